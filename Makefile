@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   builds the graph of the bundled content/ into build/
+#   make test   installs what the tests need (Chromium included) and runs them
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+OUT     ?= build
+
+.PHONY: demo test install install-test browser bench clean
+
+$(BIN)/qagraph: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/qagraph
+
+demo: install
+	$(BIN)/qagraph build content -o $(OUT)
+	@echo "open $(OUT)/index.html in a browser; RDF is in $(OUT)/qagraph.ttl"
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(OUT) $(VENV) bench/out *.egg-info
