@@ -1,0 +1,257 @@
+"""The knowledge graph: one networkx ``MultiDiGraph``, the hub every output reads.
+
+Nodes (ids from :mod:`qagraph.ids`), each with ``kind`` and ``label``:
+
+``article``  ``article:<url>`` - key, url, id, title, question, answer, description,
+             subject (slug), subject_label (as written), keywords (folded keys, in file
+             order), keyword_labels (as written), date (ISO text), author, score, no_index,
+             path, file_name, body, extra (unknown front-matter fields, JSON-able)
+``stub``     ``article:<url>`` - a related article outside the corpus: key, url, id,
+             title, subject (slug), subject_label, as the first link to it gave them
+``subject``  ``subject:<slug>`` - slug, label (most common spelling), labels (all
+             spellings, sorted), articles (count)
+``keyword``  ``keyword:<folded>`` - key, label (most common spelling), labels, df
+
+Edges carry ``kind``, which is also their multigraph key, so kinds never collide:
+
+``subject``  article -> subject
+``keyword``  article -> keyword
+``related``  article -> article or stub; ``position`` (first of 1..5 that named it),
+             ``positions`` (all of them); repeats of a target are merged
+``similar``  article -> article, stored once per pair (from the smaller node id);
+             ``weight`` (0..1, see :mod:`qagraph.similarity`), ``shared`` (keyword keys)
+
+``G.graph`` holds ``similarity`` (the settings used) and ``source`` (the folder).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from .errors import WARNING, Problem
+from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
+from .load import LoadResult
+from .model import Article, FieldMap
+from .normalize import clean, most_common_spelling, slugify
+from .similarity import SimilarityConfig, similar_pairs
+
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
+
+NODE_KINDS = (ARTICLE, STUB, SUBJECT, KEYWORD)
+EDGE_KINDS = ("subject", "keyword", "related", "similar")
+
+Progress = Callable[[str, int, int], None]
+
+
+def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
+    """Add ``(u, v, key, data)`` edges straight into networkx's adjacency dicts.
+
+    ``MultiDiGraph.add_edges_from`` spends most of its time re-checking what the
+    builder already knows (both nodes exist, keys are fresh); this is the same
+    structure it builds, several times faster. Both ends must already be nodes.
+    """
+    succ, pred = G._succ, G._pred
+    for u, v, key, data in edges:
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = {}
+            succ[u][v] = keydict
+            pred[v][u] = keydict
+        keydict[key] = data
+
+
+def build_graph(
+    result: LoadResult,
+    similarity: SimilarityConfig = SimilarityConfig(),
+    fields: FieldMap = FieldMap(),
+    progress: Progress | None = None,
+) -> tuple[nx.MultiDiGraph, list[Problem]]:
+    """The graph of ``result`` and the problems found while linking it.
+
+    >>> from qagraph.load import LoadResult
+    >>> G, problems = build_graph(LoadResult("x", [], [], 0, 0))
+    >>> G.number_of_nodes(), problems
+    (0, [])
+    """
+    articles = result.articles
+    problems: list[Problem] = []
+    G = nx.MultiDiGraph(source=result.root, similarity=similarity.as_dict())
+    if progress:
+        progress("graph", 0, 4)
+
+    # subjects: one per slug, labelled with the most common spelling
+    subject_spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    keyword_spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in articles:
+        subject_spellings[a.subject_slug][a.subject] += 1
+        for spelling, key in zip(a.keywords, a.keyword_keys):
+            keyword_spellings[key][spelling] += 1
+
+    for slug in sorted(subject_spellings):
+        counts = subject_spellings[slug]
+        G.add_node(
+            subject_node(slug), kind=SUBJECT, slug=slug, label=most_common_spelling(counts),
+            labels=tuple(sorted(counts)), articles=sum(counts.values()),
+        )
+    keyword_index: dict[str, int] = {}
+    df: list[int] = []
+    for key in sorted(keyword_spellings):
+        counts = keyword_spellings[key]
+        keyword_index[key] = len(df)
+        df.append(sum(counts.values()))
+        G.add_node(
+            keyword_node(key), kind=KEYWORD, key=key, label=most_common_spelling(counts),
+            labels=tuple(sorted(counts)), df=df[-1],
+        )
+    for a in articles:
+        G.add_node(article_node(a.key), **_article_data(a))
+    if progress:
+        progress("graph", 1, 4)
+
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    for a in articles:
+        node = article_node(a.key)
+        edges.append((node, subject_node(a.subject_slug), "subject", {"kind": "subject"}))
+        for key in a.keyword_keys:
+            edges.append((node, keyword_node(key), "keyword", {"kind": "keyword"}))
+    _add_edges(G, edges)
+    if progress:
+        progress("graph", 2, 4)
+
+    _link_related(G, articles, fields, problems)
+    if progress:
+        progress("graph", 3, 4)
+
+    pairs = similar_pairs([[keyword_index[k] for k in a.keyword_keys] for a in articles], df, similarity)
+    keys = sorted(keyword_index, key=keyword_index.__getitem__)
+    nodes = [article_node(a.key) for a in articles]
+    sim_edges = []
+    for i, j, score, shared in pairs:
+        u, v = (nodes[i], nodes[j]) if nodes[i] < nodes[j] else (nodes[j], nodes[i])
+        sim_edges.append((u, v, "similar", {"kind": "similar", "weight": score, "shared": tuple(keys[k] for k in shared)}))
+    _add_edges(G, sim_edges)
+    if progress:
+        progress("graph", 4, 4)
+    return G, problems
+
+
+def _article_data(a: Article) -> dict[str, Any]:
+    return {
+        "kind": ARTICLE,
+        "label": a.title,
+        "key": a.key,
+        "url": a.url,
+        "id": a.id,
+        "title": a.title,
+        "question": a.question,
+        "answer": a.answer,
+        "description": a.description,
+        "subject": a.subject_slug,
+        "subject_label": a.subject,
+        "keywords": a.keyword_keys,
+        "keyword_labels": a.keywords,
+        "date": a.date,
+        "author": a.author,
+        "score": a.score,
+        "no_index": a.no_index,
+        "path": a.path,
+        "file_name": a.file_name,
+        "body": a.body,
+        "extra": a.extra,
+    }
+
+
+def _link_related(
+    G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem]
+) -> None:
+    import re
+
+    by_url = {a.url: a for a in articles if a.url}
+    by_id: dict[int, list[Article]] = defaultdict(list)
+    for a in articles:
+        if a.id is not None:
+            by_id[a.id].append(a)
+    subject_re = re.compile(fields.subject_from_url)
+
+    edges = []
+    for a in articles:
+        source = article_node(a.key)
+        targets: dict[str, dict[str, Any]] = {}
+        for link in a.related:
+            where = f"{fields.related_prefix}{link.position}"
+            target: str | None = None
+            if link.url:
+                hit = by_url.get(link.url)
+                named = by_id.get(link.id, []) if link.id is not None else []
+                if named and all(n.url != link.url for n in named):
+                    others = ", ".join(sorted(n.key for n in named))
+                    problems.append(Problem(
+                        a.path, link.line,
+                        f"{where}: id {link.id} names {others} but url names {link.url}; resolved by url",
+                        "related-mismatch", WARNING,
+                    ))
+                target = article_node(hit.key) if hit else article_node(link.url)
+                if hit is None and target not in G:
+                    slug_m = subject_re.search(link.url)
+                    label = clean(link.subject) if link.subject else None
+                    slug = slug_m.group(1) if slug_m else (slugify(label) if label else None)
+                    G.add_node(
+                        target, kind=STUB, label=link.title or link.url, key=link.url, url=link.url,
+                        id=link.id, title=link.title, subject=slug, subject_label=label,
+                    )
+            else:
+                named = by_id.get(link.id, []) if link.id is not None else []
+                if len(named) == 1:
+                    target = article_node(named[0].key)
+                else:
+                    why = "no article has it" if not named else (
+                        "it names " + ", ".join(sorted(n.key for n in named)))
+                    problems.append(Problem(
+                        a.path, link.line, f"{where}: has no url and id {link.id} is ambiguous ({why}); ignored",
+                        "related-unresolved", WARNING,
+                    ))
+                    continue
+            if target == source:
+                problems.append(Problem(a.path, link.line, f"{where}: links the article to itself; ignored",
+                                        "related-self", WARNING))
+                continue
+            seen = targets.get(target)
+            if seen is None:
+                targets[target] = {"kind": "related", "position": link.position, "positions": [link.position]}
+            else:
+                seen["positions"].append(link.position)
+        for target, data in targets.items():
+            data["positions"] = tuple(data["positions"])
+            edges.append((source, target, "related", data))
+    _add_edges(G, edges)
+
+
+def article_projection(G: nx.MultiDiGraph, related_weight: float = 1.0) -> nx.Graph:
+    """An undirected weighted graph of articles (stubs left out) for networkx algorithms.
+
+    Two articles are joined when either links the other (``related``) or they are
+    similar; ``weight`` is the similarity score plus ``related_weight`` for a link,
+    and ``distance`` is ``1 / weight`` for shortest paths.
+
+    >>> import networkx as nx
+    >>> article_projection(nx.MultiDiGraph()).number_of_nodes()
+    0
+    """
+    P = nx.Graph()
+    P.add_nodes_from((n, {"label": d.get("label")}) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE)
+    for u, v, kind, data in G.edges(keys=True, data=True):
+        if kind not in ("related", "similar") or u not in P or v not in P:
+            continue
+        add = related_weight if kind == "related" else data["weight"]
+        if P.has_edge(u, v):
+            P[u][v]["weight"] += add
+        else:
+            P.add_edge(u, v, weight=add)
+    for _, _, data in P.edges(data=True):
+        data["weight"] = round(data["weight"], 6)
+        data["distance"] = 1.0 / data["weight"] if data["weight"] > 0 else float("inf")
+    return P
