@@ -1,0 +1,30 @@
+"""qagraph: a knowledge graph of Q&A articles for networkx, triple stores and browsers.
+
+>>> import qagraph
+>>> kg = qagraph.build("content")   # doctest: +SKIP
+"""
+
+from .errors import Problem, QagraphError
+from .graph import article_projection, build_graph
+from .kg import KnowledgeGraph, build
+from .load import LoadResult, load
+from .model import Article, FieldMap, RelatedLink
+from .similarity import SimilarityConfig
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "FieldMap",
+    "KnowledgeGraph",
+    "LoadResult",
+    "Problem",
+    "QagraphError",
+    "RelatedLink",
+    "SimilarityConfig",
+    "__version__",
+    "article_projection",
+    "build",
+    "build_graph",
+    "load",
+]

@@ -1,0 +1,293 @@
+"""The Python face of qagraph: :func:`build` a :class:`KnowledgeGraph`, then ask it things.
+
+>>> kg = build("content")                      # doctest: +SKIP
+>>> kg.related("/learn/biology/questions/x")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import ERROR, Problem, QagraphError
+from .fileio import write_atomic
+from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph
+from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
+from .load import LoadResult, load
+from .model import Article, FieldMap
+from .normalize import fold, slugify
+from .similarity import SimilarityConfig
+
+__all__ = ["KnowledgeGraph", "build"]
+
+Progress = Callable[[str, int, int], None]
+
+
+def build(
+    content: str | os.PathLike[str],
+    *,
+    fields: FieldMap = FieldMap(),
+    similarity: SimilarityConfig = SimilarityConfig(),
+    strict: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> "KnowledgeGraph":
+    """Load the articles under ``content`` and build their graph.
+
+    Bad files become :attr:`KnowledgeGraph.problems`; with ``strict=True`` the first
+    one raises :class:`~qagraph.errors.QagraphError` instead.
+
+    >>> kg = build("content")             # doctest: +SKIP
+    >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"]  # doctest: +SKIP
+    True
+    """
+    result = load(content, fields=fields, strict=strict, workers=workers, progress=progress)
+    G, link_problems = build_graph(result, similarity, fields, progress)
+    return KnowledgeGraph(G, result, link_problems)
+
+
+@dataclass
+class KnowledgeGraph:
+    """The graph (``.graph``, a networkx ``MultiDiGraph``), its articles and problems.
+
+    Articles can be named by url, by node id (``article:<url>``) or by their numeric
+    ``id`` when that id is unique (the corpus reuses some ids: those raise, naming
+    the candidates).
+    """
+
+    graph: nx.MultiDiGraph
+    loaded: LoadResult
+    link_problems: list[Problem] = field(default_factory=list)
+
+    # -- what was built ---------------------------------------------------------------
+
+    @cached_property
+    def articles(self) -> dict[str, Article]:
+        """Articles by node id, in file order."""
+        return {article_node(a.key): a for a in self.loaded.articles}
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, sorted by path and line: files left out and things repaired."""
+        return sorted(self.loaded.problems + self.link_problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+    @property
+    def counts(self) -> dict[str, Any]:
+        """Files, articles, rejected files, nodes and edges by kind; the figures add up."""
+        counts: dict[str, Any] = dict(self.loaded.counts)
+        counts["problems"] = len(self.problems)
+        counts["errors"] = sum(p.severity == ERROR for p in self.problems)
+        counts["warnings"] = counts["problems"] - counts["errors"]
+        nodes = dict.fromkeys(NODE_KINDS, 0)
+        for _, kind in self.graph.nodes(data="kind"):
+            nodes[kind] += 1
+        edges = dict.fromkeys(EDGE_KINDS, 0)
+        for _, _, kind in self.graph.edges(keys=True):
+            edges[kind] += 1
+        counts["stubs"] = nodes[STUB]
+        counts["nodes"] = nodes
+        counts["edges"] = edges
+        return counts
+
+    def report(self) -> dict[str, Any]:
+        """The build report (``report.json``): counts, settings and every problem."""
+        return {
+            "source": self.loaded.root,
+            "counts": self.counts,
+            "similarity": self.graph.graph.get("similarity"),
+            "rejected": list(self.loaded.rejected),
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+    def write(self, out: str | os.PathLike[str], *, progress: Progress | None = None) -> list[Path]:
+        """Write every output into ``out``: ``report.json``, the RDF files and the HTML views."""
+        target = Path(out)
+        if target.exists() and not target.is_dir():
+            raise QagraphError(f"output {target} exists and is not a folder")
+        written: list[Path] = []
+        written.append(write_atomic(target / "report.json", json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"))
+        return written
+
+    # -- naming things ----------------------------------------------------------------
+
+    @cached_property
+    def _by_id(self) -> dict[int, list[str]]:
+        index: dict[int, list[str]] = {}
+        for node, a in self.articles.items():
+            if a.id is not None:
+                index.setdefault(a.id, []).append(node)
+        return index
+
+    def article(self, ref: str | int) -> str:
+        """The node id of the article named by url, node id or numeric id.
+
+        Stubs (related articles outside the corpus) are found by url too.
+        """
+        G = self.graph
+        if isinstance(ref, int) or (isinstance(ref, str) and re.fullmatch(r"[+-]?\d+", ref.strip())):
+            number = int(ref)
+            nodes = self._by_id.get(number, [])
+            if len(nodes) == 1:
+                return nodes[0]
+            if not nodes:
+                raise QagraphError(f"no article has id {number}")
+            names = ", ".join(G.nodes[n]["url"] or n for n in nodes)
+            raise QagraphError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
+        ref = ref.strip()
+        for candidate in (ref, article_node(ref), article_node(ref.rstrip("/"))):
+            if candidate in G and G.nodes[candidate]["kind"] in (ARTICLE, STUB):
+                return candidate
+        raise QagraphError(f"no article {ref!r} (name it by url, e.g. /learn/<subject>/questions/<slug>, or by id)")
+
+    def keyword(self, text: str) -> str:
+        """The node id of a keyword, by any spelling."""
+        node = keyword_node(fold(text.removeprefix("keyword:")))
+        if node not in self.graph:
+            raise QagraphError(f"no keyword {text!r}")
+        return node
+
+    def subject(self, text: str) -> str:
+        """The node id of a subject, by slug or any spelling of its name."""
+        text = text.removeprefix("subject:")
+        for candidate in (subject_node(text), subject_node(slugify(text))):
+            if candidate in self.graph:
+                return candidate
+        wanted = fold(text)
+        for node, data in self.graph.nodes(data=True):
+            if data["kind"] == SUBJECT and any(fold(label) == wanted for label in data["labels"]):
+                return node
+        raise QagraphError(f"no subject {text!r}")
+
+    # -- queries ----------------------------------------------------------------------
+
+    def related(self, ref: str | int) -> list[str]:
+        """Articles (or stubs) this article links to, in link order (position 1..5)."""
+        node = self.article(ref)
+        out = [(d["position"], v) for _, v, k, d in self.graph.out_edges(node, keys=True, data=True) if k == "related"]
+        return [v for _, v in sorted(out)]
+
+    def linked_from(self, ref: str | int) -> list[str]:
+        """Articles that link to this one, sorted."""
+        node = self.article(ref)
+        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "related")
+
+    def similar(self, ref: str | int, k: int = 10) -> list[tuple[str, float, tuple[str, ...]]]:
+        """Up to ``k`` most similar articles: ``(node, weight, shared keyword keys)``, best first."""
+        node = self.article(ref)
+        G = self.graph
+        found = []
+        for _, v, key, d in G.out_edges(node, keys=True, data=True):
+            if key == "similar":
+                found.append((v, d["weight"], d["shared"]))
+        for u, _, key, d in G.in_edges(node, keys=True, data=True):
+            if key == "similar":
+                found.append((u, d["weight"], d["shared"]))
+        return heapq.nsmallest(k, found, key=lambda t: (-t[1], t[0]))
+
+    def keywords_of(self, ref: str | int) -> list[str]:
+        """The article's keyword nodes, in the order the file lists them."""
+        node = self.article(ref)
+        return [keyword_node(k) for k in self.graph.nodes[node].get("keywords", ())]
+
+    def articles_of_keyword(self, keyword: str) -> list[str]:
+        """Articles that carry a keyword (any spelling), sorted."""
+        node = self.keyword(keyword)
+        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "keyword")
+
+    def articles_of_subject(self, subject: str) -> list[str]:
+        """Articles of a subject (slug or name, any case), sorted."""
+        node = self.subject(subject)
+        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "subject")
+
+    def neighbourhood(self, ref: str | int, hops: int = 1, kinds: Iterable[str] = EDGE_KINDS) -> nx.MultiDiGraph:
+        """The subgraph within ``hops`` edges of the article, following edge ``kinds`` either way."""
+        if hops < 0:
+            raise QagraphError("hops must be 0 or more")
+        start = self.article(ref) if not str(ref).startswith(("keyword:", "subject:")) else str(ref)
+        if start not in self.graph:
+            raise QagraphError(f"no node {ref!r}")
+        kinds = set(kinds)
+        unknown = kinds - set(EDGE_KINDS)
+        if unknown:
+            raise QagraphError(f"unknown edge kind(s): {', '.join(sorted(unknown))}")
+        G = self.graph
+        seen = {start}
+        frontier = [start]
+        for _ in range(hops):
+            nxt = []
+            for n in frontier:
+                for _, v, k in G.out_edges(n, keys=True):
+                    if k in kinds and v not in seen:
+                        seen.add(v)
+                        nxt.append(v)
+                for u, _, k in G.in_edges(n, keys=True):
+                    if k in kinds and u not in seen:
+                        seen.add(u)
+                        nxt.append(u)
+            frontier = nxt
+        sub = G.subgraph(seen)
+        return nx.restricted_view(sub, [], [e for e in sub.edges(keys=True) if e[2] not in kinds]).copy()
+
+    @cached_property
+    def article_graph(self) -> nx.Graph:
+        """Undirected weighted article graph (related + similar) for networkx algorithms."""
+        return article_projection(self.graph)
+
+    def path(self, source: str | int, target: str | int) -> list[str]:
+        """The shortest chain of related/similar links between two articles.
+
+        Uses the article projection with ``distance = 1 / weight``; raises when none.
+        """
+        a, b = self.article(source), self.article(target)
+        P = self.article_graph
+        if a not in P or b not in P:
+            raise QagraphError("paths run between articles of the corpus, not stubs")
+        try:
+            return nx.shortest_path(P, a, b, weight="distance")
+        except nx.NetworkXNoPath:
+            raise QagraphError(f"no path between {a} and {b}") from None
+
+    def top_keywords(self, n: int = 20) -> list[tuple[str, int]]:
+        """The ``n`` keywords carried by most articles: ``(node, articles)``."""
+        items = ((node, d["df"]) for node, d in self.graph.nodes(data=True) if d["kind"] == KEYWORD)
+        return heapq.nsmallest(n, items, key=lambda t: (-t[1], t[0]))
+
+    def top_subjects(self, n: int = 20) -> list[tuple[str, int]]:
+        """The ``n`` subjects with most articles: ``(node, articles)``."""
+        items = ((node, d["articles"]) for node, d in self.graph.nodes(data=True) if d["kind"] == SUBJECT)
+        return heapq.nsmallest(n, items, key=lambda t: (-t[1], t[0]))
+
+    @cached_property
+    def _title_index(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for node, a in self.articles.items():
+            for word in set(_words(a.title)):
+                index.setdefault(word, set()).add(node)
+        return index
+
+    def find(self, text: str, limit: int | None = 20) -> list[str]:
+        """Articles whose title holds every word of ``text`` (any case), sorted by url."""
+        words = _words(text)
+        if not words:
+            return []
+        sets = sorted((self._title_index.get(w, set()) for w in words), key=len)
+        hits = set.intersection(*sets) if sets else set()
+        return sorted(hits)[:limit]
+
+    def label(self, node: str) -> str:
+        """What to show for a node: title, keyword or subject name."""
+        data = self.graph.nodes[node]
+        return data.get("label") or node
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
