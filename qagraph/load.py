@@ -143,7 +143,7 @@ def load(
             found = [
                 Problem(
                     name,
-                    _line_of(article),
+                    article.url_line,
                     f"duplicate article: {article.key} is already used by {owner[article.key]}",
                     "duplicate",
                 )
@@ -158,10 +158,6 @@ def load(
         owner[article.key] = name
         articles.append(article)
     return LoadResult(str(base), articles, problems, total, ignored, rejected)
-
-
-def _line_of(article: Article) -> int | None:
-    return 2 if article.url is not None else None
 
 
 # -- parsing ---------------------------------------------------------------------------
@@ -525,6 +521,7 @@ def _article(
             no_index=no_index,
             file_name=file_name,
             body=body,
+            url_line=_line_of_key(fm_text, fields.url[0], fm_line) if url else None,
             extra=extra,
         ),
         problems,

@@ -56,6 +56,7 @@ class Article:
     no_index: bool | None = None
     file_name: str | None = None
     body: str = ""
+    url_line: int | None = None  #: where the identity is set, for problems about it
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 

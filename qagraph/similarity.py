@@ -62,20 +62,17 @@ def similar_pairs(
     idf = np.log(n / np.maximum(df_arr, 1.0))
     usable = (df_arr >= 1) & (df_arr <= config.max_df)
 
+    usable_list = usable.tolist()
     indptr = np.zeros(n + 1, dtype=np.int64)
     cols: list[int] = []
     for i, kws in enumerate(keyword_sets):
-        kept = [k for k in kws if usable[k]]
-        cols.extend(kept)
+        cols.extend(k for k in kws if usable_list[k])
         indptr[i + 1] = len(cols)
     indices = np.asarray(cols, dtype=np.int32)
-    data = idf[indices] if len(indices) else np.zeros(0)
+    data = idf[indices]
     # L2-normalise each row
-    sq = np.add.reduceat(data * data, indptr[:-1]) if len(data) else np.zeros(n)
-    lengths = np.diff(indptr)
-    sq = np.where(lengths > 0, sq, 0.0)
-    norms = np.sqrt(sq)
-    row_of = np.repeat(np.arange(n), lengths)
+    row_of = np.repeat(np.arange(n), np.diff(indptr))
+    norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n))
     with np.errstate(divide="ignore", invalid="ignore"):
         data = np.where(norms[row_of] > 0, data / norms[row_of], 0.0)
     matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, len(df_arr)))
@@ -113,7 +110,7 @@ def similar_pairs(
     for i, j in sorted(chosen):
         a = keyword_sets[i]
         bset = set(keyword_sets[j])
-        shared = tuple(sorted(kw for kw in a if kw in bset and usable[kw]))
+        shared = tuple(sorted(kw for kw in a if kw in bset and usable_list[kw]))
         score = round(min(1.0, scores[(i, j)]), 4)
         if math.isnan(score):
             continue

@@ -1,0 +1,93 @@
+"""Shared fixtures: small corpora written in the real format, one case per file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qagraph
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = ROOT / "content"
+
+
+def article_text(
+    title: str,
+    url: str,
+    *,
+    id: int | None = 1,
+    subject: str = "Biology",
+    keywords: str | list[str] | None = "cells, biology",
+    answer: str = r"An answer.\n\n### Details\n- one\n- two",
+    related: list[dict] | None = None,
+    extra: str = "",
+    body: str = "&nbsp;",
+) -> str:
+    """One article file as the real corpus writes it (folded scalars, seo block)."""
+    lines = ["---", "_schema: default"]
+    if id is not None:
+        lines.append(f"id: {id}")
+    lines += ["date: 2025-01-26", "title: >-", f"    {title}", "seo:", f"  title: QuickTakes | {subject}"]
+    if isinstance(keywords, str):
+        lines += ["  page_keywords: >-", f"    {keywords}"]
+    elif isinstance(keywords, list):
+        lines.append("  page_keywords:")
+        lines += [f"    - {k}" for k in keywords]
+    lines += ["author: QuickTakes", "question: >-", f"    {title}", "answer: >-", f"    {answer}"]
+    lines += [f"subject: {subject}", f"url: {url}", "score: -1.0"]
+    for i, link in enumerate(related or [], 1):
+        lines.append(f"related_article{i}:")
+        lines += [f"    {k}: {v}" for k, v in link.items()]
+    if extra:
+        lines.append(extra.rstrip("\n"))
+    lines += ["---", "", body]
+    return "\n".join(lines) + "\n"
+
+
+def write_article(root: Path, relpath: str, text: str) -> Path:
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def url_of(subject: str, slug: str) -> str:
+    return f"/learn/{subject}/questions/{slug}"
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """Five articles in two subjects: shared keywords, links within, across and outside."""
+    root = tmp_path / "content"
+    a, b, c = (url_of("biology", s) for s in ("cells", "mitosis", "dna"))
+    d, e = (url_of("computer-science", s) for s in ("graphs", "trees"))
+    outside = url_of("biology", "not-in-corpus")
+    write_article(root, "biology/cells.md", article_text(
+        "What is a cell?", a, id=1, keywords="Cells, Biology, membrane, organelles,",
+        related=[{"id": 2, "title": "Mitosis?", "subject": "Biology", "url": b}] * 3
+        + [{"id": 4, "title": "Graphs?", "subject": "Computer Science", "url": d},
+           {"id": 77, "title": "Not here?", "subject": "Biology", "url": outside}]))
+    write_article(root, "biology/mitosis.md", article_text(
+        "How does mitosis work?", b, id=2, keywords="cells,biology, mitosis, cell division, chromosomes",
+        related=[{"id": 1, "title": "What is a cell?", "subject": "Biology", "url": a}]))
+    write_article(root, "biology/dna.md", article_text(
+        "What is DNA?", c, id=3, subject="biology", keywords="DNA, chromosomes, genes, Biology, dna"))
+    write_article(root, "computer-science/graphs.md", article_text(
+        "What is a graph?", d, id=4, subject="Computer Science", keywords="graphs, trees, algorithms",
+        related=[{"id": 5, "title": "What is a tree?", "subject": "Computer Science", "url": e}]))
+    write_article(root, "computer-science/trees.md", article_text(
+        "What is a tree?", e, id=4, subject="Computer science", keywords="trees, graphs, recursion"))
+    (root / "biology" / "image.png").write_bytes(b"\x89PNG")
+    return root
+
+
+@pytest.fixture
+def small_kg(small_corpus: Path) -> qagraph.KnowledgeGraph:
+    return qagraph.build(small_corpus)
+
+
+@pytest.fixture(scope="session")
+def content_kg() -> qagraph.KnowledgeGraph:
+    return qagraph.build(CONTENT)

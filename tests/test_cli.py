@@ -1,0 +1,98 @@
+"""qagraph.cli, run in-process: exit codes, outputs and messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, url_of
+from qagraph.cli import cli
+
+BROKEN = FIXTURES / "broken"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
+    out = tmp_path / "out"
+    result = run("build", str(BROKEN), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    counts = report["counts"]
+    assert counts["files"] == 11 and counts["articles"] == 2 and counts["rejected"] == 9
+    assert sorted(report["rejected"]) == sorted(p["path"] for p in report["problems"] if p["severity"] == "error")
+    assert str(out / "report.json") in result.output
+
+
+def test_build_strict_stops_with_exit_1(tmp_path: Path):
+    result = run("build", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
+    assert result.exit_code == 1
+    assert "invalid/broken-yaml.md:6: invalid YAML" in result.output
+
+
+def test_check_lists_problems_as_path_line_message():
+    result = run("check", str(BROKEN))
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert "invalid/list.md:2: front matter is a list, not a mapping of fields" in lines
+    assert len(lines) == 9
+
+
+def test_check_clean_exits_0(small_corpus: Path):
+    result = run("check", str(small_corpus))
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
+    assert run("check", str(tmp_path / "missing")).exit_code == 2
+    assert run("build", "--top-k", "many").exit_code == 2
+    result = run("related", "/nope", "-c", str(BROKEN), "-q")
+    assert result.exit_code == 2 and "no article '/nope'" in result.output
+    assert run("build", str(BROKEN), "--field", "colour=red").exit_code == 2
+
+
+def test_stats(small_corpus: Path):
+    result = run("stats", "-c", str(small_corpus), "-q", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["counts"]["nodes"]["article"] == 5 and data["top_subjects"][0] == ["Biology", 3]
+    text = run("stats", "-c", str(small_corpus), "-q").stdout
+    assert "nodes      article  5" in text
+
+
+def test_related_similar_find_path(small_corpus: Path):
+    cells = url_of("biology", "cells")
+    related = run("related", cells, "-c", str(small_corpus), "-q").stdout.splitlines()
+    assert related[0].startswith(url_of("biology", "mitosis"))
+    assert related[-1].endswith("[outside the corpus]")
+    similar = run("similar", url_of("computer-science", "graphs"), "-c", str(small_corpus), "-q", "-k", "1").stdout
+    assert similar.startswith("1.0000") or similar.split()[0].startswith("0.")
+    assert url_of("computer-science", "trees") in similar
+    assert "What is DNA?" in run("find", "dna", "-c", str(small_corpus), "-q").stdout
+    path = run("path", "3", url_of("computer-science", "trees"), "-c", str(small_corpus), "-q").stdout.splitlines()
+    assert path[0].startswith(url_of("biology", "dna"))
+
+
+def test_progress_goes_to_stderr_and_quiet_silences_it(small_corpus: Path, tmp_path: Path):
+    loud = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "a")])
+    assert "load: 5 done" in loud.stderr
+    quiet = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "b"), "-q"])
+    assert quiet.stderr == ""
+
+
+def test_field_map_option(tmp_path: Path):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("---\ntitle: Tagged\ntags: [Go, Rust]\n---\n")
+    result = run("stats", "-c", str(tmp_path), "-q", "--json", "--field", "keywords=tags")
+    assert json.loads(result.stdout)["counts"]["nodes"]["keyword"] == 2
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert f"qagraph {name}" in readme, f"README does not show `qagraph {name}`"

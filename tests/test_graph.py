@@ -1,0 +1,108 @@
+"""qagraph.graph: nodes and edges of each kind, stubs, link repairs and the projection."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from conftest import article_text, url_of, write_article
+from qagraph import build
+from qagraph.graph import article_projection
+from qagraph.ids import article_node, keyword_node, subject_node
+
+CELLS = article_node(url_of("biology", "cells"))
+MITOSIS = article_node(url_of("biology", "mitosis"))
+GRAPHS = article_node(url_of("computer-science", "graphs"))
+TREES = article_node(url_of("computer-science", "trees"))
+OUTSIDE = article_node(url_of("biology", "not-in-corpus"))
+
+
+def edges_of(G, kind):
+    return {(u, v): d for u, v, k, d in G.edges(keys=True, data=True) if k == kind}
+
+
+def test_nodes_by_kind(small_kg):
+    G = small_kg.graph
+    kinds = nx.get_node_attributes(G, "kind")
+    assert sum(k == "article" for k in kinds.values()) == 5
+    assert [n for n, k in kinds.items() if k == "stub"] == [OUTSIDE]
+    assert sorted(n for n, k in kinds.items() if k == "subject") == ["subject:biology", "subject:computer-science"]
+    # keywords folded: Cells/cells, Biology/biology, DNA/dna are one node each
+    assert G.nodes[keyword_node("cells")]["df"] == 2
+    assert G.nodes[keyword_node("biology")]["label"] == "Biology"  # 2 x "Biology" vs 1 x "biology"
+    assert G.nodes[keyword_node("biology")]["labels"] == ("Biology", "biology")
+    assert G.nodes[keyword_node("dna")]["df"] == 1
+
+
+def test_subject_one_node_per_slug_labelled_by_most_common_spelling(small_kg):
+    G = small_kg.graph
+    bio = G.nodes[subject_node("biology")]
+    assert bio["label"] == "Biology" and bio["labels"] == ("Biology", "biology") and bio["articles"] == 3
+    cs = G.nodes[subject_node("computer-science")]
+    assert cs["labels"] == ("Computer Science", "Computer science") and cs["articles"] == 2
+
+
+def test_edges_of_each_kind(small_kg):
+    G = small_kg.graph
+    assert len(edges_of(G, "subject")) == 5
+    assert len(edges_of(G, "keyword")) == 4 + 5 + 4 + 3 + 3
+    related = edges_of(G, "related")
+    # the repeated link 1 = 2 = 3 becomes one edge that keeps its positions
+    assert related[(CELLS, MITOSIS)] == {"kind": "related", "position": 1, "positions": (1, 2, 3)}
+    assert related[(CELLS, GRAPHS)]["position"] == 4  # across subjects
+    assert related[(CELLS, OUTSIDE)]["position"] == 5
+    assert set(related) == {(CELLS, MITOSIS), (CELLS, GRAPHS), (CELLS, OUTSIDE), (MITOSIS, CELLS), (GRAPHS, TREES)}
+
+
+def test_stub_keeps_what_the_link_gave(small_kg):
+    stub = small_kg.graph.nodes[OUTSIDE]
+    assert stub["kind"] == "stub"
+    assert stub["title"] == "Not here?" and stub["id"] == 77
+    assert stub["subject"] == "biology" and stub["subject_label"] == "Biology"
+
+
+def test_similar_edges_stored_once_with_shared_keywords(small_kg):
+    similar = edges_of(small_kg.graph, "similar")
+    assert (GRAPHS, TREES) in similar or (TREES, GRAPHS) in similar
+    for (u, v), d in similar.items():
+        assert u < v
+        assert 0 < d["weight"] <= 1
+        assert d["shared"] and list(d["shared"]) == sorted(d["shared"])
+    gt = similar[(GRAPHS, TREES)]
+    assert gt["shared"] == ("graphs", "trees")
+
+
+def test_id_url_mismatch_is_reported_and_resolved_by_url(tmp_path):
+    a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("s", "c")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 3, "title": "B?", "url": b}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", b, id=2))
+    write_article(tmp_path, "s/c.md", article_text("C?", c, id=3))
+    kg = build(tmp_path)
+    assert kg.related(a) == [article_node(b)]
+    [problem] = kg.problems
+    assert problem.severity == "warning" and problem.path == "s/a.md" and problem.line is not None
+    assert "id 3 names /learn/s/questions/c but url names /learn/s/questions/b; resolved by url" in problem.message
+
+
+def test_self_link_and_link_by_id_only(tmp_path):
+    a, b = url_of("s", "a"), url_of("s", "b")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 1, "url": a}, {"id": 2, "title": "B"}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", b, id=2))
+    kg = build(tmp_path)
+    assert kg.related(a) == [article_node(b)]
+    assert [p.message for p in kg.problems] == ["related_article1: links the article to itself; ignored"]
+
+
+def test_projection_joins_related_and_similar(small_kg):
+    P = article_projection(small_kg.graph)
+    assert set(P.nodes) == set(small_kg.articles)
+    assert P.has_edge(CELLS, MITOSIS)
+    # related both ways plus similar: weight adds up
+    assert P[CELLS][MITOSIS]["weight"] > 2
+    assert nx.pagerank(P, weight="weight")
+    assert nx.shortest_path(P, CELLS, TREES, weight="distance")[0] == CELLS
+
+
+def test_graph_is_deterministic(small_corpus):
+    one, two = build(small_corpus).graph, build(small_corpus).graph
+    assert list(one.nodes(data=True)) == list(two.nodes(data=True))
+    assert list(one.edges(keys=True, data=True)) == list(two.edges(keys=True, data=True))

@@ -1,0 +1,151 @@
+"""qagraph.load: every file ends up as an article or a problem, with path and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, article_text, url_of, write_article
+from qagraph.errors import ERROR, WARNING, QagraphError
+from qagraph.load import find_files, load, parse_bytes, parse_text
+
+BROKEN = FIXTURES / "broken"
+
+EXPECTED_PROBLEMS = {
+    "invalid/broken-yaml.md": (6, "invalid YAML: mapping values are not allowed"),
+    "invalid/duplicate-url.md": (3, "duplicate article: /learn/computer-science/questions/what-is-a-binary-tree"),
+    "invalid/empty.md": (None, "empty file"),
+    "invalid/latin1.md": (2, "not UTF-8 text"),
+    "invalid/list.md": (2, "front matter is a list, not a mapping"),
+    "invalid/no-front-matter.md": (1, "no front matter"),
+    "invalid/no-title.md": (2, "no title"),
+    "invalid/python-tag.md": (2, "tags that construct objects are refused"),
+    "invalid/unclosed.md": (1, "front matter is not closed"),
+}
+
+
+def test_broken_folder_gives_one_problem_per_broken_file():
+    result = load(BROKEN)
+    assert sorted(a.path for a in result.articles) == ["good/one.md", "good/two.md"]
+    errors = [p for p in result.problems if p.severity == ERROR]
+    assert {p.path for p in errors} == set(EXPECTED_PROBLEMS)
+    assert len(errors) == len(EXPECTED_PROBLEMS)
+    for problem in errors:
+        line, start = EXPECTED_PROBLEMS[problem.path]
+        assert problem.line == line, problem
+        assert start in problem.message, problem
+
+
+def test_counts_add_up_and_other_files_are_ignored():
+    result = load(BROKEN)
+    counts = result.counts
+    assert counts["files"] == 11
+    assert counts["files"] == counts["articles"] + counts["rejected"]
+    assert counts["ignored_files"] == 2  # notes.txt and .DS_Store
+    assert sorted(result.rejected) == sorted(EXPECTED_PROBLEMS)
+
+
+def test_strict_mode_raises_at_the_first_bad_file():
+    with pytest.raises(QagraphError) as info:
+        load(BROKEN, strict=True)
+    assert str(info.value).startswith("invalid/broken-yaml.md:6: invalid YAML")
+
+
+def test_not_a_folder():
+    with pytest.raises(QagraphError, match="not a folder"):
+        load(BROKEN / "nope")
+
+
+def test_pool_and_single_process_agree(tmp_path: Path):
+    for i in range(30):
+        write_article(tmp_path, f"s{i % 3}/a{i}.md", article_text(f"Question {i}?", url_of(f"s{i % 3}", f"a{i}"), id=i))
+    write_article(tmp_path, "s0/bad.md", "---\ntitle: [\n---\n")
+    one = load(tmp_path, workers=1)
+    two = load(tmp_path, workers=2)
+    assert one.articles == two.articles
+    assert one.problems == two.problems
+    assert one.counts == two.counts == {**one.counts, "files": 31, "articles": 30, "rejected": 1}
+
+
+def test_seed_like_article_fields():
+    text = article_text(
+        "What's the role of a: therapist?", "/learn/psychology/questions/role/",
+        id=-5, subject="Psychology", keywords="Therapy, therapy ,client role,,",
+        answer=r"Intro.\n\n### Role\n1. **Trust**\n2. Path C:\temp stays",
+        related=[{"id": 2, "title": "Other", "subject": "Psychology", "url": "/learn/psychology/questions/other"}],
+        extra="post_on_text: Posted on\ndifficulty: beginner",
+    )
+    article, problems = parse_text("psychology/role.md", text)
+    assert problems == []
+    assert article.key == "/learn/psychology/questions/role"  # trailing slash folded
+    assert article.id == -5 and article.score == -1.0 and article.date == "2025-01-26"
+    assert article.title == "What's the role of a: therapist?"
+    assert article.answer == "Intro.\n\n### Role\n1. **Trust**\n2. Path C:\\temp stays"
+    assert article.keywords == ("Therapy", "client role")
+    assert article.keyword_keys == ("therapy", "client role")
+    assert article.subject_slug == "psychology" and article.subject == "Psychology"
+    assert article.related[0].position == 1 and article.related[0].line == 19
+    assert article.extra == {
+        "_schema": "default", "seo.title": "QuickTakes | Psychology",
+        "post_on_text": "Posted on", "difficulty": "beginner",
+    }
+    assert article.body == ""
+
+
+def test_bom_crlf_and_blank_line_before_front_matter():
+    text = "\n" + article_text("Windows?", url_of("os", "windows")).replace("\n", "\r\n")
+    article, problems = parse_bytes("os/windows.md", b"\xef\xbb\xbf" + text.encode())
+    assert problems == []
+    assert article.title == "Windows?"
+    assert "\r" not in article.answer
+
+
+def test_yaml_error_line_counts_from_the_file_start():
+    text = "\n\n---\ntitle: ok\nurl: /x\nbad: [\n---\n"
+    article, problems = parse_text("a.md", text)
+    assert article is None
+    assert problems[0].line == 7  # the closing '---', where the open flow sequence ends
+
+
+def test_yaml_11_lookalikes_keep_their_text():
+    text = "---\ntitle: 16.10\nseo:\n  page_keywords: on, yes, 1.0\nno_index: yes\nscore: -1.0\n---\n"
+    article, problems = parse_text("x/a.md", text)
+    assert problems == []
+    assert article.title == "16.10"
+    assert article.keywords == ("on", "yes", "1.0")
+    assert article.no_index is True
+    assert article.score == -1.0
+
+
+def test_other_corpora_keyword_lists_toml_and_field_map():
+    from qagraph.model import FieldMap
+
+    toml = '+++\ntitle = "A TOML post"\ntags = ["Go", "go", "Web"]\ncategories = ["Programming"]\n+++\nBody text.\n'
+    article, problems = parse_text("posts/a.md", toml)
+    assert problems == []
+    assert article.keywords == ("Go", "Web")
+    assert article.subject == "Programming" and article.subject_slug == "posts"
+    assert article.body == "Body text."
+    assert article.key == "posts/a"  # no url: folder + file stem
+
+    spaced = "---\ntitle: Tags as words\nmytags: rust  wasm rust\n---\n"
+    article, _ = parse_text("b.md", spaced, FieldMap(keywords=("mytags",), keyword_separator=None))
+    assert article.keywords == ("rust", "wasm")
+
+
+def test_bad_optional_fields_are_warnings_and_kept():
+    text = "---\ntitle: T\nid: abc\nscore: high\ndate: someday\nrelated_article1: just text\n---\n"
+    article, problems = parse_text("x/a.md", text)
+    assert article is not None
+    assert [p.severity for p in problems] == [WARNING] * 4
+    assert {p.line for p in problems} == {3, 4, 5, 6}
+    assert article.extra["id"] == "abc" and article.extra["score"] == "high"
+
+
+def test_find_files_skips_hidden_and_sorts(tmp_path: Path):
+    write_article(tmp_path, "b/z.md", "x")
+    write_article(tmp_path, "a/y.MD", "x")
+    write_article(tmp_path, ".git/x.md", "x")
+    write_article(tmp_path, "a/pic.jpg", "x")
+    assert find_files(tmp_path) == (["a/y.MD", "b/z.md"], 1)
