@@ -26,7 +26,7 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -83,13 +83,19 @@ def build_graph(
     if progress:
         progress("graph", 0, 4)
 
-    # subjects: one per slug, labelled with the most common spelling
-    subject_spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    keyword_spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # subjects: one per slug, labelled with the most common spelling; same for keywords.
+    # Plain dicts, not Counters: 130k keywords, most with one spelling.
+    subject_spellings: dict[str, dict[str, int]] = {}
+    keyword_spellings: dict[str, dict[str, int]] = {}
     for a in articles:
-        subject_spellings[a.subject_slug][a.subject] += 1
+        counts = subject_spellings.setdefault(a.subject_slug, {})
+        counts[a.subject] = counts.get(a.subject, 0) + 1
         for spelling, key in zip(a.keywords, a.keyword_keys):
-            keyword_spellings[key][spelling] += 1
+            counts = keyword_spellings.get(key)
+            if counts is None:
+                keyword_spellings[key] = {spelling: 1}
+            else:
+                counts[spelling] = counts.get(spelling, 0) + 1
 
     for slug in sorted(subject_spellings):
         counts = subject_spellings[slug]
@@ -99,14 +105,22 @@ def build_graph(
         )
     keyword_index: dict[str, int] = {}
     df: list[int] = []
+    node_data = G._node
+    succ, pred = G._succ, G._pred
     for key in sorted(keyword_spellings):
         counts = keyword_spellings[key]
         keyword_index[key] = len(df)
-        df.append(sum(counts.values()))
-        G.add_node(
-            keyword_node(key), kind=KEYWORD, key=key, label=most_common_spelling(counts),
-            labels=tuple(sorted(counts)), df=df[-1],
-        )
+        if len(counts) == 1:
+            [(label, count)] = counts.items()
+            labels: tuple[str, ...] = (label,)
+        else:
+            label, count = most_common_spelling(counts), sum(counts.values())
+            labels = tuple(sorted(counts))
+        df.append(count)
+        node = keyword_node(key)
+        # what G.add_node does, without its per-call checks
+        succ[node], pred[node] = {}, {}
+        node_data[node] = {"kind": KEYWORD, "key": key, "label": label, "labels": labels, "df": count}
     for a in articles:
         G.add_node(article_node(a.key), **_article_data(a))
     if progress:

@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -50,9 +52,28 @@ def build(
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"]  # doctest: +SKIP
     True
     """
-    result = load(content, fields=fields, strict=strict, workers=workers, progress=progress)
-    G, link_problems = build_graph(result, similarity, fields, progress)
+    with _gc_paused():
+        result = load(content, fields=fields, strict=strict, workers=workers, progress=progress)
+        G, link_problems = build_graph(result, similarity, fields, progress)
     return KnowledgeGraph(G, result, link_problems)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Keep Python's cyclic GC out of the build, then move what it built out of its sight.
+
+    A build makes millions of small dicts and tuples and no reference cycles; each GC
+    pass over them costs more than the build itself (36k articles: graph 10.8 s with GC,
+    4.3 s without). ``gc.freeze`` keeps later passes from walking the finished graph.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "fold",
@@ -69,7 +69,7 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
     return tuple(spellings), tuple(keys)
 
 
-def most_common_spelling(counts: Counter[str]) -> str:
+def most_common_spelling(counts: Mapping[str, int]) -> str:
     """The spelling used most; ties go to the alphabetically first, so runs agree.
 
     >>> most_common_spelling(Counter({"Computer science": 2, "Computer Science": 2, "x": 1}))

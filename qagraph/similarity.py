@@ -18,7 +18,6 @@ The edge carries the score (``weight``, rounded to 4 places) and the shared keyw
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,39 +79,36 @@ def similar_pairs(
     right = matrix.T.tocsr()
 
     k = config.top_k
-    chosen: set[tuple[int, int]] = set()
-    scores: dict[tuple[int, int], float] = {}
+    pair_keys: list[np.ndarray] = []
+    pair_scores: list[np.ndarray] = []
     for start in range(0, n, _CHUNK):
-        block = (matrix[start : start + _CHUNK] @ right).tocsr()
-        block.sort_indices()
-        bptr, bidx, bval = block.indptr, block.indices, block.data
-        for r in range(block.shape[0]):
-            i = start + r
-            lo, hi = bptr[r], bptr[r + 1]
-            if hi - lo <= 1:
-                continue
-            js = bidx[lo:hi]
-            vs = bval[lo:hi]
-            mask = (js != i) & (vs >= config.min_score - 1e-12)
-            js, vs = js[mask], vs[mask]
-            if len(js) == 0:
-                continue
-            if len(js) > k:
-                # best k by score, ties to the lower index; lexsort's last key is primary
-                order = np.lexsort((js, -np.round(vs, 12)))[:k]
-                js, vs = js[order], vs[order]
-            for j, v in zip(js.tolist(), vs.tolist()):
-                pair = (i, j) if i < j else (j, i)
-                chosen.add(pair)
-                scores[pair] = v
+        block = (matrix[start : start + _CHUNK] @ right).tocoo()
+        rows = block.row.astype(np.int64) + start
+        cols = block.col.astype(np.int64)
+        vals = block.data
+        keep = (rows != cols) & (vals >= config.min_score - 1e-12) & (vals > 0)
+        rows, cols, vals = rows[keep], cols[keep], vals[keep]
+        # each row's best k: order by row, then score (high first, compared at 1e-12 so
+        # float noise never decides), then the partner's index; lexsort's last key is primary
+        order = np.lexsort((cols, -np.round(vals, 12), rows))
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        first = np.searchsorted(rows, rows, side="left")
+        top = (np.arange(len(rows)) - first) < k
+        rows, cols, vals = rows[top], cols[top], vals[top]
+        lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
+        pair_keys.append(lo * n + hi)
+        pair_scores.append(vals)
+    if not pair_keys:
+        return []
+    keys_all = np.concatenate(pair_keys)
+    scores_all = np.concatenate(pair_scores)
+    unique_keys, index = np.unique(keys_all, return_index=True)
+    unique_scores = np.minimum(np.round(scores_all[index], 4), 1.0)
 
     out = []
-    for i, j in sorted(chosen):
-        a = keyword_sets[i]
+    for pair, score in zip(unique_keys.tolist(), unique_scores.tolist()):
+        i, j = divmod(pair, n)
         bset = set(keyword_sets[j])
-        shared = tuple(sorted(kw for kw in a if kw in bset and usable_list[kw]))
-        score = round(min(1.0, scores[(i, j)]), 4)
-        if math.isnan(score):
-            continue
+        shared = tuple(sorted(kw for kw in keyword_sets[i] if kw in bset and usable_list[kw]))
         out.append((i, j, score, shared))
     return out
