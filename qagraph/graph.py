@@ -81,7 +81,7 @@ def build_graph(
     problems: list[Problem] = []
     G = nx.MultiDiGraph(source=result.root, similarity=similarity.as_dict())
     if progress:
-        progress("graph", 0, 4)
+        progress("graph", 0, 3)
 
     # subjects: one per slug, labelled with the most common spelling; same for keywords.
     # Plain dicts, not Counters: 130k keywords, most with one spelling.
@@ -124,7 +124,7 @@ def build_graph(
     for a in articles:
         G.add_node(article_node(a.key), **_article_data(a))
     if progress:
-        progress("graph", 1, 4)
+        progress("graph", 1, 3)
 
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for a in articles:
@@ -134,11 +134,12 @@ def build_graph(
             edges.append((node, keyword_node(key), "keyword", {"kind": "keyword"}))
     _add_edges(G, edges)
     if progress:
-        progress("graph", 2, 4)
+        progress("graph", 2, 3)
 
     _link_related(G, articles, fields, problems)
     if progress:
-        progress("graph", 3, 4)
+        progress("graph", 3, 3)
+        progress("similarity", 0, 1)
 
     pairs = similar_pairs([[keyword_index[k] for k in a.keyword_keys] for a in articles], df, similarity)
     keys = sorted(keyword_index, key=keyword_index.__getitem__)
@@ -149,7 +150,7 @@ def build_graph(
         sim_edges.append((u, v, "similar", {"kind": "similar", "weight": score, "shared": tuple(keys[k] for k in shared)}))
     _add_edges(G, sim_edges)
     if progress:
-        progress("graph", 4, 4)
+        progress("similarity", 1, 1)
     return G, problems
 
 
