@@ -4,14 +4,14 @@
 >>> kg = qagraph.build("content")   # doctest: +SKIP
 """
 
+__version__ = "0.1.0"  # first, so that modules can import it
+
 from .errors import Problem, QagraphError
 from .graph import article_projection, build_graph
 from .kg import KnowledgeGraph, build
 from .load import LoadResult, load
 from .model import Article, FieldMap, RelatedLink
 from .similarity import SimilarityConfig
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Article",

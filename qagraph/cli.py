@@ -17,8 +17,8 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import ERROR, QagraphError
-from .kg import KnowledgeGraph, build
+from .errors import ERROR, Problem, QagraphError
+from .kg import OUTPUTS, KnowledgeGraph, build, make
 from .model import FieldMap
 from .similarity import SimilarityConfig
 
@@ -113,38 +113,49 @@ def cli() -> None:
 @click.option("-o", "--out", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded (exit 1).")
+@click.option("--only", "outputs", multiple=True, type=click.Choice(OUTPUTS),
+              help="Write only these outputs (repeatable; default: all).")
+@click.option("--base-iri", default=None, help="Base IRI of the RDF resources (default: qagraph.rdf.DEFAULT_BASE_IRI).")
 @click.option("--top-k", default=SimilarityConfig.top_k, show_default=True, help="Similar articles kept per article.")
 @click.option("--max-df", default=SimilarityConfig.max_df, show_default=True,
               help="Keywords in more articles than this do not make articles similar.")
 @click.option("--min-score", default=SimilarityConfig.min_score, show_default=True, help="Lowest similarity kept.")
 @click.option("--workers", type=int, default=None, help="Parsing processes (default: one per core for big folders).")
+@click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
 @field_option
 @quiet_option
-def build_command(content: Path, out: Path, strict: bool, top_k: int, max_df: int, min_score: float,
-                  workers: int | None, fields: tuple[str, ...], quiet: bool) -> None:
+def build_command(content: Path, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
+                  top_k: int, max_df: int, min_score: float, workers: int | None, no_cache: bool,
+                  fields: tuple[str, ...], quiet: bool) -> None:
     """Build the graph of CONTENT and write every output into OUT.
 
     OUT/report.json counts the files, articles, stubs and edges by kind and lists
     every problem; the files seen always equal the articles plus the files rejected.
+    Parsed files are cached in OUT/.qagraph-cache by content, so a rebuild parses
+    only what changed, and does nothing when nothing did.
     """
     similarity = SimilarityConfig(top_k=top_k, max_df=max_df, min_score=min_score)
+    field_map = _fields(fields)
     try:
-        kg = _build(content, quiet, fields, strict, similarity, workers)
-    except Failure as exc:
-        if strict:
-            exc.exit_code = EXIT_PROBLEMS
-        raise
-    written = _guard(lambda: kg.write(out, progress=Progress(quiet)))
-    counts = kg.counts
-    if not quiet:
-        click.echo(
-            f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
-            f"{counts['stubs']} stubs; {counts['warnings']} warnings", err=True,
+        result = make(
+            content, out, outputs=outputs or OUTPUTS, base_iri=base_iri, fields=field_map, similarity=similarity,
+            strict=strict, workers=workers, progress=Progress(quiet), cache=not no_cache,
         )
-        for problem in kg.problems:
-            if problem.severity == ERROR:
-                click.echo(str(problem), err=True)
-    for path in written:
+    except QagraphError as exc:
+        raise Failure(str(exc), EXIT_PROBLEMS if strict and exc.path else EXIT_ERROR) from None
+    counts = result.report.get("counts")
+    if not quiet:
+        if result.up_to_date:
+            click.echo(f"{out}: up to date", err=True)
+        if counts:
+            click.echo(
+                f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
+                f"{counts['stubs']} stubs; {counts['warnings']} warnings", err=True,
+            )
+        for problem in result.report.get("problems", []):
+            if problem["severity"] == ERROR:
+                click.echo(str(Problem(**problem)), err=True)
+    for path in result.written:
         click.echo(str(path))
 
 

@@ -20,16 +20,20 @@ from typing import Any
 
 import networkx as nx
 
+from . import __version__
 from .errors import ERROR, Problem, QagraphError
 from .fileio import write_atomic
 from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .load import LoadResult, load
+from .load import LoadResult, Scan, load, scan
 from .model import Article, FieldMap
 from .normalize import fold, slugify
 from .similarity import SimilarityConfig
 
-__all__ = ["KnowledgeGraph", "build"]
+__all__ = ["OUTPUTS", "KnowledgeGraph", "MakeResult", "build", "make"]
+
+#: what :meth:`KnowledgeGraph.write` can write
+OUTPUTS = ("rdf", "html", "report")
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,20 +46,104 @@ def build(
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    scanned: Scan | None = None,
 ) -> "KnowledgeGraph":
     """Load the articles under ``content`` and build their graph.
 
     Bad files become :attr:`KnowledgeGraph.problems`; with ``strict=True`` the first
-    one raises :class:`~qagraph.errors.QagraphError` instead.
+    one raises :class:`~qagraph.errors.QagraphError` instead. With ``cache`` (a folder),
+    files parsed by an earlier build with the same bytes are not parsed again.
 
     >>> kg = build("content")             # doctest: +SKIP
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"]  # doctest: +SKIP
     True
     """
     with _gc_paused():
-        result = load(content, fields=fields, strict=strict, workers=workers, progress=progress)
+        result = load(
+            content, fields=fields, strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned
+        )
         G, link_problems = build_graph(result, similarity, fields, progress)
     return KnowledgeGraph(G, result, link_problems)
+
+
+@dataclass
+class MakeResult:
+    """What :func:`make` did: the graph (``None`` when the outputs were up to date),
+    the files written, and the report."""
+
+    kg: "KnowledgeGraph | None"
+    written: list[Path]
+    report: dict[str, Any]
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.kg is None
+
+
+_STATE = ".qagraph-state.json"
+CACHE_FOLDER = ".qagraph-cache"
+
+
+def make(
+    content: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    outputs: Iterable[str] = OUTPUTS,
+    base_iri: str | None = None,
+    fields: FieldMap = FieldMap(),
+    similarity: SimilarityConfig = SimilarityConfig(),
+    strict: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cache: bool = True,
+) -> MakeResult:
+    """Build ``content`` and write ``outputs`` into ``out``, doing only what changed.
+
+    Parsed files are cached in ``out/.qagraph-cache`` by content digest. When every
+    input byte and setting is as it was for the outputs already in ``out``, and those
+    are intact, nothing is rebuilt.
+
+    >>> result = make("content", "build")  # doctest: +SKIP
+    >>> result.report["counts"]["articles"]  # doctest: +SKIP
+    49
+    """
+    target = Path(out)
+    outputs = tuple(outputs)
+    scanned = scan(content, fields)
+    settings = (__version__, repr(fields), similarity.as_dict(), sorted(outputs), base_iri, str(Path(content)))
+    fingerprint = scanned.fingerprint(*settings)
+    state_path = target / CACHE_FOLDER / _STATE
+    if cache:
+        state = _read_state(state_path)
+        if state.get("fingerprint") == fingerprint and _intact(target, state.get("outputs", {})):
+            report = json.loads((target / "report.json").read_text(encoding="utf-8")) if "report" in outputs else {}
+            return MakeResult(None, [target / name for name in state["outputs"]], report)
+    kg = build(
+        content, fields=fields, similarity=similarity, strict=strict, workers=workers, progress=progress,
+        cache=target / CACHE_FOLDER if cache else None, scanned=scanned,
+    )
+    written = kg.write(target, outputs=outputs, base_iri=base_iri, progress=progress)
+    if cache:
+        files = {p.relative_to(target).as_posix(): p.stat().st_size for p in written}
+        write_atomic(state_path, json.dumps({"fingerprint": fingerprint, "outputs": files}, indent=1))
+    return MakeResult(kg, written, kg.report())
+
+
+def _read_state(path: Path) -> dict[str, Any]:
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _intact(target: Path, files: dict[str, int]) -> bool:
+    """Every output recorded is there with the size it was written with."""
+    try:
+        return bool(files) and all((target / name).stat().st_size == size for name, size in files.items())
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -129,13 +217,45 @@ class KnowledgeGraph:
             "problems": [p.as_dict() for p in self.problems],
         }
 
-    def write(self, out: str | os.PathLike[str], *, progress: Progress | None = None) -> list[Path]:
-        """Write every output into ``out``: ``report.json``, the RDF files and the HTML views."""
+    def write(
+        self,
+        out: str | os.PathLike[str],
+        *,
+        outputs: Iterable[str] = OUTPUTS,
+        base_iri: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[Path]:
+        """Write the outputs into ``out``: ``report.json``, the RDF files, the HTML views.
+
+        ``outputs`` picks among :data:`OUTPUTS`; ``base_iri`` is where RDF IRIs are minted.
+        """
+        wanted = list(outputs)
+        unknown = set(wanted) - set(OUTPUTS)
+        if unknown:
+            raise QagraphError(f"unknown output(s): {', '.join(sorted(unknown))} (known: {', '.join(OUTPUTS)})")
         target = Path(out)
         if target.exists() and not target.is_dir():
             raise QagraphError(f"output {target} exists and is not a folder")
         written: list[Path] = []
-        written.append(write_atomic(target / "report.json", json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"))
+        if "rdf" in wanted:
+            from .rdf import DEFAULT_BASE_IRI, write_rdf
+
+            if progress:
+                progress("rdf", 0, 1)
+            written += write_rdf(self.graph, target, base_iri=base_iri or DEFAULT_BASE_IRI)
+            if progress:
+                progress("rdf", 1, 1)
+        if "html" in wanted:
+            from .html import write_views
+
+            if progress:
+                progress("html", 0, 1)
+            written += write_views(self.graph, target)
+            if progress:
+                progress("html", 1, 1)
+        if "report" in wanted:
+            report = json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"
+            written.append(write_atomic(target / "report.json", report))
         return written
 
     # -- naming things ----------------------------------------------------------------

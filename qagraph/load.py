@@ -11,7 +11,9 @@ Large folders are parsed by a process pool.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,13 +23,16 @@ from typing import Any
 
 import yaml
 
+from . import __version__
+from .cache import ParseCache, digest
 from .errors import ERROR, WARNING, Problem, QagraphError
 from .model import Article, FieldMap, RelatedLink
 from .normalize import clean, slugify, split_keywords, unescape_newlines
 
-__all__ = ["LoadResult", "find_files", "load", "parse_text"]
+__all__ = ["LoadResult", "Scan", "find_files", "load", "parse_text", "scan"]
 
 Progress = Callable[[str, int, int], None]
+Outcome = tuple[Article | None, list[Problem]]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -105,6 +110,38 @@ def find_files(root: Path, fields: FieldMap = FieldMap()) -> tuple[list[str], in
     return found, ignored
 
 
+@dataclass(frozen=True)
+class Scan:
+    """The article files of a folder and a digest of each one's bytes."""
+
+    names: list[str]
+    ignored: int
+    digests: dict[str, bytes]
+
+    def fingerprint(self, *settings: object) -> str:
+        """One digest of every path, its content and the ``settings`` given."""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(repr((settings, self.ignored)).encode())
+        for name in self.names:
+            h.update(name.encode() + b"\0" + self.digests.get(name, b"?"))
+        return h.hexdigest()
+
+
+def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap()) -> Scan:
+    """Find the article files under ``root`` and digest their bytes (unreadable ones have none)."""
+    base = Path(root)
+    if not base.is_dir():
+        raise QagraphError(f"not a folder: {base}")
+    names, ignored = find_files(base, fields)
+    digests = {}
+    for name in names:
+        try:
+            digests[name] = digest((base / name).read_bytes())
+        except OSError:
+            pass  # parsing reports it
+    return Scan(names, ignored, digests)
+
+
 def load(
     root: str | os.PathLike[str],
     *,
@@ -112,13 +149,15 @@ def load(
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
-    parsed: Callable[[str, bytes], tuple[Article | None, list[Problem]] | None] | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    scanned: "Scan | None" = None,
 ) -> LoadResult:
     """Load every article file under ``root``.
 
     ``strict=True`` raises :class:`QagraphError` at the first file that could not be
     loaded. ``workers`` is the number of parsing processes (default: one per core for
-    large folders, none for small ones).
+    large folders, none for small ones). ``cache`` is a folder where parsed files are
+    kept by content digest (:mod:`qagraph.cache`), so a rebuild parses only what changed.
 
     >>> result = load("content")  # doctest: +SKIP
     >>> result.counts["files"] == result.counts["articles"] + result.counts["rejected"]  # doctest: +SKIP
@@ -127,11 +166,19 @@ def load(
     base = Path(root)
     if not base.is_dir():
         raise QagraphError(f"not a folder: {base}")
-    names, ignored = find_files(base, fields)
+    if scanned is None and cache is not None:
+        scanned = scan(base, fields)
+    if scanned is not None:
+        names, ignored = scanned.names, scanned.ignored
+    else:
+        names, ignored = find_files(base, fields)
     total = len(names)
     if progress:
         progress("load", 0, total)
-    outcomes = _parse_all(base, names, fields, workers, progress)
+    store = ParseCache(cache, settings=f"{__version__}|{fields!r}") if cache is not None else None
+    outcomes = _parse_all(base, names, fields, workers, progress, store, scanned.digests if scanned else None)
+    if store is not None:
+        store.save(names, dict(zip(names, outcomes)))
 
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -166,32 +213,63 @@ _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
 
 
 def _parse_all(
-    base: Path, names: Sequence[str], fields: FieldMap, workers: int | None, progress: Progress | None
-) -> list[tuple[Article | None, list[Problem]]]:
+    base: Path, names: Sequence[str], fields: FieldMap, workers: int | None, progress: Progress | None,
+    cache: ParseCache | None = None, digests: dict[str, bytes] | None = None,
+) -> list[Outcome]:
+    hits: dict[str, Outcome] = {}
+    if cache is not None and digests is not None:
+        hits = cache.lookup(digests)
+    todo = [name for name in names if name not in hits]
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(names) >= _POOL_THRESHOLD else 1
-    if workers <= 1:
-        out = []
-        for i, name in enumerate(names, 1):
-            out.append(parse_file(base, name, fields))
-            if progress and (i % 500 == 0 or i == len(names)):
-                progress("load", i, len(names))
-        return out
-    chunk = max(50, min(1000, len(names) // (workers * 8) or 1))
-    batches = [names[i : i + chunk] for i in range(0, len(names), chunk)]
-    out = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch_result in pool.map(_parse_batch, [(str(base), b, fields) for b in batches]):
-            out.extend(batch_result)
-            if progress:
-                progress("load", len(out), len(names))
-    return out
+        workers = (os.cpu_count() or 1) if len(todo) >= _POOL_THRESHOLD else 1
+    parsed: dict[str, Outcome] = {}
+    total = len(names)
+
+    def take(batch: Sequence[str], keys: list[bytes], outcomes: list[Outcome], blob: bytes | None) -> None:
+        parsed.update(zip(batch, outcomes))
+        if cache is not None:
+            cache.add(batch, keys, blob if blob is not None else pickle.dumps(outcomes, 5))
+        if progress:
+            progress("load", len(hits) + len(parsed), total)
+
+    if workers <= 1 or len(todo) < 2:
+        for start in range(0, len(todo), 500):
+            batch = todo[start : start + 500]
+            keys, outcomes = _parse_batch_outcomes(base, batch, fields)
+            take(batch, keys, outcomes, None)
+    else:
+        chunk = max(50, min(1000, len(todo) // (workers * 8) or 1))
+        batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = [(str(base), batch, fields) for batch in batches]
+            for batch, (keys, blob) in zip(batches, pool.map(_parse_batch, jobs)):
+                take(batch, keys, pickle.loads(blob), blob)
+    if progress and not todo:
+        progress("load", total, total)
+    return [hits[name] if name in hits else parsed[name] for name in names]
 
 
-def _parse_batch(args: tuple[str, Sequence[str], FieldMap]) -> list[tuple[Article | None, list[Problem]]]:
+def _parse_batch_outcomes(root: Path, names: Sequence[str], fields: FieldMap) -> tuple[list[bytes], list[Outcome]]:
+    keys: list[bytes] = []
+    outcomes: list[Outcome] = []
+    for name in names:
+        try:
+            data = (root / name).read_bytes()
+        except OSError as exc:
+            keys.append(b"")
+            outcomes.append((None, [Problem(name, None, f"cannot read file: {exc.strerror or exc}", "io")]))
+            continue
+        keys.append(digest(data))
+        outcomes.append(parse_bytes(name, data, fields))
+    return keys, outcomes
+
+
+def _parse_batch(args: tuple[str, Sequence[str], FieldMap]) -> tuple[list[bytes], bytes]:
+    """In a worker process: parse a batch; the outcomes go back pickled once, as bytes
+    the cache can store as they are."""
     base, names, fields = args
-    root = Path(base)
-    return [parse_file(root, name, fields) for name in names]
+    keys, outcomes = _parse_batch_outcomes(Path(base), names, fields)
+    return keys, pickle.dumps(outcomes, 5)
 
 
 def parse_file(root: Path, name: str, fields: FieldMap = FieldMap()) -> tuple[Article | None, list[Problem]]:
