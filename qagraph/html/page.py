@@ -1,0 +1,249 @@
+"""Turning view data into HTML pages that need no network and run no content.
+
+Safety rests on four things, each tested in a browser:
+
+* page text goes through Jinja with autoescaping on (pyvis's own template
+  environment has it off, and its template loads Bootstrap from a CDN);
+* graph data is embedded as JSON in a ``<script type="application/json">`` block,
+  with ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX`` so no text can
+  close the block (:func:`script_json`);
+* answer excerpts are Markdown rendered with raw HTML and images off, then cleaned
+  by nh3 to a short list of tags (:func:`excerpt_html`); everything else reaches the
+  page as text (``textContent`` in ``view.js``);
+* a Content-Security-Policy allows only the page's own scripts (by hash, or the
+  vis-network file beside it), no requests, no inline event handlers.
+
+vis-network comes from the installed pyvis package (``pyvis/lib/vis-9.1.2``), so
+nothing is vendored; it is either inlined or copied once beside the views.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from markdown_it import MarkdownIt
+
+from ..errors import QagraphError
+
+__all__ = [
+    "VIS_JS_NAME",
+    "excerpt_html",
+    "excerpt_markdown",
+    "render_index",
+    "render_view",
+    "safe_href",
+    "script_json",
+    "vis_network_js",
+]
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+VIS_VERSION = "9.1.2"
+VIS_JS_NAME = "vis-network.min.js"
+
+_env = Environment(
+    loader=FileSystemLoader(str(ASSETS)),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+# -- embedding data ----------------------------------------------------------------------
+
+
+def script_json(value: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element and never end it early.
+
+    >>> script_json({"t": "</script><!-- \\u2028"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!-- \\\\u2028"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    # str.replace runs in C at memchr speed; str.translate with a dict is ~10x slower here
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# -- assets --------------------------------------------------------------------------------
+
+
+def _script_safe(name: str, text: str) -> str:
+    lowered = text.lower()
+    if "</script" in lowered or "<!--" in lowered:
+        raise QagraphError(f"{name} cannot be inlined: it contains '</script' or '<!--'")
+    return text
+
+
+@lru_cache(maxsize=None)
+def vis_network_js() -> str:
+    """The vis-network script pyvis ships (version :data:`VIS_VERSION`)."""
+    base = resources.files("pyvis")
+    for sub in (("lib", f"vis-{VIS_VERSION}"), ("templates", "lib", f"vis-{VIS_VERSION}")):
+        candidate = base.joinpath(*sub, VIS_JS_NAME)
+        if candidate.is_file():
+            return _script_safe(VIS_JS_NAME, candidate.read_text(encoding="utf-8"))
+    raise QagraphError(f"pyvis does not ship vis-network {VIS_VERSION} ({VIS_JS_NAME}); reinstall pyvis 0.3.2")
+
+
+@lru_cache(maxsize=None)
+def _own(name: str) -> str:
+    text = (ASSETS / name).read_text(encoding="utf-8")
+    if name.endswith(".css") and "</style" in text.lower():
+        raise QagraphError(f"{name} cannot be inlined")
+    return _script_safe(name, text) if name.endswith(".js") else text
+
+
+@lru_cache(maxsize=None)
+def _hash(name: str) -> str:
+    return _sha256(vis_network_js() if name == VIS_JS_NAME else _own(name))
+
+
+def _csp(scripts: list[str]) -> str:
+    return "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(scripts),
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+# -- text from content ----------------------------------------------------------------
+
+_md = MarkdownIt("commonmark", {"html": False}).disable(["image"])
+_TAGS = {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
+         "h1", "h2", "h3", "h4", "h5", "h6", "a"}
+_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def excerpt_markdown(markdown: str, limit: int = 400) -> str:
+    """The first paragraphs of ``markdown``: at least ``limit // 2`` characters when
+    there are, at most ``limit`` (cut at a space), with `` …`` when text was left out.
+
+    Whole paragraphs keep the excerpt readable, and cheap to render: markdown-it's
+    cost grows with the number of blocks far more than with their length.
+
+    >>> excerpt_markdown("One.\\n\\nTwo.", limit=8)
+    'One. …'
+    """
+    text = markdown.strip()
+    if len(text) <= limit:
+        return text
+    taken: list[str] = []
+    size = 0
+    for para in text.split("\n\n"):
+        if taken and size + len(para) > limit:
+            break
+        taken.append(para)
+        size += len(para) + 2
+        if size >= limit // 2:
+            break
+    excerpt = "\n\n".join(taken)
+    if len(excerpt) > limit:
+        cut = excerpt.rfind(" ", 0, limit)
+        excerpt = excerpt[: cut if cut > limit // 2 else limit].rstrip()
+    return excerpt + " \u2026"
+
+
+def excerpt_html(markdown: str, limit: int = 400) -> str:
+    """The start of an answer (see :func:`excerpt_markdown`) as safe HTML.
+
+    Raw HTML in the Markdown stays text, images are not loaded (a view must make no
+    request), links keep only http(s), mailto and relative targets.
+
+    >>> excerpt_html("**Bold** <script>alert(1)</script>")
+    '<p><strong>Bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\\n'
+    >>> excerpt_html("[x](javascript:alert(1)) ![i](https://example.com/i.png)")
+    '<p>[x](javascript:alert(1)) !<a href="https://example.com/i.png" rel="noopener noreferrer">i</a></p>\\n'
+    """
+    text = excerpt_markdown(markdown, limit)
+    if not text:
+        return ""
+    return nh3.clean(
+        _md.render(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer", strip_comments=True,
+    )
+
+
+_ABSOLUTE = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
+_SITE_PATH = re.compile(r"^/(?!/)[^\s<>\"'`\\]*$")
+
+
+def safe_href(url: str | None, site_url: str | None = None) -> str | None:
+    """A link target for an article's ``url``, or None when it is not one to follow.
+
+    Only http(s) urls and site paths (``/learn/...``) become links; a site path is
+    joined to ``site_url`` when one is given.
+
+    >>> safe_href("/learn/cs/questions/a", "https://example.org/")
+    'https://example.org/learn/cs/questions/a'
+    >>> safe_href("javascript:alert(1)") is None
+    True
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if _ABSOLUTE.match(url):
+        return url
+    if _SITE_PATH.match(url):
+        return site_url.rstrip("/") + url if site_url else url
+    return None
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+def render_view(page: dict[str, Any], data: dict[str, Any], *, vis_src: str | None = None) -> str:
+    """One view page: ``page`` holds its texts, ``data`` the graph for ``view.js``.
+
+    With ``vis_src`` (a relative path) the page loads vis-network from that file;
+    otherwise vis-network is inlined and the page stands alone.
+    """
+    from .. import __version__
+
+    scripts = [_hash("view.js")]
+    if vis_src:
+        if not re.fullmatch(r"[A-Za-z0-9._/-]+\.js", vis_src) or vis_src.startswith("/") or "//" in vis_src:
+            raise QagraphError(f"not a relative script path: {vis_src!r}")
+        scripts.append("'self'")
+    else:
+        scripts.append(_hash(VIS_JS_NAME))
+    template = _env.get_template("view.html.j2")
+    return template.render(
+        **page,
+        csp=_csp(scripts),
+        version=__version__,
+        vis_version=VIS_VERSION,
+        css=Markup(_own("view.css")),
+        data_json=Markup(script_json(data)),
+        vis_src=vis_src,
+        vis_js=Markup(vis_network_js()) if not vis_src else "",
+        view_js=Markup(_own("view.js")),
+    )
+
+
+def render_index(page: dict[str, Any]) -> str:
+    """The index page that links every view; no script at all."""
+    from .. import __version__
+
+    template = _env.get_template("index.html.j2")
+    return template.render(**page, csp=_csp(["'none'"]), version=__version__)
