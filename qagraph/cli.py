@@ -264,5 +264,44 @@ def path_command(source: str, target: str, content: Path, quiet: bool) -> None:
 # -- commands added by the RDF and HTML work go below this line -------------------------
 
 
+# -- HTML views (qagraph.html) ----------------------------------------------------------
+
+
+@cli.command("view")
+@click.argument("article", required=False)
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Steps along related and similar links from ARTICLE.")
+@click.option("--keyword", help="Draw this keyword and its articles instead of an article.")
+@click.option("--subject", help="Draw this subject (slug or name) instead of an article.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write (one file, works offline).")
+@click.option("--site-url", help="Joined to the articles' urls (site paths) for the links in tooltips.")
+@content_option
+@field_option
+@quiet_option
+def view_command(article: str | None, hops: int, keyword: str | None, subject: str | None, output: Path,
+                 site_url: str | None, content: Path, fields: tuple[str, ...], quiet: bool) -> None:
+    """Write an interactive view of ARTICLE's neighbourhood (url or id) to one HTML file.
+
+    With --keyword or --subject instead of ARTICLE, draw that keyword with its
+    articles, or that subject. The file needs no network: open it from disk.
+    """
+    from .html import write_keyword, write_neighbourhood, write_subject
+
+    if sum(x is not None for x in (article, keyword, subject)) != 1:
+        raise click.UsageError("name exactly one of ARTICLE, --keyword or --subject")
+    kg = _build(content, quiet, fields)
+    if keyword is not None:
+        node = _guard(lambda: kg.keyword(keyword))
+        path = _guard(lambda: write_keyword(kg.graph, node, output, site_url=site_url))
+    elif subject is not None:
+        node = _guard(lambda: kg.subject(subject))
+        path = _guard(lambda: write_subject(kg.graph, node, output, site_url=site_url))
+    else:
+        node = _guard(lambda: kg.article(article))
+        path = _guard(lambda: write_neighbourhood(kg.graph, node, output, hops=hops, site_url=site_url))
+    click.echo(str(path))
+
+
 def main() -> None:
     cli(prog_name="qagraph")
