@@ -81,7 +81,8 @@ AGGREGATE_LABELS = {
 }
 KEYWORD_COLOUR = "#b7791f"
 STUB_COLOUR = {"background": "#eeeeee", "border": "#8c959f"}
-SIZE_RANGE = {ARTICLE: (7, 26), STUB: (6, 6), SUBJECT: (16, 50), KEYWORD: (7, 22)}
+SIZE_RANGE = {ARTICLE: (7, 26), STUB: (6, 6), SUBJECT: (12, 30), KEYWORD: (7, 22)}
+OVERVIEW_SIZE_RANGE = {**SIZE_RANGE, SUBJECT: (16, 50)}  # subjects are the point of the overview
 
 
 @dataclass(frozen=True)
@@ -250,13 +251,13 @@ class _Canvas:
     def edge(self, u: int, v: int, kind: str, **extra: Any) -> None:
         self.net.edges.append({"from": u, "to": v, "kind": kind, **extra})
 
-    def finish(self) -> "Network":
+    def finish(self, sizes: dict[str, tuple[int, int]] = SIZE_RANGE) -> "Network":
         """Sizes by degree within the view, per kind; vis-network options."""
         top: dict[str, int] = defaultdict(int)
         for d in self.net.nodes:
             top[d["kind"]] = max(top[d["kind"]], d["_m"])
         for d in self.net.nodes:
-            lo, hi = SIZE_RANGE[d["kind"]]
+            lo, hi = sizes[d["kind"]]
             m = d.pop("_m")
             d["size"] = round(lo + (hi - lo) * math.sqrt(m / top[d["kind"]]), 1) if top[d["kind"]] else lo
         self.net.options = _options(len(self.net.nodes), len(self.net.edges))
@@ -302,8 +303,9 @@ def _similar_width(weight: float) -> float:
 
 
 def _count_width(count: int, most: int) -> float:
-    """Edge width for a count of links, relative to the largest count in the view."""
-    return round(1.0 + 7.0 * math.sqrt(count / most), 2) if most > 0 else 1.0
+    """Edge width for a count of links, relative to the largest count in the view
+    (but never wide for a handful of links)."""
+    return round(1.0 + 6.0 * math.sqrt(count / max(most, 20)), 2) if count > 0 else 1.0
 
 
 def _strongest(counts: dict[tuple[str, str], int], k: int) -> dict[tuple[str, str], int]:
@@ -483,10 +485,11 @@ def overview(
         canvas.edge(si, ki, "keyword", count=c, width=_count_width(c, most))
     for s in subjects:
         info = canvas.net.node_map[canvas.index[s]]["info"]
-        info["keywords"] = [label for label, _ in per_subject_keywords[s].most_common(8)]
+        ranked = sorted(per_subject_keywords[s].items(), key=lambda item: (-item[1], item[0]))
+        info["keywords"] = [label for label, _ in ranked[:8]]
         if view_files and s in view_files:
             info["view"] = view_files[s]
-    net = canvas.finish()
+    net = canvas.finish(OVERVIEW_SIZE_RANGE)
     summary = (f"{_fmt(len(subjects))} subjects and {_fmt(len(top))} of {_fmt(len(keywords))} keywords.")
     notes = []
     if subjects:

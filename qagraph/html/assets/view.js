@@ -91,12 +91,18 @@
     return text; // vis-network shows a string title as text
   }
 
+  var edgeColours = {};
+  data.edgeKinds.forEach(function (k) {
+    edgeColours[k.kind] = { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 };
+  });
+  var DIM_EDGE = { color: "#c8c8c8", highlight: "#c8c8c8", hover: "#c8c8c8", opacity: 0.15 };
+
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     var k = kinds[e.kind] || {};
     return {
       id: i, from: e.from, to: e.to, kind: e.kind, weight: e.weight, count: e.count,
       width: e.width || k.width || 1,
-      color: { color: k.color, highlight: k.highlight || k.color, hover: k.highlight || k.color, opacity: 0.85 },
+      color: edgeColours[e.kind],
       dashes: k.dashes || false,
       arrows: k.arrows ? { to: { enabled: true, scaleFactor: 0.45 } } : undefined,
       title: edgeTitle(e)
@@ -122,12 +128,23 @@
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
   if (!data.nodes.length || !data.options.physics || data.options.physics.enabled === false) settled();
+  window.setTimeout(settled, 30000); // whatever happens, physics stops
 
   // -- highlight a node and its neighbours --------------------------------------------
+  function colourEdges(keep) {
+    var updates = [];
+    edges.forEach(function (e) {
+      var on = !keep || (keep[e.from] === true && keep[e.to] === true);
+      updates.push({ id: e.id, color: on ? edgeColours[e.kind] : DIM_EDGE });
+    });
+    edges.update(updates);
+  }
+
   function clearHighlight() {
     var updates = [];
     nodes.forEach(function (n) { updates.push({ id: n.id, color: n.baseColor, font: { color: "#343434" } }); });
     nodes.update(updates);
+    if (state.highlighted.length) colourEdges(null);
     network.unselectAll();
     state.highlighted = [];
     state.selected = null;
@@ -144,6 +161,7 @@
       updates.push({ id: n.id, color: on ? n.baseColor : DIM, font: { color: on ? "#343434" : DIM_FONT } });
     });
     nodes.update(updates);
+    colourEdges(keep);
     network.selectNodes([id], true);
     state.highlighted = Object.keys(keep).map(Number);
     state.selected = id;
@@ -180,12 +198,16 @@
     if (nodes.get(id) === null) return;
     highlight(id);
     showDetails(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+    network.fit({ nodes: state.highlighted, maxZoomLevel: 1.2, animation: false });
   }
 
   network.on("click", function (params) {
     if (params.nodes.length) select(params.nodes[0]);
     else if (!params.edges.length) clearHighlight();
+  });
+  network.on("doubleClick", function (params) {
+    var node = params.nodes.length ? nodes.get(params.nodes[0]) : null;
+    if (node && node.info && node.info.view && SAFE_VIEW.test(node.info.view)) window.location.href = node.info.view;
   });
 
   // -- search --------------------------------------------------------------------------

@@ -1,0 +1,554 @@
+"""qagraph.html without a browser: what each view holds, what the pages contain, safety, speed.
+
+The browser half is tests/test_html_browser.py. The fixture corpus
+(tests/fixtures/html/content) has hostile titles, keywords, answers, a subject slug
+and urls next to ordinary articles in four subjects.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import qagraph.html as qhtml
+from qagraph.errors import QagraphError
+from qagraph.graph import build_graph
+from qagraph.html import (
+    Limits,
+    excerpt_html,
+    keyword_view,
+    neighbourhood_view,
+    overview,
+    safe_href,
+    script_json,
+    subject_file_names,
+    subject_view,
+    write_keyword,
+    write_neighbourhood,
+    write_views,
+)
+from qagraph.load import load
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "html" / "content"
+PHYSICS = "subject:physics"
+MOMENTUM = "article:/learn/physics/questions/momentum"
+HOSTILE = "article:/learn/physics/questions/hostile"
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    result = load(CORPUS)
+    assert not result.problems
+    graph, _ = build_graph(result)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def built(G: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("views")
+    return out, write_views(G, out)
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def _parse(path: Path) -> _Tags:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _data(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="qagraph-data">(.*?)</script>', text, re.S)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+def _article_steps(G: nx.MultiDiGraph, node: str, hops: int) -> set[str]:
+    """Reference: nodes within ``hops`` related/similar steps, walking through articles only."""
+    H = nx.Graph()
+    for u, v, kind in G.edges(keys=True):
+        if kind in ("related", "similar"):
+            H.add_edge(u, v)
+    seen, frontier = {node}, {node}
+    for _ in range(hops):
+        frontier = {v for u in frontier if G.nodes[u]["kind"] == "article" or u == node
+                    for v in H[u]} - seen
+        seen |= frontier
+    return seen
+
+
+# -- what gets written ------------------------------------------------------------------
+
+
+def test_write_views_writes_index_overview_subjects_and_vis_network(built, G):
+    out, paths = built
+    names = subject_file_names(G)
+    assert paths[0] == out / "index.html"
+    assert paths[1] == out / "views" / "overview.html"
+    assert {p.name for p in paths[2:-1]} == set(names.values())
+    assert paths[-1] == out / "views" / "assets" / "vis-network.min.js"
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert len(paths) == 2 + len(names) + 1
+
+
+def test_subject_file_names_are_safe_and_unique(G):
+    names = subject_file_names(G)
+    assert names[PHYSICS] == "subject-physics.html"
+    assert len(set(names.values())) == len(names) == 5
+    for name in names.values():
+        assert re.fullmatch(r"subject-[a-z0-9-]+\.html", name), name
+    hostile = names["subject:<svg onload=alert('slug')>"]
+    assert hostile.startswith("subject-svg-onload-alert-slug-")
+
+
+def test_index_links_every_view_and_counts(built, G):
+    out, paths = built
+    tags = _parse(out / "index.html")
+    hrefs = [a["href"] for tag, a in tags.tags if tag == "a"]
+    assert "views/overview.html" in hrefs
+    for p in paths[2:-1]:
+        assert f"views/{p.name}" in hrefs
+    for href in hrefs:
+        assert (out / href).is_file(), href
+    assert not tags.scripts, "the index needs no script"
+    text = (out / "index.html").read_text(encoding="utf-8")
+    articles = sum(1 for _, k in G.nodes(data="kind") if k == "article")
+    assert f"<td>articles</td><td class=\"n\">{articles}</td>" in text
+
+
+def test_pyvis_writes_no_lib_folder(G, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_views(G, tmp_path / "out")
+    write_neighbourhood(G, MOMENTUM, tmp_path / "n.html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.html", "out"]
+
+
+def test_stale_subject_views_are_removed(G, tmp_path):
+    stale = tmp_path / "views" / "subject-gone.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    keep = tmp_path / "views" / "mine.html"
+    keep.write_text("not ours")
+    write_views(G, tmp_path)
+    assert not stale.exists() and keep.exists()
+
+
+def test_write_views_refuses_a_file_as_output(G, tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(QagraphError, match="not a folder"):
+        write_views(G, target)
+
+
+def test_progress_reports_every_file(G, tmp_path):
+    calls = []
+    write_views(G, tmp_path, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    total = len(subject_file_names(G)) + 2
+    assert calls[0] == ("html", 0, total) and calls[-1] == ("html", total, total)
+    assert [c[1] for c in calls] == list(range(total + 1))
+
+
+# -- offline ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_pages_reference_nothing_outside_the_file(G, tmp_path, inline):
+    paths = write_views(G, tmp_path, inline=inline)
+    paths.append(write_keyword(G, "keyword:force", tmp_path / "k.html"))
+    for path in paths:
+        if path.suffix != ".html":
+            continue
+        tags = _parse(path)
+        for tag, attrs in tags.tags:
+            assert tag not in ("link", "img", "iframe", "object", "embed"), (path.name, tag)
+            if tag == "script" and "src" in attrs:
+                assert not inline and path.parent.name == "views"
+                assert attrs["src"] == "assets/vis-network.min.js"
+                assert (path.parent / attrs["src"]).is_file()
+        text = path.read_text(encoding="utf-8")
+        assert "cdn" not in text.lower().replace("cdnjs", "cdn"), path.name  # no CDN names at all
+        assert "@import" not in text and "url(http" not in text
+
+
+def test_inline_views_carry_vis_network(G, tmp_path):
+    path = write_neighbourhood(G, MOMENTUM, tmp_path / "n.html")
+    scripts = _parse(path).scripts
+    assert any("vis-network" in s and len(s) > 400_000 for s in scripts)
+    assert not any(tag == "script" and "src" in a for tag, a in _parse(path).tags)
+
+
+def test_csp_allows_only_the_page_scripts(G, tmp_path):
+    import base64
+    import hashlib
+
+    path = write_neighbourhood(G, MOMENTUM, tmp_path / "n.html")
+    tags = _parse(path)
+    csp = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    for script in tags.scripts:
+        if script.startswith("{"):
+            continue  # the JSON data block does not run
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+# -- safety -----------------------------------------------------------------------------
+
+
+def test_hostile_text_never_appears_as_markup(built):
+    out, paths = built
+    for path in paths:
+        if path.suffix != ".html":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path.name
+        assert "<img" not in text and "<svg" not in text and "<b onmouseover" not in text, path.name
+        assert not re.search(r'href=\\?"\s*javascript', text, re.I), path.name  # as text only
+        # every </script> closes one of our own script elements
+        assert text.count("</script>") == text.count("<script"), path.name
+
+
+def test_hostile_text_survives_as_text(built, G):
+    out, _ = built
+    data = _data(out / "views" / "subject-physics.html")
+    hostile = next(n for n in data["nodes"] if n["info"]["title"] == G.nodes[HOSTILE]["title"])
+    assert "<script>alert('kw')</script>" in hostile["info"]["keywords"]
+    excerpt = hostile["info"]["excerpt"]
+    assert "&lt;script&gt;" in excerpt and "<script" not in excerpt and "<img" not in excerpt
+    assert not re.search(r"<[^>]*\bon\w+=", excerpt) and 'href="javascript' not in excerpt
+    assert '<a href="https://example.org/page" rel="noopener noreferrer">safe link</a>' in excerpt
+    assert "https://example.com/tracker.png" not in re.findall(r'src="([^"]*)"', excerpt)
+
+
+def test_unsafe_urls_become_no_link(G, built):
+    out, _ = built
+    weird = _data(out / "views" / "subject-weird.html")
+    node = next(n for n in weird["nodes"] if n["info"]["title"].startswith("Where does a javascript"))
+    assert "url" not in node["info"]
+    physics = _data(out / "views" / "subject-physics.html")
+    stubs = [n for n in physics["nodes"] if n["kind"] == "stub"]
+    assert {n["info"].get("url") for n in stubs} == {None, "/learn/physics/questions/not-in-the-corpus"}
+
+
+def test_script_json_cannot_close_its_script():
+    text = script_json({"a": "</script><!--<script>", "b": "\u2028\u2029&"})
+    assert not set("<>&") & set(text) and "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"a": "</script><!--<script>", "b": "\u2028\u2029&"}
+
+
+def test_line_separators_are_escaped_in_pages(built):
+    out, paths = built
+    text = (out / "views" / subject_file_names_for_weird(paths)).read_text(encoding="utf-8")
+    assert "\\u2028" in text and "\u2028" not in text and "\u2029" not in text
+
+
+def subject_file_names_for_weird(paths: list[Path]) -> str:
+    return next(p.name for p in paths if p.name.startswith("subject-svg-onload"))
+
+
+@pytest.mark.parametrize("markdown, present, absent", [
+    ("**bold** and *em*", ["<strong>bold</strong>", "<em>em</em>"], []),
+    ("### Head\n1. one\n2. two", ["<h3>Head</h3>", "<ol>", "<li>one</li>"], []),
+    ("<script>alert(1)</script>", ["&lt;script&gt;"], ["<script"]),
+    ("<img src=x onerror=alert(1)>", ["&lt;img"], ["<img"]),
+    ("[x](javascript:alert(1))", [], ["href=\"javascript"]),
+    ("![t](https://example.com/t.png)", [], ["<img"]),
+    ("[ok](https://example.org)", ['href="https://example.org"', 'rel="noopener noreferrer"'], []),
+    ("```\n</script>\n```", ["<pre><code>&lt;/script&gt;"], ["</script>"]),
+])
+def test_excerpt_is_rendered_then_sanitised(markdown, present, absent):
+    html = excerpt_html(markdown)
+    for p in present:
+        assert p in html
+    for a in absent:
+        assert a not in html
+
+
+def test_excerpt_keeps_whole_first_paragraphs():
+    long = "First paragraph " * 12 + "\n\n### Heading\n\n" + "- item\n" * 40
+    html = excerpt_html(long, limit=400)
+    assert html.startswith("<p>First paragraph") and "<li>" not in html and "\u2026" in html
+    assert excerpt_html("short") == "<p>short</p>\n"
+    assert excerpt_html("") == ""
+
+
+@pytest.mark.parametrize("url, site, expected", [
+    ("/learn/a/questions/b", None, "/learn/a/questions/b"),
+    ("/learn/a/questions/b", "https://example.org/", "https://example.org/learn/a/questions/b"),
+    ("https://example.org/x", None, "https://example.org/x"),
+    ("javascript:alert(1)", None, None),
+    ("JAVASCRIPT:alert(1)", "https://example.org", None),
+    ("//evil.example/x", None, None),
+    ("data:text/html,x", None, None),
+    ("/a\" onmouseover=\"x", None, None),
+    (None, None, None),
+])
+def test_safe_href(url, site, expected):
+    assert safe_href(url, site) == expected
+
+
+# -- what each view holds ----------------------------------------------------------------
+
+
+def test_overview_holds_all_subjects_and_top_keywords(G):
+    view = overview(G, limits=Limits(overview_keywords=5, keyword_subjects=2))
+    counts = view.counts()
+    assert counts["nodes"]["subject"] == 5 and counts["nodes"]["keyword"] == 5
+    assert "article" not in counts["nodes"]
+    top5 = sorted((n for n, k in G.nodes(data="kind") if k == "keyword"), key=lambda k: (-G.nodes[k]["df"], k))[:5]
+    labels = {n["label"] for n in view.nodes if n["kind"] == "keyword"}
+    assert labels == {G.nodes[k]["label"][:42] for k in top5}
+    per_keyword = {}
+    for e in view.edges:
+        if e["kind"] == "keyword":
+            per_keyword[e["to"]] = per_keyword.get(e["to"], 0) + 1
+    assert max(per_keyword.values()) <= 2
+    subject_sizes = {n["label"]: n["size"] for n in view.nodes if n["kind"] == "subject"}
+    assert subject_sizes["Physics"] > subject_sizes["Mathematics"] > subject_sizes["Weird"]
+    assert any("keywords used by the most articles" in note for note in view.notes)
+
+
+def test_overview_counts_links_between_subjects(G):
+    view = overview(G)
+    ids = {n["label"]: n["id"] for n in view.nodes}
+    related = {(e["from"], e["to"]): e["count"] for e in view.edges if e["kind"] == "related"}
+    # newtons-laws -> derivatives, limits -> graphs, recursion -> limits, vectors -> newtons-laws
+    assert related == {
+        (ids["Physics"], ids["Mathematics"]): 1,
+        (ids["Mathematics"], ids["Computer Science"]): 1,
+        (ids["Computer Science"], ids["Mathematics"]): 1,
+        (ids["Mathematics"], ids["Physics"]): 1,
+    }
+    similar = {frozenset((e["from"], e["to"])): e["count"] for e in view.edges if e["kind"] == "similar"}
+    assert similar[frozenset((ids["Mathematics"], ids["Physics"]))] == 5
+
+
+def test_subject_view_holds_its_articles_and_says_what_it_left_out(G):
+    view = subject_view(G, PHYSICS)
+    arts = {n["info"]["title"] for n in view.nodes if n["kind"] == "article"}
+    assert arts == {G.nodes[a]["title"] for a, s, k in G.edges(keys=True) if k == "subject" and s == PHYSICS}
+    kinds = view.counts()["nodes"]
+    assert kinds["stub"] == 2 and kinds["subject"] == 1  # Mathematics, linked from newtons-laws
+    capped = subject_view(G, PHYSICS, limits=Limits(subject_articles=2, subject_keywords=3))
+    assert capped.counts()["nodes"]["article"] == 2
+    assert capped.counts()["nodes"]["keyword"] <= 3
+    assert any("3 less connected articles are left out" in n for n in capped.notes)
+
+
+def test_subject_view_keeps_best_similar_edges(G):
+    full = subject_view(G, PHYSICS, limits=Limits(similar_per_article=100))
+    best1 = subject_view(G, PHYSICS, limits=Limits(similar_per_article=1))
+    n_full = sum(1 for e in full.edges if e["kind"] == "similar" and "weight" in e)
+    inside = sum(1 for u, v, k in G.edges(keys=True) if k == "similar"
+                 and G.nodes[u].get("subject") == G.nodes[v].get("subject") == "physics")
+    assert n_full == inside
+    assert 0 < sum(1 for e in best1.edges if e["kind"] == "similar" and "weight" in e) < n_full
+
+
+def test_edges_carry_weights_and_widths(G):
+    view = subject_view(G, PHYSICS)
+    similar = [e for e in view.edges if e["kind"] == "similar" and "count" not in e]
+    across = [e for e in view.edges if "count" in e]  # links to other subjects, counted
+    assert across and all(e["count"] >= 1 and "weight" not in e for e in across)
+    assert all(0 < e["weight"] <= 1 and e["width"] > 0.6 for e in similar)
+    strongest = max(similar, key=lambda e: e["weight"])
+    assert strongest["width"] == max(e["width"] for e in similar)
+    assert all(isinstance(s, str) for e in similar for s in e["shared"])
+
+
+def test_keyword_view(G):
+    view = keyword_view(G, "keyword:force")
+    articles = {n["info"]["title"] for n in view.nodes if n["kind"] == "article"}
+    expected = {G.nodes[a]["title"] for a, _, k in G.in_edges("keyword:force", keys=True) if k == "keyword"}
+    assert articles == expected and len(expected) == 4
+    centre = view.nodes[view.centre]
+    assert centre["kind"] == "keyword" and centre["label"] == "force"
+    assert {n["label"] for n in view.nodes if n["kind"] == "subject"} == {"Physics", "Mathematics"}
+    with pytest.raises(QagraphError, match="is a article, not a keyword"):
+        keyword_view(G, MOMENTUM)
+
+
+@pytest.mark.parametrize("hops", [0, 1, 2, 3])
+def test_neighbourhood_walks_related_and_similar_edges(G, hops):
+    view = neighbourhood_view(G, MOMENTUM, hops=hops)
+    shown = {n["info"]["title"] for n in view.nodes if n["kind"] in ("article", "stub")}
+    expected = {G.nodes[n]["title"] for n in _article_steps(G, MOMENTUM, hops)}
+    assert shown == expected
+    assert view.nodes[view.centre]["info"]["title"] == G.nodes[MOMENTUM]["title"]
+    own = {G.nodes[f"keyword:{k}"]["label"] for k in G.nodes[MOMENTUM]["keywords"]}
+    assert own <= {n["info"]["title"] for n in view.nodes if n["kind"] == "keyword"}
+
+
+def test_neighbourhood_of_an_article_outside_the_corpus(G):
+    stub = "article:/learn/physics/questions/not-in-the-corpus"
+    view = neighbourhood_view(G, stub, hops=1)
+    titles = {n["info"]["title"] for n in view.nodes if n["kind"] in ("article", "stub")}
+    assert titles == {"What is a phantom?", "What are Newton's three laws of motion?"}
+    assert view.nodes[view.centre]["kind"] == "stub"
+
+
+def test_overview_links_subjects_to_their_views(built, G):
+    out, _ = built
+    data = _data(out / "views" / "overview.html")
+    subjects = [n for n in data["nodes"] if n["kind"] == "subject"]
+    assert len(subjects) == 5
+    for n in subjects:
+        assert (out / "views" / n["info"]["view"]).is_file()
+        assert re.fullmatch(r"subject-[a-z0-9-]+\.html", n["info"]["view"])
+    physics = next(n for n in subjects if n["label"] == "Physics")
+    assert physics["info"]["keywords"][:2] == ["energy", "force"]  # in 3 of its articles each
+
+
+def test_neighbourhood_cap_and_errors(G):
+    view = neighbourhood_view(G, MOMENTUM, hops=3, limits=Limits(neighbourhood_articles=3))
+    assert sum(1 for n in view.nodes if n["kind"] in ("article", "stub")) == 3
+    assert any("Stopped at 3 articles" in n for n in view.notes)
+    with pytest.raises(QagraphError, match="hops"):
+        neighbourhood_view(G, MOMENTUM, hops=-1)
+    with pytest.raises(QagraphError, match="no node"):
+        neighbourhood_view(G, "article:/nope")
+    with pytest.raises(QagraphError, match="is a keyword"):
+        write_neighbourhood(G, "keyword:force", "never.html")
+
+
+def test_views_do_not_change_the_graph(G):
+    before = copy.deepcopy((dict(G.nodes(data=True)), list(G.edges(keys=True, data=True))))
+    overview(G)
+    subject_view(G, PHYSICS)
+    keyword_view(G, "keyword:force")
+    neighbourhood_view(G, MOMENTUM, hops=2)
+    assert (dict(G.nodes(data=True)), list(G.edges(keys=True, data=True))) == before
+
+
+def test_nodes_are_coloured_by_subject_and_shaped_by_kind(G):
+    view = subject_view(G, "subject:mathematics")
+    colours = {n["color"] for n in view.nodes if n["kind"] == "article"}
+    assert len(colours) == 1
+    others = overview(G)
+    shapes = {n["kind"]: n["shape"] for n in others.nodes}
+    assert shapes == {"subject": "diamond", "keyword": "triangle"}
+    subject_colours = {n["color"] for n in others.nodes if n["kind"] == "subject"}
+    assert len(subject_colours) == 5
+
+
+def test_data_block_matches_the_view(G, tmp_path):
+    view = subject_view(G, PHYSICS)
+    path = qhtml.write_view(view, tmp_path / "p.html")
+    data = _data(path)
+    assert len(data["nodes"]) == len(view.nodes) and len(data["edges"]) == len(view.edges)
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert {k["kind"] for k in data["edgeKinds"]} == set(view.counts()["edges"])
+
+
+def test_public_surface():
+    assert sorted(qhtml.__all__) == qhtml.__all__
+    for name in ("write_views", "write_neighbourhood", "write_keyword"):
+        assert name in qhtml.__all__ and getattr(qhtml, name).__doc__
+
+
+# -- speed ------------------------------------------------------------------------------
+
+
+def synthetic_graph(n_articles: int, n_subjects: int = 8, n_keywords: int = 3000, seed: int = 1) -> nx.MultiDiGraph:
+    """A graph of the documented schema, built directly (no files), for size and speed tests."""
+    import random
+
+    from qagraph.ids import article_node, keyword_node, subject_node
+
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph(source="synthetic")
+    slugs = [f"subject-{i}" for i in range(n_subjects)]
+    sizes = [0] * n_subjects
+    arts = []
+    for i in range(n_articles):
+        s = min(int(rng.paretovariate(1.2)) - 1, n_subjects - 1)
+        sizes[s] += 1
+        kws = sorted({min(int(rng.paretovariate(0.8)), n_keywords) for _ in range(11)})
+        node = article_node(f"/learn/{slugs[s]}/questions/q{i}")
+        arts.append((node, s, kws))
+    df = [0] * (n_keywords + 1)
+    for _, _, kws in arts:
+        for k in kws:
+            df[k] += 1
+    for s, slug in enumerate(slugs):
+        G.add_node(subject_node(slug), kind="subject", slug=slug, label=f"Subject {s}", labels=(f"Subject {s}",),
+                   articles=sizes[s])
+    for k in range(1, n_keywords + 1):
+        if df[k]:
+            G.add_node(keyword_node(f"kw{k}"), kind="keyword", key=f"kw{k}", label=f"keyword {k}",
+                       labels=(f"keyword {k}",), df=df[k])
+    for i, (node, s, kws) in enumerate(arts):
+        G.add_node(node, kind="article", label=f"Question {i}?", title=f"Question {i}?", url=node[8:], id=i,
+                   answer=f"Answer {i} with **bold** text.\n\n- one\n- two", subject=slugs[s],
+                   subject_label=f"Subject {s}", keywords=tuple(f"kw{k}" for k in kws),
+                   keyword_labels=tuple(f"keyword {k}" for k in kws), date="2025-01-26")
+        G.add_edge(node, subject_node(slugs[s]), key="subject", kind="subject")
+        for k in kws:
+            G.add_edge(node, keyword_node(f"kw{k}"), key="keyword", kind="keyword")
+    for i, (node, s, _) in enumerate(arts):
+        for pos in range(1, rng.randint(0, 5) + 1):
+            other = arts[rng.randrange(n_articles)][0]
+            if other != node and not G.has_edge(node, other, "related"):
+                G.add_edge(node, other, key="related", kind="related", position=pos, positions=(pos,))
+        for _ in range(4):
+            other = arts[rng.randrange(n_articles)][0]
+            u, v = sorted((node, other))
+            if u != v and not G.has_edge(u, v, "similar"):
+                G.add_edge(u, v, key="similar", kind="similar", weight=round(rng.random(), 4), shared=("kw1",))
+    return G
+
+
+def test_views_are_built_without_pyvis_add_node_or_from_nx(monkeypatch):
+    from pyvis.network import Network
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("quadratic pyvis call")
+
+    for name in ("add_node", "add_nodes", "add_edge", "add_edges", "from_nx"):
+        monkeypatch.setattr(Network, name, refuse)
+    G = synthetic_graph(300)
+    view = subject_view(G, "subject:subject-0")
+    assert view.counts()["nodes"]["article"] > 50
+
+
+def test_writing_views_of_5000_articles_is_fast(tmp_path):
+    G = synthetic_graph(5000, n_subjects=10)
+    started = time.perf_counter()
+    paths = write_views(G, tmp_path)
+    elapsed = time.perf_counter() - started
+    assert len(paths) == 1 + 1 + 10 + 1
+    # pyvis's from_nx alone takes ~10 s for a graph this size; measured here ~0.7 s
+    assert elapsed < 8, f"write_views took {elapsed:.1f} s"
+    biggest = subject_view(G, "subject:subject-0")
+    assert biggest.counts()["nodes"]["article"] == Limits().subject_articles
+    assert len(biggest.nodes) <= 2000
