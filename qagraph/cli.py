@@ -264,6 +264,87 @@ def path_command(source: str, target: str, content: Path, quiet: bool) -> None:
 # -- commands added by the RDF and HTML work go below this line -------------------------
 
 
+# -- RDF: push, query, validate (qagraph.rdf) --------------------------------------------
+
+base_iri_option = click.option(
+    "--base-iri", default=None, metavar="IRI",
+    help="Base IRI of the RDF resources (default: qagraph.rdf.DEFAULT_BASE_IRI).",
+)
+
+
+def _rdf_base(base_iri: str | None) -> str:
+    from .rdf import DEFAULT_BASE_IRI
+
+    return base_iri or DEFAULT_BASE_IRI
+
+
+@cli.command("push")
+@click.argument("out", type=click.Path(exists=True, path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph).")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="Put every triple into this named graph (default: the export's own named graphs).")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for the store.")
+def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float) -> None:
+    """Load the RDF export OUT (a build folder or one RDF file) into a triple store.
+
+    Each named graph replaces the store's graph of that name (SPARQL 1.1 Graph Store
+    Protocol, HTTP PUT), so pushing again adds no duplicates. Exit 2 when the store
+    cannot be reached or answers with an error.
+    """
+    from .rdf import push
+
+    sent = _guard(lambda: push(out, endpoint, graph_iri, timeout=timeout))
+    click.echo(f"{sent} triples sent to {endpoint}")
+
+
+@cli.command("query")
+@click.argument("sparql_text", metavar="SPARQL")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Table for people; SPARQL 1.1 CSV or JSON results for programs.")
+@click.option("--rdf", "rdf_path", type=click.Path(exists=True, path_type=Path),
+              help="Query this RDF export (build folder or file) instead of building CONTENT.")
+@base_iri_option
+@content_option
+@field_option
+@quiet_option
+def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, base_iri: str | None, content: Path,
+                  fields: tuple[str, ...], quiet: bool) -> None:
+    """Run a SPARQL query over the graph of CONTENT and print the result ("-" reads it from stdin).
+
+    The prefixes qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need no declaration;
+    the default graph is the union of the content and similarity graphs.
+    """
+    from .rdf import format_results, sparql
+
+    if sparql_text == "-":
+        sparql_text = sys.stdin.read()
+    target: Any = rdf_path if rdf_path is not None else _build(content, quiet, fields).graph
+    result = _guard(lambda: sparql(target, sparql_text, base_iri=_rdf_base(base_iri)))
+    click.echo(format_results(result, fmt), nl=False)
+
+
+@cli.command("validate")
+@click.argument("target", default="content", type=click.Path(exists=True, path_type=Path))
+@base_iri_option
+@field_option
+@quiet_option
+def validate_command(target: Path, base_iri: str | None, fields: tuple[str, ...], quiet: bool) -> None:
+    """Check TARGET against the SHACL shapes (ontology/shapes.ttl); exit 1 on a violation.
+
+    TARGET is a content folder (built first), an RDF file, or a build folder with an
+    RDF export (qagraph.nq, .trig, .nt or .ttl).
+    """
+    from .rdf import validate
+
+    is_export = target.is_file() or any((target / f"qagraph.{s}").is_file() for s in ("nq", "trig", "nt", "ttl"))
+    subject: Any = target if is_export else _build(target, quiet, fields).graph
+    conforms, report = _guard(lambda: validate(subject, base_iri=_rdf_base(base_iri)))
+    click.echo(report.rstrip())
+    if not conforms:
+        sys.exit(EXIT_PROBLEMS)
+
+
 # -- HTML views (qagraph.html) ----------------------------------------------------------
 
 
