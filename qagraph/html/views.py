@@ -149,7 +149,7 @@ def _fmt(n: int) -> str:
 
 
 class _Context:
-    """What every view of one graph shares: colours, degrees and excerpts (cached)."""
+    """What every view of one graph shares: subject colours, article degrees (cached), settings."""
 
     def __init__(self, G: nx.MultiDiGraph, limits: Limits, site_url: str | None) -> None:
         self.G = G
