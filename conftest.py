@@ -1,4 +1,5 @@
-"""Doctests in qagraph/ run from the repository root, so their examples can name content/."""
+"""Doctests in qagraph/ run in a fresh folder holding a link to content/, so their
+examples can read ``content`` and write files without touching the checkout."""
 
 from pathlib import Path
 
@@ -9,6 +10,9 @@ ROOT = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
-def _doctests_run_at_the_root(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def _doctests_run_beside_content(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     if isinstance(request.node, DoctestItem):
-        monkeypatch.chdir(ROOT)
+        (tmp_path / "content").symlink_to(ROOT / "content", target_is_directory=True)
+        monkeypatch.chdir(tmp_path)

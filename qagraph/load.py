@@ -159,8 +159,8 @@ def load(
     large folders, none for small ones). ``cache`` is a folder where parsed files are
     kept by content digest (:mod:`qagraph.cache`), so a rebuild parses only what changed.
 
-    >>> result = load("content")  # doctest: +SKIP
-    >>> result.counts["files"] == result.counts["articles"] + result.counts["rejected"]  # doctest: +SKIP
+    >>> result = load("content")
+    >>> result.counts["files"] == result.counts["articles"] + result.counts["rejected"]
     True
     """
     base = Path(root)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -541,14 +540,11 @@ def test_views_are_built_without_pyvis_add_node_or_from_nx(monkeypatch):
     assert view.counts()["nodes"]["article"] > 50
 
 
-def test_writing_views_of_5000_articles_is_fast(tmp_path):
+def test_views_of_5000_articles_stay_within_the_caps(tmp_path):
+    # speed is measured by bench/bench_html.py, not here
     G = synthetic_graph(5000, n_subjects=10)
-    started = time.perf_counter()
     paths = write_views(G, tmp_path)
-    elapsed = time.perf_counter() - started
     assert len(paths) == 1 + 1 + 10 + 1
-    # pyvis's from_nx alone takes ~10 s for a graph this size; measured here ~0.7 s
-    assert elapsed < 8, f"write_views took {elapsed:.1f} s"
     biggest = subject_view(G, "subject:subject-0")
     assert biggest.counts()["nodes"]["article"] == Limits().subject_articles
     assert len(biggest.nodes) <= 2000

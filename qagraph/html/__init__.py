@@ -1,7 +1,10 @@
 """Interactive HTML views of the graph that work offline (pyvis and vis-network).
 
+>>> import qagraph
 >>> from qagraph.html import write_views
->>> write_views(G, "build")  # doctest: +SKIP
+>>> G = qagraph.build("content").graph
+>>> write_views(G, "build")[0]
+PosixPath('build/index.html')
 """
 
 from .page import excerpt_html, safe_href, script_json

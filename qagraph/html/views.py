@@ -740,8 +740,10 @@ def write_neighbourhood(
 ) -> Path:
     """Write the neighbourhood of article ``node`` as one self-contained HTML file.
 
-    >>> write_neighbourhood(G, "article:/learn/physics/questions/momentum", "momentum.html", hops=2)  # doctest: +SKIP
-    PosixPath('momentum.html')
+    >>> import qagraph
+    >>> G = qagraph.build("content").graph
+    >>> write_neighbourhood(G, "article:/learn/biology/questions/how-does-dna-replication-work", "dna.html", hops=2)
+    PosixPath('dna.html')
     """
     return write_view(neighbourhood_view(G, node, hops=hops, limits=limits, site_url=site_url), path)
 
@@ -752,8 +754,10 @@ def write_keyword(
 ) -> Path:
     """Write the view of one keyword (``keyword:<folded text>``) as one self-contained HTML file.
 
-    >>> write_keyword(G, "keyword:graph theory", "graph-theory.html")  # doctest: +SKIP
-    PosixPath('graph-theory.html')
+    >>> import qagraph
+    >>> G = qagraph.build("content").graph
+    >>> write_keyword(G, "keyword:algorithms", "algorithms.html")
+    PosixPath('algorithms.html')
     """
     return write_view(keyword_view(G, keyword_node, limits=limits, site_url=site_url), path)
 
@@ -799,8 +803,10 @@ def write_views(
     ``extra_links`` are ``(label, relative href)`` pairs listed on the index page.
     Article links in tooltips are the articles' urls, joined to ``site_url`` if given.
 
-    >>> write_views(G, "build")  # doctest: +SKIP
-    [PosixPath('build/index.html'), PosixPath('build/views/overview.html'), ...]
+    >>> import qagraph
+    >>> G = qagraph.build("content").graph
+    >>> write_views(G, "build")[:2]
+    [PosixPath('build/index.html'), PosixPath('build/views/overview.html')]
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
