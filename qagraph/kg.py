@@ -250,15 +250,34 @@ class KnowledgeGraph:
         if "html" in wanted:
             from .html import write_views
 
-            if progress:
-                progress("html", 0, 1)
-            written += write_views(self.graph, target)
-            if progress:
-                progress("html", 1, 1)
+            links = [(f"RDF: {p.name}", p.relative_to(target).as_posix()) for p in written]
+            if "report" in wanted:
+                links.append(("Build report (report.json)", "report.json"))
+            written += write_views(self.graph, target, extra_links=links, progress=progress)
         if "report" in wanted:
             report = json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"
             written.append(write_atomic(target / "report.json", report))
         return written
+
+    # -- SPARQL ----------------------------------------------------------------------
+
+    def sparql(self, query: str, *, base_iri: str | None = None) -> Any:
+        """Run SPARQL over this graph's RDF (in-process pyoxigraph store, built once per base IRI).
+
+        The prefixes of :data:`qagraph.rdf.PREFIXES` need no declaration; the default
+        graph is the union of the content and similarity graphs.
+
+        >>> kg = build("content")
+        >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
+        [{'n': 49}]
+        """
+        from .rdf import DEFAULT_BASE_IRI, sparql, to_store
+
+        base = base_iri or DEFAULT_BASE_IRI
+        stores = self.__dict__.setdefault("_stores", {})
+        if base not in stores:
+            stores[base] = to_store(self.graph, base)
+        return sparql(stores[base], query, base_iri=base)
 
     # -- naming things ----------------------------------------------------------------
 
