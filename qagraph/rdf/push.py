@@ -5,9 +5,9 @@ Each named graph of the file replaces the graph of the same name in the store (H
 goes into that one graph instead; a file without named graphs goes to the store's
 default graph (``PUT ?default``) unless ``graph=`` names one.
 
-The file is parsed as it is read (pyoxigraph) and sent as N-Triples in chunks (HTTP
-chunked transfer encoding): nothing is held in memory, and a broken file fails here
-rather than half-way into the store.
+The file is read twice, streaming (pyoxigraph's parser): once to check it, so that a
+broken file fails here rather than half-way into the store, then to send it as N-Triples
+in chunks (HTTP chunked transfer encoding). Nothing is held in memory.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def push(
     """
     import pyoxigraph as ox
 
-    if not urllib.parse.urlsplit(endpoint).scheme in ("http", "https"):
+    if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
         raise QagraphError(f"endpoint {endpoint!r} is not an http(s) URL")
     if graph is not None:
         try:
@@ -57,6 +57,12 @@ def push(
             raise QagraphError(f"graph {graph!r} is not a valid IRI: {exc}") from None
     file = rdf_file(path)
     fmt = getattr(ox.RdfFormat, RDF_SUFFIXES[file.suffix])
+    try:
+        with open(file, "rb") as handle:
+            for _ in ox.parse(handle, format=fmt):
+                pass
+    except SyntaxError as exc:
+        raise QagraphError(f"not valid RDF: {exc}", path=str(file)) from None
     sent = 0
     seen: set[str] = set()
     with open(file, "rb") as handle:
@@ -122,6 +128,8 @@ def _send(endpoint: str, graph: str | None, method: str, body: Iterator[bytes], 
             raise QagraphError(f"cannot connect to {endpoint}: connection refused (is the triple store running?)") from None
         if isinstance(reason, _BadFile):
             raise QagraphError(f"not valid RDF: {reason}", path=str(file)) from None
+        if isinstance(reason, (BrokenPipeError, ConnectionResetError)):
+            raise QagraphError(f"{where}: the store closed the connection while the data was sent ({reason})") from None
         raise QagraphError(f"cannot reach {endpoint}: {reason}") from None
     except (socket.timeout, TimeoutError):
         raise QagraphError(f"{where}: no answer within {timeout:g} s") from None

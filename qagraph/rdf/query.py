@@ -206,10 +206,16 @@ def format_results(result: SparqlResult, fmt: str = "table") -> str:
     Graph results (CONSTRUCT, DESCRIBE) become Turtle for ``table``, JSON-LD for ``json``
     and subject/predicate/object rows for ``csv``.
 
-    >>> r = SparqlResult("select", ["n"], [(None,)])
+    >>> import pyoxigraph as ox
+    >>> r = SparqlResult("select", ["q", "n"], [(ox.NamedNode("https://schema.org/Question"), ox.Literal("3"))])
     >>> print(format_results(r, "csv"), end="")
-    n
-    <BLANKLINE>
+    q,n
+    https://schema.org/Question,3
+    >>> print(format_results(r), end="")
+    q                n
+    ---------------  -
+    schema:Question  3
+    (1 row)
     """
     if fmt not in FORMATS:
         raise QagraphError(f"unknown result format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -1,0 +1,190 @@
+"""qagraph.rdf.query and qagraph.rdf.validate: SPARQL over the graph, result formats, SHACL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from qagraph.cli import cli
+from qagraph.errors import QagraphError
+from qagraph.graph import build_graph
+from qagraph.load import load
+from qagraph.rdf import format_results, sparql, to_store, validate, write_rdf
+from qagraph.rdf.query import SparqlResult
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
+
+COUNT_BY_CLASS = "SELECT ?c (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY ?c"
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    graph, _ = build_graph(load(HOSTILE))
+    return graph
+
+
+def kinds(G: nx.MultiDiGraph) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, kind in G.nodes(data="kind"):
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def test_sparql_counts_agree_with_networkx(G):
+    by_class = {row["c"]: row["n"] for row in sparql(G, COUNT_BY_CLASS).values()}
+    k = kinds(G)
+    assert by_class["https://schema.org/Question"] == k["article"] + k["stub"]
+    assert by_class["https://qagraph.example/ns#ExternalQuestion"] == k["stub"]
+    assert by_class["http://www.w3.org/2004/02/skos/core#Concept"] == k["subject"] + k["keyword"]
+    similar = sum(1 for *_, key in G.edges(keys=True) if key == "similar")
+    assert by_class["https://qagraph.example/ns#Similarity"] == similar
+    related = sparql(G, "SELECT (COUNT(*) AS ?n) { ?a dct:relation ?b }").values()[0]["n"]
+    assert related == sum(1 for *_, key in G.edges(keys=True) if key == "related")
+
+
+def test_named_graphs_and_union_default_graph(G):
+    store = to_store(G)
+    rows = sparql(store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g").values()
+    assert [r["g"].rsplit("/", 1)[1] for r in rows] == ["content", "similarity"]
+    assert sum(r["n"] for r in rows) == len(store)
+    assert sparql(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").values()[0]["n"] == len(store)
+
+
+def test_the_similarity_shortcut_and_the_nary_node_agree(G):
+    rows = sparql(G, """
+        SELECT ?a ?b ?w (GROUP_CONCAT(?label; separator="|") AS ?shared) {
+            ?link a qa:Similarity ; qa:source ?a ; qa:target ?b ; qa:weight ?w ; qa:sharedKeyword ?k .
+            ?a qa:similarTo ?b . ?b qa:similarTo ?a .
+            ?k skos:prefLabel ?label .
+        } GROUP BY ?a ?b ?w""").values()
+    edges = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "similar"]
+    assert len(rows) == len(edges) == 1
+    assert float(rows[0]["w"]) == edges[0][2]["weight"]
+    assert len(rows[0]["shared"].split("|")) == len(edges[0][2]["shared"])
+
+
+def test_ask_construct_and_python_values(G):
+    assert sparql(G, "ASK { ?q a schema:Question }").boolean is True
+    graph = sparql(G, "CONSTRUCT { ?q schema:name ?n } WHERE { ?q a qa:ExternalQuestion ; schema:name ?n }")
+    assert graph.kind == "graph" and len(graph) == 1
+    row = sparql(G, "SELECT ?id ?d { ?q schema:identifier ?id ; schema:dateCreated ?d } ORDER BY ?id LIMIT 1").values()[0]
+    assert isinstance(row["id"], int) and str(row["d"]) == "2025-01-26"
+
+
+def test_sparql_on_files_and_on_objects_with_a_graph(G, tmp_path):
+    write_rdf(G, tmp_path, formats=("trig",))
+    n = len(to_store(G))
+    for target in (tmp_path, tmp_path / "qagraph.trig", type("KG", (), {"graph": G})()):
+        assert sparql(target, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").values()[0]["n"] == n
+
+
+def test_bad_queries_and_targets_are_qagraph_errors(G, tmp_path):
+    with pytest.raises(QagraphError, match="SPARQL syntax error"):
+        sparql(G, "SELEKT * { ?s ?p ?o }")
+    with pytest.raises(QagraphError, match="no qagraph export"):
+        sparql(tmp_path, "ASK {}")
+    with pytest.raises(QagraphError, match="cannot query"):
+        sparql(42, "ASK {}")
+
+
+def test_formats_table_csv_json(G):
+    result = sparql(G, "SELECT ?q ?name ?missing { ?q a qa:ExternalQuestion ; schema:name ?name "
+                       "OPTIONAL { ?q schema:text ?missing } }")
+    table = format_results(result, "table")
+    assert table.splitlines()[0].split() == ["q", "name", "missing"]
+    assert table.rstrip().endswith("(1 row)") and "\n" not in table.splitlines()[2]
+    rows = list(csv.reader(io.StringIO(format_results(result, "csv"))))
+    assert rows[0] == ["q", "name", "missing"] and rows[1][1].startswith("stub quote \" apostrophe") and rows[1][2] == ""
+    data = json.loads(format_results(result, "json"))
+    assert data["head"]["vars"] == ["q", "name", "missing"]
+    binding = data["results"]["bindings"][0]
+    assert binding["q"]["type"] == "uri" and binding["name"]["type"] == "literal" and "missing" not in binding
+    assert json.loads(format_results(sparql(G, "ASK {}"), "json")) == {"head": {}, "boolean": True}
+    assert format_results(SparqlResult("ask", boolean=False)) == "false\n"
+    with pytest.raises(QagraphError, match="unknown result format"):
+        format_results(result, "xml")
+
+
+def test_graph_results_format_as_turtle_csv_and_jsonld(G):
+    graph = sparql(G, "CONSTRUCT { ?q schema:name ?n } WHERE { ?q schema:name ?n }")
+    turtle = format_results(graph, "table")
+    assert "schema:name" in turtle and len(list(ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE))) == len(graph)
+    assert list(csv.reader(io.StringIO(format_results(graph, "csv"))))[0] == ["subject", "predicate", "object"]
+    assert len(list(ox.parse(format_results(graph, "json").encode(), format=ox.RdfFormat.JSON_LD))) == len(graph)
+
+
+# -- SHACL -------------------------------------------------------------------------------
+
+
+def test_shacl_conforms_on_the_bundled_content(content_kg):
+    conforms, report = validate(content_kg)
+    assert conforms, report
+
+
+def test_shacl_conforms_on_hostile_data_and_on_its_files(G, tmp_path):
+    assert validate(G) == (True, validate(G)[1])
+    write_rdf(G, tmp_path, formats=("ttl", "nq"))
+    for target in (tmp_path, tmp_path / "qagraph.ttl"):
+        conforms, report = validate(target)
+        assert conforms, report
+
+
+@pytest.mark.parametrize("bad, needle", [
+    ('<https://x/q> a <https://schema.org/Question> ; <https://schema.org/name> "a", "b" .', "MaxCount"),
+    ('<https://x/s> a <https://qagraph.example/ns#Similarity> .', "MinCount"),
+    ('<https://x/q> a <https://schema.org/Question> ; <https://schema.org/isRelatedTo> <https://x/r> .', "Closed"),
+    ('<https://x/a> <https://qagraph.example/ns#similarTo> <https://x/b> .', "both ways"),
+])
+def test_shacl_finds_violations(G, tmp_path, bad, needle):
+    write_rdf(G, tmp_path, formats=("ttl",))
+    with open(tmp_path / "qagraph.ttl", "a", encoding="utf-8") as f:
+        f.write(bad + "\n")
+    conforms, report = validate(tmp_path / "qagraph.ttl")
+    assert not conforms
+    assert needle in report
+
+
+# -- CLI ---------------------------------------------------------------------------------
+
+
+def test_cli_query_formats(tmp_path):
+    runner = CliRunner()
+    args = ["query", "SELECT (COUNT(*) AS ?n) { ?q a schema:Question }", "-c", str(HOSTILE), "-q"]
+    result = runner.invoke(cli, args + ["-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["results"]["bindings"][0]["n"]["value"] == "4"  # 3 articles, 1 stub
+    result = runner.invoke(cli, ["query", "-", "-c", str(HOSTILE), "-q", "-f", "csv"], input="ASK { ?s ?p ?o }")
+    assert result.exit_code == 0 and result.output == "true\n"
+    result = runner.invoke(cli, ["query", "SELEKT", "-c", str(HOSTILE), "-q"])
+    assert result.exit_code == 2 and "SPARQL syntax error" in result.output
+
+
+def test_cli_query_an_export(G, tmp_path):
+    write_rdf(G, tmp_path, formats=("nt",))
+    result = CliRunner().invoke(cli, ["query", "SELECT (COUNT(*) AS ?n) { ?q a qa:Similarity }", "--rdf", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2].strip() == "1"
+
+
+def test_cli_validate_exit_codes(G, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate", str(HOSTILE), "-q"])
+    assert result.exit_code == 0 and "Conforms: True" in result.output
+    write_rdf(G, tmp_path, formats=("nt",))
+    assert runner.invoke(cli, ["validate", str(tmp_path)]).exit_code == 0
+    with open(tmp_path / "qagraph.nt", "a", encoding="utf-8") as f:
+        f.write('<https://x/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://qagraph.example/ns#Similarity> .\n')
+    result = runner.invoke(cli, ["validate", str(tmp_path / "qagraph.nt")])
+    assert result.exit_code == 1 and "Conforms: False" in result.output
+    (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(tmp_path / "broken.ttl")])
+    assert result.exit_code == 2 and "not valid RDF" in result.output
