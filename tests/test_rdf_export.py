@@ -325,3 +325,16 @@ def test_bad_arguments_are_errors(small, tmp_path):
 def test_the_default_base_iri_is_documented_and_valid():
     assert DEFAULT_BASE_IRI == "https://qagraph.example/id/"
     IRIs(DEFAULT_BASE_IRI)
+
+
+def test_a_subgraph_without_some_keywords_exports_and_conforms(small, tmp_path):
+    """kg.neighbourhood() and friends give subgraphs whose articles name keywords left out."""
+    from qagraph.rdf import validate
+
+    keep = [n for n, k in small.nodes(data="kind") if k != "keyword"] + ["keyword:cells"]
+    part = small.subgraph(keep)
+    write_rdf(part, tmp_path, base_iri=BASE, formats=("nt",))
+    conforms, report = validate(tmp_path / "qagraph.nt", base_iri=BASE)
+    assert conforms, report
+    g = rdflib.Graph().parse(str(tmp_path / "qagraph.nt"), format="nt")
+    assert set(g.objects(None, rdflib.URIRef(str(SCHEMA.keywords)))) == {rdflib.URIRef(IRIs(BASE).keyword("cells"))}

@@ -71,7 +71,7 @@ class Stats:
 
     @property
     def entities(self) -> int:
-        """Distinct subjects: every entity has exactly one type that is not a subclass."""
+        """Distinct subjects, each counted under its main class (a stub is also a Question)."""
         return sum(n for cls, n in self.classes.items() if cls != str(QA.ExternalQuestion))
 
 
@@ -208,7 +208,9 @@ class RdflibSink:
 
     def lit(self, s: str, p: str, text: str) -> None:
         U = self._URIRef
-        self.graph.add((U(s), U(p), self._Literal(text.translate(_SURROGATES))))
+        if _RARE.search(text):
+            text = text.translate(_SURROGATES)
+        self.graph.add((U(s), U(p), self._Literal(text)))
 
     def typed(self, s: str, p: str, lexical: str, datatype: str) -> None:
         U = self._URIRef
@@ -322,7 +324,8 @@ def emit(G: nx.MultiDiGraph, iris: IRIs, content: Sink, similarity: Sink) -> Sta
             iri(s, about, subject)
             iri(s, dct_subject, subject)
         for key in sorted(d.get("keywords", ())):
-            iri(s, keywords, keyword_iri[key])
+            if key in keyword_iri:  # a subgraph may leave a keyword out
+                iri(s, keywords, keyword_iri[key])
         for target in sorted(article_iri[v] for v, keyed in succ[node].items() if "related" in keyed):
             iri(s, relation, target)
         if not is_stub and d.get("answer"):
@@ -359,7 +362,8 @@ def emit(G: nx.MultiDiGraph, iris: IRIs, content: Sink, similarity: Sink) -> Sta
         typed(s, weight, decimal_lexical(data["weight"]), _DECIMAL)
         lit(s, method_p, method)
         for key in sorted(data.get("shared", ())):
-            iri(s, shared_p, keyword_iri[key])
+            if key in keyword_iri:
+                iri(s, shared_p, keyword_iri[key])
         iri(su, similar_to, sv)
         iri(sv, similar_to, su)
     stats.add(similarity_class, len(edges))
