@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +199,7 @@ def _store(target: Any, base_iri: str) -> Any:
 # -- formatting ----------------------------------------------------------------------------
 
 FORMATS = ("table", "csv", "json")
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def format_results(result: SparqlResult, fmt: str = "table") -> str:
@@ -296,7 +298,7 @@ def _short(term: Any) -> str:
     if isinstance(term, ox.NamedNode):
         iri = term.value
         for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and iri[len(ns):].replace("_", "a").replace("-", "a").isalnum():
+            if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns):]):
                 return f"{prefix}:{iri[len(ns):]}"
         return f"<{iri}>"
     if isinstance(term, ox.BlankNode):
