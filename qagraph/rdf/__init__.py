@@ -2,9 +2,13 @@
 
 The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shapes.ttl``).
 
->>> from qagraph.rdf import write_rdf, sparql
->>> paths = write_rdf(kg.graph, "build")                         # doctest: +SKIP
->>> sparql(kg.graph, "SELECT (COUNT(*) AS ?n) { ?q a schema:Question }")  # doctest: +SKIP
+>>> import networkx as nx, tempfile
+>>> from qagraph.rdf import sparql, write_rdf
+>>> G = nx.MultiDiGraph()     # in practice qagraph.build("content").graph
+>>> [p.name for p in write_rdf(G, tempfile.mkdtemp())]
+['qagraph.ttl', 'qagraph.nt', 'qagraph.trig', 'void.ttl']
+>>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
+[{'n': 2}]
 """
 
 from .export import FORMATS, generate_nquads, generate_ntriples, write_rdf

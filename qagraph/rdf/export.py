@@ -104,8 +104,10 @@ def write_rdf(
     Files are written beside their targets and renamed into place once all are done.
     Returns the paths written, ``void.ttl`` last.
 
-    >>> write_rdf(G, "build", base_iri="https://example.org/kb/")  # doctest: +SKIP
-    [PosixPath('build/qagraph.ttl'), PosixPath('build/qagraph.nt'), PosixPath('build/qagraph.trig'), PosixPath('build/void.ttl')]
+    >>> import tempfile
+    >>> paths = write_rdf(nx.MultiDiGraph(), tempfile.mkdtemp(), base_iri="https://example.org/kb/", formats=("ttl", "nq"))
+    >>> [p.name for p in paths]
+    ['qagraph.ttl', 'qagraph.nq', 'void.ttl']
     """
     import pyoxigraph as ox
 

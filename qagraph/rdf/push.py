@@ -43,8 +43,9 @@ def push(
     ``http://localhost:7878/store`` for Oxigraph. A refused connection, a timeout or an
     HTTP error raises :class:`~qagraph.errors.QagraphError` naming the endpoint.
 
-    >>> push("build", "http://localhost:7878/store")   # doctest: +SKIP
-    3782929
+    Example, with ``oxigraph serve`` running on its default port::
+
+        push("build", "http://localhost:7878/store")   # -> 3782929
     """
     import pyoxigraph as ox
 

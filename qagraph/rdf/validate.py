@@ -1,7 +1,4 @@
-"""SHACL validation of the export against ``ontology/shapes.ttl`` (pySHACL).
-
->>> conforms, report = validate(G)    # doctest: +SKIP
-"""
+"""SHACL validation of the export against ``ontology/shapes.ttl`` (pySHACL)."""
 
 from __future__ import annotations
 
