@@ -29,12 +29,15 @@ from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, su
 from .load import LoadResult, Scan, load, scan
 from .model import Article, FieldMap
 from .normalize import fold, slugify
+from .parallel import beside
 from .similarity import SimilarityConfig
 
 __all__ = ["OUTPUTS", "KnowledgeGraph", "MakeResult", "build", "make"]
 
 #: what :meth:`KnowledgeGraph.write` can write
 OUTPUTS = ("rdf", "html", "report")
+#: from this many articles on, RDF and HTML are written by two processes at once
+PARALLEL_WRITE_ARTICLES = 2000
 
 Progress = Callable[[str, int, int], None]
 
@@ -239,21 +242,41 @@ class KnowledgeGraph:
         if target.exists() and not target.is_dir():
             raise QagraphError(f"output {target} exists and is not a folder")
         written: list[Path] = []
-        if "rdf" in wanted:
-            from .rdf import DEFAULT_BASE_IRI, write_rdf
-
-            if progress:
-                progress("rdf", 0, 1)
-            written += write_rdf(self.graph, target, base_iri=base_iri or DEFAULT_BASE_IRI)
-            if progress:
-                progress("rdf", 1, 1)
+        html_done: Callable[[], list[Path]] | None = None
         if "html" in wanted:
             from .html import write_views
 
-            links = [(f"RDF: {p.name}", p.relative_to(target).as_posix()) for p in written]
+            links = []
+            if "rdf" in wanted:
+                from .rdf import rdf_file_names
+
+                links = [(f"RDF: {name}", name) for name in rdf_file_names()]
             if "report" in wanted:
                 links.append(("Build report (report.json)", "report.json"))
-            written += write_views(self.graph, target, extra_links=links, progress=progress)
+            # on a large graph the views are written by a second process while this one
+            # writes the RDF: both only read the graph
+            parallel = "rdf" in wanted and len(self.articles) >= PARALLEL_WRITE_ARTICLES
+            html_done = beside(
+                lambda: write_views(self.graph, target, extra_links=links, progress=None if parallel else progress),
+                fork=parallel,
+            )
+        if "rdf" in wanted:
+            from .rdf import DEFAULT_BASE_IRI, write_rdf
+
+            try:
+                written += write_rdf(self.graph, target, base_iri=base_iri or DEFAULT_BASE_IRI, progress=progress)
+            except BaseException:
+                if html_done is not None:  # let the other writer finish before reporting
+                    try:
+                        html_done()
+                    except Exception:  # noqa: BLE001 - the RDF error is the one to report
+                        pass
+                raise
+        if html_done is not None:
+            views = html_done()
+            if progress:
+                progress("html", len(views), len(views))
+            written += views
         if "report" in wanted:
             report = json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"
             written.append(write_atomic(target / "report.json", report))

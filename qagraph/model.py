@@ -15,7 +15,7 @@ from typing import Any
 __all__ = ["Article", "FieldMap", "RelatedLink"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelatedLink:
     """One ``related_articleN`` entry as the file gave it."""
 
@@ -27,9 +27,12 @@ class RelatedLink:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     """One article file, validated and cleaned.
+
+    (No ``__slots__``: records cross process boundaries by pickle, and a slotted
+    dataclass unpickles through a Python ``__setstate__``, 1 s per 36k articles.)
 
     ``key`` is the article's identity: its ``url``, or ``<folder>/<file stem>`` where
     the file has none. ``id`` is data only: the real corpus reuses ids across folders.

@@ -11,7 +11,7 @@ The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shap
 [{'n': 2}]
 """
 
-from .export import FORMATS, generate_nquads, generate_ntriples, write_rdf
+from .export import FORMATS, generate_nquads, generate_ntriples, rdf_file_names, write_rdf
 from .iri import DEFAULT_BASE_IRI, IRIs, segment
 from .push import push
 from .query import PREFIXES, format_results, sparql, to_rdflib, to_store
@@ -28,6 +28,7 @@ __all__ = [
     "generate_nquads",
     "generate_ntriples",
     "push",
+    "rdf_file_names",
     "segment",
     "sparql",
     "to_rdflib",

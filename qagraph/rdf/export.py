@@ -38,7 +38,7 @@ from .triples import NTriplesSink, emit
 from .vocab import NAMESPACES
 from .void import DatasetCounts, build_time, write_void
 
-__all__ = ["FORMATS", "GRAPH_NAMES", "STEM", "generate_nquads", "generate_ntriples", "write_rdf"]
+__all__ = ["FORMATS", "GRAPH_NAMES", "STEM", "generate_nquads", "generate_ntriples", "rdf_file_names", "write_rdf"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -53,6 +53,15 @@ FORMATS: dict[str, str] = {
 DEFAULT_FORMATS = ("ttl", "nt", "trig")
 GRAPH_NAMES = ("content", "similarity")
 STEM = "qagraph"
+
+
+def rdf_file_names(formats: Sequence[str] = DEFAULT_FORMATS, void: bool = True) -> list[str]:
+    """The names of the files :func:`write_rdf` writes for ``formats``, in its order.
+
+    >>> rdf_file_names()
+    ['qagraph.ttl', 'qagraph.nt', 'qagraph.trig', 'void.ttl']
+    """
+    return [f"{STEM}.{f}" for f in dict.fromkeys(formats)] + (["void.ttl"] if void else [])
 
 
 def generate_ntriples(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
