@@ -28,19 +28,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import common  # noqa: E402 - bench/ is on the path from here on
+
 
 def corpus_for(args: argparse.Namespace) -> Path:
     if args.corpus is not None:
         if not args.corpus.is_dir():
             sys.exit(f"not a folder: {args.corpus}")
         return args.corpus
-    target = HERE / "corpora" / f"gen-{args.articles}"
-    if not target.is_dir():
-        from generate import generate
-
-        print(f"generating {args.articles} articles into {target} ...", file=sys.stderr)
-        generate(target, args.articles, seed=0)
-    return target
+    return common.ensure_corpus(args.articles)
 
 
 def view_data(path: Path) -> dict:

@@ -25,10 +25,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import resource
 import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -37,6 +35,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
+
+import common  # noqa: E402 - bench/ is on the path from here on
 
 
 def rss_mb() -> float:
@@ -171,23 +171,7 @@ def child_writers(corpus: Path, rdflib_articles: int) -> dict:
 
 
 def run_child(*args: str) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "_child", *args], capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark child {args} failed:\n{proc.stderr}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-def ensure_corpus(n: int, root: Path) -> Path:
-    from generate import generate
-
-    target = root / str(n)
-    stamp = target / ".complete"
-    if not stamp.exists():
-        shutil.rmtree(target, ignore_errors=True)
-        print(f"generating {n} articles into {target} ...", file=sys.stderr)
-        generate(target, n, seed=0)
-        stamp.write_text("ok\n")
-    return target
+    return common.run_child(__file__, *args)
 
 
 def main() -> None:
@@ -203,7 +187,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(HERE / "out"))
     args = parser.parse_args()
 
-    corpus = ensure_corpus(args.articles, Path(args.corpora))
+    corpus = common.ensure_corpus(args.articles, Path(args.corpora))
     out = Path(args.out) / f"rdf-{args.articles}"
     shutil.rmtree(out, ignore_errors=True)
     export = run_child("export", str(corpus), str(out))

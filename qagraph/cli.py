@@ -7,7 +7,6 @@ Every command is one library call plus formatting. Exit codes: 0 done and clean,
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Callable

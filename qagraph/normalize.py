@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 __all__ = [
@@ -72,7 +71,7 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
 def most_common_spelling(counts: Mapping[str, int]) -> str:
     """The spelling used most; ties go to the alphabetically first, so runs agree.
 
-    >>> most_common_spelling(Counter({"Computer science": 2, "Computer Science": 2, "x": 1}))
+    >>> most_common_spelling({"Computer science": 2, "Computer Science": 2, "x": 1})
     'Computer Science'
     """
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
