@@ -407,13 +407,27 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def _jsonable(value: Any) -> Any:
+#: most values one kept field may hold: YAML aliases can make a few lines mean billions
+MAX_FIELD_VALUES = 100_000
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _jsonable(value: Any, budget: list[int] | None = None) -> Any:
+    """``value`` with dates as ISO text, keys as text; at most :data:`MAX_FIELD_VALUES` values."""
+    if budget is None:
+        budget = [MAX_FIELD_VALUES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): _jsonable(v, budget) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, budget) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -561,18 +575,26 @@ def _article(
 
     extra: dict[str, Any] = {}
     top_used = {p.split(".", 1)[0] for p in used}
+
+    def keep(name: str, value: Any) -> None:
+        try:
+            extra[name] = _jsonable(value)
+        except _TooLarge:
+            warn(f"{name} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", name.split(".")[0])
+
     for k, v in data.items():
         sk = str(k)
         if sk in used:
             continue
         if sk in top_used and isinstance(v, dict):
-            rest = {f"{sk}.{sub}": sv for sub, sv in v.items() if f"{sk}.{sub}" not in used}
-            extra.update({kk: _jsonable(vv) for kk, vv in rest.items()})
+            for sub, sv in v.items():
+                if f"{sk}.{sub}" not in used:
+                    keep(f"{sk}.{sub}", sv)
             continue
         if sk in fields.title or sk in fields.question:
             if _text(v) is not None and clean(_text(v) or "") == title:
                 continue  # the corpus repeats the title as article_title/question
-        extra[sk] = _jsonable(v)
+        keep(sk, v)
 
     body = body.strip()
     if body in ("&nbsp;", "&#160;"):

@@ -149,3 +149,16 @@ def test_find_files_skips_hidden_and_sorts(tmp_path: Path):
     write_article(tmp_path, ".git/x.md", "x")
     write_article(tmp_path, "a/pic.jpg", "x")
     assert find_files(tmp_path) == (["a/y.MD", "b/z.md"], 1)
+
+
+def test_alias_bomb_is_refused_not_expanded():
+    levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    for prev, name in zip("abcdefg", "bcdefgh"):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    text = "---\ntitle: Aliases\n" + "\n".join(levels) + "\n---\n"
+    article, problems = parse_text("bomb.md", text)
+    assert article is not None and article.title == "Aliases"
+    assert "a" in article.extra and "b" in article.extra
+    too_big = [p for p in problems if "not kept" in p.message]
+    assert [p.message.split()[0] for p in too_big] == ["e", "f", "g", "h"]  # e: 111,111 values
+    assert too_big[0].line == 7
