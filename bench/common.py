@@ -32,3 +32,35 @@ def run_child(script: str, *args: str) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"benchmark child {args} failed:\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure_floor(corpus: Path) -> dict:
+    """The floor: read every article file and parse its front matter with PyYAML's C loader, one core."""
+    import os
+    import resource
+    import time
+
+    import yaml
+
+    start = time.perf_counter()
+    files = 0
+    for dirpath, _, names in os.walk(corpus):
+        for name in names:
+            if not name.endswith(".md"):
+                continue
+            with open(os.path.join(dirpath, name), encoding="utf-8") as handle:
+                text = handle.read()
+            end = text.find("\n---", 3)
+            yaml.load(text[4:end], Loader=yaml.CSafeLoader)
+            files += 1
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": time.perf_counter() - start, "files": files, "peak_mb": peak}
+
+
+def floor(corpus: Path) -> dict:
+    """:func:`measure_floor` in a fresh process."""
+    return run_child(__file__, "floor", str(corpus))
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["_child"]:
+    print(json.dumps(measure_floor(Path(sys.argv[3]))))

@@ -30,8 +30,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def child_floor(corpus: Path) -> dict:
@@ -79,11 +79,59 @@ def child_build(corpus: Path, out: Path, outputs: str) -> dict:
         "write_seconds": end - built,
         "stages": stages,
         "peak_mb": peak_mb(),
+        "children_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
         "articles": counts["articles"],
         "edges": counts["edges"],
         "nodes": counts["nodes"],
         "output_bytes": sizes,
     }
+
+
+def child_make(corpus: Path, out: Path, use_cache: str) -> dict:
+    import qagraph.kg
+
+    start = time.perf_counter()
+    result = qagraph.kg.make(corpus, out, cache=use_cache == "cache")
+    return {"seconds": time.perf_counter() - start, "up_to_date": result.up_to_date, "peak_mb": peak_mb()}
+
+
+def outputs_digest(out: Path) -> dict[str, str]:
+    """A digest of every output file but void.ttl (which holds the build time)."""
+    import hashlib
+
+    return {
+        p.relative_to(out).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".qagraph-cache" not in p.parts and p.name != "void.ttl"
+    }
+
+
+def incremental(corpus: Path, work: Path) -> dict:
+    """Rebuild times with the cache: nothing changed, one article edited, added, deleted.
+
+    Runs on a copy of the corpus; each rebuild is a fresh process, as from the CLI.
+    After the last change the outputs are compared with a cold build of the same content.
+    """
+    copy = work / "corpus"
+    out = work / "out"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(corpus, copy)
+    articles = sorted(copy.rglob("*.md"))
+    times: dict[str, dict] = {"cold (cache filled)": run_child("make", str(copy), str(out), "cache")}
+    times["no change"] = run_child("make", str(copy), str(out), "cache")
+    edited = articles[len(articles) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("page_keywords: >-\n    ", "page_keywords: >-\n    benchmark edit, ", 1), encoding="utf-8")
+    times["edit one article"] = run_child("make", str(copy), str(out), "cache")
+    source = articles[len(articles) // 3]
+    added = source.with_name("bench-added-article.md")
+    added.write_text(source.read_text(encoding="utf-8").replace("/questions/", "/questions/bench-added-", 1), encoding="utf-8")
+    times["add one article"] = run_child("make", str(copy), str(out), "cache")
+    articles[len(articles) // 4].unlink()
+    times["delete one article"] = run_child("make", str(copy), str(out), "cache")
+    cold = work / "cold"
+    times["cold (no cache)"] = run_child("make", str(copy), str(cold), "none")
+    same = outputs_digest(out) == outputs_digest(cold)
+    return {"times": times, "identical_to_cold_build": same}
 
 
 def run_child(*args: str) -> dict:
@@ -111,9 +159,12 @@ def ensure_corpus(n: int, root: Path) -> Path:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_child":
         kind = sys.argv[2]
-        result = child_floor(Path(sys.argv[3])) if kind == "floor" else child_build(
-            Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5]
-        )
+        if kind == "floor":
+            result = child_floor(Path(sys.argv[3]))
+        elif kind == "make":
+            result = child_make(Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5])
+        else:
+            result = child_build(Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5])
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,6 +173,8 @@ def main() -> None:
     parser.add_argument("--out", default=str(HERE / "out"))
     parser.add_argument("--outputs", default="all", help="outputs to write (all, or e.g. report,rdf)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the median is kept")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also time cached rebuilds (no change, one article edited/added/deleted)")
     args = parser.parse_args()
 
     results = []
@@ -144,6 +197,15 @@ def main() -> None:
         for stage, seconds in build["stages"].items():
             print(f"  {stage:<12}{seconds:7.2f} s   {seconds / floor['seconds']:.2f}x floor")
         print(f"  edges: {build['edges']}")
+        print(f"  parse workers and view writer, peak each: {build['children_peak_mb']:.0f} MB")
+        if args.incremental:
+            inc = incremental(corpus, Path(args.out) / f"incremental-{n}")
+            row["incremental"] = inc
+            print("incremental rebuilds (qagraph.kg.make, a fresh process each):")
+            for what, r in inc["times"].items():
+                print(f"  {what:<22}{r['seconds']:7.2f} s   {r['seconds'] / floor['seconds']:.2f}x floor"
+                      f"{'   (up to date)' if r['up_to_date'] else ''}")
+            print(f"  outputs after the changes identical to a cold build: {inc['identical_to_cold_build']}")
     Path(args.out).mkdir(parents=True, exist_ok=True)
     (Path(args.out) / "results.json").write_text(json.dumps(results, indent=2) + "\n")
 
