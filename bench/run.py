@@ -6,7 +6,8 @@
 Corpora come from bench/generate.py (deterministic) and are kept in bench/corpora/.
 Each measurement runs in a fresh process, so its peak memory (ru_maxrss) is its own:
 
-* floor: read every file and parse its front matter with PyYAML's C loader, one core;
+* floor: read every file and parse its front matter with PyYAML's C loader, one core
+  (bench/common.py);
 * build: ``qagraph build`` with every output, timed per stage (load, graph,
   similarity, write) from the library's progress events.
 
@@ -17,10 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,26 +28,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import common  # noqa: E402 - bench/ is on the path from here on
+
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
-
-
-def child_floor(corpus: Path) -> dict:
-    import yaml
-
-    start = time.perf_counter()
-    files = 0
-    for dirpath, _, names in os.walk(corpus):
-        for name in names:
-            if not name.endswith(".md"):
-                continue
-            with open(os.path.join(dirpath, name), encoding="utf-8") as handle:
-                text = handle.read()
-            end = text.find("\n---", 3)
-            yaml.load(text[4:end], Loader=yaml.CSafeLoader)
-            files += 1
-    return {"seconds": time.perf_counter() - start, "files": files, "peak_mb": peak_mb()}
 
 
 def child_build(corpus: Path, out: Path, outputs: str) -> dict:
@@ -135,33 +119,13 @@ def incremental(corpus: Path, work: Path) -> dict:
 
 
 def run_child(*args: str) -> dict:
-    proc = subprocess.run(
-        [sys.executable, __file__, "_child", *args], capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark child {args} failed:\n{proc.stderr}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-def ensure_corpus(n: int, root: Path) -> Path:
-    from generate import generate
-
-    target = root / str(n)
-    stamp = target / ".complete"
-    if not stamp.exists():
-        shutil.rmtree(target, ignore_errors=True)
-        print(f"generating {n} articles into {target} ...", file=sys.stderr)
-        generate(target, n, seed=0)
-        stamp.write_text("ok\n")
-    return target
+    return common.run_child(__file__, *args)
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_child":
         kind = sys.argv[2]
-        if kind == "floor":
-            result = child_floor(Path(sys.argv[3]))
-        elif kind == "make":
+        if kind == "make":
             result = child_make(Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5])
         else:
             result = child_build(Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5])
@@ -179,11 +143,11 @@ def main() -> None:
 
     results = []
     for n in [int(s) for s in args.sizes.split(",")]:
-        corpus = ensure_corpus(n, Path(args.corpora))
+        corpus = common.ensure_corpus(n, Path(args.corpora))
         out = Path(args.out) / f"build-{n}"
         floors, builds = [], []
         for _ in range(args.repeat):
-            floors.append(run_child("floor", str(corpus)))
+            floors.append(common.floor(corpus))
             shutil.rmtree(out, ignore_errors=True)
             builds.append(run_child("build", str(corpus), str(out), args.outputs))
         floor = sorted(floors, key=lambda r: r["seconds"])[len(floors) // 2]
@@ -195,7 +159,8 @@ def main() -> None:
         print(f"qagraph build, all outputs:           {build['seconds']:7.2f} s   peak {build['peak_mb']:7.0f} MB"
               f"   ratio {row['ratio']:.2f}x floor")
         for stage, seconds in build["stages"].items():
-            print(f"  {stage:<12}{seconds:7.2f} s   {seconds / floor['seconds']:.2f}x floor")
+            note = "   (views written by a second process during rdf; this is the wait after it)" if stage == "html" else ""
+            print(f"  {stage:<12}{seconds:7.2f} s   {seconds / floor['seconds']:.2f}x floor{note}")
         print(f"  edges: {build['edges']}")
         print(f"  parse workers and view writer, peak each: {build['children_peak_mb']:.0f} MB")
         if args.incremental:
