@@ -82,15 +82,20 @@ def similar_pairs(
     pair_keys: list[np.ndarray] = []
     pair_scores: list[np.ndarray] = []
     for start in range(0, n, _CHUNK):
-        block = (matrix[start : start + _CHUNK] @ right).tocoo()
-        rows = block.row.astype(np.int64) + start
+        product = (matrix[start : start + _CHUNK] @ right).tocsr()
+        product.sort_indices()  # partners in ascending order within each row
+        block = product.tocoo()
+        local = block.row.astype(np.int64)
+        rows = local + start
         cols = block.col.astype(np.int64)
         vals = block.data
         keep = (rows != cols) & (vals >= config.min_score - 1e-12) & (vals > 0)
-        rows, cols, vals = rows[keep], cols[keep], vals[keep]
-        # each row's best k: order by row, then score (high first, compared at 1e-12 so
-        # float noise never decides), then the partner's index; lexsort's last key is primary
-        order = np.lexsort((cols, -np.round(vals, 12), rows))
+        local, rows, cols, vals = local[keep], rows[keep], cols[keep], vals[keep]
+        # each row's best k: one stable sort on (row, score high first); equal scores keep
+        # the partners' ascending order. Scores are compared rounded to 11 places, so float
+        # noise in the last bits never decides; the key (2 * row in block - score, below
+        # 2^13) resolves 2e-12, finer than that rounding.
+        order = np.argsort(local * 2.0 - np.round(vals, 11), kind="stable")
         rows, cols, vals = rows[order], cols[order], vals[order]
         first = np.searchsorted(rows, rows, side="left")
         top = (np.arange(len(rows)) - first) < k
@@ -105,10 +110,16 @@ def similar_pairs(
     unique_keys, index = np.unique(keys_all, return_index=True)
     unique_scores = np.minimum(np.round(scores_all[index], 4), 1.0)
 
-    out = []
-    for pair, score in zip(unique_keys.tolist(), unique_scores.tolist()):
-        i, j = divmod(pair, n)
-        bset = set(keyword_sets[j])
-        shared = tuple(sorted(kw for kw in keyword_sets[i] if kw in bset and usable_list[kw]))
-        out.append((i, j, score, shared))
-    return out
+    # the shared keywords of every kept pair at once: row i AND row j of the 0/1 matrix
+    first, second = np.divmod(unique_keys, n)
+    present = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(n, len(df_arr))
+    )
+    both = present[first].multiply(present[second]).tocsr()
+    both.sort_indices()
+    flat = both.indices.tolist()
+    bounds = both.indptr.tolist()
+    return [
+        (i, j, score, tuple(flat[bounds[p] : bounds[p + 1]]))
+        for p, (i, j, score) in enumerate(zip(first.tolist(), second.tolist(), unique_scores.tolist()))
+    ]

@@ -29,7 +29,7 @@ def brute_force(sets, df, config):
     keep = set()
     for i in range(n):
         mine = sorted(((s, j if a == i else a) for (a, j), s in score.items() if i in (a, j)),
-                      key=lambda t: (-round(t[0], 12), t[1]))
+                      key=lambda t: (-round(t[0], 11), t[1]))
         for s, other in mine[: config.top_k]:
             keep.add((min(i, other), max(i, other)))
     return {pair: round(score[pair], 4) for pair in keep}
