@@ -26,6 +26,7 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -183,8 +184,6 @@ def _article_data(a: Article) -> dict[str, Any]:
 def _link_related(
     G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem]
 ) -> None:
-    import re
-
     by_url = {a.url: a for a in articles if a.url}
     by_id: dict[int, list[Article]] = defaultdict(list)
     for a in articles:

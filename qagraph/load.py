@@ -15,7 +15,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -627,6 +627,3 @@ def _article(
         problems,
     )
 
-
-def iter_articles(result: LoadResult) -> Iterator[Article]:
-    return iter(result.articles)

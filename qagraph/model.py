@@ -9,8 +9,10 @@ loader serves corpora with other field names; its defaults are the Q&A site's fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from .errors import QagraphError
 
 __all__ = ["Article", "FieldMap", "RelatedLink"]
 
@@ -113,8 +115,6 @@ class FieldMap:
         >>> FieldMap().with_overrides({"keywords": "tags,categories"}).keywords
         ('tags', 'categories')
         """
-        from .errors import QagraphError
-
         changes: dict[str, Any] = {}
         for name, value in mapping.items():
             if name in self.FIELDS:
@@ -123,15 +123,12 @@ class FieldMap:
                 changes[name] = None if value in ("", "space", "whitespace") else value
             elif name in ("related_prefix", "subject_from_url"):
                 if name == "subject_from_url":
-                    re.compile(value)
+                    try:
+                        re.compile(value)
+                    except re.error as exc:
+                        raise QagraphError(f"subject_from_url is not a regular expression: {exc}") from None
                 changes[name] = value
             else:
                 known = ", ".join(self.FIELDS + ("keyword_separator", "related_prefix", "subject_from_url"))
                 raise QagraphError(f"unknown field {name!r} in field map (known: {known})")
-        return _replace(self, changes)
-
-
-def _replace(obj: FieldMap, changes: dict[str, Any]) -> FieldMap:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
+        return replace(self, **changes)

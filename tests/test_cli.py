@@ -53,6 +53,8 @@ def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
     result = run("related", "/nope", "-c", str(BROKEN), "-q")
     assert result.exit_code == 2 and "no article '/nope'" in result.output
     assert run("build", str(BROKEN), "--field", "colour=red").exit_code == 2
+    bad_regex = run("stats", "-c", str(BROKEN), "--field", "subject_from_url=[")
+    assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
 def test_stats(small_corpus: Path):
