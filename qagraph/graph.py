@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -36,7 +36,7 @@ import networkx as nx
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .load import LoadResult
-from .model import Article, FieldMap
+from .model import Article, FieldMap, Progress
 from .normalize import clean, most_common_spelling, slugify
 from .similarity import SimilarityConfig, similar_pairs
 
@@ -45,7 +45,6 @@ __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
 NODE_KINDS = (ARTICLE, STUB, SUBJECT, KEYWORD)
 EDGE_KINDS = ("subject", "keyword", "related", "similar")
 
-Progress = Callable[[str, int, int], None]
 
 
 def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:

@@ -27,7 +27,7 @@ from .fileio import write_atomic
 from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .load import LoadResult, Scan, load, scan
-from .model import Article, FieldMap
+from .model import Article, FieldMap, Progress
 from .normalize import fold, slugify
 from .parallel import beside
 from .similarity import SimilarityConfig
@@ -39,7 +39,6 @@ OUTPUTS = ("rdf", "html", "report")
 #: from this many articles on, RDF and HTML are written by two processes at once
 PARALLEL_WRITE_ARTICLES = 2000
 
-Progress = Callable[[str, int, int], None]
 
 
 def build(

@@ -15,7 +15,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +26,11 @@ import yaml
 from . import __version__
 from .cache import ParseCache, digest
 from .errors import ERROR, WARNING, Problem, QagraphError
-from .model import Article, FieldMap, RelatedLink
+from .model import Article, FieldMap, Progress, RelatedLink
 from .normalize import clean, slugify, split_keywords, unescape_newlines
 
 __all__ = ["LoadResult", "Scan", "find_files", "load", "parse_text", "scan"]
 
-Progress = Callable[[str, int, int], None]
 Outcome = tuple[Article | None, list[Problem]]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -9,12 +9,16 @@ loader serves corpora with other field names; its defaults are the Q&A site's fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import QagraphError
 
-__all__ = ["Article", "FieldMap", "RelatedLink"]
+__all__ = ["Article", "FieldMap", "Progress", "RelatedLink"]
+
+#: a progress callback: ``progress(stage, done, total)``, called by every stage that takes time
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)

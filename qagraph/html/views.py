@@ -30,7 +30,7 @@ import hashlib
 import math
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -41,6 +41,7 @@ import networkx as nx
 from ..errors import QagraphError
 from ..fileio import write_atomic
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, keyword_node, split_node, subject_node
+from ..model import Progress
 from ..normalize import slugify
 from .page import VIS_JS_NAME, excerpt_html, render_index, render_view, safe_href, vis_network_js
 
@@ -63,7 +64,6 @@ __all__ = [
     "write_views",
 ]
 
-Progress = Callable[[str, int, int], None]
 
 LINKS = ("related", "similar")  # the article-to-article edge kinds
 

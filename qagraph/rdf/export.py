@@ -33,6 +33,7 @@ from typing import IO, Any
 import networkx as nx
 
 from ..errors import QagraphError
+from ..model import Progress
 from .iri import DEFAULT_BASE_IRI, IRIs
 from .triples import NTriplesSink, emit
 from .vocab import NAMESPACES
@@ -40,7 +41,6 @@ from .void import DatasetCounts, build_time, write_void
 
 __all__ = ["FORMATS", "GRAPH_NAMES", "STEM", "generate_nquads", "generate_ntriples", "rdf_file_names", "write_rdf"]
 
-Progress = Callable[[str, int, int], None]
 
 #: file suffix -> format name; the last three hold named graphs
 FORMATS: dict[str, str] = {
