@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .. import __version__
 from ..fileio import atomic_open
 from .iri import IRIs
 from .triples import Stats, escape
@@ -66,12 +67,6 @@ def build_time() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
 
 
-def _version() -> str:
-    from .. import __version__  # late: qagraph/__init__ may import this package
-
-    return __version__
-
-
 def write_void(
     path: str | os.PathLike[str],
     counts: DatasetCounts,
@@ -90,7 +85,7 @@ def write_void(
     target = Path(path)
     if dump_base is None:
         dump_base = target.parent.resolve().as_uri() + "/"
-    version = _version()
+    version = __version__
     when = built_at.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
     ds, content, similarity = iris.dataset, iris.graph("content"), iris.graph("similarity")
 
