@@ -6,8 +6,7 @@
 49
 """
 
-__version__ = "0.1.0"  # first, so that modules can import it
-
+from ._version import __version__
 from .errors import Problem, QagraphError
 from .graph import article_projection, build_graph
 from .kg import KnowledgeGraph, build

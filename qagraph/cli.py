@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .errors import ERROR, Problem, QagraphError
 from .kg import OUTPUTS, KnowledgeGraph, build, make
 from .model import FieldMap

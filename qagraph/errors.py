@@ -1,27 +1,52 @@
-"""One error type for everything qagraph reports about its input.
+"""What qagraph reports: findings about input files, and the errors that stop a call.
 
 A :class:`Problem` is a finding about one input file (path, line, message); a bad
-file becomes a problem and never stops the rest of a build. :class:`QagraphError`
-is raised where the caller must stop (strict mode, an unknown article, a bad
-option); it carries the same path and line and renders as ``path:line: message``.
+file becomes a problem and never stops the rest of a build. :class:`QagraphError` is
+the one base of every exception qagraph raises on purpose; it carries the path and
+line where it knows them and renders as ``path:line: message``. Its subclasses say
+what kind of failure it is, and each maps to one exit code of the command line
+(:data:`EXIT_CODES`, the only place they are decided):
+
+==========================  ====  ==================================================
+:class:`ContentError`        1    the content has problems (``--strict``, ``check``,
+                                  ``validate``, a build where every file is rejected)
+:class:`UsageError`          2    a bad option, argument or name (an unknown article)
+:class:`OutputError`         3    the output cannot be written or read (a file where
+                                  a folder should be, a full disk, a damaged build)
+:class:`StoreError`          4    a triple store or SPARQL endpoint failed
+==========================  ====  ==================================================
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Problem", "QagraphError", "ERROR", "WARNING"]
+__all__ = [
+    "ContentError",
+    "ERROR",
+    "EXIT_CODES",
+    "OutputError",
+    "Problem",
+    "QagraphError",
+    "SKIPPED",
+    "StoreError",
+    "UsageError",
+    "WARNING",
+]
 
 ERROR = "error"  #: the file is not in the graph
 WARNING = "warning"  #: the file is in the graph, something in it was repaired or ignored
+SKIPPED = "skipped"  #: the file is not an article (a resource, an include), on purpose
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """A finding about one input file.
 
-    ``severity`` is :data:`ERROR` when the file could not be added to the graph and
-    :data:`WARNING` when it was added with something repaired or ignored.
+    ``severity`` is :data:`ERROR` when the file could not be added to the graph,
+    :data:`WARNING` when it was added with something repaired or ignored, and
+    :data:`SKIPPED` when it is not an article on purpose (a resource of a page bundle).
 
     >>> str(Problem("content/x.md", 3, "broken YAML", "yaml"))
     'content/x.md:3: broken YAML'
@@ -38,7 +63,7 @@ class Problem:
         label = "" if self.severity == ERROR else f"{self.severity}: "
         return f"{where}: {label}{self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "line": self.line,
@@ -49,11 +74,14 @@ class Problem:
 
 
 class QagraphError(Exception):
-    """The one exception type of qagraph; says where when it knows.
+    """The base of every error qagraph raises; says where when it knows.
 
     >>> str(QagraphError("no front matter", path="a.md", line=1))
     'a.md:1: no front matter'
     """
+
+    #: the command line's exit code for this kind of failure (see :data:`EXIT_CODES`)
+    exit_code = 2
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
@@ -70,3 +98,47 @@ class QagraphError(Exception):
             return self.message
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments do not survive pickling by default (errors cross processes)
+        return (_rebuild, (type(self), self.message, self.path, self.line))
+
+
+def _rebuild(cls: type[QagraphError], message: str, path: str | None, line: int | None) -> QagraphError:
+    return cls(message, path=path, line=line)
+
+
+class ContentError(QagraphError):
+    """The content has problems the caller asked to stop at (``strict``), or nothing usable."""
+
+    exit_code = 1
+
+
+class UsageError(QagraphError):
+    """A bad option, argument or name: an unknown article, keyword, subject or format."""
+
+    exit_code = 2
+
+
+class OutputError(QagraphError):
+    """The output cannot be written or read: not a folder, not qagraph's, no space, damaged."""
+
+    exit_code = 3
+
+
+class StoreError(QagraphError):
+    """A triple store or SPARQL endpoint refused, failed or could not be reached."""
+
+    exit_code = 4
+
+
+#: exit codes of the command line, by outcome; 130 is an interrupt (Ctrl-C)
+EXIT_CODES: dict[str, int] = {
+    "ok": 0,
+    "content": ContentError.exit_code,
+    "usage": UsageError.exit_code,
+    "output": OutputError.exit_code,
+    "store": StoreError.exit_code,
+    "interrupted": 130,
+    "internal": 70,
+}

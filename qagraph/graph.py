@@ -33,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .load import LoadResult
@@ -42,8 +43,8 @@ from .similarity import SimilarityConfig, similar_pairs
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
 
-NODE_KINDS = (ARTICLE, STUB, SUBJECT, KEYWORD)
-EDGE_KINDS = ("subject", "keyword", "related", "similar")
+NODE_KINDS = tuple(_kinds.NODE_KINDS)
+EDGE_KINDS = tuple(_kinds.EDGE_KINDS)
 
 
 

@@ -11,12 +11,9 @@ and folded text.
 
 from __future__ import annotations
 
-__all__ = ["ARTICLE", "KEYWORD", "STUB", "SUBJECT", "article_node", "keyword_node", "subject_node", "split_node"]
+from .kinds import ARTICLE, KEYWORD, STUB, SUBJECT
 
-ARTICLE = "article"
-STUB = "stub"
-SUBJECT = "subject"
-KEYWORD = "keyword"
+__all__ = ["ARTICLE", "KEYWORD", "STUB", "SUBJECT", "article_node", "keyword_node", "subject_node", "split_node"]
 
 
 def article_node(key: str) -> str:

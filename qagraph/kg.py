@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import __version__
+from ._version import __version__
 from .errors import ERROR, Problem, QagraphError
 from .fileio import write_atomic
 from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph

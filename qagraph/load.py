@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from . import __version__
+from ._version import __version__
 from .cache import ParseCache, digest
 from .errors import ERROR, WARNING, Problem, QagraphError
 from .model import Article, FieldMap, Progress, RelatedLink

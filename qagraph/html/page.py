@@ -218,7 +218,7 @@ def render_view(page: dict[str, Any], data: dict[str, Any], *, vis_src: str | No
     With ``vis_src`` (a relative path) the page loads vis-network from that file;
     otherwise vis-network is inlined and the page stands alone.
     """
-    from .. import __version__
+    from .._version import __version__
 
     scripts = [_hash("view.js")]
     if vis_src:
@@ -243,7 +243,7 @@ def render_view(page: dict[str, Any], data: dict[str, Any], *, vis_src: str | No
 
 def render_index(page: dict[str, Any]) -> str:
     """The index page that links every view; no script at all."""
-    from .. import __version__
+    from .._version import __version__
 
     template = _env.get_template("index.html.j2")
     return template.render(**page, csp=_csp(["'none'"]), version=__version__)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .. import __version__
+from .._version import __version__
 from ..fileio import atomic_open
 from .iri import IRIs
 from .triples import Stats, escape
