@@ -56,7 +56,7 @@ def main() -> None:
 
     from qagraph.graph import build_graph
     from qagraph.html import write_views
-    from qagraph.load import load
+    from qagraph.load import load_corpus as load
 
     corpus = corpus_for(args)
     floor = common.floor(corpus)

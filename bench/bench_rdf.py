@@ -71,7 +71,7 @@ class PeakRSS:
 
 def build_graph(corpus: Path):
     from qagraph.graph import build_graph as build
-    from qagraph.load import load
+    from qagraph.load import load_corpus as load
 
     start = time.perf_counter()
     result = load(corpus)

@@ -10,8 +10,9 @@ from ._version import __version__
 from .errors import Problem, QagraphError
 from .graph import article_projection, build_graph
 from .kg import KnowledgeGraph, build
-from .load import LoadResult, load
-from .model import Article, FieldMap, RelatedLink
+from .fields import FieldMap
+from .load import LoadResult, load_corpus
+from .model import Article, RelatedLink
 from .similarity import SimilarityConfig
 
 __all__ = [
@@ -27,5 +28,5 @@ __all__ = [
     "article_projection",
     "build",
     "build_graph",
-    "load",
+    "load_corpus",
 ]

@@ -18,7 +18,7 @@ import click
 from ._version import __version__
 from .errors import ERROR, Problem, QagraphError
 from .kg import OUTPUTS, KnowledgeGraph, build, make
-from .model import FieldMap
+from .fields import FieldMap
 from .similarity import SimilarityConfig
 
 EXIT_PROBLEMS = 1

@@ -37,7 +37,8 @@ from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .load import LoadResult
-from .model import Article, FieldMap, Progress
+from .fields import FieldMap
+from .model import Article, Progress
 from .normalize import clean, most_common_spelling, slugify
 from .similarity import SimilarityConfig, similar_pairs
 

@@ -26,8 +26,9 @@ from .errors import ERROR, Problem, QagraphError
 from .fileio import write_atomic
 from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .load import LoadResult, Scan, load, scan
-from .model import Article, FieldMap, Progress
+from .load import LoadResult, Scan, load_corpus, scan
+from .fields import FieldMap
+from .model import Article, Progress
 from .normalize import fold, slugify
 from .parallel import beside
 from .similarity import SimilarityConfig
@@ -63,7 +64,7 @@ def build(
     True
     """
     with _gc_paused():
-        result = load(
+        result = load_corpus(
             content, fields=fields, strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned
         )
         G, link_problems = build_graph(result, similarity, fields, progress)

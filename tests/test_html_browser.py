@@ -32,7 +32,7 @@ from qagraph.html import (
     write_subject,
     write_views,
 )
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 
 CHROMIUM = Path(os.environ.get("QAGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -33,7 +33,7 @@ from qagraph.html import (
     write_neighbourhood,
     write_views,
 )
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "html" / "content"
 PHYSICS = "subject:physics"

@@ -7,7 +7,7 @@ def test_public_api():
     assert qagraph.__all__ == sorted(qagraph.__all__)
     assert set(qagraph.__all__) == {
         "Article", "FieldMap", "KnowledgeGraph", "LoadResult", "Problem", "QagraphError", "RelatedLink",
-        "SimilarityConfig", "__version__", "article_projection", "build", "build_graph", "load",
+        "SimilarityConfig", "__version__", "article_projection", "build", "build_graph", "load_corpus",
     }
     for name in qagraph.__all__:
         assert getattr(qagraph, name) is not None

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES, article_text, url_of, write_article
 from qagraph.errors import ERROR, WARNING, QagraphError
-from qagraph.load import find_files, load, parse_bytes, parse_text
+from qagraph.load import discover, load_corpus as load, parse_bytes, parse_text
 
 BROKEN = FIXTURES / "broken"
 
@@ -119,7 +119,7 @@ def test_yaml_11_lookalikes_keep_their_text():
 
 
 def test_other_corpora_keyword_lists_toml_and_field_map():
-    from qagraph.model import FieldMap
+    from qagraph.fields import FieldMap
 
     toml = '+++\ntitle = "A TOML post"\ntags = ["Go", "go", "Web"]\ncategories = ["Programming"]\n+++\nBody text.\n'
     article, problems = parse_text("posts/a.md", toml)
@@ -143,12 +143,15 @@ def test_bad_optional_fields_are_warnings_and_kept():
     assert article.extra["id"] == "abc" and article.extra["score"] == "high"
 
 
-def test_find_files_skips_hidden_and_sorts(tmp_path: Path):
+def test_discover_skips_hidden_and_sorts(tmp_path: Path):
     write_article(tmp_path, "b/z.md", "x")
     write_article(tmp_path, "a/y.MD", "x")
     write_article(tmp_path, ".git/x.md", "x")
+    write_article(tmp_path, ".obsidian/notes/n.md", "x")
     write_article(tmp_path, "a/pic.jpg", "x")
-    assert find_files(tmp_path) == (["a/y.MD", "b/z.md"], 1)
+    found = discover(tmp_path)
+    assert (found.names, found.ignored) == (["a/y.MD", "b/z.md"], 1)
+    assert found.hidden == [(".obsidian", 1)]  # listed, not silently gone; .git is a repository
 
 
 def test_alias_bomb_is_refused_not_expanded():

@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 
 from qagraph.errors import QagraphError
 from qagraph.graph import build_graph
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 from qagraph.rdf import DEFAULT_BASE_IRI, IRIs, generate_nquads, generate_ntriples, to_rdflib, write_rdf
 from qagraph.rdf.triples import date_literal, decimal_lexical, escape
 from qagraph.rdf.vocab import QA, SCHEMA, SKOS, XSD
@@ -260,7 +260,7 @@ def test_byte_identical_across_processes(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / seed
         code = (
-            "import sys; from qagraph.load import load; from qagraph.graph import build_graph; "
+            "import sys; from qagraph.load import load_corpus as load; from qagraph.graph import build_graph; "
             "from qagraph.rdf import write_rdf; G, _ = build_graph(load(sys.argv[1])); "
             "write_rdf(G, sys.argv[2], formats=('ttl', 'nt', 'trig'))"
         )

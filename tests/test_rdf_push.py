@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from qagraph.cli import cli
 from qagraph.errors import QagraphError
 from qagraph.graph import build_graph
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 from qagraph.rdf import IRIs, push, write_rdf
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from qagraph.cli import cli
 from qagraph.errors import QagraphError
 from qagraph.graph import build_graph
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 from qagraph.rdf import format_results, sparql, to_store, validate, write_rdf
 from qagraph.rdf.query import SparqlResult
 

@@ -10,7 +10,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF as RDFNS, RDFS as RDFSNS
 
 from qagraph.graph import build_graph
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 from qagraph.rdf import write_rdf
 from qagraph.rdf.validate import ONTOLOGY, ONTOLOGY_DIR, SHAPES
 from qagraph.rdf.vocab import QA, QA_NS, RDF, SCHEMA, VOCABULARIES, XSD, terms

@@ -1,0 +1,202 @@
+"""Front-matter syntax: split a file into its front matter and body, and parse it safely.
+
+This module knows YAML (``---``) and TOML (``+++``) front matter and nothing about what
+the fields mean (:mod:`qagraph.fields` does). YAML is parsed with PyYAML's C loader
+through a resolver that never constructs an object from a tag and keeps YAML 1.1
+look-alikes (``on``, ``yes``, ``16.10``) as the text they are; the node tree's marks
+give the line of every top-level key, so problems can point at the right line.
+
+>>> fm = read_front_matter("a.md", "---\\ntitle: On\\nseo:\\n  page_keywords: x\\n---\\nbody\\n")
+>>> fm.data, fm.body, fm.line_of("seo.page_keywords")
+({'title': 'On', 'seo': {'page_keywords': 'x'}}, 'body\\n', 4)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+__all__ = ["FrontMatter", "FrontMatterLoader", "decode", "read_front_matter"]
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe C loader; booleans are only true/false and floats stay text.
+
+    Typed fields (``id``, ``score``, ``date``) are converted by :mod:`qagraph.fields`,
+    so a title like ``16.10`` or a keyword ``on`` keeps its spelling.
+    """
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+FrontMatterLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+YAML = "yaml"
+TOML = "toml"
+_DELIMITERS = {"---": YAML, "+++": TOML}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A file's front matter (``data``), its body, and where things are.
+
+    ``syntax`` is ``"yaml"``, ``"toml"``, or ``None`` when the file has no front matter
+    (then ``data`` is empty and ``body`` is the whole text: whether that is an article
+    is the field mapping's decision). ``line`` is the file line of the front matter's
+    first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
+    level down, to their file lines.
+    """
+
+    data: dict[str, Any]
+    body: str
+    syntax: str | None
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str | None) -> int:
+        """The line of ``key`` (a dotted path), or of the front matter when unknown."""
+        if key is None:
+            return self.line
+        return self.key_lines.get(key, self.key_lines.get(key.split(".", 1)[0], self.line))
+
+
+def decode(name: str, data: bytes) -> str | Problem:
+    """``data`` as text (UTF-8, a BOM dropped, line ends made ``\\n``), or a problem naming the byte.
+
+    >>> decode("a.md", b"\\xef\\xbb\\xbfhi\\r\\n")
+    'hi\\n'
+    >>> str(decode("a.md", b"ok\\ncaf\\xe9"))
+    'a.md:2: not UTF-8 text (byte 6: unexpected end of data)'
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Problem(name, line, f"not UTF-8 text (byte {exc.start}: {exc.reason})", "encoding")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
+    """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
+
+    A blank line before the opening delimiter is tolerated. A file that does not start
+    with a delimiter has no front matter (``syntax=None``); one whose front matter is
+    not closed, not valid YAML/TOML or not a mapping is a :class:`~qagraph.errors.Problem`.
+
+    >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
+    'a.md:2: front matter is a list, not a mapping of fields'
+    >>> read_front_matter("a.md", "# Just a note\\n").syntax is None
+    True
+    """
+    skipped = 0
+    pos = 0
+    while True:
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        if line.strip() or end < 0:
+            break
+        skipped += 1
+        pos = end + 1
+    first = line.strip()
+    if first not in _DELIMITERS:
+        return FrontMatter({}, text, None, skipped + 1)
+    start = pos + len(line) + 1
+    closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
+    if closing is None:
+        return Problem(
+            name, skipped + 1, f"front matter is not closed: no '{first}' line after line {skipped + 1}",
+            "no-front-matter",
+        )
+    body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
+    fm_text = text[start : closing.start()]
+    fm_line = skipped + 2
+    syntax = _DELIMITERS[first]
+    if syntax == TOML:
+        parsed = _parse_toml(name, fm_text, fm_line)
+    else:
+        parsed = _parse_yaml(name, fm_text, fm_line)
+    if isinstance(parsed, Problem):
+        return parsed
+    data, key_lines = parsed
+    if data is None:
+        return Problem(name, fm_line, "front matter is empty", "not-mapping")
+    if not isinstance(data, dict):
+        kind = {"list": "a list", "str": "a string", "int": "a number"}.get(type(data).__name__, f"a {type(data).__name__}")
+        return Problem(name, fm_line, f"front matter is {kind}, not a mapping of fields", "not-mapping")
+    return FrontMatter(data, body, syntax, fm_line, key_lines)
+
+
+def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int]] | Problem:
+    loader = FrontMatterLoader(fm_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        return _yaml_problem(name, exc, fm_line)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # constructors on odd scalars
+        return Problem(name, fm_line, f"invalid front matter: {exc}", "syntax")
+    finally:
+        loader.dispose()
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_lines.setdefault(str(key_node.value), fm_line + key_node.start_mark.line)
+                if isinstance(value_node, yaml.MappingNode):
+                    for sub_key, _ in value_node.value:
+                        if isinstance(sub_key, yaml.ScalarNode):
+                            key_lines.setdefault(f"{key_node.value}.{sub_key.value}", fm_line + sub_key.start_mark.line)
+    return data, key_lines
+
+
+def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = fm_line + mark.line if mark is not None else fm_line
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        message = f"invalid YAML: {problem} (tags that construct objects are refused)"
+    return Problem(name, line, message, "yaml")
+
+
+def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int]] | Problem:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ModuleNotFoundError:
+            return Problem(name, fm_line, "TOML front matter needs Python 3.11 or the 'tomli' package", "syntax")
+    try:
+        data = tomllib.loads(fm_text)
+    except (ValueError, RecursionError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        at = re.search(r"\(at line (\d+)", str(exc))
+        where = fm_line + int(at.group(1)) - 1 if at else fm_line
+        message = str(exc).split(" (at line", 1)[0]
+        return Problem(name, where, f"invalid TOML: {message}", "syntax")
+    key_lines: dict[str, int] = {}
+    for offset, raw in enumerate(fm_text.split("\n")):
+        m = re.match(r"\s*(?:\[\s*([A-Za-z0-9_.-]+)\s*\]|([A-Za-z0-9_-]+)\s*=)", raw)
+        if m:
+            key_lines.setdefault(m.group(1) or m.group(2), fm_line + offset)
+    return data, key_lines
