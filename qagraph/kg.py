@@ -12,7 +12,7 @@ import heapq
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,7 +45,9 @@ PARALLEL_WRITE_ARTICLES = 2000
 def build(
     content: str | os.PathLike[str],
     *,
-    fields: FieldMap = FieldMap(),
+    preset: str = "auto",
+    fields: FieldMap | None = None,
+    overrides: Mapping[str, str] | None = None,
     similarity: SimilarityConfig = SimilarityConfig(),
     strict: bool = False,
     workers: int | None = None,
@@ -56,7 +58,9 @@ def build(
     """Load the articles under ``content`` and build their graph.
 
     Bad files become :attr:`KnowledgeGraph.problems`; with ``strict=True`` the first
-    one raises :class:`~qagraph.errors.QagraphError` instead. With ``cache`` (a folder),
+    one raises :class:`~qagraph.errors.QagraphError` instead. ``preset``, ``fields``
+    and ``overrides`` say how to read the files (:func:`qagraph.load.load_corpus`;
+    default: recognise the kind of corpus). With ``cache`` (a folder),
     files parsed by an earlier build with the same bytes are not parsed again.
 
     >>> kg = build("content")
@@ -65,9 +69,10 @@ def build(
     """
     with _gc_paused():
         result = load_corpus(
-            content, fields=fields, strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned
+            content, preset=preset, fields=fields, overrides=overrides, strict=strict, workers=workers,
+            progress=progress, cache=cache, scanned=scanned,
         )
-        G, link_problems = build_graph(result, similarity, fields, progress)
+        G, link_problems = build_graph(result, similarity, result.fields, progress)
     return KnowledgeGraph(G, result, link_problems)
 
 
