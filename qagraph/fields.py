@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import FrontMatter, read_front_matter
-from .links import FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, page_path, text_links
+from .links import FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, page_path, text_links, wiki_targets
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keywords, unescape_newlines
 
@@ -299,8 +299,8 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
 
     >>> from qagraph.presets import preset
     >>> article, problems = read_article("People/Ann.md", "---\\ntags:\\n- @ann\\n---\\nMet [[Bob]].\\n", preset("obsidian").fields)
-    >>> article.title, [l.target for l in article.related], str(problems[0])[-43:]
-    ('Ann', ['Bob'], 'token): read as a note without front matter')
+    >>> article.title, [l.target for l in article.related], problems[0].message.endswith("read without its front matter")
+    ('Ann', ['Bob'], True)
     """
     fm = read_front_matter(name, text)
     if isinstance(fm, Problem):
@@ -308,7 +308,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
             return None, [fm]
         body, body_line = _after_front_matter(text)
         note = FrontMatter({}, body, None, 1)
-        warning = Problem(name, fm.line, f"{fm.message}: read as a note without front matter", "front-matter-ignored",
+        warning = Problem(name, fm.line, f"{fm.message}: read without its front matter", "front-matter-ignored",
                           WARNING)
         article, problems = to_article(name, note, fields, body_line=body_line)
         return article, [warning, *problems]
@@ -349,12 +349,12 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "no-front-matter")]
         if policy == "skip":
             return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
-                                  "repository file); skipped", "no-front-matter", SKIPPED)]
+                                  "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm)
     if fields.headless:
         why = _headless(f)
         if why:
-            return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page; skipped",
+            return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
     raw_body = fm.body
     title = _title(name, f, fields, raw_body)
@@ -375,7 +375,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         m = re.match(r"(\d{4}-\d{2}-\d{2})-", name.rpartition("/")[2])
         typed["date"] = m.group(1) if m else None
     related = _related_links(f, fields)
-    if fields.related_lists:
+    if fields.related_lists or "wiki" in fields.links:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
@@ -460,9 +460,15 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     return None
 
 
+_PATTERN = re.compile(r"/:[A-Za-z_]")
+
+
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
     """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``)."""
     url = _url(f.first(fields.url)) if fields.url else None
+    if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
+        f.used.difference_update(fields.url)
+        url = None
     if fields.identity == "page":
         return url, page_path(name, fields.content_dir, bundles=True) or "/"
     folder, _, file_part = name.rpartition("/")
@@ -654,23 +660,36 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
-    """Links named in front-matter lists (Hugo's ``relatedfuncs``): page names, paths or urls."""
+    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls) and,
+    where wiki-links are read, the ``[[links]]`` in any front-matter value (Obsidian properties)."""
     links: list[RelatedLink] = []
+
+    def add(target: str | None, title: str | None, line: int) -> None:
+        if target:
+            links.append(RelatedLink(start + len(links) + 1, None, None, title, None, line, FRONT_MATTER, target))
+
+    wiki = "wiki" in fields.links
     for path in fields.related_lists:
         value = f.get(path)
         if value is _MISSING or value is None:
             continue
         f.used.add(path)
-        line = f.fm.line_of(path)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
+        for item in value if isinstance(value, list) else [value]:
             if isinstance(item, dict):  # {url: ..., title: ...} or {path: ...}
-                target = _text(item.get("url") or item.get("path") or item.get("name"))
-                title = _text(item.get("title"))
+                add(_text(item.get("url") or item.get("path") or item.get("name")), _text(item.get("title")),
+                    f.fm.line_of(path))
+            elif isinstance(item, str) and "[[" in item:
+                if not wiki:  # else found below, with every other property
+                    for target, alias in wiki_targets(item):
+                        add(target, alias, f.fm.line_of(path))
             else:
-                target, title = _text(item), None
-            if target:
-                links.append(RelatedLink(start + len(links) + 1, None, None, title, None, line, FRONT_MATTER, target))
+                add(_text(item), None, f.fm.line_of(path))
+    if wiki:
+        for key, value in f.data.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and "[[" in item:
+                    for target, alias in wiki_targets(item):
+                        add(target, alias, f.fm.line_of(str(key)))
     return links
 
 

@@ -63,6 +63,7 @@ __all__ = [
     "mask_code",
     "page_path",
     "text_links",
+    "wiki_targets",
 ]
 
 FRONT_MATTER = "front-matter"
@@ -212,6 +213,20 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
+
+
+def wiki_targets(text: str) -> list[tuple[str, str | None]]:
+    """The ``[[wiki-links]]`` in a short text (a front-matter value): ``(target, alias)`` pairs.
+
+    >>> wiki_targets("[[Alpha|the alpha]] and [[Beta#Goals]]")
+    [('Alpha', 'the alpha'), ('Beta#Goals', None)]
+    """
+    found = []
+    for m in _WIKI.finditer(text):
+        target, _, alias = m.group(2).replace("\\|", "|").partition("|")
+        if target.partition("#")[0].strip() and _may_name_article(target.strip()):
+            found.append((target.strip(), alias.strip() or None))
+    return found
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -409,11 +424,7 @@ class ArticleIndex:
             if hit is not None:
                 return hit
         else:
-            if self.content_dir and source_path.startswith(self.content_dir):
-                source_path = source_path[len(self.content_dir):]
-            here = posixpath.dirname(source_path)
-            joined = posixpath.normpath(posixpath.join(here, path)) if here else posixpath.normpath(path)
-            for candidate in (joined, path):
+            for candidate in (*self._relative(path, source_path), path):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
@@ -441,6 +452,15 @@ class ArticleIndex:
                     _strip_suffix(a.path)).endswith(name):
                 return a
         return None
+
+    def _relative(self, path: str, source_path: str) -> list[str]:
+        """``path`` read from the linking file's folder, and (Hugo) from its page's url, which is a folder."""
+        if self.content_dir and source_path.startswith(self.content_dir):
+            source_path = source_path[len(self.content_dir):]
+        bases = [posixpath.dirname(source_path)]
+        if self.bundles:
+            bases.append(page_path(source_path, "", bundles=True))
+        return [posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path) for base in bases]
 
     def find(self, ref: str) -> Article | None:
         """The article a person names by key, url, page path or file name (shortest path first).
@@ -480,11 +500,10 @@ class ArticleIndex:
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
             return clean if url_identity else clean.lstrip("/") or "/"
-        if self.content_dir and source_path.startswith(self.content_dir):
-            source_path = source_path[len(self.content_dir):]
-        if origin == MARKDOWN_LINK or "/" in path:
-            here = posixpath.dirname(source_path)
-            path = posixpath.normpath(posixpath.join(here, path)) if here else posixpath.normpath(path)
+        if origin == MARKDOWN_LINK or path.startswith(("./", "../")):
+            # relative to the file; in Hugo, a link that is not to a .md file is relative to the page's url
+            relative = self._relative(path, source_path)
+            path = relative[-1] if self.bundles and _strip_suffix(path) == path else relative[0]
             if path.startswith(".."):
                 return None  # outside the corpus folder: not ours to name
         clean = _strip_suffix(path.rstrip("/"))

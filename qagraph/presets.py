@@ -17,7 +17,7 @@ words the one line for a build where no file became an article.
 >>> preset("hugo").fields.subject
 ('categories', 'category')
 >>> detect("content").line()
-"preset quicktakes (auto: 49 of 49 sampled files have the Q&A format's fields: related_articleN, seo.page_keywords, /learn/ urls)"
+"preset quicktakes (recognised: 49 of 49 sampled files have the Q&A format's fields: related_articleN, seo.page_keywords, /learn/ urls)"
 """
 
 from __future__ import annotations
@@ -100,12 +100,12 @@ PRESETS: dict[str, Preset] = {
                 list_fields=("tags", "categories"), subject=("categories", "category", "site"),
                 subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
-                title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root",
+                title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
                 skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules"),
                 **_NOT_QA,
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
-            "path, e.g. {example}, or permalink",
+            "permalink or path without .md, e.g. {example}",
         ),
         Preset(
             "obsidian",
@@ -133,7 +133,7 @@ PRESETS: dict[str, Preset] = {
                 title_fallback=("heading", "file-name"), no_front_matter="skip", **_NOT_QA,
             ),
             "any other folder of Markdown files with front matter",
-            "path, e.g. {example}, or url",
+            "url or path without .md, e.g. {example}",
         ),
     )
 }
@@ -168,8 +168,8 @@ class Detection:
     keys: dict[str, int] = field(default_factory=dict, compare=False)
 
     def line(self) -> str:
-        """``preset hugo (auto: hugo.toml in the parent folder)``."""
-        return f"preset {self.preset} ({'auto' if self.auto else 'named'}: {self.reason})"
+        """One line for people: ``preset hugo (recognised: hugo.toml in the parent folder (a Hugo site))``."""
+        return f"preset {self.preset} ({'recognised: ' if self.auto else ''}{self.reason})"
 
     def as_dict(self) -> dict[str, Any]:
         """For the build report: preset, how it was chosen, why, and the map used."""
@@ -377,8 +377,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         fields, note = _fit_generic(fields, names, s)
         notes.append(note)
     if p.name in ("jekyll", "hugo"):
-        used = next((k for k in fields.subject if s.keys[k]), None)
-        notes.append(f"subject from {used}" if used else "no subject field: subject from the folder")
+        used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
+        notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
+                     else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else ""
 
 
@@ -421,8 +422,8 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
     ``overrides`` (``name -> path`` as ``--field`` gives them) then win.
 
     >>> d = choose("content", preset_name="quicktakes", overrides={"keywords": "tags"})
-    >>> d.preset, d.auto, d.fields.keywords, d.reason
-    ('quicktakes', False, ('tags',), 'named; --field keywords=tags')
+    >>> d.preset, d.auto, d.fields.keywords, d.line()
+    ('quicktakes', False, ('tags',), 'preset quicktakes (chosen by name; --field keywords=tags)')
 
     Raises:
         UsageError: an unknown preset or field name.
@@ -441,7 +442,7 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
             names, raw = found.names, found.raw
         sample = _sample(base, names, raw or {})
         fitted, extra = _fit(chosen, base, names, sample)
-        detection = Detection(chosen.name, "named" + extra, fitted, False, sample.files, dict(sample.keys))
+        detection = Detection(chosen.name, "chosen by name" + extra, fitted, False, sample.files, dict(sample.keys))
     if overrides:
         detection = replace(detection, fields=detection.fields.with_overrides(dict(overrides)),
                             reason=detection.reason + "; " + ", ".join(f"--field {k}={v}" for k, v in overrides.items()))
@@ -456,10 +457,11 @@ def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
 
     Files outside ``fields.content_dir``, inside ``fields.skip_folders``, and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
-    ``index.md`` or below its folder.
+    ``index.md`` or below its folder (never at the root of the content: the home page is
+    a section).
 
     >>> layout_skips(["a/index.md", "a/bio.md", "b/_index.md", "b/c.md"], preset("hugo").fields)
-    {'a/bio.md': 'resource of the page bundle a/index.md: not a page; skipped'}
+    {'a/bio.md': 'resource of the page bundle a/index.md: not a page'}
     """
     skips: dict[str, str] = {}
     content = fields.content_dir
@@ -467,24 +469,26 @@ def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
     if fields.bundles:
         for name in names:
             folder, _, file_name = name.rpartition("/")
-            if file_name.rsplit(".", 1)[0] == "index" and name.startswith(content):
+            # the root is never a leaf bundle: that would make every page of the site a resource
+            if file_name.rsplit(".", 1)[0] == "index" and name.startswith(content) and folder + "/" != content \
+                    and folder:
                 bundles.add(folder)
     skip_folders = set(fields.skip_folders)
     for name in names:
         if content and not name.startswith(content):
-            skips[name] = f"outside the content folder {content}: not a page; skipped"
+            skips[name] = f"outside the content folder {content}: not a page"
             continue
         parts = name.split("/")[:-1]
         hit = next((p for p in parts if p in skip_folders), None)
         if hit is not None:
-            skips[name] = f"in {hit}/, a site folder that holds no pages; skipped"
+            skips[name] = f"in {hit}/, a site folder that holds no pages"
             continue
         if bundles:
             folder = name.rpartition("/")[0]
             owner = next((b for b in _ancestors(folder) if b in bundles), None)
             if owner is not None and not (folder == owner and name.rpartition("/")[2].rsplit(".", 1)[0] == "index"):
                 where = f"{owner}/index.md" if owner else "index.md"
-                skips[name] = f"resource of the page bundle {where}: not a page; skipped"
+                skips[name] = f"resource of the page bundle {where}: not a page"
     return skips
 
 
@@ -549,15 +553,15 @@ def reference_example(result: LoadResult) -> str:
 
 
 def _example(result: LoadResult) -> str:
-    articles = sorted(result.articles, key=lambda a: (a.path.count("/") != 1, a.path))
-    if not articles:
+    """A real article's name, of the most common folder depth (a typical article, not the home page)."""
+    if not result.articles:
         return "<path>"
-    a = articles[0]
+    depths = Counter(a.key.strip("/").count("/") for a in result.articles)
+    depth = depths.most_common(1)[0][0]
+    a = min((a for a in result.articles if a.key.strip("/").count("/") == depth), key=lambda a: a.key)
     fields = result.fields
     if fields.identity == "path" and fields.title_fallback == ("file-name",):
         return a.title  # a note's name
-    if fields.identity == "page":
-        return page_path(a.path, fields.content_dir, bundles=True) or "/"
     return a.key
 
 
@@ -580,7 +584,12 @@ def nothing_loaded(result: LoadResult) -> str | None:
         skipped = [p for p in result.problems if p.severity == SKIPPED]
         what = f"all {result.files} files skipped" + (f" (e.g. {skipped[0]})" if skipped else "")
     detection = result.detection
-    used = f"; read as {detection.line()}" if detection and detection.preset != "quicktakes" or (
-        detection and not detection.auto) else ""
-    return (f"no article loaded from {result.root}: {what}{used}; try another --preset "
+    used = hint = ""
+    if detection is not None:
+        used = f"; read with {detection.line()}"
+        if not detection.auto:
+            other = detect(result.root)
+            if other.preset != detection.preset:
+                hint = f"; --preset {AUTO} would read it with {other.line()}"
+    return (f"no article loaded from {result.root}: {what}{used}{hint}; try another --preset "
             f"({AUTO}, {', '.join(PRESETS)}) or --field")
