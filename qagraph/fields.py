@@ -25,7 +25,9 @@ from typing import Any, ClassVar
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import FrontMatter, read_front_matter
-from .links import FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, page_path, text_links, wiki_targets
+from .links import (
+    FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, text_links, wiki_targets,
+)
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keywords, unescape_newlines
 
@@ -357,6 +359,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
     raw_body = fm.body
+    masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
     title = _title(name, f, fields, raw_body)
     if title is None:
         names = ", ".join(fields.title)
@@ -368,7 +371,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     url, key = _identity(name, f, fields)
     slug, subject_label, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
-        more_keywords += inline_tags(raw_body)
+        more_keywords += inline_tags(raw_body, masked)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name:
@@ -379,7 +382,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
-        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url)
+        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = _text(f.first(fields.file_name)) or name.rpartition("/")[2]
