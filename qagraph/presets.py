@@ -66,7 +66,8 @@ class Preset:
     naming: str  #: how a person names an article, for messages ("page path, e.g. {example}")
 
 
-_NOT_QA = dict(id=(), score=(), no_index=(), file_name=())
+#: what other corpora share: no numeric id, score, no_index or file_name fields (such fields stay data)
+_NOT_QA = FieldMap(id=(), score=(), no_index=(), file_name=())
 
 PRESETS: dict[str, Preset] = {
     p.name: p
@@ -79,22 +80,21 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "hugo",
-            FieldMap(
-                title=("title", "linktitle", "linkTitle"), question=("question",), answer=(),
+            replace(
+                _NOT_QA, title=("title", "linktitle", "linkTitle"), question=("question",), answer=(),
                 description=("description", "summary"), keywords=("keywords", "tags"), keywords_merge=True,
                 subject=("categories", "category"), subject_from=("field", "folder"), subject_values="every",
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
-                **_NOT_QA,
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
             "page path, e.g. {example}",
         ),
         Preset(
             "jekyll",
-            FieldMap(
-                title=("title",), question=("question",), answer=(),
+            replace(
+                _NOT_QA, title=("title",), question=("question",), answer=(),
                 description=("description", "excerpt", "summary"),
                 keywords=("tags", "tag", "keywords"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
                 list_fields=("tags", "categories"), subject=("categories", "category", "site"),
@@ -102,35 +102,34 @@ PRESETS: dict[str, Preset] = {
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
                 skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules"),
-                **_NOT_QA,
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
             "permalink or path without .md, e.g. {example}",
         ),
         Preset(
             "obsidian",
-            FieldMap(
-                title=(), question=(), answer=(), description=("description", "summary"),
+            replace(
+                _NOT_QA, title=(), question=(), answer=(), description=("description", "summary"),
                 keywords=("tags", "tag"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
                 list_fields=("tags", "tag"), inline_tags=True, subject=(), subject_from=("folder",), url=(),
                 identity="path", date=("date", "created"), related_lists=("related",),
                 alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
-                no_front_matter="article", lenient_yaml=True, **_NOT_QA,
+                no_front_matter="article", lenient_yaml=True,
             ),
             "Obsidian vaults: notes titled by file name, folders as topics, [[wiki-links]], #tags",
             "note name, e.g. {example}, or its path",
         ),
         Preset(
             "generic",
-            FieldMap(
-                title=("title", "name", "question", "article_title"), question=("question",),
+            replace(
+                _NOT_QA, title=("title", "name", "question", "article_title"), question=("question",),
                 answer=("answer",), description=("description", "summary", "excerpt"),
                 keywords=("tags", "keywords", "tag", "keyword"), keywords_merge=True,
                 keyword_separator=ANY_SEPARATOR, list_fields=("tags", "categories", "keywords"),
                 subject=("subject", "category", "categories", "topic", "section"), subject_from=("field", "folder"),
                 subject_values="every", url=("url", "permalink"), related_lists=("related", "see_also"),
                 alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
-                title_fallback=("heading", "file-name"), no_front_matter="skip", **_NOT_QA,
+                title_fallback=("heading", "file-name"), no_front_matter="skip",
             ),
             "any other folder of Markdown files with front matter",
             "url or path without .md, e.g. {example}",
@@ -364,7 +363,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         if content_dir:
             notes.append(f"pages under {content_dir}")
         config = _config(_parents(base), _HUGO_CONFIGS)
-        site = _BASE_URL.search(config[1]).group(1) if config and _BASE_URL.search(config[1]) else None
+        base_url = _BASE_URL.search(config[1]) if config else None
+        site = base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
     elif p.name == "jekyll":
         config = _config(_parents(base), ("_config.yml", "_config.yaml"))
