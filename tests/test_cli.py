@@ -19,7 +19,7 @@ def run(*args: str):
 
 def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
     out = tmp_path / "out"
-    result = run("build", str(BROKEN), "-o", str(out), "-q")
+    result = run("build", "-c", str(BROKEN), "-o", str(out), "-q")
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     counts = report["counts"]
@@ -29,13 +29,13 @@ def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
 
 
 def test_build_strict_stops_with_exit_1(tmp_path: Path):
-    result = run("build", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
+    result = run("build", "-c", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
     assert result.exit_code == 1
     assert "invalid/broken-yaml.md:6: invalid YAML" in result.output
 
 
 def test_check_lists_problems_as_path_line_message():
-    result = run("check", str(BROKEN))
+    result = run("check", "-c", str(BROKEN))
     assert result.exit_code == 1
     lines = [line for line in result.stdout.splitlines() if line]
     assert "invalid/list.md:2: front matter is a list, not a mapping of fields" in lines
@@ -43,17 +43,17 @@ def test_check_lists_problems_as_path_line_message():
 
 
 def test_check_clean_exits_0(small_corpus: Path):
-    result = run("check", str(small_corpus))
+    result = run("check", "-c", str(small_corpus))
     assert result.exit_code == 0 and result.stdout == ""
 
 
 def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
-    assert run("check", str(tmp_path / "missing")).exit_code == 2
+    assert run("check", "-c", str(tmp_path / "missing")).exit_code == 2
     assert run("build", "--top-k", "many").exit_code == 2
     result = run("related", "/nope", "-c", str(BROKEN), "-q")
     assert result.exit_code == 2 and "no article '/nope'" in result.output
-    assert run("build", str(BROKEN), "--field", "colour=red").exit_code == 2
-    bad_regex = run("stats", "-c", str(BROKEN), "--field", "subject_from_url=[")
+    assert run("build", "-c", str(BROKEN), "--field", "colour=red").exit_code == 2
+    bad_regex = run("check", "-c", str(BROKEN), "--field", "subject_from_url=[")
     assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
@@ -63,7 +63,7 @@ def test_stats(small_corpus: Path):
     data = json.loads(result.stdout)
     assert data["counts"]["nodes"]["article"] == 5 and data["top_subjects"][0] == ["Biology", 3]
     text = run("stats", "-c", str(small_corpus), "-q").stdout
-    assert "nodes      article  5" in text
+    assert "nodes      article       5" in text
 
 
 def test_related_similar_find_path(small_corpus: Path):
@@ -80,16 +80,18 @@ def test_related_similar_find_path(small_corpus: Path):
 
 
 def test_progress_goes_to_stderr_and_quiet_silences_it(small_corpus: Path, tmp_path: Path):
-    loud = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "a")])
+    loud = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "a")])
     assert "load: 5 done" in loud.stderr
-    quiet = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "b"), "-q"])
+    quiet = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "b"), "-q"])
     assert quiet.stderr == ""
 
 
 def test_field_map_option(tmp_path: Path):
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "a.md").write_text("---\ntitle: Tagged\ntags: [Go, Rust]\n---\n")
-    result = run("stats", "-c", str(tmp_path), "-q", "--json", "--field", "keywords=tags")
+    out = tmp_path / "out"
+    assert run("build", "-c", str(tmp_path / "posts"), "-o", str(out), "-q", "--field", "keywords=tags").exit_code == 0
+    result = run("stats", "-b", str(out), "--json")
     assert json.loads(result.stdout)["counts"]["nodes"]["keyword"] == 2
 
 
