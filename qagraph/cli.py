@@ -490,6 +490,33 @@ def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool
         click.echo(_describe(kg, node))
 
 
+@cli.command("export")
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "csv"]),
+              help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link), csv (a folder: nodes.csv, edges.csv).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file (or folder, for csv).")
+@click.option("--kind", "kinds", multiple=True, help="Only edges of this kind (repeatable; default: all).")
+@build_option
+@content_option
+@quiet_option
+def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Path | None, rebuild: bool,
+                   content: Path | None, quiet: bool) -> None:
+    """Export the graph for other tools: GraphML, GEXF (Gephi), node-link JSON or CSV tables.
+
+    Every attribute is a string, number or boolean (lists and mappings as JSON text),
+    so the files open in Gephi, Cytoscape, yEd or a spreadsheet.
+
+    \b
+    Example:
+        qagraph export -f gexf -o corpus.gexf
+        qagraph export -f csv -o tables --kind related --kind similar
+    """
+    from .export import write_export
+
+    kg = _graph(build_dir, content, rebuild, quiet)
+    for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
+        click.echo(str(path))
+
+
 # -- RDF: push, query, validate (qagraph.rdf) --------------------------------------------
 
 

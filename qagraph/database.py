@@ -66,9 +66,9 @@ _KIND_TABLES: dict[str, tuple[str, tuple[_Column, ...]]] = {
 }
 _EDGE_COLUMNS = ("weight", "position")  # edge data with columns of their own; the rest goes to `data`
 
-_INDEXES = (
+_INDEXES = (  # built after the rows are in: one sort each, in C
+    "CREATE UNIQUE INDEX edges_by_source ON edges(source, kind, target)",
     "CREATE INDEX edges_by_target ON edges(target, kind)",
-    "CREATE INDEX edges_by_kind ON edges(kind, weight)",
     "CREATE INDEX articles_by_id ON articles(id)",
     "CREATE INDEX articles_by_url ON articles(url)",
     "CREATE INDEX articles_by_subject ON articles(subject)",
@@ -81,6 +81,8 @@ _INDEXES = (
 )
 
 _WORD = re.compile(r"\w+")
+# one encoder for every value: json.dumps with options builds a new encoder per call
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
 def title_words(title: str) -> str:
@@ -98,7 +100,7 @@ def _store(value: Any, how: str) -> Any:
     if how == "b":
         return int(bool(value))
     if how in ("t", "j"):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _json(value)
     return value
 
 
@@ -136,8 +138,7 @@ def _schema() -> list[str]:
         )
     statements += [
         "CREATE TABLE edges (source INTEGER NOT NULL REFERENCES nodes(id), kind TEXT NOT NULL, "
-        "target INTEGER NOT NULL REFERENCES nodes(id), weight REAL, position INTEGER, data TEXT, "
-        "PRIMARY KEY (source, kind, target)) WITHOUT ROWID",
+        "target INTEGER NOT NULL REFERENCES nodes(id), weight REAL, position INTEGER, data TEXT)",
         "CREATE TABLE edge_kinds (kind TEXT PRIMARY KEY, label TEXT NOT NULL, symmetric INTEGER NOT NULL, "
         "link INTEGER NOT NULL, predicates TEXT, description TEXT)",
         "CREATE TABLE files (path TEXT PRIMARY KEY, status TEXT NOT NULL, node TEXT)",
@@ -243,16 +244,17 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
         "report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
         **meta,
     }
-    con.executemany("INSERT INTO meta VALUES (?, ?)",
-                    ((k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in sorted(entries.items())))
+    con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json(v)) for k, v in sorted(entries.items())))
+
+
+_COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
 
 
 def _node_rest(data: dict[str, Any]) -> str | None:
     """The attributes of a node that its kind's table has no column for (JSON), if any."""
-    kind = data.get("kind")
-    columns = {c for c, _, _ in _KIND_TABLES.get(kind, ("", ()))[1]} | {"kind", "label"}
+    columns = _COLUMNS.get(data.get("kind"), frozenset({"kind", "label"}))
     rest = {k: v for k, v in data.items() if k not in columns}
-    return json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if rest else None
+    return _json(rest) if rest else None
 
 
 def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
@@ -261,16 +263,15 @@ def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any
         for v, keyed in nbrs.items():
             sv = number[v]
             for kind, data in keyed.items():
-                yield (su, kind, sv, *_edge_values(data))
+                if len(data) == 1:  # only its kind: keyword and subject edges
+                    yield su, kind, sv, None, None, None
+                else:
+                    yield (su, kind, sv, *_edge_values(data))
 
 
 def _edge_values(data: dict[str, Any]) -> tuple[Any, Any, Any]:
     rest = {k: v for k, v in data.items() if k not in _EDGE_COLUMNS and k != "kind"}
-    return (
-        data.get("weight"),
-        data.get("position"),
-        json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if rest else None,
-    )
+    return data.get("weight"), data.get("position"), _json(rest) if rest else None
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -452,7 +453,7 @@ class BuildDatabase:
 
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph, as the build held it (node and edge data included)."""
-        G = nx.MultiDiGraph(**self.meta.get("graph", {}))
+        G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
         node_data = G._node
         succ, pred = G._succ, G._pred
         for kind in NODE_KINDS:

@@ -492,6 +492,16 @@ class KnowledgeGraph:
             return []
         return sorted(self._source.find_words(words))[:limit]
 
+    def to_networkx(self, *, kinds: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """A copy of the graph whose attributes every networkx writer accepts (GraphML, GEXF...).
+
+        See also:
+            :func:`qagraph.export.to_networkx`, :func:`qagraph.export.write_export`.
+        """
+        from .export import to_networkx
+
+        return to_networkx(self.graph, kinds=kinds)
+
     # -- SPARQL ------------------------------------------------------------------------------
 
     def sparql(self, query: str, *, base_iri: str | None = None) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, url_of
@@ -100,3 +101,95 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, command in cli.commands.items():
         assert command.help, name
         assert f"qagraph {name}" in readme, f"README does not show `qagraph {name}`"
+
+
+def test_query_commands_answer_from_the_build_without_the_content(small_corpus: Path, tmp_path: Path):
+    import shutil
+
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    shutil.move(str(small_corpus), str(tmp_path / "gone"))  # nothing may be parsed again
+    cells = url_of("biology", "cells")
+    result = CliRunner().invoke(cli, ["related", cells, "-b", str(out)])
+    assert result.exit_code == 0 and url_of("biology", "mitosis") in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("What is DNA?", "What is deoxyribonucleic acid?"))
+    stale = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert stale.exit_code == 0 and stale.stdout == ""
+    assert "1 changed file(s)" in stale.stderr and "--rebuild" in stale.stderr
+    fresh = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out), "--rebuild", "-q"])
+    assert fresh.exit_code == 0 and url_of("biology", "dna") in fresh.stdout
+    again = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert again.stderr == ""
+
+
+def test_without_a_build_the_query_says_it_builds_in_memory(small_corpus: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./build here
+    result = CliRunner().invoke(cli, ["find", "cell", "-c", str(small_corpus)])
+    assert result.exit_code == 0 and url_of("biology", "cells") in result.stdout
+    assert "no build in ./build; building" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["related", "1"], ["similar", "2", "-k", "2"], ["find", "what"], ["path", "3", "1"], ["stats"],
+    ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"],
+])
+def test_every_query_command_speaks_json(small_corpus: Path, tmp_path: Path, args: list[str]):
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "-b", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) is not None
+
+
+def test_check_speaks_json(small_corpus: Path):
+    result = run("check", "-c", str(BROKEN), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["counts"]["rejected"] == 9 and len(data["problems"]) == 9
+
+
+def test_a_build_where_every_file_is_rejected_exits_1_with_one_line(tmp_path: Path):
+    content = tmp_path / "notes"
+    content.mkdir()
+    (content / "a.md").write_text("# no front matter\n")
+    (content / "b.md").write_text("---\n- a list\n---\n")
+    result = CliRunner().invoke(cli, ["build", "-c", str(content), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert lines == [f"qagraph: no article could be read: all 2 files were rejected or skipped "
+                     f"(see {tmp_path / 'out'}/report.json)"]
+
+
+def test_output_errors_exit_3_without_a_traceback(small_corpus: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    result = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "file"), "-q"])
+    assert result.exit_code == 3
+    assert "exists and is not a folder" in result.stderr and "Traceback" not in result.output
+
+
+def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    result = CliRunner().invoke(cli, ["--debug", "build", "-c", str(small_corpus), "-o", str(tmp_path / "file")])
+    assert result.exit_code == 3 and "Traceback" in result.stderr
+
+
+def test_every_command_has_an_example_in_its_help():
+    for name, command in cli.commands.items():
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output and f"qagraph {name}" in result.output, name
+
+
+def test_python_dash_m():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "qagraph", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("qagraph, version ")
