@@ -35,9 +35,9 @@ DEFAULT_BUILD = "build"
 class _Failure(click.ClickException):
     """A library error at the CLI boundary, with the exit code its type means."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
+    def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        setattr(self, "exit_code", code)  # click reads it when it exits; the class default is 1
 
     def show(self, file: Any = None) -> None:
         click.echo(f"qagraph: {self.format_message()}", err=True)

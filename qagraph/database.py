@@ -252,7 +252,7 @@ _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for ki
 
 def _node_rest(data: dict[str, Any]) -> str | None:
     """The attributes of a node that its kind's table has no column for (JSON), if any."""
-    columns = _COLUMNS.get(data.get("kind"), frozenset({"kind", "label"}))
+    columns = _COLUMNS.get(str(data.get("kind")), frozenset({"kind", "label"}))
     rest = {k: v for k, v in data.items() if k not in columns}
     return _json(rest) if rest else None
 

@@ -91,8 +91,8 @@ def build_graph(
     subject_spellings: dict[str, dict[str, int]] = {}
     keyword_spellings: dict[str, dict[str, int]] = {}
     for a in articles:
-        counts = subject_spellings.setdefault(a.subject_slug, {})
-        counts[a.subject] = counts.get(a.subject, 0) + 1
+        subject_counts = subject_spellings.setdefault(a.subject_slug, {})
+        subject_counts[a.subject] = subject_counts.get(a.subject, 0) + 1
         for spelling, key in zip(a.keywords, a.keyword_keys):
             counts = keyword_spellings.get(key)
             if counts is None:

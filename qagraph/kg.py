@@ -66,7 +66,8 @@ class _InMemory:
         self.G = G
 
     def data(self, node: str) -> dict[str, Any] | None:
-        return self.G._node.get(node)
+        found: dict[str, Any] | None = self.G._node.get(node)
+        return found
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
         adjacency = (self.G._succ if outgoing else self.G._pred).get(node, {})
@@ -134,7 +135,8 @@ class _Stored:
 
     def data(self, node: str) -> dict[str, Any] | None:
         if self._graph is not None:
-            return self._graph._node.get(node)
+            found: dict[str, Any] | None = self._graph._node.get(node)
+            return found
         return self.db.node_data(node)
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
