@@ -9,13 +9,23 @@
 from ._version import __version__
 from .errors import ContentError, OutputError, Problem, QagraphError, StoreError, UsageError
 from .fields import FieldMap
-from .graph import article_projection, build_graph
 from .kg import KnowledgeGraph
 from .kg import open_build as open
 from .load import LoadResult, load_corpus
 from .model import Article, RelatedLink
 from .pipeline import BuildInfo, build
 from .similarity import SimilarityConfig
+
+
+
+def __getattr__(name: str) -> object:
+    """``build_graph`` and ``article_projection`` import networkx: only when asked for."""
+    if name in ("article_projection", "build_graph"):
+        from . import graph
+
+        return getattr(graph, name)
+    raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -28,14 +28,15 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import OutputError
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT
 from .normalize import fold
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "title_words", "write_database"]
 
@@ -453,6 +454,8 @@ class BuildDatabase:
 
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph, as the build held it (node and edge data included)."""
+        import networkx as nx
+
         G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
         node_data = G._node
         succ, pred = G._succ, G._pred

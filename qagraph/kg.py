@@ -21,16 +21,16 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .database import DATABASE, BuildDatabase, title_words
 from .errors import OutputError, Problem, UsageError
-from .graph import article_projection
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
 from .normalize import fold, slugify
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands need none
+    import networkx as nx
 
 __all__ = ["KnowledgeGraph", "open_build"]
 
@@ -427,6 +427,8 @@ class KnowledgeGraph:
                             extra.add(other)
             chosen |= extra
             wanted = list(dict.fromkeys([*wanted, "subject", "keyword"]))
+        import networkx as nx
+
         G = nx.MultiDiGraph(**self._report.get("graph", {}))
         for n in sorted(chosen):
             data = self._source.data(n)
@@ -443,8 +445,10 @@ class KnowledgeGraph:
         """Undirected weighted article graph (link kinds) for networkx algorithms.
 
         See also:
-            :func:`article_projection`.
+            :func:`qagraph.article_projection`.
         """
+        from .graph import article_projection
+
         return article_projection(self.graph)
 
     def _weighted_links(self, node: str) -> dict[str, float]:

@@ -18,7 +18,6 @@ import os
 import pickle
 import stat
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -426,6 +425,8 @@ def _parse_all(
             keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size)
             take(batch, keys, outcomes, None)
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(50, min(1000, len(todo) // (workers * 8) or 1))
         batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -18,20 +18,20 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import ERROR, WARNING, Problem, UsageError
 from .fields import FieldMap
 from .fileio import PRIVATE, BuildFolder, write_atomic
-from .graph import build_graph
 from .kg import KnowledgeGraph, open_build
 from .kinds import EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress
 from .similarity import SimilarityConfig
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
 
@@ -108,7 +108,12 @@ def build(
     scanned = scan(content, fields, max_file_size, known=folder.previous.get("inputs") if cache else None)
     fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
     if cache and folder.previous.get("fingerprint") == fingerprint and folder.intact():
-        kg = open_build(out) if "database" in wanted else KnowledgeGraph.from_graph(nx.MultiDiGraph(), {"counts": {}})
+        if "database" in wanted:
+            kg = open_build(out)
+        else:
+            import networkx as nx
+
+            kg = KnowledgeGraph.from_graph(nx.MultiDiGraph(), {"counts": {}})
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
@@ -142,6 +147,8 @@ def make_graph(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> tuple[nx.MultiDiGraph, dict[str, Any]]:
     """Load and link: the graph of ``content`` and its build report."""
+    from .graph import build_graph
+
     with _gc_paused():
         loaded = load_corpus(content, fields=fields, strict=strict, workers=workers, progress=progress,
                              cache=cache, scanned=scanned, max_file_size=max_file_size)
