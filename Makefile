@@ -17,7 +17,7 @@ $(BIN)/qagraph: pyproject.toml
 install: $(BIN)/qagraph
 
 demo: install
-	$(BIN)/qagraph build content -o $(OUT)
+	$(BIN)/qagraph build -c content -o $(OUT)
 	@echo "open $(OUT)/index.html in a browser; RDF is in $(OUT)/qagraph.ttl"
 
 browser:
@@ -26,6 +26,7 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test: install browser
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 bench: install

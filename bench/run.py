@@ -37,17 +37,21 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def child_build(corpus: Path, out: Path, outputs: str) -> dict:
     import qagraph
+    from qagraph.pipeline import OUTPUTS
 
     marks: list[tuple[str, float]] = []
+    built = 0.0
 
     def progress(stage: str, done: int, total: int) -> None:
+        nonlocal built
         if done >= total:
             marks.append((stage, time.perf_counter()))
+            if stage == "similarity":
+                built = time.perf_counter()
 
     start = time.perf_counter()
-    kg = qagraph.build(corpus, progress=progress)
-    built = time.perf_counter()
-    kg.write(out, progress=progress, **({} if outputs == "all" else {"outputs": outputs.split(",")}))
+    kg = qagraph.build(corpus, out=out, cache=False, progress=progress,
+                       outputs=OUTPUTS if outputs == "all" else outputs.split(","))
     end = time.perf_counter()
     stages: dict[str, float] = {}
     last = start
@@ -72,11 +76,11 @@ def child_build(corpus: Path, out: Path, outputs: str) -> dict:
 
 
 def child_make(corpus: Path, out: Path, use_cache: str) -> dict:
-    import qagraph.kg
+    import qagraph
 
     start = time.perf_counter()
-    result = qagraph.kg.make(corpus, out, cache=use_cache == "cache")
-    return {"seconds": time.perf_counter() - start, "up_to_date": result.up_to_date, "peak_mb": peak_mb()}
+    kg = qagraph.build(corpus, out=out, cache=use_cache == "cache")
+    return {"seconds": time.perf_counter() - start, "up_to_date": kg.build_info.up_to_date, "peak_mb": peak_mb()}
 
 
 def outputs_digest(out: Path) -> dict[str, str]:
@@ -86,7 +90,7 @@ def outputs_digest(out: Path) -> dict[str, str]:
     return {
         p.relative_to(out).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and ".qagraph-cache" not in p.parts and p.name != "void.ttl"
+        if p.is_file() and ".qagraph" not in p.parts and p.name not in ("void.ttl", "qagraph.db")
     }
 
 

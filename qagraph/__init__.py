@@ -7,26 +7,44 @@
 """
 
 from ._version import __version__
-from .errors import Problem, QagraphError
-from .graph import article_projection, build_graph
-from .kg import KnowledgeGraph, build
+from .errors import ContentError, OutputError, Problem, QagraphError, StoreError, UsageError
 from .fields import FieldMap
+from .kg import KnowledgeGraph
+from .kg import open_build as open
 from .load import LoadResult, load_corpus
 from .model import Article, RelatedLink
+from .pipeline import BuildInfo, build
 from .similarity import SimilarityConfig
+
+
+
+def __getattr__(name: str) -> object:
+    """``build_graph`` and ``article_projection`` import networkx: only when asked for."""
+    if name in ("article_projection", "build_graph"):
+        from . import graph
+
+        return getattr(graph, name)
+    raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
+    "BuildInfo",
+    "ContentError",
     "FieldMap",
     "KnowledgeGraph",
     "LoadResult",
+    "OutputError",
     "Problem",
     "QagraphError",
     "RelatedLink",
     "SimilarityConfig",
+    "StoreError",
+    "UsageError",
     "__version__",
     "article_projection",
     "build",
     "build_graph",
     "load_corpus",
+    "open",
 ]

@@ -1,36 +1,76 @@
 """The ``qagraph`` command: a thin layer over the library.
 
-Every command is one library call plus formatting. Exit codes: 0 done and clean,
-1 content problems (``check``, ``validate``, ``--strict``), 2 usage or runtime error.
+Every command is one library call plus formatting. Query commands answer from the
+build folder (``--build``, default ``./build``) without reading the content again;
+they say when the content changed since that build (``--rebuild`` brings it up to
+date), and only without any build do they build in memory, saying so.
+
+Exit codes are decided in one place, by the type of the error
+(:data:`qagraph.errors.EXIT_CODES`): 0 done, 1 content problems, 2 usage error,
+3 output error, 4 store or network error, 130 interrupted, 70 internal error.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from ._version import __version__
-from .errors import ERROR, Problem, QagraphError
-from .kg import OUTPUTS, KnowledgeGraph, build, make
-from .fields import FieldMap
-from .similarity import SimilarityConfig
+from .errors import ERROR, EXIT_CODES, QagraphError, UsageError
 
-EXIT_PROBLEMS = 1
-EXIT_ERROR = 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_CONTENT = "content"
+DEFAULT_BUILD = "build"
 
 
-class Failure(click.ClickException):
-    """A library error at the CLI boundary, with the exit code it means."""
+class _Failure(click.ClickException):
+    """A library error at the CLI boundary, with the exit code its type means."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
+    def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        setattr(self, "exit_code", code)  # click reads it when it exits; the class default is 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"qagraph: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    """Maps every failure to its exit code; a traceback only with ``--debug``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QagraphError as exc:
+            if ctx.meta.get("qagraph.debug"):
+                traceback.print_exc()
+            raise _Failure(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            click.echo("qagraph: interrupted; the previous build, if any, is as it was", err=True)
+            raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except OSError as exc:
+            if ctx.meta.get("qagraph.debug"):
+                traceback.print_exc()
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise _Failure(f"{where}{exc.strerror or exc}", EXIT_CODES["output"]) from None
+        except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a message
+            if ctx.meta.get("qagraph.debug"):
+                traceback.print_exc()
+                raise _Failure(f"internal error: {type(exc).__name__}: {exc}", EXIT_CODES["internal"]) from None
+            raise _Failure(
+                f"internal error: {type(exc).__name__}: {exc} (a bug in qagraph; run with --debug for the traceback)",
+                EXIT_CODES["internal"],
+            ) from None
 
 
 class Progress:
@@ -59,7 +99,48 @@ class Progress:
             click.echo(f"{stage}: {total} done in {time.perf_counter() - self.started:.1f}s", err=True)
 
 
-def _fields(pairs: tuple[str, ...]) -> FieldMap:
+def _say(message: str, quiet: bool = False) -> None:
+    if not quiet:
+        click.echo(message, err=True)
+
+
+# -- shared options ---------------------------------------------------------------------------
+
+
+def content_option(f: F) -> F:
+    return click.option(
+        "-c", "--content", type=click.Path(path_type=Path), default=None,
+        help=f"The folder of articles (default: ./{DEFAULT_CONTENT}, or the one the build was made from).",
+    )(f)
+
+
+def build_option(f: F) -> F:
+    f = click.option("--rebuild", is_flag=True,
+                     help="Bring the build up to date with the content first (only what changed is redone).")(f)
+    return click.option(
+        "-b", "--build", "build_dir", type=click.Path(path_type=Path), default=None,
+        help=f"The build folder to answer from (default: ./{DEFAULT_BUILD} when it exists).",
+    )(f)
+
+
+def quiet_option(f: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr.")(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def field_option(f: F) -> F:
+    return click.option(
+        "--field", "fields", multiple=True, metavar="NAME=PATH",
+        help="Where a field lives in the front matter, e.g. keywords=tags (repeatable).",
+    )(f)
+
+
+def _fields(pairs: tuple[str, ...]) -> Any:
+    from .fields import FieldMap
+
     mapping = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -72,213 +153,375 @@ def _fields(pairs: tuple[str, ...]) -> FieldMap:
         raise click.BadParameter(str(exc), param_hint="--field") from None
 
 
-def _guard(call: Callable[[], Any]) -> Any:
-    try:
-        return call()
-    except QagraphError as exc:
-        raise Failure(str(exc)) from None
+def _content(content: Path | None) -> Path:
+    return content if content is not None else Path(DEFAULT_CONTENT)
 
 
-content_argument = click.argument(
-    "content", default="content", type=click.Path(file_okay=False, path_type=Path)
-)
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-field_option = click.option(
-    "--field", "fields", multiple=True, metavar="NAME=PATH",
-    help="Where a field lives in the front matter, e.g. keywords=tags (repeatable).",
-)
-content_option = click.option(
-    "-c", "--content", default="content", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="The folder of articles.",
-)
+def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool,
+           fields: tuple[str, ...] = ()) -> Any:
+    """The knowledge graph a query command answers from (see the module text)."""
+    import qagraph
+
+    from .fileio import PRIVATE, MARKER
+
+    where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
+    has_build = (where / "qagraph.db").is_file()
+    if not has_build and build_dir is not None:
+        raise UsageError(f"no qagraph build in {where} (run: qagraph build -o {where})")
+    if has_build:
+        state = {}
+        try:
+            state = json.loads((where / PRIVATE / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        source = content
+        if source is None and state.get("settings", {}).get("content"):
+            source = where / state["settings"]["content"]
+        if rebuild:
+            if source is None or not source.is_dir():
+                raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
+            _say(f"bringing {where} up to date with {source} ...", quiet)
+            kg = qagraph.build(source, out=where, fields=_fields(fields), progress=Progress(quiet),
+                               **_rebuild_settings(state))
+            return kg
+        kg = qagraph.open(where)
+        if source is not None and source.is_dir() and not quiet:
+            changed = _changed_since(where, source, state)
+            if changed:
+                _say(f"note: {changed} since {where} was built; answers are from the build "
+                     "(add --rebuild to update it)")
+        return kg
+    source = _content(content)
+    if not source.is_dir():
+        raise UsageError(f"no build in ./{DEFAULT_BUILD} and no content folder {source}: "
+                         "run qagraph build, or name them with -b / -c")
+    _say(f"note: no build in ./{DEFAULT_BUILD}; building {source} in memory "
+         f"(qagraph build -c {source} makes one that answers at once)", quiet)
+    return qagraph.build(source, fields=_fields(fields), progress=Progress(quiet))
 
 
-def _build(content: Path, quiet: bool = True, fields: tuple[str, ...] = (), strict: bool = False,
-           similarity: SimilarityConfig = SimilarityConfig(), workers: int | None = None) -> KnowledgeGraph:
-    return _guard(lambda: build(
-        content, fields=_fields(fields), strict=strict, similarity=similarity,
-        workers=workers, progress=Progress(quiet),
-    ))
+def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
+    from .similarity import SimilarityConfig
+
+    settings = state.get("settings", {})
+    sim = settings.get("similarity") or {}
+    out: dict[str, Any] = {}
+    if settings.get("outputs"):
+        out["outputs"] = settings["outputs"]
+    for key in ("base_iri", "site_url"):
+        if settings.get(key):
+            out[key] = settings[key]
+    if sim:
+        out["similarity"] = SimilarityConfig(**{k: v for k, v in sim.items() if k in ("top_k", "max_df", "min_score")})
+    return out
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _changed_since(where: Path, source: Path, state: dict[str, Any]) -> str:
+    """What changed in the content since the build (by file signatures), in words; empty when nothing."""
+    from .load import changed_inputs
+
+    added, changed, removed = changed_inputs(source, state.get("inputs", {}))
+    parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
+    return f"{source}: " + ", ".join(parts) + " file(s)" if parts else ""
+
+
+def _describe(kg: Any, node: str) -> str:
+    data = kg.node(node)
+    flag = " [outside the corpus]" if data.get("kind") == "stub" else ""
+    return f"{data.get('url') or data.get('key') or node}  {data.get('title') or ''}{flag}"
+
+
+def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
+    data = kg.node(node)
+    return {"node": node, "kind": data.get("kind"), "url": data.get("url"), "id": data.get("id"),
+            "title": data.get("title") or data.get("label"), "path": data.get("path"), **extra}
+
+
+def _emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qagraph")
-def cli() -> None:
-    """Build and query a knowledge graph of Q&A articles (Markdown with YAML front matter)."""
+@click.option("--debug", is_flag=True, help="Show the traceback of any error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build and query a knowledge graph of Q&A articles (Markdown with YAML front matter).
+
+    \b
+    Example:
+        qagraph build -c content -o build     # the graph, its database, RDF and views
+        qagraph related 165309                # answers from ./build at once
+    """
+    ctx.meta["qagraph.debug"] = debug
 
 
 @cli.command("build")
-@content_argument
-@click.option("-o", "--out", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder.")
+@content_option
+@click.option("-o", "--out", default=DEFAULT_BUILD, show_default=True, type=click.Path(path_type=Path),
+              help="The build folder (made or brought up to date).")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded (exit 1).")
-@click.option("--only", "outputs", multiple=True, type=click.Choice(OUTPUTS),
+@click.option("--only", "outputs", multiple=True, type=click.Choice(["database", "rdf", "html", "report"]),
               help="Write only these outputs (repeatable; default: all).")
-@click.option("--base-iri", default=None, help="Base IRI of the RDF resources (default: qagraph.rdf.DEFAULT_BASE_IRI).")
-@click.option("--top-k", default=SimilarityConfig.top_k, show_default=True, help="Similar articles kept per article.")
-@click.option("--max-df", default=SimilarityConfig.max_df, show_default=True,
+@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The site the articles live on: makes article links in RDF and views absolute.")
+@click.option("--top-k", default=10, show_default=True, help="Similar articles kept per article.")
+@click.option("--max-df", default=100, show_default=True,
               help="Keywords in more articles than this do not make articles similar.")
-@click.option("--min-score", default=SimilarityConfig.min_score, show_default=True, help="Lowest similarity kept.")
+@click.option("--min-score", default=0.05, show_default=True, help="Lowest similarity kept.")
 @click.option("--workers", type=int, default=None, help="Parsing processes (default: one per core for big folders).")
 @click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
+@click.option("--force", is_flag=True, help="Build into a folder that holds other files (they are kept).")
+@click.option("--max-file-size", type=int, default=None, metavar="BYTES",
+              help="Larger article files are reported, not read (default 8 MiB).")
 @field_option
 @quiet_option
-def build_command(content: Path, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
-                  top_k: int, max_df: int, min_score: float, workers: int | None, no_cache: bool,
-                  fields: tuple[str, ...], quiet: bool) -> None:
-    """Build the graph of CONTENT and write every output into OUT.
+def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
+                  site_url: str | None, top_k: int, max_df: int, min_score: float, workers: int | None,
+                  no_cache: bool, force: bool, max_file_size: int | None, fields: tuple[str, ...],
+                  quiet: bool) -> None:
+    """Build the graph of CONTENT and write the build folder OUT.
 
-    OUT/report.json counts the files, articles, stubs and edges by kind and lists
-    every problem; the files seen always equal the articles plus the files rejected.
-    Parsed files are cached in OUT/.qagraph-cache by content, so a rebuild parses
-    only what changed, and does nothing when nothing did.
+    OUT holds qagraph.db (the stored graph the query commands read), the RDF files,
+    the HTML views (index.html) and report.json, which counts the files, articles
+    and edges and lists every problem: the files seen always equal the articles
+    plus the files rejected or skipped. Only what changed is redone; when nothing
+    did, nothing is written. A build is swapped in whole at the end: an interrupted
+    build leaves the previous one as it was.
+
+    \b
+    Example:
+        qagraph build -c content -o build
+        qagraph build -c posts --field keywords=tags --site-url https://example.org
     """
-    similarity = SimilarityConfig(top_k=top_k, max_df=max_df, min_score=min_score)
-    field_map = _fields(fields)
-    try:
-        result = make(
-            content, out, outputs=outputs or OUTPUTS, base_iri=base_iri, fields=field_map, similarity=similarity,
-            strict=strict, workers=workers, progress=Progress(quiet), cache=not no_cache,
-        )
-    except QagraphError as exc:
-        raise Failure(str(exc), EXIT_PROBLEMS if strict and exc.path else EXIT_ERROR) from None
-    counts = result.report.get("counts")
-    if not quiet:
-        if result.up_to_date:
-            click.echo(f"{out}: up to date", err=True)
-        if counts:
-            click.echo(
-                f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
-                f"{counts['stubs']} stubs; {counts['warnings']} warnings", err=True,
-            )
-        for problem in result.report.get("problems", []):
-            if problem["severity"] == ERROR:
-                click.echo(str(Problem(**problem)), err=True)
-    for path in result.written:
+    import qagraph
+
+    from .load import DEFAULT_MAX_FILE_SIZE
+    from .similarity import SimilarityConfig
+
+    source = _content(content)
+    kg = qagraph.build(
+        source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
+        site_url=site_url, fields=_fields(fields),
+        similarity=SimilarityConfig(top_k=top_k, max_df=max_df, min_score=min_score), strict=strict,
+        workers=workers, progress=Progress(quiet), cache=not no_cache, force=force,
+        max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
+    )
+    info = kg.build_info
+    counts = kg.counts
+    if info.up_to_date:
+        _say(f"{out}: up to date", quiet)
+    if counts:
+        _say(f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
+             f"{counts.get('skipped', 0)} skipped, {counts['stubs']} stubs; {counts['warnings']} warnings", quiet)
+        if not info.up_to_date:
+            for problem in kg.problems:
+                if problem.severity == ERROR:
+                    _say(str(problem), quiet)
+    for path in info.written:
         click.echo(str(path))
+    if counts.get("files", 0) and not counts.get("articles", 0):
+        click.echo(f"qagraph: no article could be read: all {counts['files']} files were rejected or skipped "
+                   f"(see {out}/report.json)", err=True)
+        sys.exit(EXIT_CODES["content"])
 
 
 @cli.command("check")
-@content_argument
+@content_option
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")
-def check_command(content: Path, fields: tuple[str, ...], warnings: bool) -> None:
+@json_option
+def check_command(content: Path | None, fields: tuple[str, ...], warnings: bool, as_json: bool) -> None:
     """List the problems of CONTENT as path:line: message.
 
     Exit 0 when every file loads, 1 when some file is rejected, 2 on a usage error.
+
+    \b
+    Example:
+        qagraph check -c content --no-warnings
     """
-    kg = _build(content, True, fields)
-    for problem in kg.problems:
-        if warnings or problem.severity == ERROR:
-            click.echo(str(problem))
+    import qagraph
+
+    kg = qagraph.build(_content(content), fields=_fields(fields))
+    shown = [p for p in kg.problems if warnings or p.severity == ERROR]
     counts = kg.counts
-    click.echo(
-        f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
-        f"{counts['warnings']} warnings", err=True,
-    )
+    if as_json:
+        _emit_json({"counts": counts, "problems": [p.as_dict() for p in shown]})
+    else:
+        for problem in shown:
+            click.echo(str(problem))
+        click.echo(
+            f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
+            f"{counts.get('skipped', 0)} skipped, {counts['warnings']} warnings", err=True,
+        )
     if counts["rejected"]:
-        sys.exit(EXIT_PROBLEMS)
+        sys.exit(EXIT_CODES["content"])
 
 
 @cli.command("stats")
+@build_option
 @content_option
 @click.option("--top", default=10, show_default=True, help="How many subjects and keywords to list.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@field_option
+@json_option
 @quiet_option
-def stats_command(content: Path, top: int, as_json: bool, fields: tuple[str, ...], quiet: bool) -> None:
-    """Counts of nodes and edges by kind, and the biggest subjects and keywords."""
-    kg = _build(content, quiet, fields)
+def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, top: int, as_json: bool,
+                  quiet: bool) -> None:
+    """Counts of nodes and edges by kind, and the biggest subjects and keywords.
+
+    \b
+    Example:
+        qagraph stats --json
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
     counts = kg.counts
     subjects = [(kg.label(n), c) for n, c in kg.top_subjects(top)]
     keywords = [(kg.label(n), c) for n, c in kg.top_keywords(top)]
     if as_json:
-        click.echo(json.dumps({"counts": counts, "top_subjects": subjects, "top_keywords": keywords}, indent=2))
+        _emit_json({"counts": counts, "top_subjects": subjects, "top_keywords": keywords})
         return
-    click.echo(f"files      {counts['files']} ({counts['articles']} articles, {counts['rejected']} rejected)")
+    click.echo(f"files      {counts['files']} ({counts['articles']} articles, {counts['rejected']} rejected, "
+               f"{counts.get('skipped', 0)} skipped)")
     for kind, n in counts["nodes"].items():
-        click.echo(f"nodes      {kind:<9}{n}")
+        click.echo(f"nodes      {kind:<14}{n}")
     for kind, n in counts["edges"].items():
-        click.echo(f"edges      {kind:<9}{n}")
+        click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
     click.echo("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects))
     click.echo("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords))
 
 
-def _describe(kg: KnowledgeGraph, node: str) -> str:
-    data = kg.graph.nodes[node]
-    flag = " [outside the corpus]" if data["kind"] == "stub" else ""
-    return f"{data.get('url') or node}  {data.get('title') or ''}{flag}"
-
-
 @cli.command("related")
 @click.argument("article")
+@build_option
 @content_option
-@field_option
+@json_option
 @quiet_option
-def related_command(article: str, content: Path, fields: tuple[str, ...], quiet: bool) -> None:
-    """Articles that ARTICLE (url or id) links to, in link order."""
-    kg = _build(content, quiet, fields)
-    for node in _guard(lambda: kg.related(article)):
+def related_command(article: str, build_dir: Path | None, rebuild: bool, content: Path | None, as_json: bool,
+                    quiet: bool) -> None:
+    """Articles that ARTICLE (url, path or id) links to, in link order.
+
+    \b
+    Example:
+        qagraph related 165309
+        qagraph related /learn/biology/questions/how-does-dna-replication-work --json
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
+    nodes = kg.related(article)
+    if as_json:
+        _emit_json([_node_json(kg, n) for n in nodes])
+        return
+    for node in nodes:
         click.echo(_describe(kg, node))
 
 
 @cli.command("similar")
 @click.argument("article")
 @click.option("-k", default=10, show_default=True, help="How many.")
+@build_option
 @content_option
-@field_option
+@json_option
 @quiet_option
-def similar_command(article: str, k: int, content: Path, fields: tuple[str, ...], quiet: bool) -> None:
-    """Articles most similar to ARTICLE (url or id) by shared keywords."""
-    kg = _build(content, quiet, fields)
-    for node, weight, shared in _guard(lambda: kg.similar(article, k)):
+def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool, content: Path | None,
+                    as_json: bool, quiet: bool) -> None:
+    """Articles most similar to ARTICLE (url, path or id) by shared keywords.
+
+    \b
+    Example:
+        qagraph similar 165309 -k 5
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
+    found = kg.similar(article, k)
+    if as_json:
+        _emit_json([_node_json(kg, n, weight=w, shared=list(s)) for n, w, s in found])
+        return
+    for node, weight, shared in found:
         click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({', '.join(shared)})")
 
 
 @cli.command("find")
 @click.argument("words", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, help="At most this many articles.")
+@build_option
 @content_option
+@json_option
 @quiet_option
-def find_command(words: tuple[str, ...], limit: int, content: Path, quiet: bool) -> None:
-    """Articles whose title holds all WORDS."""
-    kg = _build(content, quiet)
-    for node in kg.find(" ".join(words), limit):
+def find_command(words: tuple[str, ...], limit: int, build_dir: Path | None, rebuild: bool, content: Path | None,
+                 as_json: bool, quiet: bool) -> None:
+    """Articles whose title holds all WORDS (any case).
+
+    \b
+    Example:
+        qagraph find dna replication
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
+    nodes = kg.find(" ".join(words), limit)
+    if as_json:
+        _emit_json([_node_json(kg, n) for n in nodes])
+        return
+    for node in nodes:
         click.echo(_describe(kg, node))
 
 
 @cli.command("path")
 @click.argument("source")
 @click.argument("target")
+@build_option
 @content_option
+@json_option
 @quiet_option
-def path_command(source: str, target: str, content: Path, quiet: bool) -> None:
-    """The shortest chain of related/similar links from SOURCE to TARGET."""
-    kg = _build(content, quiet)
-    for node in _guard(lambda: kg.path(source, target)):
+def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool, content: Path | None,
+                 as_json: bool, quiet: bool) -> None:
+    """The shortest chain of related/similar links from SOURCE to TARGET.
+
+    \b
+    Example:
+        qagraph path 165309 165317
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
+    nodes = kg.path(source, target)
+    if as_json:
+        _emit_json([_node_json(kg, n) for n in nodes])
+        return
+    for node in nodes:
         click.echo(_describe(kg, node))
 
 
-# -- commands added by the RDF and HTML work go below this line -------------------------
+@cli.command("export")
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "csv"]),
+              help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link), csv (a folder: nodes.csv, edges.csv).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file (or folder, for csv).")
+@click.option("--kind", "kinds", multiple=True, help="Only edges of this kind (repeatable; default: all).")
+@build_option
+@content_option
+@quiet_option
+def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Path | None, rebuild: bool,
+                   content: Path | None, quiet: bool) -> None:
+    """Export the graph for other tools: GraphML, GEXF (Gephi), node-link JSON or CSV tables.
+
+    Every attribute is a string, number or boolean (lists and mappings as JSON text),
+    so the files open in Gephi, Cytoscape, yEd or a spreadsheet.
+
+    \b
+    Example:
+        qagraph export -f gexf -o corpus.gexf
+        qagraph export -f csv -o tables --kind related --kind similar
+    """
+    from .export import write_export
+
+    kg = _graph(build_dir, content, rebuild, quiet)
+    for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
+        click.echo(str(path))
 
 
 # -- RDF: push, query, validate (qagraph.rdf) --------------------------------------------
 
-base_iri_option = click.option(
-    "--base-iri", default=None, metavar="IRI",
-    help="Base IRI of the RDF resources (default: qagraph.rdf.DEFAULT_BASE_IRI).",
-)
-
-
-def _rdf_base(base_iri: str | None) -> str:
-    from .rdf import DEFAULT_BASE_IRI
-
-    return base_iri or DEFAULT_BASE_IRI
-
 
 @cli.command("push")
-@click.argument("out", type=click.Path(exists=True, path_type=Path))
+@click.argument("out", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph).")
 @click.option("--graph", "graph_iri", metavar="IRI",
@@ -288,12 +531,16 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
     """Load the RDF export OUT (a build folder or one RDF file) into a triple store.
 
     Each named graph replaces the store's graph of that name (SPARQL 1.1 Graph Store
-    Protocol, HTTP PUT), so pushing again adds no duplicates. Exit 2 when the store
+    Protocol, HTTP PUT), so pushing again adds no duplicates. Exit 4 when the store
     cannot be reached or answers with an error.
+
+    \b
+    Example:
+        qagraph push build --endpoint http://127.0.0.1:7878/store
     """
     from .rdf import push
 
-    sent = _guard(lambda: push(out, endpoint, graph_iri, timeout=timeout))
+    sent = push(out, endpoint, graph_iri, timeout=timeout)
     click.echo(f"{sent} triples sent to {endpoint}")
 
 
@@ -302,46 +549,57 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Table for people; SPARQL 1.1 CSV or JSON results for programs.")
 @click.option("--rdf", "rdf_path", type=click.Path(exists=True, path_type=Path),
-              help="Query this RDF export (build folder or file) instead of building CONTENT.")
-@base_iri_option
+              help="Query this RDF export (file or folder) instead of the build.")
+@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@json_option
+@build_option
 @content_option
-@field_option
 @quiet_option
-def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, base_iri: str | None, content: Path,
-                  fields: tuple[str, ...], quiet: bool) -> None:
-    """Run a SPARQL query over the graph of CONTENT and print the result ("-" reads it from stdin).
+def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, base_iri: str | None, as_json: bool,
+                  build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
+    """Run a SPARQL query over the graph and print the result ("-" reads it from stdin).
 
     The prefixes qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need no declaration;
     the default graph is the union of the content and similarity graphs.
+
+    \b
+    Example:
+        qagraph query "SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q dct:subject ?s } GROUP BY ?s"
     """
     from .rdf import format_results, sparql
 
     if sparql_text == "-":
         sparql_text = sys.stdin.read()
-    target: Any = rdf_path if rdf_path is not None else _build(content, quiet, fields).graph
-    result = _guard(lambda: sparql(target, sparql_text, base_iri=_rdf_base(base_iri)))
-    click.echo(format_results(result, fmt), nl=False)
+    if rdf_path is not None:
+        from .rdf import DEFAULT_BASE_IRI
+
+        result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI)
+    else:
+        result = _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri)
+    click.echo(format_results(result, "json" if as_json else fmt), nl=False)
 
 
 @cli.command("validate")
-@click.argument("target", default="content", type=click.Path(exists=True, path_type=Path))
-@base_iri_option
-@field_option
+@click.argument("target", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
+@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
 @quiet_option
-def validate_command(target: Path, base_iri: str | None, fields: tuple[str, ...], quiet: bool) -> None:
-    """Check TARGET against the SHACL shapes (ontology/shapes.ttl); exit 1 on a violation.
+def validate_command(target: Path, base_iri: str | None, quiet: bool) -> None:
+    """Check TARGET (a build folder, an RDF file or a content folder) against the SHACL shapes; exit 1 on a violation.
 
-    TARGET is a content folder (built first), an RDF file, or a build folder with an
-    RDF export (qagraph.nq, .trig, .nt or .ttl).
+    \b
+    Example:
+        qagraph validate build
     """
-    from .rdf import validate
+    import qagraph
+
+    from .rdf import DEFAULT_BASE_IRI, validate
 
     is_export = target.is_file() or any((target / f"qagraph.{s}").is_file() for s in ("nq", "trig", "nt", "ttl"))
-    subject: Any = target if is_export else _build(target, quiet, fields).graph
-    conforms, report = _guard(lambda: validate(subject, base_iri=_rdf_base(base_iri)))
+    subject: Any = target if is_export else qagraph.build(target, progress=Progress(quiet)).graph
+    conforms, report = validate(subject, base_iri=base_iri or DEFAULT_BASE_IRI)
     click.echo(report.rstrip())
     if not conforms:
-        sys.exit(EXIT_PROBLEMS)
+        sys.exit(EXIT_CODES["content"])
 
 
 # -- HTML views (qagraph.html) ----------------------------------------------------------
@@ -355,33 +613,41 @@ def validate_command(target: Path, base_iri: str | None, fields: tuple[str, ...]
 @click.option("--subject", help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline).")
-@click.option("--site-url", help="Joined to the articles' urls (site paths) for the links in tooltips.")
+@click.option("--site-url", help="Joined to the articles' urls (site paths) for the links in the view.")
+@build_option
 @content_option
-@field_option
 @quiet_option
 def view_command(article: str | None, hops: int, keyword: str | None, subject: str | None, output: Path,
-                 site_url: str | None, content: Path, fields: tuple[str, ...], quiet: bool) -> None:
-    """Write an interactive view of ARTICLE's neighbourhood (url or id) to one HTML file.
+                 site_url: str | None, build_dir: Path | None, rebuild: bool, content: Path | None,
+                 quiet: bool) -> None:
+    """Write an interactive view of ARTICLE's neighbourhood (url, path or id) to one HTML file.
 
     With --keyword or --subject instead of ARTICLE, draw that keyword with its
     articles, or that subject. The file needs no network: open it from disk.
+
+    \b
+    Example:
+        qagraph view 165309 -o dna.html
+        qagraph view --keyword algorithms -o algorithms.html
     """
     from .html import write_keyword, write_neighbourhood, write_subject
+    from .kinds import link_kinds
 
     if sum(x is not None for x in (article, keyword, subject)) != 1:
         raise click.UsageError("name exactly one of ARTICLE, --keyword or --subject")
-    kg = _build(content, quiet, fields)
+    kg = _graph(build_dir, content, rebuild, quiet)
     if keyword is not None:
-        node = _guard(lambda: kg.keyword(keyword))
-        path = _guard(lambda: write_keyword(kg.graph, node, output, site_url=site_url))
+        path = write_keyword(kg.graph, kg.keyword(keyword), output, site_url=site_url)
     elif subject is not None:
-        node = _guard(lambda: kg.subject(subject))
-        path = _guard(lambda: write_subject(kg.graph, node, output, site_url=site_url))
+        path = write_subject(kg.graph, kg.subject(subject), output, site_url=site_url)
     else:
-        node = _guard(lambda: kg.article(article))
-        path = _guard(lambda: write_neighbourhood(kg.graph, node, output, hops=hops, site_url=site_url))
+        node = kg.article(article)
+        near = kg.neighbourhood(node, hops=hops, kinds=[k.name for k in link_kinds()])
+        local = kg.subgraph(near.nodes, kinds=[k.name for k in link_kinds()], context=True)
+        path = write_neighbourhood(local, node, output, hops=hops, site_url=site_url)
     click.echo(str(path))
 
 
 def main() -> None:
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     cli(prog_name="qagraph")

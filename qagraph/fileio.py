@@ -1,44 +1,308 @@
-"""Writing output files atomically: a reader sees the old file or the new, never half."""
+"""Writing outputs whole or not at all: one atomic file writer, and whole build folders.
+
+:func:`atomic_open` writes one file through a temporary file and a rename, so a
+reader sees the old file or the new one, never half. :class:`BuildFolder` does the
+same for a whole build: a build is written into a staging folder beside the output
+folder and swapped in at the end (an atomic exchange of the two folders on Linux), so
+a crash, an exception in any writer, a full disk or Ctrl-C at any moment leaves the
+previous build as it was. Files an incremental build does not change are hard links
+into the staging folder, never copies; no writer changes a file in place, so the
+previous build's files stay intact until the swap.
+
+The output folder is qagraph's: it is marked (``.qagraph/build.json``), and building
+into a folder that holds other files, or the content itself, is refused unless
+``force``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import json
 import os
+import shutil
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-__all__ = ["atomic_open", "write_atomic"]
+from ._version import __version__
+from .errors import OutputError, UsageError
+
+__all__ = ["BuildFolder", "PRIVATE", "atomic_open", "file_signature", "write_atomic"]
+
+#: the build's own folder inside the output folder: marker, state, caches
+PRIVATE = ".qagraph"
+MARKER = "build.json"
 
 
 @contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds.
 
     >>> with atomic_open("out/done.txt") as f:
     ...     _ = f.write("done")
     >>> open("out/done.txt").read()
     'done'
+
+    Raises:
+        OutputError: the folder cannot be made or the file cannot be written.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "\n") as handle:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(target)) from None
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding,
+                       newline=None if "b" in mode else "\n") as handle:
             yield handle
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
-        handle.write(data)
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Raises:
+        OutputError: the file cannot be written (no space, no permission).
+    """
+    try:
+        with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     return Path(path)
+
+
+def file_signature(path: str | os.PathLike[str]) -> list[int] | None:
+    """What changes whenever a file's content may have changed: size, inode, mtime and ctime.
+
+    ctime cannot be set back by a user, so any write, even one that keeps the size and
+    restores the mtime, changes the signature.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+
+
+# -- whole build folders ------------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP if hasattr(errno, "ENOTSUP") else errno.EINVAL):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+class BuildFolder:
+    """The output folder of a build: checks, its state, a staging folder, and the swap.
+
+    >>> folder = BuildFolder("out-doc", content="content")
+    >>> with folder.staging() as stage:
+    ...     _ = (stage / "report.json").write_text("{}")
+    ...     folder.commit(stage, outputs=["report.json"], state={"fingerprint": "x"})
+    >>> sorted(p.name for p in Path("out-doc").iterdir())
+    ['.qagraph', 'report.json']
+
+    Raises:
+        OutputError: the output is a file, cannot be made, or holds other files (without ``force``).
+        UsageError: the output folder is the content folder, inside it, or holds it (without ``force``).
+    """
+
+    def __init__(self, out: str | os.PathLike[str], *, content: str | os.PathLike[str] | None = None,
+                 force: bool = False) -> None:
+        self.out = Path(out)
+        self.force = force
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputError("the output exists and is not a folder", path=str(out))
+        parent = self.out.absolute().parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True)
+            except OSError as exc:
+                raise OutputError(f"cannot make the output folder: {exc.strerror or exc}", path=str(out)) from None
+        if not parent.is_dir():
+            raise OutputError("the output's parent is not a folder", path=str(out))
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise OutputError("cannot write in the output's parent folder (permission denied)", path=str(out))
+        if content is not None and not force:
+            here, source = self.out.resolve(), Path(content).resolve()
+            if here == source or _inside(here, source) or _inside(source, here):
+                raise UsageError(
+                    f"the output folder {out} and the content folder {content} overlap: a build would write among "
+                    "the articles (or replace them); choose another output folder, or --force", path=str(out))
+        self.previous = self._read_state()
+        if not force:
+            foreign = self.foreign_files()
+            if foreign:
+                shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+                raise OutputError(
+                    f"the output folder holds files qagraph did not write ({shown}); choose an empty or new "
+                    "folder, or --force to build there and keep them", path=str(out))
+
+    @property
+    def private(self) -> Path:
+        return self.out / PRIVATE
+
+    def is_build(self) -> bool:
+        return (self.private / MARKER).is_file()
+
+    def _read_state(self) -> dict[str, Any]:
+        try:
+            state = json.loads((self.private / MARKER).read_text(encoding="utf-8"))
+            return state if isinstance(state, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def foreign_files(self) -> list[str]:
+        """Files in the folder that the last build did not write (nothing under ``.qagraph/``)."""
+        if not self.out.is_dir():
+            return []
+        ours = set(self.previous.get("outputs", {}))
+        found = []
+        for path in sorted(self._files(self.out)):
+            rel = path.relative_to(self.out).as_posix()
+            if rel.split("/", 1)[0] != PRIVATE and rel not in ours:
+                found.append(rel)
+        return found
+
+    @staticmethod
+    def _files(folder: Path) -> Iterator[Path]:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                yield Path(dirpath) / name
+
+    def intact(self) -> bool:
+        """Every output the last build recorded is there, unchanged since (see :func:`file_signature`)."""
+        outputs = self.previous.get("outputs")
+        if not outputs:
+            return False
+        return all(file_signature(self.out / name) == signature for name, signature in outputs.items())
+
+    @contextmanager
+    def staging(self, keep: Iterable[str] = ()) -> Iterator[Path]:
+        """A new folder beside the output to build into; removed on any failure.
+
+        ``keep`` are paths (relative, files or folders) of the current build to bring
+        over as hard links: the parse cache, unchanged outputs of an incremental build.
+        With ``force``, the files qagraph did not write are brought over too.
+        """
+        with self._locked():
+            self._remove_stale()
+            yield from self._stage(keep)
+
+    def _stage(self, keep: Iterable[str]) -> Iterator[Path]:
+        parent = self.out.absolute().parent
+        try:
+            stage = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.qagraph-staging-", dir=parent))
+        except OSError as exc:
+            raise OutputError(f"cannot make a staging folder beside the output: {exc.strerror or exc}",
+                              path=str(self.out)) from None
+        try:
+            wanted = list(keep) + (self.foreign_files() if self.force else [])
+            for rel in wanted:
+                source = self.out / rel
+                if source.is_dir() and not source.is_symlink():
+                    for path in self._files(source):
+                        _link_or_copy(path, stage / path.relative_to(self.out))
+                elif source.exists() or source.is_symlink():
+                    _link_or_copy(source, stage / rel)
+            yield stage
+        finally:
+            if stage.exists():
+                shutil.rmtree(stage, ignore_errors=True)
+
+    def commit(self, stage: Path, *, outputs: Iterable[str], state: dict[str, Any]) -> None:
+        """Mark ``stage`` as a build of ``outputs`` with ``state``, then swap it in for the output folder."""
+        signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
+        record = {"qagraph": __version__, **state, "outputs": signatures}
+        marker = stage / PRIVATE / MARKER
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+        os.chmod(stage, 0o755)
+        try:
+            if self.out.exists():
+                if not _exchange(stage, self.out):
+                    old = stage.with_name(stage.name + "-old")
+                    os.rename(self.out, old)
+                    os.rename(stage, self.out)
+                    shutil.rmtree(old, ignore_errors=True)
+                    return
+            else:
+                os.rename(stage, self.out)
+                return
+        except OSError as exc:
+            raise OutputError(f"cannot put the new build in place: {exc.strerror or exc}", path=str(self.out)) from None
+        shutil.rmtree(stage, ignore_errors=True)  # after the exchange it holds the previous build
+        self.previous = record
+
+    def _remove_stale(self) -> None:
+        """Staging folders left by a build that was killed (the lock says no build is running)."""
+        parent = self.out.absolute().parent
+        for leftover in parent.glob(f".{self.out.name}.qagraph-staging-*"):
+            with contextlib.suppress(OSError):
+                if stat.S_ISDIR(os.lstat(leftover).st_mode):
+                    shutil.rmtree(leftover, ignore_errors=True)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One build at a time into this folder (a lock file beside it)."""
+        import fcntl
+
+        lock = self.out.absolute().parent / f".{self.out.name}.qagraph-lock"
+        try:
+            handle = open(lock, "a+")
+        except OSError as exc:
+            raise OutputError(f"cannot lock the output folder: {exc.strerror or exc}", path=str(self.out)) from None
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise OutputError("another qagraph build is writing this folder", path=str(self.out)) from None
+            yield
+        finally:
+            handle.close()

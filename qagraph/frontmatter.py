@@ -14,6 +14,7 @@ give the line of every top-level key, so problems can point at the right line.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ __all__ = ["FrontMatter", "FrontMatterLoader", "decode", "read_front_matter"]
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class FrontMatterLoader(_BaseLoader):  # type: ignore[misc]
     """Safe C loader; booleans are only true/false and floats stay text.
 
     Typed fields (``id``, ``score``, ``date``) are converted by :mod:`qagraph.fields`,
@@ -180,11 +181,11 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int) -> Problem:
 
 
 def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int]] | Problem:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # pragma: no cover - Python 3.10
         try:
-            import tomli as tomllib  # type: ignore[no-redef]
+            import tomli as tomllib
         except ModuleNotFoundError:
             return Problem(name, fm_line, "TOML front matter needs Python 3.11 or the 'tomli' package", "syntax")
     try:

@@ -30,6 +30,7 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -89,7 +90,7 @@ def build_graph(
     articles = result.articles
     fields = fields if fields is not None else result.fields
     problems: list[Problem] = []
-    G = nx.MultiDiGraph(source=result.root, similarity=similarity.as_dict())
+    G = nx.MultiDiGraph(source=Path(result.root).absolute().name, similarity=similarity.as_dict())
     if progress:
         progress("graph", 0, 3)
 
@@ -98,8 +99,8 @@ def build_graph(
     subject_spellings: dict[str, dict[str, int]] = {}
     keyword_spellings: dict[str, dict[str, int]] = {}
     for a in articles:
-        counts = subject_spellings.setdefault(a.subject_slug, {})
-        counts[a.subject] = counts.get(a.subject, 0) + 1
+        subject_counts = subject_spellings.setdefault(a.subject_slug, {})
+        subject_counts[a.subject] = subject_counts.get(a.subject, 0) + 1
         for spelling, key in zip(a.keywords, a.keyword_keys):
             counts = keyword_spellings.get(key)
             if counts is None:
@@ -300,20 +301,20 @@ def _text_target(G: nx.MultiDiGraph, index: ArticleIndex, link: RelatedLink, a: 
 def article_projection(G: nx.MultiDiGraph, related_weight: float = 1.0) -> nx.Graph:
     """An undirected weighted graph of articles (stubs left out) for networkx algorithms.
 
-    Two articles are joined when either links the other (``related``) or they are
-    similar; ``weight`` is the similarity score plus ``related_weight`` for a link,
-    and ``distance`` is ``1 / weight`` for shortest paths.
+    Two articles are joined when a link kind joins them (related either way, similar,
+    same question); ``weight`` adds up the links: a similarity's score, ``related_weight``
+    for a link without a score; ``distance`` is ``1 / weight`` for shortest paths.
 
-    >>> import networkx as nx
     >>> article_projection(nx.MultiDiGraph()).number_of_nodes()
     0
     """
+    kinds = {k.name for k in _kinds.link_kinds()}
     P = nx.Graph()
     P.add_nodes_from((n, {"label": d.get("label")}) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE)
     for u, v, kind, data in G.edges(keys=True, data=True):
-        if kind not in ("related", "similar") or u not in P or v not in P:
+        if kind not in kinds or u not in P or v not in P:
             continue
-        add = related_weight if kind == "related" else data["weight"]
+        add = float(data.get("weight", related_weight))
         if P.has_edge(u, v):
             P[u][v]["weight"] += add
         else:

@@ -1,483 +1,599 @@
-"""The Python face of qagraph: :func:`build` a :class:`KnowledgeGraph`, then ask it things.
+"""The query object: a :class:`KnowledgeGraph` answers questions about one built graph.
 
->>> kg = build("content")
+It stands on its own: it reads either a networkx graph held in memory (what
+:func:`qagraph.build` makes) or a stored build (``OUT/qagraph.db``, what
+:func:`open_build` opens in milliseconds), through the same small set of lookups, so
+every query method gives the same answer from both. ``kg.graph`` is the networkx
+graph; for a stored build it is loaded from the database on first use.
+
+>>> import qagraph
+>>> kg = qagraph.build("content")
 >>> kg.related(165309)[0]
 'article:/learn/biology/questions/how-do-enzymes-speed-up-chemical-reactions'
 """
 
 from __future__ import annotations
 
-import gc
 import heapq
-import json
+import html
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import networkx as nx
-
-from ._version import __version__
-from .errors import ERROR, Problem, QagraphError
-from .fileio import write_atomic
-from .graph import EDGE_KINDS, NODE_KINDS, article_projection, build_graph
-from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .load import LoadResult, Scan, load_corpus, scan
-from .fields import FieldMap
-from .model import Article, Progress
+from .database import DATABASE, BuildDatabase, title_words
+from .errors import OutputError, Problem, UsageError
+from .ids import article_node, keyword_node, subject_node
+from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
 from .normalize import fold, slugify
-from .parallel import beside
-from .similarity import SimilarityConfig
 
-__all__ = ["OUTPUTS", "KnowledgeGraph", "MakeResult", "build", "make"]
+if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands need none
+    import networkx as nx
 
-#: what :meth:`KnowledgeGraph.write` can write
-OUTPUTS = ("rdf", "html", "report")
-#: from this many articles on, RDF and HTML are written by two processes at once
-PARALLEL_WRITE_ARTICLES = 2000
+__all__ = ["KnowledgeGraph", "open_build"]
 
 
+class _Source(Protocol):
+    """The lookups every query is made of; one implementation per storage."""
 
-def build(
-    content: str | os.PathLike[str],
-    *,
-    preset: str = "auto",
-    fields: FieldMap | None = None,
-    overrides: Mapping[str, str] | None = None,
-    similarity: SimilarityConfig = SimilarityConfig(),
-    strict: bool = False,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    cache: str | os.PathLike[str] | None = None,
-    scanned: Scan | None = None,
-) -> "KnowledgeGraph":
-    """Load the articles under ``content`` and build their graph.
+    def data(self, node: str) -> dict[str, Any] | None: ...
 
-    Bad files become :attr:`KnowledgeGraph.problems`; with ``strict=True`` the first
-    one raises :class:`~qagraph.errors.QagraphError` instead. ``preset``, ``fields``
-    and ``overrides`` say how to read the files (:func:`qagraph.load.load_corpus`;
-    default: recognise the kind of corpus). With ``cache`` (a folder),
-    files parsed by an earlier build with the same bytes are not parsed again.
+    def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]: ...
 
-    >>> kg = build("content")
-    >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"]
-    True
-    """
-    with _gc_paused():
-        result = load_corpus(
-            content, preset=preset, fields=fields, overrides=overrides, strict=strict, workers=workers,
-            progress=progress, cache=cache, scanned=scanned,
-        )
-        G, link_problems = build_graph(result, similarity, result.fields, progress)
-    return KnowledgeGraph(G, result, link_problems)
+    def by_number(self, number: int) -> list[str]: ...
+
+    def find_words(self, words: Sequence[str]) -> set[str]: ...
+
+    def subjects(self) -> list[tuple[str, dict[str, Any]]]: ...
+
+    def top(self, kind: str, n: int) -> list[tuple[str, int]]: ...
+
+    def nodes_of(self, kind: str) -> list[str]: ...
+
+    def edge_counts(self) -> dict[str, int]: ...
+
+    def node_counts(self) -> dict[str, int]: ...
+
+    def graph(self) -> nx.MultiDiGraph: ...
 
 
-@dataclass
-class MakeResult:
-    """What :func:`make` did: the graph (``None`` when the outputs were up to date),
-    the files written, and the report."""
+class _InMemory:
+    """Lookups on a networkx graph."""
 
-    kg: "KnowledgeGraph | None"
-    written: list[Path]
-    report: dict[str, Any]
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
 
-    @property
-    def up_to_date(self) -> bool:
-        return self.kg is None
+    def data(self, node: str) -> dict[str, Any] | None:
+        found: dict[str, Any] | None = self.G._node.get(node)
+        return found
 
-
-_STATE = ".qagraph-state.json"
-CACHE_FOLDER = ".qagraph-cache"
-
-
-def make(
-    content: str | os.PathLike[str],
-    out: str | os.PathLike[str],
-    *,
-    outputs: Iterable[str] = OUTPUTS,
-    base_iri: str | None = None,
-    fields: FieldMap = FieldMap(),
-    similarity: SimilarityConfig = SimilarityConfig(),
-    strict: bool = False,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    cache: bool = True,
-) -> MakeResult:
-    """Build ``content`` and write ``outputs`` into ``out``, doing only what changed.
-
-    Parsed files are cached in ``out/.qagraph-cache`` by content digest. When every
-    input byte and setting is as it was for the outputs already in ``out``, and those
-    are intact, nothing is rebuilt.
-
-    >>> make("content", "build", outputs=["report"]).report["counts"]["articles"]
-    49
-    >>> make("content", "build", outputs=["report"]).up_to_date
-    True
-    """
-    target = Path(out)
-    outputs = tuple(outputs)
-    scanned = scan(content, fields)
-    settings = (__version__, repr(fields), similarity.as_dict(), sorted(outputs), base_iri, str(Path(content)))
-    fingerprint = scanned.fingerprint(*settings)
-    state_path = target / CACHE_FOLDER / _STATE
-    if cache:
-        state = _read_state(state_path)
-        if state.get("fingerprint") == fingerprint and _intact(target, state.get("outputs", {})):
-            report = json.loads((target / "report.json").read_text(encoding="utf-8")) if "report" in outputs else {}
-            return MakeResult(None, [target / name for name in state["outputs"]], report)
-    kg = build(
-        content, fields=fields, similarity=similarity, strict=strict, workers=workers, progress=progress,
-        cache=target / CACHE_FOLDER if cache else None, scanned=scanned,
-    )
-    written = kg.write(target, outputs=outputs, base_iri=base_iri, progress=progress)
-    if cache:
-        files = {p.relative_to(target).as_posix(): p.stat().st_size for p in written}
-        write_atomic(state_path, json.dumps({"fingerprint": fingerprint, "outputs": files}, indent=1))
-    return MakeResult(kg, written, kg.report())
-
-
-def _read_state(path: Path) -> dict[str, Any]:
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-        return state if isinstance(state, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _intact(target: Path, files: dict[str, int]) -> bool:
-    """Every output recorded is there with the size it was written with."""
-    try:
-        return bool(files) and all((target / name).stat().st_size == size for name, size in files.items())
-    except OSError:
-        return False
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Keep Python's cyclic GC out of the build, then move what it built out of its sight.
-
-    A build makes millions of small dicts and tuples and no reference cycles; each GC
-    pass over them costs more than the build itself (36k articles: graph 10.8 s with GC,
-    4.3 s without). ``gc.freeze`` keeps later passes from walking the finished graph.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-@dataclass
-class KnowledgeGraph:
-    """The graph (``.graph``, a networkx ``MultiDiGraph``), its articles and problems.
-
-    Articles can be named by url, by node id (``article:<url>``) or by their numeric
-    ``id`` when that id is unique (the corpus reuses some ids: those raise, naming
-    the candidates).
-    """
-
-    graph: nx.MultiDiGraph
-    loaded: LoadResult
-    link_problems: list[Problem] = field(default_factory=list)
-
-    # -- what was built ---------------------------------------------------------------
+    def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
+        adjacency = (self.G._succ if outgoing else self.G._pred).get(node, {})
+        return [(other, kind, data) for other, keyed in adjacency.items() for kind, data in keyed.items()
+                if kind in kinds]
 
     @cached_property
-    def articles(self) -> dict[str, Article]:
-        """Articles by node id, in file order."""
-        return {article_node(a.key): a for a in self.loaded.articles}
+    def _numbers(self) -> dict[int, list[str]]:
+        index: dict[int, list[str]] = {}
+        for node, data in self.G._node.items():
+            if data.get("kind") == ARTICLE and data.get("id") is not None:
+                index.setdefault(data["id"], []).append(node)
+        return {number: sorted(nodes) for number, nodes in index.items()}
+
+    def by_number(self, number: int) -> list[str]:
+        return self._numbers.get(number, [])
+
+    @cached_property
+    def _words(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for node, data in self.G._node.items():
+            if data.get("kind") == ARTICLE:
+                for word in set(title_words(data.get("title") or "").split()):
+                    index.setdefault(word, set()).add(node)
+        return index
+
+    def find_words(self, words: Sequence[str]) -> set[str]:
+        sets = sorted((self._words.get(w, set()) for w in words), key=len)
+        return set.intersection(*sets) if sets else set()
+
+    def subjects(self) -> list[tuple[str, dict[str, Any]]]:
+        return sorted((n, d) for n, d in self.G._node.items() if d.get("kind") == SUBJECT)
+
+    def top(self, kind: str, n: int) -> list[tuple[str, int]]:
+        field = {KEYWORD: "df", SUBJECT: "articles"}[kind]
+        items = ((node, int(d.get(field, 0))) for node, d in self.G._node.items() if d.get("kind") == kind)
+        return heapq.nsmallest(max(n, 0), items, key=lambda t: (-t[1], t[0]))
+
+    def nodes_of(self, kind: str) -> list[str]:
+        return sorted(n for n, d in self.G._node.items() if d.get("kind") == kind)
+
+    def edge_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for keyed in (k for nbrs in self.G._succ.values() for k in nbrs.values()):
+            for kind in keyed:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def node_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for data in self.G._node.values():
+            counts[data.get("kind")] = counts.get(data.get("kind"), 0) + 1
+        return counts
+
+    def graph(self) -> nx.MultiDiGraph:
+        return self.G
+
+
+class _Stored:
+    """Lookups on a build database; the graph is loaded only when asked for."""
+
+    def __init__(self, db: BuildDatabase) -> None:
+        self.db = db
+        self._graph: nx.MultiDiGraph | None = None
+
+    def data(self, node: str) -> dict[str, Any] | None:
+        if self._graph is not None:
+            found: dict[str, Any] | None = self._graph._node.get(node)
+            return found
+        return self.db.node_data(node)
+
+    def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
+        return self.db.edges_of(node, kinds, outgoing)
+
+    def by_number(self, number: int) -> list[str]:
+        return self.db.article_nodes_with_number(number)
+
+    def find_words(self, words: Sequence[str]) -> set[str]:
+        return self.db.find_words(words)
+
+    def subjects(self) -> list[tuple[str, dict[str, Any]]]:
+        return list(self.db.nodes(SUBJECT))
+
+    def top(self, kind: str, n: int) -> list[tuple[str, int]]:
+        return self.db.top(kind, n)
+
+    def nodes_of(self, kind: str) -> list[str]:
+        return [r[0] for r in self.db.con.execute("SELECT node FROM nodes WHERE kind = ? ORDER BY node", (kind,))]
+
+    def edge_counts(self) -> dict[str, int]:
+        return self.db.edge_counts()
+
+    def node_counts(self) -> dict[str, int]:
+        return dict(self.db.con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            self._graph = self.db.graph()
+        return self._graph
+
+
+class KnowledgeGraph:
+    """A built knowledge graph and the questions you can ask it.
+
+    Articles are named by url, by node id (``article:<url>``) or by their numeric
+    ``id`` when that id is unique (the corpus reuses some ids: those raise, naming the
+    candidates). Keywords are named by any spelling, subjects by slug or any spelling.
+
+    Make one with :func:`qagraph.build` (from a content folder) or :func:`qagraph.open`
+    (from a build folder, without reading the content).
+    """
+
+    def __init__(self, source: _Source, report: dict[str, Any], *, build_dir: Path | None = None) -> None:
+        self._source = source
+        self._report = report
+        self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
+        self.build_info: Any = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
+        self._stores: dict[str, Any] = {}
+
+    @classmethod
+    def from_graph(cls, G: nx.MultiDiGraph, report: dict[str, Any], *, build_dir: Path | None = None) -> "KnowledgeGraph":
+        """A knowledge graph over ``G`` held in memory, with its build ``report``."""
+        return cls(_InMemory(G), report, build_dir=build_dir)
+
+    # -- what was built -------------------------------------------------------------------
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx ``MultiDiGraph`` (for a stored build, loaded from it on first use)."""
+        return self._source.graph()
+
+    @property
+    def articles(self) -> list[str]:
+        """The node ids of the corpus's articles (not stubs), sorted."""
+        return self._source.nodes_of(ARTICLE)
+
+    @property
+    def counts(self) -> dict[str, Any]:
+        """Files, articles, rejected and skipped files, nodes and edges by kind; the figures add up."""
+        return dict(self._report["counts"])
 
     @property
     def problems(self) -> list[Problem]:
         """Every problem, sorted by path and line: files left out and things repaired."""
-        return sorted(self.loaded.problems + self.link_problems, key=lambda p: (p.path, p.line or 0, p.message))
-
-    @property
-    def counts(self) -> dict[str, Any]:
-        """Files, articles, rejected files, nodes and edges by kind; the figures add up."""
-        counts: dict[str, Any] = dict(self.loaded.counts)
-        counts["problems"] = len(self.problems)
-        counts["errors"] = sum(p.severity == ERROR for p in self.problems)
-        counts["warnings"] = counts["problems"] - counts["errors"]
-        nodes = dict.fromkeys(NODE_KINDS, 0)
-        for _, kind in self.graph.nodes(data="kind"):
-            nodes[kind] += 1
-        edges = dict.fromkeys(EDGE_KINDS, 0)
-        for _, _, kind in self.graph.edges(keys=True):
-            edges[kind] += 1
-        counts["stubs"] = nodes[STUB]
-        counts["nodes"] = nodes
-        counts["edges"] = edges
-        return counts
+        return [Problem(**p) for p in self._report.get("problems", [])]
 
     def report(self) -> dict[str, Any]:
         """The build report (``report.json``): counts, settings and every problem."""
-        return {
-            "source": self.loaded.root,
-            "counts": self.counts,
-            "similarity": self.graph.graph.get("similarity"),
-            "rejected": list(self.loaded.rejected),
-            "problems": [p.as_dict() for p in self.problems],
-        }
+        return dict(self._report)
 
-    def write(
-        self,
-        out: str | os.PathLike[str],
-        *,
-        outputs: Iterable[str] = OUTPUTS,
-        base_iri: str | None = None,
-        progress: Progress | None = None,
-    ) -> list[Path]:
-        """Write the outputs into ``out``: ``report.json``, the RDF files, the HTML views.
+    def node(self, node: str) -> dict[str, Any]:
+        """The data of a node (a copy), by node id.
 
-        ``outputs`` picks among :data:`OUTPUTS`; ``base_iri`` is where RDF IRIs are minted.
+        Raises:
+            UsageError: there is no such node.
         """
-        wanted = list(outputs)
-        unknown = set(wanted) - set(OUTPUTS)
-        if unknown:
-            raise QagraphError(f"unknown output(s): {', '.join(sorted(unknown))} (known: {', '.join(OUTPUTS)})")
-        target = Path(out)
-        if target.exists() and not target.is_dir():
-            raise QagraphError(f"output {target} exists and is not a folder")
-        written: list[Path] = []
-        html_done: Callable[[], list[Path]] | None = None
-        if "html" in wanted:
-            from .html import write_views
+        data = self._source.data(node)
+        if data is None:
+            raise UsageError(f"no node {node!r}")
+        return dict(data)
 
-            links = []
-            if "rdf" in wanted:
-                from .rdf import rdf_file_names
+    def label(self, node: str) -> str:
+        """What to show for a node: title, keyword or subject name."""
+        data = self._source.data(node) or {}
+        return str(data.get("label") or node)
 
-                links = [(f"RDF: {name}", name) for name in rdf_file_names()]
-            if "report" in wanted:
-                links.append(("Build report (report.json)", "report.json"))
-            # on a large graph the views are written by a second process while this one
-            # writes the RDF: both only read the graph
-            parallel = "rdf" in wanted and len(self.articles) >= PARALLEL_WRITE_ARTICLES
-            html_done = beside(
-                lambda: write_views(self.graph, target, extra_links=links, progress=None if parallel else progress),
-                fork=parallel,
-            )
-        if "rdf" in wanted:
-            from .rdf import DEFAULT_BASE_IRI, write_rdf
+    def __repr__(self) -> str:
+        c = self.counts
+        where = f" from {self.build_dir.name}/" if self.build_dir is not None else ""
+        edges = sum(c.get("edges", {}).values())
+        return (f"<KnowledgeGraph{where}: {c.get('articles', 0):,} articles, {c.get('stubs', 0):,} stubs, "
+                f"{c.get('nodes', {}).get(SUBJECT, 0):,} subjects, {c.get('nodes', {}).get(KEYWORD, 0):,} keywords, "
+                f"{edges:,} edges, {c.get('problems', 0):,} problems>")
 
-            try:
-                written += write_rdf(self.graph, target, base_iri=base_iri or DEFAULT_BASE_IRI, progress=progress)
-            except BaseException:
-                if html_done is not None:  # let the other writer finish before reporting
-                    try:
-                        html_done()
-                    except Exception:  # noqa: BLE001 - the RDF error is the one to report
-                        pass
-                raise
-        if html_done is not None:
-            views = html_done()
-            if progress:
-                progress("html", len(views), len(views))
-            written += views
-        if "report" in wanted:
-            report = json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n"
-            written.append(write_atomic(target / "report.json", report))
-        return written
+    def _repr_html_(self) -> str:
+        """A summary for notebooks: counts by kind, the top subjects and keywords."""
+        c = self.counts
+        e = html.escape
+        rows = [f"<tr><th>files</th><td>{c.get('files', 0):,} ({c.get('articles', 0):,} articles, "
+                f"{c.get('rejected', 0):,} rejected, {c.get('skipped', 0):,} skipped)</td></tr>"]
+        rows += [f"<tr><th>{e(NODE_KINDS[k].plural if k in NODE_KINDS else k)}</th><td>{n:,}</td></tr>"
+                 for k, n in c.get("nodes", {}).items()]
+        rows += [f"<tr><th>{e(EDGE_KINDS[k].plural if k in EDGE_KINDS else k)}</th><td>{n:,}</td></tr>"
+                 for k, n in c.get("edges", {}).items()]
+        subjects = ", ".join(f"{e(self.label(n))} ({k:,})" for n, k in self.top_subjects(5))
+        keywords = ", ".join(f"{e(self.label(n))} ({k:,})" for n, k in self.top_keywords(8))
+        return (f"<div><strong>qagraph KnowledgeGraph</strong><table>{''.join(rows)}</table>"
+                f"<p>Top subjects: {subjects}</p><p>Top keywords: {keywords}</p></div>")
 
-    # -- SPARQL ----------------------------------------------------------------------
-
-    def sparql(self, query: str, *, base_iri: str | None = None) -> Any:
-        """Run SPARQL over this graph's RDF (in-process pyoxigraph store, built once per base IRI).
-
-        The prefixes of :data:`qagraph.rdf.PREFIXES` need no declaration; the default
-        graph is the union of the content and similarity graphs.
-
-        >>> kg = build("content")
-        >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
-        [{'n': 49}]
-        """
-        from .rdf import DEFAULT_BASE_IRI, sparql, to_store
-
-        base = base_iri or DEFAULT_BASE_IRI
-        stores = self.__dict__.setdefault("_stores", {})
-        if base not in stores:
-            stores[base] = to_store(self.graph, base)
-        return sparql(stores[base], query, base_iri=base)
-
-    # -- naming things ----------------------------------------------------------------
-
-    @cached_property
-    def _by_id(self) -> dict[int, list[str]]:
-        index: dict[int, list[str]] = {}
-        for node, a in self.articles.items():
-            if a.id is not None:
-                index.setdefault(a.id, []).append(node)
-        return index
+    # -- naming things ----------------------------------------------------------------------
 
     def article(self, ref: str | int) -> str:
         """The node id of the article named by url, node id or numeric id.
 
         Stubs (related articles outside the corpus) are found by url too.
+
+        Raises:
+            UsageError: no article has that name, or the id is shared by several articles.
         """
-        G = self.graph
-        if isinstance(ref, int) or (isinstance(ref, str) and re.fullmatch(r"[+-]?\d+", ref.strip())):
+        if isinstance(ref, int) or (isinstance(ref, str) and re.fullmatch(r"[+-]?[0-9]+", ref.strip())):
             number = int(ref)
-            nodes = self._by_id.get(number, [])
+            nodes = self._source.by_number(number)
             if len(nodes) == 1:
                 return nodes[0]
             if not nodes:
-                raise QagraphError(f"no article has id {number}")
-            names = ", ".join(G.nodes[n]["url"] or n for n in nodes)
-            raise QagraphError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
-        ref = ref.strip()
-        for candidate in (ref, article_node(ref), article_node(ref.rstrip("/"))):
-            if candidate in G and G.nodes[candidate]["kind"] in (ARTICLE, STUB):
+                raise UsageError(f"no article has id {number}")
+            names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
+            raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
+        text = ref.strip()
+        for candidate in (text, article_node(text), article_node(text.rstrip("/")), article_node("/" + text.strip("/"))):
+            data = self._source.data(candidate)
+            if data is not None and data.get("kind") in (ARTICLE, STUB):
                 return candidate
-        raise QagraphError(f"no article {ref!r} (name it by url, e.g. /learn/<subject>/questions/<slug>, or by id)")
+        raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
+
+    def _naming_hint(self) -> str:
+        example = self._report.get("example_article")
+        if example:
+            return f"by url or path as the build knows it, e.g. {example}, or by id"
+        return "by url, or by id"
 
     def keyword(self, text: str) -> str:
-        """The node id of a keyword, by any spelling."""
+        """The node id of a keyword, by any spelling.
+
+        Raises:
+            UsageError: no such keyword.
+        """
         node = keyword_node(fold(text.removeprefix("keyword:")))
-        if node not in self.graph:
-            raise QagraphError(f"no keyword {text!r}")
+        if self._source.data(node) is None:
+            raise UsageError(f"no keyword {text!r}")
         return node
 
     def subject(self, text: str) -> str:
-        """The node id of a subject, by slug or any spelling of its name."""
+        """The node id of a subject, by slug or any spelling of its name.
+
+        Raises:
+            UsageError: no such subject.
+        """
         text = text.removeprefix("subject:")
         for candidate in (subject_node(text), subject_node(slugify(text))):
-            if candidate in self.graph:
+            data = self._source.data(candidate)
+            if data is not None and data.get("kind") == SUBJECT:
                 return candidate
         wanted = fold(text)
-        for node, data in self.graph.nodes(data=True):
-            if data["kind"] == SUBJECT and any(fold(label) == wanted for label in data["labels"]):
+        for node, data in self._source.subjects():
+            if any(fold(label) == wanted for label in data.get("labels", ())):
                 return node
-        raise QagraphError(f"no subject {text!r}")
+        raise UsageError(f"no subject {text!r}")
 
-    # -- queries ----------------------------------------------------------------------
+    def _start(self, ref: str | int) -> str:
+        if isinstance(ref, str) and ref.startswith((f"{KEYWORD}:", f"{SUBJECT}:")):
+            if self._source.data(ref) is None:
+                raise UsageError(f"no node {ref!r}")
+            return ref
+        return self.article(ref)
+
+    # -- queries ----------------------------------------------------------------------------
 
     def related(self, ref: str | int) -> list[str]:
-        """Articles (or stubs) this article links to, in link order (position 1..5)."""
+        """Articles (or stubs) this article links to, in link order (position 1..5 first).
+
+        >>> import qagraph
+        >>> qagraph.build("content").related(165309)[:1]
+        ['article:/learn/biology/questions/how-do-enzymes-speed-up-chemical-reactions']
+
+        Raises:
+            UsageError: no such article.
+        """
         node = self.article(ref)
-        out = [(d["position"], v) for _, v, k, d in self.graph.out_edges(node, keys=True, data=True) if k == "related"]
+        out = [(d.get("position", 0), v) for v, _, d in self._source.edges(node, ("related",), True)]
         return [v for _, v in sorted(out)]
 
     def linked_from(self, ref: str | int) -> list[str]:
         """Articles that link to this one, sorted."""
         node = self.article(ref)
-        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "related")
+        return sorted(u for u, _, _ in self._source.edges(node, ("related",), False))
+
+    def _symmetric(self, node: str, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(v, d) for v, _, d in self._source.edges(node, (kind,), True)] + [
+            (u, d) for u, _, d in self._source.edges(node, (kind,), False)]
 
     def similar(self, ref: str | int, k: int = 10) -> list[tuple[str, float, tuple[str, ...]]]:
         """Up to ``k`` most similar articles: ``(node, weight, shared keyword keys)``, best first."""
         node = self.article(ref)
-        G = self.graph
-        found = []
-        for _, v, key, d in G.out_edges(node, keys=True, data=True):
-            if key == "similar":
-                found.append((v, d["weight"], d["shared"]))
-        for u, _, key, d in G.in_edges(node, keys=True, data=True):
-            if key == "similar":
-                found.append((u, d["weight"], d["shared"]))
-        return heapq.nsmallest(k, found, key=lambda t: (-t[1], t[0]))
+        found = [(v, float(d["weight"]), tuple(d.get("shared", ()))) for v, d in self._symmetric(node, "similar")]
+        return heapq.nsmallest(max(k, 0), found, key=lambda t: (-t[1], t[0]))
+
+    def same_question(self, ref: str | int) -> list[str]:
+        """The other copies of this article's question, filed under other subjects, sorted."""
+        node = self.article(ref)
+        return sorted(v for v, _ in self._symmetric(node, "same-question"))
+
+    def links(self, ref: str | int, kinds: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """``(kind, node)`` of every article this one is joined to by a link kind, either way, sorted."""
+        node = self.article(ref)
+        wanted = _check_kinds(kinds if kinds is not None else [k.name for k in link_kinds()])
+        found = {(kind, v) for v, kind, _ in self._source.edges(node, wanted, True)}
+        found |= {(kind, u) for u, kind, _ in self._source.edges(node, wanted, False)}
+        return sorted(found)
 
     def keywords_of(self, ref: str | int) -> list[str]:
         """The article's keyword nodes, in the order the file lists them."""
         node = self.article(ref)
-        return [keyword_node(k) for k in self.graph.nodes[node].get("keywords", ())]
+        return [keyword_node(k) for k in (self._source.data(node) or {}).get("keywords", ())]
 
     def articles_of_keyword(self, keyword: str) -> list[str]:
         """Articles that carry a keyword (any spelling), sorted."""
         node = self.keyword(keyword)
-        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "keyword")
+        return sorted(u for u, _, _ in self._source.edges(node, ("keyword",), False))
 
     def articles_of_subject(self, subject: str) -> list[str]:
         """Articles of a subject (slug or name, any case), sorted."""
         node = self.subject(subject)
-        return sorted(u for u, _, k in self.graph.in_edges(node, keys=True) if k == "subject")
+        return sorted(u for u, _, _ in self._source.edges(node, ("subject",), False))
 
-    def neighbourhood(self, ref: str | int, hops: int = 1, kinds: Iterable[str] = EDGE_KINDS) -> nx.MultiDiGraph:
-        """The subgraph within ``hops`` edges of the article, following edge ``kinds`` either way."""
+    def neighbourhood(self, ref: str | int, hops: int = 1, kinds: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The subgraph within ``hops`` edges of the article, following edge ``kinds`` either way.
+
+        ``kinds`` defaults to every registered edge kind. The subgraph holds the nodes
+        reached (with their data) and the edges of ``kinds`` between them.
+
+        Raises:
+            UsageError: no such article, a negative ``hops`` or an unknown kind.
+        """
         if hops < 0:
-            raise QagraphError("hops must be 0 or more")
-        start = self.article(ref) if not str(ref).startswith(("keyword:", "subject:")) else str(ref)
-        if start not in self.graph:
-            raise QagraphError(f"no node {ref!r}")
-        kinds = set(kinds)
-        unknown = kinds - set(EDGE_KINDS)
-        if unknown:
-            raise QagraphError(f"unknown edge kind(s): {', '.join(sorted(unknown))}")
-        G = self.graph
+            raise UsageError("hops must be 0 or more")
+        start = self._start(ref)
+        wanted = _check_kinds(kinds if kinds is not None else list(EDGE_KINDS))
         seen = {start}
         frontier = [start]
         for _ in range(hops):
             nxt = []
             for n in frontier:
-                for _, v, k in G.out_edges(n, keys=True):
-                    if k in kinds and v not in seen:
-                        seen.add(v)
-                        nxt.append(v)
-                for u, _, k in G.in_edges(n, keys=True):
-                    if k in kinds and u not in seen:
-                        seen.add(u)
-                        nxt.append(u)
+                for outgoing in (True, False):
+                    for other, _, _ in self._source.edges(n, wanted, outgoing):
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.append(other)
             frontier = nxt
-        sub = G.subgraph(seen)
-        return nx.restricted_view(sub, [], [e for e in sub.edges(keys=True) if e[2] not in kinds]).copy()
+        return self.subgraph(seen, kinds=wanted)
+
+    def subgraph(self, nodes: Iterable[str], *, kinds: Iterable[str] | None = None,
+                 context: bool = False) -> nx.MultiDiGraph:
+        """The graph induced on ``nodes`` (edges of ``kinds`` between them), with node data.
+
+        With ``context``, each article's subject and keyword nodes (and the stubs it links
+        to) come too, with the edges to them: what a local view draws around its articles.
+        """
+        wanted = _check_kinds(kinds if kinds is not None else list(EDGE_KINDS))
+        chosen = set(nodes)
+        if context:
+            extra = set()
+            for n in chosen:
+                if (self._source.data(n) or {}).get("kind") == ARTICLE:
+                    for other, kind, _ in self._source.edges(n, ("subject", "keyword", "related"), True):
+                        if kind != "related" or (self._source.data(other) or {}).get("kind") == STUB:
+                            extra.add(other)
+            chosen |= extra
+            wanted = list(dict.fromkeys([*wanted, "subject", "keyword"]))
+        import networkx as nx
+
+        G = nx.MultiDiGraph(**self._report.get("graph", {}))
+        for n in sorted(chosen):
+            data = self._source.data(n)
+            if data is not None:
+                G.add_node(n, **data)
+        for n in sorted(G):
+            for other, kind, data in sorted(self._source.edges(n, wanted, True), key=lambda e: (e[0], e[1])):
+                if other in G:
+                    G.add_edge(n, other, key=kind, **data)
+        return G
 
     @cached_property
     def article_graph(self) -> nx.Graph:
-        """Undirected weighted article graph (related + similar) for networkx algorithms."""
+        """Undirected weighted article graph (link kinds) for networkx algorithms.
+
+        See also:
+            :func:`qagraph.article_projection`.
+        """
+        from .graph import article_projection
+
         return article_projection(self.graph)
 
-    def path(self, source: str | int, target: str | int) -> list[str]:
-        """The shortest chain of related/similar links between two articles.
+    def _weighted_links(self, node: str) -> dict[str, float]:
+        kinds = [k.name for k in link_kinds()]
+        weights: dict[str, float] = {}
+        for outgoing in (True, False):
+            for other, _, data in self._source.edges(node, kinds, outgoing):
+                if (self._source.data(other) or {}).get("kind") == ARTICLE:
+                    weights[other] = weights.get(other, 0.0) + float(data.get("weight", 1.0))
+        return {other: round(w, 6) for other, w in weights.items()}
 
-        Uses the article projection with ``distance = 1 / weight``; raises when none.
+    def path(self, source: str | int, target: str | int) -> list[str]:
+        """The shortest chain of links (related, similar, same question) between two articles.
+
+        Distance is ``1 / weight`` of the article projection (strong links are short);
+        ties are broken by node id, so the answer does not depend on storage order.
+
+        Raises:
+            UsageError: no such article, a stub, or no chain between them.
         """
         a, b = self.article(source), self.article(target)
-        P = self.article_graph
-        if a not in P or b not in P:
-            raise QagraphError("paths run between articles of the corpus, not stubs")
-        try:
-            return nx.shortest_path(P, a, b, weight="distance")
-        except nx.NetworkXNoPath:
-            raise QagraphError(f"no path between {a} and {b}") from None
+        for n in (a, b):
+            if (self._source.data(n) or {}).get("kind") != ARTICLE:
+                raise UsageError("paths run between articles of the corpus, not stubs")
+        found = _dijkstra(a, b, self._weighted_links)
+        if found is None:
+            raise UsageError(f"no path between {a} and {b}")
+        return found
 
     def top_keywords(self, n: int = 20) -> list[tuple[str, int]]:
         """The ``n`` keywords carried by most articles: ``(node, articles)``."""
-        items = ((node, d["df"]) for node, d in self.graph.nodes(data=True) if d["kind"] == KEYWORD)
-        return heapq.nsmallest(n, items, key=lambda t: (-t[1], t[0]))
+        return self._source.top(KEYWORD, n)
 
     def top_subjects(self, n: int = 20) -> list[tuple[str, int]]:
         """The ``n`` subjects with most articles: ``(node, articles)``."""
-        items = ((node, d["articles"]) for node, d in self.graph.nodes(data=True) if d["kind"] == SUBJECT)
-        return heapq.nsmallest(n, items, key=lambda t: (-t[1], t[0]))
-
-    @cached_property
-    def _title_index(self) -> dict[str, set[str]]:
-        index: dict[str, set[str]] = {}
-        for node, a in self.articles.items():
-            for word in set(_words(a.title)):
-                index.setdefault(word, set()).add(node)
-        return index
+        return self._source.top(SUBJECT, n)
 
     def find(self, text: str, limit: int | None = 20) -> list[str]:
-        """Articles whose title holds every word of ``text`` (any case), sorted by url."""
-        words = _words(text)
+        """Articles whose title holds every word of ``text`` (any case), sorted by node id.
+
+        >>> import qagraph
+        >>> qagraph.build("content").find("DNA replication")
+        ['article:/learn/biology/questions/how-does-dna-replication-work']
+        """
+        words = title_words(text).split()
         if not words:
             return []
-        sets = sorted((self._title_index.get(w, set()) for w in words), key=len)
-        hits = set.intersection(*sets) if sets else set()
-        return sorted(hits)[:limit]
+        return sorted(self._source.find_words(words))[:limit]
 
-    def label(self, node: str) -> str:
-        """What to show for a node: title, keyword or subject name."""
-        data = self.graph.nodes[node]
-        return data.get("label") or node
+    def to_networkx(self, *, kinds: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """A copy of the graph whose attributes every networkx writer accepts (GraphML, GEXF...).
+
+        See also:
+            :func:`qagraph.export.to_networkx`, :func:`qagraph.export.write_export`.
+        """
+        from .export import to_networkx
+
+        return to_networkx(self.graph, kinds=kinds)
+
+    # -- SPARQL ------------------------------------------------------------------------------
+
+    def sparql(self, query: str, *, base_iri: str | None = None) -> Any:
+        """Run SPARQL over this graph's RDF; the default graph is the union of the named graphs.
+
+        A graph in memory is exported to an in-memory store once per base IRI.
+
+        >>> import qagraph
+        >>> kg = qagraph.build("content")
+        >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
+        [{'n': 49}]
+        """
+        from .rdf import DEFAULT_BASE_IRI, sparql, to_store
+
+        base = base_iri or self._report.get("settings", {}).get("base_iri") or DEFAULT_BASE_IRI
+        if base not in self._stores:
+            self._stores[base] = to_store(self.graph, base)
+        return sparql(self._stores[base], query, base_iri=base)
+
+    def close(self) -> None:
+        """Close the build database, if this graph was opened from one."""
+        if isinstance(self._source, _Stored):
+            self._source.db.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+def _check_kinds(kinds: Iterable[str]) -> list[str]:
+    wanted = list(dict.fromkeys(kinds))
+    unknown = [k for k in wanted if k not in EDGE_KINDS]
+    if unknown:
+        raise UsageError(f"unknown edge kind(s): {', '.join(unknown)} (known: {', '.join(EDGE_KINDS)})")
+    return wanted
+
+
+def _dijkstra(source: str, target: str, neighbours: Any) -> list[str] | None:
+    """Shortest path with ``1/weight`` distances; equal distances are settled in node-id order."""
+    best = {source: 0.0}
+    previous: dict[str, str] = {}
+    heap = [(0.0, source)]
+    done: set[str] = set()
+    while heap:
+        dist, node = heapq.heappop(heap)
+        if node in done:
+            continue
+        if node == target:
+            path = [node]
+            while path[-1] != source:
+                path.append(previous[path[-1]])
+            return path[::-1]
+        done.add(node)
+        for other, weight in sorted(neighbours(node).items()):
+            if weight <= 0 or other in done:
+                continue
+            d = dist + 1.0 / weight
+            if d < best.get(other, float("inf")):
+                best[other] = d
+                previous[other] = node
+                heapq.heappush(heap, (d, other))
+    return None
+
+
+def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
+    """The knowledge graph stored in the build folder ``path`` (or its ``qagraph.db``), in milliseconds.
+
+    Nothing is parsed again; ``kg.graph`` is loaded from the database on first use.
+
+    Raises:
+        OutputError: no build there, or one written by an incompatible qagraph.
+
+    See also:
+        :func:`qagraph.build`, which makes (and keeps up to date) a build folder.
+    """
+    target = Path(path)
+    db_path = target / DATABASE if target.is_dir() else target
+    if not db_path.exists():
+        raise OutputError(f"no qagraph build in {target} (no {DATABASE}); run qagraph build first")
+    db = BuildDatabase(db_path)
+    report = dict(db.meta.get("report", {}))
+    report["problems"] = db.problems()
+    report["rejected"] = db.files("rejected")
+    report["skipped"] = db.files("skipped")
+    report["hidden"] = db.hidden()
+    return KnowledgeGraph(_Stored(db), report, build_dir=db_path.parent)
+

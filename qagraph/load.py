@@ -18,9 +18,9 @@ import os
 import pickle
 import stat
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .cache import ParseCache, digest
@@ -35,6 +35,7 @@ __all__ = [
     "Discovery",
     "LoadResult",
     "Scan",
+    "changed_inputs",
     "discover",
     "display_name",
     "load_corpus",
@@ -105,6 +106,7 @@ class Discovery:
     ignored: int
     problems: list[Problem]  #: files and folders that cannot be read at all
     hidden: list[tuple[str, int]]
+    signatures: dict[str, list[int]] = field(default_factory=dict)  #: size, inode, mtime, ctime of each file
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
@@ -127,6 +129,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     problems: list[Problem] = []
     hidden: list[tuple[str, int]] = []
     seen: set[str] = set()
+    signatures: dict[str, list[int]] = {}
     ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
 
@@ -161,11 +164,14 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             names.append(shown)
             if shown != raw:
                 raw_of[shown] = raw
-            why = why or _not_readable(os.path.join(dirpath, name), max_file_size)
+            if why is None:
+                why, signature = _not_readable(os.path.join(dirpath, name), max_file_size)
+                if signature is not None:
+                    signatures[shown] = signature
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
-    return Discovery(names, raw_of, ignored, problems, hidden)
+    return Discovery(names, raw_of, ignored, problems, hidden, signatures)
 
 
 def _join(rel: str, name: str) -> str:
@@ -187,19 +193,21 @@ _KINDS = {
 }
 
 
-def _not_readable(path: str, max_file_size: int) -> str | None:
-    """Why ``path`` will not be read, or ``None`` when it is a regular file within the limit."""
+def _not_readable(path: str, max_file_size: int) -> tuple[str | None, list[int] | None]:
+    """Why ``path`` will not be read (``None`` for a regular file within the limit), and its signature."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return "broken link: its target does not exist" if os.path.islink(path) else "the file disappeared"
+        return ("broken link: its target does not exist" if os.path.islink(path) else "the file disappeared"), None
     except OSError as exc:
-        return f"cannot read file: {exc.strerror or exc}"
+        return f"cannot read file: {exc.strerror or exc}", None
+    signature = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
     if not stat.S_ISREG(st.st_mode):
-        return f"not a regular file: it is {_KINDS.get(stat.S_IFMT(st.st_mode), 'not a file')}; not read"
+        return f"not a regular file: it is {_KINDS.get(stat.S_IFMT(st.st_mode), 'not a file')}; not read", signature
     if st.st_size > max_file_size:
-        return f"file is {_size(st.st_size)}, over the {_size(max_file_size)} limit (--max-file-size); not read"
-    return None
+        return (f"file is {_size(st.st_size)}, over the {_size(max_file_size)} limit (--max-file-size); not read",
+                signature)
+    return None, signature
 
 
 def _size(n: int) -> str:
@@ -250,6 +258,11 @@ class Scan:
     def names(self) -> list[str]:
         return self.found.names
 
+    def inputs(self) -> dict[str, list[Any]]:
+        """``name -> [size, inode, mtime, ctime, digest hex]`` for the next :func:`scan`."""
+        return {name: [*self.found.signatures[name], self.digests[name].hex()]
+                for name in self.found.names if name in self.digests and name in self.found.signatures}
+
     def fingerprint(self, *settings: object) -> str:
         """One digest of every path, its content, the problems of discovery and the ``settings`` given."""
         h = hashlib.blake2b(digest_size=16)
@@ -260,8 +273,12 @@ class Scan:
 
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-         max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Scan:
+         max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, list[Any]] | None = None) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
+
+    ``known`` maps names to ``[size, inode, mtime, ctime, digest hex]`` from an earlier
+    scan (:meth:`Scan.inputs`): a file whose signature is unchanged is not read again
+    (as git's index does; ctime changes on every write, so an edit is never missed).
 
     Raises:
         UsageError: ``root`` is not a folder.
@@ -269,14 +286,33 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     base = _folder(root)
     found = discover(base, fields, max_file_size)
     bad = {p.path for p in found.problems}
+    known = known or {}
     digests = {}
     for name in found.names:
         if name in bad:
+            continue
+        before = known.get(name)
+        if before is not None and before[:4] == found.signatures.get(name):
+            digests[name] = bytes.fromhex(before[4])
             continue
         data = read_bounded(str(base / found.raw.get(name, name)), max_file_size)
         if isinstance(data, bytes):
             digests[name] = digest(data)
     return Scan(found, digests)
+
+
+def changed_inputs(root: str | os.PathLike[str], known: dict[str, list[Any]],
+                   fields: FieldMap = FieldMap()) -> tuple[int, int, int]:
+    """``(added, changed, removed)`` article files of ``root`` against ``known`` (see :func:`scan`).
+
+    Only files whose signature differs are read, to compare their digests.
+    """
+    now = scan(root, fields, known=known)
+    names = set(now.names)
+    added = len(names - set(known))
+    removed = len(set(known) - names)
+    changed = sum(1 for n in names & set(known) if now.digests.get(n, b"").hex() != known[n][4])
+    return added, changed, removed
 
 
 def _folder(root: str | os.PathLike[str]) -> Path:
@@ -295,6 +331,7 @@ def load_corpus(
     preset: str = AUTO,
     fields: FieldMap | None = None,
     overrides: Mapping[str, str] | None = None,
+    detection: Detection | None = None,
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
@@ -307,8 +344,10 @@ def load_corpus(
     ``preset`` names the kind of corpus (:data:`qagraph.presets.PRESETS`) or ``auto``
     to recognise it; ``fields`` is a whole field map to use instead; ``overrides``
     (``name -> path``, as ``--field`` gives them) win over either. The choice and its
-    reason are in :attr:`LoadResult.detection`. ``workers`` is the number of parsing processes (default: one per core for large
-    folders, none for small ones). ``cache`` is a folder where parsed files are kept by
+    reason are in :attr:`LoadResult.detection`; a ``detection`` made before (by
+    :func:`qagraph.presets.choose`, to put its map in a build's fingerprint) is used as
+    it is. ``workers`` is the number of parsing
+    processes (default: one per core for large folders, none for small ones). ``cache`` is a folder where parsed files are kept by
     content digest (:mod:`qagraph.cache`), so a rebuild parses only what changed.
 
     >>> result = load_corpus("content")
@@ -323,13 +362,14 @@ def load_corpus(
         :func:`qagraph.build`, which loads and builds the graph.
     """
     base = _folder(root)
-    discovery_fields = fields if fields is not None else FieldMap()
+    discovery_fields = detection.fields if detection is not None else fields if fields is not None else FieldMap()
     if scanned is None and cache is not None:
         scanned = scan(base, discovery_fields, max_file_size)
     found = scanned.found if scanned is not None else discover(base, discovery_fields, max_file_size)
     names = found.names
     total = len(names)
-    detection = choose(base, names, preset_name=preset, fields=fields, overrides=overrides, raw=found.raw)
+    if detection is None:
+        detection = choose(base, names, preset_name=preset, fields=fields, overrides=overrides, raw=found.raw)
     fields = detection.fields
     if progress:
         progress("load", 0, total)
@@ -405,6 +445,8 @@ def _parse_all(
             keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size)
             take(batch, keys, outcomes, None)
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(50, min(1000, len(todo) // (workers * 8) or 1))
         batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
         with ProcessPoolExecutor(max_workers=workers) as pool:

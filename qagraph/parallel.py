@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import QagraphError
 
@@ -37,6 +37,7 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
     receive, send = ctx.Pipe(duplex=False)
 
     def child() -> None:
+        outcome: tuple[str, Any]
         try:
             outcome = ("ok", task())
         except BaseException as exc:  # noqa: BLE001 - sent back and raised in the parent
@@ -61,6 +62,7 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
         process.join()
         if status == "error":
             raise value
-        return value
+        result: T = value
+        return result
 
     return wait

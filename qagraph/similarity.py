@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from scipy import sparse
 
 __all__ = ["SimilarityConfig", "similar_pairs"]
 
@@ -54,6 +52,9 @@ def similar_pairs(
     >>> similar_pairs([[0, 1], [0, 1], [2]], [2, 2, 1])
     [(0, 1, 1.0, (0, 1))]
     """
+    import numpy as np  # numpy and scipy cost 0.3 s to import: only builds pay it
+    from scipy import sparse
+
     n = len(keyword_sets)
     if n < 2 or config.top_k <= 0:
         return []

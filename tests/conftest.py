@@ -88,6 +88,15 @@ def small_kg(small_corpus: Path) -> qagraph.KnowledgeGraph:
     return qagraph.build(small_corpus)
 
 
+@pytest.fixture(params=["in memory", "stored"])
+def any_kg(request: pytest.FixtureRequest, small_corpus: Path, tmp_path: Path) -> qagraph.KnowledgeGraph:
+    """The small corpus's graph as qagraph.build() holds it, and as qagraph.open() reads it back."""
+    if request.param == "in memory":
+        return qagraph.build(small_corpus)
+    qagraph.build(small_corpus, out=tmp_path / "build")
+    return qagraph.open(tmp_path / "build")
+
+
 @pytest.fixture(scope="session")
 def content_kg() -> qagraph.KnowledgeGraph:
     return qagraph.build(CONTENT)

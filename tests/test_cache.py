@@ -1,15 +1,14 @@
-"""qagraph.cache and make(): rebuilds parse only what changed and give a cold build's outputs."""
+"""qagraph.cache: a rebuild parses only the files whose bytes changed."""
 
 from __future__ import annotations
 
-import shutil
+import importlib
 from pathlib import Path
 
 import pytest
 
-import importlib
 from conftest import article_text, url_of, write_article
-from qagraph.kg import CACHE_FOLDER, build, make
+from qagraph.pipeline import make_graph
 
 loader = importlib.import_module("qagraph.load")  # the module, not qagraph.load()
 
@@ -28,42 +27,41 @@ def parsed(monkeypatch):
     return seen
 
 
-def outputs_of(folder: Path) -> dict[str, bytes]:
-    """Every output but void.ttl, which holds the build time."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and CACHE_FOLDER not in p.parts and p.name != "void.ttl"
-    }
+def build(root: Path, cache: Path | None = None, workers: int = 1):
+    return make_graph(root, cache=cache, workers=workers)
+
+
+def records(root: Path, cache: Path | None = None, workers: int = 1):
+    return loader.load_corpus(root, cache=cache, workers=workers).articles
 
 
 def test_cache_parses_only_changed_files(small_corpus: Path, tmp_path: Path, parsed: list[str]):
     cache = tmp_path / "cache"
-    first = build(small_corpus, cache=cache, workers=1)
+    first = records(small_corpus, cache=cache)
     assert len(parsed) == 5
     parsed.clear()
-    again = build(small_corpus, cache=cache, workers=1)
+    again = records(small_corpus, cache=cache)
     assert parsed == []
-    assert again.loaded.articles == first.loaded.articles
+    assert again == first
     # touching a file without changing it is still a hit; changing its bytes is a miss
     (small_corpus / "biology" / "dna.md").touch()
     path = small_corpus / "biology" / "cells.md"
     path.write_text(path.read_text().replace("What is a cell?", "What is a living cell?"))
-    edited = build(small_corpus, cache=cache, workers=1)
+    edited = build(small_corpus, cache=cache)
     assert parsed == ["biology/cells.md"]
-    cold = build(small_corpus, workers=1)
-    assert edited.loaded.articles == cold.loaded.articles
-    assert list(edited.graph.edges(keys=True, data=True)) == list(cold.graph.edges(keys=True, data=True))
+    cold = build(small_corpus)
+    assert records(small_corpus) == records(small_corpus, cache=cache)
+    assert list(edited[0].edges(keys=True, data=True)) == list(cold[0].edges(keys=True, data=True))
 
 
 def test_cache_survives_a_corrupt_index(small_corpus: Path, tmp_path: Path, parsed: list[str]):
     cache = tmp_path / "cache"
-    build(small_corpus, cache=cache, workers=1)
+    records(small_corpus, cache=cache)
     (cache / "index.pickle").write_bytes(b"not a pickle")
     for shard in cache.glob("shard-*"):
         shard.write_bytes(b"")
     parsed.clear()
-    assert build(small_corpus, cache=cache, workers=1).counts["articles"] == 5
+    assert len(records(small_corpus, cache=cache)) == 5
     assert len(parsed) == 5
 
 
@@ -72,40 +70,8 @@ def test_cache_with_process_pool_matches(tmp_path: Path):
     for i in range(40):
         write_article(root, f"s/a{i}.md", article_text(f"Q{i}?", url_of("s", f"a{i}"), id=i, keywords=f"k{i % 7}, k{i % 5}"))
     cache = tmp_path / "cache"
-    pooled = build(root, cache=cache, workers=2)
-    again = build(root, cache=cache, workers=2)
-    assert pooled.loaded.articles == again.loaded.articles == build(root, workers=1).loaded.articles
+    pooled = records(root, cache=cache, workers=2)
+    again = records(root, cache=cache, workers=2)
+    assert pooled == again == records(root, workers=1)
 
 
-@pytest.mark.parametrize("change", ["edit", "add", "delete"])
-def test_make_rebuild_equals_cold_build(small_corpus: Path, tmp_path: Path, change: str):
-    out = tmp_path / "out"
-    assert not make(small_corpus, out).up_to_date
-    assert make(small_corpus, out).up_to_date
-    if change == "edit":
-        path = small_corpus / "computer-science" / "trees.md"
-        path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
-    elif change == "add":
-        write_article(small_corpus, "biology/rna.md", article_text("What is RNA?", url_of("biology", "rna"), id=9,
-                                                                   keywords="RNA, genes, biology"))
-    else:
-        (small_corpus / "biology" / "dna.md").unlink()
-    rebuilt = make(small_corpus, out)
-    assert not rebuilt.up_to_date
-    cold = tmp_path / "cold"
-    make(small_corpus, cold, cache=False)
-    assert set(outputs_of(out)) >= {"report.json", "qagraph.ttl", "qagraph.nt", "qagraph.trig", "index.html"}
-    assert outputs_of(out) == outputs_of(cold)
-
-
-def test_make_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Path, tmp_path: Path):
-    out = tmp_path / "out"
-    make(small_corpus, out, outputs=["report"])
-    (out / "report.json").write_text("{}")
-    assert not make(small_corpus, out, outputs=["report"]).up_to_date
-    assert make(small_corpus, out, outputs=["report"]).up_to_date
-    from qagraph.similarity import SimilarityConfig
-
-    assert not make(small_corpus, out, outputs=["report"], similarity=SimilarityConfig(top_k=1)).up_to_date
-    shutil.rmtree(out / CACHE_FOLDER)
-    assert not make(small_corpus, out, outputs=["report"]).up_to_date

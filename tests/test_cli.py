@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, url_of
@@ -19,7 +20,7 @@ def run(*args: str):
 
 def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
     out = tmp_path / "out"
-    result = run("build", str(BROKEN), "-o", str(out), "-q")
+    result = run("build", "-c", str(BROKEN), "-o", str(out), "-q")
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     counts = report["counts"]
@@ -29,13 +30,13 @@ def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
 
 
 def test_build_strict_stops_with_exit_1(tmp_path: Path):
-    result = run("build", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
+    result = run("build", "-c", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
     assert result.exit_code == 1
     assert "invalid/broken-yaml.md:6: invalid YAML" in result.output
 
 
 def test_check_lists_problems_as_path_line_message():
-    result = run("check", str(BROKEN))
+    result = run("check", "-c", str(BROKEN))
     assert result.exit_code == 1
     lines = [line for line in result.stdout.splitlines() if line]
     assert "invalid/list.md:2: front matter is a list, not a mapping of fields" in lines
@@ -43,17 +44,17 @@ def test_check_lists_problems_as_path_line_message():
 
 
 def test_check_clean_exits_0(small_corpus: Path):
-    result = run("check", str(small_corpus))
+    result = run("check", "-c", str(small_corpus))
     assert result.exit_code == 0 and result.stdout == ""
 
 
 def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
-    assert run("check", str(tmp_path / "missing")).exit_code == 2
+    assert run("check", "-c", str(tmp_path / "missing")).exit_code == 2
     assert run("build", "--top-k", "many").exit_code == 2
     result = run("related", "/nope", "-c", str(BROKEN), "-q")
     assert result.exit_code == 2 and "no article '/nope'" in result.output
-    assert run("build", str(BROKEN), "--field", "colour=red").exit_code == 2
-    bad_regex = run("stats", "-c", str(BROKEN), "--field", "subject_from_url=[")
+    assert run("build", "-c", str(BROKEN), "--field", "colour=red").exit_code == 2
+    bad_regex = run("check", "-c", str(BROKEN), "--field", "subject_from_url=[")
     assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
@@ -63,7 +64,7 @@ def test_stats(small_corpus: Path):
     data = json.loads(result.stdout)
     assert data["counts"]["nodes"]["article"] == 5 and data["top_subjects"][0] == ["Biology", 3]
     text = run("stats", "-c", str(small_corpus), "-q").stdout
-    assert "nodes      article  5" in text
+    assert "nodes      article       5" in text
 
 
 def test_related_similar_find_path(small_corpus: Path):
@@ -80,16 +81,18 @@ def test_related_similar_find_path(small_corpus: Path):
 
 
 def test_progress_goes_to_stderr_and_quiet_silences_it(small_corpus: Path, tmp_path: Path):
-    loud = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "a")])
+    loud = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "a")])
     assert "load: 5 done" in loud.stderr
-    quiet = CliRunner().invoke(cli, ["build", str(small_corpus), "-o", str(tmp_path / "b"), "-q"])
+    quiet = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "b"), "-q"])
     assert quiet.stderr == ""
 
 
 def test_field_map_option(tmp_path: Path):
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "a.md").write_text("---\ntitle: Tagged\ntags: [Go, Rust]\n---\n")
-    result = run("stats", "-c", str(tmp_path), "-q", "--json", "--field", "keywords=tags")
+    out = tmp_path / "out"
+    assert run("build", "-c", str(tmp_path / "posts"), "-o", str(out), "-q", "--field", "keywords=tags").exit_code == 0
+    result = run("stats", "-b", str(out), "--json")
     assert json.loads(result.stdout)["counts"]["nodes"]["keyword"] == 2
 
 
@@ -98,3 +101,95 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, command in cli.commands.items():
         assert command.help, name
         assert f"qagraph {name}" in readme, f"README does not show `qagraph {name}`"
+
+
+def test_query_commands_answer_from_the_build_without_the_content(small_corpus: Path, tmp_path: Path):
+    import shutil
+
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    shutil.move(str(small_corpus), str(tmp_path / "gone"))  # nothing may be parsed again
+    cells = url_of("biology", "cells")
+    result = CliRunner().invoke(cli, ["related", cells, "-b", str(out)])
+    assert result.exit_code == 0 and url_of("biology", "mitosis") in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("What is DNA?", "What is deoxyribonucleic acid?"))
+    stale = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert stale.exit_code == 0 and stale.stdout == ""
+    assert "1 changed file(s)" in stale.stderr and "--rebuild" in stale.stderr
+    fresh = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out), "--rebuild", "-q"])
+    assert fresh.exit_code == 0 and url_of("biology", "dna") in fresh.stdout
+    again = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert again.stderr == ""
+
+
+def test_without_a_build_the_query_says_it_builds_in_memory(small_corpus: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./build here
+    result = CliRunner().invoke(cli, ["find", "cell", "-c", str(small_corpus)])
+    assert result.exit_code == 0 and url_of("biology", "cells") in result.stdout
+    assert "no build in ./build; building" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["related", "1"], ["similar", "2", "-k", "2"], ["find", "what"], ["path", "3", "1"], ["stats"],
+    ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"],
+])
+def test_every_query_command_speaks_json(small_corpus: Path, tmp_path: Path, args: list[str]):
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "-b", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) is not None
+
+
+def test_check_speaks_json(small_corpus: Path):
+    result = run("check", "-c", str(BROKEN), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["counts"]["rejected"] == 9 and len(data["problems"]) == 9
+
+
+def test_a_build_where_every_file_is_rejected_exits_1_with_one_line(tmp_path: Path):
+    content = tmp_path / "notes"
+    content.mkdir()
+    (content / "a.md").write_text("# no front matter\n")
+    (content / "b.md").write_text("---\n- a list\n---\n")
+    result = CliRunner().invoke(cli, ["build", "-c", str(content), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert lines == [f"qagraph: no article could be read: all 2 files were rejected or skipped "
+                     f"(see {tmp_path / 'out'}/report.json)"]
+
+
+def test_output_errors_exit_3_without_a_traceback(small_corpus: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    result = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "file"), "-q"])
+    assert result.exit_code == 3
+    assert "exists and is not a folder" in result.stderr and "Traceback" not in result.output
+
+
+def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    result = CliRunner().invoke(cli, ["--debug", "build", "-c", str(small_corpus), "-o", str(tmp_path / "file")])
+    assert result.exit_code == 3 and "Traceback" in result.stderr
+
+
+def test_every_command_has_an_example_in_its_help():
+    for name, command in cli.commands.items():
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output and f"qagraph {name}" in result.output, name
+
+
+def test_python_dash_m():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "qagraph", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("qagraph, version ")

@@ -1,4 +1,4 @@
-"""qagraph.kg: the Python API's queries."""
+"""qagraph.kg: the Python API's queries, on a graph in memory and on a stored build alike."""
 
 from __future__ import annotations
 
@@ -15,76 +15,162 @@ GRAPHS = article_node(url_of("computer-science", "graphs"))
 TREES = article_node(url_of("computer-science", "trees"))
 
 
-def test_name_an_article_by_url_node_or_id(small_kg):
-    assert small_kg.article(url_of("biology", "cells")) == CELLS
-    assert small_kg.article(CELLS) == CELLS
-    assert small_kg.article(1) == small_kg.article("1") == CELLS
-    assert small_kg.article(url_of("biology", "cells") + "/") == CELLS
+def test_name_an_article_by_url_node_or_id(any_kg):
+    assert any_kg.article(url_of("biology", "cells")) == CELLS
+    assert any_kg.article(CELLS) == CELLS
+    assert any_kg.article(1) == any_kg.article("1") == CELLS
+    assert any_kg.article(url_of("biology", "cells") + "/") == CELLS
 
 
-def test_ambiguous_and_unknown_ids_say_so(small_kg):
+def test_ambiguous_and_unknown_ids_say_so(any_kg):
     with pytest.raises(QagraphError, match=r"id 4 is ambiguous: 2 articles have it \(/learn/computer-science"):
-        small_kg.article(4)
+        any_kg.article(4)
     with pytest.raises(QagraphError, match="no article has id 999"):
-        small_kg.article(999)
+        any_kg.article(999)
     with pytest.raises(QagraphError, match="no article '/nope'"):
-        small_kg.related("/nope")
+        any_kg.related("/nope")
 
 
-def test_related_in_link_order_and_linked_from(small_kg):
-    assert small_kg.related(1) == [MITOSIS, GRAPHS, article_node(url_of("biology", "not-in-corpus"))]
-    assert small_kg.linked_from(CELLS) == [MITOSIS]
+def test_related_in_link_order_and_linked_from(any_kg):
+    assert any_kg.related(1) == [MITOSIS, GRAPHS, article_node(url_of("biology", "not-in-corpus"))]
+    assert any_kg.linked_from(CELLS) == [MITOSIS]
 
 
-def test_similar_best_first(small_kg):
-    found = small_kg.similar(GRAPHS, k=5)
+def test_similar_best_first(any_kg):
+    found = any_kg.similar(GRAPHS, k=5)
     assert found[0][0] == TREES
     weights = [w for _, w, _ in found]
     assert weights == sorted(weights, reverse=True)
-    assert small_kg.similar(GRAPHS, k=0) == []
+    assert any_kg.similar(GRAPHS, k=0) == []
 
 
-def test_keywords_and_subjects(small_kg):
-    assert small_kg.keywords_of(DNA) == [keyword_node(k) for k in ("dna", "chromosomes", "genes", "biology")]
-    assert small_kg.articles_of_keyword("BIOLOGY") == sorted([CELLS, MITOSIS, DNA])
-    assert small_kg.articles_of_subject("Computer science") == [GRAPHS, TREES]
-    assert small_kg.articles_of_subject("biology") == sorted([CELLS, MITOSIS, DNA])
-    assert small_kg.top_subjects(1) == [(subject_node("biology"), 3)]
-    assert small_kg.top_keywords(3)[0][1] == 3
+def test_keywords_and_subjects(any_kg):
+    assert any_kg.keywords_of(DNA) == [keyword_node(k) for k in ("dna", "chromosomes", "genes", "biology")]
+    assert any_kg.articles_of_keyword("BIOLOGY") == sorted([CELLS, MITOSIS, DNA])
+    assert any_kg.articles_of_subject("Computer science") == [GRAPHS, TREES]
+    assert any_kg.articles_of_subject("biology") == sorted([CELLS, MITOSIS, DNA])
+    assert any_kg.top_subjects(1) == [(subject_node("biology"), 3)]
+    assert any_kg.top_keywords(3)[0][1] == 3
     with pytest.raises(QagraphError, match="no keyword"):
-        small_kg.articles_of_keyword("astronomy")
+        any_kg.articles_of_keyword("astronomy")
 
 
-def test_neighbourhood(small_kg):
-    one = small_kg.neighbourhood(CELLS, hops=1, kinds=["related"])
+def test_neighbourhood(any_kg):
+    one = any_kg.neighbourhood(CELLS, hops=1, kinds=["related"])
     assert set(one) == {CELLS, MITOSIS, GRAPHS, article_node(url_of("biology", "not-in-corpus"))}
     assert all(k == "related" for _, _, k in one.edges(keys=True))
-    two = small_kg.neighbourhood(CELLS, hops=2, kinds=["related"])
+    two = any_kg.neighbourhood(CELLS, hops=2, kinds=["related"])
     assert TREES in two
-    assert set(small_kg.neighbourhood(CELLS, hops=0)) == {CELLS}
+    assert set(any_kg.neighbourhood(CELLS, hops=0)) == {CELLS}
     with pytest.raises(QagraphError, match="unknown edge kind"):
-        small_kg.neighbourhood(CELLS, kinds=["friends"])
+        any_kg.neighbourhood(CELLS, kinds=["friends"])
 
 
-def test_path_between_articles(small_kg):
-    path = small_kg.path(DNA, TREES)
+def test_path_between_articles(any_kg):
+    path = any_kg.path(DNA, TREES)
     assert path[0] == DNA and path[-1] == TREES
     for u, v in zip(path, path[1:]):
-        assert small_kg.article_graph.has_edge(u, v)
+        assert any_kg.article_graph.has_edge(u, v)
 
 
-def test_find_by_title_words(small_kg):
-    assert small_kg.find("what is") == sorted([CELLS, DNA, GRAPHS, TREES])
-    assert small_kg.find("TREE") == [TREES]
-    assert small_kg.find("") == []
+def test_find_by_title_words(any_kg):
+    assert any_kg.find("what is") == sorted([CELLS, DNA, GRAPHS, TREES])
+    assert any_kg.find("TREE") == [TREES]
+    assert any_kg.find("") == []
 
 
-def test_counts_add_up_and_report(small_kg):
-    counts = small_kg.counts
+def test_counts_add_up_and_report(any_kg):
+    counts = any_kg.counts
     assert counts["files"] == counts["articles"] + counts["rejected"] == 5
     assert counts["ignored_files"] == 1
     assert counts["stubs"] == 1
     assert counts["nodes"]["article"] == 5
-    assert sum(counts["edges"].values()) == small_kg.graph.number_of_edges()
-    report = small_kg.report()
+    assert sum(counts["edges"].values()) == any_kg.graph.number_of_edges()
+    report = any_kg.report()
     assert report["counts"] == counts and report["problems"] == [] and report["rejected"] == []
+
+
+def _answers(kg, tmp_path=None):
+    """Every query method's answer on every article, keyword and subject of ``kg``."""
+    import itertools
+
+    out = {"counts": kg.counts, "problems": [str(p) for p in kg.problems],
+           "articles": kg.articles, "top_keywords": kg.top_keywords(50), "top_subjects": kg.top_subjects(50)}
+    nodes = sorted(kg.graph.nodes)
+    out["nodes"] = {n: (kg.node(n), kg.label(n)) for n in nodes}
+    for a in kg.articles:
+        data = kg.node(a)
+        out[a] = (
+            kg.related(a), kg.linked_from(a), kg.similar(a, 10), kg.same_question(a), kg.links(a),
+            kg.keywords_of(a), kg.find(data["title"]),
+            sorted(kg.neighbourhood(a, hops=1).edges(keys=True, data=True)),
+            sorted(kg.neighbourhood(a, hops=2, kinds=["related", "similar"]).nodes(data=True)),
+            sorted(kg.subgraph([a], context=True).edges(keys=True, data=True)),
+        )
+        for ref in filter(None, (data.get("url"), data.get("id"))):
+            try:
+                out[f"ref {ref}"] = kg.article(ref)
+            except QagraphError as exc:
+                out[f"ref {ref}"] = str(exc)
+    for n in nodes:
+        kind = kg.node(n)["kind"]
+        if kind == "keyword":
+            out[n] = kg.articles_of_keyword(kg.label(n))
+        elif kind == "subject":
+            out[n] = [kg.articles_of_subject(label) for label in kg.node(n)["labels"]]
+    for a, b in itertools.islice(itertools.combinations(kg.articles, 2), 0, None, 7):
+        try:
+            out[f"path {a} {b}"] = kg.path(a, b)
+        except QagraphError as exc:
+            out[f"path {a} {b}"] = str(exc)
+    return out
+
+
+@pytest.mark.parametrize("corpus", ["content", "broken"])
+def test_open_answers_like_build(corpus, tmp_path):
+    """The stored build gives the answer the graph in memory gives, for every query method."""
+    import qagraph
+    from conftest import CONTENT, FIXTURES
+
+    root = CONTENT if corpus == "content" else FIXTURES / "broken"
+    built = qagraph.build(root, out=tmp_path / "out")
+    opened = qagraph.open(tmp_path / "out")
+    assert opened.build_dir == tmp_path / "out"
+    assert _answers(opened) == _answers(built)
+    assert nx_equal(opened.graph, built.graph)
+
+
+def nx_equal(a, b):
+    return (sorted(a.nodes(data=True)) == sorted(b.nodes(data=True))
+            and sorted(a.edges(keys=True, data=True)) == sorted(b.edges(keys=True, data=True))
+            and a.graph == b.graph)
+
+
+def test_open_is_lazy_about_the_graph(tmp_path):
+    """Opening reads no node table in full: the graph is loaded on first use only."""
+    import qagraph
+    from conftest import CONTENT
+
+    qagraph.build(CONTENT, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out")
+    assert kg._source._graph is None
+    kg.related(165309)
+    assert kg._source._graph is None
+    assert kg.graph.number_of_nodes() > 0 and kg._source._graph is not None
+
+
+def test_open_refuses_what_is_not_a_build(tmp_path):
+    import qagraph
+
+    with pytest.raises(qagraph.OutputError, match="no qagraph build"):
+        qagraph.open(tmp_path)
+    (tmp_path / "qagraph.db").write_bytes(b"not a database")
+    with pytest.raises(qagraph.OutputError, match="not a qagraph build database"):
+        qagraph.open(tmp_path)
+
+
+def test_repr_is_one_line_and_html_summary(small_kg):
+    text = repr(small_kg)
+    assert "\n" not in text and len(text) < 200 and "5 articles" in text
+    html = small_kg._repr_html_()
+    assert "<table>" in html and "Biology" in html and "articles" in html

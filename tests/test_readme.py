@@ -18,3 +18,27 @@ def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
     assert namespace["kg"].counts["articles"] == 49
     assert namespace["rows"].values() == [{"n": 56}]  # 49 articles and 7 stubs are schema:Question
     assert "communities" in capsys.readouterr().out
+
+
+def test_readme_notebook_session_runs(tmp_path, monkeypatch):
+    """The README's ``pycon`` session is a doctest: every output shown is the output you get."""
+    import doctest
+
+    (tmp_path / "content").symlink_to(CONTENT, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    sessions = re.findall(r"```pycon\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert sessions
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for i, text in enumerate(sessions):
+        test = doctest.DocTestParser().get_doctest(text, {}, f"README session {i}", "README.md", 0)
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_readme_sections_for_every_command():
+    """Every command has a line of its own in the README's command examples."""
+    from qagraph.cli import cli
+
+    readme = (ROOT / "README.md").read_text()
+    for name in cli.commands:
+        assert re.search(rf"^qagraph {re.escape(name)}\b", readme, re.M), f"README shows no `qagraph {name} ...` line"

@@ -1,0 +1,145 @@
+"""Benchmark: opening a build and answering queries from it, beside the parse floor of the same run.
+
+    python bench/bench_open.py                 # 36,000 articles
+    python bench/bench_open.py --baseline REF  # also the build time of git REF (e.g. the last release)
+
+Measures, on the generated corpus (bench/generate.py, kept in bench/corpora/):
+
+* the floor (read + C-loader parse of every file, one core; bench/common.py);
+* ``python -c "import qagraph"`` and each query command (``related``, ``similar``,
+  ``find``, ``path``, ``stats``, ``view``, ``query``) as a user runs it: a fresh
+  process, interpreter start included, answering from the build folder;
+* ``qagraph.open()`` and the first ``kg.graph`` access;
+* the build with the database (this checkout) and, with ``--baseline``, the build of
+  another git revision (checked out into a temporary worktree), both fresh processes.
+
+Results go to stdout and bench/out/open.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import common  # noqa: E402
+
+
+def timed(args: list[str], cwd: Path | None = None, repeat: int = 3) -> tuple[float, str]:
+    """Median wall time of running ``args`` (a fresh process each time) and its last output."""
+    times = []
+    out = ""
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.run(args, capture_output=True, text=True, cwd=cwd, check=False)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed:\n{proc.stderr}")
+        out = proc.stdout
+    return statistics.median(times), out
+
+
+def child_open(build: str) -> dict:
+    import resource
+
+    import qagraph
+
+    start = time.perf_counter()
+    kg = qagraph.open(build)
+    opened = time.perf_counter() - start
+    start = time.perf_counter()
+    G = kg.graph
+    graph_seconds = time.perf_counter() - start
+    return {"open_seconds": opened, "graph_seconds": graph_seconds, "nodes": G.number_of_nodes(),
+            "edges": G.number_of_edges(), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def build_with(python: str, cwd: Path, corpus: Path, out: Path, new_api: bool) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    if new_api:
+        code = f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out)!r}, cache=False)"
+    else:
+        code = f"import qagraph.kg as k; k.make({str(corpus)!r}, {str(out)!r}, cache=False)"
+    start = time.perf_counter()
+    subprocess.run([python, "-c", code], cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["_child"]:
+        print(json.dumps(child_open(sys.argv[2])))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=36000)
+    parser.add_argument("--baseline", default=None, help="git revision whose build to time in the same run")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    corpus = common.ensure_corpus(args.articles)
+    floor = common.floor(corpus)["seconds"]
+    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-open-"))
+    build = work / "build"
+    python = sys.executable
+    results: dict = {"articles": args.articles, "floor_seconds": floor}
+
+    results["build_seconds"] = build_with(python, ROOT, corpus, build, new_api=True)
+    if args.baseline:
+        base = work / "baseline-src"
+        subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
+                       capture_output=True)
+        try:
+            results["baseline"] = args.baseline
+            results["baseline_build_seconds"] = build_with(python, base, corpus, work / "baseline-out", new_api=False)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
+
+    cli = [python, "-m", "qagraph"]
+    article = "/learn/biology/questions/" + next((corpus / "biology").glob("*.md")).stem
+    other = "/learn/biology/questions/" + sorted((corpus / "biology").glob("*.md"))[-1].stem
+    commands = {
+        "import qagraph": [python, "-c", "import qagraph"],
+        "related": [*cli, "related", article, "-b", str(build)],
+        "similar": [*cli, "similar", article, "-b", str(build)],
+        "find": [*cli, "find", "theory", "-b", str(build)],
+        "path": [*cli, "path", article, other, "-b", str(build)],
+        "stats": [*cli, "stats", "-b", str(build)],
+        "view": [*cli, "view", article, "-o", str(work / "v.html"), "-b", str(build)],
+        "query": [*cli, "query", "SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q <http://purl.org/dc/terms/subject> ?s } "
+                  "GROUP BY ?s ORDER BY DESC(?n) LIMIT 3", "-b", str(build)],
+    }
+    results["commands"] = {}
+    for name, command in commands.items():
+        seconds, _ = timed(command, cwd=work, repeat=args.repeat)
+        results["commands"][name] = seconds
+    results["open"] = common.run_child(__file__, str(build))
+
+    print(f"\n== opening a build of {args.articles} articles ==")
+    print(f"floor (read + C-loader parse, 1 core): {floor:7.2f} s")
+    print(f"build with the database:                {results['build_seconds']:7.2f} s "
+          f"({results['build_seconds'] / floor:.2f}x floor)")
+    if "baseline_build_seconds" in results:
+        b = results["baseline_build_seconds"]
+        print(f"build of {args.baseline}:{'':<22}{b:7.2f} s ({b / floor:.2f}x floor); "
+              f"difference {(results['build_seconds'] - b) / floor:+.2f}x floor")
+    for name, seconds in results["commands"].items():
+        print(f"  {name:<16}{seconds:6.2f} s  (fresh process, median of {args.repeat})")
+    o = results["open"]
+    print(f"qagraph.open(): {o['open_seconds'] * 1000:.1f} ms; first kg.graph: {o['graph_seconds']:.2f} s "
+          f"({o['graph_seconds'] / floor:.2f}x floor), {o['nodes']} nodes, {o['edges']} edges, peak {o['peak_mb']:.0f} MB")
+    (HERE / "out").mkdir(exist_ok=True)
+    (HERE / "out" / "open.json").write_text(json.dumps(results, indent=2) + "\n")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,486 @@
+"""The stored build: ``OUT/qagraph.db``, a SQLite database of the whole graph.
+
+One row per node in ``nodes`` and per article, stub, subject and keyword in a table of
+its kind; one row per edge in ``edges`` (every registered kind, with its data); every
+input file in ``files`` with what became of it; every problem in ``problems``; the
+build's settings, counts and content digest in ``meta``. Indexes serve every lookup the
+queries make, and ``articles_fts`` (FTS5) serves :meth:`~qagraph.KnowledgeGraph.find`.
+The schema is in the README ("The build database"); ``sqlite3 OUT/qagraph.db`` and
+``datasette OUT/qagraph.db`` are useful on it without qagraph.
+
+:func:`write_database` writes it from the graph; :class:`BuildDatabase` reads it for
+:func:`qagraph.open` without loading the graph. A node's data in the tables round-trips
+exactly to the networkx node's attributes (tuples stay tuples).
+
+>>> import qagraph, tempfile, os
+>>> kg = qagraph.build("content")
+>>> path = write_database(kg.graph, os.path.join(tempfile.mkdtemp(), "qagraph.db"), report=kg.report())
+>>> db = BuildDatabase(path)
+>>> db.count("articles"), db.node_data("subject:biology")["label"]
+(49, 'Biology')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import OutputError
+from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT
+from .normalize import fold
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "title_words", "write_database"]
+
+DATABASE = "qagraph.db"
+SCHEMA_VERSION = 1
+
+# (column, SQL type, how the value is stored): "v" as is, "b" bool as 0/1, "t" tuple as a
+# JSON array, "j" any JSON value (dicts, lists kept as lists)
+_Column = tuple[str, str, str]
+_KIND_TABLES: dict[str, tuple[str, tuple[_Column, ...]]] = {
+    ARTICLE: ("articles", (
+        ("url", "TEXT", "v"), ("id", "INTEGER", "v"), ("title", "TEXT", "v"), ("subject", "TEXT", "v"),
+        ("subject_label", "TEXT", "v"), ("date", "TEXT", "v"), ("author", "TEXT", "v"), ("score", "REAL", "v"),
+        ("no_index", "INTEGER", "b"), ("path", "TEXT", "v"), ("file_name", "TEXT", "v"),
+        ("description", "TEXT", "v"), ("question", "TEXT", "v"), ("answer", "TEXT", "v"), ("body", "TEXT", "v"),
+        ("keywords", "TEXT", "t"), ("keyword_labels", "TEXT", "t"), ("key", "TEXT", "v"), ("extra", "TEXT", "j"),
+    )),
+    STUB: ("stubs", (
+        ("url", "TEXT", "v"), ("id", "INTEGER", "v"), ("title", "TEXT", "v"), ("subject", "TEXT", "v"),
+        ("subject_label", "TEXT", "v"), ("key", "TEXT", "v"),
+    )),
+    SUBJECT: ("subjects", (
+        ("slug", "TEXT", "v"), ("articles", "INTEGER", "v"), ("labels", "TEXT", "t"),
+    )),
+    KEYWORD: ("keywords", (
+        ("key", "TEXT", "v"), ("df", "INTEGER", "v"), ("labels", "TEXT", "t"),
+    )),
+}
+_EDGE_COLUMNS = ("weight", "position")  # edge data with columns of their own; the rest goes to `data`
+
+_INDEXES = (  # built after the rows are in: one sort each, in C
+    "CREATE UNIQUE INDEX edges_by_source ON edges(source, kind, target)",
+    "CREATE INDEX edges_by_target ON edges(target, kind)",
+    "CREATE INDEX articles_by_id ON articles(id)",
+    "CREATE INDEX articles_by_url ON articles(url)",
+    "CREATE INDEX articles_by_subject ON articles(subject)",
+    "CREATE INDEX articles_by_path ON articles(path)",
+    "CREATE INDEX stubs_by_id ON stubs(id)",
+    "CREATE INDEX keywords_by_df ON keywords(df DESC, node)",
+    "CREATE INDEX subjects_by_size ON subjects(articles DESC, node)",
+    "CREATE INDEX problems_by_path ON problems(path)",
+    "CREATE INDEX files_by_status ON files(status)",
+)
+
+_WORD = re.compile(r"\w+")
+# one encoder for every value: json.dumps with options builds a new encoder per call
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def title_words(title: str) -> str:
+    """The words of a title as :meth:`~qagraph.KnowledgeGraph.find` matches them: folded, space-separated.
+
+    >>> title_words("What's a B-tree?")
+    'what s a b tree'
+    """
+    return " ".join(_WORD.findall(fold(title)))
+
+
+def _store(value: Any, how: str) -> Any:
+    if value is None:
+        return None
+    if how == "b":
+        return int(bool(value))
+    if how in ("t", "j"):
+        return _json(value)
+    return value
+
+
+def _load(value: Any, how: str) -> Any:
+    if value is None:
+        return None
+    if how == "b":
+        return bool(value)
+    if how == "t":
+        return _tuples(json.loads(value))
+    if how == "j":
+        return json.loads(value)
+    return value
+
+
+def _tuples(value: Any) -> Any:
+    """JSON arrays back as the tuples the graph holds (nested ones too)."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+def _schema() -> list[str]:
+    statements = [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE nodes (id INTEGER PRIMARY KEY, node TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, "
+        "name TEXT, data TEXT)",
+    ]
+    for table, columns in _KIND_TABLES.values():
+        cols = ", ".join(f"{name} {sqltype}" for name, sqltype, _ in columns)
+        extra = ", title_words TEXT" if table == "articles" else ""
+        statements.append(
+            f"CREATE TABLE {table} (node_id INTEGER PRIMARY KEY REFERENCES nodes(id), node TEXT NOT NULL UNIQUE, "
+            f"name TEXT, {cols}{extra})"
+        )
+    statements += [
+        "CREATE TABLE edges (source INTEGER NOT NULL REFERENCES nodes(id), kind TEXT NOT NULL, "
+        "target INTEGER NOT NULL REFERENCES nodes(id), weight REAL, position INTEGER, data TEXT)",
+        "CREATE TABLE edge_kinds (kind TEXT PRIMARY KEY, label TEXT NOT NULL, symmetric INTEGER NOT NULL, "
+        "link INTEGER NOT NULL, predicates TEXT, description TEXT)",
+        "CREATE TABLE files (path TEXT PRIMARY KEY, status TEXT NOT NULL, node TEXT)",
+        "CREATE TABLE problems (path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, code TEXT NOT NULL, "
+        "message TEXT NOT NULL)",
+        "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER NOT NULL)",
+        "CREATE VIEW edges_named AS SELECT s.node AS source, e.kind, t.node AS target, e.weight, e.position, "
+        "e.data FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title_words, content='articles', content_rowid='node_id', "
+        "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")",
+    ]
+    return statements
+
+
+def write_database(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    report: dict[str, Any],
+    meta: dict[str, Any] | None = None,
+) -> Path:
+    """Write the graph ``G`` and its build ``report`` as a SQLite database at ``path``.
+
+    The file is written beside its target and renamed into place when complete.
+    ``meta`` adds entries to the ``meta`` table (settings, content digest, source name).
+
+    Raises:
+        OutputError: the file cannot be written.
+
+    See also:
+        :class:`BuildDatabase`, which reads it.
+    """
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;")
+            for statement in _schema():
+                con.execute(statement)
+            _fill(con, G, report, meta or {})
+            for statement in _INDEXES:
+                con.execute(statement)
+            con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write the build database: {exc}", path=str(target)) from None
+    return target
+
+
+def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> None:
+    nodes = sorted(G._node)
+    number = {node: i for i, node in enumerate(nodes, 1)}
+    node_data = G._node
+    con.executemany(
+        "INSERT INTO nodes VALUES (?, ?, ?, ?, ?)",
+        ((number[n], n, node_data[n].get("kind"), node_data[n].get("label"), _node_rest(node_data[n]))
+         for n in nodes),
+    )
+    by_kind: dict[str, list[str]] = {}
+    for n in nodes:
+        by_kind.setdefault(node_data[n].get("kind"), []).append(n)
+    for kind, (table, columns) in _KIND_TABLES.items():
+        names = ["node_id", "node", "name", *(c for c, _, _ in columns)]
+        if table == "articles":
+            names.append("title_words")
+        marks = ", ".join("?" * len(names))
+        rows: Iterator[tuple[Any, ...]] = (
+            (number[n], n, node_data[n].get("label"),
+             *(_store(node_data[n].get(c), how) for c, _, how in columns),
+             *((title_words(node_data[n].get("title") or ""),) if table == "articles" else ()))
+            for n in by_kind.get(kind, [])
+        )
+        con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", _edge_rows(G, number))
+    con.executemany(
+        "INSERT INTO edge_kinds VALUES (?, ?, ?, ?, ?, ?)",
+        ((k.name, k.label, int(k.symmetric), int(k.link), json.dumps(list(k.predicates)), k.description)
+         for k in EDGE_KINDS.values()),
+    )
+    status = {path: "rejected" for path in report.get("rejected", [])}
+    status.update({path: "skipped" for path in report.get("skipped", [])})
+    article_of = {d.get("path"): n for n, d in node_data.items() if d.get("kind") == ARTICLE}
+    status.update({path: "article" for path in article_of})
+    con.executemany(
+        "INSERT INTO files VALUES (?, ?, ?)",
+        ((path, status[path], article_of.get(path)) for path in sorted(status)),
+    )
+    con.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+        ((p["path"], p["line"], p["severity"], p["code"], p["message"]) for p in report.get("problems", [])),
+    )
+    con.executemany("INSERT INTO hidden_folders VALUES (?, ?)",
+                    ((folder, n) for folder, n in report.get("hidden", [])))
+    entries = {
+        "qagraph_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
+        **meta,
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json(v)) for k, v in sorted(entries.items())))
+
+
+_COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
+
+
+def _node_rest(data: dict[str, Any]) -> str | None:
+    """The attributes of a node that its kind's table has no column for (JSON), if any."""
+    columns = _COLUMNS.get(str(data.get("kind")), frozenset({"kind", "label"}))
+    rest = {k: v for k, v in data.items() if k not in columns}
+    return _json(rest) if rest else None
+
+
+def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
+    for u, nbrs in G._succ.items():
+        su = number[u]
+        for v, keyed in nbrs.items():
+            sv = number[v]
+            for kind, data in keyed.items():
+                if len(data) == 1:  # only its kind: keyword and subject edges
+                    yield su, kind, sv, None, None, None
+                else:
+                    yield (su, kind, sv, *_edge_values(data))
+
+
+def _edge_values(data: dict[str, Any]) -> tuple[Any, Any, Any]:
+    rest = {k: v for k, v in data.items() if k not in _EDGE_COLUMNS and k != "kind"}
+    return data.get("weight"), data.get("position"), _json(rest) if rest else None
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+class BuildDatabase:
+    """A read-only view of ``qagraph.db``: node data, edges by kind, lookups, the build report.
+
+    Raises:
+        OutputError: the file is missing, not a qagraph database, or of another schema version.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise OutputError("no build database here (run qagraph build first)", path=str(self.path))
+        uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+        try:
+            self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.meta = {k: json.loads(v) for k, v in self.con.execute("SELECT key, value FROM meta")}
+        except sqlite3.Error as exc:
+            raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
+        if self.meta.get("schema_version") != SCHEMA_VERSION:
+            raise OutputError(
+                f"built by qagraph {self.meta.get('qagraph_version')} with database schema "
+                f"{self.meta.get('schema_version')}; this qagraph reads schema {SCHEMA_VERSION}: build again",
+                path=str(self.path),
+            )
+        self._ids: dict[str, int] = {}
+        self._names: dict[int, str] = {}
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- nodes ---------------------------------------------------------------------------
+
+    def node_id(self, node: str) -> int | None:
+        """The row id of ``node`` in ``nodes``, or ``None`` when there is no such node."""
+        i = self._ids.get(node)
+        if i is None:
+            row = self.con.execute("SELECT id FROM nodes WHERE node = ?", (node,)).fetchone()
+            if row is None:
+                return None
+            i = self._ids[node] = row[0]
+            self._names[i] = node
+        return i
+
+    def _node_names(self, ids: Iterable[int]) -> dict[int, str]:
+        missing = [i for i in set(ids) if i not in self._names]
+        for start in range(0, len(missing), 900):
+            chunk = missing[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for i, node in self.con.execute(f"SELECT id, node FROM nodes WHERE id IN ({marks})", chunk):
+                self._names[i] = node
+                self._ids[node] = i
+        return self._names
+
+    def kind(self, node: str) -> str | None:
+        row = self.con.execute("SELECT kind FROM nodes WHERE node = ?", (node,)).fetchone()
+        return row[0] if row else None
+
+    def node_data(self, node: str) -> dict[str, Any] | None:
+        """The node's attributes, as the networkx graph of the build held them."""
+        row = self.con.execute("SELECT id, kind, name, data FROM nodes WHERE node = ?", (node,)).fetchone()
+        if row is None:
+            return None
+        return self._data(row[0], row[1], row[2], row[3])
+
+    def _data(self, node_id: int, kind: str, name: str | None, rest: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": kind, "label": name}
+        table = _KIND_TABLES.get(kind)
+        if table is not None:
+            table_name, columns = table
+            row = self.con.execute(
+                f"SELECT {', '.join(c for c, _, _ in columns)} FROM {table_name} WHERE node_id = ?", (node_id,)
+            ).fetchone()
+            if row is not None:
+                for (column, _, how), value in zip(columns, row):
+                    data[column] = _load(value, how)
+        if rest:
+            data.update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
+        return data
+
+    def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every node (of ``kind``) with its data, in node order."""
+        table = _KIND_TABLES.get(kind) if kind is not None else None
+        if kind is not None and table is not None:
+            table_name, columns = table
+            names = ", ".join(f"t.{c}" for c, _, _ in columns)
+            query = (f"SELECT n.node, n.kind, n.name, n.data, {names} FROM nodes n JOIN {table_name} t "
+                     f"ON t.node_id = n.id ORDER BY n.node")
+            for node, k, name, rest, *values in self.con.execute(query):
+                data: dict[str, Any] = {"kind": k, "label": name}
+                for (column, _, how), value in zip(columns, values):
+                    data[column] = _load(value, how)
+                if rest:
+                    data.update({key: _tuples(v) if key != "extra" else v for key, v in json.loads(rest).items()})
+                yield node, data
+            return
+        where = " WHERE kind = ?" if kind is not None else ""
+        for node_id, node, k, name, rest in self.con.execute(
+            f"SELECT id, node, kind, name, data FROM nodes{where} ORDER BY node", (kind,) if kind else ()
+        ):
+            yield node, self._data(node_id, k, name, rest)
+
+    def count(self, table: str) -> int:
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    # -- edges -------------------------------------------------------------------------------
+
+    def edges_of(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
+        """``(other node, kind, data)`` of the edges of ``kinds`` leaving (or reaching) ``node``."""
+        i = self.node_id(node)
+        if i is None or not kinds:
+            return []
+        mine, other = ("source", "target") if outgoing else ("target", "source")
+        marks = ",".join("?" * len(kinds))
+        rows = self.con.execute(
+            f"SELECT {other}, kind, weight, position, data FROM edges WHERE {mine} = ? AND kind IN ({marks})",
+            (i, *kinds),
+        ).fetchall()
+        names = self._node_names(r[0] for r in rows)
+        return [(names[o], kind, _edge_data(kind, w, p, d)) for o, kind, w, p, d in rows]
+
+    def all_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """Every edge as ``(source, target, kind, data)``."""
+        names = dict(self.con.execute("SELECT id, node FROM nodes"))
+        for s, kind, t, w, p, d in self.con.execute("SELECT source, kind, target, weight, position, data FROM edges"):
+            yield names[s], names[t], kind, _edge_data(kind, w, p, d)
+
+    def edge_counts(self) -> dict[str, int]:
+        return dict(self.con.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def by_number(self, number: int) -> list[str]:
+        """Articles (and stubs) whose numeric ``id`` is ``number``, sorted."""
+        rows = self.con.execute(
+            "SELECT node FROM articles WHERE id = ? UNION SELECT node FROM stubs WHERE id = ?", (number, number)
+        ).fetchall()
+        return sorted(r[0] for r in rows)
+
+    def article_nodes_with_number(self, number: int) -> list[str]:
+        return sorted(r[0] for r in self.con.execute("SELECT node FROM articles WHERE id = ?", (number,)))
+
+    def find_words(self, words: Sequence[str]) -> set[str]:
+        """Articles whose title holds every one of ``words`` (already folded)."""
+        if not words:
+            return set()
+        query = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.con.execute(
+            "SELECT a.node FROM articles_fts f JOIN articles a ON a.node_id = f.rowid WHERE articles_fts MATCH ?",
+            (f"title_words : ({query})",),
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def top(self, kind: str, n: int) -> list[tuple[str, int]]:
+        """The ``n`` keywords with most articles, or subjects with most articles."""
+        if kind == KEYWORD:
+            sql = "SELECT node, df FROM keywords ORDER BY df DESC, node LIMIT ?"
+        elif kind == SUBJECT:
+            sql = "SELECT node, articles FROM subjects ORDER BY articles DESC, node LIMIT ?"
+        else:
+            raise ValueError(f"no ranking of {kind!r} nodes")
+        return [(node, int(count)) for node, count in self.con.execute(sql, (max(n, 0),))]
+
+    def problems(self) -> list[dict[str, Any]]:
+        return [
+            {"path": p, "line": line, "severity": s, "code": c, "message": m}
+            for p, line, s, c, m in self.con.execute(
+                "SELECT path, line, severity, code, message FROM problems ORDER BY path, coalesce(line, 0), message")
+        ]
+
+    def files(self, status: str) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT path FROM files WHERE status = ? ORDER BY path", (status,))]
+
+    def hidden(self) -> list[tuple[str, int]]:
+        return [(p, int(n)) for p, n in self.con.execute("SELECT path, article_files FROM hidden_folders ORDER BY path")]
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph, as the build held it (node and edge data included)."""
+        import networkx as nx
+
+        G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
+        node_data = G._node
+        succ, pred = G._succ, G._pred
+        for kind in NODE_KINDS:
+            for node, data in self.nodes(kind):
+                node_data[node] = data
+                succ[node], pred[node] = {}, {}
+        for node, data in self.nodes():  # kinds outside the registry's tables, if any
+            if node not in node_data:
+                node_data[node] = data
+                succ[node], pred[node] = {}, {}
+        for u, v, kind, data in self.all_edges():
+            keyed = succ[u].get(v)
+            if keyed is None:
+                keyed = succ[u][v] = pred[v][u] = {}
+            keyed[kind] = data
+        return G
+
+
+def _edge_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": kind}
+    if position is not None:
+        data["position"] = position
+    if weight is not None:
+        data["weight"] = weight
+    if rest:
+        data.update({k: _tuples(v) for k, v in json.loads(rest).items()})
+    return data

@@ -1,0 +1,76 @@
+"""qagraph.pipeline: a build folder is brought up to date, and a rebuild gives a cold build's outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import article_text, url_of, write_article
+from qagraph.fileio import PRIVATE
+from qagraph.pipeline import build
+from qagraph.similarity import SimilarityConfig
+
+
+def outputs_of(folder: Path) -> dict[str, bytes]:
+    """Every output but void.ttl (the build time) and qagraph.db (compared by its rows)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and PRIVATE not in p.parts and p.name not in ("void.ttl", "qagraph.db")
+    }
+
+
+def database_rows(folder: Path) -> list[str]:
+    import sqlite3
+
+    con = sqlite3.connect(folder / "qagraph.db")
+    try:
+        nodes = dict(con.execute("SELECT id, node FROM nodes"))
+        rows = [f"edge {nodes[s]} {k} {nodes[t]} {w} {p} {d}" for s, k, t, w, p, d in con.execute("SELECT * FROM edges")]
+        for table in ("articles", "stubs", "subjects", "keywords", "files", "problems"):
+            cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "node_id"]
+            rows += [f"{table} {row}" for row in con.execute(f"SELECT {', '.join(cols)} FROM {table}")]
+        rows += [f"meta {k} {v}" for k, v in con.execute("SELECT key, value FROM meta WHERE key != 'fingerprint'")]
+        return sorted(rows)
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "delete"])
+def test_rebuild_equals_cold_build(small_corpus: Path, tmp_path: Path, change: str):
+    out = tmp_path / "out"
+    assert not build(small_corpus, out=out).build_info.up_to_date
+    assert build(small_corpus, out=out).build_info.up_to_date
+    if change == "edit":
+        path = small_corpus / "computer-science" / "trees.md"
+        path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    elif change == "add":
+        write_article(small_corpus, "biology/rna.md", article_text("What is RNA?", url_of("biology", "rna"), id=9,
+                                                                   keywords="RNA, genes, biology"))
+    else:
+        (small_corpus / "biology" / "dna.md").unlink()
+    rebuilt = build(small_corpus, out=out)
+    assert not rebuilt.build_info.up_to_date
+    cold = tmp_path / "cold"
+    build(small_corpus, out=cold, cache=False)
+    assert set(outputs_of(out)) >= {"report.json", "qagraph.ttl", "qagraph.nt", "qagraph.trig", "index.html"}
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+
+
+def test_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    build(small_corpus, out=out, outputs=["report"])
+    report = out / "report.json"
+    text = report.read_text()
+    report.write_text(text.replace('"articles": 5', '"articles": 6'))  # same size, other content
+    assert len(report.read_text()) == len(text)
+    assert not build(small_corpus, out=out, outputs=["report"]).build_info.up_to_date
+    assert build(small_corpus, out=out, outputs=["report"]).build_info.up_to_date
+    assert not build(small_corpus, out=out, outputs=["report"],
+                     similarity=SimilarityConfig(top_k=1)).build_info.up_to_date
+    shutil.rmtree(out / PRIVATE)
+    with pytest.raises(Exception, match="did not write"):
+        build(small_corpus, out=out, outputs=["report"])
