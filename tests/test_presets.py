@@ -331,3 +331,38 @@ def test_every_preset_reads_the_qa_corpus_without_errors():
         result = load_corpus(CONTENT, preset=name)
         assert result.rejected == [] and not [p for p in result.problems if p.severity == ERROR], name
         assert_every_file_accounted_for(result)
+
+
+# -- through the pipeline --------------------------------------------------------------------
+
+
+def test_a_stored_build_keeps_the_preset_and_the_link_origins(tmp_path: Path):
+    import qagraph
+
+    built = qagraph.build(OBSIDIAN, out=tmp_path / "out", outputs=["database", "report"])
+    settings = built.report()["settings"]["preset"]
+    assert (settings["preset"], settings["auto"], settings["reason"]) == (
+        "obsidian", True, ".obsidian/ folder (an Obsidian vault)")
+    stored = qagraph.open(tmp_path / "out")
+    home = stored.article("Home")
+    assert stored.related(home) == [
+        "article:01 - Community/People/Alice", "article:Projects/Alpha", "article:02 - Work/Meeting notes",
+        "article:Nonexistent note", "article:01 - Community/People/Bob"]
+    assert stored.counts["skipped"] == 0 and stored.counts["articles"] == 19
+
+
+def test_what_recognition_reads_is_part_of_the_build_fingerprint(tmp_path: Path):
+    import qagraph
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO / "content", site / "content")
+    first = qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"])
+    assert not first.build_info.up_to_date
+    assert qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"]).build_info.up_to_date
+    # the content is the same, but a config above it now gives the site's url: intersect.md's
+    # absolute link to https://docs.example.org/functions/where/ becomes an edge (introduction's
+    # own such link joins the ref edge it already has)
+    shutil.copy(HUGO / "hugo.toml", site / "hugo.toml")
+    again = qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"])
+    assert not again.build_info.up_to_date
+    assert again.counts["edges"]["related"] == first.counts["edges"]["related"] + 1
