@@ -79,7 +79,7 @@ LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref")
 ATTACHMENTS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a m4v wav ogg oga webm mov mkv avi flac "
     "zip gz tgz tar 7z rar csv tsv xls xlsx doc docx ppt pptx odt ods odp json xml yaml yml toml txt "
-    "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base excalidraw woff woff2 ttf otf eot epub".split()
+    "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
 )
 #: suffixes of pages: stripped when a link names a page by its file
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")

@@ -374,7 +374,7 @@ def load_corpus(
     if progress:
         progress("load", 0, total)
     failed = {p.path: p for p in found.problems if p.path in set(names)}
-    for name, why in layout_skips(names, fields).items():
+    for name, why in layout_skips(names, fields, base, found.raw).items():
         failed.setdefault(name, Problem(name, None, why, "resource", SKIPPED))
     todo = [n for n in names if n not in failed]
     store = ParseCache(cache, settings=f"{__version__}|{fields!r}|{max_file_size}") if cache is not None else None

@@ -34,6 +34,8 @@ def test_links_that_name_no_article_are_not_kept():
     body = ("![[photo.png]] ![[scan.PDF]] [[#Heading]] [img](a/b.jpg) [mail](mailto:a@b.org) [top](#top) "
             "[web](https://other.org/x) [app](obsidian://open?vault=x) [q](?page=2)")
     assert found(body) == []
+    # a dot in a note's name is no attachment suffix: Drawing.excalidraw.md and v1.2 notes.md are notes
+    assert [t for _, t, _, _ in found("[[Drawing.excalidraw]] [[v1.2 notes]]")] == ["Drawing.excalidraw", "v1.2 notes"]
 
 
 def test_markdown_link_forms():
