@@ -452,13 +452,16 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
 # -- files that are not articles ---------------------------------------------------------
 
 
-def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
+def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike[str] | None = None,
+                 raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
 
     Files outside ``fields.content_dir``, inside ``fields.skip_folders``, and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
     ``index.md`` or below its folder (never at the root of the content: the home page is
-    a section).
+    a section). With ``fields.headless`` and the corpus ``root``, a section whose
+    ``_index.md`` cascades ``_build: {render: never}`` or ``headless: true`` to its pages
+    (Hugo's folders of include files) is skipped whole.
 
     >>> layout_skips(["a/index.md", "a/bio.md", "b/_index.md", "b/c.md"], preset("hugo").fields)
     {'a/bio.md': 'resource of the page bundle a/index.md: not a page'}
@@ -474,6 +477,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
                     and folder:
                 bundles.add(folder)
     skip_folders = set(fields.skip_folders)
+    hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
+        root is not None and fields.headless) else {}
     for name in names:
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
@@ -483,6 +488,11 @@ def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
         if hit is not None:
             skips[name] = f"in {hit}/, a site folder that holds no pages"
             continue
+        if hidden_sections:
+            section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)
+            if section is not None:
+                skips[name] = hidden_sections[section]
+                continue
         if bundles:
             folder = name.rpartition("/")[0]
             owner = next((b for b in _ancestors(folder) if b in bundles), None)
@@ -490,6 +500,39 @@ def layout_skips(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
                 where = f"{owner}/index.md" if owner else "index.md"
                 skips[name] = f"resource of the page bundle {where}: not a page"
     return skips
+
+
+def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: Mapping[str, str]) -> dict[str, str]:
+    """Sections (folders) whose ``_index.md`` cascades "not rendered" to every page below, with why."""
+    found: dict[str, str] = {}
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        if file_name.lower() not in ("_index.md", "_index.markdown") or not name.startswith(fields.content_dir):
+            continue
+        head = _read_head(root / raw.get(name, name))
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        if fm is None or isinstance(fm, Problem):
+            continue
+        cascade = fm.data.get("cascade")
+        for entry in cascade if isinstance(cascade, list) else [cascade]:
+            why = _not_rendered(entry) if isinstance(entry, dict) else None
+            if why:
+                found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
+                break
+    return found
+
+
+def _not_rendered(data: dict[Any, Any]) -> str | None:
+    if data.get("headless") is True or str(data.get("headless")).lower() == "true":
+        return "headless: true"
+    for key in ("_build", "build"):
+        options = data.get(key)
+        if isinstance(options, dict) and "render" in options:
+            render = options["render"]
+            if render is False or str(render).strip().lower() in ("never", "false"):
+                return f"{key}: render {str(render).lower()}"
+    return None
 
 
 def _ancestors(folder: str) -> list[str]:
