@@ -354,7 +354,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm)
     if fields.headless:
-        why = _headless(f)
+        why = not_rendered(f.data)
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
@@ -418,21 +418,23 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     return article, f.problems
 
 
-def _headless(f: _Fields) -> str | None:
-    """Why a Hugo page is not rendered (``headless: true``, ``_build: {render: never}``), or ``None``."""
-    if _truthy(f.data.get("headless")):
+def not_rendered(data: dict[Any, Any]) -> str | None:
+    """Why Hugo renders no page from these front-matter fields (``headless: true``,
+    ``_build: {render: never}``), or ``None``; also read in a section's ``cascade``.
+
+    >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"title": "T"})
+    ('_build: render never', None)
+    """
+    headless = data.get("headless")
+    if headless is True or (isinstance(headless, str) and headless.strip().lower() in ("true", "yes", "on")):
         return "headless: true"
     for key in ("_build", "build"):
-        options = f.data.get(key)
+        options = data.get(key)
         if isinstance(options, dict) and "render" in options:
             render = options["render"]
             if render is False or str(render).strip().lower() in ("never", "false"):
                 return f"{key}: render {str(render).lower()}"
     return None
-
-
-def _truthy(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "on"))
 
 
 def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:

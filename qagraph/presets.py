@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, FieldMap
+from .fields import ANY_SEPARATOR, FieldMap, not_rendered
 from .frontmatter import decode, read_front_matter
 from .links import page_path
 
@@ -516,23 +516,11 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
             continue
         cascade = fm.data.get("cascade")
         for entry in cascade if isinstance(cascade, list) else [cascade]:
-            why = _not_rendered(entry) if isinstance(entry, dict) else None
+            why = not_rendered(entry) if isinstance(entry, dict) else None
             if why:
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
                 break
     return found
-
-
-def _not_rendered(data: dict[Any, Any]) -> str | None:
-    if data.get("headless") is True or str(data.get("headless")).lower() == "true":
-        return "headless: true"
-    for key in ("_build", "build"):
-        options = data.get(key)
-        if isinstance(options, dict) and "render" in options:
-            render = options["render"]
-            if render is False or str(render).strip().lower() in ("never", "false"):
-                return f"{key}: render {str(render).lower()}"
-    return None
 
 
 def _ancestors(folder: str) -> list[str]:
