@@ -48,6 +48,7 @@ __all__ = [
     "corpus_problems",
     "detect",
     "layout_skips",
+    "naming_hint",
     "nothing_loaded",
     "preset",
     "reference_example",
@@ -575,52 +576,76 @@ def reference_example(result: LoadResult) -> str:
     >>> from qagraph.load import load_corpus
     >>> reference_example(load_corpus("content"))
     'url, e.g. /learn/<subject>/questions/<slug>, or by id'
+
+    See also:
+        :func:`naming_hint`, the same from a build report's preset and an article key.
     """
     detection = result.detection
-    name = detection.preset if detection else "quicktakes"
-    naming = PRESETS[name].naming if name in PRESETS else "key, e.g. {example}"
-    example = _example(result)
-    return naming.format(example=example)
+    return naming_hint(detection.preset if detection else "quicktakes", _example(result))
 
 
-def _example(result: LoadResult) -> str:
-    """A real article's name, of the most common folder depth (a typical article, not the home page)."""
+def naming_hint(preset_name: str, example: str | None) -> str:
+    """How people name an article read with preset ``preset_name``, given one article's key.
+
+    >>> naming_hint("hugo", "functions/where"), naming_hint("obsidian", "People/Alice Smith")
+    ('page path, e.g. functions/where', 'note name, e.g. Alice Smith, or its path')
+    """
+    known = PRESETS.get(preset_name)
+    naming = known.naming if known else "key, e.g. {example}"
+    if example and preset_name == "obsidian":
+        example = example.rpartition("/")[2]  # a note's name
+    return naming.format(example=example or "<path>")
+
+
+def _example(result: LoadResult) -> str | None:
+    """A real article's key, of the most common folder depth (a typical article, not the home page)."""
     if not result.articles:
-        return "<path>"
+        return None
     depths = Counter(a.key.strip("/").count("/") for a in result.articles)
     depth = depths.most_common(1)[0][0]
-    a = min((a for a in result.articles if a.key.strip("/").count("/") == depth), key=lambda a: a.key)
-    fields = result.fields
-    if fields.identity == "path" and fields.title_fallback == ("file-name",):
-        return a.title  # a note's name
-    return a.key
+    return min((a for a in result.articles if a.key.strip("/").count("/") == depth), key=lambda a: a.key).key
 
 
-def nothing_loaded(result: LoadResult) -> str | None:
+def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:
     """One line saying why no file became an article, or ``None`` when some did (or there were no files).
+
+    ``result`` is a :class:`~qagraph.load.LoadResult` or a build report
+    (:func:`qagraph.pipeline.make_report`); from a result read with a named preset, the line
+    also says what ``auto`` would choose.
 
     >>> from qagraph.load import LoadResult
     >>> nothing_loaded(LoadResult("notes", [], [Problem("a.md", 2, "no title: none of title is set", "no-title")], 1, 0, ["a.md"]))
     'no article loaded from notes: 1 of 1 files rejected (1 x no-title, e.g. a.md:2: no title: none of title is set); try another --preset (auto, quicktakes, hugo, jekyll, obsidian, generic) or --field'
     """
-    if not result.files or result.articles:
+    if isinstance(result, Mapping):
+        counts = result.get("counts", {})
+        files, articles = counts.get("files", 0), counts.get("articles", 0)
+        rejected, root = list(result.get("rejected", [])), str(result.get("source", "the folder"))
+        problems = [Problem(p["path"], p["line"], p["message"], p["code"], p["severity"])
+                    for p in result.get("problems", [])]
+        chosen = (result.get("settings") or {}).get("preset")
+        detection = Detection(chosen["preset"], chosen["reason"], FieldMap(), chosen["auto"]) if chosen else None
+        named_root = None
+    else:
+        files, articles, rejected, root = result.files, len(result.articles), result.rejected, result.root
+        problems, detection, named_root = result.problems, result.detection, result.root
+    if not files or articles:
         return None
-    errors = [p for p in result.problems if p.severity == ERROR and p.path in set(result.rejected)]
-    if result.rejected:
+    if rejected:
+        errors = [p for p in problems if p.severity == ERROR and p.path in set(rejected)]
         codes = Counter(p.code for p in errors)
         top = ", ".join(f"{n} x {code}" for code, n in codes.most_common(3))
         first = next((p for p in errors if p.code == codes.most_common(1)[0][0]), None) if codes else None
-        what = f"{len(result.rejected)} of {result.files} files rejected ({top}" + (f", e.g. {first}" if first else "") + ")"
+        what = f"{len(rejected)} of {files} files rejected ({top}" + (f", e.g. {first}" if first else "") + ")"
     else:
-        skipped = [p for p in result.problems if p.severity == SKIPPED]
-        what = f"all {result.files} files skipped" + (f" (e.g. {skipped[0]})" if skipped else "")
-    detection = result.detection
+        skipped = [p for p in problems if p.severity == SKIPPED]
+        what = f"all {files} files skipped" + (f" (e.g. {skipped[0]})" if skipped else "")
     used = hint = ""
     if detection is not None:
         used = f"; read with {detection.line()}"
-        if not detection.auto:
-            other = detect(result.root)
+        if not detection.auto and named_root is not None:
+            other = detect(named_root)
             if other.preset != detection.preset:
                 hint = f"; --preset {AUTO} would read it with {other.line()}"
-    return (f"no article loaded from {result.root}: {what}{used}{hint}; try another --preset "
+    return (f"no article loaded from {root}: {what}{used}{hint}; try another --preset "
             f"({AUTO}, {', '.join(PRESETS)}) or --field")

@@ -16,7 +16,9 @@ from conftest import CONTENT, FIXTURES
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
 from qagraph.load import LoadResult, load_corpus
-from qagraph.presets import PRESETS, choose, detect, layout_skips, nothing_loaded, preset, reference_example
+from qagraph.presets import (
+    PRESETS, choose, detect, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
+)
 
 HUGO, JEKYLL, SNIPPETS, OBSIDIAN = (FIXTURES / n for n in ("hugo", "jekyll", "snippets", "obsidian"))
 
@@ -368,3 +370,15 @@ def test_what_recognition_reads_is_part_of_the_build_fingerprint(tmp_path: Path)
     again = qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"])
     assert not again.build_info.up_to_date
     assert again.counts["edges"]["related"] == first.counts["edges"]["related"] + 1
+
+
+def test_the_one_line_and_the_naming_hint_from_a_build_report():
+    import qagraph
+
+    report = qagraph.build(OBSIDIAN, preset="quicktakes").report()
+    line = nothing_loaded(report)
+    assert line is not None and line.startswith("no article loaded from obsidian: 19 of 19 files rejected (10 x no-title")
+    assert "read with preset quicktakes (chosen by name)" in line
+    assert nothing_loaded(qagraph.build(OBSIDIAN).report()) is None
+    assert naming_hint("obsidian", "01 - Community/People/Alice") == "note name, e.g. Alice, or its path"
+    assert naming_hint("custom", None) == "key, e.g. <path>"
