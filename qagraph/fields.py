@@ -1,9 +1,11 @@
-"""Field mapping: from a file's parsed front matter to a validated :class:`~qagraph.model.Article`.
+"""Field mapping: from a file's parsed front matter (and body) to a validated :class:`~qagraph.model.Article`.
 
 :class:`FieldMap` says where each field lives in the front matter (dotted paths, tried
-in order), so the same loader serves corpora with other field names; its defaults are
-the Q&A site's format. :func:`to_article` applies a map to one file's
-:class:`~qagraph.frontmatter.FrontMatter` and returns the article (or ``None``) with
+in order) and how a corpus names, titles, files and links its articles, so the same
+loader serves Q&A sites, Hugo, Jekyll and Obsidian (:mod:`qagraph.presets` holds one
+map per kind of corpus); its defaults are the Q&A site's format. :func:`read_article`
+reads one file's text with a map, :func:`to_article` applies a map to one file's
+:class:`~qagraph.frontmatter.FrontMatter`; both return the article (or ``None``) with
 the problems found: fields are validated and cleaned here once, and every later stage
 trusts the record.
 
@@ -18,15 +20,26 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, fields as _dataclass_fields, replace
+from typing import Any, ClassVar
 
-from .errors import WARNING, Problem, UsageError
-from .frontmatter import FrontMatter
+from .errors import SKIPPED, WARNING, Problem, UsageError
+from .frontmatter import FrontMatter, read_front_matter
+from .links import (
+    FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, text_links, wiki_targets,
+)
 from .model import Article, RelatedLink
-from .normalize import clean, slugify, split_keywords, unescape_newlines
+from .normalize import clean, fold, slugify, split_keywords, unescape_newlines
 
-__all__ = ["FieldMap", "MAX_FIELD_VALUES", "to_article"]
+__all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_article"]
+
+#: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
+ANY_SEPARATOR = "any"
+
+_TITLE_FALLBACKS = ("heading", "slug", "file-name")
+_SUBJECT_SOURCES = ("url", "field", "folder")
+_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
+_IDENTITIES = ("url", "path", "page")
 
 
 def _paths(*names: str) -> tuple[str, ...]:
@@ -35,7 +48,7 @@ def _paths(*names: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class FieldMap:
-    """Where each field is found in the front matter: dotted paths, tried in order.
+    """Where each field is found in the front matter, and how a corpus names and links its articles.
 
     The defaults read the Q&A site's format; other static sites differ only in names:
 
@@ -43,10 +56,45 @@ class FieldMap:
     >>> fm.keywords
     ('tags',)
 
-    ``keyword_separator`` splits a keyword *string* (``None`` splits on whitespace);
-    a YAML list of keywords is always taken item by item.
-    ``subject_from_url`` is a regular expression whose first group, matched against
-    the url, gives the subject's slug; the file's top folder is the fallback.
+    Fields (dotted paths, the first that holds a value wins): ``title`` ... ``file_name``.
+    Keywords: ``keyword_separator`` splits a keyword *string* (``None``: whitespace,
+    :data:`ANY_SEPARATOR`: commas when there are any, else whitespace); a YAML list is
+    taken item by item; ``keywords_merge`` merges every keyword path instead of taking
+    the first; ``list_fields`` are fields whose strings are lists (Jekyll's ``tags`` and
+    ``categories``), split like keywords wherever they are read.
+
+    Subjects: ``subject_from`` lists the sources tried in order: ``"url"`` (the first
+    group of the regular expression ``subject_from_url`` matched against the url),
+    ``"field"`` (the subject field's value: its slug names the subject) and
+    ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
+    year); none gives ``uncategorised``. With ``subject_values="every"`` a list's
+    first value is the subject and the others become keywords (an article has one
+    subject); ``"first"`` drops them.
+
+    Identity: ``identity`` is ``"url"`` (the url field, else the path without its
+    suffix), ``"path"`` (always the path; a url is kept as data) or ``"page"`` (Hugo:
+    the path below ``content_dir``, an ``index.md`` standing for its folder).
+    ``title_fallback`` lists what titles a file that has no title field:
+    ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
+    date, title-cased), ``"file-name"`` (the file name without suffix).
+
+    Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
+    reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
+    at the corpus root, where Jekyll copies such files as they are). ``headless``
+    skips Hugo's headless bundles; ``bundles`` makes the files beside a Hugo
+    ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
+    not content; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    note without front matter, with a warning (Obsidian shows such notes).
+
+    Links: ``related_prefix`` names the ``related_articleN`` mappings,
+    ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``),
+    ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
+    ``alias_fields`` the fields holding other names of an article, ``site_url`` the
+    corpus's own site (its absolute links are internal). ``inline_tags`` adds the
+    body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values).
+
+    ``overridden`` names the fields a user mapped explicitly: a mapped field that no
+    file has is reported.
     """
 
     title: tuple[str, ...] = _paths("title", "article_title", "question")
@@ -66,39 +114,117 @@ class FieldMap:
     keyword_separator: str | None = ","
     subject_from_url: str = r"^/learn/([^/]+)/"
     suffixes: tuple[str, ...] = (".md", ".markdown")
+    title_fallback: tuple[str, ...] = ()
+    subject_from: tuple[str, ...] = ("url", "folder", "field")
+    subject_values: str = "first"
+    list_fields: tuple[str, ...] = ()
+    keywords_merge: bool = False
+    identity: str = "url"
+    date_from_file_name: bool = False
+    related_lists: tuple[str, ...] = ()
+    alias_fields: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    inline_tags: bool = False
+    no_front_matter: str = "reject"
+    headless: bool = False
+    bundles: bool = False
+    content_dir: str = ""
+    skip_folders: tuple[str, ...] = ()
+    site_url: str | None = None
+    lenient_yaml: bool = False
+    overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
         "title", "question", "answer", "description", "keywords", "subject", "url",
         "id", "date", "author", "score", "no_index", "file_name",
     )
+    #: settings ``with_overrides`` accepts besides the fields, with their allowed values
+    #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
+    SETTINGS: ClassVar[dict[str, Any]] = {
+        "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
+        "content_dir": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
+        "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
+        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
+        "alias_fields": (), "skip_folders": (), "keywords_merge": bool, "inline_tags": bool,
+        "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool,
+    }
 
     def with_overrides(self, mapping: dict[str, str]) -> "FieldMap":
         """A copy where each ``name=path[,path...]`` in ``mapping`` replaces a default.
 
+        A mapped ``subject`` decides the subject: the field comes first in
+        ``subject_from``. ``keyword_separator`` takes ``space`` (whitespace), ``any``
+        (commas, else whitespace), ``comma`` or the separator itself.
+
         >>> FieldMap().with_overrides({"keywords": "tags,categories"}).keywords
         ('tags', 'categories')
+        >>> FieldMap().with_overrides({"subject": "site"}).subject_from
+        ('field', 'url', 'folder')
 
         Raises:
-            UsageError: an unknown name, or a ``subject_from_url`` that is not a regular expression.
+            UsageError: an unknown name, a value not among a setting's choices, or a
+                ``subject_from_url`` that is not a regular expression.
         """
         changes: dict[str, Any] = {}
+        overridden = list(self.overridden)
         for name, value in mapping.items():
             if name in self.FIELDS:
                 changes[name] = tuple(p.strip() for p in value.split(",") if p.strip())
-            elif name == "keyword_separator":
-                changes[name] = None if value in ("", "space", "whitespace") else value
-            elif name in ("related_prefix", "subject_from_url"):
-                if name == "subject_from_url":
-                    try:
-                        re.compile(value)
-                    except re.error as exc:
-                        raise UsageError(f"subject_from_url is not a regular expression: {exc}") from None
-                changes[name] = value
+                if name not in overridden:
+                    overridden.append(name)
+                if name == "subject" and "subject_from" not in mapping:
+                    changes["subject_from"] = ("field",) + tuple(s for s in self.subject_from if s != "field")
+            elif name in self.SETTINGS:
+                changes[name] = _setting(name, value, self.SETTINGS[name])
             else:
-                known = ", ".join(self.FIELDS + ("keyword_separator", "related_prefix", "subject_from_url"))
+                known = ", ".join(self.FIELDS + tuple(self.SETTINGS))
                 raise UsageError(f"unknown field {name!r} in field map (known: {known})")
+        changes["overridden"] = tuple(overridden)
         return replace(self, **changes)
+
+    def settings(self) -> dict[str, Any]:
+        """Every attribute by name, JSON-able: what a build report shows of the map used.
+
+        >>> FieldMap().settings()["keywords"]
+        ['seo.page_keywords', 'keywords', 'tags']
+        """
+        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v
+                for f in _dataclass_fields(self)}
+
+
+def _setting(name: str, value: str, kind: Any) -> Any:
+    """The value of setting ``name`` from its text; raises :class:`UsageError` when it is not allowed."""
+    value = value.strip()
+    if name == "keyword_separator":
+        return {"": None, "space": None, "whitespace": None, "any": ANY_SEPARATOR, "auto": ANY_SEPARATOR,
+                "comma": ","}.get(value.lower(), value)
+    if name == "subject_from_url":
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise UsageError(f"subject_from_url is not a regular expression: {exc}") from None
+        return value
+    if kind is bool:
+        lowered = value.lower()
+        if lowered in ("yes", "true", "on", "1"):
+            return True
+        if lowered in ("no", "false", "off", "0", ""):
+            return False
+        raise UsageError(f"{name} takes yes or no, not {value!r}")
+    if name == "content_dir":
+        return value.strip("/") + "/" if value.strip("/") else ""
+    if kind is None:
+        return value or None
+    if name in ("subject_values", "identity", "no_front_matter"):
+        if value not in kind:
+            raise UsageError(f"{name} takes one of {', '.join(kind)}, not {value!r}")
+        return value
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    bad = [v for v in items if kind and v not in kind]
+    if bad:
+        raise UsageError(f"{name} takes {', '.join(kind)} (comma-separated), not {', '.join(bad)}")
+    return items
 
 
 #: most values one kept field may hold: YAML aliases can make a few lines mean billions
@@ -167,19 +293,74 @@ def _url(value: Any) -> str | None:
     return url
 
 
-def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap()) -> tuple[Article | None, list[Problem]]:
+def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[Article | None, list[Problem]]:
+    """The article in one file's ``text`` (decoded; ``name`` is its path in the corpus) and the problems.
+
+    Front matter that cannot be read is an error, unless ``fields.lenient_yaml``: then
+    the file is read as a note without front matter and the problem is a warning.
+
+    >>> from qagraph.presets import preset
+    >>> article, problems = read_article("People/Ann.md", "---\\ntags:\\n- @ann\\n---\\nMet [[Bob]].\\n", preset("obsidian").fields)
+    >>> article.title, [l.target for l in article.related], problems[0].message.endswith("read without its front matter")
+    ('Ann', ['Bob'], True)
+    """
+    fm = read_front_matter(name, text)
+    if isinstance(fm, Problem):
+        if not fields.lenient_yaml:
+            return None, [fm]
+        body, body_line = _after_front_matter(text)
+        note = FrontMatter({}, body, None, 1)
+        warning = Problem(name, fm.line, f"{fm.message}: read without its front matter", "front-matter-ignored",
+                          WARNING)
+        article, problems = to_article(name, note, fields, body_line=body_line)
+        return article, [warning, *problems]
+    body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
+    return to_article(name, fm, fields, body_line=body_line)
+
+
+def _after_front_matter(text: str) -> tuple[str, int]:
+    """The text after a broken front matter's closing line (all of it when there is none), and its line."""
+    m = re.match(r"\s*(---|\+\+\+)[ \t]*\n", text)
+    if m:
+        closing = re.compile(rf"^{re.escape(m.group(1))}[ \t]*$", re.M).search(text, m.end())
+        if closing is not None:
+            start = min(closing.end() + 1, len(text))
+            return text[start:], text.count("\n", 0, start) + 1
+    return text, 1
+
+
+def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
+               body_line: int | None = None) -> tuple[Article | None, list[Problem]]:
     """The article of file ``name`` (path relative to the corpus) and the problems found.
 
-    A file without front matter, or without a title, is not an article: it comes back
-    as ``None`` with an error problem saying why. Repairs (a score that is not a number)
-    are warnings and the article is kept.
+    What a file without front matter is depends on ``fields.no_front_matter``: an error
+    (the Q&A format), a skipped file (a Hugo include) or an article with defaults (an
+    Obsidian note). A file without a title and no ``title_fallback`` is an error;
+    Hugo's headless bundles are skipped. Repairs (a score that is not a number) are
+    warnings and the article is kept. ``body_line`` is the file line where the body
+    starts (for the lines of links found in it).
     """
     if fm.syntax is None:
-        if not fm.body.strip():
-            return None, [Problem(name, None, "empty file: no front matter", "no-front-matter")]
-        return None, [Problem(name, fm.line, "no front matter: the file must start with a '---' line", "no-front-matter")]
+        policy = fields.no_front_matter
+        if policy == "article-below-root":
+            policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"
+        if policy == "reject":
+            if not fm.body.strip():
+                return None, [Problem(name, None, "empty file: no front matter", "no-front-matter")]
+            return None, [Problem(name, fm.line, "no front matter: the file must start with a '---' line",
+                                  "no-front-matter")]
+        if policy == "skip":
+            return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
+                                  "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm)
-    title = _text(f.first(fields.title))
+    if fields.headless:
+        why = not_rendered(f.data)
+        if why:
+            return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
+                                  "headless", SKIPPED)]
+    raw_body = fm.body
+    masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
+    title = _title(name, f, fields, raw_body)
     if title is None:
         names = ", ".join(fields.title)
         return None, [Problem(name, fm.line, f"no title: none of {names} is set", "no-title")]
@@ -188,15 +369,29 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap()) -> tup
     answer_raw = f.first(fields.answer)
     answer = unescape_newlines(_text(answer_raw) or "") if answer_raw is not None else ""
     url, key = _identity(name, f, fields)
-    slug, subject_label = _subject(name, f, fields, url)
-    keywords, keyword_keys = split_keywords(f.first(fields.keywords), fields.keyword_separator)
+    slug, subject_label, more_keywords = _subject(name, f, fields, url)
+    if fields.inline_tags:
+        more_keywords += inline_tags(raw_body, masked)
+    keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
+    if typed["date"] is None and fields.date_from_file_name:
+        m = re.match(r"(\d{4}-\d{2}-\d{2})-", name.rpartition("/")[2])
+        typed["date"] = m.group(1) if m else None
     related = _related_links(f, fields)
+    if fields.related_lists or "wiki" in fields.links:
+        related += _listed_links(f, fields, max((link.position for link in related), default=0))
+    if fields.links:
+        start = max((link.position for link in related), default=0)
+        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked)
+        related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
+                    for i, link in enumerate(found, 1)]
     file_name = _text(f.first(fields.file_name)) or name.rpartition("/")[2]
     description = _text(f.first(fields.description))
     author = _text(f.first(fields.author))
+    absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
+                   and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
-    body = fm.body.strip()
+    body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""
     article = Article(
@@ -215,23 +410,151 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap()) -> tup
         author=author,
         file_name=file_name,
         body=body,
-        url_line=fm.line_of(fields.url[0]) if url else None,
+        url_line=fm.line_of(fields.url[0]) if url and fields.url else None,
+        absent=absent,
         extra=extra,
         **typed,
     )
     return article, f.problems
 
 
+def not_rendered(data: dict[Any, Any]) -> str | None:
+    """Why Hugo renders no page from these front-matter fields (``headless: true``,
+    ``_build: {render: never}``), or ``None``; also read in a section's ``cascade``.
+
+    >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"title": "T"})
+    ('_build: render never', None)
+    """
+    headless = data.get("headless")
+    if headless is True or (isinstance(headless, str) and headless.strip().lower() in ("true", "yes", "on")):
+        return "headless: true"
+    for key in ("_build", "build"):
+        options = data.get(key)
+        if isinstance(options, dict) and "render" in options:
+            render = options["render"]
+            if render is False or str(render).strip().lower() in ("never", "false"):
+                return f"{key}: render {str(render).lower()}"
+    return None
+
+
+def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
+    """The title field, else the fallbacks in order; a file titled by its name (when the map
+    expected a title field) is a warning."""
+    title = _text(f.first(fields.title))
+    if title is not None:
+        return title
+    stem = name.rpartition("/")[2]
+    for suffix in fields.suffixes:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    for source in fields.title_fallback:
+        if source == "heading":
+            title = first_heading(body)
+        elif source == "slug":
+            slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+            title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
+        elif source == "file-name":
+            title = stem.strip() or stem
+            if "slug" in fields.title_fallback:
+                f.warn("no title and an empty slug: titled by its file name", code="no-title")
+            elif fields.title and f.fm.syntax is not None:
+                f.warn(f"no title: none of {', '.join(fields.title)} is set; titled by its file name", code="no-title")
+        if title:
+            return title
+    return None
+
+
+_PATTERN = re.compile(r"/:[A-Za-z_]")
+
+
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
-    """The url (if any) and the key: the url, or ``<folder>/<file stem>``."""
-    url = _url(f.first(fields.url))
+    """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``)."""
+    url = _url(f.first(fields.url)) if fields.url else None
+    if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
+        f.used.difference_update(fields.url)
+        url = None
+    if fields.identity == "page":
+        return url, page_path(name, fields.content_dir, bundles=True) or "/"
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
-    return url, url if url else f"{folder}/{stem}" if folder else stem
+    path_key = f"{folder}/{stem}" if folder else stem
+    if fields.identity == "path":
+        return url, path_key
+    return url, url if url else path_key
 
 
-def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str]:
-    """The subject's slug (from the url, else the top folder) and its label as written."""
+def _values(value: Any, split: bool, separator: str | None) -> list[str]:
+    """The values of one field: a list item by item, a string split when it is a list field."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if v is not None and not isinstance(v, (dict, list))
+                and str(v).strip()]
+    if isinstance(value, dict):
+        return []
+    text = str(value).strip()
+    if not text:
+        return []
+    return [v for v in _split(text, separator) if v] if split else [text]
+
+
+def _split(text: str, separator: str | None) -> list[str]:
+    if separator == ANY_SEPARATOR:
+        return [v.strip() for v in text.split(",")] if "," in text else text.split()
+    return [v.strip() for v in text.split(separator)] if separator is not None else text.split()
+
+
+def _slug(value: str) -> str:
+    """A subject's slug: ASCII when it can be, the folded text otherwise (``機械学習`` stays)."""
+    return slugify(value) or "-".join(fold(value).split())
+
+
+_STRUCTURAL = re.compile(r"^(_.*|\d+)$")
+
+
+def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, list[str]]:
+    """The subject's slug and label as written, and the values that become keywords (``every``)."""
+    if fields.subject_from[:1] == ("url",):
+        slug, label = _subject_by_url(name, f, fields, url)
+        return slug, label, []
+    for source in fields.subject_from:
+        if source == "field":
+            path = next((p for p in fields.subject if f.get(p) not in (_MISSING, None, "", [])), None)
+            if path is None:
+                continue
+            f.used.add(path)
+            split = path in fields.list_fields or path in fields.keywords
+            values = _values(f.get(path), split, fields.keyword_separator)
+            values = [v.lstrip("#") if fields.inline_tags else v for v in values]
+            values = [v for v in values if _slug(v)]
+            if not values:
+                continue
+            rest = values[1:] if fields.subject_values == "every" else []
+            return _slug(values[0]), clean(values[0]), rest
+        if source == "folder":
+            rel = name.removeprefix(fields.content_dir)
+            for folder in rel.split("/")[:-1]:
+                if not _STRUCTURAL.match(folder) and _slug(folder):
+                    return _slug(folder), _folder_label(folder), []
+        if source == "url" and url:
+            m = re.search(fields.subject_from_url, url)
+            if m and m.group(1):
+                return m.group(1), m.group(1).replace("-", " ").capitalize(), []
+    return "uncategorised", "Uncategorised", []
+
+
+def _folder_label(folder: str) -> str:
+    """A folder's name as a subject label: slug-like names made words (``content-management``:
+    ``Content management``), other names as written (``01 - Community``)."""
+    if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", folder):
+        return folder.replace("-", " ").replace("_", " ").capitalize()
+    return clean(folder)
+
+
+def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str]:
+    """The Q&A format's rule: the slug from the url, else the top folder, else the label's slug;
+    the label is the subject field as written."""
     label = _text(f.first(fields.subject))
     slug = None
     if url:
@@ -239,11 +562,30 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
         if m:
             slug = m.group(1)
     if not slug:
-        top = name.split("/", 1)[0] if "/" in name else ""
-        slug = top or (slugify(label) if label else "") or "uncategorised"
+        top = name.split("/", 1)[0] if "/" in name and "folder" in fields.subject_from else ""
+        slug = top or (slugify(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:
         label = slug.replace("-", " ").capitalize()
     return slug, clean(label)
+
+
+def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Keywords from the keyword paths (the first, or all merged) and ``more``, cleaned and de-duplicated."""
+    if not fields.keywords_merge and fields.keyword_separator != ANY_SEPARATOR and not more \
+            and not fields.inline_tags and not fields.list_fields:
+        return split_keywords(f.first(fields.keywords), fields.keyword_separator)  # the Q&A format, as it was
+    values: list[str] = []
+    for path in fields.keywords:
+        value = f.get(path)
+        if value is _MISSING or value is None or value == "":
+            continue
+        f.used.add(path)
+        values += _values(value, True, fields.keyword_separator)
+        if not fields.keywords_merge:
+            break
+    if fields.inline_tags:
+        values = [v.lstrip("#") for v in values]
+    return split_keywords(values + more)
 
 
 def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
@@ -320,6 +662,40 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
         ))
     related.sort(key=lambda link: link.position)
     return related
+
+
+def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls) and,
+    where wiki-links are read, the ``[[links]]`` in any front-matter value (Obsidian properties)."""
+    links: list[RelatedLink] = []
+
+    def add(target: str | None, title: str | None, line: int) -> None:
+        if target:
+            links.append(RelatedLink(start + len(links) + 1, None, None, title, None, line, FRONT_MATTER, target))
+
+    wiki = "wiki" in fields.links
+    for path in fields.related_lists:
+        value = f.get(path)
+        if value is _MISSING or value is None:
+            continue
+        f.used.add(path)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):  # {url: ..., title: ...} or {path: ...}
+                add(_text(item.get("url") or item.get("path") or item.get("name")), _text(item.get("title")),
+                    f.fm.line_of(path))
+            elif isinstance(item, str) and "[[" in item:
+                if not wiki:  # else found below, with every other property
+                    for target, alias in wiki_targets(item):
+                        add(target, alias, f.fm.line_of(path))
+            else:
+                add(_text(item), None, f.fm.line_of(path))
+    if wiki:
+        for key, value in f.data.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and "[[" in item:
+                    for target, alias in wiki_targets(item):
+                        add(target, alias, f.fm.line_of(str(key)))
+    return links
 
 
 class _TooLarge(Exception):

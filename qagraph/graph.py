@@ -16,8 +16,11 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 
 ``subject``  article -> subject
 ``keyword``  article -> keyword
-``related``  article -> article or stub; ``position`` (first of 1..5 that named it),
-             ``positions`` (all of them); repeats of a target are merged
+``related``  article -> article or stub; ``position`` (the first link that named it:
+             ``related_articleN`` keep N, other links follow), ``positions`` (all of
+             them), ``origin`` (where the first was found: ``front-matter``,
+             ``wiki-link``, ``embed``, ``markdown-link``, ``ref``; see
+             :mod:`qagraph.links`); repeats of a target are merged
 ``similar``  article -> article, stored once per pair (from the smaller node id);
              ``weight`` (0..1, see :mod:`qagraph.similarity`), ``shared`` (keyword keys)
 
@@ -37,10 +40,11 @@ import networkx as nx
 from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .load import LoadResult
 from .fields import FieldMap
-from .model import Article, Progress
-from .normalize import clean, most_common_spelling, slugify
+from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex
+from .load import LoadResult
+from .model import Article, Progress, RelatedLink
+from .normalize import clean, fold, most_common_spelling, slugify
 from .similarity import SimilarityConfig, similar_pairs
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
@@ -70,10 +74,13 @@ def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str
 def build_graph(
     result: LoadResult,
     similarity: SimilarityConfig = SimilarityConfig(),
-    fields: FieldMap = FieldMap(),
+    fields: FieldMap | None = None,
     progress: Progress | None = None,
 ) -> tuple[nx.MultiDiGraph, list[Problem]]:
     """The graph of ``result`` and the problems found while linking it.
+
+    ``fields`` is the field map the articles were read with (default: the one
+    ``result`` records, so a Hugo or Obsidian corpus links the way it was loaded).
 
     >>> from qagraph.load import LoadResult
     >>> G, problems = build_graph(LoadResult("x", [], [], 0, 0))
@@ -81,6 +88,7 @@ def build_graph(
     (0, [])
     """
     articles = result.articles
+    fields = fields if fields is not None else result.fields
     problems: list[Problem] = []
     G = nx.MultiDiGraph(source=Path(result.root).absolute().name, similarity=similarity.as_dict())
     if progress:
@@ -186,21 +194,37 @@ def _article_data(a: Article) -> dict[str, Any]:
 def _link_related(
     G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem]
 ) -> None:
+    """``related`` edges for every link of every article: to an article of the corpus, or to a stub.
+
+    ``related_articleN`` mappings resolve by url first, then by id when unique; every
+    other link (a ``target`` as written) through :class:`~qagraph.links.ArticleIndex`.
+    A link that names nothing in the corpus becomes a stub when it names something
+    article-like (a page path, a note name), never for another site or an attachment.
+    """
     by_url = {a.url: a for a in articles if a.url}
     by_id: dict[int, list[Article]] = defaultdict(list)
     for a in articles:
         if a.id is not None:
             by_id[a.id].append(a)
     subject_re = re.compile(fields.subject_from_url)
+    index: ArticleIndex | None = None  # built on the first link that needs it
+    stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
 
     edges = []
     for a in articles:
         source = article_node(a.key)
         targets: dict[str, dict[str, Any]] = {}
         for link in a.related:
-            where = f"{fields.related_prefix}{link.position}"
             target: str | None = None
-            if link.url:
+            if link.target is not None:
+                if index is None:
+                    index = ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles,
+                                         site_url=fields.site_url, alias_fields=fields.alias_fields)
+                target = _text_target(G, index, link, a, fields, stub_keys)
+                if target is None or target == source:
+                    continue  # another site, an attachment, or the note itself
+            elif link.url:
+                where = f"{fields.related_prefix}{link.position}"
                 hit = by_url.get(link.url)
                 named = by_id.get(link.id, []) if link.id is not None else []
                 if named and all(n.url != link.url for n in named):
@@ -220,6 +244,7 @@ def _link_related(
                         id=link.id, title=link.title, subject=slug, subject_label=label,
                     )
             else:
+                where = f"{fields.related_prefix}{link.position}"
                 named = by_id.get(link.id, []) if link.id is not None else []
                 if len(named) == 1:
                     target = article_node(named[0].key)
@@ -232,18 +257,45 @@ def _link_related(
                     ))
                     continue
             if target == source:
-                problems.append(Problem(a.path, link.line, f"{where}: links the article to itself; ignored",
+                problems.append(Problem(a.path, link.line,
+                                        f"{fields.related_prefix}{link.position}: links the article to itself; ignored",
                                         "related-self", WARNING))
                 continue
             seen = targets.get(target)
             if seen is None:
-                targets[target] = {"kind": "related", "position": link.position, "positions": [link.position]}
+                targets[target] = {"kind": "related", "position": link.position, "positions": [link.position],
+                                   "origin": link.origin}
             else:
                 seen["positions"].append(link.position)
         for target, data in targets.items():
             data["positions"] = tuple(data["positions"])
             edges.append((source, target, "related", data))
     _add_edges(G, edges)
+
+
+def _text_target(G: nx.MultiDiGraph, index: ArticleIndex, link: RelatedLink, a: Article, fields: FieldMap,
+                 stub_keys: dict[str, str]) -> str | None:
+    """The node a ``target`` link leads to (a stub is added when needed), or ``None`` when it leads nowhere."""
+    assert link.target is not None
+    hit = index.resolve(link.target, link.origin, a.path)
+    if hit is not None:
+        return article_node(hit.key)
+    key = index.stub_key(link.target, link.origin, a.path, url_identity=fields.identity == "url")
+    if key is None:
+        return None
+    key = stub_keys.setdefault(fold(key), key)
+    node = article_node(key)
+    if node not in G:
+        url = key if key.startswith("/") else None
+        slug_m = re.search(fields.subject_from_url, url) if url else None
+        # a note's name is its title; a page link's text is only how one page calls it
+        title = key.rpartition("/")[2] if link.origin in (WIKI_LINK, EMBED) else (
+            link.title if link.origin == FRONT_MATTER else None)
+        G.add_node(
+            node, kind=STUB, label=title or link.title or key, key=key, url=url, id=None, title=title,
+            subject=slug_m.group(1) if slug_m else None, subject_label=None,
+        )
+    return node
 
 
 def article_projection(G: nx.MultiDiGraph, related_weight: float = 1.0) -> nx.Graph:

@@ -17,7 +17,7 @@ import hashlib
 import os
 import pickle
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,10 @@ from typing import Any
 from ._version import __version__
 from .cache import ParseCache, digest
 from .errors import ERROR, SKIPPED, WARNING, ContentError, Problem, UsageError
-from .fields import FieldMap, to_article
-from .frontmatter import decode, read_front_matter
+from .fields import FieldMap, read_article
+from .frontmatter import decode
 from .model import Article, Progress
+from .presets import AUTO, Detection, choose, corpus_problems, layout_skips
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -63,6 +64,8 @@ class LoadResult:
     rejected: list[str] = field(default_factory=list)  #: files that are not in the result, with an error
     skipped: list[str] = field(default_factory=list)  #: files that are not articles, on purpose
     hidden: list[tuple[str, int]] = field(default_factory=list)  #: hidden folders left out, with their article files
+    fields: FieldMap = field(default_factory=FieldMap)  #: the field map the files were read with
+    detection: Detection | None = None  #: which preset, recognised or named, and why
 
     @property
     def counts(self) -> dict[str, int]:
@@ -325,7 +328,10 @@ def _folder(root: str | os.PathLike[str]) -> Path:
 def load_corpus(
     root: str | os.PathLike[str],
     *,
-    fields: FieldMap = FieldMap(),
+    preset: str = AUTO,
+    fields: FieldMap | None = None,
+    overrides: Mapping[str, str] | None = None,
+    detection: Detection | None = None,
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
@@ -335,8 +341,13 @@ def load_corpus(
 ) -> LoadResult:
     """Load every article file under ``root``.
 
-    ``workers`` is the number of parsing processes (default: one per core for large
-    folders, none for small ones). ``cache`` is a folder where parsed files are kept by
+    ``preset`` names the kind of corpus (:data:`qagraph.presets.PRESETS`) or ``auto``
+    to recognise it; ``fields`` is a whole field map to use instead; ``overrides``
+    (``name -> path``, as ``--field`` gives them) win over either. The choice and its
+    reason are in :attr:`LoadResult.detection`; a ``detection`` made before (by
+    :func:`qagraph.presets.choose`, to put its map in a build's fingerprint) is used as
+    it is. ``workers`` is the number of parsing
+    processes (default: one per core for large folders, none for small ones). ``cache`` is a folder where parsed files are kept by
     content digest (:mod:`qagraph.cache`), so a rebuild parses only what changed.
 
     >>> result = load_corpus("content")
@@ -344,21 +355,27 @@ def load_corpus(
     True
 
     Raises:
-        UsageError: ``root`` is not a folder.
+        UsageError: ``root`` is not a folder, or an unknown preset or field name.
         ContentError: with ``strict=True``, at the first file that could not be loaded.
 
     See also:
         :func:`qagraph.build`, which loads and builds the graph.
     """
     base = _folder(root)
+    discovery_fields = detection.fields if detection is not None else fields if fields is not None else FieldMap()
     if scanned is None and cache is not None:
-        scanned = scan(base, fields, max_file_size)
-    found = scanned.found if scanned is not None else discover(base, fields, max_file_size)
+        scanned = scan(base, discovery_fields, max_file_size)
+    found = scanned.found if scanned is not None else discover(base, discovery_fields, max_file_size)
     names = found.names
     total = len(names)
+    if detection is None:
+        detection = choose(base, names, preset_name=preset, fields=fields, overrides=overrides, raw=found.raw)
+    fields = detection.fields
     if progress:
         progress("load", 0, total)
     failed = {p.path: p for p in found.problems if p.path in set(names)}
+    for name, why in layout_skips(names, fields, base, found.raw).items():
+        failed.setdefault(name, Problem(name, None, why, "resource", SKIPPED))
     todo = [n for n in names if n not in failed]
     store = ParseCache(cache, settings=f"{__version__}|{fields!r}|{max_file_size}") if cache is not None else None
     parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, store,
@@ -393,7 +410,10 @@ def load_corpus(
             continue
         owner[article.key] = name
         articles.append(article)
-    return LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden))
+    result = LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden),
+                        fields, detection)
+    problems.extend(corpus_problems(result))
+    return result
 
 
 _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
@@ -482,11 +502,9 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap()) -> Outcome:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fm = read_front_matter(name, text)
-    if isinstance(fm, Problem):
-        return None, [fm]
     try:
-        return to_article(name, fm, fields)
+        return read_article(name, text, fields)
     except RecursionError:
-        return None, [Problem(name, fm.line, "front matter nested too deeply to read", "syntax")]
+        line = text[: len(text) - len(text.lstrip())].count("\n") + 2
+        return None, [Problem(name, line, "front matter nested too deeply to read", "syntax")]
 

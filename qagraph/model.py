@@ -20,7 +20,15 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class RelatedLink:
-    """One ``related_articleN`` entry as the file gave it."""
+    """One link from an article to another, as the file gave it.
+
+    A ``related_articleN`` mapping gives ``url``/``id``/``title``/``subject``; every
+    other link (a ``related*`` front-matter list, a wiki-link, a Markdown link, a Hugo
+    ``ref``) gives ``target``, the reference as written, which
+    :class:`qagraph.links.ArticleIndex` resolves. ``origin`` says where the link was
+    found (:mod:`qagraph.links` lists the origins); ``position`` orders an article's
+    links (``related_articleN`` keep their N, the others follow).
+    """
 
     position: int
     url: str | None
@@ -28,6 +36,8 @@ class RelatedLink:
     title: str | None
     subject: str | None
     line: int | None = None
+    origin: str = "front-matter"
+    target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,4 +73,5 @@ class Article:
     file_name: str | None = None
     body: str = ""
     url_line: int | None = None  #: where the identity is set, for problems about it
+    absent: tuple[str, ...] = ()  #: fields the user mapped (``--field``) that this file does not have
     extra: dict[str, Any] = field(default_factory=dict, compare=False)

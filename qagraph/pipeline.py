@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,7 @@ from .kg import KnowledgeGraph, open_build
 from .kinds import EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress
+from .presets import AUTO, Detection, choose
 from .similarity import SimilarityConfig
 
 if TYPE_CHECKING:
@@ -58,7 +59,9 @@ def build(
     *,
     out: str | os.PathLike[str] | None = None,
     outputs: Iterable[str] = OUTPUTS,
-    fields: FieldMap = FieldMap(),
+    preset: str = AUTO,
+    fields: FieldMap | None = None,
+    overrides: Mapping[str, str] | None = None,
     similarity: SimilarityConfig = SimilarityConfig(),
     strict: bool = False,
     workers: int | None = None,
@@ -72,8 +75,10 @@ def build(
     """Load the articles under ``content``, build their graph and, with ``out``, write the build folder.
 
     Bad files become :attr:`KnowledgeGraph.problems`; with ``strict=True`` the first
-    one raises instead. With ``out``, the build folder is brought up to date (see the
-    module text) and ``kg.build_info`` says what was done.
+    one raises instead. ``preset`` (default: recognise the kind of corpus), ``fields``
+    (a whole field map instead) and ``overrides`` (``--field`` pairs) say how the files
+    are read (:func:`qagraph.load.load_corpus`). With ``out``, the build folder is
+    brought up to date (see the module text) and ``kg.build_info`` says what was done.
 
     >>> kg = build("content")
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
@@ -94,18 +99,23 @@ def build(
     if unknown:
         raise UsageError(f"unknown output(s): {', '.join(unknown)} (known: {', '.join(OUTPUTS)})")
     if out is None:
-        G, report = make_graph(content, fields=fields, similarity=similarity, strict=strict, workers=workers,
-                               progress=progress, max_file_size=max_file_size)
+        G, report = make_graph(content, preset=preset, fields=fields, overrides=overrides, similarity=similarity,
+                               strict=strict, workers=workers, progress=progress, max_file_size=max_file_size)
         return KnowledgeGraph.from_graph(G, report)
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
+    scanned = scan(content, fields or FieldMap(), max_file_size,
+                   known=folder.previous.get("inputs") if cache else None)
+    # the map chosen goes into the fingerprint: recognising a corpus reads files the
+    # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
+    detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
+                       raw=scanned.found.raw)
     settings = {
-        "outputs": sorted(wanted), "fields": repr(fields), "similarity": similarity.as_dict(),
+        "outputs": sorted(wanted), "fields": repr(detection.fields), "similarity": similarity.as_dict(),
         "base_iri": base_iri, "site_url": site_url, "max_file_size": max_file_size,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
     }
-    scanned = scan(content, fields, max_file_size, known=folder.previous.get("inputs") if cache else None)
     fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
     if cache and folder.previous.get("fingerprint") == fingerprint and folder.intact():
         if "database" in wanted:
@@ -120,7 +130,7 @@ def build(
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     with folder.staging(keep=keep) as stage:
         G, report = make_graph(
-            content, fields=fields, similarity=similarity, strict=strict, workers=workers, progress=progress,
+            content, detection=detection, similarity=similarity, strict=strict, workers=workers, progress=progress,
             cache=stage / CACHE if cache else None, scanned=scanned, max_file_size=max_file_size,
         )
         report["settings"].update({k: settings[k] for k in ("base_iri", "site_url", "outputs")})
@@ -137,7 +147,10 @@ def build(
 def make_graph(
     content: str | os.PathLike[str],
     *,
-    fields: FieldMap = FieldMap(),
+    preset: str = AUTO,
+    fields: FieldMap | None = None,
+    overrides: Mapping[str, str] | None = None,
+    detection: Detection | None = None,
     similarity: SimilarityConfig = SimilarityConfig(),
     strict: bool = False,
     workers: int | None = None,
@@ -150,9 +163,10 @@ def make_graph(
     from .graph import build_graph
 
     with _gc_paused():
-        loaded = load_corpus(content, fields=fields, strict=strict, workers=workers, progress=progress,
-                             cache=cache, scanned=scanned, max_file_size=max_file_size)
-        G, link_problems = build_graph(loaded, similarity, fields, progress)
+        loaded = load_corpus(content, preset=preset, fields=fields, overrides=overrides, detection=detection,
+                             strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned,
+                             max_file_size=max_file_size)
+        G, link_problems = build_graph(loaded, similarity, loaded.fields, progress)
     return G, make_report(G, loaded, link_problems, similarity=similarity)
 
 
@@ -183,7 +197,8 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
         "qagraph": __version__,
         "source": Path(loaded.root).absolute().name,
         "counts": counts,
-        "settings": {"similarity": similarity.as_dict()},
+        "settings": {"similarity": similarity.as_dict(),
+                     "preset": loaded.detection.as_dict() if loaded.detection else None},
         "example_article": first,
         "graph": dict(G.graph),
         "rejected": list(loaded.rejected),

@@ -1,0 +1,564 @@
+"""Links between articles written in the text, and where they lead.
+
+Two halves. **Extraction** (per file, while loading): :func:`text_links` finds the
+links an article's body makes, in any of the syntaxes a preset asks for, with code
+blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
+``#tags``; :func:`first_heading` gives a title for files that have none.
+**Resolution** (once per corpus, while linking): :class:`ArticleIndex` finds the
+article a link names, by url, by path (relative to the linking file, then to the
+corpus root), by Jekyll post date and slug, and, for names without a folder, by file
+name anywhere in the corpus (case-insensitive; the shortest path wins a clash, as in
+Obsidian), then by alias.
+
+Link origins (kept as ``origin`` on ``related`` edges):
+
+==================  ===========================================================
+``front-matter``    ``related_articleN`` mappings and ``related*`` lists (Hugo
+                    ``relatedfuncs``)
+``wiki-link``       ``[[Note]]``, ``[[Note|alias]]``, ``[[Note#Heading]]``,
+                    ``[[Note#^block]]``
+``embed``           ``![[Note]]`` (an embedded note; embedded images are not links)
+``markdown-link``   ``[text](../other.md#part)``, ``[text](/functions/where/)``,
+                    ``[label]: /path`` reference definitions
+``ref``             Hugo ``{{< ref "x" >}}`` / ``{{< relref "x" >}}``, Jekyll
+                    ``{% post_url name %}`` / ``{% link path %}``
+==================  ===========================================================
+
+A link to another site (``https://...`` whose host is not the corpus's own site url),
+``mailto:``, a bare ``#anchor`` and a link to an attachment (``.png``, ``.pdf``...)
+is not a link between articles: it is not kept. A link to a page or note that is not
+in the corpus becomes a stub, as ``related_articleN`` links do.
+
+>>> [(l.origin, l.target, l.text) for l in text_links("See [[Graph theory|graphs]] and [x](../b.md#y).\\n", ("wiki", "markdown"))]
+[('wiki-link', 'Graph theory', 'graphs'), ('markdown-link', '../b.md#y', 'x')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from .normalize import fold
+
+if TYPE_CHECKING:
+    from .model import Article
+
+__all__ = [
+    "ArticleIndex",
+    "EMBED",
+    "FRONT_MATTER",
+    "LINK_SYNTAXES",
+    "MARKDOWN_LINK",
+    "REF",
+    "TextLink",
+    "WIKI_LINK",
+    "first_heading",
+    "inline_tags",
+    "is_article_like",
+    "mask_code",
+    "page_path",
+    "text_links",
+    "wiki_targets",
+]
+
+FRONT_MATTER = "front-matter"
+WIKI_LINK = "wiki-link"
+EMBED = "embed"
+MARKDOWN_LINK = "markdown-link"
+REF = "ref"
+
+#: the text link syntaxes a field map can ask for
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref")
+
+#: suffixes of attachments: a link to one of these is not a link to an article
+ATTACHMENTS = frozenset(
+    "png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a m4v wav ogg oga webm mov mkv avi flac "
+    "zip gz tgz tar 7z rar csv tsv xls xlsx doc docx ppt pptx odt ods odp json xml yaml yml toml txt "
+    "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
+)
+#: suffixes of pages: stripped when a link names a page by its file
+PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """One link found in a body: its origin, the target as written, the link text, the body line."""
+
+    origin: str
+    target: str
+    text: str | None
+    line: int
+
+
+# -- masking code and comments ------------------------------------------------------------
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%", re.S)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_code(text: str) -> str:
+    """``text`` with fenced code blocks, inline code, HTML and Obsidian comments blanked out.
+
+    Lengths and line breaks are kept, so offsets and line numbers still point into the
+    original text.
+
+    >>> mask_code("a `[[x]]` b\\n```\\n#tag\\n```\\nc")
+    'a         b\\n   \\n    \\n   \\nc'
+    """
+    if "`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text:
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        if fence is None:
+            m = _FENCE_OPEN.match(line)
+            if m:
+                fence = m.group(1)
+                lines[i] = " " * len(line)
+        else:
+            stripped = line.strip()
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+            lines[i] = " " * len(line)
+    text = "\n".join(lines)
+    if "`" in text:
+        text = _INLINE_CODE.sub(_blank, text)
+    if "<!--" in text or "%%" in text:
+        text = _COMMENTS.sub(_blank, text)
+    return text
+
+
+class _Lines:
+    """Line numbers of offsets in a text, counted from ``first``."""
+
+    def __init__(self, text: str, first: int) -> None:
+        self.starts = [m.end() for m in re.finditer("\n", text)]
+        self.first = first
+
+    def __call__(self, offset: int) -> int:
+        return self.first + bisect.bisect_right(self.starts, offset)
+
+
+# -- extraction --------------------------------------------------------------------------
+
+# no optional "!" in front: a pattern that starts with a literal is scanned for it first (10x faster)
+_WIKI = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+_MD_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+)
+_MD_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:\s*(<[^<>\n]*>|\S+)", re.M)
+_HUGO_REF = re.compile(
+    r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
+)
+_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\}")
+
+
+def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
+               masked: str | None = None) -> list[TextLink]:
+    """The links ``body`` makes in the given ``syntaxes`` (see :data:`LINK_SYNTAXES`), in text order.
+
+    Code and comments are left out. Targets are as written (anchors kept; resolution
+    strips them); links that cannot name an article (other sites, attachments, bare
+    anchors, ``mailto:``) are left out too; an absolute link into ``site_url`` (the
+    corpus's own site) is kept as its site path. ``first_line`` is the file line of the
+    body's first line; ``masked`` is ``mask_code(body)`` when the caller has it already.
+
+    >>> [l.target for l in text_links('{{< ref "functions/where" >}} ![[pic.png]] [a](https://x.org)', ("hugo-ref", "wiki", "markdown"))]
+    ['functions/where']
+    """
+    wanted = set(syntaxes)
+    if not wanted or not body:
+        return []
+    text = masked if masked is not None else mask_code(body)
+    line_of = _Lines(text, first_line)
+    found: list[tuple[int, TextLink]] = []
+    site = _site(site_url)
+
+    def add(offset: int, origin: str, target: str, label: str | None) -> None:
+        target = target.strip()
+        if "://" in target:
+            target = _site_path(target, site) or ""
+        if target and _may_name_article(target):
+            found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
+
+    if "hugo-ref" in wanted and "ref" in text:
+        for m in _HUGO_REF.finditer(text):
+            add(m.start(), REF, m.group(1) or m.group(2) or m.group(3) or "", None)
+    if "jekyll-ref" in wanted and "{%" in text:
+        for m in _JEKYLL_REF.finditer(text):
+            target = m.group(2).strip("\"'")
+            add(m.start(), REF, target, None)
+    if "wiki" in wanted and "[[" in text:
+        for m in _WIKI.finditer(text):
+            inner = m.group(1).replace("\\|", "|")
+            target, _, alias = inner.partition("|")
+            name = target.partition("#")[0].strip()
+            if name:  # [[#Heading]] points into the note itself
+                embed = m.start() > 0 and text[m.start() - 1] == "!"
+                add(m.start(), EMBED if embed else WIKI_LINK, target, alias or None)
+    if "markdown" in wanted and ("](" in text or "]:" in text):
+        for m in _MD_LINK.finditer(text):
+            target = m.group(2)
+            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+        for m in _MD_DEFINITION.finditer(text):
+            target = m.group(2)
+            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+    found.sort(key=lambda item: item[0])
+    return [link for _, link in found]
+
+
+def wiki_targets(text: str) -> list[tuple[str, str | None]]:
+    """The ``[[wiki-links]]`` in a short text (a front-matter value): ``(target, alias)`` pairs.
+
+    >>> wiki_targets("[[Alpha|the alpha]] and [[Beta#Goals]]")
+    [('Alpha', 'the alpha'), ('Beta#Goals', None)]
+    """
+    found = []
+    for m in _WIKI.finditer(text):
+        target, _, alias = m.group(1).replace("\\|", "|").partition("|")
+        if target.partition("#")[0].strip() and _may_name_article(target.strip()):
+            found.append((target.strip(), alias.strip() or None))
+    return found
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _may_name_article(target: str) -> bool:
+    """False for what can never be an article of the corpus: shortcode leftovers, bare anchors,
+    attachments. Absolute ``http(s)`` links are kept here and judged against the site url later."""
+    if target.startswith(("{{", "{%", "#", "?")):
+        return False
+    if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
+        return False  # mailto:, tel:, obsidian://, data:, javascript:
+    path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
+    return not _is_attachment(path)
+
+
+def _is_attachment(path: str) -> bool:
+    name = path.rstrip("/").rpartition("/")[2]
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot and stem and suffix.lower() in ATTACHMENTS)
+
+
+def is_article_like(target: str) -> bool:
+    """Whether an unresolved link names something that would be an article (a stub), not a file.
+
+    >>> is_article_like("/functions/nothere/"), is_article_like("Future note"), is_article_like("/img/a.png")
+    (True, True, False)
+    """
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return bool(path.strip()) and not _is_attachment(path)
+
+
+_TAG = re.compile(r"#([^\s!-,.:-@\[-^`{-~]+)")
+
+
+def inline_tags(body: str, masked: str | None = None) -> list[str]:
+    """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
+
+    A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
+    or ``/`` (nested tags), with at least one non-digit.
+
+    >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`.")
+    ['idea', 'project/alpha']
+    """
+    if "#" not in body:
+        return []
+    text = masked if masked is not None else mask_code(body)
+    tags = []
+    for m in _TAG.finditer(text):
+        start = m.start()
+        if start and not text[start - 1].isspace():
+            continue  # a#b, a url's /#anchor, &#160;
+        tag = m.group(1).strip("/")
+        if tag and not tag.replace("/", "").isdigit():
+            tags.append(tag)
+    return tags
+
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def first_heading(body: str) -> str | None:
+    """The first level-1 heading of ``body`` (else the first heading of any level), outside code.
+
+    >>> first_heading("intro\\n## Part\\n# The title #\\n")
+    'The title'
+    """
+    if "#" not in body:
+        return None
+    best: str | None = None
+    for m in _HEADING.finditer(mask_code(body)):
+        if len(m.group(1)) == 1:
+            return m.group(2).strip() or None
+        if best is None:
+            best = m.group(2).strip() or None
+    return best
+
+
+# -- resolution --------------------------------------------------------------------------
+
+
+def page_path(path: str, content_dir: str = "", bundles: bool = False) -> str:
+    """A file's page path: relative to ``content_dir``, without suffix; with ``bundles``
+    (Hugo) an ``index``/``_index`` file stands for its folder (the root section is ``""``).
+
+    >>> page_path("content/functions/where/index.md", "content/", bundles=True)
+    'functions/where'
+    """
+    if content_dir and path.startswith(content_dir):
+        path = path[len(content_dir):]
+    stem = _strip_suffix(path)
+    if bundles:
+        folder, _, last = stem.rpartition("/")
+        if last in ("index", "_index"):
+            stem = folder
+    return stem
+
+
+def _strip_suffix(path: str) -> str:
+    if "." not in path[-10:]:
+        return path
+    lowered = path.lower()
+    for suffix in PAGE_SUFFIXES:
+        if lowered.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
+def _norm(path: str) -> str:
+    """The lookup form of a page path: no anchors, suffix, index file or outer slashes; case-folded."""
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    if "%" in path:
+        path = unquote(path)
+    path = _strip_suffix(path.strip().strip("/"))
+    folder, _, last = path.rpartition("/")
+    if last in ("index", "_index"):
+        path = folder
+    return fold(path.replace("\\", "/"))
+
+
+_POST_TAIL = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html?)?/?$")
+_POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")
+
+
+class ArticleIndex:
+    """Every way a link can name an article of the corpus, built once.
+
+    ``content_dir`` is stripped from file paths (a Hugo site's ``content/``), ``bundles``
+    makes an ``index.md`` stand for its folder, ``site_url`` is the corpus's own site,
+    whose absolute links count as internal; ``alias_fields`` are front-matter fields
+    (kept in :attr:`Article.extra`) holding other names or old urls of an article.
+
+    >>> from qagraph.model import Article
+    >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+    >>> index = ArticleIndex([art("a/Graph.md"), art("b/c/Graph.md"), art("b/Tree.md")])
+    >>> index.resolve("graph", "wiki-link", "b/Tree.md").path, index.resolve("../Tree.md", "markdown-link", "b/c/Graph.md").path
+    ('a/Graph.md', 'b/Tree.md')
+    """
+
+    def __init__(self, articles: Sequence[Article], *, content_dir: str = "", bundles: bool = False,
+                 site_url: str | None = None, alias_fields: Sequence[str] = ()) -> None:
+        self.content_dir = content_dir
+        self.bundles = bundles
+        self.site = _site(site_url)
+        self.by_key: dict[str, Article] = {}
+        self.by_path: dict[str, Article] = {}
+        self.by_url: dict[str, Article] = {}
+        self.by_name: dict[str, list[Article]] = {}
+        self.by_alias: dict[str, list[Article]] = {}
+        self.by_post: dict[tuple[str, str, str, str], Article] = {}
+        self._folders: dict[str, str] = {}
+        for a in articles:
+            self.by_key.setdefault(a.key, a)
+            page = page_path(a.path, content_dir, bundles)
+            self.by_path.setdefault(fold(page), a)
+            if a.url:
+                self.by_url.setdefault(_norm(a.url), a)
+            stem = _strip_suffix(a.path.rpartition("/")[2])
+            self.by_name.setdefault(fold(stem), []).append(a)
+            if bundles and stem in ("index", "_index") and page:
+                self.by_name.setdefault(fold(page.rpartition("/")[2]), []).append(a)
+            post = _POST_NAME.match(stem)
+            if post:
+                self.by_post.setdefault((post.group(1), post.group(2), post.group(3), fold(post.group(4))), a)
+            for field in alias_fields:
+                for alias in _strings(a.extra.get(field)):
+                    if alias.startswith("/"):
+                        self.by_url.setdefault(_norm(alias), a)
+                    else:
+                        self.by_alias.setdefault(fold(alias), []).append(a)
+            slug = a.extra.get("slug")
+            if bundles and isinstance(slug, str) and slug.strip():
+                folder = page.rpartition("/")[0]
+                self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
+        for group in (*self.by_name.values(), *self.by_alias.values()):
+            group.sort(key=lambda a: (a.path.count("/"), len(a.path), a.path))
+
+    def internal_path(self, target: str) -> str | None:
+        """``target`` as a path inside the corpus, or ``None`` when it points to another site."""
+        return _site_path(target, self.site) if "://" in target else target
+
+    def resolve(self, target: str, origin: str, source_path: str) -> Article | None:
+        """The article ``target`` names, from the file ``source_path``; ``None`` when none does.
+
+        Order: a site-absolute target (``/x/y``) by url then page path; a relative one
+        from the linking file's folder, then from the corpus root; a Jekyll
+        ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
+        wiki-link, ref or front-matter name), by file name and then alias.
+        """
+        if origin in (WIKI_LINK, EMBED) and "/" not in target and "://" not in target:
+            return self._by_name(target, source_path)
+        path = self.internal_path(target)
+        if path is None:
+            return None
+        path = path.split("#", 1)[0].split("?", 1)[0].strip()
+        if not path:
+            return None
+        if path.startswith("/"):
+            key = _norm(path)
+            hit = self.by_url.get(key) or self.by_path.get(key) or self.by_key.get(path.rstrip("/") or "/")
+            if hit is not None:
+                return hit
+        else:
+            for candidate in (*self._relative(path, source_path), path):
+                if candidate.startswith(".."):
+                    continue
+                key = _norm(candidate)
+                hit = self.by_path.get(key) or self.by_url.get(key)
+                if hit is not None:
+                    return hit
+            hit = self.by_key.get(path)
+            if hit is not None:
+                return hit
+        post = _POST_TAIL.search(_strip_suffix(path.rstrip("/")))
+        if post:
+            hit = self.by_post.get((post.group(1), post.group(2), post.group(3), fold(post.group(4))))
+            if hit is not None:
+                return hit
+        if origin == MARKDOWN_LINK and "/" in path.strip("/"):
+            return None  # an explicit path that names nothing: no guess by name
+        name = _norm(path)
+        folder, _, last = name.rpartition("/")
+        if origin == MARKDOWN_LINK or not folder:
+            candidates = self.by_name.get(last) or self.by_alias.get(name) or []
+            return candidates[0] if candidates else None
+        # a name with a folder ([[People/Alice]], ref "where" in another section): match the path's end
+        for a in self.by_name.get(last, []):
+            if fold(page_path(a.path, self.content_dir, self.bundles)).endswith("/" + name) or fold(
+                    _strip_suffix(a.path)).endswith(name):
+                return a
+        return None
+
+    def _by_name(self, target: str, source_path: str) -> Article | None:
+        """A wiki-link without a folder: the note of that name beside the linking note, else
+        the one with the shortest path, else the first with that alias (what the general
+        path of :meth:`resolve` gives, without its steps)."""
+        name = fold(_strip_suffix(target.partition("#")[0].strip()))
+        if not name:
+            return None
+        folder = self._folders.get(source_path)
+        if folder is None:
+            folder = self._folders[source_path] = fold(posixpath.dirname(source_path.removeprefix(self.content_dir)))
+        hit = self.by_path.get(f"{folder}/{name}" if folder else name)
+        if hit is not None:
+            return hit
+        candidates = self.by_name.get(name) or self.by_alias.get(name)
+        return candidates[0] if candidates else None
+
+    def _relative(self, path: str, source_path: str) -> list[str]:
+        """``path`` read from the linking file's folder, and (Hugo) from its page's url, which is a folder."""
+        if self.content_dir and source_path.startswith(self.content_dir):
+            source_path = source_path[len(self.content_dir):]
+        bases = [posixpath.dirname(source_path)]
+        if self.bundles:
+            bases.append(page_path(source_path, "", bundles=True))
+        return [posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path) for base in bases]
+
+    def find(self, ref: str) -> Article | None:
+        """The article a person names by key, url, page path or file name (shortest path first).
+
+        For error messages and look-ups: ``functions/where``, ``/functions/where/``, ``Alice``.
+        """
+        ref = ref.strip()
+        if not ref:
+            return None
+        hit = self.by_key.get(ref) or self.by_key.get(ref.rstrip("/"))
+        if hit is not None:
+            return hit
+        key = _norm(ref)
+        hit = self.by_url.get(key) or self.by_path.get(key)
+        if hit is not None:
+            return hit
+        if "/" not in key:
+            candidates = self.by_name.get(key) or self.by_alias.get(key) or []
+            return candidates[0] if candidates else None
+        return None
+
+    def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool) -> str | None:
+        """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article.
+
+        Wiki-links and bare names keep their name; paths become corpus-root paths
+        (``functions/nothere``), or site urls (``/learn/x/questions/y``) when the
+        corpus names its articles by url.
+        """
+        path = self.internal_path(target)
+        if path is None or not is_article_like(path):
+            return None
+        path = path.split("#", 1)[0].split("?", 1)[0].strip()
+        if "%" in path:
+            path = unquote(path)
+        if origin in (WIKI_LINK, EMBED):
+            return _strip_suffix(path) or None
+        if path.startswith("/"):
+            clean = _strip_suffix(path.rstrip("/")) or "/"
+            return clean if url_identity else clean.lstrip("/") or "/"
+        if origin == MARKDOWN_LINK or path.startswith(("./", "../")):
+            # relative to the file; in Hugo, a link that is not to a .md file is relative to the page's url
+            relative = self._relative(path, source_path)
+            path = relative[-1] if self.bundles and _strip_suffix(path) == path else relative[0]
+            if path.startswith(".."):
+                return None  # outside the corpus folder: not ours to name
+        clean = _strip_suffix(path.rstrip("/"))
+        folder, _, last = clean.rpartition("/")
+        if self.bundles and last in ("index", "_index"):
+            clean = folder
+        return clean or None
+
+
+def _site(site_url: str | None) -> tuple[str, str] | None:
+    if not site_url:
+        return None
+    parts = urlsplit(site_url if "://" in site_url else f"https://{site_url}")
+    prefix = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return parts.netloc.lower(), prefix
+
+
+def _site_path(target: str, site: tuple[str, str] | None) -> str | None:
+    """An absolute url's path on the corpus's own ``site``, or ``None`` for another site."""
+    if site is None:
+        return None
+    parts = urlsplit(target)
+    if parts.netloc.lower() != site[0] or not (parts.path + "/").startswith(site[1]):
+        return None
+    return "/" + parts.path[len(site[1]):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if isinstance(v, (str, int, float)) and str(v).strip()]
+    return []

@@ -1,0 +1,651 @@
+"""Presets: one field map per kind of corpus, and recognising which kind a folder is.
+
+A :class:`Preset` is a named :class:`~qagraph.fields.FieldMap`: how a kind of corpus
+names, titles, files and links its articles. :data:`PRESETS` holds ``quicktakes``
+(the Q&A site's format, the default map), ``hugo``, ``jekyll``, ``obsidian`` and
+``generic`` (any other front-matter folder). :func:`choose` picks one for a folder:
+``auto`` recognises the corpus from a cheap sample of its files (:func:`detect`) and
+says which preset it chose and why; a named preset is taken as is; either is then
+fitted to the folder (Hugo's ``content/`` folder, the site's url, a generic corpus's
+subject field) and the user's ``--field`` overrides win over it.
+
+After loading, :func:`corpus_problems` reports mappings that do not fit the corpus (a
+mapped field no file has, keywords that look space-separated), :func:`reference_example`
+says how articles of this corpus are named in messages, and :func:`nothing_loaded`
+words the one line for a build where no file became an article.
+
+>>> preset("hugo").fields.subject
+('categories', 'category')
+>>> detect("content").line()
+"preset quicktakes (recognised: 49 of 49 sampled files have the Q&A format's fields: related_articleN, seo.page_keywords, /learn/ urls)"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
+from .fields import ANY_SEPARATOR, FieldMap, not_rendered
+from .frontmatter import decode, read_front_matter
+from .links import page_path
+
+if TYPE_CHECKING:
+    from .load import LoadResult
+
+__all__ = [
+    "AUTO",
+    "Detection",
+    "PRESETS",
+    "Preset",
+    "choose",
+    "corpus_problems",
+    "detect",
+    "layout_skips",
+    "naming_hint",
+    "nothing_loaded",
+    "preset",
+    "reference_example",
+]
+
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named field map for one kind of corpus, and how its articles are named for people."""
+
+    name: str
+    fields: FieldMap
+    description: str  #: one line: which corpora it reads
+    naming: str  #: how a person names an article, for messages ("page path, e.g. {example}")
+
+
+#: what other corpora share: no numeric id, score, no_index or file_name fields (such fields stay data)
+_NOT_QA = FieldMap(id=(), score=(), no_index=(), file_name=())
+
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in (
+        Preset(
+            "quicktakes",
+            FieldMap(),
+            "Q&A articles: seo.page_keywords, related_articleN, /learn/<subject>/questions/<slug> urls",
+            "url, e.g. /learn/<subject>/questions/<slug>, or by id",
+        ),
+        Preset(
+            "hugo",
+            replace(
+                _NOT_QA, title=("title", "linktitle", "linkTitle"), question=("question",), answer=(),
+                description=("description", "summary"), keywords=("keywords", "tags"), keywords_merge=True,
+                subject=("categories", "category"), subject_from=("field", "folder"), subject_values="every",
+                url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
+                related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
+                title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
+            ),
+            "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
+            "page path, e.g. {example}",
+        ),
+        Preset(
+            "jekyll",
+            replace(
+                _NOT_QA, title=("title",), question=("question",), answer=(),
+                description=("description", "excerpt", "summary"),
+                keywords=("tags", "tag", "keywords"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
+                list_fields=("tags", "categories"), subject=("categories", "category", "site"),
+                subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
+                date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
+                title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
+                skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules"),
+            ),
+            "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
+            "permalink or path without .md, e.g. {example}",
+        ),
+        Preset(
+            "obsidian",
+            replace(
+                _NOT_QA, title=(), question=(), answer=(), description=("description", "summary"),
+                keywords=("tags", "tag"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
+                list_fields=("tags", "tag"), inline_tags=True, subject=(), subject_from=("folder",), url=(),
+                identity="path", date=("date", "created"), related_lists=("related",),
+                alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
+                no_front_matter="article", lenient_yaml=True,
+            ),
+            "Obsidian vaults: notes titled by file name, folders as topics, [[wiki-links]], #tags",
+            "note name, e.g. {example}, or its path",
+        ),
+        Preset(
+            "generic",
+            replace(
+                _NOT_QA, title=("title", "name", "question", "article_title"), question=("question",),
+                answer=("answer",), description=("description", "summary", "excerpt"),
+                keywords=("tags", "keywords", "tag", "keyword"), keywords_merge=True,
+                keyword_separator=ANY_SEPARATOR, list_fields=("tags", "categories", "keywords"),
+                subject=("subject", "category", "categories", "topic", "section"), subject_from=("field", "folder"),
+                subject_values="every", url=("url", "permalink"), related_lists=("related", "see_also"),
+                alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
+                title_fallback=("heading", "file-name"), no_front_matter="skip",
+            ),
+            "any other folder of Markdown files with front matter",
+            "url or path without .md, e.g. {example}",
+        ),
+    )
+}
+
+
+def preset(name: str) -> Preset:
+    """The preset called ``name``.
+
+    Raises:
+        UsageError: no preset has that name (the message lists them).
+    """
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise UsageError(f"unknown preset {name!r} (known: {AUTO}, {', '.join(PRESETS)})") from None
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Which preset a corpus is read with, why, and the field map that results.
+
+    ``auto`` is true when the preset was recognised rather than named; ``reason`` is
+    one line for people (the CLI and the build report show it); ``keys`` counts the
+    front-matter fields of the sampled files.
+    """
+
+    preset: str
+    reason: str
+    fields: FieldMap
+    auto: bool = True
+    sampled: int = 0
+    keys: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def line(self) -> str:
+        """One line for people: ``preset hugo (recognised: hugo.toml in the parent folder (a Hugo site))``."""
+        return f"preset {self.preset} ({'recognised: ' if self.auto else ''}{self.reason})"
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the build report: preset, how it was chosen, why, and the map used."""
+        return {"preset": self.preset, "auto": self.auto, "reason": self.reason, "sampled": self.sampled,
+                "fields": self.fields.settings()}
+
+
+# -- sampling ----------------------------------------------------------------------------
+
+#: files read to recognise a corpus, and how much of each
+SAMPLE_FILES = 120
+SAMPLE_BYTES = 32 * 1024
+
+
+@dataclass
+class _Sample:
+    files: int = 0
+    with_front_matter: int = 0
+    toml: int = 0
+    broken: int = 0
+    qa: int = 0
+    wiki: int = 0
+    shortcodes: int = 0
+    keys: Counter[str] = field(default_factory=Counter)
+    values: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def _read_head(path: Path) -> bytes | None:
+    """Up to :data:`SAMPLE_BYTES` of a regular file; ``None`` for anything else (never blocks)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        return os.read(fd, SAMPLE_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+_QA_URL = re.compile(r"^/learn/[^/]+/questions/")
+
+
+def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str]) -> _Sample:
+    picked = names if len(names) <= SAMPLE_FILES else [names[i * len(names) // SAMPLE_FILES] for i in range(SAMPLE_FILES)]
+    s = _Sample()
+    for name in picked:
+        data = _read_head(base / raw.get(name, name))
+        if data is None:
+            continue
+        text = decode(name, data)
+        if isinstance(text, Problem):
+            continue
+        s.files += 1
+        if "[[" in text:
+            s.wiki += 1
+        if "{{<" in text or "{{%" in text:
+            s.shortcodes += 1
+        fm = read_front_matter(name, text)
+        if isinstance(fm, Problem):
+            s.broken += 1
+            continue
+        if fm.syntax is None:
+            continue
+        s.with_front_matter += 1
+        s.toml += fm.syntax == "toml"
+        s.keys.update(str(k) for k in fm.data)
+        for k, v in fm.data.items():
+            s.values.setdefault(str(k), []).append(v)
+        seo = fm.data.get("seo")
+        url = fm.data.get("url")
+        if any(str(k).startswith("related_article") for k in fm.data) or (
+                isinstance(seo, dict) and "page_keywords" in seo) or (isinstance(url, str) and _QA_URL.match(url)):
+            s.qa += 1
+    return s
+
+
+def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] | None:
+    """The first of ``names`` found as a file in ``folders``: its path and text (first 64 KB)."""
+    for folder in folders:
+        for name in names:
+            path = folder / name
+            if path.is_file():
+                try:
+                    with open(path, "rb") as handle:
+                        return path, handle.read(65536).decode("utf-8", "replace")
+                except OSError:
+                    continue
+    return None
+
+
+_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+                 "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
+                 "config/_default/config.yaml")
+_BASE_URL = re.compile(r"""^\s*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
+_JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
+_JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
+_DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
+_LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
+
+
+def _parents(base: Path) -> list[Path]:
+    resolved = base.resolve()
+    return [resolved, *list(resolved.parents)[:2]]
+
+
+# -- detection ---------------------------------------------------------------------------
+
+
+def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
+           raw: Mapping[str, str] | None = None) -> Detection:
+    """Recognise the kind of corpus under ``root`` and fit its preset to it.
+
+    Signs, strongest first: a ``.obsidian/`` folder; the Q&A format's fields in most
+    sampled files; a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
+    here or up to two folders up, or TOML front matter with ``_index.md`` sections or
+    shortcodes; a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
+    in many files that have no title field. Anything else is ``generic``. ``names`` are
+    the article files (default: :func:`qagraph.load.discover`'s).
+
+    >>> d = detect("content")
+    >>> d.preset, d.auto
+    ('quicktakes', True)
+    """
+    base = Path(root)
+    if names is None:
+        from .load import discover
+
+        found = discover(base)
+        names, raw = found.names, found.raw
+    sample = _sample(base, names, raw or {})
+    found_preset, reason = _recognise(base, names, sample)
+    fitted, extra = _fit(preset(found_preset), base, names, sample)
+    return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys))
+
+
+def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
+    if (base / ".obsidian").is_dir():
+        return "obsidian", ".obsidian/ folder (an Obsidian vault)"
+    if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
+        return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
+                              "related_articleN, seo.page_keywords, /learn/ urls")
+    config = _config(_parents(base), _HUGO_CONFIGS)
+    if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
+        return "hugo", f"{_where(config[0], base)} (a Hugo site)"
+    jekyll = _config(_parents(base), ("_config.yml", "_config.yaml"))
+    posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
+    dated = sum(1 for n in names if _DATED.search(n))
+    if jekyll is not None or posts or (names and dated * 2 >= len(names)):
+        why = [_where(jekyll[0], base)] if jekyll else []
+        if posts or dated:
+            why.append(f"{max(posts, dated)} of {len(names)} files named YYYY-MM-DD-slug" +
+                       (" in _posts/" if posts else ""))
+        return "jekyll", "; ".join(why) + " (a Jekyll site)"
+    sections = sum(1 for n in names if n.rpartition("/")[2] == "_index.md")
+    hugo_signs = [sign for sign, seen in (
+        ("TOML (+++) front matter", s.toml), ("_index.md section pages", sections),
+        ("{{< >}} shortcodes", s.shortcodes), ("Hugo fields (linktitle, relatedfuncs)",
+                                                s.keys["linktitle"] + s.keys["relatedfuncs"] + s.keys["linkTitle"]),
+    ) if seen]
+    if len(hugo_signs) >= 2:
+        return "hugo", ", ".join(hugo_signs) + " (a Hugo site)"
+    titled = sum(s.keys[k] for k in ("title", "name", "question"))
+    if s.files and s.wiki * 4 >= s.files and titled * 2 < max(s.with_front_matter, 1):
+        return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
+                            f"{titled} of {s.with_front_matter} with front matter have a title field (notes)")
+    return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs"
+
+
+def _where(path: Path, base: Path) -> str:
+    resolved = base.resolve()
+    if path.parent == resolved:
+        return f"{path.name} in the folder"
+    try:
+        return f"{path.relative_to(resolved.parent)} in the parent folder"
+    except ValueError:
+        return f"{path} above the folder"
+
+
+def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str]:
+    """The preset's map fitted to this folder, and what was fitted (text for the reason)."""
+    fields = p.fields
+    notes: list[str] = []
+    if p.name == "hugo":
+        content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
+            [base.resolve()], _HUGO_CONFIGS) else ""
+        inside = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
+        tops = {n.split("/", 1)[0] for n in inside if "/" in n}
+        if len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
+            content_dir += next(iter(tops)) + "/"
+        if content_dir:
+            notes.append(f"pages under {content_dir}")
+        config = _config(_parents(base), _HUGO_CONFIGS)
+        base_url = _BASE_URL.search(config[1]) if config else None
+        site = base_url.group(1) if base_url else None
+        fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
+    elif p.name == "jekyll":
+        config = _config(_parents(base), ("_config.yml", "_config.yaml"))
+        if config:
+            url = _JEKYLL_URL.search(config[1])
+            baseurl = _JEKYLL_BASEURL.search(config[1])
+            if url and "://" in url.group(1):
+                fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
+    elif p.name == "generic":
+        fields, note = _fit_generic(fields, names, s)
+        notes.append(note)
+    if p.name in ("jekyll", "hugo"):
+        used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
+        notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
+                     else "no subject field: subject from the folder")
+    return fields, ("; " + "; ".join(notes)) if notes else ""
+
+
+def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str]:
+    """Where a generic corpus keeps its subjects, and whether files without front matter are notes."""
+    changes: dict[str, Any] = {}
+    notes = []
+    if s.files and s.with_front_matter * 2 < s.files:
+        changes["no_front_matter"] = "article"
+        notes.append("most files have no front matter: read as notes")
+    half = max(1, s.with_front_matter // 2)
+    subject = next((k for k in fields.subject if s.keys[k] >= half), None)
+    tops = {n.split("/", 1)[0] for n in names if "/" in n and not n.startswith(("_",))}
+    if subject is not None:
+        notes.append(f"subject from {subject}")
+        changes["subject"] = (subject,)
+        changes["keywords"] = tuple(k for k in fields.keywords if k != subject)
+    elif len(tops) >= 2:
+        notes.append(f"subject from the folder ({len(tops)} folders)")
+        changes["subject_from"] = ("folder",)
+    else:
+        tags = next((k for k in fields.keywords if s.keys[k] >= half), None)
+        if tags is not None:
+            notes.append(f"subject from the first value of {tags} (no subject field, one folder)")
+            changes["subject"] = (tags,)
+            changes["subject_from"] = ("field",)
+        else:
+            notes.append("no subject field and one folder: subject Uncategorised")
+            changes["subject_from"] = ()
+    return replace(fields, **changes), "; ".join(notes)
+
+
+def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, preset_name: str = AUTO,
+           fields: FieldMap | None = None, overrides: Mapping[str, str] | None = None,
+           raw: Mapping[str, str] | None = None) -> Detection:
+    """The preset and field map to read ``root`` with.
+
+    ``preset_name`` ``auto`` recognises the corpus (:func:`detect`); a named preset is
+    fitted to the folder the same way; ``fields`` (a whole map) is taken as it is.
+    ``overrides`` (``name -> path`` as ``--field`` gives them) then win.
+
+    >>> d = choose("content", preset_name="quicktakes", overrides={"keywords": "tags"})
+    >>> d.preset, d.auto, d.fields.keywords, d.line()
+    ('quicktakes', False, ('tags',), 'preset quicktakes (chosen by name; --field keywords=tags)')
+
+    Raises:
+        UsageError: an unknown preset or field name.
+    """
+    if fields is not None:
+        detection = Detection("custom", "a field map given by the caller", fields, False)
+    elif preset_name == AUTO:
+        detection = detect(root, names, raw)
+    else:
+        chosen = preset(preset_name)
+        base = Path(root)
+        if names is None:
+            from .load import discover
+
+            found = discover(base)
+            names, raw = found.names, found.raw
+        sample = _sample(base, names, raw or {})
+        fitted, extra = _fit(chosen, base, names, sample)
+        detection = Detection(chosen.name, "chosen by name" + extra, fitted, False, sample.files, dict(sample.keys))
+    if overrides:
+        detection = replace(detection, fields=detection.fields.with_overrides(dict(overrides)),
+                            reason=detection.reason + "; " + ", ".join(f"--field {k}={v}" for k, v in overrides.items()))
+    return detection
+
+
+# -- files that are not articles ---------------------------------------------------------
+
+
+def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike[str] | None = None,
+                 raw: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Files that are not articles because of where they are, with why (they are reported as skipped).
+
+    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, and, with
+    ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
+    ``index.md`` or below its folder (never at the root of the content: the home page is
+    a section). With ``fields.headless`` and the corpus ``root``, a section whose
+    ``_index.md`` cascades ``_build: {render: never}`` or ``headless: true`` to its pages
+    (Hugo's folders of include files) is skipped whole.
+
+    >>> layout_skips(["a/index.md", "a/bio.md", "b/_index.md", "b/c.md"], preset("hugo").fields)
+    {'a/bio.md': 'resource of the page bundle a/index.md: not a page'}
+    """
+    skips: dict[str, str] = {}
+    content = fields.content_dir
+    bundles: set[str] = set()
+    if fields.bundles:
+        for name in names:
+            folder, _, file_name = name.rpartition("/")
+            # the root is never a leaf bundle: that would make every page of the site a resource
+            if file_name.rsplit(".", 1)[0] == "index" and name.startswith(content) and folder + "/" != content \
+                    and folder:
+                bundles.add(folder)
+    skip_folders = set(fields.skip_folders)
+    hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
+        root is not None and fields.headless) else {}
+    for name in names:
+        if content and not name.startswith(content):
+            skips[name] = f"outside the content folder {content}: not a page"
+            continue
+        parts = name.split("/")[:-1]
+        hit = next((p for p in parts if p in skip_folders), None)
+        if hit is not None:
+            skips[name] = f"in {hit}/, a site folder that holds no pages"
+            continue
+        if hidden_sections:
+            section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)
+            if section is not None:
+                skips[name] = hidden_sections[section]
+                continue
+        if bundles:
+            folder = name.rpartition("/")[0]
+            owner = next((b for b in _ancestors(folder) if b in bundles), None)
+            if owner is not None and not (folder == owner and name.rpartition("/")[2].rsplit(".", 1)[0] == "index"):
+                where = f"{owner}/index.md" if owner else "index.md"
+                skips[name] = f"resource of the page bundle {where}: not a page"
+    return skips
+
+
+def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: Mapping[str, str]) -> dict[str, str]:
+    """Sections (folders) whose ``_index.md`` cascades "not rendered" to every page below, with why."""
+    found: dict[str, str] = {}
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        if file_name.lower() not in ("_index.md", "_index.markdown") or not name.startswith(fields.content_dir):
+            continue
+        head = _read_head(root / raw.get(name, name))
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        if fm is None or isinstance(fm, Problem):
+            continue
+        cascade = fm.data.get("cascade")
+        for entry in cascade if isinstance(cascade, list) else [cascade]:
+            why = not_rendered(entry) if isinstance(entry, dict) else None
+            if why:
+                found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
+                break
+    return found
+
+
+def _ancestors(folder: str) -> list[str]:
+    """``a/b/c`` -> ``['a/b/c', 'a/b', 'a', '']``."""
+    out = [folder]
+    while folder:
+        folder = folder.rpartition("/")[0]
+        out.append(folder)
+    return out
+
+
+# -- after loading ----------------------------------------------------------------------
+
+
+def corpus_problems(result: LoadResult) -> list[Problem]:
+    """Warnings about how the field map fits the whole corpus (path ``.``: the corpus folder).
+
+    A field mapped with ``--field`` that no file has names the fields that do exist; a
+    keyword field whose values are mostly one "keyword" of several words, where the
+    map splits on a separator, names the fix (``--field keyword_separator=space`` or
+    the ``jekyll`` preset).
+    """
+    problems: list[Problem] = []
+    fields = result.fields
+    articles = result.articles
+    detection = result.detection
+    if articles and fields.overridden:
+        for name in fields.overridden:
+            if name in FieldMap.FIELDS and all(name in a.absent for a in articles):
+                paths = ",".join(getattr(fields, name))
+                seen = sorted((detection.keys if detection else {}).items(), key=lambda kv: (-kv[1], kv[0]))
+                present = ", ".join(k for k, _ in seen[:20]) or "none"
+                problems.append(Problem(
+                    ".", None, f"no file has {paths} (--field {name}={paths}); the files' fields are: {present}",
+                    "field-map", WARNING))
+    with_keywords = [a for a in articles if a.keywords]
+    if fields.keyword_separator not in (None, ANY_SEPARATOR) and with_keywords:
+        spaced = [a for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
+        if len(spaced) >= 3 and len(spaced) * 2 >= len(with_keywords):
+            example = spaced[0]
+            problems.append(Problem(
+                ".", None,
+                f"keywords look space-separated: {len(spaced)} of {len(with_keywords)} articles have one keyword of "
+                f"several words (e.g. {example.keywords[0]!r} in {example.path}); if they are tags, use "
+                "--field keyword_separator=space (or --preset jekyll)", "keyword-separator", WARNING))
+    return problems
+
+
+def reference_example(result: LoadResult) -> str:
+    """How people name an article of this corpus, for messages: ``name it by <this>``.
+
+    >>> from qagraph.load import load_corpus
+    >>> reference_example(load_corpus("content"))
+    'url, e.g. /learn/<subject>/questions/<slug>, or by id'
+
+    See also:
+        :func:`naming_hint`, the same from a build report's preset and an article key.
+    """
+    detection = result.detection
+    return naming_hint(detection.preset if detection else "quicktakes", _example(result))
+
+
+def naming_hint(preset_name: str, example: str | None) -> str:
+    """How people name an article read with preset ``preset_name``, given one article's key.
+
+    >>> naming_hint("hugo", "functions/where"), naming_hint("obsidian", "People/Alice Smith")
+    ('page path, e.g. functions/where', 'note name, e.g. Alice Smith, or its path')
+    """
+    known = PRESETS.get(preset_name)
+    naming = known.naming if known else "key, e.g. {example}"
+    if example and preset_name == "obsidian":
+        example = example.rpartition("/")[2]  # a note's name
+    return naming.format(example=example or "<path>")
+
+
+def _example(result: LoadResult) -> str | None:
+    """A real article's key, of the most common folder depth (a typical article, not the home page)."""
+    if not result.articles:
+        return None
+    depths = Counter(a.key.strip("/").count("/") for a in result.articles)
+    depth = depths.most_common(1)[0][0]
+    return min((a for a in result.articles if a.key.strip("/").count("/") == depth), key=lambda a: a.key).key
+
+
+def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:
+    """One line saying why no file became an article, or ``None`` when some did (or there were no files).
+
+    ``result`` is a :class:`~qagraph.load.LoadResult` or a build report
+    (:func:`qagraph.pipeline.make_report`); from a result read with a named preset, the line
+    also says what ``auto`` would choose.
+
+    >>> from qagraph.load import LoadResult
+    >>> nothing_loaded(LoadResult("notes", [], [Problem("a.md", 2, "no title: none of title is set", "no-title")], 1, 0, ["a.md"]))
+    'no article loaded from notes: 1 of 1 files rejected (1 x no-title, e.g. a.md:2: no title: none of title is set); try another --preset (auto, quicktakes, hugo, jekyll, obsidian, generic) or --field'
+    """
+    if isinstance(result, Mapping):
+        counts = result.get("counts", {})
+        files, articles = counts.get("files", 0), counts.get("articles", 0)
+        rejected, root = list(result.get("rejected", [])), str(result.get("source", "the folder"))
+        problems = [Problem(p["path"], p["line"], p["message"], p["code"], p["severity"])
+                    for p in result.get("problems", [])]
+        chosen = (result.get("settings") or {}).get("preset")
+        detection = Detection(chosen["preset"], chosen["reason"], FieldMap(), chosen["auto"]) if chosen else None
+        named_root = None
+    else:
+        files, articles, rejected, root = result.files, len(result.articles), result.rejected, result.root
+        problems, detection, named_root = result.problems, result.detection, result.root
+    if not files or articles:
+        return None
+    if rejected:
+        errors = [p for p in problems if p.severity == ERROR and p.path in set(rejected)]
+        codes = Counter(p.code for p in errors)
+        top = ", ".join(f"{n} x {code}" for code, n in codes.most_common(3))
+        first = next((p for p in errors if p.code == codes.most_common(1)[0][0]), None) if codes else None
+        what = f"{len(rejected)} of {files} files rejected ({top}" + (f", e.g. {first}" if first else "") + ")"
+    else:
+        skipped = [p for p in problems if p.severity == SKIPPED]
+        what = f"all {files} files skipped" + (f" (e.g. {skipped[0]})" if skipped else "")
+    used = hint = ""
+    if detection is not None:
+        used = f"; read with {detection.line()}"
+        if not detection.auto and named_root is not None:
+            other = detect(named_root)
+            if other.preset != detection.preset:
+                hint = f"; --preset {AUTO} would read it with {other.line()}"
+    return (f"no article loaded from {root}: {what}{used}{hint}; try another --preset "
+            f"({AUTO}, {', '.join(PRESETS)}) or --field")

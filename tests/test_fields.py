@@ -1,0 +1,214 @@
+"""qagraph.fields: the field map's rules, one at a time, on one file's text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
+from qagraph.fields import ANY_SEPARATOR, FieldMap, read_article
+from qagraph.presets import preset
+
+HUGO = preset("hugo").fields
+JEKYLL = preset("jekyll").fields
+OBSIDIAN = preset("obsidian").fields
+GENERIC = preset("generic").fields
+
+
+def read(name: str, text: str, fields: FieldMap = FieldMap()):
+    return read_article(name, text, fields)
+
+
+# -- overrides -------------------------------------------------------------------------------
+
+
+def test_overrides_of_fields_and_settings():
+    fm = FieldMap().with_overrides({
+        "subject": "site", "keyword_separator": "space", "links": "wiki,markdown", "inline_tags": "yes",
+        "subject_values": "every", "content_dir": "/content/", "title_fallback": "heading,file-name",
+    })
+    assert fm.subject == ("site",) and fm.subject_from == ("field", "url", "folder")
+    assert fm.keyword_separator is None and fm.links == ("wiki", "markdown") and fm.inline_tags is True
+    assert fm.subject_values == "every" and fm.content_dir == "content/"
+    assert fm.title_fallback == ("heading", "file-name") and fm.overridden == ("subject",)
+    assert FieldMap().with_overrides({"keyword_separator": "any"}).keyword_separator == ANY_SEPARATOR
+    assert FieldMap().with_overrides({"keyword_separator": ";"}).keyword_separator == ";"
+    # an explicit subject_from is kept as given
+    assert FieldMap().with_overrides({"subject": "x", "subject_from": "folder"}).subject_from == ("folder",)
+
+
+@pytest.mark.parametrize(("mapping", "message"), [
+    ({"colour": "red"}, "unknown field 'colour'"),
+    ({"links": "wiki,html"}, "links takes wiki, markdown, hugo-ref, jekyll-ref (comma-separated), not html"),
+    ({"identity": "slug"}, "identity takes one of url, path, page, not 'slug'"),
+    ({"inline_tags": "maybe"}, "inline_tags takes yes or no"),
+    ({"subject_from_url": "["}, "subject_from_url is not a regular expression"),
+])
+def test_bad_overrides_are_usage_errors(mapping, message):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        FieldMap().with_overrides(mapping)
+
+
+def test_settings_are_json_able_for_the_report():
+    import json
+
+    settings = HUGO.settings()
+    assert json.loads(json.dumps(settings)) == settings
+    assert settings["identity"] == "page" and settings["subject"] == ["categories", "category"]
+
+
+# -- files without front matter --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fields", "name", "outcome"), [
+    (FieldMap(), "a/x.md", ERROR),
+    (HUGO, "a/x.md", SKIPPED),
+    (GENERIC, "a/x.md", SKIPPED),
+    (OBSIDIAN, "a/x.md", "article"),
+    (JEKYLL, "_posts/2020-01-02-x.md", "article"),
+    (JEKYLL, "x.md", SKIPPED),  # at the root Jekyll copies it as a file
+])
+def test_no_front_matter_by_preset(fields, name, outcome):
+    article, problems = read(name, "# A heading\n\nText.\n", fields)
+    if outcome == "article":
+        assert article is not None and problems == []
+    else:
+        assert article is None and [p.severity for p in problems] == [outcome]
+
+
+def test_empty_files():
+    assert read("a/x.md", "")[1][0].message == "empty file: no front matter"
+    article, problems = read("a/Empty.md", "", OBSIDIAN)
+    assert (article.title, article.body, problems) == ("Empty", "", [])
+
+
+# -- titles ----------------------------------------------------------------------------------
+
+
+def test_title_fallbacks():
+    assert read("a/x.md", "---\ntags: [a]\n---\n# From the heading\n", GENERIC)[0].title == "From the heading"
+    article, problems = read("a/file name.md", "---\ntags: [a]\n---\nno heading\n", GENERIC)
+    assert article.title == "file name" and [p.code for p in problems] == ["no-title"]
+    assert problems[0].severity == WARNING
+    assert read("_posts/2019-01-02-my-first_post.md", "---\ntitle:\n---\n", JEKYLL)[0].title == "My First Post"
+    # Obsidian titles by file name even when a title field exists, and says nothing
+    article, problems = read("Notes/Idea.md", "---\ntitle: Something else\n---\n# Heading\n", OBSIDIAN)
+    assert (article.title, article.extra["title"], problems) == ("Idea", "Something else", [])
+    assert read("a/x.md", "---\ntags: [a]\n---\n")[1][0].code == "no-title"  # the Q&A format: an error
+
+
+# -- subjects --------------------------------------------------------------------------------
+
+
+def test_subject_from_a_list_every_value_or_first():
+    text = "---\ntitle: T\ncategories: [Templates, fundamentals, Go]\nkeywords: [layout]\n---\n"
+    article, _ = read("content/other/x.md", text, HUGO)
+    assert (article.subject_slug, article.subject, article.keywords) == (
+        "templates", "Templates", ("layout", "fundamentals", "Go"))
+    article, _ = read("content/other/x.md", text, replace(HUGO, subject_values="first"))
+    assert article.keywords == ("layout",)
+    assert "categories" not in article.extra  # used, not dropped silently: it decided the subject
+
+
+def test_subject_from_a_string_is_split_only_for_list_fields():
+    article, _ = read("_posts/x.md", "---\ntitle: T\ncategories: linux tips\n---\n", JEKYLL)
+    assert (article.subject_slug, article.keywords) == ("linux", ("tips",))
+    article, _ = read("_posts/x.md", "---\ntitle: T\nsite: Ask Ubuntu\n---\n", JEKYLL)
+    assert (article.subject_slug, article.subject) == ("ask-ubuntu", "Ask Ubuntu")
+
+
+def test_subject_from_the_folder_skips_site_folders_and_years():
+    fields = replace(JEKYLL, subject=())
+    assert read("blog/_posts/2018/x.md", "---\ntitle: T\n---\n", fields)[0].subject_slug == "blog"
+    assert read("_posts/2018/x.md", "---\ntitle: T\n---\n", fields)[0].subject_slug == "uncategorised"
+    article, _ = read("01 - Community/People/Ann.md", "text", OBSIDIAN)
+    assert (article.subject_slug, article.subject) == ("01-community", "01 - Community")
+    article, _ = read("content/getting-started/x.md", "---\ntitle: T\n---\n", replace(HUGO, content_dir="content/"))
+    assert (article.subject_slug, article.subject) == ("getting-started", "Getting started")
+
+
+def test_subject_in_any_script_keeps_a_slug():
+    article, _ = read("x.md", "---\ntitle: T\ncategories: [機械学習]\n---\n", HUGO)
+    assert (article.subject_slug, article.subject) == ("機械学習", "機械学習")
+
+
+def test_the_qa_format_subject_rule_is_unchanged():
+    # slug from the url, else the top folder; the label as written
+    text = "---\ntitle: T\nsubject: Computer Science\nurl: /learn/computer-science/questions/t\n---\n"
+    assert read("cs/t.md", text)[0].subject_slug == "computer-science"
+    assert read("cs/t.md", "---\ntitle: T\nsubject: Computer Science\n---\n")[0].subject_slug == "cs"
+    assert read("t.md", "---\ntitle: T\nsubject: Computer Science\n---\n")[0].subject_slug == "computer-science"
+
+
+# -- keywords --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("command-line bash scripts", ("command-line", "bash", "scripts")),
+    ("array,intermediate", ("array", "intermediate")),
+    ("array, intermediate ,", ("array", "intermediate")),
+    ("[Go, go, Web]", ("Go", "Web")),
+    ("\n  - \n", ()),
+])
+def test_keywords_any_separator(value, expected):
+    article, _ = read("a/x.md", f"---\ntitle: T\ntags: {value}\n---\n", GENERIC)
+    assert article.keywords == expected
+
+
+def test_keywords_merged_from_every_field_and_inline_tags():
+    text = "---\ntags: [a, '#b']\ntag: c\n---\nText #d and #a.\n"
+    assert read("n/x.md", text, OBSIDIAN)[0].keywords == ("a", "b", "c", "d")
+    text = "---\ntitle: T\nkeywords: [x]\ntags: [y]\n---\n"
+    assert read("x.md", text, HUGO)[0].keywords == ("x", "y")
+    assert read("x.md", text)[0].keywords == ("x",)  # the Q&A format takes the first field only
+
+
+# -- identity, dates, skipped pages, broken front matter -------------------------------------
+
+
+def test_identity_modes():
+    text = "---\ntitle: T\nurl: /custom/\n---\n"
+    assert read("content/a/b/index.md", text, replace(HUGO, content_dir="content/"))[0].key == "a/b"
+    assert read("content/a/_index.md", text, replace(HUGO, content_dir="content/"))[0].key == "a"
+    assert read("content/_index.md", text, replace(HUGO, content_dir="content/"))[0].key == "/"
+    assert read("a/b.md", text, GENERIC)[0].key == "/custom"
+    assert read("a/b.md", text, replace(GENERIC, identity="path"))[0].key == "a/b"
+    # a Jekyll permalink pattern names no one page
+    article, _ = read("_posts/2018-01-01-x.md", "---\ntitle: T\npermalink: /:categories/:title/\n---\n", JEKYLL)
+    assert article.key == "_posts/2018-01-01-x" and article.extra["permalink"] == "/:categories/:title/"
+
+
+def test_headless_pages_are_skipped():
+    for text in ("+++\nheadless = true\n+++\n", "---\ntitle: T\n_build:\n  render: never\n---\n",
+                 "---\ntitle: T\nbuild:\n  render: false\n---\n"):
+        article, problems = read("content/x/index.md", text, HUGO)
+        assert article is None and [p.code for p in problems] == ["headless"] and problems[0].severity == SKIPPED
+    assert read("x.md", "---\ntitle: T\nheadless: true\n---\n", GENERIC)[0] is not None
+
+
+def test_date_from_the_file_name():
+    assert read("_posts/2018-05-03-x.md", "---\ntitle: T\n---\n", JEKYLL)[0].date == "2018-05-03"
+    assert read("_posts/2018-05-03-x.md", "---\ntitle: T\ndate: 2019-01-01\n---\n", JEKYLL)[0].date == "2019-01-01"
+
+
+def test_broken_front_matter_is_an_error_unless_the_preset_is_lenient():
+    text = "---\nowners:\n- @ann\n---\nBody [[Link]].\n"
+    assert read("x.md", text, GENERIC)[1][0].severity == ERROR
+    article, problems = read("n/x.md", text, OBSIDIAN)
+    assert article.body == "Body [[Link]]." and article.related[0].line == 5
+    assert [(p.line, p.severity) for p in problems] == [(3, WARNING)]
+
+
+def test_link_lines_point_into_the_file():
+    text = "---\ntitle: T\nrelatedfuncs: [a]\n---\n\nSee {{< ref \"b\" >}}.\n"
+    article, _ = read("content/x.md", text, HUGO)
+    assert [(l.origin, l.target, l.position, l.line) for l in article.related] == [
+        ("front-matter", "a", 1, 3), ("ref", "b", 2, 6)]
+
+
+def test_absent_records_mapped_fields_a_file_lacks():
+    fields = GENERIC.with_overrides({"subject": "topic", "keywords": "tags"})
+    assert read("x.md", "---\ntitle: T\ntags: a\n---\n", fields)[0].absent == ("subject",)
+    assert read("x.md", "---\ntitle: T\ntopic: a\n---\n", fields)[0].absent == ("keywords",)
+    assert read("x.md", "---\ntitle: T\n---\n", GENERIC)[0].absent == ()

@@ -1,0 +1,285 @@
+"""qagraph.links and the related edges: links written in the text become edges that say where they came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from qagraph import build
+from qagraph.links import ArticleIndex, first_heading, inline_tags, mask_code, text_links, wiki_targets
+from qagraph.model import Article
+
+ALL = ("wiki", "markdown", "hugo-ref", "jekyll-ref")
+
+
+def found(body: str, syntaxes=ALL, site_url=None) -> list[tuple[str, str, str | None, int]]:
+    return [(l.origin, l.target, l.text, l.line) for l in text_links(body, syntaxes, 10, site_url)]
+
+
+# -- extraction ------------------------------------------------------------------------------
+
+
+def test_wiki_link_forms():
+    body = "[[Note]] [[Note|alias]]\n[[Note#Heading]] [[Note#^block]] ![[Note]] [[Folder/Note]] [[a\\|b]]"
+    assert found(body) == [
+        ("wiki-link", "Note", None, 10), ("wiki-link", "Note", "alias", 10),
+        ("wiki-link", "Note#Heading", None, 11), ("wiki-link", "Note#^block", None, 11),
+        ("embed", "Note", None, 11), ("wiki-link", "Folder/Note", None, 11), ("wiki-link", "a", "b", 11),
+    ]
+
+
+def test_links_that_name_no_article_are_not_kept():
+    body = ("![[photo.png]] ![[scan.PDF]] [[#Heading]] [img](a/b.jpg) [mail](mailto:a@b.org) [top](#top) "
+            "[web](https://other.org/x) [app](obsidian://open?vault=x) [q](?page=2)")
+    assert found(body) == []
+    # a dot in a note's name is no attachment suffix: Drawing.excalidraw.md and v1.2 notes.md are notes
+    assert [t for _, t, _, _ in found("[[Drawing.excalidraw]] [[v1.2 notes]]")] == ["Drawing.excalidraw", "v1.2 notes"]
+
+
+def test_markdown_link_forms():
+    body = ('[a](../b.md#part) [c](<My Note.md>) [d](/functions/where/ "title") [e](x_(y).md)\n'
+            "[f]: /templates/lookup-order/\n[g](https://docs.example.org/functions/first/) [h](https://other.org/)")
+    assert found(body, site_url="https://docs.example.org/") == [
+        ("markdown-link", "../b.md#part", "a", 10), ("markdown-link", "My Note.md", "c", 10),
+        ("markdown-link", "/functions/where/", "d", 10), ("markdown-link", "x_(y).md", "e", 10),
+        ("markdown-link", "/templates/lookup-order/", "f", 11), ("markdown-link", "/functions/first/", "g", 12),
+    ]
+
+
+def test_hugo_and_jekyll_refs():
+    body = ('{{< ref "functions/where" >}} {{< relref "/a/b.md#x" >}} {{% ref "c" %}} [t]({{< ref path="d" >}})\n'
+            "{{</* ref \"escaped\" */>}} {% post_url 2018-05-03-slug %} {% link _posts/x.md %}")
+    assert found(body) == [
+        ("ref", "functions/where", None, 10), ("ref", "/a/b.md#x", None, 10), ("ref", "c", None, 10),
+        ("ref", "d", None, 10), ("ref", "2018-05-03-slug", None, 11), ("ref", "_posts/x.md", None, 11),
+    ]
+
+
+def test_only_the_syntaxes_asked_for():
+    body = '[[Note]] [x](y.md) {{< ref "z" >}}'
+    assert [t for _, t, _, _ in found(body, ("markdown",))] == ["y.md"]
+    assert found(body, ()) == []
+
+
+def test_code_and_comments_hold_no_links_or_tags():
+    body = ("`[[a]]` ``[[b]] ` `` <!-- [[c]] #x -->\n%% [[d]] %%\n```md\n[[e]] #y\n```\n~~~\n[f](g.md)\n~~~\n"
+            "    [[indented code is not masked]]\n[[h]]")
+    assert [t for _, t, _, _ in found(body)] == ["indented code is not masked", "h"]
+    assert mask_code("a\n```\nb\n") == "a\n   \n \n"  # an unclosed fence runs to the end
+    assert inline_tags(body) == []
+
+
+def test_inline_tags():
+    text = "#start mid #Tag/Sub, (#paren) a#b #1984 #y2k # heading\n## Heading #intitle\n&#160; http://x/#frag #end"
+    assert inline_tags(text) == ["start", "Tag/Sub", "y2k", "intitle", "end"]
+
+
+def test_first_heading():
+    assert first_heading("text\n### third\n# First #\n## second") == "First"
+    assert first_heading("```\n# not a heading\n```\n## Second") == "Second"
+    assert first_heading("#nospace\nplain") is None
+
+
+def test_wiki_targets_in_a_value():
+    assert wiki_targets("[[A|a]], [[pic.png]], [[#x]] and [[B#y]]") == [("A", "a"), ("B#y", None)]
+
+
+# -- resolution ------------------------------------------------------------------------------
+
+
+def article(path: str, key: str | None = None, url: str | None = None, **extra) -> Article:
+    return Article(key or path.rsplit(".", 1)[0], path, "t", "t", "", "s", "s", (), (), (), url=url, extra=extra)
+
+
+VAULT = [article("People/Alice.md", aliases=["Ally"]), article("Books/Fiction/Alice.md"), article("Home.md"),
+         article("Work/Meeting notes.md"), article("Work/Archive/2022/Meeting notes.md"),
+         article("Projects/My Note.md")]
+
+
+@pytest.mark.parametrize(("target", "origin", "source", "expected"), [
+    ("Alice", "wiki-link", "Home.md", "People/Alice.md"),  # a name clash: the shortest path wins
+    ("alice", "wiki-link", "Home.md", "People/Alice.md"),  # case-insensitive
+    ("Alice", "wiki-link", "Books/Fiction/x.md", "Books/Fiction/Alice.md"),  # beside the linking note first
+    ("Fiction/Alice", "wiki-link", "Home.md", "Books/Fiction/Alice.md"),  # a folder in the link narrows it
+    ("Meeting notes#Agenda", "wiki-link", "Home.md", "Work/Meeting notes.md"),
+    ("Ally", "wiki-link", "Home.md", "People/Alice.md"),  # an alias, when no file has the name
+    ("My%20Note.md", "markdown-link", "Projects/Other.md", "Projects/My Note.md"),
+    ("../Home.md", "markdown-link", "People/x.md", "Home.md"),
+    ("Home.md", "markdown-link", "People/x.md", "Home.md"),  # a bare name: Obsidian's shortest link format
+    ("Nope", "wiki-link", "Home.md", None),
+    ("Work/Nope/Alice.md", "markdown-link", "Home.md", None),  # an explicit path that names nothing: no guess
+])
+def test_resolution_in_a_vault(target, origin, source, expected):
+    hit = ArticleIndex(VAULT, alias_fields=("aliases",)).resolve(target, origin, source)
+    assert (hit.path if hit else None) == expected
+
+
+SITE = [article("content/_index.md"), article("content/functions/where.md"), article("content/functions/first.md"),
+        article("content/templates/intro/index.md"), article("content/about.md", url="/license/")]
+
+
+@pytest.mark.parametrize(("target", "origin", "source", "expected"), [
+    ("/functions/where/", "markdown-link", "content/about.md", "content/functions/where.md"),
+    ("/FUNCTIONS/where", "markdown-link", "content/about.md", "content/functions/where.md"),  # Hugo lowercases urls
+    ("functions/where.md", "ref", "content/about.md", "content/functions/where.md"),
+    ("where", "ref", "content/templates/intro/index.md", "content/functions/where.md"),
+    ("where.md#x", "ref", "content/functions/first.md", "content/functions/where.md"),
+    ("../where/", "markdown-link", "content/functions/first.md", "content/functions/where.md"),  # the page's url
+    ("/templates/intro/", "markdown-link", "content/about.md", "content/templates/intro/index.md"),
+    ("intro", "ref", "content/about.md", "content/templates/intro/index.md"),  # a bundle by its folder's name
+    ("/license/", "markdown-link", "content/functions/where.md", "content/about.md"),  # its url field
+    ("https://docs.example.org/functions/first/", "front-matter", "content/about.md", "content/functions/first.md"),
+    ("https://other.org/functions/first/", "front-matter", "content/about.md", None),
+    ("/", "markdown-link", "content/about.md", "content/_index.md"),
+])
+def test_resolution_in_a_hugo_site(target, origin, source, expected):
+    index = ArticleIndex(SITE, content_dir="content/", bundles=True, site_url="https://docs.example.org/")
+    hit = index.resolve(target, origin, source)
+    assert (hit.path if hit else None) == expected
+
+
+def test_resolution_of_jekyll_post_urls():
+    posts = [article("_posts/2018/2018-05-03-loop.md"), article("about.md", key="/about", url="/about")]
+    index = ArticleIndex(posts)
+    for target in ("/2018/05/03/loop.html", "/blog/2018/05/03/loop/", "2018-05-03-loop"):
+        assert index.resolve(target, "ref" if "/" not in target else "markdown-link", "x.md") is posts[0], target
+    assert index.resolve("/about/", "markdown-link", "x.md") is posts[1]
+
+
+@pytest.mark.parametrize(("target", "origin", "source", "url_identity", "expected"), [
+    ("Future Note#x", "wiki-link", "a/b.md", False, "Future Note"),
+    ("/functions/nothere/", "markdown-link", "x.md", False, "functions/nothere"),
+    ("/learn/cs/questions/q", "markdown-link", "x.md", True, "/learn/cs/questions/q"),
+    ("templates/base", "ref", "content/templates/a.md", False, "templates/base"),  # a ref names a page from the root
+    ("../other.md", "markdown-link", "content/a/b.md", False, "other"),
+    ("../../../outside.md", "markdown-link", "content/a/b.md", False, None),
+    ("/img/logo.svg", "markdown-link", "x.md", False, None),
+])
+def test_stub_keys(target, origin, source, url_identity, expected):
+    index = ArticleIndex([], content_dir="content/")
+    assert index.stub_key(target, origin, source, url_identity) == expected
+
+
+def test_find_names_articles_the_way_people_do():
+    index = ArticleIndex(SITE, content_dir="content/", bundles=True)
+    for ref in ("functions/where", "/functions/where/", "where", "content/functions/where"):
+        assert index.find(ref) is SITE[1], ref
+    assert index.find("nothing") is None
+    assert ArticleIndex(VAULT).find("alice") is VAULT[0]
+
+
+# -- edges in the graph ------------------------------------------------------------------
+
+
+def related(folder: Path, **options) -> dict[tuple[str, str], tuple[str, tuple[int, ...], bool]]:
+    kg = build(folder, **options)
+    G = kg.graph
+    return {
+        (u.removeprefix("article:"), v.removeprefix("article:")): (d["origin"], d["positions"], G.nodes[v]["kind"] == "stub")
+        for u, v, k, d in G.edges(keys=True, data=True) if k == "related"
+    }
+
+
+HUGO_EDGES = {
+    ("/", "templates/introduction"): ("markdown-link", (1,), False),
+    ("about/license", "functions/where"): ("ref", (1,), False),
+    ("functions", "functions/where"): ("ref", (1,), False),
+    ("functions/first", "functions/last"): ("front-matter", (2, 4), False),  # relatedfuncs, then ../last/
+    ("functions/first", "functions/where"): ("front-matter", (1, 3), False),
+    ("functions/intersect", "functions/where"): ("markdown-link", (1,), False),  # https://docs.example.org/...
+    ("functions/last", "functions/first"): ("front-matter", (1, 2), False),
+    ("functions/where", "functions/first"): ("front-matter", (1, 3), False),
+    ("functions/where", "functions/intersect"): ("front-matter", (2, 4), False),
+    ("news/0.120-relnotes", "functions/where"): ("ref", (1,), False),  # ref "where": by name
+    ("templates/introduction", "functions/where"): ("ref", (1, 2), False),
+    ("templates/introduction", "templates/lookup-order"): ("markdown-link", (3,), False),
+    ("templates/introduction", "templates/base-templates"): ("ref", (4,), True),
+    ("templates/lookup-order", "templates/introduction"): ("markdown-link", (1,), False),
+}
+
+
+@pytest.mark.parametrize("folder", ["hugo", "hugo/content"])
+def test_hugo_edges(folder: str):
+    assert related(FIXTURES / folder) == HUGO_EDGES
+
+
+def test_jekyll_edges():
+    p = "_posts/"
+    assert related(FIXTURES / "jekyll") == {
+        (p + "2017/2017-03-10-how-to-list-files-by-size", p + "2017/2017-06-01-grep-recursively"): (
+            "markdown-link", (1,), False),
+        (p + "2018/2018-05-03-bash-loop-over-files", p + "2017/2017-03-10-how-to-list-files-by-size"): (
+            "ref", (1,), False),  # {% post_url %}
+        (p + "2018/2018-05-03-bash-loop-over-files", p + "2017/2017-12-24-apt-hold"): (
+            "markdown-link", (2,), False),  # the site's own absolute url; the Stack Exchange link is no stub
+        (p + "2018/2018-11-11-linux-tips", p + "2018/2018-05-03-bash-loop-over-files"): ("markdown-link", (1,), False),
+        (p + "2019/2019-02-02-ssh-keys", "/questions/927358"): ("markdown-link", (1,), False),  # a permalink
+        (p + "2019/2019-02-02-ssh-keys", p + "2017/2017-08-15-python-venv"): ("ref", (2,), False),  # {% link %}
+    }
+
+
+def test_snippet_edges():
+    assert related(FIXTURES / "snippets") == {
+        ("debounce", "throttle"): ("markdown-link", (1,), False),
+        ("deep-clone", "deep-merge"): ("markdown-link", (1,), True),
+        ("flatten", "chunk"): ("markdown-link", (1,), False),
+        ("unzip", "zip"): ("markdown-link", (1,), False),
+        ("words", "capitalize"): ("markdown-link", (1,), False),
+        ("zip", "unzip"): ("markdown-link", (1,), False),
+    }
+
+
+OBSIDIAN_EDGES = {
+    ("01 - Community/Community", "01 - Community/People/Alice"): ("wiki-link", (1,), False),
+    ("01 - Community/Community", "01 - Community/People/Bob"): ("wiki-link", (2,), False),
+    ("01 - Community/Events/Meetup 2023", "02 - Work/Meeting notes"): ("wiki-link", (1,), False),  # shortest path
+    ("01 - Community/People/Alice", "01 - Community/People/Bob"): ("wiki-link", (1,), False),
+    ("01 - Community/People/Alice", "Projects/Alpha"): ("wiki-link", (2,), False),
+    ("01 - Community/People/Bob", "01 - Community/People/Alice"): ("wiki-link", (1,), False),
+    ("01 - Community/People/Bob", "Charlie"): ("wiki-link", (2,), True),
+    ("02 - Work/Archive/2022/Meeting notes", "Projects/Alpha"): ("wiki-link", (2,), False),  # (1 is itself)
+    ("02 - Work/Meeting notes", "Projects/Alpha"): ("wiki-link", (1,), False),
+    ("02 - Work/Meeting notes", "Projects/Beta"): ("wiki-link", (2,), False),
+    ("02 - Work/Weekly review", "02 - Work/Meeting notes"): ("wiki-link", (1,), False),
+    ("03 - Resources/Books/Deep Work", "01 - Community/People/Alice"): ("wiki-link", (1,), False),  # [[Ally]]
+    ("03 - Resources/Books/Fiction/Alice", "03 - Resources/Books/Deep Work"): ("wiki-link", (1,), False),
+    ("03 - Resources/Tools", "Home"): ("markdown-link", (3,), False),
+    ("03 - Resources/Tools", "Projects/Alpha"): ("markdown-link", (1,), False),
+    ("03 - Resources/Tools", "Projects/Beta"): ("markdown-link", (2,), False),
+    ("Daily/2024-01-05", "Projects/Alpha"): ("wiki-link", (1,), False),
+    ("Daily/2024-01-06", "Projects/Gamma"): ("front-matter", (1,), False),  # a property: "[[Projects/Gamma|Gamma]]"
+    ("Daily/2024-01-06", "02 - Work/Weekly review"): ("front-matter", (2,), False),
+    ("Daily/2024-01-06", "01 - Community/People/Bob"): ("wiki-link", (3,), False),
+    ("Daily/2024-01-06", "Projects/Beta"): ("wiki-link", (4,), False),
+    ("Home", "01 - Community/People/Alice"): ("wiki-link", (1, 4), False),  # then embedded: ![[Alice#Bio]]
+    ("Home", "Projects/Alpha"): ("wiki-link", (2,), False),
+    ("Home", "02 - Work/Meeting notes"): ("wiki-link", (3,), False),
+    ("Home", "Nonexistent note"): ("wiki-link", (5, 6), True),  # [[nonexistent NOTE]] is the same stub
+    ("Home", "01 - Community/People/Bob"): ("markdown-link", (7,), False),
+    ("Projects/Alpha", "Projects/Beta"): ("wiki-link", (1,), False),
+    ("Projects/Beta", "Projects/Alpha"): ("wiki-link", (1, 2), False),
+}
+
+
+def test_obsidian_edges():
+    assert related(FIXTURES / "obsidian") == OBSIDIAN_EDGES
+
+
+def test_obsidian_stubs_are_titled_by_the_note_they_name():
+    G = build(FIXTURES / "obsidian").graph
+    stub = G.nodes["article:Nonexistent note"]
+    assert (stub["kind"], stub["title"], stub["label"], stub["url"]) == ("stub", "Nonexistent note", "Nonexistent note", None)
+
+
+def test_links_from_the_text_are_read_only_where_the_preset_says():
+    # Jekyll reads Markdown links, its own tags and related lists, not wiki-links in the text;
+    # the Q&A format only related_articleN
+    jekyll = related(FIXTURES / "obsidian", preset="jekyll")
+    assert {o for o, _, _ in jekyll.values()} == {"markdown-link", "front-matter"}
+    assert jekyll[("Daily/2024-01-06", "02 - Work/Weekly review")] == ("front-matter", (1,), False)
+    assert related(FIXTURES / "snippets", preset="quicktakes") == {}
+    markdown_only = related(FIXTURES / "obsidian", overrides={"links": "markdown"})
+    assert {k for k, v in markdown_only.items() if v[0] != "front-matter"} == {
+        k for k, v in OBSIDIAN_EDGES.items() if v[0] == "markdown-link"}

@@ -1,0 +1,384 @@
+"""qagraph.presets: each kind of corpus is recognised and read with its own subjects, keywords and files.
+
+The fixtures under tests/fixtures/{hugo,jekyll,snippets,obsidian} are small corpora in
+each format with the quirks real ones have (see tests/fixtures/README.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, FIXTURES
+from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
+from qagraph.fields import FieldMap
+from qagraph.load import LoadResult, load_corpus
+from qagraph.presets import (
+    PRESETS, choose, detect, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
+)
+
+HUGO, JEKYLL, SNIPPETS, OBSIDIAN = (FIXTURES / n for n in ("hugo", "jekyll", "snippets", "obsidian"))
+
+HUGO_PAGES = [
+    "/", "about/license", "content-management", "content-management/organization", "functions",
+    "functions/first", "functions/intersect", "functions/last", "functions/where", "news",
+    "news/0.120-relnotes", "showcase", "showcase/acme", "templates", "templates/introduction",
+    "templates/lookup-order",
+]
+HUGO_SKIPPED = {
+    "README.md": "outside the content folder content/",
+    "archetypes/default.md": "outside the content folder content/",
+    "content/_common/_index.md": "whose _index.md cascades _build: render never to its pages",
+    "content/_common/installation/01-editions.md": "in content/_common/, whose _index.md cascades _build: render never",
+    "content/content-management/organization/diagram.md": "resource of the page bundle",
+    "content/getting-started/render-never.md": "_build: render never",
+    "content/includes/install-note.md": "no front matter",
+    "content/readfiles/index.md": "headless: true",
+    "content/readfiles/pagevars.md": "resource of the page bundle content/readfiles/index.md",
+    "content/readfiles/sectionvars.md": "resource of the page bundle content/readfiles/index.md",
+    "content/showcase/acme/bio.md": "resource of the page bundle content/showcase/acme/index.md",
+}
+HUGO_SUBJECTS = {
+    "about": 1, "content-management": 1, "functions": 5, "news": 1, "project-organization": 1, "releases": 1,
+    "showcase": 2, "templates": 3, "uncategorised": 1,
+}
+JEKYLL_SUBJECTS = {
+    "ask-ubuntu": 6, "server-fault": 2, "stack-overflow": 2, "super-user": 2, "unix-linux": 1, "linux": 1,
+    "uncategorised": 4,
+}
+SNIPPET_SUBJECTS = {"array": 5, "string": 3, "function": 3, "object": 2, "math": 3, "date": 2, "uncategorised": 1}
+OBSIDIAN_SUBJECTS = {
+    "01-community": 4, "02-work": 3, "03-resources": 4, "daily": 2, "projects": 3, "templates": 1,
+    "uncategorised": 2,
+}
+
+
+def subjects(result: LoadResult) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for a in result.articles:
+        counts[a.subject_slug] = counts.get(a.subject_slug, 0) + 1
+    return counts
+
+
+def by_key(result: LoadResult) -> dict[str, object]:
+    return {a.key: a for a in result.articles}
+
+
+def assert_every_file_accounted_for(result: LoadResult) -> None:
+    counts = result.counts
+    assert counts["files"] == counts["articles"] + counts["rejected"] + counts["skipped"]
+    paths = [a.path for a in result.articles] + result.rejected + result.skipped
+    assert len(paths) == len(set(paths)) == result.files
+
+
+# -- detection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("folder", "name", "because"), [
+    (CONTENT, "quicktakes", "sampled files have the Q&A format's fields"),
+    (HUGO, "hugo", "hugo.toml in the folder"),
+    (HUGO / "content", "hugo", "hugo.toml in the parent folder"),
+    (JEKYLL, "jekyll", "_config.yml in the folder"),
+    (SNIPPETS, "generic", "subject from the first value of tags"),
+    (OBSIDIAN, "obsidian", ".obsidian/ folder"),
+])
+def test_each_corpus_is_recognised_and_the_reason_says_why(folder: Path, name: str, because: str):
+    found = detect(folder)
+    assert found.preset == name and found.auto
+    assert because in found.reason
+    assert found.line().startswith(f"preset {name} (recognised: ")
+
+
+def test_without_config_files_the_content_itself_is_recognised(tmp_path: Path):
+    shutil.copytree(HUGO / "content", tmp_path / "hugo")
+    shutil.copytree(JEKYLL / "_posts", tmp_path / "jekyll" / "_posts")
+    shutil.copytree(OBSIDIAN, tmp_path / "vault", ignore=shutil.ignore_patterns(".obsidian"))
+    hugo = detect(tmp_path / "hugo")
+    assert hugo.preset == "hugo" and "TOML (+++) front matter" in hugo.reason and "_index.md" in hugo.reason
+    assert detect(tmp_path / "jekyll").preset == "jekyll"
+    vault = detect(tmp_path / "vault")
+    assert vault.preset == "obsidian" and "[[wiki-links]]" in vault.reason
+
+
+def test_the_quicktakes_preset_is_the_default_field_map():
+    assert preset("quicktakes").fields == FieldMap()
+    assert load_corpus(CONTENT).fields == FieldMap()
+
+
+def test_unknown_preset_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown preset 'wordpress' .*auto, quicktakes, hugo"):
+        load_corpus(HUGO, preset="wordpress")
+
+
+# -- Hugo ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["auto", "hugo"])
+def test_hugo_site_pages_subjects_and_skipped_files(how: str):
+    result = load_corpus(HUGO, preset=how)
+    assert result.detection.preset == "hugo"
+    assert sorted(by_key(result)) == HUGO_PAGES
+    assert result.rejected == []
+    assert sorted(result.skipped) == sorted(HUGO_SKIPPED)
+    for problem in result.problems:
+        assert problem.severity == SKIPPED and HUGO_SKIPPED[problem.path] in problem.message, problem
+    assert subjects(result) == HUGO_SUBJECTS
+    assert_every_file_accounted_for(result)
+
+
+def test_hugo_content_folder_gives_the_same_pages():
+    result = load_corpus(HUGO / "content")
+    assert sorted(by_key(result)) == HUGO_PAGES
+    assert len(result.skipped) == 9 and result.files == 25
+
+
+def test_hugo_first_category_is_the_subject_and_the_others_keywords():
+    pages = by_key(load_corpus(HUGO))
+    organization = pages["content-management/organization"]
+    # the folder says content-management; the page's own first category decides
+    assert (organization.subject_slug, organization.subject) == ("project-organization", "project organization")
+    assert organization.keywords == ("sections", "bundles", "fundamentals")
+    intro = pages["templates/introduction"]
+    assert intro.keywords == ("go templates", "layout", "fundamentals")
+    # no categories: the section is the subject
+    assert (pages["showcase/acme"].subject_slug, pages["showcase/acme"].subject) == ("showcase", "Showcase")
+    assert pages["functions/intersect"].url == "/functions/intersect-sets"  # url kept, identity stays the path
+    assert pages["news/0.120-relnotes"].title == "0.120"
+    assert pages["functions/where"].extra["menu"] == {"docs": {"parent": "functions"}}
+
+
+# -- Jekyll ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["auto", "jekyll"])
+def test_jekyll_posts_subjects_from_site_and_space_separated_tags(how: str):
+    result = load_corpus(JEKYLL, preset=how)
+    assert result.counts | {} == {**result.counts, "files": 20, "articles": 18, "rejected": 0, "skipped": 2}
+    assert sorted(result.skipped) == ["README.md", "_includes/footer.md"]
+    assert subjects(result) == JEKYLL_SUBJECTS
+    posts = by_key(result)
+    first = posts["_posts/2017/2017-03-10-how-to-list-files-by-size"]
+    assert first.title == "How to list files by size?"
+    assert first.keywords == ("command-line", "bash", "ls") and first.subject == "Ask Ubuntu"
+    assert first.date == "2017-03-10"  # from the file name
+    assert first.extra["votes"] == 12
+    assert posts["/questions/927358"].title.startswith("How do I undo")  # the permalink is the identity
+    tips = posts["_posts/2018/2018-11-11-linux-tips"]
+    assert (tips.subject_slug, tips.keywords) == ("linux", ("shell", "bash", "tips"))  # categories: linux tips
+    assert posts["_posts/2018/2018-07-20-why-is-my-disk-full"].title == "Why Is My Disk Full"  # empty title: the slug
+    assert posts["_posts/2019/2019-05-05-release-upgrade"].keywords == ("upgrade", "16.10", "on")
+    no_front_matter = posts["_posts/2019/2019-04-01-answer-without-front-matter"]
+    assert no_front_matter.title == "Answer Without Front Matter" and no_front_matter.date == "2019-04-01"
+    assert_every_file_accounted_for(result)
+
+
+def test_jekyll_empty_title_and_slug_and_broken_yaml_are_warnings_not_rejections():
+    result = load_corpus(JEKYLL)
+    posts = by_key(result)
+    assert posts["_posts/2018/2018-05-03-"].title == "2018-05-03-"
+    assert posts["_posts/2019/2019-06-30-colon-in-title"].title == "Colon In Title"
+    warnings = {p.path: p for p in result.problems if p.severity == WARNING}
+    assert set(warnings) == {"_posts/2018/2018-05-03-.md", "_posts/2019/2019-06-30-colon-in-title.md"}
+    assert "empty slug" in warnings["_posts/2018/2018-05-03-.md"].message
+    assert "read without its front matter" in warnings["_posts/2019/2019-06-30-colon-in-title.md"].message
+
+
+# -- a snippet site --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["auto", "generic"])
+def test_snippets_first_tag_is_the_subject(how: str):
+    result = load_corpus(SNIPPETS, preset=how)
+    assert (result.files, len(result.articles), result.skipped) == (20, 19, ["README.md"])
+    assert subjects(result) == SNIPPET_SUBJECTS
+    snippets = by_key(result)
+    assert snippets["zip"].keywords == ("array", "intermediate")
+    assert snippets["uniq"].keywords == ("array", "beginner")  # "array, beginner"
+    assert snippets["words"].subject == "String" and snippets["words"].subject_slug == "string"
+    assert snippets["is-even"].keywords == ("math",)
+    assert snippets["zip"].extra["firstSeen"] == "2021-04-03T10:00:00+03:00"
+    assert_every_file_accounted_for(result)
+
+
+# -- Obsidian --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["auto", "obsidian"])
+def test_obsidian_notes_are_titled_by_file_name_and_filed_by_folder(how: str):
+    result = load_corpus(OBSIDIAN, preset=how)
+    assert result.counts | {} == {**result.counts, "files": 19, "articles": 19, "rejected": 0, "skipped": 0}
+    assert result.hidden == [(".github", 2), (".obsidian", 0)]
+    assert subjects(result) == OBSIDIAN_SUBJECTS
+    notes = by_key(result)
+    alice = notes["01 - Community/People/Alice"]
+    assert (alice.title, alice.subject, alice.keywords) == ("Alice", "01 - Community", ("person", "community", "mentor"))
+    assert alice.extra["aliases"] == ["Ally"]
+    assert notes["Projects/Beta"].keywords == ("project", "beta")  # tags: "#project #beta"
+    assert notes["02 - Work/Meeting notes"].keywords == ("meeting", "work", "weekly")  # comma string + inline tag
+    assert notes["Inbox"].keywords == ("inbox",)  # not #123, not issue#4
+    assert notes["Home"].keywords == ("welcome",)  # not `#notatag`, not a code block's #nope, not a url's #features
+    assert notes["01 - Community/Events/Meetup 2023"].keywords == ()  # tags: with a lone "- "
+    assert notes["Projects/Gamma"].title == "Gamma" and notes["Projects/Gamma"].body == ""
+    assert_every_file_accounted_for(result)
+
+
+def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
+    result = load_corpus(OBSIDIAN)
+    warnings = sorted((p.path, p.line, p.code) for p in result.problems)
+    assert warnings == [
+        ("03 - Resources/Books/Atomic Habits.md", 1, "front-matter-ignored"),
+        ("Projects/Alpha.md", 3, "front-matter-ignored"),
+    ]
+    alpha = by_key(result)["Projects/Alpha"]
+    assert alpha.keywords == ("project/alpha",) and "owners" not in alpha.extra
+
+
+# -- the issue's complaints, one by one ------------------------------------------------------
+
+
+def test_a_subject_mapping_decides_the_subject_not_the_folder():
+    # quicktakes' map on Jekyll posts used the year folders whatever the mapping said
+    result = load_corpus(JEKYLL, preset="quicktakes", overrides={"subject": "site"})
+    assert {a.subject_slug for a in result.articles} == {
+        "ask-ubuntu", "server-fault", "stack-overflow", "super-user", "unix-linux", "uncategorised"}
+    hugo = load_corpus(HUGO, overrides={"subject": "description"})
+    assert by_key(hugo)["functions/first"].subject_slug == "returns-the-first-n-elements"
+
+
+def test_a_subject_mapped_to_a_list_string_takes_its_first_value():
+    result = load_corpus(SNIPPETS, preset="quicktakes", overrides={"subject": "tags"})
+    assert subjects(result) == {**SNIPPET_SUBJECTS, "uncategorised": 1}
+
+
+def test_a_user_field_beats_the_preset():
+    result = load_corpus(OBSIDIAN, overrides={"subject": "publish"})
+    assert by_key(result)["01 - Community/Events/Meetup 2023"].subject_slug == "true"
+    assert by_key(result)["01 - Community/People/Alice"].subject_slug == "01-community"  # no publish: the folder
+    assert "--field subject=publish" in result.detection.reason
+
+
+def test_a_mapped_field_no_file_has_is_a_warning_naming_the_fields_there_are():
+    result = load_corpus(SNIPPETS, overrides={"subject": "topic"})
+    [warning] = [p for p in result.problems if p.code == "field-map"]
+    assert warning.severity == WARNING
+    assert warning.message == (
+        "no file has topic (--field subject=topic); the files' fields are: firstSeen, lastUpdated, title, tags")
+    assert not [p for p in load_corpus(SNIPPETS, overrides={"subject": "tags"}).problems if p.code == "field-map"]
+
+
+def test_space_separated_keywords_read_with_a_comma_separator_are_a_warning_naming_the_fix():
+    result = load_corpus(JEKYLL, preset="quicktakes", overrides={"keywords": "tags"})
+    [warning] = [p for p in result.problems if p.code == "keyword-separator"]
+    assert "'command-line bash ls'" in warning.message
+    assert "--field keyword_separator=space" in warning.message and "--preset jekyll" in warning.message
+    fixed = load_corpus(JEKYLL, preset="quicktakes", overrides={"keywords": "tags", "keyword_separator": "space"})
+    assert not [p for p in fixed.problems if p.code == "keyword-separator"]
+    assert not [p for p in load_corpus(JEKYLL).problems if p.code == "keyword-separator"]
+    assert not [p for p in load_corpus(CONTENT).problems if p.code == "keyword-separator"]
+
+
+def test_a_build_where_no_file_is_an_article_is_detectable_in_one_line():
+    result = load_corpus(OBSIDIAN, preset="quicktakes")
+    assert result.articles == [] and len(result.rejected) == 19
+    line = nothing_loaded(result)
+    assert line is not None and "\n" not in line
+    assert line.startswith(f"no article loaded from {OBSIDIAN}: 19 of 19 files rejected (10 x no-title")
+    assert "--preset auto would read it with preset obsidian" in line
+    assert nothing_loaded(load_corpus(OBSIDIAN)) is None
+    assert nothing_loaded(load_corpus(FIXTURES / "broken" / "good")) is None
+
+
+@pytest.mark.parametrize(("folder", "expected"), [
+    (CONTENT, "url, e.g. /learn/<subject>/questions/<slug>, or by id"),
+    (HUGO, "page path, e.g. about/license"),
+    (JEKYLL, "permalink or path without .md, e.g. _posts/2017/2017-03-10-how-to-list-files-by-size"),
+    (SNIPPETS, "url or path without .md, e.g. average"),
+    (OBSIDIAN, "note name, e.g. Community, or its path"),
+])
+def test_messages_name_articles_the_way_the_corpus_does(folder: Path, expected: str):
+    assert reference_example(load_corpus(folder)) == expected
+
+
+# -- hooks -----------------------------------------------------------------------------------
+
+
+def test_layout_skips_leave_branch_bundles_and_other_presets_alone():
+    names = ["a/index.md", "a/b/c.md", "a/bio.md", "s/_index.md", "s/page.md", "index.md", "top.md"]
+    skips = layout_skips(names, preset("hugo").fields)
+    # a root index.md is not a leaf bundle: it would make every page a resource
+    assert set(skips) == {"a/b/c.md", "a/bio.md"}
+    assert set(layout_skips(["content/index.md", "content/a.md"], replace(preset("hugo").fields,
+                                                                          content_dir="content/"))) == set()
+    assert layout_skips(names, preset("obsidian").fields) == {}
+    assert layout_skips(names, FieldMap()) == {}
+
+
+def test_a_caller_field_map_is_used_as_it_is():
+    found = choose(HUGO, fields=FieldMap(keywords=("tags",)))
+    assert found.preset == "custom" and not found.auto and found.fields == FieldMap(keywords=("tags",))
+
+
+def test_pool_cache_and_single_process_agree(tmp_path: Path):
+    one = load_corpus(HUGO, workers=1)
+    two = load_corpus(HUGO, workers=2)
+    cached = load_corpus(HUGO, cache=tmp_path / "cache")
+    again = load_corpus(HUGO, cache=tmp_path / "cache")
+    for other in (two, cached, again):
+        assert other.articles == one.articles and other.problems == one.problems and other.counts == one.counts
+
+
+def test_every_preset_reads_the_qa_corpus_without_errors():
+    for name in PRESETS:
+        result = load_corpus(CONTENT, preset=name)
+        assert result.rejected == [] and not [p for p in result.problems if p.severity == ERROR], name
+        assert_every_file_accounted_for(result)
+
+
+# -- through the pipeline --------------------------------------------------------------------
+
+
+def test_a_stored_build_keeps_the_preset_and_the_link_origins(tmp_path: Path):
+    import qagraph
+
+    built = qagraph.build(OBSIDIAN, out=tmp_path / "out", outputs=["database", "report"])
+    settings = built.report()["settings"]["preset"]
+    assert (settings["preset"], settings["auto"], settings["reason"]) == (
+        "obsidian", True, ".obsidian/ folder (an Obsidian vault)")
+    stored = qagraph.open(tmp_path / "out")
+    home = stored.article("Home")
+    assert stored.related(home) == [
+        "article:01 - Community/People/Alice", "article:Projects/Alpha", "article:02 - Work/Meeting notes",
+        "article:Nonexistent note", "article:01 - Community/People/Bob"]
+    assert stored.counts["skipped"] == 0 and stored.counts["articles"] == 19
+
+
+def test_what_recognition_reads_is_part_of_the_build_fingerprint(tmp_path: Path):
+    import qagraph
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO / "content", site / "content")
+    first = qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"])
+    assert not first.build_info.up_to_date
+    assert qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"]).build_info.up_to_date
+    # the content is the same, but a config above it now gives the site's url: intersect.md's
+    # absolute link to https://docs.example.org/functions/where/ becomes an edge (introduction's
+    # own such link joins the ref edge it already has)
+    shutil.copy(HUGO / "hugo.toml", site / "hugo.toml")
+    again = qagraph.build(site / "content", out=tmp_path / "out", outputs=["report"])
+    assert not again.build_info.up_to_date
+    assert again.counts["edges"]["related"] == first.counts["edges"]["related"] + 1
+
+
+def test_the_one_line_and_the_naming_hint_from_a_build_report():
+    import qagraph
+
+    report = qagraph.build(OBSIDIAN, preset="quicktakes").report()
+    line = nothing_loaded(report)
+    assert line is not None and line.startswith("no article loaded from obsidian: 19 of 19 files rejected (10 x no-title")
+    assert "read with preset quicktakes (chosen by name)" in line
+    assert nothing_loaded(qagraph.build(OBSIDIAN).report()) is None
+    assert naming_hint("obsidian", "01 - Community/People/Alice") == "note name, e.g. Alice, or its path"
+    assert naming_hint("custom", None) == "key, e.g. <path>"
