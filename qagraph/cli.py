@@ -131,14 +131,22 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
 
 
+PRESET_NAMES = ["auto", "quicktakes", "hugo", "jekyll", "obsidian", "generic"]
+
+
 def field_option(f: F) -> F:
+    f = click.option(
+        "--preset", type=click.Choice(PRESET_NAMES), default="auto", show_default=True,
+        help="The kind of corpus: recognised from its files (auto), or named.",
+    )(f)
     return click.option(
         "--field", "fields", multiple=True, metavar="NAME=PATH",
-        help="Where a field lives in the front matter, e.g. keywords=tags (repeatable).",
+        help="Where a field lives in the front matter, e.g. keywords=tags (repeatable; beats the preset).",
     )(f)
 
 
-def _fields(pairs: tuple[str, ...]) -> Any:
+def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``--field`` pairs as a mapping, checked at once so a typo is a usage error before any work."""
     from .fields import FieldMap
 
     mapping = {}
@@ -148,17 +156,26 @@ def _fields(pairs: tuple[str, ...]) -> Any:
             raise click.BadParameter(f"{pair!r} is not NAME=PATH", param_hint="--field")
         mapping[name.strip()] = value.strip()
     try:
-        return FieldMap().with_overrides(mapping)
+        FieldMap().with_overrides(mapping)
     except QagraphError as exc:
         raise click.BadParameter(str(exc), param_hint="--field") from None
+    return mapping
+
+
+def _say_preset(kg: Any, quiet: bool) -> None:
+    chosen = kg.report().get("settings", {}).get("preset")
+    if chosen and not quiet:
+        from .presets import FieldMap, Detection
+
+        line = Detection(chosen["preset"], chosen["reason"], FieldMap(), chosen["auto"]).line()
+        _say(f"qagraph: {line}")
 
 
 def _content(content: Path | None) -> Path:
     return content if content is not None else Path(DEFAULT_CONTENT)
 
 
-def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool,
-           fields: tuple[str, ...] = ()) -> Any:
+def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool) -> Any:
     """The knowledge graph a query command answers from (see the module text)."""
     import qagraph
 
@@ -181,8 +198,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
             if source is None or not source.is_dir():
                 raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
             _say(f"bringing {where} up to date with {source} ...", quiet)
-            kg = qagraph.build(source, out=where, fields=_fields(fields), progress=Progress(quiet),
-                               **_rebuild_settings(state))
+            kg = qagraph.build(source, out=where, progress=Progress(quiet), **_rebuild_settings(state))
             return kg
         kg = qagraph.open(where)
         if source is not None and source.is_dir() and not quiet:
@@ -197,7 +213,9 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
                          "run qagraph build, or name them with -b / -c")
     _say(f"note: no build in ./{DEFAULT_BUILD}; building {source} in memory "
          f"(qagraph build -c {source} makes one that answers at once)", quiet)
-    return qagraph.build(source, fields=_fields(fields), progress=Progress(quiet))
+    kg = qagraph.build(source, progress=Progress(quiet))
+    _say_preset(kg, quiet)
+    return kg
 
 
 def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
@@ -206,6 +224,10 @@ def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
     settings = state.get("settings", {})
     sim = settings.get("similarity") or {}
     out: dict[str, Any] = {}
+    if settings.get("preset"):
+        out["preset"] = settings["preset"]
+    if settings.get("overrides"):
+        out["overrides"] = settings["overrides"]
     if settings.get("outputs"):
         out["outputs"] = settings["outputs"]
     for key in ("base_iri", "site_url"):
@@ -282,7 +304,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @quiet_option
 def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
                   site_url: str | None, top_k: int, max_df: int, min_score: float, workers: int | None,
-                  no_cache: bool, force: bool, max_file_size: int | None, fields: tuple[str, ...],
+                  no_cache: bool, force: bool, max_file_size: int | None, preset: str, fields: tuple[str, ...],
                   quiet: bool) -> None:
     """Build the graph of CONTENT and write the build folder OUT.
 
@@ -306,13 +328,14 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     source = _content(content)
     kg = qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
-        site_url=site_url, fields=_fields(fields),
+        site_url=site_url, preset=preset, overrides=_overrides(fields),
         similarity=SimilarityConfig(top_k=top_k, max_df=max_df, min_score=min_score), strict=strict,
         workers=workers, progress=Progress(quiet), cache=not no_cache, force=force,
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
     )
     info = kg.build_info
     counts = kg.counts
+    _say_preset(kg, quiet)
     if info.up_to_date:
         _say(f"{out}: up to date", quiet)
     if counts:
@@ -325,8 +348,9 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     for path in info.written:
         click.echo(str(path))
     if counts.get("files", 0) and not counts.get("articles", 0):
-        click.echo(f"qagraph: no article could be read: all {counts['files']} files were rejected or skipped "
-                   f"(see {out}/report.json)", err=True)
+        from .presets import nothing_loaded
+
+        click.echo(f"qagraph: {nothing_loaded(kg.report())} (see {out}/report.json)", err=True)
         sys.exit(EXIT_CODES["content"])
 
 
@@ -335,7 +359,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")
 @json_option
-def check_command(content: Path | None, fields: tuple[str, ...], warnings: bool, as_json: bool) -> None:
+def check_command(content: Path | None, preset: str, fields: tuple[str, ...], warnings: bool, as_json: bool) -> None:
     """List the problems of CONTENT as path:line: message.
 
     Exit 0 when every file loads, 1 when some file is rejected, 2 on a usage error.
@@ -346,7 +370,8 @@ def check_command(content: Path | None, fields: tuple[str, ...], warnings: bool,
     """
     import qagraph
 
-    kg = qagraph.build(_content(content), fields=_fields(fields))
+    kg = qagraph.build(_content(content), preset=preset, overrides=_overrides(fields))
+    _say_preset(kg, as_json)
     shown = [p for p in kg.problems if warnings or p.severity == ERROR]
     counts = kg.counts
     if as_json:

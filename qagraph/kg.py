@@ -284,10 +284,10 @@ class KnowledgeGraph:
         raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
 
     def _naming_hint(self) -> str:
-        example = self._report.get("example_article")
-        if example:
-            return f"by url or path as the build knows it, e.g. {example}, or by id"
-        return "by url, or by id"
+        from .presets import naming_hint
+
+        chosen = (self._report.get("settings") or {}).get("preset") or {}
+        return naming_hint(chosen.get("preset", "quicktakes"), self._report.get("example_article"))
 
     def keyword(self, text: str) -> str:
         """The node id of a keyword, by any spelling.

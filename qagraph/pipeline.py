@@ -115,6 +115,7 @@ def build(
         "outputs": sorted(wanted), "fields": repr(detection.fields), "similarity": similarity.as_dict(),
         "base_iri": base_iri, "site_url": site_url, "max_file_size": max_file_size,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
+        "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
     }
     fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
     if cache and folder.previous.get("fingerprint") == fingerprint and folder.intact():

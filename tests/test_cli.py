@@ -158,13 +158,13 @@ def test_check_speaks_json(small_corpus: Path):
 def test_a_build_where_every_file_is_rejected_exits_1_with_one_line(tmp_path: Path):
     content = tmp_path / "notes"
     content.mkdir()
-    (content / "a.md").write_text("# no front matter\n")
-    (content / "b.md").write_text("---\n- a list\n---\n")
+    (content / "a.md").write_text("---\ntitle: never closed\n")
+    (content / "b.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
     result = CliRunner().invoke(cli, ["build", "-c", str(content), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if line]
-    assert lines == [f"qagraph: no article could be read: all 2 files were rejected or skipped "
-                     f"(see {tmp_path / 'out'}/report.json)"]
+    assert len(lines) == 1 and lines[0].startswith("qagraph: no article loaded from notes: 2 of 2 files rejected")
+    assert lines[0].endswith(f"(see {tmp_path / 'out'}/report.json)")
 
 
 def test_output_errors_exit_3_without_a_traceback(small_corpus: Path, tmp_path: Path):
@@ -193,3 +193,23 @@ def test_python_dash_m():
 
     result = subprocess.run([sys.executable, "-m", "qagraph", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("qagraph, version ")
+
+
+@pytest.mark.parametrize("corpus, preset", [("hugo", "hugo"), ("jekyll", "jekyll"), ("obsidian", "obsidian")])
+def test_build_says_which_preset_it_chose(tmp_path: Path, corpus: str, preset: str):
+    result = CliRunner().invoke(cli, ["build", "-c", str(FIXTURES / corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert f"qagraph: preset {preset} (recognised: " in result.stderr
+    named = CliRunner().invoke(cli, ["build", "-c", str(FIXTURES / corpus), "-o", str(tmp_path / "named"),
+                                     "--preset", preset])
+    assert named.exit_code == 0 and f"qagraph: preset {preset} (" in named.stderr
+    assert (json.loads((tmp_path / "out" / "report.json").read_text())["counts"]
+            == json.loads((tmp_path / "named" / "report.json").read_text())["counts"])
+
+
+def test_unknown_article_is_named_in_the_corpus_own_form(tmp_path: Path):
+    out = tmp_path / "out"
+    assert run("build", "-c", str(FIXTURES / "hugo"), "-o", str(out), "-q").exit_code == 0
+    result = CliRunner().invoke(cli, ["related", "nope", "-b", str(out)])
+    assert result.exit_code == 2
+    assert "/learn/" not in result.stderr and "page path, e.g." in result.stderr
