@@ -165,7 +165,8 @@ def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 def _say_preset(kg: Any, quiet: bool) -> None:
     chosen = kg.report().get("settings", {}).get("preset")
     if chosen and not quiet:
-        from .presets import FieldMap, Detection
+        from .fields import FieldMap
+        from .presets import Detection
 
         line = Detection(chosen["preset"], chosen["reason"], FieldMap(), chosen["auto"]).line()
         _say(f"qagraph: {line}")
