@@ -10,11 +10,18 @@ Parsed results are stored in *shards*: one pickle per batch of files parsed toge
 each path to its digest and its place in a shard. Shards no file refers to are
 deleted; when stale entries outnumber live ones the live ones are rewritten into one.
 The cache is tied to the qagraph version and the field map: either changing empties it.
+
+A build folder may come from elsewhere (a cloned repository), and unpickling runs
+code, so nothing here is unpickled unless this user wrote it: every file is sealed
+with a keyed BLAKE2b MAC (:func:`seal`) whose key lives in the user's cache folder
+(``~/.cache/qagraph/key``), never in the build. A file without a valid seal is
+ignored, as if the cache were empty.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 from collections.abc import Iterable, Sequence
@@ -23,7 +30,7 @@ from typing import Any
 
 from .fileio import write_atomic
 
-__all__ = ["ParseCache", "digest"]
+__all__ = ["ParseCache", "digest", "dump_sealed", "load_sealed", "mac", "seal", "unseal"]
 
 _INDEX = "index.pickle"
 
@@ -31,6 +38,70 @@ _INDEX = "index.pickle"
 def digest(data: bytes) -> bytes:
     """The content key of a file's bytes."""
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+_MAC_SIZE = 32
+_key: bytes | None = None
+
+
+def _secret() -> bytes:
+    """This user's key for sealing cache files: made once, kept outside every build folder."""
+    global _key
+    if _key is None:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qagraph"
+        path = home / "key"
+        try:
+            _key = path.read_bytes()[:64]
+            if len(_key) < 32:
+                raise OSError("short key")
+        except OSError:
+            key = os.urandom(32)
+            try:
+                home.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(key)
+            except OSError:
+                pass  # read-only home: caches are good for this process only
+            try:
+                _key = path.read_bytes()[:64] or key
+            except OSError:
+                _key = key
+    return _key
+
+
+def mac(blob: bytes) -> bytes:
+    """The keyed MAC of ``blob`` (see the module text)."""
+    return hashlib.blake2b(blob, key=_secret(), digest_size=_MAC_SIZE).digest()
+
+
+def seal(blob: bytes) -> bytes:
+    """``blob`` with its MAC in front, for :func:`unseal`."""
+    return mac(blob) + blob
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The blob :func:`seal` sealed, or ``None`` when the seal is not this user's (or the data is damaged).
+
+    >>> unseal(seal(b"ok")), unseal(b"x" * 40)
+    (b'ok', None)
+    """
+    blob = data[_MAC_SIZE:]
+    return blob if len(data) >= _MAC_SIZE and hmac.compare_digest(data[:_MAC_SIZE], mac(blob)) else None
+
+
+def load_sealed(path: str | os.PathLike[str]) -> Any:
+    """The object pickled in the sealed file ``path``, or ``None`` if missing, damaged or not sealed by this user."""
+    try:
+        blob = unseal(Path(path).read_bytes())
+        return pickle.loads(blob) if blob is not None else None
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError):
+        return None
+
+
+def dump_sealed(path: str | os.PathLike[str], value: Any) -> Path:
+    """Pickle ``value`` into the sealed file ``path`` (written atomically)."""
+    return write_atomic(path, seal(pickle.dumps(value, 5)))
 
 
 class ParseCache:
@@ -49,13 +120,12 @@ class ParseCache:
         self.shard_sizes: dict[str, int] = {}
         self._shards: dict[str, list[Any]] = {}
         self._new_blobs: dict[str, bytes] = {}
+        index = load_sealed(self.folder / _INDEX)
         try:
-            with open(self.folder / _INDEX, "rb") as handle:
-                index = pickle.load(handle)
-            if index.get("settings") == settings:
+            if isinstance(index, dict) and index.get("settings") == settings:
                 self.entries = index["entries"]
                 self.shard_sizes = index["shard_sizes"]
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
+        except (KeyError, TypeError):
             pass  # no cache yet, or one this version cannot read: start empty
 
     def lookup(self, digests: dict[str, bytes]) -> dict[str, Any]:
@@ -77,15 +147,17 @@ class ParseCache:
     def _shard(self, shard: str) -> list[Any] | None:
         if shard not in self._shards:
             try:
-                with open(self.folder / shard, "rb") as handle:
-                    self._shards[shard] = pickle.load(handle)
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+                blob = (self.folder / shard).read_bytes()
+                if shard != f"shard-{mac(blob).hex()}.pickle":  # the name is the seal
+                    return None
+                self._shards[shard] = pickle.loads(blob)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError):
                 return None
         return self._shards[shard]
 
     def add(self, names: Sequence[str], digests: Sequence[bytes], blob: bytes) -> None:
         """Record a batch: its paths, their digests, and the pickled list of their outcomes."""
-        shard = f"shard-{digest(blob).hex()}.pickle"
+        shard = f"shard-{mac(blob).hex()}.pickle"
         self._new_blobs[shard] = blob
         self.shard_sizes[shard] = len(names)
         for position, (name, key) in enumerate(zip(names, digests)):
@@ -115,7 +187,7 @@ class ParseCache:
         self._new_blobs.clear()
         self.shard_sizes = {shard: self.shard_sizes[shard] for shard in used}
         index = {"settings": self.settings, "entries": self.entries, "shard_sizes": self.shard_sizes}
-        write_atomic(self.folder / _INDEX, pickle.dumps(index, 5))
+        dump_sealed(self.folder / _INDEX, index)
         for path in self.folder.glob("shard-*.pickle"):
             if path.name not in used:
                 path.unlink(missing_ok=True)

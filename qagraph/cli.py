@@ -241,9 +241,14 @@ def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
 
 def _changed_since(where: Path, source: Path, state: dict[str, Any]) -> str:
     """What changed in the content since the build (by file signatures), in words; empty when nothing."""
+    from .fileio import PRIVATE, INPUTS
+    from .cache import load_sealed
     from .load import changed_inputs
 
-    added, changed, removed = changed_inputs(source, state.get("inputs", {}))
+    known = load_sealed(where / PRIVATE / INPUTS)
+    if not isinstance(known, dict):
+        return ""
+    added, changed, removed = changed_inputs(source, known)
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
     return f"{source}: " + ", ".join(parts) + " file(s)" if parts else ""
 

@@ -37,6 +37,7 @@ __all__ = ["BuildFolder", "PRIVATE", "atomic_open", "file_signature", "write_ato
 #: the build's own folder inside the output folder: marker, state, caches
 PRIVATE = ".qagraph"
 MARKER = "build.json"
+INPUTS = "inputs.pickle"
 
 
 @contextmanager
@@ -197,6 +198,13 @@ class BuildFolder:
         except (OSError, ValueError):
             return {}
 
+    def inputs(self) -> dict[str, tuple[Any, ...]]:
+        """What the last build knew of each input file (see :func:`qagraph.load.scan`); empty when unknown."""
+        from .cache import load_sealed
+
+        known = load_sealed(self.private / INPUTS)
+        return known if isinstance(known, dict) else {}
+
     def foreign_files(self) -> list[str]:
         """Files in the folder that the last build did not write (nothing under ``.qagraph/``)."""
         if not self.out.is_dir():
@@ -256,12 +264,20 @@ class BuildFolder:
             if stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
 
-    def commit(self, stage: Path, *, outputs: Iterable[str], state: dict[str, Any]) -> None:
-        """Mark ``stage`` as a build of ``outputs`` with ``state``, then swap it in for the output folder."""
+    def commit(self, stage: Path, *, outputs: Iterable[str], state: dict[str, Any],
+               inputs: dict[str, tuple[Any, ...]] | None = None) -> None:
+        """Mark ``stage`` as a build of ``outputs`` with ``state``, then swap it in for the output folder.
+
+        ``inputs`` (what was read of each input file) is kept for the next build's scan.
+        """
+        from .cache import dump_sealed
+
         signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
         record = {"qagraph": __version__, **state, "outputs": signatures}
         marker = stage / PRIVATE / MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
+        if inputs is not None:
+            dump_sealed(stage / PRIVATE / INPUTS, inputs)
         marker.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
         os.chmod(stage, 0o755)
         try:

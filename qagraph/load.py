@@ -106,7 +106,7 @@ class Discovery:
     ignored: int
     problems: list[Problem]  #: files and folders that cannot be read at all
     hidden: list[tuple[str, int]]
-    signatures: dict[str, list[int]] = field(default_factory=dict)  #: size, inode, mtime, ctime of each file
+    signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
@@ -129,7 +129,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     problems: list[Problem] = []
     hidden: list[tuple[str, int]] = []
     seen: set[str] = set()
-    signatures: dict[str, list[int]] = {}
+    signatures: dict[str, tuple[int, int, int, int]] = {}
     ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
 
@@ -193,7 +193,7 @@ _KINDS = {
 }
 
 
-def _not_readable(path: str, max_file_size: int) -> tuple[str | None, list[int] | None]:
+def _not_readable(path: str, max_file_size: int) -> tuple[str | None, tuple[int, int, int, int] | None]:
     """Why ``path`` will not be read (``None`` for a regular file within the limit), and its signature."""
     try:
         st = os.stat(path)
@@ -201,7 +201,7 @@ def _not_readable(path: str, max_file_size: int) -> tuple[str | None, list[int] 
         return ("broken link: its target does not exist" if os.path.islink(path) else "the file disappeared"), None
     except OSError as exc:
         return f"cannot read file: {exc.strerror or exc}", None
-    signature = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+    signature = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
     if not stat.S_ISREG(st.st_mode):
         return f"not a regular file: it is {_KINDS.get(stat.S_IFMT(st.st_mode), 'not a file')}; not read", signature
     if st.st_size > max_file_size:
@@ -258,10 +258,11 @@ class Scan:
     def names(self) -> list[str]:
         return self.found.names
 
-    def inputs(self) -> dict[str, list[Any]]:
-        """``name -> [size, inode, mtime, ctime, digest hex]`` for the next :func:`scan`."""
-        return {name: [*self.found.signatures[name], self.digests[name].hex()]
-                for name in self.found.names if name in self.digests and name in self.found.signatures}
+    def inputs(self) -> dict[str, tuple[Any, ...]]:
+        """``name -> (size, inode, mtime, ctime, digest)`` for the next :func:`scan`."""
+        signatures, digests = self.found.signatures, self.digests
+        return {name: (*signatures[name], digests[name]) for name in self.found.names
+                if name in digests and name in signatures}
 
     def fingerprint(self, *settings: object) -> str:
         """One digest of every path, its content, the problems of discovery and the ``settings`` given."""
@@ -273,10 +274,10 @@ class Scan:
 
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-         max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, list[Any]] | None = None) -> Scan:
+         max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
 
-    ``known`` maps names to ``[size, inode, mtime, ctime, digest hex]`` from an earlier
+    ``known`` maps names to ``(size, inode, mtime, ctime, digest)`` from an earlier
     scan (:meth:`Scan.inputs`): a file whose signature is unchanged is not read again
     (as git's index does; ctime changes on every write, so an edit is never missed).
 
@@ -293,7 +294,7 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             continue
         before = known.get(name)
         if before is not None and before[:4] == found.signatures.get(name):
-            digests[name] = bytes.fromhex(before[4])
+            digests[name] = before[4]
             continue
         data = read_bounded(str(base / found.raw.get(name, name)), max_file_size)
         if isinstance(data, bytes):
@@ -301,7 +302,7 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     return Scan(found, digests)
 
 
-def changed_inputs(root: str | os.PathLike[str], known: dict[str, list[Any]],
+def changed_inputs(root: str | os.PathLike[str], known: dict[str, tuple[Any, ...]],
                    fields: FieldMap = FieldMap()) -> tuple[int, int, int]:
     """``(added, changed, removed)`` article files of ``root`` against ``known`` (see :func:`scan`).
 
@@ -311,7 +312,7 @@ def changed_inputs(root: str | os.PathLike[str], known: dict[str, list[Any]],
     names = set(now.names)
     added = len(names - set(known))
     removed = len(set(known) - names)
-    changed = sum(1 for n in names & set(known) if now.digests.get(n, b"").hex() != known[n][4])
+    changed = sum(1 for n in names & set(known) if now.digests.get(n, b"") != known[n][4])
     return added, changed, removed
 
 

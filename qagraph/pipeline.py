@@ -106,7 +106,7 @@ def build(
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
     scanned = scan(content, fields or FieldMap(), max_file_size,
-                   known=folder.previous.get("inputs") if cache else None)
+                   known=folder.inputs() if cache else None)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -138,7 +138,7 @@ def build(
         written = write_outputs(G, report, stage, outputs=wanted, base_iri=base_iri, site_url=site_url,
                                 progress=progress, fingerprint=fingerprint)
         folder.commit(stage, outputs=[p.relative_to(stage).as_posix() for p in written],
-                      state={"fingerprint": fingerprint, "settings": settings, "inputs": scanned.inputs()})
+                      state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out))
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started)

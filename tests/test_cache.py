@@ -75,3 +75,36 @@ def test_cache_with_process_pool_matches(tmp_path: Path):
     assert pooled == again == records(root, workers=1)
 
 
+
+
+class _Planted:
+    """A pickle that runs code when loaded: what a hostile build folder could hold."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "code ran"))
+
+
+def test_a_planted_pickle_is_never_loaded(small_corpus: Path, tmp_path: Path):
+    """A build folder from elsewhere (a cloned repository) cannot run code through its cache files."""
+    import pickle
+
+    import qagraph
+    from qagraph.pipeline import CACHE
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    marker = tmp_path / "pwned"
+    bomb = pickle.dumps(_Planted(marker))
+    cache = out / CACHE
+    (cache / "index.pickle").write_bytes(bomb)
+    for shard in cache.glob("shard-*.pickle"):
+        shard.write_bytes(bomb)
+    (out / ".qagraph" / "inputs.pickle").write_bytes(bomb)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("What is DNA?", "What is DNA made of?"))
+    kg = qagraph.build(small_corpus, out=out)
+    assert not marker.exists()
+    assert kg.counts["articles"] == 5
