@@ -7,12 +7,13 @@ boundary (2, 3, 4, 6, 8, 12, 16, 23, 32, 46, 64, 91, ...):
 
 * a keyword counts when ``2 <= df <= max_df``; its weight is
   ``ln(2 * max_df / b)`` where ``b`` is the lower bound of its df's band (so a
-  keyword of 2 articles weighs 4.6, one of 8 weighs 3.2, one of 90 weighs 0.8),
+  keyword of 2 articles weighs 4.6, one of 4 weighs 3.9, one of 90 weighs 0.8),
   kept as an integer in thousandths so that every sum is exact;
 * the *evidence* of a pair is the sum of the weights of its shared keywords; a pair
   is a candidate only when its evidence reaches that of one keyword of ``rare_df``
-  articles: one rare keyword, or two or three less rare ones, but never one common
-  or ambiguous keyword ("substrate", "height") alone;
+  (4) articles: one rare keyword (in at most 5 articles: the end of 4's band), or
+  two in at most 31 articles each, or three in at most 63, but never one common or
+  ambiguous keyword ("substrate", "kernel") alone;
 * its score is ``evidence / (w2 * sqrt(n_a * n_b))`` where ``w2`` is the weight of
   a keyword of two articles and ``n`` counts each article's keywords: 1.0 for two
   articles whose keywords are the same rare ones; the edge's ``weight`` is the score
@@ -36,6 +37,8 @@ articles index (a sparse matrix product done by scipy), never from all pairs.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import os
@@ -59,6 +62,7 @@ __all__ = [
     "SimilarEdge",
     "SimilarityConfig",
     "SimilarityIndex",
+    "same_question_pairs",
     "similar_edges",
     "similar_pairs",
 ]
@@ -79,7 +83,7 @@ class SimilarityConfig:
 
     top_k: int = 10
     max_df: int = 100
-    rare_df: int = 8
+    rare_df: int = 4
     min_score: float = 0.0
     method: str = "banded-idf"
 
@@ -153,10 +157,156 @@ def similar_edges(docs: Iterable[DocLike], config: SimilarityConfig = Similarity
     return SimilarityIndex.build(docs, config).edges()
 
 
+def same_question_pairs(docs: Iterable[DocLike]) -> list[tuple[str, str]]:
+    """Pairs of articles that ask the same question, ``(source, target)`` with source first in key order.
+
+    The rule: the same :func:`~qagraph.normalize.question_key` (case, spacing and
+    punctuation aside). The id is not needed: in the generated 36k corpus every group
+    of articles sharing an id also shares the question text, and 59 more groups ask
+    the same question under different ids. Three copies make three pairs.
+
+    >>> same_question_pairs([Doc("b", (), "What is a virus?"), Doc("a", (), "what is a VIRUS"), Doc("c", (), "Why?")])
+    [('a', 'b')]
+    """
+    groups: dict[str, list[str]] = {}
+    for doc in docs:
+        key = question_key(doc.question)
+        if key:
+            groups.setdefault(key, []).append(doc.key)
+    return sorted(pair for keys in groups.values() if len(keys) > 1 for pair in itertools.combinations(sorted(keys), 2))
+
+
 def _hash64(text: str) -> int:
-    """A stable signed 64-bit hash (0 is kept for 'no text')."""
+    """A stable signed 64-bit hash of a question key (0 is kept for 'no question')."""
     value = int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
     return value or 1
+
+
+_MASK = (1 << 64) - 1
+_P = 0x100000001B3  # the FNV-1 prime
+_Q = 0x9E3779B97F4A7C15
+
+
+def _poly_hash(data: bytes) -> int:
+    """A 64-bit polynomial hash of ``data``; :func:`_poly_hashes` computes the same for many strings at once."""
+    h = 0
+    for byte in data:
+        h = (h * _P + byte + 1) & _MASK
+    return (h + len(data) * _Q) & _MASK
+
+
+def _poly_hashes(blob: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """:func:`_poly_hash` of every string of a table (bytes ``blob``, string ``i`` ending at ``ends[i]``)."""
+    starts = np.concatenate([[0], ends[:-1]]).astype(np.int64)
+    lengths = ends - starts
+    out = lengths.astype(np.uint64) * np.uint64(_Q)
+    if len(blob) == 0:
+        return out
+    powers = [1]
+    for _ in range(int(lengths.max())):
+        powers.append(powers[-1] * _P & _MASK)
+    power = np.array(powers, dtype=np.uint64)
+    exponent = np.repeat(ends, lengths) - 1 - np.arange(len(blob), dtype=np.int64)
+    terms = (blob.astype(np.uint64) + np.uint64(1)) * power[exponent]
+    filled = lengths > 0
+    out[filled] += np.add.reduceat(terms, starts[filled])
+    return out
+
+
+class _Strings:
+    """A table of strings kept as UTF-8 bytes: one is found by its hash, and read, without decoding the others."""
+
+    def __init__(self, blob: np.ndarray, ends: np.ndarray, hashes: np.ndarray | None = None,
+                 strings: list[str] | None = None, by_hash: np.ndarray | None = None) -> None:
+        self.blob, self.ends = blob, ends
+        self._hashes = hashes
+        self._by_hash = by_hash  #: positions in hash order
+        self._strings = strings
+
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> _Strings:
+        encoded = [s.encode("utf-8") for s in strings]
+        ends = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), dtype=np.int64)
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), ends, strings=list(strings))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: int) -> str:
+        if self._strings is not None:
+            return self._strings[i]
+        start = int(self.ends[i - 1]) if i else 0
+        return self.blob[start : int(self.ends[i])].tobytes().decode("utf-8")
+
+    def all(self) -> list[str]:
+        """Every string (decoded once, then kept)."""
+        if self._strings is None:
+            data = self.blob.tobytes()
+            bounds = [0, *self.ends.tolist()]
+            self._strings = [data[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
+        return self._strings
+
+    def hashes(self) -> np.ndarray:
+        if self._hashes is None:
+            self._hashes = _poly_hashes(self.blob, self.ends)
+        return self._hashes
+
+    def by_hash(self) -> np.ndarray:
+        if self._by_hash is None:
+            self._by_hash = np.argsort(self.hashes())
+        return self._by_hash
+
+    def find(self, text: str) -> list[int]:
+        """The positions that hold ``text``."""
+        hashes = self.hashes()
+        self.by_hash()
+        assert self._by_hash is not None
+        h = np.uint64(_poly_hash(text.encode("utf-8")))
+        ordered = hashes[self._by_hash]
+        lo, hi = np.searchsorted(ordered, h, "left"), np.searchsorted(ordered, h, "right")
+        return sorted(i for i in self._by_hash[lo:hi].tolist() if self[i] == text)
+
+    def extend(self, strings: Sequence[str]) -> None:
+        if not strings:
+            return
+        more = _Strings.of(strings)
+        if self._hashes is not None:
+            added = more.hashes()
+            if self._by_hash is not None:  # keep the hash order: insert the new ones in place
+                mine = np.argsort(added)
+                where = np.searchsorted(self._hashes[self._by_hash], added[mine])
+                self._by_hash = np.insert(self._by_hash, where, len(self) + mine)
+            self._hashes = np.concatenate([self._hashes, added])
+        else:
+            self._by_hash = None
+        self.blob = np.concatenate([self.blob, more.blob])
+        self.ends = np.concatenate([self.ends, (self.ends[-1] if len(self.ends) else 0) + more.ends])
+        if self._strings is not None:
+            self._strings.extend(strings)
+
+    def kept(self, keep: np.ndarray) -> _Strings:
+        """The table of the strings where ``keep`` is true, in order."""
+        lengths = np.diff(np.concatenate([[0], self.ends]))
+        blob = self.blob[np.repeat(keep, lengths)]
+        hashes = None if self._hashes is None else self._hashes[keep]
+        strings = None if self._strings is None else [s for s, k in zip(self._strings, keep.tolist()) if k]
+        by_hash = None
+        if self._by_hash is not None:
+            by_hash = (np.cumsum(keep) - 1)[self._by_hash[keep[self._by_hash]]]
+        return _Strings(blob, np.cumsum(lengths[keep], dtype=np.int64), hashes, strings, by_hash)
+
+
+class _SortedKeys:
+    """The keys of ``slots``, read on demand, as a sequence for :mod:`bisect`."""
+
+    def __init__(self, table: _Strings, slots: np.ndarray) -> None:
+        self.table, self.slots = table, slots
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    def __getitem__(self, i: int) -> str:
+        return self.table[int(self.slots[i])]
 
 
 class SimilarityIndex:
@@ -179,48 +329,22 @@ class SimilarityIndex:
             raise UsageError(f"similarity needs top_k >= 0 and max_df >= 2, not {config.top_k} and {config.max_df}")
         self.config = config
         # articles, by slot; a removed or replaced article leaves a dead slot until save()
+        self._keys = _Strings.of([])
         self._live = np.zeros(0, dtype=bool)
+        self._by_key = np.zeros(0, dtype=np.int64)  #: the live slots in key order
         self._qhash = np.zeros(0, dtype=np.int64)  #: hash of the question key, 0 for none
         self._nkw = np.zeros(0, dtype=np.int64)  #: keywords of each article, counting or not
         self._kw_ptr = np.zeros(1, dtype=np.int64)  #: CSR: slot -> its keyword ids
         self._kw_ids = np.zeros(0, dtype=np.int64)
-        self._df = np.zeros(0, dtype=np.int64)  #: keyword id -> live articles that carry it
+        # keywords, by id
+        self._kw = _Strings.of([])
+        self._df = np.zeros(0, dtype=np.int64)  #: live articles that carry each keyword
         # each slot's ranking: partner slots and weights (ten-thousandths), -1 / 0 when empty
         self._top = np.full((0, config.top_k), -1, dtype=np.int64)
         self._top_w = np.zeros((0, config.top_k), dtype=np.int64)
         self._by_df = np.array([config.keyword_weight(d) for d in range(config.max_df + 2)], dtype=np.int64)
-        self._rank: np.ndarray | None = None  #: each slot's place in key order, while no slot changes
-        self._kw_sorted = True  #: keyword ids follow key order (true after a build)
-        # the strings, decoded from a loaded state only when first needed
-        self._keys_list: list[str | None] | None = []
-        self._slot_map: dict[str, int] | None = {}
-        self._kw_list: list[str] | None = []
-        self._kw_map: dict[str, int] | None = {}
-        self._packed: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-    @property
-    def _keys(self) -> list[str | None]:
-        if self._keys_list is None:
-            self._keys_list = list(_unpack(*self._packed.pop("keys")))
-        return self._keys_list
-
-    @property
-    def _slot(self) -> dict[str, int]:
-        if self._slot_map is None:
-            self._slot_map = {key: slot for slot, key in enumerate(self._keys) if key is not None}
-        return self._slot_map
-
-    @property
-    def _kw_keys(self) -> list[str]:
-        if self._kw_list is None:
-            self._kw_list = _unpack(*self._packed.pop("kw"))
-        return self._kw_list
-
-    @property
-    def _kw_index(self) -> dict[str, int]:
-        if self._kw_map is None:
-            self._kw_map = {key: i for i, key in enumerate(self._kw_keys)}
-        return self._kw_map
+        self._rank: np.ndarray | None = None  #: each slot's place in key order (cache)
+        self._cache: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None  #: the full matrices (cache)
 
     # -- building --------------------------------------------------------------------
 
@@ -232,36 +356,27 @@ class SimilarityIndex:
         """
         index = cls(config)
         docs = list(docs)
+        keys = [d.key for d in docs]
+        if len(set(keys)) != len(keys):
+            seen: set[str] = set()
+            twice = next(k for k in keys if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise UsageError(f"two articles have the key {twice!r}")
         keyword_sets = [_unique(d.keyword_keys) for d in docs]
-        vocabulary = sorted({k for keys in keyword_sets for k in keys})
-        index._kw_list = vocabulary
-        index._kw_map = {k: i for i, k in enumerate(vocabulary)}
+        vocabulary: dict[str, int] = {}  # ids in order of first appearance: no result depends on them
+        ids = [vocabulary.setdefault(k, len(vocabulary)) for k in itertools.chain.from_iterable(keyword_sets)]
+        index._keys = _Strings.of(keys)
+        index._kw = _Strings.of(list(vocabulary))
         index._df = np.zeros(len(vocabulary), dtype=np.int64)
-        index._append(docs, keyword_sets)
+        index._add_slots(docs, keyword_sets, np.asarray(ids, dtype=np.int64))
+        index._by_key = np.asarray(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
         index._recount()
-        weights = index._weights()
-        U, BT = index._matrices(weights)
-        index._rank_rows(np.flatnonzero(index._live), U, BT, index._key_rank())
+        U, BT = index._matrices()
+        index._rank_rows(np.arange(len(keys), dtype=np.int64), U, BT)
         return index
 
-    def _append(self, docs: Sequence[DocLike], keyword_sets: Sequence[Sequence[str]]) -> np.ndarray:
-        """New slots for ``docs``; returns them. Keyword ids are made for new keywords."""
-        start = len(self._keys)
-        slots, keys = self._slot, self._keys
-        for doc in docs:
-            if doc.key in slots:
-                raise UsageError(f"two articles have the key {doc.key!r}")
-            slots[doc.key] = len(keys)
-            keys.append(doc.key)
-        index, vocabulary = self._kw_index, self._kw_keys
-        fresh = sorted({k for ks in keyword_sets for k in ks if k not in index})
-        if fresh:
-            if vocabulary and fresh[0] < vocabulary[-1]:
-                self._kw_sorted = False
-            index.update(zip(fresh, range(len(vocabulary), len(vocabulary) + len(fresh))))
-            vocabulary.extend(fresh)
-            self._df = np.concatenate([self._df, np.zeros(len(fresh), dtype=np.int64)])
-        ids = np.fromiter((index[k] for ks in keyword_sets for k in ks), dtype=np.int64)
+    def _add_slots(self, docs: Sequence[DocLike], keyword_sets: Sequence[Sequence[str]], ids: np.ndarray) -> np.ndarray:
+        """Slot data for ``docs`` (their keys are already in the key table); returns the new slots."""
+        start = len(self._live)
         lengths = np.fromiter(map(len, keyword_sets), dtype=np.int64, count=len(keyword_sets))
         questions = (question_key(d.question) for d in docs)
         qhash = np.fromiter((_hash64(q) if q else 0 for q in questions), dtype=np.int64, count=len(docs))
@@ -274,13 +389,15 @@ class SimilarityIndex:
         self._top = np.concatenate([self._top, np.full((len(docs), k), -1, dtype=np.int64)])
         self._top_w = np.concatenate([self._top_w, np.zeros((len(docs), k), dtype=np.int64)])
         self._rank = None
-        return np.arange(start, len(self._keys), dtype=np.int64)
+        self._cache = None
+        return np.arange(start, len(self._live), dtype=np.int64)
 
     def _rows_of_ids(self) -> np.ndarray:
         return np.repeat(np.arange(len(self._live), dtype=np.int64), np.diff(self._kw_ptr))
 
     def _recount(self) -> None:
-        """Document frequencies from the live slots."""
+        """Document frequencies from the live slots (after any change to them)."""
+        self._cache = None
         live = self._live[self._rows_of_ids()]
         self._df = np.bincount(self._kw_ids[live], minlength=len(self._df)).astype(np.int64)
 
@@ -288,49 +405,68 @@ class SimilarityIndex:
         """Each keyword's weight (thousandths) at the current df; 0 for those that do not count."""
         return self._by_df[np.minimum(self._df, self.config.max_df + 1)]
 
-    def _matrices(self, weights: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-        """``U`` (slots x keywords, weights of the keywords that count, live slots only) and ``B^T`` (0/1)."""
+    def _matrices(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """``U`` (slots x keywords: the weights of the keywords that count, live slots) and ``B^T`` (its 0/1 transpose)."""
+        if self._cache is None:
+            n, v = len(self._live), len(self._df)
+            weights = self._weights()
+            rows = self._rows_of_ids()
+            keep = self._live[rows] & (weights[self._kw_ids] > 0)
+            rows, ids = rows[keep], self._kw_ids[keep]
+            ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
+            U = sparse.csr_matrix((weights[ids].astype(np.float64), ids, ptr), shape=(n, v))
+            BT = sparse.csr_matrix((np.ones(len(ids)), ids, ptr), shape=(n, v)).T.tocsr()
+            self._cache = (U, BT)
+        return self._cache
+
+    def _row_matrices(self, rows: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """``U[rows]``, and ``B^T`` restricted to the keywords of those rows: what ranking them needs."""
         n, v = len(self._live), len(self._df)
-        rows = self._rows_of_ids()
-        keep = self._live[rows] & (weights[self._kw_ids] > 0)
-        rows, ids = rows[keep], self._kw_ids[keep]
-        ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
-        U = sparse.csr_matrix((weights[ids].astype(np.float64), ids, ptr), shape=(n, v))
-        BT = sparse.csr_matrix((np.ones(len(ids)), ids, ptr), shape=(n, v)).T.tocsr()
+        weights = self._weights()
+        positions = _segments(self._kw_ptr, rows)
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(self._kw_ptr)[rows])
+        ids = self._kw_ids[positions]
+        keep = weights[ids] > 0
+        owner, ids = owner[keep], ids[keep]
+        U = sparse.csr_matrix((weights[ids].astype(np.float64), (owner, ids)), shape=(len(rows), v))
+        wanted = np.zeros(v, dtype=bool)
+        wanted[ids] = True
+        holders = self._rows_of_ids()
+        hit = wanted[self._kw_ids] & self._live[holders]
+        BT = sparse.csr_matrix((np.ones(int(hit.sum())), (self._kw_ids[hit], holders[hit])), shape=(v, n))
         return U, BT
 
     def _key_rank(self) -> np.ndarray:
         """Each slot's place in key order (dead slots last): the tie-break between equal weights."""
         if self._rank is None:
-            keys = self._keys
-            live = [s for s in range(len(keys)) if keys[s] is not None]
-            live.sort(key=keys.__getitem__)
-            rank = np.full(len(keys), len(keys), dtype=np.int64)
-            rank[np.asarray(live, dtype=np.int64)] = np.arange(len(live))
+            n = len(self._live)
+            rank = np.full(n, n, dtype=np.int64)
+            rank[self._by_key] = np.arange(len(self._by_key))
             self._rank = rank
         return self._rank
 
-    def _rank_rows(self, rows: np.ndarray, U: sparse.csr_matrix, BT: sparse.csr_matrix, rank: np.ndarray) -> None:
-        """Recompute the ranking (top-k partners) of ``rows``."""
+    def _rank_rows(self, rows: np.ndarray, U: sparse.csr_matrix, BT: sparse.csr_matrix) -> None:
+        """Recompute the ranking (top-k partners) of ``rows``; row ``i`` of ``U`` is slot ``rows[i]``."""
         cfg = self.config
         k = cfg.top_k
         self._top[rows] = -1
         self._top_w[rows] = 0
         if k == 0 or len(rows) == 0:
             return
+        rank = self._key_rank()
         w2 = float(cfg.keyword_weight(2))
-        min_units = max(1, math.ceil(cfg.min_score * _UNITS - 1e-9))
+        least = max(1, math.ceil(cfg.min_score * _UNITS - 1e-9))
         n = len(self._live)
         for start in range(0, len(rows), _CHUNK):
             block = rows[start : start + _CHUNK]
-            product = (U[block] @ BT).tocoo()
+            product = (U[start : start + _CHUNK] @ BT).tocoo()
             local, cols, evidence = product.row.astype(np.int64), product.col.astype(np.int64), product.data
             me = block[local]
             q = self._qhash[me]
             keep = (cols != me) & (evidence >= cfg.min_evidence) & ((q == 0) | (q != self._qhash[cols]))
             local, me, cols, evidence = local[keep], me[keep], cols[keep], evidence[keep]
             units = _units(evidence, self._nkw[me] * self._nkw[cols], w2)
-            keep = units >= min_units
+            keep = units >= least
             local, cols, units = local[keep], cols[keep], units[keep]
             # one sort per block: row, then weight (high first), then partner key
             order = np.argsort(local * ((_UNITS + 1) * (n + 1)) + (_UNITS - units) * (n + 1) + rank[cols])
@@ -343,7 +479,7 @@ class SimilarityIndex:
     # -- edges -----------------------------------------------------------------------
 
     def _pairs(self, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(u, v, units)`` of the edges (u's key before v's), all or those touching ``rows``."""
+        """``(u, v, units)`` of the edges (u's key first), in key order; all, or those touching ``rows``."""
         n = len(self._live)
         k = self.config.top_k
         if k == 0 or n == 0:
@@ -361,44 +497,43 @@ class SimilarityIndex:
         first = rank[mine] < rank[other]
         u = np.where(first, mine, other)
         v = np.where(first, other, mine)
-        _, index = np.unique(rank[u] * (n + 1) + rank[v], return_index=True)  # sorted by source, target
+        _, index = np.unique(rank[u] * (n + 1) + rank[v], return_index=True)
         return u[index], v[index], units[index]
 
     def _shared(self, u: np.ndarray, v: np.ndarray, weights: np.ndarray) -> list[tuple[str, ...]]:
-        """The keywords that count shared by each pair, sorted."""
+        """The keywords that count (``weights > 0``) shared by each pair, sorted."""
         if len(u) == 0:
             return []
-        n, nv = len(self._live), len(self._df)
-        rows = self._rows_of_ids()
-        keep = weights[self._kw_ids] > 0
-        ptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=n))]).astype(np.int64)
-        present = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8), self._kw_ids[keep], ptr), shape=(n, nv))
-        both = present[u].multiply(present[v]).tocsr()
-        both.sort_indices()
+        slots = np.union1d(u, v)
+        positions = _segments(self._kw_ptr, slots)
+        owner = np.repeat(np.arange(len(slots), dtype=np.int64), np.diff(self._kw_ptr)[slots])
+        ids = self._kw_ids[positions]
+        keep = weights[ids] > 0
+        present = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8), (owner[keep], ids[keep])),
+                                    shape=(len(slots), len(self._df)))
+        both = present[np.searchsorted(slots, u)].multiply(present[np.searchsorted(slots, v)]).tocsr()
         ids = both.indices.astype(np.int64)
         owner = np.repeat(np.arange(len(u), dtype=np.int64), np.diff(both.indptr))
-        if self._kw_sorted:
-            kw_rank = np.arange(nv, dtype=np.int64)
-        else:
-            kw_rank = np.empty(nv, dtype=np.int64)
-            kw_rank[sorted(range(nv), key=self._kw_keys.__getitem__)] = np.arange(nv)
-        order = np.argsort(owner * nv + kw_rank[ids])
-        keys = self._kw_keys
-        flat = [keys[i] for i in ids[order].tolist()]
+        # sort within each pair by key: decode and rank only the keywords that occur
+        seen = np.unique(ids)
+        names = [self._kw[i] for i in seen.tolist()]
+        place = np.empty(len(seen), dtype=np.int64)
+        place[sorted(range(len(seen)), key=names.__getitem__)] = np.arange(len(seen))
+        local = np.searchsorted(seen, ids)
+        local = local[np.argsort(owner * len(seen) + place[local])]
+        flat = [names[i] for i in local.tolist()]
         bounds = both.indptr.tolist()
         return [tuple(flat[bounds[p] : bounds[p + 1]]) for p in range(len(u))]
 
-    def _edges_of(self, u: np.ndarray, v: np.ndarray, units: np.ndarray) -> list[SimilarEdge]:
-        shared = self._shared(u, v, self._weights())
-        keys = self._keys
-        return [
-            SimilarEdge(keys[a], keys[b], w / _UNITS, s)  # type: ignore[arg-type]
-            for a, b, w, s in zip(u.tolist(), v.tolist(), units.tolist(), shared)
-        ]
-
     def edges(self) -> list[SimilarEdge]:
         """Every similar edge, sorted by source then target."""
-        return self._edges_of(*self._pairs())
+        u, v, units = self._pairs()
+        shared = self._shared(u, v, self._weights())
+        keys = self._keys.all()
+        return [
+            SimilarEdge(keys[a], keys[b], w / _UNITS, s)
+            for a, b, w, s in zip(u.tolist(), v.tolist(), units.tolist(), shared)
+        ]
 
     def partners(self, key: str) -> list[tuple[str, float]]:
         """The article's own ranking: ``(partner key, weight)``, best first (at most ``top_k``).
@@ -407,16 +542,36 @@ class SimilarityIndex:
         """
         slot = self._slot_of(key)
         return [(self._keys[p], w / _UNITS) for p, w in zip(self._top[slot].tolist(), self._top_w[slot].tolist())
-                if p >= 0]  # type: ignore[misc]
+                if p >= 0]
+
+    def same_question_pairs(self) -> list[tuple[str, str]]:
+        """:func:`same_question_pairs` of the articles held, from their question hashes."""
+        live = np.flatnonzero(self._live & (self._qhash != 0))
+        order = live[np.argsort(self._qhash[live], kind="stable")]
+        hashes = self._qhash[order]
+        starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+        sizes = np.diff(np.r_[starts, len(order)])
+        pairs: list[tuple[str, str]] = []
+        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            group = sorted(self._keys[s] for s in order[start : start + size].tolist())
+            pairs.extend(itertools.combinations(group, 2))  # type: ignore[arg-type]
+        return sorted(pairs)
 
     def __len__(self) -> int:
-        return len(self._slot)
+        return len(self._by_key)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._slot
+        return isinstance(key, str) and self._find(key) is not None
+
+    def _find(self, key: str) -> int | None:
+        """The live slot of ``key``, if any."""
+        for slot in self._keys.find(key):
+            if self._live[slot]:
+                return slot
+        return None
 
     def _slot_of(self, key: str) -> int:
-        slot = self._slot.get(key)
+        slot = self._find(key)
         if slot is None:
             raise UsageError(f"the similarity index has no article {key!r}")
         return slot
@@ -436,6 +591,7 @@ class SimilarityIndex:
         """
         removed = list(dict.fromkeys(removed))
         seen = set(removed)
+        old_slots = [self._slot_of(key) for key in removed]
         todo: list[DocLike] = []
         new_sets: list[tuple[str, ...]] = []
         for doc in changed:
@@ -443,51 +599,64 @@ class SimilarityIndex:
                 raise UsageError(f"article {doc.key!r} is given twice to the similarity update")
             seen.add(doc.key)
             keys = _unique(doc.keyword_keys)
-            slot = self._slot.get(doc.key)
-            if slot is not None and self._same(slot, keys, doc.question):
-                continue
+            slot = self._find(doc.key)
+            if slot is not None:
+                if self._same(slot, keys, doc.question):
+                    continue
+                old_slots.append(slot)
             todo.append(doc)
             new_sets.append(keys)
-        old = np.asarray([self._slot_of(key) for key in removed] + [self._slot[d.key] for d in todo if d.key in self._slot],
-                         dtype=np.int64)
-        if len(old) == 0 and not todo:
+        if not old_slots and not todo:
             return EdgeChanges()
+        old = np.asarray(old_slots, dtype=np.int64)
+
+        # keyword ids of the new keyword sets; new keywords get new ids
+        fresh: dict[str, int] = {}
+        new_ids: list[int] = []
+        for k in itertools.chain.from_iterable(new_sets):
+            found = fresh.get(k)
+            if found is None:
+                hits = self._kw.find(k)
+                found = hits[0] if hits else fresh.setdefault(k, len(self._kw) + len(fresh))
+            new_ids.append(found)
+        ids_after = np.asarray(new_ids, dtype=np.int64)
 
         # the keywords whose holders may rank differently, and their df after the change
         weights_before = self._weights()
         old_ids = self._kw_ids[_segments(self._kw_ptr, old)]
-        new_ids = np.asarray([self._kw_index[k] for keys in new_sets for k in keys if k in self._kw_index], dtype=np.int64)
+        known = ids_after[ids_after < len(self._df)]
         df_after = self._df.copy()
         np.subtract.at(df_after, old_ids, 1)
-        np.add.at(df_after, new_ids, 1)
-        touched = np.union1d(old_ids, new_ids)
+        np.add.at(df_after, known, 1)
+        touched = np.union1d(old_ids, known)
         weights_after = self._by_df[np.minimum(df_after, self.config.max_df + 1)]
         counting = touched[(weights_before[touched] > 0) | (weights_after[touched] > 0)]
-        holders = self._holders(counting)
-        rows = np.setdiff1d(holders, old)
+        rows = np.setdiff1d(self._holders(counting), old)
         before = self._snapshot(np.union1d(rows, old), weights_before)
 
-        for slot in old.tolist():
-            key = self._keys[slot]
-            assert key is not None
-            del self._slot[key]
-            self._keys[slot] = None
-            self._live[slot] = False
-            self._top[slot] = -1
-            self._top_w[slot] = 0
-        self._rank = None
-        rows = np.union1d(rows, self._append(todo, new_sets))
+        # apply: the old slots die, the new ones are appended and put in key order
+        self._live[old] = False
+        self._top[old] = -1
+        self._top_w[old] = 0
+        self._kw.extend(list(fresh))
+        self._df = np.concatenate([self._df, np.zeros(len(fresh), dtype=np.int64)])
+        self._keys.extend([d.key for d in todo])
+        new_slots = self._add_slots(todo, new_sets, ids_after)
+        order = self._by_key[self._live[self._by_key]]
+        for slot, doc in zip(new_slots.tolist(), todo):
+            place = bisect.bisect_left(_SortedKeys(self._keys, order), doc.key)
+            order = np.insert(order, place, slot)
+        self._by_key = order
         self._recount()
-        weights = self._weights()
-        U, BT = self._matrices(weights)
-        self._rank_rows(rows, U, BT, self._key_rank())
-        after = self._snapshot(rows, weights)
+        rows = np.union1d(rows, new_slots)
+        self._rank_rows(rows, *self._row_matrices(rows))
+        after = self._snapshot(rows, self._weights())
         return _diff(before, after, len(rows))
 
     def _same(self, slot: int, keys: tuple[str, ...], question: str) -> bool:
         ids = self._kw_ids[self._kw_ptr[slot] : self._kw_ptr[slot + 1]].tolist()
         q = question_key(question)
-        return [self._kw_keys[i] for i in ids] == list(keys) and int(self._qhash[slot]) == (_hash64(q) if q else 0)
+        return [self._kw[i] for i in ids] == list(keys) and int(self._qhash[slot]) == (_hash64(q) if q else 0)
 
     def _holders(self, kw_ids: np.ndarray) -> np.ndarray:
         """The live slots that carry any of ``kw_ids``."""
@@ -495,23 +664,15 @@ class SimilarityIndex:
             return np.zeros(0, dtype=np.int64)
         wanted = np.zeros(len(self._df), dtype=bool)
         wanted[kw_ids] = True
-        hit = wanted[self._kw_ids] & self._live[self._rows_of_ids()]
-        return np.unique(self._rows_of_ids()[hit])
+        rows = self._rows_of_ids()
+        return np.unique(rows[wanted[self._kw_ids] & self._live[rows]])
 
     def _snapshot(self, rows: np.ndarray, weights: np.ndarray) -> dict[tuple[str, str], tuple[int, tuple[str, ...]]]:
         """The edges touching ``rows``: ``{(source, target): (units, shared)}``."""
         u, v, units = self._pairs(rows)
-        keys = self._keys
-        found = {}
-        for a, b, w in zip(u.tolist(), v.tolist(), units.tolist()):
-            found[(keys[a], keys[b])] = (w, self._shared_pair(a, b, weights))
-        return found  # type: ignore[return-value]
-
-    def _shared_pair(self, a: int, b: int, weights: np.ndarray) -> tuple[str, ...]:
-        mine = set(self._kw_ids[self._kw_ptr[a] : self._kw_ptr[a + 1]].tolist())
-        both = [k for k in self._kw_ids[self._kw_ptr[b] : self._kw_ptr[b + 1]].tolist() if k in mine and weights[k] > 0]
-        keys = self._kw_keys
-        return tuple(sorted(keys[k] for k in both))
+        shared = self._shared(u, v, weights)
+        keys = {s: self._keys[s] for s in np.union1d(u, v).tolist()}
+        return {(keys[a], keys[b]): (w, s) for a, b, w, s in zip(u.tolist(), v.tolist(), units.tolist(), shared)}
 
     # -- saving and loading ------------------------------------------------------------
 
@@ -522,19 +683,17 @@ class SimilarityIndex:
         """
         self._compact()
         path = Path(folder) / _STATE
-        meta = {
-            "format": _FORMAT, "config": self.config.as_dict(), "kw_sorted": self._kw_sorted,
-            "articles": len(self._live), "keywords": len(self._df),
-        }
-        keys_text, keys_ends = _pack(self._keys)  # type: ignore[arg-type]
-        kw_text, kw_ends = _pack(self._kw_keys)
+        meta = {"format": _FORMAT, "config": self.config.as_dict(), "articles": len(self._live), "keywords": len(self._df)}
         try:
             with atomic_open(path, "wb") as handle:
                 np.savez(
                     handle, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                    keys=keys_text, keys_ends=keys_ends, kw=kw_text, kw_ends=kw_ends,
-                    qhash=self._qhash, nkw=self._nkw, kw_ptr=self._kw_ptr, kw_ids=self._kw_ids,
-                    top=self._top, top_w=self._top_w,
+                    keys=self._keys.blob, keys_ends=self._keys.ends, keys_hashes=self._keys.hashes(),
+                    keys_by_hash=self._keys.by_hash().astype(np.int32), kw=self._kw.blob, kw_ends=self._kw.ends,
+                    kw_hashes=self._kw.hashes(), kw_by_hash=self._kw.by_hash().astype(np.int32), by_key=self._by_key,
+                    qhash=self._qhash, nkw=self._nkw.astype(np.int32), kw_ptr=self._kw_ptr,
+                    kw_ids=self._kw_ids.astype(np.int32), top=self._top.astype(np.int32),
+                    top_w=self._top_w.astype(np.int32),
                 )
         except OSError as exc:
             raise OutputError(f"cannot write the similarity state: {exc.strerror or exc}", path=str(path)) from exc
@@ -544,8 +703,7 @@ class SimilarityIndex:
     def load(cls, folder: str | os.PathLike[str]) -> SimilarityIndex:
         """The state :meth:`save` wrote in ``folder``; its settings are in :attr:`config`.
 
-        Strings (article and keyword keys) are decoded only when an update or a
-        listing first needs them.
+        Strings are decoded only when an update or a listing needs them.
 
         Raises :class:`~qagraph.errors.OutputError` when there is none, or it is damaged or
         of another format (build a new one then).
@@ -558,28 +716,31 @@ class SimilarityIndex:
             if meta.get("format") != _FORMAT:
                 raise ValueError(f"format {meta.get('format')!r}, not {_FORMAT}")
             index = cls(SimilarityConfig(**meta["config"]))
-            n, v = int(meta["articles"]), int(meta["keywords"])
-            index._qhash, index._nkw = arrays["qhash"], arrays["nkw"]
-            index._kw_ptr, index._kw_ids = arrays["kw_ptr"], arrays["kw_ids"]
-            index._top, index._top_w = arrays["top"], arrays["top_w"]
-            k = index.config.top_k
-            shapes = (len(index._qhash), len(index._nkw), len(index._kw_ptr), index._top.shape, index._top_w.shape)
-            if shapes != (n, n, n + 1, (n, k), (n, k)) or int(index._kw_ptr[-1]) != len(index._kw_ids):
+            n, v, k = int(meta["articles"]), int(meta["keywords"]), index.config.top_k
+            index._qhash = arrays["qhash"].astype(np.int64)
+            index._nkw = arrays["nkw"].astype(np.int64)
+            index._kw_ptr = arrays["kw_ptr"].astype(np.int64)
+            index._kw_ids = arrays["kw_ids"].astype(np.int64)
+            index._top, index._top_w = arrays["top"].astype(np.int64), arrays["top_w"].astype(np.int64)
+            index._by_key = arrays["by_key"].astype(np.int64)
+            shapes = (len(index._qhash), len(index._nkw), len(index._kw_ptr), index._top.shape, index._top_w.shape,
+                      len(arrays["keys_ends"]), len(arrays["keys_hashes"]), len(arrays["kw_ends"]),
+                      len(arrays["kw_hashes"]), len(index._by_key), len(arrays["keys_by_hash"]), len(arrays["kw_by_hash"]))
+            if shapes != (n, n, n + 1, (n, k), (n, k), n, n, v, v, n, n, v) or int(index._kw_ptr[-1]) != len(index._kw_ids):
                 raise ValueError("arrays of different lengths")
             if len(index._kw_ids) and (int(index._kw_ids.max()) >= v or int(index._kw_ids.min()) < 0):
                 raise ValueError("keyword ids out of range")
-            if len(arrays["keys_ends"]) != n or len(arrays["kw_ends"]) != v:
-                raise ValueError("string tables of other lengths")
+            index._keys = _Strings(arrays["keys"], arrays["keys_ends"].astype(np.int64), arrays["keys_hashes"],
+                                   by_hash=arrays["keys_by_hash"].astype(np.int64))
+            index._kw = _Strings(arrays["kw"], arrays["kw_ends"].astype(np.int64), arrays["kw_hashes"],
+                                 by_hash=arrays["kw_by_hash"].astype(np.int64))
         except FileNotFoundError as exc:
             raise OutputError("no similarity state here", path=str(path)) from exc
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
             raise OutputError(f"damaged similarity state ({exc}); build it again", path=str(path)) from exc
-        index._kw_sorted = bool(meta["kw_sorted"])
         index._live = np.ones(n, dtype=bool)
         index._df = np.zeros(v, dtype=np.int64)
         index._recount()
-        index._packed = {"keys": (arrays["keys"], arrays["keys_ends"]), "kw": (arrays["kw"], arrays["kw_ends"])}
-        index._keys_list = index._slot_map = index._kw_list = index._kw_map = None
         return index
 
     def _compact(self) -> None:
@@ -596,27 +757,14 @@ class SimilarityIndex:
         top = self._top[alive]
         self._top = np.where(top >= 0, new[np.maximum(top, 0)], -1)
         self._top_w = self._top_w[alive]
-        self._keys_list = [k for k in self._keys if k is not None]
-        self._slot_map = None
-        self._live = np.ones(len(self._keys_list), dtype=bool)
+        self._keys = self._keys.kept(alive)
+        self._by_key = new[self._by_key]
+        self._live = np.ones(len(self._keys), dtype=bool)
         self._rank = None
+        self._cache = None
 
 
 _STATE = "similarity.npz"
-
-
-def _pack(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    text = "".join(strings)
-    ends = np.cumsum([len(s) for s in strings], dtype=np.int64)
-    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8), ends
-
-
-def _unpack(blob: np.ndarray, ends: np.ndarray) -> list[str]:
-    text = blob.tobytes().decode("utf-8")
-    bounds = [0, *ends.tolist()]
-    if bounds[-1] != len(text):
-        raise ValueError("string table does not add up")
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _unique(keys: Iterable[str]) -> tuple[str, ...]:

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from qagraph.errors import OutputError, UsageError
 from qagraph.normalize import question_key
-from qagraph.similarity import Doc, SimilarEdge, SimilarityConfig, SimilarityIndex, similar_edges, similar_pairs
+from qagraph.similarity import (
+    Doc, SimilarEdge, SimilarityConfig, SimilarityIndex, same_question_pairs, similar_edges, similar_pairs,
+)
 
 
 def reference(docs, config):
@@ -77,7 +79,7 @@ def test_weights_fall_by_band_and_stop_at_max_df():
     bands = sorted(set(weights[2:101]), reverse=True)
     firsts = [weights.index(w) for w in bands]
     assert firsts == [2, 3, 4, 6, 8, 12, 16, 23, 32, 46, 64, 91]  # half-octave boundaries
-    assert weights[100] > 0 and config.min_evidence == config.keyword_weight(8)
+    assert weights[100] > 0 and config.min_evidence == config.keyword_weight(4) == config.keyword_weight(5)
 
 
 def test_top_k_bounds_each_ranking_and_ties_go_to_the_first_key():
@@ -109,15 +111,15 @@ def test_one_common_keyword_is_not_enough_but_two_are():
     mosfet = Doc("mosfet", ("substrate", "gate", "channel"))
     docs = [*filler, enzymes, mosfet]
     assert similar_edges(docs) == []
-    # two keywords of 20 articles each carry the evidence of one keyword of 8
+    # two keywords of 20 articles each carry the evidence of one keyword of 4
     docs = [*(Doc(f"z{i}", ("height", "weight")) for i in range(18)), Doc("stats", ("height", "weight")),
             Doc("diet", ("height", "weight"))]
     config = SimilarityConfig()
     assert 2 * config.keyword_weight(20) >= config.min_evidence
     assert len(similar_edges(docs, config)) > 0
-    # one keyword of 8 articles is enough
-    docs = [Doc(f"r{i}", ("okazaki fragments",)) for i in range(8)]
-    assert len(similar_edges(docs)) == math.comb(8, 2)
+    # one keyword of 4 articles is enough, and so is one of 5 (the same band), not one of 6
+    for n, pairs in ((4, 6), (5, 10), (6, 0)):
+        assert len(similar_edges([Doc(f"r{i}", ("okazaki fragments",)) for i in range(n)])) == pairs
 
 
 def test_same_question_never_takes_a_similar_slot():
@@ -286,3 +288,53 @@ def test_load_says_what_is_wrong(tmp_path):
     np.savez(tmp_path / "similarity.npz", **arrays)
     with pytest.raises(OutputError, match="arrays of different lengths"):
         SimilarityIndex.load(tmp_path)
+
+
+def test_same_question_pairs_from_docs_and_from_the_index(tmp_path):
+    docs = [Doc("c", ("x",), "What is it?"), Doc("a", (), "what is IT"), Doc("b", (), "What is it"), Doc("d", (), "Other?"),
+            Doc("e", (), ""), Doc("f", (), "?")]
+    expected = [("a", "b"), ("a", "c"), ("b", "c")]
+    assert same_question_pairs(docs) == expected
+    index = SimilarityIndex.build(docs)
+    assert index.same_question_pairs() == expected
+    index.update(changed=[Doc("d", (), "What is it?!")], removed=["a"])
+    index.save(tmp_path)
+    assert SimilarityIndex.load(tmp_path).same_question_pairs() == [("b", "c"), ("b", "d"), ("c", "d")]
+    rng = random.Random(5)
+    many = random_docs(rng, 300, questions=40)
+    assert SimilarityIndex.build(many).same_question_pairs() == same_question_pairs(many) != []
+
+
+@given(st.lists(st.text(max_size=12), max_size=20))
+def test_string_table_hashes_and_finds(strings):
+    from qagraph.similarity import _poly_hash, _Strings
+
+    table = _Strings.of(strings)
+    assert [int(h) for h in table.hashes()] == [_poly_hash(s.encode("utf-8")) for s in strings]
+    loaded = _Strings(table.blob, table.ends, table.hashes())  # as load() makes it: nothing decoded
+    assert [loaded[i] for i in range(len(strings))] == strings
+    for s in strings + ["not there \u00e9"]:
+        assert loaded.find(s) == [i for i, t in enumerate(strings) if t == s]
+    keep = np.array([i % 2 == 0 for i in range(len(strings))], dtype=bool)
+    assert loaded.kept(keep).all() == [s for s, k in zip(strings, keep) if k]
+
+
+def test_an_update_after_load_reads_few_strings(tmp_path):
+    rng = random.Random(2)
+    docs = random_docs(rng, 500, vocab=300)
+    SimilarityIndex.build(docs).save(tmp_path)
+    index = SimilarityIndex.load(tmp_path)
+    index.update(changed=[docs[3]._replace(keyword_keys=("kw1", "kw2", "fresh"))])
+    assert index._keys._strings is None and index._kw._strings is None  # nothing decoded wholesale
+
+
+@given(st.lists(st.text(max_size=6), max_size=12), st.lists(st.text(max_size=6), max_size=5))
+def test_string_table_keeps_its_hash_order_when_extended(first, more):
+    from qagraph.similarity import _Strings
+
+    table = _Strings.of(first)
+    table.by_hash()
+    table.extend(more)
+    assert [int(h) for h in table.hashes()[table.by_hash()]] == sorted(int(h) for h in table.hashes())
+    for s in first + more:
+        assert table.find(s) == [i for i, t in enumerate(first + more) if t == s]
