@@ -87,7 +87,9 @@ def question_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    return " ".join(_WORDS.findall(fold(text)))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORDS.findall(text.casefold()))  # what fold() gives, without its spacing work
 
 
 #: more words than this in one keyword suggests a list written with another separator

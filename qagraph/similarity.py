@@ -44,7 +44,6 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from hashlib import blake2b
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -176,12 +175,6 @@ def same_question_pairs(docs: Iterable[DocLike]) -> list[tuple[str, str]]:
     return sorted(pair for keys in groups.values() if len(keys) > 1 for pair in itertools.combinations(sorted(keys), 2))
 
 
-def _hash64(text: str) -> int:
-    """A stable signed 64-bit hash of a question key (0 is kept for 'no question')."""
-    value = int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
-    return value or 1
-
-
 _MASK = (1 << 64) - 1
 _P = 0x100000001B3  # the FNV-1 prime
 _Q = 0x9E3779B97F4A7C15
@@ -211,6 +204,13 @@ def _poly_hashes(blob: np.ndarray, ends: np.ndarray) -> np.ndarray:
     filled = lengths > 0
     out[filled] += np.add.reduceat(terms, starts[filled])
     return out
+
+
+def _question_hashes(questions: Sequence[str]) -> np.ndarray:
+    """A 64-bit hash of each question's key (:func:`~qagraph.normalize.question_key`); 0 for none."""
+    keys = [question_key(q) for q in questions]
+    hashes = _Strings.of(keys).hashes().view(np.int64)
+    return np.where((hashes == 0) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys)), 1, hashes)
 
 
 class _Strings:
@@ -378,8 +378,7 @@ class SimilarityIndex:
         """Slot data for ``docs`` (their keys are already in the key table); returns the new slots."""
         start = len(self._live)
         lengths = np.fromiter(map(len, keyword_sets), dtype=np.int64, count=len(keyword_sets))
-        questions = (question_key(d.question) for d in docs)
-        qhash = np.fromiter((_hash64(q) if q else 0 for q in questions), dtype=np.int64, count=len(docs))
+        qhash = _question_hashes([d.question for d in docs])
         self._live = np.concatenate([self._live, np.ones(len(docs), dtype=bool)])
         self._qhash = np.concatenate([self._qhash, qhash])
         self._nkw = np.concatenate([self._nkw, lengths])
@@ -554,7 +553,7 @@ class SimilarityIndex:
         pairs: list[tuple[str, str]] = []
         for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
             group = sorted(self._keys[s] for s in order[start : start + size].tolist())
-            pairs.extend(itertools.combinations(group, 2))  # type: ignore[arg-type]
+            pairs.extend(itertools.combinations(group, 2))
         return sorted(pairs)
 
     def __len__(self) -> int:
@@ -655,8 +654,7 @@ class SimilarityIndex:
 
     def _same(self, slot: int, keys: tuple[str, ...], question: str) -> bool:
         ids = self._kw_ids[self._kw_ptr[slot] : self._kw_ptr[slot + 1]].tolist()
-        q = question_key(question)
-        return [self._kw[i] for i in ids] == list(keys) and int(self._qhash[slot]) == (_hash64(q) if q else 0)
+        return [self._kw[i] for i in ids] == list(keys) and self._qhash[slot] == _question_hashes([question])[0]
 
     def _holders(self, kw_ids: np.ndarray) -> np.ndarray:
         """The live slots that carry any of ``kw_ids``."""

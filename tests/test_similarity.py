@@ -338,3 +338,26 @@ def test_string_table_keeps_its_hash_order_when_extended(first, more):
     assert [int(h) for h in table.hashes()[table.by_hash()]] == sorted(int(h) for h in table.hashes())
     for s in first + more:
         assert table.find(s) == [i for i, t in enumerate(first + more) if t == s]
+
+
+def test_evaluation_corpus_beats_the_former_method():
+    """The figures of bench/eval_similarity.py (and of the README) on tests/fixtures/similarity-eval."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("eval_similarity", root / "bench" / "eval_similarity.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from qagraph.load import load
+
+    articles = load(module.EVAL / "content").articles
+    assert len(articles) == 105
+    ambiguous = {line.strip() for line in (module.EVAL / "ambiguous-keywords.txt").read_text().splitlines()
+                 if line.strip() and not line.startswith("#")}
+    before = module.evaluate(articles, module.baseline(articles), ambiguous)
+    now = module.evaluate(articles, module.today(articles), ambiguous)
+    assert (before["recall@10"], now["recall@10"]) == (0.812, 0.828)
+    assert now["recall@3"] > before["recall@3"] and now["linked@3"] > before["linked@3"]
+    assert now["one keyword"] < before["one keyword"]
+    assert (before["same question"], now["same question"]) == (2, 0)
