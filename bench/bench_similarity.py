@@ -7,7 +7,7 @@ Everything runs in one fresh process per corpus (the parse floor in another, as 
 bench/common.py), with the cyclic GC off as ``qagraph.build`` runs it:
 
 * former: the similarity stage as graph.py ran it before (keyword ids, the IDF cosine
-  of bench/eval_similarity.py, edge tuples);
+  of bench/eval_similarity.py, edge tuples), plus the df count graph.py did earlier;
 * build + edges: :class:`qagraph.similarity.SimilarityIndex` built from the articles
   and its edges listed (what a cold build needs);
 * save, load: the state written to and read from a folder;
@@ -67,6 +67,7 @@ def child(corpus: Path, repeat: int, check: bool) -> dict:
         index = timed("build", SimilarityIndex.build, articles)
         edges = timed("list edges", index.edges)
         timed("same-question pairs", same_question_pairs, articles)
+        timed("same-question pairs (index)", index.same_question_pairs)
         timed("save", index.save, folder)
         timed("load", SimilarityIndex.load, folder)
         for name, kwargs in (("edit", {"changed": [edited]}), ("add", {"changed": [added]}), ("delete", {"removed": [removed]})):
@@ -107,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         results.append(run)
         print(f"## {n} articles (floor {floor['seconds']:.2f} s, median of {args.repeat})\n")
         print("| step | seconds | x floor |\n|---|---:|---:|")
-        for step in ("former", "build", "list edges", "same-question pairs", "save", "load", "edit", "add", "delete"):
+        steps = ("former", "build", "list edges", "same-question pairs", "same-question pairs (index)", "save", "load",
+                 "edit", "add", "delete")
+        for step in steps:
             print(f"| {step} | {run[step]:.3f} | {run[step] / floor['seconds']:.3f} |")
         print(f"\n{run['edges']} edges; state {run['state bytes'] / 1e6:.1f} MB; rows recomputed: edit {run['edit rows']}, "
               f"add {run['add rows']}, delete {run['delete rows']}" + ("; updates equal a cold build" if args.check else "") + "\n")
