@@ -7,9 +7,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "MAX_KEYWORD_WORDS",
     "fold",
+    "keyword_problems",
     "most_common_spelling",
+    "question_key",
     "slugify",
+    "split_keyword_text",
     "split_keywords",
     "unescape_newlines",
 ]
@@ -66,6 +70,115 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
         spellings.append(text)
         keys.append(key)
     return tuple(spellings), tuple(keys)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def question_key(text: str | None) -> str:
+    """The key two articles share when they ask the same question: folded words only.
+
+    Case, spacing and punctuation are ignored; ``""`` when there is no word at all.
+
+    >>> question_key("What is a Virus?") == question_key("what is a virus")
+    True
+    >>> question_key(" ?? ")
+    ''
+    """
+    if not text:
+        return ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORDS.findall(text.casefold()))  # what fold() gives, without its spacing work
+
+
+#: more words than this in one keyword suggests a list written with another separator
+MAX_KEYWORD_WORDS = 6
+
+#: separators a keyword string may use instead of the expected one, in the order tried
+_OTHER_SEPARATORS = (";", "|", "\n", "\t", "\u3001", "\uff0c", "\u2022")
+
+
+def _shown(separator: str) -> str:
+    return {"\n": "line breaks", "\t": "tabs"}.get(separator, repr(separator))
+
+
+def split_keyword_text(text: str, separator: str | None = ",") -> tuple[list[str], list[str]]:
+    """The items of a keyword string, and warnings about how the string is written.
+
+    The string is split on ``separator`` (``None``: whitespace). When it holds no
+    ``separator`` but another one (``;``, ``|``, line breaks, tabs, ``、``, ``，``,
+    ``•``), it is split on that one, with a warning. Every item of more than
+    :data:`MAX_KEYWORD_WORDS` words gets a warning (a list separated by spaces is
+    one long keyword: it is kept as it is, and said). Items are not cleaned here:
+    :func:`split_keywords` does that.
+
+    >>> split_keyword_text("cells; mitosis; DNA")
+    (['cells', ' mitosis', ' DNA'], ["keywords are separated by ';', not ','; split on ';'"])
+    >>> split_keyword_text("dna replication helicase primase ligase okazaki fragments")[1]
+    ["keyword 'dna replication helicase primase ligase okazaki fragments' has 7 words: is the list separated by spaces?"]
+    """
+    warnings: list[str] = []
+    if separator is None:
+        items = text.split()
+    elif separator in text:
+        items = text.split(separator)
+    else:
+        other = next((s for s in _OTHER_SEPARATORS if s in text.strip()), None)
+        if other is not None:
+            items = text.split(other)
+            expected = _shown(separator)
+            warnings.append(f"keywords are separated by {_shown(other)}, not {expected}; split on {_shown(other)}")
+        else:
+            items = [text]
+    for item in items:
+        words = len(item.split())
+        if words > MAX_KEYWORD_WORDS:
+            shown = " ".join(item.split())
+            shown = shown if len(shown) <= 80 else shown[:77] + "..."
+            hint = "is the list separated by spaces?" if len(items) == 1 else f"a missing {_shown(separator or ' ')}?"
+            warnings.append(f"keyword {shown!r} has {words} words: {hint}")
+    return items, warnings
+
+
+_MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
+_EDGE_PUNCT = re.compile(r"^[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
+_NUMBER = re.compile(r"[\d\s.,:/%+-]+")
+
+
+def keyword_problems(keyword: str) -> list[str]:
+    """Why a keyword looks malformed, in words; ``[]`` when it looks fine.
+
+    Checks: more than :data:`MAX_KEYWORD_WORDS` words, a separator of another list
+    inside, a stray punctuation mark at either end, unbalanced brackets or quotes,
+    only a number, markup or a web address, more than 60 characters.
+
+    >>> keyword_problems("photosynthesis")
+    []
+    >>> keyword_problems("cells; mitosis")
+    ["holds ';', a separator"]
+    >>> keyword_problems("2023")
+    ['is only a number']
+    """
+    text = " ".join(keyword.split())
+    found: list[str] = []
+    words = len(text.split())
+    if words > MAX_KEYWORD_WORDS:
+        found.append(f"has {words} words")
+    for separator in (";", "|", "\u3001", "\uff0c", "\u2022"):
+        if separator in text:
+            found.append(f"holds {separator!r}, a separator")
+    if _MARKUP.search(text):
+        found.append("holds markup or a web address")
+    elif text and _EDGE_PUNCT.search(text):
+        found.append("starts or ends with a stray punctuation mark")
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]") or text.count('"') % 2:
+        found.append("has unbalanced brackets or quotes")
+    if text and _NUMBER.fullmatch(text):
+        found.append("is only a number")
+    if len(text) > 60:
+        found.append(f"is {len(text)} characters long")
+    return found
 
 
 def most_common_spelling(counts: Mapping[str, int]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,3 +86,59 @@ def test_parse_any_mapping_never_raises(data):
     text = "---\n" + yaml.safe_dump(data) + "---\n"
     article, problems = parse_text("x/any.md", text)
     assert (article is None) == any(p.severity == "error" for p in problems)
+
+
+# -- keyword strings written another way, keywords that look wrong, question keys --------
+
+
+from qagraph.normalize import MAX_KEYWORD_WORDS, keyword_problems, question_key, split_keyword_text  # noqa: E402
+
+
+def test_split_keyword_text_uses_the_separator_given():
+    assert split_keyword_text("a, b ,c") == (["a", " b ", "c"], [])
+    assert split_keyword_text("a b  c", None) == (["a", "b", "c"], [])
+    assert split_keyword_text("one keyword") == (["one keyword"], [])
+
+
+@pytest.mark.parametrize("sep, shown", [(";", "';'"), ("|", "'|'"), ("\n", "line breaks"), ("\u3001", "'、'")])
+def test_split_keyword_text_finds_another_separator(sep, shown):
+    items, warnings = split_keyword_text(f"cells{sep} mitosis{sep}DNA")
+    assert [i.strip() for i in items] == ["cells", "mitosis", "DNA"]
+    assert warnings == [f"keywords are separated by {shown}, not ','; split on {shown}"]
+
+
+def test_split_keyword_text_warns_about_long_keywords():
+    spaced = "photosynthesis chlorophyll light reactions calvin cycle glucose oxygen"
+    items, warnings = split_keyword_text(spaced)
+    assert items == [spaced]  # kept as it is: where would the keywords end?
+    assert warnings == [f"keyword {spaced!r} has 8 words: is the list separated by spaces?"]
+    words = " ".join(["w"] * MAX_KEYWORD_WORDS)
+    assert split_keyword_text(f"{words}, x")[1] == []
+    assert split_keyword_text(f"{words} w, x")[1] == [f"keyword '{words} w' has 7 words: a missing ','?"]
+
+
+@given(st.lists(st.text(alphabet="abc ", min_size=1, max_size=8), min_size=1, max_size=6))
+def test_split_keyword_text_with_commas_is_plain_split(items):
+    text = ",".join(items)
+    assert split_keyword_text(text)[0] == text.split(",")
+
+
+@pytest.mark.parametrize("keyword, problems", [
+    ("photosynthesis", []), ("C++", []), ("C#", []), ("U.S.", []), ("heap (data structure)", []), ("O(n log n)", []),
+    ("5' to 3'", []), ("TCP/IP", []), ("68-95-99.7 rule", []), ("Dijkstra's algorithm", []), ('"quoted"', []),
+    ("-dna", ["starts or ends with a stray punctuation mark"]), ("dna,", ["starts or ends with a stray punctuation mark"]),
+    ("(dna", ["has unbalanced brackets or quotes"]), ("2023", ["is only a number"]), ("12.5%", ["is only a number"]),
+    ("**bold**", ["holds markup or a web address"]), ("https://example.org", ["holds markup or a web address"]),
+    ("a; b", ["holds ';', a separator"]), ("a | b", ["holds '|', a separator"]),
+    ("one two three four five six seven", ["has 7 words"]),
+    ("x" * 61, ["is 61 characters long"]),
+])
+def test_keyword_problems(keyword, problems):
+    assert keyword_problems(keyword) == problems
+
+
+def test_question_key():
+    assert question_key("What is a virus?") == question_key("  what IS a   virus ") == "what is a virus"
+    assert question_key("Dijkstra's algorithm: how?") == "dijkstra s algorithm how"
+    assert question_key("") == question_key(None) == question_key("?!") == ""
+    assert question_key("What is a virus?") != question_key("What is a viruses?")

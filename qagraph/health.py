@@ -1,0 +1,151 @@
+"""What an editor should look at: a health report of the links and keywords of a graph.
+
+:func:`health` reads only the graph (:mod:`qagraph.graph`) and returns a JSON-able
+dict of findings. Each finding has a ``count`` and lists what it concerns, every
+article named by node id and file path:
+
+``unlinked``            articles no other article links to (``related``)
+``no_related``          articles that link to no other article
+``outside_links``       related links to an article outside the corpus (a stub)
+``same_question``       the same question asked by several articles (usually one per subject)
+``subject_spellings``   subjects written several ways (``Computer Science`` / ``Computer science``)
+``malformed_keywords``  keywords that look like a list, markup, a number... (:func:`~qagraph.normalize.keyword_problems`)
+``no_similar``          articles with no similar article
+
+Findings are sorted (by node id, path or text), so the same graph gives the same report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from .kinds import ARTICLE, KEYWORD, STUB, SUBJECT
+from .normalize import keyword_problems, most_common_spelling, question_key
+
+__all__ = ["FINDINGS", "health", "same_question_groups"]
+
+#: the findings :func:`health` reports, in order, with what each means
+FINDINGS: dict[str, str] = {
+    "unlinked": "articles no other article links to",
+    "no_related": "articles that link to no other article",
+    "outside_links": "related links to articles outside the corpus",
+    "same_question": "the same question in several articles (usually under several subjects)",
+    "subject_spellings": "subjects spelled several ways",
+    "malformed_keywords": "keywords that look malformed",
+    "no_similar": "articles with no similar article",
+}
+
+
+def _article(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    data = G.nodes[node]
+    return {"node": node, "path": data.get("path"), "title": data.get("title")}
+
+
+def same_question_groups(G: nx.MultiDiGraph) -> list[list[str]]:
+    """Article nodes that ask the same question (:func:`~qagraph.normalize.question_key`), in groups of 2+.
+
+    Groups are sorted, and so are the nodes in each.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("article:/a", kind="article", question="What is a virus?")
+    >>> G.add_node("article:/b", kind="article", question="what is a VIRUS")
+    >>> same_question_groups(G)
+    [['article:/a', 'article:/b']]
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == ARTICLE:
+            key = question_key(data.get("question") or data.get("title"))
+            if key:
+                groups[key].append(node)
+    return sorted(sorted(nodes) for nodes in groups.values() if len(nodes) > 1)
+
+
+def health(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The findings about ``G`` (see the module text): ``{name: {"count": n, ...}}``.
+
+    >>> import qagraph
+    >>> report = health(qagraph.build("content").graph)
+    >>> report["outside_links"]["count"], report["subject_spellings"]["subjects"][0]["spellings"]
+    (7, {'Computer Science': 11, 'Computer science': 5})
+
+    See also: :func:`qagraph.suggest.suggest`, candidates for the missing links.
+    """
+    articles = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE)
+    linked_to: set[str] = set()
+    links_out: set[str] = set()
+    outside: list[dict[str, Any]] = []
+    similar: set[str] = set()
+    for u, v, kind, data in G.edges(keys=True, data=True):
+        if kind == "related":
+            if u != v:
+                linked_to.add(v)
+                links_out.add(u)
+            if G.nodes[v].get("kind") == STUB:
+                stub = G.nodes[v]
+                outside.append({**_article(G, u), "position": data.get("position"), "target": v,
+                                "target_url": stub.get("url"), "target_title": stub.get("title")})
+        elif kind == "similar":
+            similar.update((u, v))
+    outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
+
+    groups = []
+    for nodes in same_question_groups(G):
+        first = G.nodes[nodes[0]]
+        members = [{**_article(G, n), "subject": G.nodes[n].get("subject"), "id": G.nodes[n].get("id")} for n in nodes]
+        groups.append({
+            "question": first.get("question") or first.get("title"),
+            "subjects": sorted({m["subject"] or "" for m in members}),
+            "same_id": len({m["id"] for m in members}) == 1 and members[0]["id"] is not None,
+            "articles": members,
+        })
+
+    spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for node in articles:
+        data = G.nodes[node]
+        spellings[data.get("subject") or ""][data.get("subject_label") or ""].append(node)
+    subjects = []
+    for slug in sorted(spellings):
+        ways = spellings[slug]
+        if len(ways) < 2:
+            continue
+        counts = {label: len(nodes) for label, nodes in sorted(ways.items())}
+        usual = most_common_spelling(counts)
+        others = sorted(n for label, nodes in ways.items() if label != usual for n in nodes)
+        subjects.append({
+            "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
+            "count": len(others), "articles": [_article(G, n) | {"spelling": G.nodes[n].get("subject_label")} for n in others],
+        })
+
+    holders: dict[str, list[str]] = defaultdict(list)
+    for u, v, kind in G.edges(keys=True):
+        if kind == "keyword":
+            holders[v].append(u)
+    malformed = []
+    for node, data in sorted(G.nodes(data=True)):
+        if data.get("kind") != KEYWORD:
+            continue
+        labels = data.get("labels") or (data.get("label") or data.get("key") or "",)
+        problems = sorted({p for label in labels for p in keyword_problems(label)})
+        if problems:
+            malformed.append({
+                "keyword": node, "label": data.get("label"), "problems": problems,
+                "count": len(holders[node]), "articles": [_article(G, n) for n in sorted(holders[node])],
+            })
+
+    def listing(nodes: list[str]) -> dict[str, Any]:
+        return {"count": len(nodes), "articles": [_article(G, n) for n in nodes]}
+
+    return {
+        "articles": len(articles),
+        "unlinked": listing([n for n in articles if n not in linked_to]),
+        "no_related": listing([n for n in articles if n not in links_out]),
+        "outside_links": {"count": len(outside), "articles": len({o["node"] for o in outside}), "links": outside},
+        "same_question": {"count": len(groups), "articles": sum(len(g["articles"]) for g in groups), "groups": groups},
+        "subject_spellings": {"count": len(subjects), "subjects": subjects},
+        "malformed_keywords": {"count": len(malformed), "keywords": malformed},
+        "no_similar": listing([n for n in articles if n not in similar]),
+    }

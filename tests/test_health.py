@@ -1,0 +1,125 @@
+"""qagraph.health: each finding on the bundled content and on a small corpus made for it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import qagraph
+from conftest import CONTENT, article_text, url_of, write_article
+from qagraph.health import FINDINGS, health, same_question_groups
+from qagraph.ids import article_node, keyword_node
+from qagraph.similarity import Doc, similar_edges
+
+BIO_VIRUS = article_node(url_of("biology", "what-is-a-virus"))
+CS_VIRUS = article_node(url_of("computer-science", "what-is-a-virus"))
+
+
+def nodes(finding):
+    return [a["node"] for a in finding["articles"]]
+
+
+@pytest.fixture(scope="module")
+def content_report():
+    return health(qagraph.build(CONTENT).graph)
+
+
+def test_content_report(content_report):
+    r = content_report
+    assert r["articles"] == 49
+    assert set(r) == {"articles", *FINDINGS}
+    assert nodes(r["unlinked"]) == [
+        article_node(url_of("history", "what-caused-the-fall-of-the-western-roman-empire")),
+        article_node(url_of("mathematics", "what-is-the-pythagorean-theorem-and-how-is-it-proved")),
+    ] and r["unlinked"]["count"] == 2
+    assert nodes(r["no_related"]) == [article_node(url_of("computer-science", "what-is-the-difference-between-tcp-and-udp"))]
+    assert r["no_related"]["articles"][0]["path"] == "computer-science/what-is-the-difference-between-tcp-and-udp.md"
+    outside = r["outside_links"]
+    assert outside["count"] == 7 and outside["articles"] == 7
+    assert outside["links"][0] == {
+        "node": BIO_VIRUS, "path": "biology/what-is-a-virus.md", "title": "What is a virus?", "position": 3,
+        "target": article_node(url_of("biology", "how-do-vaccines-train-the-immune-system")),
+        "target_url": url_of("biology", "how-do-vaccines-train-the-immune-system"),
+        "target_title": "How do vaccines train the immune system?",
+    }
+    [group] = r["same_question"]["groups"]
+    assert r["same_question"]["count"] == 1 and r["same_question"]["articles"] == 2
+    assert group["question"] == "What is a virus?" and group["same_id"] is True
+    assert group["subjects"] == ["biology", "computer-science"] and nodes(group) == [BIO_VIRUS, CS_VIRUS]
+    [cs] = r["subject_spellings"]["subjects"]
+    assert cs["spellings"] == {"Computer Science": 11, "Computer science": 5} and cs["usual"] == "Computer Science"
+    assert cs["count"] == 5 and {a["spelling"] for a in cs["articles"]} == {"Computer science"}
+    assert r["malformed_keywords"] == {"count": 0, "keywords": []}
+
+
+def test_no_similar_lists_exactly_the_articles_without_a_similar_edge():
+    G = qagraph.build(CONTENT).graph
+    ends = {n for u, v, k in G.edges(keys=True) if k == "similar" for n in (u, v)}
+    articles = sorted(n for n, d in G.nodes(data=True) if d["kind"] == "article")
+    assert nodes(health(G)["no_similar"]) == [n for n in articles if n not in ends]
+
+
+def test_report_is_json_and_repeatable(content_report):
+    assert json.loads(json.dumps(content_report)) == content_report
+    assert health(qagraph.build(CONTENT).graph) == content_report
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    a, b, c = (url_of("biology", s) for s in ("cells", "mitosis", "lonely"))
+    d = url_of("chemistry", "cells")
+    write_article(root, "biology/cells.md", article_text(
+        "What is a cell?", a, id=7, keywords="cells, membrane, 2023, **organelles**",
+        related=[{"id": 2, "title": "Mitosis?", "subject": "Biology", "url": b},
+                 {"id": 99, "title": "Gone?", "subject": "Biology", "url": url_of("biology", "gone")}]))
+    write_article(root, "biology/mitosis.md", article_text(
+        "How does mitosis work?", b, id=2, subject="biology",
+        keywords="mitosis spindle chromosomes prophase metaphase anaphase telophase cytokinesis",
+        related=[{"id": 7, "title": "What is a cell?", "subject": "Biology", "url": a}]))
+    write_article(root, "biology/lonely.md", article_text("Why is the sky blue?", c, id=3, keywords="sky; light; scattering"))
+    write_article(root, "chemistry/cells.md", article_text(
+        "What is a CELL", d, id=7, subject="Chemistry", keywords="electrochemical cell, cells, membrane"))
+    return root
+
+
+def with_similar_edges(G):
+    """``G`` with its similar edges made by :func:`similar_edges` (same questions left out), as the build makes them."""
+    G = G.copy()
+    G.remove_edges_from([(u, v, k) for u, v, k in G.edges(keys=True) if k == "similar"])
+    docs = [Doc(d["key"], d["keywords"], d["question"]) for _, d in G.nodes(data=True) if d["kind"] == "article"]
+    for e in similar_edges(docs):
+        G.add_edge(article_node(e.source), article_node(e.target), key="similar", kind="similar", weight=e.weight, shared=e.shared)
+    return G
+
+
+def test_each_finding_on_a_corpus_made_for_it(messy):
+    G = with_similar_edges(qagraph.build(messy).graph)
+    r = health(G)
+    cells, mitosis, lonely = (article_node(url_of("biology", s)) for s in ("cells", "mitosis", "lonely"))
+    chem = article_node(url_of("chemistry", "cells"))
+    assert nodes(r["unlinked"]) == [lonely, chem]
+    assert nodes(r["no_related"]) == [lonely, chem]
+    assert [(x["node"], x["target_url"]) for x in r["outside_links"]["links"]] == [(cells, url_of("biology", "gone"))]
+    [group] = r["same_question"]["groups"]
+    assert nodes(group) == [cells, chem] and group["same_id"] and group["subjects"] == ["biology", "chemistry"]
+    [bio] = r["subject_spellings"]["subjects"]
+    assert bio["spellings"] == {"Biology": 2, "biology": 1} and nodes(bio) == [mitosis]
+    malformed = {k["keyword"]: (k["problems"], nodes(k)) for k in r["malformed_keywords"]["keywords"]}
+    assert malformed == {
+        keyword_node("2023"): (["is only a number"], [cells]),
+        keyword_node("**organelles**"): (["holds markup or a web address"], [cells]),
+        keyword_node("mitosis spindle chromosomes prophase metaphase anaphase telophase cytokinesis"): (
+            ["has 8 words", "is 77 characters long"], [mitosis]),
+        keyword_node("sky; light; scattering"): (["holds ';', a separator"], [lonely]),
+    }
+    assert r["malformed_keywords"]["count"] == 4
+    # cells and the chemistry copy share two keywords but ask the same question: no similar edge
+    assert nodes(r["no_similar"]) == [cells, lonely, mitosis, chem]
+
+
+def test_same_question_groups_ignore_case_and_punctuation(messy):
+    G = qagraph.build(messy).graph
+    assert same_question_groups(G) == [[article_node(url_of("biology", "cells")), article_node(url_of("chemistry", "cells"))]]

@@ -1,0 +1,101 @@
+"""qagraph.suggest: candidate related links, their order and limits, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import qagraph
+from conftest import CONTENT, article_text, url_of, write_article
+from qagraph.errors import UsageError
+from qagraph.ids import article_node
+from qagraph.suggest import FIELDS, suggest, suggestions_csv, suggestions_json
+
+A, B, C, D, E = (article_node(url_of("physics", s)) for s in "abcde")
+
+
+@pytest.fixture
+def G(tmp_path: Path):
+    """a links to nothing; b links to a; c and d are similar to a; e links to five articles."""
+    root = tmp_path / "content"
+
+    def link(s):
+        return {"id": 1, "title": s, "subject": "Physics", "url": url_of("physics", s)}
+
+    write_article(root, "physics/a.md", article_text("A?", url_of("physics", "a"), subject="Physics",
+                                                     keywords="Okazaki, Helicase, primase, lagging strand, x1"))
+    write_article(root, "physics/b.md", article_text("B?", url_of("physics", "b"), subject="Physics",
+                                                     keywords="okazaki, helicase, primase, lagging strand, y1",
+                                                     related=[link("a")]))
+    write_article(root, "physics/c.md", article_text("C?", url_of("physics", "c"), subject="Physics",
+                                                     keywords="okazaki, helicase, z1, z2, z3"))
+    write_article(root, "physics/d.md", article_text("D?", url_of("physics", "d"), subject="Physics",
+                                                     keywords="okazaki, w1, w2, w3, w4"))
+    write_article(root, "physics/e.md", article_text("E?", url_of("physics", "e"), subject="Physics",
+                                                     keywords="primase, okazaki, v1",
+                                                     related=[link(s) for s in ("a", "b", "c", "d", "nowhere")]))
+    return qagraph.build(root).graph
+
+
+def picks(rows, article):
+    return [(r.candidate, r.rank) for r in rows if r.article == article]
+
+
+def test_best_candidates_first_never_one_already_linked(G):
+    rows = suggest(G)
+    weights = {frozenset((u, v)): d["weight"] for u, v, k, d in G.edges(keys=True, data=True) if k == "similar"}
+    mine = [r for r in rows if r.article == A]
+    assert [r.candidate for r in mine] == sorted((n for n in (B, C, D, E) if frozenset((A, n)) in weights),
+                                                  key=lambda n: (-weights[frozenset((A, n))], n))
+    assert [r.rank for r in mine] == list(range(1, len(mine) + 1)) and mine[0].candidate == B
+    assert mine[0].links_back is True and all(not r.links_back for r in mine[1:] if r.candidate != E)
+    assert mine[0].related == 0 and mine[0].path == "physics/a.md" and mine[0].title == "A?"
+    # b links to a already: a is never suggested to b
+    assert A not in [c for c, _ in picks(rows, B)]
+    # e has five links (one outside the corpus): nothing to suggest
+    assert picks(rows, E) == []
+
+
+def test_shared_keywords_as_written(G):
+    [first] = [r for r in suggest(G) if r.article == A and r.rank == 1]
+    # the most common spelling of each keyword: "Okazaki" once, "okazaki" four times
+    assert first.shared == ("helicase", "lagging strand", "okazaki", "primase")
+    assert first.weight == G.edges[A, B, "similar"]["weight"]
+
+
+def test_limits(G):
+    assert picks(suggest(G, k=1), A) == [(B, 1)]
+    assert suggest(G, max_related=0) == []
+    assert picks(suggest(G, max_related=1), B) == []  # b has its one link
+    assert len(picks(suggest(G, max_related=2), B)) <= 1  # one free slot
+    with pytest.raises(UsageError):
+        suggest(G, k=-1)
+
+
+def test_csv_and_json_round_trip(G):
+    rows = suggest(G)
+    parsed = list(csv.DictReader(io.StringIO(suggestions_csv(rows))))
+    assert [tuple(p) for p in parsed][:1] == [FIELDS] and len(parsed) == len(rows) > 0
+    assert parsed[0]["shared"] == "; ".join(rows[0].shared) and parsed[0]["links_back"] in ("yes", "no")
+    assert float(parsed[0]["weight"]) == rows[0].weight
+    data = json.loads(suggestions_json(rows))
+    assert data[0] == {**rows[0].as_dict(), "shared": list(rows[0].shared)} and len(data) == len(rows)
+
+
+def test_on_the_bundled_content():
+    G = qagraph.build(CONTENT).graph
+    rows = suggest(G)
+    assert rows
+    for r in rows:
+        linked = {v for _, v, k in G.out_edges(r.article, keys=True) if k == "related"}
+        assert r.candidate not in linked and r.candidate != r.article
+        assert r.rank <= 5 - len(linked) and r.related == len(linked)
+        assert G.has_edge(r.article, r.candidate, "similar") or G.has_edge(r.candidate, r.article, "similar")
+    by_article = {}
+    for r in rows:
+        by_article.setdefault(r.article, []).append(r.weight)
+    assert all(w == sorted(w, reverse=True) for w in by_article.values())
