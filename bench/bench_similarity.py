@@ -36,7 +36,7 @@ import common  # noqa: E402
 def child(corpus: Path, repeat: int, check: bool) -> dict:
     from eval_similarity import baseline
 
-    from qagraph.load import load
+    from qagraph.load import load_corpus as load
     from qagraph.similarity import Doc, SimilarityIndex, same_question_pairs
 
     articles = load(corpus).articles

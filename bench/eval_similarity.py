@@ -39,7 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from qagraph.load import load  # noqa: E402
+from qagraph.load import load_corpus as load  # noqa: E402
 from qagraph.model import Article  # noqa: E402
 from qagraph.normalize import question_key  # noqa: E402
 from qagraph.similarity import SimilarityConfig, similar_edges  # noqa: E402

@@ -235,7 +235,8 @@ def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
         if settings.get(key):
             out[key] = settings[key]
     if sim:
-        out["similarity"] = SimilarityConfig(**{k: v for k, v in sim.items() if k in ("top_k", "max_df", "min_score")})
+        out["similarity"] = SimilarityConfig(
+            **{k: v for k, v in sim.items() if k in ("top_k", "max_df", "rare_df", "min_score")})
     return out
 
 
@@ -300,7 +301,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--top-k", default=10, show_default=True, help="Similar articles kept per article.")
 @click.option("--max-df", default=100, show_default=True,
               help="Keywords in more articles than this do not make articles similar.")
-@click.option("--min-score", default=0.05, show_default=True, help="Lowest similarity kept.")
+@click.option("--rare-df", default=4, show_default=True,
+              help="Shared keywords must weigh at least as much as one keyword in this many articles.")
+@click.option("--min-score", default=0.0, show_default=True, help="Lowest similarity kept.")
 @click.option("--workers", type=int, default=None, help="Parsing processes (default: one per core for big folders).")
 @click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
 @click.option("--force", is_flag=True, help="Build into a folder that holds other files (they are kept).")
@@ -309,7 +312,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @field_option
 @quiet_option
 def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
-                  site_url: str | None, top_k: int, max_df: int, min_score: float, workers: int | None,
+                  site_url: str | None, top_k: int, max_df: int, rare_df: int, min_score: float, workers: int | None,
                   no_cache: bool, force: bool, max_file_size: int | None, preset: str, fields: tuple[str, ...],
                   quiet: bool) -> None:
     """Build the graph of CONTENT and write the build folder OUT.
@@ -335,7 +338,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     kg = qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
         site_url=site_url, preset=preset, overrides=_overrides(fields),
-        similarity=SimilarityConfig(top_k=top_k, max_df=max_df, min_score=min_score), strict=strict,
+        similarity=SimilarityConfig(top_k=top_k, max_df=max_df, rare_df=rare_df, min_score=min_score), strict=strict,
         workers=workers, progress=Progress(quiet), cache=not no_cache, force=force,
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
     )
@@ -546,6 +549,71 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
     kg = _graph(build_dir, content, rebuild, quiet)
     for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
         click.echo(str(path))
+
+
+@cli.command("suggest")
+@click.option("--max-related", default=5, show_default=True,
+              help="Suggest links for articles with fewer related links than this.")
+@click.option("-k", default=None, type=int, help="At most this many candidates per article (default: its free slots).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="CSV for spreadsheets, JSON for programs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+@build_option
+@content_option
+@quiet_option
+def suggest_command(max_related: int, k: int | None, fmt: str, output: Path | None, build_dir: Path | None,
+                    rebuild: bool, content: Path | None, quiet: bool) -> None:
+    """Related links an editor could add: similar articles not linked yet, with the shared keywords behind each.
+
+    One row per candidate, for every article with fewer than --max-related related links.
+
+    \b
+    Example:
+        qagraph suggest -o suggestions.csv
+        qagraph suggest -f json -k 3
+    """
+    from .fileio import write_atomic
+    from .suggest import suggest, suggestions_csv, suggestions_json
+
+    kg = _graph(build_dir, content, rebuild, quiet)
+    rows = suggest(kg.graph, max_related=max_related, k=k)
+    text = suggestions_csv(rows) if fmt == "csv" else suggestions_json(rows)
+    if output is not None:
+        write_atomic(output, text)
+        _say(f"{len(rows)} suggestions written to {output}", quiet)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+@cli.command("health")
+@build_option
+@content_option
+@json_option
+@quiet_option
+def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, as_json: bool, quiet: bool) -> None:
+    """The site's health for editors: unlinked articles, links that leave the corpus, the same question
+    in several subjects, subjects spelled several ways, malformed keywords, articles with nothing similar.
+
+    \b
+    Example:
+        qagraph health
+        qagraph health --json > health.json
+    """
+    kg = _graph(build_dir, content, rebuild, quiet)
+    found = kg.report().get("health")
+    if found is None:
+        from .health import health
+
+        found = health(kg.graph)
+    if as_json:
+        _emit_json(found)
+        return
+    for name, item in found.items():
+        if isinstance(item, dict):
+            click.echo(f"{name.replace('_', ' '):<22}{item.get('count', 0)}")
+        else:
+            click.echo(f"{name.replace('_', ' '):<22}{item}")
 
 
 # -- RDF: push, query, validate (qagraph.rdf) --------------------------------------------

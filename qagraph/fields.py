@@ -29,7 +29,7 @@ from .links import (
     FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
-from .normalize import clean, fold, slugify, split_keywords, unescape_newlines
+from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_article"]
 
@@ -573,7 +573,14 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
     """Keywords from the keyword paths (the first, or all merged) and ``more``, cleaned and de-duplicated."""
     if not fields.keywords_merge and fields.keyword_separator != ANY_SEPARATOR and not more \
             and not fields.inline_tags and not fields.list_fields:
-        return split_keywords(f.first(fields.keywords), fields.keyword_separator)  # the Q&A format, as it was
+        value = f.first(fields.keywords)  # the Q&A format
+        if isinstance(value, str):
+            items, warnings = split_keyword_text(value, fields.keyword_separator)
+            path = next((p for p in fields.keywords if p in f.used), None)
+            for warning in warnings:
+                f.warn(f"keywords: {warning}", path, "keywords")
+            return split_keywords(items)
+        return split_keywords(value, fields.keyword_separator)
     values: list[str] = []
     for path in fields.keywords:
         value = f.get(path)

@@ -45,7 +45,7 @@ from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
-from .similarity import SimilarityConfig, similar_pairs
+from .similarity import SimilarityConfig, SimilarityIndex
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
 
@@ -73,14 +73,18 @@ def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str
 
 def build_graph(
     result: LoadResult,
-    similarity: SimilarityConfig = SimilarityConfig(),
+    similarity: SimilarityConfig | None = None,
     fields: FieldMap | None = None,
     progress: Progress | None = None,
+    *,
+    index: SimilarityIndex | None = None,
 ) -> tuple[nx.MultiDiGraph, list[Problem]]:
     """The graph of ``result`` and the problems found while linking it.
 
     ``fields`` is the field map the articles were read with (default: the one
     ``result`` records, so a Hugo or Obsidian corpus links the way it was loaded).
+    ``index`` is the :class:`~qagraph.similarity.SimilarityIndex` of these articles
+    when the caller built it (to keep it for the next build); otherwise one is built.
 
     >>> from qagraph.load import LoadResult
     >>> G, problems = build_graph(LoadResult("x", [], [], 0, 0))
@@ -90,6 +94,7 @@ def build_graph(
     articles = result.articles
     fields = fields if fields is not None else result.fields
     problems: list[Problem] = []
+    similarity = similarity or (index.config if index is not None else SimilarityConfig())
     G = nx.MultiDiGraph(source=Path(result.root).absolute().name, similarity=similarity.as_dict())
     if progress:
         progress("graph", 0, 3)
@@ -152,17 +157,21 @@ def build_graph(
         progress("graph", 3, 3)
         progress("similarity", 0, 1)
 
-    pairs = similar_pairs([[keyword_index[k] for k in a.keyword_keys] for a in articles], df, similarity)
-    keys = sorted(keyword_index, key=keyword_index.__getitem__)
-    nodes = [article_node(a.key) for a in articles]
-    sim_edges = []
-    for i, j, score, shared in pairs:
-        u, v = (nodes[i], nodes[j]) if nodes[i] < nodes[j] else (nodes[j], nodes[i])
-        sim_edges.append((u, v, "similar", {"kind": "similar", "weight": score, "shared": tuple(keys[k] for k in shared)}))
-    _add_edges(G, sim_edges)
+    if index is None:
+        index = SimilarityIndex.build(articles, similarity or SimilarityConfig())
+    _add_edges(G, similarity_edges(index))
     if progress:
         progress("similarity", 1, 1)
     return G, problems
+
+
+def similarity_edges(index: SimilarityIndex) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The ``similar`` and ``same-question`` edges the index holds, as ``(u, v, kind, data)``, ``u < v``."""
+    edges = [(article_node(e.source), article_node(e.target), "similar",
+              {"kind": "similar", "weight": e.weight, "shared": e.shared}) for e in index.edges()]
+    edges += [(article_node(a), article_node(b), "same-question", {"kind": "same-question"})
+              for a, b in index.same_question_pairs()]
+    return edges
 
 
 def _article_data(a: Article) -> dict[str, Any]:

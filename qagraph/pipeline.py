@@ -29,10 +29,11 @@ from .kinds import EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress
 from .presets import AUTO, Detection, choose
-from .similarity import SimilarityConfig
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .similarity import SimilarityConfig
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
 
@@ -62,7 +63,7 @@ def build(
     preset: str = AUTO,
     fields: FieldMap | None = None,
     overrides: Mapping[str, str] | None = None,
-    similarity: SimilarityConfig = SimilarityConfig(),
+    similarity: SimilarityConfig | None = None,
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
@@ -94,6 +95,9 @@ def build(
     See also:
         :func:`qagraph.open`, which opens a build folder without reading the content.
     """
+    from .similarity import SimilarityConfig
+
+    similarity = similarity or SimilarityConfig()
     wanted = tuple(dict.fromkeys(outputs))
     unknown = sorted(set(wanted) - set(OUTPUTS))
     if unknown:
@@ -152,7 +156,7 @@ def make_graph(
     fields: FieldMap | None = None,
     overrides: Mapping[str, str] | None = None,
     detection: Detection | None = None,
-    similarity: SimilarityConfig = SimilarityConfig(),
+    similarity: SimilarityConfig | None = None,
     strict: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
@@ -168,11 +172,15 @@ def make_graph(
                              strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned,
                              max_file_size=max_file_size)
         G, link_problems = build_graph(loaded, similarity, loaded.fields, progress)
-    return G, make_report(G, loaded, link_problems, similarity=similarity)
+    report = make_report(G, loaded, link_problems, similarity=G.graph.get("similarity"))
+    from .health import health
+
+    report["health"] = health(G)
+    return G, report
 
 
 def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Problem], *,
-                similarity: SimilarityConfig = SimilarityConfig()) -> dict[str, Any]:
+                similarity: dict[str, Any] | None = None) -> dict[str, Any]:
     """The build report: counts that add up, settings, every file left out and every problem.
 
     Paths are relative to the content folder; the folder itself is named, never its
@@ -198,7 +206,7 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
         "qagraph": __version__,
         "source": Path(loaded.root).absolute().name,
         "counts": counts,
-        "settings": {"similarity": similarity.as_dict(),
+        "settings": {"similarity": similarity,
                      "preset": loaded.detection.as_dict() if loaded.detection else None},
         "example_article": first,
         "graph": dict(G.graph),

@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import qagraph
+
+# property tests check what happens, not how fast: a loaded CI machine must not fail them
+settings.register_profile("qagraph", deadline=None)
+settings.load_profile("qagraph")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -213,3 +213,22 @@ def test_unknown_article_is_named_in_the_corpus_own_form(tmp_path: Path):
     result = CliRunner().invoke(cli, ["related", "nope", "-b", str(out)])
     assert result.exit_code == 2
     assert "/learn/" not in result.stderr and "page path, e.g." in result.stderr
+
+
+def test_suggest_and_health_read_the_build(tmp_path: Path):
+    import csv
+    import io
+
+    from conftest import CONTENT
+
+    out = tmp_path / "build"
+    assert run("build", "-c", str(CONTENT), "-o", str(out), "-q").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run("suggest", "-b", str(out)).stdout)))
+    assert rows and all(int(r["related"]) < 5 for r in rows) and all(r["shared"] for r in rows)
+    as_json = json.loads(run("suggest", "-b", str(out), "-f", "json", "-k", "1").stdout)
+    assert {r["rank"] for r in as_json} == {1}
+    report = json.loads((out / "report.json").read_text())
+    health = json.loads(run("health", "-b", str(out), "--json").stdout)
+    assert health == report["health"]
+    assert health["outside_links"]["count"] == 7 and health["same_question"]["count"] >= 1
+    assert "outside links" in run("health", "-b", str(out)).stdout

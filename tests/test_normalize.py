@@ -61,7 +61,9 @@ def test_unescape_newlines():
 @settings(max_examples=200)
 @given(
     title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(lambda t: t.strip()),
-    keywords=st.lists(keyword_text.filter(lambda k: "," not in k), max_size=8),
+    # no separator of any kind inside a keyword: how other separators split is tested apart
+    keywords=st.lists(keyword_text.filter(lambda k: not set(k) & set(",;|\n\r\t、，•") and len(k.split()) <= 6),
+                      max_size=8),
 )
 def test_front_matter_round_trip(title, keywords):
     """Whatever a YAML emitter writes, the loader reads back the same text."""

@@ -349,7 +349,7 @@ def test_evaluation_corpus_beats_the_former_method():
     spec = importlib.util.spec_from_file_location("eval_similarity", root / "bench" / "eval_similarity.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    from qagraph.load import load
+    from qagraph.load import load_corpus as load
 
     articles = load(module.EVAL / "content").articles
     assert len(articles) == 105
