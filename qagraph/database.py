@@ -59,10 +59,10 @@ _KIND_TABLES: dict[str, tuple[str, tuple[_Column, ...]]] = {
         ("subject_label", "TEXT", "v"), ("key", "TEXT", "v"),
     )),
     SUBJECT: ("subjects", (
-        ("slug", "TEXT", "v"), ("articles", "INTEGER", "v"), ("labels", "TEXT", "t"),
+        ("slug", "TEXT", "v"), ("articles", "INTEGER", "v"), ("labels", "TEXT", "t"), ("spellings", "TEXT", "t"),
     )),
     KEYWORD: ("keywords", (
-        ("key", "TEXT", "v"), ("df", "INTEGER", "v"), ("labels", "TEXT", "t"),
+        ("key", "TEXT", "v"), ("df", "INTEGER", "v"), ("labels", "TEXT", "t"), ("spellings", "TEXT", "t"),
     )),
 }
 _EDGE_COLUMNS = ("weight", "position")  # edge data with columns of their own; the rest goes to `data`

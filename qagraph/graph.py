@@ -114,29 +114,19 @@ def build_graph(
                 counts[spelling] = counts.get(spelling, 0) + 1
 
     for slug in sorted(subject_spellings):
-        counts = subject_spellings[slug]
-        G.add_node(
-            subject_node(slug), kind=SUBJECT, slug=slug, label=most_common_spelling(counts),
-            labels=tuple(sorted(counts)), articles=sum(counts.values()),
-        )
+        G.add_node(subject_node(slug), **subject_data(slug, subject_spellings[slug]))
     keyword_index: dict[str, int] = {}
     df: list[int] = []
     node_data = G._node
     succ, pred = G._succ, G._pred
     for key in sorted(keyword_spellings):
-        counts = keyword_spellings[key]
+        data = keyword_data(key, keyword_spellings[key])
         keyword_index[key] = len(df)
-        if len(counts) == 1:
-            [(label, count)] = counts.items()
-            labels: tuple[str, ...] = (label,)
-        else:
-            label, count = most_common_spelling(counts), sum(counts.values())
-            labels = tuple(sorted(counts))
-        df.append(count)
+        df.append(data["df"])
         node = keyword_node(key)
         # what G.add_node does, without its per-call checks
         succ[node], pred[node] = {}, {}
-        node_data[node] = {"kind": KEYWORD, "key": key, "label": label, "labels": labels, "df": count}
+        node_data[node] = data
     for a in articles:
         G.add_node(article_node(a.key), **_article_data(a))
     if progress:
@@ -163,6 +153,32 @@ def build_graph(
     if progress:
         progress("similarity", 1, 1)
     return G, problems
+
+
+def subject_data(slug: str, counts: dict[str, int]) -> dict[str, Any]:
+    """A subject node's data from how often each spelling of its name occurs.
+
+    >>> subject_data("cs", {"Computer Science": 2, "Computer science": 1})["label"]
+    'Computer Science'
+    """
+    return {
+        "kind": SUBJECT, "slug": slug, "label": most_common_spelling(counts), "labels": tuple(sorted(counts)),
+        "articles": sum(counts.values()), "spellings": tuple(sorted(counts.items())),
+    }
+
+
+def keyword_data(key: str, counts: dict[str, int]) -> dict[str, Any]:
+    """A keyword node's data from how often each spelling occurs (``df`` is their sum).
+
+    >>> keyword_data("graphs", {"Graphs": 2, "graphs": 1})["df"]
+    3
+    """
+    if len(counts) == 1:
+        [(label, count)] = counts.items()
+        return {"kind": KEYWORD, "key": key, "label": label, "labels": (label,), "df": count,
+                "spellings": ((label, count),)}
+    return {"kind": KEYWORD, "key": key, "label": most_common_spelling(counts), "labels": tuple(sorted(counts)),
+            "df": sum(counts.values()), "spellings": tuple(sorted(counts.items()))}
 
 
 def similarity_edges(index: SimilarityIndex) -> list[tuple[str, str, str, dict[str, Any]]]:

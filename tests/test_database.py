@@ -1,0 +1,72 @@
+"""qagraph.database: the stored build holds the graph exactly and is useful to plain SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import qagraph
+from conftest import CONTENT
+from qagraph.database import DATABASE, SCHEMA_VERSION, BuildDatabase, title_words, write_database
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("db") / "build"
+    kg = qagraph.build(CONTENT, out=out)
+    return kg, out / DATABASE
+
+
+def test_the_graph_round_trips_exactly(built):
+    kg, path = built
+    G, H = kg.graph, BuildDatabase(path).graph()
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert sorted(G.edges(keys=True, data=True)) == sorted(H.edges(keys=True, data=True))
+    assert G.graph == H.graph
+    for n, data in H.nodes(data=True):  # tuples stay tuples, so answers compare equal
+        assert not any(isinstance(v, list) for k, v in data.items() if k != "extra"), n
+
+
+def test_plain_sql_from_the_readme(built):
+    kg, path = built
+    con = sqlite3.connect(path)
+    by_subject = dict(con.execute("SELECT subject, count(*) FROM articles GROUP BY subject"))
+    assert by_subject["computer-science"] == 16 and sum(by_subject.values()) == 49
+    similar = con.execute(
+        "SELECT a.title, e.weight FROM edges e JOIN articles a ON a.node_id = e.target "
+        "WHERE e.kind = 'similar' AND e.source = (SELECT node_id FROM articles WHERE id = 165309) ORDER BY e.weight DESC"
+    ).fetchall()
+    assert similar and all(0 < w <= 1 for _, w in similar)
+    named = con.execute("SELECT source, kind, target FROM edges_named WHERE kind = 'related' LIMIT 1").fetchone()
+    assert named[0].startswith("article:") and named[2].startswith("article:")
+    assert con.execute("SELECT count(*) FROM files").fetchone()[0] == kg.counts["files"]
+    kinds = {k for (k,) in con.execute("SELECT kind FROM edge_kinds")}
+    assert kinds >= {"subject", "keyword", "related", "similar", "same-question"}
+    plan = " ".join(r[-1] for r in con.execute(
+        "EXPLAIN QUERY PLAN SELECT target FROM edges WHERE source = 1 AND kind = 'similar'"))
+    assert "USING" in plan and "INDEX" in plan  # an index lookup, not a scan
+
+
+def test_fts_finds_what_find_finds(built):
+    kg, path = built
+    db = BuildDatabase(path)
+    for node in kg.articles:
+        words = title_words(kg.node(node)["title"]).split()
+        assert db.find_words(words) == kg._source.find_words(words)  # FTS5 and the index in memory agree
+        assert node in db.find_words(words[:2])
+
+
+def test_unwritable_and_foreign_files_are_output_errors(built, tmp_path: Path):
+    kg, _ = built
+    with pytest.raises(qagraph.OutputError, match="cannot write the build database"):
+        write_database(kg.graph, tmp_path / "missing" / "x.db", report=kg.report())
+    old = tmp_path / "old.db"
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION + 1),))
+    con.commit()
+    con.close()
+    with pytest.raises(qagraph.OutputError, match="build again"):
+        BuildDatabase(old)
