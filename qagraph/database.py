@@ -33,12 +33,13 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import OutputError
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT
+from .model import RelatedLink
 from .normalize import fold
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "title_words", "write_database"]
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "link_row", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
 SCHEMA_VERSION = 1
@@ -79,6 +80,9 @@ _INDEXES = (  # built after the rows are in: one sort each, in C
     "CREATE INDEX subjects_by_size ON subjects(articles DESC, node)",
     "CREATE INDEX problems_by_path ON problems(path)",
     "CREATE INDEX files_by_status ON files(status)",
+    "CREATE INDEX links_by_article ON links(article)",
+    "CREATE INDEX links_by_url ON links(url)",
+    "CREATE INDEX links_by_id ON links(id)",
 )
 
 _WORD = re.compile(r"\w+")
@@ -143,6 +147,8 @@ def _schema() -> list[str]:
         "CREATE TABLE edge_kinds (kind TEXT PRIMARY KEY, label TEXT NOT NULL, symmetric INTEGER NOT NULL, "
         "link INTEGER NOT NULL, predicates TEXT, description TEXT)",
         "CREATE TABLE files (path TEXT PRIMARY KEY, status TEXT NOT NULL, node TEXT)",
+        "CREATE TABLE links (article TEXT NOT NULL, position INTEGER NOT NULL, url TEXT, id INTEGER, title TEXT, "
+        "subject TEXT, line INTEGER, target TEXT, origin TEXT)",
         "CREATE TABLE problems (path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, code TEXT NOT NULL, "
         "message TEXT NOT NULL)",
         "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER NOT NULL)",
@@ -160,11 +166,14 @@ def write_database(
     *,
     report: dict[str, Any],
     meta: dict[str, Any] | None = None,
+    links: Iterable[tuple[str, RelatedLink]] = (),
 ) -> Path:
     """Write the graph ``G`` and its build ``report`` as a SQLite database at ``path``.
 
     The file is written beside its target and renamed into place when complete.
-    ``meta`` adds entries to the ``meta`` table (settings, content digest, source name).
+    ``meta`` adds entries to the ``meta`` table (settings, content digest, source name);
+    ``links`` are every article's links as its file gave them (``(node, link)``), for
+    the ``links`` table.
 
     Raises:
         OutputError: the file cannot be written.
@@ -182,6 +191,7 @@ def write_database(
             for statement in _schema():
                 con.execute(statement)
             _fill(con, G, report, meta or {})
+            con.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (link_row(node, link) for node, link in links))
             for statement in _INDEXES:
                 con.execute(statement)
             con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
@@ -249,6 +259,11 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
 
 
 _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
+
+
+def link_row(node: str, link: RelatedLink) -> tuple[Any, ...]:
+    """The ``links`` table's row of one link of article ``node``."""
+    return (node, link.position, link.url, link.id, link.title, link.subject, link.line, link.target, link.origin)
 
 
 def _node_rest(data: dict[str, Any]) -> str | None:

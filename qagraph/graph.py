@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -221,81 +222,119 @@ def _link_related(
 ) -> None:
     """``related`` edges for every link of every article: to an article of the corpus, or to a stub.
 
-    ``related_articleN`` mappings resolve by url first, then by id when unique; every
-    other link (a ``target`` as written) through :class:`~qagraph.links.ArticleIndex`.
-    A link that names nothing in the corpus becomes a stub when it names something
-    article-like (a page path, a note name), never for another site or an attachment.
+    ``related_articleN`` mappings resolve by url first, then by id when unique
+    (:func:`link_article`); every other link (a ``target`` as written) through
+    :class:`~qagraph.links.ArticleIndex`. A link that names nothing in the corpus becomes
+    a stub when it names something article-like (a page path, a note name), never for
+    another site or an attachment; a stub's data come from the first link to it, in file
+    order.
     """
-    by_url = {a.url: a for a in articles if a.url}
-    by_id: dict[int, list[Article]] = defaultdict(list)
+    by_url = {a.url: article_node(a.key) for a in articles if a.url}
+    by_id: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     for a in articles:
         if a.id is not None:
-            by_id[a.id].append(a)
-    subject_re = re.compile(fields.subject_from_url)
+            by_id[a.id].append((a.key, a.url))
+    lookups = LinkLookups(by_url.get, lambda number: sorted(by_id.get(number, [])))
     index: ArticleIndex | None = None  # built on the first link that needs it
     stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
+
+    def text_target(a: Article, link: RelatedLink) -> str | None:
+        nonlocal index
+        if index is None:
+            index = ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles,
+                                 site_url=fields.site_url, alias_fields=fields.alias_fields)
+        return _text_target(G, index, link, a, fields, stub_keys)
 
     edges = []
     for a in articles:
         source = article_node(a.key)
-        targets: dict[str, dict[str, Any]] = {}
-        for link in a.related:
-            target: str | None = None
-            if link.target is not None:
-                if index is None:
-                    index = ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles,
-                                         site_url=fields.site_url, alias_fields=fields.alias_fields)
-                target = _text_target(G, index, link, a, fields, stub_keys)
-                if target is None or target == source:
-                    continue  # another site, an attachment, or the note itself
-            elif link.url:
-                where = f"{fields.related_prefix}{link.position}"
-                hit = by_url.get(link.url)
-                named = by_id.get(link.id, []) if link.id is not None else []
-                if named and all(n.url != link.url for n in named):
-                    others = ", ".join(sorted(n.key for n in named))
-                    problems.append(Problem(
-                        a.path, link.line,
-                        f"{where}: id {link.id} names {others} but url names {link.url}; resolved by url",
-                        "related-mismatch", WARNING,
-                    ))
-                target = article_node(hit.key) if hit else article_node(link.url)
-                if hit is None and target not in G:
-                    slug_m = subject_re.search(link.url)
-                    label = clean(link.subject) if link.subject else None
-                    slug = slug_m.group(1) if slug_m else (slugify(label) if label else None)
-                    G.add_node(
-                        target, kind=STUB, label=link.title or link.url, key=link.url, url=link.url,
-                        id=link.id, title=link.title, subject=slug, subject_label=label,
-                    )
-            else:
-                where = f"{fields.related_prefix}{link.position}"
-                named = by_id.get(link.id, []) if link.id is not None else []
-                if len(named) == 1:
-                    target = article_node(named[0].key)
-                else:
-                    why = "no article has it" if not named else (
-                        "it names " + ", ".join(sorted(n.key for n in named)))
-                    problems.append(Problem(
-                        a.path, link.line, f"{where}: has no url and id {link.id} is ambiguous ({why}); ignored",
-                        "related-unresolved", WARNING,
-                    ))
-                    continue
-            if target == source:
-                problems.append(Problem(a.path, link.line,
-                                        f"{fields.related_prefix}{link.position}: links the article to itself; ignored",
-                                        "related-self", WARNING))
-                continue
-            seen = targets.get(target)
-            if seen is None:
-                targets[target] = {"kind": "related", "position": link.position, "positions": [link.position],
-                                   "origin": link.origin}
-            else:
-                seen["positions"].append(link.position)
-        for target, data in targets.items():
-            data["positions"] = tuple(data["positions"])
-            edges.append((source, target, "related", data))
+        targets, found, stubs = link_article(source, a.path, a.related, fields, lookups,
+                                             lambda link, a=a: text_target(a, link))
+        problems.extend(found)
+        for node, data in stubs:
+            if node not in G:
+                G.add_node(node, **data)
+        edges += [(source, target, "related", data) for target, data in targets.items()]
     _add_edges(G, edges)
+
+
+@dataclass(frozen=True)
+class LinkLookups:
+    """What resolving a ``related_articleN`` link asks of the corpus: the article with a url
+    (its node id) and the articles with a numeric id (``(key, url)`` pairs, sorted by key)."""
+
+    url_owner: Callable[[str], str | None]
+    id_owners: Callable[[int], list[tuple[str, str | None]]]
+
+
+def link_article(
+    source: str, path: str, links: Iterable[RelatedLink], fields: FieldMap, lookups: LinkLookups,
+    text_target: Callable[[RelatedLink], str | None] | None = None,
+) -> tuple[dict[str, dict[str, Any]], list[Problem], list[tuple[str, dict[str, Any]]]]:
+    """The related edges of one article (``target -> data``), the problems found, and the stubs its links name.
+
+    A ``related_articleN`` link resolves by url first (a link whose id names other
+    articles is a warning, resolved by url), then by id when exactly one article has it;
+    repeats of a target are merged (``position`` the first, ``positions`` all, ``origin``
+    the first's). Stubs come as ``(node, data)`` for the caller to add when new.
+    """
+    problems: list[Problem] = []
+    stubs: list[tuple[str, dict[str, Any]]] = []
+    targets: dict[str, dict[str, Any]] = {}
+    subject_re = re.compile(fields.subject_from_url)
+    for link in links:
+        target: str | None = None
+        if link.target is not None:
+            if text_target is None:
+                continue
+            target = text_target(link)
+            if target is None or target == source:
+                continue  # another site, an attachment, or the note itself
+        elif link.url:
+            where = f"{fields.related_prefix}{link.position}"
+            hit = lookups.url_owner(link.url)
+            named = lookups.id_owners(link.id) if link.id is not None else []
+            if named and all(url != link.url for _, url in named):
+                others = ", ".join(key for key, _ in named)
+                problems.append(Problem(
+                    path, link.line, f"{where}: id {link.id} names {others} but url names {link.url}; resolved by url",
+                    "related-mismatch", WARNING,
+                ))
+            target = hit if hit is not None else article_node(link.url)
+            if hit is None:
+                slug_m = subject_re.search(link.url)
+                label = clean(link.subject) if link.subject else None
+                slug = slug_m.group(1) if slug_m else (slugify(label) if label else None)
+                stubs.append((target, {
+                    "kind": STUB, "label": link.title or link.url, "key": link.url, "url": link.url, "id": link.id,
+                    "title": link.title, "subject": slug, "subject_label": label,
+                }))
+        else:
+            where = f"{fields.related_prefix}{link.position}"
+            named = lookups.id_owners(link.id) if link.id is not None else []
+            if len(named) == 1:
+                target = article_node(named[0][0])
+            else:
+                why = "no article has it" if not named else "it names " + ", ".join(key for key, _ in named)
+                problems.append(Problem(
+                    path, link.line, f"{where}: has no url and id {link.id} is ambiguous ({why}); ignored",
+                    "related-unresolved", WARNING,
+                ))
+                continue
+        if target == source:
+            problems.append(Problem(path, link.line,
+                                    f"{fields.related_prefix}{link.position}: links the article to itself; ignored",
+                                    "related-self", WARNING))
+            continue
+        seen = targets.get(target)
+        if seen is None:
+            targets[target] = {"kind": "related", "position": link.position, "positions": [link.position],
+                               "origin": link.origin}
+        else:
+            seen["positions"].append(link.position)
+    for data in targets.values():
+        data["positions"] = tuple(data["positions"])
+    return targets, problems, stubs
 
 
 def _text_target(G: nx.MultiDiGraph, index: ArticleIndex, link: RelatedLink, a: Article, fields: FieldMap,
