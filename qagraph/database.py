@@ -499,3 +499,158 @@ def _edge_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[
     if rest:
         data.update({k: _tuples(v) for k, v in json.loads(rest).items()})
     return data
+
+
+# -- changing a stored build in place (incremental builds) ------------------------------------
+
+
+class DatabasePatch:
+    """Node, edge, link, file and problem changes applied to a writable copy of a build database.
+
+    The rows written are the rows :func:`write_database` writes for the same data, so a
+    patched database holds what a database written from scratch holds (integer ids aside).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.con = sqlite3.connect(path)
+        self.con.execute("PRAGMA journal_mode=OFF")
+        self.con.execute("PRAGMA synchronous=OFF")
+        self.con.execute("BEGIN")
+        self._next = int(self.con.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()[0]) + 1
+
+    def node_id(self, node: str) -> int | None:
+        row = self.con.execute("SELECT id FROM nodes WHERE node = ?", (node,)).fetchone()
+        return int(row[0]) if row else None
+
+    def _require(self, node: str) -> int:
+        i = self.node_id(node)
+        if i is None:
+            raise OutputError(f"the build database has no node {node!r}")
+        return i
+
+    def set_node(self, node: str, data: dict[str, Any]) -> None:
+        """Insert ``node`` or replace its data (its edges stay)."""
+        i = self.node_id(node)
+        if i is not None:
+            self._remove_rows(i, node)
+            self.con.execute("UPDATE nodes SET kind = ?, name = ?, data = ? WHERE id = ?",
+                             (data.get("kind"), data.get("label"), _node_rest(data), i))
+        else:
+            i = self._next
+            self._next += 1
+            self.con.execute("INSERT INTO nodes VALUES (?, ?, ?, ?, ?)",
+                             (i, node, data.get("kind"), data.get("label"), _node_rest(data)))
+        table = _KIND_TABLES.get(data.get("kind", ""))
+        if table is None:
+            return
+        name, columns = table
+        names = ["node_id", "node", "name", *(c for c, _, _ in columns)]
+        values = [i, node, data.get("label"), *(_store(data.get(c), how) for c, _, how in columns)]
+        if name == "articles":
+            names.append("title_words")
+            words = title_words(data.get("title") or "")
+            values.append(words)
+            self.con.execute("INSERT INTO articles_fts(rowid, title_words) VALUES (?, ?)", (i, words))
+        self.con.execute(f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values)
+
+    def _remove_rows(self, i: int, node: str) -> None:
+        row = self.con.execute("SELECT title_words FROM articles WHERE node_id = ?", (i,)).fetchone()
+        if row is not None:
+            self.con.execute("INSERT INTO articles_fts(articles_fts, rowid, title_words) VALUES ('delete', ?, ?)",
+                             (i, row[0]))
+        for name, _ in _KIND_TABLES.values():
+            self.con.execute(f"DELETE FROM {name} WHERE node_id = ?", (i,))
+
+    def remove_node(self, node: str) -> None:
+        """Remove ``node`` with every edge that touches it."""
+        i = self.node_id(node)
+        if i is None:
+            return
+        self._remove_rows(i, node)
+        self.con.execute("DELETE FROM edges WHERE source = ? OR target = ?", (i, i))
+        self.con.execute("DELETE FROM nodes WHERE id = ?", (i,))
+
+    def out_edges(self, node: str, kinds: Sequence[str]) -> dict[tuple[str, str], dict[str, Any]]:
+        """``(target, kind) -> data`` of the edges of ``kinds`` leaving ``node``."""
+        i = self.node_id(node)
+        if i is None:
+            return {}
+        marks = ",".join("?" * len(kinds))
+        rows = self.con.execute(
+            f"SELECT n.node, e.kind, e.weight, e.position, e.data FROM edges e JOIN nodes n ON n.id = e.target "
+            f"WHERE e.source = ? AND e.kind IN ({marks})", (i, *kinds)).fetchall()
+        return {(t, k): _edge_data(k, w, p, d) for t, k, w, p, d in rows}
+
+    def edges_of_kind(self, kind: str) -> dict[tuple[str, str], dict[str, Any]]:
+        rows = self.con.execute(
+            "SELECT s.node, t.node, e.weight, e.position, e.data FROM edges e JOIN nodes s ON s.id = e.source "
+            "JOIN nodes t ON t.id = e.target WHERE e.kind = ?", (kind,)).fetchall()
+        return {(s, t): _edge_data(kind, w, p, d) for s, t, w, p, d in rows}
+
+    def remove_edges(self, node: str, kinds: Sequence[str]) -> None:
+        """Remove the edges of ``kinds`` leaving ``node``."""
+        i = self.node_id(node)
+        if i is not None:
+            self.con.execute(f"DELETE FROM edges WHERE source = ? AND kind IN ({','.join('?' * len(kinds))})",
+                             (i, *kinds))
+
+    def remove_edge(self, u: str, v: str, kind: str) -> None:
+        iu, iv = self.node_id(u), self.node_id(v)
+        if iu is not None and iv is not None:
+            self.con.execute("DELETE FROM edges WHERE source = ? AND target = ? AND kind = ?", (iu, iv, kind))
+
+    def add_edge(self, u: str, v: str, kind: str, data: dict[str, Any]) -> None:
+        """Add (or replace) the edge ``u -> v`` of ``kind``; both nodes must exist."""
+        iu, iv = self._require(u), self._require(v)
+        self.con.execute("DELETE FROM edges WHERE source = ? AND target = ? AND kind = ?", (iu, iv, kind))
+        self.con.execute("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)",
+                         (iu, kind, iv, *(_edge_values(data) if len(data) > 1 else (None, None, None))))
+
+    def set_links(self, node: str, links: Iterable[RelatedLink]) -> None:
+        self.con.execute("DELETE FROM links WHERE article = ?", (node,))
+        self.con.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             (link_row(node, link) for link in links))
+
+    def links_of(self, node: str) -> list[RelatedLink]:
+        rows = self.con.execute(
+            "SELECT position, url, id, title, subject, line, target, origin FROM links WHERE article = ? "
+            "ORDER BY rowid", (node,)).fetchall()
+        return [RelatedLink(p, u, i, t, s, line, target=tg, origin=o) for p, u, i, t, s, line, tg, o in rows]
+
+    def set_file(self, path: str, status: str | None, node: str | None = None) -> None:
+        self.con.execute("DELETE FROM files WHERE path = ?", (path,))
+        if status is not None:
+            self.con.execute("INSERT INTO files VALUES (?, ?, ?)", (path, status, node))
+
+    def replace_problems(self, paths: Iterable[str], problems: Iterable[Any], *, codes: Iterable[str] | None = None,
+                         also: str | None = None) -> None:
+        """Delete the problems of ``paths`` (only those with ``codes``, when given; also every problem
+        whose path matches the SQL pattern ``also``), then add ``problems``."""
+        code_list = list(codes) if codes is not None else None
+        for path in paths:
+            if code_list is None:
+                self.con.execute("DELETE FROM problems WHERE path = ?", (path,))
+            else:
+                self.con.execute(f"DELETE FROM problems WHERE path = ? AND code IN ({','.join('?' * len(code_list))})",
+                                 (path, *code_list))
+        if also is not None:
+            self.con.execute("DELETE FROM problems WHERE path GLOB ?", (also,))
+        self.con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                             ((p.path, p.line, p.severity, p.code, p.message) for p in problems))
+
+    def set_hidden(self, hidden: Iterable[tuple[str, int]]) -> None:
+        self.con.execute("DELETE FROM hidden_folders")
+        self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
+
+    def set_meta(self, entries: dict[str, Any]) -> None:
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", ((k, _json(v)) for k, v in entries.items()))
+
+    def commit(self) -> None:
+        self.con.execute("COMMIT")
+        self.con.close()
+
+    def rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        finally:
+            self.con.close()

@@ -129,7 +129,7 @@ def build_graph(
         succ[node], pred[node] = {}, {}
         node_data[node] = data
     for a in articles:
-        G.add_node(article_node(a.key), **_article_data(a))
+        G.add_node(article_node(a.key), **article_node_data(a))
     if progress:
         progress("graph", 1, 3)
 
@@ -191,7 +191,8 @@ def similarity_edges(index: SimilarityIndex) -> list[tuple[str, str, str, dict[s
     return edges
 
 
-def _article_data(a: Article) -> dict[str, Any]:
+def article_node_data(a: Article) -> dict[str, Any]:
+    """An article node's data, from its record."""
     return {
         "kind": ARTICLE,
         "label": a.title,

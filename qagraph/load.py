@@ -478,6 +478,12 @@ def _parse_batch_outcomes(root: Path, names: Sequence[str], raw: dict[str, str],
     return keys, outcomes
 
 
+def parse_file_batch(root: str | os.PathLike[str], names: Sequence[str], raw: Mapping[str, str], fields: FieldMap,
+                     max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> list[Outcome]:
+    """Read and parse the files ``names`` (relative to ``root``) here, in this process; never raises for bad content."""
+    return _parse_batch_outcomes(Path(root), names, dict(raw), fields, max_file_size)[1]
+
+
 def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int]) -> tuple[list[bytes], bytes]:
     """In a worker process: parse a batch; the outcomes go back pickled once, as bytes
     the cache can store as they are."""

@@ -558,16 +558,27 @@ def corpus_problems(result: LoadResult) -> list[Problem]:
                     ".", None, f"no file has {paths} (--field {name}={paths}); the files' fields are: {present}",
                     "field-map", WARNING))
     with_keywords = [a for a in articles if a.keywords]
-    if fields.keyword_separator not in (None, ANY_SEPARATOR) and with_keywords:
-        spaced = [a for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
-        if len(spaced) >= 3 and len(spaced) * 2 >= len(with_keywords):
-            example = spaced[0]
-            problems.append(Problem(
-                ".", None,
-                f"keywords look space-separated: {len(spaced)} of {len(with_keywords)} articles have one keyword of "
-                f"several words (e.g. {example.keywords[0]!r} in {example.path}); if they are tags, use "
-                "--field keyword_separator=space (or --preset jekyll)", "keyword-separator", WARNING))
+    spaced = [(a.path, a.keywords[0]) for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
+    problems += spaced_keywords(fields, len(with_keywords), spaced)
     return problems
+
+
+def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple[str, str]]) -> list[Problem]:
+    """The corpus warning about keywords that look space-separated, from the counts it rests on.
+
+    ``with_keywords`` articles have keywords; ``spaced`` are ``(path, keyword)`` of those
+    whose only keyword has several words, in file order.
+    """
+    if fields.keyword_separator in (None, ANY_SEPARATOR) or not with_keywords:
+        return []
+    if len(spaced) >= 3 and len(spaced) * 2 >= with_keywords:
+        path, keyword = spaced[0]
+        return [Problem(
+            ".", None,
+            f"keywords look space-separated: {len(spaced)} of {with_keywords} articles have one keyword of "
+            f"several words (e.g. {keyword!r} in {path}); if they are tags, use "
+            "--field keyword_separator=space (or --preset jekyll)", "keyword-separator", WARNING)]
+    return []
 
 
 def reference_example(result: LoadResult) -> str:

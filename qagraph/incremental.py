@@ -1,0 +1,358 @@
+"""Incremental builds: after an edit, patch what it touches and give what a full build gives.
+
+A full build parses every file, links every article and writes every output. After an
+edit of a few articles almost all of that is as it was, and :func:`update_build` redoes
+only what the edited files reach, working on a copy of the previous build's database:
+
+* the edited, added and deleted files are parsed (the rest is not read);
+* their articles' nodes and subject and keyword edges are replaced;
+* subjects and keywords they name get their labels and counts from the spelling
+  counts kept on each node, moved by what the edit added and removed;
+* every article whose related links name an edited article's url or id (the
+  database's ``links`` table says which) is linked again with :func:`qagraph.graph.link_article`,
+  the function the full build uses; stubs appear and vanish as links to them do;
+* similar and same-question edges come from the similarity index's update
+  (:meth:`qagraph.similarity.SimilarityIndex.update`), which recomputes only the rankings the
+  edit can change;
+* the report's counts and problems are read back from the patched database.
+
+Whatever the update cannot decide locally (changed settings, a changed preset, keys that
+two files claim, links by note name or page path, many files at once) is a
+:class:`Fallback`: the caller then builds in full. ``tests/test_incremental.py`` checks, on
+random corpora and random edits, that the patched database and every output equal a full
+build's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .database import DATABASE, DatabasePatch
+from .errors import ERROR, SKIPPED, Problem
+from .fields import FieldMap
+from .graph import LinkLookups, article_node_data, keyword_data, link_article, subject_data
+from .ids import article_node, keyword_node, subject_node
+from .kinds import ARTICLE, STUB
+from .load import Scan, parse_file_batch
+from .model import Article, RelatedLink
+
+__all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
+
+#: codes of the problems found while linking (they belong to the linking article)
+LINK_CODES = frozenset({"related-mismatch", "related-unresolved", "related-self"})
+#: above this share of changed files a full build is as quick, and simpler
+MAX_CHANGED_SHARE = 0.02
+SIMILARITY = "similarity"
+
+
+class Fallback(Exception):
+    """The build folder cannot be patched for this change; ``str(exc)`` says why. Build in full."""
+
+
+@dataclass
+class Update:
+    """What an update changed, for the writers of the other outputs."""
+
+    changed: set[str] = field(default_factory=set)  #: nodes whose data or edges changed
+    removed: set[str] = field(default_factory=set)  #: nodes that are gone
+    files: set[str] = field(default_factory=set)  #: input files that were read again
+    articles: dict[str, Article] = field(default_factory=dict)  #: the new records of the edited articles
+
+
+def update_build(
+    stage: Path,
+    content: Path,
+    scanned: Scan,
+    known: Mapping[str, tuple[Any, ...]],
+    fields: FieldMap,
+    *,
+    similarity_folder: Path,
+    max_file_size: int,
+    skips: Mapping[str, str],
+) -> Update:
+    """Patch the database in ``stage`` (a copy of the previous build) for what changed in ``content``.
+
+    ``known`` is what the previous build read of each input file, ``skips`` the files the
+    preset passes over now (:func:`qagraph.presets.layout_skips`). The similarity index
+    in ``similarity_folder`` is updated and saved there.
+
+    Raises:
+        Fallback: the change cannot be patched (see the module text).
+    """
+    if fields.overridden or fields.links or fields.related_lists or fields.alias_fields or fields.inline_tags:
+        raise Fallback("this corpus links or maps fields across files")
+    db_path = stage / DATABASE
+    names = scanned.names
+    digests = scanned.digests
+    paths = {n for n in names if n not in known or digests.get(n) != known[n][4]}
+    paths |= {n for n in known if n not in digests}
+    patch = DatabasePatch(db_path)
+    try:
+        old_status = dict(
+            (p, (s, n)) for p, s, n in patch.con.execute("SELECT path, status, node FROM files"))
+        now = set(names)
+        paths |= {p for p in old_status if p not in now}
+        paths |= {p for p in names if p not in old_status}
+        skipped_before = {p for p, (s, _) in old_status.items() if s == "skipped"}
+        paths |= (skipped_before ^ set(skips)) & (now | skipped_before)
+        paths |= {p.path for p in scanned.found.problems if p.path in now}
+        limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
+        if len(paths) > limit:
+            raise Fallback(f"{len(paths)} files changed (more than {limit})")
+        return _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
+                      max_file_size, skips)
+    except BaseException:
+        patch.rollback()
+        raise
+
+
+def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fields: FieldMap, paths: list[str],
+           old_status: dict[str, tuple[str, str | None]], similarity_folder: Path, max_file_size: int,
+           skips: Mapping[str, str]) -> Update:
+    from .similarity import SimilarityIndex
+
+    con = patch.con
+    now = set(scanned.names)
+    failed = {p.path: p for p in scanned.found.problems if p.path in now}
+
+    # -- the files read again -------------------------------------------------------------
+    outcomes: dict[str, tuple[Article | None, list[Problem]]] = {}
+    todo = [p for p in paths if p in now and p not in failed and p not in skips]
+    for name, outcome in zip(todo, parse_file_batch(content, todo, scanned.found.raw, fields, max_file_size)):
+        outcomes[name] = outcome
+    for p in paths:
+        if p in now and p not in outcomes:
+            outcomes[p] = (None, [failed[p] if p in failed else Problem(p, None, skips[p], "resource", SKIPPED)])
+
+    old_nodes = {p: old_status[p][1] for p in paths if p in old_status and old_status[p][0] == "article"}
+    new_articles = {p: a for p, (a, _) in outcomes.items() if a is not None}
+    duplicates = [(p, m) for p, m in con.execute("SELECT path, message FROM problems WHERE code = 'duplicate'")]
+    keys = [a.key for a in new_articles.values()]
+    if len(set(keys)) != len(keys):
+        raise Fallback("two edited files have the same key")
+    for p, a in new_articles.items():
+        row = con.execute("SELECT path FROM articles WHERE key = ?", (a.key,)).fetchone()
+        if row is not None and row[0] not in old_nodes:
+            raise Fallback(f"{p} takes the key of {row[0]}")
+    touched = set(paths)
+    old_data = {p: _data(patch, n) for p, n in old_nodes.items() if n is not None}
+    old_keys = {d.get("key") for d in old_data.values()}
+    if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
+        raise Fallback("an edited file shares its key with another file")
+    if any(link.target is not None for a in new_articles.values() for link in a.related):
+        raise Fallback("links by name or path")
+
+    update = Update(files=set(paths), articles={article_node(a.key): a for a in new_articles.values()})
+    new_nodes = {article_node(a.key): a for a in new_articles.values()}
+    gone = {n for n in old_nodes.values() if n is not None} - set(new_nodes)
+    update.removed |= gone
+    update.changed |= set(new_nodes) | gone
+
+    # -- subjects and keywords: spelling counts moved by what left and what came ----------
+    subject_moves: dict[str, dict[str, int]] = {}
+    keyword_moves: dict[str, dict[str, int]] = {}
+    for d in old_data.values():
+        _move(subject_moves, d.get("subject") or "", d.get("subject_label") or "", -1)
+        for key, spelling in zip(d.get("keywords", ()), d.get("keyword_labels", ())):
+            _move(keyword_moves, key, spelling, -1)
+    for a in new_articles.values():
+        _move(subject_moves, a.subject_slug, a.subject, +1)
+        for key, spelling in zip(a.keyword_keys, a.keywords):
+            _move(keyword_moves, key, spelling, +1)
+
+    # old article nodes go first (their edges with them); new ones come back below
+    for node in sorted(set(old_nodes.values()) - {None}):
+        assert node is not None
+        if node in gone:
+            patch.remove_node(node)
+        else:
+            patch.remove_edges(node, ("subject", "keyword", "related"))
+
+    for slug, moves in sorted(subject_moves.items()):
+        _concept(patch, update, subject_node(slug), moves, lambda counts, slug=slug: subject_data(slug, counts))
+    for key, moves in sorted(keyword_moves.items()):
+        _concept(patch, update, keyword_node(key), moves, lambda counts, key=key: keyword_data(key, counts))
+
+    for node, a in sorted(new_nodes.items()):
+        patch.set_node(node, article_node_data(a))
+        patch.add_edge(node, subject_node(a.subject_slug), "subject", {"kind": "subject"})
+        for key in a.keyword_keys:
+            patch.add_edge(node, keyword_node(key), "keyword", {"kind": "keyword"})
+        patch.set_links(node, a.related)
+    for node in gone:
+        patch.set_links(node, ())
+
+    # -- related links: everything that names an edited url or id is linked again -----------
+    urls = {d.get("url") for d in old_data.values()} | {a.url for a in new_articles.values()}
+    ids = {d.get("id") for d in old_data.values()} | {a.id for a in new_articles.values()}
+    urls.discard(None)
+    ids.discard(None)
+    linking: set[str] = set()
+    for url in urls:
+        linking |= {r[0] for r in con.execute("SELECT article FROM links WHERE url = ?", (url,))}
+    for number in ids:
+        linking |= {r[0] for r in con.execute("SELECT article FROM links WHERE id = ?", (number,))}
+    linking -= gone
+    linking |= set(new_nodes)
+    path_of = {n: a.path for n, a in new_nodes.items()}
+    for node in linking - set(new_nodes):
+        row = con.execute("SELECT path FROM articles WHERE node = ?", (node,)).fetchone()
+        path_of[node] = row[0]
+
+    def url_owner(url: str) -> str | None:
+        row = con.execute("SELECT node FROM articles WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def id_owners(number: int) -> list[tuple[str, str | None]]:
+        return sorted((k, u) for k, u in con.execute("SELECT key, url FROM articles WHERE id = ?", (number,)))
+
+    lookups = LinkLookups(url_owner, id_owners)
+    stub_candidates: set[str] = {article_node(u) for u in urls if isinstance(u, str)}
+    link_problems: list[Problem] = []
+    for node in sorted(linking):
+        before = patch.out_edges(node, ("related",))
+        stub_candidates |= {t for (t, _) in before if _kind(patch, t) == STUB}
+        links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
+        targets, problems, stubs = link_article(node, path_of[node], links, fields, lookups)
+        link_problems += problems
+        stub_candidates |= {s for s, _ in stubs}
+        after = {(t, "related"): d for t, d in targets.items()}
+        if after != before or node in new_nodes:
+            update.changed.add(node)
+            for s, data in stubs:
+                if _kind(patch, s) is None:
+                    patch.set_node(s, data)  # for now: its data are settled below
+            patch.remove_edges(node, ("related",))
+            for t, d in targets.items():
+                patch.add_edge(node, t, "related", d)
+    _settle_stubs(patch, update, stub_candidates, fields, lookups)
+
+    # -- similar and same-question edges: the index updates only what the edit can change ----
+    try:
+        index = SimilarityIndex.load(similarity_folder)
+    except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
+        raise Fallback(f"no similarity state ({exc})") from None
+    changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
+    for e in changes.removed:
+        patch.remove_edge(article_node(e.source), article_node(e.target), "similar")
+        update.changed |= {article_node(e.source), article_node(e.target)}
+    for e in [*changes.added, *changes.changed]:
+        u, v = article_node(e.source), article_node(e.target)
+        patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
+        update.changed |= {u, v}
+    same_before = set(patch.edges_of_kind("same-question"))
+    same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs()}
+    for u, v in same_before - same_now:
+        patch.remove_edge(u, v, "same-question")
+        update.changed |= {u, v}
+    for u, v in same_now - same_before:
+        patch.add_edge(u, v, "same-question", {"kind": "same-question"})
+        update.changed |= {u, v}
+    index.save(similarity_folder)
+
+    # -- files and problems -----------------------------------------------------------------
+    for p in paths:
+        if p not in now:
+            patch.set_file(p, None)
+            continue
+        a, problems = outcomes[p]
+        if a is not None:
+            patch.set_file(p, "article", article_node(a.key))
+        elif any(q.severity == SKIPPED for q in problems) and not any(q.severity == ERROR for q in problems):
+            patch.set_file(p, "skipped")
+        else:
+            patch.set_file(p, "rejected")
+    load_problems = [q for p in paths if p in now for q in outcomes[p][1]]
+    unchanged_linking = {path_of[n] for n in linking if n not in new_nodes}
+    patch.replace_problems(unchanged_linking, [], codes=LINK_CODES)
+    patch.replace_problems(paths, load_problems + link_problems)
+    update.changed -= update.removed
+    return update
+
+
+def _data(patch: DatabasePatch, node: str) -> dict[str, Any]:
+    from .database import BuildDatabase
+
+    db = BuildDatabase.__new__(BuildDatabase)
+    db.con = patch.con
+    data = db.node_data(node)
+    if data is None:
+        raise Fallback(f"the build database lost {node}")
+    return data
+
+
+def _kind(patch: DatabasePatch, node: str) -> str | None:
+    row = patch.con.execute("SELECT kind FROM nodes WHERE node = ?", (node,)).fetchone()
+    return row[0] if row else None
+
+
+def _move(moves: dict[str, dict[str, int]], key: str, spelling: str, step: int) -> None:
+    counts = moves.setdefault(key, {})
+    counts[spelling] = counts.get(spelling, 0) + step
+
+
+def _concept(patch: DatabasePatch, update: Update, node: str, moves: dict[str, int], make: Any) -> None:
+    """A subject or keyword after an edit: its spelling counts moved; gone when none is left."""
+    row = patch.con.execute(
+        "SELECT coalesce(s.spellings, k.spellings) FROM nodes n LEFT JOIN subjects s ON s.node_id = n.id "
+        "LEFT JOIN keywords k ON k.node_id = n.id WHERE n.node = ?", (node,)).fetchone()
+    import json
+
+    counts = {str(k): int(v) for k, v in json.loads(row[0])} if row and row[0] else {}
+    for spelling, step in moves.items():
+        counts[spelling] = counts.get(spelling, 0) + step
+        if counts[spelling] <= 0:
+            del counts[spelling]
+    if not counts:
+        if row is not None:
+            patch.remove_node(node)
+            update.removed.add(node)
+        return
+    data = make(counts)
+    before = _data(patch, node) if row is not None else None
+    if before != data:
+        patch.set_node(node, data)
+        update.changed.add(node)
+
+
+def _settle_stubs(patch: DatabasePatch, update: Update, candidates: Iterable[str], fields: FieldMap,
+                  lookups: LinkLookups) -> None:
+    """Each stub is there while some related link resolves to it, with the data of the first such link."""
+    con = patch.con
+    for node in sorted(candidates):
+        kind = _kind(patch, node)
+        if kind == ARTICLE:
+            continue
+        url = node.removeprefix("article:")
+        first: tuple[str, RelatedLink] | None = None
+        if lookups.url_owner(url) is None:
+            rows = con.execute(
+                "SELECT a.path, l.position, l.url, l.id, l.title, l.subject, l.line, l.target, l.origin FROM links l "
+                "JOIN articles a ON a.node = l.article WHERE l.url = ? ORDER BY a.path, l.position LIMIT 1",
+                (url,)).fetchall()
+            if rows:
+                path, p, u, i, t, s, line, tg, o = rows[0]
+                first = (path, RelatedLink(p, u, i, t, s, line, target=tg, origin=o))
+        if first is None:
+            if kind == STUB:
+                patch.remove_node(node)
+                update.removed.add(node)
+            continue
+        _, stubs = first[0], link_article("", first[0], [first[1]], fields, lookups)[2]
+        data = stubs[0][1]
+        if kind is None or _data(patch, node) != data:
+            patch.set_node(node, data)
+            update.changed.add(node)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A real copy (never a hard link: the copy is changed in place)."""
+    target.unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o644)
+
