@@ -86,7 +86,7 @@ def test_subject_selection_counts_links_to_other_subjects(G):
 
 @pytest.mark.parametrize("per", [0, 1, 2, 100])
 def test_each_article_keeps_its_strongest_links_primary(G, per):
-    sel = subject_selection(G, "subject:mathematics", Limits(links_per_article=per))
+    sel = subject_selection(G, "subject:mathematics", Limits(links_per_article=per, draw_all_links=0))
     links = [e for e in sel.edges if e.kind in ("related", "similar") and e.count is None]
     strength = {id(e): (e.weight if e.weight is not None else 1.0) for e in links}
     for node in {n for n in sel.nodes if G.nodes[n]["kind"] == "article"}:
@@ -97,15 +97,21 @@ def test_each_article_keeps_its_strongest_links_primary(G, per):
         assert not any(e.primary for e in links)
 
 
+def test_a_view_with_few_links_draws_them_all(G):
+    sel = subject_selection(G, PHYSICS)
+    assert all(e.primary for e in sel.edges if e.count is None)
+    assert not all(e.primary for e in subject_selection(G, PHYSICS, Limits(draw_all_links=2)).edges)
+
+
 def test_view_links_cap_keeps_primary_links_first(G):
     def links(sel):
         return [e for e in sel.edges if e.kind in ("related", "similar") and e.count is None and "stub" not in
                 G.nodes[e.target]["kind"]]
 
-    everything = links(subject_selection(G, "subject:mathematics", Limits(links_per_article=1)))
+    everything = links(subject_selection(G, "subject:mathematics", Limits(links_per_article=1, draw_all_links=0)))
     primary = [e for e in everything if e.primary]
     assert 0 < len(primary) < 3 < len(everything)
-    sel = subject_selection(G, "subject:mathematics", Limits(view_links=3, links_per_article=1))
+    sel = subject_selection(G, "subject:mathematics", Limits(view_links=3, links_per_article=1, draw_all_links=0))
     assert len(links(sel)) == 3 and set(primary) <= set(links(sel))
     assert sel.shown["links"] == (3, len(everything))
 

@@ -74,6 +74,7 @@ class Limits:
     subject_articles: int = 1000  #: articles drawn in a subject view (most connected first)
     subject_keywords: int = 100  #: keywords in a subject view (most shared first)
     links_per_article: int = 2  #: each article's strongest links, drawn when the page opens
+    draw_all_links: int = 150  #: a view with at most this many links draws them all
     view_links: int = 8000  #: links kept in a page (drawn or behind "all links"), strongest first
     stubs: int = 200  #: articles outside the corpus in one view
     listed_articles: int = 10000  #: articles listed for search but not drawn
@@ -191,8 +192,9 @@ def _link_edges(
     G: nx.MultiDiGraph, articles: Sequence[str], limits: Limits, *, always: str | None = None,
 ) -> tuple[list[Edge], int]:
     """The link edges among ``articles``: each article's ``limits.links_per_article``
-    strongest are primary (and every link of ``always``); at most ``limits.view_links``
-    are kept, primary ones first. Returns (edges, links among these articles).
+    strongest are primary (and every link of ``always``; all of them when there are
+    at most ``limits.draw_all_links``); at most ``limits.view_links`` are kept, primary
+    ones first. Returns (edges, links among these articles).
     """
     links = _links()
     inside = set(articles)
@@ -210,7 +212,7 @@ def _link_edges(
                 s = link_strength(kind, data)
                 best[u].append((-s, i))
                 best[v].append((-s, i))
-    primary: set[int] = set()
+    primary: set[int] = set(range(len(found))) if len(found) <= limits.draw_all_links else set()
     per = max(0, limits.links_per_article)
     for node, ranked in best.items():
         if node == always:

@@ -311,8 +311,9 @@ def _assemble(
             label = ", ".join(words) if len(", ".join(words)) <= 36 else _short(words[0], 36) if words else ""
             label = label or f"group {g.index + 1}"
             colour = community_colour(g.index)
-            groups.append({"label": label, "color": colour, "x": round(g.x, 1), "y": round(g.y, 1),
-                           "r": round(g.r, 1), "n": len(g.members)})
+            if len(placed.importance) > 60:  # names on the map help find one's way in a crowd only
+                groups.append({"label": label, "color": colour, "x": round(g.x, 1), "y": round(g.y, 1),
+                               "r": round(g.r, 1), "n": len(g.members)})
             if colour != community_colour(-1):
                 legend.append({"label": f"{label} ({_fmt(len(g.members))})", "color": colour})
         loose = sum(len(g.members) for g in placed.groups if g.index < 0 or community_colour(g.index) == community_colour(-1))

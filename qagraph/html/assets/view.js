@@ -355,6 +355,7 @@
     showResult(null);
     highlight(id);
     showDetails(id);
+    resized();
     network.fit({ nodes: state.highlighted, maxZoomLevel: 1.2, animation: false });
     setHash(hashFor(byId[id].key));
     return true;
@@ -365,8 +366,14 @@
     showResult(null);
     searchBox.value = "";
     setHash("");
-    network.fit({ animation: false });
+    resized();
+    fitAll();
   }
+  // the details panel takes width from the canvas: let vis-network see it now, or it would
+  // rescale the view later (when it notices), after the fit
+  function resized() { network.setSize("100%", "100%"); }
+  // the whole view, never zoomed in past 1:1 (as when the page opened)
+  function fitAll() { network.fit({ maxZoomLevel: 1, animation: false }); }
 
   network.on("click", function (params) {
     if (params.nodes.length) select(params.nodes[0]);
@@ -552,6 +559,7 @@
   window.qagraph = api;
 
   network.once("afterDrawing", function () {
+    fitAll();
     state.ready = api.ready = true;
     document.body.setAttribute("data-stable", "true");
     status(plural(shownNodes.length, "node") + ", " + plural(shownEdges.length, "edge") +
