@@ -3,13 +3,13 @@
 Computed once in Python when the page is written, so the browser draws at once
 (no physics to wait for), and the same graph always gives the same page:
 
-* **communities**: Louvain (networkx, seeded) on the view's own graph of links,
-  weighted by :func:`~qagraph.html.select.link_strength`, made coarser (lower
-  resolution) until there are no more than the palette has colours, unless the caller
-  passes communities computed elsewhere (the whole corpus's, say). Communities of fewer than
+* **communities**: Louvain's first level (networkx, seeded) on the view's own graph of links,
+  weighted by :func:`~qagraph.html.select.link_strength`, the smallest merged into
+  their closest until there are no more than the palette has colours, unless the
+  caller passes communities computed elsewhere (the whole corpus's, say). Communities of fewer than
   :data:`MIN_GROUP` nodes are pooled as "loosely linked" (``-1``);
 * **importance**: PageRank on the same graph (or a measure the caller gives), 0..1;
-* **positions**: a force-directed layout (Fruchterman-Reingold, seeded) for up to
+* **positions**: a force-directed layout (Fruchterman-Reingold, from a fixed start) for up to
   :data:`SPRING_MAX` nodes; above that each community is laid out on its own and the
   communities are packed as circles, so the cost grows with the largest community,
   not with the view. Keywords sit by the articles that have them, other subjects on a
@@ -39,8 +39,9 @@ from .select import Edge, link_strength
 
 __all__ = ["Arrangement", "Group", "MIN_GROUP", "SPRING_MAX", "arrange", "group_names"]
 
-SPRING_MAX = 400  #: up to this many nodes, one force-directed layout of the whole view
+SPRING_MAX = 250  #: up to this many nodes, one force-directed layout of the whole view
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
+ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -86,16 +87,45 @@ def _communities(H: nx.Graph, given: Mapping[str, int] | None, seed: int, max_gr
             by[given.get(n, ("alone", n))].append(n)
         parts = list(by.values())
     elif H.number_of_edges():
-        # coarser until the communities fit the palette: a reader tells ~14 colours apart, not 40
-        for resolution in (1.0, 0.7, 0.5, 0.35, 0.25):
-            found = nx.community.louvain_communities(H, weight="weight", seed=seed, resolution=resolution)
-            if sum(1 for c in found if len(c) >= MIN_GROUP) <= max_groups:
-                break
-        parts = [sorted(c, key=order.__getitem__) for c in found]
+        # Louvain's first level (fine communities), then merged down to what colours can tell
+        # apart: its later levels cost three times as much and are merged away anyway
+        found = next(nx.community.louvain_partitions(H, weight="weight", seed=seed))
+        parts = _merge([sorted(c, key=order.__getitem__) for c in found], H, order, max_groups)
     else:
         parts = [[n] for n in H]
     parts.sort(key=lambda c: (-len(c), order[c[0]]))
     return parts
+
+
+def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: int) -> list[list[str]]:
+    """Merge the smallest community into the one it is most linked to, until at most
+    ``most`` have :data:`MIN_GROUP` members or more: a reader tells ~16 colours apart, not 40.
+    A community linked to no other is left as it is."""
+    at = {n: i for i, part in enumerate(parts) for n in part}
+    between: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for u, v, w in H.edges(data="weight"):
+        a, b = at[u], at[v]
+        if a != b:
+            between[a][b] += w
+            between[b][a] += w
+    alive = {i: list(p) for i, p in enumerate(parts)}
+    stuck: set[int] = set()
+    while sum(1 for i, p in alive.items() if len(p) >= MIN_GROUP and i not in stuck) > most:
+        small = min((i for i, p in alive.items() if len(p) >= MIN_GROUP and i not in stuck),
+                    key=lambda i: (len(alive[i]), order[alive[i][0]]))
+        partners = {j: w for j, w in between[small].items() if j in alive}
+        if not partners:
+            stuck.add(small)
+            continue
+        into = max(partners, key=lambda j: (partners[j], -order[alive[j][0]]))
+        alive[into] = sorted(alive[into] + alive.pop(small), key=order.__getitem__)
+        for j, w in between.pop(small).items():
+            if j != into and j in alive:
+                between[into][j] += w
+                between[j][into] += w
+            between[j].pop(small, None)
+        between[into].pop(into, None)
+    return list(alive.values())
 
 
 def _sunflower(n: int, radius: float) -> np.ndarray:
@@ -107,28 +137,63 @@ def _sunflower(n: int, radius: float) -> np.ndarray:
 
 
 def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.ndarray]:
-    """Force-directed positions of ``H`` within the unit disc (``fixed`` at the origin)."""
-    if H.number_of_nodes() <= 1:
-        return {n: np.zeros(2) for n in H}
-    if fixed is not None and fixed in H:
-        pos = nx.spring_layout(H, pos={fixed: (0.0, 0.0)}, fixed=[fixed], weight="weight", seed=seed,
-                               iterations=60)
-        origin = np.asarray(pos[fixed])
-    else:
-        pos = nx.spring_layout(H, weight="weight", seed=seed, iterations=60)
-        origin = np.mean(np.array(list(pos.values())), axis=0)
-    out = {n: np.asarray(p, dtype=float) - origin for n, p in pos.items()}
+    """Force-directed positions of ``H`` within the unit disc (``fixed`` at the origin).
+
+    Fruchterman-Reingold as networkx's ``spring_layout`` computes it, on a dense matrix
+    built here directly (networkx's per-call conversions cost more than the layout of a
+    small community), started from a sunflower in ``H``'s node order (callers put the
+    most important first): a tidy start settles in fewer rounds than a random one, and
+    needs no randomness (``seed`` is kept for the signature's sake).
+    """
+    nodes = list(H)
+    n = len(nodes)
+    if n <= 1:
+        return {v: np.zeros(2) for v in nodes}
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for u, v, w in H.edges(data="weight", default=1.0):
+        A[index[u], index[v]] = A[index[v], index[u]] = w
+    pos = _sunflower(n, 1.0)
+    at = index.get(fixed) if fixed is not None else None
+    if at is not None:
+        pos[[0, at]] = pos[[at, 0]]
+        pos[at] = 0.0
+    k = math.sqrt(1.0 / n)
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (ITERATIONS + 1)
+    for _ in range(ITERATIONS):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.clip(np.hypot(delta[..., 0], delta[..., 1]), 0.01, None)
+        displacement = np.einsum("ijk,ij->ik", delta, k * k / distance ** 2 - A * distance / k)
+        length = np.hypot(displacement[:, 0], displacement[:, 1])
+        length = np.where(length < 0.01, 0.1, length)
+        step = displacement * (t / length)[:, None]
+        if at is not None:
+            step[at] = 0.0
+        pos += step
+        t -= dt
+    origin = pos[at].copy() if at is not None else pos.mean(axis=0)
+    out = pos - origin
     # scale by the 90th percentile distance, not the furthest: a few loosely tied nodes
     # would otherwise squeeze the rest into the middle; those few are pulled in to 1.15
-    dist = np.array([float(np.hypot(*p)) for p in out.values()])
-    reach = float(np.percentile(dist, 90)) if len(dist) else 0.0
-    if reach <= 0:
-        return out
-    scaled = {}
-    for (n, p), d in zip(out.items(), dist):
-        q = p / reach
-        scaled[n] = q * (1.15 / (d / reach)) if d / reach > 1.15 else q
-    return scaled
+    dist = np.hypot(out[:, 0], out[:, 1])
+    reach = float(np.percentile(dist, 90))
+    if reach > 0:
+        out = out / reach
+        d = dist / reach
+        far = d > 1.15
+        out[far] *= (1.15 / d[far])[:, None]
+    return {v: out[i] for i, v in enumerate(nodes)}
+
+
+def _ordered(H: nx.Graph, nodes: Sequence[str]) -> nx.Graph:
+    """The subgraph of ``H`` on ``nodes``, its nodes in that order."""
+    inside = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    adj = H._adj
+    sub.add_weighted_edges_from((u, v, d.get("weight", 1.0)) for u in nodes for v, d in adj[u].items() if v in inside)
+    return sub
 
 
 def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400) -> np.ndarray:
@@ -198,7 +263,8 @@ def arrange(
     pos: dict[str, np.ndarray] = {}
     if len(core) <= SPRING_MAX:
         radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
-        pos = {n: p * radius for n, p in _spring(H, seed, centre).items()}
+        ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
+        pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), seed, centre).items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
         between = nx.Graph()
@@ -219,7 +285,8 @@ def arrange(
                 for n, p in zip(ranked, spots):
                     pos[n] = p + centres[i]
             else:
-                sub = _spring(H.subgraph(members), seed, centre if centre in members else None)
+                ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))
+                sub = _spring(_ordered(H, ranked), seed, centre if centre in members else None)
                 for n, p in sub.items():
                     pos[n] = p * (radii[i] - spacing * 0.5) + centres[i]
         if centre in pos:

@@ -32,6 +32,7 @@ Every count of what was left out is in :attr:`Selection.shown` so the page can s
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -75,7 +76,8 @@ class Limits:
     subject_keywords: int = 100  #: keywords in a subject view (most shared first)
     links_per_article: int = 2  #: each article's strongest links, drawn when the page opens
     draw_all_links: int = 150  #: a view with at most this many links draws them all
-    view_links: int = 8000  #: links kept in a page (drawn or behind "all links"), strongest first
+    view_links: int = 4000  #: links kept in a page (drawn or behind "all links"), strongest first
+    outside_links: int = 600  #: edges to other subjects kept in a subject view (largest counts first)
     stubs: int = 200  #: articles outside the corpus in one view
     listed_articles: int = 10000  #: articles listed for search but not drawn
     keyword_articles: int = 1000  #: articles in a keyword view
@@ -172,11 +174,38 @@ def _article_links(G: nx.MultiDiGraph, node: str, links: frozenset[str]) -> Iter
 
 
 def _degree(G: nx.MultiDiGraph, node: str, links: frozenset[str]) -> int:
-    return sum(1 for _ in _article_links(G, node, links))
+    return (sum(len(links & keys.keys()) for keys in G._succ[node].values())
+            + sum(len(links & keys.keys()) for keys in G._pred[node].values()))
+
+
+_DEGREES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, frozenset[str]], dict[str, int]]]" = (
+    weakref.WeakKeyDictionary())
+
+
+def link_degrees(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Links (of every link kind, both directions) of each node that has one, in one pass
+    over the edges; remembered per graph while its node count and the registry's link
+    kinds stay (counting a multigraph's edges is itself a pass over them)."""
+    links = _links()
+    stamp = (len(G), links)
+    known = _DEGREES.get(G)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    degree: dict[str, int] = defaultdict(int)
+    for u, nbrs in G._succ.items():
+        for v, keys in nbrs.items():
+            n = len(links & keys.keys())
+            if n:
+                degree[u] += n
+                degree[v] += n
+    result = dict(degree)
+    _DEGREES[G] = (stamp, result)
+    return result
 
 
 def _by_degree(G: nx.MultiDiGraph, nodes: Iterable[str], links: frozenset[str]) -> tuple[list[str], dict[str, int]]:
-    degree = {n: _degree(G, n, links) for n in nodes}
+    known = link_degrees(G)
+    degree = {n: known.get(n, 0) for n in nodes}
     return sorted(degree, key=lambda n: (-degree[n], n)), degree
 
 
@@ -199,17 +228,18 @@ def _link_edges(
     links = _links()
     inside = set(articles)
     found: list[tuple[str, str, str, Mapping[str, Any]]] = []
+    strength: list[float] = []
     best: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for u in articles:
         for v, keys in G._succ[u].items():
             if v not in inside or v == u:
                 continue
-            for kind, data in keys.items():
-                if kind not in links:
-                    continue
+            for kind in links & keys.keys():
+                data = keys[kind]
                 i = len(found)
                 found.append((u, v, kind, data))
                 s = link_strength(kind, data)
+                strength.append(s)
                 best[u].append((-s, i))
                 best[v].append((-s, i))
     primary: set[int] = set(range(len(found))) if len(found) <= limits.draw_all_links else set()
@@ -219,7 +249,7 @@ def _link_edges(
             primary.update(i for _, i in ranked)
         else:
             primary.update(i for _, i in heapq.nsmallest(per, ranked))
-    order = sorted(range(len(found)), key=lambda i: (i not in primary, -link_strength(found[i][2], found[i][3]), i))
+    order = sorted(range(len(found)), key=lambda i: (i not in primary, -strength[i], i))
     kept = sorted(order[: max(0, limits.view_links)])
     edges = []
     for i in kept:
@@ -309,13 +339,15 @@ def overview_selection(G: nx.MultiDiGraph, limits: Limits = Limits()) -> Selecti
         if su not in inside:
             continue
         for v, keys in nbrs.items():
+            found = names & keys.keys()
+            if not found:
+                continue  # most edges are keyword and subject memberships
             sv = subject_id(v)
             if not sv or sv == su or sv not in inside:
                 continue
-            for kind in keys:
-                if kind in names:
-                    pair = (su, sv) if kind not in symmetric or su < sv else (sv, su)
-                    counts[kind][pair] += 1
+            for kind in found:
+                pair = (su, sv) if kind not in symmetric or su < sv else (sv, su)
+                counts[kind][pair] += 1
     edges: list[Edge] = []
     total_links = kept_links = 0
     for kind, by_pair in counts.items():
@@ -356,10 +388,11 @@ def _strongest(counts: Mapping[tuple[str, str], int], k: int) -> dict[tuple[str,
 def _stubs(G: nx.MultiDiGraph, articles: Sequence[str], limit: int) -> tuple[list[str], int]:
     """Articles outside the corpus that ``articles`` link to (most linked first)."""
     links = _links()
+    attrs = G._node
     counts: Counter[str] = Counter()
     for a in articles:
         for v, keys in G._succ[a].items():
-            if _kind(G, v) == STUB and any(k in links for k in keys):
+            if links & keys.keys() and attrs[v].get("kind") == STUB:
                 counts[v] += 1
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     return ranked[: max(0, limit)], len(ranked)
@@ -399,22 +432,30 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
     # links to other subjects: one edge per article, subject and kind, with a count
     symmetric = {k.name for k in link_kinds() if k.symmetric}
     outside: Counter[tuple[str, str, str, bool]] = Counter()
+    attrs = G._node
     for a in shown:
-        for other, kind, _, outgoing in _article_links(G, a, links):
-            if other in inside or _kind(G, other) != ARTICLE:
-                continue
-            slug = G._node[other].get("subject")
-            s = subject_node(slug) if slug is not None else None
-            if s is None or s == subject or s not in G:
-                continue
-            outside[(a, s, kind, outgoing or kind in symmetric)] += 1
+        for outgoing, nbrs in ((True, G._succ[a]), (False, G._pred[a])):
+            for other, keys in nbrs.items():
+                found = links & keys.keys()
+                if not found or other in inside:
+                    continue
+                data = attrs[other]
+                slug = data.get("subject")
+                if slug is None or data.get("kind") != ARTICLE:
+                    continue
+                s = subject_node(slug)
+                if s == subject or s not in G:
+                    continue
+                for kind in found:
+                    outside[(a, s, kind, outgoing or kind in symmetric)] += 1
     # each other subject's edge with the largest count is drawn when the page opens
     best: dict[str, list[tuple[int, tuple[str, str, str, bool]]]] = defaultdict(list)
     for key, c in outside.items():
         best[key[1]].append((-c, key))
     primary = {min(ranked_keys)[1] for ranked_keys in best.values()}  # one each: the overview has the rest
     others = sorted(best)
-    for key in sorted(outside):
+    ranked_outside = sorted(outside, key=lambda key: (key not in primary, -outside[key], key))
+    for key in sorted(ranked_outside[: max(len(primary), limits.outside_links)]):
         a, s, kind, outgoing = key
         u, v = (a, s) if outgoing else (s, a)
         edges.append(Edge(u, v, kind, key in primary, count=outside[key]))
@@ -427,6 +468,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
         "subject", nodes, edges, listed=listed, members=len(members), degree=degree,
         shown={"articles": (len(shown), len(members)), "keywords": (len(keywords), n_keywords),
                "stubs": (len(stubs), n_stubs), "subjects": (len(others), len(others)),
+               "outside": (min(len(outside), max(len(primary), limits.outside_links)), len(outside)),
                "links": (kept_links, n_links), "listed": (len(listed), len(members) - len(shown))},
     )
 
