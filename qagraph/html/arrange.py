@@ -329,7 +329,7 @@ def _place_others(
 
     def centroid(n: str) -> np.ndarray:
         ps = [pos[m] for m in near.get(n, ()) if m in pos]
-        return np.mean(ps, axis=0) if ps else middle.copy()
+        return np.asarray(np.mean(ps, axis=0)) if ps else middle.copy()
 
     others = [n for n in nodes if kinds[n] not in core_kinds]
     ring = [n for n in others if kinds[n] == SUBJECT]
@@ -356,16 +356,16 @@ def group_names(G: nx.MultiDiGraph, groups: Sequence[Group], *, words: int = 2) 
     everywhere: Counter[str] = Counter()
     per: dict[int, Counter[str]] = {}
     for g in groups:
-        c: Counter[str] = Counter()
+        uses: Counter[str] = Counter()
         for n in g.members:
-            c.update(dict.fromkeys(G._node[n].get("keywords") or (), 1))
-        per[g.index] = c
-        everywhere.update(c)
+            uses.update(dict.fromkeys(G._node[n].get("keywords") or (), 1))
+        per[g.index] = uses
+        everywhere.update(uses)
     names: dict[int, list[str]] = {}
     for g in groups:
         if g.index < 0:
             continue
-        scored = []
+        scored: list[tuple[float, str]] = []
         for key, c in per[g.index].items():
             if c < 2 or everywhere[key] > max(total // 2, 2):
                 continue

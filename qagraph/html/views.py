@@ -242,8 +242,8 @@ def _assemble(
     other_measure: dict[str, float] = {}
     for n in sel.nodes:
         if n not in placed.importance:
-            d = G._node[n]
-            other_measure[n] = float(d.get("df", d.get("articles", 1)) or 1)
+            attrs = G._node[n]
+            other_measure[n] = float(attrs.get("df", attrs.get("articles", 1)) or 1)
     by_kind_top: dict[str, float] = {}
     for n, m in other_measure.items():
         k = str(G._node[n].get("kind"))
@@ -545,8 +545,8 @@ def generate_view(
     True
     """
     counts = view.counts()
-    edge_kinds = []
-    order = {}
+    edge_kinds: list[dict[str, Any]] = []
+    order: dict[str, int] = {}
     for name, kind in EDGE_KINDS.items():
         n = counts["edges"].get(name, 0)
         if not n:
