@@ -383,7 +383,7 @@ def test_window_qagraph_interface(out, open_view):
 # -- a big subject -------------------------------------------------------------------------------
 
 
-def test_a_subject_of_4500_articles_opens_fast_and_finds_every_article(tmp_path, open_view):
+def test_a_subject_of_5200_articles_draws_1000_and_finds_every_article(tmp_path, open_view):
     from test_html_views import synthetic_graph
 
     G = synthetic_graph(5200, n_subjects=1, n_keywords=4000)

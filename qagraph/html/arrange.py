@@ -40,6 +40,7 @@ from .select import Edge, link_strength
 __all__ = ["Arrangement", "Group", "MIN_GROUP", "SPRING_MAX", "arrange", "group_names"]
 
 SPRING_MAX = 250  #: up to this many nodes, one force-directed layout of the whole view
+GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
 ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
@@ -98,9 +99,9 @@ def _communities(H: nx.Graph, given: Mapping[str, int] | None, seed: int, max_gr
 
 
 def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: int) -> list[list[str]]:
-    """Merge the smallest community into the one it is most linked to, until at most
-    ``most`` have :data:`MIN_GROUP` members or more: a reader tells ~16 colours apart, not 40.
-    A community linked to no other is left as it is."""
+    """Merge the smallest community into the one it is most linked to, until none is
+    smaller than :data:`MIN_GROUP` and at most ``most`` are left: a reader tells ~16 colours
+    apart, not 40. A community linked to no other is left as it is."""
     at = {n: i for i, part in enumerate(parts) for n in part}
     between: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for u, v, w in H.edges(data="weight"):
@@ -110,9 +111,12 @@ def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: 
             between[b][a] += w
     alive = {i: list(p) for i, p in enumerate(parts)}
     stuck: set[int] = set()
-    while sum(1 for i, p in alive.items() if len(p) >= MIN_GROUP and i not in stuck) > most:
-        small = min((i for i, p in alive.items() if len(p) >= MIN_GROUP and i not in stuck),
-                    key=lambda i: (len(alive[i]), order[alive[i][0]]))
+    while True:
+        free = [i for i in alive if i not in stuck]
+        tiny = [i for i in free if len(alive[i]) < MIN_GROUP]
+        if not tiny and sum(1 for i in free if len(alive[i]) >= MIN_GROUP) <= most:
+            break
+        small = min(tiny or free, key=lambda i: (len(alive[i]), order[alive[i][0]]))
         partners = {j: w for j, w in between[small].items() if j in alive}
         if not partners:
             stuck.add(small)
@@ -279,7 +283,7 @@ def arrange(
         centres = _pack(radii, np.array([start[i] for i in range(len(groups))]) * spread * 0.6, gap=spacing)
         for i, g in enumerate(groups):
             members = g.members
-            if g.index == -1 or len(members) > SPRING_MAX:
+            if g.index == -1 or len(members) > GROUP_SPRING_MAX:
                 ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
                 spots = _sunflower(len(ranked), radii[i] - spacing * 0.5)
                 for n, p in zip(ranked, spots):
