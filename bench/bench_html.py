@@ -3,6 +3,8 @@
     python bench/bench_html.py                      # 36,000 generated articles
     python bench/bench_html.py /tmp/gen36k          # an existing corpus folder
     python bench/bench_html.py --articles 5000 --from-nx
+    python bench/bench_html.py /tmp/gen36k --browser 3          # also open the 3 largest subject views in Chromium
+    python bench/bench_html.py --views /tmp/old-build --browser 3  # only the browser half, on views already written
 
 The corpus comes from bench/generate.py (kept in bench/corpora/gen-<N>/) unless a folder
 is given. Loading and building the graph are timed but are not what this measures;
@@ -10,6 +12,13 @@ is given. Loading and building the graph are timed but are not what this measure
 the total and per-file sizes and the node and edge counts of the largest views.
 ``--from-nx`` also times pyvis's own ``Network.from_nx`` on the largest subject view's
 nodes and edges, for comparison (it is quadratic in the edges).
+
+``--browser N`` opens the N largest subject views in headless Chromium (Debian's, the
+network cut off) and reports, as medians of ``--loads`` page loads: the time from
+navigation to the page being interactive (``body[data-stable]``: drawn, positions
+settled), then the time of a search that selects an article, of unticking and
+ticking an edge kind, and of clearing, each until the next frame is drawn. It works on
+pages written by earlier versions too (``--views``), for before/after figures.
 """
 
 from __future__ import annotations
@@ -45,6 +54,74 @@ def view_data(path: Path) -> dict:
     return json.loads(m.group(1)) if m else {"nodes": [], "edges": []}
 
 
+CHROMIUM = "/usr/bin/chromium"
+
+_ACTION = """async ([what, arg]) => {
+    const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const q = window.qagraph;
+    const t = performance.now();
+    if (what === "search") { (typeof q.go === "function" ? q.go : q.search)(arg); }
+    else if (what === "toggle") { q.showKind(arg, false); await frame(); q.showKind(arg, true); }
+    else if (what === "clear") { q.clear(); }
+    await frame();
+    return performance.now() - t;
+}"""
+
+
+def browser_timings(paths: list[Path], loads: int = 3) -> list[dict]:
+    """Open each page in Chromium (offline) and time loading, searching, filtering, clearing."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for path in paths:
+            ready, search, toggle, clear, errors = [], [], [], [], []
+            for _ in range(max(1, loads)):
+                context = browser.new_context(viewport={"width": 1280, "height": 800}, offline=True)
+                page = context.new_page()
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+                t = time.perf_counter()
+                page.goto(path.resolve().as_uri())
+                page.wait_for_selector("body[data-stable]", state="attached", timeout=120_000)
+                ready.append(time.perf_counter() - t)
+                title = page.evaluate("() => { const d = qagraph.data.nodes; const n = d.find(x => x.kind === 'article') || d[0];"
+                                      " return n ? String((n.info && n.info.title) || n.label) : ''; }")
+                kind = page.evaluate("() => { const k = qagraph.data.edgeKinds.find(k => k.kind === 'similar')"
+                                     " || qagraph.data.edgeKinds[0]; return k ? k.kind : null; }")
+                search.append(page.evaluate(_ACTION, ["search", title]) / 1000)
+                if kind:
+                    toggle.append(page.evaluate(_ACTION, ["toggle", kind]) / 1000)
+                clear.append(page.evaluate(_ACTION, ["clear", None]) / 1000)
+                counts = page.evaluate("() => ({nodes: qagraph.network.body.nodeIndices.length, "
+                                       "edges: qagraph.network.body.edgeIndices.length})")
+                context.close()
+            med = statistics.median
+            rows.append({"file": path.name, "bytes": path.stat().st_size, "drawn_nodes": counts["nodes"],
+                         "drawn_edges": counts["edges"], "ready_s": med(ready), "search_s": med(search),
+                         "toggle_s": med(toggle) if toggle else None, "clear_s": med(clear), "errors": errors})
+        browser.close()
+    return rows
+
+
+def print_browser(rows: list[dict]) -> None:
+    print(f"{'file':<34} {'size':>8} {'nodes':>6} {'edges':>6} {'ready':>7} {'search':>7} {'toggle':>7} {'clear':>7}")
+    for r in rows:
+        toggle = f"{r['toggle_s']:.2f}" if r["toggle_s"] is not None else "-"
+        print(f"{r['file']:<34} {r['bytes'] / 1e6:>6.2f}MB {r['drawn_nodes']:>6,} {r['drawn_edges']:>6,} "
+              f"{r['ready_s']:>6.2f}s {r['search_s']:>6.2f}s {toggle:>6}s {r['clear_s']:>6.2f}s"
+              + (f"  errors: {r['errors'][:2]}" if r["errors"] else ""))
+
+
+def largest_subject_views(views: Path, n: int, subjects: str | None = None) -> list[Path]:
+    """The views of ``subjects`` (slugs, comma-separated), else the ``n`` largest files."""
+    if subjects:
+        return [views / f"subject-{slug.strip()}.html" for slug in subjects.split(",")]
+    files = sorted(views.glob("subject-*.html"), key=lambda p: -p.stat().st_size)
+    return files[:n]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", type=Path, help="a corpus folder (default: generate one)")
@@ -52,7 +129,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="where to write the views (default: a temp folder)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of write_views (median reported)")
     ap.add_argument("--from-nx", action="store_true", help="also time pyvis from_nx on the largest view")
+    ap.add_argument("--browser", type=int, default=0, metavar="N", help="open the N largest subject views in Chromium")
+    ap.add_argument("--loads", type=int, default=3, help="page loads per view in --browser (median reported)")
+    ap.add_argument("--subjects", default=None, help="with --browser: these subject slugs (comma-separated) instead")
+    ap.add_argument("--views", type=Path, default=None, help="a build folder already written: only run --browser on it")
     args = ap.parse_args()
+
+    if args.views is not None:
+        print_browser(browser_timings(largest_subject_views(args.views / "views", args.browser or 3, args.subjects), args.loads))
+        return
 
     from qagraph.graph import build_graph
     from qagraph.html import write_views
@@ -71,8 +156,6 @@ def main() -> None:
     print(f"corpus     {corpus}")
     print(f"graph      {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges "
           f"({', '.join(f'{v:,} {k}' for k, v in sorted(kinds.items()))}); load+build {time.perf_counter() - started:.1f} s")
-
-    import pyvis.network  # noqa: F401  imported once, outside the timing (it pulls in IPython)
 
     out = args.out or Path(tempfile.mkdtemp(prefix="qagraph-html-"))
     times = []
@@ -102,6 +185,9 @@ def main() -> None:
     n, path = largest_nodes
     print(f"largest view: {path.name if path else '-'} with {n:,} nodes")
 
+    if args.browser:
+        print_browser(browser_timings(largest_subject_views(out / "views", args.browser, args.subjects), args.loads))
+
     if args.from_nx and path is not None:
         import networkx as nx
         from pyvis.network import Network
@@ -109,7 +195,8 @@ def main() -> None:
         data = view_data(path)
         H = nx.Graph()
         H.add_nodes_from((d["id"], {"label": d["label"]}) for d in data["nodes"])
-        H.add_edges_from((d["from"], d["to"], {"weight": d.get("width", 1)}) for d in data["edges"])
+        H.add_edges_from((d[0], d[1], {"weight": 1}) if isinstance(d, list) else (d["from"], d["to"], {"weight": d.get("width", 1)})
+                         for d in data["edges"])
         t = time.perf_counter()
         Network(cdn_resources="remote").from_nx(H)
         print(f"pyvis from_nx on that view's {H.number_of_nodes():,} nodes and {H.number_of_edges():,} edges: "

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from qagraph.cli import cli
+from qagraph.html.page import vis_network_js
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "html" / "content"
 
@@ -33,7 +34,10 @@ def test_view_writes_one_file(tmp_path, args, expect):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(out)
     assert expect in _titles(out)
-    assert "vis-network" in out.read_text(encoding="utf-8")  # inlined: one file
+    # one file that works alone: vis-network's whole script is inlined, nothing is loaded from beside it
+    text = out.read_text(encoding="utf-8")
+    assert vis_network_js() in text
+    assert "<script src" not in text and "<link" not in text
 
 
 def test_hops_limit_the_neighbourhood(tmp_path):

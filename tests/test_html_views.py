@@ -1,6 +1,7 @@
-"""qagraph.html without a browser: what each view holds, what the pages contain, safety, speed.
+"""qagraph.html without a browser: what each view holds, what the pages contain, safety, budgets.
 
-The browser half is tests/test_html_browser.py. The fixture corpus
+Which nodes a view selects is tested without HTML in tests/test_html_select.py; the
+browser half is tests/test_html_browser.py. The fixture corpus
 (tests/fixtures/html/content) has hostile titles, keywords, answers, a subject slug
 and urls next to ordinary articles in four subjects.
 """
@@ -85,11 +86,29 @@ def _parse(path: Path) -> _Tags:
     return parser
 
 
-def _data(path: Path) -> dict:
+def page_data(path: Path) -> dict:
+    """The data block of a written view, unpacked as view.js unpacks it (edges as dicts, full keys)."""
     text = path.read_text(encoding="utf-8")
     m = re.search(r'<script type="application/json" id="qagraph-data">(.*?)</script>', text, re.S)
     assert m, "no data block"
-    return json.loads(m.group(1))
+    data = json.loads(m.group(1))
+    fields = ("more", "weight", "count", "width", "shared")
+
+    def unpack(key: str) -> str:
+        return data["keyPrefix"] + key[1:] if key.startswith("~") else key
+
+    for n in data["nodes"]:
+        n["key"] = unpack(n["key"])
+        if n.get("info", {}).get("path") == 1:
+            n["info"]["path"] = n["key"][len("article:"):]
+    data["edges"] = [{"from": row[0], "to": row[1], "kind": data["edgeKinds"][row[2]]["kind"],
+                      **{f: v for f, v in zip(fields, row[3:]) if v is not None}} for row in data["edges"]]
+    for row in data["listed"]:
+        row[1] = unpack(row[1])
+    return data
+
+
+_data = page_data
 
 
 def _article_steps(G: nx.MultiDiGraph, node: str, hops: int) -> set[str]:
@@ -253,10 +272,35 @@ def test_unsafe_urls_become_no_link(G, built):
     out, _ = built
     weird = _data(out / "views" / "subject-weird.html")
     node = next(n for n in weird["nodes"] if n["info"]["title"].startswith("Where does a javascript"))
-    assert "url" not in node["info"]
+    assert "url" not in node["info"] and "path" not in node["info"]
     physics = _data(out / "views" / "subject-physics.html")
     stubs = [n for n in physics["nodes"] if n["kind"] == "stub"]
-    assert {n["info"].get("url") for n in stubs} == {None, "/learn/physics/questions/not-in-the-corpus"}
+    # without a site address a site path is text, never a link (from disk it would open file:///learn/...)
+    assert {n["info"].get("url") for n in stubs} == {None}
+    assert {n["info"].get("path") for n in stubs} == {None, "/learn/physics/questions/not-in-the-corpus"}
+
+
+@pytest.mark.parametrize("writer", ["views", "subject", "keyword", "neighbourhood"])
+def test_every_writer_makes_site_paths_absolute_with_site_url(G, tmp_path, writer):
+    site = "https://example.org/"
+    if writer == "views":
+        write_views(G, tmp_path, site_url=site)
+        path = tmp_path / "views" / "subject-physics.html"
+    elif writer == "subject":
+        path = qhtml.write_subject(G, PHYSICS, tmp_path / "s.html", site_url=site)
+    elif writer == "keyword":
+        path = write_keyword(G, "keyword:force", tmp_path / "k.html", site_url=site)
+    else:
+        path = write_neighbourhood(G, MOMENTUM, tmp_path / "n.html", site_url=site)
+    articles = [n for n in _data(path)["nodes"] if n["kind"] == "article"]
+    assert articles
+    for n in articles:
+        url = G.nodes[n["key"]]["url"]
+        if url.startswith("/learn/") and "\"" not in url:
+            assert n["info"]["url"] == "https://example.org" + url, n["key"]
+            assert "path" not in n["info"]
+    text = path.read_text(encoding="utf-8")
+    assert '"url":"/learn' not in text  # no bare site path as a link target
 
 
 def test_script_json_cannot_close_its_script():
@@ -325,8 +369,8 @@ def test_overview_holds_all_subjects_and_top_keywords(G):
     assert counts["nodes"]["subject"] == 5 and counts["nodes"]["keyword"] == 5
     assert "article" not in counts["nodes"]
     top5 = sorted((n for n, k in G.nodes(data="kind") if k == "keyword"), key=lambda k: (-G.nodes[k]["df"], k))[:5]
-    labels = {n["label"] for n in view.nodes if n["kind"] == "keyword"}
-    assert labels == {G.nodes[k]["label"][:42] for k in top5}
+    assert {n["key"] for n in view.nodes if n["kind"] == "keyword"} == set(top5)
+    assert {n["info"]["title"] for n in view.nodes if n["kind"] == "keyword"} == {G.nodes[k]["label"] for k in top5}
     per_keyword = {}
     for e in view.edges:
         if e["kind"] == "keyword":
@@ -334,7 +378,23 @@ def test_overview_holds_all_subjects_and_top_keywords(G):
     assert max(per_keyword.values()) <= 2
     subject_sizes = {n["label"]: n["size"] for n in view.nodes if n["kind"] == "subject"}
     assert subject_sizes["Physics"] > subject_sizes["Mathematics"] > subject_sizes["Weird"]
-    assert any("keywords used by the most articles" in note for note in view.notes)
+    assert any("used by the most articles" in note for note in view.notes)
+
+
+def test_long_keywords_are_shortened_on_the_map_and_whole_on_the_card():
+    from qagraph.ids import keyword_node
+
+    G = synthetic_graph(40, n_subjects=2, n_keywords=5)
+    long = "a keyword far longer than any label on a map should ever be, " * 2
+    for k in ("kw1", "kw2"):
+        G.nodes[keyword_node(k)]["label"] = f"{long}{k}"
+    for view in (overview(G), subject_view(G, "subject:subject-0"), keyword_view(G, keyword_node("kw1"))):
+        shown = [n for n in view.nodes if n["kind"] == "keyword" and n["key"] in (keyword_node("kw1"), keyword_node("kw2"))]
+        assert shown, view.kind
+        for n in shown:
+            assert len(n["label"]) <= 30 and n["label"].endswith("\u2026"), (view.kind, n["label"])
+            assert n["info"]["title"] == G.nodes[n["key"]]["label"]  # the card has it whole
+            assert n["label"][:-1] == n["info"]["title"][: len(n["label"]) - 1].rstrip()
 
 
 def test_overview_counts_links_between_subjects(G):
@@ -361,17 +421,31 @@ def test_subject_view_holds_its_articles_and_says_what_it_left_out(G):
     capped = subject_view(G, PHYSICS, limits=Limits(subject_articles=2, subject_keywords=3))
     assert capped.counts()["nodes"]["article"] == 2
     assert capped.counts()["nodes"]["keyword"] <= 3
-    assert any("3 less connected articles are left out" in n for n in capped.notes)
+    assert any("3 less connected articles are not drawn" in n for n in capped.notes)
+    drawn = {n["key"] for n in capped.nodes if n["kind"] == "article"}
+    members = {a for a, s, k in G.edges(keys=True) if k == "subject" and s == PHYSICS}
+    assert {row[1] for row in capped.listed} == members - drawn  # found by search, not drawn
 
 
-def test_subject_view_keeps_best_similar_edges(G):
-    full = subject_view(G, PHYSICS, limits=Limits(similar_per_article=100))
-    best1 = subject_view(G, PHYSICS, limits=Limits(similar_per_article=1))
-    n_full = sum(1 for e in full.edges if e["kind"] == "similar" and "weight" in e)
+def test_subject_view_draws_each_articles_strongest_links_first(G):
+    full = subject_view(G, PHYSICS, limits=Limits(links_per_article=100))
+    best1 = subject_view(G, PHYSICS, limits=Limits(links_per_article=1, draw_all_links=0))
     inside = sum(1 for u, v, k in G.edges(keys=True) if k == "similar"
                  and G.nodes[u].get("subject") == G.nodes[v].get("subject") == "physics")
-    assert n_full == inside
-    assert 0 < sum(1 for e in best1.edges if e["kind"] == "similar" and "weight" in e) < n_full
+
+    def similar(view, drawn):
+        return sum(1 for e in view.edges if e["kind"] == "similar" and "weight" in e and bool(e.get("more")) != drawn)
+
+    def links(view, drawn):
+        return sum(1 for e in view.edges if e["kind"] in ("related", "similar") and "count" not in e
+                   and bool(e.get("more")) != drawn)
+
+    assert similar(full, True) == inside and similar(full, False) == 0
+    assert 0 < links(best1, True) < links(full, True)  # the rest are kept, behind "all links"
+    assert links(best1, True) + links(best1, False) == links(full, True)
+    # each article has its strongest link drawn: every article touches a drawn edge
+    drawn = {e[end] for e in best1.edges if not e.get("more") for end in ("from", "to")}
+    assert {n["id"] for n in best1.nodes if n["kind"] == "article"} <= drawn
 
 
 def test_edges_carry_weights_and_widths(G):
@@ -382,7 +456,8 @@ def test_edges_carry_weights_and_widths(G):
     assert all(0 < e["weight"] <= 1 and e["width"] > 0.6 for e in similar)
     strongest = max(similar, key=lambda e: e["weight"])
     assert strongest["width"] == max(e["width"] for e in similar)
-    assert all(isinstance(s, str) for e in similar for s in e["shared"])
+    assert all(isinstance(s, str) for e in similar for s in e.get("shared", []))
+    assert any(e.get("shared") for e in similar if not e.get("more"))
 
 
 def test_keyword_view(G):
@@ -449,10 +524,16 @@ def test_views_do_not_change_the_graph(G):
     assert (dict(G.nodes(data=True)), list(G.edges(keys=True, data=True))) == before
 
 
-def test_nodes_are_coloured_by_subject_and_shaped_by_kind(G):
-    view = subject_view(G, "subject:mathematics")
-    colours = {n["color"] for n in view.nodes if n["kind"] == "article"}
-    assert len(colours) == 1
+def test_nodes_are_coloured_by_subject_or_community_and_shaped_by_kind(G):
+    view = keyword_view(G, "keyword:force")
+    by_subject = {}
+    for n in view.nodes:
+        if n["kind"] == "article":
+            by_subject.setdefault(G.nodes[n["key"]]["subject"], set()).add(n["color"])
+    assert len(by_subject) == 2 and all(len(c) == 1 for c in by_subject.values())
+    assert len({c for cs in by_subject.values() for c in cs}) == 2
+    assert view.colour_by == "subject"
+    assert subject_view(G, "subject:mathematics").colour_by == "community"
     others = overview(G)
     shapes = {n["kind"]: n["shape"] for n in others.nodes}
     assert shapes == {"subject": "diamond", "keyword": "triangle"}
@@ -464,8 +545,10 @@ def test_data_block_matches_the_view(G, tmp_path):
     view = subject_view(G, PHYSICS)
     path = qhtml.write_view(view, tmp_path / "p.html")
     data = _data(path)
-    assert len(data["nodes"]) == len(view.nodes) and len(data["edges"]) == len(view.edges)
-    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert data["nodes"] == view.nodes
+    assert data["edges"] == view.edges
+    assert data["options"]["physics"] == {"enabled": False}  # positions are computed when written
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert {k["kind"] for k in data["edgeKinds"]} == set(view.counts()["edges"])
 
 
@@ -527,17 +610,20 @@ def synthetic_graph(n_articles: int, n_subjects: int = 8, n_keywords: int = 3000
     return G
 
 
-def test_views_are_built_without_pyvis_add_node_or_from_nx(monkeypatch):
+def test_views_never_build_a_pyvis_network(monkeypatch, tmp_path):
+    # pyvis's Network is quadratic (add_edge scans every edge) and its template loads CDNs:
+    # the views take only vis-network's script from the pyvis package
     from pyvis.network import Network
 
     def refuse(*args, **kwargs):
-        raise AssertionError("quadratic pyvis call")
+        raise AssertionError("pyvis Network used")
 
-    for name in ("add_node", "add_nodes", "add_edge", "add_edges", "from_nx"):
-        monkeypatch.setattr(Network, name, refuse)
+    monkeypatch.setattr(Network, "__init__", refuse)
     G = synthetic_graph(300)
-    view = subject_view(G, "subject:subject-0")
-    assert view.counts()["nodes"]["article"] > 50
+    paths = write_views(G, tmp_path)
+    assert subject_view(G, "subject:subject-0").counts()["nodes"]["article"] > 50
+    assert (tmp_path / "views" / "assets" / "vis-network.min.js").stat().st_size > 400_000
+    assert len(paths) > 3
 
 
 def test_views_of_5000_articles_stay_within_the_caps(tmp_path):

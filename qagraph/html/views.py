@@ -1,143 +1,94 @@
-"""Interactive HTML views of the graph: which nodes and edges each view shows.
+"""Assembling a view: a :class:`~.select.Selection` laid out (:mod:`.arrange`), styled
+(:mod:`.style`) and turned into the node and edge lists vis-network draws.
 
-A view is a pyvis :class:`~pyvis.network.Network` whose node and edge dicts are
-appended straight into ``net.nodes`` / ``net.edges`` (pyvis's ``from_nx`` and
-``add_edge`` are quadratic), with vis-network options set on ``net.options``,
-plus the page's texts. :mod:`.page` renders it; ``view.js`` draws it.
+vis-network is the renderer of every view here: it is the script pyvis ships (pyvis
+itself only provides that file: its ``Network`` builds its lists in quadratic time and
+its page template loads from CDNs). The whole corpus at once is the atlas's job.
 
-The views, and what they leave out so that a browser can hold them:
-
-* **overview**: every subject (sized by articles) with the related links and
-  similar pairs between subjects, and the most frequent keywords, each linked to
-  the subjects that use it most;
-* **subject**: its articles (the most connected ones when there are more than
-  ``Limits.subject_articles``), their related links, each article's best similar
-  articles, the keywords its articles share most, the stubs they link to and the
-  other subjects they link to (one edge per article and subject, with a count);
-* **keyword** (on demand): the keyword, its articles, their subjects, the links
-  between them and the keywords that occur with it most;
-* **neighbourhood** (on demand): the articles within ``hops`` steps of an article
-  along related and similar edges (keywords and subjects are shown, not walked
-  through: one step through a popular keyword reaches hundreds of articles).
-
-Every view says in its page what it left out.
+>>> import qagraph
+>>> G = qagraph.build("content").graph
+>>> view = subject_view(G, "subject:biology")
+>>> view.kind, view.counts()["nodes"]["article"] > 0
+('subject', True)
 """
 
 from __future__ import annotations
 
-import colorsys
-import hashlib
-import math
 import os
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+import weakref
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
-from ..errors import QagraphError
 from ..fileio import write_atomic
-from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, keyword_node, split_node, subject_node
-from ..model import Progress
-from ..normalize import slugify
-from .page import VIS_JS_NAME, excerpt_html, render_index, render_view, safe_href, vis_network_js
-
-if TYPE_CHECKING:
-    from pyvis.network import Network
+from ..ids import split_node, subject_node
+from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
+from .arrange import arrange, group_names
+from .page import excerpt_html, render_view, safe_href
+from .select import (
+    Limits,
+    Selection,
+    keyword_selection,
+    neighbourhood_selection,
+    overview_selection,
+    subject_selection,
+)
+from .style import (
+    PALETTE,
+    STUB_COLOUR,
+    SubjectColours,
+    community_colour,
+    edge_style,
+    edge_width,
+    node_legend,
+    node_size,
+    shown_by_default,
+    vis_options,
+)
 
 __all__ = [
-    "Limits",
     "View",
     "generate_view",
     "keyword_view",
     "neighbourhood_view",
     "overview",
-    "subject_file_names",
     "subject_view",
     "write_keyword",
     "write_neighbourhood",
     "write_subject",
     "write_view",
-    "write_views",
 ]
-
-
-LINKS = ("related", "similar")  # the article-to-article edge kinds
-
-#: how each edge kind is drawn; ``view.js`` applies these (kept out of every edge dict)
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "subject": {"label": "article in subject", "color": "#8c959f", "width": 1, "dashes": False, "arrows": False},
-    "keyword": {"label": "has keyword", "color": "#d4a72c", "width": 0.7, "dashes": False, "arrows": False},
-    "related": {"label": "related link", "color": "#2f6fbf", "width": 1.6, "dashes": False, "arrows": True},
-    "similar": {"label": "similar", "color": "#c4432b", "width": 1, "dashes": [5, 4], "arrows": False},
-}
-AGGREGATE_LABELS = {
-    "related": "related links (count)",
-    "similar": "similar pairs (count)",
-    "keyword": "keyword in subject (articles)",
-}
-KEYWORD_COLOUR = "#b7791f"
-STUB_COLOUR = {"background": "#eeeeee", "border": "#8c959f"}
-SIZE_RANGE = {ARTICLE: (7, 26), STUB: (6, 6), SUBJECT: (12, 30), KEYWORD: (7, 22)}
-OVERVIEW_SIZE_RANGE = {**SIZE_RANGE, SUBJECT: (16, 50)}  # subjects are the point of the overview
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much each view may hold; the defaults keep every view under ~2,000 nodes."""
-
-    overview_keywords: int = 150  #: most frequent keywords in the overview
-    keyword_subjects: int = 3  #: subjects each overview keyword links to
-    subject_links: int = 4  #: links of each kind kept per subject in the overview (strongest first)
-    subject_articles: int = 1500  #: articles in a subject view (most connected first)
-    subject_keywords: int = 100  #: keywords in a subject view (most shared first)
-    similar_per_article: int = 2  #: similar edges kept per article in subject and keyword views
-    keyword_articles: int = 1000  #: articles in a keyword view
-    cooccurring_keywords: int = 30  #: other keywords in a keyword view
-    neighbourhood_articles: int = 1000  #: articles in a neighbourhood view
-    neighbourhood_keywords: int = 100  #: keywords in a neighbourhood view
-    excerpt_chars: int = 400  #: at most this many Markdown characters of an answer in a tooltip
 
 
 @dataclass
 class View:
-    """One view: a pyvis network of vis-network node/edge dicts and the texts around it."""
+    """One view: the vis-network node and edge dicts, and the texts around them."""
 
     kind: str  #: overview, subject, keyword or neighbourhood
     title: str
     heading: str
     summary: str
-    network: "Network"
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
-    centre: int | None = None  #: vis id of the node the view is about, selected once drawn
-    subjects: list[tuple[str, str]] = field(default_factory=list)  #: (label, colour) legend
-    aggregated: bool = False  #: edges stand for counts of links (the overview)
-
-    @property
-    def nodes(self) -> list[dict[str, Any]]:
-        return self.network.nodes
-
-    @property
-    def edges(self) -> list[dict[str, Any]]:
-        return self.network.edges
+    centre: int | None = None  #: index (and vis id) of the node the view is about
+    colour_by: str = "subject"  #: what article colours tell apart: "community" or "subject"
+    colours: list[dict[str, Any]] = field(default_factory=list)  #: legend of article colours
+    groups: list[dict[str, Any]] = field(default_factory=list)  #: community names drawn on the map
+    listed: list[list[str]] = field(default_factory=list)  #: [title, node id, subject] of articles not drawn
+    hidden_kinds: list[str] = field(default_factory=list)  #: edge kinds off when the page opens
+    aggregated: bool = False  #: edges stand for counts of edges (the overview)
 
     def counts(self) -> dict[str, Counter[str]]:
         """Nodes and edges by kind."""
-        return {
-            "nodes": Counter(n["kind"] for n in self.network.nodes),
-            "edges": Counter(e["kind"] for e in self.network.edges),
-        }
+        return {"nodes": Counter(n["kind"] for n in self.nodes), "edges": Counter(e["kind"] for e in self.edges)}
 
 
-# -- shared look-ups ----------------------------------------------------------------------
-
-
-def _colour(hue: float, lightness: float, saturation: float = 0.58) -> str:
-    r, g, b = colorsys.hls_to_rgb(hue, lightness, saturation)
-    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+# -- texts ------------------------------------------------------------------------------
 
 
 def _short(text: str, n: int = 42) -> str:
@@ -148,609 +99,556 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
-class _Context:
-    """What every view of one graph shares: subject colours, article degrees (cached), settings."""
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{_fmt(n)} {word if n == 1 else (words or word + 's')}"
 
-    def __init__(self, G: nx.MultiDiGraph, limits: Limits, site_url: str | None) -> None:
+
+class _Cards:
+    """The facts each node's card shows (the hover tooltip and the details panel)."""
+
+    def __init__(self, G: nx.MultiDiGraph, limits: Limits, site_url: str | None, colours: SubjectColours,
+                 degree: Mapping[str, int] | None = None) -> None:
         self.G = G
+        self.known_degree = degree or {}
         self.limits = limits
         self.site_url = site_url
-        slugs = sorted(data["slug"] for _, data in G.nodes(data=True) if data.get("kind") == SUBJECT)
-        golden = 0.381966  # spread consecutive subjects far apart on the colour wheel
-        self.hue = {slug: (0.58 + i * golden) % 1.0 for i, slug in enumerate(slugs)}
-        self._degree: dict[str, int] = {}
+        self.colours = colours
+        self.links = frozenset(k.name for k in link_kinds())
 
-    def subject_colour(self, slug: str | None, dark: bool = False) -> str:
-        hue = self.hue.get(slug) if slug is not None else None
-        if hue is None:
-            return "#6e7781" if dark else "#b8bec6"
-        return _colour(hue, 0.36 if dark else 0.62)
+    def text(self, value: Any, n: int | None = None) -> str:
+        return _short(str(value), n or self.limits.title_chars)
+
+    def title(self, node: str) -> str:
+        data = self.G._node[node]
+        return self.text(data.get("title") or data.get("label") or data.get("url") or split_node(node)[1])
 
     def degree(self, node: str) -> int:
-        """Related links (both ways) and similar pairs of an article."""
-        d = self._degree.get(node)
-        if d is None:
-            G = self.G
-            d = sum(1 for keys in G._succ[node].values() for k in keys if k in LINKS)
-            d += sum(1 for keys in G._pred[node].values() for k in keys if k in LINKS)
-            self._degree[node] = d
-        return d
+        if node in self.known_degree:
+            return self.known_degree[node]
+        G, links = self.G, self.links
+        return (sum(1 for keys in G._succ[node].values() for k in keys if k in links)
+                + sum(1 for keys in G._pred[node].values() for k in keys if k in links))
 
-    def node_dict(self, node: str) -> dict[str, Any]:
-        """The vis-network dict of ``node`` (without ``id``); ``_m`` is its size measure."""
+    def link(self, info: dict[str, Any], url: str | None) -> None:
+        """``url`` (a link to follow) when it is absolute, or the site path as ``path``
+        (shown as text) when no ``site_url`` makes it one: a site path opened from disk
+        would resolve to ``file:///learn/...``."""
+        href = safe_href(url, self.site_url)
+        if href is None:
+            return
+        if href.startswith(("http://", "https://")):
+            info["url"] = href
+        else:
+            info["path"] = href
+
+    def info(self, node: str) -> dict[str, Any]:
         data = self.G._node[node]
-        kind = data["kind"]
+        kind = data.get("kind")
+        limits = self.limits
         if kind == ARTICLE:
-            title = data.get("title") or data.get("label") or node
             info: dict[str, Any] = {
-                "title": title,
-                "subject": data.get("subject_label"),
-                "keywords": list(data.get("keyword_labels") or ())[:25],
+                "title": self.title(node), "subject": self.text(data.get("subject_label") or ""),
+                "keywords": [self.text(k, 60) for k in list(data.get("keyword_labels") or ())[: limits.card_keywords]],
                 "degree": self.degree(node),
             }
+            n_keywords = len(data.get("keyword_labels") or ())
+            if n_keywords > limits.card_keywords:
+                info["moreKeywords"] = n_keywords - limits.card_keywords
             if data.get("date"):
-                info["date"] = data["date"]
-            excerpt = excerpt_html(data.get("answer") or "", self.limits.excerpt_chars)
+                info["date"] = self.text(data["date"], 40)
+            excerpt = excerpt_html(str(data.get("answer") or ""), limits.excerpt_chars)
             if excerpt:
                 info["excerpt"] = excerpt
-            href = safe_href(data.get("url"), self.site_url)
-            if href:
-                info["url"] = href
-            return {"kind": kind, "label": _short(title), "shape": "dot",
-                    "color": self.subject_colour(data.get("subject")), "info": info, "_m": info["degree"] + 1}
+            self.link(info, data.get("url"))
+            return info
         if kind == STUB:
-            title = data.get("title") or data.get("url") or node
-            info = {"title": title, "subject": data.get("subject_label"), "note": "not in the corpus"}
-            href = safe_href(data.get("url"), self.site_url)
-            if href:
-                info["url"] = href
-            return {"kind": kind, "label": _short(title), "shape": "dot", "color": dict(STUB_COLOUR),
-                    "shapeProperties": {"borderDashes": [3, 3]}, "info": info, "_m": 1}
+            info = {"title": self.title(node), "subject": self.text(data.get("subject_label") or ""),
+                    "note": "not in the corpus"}
+            self.link(info, data.get("url"))
+            return info
         if kind == SUBJECT:
-            labels = list(data.get("labels") or ())
-            info = {"title": data["label"], "articles": data.get("articles", 0)}
+            labels = [self.text(x, 80) for x in list(data.get("labels") or ())[:10]]
+            info = {"title": self.text(data.get("label", node)), "articles": int(data.get("articles", 0))}
             if len(labels) > 1:
                 info["labels"] = labels
-            return {"kind": kind, "label": data["label"], "shape": "diamond",
-                    "color": self.subject_colour(data.get("slug"), dark=True),
-                    "font": {"size": 16, "strokeWidth": 3}, "info": info, "_m": info["articles"]}
-        if kind == KEYWORD:
-            labels = list(data.get("labels") or ())
-            info = {"title": data["label"], "df": data.get("df", 0)}
-            if len(labels) > 1:
-                info["labels"] = labels[:10]
-            return {"kind": kind, "label": _short(data["label"], 30), "shape": "triangle",
-                    "color": KEYWORD_COLOUR, "info": info, "_m": info["df"]}
-        raise QagraphError(f"node {node!r} has an unknown kind {kind!r}")
+            return info
+        labels = [self.text(x, 80) for x in list(data.get("labels") or ())[:10]]
+        info = {"title": self.text(data.get("label", node))}
+        if "df" in data:
+            info["df"] = int(data["df"])
+        if len(labels) > 1:
+            info["labels"] = labels
+        return info
+
+    def colour(self, node: str, dark: bool = False) -> str:
+        data = self.G._node[node]
+        kind = data.get("kind")
+        if kind == STUB:
+            return STUB_COLOUR
+        if kind == SUBJECT:
+            return self.colours(data.get("slug"), dark=True)
+        if kind == ARTICLE:
+            return self.colours(data.get("subject"))
+        return NODE_KINDS[kind].colour if kind in NODE_KINDS else "#999999"
+
+    def label(self, node: str) -> str:
+        kind = self.G._node[node].get("kind")
+        return _short(self.title(node), 30 if kind == KEYWORD else 42)
 
 
-class _Canvas:
-    """Builds one view's pyvis network: nodes get small integer ids in insertion order."""
-
-    def __init__(self, ctx: _Context) -> None:
-        from pyvis.network import Network  # imports IPython: 0.6 s, paid only when drawing
-
-        self.ctx = ctx
-        self.net = Network(height="100%", width="100%", cdn_resources="remote")
-        self.index: dict[str, int] = {}
-
-    def __contains__(self, node: str) -> bool:
-        return node in self.index
-
-    def node(self, node: str) -> int:
-        i = self.index.get(node)
-        if i is None:
-            d = self.ctx.node_dict(node)
-            i = d["id"] = len(self.net.nodes)
-            self.net.nodes.append(d)
-            self.net.node_ids.append(i)
-            self.net.node_map[i] = d
-            self.index[node] = i
-        return i
-
-    def edge(self, u: int, v: int, kind: str, **extra: Any) -> None:
-        self.net.edges.append({"from": u, "to": v, "kind": kind, **extra})
-
-    def finish(self, sizes: dict[str, tuple[int, int]] = SIZE_RANGE) -> "Network":
-        """Sizes by degree within the view, per kind; vis-network options."""
-        top: dict[str, int] = defaultdict(int)
-        for d in self.net.nodes:
-            top[d["kind"]] = max(top[d["kind"]], d["_m"])
-        for d in self.net.nodes:
-            lo, hi = sizes[d["kind"]]
-            m = d.pop("_m")
-            d["size"] = round(lo + (hi - lo) * math.sqrt(m / top[d["kind"]]), 1) if top[d["kind"]] else lo
-        self.net.options = _options(len(self.net.nodes), len(self.net.edges))
-        return self.net
+_COLOURS: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, SubjectColours]]" = weakref.WeakKeyDictionary()
 
 
-def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
-    """vis-network options: physics until stable (then ``view.js`` turns it off)."""
-    if n_nodes <= 200:
-        iterations = 600
-    elif n_nodes <= 800:
-        iterations = 400
-    else:
-        iterations = 250
-    return {
-        "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -45, "centralGravity": 0.012, "springLength": 80,
-                "springConstant": 0.06, "damping": 0.55, "avoidOverlap": 0.1,
-            },
-            "maxVelocity": 60,
-            "minVelocity": 1.5,
-            "timestep": 0.5,
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
-        },
-        "interaction": {
-            "hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
-            "hideEdgesOnDrag": n_edges > 3000, "hideEdgesOnZoom": n_edges > 8000,
-        },
-        "nodes": {"borderWidth": 1, "font": {"size": 12, "color": "#343434"},
-                  "scaling": {"label": {"drawThreshold": 7}}},
-        "edges": {"smooth": False if n_edges > 400 else {"type": "continuous", "roundness": 0.3},
-                  "selectionWidth": 2, "hoverWidth": 0.6},
-    }
+def _colours(G: nx.MultiDiGraph) -> SubjectColours:
+    """Subject colours of ``G`` (remembered per graph while its node count stays: one pass
+    over 170k nodes per view would be a third of a subject view's time)."""
+    known = _COLOURS.get(G)
+    if known is not None and known[0] == G.number_of_nodes():
+        return known[1]
+    colours = SubjectColours(str(d["slug"]) for _, d in G.nodes(data=True) if d.get("kind") == SUBJECT and "slug" in d)
+    _COLOURS[G] = (G.number_of_nodes(), colours)
+    return colours
 
 
-def _similar_width(weight: float) -> float:
-    return round(0.6 + 4.0 * weight, 2)
+# -- assembling -------------------------------------------------------------------------
 
 
-def _count_width(count: int, most: int) -> float:
-    """Edge width for a count of links, relative to the largest count in the view
-    (but never wide for a handful of links)."""
-    return round(1.0 + 6.0 * math.sqrt(count / max(most, 20)), 2) if count > 0 else 1.0
+def _assemble(
+    G: nx.MultiDiGraph,
+    sel: Selection,
+    *,
+    limits: Limits,
+    site_url: str | None,
+    title: str,
+    heading: str,
+    summary: str,
+    notes: list[str],
+    colour_by: str,
+    communities: Mapping[str, int] | None = None,
+    view_files: Mapping[str, str] | None = None,
+    colours: SubjectColours | None = None,
+) -> View:
+    colours = colours or _colours(G)
+    cards = _Cards(G, limits, site_url, colours, sel.degree)
+    is_overview = sel.kind == "overview"
+    core = (SUBJECT,) if is_overview else (ARTICLE, STUB)
+    measure = {n: float(G._node[n].get("articles", 0)) for n in sel.nodes} if is_overview else None
+    spacing = 130.0 if is_overview else 34.0
+    placed = arrange(G, sel.nodes, sel.edges, core_kinds=core, centre=sel.centre, communities=communities,
+                     measure=measure, spacing=spacing, max_groups=len(PALETTE))
+    index = {n: i for i, n in enumerate(sel.nodes)}
 
+    # sizes of the non-core nodes: by their weight in the view (keyword df, subject articles)
+    other_measure: dict[str, float] = {}
+    for n in sel.nodes:
+        if n not in placed.importance:
+            attrs = G._node[n]
+            other_measure[n] = float(attrs.get("df", attrs.get("articles", 1)) or 1)
+    by_kind_top: dict[str, float] = {}
+    for n, m in other_measure.items():
+        k = str(G._node[n].get("kind"))
+        by_kind_top[k] = max(by_kind_top.get(k, 0.0), m)
 
-def _strongest(counts: dict[tuple[str, str], int], k: int) -> dict[tuple[str, str], int]:
-    """The pairs among the ``k`` largest counts of either of their ends."""
-    partners: dict[str, list[tuple[int, str, tuple[str, str]]]] = defaultdict(list)
-    for pair, c in counts.items():
-        partners[pair[0]].append((-c, pair[1], pair))
-        partners[pair[1]].append((-c, pair[0], pair))
-    keep: set[tuple[str, str]] = set()
-    for ranked in partners.values():
-        ranked.sort()
-        keep.update(pair for _, _, pair in ranked[:k])
-    return {pair: counts[pair] for pair in sorted(keep)}
+    nodes: list[dict[str, Any]] = []
+    most = sorted(placed.importance.values(), reverse=True)
+    big = most[min(len(most), 30) - 1] if most else 1.0  # the 30 most important get larger labels
+    for n in sel.nodes:
+        data = G._node[n]
+        kind = str(data.get("kind"))
+        x, y = placed.pos[n]
+        if n in placed.importance:
+            imp = placed.importance[n]
+        else:
+            imp = other_measure[n] / by_kind_top[kind] if by_kind_top.get(kind) else 0.0
+        d: dict[str, Any] = {
+            "id": index[n], "key": n, "kind": kind, "label": cards.label(n), "x": x, "y": y,
+            "size": node_size(kind, imp, overview=is_overview),
+            "shape": NODE_KINDS[kind].shape if kind in NODE_KINDS else "dot",
+            "info": cards.info(n),
+        }
+        if colour_by == "community" and kind == ARTICLE:
+            c = placed.community.get(n, -1)
+            d["color"] = community_colour(c)
+            d["group"] = c
+        else:
+            d["color"] = cards.colour(n)
+        if kind == STUB:
+            d["shapeProperties"] = {"borderDashes": [3, 3]}
+            d["color"] = {"background": STUB_COLOUR, "border": "#8c959f"}
+        if kind == SUBJECT:
+            d["font"] = {"size": 16 if is_overview else 14, "strokeWidth": 3}
+        elif n in placed.importance and imp >= big and kind == ARTICLE and len(most) > 60:
+            d["font"] = {"size": 18 if imp >= 0.5 else 15}
+        if view_files and n in view_files:
+            d["info"]["view"] = view_files[n]
+        nodes.append(d)
 
+    most_count: dict[str, int] = {}
+    for e in sel.edges:
+        if e.count is not None:
+            most_count[e.kind] = max(most_count.get(e.kind, 0), e.count)
+    edges: list[dict[str, Any]] = []
+    for e in sel.edges:
+        ed: dict[str, Any] = {"from": index[e.source], "to": index[e.target], "kind": e.kind}
+        if not e.primary:
+            ed["more"] = 1
+        if e.weight is not None:
+            ed["weight"] = round(e.weight, 4)
+        if e.count is not None:
+            ed["count"] = e.count
+        width = edge_width(e.kind, weight=e.weight, count=e.count, most=most_count.get(e.kind, 0))
+        if width != EDGE_KINDS[e.kind].style.width:
+            ed["width"] = width
+        if e.shared and e.primary:
+            shared = []
+            for key in e.shared[:4]:
+                kn = f"keyword:{key}"
+                shared.append(cards.text(G._node[kn].get("label", key) if kn in G else key, 60))
+            ed["shared"] = shared
+        edges.append(ed)
 
-def _article_links(G: nx.MultiDiGraph, node: str) -> Iterable[tuple[str, str, dict[str, Any], bool]]:
-    """``(other, kind, data, outgoing)`` for the related and similar edges of ``node``."""
-    for other, keys in G._succ[node].items():
-        for kind, data in keys.items():
-            if kind in LINKS:
-                yield other, kind, data, True
-    for other, keys in G._pred[node].items():
-        for kind, data in keys.items():
-            if kind in LINKS:
-                yield other, kind, data, False
+    centre_kind = str(G._node[sel.centre].get("kind")) if sel.centre is not None else None
+    present = {e.kind for e in sel.edges}
+    hidden = [k for k in EDGE_KINDS if k in present and not shown_by_default(EDGE_KINDS[k], centre_kind)]
 
-
-def _kind_of(G: nx.MultiDiGraph, node: str) -> str:
-    return G._node[node]["kind"]
-
-
-def _require(G: nx.MultiDiGraph, node: str, kinds: Sequence[str]) -> None:
-    if node not in G:
-        raise QagraphError(f"no node {node!r} in the graph")
-    kind = _kind_of(G, node)
-    if kind not in kinds:
-        raise QagraphError(f"{node!r} is a {kind}, not a {' or '.join(kinds)}")
-
-
-def _link_edges(
-    G: nx.MultiDiGraph, canvas: _Canvas, articles: Sequence[str], similar_per_article: int | None
-) -> None:
-    """Related and similar edges among ``articles`` (already on the canvas).
-
-    With ``similar_per_article``, a similar edge stays when it is among the best of
-    either end.
-    """
-    shown = set(articles)
-    best: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
-    similar: list[tuple[str, str, dict[str, Any]]] = []
-    for u in articles:
-        for v, keys in G._succ[u].items():
-            if v not in shown:
+    groups: list[dict[str, Any]] = []
+    legend: list[dict[str, Any]] = []
+    if colour_by == "community":
+        names = group_names(G, placed.groups)
+        for g in placed.groups:
+            if g.index < 0:
                 continue
-            for kind, data in keys.items():
-                if kind == "related":
-                    canvas.edge(canvas.index[u], canvas.index[v], "related")
-                elif kind == "similar":
-                    similar.append((u, v, data))
-                    best[u].append((-data["weight"], v, u))
-                    best[v].append((-data["weight"], u, v))
-    if similar_per_article is not None:
-        keep = set()
-        for node, cands in best.items():
-            cands.sort()
-            for _, other, _ in cands[:similar_per_article]:
-                keep.add((node, other) if node < other else (other, node))
-        similar = [s for s in similar if ((s[0], s[1]) if s[0] < s[1] else (s[1], s[0])) in keep]
-    for u, v, data in similar:
-        shared = [G._node[kn]["label"] for kn in map(keyword_node, data.get("shared", ())[:6]) if kn in G]
-        canvas.edge(canvas.index[u], canvas.index[v], "similar", weight=data["weight"],
-                    width=_similar_width(data["weight"]), shared=shared)
+            words = names.get(g.index, [])
+            label = ", ".join(words) if len(", ".join(words)) <= 36 else _short(words[0], 36) if words else ""
+            label = label or f"group {g.index + 1}"
+            colour = community_colour(g.index)
+            if len(placed.importance) > 60:  # names on the map help find one's way in a crowd only
+                groups.append({"label": label, "color": colour, "x": round(g.x, 1), "y": round(g.y, 1),
+                               "r": round(g.r, 1), "n": len(g.members)})
+            if colour != community_colour(-1):
+                legend.append({"label": f"{label} ({_fmt(len(g.members))})", "color": colour})
+        loose = sum(len(g.members) for g in placed.groups if g.index < 0 or community_colour(g.index) == community_colour(-1))
+        if loose:
+            legend.append({"label": f"smaller groups and loosely linked articles ({_fmt(loose)})",
+                           "color": community_colour(-1)})
+    else:
+        seen: dict[str, list[Any]] = {}
+        for n in sel.nodes:
+            d = G._node[n]
+            if d.get("kind") == ARTICLE and d.get("subject") is not None:
+                slug = str(d["subject"])
+            elif is_overview and d.get("kind") == SUBJECT:
+                slug = str(d.get("slug"))
+            else:
+                continue
+            if slug not in seen:
+                s = subject_node(slug)
+                seen[slug] = [0, G._node[s].get("label", slug) if s in G else d.get("subject_label") or slug]
+            seen[slug][0] += 1
+        for slug, (_, label) in sorted(seen.items(), key=lambda item: (-item[1][0], item[0]))[:40]:
+            legend.append({"label": _short(str(label), 40), "color": colours(slug)})
+
+    listed = []
+    for n in sel.listed:
+        row = [cards.title(n), n]
+        if sel.kind != "subject":
+            row.append(cards.text(G._node[n].get("subject_label") or "", 80))
+        listed.append(row)
+    return View(
+        sel.kind, title, heading, summary, nodes, edges, notes,
+        centre=index[sel.centre] if sel.centre is not None else None, colour_by=colour_by,
+        colours=legend, groups=groups, listed=listed, hidden_kinds=hidden, aggregated=sel.aggregated,
+    )
 
 
-def _keyword_edges(
-    G: nx.MultiDiGraph, canvas: _Canvas, articles: Sequence[str], limit: int, always: Iterable[str] = (),
-    skip: str | None = None,
-) -> tuple[int, int]:
-    """Keywords most shared by ``articles`` (at least two of them), and ``always``.
-
-    Returns (keywords shown, keywords of these articles).
-    """
-    counts: Counter[str] = Counter()
-    for a in articles:
-        for kw in G._succ[a]:
-            if kw != skip and "keyword" in G._succ[a][kw]:
-                counts[kw] += 1
-    always = [k for k in always if k != skip]
-    chosen = list(dict.fromkeys(always))
-    for kw, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if len(chosen) >= limit + len(always) or c < 2:
-            break
-        if kw not in chosen:
-            chosen.append(kw)
-    chosen_set = set(chosen)
-    for kw in chosen:
-        canvas.node(kw)
-    for a in articles:
-        ai = canvas.index[a]
-        for kw in G._succ[a]:
-            if kw in chosen_set and "keyword" in G._succ[a][kw]:
-                canvas.edge(ai, canvas.index[kw], "keyword")
-    return len(chosen), len(counts)
-
-
-def _by_degree(ctx: _Context, nodes: Iterable[str]) -> list[str]:
-    return sorted(nodes, key=lambda n: (-ctx.degree(n), n))
-
-
-# -- the views ----------------------------------------------------------------------------
+# -- the views --------------------------------------------------------------------------
 
 
 def overview(
-    G: nx.MultiDiGraph, *, limits: Limits = Limits(), view_files: dict[str, str] | None = None,
-    _ctx: _Context | None = None,
+    G: nx.MultiDiGraph, *, limits: Limits = Limits(), view_files: Mapping[str, str] | None = None,
+    site_url: str | None = None,
 ) -> View:
-    """Subjects with their links, sized by articles, and the most frequent keywords.
+    """Subjects with the links between them, sized by articles, and the most frequent keywords.
 
     ``view_files`` maps subject node ids to the file names of their views, for links.
+    ``site_url`` is accepted like every view's (the overview shows no article).
 
     >>> overview(nx.MultiDiGraph()).summary
     '0 subjects and 0 of 0 keywords.'
     """
-    ctx = _ctx or _Context(G, limits, None)
-    canvas = _Canvas(ctx)
-    subjects = sorted(n for n, k in G.nodes(data="kind") if k == SUBJECT)
-    keywords = [n for n, k in G.nodes(data="kind") if k == KEYWORD]
-    for s in subjects:
-        canvas.node(s)
-
-    # links between subjects: related (directed) and similar (either way), counted
-    attrs = G._node
-    subject_of: dict[str, str | None] = {}
-    counts: dict[str, Counter[tuple[str, str]]] = {"related": Counter(), "similar": Counter()}
-    for u, nbrs in G._succ.items():
-        if attrs[u]["kind"] != ARTICLE:
-            continue
-        su = subject_node(attrs[u]["subject"])
-        for v, keys in nbrs.items():
-            if "related" not in keys and "similar" not in keys:
-                continue
-            sv = subject_of.get(v)
-            if sv is None:
-                slug = attrs[v].get("subject")
-                sv = subject_of[v] = subject_node(slug) if slug is not None else ""
-            if not sv or sv == su or sv not in G:
-                continue
-            if "related" in keys:
-                counts["related"][(su, sv)] += 1
-            if "similar" in keys:
-                counts["similar"][(su, sv) if su < sv else (sv, su)] += 1
-    pruned = False
-    for kind, by_pair in counts.items():
-        kept = _strongest(by_pair, limits.subject_links)
-        pruned = pruned or len(kept) < len(by_pair)
-        most = max(kept.values(), default=0)
-        for (su, sv), c in kept.items():
-            canvas.edge(canvas.index[su], canvas.index[sv], kind, count=c, width=_count_width(c, most))
-
-    # the most frequent keywords, each linked to the subjects that use it most
-    top = sorted(keywords, key=lambda k: (-G.nodes[k].get("df", 0), k))[: limits.overview_keywords]
-    per_subject_keywords: dict[str, Counter[str]] = defaultdict(Counter)
-    keyword_edges: list[tuple[int, int, int]] = []
-    for kw in top:
-        by_subject: Counter[str] = Counter()
-        for a, keys in G._pred[kw].items():
-            if "keyword" in keys and attrs[a]["kind"] == ARTICLE:
-                by_subject[subject_node(attrs[a]["subject"])] += 1
-        ki = canvas.node(kw)
-        for s, c in sorted(by_subject.items(), key=lambda item: (-item[1], item[0]))[: limits.keyword_subjects]:
-            if s in canvas:
-                keyword_edges.append((canvas.index[s], ki, c))
-        for s, c in by_subject.items():
-            per_subject_keywords[s][G.nodes[kw]["label"]] = c
-    most = max((c for _, _, c in keyword_edges), default=0)
-    for si, ki, c in keyword_edges:
-        canvas.edge(si, ki, "keyword", count=c, width=_count_width(c, most))
-    for s in subjects:
-        info = canvas.net.node_map[canvas.index[s]]["info"]
-        ranked = sorted(per_subject_keywords[s].items(), key=lambda item: (-item[1], item[0]))
-        info["keywords"] = [label for label, _ in ranked[:8]]
-        if view_files and s in view_files:
-            info["view"] = view_files[s]
-    net = canvas.finish(OVERVIEW_SIZE_RANGE)
-    summary = (f"{_fmt(len(subjects))} subjects and {_fmt(len(top))} of {_fmt(len(keywords))} keywords.")
+    sel = overview_selection(G, limits)
+    (n_subjects, all_subjects), (n_kw, all_kw) = sel.shown["subjects"], sel.shown["keywords"]
+    kept, total = sel.shown["links"]
+    summary = f"{_fmt(n_subjects)} subjects and {_fmt(n_kw)} of {_fmt(all_kw)} keywords."
     notes = []
-    if subjects:
-        notes.append(
-            "Subjects are sized by their articles; an edge between two subjects counts the related links "
-            "or similar pairs between their articles. Articles are in the subject views.")
-    if pruned:
+    if n_subjects:
+        notes.append("Subjects are sized by their articles; an edge between two subjects counts the links "
+                     "between their articles. Articles are in the subject views (double-click a subject).")
+    if n_subjects < all_subjects:
+        notes.append(f"Only the {_fmt(n_subjects)} subjects with the most articles are shown "
+                     f"({_fmt(all_subjects - n_subjects)} left out).")
+    if kept < total:
         notes.append(f"Each subject keeps its {limits.subject_links} strongest links to other subjects of each kind "
                      "(a pair stays when it is among the strongest of either subject).")
-    if len(keywords) > len(top):
-        notes.append(
-            f"Only the {_fmt(len(top))} keywords used by the most articles are shown, each linked to at most "
-            f"{limits.keyword_subjects} subjects (those with the most articles using it).")
-    return View("overview", "Overview", "Overview of the corpus", summary, net, notes,
-                subjects=[(G.nodes[s]["label"], ctx.subject_colour(G.nodes[s]["slug"])) for s in subjects],
-                aggregated=True)
+    if n_kw < all_kw:
+        notes.append(f"Keywords (off at first: tick them): the {_fmt(n_kw)} used by the most articles, each joined "
+                     f"to at most {limits.keyword_subjects} subjects.")
+    view = _assemble(G, sel, limits=limits, site_url=site_url, title="Overview", heading="Overview of the corpus",
+                     summary=summary, notes=notes, colour_by="subject", view_files=view_files)
+    subject_keywords = _subject_keywords(G, sel)
+    for d in view.nodes:
+        if d["kind"] == SUBJECT:
+            d["info"]["keywords"] = subject_keywords.get(d["key"], [])
+    return view
+
+
+def _subject_keywords(G: nx.MultiDiGraph, sel: Selection) -> dict[str, list[str]]:
+    """For each subject of the overview, the overview keywords its articles use most."""
+    counts: dict[str, Counter[str]] = {}
+    for e in sel.edges:
+        if e.count is not None and G._node[e.target].get("kind") == KEYWORD:
+            counts.setdefault(e.source, Counter())[str(G._node[e.target].get("label"))] = e.count
+    return {s: [label for label, _ in sorted(c.items(), key=lambda item: (-item[1], item[0]))[:8]]
+            for s, c in counts.items()}
 
 
 def subject_view(
     G: nx.MultiDiGraph, subject: str, *, limits: Limits = Limits(), site_url: str | None = None,
-    _ctx: _Context | None = None,
+    communities: Mapping[str, int] | None = None, view_files: Mapping[str, str] | None = None,
 ) -> View:
-    """The articles of one subject (``subject:<slug>``) and how they connect.
+    """The articles of one subject (``subject:<slug>``), coloured by community.
 
-    Articles beyond ``limits.subject_articles`` (the least connected) are left out and
-    counted in the page's notes.
+    Articles beyond ``limits.subject_articles`` (the least connected) are not drawn
+    but are listed, so search still finds them. ``communities`` (node id to number)
+    replaces the communities computed within the view.
+
+    Raises:
+        UsageError: ``subject`` is not a subject of ``G``.
     """
-    _require(G, subject, (SUBJECT,))
-    ctx = _ctx or _Context(G, limits, site_url)
-    canvas = _Canvas(ctx)
+    sel = subject_selection(G, subject, limits)
     data = G.nodes[subject]
-    members = [a for a, keys in G._pred[subject].items() if "subject" in keys]
-    ranked = _by_degree(ctx, members)
-    shown = ranked[: limits.subject_articles]
-    shown_set = set(shown)
-    for a in shown:
-        canvas.node(a)
-    _link_edges(G, canvas, shown, limits.similar_per_article)
-
-    # stubs linked from shown articles, and links to other subjects (one edge per article and subject)
-    outside: Counter[tuple[str, str, str, bool]] = Counter()
-    stubs = 0
-    for a in shown:
-        for other, kind, _, outgoing in _article_links(G, a):
-            if other in shown_set:
-                continue
-            okind = _kind_of(G, other)
-            if okind == STUB and outgoing:
-                if other not in canvas:
-                    stubs += 1
-                canvas.edge(canvas.index[a], canvas.node(other), kind)
-                continue
-            slug = G._node[other].get("subject")
-            s = subject_node(slug) if slug is not None else None
-            if s is None or s == subject or s not in G:
-                continue
-            outside[(a, s, kind, outgoing or kind == "similar")] += 1
-    most = max(outside.values(), default=0)
-    for (a, s, kind, outgoing), c in sorted(outside.items()):
-        ai, si = canvas.index[a], canvas.node(s)
-        canvas.edge(*((ai, si) if outgoing else (si, ai)), kind, count=c, width=_count_width(c, most))
-
-    kw_shown, kw_all = _keyword_edges(G, canvas, shown, limits.subject_keywords)
-    net = canvas.finish()
-    label = data["label"]
-    other_subjects = sum(1 for d in net.nodes if d["kind"] == SUBJECT)
-    summary = (f"{_fmt(len(shown))} of {_fmt(len(members))} articles, {_fmt(kw_shown)} keywords, "
-               f"{_fmt(other_subjects)} other subjects, {_fmt(stubs)} linked articles outside the corpus.")
+    label = str(data.get("label", subject))
+    (shown, members), (n_kw, all_kw) = sel.shown["articles"], sel.shown["keywords"]
+    n_stubs, all_stubs = sel.shown["stubs"]
+    kept, total = sel.shown["links"]
+    summary = (f"{_fmt(shown)} of {_plural(members, 'article')}, {_fmt(sel.shown['subjects'][0])} other subjects, "
+               f"{_plural(n_stubs, 'linked article')} outside the corpus; keywords off at first ({_fmt(n_kw)}).")
     notes = []
-    if len(shown) < len(members):
-        notes.append(
-            f"{_fmt(len(members) - len(shown))} less connected articles are left out (a view holds at most "
-            f"{_fmt(limits.subject_articles)}); see any article's neighbourhood with: qagraph view ARTICLE.")
-    if kw_shown < kw_all:
-        notes.append(f"Keywords: the {_fmt(kw_shown)} shared by most of these articles (of {_fmt(kw_all)}).")
-    notes.append(f"Similar edges: each article's {limits.similar_per_article} most similar articles in this view. "
-                 "Links to other subjects are drawn to the subject, with their count.")
-    return View("subject", label, f"Subject: {label}", summary, net, notes,
-                subjects=[(label, ctx.subject_colour(data["slug"]))])
+    if shown < members:
+        listed, cut = sel.shown["listed"]
+        notes.append(f"{_fmt(members - shown)} less connected articles are not drawn (a view draws at most "
+                     f"{_fmt(limits.subject_articles)}); search finds {'them' if listed == cut else f'{_fmt(listed)} of them'}"
+                     " and shows how to open one.")
+    more = sum(1 for e in sel.edges if not e.primary and e.count is None)
+    across = sum(1 for e in sel.edges if not e.primary and e.count is not None)
+    notes.append(f"Edges: each article's {limits.links_per_article} strongest links and, for each other subject, "
+                 "the article linked to it most"
+                 + (f"; \u201call links\u201d adds the other {_fmt(more)} links between these articles and "
+                    f"{_fmt(across)} to other subjects" if more or across else "")
+                 + (f" (links kept: the strongest {_fmt(kept)} of {_fmt(total)})" if kept < total else "") + ".")
+    if n_kw < all_kw:
+        notes.append(f"Keywords: the {_fmt(n_kw)} shared by most of these articles (of {_fmt(all_kw)}).")
+    if n_stubs < all_stubs:
+        notes.append(f"Articles outside the corpus: the {_fmt(n_stubs)} linked most (of {_fmt(all_stubs)}).")
+    return _assemble(G, sel, limits=limits, site_url=site_url, title=label, heading=f"Subject: {label}",
+                     summary=summary, notes=notes, colour_by="community", communities=communities,
+                     view_files=view_files)
 
 
 def keyword_view(
     G: nx.MultiDiGraph, keyword: str, *, limits: Limits = Limits(), site_url: str | None = None,
-    _ctx: _Context | None = None,
+    view_files: Mapping[str, str] | None = None,
 ) -> View:
     """A keyword (``keyword:<folded>``), the articles that have it and their subjects.
+
+    Raises:
+        UsageError: ``keyword`` is not a keyword of ``G``.
 
     >>> from qagraph.ids import keyword_node
     >>> keyword_view(nx.MultiDiGraph(), keyword_node("x"))
     Traceback (most recent call last):
     ...
-    qagraph.errors.QagraphError: no node 'keyword:x' in the graph
+    qagraph.errors.UsageError: no node 'keyword:x' in the graph
     """
-    _require(G, keyword, (KEYWORD,))
-    ctx = _ctx or _Context(G, limits, site_url)
-    canvas = _Canvas(ctx)
-    ki = canvas.node(keyword)
-    members = [a for a, keys in G._pred[keyword].items() if "keyword" in keys]
-    shown = _by_degree(ctx, members)[: limits.keyword_articles]
-    for a in shown:
-        canvas.edge(canvas.node(a), ki, "keyword")
-    _link_edges(G, canvas, shown, limits.similar_per_article)
-    for a in shown:
-        for s, keys in G._succ[a].items():
-            if "subject" in keys:
-                canvas.edge(canvas.index[a], canvas.node(s), "subject")
-    kw_shown, kw_all = _keyword_edges(G, canvas, shown, limits.cooccurring_keywords, skip=keyword)
-    net = canvas.finish()
-    label = G.nodes[keyword]["label"]
-    subjects = [d for d in net.nodes if d["kind"] == SUBJECT]
-    summary = (f"{_fmt(len(shown))} of {_fmt(len(members))} articles with this keyword, in "
-               f"{_fmt(len(subjects))} subjects; {_fmt(kw_shown)} keywords that occur with it.")
+    sel = keyword_selection(G, keyword, limits)
+    label = str(G.nodes[keyword].get("label", keyword))
+    (shown, members), (n_kw, all_kw) = sel.shown["articles"], sel.shown["keywords"]
+    summary = (f"{_fmt(shown)} of {_plural(members, 'article')} with this keyword, in "
+               f"{_plural(sel.shown['subjects'][0], 'subject')}; {_plural(n_kw, 'keyword')} that occur with it.")
     notes = []
-    if len(shown) < len(members):
-        notes.append(f"{_fmt(len(members) - len(shown))} less connected articles are left out.")
-    if kw_shown < kw_all:
-        notes.append(f"Other keywords: the {_fmt(kw_shown)} shared by most of these articles (of {_fmt(kw_all)}).")
-    return View("keyword", label, f"Keyword: {label}", summary, net, notes, centre=ki,
-                subjects=[(d["label"], d["color"]) for d in subjects])
+    if shown < members:
+        notes.append(f"{_fmt(members - shown)} less connected articles are not drawn; search finds them.")
+    notes.append(f"Edges: each article's {limits.links_per_article} strongest links; \u201call links\u201d draws the others.")
+    if n_kw < all_kw:
+        notes.append(f"Other keywords: the {_fmt(n_kw)} shared by most of these articles (of {_fmt(all_kw)}).")
+    return _assemble(G, sel, limits=limits, site_url=site_url, title=_short(label, 60), heading=f"Keyword: {_short(label, 200)}",
+                     summary=summary, notes=notes, colour_by="subject", view_files=view_files)
 
 
 def neighbourhood_view(
     G: nx.MultiDiGraph, node: str, *, hops: int = 1, limits: Limits = Limits(), site_url: str | None = None,
+    view_files: Mapping[str, str] | None = None,
 ) -> View:
-    """The articles within ``hops`` related/similar steps of ``node``, with keywords and subjects.
+    """The articles within ``hops`` link steps of article ``node``, with keywords and subjects.
 
-    The closest articles come first (in each step, linked before merely similar, then
-    by similarity); beyond ``limits.neighbourhood_articles`` the rest are left out.
+    ``G`` is the whole graph or a subgraph around ``node`` (``KnowledgeGraph.neighbourhood``):
+    nothing outside it is assumed. The closest articles come first; beyond
+    ``limits.neighbourhood_articles`` the rest are left out, and the page says so.
+
+    Raises:
+        UsageError: ``node`` is not an article of ``G``, or ``hops`` is negative.
     """
-    _require(G, node, (ARTICLE, STUB))
-    if hops < 0:
-        raise QagraphError(f"hops must be 0 or more, not {hops}")
-    ctx = _Context(G, limits, site_url)
-    cap = max(1, limits.neighbourhood_articles)
-    order = [node]
-    dist = {node: 0}
-    frontier = [node]
-    truncated = False
-    for step in range(1, hops + 1):
-        found: dict[str, float] = {}
-        for u in frontier:
-            if _kind_of(G, u) != ARTICLE and u != node:
-                continue  # stubs end a path
-            for v, kind, data, _ in _article_links(G, u):
-                if v in dist:
-                    continue
-                strength = 2.0 if kind == "related" else data.get("weight", 0.0)
-                if strength > found.get(v, -1.0):
-                    found[v] = strength
-        ranked = sorted(found, key=lambda v: (-found[v], v))
-        room = cap - len(order)
-        if len(ranked) > room:
-            ranked, truncated = ranked[:room], True
-        for v in ranked:
-            dist[v] = step
-        order.extend(ranked)
-        frontier = ranked
-        if truncated or not frontier:
-            break
-
-    canvas = _Canvas(ctx)
-    centre = canvas.node(node)
-    for n in order[1:]:
-        canvas.node(n)
-    _link_edges(G, canvas, order, None)
-    articles = [n for n in order if _kind_of(G, n) == ARTICLE]
-    for a in articles:
-        for s, keys in G._succ[a].items():
-            if "subject" in keys:
-                canvas.edge(canvas.index[a], canvas.node(s), "subject")
-    own = [k for k, keys in G._succ[node].items() if "keyword" in keys]
-    kw_shown, kw_all = _keyword_edges(G, canvas, articles, limits.neighbourhood_keywords, always=own)
-    net = canvas.finish()
-    d = net.node_map[centre]
-    d["borderWidth"] = 4
-    d["size"] = max(d["size"], 22)
-    title = G.nodes[node].get("title") or G.nodes[node].get("label") or node
-    reached = len(order) - 1
-    summary = (f"{_fmt(reached)} articles within {hops} step{'s' if hops != 1 else ''} along related and similar "
-               f"edges; {_fmt(kw_shown)} keywords.")
+    sel = neighbourhood_selection(G, node, hops, limits)
+    cards = _Cards(G, limits, site_url, _colours(G))
+    title = cards.title(node)
+    reached = sel.shown["articles"][0]
+    n_kw, all_kw = sel.shown["keywords"]
+    kinds = " and ".join(k.plural for k in link_kinds())
+    summary = (f"{_plural(reached, 'article')} within {_plural(hops, 'step')} along {kinds}; "
+               f"keywords off at first ({_fmt(n_kw)}).")
     notes = ["Keywords and subjects are shown but not walked through: one step through a keyword would reach "
-             "every article that has it."]
-    if truncated:
-        notes.append(f"Stopped at {_fmt(cap)} articles: the furthest and least similar ones are left out.")
-    if kw_shown < kw_all:
+             "every article that has it.",
+             f"Edges: every link of this article, and each other article's {limits.links_per_article} strongest; "
+             "\u201call links\u201d draws the others."]
+    if sel.truncated:
+        notes.append(f"Stopped at {_fmt(limits.neighbourhood_articles)} articles: the furthest and least linked "
+                     "ones are left out.")
+    own, all_own = sel.shown["own keywords"]
+    if own < all_own:
+        notes.append(f"This article has {_fmt(all_own)} keywords: {_fmt(own)} are shown.")
+    elif n_kw < all_kw:
         notes.append(f"Keywords: the article's own and those shared by most of these articles "
-                     f"({_fmt(kw_shown)} of {_fmt(kw_all)}).")
-    return View("neighbourhood", _short(title, 60), f"Neighbourhood of: {title}", summary, net, notes, centre=centre,
-                subjects=[(x["label"], ctx.subject_colour(G.nodes[s]["slug"]))
-                          for s, i in canvas.index.items() if (x := net.node_map[i])["kind"] == SUBJECT])
+                     f"({_fmt(n_kw)} of {_fmt(all_kw)}).")
+    view = _assemble(G, sel, limits=limits, site_url=site_url, title=_short(title, 60),
+                     heading=f"Neighbourhood of: {title}", summary=summary, notes=notes, colour_by="subject",
+                     view_files=view_files)
+    if view.centre is not None:
+        c = view.nodes[view.centre]
+        c["borderWidth"] = 4
+        c["size"] = max(c["size"], 22)
+        c["font"] = {"size": 18}
+    return view
 
 
-# -- writing -------------------------------------------------------------------------------
-
-_NODE_LEGEND = {
-    ARTICLE: ("article", "dot", "#9aa9c9"),
-    STUB: ("article outside the corpus", "dot", "#eeeeee"),
-    SUBJECT: ("subject", "diamond", "#4f5b6b"),
-    KEYWORD: ("keyword", "triangle", KEYWORD_COLOUR),
-}
+# -- pages ------------------------------------------------------------------------------
 
 
-def generate_view(view: View, *, vis_src: str | None = None, index_href: str | None = None) -> str:
-    """The HTML of ``view``; vis-network inlined unless ``vis_src`` names a file beside it."""
+def generate_view(
+    view: View, *, vis_src: str | None = None, index_href: str | None = None, atlas_href: str | None = None,
+) -> str:
+    """The HTML of ``view``: one page, vis-network inlined unless ``vis_src`` names a file beside it.
+
+    ``atlas_href`` (relative, e.g. ``atlas.html``) is where articles not drawn here can be opened.
+
+    >>> import networkx as nx
+    >>> generate_view(overview(nx.MultiDiGraph())).startswith("<!DOCTYPE html>")
+    True
+    """
     counts = view.counts()
-    edge_kinds = []
-    for kind, style in EDGE_STYLES.items():
-        if counts["edges"].get(kind):
-            label = AGGREGATE_LABELS.get(kind, style["label"]) if view.aggregated else style["label"]
-            edge_kinds.append({**style, "kind": kind, "label": label, "count": _fmt(counts["edges"][kind])})
-    node_legend = [
-        {"label": _NODE_LEGEND[k][0], "shape": _NODE_LEGEND[k][1], "color": _NODE_LEGEND[k][2]}
-        for k in (ARTICLE, STUB, SUBJECT, KEYWORD) if counts["nodes"].get(k)
-    ]
+    edge_kinds: list[dict[str, Any]] = []
+    order: dict[str, int] = {}
+    for name, kind in EDGE_KINDS.items():
+        n = counts["edges"].get(name, 0)
+        if not n:
+            continue
+        order[name] = len(edge_kinds)
+        more = sum(1 for e in view.edges if e["kind"] == name and e.get("more"))
+        label = f"{kind.plural}, counted" if view.aggregated and kind.link else kind.label
+        edge_kinds.append({**edge_style(name), "kind": name, "label": label, "plural": kind.plural,
+                           "link": kind.link, "symmetric": kind.symmetric, "count": _fmt(n - more), "more": more,
+                           "shown": name not in view.hidden_kinds})
+    more = sum(1 for e in view.edges if e.get("more"))
     page = {
         "title": view.title,
         "heading": view.heading,
         "summary": view.summary,
         "notes": view.notes,
         "index_href": index_href,
+        "atlas_href": atlas_href,
         "edge_kinds": edge_kinds,
-        "node_legend": node_legend,
-        "subject_legend": [{"label": label, "color": colour} for label, colour in view.subjects],
+        "more_links": _fmt(more) if more else None,
+        "node_legend": node_legend(counts["nodes"]),
+        "colour_by": view.colour_by,
+        "colour_legend": view.colours,
         "node_count": _fmt(len(view.nodes)),
-        "edge_count": _fmt(len(view.edges)),
+        "edge_count": _fmt(len(view.edges) - more),
     }
-    nodes, edges, _, _, _, _ = view.network.get_network_data()
+    articles = [n["key"] for n in view.nodes if n["kind"] in (ARTICLE, STUB)] + [row[1] for row in view.listed]
+    prefix = os.path.commonprefix(articles) if articles else ""
+    prefix = prefix[: prefix.rfind("/") + 1] if "/" in prefix else ""
     data = {
         "kind": view.kind,
-        "nodes": nodes,
-        "edges": edges,
-        "options": view.network.options,
+        "keyPrefix": prefix,
+        "nodes": [_compact_node(n, prefix) for n in view.nodes],
+        "edges": [_compact_edge(e, order) for e in view.edges],
+        "options": vis_options(len(view.nodes), len(view.edges) - more),
         "edgeKinds": edge_kinds,
+        "nodeKinds": {k.name: {"label": k.label, "plural": k.plural} for k in NODE_KINDS.values()},
         "centre": view.centre,
+        "groups": view.groups,
+        "listed": [[row[0], _compact_key(row[1], prefix), *row[2:]] for row in view.listed],
+        "atlas": atlas_href,
     }
     return render_view(page, data, vis_src=vis_src)
 
 
-def write_view(view: View, path: str | os.PathLike[str], *, vis_src: str | None = None,
-               index_href: str | None = None) -> Path:
-    """Write ``view`` as one HTML file (vis-network inlined unless ``vis_src``)."""
-    return write_atomic(path, generate_view(view, vis_src=vis_src, index_href=index_href))
+def _compact_key(key: str, prefix: str) -> str:
+    """``~`` and the rest of ``key`` when it starts with ``prefix`` (no node id starts with ``~``)."""
+    return "~" + key[len(prefix):] if prefix and key.startswith(prefix) else key
+
+
+def _compact_node(node: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """A node dict as the page holds it: its key without the view's common prefix, and a
+    site path equal to the article's own url written as ``1``."""
+    out = dict(node)
+    out["key"] = _compact_key(node["key"], prefix)
+    info = node.get("info")
+    if info and info.get("path") is not None and "article:" + str(info["path"]) == node["key"]:
+        out["info"] = {**info, "path": 1}
+    return out
+
+
+#: the fields of an edge after ``[from, to, kind]``, in the page's array form
+EDGE_FIELDS = ("more", "weight", "count", "width", "shared")
+
+
+def _compact_edge(edge: Mapping[str, Any], order: Mapping[str, int]) -> list[Any]:
+    """``[from, to, kind index, more, weight, count, width, shared]``, trailing empties dropped:
+    ten thousand edges as dicts would be most of a page."""
+    row: list[Any] = [edge["from"], edge["to"], order[edge["kind"]], *(edge.get(f) for f in EDGE_FIELDS)]
+    while row and row[-1] is None:
+        row.pop()
+    return row
+
+
+def write_view(
+    view: View, path: str | os.PathLike[str], *, vis_src: str | None = None, index_href: str | None = None,
+    atlas_href: str | None = None,
+) -> Path:
+    """Write ``view`` as one HTML file (see :func:`generate_view`)."""
+    return write_atomic(path, generate_view(view, vis_src=vis_src, index_href=index_href, atlas_href=atlas_href))
 
 
 def write_neighbourhood(
     G: nx.MultiDiGraph, node: str, path: str | os.PathLike[str], *, hops: int = 1, limits: Limits = Limits(),
-    site_url: str | None = None,
+    site_url: str | None = None, atlas_href: str | None = None,
 ) -> Path:
     """Write the neighbourhood of article ``node`` as one self-contained HTML file.
+
+    ``G`` may be the whole graph or the subgraph around ``node``.
 
     >>> import qagraph
     >>> G = qagraph.build("content").graph
     >>> write_neighbourhood(G, "article:/learn/biology/questions/how-does-dna-replication-work", "dna.html", hops=2)
     PosixPath('dna.html')
     """
-    return write_view(neighbourhood_view(G, node, hops=hops, limits=limits, site_url=site_url), path)
+    view = neighbourhood_view(G, node, hops=hops, limits=limits, site_url=site_url)
+    return write_view(view, path, atlas_href=atlas_href)
 
 
 def write_keyword(
     G: nx.MultiDiGraph, keyword_node: str, path: str | os.PathLike[str], *, limits: Limits = Limits(),
-    site_url: str | None = None,
+    site_url: str | None = None, atlas_href: str | None = None,
 ) -> Path:
     """Write the view of one keyword (``keyword:<folded text>``) as one self-contained HTML file.
 
@@ -759,118 +657,18 @@ def write_keyword(
     >>> write_keyword(G, "keyword:algorithms", "algorithms.html")
     PosixPath('algorithms.html')
     """
-    return write_view(keyword_view(G, keyword_node, limits=limits, site_url=site_url), path)
+    return write_view(keyword_view(G, keyword_node, limits=limits, site_url=site_url), path, atlas_href=atlas_href)
 
 
 def write_subject(
     G: nx.MultiDiGraph, subject: str, path: str | os.PathLike[str], *, limits: Limits = Limits(),
-    site_url: str | None = None,
+    site_url: str | None = None, atlas_href: str | None = None,
 ) -> Path:
-    """Write the view of one subject (``subject:<slug>``) as one self-contained HTML file."""
-    return write_view(subject_view(G, subject, limits=limits, site_url=site_url), path)
-
-
-def subject_file_names(G: nx.MultiDiGraph) -> dict[str, str]:
-    """``subject-<slug>.html`` for each subject node; slugs that are not plain get a hash suffix."""
-    names: dict[str, str] = {}
-    used: set[str] = set()
-    for node in sorted(n for n, k in G.nodes(data="kind") if k == SUBJECT):
-        slug = split_node(node)[1]
-        safe = slugify(slug)[:60].strip("-") or "subject"
-        if safe != slug or f"subject-{safe}.html" in used:
-            safe = f"{safe}-{hashlib.sha1(slug.encode('utf-8')).hexdigest()[:8]}"
-        name = f"subject-{safe}.html"
-        used.add(name)
-        names[node] = name
-    return names
-
-
-def write_views(
-    G: nx.MultiDiGraph,
-    out_dir: str | os.PathLike[str],
-    *,
-    limits: Limits = Limits(),
-    site_url: str | None = None,
-    inline: bool = False,
-    extra_links: Sequence[tuple[str, str]] = (),
-    progress: Progress | None = None,
-) -> list[Path]:
-    """Write ``out_dir/index.html``, the overview and one view per subject; return the paths.
-
-    Views go to ``out_dir/views/``; vis-network is written once to
-    ``out_dir/views/assets/`` (or into every file with ``inline=True``). Subject views
-    left from an earlier run for subjects no longer in the graph are removed.
-    ``extra_links`` are ``(label, relative href)`` pairs listed on the index page.
-    Article links in tooltips are the articles' urls, joined to ``site_url`` if given.
+    """Write the view of one subject (``subject:<slug>``) as one self-contained HTML file.
 
     >>> import qagraph
     >>> G = qagraph.build("content").graph
-    >>> write_views(G, "build")[:2]
-    [PosixPath('build/index.html'), PosixPath('build/views/overview.html')]
+    >>> write_subject(G, "subject:biology", "biology.html")
+    PosixPath('biology.html')
     """
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise QagraphError(f"output {out} exists and is not a folder")
-    views_dir = out / "views"
-    ctx = _Context(G, limits, site_url)
-    names = subject_file_names(G)
-    total = len(names) + 2
-    done = 0
-    if progress:
-        progress("html", done, total)
-    written: list[Path] = []
-    vis_src = None
-    if not inline:
-        vis_src = f"assets/{VIS_JS_NAME}"
-        written.append(write_atomic(views_dir / vis_src, vis_network_js()))
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress("html", done, total)
-
-    view = overview(G, limits=limits, view_files=names, _ctx=ctx)
-    overview_path = write_view(view, views_dir / "overview.html", vis_src=vis_src, index_href="../index.html")
-    overview_row = {"href": "views/overview.html", "summary": view.summary,
-                    "nodes": len(view.nodes), "edges": len(view.edges)}
-    step()
-    rows = []
-    subject_paths = []
-    for node, name in sorted(names.items(), key=lambda item: (-G.nodes[item[0]].get("articles", 0), item[0])):
-        view = subject_view(G, node, limits=limits, _ctx=ctx)
-        path = write_view(view, views_dir / name, vis_src=vis_src, index_href="../index.html")
-        subject_paths.append(path)
-        rows.append({
-            "href": f"views/{name}", "label": view.title, "articles": _fmt(G.nodes[node].get("articles", 0)),
-            "shown": _fmt(sum(1 for d in view.nodes if d["kind"] == ARTICLE)),
-            "nodes": _fmt(len(view.nodes)), "edges": _fmt(len(view.edges)), "size": _size(path.stat().st_size),
-        })
-        step()
-    keep = set(names.values())
-    if views_dir.is_dir():
-        for stale in views_dir.glob("subject-*.html"):
-            if stale.name not in keep:
-                stale.unlink()
-
-    kinds = Counter(k for _, k in G.nodes(data="kind"))
-    edge_kinds = Counter(chain.from_iterable(keys for nbrs in G._succ.values() for keys in nbrs.values()))
-    node_rows = [("articles", kinds.get(ARTICLE, 0)), ("articles outside the corpus (stubs)", kinds.get(STUB, 0)),
-                 ("subjects", kinds.get(SUBJECT, 0)), ("keywords", kinds.get(KEYWORD, 0))]
-    edge_rows = [(EDGE_STYLES[k]["label"], edge_kinds.get(k, 0)) for k in EDGE_STYLES]
-    source = str(G.graph.get("source") or "")
-    page = {
-        "title": f"Views of {Path(source).name or 'the corpus'}",
-        "source": source or "unknown",
-        "count_rows": [(a, _fmt(b), c, _fmt(d)) for (a, b), (c, d) in zip(node_rows, edge_rows)],
-        "overview": overview_row,
-        "subject_views": rows,
-        "extra_links": [{"label": label, "href": href} for label, href in extra_links],
-    }
-    index = write_atomic(out / "index.html", render_index(page))
-    step()
-    return [index, overview_path, *subject_paths, *written]
-
-
-def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+    return write_view(subject_view(G, subject, limits=limits, site_url=site_url), path, atlas_href=atlas_href)

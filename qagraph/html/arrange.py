@@ -1,0 +1,385 @@
+"""Where each node of a view goes, which community it belongs to and how much it matters.
+
+Computed once in Python when the page is written, so the browser draws at once
+(no physics to wait for), and the same graph always gives the same page:
+
+* **communities**: Louvain's first level (networkx, seeded) on the view's own graph of links,
+  weighted by :func:`~qagraph.html.select.link_strength`, the smallest merged into
+  their closest until there are no more than the palette has colours, unless the
+  caller passes communities computed elsewhere (the whole corpus's, say). Communities of fewer than
+  :data:`MIN_GROUP` nodes are pooled as "loosely linked" (``-1``);
+* **importance**: PageRank on the same graph (or a measure the caller gives), 0..1;
+* **positions**: a force-directed layout (Fruchterman-Reingold, from a fixed start) for up to
+  :data:`SPRING_MAX` nodes; above that each community is laid out on its own and the
+  communities are packed as circles, so the cost grows with the largest community,
+  not with the view. Keywords sit by the articles that have them, other subjects on a
+  ring around the whole.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("article:/a", kind="article")
+>>> arrange(G, ["article:/a"], []).pos
+{'article:/a': (0.0, 0.0)}
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from ..ids import keyword_node
+from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
+from .select import Edge, link_strength
+
+__all__ = ["Arrangement", "Group", "MIN_GROUP", "SPRING_MAX", "arrange", "group_names"]
+
+SPRING_MAX = 250  #: up to this many nodes, one force-directed layout of the whole view
+GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
+MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
+ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+@dataclass
+class Group:
+    """One community of a view: its members, and the circle they were laid out in."""
+
+    index: int  #: 0 for the largest; -1 for the pooled small communities
+    members: list[str]
+    x: float = 0.0
+    y: float = 0.0
+    r: float = 0.0
+
+
+@dataclass
+class Arrangement:
+    """Positions, communities and importance of a view's nodes."""
+
+    pos: dict[str, tuple[float, float]]
+    community: dict[str, int]  #: group index of each core node (-1: loosely linked)
+    importance: dict[str, float]  #: 0..1 within the view, for core nodes
+    groups: list[Group]
+
+
+def _graph(core: Sequence[str], edges: Sequence[Edge]) -> nx.Graph:
+    """The undirected weighted graph of ``edges`` among ``core`` nodes (in ``core``'s order)."""
+    H = nx.Graph()
+    H.add_nodes_from(core)
+    for e in edges:
+        if e.source in H and e.target in H and e.source != e.target:
+            w = float(e.count) if e.count is not None else link_strength(e.kind, {"weight": e.weight})
+            old = H.get_edge_data(e.source, e.target)
+            H.add_edge(e.source, e.target, weight=(old["weight"] if old else 0.0) + max(w, 0.01))
+    return H
+
+
+def _communities(H: nx.Graph, given: Mapping[str, int] | None, seed: int, max_groups: int = 16) -> list[list[str]]:
+    """Groups of ``H``'s nodes, largest first (ties: first member), each in ``H``'s node order."""
+    order = {n: i for i, n in enumerate(H)}
+    if given is not None:
+        by: dict[object, list[str]] = defaultdict(list)
+        for n in H:
+            by[given.get(n, ("alone", n))].append(n)
+        parts = list(by.values())
+    elif H.number_of_edges():
+        # Louvain's first level (fine communities), then merged down to what colours can tell
+        # apart: its later levels cost three times as much and are merged away anyway
+        found = next(nx.community.louvain_partitions(H, weight="weight", seed=seed))
+        parts = _merge([sorted(c, key=order.__getitem__) for c in found], H, order, max_groups)
+    else:
+        parts = [[n] for n in H]
+    parts.sort(key=lambda c: (-len(c), order[c[0]]))
+    return parts
+
+
+def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: int) -> list[list[str]]:
+    """Merge the smallest community into the one it is most linked to, until none is
+    smaller than :data:`MIN_GROUP` and at most ``most`` are left: a reader tells ~16 colours
+    apart, not 40. A community linked to no other is left as it is."""
+    at = {n: i for i, part in enumerate(parts) for n in part}
+    between: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for u, v, w in H.edges(data="weight"):
+        a, b = at[u], at[v]
+        if a != b:
+            between[a][b] += w
+            between[b][a] += w
+    alive = {i: list(p) for i, p in enumerate(parts)}
+    stuck: set[int] = set()
+    while True:
+        free = [i for i in alive if i not in stuck]
+        tiny = [i for i in free if len(alive[i]) < MIN_GROUP]
+        if not tiny and sum(1 for i in free if len(alive[i]) >= MIN_GROUP) <= most:
+            break
+        small = min(tiny or free, key=lambda i: (len(alive[i]), order[alive[i][0]]))
+        partners = {j: w for j, w in between[small].items() if j in alive}
+        if not partners:
+            stuck.add(small)
+            continue
+        into = max(partners, key=lambda j: (partners[j], -order[alive[j][0]]))
+        alive[into] = sorted(alive[into] + alive.pop(small), key=order.__getitem__)
+        for j, w in between.pop(small).items():
+            if j != into and j in alive:
+                between[into][j] += w
+                between[j][into] += w
+            between[j].pop(small, None)
+        between[into].pop(into, None)
+    return list(alive.values())
+
+
+def _sunflower(n: int, radius: float) -> np.ndarray:
+    """``n`` points filling a disc evenly, the first at the centre."""
+    i = np.arange(n, dtype=float)
+    r = radius * np.sqrt((i + 0.5) / max(n, 1))
+    a = i * GOLDEN_ANGLE
+    return np.column_stack([r * np.cos(a), r * np.sin(a)])
+
+
+def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.ndarray]:
+    """Force-directed positions of ``H`` within the unit disc (``fixed`` at the origin).
+
+    Fruchterman-Reingold as networkx's ``spring_layout`` computes it, on a dense matrix
+    built here directly (networkx's per-call conversions cost more than the layout of a
+    small community), started from a sunflower in ``H``'s node order (callers put the
+    most important first): a tidy start settles in fewer rounds than a random one, and
+    needs no randomness (``seed`` is kept for the signature's sake).
+    """
+    nodes = list(H)
+    n = len(nodes)
+    if n <= 1:
+        return {v: np.zeros(2) for v in nodes}
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for u, v, w in H.edges(data="weight", default=1.0):
+        A[index[u], index[v]] = A[index[v], index[u]] = w
+    pos = _sunflower(n, 1.0)
+    at = index.get(fixed) if fixed is not None else None
+    if at is not None:
+        pos[[0, at]] = pos[[at, 0]]
+        pos[at] = 0.0
+    k = math.sqrt(1.0 / n)
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (ITERATIONS + 1)
+    for _ in range(ITERATIONS):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.clip(np.hypot(delta[..., 0], delta[..., 1]), 0.01, None)
+        displacement = np.einsum("ijk,ij->ik", delta, k * k / distance ** 2 - A * distance / k)
+        length = np.hypot(displacement[:, 0], displacement[:, 1])
+        length = np.where(length < 0.01, 0.1, length)
+        step = displacement * (t / length)[:, None]
+        if at is not None:
+            step[at] = 0.0
+        pos += step
+        t -= dt
+    origin = pos[at].copy() if at is not None else pos.mean(axis=0)
+    out = pos - origin
+    # scale by the 90th percentile distance, not the furthest: a few loosely tied nodes
+    # would otherwise squeeze the rest into the middle; those few are pulled in to 1.15
+    dist = np.hypot(out[:, 0], out[:, 1])
+    reach = float(np.percentile(dist, 90))
+    if reach > 0:
+        out = out / reach
+        d = dist / reach
+        far = d > 1.15
+        out[far] *= (1.15 / d[far])[:, None]
+    return {v: out[i] for i, v in enumerate(nodes)}
+
+
+def _ordered(H: nx.Graph, nodes: Sequence[str]) -> nx.Graph:
+    """The subgraph of ``H`` on ``nodes``, its nodes in that order."""
+    inside = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    adj = H._adj
+    sub.add_weighted_edges_from((u, v, d.get("weight", 1.0)) for u in nodes for v, d in adj[u].items() if v in inside)
+    return sub
+
+
+def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400) -> np.ndarray:
+    """Move circles apart until none overlap (and pull them gently together)."""
+    c = centres.astype(float).copy()
+    n = len(radii)
+    if n < 2:
+        return c
+    need = radii[:, None] + radii[None, :] + gap
+    np.fill_diagonal(need, 0.0)
+    for step in range(rounds):
+        d = c[:, None, :] - c[None, :, :]
+        dist = np.hypot(d[..., 0], d[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        overlap = need - dist
+        np.fill_diagonal(overlap, 0.0)
+        if (overlap <= 1e-6).all() and step > rounds // 4:
+            break
+        push = np.where(overlap > 0, overlap / 2, 0.0) / np.maximum(dist, 1e-9)
+        np.fill_diagonal(push, 0.0)
+        c += (d * push[..., None]).sum(axis=1)
+        c -= 0.05 * (c - c.mean(axis=0))
+    return c
+
+
+def arrange(
+    G: nx.MultiDiGraph,
+    nodes: Sequence[str],
+    edges: Sequence[Edge],
+    *,
+    core_kinds: Collection[str] = (ARTICLE, STUB),
+    centre: str | None = None,
+    communities: Mapping[str, int] | None = None,
+    measure: Mapping[str, float] | None = None,
+    spacing: float = 34.0,
+    seed: int = 7,
+    max_groups: int = 16,
+) -> Arrangement:
+    """Lay out ``nodes`` (graph ids) joined by ``edges``: see the module's text.
+
+    ``core_kinds`` are the node kinds laid out by their links (articles; subjects in
+    the overview); the others are placed by their neighbours. ``communities`` maps
+    node ids to community numbers computed elsewhere; ``measure`` replaces PageRank as
+    the importance. ``spacing`` is about the distance between neighbouring nodes;
+    ``max_groups`` is how many communities a reader can tell apart (by colour).
+    """
+    kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
+    core = [n for n in nodes if kinds[n] in core_kinds]
+    H = _graph(core, edges)
+    parts = _communities(H, communities, seed, max_groups)
+    groups = [Group(i, part) for i, part in enumerate(p for p in parts if len(p) >= MIN_GROUP)]
+    loose = [n for p in parts if len(p) < MIN_GROUP for n in p]
+    if loose:
+        order = {n: i for i, n in enumerate(core)}
+        groups.append(Group(-1, sorted(loose, key=order.__getitem__)))
+    community = {n: g.index for g in groups for n in g.members}
+
+    if measure is not None:
+        raw = {n: float(measure.get(n, 0.0)) for n in core}
+    elif H.number_of_edges():
+        raw = nx.pagerank(H, weight="weight")
+    else:
+        raw = {n: 1.0 for n in core}
+    top = max(raw.values(), default=0.0)
+    importance = {n: (v / top if top > 0 else 0.0) for n, v in raw.items()}
+
+    pos: dict[str, np.ndarray] = {}
+    if len(core) <= SPRING_MAX:
+        radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
+        ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
+        pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), seed, centre).items()}
+    else:
+        radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
+        between = nx.Graph()
+        between.add_nodes_from(range(len(groups)))
+        at = {n: i for i, g in enumerate(groups) for n in g.members}
+        for u, v, w in H.edges(data="weight"):
+            a, b = at[u], at[v]
+            if a != b:
+                between.add_edge(a, b, weight=between.get_edge_data(a, b, {"weight": 0.0})["weight"] + w)
+        start = nx.spring_layout(between, weight="weight", seed=seed) if len(groups) > 1 else {0: (0.0, 0.0)}
+        spread = math.sqrt(float((radii ** 2).sum()))
+        centres = _pack(radii, np.array([start[i] for i in range(len(groups))]) * spread * 0.6, gap=spacing)
+        for i, g in enumerate(groups):
+            members = g.members
+            if g.index == -1 or len(members) > GROUP_SPRING_MAX:
+                ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
+                spots = _sunflower(len(ranked), radii[i] - spacing * 0.5)
+                for n, p in zip(ranked, spots):
+                    pos[n] = p + centres[i]
+            else:
+                ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))
+                sub = _spring(_ordered(H, ranked), seed, centre if centre in members else None)
+                for n, p in sub.items():
+                    pos[n] = p * (radii[i] - spacing * 0.5) + centres[i]
+        if centre in pos:
+            shift = pos[centre].copy()
+            pos = {n: p - shift for n, p in pos.items()}
+
+    _place_others(G, nodes, kinds, core_kinds, edges, pos, spacing)
+    for g in groups:
+        pts = np.array([pos[n] for n in g.members]) if g.members else np.zeros((1, 2))
+        g.x, g.y = (float(v) for v in pts.mean(axis=0))
+        g.r = float(np.hypot(*(pts - pts.mean(axis=0)).T).max()) if len(pts) else 0.0
+    return Arrangement(
+        {n: (round(float(p[0]), 1), round(float(p[1]), 1)) for n, p in pos.items()},
+        community, importance, groups,
+    )
+
+
+def _offset(node: str, radius: float) -> np.ndarray:
+    """A small displacement that depends only on the node's id."""
+    h = zlib.crc32(node.encode("utf-8"))
+    angle = (h % 3600) / 3600 * 2 * math.pi
+    r = radius * (0.5 + (h // 3600 % 100) / 200)
+    return np.array([r * math.cos(angle), r * math.sin(angle)])
+
+
+def _place_others(
+    G: nx.MultiDiGraph, nodes: Sequence[str], kinds: Mapping[str, str], core_kinds: Collection[str],
+    edges: Sequence[Edge], pos: dict[str, np.ndarray], spacing: float,
+) -> None:
+    """Keywords and others by the core nodes they join; subjects on a ring around the whole."""
+    near: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        if e.source in pos and e.target not in pos:
+            near[e.target].append(e.source)
+        elif e.target in pos and e.source not in pos:
+            near[e.source].append(e.target)
+    pts = np.array(list(pos.values())) if pos else np.zeros((1, 2))
+    middle = pts.mean(axis=0)
+    reach = float(np.hypot(*(pts - middle).T).max()) if len(pts) else 0.0
+
+    def centroid(n: str) -> np.ndarray:
+        ps = [pos[m] for m in near.get(n, ()) if m in pos]
+        return np.asarray(np.mean(ps, axis=0)) if ps else middle.copy()
+
+    others = [n for n in nodes if kinds[n] not in core_kinds]
+    ring = [n for n in others if kinds[n] == SUBJECT]
+    if ring:
+        angles = {n: math.atan2(*(centroid(n) - middle)[::-1]) for n in ring}
+        ranked = sorted(ring, key=lambda n: (angles[n], n))
+        radius = reach + spacing * 3
+        first = angles[ranked[0]]
+        for i, n in enumerate(ranked):
+            a = first + 2 * math.pi * i / len(ranked)
+            pos[n] = middle + radius * np.array([math.cos(a), math.sin(a)])
+    for n in others:
+        if n not in pos:
+            pos[n] = centroid(n) + _offset(n, spacing * (0.9 if kinds[n] == KEYWORD else 0.6))
+
+
+def group_names(G: nx.MultiDiGraph, groups: Sequence[Group], *, words: int = 2) -> dict[int, list[str]]:
+    """Each group's most telling keywords (labels): common in the group, rare elsewhere.
+
+    A keyword scores ``count_in_group ** 2 / df``; keywords that most of the view's
+    articles share (the subject's own name, often) are not telling and are skipped.
+    """
+    total = sum(len(g.members) for g in groups)
+    everywhere: Counter[str] = Counter()
+    per: dict[int, Counter[str]] = {}
+    for g in groups:
+        uses: Counter[str] = Counter()
+        for n in g.members:
+            uses.update(dict.fromkeys(G._node[n].get("keywords") or (), 1))
+        per[g.index] = uses
+        everywhere.update(uses)
+    names: dict[int, list[str]] = {}
+    for g in groups:
+        if g.index < 0:
+            continue
+        scored: list[tuple[float, str]] = []
+        for key, c in per[g.index].items():
+            if c < 2 or everywhere[key] > max(total // 2, 2):
+                continue
+            node = keyword_node(key)
+            df = G._node[node].get("df", everywhere[key]) if node in G else everywhere[key]
+            scored.append((-(c * c) / max(int(df), 1), key))
+        scored.sort()
+        labels = []
+        for _, key in scored[:words]:
+            node = keyword_node(key)
+            labels.append(str(G._node[node].get("label", key)) if node in G else key)
+        names[g.index] = labels
+    return names

@@ -1,0 +1,569 @@
+"""Which nodes and edges each view shows: pure networkx, no HTML, no styling.
+
+A :class:`Selection` names graph nodes (ids as :mod:`qagraph.ids` mints them) and
+:class:`Edge` records between them. Every edge of a registered kind between two
+selected nodes is selected, so a kind added to :mod:`qagraph.kinds` reaches the
+views without a change here. Links between articles (the registry's
+:func:`~qagraph.kinds.link_kinds`) come in two tiers: each article's strongest links
+are ``primary`` (drawn when the page opens), the others are kept for the details
+panel and an "all links" switch.
+
+The views, and what they leave out so that a browser and a reader can hold them:
+
+* **overview**: the subjects (sized by articles) with the links between them,
+  counted, and the most frequent keywords, each joined to the subjects that use it most;
+* **subject**: its most connected articles, the links among them, the keywords they
+  share most, the articles outside the corpus they link to and the other subjects they
+  link to (one edge per article and subject, with a count); every other article of the
+  subject is *listed* (found by search, not drawn);
+* **keyword**: the keyword, its most connected articles, their subjects, the links
+  among them and the keywords that occur with it most;
+* **neighbourhood**: the articles within ``hops`` link steps of one article, walked in
+  whatever graph it is given (the full graph or a subgraph of it), with their subjects
+  and keywords (shown, never walked through).
+
+Every count of what was left out is in :attr:`Selection.shown` so the page can say it.
+
+>>> import networkx as nx
+>>> overview_selection(nx.MultiDiGraph()).nodes
+[]
+"""
+
+from __future__ import annotations
+
+import heapq
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..errors import UsageError
+from ..ids import subject_node
+from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
+
+__all__ = [
+    "Edge",
+    "Limits",
+    "Selection",
+    "keyword_selection",
+    "link_strength",
+    "neighbourhood_selection",
+    "overview_selection",
+    "subject_selection",
+]
+
+#: the two structural edge kinds every view relies on (checked against the registry at import)
+IN_SUBJECT = edge_kind("subject").name
+HAS_KEYWORD = edge_kind("keyword").name
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a view may hold; every list that reaches a page has a cap here.
+
+    The defaults keep the largest subject view of a 36,000-article corpus under
+    1,300 nodes and 3,000 drawn edges (see the README, "Use 4", for how they were chosen).
+    """
+
+    overview_subjects: int = 400  #: subjects in the overview (most articles first)
+    overview_keywords: int = 150  #: most frequent keywords in the overview
+    keyword_subjects: int = 3  #: subjects each overview keyword is joined to
+    subject_links: int = 4  #: links of each kind kept per subject in the overview (strongest first)
+    subject_articles: int = 1000  #: articles drawn in a subject view (most connected first)
+    subject_keywords: int = 100  #: keywords in a subject view (most shared first)
+    links_per_article: int = 2  #: each article's strongest links, drawn when the page opens
+    draw_all_links: int = 150  #: a view with at most this many links draws them all
+    view_links: int = 4000  #: links kept in a page (drawn or behind "all links"), strongest first
+    outside_links: int = 600  #: edges to other subjects kept in a subject view (largest counts first)
+    stubs: int = 200  #: articles outside the corpus in one view
+    listed_articles: int = 10000  #: articles listed for search but not drawn
+    keyword_articles: int = 1000  #: articles in a keyword view
+    cooccurring_keywords: int = 30  #: other keywords in a keyword view
+    neighbourhood_articles: int = 1000  #: articles in a neighbourhood view
+    neighbourhood_keywords: int = 100  #: keywords in a neighbourhood view (the article's own first)
+    card_keywords: int = 25  #: keywords listed on one article's card
+    title_chars: int = 300  #: characters of a title or label kept in a page
+    excerpt_chars: int = 400  #: at most this many Markdown characters of an answer on a card
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One edge of a view, between two selected nodes (``kind`` is a registered edge kind).
+
+    ``count`` is set on aggregated edges (an edge that stands for that many edges of
+    ``kind`` in the graph); ``weight`` and ``shared`` come from similarity edges.
+    """
+
+    source: str
+    target: str
+    kind: str
+    primary: bool = True  #: drawn when the page opens
+    weight: float | None = None
+    count: int | None = None
+    shared: tuple[str, ...] = ()  #: keys of the shared keywords, best first
+
+
+@dataclass
+class Selection:
+    """What one view shows: nodes in drawing order, edges between them, and what it left out."""
+
+    kind: str  #: overview, subject, keyword or neighbourhood
+    nodes: list[str]
+    edges: list[Edge]
+    centre: str | None = None  #: the node the view is about, selected when the page opens
+    listed: list[str] = field(default_factory=list)  #: articles found by search but not drawn
+    #: ``(shown, total)`` by category: articles, keywords, stubs, subjects, links, listed, own keywords
+    shown: dict[str, tuple[int, int]] = field(default_factory=dict)
+    aggregated: bool = False  #: edges stand for counts of edges (the overview)
+    truncated: bool = False  #: the neighbourhood walk stopped at its cap
+    hops: int | None = None  #: the neighbourhood's depth
+    reached: int | None = None  #: the step the neighbourhood walk reached
+    members: int = 0  #: articles the view is about (a subject's, a keyword's)
+    degree: dict[str, int] = field(default_factory=dict)  #: links of each article in the graph given
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """Nodes by kind need the graph; edges by kind do not: ``{"edges": Counter}``."""
+        return {"edges": Counter(e.kind for e in self.edges)}
+
+
+# -- look-ups ---------------------------------------------------------------------------
+
+
+def _kind(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G._node[node].get("kind", ""))
+
+
+def _require(G: nx.MultiDiGraph, node: str, kinds: Sequence[str]) -> None:
+    if node not in G:
+        raise UsageError(f"no node {node!r} in the graph")
+    kind = _kind(G, node)
+    if kind not in kinds:
+        raise UsageError(f"{node!r} is a {kind}, not a {' or '.join(kinds)}")
+
+
+def _links() -> frozenset[str]:
+    return frozenset(k.name for k in link_kinds())
+
+
+def link_strength(kind: str, data: Mapping[str, Any]) -> float:
+    """How strongly an edge ties two articles: its ``weight`` (similarity), else 1.0.
+
+    A link an editor made (related, same question) counts as much as the best
+    possible similarity score.
+
+    >>> link_strength("similar", {"weight": 0.25}), link_strength("related", {"position": 2})
+    (0.25, 1.0)
+    """
+    weight = data.get("weight")
+    return float(weight) if isinstance(weight, (int, float)) else 1.0
+
+
+def _article_links(G: nx.MultiDiGraph, node: str, links: frozenset[str]) -> Iterator[tuple[str, str, Mapping[str, Any], bool]]:
+    """``(other, kind, data, outgoing)`` for the link edges of ``node``, both directions."""
+    for other, keys in G._succ[node].items():
+        for kind, data in keys.items():
+            if kind in links:
+                yield other, kind, data, True
+    for other, keys in G._pred[node].items():
+        for kind, data in keys.items():
+            if kind in links:
+                yield other, kind, data, False
+
+
+def _degree(G: nx.MultiDiGraph, node: str, links: frozenset[str]) -> int:
+    return (sum(len(links & keys.keys()) for keys in G._succ[node].values())
+            + sum(len(links & keys.keys()) for keys in G._pred[node].values()))
+
+
+_DEGREES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, frozenset[str]], dict[str, int]]]" = (
+    weakref.WeakKeyDictionary())
+
+
+def link_degrees(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Links (of every link kind, both directions) of each node that has one, in one pass
+    over the edges; remembered per graph while its node count and the registry's link
+    kinds stay (counting a multigraph's edges is itself a pass over them)."""
+    links = _links()
+    stamp = (len(G), links)
+    known = _DEGREES.get(G)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    degree: dict[str, int] = defaultdict(int)
+    for u, nbrs in G._succ.items():
+        for v, keys in nbrs.items():
+            n = len(links & keys.keys())
+            if n:
+                degree[u] += n
+                degree[v] += n
+    result = dict(degree)
+    _DEGREES[G] = (stamp, result)
+    return result
+
+
+def _by_degree(G: nx.MultiDiGraph, nodes: Iterable[str], links: frozenset[str]) -> tuple[list[str], dict[str, int]]:
+    known = link_degrees(G)
+    degree = {n: known.get(n, 0) for n in nodes}
+    return sorted(degree, key=lambda n: (-degree[n], n)), degree
+
+
+def _members(G: nx.MultiDiGraph, node: str, kind: str) -> list[str]:
+    """Articles with an edge of ``kind`` to ``node`` (a subject's or a keyword's), sorted."""
+    return sorted(a for a, keys in G._pred[node].items() if kind in keys)
+
+
+# -- edges among chosen nodes -----------------------------------------------------------
+
+
+def _link_edges(
+    G: nx.MultiDiGraph, articles: Sequence[str], limits: Limits, *, always: str | None = None,
+) -> tuple[list[Edge], int]:
+    """The link edges among ``articles``: each article's ``limits.links_per_article``
+    strongest are primary (and every link of ``always``; all of them when there are
+    at most ``limits.draw_all_links``); at most ``limits.view_links`` are kept, primary
+    ones first. Returns (edges, links among these articles).
+    """
+    links = _links()
+    inside = set(articles)
+    found: list[tuple[str, str, str, Mapping[str, Any]]] = []
+    strength: list[float] = []
+    best: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for u in articles:
+        for v, keys in G._succ[u].items():
+            if v not in inside or v == u:
+                continue
+            for kind in links & keys.keys():
+                data = keys[kind]
+                i = len(found)
+                found.append((u, v, kind, data))
+                s = link_strength(kind, data)
+                strength.append(s)
+                best[u].append((-s, i))
+                best[v].append((-s, i))
+    primary: set[int] = set(range(len(found))) if len(found) <= limits.draw_all_links else set()
+    per = max(0, limits.links_per_article)
+    for node, ranked in best.items():
+        if node == always:
+            primary.update(i for _, i in ranked)
+        else:
+            primary.update(i for _, i in heapq.nsmallest(per, ranked))
+    order = sorted(range(len(found)), key=lambda i: (i not in primary, -strength[i], i))
+    kept = sorted(order[: max(0, limits.view_links)])
+    edges = []
+    for i in kept:
+        u, v, kind, data = found[i]
+        weight = data.get("weight")
+        edges.append(Edge(u, v, kind, i in primary, weight=float(weight) if isinstance(weight, (int, float)) else None,
+                          shared=tuple(data.get("shared") or ())[:6]))
+    return edges, len(found)
+
+
+def _other_edges(G: nx.MultiDiGraph, chosen: Sequence[str], skip: frozenset[str]) -> list[Edge]:
+    """Every edge among ``chosen`` nodes whose kind is not in ``skip`` (nor a link kind):
+    memberships, and any kind registered later."""
+    inside = set(chosen)
+    links = _links()
+    out = []
+    for u in chosen:
+        for v, keys in G._succ[u].items():
+            if v not in inside:
+                continue
+            for kind in keys:
+                if kind in links or kind in skip or kind not in EDGE_KINDS:
+                    continue
+                out.append(Edge(u, v, kind))
+    return out
+
+
+def _keywords(
+    G: nx.MultiDiGraph, articles: Sequence[str], limit: int, *, always: Sequence[str] = (), skip: str | None = None,
+) -> tuple[list[str], int]:
+    """Keywords most shared by ``articles`` (at least two of them), after ``always``.
+
+    Returns (chosen, keywords of these articles).
+    """
+    counts: Counter[str] = Counter()
+    for a in articles:
+        for kw, keys in G._succ[a].items():
+            if kw != skip and HAS_KEYWORD in keys:
+                counts[kw] += 1
+    chosen = list(dict.fromkeys(k for k in always if k != skip and k in G))[: max(0, limit)]
+    taken = set(chosen)
+    for kw, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if len(chosen) >= limit or c < 2:
+            break
+        if kw not in taken:
+            chosen.append(kw)
+            taken.add(kw)
+    return chosen, len(counts)
+
+
+# -- the views --------------------------------------------------------------------------
+
+
+def overview_selection(G: nx.MultiDiGraph, limits: Limits = Limits()) -> Selection:
+    """Subjects with the links between them, counted, and the most frequent keywords.
+
+    Each subject keeps its ``limits.subject_links`` strongest links of each kind (a
+    pair stays when it is among the strongest of either subject).
+
+    >>> overview_selection(nx.MultiDiGraph()).shown["subjects"]
+    (0, 0)
+    """
+    attrs = G._node
+    all_subjects = [n for n, d in attrs.items() if d.get("kind") == SUBJECT]
+    subjects = sorted(all_subjects, key=lambda s: (-int(attrs[s].get("articles", 0)), s))[: limits.overview_subjects]
+    subjects.sort()
+    inside = set(subjects)
+    keywords = [n for n, d in attrs.items() if d.get("kind") == KEYWORD]
+    links = link_kinds()
+    names = frozenset(k.name for k in links)
+    symmetric = {k.name for k in links if k.symmetric}
+
+    subject_of: dict[str, str] = {}
+
+    def subject_id(node: str) -> str:
+        s = subject_of.get(node)
+        if s is None:
+            slug = attrs[node].get("subject")
+            s = subject_of[node] = subject_node(slug) if slug is not None else ""
+        return s
+
+    counts: dict[str, Counter[tuple[str, str]]] = {k.name: Counter() for k in links}
+    for u, nbrs in G._succ.items():
+        if attrs[u].get("kind") != ARTICLE:
+            continue
+        su = subject_id(u)
+        if su not in inside:
+            continue
+        for v, keys in nbrs.items():
+            found = names & keys.keys()
+            if not found:
+                continue  # most edges are keyword and subject memberships
+            sv = subject_id(v)
+            if not sv or sv == su or sv not in inside:
+                continue
+            for kind in found:
+                pair = (su, sv) if kind not in symmetric or su < sv else (sv, su)
+                counts[kind][pair] += 1
+    edges: list[Edge] = []
+    total_links = kept_links = 0
+    for kind, by_pair in counts.items():
+        kept = _strongest(by_pair, limits.subject_links)
+        total_links += len(by_pair)
+        kept_links += len(kept)
+        edges.extend(Edge(su, sv, kind, count=c) for (su, sv), c in kept.items())
+
+    top = sorted(keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))[: limits.overview_keywords]
+    for kw in top:
+        by_subject: Counter[str] = Counter()
+        for a, keys in G._pred[kw].items():
+            if HAS_KEYWORD in keys and attrs[a].get("kind") == ARTICLE:
+                by_subject[subject_id(a)] += 1
+        ranked = sorted(by_subject.items(), key=lambda item: (-item[1], item[0]))
+        edges.extend(Edge(s, kw, HAS_KEYWORD, count=c)
+                     for s, c in [x for x in ranked if x[0] in inside][: limits.keyword_subjects])
+    return Selection(
+        "overview", [*subjects, *top], edges, aggregated=True,
+        shown={"subjects": (len(subjects), len(all_subjects)), "keywords": (len(top), len(keywords)),
+               "links": (kept_links, total_links)},
+    )
+
+
+def _strongest(counts: Mapping[tuple[str, str], int], k: int) -> dict[tuple[str, str], int]:
+    """The pairs among the ``k`` largest counts of either of their ends."""
+    partners: dict[str, list[tuple[int, str, tuple[str, str]]]] = defaultdict(list)
+    for pair, c in counts.items():
+        partners[pair[0]].append((-c, pair[1], pair))
+        partners[pair[1]].append((-c, pair[0], pair))
+    keep: set[tuple[str, str]] = set()
+    for ranked in partners.values():
+        ranked.sort()
+        keep.update(pair for _, _, pair in ranked[:k])
+    return {pair: counts[pair] for pair in sorted(keep)}
+
+
+def _stubs(G: nx.MultiDiGraph, articles: Sequence[str], limit: int) -> tuple[list[str], int]:
+    """Articles outside the corpus that ``articles`` link to (most linked first)."""
+    links = _links()
+    attrs = G._node
+    counts: Counter[str] = Counter()
+    for a in articles:
+        for v, keys in G._succ[a].items():
+            if links & keys.keys() and attrs[v].get("kind") == STUB:
+                counts[v] += 1
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))
+    return ranked[: max(0, limit)], len(ranked)
+
+
+def _stub_edges(G: nx.MultiDiGraph, articles: Sequence[str], stubs: Sequence[str]) -> list[Edge]:
+    links = _links()
+    chosen = set(stubs)
+    return [Edge(a, v, kind) for a in articles for v, keys in G._succ[a].items() if v in chosen
+            for kind in keys if kind in links]
+
+
+def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits()) -> Selection:
+    """The articles of one subject (``subject:<slug>``) and how they connect.
+
+    The ``limits.subject_articles`` most connected are drawn; the others are listed.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("subject:s", kind="subject", slug="s", label="S", articles=1)
+    >>> G.add_node("article:/a", kind="article", subject="s")
+    >>> G.add_edge("article:/a", "subject:s", key="subject")
+    'subject'
+    >>> subject_selection(G, "subject:s").nodes
+    ['article:/a']
+    """
+    _require(G, subject, (SUBJECT,))
+    links = _links()
+    members = _members(G, subject, IN_SUBJECT)
+    ranked, degree = _by_degree(G, members, links)
+    shown = ranked[: max(0, limits.subject_articles)]
+    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    inside = set(shown)
+    edges, n_links = _link_edges(G, shown, limits)
+    stubs, n_stubs = _stubs(G, shown, limits.stubs)
+    edges += _stub_edges(G, shown, stubs)
+
+    # links to other subjects: one edge per article, subject and kind, with a count
+    symmetric = {k.name for k in link_kinds() if k.symmetric}
+    outside: Counter[tuple[str, str, str, bool]] = Counter()
+    attrs = G._node
+    for a in shown:
+        for outgoing, nbrs in ((True, G._succ[a]), (False, G._pred[a])):
+            for other, keys in nbrs.items():
+                found = links & keys.keys()
+                if not found or other in inside:
+                    continue
+                data = attrs[other]
+                slug = data.get("subject")
+                if slug is None or data.get("kind") != ARTICLE:
+                    continue
+                s = subject_node(slug)
+                if s == subject or s not in G:
+                    continue
+                for kind in found:
+                    outside[(a, s, kind, outgoing or kind in symmetric)] += 1
+    # each other subject's edge with the largest count is drawn when the page opens
+    best: dict[str, list[tuple[int, tuple[str, str, str, bool]]]] = defaultdict(list)
+    for key, c in outside.items():
+        best[key[1]].append((-c, key))
+    primary = {min(ranked_keys)[1] for ranked_keys in best.values()}  # one each: the overview has the rest
+    others = sorted(best)
+    ranked_outside = sorted(outside, key=lambda key: (key not in primary, -outside[key], key))
+    for key in sorted(ranked_outside[: max(len(primary), limits.outside_links)]):
+        a, s, kind, outgoing = key
+        u, v = (a, s) if outgoing else (s, a)
+        edges.append(Edge(u, v, kind, key in primary, count=outside[key]))
+
+    keywords, n_keywords = _keywords(G, shown, limits.subject_keywords)
+    nodes = [*shown, *stubs, *others, *keywords]
+    edges += _other_edges(G, nodes, frozenset({IN_SUBJECT}))
+    kept_links = sum(1 for e in edges if e.kind in links and e.count is None and e.target in inside)
+    return Selection(
+        "subject", nodes, edges, listed=listed, members=len(members), degree=degree,
+        shown={"articles": (len(shown), len(members)), "keywords": (len(keywords), n_keywords),
+               "stubs": (len(stubs), n_stubs), "subjects": (len(others), len(others)),
+               "outside": (min(len(outside), max(len(primary), limits.outside_links)), len(outside)),
+               "links": (kept_links, n_links), "listed": (len(listed), len(members) - len(shown))},
+    )
+
+
+def keyword_selection(G: nx.MultiDiGraph, keyword: str, limits: Limits = Limits()) -> Selection:
+    """A keyword (``keyword:<folded>``), its most connected articles and their subjects.
+
+    >>> keyword_selection(nx.MultiDiGraph(), "keyword:x")
+    Traceback (most recent call last):
+    ...
+    qagraph.errors.UsageError: no node 'keyword:x' in the graph
+    """
+    _require(G, keyword, (KEYWORD,))
+    links = _links()
+    members = _members(G, keyword, HAS_KEYWORD)
+    ranked, degree = _by_degree(G, members, links)
+    shown = ranked[: max(0, limits.keyword_articles)]
+    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    edges, n_links = _link_edges(G, shown, limits)
+    subjects = sorted({s for a in shown for s, keys in G._succ[a].items() if IN_SUBJECT in keys})
+    others, n_others = _keywords(G, shown, limits.cooccurring_keywords, skip=keyword)
+    nodes = [keyword, *shown, *subjects, *others]
+    edges += _other_edges(G, nodes, frozenset())
+    return Selection(
+        "keyword", nodes, edges, centre=keyword, listed=listed, members=len(members), degree=degree,
+        shown={"articles": (len(shown), len(members)), "keywords": (len(others), n_others),
+               "subjects": (len(subjects), len(subjects)),
+               "links": (sum(1 for e in edges if e.kind in links), n_links),
+               "listed": (len(listed), len(members) - len(shown))},
+    )
+
+
+def neighbourhood_selection(
+    G: nx.MultiDiGraph, node: str, hops: int = 1, limits: Limits = Limits(),
+) -> Selection:
+    """The articles within ``hops`` link steps of ``node``, with their subjects and keywords.
+
+    ``G`` may be the whole graph or any subgraph holding ``node`` (such as
+    ``KnowledgeGraph.neighbourhood(node, hops)``): only what it holds is walked and
+    shown. The closest articles come first (in each step, the strongest links first);
+    beyond ``limits.neighbourhood_articles`` the rest are left out. Articles outside
+    the corpus end a path.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("article:/a", kind="article")
+    >>> neighbourhood_selection(G, "article:/a", hops=2).nodes
+    ['article:/a']
+    """
+    _require(G, node, (ARTICLE, STUB))
+    if hops < 0:
+        raise UsageError(f"hops must be 0 or more, not {hops}")
+    links = _links()
+    cap = max(1, limits.neighbourhood_articles)
+    order = [node]
+    dist = {node: 0}
+    frontier = [node]
+    truncated = False
+    reached = 0
+    for step in range(1, hops + 1):
+        found: dict[str, float] = {}
+        for u in frontier:
+            if u != node and _kind(G, u) != ARTICLE:
+                continue  # articles outside the corpus end a path
+            for v, kind, data, _ in _article_links(G, u, links):
+                if v in dist:
+                    continue
+                s = link_strength(kind, data)
+                if s > found.get(v, -1.0):
+                    found[v] = s
+        ranked = sorted(found, key=lambda v: (-found[v], v))
+        room = cap - len(order)
+        if len(ranked) > room:
+            ranked, truncated = ranked[:room], True
+        for v in ranked:
+            dist[v] = step
+        order.extend(ranked)
+        if ranked:
+            reached = step
+        frontier = ranked
+        if truncated or not frontier:
+            break
+
+    edges, n_links = _link_edges(G, order, limits, always=node)
+    articles = [n for n in order if _kind(G, n) == ARTICLE]
+    subjects = sorted({s for a in articles for s, keys in G._succ[a].items() if IN_SUBJECT in keys})
+    own = [k for k, keys in G._succ[node].items() if HAS_KEYWORD in keys]
+    keywords, n_keywords = _keywords(G, articles, limits.neighbourhood_keywords, always=own)
+    nodes = [*order, *subjects, *keywords]
+    edges += _other_edges(G, nodes, frozenset())
+    shown_own = len(set(keywords) & set(own))
+    return Selection(
+        "neighbourhood", nodes, edges, centre=node, hops=hops, reached=reached, truncated=truncated,
+        shown={"articles": (len(order) - 1, len(order) - 1),
+               "keywords": (len(keywords), max(n_keywords, len(own))),
+               "own keywords": (shown_own, len(own)),
+               "subjects": (len(subjects), len(subjects)), "links": (sum(1 for e in edges if e.kind in links), n_links)},
+        members=1, degree={n: _degree(G, n, links) for n in order},
+    )

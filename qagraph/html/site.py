@@ -1,0 +1,199 @@
+"""Writing the site: ``index.html``, the overview and one view per subject.
+
+The index's tables are driven by the registry: one row per registered node kind and
+one per registered edge kind, so a kind added to :mod:`qagraph.kinds` is counted here
+without a change.
+
+>>> import qagraph
+>>> G = qagraph.build("content").graph
+>>> write_views(G, "build")[:2]
+[PosixPath('build/index.html'), PosixPath('build/views/overview.html')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import OutputError
+from ..fileio import write_atomic
+from ..ids import split_node
+from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT
+from ..model import Progress
+from ..normalize import slugify
+from .page import VIS_JS_NAME, render_index, vis_network_js
+from .select import Limits
+from .views import View, overview, subject_view, write_view
+
+__all__ = ["IndexRow", "generate_index", "subject_file_names", "write_index", "write_views"]
+
+IndexRow = dict[str, Any]  #: one subject view's row: href, label, articles, shown, nodes, edges, size
+
+
+def subject_file_names(G: nx.MultiDiGraph) -> dict[str, str]:
+    """``subject-<slug>.html`` for each subject node; slugs that are not plain get a hash suffix.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("subject:biology", kind="subject")
+    >>> subject_file_names(G)
+    {'subject:biology': 'subject-biology.html'}
+    """
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for node in sorted(n for n, k in G.nodes(data="kind") if k == SUBJECT):
+        slug = split_node(node)[1]
+        safe = slugify(slug)[:60].strip("-") or "subject"
+        if safe != slug or f"subject-{safe}.html" in used:
+            safe = f"{safe}-{hashlib.sha1(slug.encode('utf-8')).hexdigest()[:8]}"
+        name = f"subject-{safe}.html"
+        used.add(name)
+        names[node] = name
+    return names
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+
+
+def generate_index(
+    G: nx.MultiDiGraph,
+    *,
+    overview_row: Mapping[str, Any] | None = None,
+    subject_rows: Sequence[IndexRow] = (),
+    atlas_href: str | None = None,
+    extra_links: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The index page: counts of every registered node and edge kind, then links to the views.
+
+    ``atlas_href`` (relative to the index) is listed first when given; ``extra_links``
+    are ``(label, relative href)`` pairs listed after the views.
+
+    >>> "<td>subjects</td>" in generate_index(nx.MultiDiGraph())
+    True
+    """
+    node_counts = Counter(k for _, k in G.nodes(data="kind"))
+    edge_counts: Counter[str] = Counter()
+    for nbrs in G._succ.values():
+        for keys in nbrs.values():
+            edge_counts.update(list(keys))
+    node_rows = [(k.plural, _fmt(node_counts.get(k.name, 0))) for k in NODE_KINDS.values()]
+    node_rows += [(f"{kind} (not registered)", _fmt(c)) for kind, c in sorted(node_counts.items(), key=str)
+                  if kind not in NODE_KINDS]
+    edge_rows = [(k.plural, _fmt(edge_counts.get(k.name, 0)), k.description) for k in EDGE_KINDS.values()]
+    edge_rows += [(f"{kind} (not registered)", _fmt(c), "") for kind, c in sorted(edge_counts.items(), key=str)
+                  if kind not in EDGE_KINDS]
+    source = str(G.graph.get("source") or "")
+    page = {
+        "title": f"Views of {Path(source).name or 'the corpus'}",
+        "source": source or "unknown",
+        "node_rows": node_rows,
+        "edge_rows": edge_rows,
+        "atlas_href": atlas_href,
+        "overview": overview_row,
+        "subject_views": list(subject_rows),
+        "extra_links": [{"label": label, "href": href} for label, href in extra_links],
+    }
+    return render_index(page)
+
+
+def write_index(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kwargs: Any) -> Path:
+    """Write :func:`generate_index`'s page to ``path`` (same keyword arguments)."""
+    return write_atomic(path, generate_index(G, **kwargs))
+
+
+def write_views(
+    G: nx.MultiDiGraph,
+    out_dir: str | os.PathLike[str],
+    *,
+    limits: Limits = Limits(),
+    site_url: str | None = None,
+    inline: bool = False,
+    atlas: str | None = None,
+    extra_links: Sequence[tuple[str, str]] = (),
+    communities: Mapping[str, int] | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write ``out_dir/index.html``, the overview and one view per subject; return the paths.
+
+    Views go to ``out_dir/views/``; vis-network is written once to
+    ``out_dir/views/assets/`` (or into every file with ``inline=True``). Subject views
+    left from an earlier run for subjects no longer in the graph are removed.
+
+    ``site_url`` makes the articles' site paths links (without it they are shown as
+    text: opened from disk they would point into the file system). ``atlas`` is the
+    atlas page's path relative to ``out_dir`` (``views/atlas.html``): the index links
+    it first and every view offers it for articles it does not draw. ``communities``
+    (node id to number, e.g. the corpus's) replaces those computed within each view.
+
+    Raises:
+        OutputError: ``out_dir`` exists and is not a folder.
+
+    >>> import qagraph
+    >>> G = qagraph.build("content").graph
+    >>> write_views(G, "build")[:2]
+    [PosixPath('build/index.html'), PosixPath('build/views/overview.html')]
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"output {out} exists and is not a folder", path=str(out))
+    views_dir = out / "views"
+    names = subject_file_names(G)
+    total = len(names) + 2
+    done = 0
+    if progress:
+        progress("html", done, total)
+    written: list[Path] = []
+    vis_src = None
+    if not inline:
+        vis_src = f"assets/{VIS_JS_NAME}"
+        written.append(write_atomic(views_dir / vis_src, vis_network_js()))
+    atlas_from_views = posixpath.relpath(atlas, "views") if atlas else None
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress("html", done, total)
+
+    def put(view: View, name: str) -> Path:
+        return write_view(view, views_dir / name, vis_src=vis_src, index_href="../index.html",
+                          atlas_href=atlas_from_views)
+
+    view = overview(G, limits=limits, view_files=names, site_url=site_url)
+    overview_path = put(view, "overview.html")
+    overview_row = {"href": "views/overview.html", "summary": view.summary}
+    step()
+    rows: list[IndexRow] = []
+    subject_paths = []
+    for node, name in sorted(names.items(), key=lambda item: (-G.nodes[item[0]].get("articles", 0), item[0])):
+        view = subject_view(G, node, limits=limits, site_url=site_url, communities=communities, view_files=names)
+        path = put(view, name)
+        subject_paths.append(path)
+        drawn = view.counts()
+        rows.append({
+            "href": f"views/{name}", "label": view.title, "articles": _fmt(G.nodes[node].get("articles", 0)),
+            "shown": _fmt(drawn["nodes"].get(ARTICLE, 0)), "nodes": _fmt(len(view.nodes)),
+            "edges": _fmt(sum(1 for e in view.edges if not e.get("more"))), "size": _size(path.stat().st_size),
+        })
+        step()
+    keep = set(names.values())
+    if views_dir.is_dir():
+        for stale in views_dir.glob("subject-*.html"):
+            if stale.name not in keep:
+                stale.unlink()
+
+    index = write_index(G, out / "index.html", overview_row=overview_row, subject_rows=rows, atlas_href=atlas,
+                        extra_links=extra_links)
+    step()
+    return [index, overview_path, *subject_paths, *written]
