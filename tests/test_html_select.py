@@ -33,7 +33,7 @@ from qagraph.html.page import vis_network_js
 from qagraph.html.style import edge_style, node_legend, shown_by_default
 from qagraph.ids import article_node, keyword_node, subject_node
 from qagraph.kinds import EDGE_KINDS, NODE_KINDS, EdgeKind, EdgeStyle, link_kinds, registered
-from qagraph.load import load
+from qagraph.load import load_corpus as load
 from test_html_views import page_data, synthetic_graph
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "html" / "content"
