@@ -88,6 +88,8 @@ _INDEXES = (  # built after the rows are in: one sort each, in C
 _WORD = re.compile(r"\w+")
 # one encoder for every value: json.dumps with options builds a new encoder per call
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+# the report keeps its own order (it is shown to people as report.json)
+_json_in_order = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def title_words(title: str) -> str:
@@ -255,7 +257,7 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
         "report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
         **meta,
     }
-    con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json(v)) for k, v in sorted(entries.items())))
+    con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json_in_order(v)) for k, v in sorted(entries.items())))
 
 
 _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
@@ -643,7 +645,8 @@ class DatabasePatch:
         self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
 
     def set_meta(self, entries: dict[str, Any]) -> None:
-        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", ((k, _json(v)) for k, v in entries.items()))
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             ((k, _json_in_order(v)) for k, v in entries.items()))
 
     def commit(self) -> None:
         self.con.execute("COMMIT")

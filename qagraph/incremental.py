@@ -104,8 +104,10 @@ def update_build(
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
         if len(paths) > limit:
             raise Fallback(f"{len(paths)} files changed (more than {limit})")
-        return _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
-                      max_file_size, skips)
+        update = _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
+                        max_file_size, skips)
+        patch.commit()
+        return update
     except BaseException:
         patch.rollback()
         raise
@@ -165,7 +167,12 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         for key, spelling in zip(a.keyword_keys, a.keywords):
             _move(keyword_moves, key, spelling, +1)
 
-    # old article nodes go first (their edges with them); new ones come back below
+    # old article nodes go first (their edges with them); new ones come back below; the
+    # stubs they linked to are settled again at the end
+    stub_candidates: set[str] = set()
+    for node in sorted(set(old_nodes.values()) - {None}):
+        assert node is not None
+        stub_candidates |= {t for (t, _) in patch.out_edges(node, ("related",)) if _kind(patch, t) == STUB}
     for node in sorted(set(old_nodes.values()) - {None}):
         assert node is not None
         if node in gone:
@@ -212,7 +219,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         return sorted((k, u) for k, u in con.execute("SELECT key, url FROM articles WHERE id = ?", (number,)))
 
     lookups = LinkLookups(url_owner, id_owners)
-    stub_candidates: set[str] = {article_node(u) for u in urls if isinstance(u, str)}
+    stub_candidates |= {article_node(u) for u in urls if isinstance(u, str)}
     link_problems: list[Problem] = []
     for node in sorted(linking):
         before = patch.out_edges(node, ("related",))
@@ -238,9 +245,9 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
         raise Fallback(f"no similarity state ({exc})") from None
     changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
-    for e in changes.removed:
-        patch.remove_edge(article_node(e.source), article_node(e.target), "similar")
-        update.changed |= {article_node(e.source), article_node(e.target)}
+    for a, b in changes.removed:
+        patch.remove_edge(article_node(a), article_node(b), "similar")
+        update.changed |= {article_node(a), article_node(b)}
     for e in [*changes.added, *changes.changed]:
         u, v = article_node(e.source), article_node(e.target)
         patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
@@ -260,9 +267,9 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         if p not in now:
             patch.set_file(p, None)
             continue
-        a, problems = outcomes[p]
-        if a is not None:
-            patch.set_file(p, "article", article_node(a.key))
+        record, problems = outcomes[p]
+        if record is not None:
+            patch.set_file(p, "article", article_node(record.key))
         elif any(q.severity == SKIPPED for q in problems) and not any(q.severity == ERROR for q in problems):
             patch.set_file(p, "skipped")
         else:

@@ -23,11 +23,14 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import ERROR, WARNING, Problem, UsageError
 from .fields import FieldMap
+from .database import DATABASE
 from .fileio import PRIVATE, BuildFolder, write_atomic
+from .ids import article_node
+from .incremental import Fallback
 from .kg import KnowledgeGraph, open_build
-from .kinds import EDGE_KINDS, NODE_KINDS, STUB
+from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
-from .model import Progress
+from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
 
 if TYPE_CHECKING:
@@ -42,6 +45,7 @@ OUTPUTS = ("database", "rdf", "html", "report")
 #: from this many articles on, the views are written by a second process while the RDF is written
 PARALLEL_WRITE_ARTICLES = 2000
 CACHE = f"{PRIVATE}/cache"
+SIMILARITY_STATE = f"{PRIVATE}/similarity"
 REPORT = "report.json"
 
 
@@ -53,6 +57,7 @@ class BuildInfo:
     up_to_date: bool
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    incremental: bool = False  #: only what the change touched was redone
 
 
 def build(
@@ -132,21 +137,166 @@ def build(
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
+    report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs")}
+    incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings
+                   and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
+    if incremental:
+        keep += [SIMILARITY_STATE] + [name for name in folder.previous.get("outputs", {}) if name != DATABASE]
     with folder.staging(keep=keep) as stage:
-        G, report = make_graph(
-            content, detection=detection, similarity=similarity, strict=strict, workers=workers, progress=progress,
-            cache=stage / CACHE if cache else None, scanned=scanned, max_file_size=max_file_size,
-        )
-        report["settings"].update({k: settings[k] for k in ("base_iri", "site_url", "outputs")})
-        written = write_outputs(G, report, stage, outputs=wanted, base_iri=base_iri, site_url=site_url,
-                                progress=progress, fingerprint=fingerprint)
+        done: tuple[nx.MultiDiGraph, dict[str, Any], list[Path]] | None = None
+        if incremental:
+            try:
+                done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
+                               base_iri=base_iri, site_url=site_url, progress=progress, fingerprint=fingerprint,
+                               max_file_size=max_file_size)
+            except Fallback as why:
+                if progress:
+                    progress(f"full build ({why})", 1, 1)
+                _empty(stage, keep=[CACHE])
+        if done is None:
+            G, report, loaded = _make(
+                content, detection=detection, similarity=similarity, strict=strict, workers=workers,
+                progress=progress, cache=stage / CACHE if cache else None, scanned=scanned,
+                max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
+            )
+            report["settings"].update(report_settings)
+            written = write_outputs(G, report, stage, outputs=wanted, base_iri=base_iri, site_url=site_url,
+                                    progress=progress, fingerprint=fingerprint,
+                                    links=[(article_node(a.key), link) for a in loaded.articles for link in a.related])
+        else:
+            G, report, written = done
         folder.commit(stage, outputs=[p.relative_to(stage).as_posix() for p in written],
                       state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out))
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
-                              time.perf_counter() - started)
+                              time.perf_counter() - started, incremental=done is not None)
     return kg
+
+
+def _empty(stage: Path, keep: Iterable[str]) -> None:
+    """Remove everything from ``stage`` but ``keep`` (a fresh start after a failed update)."""
+    import shutil
+
+    kept = set(keep)
+    for path in sorted(stage.rglob("*"), reverse=True):
+        rel = path.relative_to(stage).as_posix()
+        if any(rel == k or rel.startswith(k + "/") or k.startswith(rel + "/") for k in kept):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan, detection: Detection,
+            wanted: tuple[str, ...], report_settings: dict[str, Any], *, base_iri: str | None, site_url: str | None,
+            progress: Progress | None, fingerprint: str, max_file_size: int,
+            ) -> tuple[nx.MultiDiGraph, dict[str, Any], list[Path]]:
+    """Patch the previous build (see :mod:`qagraph.incremental`) and write the outputs it changes.
+
+    Raises:
+        Fallback: the change cannot be patched; the caller builds in full.
+    """
+    from .database import BuildDatabase
+    from .incremental import copy_database, update_build
+    from .presets import layout_skips
+
+    copy_database(folder.out / DATABASE, stage / DATABASE)
+    fields = detection.fields
+    skips = layout_skips(scanned.names, fields, Path(content), scanned.found.raw)
+    if progress:
+        progress("update", 0, 1)
+    with _gc_paused():
+        update_build(stage, Path(content), scanned, folder.inputs(), fields, similarity_folder=stage / SIMILARITY_STATE,
+                     max_file_size=max_file_size, skips=skips)
+        db = BuildDatabase(stage / DATABASE)
+        G = db.graph()
+        db.close()
+    report = _report_from(G, stage / DATABASE, scanned, detection)
+    report["settings"].update(report_settings)
+    from .database import DatabasePatch
+
+    patch = DatabasePatch(stage / DATABASE)
+    patch.set_meta({"report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
+                    "fingerprint": fingerprint})
+    patch.commit()
+    if progress:
+        progress("update", 1, 1)
+    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], base_iri=base_iri,
+                            site_url=site_url, progress=progress, fingerprint=fingerprint)
+    return G, report, [stage / DATABASE, *written]
+
+
+def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
+    """The build report of a patched database: what :func:`make_report` gives for the same content."""
+    import sqlite3
+
+    from .health import health
+    from .presets import spaced_keywords
+
+    con = sqlite3.connect(db_path)
+    try:
+        import json
+
+        meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
+        previous = meta.get("report", {})
+        # problems of the corpus as a whole and of folders are found again
+        folder_problems = [p for p in scanned.found.problems if p.path not in set(scanned.names)]
+        with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
+        spaced = con.execute(
+            "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
+            "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
+        corpus = spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
+        con.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
+        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                        ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
+        con.execute("DELETE FROM hidden_folders")
+        con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
+        con.commit()
+        problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
+                    con.execute("SELECT path, line, severity, code, message FROM problems")]
+        status = dict(con.execute("SELECT path, status FROM files"))
+    finally:
+        con.close()
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
+    names = scanned.names
+    rejected = [n for n in names if status.get(n) == "rejected"]
+    skipped = [n for n in names if status.get(n) == "skipped"]
+    articles = sorted(d["key"] for d in G._node.values() if d.get("kind") == ARTICLE)
+    counts: dict[str, Any] = {
+        "files": len(names), "articles": len(articles), "rejected": len(rejected), "skipped": len(skipped),
+        "ignored_files": scanned.found.ignored, "problems": len(problems),
+        "errors": sum(p.severity == ERROR for p in problems), "warnings": sum(p.severity == WARNING for p in problems),
+    }
+    _graph_counts(G, counts)
+    report = {
+        "qagraph": __version__,
+        "source": previous.get("source"),
+        "counts": counts,
+        "settings": {**previous.get("settings", {}), "preset": detection.as_dict()},
+        "example_article": articles[0] if articles else None,
+        "graph": dict(G.graph),
+        "rejected": rejected,
+        "skipped": skipped,
+        "hidden": [list(h) for h in scanned.found.hidden],
+        "problems": [p.as_dict() for p in problems],
+    }
+    report["health"] = health(G)
+    return report
+
+
+def _graph_counts(G: nx.MultiDiGraph, counts: dict[str, Any]) -> None:
+    nodes = dict.fromkeys(NODE_KINDS, 0)
+    for data in G._node.values():
+        nodes[data["kind"]] = nodes.get(data["kind"], 0) + 1
+    edges = dict.fromkeys(EDGE_KINDS, 0)
+    for keyed in (k for nbrs in G._succ.values() for k in nbrs.values()):
+        for kind in keyed:
+            edges[kind] = edges.get(kind, 0) + 1
+    counts["stubs"] = nodes.get(STUB, 0)
+    counts["nodes"] = nodes
+    counts["edges"] = edges
 
 
 def make_graph(
@@ -165,18 +315,43 @@ def make_graph(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> tuple[nx.MultiDiGraph, dict[str, Any]]:
     """Load and link: the graph of ``content`` and its build report."""
+    G, report, _ = _make(content, preset=preset, fields=fields, overrides=overrides, detection=detection,
+                         similarity=similarity, strict=strict, workers=workers, progress=progress, cache=cache,
+                         scanned=scanned, max_file_size=max_file_size)
+    return G, report
+
+
+def _make(
+    content: str | os.PathLike[str],
+    *,
+    preset: str = AUTO,
+    fields: FieldMap | None = None,
+    overrides: Mapping[str, str] | None = None,
+    detection: Detection | None = None,
+    similarity: SimilarityConfig | None = None,
+    strict: bool = False,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    scanned: Scan | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    index_folder: Path | None = None,
+) -> tuple[nx.MultiDiGraph, dict[str, Any], LoadResult]:
     from .graph import build_graph
+    from .health import health
+    from .similarity import SimilarityConfig, SimilarityIndex
 
     with _gc_paused():
         loaded = load_corpus(content, preset=preset, fields=fields, overrides=overrides, detection=detection,
                              strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned,
                              max_file_size=max_file_size)
-        G, link_problems = build_graph(loaded, similarity, loaded.fields, progress)
+        index = SimilarityIndex.build(loaded.articles, similarity or SimilarityConfig())
+        if index_folder is not None:
+            index.save(index_folder)
+        G, link_problems = build_graph(loaded, index.config, loaded.fields, progress, index=index)
     report = make_report(G, loaded, link_problems, similarity=G.graph.get("similarity"))
-    from .health import health
-
     report["health"] = health(G)
-    return G, report
+    return G, report, loaded
 
 
 def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Problem], *,
@@ -191,16 +366,7 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
     counts["problems"] = len(problems)
     counts["errors"] = sum(p.severity == ERROR for p in problems)
     counts["warnings"] = sum(p.severity == WARNING for p in problems)
-    nodes = dict.fromkeys(NODE_KINDS, 0)
-    for data in G._node.values():
-        nodes[data["kind"]] = nodes.get(data["kind"], 0) + 1
-    edges = dict.fromkeys(EDGE_KINDS, 0)
-    for keyed in (k for nbrs in G._succ.values() for k in nbrs.values()):
-        for kind in keyed:
-            edges[kind] = edges.get(kind, 0) + 1
-    counts["stubs"] = nodes.get(STUB, 0)
-    counts["nodes"] = nodes
-    counts["edges"] = edges
+    _graph_counts(G, counts)
     first = min((a.key for a in loaded.articles), default=None)
     return {
         "qagraph": __version__,
@@ -227,8 +393,12 @@ def write_outputs(
     site_url: str | None = None,
     progress: Progress | None = None,
     fingerprint: str | None = None,
+    links: Iterable[tuple[str, RelatedLink]] = (),
 ) -> list[Path]:
-    """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written."""
+    """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written.
+
+    ``links`` are the articles' links as their files gave them, for the database.
+    """
     import json
 
     from .parallel import beside
@@ -240,16 +410,16 @@ def write_outputs(
     if "html" in wanted:
         from .html import write_views
 
-        links = []
+        page_links: list[tuple[str, str]] = []
         if "rdf" in wanted:
             from .rdf import rdf_file_names
 
-            links = [(f"RDF: {name}", name) for name in rdf_file_names()]
+            page_links = [(f"RDF: {name}", name) for name in rdf_file_names()]
         if "report" in wanted:
-            links.append(("Build report (report.json)", REPORT))
+            page_links.append(("Build report (report.json)", REPORT))
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         html_done = beside(
-            lambda: write_views(G, out, extra_links=links, site_url=site_url, progress=None if parallel else progress),
+            lambda: write_views(G, out, extra_links=page_links, site_url=site_url, progress=None if parallel else progress),
             fork=parallel,
         )
     try:
@@ -258,11 +428,12 @@ def write_outputs(
 
             written += write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, progress=progress)
         if "database" in wanted:
-            from .database import DATABASE, write_database
+            from .database import write_database
 
             if progress:
                 progress("database", 0, 1)
-            written.append(write_database(G, out / DATABASE, report=report, meta={"fingerprint": fingerprint}))
+            written.append(write_database(G, out / DATABASE, report=report, meta={"fingerprint": fingerprint},
+                                          links=links))
             if progress:
                 progress("database", 1, 1)
     except BaseException:

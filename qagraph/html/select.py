@@ -41,7 +41,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError
-from ..ids import subject_node
+from ..ids import keyword_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
 
 __all__ = [
@@ -163,12 +163,12 @@ def link_strength(kind: str, data: Mapping[str, Any]) -> float:
 
 def _article_links(G: nx.MultiDiGraph, node: str, links: frozenset[str]) -> Iterator[tuple[str, str, Mapping[str, Any], bool]]:
     """``(other, kind, data, outgoing)`` for the link edges of ``node``, both directions."""
-    for other, keys in G._succ[node].items():
-        for kind, data in keys.items():
+    for other, keys in sorted(G._succ[node].items()):
+        for kind, data in sorted(keys.items()):
             if kind in links:
                 yield other, kind, data, True
-    for other, keys in G._pred[node].items():
-        for kind, data in keys.items():
+    for other, keys in sorted(G._pred[node].items()):
+        for kind, data in sorted(keys.items()):
             if kind in links:
                 yield other, kind, data, False
 
@@ -230,11 +230,11 @@ def _link_edges(
     found: list[tuple[str, str, str, Mapping[str, Any]]] = []
     strength: list[float] = []
     best: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for u in articles:
-        for v, keys in G._succ[u].items():
+    for u in articles:  # adjacency in node order, so the view depends on the content only
+        for v, keys in sorted(G._succ[u].items()):
             if v not in inside or v == u:
                 continue
-            for kind in links & keys.keys():
+            for kind in sorted(links & keys.keys()):
                 data = keys[kind]
                 i = len(found)
                 found.append((u, v, kind, data))
@@ -267,10 +267,10 @@ def _other_edges(G: nx.MultiDiGraph, chosen: Sequence[str], skip: frozenset[str]
     links = _links()
     out = []
     for u in chosen:
-        for v, keys in G._succ[u].items():
+        for v, keys in sorted(G._succ[u].items()):
             if v not in inside:
                 continue
-            for kind in keys:
+            for kind in sorted(keys):
                 if kind in links or kind in skip or kind not in EDGE_KINDS:
                     continue
                 out.append(Edge(u, v, kind))
@@ -401,8 +401,8 @@ def _stubs(G: nx.MultiDiGraph, articles: Sequence[str], limit: int) -> tuple[lis
 def _stub_edges(G: nx.MultiDiGraph, articles: Sequence[str], stubs: Sequence[str]) -> list[Edge]:
     links = _links()
     chosen = set(stubs)
-    return [Edge(a, v, kind) for a in articles for v, keys in G._succ[a].items() if v in chosen
-            for kind in keys if kind in links]
+    return [Edge(a, v, kind) for a in articles for v, keys in sorted(G._succ[a].items()) if v in chosen
+            for kind in sorted(keys) if kind in links]
 
 
 def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits()) -> Selection:
@@ -446,7 +446,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
                 s = subject_node(slug)
                 if s == subject or s not in G:
                     continue
-                for kind in found:
+                for kind in sorted(found):
                     outside[(a, s, kind, outgoing or kind in symmetric)] += 1
     # each other subject's edge with the largest count is drawn when the page opens
     best: dict[str, list[tuple[int, tuple[str, str, str, bool]]]] = defaultdict(list)
@@ -554,7 +554,7 @@ def neighbourhood_selection(
     edges, n_links = _link_edges(G, order, limits, always=node)
     articles = [n for n in order if _kind(G, n) == ARTICLE]
     subjects = sorted({s for a in articles for s, keys in G._succ[a].items() if IN_SUBJECT in keys})
-    own = [k for k, keys in G._succ[node].items() if HAS_KEYWORD in keys]
+    own = [k for k in (keyword_node(key) for key in G._node[node].get("keywords", ())) if k in G]  # file order
     keywords, n_keywords = _keywords(G, articles, limits.neighbourhood_keywords, always=own)
     nodes = [*order, *subjects, *keywords]
     edges += _other_edges(G, nodes, frozenset())
