@@ -341,38 +341,35 @@
     var which = this.labelsFor(this.zoom());
     ctx.font = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     ctx.textBaseline = "middle";
-    var cellW = 160, cellH = 18, cols = Math.ceil(this.width / cellW) + 1, used = {};
+    // a label takes the grid cells it covers; a label that would cover a taken cell is left out
+    var cellW = 24, cellH = 18, used = new Uint8Array((Math.ceil(this.width / cellW) + 2) * (Math.ceil(this.height / cellH) + 2));
+    var cols = Math.ceil(this.width / cellW) + 2;
     var self = this, drawn = 0;
-    function put(i, strong) {
+    function put(i, strong, ring) {
       if (self.nodeColours[4 * i + 3] === 0) return;
       var p = self.toScreen(self.xs[i], self.ys[i]), r = self.radius(i);
-      if (p[0] < -200 || p[1] < -20 || p[0] > self.width + 20 || p[1] > self.height + 20) return;
-      var cell = Math.floor(p[1] / cellH) * cols + Math.floor(p[0] / cellW);
-      if (!strong && (used[cell] || used[cell + 1])) return;
-      used[cell] = used[cell + 1] = true;
+      if (ring) {
+        ctx.strokeStyle = strong ? "#ffffff" : "rgba(255,255,255,0.75)"; ctx.lineWidth = strong ? 2 : 1;
+        ctx.beginPath(); ctx.arc(p[0], p[1], r + (strong ? 4 : 2.5), 0, 2 * Math.PI); ctx.stroke();
+      }
+      if (p[0] < -200 || p[1] < 0 || p[0] > self.width || p[1] > self.height) return;
       var text = which.text(i);
       if (text.length > 60) text = text.slice(0, 58) + "\u2026";
       var x = p[0] + r + 4, w = ctx.measureText(text).width;
-      ctx.fillStyle = strong ? "rgba(13,15,19,0.9)" : "rgba(13,15,19,0.6)";
+      var row = Math.floor(p[1] / cellH) + 1, c0 = Math.max(Math.floor((x - 3) / cellW) + 1, 0);
+      var c1 = Math.min(Math.floor((x + w + 3) / cellW) + 1, cols - 1);
+      if (!strong) for (var c = c0; c <= c1; c++) if (used[row * cols + c]) return;
+      for (c = c0; c <= c1; c++) used[row * cols + c] = 1;
+      ctx.fillStyle = strong ? "rgba(13,15,19,0.92)" : "rgba(13,15,19,0.7)";
       ctx.fillRect(x - 3, p[1] - 8, w + 6, 16);
       ctx.fillStyle = strong ? "#ffffff" : "#d5dae3";
       ctx.fillText(text, x, p[1]);
       drawn++;
     }
-    which.forced.forEach(function (i, n) { put(i, n === 0 && which.rings.length > 0); });
+    which.forced.forEach(function (i, n) { var sel = n === 0 && which.rings.length > 0; put(i, sel, which.rings.length > 0); });
     var ranked = which.ranked;
     for (var k = 0; k < ranked.length && drawn < which.limit; k++) put(ranked[k], false);
-    if (this.hovered >= 0) {
-      var p = this.toScreen(this.xs[this.hovered], this.ys[this.hovered]);
-      ctx.strokeStyle = "#ffffff"; ctx.lineWidth = 1.5;
-      ctx.beginPath(); ctx.arc(p[0], p[1], this.radius(this.hovered) + 3, 0, 2 * Math.PI); ctx.stroke();
-      put(this.hovered, true);
-    }
-    which.rings.forEach(function (i) {
-      var q = self.toScreen(self.xs[i], self.ys[i]);
-      ctx.strokeStyle = "#ffffff"; ctx.lineWidth = 2;
-      ctx.beginPath(); ctx.arc(q[0], q[1], self.radius(i) + 4, 0, 2 * Math.PI); ctx.stroke();
-    });
+    if (this.hovered >= 0) put(this.hovered, true, true);
   };
 
   // -- picking and pointer

@@ -208,7 +208,7 @@
     return {
       forced: forced, rings: rings, text: displayTitle,
       ranked: zoom > 2.5 || local || N < 300 ? rank : [],
-      limit: local ? 80 : N < 300 ? 60 : 120,
+      limit: local ? 60 : N < 300 ? 60 : 50,
     };
   }
 
@@ -219,7 +219,7 @@
       var shown = state.nodeVisible[i] && (!localSet || localSet[i]);
       if (!shown) continue;
       if (sel >= 0 && !near[i] && !localSet) {
-        col[4 * i] = 58; col[4 * i + 1] = 65; col[4 * i + 2] = 80; col[4 * i + 3] = 255;
+        col[4 * i] = 44; col[4 * i + 1] = 50; col[4 * i + 2] = 62; col[4 * i + 3] = 255;
       } else {
         col[4 * i] = nodeRgb[3 * i]; col[4 * i + 1] = nodeRgb[3 * i + 1]; col[4 * i + 2] = nodeRgb[3 * i + 2]; col[4 * i + 3] = 255;
       }
