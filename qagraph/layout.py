@@ -638,15 +638,16 @@ def atlas_layout(
     if previous is None:
         positions = _layout(arrays, parts, seed=seed, iterations=iterations)
     else:
-        index = {n: i for i, n in enumerate(arrays.nodes)}
-        adjacency: dict[int, list[tuple[str, float]]] = {}
-        for (i, j), w in zip(arrays.edges.tolist(), arrays.weights.tolist()):
-            adjacency.setdefault(i, []).append((arrays.nodes[j], w))
-            adjacency.setdefault(j, []).append((arrays.nodes[i], w))
+        fresh = np.array([n not in previous.positions for n in arrays.nodes], dtype=bool)
+        adjacency: dict[str, list[tuple[str, float]]] = {}
+        touching = fresh[arrays.edges[:, 0]] | fresh[arrays.edges[:, 1]] if len(arrays.edges) else fresh[:0]
+        for (i, j), w in zip(arrays.edges[touching].tolist(), arrays.weights[touching].tolist()):
+            adjacency.setdefault(arrays.nodes[i], []).append((arrays.nodes[j], w))
+            adjacency.setdefault(arrays.nodes[j], []).append((arrays.nodes[i], w))
         positions = _place_new(
-            {n: previous.positions[n] for n in arrays.nodes if n in previous.positions},
-            [n for n in arrays.nodes if n not in previous.positions],
-            lambda n: adjacency.get(index[n], ()),
+            {n: previous.positions[n] for n, new in zip(arrays.nodes, fresh.tolist()) if not new},
+            [n for n, new in zip(arrays.nodes, fresh.tolist()) if new],
+            lambda n: adjacency.get(n, ()),
         )
     positions.update(_stub_positions(G, positions, previous))
     return AtlasLayout(positions, named, seed, resolution)

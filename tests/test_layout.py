@@ -150,3 +150,19 @@ def test_atlas_layout_places_stubs_and_survives_a_json_round_trip(small_kg):
     again = AtlasLayout.from_dict(json.loads(json.dumps(atlas.as_dict())))
     assert again == atlas
     assert atlas_layout(G, previous=again).positions == atlas.positions
+
+
+def test_atlas_layout_with_previous_keeps_old_places_and_adds_the_new_article(content_kg):
+    G = content_kg.graph
+    new = "article:/learn/biology/questions/how-does-dna-replication-work"
+    older = G.copy()
+    older.remove_node(new)
+    before = atlas_layout(older)
+    after = atlas_layout(G, previous=before)
+    assert all(after.positions[n] == p for n, p in before.positions.items() if n in after.positions)
+    neighbours = [v for v in nx.all_neighbors(G, new) if v in before.positions]
+    assert neighbours
+    nearest = min(math.dist(after.positions[new], before.positions[v]) for v in neighbours)
+    spread = max(math.hypot(*p) for p in before.positions.values())
+    assert nearest < spread / 2  # beside one of its neighbours, not anywhere
+    assert any(new in c.members for c in after.communities)
