@@ -181,12 +181,13 @@
     rank.sort(function (a, b) { return degree[b] - degree[a] || a - b; });
     view.labelsFor = labelsFor;
     // links by how much they tell: related and same-question first, then similar pairs by weight
-    var order = meta.edgeKinds.map(function (k) { return k.weighted ? 2 : 0; });
-    var score = new Float32Array(E);
-    for (e = 0; e < E; e++) score[e] = order[eKind[e]] - eWeight[e] / 64;
+    // (a counting sort on small integer keys: sorting 360k links with a comparator takes ~0.3 s)
+    var key = new Uint16Array(E), counts = new Int32Array(3 * 65 + 1);
+    var group = meta.edgeKinds.map(function (k) { return k.weighted ? 2 : 0; });
+    for (e = 0; e < E; e++) { key[e] = group[eKind[e]] * 65 + (64 - Math.min(eWeight[e], 64)); counts[key[e] + 1]++; }
+    for (var b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
     priority = new Int32Array(E);
-    for (e = 0; e < E; e++) priority[e] = e;
-    priority.sort(function (a, b) { return score[a] - score[b] || a - b; });
+    for (e = 0; e < E; e++) priority[counts[key[e]]++] = e;
     if (view.software) edgeBudget = SOFTWARE_EDGE_BUDGET;
     view.on("settle", function () { if (budgetHit) pickEdges(); });
   }
