@@ -398,8 +398,8 @@ def _layout(arrays: _Arrays, parts: Sequence[Sequence[str]], *, seed: int, itera
     with _igraph_seeded(seed):
         centres = _place_discs(arrays, membership, discs, radii, rng)
         for c, centre, radius in zip(discs, centres, radii):
-            members = np.flatnonzero(membership == c)
-            pos[members] = centre + _disc_layout(g, members, radius, rng, iterations)
+            inside = np.flatnonzero(membership == c)
+            pos[inside] = centre + _disc_layout(g, inside, radius, rng, iterations)
 
     rim = np.flatnonzero(sizes[membership] < MIN_DISC)
     if len(rim):
@@ -466,7 +466,8 @@ def _pack(centres: np.ndarray, radii: np.ndarray, rounds: int = 300, gap: float 
                 break
             direction = diff / np.maximum(dist, 1e-9)[..., None]
             c += (direction * (overlap * weight)[..., None]).sum(axis=1)
-    return c - c.mean(axis=0)
+    packed: np.ndarray = c - c.mean(axis=0)
+    return packed
 
 
 def _disc_layout(g: Any, members: np.ndarray, radius: float, rng: np.random.Generator, iterations: int) -> np.ndarray:

@@ -302,6 +302,10 @@ def test_content_atlas_search_card_escape_and_links(content, open_atlas):
     seen.page.wait_for_selector("#card .excerpt", timeout=10_000)
     assert seen.page.get_attribute("#card a.live", "href") == SITE + first.removeprefix("article:")
     assert seen.js("() => location.hash") == "#article=" + "%2Flearn%2Fbiology%2Fquestions%2Fhow-does-dna-replication-work"
+    hrefs = seen.js("""ids => ids.map(id => { qagraph.select(id);
+                          return document.querySelector('#card a.live').getAttribute('href'); })""", content.articles)
+    assert hrefs == [SITE + n.removeprefix("article:") for n in content.articles]  # every one absolute
+    seen.js("id => qagraph.select(id)", first)
 
     # Escape clears the selection and the search
     seen.page.keyboard.press("Escape")
@@ -382,6 +386,12 @@ def test_fragment_selects_and_links_are_disabled_without_a_site_url(hostile, ope
     link = seen.page.locator("#card a.live")
     assert link.get_attribute("href") is None and link.get_attribute("aria-disabled") == "true"
     assert "no site URL" in link.inner_text()
+    hrefs = seen.js("""ids => ids.map(id => { qagraph.select(id);
+                          return document.querySelector('#card a.live').getAttribute('href'); })""",
+                    hostile.articles + hostile.stubs)
+    assert all(h is None or h.startswith(("https://", "http://")) for h in hrefs)  # no file:///learn/...
+    assert hrefs.count(None) >= len(hostile.articles)
+    seen.js("id => qagraph.select(id)", node)
     # every link-like element the page made: none points at file:// or a script
     hrefs = seen.js("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
     assert all(not h.startswith(("file:", "javascript:")) or h.endswith("index.html") for h in hrefs)

@@ -140,7 +140,7 @@ def atlas_chunk_count(nodes: int) -> int:
     """
     if nodes <= CHUNK_TARGET:
         return 1
-    return 2 ** round(math.log2(nodes / CHUNK_TARGET))
+    return int(2 ** round(math.log2(nodes / CHUNK_TARGET)))
 
 
 def atlas_chunk_of(node: str, chunks: int) -> int:
