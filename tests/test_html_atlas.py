@@ -108,8 +108,13 @@ def big(tmp_path_factory) -> Built:
 
 
 def _payload(text: str) -> dict:
-    assert text.startswith("qagraphAtlas.add(") and text.endswith(");\n")
-    return json.loads(text[len("qagraphAtlas.add("):-3])
+    """The data a data file hands to the page: ``qagraphAtlas.add(JSON.parse('...'));``."""
+    head, tail = "qagraphAtlas.add(JSON.parse('", "'));\n"
+    assert text.startswith(head) and text.endswith(tail)
+    inner = text[len(head):-len(tail)]
+    assert not re.search(r"(?<!\\)(\\\\)*'", inner)  # no quote ends the string early
+    escapes = {"\\\\": "\\", "\\'": "'", "\\u2028": "\u2028", "\\u2029": "\u2029"}
+    return json.loads(re.sub(r"\\(\\|'|u2028|u2029)", lambda m: escapes[m.group(0)], inner))
 
 
 def test_files_and_content_security_policy(hostile):

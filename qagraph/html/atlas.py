@@ -165,10 +165,16 @@ def _chunk_name(kind: str, chunk: int, chunks: int) -> str:
 
 
 def _data_script(payload: Mapping[str, Any]) -> str:
-    """A data file: one call handing ``payload`` to the page. It is a script of its own (never
-    inside HTML), so only the two line separators JavaScript once disallowed are escaped."""
+    """A data file: one call handing ``payload`` to the page, as ``JSON.parse('...')``.
+
+    V8 parses JSON text faster than the same object literal, which matters for 10 MB
+    of data. The JSON is put in a single-quoted string: backslashes and quotes are
+    escaped, and so are the line separators (json.dumps has escaped every other
+    control character already)."""
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return "qagraphAtlas.add(" + text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + ");\n"
+    quoted = (text.replace("\\", "\\\\").replace("'", "\\'")
+              .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return "qagraphAtlas.add(JSON.parse('" + quoted + "'));\n"
 
 
 def _link_type(url: str | None) -> int:

@@ -73,9 +73,16 @@
   };
 
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var B64_VALUE = {};
-  for (var b = 0; b < 64; b++) B64_VALUE[B64[b]] = b;
+  var B64_VALUE = {}, B64_CODE = new Int8Array(128).fill(-1);
+  for (var b = 0; b < 64; b++) { B64_VALUE[B64[b]] = b; B64_CODE[B64.charCodeAt(b)] = b; }
   var SID = 8;
+
+  /** A short id (8 base64 characters, 48 bits) as a number: exact, and a cheap Map key. */
+  function sidNumber(text, from) {
+    var n = 0;
+    for (var k = 0; k < SID; k++) n = n * 64 + B64_CODE[text.charCodeAt(from + k)];
+    return n;
+  }
 
   function b64(text, from, width) {
     var n = 0;
@@ -103,7 +110,7 @@
         subjects.push(c.subject[j] >= 0 ? c.subjects[c.subject[j]] : "");
         kindOf[i] = c.kind[j]; community[i] = c.community[j]; linkType[i] = c.link[j]; chunkOf[i] = c.chunk;
         xs[i] = c.xy[2 * j]; ys[i] = c.xy[2 * j + 1];
-        bySid.set(sid, i); byKey.set(key, i);
+        bySid.set(sidNumber(c.ids, j * SID), i); byKey.set(key, i);
         titleCount.set(c.title[j], (titleCount.get(c.title[j]) || 0) + 1);
       }
     });
@@ -121,7 +128,7 @@
         var row = c.links[kind.name] || "";
         var w = c.width, step = w + SID + (kind.weighted ? 1 : 0);
         for (var j = 0; j < row.length; j += step) {
-          var t = bySid.get(row.substr(j + w, SID));
+          var t = bySid.get(sidNumber(row, j + w));
           if (t === undefined) continue; // a target the data do not hold
           eSrc[e] = base[c.chunk] + b64(row, j, w); eTgt[e] = t; eKind[e] = k;
           eWeight[e] = kind.weighted ? B64_VALUE[row[j + w + SID]] : 64;
@@ -335,7 +342,7 @@
     ref = String(ref);
     if (ref.indexOf("article:") === 0) ref = ref.slice(8);
     if (byKey.has(ref)) return byKey.get(ref);
-    if (bySid.has(ref)) return bySid.get(ref);
+    if (/^[A-Za-z0-9_-]{8}$/.test(ref) && bySid.has(sidNumber(ref, 0))) return bySid.get(sidNumber(ref, 0));
     return -1;
   }
 
@@ -725,7 +732,7 @@
     meta.communities.forEach(function (g, c) {
       if (g.colour === meta.otherColour || g.size < 3) { labelEls.push(null); return; }
       var d = el("div", { class: "clabel" }, g.label.split(" \u00b7 ")[0]);
-      d.style.color = g.colour;
+      d.style.borderBottomColor = g.colour;
       layer.appendChild(d);
       labelEls.push(d);
     });
@@ -749,7 +756,9 @@
       labelEls.forEach(function (d, c) {
         if (!d || d.style.display === "none") return;
         var g = meta.communities[c], p = view.toScreen(g.x, g.y);
-        ctx.fillStyle = g.colour;
+        ctx.fillStyle = "#15181e";
+        ctx.fillText(d.textContent, p[0] + 1, p[1] + 1);
+        ctx.fillStyle = "#ffffff";
         ctx.fillText(d.textContent, p[0], p[1]);
       });
       ctx.textAlign = "left"; ctx.font = "12px system-ui, sans-serif"; ctx.fillStyle = "#9aa3b2";
