@@ -371,13 +371,17 @@ def generate_atlas(
     index_href: str | None = "../index.html",
     excerpts: Mapping[str, str] | None = None,
     excerpt_limit: int = EXCERPT_LIMIT,
+    only_chunks: Iterable[int] | None = None,
 ) -> dict[str, str]:
     """Every file of the atlas as ``{path relative to the views folder: text}``.
 
     ``positions`` must place every article and stub of ``G`` and ``communities``
     group the articles (:func:`qagraph.layout.atlas_layout` gives both). ``chunks``
     (default :func:`atlas_chunk_count`) splits the data; keep the previous build's
-    count to rewrite only the chunks that changed. With ``site_url`` article cards
+    count to rewrite only the chunks that changed. ``only_chunks`` renders just those
+    data chunks (with the page, its scripts and ``meta.js``): for an incremental build,
+    the :func:`atlas_chunk_of` of every node whose data or links changed (the nodes at
+    both ends of a changed link). With ``site_url`` article cards
     link to ``site_url + url``; without it, site paths are shown but not linked.
 
     >>> import qagraph
@@ -407,7 +411,8 @@ def generate_atlas(
     }
     meta = _meta(G, nodes, positions, communities, chunks=chunks, site_url=site_url, title=title)
     files[f"{DATA_DIR}/meta.js"] = _data_script(meta)
-    for chunk in range(chunks):
+    wanted = range(chunks) if only_chunks is None else sorted(set(only_chunks))
+    for chunk in wanted:
         files.update(generate_atlas_chunk(
             G, chunk, chunks=chunks, positions=positions, communities=communities, ids=ids,
             excerpts=excerpts, excerpt_limit=excerpt_limit, _members=members[chunk], _membership=membership,
@@ -433,12 +438,14 @@ def write_atlas(
     title: str = "Atlas of the articles",
     index_href: str | None = "../index.html",
     excerpts: Mapping[str, str] | None = None,
+    only_chunks: Iterable[int] | None = None,
 ) -> list[Path]:
     """Write :func:`generate_atlas`'s files under ``views_dir``; return the paths written.
 
-    A file whose text is already there is left alone (an incremental build rewrites
-    only what changed); data chunks of an earlier build with another chunk count are
-    removed.
+    A file whose text is already there is left alone; with ``only_chunks`` only those
+    data chunks are rendered at all (see :func:`generate_atlas`), which is what makes
+    an incremental build cheap. Otherwise data chunks of an earlier build with another
+    chunk count are removed.
 
     >>> import qagraph
     >>> from qagraph.layout import atlas_layout
@@ -455,7 +462,7 @@ def write_atlas(
         raise OutputError(f"output {out} exists and is not a folder", path=str(out))
     files = generate_atlas(
         G, positions=positions, communities=communities, site_url=site_url, chunks=chunks, title=title,
-        index_href=index_href, excerpts=excerpts,
+        index_href=index_href, excerpts=excerpts, only_chunks=only_chunks,
     )
     written: list[Path] = []
     for name, text in files.items():
@@ -468,7 +475,7 @@ def write_atlas(
             pass
         written.append(write_atomic(path, data))
     data_dir = out / DATA_DIR
-    for stale in sorted(data_dir.glob("*.js")):
+    for stale in sorted(data_dir.glob("*.js")) if only_chunks is None else ():
         if f"{DATA_DIR}/{stale.name}" not in files:
             stale.unlink()
     return written
