@@ -1,0 +1,490 @@
+"""The atlas: every article of the corpus on one WebGL page, with its links and communities.
+
+``views/atlas.html`` draws every article (and every related article outside the corpus)
+at the positions of :mod:`qagraph.layout`, coloured by community, with the related,
+similar and same-question links (:func:`qagraph.kinds.link_kinds`). ``atlas-gl.js``
+draws it with WebGL straight from typed arrays (sigma.js + graphology, tried first, took
+14 s to start on 36k articles and 1.4-2.5 s per click); ``atlas.js`` adds search, the
+article card, the local graph, filters, the URL fragment and the PNG export.
+
+Pages open from disk, where ``fetch()`` cannot read files, so the data are scripts that
+hand their JSON to ``qagraphAtlas.add(...)``:
+
+``views/atlas/meta.js``
+    counts, kinds, subjects, communities (label, colour, centre) and the chunk count;
+``views/atlas/nodes-NN.js``
+    the nodes of chunk NN (a node's chunk is a hash of its id, so it never moves while
+    the chunk count stays) with their positions, titles and outgoing links; a link
+    names its target by a short id (:func:`short_ids`), so no other chunk changes when
+    one does;
+``views/atlas/text-NN.js``
+    keywords and answer excerpts, loaded when an article of the chunk is opened.
+
+An edit of one article changes its own chunks, the chunks of the articles whose links
+to it changed, and ``meta.js``: :func:`generate_atlas_chunk` renders one chunk, and
+:func:`write_atlas` leaves a file alone when its text did not change.
+
+Safety is that of the other views (:mod:`.page`): a Content-Security-Policy allows only
+scripts from the page's own folder and no request at all; every text from the content
+reaches the page as ``textContent`` except answer excerpts, which are sanitised HTML
+(:func:`~qagraph.html.page.excerpt_html`); article links are made only from urls that
+:func:`~qagraph.html.page.safe_href` accepts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .._version import __version__
+from ..errors import OutputError, UsageError
+from ..fileio import write_atomic
+from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds
+from ..layout import Community, Position
+from .page import excerpt_html, safe_href
+
+__all__ = [
+    "ATLAS_JS",
+    "RENDERER_JS",
+    "atlas_chunk_count",
+    "atlas_chunk_of",
+    "generate_atlas",
+    "generate_atlas_chunk",
+    "short_ids",
+    "write_atlas",
+]
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+RENDERER_JS = "atlas-gl.js"  #: the WebGL renderer, written to ``views/assets/``
+ATLAS_JS = "atlas.js"  #: the page's own script, written to ``views/assets/``
+DATA_DIR = "atlas"  #: the data files, beside ``atlas.html``
+#: a chunk holds about this many nodes (the count is a power of two, fixed while the corpus stays near
+#: its size). Each chunk is one script the page loads: 64 chunks of 600 took about 1 s more to load at
+#: 36k articles than 8 of 4,600 (file:// requests of blocking scripts), and an edit rewrites 1/8 of the data.
+CHUNK_TARGET = 4000
+#: answer excerpts in cards: at most this many characters of Markdown (whole paragraphs)
+EXCERPT_LIMIT = 200
+#: keywords listed in a card
+KEYWORDS_SHOWN = 8
+NODE_ATLAS_KINDS = (ARTICLE, STUB)
+#: community colours, most distinct first; communities past the palette share :data:`OTHER_COLOUR`
+PALETTE = (
+    "#5b8ff9", "#f6bd16", "#e8684a", "#5ad8a6", "#9270ca", "#ff9d4d", "#6dc8ec", "#ff99c3",
+    "#269a99", "#bdd2fd", "#c2c8d5", "#d3cef5", "#a0dc2c", "#e86452", "#1e9493", "#ffd0a6",
+    "#8c6bb1", "#f08bb4", "#7cb305", "#d4b106", "#40a9ff", "#ff7a45", "#36cfc9", "#b37feb",
+)
+OTHER_COLOUR = "#7d8594"
+
+_env = Environment(
+    loader=FileSystemLoader(str(ASSETS)), autoescape=True, undefined=StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+)
+
+
+# -- ids and chunks ------------------------------------------------------------------------
+
+
+def _digest(node: str, size: int, salt: int = 0) -> bytes:
+    person = b"qagraph-atlas" + bytes([salt])
+    return hashlib.blake2b(node.encode("utf-8"), digest_size=size, person=person).digest()
+
+
+#: characters of the base64 alphabet (url-safe) that encode small numbers in the data files
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+SID_LENGTH = 8
+
+
+def short_ids(nodes: Iterable[str]) -> dict[str, str]:
+    """A short stable id (:data:`SID_LENGTH` characters) for each node, drawn from its id alone.
+
+    In the rare case of two nodes with the same 48-bit hash, every one but the first
+    (in sorted order) is hashed again with another salt.
+
+    >>> short_ids(["article:/learn/a"])
+    {'article:/learn/a': 'ugXE-ZqB'}
+    """
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for node in sorted(nodes):
+        salt = 0
+        sid = base64.urlsafe_b64encode(_digest(node, 6)).decode("ascii")
+        while sid in taken:
+            salt += 1
+            sid = base64.urlsafe_b64encode(_digest(node, 6, salt)).decode("ascii")
+        taken.add(sid)
+        ids[node] = sid
+    return ids
+
+
+def _b64(number: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        chars.append(B64[number & 63])
+        number >>= 6
+    return "".join(reversed(chars))
+
+
+def atlas_chunk_count(nodes: int) -> int:
+    """How many chunks ``nodes`` nodes are split into: a power of two, about :data:`CHUNK_TARGET` nodes each.
+
+    >>> atlas_chunk_count(49), atlas_chunk_count(36_546)
+    (1, 8)
+    """
+    if nodes <= CHUNK_TARGET:
+        return 1
+    return int(2 ** round(math.log2(nodes / CHUNK_TARGET)))
+
+
+def atlas_chunk_of(node: str, chunks: int) -> int:
+    """The chunk of ``node`` (its hash modulo ``chunks``): the same in every build.
+
+    >>> atlas_chunk_of("article:/learn/a", 1)
+    0
+    """
+    return int.from_bytes(_digest(node, 8), "big") % chunks
+
+
+def _atlas_nodes(G: nx.MultiDiGraph) -> list[str]:
+    return sorted(n for n, kind in G.nodes(data="kind") if kind in NODE_ATLAS_KINDS)
+
+
+def _chunk_name(kind: str, chunk: int, chunks: int) -> str:
+    width = max(2, len(str(chunks - 1)))
+    return f"{DATA_DIR}/{kind}-{chunk:0{width}d}.js"
+
+
+# -- the data ------------------------------------------------------------------------------
+
+
+def _data_script(payload: Mapping[str, Any]) -> str:
+    """A data file: one call handing ``payload`` to the page, as ``JSON.parse('...')``.
+
+    V8 parses JSON text faster than the same object literal, which matters for 10 MB
+    of data. The JSON is put in a single-quoted string: backslashes and quotes are
+    escaped, and so are the line separators (json.dumps has escaped every other
+    control character already)."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    quoted = (text.replace("\\", "\\\\").replace("'", "\\'")
+              .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return "qagraphAtlas.add(JSON.parse('" + quoted + "'));\n"
+
+
+def _link_type(url: str | None) -> int:
+    """0: no link; 1: a site path (a link once joined to a site url); 2: an absolute http(s) url."""
+    href = safe_href(url)
+    if href is None:
+        return 0
+    return 2 if href.lower().startswith(("http://", "https://")) else 1
+
+
+def generate_atlas_chunk(
+    G: nx.MultiDiGraph,
+    chunk: int,
+    *,
+    chunks: int,
+    positions: Mapping[str, Position],
+    communities: Sequence[Community],
+    ids: Mapping[str, str] | None = None,
+    excerpts: Mapping[str, str] | None = None,
+    excerpt_limit: int = EXCERPT_LIMIT,
+    _members: Sequence[str] | None = None,
+    _membership: Mapping[str, int] | None = None,
+) -> dict[str, str]:
+    """The two data files of one chunk: ``{"atlas/nodes-NN.js": text, "atlas/text-NN.js": text}``.
+
+    ``ids`` are :func:`short_ids` of the atlas's nodes (computed when not given; pass
+    them when rendering many chunks). ``excerpts`` maps article nodes to their answer
+    excerpt as safe HTML when the caller has them already (the other views compute the
+    same); missing ones are made by :func:`~qagraph.html.page.excerpt_html`. For an
+    incremental build: render the chunks of the nodes whose data or links changed
+    (:func:`atlas_chunk_of`), and ``meta.js`` (:func:`generate_atlas` has it).
+
+    A nodes file holds, per node: its short id, key (its url, split into a per-chunk
+    prefix table and the rest), title, subject, kind, community, link type and
+    position, and its outgoing links per kind packed in one string of fixed-width
+    records (source index in the chunk, target's short id, and for weighted kinds the
+    weight in 64ths), all in the url-safe base64 alphabet (:data:`B64`).
+
+    >>> import qagraph
+    >>> from qagraph.layout import atlas_layout
+    >>> G = qagraph.build("content").graph
+    >>> atlas = atlas_layout(G)
+    >>> sorted(generate_atlas_chunk(G, 0, chunks=1, positions=atlas.positions, communities=atlas.communities))
+    ['atlas/nodes-00.js', 'atlas/text-00.js']
+
+    Raises :class:`~qagraph.errors.UsageError` when a node has no position.
+    """
+    if not 0 <= chunk < chunks:
+        raise UsageError(f"chunk {chunk} is not between 0 and {chunks - 1}")
+    if ids is None:
+        ids = short_ids(_atlas_nodes(G))
+    membership = _membership if _membership is not None else {n: c.index for c in communities for n in c.members}
+    node_data = G._node
+    nodes = list(_members) if _members is not None else [n for n in sorted(ids) if atlas_chunk_of(n, chunks) == chunk]
+    width = max(2, math.ceil(math.log(max(len(nodes), 2), 64)))
+    kinds = link_kinds()
+    weighted = {kind.name for kind in kinds if "weight" in kind.fields}
+    links: dict[str, list[str]] = {kind.name: [] for kind in kinds}
+    prefixes: dict[str, int] = {}
+    subjects: dict[str, int] = {}
+    cols: dict[str, list[Any]] = {"keyPrefix": [], "key": [], "title": [], "kind": [], "subject": [],
+                                  "community": [], "link": [], "xy": []}
+    text: dict[str, list[Any]] = {"id": [], "keywords": [], "excerpt": []}
+    for local, node in enumerate(nodes):
+        data = node_data[node]
+        at = positions.get(node)
+        if at is None:
+            raise UsageError(f"{node} has no position: lay the graph out again (qagraph.layout.atlas_layout)")
+        key = str(data.get("key") or node.partition(":")[2])
+        cut = key.rfind("/") + 1
+        cols["keyPrefix"].append(prefixes.setdefault(key[:cut], len(prefixes)))
+        cols["key"].append(key[cut:])
+        cols["title"].append(str(data.get("title") or data.get("label") or key))
+        cols["kind"].append(NODE_ATLAS_KINDS.index(data["kind"]))
+        slug = data.get("subject")
+        cols["subject"].append(subjects.setdefault(slug, len(subjects)) if slug else -1)
+        cols["community"].append(membership.get(node, -1))
+        cols["link"].append(_link_type(data.get("url")))
+        cols["xy"].extend((round(at[0], 1) + 0.0, round(at[1], 1) + 0.0))
+        source = _b64(local, width)
+        for target, keydict in G._succ[node].items():
+            sid = ids.get(target)
+            if sid is None:
+                continue
+            for kind_name, edge in keydict.items():
+                row = links.get(kind_name)
+                if row is None:
+                    continue
+                row.append(source + sid)
+                if kind_name in weighted:
+                    row.append(B64[max(0, min(63, round(float(edge.get("weight", 0.0)) * 63)))])
+        if data["kind"] == ARTICLE:
+            text["id"].append(ids[node])
+            text["keywords"].append(list(data.get("keyword_labels") or ())[:KEYWORDS_SHOWN])
+            excerpt = excerpts.get(node) if excerpts is not None else None
+            text["excerpt"].append(excerpt if excerpt is not None else excerpt_html(data.get("answer") or "", excerpt_limit))
+    payload = {
+        "part": "nodes", "chunk": chunk, "width": width, "ids": "".join(ids[n] for n in nodes),
+        "prefixes": list(prefixes), "subjects": list(subjects), **cols,
+        "links": {name: "".join(row) for name, row in links.items()},
+    }
+    return {
+        _chunk_name("nodes", chunk, chunks): _data_script(payload),
+        _chunk_name("text", chunk, chunks): _data_script({"part": "text", "chunk": chunk, **text}),
+    }
+
+
+def _meta(
+    G: nx.MultiDiGraph,
+    nodes: Sequence[str],
+    positions: Mapping[str, Position],
+    communities: Sequence[Community],
+    *,
+    chunks: int,
+    site_url: str | None,
+    title: str,
+) -> dict[str, Any]:
+    node_data = G._node
+    counts = {kind: 0 for kind in NODE_ATLAS_KINDS}
+    subjects: dict[str, str] = {}
+    for node in nodes:
+        data = node_data[node]
+        counts[data["kind"]] += 1
+        slug = data.get("subject")
+        if slug and slug not in subjects:
+            subjects[slug] = str(node_data.get("subject:" + slug, {}).get("label") or data.get("subject_label") or slug)
+    for node, data in node_data.items():
+        if data.get("kind") == SUBJECT:
+            subjects[data["slug"]] = str(data.get("label") or data["slug"])
+    in_atlas = set(nodes)
+    edge_counts = {kind.name: 0 for kind in link_kinds()}
+    for node in nodes:
+        for target, keydict in G._succ[node].items():
+            if target in in_atlas:
+                for key in keydict:
+                    if key in edge_counts:
+                        edge_counts[key] += 1
+    groups = []
+    for c in communities:
+        xy = [positions[n] for n in c.members if n in positions]
+        cx = sum(p[0] for p in xy) / len(xy) if xy else 0.0
+        cy = sum(p[1] for p in xy) / len(xy) if xy else 0.0
+        reach = sorted(math.dist(p, (cx, cy)) for p in xy)
+        groups.append({
+            "label": c.label, "size": len(c.members), "subjects": list(c.subjects), "keywords": list(c.keywords),
+            "colour": PALETTE[c.index] if c.index < len(PALETTE) else OTHER_COLOUR,
+            "x": round(cx, 2), "y": round(cy, 2), "r": round(reach[int(len(reach) * 0.9)] if reach else 0.0, 2),
+        })
+    return {
+        "part": "meta",
+        "title": title,
+        "version": __version__,
+        "chunks": chunks,
+        "siteUrl": site_url.rstrip("/") if site_url else None,
+        "counts": counts,
+        "edgeCounts": edge_counts,
+        "nodeKinds": [{"name": k, "label": NODE_KINDS[k].label, "plural": NODE_KINDS[k].plural,
+                       "colour": NODE_KINDS[k].colour} for k in NODE_ATLAS_KINDS],
+        "edgeKinds": [{"name": k.name, "label": k.label, "plural": k.plural, "colour": k.style.colour,
+                       "weighted": "weight" in k.fields, "symmetric": k.symmetric} for k in link_kinds()],
+        "subjects": dict(sorted(subjects.items())),
+        "communities": groups,
+        "otherColour": OTHER_COLOUR,
+    }
+
+
+def _check_site_url(site_url: str | None) -> str | None:
+    if site_url is None:
+        return None
+    if safe_href(site_url) != site_url.strip() or not site_url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"site url must be an absolute http(s) url, not {site_url!r}")
+    return site_url.strip()
+
+
+def _csp() -> str:
+    return "; ".join([
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'unsafe-inline'",
+        "img-src data: blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def generate_atlas(
+    G: nx.MultiDiGraph,
+    *,
+    positions: Mapping[str, Position],
+    communities: Sequence[Community],
+    site_url: str | None = None,
+    chunks: int | None = None,
+    title: str = "Atlas of the articles",
+    index_href: str | None = "../index.html",
+    excerpts: Mapping[str, str] | None = None,
+    excerpt_limit: int = EXCERPT_LIMIT,
+    only_chunks: Iterable[int] | None = None,
+) -> dict[str, str]:
+    """Every file of the atlas as ``{path relative to the views folder: text}``.
+
+    ``positions`` must place every article and stub of ``G`` and ``communities``
+    group the articles (:func:`qagraph.layout.atlas_layout` gives both). ``chunks``
+    (default :func:`atlas_chunk_count`) splits the data; keep the previous build's
+    count to rewrite only the chunks that changed. ``only_chunks`` renders just those
+    data chunks (with the page, its scripts and ``meta.js``): for an incremental build,
+    the :func:`atlas_chunk_of` of every node whose data or links changed (the nodes at
+    both ends of a changed link). With ``site_url`` article cards
+    link to ``site_url + url``; without it, site paths are shown but not linked.
+
+    >>> import qagraph
+    >>> from qagraph.layout import atlas_layout
+    >>> G = qagraph.build("content").graph
+    >>> atlas = atlas_layout(G)
+    >>> files = generate_atlas(G, positions=atlas.positions, communities=atlas.communities)
+    >>> sorted(files)[:3]
+    ['assets/atlas-gl.js', 'assets/atlas.js', 'atlas.html']
+
+    Raises :class:`~qagraph.errors.UsageError` for a bad ``site_url`` or a node without a position.
+    """
+    site_url = _check_site_url(site_url)
+    nodes = _atlas_nodes(G)
+    if chunks is None:
+        chunks = atlas_chunk_count(len(nodes))
+    if chunks < 1:
+        raise UsageError(f"chunks must be 1 or more, not {chunks}")
+    ids = short_ids(nodes)
+    members: list[list[str]] = [[] for _ in range(chunks)]
+    for node in nodes:
+        members[atlas_chunk_of(node, chunks)].append(node)
+    membership = {n: c.index for c in communities for n in c.members}
+    files: dict[str, str] = {
+        f"assets/{RENDERER_JS}": _asset(RENDERER_JS),
+        f"assets/{ATLAS_JS}": _asset(ATLAS_JS),
+    }
+    meta = _meta(G, nodes, positions, communities, chunks=chunks, site_url=site_url, title=title)
+    files[f"{DATA_DIR}/meta.js"] = _data_script(meta)
+    wanted = range(chunks) if only_chunks is None else sorted(set(only_chunks))
+    for chunk in wanted:
+        files.update(generate_atlas_chunk(
+            G, chunk, chunks=chunks, positions=positions, communities=communities, ids=ids,
+            excerpts=excerpts, excerpt_limit=excerpt_limit, _members=members[chunk], _membership=membership,
+        ))
+    scripts = [f"assets/{RENDERER_JS}", f"assets/{ATLAS_JS}", f"{DATA_DIR}/meta.js"]
+    scripts += [_chunk_name("nodes", c, chunks) for c in range(chunks)]
+    page = _env.get_template("atlas.html.j2").render(
+        title=title, csp=_csp(), version=__version__, css=Markup(_asset("atlas.css")), scripts=scripts,
+        index_href=index_href, articles=f"{meta['counts'][ARTICLE]:,}", site_url=site_url,
+    )
+    files["atlas.html"] = page
+    return dict(sorted(files.items()))
+
+
+def write_atlas(
+    G: nx.MultiDiGraph,
+    views_dir: str | os.PathLike[str],
+    *,
+    positions: Mapping[str, Position],
+    communities: Sequence[Community],
+    site_url: str | None = None,
+    chunks: int | None = None,
+    title: str = "Atlas of the articles",
+    index_href: str | None = "../index.html",
+    excerpts: Mapping[str, str] | None = None,
+    only_chunks: Iterable[int] | None = None,
+) -> list[Path]:
+    """Write :func:`generate_atlas`'s files under ``views_dir``; return the paths written.
+
+    A file whose text is already there is left alone; with ``only_chunks`` only those
+    data chunks are rendered at all (see :func:`generate_atlas`), which is what makes
+    an incremental build cheap. Otherwise data chunks of an earlier build with another
+    chunk count are removed.
+
+    >>> import qagraph
+    >>> from qagraph.layout import atlas_layout
+    >>> G = qagraph.build("content").graph
+    >>> atlas = atlas_layout(G)
+    >>> paths = write_atlas(G, "build/views", positions=atlas.positions, communities=atlas.communities)
+    >>> write_atlas(G, "build/views", positions=atlas.positions, communities=atlas.communities)
+    []
+
+    Raises :class:`~qagraph.errors.OutputError` when ``views_dir`` is not a folder.
+    """
+    out = Path(views_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"output {out} exists and is not a folder", path=str(out))
+    files = generate_atlas(
+        G, positions=positions, communities=communities, site_url=site_url, chunks=chunks, title=title,
+        index_href=index_href, excerpts=excerpts, only_chunks=only_chunks,
+    )
+    written: list[Path] = []
+    for name, text in files.items():
+        path = out / name
+        data = text.encode("utf-8")
+        try:
+            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        written.append(write_atomic(path, data))
+    data_dir = out / DATA_DIR
+    for stale in sorted(data_dir.glob("*.js")) if only_chunks is None else ():
+        if f"{DATA_DIR}/{stale.name}" not in files:
+            stale.unlink()
+    return written
+
+
+def _asset(name: str) -> str:
+    text = (ASSETS / name).read_text(encoding="utf-8")
+    if name.endswith(".css") and "</style" in text.lower():
+        raise OutputError(f"{name} cannot be inlined")
+    return text
