@@ -142,7 +142,8 @@ def build(
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
-        keep += [SIMILARITY_STATE] + [name for name in folder.previous.get("outputs", {}) if name != DATABASE]
+        keep += [SIMILARITY_STATE, ATLAS_STATE] + [name for name in folder.previous.get("outputs", {})
+                                                   if name != DATABASE]
     with folder.staging(keep=keep) as stage:
         done: tuple[nx.MultiDiGraph, dict[str, Any], list[Path]] | None = None
         if incremental:
@@ -166,8 +167,7 @@ def build(
                                     links=[(article_node(a.key), link) for a in loaded.articles for link in a.related])
         else:
             G, report, written = done
-        folder.commit(stage, outputs=[p.relative_to(stage).as_posix() for p in written],
-                      state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
+        folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out))
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
@@ -223,9 +223,20 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     patch.commit()
     if progress:
         progress("update", 1, 1)
+    previous_layout = _read_json(stage / ATLAS_STATE)
     written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], base_iri=base_iri,
-                            site_url=site_url, progress=progress, fingerprint=fingerprint)
+                            site_url=site_url, progress=progress, fingerprint=fingerprint,
+                            previous_layout=previous_layout)
     return G, report, [stage / DATABASE, *written]
+
+
+def _read_json(path: Path) -> Any:
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
@@ -394,10 +405,13 @@ def write_outputs(
     progress: Progress | None = None,
     fingerprint: str | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
+    previous_layout: dict[str, Any] | None = None,
 ) -> list[Path]:
     """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written.
 
-    ``links`` are the articles' links as their files gave them, for the database.
+    ``links`` are the articles' links as their files gave them, for the database;
+    ``previous_layout`` is the atlas layout of the build being updated, whose positions
+    articles keep (a full build lays out afresh).
     """
     import json
 
@@ -419,7 +433,8 @@ def write_outputs(
             page_links.append(("Build report (report.json)", REPORT))
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         html_done = beside(
-            lambda: write_views(G, out, extra_links=page_links, site_url=site_url, progress=None if parallel else progress),
+            lambda: write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
+                               progress=None if parallel else progress),
             fork=parallel,
         )
     try:
@@ -451,6 +466,29 @@ def write_outputs(
     if "report" in wanted:
         text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
         written.append(write_atomic(out / REPORT, text))
+    return written
+
+
+ATLAS_STATE = f"{PRIVATE}/atlas.json"
+
+
+def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
+               site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
+               progress: Progress | None = None) -> list[Path]:
+    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build) and every view."""
+    import json
+
+    from .html import write_views
+    from .html.atlas import write_atlas
+    from .layout import AtlasLayout, atlas_layout
+
+    previous = AtlasLayout.from_dict(previous_layout) if previous_layout else None
+    atlas = atlas_layout(G, previous=previous)
+    written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
+                          site_url=site_url)
+    written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
+                           progress=progress)
+    write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
     return written
 
 

@@ -14,11 +14,13 @@ from qagraph.similarity import SimilarityConfig
 
 
 def outputs_of(folder: Path) -> dict[str, bytes]:
-    """Every output but void.ttl (the build time) and qagraph.db (compared by its rows)."""
+    """Every output but void.ttl (the build time), qagraph.db (compared by its rows) and the atlas's
+    data (its layout is updated in place by a rebuild: articles keep their positions)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and PRIVATE not in p.parts and p.name not in ("void.ttl", "qagraph.db")
+        and not p.relative_to(folder).as_posix().startswith("views/atlas/")
     }
 
 
