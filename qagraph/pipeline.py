@@ -215,19 +215,23 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         db.close()
     report = _report_from(G, stage / DATABASE, scanned, detection)
     report["settings"].update(report_settings)
-    from .database import DatabasePatch
-
-    patch = DatabasePatch(stage / DATABASE)
-    patch.set_meta({"report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
-                    "fingerprint": fingerprint})
-    patch.commit()
     if progress:
         progress("update", 1, 1)
     previous_layout = _read_json(stage / ATLAS_STATE)
     written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], base_iri=base_iri,
                             site_url=site_url, progress=progress, fingerprint=fingerprint,
                             previous_layout=previous_layout)
+    from .database import DatabasePatch
+
+    patch = DatabasePatch(stage / DATABASE)
+    patch.set_meta({"report": _meta_report(report), "fingerprint": fingerprint})
+    patch.commit()
     return G, report, [stage / DATABASE, *written]
+
+
+def _meta_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The report as the database's meta table keeps it: its lists are tables of their own there."""
+    return {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")}
 
 
 def _read_json(path: Path) -> Any:
@@ -243,7 +247,6 @@ def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: De
     """The build report of a patched database: what :func:`make_report` gives for the same content."""
     import sqlite3
 
-    from .health import health
     from .presets import spaced_keywords
 
     con = sqlite3.connect(db_path)
@@ -293,7 +296,6 @@ def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: De
         "hidden": [list(h) for h in scanned.found.hidden],
         "problems": [p.as_dict() for p in problems],
     }
-    report["health"] = health(G)
     return report
 
 
@@ -349,7 +351,6 @@ def _make(
     index_folder: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, dict[str, Any], LoadResult]:
     from .graph import build_graph
-    from .health import health
     from .similarity import SimilarityConfig, SimilarityIndex
 
     with _gc_paused():
@@ -361,7 +362,6 @@ def _make(
             index.save(index_folder)
         G, link_problems = build_graph(loaded, index.config, loaded.fields, progress, index=index)
     report = make_report(G, loaded, link_problems, similarity=G.graph.get("similarity"))
-    report["health"] = health(G)
     return G, report, loaded
 
 
@@ -419,7 +419,7 @@ def write_outputs(
 
     wanted = list(outputs)
     written: list[Path] = []
-    html_done: Callable[[], list[Path]] | None = None
+    html_done: Callable[[], tuple[list[Path], dict[str, Any]]] | None = None
     articles = report["counts"].get("articles", 0)
     if "html" in wanted:
         from .html import write_views
@@ -459,10 +459,20 @@ def write_outputs(
                 pass
         raise
     if html_done is not None:
-        views = html_done()
+        views, report["health"] = html_done()
         if progress:
             progress("html", len(views), len(views))
         written += views
+    else:
+        from .health import health
+
+        report["health"] = health(G)
+    if "database" in wanted:
+        from .database import DatabasePatch
+
+        patch = DatabasePatch(out / DATABASE)
+        patch.set_meta({"report": _meta_report(report)})
+        patch.commit()
     if "report" in wanted:
         text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
         written.append(write_atomic(out / REPORT, text))
@@ -474,22 +484,25 @@ ATLAS_STATE = f"{PRIVATE}/atlas.json"
 
 def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
                site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
-               progress: Progress | None = None) -> list[Path]:
-    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build) and every view."""
+               progress: Progress | None = None) -> tuple[list[Path], dict[str, Any]]:
+    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build), the health
+    findings (for the index page and the report), and every view; the paths and the findings."""
     import json
 
+    from .health import health
     from .html import write_views
     from .html.atlas import write_atlas
     from .layout import AtlasLayout, atlas_layout
 
+    found = health(G)
     previous = AtlasLayout.from_dict(previous_layout) if previous_layout else None
     atlas = atlas_layout(G, previous=previous)
     written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
-                           progress=progress)
+                           health=found, progress=progress)
     write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
-    return written
+    return written, found
 
 
 @contextmanager
