@@ -495,8 +495,10 @@ def _pyshacl(store: Any, shapes: str | os.PathLike[str], files: Mapping[str, str
         path = results.value(r, SH("resultPath"))
         inverse = results.value(path, SH("inversePath")) if path is not None else None
         value = results.value(r, SH("value"))
+        source = results.value(r, SH("sourceShape"))
+        source = shapes_graph.value(None, SH("property"), source) or source  # a property shape's node shape
         violations.append(Violation(
-            str(results.value(r, SH("sourceShape"))), str(results.value(r, SH("sourceConstraintComponent")))[len(_SH):],
+            str(source), str(results.value(r, SH("sourceConstraintComponent")))[len(_SH):],
             str(results.value(r, SH("focusNode"))), ("^" + str(inverse)) if inverse is not None else (str(path) if path else None),
             value.n3() if value is not None else None, str(results.value(r, SH("resultMessage")) or ""),
         ))
