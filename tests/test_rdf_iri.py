@@ -105,7 +105,8 @@ def test_any_text_gives_a_valid_iri_that_decodes_back(text):
     assert iri.isascii() and not set(iri) & set(' "<>\\^`{|}')
     pieces = iri[len(BASE + "keyword/"):].split("/")
     special = {"!": "", "!.": ".", "!..": ".."}
-    assert "/".join(special.get(p, unquote(p)) for p in pieces) == text
+    if all(len(segment(piece)) < MAX_SEGMENT - 34 for piece in text.split("/")):  # long ones are cut, with a digest
+        assert "/".join(special.get(p, unquote(p)) for p in pieces) == text
 
 
 @given(texts, texts)
