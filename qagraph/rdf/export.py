@@ -20,6 +20,7 @@ a failure leaves the previous files as they were.
 
 from __future__ import annotations
 
+import datetime as _dt
 import multiprocessing
 import os
 import secrets
@@ -94,10 +95,19 @@ class RdfResult:
     similarity: str
     written: dict[int, PartResult] = field(default_factory=dict)
     removed: list[Path] = field(default_factory=list)
+    void: Path | None = None  #: ``rdf/void.ttl`` when written
 
     def __iter__(self) -> Iterator[Path]:
+        """The part files written, in part and format order, then ``void.ttl`` if written."""
         for result in self.written.values():
             yield from result.files.values()
+        if self.void is not None:
+            yield self.void
+
+    @property
+    def part_paths(self) -> list[Path]:
+        """The part files written, in part and format order."""
+        return [path for result in self.written.values() for path in result.files.values()]
 
     @property
     def stats(self) -> PartStats:
@@ -168,6 +178,10 @@ def write_rdf(
     parts: int | None = None,
     only: set[int] | None = None,
     workers: int | None = None,
+    void: bool = True,
+    source_name: str | None = None,
+    source_digest: str | None = None,
+    built_at: _dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> RdfResult:
     """Write the parts of the RDF export of ``G`` into ``OUT/rdf/``; the files and statistics of each.
@@ -181,7 +195,11 @@ def write_rdf(
     the parts to (re)write, others untouched; without it every part is written and
     part files no longer produced (another part count or format) are removed.
     ``workers``: processes rendering parts (default: the cores, at most the parts).
-    Does not write ``void.ttl``: see :func:`~qagraph.rdf.void.write_void`.
+    ``void``: after a full write (no ``only``), also write ``rdf/void.ttl`` from the
+    statistics of the parts (:func:`~qagraph.rdf.void.write_void`, with ``source_name``,
+    default the name of ``G.graph["source"]``, ``source_digest`` and ``built_at``); an
+    incremental build passes ``void=False`` and calls ``write_void`` with the statistics
+    it keeps for every part.
 
     Raises :class:`~qagraph.errors.UsageError` for a bad argument and
     :class:`~qagraph.errors.OutputError` when the folder cannot be written.
@@ -189,7 +207,7 @@ def write_rdf(
     >>> import tempfile
     >>> result = write_rdf(nx.MultiDiGraph(), tempfile.mkdtemp(), formats=("ttl", "nq"))
     >>> [p.name for p in result], result.stats.triples
-    (['part-000.nq', 'part-000.ttl'], {'content': 4})
+    (['part-000.nq', 'part-000.ttl', 'void.ttl'], {'content': 4})
     """
     iris = IRIs(check_base_iri(base_iri))
     wanted = check_formats(formats)
@@ -243,6 +261,15 @@ def write_rdf(
             if old not in keep:
                 old.unlink()
                 result.removed.append(old)
+        if void:
+            from .void import write_void
+
+            source = G.graph.get("source")
+            result.void = write_void(
+                target, {i: r.stats for i, r in result.written.items()}, base_iri=iris.base, formats=wanted,
+                similarity=similarity, source_name=source_name or (Path(source).name if source else None),
+                source_digest=source_digest, built_at=built_at,
+            )
     return result
 
 

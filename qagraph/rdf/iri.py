@@ -60,6 +60,11 @@ _NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|^`\\\\\x7f\ud800-\udfff]')
 _PLAIN = re.compile(r"[A-Za-z0-9._~\-]+")
 _SPACED = re.compile(r"[A-Za-z0-9._~\- ]+")  # plain but for spaces: the common keyword
 _SPECIAL = {"": "!", ".": "!.", "..": "!.."}
+# whole paths that are their own encoding (the common case: url paths, plain keywords), and
+# the same with spaces, short enough that "%20" cannot push a segment past MAX_SEGMENT
+_SEG = r"(?!\.\.?(?:/|$))[A-Za-z0-9._~\-]{1,%d}"
+_FAST_PATH = re.compile(f"{_SEG % 200}(?:/{_SEG % 200})*")
+_FAST_SPACED = re.compile(f"{_SEG.replace('-]', '- ]') % 66}(?:/{_SEG.replace('-]', '- ]') % 66})*")
 FILE_MARK = "!file"
 
 
@@ -116,8 +121,10 @@ def path(text: str) -> str:
     >>> path("learn/biology/questions/a b"), path("a//b/"), path("./..")
     ('learn/biology/questions/a%20b', 'a/!/b/!', '!./!..')
     """
-    if _PLAIN.fullmatch(text) and text not in _SPECIAL:
-        return text if len(text) <= MAX_SEGMENT else segment(text)
+    if _FAST_PATH.fullmatch(text):
+        return text
+    if _FAST_SPACED.fullmatch(text):
+        return text.replace(" ", "%20")
     return "/".join([segment(piece) for piece in text.split("/")])
 
 
@@ -154,7 +161,7 @@ def absolute_url(site_url: str, url: str) -> str:
 class IRIs:
     """Mints every IRI of one export under ``base`` (checked by :func:`check_base_iri`)."""
 
-    __slots__ = ("base", "_article", "_subject", "_keyword", "_similarity", "_cache")
+    __slots__ = ("base", "_article", "_subject", "_keyword", "_similarity", "nodes")
 
     def __init__(self, base: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base_iri(base)
@@ -162,7 +169,8 @@ class IRIs:
         self._subject = base + "subject/"
         self._keyword = base + "keyword/"
         self._similarity = base + "similarity/"
-        self._cache: dict[str, str] = {}
+        #: node id -> IRI, minted on first use (``iris.nodes[node]``: a dict lookup once known)
+        self.nodes = _NodeIRIs(self)
 
     def article(self, key: str) -> str:
         """An article's (or outside question's) IRI, from its key (its url, or folder/stem)."""
@@ -199,21 +207,28 @@ class IRIs:
         return self.base + "dataset"
 
     def node(self, node: str) -> str:
-        """The IRI of a networkx node id (``article:...``, ``subject:...``, ``keyword:...``), cached.
+        """The IRI of a networkx node id (``article:...``, ``subject:...``, ``keyword:...``).
 
         >>> IRIs("https://example.org/").node("subject:computer-science")
         'https://example.org/subject/computer-science'
         """
-        iri = self._cache.get(node)
-        if iri is None:
-            kind, rest = split_node(node)
-            if kind in (ARTICLE, STUB):
-                iri = self.article(rest)
-            elif kind == SUBJECT:
-                iri = self.subject(rest)
-            elif kind == KEYWORD:
-                iri = self.keyword(rest)
-            else:
-                raise UsageError(f"no IRI for node {node!r}: unknown kind {kind!r}")
-            self._cache[node] = iri
+        kind, rest = split_node(node)
+        if kind in (ARTICLE, STUB):
+            return self.article(rest)
+        if kind == SUBJECT:
+            return self.subject(rest)
+        if kind == KEYWORD:
+            return self.keyword(rest)
+        raise UsageError(f"no IRI for node {node!r}: unknown kind {kind!r}")
+
+
+class _NodeIRIs(dict[str, str]):
+    """Node id -> IRI, minting each on its first lookup."""
+
+    def __init__(self, iris: IRIs) -> None:
+        super().__init__()
+        self.iris = iris
+
+    def __missing__(self, node: str) -> str:
+        iri = self[node] = self.iris.node(node)
         return iri

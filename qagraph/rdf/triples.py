@@ -252,6 +252,10 @@ _WEIGHT, _METHOD, _SHARED = str(QA.weight), str(QA.method), str(QA.sharedKeyword
 SIMILAR = "similar"  # the edge kind whose records similarity="full" writes
 
 
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
+
+
 def _labels(d: dict[str, Any]) -> list[Stmt]:
     label = d["label"]
     out: list[Stmt] = [(_PREF, label, "")]
@@ -283,14 +287,19 @@ def statements(
     if similarity not in SIMILARITY_DETAILS:
         raise UsageError(f"unknown similarity detail {similarity!r} (known: {', '.join(SIMILARITY_DETAILS)})")
     edge_kinds = _kinds.EDGE_KINDS
-    order = {name: i for i, name in enumerate(edge_kinds)}
     skip_graphs = {SIMILARITY} if similarity == "none" else set()
+    # per kind, in registry order: (predicates, graph name, symmetric); kinds of a skipped graph map to None
+    plan: dict[str, Any] = {
+        name: None if kind.graph in skip_graphs else (kind.predicates, kind.graph, kind.symmetric)
+        for name, kind in edge_kinds.items()
+    }
+    symmetric = {name for name, kind in edge_kinds.items() if kind.symmetric and kind.graph not in skip_graphs}
     graphs: Graphs = {name: {} for name in GRAPH_NAMES}
     for kind in edge_kinds.values():
         graphs.setdefault(kind.graph, {})
     content = graphs[CONTENT]
     node_data, succ, pred = G._node, G._succ, G._pred
-    node_iri = iris.node
+    iri_of = iris.nodes  # node id -> IRI, a dict that mints on a miss
     subject_scheme, keyword_scheme = iris.scheme("subjects"), iris.scheme("keywords")
     method = str((G.graph.get("similarity") or {}).get("method") or DEFAULT_METHOD)
     full = similarity == "full"
@@ -299,97 +308,117 @@ def statements(
         content[keyword_scheme] = [(_TYPE, _SCHEME, None), (_PREF, "Keywords", "")]
         content[subject_scheme] = [(_TYPE, _SCHEME, None), (_PREF, "Subjects", "")]
 
-    def put(s: str, stmts: list[Stmt]) -> None:
-        """A node's own statements, first in its block (a symmetric link from an earlier node may be there)."""
-        earlier = content.get(s)
-        content[s] = stmts if earlier is None else stmts + earlier
-
-    def edges_of(node: str) -> list[tuple[int, str, str, Any]]:
-        """(kind order, other end, kind name, data) of the edges this node states."""
-        out = []
+    def buckets_of(node: str, is_article: bool) -> dict[str, list[tuple[str, Any]]]:
+        """Kind name -> [(other end, edge data)] of the edges this node states."""
+        out: dict[str, list[tuple[str, Any]]] = {}
         for v, keyed in succ[node].items():
             for key, data in keyed.items():
-                kind = edge_kinds.get(key)
-                if kind is None:
+                if key not in plan:
                     raise UsageError(f"edge {node!r} -> {v!r} has kind {key!r}, which is not registered")
-                if kind.graph in skip_graphs or (kind.symmetric and v < node):
+                if plan[key] is None or (v < node and key in symmetric):
                     continue
-                out.append((order[key], v, key, data))
-        if node_data[node].get("kind") == ARTICLE:
+                bucket = out.get(key)
+                if bucket is None:
+                    out[key] = [(v, data)]
+                else:
+                    bucket.append((v, data))
+        if is_article and symmetric:
             for u, keyed in pred[node].items():
                 if u > node:  # a symmetric edge stored from its second node: stated with its first
                     for key, data in keyed.items():
-                        kind = edge_kinds.get(key)
-                        if kind is not None and kind.symmetric and kind.graph not in skip_graphs:
-                            out.append((order[key], u, key, data))
-        out.sort(key=lambda e: (e[0], e[1]))
+                        if key in symmetric:
+                            out.setdefault(key, []).append((u, data))
         return out
 
     for node in nodes:
         d = node_data[node]
         kind = d.get("kind")
-        s = node_iri(node)
+        s = iri_of[node]
         if kind == ARTICLE or kind == STUB:
             is_stub = kind == STUB
             stmts: list[Stmt] = [(_TYPE, _EXTERNAL if is_stub else _QUESTION, None)]
-            if d.get("title"):
-                stmts.append((_NAME, d["title"], ""))
-            if not is_stub and d.get("question"):
-                stmts.append((_TEXT, d["question"], ""))
-            if d.get("description"):
-                stmts.append((_DESCRIPTION, d["description"], ""))
+            value = d.get("title")
+            if value:
+                stmts.append((_NAME, value, ""))
+            value = d.get("question")
+            if value and not is_stub:
+                stmts.append((_TEXT, value, ""))
+            value = d.get("description")
+            if value:
+                stmts.append((_DESCRIPTION, value, ""))
             if site_url and d.get("url"):
                 stmts.append((_URL, absolute_url(site_url, d["url"]), None))
-            if d.get("id") is not None:
-                stmts.append((_IDENTIFIER, str(int(d["id"])), _INTEGER))
-            if d.get("date"):
-                lexical, datatype = date_literal(str(d["date"]))
+            value = d.get("id")
+            if value is not None:
+                stmts.append((_IDENTIFIER, str(int(value)), _INTEGER))
+            value = d.get("date")
+            if value:
+                lexical, datatype = date_literal(str(value))
                 stmts.append((_CREATED, lexical, datatype))
-            if d.get("author"):
-                stmts.append((_AUTHOR, d["author"], ""))
+            value = d.get("author")
+            if value:
+                stmts.append((_AUTHOR, value, ""))
             if is_stub and d.get("subject"):
                 subject = f"subject:{d['subject']}"
                 if subject in node_data:  # a stub's subject need not be one of the corpus
-                    o = node_iri(subject)
+                    o = iri_of[subject]
                     stmts += [(_ABOUT, o, None), (_DCT_SUBJECT, o, None)]
-            answer = None
-            if not is_stub and d.get("answer"):
-                answer = s + "#answer"
-                stmts.append((_ACCEPTED, answer, None))
-            put(s, stmts)
-            if answer is not None:
-                content[answer] = [(_TYPE, _ANSWER, None), (_TEXT, d["answer"], ""), (_ENCODING, MARKDOWN, "")]
+            answer = d.get("answer") if not is_stub else None
+            if answer:
+                a = s + "#answer"
+                stmts.append((_ACCEPTED, a, None))
+            earlier = content.get(s)  # a symmetric link from an earlier node may be there: own statements first
+            content[s] = stmts if earlier is None else stmts + earlier
+            if answer:
+                content[a] = [(_TYPE, _ANSWER, None), (_TEXT, answer, ""), (_ENCODING, MARKDOWN, "")]
         elif kind == SUBJECT:
-            put(s, [(_TYPE, _CONCEPT, None), (_IN_SCHEME, subject_scheme, None), (_TOP, subject_scheme, None),
-                     *_labels(d), (_NOTATION, d["slug"], "")])
+            stmts = [(_TYPE, _CONCEPT, None), (_IN_SCHEME, subject_scheme, None), (_TOP, subject_scheme, None),
+                     *_labels(d), (_NOTATION, d["slug"], "")]
+            earlier = content.get(s)
+            content[s] = stmts if earlier is None else stmts + earlier
+            continue  # subjects and keywords state no edges (edges point to them)
         elif kind == KEYWORD:
-            put(s, [(_TYPE, _CONCEPT, None), (_IN_SCHEME, keyword_scheme, None), *_labels(d)])
+            stmts = [(_TYPE, _CONCEPT, None), (_IN_SCHEME, keyword_scheme, None), *_labels(d)]
+            earlier = content.get(s)
+            content[s] = stmts if earlier is None else stmts + earlier
+            continue
         else:
             raise UsageError(f"node {node!r} has unknown kind {kind!r}")
-        for _, v, key, data in edges_of(node):
-            edge = edge_kinds[key]
-            target = graphs[edge.graph]
-            o = node_iri(v)
-            if edge.symmetric:
-                first, second = (node, v) if node < v else (v, node)
-                a, b = (s, o) if node < v else (o, s)
-                for p in edge.predicates:
-                    target.setdefault(a, []).append((p, b, None))
-                    target.setdefault(b, []).append((p, a, None))
+        buckets = buckets_of(node, kind == ARTICLE)
+        if not buckets:
+            continue
+        for key in plan:
+            bucket = buckets.get(key)
+            if bucket is None:
+                continue
+            predicates, graph_name, is_symmetric = plan[key]
+            target = graphs[graph_name]
+            if len(bucket) > 1:
+                bucket.sort(key=_first)
+            if not is_symmetric:
+                own = target.get(s)
+                if own is None:
+                    own = target[s] = []
+                if len(predicates) == 1:
+                    p = predicates[0]
+                    own += [(p, iri_of[v], None) for v, _ in bucket]
+                else:
+                    own += [(p, iri_of[v], None) for v, _ in bucket for p in predicates]
+                continue
+            for v, data in bucket:
+                o = iri_of[v]
+                first, second, x, y = (node, v, s, o) if node < v else (v, node, o, s)
+                for p in predicates:
+                    target.setdefault(x, []).append((p, y, None))
+                    target.setdefault(y, []).append((p, x, None))
                 if full and key == SIMILAR:
                     record = iris.similarity(split_node(first)[1], split_node(second)[1])
                     rec: list[Stmt] = [
-                        (_TYPE, _SIMILARITY, None), (_SOURCE, a, None), (_TARGET, b, None),
+                        (_TYPE, _SIMILARITY, None), (_SOURCE, x, None), (_TARGET, y, None),
                         (_WEIGHT, decimal_lexical(data["weight"]), _DECIMAL), (_METHOD, method, ""),
                     ]
                     keyed = succ[first]
-                    rec += [(_SHARED, node_iri(f"keyword:{k}"), None)
+                    rec += [(_SHARED, iri_of[f"keyword:{k}"], None)
                             for k in sorted(data.get("shared", ())) if f"keyword:{k}" in keyed]
                     target[record] = rec
-            else:
-                stmt_list = target.get(s)
-                if stmt_list is None:
-                    stmt_list = target[s] = []
-                for p in edge.predicates:
-                    stmt_list.append((p, o, None))
     return graphs
