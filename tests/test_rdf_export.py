@@ -487,3 +487,24 @@ def test_a_subgraph_without_some_keywords_exports_and_conforms(small, tmp_path):
     g = rdflib.Graph().parse(str(result.part_paths[0]), format="nt")
     assert set(g.objects(None, rdflib.URIRef(str(SCHEMA.keywords)))) == {rdflib.URIRef(IRIs(BASE).keyword("cells"))}
     assert set(g.objects(None, rdflib.URIRef(str(QA.sharedKeyword)))) <= {rdflib.URIRef(IRIs(BASE).keyword("cells"))}
+
+
+# -- the package's surface ---------------------------------------------------------------------
+
+
+def test_the_public_surface_is_all_and_no_function_shares_its_module_name():
+    import importlib
+    import pkgutil
+    import types
+
+    import qagraph.rdf as rdf
+
+    public = {name for name, value in vars(rdf).items()
+              if not name.startswith("_") and not isinstance(value, types.ModuleType)}
+    assert public == set(rdf.__all__)
+    assert rdf.__all__ == sorted(rdf.__all__, key=str.upper) or rdf.__all__ == sorted(rdf.__all__)
+    for info in pkgutil.iter_modules(rdf.__path__):
+        module = importlib.import_module(f"qagraph.rdf.{info.name}")
+        assert info.name not in getattr(module, "__all__", []), f"qagraph.rdf.{info.name} exports {info.name}"
+        for name in getattr(module, "__all__", []):
+            assert hasattr(module, name), f"qagraph.rdf.{info.name}.__all__ names {name}, which it lacks"

@@ -101,7 +101,7 @@ def _ntriples(quads: Iterable[Any], counter: list[int]) -> Iterator[bytes]:
             if not batch:
                 return
             counter[0] += len(batch)
-            yield ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+            yield bytes(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")
     except SyntaxError as exc:
         raise _BadFile(str(exc)) from None
 

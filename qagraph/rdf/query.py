@@ -171,7 +171,7 @@ def python_value(term: Any) -> Any:
                        lang=term.language).toPython()
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return term.value
+    return str(term.value)
 
 
 def sparql(
@@ -382,8 +382,8 @@ def _format_graph(result: SparqlResult, fmt: str) -> str:
         return _csv_rows(["subject", "predicate", "object"],
                          [[_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)] for t in result.triples])
     if fmt == "json":
-        return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
-    return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        return bytes(ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b"").decode("utf-8") + "\n"
+    return bytes(ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
 
 
 def _csv_rows(header: list[str], rows: list[list[str]]) -> str:
@@ -418,7 +418,7 @@ def _csv_term(term: Any) -> str:
         return ""
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return term.value
+    return str(term.value)
 
 
 def _short(term: Any) -> str:

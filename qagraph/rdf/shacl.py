@@ -149,7 +149,7 @@ _NODE_KINDS = {
 
 
 def _n3(term: Any) -> str:
-    return term.n3()
+    return str(term.n3())
 
 
 def compile_shapes(shapes: str | os.PathLike[str] = SHAPES) -> list[Check]:
@@ -164,9 +164,11 @@ def compile_shapes(shapes: str | os.PathLike[str] = SHAPES) -> list[Check]:
     from rdflib import BNode, Graph, Literal, URIRef
     from rdflib.collection import Collection
 
-    g = Graph().parse(str(shapes), format="turtle")
-    SH = lambda name: URIRef(_SH + name)  # noqa: E731
+    g: Any = Graph().parse(str(shapes), format="turtle")
     TYPE = URIRef(_RDF_TYPE)
+
+    def SH(name: str) -> Any:  # noqa: N802 - reads as the namespace
+        return URIRef(_SH + name)
 
     def local(p: Any) -> str | None:
         text = str(p)
@@ -176,7 +178,8 @@ def compile_shapes(shapes: str | os.PathLike[str] = SHAPES) -> list[Check]:
         return g.value(s, SH(name))
 
     def items(node: Any) -> list[Any]:
-        return list(Collection(g, node))
+        collection: Any = Collection
+        return list(collection(g, node))
 
     extra = _registry_allowances()
     checks: list[Check] = []
@@ -184,7 +187,7 @@ def compile_shapes(shapes: str | os.PathLike[str] = SHAPES) -> list[Check]:
     for shape in node_shapes:
         if one(shape, "deactivated") == Literal(True):
             continue
-        keys = {local(p) for p in g.predicates(shape) if local(p) is not None}
+        keys = {str(local(p)) for p in g.predicates(shape) if local(p) is not None}
         unknown = keys - _NODE_KEYS
         if unknown:
             raise UsageError(f"{shapes}: shape {shape} uses {', '.join(sorted('sh:' + k for k in unknown))}, "
@@ -216,7 +219,7 @@ def compile_shapes(shapes: str | os.PathLike[str] = SHAPES) -> list[Check]:
         for prop in sorted(g.objects(shape, SH("property")), key=lambda n: str(one(n, "path"))):
             if one(prop, "deactivated") == Literal(True):
                 continue
-            pkeys = {local(p) for p in g.predicates(prop) if local(p) is not None}
+            pkeys = {str(local(p)) for p in g.predicates(prop) if local(p) is not None}
             unknown = pkeys - _PROPERTY_KEYS
             if unknown:
                 raise UsageError(f"{shapes}: a property shape of {shape} uses "
@@ -485,11 +488,14 @@ def _pyshacl(store: Any, shapes: str | os.PathLike[str], files: Mapping[str, str
     merged = Graph()
     for s, p, o, _ in ds.quads():
         merged.add((s, p, o))
-    shapes_graph = Graph().parse(str(shapes), format="turtle")
+    shapes_graph: Any = Graph().parse(str(shapes), format="turtle")
+    results: Any
     conforms, results, _ = pyshacl.validate(merged, shacl_graph=shapes_graph, inference="none", advanced=True)
     from rdflib import URIRef
 
-    SH = lambda n: URIRef(_SH + n)  # noqa: E731
+    def SH(name: str) -> Any:  # noqa: N802 - reads as the namespace
+        return URIRef(_SH + name)
+
     violations = []
     for r in results.subjects(URIRef(_RDF_TYPE), SH("ValidationResult")):
         path = results.value(r, SH("resultPath"))

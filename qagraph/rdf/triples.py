@@ -150,16 +150,17 @@ class PartStats:
 
     @classmethod
     def of(cls, graphs: Graphs) -> "PartStats":
+        """The statistics of one part's statements (a block's ``rdf:type`` is its first statement)."""
         stats = cls()
+        classes = stats.classes
         for name, subjects in graphs.items():
-            n = 0
-            for stmts in subjects.values():
-                n += len(stmts)
-                for p, o, t in stmts:
-                    if p == _TYPE:
-                        stats.classes[o] = stats.classes.get(o, 0) + 1
+            n = sum(map(len, subjects.values()))
             if n:
                 stats.triples[name] = n
+            for stmts in subjects.values():
+                p, o, _ = stmts[0]
+                if p == _TYPE:
+                    classes[o] = classes.get(o, 0) + 1
         return stats
 
 

@@ -165,7 +165,7 @@ def write_void(
         stats_per_part, base_iri=base_iri, formats=formats, similarity=similarity, source_name=source_name,
         source_digest=source_digest, built_at=built_at, dump_base=dump_base,
     )
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    text = bytes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
     # pyoxigraph writes the prefixes in an order of its own: write them in PREFIXES' order
     lines = text.splitlines(keepends=True)
     body = "".join(line for line in lines if not line.startswith("@prefix "))
