@@ -6,7 +6,7 @@ The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shap
 >>> from qagraph.rdf import sparql, write_rdf
 >>> G = nx.MultiDiGraph()     # in practice qagraph.build("content").graph
 >>> [p.name for p in write_rdf(G, tempfile.mkdtemp())]
-['part-000.nq']
+['part-000.nq', 'void.ttl']
 >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
 [{'n': 2}]
 """
