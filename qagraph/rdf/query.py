@@ -194,9 +194,9 @@ def sparql(
     """
     import pyoxigraph as ox
 
-    store = _store(target, base_iri, similarity)
+    store, union = _store(target, base_iri, similarity)
     try:
-        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
         if isinstance(result, ox.QueryBoolean):
             return SparqlResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -210,22 +210,23 @@ def sparql(
         raise StoreError(f"SPARQL query failed: {exc}") from None
 
 
-def _store(target: Any, base_iri: str, similarity: str) -> Any:
+def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
+    """The store to query, and whether its default graph must be taken as the union of the named ones."""
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
-        return target
+        return target, True
     if isinstance(target, nx.Graph):
-        return to_store(target, base_iri, similarity=similarity)
+        return to_store(target, base_iri, similarity=similarity), True
     graph = getattr(target, "graph", None)
     if isinstance(graph, nx.Graph):
-        return to_store(graph, base_iri, similarity=similarity)
+        return to_store(graph, base_iri, similarity=similarity), True
     if isinstance(target, (str, os.PathLike)):
         if Path(target).is_dir():
             from .store import open_store
 
-            return open_store(target)
-        return load_store(target)
+            return open_store(target), False  # its default graph already holds every statement
+        return load_store(target), True
     raise UsageError(f"cannot query a {type(target).__name__}: give a graph, a store, a build folder or an RDF file")
 
 

@@ -388,6 +388,7 @@ def validate(
     from .query import load_store, to_store
 
     graph = target if isinstance(target, nx.Graph) else getattr(target, "graph", None)
+    union = True
     if isinstance(graph, nx.Graph):
         store = to_store(graph, base_iri, similarity=similarity)
         if files is None:
@@ -397,7 +398,7 @@ def validate(
         if Path(target).is_dir():
             from .store import open_store
 
-            store = open_store(target)
+            store, union = open_store(target), False  # its default graph holds every statement
         else:
             store = load_store(target)
     elif isinstance(target, ox.Store):
@@ -405,14 +406,14 @@ def validate(
     else:
         raise UsageError(f"cannot validate a {type(target).__name__}: give a graph, a build folder or an RDF file")
     if engine == "pyshacl":
-        return _pyshacl(store, shapes, files)
+        return _pyshacl(store, shapes, files, union)
     if engine != "oxigraph":
         raise UsageError(f"unknown validation engine {engine!r} (known: oxigraph, pyshacl)")
     checks = compile_shapes(shapes)
     violations: list[Violation] = []
     for check in checks:
         try:
-            solutions = store.query(check.query, use_default_graph_as_union=True)
+            solutions = store.query(check.query, use_default_graph_as_union=union)
         except SyntaxError as exc:  # a bug in the compiler or in a shape's sh:select
             raise UsageError(f"{shapes}: the check of {check.shape} ({check.component}) is not valid SPARQL: {exc}") from None
         names = [v.value for v in solutions.variables]
@@ -475,7 +476,7 @@ def _locate(violations: list[Violation], store: Any, files: Mapping[str, str]) -
     return out
 
 
-def _pyshacl(store: Any, shapes: str | os.PathLike[str], files: Mapping[str, str] | None) -> ValidationReport:
+def _pyshacl(store: Any, shapes: str | os.PathLike[str], files: Mapping[str, str] | None, union: bool) -> ValidationReport:
     """pySHACL on the store's statements (small data): the reference the compiled checks are tested against."""
     import pyoxigraph as ox
     import pyshacl
@@ -484,7 +485,8 @@ def _pyshacl(store: Any, shapes: str | os.PathLike[str], files: Mapping[str, str
     from rdflib import Dataset
 
     ds = Dataset()
-    ds.parse(data=ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS), format="nquads")
+    quads = store.quads_for_pattern(None, None, None, None if union else ox.DefaultGraph())
+    ds.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
     merged = Graph()
     for s, p, o, _ in ds.quads():
         merged.add((s, p, o))
