@@ -385,12 +385,12 @@ def validate(
     """
     import pyoxigraph as ox
 
-    from .query import load_store, to_store
+    from .query import load_store
 
     graph = target if isinstance(target, nx.Graph) else getattr(target, "graph", None)
     union = True
     if isinstance(graph, nx.Graph):
-        store = to_store(graph, base_iri, similarity=similarity)
+        store, union = _merged_store(graph, base_iri, similarity), False
         if files is None:
             iris = IRIs(base_iri)
             files = {iris.node(n): d["path"] for n, d in graph.nodes(data=True) if d.get("kind") == ARTICLE and d.get("path")}
@@ -421,6 +421,22 @@ def validate(
             found = dict(zip(names, row))
             violations.append(_violation(check, found))
     return ValidationReport(not violations, _locate(violations, store, files or {}), len(checks))
+
+
+def _merged_store(G: nx.MultiDiGraph, base_iri: str, similarity: str) -> Any:
+    """An in-memory store with the export of ``G`` merged in its default graph (the fast way to query it)."""
+    import pyoxigraph as ox
+
+    from .syntax import ntriples
+    from .triples import part_count, split_parts, statements
+
+    store = ox.Store()
+    iris = IRIs(base_iri)
+    articles = sum(1 for _, kind in G.nodes(data="kind") if kind == ARTICLE)
+    for i, nodes in split_parts(G, part_count(articles)).items():
+        graphs = statements(G, nodes, iris, similarity=similarity, schemes=i == 0)
+        store.bulk_load(ntriples(graphs).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return store
 
 
 def _text(term: Any) -> str | None:
