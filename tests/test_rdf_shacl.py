@@ -236,3 +236,12 @@ def test_cli_validate_exit_codes(G, tmp_path):
     (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
     result = runner.invoke(cli, ["validate", str(tmp_path / "broken.ttl")])
     assert result.exit_code == 2 and "not valid RDF" in result.output
+
+
+def test_subclasses_in_the_data_count_as_instances(tmp_path):
+    sub = t(iri(X + "k9"), A, iri(X + "Tag")) + t(iri(X + "Tag"), "http://www.w3.org/2000/01/rdf-schema#subClassOf",
+                                                     iri(SKOS + "Concept")) + t(iri(X + "q1"), S + "keywords", iri(X + "k9"))
+    for engine in ("oxigraph", "pyshacl"):
+        report = validate(planted_file(tmp_path, sub), engine=engine)
+        assert not any(v.component.startswith("Class") for v in report.violations), report.text
+        assert ("ConceptShape", X + "k9", "MinCount", SKOS + "prefLabel") in found(report)  # targeted as a concept
