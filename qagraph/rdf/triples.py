@@ -40,7 +40,7 @@ from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
 from .iri import IRIs, absolute_url
-from .vocab import DCT, QA, RDF, SCHEMA, SKOS, XSD
+from .vocab import QA, RDF, SCHEMA, SKOS, XSD
 
 __all__ = [
     "CONTENT",
@@ -246,7 +246,7 @@ _PREF, _ALT, _TOP, _NOTATION = str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS
 _QUESTION, _ANSWER, _EXTERNAL = str(SCHEMA.Question), str(SCHEMA.Answer), str(QA.ExternalQuestion)
 _NAME, _TEXT, _DESCRIPTION, _URL = str(SCHEMA.name), str(SCHEMA.text), str(SCHEMA.description), str(SCHEMA.url)
 _IDENTIFIER, _CREATED, _AUTHOR = str(SCHEMA.identifier), str(SCHEMA.dateCreated), str(SCHEMA.author)
-_ABOUT, _DCT_SUBJECT = str(SCHEMA.about), str(DCT.subject)
+_ABOUT = str(SCHEMA.about)
 _ACCEPTED, _ENCODING = str(SCHEMA.acceptedAnswer), str(SCHEMA.encodingFormat)
 _SIMILARITY, _SOURCE, _TARGET = str(QA.Similarity), str(QA.source), str(QA.target)
 _WEIGHT, _METHOD, _SHARED = str(QA.weight), str(QA.method), str(QA.sharedKeyword)
@@ -362,8 +362,9 @@ def statements(
             if is_stub and d.get("subject"):
                 subject = f"subject:{d['subject']}"
                 if subject in node_data:  # a stub's subject need not be one of the corpus
-                    o = iri_of[subject]
-                    stmts += [(_ABOUT, o, None), (_DCT_SUBJECT, o, None)]
+                    # schema:about only: dct:subject is on the corpus's questions alone, so that
+                    # counting articles per subject needs no type join (100 ms, not 6 s, at 36k)
+                    stmts.append((_ABOUT, iri_of[subject], None))
             answer = d.get("answer") if not is_stub else None
             if answer:
                 a = s + "#answer"
