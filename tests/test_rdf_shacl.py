@@ -245,3 +245,14 @@ def test_subclasses_in_the_data_count_as_instances(tmp_path):
         report = validate(planted_file(tmp_path, sub), engine=engine)
         assert not any(v.component.startswith("Class") for v in report.violations), report.text
         assert ("ConceptShape", X + "k9", "MinCount", SKOS + "prefLabel") in found(report)  # targeted as a concept
+
+
+def test_a_build_folder_is_checked_by_parallel_workers_with_the_same_results(G, tmp_path):
+    write_rdf(G, tmp_path, base_iri=BASE, similarity="full")
+    planted = "".join(extra for extra, _ in PLANTED)
+    quads = "".join(line[:-2] + "<https://example.org/kb/graph/content> .\n" for line in (GOOD + planted).splitlines(True))
+    (tmp_path / "rdf" / "part-999.nq").write_text(quads, encoding="utf-8")
+    timings: dict = {}
+    one, two = validate(tmp_path, workers=1), validate(tmp_path, workers=2, timings=timings)
+    assert found(one) == found(two) >= {expected for _, expected in PLANTED}
+    assert one.text == two.text and len(timings) == two.constraints

@@ -30,7 +30,7 @@ from ..errors import StoreError, UsageError
 from .formats import format_of
 from .query import rdf_files
 
-__all__ = ["STORE_DIR", "open_store", "store_digest"]
+__all__ = ["STORE_DIR", "current_store", "open_store", "store_digest"]
 
 #: where a build folder keeps its store
 STORE_DIR = Path(".qagraph") / "store"
@@ -109,6 +109,11 @@ def _load(store: Any, files: list[Path]) -> None:
             store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     if any(format_of(file).suffix != "nq" for file in files):
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def current_store(out: str | os.PathLike[str]) -> Path:
+    """The folder of the store :func:`open_store` opens for build folder ``out`` (made or not)."""
+    return Path(out) / STORE_DIR / f"db-{store_digest(out)}"
 
 
 @contextlib.contextmanager
