@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +74,8 @@ def build(
     progress: Progress | None = None,
     base_iri: str | None = None,
     site_url: str | None = None,
+    formats: Sequence[str] = ("nq",),
+    rdf_similarity: str = "links",
     cache: bool = True,
     force: bool = False,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
@@ -85,6 +87,9 @@ def build(
     (a whole field map instead) and ``overrides`` (``--field`` pairs) say how the files
     are read (:func:`qagraph.load.load_corpus`). With ``out``, the build folder is
     brought up to date (see the module text) and ``kg.build_info`` says what was done.
+    ``base_iri``, ``formats`` (RDF file formats, default N-Quads) and ``rdf_similarity``
+    (``none``, ``links`` or ``full``) shape the RDF export (:func:`qagraph.rdf.write_rdf`);
+    ``site_url`` makes article links absolute in the RDF and the views.
 
     >>> kg = build("content")
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
@@ -123,6 +128,7 @@ def build(
     settings = {
         "outputs": sorted(wanted), "fields": repr(detection.fields), "similarity": similarity.as_dict(),
         "base_iri": base_iri, "site_url": site_url, "max_file_size": max_file_size,
+        "formats": list(dict.fromkeys(formats)), "rdf_similarity": rdf_similarity,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
     }
@@ -137,7 +143,8 @@ def build(
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
-    report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs")}
+    report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
+    rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
     incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
@@ -149,7 +156,7 @@ def build(
         if incremental:
             try:
                 done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
-                               base_iri=base_iri, site_url=site_url, progress=progress, fingerprint=fingerprint,
+                               site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
                                max_file_size=max_file_size)
             except Fallback as why:
                 if progress:
@@ -162,7 +169,7 @@ def build(
                 max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
             )
             report["settings"].update(report_settings)
-            written = write_outputs(G, report, stage, outputs=wanted, base_iri=base_iri, site_url=site_url,
+            written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
                                     progress=progress, fingerprint=fingerprint,
                                     links=[(article_node(a.key), link) for a in loaded.articles for link in a.related])
         else:
@@ -190,7 +197,7 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
 
 
 def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan, detection: Detection,
-            wanted: tuple[str, ...], report_settings: dict[str, Any], *, base_iri: str | None, site_url: str | None,
+            wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int,
             ) -> tuple[nx.MultiDiGraph, dict[str, Any], list[Path]]:
     """Patch the previous build (see :mod:`qagraph.incremental`) and write the outputs it changes.
@@ -218,7 +225,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     if progress:
         progress("update", 1, 1)
     previous_layout = _read_json(stage / ATLAS_STATE)
-    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], base_iri=base_iri,
+    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], **rdf,
                             site_url=site_url, progress=progress, fingerprint=fingerprint,
                             previous_layout=previous_layout)
     from .database import DatabasePatch
@@ -402,6 +409,8 @@ def write_outputs(
     outputs: Iterable[str] = OUTPUTS,
     base_iri: str | None = None,
     site_url: str | None = None,
+    formats: Sequence[str] = ("nq",),
+    rdf_similarity: str = "links",
     progress: Progress | None = None,
     fingerprint: str | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
@@ -421,14 +430,18 @@ def write_outputs(
     written: list[Path] = []
     html_done: Callable[[], tuple[list[Path], dict[str, Any]]] | None = None
     articles = report["counts"].get("articles", 0)
+    parallel = False
     if "html" in wanted:
         from .html import write_views
 
         page_links: list[tuple[str, str]] = []
         if "rdf" in wanted:
-            from .rdf import rdf_file_names
+            from .rdf import RDF_DIR, part_count
 
-            page_links = [(f"RDF: {name}", name) for name in rdf_file_names()]
+            parts = part_count(articles)
+            names = ", ".join(dict.fromkeys(formats))
+            page_links = [(f"RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
+                          (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
         if "report" in wanted:
             page_links.append(("Build report (report.json)", REPORT))
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
@@ -441,7 +454,12 @@ def write_outputs(
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
 
-            written += write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, progress=progress)
+            result = write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
+                               site_url=site_url, source_name=report.get("source"), source_digest=fingerprint,
+                               workers=1 if parallel else None, progress=progress)
+            written += list(result)
+            write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in result.written.items()},
+                                                     separators=(",", ":")))
         if "database" in wanted:
             from .database import write_database
 
@@ -480,6 +498,7 @@ def write_outputs(
 
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"
+RDF_STATE = f"{PRIVATE}/rdf-parts.json"
 
 
 def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),

@@ -67,9 +67,9 @@ def test_the_similarity_shortcut_and_the_nary_node_agree(G):
             ?k skos:prefLabel ?label .
         } GROUP BY ?a ?b ?w""").values()
     edges = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "similar"]
-    assert len(rows) == len(edges) == 1
-    assert float(rows[0]["w"]) == edges[0][2]["weight"]
-    assert len(rows[0]["shared"].split("|")) == len(edges[0][2]["shared"])
+    assert len(rows) == len(edges) >= 1
+    assert sorted(float(row["w"]) for row in rows) == sorted(d["weight"] for _, _, d in edges)
+    assert sorted(len(row["shared"].split("|")) for row in rows) == sorted(len(d["shared"]) for _, _, d in edges)
 
 
 def test_ask_construct_and_python_values(G):
@@ -141,4 +141,5 @@ def test_cli_query_an_export(G, tmp_path):
     write_rdf(G, tmp_path, formats=("nt",), similarity="full")
     result = CliRunner().invoke(cli, ["query", "SELECT (COUNT(*) AS ?n) { ?q a qa:Similarity }", "--rdf", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[2].strip() == "1"
+    similar = sum(1 for _, _, k in G.edges(keys=True) if k == "similar")
+    assert similar >= 1 and result.output.splitlines()[2].strip() == str(similar)
