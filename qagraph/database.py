@@ -71,6 +71,7 @@ _EDGE_COLUMNS = ("weight", "position")  # edge data with columns of their own; t
 _INDEXES = (  # built after the rows are in: one sort each, in C
     "CREATE UNIQUE INDEX edges_by_source ON edges(source, kind, target)",
     "CREATE INDEX edges_by_target ON edges(target, kind)",
+    "CREATE INDEX nodes_by_part ON nodes(part)",
     "CREATE INDEX articles_by_id ON articles(id)",
     "CREATE INDEX articles_by_url ON articles(url)",
     "CREATE INDEX articles_by_subject ON articles(subject)",
@@ -134,7 +135,7 @@ def _schema() -> list[str]:
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE nodes (id INTEGER PRIMARY KEY, node TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, "
-        "name TEXT, data TEXT)",
+        "name TEXT, data TEXT, part INTEGER)",
     ]
     for table, columns in _KIND_TABLES.values():
         cols = ", ".join(f"{name} {sqltype}" for name, sqltype, _ in columns)
@@ -208,13 +209,17 @@ def write_database(
 
 
 def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> None:
+    from .rdf.triples import part_count, part_of
+
     nodes = sorted(G._node)
     number = {node: i for i, node in enumerate(nodes, 1)}
     node_data = G._node
+    parts = part_count(int(report.get("counts", {}).get("articles", 0)))
+    meta = {**meta, "parts": parts}
     con.executemany(
-        "INSERT INTO nodes VALUES (?, ?, ?, ?, ?)",
-        ((number[n], n, node_data[n].get("kind"), node_data[n].get("label"), _node_rest(node_data[n]))
-         for n in nodes),
+        "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
+        ((number[n], n, node_data[n].get("kind"), node_data[n].get("label"), _node_rest(node_data[n]),
+          part_of(n, parts)) for n in nodes),
     )
     by_kind: dict[str, list[str]] = {}
     for n in nodes:
@@ -469,6 +474,50 @@ class BuildDatabase:
     def hidden(self) -> list[tuple[str, int]]:
         return [(p, int(n)) for p, n in self.con.execute("SELECT path, article_files FROM hidden_folders ORDER BY path")]
 
+    def nodes_in_parts(self, parts: Iterable[int]) -> list[str]:
+        """The node ids whose RDF part is one of ``parts`` (see :func:`qagraph.rdf.part_of`)."""
+        wanted = sorted(set(parts))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        return [r[0] for r in self.con.execute(f"SELECT node FROM nodes WHERE part IN ({marks})", wanted)]
+
+    def subgraph(self, nodes: Iterable[str], *, kinds: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        """``nodes`` with their data and their out-edges (of ``kinds``, default all), the nodes at the
+        other ends present with their kind only: what a writer of those nodes' statements needs."""
+        import networkx as nx
+
+        G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
+        chosen = sorted(set(nodes))
+        ids: list[int] = []
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self.con.execute(f"SELECT id, node, kind, name, data FROM nodes WHERE node IN ({marks})",
+                                    chunk).fetchall()
+            for node_id, node, kind, name, rest in rows:
+                G.add_node(node, **self._data(node_id, kind, name, rest))
+                ids.append(node_id)
+                self._ids[node] = node_id
+                self._names[node_id] = node
+        kind_filter = ""
+        params: list[Any] = []
+        if kinds is not None:
+            kind_filter = f" AND e.kind IN ({','.join('?' * len(kinds))})"
+            params = list(kinds)
+        for start in range(0, len(ids), 900):
+            id_chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(id_chunk))
+            rows = self.con.execute(
+                f"SELECT s.node, e.kind, t.node, t.kind, e.weight, e.position, e.data FROM edges e "
+                f"JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
+                f"WHERE e.source IN ({marks}){kind_filter}", [*id_chunk, *params]).fetchall()
+            for u, kind, v, v_kind, w, p, d in rows:
+                if v not in G:
+                    G.add_node(v, kind=v_kind)
+                G.add_edge(u, v, key=kind, **_edge_data(kind, w, p, d))
+        return G
+
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph, as the build held it (node and edge data included)."""
         import networkx as nx
@@ -519,6 +568,8 @@ class DatabasePatch:
         self.con.execute("PRAGMA synchronous=OFF")
         self.con.execute("BEGIN")
         self._next = int(self.con.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()[0]) + 1
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'parts'").fetchone()
+        self.parts = int(json.loads(row[0])) if row else 1
 
     def node_id(self, node: str) -> int | None:
         row = self.con.execute("SELECT id FROM nodes WHERE node = ?", (node,)).fetchone()
@@ -538,10 +589,13 @@ class DatabasePatch:
             self.con.execute("UPDATE nodes SET kind = ?, name = ?, data = ? WHERE id = ?",
                              (data.get("kind"), data.get("label"), _node_rest(data), i))
         else:
+            from .rdf.triples import part_of
+
             i = self._next
             self._next += 1
-            self.con.execute("INSERT INTO nodes VALUES (?, ?, ?, ?, ?)",
-                             (i, node, data.get("kind"), data.get("label"), _node_rest(data)))
+            self.con.execute("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
+                             (i, node, data.get("kind"), data.get("label"), _node_rest(data),
+                              part_of(node, self.parts)))
         table = _KIND_TABLES.get(data.get("kind", ""))
         if table is None:
             return
