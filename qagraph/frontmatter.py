@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import WARNING, Problem
 
 __all__ = ["FrontMatter", "FrontMatterLoader", "decode", "read_front_matter"]
 
@@ -51,6 +52,9 @@ FrontMatterLoader.add_implicit_resolver(
 
 YAML = "yaml"
 TOML = "toml"
+#: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
+#: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
+MAX_DEPTH = 100
 _DELIMITERS = {"---": YAML, "+++": TOML}
 
 
@@ -62,7 +66,8 @@ class FrontMatter:
     (then ``data`` is empty and ``body`` is the whole text: whether that is an article
     is the field mapping's decision). ``line`` is the file line of the front matter's
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
-    level down, to their file lines.
+    level down, to their file lines (of the value used, the last of repeated keys).
+    ``warnings`` are problems of syntax that do not stop the file (a repeated key).
     """
 
     data: dict[str, Any]
@@ -70,6 +75,7 @@ class FrontMatter:
     syntax: str | None
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str | None) -> int:
         """The line of ``key`` (a dotted path), or of the front matter when unknown."""
@@ -137,50 +143,107 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
         parsed = _parse_yaml(name, fm_text, fm_line)
     if isinstance(parsed, Problem):
         return parsed
-    data, key_lines = parsed
+    data, key_lines, warnings = parsed
     if data is None:
         return Problem(name, fm_line, "front matter is empty", "not-mapping")
     if not isinstance(data, dict):
         kind = {"list": "a list", "str": "a string", "int": "a number"}.get(type(data).__name__, f"a {type(data).__name__}")
         return Problem(name, fm_line, f"front matter is {kind}, not a mapping of fields", "not-mapping")
-    return FrontMatter(data, body, syntax, fm_line, key_lines)
+    return FrontMatter(data, body, syntax, fm_line, key_lines, warnings)
 
 
-def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int]] | Problem:
+def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
     loader = FrontMatterLoader(fm_text)
     try:
         node = loader.get_single_node()
+        deep = _too_deep(node) if node is not None else None
+        if deep is not None:
+            return Problem(name, fm_line + deep.start_mark.line,
+                           f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
+                           "itself)", "syntax")
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        return _yaml_problem(name, exc, fm_line)
+        return _yaml_problem(name, exc, fm_line, fm_text)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # constructors on odd scalars
         return Problem(name, fm_line, f"invalid front matter: {exc}", "syntax")
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}
+    warnings: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
+        _key_lines(name, node, "", fm_line, key_lines, warnings)
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key_lines.setdefault(str(key_node.value), fm_line + key_node.start_mark.line)
-                if isinstance(value_node, yaml.MappingNode):
-                    for sub_key, _ in value_node.value:
-                        if isinstance(sub_key, yaml.ScalarNode):
-                            key_lines.setdefault(f"{key_node.value}.{sub_key.value}", fm_line + sub_key.start_mark.line)
-    return data, key_lines
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.MappingNode):
+                _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, warnings)
+    return data, key_lines, warnings
 
 
-def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int) -> Problem:
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node more than :data:`MAX_DEPTH` levels down, or ``None``.
+
+    Nodes an alias shares are walked again only when reached deeper than before, so an
+    alias bomb costs its distinct nodes, and an alias inside itself is too deep.
+    """
+    deepest: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        if deepest.get(id(node), 0) >= depth:
+            continue
+        deepest[id(node)] = depth
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+    return None
+
+
+def _value_too_deep(root: Any) -> bool:
+    """Whether lists and tables in ``root`` nest more than :data:`MAX_DEPTH` levels."""
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+    return False
+
+
+def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key_lines: dict[str, int],
+               warnings: list[Problem]) -> None:
+    """Record the line of each plain key of ``node``; a key given twice is a warning (YAML keeps the last)."""
+    seen: dict[tuple[str, str], int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key, line = str(key_node.value), fm_line + key_node.start_mark.line
+        same = (key_node.tag, key)  # 1 and "1" are two keys
+        if same in seen:
+            warnings.append(Problem(name, line, f"duplicate key {prefix}{key} (also on line {seen[same]}); "
+                                                "the last one is used", "duplicate-key", WARNING))
+        seen[same] = line
+        key_lines[f"{prefix}{key}"] = line
+
+
+def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = fm_line + mark.line if mark is not None else fm_line
+    if isinstance(exc, yaml.reader.ReaderError):  # no mark; libyaml gives the byte offset
+        line = fm_line + fm_text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n")
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    if isinstance(exc, yaml.constructor.ConstructorError):
+    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in str(problem):
         message = f"invalid YAML: {problem} (tags that construct objects are refused)"
     return Problem(name, line, message, "yaml")
 
 
-def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int]] | Problem:
+def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -188,16 +251,31 @@ def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
             import tomli as tomllib
         except ModuleNotFoundError:
             return Problem(name, fm_line, "TOML front matter needs Python 3.11 or the 'tomli' package", "syntax")
-    try:
-        data = tomllib.loads(fm_text)
-    except (ValueError, RecursionError) as exc:  # tomllib.TOMLDecodeError is a ValueError
-        at = re.search(r"\(at line (\d+)", str(exc))
+    outcome: list[Any] = []
+
+    def parse() -> None:
+        try:
+            outcome.append(tomllib.loads(fm_text))
+        except (ValueError, RecursionError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+            outcome.append(exc)
+
+    if fm_text.count("[") + fm_text.count("{") <= MAX_DEPTH:
+        parse()
+    else:  # tomllib recurses: on a stack of its own it runs out at the same depth wherever it is called from
+        worker = threading.Thread(target=parse, name="qagraph-toml")
+        worker.start()
+        worker.join()
+    data = outcome[0]
+    if isinstance(data, BaseException):
+        at = re.search(r"\(at line (\d+)", str(data))
         where = fm_line + int(at.group(1)) - 1 if at else fm_line
-        message = str(exc).split(" (at line", 1)[0]
+        message = str(data).split(" (at line", 1)[0]
         return Problem(name, where, f"invalid TOML: {message}", "syntax")
+    if _value_too_deep(data):
+        return Problem(name, fm_line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
     key_lines: dict[str, int] = {}
     for offset, raw in enumerate(fm_text.split("\n")):
         m = re.match(r"\s*(?:\[\s*([A-Za-z0-9_.-]+)\s*\]|([A-Za-z0-9_-]+)\s*=)", raw)
         if m:
             key_lines.setdefault(m.group(1) or m.group(2), fm_line + offset)
-    return data, key_lines
+    return data, key_lines, []
