@@ -13,10 +13,13 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import pickle
+import signal
 import stat
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +28,9 @@ from typing import Any
 from ._version import __version__
 from .cache import ParseCache, digest
 from .errors import ERROR, SKIPPED, WARNING, ContentError, Problem, UsageError
-from .fields import FieldMap, read_article
-from .frontmatter import decode
+from .fields import FieldMap, read_article, to_article
+from .frontmatter import FrontMatter, decode, read_front_matter
+from .limits import Limits, apply_limits
 from .model import Article, Progress
 from .presets import AUTO, Detection, choose, corpus_problems, layout_skips
 
@@ -148,18 +152,19 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             else:
                 keep.append(d)
         dirnames[:] = keep
-        for name in filenames:
+        for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(suffixes):
                 ignored += 1
                 continue
             raw = name if rel == "." else os.path.join(rel, name)
             shown = display_name(raw).replace(os.sep, "/")
             why = None
-            if shown != raw and (shown in raw_of or shown in seen):
+            if shown in seen:  # e.g. "caf\xe9.md" spelled out beside a file whose name has that byte
                 n = 2
                 while f"{shown} [{n}]" in seen:
                     n += 1
-                shown, why = f"{shown} [{n}]", "two file names read the same once made readable; rename one"
+                why = f"its name reads the same as {shown} once made readable; not read (rename one of them)"
+                shown = f"{shown} [{n}]"
             seen.add(shown)
             names.append(shown)
             if shown != raw:
@@ -339,6 +344,7 @@ def load_corpus(
     cache: str | os.PathLike[str] | None = None,
     scanned: Scan | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    limits: Limits = Limits(),
 ) -> LoadResult:
     """Load every article file under ``root``.
 
@@ -350,6 +356,7 @@ def load_corpus(
     it is. ``workers`` is the number of parsing
     processes (default: one per core for large folders, none for small ones). ``cache`` is a folder where parsed files are kept by
     content digest (:mod:`qagraph.cache`), so a rebuild parses only what changed.
+    ``limits`` bound what one article may hold (:mod:`qagraph.limits`).
 
     >>> result = load_corpus("content")
     >>> result.counts["files"] == result.counts["articles"] + result.counts["rejected"] + result.counts["skipped"]
@@ -378,8 +385,9 @@ def load_corpus(
     for name, why in layout_skips(names, fields, base, found.raw).items():
         failed.setdefault(name, Problem(name, None, why, "resource", SKIPPED))
     todo = [n for n in names if n not in failed]
-    store = ParseCache(cache, settings=f"{__version__}|{fields!r}|{max_file_size}") if cache is not None else None
-    parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, store,
+    settings = f"{__version__}|{fields!r}|{max_file_size}|{limits!r}"
+    store = ParseCache(cache, settings=settings) if cache is not None else None
+    parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, limits, store,
                         scanned.digests if scanned is not None else None)
     if store is not None:
         store.save(todo, parsed)
@@ -418,11 +426,34 @@ def load_corpus(
 
 
 _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(parent: int, interrupt: bool = False) -> None:
+    """In a helper process: be killed when ``parent`` (the process that started it) ends.
+
+    A build killed with SIGKILL cannot stop its helpers; without this they would live
+    on, holding the build folder's lock (every later build would be refused as
+    "another build is writing") and writing into a staging folder. Linux only
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a no-op. Unless ``interrupt``, Ctrl-C
+    is left to the parent, which stops the helpers and cleans up.
+    """
+    if not interrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 def _parse_all(
     base: Path, names: Sequence[str], raw: dict[str, str], fields: FieldMap, workers: int | None,
-    progress: Progress | None, total: int, max_file_size: int, cache: ParseCache | None = None,
+    progress: Progress | None, total: int, max_file_size: int, limits: Limits, cache: ParseCache | None = None,
     digests: dict[str, bytes] | None = None,
 ) -> dict[str, Outcome]:
     hits: dict[str, Outcome] = cache.lookup({n: digests[n] for n in names if n in digests}) if (
@@ -443,24 +474,30 @@ def _parse_all(
     if workers <= 1 or len(todo) < 2:
         for start in range(0, len(todo), 500):
             batch = todo[start : start + 500]
-            keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size)
+            keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size, limits)
             take(batch, keys, outcomes, None)
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         chunk = max(50, min(1000, len(todo) // (workers * 8) or 1))
         batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            jobs = [(str(base), batch, {n: raw[n] for n in batch if n in raw}, fields, max_file_size) for batch in batches]
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),))
+        try:
+            jobs = [(str(base), batch, {n: raw[n] for n in batch if n in raw}, fields, max_file_size, limits)
+                    for batch in batches]
             for batch, (keys, blob) in zip(batches, pool.map(_parse_batch, jobs)):
                 take(batch, keys, pickle.loads(blob), blob)
+        except BaseException:  # Ctrl-C or an error: do not parse the rest first
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     if progress and not todo:
         progress("load", total, total)
     return parsed
 
 
 def _parse_batch_outcomes(root: Path, names: Sequence[str], raw: dict[str, str], fields: FieldMap,
-                          max_file_size: int) -> tuple[list[bytes], list[Outcome]]:
+                          max_file_size: int, limits: Limits) -> tuple[list[bytes], list[Outcome]]:
     keys: list[bytes] = []
     outcomes: list[Outcome] = []
     for name in names:
@@ -470,37 +507,45 @@ def _parse_batch_outcomes(root: Path, names: Sequence[str], raw: dict[str, str],
             outcomes.append((None, [Problem(name, None, data, "io")]))
             continue
         keys.append(digest(data))
-        outcome = parse_bytes(name, data, fields)
+        outcome = parse_bytes(name, data, fields, limits)
         if name in raw:
-            outcome = (outcome[0], [Problem(name, None, "the file name is not valid UTF-8 text; it is shown escaped",
-                                            "file-name", WARNING), *outcome[1]])
+            outcome = (outcome[0], [Problem(name, None, _name_warning(raw[name]), "file-name", WARNING), *outcome[1]])
         outcomes.append(outcome)
     return keys, outcomes
 
 
 def parse_file_batch(root: str | os.PathLike[str], names: Sequence[str], raw: Mapping[str, str], fields: FieldMap,
-                     max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> list[Outcome]:
+                     max_file_size: int = DEFAULT_MAX_FILE_SIZE, limits: Limits = Limits()) -> list[Outcome]:
     """Read and parse the files ``names`` (relative to ``root``) here, in this process; never raises for bad content."""
-    return _parse_batch_outcomes(Path(root), names, dict(raw), fields, max_file_size)[1]
+    return _parse_batch_outcomes(Path(root), names, dict(raw), fields, max_file_size, limits)[1]
 
 
-def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int]) -> tuple[list[bytes], bytes]:
+def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int, Limits]) -> tuple[list[bytes], bytes]:
     """In a worker process: parse a batch; the outcomes go back pickled once, as bytes
     the cache can store as they are."""
-    base, names, raw, fields, max_file_size = args
-    keys, outcomes = _parse_batch_outcomes(Path(base), names, raw, fields, max_file_size)
+    base, names, raw, fields, max_file_size, limits = args
+    keys, outcomes = _parse_batch_outcomes(Path(base), names, raw, fields, max_file_size, limits)
     return keys, pickle.dumps(outcomes, 5)
 
 
-def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap()) -> Outcome:
+def _name_warning(raw: str) -> str:
+    """Why the file name ``raw`` (as the OS spells it) is shown escaped."""
+    try:
+        os.fsencode(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return "the file name is not valid UTF-8; it is shown with \\x escapes"
+    return "the file name holds control characters; it is shown escaped"
+
+
+def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:
     """Parse one file's bytes (``name`` is its path relative to the corpus); never raises for bad content."""
     text = decode(name, data)
     if isinstance(text, Problem):
         return None, [text]
-    return parse_text(name, text, fields)
+    return parse_text(name, text, fields, limits)
 
 
-def parse_text(name: str, text: str, fields: FieldMap = FieldMap()) -> Outcome:
+def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:
     """Parse one article's text; ``name`` is its path relative to the corpus root.
 
     >>> article, problems = parse_text("cs/a.md", "---\\ntitle: What is a graph?\\nurl: /learn/cs/questions/a\\n---\\n")
@@ -509,9 +554,16 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap()) -> Outcome:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # read_article's steps, keeping the front matter: the limits point at the lines of its keys
+    fm = read_front_matter(name, text)
     try:
-        return read_article(name, text, fields)
+        if isinstance(fm, Problem):  # an error, or with lenient YAML a note read without its front matter
+            article, problems = read_article(name, text, fields)
+            return apply_limits(name, article, problems, FrontMatter({}, "", None, 1), fields, limits, None)
+        body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
+        article, problems = to_article(name, fm, fields, body_line=body_line)
     except RecursionError:
         line = text[: len(text) - len(text.lstrip())].count("\n") + 2
         return None, [Problem(name, line, "front matter nested too deeply to read", "syntax")]
+    return apply_limits(name, article, [*fm.warnings, *problems], fm, fields, limits, body_line)
 

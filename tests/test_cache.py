@@ -19,9 +19,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = loader.parse_bytes
 
-    def spy(name, data, fields=loader.FieldMap()):
+    def spy(name, data, *args):
         seen.append(name)
-        return real(name, data, fields)
+        return real(name, data, *args)
 
     monkeypatch.setattr(loader, "parse_bytes", spy)
     return seen
