@@ -156,6 +156,8 @@ class BuildFolder:
     def __init__(self, out: str | os.PathLike[str], *, content: str | os.PathLike[str] | None = None,
                  force: bool = False) -> None:
         self.out = Path(out)
+        if self.out.is_symlink():  # a link to the folder (or the place) where builds go: build there
+            self.out = Path(os.path.realpath(self.out))
         self.force = force
         if self.out.exists() and not self.out.is_dir():
             raise OutputError("the output exists and is not a folder", path=str(out))
@@ -311,6 +313,41 @@ class BuildFolder:
             with contextlib.suppress(OSError):
                 if stat.S_ISDIR(os.lstat(leftover).st_mode):
                     shutil.rmtree(leftover, ignore_errors=True)
+                else:  # a link an older qagraph swapped out of the output's place
+                    os.unlink(leftover)
+
+    def failure(self, exc: OSError | OutputError) -> OutputError:
+        """``exc``, raised while a build was being written, as an error about the output folder.
+
+        A file in the staging folder is named as it will be in the output folder, and
+        the message says that the output folder is as it was. An error about the output
+        folder itself (another build is writing it, ...) comes back as it is.
+
+        >>> folder = BuildFolder("out-doc")
+        >>> stage = os.path.abspath(".out-doc.qagraph-staging-x1y2/qagraph.db")
+        >>> str(folder.failure(OSError(28, "No space left on device", stage)))
+        'out-doc: cannot write qagraph.db: No space left on device; the build folder is as it was'
+        """
+        if isinstance(exc, OutputError):
+            where: str | None = exc.path
+            reason = exc.message.split(": ", 1)[-1] if exc.message.startswith("cannot ") else exc.message
+            if where is None or self._staged_name(where) is None:
+                return exc
+        else:
+            where = exc.filename if isinstance(exc.filename, str) else None
+            reason = exc.strerror or str(exc)
+        staged = self._staged_name(where) if where else None
+        what = f"cannot write {staged}" if staged else f"{where}" if where else "cannot write the build"
+        return OutputError(f"{what}: {reason}; the build folder is as it was", path=str(self.out))
+
+    def _staged_name(self, path: str) -> str | None:
+        """``path``, in a staging folder of this output, relative to that folder (``None``: not in one)."""
+        parts = Path(os.path.abspath(path)).parts
+        prefix = f".{self.out.name}.qagraph-staging-"
+        inside = [i for i, part in enumerate(parts) if part.startswith(prefix)]
+        if not inside:
+            return None
+        return "/".join(parts[inside[-1] + 1 :]) or "."
 
     @contextmanager
     def _locked(self) -> Iterator[None]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import ERROR, WARNING, Problem, UsageError
+from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import DATABASE
 from .fileio import PRIVATE, BuildFolder, write_atomic
@@ -30,7 +30,7 @@ from .ids import article_node
 from .incremental import Fallback
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
-from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
+from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, end_with_parent, load_corpus, scan
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
 
@@ -152,30 +152,33 @@ def build(
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE] + [name for name in folder.previous.get("outputs", {})
                                                    if name != DATABASE]
-    with folder.staging(keep=keep) as stage:
-        done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
-        if incremental:
-            try:
-                done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
-                               site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
-                               max_file_size=max_file_size)
-            except Fallback as why:
-                if progress:
-                    progress(f"full build ({why})", 1, 1)
-                _empty(stage, keep=[CACHE])
-        if done is None:
-            G, report, loaded = _make(
-                content, detection=detection, similarity=similarity, strict=strict, workers=workers,
-                progress=progress, cache=stage / CACHE if cache else None, scanned=scanned,
-                max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
-            )
-            report["settings"].update(report_settings)
-            written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
-                                    progress=progress, fingerprint=fingerprint,
-                                    links=[(article_node(a.key), link) for a in loaded.articles for link in a.related])
-        else:
-            G, report, written = done
-        folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
+    try:
+        with folder.staging(keep=keep) as stage:
+            done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
+            if incremental:
+                try:
+                    done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
+                                   site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
+                                   max_file_size=max_file_size)
+                except Fallback as why:
+                    if progress:
+                        progress(f"full build ({why})", 1, 1)
+                    _empty(stage, keep=[CACHE])
+            if done is None:
+                G, report, loaded = _make(
+                    content, detection=detection, similarity=similarity, strict=strict, workers=workers,
+                    progress=progress, cache=stage / CACHE if cache else None, scanned=scanned,
+                    max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
+                )
+                report["settings"].update(report_settings)
+                links = [(article_node(a.key), link) for a in loaded.articles for link in a.related]
+                written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
+                                        progress=progress, fingerprint=fingerprint, links=links)
+            else:
+                G, report, written = done
+            folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
+    except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
+        raise folder.failure(exc) from None
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
@@ -495,11 +498,15 @@ def write_outputs(
         if "report" in linked:
             page_links.append(("Build report (report.json)", REPORT))
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
-        html_done = beside(
-            lambda: write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
-                               progress=None if parallel else progress),
-            fork=parallel,
-        )
+        parent = os.getpid()
+
+        def html() -> list[Path]:
+            if parallel:  # in the forked writer: it must not outlive a build that is killed
+                end_with_parent(parent, interrupt=True)
+            return write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
+                              progress=None if parallel else progress)
+
+        html_done = beside(html, fork=parallel)
     try:
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
