@@ -373,8 +373,10 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
 @content_option
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")
+@click.option("--max-file-size", type=int, default=None, metavar="BYTES", help="As for build (default 8 MiB).")
 @json_option
-def check_command(content: Path | None, preset: str, fields: tuple[str, ...], warnings: bool, as_json: bool) -> None:
+def check_command(content: Path | None, preset: str, fields: tuple[str, ...], warnings: bool,
+                  max_file_size: int | None, as_json: bool) -> None:
     """List the problems of CONTENT as path:line: message.
 
     Exit 0 when every file loads, 1 when some file is rejected, 2 on a usage error.
@@ -385,7 +387,10 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
     """
     import qagraph
 
-    kg = qagraph.build(_content(content), preset=preset, overrides=_overrides(fields))
+    from .load import DEFAULT_MAX_FILE_SIZE
+
+    kg = qagraph.build(_content(content), preset=preset, overrides=_overrides(fields),
+                       max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE)
     _say_preset(kg, as_json)
     shown = [p for p in kg.problems if warnings or p.severity == ERROR]
     counts = kg.counts
