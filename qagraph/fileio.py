@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import filecmp
 import json
 import os
 import shutil
@@ -275,11 +276,19 @@ class BuildFolder:
         ``outputs`` are the files of the build (default: every file of ``stage`` but
         qagraph's own folder and the other files ``force`` kept); ``inputs`` (what was
         read of each input file) is kept for the next build's scan.
+
+        Raises:
+            OutputError: an output replaced a file qagraph did not write (kept by ``force``).
         """
         from .cache import dump_sealed
 
+        replaced = [rel for rel in self.kept_foreign if self._replaced(stage / rel, self.out / rel)]
+        if replaced:
+            shown = ", ".join(replaced[:3]) + (f" and {len(replaced) - 3} more" if len(replaced) > 3 else "")
+            raise OutputError(f"the build would replace files qagraph did not write ({shown}); move them, or "
+                              "choose another output folder", path=str(self.out))
         if outputs is None:
-            foreign = set(getattr(self, "kept_foreign", []))
+            foreign = set(self.kept_foreign)
             outputs = [rel for rel in (p.relative_to(stage).as_posix() for p in self._files(stage))
                        if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
         signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
@@ -305,6 +314,19 @@ class BuildFolder:
             raise OutputError(f"cannot put the new build in place: {exc.strerror or exc}", path=str(self.out)) from None
         shutil.rmtree(stage, ignore_errors=True)  # after the exchange it holds the previous build
         self.previous = record
+
+    @staticmethod
+    def _replaced(staged: Path, original: Path) -> bool:
+        """Whether the staged copy (a hard link, or a copy) of a file kept by ``force`` is no longer it."""
+        try:
+            now, before = os.lstat(staged), os.lstat(original)
+            if (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino):
+                return False
+            if stat.S_ISLNK(now.st_mode) or stat.S_ISLNK(before.st_mode):
+                return not (stat.S_ISLNK(now.st_mode) and os.readlink(staged) == os.readlink(original))
+            return not filecmp.cmp(staged, original, shallow=False)
+        except OSError:  # gone from the staging folder
+            return True
 
     def _remove_stale(self) -> None:
         """Staging folders left by a build that was killed (the lock says no build is running)."""
