@@ -1,0 +1,527 @@
+"""Hostile input: nothing in a content folder can break ``qagraph check`` or ``qagraph build``.
+
+Each case writes one hostile thing (a FIFO, a link to /dev/zero, a name that is not
+UTF-8, a 20 MiB field, an alias bomb, ...) beside two good articles into a fresh
+folder, runs ``qagraph check --json`` and ``qagraph build`` on it, and asserts:
+
+* the exact problems (path as shown, line, severity, message), from both commands alike;
+* the counts add up: ``files == articles + rejected + skipped``;
+* every good article is in the stored build (read back with :func:`qagraph.open`);
+* the RDF files of the build parse (pyoxigraph), whatever the case put in them;
+* no traceback and no exception escapes; the documented exit codes (check: 1 when a
+  file is rejected, else 0; build: 0 unless no file at all could be read).
+
+Files and folders that cannot be read are made unreadable for real: the tests run as
+root, whom ``chmod`` does not stop, so those cases run the commands as ``nobody``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner, Result
+
+import qagraph
+from conftest import article_text, url_of, write_article
+from qagraph.cli import cli
+from qagraph.errors import ERROR, WARNING
+from qagraph.limits import Limits
+from qagraph.load import load_corpus, parse_text, scan
+
+MiB = 1024 * 1024
+GOOD = {"a/good.md": url_of("a", "good"), "b/good.md": url_of("b", "good")}
+Problems = list[tuple[str, int | None, str, str]]
+
+
+def run(*args: str) -> Result:
+    """The CLI in-process; fails on a traceback or an exception that escaped."""
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    return result
+
+
+def good_folder(root: Path) -> Path:
+    for path, url in GOOD.items():
+        write_article(root, path, article_text(f"Good {path}?", url, keywords="shared, good"))
+    return root
+
+
+def front(fields: str, body: str = "") -> str:
+    return f"---\n{fields}\n---\n{body}"
+
+
+def raw_path(root: Path, *parts: bytes) -> bytes:
+    return os.path.join(os.fsencode(root), *parts)
+
+
+def problems_of(root: Path, out: Path, *options: str) -> Problems:
+    """Check and build ``root``; everything the module text promises, then the problems found."""
+    check = run("check", "-c", str(root), "--json", *options)
+    checked = json.loads(check.stdout)
+    built = run("build", "-c", str(root), "-o", str(out), "-q", *options)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    counts = report["counts"]
+    assert counts["files"] == counts["articles"] + counts["rejected"] + counts["skipped"]
+    for key in ("files", "articles", "rejected", "skipped", "errors", "warnings"):
+        assert checked["counts"][key] == counts[key], key
+    assert sorted(map(str, checked["problems"])) == sorted(map(str, report["problems"]))
+    assert check.exit_code == (1 if counts["rejected"] else 0), check.output
+    assert built.exit_code == (1 if counts["files"] and not counts["articles"] else 0), built.output
+    errors = sorted(p["path"] for p in report["problems"] if p["severity"] == ERROR)
+    assert sorted(report["rejected"]) == sorted(set(errors))
+
+    kg = qagraph.open(out)
+    paths = [kg.node(n)["path"] for n in kg.articles]
+    assert set(GOOD) <= set(paths)
+    assert len(paths) == counts["articles"]
+    for name, syntax in (("qagraph.nt", ox.RdfFormat.N_TRIPLES), ("qagraph.ttl", ox.RdfFormat.TURTLE),
+                         ("qagraph.trig", ox.RdfFormat.TRIG)):
+        assert sum(1 for _ in ox.parse(path=out / name, format=syntax)) > 0, name
+    return [(p["path"], p["line"], p["severity"], p["message"]) for p in report["problems"]]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return good_folder(tmp_path / "content")
+
+
+# -- the cases: (how to make it, the problems it must give) ----------------------------------
+
+def _bomb(last: str) -> str:
+    levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    for prev, name in zip("abcdefg", "bcdefgh"):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    return "\n".join(levels) + "\n" + last
+
+
+def _many_related(n: int) -> str:
+    return "".join(f"related_article{i}:\n  url: /learn/a/questions/r{i}\n" for i in range(1, n + 1))
+
+
+def _write(relpath: str, data: str | bytes) -> Callable[[Path], object]:
+    def make(root: Path) -> None:
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return make
+
+
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / "a" / "x.md")
+
+
+def _socket(root: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(root / "a" / "sock.md"))
+
+
+def _non_utf8_name(root: Path) -> None:
+    with open(raw_path(root, b"a", b"caf\xe9.md"), "w") as handle:
+        handle.write(front("title: Cafe\nurl: /learn/a/questions/cafe"))
+
+
+def _non_utf8_folder(root: Path) -> None:
+    os.mkdir(raw_path(root, b"d\xff"))
+    with open(raw_path(root, b"d\xff", b"x.md"), "w") as handle:
+        handle.write(front("title: In a folder with a bad name"))
+
+
+def _names_that_read_the_same(root: Path) -> None:
+    _non_utf8_name(root)
+    (root / "a" / "caf\\xe9.md").write_text(front("title: Spelled out\nurl: /learn/a/questions/spelled"))
+
+
+def _folder_named_md(root: Path) -> None:
+    (root / "a" / "folder.md").mkdir()
+    write_article(root, "a/folder.md/inside.md", front("title: Inside a folder named .md"))
+
+
+DEEP_YAML = ("a/x.md", 3, ERROR, "front matter nested more than 100 levels deep (or an alias that contains itself)")
+C = {
+    # kinds of file
+    "fifo": (_fifo, [("a/x.md", None, ERROR, "not a regular file: it is a FIFO (named pipe); not read")]),
+    "link to /dev/zero": (lambda r: os.symlink("/dev/zero", r / "a" / "zero.md"),
+                          [("a/zero.md", None, ERROR, "not a regular file: it is a character device; not read")]),
+    "broken link": (lambda r: os.symlink("nowhere.md", r / "a" / "broken.md"),
+                    [("a/broken.md", None, ERROR, "broken link: its target does not exist")]),
+    "link loop": (lambda r: os.symlink("loop.md", r / "a" / "loop.md"),
+                  [("a/loop.md", None, ERROR, "cannot read file: Too many levels of symbolic links")]),
+    "socket": (_socket, [("a/sock.md", None, ERROR, "not a regular file: it is a socket; not read")]),
+    "link to a folder named .md": (lambda r: os.symlink("/", r / "a" / "root.md"), []),  # not followed
+    "folder named .md": (_folder_named_md, []),
+    "empty file": (_write("a/x.md", b""), [("a/x.md", None, ERROR, "empty file: no front matter")]),
+    "blank file": (_write("a/x.md", b" \n\t\n"), [("a/x.md", None, ERROR, "empty file: no front matter")]),
+    "binary garbage": (_write("a/x.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40),
+                       [("a/x.md", 1, ERROR, "not UTF-8 text (byte 0: invalid start byte)")]),
+    "file over the size limit": (_write("a/x.md", front("title: Big\nanswer: " + "x" * (9 * MiB))),
+                                 [("a/x.md", None, ERROR,
+                                   "file is 9.0 MiB, over the 8.0 MiB limit (--max-file-size); not read")]),
+    # names
+    "name not UTF-8": (_non_utf8_name, [("a/caf\\xe9.md", None, WARNING,
+                                         "the file name is not valid UTF-8; it is shown with \\x escapes")]),
+    "folder name not UTF-8": (_non_utf8_folder, [("d\\xff/x.md", None, WARNING,
+                                                  "the file name is not valid UTF-8; it is shown with \\x escapes")]),
+    "newline in a name": (_write("a/two\nlines.md", front("title: Two lines")),
+                          [("a/two\\nlines.md", None, WARNING,
+                            "the file name holds control characters; it is shown escaped")]),
+    "escape sequence in a name": (_write("a/\x1b[31mred.md", front("title: Red")),
+                                  [("a/\\x1b[31mred.md", None, WARNING,
+                                    "the file name holds control characters; it is shown escaped")]),
+    "names that read the same": (_names_that_read_the_same, [
+        ("a/caf\\xe9.md [2]", None, ERROR,
+         "its name reads the same as a/caf\\xe9.md once made readable; not read (rename one of them)")]),
+    "markup in names": (_write("<b>&amp;</b>/\"it's\".md", front("title: <script>alert(1)</script>")), []),
+    # encodings and line ends
+    "BOM and CRLF": (_write("a/x.md", b"\xef\xbb\xbf" + front("title: Windows\r\nurl: /learn/a/questions/w")
+                            .replace("\n", "\r\n").encode()), []),
+    "lone CR line ends": (_write("a/x.md", b"---\rtitle: Old Mac\r---\rbody\r"), []),
+    "UTF-16": (_write("a/x.md", front("title: Wide").encode("utf-16")),
+               [("a/x.md", 1, ERROR, "not UTF-8 text (byte 0: invalid start byte)")]),
+    "Latin-1 on line 3": (_write("a/x.md", b"---\ntitle: T\nauthor: Jos\xe9\n---\n"),
+                          [("a/x.md", 3, ERROR, "not UTF-8 text (byte 24: invalid continuation byte)")]),
+    "NUL in the front matter": (_write("a/x.md", b"---\ntitle: T\nx: a\x00b\n---\n"),
+                                [("a/x.md", 3, ERROR, "invalid YAML: unacceptable character #x0000: "
+                                                      "control characters are not allowed")]),
+    "NUL in the body": (_write("a/x.md", b"---\ntitle: T\n---\nbody \x00 here\n"), []),
+    "NUL and BEL by escapes": (_write("a/x.md", front('title: "T\\0\\a"\nanswer: "a\\0b\\x07\\e"')), []),
+    "lone surrogate by escape": (_write("a/x.md", front('title: "T\\ud800"')),
+                                 [("a/x.md", 2, ERROR, "invalid YAML: found invalid Unicode character escape code "
+                                                       "(while parsing a quoted scalar)")]),
+    "odd characters in RDF literals and IRIs": (_write("a/x.md", front(
+        r'title: "odd \uFFFE\uFFFF\u2028\u0085\x7f \"\"\" \\ end"' "\n"
+        r'answer: "\"\"\"\n\r\t\U0001F600 <script>"' "\n"
+        r'url: "/learn/a/questions/odd \uFFFF<>{}|^`\"x"')), []),
+    "a million blank lines": (_write("a/x.md", front("title: Tall", "\n" * 1_000_000)), []),
+    # YAML shapes
+    "front matter not closed": (_write("a/x.md", "---\ntitle: T\n"),
+                                [("a/x.md", 1, ERROR, "front matter is not closed: no '---' line after line 1")]),
+    "empty front matter": (_write("a/x.md", "---\n---\n"), [("a/x.md", 2, ERROR, "front matter is empty")]),
+    "front matter a string": (_write("a/x.md", "---\njust words\n---\n"),
+                              [("a/x.md", 2, ERROR, "front matter is a string, not a mapping of fields")]),
+    "duplicate key": (_write("a/x.md", front("title: First\nurl: /learn/a/questions/d\ntitle: Second")),
+                      [("a/x.md", 4, WARNING, "duplicate key title (also on line 2); the last one is used")]),
+    "duplicate nested key": (_write("a/x.md", front("title: T\nseo:\n  page_keywords: a\n  page_keywords: b")),
+                             [("a/x.md", 5, WARNING,
+                               "duplicate key seo.page_keywords (also on line 4); the last one is used")]),
+    "1 and '1' are two keys": (_write("a/x.md", front("title: T\n1: one\n'1': text one")), []),
+    "unhashable key": (_write("a/x.md", front("title: T\n? [a, b]\n: v")),
+                       [("a/x.md", 3, ERROR, "invalid YAML: found unhashable key (while constructing a mapping)")]),
+    "python tag": (_write("a/x.md", front("title: !!python/object/apply:os.system ['true']")),
+                   [("a/x.md", 2, ERROR, "invalid YAML: could not determine a constructor for the tag "
+                                         "'tag:yaml.org,2002:python/object/apply:os.system' "
+                                         "(tags that construct objects are refused)")]),
+    "binary and set tags": (_write("a/x.md", front("title: !!binary aGVsbG8=\nkeywords: !!set {a, b}")), []),
+    "impossible date": (_write("a/x.md", front("title: T\ndate: 2025-13-45")),
+                        [("a/x.md", 2, ERROR, "invalid front matter: month must be in 1..12")]),
+    "deep flow nesting": (_write("a/x.md", front("title: T\nv: " + "[" * 100_000 + "]" * 100_000)),
+                          [("a/x.md", 3, ERROR,
+                            "invalid YAML: exceeded maximum nesting depth (while increasing flow level)")]),
+    "deep block nesting": (_write("a/x.md", front("title: T\n" + "".join(" " * i + f"k{i}:\n" for i in range(3000)))),
+                           [("a/x.md", 1002, ERROR,
+                             "invalid YAML: exceeded maximum nesting depth (while increasing block level)")]),
+    "nesting 100 levels": (_write("a/x.md", front("title: T\nv: " + "[" * 99 + "]" * 99)), []),
+    "nesting 101 levels": (_write("a/x.md", front("title: T\nv: " + "[" * 100 + "]" * 100)), [DEEP_YAML]),
+    "nesting 900 levels": (_write("a/x.md", front("title: T\nv: " + "[" * 900 + "]" * 900)), [DEEP_YAML]),
+    "alias inside itself": (_write("a/x.md", front("title: T\nv: &v [*v, 1]")), [DEEP_YAML]),
+    "alias bomb in a field": (_write("a/x.md", front(_bomb("title: Bomb\nkeywords: *h"))), [
+        ("a/x.md", n, WARNING, f"{k} holds more than 100,000 values (YAML aliases?); not kept")
+        for n, k in ((6, "e"), (7, "f"), (8, "g"), (9, "h"))]),
+    "alias bomb as the title": (_write("a/x.md", front(_bomb("title: *h"))),
+                                [("a/x.md", 2, ERROR, "no title: none of title, article_title, question is set")]),
+    "TOML front matter": (_write("a/x.md", '+++\ntitle = "T"\ntags = ["x"]\ndate = 1979-05-27T07:32:00Z\n+++\n'), []),
+    "TOML repeated key": (_write("a/x.md", '+++\ntitle = "T"\ntitle = "U"\n+++\n'),
+                          [("a/x.md", 3, ERROR, "invalid TOML: Cannot overwrite a value")]),
+    "TOML nesting 101 levels": (_write("a/x.md", "+++\ntitle = 'T'\nv = " + "[" * 100 + "]" * 100 + "\n+++\n"),
+                                [("a/x.md", 2, ERROR, "front matter nested more than 100 levels deep")]),
+    "TOML deep nesting": (_write("a/x.md", "+++\ntitle = 'T'\nv = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n"),
+                          [("a/x.md", 2, ERROR, "invalid TOML: maximum recursion depth exceeded")]),
+    # values
+    "superscript digit in related_article²": (
+        _write("a/x.md", front("title: T\nrelated_article\u00b2:\n  url: /learn/a/questions/good")), []),
+    "id over 64 bits": (_write("a/x.md", front("title: T\nid: 99999999999999999999999")),
+                        [("a/x.md", 3, WARNING, "id 99999999999999999999999 does not fit in 64 bits; kept as data")]),
+    "related number over 64 bits": (
+        _write("a/x.md", front("title: T\nrelated_article99999999999999999999:\n  url: /learn/a/questions/good")),
+        [("a/x.md", 3, WARNING, "related_article99999999999999999999: its number does not fit in 64 bits; ignored")]),
+    "related id over 64 bits": (
+        _write("a/x.md", front("title: T\nrelated_article1:\n  id: 99999999999999999999\n  url: /learn/b/questions/good")),
+        [("a/x.md", 3, WARNING, "related_article1: id 99999999999999999999 does not fit in 64 bits; the url is used")]),
+    "score nan": (_write("a/x.md", front("title: T\nscore: nan")),
+                  [("a/x.md", 3, WARNING, "score nan is not a finite number; kept as data")]),
+    "score infinite": (_write("a/x.md", front("title: T\nscore: 1e999")),
+                       [("a/x.md", 3, WARNING, "score inf is not a finite number; kept as data")]),
+    "url over the limit": (_write("a/x.md", front("title: T\nurl: /learn/a/" + "u" * 5000)),
+                           [("a/x.md", 3, ERROR, "url is 5,009 characters, over the 4,096-character limit for a url "
+                                                 "(the article's identity cannot be cut); not loaded")]),
+    "title of 3 Mi characters": (_write("a/x.md", front("title: " + "t" * (3 * MiB))), [
+        ("a/x.md", 2, WARNING,
+         "title is 3,145,728 characters, over the 1,048,576-character limit for one field; cut to 1,048,576")]),
+    "8 MiB of BEL escapes (24 MiB as an RDF term)": (
+        _write("a/x.md", front('title: T\nanswer: "' + "\\a" * (4 * MiB - 64) + '"')),
+        [("a/x.md", 3, WARNING,
+          "answer is 4,194,240 characters, over the 1,048,576-character limit for one field; cut to 1,048,576")]),
+    "body over the limit": (_write("a/x.md", front("title: T", "b" * (MiB + 1))), [
+        ("a/x.md", 4, WARNING,
+         "the body is 1,048,577 characters, over the 1,048,576-character limit for one field; cut to 1,048,576")]),
+    "unknown field over the limit": (_write("a/x.md", front("title: T\nnotes: " + "n" * (MiB + 5))), [
+        ("a/x.md", 3, WARNING,
+         "notes is 1,048,581 characters, over the 1,048,576-character limit for one field; cut to 1,048,576")]),
+    "100,000 keywords": (_write("a/x.md", front("title: T\nkeywords: " + ", ".join(f"k{i}" for i in range(100_000)))),
+                         [("a/x.md", 3, WARNING,
+                           "100,000 keywords, over the limit of 1,000 for one article; the first 1,000 kept")]),
+    "a keyword of 2,000 characters": (_write("a/x.md", front("title: T\nkeywords: fine, " + "k" * 2000)), [
+        ("a/x.md", 3, WARNING, "1 keyword(s) over the 1,000-character limit for a keyword dropped "
+                               "(the first, 2,000 characters: 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...')")]),
+    "2,000 related links": (_write("a/x.md", front("title: T\n" + _many_related(2000).rstrip("\n"))), [
+        ("a/x.md", 2003, WARNING, "2,000 related links, over the limit of 1,000 for one article; the first 1,000 kept")]),
+    "related link title over the limit": (
+        _write("a/x.md", front("title: T\nrelated_article1:\n  url: /learn/a/questions/far\n  title: " + "r" * (MiB + 1))),
+        [("a/x.md", 3, WARNING, "related_article1: title is 1,048,577 characters, over the 1,048,576-character limit "
+                                "for one field; cut to 1,048,576")]),
+}
+
+
+@pytest.mark.parametrize("case", list(C))
+def test_hostile_case(case: str, root: Path, tmp_path: Path) -> None:
+    make, expected = C[case]
+    make(root)
+    assert problems_of(root, tmp_path / "out") == expected
+
+
+def test_twenty_mib_field_with_a_larger_file_limit(root: Path, tmp_path: Path) -> None:
+    """The issue's case: a 20 MiB answer crashed the Turtle writer while check called the folder clean."""
+    write_article(root, "a/x.md", front("title: Huge\nanswer: " + "x" * (20 * MiB)))
+    assert problems_of(root, tmp_path / "out", "--max-file-size", str(64 * MiB)) == [
+        ("a/x.md", 3, WARNING,
+         "answer is 20,971,520 characters, over the 1,048,576-character limit for one field; cut to 1,048,576")]
+
+
+def test_hundred_thousand_keywords_make_a_small_view(root: Path, tmp_path: Path) -> None:
+    """The issue's case: `qagraph view` of an article with 100,000 keywords wrote a 17 MB page."""
+    url = url_of("a", "many")
+    write_article(root, "a/many.md", front(f"title: Many\nurl: {url}\nkeywords: "
+                                           + ", ".join(f"keyword {i}" for i in range(100_000))))
+    out = tmp_path / "out"
+    problems_of(root, out)
+    kg = qagraph.open(out)
+    assert len(kg.keywords_of(url)) == Limits().keywords
+    page = tmp_path / "many.html"
+    assert run("view", url, "-b", str(out), "-o", str(page), "-q").exit_code == 0
+    assert page.stat().st_size < 2 * MiB
+
+
+# -- files and folders that cannot be read ----------------------------------------------------------
+# Root reads through chmod 000, so as root the commands run in a user namespace of their own
+# (``unshare --user``): the same user, without the capabilities that override permissions.
+
+
+def unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m qagraph ARGS`` in a process that file permissions stop."""
+    prefix = ["unshare", "--user"] if os.geteuid() == 0 else []
+    result = subprocess.run([*prefix, sys.executable, "-m", "qagraph", *args], cwd=cwd, capture_output=True,
+                            text=True, timeout=300)
+    assert "Traceback" not in result.stderr + result.stdout
+    return result
+
+
+@pytest.fixture
+def chmod_back(tmp_path: Path) -> Iterator[list[Path]]:
+    """Paths whose permissions the test takes away; given back so the folder can be removed."""
+    taken: list[Path] = []
+    yield taken
+    for path in taken:
+        os.chmod(path, 0o755)
+
+
+def test_unreadable_file_and_folder_are_reported(root: Path, chmod_back: list[Path]) -> None:
+    write_article(root, "a/locked.md", front("title: Locked"))
+    write_article(root, "sealed/inner/x.md", front("title: Sealed"))
+    for path, mode in ((root / "a" / "locked.md", 0), (root / "sealed", 0)):
+        os.chmod(path, mode)
+        chmod_back.append(path)
+    expected = [
+        {"path": "a/locked.md", "line": None, "severity": ERROR, "code": "io",
+         "message": "cannot read file: Permission denied"},
+        {"path": "sealed/", "line": None, "severity": ERROR, "code": "io",
+         "message": "cannot read folder: Permission denied"},
+    ]
+    check = unprivileged("check", "-c", "content", "--json", cwd=root.parent)
+    assert check.returncode == 1, check.stderr
+    assert json.loads(check.stdout)["problems"] == expected
+    built = unprivileged("build", "-c", "content", "-o", "out", "-q", cwd=root.parent)
+    assert built.returncode == 0, built.stderr
+    report = json.loads((root.parent / "out" / "report.json").read_text())
+    assert report["problems"] == expected
+    assert report["counts"]["files"] == 3 and report["counts"]["articles"] == 2  # the sealed folder's files are unseen
+    assert report["rejected"] == ["a/locked.md"]
+
+
+def test_output_folder_that_cannot_be_written(root: Path, chmod_back: list[Path]) -> None:
+    parent = root.parent / "read-only"
+    parent.mkdir()
+    os.chmod(parent, 0o555)
+    chmod_back.append(parent)
+    built = unprivileged("build", "-c", "content", "-o", "read-only/out", "-q", cwd=root.parent)
+    assert built.returncode == 3
+    assert built.stderr == "qagraph: read-only/out: cannot write in the output's parent folder (permission denied)\n"
+    assert not (parent / "out").exists()
+
+
+# -- races: a file that changes between discovery and reading ---------------------------------------
+
+
+def test_file_gone_or_swapped_for_a_fifo_after_discovery(root: Path) -> None:
+    write_article(root, "a/gone.md", front("title: Gone"))
+    write_article(root, "a/swapped.md", front("title: Swapped"))
+    found = scan(root)
+    (root / "a" / "gone.md").unlink()
+    (root / "a" / "swapped.md").unlink()
+    os.mkfifo(root / "a" / "swapped.md")
+    result = load_corpus(root, scanned=found)
+    assert [(p.path, p.message) for p in result.problems] == [
+        ("a/gone.md", "cannot read file: No such file or directory"),
+        ("a/swapped.md", "not a regular file: it is a FIFO (named pipe); not read"),
+    ]
+    assert result.counts["files"] == 4 and result.counts["articles"] == 2
+
+
+# -- the output folder --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("out, code, message", [
+    ("a-file", 3, "qagraph: a-file: the output exists and is not a folder"),
+    ("a-file/out", 3, "qagraph: a-file/out: the output's parent is not a folder"),
+    ("/dev/null", 3, "qagraph: /dev/null: the output exists and is not a folder"),
+    ("/dev/null/out", 3, "qagraph: /dev/null/out: the output's parent is not a folder"),
+    ("/proc/qagraph-out", 3, "qagraph: /proc/qagraph-out: cannot lock the output folder: No such file or directory"),
+    ("content", 2, "qagraph: content: the output folder content and the content folder content overlap: "
+                   "a build would write among the articles (or replace them); choose another output folder, or --force"),
+    ("content/build", 2, "qagraph: content/build: the output folder content/build and the content folder content "
+                         "overlap: a build would write among the articles (or replace them); choose another output "
+                         "folder, or --force"),
+    (".", 2, "qagraph: .: the output folder . and the content folder content overlap: a build would write among "
+             "the articles (or replace them); choose another output folder, or --force"),
+    ("mine", 3, "qagraph: mine: the output folder holds files qagraph did not write (index.html); choose an empty "
+                "or new folder, or --force to build there and keep them"),
+])
+def test_output_refusals(root: Path, monkeypatch: pytest.MonkeyPatch, out: str, code: int, message: str) -> None:
+    monkeypatch.chdir(root.parent)
+    Path("a-file").write_text("x")
+    Path("mine").mkdir()
+    Path("mine/index.html").write_text("my own page")
+    (root / "index.html").write_text("the user's page")
+    before = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    result = run("build", "-c", "content", "-o", out, "-q")
+    assert (result.exit_code, result.stderr.strip()) == (code, message)
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == before
+    assert (root / "index.html").read_text() == "the user's page"
+    assert Path("mine/index.html").read_text() == "my own page"
+    assert Path("a-file").read_text() == "x"
+
+
+def test_output_through_a_link(root: Path, tmp_path: Path) -> None:
+    """A link to a folder builds into that folder; the link stays a link, and nothing is left beside it."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to("real")
+    (tmp_path / "dangling").symlink_to("made-on-build")
+    for _ in range(2):
+        assert run("build", "-c", str(root), "-o", str(tmp_path / "link"), "-q").exit_code == 0
+        write_article(root, "a/more.md", front(f"title: More {_}"))
+    assert run("build", "-c", str(root), "-o", str(tmp_path / "dangling"), "-q").exit_code == 0
+    assert (tmp_path / "link").is_symlink() and (tmp_path / "real" / "report.json").is_file()
+    assert (tmp_path / "dangling").is_symlink() and (tmp_path / "made-on-build" / "report.json").is_file()
+    assert json.loads((tmp_path / "real" / "report.json").read_text())["counts"]["articles"] == 3
+    assert not [p.name for p in tmp_path.iterdir() if "staging" in p.name]
+
+
+def test_force_never_replaces_a_file_of_the_user(root: Path) -> None:
+    """--force builds among other files and keeps them; one an output would replace stops the build."""
+    (root / "index.html").write_text("the user's page")
+    before = snapshot(root)
+    result = run("build", "-c", str(root), "-o", str(root), "--force", "-q")
+    assert (result.exit_code, result.stderr.strip()) == (3, f"qagraph: {root}: the build would replace files qagraph "
+                                                            "did not write (index.html); move them, or choose another "
+                                                            "output folder")
+    assert snapshot(root) == before
+    (root / "index.html").unlink()
+    assert run("build", "-c", str(root), "-o", str(root), "--force", "-q").exit_code == 0
+    assert run("build", "-c", str(root), "-o", str(root), "--force", "-q").exit_code == 0  # its own files: not others'
+    after = snapshot(root)
+    del before["index.html"]
+    assert {name: data for name, data in after.items() if name in before} == before  # the articles, as they were
+    assert "qagraph.db" in after and "index.html" in after
+
+
+# -- failures while writing: whole or untouched, and the exit code of each kind ----------------------
+
+
+@pytest.mark.parametrize("raised, code, message", [
+    (RuntimeError("a bug"), 70, "qagraph: internal error: RuntimeError: a bug (a bug in qagraph; run with --debug "
+                                "for the traceback)"),
+    (KeyboardInterrupt(), 130, "qagraph: interrupted; the previous build, if any, is as it was"),
+    (OSError(28, "No space left on device"), 3, "qagraph: {out}: cannot write the build: No space left on device; "
+                                                 "the build folder is as it was"),
+    (qagraph.ContentError("no article", path="a/x.md", line=2), 1, "qagraph: a/x.md:2: no article"),
+    (qagraph.UsageError("no such thing"), 2, "qagraph: no such thing"),
+    (qagraph.OutputError("cannot write: disk gone", path="elsewhere"), 3, "qagraph: elsewhere: cannot write: disk gone"),
+    (qagraph.StoreError("the endpoint refused"), 4, "qagraph: the endpoint refused"),
+    (MemoryError("Reached the buffer maximal size of 16777216"), 70,
+     "qagraph: internal error: MemoryError: Reached the buffer maximal size of 16777216 (a bug in qagraph; run with "
+     "--debug for the traceback)"),
+])
+def test_a_writer_failing_leaves_the_previous_build(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    raised: BaseException, code: int, message: str) -> None:
+    out = tmp_path / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    before = snapshot(out)
+    write_article(root, "a/new.md", front("title: New"))
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    import qagraph.database
+
+    monkeypatch.setattr(qagraph.database, "write_database", fail)  # after the RDF and the views are written
+    result = run("build", "-c", str(root), "-o", str(out), "-q")
+    assert (result.exit_code, result.stderr.strip()) == (code, message.format(out=out))
+    assert snapshot(out) == before
+    assert not [p.name for p in tmp_path.iterdir() if "staging" in p.name]
+
+
+def test_debug_shows_the_traceback(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qagraph.database
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(qagraph.database, "write_database", fail)
+    result = CliRunner().invoke(cli, ["--debug", "build", "-c", str(root), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 70 and "Traceback" in result.stderr and "RuntimeError: a bug" in result.stderr
+
+
+# -- parse level: limits and severities are what the README says ------------------------------------
+
+
+def test_limits_can_be_set_and_never_raise() -> None:
+    text = front("title: " + "t" * 50 + "\nkeywords: a, b, c, d\nurl: /x/" + "u" * 20)
+    article, problems = parse_text("a.md", text, limits=Limits(field_chars=20, keywords=2, url_chars=100))
+    assert article is not None and len(article.title) == 20 and article.keywords == ("a", "b")
+    assert [p.severity for p in problems] == [WARNING, WARNING]
+    article, problems = parse_text("a.md", text, limits=Limits(url_chars=10))
+    assert article is None and [p.severity for p in problems] == [ERROR]
