@@ -20,7 +20,9 @@ import pickle
 import signal
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -436,19 +438,40 @@ def end_with_parent(parent: int, interrupt: bool = False) -> None:
     on, holding the build folder's lock (every later build would be refused as
     "another build is writing") and writing into a staging folder. Linux only
     (``prctl(PR_SET_PDEATHSIG)``); elsewhere a no-op. Unless ``interrupt``, Ctrl-C
-    is left to the parent, which stops the helpers and cleans up.
+    is left to the parent, which stops the helpers and cleans up. Called in ``parent``
+    itself (a helper's task run in-process), it only lets Ctrl-C through again.
     """
-    if not interrupt:
+    helper = os.getpid() != parent
+    if helper and not interrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not sys.platform.startswith("linux"):
+    if helper and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent ended before the line above
+            os._exit(1)
+    if hasattr(signal, "pthread_sigmask"):  # held by interrupts_held() while this process started
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while helper processes start (they call :func:`end_with_parent`).
+
+    A SIGINT that reaches a process while it is being forked interrupts Python's own
+    after-fork handlers, which print a traceback; held, it reaches the parent after the
+    fork (and each helper once it is ready for it).
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
         return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent ended before the line above
-        os._exit(1)
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _parse_all(
@@ -485,7 +508,9 @@ def _parse_all(
         try:
             jobs = [(str(base), batch, {n: raw[n] for n in batch if n in raw}, fields, max_file_size, limits)
                     for batch in batches]
-            for batch, (keys, blob) in zip(batches, pool.map(_parse_batch, jobs)):
+            with interrupts_held():  # the processes start here
+                results = pool.map(_parse_batch, jobs)
+            for batch, (keys, blob) in zip(batches, results):
                 take(batch, keys, pickle.loads(blob), blob)
         except BaseException:  # Ctrl-C or an error: do not parse the rest first
             pool.shutdown(wait=False, cancel_futures=True)

@@ -30,7 +30,8 @@ from .ids import article_node
 from .incremental import Fallback
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
-from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, end_with_parent, load_corpus, scan
+from .load import (DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, end_with_parent, interrupts_held, load_corpus,
+                   scan)
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
 
@@ -501,12 +502,12 @@ def write_outputs(
         parent = os.getpid()
 
         def html() -> list[Path]:
-            if parallel:  # in the forked writer: it must not outlive a build that is killed
-                end_with_parent(parent, interrupt=True)
+            end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
             return write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
                               progress=None if parallel else progress)
 
-        html_done = beside(html, fork=parallel)
+        with interrupts_held():
+            html_done = beside(html, fork=parallel)
     try:
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
