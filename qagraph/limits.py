@@ -188,7 +188,11 @@ def _limit_related(links: tuple[RelatedLink, ...], limits: Limits, fields: Field
                    name: str) -> tuple[RelatedLink, ...]:
     kept: list[RelatedLink] = []
     for link in links:
-        where = f"{fields.related_prefix}{link.position}"
+        if link.target is None:  # a related_articleN mapping
+            where = f"{fields.related_prefix}{link.position}"
+        else:  # a link in the body or a front-matter list, by its target
+            shown = link.target if len(link.target) <= 40 else link.target[:40] + "..."
+            where = f"the link to {shown!r}"
 
         def warn(message: str) -> None:
             found.append(Problem(name, link.line, f"{where}: {message}", _CODE, WARNING))
@@ -196,8 +200,10 @@ def _limit_related(links: tuple[RelatedLink, ...], limits: Limits, fields: Field
         if link.position not in INT64:
             warn("its number does not fit in 64 bits; ignored")
             continue
-        if link.url is not None and len(link.url) > limits.url_chars:
-            warn(f"url is {len(link.url):,} characters, over the {limits.url_chars:,}-character limit; ignored")
+        address = link.url if link.url is not None else link.target
+        if address is not None and len(address) > limits.url_chars:
+            what = "url" if link.url is not None else "target"
+            warn(f"{what} is {len(address):,} characters, over the {limits.url_chars:,}-character limit; ignored")
             continue
         changes: dict[str, Any] = {}
         if link.id is not None and link.id not in INT64:

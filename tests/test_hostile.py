@@ -290,6 +290,12 @@ C = {
                                "(the first, 2,000 characters: 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...')")]),
     "2,000 related links": (_write("a/x.md", front("title: T\n" + _many_related(2000).rstrip("\n"))), [
         ("a/x.md", 2003, WARNING, "2,000 related links, over the limit of 1,000 for one article; the first 1,000 kept")]),
+    "2,000 wiki-links in the body": (_write("a/x.md", front("title: T", " ".join(f"[[note {i}]]" for i in range(2000)))),
+                                     [("a/x.md", 4, WARNING, "2,000 related links, over the limit of 1,000 for one "
+                                                             "article; the first 1,000 kept")], "--preset", "obsidian"),
+    "a link target of 5,000 characters": (_write("a/x.md", front("title: T", "[x](/" + "y" * 5000 + ")")), [
+        ("a/x.md", 4, WARNING, "the link to '/yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy...': target is 5,001 characters, "
+                               "over the 4,096-character limit; ignored")], "--preset", "hugo"),
     "related link title over the limit": (
         _write("a/x.md", front("title: T\nrelated_article1:\n  url: /learn/a/questions/far\n  title: " + "r" * (MiB + 1))),
         [("a/x.md", 3, WARNING, "related_article1: title is 1,048,577 characters, over the 1,048,576-character limit "
@@ -299,9 +305,9 @@ C = {
 
 @pytest.mark.parametrize("case", list(C))
 def test_hostile_case(case: str, root: Path, tmp_path: Path) -> None:
-    make, expected = C[case]
+    make, expected, *options = C[case]
     make(root)
-    assert problems_of(root, tmp_path / "out") == expected
+    assert problems_of(root, tmp_path / "out", *options) == expected
 
 
 def test_twenty_mib_field_with_a_larger_file_limit(root: Path, tmp_path: Path) -> None:
