@@ -359,6 +359,8 @@ class BuildFolder:
             where = exc.filename if isinstance(exc.filename, str) else None
             reason = exc.strerror or str(exc)
         staged = self._staged_name(where) if where else None
+        if staged is None and where and _inside(Path(os.path.abspath(where)), self.out.absolute()):
+            staged = Path(os.path.abspath(where)).relative_to(self.out.absolute()).as_posix()  # its copy, staged
         what = f"cannot write {staged}" if staged else f"{where}" if where else "cannot write the build"
         return OutputError(f"{what}: {reason}; the build folder is as it was", path=str(self.out))
 

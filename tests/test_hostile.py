@@ -493,21 +493,26 @@ def test_force_never_replaces_a_file_of_the_user(root: Path) -> None:
 ])
 def test_a_writer_failing_leaves_the_previous_build(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     raised: BaseException, code: int, message: str) -> None:
-    out = tmp_path / "out"
-    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
-    before = snapshot(out)
-    write_article(root, "a/new.md", front("title: New"))
+    """In a full build (every output written again) and in an incremental one (the database patched)."""
+    import qagraph.database
 
     def fail(*args: object, **kwargs: object) -> None:
         raise raised
 
-    import qagraph.database
-
-    monkeypatch.setattr(qagraph.database, "write_database", fail)  # after the RDF and the views are written
-    result = run("build", "-c", str(root), "-o", str(out), "-q")
-    assert (result.exit_code, result.stderr.strip()) == (code, message.format(out=out))
-    assert snapshot(out) == before
-    assert not [p.name for p in tmp_path.iterdir() if "staging" in p.name]
+    out = tmp_path / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    for n, (how, options) in enumerate((("full", ("--no-cache",)), ("incremental", ()))):
+        before = snapshot(out)
+        write_article(root, f"a/new{n}.md", front(f"title: New {n}"))
+        with monkeypatch.context() as patch:  # after the RDF and the views are written
+            if how == "full":
+                patch.setattr(qagraph.database, "write_database", fail)
+            else:
+                patch.setattr(qagraph.database.DatabasePatch, "commit", fail)
+            result = run("build", "-c", str(root), "-o", str(out), "-q", *options)
+        assert (result.exit_code, result.stderr.strip()) == (code, message.format(out=out)), how
+        assert snapshot(out) == before, how
+        assert not [p.name for p in tmp_path.iterdir() if "staging" in p.name], how
 
 
 def test_debug_shows_the_traceback(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -120,9 +120,9 @@ def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monk
     parsed: list[str] = []
     real = loader.parse_bytes
 
-    def spy(name, data, fields=None):
+    def spy(name, data, *args):
         parsed.append(name)
-        return real(name, data, fields) if fields is not None else real(name, data)
+        return real(name, data, *args)
 
     monkeypatch.setattr(loader, "parse_bytes", spy)
     kg = qagraph.build(small_corpus, out=out)

@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from qagraph.fileio import BuildFolder
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402  (bench/generate.py: a corpus shaped like the real one)
@@ -101,17 +102,22 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # (name, signal, to the whole group as Ctrl-C does, extra options, when: a glob in the staging
 #  folder, "pool" once the parsing processes run, "fork" as the first one starts, or "N" ms after the start)
+FULL = ("--no-cache",)  # every file parsed and every output written again, nothing kept from the previous build
 POINTS = [
-    ("SIGKILL 300 ms after the start (reading the files)", signal.SIGKILL, False, (), "300"),
-    ("SIGKILL while the pool parses", signal.SIGKILL, False, ("--no-cache",), "pool"),
-    ("SIGINT to the group while the pool parses", signal.SIGINT, True, ("--no-cache",), "pool"),
-    ("SIGINT to the group as the first parsing process starts", signal.SIGINT, True, ("--no-cache",), "fork"),
-    ("SIGKILL while the RDF is written", signal.SIGKILL, False, (), ".qagraph.nt.*.tmp"),
-    ("SIGKILL while the views are written by a forked process", signal.SIGKILL, False, (), "views/*.html"),
-    ("SIGINT while the views are written", signal.SIGINT, False, (), "views/*.html"),
-    ("SIGINT to the group while the RDF is written", signal.SIGINT, True, (), ".qagraph.nt.*.tmp"),
-    ("SIGKILL while the database is written", signal.SIGKILL, False, (), ".qagraph.db.*.tmp"),
-    ("SIGKILL as the report is written, just before the swap", signal.SIGKILL, False, (), "report.json"),
+    ("SIGKILL 300 ms after the start (reading the files)", signal.SIGKILL, False, FULL, "300"),
+    ("SIGKILL while the pool parses", signal.SIGKILL, False, FULL, "pool"),
+    ("SIGINT to the group while the pool parses", signal.SIGINT, True, FULL, "pool"),
+    ("SIGINT to the group as the first parsing process starts", signal.SIGINT, True, FULL, "fork"),
+    ("SIGKILL while the RDF is written", signal.SIGKILL, False, FULL, ".qagraph.nt.*.tmp"),
+    ("SIGKILL while the views are written by a forked process", signal.SIGKILL, False, FULL, "views/*.html"),
+    ("SIGINT while the views are written", signal.SIGINT, False, FULL, "views/*.html"),
+    ("SIGINT to the group while the RDF is written", signal.SIGINT, True, FULL, ".qagraph.nt.*.tmp"),
+    ("SIGKILL while the database is written", signal.SIGKILL, False, FULL, ".qagraph.db.*.tmp"),
+    ("SIGKILL as the report is written, just before the swap", signal.SIGKILL, False, FULL, "report.json"),
+    # an incremental build: the previous build's database copied and patched, its other files linked
+    ("SIGKILL as an incremental build copies the database", signal.SIGKILL, False, (), "qagraph.db"),
+    ("SIGKILL while an incremental build writes the RDF", signal.SIGKILL, False, (), ".qagraph.nt.*.tmp"),
+    ("SIGINT to the group while an incremental build writes the RDF", signal.SIGINT, True, (), ".qagraph.nt.*.tmp"),
 ]
 
 
@@ -161,12 +167,14 @@ def test_killed_and_interrupted_builds(corpus: Path, tmp_path: Path) -> None:
             os.kill(pid, signal.SIGKILL)
         assert not survivors, f"{name}: helper processes outlived the build"
         assert "Traceback" not in message, message
-        if process.returncode == 0:  # it finished before the signal landed: the new build, whole
-            report = json.loads((out / "report.json").read_text())
-            assert report["counts"]["articles"] == ARTICLES
-            before = snapshot(out)
+        now = snapshot(out)
+        if now != before:  # swapped in before the signal landed (or it finished): the new build, whole
+            assert process.returncode in (0, -signal.SIGKILL, 130), (name, message)
+            assert BuildFolder(out).intact(), f"{name}: the build folder is neither the previous build nor a new one"
+            assert json.loads((out / "report.json").read_text())["counts"]["articles"] == ARTICLES
+            before = now
+        if process.returncode == 0:
             continue
-        assert snapshot(out) == before, f"{name}: the previous build changed"
         if sig == signal.SIGINT:
             assert process.returncode == 130, (name, message)
             assert message == "qagraph: interrupted; the previous build, if any, is as it was\n", (name, message)
