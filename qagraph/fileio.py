@@ -22,6 +22,7 @@ import errno
 import filecmp
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -358,6 +359,7 @@ class BuildFolder:
         else:
             where = exc.filename if isinstance(exc.filename, str) else None
             reason = exc.strerror or str(exc)
+        reason = re.sub(r"^\[Errno \d+\] ", "", reason)  # str(OSError) in a message of another module
         staged = self._staged_name(where) if where else None
         if staged is None and where and _inside(Path(os.path.abspath(where)), self.out.absolute()):
             staged = Path(os.path.abspath(where)).relative_to(self.out.absolute()).as_posix()  # its copy, staged

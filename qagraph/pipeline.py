@@ -501,7 +501,7 @@ def write_outputs(
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         parent = os.getpid()
 
-        def html() -> list[Path]:
+        def html() -> tuple[list[Path], dict[str, Any]]:
             end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
             return write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
                               progress=None if parallel else progress)
