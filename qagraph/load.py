@@ -13,14 +13,11 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import pickle
-import signal
 import stat
 import sys
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +32,7 @@ from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
 from .presets import AUTO, Detection, choose, corpus_problems, layout_skips
+from .workers import end_with_parent, interrupts_held
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -428,52 +426,6 @@ def load_corpus(
 
 
 _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
-_PR_SET_PDEATHSIG = 1
-
-
-def end_with_parent(parent: int, interrupt: bool = False) -> None:
-    """In a helper process: be killed when ``parent`` (the process that started it) ends.
-
-    A build killed with SIGKILL cannot stop its helpers; without this they would live
-    on, holding the build folder's lock (every later build would be refused as
-    "another build is writing") and writing into a staging folder. Linux only
-    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a no-op. Unless ``interrupt``, Ctrl-C
-    is left to the parent, which stops the helpers and cleans up. Called in ``parent``
-    itself (a helper's task run in-process), it only lets Ctrl-C through again.
-    """
-    helper = os.getpid() != parent
-    if helper and not interrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if helper and sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-        if os.getppid() != parent:  # the parent ended before the line above
-            os._exit(1)
-    if hasattr(signal, "pthread_sigmask"):  # held by interrupts_held() while this process started
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-@contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C back while helper processes start (they call :func:`end_with_parent`).
-
-    A SIGINT that reaches a process while it is being forked interrupts Python's own
-    after-fork handlers, which print a traceback; held, it reaches the parent after the
-    fork (and each helper once it is ready for it).
-    """
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 def _parse_all(
     base: Path, names: Sequence[str], raw: dict[str, str], fields: FieldMap, workers: int | None,
     progress: Progress | None, total: int, max_file_size: int, limits: Limits, cache: ParseCache | None = None,

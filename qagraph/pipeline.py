@@ -30,10 +30,10 @@ from .ids import article_node
 from .incremental import Fallback
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
-from .load import (DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, end_with_parent, interrupts_held, load_corpus,
-                   scan)
+from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
+from .workers import end_with_parent, interrupts_held
 
 if TYPE_CHECKING:
     import networkx as nx

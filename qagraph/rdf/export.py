@@ -34,6 +34,7 @@ import networkx as nx
 from ..errors import OutputError, UsageError
 from ..ids import ARTICLE
 from ..model import Progress
+from ..workers import fork_pool
 from .formats import DEFAULT_FORMATS, FORMATS, check_formats
 from .iri import DEFAULT_BASE_IRI, IRIs, check_base_iri
 from .syntax import RENDERERS
@@ -239,7 +240,7 @@ def write_rdf(
             progress("rdf", 0, len(todo))
         n = min(workers or os.cpu_count() or 1, len(todo))
         if n > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(n) as pool:
+            with fork_pool(n) as pool:
                 done = pool.imap_unordered(_write_part, todo)
                 _collect(done, result, staged, folder, P, progress, len(todo))
         else:

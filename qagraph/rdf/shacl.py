@@ -38,6 +38,7 @@ import networkx as nx
 from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT
+from ..workers import fork_pool
 from .export import DEFAULT_SIMILARITY
 from .iri import DEFAULT_BASE_IRI, IRIs
 from .vocab import DCT, QA, SCHEMA, SKOS
@@ -427,7 +428,7 @@ def validate(
     n = min(workers or os.cpu_count() or 1, len(checks))
     if db is not None and n > 1 and "fork" in multiprocessing.get_all_start_methods():
         # the on-disk store opened read-only by each worker; checks dealt round-robin
-        with multiprocessing.get_context("fork").Pool(n) as pool:
+        with fork_pool(n) as pool:
             done = pool.starmap(_run_checks, [(str(db), checks[i::n], union, shapes) for i in range(n)])
         for found, took in done:
             violations += found

@@ -1,0 +1,82 @@
+"""Helper processes that end with the build: killed with it, quiet on Ctrl-C.
+
+Every process pool of a build (parsing, RDF parts, SHACL checks) and the forked
+views writer start through here, so a build that is killed leaves no process behind
+(they would hold the build folder's lock) and a Ctrl-C prints one line, not a
+traceback per worker.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(parent: int, interrupt: bool = False) -> None:
+    """In a helper process: be killed when ``parent`` (the process that started it) ends.
+
+    A build killed with SIGKILL cannot stop its helpers; without this they would live
+    on, holding the build folder's lock (every later build would be refused as
+    "another build is writing") and writing into a staging folder. Linux only
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a no-op. Unless ``interrupt``, Ctrl-C
+    is left to the parent, which stops the helpers and cleans up. Called in ``parent``
+    itself (a helper's task run in-process), it only lets Ctrl-C through again.
+    """
+    helper = os.getpid() != parent
+    if helper and not interrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if helper and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent ended before the line above
+            os._exit(1)
+    if hasattr(signal, "pthread_sigmask"):  # held by interrupts_held() while this process started
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while helper processes start (they call :func:`end_with_parent`).
+
+    A SIGINT that reaches a process while it is being forked interrupts Python's own
+    after-fork handlers, which print a traceback; held, it reaches the parent after the
+    fork (and each helper once it is ready for it).
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextmanager
+def fork_pool(n: int) -> Iterator[Pool]:
+    """A forked ``multiprocessing`` pool of ``n`` workers that end with this process.
+
+    Workers ignore Ctrl-C (this process takes it and terminates them) and die with
+    this process if it is killed. Any exception, Ctrl-C included, terminates the
+    pool at once instead of waiting for work nobody will read.
+    """
+    with interrupts_held():  # the processes start here
+        pool = multiprocessing.get_context("fork").Pool(n, initializer=end_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()

@@ -1,0 +1,79 @@
+"""Helper processes: they ignore Ctrl-C (the build takes it) and end with the process that started them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from qagraph.workers import end_with_parent, fork_pool
+
+
+def _pid_and_handler(_: int) -> tuple[int, object]:
+    return os.getpid(), signal.getsignal(signal.SIGINT)
+
+
+def test_pool_workers_leave_ctrl_c_to_the_parent():
+    with fork_pool(2) as pool:
+        seen = pool.map(_pid_and_handler, range(8))
+    assert {pid for pid, _ in seen}.isdisjoint({os.getpid()})
+    assert {handler for _, handler in seen} == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the parent's own handler is untouched
+
+
+def test_pool_is_terminated_on_an_error():
+    try:
+        with fork_pool(2) as pool:
+            workers = pool.map(_pid_and_handler, range(4))
+            raise RuntimeError("stop")
+    except RuntimeError:
+        pass
+    time.sleep(0.2)
+    assert not [pid for pid, _ in workers if _running(pid)], "a worker outlived its pool"
+
+
+def test_a_helper_dies_with_a_killed_parent(tmp_path):
+    """The parent is SIGKILLed (it cannot clean up): its helper is killed by the kernel."""
+    pidfile = tmp_path / "helper"
+    script = textwrap.dedent(f"""
+        import os, time
+        from qagraph.workers import end_with_parent
+        parent = os.getpid()
+        if os.fork() == 0:
+            end_with_parent(parent)
+            open({str(pidfile)!r}, "w").write(str(os.getpid()))
+            time.sleep(60)
+            os._exit(0)
+        time.sleep(60)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script])
+    for _ in range(500):
+        if pidfile.exists() and pidfile.read_text():
+            break
+        time.sleep(0.01)
+    helper = int(pidfile.read_text())
+    process.kill()
+    process.wait()
+    for _ in range(500):
+        if not _running(helper):
+            break
+        time.sleep(0.01)
+    else:
+        raise AssertionError("the helper outlived its killed parent")
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended, not yet reaped
+    except FileNotFoundError:
+        return False
+
+
+def test_in_the_parent_itself_it_changes_nothing_but_the_mask():
+    before = signal.getsignal(signal.SIGINT)
+    end_with_parent(os.getpid())
+    assert signal.getsignal(signal.SIGINT) is before
