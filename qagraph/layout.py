@@ -681,8 +681,9 @@ def _spring(
         dx, dy = x[pi] - x[pj], y[pi] - y[pj]
         d2 = np.maximum(dx * dx + dy * dy, 1e-18)
         px, py = dx / d2, dy / d2
-        fx = np.bincount(pi, px, count) - np.bincount(pj, px, count)
-        fy = np.bincount(pi, py, count) - np.bincount(pj, py, count)
+        fx, fy = np.zeros(count), np.zeros(count)  # (bincount of nothing gives integers)
+        fx += np.bincount(pi, px, count) - np.bincount(pj, px, count)
+        fy += np.bincount(pi, py, count) - np.bincount(pj, py, count)
         for g, lo, hi, heads in meshes:
             mx, my = _mesh_push(x[lo:hi], y[lo:hi], heads, g)
             fx[lo:hi] += mx

@@ -115,8 +115,9 @@ def test_layout_is_byte_identical_for_the_same_graph():
     assert json.dumps(layout(A, seed=1), sort_keys=True) != first  # the seed is used
 
 
-def test_layout_keeps_communities_apart():
-    A = planted()
+@pytest.mark.parametrize("size", [30, 80])  # every pair pushes / the push comes through a grid
+def test_layout_keeps_communities_apart(size):
+    A = planted(size=size)
     parts = communities(A)
     pos = layout(A, parts)
     assert set(pos) == set(A)
