@@ -77,6 +77,16 @@ def test_a_community_left_in_pieces_is_split():
     assert all(nx.is_connected(A.subgraph(p)) for p in parts)
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_components_match_networkx(seed):
+    G = nx.gnm_random_graph(400, 330 + 20 * seed, seed=seed)  # many pieces, some long
+    edges = np.array(list(G.edges), dtype=np.int64).reshape(-1, 2)
+    found = L._components(400, edges[:, 0], edges[:, 1])
+    assert sorted(map(sorted, nx.connected_components(G))) == sorted(
+        sorted(np.flatnonzero(found == r).tolist()) for r in np.unique(found))
+    assert all(found[r] == r == min(np.flatnonzero(found == r)) for r in np.unique(found))  # named by least node
+
+
 def test_the_community_search_does_not_import_all_of_scikit_network():
     """Its Cython core is loaded alone: importing the whole package costs ~0.5 s per build."""
     code = ("import sys, networkx as nx; from qagraph.layout import communities; "
