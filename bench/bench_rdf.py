@@ -1,23 +1,24 @@
-"""Benchmark: qagraph's RDF export against rdflib's writers, and its cost beside the build.
+"""Benchmark: the RDF export in parts, the persistent store, the README queries and SHACL validation.
 
-    python bench/bench_rdf.py                          # 36,000 articles, rdflib on 3,000
-    python bench/bench_rdf.py --articles 36000 --rdflib-articles 36000   # rdflib on all (minutes)
+    python bench/bench_rdf.py                       # 36,000 articles
+    python bench/bench_rdf.py --articles 4000 --quick
 
 Corpora come from bench/generate.py (deterministic, kept in bench/corpora/<n>/, shared
-with bench/run.py). Each measurement runs in a fresh process:
+with bench/run.py). Everything is measured beside the parse floor of the same run
+(bench/common.py), each step in a fresh process:
 
-* export: build the graph (load + graph, timed for comparison), then
-  ``qagraph.rdf.write_rdf`` with the default formats (Turtle, N-Triples, TriG) and
-  ``void.ttl``; time per step, peak RSS of the export above the built graph (sampled
-  every 20 ms), file sizes;
-* writers: the same statements through each writer, in triples per second:
-  qagraph's N-Triples rendering (``emit`` -> text), pyoxigraph's Turtle serialiser fed
-  from that text (the rest of ``write_rdf``), rdflib ``Graph.add`` for the same
-  statements, and rdflib's own Turtle and N-Triples serialisers. rdflib runs on the
-  first ``--rdflib-articles`` articles (and their keywords, subjects, stubs) because its
-  Turtle writer needs minutes for the full graph.
+* export: build the graph (load + graph, GC frozen as a build does), then
+  ``qagraph.rdf.write_rdf`` with the defaults (N-Quads, ``similarity="links"``), with
+  one worker and with the default pool; then each format alone and each similarity
+  detail alone: wall seconds, CPU seconds (this process and its workers), triples,
+  bytes, peak memory above the built graph;
+* store: ``open_store`` on the written build (the first time: bulk load; then reopen),
+  and each SPARQL query of the README's "Use 3" section on it (median of 3 runs);
+* validate: ``qagraph.rdf.validate`` on the build folder (every shape), seconds and peak
+  memory of the process.
 
-Results go to stdout and bench/out/rdf.json.
+Results go to stdout and bench/out/rdf.json. The machine's other load shows in wall
+time; CPU seconds are the steadier figure.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import resource
 import shutil
+import statistics
 import sys
 import threading
 import time
@@ -37,6 +40,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402 - bench/ is on the path from here on
+
+SIMILARITY = ("links", "full", "none")
 
 
 def rss_mb() -> float:
@@ -69,157 +74,153 @@ class PeakRSS:
         self.peak = max(self.peak, rss_mb())
 
 
+def cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def build_graph(corpus: Path):
     from qagraph.graph import build_graph as build
     from qagraph.load import load_corpus as load
 
     start = time.perf_counter()
-    result = load(corpus)
-    loaded = time.perf_counter()
-    G, _ = build(result)
-    built = time.perf_counter()
+    G, _ = build(load(corpus))
+    seconds = time.perf_counter() - start
     gc.freeze()  # millions of long-lived objects: keep the cyclic GC off them, as a build does
-    return G, {"load_seconds": loaded - start, "graph_seconds": built - loaded}
+    return G, seconds
 
 
-def child_export(corpus: Path, out: Path) -> dict:
+def timed_write(G, out: Path, **options) -> dict:
     from qagraph.rdf import write_rdf
 
-    G, timing = build_graph(corpus)
-    marks: list[tuple[int, float]] = []
-    before = rss_mb()
+    shutil.rmtree(out, ignore_errors=True)
+    before, c0 = rss_mb(), cpu()
     start = time.perf_counter()
     with PeakRSS() as peak:
-        paths = write_rdf(G, out, progress=lambda stage, done, total: marks.append((done, time.perf_counter())))
-    seconds = time.perf_counter() - start
-    steps = [round(b[1] - a[1], 3) for a, b in zip(marks, marks[1:])]
-    void = (out / "void.ttl").read_text(encoding="utf-8")
-    triples = int(void.split("void:triples \"", 1)[1].split('"', 1)[0])
+        result = write_rdf(G, out, **options)
     return {
-        **timing,
-        "build_seconds": timing["load_seconds"] + timing["graph_seconds"],
-        "export_seconds": seconds,
-        "export_steps_seconds": dict(zip(["n-triples", "turtle + trig", "(trig: same pass)", "void + rename"], steps)),
-        "triples": triples,
-        "export_triples_per_second": triples / seconds,
-        "rss_before_export_mb": before,
-        "export_peak_rss_above_graph_mb": peak.peak - before,
-        "process_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "bytes": {p.name: p.stat().st_size for p in paths},
+        "seconds": round(time.perf_counter() - start, 3),
+        "cpu_seconds": round(cpu() - c0, 3),
+        "triples": result.stats.total,
+        "bytes": sum(p.stat().st_size for p in result),
+        "parts": result.parts,
+        "peak_above_graph_mb": round(peak.peak - before, 1),
     }
 
 
-def subgraph(G, articles: int):
-    """The first ``articles`` articles (by node id) with their subjects, keywords, stubs and links."""
-    chosen = sorted(n for n, k in G.nodes(data="kind") if k == "article")[:articles]
-    keep = set(chosen)
-    for n in chosen:
-        keep.update(v for v in G.successors(n) if G.nodes[v]["kind"] != "article")
-    return G.subgraph(keep).copy()
+def child_export(corpus: Path, out: Path, quick: bool) -> dict:
+    from qagraph.rdf import FORMATS, write_void
 
+    G, build_seconds = build_graph(corpus)
+    rows: dict = {"build_seconds": round(build_seconds, 3)}
+    rows["default, 1 worker"] = timed_write(G, out / "x", workers=1)
+    rows["default"] = timed_write(G, out / "x")
+    if not quick:
+        for fmt in FORMATS:
+            rows[f"format {fmt}"] = timed_write(G, out / "x", formats=(fmt,))
+        for sim in SIMILARITY:
+            rows[f"similarity {sim}"] = timed_write(G, out / "x", similarity=sim)
+    # the build the store and validation benchmarks read: defaults, and void.ttl from the part stats
+    from qagraph.rdf import write_rdf
 
-def child_writers(corpus: Path, rdflib_articles: int) -> dict:
-    import pyoxigraph as ox
-    import rdflib
-
-    from qagraph.rdf.iri import IRIs
-    from qagraph.rdf.triples import NTriplesSink, RdflibSink, emit
-    from qagraph.rdf.vocab import NAMESPACES
-
-    G, _ = build_graph(corpus)
-    result: dict = {}
-
-    def ntriples(graph) -> tuple[bytes, int, float]:
-        chunks: list[str] = []
-        sink = NTriplesSink(chunks.append)
-        start = time.perf_counter()
-        emit(graph, IRIs(), sink, sink)
-        text = "".join(chunks).encode("utf-8")
-        return text, sink.count, time.perf_counter() - start
-
-    text, n, seconds = ntriples(G)
-    result["full"] = {"triples": n, "qagraph_ntriples_per_second": n / seconds}
+    shutil.rmtree(out / "x", ignore_errors=True)
+    result = write_rdf(G, out / "build", similarity="full")
     start = time.perf_counter()
-    turtle = ox.serialize(ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True),
-                          format=ox.RdfFormat.TURTLE, prefixes=NAMESPACES)
-    result["full"]["pyoxigraph_turtle_from_ntriples_per_second"] = n / (time.perf_counter() - start)
-    del text, turtle
-
-    small = subgraph(G, rdflib_articles)
-    text, n, seconds = ntriples(small)
-    row = {"articles": rdflib_articles, "triples": n, "qagraph_ntriples_per_second": n / seconds}
-    start = time.perf_counter()
-    turtle = ox.serialize(ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True),
-                          format=ox.RdfFormat.TURTLE, prefixes=NAMESPACES)
-    row["pyoxigraph_turtle_from_ntriples_per_second"] = n / (time.perf_counter() - start)
-    graph = rdflib.Graph()
-    for prefix, ns in NAMESPACES.items():
-        graph.bind(prefix, ns)
-    sink = RdflibSink(graph)
-    start = time.perf_counter()
-    emit(small, IRIs(), sink, sink)
-    row["rdflib_graph_add_per_second"] = len(graph) / (time.perf_counter() - start)
-    start = time.perf_counter()
-    graph.serialize(format="turtle")
-    row["rdflib_turtle_per_second"] = len(graph) / (time.perf_counter() - start)
-    start = time.perf_counter()
-    graph.serialize(format="nt")
-    row["rdflib_ntriples_per_second"] = len(graph) / (time.perf_counter() - start)
-    row["rdflib_turtle_parses_back"] = len(rdflib.Graph().parse(data=turtle, format="turtle")) == n
-    result["subset"] = row
-    return result
+    write_void(out / "build", {i: p.stats for i, p in result.written.items()}, similarity="full",
+               source_name=corpus.name, source_digest="bench")
+    rows["void_seconds"] = round(time.perf_counter() - start, 3)
+    return rows
 
 
-def run_child(*args: str) -> dict:
-    return common.run_child(__file__, *args)
+def readme_queries() -> list[tuple[str, str]]:
+    text = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    part = text.split("## Use 3: load the RDF into a triple store", 1)[1].split("\n## ", 1)[0]
+    return [(b.splitlines()[0].lstrip("# ").strip(), b) for b in re.findall(r"```sparql\n(.*?)```", part, re.S)]
+
+
+def child_store(build: Path) -> dict:
+    from qagraph.rdf import open_store, sparql
+
+    start = time.perf_counter()
+    store = open_store(build)
+    made = time.perf_counter() - start
+    start = time.perf_counter()
+    store = open_store(build)
+    reopened = time.perf_counter() - start
+    rows = {"first_open_seconds": round(made, 3), "reopen_seconds": round(reopened, 4), "quads": len(store)}
+    queries = {}
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?x a qa:Similarity ; qa:source ?a ; qa:target ?b ; qa:weight ?w }"
+    for name, query in readme_queries() + [("(the old README pattern) ?x a qa:Similarity", slow)]:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            sparql(build, query)
+            times.append(time.perf_counter() - start)
+        queries[name] = round(statistics.median(times), 4)
+    rows["queries_seconds"] = queries
+    return rows
+
+
+def child_validate(build: Path) -> dict:
+    from qagraph.rdf import validate
+
+    start = time.perf_counter()
+    with PeakRSS() as peak:
+        report = validate(build)
+    return {
+        "seconds": round(time.perf_counter() - start, 2),
+        "constraints": report.constraints,
+        "violations": len(report.violations),
+        "peak_rss_mb": round(peak.peak, 1),
+        "process_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_child":
-        kind, corpus = sys.argv[2], Path(sys.argv[3])
-        result = child_export(corpus, Path(sys.argv[4])) if kind == "export" else child_writers(corpus, int(sys.argv[4]))
+        kind = sys.argv[2]
+        if kind == "export":
+            result = child_export(Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5] == "quick")
+        elif kind == "store":
+            result = child_store(Path(sys.argv[3]))
+        else:
+            result = child_validate(Path(sys.argv[3]))
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=36000)
-    parser.add_argument("--rdflib-articles", type=int, default=3000, help="articles rdflib's writers get")
     parser.add_argument("--corpora", default=str(HERE / "corpora"))
+    parser.add_argument("--corpus", help="an existing corpus folder instead of a generated one")
     parser.add_argument("--out", default=str(HERE / "out"))
+    parser.add_argument("--quick", action="store_true", help="the defaults only, not each format and detail")
     args = parser.parse_args()
 
-    corpus = common.ensure_corpus(args.articles, Path(args.corpora))
-    out = Path(args.out) / f"rdf-{args.articles}"
+    corpus = Path(args.corpus) if args.corpus else common.ensure_corpus(args.articles, Path(args.corpora))
+    out = Path(args.out) / f"rdf-{corpus.name}"
     shutil.rmtree(out, ignore_errors=True)
     floor = common.floor(corpus)
-    export = run_child("export", str(corpus), str(out))
-    shutil.rmtree(out, ignore_errors=True)
-    writers = run_child("writers", str(corpus), str(args.rdflib_articles))
+    export = common.run_child(__file__, "export", str(corpus), str(out), "quick" if args.quick else "full")
+    store = common.run_child(__file__, "store", str(out / "build"))
+    checked = common.run_child(__file__, "validate", str(out / "build"))
 
-    full, sub = writers["full"], writers["subset"]
-    print(f"\n== RDF export, {args.articles} articles, {export['triples']:,} triples ==")
-    print(f"floor (read + C-loader parse, 1 core, same run): {floor['seconds']:.2f} s")
-    print(f"build (load + graph):       {export['build_seconds']:7.2f} s")
-    print(f"export (ttl, nt, trig, void): {export['export_seconds']:5.2f} s  "
-          f"({export['export_seconds'] / export['build_seconds']:.2f}x the build; "
-          f"{export['export_triples_per_second']:,.0f} triples/s; "
-          f"{export['export_seconds'] / floor['seconds']:.2f}x the floor)")
-    for step, seconds in export["export_steps_seconds"].items():
-        print(f"  {step:<18}{seconds:7.2f} s")
-    print(f"peak memory of the export, above the built graph: {export['export_peak_rss_above_graph_mb']:.0f} MB"
-          f" (process peak {export['process_peak_mb']:.0f} MB)")
-    print("files: " + ", ".join(f"{name} {size / 1e6:.0f} MB" for name, size in export["bytes"].items()))
-    print(f"\nwriters, full graph ({full['triples']:,} triples), triples/s:")
-    print(f"  qagraph N-Triples rendering         {full['qagraph_ntriples_per_second']:>12,.0f}")
-    print(f"  pyoxigraph Turtle from N-Triples    {full['pyoxigraph_turtle_from_ntriples_per_second']:>12,.0f}")
-    print(f"writers, first {sub['articles']} articles ({sub['triples']:,} triples), triples/s:")
-    for key in ("qagraph_ntriples_per_second", "pyoxigraph_turtle_from_ntriples_per_second",
-                "rdflib_graph_add_per_second", "rdflib_turtle_per_second", "rdflib_ntriples_per_second"):
-        print(f"  {key.replace('_per_second', '').replace('_', ' '):<36}{sub[key]:>12,.0f}")
-    chosen = 1 / (1 / sub["qagraph_ntriples_per_second"] + 1 / sub["pyoxigraph_turtle_from_ntriples_per_second"])
-    rdflib_path = 1 / (1 / sub["rdflib_graph_add_per_second"] + 1 / sub["rdflib_turtle_per_second"])
-    print(f"Turtle end to end: qagraph {chosen:,.0f}/s vs rdflib {rdflib_path:,.0f}/s ({chosen / rdflib_path:.0f}x)")
+    f = floor["seconds"]
+    print(f"\n== RDF, {corpus.name} ({floor['files']} articles); floor {f:.2f} s (read + C-loader parse, 1 core) ==")
+    print(f"build (load + graph): {export['build_seconds']:.2f} s ({export['build_seconds'] / f:.2f}x floor)")
+    print(f"{'export':<22}{'wall s':>8}{'x floor':>9}{'cpu s':>8}{'triples':>11}{'MB':>8}{'parts':>6}{'peak MB':>9}")
+    for name, row in export.items():
+        if isinstance(row, dict):
+            print(f"{name:<22}{row['seconds']:>8.2f}{row['seconds'] / f:>9.2f}{row['cpu_seconds']:>8.2f}"
+                  f"{row['triples']:>11,}{row['bytes'] / 1e6:>8.0f}{row['parts']:>6}{row['peak_above_graph_mb']:>9.0f}")
+    print(f"void.ttl from the part statistics: {export['void_seconds']:.3f} s")
+    print(f"\nstore (similarity full): first open {store['first_open_seconds']:.2f} s (bulk load of {store['quads']:,} quads), "
+          f"reopen {store['reopen_seconds'] * 1000:.1f} ms")
+    for name, seconds in store["queries_seconds"].items():
+        print(f"  {seconds * 1000:9.1f} ms  {name}")
+    print(f"\nvalidate (every shape, {checked['constraints']} constraints): {checked['seconds']:.1f} s, "
+          f"peak {checked['process_peak_mb']:.0f} MB, {checked['violations']} violations")
     Path(args.out).mkdir(parents=True, exist_ok=True)
-    (Path(args.out) / "rdf.json").write_text(json.dumps({"floor": floor, "export": export, "writers": writers}, indent=2) + "\n")
+    (Path(args.out) / "rdf.json").write_text(json.dumps(
+        {"floor": floor, "export": export, "store": store, "validate": checked}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

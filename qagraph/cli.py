@@ -231,7 +231,7 @@ def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
         out["overrides"] = settings["overrides"]
     if settings.get("outputs"):
         out["outputs"] = settings["outputs"]
-    for key in ("base_iri", "site_url"):
+    for key in ("base_iri", "site_url", "formats", "rdf_similarity"):
         if settings.get(key):
             out[key] = settings[key]
     if sim:
@@ -298,6 +298,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
 @click.option("--site-url", default=None, metavar="URL",
               help="The site the articles live on: makes article links in RDF and views absolute.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["nq", "trig", "ttl", "nt", "jsonld"]),
+              help="RDF file formats (repeatable; default nq: N-Quads keep the named graphs and every store loads them).")
+@click.option("--similarity", "rdf_similarity", type=click.Choice(["none", "links", "full"]), default="links",
+              show_default=True,
+              help="Similarity in the RDF: none, plain qa:similarTo links, or full records with weights and keywords.")
 @click.option("--top-k", default=10, show_default=True, help="Similar articles kept per article.")
 @click.option("--max-df", default=100, show_default=True,
               help="Keywords in more articles than this do not make articles similar.")
@@ -312,7 +317,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @field_option
 @quiet_option
 def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
-                  site_url: str | None, top_k: int, max_df: int, rare_df: int, min_score: float, workers: int | None,
+                  site_url: str | None, formats: tuple[str, ...], rdf_similarity: str, top_k: int, max_df: int, rare_df: int, min_score: float, workers: int | None,
                   no_cache: bool, force: bool, max_file_size: int | None, preset: str, fields: tuple[str, ...],
                   quiet: bool) -> None:
     """Build the graph of CONTENT and write the build folder OUT.
@@ -337,7 +342,8 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     source = _content(content)
     kg = qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
-        site_url=site_url, preset=preset, overrides=_overrides(fields),
+        site_url=site_url, formats=formats or ("nq",), rdf_similarity=rdf_similarity, preset=preset,
+        overrides=_overrides(fields),
         similarity=SimilarityConfig(top_k=top_k, max_df=max_df, rare_df=rare_df, min_score=min_score), strict=strict,
         workers=workers, progress=Progress(quiet), cache=not no_cache, force=force,
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
@@ -649,27 +655,35 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
               show_default=True, help="Table for people; SPARQL 1.1 CSV or JSON results for programs.")
 @click.option("--rdf", "rdf_path", type=click.Path(exists=True, path_type=Path),
               help="Query this RDF export (file or folder) instead of the build.")
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Query this SPARQL endpoint instead (e.g. the Oxigraph server that push filled).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
 @json_option
 @build_option
 @content_option
 @quiet_option
-def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, base_iri: str | None, as_json: bool,
-                  build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
+def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: str | None, base_iri: str | None,
+                  as_json: bool, build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
     """Run a SPARQL query over the graph and print the result ("-" reads it from stdin).
 
     The prefixes qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need no declaration;
-    the default graph is the union of the content and similarity graphs.
+    the default graph holds every statement. The first query on a build loads its RDF into
+    an embedded store kept in the build (.qagraph/store); later ones answer at once.
 
     \b
     Example:
         qagraph query "SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q dct:subject ?s } GROUP BY ?s"
+        qagraph query --endpoint http://127.0.0.1:7878/query "ASK { ?s ?p ?o }"
     """
     from .rdf import format_results, sparql
 
     if sparql_text == "-":
         sparql_text = sys.stdin.read()
-    if rdf_path is not None:
+    if endpoint is not None:
+        from .rdf import sparql_endpoint
+
+        result = sparql_endpoint(endpoint, sparql_text)
+    elif rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 
         result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI)
@@ -681,9 +695,12 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, base_iri: s
 @cli.command("validate")
 @click.argument("target", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@click.option("--workers", type=int, default=None, help="Processes running the checks (default: one per core).")
 @quiet_option
-def validate_command(target: Path, base_iri: str | None, quiet: bool) -> None:
+def validate_command(target: Path, base_iri: str | None, workers: int | None, quiet: bool) -> None:
     """Check TARGET (a build folder, an RDF file or a content folder) against the SHACL shapes; exit 1 on a violation.
+
+    Each violation names the shape, the value and, for a build, the article's file.
 
     \b
     Example:
@@ -691,14 +708,44 @@ def validate_command(target: Path, base_iri: str | None, quiet: bool) -> None:
     """
     import qagraph
 
-    from .rdf import DEFAULT_BASE_IRI, validate
+    from .rdf import DEFAULT_BASE_IRI, part_files, validate
 
-    is_export = target.is_file() or any((target / f"qagraph.{s}").is_file() for s in ("nq", "trig", "nt", "ttl"))
-    subject: Any = target if is_export else qagraph.build(target, progress=Progress(quiet)).graph
-    conforms, report = validate(subject, base_iri=base_iri or DEFAULT_BASE_IRI)
-    click.echo(report.rstrip())
-    if not conforms:
+    files: dict[str, str] | None = None
+    subject: Any = target
+    if target.is_dir() and not part_files(target):
+        subject = qagraph.build(target, progress=Progress(quiet)).graph
+    elif target.is_dir() and (target / "qagraph.db").is_file():
+        files = _article_files(target, base_iri)
+    report = validate(subject, base_iri=base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI, files=files,
+                      workers=workers)
+    click.echo(report.text.rstrip())
+    if not report.conforms:
         sys.exit(EXIT_CODES["content"])
+
+
+def _build_base_iri(target: Path) -> str | None:
+    from .fileio import MARKER, PRIVATE
+
+    try:
+        state = json.loads((target / PRIVATE / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    base = state.get("settings", {}).get("base_iri")
+    return str(base) if base else None
+
+
+def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
+    """Article IRI -> file path, from a build's database, so violations name their file."""
+    import sqlite3
+
+    from .rdf import DEFAULT_BASE_IRI, IRIs
+
+    iris = IRIs(base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI)
+    con = sqlite3.connect(f"file:{target / 'qagraph.db'}?mode=ro", uri=True)
+    try:
+        return {iris.article(key): path for key, path in con.execute("SELECT key, path FROM articles")}
+    finally:
+        con.close()
 
 
 # -- HTML views (qagraph.html) ----------------------------------------------------------

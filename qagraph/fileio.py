@@ -176,6 +176,7 @@ class BuildFolder:
                     f"the output folder {out} and the content folder {content} overlap: a build would write among "
                     "the articles (or replace them); choose another output folder, or --force", path=str(out))
         self.previous = self._read_state()
+        self.kept_foreign: list[str] = []
         if not force:
             foreign = self.foreign_files()
             if foreign:
@@ -251,7 +252,8 @@ class BuildFolder:
             raise OutputError(f"cannot make a staging folder beside the output: {exc.strerror or exc}",
                               path=str(self.out)) from None
         try:
-            wanted = list(keep) + (self.foreign_files() if self.force else [])
+            self.kept_foreign = self.foreign_files() if self.force else []
+            wanted = list(keep) + self.kept_foreign
             for rel in wanted:
                 source = self.out / rel
                 if source.is_dir() and not source.is_symlink():
@@ -264,14 +266,20 @@ class BuildFolder:
             if stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
 
-    def commit(self, stage: Path, *, outputs: Iterable[str], state: dict[str, Any],
+    def commit(self, stage: Path, *, state: dict[str, Any], outputs: Iterable[str] | None = None,
                inputs: dict[str, tuple[Any, ...]] | None = None) -> None:
-        """Mark ``stage`` as a build of ``outputs`` with ``state``, then swap it in for the output folder.
+        """Mark ``stage`` as a build with ``state``, then swap it in for the output folder.
 
-        ``inputs`` (what was read of each input file) is kept for the next build's scan.
+        ``outputs`` are the files of the build (default: every file of ``stage`` but
+        qagraph's own folder and the other files ``force`` kept); ``inputs`` (what was
+        read of each input file) is kept for the next build's scan.
         """
         from .cache import dump_sealed
 
+        if outputs is None:
+            foreign = set(getattr(self, "kept_foreign", []))
+            outputs = [rel for rel in (p.relative_to(stage).as_posix() for p in self._files(stage))
+                       if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
         signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
         record = {"qagraph": __version__, **state, "outputs": signatures}
         marker = stage / PRIVATE / MARKER

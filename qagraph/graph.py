@@ -249,8 +249,11 @@ def _link_related(
     edges = []
     for a in articles:
         source = article_node(a.key)
-        targets, found, stubs = link_article(source, a.path, a.related, fields, lookups,
-                                             lambda link, a=a: text_target(a, link))
+
+        def this_text_target(link: RelatedLink, a: Article = a) -> str | None:
+            return text_target(a, link)
+
+        targets, found, stubs = link_article(source, a.path, a.related, fields, lookups, this_text_target)
         problems.extend(found)
         for node, data in stubs:
             if node not in G:

@@ -170,11 +170,10 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     # old article nodes go first (their edges with them); new ones come back below; the
     # stubs they linked to are settled again at the end
     stub_candidates: set[str] = set()
-    for node in sorted(set(old_nodes.values()) - {None}):
-        assert node is not None
+    old_article_nodes = sorted(n for n in old_nodes.values() if n is not None)
+    for node in old_article_nodes:
         stub_candidates |= {t for (t, _) in patch.out_edges(node, ("related",)) if _kind(patch, t) == STUB}
-    for node in sorted(set(old_nodes.values()) - {None}):
-        assert node is not None
+    for node in old_article_nodes:
         if node in gone:
             patch.remove_node(node)
         else:
@@ -245,9 +244,9 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
         raise Fallback(f"no similarity state ({exc})") from None
     changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
-    for a, b in changes.removed:
-        patch.remove_edge(article_node(a), article_node(b), "similar")
-        update.changed |= {article_node(a), article_node(b)}
+    for first, second in changes.removed:
+        patch.remove_edge(article_node(first), article_node(second), "similar")
+        update.changed |= {article_node(first), article_node(second)}
     for e in [*changes.added, *changes.changed]:
         u, v = article_node(e.source), article_node(e.target)
         patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})

@@ -511,20 +511,27 @@ class KnowledgeGraph:
     # -- SPARQL ------------------------------------------------------------------------------
 
     def sparql(self, query: str, *, base_iri: str | None = None) -> Any:
-        """Run SPARQL over this graph's RDF; the default graph is the union of the named graphs.
+        """Run SPARQL over this graph's RDF; the default graph holds every statement.
 
-        A graph in memory is exported to an in-memory store once per base IRI.
+        A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
+        first use and kept while the RDF is unchanged); a graph in memory is exported to an
+        in-memory store once per base IRI.
 
         >>> import qagraph
         >>> kg = qagraph.build("content")
         >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
         [{'n': 49}]
         """
-        from .rdf import DEFAULT_BASE_IRI, sparql, to_store
+        from .rdf import DEFAULT_BASE_IRI, open_store, part_files, sparql, to_store
 
-        base = base_iri or self._report.get("settings", {}).get("base_iri") or DEFAULT_BASE_IRI
+        settings = self._report.get("settings", {})
+        base = base_iri or settings.get("base_iri") or DEFAULT_BASE_IRI
         if base not in self._stores:
-            self._stores[base] = to_store(self.graph, base)
+            same_base = base == (settings.get("base_iri") or DEFAULT_BASE_IRI)
+            if self.build_dir is not None and same_base and part_files(self.build_dir):
+                self._stores[base] = open_store(self.build_dir)  # the build's own store, kept between calls
+            else:
+                self._stores[base] = to_store(self.graph, base)
         return sparql(self._stores[base], query, base_iri=base)
 
     def close(self) -> None:

@@ -141,6 +141,7 @@ def split_keyword_text(text: str, separator: str | None = ",") -> tuple[list[str
     return items, warnings
 
 
+_PLAIN_KEYWORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")
 _MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
 _EDGE_PUNCT = re.compile(r"^[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
 _NUMBER = re.compile(r"[\d\s.,:/%+-]+")
@@ -161,6 +162,12 @@ def keyword_problems(keyword: str) -> list[str]:
     ['is only a number']
     """
     text = " ".join(keyword.split())
+    if len(text) <= 60 and _PLAIN_KEYWORD.fullmatch(text) and text.count(" ") < MAX_KEYWORD_WORDS:
+        return []  # letters, digits, inner spaces and hyphens: none of the checks can find anything
+    return _problems(text)
+
+
+def _problems(text: str) -> list[str]:
     found: list[str] = []
     words = len(text.split())
     if words > MAX_KEYWORD_WORDS:

@@ -12,9 +12,10 @@ output changed nothing is done at all.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ def build(
     progress: Progress | None = None,
     base_iri: str | None = None,
     site_url: str | None = None,
+    formats: Sequence[str] = ("nq",),
+    rdf_similarity: str = "links",
     cache: bool = True,
     force: bool = False,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
@@ -85,6 +88,9 @@ def build(
     (a whole field map instead) and ``overrides`` (``--field`` pairs) say how the files
     are read (:func:`qagraph.load.load_corpus`). With ``out``, the build folder is
     brought up to date (see the module text) and ``kg.build_info`` says what was done.
+    ``base_iri``, ``formats`` (RDF file formats, default N-Quads) and ``rdf_similarity``
+    (``none``, ``links`` or ``full``) shape the RDF export (:func:`qagraph.rdf.write_rdf`);
+    ``site_url`` makes article links absolute in the RDF and the views.
 
     >>> kg = build("content")
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
@@ -123,6 +129,7 @@ def build(
     settings = {
         "outputs": sorted(wanted), "fields": repr(detection.fields), "similarity": similarity.as_dict(),
         "base_iri": base_iri, "site_url": site_url, "max_file_size": max_file_size,
+        "formats": list(dict.fromkeys(formats)), "rdf_similarity": rdf_similarity,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
     }
@@ -137,18 +144,20 @@ def build(
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
-    report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs")}
+    report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
+    rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
     incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
-        keep += [SIMILARITY_STATE] + [name for name in folder.previous.get("outputs", {}) if name != DATABASE]
+        keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE] + [name for name in folder.previous.get("outputs", {})
+                                                   if name != DATABASE]
     with folder.staging(keep=keep) as stage:
-        done: tuple[nx.MultiDiGraph, dict[str, Any], list[Path]] | None = None
+        done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
         if incremental:
             try:
                 done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
-                               base_iri=base_iri, site_url=site_url, progress=progress, fingerprint=fingerprint,
+                               site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
                                max_file_size=max_file_size)
             except Fallback as why:
                 if progress:
@@ -161,14 +170,13 @@ def build(
                 max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
             )
             report["settings"].update(report_settings)
-            written = write_outputs(G, report, stage, outputs=wanted, base_iri=base_iri, site_url=site_url,
+            written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
                                     progress=progress, fingerprint=fingerprint,
                                     links=[(article_node(a.key), link) for a in loaded.articles for link in a.related])
         else:
             G, report, written = done
-        folder.commit(stage, outputs=[p.relative_to(stage).as_posix() for p in written],
-                      state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
-    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out))
+        folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
+    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
     return kg
@@ -190,15 +198,19 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
 
 
 def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan, detection: Detection,
-            wanted: tuple[str, ...], report_settings: dict[str, Any], *, base_iri: str | None, site_url: str | None,
+            wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int,
-            ) -> tuple[nx.MultiDiGraph, dict[str, Any], list[Path]]:
-    """Patch the previous build (see :mod:`qagraph.incremental`) and write the outputs it changes.
+            ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
+    """Patch the previous build (see :mod:`qagraph.incremental`) and rewrite what the change touches.
+
+    The database is patched; the RDF parts holding a changed node are written again
+    (the others stay as they are) and ``void.ttl`` is written from every part's kept
+    statistics; the report is read back from the database.
 
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase
+    from .database import BuildDatabase, DatabasePatch
     from .incremental import copy_database, update_build
     from .presets import layout_skips
 
@@ -208,82 +220,137 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     if progress:
         progress("update", 0, 1)
     with _gc_paused():
-        update_build(stage, Path(content), scanned, folder.inputs(), fields, similarity_folder=stage / SIMILARITY_STATE,
-                     max_file_size=max_file_size, skips=skips)
-        db = BuildDatabase(stage / DATABASE)
-        G = db.graph()
+        update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
+                              similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
+    db = BuildDatabase(stage / DATABASE)
+    try:
+        report = _report_from(db, stage / DATABASE, scanned, detection)
+        report["settings"].update(report_settings)
+        written: list[Path] = [stage / DATABASE]
+        if "rdf" in wanted:
+            written += _update_rdf(db, stage, update.changed | update.removed, report, fingerprint=fingerprint,
+                                   site_url=site_url, progress=progress, **rdf)
+        if progress:
+            progress("update", 1, 1)
+        G = None
+        rest = [o for o in wanted if o not in ("database", "rdf")]
+        if rest:  # the HTML views and the report: from the whole graph for now
+            G = db.graph()
+            previous_layout = _read_json(stage / ATLAS_STATE)
+            written += write_outputs(G, report, stage, outputs=rest, site_url=site_url, progress=progress,
+                                     fingerprint=fingerprint, previous_layout=previous_layout, links_to=wanted,
+                                     **rdf)
+    finally:
         db.close()
-    report = _report_from(G, stage / DATABASE, scanned, detection)
-    report["settings"].update(report_settings)
-    from .database import DatabasePatch
-
     patch = DatabasePatch(stage / DATABASE)
-    patch.set_meta({"report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
-                    "fingerprint": fingerprint})
+    patch.set_meta({"report": _meta_report(report), "fingerprint": fingerprint})
     patch.commit()
-    if progress:
-        progress("update", 1, 1)
-    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], base_iri=base_iri,
-                            site_url=site_url, progress=progress, fingerprint=fingerprint)
-    return G, report, [stage / DATABASE, *written]
+    return G, report, written
 
 
-def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
+def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, base_iri: str | None,
+                formats: Sequence[str], rdf_similarity: str, site_url: str | None, fingerprint: str,
+                progress: Progress | None) -> list[Path]:
+    """Write again the RDF parts that hold a touched node (from a graph of those parts only), then ``void.ttl``."""
+    from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
+    from .kinds import SUBJECT
+
+    parts = int(db.meta.get("parts", 1))
+    if part_count(int(report["counts"]["articles"])) != parts:
+        raise Fallback("the RDF part count changes")
+    kept = _read_json(stage / RDF_STATE)
+    if not isinstance(kept, dict) or len(kept) != parts:
+        raise Fallback("no statistics of the RDF parts")
+    dirty = {part_of(n, parts) for n in touched}
+    subjects = [n for n, in db.con.execute("SELECT node FROM nodes WHERE kind = ?", (SUBJECT,))]
+    partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
+    result = write_rdf(partial, stage, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats,
+                       similarity=rdf_similarity, site_url=site_url, parts=parts, only=dirty, void=False,
+                       workers=1, progress=progress)
+    for i, part in result.written.items():
+        kept[str(i)] = part.stats.as_dict()
+    stats = {int(i): PartStats.from_dict(d) for i, d in kept.items()}
+    void = write_void(stage, stats, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
+                      source_name=report.get("source"), source_digest=fingerprint)
+    write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
+    return [*result.part_paths, void]
+
+
+def _meta_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The report as the database's meta table keeps it: its lists are tables of their own there."""
+    return {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")}
+
+
+def _read_json(path: Path) -> Any:
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _report_from(db: Any, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
     """The build report of a patched database: what :func:`make_report` gives for the same content."""
-    import sqlite3
-
-    from .health import health
     from .presets import spaced_keywords
 
-    con = sqlite3.connect(db_path)
+    con = db.con
+    previous = db.meta.get("report", {})
+    write = sqlite3_connect(db_path)
     try:
-        import json
-
-        meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
-        previous = meta.get("report", {})
         # problems of the corpus as a whole and of folders are found again
-        folder_problems = [p for p in scanned.found.problems if p.path not in set(scanned.names)]
+        names = set(scanned.names)
+        folder_problems = [p for p in scanned.found.problems if p.path not in names]
         with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
         spaced = con.execute(
             "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
             "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
         corpus = spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
-        con.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
-        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
-                        ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
-        con.execute("DELETE FROM hidden_folders")
-        con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
-        con.commit()
+        write.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
+        write.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                          ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
+        write.execute("DELETE FROM hidden_folders")
+        write.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
+        write.commit()
         problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
-                    con.execute("SELECT path, line, severity, code, message FROM problems")]
-        status = dict(con.execute("SELECT path, status FROM files"))
+                    write.execute("SELECT path, line, severity, code, message FROM problems")]
+        status = dict(write.execute("SELECT path, status FROM files"))
+        node_counts = dict(write.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+        edge_counts = dict(write.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+        first = write.execute("SELECT min(key) FROM articles").fetchone()[0]
     finally:
-        con.close()
+        write.close()
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
-    names = scanned.names
-    rejected = [n for n in names if status.get(n) == "rejected"]
-    skipped = [n for n in names if status.get(n) == "skipped"]
-    articles = sorted(d["key"] for d in G._node.values() if d.get("kind") == ARTICLE)
+    rejected = [n for n in scanned.names if status.get(n) == "rejected"]
+    skipped = [n for n in scanned.names if status.get(n) == "skipped"]
     counts: dict[str, Any] = {
-        "files": len(names), "articles": len(articles), "rejected": len(rejected), "skipped": len(skipped),
-        "ignored_files": scanned.found.ignored, "problems": len(problems),
+        "files": len(scanned.names), "articles": int(node_counts.get(ARTICLE, 0)), "rejected": len(rejected),
+        "skipped": len(skipped), "ignored_files": scanned.found.ignored, "problems": len(problems),
         "errors": sum(p.severity == ERROR for p in problems), "warnings": sum(p.severity == WARNING for p in problems),
     }
-    _graph_counts(G, counts)
-    report = {
+    nodes = {kind: int(node_counts.get(kind, 0)) for kind in NODE_KINDS}
+    nodes.update({k: int(v) for k, v in node_counts.items() if k not in nodes})
+    edges = {kind: int(edge_counts.get(kind, 0)) for kind in EDGE_KINDS}
+    edges.update({k: int(v) for k, v in edge_counts.items() if k not in edges})
+    counts.update({"stubs": nodes.get(STUB, 0), "nodes": nodes, "edges": edges})
+    return {
         "qagraph": __version__,
         "source": previous.get("source"),
         "counts": counts,
         "settings": {**previous.get("settings", {}), "preset": detection.as_dict()},
-        "example_article": articles[0] if articles else None,
-        "graph": dict(G.graph),
+        "example_article": first,
+        "graph": previous.get("graph", {}),
         "rejected": rejected,
         "skipped": skipped,
         "hidden": [list(h) for h in scanned.found.hidden],
         "problems": [p.as_dict() for p in problems],
     }
-    report["health"] = health(G)
-    return report
+
+
+def sqlite3_connect(path: Path) -> Any:
+    import sqlite3
+
+    return sqlite3.connect(path)
 
 
 def _graph_counts(G: nx.MultiDiGraph, counts: dict[str, Any]) -> None:
@@ -338,7 +405,6 @@ def _make(
     index_folder: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, dict[str, Any], LoadResult]:
     from .graph import build_graph
-    from .health import health
     from .similarity import SimilarityConfig, SimilarityIndex
 
     with _gc_paused():
@@ -350,7 +416,6 @@ def _make(
             index.save(index_folder)
         G, link_problems = build_graph(loaded, index.config, loaded.fields, progress, index=index)
     report = make_report(G, loaded, link_problems, similarity=G.graph.get("similarity"))
-    report["health"] = health(G)
     return G, report, loaded
 
 
@@ -391,13 +456,20 @@ def write_outputs(
     outputs: Iterable[str] = OUTPUTS,
     base_iri: str | None = None,
     site_url: str | None = None,
+    formats: Sequence[str] = ("nq",),
+    rdf_similarity: str = "links",
     progress: Progress | None = None,
     fingerprint: str | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
+    previous_layout: dict[str, Any] | None = None,
+    links_to: Iterable[str] | None = None,
 ) -> list[Path]:
     """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written.
 
-    ``links`` are the articles' links as their files gave them, for the database.
+    ``links`` are the articles' links as their files gave them, for the database;
+    ``previous_layout`` is the atlas layout of the build being updated, whose positions
+    articles keep (a full build lays out afresh). ``links_to`` are the outputs of the
+    build the index page links (default: ``outputs``).
     """
     import json
 
@@ -405,28 +477,39 @@ def write_outputs(
 
     wanted = list(outputs)
     written: list[Path] = []
-    html_done: Callable[[], list[Path]] | None = None
+    html_done: Callable[[], tuple[list[Path], dict[str, Any]]] | None = None
     articles = report["counts"].get("articles", 0)
+    parallel = False
     if "html" in wanted:
         from .html import write_views
 
         page_links: list[tuple[str, str]] = []
-        if "rdf" in wanted:
-            from .rdf import rdf_file_names
+        linked = set(wanted if links_to is None else links_to)
+        if "rdf" in linked:
+            from .rdf import RDF_DIR, part_count
 
-            page_links = [(f"RDF: {name}", name) for name in rdf_file_names()]
-        if "report" in wanted:
+            parts = part_count(articles)
+            names = ", ".join(dict.fromkeys(formats))
+            page_links = [(f"RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
+                          (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
+        if "report" in linked:
             page_links.append(("Build report (report.json)", REPORT))
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         html_done = beside(
-            lambda: write_views(G, out, extra_links=page_links, site_url=site_url, progress=None if parallel else progress),
+            lambda: write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
+                               progress=None if parallel else progress),
             fork=parallel,
         )
     try:
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
 
-            written += write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, progress=progress)
+            result = write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
+                               site_url=site_url, source_name=report.get("source"), source_digest=fingerprint,
+                               workers=1 if parallel else None, progress=progress)
+            written += list(result)
+            write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in result.written.items()},
+                                                     separators=(",", ":")))
         if "database" in wanted:
             from .database import write_database
 
@@ -444,14 +527,51 @@ def write_outputs(
                 pass
         raise
     if html_done is not None:
-        views = html_done()
+        views, report["health"] = html_done()
         if progress:
             progress("html", len(views), len(views))
         written += views
+    else:
+        from .health import health
+
+        report["health"] = health(G)
+    if "database" in wanted:
+        from .database import DatabasePatch
+
+        patch = DatabasePatch(out / DATABASE)
+        patch.set_meta({"report": _meta_report(report)})
+        patch.commit()
     if "report" in wanted:
         text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
         written.append(write_atomic(out / REPORT, text))
     return written
+
+
+ATLAS_STATE = f"{PRIVATE}/atlas.json"
+RDF_STATE = f"{PRIVATE}/rdf-parts.json"
+
+
+def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
+               site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
+               progress: Progress | None = None) -> tuple[list[Path], dict[str, Any]]:
+    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build), the health
+    findings (for the index page and the report), and every view; the paths and the findings."""
+    import json
+
+    from .health import health
+    from .html import write_views
+    from .html.atlas import write_atlas
+    from .layout import AtlasLayout, atlas_layout
+
+    found = health(G)
+    previous = AtlasLayout.from_dict(previous_layout) if previous_layout else None
+    atlas = atlas_layout(G, previous=previous)
+    written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
+                          site_url=site_url)
+    written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
+                           health=found, progress=progress)
+    write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
+    return written, found
 
 
 @contextmanager

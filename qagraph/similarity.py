@@ -192,7 +192,7 @@ def _poly_hashes(blob: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """:func:`_poly_hash` of every string of a table (bytes ``blob``, string ``i`` ending at ``ends[i]``)."""
     starts = np.concatenate([[0], ends[:-1]]).astype(np.int64)
     lengths = ends - starts
-    out = lengths.astype(np.uint64) * np.uint64(_Q)
+    out: np.ndarray = lengths.astype(np.uint64) * np.uint64(_Q)
     if len(blob) == 0:
         return out
     powers = [1]
@@ -210,7 +210,8 @@ def _question_hashes(questions: Sequence[str]) -> np.ndarray:
     """A 64-bit hash of each question's key (:func:`~qagraph.normalize.question_key`); 0 for none."""
     keys = [question_key(q) for q in questions]
     hashes = _Strings.of(keys).hashes().view(np.int64)
-    return np.where((hashes == 0) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys)), 1, hashes)
+    result: np.ndarray = np.where((hashes == 0) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys)), 1, hashes)
+    return result
 
 
 class _Strings:

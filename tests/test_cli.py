@@ -232,3 +232,6 @@ def test_suggest_and_health_read_the_build(tmp_path: Path):
     assert health == report["health"]
     assert health["outside_links"]["count"] == 7 and health["same_question"]["count"] >= 1
     assert "outside links" in run("health", "-b", str(out)).stdout
+    index = (out / "index.html").read_text()
+    assert 'id="health"' in index and "related links to articles outside the corpus" in index
+    assert "views/atlas.html#article=/learn/" in index  # findings open the atlas on the article

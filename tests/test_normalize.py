@@ -144,3 +144,11 @@ def test_question_key():
     assert question_key("Dijkstra's algorithm: how?") == "dijkstra s algorithm how"
     assert question_key("") == question_key(None) == question_key("?!") == ""
     assert question_key("What is a virus?") != question_key("What is a viruses?")
+
+
+@given(st.text(alphabet="abcXYZ019 -", min_size=1, max_size=70))
+def test_plain_keywords_skip_checks_that_could_find_nothing(text):
+    """The fast path of keyword_problems answers what the full checks answer."""
+    from qagraph.normalize import _problems, keyword_problems
+
+    assert keyword_problems(text) == _problems(" ".join(text.split()))

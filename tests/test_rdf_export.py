@@ -1,9 +1,11 @@
-"""qagraph.rdf.export and qagraph.rdf.triples: the files, their round trip and their bytes."""
+"""qagraph.rdf.export, triples and syntax: the part files, their round trip in four parsers, their bytes."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,19 +18,20 @@ from rdflib.compare import isomorphic
 
 from qagraph.errors import QagraphError
 from qagraph.graph import build_graph
+from qagraph.kinds import EdgeKind, EdgeStyle, registered
 from qagraph.load import load_corpus as load
-from qagraph.rdf import DEFAULT_BASE_IRI, IRIs, generate_nquads, generate_ntriples, to_rdflib, write_rdf
+from qagraph.rdf import (
+    DEFAULT_BASE_IRI, FORMATS, IRIs, PREFIXES, generate, part_count, part_of, to_rdflib, write_rdf,
+)
 from qagraph.rdf.triples import date_literal, decimal_lexical, escape
 from qagraph.rdf.vocab import QA, SCHEMA, SKOS, XSD
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 HOSTILE = FIXTURES / "hostile"
-ALL = ("ttl", "nt", "trig", "nq", "jsonld")
-RDFLIB_FORMAT = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
-OX_FORMAT = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
-             ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
-QUADS = {".trig", ".nq", ".jsonld"}
+ALL = tuple(FORMATS)
 BASE = "https://example.org/kb/"
+SITE = "https://site.example/"
+TOOL_SYNTAX = {"nq": "nquads", "trig": "trig", "ttl": "turtle", "nt": "ntriples"}
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
@@ -60,6 +63,17 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     return graph_of(root)
 
 
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    """300 generated articles, shaped like the real corpus: enough for 8 parts with something in each."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate as make_corpus
+
+    root = tmp_path_factory.mktemp("medium") / "content"
+    make_corpus(root, 300, seed=1)
+    return graph_of(root)
+
+
 def merged(ds: rdflib.Dataset) -> rdflib.Graph:
     g = rdflib.Graph()
     for s, p, o, _ in ds.quads():
@@ -69,24 +83,30 @@ def merged(ds: rdflib.Dataset) -> rdflib.Graph:
 
 def parse_rdflib(path: Path) -> rdflib.Dataset:
     ds = rdflib.Dataset()
-    ds.parse(str(path), format=RDFLIB_FORMAT[path.suffix])
+    ds.parse(str(path), format=FORMATS[path.suffix[1:]].rdflib)
     return ds
+
+
+def ox_triples(path: Path) -> set:
+    return {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=FORMATS[path.suffix[1:]].ox)}
 
 
 # -- round trip --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("corpus", ["small", "hostile"])
-def test_every_file_parses_in_rdflib_isomorphic_to_the_graph_built_in_memory(corpus, request, tmp_path):
+@pytest.mark.parametrize("similarity", ["links", "full"])
+def test_every_format_parses_in_rdflib_isomorphic_to_the_graph_built_in_memory(corpus, similarity, request, tmp_path):
     G = request.getfixturevalue(corpus)
-    paths = write_rdf(G, tmp_path, base_iri=BASE, formats=ALL)
-    assert [p.name for p in paths] == [f"qagraph.{f}" for f in ALL] + ["void.ttl"]
-    reference = to_rdflib(G, BASE)
+    result = write_rdf(G, tmp_path, base_iri=BASE, formats=ALL, similarity=similarity, site_url=SITE)
+    assert [p.name for p in result.part_paths] == [f"part-000.{f}" for f in ALL]
+    reference = to_rdflib(G, BASE, similarity=similarity, site_url=SITE)
     whole = merged(reference)
-    for path in paths[:-1]:
+    assert len(whole) == result.stats.total
+    for path in result.part_paths:
         parsed = parse_rdflib(path)
         assert isomorphic(merged(parsed), whole), path.name
-        if path.suffix in QUADS:  # each named graph holds its own part
+        if FORMATS[path.suffix[1:]].quads:  # each named graph holds its own statements
             for name in ("content", "similarity"):
                 graph = rdflib.URIRef(IRIs(BASE).graph(name))
                 assert isomorphic(parsed.graph(graph), reference.graph(graph)), (path.name, name)
@@ -94,37 +114,53 @@ def test_every_file_parses_in_rdflib_isomorphic_to_the_graph_built_in_memory(cor
 
 
 @pytest.mark.parametrize("corpus", ["small", "hostile"])
-def test_every_file_parses_in_pyoxigraph_with_the_same_triples(corpus, request, tmp_path):
+def test_every_format_parses_in_pyoxigraph_with_the_same_triples(corpus, request, tmp_path):
     G = request.getfixturevalue(corpus)
-    paths = write_rdf(G, tmp_path, base_iri=BASE, formats=ALL)
+    result = write_rdf(G, tmp_path, base_iri=BASE, formats=ALL, similarity="full", site_url=SITE)
     expected = None
-    for path in paths[:-1]:
-        quads = list(ox.parse(path=str(path), format=OX_FORMAT[path.suffix]))
+    for path in result.part_paths:
+        quads = list(ox.parse(path=str(path), format=FORMATS[path.suffix[1:]].ox))
         triples = {(q.subject, q.predicate, q.object) for q in quads}
         expected = expected or triples
         assert triples == expected, path.name
-        if path.suffix in QUADS:
+        if FORMATS[path.suffix[1:]].quads:
             assert {q.graph_name.value for q in quads} == {IRIs(BASE).graph("content"), IRIs(BASE).graph("similarity")}
-    assert len(expected) == len(merged(to_rdflib(G, BASE)))
+    assert len(expected) == result.stats.total
+
+
+@pytest.mark.parametrize("tool", ["rapper", "serdi"])
+@pytest.mark.parametrize("suffix", list(TOOL_SYNTAX))
+def test_debian_parsers_read_every_format_with_the_same_triples(tool, suffix, hostile, tmp_path):
+    """raptor2 (rapper) and serd (serdi), installed by `make test`: independent C parsers."""
+    binary = shutil.which(tool)
+    assert binary, f"{tool} is missing: `make rdf-tools` (apt-get install raptor2-utils serdi) installs it"
+    result = write_rdf(hostile, tmp_path, base_iri=BASE, formats=(suffix,), similarity="full", site_url=SITE)
+    [path] = result.part_paths
+    out = ["-o", "nquads"] if tool == "rapper" else ["-o", "nquads"]
+    command = [binary, "-q", "-i", TOOL_SYNTAX[suffix], *out, str(path)] if tool == "rapper" else \
+        [binary, "-i", TOOL_SYNTAX[suffix], *out, str(path)]
+    run = subprocess.run(command, capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    parsed = {(q.subject, q.predicate, q.object) for q in ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS)}
+    assert parsed == ox_triples(path)
+    assert len(parsed) == result.stats.total
 
 
 def test_hostile_strings_survive_in_every_literal_and_iri(hostile, tmp_path):
     """Quotes, backslashes, newlines, <script>, emoji, RTL, #, %, spaces, controls: back as they were."""
-    paths = write_rdf(hostile, tmp_path, base_iri=BASE, formats=ALL)
+    result = write_rdf(hostile, tmp_path, base_iri=BASE, formats=ALL, site_url=SITE)
     iris = IRIs(BASE)
     article = next(n for n, d in hostile.nodes(data=True) if d["kind"] == "article" and "😀" in n)
     data = hostile.nodes[article]
     s = iris.article(data["key"])
-    expected = {
-        str(SCHEMA.name): data["title"], str(SCHEMA.url): data["url"],
-        str(SCHEMA.author): data["author"], str(SCHEMA.description): data["description"],
-    }
+    expected = {str(SCHEMA.name): data["title"], str(SCHEMA.author): data["author"],
+                str(SCHEMA.description): data["description"]}
     for text in expected.values():
-        assert any(c in text for c in '"\\<#%😀') or text == data["url"]
+        assert any(c in text for c in '"\\<#%😀')
     assert "\n" in data["author"] and "\x01" in data["author"] and "\u202e" in data["author"]
     keyword_iris = {iris.keyword(k) for k in data["keywords"]}
-    answer = hostile.nodes[article]["answer"]
-    for path in paths[:-1]:
+    answer = data["answer"]
+    for path in result.part_paths:
         for parser in ("rdflib", "pyoxigraph"):
             if parser == "rdflib":
                 g = merged(parse_rdflib(path))
@@ -132,64 +168,72 @@ def test_hostile_strings_survive_in_every_literal_and_iri(hostile, tmp_path):
                           if isinstance(o, rdflib.Literal)}
                 kws = {str(o) for o in g.objects(rdflib.URIRef(s), rdflib.URIRef(str(SCHEMA.keywords)))}
                 answers = {str(o) for o in g.objects(None, rdflib.URIRef(str(SCHEMA.text)))}
+                urls = {str(o) for o in g.objects(rdflib.URIRef(s), rdflib.URIRef(str(SCHEMA.url)))}
             else:
-                quads = list(ox.parse(path=str(path), format=OX_FORMAT[path.suffix]))
+                quads = list(ox.parse(path=str(path), format=FORMATS[path.suffix[1:]].ox))
                 values = {q.predicate.value: q.object.value for q in quads
                           if q.subject.value == s and isinstance(q.object, ox.Literal)}
                 kws = {q.object.value for q in quads if q.subject.value == s and q.predicate.value == str(SCHEMA.keywords)}
                 answers = {q.object.value for q in quads if q.predicate.value == str(SCHEMA.text)}
+                urls = {q.object.value for q in quads if q.subject.value == s and q.predicate.value == str(SCHEMA.url)}
             for p, text in expected.items():
                 assert values[p] == text, (path.name, parser, p)
             assert kws == keyword_iris, (path.name, parser)
             assert answer in answers, (path.name, parser)
-
-
-def test_hostile_iris_are_valid_for_both_parsers(hostile):
-    iris = IRIs(BASE)
-    for node in hostile.nodes:
-        iri = iris.node(node)
-        ox.NamedNode(iri)  # raises on an invalid IRI
-        assert rdflib.URIRef(iri).n3() == f"<{iri}>"
-        assert not set(iri) & set(' "<>\\^`{|}'), iri
-        assert iri.isascii()
+            assert len(urls) == 1 and next(iter(urls)).startswith(SITE), (path.name, parser)
 
 
 def test_a_lone_surrogate_becomes_a_replacement_character(tmp_path):
     G = nx.MultiDiGraph()
     G.add_node("subject:s", kind="subject", slug="s", label="bad \ud800 label", labels=("bad \ud800 label",), articles=0)
-    write_rdf(G, tmp_path, base_iri=BASE, formats=("nt",))
-    text = (tmp_path / "qagraph.nt").read_text(encoding="utf-8")
-    assert "bad \ufffd label" in text
-    assert isomorphic(rdflib.Graph().parse(str(tmp_path / "qagraph.nt"), format="nt"), merged(to_rdflib(G, BASE)))
+    for suffix in ALL:
+        [path] = write_rdf(G, tmp_path / suffix, base_iri=BASE, formats=(suffix,)).part_paths
+        assert "bad \ufffd label" in path.read_text(encoding="utf-8")
+        assert isomorphic(merged(parse_rdflib(path)), merged(to_rdflib(G, BASE)))
 
 
 # -- what the files say --------------------------------------------------------------------
 
 
+def count_class(g: rdflib.Graph, cls) -> int:
+    return len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef(str(cls)))))
+
+
 def test_counts_agree_with_the_networkx_graph(small):
-    g = merged(to_rdflib(small, BASE))
-
-    def count(cls) -> int:
-        return len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef(str(cls)))))
-
+    g = merged(to_rdflib(small, BASE, similarity="full"))
     kinds = [d["kind"] for _, d in small.nodes(data=True)]
     edges = [k for _, _, k in small.edges(keys=True)]
-    assert count(SCHEMA.Question) == kinds.count("article") + kinds.count("stub")
-    assert count(QA.ExternalQuestion) == kinds.count("stub") == 1
-    assert count(SKOS.Concept) == kinds.count("subject") + kinds.count("keyword")
-    assert count(QA.Similarity) == edges.count("similar") > 0
+    assert count_class(g, SCHEMA.Question) == kinds.count("article")
+    assert count_class(g, QA.ExternalQuestion) == kinds.count("stub") == 1
+    assert count_class(g, SKOS.Concept) == kinds.count("subject") + kinds.count("keyword")
+    assert count_class(g, QA.Similarity) == edges.count("similar") > 0
     assert len(list(g.triples((None, rdflib.URIRef(str(QA.similarTo)), None)))) == 2 * edges.count("similar")
     assert len(list(g.triples((None, rdflib.DCTERMS.relation, None)))) == edges.count("related")
     assert len(list(g.triples((None, rdflib.URIRef(str(SCHEMA.keywords)), None)))) == edges.count("keyword")
 
 
-def test_a_stub_is_a_question_flagged_outside_the_corpus(small):
-    g = merged(to_rdflib(small, BASE))
+def test_a_stub_is_an_external_question_and_not_a_schema_question(small):
+    g = merged(to_rdflib(small, BASE, site_url=SITE))
     stub = rdflib.URIRef(IRIs(BASE).article("/learn/biology/questions/gone"))
-    assert set(g.objects(stub, rdflib.RDF.type)) == {rdflib.URIRef(str(SCHEMA.Question)), rdflib.URIRef(str(QA.ExternalQuestion))}
+    assert set(g.objects(stub, rdflib.RDF.type)) == {rdflib.URIRef(str(QA.ExternalQuestion))}
     assert g.value(stub, rdflib.URIRef(str(SCHEMA.name))) == rdflib.Literal("Not here?")
     assert g.value(stub, rdflib.URIRef(str(SCHEMA.identifier))) == rdflib.Literal(77)
+    assert g.value(stub, rdflib.URIRef(str(SCHEMA.url))) == rdflib.URIRef(SITE + "learn/biology/questions/gone")
     assert g.value(stub, rdflib.URIRef(str(SCHEMA.acceptedAnswer))) is None
+
+
+def test_schema_url_is_an_absolute_iri_with_site_url_and_absent_without(small):
+    with_site = merged(to_rdflib(small, BASE, site_url="https://site.example"))
+    urls = list(with_site.objects(None, rdflib.URIRef(str(SCHEMA.url))))
+    assert urls and all(isinstance(u, rdflib.URIRef) and str(u).startswith("https://site.example/learn/") for u in urls)
+    without = merged(to_rdflib(small, BASE))
+    assert not list(without.objects(None, rdflib.URIRef(str(SCHEMA.url))))
+
+
+def test_answers_live_in_their_articles_document(small):
+    g = merged(to_rdflib(small, BASE))
+    for q, a in g.subject_objects(rdflib.URIRef(str(SCHEMA.acceptedAnswer))):
+        assert str(a) == str(q) + "#answer"
 
 
 def test_spelling_variants_are_alt_labels(small):
@@ -200,11 +244,24 @@ def test_spelling_variants_are_alt_labels(small):
 
 
 def test_weights_and_dates_are_typed_literals(small, hostile):
-    g = merged(to_rdflib(small, BASE))
+    g = merged(to_rdflib(small, BASE, similarity="full"))
     weights = list(g.objects(None, rdflib.URIRef(str(QA.weight))))
     assert weights and all(w.datatype == rdflib.URIRef(str(XSD.decimal)) and 0 < w.toPython() <= 1 for w in weights)
     dates = {o.datatype for o in merged(to_rdflib(hostile, BASE)).objects(None, rdflib.URIRef(str(SCHEMA.dateCreated)))}
     assert dates == {rdflib.URIRef(str(XSD.date)), rdflib.URIRef(str(XSD.dateTime))}
+
+
+@pytest.mark.parametrize("similarity", ["none", "links", "full"])
+def test_similarity_detail_is_a_choice(small, similarity, tmp_path):
+    result = write_rdf(small, tmp_path, base_iri=BASE, formats=("trig",), similarity=similarity)
+    ds = parse_rdflib(result.part_paths[0])
+    sim = ds.graph(rdflib.URIRef(IRIs(BASE).graph("similarity")))
+    pairs = sum(1 for *_, k in small.edges(keys=True) if k == "similar")
+    links = len(list(sim.triples((None, rdflib.URIRef(str(QA.similarTo)), None))))
+    records = count_class(sim, QA.Similarity)
+    assert (links, records) == {"none": (0, 0), "links": (2 * pairs, 0), "full": (2 * pairs, pairs)}[similarity]
+    assert result.stats.triples.get("similarity", 0) == len(sim)
+    assert ("similarity" in result.stats.triples) == (similarity != "none")
 
 
 def test_literal_forms():
@@ -216,20 +273,131 @@ def test_literal_forms():
     assert date_literal("2025-13-01") == ("2025-13-01", "")
 
 
-def test_generate_functions_give_the_file_text(small, tmp_path):
-    write_rdf(small, tmp_path, base_iri=BASE, formats=("nt", "nq"), void=False)
-    assert "".join(generate_ntriples(small, BASE)) == (tmp_path / "qagraph.nt").read_text(encoding="utf-8")
-    assert "".join(generate_nquads(small, BASE)) == (tmp_path / "qagraph.nq").read_text(encoding="utf-8")
+def test_generate_gives_the_file_text(small, tmp_path):
+    result = write_rdf(small, tmp_path, base_iri=BASE, formats=("nt", "nq"))
+    for suffix in ("nt", "nq"):
+        text = "".join(t for _, t in generate(small, suffix, base_iri=BASE))
+        assert text == result.written[0].files[suffix].read_text(encoding="utf-8")
 
 
-def test_turtle_binds_prefixes_and_trig_names_both_graphs(small, tmp_path):
-    write_rdf(small, tmp_path, base_iri=BASE, formats=("ttl", "trig"))
-    ttl = (tmp_path / "qagraph.ttl").read_text(encoding="utf-8")
-    for prefix in ("qa", "schema", "skos", "dct", "xsd"):
-        assert f"@prefix {prefix}: " in ttl
-    assert " a schema:Question ;" in ttl and "qa:similarTo" in ttl
-    trig = (tmp_path / "qagraph.trig").read_text(encoding="utf-8")
-    assert f"<{BASE}graph/content> {{" in trig and f"<{BASE}graph/similarity> {{" in trig
+def test_turtle_trig_and_jsonld_bind_the_prefixes_and_the_base(small, tmp_path):
+    files = write_rdf(small, tmp_path, base_iri=BASE, formats=("ttl", "trig", "jsonld")).written[0].files
+    ttl = files["ttl"].read_text(encoding="utf-8")
+    assert ttl.startswith(f"@base <{BASE}> .\n")
+    for prefix, ns in PREFIXES.items():
+        assert f"@prefix {prefix}: <{ns}> ." in ttl
+    assert "<article/learn/biology/questions/cells> a schema:Question ;" in ttl and "qa:similarTo" in ttl
+    trig = files["trig"].read_text(encoding="utf-8")
+    assert "<graph/content> {" in trig and "<graph/similarity> {" in trig
+    doc = json.loads(files["jsonld"].read_text(encoding="utf-8"))
+    assert doc["@context"] == {"@base": BASE, **PREFIXES}
+    graphs = {g["@id"]: g["@graph"] for g in doc["@graph"]}
+    assert set(graphs) == {"graph/content", "graph/similarity"}
+    cell = next(n for n in graphs["graph/content"] if n["@id"] == "article/learn/biology/questions/cells")
+    assert cell["@type"] == "schema:Question" and cell["schema:name"] == "What is a cell?"
+    assert {"@id": "subject/biology"} == cell["schema:about"]
+
+
+# -- the registry: every edge kind, stated generically ---------------------------------------
+
+
+def test_a_registered_edge_kind_appears_in_the_rdf_without_rdf_code(small, tmp_path):
+    G = small.copy()
+    a, b = "article:/learn/biology/questions/cells", "article:/learn/biology/questions/dna"
+    kind = EdgeKind("sees", "sees", "sightings", ("article",), ("article",), EdgeStyle("#000"),
+                    predicates=("https://example.org/vocab#sees",), graph="content")
+    G.add_edge(a, b, key="sees", kind="sees")
+    with pytest.raises(QagraphError, match="not registered"):
+        write_rdf(G, tmp_path / "before", base_iri=BASE)
+    with registered(kind):
+        result = write_rdf(G, tmp_path / "after", base_iri=BASE, formats=("trig",))
+    content = parse_rdflib(result.part_paths[0]).graph(rdflib.URIRef(IRIs(BASE).graph("content")))
+    sees = rdflib.URIRef("https://example.org/vocab#sees")
+    assert list(content.subject_objects(sees)) == [(rdflib.URIRef(IRIs(BASE).node(a)), rdflib.URIRef(IRIs(BASE).node(b)))]
+
+
+def test_same_question_edges_are_stated_both_ways_in_the_content_graph(small, tmp_path):
+    G = small.copy()
+    a, b = "article:/learn/biology/questions/cells", "article:/learn/biology/questions/dna"
+    G.add_edge(b, a, key="same-question", kind="same-question")  # stored from the second node: still stated once
+    ds = to_rdflib(G, BASE)
+    content = ds.graph(rdflib.URIRef(IRIs(BASE).graph("content")))
+    same = rdflib.URIRef(str(QA.sameQuestionAs))
+    ia, ib = (rdflib.URIRef(IRIs(BASE).node(n)) for n in (a, b))
+    assert set(content.subject_objects(same)) == {(ia, ib), (ib, ia)}
+    assert len(list(merged(ds).triples((None, same, None)))) == 2
+
+
+# -- parts -----------------------------------------------------------------------------------
+
+
+def test_part_count_and_part_of():
+    assert [part_count(n) for n in (0, 1999, 2000, 2001, 4000, 4001, 36000, 64000, 64001)] == [1, 1, 2, 4, 4, 8, 64, 64, 128]
+    assert part_of("article:/x", 1) == 0
+    import hashlib
+    node = "keyword:graph theory"
+    assert part_of(node, 64) == int.from_bytes(hashlib.blake2b(node.encode(), digest_size=8).digest(), "big") % 64
+
+
+def test_parts_split_the_export_without_overlap(medium, tmp_path):
+    one = write_rdf(medium, tmp_path / "one", base_iri=BASE, formats=("nq",), similarity="full", parts=1)
+    eight = write_rdf(medium, tmp_path / "eight", base_iri=BASE, formats=("nq", "ttl"), similarity="full", parts=8)
+    assert sorted(eight.written) == list(range(8))
+    whole = ox_triples(one.part_paths[0])
+    union: set = set()
+    subjects_seen: dict = {}
+    for i, part in eight.written.items():
+        triples = ox_triples(part.files["nq"])
+        assert triples == ox_triples(part.files["ttl"])
+        assert part.stats.total == len(triples) > 0
+        assert not union & triples
+        union |= triples
+        for s, p, o in triples:  # every typed resource is typed in one part only
+            if p.value == str(rdflib.RDF.type):
+                assert subjects_seen.setdefault(s, i) == i, s
+    assert union == whole
+    assert eight.stats.as_dict() == one.stats.as_dict()  # additive
+
+
+def test_a_part_written_from_a_partial_graph_has_the_same_bytes(medium, tmp_path):
+    """The incremental build: rewrite part i from a graph of part i's nodes (and every subject)."""
+    P = 8
+    full = write_rdf(medium, tmp_path, base_iri=BASE, formats=ALL, similarity="full", parts=P, site_url=SITE)
+    before = {p: p.read_bytes() for p in full.part_paths}
+    for i in (0, 5):
+        keep = {n for n in medium if part_of(n, P) == i or medium.nodes[n]["kind"] == "subject"}
+        ends = {v for n in keep for v in medium.successors(n)} | {u for n in keep for u in medium.predecessors(n)}
+        partial = medium.subgraph(keep | ends).copy()
+        for n in ends - keep:  # other parts' nodes: only their ids are there, no data
+            kind = partial.nodes[n]["kind"]
+            partial.nodes[n].clear()
+            partial.nodes[n]["kind"] = kind
+        again = write_rdf(partial, tmp_path, base_iri=BASE, formats=ALL, similarity="full", parts=P, only={i},
+                          site_url=SITE)
+        assert list(again.written) == [i]
+        assert again.written[i].stats.as_dict() == full.written[i].stats.as_dict()
+        for path in again.part_paths:
+            assert path.read_bytes() == before[path], path.name
+    assert {p: p.read_bytes() for p in full.part_paths} == before  # the other parts untouched
+
+
+def test_only_rewrites_the_parts_named_and_a_full_write_removes_stale_parts(medium, tmp_path):
+    write_rdf(medium, tmp_path, base_iri=BASE, formats=("nq", "ttl"), parts=8)
+    folder = tmp_path / "rdf"
+    stamp = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    os.utime(folder / "part-003.nq", ns=(1, 1))
+    write_rdf(medium, tmp_path, base_iri=BASE, formats=("nq", "ttl"), parts=8, only={3})
+    assert (folder / "part-003.nq").stat().st_mtime_ns != 1
+    assert (folder / "part-004.nq").stat().st_mtime_ns == stamp["part-004.nq"]
+    result = write_rdf(medium, tmp_path, base_iri=BASE, formats=("nq",), parts=2)
+    assert sorted(p.name for p in folder.iterdir()) == ["part-000.nq", "part-001.nq", "void.ttl"]
+    assert len(result.removed) == 16 - 2 + 0 and all(not p.exists() for p in result.removed)
+
+
+def test_parallel_and_serial_writers_give_the_same_bytes(medium, tmp_path):
+    a = write_rdf(medium, tmp_path / "a", base_iri=BASE, formats=ALL, parts=4, workers=1)
+    b = write_rdf(medium, tmp_path / "b", base_iri=BASE, formats=ALL, parts=4, workers=3)
+    assert [p.read_bytes() for p in a.part_paths] == [p.read_bytes() for p in b.part_paths]
 
 
 # -- same content, same bytes; atomic files -----------------------------------------------
@@ -247,69 +415,45 @@ def _shuffled_copy(G: nx.MultiDiGraph, seed: int) -> nx.MultiDiGraph:
     return H
 
 
-def test_same_content_gives_byte_identical_graph_files(small, tmp_path):
-    first = write_rdf(small, tmp_path / "a", base_iri=BASE, formats=ALL)
-    second = write_rdf(_shuffled_copy(small, 1), tmp_path / "b", base_iri=BASE, formats=ALL)
-    for a, b in zip(first[:-1], second[:-1]):
+def test_same_content_gives_byte_identical_files(small, tmp_path):
+    first = write_rdf(small, tmp_path / "a", base_iri=BASE, formats=ALL, similarity="full")
+    second = write_rdf(_shuffled_copy(small, 1), tmp_path / "b", base_iri=BASE, formats=ALL, similarity="full")
+    for a, b in zip(list(first), list(second)):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
 def test_byte_identical_across_processes(tmp_path):
-    """Another interpreter, another hash seed: the same bytes (pyoxigraph's prefix order too)."""
+    """Another interpreter, another hash seed: the same bytes."""
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / seed
         code = (
             "import sys; from qagraph.load import load_corpus as load; from qagraph.graph import build_graph; "
             "from qagraph.rdf import write_rdf; G, _ = build_graph(load(sys.argv[1])); "
-            "write_rdf(G, sys.argv[2], formats=('ttl', 'nt', 'trig'))"
+            "write_rdf(G, sys.argv[2], formats=('ttl', 'nt', 'trig', 'nq', 'jsonld'), similarity='full', parts=2)"
         )
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1700000000"}
         subprocess.run([sys.executable, "-c", code, str(HOSTILE), str(out)], check=True, env=env)
         outs.append(out)
-    for name in ("qagraph.ttl", "qagraph.nt", "qagraph.trig"):
-        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
-    assert (outs[0] / "void.ttl").exists()
+    names = sorted(p.name for p in (outs[0] / "rdf").iterdir())
+    assert len(names) == 11  # void.ttl too: the build time comes from SOURCE_DATE_EPOCH
+    for name in names:
+        assert (outs[0] / "rdf" / name).read_bytes() == (outs[1] / "rdf" / name).read_bytes(), name
 
 
 def test_files_are_replaced_atomically_and_no_temporary_file_is_left(small, tmp_path, monkeypatch):
     write_rdf(small, tmp_path, base_iri=BASE, formats=ALL)
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    import pyoxigraph
+    before = {p.name: p.read_bytes() for p in (tmp_path / "rdf").iterdir()}
+    from qagraph.rdf import syntax
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(pyoxigraph, "serialize", broken)
-    with pytest.raises(OSError, match="disk full"):
-        write_rdf(small, tmp_path, base_iri="https://other.example/", formats=ALL)
-    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    assert after == before  # the old files, whole; no .tmp or .src file left behind
-
-
-def test_void_describes_the_dataset_in_its_own_file(small, tmp_path):
-    import datetime as dt
-
-    when = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
-    paths = write_rdf(small, tmp_path, base_iri=BASE, built_at=when, dump_base="https://data.example/dl/")
-    void = rdflib.Graph().parse(str(paths[-1]), format="turtle")
-    ox.Store().load(path=str(paths[-1]), format=ox.RdfFormat.TURTLE)  # pyoxigraph reads it too
-    VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
-    ds = rdflib.URIRef(BASE + "dataset")
-    total = len(merged(to_rdflib(small, BASE)))
-    assert void.value(ds, VOID.triples).toPython() == total
-    subsets = {void.value(s, VOID.triples).toPython() for s in void.objects(ds, VOID.subset)}
-    assert sum(subsets) == total
-    assert void.value(ds, rdflib.DCTERMS.created).toPython() == when
-    assert {str(o) for o in void.objects(ds, VOID.dataDump)} == {
-        "https://data.example/dl/qagraph.ttl", "https://data.example/dl/qagraph.nt", "https://data.example/dl/qagraph.trig"}
-    versions = {str(o) for o in void.objects(None, rdflib.URIRef(str(SCHEMA.softwareVersion)))}
-    from qagraph import __version__
-    assert versions == {__version__}
-    partitions = {str(void.value(p, VOID["class"])): void.value(p, VOID.entities).toPython()
-                  for p in void.objects(ds, VOID.classPartition)}
-    assert partitions[str(SCHEMA.Question)] == sum(d["kind"] in ("article", "stub") for _, d in small.nodes(data=True))
-    assert "2025-01-02" not in (tmp_path / "qagraph.ttl").read_text(encoding="utf-8")
+    monkeypatch.setitem(syntax.RENDERERS, "jsonld", broken)
+    with pytest.raises(QagraphError, match="disk full"):
+        write_rdf(small, tmp_path, base_iri="https://other.example/", formats=ALL, workers=1)
+    after = {p.name: p.read_bytes() for p in (tmp_path / "rdf").iterdir()}
+    assert after == before  # the old files, whole; no temporary file left behind
 
 
 def test_bad_arguments_are_errors(small, tmp_path):
@@ -317,6 +461,10 @@ def test_bad_arguments_are_errors(small, tmp_path):
         write_rdf(small, tmp_path, formats=("ttl", "rdfxml"))
     with pytest.raises(QagraphError, match="must end with"):
         write_rdf(small, tmp_path, base_iri="https://example.org/kb")
+    with pytest.raises(QagraphError, match="unknown similarity"):
+        write_rdf(small, tmp_path, similarity="some")
+    with pytest.raises(QagraphError, match="do not exist"):
+        write_rdf(small, tmp_path, parts=2, only={2})
     (tmp_path / "file").write_text("x")
     with pytest.raises(QagraphError, match="not a folder"):
         write_rdf(small, tmp_path / "file")
@@ -333,8 +481,30 @@ def test_a_subgraph_without_some_keywords_exports_and_conforms(small, tmp_path):
 
     keep = [n for n, k in small.nodes(data="kind") if k != "keyword"] + ["keyword:cells"]
     part = small.subgraph(keep)
-    write_rdf(part, tmp_path, base_iri=BASE, formats=("nt",))
-    conforms, report = validate(tmp_path / "qagraph.nt", base_iri=BASE)
-    assert conforms, report
-    g = rdflib.Graph().parse(str(tmp_path / "qagraph.nt"), format="nt")
+    result = write_rdf(part, tmp_path, base_iri=BASE, formats=("nt",), similarity="full")
+    report = validate(tmp_path, base_iri=BASE)
+    assert report.conforms, report.text
+    g = rdflib.Graph().parse(str(result.part_paths[0]), format="nt")
     assert set(g.objects(None, rdflib.URIRef(str(SCHEMA.keywords)))) == {rdflib.URIRef(IRIs(BASE).keyword("cells"))}
+    assert set(g.objects(None, rdflib.URIRef(str(QA.sharedKeyword)))) <= {rdflib.URIRef(IRIs(BASE).keyword("cells"))}
+
+
+# -- the package's surface ---------------------------------------------------------------------
+
+
+def test_the_public_surface_is_all_and_no_function_shares_its_module_name():
+    import importlib
+    import pkgutil
+    import types
+
+    import qagraph.rdf as rdf
+
+    public = {name for name, value in vars(rdf).items()
+              if not name.startswith("_") and not isinstance(value, types.ModuleType)}
+    assert public == set(rdf.__all__)
+    assert rdf.__all__ == sorted(rdf.__all__, key=str.upper) or rdf.__all__ == sorted(rdf.__all__)
+    for info in pkgutil.iter_modules(rdf.__path__):
+        module = importlib.import_module(f"qagraph.rdf.{info.name}")
+        assert info.name not in getattr(module, "__all__", []), f"qagraph.rdf.{info.name} exports {info.name}"
+        for name in getattr(module, "__all__", []):
+            assert hasattr(module, name), f"qagraph.rdf.{info.name}.__all__ names {name}, which it lacks"

@@ -1,4 +1,4 @@
-"""qagraph.rdf.query and qagraph.rdf.validate: SPARQL over the graph, result formats, SHACL."""
+"""qagraph.rdf.query: SPARQL over a graph, a build folder or a file, result formats, the CLI."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from qagraph.cli import cli
 from qagraph.errors import QagraphError
 from qagraph.graph import build_graph
 from qagraph.load import load_corpus as load
-from qagraph.rdf import format_results, sparql, to_store, validate, write_rdf
+from qagraph.rdf import format_results, sparql, to_store, write_rdf
 from qagraph.rdf.query import SparqlResult
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"
@@ -40,9 +40,9 @@ def kinds(G: nx.MultiDiGraph) -> dict[str, int]:
 
 
 def test_sparql_counts_agree_with_networkx(G):
-    by_class = {row["c"]: row["n"] for row in sparql(G, COUNT_BY_CLASS).values()}
+    by_class = {row["c"]: row["n"] for row in sparql(G, COUNT_BY_CLASS, similarity="full").values()}
     k = kinds(G)
-    assert by_class["https://schema.org/Question"] == k["article"] + k["stub"]
+    assert by_class["https://schema.org/Question"] == k["article"]
     assert by_class["https://qagraph.example/ns#ExternalQuestion"] == k["stub"]
     assert by_class["http://www.w3.org/2004/02/skos/core#Concept"] == k["subject"] + k["keyword"]
     similar = sum(1 for *_, key in G.edges(keys=True) if key == "similar")
@@ -60,7 +60,7 @@ def test_named_graphs_and_union_default_graph(G):
 
 
 def test_the_similarity_shortcut_and_the_nary_node_agree(G):
-    rows = sparql(G, """
+    rows = sparql(G, similarity="full", query="""
         SELECT ?a ?b ?w (GROUP_CONCAT(?label; separator="|") AS ?shared) {
             ?link a qa:Similarity ; qa:source ?a ; qa:target ?b ; qa:weight ?w ; qa:sharedKeyword ?k .
             ?a qa:similarTo ?b . ?b qa:similarTo ?a .
@@ -80,17 +80,17 @@ def test_ask_construct_and_python_values(G):
     assert isinstance(row["id"], int) and str(row["d"]) == "2025-01-26"
 
 
-def test_sparql_on_files_and_on_objects_with_a_graph(G, tmp_path):
+def test_sparql_on_folders_files_and_objects_with_a_graph(G, tmp_path):
     write_rdf(G, tmp_path, formats=("trig",))
     n = len(to_store(G))
-    for target in (tmp_path, tmp_path / "qagraph.trig", type("KG", (), {"graph": G})()):
+    for target in (tmp_path, tmp_path / "rdf" / "part-000.trig", type("KG", (), {"graph": G})()):
         assert sparql(target, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").values()[0]["n"] == n
 
 
 def test_bad_queries_and_targets_are_qagraph_errors(G, tmp_path):
     with pytest.raises(QagraphError, match="SPARQL syntax error"):
         sparql(G, "SELEKT * { ?s ?p ?o }")
-    with pytest.raises(QagraphError, match="no qagraph export"):
+    with pytest.raises(QagraphError, match="no qagraph RDF export"):
         sparql(tmp_path, "ASK {}")
     with pytest.raises(QagraphError, match="cannot query"):
         sparql(42, "ASK {}")
@@ -122,37 +122,6 @@ def test_graph_results_format_as_turtle_csv_and_jsonld(G):
     assert len(list(ox.parse(format_results(graph, "json").encode(), format=ox.RdfFormat.JSON_LD))) == len(graph)
 
 
-# -- SHACL -------------------------------------------------------------------------------
-
-
-def test_shacl_conforms_on_the_bundled_content(content_kg):
-    conforms, report = validate(content_kg)
-    assert conforms, report
-
-
-def test_shacl_conforms_on_hostile_data_and_on_its_files(G, tmp_path):
-    assert validate(G) == (True, validate(G)[1])
-    write_rdf(G, tmp_path, formats=("ttl", "nq"))
-    for target in (tmp_path, tmp_path / "qagraph.ttl"):
-        conforms, report = validate(target)
-        assert conforms, report
-
-
-@pytest.mark.parametrize("bad, needle", [
-    ('<https://x/q> a <https://schema.org/Question> ; <https://schema.org/name> "a", "b" .', "MaxCount"),
-    ('<https://x/s> a <https://qagraph.example/ns#Similarity> .', "MinCount"),
-    ('<https://x/q> a <https://schema.org/Question> ; <https://schema.org/isRelatedTo> <https://x/r> .', "Closed"),
-    ('<https://x/a> <https://qagraph.example/ns#similarTo> <https://x/b> .', "both ways"),
-])
-def test_shacl_finds_violations(G, tmp_path, bad, needle):
-    write_rdf(G, tmp_path, formats=("ttl",))
-    with open(tmp_path / "qagraph.ttl", "a", encoding="utf-8") as f:
-        f.write(bad + "\n")
-    conforms, report = validate(tmp_path / "qagraph.ttl")
-    assert not conforms
-    assert needle in report
-
-
 # -- CLI ---------------------------------------------------------------------------------
 
 
@@ -161,7 +130,7 @@ def test_cli_query_formats(tmp_path):
     args = ["query", "SELECT (COUNT(*) AS ?n) { ?q a schema:Question }", "-c", str(HOSTILE), "-q"]
     result = runner.invoke(cli, args + ["-f", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["results"]["bindings"][0]["n"]["value"] == "4"  # 3 articles, 1 stub
+    assert json.loads(result.output)["results"]["bindings"][0]["n"]["value"] == "3"  # 3 articles; the stub is not one
     result = runner.invoke(cli, ["query", "-", "-c", str(HOSTILE), "-q", "-f", "csv"], input="ASK { ?s ?p ?o }")
     assert result.exit_code == 0 and result.output == "true\n"
     result = runner.invoke(cli, ["query", "SELEKT", "-c", str(HOSTILE), "-q"])
@@ -169,23 +138,8 @@ def test_cli_query_formats(tmp_path):
 
 
 def test_cli_query_an_export(G, tmp_path):
-    write_rdf(G, tmp_path, formats=("nt",))
+    write_rdf(G, tmp_path, formats=("nt",), similarity="full")
     result = CliRunner().invoke(cli, ["query", "SELECT (COUNT(*) AS ?n) { ?q a qa:Similarity }", "--rdf", str(tmp_path)])
     assert result.exit_code == 0, result.output
     similar = sum(1 for _, _, k in G.edges(keys=True) if k == "similar")
     assert similar >= 1 and result.output.splitlines()[2].strip() == str(similar)
-
-
-def test_cli_validate_exit_codes(G, tmp_path):
-    runner = CliRunner()
-    result = runner.invoke(cli, ["validate", str(HOSTILE), "-q"])
-    assert result.exit_code == 0 and "Conforms: True" in result.output
-    write_rdf(G, tmp_path, formats=("nt",))
-    assert runner.invoke(cli, ["validate", str(tmp_path)]).exit_code == 0
-    with open(tmp_path / "qagraph.nt", "a", encoding="utf-8") as f:
-        f.write('<https://x/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://qagraph.example/ns#Similarity> .\n')
-    result = runner.invoke(cli, ["validate", str(tmp_path / "qagraph.nt")])
-    assert result.exit_code == 1 and "Conforms: False" in result.output
-    (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
-    result = runner.invoke(cli, ["validate", str(tmp_path / "broken.ttl")])
-    assert result.exit_code == 2 and "not valid RDF" in result.output

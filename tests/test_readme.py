@@ -16,7 +16,7 @@ def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
     for block in blocks:
         exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - our own README
     assert namespace["kg"].counts["articles"] == 49
-    assert namespace["rows"].values() == [{"n": 56}]  # 49 articles and 7 stubs are schema:Question
+    assert namespace["rows"].values() == [{"n": 49}]  # the 7 stubs are qa:ExternalQuestion, not schema:Question
     assert "communities" in capsys.readouterr().out
 
 

@@ -202,7 +202,7 @@ def _ordered(H: nx.Graph, nodes: Sequence[str]) -> nx.Graph:
 
 def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400) -> np.ndarray:
     """Move circles apart until none overlap (and pull them gently together)."""
-    c = centres.astype(float).copy()
+    c: np.ndarray = centres.astype(float).copy()
     n = len(radii)
     if n < 2:
         return c

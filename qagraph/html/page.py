@@ -96,7 +96,9 @@ def vis_network_js() -> str:
     """The vis-network script pyvis ships (version :data:`VIS_VERSION`)."""
     base = resources.files("pyvis")
     for sub in (("lib", f"vis-{VIS_VERSION}"), ("templates", "lib", f"vis-{VIS_VERSION}")):
-        candidate = base.joinpath(*sub, VIS_JS_NAME)
+        candidate = base
+        for part in (*sub, VIS_JS_NAME):
+            candidate = candidate.joinpath(part)
         if candidate.is_file():
             return _script_safe(VIS_JS_NAME, candidate.read_text(encoding="utf-8"))
     raise QagraphError(f"pyvis does not ship vis-network {VIS_VERSION} ({VIS_JS_NAME}); reinstall pyvis 0.3.2")

@@ -73,11 +73,15 @@ def generate_index(
     subject_rows: Sequence[IndexRow] = (),
     atlas_href: str | None = None,
     extra_links: Sequence[tuple[str, str]] = (),
+    health: Mapping[str, Any] | None = None,
+    site_url: str | None = None,
 ) -> str:
     """The index page: counts of every registered node and edge kind, then links to the views.
 
     ``atlas_href`` (relative to the index) is listed first when given; ``extra_links``
-    are ``(label, relative href)`` pairs listed after the views.
+    are ``(label, relative href)`` pairs listed after the views. ``health`` (the
+    findings of :func:`qagraph.health.health`) becomes a section for editors, each
+    finding with its count and its first articles (linked into the atlas).
 
     >>> "<td>subjects</td>" in generate_index(nx.MultiDiGraph())
     True
@@ -103,8 +107,57 @@ def generate_index(
         "overview": overview_row,
         "subject_views": list(subject_rows),
         "extra_links": [{"label": label, "href": href} for label, href in extra_links],
+        "health": _health_rows(health, atlas_href, site_url) if health else [],
     }
     return render_index(page)
+
+
+#: how many articles each finding lists on the index page (report.json lists them all)
+HEALTH_SHOWN = 12
+
+
+def _health_rows(health: Mapping[str, Any], atlas_href: str | None, site_url: str | None) -> list[dict[str, Any]]:
+    """One row per finding: what it means, its count, and its first items as (text, href or None)."""
+    from ..health import FINDINGS
+
+    rows = []
+    for name, meaning in FINDINGS.items():
+        found = health.get(name)
+        if not isinstance(found, Mapping):
+            continue
+        items: list[tuple[str, str | None]] = []
+        for item in found.get("articles", []) if isinstance(found.get("articles"), list) else []:
+            items.append(_health_item(item, atlas_href))
+        for link in found.get("links", []):
+            target = link.get("target_url") or link.get("target") or ""
+            items.append((f"{link.get('title') or link.get('node')} \u2192 {target}", _atlas(link.get("node"), atlas_href)))
+        for group in found.get("groups", []):
+            items.append((f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
+                          _atlas(group["articles"][0]["node"], atlas_href) if group.get("articles") else None))
+        for subject in found.get("subjects", []):
+            spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
+            items.append((f"{subject.get('usual')}: {spellings}", None))
+        for keyword in found.get("keywords", []):
+            items.append((f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None))
+        rows.append({"name": name, "meaning": meaning, "count": _fmt(int(found.get("count", 0))),
+                     "items": items[:HEALTH_SHOWN], "more": max(0, len(items) - HEALTH_SHOWN)})
+    return rows
+
+
+def _health_item(item: Mapping[str, Any], atlas_href: str | None) -> tuple[str, str | None]:
+    text = str(item.get("title") or item.get("node"))
+    if item.get("path"):
+        text += f" ({item['path']})"
+    return text, _atlas(item.get("node"), atlas_href)
+
+
+def _atlas(node: Any, atlas_href: str | None) -> str | None:
+    """A link that opens the atlas on an article (``#article=<url or key>``)."""
+    if not atlas_href or not isinstance(node, str) or not node.startswith("article:"):
+        return None
+    from urllib.parse import quote
+
+    return f"{atlas_href}#article={quote(node.removeprefix('article:'), safe='/')}"
 
 
 def write_index(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kwargs: Any) -> Path:
@@ -122,6 +175,7 @@ def write_views(
     atlas: str | None = None,
     extra_links: Sequence[tuple[str, str]] = (),
     communities: Mapping[str, int] | None = None,
+    health: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
     """Write ``out_dir/index.html``, the overview and one view per subject; return the paths.
@@ -135,6 +189,7 @@ def write_views(
     atlas page's path relative to ``out_dir`` (``views/atlas.html``): the index links
     it first and every view offers it for articles it does not draw. ``communities``
     (node id to number, e.g. the corpus's) replaces those computed within each view.
+    ``health`` (:func:`qagraph.health.health`) adds the editors' section to the index.
 
     Raises:
         OutputError: ``out_dir`` exists and is not a folder.
@@ -194,6 +249,7 @@ def write_views(
                 stale.unlink()
 
     index = write_index(G, out / "index.html", overview_row=overview_row, subject_rows=rows, atlas_href=atlas,
+                        health=health, site_url=site_url,
                         extra_links=extra_links)
     step()
     return [index, overview_path, *subject_paths, *written]

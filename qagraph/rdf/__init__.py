@@ -1,4 +1,4 @@
-"""qagraph's graph as RDF: files, a SPARQL store, a triple-store push and SHACL validation.
+"""qagraph's graph as RDF: files split into parts, a persistent SPARQL store, a triple-store push, SHACL.
 
 The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shapes.ttl``).
 
@@ -6,33 +6,66 @@ The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shap
 >>> from qagraph.rdf import sparql, write_rdf
 >>> G = nx.MultiDiGraph()     # in practice qagraph.build("content").graph
 >>> [p.name for p in write_rdf(G, tempfile.mkdtemp())]
-['qagraph.ttl', 'qagraph.nt', 'qagraph.trig', 'void.ttl']
+['part-000.nq', 'void.ttl']
 >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
 [{'n': 2}]
 """
 
-from .export import FORMATS, generate_nquads, generate_ntriples, rdf_file_names, write_rdf
-from .iri import DEFAULT_BASE_IRI, IRIs, segment
-from .push import push
-from .query import PREFIXES, format_results, sparql, to_rdflib, to_store
-from .validate import ONTOLOGY_DIR, SHAPES, validate
+from .export import DEFAULT_SIMILARITY, RDF_DIR, PartResult, RdfResult, generate, part_files, write_rdf
+from .formats import DEFAULT_FORMATS, FORMATS, RdfFileFormat
+from .graphstore import push
+from .iri import DEFAULT_BASE_IRI, IRIs
+from .query import SparqlResult, format_results, sparql, sparql_endpoint, to_rdflib, to_store
+from .shacl import ONTOLOGY_DIR, SHAPES, ValidationReport, Violation, validate
+from .store import open_store
+from .triples import SIMILARITY_DETAILS, PartStats, part_count, part_of
+from .vocab import PREFIXES
+from .void import write_void
 
 __all__ = [
     "DEFAULT_BASE_IRI",
+    "DEFAULT_FORMATS",
+    "DEFAULT_SIMILARITY",
     "FORMATS",
     "IRIs",
     "ONTOLOGY_DIR",
     "PREFIXES",
+    "PartResult",
+    "PartStats",
+    "RDF_DIR",
+    "RdfFileFormat",
+    "RdfResult",
     "SHAPES",
+    "SIMILARITY_DETAILS",
+    "SparqlResult",
+    "ValidationReport",
+    "Violation",
     "format_results",
-    "generate_nquads",
-    "generate_ntriples",
+    "generate",
+    "open_store",
+    "part_count",
+    "part_files",
+    "part_of",
     "push",
     "rdf_file_names",
-    "segment",
     "sparql",
+    "sparql_endpoint",
     "to_rdflib",
     "to_store",
     "validate",
     "write_rdf",
+    "write_void",
 ]
+
+
+def rdf_file_names(formats: tuple[str, ...] = DEFAULT_FORMATS, parts: int = 1) -> list[str]:
+    """The files of an export, relative to the build folder: each part in each format, then ``void.ttl``.
+
+    >>> rdf_file_names(("nq", "ttl"), parts=2)
+    ['rdf/part-000.nq', 'rdf/part-000.ttl', 'rdf/part-001.nq', 'rdf/part-001.ttl', 'rdf/void.ttl']
+    """
+    from .export import part_name
+    from .formats import check_formats
+
+    wanted = check_formats(formats)
+    return [f"{RDF_DIR}/{part_name(i, parts)}.{f}" for i in range(parts) for f in wanted] + [f"{RDF_DIR}/void.ttl"]

@@ -1,360 +1,287 @@
-"""Writing the graph as RDF files: N-Triples, Turtle, TriG, N-Quads, JSON-LD, and ``void.ttl``.
+"""Writing the graph as RDF files, split into parts: ``OUT/rdf/part-NNN.<suffix>`` and ``void.ttl``.
 
-The statements come from :func:`qagraph.rdf.triples.emit`, rendered once to canonical
-N-Triples text (content graph first, then similarity). Everything else is derived from
-that text without going back to Python objects per triple:
+The export is split into ``P`` parts (:func:`~qagraph.rdf.triples.part_count`: one below
+2,000 articles, 64 at 36,000); every resource belongs to one part
+(:func:`~qagraph.rdf.triples.part_of`), and each part is one file per format holding
+both named graphs (TriG, N-Quads, JSON-LD) or their merge (Turtle, N-Triples). Parts
+are rendered by a pool of forked workers sharing the graph (copy-on-write), each
+statement rendered straight to text by :mod:`qagraph.rdf.syntax`, one part in memory
+per worker at a time.
 
-* Turtle and TriG: pyoxigraph's serialiser reads each of the two parts once; one writer
-  sends the result to both files (TriG wraps each part in its named-graph block).
-  pyoxigraph writes Turtle about 40x faster than rdflib's writer, and building rdflib
-  terms costs 10x more than rendering the text (``bench/bench_rdf.py`` has the figures).
-* N-Quads: the N-Triples lines with the graph's IRI before the final `` .``.
-* JSON-LD (optional): pyoxigraph's streaming JSON-LD writer over the two parts.
+``only`` rewrites some parts and leaves the others as they are: an incremental build
+passes the parts whose resources changed, and may pass a graph holding only their
+nodes (plus every subject node); the bytes of a part depend on its resources alone.
+The statistics of each part written add up to the dataset's, so the caller keeps
+them per part and describes the whole with :func:`~qagraph.rdf.void.write_void`.
 
-Only vocabulary prefixes are bound in Turtle and TriG; data IRIs are written in full.
-Their percent-encoded segments would become local names like ``kw:etc\\.`` and
-``a:\\%2Fx``, which are valid Turtle that rdflib's parser rejects.
-
-Every file is written to a temporary file beside it; once all are complete they are
-renamed into place, so a failure leaves the previous files as they were. The same graph
-gives the same bytes; the build time is only in ``void.ttl``.
+Files are written beside their targets and renamed into place once all are complete;
+a failure leaves the previous files as they were.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import io
+import multiprocessing
 import os
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
-from ..errors import QagraphError
+from ..errors import OutputError, UsageError
+from ..ids import ARTICLE
 from ..model import Progress
-from .iri import DEFAULT_BASE_IRI, IRIs
-from .triples import NTriplesSink, emit
-from .vocab import NAMESPACES
-from .void import DatasetCounts, build_time, write_void
+from .formats import DEFAULT_FORMATS, FORMATS, check_formats
+from .iri import DEFAULT_BASE_IRI, IRIs, check_base_iri
+from .syntax import RENDERERS
+from .triples import PartStats, part_count, split_parts, statements
 
-__all__ = ["FORMATS", "GRAPH_NAMES", "STEM", "generate_nquads", "generate_ntriples", "rdf_file_names", "write_rdf"]
+__all__ = [
+    "DEFAULT_SIMILARITY",
+    "RDF_DIR",
+    "PartResult",
+    "RdfResult",
+    "generate",
+    "part_files",
+    "part_name",
+    "write_rdf",
+]
+
+#: the folder of the RDF files inside a build folder
+RDF_DIR = "rdf"
+#: ``links``: the ``qa:similarTo`` links without weights. Weights move whenever a shared
+#: keyword's document frequency moves, so writing them would make most edits rewrite
+#: most parts; queries ask for the link far more than for the score. ``full`` adds them.
+DEFAULT_SIMILARITY = "links"
 
 
-#: file suffix -> format name; the last three hold named graphs
-FORMATS: dict[str, str] = {
-    "ttl": "Turtle",
-    "nt": "N-Triples",
-    "trig": "TriG",
-    "nq": "N-Quads",
-    "jsonld": "JSON-LD",
-}
-DEFAULT_FORMATS = ("ttl", "nt", "trig")
-GRAPH_NAMES = ("content", "similarity")
-STEM = "qagraph"
+def part_name(i: int, parts: int) -> str:
+    """``part-007``: the stem of part ``i``'s files (at least three digits).
 
-
-def rdf_file_names(formats: Sequence[str] = DEFAULT_FORMATS, void: bool = True) -> list[str]:
-    """The names of the files :func:`write_rdf` writes for ``formats``, in its order.
-
-    >>> rdf_file_names()
-    ['qagraph.ttl', 'qagraph.nt', 'qagraph.trig', 'void.ttl']
+    >>> part_name(7, 64), part_name(12, 2000)
+    ('part-007', 'part-0012')
     """
-    return [f"{STEM}.{f}" for f in dict.fromkeys(formats)] + (["void.ttl"] if void else [])
+    return f"part-{i:0{max(3, len(str(parts - 1)))}d}"
 
 
-def generate_ntriples(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
-    """The export as N-Triples text, in chunks of whole lines: content, then similarity.
+def part_files(out: str | os.PathLike[str], suffix: str | None = None) -> list[Path]:
+    """The part files in the build folder ``out`` (of one format, or of every known one), sorted."""
+    folder = Path(out) / RDF_DIR
+    if not folder.is_dir():
+        return []
+    suffixes = [suffix] if suffix else list(FORMATS)
+    return sorted(p for p in folder.iterdir()
+                  if p.name.startswith("part-") and p.suffix[1:] in suffixes and p.is_file())
 
-    The text is rendered in full before the first chunk is given: for large graphs,
-    :func:`write_rdf` streams to a file instead.
 
-    >>> text = "".join(generate_ntriples(nx.MultiDiGraph(), "https://example.org/"))
+@dataclass
+class PartResult:
+    """One part written: its files (suffix -> path) and what it states."""
+
+    part: int
+    files: dict[str, Path]
+    stats: PartStats
+
+
+@dataclass
+class RdfResult:
+    """What :func:`write_rdf` did. Iterating it gives the paths written."""
+
+    parts: int
+    formats: list[str]
+    similarity: str
+    written: dict[int, PartResult] = field(default_factory=dict)
+    removed: list[Path] = field(default_factory=list)
+    void: Path | None = None  #: ``rdf/void.ttl`` when written
+
+    def __iter__(self) -> Iterator[Path]:
+        """The part files written, in part and format order, then ``void.ttl`` if written."""
+        for result in self.written.values():
+            yield from result.files.values()
+        if self.void is not None:
+            yield self.void
+
+    @property
+    def part_paths(self) -> list[Path]:
+        """The part files written, in part and format order."""
+        return [path for result in self.written.values() for path in result.files.values()]
+
+    @property
+    def stats(self) -> PartStats:
+        """The sum over the parts written (the dataset's, when all were)."""
+        total = PartStats()
+        for result in self.written.values():
+            total.add(result.stats)
+        return total
+
+
+def generate(
+    G: nx.MultiDiGraph,
+    fmt: str = "nq",
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    similarity: str = DEFAULT_SIMILARITY,
+    site_url: str | None = None,
+    parts: int | None = None,
+) -> Iterator[tuple[int, str]]:
+    """``(part, text)`` of each part of the export of ``G`` in format ``fmt``, in part order.
+
+    >>> text = "".join(t for _, t in generate(nx.MultiDiGraph(), "nt", base_iri="https://example.org/"))
     >>> text.splitlines()[0]
     '<https://example.org/scheme/keywords> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#ConceptScheme> .'
     """
-    chunks: list[str] = []
-    sink = NTriplesSink(chunks.append)
-    emit(G, IRIs(base_iri), sink, sink)
-    yield from chunks
-
-
-def generate_nquads(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
-    """The export as N-Quads text: content and similarity in their named graphs."""
+    [fmt] = check_formats([fmt])
     iris = IRIs(base_iri)
-    content: list[str] = []
-    similarity: list[str] = []
-    emit(G, iris, NTriplesSink(content.append), NTriplesSink(similarity.append))
-    for name, chunks in zip(GRAPH_NAMES, (content, similarity)):
-        end = f" <{iris.graph(name)}> .\n"
-        for chunk in chunks:
-            yield chunk.replace(" .\n", end)
+    P = parts or part_count(_articles(G))
+    render = RENDERERS[fmt]
+    for i, nodes in split_parts(G, P).items():
+        graphs = statements(G, nodes, iris, similarity=similarity, site_url=site_url, schemes=i == 0)
+        yield i, render(graphs, iris.base)
+
+
+def _articles(G: nx.MultiDiGraph) -> int:
+    return sum(1 for _, kind in G.nodes(data="kind") if kind == ARTICLE)
+
+
+# the state forked workers read (set before the pool starts, shared copy-on-write)
+_JOB: dict[str, Any] = {}
+
+
+def _write_part(i: int) -> tuple[int, dict[str, str], dict[str, dict[str, int]]]:
+    job = _JOB
+    graphs = statements(job["G"], job["nodes"][i], job["iris"], similarity=job["similarity"],
+                        site_url=job["site_url"], schemes=i == 0)
+    stats = PartStats.of(graphs)
+    tmp: dict[str, str] = {}
+    stem = part_name(i, job["parts"])
+    for suffix in job["formats"]:
+        final = job["folder"] / f"{stem}.{suffix}"
+        path = final.with_name(f".{final.name}.{job['token']}.tmp")
+        text = RENDERERS[suffix](graphs, job["iris"].base)
+        with open(path, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        tmp[suffix] = str(path)
+    return i, tmp, stats.as_dict()
 
 
 def write_rdf(
     G: nx.MultiDiGraph,
-    out_dir: str | os.PathLike[str],
+    out: str | os.PathLike[str],
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     formats: Sequence[str] = DEFAULT_FORMATS,
+    similarity: str = DEFAULT_SIMILARITY,
+    site_url: str | None = None,
+    parts: int | None = None,
+    only: set[int] | None = None,
+    workers: int | None = None,
     void: bool = True,
+    source_name: str | None = None,
+    source_digest: str | None = None,
     built_at: _dt.datetime | None = None,
-    dump_base: str | None = None,
     progress: Progress | None = None,
-) -> list[Path]:
-    """Write ``OUT/qagraph.<suffix>`` for each of ``formats`` and the dataset description ``OUT/void.ttl``.
+) -> RdfResult:
+    """Write the parts of the RDF export of ``G`` into ``OUT/rdf/``; the files and statistics of each.
 
-    ``formats``: ``ttl`` (Turtle), ``nt`` (N-Triples), ``trig`` and ``nq`` (TriG and
-    N-Quads: content and similarity in the named graphs ``<base>graph/content`` and
-    ``<base>graph/similarity``) and ``jsonld`` (JSON-LD, expanded, with both graphs).
-    ``built_at`` defaults to now (or ``SOURCE_DATE_EPOCH``); ``dump_base`` is where the
-    files will be published, for ``void:dataDump`` (default: their ``file:`` IRIs).
-    Files are written beside their targets and renamed into place once all are done.
-    Returns the paths written, ``void.ttl`` last.
+    ``formats``: suffixes from :data:`~qagraph.rdf.formats.FORMATS` (default N-Quads).
+    ``similarity``: ``none``, ``links`` (default) or ``full``. ``site_url`` makes
+    ``schema:url`` the article's absolute url (an IRI); without it there is no
+    ``schema:url`` (the corpus holds site paths, and RDF has no relative IRIs).
+    ``parts``: how many parts (default :func:`~qagraph.rdf.triples.part_count` of the
+    articles of ``G``; pass the full graph's count when ``G`` is partial). ``only``:
+    the parts to (re)write, others untouched; without it every part is written and
+    part files no longer produced (another part count or format) are removed.
+    ``workers``: processes rendering parts (default: the cores, at most the parts).
+    ``void``: after a full write (no ``only``), also write ``rdf/void.ttl`` from the
+    statistics of the parts (:func:`~qagraph.rdf.void.write_void`, with ``source_name``,
+    default the name of ``G.graph["source"]``, ``source_digest`` and ``built_at``); an
+    incremental build passes ``void=False`` and calls ``write_void`` with the statistics
+    it keeps for every part.
+
+    Raises :class:`~qagraph.errors.UsageError` for a bad argument and
+    :class:`~qagraph.errors.OutputError` when the folder cannot be written.
 
     >>> import tempfile
-    >>> paths = write_rdf(nx.MultiDiGraph(), tempfile.mkdtemp(), base_iri="https://example.org/kb/", formats=("ttl", "nq"))
-    >>> [p.name for p in paths]
-    ['qagraph.ttl', 'qagraph.nq', 'void.ttl']
+    >>> result = write_rdf(nx.MultiDiGraph(), tempfile.mkdtemp(), formats=("ttl", "nq"))
+    >>> [p.name for p in result], result.stats.triples
+    (['part-000.nq', 'part-000.ttl', 'void.ttl'], {'content': 4})
     """
-    import pyoxigraph as ox
+    iris = IRIs(check_base_iri(base_iri))
+    wanted = check_formats(formats)
+    if similarity not in ("none", "links", "full"):
+        raise UsageError(f"unknown similarity detail {similarity!r} (known: none, links, full)")
+    P = parts if parts is not None else part_count(_articles(G))
+    if not isinstance(P, int) or P < 1:
+        raise UsageError(f"parts must be a positive whole number, not {P!r}")
+    if only is not None and not set(only) <= set(range(P)):
+        raise UsageError(f"parts {sorted(set(only) - set(range(P)))} do not exist (there are {P})")
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"output {target} exists and is not a folder", path=str(target))
+    folder = target / RDF_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {folder}: {exc.strerror}", path=str(folder)) from None
 
-    when = built_at or build_time()
-    iris = IRIs(base_iri)
-    wanted = list(dict.fromkeys(formats))
-    unknown = [f for f in wanted if f not in FORMATS]
-    if unknown or not wanted:
-        raise QagraphError(f"unknown RDF format(s) {', '.join(unknown) or '(none given)'} (known: {', '.join(FORMATS)})")
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise QagraphError(f"output {out} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    paths = {f: out / f"{STEM}.{f}" for f in wanted}
-    steps = 2 + sum(f != "nt" for f in wanted)
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
+    nodes = split_parts(G, P, set(only) if only is not None else None)
+    todo = sorted(nodes)
+    result = RdfResult(P, wanted, similarity)
+    token = f"{os.getpid()}.{secrets.token_hex(4)}"
+    _JOB.update(G=G, nodes=nodes, iris=iris, similarity=similarity, site_url=site_url, parts=P,
+                formats=wanted, folder=folder, token=token)
+    staged: list[tuple[Path, Path]] = []
+    try:
         if progress:
-            progress("rdf", done, steps)
-
-    if progress:
-        progress("rdf", 0, steps)
-    with _Staging() as stage:
-        # 1. N-Triples: content part, then similarity part; remember where the second starts.
-        source = stage.path(paths["nt"]) if "nt" in paths else stage.scratch(out / f"{STEM}.nt")
-        with open(source, "wb") as raw:
-            sizes = [0, 0]
-
-            def writer(i: int) -> Callable[[str], None]:
-                def write(text: str) -> None:
-                    data = text.encode("utf-8")
-                    sizes[i] += len(data)
-                    raw.write(data)
-                return write
-
-            # emit() closes (flushes) the content sink before the first similarity statement
-            sinks = NTriplesSink(writer(0)), NTriplesSink(writer(1))
-            stats = emit(G, iris, *sinks)
-        content_bytes, similarity_bytes = sizes
-        counts = DatasetCounts(stats, [sink.count for sink in sinks])
-        step()
-
-        def part(i: int) -> IO[bytes]:
-            handle = open(source, "rb")
-            if i == 0:
-                return _Slice(handle, 0, content_bytes)
-            handle.seek(content_bytes)
-            return _Slice(handle, content_bytes, content_bytes + similarity_bytes)
-
-        graph_iris = [iris.graph(n) for n in GRAPH_NAMES]
-        # 2. Turtle and TriG in one pass of pyoxigraph over each part.
-        pretty = [f for f in ("ttl", "trig") if f in paths]
-        if pretty:
-            ttl, trig = (stage.path(paths[f]) if f in paths else None for f in ("ttl", "trig"))
-            _write_turtle_and_trig(ox, part, [c > 0 for c in counts.triples], graph_iris, ttl, trig)
-            for _ in pretty:
-                step()
-        # 3. N-Quads: each line with its graph.
-        if "nq" in paths:
-            with open(stage.path(paths["nq"]), "wb") as handle:
-                for i, g in enumerate(graph_iris):
-                    end = f" <{g}> .\n".encode()
-                    with part(i) as reader:
-                        for chunk in _line_chunks(reader):
-                            handle.write(chunk.replace(b" .\n", end))
-            step()
-        # 4. JSON-LD.
-        if "jsonld" in paths:
-            def quads() -> Iterator[Any]:
-                for i, g in enumerate(graph_iris):
-                    graph = ox.NamedNode(g)
-                    with part(i) as reader:
-                        for t in ox.parse(reader, format=ox.RdfFormat.N_TRIPLES, lenient=True):
-                            yield ox.Quad(t.subject, t.predicate, t.object, graph)
-
-            with open(stage.path(paths["jsonld"]), "wb") as handle:
-                ox.serialize(quads(), handle, ox.RdfFormat.JSON_LD)
-            step()
-
-        written = [paths[f] for f in wanted]
-        if void:
-            void_path = out / "void.ttl"
-            write_void(stage.path(void_path), counts, G, iris, written, when, dump_base=dump_base)
-            written.append(void_path)
-        stage.commit()
-    step()
-    return written
-
-
-class _Staging:
-    """Temporary files beside their targets, renamed into place together by :meth:`commit`.
-
-    A failure part-way leaves every previous file as it was and no temporary file behind
-    (a reader sees the old set of files or the new one, one file at a time).
-    """
-
-    def __init__(self) -> None:
-        self.files: dict[Path, Path] = {}
-        self.scratches: list[Path] = []
-
-    def path(self, final: Path) -> Path:
-        tmp = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        self.files[final] = tmp
-        return tmp
-
-    def scratch(self, like: Path) -> Path:
-        """A temporary file that is removed, not kept, at the end."""
-        tmp = like.with_name(f".{like.name}.{os.getpid()}.{secrets.token_hex(4)}.src")
-        self.scratches.append(tmp)
-        return tmp
-
-    def commit(self) -> None:
-        for final, tmp in self.files.items():
+            progress("rdf", 0, len(todo))
+        n = min(workers or os.cpu_count() or 1, len(todo))
+        if n > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(n) as pool:
+                done = pool.imap_unordered(_write_part, todo)
+                _collect(done, result, staged, folder, P, progress, len(todo))
+        else:
+            _collect(map(_write_part, todo), result, staged, folder, P, progress, len(todo))
+        for tmp, final in staged:
             os.replace(tmp, final)
-        self.files.clear()
-
-    def __enter__(self) -> "_Staging":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        for tmp in [*self.files.values(), *self.scratches]:
+        staged.clear()
+    except OSError as exc:
+        raise OutputError(f"cannot write the RDF files in {folder}: {exc}", path=str(folder)) from None
+    finally:
+        _JOB.clear()
+        for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        for stray in folder.glob(f".part-*.{token}.tmp"):
+            stray.unlink(missing_ok=True)
+    if only is None:
+        keep = {p for r in result.written.values() for p in r.files.values()}
+        for old in part_files(target):
+            if old not in keep:
+                old.unlink()
+                result.removed.append(old)
+        if void:
+            from .void import write_void
+
+            source = G.graph.get("source")
+            result.void = write_void(
+                target, {i: r.stats for i, r in result.written.items()}, base_iri=iris.base, formats=wanted,
+                similarity=similarity, source_name=source_name or (Path(source).name if source else None),
+                source_digest=source_digest, built_at=built_at,
+            )
+    return result
 
 
-def _write_turtle_and_trig(
-    ox: Any, part: Callable[[int], IO[bytes]], nonempty: Sequence[bool], graph_iris: Sequence[str],
-    ttl: Path | None, trig: Path | None,
-) -> None:
-    """One serialisation per part, teed to the Turtle file and into the TriG graph blocks."""
-    header = _prefix_header(ox)
-    with _maybe_open(ttl) as t, _maybe_open(trig) as g:  # paths already staged
-        for handle in (t, g):
-            if handle is not None:
-                handle.write(header)
-        for i, graph in enumerate(graph_iris):
-            if not nonempty[i]:
-                continue
-            if g is not None:
-                g.write(f"\n<{graph}> {{\n".encode())
-            tee = _Tee([h for h in (t, g) if h is not None], skip=header)
-            with part(i) as reader:
-                ox.serialize(
-                    ox.parse(reader, format=ox.RdfFormat.N_TRIPLES, lenient=True),
-                    tee, ox.RdfFormat.TURTLE, prefixes=NAMESPACES,
-                )
-            tee.finish()
-            if g is not None:
-                g.write(b"}\n")
-
-
-def _prefix_header(ox: Any) -> bytes:
-    """The ``@prefix`` lines pyoxigraph writes before the first triple, for :data:`NAMESPACES`."""
-    probe = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
-    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=NAMESPACES)
-    line = b"<urn:x:s> <urn:x:p> <urn:x:o> .\n"
-    if not text.endswith(line):
-        raise QagraphError("unexpected Turtle from pyoxigraph: cannot find its prefix header")
-    return text[: -len(line)]
-
-
-class _Tee(io.RawIOBase):
-    """A binary writer that checks and drops a known header, then copies to several files."""
-
-    def __init__(self, targets: list[IO[bytes]], skip: bytes) -> None:
-        self.targets, self.skip, self.pending = targets, skip, b""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        data = bytes(data)
-        n = len(data)
-        if self.skip:
-            self.pending += data
-            if len(self.pending) < len(self.skip):
-                return n
-            if not self.pending.startswith(self.skip):
-                raise QagraphError("unexpected Turtle from pyoxigraph: prefix header differs")
-            data, self.skip, self.pending = self.pending[len(self.skip):], b"", b""
-        for target in self.targets:
-            target.write(data)
-        return n
-
-    def finish(self) -> None:
-        if self.pending:
-            raise QagraphError("unexpected Turtle from pyoxigraph: output shorter than its prefix header")
-
-
-class _Slice(io.RawIOBase):
-    """Reads ``handle`` from its current position up to byte ``end``; closes it."""
-
-    def __init__(self, handle: IO[bytes], start: int, end: int) -> None:
-        self.handle, self.left = handle, end - start
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self.left <= 0:
-            return 0
-        view = memoryview(buffer)[: min(len(buffer), self.left)]
-        n = self.handle.readinto(view)
-        self.left -= n or 0
-        return n or 0
-
-    def close(self) -> None:
-        self.handle.close()
-        super().close()
-
-
-def _line_chunks(reader: IO[bytes], size: int = 1 << 22) -> Iterator[bytes]:
-    """``reader``'s bytes in chunks that end at a line end."""
-    rest = b""
-    while True:
-        block = reader.read(size)
-        if not block:
-            break
-        block = rest + block
-        cut = block.rfind(b"\n") + 1
-        rest = block[cut:]
-        if cut:
-            yield block[:cut]
-    if rest:
-        yield rest
-
-
-class _maybe_open:
-    """``open(path, "wb")``, or ``None`` when ``path`` is ``None``."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.handle = open(path, "wb") if path is not None else None
-
-    def __enter__(self) -> IO[bytes] | None:
-        return self.handle
-
-    def __exit__(self, *exc: Any) -> None:
-        if self.handle is not None:
-            self.handle.close()
+def _collect(done: Any, result: RdfResult, staged: list[tuple[Path, Path]], folder: Path, parts: int,
+             progress: Progress | None, total: int) -> None:
+    for count, (i, tmp, stats) in enumerate(done, 1):
+        files = {}
+        for suffix, path in tmp.items():
+            final = folder / f"{part_name(i, parts)}.{suffix}"
+            staged.append((Path(path), final))
+            files[suffix] = final
+        result.written[i] = PartResult(i, files, PartStats.from_dict(stats))
+        if progress:
+            progress("rdf", count, total)
+    result.written = dict(sorted(result.written.items()))

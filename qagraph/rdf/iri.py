@@ -1,31 +1,40 @@
 """IRIs of the exported RDF, minted here and nowhere else.
 
-Every IRI is ``<base><kind>/<segment>``: one flat path segment after the kind, never a
-path after the id (``.../article/123/answer`` makes rdflib's Turtle writer quadratic and
-ties the answer's identity to a URL layout). The segment is the percent-encoding of the
-thing's identity, so any keyword or subject text gives a valid IRI, and an article's IRI
-comes from its url alone: it is the same from run to run and when the file moves.
+Every data IRI is a readable, hierarchical path under the base IRI, so a web server can
+serve it as it stands (no ``%2F`` inside a segment, which servers refuse by default, no
+``.`` or ``..`` segment, which clients remove):
 
-=================  ==========================================================
-``article/<s>``    an article or a stub (``schema:Question``); ``<s>`` encodes
-                   the article's key (its url; the url's leading ``/`` is dropped)
-``answer/<s>``     the answer of that article
-``subject/<s>``    a subject's slug
-``keyword/<s>``    a keyword's folded text
-``similarity/<h>`` a similarity link; ``<h>`` hashes the two article keys
-``scheme/...``     the concept schemes ``subjects`` and ``keywords``
-``graph/...``      the named graphs ``content`` and ``similarity``
-``dataset``        the dataset described in ``void.ttl``
-=================  ==========================================================
+=================================  ================================================
+``article/<url path>``             an article or an outside question, from its key:
+                                   ``/learn/biology/questions/x`` gives
+                                   ``article/learn/biology/questions/x``
+``article/!file/<folder>/<stem>``  an article whose file has no url (key ``folder/stem``)
+``article/<...>#answer``           the answer of that article (same document)
+``subject/<slug>``                 a subject (skos:Concept)
+``keyword/<folded text>``          a keyword (skos:Concept); ``/`` in it makes a path
+``similarity/<hash>``              a similarity record (``similarity="full"``)
+``scheme/subjects|keywords``       the two concept schemes
+``graph/content|similarity``       the named graphs
+``dataset``                        the dataset described in ``void.ttl``
+=================================  ================================================
 
-Keys without a leading ``/`` (files that have no url) get a ``~`` first, so they never
-meet a url's IRI: ``/a/b`` gives ``article/a%2Fb`` and ``a/b`` gives ``article/~a%2Fb``.
+Each ``/``-separated piece of a key becomes one path segment: ``A-Z a-z 0-9 - . _ ~`` stay
+as they are, every other character is percent-encoded as UTF-8 (``%`` too, so ``a%20b``
+and ``a b`` stay apart), and a raw ``!`` marks the few segments that cannot be written
+as themselves: ``!`` an empty segment (``//``, a trailing ``/``), ``!.`` and ``!..`` the
+dot segments, ``!file`` the url-less keys, and ``<start>!<hash>`` a segment longer than
+:data:`MAX_SEGMENT` characters (cut, with a digest of the whole). Text never yields a raw
+``!`` (it is ``%21``), and ``!`` is not decoded by URI normalisation (``%2E`` and ``%7E``
+would be), so no two keys share an IRI. Case is kept: ``/A`` and ``/a`` are two IRIs.
+The same key gives the same IRI in every build; moving the file does not change it.
 
 >>> iris = IRIs("https://example.org/kb/")
 >>> iris.article("/learn/biology/questions/what-is-a-cell")
-'https://example.org/kb/article/learn%2Fbiology%2Fquestions%2Fwhat-is-a-cell'
->>> iris.keyword("c++ & graphs")
-'https://example.org/kb/keyword/c%2B%2B%20%26%20graphs'
+'https://example.org/kb/article/learn/biology/questions/what-is-a-cell'
+>>> iris.article("functions/where"), iris.keyword("tcp/ip")
+('https://example.org/kb/article/!file/functions/where', 'https://example.org/kb/keyword/tcp/ip')
+>>> iris.answer("/a/b/")
+'https://example.org/kb/article/a/b/!#answer'
 """
 
 from __future__ import annotations
@@ -34,94 +43,154 @@ import hashlib
 import re
 from urllib.parse import quote
 
-from ..errors import QagraphError
+from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
 
-__all__ = ["DEFAULT_BASE_IRI", "IRIs", "check_base_iri", "segment"]
+__all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "path", "segment"]
 
 #: The base of every data IRI unless the user sets one. ``.example`` is reserved for
 #: examples (RFC 2606): set ``--base-iri`` to a domain you control before publishing.
 DEFAULT_BASE_IRI = "https://qagraph.example/id/"
+#: encoded segments longer than this are cut and end in ``!`` + a digest (file systems
+#: and servers limit a path segment to 255 bytes)
+MAX_SEGMENT = 200
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|^`\\\\\x7f\ud800-\udfff]')
-_PLAIN = re.compile(r"[A-Za-z0-9._\- /]*")
+_PLAIN = re.compile(r"[A-Za-z0-9._~\-]+")
+_SPACED = re.compile(r"[A-Za-z0-9._~\- ]+")  # plain but for spaces: the common keyword
+_SPECIAL = {"": "!", ".": "!.", "..": "!.."}
+# whole paths that are their own encoding (the common case: url paths, plain keywords), and
+# the same with spaces, short enough that "%20" cannot push a segment past MAX_SEGMENT
+_SEG = r"(?!\.\.?(?:/|$))[A-Za-z0-9._~\-]{1,%d}"
+_FAST_PATH = re.compile(f"{_SEG % 200}(?:/{_SEG % 200})*")
+_FAST_SPACED = re.compile(f"{_SEG.replace('-]', '- ]') % 66}(?:/{_SEG.replace('-]', '- ]') % 66})*")
+FILE_MARK = "!file"
 
 
 def check_base_iri(base: str) -> str:
-    """``base`` if it can prefix IRIs: absolute, no characters IRIs forbid, ending in ``/`` or ``#``.
+    """``base`` if it can prefix IRIs: absolute, no characters IRIs forbid, ending in ``/``.
+
+    A ``#`` base is refused: the IRIs under it are paths, and a path after a fragment
+    never reaches a server.
 
     >>> check_base_iri("https://example.org/kb/")
     'https://example.org/kb/'
     >>> check_base_iri("example.org")
     Traceback (most recent call last):
     ...
-    qagraph.errors.QagraphError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
+    qagraph.errors.UsageError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
     """
     if not isinstance(base, str) or not _SCHEME.match(base):
-        raise QagraphError(f"base IRI {base!r} is not absolute (it needs a scheme such as https:)")
+        raise UsageError(f"base IRI {base!r} is not absolute (it needs a scheme such as https:)")
     bad = _NOT_IN_IRI.search(base)
     if bad:
-        raise QagraphError(f"base IRI {base!r} contains {bad.group()!r}, which IRIs do not allow")
-    if not base.endswith(("/", "#")):
-        raise QagraphError(f"base IRI {base!r} must end with '/' or '#', e.g. {base + '/'!r}")
+        raise UsageError(f"base IRI {base!r} contains {bad.group()!r}, which IRIs do not allow")
+    if "#" in base:
+        raise UsageError(f"base IRI {base!r} has a fragment ('#'): data IRIs are paths under it, use '/'")
+    if not base.endswith("/"):
+        raise UsageError(f"base IRI {base!r} must end with '/', e.g. {base + '/'!r}")
     return base
 
 
 def segment(text: str) -> str:
-    """``text`` as one IRI path segment: UTF-8 percent-encoding of all but ``A-Z a-z 0-9 - . _``.
+    """``text`` (without ``/``) as one IRI path segment; injective, see the module notes.
 
-    Injective, so two texts never share a segment; ``.`` and ``..`` are encoded too,
-    because IRI resolution would remove them as dot-segments.
-
-    >>> segment("graph theory"), segment("TCP/IP"), segment("%"), segment(".."), segment("café")
-    ('graph%20theory', 'TCP%2FIP', '%25', '%2E%2E', 'caf%C3%A9')
+    >>> segment("graph theory"), segment("what-is-a-cell"), segment("%"), segment(".."), segment("café")
+    ('graph%20theory', 'what-is-a-cell', '%25', '!..', 'caf%C3%A9')
     """
-    if _PLAIN.fullmatch(text):  # fast path for the common case, same result as quote()
-        out = text.replace(" ", "%20").replace("/", "%2F")
+    special = _SPECIAL.get(text)
+    if special is not None:
+        return special
+    if _SPACED.fullmatch(text):
+        out = text.replace(" ", "%20")
     else:
-        out = quote(text.encode("utf-8", "surrogatepass"), safe="").replace("~", "%7E")
-    if out in (".", ".."):
-        out = out.replace(".", "%2E")
+        out = quote(text.encode("utf-8", "surrogatepass"), safe="~")
+    if len(out) > MAX_SEGMENT:
+        cut = MAX_SEGMENT - 34
+        while "%" in out[cut - 2 : cut]:  # do not split a %XX escape
+            cut -= 1
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        out = f"{out[:cut]}!{digest}"
     return out
+
+
+def path(text: str) -> str:
+    """``text`` as a path of segments, one per ``/``-separated piece.
+
+    >>> path("learn/biology/questions/a b"), path("a//b/"), path("./..")
+    ('learn/biology/questions/a%20b', 'a/!/b/!', '!./!..')
+    """
+    if _FAST_PATH.fullmatch(text):
+        return text
+    if _FAST_SPACED.fullmatch(text):
+        return text.replace(" ", "%20")
+    return "/".join([segment(piece) for piece in text.split("/")])
+
+
+def _key_path(key: str) -> str:
+    """An article key as the path after ``article/``: a url without its leading ``/``, else ``!file/`` + key."""
+    return path(key[1:]) if key.startswith("/") else f"{FILE_MARK}/{path(key)}"
+
+
+# characters a url may hold that an IRI may not (ucschar kept as UTF-8 escapes: a URI)
+_URL_KEEP = "!#$&'()*+,/:;=?@[]~%"
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """``url`` (a site path or an absolute url) as an absolute URI under ``site_url``.
+
+    Characters an IRI cannot hold are percent-encoded, a ``%`` that starts no escape
+    becomes ``%25``, and every ``#`` after the first becomes ``%23``; the rest of the
+    url (its ``?query`` and ``#fragment``) is kept.
+
+    >>> absolute_url("https://site.example/", "/learn/a b/questions/x?y=1")
+    'https://site.example/learn/a%20b/questions/x?y=1'
+    >>> absolute_url("https://site.example", "/a#b#c%zz")
+    'https://site.example/a#b%23c%25zz'
+    """
+    if not _SCHEME.match(url):
+        url = site_url.rstrip("/") + ("" if url.startswith("/") else "/") + url
+    head, sharp, fragment = url.partition("#")
+    url = head + sharp + fragment.replace("#", "%23")
+    url = _BAD_ESCAPE.sub("%25", url)
+    return quote(url.encode("utf-8", "surrogatepass"), safe=_URL_KEEP)
 
 
 class IRIs:
     """Mints every IRI of one export under ``base`` (checked by :func:`check_base_iri`)."""
 
-    __slots__ = ("base", "_article", "_answer", "_subject", "_keyword", "_similarity")
+    __slots__ = ("base", "_article", "_subject", "_keyword", "_similarity", "nodes")
 
     def __init__(self, base: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base_iri(base)
         self._article = base + "article/"
-        self._answer = base + "answer/"
         self._subject = base + "subject/"
         self._keyword = base + "keyword/"
         self._similarity = base + "similarity/"
-
-    @staticmethod
-    def _key_segment(key: str) -> str:
-        return segment(key[1:]) if key.startswith("/") else "~" + segment(key)
+        #: node id -> IRI, minted on first use (``iris.nodes[node]``: a dict lookup once known)
+        self.nodes = _NodeIRIs(self)
 
     def article(self, key: str) -> str:
-        """An article's (or stub's) IRI, from its key (its url)."""
-        return self._article + self._key_segment(key)
+        """An article's (or outside question's) IRI, from its key (its url, or folder/stem)."""
+        return self._article + _key_path(key)
 
     def answer(self, key: str) -> str:
-        """The IRI of the answer of the article with this key."""
-        return self._answer + self._key_segment(key)
+        """The IRI of the answer of the article with this key: the article's, ``#answer``."""
+        return self._article + _key_path(key) + "#answer"
 
     def subject(self, slug: str) -> str:
-        return self._subject + segment(slug)
+        return self._subject + path(slug)
 
     def keyword(self, key: str) -> str:
         """A keyword's IRI, from its folded text (the keyword node's ``key``)."""
-        return self._keyword + segment(key)
+        return self._keyword + path(key)
 
-    def similarity(self, source_key: str, target_key: str) -> str:
-        """The IRI of the similarity between two articles (keys in the graph's order)."""
+    def similarity(self, first_key: str, second_key: str) -> str:
+        """The IRI of the similarity record of two articles (keys in node-id order)."""
         digest = hashlib.sha1(
-            f"{source_key}\n{target_key}".encode("utf-8", "surrogatepass"), usedforsecurity=False
+            f"{first_key}\n{second_key}".encode("utf-8", "surrogatepass"), usedforsecurity=False
         ).hexdigest()
         return self._similarity + digest[:20]
 
@@ -150,4 +219,16 @@ class IRIs:
             return self.subject(rest)
         if kind == KEYWORD:
             return self.keyword(rest)
-        raise QagraphError(f"no IRI for node {node!r}: unknown kind {kind!r}")
+        raise UsageError(f"no IRI for node {node!r}: unknown kind {kind!r}")
+
+
+class _NodeIRIs(dict[str, str]):
+    """Node id -> IRI, minting each on its first lookup."""
+
+    def __init__(self, iris: IRIs) -> None:
+        super().__init__()
+        self.iris = iris
+
+    def __missing__(self, node: str) -> str:
+        iri = self[node] = self.iris.node(node)
+        return iri

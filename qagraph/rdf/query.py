@@ -21,30 +21,36 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import QagraphError
-from .export import GRAPH_NAMES
+from ..errors import StoreError, UsageError
+from .export import DEFAULT_SIMILARITY, part_files
+from .formats import FORMATS, format_of
 from .iri import DEFAULT_BASE_IRI, IRIs
-from .triples import NTriplesSink, RdflibSink, emit
-from .vocab import NAMESPACES, PROV, RDFS, VOID
+from .triples import part_count, split_parts, statements
+from .vocab import PREFIXES
 
-__all__ = ["PREFIXES", "SparqlResult", "format_results", "load_store", "sparql", "to_rdflib", "to_store"]
-
-#: prefixes every query may use without declaring them
-PREFIXES: dict[str, str] = {
-    **NAMESPACES,
-    "rdfs": str(RDFS._NS),
-    "void": str(VOID._NS),
-    "prov": str(PROV._NS),
-}
-
-#: suffix -> pyoxigraph format name, for files given to :func:`sparql` and :func:`load_store`
-RDF_SUFFIXES = {
-    ".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
-}
+__all__ = [
+    "RESULT_FORMATS", "SparqlResult", "format_results", "load_store", "rdf_files", "sparql", "sparql_endpoint",
+    "to_rdflib", "to_store", "with_prefixes",
+]
 
 
-def to_store(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any:
-    """A ``pyoxigraph.Store`` (in memory) holding the export of ``G`` in its two named graphs.
+def _all_statements(
+    G: nx.MultiDiGraph, iris: IRIs, similarity: str, site_url: str | None
+) -> Iterator[tuple[str, str, list[Any]]]:
+    """(graph name, subject, statements) of the whole export of ``G``, part after part."""
+    articles = sum(1 for _, kind in G.nodes(data="kind") if kind == "article")
+    for i, nodes in split_parts(G, part_count(articles)).items():
+        graphs = statements(G, nodes, iris, similarity=similarity, site_url=site_url, schemes=i == 0)
+        for name, subjects in graphs.items():
+            for s, stmts in subjects.items():
+                yield name, s, stmts
+
+
+def to_store(
+    G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *, similarity: str = DEFAULT_SIMILARITY,
+    site_url: str | None = None,
+) -> Any:
+    """A ``pyoxigraph.Store`` (in memory) holding the export of ``G`` in its named graphs.
 
     >>> store = to_store(nx.MultiDiGraph())
     >>> len(store)
@@ -52,62 +58,79 @@ def to_store(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any:
     """
     import pyoxigraph as ox
 
+    from .syntax import nquads
+
     store = ox.Store()
     iris = IRIs(base_iri)
-    sinks = []
-    for name in GRAPH_NAMES:
-        graph = ox.NamedNode(iris.graph(name))
-
-        def load(text: str, graph: Any = graph) -> None:
-            store.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-
-        sinks.append(NTriplesSink(load))
-    emit(G, iris, *sinks)
+    articles = sum(1 for _, kind in G.nodes(data="kind") if kind == "article")
+    for i, nodes in split_parts(G, part_count(articles)).items():
+        graphs = statements(G, nodes, iris, similarity=similarity, site_url=site_url, schemes=i == 0)
+        store.bulk_load(nquads(graphs, iris.base).encode("utf-8"), ox.RdfFormat.N_QUADS)
     return store
 
 
-def to_rdflib(G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any:
-    """An ``rdflib.Dataset`` with the export of ``G`` in its two named graphs.
+def to_rdflib(
+    G: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *, similarity: str = DEFAULT_SIMILARITY,
+    site_url: str | None = None,
+) -> Any:
+    """An ``rdflib.Dataset`` with the export of ``G`` in its named graphs.
 
     Built from rdflib terms directly (no serialisation in between): the reference the
     tests compare the written files with.
     """
-    from rdflib import Dataset, URIRef
+    from rdflib import Dataset, Literal, URIRef
+
+    from .triples import RARE, SURROGATES
 
     iris = IRIs(base_iri)
     ds = Dataset()
-    content, similarity = (RdflibSink(ds.graph(URIRef(iris.graph(n)))) for n in GRAPH_NAMES)
-    emit(G, iris, content, similarity)
+    graphs: dict[str, Any] = {}
+    for name, s, stmts in _all_statements(G, iris, similarity, site_url):
+        graph = graphs.get(name)
+        if graph is None:
+            graph = graphs[name] = ds.graph(URIRef(iris.graph(name)))
+        subject = URIRef(s)
+        for p, o, t in stmts:
+            if t is None:
+                obj: Any = URIRef(o)
+            else:
+                if RARE.search(o):
+                    o = o.translate(SURROGATES)
+                obj = Literal(o, datatype=URIRef(t)) if t else Literal(o)
+            graph.add((subject, URIRef(p), obj))
     return ds
 
 
-def load_store(path: str | os.PathLike[str]) -> Any:
-    """A ``pyoxigraph.Store`` loaded from an RDF file, or from the graph file of an export folder."""
-    import pyoxigraph as ox
+def rdf_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The RDF files to read at ``path``: that file, or the part files of a build folder.
 
-    file = rdf_file(path)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(file), format=getattr(ox.RdfFormat, RDF_SUFFIXES[file.suffix]))
-    except SyntaxError as exc:
-        raise QagraphError(f"not valid RDF: {exc}", path=str(file)) from None
-    return store
-
-
-def rdf_file(path: str | os.PathLike[str], prefer: tuple[str, ...] = (".nq", ".trig", ".nt", ".ttl", ".jsonld")) -> Path:
-    """``path`` if it is an RDF file, else the export in folder ``path`` (quads first)."""
+    A build folder gives the parts of one format, the first of N-Quads, TriG, N-Triples,
+    Turtle and JSON-LD it holds (quads first: they keep the named graphs).
+    """
     target = Path(path)
     if target.is_dir():
-        for suffix in prefer:
-            candidate = target / f"qagraph{suffix}"
-            if candidate.is_file():
-                return candidate
-        raise QagraphError(f"no qagraph export (qagraph.nt, .ttl, .trig, .nq) in folder {target}")
+        for suffix in FORMATS:
+            files = part_files(target, suffix)
+            if files:
+                return files
+        raise UsageError(f"no qagraph RDF export (rdf/part-*.nq, .trig, .nt, .ttl) in folder {target}", path=str(target))
     if not target.is_file():
-        raise QagraphError(f"no such file or folder: {target}")
-    if target.suffix not in RDF_SUFFIXES:
-        raise QagraphError(f"{target}: not an RDF file ({', '.join(RDF_SUFFIXES)})")
-    return target
+        raise UsageError(f"no such file or folder: {target}", path=str(target))
+    format_of(target)
+    return [target]
+
+
+def load_store(path: str | os.PathLike[str]) -> Any:
+    """A ``pyoxigraph.Store`` in memory, loaded from an RDF file or the part files of a build folder."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for file in rdf_files(path):
+        try:
+            store.bulk_load(path=str(file), format=format_of(file).ox)
+        except SyntaxError as exc:
+            raise UsageError(f"not valid RDF: {exc}", path=str(file)) from None
+    return store
 
 
 @dataclass
@@ -148,16 +171,22 @@ def python_value(term: Any) -> Any:
                        lang=term.language).toPython()
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return term.value
+    return str(term.value)
 
 
-def sparql(target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI) -> SparqlResult:
-    """Run a SPARQL query on a graph, a store, or RDF files.
+def sparql(
+    target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY
+) -> SparqlResult:
+    """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
-    ``target`` is a networkx graph (exported to an in-memory store first), an object with
-    a ``.graph`` (a :class:`~qagraph.KnowledgeGraph`), a ``pyoxigraph.Store``, or the path of
-    an RDF file or export folder. The default graph is the union of the named graphs;
-    the prefixes in :data:`PREFIXES` need no declaration.
+    ``target`` is a networkx graph (exported to an in-memory store first, with
+    ``similarity`` detail), an object with a ``.graph`` (a :class:`~qagraph.KnowledgeGraph`),
+    a ``pyoxigraph.Store``, a build folder (its persistent store, made on first use:
+    :func:`~qagraph.rdf.store.open_store`) or an RDF file. The default graph is the union
+    of the named graphs; the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
+    declaration. See :func:`sparql_endpoint` for a remote store.
+
+    Raises :class:`~qagraph.errors.UsageError` for a bad query or target.
 
     >>> G = nx.MultiDiGraph()
     >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
@@ -165,40 +194,144 @@ def sparql(target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI) -> Spar
     """
     import pyoxigraph as ox
 
-    store = _store(target, base_iri)
+    store, union = _store(target, base_iri, similarity)
     try:
-        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+        if isinstance(result, ox.QueryBoolean):
+            return SparqlResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(solution[i] for i in range(len(variables))) for solution in result]
+            return SparqlResult("select", variables=variables, rows=rows)
+        return SparqlResult("graph", triples=list(result))
     except SyntaxError as exc:
-        raise QagraphError(f"SPARQL syntax error: {exc}") from None
+        raise UsageError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:
-        raise QagraphError(f"SPARQL query failed: {exc}") from None
-    if isinstance(result, ox.QueryBoolean):
-        return SparqlResult("ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows = [tuple(solution[i] for i in range(len(variables))) for solution in result]
-        return SparqlResult("select", variables=variables, rows=rows)
-    return SparqlResult("graph", triples=list(result))
+        raise StoreError(f"SPARQL query failed: {exc}") from None
 
 
-def _store(target: Any, base_iri: str) -> Any:
+def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
+    """The store to query, and whether its default graph must be taken as the union of the named ones."""
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
-        return target
+        return target, True
     if isinstance(target, nx.Graph):
-        return to_store(target, base_iri)
+        return to_store(target, base_iri, similarity=similarity), True
     graph = getattr(target, "graph", None)
     if isinstance(graph, nx.Graph):
-        return to_store(graph, base_iri)
+        return to_store(graph, base_iri, similarity=similarity), True
     if isinstance(target, (str, os.PathLike)):
-        return load_store(target)
-    raise QagraphError(f"cannot query a {type(target).__name__}: give a graph, a store or an RDF file")
+        if Path(target).is_dir():
+            from .store import open_store
+
+            return open_store(target), False  # its default graph already holds every statement
+        return load_store(target), True
+    raise UsageError(f"cannot query a {type(target).__name__}: give a graph, a store, a build folder or an RDF file")
+
+
+_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+def with_prefixes(query: str) -> str:
+    """``query`` with a ``PREFIX`` line for each prefix of :data:`PREFIXES` it uses but does not declare.
+
+    >>> with_prefixes("ASK { ?q a schema:Question }").splitlines()[0]
+    'PREFIX schema: <https://schema.org/>'
+    """
+    declared = set(_DECLARED.findall(query))
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()
+             if p not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", query)]
+    return "\n".join(lines + [query])
+
+
+def sparql_endpoint(url: str, query: str, *, timeout: float = 60.0) -> SparqlResult:
+    """Run ``query`` on a remote SPARQL endpoint (SPARQL 1.1 Protocol, HTTP POST).
+
+    ``url`` is the endpoint, e.g. ``http://localhost:7878/query`` (Oxigraph),
+    ``http://localhost:3030/ds/sparql`` (Jena Fuseki) or ``http://localhost:8890/sparql``
+    (Virtuoso). The prefixes of :data:`PREFIXES` are declared for the query when it uses
+    them. SELECT and ASK answers are read as SPARQL 1.1 JSON results, CONSTRUCT and
+    DESCRIBE answers as N-Triples. Which graph the query sees by default is the store's
+    choice (see the README on union default graphs).
+
+    Raises :class:`~qagraph.errors.StoreError` when the endpoint cannot be reached,
+    answers with an error, or answers something that is not a SPARQL result.
+
+    Example, with ``oxigraph serve`` running::
+
+        sparql_endpoint("http://localhost:7878/query", "ASK { ?s ?p ?o }").boolean   # -> True
+    """
+    import json as _json
+    import socket
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    import pyoxigraph as ox
+
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise UsageError(f"endpoint {url!r} is not an http(s) URL")
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode({"query": with_prefixes(query)}).encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded",
+                 "Accept": "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            media = response.headers.get_content_type()
+            body = response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read(2000).decode("utf-8", "replace").strip()
+        raise StoreError(f"POST {url} failed: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, ConnectionRefusedError):
+            raise StoreError(f"cannot connect to {url}: connection refused (is the triple store running?)") from None
+        raise StoreError(f"cannot reach {url}: {exc.reason}") from None
+    except (socket.timeout, TimeoutError):
+        raise StoreError(f"POST {url}: no answer within {timeout:g} s") from None
+    except OSError as exc:
+        raise StoreError(f"POST {url} failed: {exc}") from None
+    try:
+        if media in ("application/sparql-results+json", "application/json"):
+            data = _json.loads(body)
+            if "boolean" in data:
+                return SparqlResult("ask", boolean=bool(data["boolean"]))
+            variables = list(data["head"]["vars"])
+            rows = [tuple(_term_of(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
+            return SparqlResult("select", variables=variables, rows=rows)
+        rdf = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
+               "text/plain": ox.RdfFormat.N_TRIPLES}.get(media)
+        if rdf is None:
+            raise ValueError(f"unexpected media type {media!r}")
+        return SparqlResult("graph", triples=list(ox.parse(body, format=rdf)))
+    except (ValueError, KeyError, TypeError, SyntaxError) as exc:
+        raise StoreError(f"{url} answered something that is not a SPARQL result: {exc}") from None
+
+
+def _term_of(binding: dict[str, Any] | None) -> Any:
+    """A SPARQL 1.1 JSON results binding as a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if binding is None:
+        return None
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return ox.Literal(value, language=binding["xml:lang"])
+        if "datatype" in binding:
+            return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+        return ox.Literal(value)
+    raise ValueError(f"unknown term type {kind!r}")
 
 
 # -- formatting ----------------------------------------------------------------------------
 
-FORMATS = ("table", "csv", "json")
+RESULT_FORMATS = ("table", "csv", "json")
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
@@ -219,8 +352,8 @@ def format_results(result: SparqlResult, fmt: str = "table") -> str:
     schema:Question  3
     (1 row)
     """
-    if fmt not in FORMATS:
-        raise QagraphError(f"unknown result format {fmt!r} (known: {', '.join(FORMATS)})")
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
@@ -250,8 +383,8 @@ def _format_graph(result: SparqlResult, fmt: str) -> str:
         return _csv_rows(["subject", "predicate", "object"],
                          [[_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)] for t in result.triples])
     if fmt == "json":
-        return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
-    return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        return bytes(ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b"").decode("utf-8") + "\n"
+    return bytes(ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
 
 
 def _csv_rows(header: list[str], rows: list[list[str]]) -> str:
@@ -286,7 +419,7 @@ def _csv_term(term: Any) -> str:
         return ""
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return term.value
+    return str(term.value)
 
 
 def _short(term: Any) -> str:

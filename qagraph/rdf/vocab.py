@@ -18,8 +18,8 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
-    "DCT", "NAMESPACES", "ONTOLOGY_IRI", "PROV", "QA", "QA_NS", "RDF", "RDFS", "SCHEMA",
-    "SKOS", "VOCABULARIES", "VOID", "XSD",
+    "DCT", "ONTOLOGY_IRI", "PREFIXES", "PROV", "QA", "QA_NS", "RDF", "RDFS", "SCHEMA",
+    "SKOS", "VOCABULARIES", "VOID", "XSD", "terms",
 ]
 
 QA_NS = "https://qagraph.example/ns#"
@@ -27,7 +27,7 @@ ONTOLOGY_IRI = "https://qagraph.example/ns"
 
 
 class QA(DefinedNamespace):
-    """qagraph's own terms: the weighted similarity link and the outside-the-corpus flag."""
+    """qagraph's own terms: similarity links and records, same-question links, outside questions."""
 
     _fail = True
     _NS = Namespace(QA_NS)
@@ -39,7 +39,8 @@ class QA(DefinedNamespace):
     weight: URIRef
     method: URIRef
     sharedKeyword: URIRef
-    similarTo: URIRef  # plain shortcut, both directions
+    similarTo: URIRef  # the plain link, both directions
+    sameQuestionAs: URIRef  # the same question filed twice, both directions
 
 
 class SCHEMA(DefinedNamespace):
@@ -89,6 +90,7 @@ class DCT(DefinedNamespace):
     relation: URIRef
     title: URIRef
     created: URIRef
+    identifier: URIRef
 
 
 class VOID(DefinedNamespace):
@@ -158,14 +160,19 @@ class XSD(DefinedNamespace):
 #: every vocabulary class above, for the ontology test
 VOCABULARIES: tuple[type[DefinedNamespace], ...] = (QA, SCHEMA, SKOS, DCT, VOID, PROV, RDF, RDFS, XSD)
 
-#: prefixes bound in Turtle and TriG output (data IRIs are written in full, see export.py)
-NAMESPACES: dict[str, str] = {
+#: The one prefix map: bound in Turtle, TriG and JSON-LD output, predeclared in SPARQL
+#: queries, used in void.ttl and in query results. Data IRIs are written relative to the
+#: base IRI (``@base``) instead of through a prefix.
+PREFIXES: dict[str, str] = {
     "qa": QA_NS,
     "schema": str(SCHEMA._NS),
     "skos": str(SKOS._NS),
     "dct": str(DCT._NS),
     "rdf": str(RDF._NS),
+    "rdfs": str(RDFS._NS),
     "xsd": str(XSD._NS),
+    "void": str(VOID._NS),
+    "prov": str(PROV._NS),
 }
 
 

@@ -1,0 +1,178 @@
+"""A persistent SPARQL store for a build folder: ``OUT/.qagraph/store/``, made once, reused.
+
+:func:`open_store` bulk-loads the part files of the build's RDF export into an embedded
+Oxigraph store (on disk, RocksDB) the first time, and opens that store again, read-only,
+as long as the part files are the ones it was loaded from: a query on a 36,000-article
+build then starts in milliseconds instead of parsing hundreds of megabytes.
+
+Each store is a folder ``db-<digest>`` named by a digest of the part files it holds
+(names and content; the content digest of a file is recomputed only when its size or
+modification time changed). A store is built in a temporary folder and renamed into
+place when complete, under an exclusive lock, so two processes opening the same build
+at once load it once and never see half a store; older stores are removed. Stores are
+opened read-only: any number of processes can query one at the same time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError, UsageError
+from .formats import format_of
+from .query import rdf_files
+
+__all__ = ["STORE_DIR", "current_store", "open_store", "store_digest"]
+
+#: where a build folder keeps its store
+STORE_DIR = Path(".qagraph") / "store"
+_READY = "complete"
+#: how the store lays the statements out; part of the digest, so a new layout makes a new store
+_LAYOUT = "named graphs + merged default graph"
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def store_digest(out: str | os.PathLike[str]) -> str:
+    """The digest of the RDF files :func:`open_store` loads from build folder ``out``.
+
+    File content digests are cached in ``OUT/.qagraph/store/digests.json`` by size and
+    modification time, so an unchanged build costs a ``stat`` per part file.
+    """
+    out = Path(out)
+    files = rdf_files(out)
+    root = out / STORE_DIR
+    cache_path = root / "digests.json"
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    fresh: dict[str, list[Any]] = {}
+    total = hashlib.blake2b(_LAYOUT.encode(), digest_size=16)
+    for file in files:
+        st = file.stat()
+        entry = cache.get(file.name)
+        if not (isinstance(entry, list) and entry[:2] == [st.st_size, st.st_mtime_ns]):
+            entry = [st.st_size, st.st_mtime_ns, _file_digest(file)]
+        fresh[file.name] = entry
+        total.update(f"{file.name}\0{entry[2]}\n".encode())
+    if fresh != cache:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            tmp = root / f".digests.{os.getpid()}.{secrets.token_hex(4)}"
+            tmp.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, cache_path)
+        except OSError:
+            pass  # a read-only build folder: recompute next time
+    return total.hexdigest()
+
+
+def _load(store: Any, files: list[Path]) -> None:
+    """The files' statements into ``store``: each in its named graph, and all merged in the default graph.
+
+    Oxigraph answers queries on its default graph several times faster than on the
+    union of the named graphs (``use_default_graph_as_union``): 24 s against 216 s for
+    a count of keyword uses over 442,000 rows. The merged copy doubles the store's size.
+    """
+    import pyoxigraph as ox
+
+    quads = False
+    for file in files:
+        fmt = format_of(file)
+        if fmt.quads:
+            quads = True
+            store.bulk_load(path=str(file), format=fmt.ox)
+        else:
+            store.bulk_load(path=str(file), format=fmt.ox, to_graph=ox.DefaultGraph())
+    if not quads:
+        return
+    graphs = [g.value for g in store.named_graphs()]
+    for file in files:
+        if format_of(file).suffix == "nq":  # the graph IRI is the last term of each line: cut it
+            data = file.read_bytes()
+            for graph in graphs:
+                data = data.replace(f" <{graph}> .\n".encode(), b" .\n")
+            store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    if any(format_of(file).suffix != "nq" for file in files):
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def current_store(out: str | os.PathLike[str]) -> Path:
+    """The folder of the store :func:`open_store` opens for build folder ``out`` (made or not)."""
+    return Path(out) / STORE_DIR / f"db-{store_digest(out)}"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def open_store(out: str | os.PathLike[str]) -> Any:
+    """The persistent ``pyoxigraph.Store`` (read-only) of build folder ``out``, made on first use.
+
+    It holds the part files of ``OUT/rdf/`` (the N-Quads ones when there are): each
+    statement in its named graph, and all of them merged in the default graph, so a
+    query without ``GRAPH`` sees everything without ``use_default_graph_as_union``
+    (which Oxigraph answers several times slower); when the files change, the next
+    call loads them into a new store and removes the old one.
+
+    Raises :class:`~qagraph.errors.UsageError` when ``out`` holds no RDF export and
+    :class:`~qagraph.errors.StoreError` when the store cannot be made or opened.
+
+    >>> import networkx as nx
+    >>> from qagraph.rdf import write_rdf
+    >>> _ = write_rdf(nx.MultiDiGraph(), "build")
+    >>> len(open_store("build"))  # 4 statements, in their named graph and in the default graph
+    8
+    """
+    import pyoxigraph as ox
+
+    out = Path(out)
+    files = rdf_files(out)
+    if files == [out]:
+        raise UsageError(f"{out} is a file: open_store takes a build folder", path=str(out))
+    digest = store_digest(out)
+    root = out / STORE_DIR
+    db = root / f"db-{digest}"
+    try:
+        if not (db / _READY).exists():
+            root.mkdir(parents=True, exist_ok=True)
+            with _locked(root / "lock"):
+                if not (db / _READY).exists():
+                    tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
+                    try:
+                        store = ox.Store(str(tmp))
+                        _load(store, files)
+                        store.flush()
+                        del store  # closes the database
+                        (tmp / _READY).write_text(digest + "\n", encoding="ascii")
+                        os.replace(tmp, db)
+                    except SyntaxError as exc:
+                        raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
+                    finally:
+                        shutil.rmtree(tmp, ignore_errors=True)
+                    for old in root.iterdir():
+                        if old.is_dir() and old != db and old.name.startswith(("db-", "tmp-")):
+                            shutil.rmtree(old, ignore_errors=True)
+        return ox.Store.read_only(str(db))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store of {out}: {exc}", path=str(root)) from None

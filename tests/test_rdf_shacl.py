@@ -1,0 +1,258 @@
+"""qagraph.rdf.shacl: every shape checked set-at-a-time on Oxigraph, agreeing with pySHACL; violations located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from qagraph.cli import cli
+from qagraph.errors import QagraphError
+from qagraph.graph import build_graph
+from qagraph.load import load_corpus as load
+from qagraph.rdf import FORMATS, IRIs, validate, write_rdf
+from qagraph.rdf.shacl import SHAPES, compile_shapes
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"
+BASE = "https://example.org/kb/"
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
+
+QA, S, SKOS, DCT = "https://qagraph.example/ns#", "https://schema.org/", "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/"
+A = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+X = "https://bad.example/"
+QAS = "https://qagraph.example/shapes#"
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    graph, _ = build_graph(load(HOSTILE))
+    return graph
+
+
+def t(s: str, p: str, o: str) -> str:
+    return f"{s} <{p}> {o} .\n"
+
+
+def iri(x: str) -> str:
+    return f"<{x}>"
+
+
+def good_question(q: str, *, concept: str = X + "c") -> str:
+    """A question that passes every check (so only what is planted beside it fails)."""
+    return (t(iri(q), A, iri(S + "Question")) + t(iri(q), S + "name", '"n"') + t(iri(q), S + "text", '"t"')
+            + t(iri(q), S + "about", iri(concept)) + t(iri(q), DCT + "subject", iri(concept)))
+
+
+GOOD = (good_question(X + "q1") + good_question(X + "q2")
+        + t(iri(X + "c"), A, iri(SKOS + "Concept")) + t(iri(X + "c"), SKOS + "prefLabel", '"c"')
+        + t(iri(X + "c"), SKOS + "inScheme", iri(X + "scheme"))
+        + t(iri(X + "scheme"), A, iri(SKOS + "ConceptScheme")) + t(iri(X + "scheme"), SKOS + "prefLabel", '"s"'))
+
+#: (triples to add, expected (shape, focus, component, path) — path "" when none)
+PLANTED: list[tuple[str, tuple[str, str, str, str]]] = [
+    (t(iri(X + "q1"), S + "name", '"other"'), ("QuestionShape", X + "q1", "MaxCount", S + "name")),
+    (t(iri(X + "q3"), A, iri(S + "Question")) + t(iri(X + "q3"), S + "about", iri(X + "c"))
+     + t(iri(X + "q3"), DCT + "subject", iri(X + "c")) + t(iri(X + "q3"), S + "text", '"t"'),
+     ("QuestionShape", X + "q3", "MinCount", S + "name")),
+    (t(iri(X + "q1"), S + "description", f'"3"^^<{XSD}integer>'), ("QuestionShape", X + "q1", "Datatype", S + "description")),
+    (t(iri(X + "q1"), S + "url", '"/learn/x"'), ("QuestionShape", X + "q1", "NodeKind", S + "url")),
+    (t(iri(X + "q1"), S + "identifier", '"12"'), ("QuestionShape", X + "q1", "Datatype", S + "identifier")),
+    (t(iri(X + "q1"), S + "dateCreated", '"yesterday"@en'), ("QuestionShape", X + "q1", "Or", S + "dateCreated")),
+    (t(iri(X + "q2"), S + "about", iri(X + "q1")), ("QuestionShape", X + "q2", "Class", S + "about")),
+    (t(iri(X + "q2"), DCT + "subject", iri(X + "scheme")), ("QuestionShape", X + "q2", "Equals", S + "about")),
+    (t(iri(X + "q1"), S + "keywords", iri(X + "q2")), ("QuestionShape", X + "q1", "Class", S + "keywords")),
+    (t(iri(X + "q1"), DCT + "relation", iri(X + "c")), ("QuestionShape", X + "q1", "Or", DCT + "relation")),
+    (t(iri(X + "q1"), S + "acceptedAnswer", iri(X + "q2")), ("QuestionShape", X + "q1", "Class", S + "acceptedAnswer")),
+    (t(iri(X + "q2"), QA + "sameQuestionAs", iri(X + "c")) + t(iri(X + "c"), QA + "sameQuestionAs", iri(X + "q2")),
+     ("QuestionShape", X + "q2", "Class", QA + "sameQuestionAs")),
+    (t(iri(X + "q1"), S + "isRelatedTo", iri(X + "q2")), ("QuestionShape", X + "q1", "Closed", S + "isRelatedTo")),
+    (t("_:b1", A, iri(S + "Question")) + t("_:b1", S + "name", '"n"') + t("_:b1", S + "text", '"t"')
+     + t("_:b1", S + "about", iri(X + "c")) + t("_:b1", DCT + "subject", iri(X + "c")),
+     ("QuestionShape", "_:", "NodeKind", "")),
+    # outside questions
+    (t(iri(X + "e1"), A, iri(QA + "ExternalQuestion")) + t(iri(X + "q1"), DCT + "relation", iri(X + "e1"))
+     + t(iri(X + "e1"), S + "text", '"own text"'), ("ExternalQuestionShape", X + "e1", "Closed", S + "text")),
+    (t(iri(X + "e2"), A, iri(QA + "ExternalQuestion")), ("ExternalQuestionShape", X + "e2", "MinCount", "^" + DCT + "relation")),
+    (t(iri(X + "e3"), A, iri(QA + "ExternalQuestion")) + t(iri(X + "q2"), DCT + "relation", iri(X + "e3"))
+     + t(iri(X + "e3"), S + "name", '""'), ("ExternalQuestionShape", X + "e3", "MinLength", S + "name")),
+    (good_question(X + "e4") + t(iri(X + "e4"), A, iri(QA + "ExternalQuestion"))
+     + t(iri(X + "q2"), DCT + "relation", iri(X + "e4")), ("ExternalQuestionShape", X + "e4", "In", A)),
+    # answers
+    (t(iri(X + "a1"), A, iri(S + "Answer")) + t(iri(X + "q1"), S + "acceptedAnswer", iri(X + "a1")),
+     ("AnswerShape", X + "a1", "MinCount", S + "text")),
+    (t(iri(X + "a2"), A, iri(S + "Answer")) + t(iri(X + "a2"), S + "text", '"x"')
+     + t(iri(X + "a2"), S + "encodingFormat", '"text/html"') + t(iri(X + "q2"), S + "acceptedAnswer", iri(X + "a2")),
+     ("AnswerShape", X + "a2", "In", S + "encodingFormat")),
+    (t(iri(X + "a3"), A, iri(S + "Answer")) + t(iri(X + "a3"), S + "text", '"x"'),
+     ("AnswerShape", X + "a3", "MinCount", "^" + S + "acceptedAnswer")),
+    # concepts and schemes
+    (t(iri(X + "k1"), A, iri(SKOS + "Concept")) + t(iri(X + "k1"), SKOS + "inScheme", iri(X + "scheme")),
+     ("ConceptShape", X + "k1", "MinCount", SKOS + "prefLabel")),
+    (t(iri(X + "c"), SKOS + "altLabel", '"c"'), ("ConceptShape", X + "c", "Disjoint", SKOS + "prefLabel")),
+    (t(iri(X + "c"), SKOS + "notation", '"n"@en'), ("ConceptShape", X + "c", "Datatype", SKOS + "notation")),
+    (t(iri(X + "c"), SKOS + "topConceptOf", iri(X + "q1")), ("ConceptShape", X + "c", "Class", SKOS + "topConceptOf")),
+    (t(iri(X + "s2"), A, iri(SKOS + "ConceptScheme")), ("ConceptSchemeShape", X + "s2", "MinCount", SKOS + "prefLabel")),
+    # links both ways
+    (t(iri(X + "q1"), QA + "similarTo", iri(X + "q2")), ("SimilarToShape", X + "q1", "SPARQL", "")),
+    (t(iri(X + "q2"), QA + "similarTo", iri(X + "q2")), ("SimilarToShape", X + "q2", "SPARQL", "")),
+    (t(iri(X + "q1"), QA + "sameQuestionAs", iri(X + "q2")), ("SameQuestionShape", X + "q1", "SPARQL", "")),
+    # similarity records
+    (t(iri(X + "r1"), A, iri(QA + "Similarity")) + t(iri(X + "r1"), QA + "source", iri(X + "q1"))
+     + t(iri(X + "r1"), QA + "target", iri(X + "q1")) + t(iri(X + "r1"), QA + "weight", f'"0.5"^^<{XSD}decimal>')
+     + t(iri(X + "r1"), QA + "method", '"m"') + t(iri(X + "q1"), QA + "similarTo", iri(X + "q1")),
+     ("SimilarityShape", X + "r1", "Disjoint", QA + "source")),
+    (t(iri(X + "r2"), A, iri(QA + "Similarity")) + t(iri(X + "r2"), QA + "source", iri(X + "q1"))
+     + t(iri(X + "r2"), QA + "target", iri(X + "q2")) + t(iri(X + "r2"), QA + "weight", f'"1.5"^^<{XSD}decimal>')
+     + t(iri(X + "r2"), QA + "method", '"m"'), ("SimilarityShape", X + "r2", "MaxInclusive", QA + "weight")),
+    (t(iri(X + "r3"), A, iri(QA + "Similarity")) + t(iri(X + "r3"), QA + "source", iri(X + "q2"))
+     + t(iri(X + "r3"), QA + "target", iri(X + "q1")) + t(iri(X + "r3"), QA + "weight", '"high"')
+     + t(iri(X + "r3"), QA + "method", '"m"'), ("SimilarityShape", X + "r3", "MinInclusive", QA + "weight")),
+    (t(iri(X + "r4"), A, iri(QA + "Similarity")) + t(iri(X + "r4"), QA + "source", iri(X + "q2"))
+     + t(iri(X + "r4"), QA + "target", iri(X + "q1")) + t(iri(X + "r4"), QA + "weight", f'"0.1"^^<{XSD}decimal>'),
+     ("SimilarityShape", X + "r4", "MinCount", QA + "method")),
+]
+
+
+def found(report) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for v in report.violations:
+        focus = "_:" if not v.focus.startswith("http") else v.focus
+        component = v.component.replace("ConstraintComponent", "")
+        out.add((v.shape.replace(QAS, ""), focus, component, v.path or ""))
+    return out
+
+
+def planted_file(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "planted.nt"
+    path.write_text(GOOD + extra, encoding="utf-8")
+    return path
+
+
+def test_the_clean_part_of_the_planted_data_conforms(tmp_path):
+    for engine in ("oxigraph", "pyshacl"):
+        report = validate(planted_file(tmp_path, ""), engine=engine)
+        assert report.conforms, report.text
+
+
+def test_every_planted_violation_is_reported_and_every_shape_is_exercised(tmp_path):
+    report = validate(planted_file(tmp_path, "".join(extra for extra, _ in PLANTED)))
+    assert not report.conforms
+    reported = found(report)
+    missing = {expected for _, expected in PLANTED} - reported
+    assert not missing, "\n".join(map(str, sorted(missing))) + "\n\n" + report.text
+    shapes = {str(s).replace(QAS, "") for s in rdflib.Graph().parse(str(SHAPES)).subjects(
+        rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#NodeShape"))}
+    assert {expected[0] for _, expected in PLANTED} == shapes
+
+
+@pytest.mark.parametrize("extra, expected", PLANTED, ids=[f"{e[0]}-{e[2]}-{e[3].rsplit('/', 1)[-1]}" for _, e in PLANTED])
+def test_each_planted_violation_alone_is_found_by_both_engines_alike(tmp_path, extra, expected):
+    ours = validate(planted_file(tmp_path, extra))
+    theirs = validate(planted_file(tmp_path, extra), engine="pyshacl")
+    assert expected in found(ours), ours.text
+    assert found(ours) == found(theirs), f"oxigraph:\n{ours.text}\npyshacl:\n{theirs.text}"
+
+
+def test_violations_name_the_file_and_the_field(tmp_path):
+    files = {X + "q1": "biology/q1.md", X + "q2": "biology/q2.md"}
+    path = planted_file(tmp_path, PLANTED[0][0] + PLANTED[6][0] + PLANTED[19][0] + PLANTED[30][0])
+    report = validate(path, files=files)
+    located = {(v.file, v.field) for v in report.violations}
+    assert ("biology/q1.md", "title") in located  # two schema:name on q1
+    assert ("biology/q2.md", "subject") in located  # q2's about is not a concept
+    assert ("biology/q1.md", "keywords (similar articles)") in located  # a record starting at q1
+    assert "biology/q1.md: title: " in report.text
+    conforms, text = report  # unpacks like pySHACL's (conforms, results graph, text) first and last
+    assert conforms is False and "Conforms: False" in text
+
+
+def test_violations_in_a_graph_name_its_files(G):
+    bad = G.copy()
+    node = next(n for n, k in bad.nodes(data="kind") if k == "article")
+    bad.add_edge(node, "subject:ghost", key="subject", kind="subject")  # a second subject, not a concept
+    bad.add_node("subject:ghost", kind="subject", slug="ghost", label="", labels=("",), articles=0)
+    report = validate(bad)
+    located = {(v.file, v.field, v.component) for v in report.violations}
+    path = bad.nodes[node]["path"]
+    assert (path, "subject", "MaxCountConstraintComponent") in located, report.text
+
+
+@pytest.mark.parametrize("similarity", ["none", "links", "full"])
+def test_every_export_conforms(G, tmp_path, similarity):
+    write_rdf(G, tmp_path, base_iri=BASE, formats=tuple(FORMATS), similarity=similarity, site_url="https://site.example/")
+    assert validate(tmp_path).conforms
+    for path in (tmp_path / "rdf").iterdir():
+        report = validate(path)
+        assert report.conforms, (path.name, report.text)
+
+
+def test_the_bundled_content_conforms_with_both_engines(content_kg):
+    for engine in ("oxigraph", "pyshacl"):
+        report = validate(content_kg, engine=engine)
+        assert report.conforms, report.text
+
+
+def test_the_compiler_refuses_what_it_does_not_support(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<https://x/S> a sh:NodeShape ; sh:targetClass <https://x/C> ;\n"
+        "  sh:property [ sh:path <https://x/p> ; sh:qualifiedMinCount 1 ] .\n", encoding="utf-8")
+    with pytest.raises(QagraphError, match="qualifiedMinCount"):
+        compile_shapes(shapes)
+    assert len(compile_shapes()) > 40
+
+
+def test_registered_edge_kinds_are_allowed_by_the_closed_shapes(G):
+    from qagraph.kinds import EdgeKind, EdgeStyle, registered
+
+    H = G.copy()
+    a, b = sorted(n for n, k in H.nodes(data="kind") if k == "article")[:2]
+    H.add_edge(a, b, key="sees", kind="sees")
+    kind = EdgeKind("sees", "sees", "sightings", ("article",), ("article",), EdgeStyle("#000"),
+                    predicates=("https://example.org/vocab#sees",))
+    with registered(kind):
+        report = validate(H)
+    assert report.conforms, report.text
+    assert IRIs().node(a)
+
+
+def test_cli_validate_exit_codes(G, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate", str(HOSTILE), "-q"])
+    assert result.exit_code == 0 and "Conforms: True" in result.output
+    write_rdf(G, tmp_path, formats=("nt",))
+    file = tmp_path / "rdf" / "part-000.nt"
+    assert runner.invoke(cli, ["validate", str(file)]).exit_code == 0
+    with open(file, "a", encoding="utf-8") as f:
+        f.write(f"<https://x/s> <{A}> <{QA}Similarity> .\n")
+    result = runner.invoke(cli, ["validate", str(file)])
+    assert result.exit_code == 1 and "Conforms: False" in result.output
+    (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(tmp_path / "broken.ttl")])
+    assert result.exit_code == 2 and "not valid RDF" in result.output
+
+
+def test_subclasses_in_the_data_count_as_instances(tmp_path):
+    sub = t(iri(X + "k9"), A, iri(X + "Tag")) + t(iri(X + "Tag"), "http://www.w3.org/2000/01/rdf-schema#subClassOf",
+                                                     iri(SKOS + "Concept")) + t(iri(X + "q1"), S + "keywords", iri(X + "k9"))
+    for engine in ("oxigraph", "pyshacl"):
+        report = validate(planted_file(tmp_path, sub), engine=engine)
+        assert not any(v.component.startswith("Class") for v in report.violations), report.text
+        assert ("ConceptShape", X + "k9", "MinCount", SKOS + "prefLabel") in found(report)  # targeted as a concept
+
+
+def test_a_build_folder_is_checked_by_parallel_workers_with_the_same_results(G, tmp_path):
+    write_rdf(G, tmp_path, base_iri=BASE, similarity="full")
+    planted = "".join(extra for extra, _ in PLANTED)
+    quads = "".join(line[:-2] + "<https://example.org/kb/graph/content> .\n" for line in (GOOD + planted).splitlines(True))
+    (tmp_path / "rdf" / "part-999.nq").write_text(quads, encoding="utf-8")
+    timings: dict = {}
+    one, two = validate(tmp_path, workers=1), validate(tmp_path, workers=2, timings=timings)
+    assert found(one) == found(two) >= {expected for _, expected in PLANTED}
+    assert one.text == two.text and len(timings) == two.constraints

@@ -1,0 +1,141 @@
+"""qagraph.rdf.store and sparql_endpoint: the persistent store of a build folder, remote SPARQL."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from qagraph.errors import StoreError, UsageError
+from qagraph.graph import build_graph
+from qagraph.load import load_corpus as load
+from qagraph.rdf import open_store, sparql, sparql_endpoint, write_rdf
+from qagraph.rdf.query import with_prefixes
+from qagraph.rdf.store import STORE_DIR, store_digest
+from test_rdf_push import free_port, server  # noqa: F401 - the module-scoped Oxigraph server fixture
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    graph, _ = build_graph(load(HOSTILE))
+    return graph
+
+
+def n(target) -> int:
+    return sparql(target, COUNT).values()[0]["n"]
+
+
+def test_the_store_is_made_from_the_parts_and_reused_while_they_are_unchanged(G, tmp_path):
+    result = write_rdf(G, tmp_path, formats=("nq", "ttl"), similarity="full", parts=2)
+    store = open_store(tmp_path)
+    assert len(store) == 2 * result.stats.total  # in the named graphs, and merged in the default graph
+    import pyoxigraph as ox
+    assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == result.stats.total
+    assert {g.value for g in store.named_graphs()} == {
+        "https://qagraph.example/id/graph/content", "https://qagraph.example/id/graph/similarity"}
+    made = list((tmp_path / STORE_DIR).glob("db-*"))
+    assert len(made) == 1
+    mtime = made[0].stat().st_mtime_ns
+    assert n(tmp_path) == result.stats.total
+    assert [p.stat().st_mtime_ns for p in (tmp_path / STORE_DIR).glob("db-*")] == [mtime]
+
+
+def test_a_changed_part_makes_a_new_store_and_removes_the_old(G, tmp_path):
+    write_rdf(G, tmp_path, similarity="full", parts=2)
+    old = n(tmp_path)
+    digest = store_digest(tmp_path)
+    result = write_rdf(G, tmp_path, similarity="none", parts=2, only={0, 1})
+    assert store_digest(tmp_path) != digest
+    assert n(tmp_path) == result.stats.total < old
+    assert len(list((tmp_path / STORE_DIR).glob("db-*"))) == 1
+
+
+def test_a_touched_but_identical_part_keeps_the_store(G, tmp_path):
+    write_rdf(G, tmp_path)
+    open_store(tmp_path)
+    digest = store_digest(tmp_path)
+    before = list((tmp_path / STORE_DIR).glob("db-*"))
+    write_rdf(G, tmp_path)  # same bytes, new modification time
+    assert store_digest(tmp_path) == digest
+    open_store(tmp_path)
+    assert list((tmp_path / STORE_DIR).glob("db-*")) == before
+
+
+def test_two_processes_opening_a_fresh_build_at_once_load_it_once(G, tmp_path):
+    result = write_rdf(G, tmp_path, similarity="full", formats=("nq",), parts=3)
+    code = ("import sys; from qagraph.rdf import sparql; "
+            "print(sparql(sys.argv[1], 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }').values()[0]['n'])")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    assert [int(o) for o, _ in outs] == [result.stats.total] * 3
+    assert len(list((tmp_path / STORE_DIR).glob("db-*"))) == 1
+    assert not list((tmp_path / STORE_DIR).glob("tmp-*"))
+
+
+def test_open_store_needs_a_build_folder(G, tmp_path):
+    with pytest.raises(UsageError, match="no qagraph RDF export"):
+        open_store(tmp_path)
+    write_rdf(G, tmp_path)
+    with pytest.raises(UsageError, match="build folder"):
+        open_store(tmp_path / "rdf" / "part-000.nq")
+
+
+def test_with_prefixes_declares_what_the_query_uses():
+    text = with_prefixes("PREFIX qa: <urn:mine#> SELECT * { ?q a schema:Question ; qa:x ?y . <urn:a:b> ?p ?o }")
+    assert text.startswith("PREFIX schema: <https://schema.org/>\nPREFIX qa: <urn:mine#>")
+    assert "PREFIX skos" not in text and text.count("PREFIX qa:") == 1
+
+
+def test_sparql_endpoint_select_ask_and_construct(server, G, tmp_path):  # noqa: F811
+    from qagraph.rdf import push
+    from test_rdf_push import drop_all
+
+    drop_all(server)
+    result = write_rdf(G, tmp_path, similarity="full")
+    push(tmp_path, server + "/store")
+    select = sparql_endpoint(server + "/query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+    assert select.values() == [{"n": result.stats.total}]
+    assert sparql_endpoint(server + "/query", "ASK { GRAPH ?g { ?q a schema:Question } }").boolean is True
+    graph = sparql_endpoint(server + "/query", "CONSTRUCT { ?q schema:name ?n } WHERE { GRAPH ?g { ?q schema:name ?n } }")
+    assert graph.kind == "graph" and len(graph) == len(sparql(tmp_path, "SELECT * { ?q schema:name ?n }"))
+    unbound = sparql_endpoint(server + "/query", "SELECT ?x ?y { VALUES ?x { 1 } }")
+    assert unbound.rows[0][1] is None and unbound.values() == [{"x": 1, "y": None}]
+
+
+def test_sparql_endpoint_errors_are_store_errors(server):  # noqa: F811
+    with pytest.raises(StoreError, match="connection refused"):
+        sparql_endpoint(f"http://127.0.0.1:{free_port()}/query", "ASK {}")
+    with pytest.raises(StoreError, match="HTTP 400"):
+        sparql_endpoint(server + "/query", "SELEKT nothing")
+    with pytest.raises(UsageError, match="not an http"):
+        sparql_endpoint("ftp://example.org/sparql", "ASK {}")
+
+    class Html(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>login</html>")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Html)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(StoreError, match="not a SPARQL result"):
+            sparql_endpoint(f"http://127.0.0.1:{httpd.server_address[1]}/sparql", "ASK {}")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
