@@ -4,28 +4,31 @@ Input is an undirected weighted article graph (:func:`qagraph.graph.article_proj
 gives one: nodes are article node ids, edges carry ``weight``). The layout is
 hierarchical, which keeps it fast and makes the clusters plain to see:
 
-1. communities by the Leiden algorithm (modularity, weighted, seeded);
+1. communities that maximise modularity (weighted, seeded): Louvain's local moves with
+   Leiden's refinement, two passes (:func:`communities`);
 2. each community is a disc of area proportional to its size; the discs are placed by
    a force layout of the graph *between* communities (Fruchterman-Reingold on a few
    hundred nodes), then packed towards the centre without overlapping;
 3. the members of each community are laid out inside their disc by
-   Fruchterman-Reingold on the community's own subgraph (igraph's grid variant for
-   large ones).
+   Fruchterman-Reingold on the community's own subgraph, all communities at once; in a
+   large community a member is pushed by the density of the others on a grid (FFT),
+   not by each of them.
 
 Articles with no link at all (and pairs linked only to each other) are not worth a
 disc each: they sit on a ring around the packed discs. Everything is seeded and
 ordered by node id, so the same graph gives byte-identical positions (rounded to
-:data:`DECIMALS`). On a 36,000-article graph (360k edges) communities and positions
-take about 1-2 s (``bench/bench_atlas.py``).
+:data:`DECIMALS`). On a 36,000-article graph (216k links) communities and positions
+take about 2 s of CPU (``bench/bench_atlas.py``).
 
 :func:`update_layout` is for incremental builds: positions that exist stay exactly as
 they were, new nodes go near their placed neighbours (or on the rim when they have
 none), removed nodes are dropped. :func:`communities` with ``previous=`` keeps the
 numbering of the communities that survive, so colours do not jump between builds.
 
-The heavy lifting is done by igraph (C): networkx's ``louvain_communities`` takes
-~38 s on the same graph and its ``forceatlas2_layout`` needs n x n dense arrays (tens of
-GB at 36k nodes).
+Only permissively licensed code runs here: the local moves of the community search are
+scikit-network's Cython core (BSD-3); the force layouts are numpy (its FFT included).
+networkx's ``louvain_communities`` takes ~38 s on the same graph and its
+``forceatlas2_layout`` needs n x n dense arrays (tens of GB at 36k nodes).
 
 >>> import networkx as nx
 >>> A = nx.barbell_graph(5, 0)
@@ -42,16 +45,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-import random
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache
 from typing import Any
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 
 from .errors import UsageError
 from .kinds import ARTICLE, STUB, link_kinds
@@ -112,14 +115,6 @@ class _Arrays:
         edges = np.column_stack(np.divmod(codes, max(len(nodes), 1))) if len(codes) else np.zeros((0, 2), np.int64)
         return cls(nodes, edges.astype(np.int64), total)
 
-    @cached_property
-    def igraph(self) -> Any:
-        import igraph as ig
-
-        g = ig.Graph(n=len(self.nodes), edges=list(zip(self.edges[:, 0].tolist(), self.edges[:, 1].tolist())))
-        g.es["weight"] = self.weights.tolist()
-        return g
-
 
 def link_graph(G: nx.MultiDiGraph) -> nx.Graph:
     """The articles of ``G`` joined by every link kind (related, similar, same question).
@@ -170,18 +165,6 @@ def _link_arrays(G: nx.MultiDiGraph) -> _Arrays:
 # -- seeded randomness ------------------------------------------------------------------
 
 
-@contextmanager
-def _igraph_seeded(seed: int) -> Iterator[None]:
-    """igraph draws from Python's ``random`` module; give it a seeded generator for the block."""
-    import igraph as ig
-
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        ig.set_random_number_generator(random)
-
-
 def _unit_pair(node: str, salt: str = "") -> tuple[float, float]:
     """Two numbers in [0, 1) that depend only on ``node`` (not on the other nodes)."""
     digest = hashlib.blake2b((salt + node).encode("utf-8"), digest_size=16).digest()
@@ -200,13 +183,14 @@ def communities(
     seed: int = 0,
     previous: Sequence[Iterable[str]] | None = None,
 ) -> list[list[str]]:
-    """The communities of ``A`` (Leiden, modularity, weighted), each a sorted list of nodes.
+    """The communities of ``A`` (modularity, weighted), each a sorted list of nodes.
 
-    Largest first (ties: by first member). With ``previous`` (the result of an earlier
-    call on an older graph) the search starts from the old partition and each community
-    keeps the position of the old one it shares most members with, so an incremental
-    build keeps its colours; communities with no old counterpart come last.
-    Same graph and arguments, same result.
+    Found by Louvain's local moves with Leiden's refinement, two passes; the seed picks
+    the node the sweeps start from. Largest first (ties: by first member). With
+    ``previous`` (the result of an earlier call on an older graph) the search starts from
+    the old partition and each community keeps the position of the old one it shares
+    most members with, so an incremental build keeps its colours; communities with no
+    old counterpart come last. Same graph and arguments, same result.
 
     >>> import networkx as nx
     >>> A = nx.relabel_nodes(nx.barbell_graph(4, 0), str)
@@ -226,33 +210,185 @@ def _communities(
         return []
     if resolution <= 0:
         raise UsageError(f"resolution must be positive, not {resolution}")
-    initial = None
+    initial = np.arange(n)  # every node alone ...
     if previous is not None:
         index = {node: i for i, node in enumerate(arrays.nodes)}
-        initial = list(range(n))  # new nodes start alone ...
         fresh = n
-        for members in previous:  # ... old ones in their old community
+        for members in previous:  # ... or, when there is an earlier result, old nodes in their old community
             for node in members:
                 i = index.get(node)
                 if i is not None:
                     initial[i] = fresh
             fresh += 1
-        # Leiden wants ids 0..k-1
-        remap: dict[int, int] = {}
-        initial = [remap.setdefault(c, len(remap)) for c in initial]
-    g = arrays.igraph
-    with _igraph_seeded(seed):
-        found = g.community_leiden(
-            objective_function="modularity", weights="weight", resolution=resolution,
-            n_iterations=2, initial_membership=initial,
-        )
+    membership = _modularity_communities(arrays, initial, resolution=resolution, seed=seed)
     groups: dict[int, list[str]] = {}
-    for node, c in zip(arrays.nodes, found.membership):
+    for node, c in zip(arrays.nodes, membership.tolist()):
         groups.setdefault(c, []).append(node)  # nodes are sorted, so each group is too
     parts = sorted(groups.values(), key=lambda members: (-len(members), members[0]))
     if previous is not None:
         parts = _keep_numbering(parts, previous)
     return parts
+
+
+#: the community search makes one pass per entry, each from the previous one's result (like
+#: igraph's Leiden with ``n_iterations=2``: at 36k articles modularity is 0.833 after one
+#: pass, 0.8415 after two); within a pass, sweeps of local moves stop once one gains less
+#: than this. A coarse first pass costs half as much and loses nothing after the second.
+SEARCH_TOLERANCES = (3e-2, 1e-3)
+
+
+def _modularity_communities(arrays: _Arrays, initial: np.ndarray, *, resolution: float, seed: int) -> np.ndarray:
+    """A community number for every node: the partition of greatest modularity found from ``initial``.
+
+    Nodes are visited in id order (neighbours often share a folder, so this is also kind to
+    the memory caches: a random order is ~40% slower), starting from the node whose
+    checksum with ``seed`` is least and wrapping round. So any insertion order gives the
+    same result, and an edit elsewhere rarely moves the start.
+    """
+    n = len(arrays.nodes)
+    total = float(arrays.weights.sum())
+    if total <= 0:
+        return np.arange(n)
+    salt = f"{seed}/".encode()
+    checksums = [zlib.crc32(node.encode("utf-8"), zlib.crc32(salt)) for node in arrays.nodes]
+    order = np.roll(np.arange(n), -min(range(n), key=checksums.__getitem__))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)  # node i is visited rank[i]-th
+    i, j = rank[arrays.edges[:, 0]], rank[arrays.edges[:, 1]]
+    w = arrays.weights / (2 * total)  # each link counts both ways; the matrix sums to 1
+    adjacency = _csr(sparse.csr_matrix((np.r_[w, w], (np.r_[i, j], np.r_[j, i])), shape=(n, n)))
+    degree = np.asarray(adjacency.sum(axis=1), dtype=np.float64).ravel()
+    labels = _renumber(initial[order])
+    for tolerance in SEARCH_TOLERANCES:
+        labels = _search_pass(adjacency, degree, labels, resolution, tolerance)
+    # a community in pieces is split into them (Leiden's refinement would not have merged them
+    # in the first place); with no link between the pieces this can only raise modularity
+    inside = _within(adjacency, labels).tocoo()
+    membership: np.ndarray = _renumber(_components(n, inside.row, inside.col))[rank]
+    return membership
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The connected component of each of ``n`` nodes linked by ``a[k] - b[k]``, named by its least node.
+
+    Hook each root onto the least root it is linked to, then point every node at its
+    root, until no link joins two roots: a few rounds of array operations. (scipy's
+    ``csgraph.connected_components`` would do, but importing it costs 0.2 s.)
+    """
+    root = np.arange(n)
+    while True:
+        ra, rb = root[a], root[b]
+        apart = ra != rb
+        if not apart.any():
+            return root
+        np.minimum.at(root, np.maximum(ra, rb)[apart], np.minimum(ra, rb)[apart])
+        while True:  # every node straight to its root
+            up = root[root]
+            if np.array_equal(up, root):
+                break
+            root = up
+
+
+def _search_pass(
+    adjacency: Any, degree: np.ndarray, labels: np.ndarray, resolution: float, tolerance: float
+) -> np.ndarray:
+    """One pass of the search: move nodes, refine, merge each refined group into one node, again.
+
+    Louvain merges each community into one node; Leiden (Traag et al. 2019) first splits
+    each into the groups that are well connected inside it (the refinement) and merges
+    those, so that at the next level a badly joined group can still change community.
+    """
+    top = np.arange(adjacency.shape[0])  # the node of the current level that each original node is in
+    while True:
+        size = adjacency.shape[0]
+        labels = _local_moves(adjacency, degree, labels, resolution, tolerance)
+        # one sweep of moves between singletons, along links inside a community only
+        refined = _local_moves(_within(adjacency, labels), degree, np.arange(size), resolution, tolerance=math.inf)
+        if refined.max() + 1 == size:
+            refined = labels
+            if labels.max() + 1 == size:
+                return labels[top]
+        groups = int(refined.max()) + 1
+        merge = sparse.csr_matrix((np.ones(size, dtype=np.float32), (np.arange(size), refined)), shape=(size, groups))
+        adjacency = _csr(merge.T @ adjacency @ merge)
+        degree = np.bincount(refined, weights=degree, minlength=groups)
+        coarse = np.zeros(groups, dtype=np.int64)
+        coarse[refined] = labels  # the community of each refined group
+        labels = coarse
+        top = refined[top]
+
+
+def _local_moves(
+    adjacency: Any, degree: np.ndarray, labels: np.ndarray, resolution: float, tolerance: float
+) -> np.ndarray:
+    """Louvain's local moves from ``labels``: sweeps over the nodes until one gains at most ``tolerance``.
+
+    Each node joins the neighbouring community that raises modularity most. The sweeps
+    are scikit-network's Cython core (``Louvain`` itself always starts from singletons).
+    """
+    optimize_core = _louvain_core().optimize_core
+    n = adjacency.shape[0]
+    weights = degree.astype(np.float32)
+    totals = np.bincount(labels, weights=degree, minlength=n).astype(np.float32)
+    moved, _ = optimize_core(
+        labels.astype(np.int32), adjacency.indices, adjacency.indptr, adjacency.data, weights, weights,
+        totals, totals.copy(), np.zeros(n, dtype=np.float32), adjacency.diagonal().astype(np.float32),
+        float(resolution), float(tolerance),
+    )
+    return _renumber(np.asarray(moved))
+
+
+@cache
+def _louvain_core() -> Any:
+    """scikit-network's Cython module of local moves, loaded without running ``sknetwork/__init__``.
+
+    That ``__init__`` imports every subpackage (and with them scipy.spatial, scipy.special,
+    numpy.f2py ...): 0.4-0.6 s per process, against 2 ms for this one extension module,
+    which imports nothing. Should the file not be where it is in scikit-network 0.32-0.33,
+    the plain import does the job.
+    """
+    from importlib.machinery import EXTENSION_SUFFIXES
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
+    from pathlib import Path
+
+    name = "sknetwork.clustering.louvain_core"
+    package = find_spec("sknetwork")  # finds the package without importing it
+    for folder in (package.submodule_search_locations or []) if package else []:
+        for suffix in EXTENSION_SUFFIXES:
+            path = Path(folder) / "clustering" / f"louvain_core{suffix}"
+            spec = spec_from_file_location(name, path) if path.is_file() else None
+            if spec is not None and spec.loader is not None:
+                module = module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+    import sknetwork.clustering.louvain_core
+
+    return sknetwork.clustering.louvain_core
+
+
+def _within(adjacency: Any, labels: np.ndarray) -> Any:
+    """``adjacency`` without its entries between different communities."""
+    rows = np.repeat(np.arange(adjacency.shape[0]), np.diff(adjacency.indptr))
+    keep = labels[rows] == labels[adjacency.indices]
+    inside = sparse.csr_matrix((adjacency.data[keep], adjacency.indices[keep],
+                                np.r_[0, np.cumsum(np.bincount(rows[keep], minlength=adjacency.shape[0]))]),
+                               shape=adjacency.shape)
+    return _csr(inside)
+
+
+def _csr(matrix: Any) -> Any:
+    """``matrix`` as CSR with float32 values and int32 indices, the types the Cython core takes."""
+    matrix = sparse.csr_matrix(matrix, dtype=np.float32)
+    matrix.sum_duplicates()
+    matrix.indices = matrix.indices.astype(np.int32)
+    matrix.indptr = matrix.indptr.astype(np.int32)
+    return matrix
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Labels as 0..k-1, in the order of their values."""
+    renumbered: np.ndarray = np.unique(labels, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    return renumbered
 
 
 def _keep_numbering(parts: list[list[str]], previous: Sequence[Iterable[str]]) -> list[list[str]]:
@@ -394,12 +530,14 @@ def _layout(arrays: _Arrays, parts: Sequence[Sequence[str]], *, seed: int, itera
     discs = [c for c in range(len(parts)) if sizes[c] >= MIN_DISC]
     radii = np.sqrt(sizes[discs].astype(float)) * 0.9 + 1.0
 
-    g = arrays.igraph
-    with _igraph_seeded(seed):
-        centres = _place_discs(arrays, membership, discs, radii, rng)
-        for c, centre, radius in zip(discs, centres, radii):
-            inside = np.flatnonzero(membership == c)
-            pos[inside] = centre + _disc_layout(g, inside, radius, rng, iterations)
+    centres = _place_discs(arrays, membership, discs, radii, rng)
+    order = np.argsort(membership, kind="stable")  # the members of each community, in node order
+    bounds = np.r_[0, np.cumsum(sizes)]
+    groups = [order[bounds[c]:bounds[c + 1]] for c in discs]
+    starts = [rng.uniform(-0.5, 0.5, (len(inside), 2)) * math.sqrt(len(inside)) for inside in groups]
+    local = _spring(arrays, membership, groups, starts, iterations)
+    for inside, coords, centre, radius in zip(groups, local, centres, radii):
+        pos[inside] = centre + _fit_disc(coords, radius)
 
     rim = np.flatnonzero(sizes[membership] < MIN_DISC)
     if len(rim):
@@ -414,8 +552,6 @@ def _place_discs(
     arrays: _Arrays, membership: np.ndarray, discs: list[int], radii: np.ndarray, rng: np.random.Generator
 ) -> np.ndarray:
     """Centres of the community discs: a force layout of the community graph, then packed."""
-    import igraph as ig
-
     k = len(discs)
     if k == 0:
         return np.zeros((0, 2))
@@ -436,11 +572,7 @@ def _place_discs(
     start = rng.uniform(-1.0, 1.0, (k, 2)) * math.sqrt(float(area.sum()))
     if pairs:
         top = max(strength)
-        cg = ig.Graph(n=k, edges=pairs)
-        coords = cg.layout_fruchterman_reingold(
-            weights=[s / top for s in strength], niter=1000, seed=start.tolist(), grid=False
-        ).coords
-        centres = np.array(coords, dtype=float)
+        centres = _force_layout(start, np.array(pairs, dtype=np.int64), np.array(strength) / top, iterations=1000)
     else:
         centres = start
     return _pack(centres, radii)
@@ -470,24 +602,179 @@ def _pack(centres: np.ndarray, radii: np.ndarray, rounds: int = 300, gap: float 
     return packed
 
 
-def _disc_layout(g: Any, members: np.ndarray, radius: float, rng: np.random.Generator, iterations: int) -> np.ndarray:
-    """Positions of ``members`` inside a disc of ``radius`` around (0, 0)."""
-    m = len(members)
-    start = rng.uniform(-0.5, 0.5, (m, 2)) * math.sqrt(m)
-    if m <= 2:
-        return start / max(float(np.abs(start).max()), 1e-9) * radius * 0.5
-    sub = g.subgraph(members.tolist())
-    coords = np.array(
-        sub.layout_fruchterman_reingold(weights="weight", niter=iterations, seed=start.tolist(), grid=m >= 1000).coords,
-        dtype=float,
-    )
-    coords -= np.median(coords, axis=0)
+def _force_layout(start: np.ndarray, pairs: np.ndarray, weights: np.ndarray, iterations: int) -> np.ndarray:
+    """Fruchterman-Reingold on a small graph (the communities), every pair of nodes pushing.
+
+    Forces as in :func:`_spring`; when the graph is in pieces, every pair also pulls
+    weakly (with ``d**2 / (k * sqrt(k))``), or the pieces would drift apart.
+    """
+    k = len(start)
+    x, y = start[:, 0].copy(), start[:, 1].copy()
+    a, b = pairs[:, 0], pairs[:, 1]
+    apart = bool(_components(k, a, b).any())  # some node's component is not node 0's
+    hold = k * math.sqrt(k)
+    temp0 = math.sqrt(k) / 10
+    for step in range(iterations):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        d2 = dx * dx + dy * dy
+        np.fill_diagonal(d2, 1.0)  # a node does not push itself (dx = dy = 0 there)
+        push = 1.0 / np.maximum(d2, 1e-18)
+        if apart:
+            push -= np.sqrt(d2) / hold
+        fx, fy = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        pull = np.sqrt(ex * ex + ey * ey) * weights
+        fx += np.bincount(b, ex * pull, k) - np.bincount(a, ex * pull, k)
+        fy += np.bincount(b, ey * pull, k) - np.bincount(a, ey * pull, k)
+        _step(x, y, fx, fy, temp0 * (1 - step / iterations))
+    return np.column_stack((x, y))
+
+
+def _step(x: np.ndarray, y: np.ndarray, fx: np.ndarray, fy: np.ndarray, temp: np.ndarray | float) -> None:
+    """Move each node along its force, by at most ``temp``."""
+    length = np.sqrt(fx * fx + fy * fy)
+    scale = np.minimum(1.0, temp / np.maximum(length, 1e-300))
+    x += fx * scale
+    y += fy * scale
+
+
+#: communities up to this size: every member pushes every other; larger ones push through a grid
+EXACT_MAX = 64
+
+
+def _spring(
+    arrays: _Arrays,
+    membership: np.ndarray,
+    members: Sequence[np.ndarray],
+    starts: Sequence[np.ndarray],
+    iterations: int,
+) -> list[np.ndarray]:
+    """Fruchterman-Reingold layouts of the communities ``members``, each on its own links, all at once.
+
+    The forces of Fruchterman & Reingold (1991) with unit length: linked members pull
+    with ``weight * d**2``, members of one community push each other with ``1 / d``, and
+    a node moves at most the temperature (``sqrt(m) / 10`` for a community of ``m``,
+    cooling linearly to 0). A community of up to :data:`EXACT_MAX` sums the push over
+    every pair; in a larger one the push comes from the others' density, spread on a
+    grid of cells spanning the community and convolved with ``1 / d`` by FFT (the
+    particle-mesh method): O(m log m) a step instead of O(m**2), and unlike a cut-off it
+    keeps the long-range push that spreads a community evenly. A weak pull towards the
+    community's centre (``d**2 / sqrt(m)``) keeps pieces that are not linked together.
+
+    ``starts[i]`` are the start positions of ``members[i]``; the result is in that order.
+    """
+    if not members:
+        return []
+    sizes = np.array([len(inside) for inside in members], dtype=np.int64)
+    grids = np.array([_grid_size(m) if m > EXACT_MAX else 0 for m in sizes.tolist()], dtype=np.int64)
+    slots = np.argsort(grids, kind="stable")  # every pair first, then by grid size: each kind is one slice
+    nodes = np.concatenate([members[c] for c in slots])
+    x = np.concatenate([starts[c][:, 0] for c in slots])
+    y = np.concatenate([starts[c][:, 1] for c in slots])
+    count = len(nodes)
+    first = np.r_[0, np.cumsum(sizes[slots])[:-1]]
+    group = np.repeat(np.arange(len(slots)), sizes[slots])
+    m = sizes[slots][group].astype(float)
+    temp0 = np.sqrt(m) / 10
+
+    where = np.full(len(membership), -1, dtype=np.int64)
+    where[nodes] = np.arange(count)
+    ends = where[arrays.edges]
+    inside = (ends[:, 0] >= 0) & (membership[arrays.edges[:, 0]] == membership[arrays.edges[:, 1]])
+    a, b, weights = ends[inside, 0], ends[inside, 1], arrays.weights[inside]
+
+    exact = [(int(f), int(s)) for f, s, g in zip(first, sizes[slots], grids[slots]) if g == 0]
+    pairs = [np.triu_indices(s, 1) for _, s in exact]
+    pi = np.concatenate([f + p[0] for (f, _), p in zip(exact, pairs)] or [np.zeros(0, np.int64)])
+    pj = np.concatenate([f + p[1] for (f, _), p in zip(exact, pairs)] or [np.zeros(0, np.int64)])
+    meshes = []  # (grid size, first node, end node, first node of each community in the slice)
+    for g in sorted(set(grids.tolist()) - {0}):
+        chosen = np.flatnonzero(grids[slots] == g)
+        lo, hi = int(first[chosen[0]]), int(first[chosen[-1]] + sizes[slots][chosen[-1]])
+        meshes.append((g, lo, hi, first[chosen] - lo))
+
+    for step in range(iterations):
+        dx, dy = x[pi] - x[pj], y[pi] - y[pj]
+        d2 = np.maximum(dx * dx + dy * dy, 1e-18)
+        px, py = dx / d2, dy / d2
+        fx, fy = np.zeros(count), np.zeros(count)  # (bincount of nothing gives integers)
+        fx += np.bincount(pi, px, count) - np.bincount(pj, px, count)
+        fy += np.bincount(pi, py, count) - np.bincount(pj, py, count)
+        for g, lo, hi, heads in meshes:
+            mx, my = _mesh_push(x[lo:hi], y[lo:hi], heads, g)
+            fx[lo:hi] += mx
+            fy[lo:hi] += my
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        pull = np.sqrt(ex * ex + ey * ey) * weights
+        fx += np.bincount(b, ex * pull, count) - np.bincount(a, ex * pull, count)
+        fy += np.bincount(b, ey * pull, count) - np.bincount(a, ey * pull, count)
+        cx = np.bincount(group, x) / sizes[slots]
+        cy = np.bincount(group, y) / sizes[slots]
+        gx, gy = cx[group] - x, cy[group] - y
+        hold = np.sqrt(gx * gx + gy * gy) / np.sqrt(m)
+        fx += gx * hold
+        fy += gy * hold
+        _step(x, y, fx, fy, temp0 * (1 - step / iterations))
+
+    out: list[np.ndarray] = [np.zeros((0, 2))] * len(members)
+    for c, f, s in zip(slots.tolist(), first.tolist(), sizes[slots].tolist()):
+        out[c] = np.column_stack((x[f:f + s], y[f:f + s]))
+    return out
+
+
+def _grid_size(m: int) -> int:
+    """Cells along each side of the grid of a community of ``m``: a power of two, about sqrt(m) / 2, at least 16."""
+    return max(16, 1 << max(0, math.ceil(math.log2(math.sqrt(m) / 2))))
+
+
+@cache
+def _mesh_kernel(g: int) -> tuple[np.ndarray, np.ndarray]:
+    """The Fourier transforms of the push ``d / |d|**2`` between the cells of a (2g x 2g) grid (zero-padded g x g)."""
+    u = np.fft.fftfreq(2 * g, 1 / (2 * g))  # cell offsets 0 .. g-1, -g .. -1
+    ux, uy = np.meshgrid(u, u, indexing="ij")
+    r2 = ux * ux + uy * uy
+    r2[0, 0] = np.inf  # no push from a cell onto itself
+    return np.fft.rfft2(ux / r2), np.fft.rfft2(uy / r2)
+
+
+def _mesh_push(x: np.ndarray, y: np.ndarray, heads: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``1 / d`` push on each node from the others of its community, through a g x g grid per community.
+
+    Nodes come sorted by community, ``heads`` being the first of each. Each node's unit
+    mass is shared among the four nearest grid points (bilinear), the grids of all
+    communities are convolved with the push at once (zero-padded FFT), and each node
+    reads the push back from the same four points.
+    """
+    n, k, side = len(x), len(heads), 2 * g
+    group = np.repeat(np.arange(k), np.diff(np.r_[heads, n]))
+    x0, y0 = np.minimum.reduceat(x, heads), np.minimum.reduceat(y, heads)
+    span = np.maximum(np.maximum.reduceat(x, heads) - x0, np.maximum.reduceat(y, heads) - y0)
+    cell = (np.maximum(span, 1e-9) / (g - 1))[group]
+    gx, gy = (x - x0[group]) / cell, (y - y0[group]) / cell
+    ix, iy = np.minimum(gx.astype(np.int64), g - 2), np.minimum(gy.astype(np.int64), g - 2)
+    tx, ty = gx - ix, gy - iy
+    at = group * side * side + ix * side + iy
+    corners = (at, at + side, at + 1, at + side + 1)
+    shares = ((1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty)
+    density = np.bincount(np.concatenate(corners), np.concatenate(shares), k * side * side).reshape(k, side, side)
+    spectrum = np.fft.rfft2(density)
+    kx, ky = _mesh_kernel(g)
+    field_x = np.fft.irfft2(spectrum * kx, s=(side, side)).reshape(-1)
+    field_y = np.fft.irfft2(spectrum * ky, s=(side, side)).reshape(-1)
+    push_x = sum((field_x[c] * w for c, w in zip(corners, shares)), np.zeros(n))
+    push_y = sum((field_y[c] * w for c, w in zip(corners, shares)), np.zeros(n))
+    return push_x / cell, push_y / cell
+
+
+def _fit_disc(coords: np.ndarray, radius: float) -> np.ndarray:
+    """``coords`` centred and scaled into a disc of ``radius`` around (0, 0); stragglers onto its rim."""
+    coords = coords - np.median(coords, axis=0)
     r = np.sqrt((coords**2).sum(axis=1))
     reach = float(np.percentile(r, 97)) or 1.0
     coords *= radius * 0.92 / reach
     r = r * (radius * 0.92 / reach)
     outside = r > radius
-    coords[outside] *= (radius / r[outside])[:, None]  # stragglers onto the rim of the disc
+    coords[outside] *= (radius / r[outside])[:, None]
     return coords
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import math
 import random
+import subprocess
+import sys
 
 import networkx as nx
+import numpy as np
 import pytest
 
 import qagraph
+from qagraph import layout as L
 from qagraph.errors import UsageError
 from qagraph.layout import (
     AtlasLayout,
@@ -49,6 +53,70 @@ def test_communities_find_the_planted_groups_and_are_deterministic():
     assert communities(planted(order_seed=7)) == parts  # insertion order does not matter
 
 
+def test_communities_are_as_good_as_networkx_louvain():
+    """Modularity at least that of networkx's Louvain on a noisy planted partition (1,000 nodes)."""
+    G = nx.planted_partition_graph(25, 40, 0.2, 0.01, seed=2)
+    rng = random.Random(2)
+    A = nx.Graph()
+    A.add_weighted_edges_from((f"n{u:04d}", f"n{v:04d}", round(rng.uniform(0.05, 1.5), 3)) for u, v in G.edges)
+    ours = communities(A)
+    theirs = nx.community.louvain_communities(A, weight="weight", seed=0)
+    assert sorted(n for p in ours for n in p) == sorted(A)
+    assert nx.community.modularity(A, ours) >= nx.community.modularity(A, theirs) - 0.002
+
+
+def test_a_community_left_in_pieces_is_split():
+    """Started from an old partition where v joined two cliques, v leaves for a third: k and m part."""
+    A = nx.Graph()
+    cliques = {name: [f"{name}{i}" for i in range(5)] for name in "kmd"}
+    for members in cliques.values():
+        A.add_edges_from(((u, v) for i, u in enumerate(members) for v in members[i + 1:]), weight=1.0)
+    A.add_weighted_edges_from([("v", "k0", 0.1), ("v", "m0", 0.1), ("v", "d0", 5.0), ("v", "d1", 5.0), ("v", "d2", 5.0)])
+    parts = communities(A, previous=[cliques["k"] + cliques["m"] + ["v"], cliques["d"]])
+    assert parts == [cliques["k"], cliques["d"] + ["v"], cliques["m"]]  # k keeps slot 0, d slot 1, m is new
+    assert all(nx.is_connected(A.subgraph(p)) for p in parts)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_components_match_networkx(seed):
+    G = nx.gnm_random_graph(400, 330 + 20 * seed, seed=seed)  # many pieces, some long
+    edges = np.array(list(G.edges), dtype=np.int64).reshape(-1, 2)
+    found = L._components(400, edges[:, 0], edges[:, 1])
+    assert sorted(map(sorted, nx.connected_components(G))) == sorted(
+        sorted(np.flatnonzero(found == r).tolist()) for r in np.unique(found))
+    assert all(found[r] == r == min(np.flatnonzero(found == r)) for r in np.unique(found))  # named by least node
+
+
+def test_the_community_search_does_not_import_all_of_scikit_network():
+    """Its Cython core is loaded alone: importing the whole package costs ~0.5 s per build."""
+    code = ("import sys, networkx as nx; from qagraph.layout import communities; "
+            "print(communities(nx.relabel_nodes(nx.barbell_graph(4, 0), str))); "
+            "print(sorted(m for m in sys.modules if m.startswith('sknetwork')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["[['0', '1', '2', '3'], ['4', '5', '6', '7']]", "['sknetwork.clustering.louvain_core']"]
+
+
+@pytest.mark.parametrize(("shape", "within"), [("even", 0.15), ("clustered", 0.25)])
+def test_the_grid_push_is_close_to_the_sum_over_every_pair(shape, within):
+    """On the grid the code picks for 600 nodes: the direction right, the size within 15-25% (median)."""
+    rng = np.random.default_rng(1)
+    if shape == "even":
+        x, y = rng.uniform(-12, 12, 600), rng.uniform(-12, 12, 600)
+    else:
+        c = rng.integers(0, 5, 600)
+        x, y = rng.uniform(-15, 15, 5)[c] + rng.normal(0, 2, 600), rng.uniform(-15, 15, 5)[c] + rng.normal(0, 2, 600)
+    dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+    d2 = dx * dx + dy * dy
+    np.fill_diagonal(d2, np.inf)
+    ex, ey = (dx / d2).sum(axis=1), (dy / d2).sum(axis=1)
+    # two communities in one call: each is pushed by its own members only
+    mx, my = L._mesh_push(np.r_[x, x + 1000.0], np.r_[y, y], np.array([0, 600]), L._grid_size(600))
+    for px, py in ((mx[:600], my[:600]), (mx[600:], my[600:])):
+        error = np.hypot(px - ex, py - ey) / np.hypot(ex, ey)
+        cosine = (px * ex + py * ey) / np.hypot(px, py) / np.hypot(ex, ey)
+        assert np.median(error) < within and np.median(cosine) > 0.99
+
+
 def test_layout_is_byte_identical_for_the_same_graph():
     A = planted()
     first = json.dumps(layout(A), sort_keys=True)
@@ -57,8 +125,9 @@ def test_layout_is_byte_identical_for_the_same_graph():
     assert json.dumps(layout(A, seed=1), sort_keys=True) != first  # the seed is used
 
 
-def test_layout_keeps_communities_apart():
-    A = planted()
+@pytest.mark.parametrize("size", [30, 80])  # every pair pushes / the push comes through a grid
+def test_layout_keeps_communities_apart(size):
+    A = planted(size=size)
     parts = communities(A)
     pos = layout(A, parts)
     assert set(pos) == set(A)
@@ -74,6 +143,15 @@ def test_isolated_articles_go_on_a_ring_outside():
     pos = layout(A)
     inner = max(math.hypot(*pos[n]) for n in A if "alone" not in n)
     assert all(math.hypot(*pos[n]) > inner for n in ("article:/alone/1", "article:/alone/2"))
+
+
+def test_a_graph_without_a_disc_goes_on_the_ring():
+    A = nx.Graph([("article:/a", "article:/b"), ("article:/c", "article:/d")])
+    A.add_node("article:/e")
+    pos = layout(A)
+    assert sorted(pos) == sorted(A)
+    assert len({round(math.hypot(*p), 1) for p in pos.values()}) == 1  # one ring
+    assert layout(nx.Graph()) == {}
 
 
 def test_layout_rejects_parts_that_do_not_cover_the_graph():
