@@ -36,6 +36,7 @@ from .presets import AUTO, Detection, choose
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .html import Limits
     from .similarity import SimilarityConfig
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
@@ -149,7 +150,7 @@ def build(
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
-        keep += [SIMILARITY_STATE, ATLAS_STATE] + [name for name in folder.previous.get("outputs", {})
+        keep += [SIMILARITY_STATE, ATLAS_STATE, VIEWS_STATE] + [name for name in folder.previous.get("outputs", {})
                                                    if name != DATABASE]
     with folder.staging(keep=keep) as stage:
         done: tuple[nx.MultiDiGraph, dict[str, Any], list[Path]] | None = None
@@ -215,8 +216,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     if progress:
         progress("update", 0, 1)
     with _gc_paused():
-        update_build(stage, Path(content), scanned, folder.inputs(), fields, similarity_folder=stage / SIMILARITY_STATE,
-                     max_file_size=max_file_size, skips=skips)
+        update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
+                              similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
         db = BuildDatabase(stage / DATABASE)
         G = db.graph()
         db.close()
@@ -224,10 +225,16 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     report["settings"].update(report_settings)
     if progress:
         progress("update", 1, 1)
-    previous_layout = _read_json(stage / ATLAS_STATE)
-    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o != "database"], **rdf,
-                            site_url=site_url, progress=progress, fingerprint=fingerprint,
-                            previous_layout=previous_layout)
+    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o not in ("database", "html")], **rdf,
+                            site_url=site_url, progress=progress, fingerprint=fingerprint)
+    if "html" in wanted:
+        from .html.update import update_html
+
+        written += update_html(
+            stage / DATABASE, stage, changed=update.changed, removed=update.removed,
+            previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
+            extra_links=page_links(wanted, report["counts"].get("articles", 0), rdf["formats"]), site_url=site_url,
+            health=report["health"], views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
     from .database import DatabasePatch
 
     patch = DatabasePatch(stage / DATABASE)
@@ -432,21 +439,10 @@ def write_outputs(
     articles = report["counts"].get("articles", 0)
     parallel = False
     if "html" in wanted:
-        from .html import write_views
-
-        page_links: list[tuple[str, str]] = []
-        if "rdf" in wanted:
-            from .rdf import RDF_DIR, part_count
-
-            parts = part_count(articles)
-            names = ", ".join(dict.fromkeys(formats))
-            page_links = [(f"RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
-                          (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
-        if "report" in wanted:
-            page_links.append(("Build report (report.json)", REPORT))
+        extra_links = page_links(wanted, articles, formats)
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         html_done = beside(
-            lambda: write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
+            lambda: write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
                                progress=None if parallel else progress),
             fork=parallel,
         )
@@ -499,17 +495,35 @@ def write_outputs(
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"
 RDF_STATE = f"{PRIVATE}/rdf-parts.json"
+VIEWS_STATE = f"{PRIVATE}/views.json"
+
+
+def page_links(outputs: Sequence[str], articles: int, formats: Sequence[str]) -> list[tuple[str, str]]:
+    """The index page's links to the build's other outputs (RDF, report) among ``outputs``."""
+    links: list[tuple[str, str]] = []
+    if "rdf" in outputs:
+        from .rdf import RDF_DIR, part_count
+
+        parts = part_count(articles)
+        names = ", ".join(dict.fromkeys(formats))
+        links = [("RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
+                 (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
+    if "report" in outputs:
+        links.append(("Build report (report.json)", REPORT))
+    return links
 
 
 def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
                site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
-               progress: Progress | None = None) -> tuple[list[Path], dict[str, Any]]:
+               progress: Progress | None = None, limits: Limits | None = None) -> tuple[list[Path], dict[str, Any]]:
     """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build), the health
-    findings (for the index page and the report), and every view; the paths and the findings."""
+    findings (for the index page and the report), and every view (with ``limits``, default
+    :class:`~qagraph.html.Limits`; what an update needs is kept in ``.qagraph/views.json``);
+    the paths and the findings."""
     import json
 
     from .health import health
-    from .html import write_views
+    from .html import Limits, write_views
     from .html.atlas import write_atlas
     from .layout import AtlasLayout, atlas_layout
 
@@ -519,7 +533,7 @@ def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str
     written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
-                           health=found, progress=progress)
+                           health=found, progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
     write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
     return written, found
 

@@ -55,6 +55,7 @@ __all__ = [
     "overview_counts",
     "overview_selection",
     "select_overview",
+    "subject_articles",
     "subject_selection",
 ]
 
@@ -444,6 +445,22 @@ def _stub_edges(G: nx.MultiDiGraph, articles: Sequence[str], stubs: Sequence[str
             for kind in sorted(keys) if kind in links]
 
 
+def subject_articles(
+    G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(),
+) -> tuple[list[str], list[str], list[str], dict[str, int]]:
+    """The articles of a subject view: ``(members, drawn, listed, links of each member)``.
+
+    The members are the articles with a subject edge to ``subject``; the
+    ``limits.subject_articles`` with the most links (then by id) are drawn, the next
+    ``limits.listed_articles`` are listed. Only the members' link edges are read.
+    """
+    members = _members(G, subject, IN_SUBJECT)
+    ranked, degree = _by_degree(G, members, _links())
+    shown = ranked[: max(0, limits.subject_articles)]
+    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    return members, shown, listed, degree
+
+
 def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits()) -> Selection:
     """The articles of one subject (``subject:<slug>``) and how they connect.
 
@@ -459,10 +476,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
     """
     _require(G, subject, (SUBJECT,))
     links = _links()
-    members = _members(G, subject, IN_SUBJECT)
-    ranked, degree = _by_degree(G, members, links)
-    shown = ranked[: max(0, limits.subject_articles)]
-    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    members, shown, listed, degree = subject_articles(G, subject, limits)
     inside = set(shown)
     edges, n_links = _link_edges(G, shown, limits)
     stubs, n_stubs = _stubs(G, shown, limits.stubs)
