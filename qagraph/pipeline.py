@@ -12,6 +12,7 @@ output changed nothing is done at all.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -150,10 +151,11 @@ def build(
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
-        keep += [SIMILARITY_STATE, ATLAS_STATE, VIEWS_STATE] + [name for name in folder.previous.get("outputs", {})
+        keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
+            name for name in folder.previous.get("outputs", {})
                                                    if name != DATABASE]
     with folder.staging(keep=keep) as stage:
-        done: tuple[nx.MultiDiGraph, dict[str, Any], list[Path]] | None = None
+        done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
         if incremental:
             try:
                 done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
@@ -176,7 +178,7 @@ def build(
         else:
             G, report, written = done
         folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
-    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out))
+    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
     return kg
@@ -200,13 +202,20 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
 def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan, detection: Detection,
             wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int,
-            ) -> tuple[nx.MultiDiGraph, dict[str, Any], list[Path]]:
-    """Patch the previous build (see :mod:`qagraph.incremental`) and write the outputs it changes.
+            ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
+    """Patch the previous build (see :mod:`qagraph.incremental`) and rewrite what the change touches.
+
+    The database is patched; the RDF parts holding a changed node are written again
+    (the others stay as they are) and ``void.ttl`` is written from every part's kept
+    statistics; the HTML views and the atlas the change touches are written again
+    (:func:`qagraph.html.update.update_html`); the report is read back from the
+    database. Nothing here loads the whole graph.
 
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase
+    from .database import BuildDatabase, DatabasePatch, health_graph
+    from .health import health
     from .incremental import copy_database, update_build
     from .presets import layout_skips
 
@@ -218,29 +227,67 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     with _gc_paused():
         update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
                               similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
-        db = BuildDatabase(stage / DATABASE)
-        G = db.graph()
+    db = BuildDatabase(stage / DATABASE)
+    try:
+        report = _report_from(db, stage / DATABASE, scanned, detection)
+        report["settings"].update(report_settings)
+        written: list[Path] = [stage / DATABASE]
+        if "rdf" in wanted:
+            written += _update_rdf(db, stage, update.changed | update.removed, report, fingerprint=fingerprint,
+                                   site_url=site_url, progress=progress, **rdf)
+        if progress:
+            progress("update", 1, 1)
+        if "html" in wanted or "report" in wanted:
+            report["health"] = health(health_graph(db.con))
+    finally:
         db.close()
-    report = _report_from(G, stage / DATABASE, scanned, detection)
-    report["settings"].update(report_settings)
-    if progress:
-        progress("update", 1, 1)
-    written = write_outputs(G, report, stage, outputs=[o for o in wanted if o not in ("database", "html")], **rdf,
-                            site_url=site_url, progress=progress, fingerprint=fingerprint)
     if "html" in wanted:
         from .html.update import update_html
 
-        written += update_html(
+        if progress:
+            progress("html", 0, 1)
+        views = update_html(
             stage / DATABASE, stage, changed=update.changed, removed=update.removed,
             previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
             extra_links=page_links(wanted, report["counts"].get("articles", 0), rdf["formats"]), site_url=site_url,
             health=report["health"], views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
-    from .database import DatabasePatch
-
+        if progress:
+            progress("html", len(views), len(views))
+        written += views
+    if "report" in wanted:
+        written.append(_write_report(stage, report))
     patch = DatabasePatch(stage / DATABASE)
     patch.set_meta({"report": _meta_report(report), "fingerprint": fingerprint})
     patch.commit()
-    return G, report, [stage / DATABASE, *written]
+    return None, report, written
+
+
+def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, base_iri: str | None,
+                formats: Sequence[str], rdf_similarity: str, site_url: str | None, fingerprint: str,
+                progress: Progress | None) -> list[Path]:
+    """Write again the RDF parts that hold a touched node (from a graph of those parts only), then ``void.ttl``."""
+    from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
+    from .kinds import SUBJECT
+
+    parts = int(db.meta.get("parts", 1))
+    if part_count(int(report["counts"]["articles"])) != parts:
+        raise Fallback("the RDF part count changes")
+    kept = _read_json(stage / RDF_STATE)
+    if not isinstance(kept, dict) or len(kept) != parts:
+        raise Fallback("no statistics of the RDF parts")
+    dirty = {part_of(n, parts) for n in touched}
+    subjects = [n for n, in db.con.execute("SELECT node FROM nodes WHERE kind = ?", (SUBJECT,))]
+    partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
+    result = write_rdf(partial, stage, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats,
+                       similarity=rdf_similarity, site_url=site_url, parts=parts, only=dirty, void=False,
+                       workers=1, progress=progress)
+    for i, part in result.written.items():
+        kept[str(i)] = part.stats.as_dict()
+    stats = {int(i): PartStats.from_dict(d) for i, d in kept.items()}
+    void = write_void(stage, stats, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
+                      source_name=report.get("source"), source_digest=fingerprint)
+    write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
+    return [*result.part_paths, void]
 
 
 def _meta_report(report: dict[str, Any]) -> dict[str, Any]:
@@ -257,60 +304,67 @@ def _read_json(path: Path) -> Any:
         return None
 
 
-def _report_from(G: nx.MultiDiGraph, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
+def _report_from(db: Any, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
     """The build report of a patched database: what :func:`make_report` gives for the same content."""
-    import sqlite3
-
     from .presets import spaced_keywords
 
-    con = sqlite3.connect(db_path)
+    con = db.con
+    previous = db.meta.get("report", {})
+    write = sqlite3_connect(db_path)
     try:
-        import json
-
-        meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
-        previous = meta.get("report", {})
         # problems of the corpus as a whole and of folders are found again
-        folder_problems = [p for p in scanned.found.problems if p.path not in set(scanned.names)]
+        names = set(scanned.names)
+        folder_problems = [p for p in scanned.found.problems if p.path not in names]
         with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
         spaced = con.execute(
             "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
             "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
         corpus = spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
-        con.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
-        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
-                        ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
-        con.execute("DELETE FROM hidden_folders")
-        con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
-        con.commit()
+        write.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
+        write.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                          ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
+        write.execute("DELETE FROM hidden_folders")
+        write.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
+        write.commit()
         problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
-                    con.execute("SELECT path, line, severity, code, message FROM problems")]
-        status = dict(con.execute("SELECT path, status FROM files"))
+                    write.execute("SELECT path, line, severity, code, message FROM problems")]
+        status = dict(write.execute("SELECT path, status FROM files"))
+        node_counts = dict(write.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+        edge_counts = dict(write.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+        first = write.execute("SELECT min(key) FROM articles").fetchone()[0]
     finally:
-        con.close()
+        write.close()
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
-    names = scanned.names
-    rejected = [n for n in names if status.get(n) == "rejected"]
-    skipped = [n for n in names if status.get(n) == "skipped"]
-    articles = sorted(d["key"] for d in G._node.values() if d.get("kind") == ARTICLE)
+    rejected = [n for n in scanned.names if status.get(n) == "rejected"]
+    skipped = [n for n in scanned.names if status.get(n) == "skipped"]
     counts: dict[str, Any] = {
-        "files": len(names), "articles": len(articles), "rejected": len(rejected), "skipped": len(skipped),
-        "ignored_files": scanned.found.ignored, "problems": len(problems),
+        "files": len(scanned.names), "articles": int(node_counts.get(ARTICLE, 0)), "rejected": len(rejected),
+        "skipped": len(skipped), "ignored_files": scanned.found.ignored, "problems": len(problems),
         "errors": sum(p.severity == ERROR for p in problems), "warnings": sum(p.severity == WARNING for p in problems),
     }
-    _graph_counts(G, counts)
-    report = {
+    nodes = {kind: int(node_counts.get(kind, 0)) for kind in NODE_KINDS}
+    nodes.update({k: int(v) for k, v in node_counts.items() if k not in nodes})
+    edges = {kind: int(edge_counts.get(kind, 0)) for kind in EDGE_KINDS}
+    edges.update({k: int(v) for k, v in edge_counts.items() if k not in edges})
+    counts.update({"stubs": nodes.get(STUB, 0), "nodes": nodes, "edges": edges})
+    return {
         "qagraph": __version__,
         "source": previous.get("source"),
         "counts": counts,
         "settings": {**previous.get("settings", {}), "preset": detection.as_dict()},
-        "example_article": articles[0] if articles else None,
-        "graph": dict(G.graph),
+        "example_article": first,
+        "graph": previous.get("graph", {}),
         "rejected": rejected,
         "skipped": skipped,
         "hidden": [list(h) for h in scanned.found.hidden],
         "problems": [p.as_dict() for p in problems],
     }
-    return report
+
+
+def sqlite3_connect(path: Path) -> Any:
+    import sqlite3
+
+    return sqlite3.connect(path)
 
 
 def _graph_counts(G: nx.MultiDiGraph, counts: dict[str, Any]) -> None:
@@ -422,12 +476,14 @@ def write_outputs(
     fingerprint: str | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
     previous_layout: dict[str, Any] | None = None,
+    links_to: Iterable[str] | None = None,
 ) -> list[Path]:
     """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written.
 
     ``links`` are the articles' links as their files gave them, for the database;
     ``previous_layout`` is the atlas layout of the build being updated, whose positions
-    articles keep (a full build lays out afresh).
+    articles keep (a full build lays out afresh). ``links_to`` are the outputs of the
+    build the index page links (default: ``outputs``).
     """
     import json
 
@@ -439,7 +495,7 @@ def write_outputs(
     articles = report["counts"].get("articles", 0)
     parallel = False
     if "html" in wanted:
-        extra_links = page_links(wanted, articles, formats)
+        extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         html_done = beside(
             lambda: write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
@@ -488,9 +544,15 @@ def write_outputs(
         patch.set_meta({"report": _meta_report(report)})
         patch.commit()
     if "report" in wanted:
-        text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
-        written.append(write_atomic(out / REPORT, text))
+        written.append(_write_report(out, report))
     return written
+
+
+def _write_report(out: Path, report: dict[str, Any]) -> Path:
+    import json
+
+    text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
+    return write_atomic(out / REPORT, text)
 
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"

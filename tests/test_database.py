@@ -70,3 +70,14 @@ def test_unwritable_and_foreign_files_are_output_errors(built, tmp_path: Path):
     con.close()
     with pytest.raises(qagraph.OutputError, match="build again"):
         BuildDatabase(old)
+
+
+@pytest.mark.parametrize("value", [
+    (), ("a",), ('\u00e9 "q" \\ \n \u2028 \x01',), [("Alpha", 3), ("alpha", 1)],
+    {"shared": ("x", "y"), "origin": "wiki-link"}, {"positions": (1, 2, 3)}, {"b": 1, "a": "z"},
+    {"nested": {"x": 1}}, ("mixed", 1), {"n": None}, [1.5, "x"],
+])
+def test_fast_encoding_is_the_json_encoding(value):
+    from qagraph.database import _encode, _json
+
+    assert _encode(value) == _json(value)

@@ -124,3 +124,20 @@ def test_each_finding_on_a_corpus_made_for_it(messy):
 def test_same_question_groups_ignore_case_and_punctuation(messy):
     G = qagraph.build(messy).graph
     assert same_question_groups(G) == [[article_node(url_of("biology", "cells")), article_node(url_of("chemistry", "cells"))]]
+
+
+@pytest.mark.parametrize("root", ["content", "tests/fixtures/broken", "tests/fixtures/obsidian",
+                                  "tests/fixtures/similarity-eval/content"])
+def test_health_of_a_stored_build_reads_only_what_it_needs(root, tmp_path):
+    """health() of the light graph a build database gives equals health() of the whole graph."""
+    import sqlite3
+
+    from conftest import ROOT
+    from qagraph.database import health_graph
+
+    kg = qagraph.build(ROOT / root, out=tmp_path / "out")
+    con = sqlite3.connect(tmp_path / "out" / "qagraph.db")
+    try:
+        assert health(health_graph(con)) == health(kg.graph)
+    finally:
+        con.close()

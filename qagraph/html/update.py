@@ -331,9 +331,9 @@ class _Site:
         symmetric = {k.name for k in link_kinds() if k.symmetric}
         for side, step in ((before, -1), (after, +1)):
             for node in change.nodes:
-                kind = side.kind(node)
-                if kind is not None:
-                    nodes[kind] += step
+                node_kind = side.kind(node)
+                if node_kind is not None:
+                    nodes[node_kind] += step
             for (u, kind, v) in side.edges:
                 edges[kind] += step
                 source = side.info.get(u)
@@ -597,7 +597,7 @@ class _Layout:
 
     def __init__(self, previous: Mapping[str, Any]) -> None:
         self.seed, self.resolution = previous.get("seed", 0), previous.get("resolution", 1.0)
-        self.positions: dict[str, Sequence[float]] = dict(previous["positions"])
+        self.positions: dict[str, tuple[float, float]] = {n: (float(p[0]), float(p[1])) for n, p in previous["positions"].items()}
         self.before = list(previous["positions"])
         self.parts: list[dict[str, Any]] = [dict(c) for c in previous["communities"]]
         self.member_of = {n: i for i, c in enumerate(self.parts) for n in c["members"]}

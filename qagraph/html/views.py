@@ -338,9 +338,9 @@ def _assemble(
     if colour_by == "community":
         found, everywhere = _group_keywords(G, placed.groups)
         names: dict[int, list[str]] = {}
-        for index, counts in found.items():
+        for group, counts in found.items():
             chosen = rank_keywords(counts, keyword_df(G, counts, everywhere))
-            names[index] = [keyword_label(G, key) for key in chosen]
+            names[group] = [keyword_label(G, key) for key in chosen]
             uses.groups.append((counts, chosen))
             uses.keywords.extend(f"keyword:{key}" for key in chosen)
         for g in placed.groups:
