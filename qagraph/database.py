@@ -27,21 +27,21 @@ import os
 from json.encoder import encode_basestring as _string
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import OutputError
-from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT
+from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, edge_kind
 from .model import RelatedLink
 from .normalize import fold
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "health_graph", "link_row", "title_words",
-           "write_database"]
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_graph", "link_row",
+           "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
 SCHEMA_VERSION = 1
@@ -570,6 +570,130 @@ class BuildDatabase:
                 keyed = succ[u][v] = pred[v][u] = {}
             keyed[kind] = data
         return G
+
+    # -- pieces of the graph, for an update that must not load all of it ----------------------
+
+    def ids_of(self, nodes: Iterable[str]) -> dict[str, int]:
+        """The row ids of those of ``nodes`` that are in the database."""
+        rows = self.con.execute("SELECT node, id FROM nodes WHERE node IN (SELECT value FROM json_each(?))",
+                                (json.dumps(list(nodes)),))
+        return dict(rows)
+
+    def ids_of_kind(self, kind: str) -> list[int]:
+        """Row ids of every node of ``kind``, in node order."""
+        return [r[0] for r in self.con.execute("SELECT id FROM nodes WHERE kind = ? ORDER BY node", (kind,))]
+
+    def nodes_by_id(self, ids: Iterable[int], columns: Collection[str] | None = None,
+                    ) -> dict[int, tuple[str, dict[str, Any]]]:
+        """``row id -> (node, data)`` for each of ``ids`` in the database: :meth:`node_data` for many at once.
+
+        ``columns`` names the columns of the kinds' tables to read (all by default): the
+        data then hold only those (and ``kind``, ``label`` and what has no column).
+        """
+        wanted = json.dumps(sorted(set(ids)))
+        found: dict[int, tuple[str, dict[str, Any]]] = {}
+        rests: dict[int, str] = {}
+        kinds: dict[str, None] = {}
+        for i, node, kind, name, rest in self.con.execute(
+                "SELECT id, node, kind, name, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))", (wanted,)):
+            found[i] = (node, {"kind": kind, "label": name})
+            if rest:
+                rests[i] = rest
+            kinds[kind] = None
+        for kind in kinds:
+            table = _KIND_TABLES.get(kind)
+            if table is None:
+                continue
+            table_name, all_columns = table
+            chosen = [c for c in all_columns if columns is None or c[0] in columns]
+            if not chosen:
+                continue
+            names = ", ".join(c for c, _, _ in chosen)
+            for i, *values in self.con.execute(
+                    f"SELECT node_id, {names} FROM {table_name} WHERE node_id IN (SELECT value FROM json_each(?))",
+                    (wanted,)):
+                data = found[i][1]
+                for (column, _, how), value in zip(chosen, values):
+                    data[column] = _load(value, how)
+        for i, rest in rests.items():
+            found[i][1].update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
+        return found
+
+    def sources_of(self, node: str, kind: str) -> list[int]:
+        """Row ids of the nodes with an edge of ``kind`` to ``node`` (a subject's articles, say)."""
+        i = self.node_id(node)
+        if i is None:
+            return []
+        return [r[0] for r in self.con.execute("SELECT source FROM edges WHERE target = ? AND kind = ?", (i, kind))]
+
+    def edge_rows_touching(self, ids: Iterable[int], kinds: Sequence[str] | None = None, *,
+                           outgoing_only: bool = False) -> list[tuple[int, str, int, Any, Any, str | None]]:
+        """Every edge (of ``kinds``; all by default) with an end among row ids ``ids``, once each, as
+        its row: ``(source id, kind, target id, weight, position, rest)`` (:func:`edge_row_data` reads
+        the last three). ``outgoing_only``: only the edges that leave ``ids``."""
+        wanted = json.dumps(sorted(set(ids)))
+        only = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds is not None else ""
+        args: tuple[Any, ...] = (wanted, *(kinds or ()))
+        rows = self.con.execute(
+            f"SELECT source, kind, target, weight, position, data FROM edges "
+            f"WHERE source IN (SELECT value FROM json_each(?)){only}", args).fetchall()
+        if not outgoing_only:
+            rows += self.con.execute(
+                f"SELECT source, kind, target, weight, position, data FROM edges "
+                f"WHERE target IN (SELECT value FROM json_each(?)){only} "
+                f"AND source NOT IN (SELECT value FROM json_each(?))", (*args, wanted)).fetchall()
+        return rows
+
+    def edges_touching(self, ids: Iterable[int], kinds: Sequence[str] | None = None, *, outgoing_only: bool = False,
+                       ) -> list[tuple[int, str, int, dict[str, Any]]]:
+        """:meth:`edge_rows_touching` with each edge's data as the graph holds it:
+        ``(source id, kind, target id, data)``."""
+        return [(s, kind, t, _edge_data(kind, w, p, d))
+                for s, kind, t, w, p, d in self.edge_rows_touching(ids, kinds, outgoing_only=outgoing_only)]
+
+    def kinds_and_subjects(self, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
+        """``row id -> (node, kind, subject slug)`` (the slug of an article or stub; ``None`` for others)."""
+        rows = self.con.execute(
+            "SELECT n.id, n.node, n.kind, coalesce(a.subject, s.subject) FROM nodes n "
+            "LEFT JOIN articles a ON a.node_id = n.id LEFT JOIN stubs s ON s.node_id = n.id "
+            "WHERE n.id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),))
+        return {i: (node, kind, subject) for i, node, kind, subject in rows}
+
+    def node_counts(self) -> dict[str, int]:
+        """Nodes by kind."""
+        return dict(self.con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+
+    def subject_link_counts(self, kinds: Sequence[str]) -> dict[str, dict[tuple[str, str], int]]:
+        """Edges of each of ``kinds`` from an article to an article or stub, by the two ends' subject
+        slugs (``(source's, target's)``; both ends with a subject, and not the same one)."""
+        out: dict[str, dict[tuple[str, str], int]] = {kind: {} for kind in kinds}
+        rows = self.con.execute(
+            f"SELECT sa.subject, coalesce(ta.subject, ts.subject), e.kind, count(*) FROM edges e "
+            f"JOIN articles sa ON sa.node_id = e.source LEFT JOIN articles ta ON ta.node_id = e.target "
+            f"LEFT JOIN stubs ts ON ts.node_id = e.target WHERE e.kind IN ({','.join('?' * len(kinds))}) "
+            f"GROUP BY 1, 2, 3", tuple(kinds))
+        for a, b, kind, count in rows:
+            if a is not None and b is not None and a != b:
+                out[kind][(a, b)] = int(count)
+        return out
+
+    def keyword_subject_counts(self, keywords: Iterable[str]) -> dict[str, dict[str, int]]:
+        """For each keyword node: its articles by subject slug (articles without a subject left out)."""
+        has_keyword = edge_kind("keyword").name
+        out: dict[str, dict[str, int]] = {}
+        for keyword in keywords:
+            i = self.node_id(keyword)
+            rows = self.con.execute(
+                "SELECT a.subject, count(*) FROM edges e JOIN articles a ON a.node_id = e.source "
+                "WHERE e.target = ? AND e.kind = ? AND a.subject IS NOT NULL GROUP BY a.subject",
+                (i, has_keyword)) if i is not None else []
+            out[keyword] = {slug: int(c) for slug, c in rows}
+        return out
+
+
+def edge_row_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[str, Any]:
+    """An edge's data as the graph holds it, from its row in ``edges`` (kind, weight, position, the rest)."""
+    return _edge_data(kind, weight, position, rest)
 
 
 def _edge_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[str, Any]:

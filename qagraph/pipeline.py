@@ -38,6 +38,7 @@ from .workers import end_with_parent, interrupts_held
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .html import Limits
     from .similarity import SimilarityConfig
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
@@ -151,7 +152,8 @@ def build(
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
-        keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE] + [name for name in folder.previous.get("outputs", {})
+        keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
+            name for name in folder.previous.get("outputs", {})
                                                    if name != DATABASE]
     try:
         with folder.staging(keep=keep) as stage:
@@ -209,12 +211,15 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
 
     The database is patched; the RDF parts holding a changed node are written again
     (the others stay as they are) and ``void.ttl`` is written from every part's kept
-    statistics; the report is read back from the database.
+    statistics; the HTML views and the atlas the change touches are written again
+    (:func:`qagraph.html.update.update_html`); the report is read back from the
+    database. Nothing here loads the whole graph.
 
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch
+    from .database import BuildDatabase, DatabasePatch, health_graph
+    from .health import health
     from .incremental import copy_database, update_build
     from .presets import layout_skips
 
@@ -236,20 +241,29 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                                    site_url=site_url, progress=progress, **rdf)
         if progress:
             progress("update", 1, 1)
-        G = None
-        rest = [o for o in wanted if o not in ("database", "rdf")]
-        if rest:  # the HTML views and the report: from the whole graph for now
-            G = db.graph()
-            previous_layout = _read_json(stage / ATLAS_STATE)
-            written += write_outputs(G, report, stage, outputs=rest, site_url=site_url, progress=progress,
-                                     fingerprint=fingerprint, previous_layout=previous_layout, links_to=wanted,
-                                     **rdf)
+        if "html" in wanted or "report" in wanted:
+            report["health"] = health(health_graph(db.con))
     finally:
         db.close()
+    if "html" in wanted:
+        from .html.update import update_html
+
+        if progress:
+            progress("html", 0, 1)
+        views = update_html(
+            stage / DATABASE, stage, changed=update.changed, removed=update.removed,
+            previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
+            extra_links=page_links(wanted, report["counts"].get("articles", 0), rdf["formats"]), site_url=site_url,
+            health=report["health"], views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
+        if progress:
+            progress("html", len(views), len(views))
+        written += views
+    if "report" in wanted:
+        written.append(_write_report(stage, report))
     patch = DatabasePatch(stage / DATABASE)
     patch.set_meta({"report": _meta_report(report), "fingerprint": fingerprint})
     patch.commit()
-    return G, report, written
+    return None, report, written
 
 
 def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, base_iri: str | None,
@@ -485,25 +499,13 @@ def write_outputs(
     articles = report["counts"].get("articles", 0)
     parallel = False
     if "html" in wanted:
-        from .html import write_views
-
-        page_links: list[tuple[str, str]] = []
-        linked = set(wanted if links_to is None else links_to)
-        if "rdf" in linked:
-            from .rdf import RDF_DIR, part_count
-
-            parts = part_count(articles)
-            names = ", ".join(dict.fromkeys(formats))
-            page_links = [(f"RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
-                          (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
-        if "report" in linked:
-            page_links.append(("Build report (report.json)", REPORT))
+        extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         parent = os.getpid()
 
         def html() -> tuple[list[Path], dict[str, Any]]:
             end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
-            return write_html(G, out, extra_links=page_links, site_url=site_url, previous_layout=previous_layout,
+            return write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
                               progress=None if parallel else progress)
 
         with interrupts_held():
@@ -550,24 +552,48 @@ def write_outputs(
         patch.set_meta({"report": _meta_report(report)})
         patch.commit()
     if "report" in wanted:
-        text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
-        written.append(write_atomic(out / REPORT, text))
+        written.append(_write_report(out, report))
     return written
+
+
+def _write_report(out: Path, report: dict[str, Any]) -> Path:
+    import json
+
+    text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
+    return write_atomic(out / REPORT, text)
 
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"
 RDF_STATE = f"{PRIVATE}/rdf-parts.json"
+VIEWS_STATE = f"{PRIVATE}/views.json"
+
+
+def page_links(outputs: Sequence[str], articles: int, formats: Sequence[str]) -> list[tuple[str, str]]:
+    """The index page's links to the build's other outputs (RDF, report) among ``outputs``."""
+    links: list[tuple[str, str]] = []
+    if "rdf" in outputs:
+        from .rdf import RDF_DIR, part_count
+
+        parts = part_count(articles)
+        names = ", ".join(dict.fromkeys(formats))
+        links = [("RDF: the dataset description (VoID)", f"{RDF_DIR}/void.ttl"),
+                 (f"RDF: {parts} part{'s' if parts != 1 else ''} ({names})", f"{RDF_DIR}/")]
+    if "report" in outputs:
+        links.append(("Build report (report.json)", REPORT))
+    return links
 
 
 def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
                site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
-               progress: Progress | None = None) -> tuple[list[Path], dict[str, Any]]:
+               progress: Progress | None = None, limits: Limits | None = None) -> tuple[list[Path], dict[str, Any]]:
     """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build), the health
-    findings (for the index page and the report), and every view; the paths and the findings."""
+    findings (for the index page and the report), and every view (with ``limits``, default
+    :class:`~qagraph.html.Limits`; what an update needs is kept in ``.qagraph/views.json``);
+    the paths and the findings."""
     import json
 
     from .health import health
-    from .html import write_views
+    from .html import Limits, write_views
     from .html.atlas import write_atlas
     from .layout import AtlasLayout, atlas_layout
 
@@ -577,7 +603,7 @@ def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str
     written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
-                           health=found, progress=progress)
+                           health=found, progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
     write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
     return written, found
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -37,7 +37,18 @@ from ..ids import keyword_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
 from .select import Edge, link_strength
 
-__all__ = ["Arrangement", "Group", "MIN_GROUP", "SPRING_MAX", "arrange", "group_names"]
+__all__ = [
+    "Arrangement",
+    "Group",
+    "MIN_GROUP",
+    "SPRING_MAX",
+    "arrange",
+    "group_keywords",
+    "group_names",
+    "keyword_df",
+    "keyword_label",
+    "rank_keywords",
+]
 
 SPRING_MAX = 250  #: up to this many nodes, one force-directed layout of the whole view
 GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
@@ -350,12 +361,16 @@ def _place_others(
             pos[n] = centroid(n) + _offset(n, spacing * (0.9 if kinds[n] == KEYWORD else 0.6))
 
 
-def group_names(G: nx.MultiDiGraph, groups: Sequence[Group], *, words: int = 2) -> dict[int, list[str]]:
-    """Each group's most telling keywords (labels): common in the group, rare elsewhere.
+def group_keywords(G: nx.MultiDiGraph, groups: Sequence[Group]) -> dict[int, dict[str, int]]:
+    """The keywords that may name each group (index >= 0): key -> articles of the group with it.
 
-    A keyword scores ``count_in_group ** 2 / df``; keywords that most of the view's
-    articles share (the subject's own name, often) are not telling and are skipped.
+    A keyword may name a group when at least two of its articles have it and it is not
+    shared by most of the view's articles (the subject's own name, often).
     """
+    return _group_keywords(G, groups)[0]
+
+
+def _group_keywords(G: nx.MultiDiGraph, groups: Sequence[Group]) -> tuple[dict[int, dict[str, int]], Counter[str]]:
     total = sum(len(g.members) for g in groups)
     everywhere: Counter[str] = Counter()
     per: dict[int, Counter[str]] = {}
@@ -365,21 +380,47 @@ def group_names(G: nx.MultiDiGraph, groups: Sequence[Group], *, words: int = 2) 
             uses.update(dict.fromkeys(G._node[n].get("keywords") or (), 1))
         per[g.index] = uses
         everywhere.update(uses)
-    names: dict[int, list[str]] = {}
-    for g in groups:
-        if g.index < 0:
-            continue
-        scored: list[tuple[float, str]] = []
-        for key, c in per[g.index].items():
-            if c < 2 or everywhere[key] > max(total // 2, 2):
-                continue
-            node = keyword_node(key)
-            df = G._node[node].get("df", everywhere[key]) if node in G else everywhere[key]
-            scored.append((-(c * c) / max(int(df), 1), key))
-        scored.sort()
-        labels = []
-        for _, key in scored[:words]:
-            node = keyword_node(key)
-            labels.append(str(G._node[node].get("label", key)) if node in G else key)
-        names[g.index] = labels
-    return names
+    most = max(total // 2, 2)
+    found = {g.index: {key: c for key, c in per[g.index].items() if c >= 2 and everywhere[key] <= most}
+             for g in groups if g.index >= 0}
+    return found, everywhere
+
+
+def rank_keywords(counts: Mapping[str, int], df: Mapping[str, int], words: int = 2) -> list[str]:
+    """The ``words`` most telling of ``counts`` (key -> articles of the group with it): by
+    ``count ** 2 / df``, ties by key.
+
+    >>> rank_keywords({"a": 2, "b": 3, "c": 3}, {"a": 2, "b": 90, "c": 9})
+    ['a', 'c']
+    """
+    scored = sorted((-(c * c) / max(int(df[key]), 1), key) for key, c in counts.items())
+    return [key for _, key in scored[:words]]
+
+
+def keyword_df(G: nx.MultiDiGraph, keys: Iterable[str], default: Mapping[str, int] | None = None) -> dict[str, int]:
+    """The df of each keyword key as ``G`` holds it (else ``default[key]``, else 0)."""
+    node_data = G._node
+    fallback = default or {}
+    out: dict[str, int] = {}
+    for key in keys:
+        node = keyword_node(key)
+        out[key] = int(node_data[node].get("df", fallback.get(key, 0)) if node in node_data else fallback.get(key, 0))
+    return out
+
+
+def group_names(G: nx.MultiDiGraph, groups: Sequence[Group], *, words: int = 2) -> dict[int, list[str]]:
+    """Each group's most telling keywords (labels): common in the group, rare elsewhere.
+
+    A keyword scores ``count_in_group ** 2 / df`` (:func:`rank_keywords` among
+    :func:`group_keywords`); keywords that most of the view's articles share (the
+    subject's own name, often) are not telling and are skipped.
+    """
+    found, everywhere = _group_keywords(G, groups)
+    return {index: [keyword_label(G, key) for key in rank_keywords(counts, keyword_df(G, counts, everywhere), words)]
+            for index, counts in found.items()}
+
+
+def keyword_label(G: nx.MultiDiGraph, key: str) -> str:
+    """The label of keyword ``key`` in ``G`` (the key itself when ``G`` does not hold it)."""
+    node = keyword_node(key)
+    return str(G._node[node].get("label", key)) if node in G else key

@@ -38,7 +38,9 @@ import hashlib
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,11 +57,21 @@ from .page import excerpt_html, safe_href
 
 __all__ = [
     "ATLAS_JS",
+    "AtlasCounts",
+    "ChunkRecord",
     "RENDERER_JS",
     "atlas_chunk_count",
     "atlas_chunk_of",
+    "atlas_counts",
+    "atlas_meta",
+    "atlas_page",
+    "chunk_record",
+    "community_entry",
     "generate_atlas",
     "generate_atlas_chunk",
+    "read_chunk",
+    "read_data_script",
+    "render_chunk",
     "short_ids",
     "write_atlas",
 ]
@@ -179,6 +191,24 @@ def _data_script(payload: Mapping[str, Any]) -> str:
     return "qagraphAtlas.add(JSON.parse('" + quoted + "'));\n"
 
 
+_UNQUOTE = re.compile(r"\\(\\|'|u2028|u2029)")
+_UNQUOTED = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
+
+
+def read_data_script(text: str) -> Any:
+    """The payload of a data file that :func:`_data_script` wrote.
+
+    >>> read_data_script(_data_script({"a": "it's \\\\ \\u2028"})) == {"a": "it's \\\\ \\u2028"}
+    True
+
+    Raises :class:`ValueError` when ``text`` is not such a file.
+    """
+    head, tail = "qagraphAtlas.add(JSON.parse('", "'));\n"
+    if not (text.startswith(head) and text.endswith(tail)):
+        raise ValueError("not an atlas data file")
+    return json.loads(_UNQUOTE.sub(lambda m: _UNQUOTED[m.group(1)], text[len(head):-len(tail)]))
+
+
 def _link_type(url: str | None) -> int:
     """0: no link; 1: a site path (a link once joined to a site url); 2: an absolute http(s) url."""
     href = safe_href(url)
@@ -229,52 +259,111 @@ def generate_atlas_chunk(
     if ids is None:
         ids = short_ids(_atlas_nodes(G))
     membership = _membership if _membership is not None else {n: c.index for c in communities for n in c.members}
-    node_data = G._node
     nodes = list(_members) if _members is not None else [n for n in sorted(ids) if atlas_chunk_of(n, chunks) == chunk]
-    width = max(2, math.ceil(math.log(max(len(nodes), 2), 64)))
-    kinds = link_kinds()
-    weighted = {kind.name for kind in kinds if "weight" in kind.fields}
-    links: dict[str, list[str]] = {kind.name: [] for kind in kinds}
+    records = [chunk_record(G, node, positions=positions, membership=membership, ids=ids, excerpts=excerpts,
+                            excerpt_limit=excerpt_limit) for node in nodes]
+    return render_chunk(chunk, chunks, records)
+
+
+@dataclass
+class ChunkRecord:
+    """One node as an atlas chunk holds it: what its two data files say of it.
+
+    ``links`` are the node's outgoing links by kind, each a target's short id followed, for a
+    weighted kind, by the weight's character; ``text`` is ``(keywords, excerpt)`` for an
+    article (``None`` for a stub). :func:`render_chunk` writes a chunk's records,
+    :func:`read_chunk` reads them back from its files.
+    """
+
+    sid: str
+    key: str
+    title: str
+    kind: int
+    subject: str | None
+    community: int
+    link: int
+    xy: tuple[float, float]
+    links: dict[str, list[str]]
+    text: tuple[list[str], str] | None
+
+
+def chunk_record(
+    G: nx.MultiDiGraph, node: str, *, positions: Mapping[str, Position], membership: Mapping[str, int],
+    ids: Mapping[str, str], excerpts: Mapping[str, str] | None = None, excerpt_limit: int = EXCERPT_LIMIT,
+) -> ChunkRecord:
+    """The :class:`ChunkRecord` of ``node``: its data and outgoing links in ``G``, its position and community.
+
+    Links to nodes without a short id (not in the atlas) are left out; links come in the
+    order of their targets' ids, so the record depends on the graph's content only.
+
+    Raises :class:`~qagraph.errors.UsageError` when the node has no position.
+    """
+    data = G._node[node]
+    at = positions.get(node)
+    if at is None:
+        raise UsageError(f"{node} has no position: lay the graph out again (qagraph.layout.atlas_layout)")
+    weighted = {kind.name for kind in link_kinds() if "weight" in kind.fields}
+    links: dict[str, list[str]] = {}
+    for target, keydict in sorted(G._succ[node].items()):
+        sid = ids.get(target)
+        if sid is None:
+            continue
+        for kind_name, edge in keydict.items():
+            if kind_name in weighted:
+                links.setdefault(kind_name, []).append(
+                    sid + B64[max(0, min(63, round(float(edge.get("weight", 0.0)) * 63)))])
+            else:
+                links.setdefault(kind_name, []).append(sid)
+    text = None
+    if data["kind"] == ARTICLE:
+        excerpt = excerpts.get(node) if excerpts is not None else None
+        text = (list(data.get("keyword_labels") or ())[:KEYWORDS_SHOWN],
+                excerpt if excerpt is not None else excerpt_html(data.get("answer") or "", excerpt_limit))
+    key = str(data.get("key") or node.partition(":")[2])
+    return ChunkRecord(
+        ids[node], key, str(data.get("title") or data.get("label") or key), NODE_ATLAS_KINDS.index(data["kind"]),
+        data.get("subject") or None, membership.get(node, -1), _link_type(data.get("url")),
+        (round(at[0], 1) + 0.0, round(at[1], 1) + 0.0), links, text,
+    )
+
+
+def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dict[str, str]:
+    """The two data files of chunk ``chunk`` holding ``records`` (in node id order).
+
+    A nodes file holds, per node: its short id, key (its url, split into a per-chunk
+    prefix table and the rest), title, subject, kind, community, link type and
+    position, and its outgoing links per kind packed in one string of fixed-width
+    records (source index in the chunk, target's short id, and for weighted kinds the
+    weight in 64ths), all in the url-safe base64 alphabet (:data:`B64`).
+    """
+    width = max(2, math.ceil(math.log(max(len(records), 2), 64)))
+    links: dict[str, list[str]] = {kind.name: [] for kind in link_kinds()}
     prefixes: dict[str, int] = {}
     subjects: dict[str, int] = {}
     cols: dict[str, list[Any]] = {"keyPrefix": [], "key": [], "title": [], "kind": [], "subject": [],
                                   "community": [], "link": [], "xy": []}
     text: dict[str, list[Any]] = {"id": [], "keywords": [], "excerpt": []}
-    for local, node in enumerate(nodes):
-        data = node_data[node]
-        at = positions.get(node)
-        if at is None:
-            raise UsageError(f"{node} has no position: lay the graph out again (qagraph.layout.atlas_layout)")
-        key = str(data.get("key") or node.partition(":")[2])
-        cut = key.rfind("/") + 1
-        cols["keyPrefix"].append(prefixes.setdefault(key[:cut], len(prefixes)))
-        cols["key"].append(key[cut:])
-        cols["title"].append(str(data.get("title") or data.get("label") or key))
-        cols["kind"].append(NODE_ATLAS_KINDS.index(data["kind"]))
-        slug = data.get("subject")
-        cols["subject"].append(subjects.setdefault(slug, len(subjects)) if slug else -1)
-        cols["community"].append(membership.get(node, -1))
-        cols["link"].append(_link_type(data.get("url")))
-        cols["xy"].extend((round(at[0], 1) + 0.0, round(at[1], 1) + 0.0))
+    for local, r in enumerate(records):
+        cut = r.key.rfind("/") + 1
+        cols["keyPrefix"].append(prefixes.setdefault(r.key[:cut], len(prefixes)))
+        cols["key"].append(r.key[cut:])
+        cols["title"].append(r.title)
+        cols["kind"].append(r.kind)
+        cols["subject"].append(subjects.setdefault(r.subject, len(subjects)) if r.subject else -1)
+        cols["community"].append(r.community)
+        cols["link"].append(r.link)
+        cols["xy"].extend(r.xy)
         source = _b64(local, width)
-        for target, keydict in G._succ[node].items():
-            sid = ids.get(target)
-            if sid is None:
-                continue
-            for kind_name, edge in keydict.items():
-                row = links.get(kind_name)
-                if row is None:
-                    continue
-                row.append(source + sid)
-                if kind_name in weighted:
-                    row.append(B64[max(0, min(63, round(float(edge.get("weight", 0.0)) * 63)))])
-        if data["kind"] == ARTICLE:
-            text["id"].append(ids[node])
-            text["keywords"].append(list(data.get("keyword_labels") or ())[:KEYWORDS_SHOWN])
-            excerpt = excerpts.get(node) if excerpts is not None else None
-            text["excerpt"].append(excerpt if excerpt is not None else excerpt_html(data.get("answer") or "", excerpt_limit))
+        for kind_name, targets in r.links.items():
+            row = links.get(kind_name)
+            if row is not None:
+                row.extend(source + t for t in targets)
+        if r.text is not None:
+            text["id"].append(r.sid)
+            text["keywords"].append(r.text[0])
+            text["excerpt"].append(r.text[1])
     payload = {
-        "part": "nodes", "chunk": chunk, "width": width, "ids": "".join(ids[n] for n in nodes),
+        "part": "nodes", "chunk": chunk, "width": width, "ids": "".join(r.sid for r in records),
         "prefixes": list(prefixes), "subjects": list(subjects), **cols,
         "links": {name: "".join(row) for name, row in links.items()},
     }
@@ -284,17 +373,54 @@ def generate_atlas_chunk(
     }
 
 
-def _meta(
-    G: nx.MultiDiGraph,
-    nodes: Sequence[str],
-    positions: Mapping[str, Position],
-    communities: Sequence[Community],
-    *,
-    chunks: int,
-    site_url: str | None,
-    title: str,
-) -> dict[str, Any]:
+def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
+    """The records of a chunk from the texts of its two data files (:func:`render_chunk` wrote them).
+
+    Raises :class:`ValueError` when the files are not a chunk's (or not of the same chunk).
+    """
+    nodes, texts = read_data_script(nodes_file), read_data_script(text_file)
+    if nodes.get("part") != "nodes" or texts.get("part") != "text" or nodes.get("chunk") != texts.get("chunk"):
+        raise ValueError("not the two data files of one atlas chunk")
+    width = int(nodes["width"])
+    sids = [nodes["ids"][i:i + SID_LENGTH] for i in range(0, len(nodes["ids"]), SID_LENGTH)]
+    by_sid = {sid: (keywords, excerpt) for sid, keywords, excerpt in zip(texts["id"], texts["keywords"],
+                                                                           texts["excerpt"])}
+    weighted = {kind.name for kind in link_kinds() if "weight" in kind.fields}
+    out_links: list[dict[str, list[str]]] = [{} for _ in sids]
+    for kind_name, packed in nodes["links"].items():
+        size = width + SID_LENGTH + (1 if kind_name in weighted else 0)
+        for i in range(0, len(packed), size):
+            entry = packed[i:i + size]
+            local = 0
+            for ch in entry[:width]:
+                local = local * 64 + B64.index(ch)
+            out_links[local].setdefault(kind_name, []).append(entry[width:])
+    records = []
+    for i, sid in enumerate(sids):
+        subject = nodes["subject"][i]
+        text = by_sid.get(sid)
+        records.append(ChunkRecord(
+            sid, nodes["prefixes"][nodes["keyPrefix"][i]] + nodes["key"][i], nodes["title"][i], nodes["kind"][i],
+            nodes["subjects"][subject] if subject >= 0 else None, nodes["community"][i], nodes["link"][i],
+            (nodes["xy"][2 * i], nodes["xy"][2 * i + 1]), out_links[i],
+            (list(text[0]), text[1]) if text is not None else None,
+        ))
+    return records
+
+
+@dataclass(frozen=True)
+class AtlasCounts:
+    """What the atlas's ``meta.js`` counts of the graph: nodes by kind, subject names, links by kind."""
+
+    counts: dict[str, int]  #: atlas nodes by kind (articles, stubs)
+    subjects: dict[str, str]  #: subject slug -> name, for every slug of an atlas node or a subject node
+    edge_counts: dict[str, int]  #: links between atlas nodes, by link kind
+
+
+def atlas_counts(G: nx.MultiDiGraph, nodes: Sequence[str] | None = None) -> AtlasCounts:
+    """The :class:`AtlasCounts` of ``G`` (``nodes``: its atlas nodes, sorted, when known)."""
     node_data = G._node
+    nodes = _atlas_nodes(G) if nodes is None else nodes
     counts = {kind: 0 for kind in NODE_ATLAS_KINDS}
     subjects: dict[str, str] = {}
     for node in nodes:
@@ -314,33 +440,54 @@ def _meta(
                 for key in keydict:
                     if key in edge_counts:
                         edge_counts[key] += 1
-    groups = []
-    for c in communities:
-        xy = [positions[n] for n in c.members if n in positions]
-        cx = sum(p[0] for p in xy) / len(xy) if xy else 0.0
-        cy = sum(p[1] for p in xy) / len(xy) if xy else 0.0
-        reach = sorted(math.dist(p, (cx, cy)) for p in xy)
-        groups.append({
-            "label": c.label, "size": len(c.members), "subjects": list(c.subjects), "keywords": list(c.keywords),
-            "colour": PALETTE[c.index] if c.index < len(PALETTE) else OTHER_COLOUR,
-            "x": round(cx, 2), "y": round(cy, 2), "r": round(reach[int(len(reach) * 0.9)] if reach else 0.0, 2),
-        })
+    return AtlasCounts(counts, dict(sorted(subjects.items())), edge_counts)
+
+
+def community_entry(community: Community, positions: Mapping[str, Position]) -> dict[str, Any]:
+    """A community as ``meta.js`` lists it: name, size, colour, and the centre and reach of its members."""
+    xy = [positions[n] for n in community.members if n in positions]
+    cx = sum(p[0] for p in xy) / len(xy) if xy else 0.0
+    cy = sum(p[1] for p in xy) / len(xy) if xy else 0.0
+    reach = sorted(math.dist(p, (cx, cy)) for p in xy)
     return {
+        "label": community.label, "size": len(community.members), "subjects": list(community.subjects),
+        "keywords": list(community.keywords),
+        "colour": PALETTE[community.index] if community.index < len(PALETTE) else OTHER_COLOUR,
+        "x": round(cx, 2), "y": round(cy, 2), "r": round(reach[int(len(reach) * 0.9)] if reach else 0.0, 2),
+    }
+
+
+def atlas_meta(counts: AtlasCounts, groups: Sequence[Mapping[str, Any]], *, chunks: int, site_url: str | None,
+               title: str = "Atlas of the articles") -> str:
+    """The text of ``atlas/meta.js``: ``counts``, the communities' ``groups`` (:func:`community_entry`),
+    the kinds and the chunk count."""
+    return _data_script({
         "part": "meta",
         "title": title,
         "version": __version__,
         "chunks": chunks,
         "siteUrl": site_url.rstrip("/") if site_url else None,
-        "counts": counts,
-        "edgeCounts": edge_counts,
+        "counts": counts.counts,
+        "edgeCounts": counts.edge_counts,
         "nodeKinds": [{"name": k, "label": NODE_KINDS[k].label, "plural": NODE_KINDS[k].plural,
                        "colour": NODE_KINDS[k].colour} for k in NODE_ATLAS_KINDS],
         "edgeKinds": [{"name": k.name, "label": k.label, "plural": k.plural, "colour": k.style.colour,
                        "weighted": "weight" in k.fields, "symmetric": k.symmetric} for k in link_kinds()],
-        "subjects": dict(sorted(subjects.items())),
-        "communities": groups,
+        "subjects": counts.subjects,
+        "communities": list(groups),
         "otherColour": OTHER_COLOUR,
-    }
+    })
+
+
+def atlas_page(*, chunks: int, articles: int, site_url: str | None, title: str = "Atlas of the articles",
+               index_href: str | None = "../index.html") -> str:
+    """The text of ``atlas.html`` for ``chunks`` data chunks and ``articles`` articles."""
+    scripts = [f"assets/{RENDERER_JS}", f"assets/{ATLAS_JS}", f"{DATA_DIR}/meta.js"]
+    scripts += [_chunk_name("nodes", c, chunks) for c in range(chunks)]
+    return _env.get_template("atlas.html.j2").render(
+        title=title, csp=_csp(), version=__version__, css=Markup(_asset("atlas.css")), scripts=scripts,
+        index_href=index_href, articles=f"{articles:,}", site_url=site_url,
+    )
 
 
 def _check_site_url(site_url: str | None) -> str | None:
@@ -411,20 +558,17 @@ def generate_atlas(
         f"assets/{RENDERER_JS}": _asset(RENDERER_JS),
         f"assets/{ATLAS_JS}": _asset(ATLAS_JS),
     }
-    meta = _meta(G, nodes, positions, communities, chunks=chunks, site_url=site_url, title=title)
-    files[f"{DATA_DIR}/meta.js"] = _data_script(meta)
+    counts = atlas_counts(G, nodes)
+    files[f"{DATA_DIR}/meta.js"] = atlas_meta(counts, [community_entry(c, positions) for c in communities],
+                                              chunks=chunks, site_url=site_url, title=title)
     wanted = range(chunks) if only_chunks is None else sorted(set(only_chunks))
     for chunk in wanted:
         files.update(generate_atlas_chunk(
             G, chunk, chunks=chunks, positions=positions, communities=communities, ids=ids,
             excerpts=excerpts, excerpt_limit=excerpt_limit, _members=members[chunk], _membership=membership,
         ))
-    scripts = [f"assets/{RENDERER_JS}", f"assets/{ATLAS_JS}", f"{DATA_DIR}/meta.js"]
-    scripts += [_chunk_name("nodes", c, chunks) for c in range(chunks)]
-    page = _env.get_template("atlas.html.j2").render(
-        title=title, csp=_csp(), version=__version__, css=Markup(_asset("atlas.css")), scripts=scripts,
-        index_href=index_href, articles=f"{meta['counts'][ARTICLE]:,}", site_url=site_url,
-    )
+    page = atlas_page(chunks=chunks, articles=counts.counts[ARTICLE], site_url=site_url, title=title,
+                      index_href=index_href)
     files["atlas.html"] = page
     return dict(sorted(files.items()))
 

@@ -47,11 +47,15 @@ from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link
 __all__ = [
     "Edge",
     "Limits",
+    "OverviewCounts",
     "Selection",
     "keyword_selection",
     "link_strength",
     "neighbourhood_selection",
+    "overview_counts",
     "overview_selection",
+    "select_overview",
+    "subject_articles",
     "subject_selection",
 ]
 
@@ -303,71 +307,107 @@ def _keywords(
 # -- the views --------------------------------------------------------------------------
 
 
-def overview_selection(G: nx.MultiDiGraph, limits: Limits = Limits()) -> Selection:
-    """Subjects with the links between them, counted, and the most frequent keywords.
+@dataclass(frozen=True)
+class OverviewCounts:
+    """What the overview shows, counted over the whole corpus (from a graph or a build database).
 
-    Each subject keeps its ``limits.subject_links`` strongest links of each kind (a
-    pair stays when it is among the strongest of either subject).
+    Subjects and keywords are node ids; ``links`` counts, for each link kind, the links
+    between articles of two different subjects (by subject slug, the article's first:
+    ``(source, target)``, or sorted for a symmetric kind), whatever the subjects' sizes;
+    ``keyword_subjects`` counts the articles of each subject slug that have one of
+    ``keywords``. :func:`overview_counts` counts them in a graph.
+    """
 
-    >>> overview_selection(nx.MultiDiGraph()).shown["subjects"]
-    (0, 0)
+    subjects: Mapping[str, int]  #: every subject node: its articles
+    keywords: Sequence[tuple[str, int]]  #: the most frequent keyword nodes and their df, most first (ties: by id)
+    keyword_total: int  #: keywords in the corpus
+    links: Mapping[str, Mapping[tuple[str, str], int]]  #: link kind -> (slug, slug) -> links
+    keyword_subjects: Mapping[str, Mapping[str, int]]  #: keyword node -> slug -> articles (for ``keywords``)
+
+
+def overview_counts(G: nx.MultiDiGraph, keywords: int = Limits.overview_keywords) -> OverviewCounts:
+    """:class:`OverviewCounts` of ``G``, with its ``keywords`` most frequent keywords.
+
+    >>> overview_counts(nx.MultiDiGraph()).keyword_total
+    0
     """
     attrs = G._node
-    all_subjects = [n for n, d in attrs.items() if d.get("kind") == SUBJECT]
-    subjects = sorted(all_subjects, key=lambda s: (-int(attrs[s].get("articles", 0)), s))[: limits.overview_subjects]
-    subjects.sort()
-    inside = set(subjects)
-    keywords = [n for n, d in attrs.items() if d.get("kind") == KEYWORD]
+    subjects = {n: int(d.get("articles", 0)) for n, d in attrs.items() if d.get("kind") == SUBJECT}
+    all_keywords = [n for n, d in attrs.items() if d.get("kind") == KEYWORD]
+    top = sorted(all_keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))[: max(0, keywords)]
     links = link_kinds()
     names = frozenset(k.name for k in links)
     symmetric = {k.name for k in links if k.symmetric}
-
-    subject_of: dict[str, str] = {}
-
-    def subject_id(node: str) -> str:
-        s = subject_of.get(node)
-        if s is None:
-            slug = attrs[node].get("subject")
-            s = subject_of[node] = subject_node(slug) if slug is not None else ""
-        return s
-
     counts: dict[str, Counter[tuple[str, str]]] = {k.name: Counter() for k in links}
     for u, nbrs in G._succ.items():
-        if attrs[u].get("kind") != ARTICLE:
+        du = attrs[u]
+        if du.get("kind") != ARTICLE or du.get("subject") is None:
             continue
-        su = subject_id(u)
-        if su not in inside:
-            continue
+        su = du["subject"]
         for v, keys in nbrs.items():
             found = names & keys.keys()
             if not found:
                 continue  # most edges are keyword and subject memberships
-            sv = subject_id(v)
-            if not sv or sv == su or sv not in inside:
+            sv = attrs[v].get("subject")
+            if sv is None or sv == su:
                 continue
             for kind in found:
-                pair = (su, sv) if kind not in symmetric or su < sv else (sv, su)
-                counts[kind][pair] += 1
+                counts[kind][(su, sv) if kind not in symmetric or su < sv else (sv, su)] += 1
+    by_keyword: dict[str, Counter[str]] = {}
+    for kw in top:
+        by_subject = by_keyword[kw] = Counter()
+        for a, keys in G._pred[kw].items():
+            if HAS_KEYWORD in keys and attrs[a].get("kind") == ARTICLE and attrs[a].get("subject") is not None:
+                by_subject[attrs[a]["subject"]] += 1
+    return OverviewCounts(subjects, [(k, int(attrs[k].get("df", 0))) for k in top], len(all_keywords),
+                          {k: dict(c) for k, c in counts.items()}, {k: dict(c) for k, c in by_keyword.items()})
+
+
+def overview_selection(G: nx.MultiDiGraph, limits: Limits = Limits()) -> Selection:
+    """Subjects with the links between them, counted, and the most frequent keywords.
+
+    Each subject keeps its ``limits.subject_links`` strongest links of each kind (a
+    pair stays when it is among the strongest of either subject). The counts come
+    from :func:`overview_counts`; :func:`select_overview` does the rest.
+
+    >>> overview_selection(nx.MultiDiGraph()).shown["subjects"]
+    (0, 0)
+    """
+    return select_overview(overview_counts(G, limits.overview_keywords), limits)
+
+
+def select_overview(counts: OverviewCounts, limits: Limits = Limits()) -> Selection:
+    """The overview's :class:`Selection` from corpus-wide :class:`OverviewCounts` (no graph needed).
+
+    >>> select_overview(OverviewCounts({"subject:a": 2}, [], 0, {}, {})).nodes
+    ['subject:a']
+    """
+    subjects = sorted(counts.subjects, key=lambda s: (-counts.subjects[s], s))[: limits.overview_subjects]
+    subjects.sort()
+    inside = set(subjects)
     edges: list[Edge] = []
     total_links = kept_links = 0
-    for kind, by_pair in counts.items():
+    for kind in (k.name for k in link_kinds()):
+        by_pair: Counter[tuple[str, str]] = Counter()
+        for (a, b), c in counts.links.get(kind, {}).items():
+            su, sv = subject_node(a), subject_node(b)
+            if su in inside and sv in inside and c:
+                by_pair[(su, sv)] += c
         kept = _strongest(by_pair, limits.subject_links)
         total_links += len(by_pair)
         kept_links += len(kept)
         edges.extend(Edge(su, sv, kind, count=c) for (su, sv), c in kept.items())
 
-    top = sorted(keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))[: limits.overview_keywords]
+    top = [k for k, _ in counts.keywords[: max(0, limits.overview_keywords)]]
     for kw in top:
-        by_subject: Counter[str] = Counter()
-        for a, keys in G._pred[kw].items():
-            if HAS_KEYWORD in keys and attrs[a].get("kind") == ARTICLE:
-                by_subject[subject_id(a)] += 1
-        ranked = sorted(by_subject.items(), key=lambda item: (-item[1], item[0]))
+        by_subject = counts.keyword_subjects.get(kw, {})
+        ranked = sorted(((subject_node(slug), c) for slug, c in by_subject.items() if c),
+                        key=lambda item: (-item[1], item[0]))
         edges.extend(Edge(s, kw, HAS_KEYWORD, count=c)
                      for s, c in [x for x in ranked if x[0] in inside][: limits.keyword_subjects])
     return Selection(
         "overview", [*subjects, *top], edges, aggregated=True,
-        shown={"subjects": (len(subjects), len(all_subjects)), "keywords": (len(top), len(keywords)),
+        shown={"subjects": (len(subjects), len(counts.subjects)), "keywords": (len(top), counts.keyword_total),
                "links": (kept_links, total_links)},
     )
 
@@ -405,6 +445,22 @@ def _stub_edges(G: nx.MultiDiGraph, articles: Sequence[str], stubs: Sequence[str
             for kind in sorted(keys) if kind in links]
 
 
+def subject_articles(
+    G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(),
+) -> tuple[list[str], list[str], list[str], dict[str, int]]:
+    """The articles of a subject view: ``(members, drawn, listed, links of each member)``.
+
+    The members are the articles with a subject edge to ``subject``; the
+    ``limits.subject_articles`` with the most links (then by id) are drawn, the next
+    ``limits.listed_articles`` are listed. Only the members' link edges are read.
+    """
+    members = _members(G, subject, IN_SUBJECT)
+    ranked, degree = _by_degree(G, members, _links())
+    shown = ranked[: max(0, limits.subject_articles)]
+    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    return members, shown, listed, degree
+
+
 def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits()) -> Selection:
     """The articles of one subject (``subject:<slug>``) and how they connect.
 
@@ -420,10 +476,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
     """
     _require(G, subject, (SUBJECT,))
     links = _links()
-    members = _members(G, subject, IN_SUBJECT)
-    ranked, degree = _by_degree(G, members, links)
-    shown = ranked[: max(0, limits.subject_articles)]
-    listed = ranked[len(shown): len(shown) + max(0, limits.listed_articles)]
+    members, shown, listed, degree = subject_articles(G, subject, limits)
     inside = set(shown)
     edges, n_links = _link_edges(G, shown, limits)
     stubs, n_stubs = _stubs(G, shown, limits.stubs)

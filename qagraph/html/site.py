@@ -13,10 +13,12 @@ without a change.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import posixpath
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +31,22 @@ from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT
 from ..model import Progress
 from ..normalize import slugify
 from .page import VIS_JS_NAME, render_index, vis_network_js
-from .select import Limits
-from .views import View, overview, subject_view, write_view
+from .select import Limits, OverviewCounts, overview_counts
+from .views import View, ViewUses, overview, subject_view, write_view
 
-__all__ = ["IndexRow", "generate_index", "subject_file_names", "write_index", "write_views"]
+__all__ = [
+    "IndexRow",
+    "STATE_VERSION",
+    "counts_from_json",
+    "counts_json",
+    "generate_index",
+    "graph_counts",
+    "subject_file_names",
+    "subject_row",
+    "uses_json",
+    "write_index",
+    "write_views",
+]
 
 IndexRow = dict[str, Any]  #: one subject view's row: href, label, articles, shown, nodes, edges, size
 
@@ -66,8 +80,22 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
+def graph_counts(G: nx.MultiDiGraph) -> tuple[Counter[Any], Counter[str]]:
+    """Nodes by kind and edges by kind of ``G``: what the index page counts.
+
+    >>> graph_counts(nx.MultiDiGraph())
+    (Counter(), Counter())
+    """
+    node_counts: Counter[Any] = Counter(k for _, k in G.nodes(data="kind"))
+    edge_counts: Counter[str] = Counter()
+    for nbrs in G._succ.values():
+        for keys in nbrs.values():
+            edge_counts.update(list(keys))
+    return node_counts, edge_counts
+
+
 def generate_index(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph | None = None,
     *,
     overview_row: Mapping[str, Any] | None = None,
     subject_rows: Sequence[IndexRow] = (),
@@ -75,9 +103,14 @@ def generate_index(
     extra_links: Sequence[tuple[str, str]] = (),
     health: Mapping[str, Any] | None = None,
     site_url: str | None = None,
+    node_counts: Mapping[Any, int] | None = None,
+    edge_counts: Mapping[str, int] | None = None,
+    source: str | None = None,
 ) -> str:
     """The index page: counts of every registered node and edge kind, then links to the views.
 
+    The counts and the corpus's name come from ``G``, or from ``node_counts``,
+    ``edge_counts`` (by kind) and ``source`` when given (a build database has them).
     ``atlas_href`` (relative to the index) is listed first when given; ``extra_links``
     are ``(label, relative href)`` pairs listed after the views. ``health`` (the
     findings of :func:`qagraph.health.health`) becomes a section for editors, each
@@ -86,18 +119,20 @@ def generate_index(
     >>> "<td>subjects</td>" in generate_index(nx.MultiDiGraph())
     True
     """
-    node_counts = Counter(k for _, k in G.nodes(data="kind"))
-    edge_counts: Counter[str] = Counter()
-    for nbrs in G._succ.values():
-        for keys in nbrs.values():
-            edge_counts.update(list(keys))
+    if G is not None and (node_counts is None or edge_counts is None):
+        from_graph = graph_counts(G)
+        node_counts = from_graph[0] if node_counts is None else node_counts
+        edge_counts = from_graph[1] if edge_counts is None else edge_counts
+    node_counts = node_counts or {}
+    edge_counts = edge_counts or {}
+    if source is None:
+        source = str(G.graph.get("source") or "") if G is not None else ""
     node_rows = [(k.plural, _fmt(node_counts.get(k.name, 0))) for k in NODE_KINDS.values()]
     node_rows += [(f"{kind} (not registered)", _fmt(c)) for kind, c in sorted(node_counts.items(), key=str)
                   if kind not in NODE_KINDS]
     edge_rows = [(k.plural, _fmt(edge_counts.get(k.name, 0)), k.description) for k in EDGE_KINDS.values()]
     edge_rows += [(f"{kind} (not registered)", _fmt(c), "") for kind, c in sorted(edge_counts.items(), key=str)
                   if kind not in EDGE_KINDS]
-    source = str(G.graph.get("source") or "")
     page = {
         "title": f"Views of {Path(source).name or 'the corpus'}",
         "source": source or "unknown",
@@ -160,7 +195,51 @@ def _atlas(node: Any, atlas_href: str | None) -> str | None:
     return f"{atlas_href}#article={quote(node.removeprefix('article:'), safe='/')}"
 
 
-def write_index(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kwargs: Any) -> Path:
+#: the layout of the ``state`` file of :func:`write_views`
+STATE_VERSION = 1
+
+
+def subject_row(view: View, name: str, articles: int, size: int) -> IndexRow:
+    """The index page's row of a subject view written to ``views/<name>`` (``size`` bytes)."""
+    drawn = view.counts()
+    return {
+        "href": f"views/{name}", "label": view.title, "articles": _fmt(articles),
+        "shown": _fmt(drawn["nodes"].get(ARTICLE, 0)), "nodes": _fmt(len(view.nodes)),
+        "edges": _fmt(sum(1 for e in view.edges if not e.get("more"))), "size": _size(size),
+    }
+
+
+def uses_json(uses: ViewUses) -> dict[str, Any]:
+    """:class:`~.views.ViewUses` as the ``state`` file keeps it."""
+    return {"subjects": uses.subjects, "keywords": uses.keywords, "groups": [[c, k] for c, k in uses.groups]}
+
+
+def counts_json(counts: OverviewCounts) -> dict[str, Any]:
+    """:class:`~.select.OverviewCounts` as the ``state`` file keeps it (:func:`counts_from_json` reads it)."""
+    return {
+        "subjects": dict(sorted(counts.subjects.items())), "keywords": [list(k) for k in counts.keywords],
+        "keyword_total": counts.keyword_total,
+        "links": {kind: sorted([a, b, c] for (a, b), c in pairs.items()) for kind, pairs in counts.links.items()},
+        "keyword_subjects": {k: sorted(by.items()) for k, by in counts.keyword_subjects.items()},
+    }
+
+
+def counts_from_json(data: Mapping[str, Any]) -> OverviewCounts:
+    """The :class:`~.select.OverviewCounts` that :func:`counts_json` wrote.
+
+    >>> counts = OverviewCounts({"subject:a": 1}, [("keyword:k", 1)], 1, {"related": {("a", "b"): 2}}, {"keyword:k": {"a": 1}})
+    >>> counts_from_json(counts_json(counts)) == counts
+    True
+    """
+    return OverviewCounts(
+        {str(k): int(v) for k, v in data["subjects"].items()}, [(str(k), int(v)) for k, v in data["keywords"]],
+        int(data["keyword_total"]),
+        {kind: {(str(a), str(b)): int(c) for a, b, c in pairs} for kind, pairs in data["links"].items()},
+        {k: {str(s): int(c) for s, c in by} for k, by in data["keyword_subjects"].items()},
+    )
+
+
+def write_index(G: nx.MultiDiGraph | None, path: str | os.PathLike[str], **kwargs: Any) -> Path:
     """Write :func:`generate_index`'s page to ``path`` (same keyword arguments)."""
     return write_atomic(path, generate_index(G, **kwargs))
 
@@ -177,6 +256,7 @@ def write_views(
     communities: Mapping[str, int] | None = None,
     health: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
+    state: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Write ``out_dir/index.html``, the overview and one view per subject; return the paths.
 
@@ -190,6 +270,9 @@ def write_views(
     it first and every view offers it for articles it does not draw. ``communities``
     (node id to number, e.g. the corpus's) replaces those computed within each view.
     ``health`` (:func:`qagraph.health.health`) adds the editors' section to the index.
+    ``state`` is a file to write what :func:`qagraph.html.update.update_views` needs to
+    bring the site up to date after an edit (the counts, each subject view's index row
+    and what it shows of other nodes); it is not among the paths returned.
 
     Raises:
         OutputError: ``out_dir`` exists and is not a folder.
@@ -225,22 +308,20 @@ def write_views(
         return write_view(view, views_dir / name, vis_src=vis_src, index_href="../index.html",
                           atlas_href=atlas_from_views)
 
-    view = overview(G, limits=limits, view_files=names, site_url=site_url)
+    counts = overview_counts(G, limits.overview_keywords)
+    view = overview(G, limits=limits, view_files=names, site_url=site_url, counts=counts)
     overview_path = put(view, "overview.html")
     overview_row = {"href": "views/overview.html", "summary": view.summary}
     step()
     rows: list[IndexRow] = []
     subject_paths = []
+    subjects: dict[str, Any] = {}
     for node, name in sorted(names.items(), key=lambda item: (-G.nodes[item[0]].get("articles", 0), item[0])):
         view = subject_view(G, node, limits=limits, site_url=site_url, communities=communities, view_files=names)
         path = put(view, name)
         subject_paths.append(path)
-        drawn = view.counts()
-        rows.append({
-            "href": f"views/{name}", "label": view.title, "articles": _fmt(G.nodes[node].get("articles", 0)),
-            "shown": _fmt(drawn["nodes"].get(ARTICLE, 0)), "nodes": _fmt(len(view.nodes)),
-            "edges": _fmt(sum(1 for e in view.edges if not e.get("more"))), "size": _size(path.stat().st_size),
-        })
+        rows.append(subject_row(view, name, int(G.nodes[node].get("articles", 0)), path.stat().st_size))
+        subjects[node] = {"file": name, "row": rows[-1], "uses": uses_json(view.uses)}
         step()
     keep = set(names.values())
     if views_dir.is_dir():
@@ -248,8 +329,18 @@ def write_views(
             if stale.name not in keep:
                 stale.unlink()
 
-    index = write_index(G, out / "index.html", overview_row=overview_row, subject_rows=rows, atlas_href=atlas,
-                        health=health, site_url=site_url,
-                        extra_links=extra_links)
+    node_counts, edge_counts = graph_counts(G)
+    source = str(G.graph.get("source") or "")
+    index = write_index(None, out / "index.html", overview_row=overview_row, subject_rows=rows, atlas_href=atlas,
+                        health=health, site_url=site_url, extra_links=extra_links,
+                        node_counts=node_counts, edge_counts=edge_counts, source=source)
     step()
+    if state is not None:
+        settings = {"limits": asdict(limits), "site_url": site_url, "inline": inline, "atlas": atlas,
+                    "communities": communities is not None}
+        write_atomic(state, json.dumps({
+            "version": STATE_VERSION, "settings": settings, "source": source, "subjects": subjects,
+            "nodes": {str(k): v for k, v in sorted(node_counts.items(), key=str)}, "edges": dict(sorted(edge_counts.items())),
+            "overview": counts_json(counts),
+        }, ensure_ascii=False, separators=(",", ":")))
     return [index, overview_path, *subject_paths, *written]

@@ -27,14 +27,16 @@ import networkx as nx
 from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
-from .arrange import arrange, group_names
+from .arrange import _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
 from .page import excerpt_html, render_view, safe_href
 from .select import (
     Limits,
+    OverviewCounts,
     Selection,
     keyword_selection,
     neighbourhood_selection,
     overview_selection,
+    select_overview,
     subject_selection,
 )
 from .style import (
@@ -52,6 +54,7 @@ from .style import (
 
 __all__ = [
     "View",
+    "ViewUses",
     "generate_view",
     "keyword_view",
     "neighbourhood_view",
@@ -62,6 +65,21 @@ __all__ = [
     "write_subject",
     "write_view",
 ]
+
+
+@dataclass
+class ViewUses:
+    """What a page shows of nodes it is not about: when one of them changes, the page must be written again.
+
+    A view's own articles, their links and the nodes at the other end of those links
+    are the view's to track; these are the rest.
+    """
+
+    subjects: list[str] = field(default_factory=list)  #: subject nodes drawn (label, size, articles)
+    keywords: list[str] = field(default_factory=list)  #: keyword nodes whose label or df the page shows
+    #: each named community: the keywords that may name it (key -> its articles with it), and the keys chosen;
+    #: a keyword's df changes the page when it changes which keys are chosen (:func:`.arrange.rank_keywords`)
+    groups: list[tuple[dict[str, int], list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +100,7 @@ class View:
     listed: list[list[str]] = field(default_factory=list)  #: [title, node id, subject] of articles not drawn
     hidden_kinds: list[str] = field(default_factory=list)  #: edge kinds off when the page opens
     aggregated: bool = False  #: edges stand for counts of edges (the overview)
+    uses: ViewUses = field(default_factory=ViewUses)  #: what the page shows of nodes it is not about
 
     def counts(self) -> dict[str, Counter[str]]:
         """Nodes and edges by kind."""
@@ -237,6 +256,8 @@ def _assemble(
     placed = arrange(G, sel.nodes, sel.edges, core_kinds=core, centre=sel.centre, communities=communities,
                      measure=measure, spacing=spacing, max_groups=len(PALETTE))
     index = {n: i for i, n in enumerate(sel.nodes)}
+    uses = ViewUses([n for n in sel.nodes if G._node[n].get("kind") == SUBJECT],
+                    [n for n in sel.nodes if G._node[n].get("kind") == KEYWORD])
 
     # sizes of the non-core nodes: by their weight in the view (keyword df, subject articles)
     other_measure: dict[str, float] = {}
@@ -303,6 +324,7 @@ def _assemble(
             shared = []
             for key in e.shared[:4]:
                 kn = f"keyword:{key}"
+                uses.keywords.append(kn)
                 shared.append(cards.text(G._node[kn].get("label", key) if kn in G else key, 60))
             ed["shared"] = shared
         edges.append(ed)
@@ -314,7 +336,13 @@ def _assemble(
     groups: list[dict[str, Any]] = []
     legend: list[dict[str, Any]] = []
     if colour_by == "community":
-        names = group_names(G, placed.groups)
+        found, everywhere = _group_keywords(G, placed.groups)
+        names: dict[int, list[str]] = {}
+        for group, counts in found.items():
+            chosen = rank_keywords(counts, keyword_df(G, counts, everywhere))
+            names[group] = [keyword_label(G, key) for key in chosen]
+            uses.groups.append((counts, chosen))
+            uses.keywords.extend(f"keyword:{key}" for key in chosen)
         for g in placed.groups:
             if g.index < 0:
                 continue
@@ -343,6 +371,7 @@ def _assemble(
                 continue
             if slug not in seen:
                 s = subject_node(slug)
+                uses.subjects.append(s)
                 seen[slug] = [0, G._node[s].get("label", slug) if s in G else d.get("subject_label") or slug]
             seen[slug][0] += 1
         for slug, (_, label) in sorted(seen.items(), key=lambda item: (-item[1][0], item[0]))[:40]:
@@ -358,6 +387,7 @@ def _assemble(
         sel.kind, title, heading, summary, nodes, edges, notes,
         centre=index[sel.centre] if sel.centre is not None else None, colour_by=colour_by,
         colours=legend, groups=groups, listed=listed, hidden_kinds=hidden, aggregated=sel.aggregated,
+        uses=ViewUses(sorted(set(uses.subjects)), sorted(set(uses.keywords)), uses.groups),
     )
 
 
@@ -366,17 +396,20 @@ def _assemble(
 
 def overview(
     G: nx.MultiDiGraph, *, limits: Limits = Limits(), view_files: Mapping[str, str] | None = None,
-    site_url: str | None = None,
+    site_url: str | None = None, counts: OverviewCounts | None = None,
 ) -> View:
     """Subjects with the links between them, sized by articles, and the most frequent keywords.
 
     ``view_files`` maps subject node ids to the file names of their views, for links.
     ``site_url`` is accepted like every view's (the overview shows no article).
+    ``counts`` (:class:`~.select.OverviewCounts`, counted elsewhere: a build database)
+    replaces the counting in ``G``, which then needs to hold only the subject nodes and
+    the counted keywords, with their data.
 
     >>> overview(nx.MultiDiGraph()).summary
     '0 subjects and 0 of 0 keywords.'
     """
-    sel = overview_selection(G, limits)
+    sel = select_overview(counts, limits) if counts is not None else overview_selection(G, limits)
     (n_subjects, all_subjects), (n_kw, all_kw) = sel.shown["subjects"], sel.shown["keywords"]
     kept, total = sel.shown["links"]
     summary = f"{_fmt(n_subjects)} subjects and {_fmt(n_kw)} of {_fmt(all_kw)} keywords."

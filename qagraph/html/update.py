@@ -1,0 +1,785 @@
+"""Bringing a build's HTML up to date after an edit, reading only what the edit touches.
+
+A full build writes every view from the whole graph. After an edit of a few articles
+:func:`update_html` reads the patched build database (and the previous one) around the
+nodes the edit changed, and writes only what changed, into a copy of the previous build
+folder (whose files are hard links: every file is written anew, never in place):
+
+* the subject views the edit touches, each from the part of the graph it reads
+  (:func:`subject_graph`). A view is touched when one of its articles, or a link of one,
+  changed; when an article at the other end of one of its links moved to another subject
+  or a stub it links to changed; when a subject or keyword it shows changed
+  (:class:`~.views.ViewUses`, kept in the state file of :func:`~.site.write_views`); or
+  when a keyword's new df changes which keywords name one of its communities;
+* the overview and the index page, from counts kept in that state file and moved by the
+  edges the edit added and removed;
+* the atlas's data chunks that hold a node whose record changed, its ``meta.js`` and its
+  page. The atlas layout is updated in place: articles keep their positions and
+  communities; a new article goes beside its linked articles (in the community most of its
+  links lead to), a new stub beside the articles that link to it.
+
+Every file but the atlas's data is the file a full build writes for the same content;
+the atlas's data are those of :func:`~.atlas.generate_atlas` for the updated layout.
+When the edit adds or removes a subject (colours and file names of every view move),
+when the state is missing or was written with other settings, or when the atlas's chunk
+count or short ids move, the part concerned is written in full from the whole graph.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..database import BuildDatabase, edge_row_data
+from ..fileio import write_atomic
+from ..ids import keyword_node, split_node, subject_node
+from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
+from .arrange import rank_keywords
+from .atlas import (
+    DATA_DIR,
+    AtlasCounts,
+    ChunkRecord,
+    _check_site_url,
+    _chunk_name,
+    atlas_chunk_count,
+    atlas_chunk_of,
+    atlas_meta,
+    atlas_page,
+    chunk_record,
+    community_entry,
+    read_chunk,
+    read_data_script,
+    render_chunk,
+    short_ids,
+    write_atlas,
+)
+from .page import VIS_JS_NAME
+from .select import Limits, OverviewCounts, subject_articles
+from .site import (
+    STATE_VERSION,
+    counts_from_json,
+    counts_json,
+    subject_file_names,
+    subject_row,
+    uses_json,
+    write_index,
+    write_views,
+)
+from .views import overview, subject_view, write_view
+
+__all__ = ["subject_graph", "update_html"]
+
+IN_SUBJECT = edge_kind("subject").name
+HAS_KEYWORD = edge_kind("keyword").name
+ATLAS_KINDS = (ARTICLE, STUB)
+ATLAS_TITLE = "Atlas of the articles"
+
+
+def update_html(
+    db_path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    changed: Collection[str],
+    removed: Collection[str],
+    previous_db: str | os.PathLike[str],
+    previous_atlas: Mapping[str, Any] | None,
+    extra_links: Sequence[tuple[str, str]] = (),
+    site_url: str | None = None,
+    health: Mapping[str, Any] | None = None,
+    views_state: str | os.PathLike[str],
+    atlas_state: str | os.PathLike[str],
+    atlas: str = "views/atlas.html",
+    limits: Limits = Limits(),
+) -> list[Path]:
+    """Bring the HTML in ``out`` up to date with the build database ``db_path``; the paths written.
+
+    ``out`` holds the previous build's HTML (hard links are fine: files are replaced, not
+    changed); ``previous_db`` is the previous build's database, ``changed`` and
+    ``removed`` the nodes whose data or edges the edit changed, or that it removed
+    (:class:`qagraph.incremental.Update`). ``previous_atlas`` is the previous atlas layout
+    (:meth:`qagraph.layout.AtlasLayout.as_dict`); the updated one is written to
+    ``atlas_state``. ``views_state`` is the state file of :func:`~.site.write_views`, read
+    and written again. ``extra_links``, ``site_url``, ``health``, ``atlas`` and ``limits``
+    are those of :func:`~.site.write_views`.
+
+    >>> import qagraph, tempfile, shutil
+    >>> from pathlib import Path
+    >>> out = Path(tempfile.mkdtemp()) / "out"
+    >>> _ = qagraph.build("content", out=out, outputs=["database", "html"])
+    >>> previous = tempfile.mkdtemp() + "/previous.db"
+    >>> _ = shutil.copyfile(out / "qagraph.db", previous)
+    >>> update_html(out / "qagraph.db", out, changed=(), removed=(), previous_db=previous,
+    ...             previous_atlas=json.loads((out / ".qagraph/atlas.json").read_text()),
+    ...             views_state=out / ".qagraph/views.json", atlas_state=out / ".qagraph/atlas.json")[0].name
+    'index.html'
+
+    Raises:
+        OutputError: a file cannot be written, or a database cannot be read.
+    """
+    out = Path(out)
+    nodes = set(changed) | set(removed)
+    db = BuildDatabase(db_path)
+    old = BuildDatabase(previous_db)
+    try:
+        change = _Change.of(old, db, nodes)
+        graph = _Graph(db)
+        site = _Site(db, out, change, graph, limits=limits, site_url=site_url, atlas=atlas)
+        written = site.update(_read_json(views_state), extra_links=extra_links, health=health,
+                              state_path=Path(views_state))
+        written += _Atlas(db, out / "views", change, graph, site_url=site_url).update(
+            previous_atlas, node_counts=site.node_counts, state=Path(atlas_state))
+    finally:
+        db.close()
+        old.close()
+    return written
+
+
+# -- what the edit changed -------------------------------------------------------------------
+
+
+@dataclass
+class _Side:
+    """One database (before or after the edit) around the changed nodes."""
+
+    db: BuildDatabase
+    info: dict[str, tuple[str, str | None]]  #: node -> (kind, subject slug), changed nodes and their edges' ends
+    edges: dict[tuple[str, str, str], tuple[Any, Any, Any]]  #: (source, kind, target) -> (weight, position, rest)
+    data: dict[str, dict[str, Any]]  #: changed node -> its data
+
+    @classmethod
+    def of(cls, db: BuildDatabase, nodes: Iterable[str]) -> "_Side":
+        ids = db.ids_of(nodes)
+        rows = db.edge_rows_touching(ids.values())
+        ends = db.kinds_and_subjects({*ids.values(), *(r[0] for r in rows), *(r[2] for r in rows)})
+        data = {node: d for node, d in db.nodes_by_id(ids.values()).values()}
+        edges = {(ends[s][0], kind, ends[t][0]): (w, p, d) for s, kind, t, w, p, d in rows}
+        return cls(db, {node: (kind, slug) for node, kind, slug in ends.values()}, edges, data)
+
+    def kind(self, node: str) -> str | None:
+        found = self.info.get(node)
+        return found[0] if found else None
+
+    def subject(self, node: str) -> str | None:
+        """The subject node of ``node`` when it is an article with a subject."""
+        found = self.info.get(node)
+        return subject_node(found[1]) if found and found[0] == ARTICLE and found[1] is not None else None
+
+
+@dataclass
+class _Change:
+    nodes: set[str]
+    before: _Side
+    after: _Side
+    links: frozenset[str] = field(default_factory=lambda: frozenset(k.name for k in link_kinds()))
+
+    @classmethod
+    def of(cls, before: BuildDatabase, after: BuildDatabase, nodes: set[str]) -> "_Change":
+        """The change around ``nodes``, and around the far ends of the links that changed (a stub
+        that a new link made, say: whatever an edit made or removed is taken as changed)."""
+        change = cls(nodes, _Side.of(before, nodes), _Side.of(after, nodes))
+        ends = {n for u, _, v in change.changed_links() for n in (u, v)} - nodes
+        if ends:
+            nodes = nodes | ends
+            change = cls(nodes, _Side.of(before, nodes), _Side.of(after, nodes))
+        return change
+
+    def link_edges(self, side: _Side) -> dict[tuple[str, str, str], tuple[Any, Any, Any]]:
+        return {e: v for e, v in side.edges.items() if e[1] in self.links}
+
+    def changed_links(self) -> set[tuple[str, str, str]]:
+        """Link edges added, removed or changed (every one touches a changed node)."""
+        a, b = self.link_edges(self.before), self.link_edges(self.after)
+        return {e for e in a.keys() | b.keys() if a.get(e) != b.get(e)}
+
+
+# -- the views, the overview and the index -------------------------------------------------------
+
+
+class _Site:
+    def __init__(self, db: BuildDatabase, out: Path, change: _Change, graph: "_Graph", *, limits: Limits,
+                 site_url: str | None, atlas: str) -> None:
+        self.db, self.out, self.change, self.graph = db, out, change, graph
+        self.limits, self.site_url, self.atlas = limits, site_url, atlas
+        self.settings = {"limits": asdict(limits), "site_url": site_url, "inline": False, "atlas": atlas,
+                         "communities": False}
+        self.node_counts: dict[str, int] = {}
+
+    def update(self, state: Any, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
+               state_path: Path) -> list[Path]:
+        subjects = {node: data for node, data in self.db.nodes_by_id(self.db.ids_of_kind(SUBJECT)).values()}
+        if (not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("settings") != self.settings
+                or set(state.get("subjects", {})) != set(subjects)):
+            return self._in_full(extra_links=extra_links, health=health, state=state_path)
+        names = subject_file_names(_subject_nodes_graph(subjects))
+        views_dir = self.out / "views"
+        atlas_from_views = posixpath.relpath(self.atlas, "views") if self.atlas else None
+        written: list[Path] = []
+        for subject in sorted(self.touched(state, subjects)):
+            G = subject_graph(self.db, subject, subjects, self.limits)
+            view = subject_view(G, subject, limits=self.limits, site_url=self.site_url, view_files=names)
+            path = write_view(view, views_dir / names[subject], vis_src=f"assets/{VIS_JS_NAME}",
+                              index_href="../index.html", atlas_href=atlas_from_views)
+            written.append(path)
+            state["subjects"][subject] = {
+                "file": names[subject], "uses": uses_json(view.uses),
+                "row": subject_row(view, names[subject], int(subjects[subject].get("articles", 0)), path.stat().st_size),
+            }
+        counts = self.counts(state, subjects)
+        small = _subject_nodes_graph(subjects)
+        for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
+            small.add_node(node, **data)
+        view = overview(small, limits=self.limits, view_files=names, site_url=self.site_url, counts=counts)
+        overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
+                                   index_href="../index.html", atlas_href=atlas_from_views)
+        rows = [state["subjects"][s]["row"] for s in sorted(subjects, key=lambda s: (-subjects[s].get("articles", 0), s))]
+        index = write_index(None, self.out / "index.html", overview_row={"href": "views/overview.html",
+                                                                         "summary": view.summary},
+                            subject_rows=rows, atlas_href=self.atlas, health=health, site_url=self.site_url,
+                            extra_links=extra_links, node_counts=state["nodes"], edge_counts=state["edges"],
+                            source=state["source"])
+        state["overview"] = counts_json(counts)
+        write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
+        return [index, overview_path, *written]
+
+    def _in_full(self, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
+                 state: Path) -> list[Path]:
+        G = self.graph()
+        paths = write_views(G, self.out, limits=self.limits, site_url=self.site_url, atlas=self.atlas,
+                            extra_links=extra_links, health=health, state=state)
+        from .site import graph_counts
+
+        self.node_counts = {str(k): v for k, v in graph_counts(G)[0].items()}
+        return paths
+
+    # -- which subject views the edit touches ------------------------------------------------
+
+    def touched(self, state: dict[str, Any], subjects: Mapping[str, Any]) -> set[str]:
+        change = self.change
+        before, after = change.before, change.after
+        touched: set[str] = set()
+
+        def add_subject_of(node: str) -> None:
+            for side in (before, after):
+                s = side.subject(node)
+                if s is not None:
+                    touched.add(s)
+
+        for node in change.nodes:
+            add_subject_of(node)  # its own articles changed
+        for u, _, v in change.changed_links():
+            add_subject_of(u)
+            add_subject_of(v)
+        # nodes whose kind or subject moved, and stubs that changed: every view linking to them
+        moved = {n for n in change.nodes
+                 if before.info.get(n) != after.info.get(n)
+                 or (STUB in (before.kind(n), after.kind(n)) and before.data.get(n) != after.data.get(n))}
+        if moved:
+            for side in (before, after):
+                for u, _, v in change.link_edges(side):
+                    if u in moved or v in moved:
+                        add_subject_of(u)
+                        add_subject_of(v)
+        # subjects and keywords that views show
+        shown_subjects = {n for n in change.nodes if SUBJECT in (before.kind(n), after.kind(n))}
+        keywords = {n for n in change.nodes if KEYWORD in (before.kind(n), after.kind(n))}
+        touched |= shown_subjects
+        reranked: dict[str, int] | None = None
+        for subject, entry in state["subjects"].items():
+            uses = entry["uses"]
+            if shown_subjects & set(uses["subjects"]) or keywords & set(uses["keywords"]):
+                touched.add(subject)
+                continue
+            keys = {split_node(k)[1] for k in keywords}
+            for counts, chosen in uses["groups"]:
+                if keys & counts.keys():
+                    if reranked is None:
+                        reranked = {}
+                    missing = [k for k in counts if k not in reranked]
+                    reranked.update(self._df(missing))
+                    if any(k not in reranked for k in counts) or rank_keywords(counts, reranked) != chosen:
+                        touched.add(subject)
+                        break
+        return touched & set(subjects)
+
+    def _df(self, keys: Iterable[str]) -> dict[str, int]:
+        rows = self.db.con.execute("SELECT key, df FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
+                                   (json.dumps([keyword_node(k) for k in keys]),))
+        return {key: int(df) for key, df in rows if df is not None}
+
+    # -- the counts of the overview and the index ------------------------------------------
+
+    def counts(self, state: dict[str, Any], subjects: Mapping[str, Mapping[str, Any]]) -> OverviewCounts:
+        """The state's counts moved by the edges and nodes the edit changed; the state is updated."""
+        change = self.change
+        before, after = change.before, change.after
+        nodes: Counter[str] = Counter(state["nodes"])
+        edges: Counter[str] = Counter(state["edges"])
+        previous = counts_from_json(state["overview"])
+        links = {kind: Counter(pairs) for kind, pairs in previous.links.items()}
+        for kind in change.links:
+            links.setdefault(kind, Counter())
+        by_keyword = {k: Counter(v) for k, v in previous.keyword_subjects.items()}
+        symmetric = {k.name for k in link_kinds() if k.symmetric}
+        for side, step in ((before, -1), (after, +1)):
+            for node in change.nodes:
+                node_kind = side.kind(node)
+                if node_kind is not None:
+                    nodes[node_kind] += step
+            for (u, kind, v) in side.edges:
+                edges[kind] += step
+                source = side.info.get(u)
+                if source is None or source[0] != ARTICLE or source[1] is None:
+                    continue
+                su = source[1]
+                if kind in change.links:
+                    sv = side.info[v][1]
+                    if sv is not None and sv != su:
+                        links[kind][(su, sv) if kind not in symmetric or su < sv else (sv, su)] += step
+                elif kind == HAS_KEYWORD and v in by_keyword:
+                    by_keyword[v][su] += step
+        state["nodes"] = {k: c for k, c in sorted(nodes.items()) if c}
+        state["edges"] = {k: c for k, c in sorted(edges.items()) if c}
+        self.node_counts = dict(state["nodes"])
+        top = self.db.top(KEYWORD, self.limits.overview_keywords)
+        fresh = self.db.keyword_subject_counts(k for k, _ in top if k not in by_keyword)
+        return OverviewCounts(
+            {node: int(data.get("articles", 0)) for node, data in subjects.items()}, top, nodes.get(KEYWORD, 0),
+            {kind: {pair: c for pair, c in pairs.items() if c} for kind, pairs in links.items()},
+            {k: {s: c for s, c in (fresh[k] if k in fresh else by_keyword[k]).items() if c} for k, _ in top},
+        )
+
+
+def _subject_nodes_graph(subjects: Mapping[str, Mapping[str, Any]]) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for node, data in subjects.items():
+        G.add_node(node, **data)
+    return G
+
+
+def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mapping[str, Any]] | None = None,
+                  limits: Limits = Limits()) -> nx.MultiDiGraph:
+    """The part of the build's graph that the view of ``subject`` (with ``limits``) reads.
+
+    Every subject node (``subjects``, read when not given); the subject's articles, with
+    their subject edges and their link edges both ways; for every node at the other end
+    of a link, its kind and subject; the data of the stubs; the data of the articles the
+    view draws, their keyword edges and their keywords (key, label, labels, df). The
+    articles it only lists have their title and url, the others only their kind and
+    subject, and link edges hold their data only between two drawn articles.
+    :func:`~.views.subject_view` of this graph is the view of the whole graph.
+
+    >>> import qagraph
+    >>> from qagraph.html import subject_view
+    >>> G = qagraph.build("content", out="build").graph
+    >>> db = BuildDatabase("build/qagraph.db")
+    >>> part = subject_graph(db, "subject:biology")
+    >>> subject_view(part, "subject:biology") == subject_view(G, "subject:biology")
+    True
+    """
+    links = [k.name for k in link_kinds()]
+    G = nx.MultiDiGraph()
+    node_data, succ, pred = G._node, G._succ, G._pred
+
+    def put(node: str, data: dict[str, Any]) -> None:
+        node_data[node] = data
+        if node not in succ:
+            succ[node], pred[node] = {}, {}
+
+    if subjects is None:
+        subjects = {node: data for node, data in db.nodes_by_id(db.ids_of_kind(SUBJECT)).values()}
+    for node, data in subjects.items():
+        put(node, dict(data))
+    if subject not in subjects:
+        return G
+    members = db.sources_of(subject, IN_SUBJECT)
+    rows = db.edge_rows_touching(members, links)
+    ends = db.kinds_and_subjects({*members, *(r[0] for r in rows), *(r[2] for r in rows)})
+    name = {i: node for i, (node, _, _) in ends.items()}
+    for node, kind, slug in ends.values():
+        if node not in node_data:
+            put(node, {"kind": kind, "subject": slug} if slug is not None else {"kind": kind})
+
+    def join(u: str, v: str, kind: str, data: dict[str, Any]) -> None:
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = pred[v][u] = {}
+        keyed[kind] = data
+
+    for m in members:
+        join(name[m], subject, IN_SUBJECT, {"kind": IN_SUBJECT})
+    for s, kind, t, _, _, _ in rows:
+        join(name[s], name[t], kind, {"kind": kind})
+
+    _, shown, listed, _ = subject_articles(G, subject, limits)
+    ids = {node: i for i, node in name.items()}
+    shown_ids = [ids[n] for n in shown]
+    stubs = [i for i, (_, kind, _) in ends.items() if kind == STUB]
+    for node, data in db.nodes_by_id([*shown_ids, *stubs]).values():
+        node_data[node].update(data)
+    for node, data in db.nodes_by_id((ids[n] for n in listed), columns=("title", "url", "key")).values():
+        node_data[node].update(data)
+    inside = set(shown_ids)
+    for s, kind, t, w, p, d in rows:
+        if s in inside and t in inside:
+            succ[name[s]][name[t]][kind] = edge_row_data(kind, w, p, d)
+    keyword_rows = db.edge_rows_touching(shown_ids, [HAS_KEYWORD], outgoing_only=True)
+    for i, (node, data) in db.nodes_by_id({r[2] for r in keyword_rows}, columns=("key", "df", "labels")).items():
+        name[i] = node
+        put(node, data)
+    for s, kind, t, _, _, _ in keyword_rows:
+        join(name[s], name[t], kind, {"kind": kind})
+    return G
+
+
+# -- the atlas ---------------------------------------------------------------------------------
+
+
+class _Graph:
+    """The whole graph, read from the database the first time it is needed (a fallback only)."""
+
+    def __init__(self, db: BuildDatabase) -> None:
+        self.db = db
+        self._G: nx.MultiDiGraph | None = None
+
+    def __call__(self) -> nx.MultiDiGraph:
+        if self._G is None:
+            self._G = self.db.graph()
+        return self._G
+
+
+class _Atlas:
+    """The atlas's layout updated in place, and the data files whose records changed."""
+
+    def __init__(self, db: BuildDatabase, views: Path, change: _Change, graph: _Graph, *,
+                 site_url: str | None) -> None:
+        self.db, self.views, self.change, self.graph = db, views, change, graph
+        self.site_url = _check_site_url(site_url)
+
+    def update(self, previous: Mapping[str, Any] | None, *, node_counts: Mapping[str, int],
+               state: Path) -> list[Path]:
+        meta = _read_data(self.views / DATA_DIR / "meta.js")
+        layout = _Layout.of(previous, self.change) if previous is not None else None
+        if layout is not None:
+            layout.relabel(self.db)
+        if layout is None or meta is None:
+            return self._in_full(previous, layout, state)
+        nodes = layout.nodes()
+        chunks = int(meta["chunks"])
+        if (len(nodes) != node_counts.get(ARTICLE, 0) + node_counts.get(STUB, 0)
+                or atlas_chunk_count(len(nodes)) != chunks):
+            return self._in_full(previous, layout, state)
+        ids = short_ids(nodes)
+        if layout.new or layout.gone:
+            before = short_ids(layout.before)
+            if any(before[n] != ids[n] for n in layout.before if n in ids):
+                return self._in_full(previous, layout, state)
+        change = self.change
+        candidates = {n for n in change.nodes if n in ids or n in layout.gone}
+        candidates |= {n for u, _, v in change.changed_links() for n in (u, v) if n in ids}
+        candidates |= layout.moved
+        written: list[Path] = []
+        records = self._records({n for n in candidates if n in ids}, layout, ids)
+        by_chunk: dict[int, set[str]] = defaultdict(set)
+        for node in candidates:
+            by_chunk[atlas_chunk_of(node, chunks)].add(node)
+        inverse = {sid: node for node, sid in ids.items()}
+        for chunk, here in sorted(by_chunk.items()):
+            names = {kind: self.views / _chunk_name(kind, chunk, chunks) for kind in ("nodes", "text")}
+            try:
+                texts = {kind: path.read_text(encoding="utf-8") for kind, path in names.items()}
+                old = read_chunk(texts["nodes"], texts["text"])
+            except (OSError, ValueError):
+                return self._in_full(previous, layout, state)
+            members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
+            if len(members) + len([n for n in layout.gone if atlas_chunk_of(n, chunks) == chunk]) != len(old):
+                return self._in_full(previous, layout, state)
+            members |= {n for n in layout.new if atlas_chunk_of(n, chunks) == chunk}
+            kept = {r.sid: r for r in old}
+            files = render_chunk(chunk, chunks, [records[n] if n in records else kept[ids[n]] for n in sorted(members)])
+            for name, text in files.items():
+                if text != texts["nodes" if "/nodes-" in name else "text"]:
+                    written.append(write_atomic(self.views / name, text))
+        counts, edge_counts = self._counts(meta)
+        again = layout.dirty | layout.renumbered
+        groups = [meta["communities"][i] if i not in again and i < len(meta["communities"])
+                  else community_entry(c, layout.positions) for i, c in enumerate(layout.communities())]
+        text = atlas_meta(AtlasCounts(counts, self._subjects(), edge_counts), groups, chunks=chunks,
+                          site_url=self.site_url, title=ATLAS_TITLE)
+        written += _write_if_changed(self.views / DATA_DIR / "meta.js", text)
+        written += _write_if_changed(self.views / "atlas.html", atlas_page(
+            chunks=chunks, articles=counts[ARTICLE], site_url=self.site_url, title=ATLAS_TITLE))
+        if layout.changed:
+            write_atomic(state, json.dumps(layout.as_dict(), separators=(",", ":")))
+        return written
+
+    def _in_full(self, previous: Mapping[str, Any] | None, layout: "_Layout | None", state: Path) -> list[Path]:
+        """Every atlas file from the whole graph (the layout still updated in place when it can be)."""
+        from ..layout import AtlasLayout, atlas_layout
+
+        G = self.graph()
+        if layout is not None and set(layout.positions) == {n for n, k in G.nodes(data="kind") if k in ATLAS_KINDS}:
+            positions: Mapping[str, Any] = layout.positions
+            communities = layout.communities()
+            data = layout.as_dict()
+        else:
+            fresh = atlas_layout(G, previous=AtlasLayout.from_dict(previous) if previous else None)
+            positions, communities, data = fresh.positions, fresh.communities, fresh.as_dict()
+        written = write_atlas(G, self.views, positions=positions, communities=communities, site_url=self.site_url)
+        write_atomic(state, json.dumps(data, separators=(",", ":")))
+        return written
+
+    def _records(self, nodes: set[str], layout: "_Layout", ids: Mapping[str, str]) -> dict[str, ChunkRecord]:
+        """The new record of each of ``nodes`` (atlas nodes after the edit)."""
+        after = self.change.after
+        links = self.change.links
+        known = {n for n in nodes if n in after.data}
+        data: dict[str, dict[str, Any]] = {n: after.data[n] for n in known}
+        edges: list[tuple[str, str, str, dict[str, Any]]] = [
+            (u, kind, v, edge_row_data(kind, *row)) for (u, kind, v), row in after.edges.items()
+            if u in known and kind in links]
+        others = nodes - known
+        if others:
+            found = self.db.ids_of(others)
+            name = {i: n for n, i in found.items()}
+            for i, (node, d) in self.db.nodes_by_id(found.values()).items():
+                data[node] = d
+            rows = self.db.edge_rows_touching(found.values(), sorted(links), outgoing_only=True)
+            targets = self.db.kinds_and_subjects(r[2] for r in rows)
+            edges += [(name[s], kind, targets[t][0], edge_row_data(kind, w, p, d)) for s, kind, t, w, p, d in rows]
+        G = nx.MultiDiGraph()
+        for node, d in data.items():
+            G.add_node(node, **d)
+        for u, kind, v, d in edges:
+            G.add_edge(u, v, key=kind, **d)
+        return {n: chunk_record(G, n, positions=layout.positions, membership=layout.member_of, ids=ids)
+                for n in nodes}
+
+    def _counts(self, meta: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int]]:
+        """``meta.js``'s node and link counts moved by the nodes and edges the edit changed."""
+        change = self.change
+        counts = dict(meta["counts"])
+        edge_counts = dict(meta["edgeCounts"])
+        for side, step in ((change.before, -1), (change.after, +1)):
+            for node in change.nodes:
+                kind = side.kind(node)
+                if kind in counts:
+                    counts[kind] += step
+            for u, kind, v in change.link_edges(side):
+                if kind in edge_counts and side.kind(u) in ATLAS_KINDS and side.kind(v) in ATLAS_KINDS:
+                    edge_counts[kind] += step
+        return counts, edge_counts
+
+    def _subjects(self) -> dict[str, str]:
+        """The atlas's subject names: each subject node's label; for a slug no subject node has,
+        the ``subject_label`` of its first article or stub (the name a link gave it)."""
+        con = self.db.con
+        names = {slug: str(label or slug) for slug, label in con.execute("SELECT slug, name FROM subjects")}
+        found: dict[str, str] = {}
+        for slug, label in con.execute(
+                "SELECT subject, subject_label FROM (SELECT node, subject, subject_label FROM articles UNION ALL "
+                "SELECT node, subject, subject_label FROM stubs) WHERE subject IS NOT NULL AND subject != '' "
+                "AND subject NOT IN (SELECT slug FROM subjects) ORDER BY node"):
+            found.setdefault(slug, str(label or slug))
+        return dict(sorted({**found, **names}.items()))
+
+
+class _Layout:
+    """The previous atlas layout, updated for the nodes the edit added, removed or moved."""
+
+    def __init__(self, previous: Mapping[str, Any]) -> None:
+        self.seed, self.resolution = previous.get("seed", 0), previous.get("resolution", 1.0)
+        self.positions: dict[str, tuple[float, float]] = {n: (float(p[0]), float(p[1])) for n, p in previous["positions"].items()}
+        self.before = list(previous["positions"])
+        self.parts: list[dict[str, Any]] = [dict(c) for c in previous["communities"]]
+        self.member_of = {n: i for i, c in enumerate(self.parts) for n in c["members"]}
+        self.new: set[str] = set()
+        self.gone: set[str] = set()
+        self.moved: set[str] = set()  #: nodes whose community's number changed
+        self.dirty: set[int] = set()  #: communities whose members changed (named again)
+        self.renumbered: set[int] = set()  #: communities that took another's number
+        self.changed = False
+
+    @classmethod
+    def of(cls, previous: Mapping[str, Any], change: _Change) -> "_Layout | None":
+        """The layout after ``change``; ``None`` when ``previous`` does not match the database before it."""
+        try:
+            layout = cls(previous)
+        except (KeyError, TypeError, ValueError):
+            return None
+        before, after = change.before, change.after
+        for n in change.nodes:
+            if (n in layout.positions) != (before.kind(n) in ATLAS_KINDS):
+                return None
+            if (n in layout.member_of) != (before.kind(n) == ARTICLE):
+                return None
+        layout.gone = {n for n in change.nodes if n in layout.positions and after.kind(n) not in ATLAS_KINDS}
+        layout.new = {n for n in change.nodes if n not in layout.positions and after.kind(n) in ATLAS_KINDS}
+        leaving = sorted(n for n in change.nodes if n in layout.member_of and after.kind(n) != ARTICLE)
+        joining = sorted(n for n in change.nodes if n not in layout.member_of and after.kind(n) == ARTICLE)
+        for n in layout.gone:
+            del layout.positions[n]
+        weights = _link_weights(change)
+        articles = sorted(n for n in layout.new if after.kind(n) == ARTICLE)
+        stubs = sorted(n for n in layout.new if after.kind(n) == STUB)
+        layout.place(articles, lambda n: [(m, w) for m, w in weights.get(n, {}).items() if after.kind(m) == ARTICLE])
+        linking: dict[str, set[str]] = defaultdict(set)
+        for u, _, v in change.link_edges(after):
+            if after.kind(u) == ARTICLE:
+                linking[v].add(u)
+        layout.place(stubs, lambda n: [(m, 1.0) for m in sorted(linking.get(n, ()))])
+        for n in leaving:
+            i = layout.member_of.pop(n)
+            layout.parts[i]["members"] = [m for m in layout.parts[i]["members"] if m != n]
+            layout.dirty.add(i)
+        for n in joining:
+            score: dict[int, float] = defaultdict(float)
+            for m, w in weights.get(n, {}).items():
+                if m in layout.member_of and after.kind(m) == ARTICLE:
+                    score[layout.member_of[m]] += w
+            if score:
+                i = max(score, key=lambda c: (score[c], -c))
+            else:
+                i = len(layout.parts)
+                layout.parts.append({"index": i, "label": "", "subjects": [], "keywords": [], "members": []})
+            layout.parts[i]["members"] = sorted([*layout.parts[i]["members"], n])
+            layout.member_of[n] = i
+            layout.dirty.add(i)
+        for i in sorted((i for i, c in enumerate(layout.parts) if not c["members"]), reverse=True):
+            last = len(layout.parts) - 1
+            layout.dirty.discard(i)
+            if i != last:  # the last community takes the empty one's number: only its members change
+                layout.parts[i] = dict(layout.parts[last], index=i)
+                for m in layout.parts[i]["members"]:
+                    layout.member_of[m] = i
+                layout.moved |= set(layout.parts[i]["members"])
+                layout.renumbered.add(i)
+                if last in layout.dirty:
+                    layout.dirty.discard(last)
+                    layout.dirty.add(i)
+            layout.parts.pop()
+        layout.renumbered = {i for i in layout.renumbered if i < len(layout.parts)}
+        layout.changed = bool(layout.new or layout.gone or layout.dirty or layout.renumbered)
+        return layout
+
+    def nodes(self) -> list[str]:
+        return sorted(self.positions)
+
+    def place(self, nodes: Sequence[str], neighbours: Any) -> None:
+        """Each of ``nodes`` beside the weighted mean of its placed ``neighbours(node) -> [(node, weight)]``
+        (nodes linked only to new ones once those are placed); a node linked to nothing placed goes
+        on the rim, outside every other."""
+        waiting = list(nodes)
+        while waiting:
+            landed: dict[str, tuple[float, float]] = {}
+            for node in waiting:
+                total = sx = sy = 0.0
+                for other, w in neighbours(node):
+                    at = self.positions.get(other)
+                    if at is not None:
+                        w = w if w > 0 else 1e-3
+                        sx += at[0] * w
+                        sy += at[1] * w
+                        total += w
+                if total:
+                    a, b = _unit_pair(node, "near")
+                    angle, dist = 2 * math.pi * a, 0.6 + 1.4 * b
+                    landed[node] = (sx / total + dist * math.cos(angle), sy / total + dist * math.sin(angle))
+            if not landed:
+                break
+            self.positions.update({n: _rounded(p) for n, p in landed.items()})
+            waiting = [n for n in waiting if n not in landed]
+        if waiting:
+            rim = max((math.hypot(*p) for p in self.positions.values()), default=0.0) + 3.0
+            for node in waiting:
+                a, b = _unit_pair(node, "rim")
+                angle, r = 2 * math.pi * a, rim + 2.0 * b
+                self.positions[node] = _rounded((r * math.cos(angle), r * math.sin(angle)))
+
+    def communities(self) -> list[Any]:
+        from ..layout import Community
+
+        return [Community(i, tuple(c["members"]), c["label"], tuple(c["subjects"]), tuple(c["keywords"]))
+                for i, c in enumerate(self.parts)]
+
+    def relabel(self, db: BuildDatabase) -> None:
+        """Name again the communities whose members changed (:func:`qagraph.layout.label_communities`)."""
+        from ..layout import label_communities
+
+        for i in sorted(self.dirty):
+            members = self.parts[i]["members"]
+            G = nx.MultiDiGraph()
+            for node, data in db.nodes_by_id(db.ids_of(members).values(), columns=("subject", "keywords")).values():
+                G.add_node(node, **data)
+            slugs = {d.get("subject") for d in G._node.values() if d.get("subject")}
+            keys = {k for d in list(G._node.values()) for k in d.get("keywords") or ()}
+            wanted = [subject_node(s) for s in slugs] + [keyword_node(k) for k in keys]
+            for node, data in db.nodes_by_id(db.ids_of(wanted).values(), columns=("df",)).values():
+                G.add_node(node, **data)
+            named = label_communities(G, [members])[0]
+            self.parts[i].update(label=named.label, subjects=list(named.subjects), keywords=list(named.keywords))
+
+    def as_dict(self) -> dict[str, Any]:
+        from ..layout import AtlasLayout
+
+        return AtlasLayout({n: (float(p[0]), float(p[1])) for n, p in self.positions.items()}, self.communities(),
+                           int(self.seed), float(self.resolution)).as_dict()
+
+
+def _link_weights(change: _Change) -> dict[str, dict[str, float]]:
+    """For each changed node, its link neighbours after the edit and the weight of their links
+    (summed over kinds and directions; a similarity's score, 1 for other kinds)."""
+    weighted = {k.name for k in link_kinds() if "weight" in k.fields}
+    out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for (u, kind, v), (w, _, _) in change.link_edges(change.after).items():
+        if u == v:
+            continue
+        value = float(w) if kind in weighted and w is not None else 1.0
+        if u in change.nodes:
+            out[u][v] += value
+        if v in change.nodes:
+            out[v][u] += value
+    return out
+
+
+def _unit_pair(node: str, salt: str) -> tuple[float, float]:
+    """Two numbers in [0, 1) that depend only on ``node``."""
+    import hashlib
+
+    digest = hashlib.blake2b((salt + node).encode("utf-8"), digest_size=16).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64, int.from_bytes(digest[8:], "big") / 2**64
+
+
+def _rounded(p: Sequence[float]) -> tuple[float, float]:
+    return round(p[0] * 100) / 100 + 0.0, round(p[1] * 100) / 100 + 0.0
+
+
+def _read_data(path: Path) -> Any:
+    try:
+        return read_data_script(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_if_changed(path: Path, text: str) -> list[Path]:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return []
+    except OSError:
+        pass
+    return [write_atomic(path, text)]
+
+
+def _read_json(path: str | os.PathLike[str]) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

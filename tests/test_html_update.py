@@ -1,0 +1,223 @@
+"""qagraph.html.update: after an edit, the HTML written from the build database equals a full write.
+
+Random corpora of several subjects get random edits; each is built incrementally and in
+full, with views small enough (:class:`Limits`) that every cut is reached and an atlas of
+several chunks. The HTML pages and the views' state must be the full build's, byte for
+byte; the atlas's files must be :func:`generate_atlas` of the whole graph with the updated
+layout, whose old articles kept their positions.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+import qagraph
+import qagraph.html.atlas as atlas_module
+import qagraph.html.update as update_module
+import qagraph.pipeline as pipeline
+from conftest import article_text, url_of, write_article
+from qagraph.database import BuildDatabase
+from qagraph.html import Limits, subject_view
+from qagraph.html.atlas import ChunkRecord, generate_atlas, read_chunk, read_data_script, render_chunk
+from qagraph.html.update import subject_graph
+from qagraph.layout import AtlasLayout
+from test_pipeline import outputs_of
+
+SMALL = Limits(subject_articles=4, listed_articles=3, subject_keywords=3, overview_subjects=3, overview_keywords=4,
+               keyword_subjects=2, subject_links=1, stubs=2, outside_links=3, view_links=8, draw_all_links=3,
+               links_per_article=1)
+SUBJECTS = [("biology", "Biology"), ("biology", "biology"), ("physics", "Physics"), ("chemistry", "Chemistry"),
+            ("history", "History"), ("computer-science", "Computer Science")]
+KEYWORDS = ["cells", "Cells", "energy", "graphs", "trees", "waves", "light", "genes", "DNA", "dna", "force", "mass",
+            "atoms", "heat", "orbit", "code", "war", "kings", "acids", "bonds"]
+
+
+def _article(r: random.Random, slug: str | None = None, subject: tuple[str, str] | None = None) -> dict:
+    related = []
+    for _ in range(r.randint(0, 4)):
+        target, where = r.choice("abcdefghxy"), r.choice(SUBJECTS)[0]
+        link = {"title": f"Q {target}?", "subject": where.title(), "url": url_of(where, target)}
+        if r.random() < 0.3:
+            link["id"] = r.randint(1, 9)
+        related.append(link)
+    return {"slug": slug or r.choice("abcdefgh"), "subject": subject or r.choice(SUBJECTS), "id": r.randint(1, 12),
+            "title": r.choice(["What is a cell?", "What is energy?", "Why is the sky blue?", f"Q {r.random():.3f}?"]),
+            "keywords": r.sample(KEYWORDS, r.randint(0, 6)), "related": related,
+            "answer": r.choice(["Short.", "A **bold** answer with `code`.", "It's \\ a 'quote' </script> line."])}
+
+
+def _write(root: Path, articles: dict[str, dict]) -> None:
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for path, a in articles.items():
+        slug, label = a["subject"]
+        write_article(root, path, article_text(a["title"], url_of(slug, a["slug"]), id=a["id"], subject=label,
+                                               keywords=", ".join(a["keywords"]) or None, related=a["related"],
+                                               answer=a["answer"]))
+
+
+def _path(a: dict) -> str:
+    return f"{a['subject'][0]}/{a['slug']}.md"
+
+
+def _edit(r: random.Random, articles: dict[str, dict]) -> str:
+    paths = sorted(articles)
+    kind = r.choice(["add", "delete", "keywords", "keywords", "title", "links"])
+    if kind == "add" or len(paths) < 3:
+        a = _article(r)
+        articles.setdefault(_path(a), a)
+    elif kind == "delete":
+        articles.pop(r.choice(paths))
+    elif kind == "keywords":
+        articles[r.choice(paths)]["keywords"] = r.sample(KEYWORDS, r.randint(0, 6))
+    elif kind == "title":
+        articles[r.choice(paths)]["title"] = f"Edited {r.random():.3f}?"
+    else:
+        path = r.choice(paths)
+        articles[path] = dict(_article(r, articles[path]["slug"], articles[path]["subject"]),
+                              keywords=articles[path]["keywords"])
+    return kind
+
+
+@pytest.fixture
+def small_views(monkeypatch):
+    """Builds write views with :data:`SMALL` limits and atlases of several chunks; counts the fallbacks."""
+    monkeypatch.setattr(pipeline, "write_html", functools.partial(pipeline.write_html, limits=SMALL))
+    monkeypatch.setattr(update_module, "update_html", functools.partial(update_module.update_html, limits=SMALL))
+    monkeypatch.setattr(atlas_module, "CHUNK_TARGET", 3)
+    calls = {"site": 0, "atlas": 0, "updates": 0}
+    for name, cls in (("site", update_module._Site), ("atlas", update_module._Atlas)):
+        real = cls._in_full
+
+        def counted(self, *a, _real=real, _name=name, **k):
+            calls[_name] += 1
+            return _real(self, *a, **k)
+
+        monkeypatch.setattr(cls, "_in_full", counted)
+    real_update = update_module.update_html
+
+    def spy(*a, **k):
+        calls["updates"] += 1
+        return real_update(*a, **k)
+
+    monkeypatch.setattr(update_module, "update_html", spy)
+    return calls
+
+
+def _atlas_files(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder / "views").as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((folder / "views").rglob("*")) if p.is_file() and p.name != "vis-network.min.js"
+            and (p.parent.name in ("atlas",) or p.name.startswith("atlas"))}
+
+
+def _check_atlas(out: Path, G, previous: dict | None, site_url: str | None) -> None:
+    state = json.loads((out / ".qagraph" / "atlas.json").read_text())
+    layout = AtlasLayout.from_dict(state)
+    atlas_nodes = {n for n, k in G.nodes(data="kind") if k in ("article", "stub")}
+    assert set(layout.positions) == atlas_nodes
+    members = [n for c in layout.communities for n in c.members]
+    assert sorted(members) == sorted(n for n, k in G.nodes(data="kind") if k == "article")
+    assert [c.index for c in layout.communities] == list(range(len(layout.communities)))
+    if previous is not None:  # articles keep their places
+        assert all(layout.positions[n] == tuple(p) for n, p in previous["positions"].items() if n in atlas_nodes)
+    expected = generate_atlas(G, positions=layout.positions, communities=layout.communities, site_url=site_url)
+    assert _atlas_files(out) == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_updated_site_equals_a_full_write(tmp_path, small_views, seed):
+    r = random.Random(seed)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    site_url = "https://example.org" if seed % 2 else None
+    articles: dict[str, dict] = {}
+    for _ in range(r.randint(8, 20)):
+        a = _article(r)
+        articles.setdefault(_path(a), a)
+    _write(root, articles)
+    qagraph.build(root, out=out, site_url=site_url)
+    incremental = 0
+    for _ in range(4):
+        kind = _edit(r, articles)
+        _write(root, articles)
+        previous = json.loads((out / ".qagraph" / "atlas.json").read_text())
+        kg = qagraph.build(root, out=out, site_url=site_url)
+        incremental += kg.build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        full = qagraph.build(root, out=cold, cache=False, site_url=site_url)
+        assert outputs_of(out) == outputs_of(cold), kind
+        assert json.loads((out / ".qagraph" / "views.json").read_text()) == json.loads(
+            (cold / ".qagraph" / "views.json").read_text()), kind
+        _check_atlas(out, full.graph, previous if kg.build_info.incremental else None, site_url)
+    assert incremental and small_views["updates"] == incremental
+
+
+def test_the_fast_paths_are_taken(tmp_path, small_views):
+    """Across these seeds most updates write the views and the atlas piece by piece."""
+    root, out = tmp_path / "content", tmp_path / "out"
+    r = random.Random(7)
+    articles: dict[str, dict] = {}
+    for _ in range(30):
+        a = _article(r, subject=r.choice(SUBJECTS[2:]))
+        articles.setdefault(_path(a), a)
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    for _ in range(6):
+        paths = sorted(articles)
+        articles[r.choice(paths)]["keywords"] = r.sample(KEYWORDS, 3)
+        _write(root, articles)
+        assert qagraph.build(root, out=out).build_info.incremental
+    assert small_views["updates"] == 6 and small_views["site"] == 0 and small_views["atlas"] == 0
+
+
+def test_an_edit_rewrites_only_the_views_it_touches(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("title: ", "title: Edited ", 1))
+    kg = qagraph.build(small_corpus, out=out)
+    assert kg.build_info.incremental
+    subject = path.parent.name
+    views = sorted(p.name for p in kg.build_info.written if p.parent.name == "views" and p.name.startswith("subject-"))
+    assert views == [f"subject-{subject}.html"]
+    cold = tmp_path / "cold"
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold)
+
+
+def test_a_subject_graph_gives_the_subject_view(tmp_path):
+    r = random.Random(3)
+    root, out = tmp_path / "content", tmp_path / "out"
+    articles: dict[str, dict] = {}
+    for _ in range(40):
+        a = _article(r)
+        articles.setdefault(_path(a), a)
+    _write(root, articles)
+    G = qagraph.build(root, out=out, outputs=["database"]).graph
+    db = BuildDatabase(out / "qagraph.db")
+    subjects = sorted(n for n, k in G.nodes(data="kind") if k == "subject")
+    assert len(subjects) >= 4
+    for subject in subjects:
+        for limits in (Limits(), SMALL):
+            part = subject_graph(db, subject, limits=limits)
+            assert part.number_of_nodes() < G.number_of_nodes()
+            assert subject_view(part, subject, limits=limits) == subject_view(G, subject, limits=limits), subject
+
+
+def test_chunk_records_read_back():
+    records = [
+        ChunkRecord("AAAAAAAA", "/learn/a/it's", "A \\ 'title' \u2028 </script>", 0, "a", 0, 1, (1.5, -2.0),
+                    {"related": ["BBBBBBBB"], "similar": ["BBBBBBBBz"]}, (["k'1", "k\\2"], "<p>x \u2029</p>")),
+        ChunkRecord("BBBBBBBB", "https://x.org/b", "B", 1, None, -1, 2, (0.0, 0.0), {}, None),
+    ]
+    files = render_chunk(0, 1, records)
+    nodes, text = files["atlas/nodes-00.js"], files["atlas/text-00.js"]
+    assert read_chunk(nodes, text) == records
+    assert read_data_script(text)["excerpt"] == ["<p>x \u2029</p>"]
+    with pytest.raises(ValueError):
+        read_chunk(text, nodes)
