@@ -868,10 +868,11 @@ class DatabasePatch:
             self.con.close()
 
 
-def health_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
+def health_graph(con: sqlite3.Connection, keywords: Collection[str] | None = None) -> nx.MultiDiGraph:
     """The part of a stored build that :func:`qagraph.health.health` reads, as a graph: every article
-    and stub with the fields it names, the related and similar edges, every keyword's labels, and
-    the keyword edges of keywords that look malformed. ``health`` of it equals ``health`` of the
+    and stub with the fields it names, the related edges (with their position) and the similar
+    edges (without their data), every keyword's labels, and the keyword edges of keywords that
+    look malformed. ``health`` of it equals ``health`` of the
     whole graph, at a fraction of the cost of loading it."""
     import networkx as nx
 
@@ -895,20 +896,23 @@ def health_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
         names[i] = node
         add(node, {"kind": STUB, "url": url, "title": title})
     malformed: list[int] = []
-    for i, node, label, labels in con.execute("SELECT node_id, node, name, labels FROM keywords"):
-        names[i] = node
+    rows = con.execute("SELECT node_id, node, name, labels FROM keywords") if keywords is None else con.execute(
+        "SELECT node_id, node, name, labels FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(keywords)),))
+    for i, node, label, labels in rows:
         spelled = _load(labels, "t") or ()
-        add(node, {"kind": KEYWORD, "label": label, "labels": spelled})
         if any(keyword_problems(s) for s in (spelled or (label or "",))):
+            names[i] = node
+            add(node, {"kind": KEYWORD, "label": label, "labels": spelled})
             malformed.append(i)
-    for s, kind, t, w, p, d in con.execute(
-            "SELECT source, kind, target, weight, position, data FROM edges WHERE kind IN ('related', 'similar')"):
+    for s, kind, t, p in con.execute(  # health reads a related link's position, and that a similar edge exists
+            "SELECT source, kind, target, position FROM edges WHERE kind IN ('related', 'similar')"):
         u, v = names.get(s), names.get(t)
         if u is not None and v is not None:
             keyed = succ[u].get(v)
             if keyed is None:
                 keyed = succ[u][v] = pred[v][u] = {}
-            keyed[kind] = _edge_data(kind, w, p, d)
+            keyed[kind] = {"kind": kind, "position": p} if kind == "related" else {"kind": kind}
     for start in range(0, len(malformed), 900):
         chunk = malformed[start : start + 900]
         for s, t in con.execute(f"SELECT source, target FROM edges WHERE kind = 'keyword' AND target IN "

@@ -27,7 +27,7 @@ from .fields import FieldMap
 from .database import DATABASE
 from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node
-from .incremental import Fallback
+from .incremental import Fallback, Update
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
@@ -233,16 +233,18 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                               similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
     db = BuildDatabase(stage / DATABASE)
     try:
+        previous_health = db.meta.get("report", {}).get("health")
         report = _report_from(db, stage / DATABASE, scanned, detection)
         report["settings"].update(report_settings)
         written: list[Path] = [stage / DATABASE]
         if "rdf" in wanted:
-            written += _update_rdf(db, stage, update.changed | update.removed, report, fingerprint=fingerprint,
+            written += _update_rdf(db, stage, update.changed | update.removed, report, previous=folder.out / DATABASE,
+                                   fingerprint=fingerprint,
                                    site_url=site_url, progress=progress, **rdf)
         if progress:
             progress("update", 1, 1)
         if "html" in wanted or "report" in wanted:
-            report["health"] = health(health_graph(db.con))
+            report["health"] = health(health_graph(db.con, _may_be_malformed(previous_health, update)))
     finally:
         db.close()
     if "html" in wanted:
@@ -266,10 +268,11 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     return None, report, written
 
 
-def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, base_iri: str | None,
-                formats: Sequence[str], rdf_similarity: str, site_url: str | None, fingerprint: str,
-                progress: Progress | None) -> list[Path]:
-    """Write again the RDF parts that hold a touched node (from a graph of those parts only), then ``void.ttl``."""
+def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, previous: Path,
+                base_iri: str | None, formats: Sequence[str], rdf_similarity: str, site_url: str | None,
+                fingerprint: str, progress: Progress | None) -> list[Path]:
+    """Write again the RDF parts whose statements a touched node may change (from a graph of those
+    parts only), then ``void.ttl``. ``previous`` is the previous build's database."""
     from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
     from .kinds import SUBJECT
 
@@ -279,7 +282,7 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
     kept = _read_json(stage / RDF_STATE)
     if not isinstance(kept, dict) or len(kept) != parts:
         raise Fallback("no statistics of the RDF parts")
-    dirty = {part_of(n, parts) for n in touched}
+    dirty = {part_of(n, parts) for n in _rdf_touched(db, previous, touched)}
     subjects = [n for n, in db.con.execute("SELECT node FROM nodes WHERE kind = ?", (SUBJECT,))]
     partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
     result = write_rdf(partial, stage, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats,
@@ -292,6 +295,46 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
                       source_name=report.get("source"), source_digest=fingerprint)
     write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
     return [*result.part_paths, void]
+
+
+def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
+    """The keyword nodes the health findings must check after ``update``: those the previous
+    findings named malformed, and those the edit touched (``None``, all, without findings)."""
+    from .kinds import KEYWORD
+
+    try:
+        named = {str(k["keyword"]) for k in previous["malformed_keywords"]["keywords"]}
+    except (KeyError, TypeError):
+        return None
+    touched = {n for n in update.changed if n.split(":", 1)[0] == KEYWORD}
+    return (named | touched) - update.removed
+
+
+def _rdf_touched(db: Any, previous: Path, touched: set[str]) -> set[str]:
+    """Those of ``touched`` whose RDF statements may have changed.
+
+    A subject or keyword states its labels (and a subject its slug), never its edges (the
+    articles state those, in their own parts): one whose article count alone moved, the
+    usual case after an edit, leaves its part as it was.
+    """
+    import sqlite3
+
+    from .kinds import KEYWORD, SUBJECT
+
+    concepts = [n for n in touched if n.split(":", 1)[0] in (KEYWORD, SUBJECT)]
+    if not concepts:
+        return touched
+    query = ("SELECT node, name, labels, NULL FROM keywords WHERE node IN (SELECT value FROM json_each(?1)) "
+             "UNION ALL SELECT node, name, labels, slug FROM subjects WHERE node IN (SELECT value FROM json_each(?1))")
+    wanted = (json.dumps(concepts),)
+    now = {row[0]: row[1:] for row in db.con.execute(query, wanted)}
+    con = sqlite3.connect(f"{previous.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        before = {row[0]: row[1:] for row in con.execute(query, wanted)}
+    finally:
+        con.close()
+    same = {n for n in concepts if n in now and now[n] == before.get(n)}
+    return touched - same
 
 
 def _meta_report(report: dict[str, Any]) -> dict[str, Any]:

@@ -141,3 +141,26 @@ def test_health_of_a_stored_build_reads_only_what_it_needs(root, tmp_path):
         assert health(health_graph(con)) == health(kg.graph)
     finally:
         con.close()
+
+
+def test_health_of_a_stored_build_checks_only_the_keywords_it_is_given(tmp_path):
+    """After an edit only the keywords found malformed before, and those the edit touched, are checked."""
+    import sqlite3
+
+    from qagraph.database import health_graph
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for i, keywords in enumerate(["graphs, 1905", "graphs, <b>trees</b>", "trees, graphs"]):
+        (content / f"a{i}.md").write_text(f"---\ntitle: Question {i}?\nurl: /learn/cs/questions/q{i}\n"
+                                          f"seo:\n  page_keywords: {keywords}\n---\nAn answer.\n", encoding="utf-8")
+    kg = qagraph.build(content, out=tmp_path / "out")
+    whole = health(kg.graph)
+    malformed = [k["keyword"] for k in whole["malformed_keywords"]["keywords"]]
+    assert len(malformed) == 2
+    con = sqlite3.connect(tmp_path / "out" / "qagraph.db")
+    try:
+        assert health(health_graph(con, keywords=[*malformed, "keyword:graphs"])) == whole
+        assert health(health_graph(con, keywords=malformed[1:]))["malformed_keywords"]["count"] == 1
+    finally:
+        con.close()
