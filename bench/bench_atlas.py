@@ -28,21 +28,11 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402 - bench/ is on the path from here on
+from common import timed  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                  "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 QUERIES = ["what", "how does", "the role of", "zz no such title", "why is", "a", "energy", "model of"]
-
-
-def timed(fn, repeat: int) -> tuple[float, float, object]:
-    """Median wall and CPU seconds of ``repeat`` calls, and the last result."""
-    walls, cpus, result = [], [], None
-    for _ in range(repeat):
-        w, c = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - w)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), result
 
 
 def browser_figures(views: Path, opens: int) -> dict:

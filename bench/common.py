@@ -63,6 +63,20 @@ def measure_floor(corpus: Path) -> dict:
     return {"seconds": time.perf_counter() - start, "files": files, "peak_mb": peak}
 
 
+def timed(fn, repeat: int) -> tuple[float, float, object]:
+    """Median wall and CPU seconds of ``repeat`` calls of ``fn``, and the last result."""
+    import statistics
+    import time
+
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        w, c = time.perf_counter(), time.process_time()
+        result = fn()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
 def floor(corpus: Path) -> dict:
     """:func:`measure_floor` in a fresh process, the corpus read once before."""
     warm(corpus)

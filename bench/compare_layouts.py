@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from common import timed  # noqa: E402 - bench/ is on the path from here on
 
 
 def modularity(nodes: list[str], edges, weights, parts: list[list[str]], resolution: float = 1.0) -> float:
@@ -57,16 +59,6 @@ def reset_peak() -> float:
     """Reset the peak resident size to the current one (Linux: clear_refs 5); return it in MB."""
     Path("/proc/self/clear_refs").write_text("5")
     return status_mb("VmRSS")
-
-
-def timed(fn, repeat: int) -> tuple[float, float, object]:
-    walls, cpus, result = [], [], None
-    for _ in range(repeat):
-        w, c = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - w)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), result
 
 
 def child(tree: Path, graph: Path, repeat: int, out: Path | None) -> dict:
@@ -112,7 +104,6 @@ def main() -> None:
     ap.add_argument("--save", type=Path, default=None, help="write each tree's atlas (JSON) into this folder")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(HERE))
     import common
 
     floor = common.floor(args.corpus)["seconds"]

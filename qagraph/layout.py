@@ -68,6 +68,7 @@ __all__ = [
     "label_communities",
     "layout",
     "link_graph",
+    "place_new",
     "update_layout",
 ]
 
@@ -812,15 +813,21 @@ def update_layout(
 
     See also: :func:`layout` for a fresh layout.
     """
-    return _place_new(
+    return place_new(
         {n: previous[n] for n in A if n in previous},
         sorted(n for n in A if n not in previous),
         lambda n: ((v, float(data.get(weights, 1.0))) for v, data in A.adj[n].items()),
     )
 
 
-def _place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
-    """Place ``new`` nodes near their placed ``neighbours(node) -> [(other, weight)]``, rim otherwise."""
+def place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
+    """Place ``new`` nodes near their placed ``neighbours(node) -> [(other, weight)]``, rim otherwise.
+
+    The positions of ``placed`` and ``new`` together. A node goes to the weighted mean of its
+    placed neighbours, moved by a distance and angle hashed from its id; a round places every
+    node with a placed neighbour (from the positions before the round), until none is left or
+    none can be placed; those left go on a rim outside every other node.
+    """
     positions = dict(placed)
     waiting = list(new)
     while waiting:
@@ -932,7 +939,7 @@ def atlas_layout(
         for (i, j), w in zip(arrays.edges[touching].tolist(), arrays.weights[touching].tolist()):
             adjacency.setdefault(arrays.nodes[i], []).append((arrays.nodes[j], w))
             adjacency.setdefault(arrays.nodes[j], []).append((arrays.nodes[i], w))
-        positions = _place_new(
+        positions = place_new(
             {n: previous.positions[n] for n, new in zip(arrays.nodes, fresh.tolist()) if not new},
             [n for n, new in zip(arrays.nodes, fresh.tolist()) if new],
             lambda n: adjacency.get(n, ()),
@@ -956,5 +963,5 @@ def _stub_positions(
             if any(k in links for k in keydict):
                 yield u, 1.0
 
-    placed = _place_new({**positions, **kept}, [n for n in stubs if n not in kept], neighbours)
+    placed = place_new({**positions, **kept}, [n for n in stubs if n not in kept], neighbours)
     return {n: placed[n] for n in stubs}

@@ -28,7 +28,6 @@ count or short ids move, the part concerned is written in full from the whole gr
 from __future__ import annotations
 
 import json
-import math
 import os
 import posixpath
 from collections import Counter, defaultdict
@@ -677,32 +676,10 @@ class _Layout:
         """Each of ``nodes`` beside the weighted mean of its placed ``neighbours(node) -> [(node, weight)]``
         (nodes linked only to new ones once those are placed); a node linked to nothing placed goes
         on the rim, outside every other."""
-        waiting = list(nodes)
-        while waiting:
-            landed: dict[str, tuple[float, float]] = {}
-            for node in waiting:
-                total = sx = sy = 0.0
-                for other, w in neighbours(node):
-                    at = self.positions.get(other)
-                    if at is not None:
-                        w = w if w > 0 else 1e-3
-                        sx += at[0] * w
-                        sy += at[1] * w
-                        total += w
-                if total:
-                    a, b = _unit_pair(node, "near")
-                    angle, dist = 2 * math.pi * a, 0.6 + 1.4 * b
-                    landed[node] = (sx / total + dist * math.cos(angle), sy / total + dist * math.sin(angle))
-            if not landed:
-                break
-            self.positions.update({n: _rounded(p) for n, p in landed.items()})
-            waiting = [n for n in waiting if n not in landed]
-        if waiting:
-            rim = max((math.hypot(*p) for p in self.positions.values()), default=0.0) + 3.0
-            for node in waiting:
-                a, b = _unit_pair(node, "rim")
-                angle, r = 2 * math.pi * a, rim + 2.0 * b
-                self.positions[node] = _rounded((r * math.cos(angle), r * math.sin(angle)))
+        from ..layout import place_new
+
+        placed = place_new(self.positions, list(nodes), neighbours)
+        self.positions.update({n: _rounded(placed[n]) for n in nodes})
 
     def communities(self) -> list[Any]:
         from ..layout import Community
@@ -748,14 +725,6 @@ def _link_weights(change: _Change) -> dict[str, dict[str, float]]:
         if v in change.nodes:
             out[v][u] += value
     return out
-
-
-def _unit_pair(node: str, salt: str) -> tuple[float, float]:
-    """Two numbers in [0, 1) that depend only on ``node``."""
-    import hashlib
-
-    digest = hashlib.blake2b((salt + node).encode("utf-8"), digest_size=16).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64, int.from_bytes(digest[8:], "big") / 2**64
 
 
 def _rounded(p: Sequence[float]) -> tuple[float, float]:
