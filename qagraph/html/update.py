@@ -291,10 +291,14 @@ class _Site:
         shown_subjects = {n for n in change.nodes if SUBJECT in (before.kind(n), after.kind(n))}
         keywords = {n for n in change.nodes if KEYWORD in (before.kind(n), after.kind(n))}
         touched |= shown_subjects
+        # a view about something else shows a subject's label (its size and card count the view's
+        # own links to it): only a new label touches it
+        relabelled = {n for n in shown_subjects
+                      if (before.data.get(n) or {}).get("label") != (after.data.get(n) or {}).get("label")}
         reranked: dict[str, int] | None = None
         for subject, entry in state["subjects"].items():
             uses = entry["uses"]
-            if shown_subjects & set(uses["subjects"]) or keywords & set(uses["keywords"]):
+            if relabelled & set(uses["subjects"]) or keywords & set(uses["keywords"]):
                 touched.add(subject)
                 continue
             keys = {split_node(k)[1] for k in keywords}

@@ -75,7 +75,7 @@ class ViewUses:
     are the view's to track; these are the rest.
     """
 
-    subjects: list[str] = field(default_factory=list)  #: subject nodes drawn (label, size, articles)
+    subjects: list[str] = field(default_factory=list)  #: subject nodes drawn or in the legend (their label)
     keywords: list[str] = field(default_factory=list)  #: keyword nodes whose label or df the page shows
     #: each named community: the keywords that may name it (key -> its articles with it), and the keys chosen;
     #: a keyword's df changes the page when it changes which keys are chosen (:func:`.arrange.rank_keywords`)
@@ -122,6 +122,16 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
     return f"{_fmt(n)} {word if n == 1 else (words or word + 's')}"
 
 
+def _links_drawn(sel: Selection) -> dict[str, int]:
+    """Subject node -> the links the selection draws to or from it (an aggregated edge counts for its count)."""
+    out: dict[str, int] = {}
+    for e in sel.edges:
+        for end in (e.source, e.target):
+            if end.startswith(f"{SUBJECT}:"):
+                out[end] = out.get(end, 0) + (e.count if e.count is not None else 1)
+    return out
+
+
 class _Cards:
     """The facts each node's card shows (the hover tooltip and the details panel)."""
 
@@ -159,6 +169,12 @@ class _Cards:
             info["url"] = href
         else:
             info["path"] = href
+
+    def subject_info(self, node: str, links: int) -> dict[str, Any]:
+        """A subject drawn in a view about something else: its links from the view, not its articles."""
+        info = {k: v for k, v in self.info(node).items() if k != "articles"}
+        info["links"] = links
+        return info
 
     def info(self, node: str) -> dict[str, Any]:
         data = self.G._node[node]
@@ -259,12 +275,17 @@ def _assemble(
     uses = ViewUses([n for n in sel.nodes if G._node[n].get("kind") == SUBJECT],
                     [n for n in sel.nodes if G._node[n].get("kind") == KEYWORD])
 
-    # sizes of the non-core nodes: by their weight in the view (keyword df, subject articles)
+    # sizes of the non-core nodes: by their weight in the view (keyword df; a subject by the links the
+    # view draws to it, so that a page about one subject does not change with another's article count)
+    linked = _links_drawn(sel) if not is_overview else {}
     other_measure: dict[str, float] = {}
     for n in sel.nodes:
         if n not in placed.importance:
             attrs = G._node[n]
-            other_measure[n] = float(attrs.get("df", attrs.get("articles", 1)) or 1)
+            if attrs.get("kind") == SUBJECT and not is_overview:
+                other_measure[n] = float(linked.get(n, 0) or 1)
+            else:
+                other_measure[n] = float(attrs.get("df", attrs.get("articles", 1)) or 1)
     by_kind_top: dict[str, float] = {}
     for n, m in other_measure.items():
         k = str(G._node[n].get("kind"))
@@ -285,7 +306,7 @@ def _assemble(
             "id": index[n], "key": n, "kind": kind, "label": cards.label(n), "x": x, "y": y,
             "size": node_size(kind, imp, overview=is_overview),
             "shape": NODE_KINDS[kind].shape if kind in NODE_KINDS else "dot",
-            "info": cards.info(n),
+            "info": cards.info(n) if n not in linked else cards.subject_info(n, linked[n]),
         }
         if colour_by == "community" and kind == ARTICLE:
             c = placed.community.get(n, -1)

@@ -90,6 +90,7 @@
     var facts = [];
     if (info.subject) facts.push("Subject: " + info.subject);
     if (info.articles !== undefined) facts.push(plural(info.articles, "article"));
+    if (info.links !== undefined) facts.push(plural(info.links, "link") + " from this view");
     if (info.df !== undefined) facts.push("in " + plural(info.df, "article"));
     if (info.degree !== undefined) facts.push(plural(info.degree, "link") + " in all");
     if (info.date) facts.push(info.date);
