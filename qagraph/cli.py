@@ -244,8 +244,10 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any]) -> str:
     """What changed in the content since the build (by file signatures), in words; empty when nothing."""
     from .fileio import PRIVATE, INPUTS
     from .cache import load_sealed
-    from .load import changed_inputs
+    from .load import changed_inputs, content_stamp
 
+    if state.get("content_stamp") == list(content_stamp(source)):  # nothing added, removed or written since
+        return ""
     known = load_sealed(where / PRIVATE / INPUTS)
     if not isinstance(known, dict):
         return ""

@@ -23,6 +23,7 @@ exactly to the networkx node's attributes (tuples stay tuples).
 from __future__ import annotations
 
 import json
+import json.scanner
 import os
 from json.encoder import encode_basestring as _string
 import re
@@ -143,22 +144,30 @@ def _store(value: Any, how: str) -> Any:
     return value
 
 
+_scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # the C scanner
+
+
+def _decode(text: str) -> Any:
+    """One JSON value this module wrote (no surrounding whitespace): json.loads without its checks."""
+    return _scan(text, 0)[0]
+
+
 def _load(value: Any, how: str) -> Any:
     if value is None:
         return None
     if how == "b":
         return bool(value)
     if how == "t":
-        return _tuples(json.loads(value))
+        return _tuples(_decode(value))
     if how == "j":
-        return json.loads(value)
+        return _decode(value)
     return value
 
 
 def _tuples(value: Any) -> Any:
     """JSON arrays back as the tuples the graph holds (nested ones too)."""
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
+    if type(value) is list:
+        return tuple([_tuples(v) if type(v) is list else v for v in value])
     return value
 
 
@@ -417,12 +426,13 @@ class BuildDatabase:
             names = ", ".join(f"t.{c}" for c, _, _ in columns)
             query = (f"SELECT n.node, n.kind, n.name, n.data, {names} FROM nodes n JOIN {table_name} t "
                      f"ON t.node_id = n.id ORDER BY n.node")
+            plain = [how == "v" for _, _, how in columns]  # most columns are read as they are
             for node, k, name, rest, *values in self.con.execute(query):
                 data: dict[str, Any] = {"kind": k, "label": name}
-                for (column, _, how), value in zip(columns, values):
-                    data[column] = _load(value, how)
+                for (column, _, how), as_is, value in zip(columns, plain, values):
+                    data[column] = value if as_is or value is None else _load(value, how)
                 if rest:
-                    data.update({key: _tuples(v) if key != "extra" else v for key, v in json.loads(rest).items()})
+                    data.update({key: _tuples(v) if key != "extra" else v for key, v in _decode(rest).items()})
                 yield node, data
             return
         where = " WHERE kind = ?" if kind is not None else ""
@@ -449,6 +459,24 @@ class BuildDatabase:
         ).fetchall()
         names = self._node_names(r[0] for r in rows)
         return [(names[o], kind, _edge_data(kind, w, p, d)) for o, kind, w, p, d in rows]
+
+    def link_weights(self, node: str, kinds: Sequence[str]) -> dict[str, float]:
+        """Articles linked to ``node`` by edges of ``kinds`` (either way), with the summed weights
+        (an edge without a weight counts 1), rounded to 6 places: one query, no node data read."""
+        i = self.node_id(node)
+        if i is None or not kinds:
+            return {}
+        marks = ",".join("?" * len(kinds))
+        rows = self.con.execute(
+            f"SELECT n.node, coalesce(e.weight, 1.0) FROM edges e JOIN nodes n ON n.id = e.target "
+            f"WHERE e.source = ? AND e.kind IN ({marks}) AND n.kind = ? "
+            f"UNION ALL SELECT n.node, coalesce(e.weight, 1.0) FROM edges e JOIN nodes n ON n.id = e.source "
+            f"WHERE e.target = ? AND e.kind IN ({marks}) AND n.kind = ?",
+            (i, *kinds, ARTICLE, i, *kinds, ARTICLE))
+        weights: dict[str, float] = {}
+        for other, weight in rows:
+            weights[other] = weights.get(other, 0.0) + float(weight)
+        return {other: round(w, 6) for other, w in weights.items()}
 
     def all_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every edge as ``(source, target, kind, data)``."""
@@ -551,6 +579,17 @@ class BuildDatabase:
 
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph, as the build held it (node and edge data included)."""
+        import gc
+
+        enabled = gc.isenabled()
+        gc.disable()  # a million new containers: the cyclic collector would walk them again and again
+        try:
+            return self._graph()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _graph(self) -> nx.MultiDiGraph:
         import networkx as nx
 
         G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
@@ -560,15 +599,28 @@ class BuildDatabase:
             for node, data in self.nodes(kind):
                 node_data[node] = data
                 succ[node], pred[node] = {}, {}
-        for node, data in self.nodes():  # kinds outside the registry's tables, if any
+        tabled = sorted(k for k in NODE_KINDS if k in _KIND_TABLES)
+        for node_id, node, k, name, rest in self.con.execute(  # kinds without a table of their own, if any
+                f"SELECT id, node, kind, name, data FROM nodes WHERE kind NOT IN ({','.join('?' * len(tabled))}) "
+                f"ORDER BY node", tabled):
             if node not in node_data:
-                node_data[node] = data
+                node_data[node] = self._data(node_id, k, name, rest)
                 succ[node], pred[node] = {}, {}
-        for u, v, kind, data in self.all_edges():
+        names = dict(self.con.execute("SELECT id, node FROM nodes"))
+        for s, kind, t, w, p, d in self.con.execute("SELECT source, kind, target, weight, position, data FROM edges"):
+            u, v = names[s], names[t]
             keyed = succ[u].get(v)
             if keyed is None:
                 keyed = succ[u][v] = pred[v][u] = {}
-            keyed[kind] = data
+            edge: dict[str, Any] = {"kind": kind}  # as _edge_data, inline: 700k edges at 36k articles
+            if p is not None:
+                edge["position"] = p
+            if w is not None:
+                edge["weight"] = w
+            if d:
+                for key, value in _decode(d).items():
+                    edge[key] = _tuples(value)
+            keyed[kind] = edge
         return G
 
     # -- pieces of the graph, for an update that must not load all of it ----------------------
@@ -703,7 +755,7 @@ def _edge_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[
     if weight is not None:
         data["weight"] = weight
     if rest:
-        data.update({k: _tuples(v) for k, v in json.loads(rest).items()})
+        data.update({k: _tuples(v) for k, v in _decode(rest).items()})
     return data
 
 

@@ -42,6 +42,8 @@ class _Source(Protocol):
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]: ...
 
+    def link_weights(self, node: str, kinds: Sequence[str]) -> dict[str, float]: ...
+
     def by_number(self, number: int) -> list[str]: ...
 
     def find_words(self, words: Sequence[str]) -> set[str]: ...
@@ -73,6 +75,9 @@ class _InMemory:
         adjacency = (self.G._succ if outgoing else self.G._pred).get(node, {})
         return [(other, kind, data) for other, keyed in adjacency.items() for kind, data in keyed.items()
                 if kind in kinds]
+
+    def link_weights(self, node: str, kinds: Sequence[str]) -> dict[str, float]:
+        return _link_weights(self.G, node, kinds)
 
     @cached_property
     def _numbers(self) -> dict[int, list[str]]:
@@ -141,6 +146,11 @@ class _Stored:
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
         return self.db.edges_of(node, kinds, outgoing)
+
+    def link_weights(self, node: str, kinds: Sequence[str]) -> dict[str, float]:
+        if self._graph is not None:
+            return _link_weights(self._graph, node, kinds)
+        return self.db.link_weights(node, kinds)
 
     def by_number(self, number: int) -> list[str]:
         return self.db.article_nodes_with_number(number)
@@ -452,13 +462,7 @@ class KnowledgeGraph:
         return article_projection(self.graph)
 
     def _weighted_links(self, node: str) -> dict[str, float]:
-        kinds = [k.name for k in link_kinds()]
-        weights: dict[str, float] = {}
-        for outgoing in (True, False):
-            for other, _, data in self._source.edges(node, kinds, outgoing):
-                if (self._source.data(other) or {}).get("kind") == ARTICLE:
-                    weights[other] = weights.get(other, 0.0) + float(data.get("weight", 1.0))
-        return {other: round(w, 6) for other, w in weights.items()}
+        return self._source.link_weights(node, [k.name for k in link_kinds()])
 
     def path(self, source: str | int, target: str | int) -> list[str]:
         """The shortest chain of links (related, similar, same question) between two articles.
@@ -552,6 +556,20 @@ def _check_kinds(kinds: Iterable[str]) -> list[str]:
     if unknown:
         raise UsageError(f"unknown edge kind(s): {', '.join(unknown)} (known: {', '.join(EDGE_KINDS)})")
     return wanted
+
+
+def _link_weights(G: nx.MultiDiGraph, node: str, kinds: Sequence[str]) -> dict[str, float]:
+    """Articles linked to ``node`` by edges of ``kinds`` (either way), with the summed weights (1 when none)."""
+    weights: dict[str, float] = {}
+    attrs = G._node
+    for adjacency in (G._succ, G._pred):
+        for other, keyed in adjacency.get(node, {}).items():
+            if attrs[other].get("kind") != ARTICLE:
+                continue
+            for kind, data in keyed.items():
+                if kind in kinds:
+                    weights[other] = weights.get(other, 0.0) + float(data.get("weight", 1.0))
+    return {other: round(w, 6) for other, w in weights.items()}
 
 
 def _dijkstra(source: str, target: str, neighbours: Any) -> list[str] | None:

@@ -27,10 +27,9 @@ from .fields import FieldMap
 from .database import DATABASE
 from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node
-from .incremental import Fallback, Update
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
-from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
+from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, content_stamp, load_corpus, scan
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
 from .workers import end_with_parent, interrupts_held
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .html import Limits
+    from .incremental import Update
     from .similarity import SimilarityConfig
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
@@ -122,6 +122,7 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
+    stamp = content_stamp(content)  # before anything is read: a file written from here on shows as changed
     scanned = scan(content, fields or FieldMap(), max_file_size,
                    known=folder.inputs() if cache else None)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
@@ -153,12 +154,13 @@ def build(
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
-            name for name in folder.previous.get("outputs", {})
-                                                   if name != DATABASE]
+            name for name in folder.previous.get("outputs", {}) if name != DATABASE]
     try:
         with folder.staging(keep=keep) as stage:
             done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
             if incremental:
+                from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
+
                 try:
                     done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
                                    site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
@@ -179,7 +181,8 @@ def build(
                                         progress=progress, fingerprint=fingerprint, links=links)
             else:
                 G, report, written = done
-            folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings}, inputs=scanned.inputs())
+            folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
+                          inputs=scanned.inputs())
     except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
         raise folder.failure(exc) from None
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
@@ -273,8 +276,9 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
                 fingerprint: str, progress: Progress | None) -> list[Path]:
     """Write again the RDF parts whose statements a touched node may change (from a graph of those
     parts only), then ``void.ttl``. ``previous`` is the previous build's database."""
-    from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
+    from .incremental import Fallback
     from .kinds import SUBJECT
+    from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
 
     parts = int(db.meta.get("parts", 1))
     if part_count(int(report["counts"]["articles"])) != parts:

@@ -45,3 +45,25 @@ def test_error_types_carry_their_exit_codes():
                                       qagraph.StoreError)] == [1, 2, 3, 4]
     for cls in (qagraph.ContentError, qagraph.UsageError, qagraph.OutputError, qagraph.StoreError):
         assert issubclass(cls, qagraph.QagraphError)
+
+
+def test_import_and_query_commands_load_no_numerical_libraries(tmp_path):
+    """``import qagraph`` and a query command answering from a build import neither networkx,
+    numpy nor scipy (they cost most of a second per command)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    qagraph.build(ROOT / "content", out=tmp_path / "build")
+    heavy = "print(sorted(m for m in ('networkx', 'numpy', 'scipy') if m in sys.modules))"
+    script = ("import sys, runpy\nsys.argv = sys.argv[1:]\ntry:\n    runpy.run_module('qagraph', run_name='__main__')\n"
+              f"except SystemExit:\n    pass\n{heavy}\n")
+    bare = subprocess.run([sys.executable, "-c", f"import sys, qagraph\n{heavy}"], capture_output=True, text=True,
+                          check=True)
+    assert bare.stdout.strip() == "[]"
+    for command in (["related", "/learn/biology/questions/how-does-dna-replication-work"], ["stats"],
+                    ["find", "DNA"], ["similar", "/learn/biology/questions/how-does-dna-replication-work"]):
+        done = subprocess.run([sys.executable, "-c", script, "qagraph", *command, "-b", str(tmp_path / "build")],
+                              capture_output=True, text=True, check=True, cwd=tmp_path)
+        assert done.stdout.strip().splitlines()[-1] == "[]", (command, done.stdout, done.stderr)

@@ -165,3 +165,25 @@ def test_alias_bomb_is_refused_not_expanded():
     too_big = [p for p in problems if "not kept" in p.message]
     assert [p.message.split()[0] for p in too_big] == ["e", "f", "g", "h"]  # e: 111,111 values
     assert too_big[0].line == 7
+
+
+def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
+    from qagraph.load import content_stamp
+
+    root = tmp_path / "c"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.md").write_text("one", encoding="utf-8")
+    (root / ".git").mkdir()
+    stamp = content_stamp(root)
+    assert stamp[0] == 2 and content_stamp(root) == stamp  # a folder and a file; hidden ones aside
+    (root / ".git" / "index").write_text("x", encoding="utf-8")
+    assert content_stamp(root) == stamp
+
+    changes = [lambda: (root / "a" / "x.md").write_text("two", encoding="utf-8"),
+               lambda: (root / "a" / "y.md").write_text("new", encoding="utf-8"),
+               lambda: (root / "a" / "y.md").rename(root / "a" / "z.md"),
+               lambda: (root / "a" / "z.md").unlink()]
+    for change in changes:
+        before = content_stamp(root)
+        change()  # the kernel sets the status-change time (ns) of what it writes, renames or unlinks from
+        assert content_stamp(root) != before

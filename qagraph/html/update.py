@@ -291,10 +291,12 @@ class _Site:
         shown_subjects = {n for n in change.nodes if SUBJECT in (before.kind(n), after.kind(n))}
         keywords = {n for n in change.nodes if KEYWORD in (before.kind(n), after.kind(n))}
         touched |= shown_subjects
-        # a view about something else shows a subject's label (its size and card count the view's
-        # own links to it): only a new label touches it
-        relabelled = {n for n in shown_subjects
-                      if (before.data.get(n) or {}).get("label") != (after.data.get(n) or {}).get("label")}
+        # a view about something else shows a subject's label and spellings (its size and card count
+        # the view's own links to it): only new names touch it
+        def names(d: Mapping[str, Any] | None) -> tuple[Any, Any]:
+            return (d or {}).get("label"), (d or {}).get("labels")
+
+        relabelled = {n for n in shown_subjects if names(before.data.get(n)) != names(after.data.get(n))}
         reranked: dict[str, int] | None = None
         for subject, entry in state["subjects"].items():
             uses = entry["uses"]

@@ -75,7 +75,7 @@ class ViewUses:
     are the view's to track; these are the rest.
     """
 
-    subjects: list[str] = field(default_factory=list)  #: subject nodes drawn or in the legend (their label)
+    subjects: list[str] = field(default_factory=list)  #: subject nodes drawn or in the legend (their names)
     keywords: list[str] = field(default_factory=list)  #: keyword nodes whose label or df the page shows
     #: each named community: the keywords that may name it (key -> its articles with it), and the keys chosen;
     #: a keyword's df changes the page when it changes which keys are chosen (:func:`.arrange.rank_keywords`)
