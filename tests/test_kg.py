@@ -140,6 +140,34 @@ def test_open_answers_like_build(corpus, tmp_path):
     assert nx_equal(opened.graph, built.graph)
 
 
+@pytest.mark.parametrize("bulk_after", [0, 3, 10_000])
+def test_paths_of_a_stored_build_read_link_by_link_or_all_at_once(tmp_path, monkeypatch, bulk_after):
+    """A path search in a stored build switches from one query per article to every link at once:
+    the same paths either way, and the same link weights as the graph in memory."""
+    import qagraph
+    import qagraph.kg
+    from conftest import CONTENT
+    from qagraph.kinds import link_kinds
+
+    monkeypatch.setattr(qagraph.kg, "_BULK_AFTER", bulk_after)
+    built = qagraph.build(CONTENT, out=tmp_path / "out")
+    opened = qagraph.open(tmp_path / "out")
+    kinds = [k.name for k in link_kinds()]
+    every = opened._source.db.all_link_weights(kinds)
+    memory = built._source.link_weights(kinds)
+    articles = sorted(n for n, d in built.graph.nodes(data="kind") if d == "article")
+    assert {n: every.get(n, {}) for n in articles} == {n: memory(n) for n in articles}
+    for a in articles[::5]:
+        for b in articles[::7]:
+            try:
+                expected = built.path(a, b)
+            except QagraphError as exc:
+                with pytest.raises(QagraphError, match=str(exc)):
+                    opened.path(a, b)
+                continue
+            assert opened.path(a, b) == expected
+
+
 def nx_equal(a, b):
     return (sorted(a.nodes(data=True)) == sorted(b.nodes(data=True))
             and sorted(a.edges(keys=True, data=True)) == sorted(b.edges(keys=True, data=True))
