@@ -26,7 +26,7 @@ from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import DATABASE
 from .fileio import PRIVATE, BuildFolder, write_atomic
-from .ids import article_node
+from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, content_stamp, load_corpus, scan
@@ -122,7 +122,6 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
-    stamp = content_stamp(content)  # before anything is read: a file written from here on shows as changed
     scanned = scan(content, fields or FieldMap(), max_file_size,
                    known=folder.inputs() if cache else None)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
@@ -147,6 +146,9 @@ def build(
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
+    # before the files are parsed: a file written from here on makes the stamp differ (a query
+    # command then compares signatures); not taken when the build is up to date, which keeps none
+    stamp = content_stamp(content)
     report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
     rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
     incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings
@@ -310,7 +312,7 @@ def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
         named = {str(k["keyword"]) for k in previous["malformed_keywords"]["keywords"]}
     except (KeyError, TypeError):
         return None
-    touched = {n for n in update.changed if n.split(":", 1)[0] == KEYWORD}
+    touched = {n for n in update.changed if split_node(n)[0] == KEYWORD}
     return (named | touched) - update.removed
 
 
@@ -325,7 +327,7 @@ def _rdf_touched(db: Any, previous: Path, touched: set[str]) -> set[str]:
 
     from .kinds import KEYWORD, SUBJECT
 
-    concepts = [n for n in touched if n.split(":", 1)[0] in (KEYWORD, SUBJECT)]
+    concepts = [n for n in touched if split_node(n)[0] in (KEYWORD, SUBJECT)]
     if not concepts:
         return touched
     query = ("SELECT node, name, labels, NULL FROM keywords WHERE node IN (SELECT value FROM json_each(?1)) "
@@ -604,8 +606,6 @@ def write_outputs(
 
 
 def _write_report(out: Path, report: dict[str, Any]) -> Path:
-    import json
-
     text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
     return write_atomic(out / REPORT, text)
 
