@@ -307,14 +307,30 @@ class BuildFolder:
                     os.rename(self.out, old)
                     os.rename(stage, self.out)
                     shutil.rmtree(old, ignore_errors=True)
-                    return
+                else:
+                    shutil.rmtree(stage, ignore_errors=True)  # after the exchange it holds the previous build
             else:
                 os.rename(stage, self.out)
-                return
         except OSError as exc:
             raise OutputError(f"cannot put the new build in place: {exc.strerror or exc}", path=str(self.out)) from None
-        shutil.rmtree(stage, ignore_errors=True)  # after the exchange it holds the previous build
+        self._resign(record)
         self.previous = record
+
+    def _resign(self, record: dict[str, Any]) -> None:
+        """Take the outputs' signatures again now that the previous build is gone.
+
+        An output kept from the previous build is a hard link; removing that build
+        changes its link count and so its ctime. Without this, the next build would
+        find the outputs changed and redo work for nothing. A kill before this point
+        leaves the older signatures, which only costs the next build its shortcut.
+        """
+        signatures = record["outputs"]
+        now = {name: file_signature(self.out / name) for name in signatures}
+        if now == signatures:
+            return
+        record["outputs"] = now
+        with contextlib.suppress(OSError):
+            write_atomic(self.out / PRIVATE / MARKER, json.dumps(record, indent=1, sort_keys=True))
 
     @staticmethod
     def _replaced(staged: Path, original: Path) -> bool:

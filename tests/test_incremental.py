@@ -130,6 +130,17 @@ def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monk
     assert "keyword:heredity" in qagraph.open(out).keywords_of(3)
 
 
+def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path):
+    """The outputs a patched build kept are hard links whose ctime moved when the previous build
+    was removed; the next build with no change still finds the folder intact."""
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    assert qagraph.build(small_corpus, out=out).build_info.incremental
+    assert qagraph.build(small_corpus, out=out).build_info.up_to_date
+
+
 @pytest.mark.parametrize("why, change", [
     ("settings", lambda root: None),
 ])
