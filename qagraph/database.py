@@ -41,7 +41,9 @@ from .normalize import fold
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_graph", "link_row",
+    from .health import Facts
+
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row",
            "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
@@ -943,57 +945,43 @@ class DatabasePatch:
             self.con.close()
 
 
-def health_graph(con: sqlite3.Connection, keywords: Collection[str] | None = None) -> nx.MultiDiGraph:
-    """The part of a stored build that :func:`qagraph.health.health` reads, as a graph: every article
-    and stub with the fields it names, the related edges (with their position) and the similar
-    edges (without their data), every keyword's labels, and the keyword edges of keywords that
-    look malformed. ``health`` of it equals ``health`` of the
-    whole graph, at a fraction of the cost of loading it."""
-    import networkx as nx
+def health_facts(con: sqlite3.Connection, keywords: Collection[str] | None = None) -> Facts:
+    """What :func:`qagraph.health.findings` reads, queried from a stored build: the findings
+    equal those of the whole graph (:func:`qagraph.health.health`) without loading it.
 
-    from .normalize import keyword_problems
+    ``keywords`` limits the keywords checked for malformed spellings to those nodes (the
+    others are known to be well formed); ``None`` checks them all.
+    """
+    from .health import Facts
 
-    G = nx.MultiDiGraph()
-    node_data = G._node
-    succ, pred = G._succ, G._pred
-
-    def add(node: str, data: dict[str, Any]) -> None:
-        node_data[node] = data
-        succ[node], pred[node] = {}, {}
-
+    articles: dict[str, dict[str, Any]] = {}
     names: dict[int, str] = {}
     for i, node, path, title, subject, label, number, question in con.execute(
             "SELECT node_id, node, path, title, subject, subject_label, id, question FROM articles"):
         names[i] = node
-        add(node, {"kind": ARTICLE, "path": path, "title": title, "subject": subject, "subject_label": label,
-                   "id": number, "question": question})
-    for i, node, url, title in con.execute("SELECT node_id, node, url, title FROM stubs"):
-        names[i] = node
-        add(node, {"kind": STUB, "url": url, "title": title})
-    malformed: list[int] = []
-    rows = con.execute("SELECT node_id, node, name, labels FROM keywords") if keywords is None else con.execute(
-        "SELECT node_id, node, name, labels FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
+        articles[node] = {"path": path, "title": title, "subject": subject, "subject_label": label,
+                          "id": number, "question": question}
+
+    def having(edge: str) -> set[str]:  # articles at the given end of an edge: one index lookup each
+        return {names[i] for (i,) in con.execute(f"SELECT a.node_id FROM articles a WHERE EXISTS ({edge})")}
+
+    linked_to = having("SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'related' "
+                       "AND e.source != e.target")  # a related link always starts at an article
+    links_out = having("SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'related' "
+                       "AND e.source != e.target")
+    similar = having("SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'similar'") | having(
+        "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'similar'")
+    outside = [(names[source], position, node, url, title) for source, position, node, url, title in con.execute(
+        "SELECT e.source, e.position, s.node, s.url, s.title FROM stubs s CROSS JOIN edges e "
+        "ON e.target = s.node_id AND e.kind = 'related'") if source in names]
+    rows = con.execute("SELECT node, name, labels FROM keywords") if keywords is None else con.execute(
+        "SELECT node, name, labels FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(keywords)),))
-    for i, node, label, labels in rows:
-        spelled = _load(labels, "t") or ()
-        if any(keyword_problems(s) for s in (spelled or (label or "",))):
-            names[i] = node
-            add(node, {"kind": KEYWORD, "label": label, "labels": spelled})
-            malformed.append(i)
-    for s, kind, t, p in con.execute(  # health reads a related link's position, and that a similar edge exists
-            "SELECT source, kind, target, position FROM edges WHERE kind IN ('related', 'similar')"):
-        u, v = names.get(s), names.get(t)
-        if u is not None and v is not None:
-            keyed = succ[u].get(v)
-            if keyed is None:
-                keyed = succ[u][v] = pred[v][u] = {}
-            keyed[kind] = {"kind": kind, "position": p} if kind == "related" else {"kind": kind}
-    for start in range(0, len(malformed), 900):
-        chunk = malformed[start : start + 900]
-        for s, t in con.execute(f"SELECT source, target FROM edges WHERE kind = 'keyword' AND target IN "
-                                f"({','.join('?' * len(chunk))})", chunk):
-            u, v = names[s], names[t]
-            keyed = succ[u].setdefault(v, {})
-            pred[v][u] = keyed
-            keyed["keyword"] = {"kind": "keyword"}
-    return G
+    checked = {node: {"label": label, "labels": _load(labels, "t") or ()} for node, label, labels in rows}
+
+    def holders(node: str) -> list[str]:
+        return [names[i] for (i,) in con.execute(
+            "SELECT e.source FROM edges e JOIN nodes k ON k.id = e.target WHERE k.node = ? AND e.kind = 'keyword'",
+            (node,)) if i in names]
+
+    return Facts(articles, linked_to, links_out, outside, similar, checked, holders)

@@ -1,7 +1,8 @@
 """What an editor should look at: a health report of the links and keywords of a graph.
 
 :func:`health` reads only the graph (:mod:`qagraph.graph`) and returns a JSON-able
-dict of findings. Each finding has a ``count`` and lists what it concerns, every
+dict of findings; :func:`findings` makes the same dict of :class:`Facts`, which a stored
+build gives without loading the graph (:func:`qagraph.database.health_facts`). Each finding has a ``count`` and lists what it concerns, every
 article named by node id and file path:
 
 ``unlinked``            articles no other article links to (``related``)
@@ -18,14 +19,17 @@ Findings are sorted (by node id, path or text), so the same graph gives the same
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-import networkx as nx
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .kinds import ARTICLE, KEYWORD, STUB, SUBJECT
 from .normalize import keyword_problems, most_common_spelling, question_key
 
-__all__ = ["FINDINGS", "health", "same_question_groups"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["FINDINGS", "Facts", "facts_of_graph", "findings", "health", "same_question_groups"]
 
 #: the findings :func:`health` reports, in order, with what each means
 FINDINGS: dict[str, str] = {
@@ -39,9 +43,34 @@ FINDINGS: dict[str, str] = {
 }
 
 
-def _article(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    data = G.nodes[node]
-    return {"node": node, "path": data.get("path"), "title": data.get("title")}
+@dataclass
+class Facts:
+    """What the findings are made of, read from a graph (:func:`facts_of_graph`) or from a stored
+    build (:func:`qagraph.database.health_facts`), so that neither has to be the other."""
+
+    #: every article node with ``path``, ``title``, ``subject``, ``subject_label``, ``id``, ``question``
+    articles: Mapping[str, Mapping[str, Any]]
+    #: articles another article links to (``related``, not to itself)
+    linked_to: set[str]
+    #: articles that link to another article
+    links_out: set[str]
+    #: related links to a stub: (article, position, stub node, stub url, stub title)
+    outside: list[tuple[str, Any, str, Any, Any]]
+    #: articles at either end of a similar edge
+    similar: set[str]
+    #: the keyword nodes to check, with ``label`` and ``labels`` (the others are known to be well formed)
+    keywords: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: the articles holding a keyword
+    holders: Callable[[str], Iterable[str]] = lambda node: ()
+
+
+def _question_groups(articles: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, data in articles.items():
+        key = question_key(data.get("question") or data.get("title"))
+        if key:
+            groups[key].append(node)
+    return sorted(sorted(nodes) for nodes in groups.values() if len(nodes) > 1)
 
 
 def same_question_groups(G: nx.MultiDiGraph) -> list[list[str]]:
@@ -49,19 +78,39 @@ def same_question_groups(G: nx.MultiDiGraph) -> list[list[str]]:
 
     Groups are sorted, and so are the nodes in each.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("article:/a", kind="article", question="What is a virus?")
     >>> G.add_node("article:/b", kind="article", question="what is a VIRUS")
     >>> same_question_groups(G)
     [['article:/a', 'article:/b']]
     """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for node, data in G.nodes(data=True):
-        if data.get("kind") == ARTICLE:
-            key = question_key(data.get("question") or data.get("title"))
-            if key:
-                groups[key].append(node)
-    return sorted(sorted(nodes) for nodes in groups.values() if len(nodes) > 1)
+    return _question_groups({n: d for n, d in G._node.items() if d.get("kind") == ARTICLE})
+
+
+def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
+    """The :class:`Facts` of a whole graph (:mod:`qagraph.graph`)."""
+    attrs = G._node  # the adjacency dicts, without networkx's view objects: 36k articles, 800k edges
+    articles = {n: d for n, d in attrs.items() if d.get("kind") == ARTICLE}
+    linked_to: set[str] = set()
+    links_out: set[str] = set()
+    outside: list[tuple[str, Any, str, Any, Any]] = []
+    similar: set[str] = set()
+    for u in articles:
+        for v, keyed in G._succ[u].items():
+            data = keyed.get("related")
+            if data is not None:
+                if u != v:
+                    linked_to.add(v)
+                    links_out.add(u)
+                stub = attrs[v]
+                if stub.get("kind") == STUB:
+                    outside.append((u, data.get("position"), v, stub.get("url"), stub.get("title")))
+            if "similar" in keyed:
+                similar.update((u, v))
+    keywords = {n: d for n, d in attrs.items() if d.get("kind") == KEYWORD}
+    return Facts(articles, linked_to, links_out, outside, similar, keywords,
+                 lambda node: (a for a, keyed in G._pred[node].items() if "keyword" in keyed))
 
 
 def health(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -74,31 +123,27 @@ def health(G: nx.MultiDiGraph) -> dict[str, Any]:
 
     See also: :func:`qagraph.suggest.suggest`, candidates for the missing links.
     """
-    attrs = G._node  # the adjacency dicts, without networkx's view objects: 36k articles, 800k edges
-    articles = sorted(n for n, d in attrs.items() if d.get("kind") == ARTICLE)
-    linked_to: set[str] = set()
-    links_out: set[str] = set()
-    outside: list[dict[str, Any]] = []
-    similar: set[str] = set()
-    for u in articles:
-        for v, keyed in G._succ[u].items():
-            data = keyed.get("related")
-            if data is not None:
-                if u != v:
-                    linked_to.add(v)
-                    links_out.add(u)
-                if attrs[v].get("kind") == STUB:
-                    stub = attrs[v]
-                    outside.append({**_article(G, u), "position": data.get("position"), "target": v,
-                                    "target_url": stub.get("url"), "target_title": stub.get("title")})
-            if "similar" in keyed:
-                similar.update((u, v))
+    return findings(facts_of_graph(G))
+
+
+def findings(facts: Facts) -> dict[str, Any]:
+    """The findings (see the module text) made of ``facts``."""
+    nodes = facts.articles
+
+    def _article(node: str) -> dict[str, Any]:
+        data = nodes[node]
+        return {"node": node, "path": data.get("path"), "title": data.get("title")}
+
+    articles = sorted(nodes)
+    linked_to, links_out, similar = facts.linked_to, facts.links_out, facts.similar
+    outside = [{**_article(u), "position": position, "target": v, "target_url": url, "target_title": title}
+               for u, position, v, url, title in facts.outside]
     outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
 
-    groups = []
-    for nodes in same_question_groups(G):
-        first = G.nodes[nodes[0]]
-        members = [{**_article(G, n), "subject": G.nodes[n].get("subject"), "id": G.nodes[n].get("id")} for n in nodes]
+    groups: list[dict[str, Any]] = []
+    for members_of in _question_groups(nodes):
+        first = nodes[members_of[0]]
+        members = [{**_article(n), "subject": nodes[n].get("subject"), "id": nodes[n].get("id")} for n in members_of]
         groups.append({
             "question": first.get("question") or first.get("title"),
             "subjects": sorted({m["subject"] or "" for m in members}),
@@ -108,35 +153,35 @@ def health(G: nx.MultiDiGraph) -> dict[str, Any]:
 
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node in articles:
-        data = G.nodes[node]
+        data = nodes[node]
         spellings[data.get("subject") or ""][data.get("subject_label") or ""].append(node)
     subjects = []
     for slug in sorted(spellings):
         ways = spellings[slug]
         if len(ways) < 2:
             continue
-        counts = {label: len(nodes) for label, nodes in sorted(ways.items())}
+        counts = {label: len(members_of) for label, members_of in sorted(ways.items())}
         usual = most_common_spelling(counts)
-        others = sorted(n for label, nodes in ways.items() if label != usual for n in nodes)
+        others = sorted(n for label, members_of in ways.items() if label != usual for n in members_of)
         subjects.append({
             "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
-            "count": len(others), "articles": [_article(G, n) | {"spelling": G.nodes[n].get("subject_label")} for n in others],
+            "count": len(others), "articles": [_article(n) | {"spelling": nodes[n].get("subject_label")} for n in others],
         })
 
     malformed = []
-    for node in sorted(n for n, d in attrs.items() if d.get("kind") == KEYWORD):
-        data = attrs[node]
+    for node in sorted(facts.keywords):
+        data = facts.keywords[node]
         labels = data.get("labels") or (data.get("label") or data.get("key") or "",)
         problems = sorted({p for label in labels for p in keyword_problems(label)})
         if problems:
-            holders = sorted(a for a, keyed in G._pred[node].items() if "keyword" in keyed)
+            holders = sorted(facts.holders(node))
             malformed.append({
                 "keyword": node, "label": data.get("label"), "problems": problems,
-                "count": len(holders), "articles": [_article(G, n) for n in holders],
+                "count": len(holders), "articles": [_article(n) for n in holders],
             })
 
-    def listing(nodes: list[str]) -> dict[str, Any]:
-        return {"count": len(nodes), "articles": [_article(G, n) for n in nodes]}
+    def listing(members_of: list[str]) -> dict[str, Any]:
+        return {"count": len(members_of), "articles": [_article(n) for n in members_of]}
 
     return {
         "articles": len(articles),

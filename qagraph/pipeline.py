@@ -223,8 +223,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch, health_graph
-    from .health import health
+    from .database import BuildDatabase, DatabasePatch, health_facts
+    from .health import findings
     from .incremental import copy_database, update_build
     from .presets import layout_skips
 
@@ -249,7 +249,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         if progress:
             progress("update", 1, 1)
         if "html" in wanted or "report" in wanted:
-            report["health"] = health(health_graph(db.con, _may_be_malformed(previous_health, update)))
+            report["health"] = findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
     finally:
         db.close()
     if "html" in wanted:

@@ -9,7 +9,7 @@ import pytest
 
 import qagraph
 from conftest import CONTENT, article_text, url_of, write_article
-from qagraph.health import FINDINGS, health, same_question_groups
+from qagraph.health import FINDINGS, findings, health, same_question_groups
 from qagraph.ids import article_node, keyword_node
 from qagraph.similarity import Doc, similar_edges
 
@@ -129,16 +129,16 @@ def test_same_question_groups_ignore_case_and_punctuation(messy):
 @pytest.mark.parametrize("root", ["content", "tests/fixtures/broken", "tests/fixtures/obsidian",
                                   "tests/fixtures/similarity-eval/content"])
 def test_health_of_a_stored_build_reads_only_what_it_needs(root, tmp_path):
-    """health() of the light graph a build database gives equals health() of the whole graph."""
+    """The findings of the facts a build database gives equal health() of the whole graph."""
     import sqlite3
 
     from conftest import ROOT
-    from qagraph.database import health_graph
+    from qagraph.database import health_facts
 
     kg = qagraph.build(ROOT / root, out=tmp_path / "out")
     con = sqlite3.connect(tmp_path / "out" / "qagraph.db")
     try:
-        assert health(health_graph(con)) == health(kg.graph)
+        assert findings(health_facts(con)) == health(kg.graph)
     finally:
         con.close()
 
@@ -147,7 +147,7 @@ def test_health_of_a_stored_build_checks_only_the_keywords_it_is_given(tmp_path)
     """After an edit only the keywords found malformed before, and those the edit touched, are checked."""
     import sqlite3
 
-    from qagraph.database import health_graph
+    from qagraph.database import health_facts
 
     content = tmp_path / "content"
     content.mkdir()
@@ -160,7 +160,7 @@ def test_health_of_a_stored_build_checks_only_the_keywords_it_is_given(tmp_path)
     assert len(malformed) == 2
     con = sqlite3.connect(tmp_path / "out" / "qagraph.db")
     try:
-        assert health(health_graph(con, keywords=[*malformed, "keyword:graphs"])) == whole
-        assert health(health_graph(con, keywords=malformed[1:]))["malformed_keywords"]["count"] == 1
+        assert findings(health_facts(con, keywords=[*malformed, "keyword:graphs"])) == whole
+        assert findings(health_facts(con, keywords=malformed[1:]))["malformed_keywords"]["count"] == 1
     finally:
         con.close()
