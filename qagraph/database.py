@@ -28,7 +28,7 @@ import os
 from json.encoder import encode_basestring as _string
 import re
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from .health import Facts
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row",
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row", "report_meta",
            "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
@@ -298,13 +298,39 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
     )
     con.executemany("INSERT INTO hidden_folders VALUES (?, ?)",
                     ((folder, n) for folder, n in report.get("hidden", [])))
-    entries = {
-        "qagraph_version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")},
-        **meta,
-    }
+    entries = {"qagraph_version": __version__, "schema_version": SCHEMA_VERSION, **report_meta(report), **meta}
     con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json_in_order(v)) for k, v in sorted(entries.items())))
+
+
+def report_meta(report: dict[str, Any]) -> dict[str, Any]:
+    """The ``meta`` rows that keep a build report: ``report`` (counts, settings) and ``health``
+    (the findings, read only when asked for). The report's lists are tables of their own."""
+    entries = {"report": {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden",
+                                                                        "health")}}
+    if report.get("health") is not None:
+        entries["health"] = report["health"]
+    return entries
+
+
+class _Meta(Mapping[str, Any]):
+    """The ``meta`` table, each value decoded from JSON when it is first read."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+        self._raw = dict(rows)
+        self._decoded: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._decoded[key]
+        except KeyError:
+            value = self._decoded[key] = json.loads(self._raw[key])
+            return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
@@ -356,7 +382,7 @@ class BuildDatabase:
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self.meta = {k: json.loads(v) for k, v in self.con.execute("SELECT key, value FROM meta")}
+            self.meta = _Meta(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
         if self.meta.get("schema_version") != SCHEMA_VERSION:

@@ -60,6 +60,8 @@ class _Source(Protocol):
 
     def graph(self) -> nx.MultiDiGraph: ...
 
+    def health(self) -> dict[str, Any] | None: ...
+
 
 class _InMemory:
     """Lookups on a networkx graph."""
@@ -130,6 +132,9 @@ class _InMemory:
     def graph(self) -> nx.MultiDiGraph:
         return self.G
 
+    def health(self) -> dict[str, Any] | None:
+        return None  # a graph built here has its findings in its report, or none
+
 
 class _Stored:
     """Lookups on a build database; the graph is loaded only when asked for."""
@@ -193,6 +198,10 @@ class _Stored:
             self._graph = self.db.graph()
         return self._graph
 
+    def health(self) -> dict[str, Any] | None:
+        found: dict[str, Any] | None = self.db.meta.get("health")
+        return found
+
 
 class KnowledgeGraph:
     """A built knowledge graph and the questions you can ask it.
@@ -240,8 +249,13 @@ class KnowledgeGraph:
         return [Problem(**p) for p in self._report.get("problems", [])]
 
     def report(self) -> dict[str, Any]:
-        """The build report (``report.json``): counts, settings and every problem."""
-        return dict(self._report)
+        """The build report (``report.json``): counts, settings, every problem and the health findings."""
+        report = dict(self._report)
+        if "health" not in report:
+            found = self._source.health()
+            if found is not None:
+                report["health"] = found
+        return report
 
     def node(self, node: str) -> dict[str, Any]:
         """The data of a node (a copy), by node id.

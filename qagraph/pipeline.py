@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
-from .database import DATABASE
+from .database import DATABASE, report_meta
 from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
@@ -226,6 +226,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .database import BuildDatabase, DatabasePatch, health_facts
     from .health import findings
     from .incremental import copy_database, update_build
+    from .parallel import beside
     from .presets import layout_skips
 
     copy_database(folder.out / DATABASE, stage / DATABASE)
@@ -236,39 +237,63 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     with _gc_paused():
         update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
                               similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
+    _write_corpus_problems(stage / DATABASE, scanned, detection)
+    # from here to the end the database is only read: the health findings and the views
+    # are made in a forked process while this one makes the report and the RDF
     db = BuildDatabase(stage / DATABASE)
     try:
-        previous_health = db.meta.get("report", {}).get("health")
-        report = _report_from(db, stage / DATABASE, scanned, detection)
-        report["settings"].update(report_settings)
-        written: list[Path] = [stage / DATABASE]
-        if "rdf" in wanted:
-            written += _update_rdf(db, stage, update.changed | update.removed, report, previous=folder.out / DATABASE,
-                                   fingerprint=fingerprint,
-                                   site_url=site_url, progress=progress, **rdf)
-        if progress:
-            progress("update", 1, 1)
-        if "html" in wanted or "report" in wanted:
-            report["health"] = findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
+        previous_health = db.meta.get("health")
+        articles = db.count("articles")
     finally:
         db.close()
-    if "html" in wanted:
-        from .html.update import update_html
+    parent = os.getpid()
 
+    def health_and_views() -> tuple[dict[str, Any] | None, list[Path]]:
+        end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
+        found: dict[str, Any] | None = None
+        if "html" in wanted or "report" in wanted:
+            with closing(BuildDatabase(stage / DATABASE)) as db:
+                found = findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
+        views: list[Path] = []
+        if "html" in wanted:
+            from .html.update import update_html
+
+            views = update_html(
+                stage / DATABASE, stage, changed=update.changed, removed=update.removed,
+                previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
+                extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
+                health=found, views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
+        return found, views
+
+    with interrupts_held():
+        other = beside(health_and_views, fork="rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES)
+    try:
+        with closing(BuildDatabase(stage / DATABASE)) as db:
+            report = _report_from(db, scanned, detection)
+            report["settings"].update(report_settings)
+            written: list[Path] = [stage / DATABASE]
+            if "rdf" in wanted:
+                written += _update_rdf(db, stage, update.changed | update.removed, report,
+                                       previous=folder.out / DATABASE, fingerprint=fingerprint,
+                                       site_url=site_url, progress=progress, **rdf)
         if progress:
-            progress("html", 0, 1)
-        views = update_html(
-            stage / DATABASE, stage, changed=update.changed, removed=update.removed,
-            previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
-            extra_links=page_links(wanted, report["counts"].get("articles", 0), rdf["formats"]), site_url=site_url,
-            health=report["health"], views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
-        if progress:
-            progress("html", len(views), len(views))
-        written += views
+            progress("update", 1, 1)
+    except BaseException:
+        try:  # the other process writes into the staging folder: let it end first
+            other()
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            pass
+        raise
+    if progress and "html" in wanted:
+        progress("html", 0, 1)
+    report["health"], views = other()
+    if progress and "html" in wanted:
+        progress("html", len(views), len(views))
+    written += views
     if "report" in wanted:
         written.append(_write_report(stage, report))
     patch = DatabasePatch(stage / DATABASE)
-    patch.set_meta({"report": _meta_report(report), "fingerprint": fingerprint})
+    patch.set_meta({**report_meta(report), "fingerprint": fingerprint})
     patch.commit()
     return None, report, written
 
@@ -343,11 +368,6 @@ def _rdf_touched(db: Any, previous: Path, touched: set[str]) -> set[str]:
     return touched - same
 
 
-def _meta_report(report: dict[str, Any]) -> dict[str, Any]:
-    """The report as the database's meta table keeps it: its lists are tables of their own there."""
-    return {k: v for k, v in report.items() if k not in ("problems", "rejected", "skipped", "hidden")}
-
-
 def _read_json(path: Path) -> Any:
     import json
 
@@ -357,36 +377,37 @@ def _read_json(path: Path) -> Any:
         return None
 
 
-def _report_from(db: Any, db_path: Path, scanned: Scan, detection: Detection) -> dict[str, Any]:
-    """The build report of a patched database: what :func:`make_report` gives for the same content."""
+def _write_corpus_problems(db_path: Path, scanned: Scan, detection: Detection) -> None:
+    """Find again the problems of the corpus as a whole and of folders, into a patched database."""
     from .presets import spaced_keywords
 
-    con = db.con
-    previous = db.meta.get("report", {})
-    write = sqlite3_connect(db_path)
-    try:
-        # problems of the corpus as a whole and of folders are found again
-        names = set(scanned.names)
-        folder_problems = [p for p in scanned.found.problems if p.path not in names]
+    names = set(scanned.names)
+    folder_problems = [p for p in scanned.found.problems if p.path not in names]
+    with closing(sqlite3_connect(db_path)) as con:
         with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
         spaced = con.execute(
             "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
             "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
         corpus = spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
-        write.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
-        write.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
-                          ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
-        write.execute("DELETE FROM hidden_folders")
-        write.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
-        write.commit()
-        problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
-                    write.execute("SELECT path, line, severity, code, message FROM problems")]
-        status = dict(write.execute("SELECT path, status FROM files"))
-        node_counts = dict(write.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
-        edge_counts = dict(write.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
-        first = write.execute("SELECT min(key) FROM articles").fetchone()[0]
-    finally:
-        write.close()
+        con.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
+        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                        ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
+        con.execute("DELETE FROM hidden_folders")
+        con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
+        con.commit()
+
+
+def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]:
+    """The build report of a patched database (after :func:`_write_corpus_problems`): what
+    :func:`make_report` gives for the same content, but the health findings."""
+    con = db.con
+    previous = db.meta.get("report", {})
+    problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
+                con.execute("SELECT path, line, severity, code, message FROM problems")]
+    status = dict(con.execute("SELECT path, status FROM files"))
+    node_counts = dict(con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+    edge_counts = dict(con.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+    first = con.execute("SELECT min(key) FROM articles").fetchone()[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     rejected = [n for n in scanned.names if status.get(n) == "rejected"]
     skipped = [n for n in scanned.names if status.get(n) == "skipped"]
@@ -598,7 +619,7 @@ def write_outputs(
         from .database import DatabasePatch
 
         patch = DatabasePatch(out / DATABASE)
-        patch.set_meta({"report": _meta_report(report)})
+        patch.set_meta(report_meta(report))
         patch.commit()
     if "report" in wanted:
         written.append(_write_report(out, report))
