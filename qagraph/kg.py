@@ -493,8 +493,10 @@ class KnowledgeGraph:
     def path(self, source: str | int, target: str | int) -> list[str]:
         """The shortest chain of links (related, similar, same question) between two articles.
 
-        Distance is ``1 / weight`` of the article projection (strong links are short);
-        ties are broken by node id, so the answer does not depend on storage order.
+        Distance is ``1 / weight`` of the article projection (strong links are short).
+        The search runs from both ends and visits neighbours in node-id order, so the
+        answer does not depend on storage order (among chains of equal length it is
+        one of them, always the same).
 
         Raises:
             UsageError: no such article, a stub, or no chain between them.
@@ -605,30 +607,53 @@ def _link_weights(G: nx.MultiDiGraph, node: str, kinds: Sequence[str]) -> dict[s
 
 
 def _dijkstra(source: str, target: str, neighbours: Any) -> list[str] | None:
-    """Shortest path with ``1/weight`` distances; equal distances are settled in node-id order."""
-    best = {source: 0.0}
-    previous: dict[str, str] = {}
-    heap = [(0.0, source)]
-    done: set[str] = set()
-    while heap:
-        dist, node = heapq.heappop(heap)
-        if node in done:
+    """Shortest path with ``1/weight`` distances (links go both ways), searched from both ends.
+
+    Each step settles the next node of the side with the smaller frontier, so a path
+    between two articles settles a fraction of the nodes a search from one end would, and
+    an article whose part of the graph is small ends the search when that part runs out.
+    Neighbours are visited in node-id order, so the answer does not depend on storage
+    order.
+
+    >>> links = {"a": {"b": 1.0, "c": 0.5}, "b": {"a": 1.0, "d": 1.0}, "c": {"a": 0.5, "d": 1.0},
+    ...          "d": {"b": 1.0, "c": 1.0}, "e": {}}
+    >>> _dijkstra("a", "d", links.__getitem__), _dijkstra("a", "e", links.__getitem__)
+    (['a', 'b', 'd'], None)
+    """
+    if source == target:
+        return [source]
+    inf = float("inf")
+    dist: tuple[dict[str, float], dict[str, float]] = ({source: 0.0}, {target: 0.0})
+    previous: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    heaps: tuple[list[tuple[float, str]], list[tuple[float, str]]] = ([(0.0, source)], [(0.0, target)])
+    done: tuple[set[str], set[str]] = (set(), set())
+    best, meet = inf, None
+    while heaps[0] and heaps[1] and heaps[0][0][0] + heaps[1][0][0] < best:
+        side = 0 if len(heaps[0]) <= len(heaps[1]) else 1
+        here, there = dist[side], dist[1 - side]
+        d, node = heapq.heappop(heaps[side])
+        if node in done[side]:
             continue
-        if node == target:
-            path = [node]
-            while path[-1] != source:
-                path.append(previous[path[-1]])
-            return path[::-1]
-        done.add(node)
+        done[side].add(node)
         for other, weight in sorted(neighbours(node).items()):
-            if weight <= 0 or other in done:
+            if weight <= 0 or other in done[side]:
                 continue
-            d = dist + 1.0 / weight
-            if d < best.get(other, float("inf")):
-                best[other] = d
-                previous[other] = node
-                heapq.heappush(heap, (d, other))
-    return None
+            nd = d + 1.0 / weight
+            if nd < here.get(other, inf):
+                here[other] = nd
+                previous[side][other] = node
+                heapq.heappush(heaps[side], (nd, other))
+                if other in there and nd + there[other] < best:
+                    best, meet = nd + there[other], other
+    if meet is None:
+        return None
+    path = [meet]
+    while path[-1] != source:
+        path.append(previous[0][path[-1]])
+    path.reverse()
+    while path[-1] != target:
+        path.append(previous[1][path[-1]])
+    return path
 
 
 def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
