@@ -156,7 +156,7 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
     loader = FrontMatterLoader(fm_text)
     try:
         node = loader.get_single_node()
-        deep = _too_deep(node) if node is not None else None
+        deep = (_too_deep(node) if "&" in fm_text else _too_deep_tree(node)) if node is not None else None
         if deep is not None:
             return Problem(name, fm_line + deep.start_mark.line,
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
@@ -197,6 +197,26 @@ def _too_deep(root: yaml.Node) -> yaml.Node | None:
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
+    return None
+
+
+def _too_deep_tree(root: yaml.Node) -> yaml.Node | None:
+    """:func:`_too_deep` of a document without anchors, whose nodes are a tree: level by
+    level, scalars left out (the walk every file takes, so kept short)."""
+    level = [root]
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            return level[0]
+        below: list[yaml.Node] = []
+        for node in level:
+            kind = type(node)
+            if kind is yaml.MappingNode:
+                below += [child for pair in node.value for child in pair if type(child) is not yaml.ScalarNode]
+            elif kind is yaml.SequenceNode:
+                below += [child for child in node.value if type(child) is not yaml.ScalarNode]
+        level = below
+        depth += 1
     return None
 
 
