@@ -208,7 +208,8 @@ def render_markdown(text: str) -> str:
     ('<p>He said &quot;hi&quot;.</p>\\n<p>Two  lines\\nhere</p>\\n', '<p><strong>Bold</strong></p>\\n')
     """
     if _NOT_PLAIN.search(text) or _NOT_PARAGRAPH.search(text):
-        return _md.render(text)
+        rendered: str = _md.render(text)
+        return rendered
     paragraphs: list[list[str]] = [[]]
     for line in text.split("\n"):
         line = line.strip(" ")
