@@ -161,11 +161,13 @@ def test_an_edit_rewrites_only_its_rdf_parts(tmp_path: Path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     from generate import generate
 
+    from qagraph.rdf import part_count
+
     root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
     generate(root, 2500, seed=3)
     qagraph.build(root, out=out)
     parts = sorted((out / "rdf").glob("part-*.nq"))
-    assert len(parts) == 4
+    assert len(parts) == part_count(2500) == 16
     before = {p.name: p.stat().st_ino for p in parts}
     edited = sorted(root.rglob("*.md"))[100]
     edited.write_text(edited.read_text().replace("page_keywords: >-\n    ", "page_keywords: >-\n    edited keyword, ", 1))

@@ -74,17 +74,27 @@ Graphs = dict[str, dict[str, list[Stmt]]]
 # -- parts ---------------------------------------------------------------------------------
 
 
+#: at most this many articles in one RDF part (a part is written again whole when an edit touches it)
+ARTICLES_PER_PART = 250
+#: but no more parts than this (files a triple store loads)
+MAX_PARTS = 1024
+
+
 def part_count(articles: int) -> int:
     """How many parts an export of ``articles`` articles has: 1 below 2,000, else the
-    smallest power of two at least ``articles / 1000``.
+    smallest power of two at least ``articles /`` :data:`ARTICLES_PER_PART`, at most
+    :data:`MAX_PARTS`.
 
-    >>> part_count(49), part_count(2000), part_count(2001), part_count(36000)
-    (1, 2, 4, 64)
+    Small parts keep an edit cheap: adding an article changes the similar lists of some
+    40 others, each in its own part, and every part they are in is written again.
+
+    >>> part_count(49), part_count(2000), part_count(2001), part_count(36000), part_count(300000)
+    (1, 8, 16, 256, 1024)
     """
     if articles < 2000:
         return 1
     parts = 1
-    while parts * 1000 < articles:
+    while parts * ARTICLES_PER_PART < articles and parts < MAX_PARTS:
         parts *= 2
     return parts
 
