@@ -50,8 +50,6 @@ def timed(args: list[str], cwd: Path | None = None, repeat: int = 3) -> tuple[fl
 
 
 def child_open(build: str) -> dict:
-    import resource
-
     import qagraph
 
     start = time.perf_counter()
@@ -61,7 +59,7 @@ def child_open(build: str) -> dict:
     G = kg.graph
     graph_seconds = time.perf_counter() - start
     return {"open_seconds": opened, "graph_seconds": graph_seconds, "nodes": G.number_of_nodes(),
-            "edges": G.number_of_edges(), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "edges": G.number_of_edges(), "peak_mb": common.peak_mb()}
 
 
 def build_with(python: str, cwd: Path, corpus: Path, out: Path, new_api: bool) -> float:

@@ -172,7 +172,7 @@ def child_validate(build: Path) -> dict:
         "constraints": report.constraints,
         "violations": len(report.violations),
         "peak_rss_mb": round(peak.peak, 1),
-        "process_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "process_peak_mb": round(common.peak_mb(), 1),
     }
 
 

@@ -4,7 +4,7 @@
     python bench/run.py --sizes 36000,100000,300000
 
 Corpora come from bench/generate.py (deterministic) and are kept in bench/corpora/.
-Each measurement runs in a fresh process, so its peak memory (ru_maxrss) is its own:
+Each measurement runs in a fresh process, so its peak memory (VmHWM) is its own:
 
 * floor: read every file and parse its front matter with PyYAML's C loader, one core
   (bench/common.py);
@@ -32,7 +32,8 @@ import common  # noqa: E402 - bench/ is on the path from here on
 
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
+    """This process's peak (:func:`common.peak_mb`), or the largest peak of its children."""
+    return common.peak_mb() if who == resource.RUSAGE_SELF else resource.getrusage(who).ru_maxrss / 1024
 
 
 def child_build(corpus: Path, out: Path, outputs: str) -> dict:
