@@ -330,3 +330,23 @@ def test_an_article_with_100000_keywords_gives_a_small_page(tmp_path):
         assert len(generate_view(v)) - vis < 150_000, writer.__name__
     out = write_views(G, tmp_path / "site")
     assert max(p.stat().st_size for p in out if p.suffix == ".html") < 200_000
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_pagerank_agrees_with_networkx(seed):
+    """arrange.pagerank (plain Python, no scipy import in `qagraph view`) gives networkx's values."""
+    import random
+
+    import networkx as nx
+
+    from qagraph.html.arrange import pagerank
+
+    rng = random.Random(seed)
+    H = nx.Graph()
+    H.add_nodes_from(f"n{i}" for i in range(60))  # some left without links (dangling)
+    for _ in range(120):
+        a, b = rng.sample(range(50), 2)
+        H.add_edge(f"n{a}", f"n{b}", weight=rng.choice([0.01, 0.5, 1.0, 3.0]))
+    ours, theirs = pagerank(H), nx.pagerank(H, weight="weight")
+    assert ours.keys() == theirs.keys()
+    assert max(abs(ours[n] - theirs[n]) for n in ours) < 1e-5
