@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from .errors import QagraphError
 
-__all__ = ["beside"]
+__all__ = ["beside", "waited_on_error"]
 
 T = TypeVar("T")
 
@@ -66,3 +67,19 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
         return result
 
     return wait
+
+
+@contextmanager
+def waited_on_error(wait: Callable[[], Any] | None) -> Iterator[None]:
+    """On any error in the block, let the task of ``wait`` (from :func:`beside`) end first,
+    then raise the block's error: the task writes into the same folder, which the caller
+    is about to clean up or to build into again."""
+    try:
+        yield
+    except BaseException:
+        if wait is not None:
+            try:
+                wait()
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                pass
+        raise

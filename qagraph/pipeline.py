@@ -226,7 +226,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .database import BuildDatabase, DatabasePatch, health_facts
     from .health import findings
     from .incremental import copy_database, update_build
-    from .parallel import beside
+    from .parallel import beside, waited_on_error
     from .presets import layout_skips
 
     copy_database(folder.out / DATABASE, stage / DATABASE)
@@ -267,23 +267,16 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
 
     with interrupts_held():
         other = beside(health_and_views, fork="rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES)
-    try:
-        with closing(BuildDatabase(stage / DATABASE)) as db:
-            report = _report_from(db, scanned, detection)
-            report["settings"].update(report_settings)
-            written: list[Path] = [stage / DATABASE]
-            if "rdf" in wanted:
-                written += _update_rdf(db, stage, update.changed | update.removed, report,
-                                       previous=folder.out / DATABASE, fingerprint=fingerprint,
-                                       site_url=site_url, progress=progress, **rdf)
-        if progress:
-            progress("update", 1, 1)
-    except BaseException:
-        try:  # the other process writes into the staging folder: let it end first
-            other()
-        except Exception:  # noqa: BLE001 - the first error is the one to report
-            pass
-        raise
+    with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db:
+        report = _report_from(db, scanned, detection)
+        report["settings"].update(report_settings)
+        written: list[Path] = [stage / DATABASE]
+        if "rdf" in wanted:
+            written += _update_rdf(db, stage, update.changed | update.removed, report,
+                                   previous=folder.out / DATABASE, fingerprint=fingerprint,
+                                   site_url=site_url, progress=progress, **rdf)
+    if progress:
+        progress("update", 1, 1)
     if progress and "html" in wanted:
         progress("html", 0, 1)
     report["health"], views = other()
@@ -561,7 +554,7 @@ def write_outputs(
     """
     import json
 
-    from .parallel import beside
+    from .parallel import beside, waited_on_error
 
     wanted = list(outputs)
     written: list[Path] = []
@@ -580,7 +573,7 @@ def write_outputs(
 
         with interrupts_held():
             html_done = beside(html, fork=parallel)
-    try:
+    with waited_on_error(html_done):  # the other writer finishes before an error is reported
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
 
@@ -599,13 +592,6 @@ def write_outputs(
                                           links=links))
             if progress:
                 progress("database", 1, 1)
-    except BaseException:
-        if html_done is not None:  # let the other writer finish before reporting
-            try:
-                html_done()
-            except Exception:  # noqa: BLE001 - the first error is the one to report
-                pass
-        raise
     if html_done is not None:
         views, report["health"] = html_done()
         if progress:
