@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
     from .health import Facts
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row", "report_meta",
-           "title_words", "write_database"]
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row",
+           "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
 SCHEMA_VERSION = 1

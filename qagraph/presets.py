@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import ANY_SEPARATOR, FieldMap, not_rendered
 from .frontmatter import decode, read_front_matter
-from .links import page_path
 
 if TYPE_CHECKING:
     from .load import LoadResult

@@ -39,7 +39,6 @@ from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT
 from ..workers import fork_pool
-from .export import DEFAULT_SIMILARITY
 from .iri import DEFAULT_BASE_IRI, IRIs
 from .vocab import DCT, QA, SCHEMA, SKOS
 
