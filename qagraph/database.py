@@ -323,7 +323,7 @@ class _Meta(Mapping[str, Any]):
         try:
             return self._decoded[key]
         except KeyError:
-            value = self._decoded[key] = json.loads(self._raw[key])
+            value = self._decoded[key] = _decode(self._raw[key])
             return value
 
     def __iter__(self) -> Iterator[str]:

@@ -2,8 +2,9 @@
 
 :func:`health` reads only the graph (:mod:`qagraph.graph`) and returns a JSON-able
 dict of findings; :func:`findings` makes the same dict of :class:`Facts`, which a stored
-build gives without loading the graph (:func:`qagraph.database.health_facts`). Each finding has a ``count`` and lists what it concerns, every
-article named by node id and file path:
+build gives without loading the graph (:func:`qagraph.database.health_facts`). Each
+finding has a ``count`` and lists what it concerns, every article named by node id and
+file path:
 
 ``unlinked``            articles no other article links to (``related``)
 ``no_related``          articles that link to no other article
