@@ -12,6 +12,7 @@ $(BIN)/qagraph: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q qagraph  # an editable install is not byte-compiled by pip
 	touch $@
 
 install: $(BIN)/qagraph
