@@ -8,8 +8,9 @@ second core.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -26,47 +27,65 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
 
     Without ``fork`` (or where fork is unavailable, or there is one core) ``task``
     runs here and now. An exception in the child is raised again by the waiter.
+    A plain ``os.fork`` (not :mod:`multiprocessing`, whose daemonic processes may not
+    start others): a task running beside may itself split its work with ``beside``.
 
     >>> wait = beside(lambda: 6 * 7)
     >>> wait()
     42
     """
-    if not fork or "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+    if not fork or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         result = task()
         return lambda: result
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-
-    def child() -> None:
-        outcome: tuple[str, Any]
+    for stream in (sys.stdout, sys.stderr):  # or the child would write the parent's buffered text again
+        stream.flush()
+    receive, send = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
+        code = 0
         try:
-            outcome = ("ok", task())
-        except BaseException as exc:  # noqa: BLE001 - sent back and raised in the parent
-            outcome = ("error", exc)
-        try:
-            send.send(outcome)
-        except Exception as exc:  # the exception itself would not pickle
-            send.send(("error", QagraphError(f"{type(outcome[1]).__name__}: {outcome[1]}" if outcome[0] == "error" else str(exc))))
-
-    process = ctx.Process(target=child, daemon=True)
-    process.start()
-    send.close()
+            os.close(receive)
+            _send(send, task)
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+        except BaseException:  # noqa: BLE001 - nothing could be sent: the waiter reports the exit
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(send)
 
     def wait() -> T:
+        with os.fdopen(receive, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
         try:
-            status, value = receive.recv()
-        except EOFError:
-            process.join()
-            raise QagraphError(f"the output process ended without a result (exit code {process.exitcode})") from None
-        finally:
-            receive.close()
-        process.join()
-        if status == "error":
+            outcome, value = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - nothing, or not a result: the child ended early
+            raise QagraphError("the output process ended without a result "
+                               f"(exit code {os.waitstatus_to_exitcode(status)})") from None
+        if outcome == "error":
             raise value
         result: T = value
         return result
 
     return wait
+
+
+def _send(fd: int, task: Callable[[], Any]) -> None:
+    """Run ``task`` and write its outcome, pickled, to the pipe ``fd``: ``("ok", result)`` or
+    ``("error", exception)`` (a :class:`QagraphError` that says what it was when it does not pickle)."""
+    outcome: tuple[str, Any]
+    try:
+        outcome = ("ok", task())
+    except BaseException as exc:  # noqa: BLE001 - sent back and raised in the parent
+        outcome = ("error", exc)
+    try:
+        data = pickle.dumps(outcome)
+    except Exception as exc:  # noqa: BLE001 - the exception itself (or the result) would not pickle
+        what = f"{type(outcome[1]).__name__}: {outcome[1]}" if outcome[0] == "error" else str(exc)
+        data = pickle.dumps(("error", QagraphError(what)))
+    with os.fdopen(fd, "wb") as pipe:
+        pipe.write(data)
 
 
 @contextmanager

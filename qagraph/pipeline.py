@@ -238,8 +238,9 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
                               similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
     _write_corpus_problems(stage / DATABASE, scanned, detection)
-    # from here to the end the database is only read: the health findings and the views
-    # are made in a forked process while this one makes the report and the RDF
+    # from here to the end the database is only read: the views are made in a forked
+    # process while this one makes the report, the RDF and the health findings; the index
+    # page, which shows the findings, is written when both are done
     db = BuildDatabase(stage / DATABASE)
     try:
         previous_health = db.meta.get("health")
@@ -248,25 +249,21 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         db.close()
     parent = os.getpid()
 
-    def health_and_views() -> tuple[dict[str, Any] | None, list[Path]]:
+    def views() -> list[Path]:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
-        found: dict[str, Any] | None = None
-        if "html" in wanted or "report" in wanted:
-            with closing(BuildDatabase(stage / DATABASE)) as db:
-                found = findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
-        views: list[Path] = []
-        if "html" in wanted:
-            from .html.update import update_html
+        if "html" not in wanted:
+            return []
+        from .html.update import update_html
 
-            views = update_html(
-                stage / DATABASE, stage, changed=update.changed, removed=update.removed,
-                previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
-                extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
-                health=found, views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE)
-        return found, views
+        return update_html(
+            stage / DATABASE, stage, changed=update.changed, removed=update.removed,
+            previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
+            extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
+            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
 
+    parallel = "html" in wanted and articles >= PARALLEL_WRITE_ARTICLES
     with interrupts_held():
-        other = beside(health_and_views, fork="rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES)
+        other = beside(views, fork=parallel)
     with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db:
         report = _report_from(db, scanned, detection)
         report["settings"].update(report_settings)
@@ -275,14 +272,20 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             written += _update_rdf(db, stage, update.changed | update.removed, report,
                                    previous=folder.out / DATABASE, fingerprint=fingerprint,
                                    site_url=site_url, progress=progress, **rdf)
+        report["health"] = (findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
+                            if "html" in wanted or "report" in wanted else None)
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
         progress("html", 0, 1)
-    report["health"], views = other()
-    if progress and "html" in wanted:
-        progress("html", len(views), len(views))
-    written += views
+    pages = other()
+    if "html" in wanted:
+        from .html.site import write_index_from_state
+
+        pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=report["health"]))
+        if progress:
+            progress("html", len(pages), len(pages))
+    written += pages
     if "report" in wanted:
         written.append(_write_report(stage, report))
     patch = DatabasePatch(stage / DATABASE)

@@ -130,6 +130,29 @@ def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monk
     assert "keyword:heredity" in qagraph.open(out).keywords_of(3)
 
 
+def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """Past PARALLEL_WRITE_ARTICLES the views are patched in a forked process while this one writes
+    the report, the RDF and the health findings; the index page, which shows the findings, after both."""
+    import os
+
+    import qagraph.pipeline
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    (small_corpus / "biology" / "copy.md").write_text(
+        path.read_text().replace("/questions/", "/questions/copy-", 1).replace("\nid: ", "\nid: 9", 1))
+    patched = qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert patched.build_info.incremental
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+    assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
+
+
 def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path):
     """The outputs a patched build kept are hard links whose ctime moved when the previous build
     was removed; the next build with no change still finds the folder intact."""

@@ -44,7 +44,9 @@ __all__ = [
     "subject_file_names",
     "subject_row",
     "uses_json",
+    "index_page",
     "write_index",
+    "write_index_from_state",
     "write_views",
 ]
 
@@ -196,7 +198,7 @@ def _atlas(node: Any, atlas_href: str | None) -> str | None:
 
 
 #: the layout of the ``state`` file of :func:`write_views`
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 def subject_row(view: View, name: str, articles: int, size: int) -> IndexRow:
@@ -331,16 +333,44 @@ def write_views(
 
     node_counts, edge_counts = graph_counts(G)
     source = str(G.graph.get("source") or "")
-    index = write_index(None, out / "index.html", overview_row=overview_row, subject_rows=rows, atlas_href=atlas,
-                        health=health, site_url=site_url, extra_links=extra_links,
-                        node_counts=node_counts, edge_counts=edge_counts, source=source)
+    page = index_page(overview_row=overview_row, subject_rows=rows, atlas_href=atlas, site_url=site_url,
+                      extra_links=extra_links, node_counts={str(k): v for k, v in sorted(node_counts.items(), key=str)},
+                      edge_counts=dict(sorted(edge_counts.items())), source=source)
+    index = write_index(None, out / "index.html", health=health, **page)
     step()
     if state is not None:
         settings = {"limits": asdict(limits), "site_url": site_url, "inline": inline, "atlas": atlas,
                     "communities": communities is not None}
         write_atomic(state, json.dumps({
             "version": STATE_VERSION, "settings": settings, "source": source, "subjects": subjects,
-            "nodes": {str(k): v for k, v in sorted(node_counts.items(), key=str)}, "edges": dict(sorted(edge_counts.items())),
-            "overview": counts_json(counts),
+            "nodes": page["node_counts"], "edges": page["edge_counts"], "overview": counts_json(counts),
+            "index": page,
         }, ensure_ascii=False, separators=(",", ":")))
     return [index, overview_path, *subject_paths, *written]
+
+
+def index_page(*, overview_row: Mapping[str, Any], subject_rows: Sequence[IndexRow], atlas_href: str | None,
+               site_url: str | None, extra_links: Sequence[tuple[str, str]], node_counts: Mapping[str, int],
+               edge_counts: Mapping[str, int], source: str) -> dict[str, Any]:
+    """What the index page shows but the health findings, as :func:`generate_index`'s keyword
+    arguments: kept in the views' state, so that :func:`write_index_from_state` writes the page
+    again once the findings are known."""
+    return {"overview_row": dict(overview_row), "subject_rows": list(subject_rows), "atlas_href": atlas_href,
+            "site_url": site_url, "extra_links": [list(pair) for pair in extra_links],
+            "node_counts": dict(node_counts), "edge_counts": dict(edge_counts), "source": source}
+
+
+def write_index_from_state(out_dir: str | os.PathLike[str], state: str | os.PathLike[str], *,
+                           health: Mapping[str, Any] | None) -> Path:
+    """Write ``out_dir/index.html`` from the views' ``state`` (:func:`write_views` or
+    :func:`qagraph.html.update.update_html` wrote it) and the ``health`` findings.
+
+    Raises:
+        OutputError: the state cannot be read, or the page cannot be written.
+    """
+    try:
+        page = json.loads(Path(state).read_text(encoding="utf-8"))["index"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise OutputError(f"cannot read the views' state: {exc}", path=str(state)) from None
+    page["extra_links"] = [tuple(pair) for pair in page["extra_links"]]
+    return write_index(None, Path(out_dir) / "index.html", health=health, **page)

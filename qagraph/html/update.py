@@ -31,7 +31,8 @@ import json
 import os
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import closing
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
+from ..parallel import beside, waited_on_error
+from ..workers import end_with_parent
 from .arrange import rank_keywords
 from .atlas import (
     DATA_DIR,
@@ -67,10 +70,11 @@ from .site import (
     STATE_VERSION,
     counts_from_json,
     counts_json,
+    index_page,
     subject_file_names,
     subject_row,
     uses_json,
-    write_index,
+    write_index_from_state,
     write_views,
 )
 from .views import overview, subject_view, write_view
@@ -98,6 +102,8 @@ def update_html(
     atlas_state: str | os.PathLike[str],
     atlas: str = "views/atlas.html",
     limits: Limits = Limits(),
+    index: bool = True,
+    parallel: bool = False,
 ) -> list[Path]:
     """Bring the HTML in ``out`` up to date with the build database ``db_path``; the paths written.
 
@@ -108,7 +114,11 @@ def update_html(
     (:meth:`qagraph.layout.AtlasLayout.as_dict`); the updated one is written to
     ``atlas_state``. ``views_state`` is the state file of :func:`~.site.write_views`, read
     and written again. ``extra_links``, ``site_url``, ``health``, ``atlas`` and ``limits``
-    are those of :func:`~.site.write_views`.
+    are those of :func:`~.site.write_views`. With ``index=False`` the caller writes the
+    index page with :func:`~.site.write_index_from_state` once the health findings are
+    known (the views' state holds the rest of the page); it is not among the paths returned.
+    With ``parallel``, the subject views are shared with a forked process
+    (:func:`qagraph.parallel.beside`).
 
     >>> import qagraph, tempfile, shutil
     >>> from pathlib import Path
@@ -131,11 +141,14 @@ def update_html(
     try:
         change = _Change.of(old, db, nodes)
         graph = _Graph(db)
-        site = _Site(db, out, change, graph, limits=limits, site_url=site_url, atlas=atlas)
+        site = _Site(db, out, change, graph, limits=limits, site_url=site_url, atlas=atlas, parallel=parallel)
+
+        def the_atlas(db: BuildDatabase) -> list[Path]:
+            return _Atlas(db, out / "views", change, graph if db is site.db else _Graph(db), site_url=site_url).update(
+                previous_atlas, node_counts=site.node_counts, state=Path(atlas_state))
+
         written = site.update(_read_json(views_state), extra_links=extra_links, health=health,
-                              state_path=Path(views_state))
-        written += _Atlas(db, out / "views", change, graph, site_url=site_url).update(
-            previous_atlas, node_counts=site.node_counts, state=Path(atlas_state))
+                              state_path=Path(views_state), index=index, also=the_atlas)
     finally:
         db.close()
         old.close()
@@ -205,34 +218,62 @@ class _Change:
 
 class _Site:
     def __init__(self, db: BuildDatabase, out: Path, change: _Change, graph: "_Graph", *, limits: Limits,
-                 site_url: str | None, atlas: str) -> None:
-        self.db, self.out, self.change, self.graph = db, out, change, graph
+                 site_url: str | None, atlas: str, parallel: bool = False) -> None:
+        self.db, self.out, self.change, self.graph, self.parallel = db, out, change, graph, parallel
         self.limits, self.site_url, self.atlas = limits, site_url, atlas
         self.settings = {"limits": asdict(limits), "site_url": site_url, "inline": False, "atlas": atlas,
                          "communities": False}
         self.node_counts: dict[str, int] = {}
 
     def update(self, state: Any, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
-               state_path: Path) -> list[Path]:
+               state_path: Path, index: bool, also: Callable[[BuildDatabase], list[Path]]) -> list[Path]:
+        """The site brought up to date, and ``also(database)`` done (the atlas: by the second
+        process, with a connection of its own, when the work is shared)."""
         subjects = {node: data for node, data in self.db.nodes_by_id(self.db.ids_of_kind(SUBJECT)).values()}
         if (not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("settings") != self.settings
                 or set(state.get("subjects", {})) != set(subjects)):
-            return self._in_full(extra_links=extra_links, health=health, state=state_path)
+            whole = self._in_full(extra_links=extra_links, health=health, state=state_path)
+            return [p for p in whole if index or p != self.out / "index.html"] + also(self.db)
         names = subject_file_names(_subject_nodes_graph(subjects))
         views_dir = self.out / "views"
         atlas_from_views = posixpath.relpath(self.atlas, "views") if self.atlas else None
-        written: list[Path] = []
-        for subject in sorted(self.touched(state, subjects)):
-            G = subject_graph(self.db, subject, subjects, self.limits)
-            view = subject_view(G, subject, limits=self.limits, site_url=self.site_url, view_files=names)
-            path = write_view(view, views_dir / names[subject], vis_src=f"assets/{VIS_JS_NAME}",
-                              index_href="../index.html", atlas_href=atlas_from_views)
-            written.append(path)
-            state["subjects"][subject] = {
-                "file": names[subject], "uses": uses_json(view.uses),
-                "row": subject_row(view, names[subject], int(subjects[subject].get("articles", 0)), path.stat().st_size),
-            }
-        counts = self.counts(state, subjects)
+        counts = self.counts(state, subjects)  # the node counts are the atlas's too
+        todo = sorted(self.touched(state, subjects))
+
+        def render(db: BuildDatabase, chosen: Sequence[str]) -> tuple[list[Path], dict[str, Any]]:
+            paths, entries = [], {}
+            for subject in chosen:
+                G = subject_graph(db, subject, subjects, self.limits)
+                view = subject_view(G, subject, limits=self.limits, site_url=self.site_url, view_files=names)
+                path = write_view(view, views_dir / names[subject], vis_src=f"assets/{VIS_JS_NAME}",
+                                  index_href="../index.html", atlas_href=atlas_from_views)
+                paths.append(path)
+                entries[subject] = {
+                    "file": names[subject], "uses": uses_json(view.uses),
+                    "row": subject_row(view, names[subject], int(subjects[subject].get("articles", 0)),
+                                       path.stat().st_size),
+                }
+            return paths, entries
+
+        # a second process makes ``also`` and every other view but the first two (an edit touches
+        # a view per subject its article's links reach, 0.5-1 s each at 36k articles; the atlas
+        # takes about as long as two)
+        there = todo[2::2] if self.parallel else []
+        parent = os.getpid()
+
+        def render_there() -> tuple[list[Path], dict[str, Any]]:
+            end_with_parent(parent)
+            with closing(BuildDatabase(self.db.path)) as db:  # not the connection forked with this process
+                paths, entries = render(db, there)
+                return paths + also(db), entries
+
+        wait = beside(render_there) if self.parallel else None
+        with waited_on_error(wait):
+            written, entries = render(self.db, [s for s in todo if s not in there])
+        more, entries_there = wait() if wait is not None else (also(self.db), {})
+        written += more
+        state["subjects"].update(entries)
+        state["subjects"].update(entries_there)
         small = _subject_nodes_graph(subjects)
         for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
             small.add_node(node, **data)
@@ -240,14 +281,15 @@ class _Site:
         overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
                                    index_href="../index.html", atlas_href=atlas_from_views)
         rows = [state["subjects"][s]["row"] for s in sorted(subjects, key=lambda s: (-subjects[s].get("articles", 0), s))]
-        index = write_index(None, self.out / "index.html", overview_row={"href": "views/overview.html",
-                                                                         "summary": view.summary},
-                            subject_rows=rows, atlas_href=self.atlas, health=health, site_url=self.site_url,
-                            extra_links=extra_links, node_counts=state["nodes"], edge_counts=state["edges"],
-                            source=state["source"])
+        state["index"] = index_page(
+            overview_row={"href": "views/overview.html", "summary": view.summary}, subject_rows=rows,
+            atlas_href=self.atlas, site_url=self.site_url, extra_links=extra_links, node_counts=state["nodes"],
+            edge_counts=state["edges"], source=state["source"])
         state["overview"] = counts_json(counts)
         write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
-        return [index, overview_path, *written]
+        if not index:
+            return [overview_path, *written]
+        return [write_index_from_state(self.out, state_path, health=health), overview_path, *written]
 
     def _in_full(self, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
                  state: Path) -> list[Path]:
