@@ -31,8 +31,8 @@ import json
 import os
 import posixpath
 from collections import Counter, defaultdict
-from contextlib import closing
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,8 +117,8 @@ def update_html(
     are those of :func:`~.site.write_views`. With ``index=False`` the caller writes the
     index page with :func:`~.site.write_index_from_state` once the health findings are
     known (the views' state holds the rest of the page); it is not among the paths returned.
-    With ``parallel``, the subject views are shared with a forked process
-    (:func:`qagraph.parallel.beside`).
+    With ``parallel``, a forked process (:func:`qagraph.parallel.beside`) updates the
+    atlas and some of the subject views while this one makes the others.
 
     >>> import qagraph, tempfile, shutil
     >>> from pathlib import Path
