@@ -58,6 +58,7 @@ from scipy import sparse
 
 from .errors import UsageError
 from .kinds import ARTICLE, STUB, link_kinds
+from .modularity import local_moves, renumber
 
 __all__ = [
     "AtlasLayout",
@@ -259,13 +260,13 @@ def _modularity_communities(arrays: _Arrays, initial: np.ndarray, *, resolution:
     w = arrays.weights / (2 * total)  # each link counts both ways; the matrix sums to 1
     adjacency = _csr(sparse.csr_matrix((np.r_[w, w], (np.r_[i, j], np.r_[j, i])), shape=(n, n)))
     degree = np.asarray(adjacency.sum(axis=1), dtype=np.float64).ravel()
-    labels = _renumber(initial[order])
+    labels = renumber(initial[order])
     for tolerance in SEARCH_TOLERANCES:
         labels = _search_pass(adjacency, degree, labels, resolution, tolerance)
     # a community in pieces is split into them (Leiden's refinement would not have merged them
     # in the first place); with no link between the pieces this can only raise modularity
     inside = _within(adjacency, labels).tocoo()
-    membership: np.ndarray = _renumber(_components(n, inside.row, inside.col))[rank]
+    membership: np.ndarray = renumber(_components(n, inside.row, inside.col))[rank]
     return membership
 
 
@@ -322,49 +323,9 @@ def _search_pass(
 def _local_moves(
     adjacency: Any, degree: np.ndarray, labels: np.ndarray, resolution: float, tolerance: float
 ) -> np.ndarray:
-    """Louvain's local moves from ``labels``: sweeps over the nodes until one gains at most ``tolerance``.
-
-    Each node joins the neighbouring community that raises modularity most. The sweeps
-    are scikit-network's Cython core (``Louvain`` itself always starts from singletons).
-    """
-    optimize_core = _louvain_core().optimize_core
-    n = adjacency.shape[0]
-    weights = degree.astype(np.float32)
-    totals = np.bincount(labels, weights=degree, minlength=n).astype(np.float32)
-    moved, _ = optimize_core(
-        labels.astype(np.int32), adjacency.indices, adjacency.indptr, adjacency.data, weights, weights,
-        totals, totals.copy(), np.zeros(n, dtype=np.float32), adjacency.diagonal().astype(np.float32),
-        float(resolution), float(tolerance),
-    )
-    return _renumber(np.asarray(moved))
-
-
-@cache
-def _louvain_core() -> Any:
-    """scikit-network's Cython module of local moves, loaded without running ``sknetwork/__init__``.
-
-    That ``__init__`` imports every subpackage (and with them scipy.spatial, scipy.special,
-    numpy.f2py ...): 0.4-0.6 s per process, against 2 ms for this one extension module,
-    which imports nothing. Should the file not be where it is in scikit-network 0.32-0.33,
-    the plain import does the job.
-    """
-    from importlib.machinery import EXTENSION_SUFFIXES
-    from importlib.util import find_spec, module_from_spec, spec_from_file_location
-    from pathlib import Path
-
-    name = "sknetwork.clustering.louvain_core"
-    package = find_spec("sknetwork")  # finds the package without importing it
-    for folder in (package.submodule_search_locations or []) if package else []:
-        for suffix in EXTENSION_SUFFIXES:
-            path = Path(folder) / "clustering" / f"louvain_core{suffix}"
-            spec = spec_from_file_location(name, path) if path.is_file() else None
-            if spec is not None and spec.loader is not None:
-                module = module_from_spec(spec)
-                spec.loader.exec_module(module)
-                return module
-    import sknetwork.clustering.louvain_core
-
-    return sknetwork.clustering.louvain_core
+    """Louvain's local moves from ``labels`` on the CSR matrix ``adjacency`` (:func:`qagraph.modularity.local_moves`)."""
+    return local_moves(adjacency.indptr, adjacency.indices, adjacency.data, degree, labels,
+                       self_loops=adjacency.diagonal(), resolution=resolution, tolerance=tolerance)
 
 
 def _within(adjacency: Any, labels: np.ndarray) -> Any:
@@ -384,12 +345,6 @@ def _csr(matrix: Any) -> Any:
     matrix.indices = matrix.indices.astype(np.int32)
     matrix.indptr = matrix.indptr.astype(np.int32)
     return matrix
-
-
-def _renumber(labels: np.ndarray) -> np.ndarray:
-    """Labels as 0..k-1, in the order of their values."""
-    renumbered: np.ndarray = np.unique(labels, return_inverse=True)[1].reshape(-1).astype(np.int64)
-    return renumbered
 
 
 def _keep_numbering(parts: list[list[str]], previous: Sequence[Iterable[str]]) -> list[list[str]]:

@@ -3,7 +3,8 @@
 Computed once in Python when the page is written, so the browser draws at once
 (no physics to wait for), and the same graph always gives the same page:
 
-* **communities**: Louvain's first level (networkx, seeded) on the view's own graph of links,
+* **communities**: Louvain's first level (:func:`qagraph.modularity.first_level`, nodes in
+  the view's order) on the view's own graph of links,
   weighted by :func:`~qagraph.html.select.link_strength`, the smallest merged into
   their closest until there are no more than the palette has colours, unless the
   caller passes communities computed elsewhere (the whole corpus's, say). Communities of fewer than
@@ -35,6 +36,7 @@ import numpy as np
 
 from ..ids import keyword_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
+from ..modularity import first_level
 from .select import Edge, link_strength
 
 __all__ = [
@@ -127,7 +129,7 @@ def pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: in
     return x
 
 
-def _communities(H: nx.Graph, given: Mapping[str, int] | None, seed: int, max_groups: int = 16) -> list[list[str]]:
+def _communities(H: nx.Graph, given: Mapping[str, int] | None, max_groups: int = 16) -> list[list[str]]:
     """Groups of ``H``'s nodes, largest first (ties: first member), each in ``H``'s node order."""
     order = {n: i for i, n in enumerate(H)}
     if given is not None:
@@ -138,8 +140,12 @@ def _communities(H: nx.Graph, given: Mapping[str, int] | None, seed: int, max_gr
     elif H.number_of_edges():
         # Louvain's first level (fine communities), then merged down to what colours can tell
         # apart: its later levels cost three times as much and are merged away anyway
-        found = next(nx.community.louvain_partitions(H, weight="weight", seed=seed))
-        parts = _merge([sorted(c, key=order.__getitem__) for c in found], H, order, max_groups)
+        nodes = list(H)
+        labels = first_level(len(nodes), [(order[u], order[v], float(w)) for u, v, w in H.edges(data="weight")])
+        found: dict[int, list[str]] = defaultdict(list)
+        for node, label in zip(nodes, labels.tolist()):
+            found[label].append(node)  # in H's order
+        parts = _merge(list(found.values()), H, order, max_groups)
     else:
         parts = [[n] for n in H]
     parts.sort(key=lambda c: (-len(c), order[c[0]]))
@@ -295,7 +301,7 @@ def arrange(
     kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
     core = [n for n in nodes if kinds[n] in core_kinds]
     H = _graph(core, edges)
-    parts = _communities(H, communities, seed, max_groups)
+    parts = _communities(H, communities, max_groups)
     groups = [Group(i, part) for i, part in enumerate(p for p in parts if len(p) >= MIN_GROUP)]
     loose = [n for p in parts if len(p) < MIN_GROUP for n in p]
     if loose:
