@@ -10,8 +10,9 @@ Measures, on the generated corpus (bench/generate.py, kept in bench/corpora/):
   ``find``, ``path``, ``stats``, ``view``, ``query``) as a user runs it: a fresh
   process, interpreter start included, answering from the build folder;
 * ``qagraph.open()`` and the first ``kg.graph`` access;
-* the build with the database (this checkout) and, with ``--baseline``, the build of
-  another git revision (checked out into a temporary worktree), both fresh processes.
+* the build with the database (this checkout) and without it (``--builds`` of each,
+  alternating), and, with ``--baseline``, the build of another git revision (checked out
+  into a temporary worktree), all fresh processes.
 
 Results go to stdout and bench/out/open.json.
 """
@@ -62,10 +63,12 @@ def child_open(build: str) -> dict:
             "edges": G.number_of_edges(), "peak_mb": common.peak_mb()}
 
 
-def build_with(python: str, cwd: Path, corpus: Path, out: Path, new_api: bool) -> float:
+def build_with(python: str, cwd: Path, corpus: Path, out: Path, new_api: bool,
+               outputs: tuple[str, ...] | None = None) -> float:
     shutil.rmtree(out, ignore_errors=True)
     if new_api:
-        code = f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out)!r}, cache=False)"
+        code = (f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out)!r}, cache=False"
+                + (f", outputs={list(outputs)!r})" if outputs else ")"))
     else:
         code = f"import qagraph.kg as k; k.make({str(corpus)!r}, {str(out)!r}, cache=False)"
     start = time.perf_counter()
@@ -81,6 +84,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=36000)
     parser.add_argument("--baseline", default=None, help="git revision whose build to time in the same run")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--builds", type=int, default=2, help="builds with and without the database, alternating")
     args = parser.parse_args()
 
     corpus = common.ensure_corpus(args.articles)
@@ -90,7 +94,17 @@ def main() -> None:
     python = sys.executable
     results: dict = {"articles": args.articles, "floor_seconds": floor}
 
-    results["build_seconds"] = build_with(python, ROOT, corpus, build, new_api=True)
+    # the database's own cost: this checkout with and without it, alternating (the build times of
+    # one machine move by several seconds from run to run)
+    with_db, without_db = [], []
+    for _ in range(args.builds):
+        with_db.append(build_with(python, ROOT, corpus, build, new_api=True))
+        without_db.append(build_with(python, ROOT, corpus, work / "no-db", new_api=True,
+                                     outputs=("rdf", "html", "report")))
+    shutil.rmtree(work / "no-db", ignore_errors=True)
+    results["build_seconds"] = statistics.median(with_db)
+    results["build_without_database_seconds"] = statistics.median(without_db)
+    results["builds"] = {"with database": with_db, "without database": without_db}
     if args.baseline:
         base = work / "baseline-src"
         subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
@@ -128,7 +142,10 @@ def main() -> None:
     print(f"\n== opening a build of {args.articles} articles ==")
     print(f"floor (read + C-loader parse, 1 core): {floor:7.2f} s")
     print(f"build with the database:                {results['build_seconds']:7.2f} s "
-          f"({results['build_seconds'] / floor:.2f}x floor)")
+          f"({results['build_seconds'] / floor:.2f}x floor; median of {args.builds}: {with_db})")
+    nodb = results["build_without_database_seconds"]
+    print(f"build without it (--only rdf,html,report): {nodb:7.2f} s ({nodb / floor:.2f}x floor; {without_db}); "
+          f"the database costs {(results['build_seconds'] - nodb) / floor:+.2f}x floor")
     if "baseline_build_seconds" in results:
         b = results["baseline_build_seconds"]
         print(f"build of {args.baseline}:{'':<22}{b:7.2f} s ({b / floor:.2f}x floor); "

@@ -598,18 +598,13 @@ class BuildDatabase:
         import networkx as nx
 
         G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
-        chosen = sorted(set(nodes))
+        found = self.nodes_by_id(self.ids_of(set(nodes)).values())  # a query per kind, not per node
         ids: list[int] = []
-        for start in range(0, len(chosen), 900):
-            chunk = chosen[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            rows = self.con.execute(f"SELECT id, node, kind, name, data FROM nodes WHERE node IN ({marks})",
-                                    chunk).fetchall()
-            for node_id, node, kind, name, rest in rows:
-                G.add_node(node, **self._data(node_id, kind, name, rest))
-                ids.append(node_id)
-                self._ids[node] = node_id
-                self._names[node_id] = node
+        for node_id, (node, data) in sorted(found.items(), key=lambda item: item[1][0]):
+            G.add_node(node, **data)
+            ids.append(node_id)
+            self._ids[node] = node_id
+            self._names[node_id] = node
         kind_filter = ""
         params: list[Any] = []
         if kinds is not None:
