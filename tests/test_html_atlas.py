@@ -153,7 +153,7 @@ def test_chunks_split_by_a_stable_hash_and_render_alone(content):
         assert all(atlas_chunk_of(n, 4) == chunk for n in nodes if ids[n] in chunk_ids)
         seen += chunk_ids
     assert sorted(seen) == sorted(ids.values())
-    assert atlas_chunk_count(49) == 1 and atlas_chunk_count(36_546) == 8
+    assert atlas_chunk_count(49) == 1 and atlas_chunk_count(36_546) == 16
 
 
 def test_an_edit_rewrites_few_chunks(content, tmp_path):

@@ -82,8 +82,10 @@ ATLAS_JS = "atlas.js"  #: the page's own script, written to ``views/assets/``
 DATA_DIR = "atlas"  #: the data files, beside ``atlas.html``
 #: a chunk holds about this many nodes (the count is a power of two, fixed while the corpus stays near
 #: its size). Each chunk is one script the page loads: 64 chunks of 600 took about 1 s more to load at
-#: 36k articles than 8 of 4,600 (file:// requests of blocking scripts), and an edit rewrites 1/8 of the data.
-CHUNK_TARGET = 4000
+#: 36k articles than 8 of 4,600 (file:// requests of blocking scripts); 16 of 2,300 loaded as fast as 8
+#: (interactive in 0.8-0.9 s against 0.9-1.3 s; 32 took 1.3-1.7 s), and a rebuild reads and writes
+#: fewer: at 36k an added article's rebuild read 7-10 chunks of 16 (7 of 8 before), an edit 4 of 16.
+CHUNK_TARGET = 2000
 #: answer excerpts in cards: at most this many characters of Markdown (whole paragraphs)
 EXCERPT_LIMIT = 200
 #: keywords listed in a card
@@ -150,7 +152,7 @@ def atlas_chunk_count(nodes: int) -> int:
     """How many chunks ``nodes`` nodes are split into: a power of two, about :data:`CHUNK_TARGET` nodes each.
 
     >>> atlas_chunk_count(49), atlas_chunk_count(36_546)
-    (1, 8)
+    (1, 16)
     """
     if nodes <= CHUNK_TARGET:
         return 1
