@@ -598,10 +598,12 @@ class BuildDatabase:
         import networkx as nx
 
         G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
+        node_data, succ, pred = G._node, G._succ, G._pred  # filled as graph() does: tens of thousands of nodes
         found = self.nodes_by_id(self.ids_of(set(nodes)).values())  # a query per kind, not per node
         ids: list[int] = []
         for node_id, (node, data) in sorted(found.items(), key=lambda item: item[1][0]):
-            G.add_node(node, **data)
+            node_data[node] = data
+            succ[node], pred[node] = {}, {}
             ids.append(node_id)
             self._ids[node] = node_id
             self._names[node_id] = node
@@ -618,9 +620,13 @@ class BuildDatabase:
                 f"JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
                 f"WHERE e.source IN ({marks}){kind_filter}", [*id_chunk, *params]).fetchall()
             for u, kind, v, v_kind, w, p, d in rows:
-                if v not in G:
-                    G.add_node(v, kind=v_kind)
-                G.add_edge(u, v, key=kind, **_edge_data(kind, w, p, d))
+                if v not in node_data:
+                    node_data[v] = {"kind": v_kind}
+                    succ[v], pred[v] = {}, {}
+                keyed = succ[u].get(v)
+                if keyed is None:
+                    keyed = succ[u][v] = pred[v][u] = {}
+                keyed[kind] = _edge_data(kind, w, p, d)
         return G
 
     def graph(self) -> nx.MultiDiGraph:
