@@ -557,11 +557,13 @@ def write_outputs(
     """
     import json
 
+    from .health import health
+    from .html.site import write_index_from_state
     from .parallel import beside, waited_on_error
 
     wanted = list(outputs)
     written: list[Path] = []
-    html_done: Callable[[], tuple[list[Path], dict[str, Any]]] | None = None
+    html_done: Callable[[], list[Path]] | None = None
     articles = report["counts"].get("articles", 0)
     parallel = False
     if "html" in wanted:
@@ -569,7 +571,7 @@ def write_outputs(
         parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
         parent = os.getpid()
 
-        def html() -> tuple[list[Path], dict[str, Any]]:
+        def html() -> list[Path]:
             end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
             return write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
                               progress=None if parallel else progress)
@@ -595,15 +597,13 @@ def write_outputs(
                                           links=links))
             if progress:
                 progress("database", 1, 1)
+        report["health"] = health(G)  # here, while the views are being written
     if html_done is not None:
-        views, report["health"] = html_done()
+        views = html_done()
+        write_index_from_state(out, out / VIEWS_STATE, health=report["health"])  # the findings on the index page
         if progress:
             progress("html", len(views), len(views))
         written += views
-    else:
-        from .health import health
-
-        report["health"] = health(G)
     if "database" in wanted:
         from .database import DatabasePatch
 
@@ -642,27 +642,25 @@ def page_links(outputs: Sequence[str], articles: int, formats: Sequence[str]) ->
 
 def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str, str]] = (),
                site_url: str | None = None, previous_layout: dict[str, Any] | None = None,
-               progress: Progress | None = None, limits: Limits | None = None) -> tuple[list[Path], dict[str, Any]]:
-    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build), the health
-    findings (for the index page and the report), and every view (with ``limits``, default
-    :class:`~qagraph.html.Limits`; what an update needs is kept in ``.qagraph/views.json``);
-    the paths and the findings."""
+               progress: Progress | None = None, limits: Limits | None = None) -> list[Path]:
+    """The atlas (laid out here, kept in ``.qagraph/atlas.json`` for the next build) and every
+    view (with ``limits``, default :class:`~qagraph.html.Limits`; what an update needs is kept
+    in ``.qagraph/views.json``); the paths. The index page is written without the health
+    findings: :func:`~qagraph.html.site.write_index_from_state` writes it again with them."""
     import json
 
-    from .health import health
     from .html import Limits, write_views
     from .html.atlas import write_atlas
     from .layout import AtlasLayout, atlas_layout
 
-    found = health(G)
     previous = AtlasLayout.from_dict(previous_layout) if previous_layout else None
     atlas = atlas_layout(G, previous=previous)
     written = write_atlas(G, out / "views", positions=atlas.positions, communities=atlas.communities,
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
-                           health=found, progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
+                           progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
     write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
-    return written, found
+    return written
 
 
 @contextmanager
