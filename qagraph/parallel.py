@@ -38,7 +38,8 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
         result = task()
         return lambda: result
     for stream in (sys.stdout, sys.stderr):  # or the child would write the parent's buffered text again
-        stream.flush()
+        if stream is not None:
+            stream.flush()
     receive, send = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
@@ -47,7 +48,8 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
             os.close(receive)
             _send(send, task)
             for stream in (sys.stdout, sys.stderr):
-                stream.flush()
+                if stream is not None:
+                    stream.flush()
         except BaseException:  # noqa: BLE001 - nothing could be sent: the waiter reports the exit
             code = 70
         finally:

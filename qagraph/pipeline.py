@@ -248,6 +248,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     finally:
         db.close()
     parent = os.getpid()
+    parallel = "html" in wanted and articles >= PARALLEL_WRITE_ARTICLES
 
     def views() -> list[Path]:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
@@ -261,7 +262,6 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
             views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
 
-    parallel = "html" in wanted and articles >= PARALLEL_WRITE_ARTICLES
     with interrupts_held():
         other = beside(views, fork=parallel)
     with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db:
