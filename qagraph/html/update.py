@@ -74,7 +74,7 @@ from .site import (
     subject_file_names,
     subject_row,
     uses_json,
-    write_index_from_state,
+    write_index,
     write_views,
 )
 from .views import overview, subject_view, write_view
@@ -289,7 +289,7 @@ class _Site:
         write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
         if not index:
             return [overview_path, *written]
-        return [write_index_from_state(self.out, state_path, health=health), overview_path, *written]
+        return [write_index(None, self.out / "index.html", health=health, **state["index"]), overview_path, *written]
 
     def _in_full(self, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
                  state: Path) -> list[Path]:
