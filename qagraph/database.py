@@ -28,7 +28,7 @@ import os
 from json.encoder import encode_basestring as _string
 import re
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,33 +94,17 @@ _INDEXES = (  # built after the rows are in: one sort each, in C
 _WORD = re.compile(r"\w+")
 # one encoder for every value: json.dumps with options builds a new encoder per call
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+# the C encoder that :data:`_json` builds on each call, built once: 2-3x faster on the short
+# values of most rows, and the same text (json.encoder has no public way to keep it)
+_c_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_chunks: Any = _c_encoder(None, None, _string, None, ":", ",", True, False, True) if _c_encoder else None
 
 
 def _encode(value: Any) -> str:
-    """:data:`_json` of ``value``, 2-3x faster for the shapes most rows hold (tuples of strings or of
-    (string, count) pairs, flat dicts of those): the same text, byte for byte."""
-    kind = type(value)
-    if kind is tuple or kind is list:
-        if all(type(x) is str for x in value):
-            return "[" + ",".join(map(_string, value)) + "]"
-        if all(type(x) is tuple and len(x) == 2 and type(x[0]) is str and type(x[1]) is int for x in value):
-            return "[" + ",".join(f"[{_string(a)},{b}]" for a, b in value) + "]"
-    elif kind is dict and all(type(k) is str for k in value):
-        parts = []
-        for key in sorted(value):
-            item = value[key]
-            if type(item) is str:
-                parts.append(f"{_string(key)}:{_string(item)}")
-            elif type(item) is int:
-                parts.append(f"{_string(key)}:{item}")
-            elif type(item) is tuple and all(type(x) is str for x in item):
-                parts.append(f"{_string(key)}:[{','.join(map(_string, item))}]")
-            elif type(item) is tuple and all(type(x) is int for x in item):
-                parts.append(f"{_string(key)}:[{','.join(map(str, item))}]")
-            else:
-                return _json(value)
-        return "{" + ",".join(parts) + "}"
-    return _json(value)
+    """:data:`_json` of ``value``, byte for byte, without building an encoder per value."""
+    if _chunks is None:  # pragma: no cover - a Python without the C accelerator
+        return _json(value)
+    return "".join(_chunks(value, 0))
 
 
 # the report keeps its own order (it is shown to people as report.json)
@@ -134,16 +118,6 @@ def title_words(title: str) -> str:
     'what s a b tree'
     """
     return " ".join(_WORD.findall(fold(title)))
-
-
-def _store(value: Any, how: str) -> Any:
-    if value is None:
-        return None
-    if how == "b":
-        return int(bool(value))
-    if how in ("t", "j"):
-        return _encode(value)
-    return value
 
 
 _scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # the C scanner
@@ -260,23 +234,19 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
     meta = {**meta, "parts": parts}
     con.executemany(
         "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-        ((number[n], n, node_data[n].get("kind"), node_data[n].get("label"), _node_rest(node_data[n]),
-          part_of(n, parts)) for n in nodes),
+        [(number[n], n, d.get("kind"), d.get("label"), _node_rest(d), part_of(n, parts))
+         for n, d in zip(nodes, map(node_data.__getitem__, nodes))],
     )
     by_kind: dict[str, list[str]] = {}
     for n in nodes:
         by_kind.setdefault(node_data[n].get("kind"), []).append(n)
-    for kind, (table, columns) in _KIND_TABLES.items():
-        names = ["node_id", "node", "name", *(c for c, _, _ in columns)]
-        if table == "articles":
-            names.append("title_words")
+    for kind, (table, _) in _KIND_TABLES.items():
+        columns, values = _TABLE_ROWS[kind]
+        names = ["node_id", "node", *columns, *(["title_words"] if table == "articles" else [])]
         marks = ", ".join("?" * len(names))
-        rows: Iterator[tuple[Any, ...]] = (
-            (number[n], n, node_data[n].get("label"),
-             *(_store(node_data[n].get(c), how) for c, _, how in columns),
-             *((title_words(node_data[n].get("title") or ""),) if table == "articles" else ()))
-            for n in by_kind.get(kind, [])
-        )
+        rows = [(number[n], n, *values(node_data[n])) for n in by_kind.get(kind, [])]
+        if table == "articles":
+            rows = [(*row, title_words(node_data[row[1]].get("title") or "")) for row in rows]
         con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
     con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", _edge_rows(G, number))
     con.executemany(
@@ -344,25 +314,57 @@ def link_row(node: str, link: RelatedLink) -> tuple[Any, ...]:
 def _node_rest(data: dict[str, Any]) -> str | None:
     """The attributes of a node that its kind's table has no column for (JSON), if any."""
     columns = _COLUMNS.get(str(data.get("kind")), frozenset({"kind", "label"}))
-    rest = {k: v for k, v in data.items() if k not in columns}
-    return _encode(rest) if rest else None
+    if data.keys() <= columns:  # the usual case, tested in C
+        return None
+    return _encode({k: v for k, v in data.items() if k not in columns})
 
 
-def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
+def _row_maker(columns: Sequence[_Column]) -> tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """The columns of a kind's table after ``node_id`` and ``node`` (as named in an INSERT), and
+    the function giving their values for a node's data: the values stored as they are first,
+    read in one C call, then the flags, then the JSON ones."""
+    plain = [c for c, _, how in columns if how == "v"]
+    flags = [c for c, _, how in columns if how == "b"]
+    coded = [c for c, _, how in columns if how in ("t", "j")]
+
+    def values(data: dict[str, Any]) -> tuple[Any, ...]:
+        get = data.get
+        return (get("label"), *map(get, plain), *[None if v is None else int(bool(v)) for v in map(get, flags)],
+                *[None if v is None else _encode(v) for v in map(get, coded)])
+
+    return ["name", *plain, *flags, *coded], values
+
+
+_TABLE_ROWS = {kind: _row_maker(columns) for kind, (_, columns) in _KIND_TABLES.items()}
+
+
+def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    add = rows.append
     for u, nbrs in G._succ.items():
         su = number[u]
         for v, keyed in nbrs.items():
             sv = number[v]
             for kind, data in keyed.items():
                 if len(data) == 1:  # only its kind: keyword and subject edges
-                    yield su, kind, sv, None, None, None
+                    add((su, kind, sv, None, None, None))
                 else:
-                    yield (su, kind, sv, *_edge_values(data))
+                    add((su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)))
+    return rows
+
+
+_IN_COLUMNS = frozenset({"kind", *_EDGE_COLUMNS})
+
+
+def _edge_rest(data: dict[str, Any]) -> str | None:
+    """An edge's data that has no column of its own (JSON), if any."""
+    if data.keys() <= _IN_COLUMNS:
+        return None
+    return _encode({k: v for k, v in data.items() if k not in _IN_COLUMNS})
 
 
 def _edge_values(data: dict[str, Any]) -> tuple[Any, Any, Any]:
-    rest = {k: v for k, v in data.items() if k not in _EDGE_COLUMNS and k != "kind"}
-    return data.get("weight"), data.get("position"), _encode(rest) if rest else None
+    return data.get("weight"), data.get("position"), _edge_rest(data)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -855,12 +857,13 @@ class DatabasePatch:
             self.con.execute("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
                              (i, node, data.get("kind"), data.get("label"), _node_rest(data),
                               part_of(node, self.parts)))
-        table = _KIND_TABLES.get(data.get("kind", ""))
-        if table is None:
+        kind = data.get("kind", "")
+        if kind not in _KIND_TABLES:
             return
-        name, columns = table
-        names = ["node_id", "node", "name", *(c for c, _, _ in columns)]
-        values = [i, node, data.get("label"), *(_store(data.get(c), how) for c, _, how in columns)]
+        name = _KIND_TABLES[kind][0]
+        columns, row = _TABLE_ROWS[kind]
+        names = ["node_id", "node", *columns]
+        values = [i, node, *row(data)]
         if name == "articles":
             names.append("title_words")
             words = title_words(data.get("title") or "")
