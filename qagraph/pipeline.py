@@ -28,7 +28,7 @@ from .database import DATABASE, report_meta
 from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
-from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB
+from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, content_stamp, load_corpus, scan
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
@@ -438,13 +438,9 @@ def sqlite3_connect(path: Path) -> Any:
 
 
 def _graph_counts(G: nx.MultiDiGraph, counts: dict[str, Any]) -> None:
-    nodes = dict.fromkeys(NODE_KINDS, 0)
-    for data in G._node.values():
-        nodes[data["kind"]] = nodes.get(data["kind"], 0) + 1
-    edges = dict.fromkeys(EDGE_KINDS, 0)
-    for keyed in (k for nbrs in G._succ.values() for k in nbrs.values()):
-        for kind in keyed:
-            edges[kind] = edges.get(kind, 0) + 1
+    node_counts, edge_counts = kind_counts(G)
+    nodes = {**dict.fromkeys(NODE_KINDS, 0), **node_counts}
+    edges = {**dict.fromkeys(EDGE_KINDS, 0), **edge_counts}
     counts["stubs"] = nodes.get(STUB, 0)
     counts["nodes"] = nodes
     counts["edges"] = edges

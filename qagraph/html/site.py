@@ -27,7 +27,7 @@ import networkx as nx
 from ..errors import OutputError
 from ..fileio import write_atomic
 from ..ids import split_node
-from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT
+from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT, kind_counts
 from ..model import Progress
 from ..normalize import slugify
 from .page import VIS_JS_NAME, render_index, vis_network_js
@@ -88,12 +88,7 @@ def graph_counts(G: nx.MultiDiGraph) -> tuple[Counter[Any], Counter[str]]:
     >>> graph_counts(nx.MultiDiGraph())
     (Counter(), Counter())
     """
-    node_counts: Counter[Any] = Counter(k for _, k in G.nodes(data="kind"))
-    edge_counts: Counter[str] = Counter()
-    for nbrs in G._succ.values():
-        for keys in nbrs.values():
-            edge_counts.update(list(keys))
-    return node_counts, edge_counts
+    return kind_counts(G)
 
 
 def generate_index(
