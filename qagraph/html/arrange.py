@@ -219,17 +219,24 @@ def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.nd
     k = math.sqrt(1.0 / n)
     t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
     dt = t / (ITERATIONS + 1)
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()  # one n-by-n array per axis, not an n-by-n-by-2 one
+    pull = A / k
     for _ in range(ITERATIONS):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.clip(np.hypot(delta[..., 0], delta[..., 1]), 0.01, None)
-        displacement = np.einsum("ijk,ij->ik", delta, k * k / distance ** 2 - A * distance / k)
-        length = np.hypot(displacement[:, 0], displacement[:, 1])
-        length = np.where(length < 0.01, 0.1, length)
-        step = displacement * (t / length)[:, None]
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        d2 = dx * dx + dy * dy
+        np.maximum(d2, 1e-4, out=d2)  # distances of at least 0.01
+        force = (k * k) / d2 - pull * np.sqrt(d2)  # repulsion k^2/d, attraction w d^2/k, over d
+        sx = np.einsum("ij,ij->i", dx, force)
+        sy = np.einsum("ij,ij->i", dy, force)
+        length = np.hypot(sx, sy)
+        scale = t / np.where(length < 0.01, 0.1, length)
         if at is not None:
-            step[at] = 0.0
-        pos += step
+            scale[at] = 0.0
+        x += sx * scale
+        y += sy * scale
         t -= dt
+    pos = np.column_stack([x, y])
     origin = pos[at].copy() if at is not None else pos.mean(axis=0)
     out = pos - origin
     # scale by the 90th percentile distance, not the furthest: a few loosely tied nodes
