@@ -492,6 +492,8 @@ def related_command(article: str, build_dir: Path | None, rebuild: bool, content
         return
     for node in nodes:
         click.echo(_describe(kg, node))
+    if not nodes:
+        _say(f"{article}: no related links (`qagraph similar {article}` ranks articles by shared keywords)", quiet)
 
 
 @cli.command("similar")
@@ -516,6 +518,8 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
         return
     for node, weight, shared in found:
         click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({', '.join(shared)})")
+    if not found:
+        _say(f"{article}: no similar article (none shares enough keywords with it)", quiet)
 
 
 @cli.command("find")
@@ -540,6 +544,8 @@ def find_command(words: tuple[str, ...], limit: int, build_dir: Path | None, reb
         return
     for node in nodes:
         click.echo(_describe(kg, node))
+    if not nodes:
+        _say(f"no article title holds all of: {' '.join(words)}", quiet)
 
 
 @cli.command("path")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT, url_of
+from conftest import FIXTURES, ROOT, article_text, url_of, write_article
 from qagraph.cli import cli
 
 BROKEN = FIXTURES / "broken"
@@ -78,6 +78,24 @@ def test_related_similar_find_path(small_corpus: Path):
     assert "What is DNA?" in run("find", "dna", "-c", str(small_corpus), "-q").stdout
     path = run("path", "3", url_of("computer-science", "trees"), "-c", str(small_corpus), "-q").stdout.splitlines()
     assert path[0].startswith(url_of("biology", "dna"))
+
+
+def test_an_empty_answer_says_so_on_stderr_and_still_exits_0(small_corpus: Path):
+    write_article(small_corpus, "biology/lonely.md", article_text(
+        "What is a zyzzyva?", url_of("biology", "lonely"), id=9, keywords="zyzzyva"))
+    cases = {
+        ("related", url_of("biology", "dna")): "no related links",
+        ("similar", url_of("biology", "lonely")): "no similar article",
+        ("find", "xylophone"): "no article title holds all of: xylophone",
+    }
+    for args, note in cases.items():
+        result = CliRunner().invoke(cli, [*args, "-c", str(small_corpus)])
+        assert result.exit_code == 0 and result.stdout == "", args
+        assert note in result.stderr, (args, result.stderr)
+        quiet = CliRunner().invoke(cli, [*args, "-c", str(small_corpus), "-q"])
+        assert quiet.exit_code == 0 and quiet.stdout == quiet.stderr == "", args
+        as_json = CliRunner().invoke(cli, [*args, "-c", str(small_corpus), "-q", "--json"])
+        assert json.loads(as_json.stdout) == [], args
 
 
 def test_progress_goes_to_stderr_and_quiet_silences_it(small_corpus: Path, tmp_path: Path):
