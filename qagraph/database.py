@@ -234,8 +234,8 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
     meta = {**meta, "parts": parts}
     con.executemany(
         "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-        [(number[n], n, d.get("kind"), d.get("label"), _node_rest(d), part_of(n, parts))
-         for n, d in zip(nodes, map(node_data.__getitem__, nodes))],
+        ((number[n], n, d.get("kind"), d.get("label"), _node_rest(d), part_of(n, parts))
+         for n, d in zip(nodes, map(node_data.__getitem__, nodes))),  # rows made as SQLite takes them: no list
     )
     by_kind: dict[str, list[str]] = {}
     for n in nodes:
@@ -244,9 +244,9 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
         columns, values = _TABLE_ROWS[kind]
         names = ["node_id", "node", *columns, *(["title_words"] if table == "articles" else [])]
         marks = ", ".join("?" * len(names))
-        rows = [(number[n], n, *values(node_data[n])) for n in by_kind.get(kind, [])]
+        rows: Iterator[tuple[Any, ...]] = ((number[n], n, *values(node_data[n])) for n in by_kind.get(kind, []))
         if table == "articles":
-            rows = [(*row, title_words(node_data[row[1]].get("title") or "")) for row in rows]
+            rows = ((*row, title_words(node_data[row[1]].get("title") or "")) for row in rows)
         con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
     con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", _edge_rows(G, number))
     con.executemany(
@@ -338,19 +338,16 @@ def _row_maker(columns: Sequence[_Column]) -> tuple[list[str], Callable[[dict[st
 _TABLE_ROWS = {kind: _row_maker(columns) for kind, (_, columns) in _KIND_TABLES.items()}
 
 
-def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    add = rows.append
+def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
     for u, nbrs in G._succ.items():
         su = number[u]
         for v, keyed in nbrs.items():
             sv = number[v]
             for kind, data in keyed.items():
                 if len(data) == 1:  # only its kind: keyword and subject edges
-                    add((su, kind, sv, None, None, None))
+                    yield su, kind, sv, None, None, None
                 else:
-                    add((su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)))
-    return rows
+                    yield su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)
 
 
 _IN_COLUMNS = frozenset({"kind", *_EDGE_COLUMNS})
