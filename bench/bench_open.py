@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -64,16 +65,21 @@ def child_open(build: str) -> dict:
 
 
 def build_with(python: str, cwd: Path, corpus: Path, out: Path, new_api: bool,
-               outputs: tuple[str, ...] | None = None) -> float:
+               outputs: tuple[str, ...] | None = None) -> tuple[float, float]:
+    """The wall and CPU seconds (all its processes) of one build, in a fresh process."""
     shutil.rmtree(out, ignore_errors=True)
     if new_api:
         code = (f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out)!r}, cache=False"
                 + (f", outputs={list(outputs)!r})" if outputs else ")"))
     else:
         code = f"import qagraph.kg as k; k.make({str(corpus)!r}, {str(out)!r}, cache=False)"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([python, "-c", code], cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and every process it waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> None:
@@ -95,23 +101,30 @@ def main() -> None:
     results: dict = {"articles": args.articles, "floor_seconds": floor}
 
     # the database's own cost: this checkout with and without it, alternating (the build times of
-    # one machine move by several seconds from run to run)
-    with_db, without_db = [], []
+    # one machine move by several seconds from run to run; their CPU seconds move much less)
+    with_db, without_db, cpu_with, cpu_without = [], [], [], []
     for _ in range(args.builds):
-        with_db.append(build_with(python, ROOT, corpus, build, new_api=True))
-        without_db.append(build_with(python, ROOT, corpus, work / "no-db", new_api=True,
-                                     outputs=("rdf", "html", "report")))
+        wall, cpu = build_with(python, ROOT, corpus, build, new_api=True)
+        with_db.append(wall)
+        cpu_with.append(cpu)
+        wall, cpu = build_with(python, ROOT, corpus, work / "no-db", new_api=True, outputs=("rdf", "html", "report"))
+        without_db.append(wall)
+        cpu_without.append(cpu)
     shutil.rmtree(work / "no-db", ignore_errors=True)
     results["build_seconds"] = statistics.median(with_db)
     results["build_without_database_seconds"] = statistics.median(without_db)
-    results["builds"] = {"with database": with_db, "without database": without_db}
+    results["build_cpu_seconds"] = statistics.median(cpu_with)
+    results["build_without_database_cpu_seconds"] = statistics.median(cpu_without)
+    results["builds"] = {"with database": with_db, "without database": without_db,
+                         "with database, CPU": cpu_with, "without database, CPU": cpu_without}
     if args.baseline:
         base = work / "baseline-src"
         subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
                        capture_output=True)
         try:
             results["baseline"] = args.baseline
-            results["baseline_build_seconds"] = build_with(python, base, corpus, work / "baseline-out", new_api=False)
+            results["baseline_build_seconds"], results["baseline_build_cpu_seconds"] = build_with(
+                python, base, corpus, work / "baseline-out", new_api=False)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
 
@@ -146,10 +159,15 @@ def main() -> None:
     nodb = results["build_without_database_seconds"]
     print(f"build without it (--only rdf,html,report): {nodb:7.2f} s ({nodb / floor:.2f}x floor; {without_db}); "
           f"the database costs {(results['build_seconds'] - nodb) / floor:+.2f}x floor")
+    cpu, cpu_nodb = results["build_cpu_seconds"], results["build_without_database_cpu_seconds"]
+    print(f"CPU seconds, all processes: {cpu:.1f} with the database ({cpu_with}), {cpu_nodb:.1f} without "
+          f"({cpu_without}): the database takes {cpu - cpu_nodb:.1f} s of CPU, {(cpu - cpu_nodb) / floor:+.2f}x floor "
+          f"({(cpu - cpu_nodb) / 2 / floor:+.2f}x on the wall when both cores share it)")
     if "baseline_build_seconds" in results:
         b = results["baseline_build_seconds"]
         print(f"build of {args.baseline}:{'':<22}{b:7.2f} s ({b / floor:.2f}x floor); "
-              f"difference {(results['build_seconds'] - b) / floor:+.2f}x floor")
+              f"difference {(results['build_seconds'] - b) / floor:+.2f}x floor; "
+              f"CPU {results['baseline_build_cpu_seconds']:.1f} s")
     for name, seconds in results["commands"].items():
         print(f"  {name:<16}{seconds:6.2f} s  (fresh process, median of {args.repeat})")
     o = results["open"]
