@@ -574,12 +574,13 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
     if not fields.keywords_merge and fields.keyword_separator != ANY_SEPARATOR and not more \
             and not fields.inline_tags and not fields.list_fields:
         value = f.first(fields.keywords)  # the Q&A format
+        path = next((p for p in fields.keywords if p in f.used), None)
         if isinstance(value, str):
             items, warnings = split_keyword_text(value, fields.keyword_separator)
-            path = next((p for p in fields.keywords if p in f.used), None)
             for warning in warnings:
                 f.warn(f"keywords: {warning}", path, "keywords")
             return split_keywords(items)
+        _warn_unusable_keywords(f, path, value)
         return split_keywords(value, fields.keyword_separator)
     values: list[str] = []
     for path in fields.keywords:
@@ -587,12 +588,25 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
         if value is _MISSING or value is None or value == "":
             continue
         f.used.add(path)
+        _warn_unusable_keywords(f, path, value)
         values += _values(value, True, fields.keyword_separator)
         if not fields.keywords_merge:
             break
     if fields.inline_tags:
         values = [v.lstrip("#") for v in values]
     return split_keywords(values + more)
+
+
+def _warn_unusable_keywords(f: _Fields, path: str | None, value: Any) -> None:
+    """Warn when a keyword field holds what cannot be a keyword (a mapping, a list inside the
+    list): it is left out, and the file's author should hear of it."""
+    if isinstance(value, dict):
+        f.warn(f"keywords: {path} is a mapping, not a list or text; ignored", path, "keywords")
+    elif isinstance(value, (list, tuple)):
+        bad = sum(isinstance(v, (dict, list)) for v in value)
+        if bad:
+            f.warn(f"keywords: {bad} of the {len(value)} items of {path} {'is' if bad == 1 else 'are'} not text "
+                   "(a mapping or a list); ignored", path, "keywords")
 
 
 def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:

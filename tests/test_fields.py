@@ -164,6 +164,22 @@ def test_keywords_merged_from_every_field_and_inline_tags():
     assert read("x.md", text)[0].keywords == ("x",)  # the Q&A format takes the first field only
 
 
+@pytest.mark.parametrize("fields, text, kept, line, message", [
+    (FieldMap(), "---\ntitle: T\nurl: /learn/x/questions/t\nkeywords: {a: 1}\n---\n", (), 4,
+     "keywords: keywords is a mapping, not a list or text; ignored"),
+    (FieldMap(), "---\ntitle: T\nseo:\n  page_keywords: [good, {bad: 1}, [nested]]\n---\n", ("good",), 4,
+     "keywords: 2 of the 3 items of seo.page_keywords are not text (a mapping or a list); ignored"),
+    (HUGO, "---\ntitle: T\ntags:\n  - go\n  - {x: 1}\n---\n", ("go",), 3,
+     "keywords: 1 of the 2 items of tags is not text (a mapping or a list); ignored"),
+    (OBSIDIAN, "---\ntags: {x: 1}\n---\nText #d.\n", ("d",), 2,
+     "keywords: tags is a mapping, not a list or text; ignored"),
+])
+def test_keywords_that_cannot_be_keywords_are_left_out_with_a_warning(fields, text, kept, line, message):
+    article, problems = read("a/x.md", text, fields)
+    assert article.keywords == kept
+    assert [(p.line, p.message, p.severity, p.code) for p in problems] == [(line, message, WARNING, "keywords")]
+
+
 # -- identity, dates, skipped pages, broken front matter -------------------------------------
 
 
