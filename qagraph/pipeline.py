@@ -134,6 +134,7 @@ def build(
         "formats": list(dict.fromkeys(formats)), "rdf_similarity": rdf_similarity,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
+        "qagraph": __version__,  # another version parses, weighs and writes its own way: no patching across
     }
     fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
     if cache and folder.previous.get("fingerprint") == fingerprint and folder.intact():

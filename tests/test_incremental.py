@@ -176,6 +176,21 @@ def test_changed_settings_build_in_full(small_corpus: Path, tmp_path: Path, why,
     assert not kg.build_info.incremental and not kg.build_info.up_to_date
 
 
+def test_a_build_of_another_qagraph_version_is_made_again_in_full(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """Another version may parse, weigh and write differently: its build is not patched, or the
+    unchanged articles would keep the old version's reading."""
+    import qagraph.pipeline
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    monkeypatch.setattr(qagraph.pipeline, "__version__", "99.0")
+    kg = qagraph.build(small_corpus, out=out)
+    assert not kg.build_info.incremental and not kg.build_info.up_to_date
+    assert qagraph.build(small_corpus, out=out).build_info.up_to_date  # and from then on, as usual
+
+
 def test_an_edit_rewrites_only_its_rdf_parts(tmp_path: Path):
     """A corpus with several RDF parts: one edited article rewrites the parts it touches, and the
     export equals a full build's."""
