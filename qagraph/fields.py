@@ -260,6 +260,16 @@ class _Fields:
                 return value
         return None
 
+    def text(self, paths: tuple[str, ...]) -> str | None:
+        """:meth:`first` as text. A value that cannot be text (a mapping, a list that starts with
+        one) is left out with a warning naming its field: the file's author should hear of it."""
+        value = self.first(paths)
+        text = _text(value)
+        if text is None and _not_text(value):
+            path = next(p for p in paths if p in self.used and self.get(p) is value)
+            self.warn(f"{_why_not_text(path, value)}; ignored", path)
+        return text
+
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
         self.problems.append(Problem(self.name, self.fm.line_of(key), message, code, WARNING))
 
@@ -274,6 +284,20 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (dict, list)):
         return None
     return str(value).strip() or None
+
+
+def _not_text(value: Any) -> bool:
+    """Whether a field holds a mapping or list that :func:`_text` cannot read (an empty list, or
+    blank text, is no value: not this)."""
+    return isinstance(value, (dict, list)) and value != [] and _text(value) is None
+
+
+def _why_not_text(path: str, value: Any) -> str:
+    if isinstance(value, dict):
+        return f"{path} is a mapping, not text"
+    first = value[0] if isinstance(value, list) and value else None
+    what = "a mapping" if isinstance(first, dict) else "a list" if isinstance(first, list) else "empty"
+    return f"{path} is a list whose first item is {what}, not text"
 
 
 def _as_int(value: Any) -> int | None:
@@ -363,11 +387,14 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     title = _title(name, f, fields, raw_body)
     if title is None:
         names = ", ".join(fields.title)
+        shapes = [(p, f.get(p)) for p in fields.title if _not_text(f.get(p))]
+        if shapes:
+            why = "; ".join(_why_not_text(p, v) for p, v in shapes)
+            return None, [Problem(name, f.fm.line_of(shapes[0][0]), f"no title: {why}", "no-title")]
         return None, [Problem(name, fm.line, f"no title: none of {names} is set", "no-title")]
     title = clean(title)
-    question = _text(f.first(fields.question)) or title
-    answer_raw = f.first(fields.answer)
-    answer = unescape_newlines(_text(answer_raw) or "") if answer_raw is not None else ""
+    question = f.text(fields.question) or title
+    answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
     slug, subject_label, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
@@ -385,9 +412,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
-    file_name = _text(f.first(fields.file_name)) or name.rpartition("/")[2]
-    description = _text(f.first(fields.description))
-    author = _text(f.first(fields.author))
+    file_name = f.text(fields.file_name) or name.rpartition("/")[2]
+    description = f.text(fields.description)
+    author = f.text(fields.author)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
@@ -440,7 +467,7 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
 def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     """The title field, else the fallbacks in order; a file titled by its name (when the map
     expected a title field) is a warning."""
-    title = _text(f.first(fields.title))
+    title = _text(f.first(fields.title))  # a title that is not text is the error's reason (read_article)
     if title is not None:
         return title
     stem = name.rpartition("/")[2]
@@ -470,7 +497,7 @@ _PATTERN = re.compile(r"/:[A-Za-z_]")
 
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
     """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``)."""
-    url = _url(f.first(fields.url)) if fields.url else None
+    url = _url(f.text(fields.url)) if fields.url else None
     if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
         f.used.difference_update(fields.url)
         url = None
@@ -555,7 +582,7 @@ def _folder_label(folder: str) -> str:
 def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str]:
     """The Q&A format's rule: the slug from the url, else the top folder, else the label's slug;
     the label is the subject field as written."""
-    label = _text(f.first(fields.subject))
+    label = f.text(fields.subject)
     slug = None
     if url:
         m = re.search(fields.subject_from_url, url)

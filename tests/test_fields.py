@@ -180,6 +180,32 @@ def test_keywords_that_cannot_be_keywords_are_left_out_with_a_warning(fields, te
     assert [(p.line, p.message, p.severity, p.code) for p in problems] == [(line, message, WARNING, "keywords")]
 
 
+@pytest.mark.parametrize("field, value, message", [
+    ("answer", "{z: 1}", "answer is a mapping, not text; ignored"),
+    ("url", "{u: 1}", "url is a mapping, not text; ignored"),
+    ("author", "[{n: 1}]", "author is a list whose first item is a mapping, not text; ignored"),
+    ("description", "[[a], b]", "description is a list whose first item is a list, not text; ignored"),
+    ("subject", "[null, x]", "subject is a list whose first item is empty, not text; ignored"),
+])
+def test_a_field_that_cannot_be_text_is_left_out_with_a_warning(field, value, message):
+    text = f"---\nquestion: Q?\nanswer: A\nurl: /learn/x/questions/q\n{field}: {value}\n---\n"
+    text = text.replace(f"{field}: A\n", "").replace(f"{field}: /learn/x/questions/q\n", "")
+    article, problems = read("x/q.md", text)
+    assert article is not None
+    assert [(p.line, p.message, p.severity) for p in problems] == [(text[:text.index(f"{field}: ")].count("\n") + 1,
+                                                                    message, WARNING)]
+    blank = read("x/q.md", text.replace(f"{field}: {value}", f"{field}: ''"))[1]
+    assert blank == []  # an empty value is no value, not a problem
+
+
+def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
+    _, problems = read("x/q.md", "---\nanswer: A\nquestion: {a: 1}\n---\n")
+    assert [(p.line, p.message, p.severity) for p in problems] == [
+        (3, "no title: question is a mapping, not text", ERROR)]
+    _, problems = read("x/q.md", "---\nanswer: A\n---\n")
+    assert problems[0].message == "no title: none of title, article_title, question is set"
+
+
 # -- identity, dates, skipped pages, broken front matter -------------------------------------
 
 

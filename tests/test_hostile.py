@@ -251,7 +251,8 @@ C = {
         ("a/x.md", 11, WARNING, "keywords: 10 of the 10 items of keywords are not text (a mapping or a list); "
                                 "ignored")]),
     "alias bomb as the title": (_write("a/x.md", front(_bomb("title: *h"))),
-                                [("a/x.md", 2, ERROR, "no title: none of title, article_title, question is set")]),
+                                [("a/x.md", 10, ERROR, "no title: title is a list whose first item is a list, "
+                                                       "not text")]),
     "TOML front matter": (_write("a/x.md", '+++\ntitle = "T"\ntags = ["x"]\ndate = 1979-05-27T07:32:00Z\n+++\n'), []),
     "TOML repeated key": (_write("a/x.md", '+++\ntitle = "T"\ntitle = "U"\n+++\n'),
                           [("a/x.md", 3, ERROR, "invalid TOML: Cannot overwrite a value")]),
