@@ -261,14 +261,20 @@ class _Fields:
         return None
 
     def text(self, paths: tuple[str, ...]) -> str | None:
-        """:meth:`first` as text. A value that cannot be text (a mapping, a list that starts with
-        one) is left out with a warning naming its field: the file's author should hear of it."""
-        value = self.first(paths)
-        text = _text(value)
-        if text is None and _not_text(value):
-            path = next(p for p in paths if p in self.used and self.get(p) is value)
-            self.warn(f"{_why_not_text(path, value)}; ignored", path)
-        return text
+        """The first of ``paths`` that holds text (see :meth:`first`). A value that cannot be text
+        (a mapping, a list that starts with one) is passed over with a warning naming its field:
+        the file's author should hear of it, and a later path may still hold the text."""
+        for path in paths:
+            value = self.get(path)
+            if value is _MISSING or value is None or value == "":
+                continue
+            self.used.add(path)
+            text = _text(value)
+            if text is not None:
+                return text
+            if _not_text(value):
+                self.warn(f"{_why_not_text(path, value)}; ignored", path)
+        return None
 
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
         self.problems.append(Problem(self.name, self.fm.line_of(key), message, code, WARNING))
@@ -467,7 +473,7 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
 def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     """The title field, else the fallbacks in order; a file titled by its name (when the map
     expected a title field) is a warning."""
-    title = _text(f.first(fields.title))  # a title that is not text is the error's reason (read_article)
+    title = f.text(fields.title)
     if title is not None:
         return title
     stem = name.rpartition("/")[2]

@@ -206,6 +206,16 @@ def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     assert problems[0].message == "no title: none of title, article_title, question is set"
 
 
+def test_a_field_that_is_not_text_gives_way_to_the_next_that_is():
+    article, problems = read("x/q.md", "---\ntitle: {a: 1}\nquestion: Q?\nanswer: A\n---\n")
+    assert article is not None and article.title == "Q?"
+    assert [(p.line, p.message) for p in problems] == [(2, "title is a mapping, not text; ignored")]
+    article, problems = read("posts/p.md", "---\ntitle: [[x]]\n---\n# Heading\n", HUGO)
+    assert article is not None and article.title == "Heading"
+    found = [(p.line, p.message) for p in problems]
+    assert (2, "title is a list whose first item is a list, not text; ignored") in found
+
+
 # -- identity, dates, skipped pages, broken front matter -------------------------------------
 
 
