@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
     from .health import Facts
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "edge_row_data", "health_facts", "link_row",
+__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
+           "health_facts", "link_row",
            "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
@@ -280,6 +281,23 @@ def report_meta(report: dict[str, Any]) -> dict[str, Any]:
     if report.get("health") is not None:
         entries["health"] = report["health"]
     return entries
+
+
+def count_by_kind(con: sqlite3.Connection, table: str) -> dict[str, int]:
+    """Rows of ``table`` (``nodes`` or ``edges``) by kind, the kinds present only.
+
+    One pass that counts each registered kind: ``GROUP BY kind`` sorts every row first
+    (0.29 s for the 702k edges of a 36k build, against 0.12 s). Kinds outside the
+    registry, if any, are counted by ``GROUP BY`` after all.
+    """
+    if table not in ("nodes", "edges"):
+        raise ValueError(f"no kinds in table {table!r}")
+    kinds = list(NODE_KINDS if table == "nodes" else EDGE_KINDS)
+    counted = ", ".join(["count(*)"] + ["count(*) FILTER (WHERE kind = ?)"] * len(kinds))
+    total, *counts = con.execute(f"SELECT {counted} FROM {table}", kinds).fetchone()
+    if total != sum(counts):
+        return dict(con.execute(f"SELECT kind, count(*) FROM {table} GROUP BY kind"))
+    return {kind: n for kind, n in zip(kinds, counts) if n}
 
 
 class _Meta(Mapping[str, Any]):
@@ -535,7 +553,7 @@ class BuildDatabase:
             yield names[s], names[t], kind, _edge_data(kind, w, p, d)
 
     def edge_counts(self) -> dict[str, int]:
-        return dict(self.con.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+        return count_by_kind(self.con, "edges")
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -764,7 +782,7 @@ class BuildDatabase:
 
     def node_counts(self) -> dict[str, int]:
         """Nodes by kind."""
-        return dict(self.con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+        return count_by_kind(self.con, "nodes")
 
     def subject_link_counts(self, kinds: Sequence[str]) -> dict[str, dict[tuple[str, str], int]]:
         """Edges of each of ``kinds`` from an article to an article or stub, by the two ends' subject

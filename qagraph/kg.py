@@ -191,7 +191,7 @@ class _Stored:
         return self.db.edge_counts()
 
     def node_counts(self) -> dict[str, int]:
-        return dict(self.db.con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+        return self.db.node_counts()
 
     def graph(self) -> nx.MultiDiGraph:
         if self._graph is None:

@@ -402,8 +402,7 @@ def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]
     problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
                 con.execute("SELECT path, line, severity, code, message FROM problems")]
     status = dict(con.execute("SELECT path, status FROM files"))
-    node_counts = dict(con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
-    edge_counts = dict(con.execute("SELECT kind, count(*) FROM edges GROUP BY kind"))
+    node_counts, edge_counts = db.node_counts(), db.edge_counts()
     first = con.execute("SELECT min(key) FROM articles").fetchone()[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     rejected = [n for n in scanned.names if status.get(n) == "rejected"]

@@ -81,3 +81,24 @@ def test_fast_encoding_is_the_json_encoding(value):
     from qagraph.database import _encode, _json
 
     assert _encode(value) == _json(value)
+
+
+def test_counts_by_kind_are_those_of_group_by_even_with_a_kind_outside_the_registry(built, tmp_path):
+    import shutil
+
+    from qagraph.database import count_by_kind
+
+    _, path = built
+    copy = tmp_path / "copy.db"
+    shutil.copy(path, copy)
+    con = sqlite3.connect(copy)
+    for table in ("nodes", "edges"):
+        assert count_by_kind(con, table) == dict(con.execute(f"SELECT kind, count(*) FROM {table} GROUP BY kind"))
+    con.execute("UPDATE edges SET kind = 'plugin-kind' WHERE rowid = (SELECT min(rowid) FROM edges)")
+    con.execute("UPDATE nodes SET kind = 'plugin-node' WHERE id = (SELECT max(id) FROM nodes)")
+    for table in ("nodes", "edges"):
+        counts = count_by_kind(con, table)
+        assert counts == dict(con.execute(f"SELECT kind, count(*) FROM {table} GROUP BY kind"))
+        assert any(kind.startswith("plugin-") for kind in counts)
+    with pytest.raises(ValueError):
+        count_by_kind(con, "articles")
