@@ -260,10 +260,12 @@ class _Fields:
                 return value
         return None
 
-    def text(self, paths: tuple[str, ...]) -> str | None:
+    def text(self, paths: tuple[str, ...], *, lists: bool = False) -> str | None:
         """The first of ``paths`` that holds text (see :meth:`first`). A value that cannot be text
         (a mapping, a list that starts with one) is passed over with a warning naming its field:
-        the file's author should hear of it, and a later path may still hold the text."""
+        the file's author should hear of it, and a later path may still hold the text. Of a
+        list, the first item is the text; unless ``lists`` (a field that lists by nature, like
+        Hugo's ``categories`` or ``authors``), a list of several items is a warning too."""
         for path in paths:
             value = self.get(path)
             if value is _MISSING or value is None or value == "":
@@ -271,6 +273,8 @@ class _Fields:
             self.used.add(path)
             text = _text(value)
             if text is not None:
+                if not lists and isinstance(value, list) and len(value) > 1:
+                    self.warn(f"{path} is a list of {len(value)} items; only the first is kept", path)
                 return text
             if _not_text(value):
                 self.warn(f"{_why_not_text(path, value)}; ignored", path)
@@ -420,7 +424,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
     description = f.text(fields.description)
-    author = f.text(fields.author)
+    author = f.text(fields.author, lists=True)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
@@ -588,7 +592,7 @@ def _folder_label(folder: str) -> str:
 def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str]:
     """The Q&A format's rule: the slug from the url, else the top folder, else the label's slug;
     the label is the subject field as written."""
-    label = f.text(fields.subject)
+    label = f.text(fields.subject, lists=True)
     slug = None
     if url:
         m = re.search(fields.subject_from_url, url)

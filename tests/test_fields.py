@@ -206,6 +206,16 @@ def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     assert problems[0].message == "no title: none of title, article_title, question is set"
 
 
+def test_a_list_in_a_field_of_one_value_keeps_its_first_item_with_a_warning():
+    text = "---\nquestion: Q?\nanswer:\n  - point one\n  - point two\nsubject: [Physics, Chemistry]\n---\n"
+    article, problems = read("x/q.md", text)
+    assert article is not None and article.answer == "point one" and article.subject == "Physics"
+    assert [(p.line, p.message) for p in problems] == [(3, "answer is a list of 2 items; only the first is kept")]
+    post = "---\ntitle: T\nauthors: [Ann, Bo]\ncategories: [Dev, Ops]\n---\n"
+    article, problems = read("posts/p.md", post, HUGO)
+    assert article is not None and article.author == "Ann" and problems == []  # fields that list by nature
+
+
 def test_a_field_that_is_not_text_gives_way_to_the_next_that_is():
     article, problems = read("x/q.md", "---\ntitle: {a: 1}\nquestion: Q?\nanswer: A\n---\n")
     assert article is not None and article.title == "Q?"
