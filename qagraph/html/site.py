@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import posixpath
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -40,7 +39,6 @@ __all__ = [
     "counts_from_json",
     "counts_json",
     "generate_index",
-    "graph_counts",
     "index_page",
     "subject_file_names",
     "subject_row",
@@ -82,15 +80,6 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
-def graph_counts(G: nx.MultiDiGraph) -> tuple[Counter[Any], Counter[str]]:
-    """Nodes by kind and edges by kind of ``G``: what the index page counts.
-
-    >>> graph_counts(nx.MultiDiGraph())
-    (Counter(), Counter())
-    """
-    return kind_counts(G)
-
-
 def generate_index(
     G: nx.MultiDiGraph | None = None,
     *,
@@ -117,7 +106,7 @@ def generate_index(
     True
     """
     if G is not None and (node_counts is None or edge_counts is None):
-        from_graph = graph_counts(G)
+        from_graph = kind_counts(G)
         node_counts = from_graph[0] if node_counts is None else node_counts
         edge_counts = from_graph[1] if edge_counts is None else edge_counts
     node_counts = node_counts or {}
@@ -326,7 +315,7 @@ def write_views(
             if stale.name not in keep:
                 stale.unlink()
 
-    node_counts, edge_counts = graph_counts(G)
+    node_counts, edge_counts = kind_counts(G)
     source = str(G.graph.get("source") or "")
     page = index_page(overview_row=overview_row, subject_rows=rows, atlas_href=atlas, site_url=site_url,
                       extra_links=extra_links, node_counts={str(k): v for k, v in sorted(node_counts.items(), key=str)},

@@ -42,7 +42,7 @@ import networkx as nx
 from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
-from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
+from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds
 from ..parallel import beside, waited_on_error
 from ..workers import end_with_parent
 from .arrange import rank_keywords
@@ -296,9 +296,7 @@ class _Site:
         G = self.graph()
         paths = write_views(G, self.out, limits=self.limits, site_url=self.site_url, atlas=self.atlas,
                             extra_links=extra_links, health=health, state=state)
-        from .site import graph_counts
-
-        self.node_counts = {str(k): v for k, v in graph_counts(G)[0].items()}
+        self.node_counts = {str(k): v for k, v in kind_counts(G)[0].items()}
         return paths
 
     # -- which subject views the edit touches ------------------------------------------------
