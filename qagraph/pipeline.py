@@ -412,11 +412,7 @@ def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]
         "skipped": len(skipped), "ignored_files": scanned.found.ignored, "problems": len(problems),
         "errors": sum(p.severity == ERROR for p in problems), "warnings": sum(p.severity == WARNING for p in problems),
     }
-    nodes = {kind: int(node_counts.get(kind, 0)) for kind in NODE_KINDS}
-    nodes.update({k: int(v) for k, v in node_counts.items() if k not in nodes})
-    edges = {kind: int(edge_counts.get(kind, 0)) for kind in EDGE_KINDS}
-    edges.update({k: int(v) for k, v in edge_counts.items() if k not in edges})
-    counts.update({"stubs": nodes.get(STUB, 0), "nodes": nodes, "edges": edges})
+    _put_kind_counts(counts, node_counts, edge_counts)
     return {
         "qagraph": __version__,
         "source": previous.get("source"),
@@ -437,13 +433,12 @@ def sqlite3_connect(path: Path) -> Any:
     return sqlite3.connect(path)
 
 
-def _graph_counts(G: nx.MultiDiGraph, counts: dict[str, Any]) -> None:
-    node_counts, edge_counts = kind_counts(G)
+def _put_kind_counts(counts: dict[str, Any], node_counts: Mapping[str, int], edge_counts: Mapping[str, int]) -> None:
+    """The report's ``nodes`` and ``edges`` by kind (every registered kind, 0 when absent, then any
+    other), and ``stubs``: the same for a graph in memory and for a patched database."""
     nodes = {**dict.fromkeys(NODE_KINDS, 0), **node_counts}
     edges = {**dict.fromkeys(EDGE_KINDS, 0), **edge_counts}
-    counts["stubs"] = nodes.get(STUB, 0)
-    counts["nodes"] = nodes
-    counts["edges"] = edges
+    counts.update({"stubs": nodes.get(STUB, 0), "nodes": nodes, "edges": edges})
 
 
 def make_graph(
@@ -511,7 +506,7 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
     counts["problems"] = len(problems)
     counts["errors"] = sum(p.severity == ERROR for p in problems)
     counts["warnings"] = sum(p.severity == WARNING for p in problems)
-    _graph_counts(G, counts)
+    _put_kind_counts(counts, *kind_counts(G))
     first = min((a.key for a in loaded.articles), default=None)
     return {
         "qagraph": __version__,
