@@ -937,7 +937,7 @@ class DatabasePatch:
         iu, iv = self._require(u), self._require(v)
         self.con.execute("DELETE FROM edges WHERE source = ? AND target = ? AND kind = ?", (iu, iv, kind))
         self.con.execute("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)",
-                         (iu, kind, iv, *(_edge_values(data) if len(data) > 1 else (None, None, None))))
+                         (iu, kind, iv, *_edge_values(data)))
 
     def set_links(self, node: str, links: Iterable[RelatedLink]) -> None:
         self.con.execute("DELETE FROM links WHERE article = ?", (node,))
