@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
            "health_facts", "link_row",
-           "report_meta", "title_words", "write_database"]
+           "patched_health_facts", "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
 SCHEMA_VERSION = 1
@@ -148,6 +148,13 @@ def _tuples(value: Any) -> Any:
     return value
 
 
+#: each article's health facts (:class:`qagraph.health.Facts`), kept for the next patched build
+_HEALTH_TABLE = (
+    "CREATE TABLE IF NOT EXISTS health (node_id INTEGER PRIMARY KEY REFERENCES nodes(id), node TEXT NOT NULL, "
+    "path TEXT, title TEXT, subject TEXT, subject_label TEXT, id INTEGER, question TEXT, question_key TEXT NOT NULL, "
+    "linked_to INTEGER NOT NULL, links_out INTEGER NOT NULL, similar INTEGER NOT NULL)")
+
+
 def _schema() -> list[str]:
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -172,6 +179,7 @@ def _schema() -> list[str]:
         "CREATE TABLE problems (path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, code TEXT NOT NULL, "
         "message TEXT NOT NULL)",
         "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER NOT NULL)",
+        _HEALTH_TABLE,
         "CREATE VIEW edges_named AS SELECT s.node AS source, e.kind, t.node AS target, e.weight, e.position, "
         "e.data FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target",
         "CREATE VIRTUAL TABLE articles_fts USING fts5(title_words, content='articles', content_rowid='node_id', "
@@ -979,6 +987,36 @@ class DatabasePatch:
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                              ((k, _json_in_order(v)) for k, v in entries.items()))
 
+    def put_health(self, facts: Facts | None, nodes: Collection[str] | None = None) -> None:
+        """Keep the health facts of the articles ``nodes`` (all when ``None``) in the ``health``
+        table, for the next patched build (:func:`patched_health_facts`); ``None`` for ``facts``
+        empties the table: the build has no findings."""
+        from .normalize import question_key
+
+        self.con.execute(_HEALTH_TABLE)  # a database of an earlier qagraph may lack it
+        if nodes is None or facts is None:
+            self.con.execute("DELETE FROM health")
+        else:
+            self.con.execute("DELETE FROM health WHERE node IN (SELECT value FROM json_each(?))",
+                             (json.dumps(sorted(nodes)),))
+        if facts is None:
+            return
+        articles, keys = facts.articles, facts.question_keys
+        to, out, alike = facts.linked_to, facts.links_out, facts.similar
+
+        def row(node: str) -> tuple[Any, ...]:
+            data = articles[node]
+            values = [data.get(k) for k in _HEALTH_FACTS]
+            key = keys.get(node)
+            if key is None:
+                key = question_key(data.get("question") or data.get("title"))
+            return (node, *values, key, node in to, node in out, node in alike)
+
+        self.con.executemany(
+            "INSERT INTO health SELECT n.id, n.node, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM nodes n WHERE n.node = ?",
+            ((*values, node) for node, *values in map(row, articles if nodes is None else sorted(
+                n for n in nodes if n in articles))))
+
     def commit(self) -> None:
         self.con.execute("COMMIT")
         self.con.close()
@@ -991,42 +1029,134 @@ class DatabasePatch:
 
 
 def health_facts(con: sqlite3.Connection, keywords: Collection[str] | None = None) -> Facts:
-    """What :func:`qagraph.health.findings` reads, queried from a stored build: the findings
-    equal those of the whole graph (:func:`qagraph.health.health`) without loading it.
+    """What :func:`qagraph.health.findings` reads, from a stored build: the findings equal
+    those of the whole graph (:func:`qagraph.health.health`) without loading it. They come
+    from the ``health`` table the build keeps, or, without it, from the edges.
 
     ``keywords`` limits the keywords checked for malformed spellings to those nodes (the
     others are known to be well formed); ``None`` checks them all.
     """
+    facts = _kept_health_facts(con) or _health_facts_of_edges(con)
+    _check_keywords(con, facts, keywords)
+    return facts
+
+
+#: what :class:`~qagraph.health.Facts` holds of an article, as columns of ``articles``
+_HEALTH_FACTS = ("path", "title", "subject", "subject_label", "id", "question")
+_HEALTH_COLUMNS = ", ".join(_HEALTH_FACTS)
+# for each fact about an article ``a``: there is such an edge (a related link always starts at an article)
+_LINKED_TO = "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'related' AND e.source != e.target"
+_LINKS_OUT = "SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'related' AND e.source != e.target"
+_SIMILAR_FROM = "SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'similar'"
+_SIMILAR_TO = "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'similar'"
+# the related links to a stub, each as (article, position, stub, url, title)
+_OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title FROM stubs s CROSS JOIN edges e "
+            "ON e.target = s.node_id AND e.kind = 'related' JOIN articles a ON a.node_id = e.source")
+
+
+def _health_facts_of_edges(con: sqlite3.Connection) -> Facts:
     from .health import Facts
 
     articles: dict[str, dict[str, Any]] = {}
     names: dict[int, str] = {}
-    for i, node, path, title, subject, label, number, question in con.execute(
-            "SELECT node_id, node, path, title, subject, subject_label, id, question FROM articles"):
+    for i, node, *values in con.execute(f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles"):
         names[i] = node
-        articles[node] = {"path": path, "title": title, "subject": subject, "subject_label": label,
-                          "id": number, "question": question}
+        articles[node] = dict(zip(_HEALTH_FACTS, values))
 
     def having(edge: str) -> set[str]:  # articles at the given end of an edge: one index lookup each
         return {names[i] for (i,) in con.execute(f"SELECT a.node_id FROM articles a WHERE EXISTS ({edge})")}
 
-    linked_to = having("SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'related' "
-                       "AND e.source != e.target")  # a related link always starts at an article
-    links_out = having("SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'related' "
-                       "AND e.source != e.target")
-    similar = having("SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'similar'") | having(
-        "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'similar'")
-    outside = [(names[source], position, node, url, title) for source, position, node, url, title in con.execute(
-        "SELECT e.source, e.position, s.node, s.url, s.title FROM stubs s CROSS JOIN edges e "
-        "ON e.target = s.node_id AND e.kind = 'related'") if source in names]
+    return Facts(articles, having(_LINKED_TO), having(_LINKS_OUT), con.execute(_OUTSIDE).fetchall(),
+                 having(_SIMILAR_FROM) | having(_SIMILAR_TO))
+
+
+def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
+    """The facts in the ``health`` table (:meth:`DatabasePatch.put_health`); ``None`` when it
+    holds none (a build without the findings, or one made before the table)."""
+    from .health import Facts
+
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'health'").fetchone() is None:
+        return None
+    if not con.execute("SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
+        return None
+    articles: dict[str, dict[str, Any]] = {}
+    keys: dict[str, str] = {}
+    linked_to: set[str] = set()
+    links_out: set[str] = set()
+    similar: set[str] = set()
+    for node, path, title, subject, label, number, question, key, to, out, alike in con.execute(
+            f"SELECT node, {_HEALTH_COLUMNS}, question_key, linked_to, links_out, similar FROM health"):
+        articles[node] = {"path": path, "title": title, "subject": subject, "subject_label": label, "id": number,
+                          "question": question}
+        keys[node] = key
+        if to:
+            linked_to.add(node)
+        if out:
+            links_out.add(node)
+        if alike:
+            similar.add(node)
+    return Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar, question_keys=keys)
+
+
+def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[str] | None) -> None:
+    """Give ``facts`` the keywords to check (all of them when ``keywords`` is ``None``) and their holders."""
     rows = con.execute("SELECT node, name, labels FROM keywords") if keywords is None else con.execute(
         "SELECT node, name, labels FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(keywords)),))
-    checked = {node: {"label": label, "labels": _load(labels, "t") or ()} for node, label, labels in rows}
+    facts.keywords = {node: {"label": label, "labels": _load(labels, "t") or ()} for node, label, labels in rows}
 
     def holders(node: str) -> list[str]:
-        return [names[i] for (i,) in con.execute(
-            "SELECT e.source FROM edges e JOIN nodes k ON k.id = e.target WHERE k.node = ? AND e.kind = 'keyword'",
-            (node,)) if i in names]
+        return [a for (a,) in con.execute(
+            "SELECT a.node FROM edges e JOIN nodes k ON k.id = e.target JOIN articles a ON a.node_id = e.source "
+            "WHERE k.node = ? AND e.kind = 'keyword'", (node,))]
 
-    return Facts(articles, linked_to, links_out, outside, similar, checked, holders)
+    facts.holders = holders
+
+
+def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, changed: Collection[str],
+                         removed: Collection[str], keywords: Collection[str] | None = None
+                         ) -> tuple[Facts, set[str] | None]:
+    """The facts of a patched build database ``con`` whose ``health`` table still holds those of
+    the build it was copied from, ``previous``; and the nodes whose rows of that table must be
+    written again (``None``: all of them, when the table held nothing to start from).
+
+    ``changed`` and ``removed`` are what the update changed (:class:`qagraph.incremental.Update`).
+    Only a node's own edit changes its data and the edges it starts. An article's facts also
+    depend on the related links that reach it, whose sources are among ``changed`` or
+    ``removed``, so the articles their links reach, before and after, are read again too. A
+    similar edge that came or went has both ends in ``changed``. A stub's url and title show in
+    the links to it, which are listed again when the stub changed. The facts equal
+    :func:`health_facts` of a database written from scratch.
+    """
+    facts = _kept_health_facts(con)
+    if facts is None:
+        facts = _health_facts_of_edges(con)
+        _check_keywords(con, facts, keywords)
+        return facts, None
+    nodes = sorted({*changed, *removed})
+    wanted = (json.dumps(nodes),)
+    reached = ("SELECT t.node FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
+               "WHERE s.node IN (SELECT value FROM json_each(?)) AND e.kind = 'related'")
+    again = {*nodes, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
+    articles = facts.articles
+    assert isinstance(articles, dict)
+    for node in again:
+        articles.pop(node, None)
+        facts.question_keys.pop(node, None)
+    facts.linked_to -= again
+    facts.links_out -= again
+    facts.similar -= again
+    names: dict[int, str] = {}
+    for i, node, *values in con.execute(
+            f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles WHERE node IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(again)),)):
+        names[i] = node
+        articles[node] = dict(zip(_HEALTH_FACTS, values))
+    ids = json.dumps(sorted(names))
+    for edge, into in ((_LINKED_TO, facts.linked_to), (_LINKS_OUT, facts.links_out),
+                       (_SIMILAR_FROM, facts.similar), (_SIMILAR_TO, facts.similar)):
+        into.update(names[i] for (i,) in con.execute(
+            f"SELECT a.node_id FROM articles a WHERE a.node_id IN (SELECT value FROM json_each(?)) AND EXISTS ({edge})",
+            (ids,)))
+    _check_keywords(con, facts, keywords)
+    return facts, again

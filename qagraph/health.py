@@ -63,12 +63,21 @@ class Facts:
     keywords: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: the articles holding a keyword
     holders: Callable[[str], Iterable[str]] = lambda node: ()
+    #: each article's :func:`~qagraph.normalize.question_key`, filled in by :func:`findings`
+    #: where missing (the dearest part of the findings; a build database keeps them)
+    question_keys: dict[str, str] = field(default_factory=dict)
 
 
-def _question_groups(articles: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
+def _question_groups(articles: Mapping[str, Mapping[str, Any]], keys: dict[str, str] | None = None) -> list[list[str]]:
+    """Groups of 2+ articles asking the same question; ``keys`` holds the known question keys
+    and is given the others."""
     groups: dict[str, list[str]] = defaultdict(list)
+    if keys is None:
+        keys = {}
     for node, data in articles.items():
-        key = question_key(data.get("question") or data.get("title"))
+        key = keys.get(node)
+        if key is None:
+            key = keys[node] = question_key(data.get("question") or data.get("title"))
         if key:
             groups[key].append(node)
     return sorted(sorted(nodes) for nodes in groups.values() if len(nodes) > 1)
@@ -109,6 +118,7 @@ def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
                     outside.append((u, data.get("position"), v, stub.get("url"), stub.get("title")))
             if "similar" in keyed:
                 similar.update((u, v))
+    linked_to &= articles.keys()  # not the stubs
     keywords = {n: d for n, d in attrs.items() if d.get("kind") == KEYWORD}
     return Facts(articles, linked_to, links_out, outside, similar, keywords,
                  lambda node: (a for a, keyed in G._pred[node].items() if "keyword" in keyed))
@@ -142,7 +152,7 @@ def findings(facts: Facts) -> dict[str, Any]:
     outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
 
     groups: list[dict[str, Any]] = []
-    for members_of in _question_groups(nodes):
+    for members_of in _question_groups(nodes, facts.question_keys):
         first = nodes[members_of[0]]
         members = [{**_article(n), "subject": nodes[n].get("subject"), "id": nodes[n].get("id")} for n in members_of]
         groups.append({

@@ -37,6 +37,7 @@ from .workers import end_with_parent, interrupts_held
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .health import Facts
     from .html import Limits
     from .incremental import Update
     from .similarity import SimilarityConfig
@@ -224,7 +225,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch, health_facts
+    from .database import BuildDatabase, DatabasePatch
     from .health import findings
     from .incremental import copy_database, update_build
     from .parallel import beside, waited_on_error
@@ -273,8 +274,10 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             written += _update_rdf(db, stage, update.changed | update.removed, report,
                                    previous=folder.out / DATABASE, fingerprint=fingerprint,
                                    site_url=site_url, progress=progress, **rdf)
-        report["health"] = (findings(health_facts(db.con, _may_be_malformed(previous_health, update)))
-                            if "html" in wanted or "report" in wanted else None)
+        facts, again = None, None
+        if "html" in wanted or "report" in wanted:
+            facts, again = _health_facts(db, folder.out / DATABASE, update, previous_health)
+        report["health"] = findings(facts) if facts is not None else None
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
@@ -291,6 +294,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         written.append(_write_report(stage, report))
     patch = DatabasePatch(stage / DATABASE)
     patch.set_meta({**report_meta(report), "fingerprint": fingerprint})
+    patch.put_health(facts, again)
     patch.commit()
     return None, report, written
 
@@ -323,6 +327,22 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
                       source_name=report.get("source"), source_digest=fingerprint)
     write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
     return [*result.part_paths, void]
+
+
+def _health_facts(db: Any, previous: Path, update: Update, previous_health: Any) -> tuple[Facts, set[str] | None]:
+    """The health facts of the patched build ``db``: those the previous build (database
+    ``previous``) kept, patched for what ``update`` changed; and the nodes whose kept facts
+    changed (``None``: all, when the previous build kept none)."""
+    import sqlite3
+
+    from .database import patched_health_facts
+
+    con = sqlite3.connect(f"{previous.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return patched_health_facts(db.con, con, update.changed, update.removed,
+                                    _may_be_malformed(previous_health, update))
+    finally:
+        con.close()
 
 
 def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
@@ -548,7 +568,7 @@ def write_outputs(
     """
     import json
 
-    from .health import health
+    from .health import facts_of_graph, findings
     from .html.site import write_index_from_state
     from .parallel import beside, waited_on_error
 
@@ -588,7 +608,8 @@ def write_outputs(
                                           links=links))
             if progress:
                 progress("database", 1, 1)
-        report["health"] = health(G)  # here, while the views are being written
+        facts = facts_of_graph(G)  # here, while the views are being written
+        report["health"] = findings(facts)
     if html_done is not None:
         views = html_done()
         write_index_from_state(out, out / VIEWS_STATE, health=report["health"])  # the findings on the index page
@@ -600,6 +621,7 @@ def write_outputs(
 
         patch = DatabasePatch(out / DATABASE)
         patch.set_meta(report_meta(report))
+        patch.put_health(facts)  # what a patched build starts from
         patch.commit()
     if "report" in wanted:
         written.append(_write_report(out, report))

@@ -8,6 +8,7 @@ every output are compared with a full build's.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 import qagraph
 from conftest import article_text, url_of, write_article
+from qagraph.ids import article_node
 from test_pipeline import database_rows, outputs_of
 
 SUBJECTS = [("biology", "Biology"), ("biology", "biology"), ("physics", "Physics"), ("computer-science", "Computer Science"),
@@ -79,7 +81,7 @@ edit = st.one_of(
 )
 
 
-@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(start=st.lists(article, min_size=3, max_size=12), edits=st.lists(edit, min_size=1, max_size=3))
 def test_a_patched_build_equals_a_full_build(tmp_path_factory, start, edits):
     tmp = tmp_path_factory.mktemp("inc")
@@ -128,6 +130,35 @@ def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monk
     kg = qagraph.build(small_corpus, out=out)
     assert kg.build_info.incremental and parsed == ["biology/dna.md"]
     assert "keyword:heredity" in qagraph.open(out).keywords_of(3)
+
+
+def test_the_health_findings_of_an_edit_are_patched_not_read_again(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """A patched build starts from the previous build's health facts and reads again only what the
+    edit reaches: here dna.md gains a link to trees.md (which another article already linked) and
+    one outside the corpus, and mitosis.md loses its only link, so cells.md is linked by nobody."""
+    import qagraph.database
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    dna, mitosis = small_corpus / "biology" / "dna.md", small_corpus / "biology" / "mitosis.md"
+    dna.write_text(article_text("What is DNA?", url_of("biology", "dna"), id=3, subject="biology",
+                                keywords="DNA, chromosomes, genes, Biology, dna",
+                                related=[{"id": 5, "url": url_of("computer-science", "trees")},
+                                         {"url": url_of("biology", "gone")}]))
+    mitosis.write_text(mitosis.read_text().split("related_article1:")[0] + "---\n\n&nbsp;\n")
+
+    def read_all(*args, **kwargs):
+        raise AssertionError("the health facts were read from every edge")
+
+    monkeypatch.setattr(qagraph.database, "_health_facts_of_edges", read_all)
+    assert qagraph.build(small_corpus, out=out).build_info.incremental
+    monkeypatch.undo()
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert database_rows(out) == database_rows(cold)  # the health table with the rest
+    patched, whole = (json.loads((f / "report.json").read_text())["health"] for f in (out, cold))
+    assert patched == whole
+    assert article_node(url_of("biology", "cells")) in {a["node"] for a in patched["unlinked"]["articles"]}
+    assert {link["target_url"] for link in patched["outside_links"]["links"]} >= {url_of("biology", "gone")}
 
 
 def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path, tmp_path: Path, monkeypatch):
