@@ -1121,12 +1121,11 @@ def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, 
     written again (``None``: all of them, when the table held nothing to start from).
 
     ``changed`` and ``removed`` are what the update changed (:class:`qagraph.incremental.Update`).
-    Only a node's own edit changes its data and the edges it starts. An article's facts also
-    depend on the related links that reach it, whose sources are among ``changed`` or
-    ``removed``, so the articles their links reach, before and after, are read again too. A
-    similar edge that came or went has both ends in ``changed``. A stub's url and title show in
-    the links to it, which are listed again when the stub changed. The facts equal
-    :func:`health_facts` of a database written from scratch.
+    A related link that came or went has an end among them, but not always both (an article
+    whose link led to a removed article loses it without changing itself), so the articles at
+    the other end of their related links, before and after, are read again too. A similar edge
+    that came or went has both ends in ``changed``. Stubs' urls and titles are read again with
+    every link to a stub. The facts equal :func:`health_facts` of a database written from scratch.
     """
     facts = _kept_health_facts(con)
     if facts is None:
@@ -1135,8 +1134,10 @@ def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, 
         return facts, None
     nodes = sorted({*changed, *removed})
     wanted = (json.dumps(nodes),)
-    reached = ("SELECT t.node FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
-               "WHERE s.node IN (SELECT value FROM json_each(?)) AND e.kind = 'related'")
+    reached = ("SELECT t.node FROM nodes s JOIN edges e ON e.source = s.id AND e.kind = 'related' "
+               "JOIN nodes t ON t.id = e.target WHERE s.node IN (SELECT value FROM json_each(?1)) "
+               "UNION SELECT s.node FROM nodes t JOIN edges e ON e.target = t.id AND e.kind = 'related' "
+               "JOIN nodes s ON s.id = e.source WHERE t.node IN (SELECT value FROM json_each(?1))")
     again = {*nodes, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
     articles = facts.articles
     assert isinstance(articles, dict)

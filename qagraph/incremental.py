@@ -138,7 +138,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     if len(set(keys)) != len(keys):
         raise Fallback("two edited files have the same key")
     for p, a in new_articles.items():
-        row = con.execute("SELECT path FROM articles WHERE key = ?", (a.key,)).fetchone()
+        row = con.execute("SELECT path FROM articles WHERE node = ?", (article_node(a.key),)).fetchone()  # indexed
         if row is not None and row[0] not in old_nodes:
             raise Fallback(f"{p} takes the key of {row[0]}")
     touched = set(paths)

@@ -423,7 +423,7 @@ def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]
                 con.execute("SELECT path, line, severity, code, message FROM problems")]
     status = dict(con.execute("SELECT path, status FROM files"))
     node_counts, edge_counts = db.node_counts(), db.edge_counts()
-    first = con.execute("SELECT min(key) FROM articles").fetchone()[0]
+    first = con.execute("SELECT substr(min(node), length(?) + 1) FROM articles", (article_node(""),)).fetchone()[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     rejected = [n for n in scanned.names if status.get(n) == "rejected"]
     skipped = [n for n in scanned.names if status.get(n) == "skipped"]
