@@ -261,7 +261,7 @@ def test_an_edit_rewrites_only_its_rdf_parts(tmp_path: Path):
     generate(root, 2500, seed=3)
     qagraph.build(root, out=out)
     parts = sorted((out / "rdf").glob("part-*.nq"))
-    assert len(parts) == part_count(2500) == 16
+    assert len(parts) == part_count(2500) == 64
     before = {p.name: p.stat().st_ino for p in parts}
     edited = sorted(root.rglob("*.md"))[100]
     edited.write_text(edited.read_text().replace("page_keywords: >-\n    ", "page_keywords: >-\n    edited keyword, ", 1))

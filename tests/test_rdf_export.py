@@ -332,8 +332,8 @@ def test_same_question_edges_are_stated_both_ways_in_the_content_graph(small, tm
 
 
 def test_part_count_and_part_of():
-    assert [part_count(n) for n in (0, 1999, 2000, 2001, 4000, 4001, 36000, 64000, 64001, 256000, 256001, 10**7)] == [
-        1, 1, 8, 16, 16, 32, 256, 256, 512, 1024, 1024, 1024]
+    assert [part_count(n) for n in (0, 1999, 2000, 2048, 2049, 4096, 4097, 36000, 65536, 65537, 262144, 262145,
+                                    10**7)] == [1, 1, 32, 32, 64, 64, 128, 1024, 1024, 2048, 4096, 4096, 4096]
     assert part_of("article:/x", 1) == 0
     import hashlib
     node = "keyword:graph theory"
