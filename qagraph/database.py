@@ -195,13 +195,15 @@ def write_database(
     report: dict[str, Any],
     meta: dict[str, Any] | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
+    health: Facts | None = None,
 ) -> Path:
     """Write the graph ``G`` and its build ``report`` as a SQLite database at ``path``.
 
     The file is written beside its target and renamed into place when complete.
     ``meta`` adds entries to the ``meta`` table (settings, content digest, source name);
     ``links`` are every article's links as its file gave them (``(node, link)``), for
-    the ``links`` table.
+    the ``links`` table; ``health``, the health facts of ``G``
+    (:func:`qagraph.health.facts_of_graph`), for the ``health`` table.
 
     Raises:
         OutputError: the file cannot be written.
@@ -218,7 +220,10 @@ def write_database(
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;")
             for statement in _schema():
                 con.execute(statement)
-            _fill(con, G, report, meta or {})
+            number = _fill(con, G, report, meta or {})
+            if health is not None:
+                con.executemany(f"INSERT INTO health VALUES (?, {', '.join('?' * _HEALTH_ROW)})",
+                                ((number[n], *_health_row(health, n)) for n in sorted(health.articles)))
             con.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (link_row(node, link) for node, link in links))
             for statement in _INDEXES:
                 con.execute(statement)
@@ -233,7 +238,8 @@ def write_database(
     return target
 
 
-def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> None:
+def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> dict[str, int]:
+    """The tables of the graph, the files, problems and meta; each node's integer id."""
     from .rdf.triples import part_count, part_of
 
     nodes = sorted(G._node)
@@ -279,6 +285,7 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
                     ((folder, n) for folder, n in report.get("hidden", [])))
     entries = {"qagraph_version": __version__, "schema_version": SCHEMA_VERSION, **report_meta(report), **meta}
     con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json_in_order(v)) for k, v in sorted(entries.items())))
+    return number
 
 
 def report_meta(report: dict[str, Any]) -> dict[str, Any]:
@@ -991,8 +998,6 @@ class DatabasePatch:
         """Keep the health facts of the articles ``nodes`` (all when ``None``) in the ``health``
         table, for the next patched build (:func:`patched_health_facts`); ``None`` for ``facts``
         empties the table: the build has no findings."""
-        from .normalize import question_key
-
         self.con.execute(_HEALTH_TABLE)  # a database of an earlier qagraph may lack it
         if nodes is None or facts is None:
             self.con.execute("DELETE FROM health")
@@ -1001,21 +1006,11 @@ class DatabasePatch:
                              (json.dumps(sorted(nodes)),))
         if facts is None:
             return
-        articles, keys = facts.articles, facts.question_keys
-        to, out, alike = facts.linked_to, facts.links_out, facts.similar
-
-        def row(node: str) -> tuple[Any, ...]:
-            data = articles[node]
-            values = [data.get(k) for k in _HEALTH_FACTS]
-            key = keys.get(node)
-            if key is None:
-                key = question_key(data.get("question") or data.get("title"))
-            return (node, *values, key, node in to, node in out, node in alike)
-
+        articles = facts.articles
         self.con.executemany(
-            "INSERT INTO health SELECT n.id, n.node, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM nodes n WHERE n.node = ?",
-            ((*values, node) for node, *values in map(row, articles if nodes is None else sorted(
-                n for n in nodes if n in articles))))
+            f"INSERT INTO health SELECT n.id, n.node, {', '.join('?' * (_HEALTH_ROW - 1))} FROM nodes n WHERE n.node = ?",
+            ((*values, node) for node, *values in (_health_row(facts, n) for n in (
+                articles if nodes is None else sorted(n for n in nodes if n in articles)))))
 
     def commit(self) -> None:
         self.con.execute("COMMIT")
@@ -1054,6 +1049,22 @@ _OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title FROM stubs s CROS
             "ON e.target = s.node_id AND e.kind = 'related' JOIN articles a ON a.node_id = e.source")
 
 
+def _health_row(facts: Facts, node: str) -> tuple[Any, ...]:
+    """The ``health`` row of an article of ``facts`` but its integer id."""
+    from .normalize import question_key
+
+    data = facts.articles[node]
+    key = facts.question_keys.get(node)
+    if key is None:
+        key = question_key(data.get("question") or data.get("title"))
+    return (node, *(data.get(k) for k in _HEALTH_FACTS), key,
+            node in facts.linked_to, node in facts.links_out, node in facts.similar)
+
+
+#: how many values a ``health`` row has but its integer id: the node, its facts, its question key and three flags
+_HEALTH_ROW = 1 + len(_HEALTH_FACTS) + 4
+
+
 def _health_facts_of_edges(con: sqlite3.Connection) -> Facts:
     from .health import Facts
 
@@ -1084,10 +1095,9 @@ def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
     linked_to: set[str] = set()
     links_out: set[str] = set()
     similar: set[str] = set()
-    for node, path, title, subject, label, number, question, key, to, out, alike in con.execute(
+    for node, *values, key, to, out, alike in con.execute(
             f"SELECT node, {_HEALTH_COLUMNS}, question_key, linked_to, links_out, similar FROM health"):
-        articles[node] = {"path": path, "title": title, "subject": subject, "subject_label": label, "id": number,
-                          "question": question}
+        articles[node] = dict(zip(_HEALTH_FACTS, values))
         keys[node] = key
         if to:
             linked_to.add(node)

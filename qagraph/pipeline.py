@@ -599,30 +599,23 @@ def write_outputs(
             written += list(result)
             write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in result.written.items()},
                                                      separators=(",", ":")))
+        facts = facts_of_graph(G)  # here, while the views are being written
+        report["health"] = findings(facts)
         if "database" in wanted:
             from .database import write_database
 
             if progress:
                 progress("database", 0, 1)
             written.append(write_database(G, out / DATABASE, report=report, meta={"fingerprint": fingerprint},
-                                          links=links))
+                                          links=links, health=facts))
             if progress:
                 progress("database", 1, 1)
-        facts = facts_of_graph(G)  # here, while the views are being written
-        report["health"] = findings(facts)
     if html_done is not None:
         views = html_done()
         write_index_from_state(out, out / VIEWS_STATE, health=report["health"])  # the findings on the index page
         if progress:
             progress("html", len(views), len(views))
         written += views
-    if "database" in wanted:
-        from .database import DatabasePatch
-
-        patch = DatabasePatch(out / DATABASE)
-        patch.set_meta(report_meta(report))
-        patch.put_health(facts)  # what a patched build starts from
-        patch.commit()
     if "report" in wanted:
         written.append(_write_report(out, report))
     return written
