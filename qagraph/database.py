@@ -41,13 +41,16 @@ from .normalize import fold
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .errors import Problem
     from .health import Facts
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
+__all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
            "health_facts", "link_row",
            "patched_health_facts", "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
+#: the ``problems`` rows of the corpus as a whole (path ``.``) and of folders (``folder/``), not of a file
+CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/'"
 SCHEMA_VERSION = 1
 
 # (column, SQL type, how the value is stored): "v" as is, "b" bool as 0/1, "t" tuple as a
@@ -1011,6 +1014,15 @@ class DatabasePatch:
             f"INSERT INTO health SELECT n.id, n.node, {', '.join('?' * (_HEALTH_ROW - 1))} FROM nodes n WHERE n.node = ?",
             ((*values, node) for node, *values in (_health_row(facts, n) for n in (
                 articles if nodes is None else sorted(n for n in nodes if n in articles)))))
+
+    def replace_corpus_problems(self, problems: Iterable[Problem], hidden: Iterable[tuple[str, int]]) -> None:
+        """The problems of the corpus as a whole and of folders (their paths: ``.``, ``folder/``),
+        and the hidden folders, in place of those the database holds."""
+        self.con.execute(f"DELETE FROM problems WHERE {CORPUS_PROBLEMS}")
+        self.con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
+                             ((p.path, p.line, p.severity, p.code, p.message) for p in problems))
+        self.con.execute("DELETE FROM hidden_folders")
+        self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
 
     def commit(self) -> None:
         self.con.execute("COMMIT")

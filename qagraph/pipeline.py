@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
-from .database import DATABASE, report_meta
+from .database import CORPUS_PROBLEMS, DATABASE, report_meta
 from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
@@ -239,8 +239,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     with _gc_paused():
         update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
                               similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
-    _write_corpus_problems(stage / DATABASE, scanned, detection)
-    # from here to the end the database is only read: the views are made in a forked
+    # from here to the last patch the database is only read: the views are made in a forked
     # process while this one makes the report, the RDF and the health findings; the index
     # page, which shows the findings, is written when both are done
     db = BuildDatabase(stage / DATABASE)
@@ -267,7 +266,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     with interrupts_held():
         other = beside(views, fork=parallel)
     with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db:
-        report = _report_from(db, scanned, detection)
+        corpus_problems = _corpus_problems(db.con, scanned, detection)
+        report = _report_from(db, scanned, detection, corpus_problems)
         report["settings"].update(report_settings)
         written: list[Path] = [stage / DATABASE]
         if "rdf" in wanted:
@@ -278,6 +278,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         if "html" in wanted or "report" in wanted:
             facts, again = _health_facts(db, folder.out / DATABASE, update, previous_health)
         report["health"] = findings(facts) if facts is not None else None
+        report_path = _write_report(stage, report) if "report" in wanted else None
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
@@ -290,11 +291,12 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         if progress:
             progress("html", len(pages), len(pages))
     written += pages
-    if "report" in wanted:
-        written.append(_write_report(stage, report))
-    patch = DatabasePatch(stage / DATABASE)
+    if report_path is not None:
+        written.append(report_path)
+    patch = DatabasePatch(stage / DATABASE)  # the views are done reading it
     patch.set_meta({**report_meta(report), "fingerprint": fingerprint})
     patch.put_health(facts, again)
+    patch.replace_corpus_problems(corpus_problems, scanned.found.hidden)
     patch.commit()
     return None, report, written
 
@@ -394,33 +396,29 @@ def _read_json(path: Path) -> Any:
         return None
 
 
-def _write_corpus_problems(db_path: Path, scanned: Scan, detection: Detection) -> None:
-    """Find again the problems of the corpus as a whole and of folders, into a patched database."""
+def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Problem]:
+    """The problems of the corpus as a whole and of folders, found again for a patched database
+    (:meth:`~qagraph.database.DatabasePatch.replace_corpus_problems` keeps them)."""
     from .presets import spaced_keywords
 
     names = set(scanned.names)
     folder_problems = [p for p in scanned.found.problems if p.path not in names]
-    with closing(sqlite3_connect(db_path)) as con:
-        with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
-        spaced = con.execute(
-            "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
-            "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
-        corpus = spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
-        con.execute("DELETE FROM problems WHERE path = '.' OR path GLOB '*/'")
-        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
-                        ((p.path, p.line, p.severity, p.code, p.message) for p in folder_problems + corpus))
-        con.execute("DELETE FROM hidden_folders")
-        con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", scanned.found.hidden)
-        con.commit()
+    with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
+    spaced = con.execute(
+        "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
+        "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
+    return folder_problems + spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
 
 
-def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]:
-    """The build report of a patched database (after :func:`_write_corpus_problems`): what
-    :func:`make_report` gives for the same content, but the health findings."""
+def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: list[Problem]) -> dict[str, Any]:
+    """The build report of a patched database, with ``corpus_problems`` (:func:`_corpus_problems`)
+    in place of those the database holds: what :func:`make_report` gives for the same content,
+    but the health findings."""
     con = db.con
     previous = db.meta.get("report", {})
     problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
-                con.execute("SELECT path, line, severity, code, message FROM problems")]
+                con.execute(f"SELECT path, line, severity, code, message FROM problems WHERE NOT ({CORPUS_PROBLEMS})")]
+    problems += corpus_problems
     status = dict(con.execute("SELECT path, status FROM files"))
     node_counts, edge_counts = db.node_counts(), db.edge_counts()
     first = con.execute("SELECT substr(min(node), length(?) + 1) FROM articles", (article_node(""),)).fetchone()[0]
@@ -445,12 +443,6 @@ def _report_from(db: Any, scanned: Scan, detection: Detection) -> dict[str, Any]
         "hidden": [list(h) for h in scanned.found.hidden],
         "problems": [p.as_dict() for p in problems],
     }
-
-
-def sqlite3_connect(path: Path) -> Any:
-    import sqlite3
-
-    return sqlite3.connect(path)
 
 
 def _put_kind_counts(counts: dict[str, Any], node_counts: Mapping[str, int], edge_counts: Mapping[str, int]) -> None:

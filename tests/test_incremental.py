@@ -186,6 +186,36 @@ def test_the_health_findings_of_an_edit_are_patched_not_read_again(small_corpus:
     assert article_node(url_of("biology", "dna")) not in {a["node"] for a in found["no_related"]["articles"]}
 
 
+def test_the_corpus_problems_of_a_patched_build_are_found_again(tmp_path: Path):
+    """The warnings about the corpus as a whole (keywords that look space-separated) and about
+    folders (a hidden one holding articles) come and go with edits as in a full build."""
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    for i, name in enumerate("abcd"):
+        write_article(root, f"biology/{name}.md", article_text(
+            f"Question {name}?", url_of("biology", name), id=i + 1, keywords=f"cell biology topic {name}"))
+    qagraph.build(root, out=out)
+
+    def patched_equals_cold() -> list[str]:
+        assert qagraph.build(root, out=out).build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold)
+        assert database_rows(out) == database_rows(cold)
+        return [p["code"] for p in json.loads((out / "report.json").read_text())["problems"] if p["path"] == "."]
+
+    def comma_separated(name: str) -> None:
+        write_article(root, f"biology/{name}.md", article_text(
+            f"Question {name}?", url_of("biology", name), id="abcd".index(name) + 1, keywords="cells, biology"))
+
+    comma_separated("a")  # three of four still look space-separated
+    assert patched_equals_cold() == ["keyword-separator"]
+    comma_separated("b")  # two of four: no longer
+    assert patched_equals_cold() == []
+    write_article(root, ".drafts/e.md", article_text("Question e?", url_of("biology", "e"), id=5))
+    patched_equals_cold()
+    assert json.loads((out / "report.json").read_text())["hidden"] == [[".drafts", 1]]
+
+
 def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path, tmp_path: Path, monkeypatch):
     """Past PARALLEL_WRITE_ARTICLES the views are patched in a forked process while this one writes
     the report, the RDF and the health findings; the index page, which shows the findings, after both."""
