@@ -1,0 +1,101 @@
+"""An edited article's rebuild, this checkout against another git revision, in the same run.
+
+    python bench/bench_edit.py --baseline REF [--rounds 3] [--articles 36000]
+
+`run.py --incremental` times one edit, add and delete against the floor; on a shared machine
+whose speed moves from minute to minute, one figure can move by a third. This benchmark times
+the same change on both trees, alternating: each tree keeps a build of its own of one copy of
+the corpus; each round edits one article (a keyword added), rebuilds with both trees (in turn
+first), then undoes the edit and rebuilds with both again. Every rebuild is a fresh process and
+must be a patched one. It prints each time, the medians, their ratio, and the floor before and
+after (`common.floor`). The baseline is checked out into a temporary worktree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import common
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+#: a rebuild in a fresh process, with the qagraph of the tree on PYTHONPATH: seconds, patched or not
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+import qagraph
+start = time.perf_counter()
+kg = qagraph.build(Path(sys.argv[1]), out=Path(sys.argv[2]))
+print(json.dumps({"seconds": time.perf_counter() - start, "incremental": kg.build_info.incremental,
+                  "qagraph": qagraph.__file__}))
+"""
+
+
+def rebuild(tree: Path, corpus: Path, out: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(out)], env=env, cwd=tree,
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert Path(result["qagraph"]).is_relative_to(tree), result  # the tree's own qagraph, not an installed one
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--baseline", required=True, help="git revision to compare with")
+    parser.add_argument("--rounds", type=int, default=3, help="edit-and-undo rounds (each rebuilds 4 times)")
+    parser.add_argument("--articles", type=int, default=36000)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-edit-"))
+    base = work / "baseline-src"
+    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
+                   capture_output=True)
+    try:
+        corpus = work / "corpus"
+        shutil.copytree(common.ensure_corpus(args.articles), corpus)
+        trees = {"baseline": base, "this": ROOT}
+        for name, tree in trees.items():  # the cold builds each rebuild patches
+            rebuild(tree, corpus, work / f"out-{name}")
+        edited = sorted(corpus.rglob("*.md"))[args.articles // 2]
+        original = edited.read_text(encoding="utf-8")
+        changed = original.replace("page_keywords: >-\n    ", "page_keywords: >-\n    benchmark edit, ", 1)
+        floors = [common.floor(corpus)["seconds"]]
+        print(f"floor {floors[0]:.2f} s", flush=True)
+        times: dict[str, list[float]] = {name: [] for name in trees}
+        for i in range(args.rounds):
+            for step, text in (("edit", changed), ("undo", original)):
+                edited.write_text(text, encoding="utf-8")
+                for name in (list(trees) if i % 2 == 0 else list(trees)[::-1]):
+                    result = rebuild(trees[name], corpus, work / f"out-{name}")
+                    if not result["incremental"]:
+                        raise SystemExit(f"{name}: the {step} of round {i} was built in full, not patched")
+                    times[name].append(result["seconds"])
+                    print(f"round {i} {step:<4} {name:<8} {result['seconds']:6.2f} s", flush=True)
+        floors.append(common.floor(corpus)["seconds"])
+        medians = {name: statistics.median(t) for name, t in times.items()}
+        print(f"floor {floors[1]:.2f} s")
+        for name, t in times.items():
+            print(f"{name:<8} median {medians[name]:.2f} s   all {', '.join(f'{s:.2f}' for s in t)}")
+        print(f"this / {args.baseline}: {medians['this'] / medians['baseline']:.2f}; "
+              f"x floor (the lower and higher floor): {medians['this'] / max(floors):.2f}-{medians['this'] / min(floors):.2f}")
+        out = HERE / "out"
+        out.mkdir(exist_ok=True)
+        (out / "edit.json").write_text(json.dumps({"baseline": args.baseline, "floors": floors, "times": times,
+                                                   "medians": medians}, indent=2))
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
