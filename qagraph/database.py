@@ -1080,17 +1080,32 @@ _HEALTH_ROW = 1 + len(_HEALTH_FACTS) + 4
 def _health_facts_of_edges(con: sqlite3.Connection) -> Facts:
     from .health import Facts
 
+    articles, names = _article_facts(con)
+    return Facts(articles, _having(con, _LINKED_TO, names), _having(con, _LINKS_OUT, names),
+                 con.execute(_OUTSIDE).fetchall(), _having(con, _SIMILAR_FROM, names) | _having(con, _SIMILAR_TO, names))
+
+
+def _article_facts(con: sqlite3.Connection, nodes: Iterable[str] | None = None
+                   ) -> tuple[dict[str, dict[str, Any]], dict[int, str]]:
+    """What the facts hold of each article (of ``nodes`` among them, when given), from the
+    ``articles`` table; and the articles' node ids by integer id."""
+    query = f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles"
+    rows = con.execute(query) if nodes is None else con.execute(
+        f"{query} WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),))
     articles: dict[str, dict[str, Any]] = {}
     names: dict[int, str] = {}
-    for i, node, *values in con.execute(f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles"):
+    for i, node, *values in rows:
         names[i] = node
         articles[node] = dict(zip(_HEALTH_FACTS, values))
+    return articles, names
 
-    def having(edge: str) -> set[str]:  # articles at the given end of an edge: one index lookup each
-        return {names[i] for (i,) in con.execute(f"SELECT a.node_id FROM articles a WHERE EXISTS ({edge})")}
 
-    return Facts(articles, having(_LINKED_TO), having(_LINKS_OUT), con.execute(_OUTSIDE).fetchall(),
-                 having(_SIMILAR_FROM) | having(_SIMILAR_TO))
+def _having(con: sqlite3.Connection, edge: str, names: Mapping[int, str], only: bool = False) -> set[str]:
+    """The articles of ``names`` at the given end of an edge (one index lookup each); with
+    ``only``, just those (else every article: ``names`` holds them all)."""
+    where = "a.node_id IN (SELECT value FROM json_each(?)) AND " if only else ""
+    return {names[i] for (i,) in con.execute(f"SELECT a.node_id FROM articles a WHERE {where}EXISTS ({edge})",
+                                             (json.dumps(sorted(names)),) if only else ())}
 
 
 def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
@@ -1150,17 +1165,24 @@ def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, 
     every link to a stub. The facts equal :func:`health_facts` of a database written from scratch.
     """
     facts = _kept_health_facts(con)
+    again: set[str] | None = None
     if facts is None:
         facts = _health_facts_of_edges(con)
-        _check_keywords(con, facts, keywords)
-        return facts, None
-    nodes = sorted({*changed, *removed})
-    wanted = (json.dumps(nodes),)
+    else:
+        again = _read_again(con, previous, facts, {*changed, *removed})
+    _check_keywords(con, facts, keywords)
+    return facts, again
+
+
+def _read_again(con: sqlite3.Connection, previous: sqlite3.Connection, facts: Facts, touched: set[str]) -> set[str]:
+    """Read again into ``facts`` the articles among ``touched`` and those at the other end of their
+    related links, before (``previous``) and after (``con``); the nodes read again."""
+    wanted = (json.dumps(sorted(touched)),)
     reached = ("SELECT t.node FROM nodes s JOIN edges e ON e.source = s.id AND e.kind = 'related' "
                "JOIN nodes t ON t.id = e.target WHERE s.node IN (SELECT value FROM json_each(?1)) "
                "UNION SELECT s.node FROM nodes t JOIN edges e ON e.target = t.id AND e.kind = 'related' "
                "JOIN nodes s ON s.id = e.source WHERE t.node IN (SELECT value FROM json_each(?1))")
-    again = {*nodes, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
+    again = {*touched, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
     articles = facts.articles
     assert isinstance(articles, dict)
     for node in again:
@@ -1169,17 +1191,9 @@ def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, 
     facts.linked_to -= again
     facts.links_out -= again
     facts.similar -= again
-    names: dict[int, str] = {}
-    for i, node, *values in con.execute(
-            f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles WHERE node IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(again)),)):
-        names[i] = node
-        articles[node] = dict(zip(_HEALTH_FACTS, values))
-    ids = json.dumps(sorted(names))
-    for edge, into in ((_LINKED_TO, facts.linked_to), (_LINKS_OUT, facts.links_out),
-                       (_SIMILAR_FROM, facts.similar), (_SIMILAR_TO, facts.similar)):
-        into.update(names[i] for (i,) in con.execute(
-            f"SELECT a.node_id FROM articles a WHERE a.node_id IN (SELECT value FROM json_each(?)) AND EXISTS ({edge})",
-            (ids,)))
-    _check_keywords(con, facts, keywords)
-    return facts, again
+    found, names = _article_facts(con, again)
+    articles.update(found)
+    facts.linked_to |= _having(con, _LINKED_TO, names, only=True)
+    facts.links_out |= _having(con, _LINKS_OUT, names, only=True)
+    facts.similar |= _having(con, _SIMILAR_FROM, names, only=True) | _having(con, _SIMILAR_TO, names, only=True)
+    return again

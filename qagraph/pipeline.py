@@ -37,7 +37,6 @@ from .workers import end_with_parent, interrupts_held
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .health import Facts
     from .html import Limits
     from .incremental import Update
     from .similarity import SimilarityConfig
@@ -225,7 +224,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch
+    from .database import BuildDatabase, DatabasePatch, patched_health_facts
     from .health import findings
     from .incremental import copy_database, update_build
     from .parallel import beside, waited_on_error
@@ -265,18 +264,20 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
 
     with interrupts_held():
         other = beside(views, fork=parallel)
-    with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db:
+    with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db, \
+            closing(_read_only(folder.out / DATABASE)) as previous:
         corpus_problems = _corpus_problems(db.con, scanned, detection)
         report = _report_from(db, scanned, detection, corpus_problems)
         report["settings"].update(report_settings)
         written: list[Path] = [stage / DATABASE]
         if "rdf" in wanted:
             written += _update_rdf(db, stage, update.changed | update.removed, report,
-                                   previous=folder.out / DATABASE, fingerprint=fingerprint,
+                                   previous=previous, fingerprint=fingerprint,
                                    site_url=site_url, progress=progress, **rdf)
         facts, again = None, None
         if "html" in wanted or "report" in wanted:
-            facts, again = _health_facts(db, folder.out / DATABASE, update, previous_health)
+            facts, again = patched_health_facts(db.con, previous, update.changed, update.removed,
+                                                _may_be_malformed(previous_health, update))
         report["health"] = findings(facts) if facts is not None else None
         report_path = _write_report(stage, report) if "report" in wanted else None
     if progress:
@@ -301,11 +302,11 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     return None, report, written
 
 
-def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, previous: Path,
+def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, previous: Any,
                 base_iri: str | None, formats: Sequence[str], rdf_similarity: str, site_url: str | None,
                 fingerprint: str, progress: Progress | None) -> list[Path]:
     """Write again the RDF parts whose statements a touched node may change (from a graph of those
-    parts only), then ``void.ttl``. ``previous`` is the previous build's database."""
+    parts only), then ``void.ttl``. ``previous`` reads the previous build's database (:func:`_read_only`)."""
     from .incremental import Fallback
     from .kinds import SUBJECT
     from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
@@ -331,20 +332,11 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
     return [*result.part_paths, void]
 
 
-def _health_facts(db: Any, previous: Path, update: Update, previous_health: Any) -> tuple[Facts, set[str] | None]:
-    """The health facts of the patched build ``db``: those the previous build (database
-    ``previous``) kept, patched for what ``update`` changed; and the nodes whose kept facts
-    changed (``None``: all, when the previous build kept none)."""
+def _read_only(path: Path) -> Any:
+    """A connection that reads the database at ``path`` (the previous build's: it stays as it is)."""
     import sqlite3
 
-    from .database import patched_health_facts
-
-    con = sqlite3.connect(f"{previous.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return patched_health_facts(db.con, con, update.changed, update.removed,
-                                    _may_be_malformed(previous_health, update))
-    finally:
-        con.close()
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
@@ -360,15 +352,13 @@ def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
     return (named | touched) - update.removed
 
 
-def _rdf_touched(db: Any, previous: Path, touched: set[str]) -> set[str]:
+def _rdf_touched(db: Any, previous: Any, touched: set[str]) -> set[str]:
     """Those of ``touched`` whose RDF statements may have changed.
 
     A subject or keyword states its labels (and a subject its slug), never its edges (the
     articles state those, in their own parts): one whose article count alone moved, the
     usual case after an edit, leaves its part as it was.
     """
-    import sqlite3
-
     from .kinds import KEYWORD, SUBJECT
 
     concepts = [n for n in touched if split_node(n)[0] in (KEYWORD, SUBJECT)]
@@ -378,11 +368,7 @@ def _rdf_touched(db: Any, previous: Path, touched: set[str]) -> set[str]:
              "UNION ALL SELECT node, name, labels, slug FROM subjects WHERE node IN (SELECT value FROM json_each(?1))")
     wanted = (json.dumps(concepts),)
     now = {row[0]: row[1:] for row in db.con.execute(query, wanted)}
-    con = sqlite3.connect(f"{previous.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        before = {row[0]: row[1:] for row in con.execute(query, wanted)}
-    finally:
-        con.close()
+    before = {row[0]: row[1:] for row in previous.execute(query, wanted)}
     same = {n for n in concepts if n in now and now[n] == before.get(n)}
     return touched - same
 
