@@ -17,7 +17,7 @@ import hashlib
 import os
 import pickle
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,7 @@ class Discovery:
     problems: list[Problem]  #: files and folders that cannot be read at all
     hidden: list[tuple[str, int]]
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
+    stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
@@ -140,21 +141,25 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         folder = display_name(rel).replace(os.sep, "/") + "/"
         problems.append(Problem(folder, None, f"cannot read folder: {exc.strerror or exc}", "io"))
 
-    for dirpath, dirnames, filenames in os.walk(base, onerror=unreadable):
+    stamp = _Stamp()
+    for dirpath, folders, files in _walk(str(base), unreadable, stamp):
         rel = os.path.relpath(dirpath, base)
+        prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
         keep = []
-        for d in sorted(dirnames):
+        for entry in sorted(folders, key=_name):
+            d = entry.name
             if d.startswith("."):
                 if d not in _VCS:
-                    hidden.append((_join(rel, display_name(d)), _count_articles(os.path.join(dirpath, d), suffixes)))
+                    hidden.append((_join(rel, display_name(d)), _count_articles(entry.path, suffixes)))
             else:
-                keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
+                keep.append(entry)
+        folders[:] = keep
+        for entry in sorted(files, key=_name):
+            name = entry.name
             if name.startswith(".") or not name.lower().endswith(suffixes):
                 ignored += 1
                 continue
-            raw = name if rel == "." else os.path.join(rel, name)
+            raw = prefix + name
             shown = display_name(raw).replace(os.sep, "/")
             why = None
             if shown in seen:  # e.g. "caf\xe9.md" spelled out beside a file whose name has that byte
@@ -168,13 +173,59 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if shown != raw:
                 raw_of[shown] = raw
             if why is None:
-                why, signature = _not_readable(os.path.join(dirpath, name), max_file_size)
+                why, signature = _not_readable(entry, max_file_size)
                 if signature is not None:
                     signatures[shown] = signature
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
-    return Discovery(names, raw_of, ignored, problems, hidden, signatures)
+    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest))
+
+
+class _Stamp:
+    """What :func:`content_stamp` adds up: entries seen and their latest change."""
+
+    files = 0
+    newest = 0
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _walk(top: str, onerror: Callable[[OSError], None],
+          stamp: _Stamp) -> Iterator[tuple[str, list[os.DirEntry[str]], list[os.DirEntry[str]]]]:
+    """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
+    that a file's status is read once; the caller may prune or reorder the folders it is given.
+    On the way, ``stamp`` takes every entry that is not hidden (one ``lstat`` each, which
+    a regular file's ``entry.stat()`` then reuses)."""
+    todo = [top]
+    while todo:
+        path = todo.pop()
+        try:
+            with os.scandir(path) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            onerror(exc)
+            continue
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in listed:
+            if not entry.name.startswith("."):
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    pass
+                else:
+                    stamp.files += 1
+                    stamp.newest = max(stamp.newest, st.st_mtime_ns, st.st_ctime_ns)
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (folders if is_folder else files).append(entry)
+        yield path, folders, files
+        todo.extend(reversed([entry.path for entry in folders if not entry.is_symlink()]))
 
 
 def _join(rel: str, name: str) -> str:
@@ -196,12 +247,12 @@ _KINDS = {
 }
 
 
-def _not_readable(path: str, max_file_size: int) -> tuple[str | None, tuple[int, int, int, int] | None]:
-    """Why ``path`` will not be read (``None`` for a regular file within the limit), and its signature."""
+def _not_readable(entry: os.DirEntry[str], max_file_size: int) -> tuple[str | None, tuple[int, int, int, int] | None]:
+    """Why the file of ``entry`` will not be read (``None`` for a regular file within the limit), and its signature."""
     try:
-        st = os.stat(path)
+        st = entry.stat()  # a link's target
     except FileNotFoundError:
-        return ("broken link: its target does not exist" if os.path.islink(path) else "the file disappeared"), None
+        return ("broken link: its target does not exist" if entry.is_symlink() else "the file disappeared"), None
     except OSError as exc:
         return f"cannot read file: {exc.strerror or exc}", None
     signature = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
@@ -314,25 +365,10 @@ def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
     files on a slow machine, where comparing every signature took 0.6 s) (a write, a rename and a new file all move a status-change time). When the stamps
     differ, :func:`changed_inputs` says what changed.
     """
-    files = newest = 0
-    todo = [os.fspath(root)]
-    while todo:
-        try:
-            with os.scandir(todo.pop()) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    try:
-                        st = entry.stat(follow_symlinks=False)
-                    except OSError:
-                        continue
-                    files += 1
-                    newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
-                    if stat.S_ISDIR(st.st_mode):
-                        todo.append(entry.path)
-        except OSError:
-            continue
-    return files, newest
+    stamp = _Stamp()
+    for _, folders, _ in _walk(os.fspath(root), lambda exc: None, stamp):
+        folders[:] = [entry for entry in folders if not entry.name.startswith(".")]
+    return stamp.files, stamp.newest
 
 
 def changed_inputs(root: str | os.PathLike[str], known: dict[str, tuple[Any, ...]],

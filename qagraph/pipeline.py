@@ -29,7 +29,7 @@ from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
-from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, content_stamp, load_corpus, scan
+from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress, RelatedLink
 from .presets import AUTO, Detection, choose
 from .workers import end_with_parent, interrupts_held
@@ -147,9 +147,9 @@ def build(
         kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
                                   time.perf_counter() - started)
         return kg
-    # before the files are parsed: a file written from here on makes the stamp differ (a query
-    # command then compares signatures); not taken when the build is up to date, which keeps none
-    stamp = content_stamp(content)
+    # taken on the scan's walk, before any file is parsed: a file written from then on makes the
+    # stamp differ (a query command then compares signatures); an up-to-date build keeps none
+    stamp = scanned.found.stamp
     report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
     rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
     incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings

@@ -187,3 +187,32 @@ def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
         before = content_stamp(root)
         change()  # the kernel sets the status-change time (ns) of what it writes, renames or unlinks from
         assert content_stamp(root) != before
+
+
+def test_the_scans_stamp_is_the_content_stamp(tmp_path: Path):
+    """A build keeps the stamp its scan took on the same walk; a query command takes it again
+    with :func:`content_stamp` alone. Both must agree on every kind of entry, or every query
+    would think the content changed (or worse, miss a change)."""
+    import os
+
+    from qagraph.load import content_stamp
+
+    root = tmp_path / "c"
+    write_article(root, "a/x.md", "x")
+    write_article(root, "a/b/y.md", "y")
+    write_article(root, "a/notes.txt", "n")
+    write_article(root, ".hidden/h.md", "h")
+    write_article(root, "a/.draft.md", "d")
+    os.mkfifo(root / "a" / "pipe.md")
+    os.symlink("nowhere.md", root / "a" / "broken.md")
+    os.symlink(root / "a" / "b", root / "linked-folder")  # not followed by either
+    os.symlink("x.md", root / "a" / "alias.md")
+    (root / "empty").mkdir()
+    found = discover(root)
+    assert found.stamp == content_stamp(root)
+    assert found.stamp[0] == 10  # a, a/b, y.md, x.md, notes.txt, pipe.md, broken.md, alias.md, linked-folder, empty
+    assert found.names == ["a/alias.md", "a/b/y.md", "a/broken.md", "a/pipe.md", "a/x.md"]
+    assert {p.path for p in found.problems} == {"a/broken.md", "a/pipe.md"}
+    assert found.signatures["a/alias.md"][1] == found.signatures["a/x.md"][1]  # the link's target
+    (root / "a" / "b" / "y.md").write_text("changed", encoding="utf-8")
+    assert discover(root).stamp == content_stamp(root) != found.stamp

@@ -9,6 +9,7 @@ import pytest
 from qagraph import QagraphError
 from qagraph.pipeline import OUTPUTS, write_outputs
 from qagraph.parallel import beside
+from test_pipeline import database_rows
 
 
 def test_a_second_core_runs_the_task_in_another_process(monkeypatch):
@@ -53,6 +54,8 @@ def test_child_that_dies_is_reported(monkeypatch):
 
 
 def test_parallel_write_equals_serial(small_kg, tmp_path, monkeypatch):
+    """Past PARALLEL_WRITE_ARTICLES the views are written in a forked process while this one
+    writes the RDF and the database: the same files, the same rows, the same report."""
     import qagraph.pipeline
 
     G, report = small_kg.graph, small_kg.report()
@@ -60,6 +63,8 @@ def test_parallel_write_equals_serial(small_kg, tmp_path, monkeypatch):
     monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     parallel = write_outputs(G, report, tmp_path / "parallel", outputs=OUTPUTS)
+    assert database_rows(tmp_path / "serial") == database_rows(tmp_path / "parallel")
+    assert (tmp_path / "serial" / "report.json").read_text() == (tmp_path / "parallel" / "report.json").read_text()
     assert [p.relative_to(tmp_path / "serial") for p in serial] == [p.relative_to(tmp_path / "parallel") for p in parallel]
     for a, b in zip(serial, parallel):
         if a.name not in ("void.ttl", "qagraph.db"):  # the build time; the database is compared by rows elsewhere
