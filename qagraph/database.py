@@ -243,7 +243,7 @@ def write_database(
 
 def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> dict[str, int]:
     """The tables of the graph, the files, problems and meta; each node's integer id."""
-    from .rdf.triples import part_count, part_of
+    from .rdf.parts import part_count, part_of
 
     nodes = sorted(G._node)
     number = {node: i for i, node in enumerate(nodes, 1)}
@@ -883,7 +883,7 @@ class DatabasePatch:
             self.con.execute("UPDATE nodes SET kind = ?, name = ?, data = ? WHERE id = ?",
                              (data.get("kind"), data.get("label"), _node_rest(data), i))
         else:
-            from .rdf.triples import part_of
+            from .rdf.parts import part_of
 
             i = self._next
             self._next += 1

@@ -340,6 +340,19 @@ def test_part_count_and_part_of():
     assert part_of(node, 64) == int.from_bytes(hashlib.blake2b(node.encode(), digest_size=8).digest(), "big") % 64
 
 
+def test_naming_the_parts_loads_no_rdf_library():
+    """The views' process names the parts on the index page; that must not load rdflib or
+    pyoxigraph (0.1 s of an edit's rebuild), while every name of ``qagraph.rdf`` still resolves."""
+    script = ("import sys\nfrom qagraph.rdf import RDF_DIR, part_count, part_of\n"
+              "from qagraph.pipeline import page_links\n"
+              "links = page_links(['rdf', 'report'], 36000, ('nq',))\n"
+              "print(links[1][0], sorted(m for m in ('rdflib', 'pyoxigraph') if m in sys.modules))\n"
+              "import qagraph.rdf as rdf\n"
+              "print(all(getattr(rdf, name) is not None for name in rdf.__all__), 'rdflib' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["RDF: 1024 parts (nq) []", "True True"]
+
+
 def test_parts_split_the_export_without_overlap(medium, tmp_path):
     one = write_rdf(medium, tmp_path / "one", base_iri=BASE, formats=("nq",), similarity="full", parts=1)
     eight = write_rdf(medium, tmp_path / "eight", base_iri=BASE, formats=("nq", "ttl"), similarity="full", parts=8)
@@ -502,7 +515,8 @@ def test_the_public_surface_is_all_and_no_function_shares_its_module_name():
 
     public = {name for name, value in vars(rdf).items()
               if not name.startswith("_") and not isinstance(value, types.ModuleType)}
-    assert public == set(rdf.__all__)
+    assert public | set(rdf._HOME) == set(rdf.__all__)  # the rest is imported when first asked for
+    assert all(getattr(rdf, name) is not None for name in rdf.__all__)
     assert rdf.__all__ == sorted(rdf.__all__, key=str.upper) or rdf.__all__ == sorted(rdf.__all__)
     for info in pkgutil.iter_modules(rdf.__path__):
         module = importlib.import_module(f"qagraph.rdf.{info.name}")

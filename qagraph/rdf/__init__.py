@@ -11,16 +11,53 @@ The mapping is documented in ``ontology/qagraph.ttl`` (shapes in ``ontology/shap
 [{'n': 2}]
 """
 
-from .export import DEFAULT_SIMILARITY, RDF_DIR, PartResult, RdfResult, generate, part_files, write_rdf
-from .formats import DEFAULT_FORMATS, FORMATS, RdfFileFormat
-from .graphstore import push
-from .iri import DEFAULT_BASE_IRI, IRIs
-from .query import SparqlResult, format_results, sparql, sparql_endpoint, to_rdflib, to_store
-from .shacl import ONTOLOGY_DIR, SHAPES, ValidationReport, Violation, validate
-from .store import open_store
-from .triples import SIMILARITY_DETAILS, PartStats, part_count, part_of
-from .vocab import PREFIXES
-from .void import write_void
+import typing as _typing
+
+from .formats import DEFAULT_FORMATS
+from .parts import RDF_DIR, part_count, part_of
+
+if _typing.TYPE_CHECKING:
+    from .export import DEFAULT_SIMILARITY, PartResult, RdfResult, generate, part_files, write_rdf
+    from .formats import FORMATS, RdfFileFormat
+    from .graphstore import push
+    from .iri import DEFAULT_BASE_IRI, IRIs
+    from .query import SparqlResult, format_results, sparql, sparql_endpoint, to_rdflib, to_store
+    from .shacl import ONTOLOGY_DIR, SHAPES, ValidationReport, Violation, validate
+    from .store import open_store
+    from .triples import SIMILARITY_DETAILS, PartStats
+    from .vocab import PREFIXES
+    from .void import write_void
+
+#: where each name lives: its module is imported when the name is first asked for, so that
+#: ``from qagraph.rdf import part_count`` does not load rdflib, pyoxigraph and every writer
+_HOME = {
+    **dict.fromkeys(["DEFAULT_SIMILARITY", "PartResult", "RdfResult", "generate", "part_files", "write_rdf"], "export"),
+    **dict.fromkeys(["FORMATS", "RdfFileFormat"], "formats"),
+    "push": "graphstore",
+    **dict.fromkeys(["DEFAULT_BASE_IRI", "IRIs"], "iri"),
+    **dict.fromkeys(["SparqlResult", "format_results", "sparql", "sparql_endpoint", "to_rdflib", "to_store"], "query"),
+    **dict.fromkeys(["ONTOLOGY_DIR", "SHAPES", "ValidationReport", "Violation", "validate"], "shacl"),
+    "open_store": "store",
+    **dict.fromkeys(["SIMILARITY_DETAILS", "PartStats"], "triples"),
+    "PREFIXES": "vocab",
+    "write_void": "void",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # asked for once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DEFAULT_BASE_IRI",

@@ -38,6 +38,7 @@ from ..workers import fork_pool
 from .formats import DEFAULT_FORMATS, FORMATS, check_formats
 from .iri import DEFAULT_BASE_IRI, IRIs, check_base_iri
 from .syntax import RENDERERS
+from .parts import RDF_DIR, part_name
 from .triples import PartStats, part_count, split_parts, statements
 
 __all__ = [
@@ -52,20 +53,10 @@ __all__ = [
 ]
 
 #: the folder of the RDF files inside a build folder
-RDF_DIR = "rdf"
 #: ``links``: the ``qa:similarTo`` links without weights. Weights move whenever a shared
 #: keyword's document frequency moves, so writing them would make most edits rewrite
 #: most parts; queries ask for the link far more than for the score. ``full`` adds them.
 DEFAULT_SIMILARITY = "links"
-
-
-def part_name(i: int, parts: int) -> str:
-    """``part-007``: the stem of part ``i``'s files (at least three digits).
-
-    >>> part_name(7, 64), part_name(12, 2000)
-    ('part-007', 'part-0012')
-    """
-    return f"part-{i:0{max(3, len(str(parts - 1)))}d}"
 
 
 def part_files(out: str | os.PathLike[str], suffix: str | None = None) -> list[Path]:

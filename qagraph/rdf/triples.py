@@ -27,7 +27,6 @@ edges sorted by kind (registry order) and other end.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
 from .iri import IRIs, absolute_url
+from .parts import part_count, part_of
 from .vocab import QA, RDF, SCHEMA, SKOS, XSD
 
 __all__ = [
@@ -72,44 +72,6 @@ Graphs = dict[str, dict[str, list[Stmt]]]
 
 
 # -- parts ---------------------------------------------------------------------------------
-
-
-#: at most this many articles in one RDF part (a part is written again whole when an edit touches it)
-ARTICLES_PER_PART = 64
-#: but no more parts than this (files a triple store loads)
-MAX_PARTS = 4096
-
-
-def part_count(articles: int) -> int:
-    """How many parts an export of ``articles`` articles has: 1 below 2,000, else the
-    smallest power of two at least ``articles /`` :data:`ARTICLES_PER_PART`, at most
-    :data:`MAX_PARTS`.
-
-    Small parts keep an edit cheap: an edit changes a dozen nodes or so (an added article
-    the similar lists of some 40 others), each in its own part, and every part they are in
-    is written again. Writing every part costs the same for 256 parts as for 1,024.
-
-    >>> part_count(49), part_count(2000), part_count(2049), part_count(36000), part_count(300000)
-    (1, 32, 64, 1024, 4096)
-    """
-    if articles < 2000:
-        return 1
-    parts = 1
-    while parts * ARTICLES_PER_PART < articles and parts < MAX_PARTS:
-        parts *= 2
-    return parts
-
-
-def part_of(node: str, parts: int) -> int:
-    """The part a node id belongs to (stable across builds, machines and Python versions).
-
-    >>> part_of("article:/learn/biology/questions/what-is-a-cell", 64)
-    56
-    """
-    if parts == 1:
-        return 0
-    digest = hashlib.blake2b(node.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") % parts
 
 
 def split_parts(G: nx.MultiDiGraph, parts: int, only: set[int] | None = None) -> dict[int, list[str]]:
