@@ -12,21 +12,17 @@ from .fields import FieldMap
 from .kg import KnowledgeGraph
 from .kg import open_build as open
 from .load import LoadResult, load_corpus
-from .model import Article, RelatedLink
+from .model import Article, RelatedLink, SimilarityConfig
 from .pipeline import BuildInfo, build
 
 
 def __getattr__(name: str) -> object:
-    """``build_graph`` and ``article_projection`` import networkx, ``SimilarityConfig`` numpy and
-    scipy: only when asked for, so that ``import qagraph`` (and every query command) stays light."""
+    """``build_graph`` and ``article_projection`` import networkx, numpy and scipy: only when
+    asked for, so that ``import qagraph`` (and every query command) stays light."""
     if name in ("article_projection", "build_graph"):
         from . import graph
 
         return getattr(graph, name)
-    if name == "SimilarityConfig":
-        from .similarity import SimilarityConfig
-
-        return SimilarityConfig
     raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
 
 

@@ -216,7 +216,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
 
 
 def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
-    from .similarity import SimilarityConfig
+    from .model import SimilarityConfig
 
     settings = state.get("settings", {})
     sim = settings.get("similarity") or {}
@@ -368,7 +368,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     import qagraph
 
     from .load import DEFAULT_MAX_FILE_SIZE
-    from .similarity import SimilarityConfig
+    from .model import SimilarityConfig
 
     source = _content(content)
     kg = qagraph.build(

@@ -8,11 +8,12 @@ ISO dates).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+import math
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-__all__ = ["Article", "Progress", "RelatedLink"]
+__all__ = ["Article", "Progress", "RelatedLink", "SimilarityConfig"]
 
 #: a progress callback: ``progress(stage, done, total)``, called by every stage that takes time
 Progress = Callable[[str, int, int], None]
@@ -75,3 +76,36 @@ class Article:
     url_line: int | None = None  #: where the identity is set, for problems about it
     absent: tuple[str, ...] = ()  #: fields the user mapped (``--field``) that this file does not have
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+_WEIGHT_SCALE = 1000  #: keyword weights are integers in thousandths
+
+
+@dataclass(frozen=True)
+class SimilarityConfig:
+    """How similar-article edges are chosen; :mod:`qagraph.similarity` says what each setting does.
+
+    >>> SimilarityConfig().keyword_weight(2), SimilarityConfig().keyword_weight(8), SimilarityConfig().keyword_weight(101)
+    (4605, 3219, 0)
+    """
+
+    top_k: int = 10
+    max_df: int = 100
+    rare_df: int = 4
+    min_score: float = 0.0
+    method: str = "banded-idf"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def keyword_weight(self, df: int) -> int:
+        """The weight of a keyword carried by ``df`` articles, in thousandths; 0 when it does not count."""
+        if df < 2 or df > self.max_df:
+            return 0
+        band = (df * df).bit_length() - 1  # floor(log2(df^2)): half-octaves
+        return round(_WEIGHT_SCALE * (math.log(2 * self.max_df) - band * math.log(2) / 2))
+
+    @property
+    def min_evidence(self) -> int:
+        """The evidence (summed weights, in thousandths) a pair needs: one keyword of ``rare_df`` articles."""
+        return self.keyword_weight(max(2, min(self.rare_df, self.max_df)))

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from .html import Limits
     from .incremental import Update
-    from .similarity import SimilarityConfig
+    from .model import SimilarityConfig
 
 __all__ = ["OUTPUTS", "BuildInfo", "build", "make_report"]
 
@@ -108,7 +108,7 @@ def build(
     See also:
         :func:`qagraph.open`, which opens a build folder without reading the content.
     """
-    from .similarity import SimilarityConfig
+    from .model import SimilarityConfig
 
     similarity = similarity or SimilarityConfig()
     wanted = tuple(dict.fromkeys(outputs))

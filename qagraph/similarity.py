@@ -43,16 +43,19 @@ import json
 import math
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
-from scipy import sparse
 
 from .errors import OutputError, UsageError
 from .fileio import atomic_open
+from .model import SimilarityConfig
 from .normalize import question_key
+
+if TYPE_CHECKING:
+    from scipy import sparse  # imported where used: a build with nothing to do needs only the config
 
 __all__ = [
     "Doc",
@@ -66,40 +69,9 @@ __all__ = [
     "similar_pairs",
 ]
 
-_WEIGHT_SCALE = 1000  #: keyword weights are integers in thousandths
 _UNITS = 10_000  #: edge weights are integers in ten-thousandths (4 decimal places)
 _CHUNK = 4096  #: rows per sparse product
 _FORMAT = 1  #: version of the saved state
-
-
-@dataclass(frozen=True)
-class SimilarityConfig:
-    """How similar-article edges are chosen; the module text says what each setting does.
-
-    >>> SimilarityConfig().keyword_weight(2), SimilarityConfig().keyword_weight(8), SimilarityConfig().keyword_weight(101)
-    (4605, 3219, 0)
-    """
-
-    top_k: int = 10
-    max_df: int = 100
-    rare_df: int = 4
-    min_score: float = 0.0
-    method: str = "banded-idf"
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def keyword_weight(self, df: int) -> int:
-        """The weight of a keyword carried by ``df`` articles, in thousandths; 0 when it does not count."""
-        if df < 2 or df > self.max_df:
-            return 0
-        band = (df * df).bit_length() - 1  # floor(log2(df^2)): half-octaves
-        return round(_WEIGHT_SCALE * (math.log(2 * self.max_df) - band * math.log(2) / 2))
-
-    @property
-    def min_evidence(self) -> int:
-        """The evidence (summed weights, in thousandths) a pair needs: one keyword of ``rare_df`` articles."""
-        return self.keyword_weight(max(2, min(self.rare_df, self.max_df)))
 
 
 class DocLike(Protocol):
@@ -407,6 +379,8 @@ class SimilarityIndex:
 
     def _matrices(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """``U`` (slots x keywords: the weights of the keywords that count, live slots) and ``B^T`` (its 0/1 transpose)."""
+        from scipy import sparse
+
         if self._cache is None:
             n, v = len(self._live), len(self._df)
             weights = self._weights()
@@ -421,6 +395,8 @@ class SimilarityIndex:
 
     def _row_matrices(self, rows: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """``U[rows]``, and ``B^T`` restricted to the keywords of those rows: what ranking them needs."""
+        from scipy import sparse
+
         n, v = len(self._live), len(self._df)
         weights = self._weights()
         positions = _segments(self._kw_ptr, rows)
@@ -502,6 +478,8 @@ class SimilarityIndex:
 
     def _shared(self, u: np.ndarray, v: np.ndarray, weights: np.ndarray) -> list[tuple[str, ...]]:
         """The keywords that count (``weights > 0``) shared by each pair, sorted."""
+        from scipy import sparse
+
         if len(u) == 0:
             return []
         slots = np.union1d(u, v)
