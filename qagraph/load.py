@@ -301,16 +301,36 @@ def read_bounded(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes
     return data
 
 
-@dataclass(frozen=True)
+@dataclass
 class Scan:
     """The article files of a folder, what was found on the way, and a digest of each one's bytes."""
 
     found: Discovery
     digests: dict[str, bytes]
+    #: the digests are still to be taken: :func:`load_corpus` takes them from the parse,
+    #: which reads every file anyway (a cold build then reads each file once, not twice)
+    deferred: bool = False
 
     @property
     def names(self) -> list[str]:
         return self.found.names
+
+    def digest_rest(self, root: str | os.PathLike[str], parsed: Mapping[str, bytes], max_file_size: int) -> None:
+        """Take the digests of a deferred scan: ``parsed`` gives those of the files the parse
+        read (name -> digest, ``b""`` for a file it could not read); the others that a scan
+        digests (a file the preset passes over) are read here."""
+        base = Path(root)
+        bad = {p.path for p in self.found.problems}
+        for name in self.found.names:
+            if name in bad or name in self.digests:
+                continue
+            key = parsed.get(name)
+            if key is None:
+                data = read_bounded(str(base / self.found.raw.get(name, name)), max_file_size)
+                key = digest(data) if isinstance(data, bytes) else b""
+            if key:
+                self.digests[name] = key
+        self.deferred = False
 
     def inputs(self) -> dict[str, tuple[Any, ...]]:
         """``name -> (size, inode, mtime, ctime, digest)`` for the next :func:`scan`."""
@@ -328,18 +348,23 @@ class Scan:
 
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-         max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None) -> Scan:
+         max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None,
+         *, defer: bool = False) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
 
     ``known`` maps names to ``(size, inode, mtime, ctime, digest)`` from an earlier
     scan (:meth:`Scan.inputs`): a file whose signature is unchanged is not read again
     (as git's index does; ctime changes on every write, so an edit is never missed).
+    With ``defer``, no file is read: :func:`load_corpus` digests them as it parses them
+    (:attr:`Scan.deferred`), for a build that has nothing to compare them with.
 
     Raises:
         UsageError: ``root`` is not a folder.
     """
     base = _folder(root)
     found = discover(base, fields, max_file_size)
+    if defer:
+        return Scan(found, {}, deferred=True)
     bad = {p.path for p in found.problems}
     known = known or {}
     digests = {}
@@ -451,8 +476,11 @@ def load_corpus(
     todo = [n for n in names if n not in failed]
     settings = f"{__version__}|{fields!r}|{max_file_size}|{limits!r}"
     store = ParseCache(cache, settings=settings) if cache is not None else None
+    keys: dict[str, bytes] = {}
     parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, limits, store,
-                        scanned.digests if scanned is not None else None)
+                        scanned.digests if scanned is not None and not scanned.deferred else None, keys)
+    if scanned is not None and scanned.deferred:
+        scanned.digest_rest(base, keys, max_file_size)
     if store is not None:
         store.save(todo, parsed)
 
@@ -493,8 +521,9 @@ _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
 def _parse_all(
     base: Path, names: Sequence[str], raw: dict[str, str], fields: FieldMap, workers: int | None,
     progress: Progress | None, total: int, max_file_size: int, limits: Limits, cache: ParseCache | None = None,
-    digests: dict[str, bytes] | None = None,
+    digests: dict[str, bytes] | None = None, keys_out: dict[str, bytes] | None = None,
 ) -> dict[str, Outcome]:
+    """Parse ``names`` (cache hits by ``digests`` aside); the digest of each file parsed goes to ``keys_out``."""
     hits: dict[str, Outcome] = cache.lookup({n: digests[n] for n in names if n in digests}) if (
         cache is not None and digests is not None) else {}
     todo = [name for name in names if name not in hits]
@@ -505,6 +534,8 @@ def _parse_all(
 
     def take(batch: Sequence[str], keys: list[bytes], outcomes: list[Outcome], blob: bytes | None) -> None:
         parsed.update(zip(batch, outcomes))
+        if keys_out is not None:
+            keys_out.update(zip(batch, keys))
         if cache is not None:
             cache.add(batch, keys, blob if blob is not None else pickle.dumps(outcomes, 5))
         if progress:

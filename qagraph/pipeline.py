@@ -122,8 +122,11 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
+    # with no build to compare with and no parsed files to reuse, the parse digests the files
+    # it reads: a cold build reads each one once
+    compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
     scanned = scan(content, fields or FieldMap(), max_file_size,
-                   known=folder.inputs() if cache else None)
+                   known=folder.inputs() if cache else None, defer=not compared)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -136,8 +139,8 @@ def build(
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
         "qagraph": __version__,  # another version parses, weighs and writes its own way: no patching across
     }
-    fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
-    if cache and folder.previous.get("fingerprint") == fingerprint and folder.intact():
+    fingerprint = None if scanned.deferred else scanned.fingerprint(__version__, sorted(settings.items()))
+    if cache and fingerprint is not None and folder.previous.get("fingerprint") == fingerprint and folder.intact():
         if "database" in wanted:
             kg = open_build(out)
         else:
@@ -152,7 +155,8 @@ def build(
     stamp = scanned.found.stamp
     report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
     rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
-    incremental = (cache and not strict and "database" in wanted and folder.previous.get("settings") == settings
+    incremental = (cache and fingerprint is not None and not strict and "database" in wanted
+                   and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
@@ -161,7 +165,7 @@ def build(
     try:
         with folder.staging(keep=keep) as stage:
             done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
-            if incremental:
+            if incremental and fingerprint is not None:  # a build to update was scanned against
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
                 try:
@@ -179,6 +183,8 @@ def build(
                     max_file_size=max_file_size, index_folder=stage / SIMILARITY_STATE,
                 )
                 report["settings"].update(report_settings)
+                if fingerprint is None:  # the parse took the digests
+                    fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
                 links = [(article_node(a.key), link) for a in loaded.articles for link in a.related]
                 written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
                                         progress=progress, fingerprint=fingerprint, links=links)

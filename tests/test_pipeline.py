@@ -76,3 +76,37 @@ def test_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Pat
     shutil.rmtree(out / PRIVATE)
     with pytest.raises(Exception, match="did not write"):
         build(small_corpus, out=out, outputs=["report"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_cold_build_reads_each_file_once_and_keeps_what_a_full_scan_finds(tmp_path: Path, workers: int,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    """With no build to compare with, the scan reads no file and the parse digests what it
+    reads. What the build keeps must be what a scan reading every file finds: the same inputs
+    (the files the preset passes over included) and the same fingerprint, so the next build
+    is up to date and an edit after it is patched."""
+    import qagraph.load
+    from conftest import ROOT
+    from qagraph.fileio import BuildFolder
+    from qagraph.load import scan
+    from qagraph.presets import choose
+
+    corpus = tmp_path / "site"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "hugo", corpus)
+    (corpus / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    reads: list[str] = []
+    real = qagraph.load.read_bounded
+    monkeypatch.setattr(qagraph.load, "read_bounded", lambda path, *a: reads.append(path) or real(path, *a))
+    out = tmp_path / "out"
+    first = build(corpus, out=out, workers=workers)
+    if workers == 1:  # in this process: every article file read once
+        assert sorted(reads) == sorted(set(reads)) and len(reads) == first.report()["counts"]["files"]
+    assert first.report()["counts"]["skipped"] > 0  # files the preset passes over are digested too
+    monkeypatch.setattr(qagraph.load, "read_bounded", real)
+    names = scan(corpus).names
+    fields = choose(corpus, names).fields
+    assert BuildFolder(out, content=corpus).inputs() == scan(corpus, fields).inputs()
+    assert build(corpus, out=out, workers=workers).build_info.up_to_date
+    (corpus / "content" / "broken.md").write_text("---\ntitle: Mended\n---\nText.\n", encoding="utf-8")
+    again = build(corpus, out=out, workers=workers)
+    assert not again.build_info.up_to_date
