@@ -606,8 +606,49 @@ def write_outputs(
 
 
 def _write_report(out: Path, report: dict[str, Any]) -> Path:
-    text = json.dumps({k: v for k, v in report.items() if k != "graph"}, indent=2, ensure_ascii=False) + "\n"
-    return write_atomic(out / REPORT, text)
+    return write_atomic(out / REPORT, report_text({k: v for k, v in report.items() if k != "graph"}))
+
+
+def report_text(value: Any) -> str:
+    """``value`` as JSON for people and line tools: objects indented by two spaces, and every
+    item of a list on a line of its own, written compactly (one problem, one finding a line).
+
+    ``json.dumps(indent=2)`` writes the 6.6 MB report of a 36k corpus with Python's encoder,
+    key by key (0.12 s); this writes each item with the C one.
+
+    >>> print(report_text({"counts": {"files": 2}, "problems": [{"path": "a.md", "line": 3}], "hidden": []}))
+    {
+      "counts": {
+        "files": 2
+      },
+      "problems": [
+        {"path": "a.md", "line": 3}
+      ],
+      "hidden": []
+    }
+    <BLANKLINE>
+    """
+    item = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    key = json.JSONEncoder(ensure_ascii=False).encode
+    lines: list[str] = []
+
+    def put(v: Any, pad: str, head: str, tail: str) -> None:
+        if isinstance(v, dict) and v:
+            lines.append(f"{head}{{")
+            last = len(v) - 1
+            for i, (k, x) in enumerate(v.items()):
+                put(x, pad + "  ", f"{pad}  {key(str(k))}: ", "" if i == last else ",")
+            lines.append(f"{pad}}}{tail}")
+        elif isinstance(v, (list, tuple)) and v:
+            lines.append(f"{head}[")
+            lines.extend(f"{pad}  {item(x)}," for x in v)
+            lines[-1] = lines[-1][:-1]
+            lines.append(f"{pad}]{tail}")
+        else:
+            lines.append(f"{head}{item(v)}{tail}")
+
+    put(value, "", "", "")
+    return "\n".join(lines) + "\n"
 
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"

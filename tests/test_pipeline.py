@@ -110,3 +110,21 @@ def test_a_cold_build_reads_each_file_once_and_keeps_what_a_full_scan_finds(tmp_
     (corpus / "content" / "broken.md").write_text("---\ntitle: Mended\n---\nText.\n", encoding="utf-8")
     again = build(corpus, out=out, workers=workers)
     assert not again.build_info.up_to_date
+
+
+def test_the_report_reads_back_and_has_one_problem_a_line(tmp_path: Path):
+    import json
+
+    from conftest import ROOT
+    from qagraph.pipeline import report_text
+
+    build(ROOT / "tests" / "fixtures" / "broken", out=tmp_path / "out")
+    text = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    report = json.loads(text)
+    assert report["problems"] and text == report_text(report)
+    lines = text.splitlines()
+    for problem in report["problems"]:  # a whole problem on one line: grep finds it with its path
+        assert f"    {json.dumps(problem, ensure_ascii=False)}," in lines or \
+            f"    {json.dumps(problem, ensure_ascii=False)}" in lines
+    odd = {"k": [[1, 2], []], "e": {}, "s": "caf\u00e9 \"q\" \u2028", "n": None, "f": 1.5}
+    assert json.loads(report_text(odd)) == odd
