@@ -34,6 +34,7 @@ reaches the page as ``textContent`` except answer excerpts, which are sanitised 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import math
@@ -289,6 +290,12 @@ class ChunkRecord:
     text: tuple[list[str], str] | None
 
 
+@functools.cache
+def _weighted_kinds() -> frozenset[str]:
+    """The link kinds whose links carry a weight (the registry does not change while running)."""
+    return frozenset(kind.name for kind in link_kinds() if "weight" in kind.fields)
+
+
 def chunk_record(
     G: nx.MultiDiGraph, node: str, *, positions: Mapping[str, Position], membership: Mapping[str, int],
     ids: Mapping[str, str], excerpts: Mapping[str, str] | None = None, excerpt_limit: int = EXCERPT_LIMIT,
@@ -304,7 +311,7 @@ def chunk_record(
     at = positions.get(node)
     if at is None:
         raise UsageError(f"{node} has no position: lay the graph out again (qagraph.layout.atlas_layout)")
-    weighted = {kind.name for kind in link_kinds() if "weight" in kind.fields}
+    weighted = _weighted_kinds()
     links: dict[str, list[str]] = {}
     for target, keydict in sorted(G._succ[node].items()):
         sid = ids.get(target)
@@ -387,7 +394,7 @@ def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
     sids = [nodes["ids"][i:i + SID_LENGTH] for i in range(0, len(nodes["ids"]), SID_LENGTH)]
     by_sid = {sid: (keywords, excerpt) for sid, keywords, excerpt in zip(texts["id"], texts["keywords"],
                                                                            texts["excerpt"])}
-    weighted = {kind.name for kind in link_kinds() if "weight" in kind.fields}
+    weighted = _weighted_kinds()
     out_links: list[dict[str, list[str]]] = [{} for _ in sids]
     for kind_name, packed in nodes["links"].items():
         size = width + SID_LENGTH + (1 if kind_name in weighted else 0)

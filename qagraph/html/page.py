@@ -183,6 +183,9 @@ def excerpt_html(markdown: str, limit: int = 400) -> str:
     text = excerpt_markdown(markdown, limit)
     if not text:
         return ""
+    plain = _plain_paragraphs(text)
+    if plain is not None:  # no markup, nothing to clean: what nh3 gives back (quotes unescaped)
+        return _paragraphs_html(plain)
     return nh3.clean(
         render_markdown(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer", strip_comments=True,
@@ -207,9 +210,18 @@ def render_markdown(text: str) -> str:
     >>> render_markdown('He said "hi".\\n\\nTwo  lines\\n  here'), render_markdown("**Bold**")
     ('<p>He said &quot;hi&quot;.</p>\\n<p>Two  lines\\nhere</p>\\n', '<p><strong>Bold</strong></p>\\n')
     """
-    if _NOT_PLAIN.search(text) or _NOT_PARAGRAPH.search(text):
+    plain = _plain_paragraphs(text)
+    if plain is None:
         rendered: str = _md.render(text)
         return rendered
+    return _paragraphs_html(plain).replace('"', "&quot;")
+
+
+def _plain_paragraphs(text: str) -> list[list[str]] | None:
+    """The lines of each paragraph of ``text`` when it is plain prose (no character or line
+    that Markdown could read as more than text), else None."""
+    if _NOT_PLAIN.search(text) or _NOT_PARAGRAPH.search(text):
+        return None
     paragraphs: list[list[str]] = [[]]
     for line in text.split("\n"):
         line = line.strip(" ")
@@ -217,7 +229,11 @@ def render_markdown(text: str) -> str:
             paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])
-    return "".join("<p>" + "\n".join(lines).replace('"', "&quot;") + "</p>\n" for lines in paragraphs if lines)
+    return [lines for lines in paragraphs if lines]
+
+
+def _paragraphs_html(paragraphs: list[list[str]]) -> str:
+    return "".join("<p>" + "\n".join(lines) + "</p>\n" for lines in paragraphs)
 
 
 _ABSOLUTE = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
