@@ -182,11 +182,12 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest))
 
 
+@dataclass
 class _Stamp:
     """What :func:`content_stamp` adds up: entries seen and their latest change."""
 
-    files = 0
-    newest = 0
+    files: int = 0
+    newest: int = 0
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -315,16 +316,16 @@ class Scan:
     def names(self) -> list[str]:
         return self.found.names
 
-    def digest_rest(self, root: str | os.PathLike[str], parsed: Mapping[str, bytes], max_file_size: int) -> None:
-        """Take the digests of a deferred scan: ``parsed`` gives those of the files the parse
-        read (name -> digest, ``b""`` for a file it could not read); the others that a scan
-        digests (a file the preset passes over) are read here."""
+    def take_digests(self, root: str | os.PathLike[str], known: Mapping[str, bytes], max_file_size: int) -> None:
+        """Digest every file of the scan that can be read: as ``known`` gives it (name -> digest,
+        ``b""`` for a file that could not be read), else read here. A deferred scan takes
+        those of the parse (:func:`load_corpus`) this way, and only reads what it did not."""
         base = Path(root)
         bad = {p.path for p in self.found.problems}
         for name in self.found.names:
             if name in bad or name in self.digests:
                 continue
-            key = parsed.get(name)
+            key = known.get(name)
             if key is None:
                 data = read_bounded(str(base / self.found.raw.get(name, name)), max_file_size)
                 key = digest(data) if isinstance(data, bytes) else b""
@@ -363,22 +364,13 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     """
     base = _folder(root)
     found = discover(base, fields, max_file_size)
-    if defer:
-        return Scan(found, {}, deferred=True)
-    bad = {p.path for p in found.problems}
-    known = known or {}
-    digests = {}
-    for name in found.names:
-        if name in bad:
-            continue
-        before = known.get(name)
-        if before is not None and before[:4] == found.signatures.get(name):
-            digests[name] = before[4]
-            continue
-        data = read_bounded(str(base / found.raw.get(name, name)), max_file_size)
-        if isinstance(data, bytes):
-            digests[name] = digest(data)
-    return Scan(found, digests)
+    scanned = Scan(found, {}, deferred=True)
+    if not defer:
+        signatures = found.signatures
+        unchanged = {name: before[4] for name, before in (known or {}).items()
+                     if before[:4] == signatures.get(name)}
+        scanned.take_digests(base, unchanged, max_file_size)
+    return scanned
 
 
 def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
@@ -480,7 +472,7 @@ def load_corpus(
     parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, limits, store,
                         scanned.digests if scanned is not None and not scanned.deferred else None, keys)
     if scanned is not None and scanned.deferred:
-        scanned.digest_rest(base, keys, max_file_size)
+        scanned.take_digests(base, keys, max_file_size)
     if store is not None:
         store.save(todo, parsed)
 
