@@ -861,9 +861,31 @@ class DatabasePatch:
         self.con.execute("PRAGMA journal_mode=OFF")
         self.con.execute("PRAGMA synchronous=OFF")
         self.con.execute("BEGIN")
+        self._count_kinds()
         self._next = int(self.con.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()[0]) + 1
         row = self.con.execute("SELECT value FROM meta WHERE key = 'parts'").fetchone()
         self.parts = int(json.loads(row[0])) if row else 1
+
+    def _count_kinds(self) -> None:
+        """Count, as rows come and go, the nodes and edges of each kind (:meth:`kind_changes`):
+        temporary triggers, which live in this connection only, not in the file."""
+        self.con.execute("CREATE TEMP TABLE kind_change (tab TEXT NOT NULL, kind TEXT, n INTEGER NOT NULL)")
+        for table in ("nodes", "edges"):
+            add, drop = (f"INSERT INTO kind_change VALUES ('{table}', {row}.kind, {step});"
+                         for row, step in (("NEW", 1), ("OLD", -1)))
+            self.con.execute(f"CREATE TEMP TRIGGER {table}_in AFTER INSERT ON main.{table} BEGIN {add} END")
+            self.con.execute(f"CREATE TEMP TRIGGER {table}_out AFTER DELETE ON main.{table} BEGIN {drop} END")
+            self.con.execute(f"CREATE TEMP TRIGGER {table}_kind AFTER UPDATE OF kind ON main.{table} "
+                             f"WHEN OLD.kind IS NOT NEW.kind BEGIN {drop} {add} END")
+
+    def kind_changes(self) -> dict[str, dict[str, int]]:
+        """How many nodes and edges of each kind this patch added (less those it removed), so
+        far: ``{"nodes": {kind: n}, "edges": {kind: n}}``, kinds whose count did not move left out."""
+        out: dict[str, dict[str, int]] = {"nodes": {}, "edges": {}}
+        for table, kind, n in self.con.execute(
+                "SELECT tab, kind, sum(n) FROM kind_change GROUP BY tab, kind HAVING sum(n) != 0"):
+            out[table][kind] = int(n)
+        return out
 
     def node_id(self, node: str) -> int | None:
         row = self.con.execute("SELECT id FROM nodes WHERE node = ?", (node,)).fetchone()

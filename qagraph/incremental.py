@@ -62,6 +62,8 @@ class Update:
     removed: set[str] = field(default_factory=set)  #: nodes that are gone
     files: set[str] = field(default_factory=set)  #: input files that were read again
     articles: dict[str, Article] = field(default_factory=dict)  #: the new records of the edited articles
+    #: nodes and edges added less those removed, by kind (:meth:`~qagraph.database.DatabasePatch.kind_changes`)
+    kinds: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def update_build(
@@ -106,6 +108,7 @@ def update_build(
             raise Fallback(f"{len(paths)} files changed (more than {limit})")
         update = _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
                         max_file_size, skips)
+        update.kinds = patch.kind_changes()
         patch.commit()
         return update
     except BaseException:

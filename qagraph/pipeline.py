@@ -273,7 +273,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db, \
             closing(_read_only(folder.out / DATABASE)) as previous:
         corpus_problems = _corpus_problems(db.con, scanned, detection)
-        report = _report_from(db, scanned, detection, corpus_problems)
+        report = _report_from(db, scanned, detection, corpus_problems, update.kinds)
         report["settings"].update(report_settings)
         written: list[Path] = [stage / DATABASE]
         if "rdf" in wanted:
@@ -402,17 +402,24 @@ def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Prob
     return folder_problems + spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
 
 
-def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: list[Problem]) -> dict[str, Any]:
+def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: list[Problem],
+                 kinds: Mapping[str, Mapping[str, int]] | None = None) -> dict[str, Any]:
     """The build report of a patched database, with ``corpus_problems`` (:func:`_corpus_problems`)
     in place of those the database holds: what :func:`make_report` gives for the same content,
-    but the health findings."""
+    but the health findings. ``kinds`` are the nodes and edges the patch added less those it
+    removed, by kind (:attr:`qagraph.incremental.Update.kinds`): the counts by kind are the
+    previous report's moved by them, not counted again (0.15 s at 36k)."""
     con = db.con
     previous = db.meta.get("report", {})
     problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
                 con.execute(f"SELECT path, line, severity, code, message FROM problems WHERE NOT ({CORPUS_PROBLEMS})")]
     problems += corpus_problems
     status = dict(con.execute("SELECT path, status FROM files"))
-    node_counts, edge_counts = db.node_counts(), db.edge_counts()
+    before = previous.get("counts", {})
+    if kinds is not None and isinstance(before.get("nodes"), dict) and isinstance(before.get("edges"), dict):
+        node_counts, edge_counts = (_moved(before[table], kinds.get(table, {})) for table in ("nodes", "edges"))
+    else:
+        node_counts, edge_counts = db.node_counts(), db.edge_counts()
     first = con.execute("SELECT substr(min(node), length(?) + 1) FROM articles", (article_node(""),)).fetchone()[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     rejected = [n for n in scanned.names if status.get(n) == "rejected"]
@@ -435,6 +442,12 @@ def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: 
         "hidden": [list(h) for h in scanned.found.hidden],
         "problems": [p.as_dict() for p in problems],
     }
+
+
+def _moved(counts: Mapping[str, int], by: Mapping[str, int]) -> dict[str, int]:
+    """``counts`` by kind moved ``by`` so many, the kinds left with none left out."""
+    moved = {kind: int(counts.get(kind, 0)) + by.get(kind, 0) for kind in sorted({*counts, *by})}
+    return {kind: n for kind, n in moved.items() if n}
 
 
 def _put_kind_counts(counts: dict[str, Any], node_counts: Mapping[str, int], edge_counts: Mapping[str, int]) -> None:

@@ -102,3 +102,35 @@ def test_counts_by_kind_are_those_of_group_by_even_with_a_kind_outside_the_regis
         assert any(kind.startswith("plugin-") for kind in counts)
     with pytest.raises(ValueError):
         count_by_kind(con, "articles")
+
+
+def test_a_patch_counts_the_kinds_it_adds_and_removes(built, tmp_path):
+    """A patched build's report moves the previous counts by what the patch changed instead of
+    counting every edge again: the changes must be exactly the difference of the counts."""
+    import shutil
+
+    from qagraph.database import DatabasePatch, count_by_kind
+
+    _, path = built
+    copy = tmp_path / "copy.db"
+    shutil.copy(path, copy)
+    con = sqlite3.connect(copy)
+    before = {table: count_by_kind(con, table) for table in ("nodes", "edges")}
+    article, other = (r[0] for r in con.execute("SELECT node FROM articles ORDER BY node LIMIT 2"))
+    con.close()
+    patch = DatabasePatch(copy)
+    patch.set_node("keyword:patched", {"kind": "keyword", "label": "patched", "key": "patched", "df": 1})
+    patch.add_edge(article, "keyword:patched", "keyword", {"kind": "keyword"})
+    patch.add_edge(article, "keyword:patched", "keyword", {"kind": "keyword"})  # replaced, not added twice
+    patch.add_edge(article, other, "similar", {"kind": "similar", "weight": 0.5, "shared": ["x"]})
+    patch.remove_node(other)  # and every edge of it, the one just added among them
+    patch.set_node(article, {"kind": "stub", "label": "now outside the corpus"})  # a node whose kind changes
+    changes = patch.kind_changes()
+    patch.commit()
+    con = sqlite3.connect(copy)
+    after = {table: count_by_kind(con, table) for table in ("nodes", "edges")}
+    for table in ("nodes", "edges"):
+        moved = {k: after[table].get(k, 0) - before[table].get(k, 0) for k in {*before[table], *after[table]}}
+        assert changes[table] == {k: n for k, n in moved.items() if n}, table
+    assert changes["nodes"]["stub"] == 1 and changes["nodes"]["article"] == -2
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone() == (0,)
