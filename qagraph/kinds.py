@@ -45,6 +45,7 @@ __all__ = [
     "node_kind",
     "register_edge_kind",
     "registered",
+    "weighted_link_kinds",
 ]
 
 ARTICLE = "article"
@@ -168,6 +169,11 @@ def edge_kind(name: str) -> EdgeKind:
 def link_kinds() -> list[EdgeKind]:
     """The edge kinds that join two articles, in registry order."""
     return [kind for kind in EDGE_KINDS.values() if kind.link]
+
+
+def weighted_link_kinds() -> frozenset[str]:
+    """The names of the link kinds whose edges carry a ``weight`` (a similarity's score)."""
+    return frozenset(kind.name for kind in EDGE_KINDS.values() if kind.link and "weight" in kind.fields)
 
 
 def register_edge_kind(kind: EdgeKind) -> EdgeKind:

@@ -57,7 +57,7 @@ import numpy as np
 from scipy import sparse
 
 from .errors import UsageError
-from .kinds import ARTICLE, STUB, link_kinds
+from .kinds import ARTICLE, STUB, link_kinds, weighted_link_kinds
 from .modularity import local_moves, renumber
 
 __all__ = [
@@ -145,7 +145,7 @@ def _link_arrays(G: nx.MultiDiGraph) -> _Arrays:
     nodes = sorted(n for n, d in node_data.items() if d.get("kind") == ARTICLE)
     index = {n: i for i, n in enumerate(nodes)}
     links = {kind.name for kind in link_kinds()}
-    weighted = {kind.name for kind in link_kinds() if "weight" in kind.fields}
+    weighted = weighted_link_kinds()
     rows: list[int] = []
     cols: list[int] = []
     weights: list[float] = []

@@ -66,3 +66,20 @@ def test_every_registered_kind_is_described_and_styled():
         assert kind.label and kind.plural and kind.description, kind.name
         assert kind.style.colour.startswith("#"), kind.name
         assert all(p.startswith(("http://", "https://")) for p in kind.predicates), kind.name
+
+
+def test_a_registered_weighted_link_kind_is_weighted_everywhere_at_once():
+    """The atlas, the layout and the views' update ask the registry each time which link kinds
+    carry a weight: a kind registered while running counts from then on."""
+    from dataclasses import replace
+
+    from qagraph.kinds import EDGE_KINDS, edge_kind, register_edge_kind, weighted_link_kinds
+
+    assert weighted_link_kinds() == {"similar"}
+    plugin = replace(edge_kind("similar"), name="plugin-similar", label="plugin similar")
+    register_edge_kind(plugin)
+    try:
+        assert weighted_link_kinds() == {"similar", "plugin-similar"}
+    finally:
+        del EDGE_KINDS["plugin-similar"]
+    assert weighted_link_kinds() == {"similar"}

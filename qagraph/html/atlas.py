@@ -34,7 +34,6 @@ reaches the page as ``textContent`` except answer excerpts, which are sanitised 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import math
@@ -52,7 +51,7 @@ from markupsafe import Markup
 from .._version import __version__
 from ..errors import OutputError, UsageError
 from ..fileio import write_atomic
-from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds
+from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
 from ..layout import Community, Position
 from .page import excerpt_html, safe_href
 
@@ -290,12 +289,6 @@ class ChunkRecord:
     text: tuple[list[str], str] | None
 
 
-@functools.cache
-def _weighted_kinds() -> frozenset[str]:
-    """The link kinds whose links carry a weight (the registry does not change while running)."""
-    return frozenset(kind.name for kind in link_kinds() if "weight" in kind.fields)
-
-
 def chunk_record(
     G: nx.MultiDiGraph, node: str, *, positions: Mapping[str, Position], membership: Mapping[str, int],
     ids: Mapping[str, str], excerpts: Mapping[str, str] | None = None, excerpt_limit: int = EXCERPT_LIMIT,
@@ -311,7 +304,7 @@ def chunk_record(
     at = positions.get(node)
     if at is None:
         raise UsageError(f"{node} has no position: lay the graph out again (qagraph.layout.atlas_layout)")
-    weighted = _weighted_kinds()
+    weighted = weighted_link_kinds()
     links: dict[str, list[str]] = {}
     for target, keydict in sorted(G._succ[node].items()):
         sid = ids.get(target)
@@ -394,7 +387,7 @@ def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
     sids = [nodes["ids"][i:i + SID_LENGTH] for i in range(0, len(nodes["ids"]), SID_LENGTH)]
     by_sid = {sid: (keywords, excerpt) for sid, keywords, excerpt in zip(texts["id"], texts["keywords"],
                                                                            texts["excerpt"])}
-    weighted = _weighted_kinds()
+    weighted = weighted_link_kinds()
     out_links: list[dict[str, list[str]]] = [{} for _ in sids]
     for kind_name, packed in nodes["links"].items():
         size = width + SID_LENGTH + (1 if kind_name in weighted else 0)

@@ -42,7 +42,7 @@ import networkx as nx
 from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
-from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds
+from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, weighted_link_kinds
 from ..parallel import beside, waited_on_error
 from ..workers import end_with_parent
 from .arrange import rank_keywords
@@ -760,7 +760,7 @@ class _Layout:
 def _link_weights(change: _Change) -> dict[str, dict[str, float]]:
     """For each changed node, its link neighbours after the edit and the weight of their links
     (summed over kinds and directions; a similarity's score, 1 for other kinds)."""
-    weighted = {k.name for k in link_kinds() if "weight" in k.fields}
+    weighted = weighted_link_kinds()
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for (u, kind, v), (w, _, _) in change.link_edges(change.after).items():
         if u == v:
