@@ -627,7 +627,7 @@ def report_text(value: Any) -> str:
     item of a list on a line of its own, written compactly (one problem, one finding a line).
 
     ``json.dumps(indent=2)`` writes the 6.6 MB report of a 36k corpus with Python's encoder,
-    key by key (0.12 s); this writes each item with the C one.
+    key by key (0.22 s); this writes each item with the C one (0.11 s).
 
     >>> print(report_text({"counts": {"files": 2}, "problems": [{"path": "a.md", "line": 3}], "hidden": []}))
     {

@@ -37,8 +37,8 @@ from ..model import Progress
 from ..workers import fork_pool
 from .formats import DEFAULT_FORMATS, FORMATS, check_formats
 from .iri import DEFAULT_BASE_IRI, IRIs, check_base_iri
-from .syntax import RENDERERS
 from .parts import RDF_DIR, part_name
+from .syntax import RENDERERS
 from .triples import PartStats, part_count, split_parts, statements
 
 __all__ = [
@@ -52,7 +52,6 @@ __all__ = [
     "write_rdf",
 ]
 
-#: the folder of the RDF files inside a build folder
 #: ``links``: the ``qa:similarTo`` links without weights. Weights move whenever a shared
 #: keyword's document frequency moves, so writing them would make most edits rewrite
 #: most parts; queries ask for the link far more than for the score. ``full`` adds them.
