@@ -391,11 +391,16 @@ def _read_json(path: Path) -> Any:
 def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Problem]:
     """The problems of the corpus as a whole and of folders, found again for a patched database
     (:meth:`~qagraph.database.DatabasePatch.replace_corpus_problems` keeps them)."""
+    from .fields import ANY_SEPARATOR
     from .presets import spaced_keywords
 
     names = set(scanned.names)
     folder_problems = [p for p in scanned.found.problems if p.path not in names]
-    with_keywords = con.execute("SELECT count(*) FROM articles WHERE keywords != '[]'").fetchone()[0]
+    if detection.fields.keyword_separator in (None, ANY_SEPARATOR):
+        return folder_problems
+    # both queries are answered by partial indexes (articles_without_keywords, articles_with_one_keyword)
+    with_keywords = con.execute("SELECT (SELECT count(*) FROM articles) - "
+                                "(SELECT count(*) FROM articles WHERE keywords = '[]')").fetchone()[0]
     spaced = con.execute(
         "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
         "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
