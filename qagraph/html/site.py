@@ -13,10 +13,11 @@ without a change.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -146,23 +147,33 @@ def _health_rows(health: Mapping[str, Any], atlas_href: str | None, site_url: st
         found = health.get(name)
         if not isinstance(found, Mapping):
             continue
-        items: list[tuple[str, str | None]] = []
-        for item in found.get("articles", []) if isinstance(found.get("articles"), list) else []:
-            items.append(_health_item(item, atlas_href))
-        for link in found.get("links", []):
-            target = link.get("target_url") or link.get("target") or ""
-            items.append((f"{link.get('title') or link.get('node')} \u2192 {target}", _atlas(link.get("node"), atlas_href)))
-        for group in found.get("groups", []):
-            items.append((f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
-                          _atlas(group["articles"][0]["node"], atlas_href) if group.get("articles") else None))
-        for subject in found.get("subjects", []):
-            spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
-            items.append((f"{subject.get('usual')}: {spellings}", None))
-        for keyword in found.get("keywords", []):
-            items.append((f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None))
+        lists: dict[str, list[Any]] = {}
+        for key in ("articles", "links", "groups", "subjects", "keywords"):
+            value = found.get(key)
+            lists[key] = value if isinstance(value, list) else []
+        total = sum(map(len, lists.values()))
+        # only the items shown are made: a finding may list 14,000 articles
+        items = list(itertools.islice(_health_items(lists, atlas_href), HEALTH_SHOWN))
         rows.append({"name": name, "meaning": meaning, "count": _fmt(int(found.get("count", 0))),
-                     "items": items[:HEALTH_SHOWN], "more": max(0, len(items) - HEALTH_SHOWN)})
+                     "items": items, "more": max(0, total - HEALTH_SHOWN)})
     return rows
+
+
+def _health_items(lists: Mapping[str, list[Any]], atlas_href: str | None) -> Iterator[tuple[str, str | None]]:
+    """A finding's items, in the order the index page shows them, as (text, href or None)."""
+    for item in lists["articles"]:
+        yield _health_item(item, atlas_href)
+    for link in lists["links"]:
+        target = link.get("target_url") or link.get("target") or ""
+        yield f"{link.get('title') or link.get('node')} \u2192 {target}", _atlas(link.get("node"), atlas_href)
+    for group in lists["groups"]:
+        yield (f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
+               _atlas(group["articles"][0]["node"], atlas_href) if group.get("articles") else None)
+    for subject in lists["subjects"]:
+        spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
+        yield f"{subject.get('usual')}: {spellings}", None
+    for keyword in lists["keywords"]:
+        yield f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None
 
 
 def _health_item(item: Mapping[str, Any], atlas_href: str | None) -> tuple[str, str | None]:
