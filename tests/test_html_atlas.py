@@ -11,6 +11,8 @@ Chromium is Debian's /usr/bin/chromium (``make browser``); WebGL runs on SwiftSh
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import math
@@ -27,6 +29,7 @@ import pytest
 
 import qagraph
 from qagraph.errors import OutputError, UsageError
+from qagraph.html import atlas as atlas_module
 from qagraph.html.atlas import (
     atlas_chunk_count,
     atlas_chunk_of,
@@ -154,6 +157,24 @@ def test_chunks_split_by_a_stable_hash_and_render_alone(content):
         seen += chunk_ids
     assert sorted(seen) == sorted(ids.values())
     assert atlas_chunk_count(49) == 1 and atlas_chunk_count(36_546) == 16
+
+
+def test_short_ids_hash_each_node_and_salt_a_collision(monkeypatch):
+    nodes = [f"article:/learn/s/questions/q{i}" for i in range(500)]
+    ids = short_ids(nodes)
+    assert ids == {n: base64.urlsafe_b64encode(atlas_module._digest(n, 6)).decode() for n in nodes}
+
+    real = hashlib.blake2b
+
+    class Weak:  # a hash of the last character only: the nodes collide in tens
+        blake2b = staticmethod(lambda data, **kw: real(data[-1:], **kw))
+
+    monkeypatch.setattr(atlas_module, "hashlib", Weak)
+    weak = short_ids(nodes)
+    assert len(set(weak.values())) == len(nodes) and all(len(sid) == 8 for sid in weak.values())
+    first = sorted(nodes)[0]  # the first in sorted order keeps the unsalted hash
+    assert weak[first] == base64.urlsafe_b64encode(Weak.blake2b(first.encode(), digest_size=6,
+                                                               person=b"qagraph-atlas\x00").digest()).decode()
 
 
 def test_an_edit_rewrites_few_chunks(content, tmp_path):

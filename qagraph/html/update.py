@@ -629,11 +629,16 @@ class _Atlas:
         con = self.db.con
         names = {slug: str(label or slug) for slug, label in con.execute("SELECT slug, name FROM subjects")}
         found: dict[str, str] = {}
-        for slug, label in con.execute(
-                "SELECT subject, subject_label FROM (SELECT node, subject, subject_label FROM articles UNION ALL "
-                "SELECT node, subject, subject_label FROM stubs) WHERE subject IS NOT NULL AND subject != '' "
-                "AND subject NOT IN (SELECT slug FROM subjects) ORDER BY node"):
-            found.setdefault(slug, str(label or slug))
+        # the slugs without a subject node, from the index on articles(subject), before reading any row
+        missing = [slug for (slug,) in con.execute(
+            "SELECT DISTINCT subject FROM articles UNION SELECT DISTINCT subject FROM stubs")
+            if slug and slug not in names]
+        if missing:
+            for slug, label in con.execute(
+                    "SELECT subject, subject_label FROM (SELECT node, subject, subject_label FROM articles UNION ALL "
+                    "SELECT node, subject, subject_label FROM stubs) WHERE subject IN (SELECT value FROM json_each(?)) "
+                    "ORDER BY node", (json.dumps(missing),)):
+                found.setdefault(slug, str(label or slug))
         return dict(sorted({**found, **names}.items()))
 
 
@@ -722,6 +727,8 @@ class _Layout:
         """Each of ``nodes`` beside the weighted mean of its placed ``neighbours(node) -> [(node, weight)]``
         (nodes linked only to new ones once those are placed); a node linked to nothing placed goes
         on the rim, outside every other."""
+        if not nodes:  # an edit: place_new would still copy and round every position
+            return
         from ..layout import place_new
 
         placed = place_new(self.positions, list(nodes), neighbours)
