@@ -16,12 +16,14 @@ import qagraph
 from qagraph import layout as L
 from qagraph.errors import UsageError
 from qagraph.layout import (
+    LAYOUT_FORMAT,
     AtlasLayout,
     atlas_layout,
     communities,
     label_communities,
     layout,
     link_graph,
+    read_layout,
     update_layout,
 )
 
@@ -228,6 +230,22 @@ def test_atlas_layout_places_stubs_and_survives_a_json_round_trip(small_kg):
     again = AtlasLayout.from_dict(json.loads(json.dumps(atlas.as_dict())))
     assert again == atlas
     assert atlas_layout(G, previous=again).positions == atlas.positions
+
+
+def test_a_layout_names_each_node_once_and_the_earlier_form_still_reads(small_kg):
+    atlas = atlas_layout(small_kg.graph)
+    data = atlas.as_dict()
+    assert data["format"] == LAYOUT_FORMAT and data["nodes"] == sorted(atlas.positions)
+    assert len(data["xy"]) == 2 * len(data["nodes"])
+    assert all(isinstance(m, int) for c in data["communities"] for m in c["members"])
+    earlier = {"seed": atlas.seed, "resolution": atlas.resolution,  # the form earlier builds kept
+               "positions": {n: list(p) for n, p in atlas.positions.items()},
+               "communities": [c.as_dict() for c in atlas.communities]}
+    assert AtlasLayout.from_dict(json.loads(json.dumps(earlier))) == atlas
+    for broken in ({**data, "xy": data["xy"][:-1]}, {**data, "communities": [{**data["communities"][0], "members": [10**6]}]},
+                   {**data, "xy": ["x"] * len(data["xy"])}):
+        with pytest.raises((KeyError, TypeError, ValueError, IndexError)):
+            read_layout(broken)
 
 
 def test_atlas_layout_with_previous_keeps_old_places_and_adds_the_new_article(content_kg):

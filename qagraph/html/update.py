@@ -646,10 +646,10 @@ class _Layout:
     """The previous atlas layout, updated for the nodes the edit added, removed or moved."""
 
     def __init__(self, previous: Mapping[str, Any]) -> None:
-        self.seed, self.resolution = previous.get("seed", 0), previous.get("resolution", 1.0)
-        self.positions: dict[str, tuple[float, float]] = {n: (float(p[0]), float(p[1])) for n, p in previous["positions"].items()}
-        self.before = list(previous["positions"])
-        self.parts: list[dict[str, Any]] = [dict(c) for c in previous["communities"]]
+        from ..layout import read_layout
+
+        self.positions, self.parts, self.seed, self.resolution = read_layout(previous)
+        self.before = list(self.positions)
         self.member_of = {n: i for i, c in enumerate(self.parts) for n in c["members"]}
         self.new: set[str] = set()
         self.gone: set[str] = set()
@@ -663,7 +663,7 @@ class _Layout:
         """The layout after ``change``; ``None`` when ``previous`` does not match the database before it."""
         try:
             layout = cls(previous)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
         before, after = change.before, change.after
         for n in change.nodes:
