@@ -54,7 +54,6 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
 
 from .errors import UsageError
 from .kinds import ARTICLE, STUB, link_kinds, weighted_link_kinds
@@ -247,6 +246,7 @@ def _modularity_communities(arrays: _Arrays, initial: np.ndarray, *, resolution:
     checksum with ``seed`` is least and wrapping round. So any insertion order gives the
     same result, and an edit elsewhere rarely moves the start.
     """
+    from scipy import sparse  # 0.07 s to import: not for an edit's views, which never lay out
     n = len(arrays.nodes)
     total = float(arrays.weights.sum())
     if total <= 0:
@@ -300,6 +300,7 @@ def _search_pass(
     each into the groups that are well connected inside it (the refinement) and merges
     those, so that at the next level a badly joined group can still change community.
     """
+    from scipy import sparse
     top = np.arange(adjacency.shape[0])  # the node of the current level that each original node is in
     while True:
         size = adjacency.shape[0]
@@ -330,6 +331,7 @@ def _local_moves(
 
 def _within(adjacency: Any, labels: np.ndarray) -> Any:
     """``adjacency`` without its entries between different communities."""
+    from scipy import sparse
     rows = np.repeat(np.arange(adjacency.shape[0]), np.diff(adjacency.indptr))
     keep = labels[rows] == labels[adjacency.indices]
     inside = sparse.csr_matrix((adjacency.data[keep], adjacency.indices[keep],
@@ -340,6 +342,7 @@ def _within(adjacency: Any, labels: np.ndarray) -> Any:
 
 def _csr(matrix: Any) -> Any:
     """``matrix`` as CSR with float32 values and int32 indices, the types the Cython core takes."""
+    from scipy import sparse
     matrix = sparse.csr_matrix(matrix, dtype=np.float32)
     matrix.sum_duplicates()
     matrix.indices = matrix.indices.astype(np.int32)
