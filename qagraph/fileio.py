@@ -132,6 +132,23 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _relative_files(folder: Path) -> list[str]:
+    """Every file under ``folder``, as sorted POSIX paths relative to it (strings, not
+    :class:`~pathlib.Path`: a build's 1,100 outputs are listed on every commit)."""
+    top = os.fspath(folder)
+    found = []
+    for dirpath, _, filenames in os.walk(top):
+        rel = os.path.relpath(dirpath, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in filenames]
+    return sorted(found)
+
+
+def _record_text(record: dict[str, Any]) -> str:
+    """``build.json``: compact, so that the C encoder writes it (1,100 output signatures at 36k)."""
+    return json.dumps(record, sort_keys=True, separators=(",", ":"))
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -290,15 +307,14 @@ class BuildFolder:
                               "choose another output folder", path=str(self.out))
         if outputs is None:
             foreign = set(self.kept_foreign)
-            outputs = [rel for rel in (p.relative_to(stage).as_posix() for p in self._files(stage))
-                       if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
+            outputs = [rel for rel in _relative_files(stage) if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
         signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
         record = {"qagraph": __version__, **state, "outputs": signatures}
         marker = stage / PRIVATE / MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
         if inputs is not None:
             dump_sealed(stage / PRIVATE / INPUTS, inputs)
-        marker.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+        marker.write_text(_record_text(record), encoding="utf-8")
         os.chmod(stage, 0o755)
         try:
             if self.out.exists():
@@ -330,7 +346,7 @@ class BuildFolder:
             return
         record["outputs"] = now
         with contextlib.suppress(OSError):
-            write_atomic(self.out / PRIVATE / MARKER, json.dumps(record, indent=1, sort_keys=True))
+            write_atomic(self.out / PRIVATE / MARKER, _record_text(record))
 
     @staticmethod
     def _replaced(staged: Path, original: Path) -> bool:
