@@ -1143,21 +1143,12 @@ def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
         return None
     if not con.execute("SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
         return None
-    articles: dict[str, dict[str, Any]] = {}
-    keys: dict[str, str] = {}
-    linked_to: set[str] = set()
-    links_out: set[str] = set()
-    similar: set[str] = set()
-    for node, *values, key, to, out, alike in con.execute(
-            f"SELECT node, {_HEALTH_COLUMNS}, question_key, linked_to, links_out, similar FROM health"):
-        articles[node] = dict(zip(_HEALTH_FACTS, values))
-        keys[node] = key
-        if to:
-            linked_to.add(node)
-        if out:
-            links_out.add(node)
-        if alike:
-            similar.add(node)
+    rows = con.execute(f"SELECT node, {_HEALTH_COLUMNS}, question_key, linked_to, links_out, similar FROM health"
+                       ).fetchall()
+    n = len(_HEALTH_FACTS)  # a row: node, the facts, then the question key and three flags
+    articles = {row[0]: dict(zip(_HEALTH_FACTS, row[1:n + 1])) for row in rows}
+    keys: dict[str, str] = {row[0]: row[n + 1] for row in rows}
+    linked_to, links_out, similar = ({row[0] for row in rows if row[i]} for i in (n + 2, n + 3, n + 4))
     return Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar, question_keys=keys)
 
 

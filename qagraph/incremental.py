@@ -95,8 +95,7 @@ def update_build(
     paths |= {n for n in known if n not in digests}
     patch = DatabasePatch(db_path)
     try:
-        old_status = dict(
-            (p, (s, n)) for p, s, n in patch.con.execute("SELECT path, status, node FROM files"))
+        old_status = {p: (s, n) for p, s, n in patch.con.execute("SELECT path, status, node FROM files")}
         now = set(names)
         paths |= {p for p in old_status if p not in now}
         paths |= {p for p in names if p not in old_status}
