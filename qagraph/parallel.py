@@ -8,18 +8,22 @@ second core.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import QagraphError
 
-__all__ = ["beside", "waited_on_error"]
+__all__ = ["Later", "beside", "beside_later", "waited_on_error"]
 
 T = TypeVar("T")
+M = TypeVar("M")
+P = TypeVar("P")
 
 
 def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
@@ -55,8 +59,13 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
         finally:
             os._exit(code)
     os.close(send)
+    return _waiter(pid, receive)
 
-    def wait() -> T:
+
+def _waiter(pid: int, receive: int) -> Callable[[], Any]:
+    """The function that waits for the result the child ``pid`` writes to the pipe ``receive``."""
+
+    def wait() -> Any:
         with os.fdopen(receive, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
@@ -67,10 +76,94 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
                                f"(exit code {os.waitstatus_to_exitcode(status)})") from None
         if outcome == "error":
             raise value
-        result: T = value
-        return result
+        return value
 
     return wait
+
+
+class Later(Generic[M, T]):
+    """A task started before its input is known (:func:`beside_later`)."""
+
+    def __init__(self, prepare: Callable[[], P], task: Callable[[P, M], T], fork: bool) -> None:
+        self._prepare: Callable[[], Any] = prepare
+        self._task: Callable[[Any, M], T] = task
+        self._pid: int | None = None
+        if not fork or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        self._results, send = os.pipe()
+        receive, self._messages = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
+            code = 0
+            try:
+                os.close(self._results)
+                os.close(self._messages)
+                try:
+                    prepared: tuple[str, Any] = ("ok", prepare())
+                except BaseException as exc:  # noqa: BLE001 - raised once there is a result to send it with
+                    prepared = ("error", exc)
+                with os.fdopen(receive, "rb") as pipe:
+                    data = pipe.read()
+                if data:  # nothing: the parent went on without this task
+                    message = pickle.loads(data)
+                    _send(send, lambda: task(prepared[1], message) if prepared[0] == "ok" else _raise(prepared[1]))
+                for stream in (sys.stdout, sys.stderr):
+                    if stream is not None:
+                        stream.flush()
+            except BaseException:  # noqa: BLE001 - nothing could be sent: the waiter reports the exit
+                code = 70
+            finally:
+                os._exit(code)
+        os.close(send)
+        os.close(receive)
+        self._pid = pid
+
+    def start(self, message: M) -> Callable[[], T]:
+        """Give the task its input; the function returned waits for its result (as :func:`beside`'s).
+        Without a process of its own, the task runs here and now."""
+        if self._pid is None:
+            result = self._task(self._prepare(), message)
+            return lambda: result
+        try:
+            with os.fdopen(self._messages, "wb") as pipe:
+                pipe.write(pickle.dumps(message))
+        except BrokenPipeError:  # the child ended: its waiter says how
+            pass
+        wait: Callable[[], T] = _waiter(self._pid, self._results)
+        return wait
+
+    def cancel(self) -> None:
+        """End the task's process, started or not (its preparation only reads)."""
+        if self._pid is None:
+            return
+        with contextlib.suppress(OSError):
+            os.close(self._messages)
+        with contextlib.suppress(OSError):
+            os.close(self._results)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        self._pid = None
+
+
+def beside_later(prepare: Callable[[], P], task: Callable[[P, M], T], *, fork: bool = True) -> Later[M, T]:
+    """Fork now a process that runs ``prepare()`` (imports, reads) and then waits for its input:
+    :meth:`Later.start` gives it ``message``, and it runs ``task(prepared, message)``, as
+    :func:`beside` runs a task; :meth:`Later.cancel` ends it when the input will not come.
+    The preparation overlaps with whatever makes the input.
+
+    >>> later = beside_later(lambda: 6, lambda six, seven: six * seven)
+    >>> later.start(7)()
+    42
+    """
+    return Later(prepare, task, fork)
+
+
+def _raise(exc: BaseException) -> Any:
+    raise exc
 
 
 def _send(fd: int, task: Callable[[], Any]) -> None:

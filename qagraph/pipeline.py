@@ -125,8 +125,8 @@ def build(
     # with no build to compare with and no parsed files to reuse, the parse digests the files
     # it reads: a cold build reads each one once
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
-    scanned = scan(content, fields or FieldMap(), max_file_size,
-                   known=folder.inputs() if cache else None, defer=not compared)
+    known = folder.inputs() if cache else {}  # what the previous build read of each file (5 MB at 36k: read once)
+    scanned = scan(content, fields or FieldMap(), max_file_size, known=known if cache else None, defer=not compared)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -169,7 +169,7 @@ def build(
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
                 try:
-                    done = _update(stage, folder, content, scanned, detection, wanted, report_settings,
+                    done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                    site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
                                    max_file_size=max_file_size)
                 except Fallback as why:
@@ -215,7 +215,8 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan, detection: Detection,
+def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan,
+            known: Mapping[str, tuple[Any, ...]], detection: Detection,
             wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int,
             ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
@@ -225,7 +226,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     (the others stay as they are) and ``void.ttl`` is written from every part's kept
     statistics; the HTML views and the atlas the change touches are written again
     (:func:`qagraph.html.update.update_html`); the report is read back from the
-    database. Nothing here loads the whole graph.
+    database. Nothing here loads the whole graph. ``known`` is what the previous build read of
+    each input file (:meth:`~qagraph.fileio.BuildFolder.inputs`, as ``scanned`` was scanned against).
 
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
@@ -233,43 +235,57 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .database import BuildDatabase, DatabasePatch, patched_health_facts
     from .health import findings
     from .incremental import copy_database, update_build
-    from .parallel import beside, waited_on_error
+    from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
 
-    copy_database(folder.out / DATABASE, stage / DATABASE)
-    fields = detection.fields
-    skips = layout_skips(scanned.names, fields, Path(content), scanned.found.raw)
-    if progress:
-        progress("update", 0, 1)
-    with _gc_paused():
-        update = update_build(stage, Path(content), scanned, folder.inputs(), fields,
-                              similarity_folder=stage / SIMILARITY_STATE, max_file_size=max_file_size, skips=skips)
-    # from here to the last patch the database is only read: the views are made in a forked
-    # process while this one makes the report, the RDF and the health findings; the index
-    # page, which shows the findings, is written when both are done
-    db = BuildDatabase(stage / DATABASE)
-    try:
-        previous_health = db.meta.get("health")
-        articles = db.count("articles")
-    finally:
-        db.close()
+    # the views are made in a forked process. It starts now and imports what it needs
+    # while this one patches the database; from then to the last patch the database is
+    # only read, and this process makes the report, the RDF and the health findings. The
+    # index page, which shows the findings, is written when both are done.
     parent = os.getpid()
-    parallel = "html" in wanted and articles >= PARALLEL_WRITE_ARTICLES
+    parallel = "html" in wanted and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
 
-    def views() -> list[Path]:
+    def ready() -> tuple[Callable[..., list[Path]], Any] | None:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
         if "html" not in wanted:
-            return []
-        from .html.update import update_html
+            return None
+        from .html.update import update_html  # 0.2 s of imports, made while the database is patched
 
+        return update_html, _read_json(stage / ATLAS_STATE)
+
+    def views(prepared: tuple[Callable[..., list[Path]], Any] | None, change: tuple[set[str], set[str], int]
+              ) -> list[Path]:
+        if prepared is None:
+            return []
+        update_html, previous_atlas = prepared
+        changed, removed, articles = change
         return update_html(
-            stage / DATABASE, stage, changed=update.changed, removed=update.removed,
-            previous_db=folder.out / DATABASE, previous_atlas=_read_json(stage / ATLAS_STATE),
+            stage / DATABASE, stage, changed=changed, removed=removed,
+            previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
             extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
             views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
 
     with interrupts_held():
-        other = beside(views, fork=parallel)
+        later = beside_later(ready, views, fork=parallel)
+    try:
+        copy_database(folder.out / DATABASE, stage / DATABASE)
+        fields = detection.fields
+        skips = layout_skips(scanned.names, fields, Path(content), scanned.found.raw)
+        if progress:
+            progress("update", 0, 1)
+        with _gc_paused():
+            update = update_build(stage, Path(content), scanned, known, fields, similarity_folder=stage / SIMILARITY_STATE,
+                                  max_file_size=max_file_size, skips=skips)
+        db = BuildDatabase(stage / DATABASE)
+        try:
+            previous_health = db.meta.get("health")
+            articles = db.count("articles")
+        finally:
+            db.close()
+    except BaseException:
+        later.cancel()
+        raise
+    other = later.start((update.changed, update.removed, articles))
     with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db, \
             closing(_read_only(folder.out / DATABASE)) as previous:
         corpus_problems = _corpus_problems(db.con, scanned, detection)

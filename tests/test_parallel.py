@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
 from qagraph import QagraphError
 from qagraph.pipeline import OUTPUTS, write_outputs
-from qagraph.parallel import beside
+from qagraph.parallel import beside, beside_later
 from test_pipeline import database_rows
 
 
@@ -51,6 +52,52 @@ def test_child_that_dies_is_reported(monkeypatch):
 
     with pytest.raises(QagraphError, match="ended without a result"):
         beside(lambda: os._exit(3))()
+
+
+def test_a_later_task_prepares_before_its_input_comes(monkeypatch, tmp_path):
+    """beside_later: the preparation runs in the other process before start() gives the input."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    mark = tmp_path / "prepared"
+
+    def prepare():
+        mark.write_text(str(os.getpid()))
+        return 6
+
+    later = beside_later(prepare, lambda six, message: (six * message, os.getpid()))
+    deadline = time.monotonic() + 30
+    while not mark.exists() and time.monotonic() < deadline:  # no input given yet
+        time.sleep(0.01)
+    assert mark.exists()
+    value, pid = later.start(7)()
+    assert value == 42 and pid == int(mark.read_text()) != os.getpid()
+
+    inline = beside_later(lambda: os.getpid(), lambda here, message: (here, message), fork=False)
+    assert inline.start("x")() == (os.getpid(), "x")
+
+
+def test_a_later_task_reports_errors_and_can_be_cancelled(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def broken():
+        raise QagraphError("cannot read the layout", path="out/.qagraph/atlas.json")
+
+    with pytest.raises(QagraphError, match="atlas.json: cannot read the layout"):
+        beside_later(broken, lambda prepared, message: message).start(1)()
+    with pytest.raises(QagraphError, match="out/x.html: no room"):
+        beside_later(lambda: None, lambda prepared, message: _fail(message)).start("out/x.html")()
+
+    later = beside_later(lambda: time.sleep(60), lambda prepared, message: message)
+    pid = later._pid
+    started = time.monotonic()
+    later.cancel()  # a fallback: the input will not come
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(pid, os.WNOHANG)
+    later.cancel()  # twice is harmless
+
+
+def _fail(path):
+    raise QagraphError("no room", path=path)
 
 
 def test_parallel_write_equals_serial(small_kg, tmp_path, monkeypatch):
