@@ -15,14 +15,13 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from .errors import QagraphError
 
 __all__ = ["Later", "beside", "beside_later", "waited_on_error"]
 
 T = TypeVar("T")
-M = TypeVar("M")
 P = TypeVar("P")
 
 
@@ -81,35 +80,39 @@ def _waiter(pid: int, receive: int) -> Callable[[], Any]:
     return wait
 
 
-class Later(Generic[M, T]):
+class Later(Generic[T]):
     """A task started before its input is known (:func:`beside_later`)."""
 
-    def __init__(self, prepare: Callable[[], P], task: Callable[[P, M], T], fork: bool) -> None:
+    def __init__(self, prepare: Callable[[], P], task: Callable[[P, Callable[[], Any]], T], fork: bool) -> None:
         self._prepare: Callable[[], Any] = prepare
-        self._task: Callable[[Any, M], T] = task
+        self._task: Callable[[Any, Callable[[], Any]], T] = task
         self._pid: int | None = None
+        self._sent: list[Any] = []  # without a process: the messages, for the task run by wait()
         if not fork or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
             return
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
         self._results, send = os.pipe()
-        receive, self._messages = os.pipe()
+        receive, messages = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
             code = 0
             try:
                 os.close(self._results)
-                os.close(self._messages)
+                os.close(messages)
                 try:
                     prepared: tuple[str, Any] = ("ok", prepare())
                 except BaseException as exc:  # noqa: BLE001 - raised once there is a result to send it with
                     prepared = ("error", exc)
-                with os.fdopen(receive, "rb") as pipe:
-                    data = pipe.read()
-                if data:  # nothing: the parent went on without this task
-                    message = pickle.loads(data)
-                    _send(send, lambda: task(prepared[1], message) if prepared[0] == "ok" else _raise(prepared[1]))
+                with os.fdopen(receive, "rb") as inbox:
+                    if inbox.peek(1):  # nothing at all: the parent went on without this task
+
+                        def receive_message() -> Any:
+                            return pickle.load(inbox)  # EOFError: the parent stopped sending
+
+                        _send(send, lambda: task(prepared[1], receive_message) if prepared[0] == "ok"
+                              else _raise(prepared[1]))
                 for stream in (sys.stdout, sys.stderr):
                     if stream is not None:
                         stream.flush()
@@ -119,28 +122,42 @@ class Later(Generic[M, T]):
                 os._exit(code)
         os.close(send)
         os.close(receive)
+        self._outbox: IO[bytes] | None = os.fdopen(messages, "wb")
         self._pid = pid
 
-    def start(self, message: M) -> Callable[[], T]:
-        """Give the task its input; the function returned waits for its result (as :func:`beside`'s).
-        Without a process of its own, the task runs here and now."""
+    def send(self, message: Any) -> None:
+        """Give the task its next message (its ``receive()`` returns them in order)."""
         if self._pid is None:
-            result = self._task(self._prepare(), message)
-            return lambda: result
+            self._sent.append(message)
+            return
+        assert self._outbox is not None, "send() after wait()"
         try:
-            with os.fdopen(self._messages, "wb") as pipe:
-                pipe.write(pickle.dumps(message))
-        except BrokenPipeError:  # the child ended: its waiter says how
+            pickle.dump(message, self._outbox)
+            self._outbox.flush()
+        except BrokenPipeError:  # the child ended: wait() says how
             pass
-        wait: Callable[[], T] = _waiter(self._pid, self._results)
-        return wait
+
+    def wait(self) -> T:
+        """No more messages: the task's result (its exception raised here), as :func:`beside`'s
+        waiter gives it. Without a process of its own, the task runs now, here."""
+        if self._pid is None:
+            sent = iter(self._sent)
+
+            def receive() -> Any:
+                for message in sent:
+                    return message
+                raise EOFError("no more messages")
+
+            return self._task(self._prepare(), receive)
+        self._close_outbox()
+        result: T = _waiter(self._pid, self._results)()
+        return result
 
     def cancel(self) -> None:
-        """End the task's process, started or not (its preparation only reads)."""
+        """End the task's process, whatever it is doing (its preparation only reads)."""
         if self._pid is None:
             return
-        with contextlib.suppress(OSError):
-            os.close(self._messages)
+        self._close_outbox()
         with contextlib.suppress(OSError):
             os.close(self._results)
         with contextlib.suppress(ProcessLookupError):
@@ -148,15 +165,26 @@ class Later(Generic[M, T]):
         os.waitpid(self._pid, 0)
         self._pid = None
 
+    def _close_outbox(self) -> None:
+        if self._outbox is not None:
+            with contextlib.suppress(OSError):  # a child that ended leaves a broken pipe
+                self._outbox.close()
+            self._outbox = None
 
-def beside_later(prepare: Callable[[], P], task: Callable[[P, M], T], *, fork: bool = True) -> Later[M, T]:
-    """Fork now a process that runs ``prepare()`` (imports, reads) and then waits for its input:
-    :meth:`Later.start` gives it ``message``, and it runs ``task(prepared, message)``, as
-    :func:`beside` runs a task; :meth:`Later.cancel` ends it when the input will not come.
-    The preparation overlaps with whatever makes the input.
 
-    >>> later = beside_later(lambda: 6, lambda six, seven: six * seven)
-    >>> later.start(7)()
+def beside_later(prepare: Callable[[], P], task: Callable[[P, Callable[[], Any]], T], *,
+                 fork: bool = True) -> Later[T]:
+    """Fork now a process that runs ``prepare()`` (imports, reads) while this one makes the
+    task's input; then ``task(prepared, receive)`` runs there, ``receive()`` giving the
+    messages of :meth:`Later.send` in order (it blocks until the next one comes, and raises
+    :class:`EOFError` once :meth:`Later.wait` is called and none is left). :meth:`Later.wait`
+    returns the task's result as :func:`beside`'s waiter does; :meth:`Later.cancel` ends the
+    process when the input will not come. Without a second process, the task runs in
+    :meth:`Later.wait`, with the messages sent by then.
+
+    >>> later = beside_later(lambda: 6, lambda six, receive: six * receive())
+    >>> later.send(7)
+    >>> later.wait()
     42
     """
     return Later(prepare, task, fork)

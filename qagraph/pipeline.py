@@ -238,35 +238,50 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
 
-    # the views are made in a forked process. It starts now and imports what it needs
-    # while this one patches the database; from then to the last patch the database is
-    # only read, and this process makes the report, the RDF and the health findings. The
-    # index page, which shows the findings, is written when both are done.
+    # The views, the RDF and the index page are written by a second process. It is forked
+    # now and imports its writers while this one patches the database; then it is given the
+    # change. From then to the last patch the database is only read: this process makes the
+    # report and the health findings, and sends the findings on for the index page.
     parent = os.getpid()
-    parallel = "html" in wanted and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
+    parallel = ("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
 
-    def ready() -> tuple[Callable[..., list[Path]], Any] | None:
+    def ready() -> Any:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
-        if "html" not in wanted:
-            return None
-        from .html.update import update_html  # 0.2 s of imports, made while the database is patched
+        import importlib
 
-        return update_html, _read_json(stage / ATLAS_STATE)
+        modules = [*(["qagraph.html.update", "qagraph.html.site"] if "html" in wanted else []),
+                   *(["qagraph.rdf.export", "qagraph.rdf.void"] if "rdf" in wanted else [])]
+        for name in modules:  # 0.3 s at the first import, made while the database is patched
+            importlib.import_module(name)
+        return _read_json(stage / ATLAS_STATE) if "html" in wanted else None
 
-    def views(prepared: tuple[Callable[..., list[Path]], Any] | None, change: tuple[set[str], set[str], int]
-              ) -> list[Path]:
-        if prepared is None:
-            return []
-        update_html, previous_atlas = prepared
-        changed, removed, articles = change
-        return update_html(
-            stage / DATABASE, stage, changed=changed, removed=removed,
-            previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
-            extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
-            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
+    def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> tuple[list[Path], list[Path]]:
+        """The views and the index page, and the RDF parts (with ``void.ttl``) written again."""
+        changed, removed, articles = receive()
+        pages: list[Path] = []
+        if "html" in wanted:
+            from .html.update import update_html
+
+            pages = update_html(
+                stage / DATABASE, stage, changed=changed, removed=removed,
+                previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
+                extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
+                views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
+        parts: list[Path] = []
+        if "rdf" in wanted:
+            with closing(BuildDatabase(stage / DATABASE)) as db, closing(_read_only(folder.out / DATABASE)) as previous:
+                parts = _update_rdf(db, stage, changed | removed, articles=articles,
+                                    source=db.meta.get("report", {}).get("source"), previous=previous,
+                                    fingerprint=fingerprint, site_url=site_url,
+                                    progress=progress if os.getpid() == parent else None, **rdf)
+        if "html" in wanted:
+            from .html.site import write_index_from_state
+
+            pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
+        return pages, parts
 
     with interrupts_held():
-        later = beside_later(ready, views, fork=parallel)
+        later = beside_later(ready, outputs, fork=parallel)
     try:
         copy_database(folder.out / DATABASE, stage / DATABASE)
         fields = detection.fields
@@ -285,38 +300,31 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     except BaseException:
         later.cancel()
         raise
-    other = later.start((update.changed, update.removed, articles))
-    with waited_on_error(other), closing(BuildDatabase(stage / DATABASE)) as db, \
+    later.send((update.changed, update.removed, articles))
+    with waited_on_error(later.wait), closing(BuildDatabase(stage / DATABASE)) as db, \
             closing(_read_only(folder.out / DATABASE)) as previous:
         corpus_problems = _corpus_problems(db.con, scanned, detection)
         report = _report_from(db, scanned, detection, corpus_problems, update.kinds)
         report["settings"].update(report_settings)
-        written: list[Path] = [stage / DATABASE]
-        if "rdf" in wanted:
-            written += _update_rdf(db, stage, update.changed | update.removed, report,
-                                   previous=previous, fingerprint=fingerprint,
-                                   site_url=site_url, progress=progress, **rdf)
         facts, again = None, None
         if "html" in wanted or "report" in wanted:
             facts, again = patched_health_facts(db.con, previous, update.changed, update.removed,
                                                 _may_be_malformed(previous_health, update))
         report["health"] = findings(facts) if facts is not None else None
+        if "html" in wanted:
+            later.send(report["health"])
         report_path = _write_report(stage, report) if "report" in wanted else None
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
         progress("html", 0, 1)
-    pages = other()
-    if "html" in wanted:
-        from .html.site import write_index_from_state
-
-        pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=report["health"]))
-        if progress:
-            progress("html", len(pages), len(pages))
-    written += pages
+    pages, parts = later.wait()
+    if progress and "html" in wanted:
+        progress("html", len(pages), len(pages))
+    written: list[Path] = [stage / DATABASE, *parts, *pages]
     if report_path is not None:
         written.append(report_path)
-    patch = DatabasePatch(stage / DATABASE)  # the views are done reading it
+    patch = DatabasePatch(stage / DATABASE)  # the second process is done reading it
     patch.set_meta({**report_meta(report), "fingerprint": fingerprint})
     patch.put_health(facts, again)
     patch.replace_corpus_problems(corpus_problems, scanned.found.hidden)
@@ -324,17 +332,18 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     return None, report, written
 
 
-def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any], *, previous: Any,
+def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, source: str | None, previous: Any,
                 base_iri: str | None, formats: Sequence[str], rdf_similarity: str, site_url: str | None,
                 fingerprint: str, progress: Progress | None) -> list[Path]:
     """Write again the RDF parts whose statements a touched node may change (from a graph of those
-    parts only), then ``void.ttl``. ``previous`` reads the previous build's database (:func:`_read_only`)."""
+    parts only), then ``void.ttl``. ``articles`` is the count after the change, ``source`` the
+    corpus's name; ``previous`` reads the previous build's database (:func:`_read_only`)."""
     from .incremental import Fallback
     from .kinds import SUBJECT
     from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
 
     parts = int(db.meta.get("parts", 1))
-    if part_count(int(report["counts"]["articles"])) != parts:
+    if part_count(articles) != parts:
         raise Fallback("the RDF part count changes")
     kept = _read_json(stage / RDF_STATE)
     if not isinstance(kept, dict) or len(kept) != parts:
@@ -349,7 +358,7 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], report: dict[str, Any],
         kept[str(i)] = part.stats.as_dict()
     stats = {int(i): PartStats.from_dict(d) for i, d in kept.items()}
     void = write_void(stage, stats, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
-                      source_name=report.get("source"), source_digest=fingerprint)
+                      source_name=source, source_digest=fingerprint)
     write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
     return [*result.part_paths, void]
 

@@ -217,8 +217,8 @@ def test_the_corpus_problems_of_a_patched_build_are_found_again(tmp_path: Path):
 
 
 def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path, tmp_path: Path, monkeypatch):
-    """Past PARALLEL_WRITE_ARTICLES the views are patched in a forked process while this one writes
-    the report, the RDF and the health findings; the index page, which shows the findings, after both."""
+    """Past PARALLEL_WRITE_ARTICLES a forked process patches the views, writes the RDF parts again
+    and, once this one has sent the health findings, the index page."""
     import os
 
     import qagraph.pipeline
@@ -237,6 +237,38 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert outputs_of(out) == outputs_of(cold)
     assert database_rows(out) == database_rows(cold)
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
+
+
+@pytest.mark.parametrize("where", ["in this process, before the second is given the change",
+                                   "in the second process, writing the RDF"])
+def test_a_fallback_in_either_process_builds_in_full(small_corpus: Path, tmp_path: Path, monkeypatch, where):
+    """The second process is forked before the database is patched: a patch that cannot be made
+    ends it (it has only read), and one it finds it cannot make (no RDF part statistics) comes
+    back from it; either way the build is a full one, equal to a cold build."""
+    import os
+
+    import qagraph.incremental
+    import qagraph.pipeline
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    if where.startswith("in this process"):
+        def refuse(*args, **kwargs):
+            raise qagraph.incremental.Fallback("refused by the test")
+
+        monkeypatch.setattr(qagraph.incremental, "update_build", refuse)
+    else:
+        (out / ".qagraph" / "rdf-parts.json").unlink()
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    rebuilt = qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert not rebuilt.build_info.incremental and not rebuilt.build_info.up_to_date
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+    assert not [p for p in out.parent.iterdir() if "staging" in p.name]
 
 
 def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path):

@@ -55,7 +55,8 @@ def test_child_that_dies_is_reported(monkeypatch):
 
 
 def test_a_later_task_prepares_before_its_input_comes(monkeypatch, tmp_path):
-    """beside_later: the preparation runs in the other process before start() gives the input."""
+    """beside_later: the preparation runs in the other process before any message is sent;
+    the task then receives the messages in order, and EOFError once wait() is called."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     mark = tmp_path / "prepared"
 
@@ -63,16 +64,28 @@ def test_a_later_task_prepares_before_its_input_comes(monkeypatch, tmp_path):
         mark.write_text(str(os.getpid()))
         return 6
 
-    later = beside_later(prepare, lambda six, message: (six * message, os.getpid()))
+    def task(six, receive):
+        first = receive()
+        second = receive()
+        try:
+            receive()
+        except EOFError:
+            return six * first, second, os.getpid()
+
+    later = beside_later(prepare, task)
     deadline = time.monotonic() + 30
-    while not mark.exists() and time.monotonic() < deadline:  # no input given yet
+    while not mark.exists() and time.monotonic() < deadline:  # no message sent yet
         time.sleep(0.01)
     assert mark.exists()
-    value, pid = later.start(7)()
-    assert value == 42 and pid == int(mark.read_text()) != os.getpid()
+    later.send(7)
+    later.send({"big": "x" * 1_000_000})  # more than a pipe holds: send() waits for the task to read it
+    value, second, pid = later.wait()
+    assert value == 42 and second == {"big": "x" * 1_000_000} and pid == int(mark.read_text()) != os.getpid()
 
-    inline = beside_later(lambda: os.getpid(), lambda here, message: (here, message), fork=False)
-    assert inline.start("x")() == (os.getpid(), "x")
+    inline = beside_later(lambda: os.getpid(), task, fork=False)
+    inline.send(7)
+    inline.send("x")
+    assert inline.wait() == (7 * os.getpid(), "x", os.getpid())
 
 
 def test_a_later_task_reports_errors_and_can_be_cancelled(monkeypatch, tmp_path):
@@ -81,12 +94,20 @@ def test_a_later_task_reports_errors_and_can_be_cancelled(monkeypatch, tmp_path)
     def broken():
         raise QagraphError("cannot read the layout", path="out/.qagraph/atlas.json")
 
+    failing = beside_later(broken, lambda prepared, receive: receive())
+    failing.send(1)
     with pytest.raises(QagraphError, match="atlas.json: cannot read the layout"):
-        beside_later(broken, lambda prepared, message: message).start(1)()
+        failing.wait()
+    failing = beside_later(lambda: None, lambda prepared, receive: _fail(receive()))
+    failing.send("out/x.html")
     with pytest.raises(QagraphError, match="out/x.html: no room"):
-        beside_later(lambda: None, lambda prepared, message: _fail(message)).start("out/x.html")()
+        failing.wait()
+    waiting = beside_later(lambda: None, lambda prepared, receive: (receive(), receive()))
+    waiting.send(1)  # the sender failed before its second message: wait() ends the task's waiting
+    with pytest.raises(EOFError):
+        waiting.wait()
 
-    later = beside_later(lambda: time.sleep(60), lambda prepared, message: message)
+    later = beside_later(lambda: time.sleep(60), lambda prepared, receive: receive())
     pid = later._pid
     started = time.monotonic()
     later.cancel()  # a fallback: the input will not come
