@@ -958,11 +958,14 @@ class DatabasePatch:
             f"WHERE e.source = ? AND e.kind IN ({marks})", (i, *kinds)).fetchall()
         return {(t, k): _edge_data(k, w, p, d) for t, k, w, p, d in rows}
 
-    def edges_of_kind(self, kind: str) -> dict[tuple[str, str], dict[str, Any]]:
-        rows = self.con.execute(
-            "SELECT s.node, t.node, e.weight, e.position, e.data FROM edges e JOIN nodes s ON s.id = e.source "
-            "JOIN nodes t ON t.id = e.target WHERE e.kind = ?", (kind,)).fetchall()
-        return {(s, t): _edge_data(kind, w, p, d) for s, t, w, p, d in rows}
+    def pairs_touching(self, nodes: Iterable[str], kind: str) -> set[tuple[str, str]]:
+        """``(source, target)`` of the edges of ``kind`` with an end among ``nodes`` (two index
+        lookups per node, where a query by kind alone reads all 702k edges of a 36k build)."""
+        wanted = (json.dumps(sorted(set(nodes))), kind)
+        ends = "SELECT id FROM nodes WHERE node IN (SELECT value FROM json_each(?1))"
+        return set(self.con.execute(
+            "SELECT s.node, t.node FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
+            f"WHERE e.kind = ?2 AND (e.source IN ({ends}) OR e.target IN ({ends}))", wanted))
 
     def remove_edges(self, node: str, kinds: Sequence[str]) -> None:
         """Remove the edges of ``kinds`` leaving ``node``."""

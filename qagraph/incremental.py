@@ -253,8 +253,10 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         u, v = article_node(e.source), article_node(e.target)
         patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
         update.changed |= {u, v}
-    same_before = set(patch.edges_of_kind("same-question"))
-    same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs()}
+    # a same-question pair comes or goes only with an article that came, went or changed
+    edited = {*(a.key for a in new_articles.values()), *(n.removeprefix("article:") for n in gone)}
+    same_before = patch.pairs_touching([article_node(k) for k in edited], "same-question")
+    same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs(among=edited)}
     for u, v in same_before - same_now:
         patch.remove_edge(u, v, "same-question")
         update.changed |= {u, v}

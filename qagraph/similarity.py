@@ -522,18 +522,28 @@ class SimilarityIndex:
         return [(self._keys[p], w / _UNITS) for p, w in zip(self._top[slot].tolist(), self._top_w[slot].tolist())
                 if p >= 0]
 
-    def same_question_pairs(self) -> list[tuple[str, str]]:
-        """:func:`same_question_pairs` of the articles held, from their question hashes."""
+    def same_question_pairs(self, among: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """:func:`same_question_pairs` of the articles held, from their question hashes; with
+        ``among``, only the pairs with an article of ``among`` (keys not held are passed over)."""
+        if among is not None:
+            pairs: set[tuple[str, str]] = set()
+            for key in among:
+                slot = self._find(key)
+                if slot is None or not self._qhash[slot]:
+                    continue
+                group = sorted(self._keys[s] for s in np.flatnonzero(self._live & (self._qhash == self._qhash[slot])).tolist())
+                pairs |= {pair for pair in itertools.combinations(group, 2) if key in pair}
+            return sorted(pairs)
         live = np.flatnonzero(self._live & (self._qhash != 0))
         order = live[np.argsort(self._qhash[live], kind="stable")]
         hashes = self._qhash[order]
         starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
         sizes = np.diff(np.r_[starts, len(order)])
-        pairs: list[tuple[str, str]] = []
+        found: list[tuple[str, str]] = []
         for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
             group = sorted(self._keys[s] for s in order[start : start + size].tolist())
-            pairs.extend(itertools.combinations(group, 2))
-        return sorted(pairs)
+            found.extend(itertools.combinations(group, 2))
+        return sorted(found)
 
     def __len__(self) -> int:
         return len(self._by_key)

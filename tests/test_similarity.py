@@ -303,6 +303,10 @@ def test_same_question_pairs_from_docs_and_from_the_index(tmp_path):
     rng = random.Random(5)
     many = random_docs(rng, 300, questions=40)
     assert SimilarityIndex.build(many).same_question_pairs() == same_question_pairs(many) != []
+    built, every = SimilarityIndex.build(many), same_question_pairs(many)
+    for among in ([], ["not held"], [d.key for d in many[:5]], [d.key for d in many[::7]], [d.key for d in many]):
+        assert built.same_question_pairs(among=among) == [p for p in every if set(p) & set(among)]
+    assert index.same_question_pairs(among=["a", "e"]) == []  # a removed; e has no question
 
 
 @given(st.lists(st.text(max_size=12), max_size=20))
