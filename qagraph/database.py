@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .health import Facts
 
 __all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
+           "meta_text",
            "health_facts", "link_row",
            "patched_health_facts", "report_meta", "title_words", "write_database"]
 
@@ -117,6 +118,12 @@ def _encode(value: Any) -> str:
 
 # the report keeps its own order (it is shown to people as report.json)
 _json_in_order = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def meta_text(value: Any) -> str:
+    """A ``meta`` value as the table keeps it (JSON, keys in their order), for
+    :meth:`DatabasePatch.set_meta`'s ``encoded``: another process can encode a large one."""
+    return _json_in_order(value)
 
 
 def title_words(title: str) -> str:
@@ -1022,9 +1029,10 @@ class DatabasePatch:
         self.con.execute("DELETE FROM hidden_folders")
         self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
 
-    def set_meta(self, entries: dict[str, Any]) -> None:
-        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             ((k, _json_in_order(v)) for k, v in entries.items()))
+    def set_meta(self, entries: dict[str, Any], encoded: Mapping[str, str] | None = None) -> None:
+        """Set ``meta`` rows; ``encoded`` holds values already encoded by :func:`meta_text`."""
+        rows = [(k, _json_in_order(v)) for k, v in entries.items() if k not in (encoded or {})]
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [*rows, *(encoded or {}).items()])
 
     def put_health(self, facts: Facts | None, nodes: Collection[str] | None = None) -> None:
         """Keep the health facts of the articles ``nodes`` (all when ``None``) in the ``health``

@@ -255,8 +255,9 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             importlib.import_module(name)
         return _read_json(stage / ATLAS_STATE) if "html" in wanted else None
 
-    def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> tuple[list[Path], list[Path]]:
-        """The views and the index page, and the RDF parts (with ``void.ttl``) written again."""
+    def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> tuple[list[Path], list[Path], str | None]:
+        """The views and the index page, and the RDF parts (with ``void.ttl``) written again; the
+        health findings encoded for the database (while this process writes ``report.json``)."""
         changed, removed, articles = receive()
         pages: list[Path] = []
         if "html" in wanted:
@@ -274,11 +275,15 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                                     source=db.meta.get("report", {}).get("source"), previous=previous,
                                     fingerprint=fingerprint, site_url=site_url,
                                     progress=progress if os.getpid() == parent else None, **rdf)
+        health_text = None
         if "html" in wanted:
+            from .database import meta_text
             from .html.site import write_index_from_state
 
-            pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
-        return pages, parts
+            health = receive()
+            pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=health))
+            health_text = meta_text(health) if health is not None else None
+        return pages, parts, health_text
 
     with interrupts_held():
         later = beside_later(ready, outputs, fork=parallel)
@@ -318,14 +323,15 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         progress("update", 1, 1)
     if progress and "html" in wanted:
         progress("html", 0, 1)
-    pages, parts = later.wait()
+    pages, parts, health_text = later.wait()
     if progress and "html" in wanted:
         progress("html", len(pages), len(pages))
     written: list[Path] = [stage / DATABASE, *parts, *pages]
     if report_path is not None:
         written.append(report_path)
     patch = DatabasePatch(stage / DATABASE)  # the second process is done reading it
-    patch.set_meta({**report_meta(report), "fingerprint": fingerprint})
+    patch.set_meta({**report_meta(report), "fingerprint": fingerprint},
+                   encoded={"health": health_text} if health_text is not None else None)
     patch.put_health(facts, again)
     patch.replace_corpus_problems(corpus_problems, scanned.found.hidden)
     patch.commit()
