@@ -14,6 +14,7 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import pickle
 import stat
@@ -146,7 +147,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         rel = os.path.relpath(dirpath, base)
         prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
         keep = []
-        for entry in sorted(folders, key=_name):
+        folders.sort(key=_NAME)
+        for entry in folders:
             d = entry.name
             if d.startswith("."):
                 if d not in _VCS:
@@ -154,13 +156,16 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             else:
                 keep.append(entry)
         folders[:] = keep
-        for entry in sorted(files, key=_name):
+        files.sort(key=_NAME)
+        for entry in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
             if name.startswith(".") or not name.lower().endswith(suffixes):
                 ignored += 1
                 continue
             raw = prefix + name
-            shown = display_name(raw).replace(os.sep, "/")
+            shown = raw if raw.isprintable() else display_name(raw)
+            if _SEP:
+                shown = shown.replace(os.sep, "/")
             why = None
             if shown in seen:  # e.g. "caf\xe9.md" spelled out beside a file whose name has that byte
                 n = 2
@@ -173,9 +178,16 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if shown != raw:
                 raw_of[shown] = raw
             if why is None:
-                why, signature = _not_readable(entry, max_file_size)
-                if signature is not None:
-                    signatures[shown] = signature
+                try:
+                    st = entry.stat()  # the lstat of the walk, for a file that is not a link
+                except OSError:
+                    st = None
+                if st is not None and stat.S_ISREG(st.st_mode) and st.st_size <= max_file_size:
+                    signatures[shown] = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+                else:
+                    why, signature = _not_readable(entry, max_file_size)
+                    if signature is not None:
+                        signatures[shown] = signature
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
@@ -190,8 +202,8 @@ class _Stamp:
     newest: int = 0
 
 
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
+_NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
+_SEP = os.sep != "/"  #: names need their separators made POSIX
 
 
 def _walk(top: str, onerror: Callable[[OSError], None],
@@ -211,6 +223,7 @@ def _walk(top: str, onerror: Callable[[OSError], None],
             continue
         folders: list[os.DirEntry[str]] = []
         files: list[os.DirEntry[str]] = []
+        seen, newest = 0, stamp.newest
         for entry in listed:
             if not entry.name.startswith("."):
                 try:
@@ -218,13 +231,18 @@ def _walk(top: str, onerror: Callable[[OSError], None],
                 except OSError:
                     pass
                 else:
-                    stamp.files += 1
-                    stamp.newest = max(stamp.newest, st.st_mtime_ns, st.st_ctime_ns)
+                    seen += 1
+                    if st.st_mtime_ns > newest:
+                        newest = st.st_mtime_ns
+                    if st.st_ctime_ns > newest:
+                        newest = st.st_ctime_ns
             try:
                 is_folder = entry.is_dir()
             except OSError:
                 is_folder = False
             (folders if is_folder else files).append(entry)
+        stamp.files += seen
+        stamp.newest = newest
         yield path, folders, files
         todo.extend(reversed([entry.path for entry in folders if not entry.is_symlink()]))
 
