@@ -311,8 +311,11 @@ def test_details_say_how_each_neighbour_is_linked(out, open_view):
     ARTIFACTS.mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ARTIFACTS / "details.png"))
     # following a neighbour's link selects it (the fragment names it)
+    before = _node_id(seen, "What is momentum and why is it conserved?")
     seen.page.click("#details ul.neighbours a >> nth=0")
-    assert seen.js("() => qagraph.state.selected") != _node_id(seen, "What is momentum and why is it conserved?")
+    # the fragment changes first; the selection follows on the hashchange event
+    seen.page.wait_for_function("(before) => qagraph.state.selected !== before", arg=before, timeout=10_000)
+    assert seen.js("() => qagraph.state.selected") != before
     _assert_clean(seen)
 
 
