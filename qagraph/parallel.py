@@ -65,8 +65,12 @@ def _waiter(pid: int, receive: int) -> Callable[[], Any]:
     """The function that waits for the result the child ``pid`` writes to the pipe ``receive``."""
 
     def wait() -> Any:
-        with os.fdopen(receive, "rb") as pipe:
-            data = pipe.read()
+        try:
+            with os.fdopen(receive, "rb") as pipe:
+                data = pipe.read()
+        except BaseException:  # Ctrl-C while waiting: the child writes into a folder the caller removes
+            _reap(pid)
+            raise
         _, status = os.waitpid(pid, 0)
         try:
             outcome, value = pickle.loads(data)
@@ -78,6 +82,19 @@ def _waiter(pid: int, receive: int) -> Callable[[], Any]:
         return value
 
     return wait
+
+
+def _reap(pid: int) -> None:
+    """Wait for the child ``pid`` to end, a second Ctrl-C notwithstanding (it ends with its task,
+    whose input is closed, or with this process: :func:`qagraph.workers.end_with_parent`)."""
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            return
+        except ChildProcessError:
+            return
+        except KeyboardInterrupt:
+            continue
 
 
 class Later(Generic[T]):
