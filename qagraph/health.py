@@ -19,8 +19,9 @@ Findings are sorted (by node id, path or text), so the same graph gives the same
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +136,54 @@ def health(G: nx.MultiDiGraph) -> dict[str, Any]:
     See also: :func:`qagraph.suggest.suggest`, candidates for the missing links.
     """
     return findings(facts_of_graph(G))
+
+
+#: how many items of each finding the index page shows (report.json lists them all)
+HEALTH_SHOWN = 12
+SUMMARY = "_summary"  #: the key that marks a :func:`health_summary`
+_LISTS = ("articles", "links", "groups", "subjects", "keywords")
+
+
+def health_summary(health: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """What the index page shows of the ``health`` findings: for each finding its count, its
+    first :data:`HEALTH_SHOWN` items as ``[text, article node or None]`` and how many items
+    it lists. At 36k that is 18 KB where the findings are 5 MB: a patched build hands it to
+    the process that writes the index page. A summary is given back as it is.
+
+    >>> s = health_summary({"unlinked": {"count": 20, "articles": [{"node": f"article:{i}", "title": f"Q{i}"}
+    ...                                                            for i in range(20)]}})
+    >>> s["unlinked"]["listed"], s["unlinked"]["items"][0]
+    (20, ['Q0', 'article:0'])
+    """
+    if health is None or health.get(SUMMARY):
+        return dict(health) if health is not None else None
+    summary: dict[str, Any] = {SUMMARY: True}
+    for name, found in health.items():
+        if not isinstance(found, Mapping):
+            continue
+        lists = {key: value if isinstance(value := found.get(key), list) else [] for key in _LISTS}
+        summary[name] = {"count": int(found.get("count", 0)), "listed": sum(map(len, lists.values())),
+                         # only the items shown are made: a finding may list 14,000 articles
+                         "items": [list(item) for item in itertools.islice(_items(lists), HEALTH_SHOWN)]}
+    return summary
+
+
+def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
+    """A finding's items, in the order the index page shows them, as (text, article node or None)."""
+    for item in lists["articles"]:
+        text = str(item.get("title") or item.get("node"))
+        yield (text + f" ({item['path']})" if item.get("path") else text), item.get("node")
+    for link in lists["links"]:
+        target = link.get("target_url") or link.get("target") or ""
+        yield f"{link.get('title') or link.get('node')} \u2192 {target}", link.get("node")
+    for group in lists["groups"]:
+        yield (f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
+               group["articles"][0]["node"] if group.get("articles") else None)
+    for subject in lists["subjects"]:
+        spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
+        yield f"{subject.get('usual')}: {spellings}", None
+    for keyword in lists["keywords"]:
+        yield f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None
 
 
 def findings(facts: Facts) -> dict[str, Any]:

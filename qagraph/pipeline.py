@@ -232,8 +232,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch, patched_health_facts
-    from .health import findings
+    from .database import BuildDatabase, DatabasePatch, meta_text, patched_health_facts
+    from .health import findings, health_summary
     from .incremental import copy_database, update_build
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
@@ -255,35 +255,35 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             importlib.import_module(name)
         return _read_json(stage / ATLAS_STATE) if "html" in wanted else None
 
-    def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> tuple[list[Path], list[Path], str | None]:
-        """The views and the index page, and the RDF parts (with ``void.ttl``) written again; the
-        health findings encoded for the database (while this process writes ``report.json``)."""
+    def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> list[Path]:
+        """The views, the index page and the RDF parts (with ``void.ttl``) written again."""
         changed, removed, articles = receive()
-        pages: list[Path] = []
-        if "html" in wanted:
-            from .html.update import update_html
 
-            pages = update_html(
-                stage / DATABASE, stage, changed=changed, removed=removed,
-                previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
-                extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
-                views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
-        parts: list[Path] = []
-        if "rdf" in wanted:
+        def rdf_parts() -> list[Path]:
+            if "rdf" not in wanted:
+                return []
             with closing(BuildDatabase(stage / DATABASE)) as db, closing(_read_only(folder.out / DATABASE)) as previous:
-                parts = _update_rdf(db, stage, changed | removed, articles=articles,
-                                    source=db.meta.get("report", {}).get("source"), previous=previous,
-                                    fingerprint=fingerprint, site_url=site_url,
-                                    progress=progress if os.getpid() == parent else None, **rdf)
-        health_text = None
-        if "html" in wanted:
-            from .database import meta_text
-            from .html.site import write_index_from_state
+                return _update_rdf(db, stage, changed | removed, articles=articles,
+                                   source=db.meta.get("report", {}).get("source"), previous=previous,
+                                   fingerprint=fingerprint, site_url=site_url,
+                                   progress=progress if os.getpid() == parent else None, **rdf)
 
-            health = receive()
-            pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=health))
-            health_text = meta_text(health) if health is not None else None
-        return pages, parts, health_text
+        if "html" not in wanted:
+            return rdf_parts()
+        from .html.update import update_html
+
+        # the RDF parts are written by the process that updates the atlas, after it: a view of a
+        # large subject takes longer than both
+        pages = update_html(
+            stage / DATABASE, stage, changed=changed, removed=removed,
+            previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
+            extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
+            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel,
+            beside_atlas=rdf_parts)
+        from .html.site import write_index_from_state
+
+        pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
+        return pages
 
     with interrupts_held():
         later = beside_later(ready, outputs, fork=parallel)
@@ -317,21 +317,22 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                                                 _may_be_malformed(previous_health, update))
         report["health"] = findings(facts) if facts is not None else None
         if "html" in wanted:
-            later.send(report["health"])
+            later.send(health_summary(report["health"]))  # the index page's part: a message the pipe holds
         report_path = _write_report(stage, report) if "report" in wanted else None
+        meta = {**report_meta(report), "fingerprint": fingerprint}
+        encoded = {key: meta_text(meta.pop(key)) for key in list(meta)}  # while the views are made
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
         progress("html", 0, 1)
-    pages, parts, health_text = later.wait()
+    pages = later.wait()
     if progress and "html" in wanted:
         progress("html", len(pages), len(pages))
-    written: list[Path] = [stage / DATABASE, *parts, *pages]
+    written: list[Path] = [stage / DATABASE, *pages]
     if report_path is not None:
         written.append(report_path)
     patch = DatabasePatch(stage / DATABASE)  # the second process is done reading it
-    patch.set_meta({**report_meta(report), "fingerprint": fingerprint},
-                   encoded={"health": health_text} if health_text is not None else None)
+    patch.set_meta({}, encoded=encoded)
     patch.put_health(facts, again)
     patch.replace_corpus_problems(corpus_problems, scanned.found.hidden)
     patch.commit()

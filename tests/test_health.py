@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,23 @@ def test_health_of_a_stored_build_checks_only_the_keywords_it_is_given(tmp_path)
         assert findings(health_facts(con, keywords=malformed[1:]))["malformed_keywords"]["count"] == 1
     finally:
         con.close()
+
+
+def test_the_index_page_from_the_summary_is_the_page_from_the_findings(messy):
+    """A patched build passes the index page's process health_summary, not the findings (5 MB at 36k)."""
+    from qagraph.health import HEALTH_SHOWN, health_summary
+    from qagraph.html.site import generate_index
+
+    found = health(with_similar_edges(qagraph.build(messy).graph))
+    many = {"count": 30, "articles": [{"node": f"article:/learn/s/questions/q{i}", "title": f"Q{i}", "path": f"s/q{i}.md"}
+                                      for i in range(30)]}
+    cases = [found, {**found, "unlinked": many}, {"no_similar": {"count": 2, "links": [{"node": "article:a", "target": "x"}] * 2,
+                                                                 "keywords": [{"label": "k", "problems": ["p"]}] * 20}}]
+    for case in cases:
+        summary = health_summary(case)
+        assert all(len(f["items"]) <= HEALTH_SHOWN for f in summary.values() if isinstance(f, dict))
+        assert len(pickle.dumps(summary)) < 10_000 and health_summary(summary) == summary
+        for href in ("views/atlas.html", None):
+            assert generate_index(None, atlas_href=href, health=summary, node_counts={}, edge_counts={}) == \
+                generate_index(None, atlas_href=href, health=case, node_counts={}, edge_counts={})
+    assert health_summary(None) is None

@@ -13,11 +13,10 @@ without a change.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import posixpath
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -134,53 +133,23 @@ def generate_index(
     return render_index(page)
 
 
-#: how many articles each finding lists on the index page (report.json lists them all)
-HEALTH_SHOWN = 12
 
 
 def _health_rows(health: Mapping[str, Any], atlas_href: str | None, site_url: str | None) -> list[dict[str, Any]]:
-    """One row per finding: what it means, its count, and its first items as (text, href or None)."""
-    from ..health import FINDINGS
+    """One row per finding: what it means, its count, and its first items as (text, href or None).
+    ``health`` is the findings or their :func:`~qagraph.health.health_summary`."""
+    from ..health import FINDINGS, HEALTH_SHOWN, health_summary
 
+    summary = health_summary(health) or {}
     rows = []
     for name, meaning in FINDINGS.items():
-        found = health.get(name)
+        found = summary.get(name)
         if not isinstance(found, Mapping):
             continue
-        lists: dict[str, list[Any]] = {}
-        for key in ("articles", "links", "groups", "subjects", "keywords"):
-            value = found.get(key)
-            lists[key] = value if isinstance(value, list) else []
-        total = sum(map(len, lists.values()))
-        # only the items shown are made: a finding may list 14,000 articles
-        items = list(itertools.islice(_health_items(lists, atlas_href), HEALTH_SHOWN))
-        rows.append({"name": name, "meaning": meaning, "count": _fmt(int(found.get("count", 0))),
-                     "items": items, "more": max(0, total - HEALTH_SHOWN)})
+        rows.append({"name": name, "meaning": meaning, "count": _fmt(int(found["count"])),
+                     "items": [(text, _atlas(node, atlas_href)) for text, node in found["items"]],
+                     "more": max(0, int(found["listed"]) - HEALTH_SHOWN)})
     return rows
-
-
-def _health_items(lists: Mapping[str, list[Any]], atlas_href: str | None) -> Iterator[tuple[str, str | None]]:
-    """A finding's items, in the order the index page shows them, as (text, href or None)."""
-    for item in lists["articles"]:
-        yield _health_item(item, atlas_href)
-    for link in lists["links"]:
-        target = link.get("target_url") or link.get("target") or ""
-        yield f"{link.get('title') or link.get('node')} \u2192 {target}", _atlas(link.get("node"), atlas_href)
-    for group in lists["groups"]:
-        yield (f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
-               _atlas(group["articles"][0]["node"], atlas_href) if group.get("articles") else None)
-    for subject in lists["subjects"]:
-        spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
-        yield f"{subject.get('usual')}: {spellings}", None
-    for keyword in lists["keywords"]:
-        yield f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None
-
-
-def _health_item(item: Mapping[str, Any], atlas_href: str | None) -> tuple[str, str | None]:
-    text = str(item.get("title") or item.get("node"))
-    if item.get("path"):
-        text += f" ({item['path']})"
-    return text, _atlas(item.get("node"), atlas_href)
 
 
 def _atlas(node: Any, atlas_href: str | None) -> str | None:
