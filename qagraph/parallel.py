@@ -15,7 +15,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, NoReturn, TypeVar
 
 from .errors import QagraphError
 
@@ -40,25 +40,37 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
     if not fork or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         result = task()
         return lambda: result
-    for stream in (sys.stdout, sys.stderr):  # or the child would write the parent's buffered text again
-        if stream is not None:
-            stream.flush()
+    _flush()  # or the child would write the parent's buffered text again
     receive, send = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
-        code = 0
-        try:
+
+        def child() -> None:
             os.close(receive)
             _send(send, task)
-            for stream in (sys.stdout, sys.stderr):
-                if stream is not None:
-                    stream.flush()
-        except BaseException:  # noqa: BLE001 - nothing could be sent: the waiter reports the exit
-            code = 70
-        finally:
-            os._exit(code)
+
+        _live_and_exit(child)
     os.close(send)
     return _waiter(pid, receive)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+
+
+def _live_and_exit(body: Callable[[], None]) -> NoReturn:  # pragma: no cover - runs in a forked child
+    """A forked child's whole life: ``body`` (which sends the result), its output flushed, then
+    ``os._exit`` (70 when nothing could be sent: the waiter reports the exit)."""
+    code = 0
+    try:
+        body()
+        _flush()
+    except BaseException:  # noqa: BLE001 - see above
+        code = 70
+    finally:
+        os._exit(code)
 
 
 def _waiter(pid: int, receive: int) -> Callable[[], Any]:
@@ -107,15 +119,13 @@ class Later(Generic[T]):
         self._sent: list[Any] = []  # without a process: the messages, for the task run by wait()
         if not fork or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
             return
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
+        _flush()
         self._results, send = os.pipe()
         receive, messages = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child; its work is checked through the result it sends
-            code = 0
-            try:
+
+            def child() -> None:
                 os.close(self._results)
                 os.close(messages)
                 try:
@@ -130,13 +140,8 @@ class Later(Generic[T]):
 
                         _send(send, lambda: task(prepared[1], receive_message) if prepared[0] == "ok"
                               else _raise(prepared[1]))
-                for stream in (sys.stdout, sys.stderr):
-                    if stream is not None:
-                        stream.flush()
-            except BaseException:  # noqa: BLE001 - nothing could be sent: the waiter reports the exit
-                code = 70
-            finally:
-                os._exit(code)
+
+            _live_and_exit(child)
         os.close(send)
         os.close(receive)
         self._outbox: IO[bytes] | None = os.fdopen(messages, "wb")
