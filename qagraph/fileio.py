@@ -141,7 +141,7 @@ def _relative_files(folder: Path) -> list[str]:
         rel = os.path.relpath(dirpath, top)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         found += [prefix + name for name in filenames]
-    return sorted(found)
+    return sorted(found, key=lambda rel: rel.split("/"))  # as paths sort: by their parts
 
 
 def _record_text(record: dict[str, Any]) -> str:
@@ -232,19 +232,7 @@ class BuildFolder:
         if not self.out.is_dir():
             return []
         ours = set(self.previous.get("outputs", {}))
-        found = []
-        for path in sorted(self._files(self.out)):
-            rel = path.relative_to(self.out).as_posix()
-            if rel.split("/", 1)[0] != PRIVATE and rel not in ours:
-                found.append(rel)
-        return found
-
-    @staticmethod
-    def _files(folder: Path) -> Iterator[Path]:
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames.sort()
-            for name in sorted(filenames):
-                yield Path(dirpath) / name
+        return [rel for rel in _relative_files(self.out) if rel.split("/", 1)[0] != PRIVATE and rel not in ours]
 
     def intact(self) -> bool:
         """Every output the last build recorded is there, unchanged since (see :func:`file_signature`)."""
@@ -278,8 +266,8 @@ class BuildFolder:
             for rel in wanted:
                 source = self.out / rel
                 if source.is_dir() and not source.is_symlink():
-                    for path in self._files(source):
-                        _link_or_copy(path, stage / path.relative_to(self.out))
+                    for inner in _relative_files(source):
+                        _link_or_copy(source / inner, stage / rel / inner)
                 elif source.exists() or source.is_symlink():
                     _link_or_copy(source, stage / rel)
             yield stage
