@@ -122,7 +122,7 @@ _json_in_order = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).enc
 
 def meta_text(value: Any) -> str:
     """A ``meta`` value as the table keeps it (JSON, keys in their order), for
-    :meth:`DatabasePatch.set_meta`'s ``encoded``: another process can encode a large one."""
+    :meth:`DatabasePatch.set_meta_text`: a patched build encodes it while other work runs."""
     return _json_in_order(value)
 
 
@@ -1029,10 +1029,12 @@ class DatabasePatch:
         self.con.execute("DELETE FROM hidden_folders")
         self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
 
-    def set_meta(self, entries: dict[str, Any], encoded: Mapping[str, str] | None = None) -> None:
-        """Set ``meta`` rows; ``encoded`` holds values already encoded by :func:`meta_text`."""
-        rows = [(k, _json_in_order(v)) for k, v in entries.items() if k not in (encoded or {})]
-        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [*rows, *(encoded or {}).items()])
+    def set_meta(self, entries: dict[str, Any]) -> None:
+        self.set_meta_text({k: _json_in_order(v) for k, v in entries.items()})
+
+    def set_meta_text(self, rows: Mapping[str, str]) -> None:
+        """Set ``meta`` rows whose values are already encoded (:func:`meta_text`)."""
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows.items())
 
     def put_health(self, facts: Facts | None, nodes: Collection[str] | None = None) -> None:
         """Keep the health facts of the articles ``nodes`` (all when ``None``) in the ``health``

@@ -125,8 +125,8 @@ def build(
     # with no build to compare with and no parsed files to reuse, the parse digests the files
     # it reads: a cold build reads each one once
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
-    known = folder.inputs() if cache else {}  # what the previous build read of each file (5 MB at 36k: read once)
-    scanned = scan(content, fields or FieldMap(), max_file_size, known=known if cache else None, defer=not compared)
+    known = folder.inputs() if cache else None  # what the previous build read of each file (5 MB at 36k: read once)
+    scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -165,7 +165,7 @@ def build(
     try:
         with folder.staging(keep=keep) as stage:
             done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
-            if incremental and fingerprint is not None:  # a build to update was scanned against
+            if incremental and fingerprint is not None and known is not None:  # a build to update was scanned against
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
                 try:
@@ -238,10 +238,11 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
 
-    # The views, the RDF and the index page are written by a second process. It is forked
-    # now and imports its writers while this one patches the database; then it is given the
-    # change. From then to the last patch the database is only read: this process makes the
-    # report and the health findings, and sends the findings on for the index page.
+    # The views, the RDF and the index page are written by a second process (and the atlas
+    # process it forks: :func:`~qagraph.html.update.update_html`). It is forked now and imports
+    # its writers while this one patches the database; then it is given the change. From then to
+    # the last patch the database is only read: this process makes the report and the health
+    # findings, and sends the index page their summary.
     parent = os.getpid()
     parallel = ("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
 
@@ -319,8 +320,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         if "html" in wanted:
             later.send(health_summary(report["health"]))  # the index page's part: a message the pipe holds
         report_path = _write_report(stage, report) if "report" in wanted else None
-        meta = {**report_meta(report), "fingerprint": fingerprint}
-        encoded = {key: meta_text(meta.pop(key)) for key in list(meta)}  # while the views are made
+        meta = {key: meta_text(value)  # encoded while the views are made
+                for key, value in {**report_meta(report), "fingerprint": fingerprint}.items()}
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
@@ -332,7 +333,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     if report_path is not None:
         written.append(report_path)
     patch = DatabasePatch(stage / DATABASE)  # the second process is done reading it
-    patch.set_meta({}, encoded=encoded)
+    patch.set_meta_text(meta)
     patch.put_health(facts, again)
     patch.replace_corpus_problems(corpus_problems, scanned.found.hidden)
     patch.commit()
