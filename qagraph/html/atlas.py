@@ -108,9 +108,11 @@ _env = Environment(
 # -- ids and chunks ------------------------------------------------------------------------
 
 
+_PERSON = b"qagraph-atlas"  #: the personalisation of every hash of the atlas, before the salt byte
+
+
 def _digest(node: str, size: int, salt: int = 0) -> bytes:
-    person = b"qagraph-atlas" + bytes([salt])
-    return hashlib.blake2b(node.encode("utf-8"), digest_size=size, person=person).digest()
+    return hashlib.blake2b(node.encode("utf-8"), digest_size=size, person=_PERSON + bytes([salt])).digest()
 
 
 #: characters of the base64 alphabet (url-safe) that encode small numbers in the data files
@@ -129,7 +131,7 @@ def short_ids(nodes: Iterable[str]) -> dict[str, str]:
     """
     order = sorted(nodes)
     # six bytes are eight base64 characters without padding: one encoding of all the digests
-    person = b"qagraph-atlas" + bytes([0])
+    person = _PERSON + bytes([0])  # _digest(node, 6), without a call per node
     joined = base64.urlsafe_b64encode(b"".join(
         [hashlib.blake2b(node.encode("utf-8"), digest_size=6, person=person).digest() for node in order])).decode("ascii")
     first = [joined[i:i + SID_LENGTH] for i in range(0, len(joined), SID_LENGTH)]
