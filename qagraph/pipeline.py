@@ -297,18 +297,18 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         with _gc_paused():
             update = update_build(stage, Path(content), scanned, known, fields, similarity_folder=stage / SIMILARITY_STATE,
                                   max_file_size=max_file_size, skips=skips)
-        db = BuildDatabase(stage / DATABASE)
+        db = BuildDatabase(stage / DATABASE)  # read from here to the last patch (its meta: 5.6 MB at 36k, once)
         try:
             previous_health = db.meta.get("health")
             articles = db.count("articles")
-        finally:
+        except BaseException:
             db.close()
+            raise
     except BaseException:
         later.cancel()
         raise
     later.send((update.changed, update.removed, articles))
-    with waited_on_error(later.wait), closing(BuildDatabase(stage / DATABASE)) as db, \
-            closing(_read_only(folder.out / DATABASE)) as previous:
+    with waited_on_error(later.wait), closing(db), closing(_read_only(folder.out / DATABASE)) as previous:
         corpus_problems = _corpus_problems(db.con, scanned, detection)
         report = _report_from(db, scanned, detection, corpus_problems, update.kinds)
         report["settings"].update(report_settings)
