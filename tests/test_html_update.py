@@ -222,3 +222,48 @@ def test_chunk_records_read_back():
     assert read_data_script(text)["excerpt"] == ["<p>x \u2029</p>"]
     with pytest.raises(ValueError):
         read_chunk(text, nodes)
+
+
+def test_a_view_is_kept_when_only_its_listed_articles_change_links(tmp_path, small_views, monkeypatch):
+    """An article ranked after the last one its subject's view draws is on the page only as a
+    listed title: when an edit elsewhere changes its links but not their number (a similar
+    link's weight), the view is not written again, and the site still equals a full write."""
+    kept: list[set[str]] = []
+    real = update_module._Site.touched
+
+    def spy(self, state, subjects):
+        touched = real(self, state, subjects)
+        change = self.change
+        reached = {s for n in change.nodes for side in (change.before, change.after) if (s := side.subject(n))}
+        kept.append(reached - touched)
+        return touched
+
+    monkeypatch.setattr(update_module._Site, "touched", spy)
+    r = random.Random(11)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles: dict[str, dict] = {}
+    for i in range(48):  # physics has ten times the articles SMALL draws
+        a = _article(r, slug=f"p{i}", subject=SUBJECTS[2] if i < 40 else r.choice(SUBJECTS[3:]))
+        articles[_path(a)] = a
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    for i in range(6):
+        # a keyword no other article has moves the weights of the edited article's similar
+        # links, not which they are; every other edit may move anything
+        edited = r.choice([p for p in sorted(articles) if not p.startswith("physics/")])
+        if i % 3 == 2:
+            articles[edited]["keywords"] = r.sample(KEYWORDS, 4)
+        else:
+            articles[edited]["keywords"] = articles[edited]["keywords"] + [f"only here {i}"]
+        _write(root, articles)
+        kg = qagraph.build(root, out=out)
+        assert kg.build_info.incremental
+        files = {s: e["file"] for s, e in json.loads((out / ".qagraph" / "views.json").read_text())["subjects"].items()}
+        assert not {files[s] for s in kept[-1]} & {p.name for p in kg.build_info.written}
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold)
+        assert json.loads((out / ".qagraph" / "views.json").read_text()) == json.loads(
+            (cold / ".qagraph" / "views.json").read_text())
+    assert any(kept), "no edit left a reached view as it was: the case is not tested"
+

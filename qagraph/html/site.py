@@ -40,6 +40,7 @@ __all__ = [
     "counts_json",
     "generate_index",
     "index_page",
+    "subject_entry",
     "subject_file_names",
     "subject_row",
     "uses_json",
@@ -162,7 +163,7 @@ def _atlas(node: Any, atlas_href: str | None) -> str | None:
 
 
 #: the layout of the ``state`` file of :func:`write_views`
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 def subject_row(view: View, name: str, articles: int, size: int) -> IndexRow:
@@ -173,6 +174,13 @@ def subject_row(view: View, name: str, articles: int, size: int) -> IndexRow:
         "shown": _fmt(drawn["nodes"].get(ARTICLE, 0)), "nodes": _fmt(len(view.nodes)),
         "edges": _fmt(sum(1 for e in view.edges if not e.get("more"))), "size": _size(size),
     }
+
+
+def subject_entry(view: View, name: str, articles: int, size: int) -> dict[str, Any]:
+    """A subject view's entry in the ``state`` file: its file, its index row, what it shows of
+    other nodes (:class:`~.views.ViewUses`) and which of its articles it draws (``View.rank_cut``)."""
+    return {"file": name, "row": subject_row(view, name, articles, size), "uses": uses_json(view.uses),
+            "cut": None if view.rank_cut is None else list(view.rank_cut)}
 
 
 def uses_json(uses: ViewUses) -> dict[str, Any]:
@@ -286,8 +294,8 @@ def write_views(
         view = subject_view(G, node, limits=limits, site_url=site_url, communities=communities, view_files=names)
         path = put(view, name)
         subject_paths.append(path)
-        rows.append(subject_row(view, name, int(G.nodes[node].get("articles", 0)), path.stat().st_size))
-        subjects[node] = {"file": name, "row": rows[-1], "uses": uses_json(view.uses)}
+        subjects[node] = subject_entry(view, name, int(G.nodes[node].get("articles", 0)), path.stat().st_size)
+        rows.append(subjects[node]["row"])
         step()
     keep = set(names.values())
     if views_dir.is_dir():

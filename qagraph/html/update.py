@@ -71,9 +71,8 @@ from .site import (
     counts_from_json,
     counts_json,
     index_page,
+    subject_entry,
     subject_file_names,
-    subject_row,
-    uses_json,
     write_index,
     write_views,
 )
@@ -211,6 +210,22 @@ class _Change:
     def link_edges(self, side: _Side) -> dict[tuple[str, str, str], tuple[Any, Any, Any]]:
         return {e: v for e, v in side.edges.items() if e[1] in self.links}
 
+    def link_degrees(self, side: _Side) -> Counter[str]:
+        """The links of each changed node on ``side`` (both ways, as :func:`~.select.link_degrees`
+        counts them): a changed node's edges are all on each side."""
+        degree: Counter[str] = Counter()
+        for u, _, v in self.link_edges(side):
+            degree[u] += 1
+            degree[v] += 1
+        return degree
+
+    def links_only(self, node: str) -> bool:
+        """Whether ``node`` is an article on both sides whose data and subject are as they were
+        (only its links changed)."""
+        before, after = self.before, self.after
+        return (before.kind(node) == ARTICLE and before.info.get(node) == after.info.get(node)
+                and node in before.data and before.data.get(node) == after.data.get(node))
+
     def changed_links(self) -> set[tuple[str, str, str]]:
         """Link edges added, removed or changed (every one touches a changed node)."""
         a, b = self.link_edges(self.before), self.link_edges(self.after)
@@ -252,11 +267,8 @@ class _Site:
                 path = write_view(view, views_dir / names[subject], vis_src=f"assets/{VIS_JS_NAME}",
                                   index_href="../index.html", atlas_href=atlas_from_views)
                 paths.append(path)
-                entries[subject] = {
-                    "file": names[subject], "uses": uses_json(view.uses),
-                    "row": subject_row(view, names[subject], int(subjects[subject].get("articles", 0)),
-                                       path.stat().st_size),
-                }
+                entries[subject] = subject_entry(view, names[subject], int(subjects[subject].get("articles", 0)),
+                                                 path.stat().st_size)
             return paths, entries
 
         # a second process makes ``also`` (the atlas, and what the caller adds to it) and some of
@@ -316,11 +328,18 @@ class _Site:
                 if s is not None:
                     touched.add(s)
 
+        # every end of a changed link is among the changed nodes (:meth:`_Change.of`); an article
+        # whose links alone changed is on its subject's page only as a listed title when it ranks
+        # after the last one drawn, and stays there while the number of its links stays
+        links_before, links_after = change.link_degrees(before), change.link_degrees(after)
         for node in change.nodes:
-            add_subject_of(node)  # its own articles changed
-        for u, _, v in change.changed_links():
-            add_subject_of(u)
-            add_subject_of(v)
+            if change.links_only(node):
+                entry = state["subjects"].get(after.subject(node))
+                cut = entry.get("cut") if isinstance(entry, dict) else None
+                links = links_before[node]
+                if cut is not None and links == links_after[node] and (-links, node) > (-cut[0], cut[1]):
+                    continue
+            add_subject_of(node)
         # nodes whose kind or subject moved, and stubs that changed: every view linking to them
         moved = {n for n in change.nodes
                  if before.info.get(n) != after.info.get(n)

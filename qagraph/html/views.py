@@ -101,6 +101,10 @@ class View:
     hidden_kinds: list[str] = field(default_factory=list)  #: edge kinds off when the page opens
     aggregated: bool = False  #: edges stand for counts of edges (the overview)
     uses: ViewUses = field(default_factory=ViewUses)  #: what the page shows of nodes it is not about
+    #: a subject view that leaves some of its articles out: ``(links, node)`` of the last one drawn
+    #: (members rank by most links, then by id); a member ranked after it is on the page only as a
+    #: listed title, so a change of its links that keeps their number leaves the page as it is
+    rank_cut: tuple[int, str] | None = None
 
     def counts(self) -> dict[str, Counter[str]]:
         """Nodes and edges by kind."""
@@ -504,9 +508,13 @@ def subject_view(
         notes.append(f"Keywords: the {_fmt(n_kw)} shared by most of these articles (of {_fmt(all_kw)}).")
     if n_stubs < all_stubs:
         notes.append(f"Articles outside the corpus: the {_fmt(n_stubs)} linked most (of {_fmt(all_stubs)}).")
-    return _assemble(G, sel, limits=limits, site_url=site_url, title=label, heading=f"Subject: {label}",
+    view = _assemble(G, sel, limits=limits, site_url=site_url, title=label, heading=f"Subject: {label}",
                      summary=summary, notes=notes, colour_by="community", communities=communities,
                      view_files=view_files)
+    if 0 < shown < members:
+        last = sel.nodes[shown - 1]  # the drawn articles come first, in rank order
+        view.rank_cut = (sel.degree[last], last)
+    return view
 
 
 def keyword_view(
