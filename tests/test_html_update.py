@@ -24,8 +24,17 @@ import qagraph.pipeline as pipeline
 from conftest import article_text, url_of, write_article
 from qagraph.database import BuildDatabase
 from qagraph.html import Limits, subject_view
-from qagraph.html.atlas import ChunkRecord, generate_atlas, read_chunk, read_data_script, render_chunk
+from qagraph.html.atlas import (
+    B64,
+    ChunkRecord,
+    generate_atlas,
+    patch_chunk,
+    read_chunk,
+    read_data_script,
+    render_chunk,
+)
 from qagraph.html.update import subject_graph
+from qagraph.kinds import link_kinds, weighted_link_kinds
 from qagraph.layout import AtlasLayout
 from test_pipeline import outputs_of
 
@@ -267,3 +276,38 @@ def test_a_view_is_kept_when_only_its_listed_articles_change_links(tmp_path, sma
             (cold / ".qagraph" / "views.json").read_text())
     assert any(kept), "no edit left a reached view as it was: the case is not tested"
 
+
+def _record(r: random.Random, sid: str, sids: list[str]) -> ChunkRecord:
+    weighted = weighted_link_kinds()
+    links = {k.name: [t + (r.choice(B64) if k.name in weighted else "") for t in sorted(r.sample(sids, r.randint(0, 3)))]
+             for k in link_kinds() if r.random() < 0.6}
+    article = r.random() < 0.8
+    return ChunkRecord(sid, f"/learn/{r.choice('ab')}/{sid}", f"T {r.random():.3f} 'it\\s' \u2028", 0 if article else 1,
+                       r.choice([None, "x", "y"]), r.randint(-1, 3), r.randint(0, 2),
+                       (round(r.uniform(-9, 9), 1) + 0.0, round(r.uniform(-9, 9), 1) + 0.0), links,
+                       ([r.choice(["k", "k'2"])], f"<p>{r.random():.2f}</p>") if article else None)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
+    """patch_chunk puts changed records in place: the files render_chunk makes of the new records."""
+    r = random.Random(seed)
+    sids = sorted({"".join(r.choice(B64) for _ in range(8)) for _ in range(r.randint(1, 80))})
+    records = [_record(r, sid, sids) for sid in sids]
+    files = render_chunk(2, 5, records)
+    nodes, text = files["atlas/nodes-02.js"], files["atlas/text-02.js"]
+    changed = {}
+    for i in r.sample(range(len(records)), r.randint(1, min(4, len(records)))):
+        old, new = records[i], _record(r, records[i].sid, sids)
+        # a record keeps its key, subject and kind (the chunk's tables), and has a text when it had one
+        new = ChunkRecord(old.sid, old.key, new.title, old.kind, old.subject, new.community, new.link, new.xy,
+                          new.links, (new.text or (["k"], "<p>x</p>")) if old.text is not None else None)
+        records[i] = changed[old.sid] = new
+    assert patch_chunk(2, 5, nodes, text, changed) == render_chunk(2, 5, records)
+    moved = next(iter(changed.values()))
+    for other in (ChunkRecord(**{**moved.__dict__, "key": moved.key + "x"}),
+                  ChunkRecord(**{**moved.__dict__, "subject": "z"}),
+                  ChunkRecord(**{**moved.__dict__, "sid": "--------"})):
+        assert patch_chunk(2, 5, nodes, text, {other.sid: other}) is None
+    with pytest.raises(ValueError):
+        patch_chunk(3, 5, nodes, text, changed)

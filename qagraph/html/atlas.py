@@ -118,6 +118,7 @@ def _digest(node: str, size: int, salt: int = 0) -> bytes:
 #: characters of the base64 alphabet (url-safe) that encode small numbers in the data files
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 SID_LENGTH = 8
+_B64_VALUE = {ch: i for i, ch in enumerate(B64)}
 
 
 def short_ids(nodes: Iterable[str]) -> dict[str, str]:
@@ -383,6 +384,76 @@ def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dic
         _chunk_name("nodes", chunk, chunks): _data_script(payload),
         _chunk_name("text", chunk, chunks): _data_script({"part": "text", "chunk": chunk, **text}),
     }
+
+
+def patch_chunk(chunk: int, chunks: int, nodes_file: str, text_file: str,
+                changed: Mapping[str, ChunkRecord]) -> dict[str, str] | None:
+    """The two data files of a chunk (their texts) with the records of ``changed`` (short id to
+    record) put in place of the ones they hold: what :func:`render_chunk` writes of the chunk's
+    records with those replaced, without reading or packing again the records that stay.
+
+    Only a record's own fields and its links change places: ``None`` when the chunk's members
+    would change (a short id it does not hold), or a changed record moves to another key,
+    subject or kind (the chunk's tables and its text list would be laid out again), or links
+    of a kind the files do not have. Raises :class:`ValueError` when the texts are not a
+    chunk's data files.
+    """
+    nodes, texts = read_data_script(nodes_file), read_data_script(text_file)
+    if (nodes.get("part") != "nodes" or texts.get("part") != "text"
+            or not nodes.get("chunk") == texts.get("chunk") == chunk):
+        raise ValueError("not the two data files of one atlas chunk")
+    packed_ids: str = nodes["ids"]
+    local = {packed_ids[i:i + SID_LENGTH]: i // SID_LENGTH for i in range(0, len(packed_ids), SID_LENGTH)}
+    width = int(nodes["width"])
+    weighted = weighted_link_kinds()
+    text_at = {sid: i for i, sid in enumerate(texts["id"])}
+    text_changed = False
+    for sid, r in changed.items():
+        i = local.get(sid)
+        if i is None or r.sid != sid or r.kind != nodes["kind"][i] or (r.text is None) != (sid not in text_at):
+            return None
+        subject = nodes["subject"][i]
+        if (nodes["prefixes"][nodes["keyPrefix"][i]] + nodes["key"][i] != r.key
+                or (nodes["subjects"][subject] if subject >= 0 else None) != r.subject):
+            return None
+        nodes["title"][i], nodes["community"][i], nodes["link"][i] = r.title, r.community, r.link
+        nodes["xy"][2 * i], nodes["xy"][2 * i + 1] = r.xy
+        source = _b64(i, width)
+        for kind_name in nodes["links"].keys() | r.links.keys():
+            row = nodes["links"].get(kind_name)
+            if row is None:
+                return None
+            size = width + SID_LENGTH + (1 if kind_name in weighted else 0)
+            start, end = _entries_of(row, i, size, width)
+            nodes["links"][kind_name] = row[:start] + "".join(source + t for t in r.links.get(kind_name, ())) + row[end:]
+        if r.text is not None:
+            at = text_at[sid]
+            if [texts["keywords"][at], texts["excerpt"][at]] != [r.text[0], r.text[1]]:
+                texts["keywords"][at], texts["excerpt"][at] = r.text[0], r.text[1]
+                text_changed = True
+    return {_chunk_name("nodes", chunk, chunks): _data_script(nodes),
+            _chunk_name("text", chunk, chunks): _data_script(texts) if text_changed else text_file}
+
+
+def _entries_of(row: str, source: int, size: int, width: int) -> tuple[int, int]:
+    """Where the fixed-width entries of local index ``source`` are in ``row``: entries come in
+    the order of their sources, so two binary searches find them."""
+    n = len(row) // size
+
+    def first(after: bool) -> int:
+        lo, hi = 0, n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = 0
+            for ch in row[mid * size: mid * size + width]:
+                here = here * 64 + _B64_VALUE[ch]
+            if here < source or (after and here == source):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo * size
+
+    return first(False), first(True)
 
 
 def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:

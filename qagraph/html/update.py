@@ -58,6 +58,7 @@ from .atlas import (
     atlas_page,
     chunk_record,
     community_entry,
+    patch_chunk,
     read_chunk,
     read_data_script,
     render_chunk,
@@ -588,17 +589,23 @@ class _Atlas:
         inverse = {sid: node for node, sid in ids.items()}
         for chunk, here in sorted(by_chunk.items()):
             names = {kind: self.views / _chunk_name(kind, chunk, chunks) for kind in ("nodes", "text")}
+            # the chunk's own records changed in place (the common edit), or the chunk read and made again
+            changed = {ids[n]: records[n] for n in here if n in records}
             try:
                 texts = {kind: path.read_text(encoding="utf-8") for kind, path in names.items()}
-                old = read_chunk(texts["nodes"], texts["text"])
+                files = (patch_chunk(chunk, chunks, texts["nodes"], texts["text"], changed)
+                         if len(changed) == len(here) else None)
+                old = read_chunk(texts["nodes"], texts["text"]) if files is None else []
             except (OSError, ValueError):
                 return self._in_full(previous, layout, state)
-            members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
-            if len(members) + len([n for n in layout.gone if atlas_chunk_of(n, chunks) == chunk]) != len(old):
-                return self._in_full(previous, layout, state)
-            members |= {n for n in layout.new if atlas_chunk_of(n, chunks) == chunk}
-            kept = {r.sid: r for r in old}
-            files = render_chunk(chunk, chunks, [records[n] if n in records else kept[ids[n]] for n in sorted(members)])
+            if files is None:
+                members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
+                if len(members) + len([n for n in layout.gone if atlas_chunk_of(n, chunks) == chunk]) != len(old):
+                    return self._in_full(previous, layout, state)
+                members |= {n for n in layout.new if atlas_chunk_of(n, chunks) == chunk}
+                kept = {r.sid: r for r in old}
+                files = render_chunk(chunk, chunks,
+                                     [records[n] if n in records else kept[ids[n]] for n in sorted(members)])
             for name, text in files.items():
                 if text != texts["nodes" if "/nodes-" in name else "text"]:
                     written.append(write_atomic(self.views / name, text))
