@@ -273,14 +273,14 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             return rdf_parts()
         from .html.update import update_html
 
-        # the RDF parts are written by the process that updates the atlas, after it: a view of a
-        # large subject takes longer than both
+        # the RDF parts are written by whichever process is done first: the one of the views, or
+        # the one of the atlas (:func:`~qagraph.html.update.update_html`)
         pages = update_html(
             stage / DATABASE, stage, changed=changed, removed=removed,
             previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
             extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
             views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel,
-            beside_atlas=rdf_parts)
+            spare=rdf_parts)
         from .html.site import write_index_from_state
 
         pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
