@@ -28,7 +28,8 @@ number of articles or on any other article's text, so after a change only the ro
 the changed articles, of their keyword neighbours and of the holders of a keyword whose
 band changed are recomputed (:meth:`SimilarityIndex.update`), and the result is the
 one a cold build gives, edge for edge. Candidate pairs come from the keyword ->
-articles index (a sparse matrix product done by scipy), never from all pairs.
+articles index (a sparse matrix product: scipy's for a build, row by row with numpy for
+the few rows an edit ranks), never from all pairs.
 
 >>> docs = [Doc("a", ("graphs", "trees")), Doc("b", ("graphs", "trees")), Doc("c", ("cells",))]
 >>> similar_edges(docs)
@@ -42,7 +43,7 @@ import itertools
 import json
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -71,6 +72,9 @@ __all__ = [
 
 _UNITS = 10_000  #: edge weights are integers in ten-thousandths (4 decimal places)
 _CHUNK = 4096  #: rows per sparse product
+#: an update ranks at most this many rows one by one with numpy (0.2 ms each at 36k; a keyword
+#: edit ranks 100-300); more, and scipy's sparse product is worth its import (0.2 s)
+_ROW_BY_ROW = 1000
 _FORMAT = 1  #: version of the saved state
 
 
@@ -343,8 +347,7 @@ class SimilarityIndex:
         index._add_slots(docs, keyword_sets, np.asarray(ids, dtype=np.int64))
         index._by_key = np.asarray(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
         index._recount()
-        U, BT = index._matrices()
-        index._rank_rows(np.arange(len(keys), dtype=np.int64), U, BT)
+        index._rank_rows(np.arange(len(keys), dtype=np.int64), _products(*index._matrices()))
         return index
 
     def _add_slots(self, docs: Sequence[DocLike], keyword_sets: Sequence[Sequence[str]], ids: np.ndarray) -> np.ndarray:
@@ -421,8 +424,47 @@ class SimilarityIndex:
             self._rank = rank
         return self._rank
 
-    def _rank_rows(self, rows: np.ndarray, U: sparse.csr_matrix, BT: sparse.csr_matrix) -> None:
-        """Recompute the ranking (top-k partners) of ``rows``; row ``i`` of ``U`` is slot ``rows[i]``."""
+    def _row_products(self, rows: np.ndarray) -> "_Products":
+        """``U[rows] @ B^T``, block by block (:func:`_products`): row by row with numpy for the
+        few rows of an edit, so that it needs no scipy, or from :meth:`_row_matrices`.
+
+        Weights are integers: evidence is the same in any order of summing.
+        """
+        if len(rows) > _ROW_BY_ROW:
+            return _products(*self._row_matrices(rows))
+        n, v = len(self._live), len(self._df)
+        weights = self._weights()
+        ptr, ids = self._kw_ptr, self._kw_ids
+        own = [kw[weights[kw] > 0] for kw in (ids[ptr[r] : ptr[r + 1]] for r in rows.tolist())]
+        wanted = np.zeros(v, dtype=bool)
+        for kw in own:
+            wanted[kw] = True
+        holders = self._rows_of_ids()
+        hit = wanted[ids] & self._live[holders]
+        order = np.argsort(ids[hit], kind="stable")
+        by_kw = holders[hit][order]  # the live holders of each wanted keyword, keyword by keyword
+        starts = np.concatenate([[0], np.cumsum(np.bincount(ids[hit], minlength=v))]).astype(np.int64)
+
+        def block(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            local, cols, evidence = [], [], []
+            for i in range(start, stop):
+                kw = own[i]
+                acc = np.bincount(by_kw[_segments(starts, kw)], minlength=n,
+                                  weights=np.repeat(weights[kw], starts[kw + 1] - starts[kw]).astype(np.float64))
+                found = np.flatnonzero(acc)
+                local.append(np.full(len(found), i - start, dtype=np.int64))
+                cols.append(found)
+                evidence.append(acc[found])
+            if not local:
+                empty = np.zeros(0, dtype=np.int64)
+                return empty, empty, np.zeros(0)
+            return np.concatenate(local), np.concatenate(cols), np.concatenate(evidence)
+
+        return block
+
+    def _rank_rows(self, rows: np.ndarray, products: "_Products") -> None:
+        """Recompute the ranking (top-k partners) of ``rows``; ``products(a, b)`` gives the evidence
+        of ``rows[a:b]`` against every slot, as ``(row in the block, slot, evidence)``."""
         cfg = self.config
         k = cfg.top_k
         self._top[rows] = -1
@@ -435,8 +477,7 @@ class SimilarityIndex:
         n = len(self._live)
         for start in range(0, len(rows), _CHUNK):
             block = rows[start : start + _CHUNK]
-            product = (U[start : start + _CHUNK] @ BT).tocoo()
-            local, cols, evidence = product.row.astype(np.int64), product.col.astype(np.int64), product.data
+            local, cols, evidence = products(start, start + len(block))
             me = block[local]
             q = self._qhash[me]
             keep = (cols != me) & (evidence >= cfg.min_evidence) & ((q == 0) | (q != self._qhash[cols]))
@@ -478,20 +519,20 @@ class SimilarityIndex:
 
     def _shared(self, u: np.ndarray, v: np.ndarray, weights: np.ndarray) -> list[tuple[str, ...]]:
         """The keywords that count (``weights > 0``) shared by each pair, sorted."""
-        from scipy import sparse
-
         if len(u) == 0:
             return []
-        slots = np.union1d(u, v)
-        positions = _segments(self._kw_ptr, slots)
-        owner = np.repeat(np.arange(len(slots), dtype=np.int64), np.diff(self._kw_ptr)[slots])
-        ids = self._kw_ids[positions]
-        keep = weights[ids] > 0
-        present = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8), (owner[keep], ids[keep])),
-                                    shape=(len(slots), len(self._df)))
-        both = present[np.searchsorted(slots, u)].multiply(present[np.searchsorted(slots, v)]).tocsr()
-        ids = both.indices.astype(np.int64)
-        owner = np.repeat(np.arange(len(u), dtype=np.int64), np.diff(both.indptr))
+        width = len(self._df)
+
+        def entries(slots: np.ndarray) -> np.ndarray:
+            """``pair * width + keyword`` for each counting keyword of each pair's slot in ``slots``."""
+            owner = np.repeat(np.arange(len(slots), dtype=np.int64), np.diff(self._kw_ptr)[slots])
+            ids = self._kw_ids[_segments(self._kw_ptr, slots)]
+            keep = weights[ids] > 0
+            found: np.ndarray = owner[keep] * width + ids[keep]
+            return found
+
+        both = np.intersect1d(entries(u), entries(v), assume_unique=True)  # a slot's keywords are distinct
+        owner, ids = both // width, both % width
         # sort within each pair by key: decode and rank only the keywords that occur
         seen = np.unique(ids)
         names = [self._kw[i] for i in seen.tolist()]
@@ -500,7 +541,7 @@ class SimilarityIndex:
         local = np.searchsorted(seen, ids)
         local = local[np.argsort(owner * len(seen) + place[local])]
         flat = [names[i] for i in local.tolist()]
-        bounds = both.indptr.tolist()
+        bounds = np.searchsorted(owner, np.arange(len(u) + 1)).tolist()
         return [tuple(flat[bounds[p] : bounds[p + 1]]) for p in range(len(u))]
 
     def edges(self) -> list[SimilarEdge]:
@@ -637,7 +678,7 @@ class SimilarityIndex:
         self._by_key = order
         self._recount()
         rows = np.union1d(rows, new_slots)
-        self._rank_rows(rows, *self._row_matrices(rows))
+        self._rank_rows(rows, self._row_products(rows))
         after = self._snapshot(rows, self._weights())
         return _diff(before, after, len(rows))
 
@@ -756,6 +797,21 @@ _STATE = "similarity.npz"
 
 def _unique(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
+
+
+#: ``products(a, b)``: the evidence of rows ``a`` to ``b`` of a ranking against every slot,
+#: as ``(row - a, slot, evidence)`` arrays (any order)
+_Products = Callable[[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]
+
+
+def _products(U: sparse.csr_matrix, BT: sparse.csr_matrix) -> _Products:
+    """The :data:`_Products` of the sparse matrices ``U`` and ``B^T``."""
+
+    def block(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        product = (U[start:stop] @ BT).tocoo()
+        return product.row.astype(np.int64), product.col.astype(np.int64), product.data
+
+    return block
 
 
 def _segments(ptr: np.ndarray, slots: np.ndarray) -> np.ndarray:

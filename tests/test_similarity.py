@@ -365,3 +365,44 @@ def test_evaluation_corpus_beats_the_former_method():
     assert now["recall@3"] > before["recall@3"] and now["linked@3"] > before["linked@3"]
     assert now["one keyword"] < before["one keyword"]
     assert (before["same question"], now["same question"]) == (2, 0)
+
+
+# -- the evidence of an update ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_row_by_row_evidence_equals_the_sparse_product(seed, monkeypatch):
+    """An update ranks its few rows with numpy alone; more rows go through scipy: the same evidence."""
+    import qagraph.similarity as similarity_module
+
+    rng = random.Random(seed)
+    index = SimilarityIndex.build(random_docs(rng, 300, vocab=80, most=8))
+    rows = np.asarray(sorted(rng.sample(range(300), 40)), dtype=np.int64)
+
+    def entries(products):
+        local, cols, evidence = products(0, len(rows))
+        return sorted(zip(local.tolist(), cols.tolist(), evidence.tolist()))
+
+    row_by_row = entries(index._row_products(rows))
+    monkeypatch.setattr(similarity_module, "_ROW_BY_ROW", 0)
+    assert row_by_row == entries(index._row_products(rows))
+    assert row_by_row, "the rows must share keywords, or the comparison checks nothing"
+
+
+def test_a_small_update_does_not_import_scipy(tmp_path):
+    """An edit's update (an index loaded, a few rows ranked, their edges listed) needs numpy alone:
+    scipy's import alone is 0.2 s."""
+    import subprocess
+    import sys
+
+    docs = random_docs(random.Random(5), 200, vocab=40)
+    SimilarityIndex.build(docs).save(tmp_path)
+    script = (
+        "import sys\n"
+        "from qagraph.similarity import Doc, SimilarityIndex\n"
+        f"index = SimilarityIndex.load({str(tmp_path)!r})\n"
+        f"changes = index.update(changed=[Doc({docs[7].key!r}, ('kw1', 'kw2', 'kw3'), 'New?')])\n"
+        "print(len(changes.added) + len(changes.changed) + len(changes.removed), 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 0 and out[1] == "False"
