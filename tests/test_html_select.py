@@ -28,7 +28,7 @@ from qagraph.html import (
     write_neighbourhood,
     write_views,
 )
-from qagraph.html.arrange import arrange
+from qagraph.html.arrange import arrange, percentile
 from qagraph.html.page import vis_network_js
 from qagraph.html.style import edge_style, node_legend, shown_by_default
 from qagraph.ids import article_node, keyword_node, subject_node
@@ -350,3 +350,15 @@ def test_pagerank_agrees_with_networkx(seed):
     ours, theirs = pagerank(H), nx.pagerank(H, weight="weight")
     assert ours.keys() == theirs.keys()
     assert max(abs(ours[n] - theirs[n]) for n in ours) < 1e-5
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_percentile_is_numpys(seed):
+    """The layout's percentile gives numpy's numbers (its default method), to the bit."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    for _ in range(400):
+        values = rng.random(int(rng.integers(1, 80))) * 10.0 ** int(rng.integers(-3, 4))
+        for q in (0, 33.3, 50, 90, 97, 100):
+            assert percentile(values, q) == float(np.percentile(values, q))

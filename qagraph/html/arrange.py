@@ -194,6 +194,22 @@ def _sunflower(n: int, radius: float) -> np.ndarray:
     return np.column_stack([r * np.cos(a), r * np.sin(a)])
 
 
+def percentile(values: np.ndarray, q: float) -> float:
+    """``np.percentile(values, q)`` (its linear method, the same arithmetic), without the import of
+    ``numpy.ma`` that numpy's first call makes (0.05 s: most of a small view's layout).
+
+    >>> values = np.array([3.0, 1.0, 4.0, 1.5, 9.0])
+    >>> percentile(values, 90) == float(np.percentile(values, 90)), percentile(values, 0), percentile(values, 100)
+    (True, 1.0, 9.0)
+    """
+    ordered = np.sort(values)
+    at = (len(ordered) - 1) * (q / 100)
+    low = math.floor(at)
+    a, b = float(ordered[low]), float(ordered[min(low + 1, len(ordered) - 1)])
+    t = at - low
+    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+
+
 def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.ndarray]:
     """Force-directed positions of ``H`` within the unit disc (``fixed`` at the origin).
 
@@ -242,7 +258,7 @@ def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.nd
     # scale by the 90th percentile distance, not the furthest: a few loosely tied nodes
     # would otherwise squeeze the rest into the middle; those few are pulled in to 1.15
     dist = np.hypot(out[:, 0], out[:, 1])
-    reach = float(np.percentile(dist, 90))
+    reach = percentile(dist, 90)
     if reach > 0:
         out = out / reach
         d = dist / reach
