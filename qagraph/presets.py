@@ -479,6 +479,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     skip_folders = set(fields.skip_folders)
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
+    if not (content or skip_folders or hidden_sections or bundles):
+        return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
