@@ -54,7 +54,8 @@ REPORT = "report.json"
 
 @dataclass
 class BuildInfo:
-    """What a build into a folder did: ``up_to_date`` when nothing needed doing, the files written."""
+    """What a build into a folder did: ``up_to_date`` when nothing needed doing (then nothing is
+    written), the files written."""
 
     out: Path
     up_to_date: bool
@@ -147,8 +148,7 @@ def build(
             import networkx as nx
 
             kg = KnowledgeGraph.from_graph(nx.MultiDiGraph(), {"counts": {}})
-        kg.build_info = BuildInfo(Path(out), True, [folder.out / n for n in folder.previous.get("outputs", {})],
-                                  time.perf_counter() - started)
+        kg.build_info = BuildInfo(Path(out), True, [], time.perf_counter() - started)  # nothing written
         return kg
     # taken on the scan's walk, before any file is parsed: a file written from then on makes the
     # stamp differ (a query command then compares signatures); an up-to-date build keeps none

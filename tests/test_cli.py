@@ -29,6 +29,21 @@ def test_build_writes_report_that_accounts_for_every_file(tmp_path: Path):
     assert str(out / "report.json") in result.output
 
 
+def test_build_lists_the_files_it_wrote_and_none_when_up_to_date(small_corpus: Path, tmp_path: Path):
+    """stdout lists the files a build wrote, one a line; an up-to-date build writes none and lists
+    none (it says so on stderr), and a patched one lists what the edit touched."""
+    out = tmp_path / "out"
+    first = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out)])
+    listed = first.stdout.splitlines()
+    assert str(out / "index.html") in listed and all(Path(line).is_file() for line in listed)
+    again = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out)])
+    assert again.exit_code == 0 and again.stdout == "" and "up to date" in again.stderr
+    edited = small_corpus / "biology" / "dna.md"
+    edited.write_text(edited.read_text().replace("title: ", "title: Edited ", 1))
+    patched = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out)]).stdout.splitlines()
+    assert str(out / "qagraph.db") in patched and len(patched) < len(listed)
+
+
 def test_build_strict_stops_with_exit_1(tmp_path: Path):
     result = run("build", "-c", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
     assert result.exit_code == 1
