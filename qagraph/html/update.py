@@ -161,6 +161,10 @@ def update_html(
 # -- what the edit changed -------------------------------------------------------------------
 
 
+#: what a subject view shows of an article it lists without drawing it (:func:`~.views.subject_view`)
+_LISTED = ("title", "label", "url")
+
+
 @dataclass
 class _Side:
     """One database (before or after the edit) around the changed nodes."""
@@ -219,12 +223,15 @@ class _Change:
             degree[v] += 1
         return degree
 
-    def links_only(self, node: str) -> bool:
-        """Whether ``node`` is an article on both sides whose data and subject are as they were
-        (only its links changed)."""
+    def listed_as_before(self, node: str) -> bool:
+        """Whether ``node`` is an article on both sides, of the same subject, with the title, label
+        and url it had: all that a subject view that lists it without drawing it shows of it (its
+        links aside, which rank it)."""
         before, after = self.before, self.after
-        return (before.kind(node) == ARTICLE and before.info.get(node) == after.info.get(node)
-                and node in before.data and before.data.get(node) == after.data.get(node))
+        if before.kind(node) != ARTICLE or before.info.get(node) != after.info.get(node):
+            return False
+        old, new = before.data.get(node), after.data.get(node)
+        return old is not None and new is not None and all(old.get(k) == new.get(k) for k in _LISTED)
 
     def changed_links(self) -> set[tuple[str, str, str]]:
         """Link edges added, removed or changed (every one touches a changed node)."""
@@ -343,11 +350,11 @@ class _Site:
                     touched.add(s)
 
         # every end of a changed link is among the changed nodes (:meth:`_Change.of`); an article
-        # whose links alone changed is on its subject's page only as a listed title when it ranks
-        # after the last one drawn, and stays there while the number of its links stays
+        # that ranks after the last one its subject's page draws is there only as a listed title,
+        # and stays there, as it was, while its title and the number of its links stay
         links_before, links_after = change.link_degrees(before), change.link_degrees(after)
         for node in change.nodes:
-            if change.links_only(node):
+            if change.listed_as_before(node):
                 entry = state["subjects"].get(after.subject(node))
                 cut = entry.get("cut") if isinstance(entry, dict) else None
                 links = links_before[node]
