@@ -357,3 +357,28 @@ def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
         assert patch_chunk(2, 5, nodes, text, {other.sid: other}) is None
     with pytest.raises(ValueError):
         patch_chunk(3, 5, nodes, text, changed)
+
+
+@pytest.mark.parametrize("damage", ["rank cut", "atlas chunk"])
+def test_a_damaged_state_or_chunk_is_made_again(tmp_path, small_views, damage):
+    """A views' state whose rank cuts this code did not write, or atlas chunks that are JSON but not
+    a chunk, are not trusted: the update makes every view, or the atlas, again, equal to a full write."""
+    r = random.Random(2)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles = _big_physics(root, r)
+    qagraph.build(root, out=out)
+    if damage == "rank cut":
+        path = out / ".qagraph" / "views.json"
+        state = json.loads(path.read_text())
+        for entry in state["subjects"].values():
+            entry["cut"] = "not a cut"
+        path.write_text(json.dumps(state))
+    else:
+        for chunk in (out / "views" / "atlas").glob("nodes-*.js"):  # of its chunk, without its columns
+            number = int(chunk.stem.split("-")[1])
+            chunk.write_text(f"qagraphAtlas.add(JSON.parse('{{\"part\":\"nodes\",\"chunk\":{number}}}'));\n")
+    edited = sorted(p for p in articles if p.startswith("physics/"))[-1]
+    articles[edited]["keywords"] = articles[edited]["keywords"] + ["only here"]
+    _write(root, articles)
+    _rebuilt_as_cold(root, out, cold)
+    assert small_views["atlas" if damage == "atlas chunk" else "site"] == 1  # made in full

@@ -259,7 +259,9 @@ class _Site:
         the process that is done first."""
         subjects = {node: data for node, data in self.db.nodes_by_id(self.db.ids_of_kind(SUBJECT)).values()}
         if (not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("settings") != self.settings
-                or set(state.get("subjects", {})) != set(subjects)):
+                or set(state.get("subjects", {})) != set(subjects)
+                or any(not isinstance(entry, dict) or (_cut(entry) is None and entry.get("cut") is not None)
+                       for entry in state["subjects"].values())):
             whole = self._in_full(extra_links=extra_links, health=health, state=state_path)
             return ([p for p in whole if index or p != self.out / "index.html"] + also(self.db)
                     + (spare() if spare is not None else []))
@@ -355,8 +357,7 @@ class _Site:
         links_before, links_after = change.link_degrees(before), change.link_degrees(after)
         for node in change.nodes:
             if change.listed_as_before(node):
-                entry = state["subjects"].get(after.subject(node))
-                cut = entry.get("cut") if isinstance(entry, dict) else None
+                cut = _cut(state["subjects"].get(after.subject(node)))
                 links = links_before[node]
                 if cut is not None and links == links_after[node] and (-links, node) > (-cut[0], cut[1]):
                     continue
@@ -445,6 +446,16 @@ class _Site:
             {kind: {pair: c for pair, c in pairs.items() if c} for kind, pairs in links.items()},
             {k: {s: c for s, c in (fresh[k] if k in fresh else by_keyword[k]).items() if c} for k, _ in top},
         )
+
+
+def _cut(entry: Any) -> tuple[int, str] | None:
+    """The rank cut a subject view's entry in the state keeps (:func:`~.site.subject_entry`);
+    ``None`` (every article is drawn) when it has none, or not one this code wrote (the site is
+    then made in full)."""
+    cut = entry.get("cut") if isinstance(entry, dict) else None
+    if isinstance(cut, list) and len(cut) == 2 and type(cut[0]) is int and isinstance(cut[1], str):
+        return cut[0], cut[1]
+    return None
 
 
 #: what the atlas process's own work (the atlas's chunks an edit changes) weighs, in articles
@@ -616,7 +627,7 @@ class _Atlas:
                 files = (patch_chunk(chunk, chunks, texts["nodes"], texts["text"], changed)
                          if len(changed) == len(here) else None)
                 old = read_chunk(texts["nodes"], texts["text"]) if files is None else []
-            except (OSError, ValueError):
+            except (OSError, ValueError, LookupError, TypeError):  # not the files this code wrote
                 return self._in_full(previous, layout, state)
             if files is None:
                 members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
