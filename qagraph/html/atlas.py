@@ -151,6 +151,21 @@ def short_ids(nodes: Iterable[str]) -> dict[str, str]:
     return ids
 
 
+def _number(digits: str) -> int:
+    """The number :func:`_b64` wrote as ``digits``.
+
+    >>> _number(_b64(4095, 2))
+    4095
+    """
+    number = 0
+    try:
+        for ch in digits:
+            number = number * 64 + _B64_VALUE[ch]
+    except KeyError:
+        raise ValueError(f"not a number of the atlas's data: {digits!r}") from None
+    return number
+
+
 def _b64(number: int, width: int) -> str:
     chars = []
     for _ in range(width):
@@ -444,9 +459,7 @@ def _entries_of(row: str, source: int, size: int, width: int) -> tuple[int, int]
         lo, hi = 0, n
         while lo < hi:
             mid = (lo + hi) // 2
-            here = 0
-            for ch in row[mid * size: mid * size + width]:
-                here = here * 64 + _B64_VALUE[ch]
+            here = _number(row[mid * size: mid * size + width])
             if here < source or (after and here == source):
                 lo = mid + 1
             else:
@@ -474,10 +487,7 @@ def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
         size = width + SID_LENGTH + (1 if kind_name in weighted else 0)
         for i in range(0, len(packed), size):
             entry = packed[i:i + size]
-            local = 0
-            for ch in entry[:width]:
-                local = local * 64 + B64.index(ch)
-            out_links[local].setdefault(kind_name, []).append(entry[width:])
+            out_links[_number(entry[:width])].setdefault(kind_name, []).append(entry[width:])
     records = []
     for i, sid in enumerate(sids):
         subject = nodes["subject"][i]
