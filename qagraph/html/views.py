@@ -103,7 +103,7 @@ class View:
     uses: ViewUses = field(default_factory=ViewUses)  #: what the page shows of nodes it is not about
     #: a subject view that leaves some of its articles out: ``(links, node)`` of the last one drawn
     #: (members rank by most links, then by id); a member ranked after it is on the page only as a
-    #: listed title, so a change of its links that keeps their number leaves the page as it is
+    #: listed title, so a change that keeps its title and its number of links leaves the page as it is
     rank_cut: tuple[int, str] | None = None
 
     def counts(self) -> dict[str, Counter[str]]:
