@@ -396,23 +396,29 @@ class SimilarityIndex:
             self._cache = (U, BT)
         return self._cache
 
+    def _row_keywords(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """What ranking ``rows`` reads: each keyword that counts of each row, as ``(row index,
+        keyword id)`` arrays in the rows' order, and the live holders of those keywords, as
+        ``(keyword id, slot)`` arrays."""
+        weights = self._weights()
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(self._kw_ptr)[rows])
+        ids = self._kw_ids[_segments(self._kw_ptr, rows)]
+        keep = weights[ids] > 0
+        owner, ids = owner[keep], ids[keep]
+        wanted = np.zeros(len(self._df), dtype=bool)
+        wanted[ids] = True
+        holders = self._rows_of_ids()
+        hit = wanted[self._kw_ids] & self._live[holders]
+        return owner, ids, self._kw_ids[hit], holders[hit]
+
     def _row_matrices(self, rows: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """``U[rows]``, and ``B^T`` restricted to the keywords of those rows: what ranking them needs."""
         from scipy import sparse
 
         n, v = len(self._live), len(self._df)
-        weights = self._weights()
-        positions = _segments(self._kw_ptr, rows)
-        owner = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(self._kw_ptr)[rows])
-        ids = self._kw_ids[positions]
-        keep = weights[ids] > 0
-        owner, ids = owner[keep], ids[keep]
-        U = sparse.csr_matrix((weights[ids].astype(np.float64), (owner, ids)), shape=(len(rows), v))
-        wanted = np.zeros(v, dtype=bool)
-        wanted[ids] = True
-        holders = self._rows_of_ids()
-        hit = wanted[self._kw_ids] & self._live[holders]
-        BT = sparse.csr_matrix((np.ones(int(hit.sum())), (self._kw_ids[hit], holders[hit])), shape=(v, n))
+        owner, ids, held, holders = self._row_keywords(rows)
+        U = sparse.csr_matrix((self._weights()[ids].astype(np.float64), (owner, ids)), shape=(len(rows), v))
+        BT = sparse.csr_matrix((np.ones(len(held)), (held, holders)), shape=(v, n))
         return U, BT
 
     def _key_rank(self) -> np.ndarray:
@@ -434,16 +440,11 @@ class SimilarityIndex:
             return _products(*self._row_matrices(rows))
         n, v = len(self._live), len(self._df)
         weights = self._weights()
-        ptr, ids = self._kw_ptr, self._kw_ids
-        own = [kw[weights[kw] > 0] for kw in (ids[ptr[r] : ptr[r + 1]] for r in rows.tolist())]
-        wanted = np.zeros(v, dtype=bool)
-        for kw in own:
-            wanted[kw] = True
-        holders = self._rows_of_ids()
-        hit = wanted[ids] & self._live[holders]
-        order = np.argsort(ids[hit], kind="stable")
-        by_kw = holders[hit][order]  # the live holders of each wanted keyword, keyword by keyword
-        starts = np.concatenate([[0], np.cumsum(np.bincount(ids[hit], minlength=v))]).astype(np.int64)
+        owner, ids, held, holders = self._row_keywords(rows)
+        bounds = np.searchsorted(owner, np.arange(len(rows) + 1)).tolist()
+        own = [ids[bounds[i] : bounds[i + 1]] for i in range(len(rows))]
+        by_kw = holders[np.argsort(held, kind="stable")]  # the live holders of each keyword, keyword by keyword
+        starts = np.concatenate([[0], np.cumsum(np.bincount(held, minlength=v))]).astype(np.int64)
 
         def block(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             local, cols, evidence = [], [], []
