@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,9 @@ def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str
     ``MultiDiGraph.add_edges_from`` spends most of its time re-checking what the
     builder already knows (both nodes exist, keys are fresh); this is the same
     structure it builds, several times faster. Both ends must already be nodes.
+    The adjacency dicts keep the strings given, so pass each node's own string, not an equal
+    one made per edge (``article_node(key)`` makes a new one per call): at 36k articles, 1.1
+    million copies of node names took 110 MB.
     """
     succ, pred = G._succ, G._pred
     for u, v, key, data in edges:
@@ -117,43 +120,43 @@ def build_graph(
             else:
                 counts[spelling] = counts.get(spelling, 0) + 1
 
-    for slug in sorted(subject_spellings):
-        G.add_node(subject_node(slug), **subject_data(slug, subject_spellings[slug]))
-    keyword_index: dict[str, int] = {}
-    df: list[int] = []
+    subject_nodes = {slug: subject_node(slug) for slug in sorted(subject_spellings)}
+    for slug, node in subject_nodes.items():
+        G.add_node(node, **subject_data(slug, subject_spellings[slug]))
+    # each node's name is made once, and every edge holds that string (see :func:`_add_edges`)
     node_data = G._node
     succ, pred = G._succ, G._pred
+    keyword_nodes: dict[str, str] = {}
     for key in sorted(keyword_spellings):
-        data = keyword_data(key, keyword_spellings[key])
-        keyword_index[key] = len(df)
-        df.append(data["df"])
-        node = keyword_node(key)
+        node = keyword_nodes[key] = keyword_node(key)
         # what G.add_node does, without its per-call checks
         succ[node], pred[node] = {}, {}
-        node_data[node] = data
+        node_data[node] = keyword_data(key, keyword_spellings[key])
+    article_nodes = {a.key: article_node(a.key) for a in articles}
     for a in articles:
-        G.add_node(article_node(a.key), **article_node_data(a))
+        G.add_node(article_nodes[a.key], **article_node_data(a))
     if progress:
         progress("graph", 1, 3)
 
-    edges: list[tuple[str, str, str, dict[str, Any]]] = []
-    for a in articles:
-        node = article_node(a.key)
-        edges.append((node, subject_node(a.subject_slug), "subject", {"kind": "subject"}))
-        for key in a.keyword_keys:
-            edges.append((node, keyword_node(key), "keyword", {"kind": "keyword"}))
-    _add_edges(G, edges)
+    def kept() -> Iterator[tuple[str, str, str, dict[str, Any]]]:  # not a list: 480k tuples at 36k articles
+        for a in articles:
+            node = article_nodes[a.key]
+            yield node, subject_nodes[a.subject_slug], "subject", {"kind": "subject"}
+            for key in a.keyword_keys:
+                yield node, keyword_nodes[key], "keyword", {"kind": "keyword"}
+
+    _add_edges(G, kept())
     if progress:
         progress("graph", 2, 3)
 
-    _link_related(G, articles, fields, problems)
+    _link_related(G, articles, fields, problems, article_nodes)
     if progress:
         progress("graph", 3, 3)
         progress("similarity", 0, 1)
 
     if index is None:
         index = SimilarityIndex.build(articles, similarity or SimilarityConfig())
-    _add_edges(G, similarity_edges(index))
+    _add_edges(G, similarity_edges(index, article_nodes.__getitem__))
     if progress:
         progress("similarity", 1, 1)
     return G, problems
@@ -185,11 +188,13 @@ def keyword_data(key: str, counts: dict[str, int]) -> dict[str, Any]:
             "df": sum(counts.values()), "spellings": tuple(sorted(counts.items()))}
 
 
-def similarity_edges(index: SimilarityIndex) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """The ``similar`` and ``same-question`` edges the index holds, as ``(u, v, kind, data)``, ``u < v``."""
-    edges = [(article_node(e.source), article_node(e.target), "similar",
+def similarity_edges(index: SimilarityIndex, node: Callable[[str], str] = article_node,
+                     ) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The ``similar`` and ``same-question`` edges the index holds, as ``(u, v, kind, data)``, ``u < v``;
+    ``node`` names the article of a key (the graph's own strings, when it has them)."""
+    edges = [(node(e.source), node(e.target), "similar",
               {"kind": "similar", "weight": e.weight, "shared": e.shared}) for e in index.edges()]
-    edges += [(article_node(a), article_node(b), "same-question", {"kind": "same-question"})
+    edges += [(node(a), node(b), "same-question", {"kind": "same-question"})
               for a, b in index.same_question_pairs()]
     return edges
 
@@ -222,7 +227,8 @@ def article_node_data(a: Article) -> dict[str, Any]:
 
 
 def _link_related(
-    G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem]
+    G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem],
+    names: Mapping[str, str],
 ) -> None:
     """``related`` edges for every link of every article: to an article of the corpus, or to a stub.
 
@@ -231,9 +237,9 @@ def _link_related(
     :class:`~qagraph.links.ArticleIndex`. A link that names nothing in the corpus becomes
     a stub when it names something article-like (a page path, a note name), never for
     another site or an attachment; a stub's data come from the first link to it, in file
-    order.
+    order. ``names`` are the articles' nodes by key.
     """
-    by_url = {a.url: article_node(a.key) for a in articles if a.url}
+    by_url = {a.url: names[a.key] for a in articles if a.url}
     by_id: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     for a in articles:
         if a.id is not None:
@@ -251,7 +257,7 @@ def _link_related(
 
     edges = []
     for a in articles:
-        source = article_node(a.key)
+        source = names[a.key]
 
         def this_text_target(link: RelatedLink, a: Article = a) -> str | None:
             return text_target(a, link)
