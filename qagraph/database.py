@@ -231,7 +231,7 @@ def write_database(
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;")
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             for statement in _schema():
                 con.execute(statement)
             number = _fill(con, G, report, meta or {})
