@@ -521,10 +521,36 @@ def load_corpus(
             continue
         owner[article.key] = name
         articles.append(article)
+    _share_strings(articles)
     result = LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden),
                         fields, detection)
     problems.extend(corpus_problems(result))
     return result
+
+
+def _share_strings(articles: Sequence[Article]) -> None:
+    """Make equal keyword, subject, author and date strings of ``articles`` one object each.
+
+    Each parsed batch comes back from its process as new objects, and each article spells
+    its own keywords: at 36k articles, 66 MB of such strings held 9 MB of distinct values,
+    and the graph, which keeps the articles' keywords, kept them all. The records are
+    rewritten in place (they are frozen, but nothing has seen them yet); values are equal
+    before and after, so are the records and their hashes.
+    """
+    same: dict[Any, Any] = {}
+    one = same.setdefault
+    for a in articles:
+        fields = vars(a)
+        fields["keywords"] = tuple(map(one, a.keywords, a.keywords))
+        fields["keyword_keys"] = tuple(map(one, a.keyword_keys, a.keyword_keys))
+        fields["subject"], fields["subject_slug"] = one(a.subject, a.subject), one(a.subject_slug, a.subject_slug)
+        if a.author is not None:
+            fields["author"] = one(a.author, a.author)
+        if a.date is not None:
+            fields["date"] = one(a.date, a.date)
+        for link in a.related:
+            if link.subject is not None:
+                vars(link)["subject"] = one(link.subject, link.subject)
 
 
 _POOL_THRESHOLD = 400  # below this, a process pool costs more than it saves
