@@ -533,7 +533,9 @@ def _share_strings(articles: Sequence[Article]) -> None:
 
     Each parsed batch comes back from its process as new objects, and each article spells
     its own keywords: at 36k articles, 66 MB of such strings held 9 MB of distinct values,
-    and the graph, which keeps the articles' keywords, kept them all. The records are
+    and the graph, which keeps the articles' keywords, kept them all. A parse process
+    shares its batch's strings before sending it (the batch then carries one copy of each),
+    the main process shares them across batches. The records are
     rewritten in place (they are frozen, but nothing has seen them yet); values are equal
     before and after, so are the records and their hashes.
     """
@@ -633,6 +635,8 @@ def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int, 
     the cache can store as they are."""
     base, names, raw, fields, max_file_size, limits = args
     keys, outcomes = _parse_batch_outcomes(Path(base), names, raw, fields, max_file_size, limits)
+    # pickle writes an object once per batch: shared here, a batch's equal strings come back as one
+    _share_strings([article for article, _ in outcomes if article is not None])
     return keys, pickle.dumps(outcomes, 5)
 
 

@@ -88,6 +88,29 @@ def test_equal_strings_of_the_records_are_one_object_across_processes(tmp_path: 
         assert articles == alone and [hash(a) for a in articles] == [hash(a) for a in alone]
 
 
+def test_a_parse_process_sends_a_batchs_equal_strings_once(tmp_path: Path):
+    """A parse process shares a batch's equal strings before pickling it, so the batch
+    carries (and the main process unpickles) one copy each: less to send and cache, and
+    none of the copies the main process would otherwise make and drop."""
+    import pickle
+
+    from qagraph.fields import FieldMap
+    from qagraph.limits import Limits
+    from qagraph.load import _parse_batch
+
+    names = []
+    for i in range(20):
+        names.append(write_article(tmp_path, f"s/a{i}.md", article_text(
+            f"Question {i}?", url_of("s", f"a{i}"), id=i, subject="Shared Subject",
+            keywords=f"A rather long shared keyword, own keyword {i}")).relative_to(tmp_path).as_posix())
+    keys, blob = _parse_batch((str(tmp_path), names, {}, FieldMap(), 1 << 20, Limits()))
+    articles = [article for article, _ in pickle.loads(blob)]
+    assert len(articles) == 20 and all(a is not None for a in articles)
+    assert len({id(a.__dict__["keywords"][0]) for a in articles}) == 1
+    assert len({id(a.subject) for a in articles}) == 1
+    assert blob.count(b"A rather long shared keyword") == 1
+
+
 def test_seed_like_article_fields():
     text = article_text(
         "What's the role of a: therapist?", "/learn/psychology/questions/role/",
