@@ -9,6 +9,7 @@ second core.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -90,6 +91,10 @@ def _live_and_exit(body: Callable[[], None]) -> NoReturn:  # pragma: no cover - 
     """A forked child's whole life: ``body`` (which sends the result), its output flushed, then
     ``os._exit`` (70 when nothing could be sent: the waiter reports the exit)."""
     code = 0
+    # A child makes a view, a layout or a few RDF parts and exits: tens of thousands of dicts and
+    # no reference cycles, which the cyclic collector would walk again and again (with it, the
+    # views of an added article took 3.1 s instead of 2.3). What it leaves goes when it exits.
+    gc.disable()
     try:
         body()
         _flush()

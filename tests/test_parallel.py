@@ -19,6 +19,19 @@ def test_a_second_core_runs_the_task_in_another_process(monkeypatch):
     assert beside(os.getpid, fork=False)() == os.getpid()
 
 
+def test_a_forked_task_runs_without_the_cyclic_collector_and_leaves_the_callers_alone(monkeypatch):
+    # a child renders views or RDF parts and exits; the collector only re-walked what it made
+    import gc
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert gc.isenabled()
+    assert beside(gc.isenabled)() is False
+    later = beside_later(lambda: None, lambda _, receive: (receive(), gc.isenabled())[1])
+    later.send("go")  # a task with no message at all is not run
+    assert later.wait() is False
+    assert gc.isenabled() and beside(gc.isenabled, fork=False)() is True
+
+
 def test_one_core_runs_the_task_here(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert beside(os.getpid)() == os.getpid()
