@@ -2,6 +2,7 @@
 
     python bench/run.py                       # 36,000 articles
     python bench/run.py --sizes 36000,100000,300000
+    python bench/run.py --sizes 36000,100000,300000 --incremental 36000   # the whole report, one run
 
 Corpora come from bench/generate.py (deterministic) and are kept in bench/corpora/.
 Each measurement runs in a fresh process, so its peak memory (VmHWM) is its own:
@@ -174,8 +175,9 @@ def main() -> None:
     parser.add_argument("--out", default=str(HERE / "out"))
     parser.add_argument("--outputs", default="all", help="outputs to write (all, or e.g. report,rdf)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the median is kept")
-    parser.add_argument("--incremental", action="store_true",
-                        help="also time cached rebuilds (no change, one article edited/added/deleted)")
+    parser.add_argument("--incremental", nargs="?", const="all", default=None, metavar="SIZES",
+                        help="also time cached rebuilds (no change, one article edited/added/deleted): for every "
+                             "size, or for the comma-separated SIZES only (e.g. --sizes 36000,300000 --incremental 36000)")
     args = parser.parse_args()
 
     results = []
@@ -200,7 +202,7 @@ def main() -> None:
             print(f"  {stage:<12}{seconds:7.2f} s   {seconds / floor['seconds']:.2f}x floor{note}")
         print(f"  edges: {build['edges']}")
         print(f"  parse workers and view writer, peak each: {build['children_peak_mb']:.0f} MB")
-        if args.incremental:
+        if args.incremental == "all" or (args.incremental and str(n) in args.incremental.split(",")):
             inc = incremental(corpus, Path(args.out) / f"incremental-{n}")
             row["incremental"] = inc
             print("incremental rebuilds (qagraph.kg.make, a fresh process each):")
