@@ -216,6 +216,7 @@ class IRIs:
 
 
 def _node_iri(node: str, article: str, subject: str, keyword: str) -> str:
+    """:meth:`IRIs.node`, from the three prefixes of an :class:`IRIs`."""
     kind, rest = split_node(node)
     if kind in (ARTICLE, STUB):
         return article + _key_path(rest)
