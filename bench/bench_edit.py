@@ -1,12 +1,14 @@
 """An edited article's rebuild, this checkout against another git revision, in the same run.
 
-    python bench/bench_edit.py --baseline REF [--rounds 3] [--articles 36000]
+    python bench/bench_edit.py --baseline REF [--rounds 3] [--articles 36000] [--change edit|add|delete]
 
 `run.py --incremental` times one edit, add and delete against the floor; on a shared machine
 whose speed moves from minute to minute, one figure can move by a third. This benchmark times
 the same change on both trees, alternating: each tree keeps a build of its own of one copy of
 the corpus; each round edits one article (a keyword added), rebuilds with both trees (in turn
-first), then undoes the edit and rebuilds with both again. Every rebuild is a fresh process and
+first), then undoes the edit and rebuilds with both again (``--change add``: a copy of an article
+under a new url is added, then removed; ``--change delete``: an article is deleted, then put
+back). Every rebuild is a fresh process and
 must be a patched one. It prints each time, the medians, their ratio, and the floor before and
 after (`common.floor`). The baseline is checked out into a temporary worktree.
 """
@@ -54,6 +56,8 @@ def main() -> None:
     parser.add_argument("--baseline", required=True, help="git revision to compare with")
     parser.add_argument("--rounds", type=int, default=3, help="edit-and-undo rounds (each rebuilds 4 times)")
     parser.add_argument("--articles", type=int, default=36000)
+    parser.add_argument("--change", choices=("edit", "add", "delete"), default="edit",
+                        help="what each round does and undoes (default: a keyword added to one article)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="qagraph-bench-edit-"))
@@ -66,15 +70,28 @@ def main() -> None:
         trees = {"baseline": base, "this": ROOT}
         for name, tree in trees.items():  # the cold builds each rebuild patches
             rebuild(tree, corpus, work / f"out-{name}")
-        edited = sorted(corpus.rglob("*.md"))[args.articles // 2]
-        original = edited.read_text(encoding="utf-8")
-        changed = original.replace("page_keywords: >-\n    ", "page_keywords: >-\n    benchmark edit, ", 1)
+        files = sorted(corpus.rglob("*.md"))
+        # (file, its text after the change, its text after the undo); None: the file is not there
+        if args.change == "edit":
+            edited = files[args.articles // 2]
+            original: str | None = edited.read_text(encoding="utf-8")
+            changed: str | None = original.replace("page_keywords: >-\n    ", "page_keywords: >-\n    benchmark edit, ", 1)
+        elif args.change == "add":  # as run.py --incremental adds one
+            source = files[args.articles // 3]
+            edited = source.with_name("bench-added-article.md")
+            original, changed = None, source.read_text(encoding="utf-8").replace("/questions/", "/questions/bench-added-", 1)
+        else:
+            edited = files[args.articles // 4]
+            original, changed = edited.read_text(encoding="utf-8"), None
         floors = [common.floor(corpus)["seconds"]]
         print(f"floor {floors[0]:.2f} s", flush=True)
         times: dict[str, list[float]] = {name: [] for name in trees}
         for i in range(args.rounds):
-            for step, text in (("edit", changed), ("undo", original)):
-                edited.write_text(text, encoding="utf-8")
+            for step, text in ((args.change, changed), ("undo", original)):
+                if text is None:
+                    edited.unlink()
+                else:
+                    edited.write_text(text, encoding="utf-8")
                 for name in (list(trees) if i % 2 == 0 else list(trees)[::-1]):
                     result = rebuild(trees[name], corpus, work / f"out-{name}")
                     if not result["incremental"]:
@@ -90,7 +107,8 @@ def main() -> None:
               f"x floor (the lower and higher floor): {medians['this'] / max(floors):.2f}-{medians['this'] / min(floors):.2f}")
         out = HERE / "out"
         out.mkdir(exist_ok=True)
-        (out / "edit.json").write_text(json.dumps({"baseline": args.baseline, "floors": floors, "times": times,
+        (out / f"{args.change}.json").write_text(json.dumps({"baseline": args.baseline, "change": args.change,
+                                                              "floors": floors, "times": times,
                                                    "medians": medians}, indent=2))
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
