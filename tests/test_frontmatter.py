@@ -1,0 +1,92 @@
+"""qagraph.frontmatter: front matter built as PyYAML's own construction builds it, only faster."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qagraph.frontmatter import FrontMatterLoader, _construct, read_front_matter
+
+
+def both(text: str) -> tuple[object, object]:
+    """(qagraph's construction, the loader's own) of ``text``: each a value or the error raised."""
+    results = []
+    for fast in (True, False):
+        loader = FrontMatterLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                results.append(None)
+            elif fast:
+                results.append(_construct(loader, node, "&" in text))
+            else:
+                results.append(loader.construct_document(node))
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # what _parse_yaml reports
+            results.append((type(exc).__name__, str(exc)))
+        finally:
+            loader.dispose()
+    return results[0], results[1]
+
+
+UNUSUAL = [
+    "title: Plain\nkeywords: [a, b]\nseo:\n  page_keywords: >-\n    x, y\n",
+    "id: 12\nscore: -1.5\ndate: 2025-01-26\nwhen: 2025-01-26 10:00:00\ndraft: true\nnone: ~\nyes: on\n",
+    "base: &b {x: 1, y: [1, 2]}\nother: *b\n",  # an alias: one object in two places
+    "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 2\n",  # a merge key
+    "=: value key\nplain: 1\n",
+    "? [complex, key]\n: value\n",  # a key that is a list: unhashable
+    "? {a: 1}\n: value\n",
+    "tagged: !!binary aGVsbG8=\nset: !!set {a, b}\npairs: !!omap [{a: 1}, {b: 2}]\n",
+    "custom: !thing x\n",  # a tag the safe loader refuses
+    "stamp: !!timestamp 2001-12-14t21:59:43.10-05:00\nnumber: !!float '1.5'\nbad: !!int abc\n",
+    "dup: 1\ndup: 2\n",
+    "1: int key\n2025-01-26: date key\nnull: null key\ntrue: bool key\n",
+    "text: 'Q&A and & signs, no anchor'\nlist:\n- a\n- - nested\n  - list\n",
+    "- a list\n- not a mapping\n",
+    "just text",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", UNUSUAL)
+def test_unusual_documents_come_out_as_the_loader_builds_them(text):
+    fast, own = both(text)
+    assert fast == own and repr(fast) == repr(own)
+
+
+def test_an_alias_still_makes_one_object():
+    loader = FrontMatterLoader("base: &b {x: 1}\nother: *b\n")
+    data = _construct(loader, loader.get_single_node(), anchors=True)
+    assert data["base"] is data["other"]
+
+
+def test_typed_scalars_keep_the_loaders_rules():
+    loader = FrontMatterLoader("id: 7\ndate: 2025-01-26\nscore: 16.10\non: yes\nflag: false\n")
+    data = _construct(loader, loader.get_single_node(), anchors=False)
+    assert data == {"id": 7, "date": datetime.date(2025, 1, 26), "score": "16.10", "on": "yes", "flag": False}
+
+
+scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(),
+                    st.dates(), st.floats(allow_nan=False))
+keys = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.dates())
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                      st.dictionaries(keys, inner, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(keys, values, max_size=6), st.sampled_from([None, False, True]))
+def test_any_dumped_document_comes_out_as_the_loader_builds_it(data, flow):
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True, sort_keys=False)
+    fast, own = both(text)
+    assert fast == own and repr(fast) == repr(own)
+
+
+def test_a_file_reads_the_same_with_an_anchor_or_without():
+    plain = read_front_matter("a.md", "---\ntitle: T\nkeywords: [a, b]\n---\nbody\n")
+    shared = read_front_matter("b.md", "---\ntitle: &t T\nkeywords: [a, b]\nalso: *t\n---\nbody\n")
+    assert plain.data == {"title": "T", "keywords": ["a", "b"]}
+    assert shared.data == {"title": "T", "keywords": ["a", "b"], "also": "T"}
