@@ -154,14 +154,15 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
 
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
     loader = FrontMatterLoader(fm_text)
+    anchors = "&" in fm_text  # without an anchor there is no alias: the nodes are a tree
     try:
         node = loader.get_single_node()
-        deep = (_too_deep(node) if "&" in fm_text else _too_deep_tree(node)) if node is not None else None
+        deep = (_too_deep(node) if anchors else _too_deep_tree(node)) if node is not None else None
         if deep is not None:
             return Problem(name, fm_line + deep.start_mark.line,
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
                            "itself)", "syntax")
-        data = _construct(loader, node, "&" in fm_text) if node is not None else None
+        data = _construct(loader, node, anchors) if node is not None else None
     except yaml.YAMLError as exc:
         return _yaml_problem(name, exc, fm_line, fm_text)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # constructors on odd scalars
