@@ -583,6 +583,7 @@ def _parse_all(
         for start in range(0, len(todo), 500):
             batch = todo[start : start + 500]
             keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size, limits)
+            _share_strings([article for article, _ in outcomes if article is not None])  # as a parse process does
             take(batch, keys, outcomes, None)
     else:
         from concurrent.futures import ProcessPoolExecutor
