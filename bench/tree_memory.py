@@ -1,6 +1,6 @@
 """The memory of a whole cold build: its process and the processes it forks, summed.
 
-    python bench/tree_memory.py [--articles 36000] [--baseline-tree PATH]
+    python bench/tree_memory.py [--articles 36000] [--baseline-tree PATH] [--workers N]
 
 ``run.py`` gives each process's own peak (``VmHWM``). A forked process shares its parent's pages
 until one of them writes to a page, and CPython writes to an object whenever it takes a
@@ -53,11 +53,13 @@ def _rollup(pid: int) -> dict[str, int]:
     return fields
 
 
-def measure(corpus: Path, tree: Path) -> dict:
-    """The peak summed PSS of a cold build of ``corpus`` with the qagraph of ``tree``."""
+def measure(corpus: Path, tree: Path, workers: int | None = None) -> dict:
+    """The peak summed PSS of a cold build of ``corpus`` with the qagraph of ``tree`` (and its
+    seconds), ``workers`` passed to ``qagraph.build``."""
     out = Path(tempfile.mkdtemp(prefix="qagraph-tree-memory-"))
     env = dict(os.environ, PYTHONPATH=str(tree))
-    code = f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out / 'build')!r})"
+    code = f"import qagraph; qagraph.build({str(corpus)!r}, out={str(out / 'build')!r}, workers={workers!r})"
+    started = time.perf_counter()
     build = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=tree)
     peak: dict = {"pss_mib": 0.0}
     try:
@@ -72,6 +74,7 @@ def measure(corpus: Path, tree: Path) -> dict:
             time.sleep(0.05)
     finally:
         build.wait()
+        peak["seconds"] = time.perf_counter() - started
         shutil.rmtree(out, ignore_errors=True)
     if build.returncode:
         raise SystemExit(f"the build with {tree} failed ({build.returncode})")
@@ -82,14 +85,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=36000)
     parser.add_argument("--baseline-tree", type=Path, help="another source tree (e.g. a git worktree) to measure first")
+    parser.add_argument("--workers", type=int, help="passed to qagraph.build (1: one process throughout)")
     args = parser.parse_args()
     corpus = common.ensure_corpus(args.articles)
     trees = ([("baseline", args.baseline_tree.resolve())] if args.baseline_tree else []) + [("this", HERE.parent)]
     for name, tree in trees:
-        peak = measure(corpus, tree)
+        peak = measure(corpus, tree, args.workers)
         each = ", ".join(f"{p['rss_mib']} MiB RSS / {p['own_mib']} MiB own" for p in peak["processes"])
         print(f"{name:<8} peak PSS of the build's processes: {peak['pss_mib']:.0f} MiB "
-              f"({peak['pss_mib'] * 2**20 / 1e9:.2f} GB); at that moment: {each}", flush=True)
+              f"({peak['pss_mib'] * 2**20 / 1e9:.2f} GB), build {peak['seconds']:.1f} s; at that moment: {each}",
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -340,7 +340,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--rare-df", default=4, show_default=True,
               help="Shared keywords must weigh at least as much as one keyword in this many articles.")
 @click.option("--min-score", default=0.0, show_default=True, help="Lowest similarity kept.")
-@click.option("--workers", type=int, default=None, help="Parsing processes (default: one per core for big folders).")
+@click.option("--workers", type=int, default=None,
+              help="Processes (default: one per core for big folders); 1: one process throughout, less memory, more time.")
 @click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
 @click.option("--force", is_flag=True, help="Build into a folder that holds other files (they are kept).")
 @click.option("--max-file-size", type=int, default=None, metavar="BYTES",

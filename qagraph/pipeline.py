@@ -93,7 +93,11 @@ def build(
     brought up to date (see the module text) and ``kg.build_info`` says what was done.
     ``base_iri``, ``formats`` (RDF file formats, default N-Quads) and ``rdf_similarity``
     (``none``, ``links`` or ``full``) shape the RDF export (:func:`qagraph.rdf.write_rdf`);
-    ``site_url`` makes article links absolute in the RDF and the views.
+    ``site_url`` makes article links absolute in the RDF and the views. ``workers``: the
+    processes that parse (default: one per core for a big folder); ``workers=1`` also writes
+    the views, the RDF and the database one after the other in this process, not the views in
+    a process beside it: the build takes longer, and its memory is that of one process (two
+    processes that read the same graph each end up with their own copy of most of its pages).
 
     >>> kg = build("content")
     >>> kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
@@ -171,7 +175,7 @@ def build(
                 try:
                     done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                    site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
-                                   max_file_size=max_file_size)
+                                   max_file_size=max_file_size, workers=workers)
                 except Fallback as why:
                     if progress:
                         progress(f"full build ({why})", 1, 1)
@@ -189,7 +193,7 @@ def build(
                 # node name each, stayed for the whole write (17 MB)
                 links = ((node, link) for a in loaded.articles for node in (article_node(a.key),) for link in a.related)
                 written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
-                                        progress=progress, fingerprint=fingerprint, links=links)
+                                        progress=progress, fingerprint=fingerprint, links=links, workers=workers)
             else:
                 G, report, written = done
             folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
@@ -220,7 +224,7 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
 def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan,
             known: Mapping[str, tuple[Any, ...]], detection: Detection,
             wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
-            progress: Progress | None, fingerprint: str, max_file_size: int,
+            progress: Progress | None, fingerprint: str, max_file_size: int, workers: int | None = None,
             ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
     """Patch the previous build (see :mod:`qagraph.incremental`) and rewrite what the change touches.
 
@@ -246,7 +250,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     # the last patch the database is only read: this process makes the report and the health
     # findings, and sends the index page their summary.
     parent = os.getpid()
-    parallel = ("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
+    parallel = (("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
+                and (workers is None or workers > 1))
 
     def ready() -> Any:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
@@ -595,13 +600,15 @@ def write_outputs(
     links: Iterable[tuple[str, RelatedLink]] = (),
     previous_layout: dict[str, Any] | None = None,
     links_to: Iterable[str] | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write the ``outputs`` of graph ``G`` into the folder ``out``; the paths written.
 
     ``links`` are the articles' links as their files gave them, for the database;
     ``previous_layout`` is the atlas layout of the build being updated, whose positions
     articles keep (a full build lays out afresh). ``links_to`` are the outputs of the
-    build the index page links (default: ``outputs``).
+    build the index page links (default: ``outputs``). ``workers=1``: every output is written
+    here, one after the other; default: the views in a process beside this one, for a big graph.
     """
     import json
 
@@ -616,7 +623,7 @@ def write_outputs(
     parallel = False
     if "html" in wanted:
         extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
-        parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES
+        parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES and (workers is None or workers > 1)
         parent = os.getpid()
 
         def html() -> list[Path]:
@@ -632,7 +639,7 @@ def write_outputs(
 
             result = write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
                                site_url=site_url, source_name=report.get("source"), source_digest=fingerprint,
-                               workers=1 if parallel else None, progress=progress)
+                               workers=1 if parallel else workers, progress=progress)
             written += list(result)
             write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in result.written.items()},
                                                      separators=(",", ":")))

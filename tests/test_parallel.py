@@ -178,3 +178,36 @@ def test_parallel_write_equals_serial(small_kg, tmp_path, monkeypatch):
     for a, b in zip(serial, parallel):
         if a.name not in ("void.ttl", "qagraph.db"):  # the build time; the database is compared by rows elsewhere
             assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_one_worker_builds_and_patches_in_one_process(tmp_path, monkeypatch):
+    """workers=1: nothing is forked, in a full build or a patched one, however big the graph
+    (the memory is then one process's: two that read the same graph each copy most of it)."""
+    import shutil
+
+    import qagraph
+    import qagraph.pipeline
+    from conftest import CONTENT
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def no_fork():
+        raise AssertionError("a process was forked")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    first = qagraph.build(content, out=tmp_path / "out", workers=1)
+    edited = sorted(content.rglob("*.md"))[3]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "page_keywords: >-\n    ", "page_keywords: >-\n    one process, ", 1), encoding="utf-8")
+    again = qagraph.build(content, out=tmp_path / "out", workers=1)
+    assert not first.build_info.incremental and again.build_info.incremental
+    assert "one process" in {d.get("label") for _, d in again.graph.nodes(data=True)}
+    monkeypatch.undo()
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    with pytest.raises(AssertionError, match="forked"):  # and without workers=1, the views are forked
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(os, "fork", no_fork)
+        qagraph.build(content, out=tmp_path / "other")
