@@ -583,7 +583,6 @@ def _parse_all(
         for start in range(0, len(todo), 500):
             batch = todo[start : start + 500]
             keys, outcomes = _parse_batch_outcomes(base, batch, raw, fields, max_file_size, limits)
-            _share_strings([article for article, _ in outcomes if article is not None])  # as a parse process does
             take(batch, keys, outcomes, None)
     else:
         from concurrent.futures import ProcessPoolExecutor
@@ -622,6 +621,9 @@ def _parse_batch_outcomes(root: Path, names: Sequence[str], raw: dict[str, str],
         if name in raw:
             outcome = (outcome[0], [Problem(name, None, _name_warning(raw[name]), "file-name", WARNING), *outcome[1]])
         outcomes.append(outcome)
+    # a batch's equal strings made one object: a parse process's pickle then carries one copy of
+    # each, and a batch parsed here drops its copies at once, not after every file is parsed
+    _share_strings([article for article, _ in outcomes if article is not None])
     return keys, outcomes
 
 
@@ -636,8 +638,6 @@ def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int, 
     the cache can store as they are."""
     base, names, raw, fields, max_file_size, limits = args
     keys, outcomes = _parse_batch_outcomes(Path(base), names, raw, fields, max_file_size, limits)
-    # pickle writes an object once per batch: shared here, a batch's equal strings come back as one
-    _share_strings([article for article, _ in outcomes if article is not None])
     return keys, pickle.dumps(outcomes, 5)
 
 
