@@ -180,6 +180,9 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+#: key tags whose keys :func:`_plain` builds (the loader makes ``<<`` and ``=`` keys special)
+_PLAIN_KEY_TAGS = frozenset({_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
+                             "tag:yaml.org,2002:timestamp"})
 
 
 class _Unusual(Exception):
@@ -223,11 +226,6 @@ def _plain(loader: Any, node: yaml.Node) -> Any:
     if kind is yaml.SequenceNode and node.tag == _SEQ:
         return [_plain(loader, child) for child in node.value]
     raise _Unusual
-
-
-#: key tags whose keys :func:`_plain` builds (the loader makes ``<<`` and ``=`` keys special)
-_PLAIN_KEY_TAGS = frozenset({_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
-                             "tag:yaml.org,2002:timestamp"})
 
 
 def _too_deep(root: yaml.Node) -> yaml.Node | None:

@@ -206,6 +206,11 @@ def build(
     return kg
 
 
+def _one_process(workers: int | None) -> bool:
+    """Whether ``workers`` asks for the whole build in this process (no process beside it)."""
+    return workers is not None and workers <= 1
+
+
 def _empty(stage: Path, keep: Iterable[str]) -> None:
     """Remove everything from ``stage`` but ``keep`` (a fresh start after a failed update)."""
     import shutil
@@ -251,7 +256,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     # findings, and sends the index page their summary.
     parent = os.getpid()
     parallel = (("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
-                and (workers is None or workers > 1))
+                and not _one_process(workers))
 
     def ready() -> Any:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
@@ -623,7 +628,7 @@ def write_outputs(
     parallel = False
     if "html" in wanted:
         extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
-        parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES and (workers is None or workers > 1)
+        parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
         parent = os.getpid()
 
         def html() -> list[Path]:
