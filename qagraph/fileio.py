@@ -26,6 +26,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import IO, Any
 from ._version import __version__
 from .errors import OutputError, UsageError
 
-__all__ = ["BuildFolder", "PRIVATE", "atomic_open", "file_signature", "write_atomic"]
+__all__ = ["BuildFolder", "CopyAhead", "PRIVATE", "atomic_open", "file_signature", "write_atomic"]
 
 #: the build's own folder inside the output folder: marker, state, caches
 PRIVATE = ".qagraph"
@@ -157,6 +158,108 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+class CopyAhead:
+    """A copy of a file made by a thread while the caller works on, then taken or dropped.
+
+    A rebuild that patches the previous build needs a real copy of its database (the copy is
+    changed in place: a hard link would change the previous build). Started before the
+    content is scanned, the copy is made in the scan's time: the kernel copies, and the
+    thread waits on it without holding the interpreter. :meth:`take` puts the copy in place
+    once it is done; :meth:`drop` (nothing changed, or a full build) stops the copy at its
+    next chunk and removes what it wrote. Either waits for the thread, so that no thread is
+    left when the build forks. ``path`` is where the copy is made.
+
+    >>> import tempfile
+    >>> where = Path(tempfile.mkdtemp())
+    >>> _ = (where / "a.db").write_bytes(b"x" * 100_000)
+    >>> ahead = CopyAhead(where / "a.db", where / ".copy-")
+    >>> ahead.take(where / "b.db"), (where / "b.db").read_bytes() == (where / "a.db").read_bytes()
+    (True, True)
+    >>> dropped = CopyAhead(where / "a.db", where / ".copy-")
+    >>> dropped.drop()
+    >>> sorted(p.name for p in where.iterdir())
+    ['a.db', 'b.db']
+    """
+
+    CHUNK = 16 << 20  #: what is copied between two looks at :meth:`drop` (a few ms)
+
+    def __init__(self, source: str | os.PathLike[str], prefix: str | os.PathLike[str]) -> None:
+        self.source = Path(source)
+        fd, name = tempfile.mkstemp(prefix=os.path.basename(prefix), dir=os.path.dirname(prefix) or ".")
+        self.path = Path(name)
+        self._signature: list[int] | None = None  # the source's as the copy began
+        self._error: OSError | None = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._finished = self._dropped = self._taken = False
+        self._thread = threading.Thread(target=self._run, args=(fd,), name="qagraph-copy-ahead")
+        self._thread.start()
+
+    def _run(self, fd: int) -> None:
+        try:
+            with open(self.source, "rb") as source:
+                st = os.fstat(source.fileno())
+                self._signature = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+                self._copy(source.fileno(), fd, st.st_size)
+            os.fchmod(fd, 0o644)
+        except OSError as exc:
+            self._error = exc
+        finally:
+            os.close(fd)
+            with self._lock:
+                self._finished = True
+                dropped = self._dropped
+            if dropped:
+                self._remove()
+
+    def _copy(self, source: int, target: int, size: int) -> None:
+        done, in_kernel = 0, hasattr(os, "copy_file_range")
+        while done < size and not self._stop.is_set():
+            step = min(self.CHUNK, size - done)
+            if in_kernel:
+                try:
+                    sent = os.copy_file_range(source, target, step, done, done)
+                except OSError as exc:  # another file system, an old kernel: copy through this process
+                    if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+                        raise
+                    in_kernel, sent = False, 0
+                    continue
+            else:
+                data = os.pread(source, step, done)
+                sent = os.pwrite(target, data, done)
+            if sent <= 0:  # the file got shorter as it was copied
+                raise OSError(errno.EIO, "the file changed while it was copied", str(self.source))
+            done += sent
+
+    def take(self, target: str | os.PathLike[str]) -> bool:
+        """Put the copy at ``target`` once it is done; False (and nothing put) when it failed, or
+        when the source has changed since the copy began: the caller then copies."""
+        self._thread.join()
+        if self._error is not None or self._signature is None or file_signature(self.source) != self._signature:
+            self.drop()
+            return False
+        os.replace(self.path, target)
+        self._taken = True
+        return True
+
+    def drop(self) -> None:
+        """Stop the copy, remove it, and wait for the thread (nothing is left of either); after
+        :meth:`take`, nothing to do."""
+        if self._taken:
+            return
+        self._stop.set()
+        with self._lock:
+            self._dropped = True
+            finished = self._finished
+        if finished:
+            self._remove()
+        self._thread.join()
+
+    def _remove(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+
 class BuildFolder:
     """The output folder of a build: checks, its state, a staging folder, and the swap.
 
@@ -198,6 +301,7 @@ class BuildFolder:
                     "the articles (or replace them); choose another output folder, or --force", path=str(out))
         self.previous = self._read_state()
         self.kept_foreign: list[str] = []
+        self._ahead: list[CopyAhead] = []
         if not force:
             foreign = self.foreign_files()
             if foreign:
@@ -226,6 +330,14 @@ class BuildFolder:
 
         known = load_sealed(self.private / INPUTS)
         return known if isinstance(known, dict) else {}
+
+    def copy_ahead(self, name: str) -> CopyAhead:
+        """A :class:`CopyAhead` of the output ``name``, made beside the output folder (where the
+        staging folder will be: it is renamed into it). A build that is killed leaves it to the
+        next build to remove, as it does a staging folder."""
+        ahead = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-staging-copy-")
+        self._ahead.append(ahead)
+        return ahead
 
     def foreign_files(self) -> list[str]:
         """Files in the folder that the last build did not write (nothing under ``.qagraph/``)."""
@@ -352,7 +464,10 @@ class BuildFolder:
     def _remove_stale(self) -> None:
         """Staging folders left by a build that was killed (the lock says no build is running)."""
         parent = self.out.absolute().parent
+        ours = {ahead.path for ahead in self._ahead}
         for leftover in parent.glob(f".{self.out.name}.qagraph-staging-*"):
+            if leftover in ours:
+                continue
             with contextlib.suppress(OSError):
                 if stat.S_ISDIR(os.lstat(leftover).st_mode):
                     shutil.rmtree(leftover, ignore_errors=True)

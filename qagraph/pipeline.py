@@ -25,7 +25,7 @@ from ._version import __version__
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
-from .fileio import PRIVATE, BuildFolder, write_atomic
+from .fileio import PRIVATE, BuildFolder, CopyAhead, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
@@ -127,6 +127,26 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
+    # a build that may be patched needs a copy of the previous database: made while the content is scanned
+    ahead = folder.copy_ahead(DATABASE) if (
+        cache and not strict and "database" in wanted and folder.previous.get("settings")
+        and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir()) else None
+    try:
+        return _build(folder, ahead, content, out, started=started, wanted=wanted, preset=preset, fields=fields,
+                      overrides=overrides, similarity=similarity, strict=strict, workers=workers, progress=progress,
+                      base_iri=base_iri, site_url=site_url, formats=formats, rdf_similarity=rdf_similarity,
+                      cache=cache, max_file_size=max_file_size)
+    finally:
+        if ahead is not None:
+            ahead.drop()
+
+
+def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathLike[str], out: str | os.PathLike[str],
+           *, started: float, wanted: tuple[str, ...], preset: str, fields: FieldMap | None,
+           overrides: Mapping[str, str] | None, similarity: SimilarityConfig, strict: bool, workers: int | None,
+           progress: Progress | None, base_iri: str | None, site_url: str | None, formats: Sequence[str],
+           rdf_similarity: str, cache: bool, max_file_size: int) -> KnowledgeGraph:
+    """:func:`build` with an output folder; ``ahead`` is the copy of its database, made ahead."""
     # with no build to compare with and no parsed files to reuse, the parse digests the files
     # it reads: a cold build reads each one once
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
@@ -163,6 +183,8 @@ def build(
                    and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
+    if not incremental and ahead is not None:
+        ahead.drop()  # before a full build forks its parse processes
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
             name for name in folder.previous.get("outputs", {}) if name != DATABASE]
@@ -175,8 +197,10 @@ def build(
                 try:
                     done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                    site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
-                                   max_file_size=max_file_size, workers=workers)
+                                   max_file_size=max_file_size, workers=workers, ahead=ahead)
                 except Fallback as why:
+                    if ahead is not None:
+                        ahead.drop()
                     if progress:
                         progress(f"full build ({why})", 1, 1)
                     _empty(stage, keep=[CACHE])
@@ -230,7 +254,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             known: Mapping[str, tuple[Any, ...]], detection: Detection,
             wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int, workers: int | None = None,
-            ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
+            ahead: CopyAhead | None = None) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
     """Patch the previous build (see :mod:`qagraph.incremental`) and rewrite what the change touches.
 
     The database is patched; the RDF parts holding a changed node are written again
@@ -298,10 +322,12 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
         return pages
 
+    # the copy made ahead is taken before the fork: no thread is left to fork beside
+    if ahead is None or not ahead.take(stage / DATABASE):
+        copy_database(folder.out / DATABASE, stage / DATABASE)
     with interrupts_held():
         later = beside_later(ready, outputs, fork=parallel)
     try:
-        copy_database(folder.out / DATABASE, stage / DATABASE)
         fields = detection.fields
         skips = layout_skips(scanned.names, fields, Path(content), scanned.found.raw)
         if progress:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
 import qagraph
-from qagraph.fileio import PRIVATE, BuildFolder, atomic_open, file_signature
+from qagraph.fileio import PRIVATE, BuildFolder, CopyAhead, atomic_open, file_signature
 
 
 def test_atomic_open_leaves_the_old_file_on_failure(tmp_path: Path):
@@ -97,3 +99,65 @@ def test_force_keeps_other_files(tmp_path: Path, small_corpus: Path):
 def test_system_paths_are_output_errors(small_corpus: Path, target: str):
     with pytest.raises(qagraph.QagraphError):
         qagraph.build(small_corpus, out=target)
+
+
+def _copy_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "qagraph-copy-ahead"]
+
+
+@pytest.mark.parametrize("in_kernel", [True, False])
+def test_a_copy_made_ahead_is_the_file_chunk_by_chunk(tmp_path: Path, monkeypatch, in_kernel: bool):
+    """Copied in chunks (by the kernel, or through the process where the kernel cannot: another
+    file system), the copy taken is the file, byte for byte, and no thread is left."""
+    source = tmp_path / "a.db"
+    source.write_bytes(os.urandom(50_000) * 3)
+    monkeypatch.setattr(CopyAhead, "CHUNK", 4096)
+    if not in_kernel:
+        def refuse(*args):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        monkeypatch.setattr(os, "copy_file_range", refuse)
+    ahead = CopyAhead(source, tmp_path / ".copy-")
+    assert ahead.take(tmp_path / "b.db")
+    assert (tmp_path / "b.db").read_bytes() == source.read_bytes()
+    assert oct((tmp_path / "b.db").stat().st_mode & 0o777) == oct(0o644)
+    ahead.drop()  # after take: nothing to do, the copy stays
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "b.db"] and not _copy_threads()
+
+
+def test_a_copy_dropped_at_any_point_leaves_nothing(tmp_path: Path, monkeypatch):
+    source = tmp_path / "a.db"
+    source.write_bytes(b"x" * 200_000)
+    monkeypatch.setattr(CopyAhead, "CHUNK", 1024)
+    for _ in range(20):  # dropped while it copies, or once it is done
+        CopyAhead(source, tmp_path / ".copy-").drop()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.db"] and not _copy_threads()
+
+
+def test_a_copy_of_a_file_that_changed_as_it_was_copied_is_not_taken(tmp_path: Path):
+    source = tmp_path / "a.db"
+    source.write_bytes(b"x" * 10_000)
+    ahead = CopyAhead(source, tmp_path / ".copy-")
+    ahead._thread.join()
+    source.write_bytes(b"y" * 10_000)  # another build put its database in place
+    assert not ahead.take(tmp_path / "b.db")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.db"]
+    missing = CopyAhead(tmp_path / "gone.db", tmp_path / ".copy-")
+    assert not missing.take(tmp_path / "b.db") and [p.name for p in tmp_path.iterdir()] == ["a.db"]
+
+
+def test_staging_removes_the_copies_of_a_killed_build_not_its_own(tmp_path: Path):
+    out = tmp_path / "out"
+    folder = BuildFolder(out)
+    with folder.staging() as stage:
+        (stage / "a.db").write_text("1")
+        folder.commit(stage, outputs=["a.db"], state={})
+    folder = BuildFolder(out)
+    left = tmp_path / ".out.qagraph-staging-copy-killed"  # a build killed while it copied
+    left.write_text("half")
+    ahead = folder.copy_ahead("a.db")
+    with folder.staging() as stage:
+        assert not left.exists() and ahead.path.exists()
+        assert ahead.take(stage / "a.db")
+        folder.commit(stage, outputs=["a.db"], state={})
+    assert (out / "a.db").read_text() == "1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.qagraph-lock", "out"]

@@ -282,6 +282,31 @@ def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path,
     assert qagraph.build(small_corpus, out=out).build_info.up_to_date
 
 
+def test_the_database_copied_ahead_is_patched_and_no_copy_is_left(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """The copy of the previous database that a rebuild makes while it scans is the one it patches;
+    a rebuild that has no use for it (nothing changed, new settings) leaves none of it behind."""
+    import threading
+
+    import qagraph.incremental
+    from qagraph.similarity import SimilarityConfig
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+
+    def unused(*args):
+        raise AssertionError("the database was copied again")
+
+    monkeypatch.setattr(qagraph.incremental, "copy_database", unused)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    assert qagraph.build(small_corpus, out=out).build_info.incremental
+    assert "keyword:heredity" in qagraph.open(out).keywords_of(3)
+    assert qagraph.build(small_corpus, out=out).build_info.up_to_date
+    assert not qagraph.build(small_corpus, out=out, similarity=SimilarityConfig(top_k=3)).build_info.incremental
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.qagraph-lock"]
+    assert not [t for t in threading.enumerate() if t.name == "qagraph-copy-ahead"]
+
+
 @pytest.mark.parametrize("why, change", [
     ("settings", lambda root: None),
 ])
