@@ -151,7 +151,8 @@ def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathL
     # it reads: a cold build reads each one once
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
     known = folder.inputs() if cache else None  # what the previous build read of each file (5 MB at 36k: read once)
-    scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared)
+    with _gc_paused():  # 36k signatures and names: tuples and strings, no cycles
+        scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -195,9 +196,11 @@ def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathL
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
                 try:
-                    done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
-                                   site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
-                                   max_file_size=max_file_size, workers=workers, ahead=ahead)
+                    # a small process (no graph), making tens of thousands of rows and dicts: no cycles
+                    with _gc_paused():
+                        done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
+                                       site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
+                                       max_file_size=max_file_size, workers=workers, ahead=ahead)
                 except Fallback as why:
                     if ahead is not None:
                         ahead.drop()
@@ -332,9 +335,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         skips = layout_skips(scanned.names, fields, Path(content), scanned.found.raw)
         if progress:
             progress("update", 0, 1)
-        with _gc_paused():
-            update = update_build(stage, Path(content), scanned, known, fields, similarity_folder=stage / SIMILARITY_STATE,
-                                  max_file_size=max_file_size, skips=skips)
+        update = update_build(stage, Path(content), scanned, known, fields, similarity_folder=stage / SIMILARITY_STATE,
+                              max_file_size=max_file_size, skips=skips)
         db = BuildDatabase(stage / DATABASE)  # read from here to the last patch (its meta: 5.6 MB at 36k, once)
         try:
             previous_health = db.meta.get("health")
