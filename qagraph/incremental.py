@@ -25,6 +25,7 @@ build's.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -91,20 +92,24 @@ def update_build(
     db_path = stage / DATABASE
     names = scanned.names
     digests = scanned.digests
-    paths = {n for n in names if n not in known or digests.get(n) != known[n][4]}
-    paths |= {n for n in known if n not in digests}
+    now = set(names)
+    # set operations over the 36k names, and a loop over the files the scan read again only: a
+    # file whose signature did not change has the digest it had (the scan took it from ``known``)
+    paths = {n for n in scanned.read if n not in known or digests.get(n) != known[n][4]}
+    paths |= known.keys() - digests.keys()  # gone, or no longer readable
     patch = DatabasePatch(db_path)
     try:
-        old_status = {p: (s, n) for p, s, n in patch.con.execute("SELECT path, status, node FROM files")}
-        now = set(names)
-        paths |= {p for p in old_status if p not in now}
-        paths |= {p for p in names if p not in old_status}
-        skipped_before = {p for p, (s, _) in old_status.items() if s == "skipped"}
+        listed = {p for (p,) in patch.con.execute("SELECT path FROM files")}
+        paths |= listed ^ now
+        skipped_before = {p for (p,) in patch.con.execute("SELECT path FROM files WHERE status = 'skipped'")}
         paths |= (skipped_before ^ set(skips)) & (now | skipped_before)
         paths |= {p.path for p in scanned.found.problems if p.path in now}
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
         if len(paths) > limit:
             raise Fallback(f"{len(paths)} files changed (more than {limit})")
+        old_status = {p: (s, n) for p, s, n in patch.con.execute(
+            "SELECT path, status, node FROM files WHERE path IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(paths)),))}
         update = _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
                         max_file_size, skips)
         update.kinds = patch.kind_changes()

@@ -329,6 +329,8 @@ class Scan:
     #: the digests are still to be taken: :func:`load_corpus` takes them from the parse,
     #: which reads every file anyway (a cold build then reads each file once, not twice)
     deferred: bool = False
+    #: the files read for their digest (the others' digests were known): after an edit, a few
+    read: set[str] = field(default_factory=set)
 
     @property
     def names(self) -> list[str]:
@@ -347,6 +349,7 @@ class Scan:
             if key is None:
                 data = read_bounded(str(base / self.found.raw.get(name, name)), max_file_size)
                 key = digest(data) if isinstance(data, bytes) else b""
+                self.read.add(name)
             if key:
                 self.digests[name] = key
         self.deferred = False
