@@ -331,6 +331,15 @@ class BuildFolder:
         known = load_sealed(self.private / INPUTS)
         return known if isinstance(known, dict) else {}
 
+    @staticmethod
+    def keep_inputs(stage: Path, inputs: dict[str, tuple[Any, ...]]) -> None:
+        """Keep ``inputs`` (what was read of each input file) in ``stage`` for the next build's scan
+        (:meth:`inputs`); :meth:`commit` does it when given them."""
+        from .cache import dump_sealed
+
+        (stage / PRIVATE).mkdir(parents=True, exist_ok=True)
+        dump_sealed(stage / PRIVATE / INPUTS, inputs)
+
     def copy_ahead(self, name: str) -> CopyAhead:
         """A :class:`CopyAhead` of the output ``name``, made beside the output folder (where the
         staging folder will be: it is renamed into it). A build that is killed leaves it to the
@@ -398,8 +407,6 @@ class BuildFolder:
         Raises:
             OutputError: an output replaced a file qagraph did not write (kept by ``force``).
         """
-        from .cache import dump_sealed
-
         replaced = [rel for rel in self.kept_foreign if self._replaced(stage / rel, self.out / rel)]
         if replaced:
             shown = ", ".join(replaced[:3]) + (f" and {len(replaced) - 3} more" if len(replaced) > 3 else "")
@@ -413,7 +420,7 @@ class BuildFolder:
         marker = stage / PRIVATE / MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
         if inputs is not None:
-            dump_sealed(stage / PRIVATE / INPUTS, inputs)
+            self.keep_inputs(stage, inputs)
         marker.write_text(_record_text(record), encoding="utf-8")
         os.chmod(stage, 0o755)
         try:

@@ -224,7 +224,7 @@ def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathL
             else:
                 G, report, written = done
             folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
-                          inputs=scanned.inputs())
+                          inputs=scanned.inputs() if done is None else None)  # a patched build kept them
     except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
         raise folder.failure(exc) from None
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
@@ -362,6 +362,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         report_path = _write_report(stage, report) if "report" in wanted else None
         meta = {key: meta_text(value)  # encoded while the views are made
                 for key, value in {**report_meta(report), "fingerprint": fingerprint}.items()}
+        # kept for the next scan while the views are made (36k entries: 0.03 s, once the build is done)
+        folder.keep_inputs(stage, scanned.inputs())
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:

@@ -271,15 +271,25 @@ def test_a_fallback_in_either_process_builds_in_full(small_corpus: Path, tmp_pat
     assert not [p for p in out.parent.iterdir() if "staging" in p.name]
 
 
-def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path):
+def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path, monkeypatch):
     """The outputs a patched build kept are hard links whose ctime moved when the previous build
-    was removed; the next build with no change still finds the folder intact."""
+    was removed; the next build with no change still finds the folder intact. What the patched
+    build kept of each input file is what a scan finds, so that build reads no file at all."""
+    import qagraph.load
+    from qagraph.fileio import BuildFolder
+    from qagraph.load import scan
+
     out = tmp_path / "out"
     qagraph.build(small_corpus, out=out)
     path = small_corpus / "biology" / "dna.md"
     path.write_text(path.read_text().replace("genes", "genes, heredity"))
     assert qagraph.build(small_corpus, out=out).build_info.incremental
+    assert BuildFolder(out, content=small_corpus).inputs() == scan(small_corpus).inputs()
+    reads: list[str] = []
+    real = qagraph.load.read_bounded
+    monkeypatch.setattr(qagraph.load, "read_bounded", lambda name, *a: reads.append(name) or real(name, *a))
     assert qagraph.build(small_corpus, out=out).build_info.up_to_date
+    assert reads == []
 
 
 def test_the_database_copied_ahead_is_patched_and_no_copy_is_left(small_corpus: Path, tmp_path: Path, monkeypatch):
