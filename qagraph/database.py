@@ -42,12 +42,12 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .errors import Problem
-    from .health import Facts
+    from .health import Facts, HealthPatch
 
 __all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
            "meta_text",
            "health_facts", "link_row",
-           "patched_health_facts", "report_meta", "title_words", "write_database"]
+           "patched_health", "patched_health_facts", "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
 #: the ``problems`` rows of the corpus as a whole (path ``.``) and of folders (``folder/``), not of a file
@@ -1165,9 +1165,7 @@ def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
     holds none (a build without the findings, or one made before the table)."""
     from .health import Facts
 
-    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'health'").fetchone() is None:
-        return None
-    if not con.execute("SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
+    if not _holds_health(con):
         return None
     rows = con.execute(f"SELECT node, {_HEALTH_COLUMNS}, question_key, linked_to, links_out, similar FROM health"
                        ).fetchall()
@@ -1217,15 +1215,79 @@ def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, 
     return facts, again
 
 
-def _read_again(con: sqlite3.Connection, previous: sqlite3.Connection, facts: Facts, touched: set[str]) -> set[str]:
-    """Read again into ``facts`` the articles among ``touched`` and those at the other end of their
-    related links, before (``previous``) and after (``con``); the nodes read again."""
+def _again(con: sqlite3.Connection, previous: sqlite3.Connection, touched: set[str]) -> set[str]:
+    """``touched`` and the nodes at the other end of their related links, before (``previous``)
+    and after (``con``): the articles whose health facts a patch may have changed."""
     wanted = (json.dumps(sorted(touched)),)
     reached = ("SELECT t.node FROM nodes s JOIN edges e ON e.source = s.id AND e.kind = 'related' "
                "JOIN nodes t ON t.id = e.target WHERE s.node IN (SELECT value FROM json_each(?1)) "
                "UNION SELECT s.node FROM nodes t JOIN edges e ON e.target = t.id AND e.kind = 'related' "
                "JOIN nodes s ON s.id = e.source WHERE t.node IN (SELECT value FROM json_each(?1))")
-    again = {*touched, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
+    return {*touched, *(n for (n,) in previous.execute(reached, wanted)), *(n for (n,) in con.execute(reached, wanted))}
+
+
+def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, changed: Collection[str],
+                   removed: Collection[str], keywords: Collection[str] | None = None
+                   ) -> tuple[Facts, HealthPatch] | None:
+    """What :func:`qagraph.health.patched_findings` reads of a patched build database ``con``
+    whose ``health`` table still holds the facts of the build it was copied from, ``previous``
+    (``None`` when it holds none): a few hundred rows after an edit, where the findings of
+    the whole build read 36k. ``changed``, ``removed`` and ``keywords`` are those of
+    :func:`patched_health_facts`; the facts' articles of :attr:`~qagraph.health.HealthPatch.again`
+    are what :meth:`DatabasePatch.put_health` writes again.
+    """
+    from .health import Facts, HealthPatch, malformed_keywords
+    from .normalize import question_key
+
+    if not _holds_health(con):
+        return None
+    again = _again(con, previous, {*changed, *removed})
+    articles, names = _article_facts(con, again)
+    keys = {node: question_key(data.get("question") or data.get("title")) for node, data in articles.items()}
+    listed = (json.dumps(sorted(again)),)
+    before = con.execute("SELECT question_key, subject FROM health WHERE node IN (SELECT value FROM json_each(?))", listed)
+    asked, slugs = set(keys.values()), {data.get("subject") or "" for data in articles.values()}
+    for key, slug in before:
+        asked.add(key)
+        slugs.add(slug or "")
+    asked.discard("")  # a question with no words asks nothing
+    asking = {node for node, key in keys.items() if key in asked}
+    rows = con.execute(f"SELECT node, {_HEALTH_COLUMNS}, question_key FROM health "
+                       "WHERE question_key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(asked)),))
+    n = len(_HEALTH_FACTS)
+    for row in rows:
+        if row[0] not in again:
+            articles[row[0]] = dict(zip(_HEALTH_FACTS, row[1:n + 1]))
+            keys[row[0]] = row[n + 1]
+            asking.add(row[0])
+    subjects: dict[str, list[str]] = {slug: [] for slug in slugs}
+    members = con.execute(f"SELECT node, {_HEALTH_COLUMNS} FROM articles WHERE subject IN (SELECT value FROM json_each(?))"
+                          + (" OR subject IS NULL OR subject = ''" if "" in slugs else ""), (json.dumps(sorted(slugs)),))
+    for node, *values in members:
+        data = articles.setdefault(node, dict(zip(_HEALTH_FACTS, values)))
+        subjects[data.get("subject") or ""].append(node)
+    facts = Facts(articles, _having(con, _LINKED_TO, names, only=True), _having(con, _LINKS_OUT, names, only=True),
+                  con.execute(_OUTSIDE).fetchall(),
+                  _having(con, _SIMILAR_FROM, names, only=True) | _having(con, _SIMILAR_TO, names, only=True),
+                  question_keys=keys)
+    _check_keywords(con, facts, keywords)
+    # the findings list the articles of the links that leave the corpus, and those holding a malformed keyword
+    shown = {u for u, *_ in facts.outside} | {a for node in malformed_keywords(facts) for a in facts.holders(node)}
+    articles.update(_article_facts(con, shown - articles.keys())[0])
+    return facts, HealthPatch(again, asking, subjects)
+
+
+def _holds_health(con: sqlite3.Connection) -> bool:
+    """Whether the ``health`` table holds the facts of the build (see :func:`_kept_health_facts`)."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'health'").fetchone() is None:
+        return False
+    return bool(con.execute("SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0])
+
+
+def _read_again(con: sqlite3.Connection, previous: sqlite3.Connection, facts: Facts, touched: set[str]) -> set[str]:
+    """Read again into ``facts`` the articles among ``touched`` and those at the other end of their
+    related links, before (``previous``) and after (``con``); the nodes read again."""
+    again = _again(con, previous, touched)
     articles = facts.articles
     assert isinstance(articles, dict)
     for node in again:

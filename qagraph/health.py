@@ -31,7 +31,8 @@ from .normalize import keyword_problems, most_common_spelling, question_key
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["FINDINGS", "Facts", "facts_of_graph", "findings", "health", "same_question_groups"]
+__all__ = ["FINDINGS", "Facts", "HealthPatch", "facts_of_graph", "findings", "health", "malformed_keywords",
+           "patched_findings", "same_question_groups"]
 
 #: the findings :func:`health` reports, in order, with what each means
 FINDINGS: dict[str, str] = {
@@ -189,67 +190,137 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
 def findings(facts: Facts) -> dict[str, Any]:
     """The findings (see the module text) made of ``facts``."""
     nodes = facts.articles
-
-    def _article(node: str) -> dict[str, Any]:
-        data = nodes[node]
-        return {"node": node, "path": data.get("path"), "title": data.get("title")}
-
     articles = sorted(nodes)
     linked_to, links_out, similar = facts.linked_to, facts.links_out, facts.similar
-    outside = [{**_article(u), "position": position, "target": v, "target_url": url, "target_title": title}
-               for u, position, v, url, title in facts.outside]
-    outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
-
-    groups: list[dict[str, Any]] = []
-    for members_of in _question_groups(nodes, facts.question_keys):
-        first = nodes[members_of[0]]
-        members = [{**_article(n), "subject": nodes[n].get("subject"), "id": nodes[n].get("id")} for n in members_of]
-        groups.append({
-            "question": first.get("question") or first.get("title"),
-            "subjects": sorted({m["subject"] or "" for m in members}),
-            "same_id": len({m["id"] for m in members}) == 1 and members[0]["id"] is not None,
-            "articles": members,
-        })
-
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node in articles:
         data = nodes[node]
         spellings[data.get("subject") or ""][data.get("subject_label") or ""].append(node)
-    subjects = []
-    for slug in sorted(spellings):
-        ways = spellings[slug]
-        if len(ways) < 2:
-            continue
-        counts = {label: len(members_of) for label, members_of in sorted(ways.items())}
-        usual = most_common_spelling(counts)
-        others = sorted(n for label, members_of in ways.items() if label != usual for n in members_of)
-        subjects.append({
-            "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
-            "count": len(others), "articles": [_article(n) | {"spelling": nodes[n].get("subject_label")} for n in others],
-        })
+    return _assembled(
+        facts, len(articles),
+        unlinked=[_article(nodes, n) for n in articles if n not in linked_to],
+        no_related=[_article(nodes, n) for n in articles if n not in links_out],
+        no_similar=[_article(nodes, n) for n in articles if n not in similar],
+        groups=[_group(nodes, members_of) for members_of in _question_groups(nodes, facts.question_keys)],
+        subjects=[entry for slug in sorted(spellings) if (entry := _spellings(nodes, slug, spellings[slug]))])
 
-    malformed = []
+
+@dataclass
+class HealthPatch:
+    """What a patched build read again for its findings (:func:`patched_findings`)."""
+
+    #: the articles whose facts may have changed (:attr:`Facts.articles` holds those that are left)
+    again: set[str]
+    #: every article whose question key is one that an article of ``again`` has or had
+    asking: set[str]
+    #: every article of each subject (slug) that an article of ``again`` has or had
+    subjects: dict[str, list[str]]
+
+
+def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPatch, *, articles: int) -> dict[str, Any]:
+    """The findings of a build patched from one whose findings were ``previous``, reading only
+    what the patch touched: equal to :func:`findings` of the whole build's facts.
+
+    ``facts`` holds the articles of ``patch`` (those of ``again`` with their links and similar
+    flags, those ``asking`` with their question keys, those of its ``subjects``), the sources
+    of the related links that leave the corpus, and the keywords to check; ``articles`` is
+    how many there are now. Every other article's entry is as ``previous`` lists it: its
+    facts did not change.
+    """
+    nodes, again = facts.articles, patch.again
+    here = sorted(n for n in again if n in nodes)
+
+    def listing(name: str, flagged: set[str]) -> list[dict[str, Any]]:
+        kept = [entry for entry in previous[name]["articles"] if entry["node"] not in again]
+        kept += [_article(nodes, n) for n in here if n not in flagged]
+        return sorted(kept, key=lambda entry: entry["node"])
+
+    gone = again | patch.asking  # a group with one of these is made again, from those asking
+    groups = {tuple(entry["node"] for entry in group["articles"]): group for group in previous["same_question"]["groups"]
+              if not any(entry["node"] in gone for entry in group["articles"])}
+    for members_of in _question_groups({n: nodes[n] for n in patch.asking}, facts.question_keys):
+        groups[tuple(members_of)] = _group(nodes, members_of)
+    subjects = {entry["slug"]: entry for entry in previous["subject_spellings"]["subjects"]
+                if entry["slug"] not in patch.subjects}
+    for slug, members_of in patch.subjects.items():
+        ways: dict[str, list[str]] = defaultdict(list)
+        for node in sorted(members_of):
+            ways[nodes[node].get("subject_label") or ""].append(node)
+        if entry := _spellings(nodes, slug, ways):
+            subjects[slug] = entry
+    return _assembled(
+        facts, articles,
+        unlinked=listing("unlinked", facts.linked_to), no_related=listing("no_related", facts.links_out),
+        no_similar=listing("no_similar", facts.similar),
+        groups=[groups[key] for key in sorted(groups)], subjects=[subjects[slug] for slug in sorted(subjects)])
+
+
+def _article(nodes: Mapping[str, Mapping[str, Any]], node: str) -> dict[str, Any]:
+    data = nodes[node]
+    return {"node": node, "path": data.get("path"), "title": data.get("title")}
+
+
+def _group(nodes: Mapping[str, Mapping[str, Any]], members_of: list[str]) -> dict[str, Any]:
+    """The ``same_question`` entry of the articles ``members_of`` (sorted)."""
+    first = nodes[members_of[0]]
+    members = [{**_article(nodes, n), "subject": nodes[n].get("subject"), "id": nodes[n].get("id")} for n in members_of]
+    return {
+        "question": first.get("question") or first.get("title"),
+        "subjects": sorted({m["subject"] or "" for m in members}),
+        "same_id": len({m["id"] for m in members}) == 1 and members[0]["id"] is not None,
+        "articles": members,
+    }
+
+
+def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str, ways: Mapping[str, list[str]]) -> dict[str, Any] | None:
+    """The ``subject_spellings`` entry of the subject ``slug`` whose articles spell it as ``ways``
+    says (spelling -> its articles, sorted); ``None`` when it is spelled one way."""
+    if len(ways) < 2:
+        return None
+    counts = {label: len(members_of) for label, members_of in sorted(ways.items())}
+    usual = most_common_spelling(counts)
+    others = sorted(n for label, members_of in ways.items() if label != usual for n in members_of)
+    return {
+        "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
+        "count": len(others), "articles": [_article(nodes, n) | {"spelling": nodes[n].get("subject_label")} for n in others],
+    }
+
+
+def malformed_keywords(facts: Facts) -> dict[str, list[str]]:
+    """The keywords of ``facts`` that look malformed, in order, with what is wrong with each."""
+    found = {}
     for node in sorted(facts.keywords):
         data = facts.keywords[node]
         labels = data.get("labels") or (data.get("label") or data.get("key") or "",)
         problems = sorted({p for label in labels for p in keyword_problems(label)})
         if problems:
-            holders = sorted(facts.holders(node))
-            malformed.append({
-                "keyword": node, "label": data.get("label"), "problems": problems,
-                "count": len(holders), "articles": [_article(n) for n in holders],
-            })
+            found[node] = problems
+    return found
 
-    def listing(members_of: list[str]) -> dict[str, Any]:
-        return {"count": len(members_of), "articles": [_article(n) for n in members_of]}
 
+def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], no_related: list[dict[str, Any]],
+               no_similar: list[dict[str, Any]], groups: list[dict[str, Any]], subjects: list[dict[str, Any]],
+               ) -> dict[str, Any]:
+    """The findings, of the lists made one way or another and of the links that leave the corpus
+    and the keywords of ``facts`` (few: made from them each time)."""
+    nodes = facts.articles
+    outside = [{**_article(nodes, u), "position": position, "target": v, "target_url": url, "target_title": title}
+               for u, position, v, url, title in facts.outside]
+    outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
+    malformed = []
+    for node, problems in malformed_keywords(facts).items():
+        holders = sorted(facts.holders(node))
+        malformed.append({
+            "keyword": node, "label": facts.keywords[node].get("label"), "problems": problems,
+            "count": len(holders), "articles": [_article(nodes, n) for n in holders],
+        })
     return {
-        "articles": len(articles),
-        "unlinked": listing([n for n in articles if n not in linked_to]),
-        "no_related": listing([n for n in articles if n not in links_out]),
+        "articles": articles,
+        "unlinked": {"count": len(unlinked), "articles": unlinked},
+        "no_related": {"count": len(no_related), "articles": no_related},
         "outside_links": {"count": len(outside), "articles": len({o["node"] for o in outside}), "links": outside},
         "same_question": {"count": len(groups), "articles": sum(len(g["articles"]) for g in groups), "groups": groups},
         "subject_spellings": {"count": len(subjects), "subjects": subjects},
         "malformed_keywords": {"count": len(malformed), "keywords": malformed},
-        "no_similar": listing([n for n in articles if n not in similar]),
+        "no_similar": {"count": len(no_similar), "articles": no_similar},
     }

@@ -270,8 +270,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     Raises:
         Fallback: the change cannot be patched; the caller builds in full.
     """
-    from .database import BuildDatabase, DatabasePatch, meta_text, patched_health_facts
-    from .health import findings, health_summary
+    from .database import BuildDatabase, DatabasePatch, meta_text, patched_health, patched_health_facts
+    from .health import findings, health_summary, patched_findings
     from .incremental import copy_database, update_build
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
@@ -353,10 +353,18 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         report = _report_from(db, scanned, detection, corpus_problems, update.kinds)
         report["settings"].update(report_settings)
         facts, again = None, None
+        report["health"] = None
         if "html" in wanted or "report" in wanted:
-            facts, again = patched_health_facts(db.con, previous, update.changed, update.removed,
-                                                _may_be_malformed(previous_health, update))
-        report["health"] = findings(facts) if facts is not None else None
+            keywords = _may_be_malformed(previous_health, update)
+            patched = patched_health(db.con, previous, update.changed, update.removed, keywords) if isinstance(
+                previous_health, dict) else None
+            if isinstance(previous_health, dict) and patched is not None:
+                facts, health_patch = patched  # the previous findings, patched where the edit touched them
+                again = health_patch.again
+                report["health"] = patched_findings(previous_health, facts, health_patch, articles=articles)
+            else:
+                facts, again = patched_health_facts(db.con, previous, update.changed, update.removed, keywords)
+                report["health"] = findings(facts)
         if "html" in wanted:
             later.send(health_summary(report["health"]))  # the index page's part: a message the pipe holds
         report_path = _write_report(stage, report) if "report" in wanted else None

@@ -190,3 +190,50 @@ def test_the_index_page_from_the_summary_is_the_page_from_the_findings(messy):
             assert generate_index(None, atlas_href=href, health=summary, node_counts={}, edge_counts={}) == \
                 generate_index(None, atlas_href=href, health=case, node_counts={}, edge_counts={})
     assert health_summary(None) is None
+
+
+def _facts(rows: dict[str, tuple[str, str, str]], linked: set[str]):
+    """Facts of articles ``node -> (question, subject slug, its spelling)``; ``linked`` are linked to."""
+    from qagraph.health import Facts
+
+    articles = {n: {"path": f"{n}.md", "title": q, "question": q, "subject": s, "subject_label": label, "id": ord(n)}
+                for n, (q, s, label) in rows.items()}
+    return Facts(articles, set(linked), set(rows), [], set(rows))
+
+
+@pytest.mark.parametrize("edit", ["joins a question", "leaves a question", "respells", "goes", "comes"])
+def test_patched_findings_equal_the_findings_of_every_article(edit: str):
+    """The findings of a patch, from the previous findings and the few articles it read again, are
+    those of every article's facts: an edited article that now asks what two others ask (neither
+    read again: their group is made again, not kept beside the new one), or no longer does; a
+    subject spelled anew; an article gone, or new."""
+    from qagraph.health import HealthPatch, patched_findings
+    from qagraph.normalize import question_key
+
+    before = {"a": ("What is a cell?", "biology", "Biology"), "b": ("what is a CELL", "biology", "Biology"),
+              "c": ("What is DNA?", "biology", "biology"), "d": ("What is a graph?", "cs", "CS")}
+    after = dict(before)
+    again = {"c"}
+    if edit == "joins a question":
+        after["c"] = ("What is a cell", "biology", "Biology")
+    elif edit == "leaves a question":
+        after["a"], again = ("What is mitosis?", "biology", "Biology"), {"a"}
+    elif edit == "respells":
+        after["d"], again = ("What is a graph?", "cs", "Cs"), {"d"}
+    elif edit == "goes":
+        del after["c"]
+    else:
+        after["e"], again = ("What is a cell?", "cs", "CS"), {"e"}
+    previous = findings(_facts(before, {"a", "d"}))
+    whole = _facts(after, {"a", "d"})
+    expected = findings(whole)
+    keys = dict(whole.question_keys)  # filled in by findings()
+    asked = {keys[n] for n in again if n in keys} | {question_key(before[n][0]) for n in again if n in before}
+    slugs = {rows[n][1] for rows in (before, after) for n in again if n in rows}
+    patch = HealthPatch(again, {n for n, k in keys.items() if k in asked},
+                        {s: sorted(n for n in after if after[n][1] == s) for s in slugs})
+    part = _facts({n: after[n] for n in patch.asking | again | {m for ms in patch.subjects.values() for m in ms}
+                   if n in after}, {"a", "d"})
+    part.question_keys = {n: keys[n] for n in part.articles}
+    assert patched_findings(previous, part, patch, articles=len(after)) == expected
+    assert expected["same_question"]["count"] == (1 if edit != "leaves a question" else 0)

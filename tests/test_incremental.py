@@ -97,6 +97,10 @@ _TO_A = ("a", "biology", None, True)
                 _a("a", _PHY, 4, ["cells", "heat"], [_TO_A]), _a("g", _BIO, 4, ["cells"], [_TO_A])],
          edits=[("replace", 13, _a("a", _BIO, 1, ["1905"], [("c", "biology", 5, False)])),
                 ("delete", 0), ("delete", 0)])
+# found by this test: the findings of a patch list every holder of a malformed keyword, not only
+# the articles the patch read again
+@example(start=[_a("a", _BIO, 1, [], []), dict(_a("a", _PHY, 1, [], []), title="What is energy?")],
+         edits=[("keywords", 0, ["1905"]), ("delete", 1)])
 @settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(start=st.lists(article, min_size=3, max_size=12), edits=st.lists(edit, min_size=1, max_size=3))
 def test_a_patched_build_equals_a_full_build(tmp_path_factory, start, edits):
@@ -149,9 +153,10 @@ def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monk
 
 
 def test_the_health_findings_of_an_edit_are_patched_not_read_again(small_corpus: Path, tmp_path: Path, monkeypatch):
-    """A patched build starts from the previous build's health facts and reads again only what the
-    edit reaches: here dna.md gains a link to trees.md (which another article already linked) and
-    one outside the corpus, and mitosis.md loses its only link, so cells.md is linked by nobody."""
+    """A patched build starts from the previous build's findings and reads again only what the
+    edit reaches, never every article's facts: here dna.md gains a link to trees.md (which another
+    article already linked) and one outside the corpus, and mitosis.md loses its only link, so
+    cells.md is linked by nobody; then the questions asked and the subjects' spellings move."""
     import qagraph.database
 
     out, cold = tmp_path / "out", tmp_path / "cold"
@@ -164,11 +169,12 @@ def test_the_health_findings_of_an_edit_are_patched_not_read_again(small_corpus:
     mitosis.write_text(mitosis.read_text().split("related_article1:")[0] + "---\n\n&nbsp;\n")
 
     def read_all(*args, **kwargs):
-        raise AssertionError("the health facts were read from every edge")
+        raise AssertionError("the health facts of every article were read")
 
     def patched_equals_cold() -> dict:
         with monkeypatch.context() as m:
             m.setattr(qagraph.database, "_health_facts_of_edges", read_all)
+            m.setattr(qagraph.database, "_kept_health_facts", read_all)
             assert qagraph.build(small_corpus, out=out).build_info.incremental
         shutil.rmtree(cold, ignore_errors=True)
         qagraph.build(small_corpus, out=cold, cache=False)
@@ -184,6 +190,28 @@ def test_the_health_findings_of_an_edit_are_patched_not_read_again(small_corpus:
     (small_corpus / "computer-science" / "trees.md").unlink()
     found = patched_equals_cold()
     assert article_node(url_of("biology", "dna")) not in {a["node"] for a in found["no_related"]["articles"]}
+    # dna.md asks what graphs.md asks, and is spelled as the other biology articles are: one
+    # question in two subjects comes, one subject spelled two ways goes
+    assert [s["slug"] for s in found["subject_spellings"]["subjects"]] == ["biology"]
+    dna.write_text(article_text("What is a graph?", url_of("biology", "dna"), id=3, subject="Biology",
+                                keywords="DNA, genes"))
+    found = patched_equals_cold()
+    assert [[a["node"] for a in g["articles"]] for g in found["same_question"]["groups"]] == [
+        [article_node(url_of("biology", "dna")), article_node(url_of("computer-science", "graphs"))]]
+    assert found["subject_spellings"]["subjects"] == []
+    # then graphs.md asks another question (the group goes), and mitosis.md spells its subject anew
+    graphs = small_corpus / "computer-science" / "graphs.md"
+    graphs.write_text(graphs.read_text().replace("What is a graph?", "Which graphs are trees?"))
+    mitosis.write_text(mitosis.read_text().replace("subject: Biology", "subject: BIOLOGY"))
+    found = patched_equals_cold()
+    assert found["same_question"]["groups"] == []
+    assert [s["spellings"] for s in found["subject_spellings"]["subjects"]] == [{"BIOLOGY": 1, "Biology": 2}]
+    # a third article asks a question two others (neither of them edited, nor linked) ask
+    graphs.write_text(graphs.read_text().replace("Which graphs are trees?", "What is a graph?"))
+    assert len(patched_equals_cold()["same_question"]["groups"]) == 1
+    mitosis.write_text(mitosis.read_text().replace("How does mitosis work?", "What is a graph?"))
+    found = patched_equals_cold()
+    assert [len(g["articles"]) for g in found["same_question"]["groups"]] == [3]
 
 
 def test_the_corpus_problems_of_a_patched_build_are_found_again(tmp_path: Path):
