@@ -342,9 +342,9 @@ class BuildFolder:
 
     def copy_ahead(self, name: str) -> CopyAhead:
         """A :class:`CopyAhead` of the output ``name``, made beside the output folder (where the
-        staging folder will be: it is renamed into it). A build that is killed leaves it to the
-        next build to remove, as it does a staging folder."""
-        ahead = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-staging-copy-")
+        staging folder will be: it is renamed into it). It is made before the lock is taken: a
+        build that is killed leaves it to the next build to remove, as it does a staging folder."""
+        ahead = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-copy-")
         self._ahead.append(ahead)
         return ahead
 
@@ -469,10 +469,12 @@ class BuildFolder:
             return True
 
     def _remove_stale(self) -> None:
-        """Staging folders left by a build that was killed (the lock says no build is running)."""
+        """Staging folders and copies made ahead left by a build that was killed (the lock says no
+        build is running; this one's own copy is not theirs)."""
         parent = self.out.absolute().parent
         ours = {ahead.path for ahead in self._ahead}
-        for leftover in parent.glob(f".{self.out.name}.qagraph-staging-*"):
+        name = self.out.name
+        for leftover in [*parent.glob(f".{name}.qagraph-staging-*"), *parent.glob(f".{name}.qagraph-copy-*")]:
             if leftover in ours:
                 continue
             with contextlib.suppress(OSError):

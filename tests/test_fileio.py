@@ -152,7 +152,7 @@ def test_staging_removes_the_copies_of_a_killed_build_not_its_own(tmp_path: Path
         (stage / "a.db").write_text("1")
         folder.commit(stage, outputs=["a.db"], state={})
     folder = BuildFolder(out)
-    left = tmp_path / ".out.qagraph-staging-copy-killed"  # a build killed while it copied
+    left = tmp_path / ".out.qagraph-copy-killed"  # a build killed while it copied
     left.write_text("half")
     ahead = folder.copy_ahead("a.db")
     with folder.staging() as stage:

@@ -44,8 +44,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def leftovers(parent: Path, out: Path) -> list[str]:
-    """What a build may have left beside the output and in it: staging folders and temporary files."""
-    beside = [p.name for p in parent.iterdir() if ".qagraph-staging-" in p.name]
+    """What a build may have left beside the output and in it: staging folders, copies of the
+    database made ahead, and temporary files."""
+    beside = [p.name for p in parent.iterdir() if ".qagraph-staging-" in p.name or ".qagraph-copy-" in p.name]
     inside = [p.relative_to(out).as_posix() for p in out.rglob("*") if re.search(r"\.(tmp|src)$", p.name)]
     return beside + inside
 
@@ -198,7 +199,7 @@ def test_killed_and_interrupted_builds(corpus: Path, tmp_path: Path) -> None:
             assert leftovers(tmp_path, out) == [], name
         else:
             assert process.returncode == -signal.SIGKILL, (name, message)
-        stale = [p for p in leftovers(tmp_path, out) if ".qagraph-staging-" in p]
+        stale = [p for p in leftovers(tmp_path, out) if ".qagraph-staging-" in p or ".qagraph-copy-" in p]
     build(corpus, out)
     assert leftovers(tmp_path, out) == []
     report = json.loads((out / "report.json").read_text())
