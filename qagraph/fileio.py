@@ -301,7 +301,7 @@ class BuildFolder:
                     "the articles (or replace them); choose another output folder, or --force", path=str(out))
         self.previous = self._read_state()
         self.kept_foreign: list[str] = []
-        self._ahead: list[CopyAhead] = []
+        self._ahead: dict[str, CopyAhead] = {}  #: copies made ahead, by output name (:meth:`start_copy`)
         if not force:
             foreign = self.foreign_files()
             if foreign:
@@ -340,13 +340,24 @@ class BuildFolder:
         (stage / PRIVATE).mkdir(parents=True, exist_ok=True)
         dump_sealed(stage / PRIVATE / INPUTS, inputs)
 
-    def copy_ahead(self, name: str) -> CopyAhead:
-        """A :class:`CopyAhead` of the output ``name``, made beside the output folder (where the
-        staging folder will be: it is renamed into it). It is made before the lock is taken: a
-        build that is killed leaves it to the next build to remove, as it does a staging folder."""
-        ahead = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-copy-")
-        self._ahead.append(ahead)
-        return ahead
+    def start_copy(self, name: str) -> None:
+        """Start a :class:`CopyAhead` of the output ``name`` (once), made beside the output folder
+        (where the staging folder will be: it is renamed into it). It is made before the lock is
+        taken: a build that is killed leaves it to the next build to remove, as it does a staging
+        folder."""
+        if name not in self._ahead:
+            self._ahead[name] = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-copy-")
+
+    def take_copy(self, name: str, target: Path) -> bool:
+        """Put the copy of ``name`` started by :meth:`start_copy` at ``target``; False when none was
+        started, or it could not be taken (see :meth:`CopyAhead.take`)."""
+        ahead = self._ahead.get(name)
+        return ahead is not None and ahead.take(target)
+
+    def drop_copies(self) -> None:
+        """Stop and remove the copies started and not taken (see :meth:`CopyAhead.drop`)."""
+        for ahead in self._ahead.values():
+            ahead.drop()
 
     def foreign_files(self) -> list[str]:
         """Files in the folder that the last build did not write (nothing under ``.qagraph/``)."""
@@ -472,7 +483,7 @@ class BuildFolder:
         """Staging folders and copies made ahead left by a build that was killed (the lock says no
         build is running; this one's own copy is not theirs)."""
         parent = self.out.absolute().parent
-        ours = {ahead.path for ahead in self._ahead}
+        ours = {ahead.path for ahead in self._ahead.values()}
         name = self.out.name
         for leftover in [*parent.glob(f".{name}.qagraph-staging-*"), *parent.glob(f".{name}.qagraph-copy-*")]:
             if leftover in ours:

@@ -114,7 +114,8 @@ class Discovery:
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-             max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Discovery:
+             max_file_size: int = DEFAULT_MAX_FILE_SIZE, *, changed_since: int | None = None,
+             on_change: Callable[[], None] | None = None) -> Discovery:
     """The article files under ``root``, as sorted POSIX paths relative to it.
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
@@ -122,6 +123,10 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
+
+    ``on_change`` is called (once) as soon as the walk meets an entry changed after
+    ``changed_since`` (a :func:`content_stamp`'s latest change): a file written, or a folder
+    whose files came or went (met before its files), since the stamp was taken.
 
     >>> d = discover("content")
     >>> len(d.names), d.problems
@@ -142,7 +147,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         folder = display_name(rel).replace(os.sep, "/") + "/"
         problems.append(Problem(folder, None, f"cannot read folder: {exc.strerror or exc}", "io"))
 
-    stamp = _Stamp()
+    stamp = _Stamp(since=changed_since, on_change=on_change)
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
         rel = os.path.relpath(dirpath, base)
         prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
@@ -196,10 +201,18 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 @dataclass
 class _Stamp:
-    """What :func:`content_stamp` adds up: entries seen and their latest change."""
+    """What :func:`content_stamp` adds up: entries seen and their latest change; ``on_change``
+    is called once the latest change is after ``since``."""
 
     files: int = 0
     newest: int = 0
+    since: int | None = None
+    on_change: Callable[[], None] | None = None
+
+    def moved(self) -> None:
+        if self.on_change is not None and self.since is not None and self.newest > self.since:
+            told, self.on_change = self.on_change, None
+            told()
 
 
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
@@ -210,8 +223,15 @@ def _walk(top: str, onerror: Callable[[OSError], None],
           stamp: _Stamp) -> Iterator[tuple[str, list[os.DirEntry[str]], list[os.DirEntry[str]]]]:
     """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
     that a file's status is read once; the caller may prune or reorder the folders it is given.
-    On the way, ``stamp`` takes every entry that is not hidden (one ``lstat`` each, which
-    a regular file's ``entry.stat()`` then reuses)."""
+    On the way, ``stamp`` takes ``top`` itself (a file removed from it changes it alone) and
+    every entry that is not hidden (one ``lstat`` each, which a regular file's ``entry.stat()``
+    then reuses)."""
+    try:
+        st = os.stat(top)
+    except OSError:  # the walk says why
+        pass
+    else:
+        stamp.newest = max(stamp.newest, st.st_mtime_ns, st.st_ctime_ns)
     todo = [top]
     while todo:
         path = todo.pop()
@@ -243,6 +263,7 @@ def _walk(top: str, onerror: Callable[[OSError], None],
             (folders if is_folder else files).append(entry)
         stamp.files += seen
         stamp.newest = newest
+        stamp.moved()
         yield path, folders, files
         todo.extend(reversed([entry.path for entry in folders if not entry.is_symlink()]))
 
@@ -371,7 +392,8 @@ class Scan:
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
          max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None,
-         *, defer: bool = False) -> Scan:
+         *, defer: bool = False, changed_since: int | None = None,
+         on_change: Callable[[], None] | None = None) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
 
     ``known`` maps names to ``(size, inode, mtime, ctime, digest)`` from an earlier
@@ -379,12 +401,13 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     (as git's index does; ctime changes on every write, so an edit is never missed).
     With ``defer``, no file is read: :func:`load_corpus` digests them as it parses them
     (:attr:`Scan.deferred`), for a build that has nothing to compare them with.
+    ``changed_since`` and ``on_change`` are those of :func:`discover`.
 
     Raises:
         UsageError: ``root`` is not a folder.
     """
     base = _folder(root)
-    found = discover(base, fields, max_file_size)
+    found = discover(base, fields, max_file_size, changed_since=changed_since, on_change=on_change)
     scanned = Scan(found, {}, deferred=True)
     if not defer:
         signatures = found.signatures
@@ -396,7 +419,8 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
     """``(files, newest)``: how many entries a folder holds (hidden ones aside, at any depth)
-    and the latest change (``max`` of modification and status-change times, ns) among them.
+    and the latest change (``max`` of modification and status-change times, ns) among them
+    and the folder itself.
 
     One ``lstat`` per entry, no file read: a query command compares it with the stamp its
     build kept to tell that nothing was added, removed or written since (0.3 s for 36,000

@@ -11,6 +11,7 @@ output changed nothing is done at all.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -25,7 +26,7 @@ from ._version import __version__
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
-from .fileio import PRIVATE, BuildFolder, CopyAhead, write_atomic
+from .fileio import PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
@@ -127,32 +128,43 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
-    # a build that may be patched needs a copy of the previous database: made while the content is scanned
-    ahead = folder.copy_ahead(DATABASE) if (
-        cache and not strict and "database" in wanted and folder.previous.get("settings")
-        and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir()) else None
+    # A build that may be patched needs a copy of the previous database: a thread makes it while
+    # the content is scanned, from the moment the scan meets an entry changed since the previous
+    # build's scan (a folder whose files came or went is met first), so that a build that finds
+    # nothing changed copies nothing
+    on_change: Callable[[], None] | None = None
+    since = None
+    if (cache and not strict and "database" in wanted and folder.previous.get("settings")
+            and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir()):
+        stamp = folder.previous.get("content_stamp")
+        since = stamp[1] if isinstance(stamp, list) and len(stamp) == 2 and isinstance(stamp[1], int) else None
+        if since is None:  # nothing to tell a change by: copy from the start
+            folder.start_copy(DATABASE)
+        else:
+            on_change = functools.partial(folder.start_copy, DATABASE)
     try:
-        return _build(folder, ahead, content, out, started=started, wanted=wanted, preset=preset, fields=fields,
+        return _build(folder, content, out, started=started, wanted=wanted, preset=preset, fields=fields,
                       overrides=overrides, similarity=similarity, strict=strict, workers=workers, progress=progress,
                       base_iri=base_iri, site_url=site_url, formats=formats, rdf_similarity=rdf_similarity,
-                      cache=cache, max_file_size=max_file_size)
+                      cache=cache, max_file_size=max_file_size, changed_since=since, on_change=on_change)
     finally:
-        if ahead is not None:
-            ahead.drop()
+        folder.drop_copies()
 
 
-def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathLike[str], out: str | os.PathLike[str],
-           *, started: float, wanted: tuple[str, ...], preset: str, fields: FieldMap | None,
-           overrides: Mapping[str, str] | None, similarity: SimilarityConfig, strict: bool, workers: int | None,
-           progress: Progress | None, base_iri: str | None, site_url: str | None, formats: Sequence[str],
-           rdf_similarity: str, cache: bool, max_file_size: int) -> KnowledgeGraph:
-    """:func:`build` with an output folder; ``ahead`` is the copy of its database, made ahead."""
+def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.PathLike[str], *, started: float,
+           wanted: tuple[str, ...], preset: str, fields: FieldMap | None, overrides: Mapping[str, str] | None,
+           similarity: SimilarityConfig, strict: bool, workers: int | None, progress: Progress | None,
+           base_iri: str | None, site_url: str | None, formats: Sequence[str], rdf_similarity: str, cache: bool,
+           max_file_size: int, changed_since: int | None, on_change: Callable[[], None] | None) -> KnowledgeGraph:
+    """:func:`build` with an output folder; ``changed_since`` and ``on_change`` go to the scan
+    (:func:`~qagraph.load.scan`), which starts the copy of the database made ahead."""
     # with no build to compare with and no parsed files to reuse, the parse digests the files
     # it reads: a cold build reads each one once
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
     known = folder.inputs() if cache else None  # what the previous build read of each file (5 MB at 36k: read once)
     with _gc_paused():  # 36k signatures and names: tuples and strings, no cycles
-        scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared)
+        scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared,
+                       changed_since=changed_since, on_change=on_change)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,
@@ -184,8 +196,8 @@ def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathL
                    and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
-    if not incremental and ahead is not None:
-        ahead.drop()  # before a full build forks its parse processes
+    if not incremental:
+        folder.drop_copies()  # before a full build forks its parse processes
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
             name for name in folder.previous.get("outputs", {}) if name != DATABASE]
@@ -200,10 +212,9 @@ def _build(folder: BuildFolder, ahead: CopyAhead | None, content: str | os.PathL
                     with _gc_paused():
                         done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                        site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
-                                       max_file_size=max_file_size, workers=workers, ahead=ahead)
+                                       max_file_size=max_file_size, workers=workers)
                 except Fallback as why:
-                    if ahead is not None:
-                        ahead.drop()
+                    folder.drop_copies()
                     if progress:
                         progress(f"full build ({why})", 1, 1)
                     _empty(stage, keep=[CACHE])
@@ -257,7 +268,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             known: Mapping[str, tuple[Any, ...]], detection: Detection,
             wanted: tuple[str, ...], report_settings: dict[str, Any], *, site_url: str | None, rdf: dict[str, Any],
             progress: Progress | None, fingerprint: str, max_file_size: int, workers: int | None = None,
-            ahead: CopyAhead | None = None) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
+            ) -> tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]]:
     """Patch the previous build (see :mod:`qagraph.incremental`) and rewrite what the change touches.
 
     The database is patched; the RDF parts holding a changed node are written again
@@ -326,7 +337,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         return pages
 
     # the copy made ahead is taken before the fork: no thread is left to fork beside
-    if ahead is None or not ahead.take(stage / DATABASE):
+    if not folder.take_copy(DATABASE, stage / DATABASE):
         copy_database(folder.out / DATABASE, stage / DATABASE)
     with interrupts_held():
         later = beside_later(ready, outputs, fork=parallel)

@@ -34,13 +34,18 @@ def test_signature_sees_a_same_size_edit_with_the_old_mtime(tmp_path: Path):
     assert file_signature(path) != before
 
 
-def test_commit_swaps_whole_folders(tmp_path: Path):
-    out = tmp_path / "out"
+def _built(out: Path, name: str = "a.txt") -> BuildFolder:
+    """``out`` made a build of one file, ``name`` (it holds ``1``); the build folder as the next build opens it."""
     folder = BuildFolder(out)
     with folder.staging() as stage:
-        (stage / "a.txt").write_text("1")
-        folder.commit(stage, outputs=["a.txt"], state={})
-    folder = BuildFolder(out)
+        (stage / name).write_text("1")
+        folder.commit(stage, outputs=[name], state={})
+    return BuildFolder(out)
+
+
+def test_commit_swaps_whole_folders(tmp_path: Path):
+    out = tmp_path / "out"
+    folder = _built(out)
     assert folder.intact()
     with folder.staging() as stage:
         (stage / "b.txt").write_text("2")
@@ -51,12 +56,8 @@ def test_commit_swaps_whole_folders(tmp_path: Path):
 
 def test_a_failure_in_staging_leaves_the_previous_build(tmp_path: Path):
     out = tmp_path / "out"
-    folder = BuildFolder(out)
-    with folder.staging() as stage:
-        (stage / "a.txt").write_text("1")
-        folder.commit(stage, outputs=["a.txt"], state={})
     with pytest.raises(KeyboardInterrupt):
-        with BuildFolder(out).staging() as stage:
+        with _built(out).staging() as stage:
             (stage / "a.txt").write_text("half")
             raise KeyboardInterrupt
     assert (out / "a.txt").read_text() == "1"
@@ -147,17 +148,17 @@ def test_a_copy_of_a_file_that_changed_as_it_was_copied_is_not_taken(tmp_path: P
 
 def test_staging_removes_the_copies_of_a_killed_build_not_its_own(tmp_path: Path):
     out = tmp_path / "out"
-    folder = BuildFolder(out)
-    with folder.staging() as stage:
-        (stage / "a.db").write_text("1")
-        folder.commit(stage, outputs=["a.db"], state={})
-    folder = BuildFolder(out)
+    folder = _built(out, "a.db")
     left = tmp_path / ".out.qagraph-copy-killed"  # a build killed while it copied
     left.write_text("half")
-    ahead = folder.copy_ahead("a.db")
+    folder.start_copy("a.db")
+    folder.start_copy("a.db")  # once
     with folder.staging() as stage:
-        assert not left.exists() and ahead.path.exists()
-        assert ahead.take(stage / "a.db")
+        copies = [p.name for p in tmp_path.iterdir() if ".qagraph-copy-" in p.name]
+        assert not left.exists() and len(copies) == 1
+        assert not folder.take_copy("b.db", stage / "b.db")  # none started
+        assert folder.take_copy("a.db", stage / "a.db")
         folder.commit(stage, outputs=["a.db"], state={})
+    folder.drop_copies()  # taken: nothing to do
     assert (out / "a.db").read_text() == "1"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.qagraph-lock", "out"]
