@@ -20,7 +20,7 @@ from typing import IO, Any, Generic, NoReturn, TypeVar
 
 from .errors import QagraphError
 
-__all__ = ["Later", "Token", "beside", "beside_later", "waited_on_error"]
+__all__ = ["Later", "beside", "beside_later", "waited_on_error"]
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -53,32 +53,6 @@ def beside(task: Callable[[], T], *, fork: bool = True) -> Callable[[], T]:
         _live_and_exit(child)
     os.close(send)
     return _waiter(pid, receive)
-
-
-class Token:
-    """One piece of work that whichever process asks first does, among a process and those it
-    forks after making the token: one byte in a pipe whose writing end is closed, so that the
-    kernel hands it to one reader only, and the others read the end of the pipe.
-
-    >>> token = Token()
-    >>> token.take(), token.take()
-    (True, False)
-    >>> token.close()
-    """
-
-    def __init__(self) -> None:
-        self._fd, write = os.pipe()
-        try:
-            os.write(write, b"!")
-        finally:
-            os.close(write)
-
-    def take(self) -> bool:
-        """Whether the work is this process's (it was not taken yet)."""
-        return os.read(self._fd, 1) == b"!"
-
-    def close(self) -> None:
-        os.close(self._fd)
 
 
 def _flush() -> None:

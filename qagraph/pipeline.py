@@ -287,50 +287,36 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
 
-    # The views, the RDF and the index page are written by a second process (and the atlas
-    # process it forks: :func:`~qagraph.html.update.update_html`). It is forked now and imports
-    # its writers while this one patches the database; then it is given the change. From then to
-    # the last patch the database is only read: this process makes the report and the health
-    # findings, and sends the index page their summary.
+    # The views and the index page are written by a second process (and the atlas process it
+    # forks: :func:`~qagraph.html.update.update_html`). It is forked now and imports its writers
+    # while this one patches the database; then it is given the change. From then to the last
+    # patch the database is only read: this process makes the report and the health findings,
+    # sends the index page their summary, then writes the RDF parts (the views take longer).
     parent = os.getpid()
-    parallel = (("html" in wanted or "rdf" in wanted) and len(scanned.names) >= PARALLEL_WRITE_ARTICLES
-                and not _one_process(workers))
+    parallel = "html" in wanted and len(scanned.names) >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
 
     def ready() -> Any:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
+        if "html" not in wanted:
+            return None
         import importlib
 
-        modules = [*(["qagraph.html.update", "qagraph.html.site"] if "html" in wanted else []),
-                   *(["qagraph.rdf.export", "qagraph.rdf.void"] if "rdf" in wanted else [])]
-        for name in modules:  # 0.3 s at the first import, made while the database is patched
+        for name in ("qagraph.html.update", "qagraph.html.site"):  # imported while the database is patched
             importlib.import_module(name)
-        return _read_json(stage / ATLAS_STATE) if "html" in wanted else None
+        return _read_json(stage / ATLAS_STATE)
 
     def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> list[Path]:
-        """The views, the index page and the RDF parts (with ``void.ttl``) written again."""
+        """The views and the index page written again."""
         changed, removed, articles = receive()
-
-        def rdf_parts() -> list[Path]:
-            if "rdf" not in wanted:
-                return []
-            with closing(BuildDatabase(stage / DATABASE)) as db, closing(_read_only(folder.out / DATABASE)) as previous:
-                return _update_rdf(db, stage, changed | removed, articles=articles,
-                                   source=db.meta.get("report", {}).get("source"), previous=previous,
-                                   fingerprint=fingerprint, site_url=site_url,
-                                   progress=progress if os.getpid() == parent else None, **rdf)
-
         if "html" not in wanted:
-            return rdf_parts()
+            return []
         from .html.update import update_html
 
-        # the RDF parts are written by whichever process is done first: the one of the views, or
-        # the one of the atlas (:func:`~qagraph.html.update.update_html`)
         pages = update_html(
             stage / DATABASE, stage, changed=changed, removed=removed,
             previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
             extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
-            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel,
-            spare=rdf_parts)
+            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
         from .html.site import write_index_from_state
 
         pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
@@ -383,6 +369,10 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                 for key, value in {**report_meta(report), "fingerprint": fingerprint}.items()}
         # kept for the next scan while the views are made (36k entries: 0.03 s, once the build is done)
         folder.keep_inputs(stage, scanned.inputs())
+        rdf_parts = _update_rdf(db, stage, update.changed | update.removed, articles=articles,
+                                source=db.meta.get("report", {}).get("source"), previous=previous,
+                                fingerprint=fingerprint, site_url=site_url, progress=progress,
+                                **rdf) if "rdf" in wanted else []
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
@@ -390,7 +380,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     pages = later.wait()
     if progress and "html" in wanted:
         progress("html", len(pages), len(pages))
-    written: list[Path] = [stage / DATABASE, *pages]
+    written: list[Path] = [stage / DATABASE, *pages, *rdf_parts]
     if report_path is not None:
         written.append(report_path)
     patch = DatabasePatch(stage / DATABASE)  # the second process is done reading it

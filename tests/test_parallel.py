@@ -9,7 +9,7 @@ import pytest
 
 from qagraph import QagraphError
 from qagraph.pipeline import OUTPUTS, write_outputs
-from qagraph.parallel import Token, beside, beside_later
+from qagraph.parallel import beside, beside_later
 from test_pipeline import database_rows
 
 
@@ -65,34 +65,6 @@ def test_child_that_dies_is_reported(monkeypatch):
 
     with pytest.raises(QagraphError, match="ended without a result"):
         beside(lambda: os._exit(3))()
-
-
-@pytest.mark.parametrize("child_first", [False, True])
-def test_a_token_is_taken_by_one_process(monkeypatch, child_first):
-    """Whichever of a process and its forked child asks first does the work; the other does not."""
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    token = Token()
-    turn, done = os.pipe()  # the first to ask tells the other
-
-    def child() -> bool:
-        if not child_first:
-            os.read(turn, 1)
-        taken = token.take()
-        if child_first:
-            os.write(done, b".")
-        return taken
-
-    wait = beside(child)
-    if child_first:
-        os.read(turn, 1)
-    mine = token.take()
-    if not child_first:
-        os.write(done, b".")
-    theirs = wait()
-    for fd in (turn, done):
-        os.close(fd)
-    token.close()
-    assert (mine, theirs) == ((False, True) if child_first else (True, False))
 
 
 def test_a_later_task_prepares_before_its_input_comes(monkeypatch, tmp_path):

@@ -43,7 +43,7 @@ from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, weighted_link_kinds
-from ..parallel import Token, beside, waited_on_error
+from ..parallel import beside, waited_on_error
 from ..workers import end_with_parent
 from .arrange import rank_keywords
 from .atlas import (
@@ -104,7 +104,6 @@ def update_html(
     limits: Limits = Limits(),
     index: bool = True,
     parallel: bool = False,
-    spare: Callable[[], list[Path]] | None = None,
 ) -> list[Path]:
     """Bring the HTML in ``out`` up to date with the build database ``db_path``; the paths written.
 
@@ -120,8 +119,6 @@ def update_html(
     known (the views' state holds the rest of the page); it is not among the paths returned.
     With ``parallel``, a forked process (:func:`qagraph.parallel.beside`) updates the
     atlas and some of the subject views while this one makes the others.
-    ``spare()`` is more work (the RDF parts, for a build), done by whichever process is done
-    first with its share; the paths it gives back are among those returned.
 
     >>> import qagraph, tempfile, shutil
     >>> from pathlib import Path
@@ -151,7 +148,7 @@ def update_html(
                 previous_atlas, node_counts=site.node_counts, state=Path(atlas_state))
 
         written = site.update(_read_json(views_state), extra_links=extra_links, health=health,
-                              state_path=Path(views_state), index=index, also=the_atlas, spare=spare)
+                              state_path=Path(views_state), index=index, also=the_atlas)
     finally:
         db.close()
         old.close()
@@ -252,19 +249,16 @@ class _Site:
         self.node_counts: dict[str, int] = {}
 
     def update(self, state: Any, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
-               state_path: Path, index: bool, also: Callable[[BuildDatabase], list[Path]],
-               spare: Callable[[], list[Path]] | None) -> list[Path]:
-        """The site brought up to date, ``also(database)`` done (the atlas: by the second
-        process, with a connection of its own, when the work is shared) and ``spare()`` done by
-        the process that is done first."""
+               state_path: Path, index: bool, also: Callable[[BuildDatabase], list[Path]]) -> list[Path]:
+        """The site brought up to date, and ``also(database)`` done (the atlas: by the second
+        process, with a connection of its own, when the work is shared)."""
         subjects = {node: data for node, data in self.db.nodes_by_id(self.db.ids_of_kind(SUBJECT)).values()}
         if (not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("settings") != self.settings
                 or set(state.get("subjects", {})) != set(subjects)
                 or any(not isinstance(entry, dict) or (_cut(entry) is None and entry.get("cut") is not None)
                        for entry in state["subjects"].values())):
             whole = self._in_full(extra_links=extra_links, health=health, state=state_path)
-            return ([p for p in whole if index or p != self.out / "index.html"] + also(self.db)
-                    + (spare() if spare is not None else []))
+            return [p for p in whole if index or p != self.out / "index.html"] + also(self.db)
         names = subject_file_names(_subject_nodes_graph(subjects))
         views_dir = self.out / "views"
         atlas_from_views = posixpath.relpath(self.atlas, "views") if self.atlas else None
@@ -285,31 +279,20 @@ class _Site:
 
         # a second process makes ``also`` (the atlas) and some of the views: an edit touches a view
         # per subject its article's links reach, from 0.2 s for a small subject to 1 s for one of
-        # 4,500 articles at 36k; ``spare`` (0.2 s) is done by the process done first
+        # 4,500 articles at 36k
         there = _shared(todo, {s: int(subjects[s].get("articles", 0)) for s in todo}) if self.parallel else []
         parent = os.getpid()
-        token = Token() if self.parallel and spare is not None else None
-
-        def then_spare() -> list[Path]:
-            return spare() if spare is not None and (token is None or token.take()) else []
 
         def render_there() -> tuple[list[Path], dict[str, Any]]:
             end_with_parent(parent)
             with closing(BuildDatabase(self.db.path)) as db:  # not the connection forked with this process
                 paths, entries = render(db, there)
-                paths += also(db)
-                return paths + then_spare(), entries
+                return paths + also(db), entries
 
-        try:
-            wait = beside(render_there) if self.parallel else None
-            with waited_on_error(wait):
-                written, entries = render(self.db, [s for s in todo if s not in there])
-                if wait is not None:
-                    written += then_spare()
-            more, entries_there = wait() if wait is not None else (also(self.db) + then_spare(), {})
-        finally:
-            if token is not None:
-                token.close()
+        wait = beside(render_there) if self.parallel else None
+        with waited_on_error(wait):
+            written, entries = render(self.db, [s for s in todo if s not in there])
+        more, entries_there = wait() if wait is not None else (also(self.db), {})
         written += more
         state["subjects"].update(entries)
         state["subjects"].update(entries_there)
