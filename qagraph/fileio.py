@@ -122,26 +122,35 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
+    """``target`` made a hard link to ``source`` (a link itself, not what it points to), or a copy
+    where the file system has no hard links; ``made`` are the folders known to exist (a build
+    keeps 1,100 files in a dozen folders)."""
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    try:
+        os.link(source, target, follow_symlinks=False)
+        return
+    except (OSError, NotImplementedError):
+        pass
     if source.is_symlink():
         os.symlink(os.readlink(source), target)
-        return
-    try:
-        os.link(source, target)
-    except OSError:
+    else:
         shutil.copy2(source, target)
 
 
 def _relative_files(folder: Path) -> list[str]:
-    """Every file under ``folder``, as sorted POSIX paths relative to it (strings, not
-    :class:`~pathlib.Path`: a build's 1,100 outputs are listed on every commit)."""
+    """Every file under ``folder`` (a link to a folder is one, not followed), as sorted POSIX
+    paths relative to it (strings, not :class:`~pathlib.Path`: a build's 1,100 outputs are
+    listed on every commit)."""
     top = os.fspath(folder)
     found = []
-    for dirpath, _, filenames in os.walk(top):
+    for dirpath, dirnames, filenames in os.walk(top):
         rel = os.path.relpath(dirpath, top)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         found += [prefix + name for name in filenames]
+        found += [prefix + name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
     return sorted(found, key=lambda rel: rel.split("/"))  # as paths sort: by their parts
 
 
@@ -395,13 +404,18 @@ class BuildFolder:
         try:
             self.kept_foreign = self.foreign_files() if self.force else []
             wanted = list(keep) + self.kept_foreign
+            made = {stage}
             for rel in wanted:
                 source = self.out / rel
-                if source.is_dir() and not source.is_symlink():
+                try:
+                    mode = os.lstat(source).st_mode
+                except FileNotFoundError:
+                    continue
+                if stat.S_ISDIR(mode):
                     for inner in _relative_files(source):
-                        _link_or_copy(source / inner, stage / rel / inner)
-                elif source.exists() or source.is_symlink():
-                    _link_or_copy(source, stage / rel)
+                        _link_or_copy(source / inner, stage / rel / inner, made)
+                else:
+                    _link_or_copy(source, stage / rel, made)
             yield stage
         finally:
             if stage.exists():

@@ -88,12 +88,18 @@ def test_refusals(tmp_path: Path, small_corpus: Path, where: str, error: type, m
 
 
 def test_force_keeps_other_files(tmp_path: Path, small_corpus: Path):
+    """Other files, and links (to a file, to a folder, to nothing) kept as links, build after build."""
     out = tmp_path / "mine"
-    out.mkdir()
+    (out / "old").mkdir(parents=True)
     (out / "notes.txt").write_text("keep me")
-    qagraph.build(small_corpus, out=out, force=True)
-    assert (out / "notes.txt").read_text() == "keep me"
-    assert (out / "qagraph.db").is_file()
+    (out / "old" / "draft.md").write_text("draft")
+    for name, to in (("latest", "notes.txt"), ("drafts", "old"), ("gone", "nowhere")):
+        (out / name).symlink_to(to)
+    for _ in range(2):
+        qagraph.build(small_corpus, out=out, force=True)
+        assert (out / "notes.txt").read_text() == "keep me" and (out / "old" / "draft.md").read_text() == "draft"
+        assert [os.readlink(out / name) for name in ("latest", "drafts", "gone")] == ["notes.txt", "old", "nowhere"]
+        assert (out / "qagraph.db").is_file()
 
 
 @pytest.mark.parametrize("target", ["/proc/qagraph-out", "/dev/null"])
