@@ -196,11 +196,11 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                    and folder.previous.get("settings") == settings
                    and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
-    if not incremental:
-        folder.drop_copies()  # before a full build forks its parse processes
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
             name for name in folder.previous.get("outputs", {}) if name != DATABASE]
+    else:
+        folder.drop_copies()  # before a full build forks its parse processes
     try:
         with folder.staging(keep=keep) as stage:
             done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
@@ -353,12 +353,12 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         report["health"] = None
         if "html" in wanted or "report" in wanted:
             keywords = _may_be_malformed(previous_health, update)
-            patched = patched_health(db.con, previous, update.changed, update.removed, keywords) if isinstance(
-                previous_health, dict) else None
-            if isinstance(previous_health, dict) and patched is not None:
-                facts, health_patch = patched  # the previous findings, patched where the edit touched them
+            kept = previous_health if isinstance(previous_health, dict) else None  # the previous findings
+            patched = patched_health(db.con, previous, update.changed, update.removed, keywords) if kept else None
+            if kept is not None and patched is not None:  # patched where the edit touched them
+                facts, health_patch = patched
                 again = health_patch.again
-                report["health"] = patched_findings(previous_health, facts, health_patch, articles=articles)
+                report["health"] = patched_findings(kept, facts, health_patch, articles=articles)
             else:
                 facts, again = patched_health_facts(db.con, previous, update.changed, update.removed, keywords)
                 report["health"] = findings(facts)
