@@ -2,7 +2,9 @@
 
 :func:`health` reads only the graph (:mod:`qagraph.graph`) and returns a JSON-able
 dict of findings; :func:`findings` makes the same dict of :class:`Facts`, which a stored
-build gives without loading the graph (:func:`qagraph.database.health_facts`). Each
+build gives without loading the graph (:func:`qagraph.database.health_facts`), and
+:func:`patched_findings` makes it of a previous build's findings and the facts of what an
+edit reached (:func:`qagraph.database.patched_health`). Each
 finding has a ``count`` and lists what it concerns, every article named by node id and
 file path:
 
