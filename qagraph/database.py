@@ -1245,7 +1245,8 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     articles, names = _article_facts(con, again)
     keys = {node: question_key(data.get("question") or data.get("title")) for node, data in articles.items()}
     listed = (json.dumps(sorted(again)),)
-    before = con.execute("SELECT question_key, subject FROM health WHERE node IN (SELECT value FROM json_each(?))", listed)
+    before = con.execute("SELECT question_key, subject FROM health WHERE node IN (SELECT value FROM json_each(?))",
+                         listed)
     asked, slugs = set(keys.values()), {data.get("subject") or "" for data in articles.values()}
     for key, slug in before:
         asked.add(key)
@@ -1261,8 +1262,10 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
             keys[row[0]] = row[n + 1]
             asking.add(row[0])
     subjects: dict[str, list[str]] = {slug: [] for slug in slugs}
-    members = con.execute(f"SELECT node, {_HEALTH_COLUMNS} FROM articles WHERE subject IN (SELECT value FROM json_each(?))"
-                          + (" OR subject IS NULL OR subject = ''" if "" in slugs else ""), (json.dumps(sorted(slugs)),))
+    members = con.execute(f"SELECT node, {_HEALTH_COLUMNS} FROM articles "
+                          "WHERE subject IN (SELECT value FROM json_each(?))"
+                          + (" OR subject IS NULL OR subject = ''" if "" in slugs else ""),
+                          (json.dumps(sorted(slugs)),))
     for node, *values in members:
         data = articles.setdefault(node, dict(zip(_HEALTH_FACTS, values)))
         subjects[data.get("subject") or ""].append(node)
@@ -1281,7 +1284,8 @@ def _holds_health(con: sqlite3.Connection) -> bool:
     """Whether the ``health`` table holds the facts of the build (see :func:`_kept_health_facts`)."""
     if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'health'").fetchone() is None:
         return False
-    return bool(con.execute("SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0])
+    holds = "SELECT EXISTS (SELECT 1 FROM health) OR NOT EXISTS (SELECT 1 FROM articles)"
+    return bool(con.execute(holds).fetchone()[0])
 
 
 def _read_again(con: sqlite3.Connection, previous: sqlite3.Connection, facts: Facts, touched: set[str]) -> set[str]:

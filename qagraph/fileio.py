@@ -355,7 +355,8 @@ class BuildFolder:
         taken: a build that is killed leaves it to the next build to remove, as it does a staging
         folder."""
         if name not in self._ahead:
-            self._ahead[name] = CopyAhead(self.out / name, self.out.absolute().parent / f".{self.out.name}.qagraph-copy-")
+            prefix = self.out.absolute().parent / f".{self.out.name}.qagraph-copy-"
+            self._ahead[name] = CopyAhead(self.out / name, prefix)
 
     def take_copy(self, name: str, target: Path) -> bool:
         """Put the copy of ``name`` started by :meth:`start_copy` at ``target``; False when none was

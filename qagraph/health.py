@@ -238,7 +238,8 @@ def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPat
         return sorted(kept, key=lambda entry: entry["node"])
 
     gone = again | patch.asking  # a group with one of these is made again, from those asking
-    groups = {tuple(entry["node"] for entry in group["articles"]): group for group in previous["same_question"]["groups"]
+    groups = {tuple(entry["node"] for entry in group["articles"]): group
+              for group in previous["same_question"]["groups"]
               if not any(entry["node"] in gone for entry in group["articles"])}
     for members_of in _question_groups({n: nodes[n] for n in patch.asking}, facts.question_keys):
         groups[tuple(members_of)] = _group(nodes, members_of)
@@ -274,7 +275,8 @@ def _group(nodes: Mapping[str, Mapping[str, Any]], members_of: list[str]) -> dic
     }
 
 
-def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str, ways: Mapping[str, list[str]]) -> dict[str, Any] | None:
+def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str,
+               ways: Mapping[str, list[str]]) -> dict[str, Any] | None:
     """The ``subject_spellings`` entry of the subject ``slug`` whose articles spell it as ``ways``
     says (spelling -> its articles, sorted); ``None`` when it is spelled one way."""
     if len(ways) < 2:
@@ -284,7 +286,8 @@ def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str, ways: Mapping[
     others = sorted(n for label, members_of in ways.items() if label != usual for n in members_of)
     return {
         "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
-        "count": len(others), "articles": [_article(nodes, n) | {"spelling": nodes[n].get("subject_label")} for n in others],
+        "count": len(others),
+        "articles": [_article(nodes, n) | {"spelling": nodes[n].get("subject_label")} for n in others],
     }
 
 
