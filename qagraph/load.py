@@ -157,7 +157,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             d = entry.name
             if d.startswith("."):
                 if d not in _VCS:
-                    hidden.append((_join(rel, display_name(d)), _count_articles(entry.path, suffixes)))
+                    hidden.append((_join(rel, display_name(d)), _count_articles(os.path.join(dirpath, d), suffixes)))
             else:
                 keep.append(entry)
         folders[:] = keep
@@ -216,13 +216,17 @@ class _Stamp:
 
 
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
+#: a folder is listed through a descriptor where the OS can: each entry's status is then looked up
+#: by its name in that folder, not by its whole path again (a tenth of the scan of 36k files)
+_BY_DESCRIPTOR = os.scandir in os.supports_fd
 _SEP = os.sep != "/"  #: names need their separators made POSIX
 
 
 def _walk(top: str, onerror: Callable[[OSError], None],
           stamp: _Stamp) -> Iterator[tuple[str, list[os.DirEntry[str]], list[os.DirEntry[str]]]]:
     """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
-    that a file's status is read once; the caller may prune or reorder the folders it is given.
+    that a file's status is read once; the caller may prune or reorder the folders it is given
+    (an entry's ``path`` may be its name alone: the folder's path is given beside).
     On the way, ``stamp`` takes ``top`` itself (a file removed from it changes it alone) and
     every entry that is not hidden (one ``lstat`` each, which a regular file's ``entry.stat()``
     then reuses)."""
@@ -235,37 +239,48 @@ def _walk(top: str, onerror: Callable[[OSError], None],
     todo = [top]
     while todo:
         path = todo.pop()
+        fd = None
         try:
-            with os.scandir(path) as entries:
+            if _BY_DESCRIPTOR:
+                fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+            with os.scandir(path if fd is None else fd) as entries:
                 listed = list(entries)
         except OSError as exc:
+            if fd is not None:
+                os.close(fd)
+            if exc.filename is None:
+                exc.filename = path
             onerror(exc)
             continue
-        folders: list[os.DirEntry[str]] = []
-        files: list[os.DirEntry[str]] = []
-        seen, newest = 0, stamp.newest
-        for entry in listed:
-            if not entry.name.startswith("."):
+        try:  # the entries' status is read through the folder's descriptor, open until the caller is done
+            folders: list[os.DirEntry[str]] = []
+            files: list[os.DirEntry[str]] = []
+            seen, newest = 0, stamp.newest
+            for entry in listed:
+                if not entry.name.startswith("."):
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        pass
+                    else:
+                        seen += 1
+                        if st.st_mtime_ns > newest:
+                            newest = st.st_mtime_ns
+                        if st.st_ctime_ns > newest:
+                            newest = st.st_ctime_ns
                 try:
-                    st = entry.stat(follow_symlinks=False)
+                    is_folder = entry.is_dir()
                 except OSError:
-                    pass
-                else:
-                    seen += 1
-                    if st.st_mtime_ns > newest:
-                        newest = st.st_mtime_ns
-                    if st.st_ctime_ns > newest:
-                        newest = st.st_ctime_ns
-            try:
-                is_folder = entry.is_dir()
-            except OSError:
-                is_folder = False
-            (folders if is_folder else files).append(entry)
-        stamp.files += seen
-        stamp.newest = newest
-        stamp.moved()
-        yield path, folders, files
-        todo.extend(reversed([entry.path for entry in folders if not entry.is_symlink()]))
+                    is_folder = False
+                (folders if is_folder else files).append(entry)
+            stamp.files += seen
+            stamp.newest = newest
+            stamp.moved()
+            yield path, folders, files
+            todo.extend(reversed([os.path.join(path, entry.name) for entry in folders if not entry.is_symlink()]))
+        finally:
+            if fd is not None:
+                os.close(fd)
 
 
 def _join(rel: str, name: str) -> str:

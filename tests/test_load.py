@@ -192,9 +192,12 @@ def test_discover_skips_hidden_and_sorts(tmp_path: Path):
     write_article(tmp_path, ".git/x.md", "x")
     write_article(tmp_path, ".obsidian/notes/n.md", "x")
     write_article(tmp_path, "a/pic.jpg", "x")
+    write_article(tmp_path, "a/.drafts/d1.md", "x")
+    write_article(tmp_path, "a/.drafts/old/d2.md", "x")
     found = discover(tmp_path)
     assert (found.names, found.ignored) == (["a/y.MD", "b/z.md"], 1)
-    assert found.hidden == [(".obsidian", 1)]  # listed, not silently gone; .git is a repository
+    # listed with the article files they hold, not silently gone; .git is a repository
+    assert found.hidden == [(".obsidian", 1), ("a/.drafts", 2)]
 
 
 def test_alias_bomb_is_refused_not_expanded():
