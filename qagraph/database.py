@@ -1133,8 +1133,8 @@ def _health_facts_of_edges(con: sqlite3.Connection) -> Facts:
     from .health import Facts
 
     articles, names = _article_facts(con)
-    return Facts(articles, _having(con, _LINKED_TO, names), _having(con, _LINKS_OUT, names),
-                 con.execute(_OUTSIDE).fetchall(), _having(con, _SIMILAR_FROM, names) | _having(con, _SIMILAR_TO, names))
+    linked_to, links_out, similar = _flags(con, names)
+    return Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar)
 
 
 def _article_facts(con: sqlite3.Connection, nodes: Iterable[str] | None = None
@@ -1150,6 +1150,15 @@ def _article_facts(con: sqlite3.Connection, nodes: Iterable[str] | None = None
         names[i] = node
         articles[node] = dict(zip(_HEALTH_FACTS, values))
     return articles, names
+
+
+def _flags(con: sqlite3.Connection, names: Mapping[int, str],
+           only: bool = False) -> tuple[set[str], set[str], set[str]]:
+    """The articles of ``names`` (with ``only``; else every article) that another article links
+    to, that link to another, and that have a similar article: :class:`~qagraph.health.Facts`'s
+    ``linked_to``, ``links_out`` and ``similar``."""
+    return (_having(con, _LINKED_TO, names, only), _having(con, _LINKS_OUT, names, only),
+            _having(con, _SIMILAR_FROM, names, only) | _having(con, _SIMILAR_TO, names, only))
 
 
 def _having(con: sqlite3.Connection, edge: str, names: Mapping[int, str], only: bool = False) -> set[str]:
@@ -1269,10 +1278,8 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     for node, *values in members:
         data = articles.setdefault(node, dict(zip(_HEALTH_FACTS, values)))
         subjects[data.get("subject") or ""].append(node)
-    facts = Facts(articles, _having(con, _LINKED_TO, names, only=True), _having(con, _LINKS_OUT, names, only=True),
-                  con.execute(_OUTSIDE).fetchall(),
-                  _having(con, _SIMILAR_FROM, names, only=True) | _having(con, _SIMILAR_TO, names, only=True),
-                  question_keys=keys)
+    linked_to, links_out, similar = _flags(con, names, only=True)
+    facts = Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar, question_keys=keys)
     _check_keywords(con, facts, keywords)
     # the findings list the articles of the links that leave the corpus, and those holding a malformed keyword
     shown = {u for u, *_ in facts.outside} | {a for node in malformed_keywords(facts) for a in facts.holders(node)}
@@ -1302,7 +1309,8 @@ def _read_again(con: sqlite3.Connection, previous: sqlite3.Connection, facts: Fa
     facts.similar -= again
     found, names = _article_facts(con, again)
     articles.update(found)
-    facts.linked_to |= _having(con, _LINKED_TO, names, only=True)
-    facts.links_out |= _having(con, _LINKS_OUT, names, only=True)
-    facts.similar |= _having(con, _SIMILAR_FROM, names, only=True) | _having(con, _SIMILAR_TO, names, only=True)
+    linked_to, links_out, similar = _flags(con, names, only=True)
+    facts.linked_to |= linked_to
+    facts.links_out |= links_out
+    facts.similar |= similar
     return again
