@@ -134,8 +134,7 @@ def build(
     # nothing changed copies nothing
     on_change: Callable[[], None] | None = None
     since = None
-    if (cache and not strict and "database" in wanted and folder.previous.get("settings")
-            and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir()):
+    if _patchable(folder, cache=cache, strict=strict, wanted=wanted) and folder.previous.get("settings"):
         stamp = folder.previous.get("content_stamp")
         since = stamp[1] if isinstance(stamp, list) and len(stamp) == 2 and isinstance(stamp[1], int) else None
         if since is None:  # nothing to tell a change by: copy from the start
@@ -192,9 +191,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
     stamp = scanned.found.stamp
     report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
     rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
-    incremental = (cache and fingerprint is not None and not strict and "database" in wanted
-                   and folder.previous.get("settings") == settings
-                   and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
+    incremental = (fingerprint is not None and folder.previous.get("settings") == settings
+                   and _patchable(folder, cache=cache, strict=strict, wanted=wanted))
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE] + [
@@ -242,6 +240,14 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
     return kg
+
+
+def _patchable(folder: BuildFolder, *, cache: bool, strict: bool, wanted: tuple[str, ...]) -> bool:
+    """Whether the build in ``folder`` can be patched by a build with these settings (if they are
+    the previous build's, and once its inputs are known): a database and a similarity index to
+    patch, and no reason to parse every file (no cache, or ``strict``)."""
+    return (cache and not strict and "database" in wanted
+            and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
 
 
 def _one_process(workers: int | None) -> bool:
