@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from .errors import Problem
     from .health import Facts, HealthPatch
+    from .rdf.triples import Adjacency
 
 __all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "DatabasePatch", "count_by_kind", "edge_row_data",
            "meta_text",
@@ -649,12 +650,13 @@ class BuildDatabase:
         marks = ",".join("?" * len(wanted))
         return [r[0] for r in self.con.execute(f"SELECT node FROM nodes WHERE part IN ({marks})", wanted)]
 
-    def subgraph(self, nodes: Iterable[str], *, kinds: Sequence[str] | None = None) -> nx.MultiDiGraph:
+    def subgraph(self, nodes: Iterable[str], *, kinds: Sequence[str] | None = None) -> Adjacency:
         """``nodes`` with their data and their out-edges (of ``kinds``, default all), the nodes at the
-        other ends present with their kind only: what a writer of those nodes' statements needs."""
-        import networkx as nx
+        other ends present with their kind only: what a writer of those nodes' statements needs
+        (:class:`~qagraph.rdf.triples.Adjacency`: networkx's dicts, without importing networkx)."""
+        from .rdf.triples import Adjacency
 
-        G = nx.MultiDiGraph(**self.meta.get("report", {}).get("graph", {}))
+        G = Adjacency(graph=dict(self.meta.get("report", {}).get("graph", {})))
         node_data, succ, pred = G._node, G._succ, G._pred  # filled as graph() does: tens of thousands of nodes
         found = self.nodes_by_id(self.ids_of(set(nodes)).values())  # a query per kind, not per node
         ids: list[int] = []

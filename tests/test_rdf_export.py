@@ -340,17 +340,28 @@ def test_part_count_and_part_of():
     assert part_of(node, 64) == int.from_bytes(hashlib.blake2b(node.encode(), digest_size=8).digest(), "big") % 64
 
 
-def test_naming_the_parts_loads_no_rdf_library():
-    """The views' process names the parts on the index page; that must not load rdflib or
-    pyoxigraph (0.1 s of an edit's rebuild), while every name of ``qagraph.rdf`` still resolves."""
+def test_naming_and_writing_parts_loads_no_rdf_or_graph_library(tmp_path):
+    """The views' process names the parts on the index page, and an edit's rebuild writes the parts
+    it touches from what the database holds (:class:`~qagraph.rdf.triples.Adjacency`): neither loads
+    rdflib, pyoxigraph or networkx (0.15 s of an edit's rebuild), while every name of ``qagraph.rdf``
+    still resolves."""
     script = ("import sys\nfrom qagraph.rdf import RDF_DIR, part_count, part_of\n"
+              "def loaded(): return sorted(m for m in ('rdflib', 'pyoxigraph', 'networkx') if m in sys.modules)\n"
               "from qagraph.pipeline import page_links\n"
               "links = page_links(['rdf', 'report'], 36000, ('nq',))\n"
-              "print(links[1][0], sorted(m for m in ('rdflib', 'pyoxigraph') if m in sys.modules))\n"
+              "print(links[1][0], loaded())\n"
+              "from qagraph.rdf import write_rdf\nfrom qagraph.rdf.triples import Adjacency\n"
+              "cs = {'kind': 'subject', 'slug': 'cs', 'label': 'CS', 'labels': ('CS',), 'articles': 0}\n"
+              "G = Adjacency({'subject:cs': cs}, {'subject:cs': {}}, {'subject:cs': {}})\n"
+              "done = write_rdf(G, sys.argv[1], formats=('nq', 'ttl'), parts=1, only={0}, void=False)\n"
+              "print([p.name for p in done.part_paths], done.stats.triples, loaded())\n"
               "import qagraph.rdf as rdf\n"
               "print(all(getattr(rdf, name) is not None for name in rdf.__all__), 'rdflib' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == ["RDF: 1024 parts (nq) []", "True True"]
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "RDF: 1024 parts (nq) []", "['part-000.nq', 'part-000.ttl'] {'content': 9} []", "True False"]
+    assert "/subject/cs> <http://www.w3.org/2004/02/skos/core#prefLabel> \"CS\"" in (
+        tmp_path / "rdf" / "part-000.nq").read_text()
 
 
 def test_parts_split_the_export_without_overlap(medium, tmp_path):

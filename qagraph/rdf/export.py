@@ -27,9 +27,7 @@ import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError, UsageError
 from ..ids import ARTICLE
@@ -39,7 +37,10 @@ from .formats import DEFAULT_FORMATS, FORMATS, check_formats
 from .iri import DEFAULT_BASE_IRI, IRIs, check_base_iri
 from .parts import RDF_DIR, part_name
 from .syntax import RENDERERS
-from .triples import PartStats, part_count, split_parts, statements
+from .triples import Adjacency, PartStats, part_count, split_parts, statements
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "DEFAULT_SIMILARITY",
@@ -120,6 +121,7 @@ def generate(
 ) -> Iterator[tuple[int, str]]:
     """``(part, text)`` of each part of the export of ``G`` in format ``fmt``, in part order.
 
+    >>> import networkx as nx
     >>> text = "".join(t for _, t in generate(nx.MultiDiGraph(), "nt", base_iri="https://example.org/"))
     >>> text.splitlines()[0]
     '<https://example.org/scheme/keywords> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#ConceptScheme> .'
@@ -133,8 +135,8 @@ def generate(
         yield i, render(graphs, iris.base)
 
 
-def _articles(G: nx.MultiDiGraph) -> int:
-    return sum(1 for _, kind in G.nodes(data="kind") if kind == ARTICLE)
+def _articles(G: nx.MultiDiGraph | Adjacency) -> int:
+    return sum(1 for data in G._node.values() if data.get("kind") == ARTICLE)
 
 
 # the state forked workers read (set before the pool starts, shared copy-on-write)
@@ -159,7 +161,7 @@ def _write_part(i: int) -> tuple[int, dict[str, str], dict[str, dict[str, int]]]
 
 
 def write_rdf(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph | Adjacency,
     out: str | os.PathLike[str],
     *,
     base_iri: str = DEFAULT_BASE_IRI,
@@ -195,7 +197,7 @@ def write_rdf(
     Raises :class:`~qagraph.errors.UsageError` for a bad argument and
     :class:`~qagraph.errors.OutputError` when the folder cannot be written.
 
-    >>> import tempfile
+    >>> import networkx as nx, tempfile
     >>> result = write_rdf(nx.MultiDiGraph(), tempfile.mkdtemp(), formats=("ttl", "nq"))
     >>> [p.name for p in result], result.stats.triples
     (['part-000.nq', 'part-000.ttl', 'void.ttl'], {'content': 4})

@@ -4,8 +4,14 @@ Each class lists only the terms qagraph's export uses, so the classes are also t
 list that ``tests/test_rdf_vocab.py`` checks against ``ontology/qagraph.ttl``. ``QA``
 is qagraph's own namespace; the others are subsets of standard vocabularies.
 
->>> str(QA.similarTo)
+A term is its IRI as a plain :class:`str`, as every writer renders it (``rdflib.URIRef(QA.similarTo)``
+makes an rdflib term of it). The classes are rdflib's ``DefinedNamespace`` without rdflib:
+importing rdflib takes 0.05-0.07 s, a tenth of an edit's rebuild, which writes RDF and needs none.
+
+>>> QA.similarTo
 'https://qagraph.example/ns#similarTo'
+>>> VOID["class"]
+'http://rdfs.org/ns/void#class'
 >>> SCHEMA.isRelatedTo  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
@@ -14,170 +20,181 @@ AttributeError: term 'isRelatedTo' not in namespace 'https://schema.org/'
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from typing import ClassVar
 
 __all__ = [
     "DCT", "ONTOLOGY_IRI", "PREFIXES", "PROV", "QA", "QA_NS", "RDF", "RDFS", "SCHEMA",
-    "SKOS", "VOCABULARIES", "VOID", "XSD", "terms",
+    "SKOS", "VOCABULARIES", "VOID", "XSD", "Vocabulary", "terms",
 ]
+
+
+class _Terms(type):
+    """The metaclass of a :class:`Vocabulary`: a class's annotated names (and ``_extras``) are its
+    terms, each ``_NS`` followed by the name; any other name raises :class:`AttributeError`."""
+
+    def __getattr__(cls, name: str) -> str:
+        if not name.startswith("_") and (name in cls.__dict__.get("__annotations__", {})
+                                         or name in cls.__dict__.get("_extras", ())):
+            return str(cls.__dict__["_NS"]) + name
+        raise AttributeError(f"term {name!r} not in namespace {cls.__dict__.get('_NS')!r}")
+
+    def __getitem__(cls, name: str) -> str:
+        return cls.__getattr__(name)
+
+
+class Vocabulary(metaclass=_Terms):
+    """A namespace and the terms of it qagraph uses (annotated in a subclass, ``_NS`` set)."""
+
+    _NS: ClassVar[str] = ""
+    _extras: ClassVar[tuple[str, ...]] = ()
+
 
 QA_NS = "https://qagraph.example/ns#"
 ONTOLOGY_IRI = "https://qagraph.example/ns"
 
 
-class QA(DefinedNamespace):
+class QA(Vocabulary):
     """qagraph's own terms: similarity links and records, same-question links, outside questions."""
 
-    _fail = True
-    _NS = Namespace(QA_NS)
+    _NS = QA_NS
 
-    Similarity: URIRef  # n-ary similarity between two questions
-    ExternalQuestion: URIRef  # a question a related link names, outside the corpus
-    source: URIRef
-    target: URIRef
-    weight: URIRef
-    method: URIRef
-    sharedKeyword: URIRef
-    similarTo: URIRef  # the plain link, both directions
-    sameQuestionAs: URIRef  # the same question filed twice, both directions
+    Similarity: str  # n-ary similarity between two questions
+    ExternalQuestion: str  # a question a related link names, outside the corpus
+    source: str
+    target: str
+    weight: str
+    method: str
+    sharedKeyword: str
+    similarTo: str  # the plain link, both directions
+    sameQuestionAs: str  # the same question filed twice, both directions
 
 
-class SCHEMA(DefinedNamespace):
+class SCHEMA(Vocabulary):
     """The schema.org terms qagraph uses."""
 
-    _fail = True
-    _NS = Namespace("https://schema.org/")
+    _NS = "https://schema.org/"
 
-    Question: URIRef
-    Answer: URIRef
-    acceptedAnswer: URIRef
-    name: URIRef
-    text: URIRef
-    description: URIRef
-    encodingFormat: URIRef
-    url: URIRef
-    identifier: URIRef
-    dateCreated: URIRef
-    author: URIRef
-    about: URIRef
-    keywords: URIRef
-    softwareVersion: URIRef
+    Question: str
+    Answer: str
+    acceptedAnswer: str
+    name: str
+    text: str
+    description: str
+    encodingFormat: str
+    url: str
+    identifier: str
+    dateCreated: str
+    author: str
+    about: str
+    keywords: str
+    softwareVersion: str
 
 
-class SKOS(DefinedNamespace):
+class SKOS(Vocabulary):
     """The SKOS terms qagraph uses: subjects and keywords are concepts in two schemes."""
 
-    _fail = True
-    _NS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    _NS = "http://www.w3.org/2004/02/skos/core#"
 
-    Concept: URIRef
-    ConceptScheme: URIRef
-    inScheme: URIRef
-    topConceptOf: URIRef
-    prefLabel: URIRef
-    altLabel: URIRef
-    notation: URIRef
+    Concept: str
+    ConceptScheme: str
+    inScheme: str
+    topConceptOf: str
+    prefLabel: str
+    altLabel: str
+    notation: str
 
 
-class DCT(DefinedNamespace):
+class DCT(Vocabulary):
     """The Dublin Core terms qagraph uses."""
 
-    _fail = True
-    _NS = Namespace("http://purl.org/dc/terms/")
+    _NS = "http://purl.org/dc/terms/"
 
-    subject: URIRef
-    relation: URIRef
-    title: URIRef
-    created: URIRef
-    identifier: URIRef
+    subject: str
+    relation: str
+    title: str
+    created: str
+    identifier: str
 
 
-class VOID(DefinedNamespace):
+class VOID(Vocabulary):
     """The VoID terms of the dataset description (``void.ttl``)."""
 
-    _fail = True
-    _NS = Namespace("http://rdfs.org/ns/void#")
+    _NS = "http://rdfs.org/ns/void#"
 
-    Dataset: URIRef
-    triples: URIRef
-    entities: URIRef
-    distinctSubjects: URIRef
-    uriSpace: URIRef
-    subset: URIRef
-    vocabulary: URIRef
-    dataDump: URIRef
-    classPartition: URIRef
-    feature: URIRef
+    Dataset: str
+    triples: str
+    entities: str
+    distinctSubjects: str
+    uriSpace: str
+    subset: str
+    vocabulary: str
+    dataDump: str
+    classPartition: str
+    feature: str
     # void:class is a Python keyword: spelled VOID["class"]
-    _extras = ["class"]
+    _extras = ("class",)
 
 
-class PROV(DefinedNamespace):
+class PROV(Vocabulary):
     """The PROV-O terms of the dataset description (``void.ttl``)."""
 
-    _fail = True
-    _NS = Namespace("http://www.w3.org/ns/prov#")
+    _NS = "http://www.w3.org/ns/prov#"
 
-    Entity: URIRef
-    Activity: URIRef
-    SoftwareAgent: URIRef
-    wasGeneratedBy: URIRef
-    wasDerivedFrom: URIRef
-    used: URIRef
-    wasAssociatedWith: URIRef
-    generatedAtTime: URIRef
-    endedAtTime: URIRef
-
-
-class RDF(DefinedNamespace):
-    _fail = True
-    _NS = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-
-    type: URIRef
+    Entity: str
+    Activity: str
+    SoftwareAgent: str
+    wasGeneratedBy: str
+    wasDerivedFrom: str
+    used: str
+    wasAssociatedWith: str
+    generatedAtTime: str
+    endedAtTime: str
 
 
-class RDFS(DefinedNamespace):
-    _fail = True
-    _NS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+class RDF(Vocabulary):
+    _NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
-    label: URIRef
+    type: str
 
 
-class XSD(DefinedNamespace):
+class RDFS(Vocabulary):
+    _NS = "http://www.w3.org/2000/01/rdf-schema#"
+
+    label: str
+
+
+class XSD(Vocabulary):
     """The datatypes of qagraph's literals (plain strings are xsd:string)."""
 
-    _fail = True
-    _NS = Namespace("http://www.w3.org/2001/XMLSchema#")
+    _NS = "http://www.w3.org/2001/XMLSchema#"
 
-    string: URIRef
-    integer: URIRef
-    decimal: URIRef
-    date: URIRef
-    dateTime: URIRef
+    string: str
+    integer: str
+    decimal: str
+    date: str
+    dateTime: str
 
 
 #: every vocabulary class above, for the ontology test
-VOCABULARIES: tuple[type[DefinedNamespace], ...] = (QA, SCHEMA, SKOS, DCT, VOID, PROV, RDF, RDFS, XSD)
+VOCABULARIES: tuple[type[Vocabulary], ...] = (QA, SCHEMA, SKOS, DCT, VOID, PROV, RDF, RDFS, XSD)
 
 #: The one prefix map: bound in Turtle, TriG and JSON-LD output, predeclared in SPARQL
 #: queries, used in void.ttl and in query results. Data IRIs are written relative to the
 #: base IRI (``@base``) instead of through a prefix.
 PREFIXES: dict[str, str] = {
     "qa": QA_NS,
-    "schema": str(SCHEMA._NS),
-    "skos": str(SKOS._NS),
-    "dct": str(DCT._NS),
-    "rdf": str(RDF._NS),
-    "rdfs": str(RDFS._NS),
-    "xsd": str(XSD._NS),
-    "void": str(VOID._NS),
-    "prov": str(PROV._NS),
+    "schema": SCHEMA._NS,
+    "skos": SKOS._NS,
+    "dct": DCT._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "xsd": XSD._NS,
+    "void": VOID._NS,
+    "prov": PROV._NS,
 }
 
 
-def terms(vocabulary: type[DefinedNamespace]) -> list[URIRef]:
+def terms(vocabulary: type[Vocabulary]) -> list[str]:
     """The IRIs a vocabulary class lists, in order of declaration."""
-    names = [n for n in vocabulary.__annotations__]
-    names += list(getattr(vocabulary, "_extras", []))
+    names = [*vocabulary.__dict__.get("__annotations__", {}), *vocabulary.__dict__.get("_extras", ())]
     return [vocabulary[n] for n in names]
