@@ -10,7 +10,13 @@ first), then undoes the edit and rebuilds with both again (``--change add``: a c
 under a new url is added, then removed; ``--change delete``: an article is deleted, then put
 back). Every rebuild is a fresh process and
 must be a patched one. It prints each time, the medians, their ratio, and the floor before and
-after (`common.floor`). The baseline is checked out into a temporary worktree.
+after (`common.floor`). The baseline is checked out into a temporary worktree; both trees'
+bytecode is compiled first (`common.fresh_bytecode`), as an installed package's is.
+
+Two times are kept of each rebuild: the build (``qagraph.build``, from after ``import qagraph``)
+and the whole command, as a user waits for it (the process started, Python and qagraph
+imported, the build, the process ended), timed from outside; and the processor time of the
+command's processes, summed (steadier than either time from one minute to the next).
 """
 
 from __future__ import annotations
@@ -18,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import common
@@ -44,9 +52,16 @@ print(json.dumps({"seconds": time.perf_counter() - start, "incremental": kg.buil
 
 def rebuild(tree: Path, corpus: Path, out: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(tree))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(out)], env=env, cwd=tree,
                           capture_output=True, text=True, check=True)
+    command = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["command"] = command
+    # the processor time of the command and of every process it started (each one waited for)
+    result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     assert Path(result["qagraph"]).is_relative_to(tree), result  # the tree's own qagraph, not an installed one
     return result
 
@@ -68,6 +83,8 @@ def main() -> None:
         corpus = work / "corpus"
         shutil.copytree(common.ensure_corpus(args.articles), corpus)
         trees = {"baseline": base, "this": ROOT}
+        for tree in trees.values():
+            common.fresh_bytecode(tree)
         for name, tree in trees.items():  # the cold builds each rebuild patches
             rebuild(tree, corpus, work / f"out-{name}")
         files = sorted(corpus.rglob("*.md"))
@@ -86,6 +103,8 @@ def main() -> None:
         floors = [common.floor(corpus)["seconds"]]
         print(f"floor {floors[0]:.2f} s", flush=True)
         times: dict[str, list[float]] = {name: [] for name in trees}
+        commands: dict[str, list[float]] = {name: [] for name in trees}
+        cpus: dict[str, list[float]] = {name: [] for name in trees}
         for i in range(args.rounds):
             for step, text in ((args.change, changed), ("undo", original)):
                 if text is None:
@@ -97,19 +116,31 @@ def main() -> None:
                     if not result["incremental"]:
                         raise SystemExit(f"{name}: the {step} of round {i} was built in full, not patched")
                     times[name].append(result["seconds"])
-                    print(f"round {i} {step:<4} {name:<8} {result['seconds']:6.2f} s", flush=True)
+                    commands[name].append(result["command"])
+                    cpus[name].append(result["cpu"])
+                    print(f"round {i} {step:<4} {name:<8} {result['seconds']:6.2f} s   command {result['command']:6.2f} s"
+                          f"   processor {result['cpu']:6.2f} s", flush=True)
         floors.append(common.floor(corpus)["seconds"])
         medians = {name: statistics.median(t) for name, t in times.items()}
+        whole = {name: statistics.median(t) for name, t in commands.items()}
         print(f"floor {floors[1]:.2f} s")
         for name, t in times.items():
             print(f"{name:<8} median {medians[name]:.2f} s   all {', '.join(f'{s:.2f}' for s in t)}")
-        print(f"this / {args.baseline}: {medians['this'] / medians['baseline']:.2f}; "
-              f"x floor (the lower and higher floor): {medians['this'] / max(floors):.2f}-{medians['this'] / min(floors):.2f}")
+        for name, t in commands.items():
+            print(f"{name:<8} command median {whole[name]:.2f} s   all {', '.join(f'{s:.2f}' for s in t)}")
+        processor = {name: statistics.median(t) for name, t in cpus.items()}
+        for name in trees:
+            print(f"{name:<8} processor time median {processor[name]:.2f} s (the command's processes, summed)")
+        print(f"processor time: this / {args.baseline}: {processor['this'] / processor['baseline']:.2f}")
+        for label, of in (("build", medians), ("command", whole)):
+            print(f"{label}: this / {args.baseline}: {of['this'] / of['baseline']:.2f}; "
+                  f"x floor (the lower and higher floor): {of['this'] / max(floors):.2f}-{of['this'] / min(floors):.2f}")
         out = HERE / "out"
         out.mkdir(exist_ok=True)
         (out / f"{args.change}.json").write_text(json.dumps({"baseline": args.baseline, "change": args.change,
                                                               "floors": floors, "times": times,
-                                                   "medians": medians}, indent=2))
+                                                   "medians": medians, "commands": commands,
+                                                   "command_medians": whole, "processor": cpus}, indent=2))
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -180,6 +180,7 @@ def main() -> None:
                              "size, or for the comma-separated SIZES only (e.g. --sizes 36000,300000 --incremental 36000)")
     args = parser.parse_args()
 
+    common.fresh_bytecode(HERE.parent)
     results = []
     for n in [int(s) for s in args.sizes.split(",")]:
         corpus = common.ensure_corpus(n, Path(args.corpora))
