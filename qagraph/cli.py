@@ -271,14 +271,13 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
     """What changed in the content since the build (by file signatures), in words; empty when nothing.
 
     ``stamp`` is the content's :func:`~qagraph.load.content_stamp` now."""
-    from .fileio import PRIVATE, INPUTS
-    from .cache import load_sealed
+    from .fileio import PRIVATE, read_inputs
     from .load import changed_inputs
 
     if state.get("content_stamp") == list(stamp):  # nothing added, removed or written since
         return ""
-    known = load_sealed(where / PRIVATE / INPUTS)
-    if not isinstance(known, dict):
+    known, _, _ = read_inputs(where / PRIVATE)
+    if not known:
         return ""
     added, changed, removed = changed_inputs(source, known)
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]

@@ -212,11 +212,13 @@ def write_database(
     meta: dict[str, Any] | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
     health: Facts | None = None,
+    meta_texts: Mapping[str, str] | None = None,
 ) -> Path:
     """Write the graph ``G`` and its build ``report`` as a SQLite database at ``path``.
 
     The file is written beside its target and renamed into place when complete.
-    ``meta`` adds entries to the ``meta`` table (settings, content digest, source name);
+    ``meta`` adds entries to the ``meta`` table (settings, content digest, source name),
+    ``meta_texts`` entries already encoded (the health findings, as report.json writes them);
     ``links`` are every article's links as its file gave them (``(node, link)``), for
     the ``links`` table; ``health``, the health facts of ``G``
     (:func:`qagraph.health.facts_of_graph`), for the ``health`` table.
@@ -236,7 +238,7 @@ def write_database(
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             for statement in _schema():
                 con.execute(statement)
-            number = _fill(con, G, report, meta or {})
+            number = _fill(con, G, report, meta or {}, meta_texts or {})
             if health is not None:
                 con.executemany(f"INSERT INTO health VALUES (?, {', '.join('?' * _HEALTH_ROW)})",
                                 ((number[n], *_health_row(health, n)) for n in sorted(health.articles)))
@@ -254,8 +256,10 @@ def write_database(
     return target
 
 
-def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any]) -> dict[str, int]:
-    """The tables of the graph, the files, problems and meta; each node's integer id."""
+def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], meta: dict[str, Any],
+          texts: Mapping[str, str]) -> dict[str, int]:
+    """The tables of the graph, the files, problems and meta (``texts``: meta values encoded
+    already); each node's integer id."""
     from .rdf.parts import part_count, part_of
 
     nodes = sorted(G._node)
@@ -300,7 +304,8 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
     con.executemany("INSERT INTO hidden_folders VALUES (?, ?)",
                     ((folder, n) for folder, n in report.get("hidden", [])))
     entries = {"qagraph_version": __version__, "schema_version": SCHEMA_VERSION, **report_meta(report), **meta}
-    con.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json_in_order(v)) for k, v in sorted(entries.items())))
+    encoded = {k: _json_in_order(v) for k, v in entries.items() if k not in texts} | dict(texts)
+    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(encoded.items()))
     return number
 
 
@@ -344,6 +349,10 @@ class _Meta(Mapping[str, Any]):
         except KeyError:
             value = self._decoded[key] = _decode(self._raw[key])
             return value
+
+    def text(self, key: str) -> str | None:
+        """The JSON text of ``key`` as the table holds it, ``None`` when there is none."""
+        return self._raw.get(key)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)

@@ -396,6 +396,34 @@ class Scan:
         return {name: (*signatures[name], digests[name]) for name in self.found.names
                 if name in digests and name in signatures}
 
+    def input_changes(self, known: Mapping[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...] | None]:
+        """Where :meth:`inputs` differs from ``known`` (what the scan was compared with): name ->
+        its entry, ``None`` for a name it no longer holds. Only the files read again can differ,
+        and those gone: a file whose signature did not change took its entry from ``known``.
+
+        >>> import tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> for name in ("a.md", "b.md"):
+        ...     _ = (root / name).write_text(name)
+        >>> before = scan(root).inputs()
+        >>> _ = (root / "a.md").write_text("edited"); (root / "b.md").unlink(); _ = (root / "c.md").write_text("new")
+        >>> after = scan(root, known=before)
+        >>> changes = after.input_changes(before)
+        >>> sorted(changes), changes["b.md"], {**before, **changes} == {**after.inputs(), "b.md": None}
+        (['a.md', 'b.md', 'c.md'], None, True)
+        """
+        signatures, digests = self.found.signatures, self.digests
+        held = digests.keys() & signatures.keys()
+        changes: dict[str, tuple[Any, ...] | None] = {name: None for name in known.keys() - held}
+        for name in self.read:
+            if name in held:
+                entry = (*signatures[name], digests[name])
+                if known.get(name) != entry:
+                    changes[name] = entry
+            elif name in known:
+                changes[name] = None
+        return changes
+
     def fingerprint(self, *settings: object) -> str:
         """One digest of every path, its content, the problems of discovery and the ``settings`` given."""
         h = hashlib.blake2b(digest_size=16)

@@ -299,6 +299,38 @@ def test_a_fallback_in_either_process_builds_in_full(small_corpus: Path, tmp_pat
     assert not [p for p in out.parent.iterdir() if "staging" in p.name]
 
 
+def test_a_patched_build_keeps_what_changed_of_its_inputs_beside_the_full_list(small_corpus: Path, tmp_path: Path,
+                                                                                monkeypatch):
+    """After an edit, an added and a deleted article, the full list of inputs is the one the
+    cold build wrote (the same file, linked from build to build) and the changes beside it
+    make it what a scan finds; once they are more than a few, the full list is written again."""
+    import qagraph.fileio
+    from qagraph.fileio import INPUT_CHANGES, INPUTS, BuildFolder
+    from qagraph.load import scan
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    full = out / ".qagraph" / INPUTS
+    first = full.stat().st_ino
+    dna = small_corpus / "biology" / "dna.md"
+    added = small_corpus / "biology" / "dna-again.md"
+    changes = [
+        lambda: dna.write_text(dna.read_text().replace("genes", "genes, heredity")),
+        lambda: added.write_text(dna.read_text().replace("/questions/", "/questions/again-", 1)),
+        lambda: dna.unlink(),
+    ]
+    for change in changes:
+        change()
+        assert qagraph.build(small_corpus, out=out).build_info.incremental
+        assert full.stat().st_ino == first and (out / ".qagraph" / INPUT_CHANGES).is_file()
+        assert BuildFolder(out, content=small_corpus).inputs() == scan(small_corpus).inputs()
+    monkeypatch.setattr(qagraph.fileio, "_MAX_INPUT_CHANGES", 1)
+    added.unlink()
+    assert qagraph.build(small_corpus, out=out).build_info.incremental
+    assert full.stat().st_ino != first and not (out / ".qagraph" / INPUT_CHANGES).exists()
+    assert BuildFolder(out, content=small_corpus).inputs() == scan(small_corpus).inputs()
+
+
 def test_after_a_patched_build_nothing_changed_is_up_to_date(small_corpus: Path, tmp_path: Path, monkeypatch):
     """The outputs a patched build kept are hard links whose ctime moved when the previous build
     was removed; the next build with no change still finds the folder intact. What the patched
