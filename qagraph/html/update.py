@@ -292,16 +292,17 @@ class _Site:
         wait = beside(render_there) if self.parallel else None
         with waited_on_error(wait):
             written, entries = render(self.db, [s for s in todo if s not in there])
+            # the overview needs nothing of the other process's: made while it works (on the atlas, mostly)
+            small = _subject_nodes_graph(subjects)
+            for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
+                small.add_node(node, **data)
+            view = overview(small, limits=self.limits, view_files=names, site_url=self.site_url, counts=counts)
+            overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
+                                       index_href="../index.html", atlas_href=atlas_from_views)
         more, entries_there = wait() if wait is not None else (also(self.db), {})
         written += more
         state["subjects"].update(entries)
         state["subjects"].update(entries_there)
-        small = _subject_nodes_graph(subjects)
-        for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
-            small.add_node(node, **data)
-        view = overview(small, limits=self.limits, view_files=names, site_url=self.site_url, counts=counts)
-        overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
-                                   index_href="../index.html", atlas_href=atlas_from_views)
         rows = [state["subjects"][s]["row"] for s in sorted(subjects, key=lambda s: (-subjects[s].get("articles", 0), s))]
         state["index"] = index_page(
             overview_row={"href": "views/overview.html", "summary": view.summary}, subject_rows=rows,
