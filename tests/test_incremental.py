@@ -267,6 +267,31 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+@pytest.mark.parametrize("drawn", ["apart", "the same"])
+def test_a_deleted_article_keeps_every_other_atlas_id(small_corpus: Path, tmp_path: Path, monkeypatch, drawn):
+    """An article deleted: the others keep their short ids in the atlas, told without drawing
+    them all again when the deleted one drew none of theirs; when it may have, they are drawn
+    again for the build before the change (here, as if it had: the same outputs either way)."""
+    import qagraph.html.update
+    from qagraph.html.atlas import plain_short_ids
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    sets: list[int] = []
+
+    def drawing(nodes):
+        nodes = list(nodes)
+        sets.append(len(nodes))
+        return None if drawn == "the same" and len(nodes) == 1 else plain_short_ids(nodes)
+
+    monkeypatch.setattr(qagraph.html.update, "plain_short_ids", drawing)
+    (small_corpus / "biology" / "dna.md").unlink()
+    patched = qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert patched.build_info.incremental and 1 in sets
+    assert outputs_of(out) == outputs_of(cold)
+
+
 @pytest.mark.parametrize("where", ["in this process, before the second is given the change",
                                    "in the second process, writing the RDF"])
 def test_a_fallback_in_either_process_builds_in_full(small_corpus: Path, tmp_path: Path, monkeypatch, where):

@@ -72,6 +72,7 @@ __all__ = [
     "read_chunk",
     "read_data_script",
     "render_chunk",
+    "plain_short_ids",
     "short_ids",
     "write_atlas",
 ]
@@ -131,13 +132,9 @@ def short_ids(nodes: Iterable[str]) -> dict[str, str]:
     {'article:/learn/a': 'ugXE-ZqB'}
     """
     order = sorted(nodes)
-    # six bytes are eight base64 characters without padding: one encoding of all the digests
-    person = _PERSON + bytes([0])  # _digest(node, 6), without a call per node
-    joined = base64.urlsafe_b64encode(b"".join(
-        [hashlib.blake2b(node.encode("utf-8"), digest_size=6, person=person).digest() for node in order])).decode("ascii")
-    first = [joined[i:i + SID_LENGTH] for i in range(0, len(joined), SID_LENGTH)]
-    if len(set(first)) == len(first):
-        return dict(zip(order, first))
+    plain = plain_short_ids(order)
+    if plain is not None:
+        return plain
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for node in order:
@@ -149,6 +146,23 @@ def short_ids(nodes: Iterable[str]) -> dict[str, str]:
         taken.add(sid)
         ids[node] = sid
     return ids
+
+
+def plain_short_ids(nodes: Iterable[str]) -> dict[str, str] | None:
+    """Each node's short id drawn with no salt, or ``None`` when two of ``nodes`` draw the same
+    one: when not ``None``, :func:`short_ids` of ``nodes``, and each node's short id in any set
+    of nodes with no such pair.
+
+    >>> plain_short_ids(["article:/learn/a"])
+    {'article:/learn/a': 'ugXE-ZqB'}
+    """
+    order = list(nodes)
+    # six bytes are eight base64 characters without padding: one encoding of all the digests
+    person = _PERSON + bytes([0])  # _digest(node, 6), without a call per node
+    joined = base64.urlsafe_b64encode(b"".join(
+        [hashlib.blake2b(node.encode("utf-8"), digest_size=6, person=person).digest() for node in order])).decode("ascii")
+    first = [joined[i:i + SID_LENGTH] for i in range(0, len(joined), SID_LENGTH)]
+    return dict(zip(order, first)) if len(set(first)) == len(first) else None
 
 
 def _number(digits: str) -> int:

@@ -62,6 +62,7 @@ from .atlas import (
     read_chunk,
     read_data_script,
     render_chunk,
+    plain_short_ids,
     short_ids,
     write_atlas,
 )
@@ -587,11 +588,17 @@ class _Atlas:
         if (len(nodes) != node_counts.get(ARTICLE, 0) + node_counts.get(STUB, 0)
                 or atlas_chunk_count(len(nodes)) != chunks):
             return self._in_full(previous, layout, state)
-        ids = short_ids(nodes)
+        plain = plain_short_ids(nodes)
+        ids = plain if plain is not None else short_ids(nodes)
         if layout.new or layout.gone:
-            before = short_ids(layout.before)
-            if any(before[n] != ids[n] for n in layout.before if n in ids):
-                return self._in_full(previous, layout, state)
+            # no pair of nodes drew one short id, after the change nor before it (the nodes gone
+            # drew none of the others'): every node kept its id, the usual case, told without
+            # drawing them all again
+            gone = plain_short_ids(layout.gone) if plain is not None else None
+            if plain is None or gone is None or not set(plain.values()).isdisjoint(gone.values()):
+                before = short_ids(layout.before)
+                if any(before[n] != ids[n] for n in layout.before if n in ids):
+                    return self._in_full(previous, layout, state)
         change = self.change
         candidates = {n for n in change.nodes if n in ids or n in layout.gone}
         candidates |= {n for u, _, v in change.changed_links() for n in (u, v) if n in ids}
