@@ -137,7 +137,6 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     raw_of: dict[str, str] = {}
     problems: list[Problem] = []
     hidden: list[tuple[str, int]] = []
-    seen: set[str] = set()
     signatures: dict[str, tuple[int, int, int, int]] = {}
     ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
@@ -148,6 +147,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         problems.append(Problem(folder, None, f"cannot read folder: {exc.strerror or exc}", "io"))
 
     stamp = _Stamp(since=changed_since, on_change=on_change)
+    seen: set[str] | None = None  # the names so far: needed once a name has been made readable
+    add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
         rel = os.path.relpath(dirpath, base)
         prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
@@ -161,33 +162,36 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             else:
                 keep.append(entry)
         folders[:] = keep
-        files.sort(key=_NAME)
-        for entry in files:  # 36k times over: the usual case is spelled out, the rest is in calls
+        files.sort(key=_ENTRY_NAME)
+        for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
             if name.startswith(".") or not name.lower().endswith(suffixes):
                 ignored += 1
                 continue
             raw = prefix + name
-            shown = raw if raw.isprintable() else display_name(raw)
-            if _SEP:
-                shown = shown.replace(os.sep, "/")
             why = None
-            if shown in seen:  # e.g. "caf\xe9.md" spelled out beside a file whose name has that byte
-                n = 2
-                while f"{shown} [{n}]" in seen:
-                    n += 1
-                why = f"its name reads the same as {shown} once made readable; not read (rename one of them)"
-                shown = f"{shown} [{n}]"
-            seen.add(shown)
-            names.append(shown)
-            if shown != raw:
-                raw_of[shown] = raw
+            if seen is None and not _SEP and raw.isprintable():  # shown as it is, and no other name reads the same
+                shown = raw
+                add_name(raw)
+            else:
+                if seen is None:
+                    seen = set(names)
+                shown = raw if raw.isprintable() else display_name(raw)
+                if _SEP:
+                    shown = shown.replace(os.sep, "/")
+                if shown in seen:  # e.g. "caf\xe9.md" spelled out beside a file whose name has that byte
+                    n = 2
+                    while f"{shown} [{n}]" in seen:
+                        n += 1
+                    why = f"its name reads the same as {shown} once made readable; not read (rename one of them)"
+                    shown = f"{shown} [{n}]"
+                seen.add(shown)
+                add_name(shown)
+                if shown != raw:
+                    raw_of[shown] = raw
             if why is None:
-                try:
-                    st = entry.stat()  # the lstat of the walk, for a file that is not a link
-                except OSError:
-                    st = None
-                if st is not None and stat.S_ISREG(st.st_mode) and st.st_size <= max_file_size:
+                # the lstat of the walk: a regular file's status; a link's target is looked up below
+                if st is not None and is_reg(st.st_mode) and st.st_size <= max_file_size:
                     signatures[shown] = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
                 else:
                     why, signature = _not_readable(entry, max_file_size)
@@ -216,26 +220,32 @@ class _Stamp:
 
 
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
+
+
+def _ENTRY_NAME(item: tuple[os.DirEntry[str], Any]) -> str:
+    """The name of the entry of ``(entry, status)``, to sort by."""
+    return item[0].name
+
 #: a folder is listed through a descriptor where the OS can: each entry's status is then looked up
 #: by its name in that folder, not by its whole path again (a tenth of the scan of 36k files)
 _BY_DESCRIPTOR = os.scandir in os.supports_fd
 _SEP = os.sep != "/"  #: names need their separators made POSIX
 
 
-def _walk(top: str, onerror: Callable[[OSError], None],
-          stamp: _Stamp) -> Iterator[tuple[str, list[os.DirEntry[str]], list[os.DirEntry[str]]]]:
+def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Iterator[
+        tuple[str, list[os.DirEntry[str]], list[tuple[os.DirEntry[str], os.stat_result | None]]]]:
     """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
-    that a file's status is read once; the caller may prune or reorder the folders it is given
+    that a file's status is read once: each file comes with its ``lstat`` (``None`` for a hidden
+    one, or one that could not be read); the caller may prune or reorder the folders it is given
     (an entry's ``path`` may be its name alone: the folder's path is given beside).
     On the way, ``stamp`` takes ``top`` itself (a file removed from it changes it alone) and
-    every entry that is not hidden (one ``lstat`` each, which a regular file's ``entry.stat()``
-    then reuses)."""
+    every entry that is not hidden."""
     try:
-        st = os.stat(top)
+        folder = os.stat(top)
     except OSError:  # the walk says why
         pass
     else:
-        stamp.newest = max(stamp.newest, st.st_mtime_ns, st.st_ctime_ns)
+        stamp.newest = max(stamp.newest, folder.st_mtime_ns, folder.st_ctime_ns)
     todo = [top]
     while todo:
         path = todo.pop()
@@ -254,9 +264,10 @@ def _walk(top: str, onerror: Callable[[OSError], None],
             continue
         try:  # the entries' status is read through the folder's descriptor, open until the caller is done
             folders: list[os.DirEntry[str]] = []
-            files: list[os.DirEntry[str]] = []
+            files: list[tuple[os.DirEntry[str], os.stat_result | None]] = []
             seen, newest = 0, stamp.newest
             for entry in listed:
+                st = None
                 if not entry.name.startswith("."):
                     try:
                         st = entry.stat(follow_symlinks=False)
@@ -272,7 +283,10 @@ def _walk(top: str, onerror: Callable[[OSError], None],
                     is_folder = entry.is_dir()
                 except OSError:
                     is_folder = False
-                (folders if is_folder else files).append(entry)
+                if is_folder:
+                    folders.append(entry)
+                else:
+                    files.append((entry, st))
             stamp.files += seen
             stamp.newest = newest
             stamp.moved()
