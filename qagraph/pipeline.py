@@ -726,7 +726,8 @@ def write_outputs(
 def _write_report(out: Path, report: dict[str, Any], health: str | None) -> Path:
     """``report.json``; ``health`` is the text of its findings (:func:`findings_text`), if any."""
     shown = {k: v for k, v in report.items() if k != "graph"}
-    return write_atomic(out / REPORT, report_text(shown, rendered={"health": health} if health is not None else None))
+    rendered = {"health": health.replace(NL, NL + "  ")} if health is not None else None  # one level deeper there
+    return write_atomic(out / REPORT, report_text(shown, rendered=rendered))
 
 
 def report_text(value: Any, *, rendered: Mapping[str, str] | None = None) -> str:
@@ -748,8 +749,8 @@ def report_text(value: Any, *, rendered: Mapping[str, str] | None = None) -> str
     }
     <BLANKLINE>
 
-    ``rendered`` gives the text of some keys of a top-level object already made (each as this
-    function writes its value alone, without the last newline): it is put in place, indented.
+    ``rendered`` gives the text of some keys of a top-level object already made, as it stands
+    in the whole text (its lines after the first indented by two spaces): it is put in place.
     """
     lines: list[str] = []
     item, key = _item_text, _key_text
@@ -759,7 +760,10 @@ def report_text(value: Any, *, rendered: Mapping[str, str] | None = None) -> str
             lines.append(f"{head}{{")
             last = len(v) - 1
             for i, (k, x) in enumerate(v.items()):
-                put(x, pad + "  ", f"{pad}  {key(str(k))}: ", "" if i == last else ",")
+                if not pad and rendered and k in rendered:  # a top-level key's text, made already
+                    lines.append(f"  {key(str(k))}: {rendered[k]}{',' if i < last else ''}")
+                else:
+                    put(x, pad + "  ", f"{pad}  {key(str(k))}: ", "" if i == last else ",")
             lines.append(f"{pad}}}{tail}")
         elif isinstance(v, (list, tuple)) and v:
             lines.append(f"{head}[")
@@ -769,27 +773,13 @@ def report_text(value: Any, *, rendered: Mapping[str, str] | None = None) -> str
         else:
             lines.append(f"{head}{item(v)}{tail}")
 
-    if rendered and isinstance(value, dict) and value:
-        lines.append("{")
-        last = len(value) - 1
-        for i, (k, x) in enumerate(value.items()):
-            head, tail = f"  {key(str(k))}: ", "" if i == last else ","
-            if k in rendered:
-                lines.append(f"{head}{_indented(rendered[k])}{tail}")
-            else:
-                put(x, "  ", head, tail)
-        lines.append("}")
-    else:
-        put(value, "", "", "")
-    return "\n".join(lines) + "\n"
+    put(value, "", "", "")
+    return NL.join(lines) + NL
 
 
+NL = "\n"
 _item_text = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 _key_text = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _indented(text: str) -> str:
-    return text.replace("\n", "\n  ")
 
 
 def findings_text(found: Mapping[str, Any], previous: Mapping[str, tuple[Any, str]] | None = None) -> str:
@@ -815,17 +805,9 @@ def findings_text(found: Mapping[str, Any], previous: Mapping[str, tuple[Any, st
     ...               findings_sections(text)) == findings_text({"articles": 3, "unlinked": {"count": 1, "articles": [{"node": "a"}]}})
     True
     """
-    if not found:
-        return report_text(found).rstrip("\n")
-    parts = []
-    for k, v in found.items():
-        kept = previous.get(k) if previous else None
-        if kept is not None and type(kept[0]) is type(v) and kept[0] == v:
-            text = kept[1]
-        else:
-            text = _indented(report_text(v).rstrip("\n"))
-        parts.append(f"  {_key_text(str(k))}: {text}")
-    return "{\n" + ",\n".join(parts) + "\n}"
+    kept = {k: text for k, (v, text) in (previous or {}).items()
+            if k in found and type(v) is type(found[k]) and v == found[k]}
+    return report_text(found, rendered=kept).rstrip(NL)
 
 
 _scan_json: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # the C scanner
