@@ -1265,13 +1265,23 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     articles, names = _article_facts(con, again)
     keys = {node: question_key(data.get("question") or data.get("title")) for node, data in articles.items()}
     listed = (json.dumps(sorted(again)),)
-    before = con.execute("SELECT question_key, subject FROM health WHERE node IN (SELECT value FROM json_each(?))",
-                         listed)
-    asked, slugs = set(keys.values()), {data.get("subject") or "" for data in articles.values()}
-    for key, slug in before:
+    before = con.execute("SELECT node, question_key, subject, subject_label, path, title FROM health "
+                         "WHERE node IN (SELECT value FROM json_each(?))", listed)
+    asked = set(keys.values())
+    filed: dict[str, tuple[Any, ...]] = {}  # node -> what a subject's spellings show of it, before the change
+    for node, key, slug, *shown in before:
         asked.add(key)
-        slugs.add(slug or "")
+        filed[node] = (slug or "", *shown)
     asked.discard("")  # a question with no words asks nothing
+    # a subject's spellings are made again where an article came, went, moved, or changed its
+    # spelling, path or title (an edit of keywords or text: none; the subject's articles are not read)
+    slugs: set[str] = set()
+    for node in again:
+        then, data = filed.get(node), articles.get(node)
+        now = None if data is None else (
+            data.get("subject") or "", data.get("subject_label"), data.get("path"), data.get("title"))
+        if then != now:
+            slugs.update(side[0] for side in (then, now) if side is not None)
     asking = {node for node, key in keys.items() if key in asked}
     rows = con.execute(f"SELECT node, {_HEALTH_COLUMNS}, question_key FROM health "
                        "WHERE question_key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(asked)),))

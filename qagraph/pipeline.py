@@ -516,7 +516,7 @@ def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: 
     problems = [Problem(path, line, message, code, severity) for path, line, severity, code, message in
                 con.execute(f"SELECT path, line, severity, code, message FROM problems WHERE NOT ({CORPUS_PROBLEMS})")]
     problems += corpus_problems
-    status = dict(con.execute("SELECT path, status FROM files"))
+    status = dict(con.execute("SELECT path, status FROM files WHERE status != 'article'"))  # a few, of 36k
     before = previous.get("counts", {})
     if kinds is not None and isinstance(before.get("nodes"), dict) and isinstance(before.get("edges"), dict):
         node_counts, edge_counts = (_moved(before[table], kinds.get(table, {})) for table in ("nodes", "edges"))
@@ -524,8 +524,8 @@ def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: 
         node_counts, edge_counts = db.node_counts(), db.edge_counts()
     first = con.execute("SELECT substr(min(node), length(?) + 1) FROM articles", (article_node(""),)).fetchone()[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
-    rejected = [n for n in scanned.names if status.get(n) == "rejected"]
-    skipped = [n for n in scanned.names if status.get(n) == "skipped"]
+    rejected = [n for n in scanned.names if status.get(n) == "rejected"] if status else []
+    skipped = [n for n in scanned.names if status.get(n) == "skipped"] if status else []
     counts: dict[str, Any] = {
         "files": len(scanned.names), "articles": int(node_counts.get(ARTICLE, 0)), "rejected": len(rejected),
         "skipped": len(skipped), "ignored_files": scanned.found.ignored, "problems": len(problems),
