@@ -32,6 +32,7 @@ from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
 from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
 from .model import Progress, RelatedLink
+from .parallel import reap
 from .presets import AUTO, Detection, choose
 from .workers import end_with_parent, interrupts_held
 
@@ -148,6 +149,7 @@ def build(
                       cache=cache, max_file_size=max_file_size, changed_since=since, on_change=on_change)
     finally:
         folder.drop_copies()
+        reap()  # the processes beside this one, once they have exited
 
 
 def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.PathLike[str], *, started: float,
@@ -318,15 +320,12 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             return []
         from .html.update import update_html
 
-        pages = update_html(
+        # the index page shows the health findings this process sends once they are made
+        return update_html(
             stage / DATABASE, stage, changed=changed, removed=removed,
             previous_db=folder.out / DATABASE, previous_atlas=previous_atlas,
-            extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url,
-            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, index=False, parallel=parallel)
-        from .html.site import write_index_from_state
-
-        pages.append(write_index_from_state(stage, stage / VIEWS_STATE, health=receive()))
-        return pages
+            extra_links=page_links(wanted, articles, rdf["formats"]), site_url=site_url, health=receive,
+            views_state=stage / VIEWS_STATE, atlas_state=stage / ATLAS_STATE, parallel=parallel)
 
     # the copy made ahead is taken before the fork: no thread is left to fork beside
     if not folder.take_copy(DATABASE, stage / DATABASE):

@@ -35,7 +35,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import networkx as nx
 
@@ -88,6 +88,14 @@ ATLAS_KINDS = (ARTICLE, STUB)
 ATLAS_TITLE = "Atlas of the articles"
 
 
+#: the health findings the index page shows, or a function giving them once they are known
+Findings = Union[Mapping[str, Any], Callable[[], "Mapping[str, Any] | None"], None]
+
+
+def _findings(health: Findings) -> Mapping[str, Any] | None:
+    return health() if callable(health) else health
+
+
 def update_html(
     db_path: str | os.PathLike[str],
     out: str | os.PathLike[str],
@@ -98,7 +106,7 @@ def update_html(
     previous_atlas: Mapping[str, Any] | None,
     extra_links: Sequence[tuple[str, str]] = (),
     site_url: str | None = None,
-    health: Mapping[str, Any] | None = None,
+    health: Findings = None,
     views_state: str | os.PathLike[str],
     atlas_state: str | os.PathLike[str],
     atlas: str = "views/atlas.html",
@@ -115,7 +123,8 @@ def update_html(
     (:meth:`qagraph.layout.AtlasLayout.as_dict`); the updated one is written to
     ``atlas_state``. ``views_state`` is the state file of :func:`~.site.write_views`, read
     and written again. ``extra_links``, ``site_url``, ``health``, ``atlas`` and ``limits``
-    are those of :func:`~.site.write_views`. With ``index=False`` the caller writes the
+    are those of :func:`~.site.write_views` (``health`` may be a function giving the findings,
+    called when the index page is written: they may come later). With ``index=False`` the caller writes the
     index page with :func:`~.site.write_index_from_state` once the health findings are
     known (the views' state holds the rest of the page); it is not among the paths returned.
     With ``parallel``, a forked process (:func:`qagraph.parallel.beside`) updates the
@@ -249,7 +258,7 @@ class _Site:
                          "communities": False}
         self.node_counts: dict[str, int] = {}
 
-    def update(self, state: Any, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
+    def update(self, state: Any, *, extra_links: Sequence[tuple[str, str]], health: Findings,
                state_path: Path, index: bool, also: Callable[[BuildDatabase], list[Path]]) -> list[Path]:
         """The site brought up to date, and ``also(database)`` done (the atlas: by the second
         process, with a connection of its own, when the work is shared)."""
@@ -258,7 +267,7 @@ class _Site:
                 or set(state.get("subjects", {})) != set(subjects)
                 or any(not isinstance(entry, dict) or (_cut(entry) is None and entry.get("cut") is not None)
                        for entry in state["subjects"].values())):
-            whole = self._in_full(extra_links=extra_links, health=health, state=state_path)
+            whole = self._in_full(extra_links=extra_links, health=_findings(health), state=state_path)
             return [p for p in whole if index or p != self.out / "index.html"] + also(self.db)
         names = subject_file_names(_subject_nodes_graph(subjects))
         views_dir = self.out / "views"
@@ -290,6 +299,22 @@ class _Site:
                 paths, entries = render(db, there)
                 return paths + also(db), entries
 
+        def finish(entries_there: Mapping[str, Any]) -> list[Path]:
+            """The views' state kept, and the index page written (when asked for)."""
+            state["subjects"].update(entries)
+            state["subjects"].update(entries_there)
+            rows = [state["subjects"][s]["row"]
+                    for s in sorted(subjects, key=lambda s: (-subjects[s].get("articles", 0), s))]
+            state["index"] = index_page(
+                overview_row={"href": "views/overview.html", "summary": view.summary}, subject_rows=rows,
+                atlas_href=self.atlas, site_url=self.site_url, extra_links=extra_links, node_counts=state["nodes"],
+                edge_counts=state["edges"], source=state["source"])
+            state["overview"] = counts_json(counts)
+            write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
+            if not index:
+                return []
+            return [write_index(None, self.out / "index.html", health=_findings(health), **state["index"])]
+
         wait = beside(render_there) if self.parallel else None
         with waited_on_error(wait):
             written, entries = render(self.db, [s for s in todo if s not in there])
@@ -300,20 +325,13 @@ class _Site:
             view = overview(small, limits=self.limits, view_files=names, site_url=self.site_url, counts=counts)
             overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
                                        index_href="../index.html", atlas_href=atlas_from_views)
+            # when the other process makes no view (the atlas only), the state and the index page
+            # need nothing of its: written while it works
+            done = finish({}) if not there else None
         more, entries_there = wait() if wait is not None else (also(self.db), {})
-        written += more
-        state["subjects"].update(entries)
-        state["subjects"].update(entries_there)
-        rows = [state["subjects"][s]["row"] for s in sorted(subjects, key=lambda s: (-subjects[s].get("articles", 0), s))]
-        state["index"] = index_page(
-            overview_row={"href": "views/overview.html", "summary": view.summary}, subject_rows=rows,
-            atlas_href=self.atlas, site_url=self.site_url, extra_links=extra_links, node_counts=state["nodes"],
-            edge_counts=state["edges"], source=state["source"])
-        state["overview"] = counts_json(counts)
-        write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
-        if not index:
-            return [overview_path, *written]
-        return [write_index(None, self.out / "index.html", health=health, **state["index"]), overview_path, *written]
+        if done is None:
+            done = finish(entries_there)
+        return [*done, overview_path, *written, *more]
 
     def _in_full(self, *, extra_links: Sequence[tuple[str, str]], health: Mapping[str, Any] | None,
                  state: Path) -> list[Path]:
