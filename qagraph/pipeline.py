@@ -880,7 +880,7 @@ def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str
     import json
 
     from .html import Limits, write_views
-    from .html.atlas import write_atlas
+    from .html.atlas import atlas_state, write_atlas
     from .layout import AtlasLayout, atlas_layout
 
     previous = AtlasLayout.from_dict(previous_layout) if previous_layout else None
@@ -889,7 +889,7 @@ def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
                            progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
-    write_atomic(out / ATLAS_STATE, json.dumps(atlas.as_dict(), separators=(",", ":")))
+    write_atomic(out / ATLAS_STATE, json.dumps(atlas_state(atlas.as_dict()), separators=(",", ":")))
     return written
 
 

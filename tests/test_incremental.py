@@ -267,6 +267,41 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+@pytest.mark.parametrize("state", ["says no two nodes draw one id", "does not say"])
+def test_an_edit_draws_the_atlas_ids_it_writes_only_when_the_state_says_they_stand(small_corpus: Path,
+                                                                                     tmp_path: Path, monkeypatch, state):
+    """An edit that adds and removes no node draws the short ids of the records it writes, not
+    all of them, when the layout's state says no two nodes draw one (a cold build tells it);
+    a state that does not say so (an earlier build's) has them all drawn. The outputs are a
+    cold build's either way."""
+    import json
+
+    import qagraph.html.update
+    from qagraph.html.atlas import PLAIN_IDS, short_ids
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    kept = out / ".qagraph" / "atlas.json"
+    layout = json.loads(kept.read_text())
+    assert layout[PLAIN_IDS] is True
+    if state == "does not say":
+        del layout[PLAIN_IDS]
+        kept.write_text(json.dumps(layout))
+    drawn: list[int] = []
+    monkeypatch.setattr(qagraph.html.update, "short_ids", lambda nodes: drawn.append(1) or short_ids(nodes))
+    whole: list[int] = []
+    real = qagraph.html.update.plain_short_ids
+    monkeypatch.setattr(qagraph.html.update, "plain_short_ids", lambda nodes: whole.append(1) or real(nodes))
+    monkeypatch.setattr(qagraph.html.update._Atlas, "_in_full", lambda *a: pytest.fail("the atlas made again"))
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    patched = qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert patched.build_info.incremental
+    assert outputs_of(out) == outputs_of(cold)
+    assert bool(whole) == (state == "does not say") and not drawn
+
+
 @pytest.mark.parametrize("drawn", ["apart", "the same"])
 def test_a_deleted_article_keeps_every_other_atlas_id(small_corpus: Path, tmp_path: Path, monkeypatch, drawn):
     """An article deleted: the others keep their short ids in the atlas, told without drawing

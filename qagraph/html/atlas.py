@@ -72,6 +72,9 @@ __all__ = [
     "read_chunk",
     "read_data_script",
     "render_chunk",
+    "PLAIN_IDS",
+    "atlas_state",
+    "plain_short_id",
     "plain_short_ids",
     "short_ids",
     "write_atlas",
@@ -148,6 +151,15 @@ def short_ids(nodes: Iterable[str]) -> dict[str, str]:
     return ids
 
 
+def plain_short_id(node: str) -> str:
+    """The short id ``node`` draws with no salt: its id among nodes of which no two draw the same.
+
+    >>> plain_short_id("article:/learn/a")
+    'ugXE-ZqB'
+    """
+    return base64.urlsafe_b64encode(_digest(node, 6)).decode("ascii")
+
+
 def plain_short_ids(nodes: Iterable[str]) -> dict[str, str] | None:
     """Each node's short id drawn with no salt, or ``None`` when two of ``nodes`` draw the same
     one: when not ``None``, :func:`short_ids` of ``nodes``, and each node's short id in any set
@@ -163,6 +175,23 @@ def plain_short_ids(nodes: Iterable[str]) -> dict[str, str] | None:
         [hashlib.blake2b(node.encode("utf-8"), digest_size=6, person=person).digest() for node in order])).decode("ascii")
     first = [joined[i:i + SID_LENGTH] for i in range(0, len(joined), SID_LENGTH)]
     return dict(zip(order, first)) if len(set(first)) == len(first) else None
+
+
+#: in the atlas's layout state (``.qagraph/atlas.json``): true when no two of its nodes draw one short id
+PLAIN_IDS = "plain_short_ids"
+
+
+def atlas_state(layout: Mapping[str, Any], *, plain: bool | None = None) -> dict[str, Any]:
+    """The atlas's layout as a build keeps it (:meth:`~qagraph.layout.AtlasLayout.as_dict`), and
+    whether no two of its nodes draw one short id (``plain``, told here when not given): an
+    update that adds and removes no node then draws only the ids of the records it writes.
+
+    >>> atlas_state({"nodes": ["article:/learn/a"], "xy": [0, 0], "communities": []})[PLAIN_IDS]
+    True
+    """
+    if plain is None:
+        plain = plain_short_ids(layout["nodes"]) is not None
+    return {**layout, PLAIN_IDS: plain}
 
 
 def _number(digits: str) -> int:

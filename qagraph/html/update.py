@@ -31,7 +31,7 @@ import json
 import os
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -62,6 +62,9 @@ from .atlas import (
     read_chunk,
     read_data_script,
     render_chunk,
+    PLAIN_IDS,
+    atlas_state,
+    plain_short_id,
     plain_short_ids,
     short_ids,
     write_atlas,
@@ -585,6 +588,32 @@ class _Graph:
         return self._G
 
 
+class _Drawn(Mapping[str, str]):
+    """The short ids of ``members`` (:func:`~.atlas.plain_short_ids`), each drawn when first asked
+    for: those :func:`~.atlas.short_ids` gives when no two of them draw the same."""
+
+    def __init__(self, members: Collection[str]) -> None:
+        self._members = members
+        self._ids: dict[str, str] = {}
+
+    def __getitem__(self, node: str) -> str:
+        sid = self._ids.get(node)
+        if sid is None:
+            if node not in self._members:
+                raise KeyError(node)
+            sid = self._ids[node] = plain_short_id(node)
+        return sid
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._members
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._members)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
 class _Atlas:
     """The atlas's layout updated in place, and the data files whose records changed."""
 
@@ -601,22 +630,29 @@ class _Atlas:
             layout.relabel(self.db)
         if layout is None or meta is None:
             return self._in_full(previous, layout, state)
-        nodes = layout.nodes()
+        count = len(layout.positions)
         chunks = int(meta["chunks"])
-        if (len(nodes) != node_counts.get(ARTICLE, 0) + node_counts.get(STUB, 0)
-                or atlas_chunk_count(len(nodes)) != chunks):
+        if count != node_counts.get(ARTICLE, 0) + node_counts.get(STUB, 0) or atlas_chunk_count(count) != chunks:
             return self._in_full(previous, layout, state)
-        plain = plain_short_ids(nodes)
-        ids = plain if plain is not None else short_ids(nodes)
-        if layout.new or layout.gone:
-            # no pair of nodes drew one short id, after the change nor before it (the nodes gone
-            # drew none of the others'): every node kept its id, the usual case, told without
-            # drawing them all again
-            gone = plain_short_ids(layout.gone) if plain is not None else None
-            if plain is None or gone is None or not set(plain.values()).isdisjoint(gone.values()):
-                before = short_ids(layout.before)
-                if any(before[n] != ids[n] for n in layout.before if n in ids):
-                    return self._in_full(previous, layout, state)
+        ids: Mapping[str, str]
+        if not layout.new and not layout.gone and previous is not None and previous.get(PLAIN_IDS) is True:
+            # the same nodes, of which no two draw one short id (the state says so): each keeps the
+            # id it draws, drawn for the few records written (not for all 36k: a third of the update)
+            plain: bool = True
+            ids = _Drawn(layout.positions)
+        else:
+            nodes = layout.nodes()
+            drawn = plain_short_ids(nodes)
+            plain, ids = drawn is not None, drawn if drawn is not None else short_ids(nodes)
+            if layout.new or layout.gone:
+                # no pair of nodes drew one short id, after the change nor before it (the nodes gone
+                # drew none of the others'): every node kept its id, the usual case, told without
+                # drawing them all again
+                gone = plain_short_ids(layout.gone) if drawn is not None else None
+                if drawn is None or gone is None or not set(drawn.values()).isdisjoint(gone.values()):
+                    before = short_ids(layout.before)
+                    if any(before[n] != ids[n] for n in layout.before if n in ids):
+                        return self._in_full(previous, layout, state)
         change = self.change
         candidates = {n for n in change.nodes if n in ids or n in layout.gone}
         candidates |= {n for u, _, v in change.changed_links() for n in (u, v) if n in ids}
@@ -626,7 +662,7 @@ class _Atlas:
         by_chunk: dict[int, set[str]] = defaultdict(set)
         for node in candidates:
             by_chunk[atlas_chunk_of(node, chunks)].add(node)
-        inverse = {sid: node for node, sid in ids.items()}
+        inverse: dict[str, str] | None = None  # short id -> node: for a chunk made again, rarely
         for chunk, here in sorted(by_chunk.items()):
             names = {kind: self.views / _chunk_name(kind, chunk, chunks) for kind in ("nodes", "text")}
             # the chunk's own records changed in place (the common edit), or the chunk read and made again
@@ -639,6 +675,8 @@ class _Atlas:
             except (OSError, ValueError, LookupError, TypeError):  # not the files this code wrote
                 return self._in_full(previous, layout, state)
             if files is None:
+                if inverse is None:
+                    inverse = {sid: node for node, sid in ids.items()}
                 members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
                 if len(members) + len([n for n in layout.gone if atlas_chunk_of(n, chunks) == chunk]) != len(old):
                     return self._in_full(previous, layout, state)
@@ -659,7 +697,7 @@ class _Atlas:
         written += _write_if_changed(self.views / "atlas.html", atlas_page(
             chunks=chunks, articles=counts[ARTICLE], site_url=self.site_url, title=ATLAS_TITLE))
         if layout.changed:
-            write_atomic(state, json.dumps(layout.as_dict(), separators=(",", ":")))
+            write_atomic(state, json.dumps(atlas_state(layout.as_dict(), plain=plain), separators=(",", ":")))
         return written
 
     def _in_full(self, previous: Mapping[str, Any] | None, layout: "_Layout | None", state: Path) -> list[Path]:
@@ -675,7 +713,7 @@ class _Atlas:
             fresh = atlas_layout(G, previous=AtlasLayout.from_dict(previous) if previous else None)
             positions, communities, data = fresh.positions, fresh.communities, fresh.as_dict()
         written = write_atlas(G, self.views, positions=positions, communities=communities, site_url=self.site_url)
-        write_atomic(state, json.dumps(data, separators=(",", ":")))
+        write_atomic(state, json.dumps(atlas_state(data), separators=(",", ":")))
         return written
 
     def _records(self, nodes: set[str], layout: "_Layout", ids: Mapping[str, str]) -> dict[str, ChunkRecord]:
