@@ -70,9 +70,11 @@ def _live_and_exit(body: Callable[[], None]) -> NoReturn:  # pragma: no cover - 
     # rebuild after adding an article to 36k took 3.1 s instead of 2.3). What it leaves goes
     # when it exits.
     gc.disable()
+    _EXITING.clear()  # the parent's children, not its own
     try:
         body()
         _flush()
+        reap()  # its own children, which it did not wait for once their results came
     except BaseException:  # noqa: BLE001 - see above
         code = 70
     finally:
