@@ -725,7 +725,7 @@ def write_outputs(
 def _write_report(out: Path, report: dict[str, Any], health: str | None) -> Path:
     """``report.json``; ``health`` is the text of its findings (:func:`findings_text`), if any."""
     shown = {k: v for k, v in report.items() if k != "graph"}
-    rendered = {"health": health.replace(NL, NL + "  ")} if health is not None else None  # one level deeper there
+    rendered = {"health": health.replace(_NL, _NL + "  ")} if health is not None else None  # one level deeper there
     return write_atomic(out / REPORT, report_text(shown, rendered=rendered))
 
 
@@ -773,10 +773,10 @@ def report_text(value: Any, *, rendered: Mapping[str, str] | None = None) -> str
             lines.append(f"{head}{item(v)}{tail}")
 
     put(value, "", "", "")
-    return NL.join(lines) + NL
+    return _NL.join(lines) + _NL
 
 
-NL = "\n"
+_NL = "\n"
 _item_text = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 _key_text = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -806,7 +806,7 @@ def findings_text(found: Mapping[str, Any], previous: Mapping[str, tuple[Any, st
     """
     kept = {k: text for k, (v, text) in (previous or {}).items()
             if k in found and type(v) is type(found[k]) and v == found[k]}
-    return report_text(found, rendered=kept).rstrip(NL)
+    return report_text(found, rendered=kept).rstrip(_NL)
 
 
 _scan_json: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # the C scanner
