@@ -50,6 +50,8 @@ __all__ = [
     "OverviewCounts",
     "Selection",
     "keyword_selection",
+    "link_degrees",
+    "link_degrees_stand",
     "link_strength",
     "neighbourhood_selection",
     "overview_counts",
@@ -205,6 +207,21 @@ def link_degrees(G: nx.MultiDiGraph) -> dict[str, int]:
     result = dict(degree)
     _DEGREES[G] = (stamp, result)
     return result
+
+
+def link_degrees_stand(G: nx.MultiDiGraph) -> None:
+    """Say that the :func:`link_degrees` remembered for ``G`` still hold, though nodes were added
+    to it since: nodes and edges of no link kind (a view's keywords, read after its articles).
+
+    >>> G = nx.MultiDiGraph([("a", "b", "related")])
+    >>> known = link_degrees(G)
+    >>> _ = G.add_edge("a", "keyword:k", key="keyword"); link_degrees_stand(G)
+    >>> link_degrees(G) is known
+    True
+    """
+    known = _DEGREES.get(G)
+    if known is not None:
+        _DEGREES[G] = ((len(G), known[0][1]), known[1])
 
 
 def _by_degree(G: nx.MultiDiGraph, nodes: Iterable[str], links: frozenset[str]) -> tuple[list[str], dict[str, int]]:

@@ -70,7 +70,7 @@ from .atlas import (
     write_atlas,
 )
 from .page import VIS_JS_NAME
-from .select import Limits, OverviewCounts, subject_articles
+from .select import Limits, OverviewCounts, link_degrees_stand, subject_articles
 from .site import (
     STATE_VERSION,
     counts_from_json,
@@ -569,6 +569,7 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
         put(node, data)
     for s, kind, t, _, _, _ in keyword_rows:
         join(name[s], name[t], kind, {"kind": kind})
+    link_degrees_stand(G)  # the view counts the links again otherwise (0.04 s for a subject of 4,500)
     return G
 
 
