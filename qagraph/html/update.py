@@ -882,13 +882,15 @@ class _Layout:
         for i in sorted(self.dirty):
             members = self.parts[i]["members"]
             G = nx.MultiDiGraph()
-            for node, data in db.nodes_by_id(db.ids_of(members).values(), columns=("subject", "keywords")).values():
-                G.add_node(node, **data)
-            slugs = {d.get("subject") for d in G._node.values() if d.get("subject")}
-            keys = {k for d in list(G._node.values()) for k in d.get("keywords") or ()}
+            node_data = G._node  # read by label_communities alone: thousands of nodes, no edges
+            node_data.update(db.nodes_by_id(db.ids_of(members).values(), columns=("subject", "keywords")).values())
+            slugs = {d.get("subject") for d in node_data.values() if d.get("subject")}
+            counts = Counter(k for d in list(node_data.values()) for k in set(d.get("keywords") or ()))
+            # the keywords label_communities may rank: those of two members or more (of any, in a
+            # community of three or fewer); most are of one only
+            keys = [k for k, n in counts.items() if n > 1 or len(members) < 4]
             wanted = [subject_node(s) for s in slugs] + [keyword_node(k) for k in keys]
-            for node, data in db.nodes_by_id(db.ids_of(wanted).values(), columns=("df",)).values():
-                G.add_node(node, **data)
+            node_data.update(db.nodes_by_id(db.ids_of(wanted).values(), columns=("df",)).values())
             named = label_communities(G, [members])[0]
             self.parts[i].update(label=named.label, subjects=list(named.subjects), keywords=list(named.keywords))
 
