@@ -393,9 +393,9 @@ class BuildFolder:
         """Keep what was read of each input file in ``stage`` for the next build, as ``changes``
         (name -> entry, ``None`` for a file gone) to what :meth:`inputs` read.
 
-        While the changes since the full list was written are few (a tenth of it at most), they are
-        kept beside it (linked into ``stage`` as it was): after an edit, one entry, not 36,000
-        written again (5 MB, 0.07 s). Else the full list, ``inputs()``, is written again.
+        While the changes since the full list was written are few (:data:`_MAX_INPUT_CHANGES` at
+        most), they are kept beside it (linked into ``stage`` as it was): after an edit, one entry,
+        not 36,000 written again (5 MB, 0.07 s). Else the full list, ``inputs()``, is written again.
         """
         from .cache import dump_sealed
 

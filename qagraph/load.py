@@ -162,7 +162,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             else:
                 keep.append(entry)
         folders[:] = keep
-        files.sort(key=_ENTRY_NAME)
+        files.sort(key=_entry_name)
         for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
             if name.startswith(".") or not name.lower().endswith(suffixes):
@@ -222,7 +222,7 @@ class _Stamp:
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
 
 
-def _ENTRY_NAME(item: tuple[os.DirEntry[str], Any]) -> str:
+def _entry_name(item: tuple[os.DirEntry[str], Any]) -> str:
     """The name of the entry of ``(entry, status)``, to sort by."""
     return item[0].name
 

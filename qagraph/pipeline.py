@@ -15,6 +15,7 @@ import functools
 import gc
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
@@ -809,45 +810,45 @@ def findings_text(found: Mapping[str, Any], previous: Mapping[str, tuple[Any, st
     return report_text(found, rendered=kept).rstrip(_NL)
 
 
-_scan_json: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # the C scanner
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")  #: JSON's whitespace
+
+
+def _skip(text: str, i: int = 0) -> int:
+    """Where the whitespace of ``text`` from ``i`` on ends."""
+    found = _SPACE.match(text, i)
+    return found.end() if found else i
 
 
 def findings_sections(text: str) -> dict[str, tuple[Any, str]] | None:
     """Each section of the findings text ``text`` (:func:`findings_text`): its value, and its
-    text as it stands there; ``None`` when ``text`` is not a JSON object."""
-    ws = " \t\n\r"
-    n, i = len(text), 0
-    while i < n and text[i] in ws:
-        i += 1
-    if i >= n or text[i] != "{":
+    text as it stands there; ``None`` when ``text`` is not a JSON object.
+
+    >>> findings_sections('{\\n  "a": [1, 2],\\n  "b": {}\\n}')
+    {'a': ([1, 2], '[1, 2]'), 'b': ({}, '{}')}
+    """
+    i = _skip(text)
+    if not text.startswith("{", i):
         return None
     sections: dict[str, tuple[Any, str]] = {}
-    i += 1
+    i = _skip(text, i + 1)
     try:
-        while True:
-            while text[i] in ws:
-                i += 1
-            if text[i] == "}":
-                return sections
-            k, i = _scan_json(text, i)
-            while text[i] in ws:
-                i += 1
-            if text[i] != ":":
+        while not text.startswith("}", i):
+            key, i = _DECODER.raw_decode(text, i)
+            i = _skip(text, i)
+            if not isinstance(key, str) or not text.startswith(":", i):
                 return None
-            i += 1
-            while text[i] in ws:
-                i += 1
-            v, end = _scan_json(text, i)
-            sections[k] = (v, text[i:end])
-            i = end
-            while text[i] in ws:
-                i += 1
-            if text[i] == ",":
-                i += 1
-            elif text[i] != "}":
+            start = _skip(text, i + 1)
+            value, i = _DECODER.raw_decode(text, start)
+            sections[key] = (value, text[start:i])
+            i = _skip(text, i)
+            if text.startswith(",", i):
+                i = _skip(text, i + 1)
+            elif not text.startswith("}", i):
                 return None
-    except (IndexError, StopIteration, ValueError):
+    except ValueError:  # not JSON where a key or a value should be, or the text ends
         return None
+    return sections
 
 
 ATLAS_STATE = f"{PRIVATE}/atlas.json"
