@@ -114,8 +114,7 @@ class Discovery:
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-             max_file_size: int = DEFAULT_MAX_FILE_SIZE, *, changed_since: int | None = None,
-             on_change: Callable[[], None] | None = None) -> Discovery:
+             max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Discovery:
     """The article files under ``root``, as sorted POSIX paths relative to it.
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
@@ -123,10 +122,6 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
-
-    ``on_change`` is called (once) as soon as the walk meets an entry changed after
-    ``changed_since`` (a :func:`content_stamp`'s latest change): a file written, or a folder
-    whose files came or went (met before its files), since the stamp was taken.
 
     >>> d = discover("content")
     >>> len(d.names), d.problems
@@ -146,7 +141,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         folder = display_name(rel).replace(os.sep, "/") + "/"
         problems.append(Problem(folder, None, f"cannot read folder: {exc.strerror or exc}", "io"))
 
-    stamp = _Stamp(since=changed_since, on_change=on_change)
+    stamp = _Stamp()
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
     add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
@@ -205,18 +200,10 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 @dataclass
 class _Stamp:
-    """What :func:`content_stamp` adds up: entries seen and their latest change; ``on_change``
-    is called once the latest change is after ``since``."""
+    """What :func:`content_stamp` adds up: entries seen and their latest change."""
 
     files: int = 0
     newest: int = 0
-    since: int | None = None
-    on_change: Callable[[], None] | None = None
-
-    def moved(self) -> None:
-        if self.on_change is not None and self.since is not None and self.newest > self.since:
-            told, self.on_change = self.on_change, None
-            told()
 
 
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
@@ -289,7 +276,6 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Iterat
                     files.append((entry, st))
             stamp.files += seen
             stamp.newest = newest
-            stamp.moved()
             yield path, folders, files
             todo.extend(reversed([os.path.join(path, entry.name) for entry in folders if not entry.is_symlink()]))
         finally:
@@ -449,8 +435,7 @@ class Scan:
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
          max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None,
-         *, defer: bool = False, changed_since: int | None = None,
-         on_change: Callable[[], None] | None = None) -> Scan:
+         *, defer: bool = False) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
 
     ``known`` maps names to ``(size, inode, mtime, ctime, digest)`` from an earlier
@@ -458,13 +443,12 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     (as git's index does; ctime changes on every write, so an edit is never missed).
     With ``defer``, no file is read: :func:`load_corpus` digests them as it parses them
     (:attr:`Scan.deferred`), for a build that has nothing to compare them with.
-    ``changed_since`` and ``on_change`` are those of :func:`discover`.
 
     Raises:
         UsageError: ``root`` is not a folder.
     """
     base = _folder(root)
-    found = discover(base, fields, max_file_size, changed_since=changed_since, on_change=on_change)
+    found = discover(base, fields, max_file_size)
     scanned = Scan(found, {}, deferred=True)
     if not defer:
         signatures = found.signatures

@@ -235,34 +235,6 @@ def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
         assert content_stamp(root) != before
 
 
-def test_the_scan_says_when_it_meets_a_change_since_a_stamp(tmp_path: Path):
-    """A rebuild starts copying its database once its scan meets an entry changed since the
-    previous scan's stamp: a file written or added, a folder whose files came or went, the top
-    folder when a file left it. With nothing changed, the scan says nothing (no copy is made)."""
-    import time
-
-    from qagraph.load import content_stamp, scan
-
-    root = tmp_path / "c"
-    for name in ("a/x.md", "b/y.md", "top.md"):
-        write_article(root, name, "---\ntitle: T\n---\n")
-    changes = [None, lambda: (root / "b" / "y.md").write_text("two", encoding="utf-8"),
-               lambda: (root / "b" / "z.md").write_text("new", encoding="utf-8"),
-               lambda: (root / "a" / "x.md").unlink(), lambda: (root / "top.md").unlink()]
-    for change in changes:
-        since = content_stamp(root)[1]
-        # the kernel may stamp a folder's change with its coarse clock (a few ms behind the fine
-        # one that stamped a file just before): a change made in the same tick may go unseen, which
-        # only costs the rebuild its copy made ahead (it copies then)
-        time.sleep(0.05)
-        if change is not None:
-            change()
-        told: list[int] = []
-        scan(root, changed_since=since, on_change=lambda: told.append(1))
-        assert told == ([1] if change is not None else []), change
-        assert scan(root, changed_since=content_stamp(root)[1], on_change=lambda: told.append(2)) and told[-1:] != [2]
-
-
 def test_the_scans_stamp_is_the_content_stamp(tmp_path: Path):
     """A build keeps the stamp its scan took on the same walk; a query command takes it again
     with :func:`content_stamp` alone. Both must agree on every kind of entry, or every query
