@@ -1,6 +1,6 @@
 """An edited article's rebuild, this checkout against another git revision, in the same run.
 
-    python bench/bench_edit.py --baseline REF [--rounds 3] [--articles 36000] [--change edit|add|delete]
+    python bench/bench_edit.py --baseline REF [--rounds 3] [--articles 36000] [--change edit|add|delete|cold]
 
 `run.py --incremental` times one edit, add and delete against the floor; on a shared machine
 whose speed moves from minute to minute, one figure can move by a third. This benchmark times
@@ -8,8 +8,8 @@ the same change on both trees, alternating: each tree keeps a build of its own o
 the corpus; each round edits one article (a keyword added), rebuilds with both trees (in turn
 first), then undoes the edit and rebuilds with both again (``--change add``: a copy of an article
 under a new url is added, then removed; ``--change delete``: an article is deleted, then put
-back). Every rebuild is a fresh process and
-must be a patched one. It prints each time, the medians, their ratio, and the floor before and
+back; ``--change cold``: the build folder is removed and built again, twice a round).
+Every rebuild is a fresh process and must be a patched one (a full one, for ``cold``). It prints each time, the medians, their ratio, and the floor before and
 after (`common.floor`). The baseline is checked out into a temporary worktree; both trees'
 bytecode is compiled first (`common.fresh_bytecode`), as an installed package's is.
 
@@ -45,7 +45,10 @@ from pathlib import Path
 import qagraph
 start = time.perf_counter()
 kg = qagraph.build(Path(sys.argv[1]), out=Path(sys.argv[2]))
-print(json.dumps({"seconds": time.perf_counter() - start, "incremental": kg.build_info.incremental,
+seconds = time.perf_counter() - start
+with open("/proc/self/status") as status:  # the build process's own peak (VmHWM), MiB
+    peak = next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
+print(json.dumps({"seconds": seconds, "incremental": kg.build_info.incremental, "peak": peak,
                   "qagraph": qagraph.__file__}))
 """
 
@@ -71,7 +74,7 @@ def main() -> None:
     parser.add_argument("--baseline", required=True, help="git revision to compare with")
     parser.add_argument("--rounds", type=int, default=3, help="edit-and-undo rounds (each rebuilds 4 times)")
     parser.add_argument("--articles", type=int, default=36000)
-    parser.add_argument("--change", choices=("edit", "add", "delete"), default="edit",
+    parser.add_argument("--change", choices=("edit", "add", "delete", "cold"), default="edit",
                         help="what each round does and undoes (default: a keyword added to one article)")
     args = parser.parse_args()
 
@@ -85,11 +88,16 @@ def main() -> None:
         trees = {"baseline": base, "this": ROOT}
         for tree in trees.values():
             common.fresh_bytecode(tree)
+        cold = args.change == "cold"
         for name, tree in trees.items():  # the cold builds each rebuild patches
-            rebuild(tree, corpus, work / f"out-{name}")
+            if not cold:
+                rebuild(tree, corpus, work / f"out-{name}")
         files = sorted(corpus.rglob("*.md"))
         # (file, its text after the change, its text after the undo); None: the file is not there
-        if args.change == "edit":
+        edited, original, changed = files[0], files[0].read_text(encoding="utf-8"), None
+        if cold:  # the same file, the same text: only the build folder goes
+            changed = original
+        elif args.change == "edit":
             edited = files[args.articles // 2]
             original: str | None = edited.read_text(encoding="utf-8")
             changed: str | None = original.replace("page_keywords: >-\n    ", "page_keywords: >-\n    benchmark edit, ", 1)
@@ -105,21 +113,26 @@ def main() -> None:
         times: dict[str, list[float]] = {name: [] for name in trees}
         commands: dict[str, list[float]] = {name: [] for name in trees}
         cpus: dict[str, list[float]] = {name: [] for name in trees}
+        peaks: dict[str, list[float]] = {name: [] for name in trees}
         for i in range(args.rounds):
             for step, text in ((args.change, changed), ("undo", original)):
                 if text is None:
                     edited.unlink()
-                else:
+                elif not cold:
                     edited.write_text(text, encoding="utf-8")
                 for name in (list(trees) if i % 2 == 0 else list(trees)[::-1]):
+                    if cold:
+                        shutil.rmtree(work / f"out-{name}", ignore_errors=True)
                     result = rebuild(trees[name], corpus, work / f"out-{name}")
-                    if not result["incremental"]:
-                        raise SystemExit(f"{name}: the {step} of round {i} was built in full, not patched")
+                    if result["incremental"] == cold:
+                        raise SystemExit(f"{name}: the {step} of round {i} was "
+                                         f"{'patched, not built in full' if cold else 'built in full, not patched'}")
                     times[name].append(result["seconds"])
                     commands[name].append(result["command"])
                     cpus[name].append(result["cpu"])
+                    peaks[name].append(result["peak"])
                     print(f"round {i} {step:<4} {name:<8} {result['seconds']:6.2f} s   command {result['command']:6.2f} s"
-                          f"   processor {result['cpu']:6.2f} s", flush=True)
+                          f"   processor {result['cpu']:6.2f} s   peak {result['peak']:6.0f} MiB", flush=True)
         floors.append(common.floor(corpus)["seconds"])
         medians = {name: statistics.median(t) for name, t in times.items()}
         whole = {name: statistics.median(t) for name, t in commands.items()}
@@ -132,6 +145,8 @@ def main() -> None:
         for name in trees:
             print(f"{name:<8} processor time median {processor[name]:.2f} s (the command's processes, summed)")
         print(f"processor time: this / {args.baseline}: {processor['this'] / processor['baseline']:.2f}")
+        for name, p in peaks.items():
+            print(f"{name:<8} peak of the build process: {min(p):.0f}-{max(p):.0f} MiB")
         for label, of in (("build", medians), ("command", whole)):
             print(f"{label}: this / {args.baseline}: {of['this'] / of['baseline']:.2f}; "
                   f"x floor (the lower and higher floor): {of['this'] / max(floors):.2f}-{of['this'] / min(floors):.2f}")
@@ -140,7 +155,8 @@ def main() -> None:
         (out / f"{args.change}.json").write_text(json.dumps({"baseline": args.baseline, "change": args.change,
                                                               "floors": floors, "times": times,
                                                    "medians": medians, "commands": commands,
-                                                   "command_medians": whole, "processor": cpus}, indent=2))
+                                                   "command_medians": whole, "processor": cpus, "peaks": peaks},
+                                                  indent=2))
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
