@@ -44,7 +44,7 @@ from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
-from .similarity import SimilarityConfig, SimilarityIndex
+from .similarity import SimilarEdge, SimilarityConfig, SimilarityIndex
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is made: an edit's patch needs none (0.2 s)
@@ -53,6 +53,9 @@ __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "article_projection"]
 
 NODE_KINDS = tuple(_kinds.NODE_KINDS)
 EDGE_KINDS = tuple(_kinds.EDGE_KINDS)
+
+#: the pairs the similar and same-question edges are made of, by article key (:func:`similar_pairs`)
+SimilarPairs = tuple[list[SimilarEdge], list[tuple[str, str]]]
 
 
 
@@ -83,6 +86,7 @@ def build_graph(
     progress: Progress | None = None,
     *,
     index: SimilarityIndex | None = None,
+    similar: Callable[[], SimilarPairs] | None = None,
 ) -> tuple[nx.MultiDiGraph, list[Problem]]:
     """The graph of ``result`` and the problems found while linking it.
 
@@ -90,6 +94,8 @@ def build_graph(
     ``result`` records, so a Hugo or Obsidian corpus links the way it was loaded).
     ``index`` is the :class:`~qagraph.similarity.SimilarityIndex` of these articles
     when the caller built it (to keep it for the next build); otherwise one is built.
+    ``similar``, instead, gives that index's :func:`similar_pairs` once the rest of the
+    graph is made (a caller computes them in another process meanwhile).
 
     >>> from qagraph.load import LoadResult
     >>> G, problems = build_graph(LoadResult("x", [], [], 0, 0))
@@ -154,9 +160,15 @@ def build_graph(
         progress("graph", 3, 3)
         progress("similarity", 0, 1)
 
-    if index is None:
-        index = SimilarityIndex.build(articles, similarity or SimilarityConfig())
-    _add_edges(G, similarity_edges(index, article_nodes.__getitem__))
+    if similar is None:
+        if index is None:
+            index = SimilarityIndex.build(articles, similarity or SimilarityConfig())
+        pairs = similar_pairs(index)
+    else:
+        pairs = similar()
+    # the shared keywords are the graph's own strings (those of the pairs are the index's, or
+    # came from another process)
+    _add_edges(G, similarity_edges(pairs, article_nodes.__getitem__, {key: key for key in keyword_nodes}.get))
     if progress:
         progress("similarity", 1, 1)
     return G, problems
@@ -188,14 +200,25 @@ def keyword_data(key: str, counts: dict[str, int]) -> dict[str, Any]:
             "df": sum(counts.values()), "spellings": tuple(sorted(counts.items()))}
 
 
-def similarity_edges(index: SimilarityIndex, node: Callable[[str], str] = article_node,
-                     ) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """The ``similar`` and ``same-question`` edges the index holds, as ``(u, v, kind, data)``, ``u < v``;
-    ``node`` names the article of a key (the graph's own strings, when it has them)."""
-    edges = [(node(e.source), node(e.target), "similar",
-              {"kind": "similar", "weight": e.weight, "shared": e.shared}) for e in index.edges()]
-    edges += [(node(a), node(b), "same-question", {"kind": "same-question"})
-              for a, b in index.same_question_pairs()]
+def similar_pairs(index: SimilarityIndex) -> SimilarPairs:
+    """The similar edges and the same-question pairs ``index`` holds, by article key."""
+    return index.edges(), index.same_question_pairs()
+
+
+def similarity_edges(pairs: SimilarPairs, node: Callable[[str], str] = article_node,
+                     keyword: Callable[[str], str | None] | None = None) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The ``similar`` and ``same-question`` edges of ``pairs``, as ``(u, v, kind, data)``, ``u < v``;
+    ``node`` names the article of a key, ``keyword`` gives a keyword key's own string (both:
+    the graph's own strings, when it has them)."""
+    similar, same = pairs
+    if keyword is None:
+        edges = [(node(e.source), node(e.target), "similar",
+                  {"kind": "similar", "weight": e.weight, "shared": e.shared}) for e in similar]
+    else:
+        edges = [(node(e.source), node(e.target), "similar",
+                  {"kind": "similar", "weight": e.weight, "shared": tuple([keyword(k) or k for k in e.shared])})
+                 for e in similar]
+    edges += [(node(a), node(b), "same-question", {"kind": "same-question"}) for a, b in same]
     return edges
 
 
