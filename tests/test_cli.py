@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, article_text, url_of, write_article
 from qagraph.cli import cli
+from qagraph.errors import EXIT_CODES
 
 BROKEN = FIXTURES / "broken"
 
@@ -226,6 +227,29 @@ def test_python_dash_m():
 
     result = subprocess.run([sys.executable, "-m", "qagraph", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("qagraph, version ")
+
+
+def test_the_command_ends_with_its_exit_code_and_all_its_output(tmp_path: Path):
+    """main() ends the process without freeing what the command built (:func:`qagraph.cli._exit_now`):
+    its exit code is click's or the command's, and every line it wrote is out, through a pipe too."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "qagraph", *args], capture_output=True, text=True, cwd=tmp_path)
+
+    built = run("build", "-c", str(ROOT / "content"), "-o", "out")
+    assert built.returncode == 0, built.stderr
+    outputs = {p.relative_to(tmp_path).as_posix() for p in (tmp_path / "out").rglob("*")
+               if p.is_file() and ".qagraph" not in p.parts}
+    assert set(built.stdout.splitlines()) == outputs and len(outputs) > 10
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    refused = run("build", "-c", str(bad), "-o", "bad-out")
+    assert refused.returncode == EXIT_CODES["content"] and "bad-out/report.json" in refused.stderr
+    assert run("build", "--no-such-option").returncode == 2
+    assert "No such option" in run("build", "--no-such-option").stderr
 
 
 @pytest.mark.parametrize("corpus, preset", [("hugo", "hugo"), ("jekyll", "jekyll"), ("obsidian", "obsidian")])
