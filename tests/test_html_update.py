@@ -323,6 +323,43 @@ def test_a_view_is_kept_when_an_article_it_only_lists_is_edited(tmp_path, small_
     assert _files(out)["subject:physics"] in {p.name for p in _rebuilt_as_cold(root, out, cold)}
 
 
+def test_a_view_is_kept_when_its_articles_links_change_only_to_other_subjects(tmp_path, monkeypatch):
+    """A view draws an article's links to other subjects as one count per subject, kind and way:
+    when an edit elsewhere (an article added, deleted, given other keywords) changes an article's
+    similar links only to articles of other subjects, in the same numbers, its subject's view is
+    kept as it was (every article drawn here), and the site still equals a full write."""
+    kept = _kept_views(monkeypatch)
+    outside_only: list[bool] = []
+    real = update_module._Site._only_outside
+
+    def spy(self, node, changed):
+        outside_only.append(real(self, node, changed))
+        return outside_only[-1]
+
+    monkeypatch.setattr(update_module._Site, "_only_outside", spy)
+    r = random.Random(4)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles = {}
+    for i in range(40):
+        a = _article(r, slug=f"a{i}", subject=SUBJECTS[2 + i % 4])
+        articles[_path(a)] = a
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    for i in range(10):
+        paths = sorted(articles)
+        if i % 3 == 0:
+            a = _article(r, slug=f"new{i}", subject=r.choice(SUBJECTS[2:]))
+            articles[_path(a)] = a
+        elif i % 3 == 1:
+            articles.pop(r.choice(paths))
+        else:
+            articles[r.choice(paths)]["keywords"] = r.sample(KEYWORDS, 4)
+        _write(root, articles)
+        written = _rebuilt_as_cold(root, out, cold)
+        assert not {_files(out)[s] for s in kept[-1]} & {p.name for p in written}
+    assert any(outside_only) and any(kept), "no view was kept for links to other subjects: the case is not tested"
+
+
 def _record(r: random.Random, sid: str, sids: list[str]) -> ChunkRecord:
     weighted = weighted_link_kinds()
     links = {k.name: [t + (r.choice(B64) if k.name in weighted else "") for t in sorted(r.sample(sids, r.randint(0, 3)))]
