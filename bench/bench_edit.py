@@ -9,8 +9,8 @@ the corpus; each round edits one article (a keyword added), rebuilds with both t
 first), then undoes the edit and rebuilds with both again (``--change add``: a copy of an article
 under a new url is added, then removed; ``--change delete``: an article is deleted, then put
 back; ``--change cold``: the build folder is removed and built again, twice a round).
-Every rebuild is a fresh process and must be a patched one (a full one, for ``cold``). It prints each time, the medians, their ratio, and the floor before and
-after (`common.floor`). The baseline is checked out into a temporary worktree; both trees'
+Every rebuild is a fresh process and must be a patched one (a full one, for ``cold``). It
+prints each time, the medians, their ratio, and the floor before and after (`common.floor`). The baseline is checked out into a temporary worktree; both trees'
 bytecode is compiled first (`common.fresh_bytecode`), as an installed package's is.
 
 Two times are kept of each rebuild: the build (``qagraph.build``, from after ``import qagraph``)

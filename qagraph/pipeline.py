@@ -129,7 +129,7 @@ def build(
 
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force)
-    # A build that may be patched needs a copy of the previous database (386 MB at 36k: 0.2-0.4 s
+    # A build that may be patched needs a copy of the previous database (400 MB at 36k: 0.2-0.4 s
     # of the kernel's time): a thread makes it from the start, while the content is scanned. Started
     # only once the scan met the edited file, it was not done when the scan ended (the file half-way
     # through the walk: 0.1-0.2 s waited for it); a build that finds nothing changed now stops it

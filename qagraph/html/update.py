@@ -415,8 +415,8 @@ class _Site:
         to an article of another subject, in the same numbers by subject, kind and way. Such links
         are drawn as one count by subject, kind and way (:func:`~.select.subject_selection`); the
         other end's own view is the other end's. When an article is added or deleted, the articles
-        whose similar lists take it in or let it go are mostly of other subjects (three views of
-        the five it touched at 36k, each 0.2-0.5 s to make)."""
+        whose similar lists take it in or let it go are mostly of other subjects (a view of 0.2-0.5 s
+        at 36k; one of the five an edit and an added article reached there was kept so)."""
         change = self.change
         before, after = change.before, change.after
         own = after.subject(node)
