@@ -45,6 +45,7 @@ __all__ = [
     "node_kind",
     "register_edge_kind",
     "registered",
+    "symmetric_link_kinds",
     "weighted_link_kinds",
 ]
 
@@ -169,6 +170,15 @@ def edge_kind(name: str) -> EdgeKind:
 def link_kinds() -> list[EdgeKind]:
     """The edge kinds that join two articles, in registry order."""
     return [kind for kind in EDGE_KINDS.values() if kind.link]
+
+
+def symmetric_link_kinds() -> frozenset[str]:
+    """The names of the link kinds stored once per pair, whichever way they are read.
+
+    >>> sorted(symmetric_link_kinds())
+    ['same-question', 'similar']
+    """
+    return frozenset(kind.name for kind in EDGE_KINDS.values() if kind.link and kind.symmetric)
 
 
 def weighted_link_kinds() -> frozenset[str]:

@@ -249,6 +249,11 @@ def _one_process(workers: int | None) -> bool:
     return workers is not None and workers <= 1
 
 
+def _beside_pays(articles: int, workers: int | None) -> bool:
+    """Whether a second process is worth forking for a corpus of ``articles`` (and ``workers`` allows one)."""
+    return articles >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
+
+
 def _empty(stage: Path, keep: Iterable[str]) -> None:
     """Remove everything from ``stage`` but ``keep`` (a fresh start after a failed update)."""
     import shutil
@@ -293,7 +298,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     # patch the database is only read: this process makes the report and the health findings,
     # sends the index page their summary, then writes the RDF parts (the views take longer).
     parent = os.getpid()
-    parallel = "html" in wanted and len(scanned.names) >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
+    parallel = "html" in wanted and _beside_pays(len(scanned.names), workers)
 
     def ready() -> Any:
         end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
@@ -600,7 +605,7 @@ def _make(
                              max_file_size=max_file_size)
         # the similarity index is made (and kept for the next build) in a second process while this
         # one makes the rest of the graph: 1.1 s of 2.9 at 36k articles, on the core that was idle
-        parallel = len(loaded.articles) >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
+        parallel = _beside_pays(len(loaded.articles), workers)
         parent = os.getpid()
 
         def similar() -> SimilarPairs:
@@ -685,7 +690,7 @@ def write_outputs(
     parallel = False
     if "html" in wanted:
         extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
-        parallel = "rdf" in wanted and articles >= PARALLEL_WRITE_ARTICLES and not _one_process(workers)
+        parallel = "rdf" in wanted and _beside_pays(articles, workers)
         parent = os.getpid()
 
         def html() -> list[Path]:

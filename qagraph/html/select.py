@@ -42,7 +42,7 @@ import networkx as nx
 
 from ..errors import UsageError
 from ..ids import keyword_node, subject_node
-from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds
+from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds, symmetric_link_kinds
 
 __all__ = [
     "Edge",
@@ -354,7 +354,7 @@ def overview_counts(G: nx.MultiDiGraph, keywords: int = Limits.overview_keywords
     top = sorted(all_keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))[: max(0, keywords)]
     links = link_kinds()
     names = frozenset(k.name for k in links)
-    symmetric = {k.name for k in links if k.symmetric}
+    symmetric = symmetric_link_kinds()
     counts: dict[str, Counter[tuple[str, str]]] = {k.name: Counter() for k in links}
     for u, nbrs in G._succ.items():
         du = attrs[u]
@@ -500,7 +500,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
     edges += _stub_edges(G, shown, stubs)
 
     # links to other subjects: one edge per article, subject and kind, with a count
-    symmetric = {k.name for k in link_kinds() if k.symmetric}
+    symmetric = symmetric_link_kinds()
     outside: Counter[tuple[str, str, str, bool]] = Counter()
     attrs = G._node
     for a in shown:

@@ -42,7 +42,8 @@ import networkx as nx
 from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
-from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, weighted_link_kinds
+from ..kinds import (ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, symmetric_link_kinds,
+                     weighted_link_kinds)
 from ..parallel import beside, waited_on_error
 from ..workers import end_with_parent
 from .arrange import rank_keywords
@@ -427,7 +428,7 @@ class _Site:
                 other = v if u == node else u
                 if any(side.subject(other) in (None, own) for side in (before, after)):
                     return False  # drawn inside the view, a stub's, or not an article's: the view draws it
-        symmetric = {k.name for k in link_kinds() if k.symmetric}
+        symmetric = symmetric_link_kinds()
 
         def outside(side: _Side) -> Counter[tuple[str, str, bool]]:
             counts: Counter[tuple[str, str, bool]] = Counter()
@@ -458,7 +459,7 @@ class _Site:
         for kind in change.links:
             links.setdefault(kind, Counter())
         by_keyword = {k: Counter(v) for k, v in previous.keyword_subjects.items()}
-        symmetric = {k.name for k in link_kinds() if k.symmetric}
+        symmetric = symmetric_link_kinds()
         for side, step in ((before, -1), (after, +1)):
             for node in change.nodes:
                 node_kind = side.kind(node)
