@@ -115,6 +115,15 @@ def content_option(f: F) -> F:
     )(f)
 
 
+def content_argument(f: F) -> F:
+    """``CONTENT`` also as the command's argument (``qagraph build posts``), as ``-c`` names it."""
+    def keep(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+        ctx.meta["qagraph.content"] = value
+
+    return click.argument("content_argument", metavar="[CONTENT]", required=False, expose_value=False,
+                          type=click.Path(path_type=Path), callback=keep)(f)
+
+
 def build_option(f: F) -> F:
     f = click.option("--rebuild", is_flag=True,
                      help="Bring the build up to date with the content first (only what changed is redone).")(f)
@@ -173,8 +182,33 @@ def _say_preset(kg: Any, quiet: bool) -> None:
         _say(f"qagraph: {line}")
 
 
-def _content(content: Path | None) -> Path:
+def _content(content: Path | None, out: Path | None = None) -> Path:
+    """The content folder: ``-c`` or the argument (one of them, or both the same), else the folder
+    the build in ``out`` was made from when it is still there, else ``./content``."""
+    ctx = click.get_current_context(silent=True)
+    argument = ctx.meta.get("qagraph.content") if ctx is not None else None
+    if argument is not None and content is not None and argument != content:
+        raise UsageError(f"two content folders named: {argument} and -c {content}; name one")
+    if content is None:
+        content = argument
+    if content is None and out is not None:
+        content = _recorded_content(out)
     return content if content is not None else Path(DEFAULT_CONTENT)
+
+
+def _recorded_content(out: Path) -> Path | None:
+    """The content folder the build in ``out`` was made from, when its record names one that is there."""
+    from .fileio import MARKER, PRIVATE
+
+    try:
+        state = json.loads((out / PRIVATE / MARKER).read_text(encoding="utf-8"))
+        recorded = state["settings"]["content"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(recorded, str):
+        return None
+    source = out / recorded
+    return source if source.is_dir() else None
 
 
 def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool) -> Any:
@@ -320,6 +354,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command("build")
+@content_argument
 @content_option
 @click.option("-o", "--out", default=DEFAULT_BUILD, show_default=True, type=click.Path(path_type=Path),
               help="The build folder (made or brought up to date).")
@@ -371,7 +406,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     from .load import DEFAULT_MAX_FILE_SIZE
     from .model import SimilarityConfig
 
-    source = _content(content)
+    source = _content(content, out)
     kg = _kept(qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
         site_url=site_url, formats=formats or ("nq",), rdf_similarity=rdf_similarity, preset=preset,
@@ -402,6 +437,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
 
 
 @cli.command("check")
+@content_argument
 @content_option
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")

@@ -45,6 +45,32 @@ def test_build_lists_the_files_it_wrote_and_none_when_up_to_date(small_corpus: P
     assert str(out / "qagraph.db") in patched and len(patched) < len(listed)
 
 
+def test_content_is_also_the_argument_and_a_build_remembers_its_own(small_corpus: Path, tmp_path: Path,
+                                                                     monkeypatch):
+    """``qagraph build posts`` and ``qagraph check posts`` read ``posts`` as ``-c posts`` does; two
+    different folders are a usage error; without either, a build made before is brought up to date
+    from the folder it was made from, wherever the command runs."""
+    out = tmp_path / "out"
+    first = run("build", str(small_corpus), "-o", str(out), "-q")
+    assert first.exit_code == 0, first.output
+    articles = json.loads((out / "report.json").read_text())["counts"]["articles"]
+    assert articles > 0
+    assert run("check", str(small_corpus)).exit_code == 0
+    both = run("build", str(small_corpus), "-c", str(tmp_path), "-o", str(out))
+    assert both.exit_code == 2 and "two content folders" in both.output
+    assert run("build", str(small_corpus), "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # no ./content here
+    edited = small_corpus / "biology" / "dna.md"
+    edited.write_text(edited.read_text().replace("title: ", "title: Edited ", 1))
+    again = run("build", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    assert str(out / "qagraph.db") in again.stdout.splitlines()
+    assert json.loads((out / "report.json").read_text())["counts"]["articles"] == articles
+    assert run("build", "-o", str(tmp_path / "new")).exit_code == 2  # no build there, no ./content
+
+
 def test_build_strict_stops_with_exit_1(tmp_path: Path):
     result = run("build", "-c", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
     assert result.exit_code == 1
