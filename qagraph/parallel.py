@@ -20,7 +20,7 @@ from typing import IO, Any, Generic, NoReturn, TypeVar
 
 from .errors import QagraphError
 
-__all__ = ["Later", "beside", "beside_later", "waited_on_error"]
+__all__ = ["Claims", "Later", "beside", "beside_later", "waited_on_error"]
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -128,6 +128,35 @@ def _reap(pid: int) -> None:
             return
         except KeyboardInterrupt:
             continue
+
+
+class Claims:
+    """Work items ``0 .. n-1`` handed out one at a time to whichever process asks first, across
+    :func:`beside`'s fork: made before the fork, each process calls :meth:`take` until it gets
+    ``None``. Items taken largest first keep the processes busy until about the same moment,
+    whatever each item costs on this machine.
+
+    >>> claims = Claims(2)
+    >>> claims.take(), claims.take(), claims.take(), claims.taken_here
+    (0, 1, None, 2)
+    """
+
+    def __init__(self, n: int) -> None:
+        from multiprocessing.sharedctypes import Value  # 2 ms with the package imported; only when shared
+
+        self.n = n
+        self._next: Any = Value("l", 0)  # in memory the fork shares, with a lock of its own
+        self.taken_here = 0  #: items this process took
+
+    def take(self) -> int | None:
+        """The next item nobody took, or ``None`` when all are taken."""
+        with self._next.get_lock():
+            i = self._next.value
+            if i >= self.n:
+                return None
+            self._next.value = i + 1
+        self.taken_here += 1
+        return int(i)
 
 
 class Later(Generic[T]):

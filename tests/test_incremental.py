@@ -267,6 +267,48 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+def test_the_two_processes_share_the_views_an_edit_touches_and_the_build_equals_a_cold_one(
+        small_corpus: Path, tmp_path: Path, monkeypatch):
+    """The views to make again go to whichever process is free (the atlas process once its atlas is
+    done): with the first views slow here, the other process makes some; the outputs are a cold
+    build's all the same."""
+    import os
+    import time
+
+    import qagraph.html.update
+    import qagraph.pipeline
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    makers = tmp_path / "makers"
+    real = qagraph.html.update.subject_view
+
+    def slow_in_the_first(G, subject, **kwargs):
+        with makers.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        if makers.read_text().split()[0] == str(os.getpid()):
+            time.sleep(0.5)
+        return real(G, subject, **kwargs)
+
+    monkeypatch.setattr(qagraph.html.update, "subject_view", slow_in_the_first)
+    touched = 0
+    for path in sorted(small_corpus.rglob("*.md")):  # a keyword every subject's view shows
+        text = path.read_text()
+        if "page_keywords:" in text:
+            path.write_text(text.replace("page_keywords:", "page_keywords: shared everywhere,", 1))
+            touched += 1
+    patched = qagraph.build(small_corpus, out=out)
+    monkeypatch.setattr(qagraph.html.update, "subject_view", real)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert patched.build_info.incremental and touched > 2
+    pids = makers.read_text().split()
+    assert len(pids) >= 2 and len(set(pids)) == 2, pids  # both processes made views
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+
+
 @pytest.mark.parametrize("state", ["says no two nodes draw one id", "does not say"])
 def test_an_edit_draws_the_atlas_ids_it_writes_only_when_the_state_says_they_stand(small_corpus: Path,
                                                                                      tmp_path: Path, monkeypatch, state):

@@ -9,7 +9,7 @@ import pytest
 
 from qagraph import QagraphError
 from qagraph.pipeline import OUTPUTS, write_outputs
-from qagraph.parallel import beside, beside_later
+from qagraph.parallel import Claims, beside, beside_later
 from test_pipeline import database_rows
 
 
@@ -30,6 +30,27 @@ def test_a_forked_task_runs_without_the_cyclic_collector_and_leaves_the_callers_
     later.send("go")  # a task with no message at all is not run
     assert later.wait() is False
     assert gc.isenabled() and beside(gc.isenabled, fork=False)() is True
+
+
+def test_claims_hand_each_item_to_one_process_whichever_asks_first(monkeypatch):
+    """Two processes taking items from the same claims take each item once, all of them between
+    them; the slow one takes fewer."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    claims = Claims(40)
+
+    def take_all(pause: float) -> list[int]:
+        taken = []
+        while (i := claims.take()) is not None:
+            taken.append(i)
+            time.sleep(pause)
+        return taken
+
+    wait = beside(lambda: (os.getpid(), take_all(0.03)))
+    here = take_all(0.01)
+    pid, there = wait()
+    assert pid != os.getpid() and there, "the other process took none"
+    assert sorted(here + there) == list(range(40)) and len(there) < len(here)
+    assert claims.taken_here == len(here) and claims.take() is None
 
 
 def test_one_core_runs_the_task_here(monkeypatch):

@@ -44,7 +44,7 @@ from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
 from ..kinds import (ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, symmetric_link_kinds,
                      weighted_link_kinds)
-from ..parallel import beside, waited_on_error
+from ..parallel import Claims, beside, waited_on_error
 from ..workers import end_with_parent
 from .arrange import rank_keywords
 from .atlas import (
@@ -291,17 +291,28 @@ class _Site:
                                                  path.stat().st_size)
             return paths, entries
 
-        # a second process makes ``also`` (the atlas) and some of the views: an edit touches a view
-        # per subject its article's links reach, from 0.2 s for a small subject to 1 s for one of
-        # 4,500 articles at 36k
-        there = _shared(todo, {s: int(subjects[s].get("articles", 0)) for s in todo}) if self.parallel else []
+        # a second process makes ``also`` (the atlas), then takes views as this one does, the
+        # largest first, whichever is free first: an added article touches a view per subject its
+        # links reach, from 0.2 s for a small subject to 0.7 s for one of 4,500 articles at 36k
+        # (with a split made beforehand, one process went on alone for 0.3 s)
+        largest_first = sorted(todo, key=lambda s: (-int(subjects[s].get("articles", 0)), s))
+        claims = Claims(len(largest_first)) if self.parallel and len(largest_first) > 1 else None
         parent = os.getpid()
+
+        def render_claimed(db: BuildDatabase, claims: Claims) -> tuple[list[Path], dict[str, Any]]:
+            paths, entries = [], {}
+            while (i := claims.take()) is not None:
+                more, entries_more = render(db, [largest_first[i]])
+                paths += more
+                entries.update(entries_more)
+            return paths, entries
 
         def render_there() -> tuple[list[Path], dict[str, Any]]:
             end_with_parent(parent)
             with closing(BuildDatabase(self.db.path)) as db:  # not the connection forked with this process
-                paths, entries = render(db, there)
-                return paths + also(db), entries
+                made = also(db)
+                paths, entries = render_claimed(db, claims) if claims is not None else ([], {})
+                return paths + made, entries
 
         def finish(entries_there: Mapping[str, Any]) -> list[Path]:
             """The views' state kept, and the index page written (when asked for)."""
@@ -321,7 +332,8 @@ class _Site:
 
         wait = beside(render_there) if self.parallel else None
         with waited_on_error(wait):
-            written, entries = render(self.db, [s for s in todo if s not in there])
+            written, entries = (render_claimed(self.db, claims) if claims is not None
+                                else render(self.db, largest_first))
             # the overview needs nothing of the other process's: made while it works (on the atlas, mostly)
             small = _subject_nodes_graph(subjects)
             for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
@@ -329,9 +341,9 @@ class _Site:
             view = overview(small, limits=self.limits, view_files=names, site_url=self.site_url, counts=counts)
             overview_path = write_view(view, views_dir / "overview.html", vis_src=f"assets/{VIS_JS_NAME}",
                                        index_href="../index.html", atlas_href=atlas_from_views)
-            # when the other process makes no view (the atlas only), the state and the index page
-            # need nothing of its: written while it works
-            done = finish({}) if not there else None
+            # when the other process took no view (every one was taken before it was done with the
+            # atlas), the state and the index page need nothing of its: written while it works
+            done = finish({}) if claims is None or claims.taken_here == claims.n else None
         more, entries_there = wait() if wait is not None else (also(self.db), {})
         if done is None:
             done = finish(entries_there)
@@ -497,32 +509,6 @@ def _cut(entry: Any) -> tuple[int, str] | None:
     if isinstance(cut, list) and len(cut) == 2 and type(cut[0]) is int and isinstance(cut[1], str):
         return cut[0], cut[1]
     return None
-
-
-#: what the atlas process's own work (the atlas's chunks an edit changes) weighs, in articles
-#: of a subject view: measured at 36k, 0.3-0.4 s against 1 s for the view of a subject of
-#: 4,455 articles
-ATLAS_WEIGHT = 1_500
-
-
-def _shared(todo: Sequence[str], articles: Mapping[str, int]) -> list[str]:
-    """The subjects of ``todo`` whose views the atlas process makes: the largest first, each to
-    the process with less to do so far (the atlas process starts with :data:`ATLAS_WEIGHT`).
-
-    >>> _shared(["a", "b", "c"], {"a": 4000, "b": 900, "c": 300})
-    ['b', 'c']
-    >>> _shared(["a", "b"], {"a": 100, "b": 100})
-    []
-    """
-    here, there = 0, ATLAS_WEIGHT
-    chosen = []
-    for subject in sorted(todo, key=lambda s: (-articles[s], s)):
-        if there < here:
-            chosen.append(subject)
-            there += articles[subject]
-        else:
-            here += articles[subject]
-    return sorted(chosen)
 
 
 def _subject_nodes_graph(subjects: Mapping[str, Mapping[str, Any]]) -> nx.MultiDiGraph:
