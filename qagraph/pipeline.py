@@ -338,9 +338,6 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                               max_file_size=max_file_size, skips=skips)
         db = BuildDatabase(stage / DATABASE)  # read from here to the last patch (its meta: 5.6 MB at 36k, once)
         try:
-            kept_text = db.meta.text("health")  # the previous findings, and the text of each section
-            sections = findings_sections(kept_text) if kept_text is not None else None
-            previous_health = {k: v for k, (v, _) in sections.items()} if sections is not None else None
             articles = db.count("articles")
         except BaseException:
             db.close()
@@ -348,8 +345,11 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     except BaseException:
         later.cancel()
         raise
-    later.send((update.changed, update.removed, articles))
+    later.send((update.changed, update.removed, articles))  # the views first: they take longest
     with waited_on_error(later.wait), closing(db), closing(_read_only(folder.out / DATABASE)) as previous:
+        kept_text = db.meta.text("health")  # the previous findings, and the text of each section
+        sections = findings_sections(kept_text) if kept_text is not None else None
+        previous_health = {k: v for k, (v, _) in sections.items()} if sections is not None else None
         corpus_problems = _corpus_problems(db.con, scanned, detection)
         report = _report_from(db, scanned, detection, corpus_problems, update.kinds)
         report["settings"].update(report_settings)
