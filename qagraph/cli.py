@@ -728,6 +728,20 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
     click.echo(f"{sent} triples sent to {endpoint}")
 
 
+def _query_text(argument: str) -> str:
+    """The SPARQL text an argument names: itself, stdin for ``-``, or the file of that name (a
+    query holds spaces; a name that holds none and names a file is read)."""
+    if argument == "-":
+        return sys.stdin.read()
+    if argument and not any(c.isspace() for c in argument) and os.path.isfile(argument):
+        try:
+            with open(argument, encoding="utf-8-sig") as handle:
+                return handle.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=argument) from None
+    return argument
+
+
 @cli.command("query")
 @click.argument("sparql_text", metavar="SPARQL")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
@@ -743,7 +757,8 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
 @quiet_option
 def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: str | None, base_iri: str | None,
                   as_json: bool, build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
-    """Run a SPARQL query over the graph and print the result ("-" reads it from stdin).
+    """Run a SPARQL query over the graph and print the result ("-" reads it from stdin, a
+    file's name (query.rq) the file).
 
     The prefixes qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need no declaration;
     the default graph holds every statement. The first query on a build loads its RDF into
@@ -753,11 +768,11 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
     Example:
         qagraph query "SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q dct:subject ?s } GROUP BY ?s"
         qagraph query --endpoint http://127.0.0.1:7878/query "ASK { ?s ?p ?o }"
+        qagraph query queries/by-subject.rq -f csv
     """
     from .rdf import format_results, sparql
 
-    if sparql_text == "-":
-        sparql_text = sys.stdin.read()
+    sparql_text = _query_text(sparql_text)
     if endpoint is not None:
         from .rdf import sparql_endpoint
 

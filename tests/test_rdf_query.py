@@ -135,6 +135,13 @@ def test_cli_query_formats(tmp_path):
     assert result.exit_code == 0 and result.output == "true\n"
     result = runner.invoke(cli, ["query", "SELEKT", "-c", str(HOSTILE), "-q"])
     assert result.exit_code == 2 and "SPARQL syntax error" in result.output
+    saved = tmp_path / "questions.rq"  # a file's name: the file is the query
+    saved.write_text("SELECT (COUNT(*) AS ?n)\n{ ?q a schema:Question }\n", encoding="utf-8")
+    result = runner.invoke(cli, ["query", str(saved), "-c", str(HOSTILE), "-q", "-f", "csv"])
+    assert result.exit_code == 0 and result.output.split() == ["n", "3"], result.output
+    (tmp_path / "latin1.rq").write_bytes(b"ASK { ?s ?p \"\xe9\" }")
+    result = runner.invoke(cli, ["query", str(tmp_path / "latin1.rq"), "-c", str(HOSTILE), "-q"])
+    assert result.exit_code == 2 and "latin1.rq: cannot read the query" in result.output
 
 
 def test_cli_query_an_export(G, tmp_path):
