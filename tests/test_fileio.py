@@ -54,6 +54,40 @@ def test_commit_swaps_whole_folders(tmp_path: Path):
     assert not list(tmp_path.glob(".out.qagraph-staging-*"))
 
 
+def test_a_previous_builds_large_file_is_removed_by_a_process_of_its_own(tmp_path: Path, monkeypatch):
+    """The previous database (large, linked nowhere else) goes beside the output and a detached
+    process removes it: the commit does not wait for the file system. A large file the new build
+    keeps (a link) and the small ones are removed at once, and the new build's signatures hold."""
+    import time
+
+    import qagraph.fileio
+
+    monkeypatch.setattr(qagraph.fileio, "DETACHED_REMOVAL_BYTES", 1000)
+    monkeypatch.setattr(qagraph.fileio, "_REMOVE_SCRIPT", '(sleep 1; rm -f -- "$@") &')  # a slow removal
+    out = tmp_path / "out"
+    folder = BuildFolder(out)
+    with folder.staging() as stage:
+        (stage / "big.db").write_bytes(b"x" * 5000)
+        (stage / "kept.db").write_bytes(b"k" * 5000)
+        folder.commit(stage, outputs=["big.db", "kept.db"], state={})
+    folder = BuildFolder(out)
+    with folder.staging(keep=["kept.db"]) as stage:
+        (stage / "big.db").write_bytes(b"y" * 5000)  # a new file, as a patched copy is
+        started = time.perf_counter()
+        folder.commit(stage, outputs=["big.db", "kept.db"], state={})
+        took = time.perf_counter() - started
+    assert took < 0.8, took  # the slow removal was not waited for
+    assert BuildFolder(out).intact() and (out / "big.db").read_bytes() == b"y" * 5000
+    beside = [p.name for p in tmp_path.iterdir() if ".qagraph-staging-" in p.name]
+    assert len(beside) == 1 and beside[0].endswith(".big.db"), beside  # only the old database
+    for _ in range(100):
+        if not any(".qagraph-staging-" in p.name for p in tmp_path.iterdir()):
+            break
+        time.sleep(0.05)
+    assert not [p.name for p in tmp_path.iterdir() if ".qagraph-staging-" in p.name]
+    assert BuildFolder(out).intact()
+
+
 def test_a_failure_in_staging_leaves_the_previous_build(tmp_path: Path):
     out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
