@@ -196,18 +196,26 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
     return content if content is not None else Path(DEFAULT_CONTENT)
 
 
-def _recorded_content(out: Path) -> Path | None:
-    """The content folder the build in ``out`` was made from, when its record names one that is there."""
+def _build_state(where: Path) -> dict[str, Any]:
+    """The record the build in ``where`` keeps of itself (its settings, its outputs); empty when
+    there is none to read."""
     from .fileio import MARKER, PRIVATE
 
     try:
-        state = json.loads((out / PRIVATE / MARKER).read_text(encoding="utf-8"))
-        recorded = state["settings"]["content"]
-    except (OSError, ValueError, KeyError, TypeError):
+        state = json.loads((where / PRIVATE / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _recorded_content(where: Path, state: dict[str, Any] | None = None) -> Path | None:
+    """The content folder the build in ``where`` was made from (``state``: its record, read when not
+    given), when the record names one that is there."""
+    settings = (state if state is not None else _build_state(where)).get("settings")
+    recorded = settings.get("content") if isinstance(settings, dict) else None
+    if not isinstance(recorded, str) or not recorded:
         return None
-    if not isinstance(recorded, str):
-        return None
-    source = out / recorded
+    source = where / recorded
     return source if source.is_dir() else None
 
 
@@ -215,21 +223,13 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
     """The knowledge graph a query command answers from (see the module text)."""
     import qagraph
 
-    from .fileio import PRIVATE, MARKER
-
     where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
     has_build = (where / "qagraph.db").is_file()
     if not has_build and build_dir is not None:
         raise UsageError(f"no qagraph build in {where} (run: qagraph build -o {where})")
     if has_build:
-        state = {}
-        try:
-            state = json.loads((where / PRIVATE / MARKER).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-        source = content
-        if source is None and state.get("settings", {}).get("content"):
-            source = where / state["settings"]["content"]
+        state = _build_state(where)
+        source = content if content is not None else _recorded_content(where, state)
         if rebuild:
             if source is None or not source.is_dir():
                 raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
