@@ -267,6 +267,18 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+def _keyword_in_every_article(root: Path) -> int:
+    """One keyword added to every article of ``root`` that has keywords (an edit every subject's
+    view shows); how many articles."""
+    touched = 0
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text()
+        if "page_keywords:" in text:
+            path.write_text(text.replace("page_keywords:", "page_keywords: shared everywhere,", 1))
+            touched += 1
+    return touched
+
+
 def test_the_two_processes_share_the_views_an_edit_touches_and_the_build_equals_a_cold_one(
         small_corpus: Path, tmp_path: Path, monkeypatch):
     """The views to make again go to whichever process is free (the atlas process once its atlas is
@@ -293,18 +305,38 @@ def test_the_two_processes_share_the_views_an_edit_touches_and_the_build_equals_
         return real(G, subject, **kwargs)
 
     monkeypatch.setattr(qagraph.html.update, "subject_view", slow_in_the_first)
-    touched = 0
-    for path in sorted(small_corpus.rglob("*.md")):  # a keyword every subject's view shows
-        text = path.read_text()
-        if "page_keywords:" in text:
-            path.write_text(text.replace("page_keywords:", "page_keywords: shared everywhere,", 1))
-            touched += 1
+    touched = _keyword_in_every_article(small_corpus)
     patched = qagraph.build(small_corpus, out=out)
     monkeypatch.setattr(qagraph.html.update, "subject_view", real)
     qagraph.build(small_corpus, out=cold, cache=False)
     assert patched.build_info.incremental and touched > 2
     pids = makers.read_text().split()
     assert len(pids) >= 2 and len(set(pids)) == 2, pids  # both processes made views
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+
+
+def test_without_a_shared_lock_the_first_process_makes_every_view(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """Where the system gives no lock two processes can share (no /dev/shm), the views an edit
+    touches are made by the first process alone, and the build still equals a cold one."""
+    import os
+
+    import qagraph.html.update
+    import qagraph.pipeline
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def no_lock(n):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(qagraph.html.update, "Claims", no_lock)
+    _keyword_in_every_article(small_corpus)
+    patched = qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert patched.build_info.incremental
     assert outputs_of(out) == outputs_of(cold)
     assert database_rows(out) == database_rows(cold)
 

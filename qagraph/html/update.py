@@ -32,7 +32,7 @@ import os
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -296,7 +296,10 @@ class _Site:
         # links reach, from 0.2 s for a small subject to 0.7 s for one of 4,500 articles at 36k
         # (with a split made beforehand, one process went on alone for 0.3 s)
         largest_first = sorted(todo, key=lambda s: (-int(subjects[s].get("articles", 0)), s))
-        claims = Claims(len(largest_first)) if self.parallel and len(largest_first) > 1 else None
+        claims = None
+        if self.parallel and len(largest_first) > 1:
+            with suppress(OSError, ImportError):  # no shared lock here (no /dev/shm): this process makes them all
+                claims = Claims(len(largest_first))
         parent = os.getpid()
 
         def render_claimed(db: BuildDatabase, claims: Claims) -> tuple[list[Path], dict[str, Any]]:
