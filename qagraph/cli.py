@@ -182,6 +182,15 @@ def _say_preset(kg: Any, quiet: bool) -> None:
         _say(f"qagraph: {line}")
 
 
+def _say_if_no_article_files(kg: Any, quiet: bool) -> None:
+    """A note when the folder held no article file at all (the wrong folder, most often)."""
+    from .presets import no_article_files
+
+    line = no_article_files(kg.report())
+    if line is not None:
+        _say(f"qagraph: {line}", quiet)
+
+
 def _content(content: Path | None, out: Path | None = None) -> Path:
     """The content folder: ``-c`` or the argument (one of them, or both the same), else the folder
     the build in ``out`` was made from when it is still there, else ``./content``."""
@@ -429,6 +438,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
                     _say(str(problem), quiet)
     for path in info.written:
         click.echo(str(path))
+    _say_if_no_article_files(kg, quiet)
     if counts.get("files", 0) and not counts.get("articles", 0):
         from .presets import nothing_loaded
 
@@ -460,6 +470,7 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
     kg = _kept(qagraph.build(_content(content), preset=preset, overrides=_overrides(fields),
                              max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE))
     _say_preset(kg, as_json)
+    _say_if_no_article_files(kg, as_json)
     shown = [p for p in kg.problems if warnings or p.severity == ERROR]
     counts = kg.counts
     if as_json:

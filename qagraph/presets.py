@@ -48,6 +48,7 @@ __all__ = [
     "detect",
     "layout_skips",
     "naming_hint",
+    "no_article_files",
     "nothing_loaded",
     "preset",
     "reference_example",
@@ -616,6 +617,30 @@ def _example(result: LoadResult) -> str | None:
     depths = Counter(a.key.strip("/").count("/") for a in result.articles)
     depth = depths.most_common(1)[0][0]
     return min((a for a in result.articles if a.key.strip("/").count("/") == depth), key=lambda a: a.key).key
+
+
+def no_article_files(report: Mapping[str, Any]) -> str | None:
+    """One line saying that a build's folder held no article file at all, and what it passed over
+    (other files, article files in hidden folders); ``None`` when it held some.
+
+    >>> no_article_files({"source": "site", "counts": {"files": 0, "ignored_files": 3}, "hidden": [[".drafts", 2]],
+    ...                   "settings": {"preset": {"fields": {"suffixes": [".md", ".markdown"]}}}})
+    'no article file (.md, .markdown) in site: 3 other files passed over; 2 in hidden folders, which are not read (.drafts); is it the content folder?'
+    """
+    counts = report.get("counts", {})
+    if counts.get("files", 0):
+        return None
+    suffixes = ((report.get("settings") or {}).get("preset") or {}).get("fields", {}).get("suffixes") or [".md"]
+    ignored = int(counts.get("ignored_files", 0))
+    hidden = [(str(name), int(n)) for name, n in report.get("hidden", []) if n]
+    what = [f"{ignored} other file{'s' if ignored != 1 else ''} passed over"] if ignored else []
+    if hidden:
+        total = sum(n for _, n in hidden)
+        names = ", ".join(name for name, _ in hidden[:3]) + (", ..." if len(hidden) > 3 else "")
+        what.append(f"{total} in hidden folders, which are not read ({names})")
+    what = what or ["it holds no file"]
+    return (f"no article file ({', '.join(suffixes)}) in {report.get('source', 'the folder')}: "
+            f"{'; '.join(what)}; is it the content folder?")
 
 
 def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:

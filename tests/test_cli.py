@@ -71,6 +71,26 @@ def test_content_is_also_the_argument_and_a_build_remembers_its_own(small_corpus
     assert run("build", "-o", str(tmp_path / "new")).exit_code == 2  # no build there, no ./content
 
 
+def test_a_folder_without_article_files_is_said_to_be_one(tmp_path: Path):
+    """Pointed at a folder that holds no article file (the wrong folder, most often), build and
+    check say so, with what they passed over; the empty build itself is not an error."""
+    folder = tmp_path / "site"
+    (folder / ".drafts").mkdir(parents=True)
+    (folder / "notes.txt").write_text("not an article")
+    (folder / ".drafts" / "draft.md").write_text("---\ntitle: Draft\n---\n")
+    built = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    line = ("qagraph: no article file (.md, .markdown) in site: 1 other file passed over; 1 in hidden "
+            "folders, which are not read (.drafts); is it the content folder?")
+    assert line in built.stderr.splitlines()
+    checked = CliRunner().invoke(cli, ["check", str(folder)])
+    assert checked.exit_code == 0 and line in checked.stderr.splitlines()
+    quiet = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert quiet.exit_code == 0 and "no article file" not in quiet.stderr
+    (folder / "a.md").write_text("---\ntitle: A\n---\n")
+    assert "no article file" not in CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")]).stderr
+
+
 def test_build_strict_stops_with_exit_1(tmp_path: Path):
     result = run("build", "-c", str(BROKEN), "-o", str(tmp_path / "out"), "--strict", "-q")
     assert result.exit_code == 1
