@@ -173,7 +173,7 @@ def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _say_preset(kg: Any, quiet: bool) -> None:
-    chosen = kg.report().get("settings", {}).get("preset")
+    chosen = kg.report(health=False).get("settings", {}).get("preset")
     if chosen and not quiet:
         from .fields import FieldMap
         from .presets import Detection
@@ -186,7 +186,7 @@ def _say_if_no_article_files(kg: Any, quiet: bool) -> None:
     """A note when the folder held no article file at all (the wrong folder, most often)."""
     from .presets import no_article_files
 
-    line = no_article_files(kg.report())
+    line = no_article_files(kg.report(health=False))
     if line is not None:
         _say(f"qagraph: {line}", quiet)
 
@@ -442,7 +442,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     if counts.get("files", 0) and not counts.get("articles", 0):
         from .presets import nothing_loaded
 
-        click.echo(f"qagraph: {nothing_loaded(kg.report())} (see {out}/report.json)", err=True)
+        click.echo(f"qagraph: {nothing_loaded(kg.report(health=False))} (see {out}/report.json)", err=True)
         sys.exit(EXIT_CODES["content"])
 
 

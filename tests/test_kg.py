@@ -88,6 +88,17 @@ def test_counts_add_up_and_report(any_kg):
     assert sum(counts["edges"].values()) == any_kg.graph.number_of_edges()
     report = any_kg.report()
     assert report["counts"] == counts and report["problems"] == [] and report["rejected"] == []
+    without = any_kg.report(health=False)  # what a command that shows no finding reads
+    assert {k: v for k, v in report.items() if k != "health"} == {k: v for k, v in without.items() if k != "health"}
+
+
+def test_a_stored_builds_findings_are_read_only_when_asked_for(small_corpus, tmp_path):
+    import qagraph
+
+    qagraph.build(small_corpus, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out")
+    assert "health" not in kg.report(health=False) and kg.report(health=False)["counts"] == kg.counts
+    assert isinstance(kg.report()["health"], dict)
 
 
 def _answers(kg, tmp_path=None):
