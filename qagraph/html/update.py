@@ -279,7 +279,7 @@ class _Site:
         counts = self.counts(state, subjects)  # the node counts are the atlas's too
         todo = sorted(self.touched(state, subjects))
 
-        def render(db: BuildDatabase, chosen: Sequence[str]) -> tuple[list[Path], dict[str, Any]]:
+        def render(db: BuildDatabase, chosen: Iterable[str]) -> tuple[list[Path], dict[str, Any]]:
             paths, entries = [], {}
             for subject in chosen:
                 G = subject_graph(db, subject, subjects, self.limits)
@@ -302,19 +302,16 @@ class _Site:
                 claims = Claims(len(largest_first))
         parent = os.getpid()
 
-        def render_claimed(db: BuildDatabase, claims: Claims) -> tuple[list[Path], dict[str, Any]]:
-            paths, entries = [], {}
+        def claimed(claims: Claims) -> Iterator[str]:
+            """The subjects this process takes, one at a time, as it is ready for the next."""
             while (i := claims.take()) is not None:
-                more, entries_more = render(db, [largest_first[i]])
-                paths += more
-                entries.update(entries_more)
-            return paths, entries
+                yield largest_first[i]
 
         def render_there() -> tuple[list[Path], dict[str, Any]]:
             end_with_parent(parent)
             with closing(BuildDatabase(self.db.path)) as db:  # not the connection forked with this process
                 made = also(db)
-                paths, entries = render_claimed(db, claims) if claims is not None else ([], {})
+                paths, entries = render(db, claimed(claims)) if claims is not None else ([], {})
                 return paths + made, entries
 
         def finish(entries_there: Mapping[str, Any]) -> list[Path]:
@@ -335,8 +332,7 @@ class _Site:
 
         wait = beside(render_there) if self.parallel else None
         with waited_on_error(wait):
-            written, entries = (render_claimed(self.db, claims) if claims is not None
-                                else render(self.db, largest_first))
+            written, entries = render(self.db, claimed(claims) if claims is not None else largest_first)
             # the overview needs nothing of the other process's: made while it works (on the atlas, mostly)
             small = _subject_nodes_graph(subjects)
             for node, data in self.db.nodes_by_id(self.db.ids_of(k for k, _ in counts.keywords).values()).values():
