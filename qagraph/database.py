@@ -821,6 +821,19 @@ class BuildDatabase:
                 f"AND source NOT IN (SELECT value FROM json_each(?))", (*args, wanted)).fetchall()
         return rows
 
+    def degrees(self, ids: Iterable[int], kinds: Sequence[str]) -> dict[int, int]:
+        """Edges of ``kinds`` at each of row ids ``ids`` (that has one), both ways: a node's degree
+        in the graph over those kinds, a loop counted twice, as ``networkx`` counts it."""
+        wanted = json.dumps(sorted(set(ids)))
+        only = ",".join("?" * len(kinds))
+        counts: dict[int, int] = {}
+        for end in ("source", "target"):  # each an index of the edges', read and counted in SQLite
+            for i, n in self.con.execute(
+                    f"SELECT {end}, count(*) FROM edges WHERE {end} IN (SELECT value FROM json_each(?)) "
+                    f"AND kind IN ({only}) GROUP BY {end}", (wanted, *kinds)):
+                counts[i] = counts.get(i, 0) + n
+        return counts
+
     def edges_touching(self, ids: Iterable[int], kinds: Sequence[str] | None = None, *, outgoing_only: bool = False,
                        ) -> list[tuple[int, str, int, dict[str, Any]]]:
         """:meth:`edge_rows_touching` with each edge's data as the graph holds it:

@@ -165,3 +165,24 @@ def test_long_texts_are_stored_as_text_and_leave_the_graphs_strings_as_they_were
         assert row[:4] == (texts["question"], texts["answer"], texts["body"], texts["description"])
         assert row[4:8] == ("text",) * 4 and row[8] == len(texts["answer"].split("\x00")[0])  # SQL length stops at NUL
     assert BuildDatabase(path).node_data("article:/b")["answer"] == texts["answer"]
+
+
+def test_degrees_are_the_graphs_link_degrees(built, tmp_path):
+    """A subject view's part of a build reads its articles' links' number from the database
+    (:func:`qagraph.html.update.subject_graph`): the same as networkx counts them, a loop twice."""
+    from qagraph.html.select import link_degrees
+    from qagraph.kinds import link_kinds
+
+    kg, path = built
+    links = [k.name for k in link_kinds()]
+    G = kg.graph.copy()
+    a, b = sorted(n for n, k in G.nodes(data="kind") if k == "article")[:2]
+    G.add_edge(a, a, key="related", kind="related", position=9)  # an article that links to itself
+    G.add_edge(b, a, key="same-question", kind="same-question")
+    write_database(G, tmp_path / "loop.db", report={})
+    for graph, db in ((kg.graph, BuildDatabase(path)), (G, BuildDatabase(tmp_path / "loop.db"))):
+        ids = db.ids_of(graph.nodes)
+        counted = db.degrees(ids.values(), links)
+        assert {node: counted[i] for node, i in ids.items() if i in counted} == link_degrees(graph)
+        assert db.degrees([], links) == {}
+    assert link_degrees(G)[a] == link_degrees(kg.graph).get(a, 0) + 3  # the loop twice, the new link once

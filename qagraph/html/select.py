@@ -209,18 +209,24 @@ def link_degrees(G: nx.MultiDiGraph) -> dict[str, int]:
     return result
 
 
-def link_degrees_stand(G: nx.MultiDiGraph) -> None:
+def link_degrees_stand(G: nx.MultiDiGraph, degrees: dict[str, int] | None = None) -> None:
     """Say that the :func:`link_degrees` remembered for ``G`` still hold, though nodes were added
     to it since: nodes and edges of no link kind (a view's keywords, read after its articles).
+    With ``degrees``: that these are ``G``'s, for a graph that holds only some of its nodes'
+    links (a subject view's part of a build, :func:`~.update.subject_graph`).
 
     >>> G = nx.MultiDiGraph([("a", "b", "related")])
     >>> known = link_degrees(G)
     >>> _ = G.add_edge("a", "keyword:k", key="keyword"); link_degrees_stand(G)
     >>> link_degrees(G) is known
     True
+    >>> link_degrees_stand(G, {"a": 3}); link_degrees(G)
+    {'a': 3}
     """
     known = _DEGREES.get(G)
-    if known is not None:
+    if degrees is not None:
+        _DEGREES[G] = ((len(G), _links()), degrees)
+    elif known is not None:
         _DEGREES[G] = ((len(G), known[0][1]), known[1])
 
 
