@@ -54,10 +54,6 @@ class _Source(Protocol):
 
     def nodes_of(self, kind: str) -> list[str]: ...
 
-    def edge_counts(self) -> dict[str, int]: ...
-
-    def node_counts(self) -> dict[str, int]: ...
-
     def graph(self) -> nx.MultiDiGraph: ...
 
     def health(self) -> dict[str, Any] | None: ...
@@ -116,19 +112,6 @@ class _InMemory:
     def nodes_of(self, kind: str) -> list[str]:
         return sorted(n for n, d in self.G._node.items() if d.get("kind") == kind)
 
-    def edge_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for keyed in (k for nbrs in self.G._succ.values() for k in nbrs.values()):
-            for kind in keyed:
-                counts[kind] = counts.get(kind, 0) + 1
-        return counts
-
-    def node_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for data in self.G._node.values():
-            counts[data.get("kind")] = counts.get(data.get("kind"), 0) + 1
-        return counts
-
     def graph(self) -> nx.MultiDiGraph:
         return self.G
 
@@ -186,12 +169,6 @@ class _Stored:
 
     def nodes_of(self, kind: str) -> list[str]:
         return [r[0] for r in self.db.con.execute("SELECT node FROM nodes WHERE kind = ? ORDER BY node", (kind,))]
-
-    def edge_counts(self) -> dict[str, int]:
-        return self.db.edge_counts()
-
-    def node_counts(self) -> dict[str, int]:
-        return self.db.node_counts()
 
     def graph(self) -> nx.MultiDiGraph:
         if self._graph is None:
