@@ -554,6 +554,13 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
             keyed = succ[u][v] = pred[v][u] = {}
         keyed[kind] = data
 
+    name: dict[int, str] = {}  # row id -> node
+
+    def put_kinds(found: Mapping[int, tuple[str, str, str | None]]) -> None:  # with their kind and subject only
+        for i, (node, kind, slug) in found.items():
+            name[i] = node
+            put(node, {"kind": kind, "subject": slug} if slug is not None else {"kind": kind})
+
     if subjects is None:
         subjects = {node: data for node, data in db.nodes_by_id(db.ids_of_kind(SUBJECT)).values()}
     for node, data in subjects.items():
@@ -563,10 +570,7 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     # the members and their links' number first: only the drawn ones' links are read (for the
     # largest subject at 36k, 15.5k of its 31k link edges, and the kinds of 7k ends, not 11k)
     members = db.sources_of(subject, IN_SUBJECT)
-    ends = db.kinds_and_subjects(members)
-    name = {i: node for i, (node, _, _) in ends.items()}
-    for node, kind, slug in ends.values():
-        put(node, {"kind": kind, "subject": slug} if slug is not None else {"kind": kind})
+    put_kinds(db.kinds_and_subjects(members))
     for m in members:
         join(name[m], subject, IN_SUBJECT, {"kind": IN_SUBJECT})
     degrees = db.degrees(members, links)
@@ -577,9 +581,7 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     shown_ids = [ids[n] for n in shown]
     rows = db.edge_rows_touching(shown_ids, links)
     ends = db.kinds_and_subjects({r[0] for r in rows if r[0] not in name} | {r[2] for r in rows if r[2] not in name})
-    for i, (node, kind, slug) in ends.items():
-        name[i] = node
-        put(node, {"kind": kind, "subject": slug} if slug is not None else {"kind": kind})
+    put_kinds(ends)
     inside = set(shown_ids)
     for s, kind, t, w, p, d in rows:
         join(name[s], name[t], kind, edge_row_data(kind, w, p, d) if s in inside and t in inside else {"kind": kind})
