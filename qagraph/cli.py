@@ -829,13 +829,9 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
 
 
 def _build_base_iri(target: Path) -> str | None:
-    from .fileio import MARKER, PRIVATE
-
-    try:
-        state = json.loads((target / PRIVATE / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    base = state.get("settings", {}).get("base_iri")
+    """The base IRI the build in ``target`` was made with, when its record names one."""
+    settings = _build_state(target).get("settings")
+    base = settings.get("base_iri") if isinstance(settings, dict) else None
     return str(base) if base else None
 
 

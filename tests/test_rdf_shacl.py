@@ -238,6 +238,27 @@ def test_cli_validate_exit_codes(G, tmp_path):
     assert result.exit_code == 2 and "not valid RDF" in result.output
 
 
+def test_cli_validate_reads_a_builds_base_iri_from_its_record(tmp_path):
+    """A build folder is checked with the base IRI it was built with; a record that is not an
+    object (edited by hand, say) leaves the default, not a crash."""
+    import json
+
+    import qagraph
+    from conftest import CONTENT
+    from qagraph.fileio import MARKER, PRIVATE
+
+    out = tmp_path / "build"
+    qagraph.build(CONTENT, out=out, outputs=["rdf", "database"], base_iri="https://example.org/kb/")
+    record = out / PRIVATE / MARKER
+    assert json.loads(record.read_text(encoding="utf-8"))["settings"]["base_iri"] == "https://example.org/kb/"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate", str(out)])
+    assert result.exit_code == 0 and "Conforms: True" in result.output, result.output
+    record.write_text("[]", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(out)])
+    assert result.exit_code == 0 and "internal error" not in result.output, result.output
+
+
 def test_subclasses_in_the_data_count_as_instances(tmp_path):
     sub = t(iri(X + "k9"), A, iri(X + "Tag")) + t(iri(X + "Tag"), "http://www.w3.org/2000/01/rdf-schema#subClassOf",
                                                      iri(SKOS + "Concept")) + t(iri(X + "q1"), S + "keywords", iri(X + "k9"))
