@@ -40,7 +40,7 @@ from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .fields import FieldMap
-from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex
+from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
@@ -269,22 +269,22 @@ def _link_related(
         if a.id is not None:
             by_id[a.id].append((a.key, a.url))
     lookups = LinkLookups(by_url.get, lambda number: sorted(by_id.get(number, [])))
-    index: ArticleIndex | None = None  # built on the first link that needs it
+    index: ArticleIndex[Article] | None = None  # built on the first link that needs it
     stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
 
-    def text_target(a: Article, link: RelatedLink) -> str | None:
+    def target_of(a: Article, link: RelatedLink) -> str | None:
         nonlocal index
         if index is None:
             index = ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles,
                                  site_url=fields.site_url, alias_fields=fields.alias_fields)
-        return _text_target(G, index, link, a, fields, stub_keys)
+        return text_target(G, index, link, a, fields, stub_keys)
 
     edges = []
     for a in articles:
         source = names[a.key]
 
         def this_text_target(link: RelatedLink, a: Article = a) -> str | None:
-            return text_target(a, link)
+            return target_of(a, link)
 
         targets, found, stubs = link_article(source, a.path, a.related, fields, lookups, this_text_target)
         problems.extend(found)
@@ -374,9 +374,14 @@ def link_article(
     return targets, problems, stubs
 
 
-def _text_target(G: nx.MultiDiGraph, index: ArticleIndex, link: RelatedLink, a: Article, fields: FieldMap,
-                 stub_keys: dict[str, str]) -> str | None:
-    """The node a ``target`` link leads to (a stub is added when needed), or ``None`` when it leads nowhere."""
+def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,
+                stub_keys: dict[str, str]) -> str | None:
+    """The node a ``target`` link of ``a`` leads to, or ``None`` when it leads nowhere.
+
+    A link that names no article leads to a stub, added to ``G`` (with this link's data) when
+    ``G`` does not hold it; ``stub_keys`` (folded name -> the first spelling met) makes
+    ``[[Note]]`` and ``[[note]]`` one stub. ``G`` is asked only ``in`` and ``add_node``.
+    """
     assert link.target is not None
     hit = index.resolve(link.target, link.origin, a.path)
     if hit is not None:

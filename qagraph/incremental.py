@@ -11,13 +11,21 @@ only what the edited files reach, working on a copy of the previous build's data
 * every article whose related links name an edited article's url or id (the
   database's ``links`` table says which) is linked again with :func:`qagraph.graph.link_article`,
   the function the full build uses; stubs appear and vanish as links to them do;
+* in a corpus whose links name articles by page path, note name or alias (Obsidian, Hugo,
+  Jekyll), an edit that keeps every article's names (:func:`~qagraph.links.names_of`:
+  the body, tags and links may change; not the path, url, aliases or slug) leaves every
+  other link where it led: the edited articles are linked again against an
+  :class:`~qagraph.links.ArticleIndex` of the database's articles, and so is every
+  article linking to a stub that they link or linked to (a stub is named by the first
+  link to it in file order, so those are linked again in file order);
 * similar and same-question edges come from the similarity index's update
   (:meth:`qagraph.similarity.SimilarityIndex.update`), which recomputes only the rankings the
   edit can change;
 * the report's counts and problems are read back from the patched database.
 
 Whatever the update cannot decide locally (changed settings, a changed preset, keys that
-two files claim, links by note name or page path, many files at once) is a
+two files claim, a note added, removed or renamed where links name notes, a field mapped
+with ``--field``, many files at once) is a
 :class:`Fallback`: the caller then builds in full. ``tests/test_incremental.py`` checks, on
 random corpora and random edits, that the patched database and every output equal a full
 build's.
@@ -36,11 +44,13 @@ from typing import Any
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, SKIPPED, Problem
 from .fields import FieldMap
-from .graph import LinkLookups, article_node_data, keyword_data, link_article, subject_data
+from .graph import LinkLookups, article_node_data, keyword_data, link_article, subject_data, text_target
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
+from .links import ArticleIndex, names_of
 from .load import Scan, parse_file_batch
 from .model import Article, RelatedLink
+from .normalize import fold
 
 __all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
 
@@ -87,8 +97,8 @@ def update_build(
     Raises:
         Fallback: the change cannot be patched (see the module text).
     """
-    if fields.overridden or fields.links or fields.related_lists or fields.alias_fields or fields.inline_tags:
-        raise Fallback("this corpus links or maps fields across files")
+    if fields.overridden:
+        raise Fallback("a field mapped with --field is checked against every file")
     db_path = stage / DATABASE
     names = scanned.names
     digests = scanned.digests
@@ -153,8 +163,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     old_keys = {d.get("key") for d in old_data.values()}
     if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
-    if any(link.target is not None for a in new_articles.values() for link in a.related):
-        raise Fallback("links by name or path")
+    by_name = bool(fields.links or fields.related_lists)  # links that name an article by path, name or alias
 
     update = Update(files=set(paths), articles={article_node(a.key): a for a in new_articles.values()})
     new_nodes = {article_node(a.key): a for a in new_articles.values()}
@@ -201,6 +210,64 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         patch.set_links(node, ())
 
     # -- related links: everything that names an edited url or id is linked again -----------
+    if by_name:
+        link_problems: list[Problem] = []
+        unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles, stub_candidates, fields)
+    else:
+        link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
+                                                   stub_candidates, fields)
+
+    # -- similar and same-question edges: the index updates only what the edit can change ----
+    try:
+        index = SimilarityIndex.load(similarity_folder)
+    except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
+        raise Fallback(f"no similarity state ({exc})") from None
+    changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
+    for first, second in changes.removed:
+        patch.remove_edge(article_node(first), article_node(second), "similar")
+        update.changed |= {article_node(first), article_node(second)}
+    for e in [*changes.added, *changes.changed]:
+        u, v = article_node(e.source), article_node(e.target)
+        patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
+        update.changed |= {u, v}
+    # a same-question pair comes or goes only with an article that came, went or changed
+    edited = {*(a.key for a in new_articles.values()), *(n.removeprefix("article:") for n in gone)}
+    same_before = patch.pairs_touching([article_node(k) for k in edited], "same-question")
+    same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs(among=edited)}
+    for u, v in same_before - same_now:
+        patch.remove_edge(u, v, "same-question")
+        update.changed |= {u, v}
+    for u, v in same_now - same_before:
+        patch.add_edge(u, v, "same-question", {"kind": "same-question"})
+        update.changed |= {u, v}
+    index.save(similarity_folder)
+
+    # -- files and problems -----------------------------------------------------------------
+    for p in paths:
+        if p not in now:
+            patch.set_file(p, None)
+            continue
+        record, problems = outcomes[p]
+        if record is not None:
+            patch.set_file(p, "article", article_node(record.key))
+        elif any(q.severity == SKIPPED for q in problems) and not any(q.severity == ERROR for q in problems):
+            patch.set_file(p, "skipped")
+        else:
+            patch.set_file(p, "rejected")
+    load_problems = [q for p in paths if p in now for q in outcomes[p][1]]
+    patch.replace_problems(unchanged_linking, [], codes=LINK_CODES)
+    patch.replace_problems(paths, load_problems + link_problems)
+    update.changed -= update.removed
+    return update
+
+
+def _relink(patch: DatabasePatch, update: Update, old_data: Mapping[str, dict[str, Any]],
+            new_articles: Mapping[str, Article], new_nodes: Mapping[str, Article], gone: set[str],
+            stub_candidates: set[str], fields: FieldMap) -> tuple[list[Problem], set[str]]:
+    """Link again the edited articles and every article whose ``related_articleN`` links name
+    an edited url or id; settle the stubs. The problems found, and the paths of the unchanged
+    articles linked again."""
+    con = patch.con
     urls = {d.get("url") for d in old_data.values()} | {a.url for a in new_articles.values()}
     ids = {d.get("id") for d in old_data.values()} | {a.id for a in new_articles.values()}
     urls.discard(None)
@@ -244,50 +311,151 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
             for t, d in targets.items():
                 patch.add_edge(node, t, "related", d)
     _settle_stubs(patch, update, stub_candidates, fields, lookups)
+    return link_problems, {path_of[n] for n in linking if n not in new_nodes}
 
-    # -- similar and same-question edges: the index updates only what the edit can change ----
-    try:
-        index = SimilarityIndex.load(similarity_folder)
-    except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
-        raise Fallback(f"no similarity state ({exc})") from None
-    changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
-    for first, second in changes.removed:
-        patch.remove_edge(article_node(first), article_node(second), "similar")
-        update.changed |= {article_node(first), article_node(second)}
-    for e in [*changes.added, *changes.changed]:
-        u, v = article_node(e.source), article_node(e.target)
-        patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
-        update.changed |= {u, v}
-    # a same-question pair comes or goes only with an article that came, went or changed
-    edited = {*(a.key for a in new_articles.values()), *(n.removeprefix("article:") for n in gone)}
-    same_before = patch.pairs_touching([article_node(k) for k in edited], "same-question")
-    same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs(among=edited)}
-    for u, v in same_before - same_now:
-        patch.remove_edge(u, v, "same-question")
-        update.changed |= {u, v}
-    for u, v in same_now - same_before:
-        patch.add_edge(u, v, "same-question", {"kind": "same-question"})
-        update.changed |= {u, v}
-    index.save(similarity_folder)
 
-    # -- files and problems -----------------------------------------------------------------
+@dataclass(frozen=True)
+class _Named:
+    """An article as :class:`~qagraph.links.ArticleIndex` reads it, from the database."""
+
+    key: str
+    path: str
+    url: str | None
+    extra: dict[str, Any]
+
+
+class _StubGraph:
+    """What :func:`~qagraph.graph.text_target` asks of a graph, over the patched database:
+    whether a node is there (the ``hidden`` stubs are not, until a link makes them again),
+    and to add a stub (written at once: an edge to it follows)."""
+
+    def __init__(self, patch: DatabasePatch, hidden: set[str]) -> None:
+        self.patch, self.hidden = patch, hidden
+        self.added: dict[str, dict[str, Any]] = {}
+
+    def __contains__(self, node: str) -> bool:
+        if node in self.added:
+            return True
+        kind = _kind(self.patch, node)
+        return kind is not None and (kind != STUB or node not in self.hidden)
+
+    def add_node(self, node: str, **data: Any) -> None:
+        self.added[node] = data
+        self.patch.set_node(node, data)
+
+
+class _Spellings(dict[str, str]):
+    """Folded stub name -> spelling, as the full build's first link gave it; asking for a
+    name two stubs share (a url stub and a note stub that differ in case) is a fallback."""
+
+    def __init__(self, known: dict[str, str], ambiguous: set[str]) -> None:
+        super().__init__(known)
+        self.ambiguous = ambiguous
+
+    def setdefault(self, key: str, default: str) -> str:
+        if key in self.ambiguous:
+            raise Fallback(f"two stubs are named {key!r} but for case")
+        return super().setdefault(key, default)
+
+
+def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
+                    new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap) -> set[str]:
+    """Link again, in a corpus whose links name articles by page path, note name or alias,
+    the articles whose links can lead elsewhere after the edit. The paths of the unchanged
+    articles linked again are returned.
+
+    Those are: the edited articles; when an article came, went or changed its names
+    (:func:`~qagraph.links.names_of`), every article with a link whose last name
+    (:meth:`~qagraph.links.ArticleIndex.last_names`) is one of that article's, before or
+    after; and every article linking to a stub that one of those links or linked to. A
+    full build names a stub after the first link to it in file order (``[[Note]]`` and
+    ``[[note]]`` are one stub) and gives it that link's data, so they are linked again in
+    file order, with the functions the full build uses, against an
+    :class:`~qagraph.links.ArticleIndex` of the database's articles."""
+    con = patch.con
+    rows = sorted((_Named(k, p, u, _json(x)) for k, p, u, x in con.execute("SELECT key, path, url, extra FROM articles")),
+                  key=lambda r: r.path)
+    named = {article_node(r.key): r for r in rows}
+    index = ArticleIndex(rows, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
+                         alias_fields=fields.alias_fields)
+    new_nodes = {article_node(a.key): a for a in new_articles.values()}
+    linking = set(new_nodes)
+    # the names that lead elsewhere now: those of the articles that came, went or were renamed
+    renamed: set[str] = set()
     for p in paths:
-        if p not in now:
-            patch.set_file(p, None)
-            continue
-        record, problems = outcomes[p]
-        if record is not None:
-            patch.set_file(p, "article", article_node(record.key))
-        elif any(q.severity == SKIPPED for q in problems) and not any(q.severity == ERROR for q in problems):
-            patch.set_file(p, "skipped")
-        else:
-            patch.set_file(p, "rejected")
-    load_problems = [q for p in paths if p in now for q in outcomes[p][1]]
-    unchanged_linking = {path_of[n] for n in linking if n not in new_nodes}
-    patch.replace_problems(unchanged_linking, [], codes=LINK_CODES)
-    patch.replace_problems(paths, load_problems + link_problems)
-    update.changed -= update.removed
-    return update
+        d = old_data.get(p)
+        old = None if d is None else _Named(d["key"], d["path"], d.get("url"), d.get("extra") or {})
+        new = new_articles.get(p)
+        if (old and names_of(old, fields.alias_fields, fields.bundles)) != (
+                new and names_of(new, fields.alias_fields, fields.bundles)):
+            renamed |= index.names(old) if old else set()
+            renamed |= index.names(new) if new else set()
+    if renamed:
+        reach: dict[str, bool] = {}
+        for article, target in con.execute("SELECT article, target FROM links WHERE target IS NOT NULL"):
+            hit = reach.get(target)
+            if hit is None:
+                last = index.last_names(target)
+                hit = reach[target] = last is None or not last.isdisjoint(renamed)
+            if hit and article in named:
+                linking.add(article)
+    # the stubs those articles link to, before and after; all their linkers
+    stubs: dict[str, list[tuple[str, str]]] = {}  # folded name -> (node, key) of the stubs so named
+    for node, key in con.execute("SELECT node, key FROM stubs"):
+        stubs.setdefault(fold(key), []).append((node, key))
+    keys = {node: key for found in stubs.values() for node, key in found}
+    before_stubs = before_stubs | {t for node in linking - set(new_nodes)
+                                   for t, _ in patch.out_edges(node, ("related",)) if t in keys}
+    folds = {fold(keys[n]) for n in before_stubs if n in keys}
+    url_identity = fields.identity == "url"
+    for node in linking:
+        source = named[node]
+        for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
+            if link.target is None:
+                raise Fallback(f"{source.path} links by url and id beside links by name or path")
+            if index.resolve(link.target, link.origin, source.path) is None:
+                key = index.stub_key(link.target, link.origin, source.path, url_identity)
+                if key is not None:
+                    folds.add(fold(key))
+    if any(len(stubs.get(f, ())) > 1 for f in folds):
+        raise Fallback("two stubs the edit reaches are named alike but for case")
+    involved = {node for f in folds for node, _ in stubs.get(f, ())}
+    before = {node: _data(patch, node) for node in involved}
+    for node in involved:
+        linking |= patch.sources(node, ("related",))
+    spellings = _Spellings({f: found[0][1] for f, found in stubs.items() if f not in folds and len(found) == 1},
+                           {f for f, found in stubs.items() if f not in folds and len(found) > 1})
+    graph = _StubGraph(patch, involved)
+    no_lookups = LinkLookups(lambda url: None, lambda number: [])
+    for node in sorted(linking, key=lambda n: named[n].path):
+        source = named[node]
+        links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
+        if any(link.target is None for link in links):
+            raise Fallback(f"{source.path} links by url and id beside links by name or path")
+
+        def target(link: RelatedLink, source: _Named = source) -> str | None:
+            return text_target(graph, index, link, source, fields, spellings)
+
+        targets, _, _ = link_article(node, source.path, links, fields, no_lookups, target)
+        after = {(t, "related"): d for t, d in targets.items()}
+        was = patch.out_edges(node, ("related",))
+        if after != was or node in new_nodes:
+            update.changed.add(node)
+            update.changed |= {t for t, _ in was.keys() ^ after.keys()}  # an article linked by one more or less
+            patch.remove_edges(node, ("related",))
+            for t, d in targets.items():
+                patch.add_edge(node, t, "related", d)
+    for node in sorted(involved - graph.added.keys()):
+        if _kind(patch, node) == STUB:
+            patch.remove_node(node)
+            update.removed.add(node)
+    update.removed -= graph.added.keys()  # a page gone, and a stub of the same name in its place
+    update.changed |= {node for node, data in graph.added.items() if before.get(node) != data}
+    return {named[n].path for n in linking if n not in new_nodes}
+
+def _json(text: str | None) -> dict[str, Any]:
+    value = json.loads(text) if text else None
+    return value if isinstance(value, dict) else {}
 
 
 def _data(patch: DatabasePatch, node: str) -> dict[str, Any]:

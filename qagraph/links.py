@@ -40,17 +40,15 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .normalize import fold
 
-if TYPE_CHECKING:
-    from .model import Article
-
 __all__ = [
     "ArticleIndex",
     "EMBED",
+    "Named",
     "FRONT_MATTER",
     "LINK_SYNTAXES",
     "MARKDOWN_LINK",
@@ -61,6 +59,7 @@ __all__ = [
     "inline_tags",
     "is_article_like",
     "mask_code",
+    "names_of",
     "page_path",
     "text_links",
     "wiki_targets",
@@ -350,17 +349,67 @@ def _norm(path: str) -> str:
     return fold(path.replace("\\", "/"))
 
 
+def _last_names(path: str) -> set[str] | None:
+    """The folded last names of a path (see :meth:`ArticleIndex.last_names`)."""
+    found: set[str] = set()
+    for form in {path, unquote(path)} if "%" in path else {path}:
+        form = _strip_suffix(form.replace("\\", "/").strip().rstrip("/"))
+        folder, _, last = form.rpartition("/")
+        if last in ("", ".", ".."):
+            return None
+        found.add(fold(last))
+        if last in ("index", "_index"):
+            found.add(fold(folder.rpartition("/")[2]))
+        post = _POST_TAIL.search(form)
+        if post:
+            found.add(fold(post.group(4)))
+    return found
+
+
 _POST_TAIL = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html?)?/?$")
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")
 
 
-class ArticleIndex:
+class Named(Protocol):
+    """What :class:`ArticleIndex` reads of an article (:class:`~qagraph.model.Article` has it)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+    @property
+    def extra(self) -> dict[str, Any]: ...
+
+
+A = TypeVar("A", bound=Named)
+
+
+def names_of(a: Named, alias_fields: Sequence[str] = (), bundles: bool = False) -> tuple[Any, ...]:
+    """Everything :class:`ArticleIndex` finds ``a`` by: while it is the same, no other
+    article's link leads elsewhere.
+
+    >>> from qagraph.model import Article
+    >>> a = Article("a", "a.md", "t", "t", "", "s", "s", (), (), (), extra={"aliases": ["A", "x"]})
+    >>> names_of(a, ("aliases",))
+    ('a', 'a.md', None, (('A', 'x'),), None)
+    """
+    return (a.key, a.path, a.url, tuple(tuple(_strings(a.extra.get(f))) for f in alias_fields),
+            a.extra.get("slug") if bundles else None)
+
+
+class ArticleIndex(Generic[A]):
     """Every way a link can name an article of the corpus, built once.
 
     ``content_dir`` is stripped from file paths (a Hugo site's ``content/``), ``bundles``
     makes an ``index.md`` stand for its folder, ``site_url`` is the corpus's own site,
     whose absolute links count as internal; ``alias_fields`` are front-matter fields
-    (kept in :attr:`Article.extra`) holding other names or old urls of an article.
+    (kept in :attr:`Article.extra`) holding other names or old urls of an article. It reads
+    only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
     >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
@@ -369,17 +418,18 @@ class ArticleIndex:
     ('a/Graph.md', 'b/Tree.md')
     """
 
-    def __init__(self, articles: Sequence[Article], *, content_dir: str = "", bundles: bool = False,
+    def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
         self.bundles = bundles
         self.site = _site(site_url)
-        self.by_key: dict[str, Article] = {}
-        self.by_path: dict[str, Article] = {}
-        self.by_url: dict[str, Article] = {}
-        self.by_name: dict[str, list[Article]] = {}
-        self.by_alias: dict[str, list[Article]] = {}
-        self.by_post: dict[tuple[str, str, str, str], Article] = {}
+        self.alias_fields = tuple(alias_fields)
+        self.by_key: dict[str, A] = {}
+        self.by_path: dict[str, A] = {}
+        self.by_url: dict[str, A] = {}
+        self.by_name: dict[str, list[A]] = {}
+        self.by_alias: dict[str, list[A]] = {}
+        self.by_post: dict[tuple[str, str, str, str], A] = {}
         self._folders: dict[str, str] = {}
         for a in articles:
             self.by_key.setdefault(a.key, a)
@@ -407,11 +457,40 @@ class ArticleIndex:
         for group in (*self.by_name.values(), *self.by_alias.values()):
             group.sort(key=lambda a: (a.path.count("/"), len(a.path), a.path))
 
+    def last_names(self, target: str) -> set[str] | None:
+        """The folded last names an article must go by (:meth:`names`) for a link to
+        ``target`` to lead to it, from any file; ``None`` when any article may (``..``,
+        ``./``, a site's root). Every look-up of :meth:`resolve` ends in such a name.
+
+        >>> index = ArticleIndex([])
+        >>> sorted(index.last_names("../People/Alice.md#Bio")), index.last_names("../"), index.last_names("https://x.org/a")
+        (['alice'], None, set())
+        """
+        path = self.internal_path(target)
+        if path is None:
+            return set()
+        return _last_names(path.split("#", 1)[0].split("?", 1)[0])
+
+    def names(self, a: Named) -> set[str]:
+        """The folded last names ``a`` is found by: its file name, page path, key, url,
+        aliases and slug (see :meth:`last_names`)."""
+        stem = _strip_suffix(a.path.rpartition("/")[2])
+        post = _POST_NAME.match(stem)
+        found = {fold(stem), *([fold(post.group(4))] if post else [])}
+        forms = [page_path(a.path, self.content_dir, self.bundles), a.key, a.url or ""]
+        forms += [alias for field in self.alias_fields for alias in _strings(a.extra.get(field))]
+        slug = a.extra.get("slug")
+        if isinstance(slug, str):
+            forms.append(slug)
+        for form in forms:
+            found |= _last_names(form) or set()
+        return found
+
     def internal_path(self, target: str) -> str | None:
         """``target`` as a path inside the corpus, or ``None`` when it points to another site."""
         return _site_path(target, self.site) if "://" in target else target
 
-    def resolve(self, target: str, origin: str, source_path: str) -> Article | None:
+    def resolve(self, target: str, origin: str, source_path: str) -> A | None:
         """The article ``target`` names, from the file ``source_path``; ``None`` when none does.
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
@@ -462,7 +541,7 @@ class ArticleIndex:
                 return a
         return None
 
-    def _by_name(self, target: str, source_path: str) -> Article | None:
+    def _by_name(self, target: str, source_path: str) -> A | None:
         """A wiki-link without a folder: the note of that name beside the linking note, else
         the one with the shortest path, else the first with that alias (what the general
         path of :meth:`resolve` gives, without its steps)."""
@@ -487,7 +566,7 @@ class ArticleIndex:
             bases.append(page_path(source_path, "", bundles=True))
         return [posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path) for base in bases]
 
-    def find(self, ref: str) -> Article | None:
+    def find(self, ref: str) -> A | None:
         """The article a person names by key, url, page path or file name (shortest path first).
 
         For error messages and look-ups: ``functions/where``, ``/functions/where/``, ``Alice``.

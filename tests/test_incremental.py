@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -576,3 +577,202 @@ def test_an_edit_rewrites_only_its_rdf_parts(tmp_path: Path):
     qagraph.build(root, out=cold, cache=False)
     assert outputs_of(out) == outputs_of(cold)
     assert database_rows(out) == database_rows(cold)
+
+
+# -- corpora that link by note name, path or alias (an Obsidian vault) ----------------------
+
+NOTE_NAMES = ["Graph", "Tree", "Cell", "Energy", "Wave"]
+NOTE_FOLDERS = ["", "a", "b", "b/c"]
+#: link targets: notes of the vault in several cases, a path, an alias, notes that are not there
+NOTE_TARGETS = ["[[Graph]]", "[[graph]]", "[[Tree|trees]]", "[[b/c/Cell]]", "[[Energy#Heat]]", "[[Ghost]]",
+                "[[ghost]]", "[[GHOST]]", "[[Nowhere]]", "[[Power]]", "![[Wave]]", "[x](../a/Tree.md)",
+                "[y](Missing.md)", "[z](/a/Graph.md)"]
+
+note = st.fixed_dictionaries({
+    "aliases": st.lists(st.sampled_from(["Power", "Force", "Ghost", "Tree"]), max_size=2, unique=True),
+    "tags": st.lists(st.sampled_from(["cells", "energy", "graphs", "waves"]), max_size=3),
+    "links": st.lists(st.sampled_from(NOTE_TARGETS), max_size=4),
+    "related": st.lists(st.sampled_from(["[[Graph]]", "[[Ghost]]", "[[Tree]]"]), max_size=2),
+})
+note_path = st.tuples(st.sampled_from(NOTE_FOLDERS), st.sampled_from(NOTE_NAMES)).map(
+    lambda fn: f"{fn[0]}/{fn[1]}.md".lstrip("/"))
+note_edit = st.one_of(
+    st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(NOTE_TARGETS), max_size=4)),
+    st.tuples(st.just("tags"), st.integers(0, 20), st.lists(st.sampled_from(["cells", "energy", "heat"]), max_size=3)),
+    st.tuples(st.just("replace"), st.integers(0, 20), note),
+    st.tuples(st.just("add"), note_path, note),
+    st.tuples(st.just("delete"), st.integers(0, 20)),
+)
+
+
+def _note_text(path: str, n: dict) -> str:
+    front = []
+    if n["aliases"]:
+        front.append("aliases: [" + ", ".join(n["aliases"]) + "]")
+    if n["tags"]:
+        front.append("tags: [" + ", ".join(n["tags"]) + "]")
+    if n["related"]:
+        front.append("related: [" + ", ".join(f'"{r}"' for r in n["related"]) + "]")
+    head = "---\n" + "\n".join(front) + "\n---\n" if front else ""
+    return head + "Some text. " + " ".join(n["links"]) + " #inline\n"
+
+
+#: a Hugo site: page bundles, sections, refs, links by page path (relative and absolute), aliases, a url
+HUGO_TARGETS = ['{{< ref "graph" >}}', '{{< relref "/a/tree" >}}', '{{< ref "Ghost" >}}', "[x](../tree/)",
+                "[y](/b/cell/)", "[z](missing.md)", "[w](/old/power/)", "[v](/a/Nowhere/)", "[u](/a/nowhere/)",
+                '{{< ref "b/energy/index.md" >}}']
+HUGO_ALIASES = ["/old/power/", "/old/force/", "/a/nowhere/"]
+hugo_page = st.fixed_dictionaries({
+    "aliases": st.lists(st.sampled_from(HUGO_ALIASES), max_size=2, unique=True),
+    "tags": st.lists(st.sampled_from(["cells", "energy", "graphs", "waves"]), max_size=3),
+    "links": st.lists(st.sampled_from(HUGO_TARGETS), max_size=4),
+    "related": st.lists(st.sampled_from(["graph", "ghost", "/a/tree"]), max_size=2),
+})
+hugo_path = st.tuples(st.sampled_from(["a", "b"]), st.sampled_from([n.lower() for n in NOTE_NAMES]),
+                      st.booleans()).map(lambda t: f"content/{t[0]}/{t[1]}/index.md" if t[2] else f"content/{t[0]}/{t[1]}.md")
+
+
+def _hugo_text(path: str, n: dict) -> str:
+    front = ["title: " + "Page", "categories: [docs]", "keywords: [" + ", ".join(n["tags"]) + "]"]
+    if n["aliases"]:
+        front.append("aliases: [" + ", ".join(n["aliases"]) + "]")
+    if n["related"]:
+        front.append("related: [" + ", ".join(f'"{r}"' for r in n["related"]) + "]")
+    return "---\n" + "\n".join(front) + "\n---\nSome text. " + " ".join(n["links"]) + "\n"
+
+
+def _hugo_edit(page: Any) -> Any:
+    return st.one_of(
+        st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(HUGO_TARGETS), max_size=4)),
+        st.tuples(st.just("tags"), st.integers(0, 20), st.lists(st.sampled_from(["cells", "energy"]), max_size=3)),
+        st.tuples(st.just("replace"), st.integers(0, 20), page),
+        st.tuples(st.just("add"), hugo_path, page),
+        st.tuples(st.just("delete"), st.integers(0, 20)),
+    )
+
+
+def _page(path: str) -> str:
+    return path.removesuffix(".md").removesuffix("/index")
+
+
+def _edit_and_compare(tmp: Path, preset: str, text: Any, start: dict, edits: list, page: Any = None) -> None:
+    """Build ``start`` (path -> page), then after each edit compare a patched build with a full one;
+    ``page`` says which files would claim the same key (one of them is kept)."""
+    same = page or _page
+    root, out, cold = tmp / "site", tmp / "out", tmp / "cold"
+    notes: dict[str, dict] = {}
+    for path, n in start.items():  # one file a page: two would claim one key, a full build each time
+        if same(path) not in {same(p) for p in notes}:
+            notes[path] = dict(n)
+
+    def write() -> None:
+        shutil.rmtree(root, ignore_errors=True)
+        for path, n in notes.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text(path, n))
+
+    write()
+    qagraph.build(root, out=out, preset=preset)
+    for step in edits:
+        paths = sorted(notes)
+        if step[0] == "links" and paths:
+            notes[paths[step[1] % len(paths)]]["links"] = step[2]
+        elif step[0] == "tags" and paths:
+            notes[paths[step[1] % len(paths)]]["tags"] = step[2]
+        elif step[0] == "replace" and paths:
+            notes[paths[step[1] % len(paths)]] = dict(step[2])
+        elif step[0] == "add" and same(step[1]) not in {same(p) for p in notes}:
+            notes[step[1]] = dict(step[2])
+        elif step[0] == "delete" and len(paths) > 1:
+            notes.pop(paths[step[1] % len(paths)])
+        write()
+        patched = qagraph.build(root, out=out, preset=preset)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False, preset=preset)
+        assert outputs_of(out) == outputs_of(cold), (step, patched.build_info)
+        assert database_rows(out) == database_rows(cold), (step, patched.build_info)
+        assert patched.build_info.incremental or patched.build_info.up_to_date, step
+
+
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(start=st.dictionaries(note_path, note, min_size=2, max_size=8), edits=st.lists(note_edit, min_size=1, max_size=3))
+def test_a_patched_build_of_a_vault_that_links_by_name_equals_a_full_build(tmp_path_factory, start, edits):
+    """Wiki-links by name (in any case, and to notes that are not there), by path and by alias,
+    links in front-matter lists, inline tags: an edit that keeps every note's names is
+    patched, one that adds, removes or renames a note is built in full, and both equal a
+    full build."""
+    _edit_and_compare(tmp_path_factory.mktemp("vault"), "obsidian", _note_text, start, edits)
+
+
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(start=st.dictionaries(hugo_path, hugo_page, min_size=2, max_size=8), edits=st.lists(_hugo_edit(hugo_page), min_size=1, max_size=3))
+def test_a_patched_build_of_a_hugo_site_equals_a_full_build(tmp_path_factory, start, edits):
+    """The same for a Hugo site: refs, links by page path from a page and from a bundle,
+    aliases that are old urls, front-matter related lists, links to pages that are not there."""
+    _edit_and_compare(tmp_path_factory.mktemp("hugo"), "hugo", _hugo_text, start, edits)
+
+
+#: a Jekyll site: dated posts, permalinks (the key), post_url and link tags, links by url
+JEKYLL_TARGETS = ["{% post_url 2020-01-01-graph %}", "{% link _posts/2020-01-02-tree.md %}", "[a](/2020/01/01/graph.html)",
+                  "[b](/p/ghost/)", "[c](/P/Ghost/)", "[d](/p/tree/)", "[e](../cell/)", "{% post_url 2020-01-03-ghost %}"]
+jekyll_page = st.fixed_dictionaries({
+    "aliases": st.booleans(),  # a permalink
+    "tags": st.lists(st.sampled_from(["cells", "energy", "graphs"]), max_size=3),
+    "links": st.lists(st.sampled_from(JEKYLL_TARGETS), max_size=4),
+    "related": st.lists(st.sampled_from(["/p/graph/", "/p/ghost/"]), max_size=2),
+})
+jekyll_path = st.tuples(st.integers(1, 3), st.sampled_from(["graph", "tree", "cell", "ghost"])).map(
+    lambda t: f"_posts/2020-01-0{t[0]}-{t[1]}.md")
+
+
+def _jekyll_text(path: str, n: dict) -> str:
+    front = ["title: Post", "tags: " + " ".join(n["tags"])]
+    if n["aliases"]:
+        front.append(f"permalink: /p/{_post_name(path)}/")
+    if n["related"]:
+        front.append("related: [" + ", ".join(f'"{r}"' for r in n["related"]) + "]")
+    return "---\n" + "\n".join(front) + "\n---\nSome text. " + " ".join(n["links"]) + "\n"
+
+
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(start=st.dictionaries(jekyll_path, jekyll_page, min_size=2, max_size=8),
+       edits=st.lists(st.one_of(
+           st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(JEKYLL_TARGETS), max_size=4)),
+           st.tuples(st.just("replace"), st.integers(0, 20), jekyll_page),
+           st.tuples(st.just("add"), jekyll_path, jekyll_page),
+           st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3))
+def test_a_patched_build_of_a_jekyll_site_equals_a_full_build(tmp_path_factory, start, edits):
+    """The same for a Jekyll site, whose posts are named by permalink or dated url."""
+    _edit_and_compare(tmp_path_factory.mktemp("jekyll"), "jekyll", _jekyll_text, start, edits, _post_name)
+
+
+def _post_name(path: str) -> str:
+    return path.rsplit("-", 1)[1].removesuffix(".md")
+
+
+def test_a_vault_edit_that_moves_a_stub_is_patched(tmp_path: Path):
+    """A note that names a missing note first, in file order, names its stub: when an edit
+    gives the first link another spelling, the stub is that spelling, as in a full build; when
+    the last link to it goes, so does the stub."""
+    root, out = tmp_path / "vault", tmp_path / "out"
+    for path, text in {"a/First.md": "Links [[Second]].\n", "b/Second.md": "Names [[ghost]] and [[First]].\n",
+                       "c/Third.md": "Also [[Ghost]].\n"}.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    qagraph.build(root, out=out, preset="obsidian")
+    assert "article:ghost" in qagraph.open(out).graph
+    (root / "a/First.md").write_text("Links [[Second]] and [[GHOST]].\n")
+    kg = qagraph.build(root, out=out, preset="obsidian")
+    G = qagraph.open(out).graph
+    assert kg.build_info.incremental
+    assert "article:GHOST" in G and "article:ghost" not in G
+    assert sorted(G.predecessors("article:GHOST")) == ["article:a/First", "article:b/Second", "article:c/Third"]
+    for path in ("a/First.md", "b/Second.md", "c/Third.md"):
+        (root / path).write_text((root / path).read_text().replace("[[GHOST]]", "").replace("[[ghost]]", "")
+                                 .replace("[[Ghost]]", ""))
+        kg = qagraph.build(root, out=out, preset="obsidian")
+        assert kg.build_info.incremental, path
+    assert not [n for n, d in qagraph.open(out).graph.nodes(data=True) if d.get("kind") == "stub"]
