@@ -12,20 +12,20 @@ only what the edited files reach, working on a copy of the previous build's data
   database's ``links`` table says which) is linked again with :func:`qagraph.graph.link_article`,
   the function the full build uses; stubs appear and vanish as links to them do;
 * in a corpus whose links name articles by page path, note name or alias (Obsidian, Hugo,
-  Jekyll), an edit that keeps every article's names (:func:`~qagraph.links.names_of`:
-  the body, tags and links may change; not the path, url, aliases or slug) leaves every
-  other link where it led: the edited articles are linked again against an
-  :class:`~qagraph.links.ArticleIndex` of the database's articles, and so is every
-  article linking to a stub that they link or linked to (a stub is named by the first
-  link to it in file order, so those are linked again in file order);
+  Jekyll), the edited articles are linked again against an
+  :class:`~qagraph.links.ArticleIndex` of the database's articles; when an article came,
+  went or changed its names (:func:`~qagraph.links.names_of`), so is every article with a
+  link that may name it (:meth:`~qagraph.links.ArticleIndex.last_names`); and so is every
+  article linking to a stub that any of those link or linked to (a stub is named by the
+  first link to it in file order, so those are linked again in file order);
 * similar and same-question edges come from the similarity index's update
   (:meth:`qagraph.similarity.SimilarityIndex.update`), which recomputes only the rankings the
   edit can change;
 * the report's counts and problems are read back from the patched database.
 
 Whatever the update cannot decide locally (changed settings, a changed preset, keys that
-two files claim, a note added, removed or renamed where links name notes, a field mapped
-with ``--field``, many files at once) is a
+two files claim, a field mapped with ``--field``, links by url and id beside links by name,
+many files at once) is a
 :class:`Fallback`: the caller then builds in full. ``tests/test_incremental.py`` checks, on
 random corpora and random edits, that the patched database and every output equal a full
 build's.
