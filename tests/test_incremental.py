@@ -776,3 +776,21 @@ def test_a_vault_edit_that_moves_a_stub_is_patched(tmp_path: Path):
         kg = qagraph.build(root, out=out, preset="obsidian")
         assert kg.build_info.incremental, path
     assert not [n for n, d in qagraph.open(out).graph.nodes(data=True) if d.get("kind") == "stub"]
+
+
+def test_a_corpus_linking_by_url_and_by_path_is_built_in_full(tmp_path: Path):
+    """Found while writing the patch of linked corpora: there, a ``related_articleN`` link
+    that names an edited url was not linked again, and kept its edge to the old url. A corpus
+    that links both ways is built in full, and equals a full build."""
+    root, out, cold = tmp_path / "c", tmp_path / "o", tmp_path / "cold"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "a/e.md").write_text("---\ntitle: E\nurl: /x/e\n---\nSee [t](../b/t.md).\n")
+    (root / "b/t.md").write_text("---\ntitle: T\nurl: /x/t\nrelated_article1:\n  url: /x/e\n  title: E\n---\nText.\n")
+    qagraph.build(root, out=out, preset="generic")
+    (root / "a/e.md").write_text("---\ntitle: E\nurl: /x/e2\n---\nSee [t](../b/t.md).\n")
+    kg = qagraph.build(root, out=out, preset="generic")
+    qagraph.build(root, out=cold, preset="generic", cache=False)
+    assert not kg.build_info.incremental
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert ("article:/x/t", "article:/x/e") in qagraph.open(out).graph.edges()  # a stub now
