@@ -14,7 +14,7 @@ only what the edited files reach, working on a copy of the previous build's data
 * in a corpus whose links name articles by page path, note name or alias (Obsidian, Hugo,
   Jekyll), the edited articles are linked again against an
   :class:`~qagraph.links.ArticleIndex` of the database's articles; when an article came,
-  went or changed its names (:func:`~qagraph.links.names_of`), so is every article with a
+  went or changed its names (:meth:`~qagraph.links.ArticleIndex.identity`), so is every article with a
   link that may name it (:meth:`~qagraph.links.ArticleIndex.last_names`); and so is every
   article linking to a stub that any of those link or linked to (a stub is named by the
   first link to it in file order, so those are linked again in file order);
@@ -47,7 +47,7 @@ from .fields import FieldMap
 from .graph import LinkLookups, article_node_data, keyword_data, link_article, subject_data, text_target
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
-from .links import ArticleIndex, names_of
+from .links import ArticleIndex
 from .load import Scan, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
@@ -365,7 +365,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     articles linked again are returned.
 
     Those are: the edited articles; when an article came, went or changed its names
-    (:func:`~qagraph.links.names_of`), every article with a link whose last name
+    (:meth:`~qagraph.links.ArticleIndex.identity`), every article with a link whose last name
     (:meth:`~qagraph.links.ArticleIndex.last_names`) is one of that article's, before or
     after; and every article linking to a stub that one of those links or linked to. A
     full build names a stub after the first link to it in file order (``[[Note]]`` and
@@ -390,8 +390,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
         d = old_data.get(p)
         old = None if d is None else _Named(d["key"], d["path"], d.get("url"), d.get("extra") or {})
         new = new_articles.get(p)
-        if (old and names_of(old, fields.alias_fields, fields.bundles)) != (
-                new and names_of(new, fields.alias_fields, fields.bundles)):
+        if (old and index.identity(old)) != (new and index.identity(new)):
             renamed |= index.names(old) if old else set()
             renamed |= index.names(new) if new else set()
     if renamed:
@@ -415,7 +414,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     for node in linking:
         source = named[node]
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
-            if index.resolve(link.target, link.origin, source.path) is None:
+            if link.target is not None and index.resolve(link.target, link.origin, source.path) is None:
                 key = index.stub_key(link.target, link.origin, source.path, url_identity)
                 if key is not None:
                     folds.add(fold(key))

@@ -59,7 +59,6 @@ __all__ = [
     "inline_tags",
     "is_article_like",
     "mask_code",
-    "names_of",
     "page_path",
     "text_links",
     "wiki_targets",
@@ -389,19 +388,6 @@ class Named(Protocol):
 A = TypeVar("A", bound=Named)
 
 
-def names_of(a: Named, alias_fields: Sequence[str] = (), bundles: bool = False) -> tuple[Any, ...]:
-    """Everything :class:`ArticleIndex` finds ``a`` by: while it is the same, no other
-    article's link leads elsewhere.
-
-    >>> from qagraph.model import Article
-    >>> a = Article("a", "a.md", "t", "t", "", "s", "s", (), (), (), extra={"aliases": ["A", "x"]})
-    >>> names_of(a, ("aliases",))
-    ('a', 'a.md', None, (('A', 'x'),), None)
-    """
-    return (a.key, a.path, a.url, tuple(tuple(_strings(a.extra.get(f))) for f in alias_fields),
-            a.extra.get("slug") if bundles else None)
-
-
 class ArticleIndex(Generic[A]):
     """Every way a link can name an article of the corpus, built once.
 
@@ -470,6 +456,17 @@ class ArticleIndex(Generic[A]):
         if path is None:
             return set()
         return _last_names(path.split("#", 1)[0].split("?", 1)[0])
+
+    def identity(self, a: Named) -> tuple[Any, ...]:
+        """All that the index reads of ``a``: while it stays, no link leads elsewhere.
+
+        >>> from qagraph.model import Article
+        >>> a = Article("a", "a.md", "t", "t", "", "s", "s", (), (), (), extra={"aliases": ["A", "x"]})
+        >>> ArticleIndex([], alias_fields=("aliases",)).identity(a)
+        ('a', 'a.md', None, (('A', 'x'),), None)
+        """
+        return (a.key, a.path, a.url, tuple(tuple(_strings(a.extra.get(f))) for f in self.alias_fields),
+                a.extra.get("slug") if self.bundles else None)
 
     def names(self, a: Named) -> set[str]:
         """The folded last names ``a`` is found by: its file name, page path, key, url,
