@@ -224,8 +224,10 @@ def similarity_edges(pairs: SimilarPairs, node: Callable[[str], str] = article_n
 
 
 def article_node_data(a: Article) -> dict[str, Any]:
-    """An article node's data, from its record."""
-    return {
+    """An article node's data, from its record; ``absent`` (the fields mapped with ``--field``
+    that its file lacks) only when there are some: a patched build reads them back to tell
+    whether any file has such a field."""
+    data = {
         "kind": ARTICLE,
         "label": a.title,
         "key": a.key,
@@ -248,6 +250,9 @@ def article_node_data(a: Article) -> dict[str, Any]:
         "body": a.body,
         "extra": a.extra,
     }
+    if a.absent:
+        data["absent"] = a.absent
+    return data
 
 
 def _link_related(

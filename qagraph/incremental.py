@@ -24,8 +24,7 @@ only what the edited files reach, working on a copy of the previous build's data
 * the report's counts and problems are read back from the patched database.
 
 Whatever the update cannot decide locally (changed settings, a changed preset, keys that
-two files claim, a field mapped with ``--field``, links by url and id beside links by name,
-many files at once) is a
+two files claim, links by url and id beside links by name, many files at once) is a
 :class:`Fallback`: the caller then builds in full. ``tests/test_incremental.py`` checks, on
 random corpora and random edits, that the patched database and every output equal a full
 build's.
@@ -97,8 +96,6 @@ def update_build(
     Raises:
         Fallback: the change cannot be patched (see the module text).
     """
-    if fields.overridden:
-        raise Fallback("a field mapped with --field is checked against every file")
     db_path = stage / DATABASE
     names = scanned.names
     digests = scanned.digests

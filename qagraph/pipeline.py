@@ -485,10 +485,16 @@ def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Prob
     """The problems of the corpus as a whole and of folders, found again for a patched database
     (:meth:`~qagraph.database.DatabasePatch.replace_corpus_problems` keeps them)."""
     from .fields import ANY_SEPARATOR
-    from .presets import spaced_keywords
+    from .presets import spaced_keywords, unmapped_fields
 
     names = set(scanned.names)
     folder_problems = [p for p in scanned.found.problems if p.path not in names]
+    # a field mapped with --field that no article has (each article's data lists those it lacks)
+    missing = [name for name in detection.fields.overridden if con.execute(
+        "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM nodes WHERE kind = 'article' AND "
+        "NOT (data IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(data, '$.absent') WHERE value = ?)))",
+        (name,)).fetchone()[0]]
+    folder_problems += unmapped_fields(detection.fields, detection, missing)
     if detection.fields.keyword_separator in (None, ANY_SEPARATOR):
         return folder_problems
     # both queries are answered by partial indexes (articles_without_keywords, articles_with_one_keyword)

@@ -45,6 +45,7 @@ __all__ = [
     "Preset",
     "choose",
     "corpus_problems",
+    "unmapped_fields",
     "detect",
     "layout_skips",
     "naming_hint",
@@ -546,22 +547,28 @@ def corpus_problems(result: LoadResult) -> list[Problem]:
     map splits on a separator, names the fix (``--field keyword_separator=space`` or
     the ``jekyll`` preset).
     """
-    problems: list[Problem] = []
     fields = result.fields
     articles = result.articles
-    detection = result.detection
-    if articles and fields.overridden:
-        for name in fields.overridden:
-            if name in FieldMap.FIELDS and all(name in a.absent for a in articles):
-                paths = ",".join(getattr(fields, name))
-                seen = sorted((detection.keys if detection else {}).items(), key=lambda kv: (-kv[1], kv[0]))
-                present = ", ".join(k for k, _ in seen[:20]) or "none"
-                problems.append(Problem(
-                    ".", None, f"no file has {paths} (--field {name}={paths}); the files' fields are: {present}",
-                    "field-map", WARNING))
+    missing = [name for name in fields.overridden if articles and all(name in a.absent for a in articles)]
+    problems = unmapped_fields(fields, result.detection, missing)
     with_keywords = [a for a in articles if a.keywords]
     spaced = [(a.path, a.keywords[0]) for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
     problems += spaced_keywords(fields, len(with_keywords), spaced)
+    return problems
+
+
+def unmapped_fields(fields: FieldMap, detection: Detection | None, missing: Sequence[str]) -> list[Problem]:
+    """The corpus warning for each field mapped with ``--field`` that no file has (``missing``,
+    their names), naming the fields the files do have."""
+    problems: list[Problem] = []
+    for name in missing:
+        if name in FieldMap.FIELDS:
+            paths = ",".join(getattr(fields, name))
+            seen = sorted((detection.keys if detection else {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            present = ", ".join(k for k, _ in seen[:20]) or "none"
+            problems.append(Problem(
+                ".", None, f"no file has {paths} (--field {name}={paths}); the files' fields are: {present}",
+                "field-map", WARNING))
     return problems
 
 

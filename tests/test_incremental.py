@@ -794,3 +794,29 @@ def test_a_corpus_linking_by_url_and_by_path_is_built_in_full(tmp_path: Path):
     assert not kg.build_info.incremental
     assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
     assert ("article:/x/t", "article:/x/e") in qagraph.open(out).graph.edges()  # a stub now
+
+
+def test_a_corpus_read_with_a_mapped_field_is_patched(small_corpus: Path, tmp_path: Path):
+    """With ``--field keywords=tags`` no file has ``tags`` at first: the corpus warning says
+    so. An edit that gives one file tags is patched and the warning goes; removing them
+    brings it back. Each build equals a full build (the warning too)."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    overrides = {"keywords": "tags"}
+
+    def warned(folder: Path) -> bool:
+        report = json.loads((folder / "report.json").read_text())
+        return any(p["code"] == "field-map" for p in report["problems"])
+
+    qagraph.build(small_corpus, out=out, overrides=overrides)
+    assert warned(out)
+    path = small_corpus / "biology" / "dna.md"
+    original = path.read_text()
+    for text, warning in ((original.replace("title: >-", "tags: [genes, heredity]\ntitle: >-", 1), False),
+                          (original, True)):
+        path.write_text(text)
+        kg = qagraph.build(small_corpus, out=out, overrides=overrides)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(small_corpus, out=cold, overrides=overrides, cache=False)
+        assert kg.build_info.incremental
+        assert warned(out) is warning
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
