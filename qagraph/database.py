@@ -1119,8 +1119,10 @@ class DatabasePatch:
         self.con.close()
 
     def rollback(self) -> None:
+        """Undo the patch; a full disk (SQLITE_FULL) may have undone it already."""
         try:
-            self.con.execute("ROLLBACK")
+            if self.con.in_transaction:
+                self.con.execute("ROLLBACK")
         finally:
             self.con.close()
 

@@ -197,6 +197,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
         with folder.staging(keep=keep) as stage:
             done: tuple[nx.MultiDiGraph | None, dict[str, Any], list[Path]] | None = None
             if incremental and fingerprint is not None and known is not None:  # a build to update was scanned against
+                import sqlite3
+
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
                 try:
@@ -205,6 +207,10 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                         done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                        site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
                                        max_file_size=max_file_size, workers=workers)
+                except sqlite3.OperationalError as exc:  # the copy of the database, patched on a full disk
+                    if not str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_FULL", "SQLITE_IOERR")):
+                        raise
+                    raise OutputError(f"cannot write {DATABASE}: {exc}", path=str(stage / DATABASE)) from None
                 except Fallback as why:
                     folder.drop_copies()
                     if progress:
