@@ -109,7 +109,7 @@ def database_rows(out: Path) -> str:
     try:
         nodes = dict(con.execute("SELECT id, node FROM nodes"))
         rows = [f"edge {nodes[s]} {k} {nodes[t]} {w} {p} {d}" for s, k, t, w, p, d in con.execute("SELECT * FROM edges")]
-        for table in ("articles", "stubs", "subjects", "keywords", "files", "problems", "links"):
+        for table in ("articles", "stubs", "subjects", "keywords", "files", "problems", "links", "names"):
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "node_id"]
             rows += [f"{table} {row}" for row in con.execute(f"SELECT {', '.join(cols)} FROM {table}")]
         rows += [f"meta {k} {v}" for k, v in con.execute("SELECT key, value FROM meta WHERE key != 'fingerprint'")]

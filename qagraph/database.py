@@ -98,6 +98,8 @@ _INDEXES = (  # built after the rows are in: one sort each, in C
     "CREATE INDEX problems_by_path ON problems(path)",
     "CREATE INDEX files_by_status ON files(status)",
     "CREATE INDEX links_by_article ON links(article)",
+    "CREATE INDEX names_by_name ON names(way, name)",
+    "CREATE INDEX names_by_node ON names(node)",
     "CREATE INDEX links_by_url ON links(url)",
     "CREATE INDEX links_by_id ON links(id)",
 )
@@ -195,6 +197,7 @@ def _schema() -> list[str]:
         "CREATE TABLE problems (path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, code TEXT NOT NULL, "
         "message TEXT NOT NULL)",
         "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER NOT NULL)",
+        "CREATE TABLE names (name TEXT NOT NULL, node TEXT NOT NULL, way TEXT NOT NULL)",
         _HEALTH_TABLE,
         "CREATE VIEW edges_named AS SELECT s.node AS source, e.kind, t.node AS target, e.weight, e.position, "
         "e.data FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target",
@@ -216,6 +219,7 @@ def write_database(
     links: Iterable[tuple[str, RelatedLink]] = (),
     health: Facts | None = None,
     meta_texts: Mapping[str, str] | None = None,
+    names: Iterable[tuple[str, str, str]] = (),
 ) -> Path:
     """Write the graph ``G`` and its build ``report`` as a SQLite database at ``path``.
 
@@ -223,7 +227,8 @@ def write_database(
     ``meta`` adds entries to the ``meta`` table (settings, content digest, source name),
     ``meta_texts`` entries already encoded (the health findings, as report.json writes them);
     ``links`` are every article's links as its file gave them (``(node, link)``), for
-    the ``links`` table; ``health``, the health facts of ``G``
+    the ``links`` table; ``names`` the ``(name, node, way)`` rows of the ``names`` table
+    (:func:`qagraph.incremental.name_rows`, in a corpus that links by name); ``health``, the health facts of ``G``
     (:func:`qagraph.health.facts_of_graph`), for the ``health`` table.
 
     Raises:
@@ -248,6 +253,7 @@ def write_database(
                 con.executemany(f"INSERT INTO health VALUES (?, {', '.join('?' * _HEALTH_ROW)})",
                                 ((number[n], *_health_row(health, n)) for n in sorted(health.articles)))
             con.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (link_row(node, link) for node, link in links))
+            con.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
             for statement in _INDEXES:
                 con.execute(statement)
             con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
@@ -1048,6 +1054,11 @@ class DatabasePatch:
         self.con.execute("DELETE FROM links WHERE article = ?", (node,))
         self.con.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              (link_row(node, link) for link in links))
+
+    def set_names(self, node: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Replace the ``names`` rows of ``node`` (an article) with ``rows``."""
+        self.con.execute("DELETE FROM names WHERE node = ?", (node,))
+        self.con.executemany("INSERT INTO names VALUES (?, ?, ?)", rows)
 
     def links_of(self, node: str) -> list[RelatedLink]:
         rows = self.con.execute(

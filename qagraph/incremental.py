@@ -51,7 +51,7 @@ from .load import Scan, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
 
-__all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
+__all__ = ["Fallback", "LINK_CODES", "Update", "name_rules", "update_build"]
 
 #: codes of the problems found while linking (they belong to the linking article)
 LINK_CODES = frozenset({"related-mismatch", "related-unresolved", "related-self"})
@@ -161,6 +161,9 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
     by_name = bool(fields.links or fields.related_lists)  # links that name an article by path, name or alias
+    rules = name_rules(fields)
+    if by_name and patch.con.execute("SELECT name FROM sqlite_master WHERE name = 'names'").fetchone() is None:
+        raise Fallback("the build has no names table")
 
     update = Update(files=set(paths), articles={article_node(a.key): a for a in new_articles.values()})
     new_nodes = {article_node(a.key): a for a in new_articles.values()}
@@ -203,8 +206,12 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         for key in a.keyword_keys:
             patch.add_edge(node, keyword_node(key), "keyword", {"kind": "keyword"})
         patch.set_links(node, a.related)
+        if by_name:
+            patch.set_names(node, rules.name_rows(a, node, (link.target for link in a.related)))
     for node in gone:
         patch.set_links(node, ())
+        if by_name:
+            patch.set_names(node, ())
 
     # -- related links: every link that can lead elsewhere now is resolved again ----------------
     if by_name:
@@ -355,6 +362,37 @@ class _Spellings(dict[str, str]):
         return super().setdefault(key, default)
 
 
+def name_rules(fields: FieldMap) -> ArticleIndex[Any]:
+    """An :class:`~qagraph.links.ArticleIndex` of no article: the rules of ``fields`` by which
+    links name articles (:meth:`~qagraph.links.ArticleIndex.name_rows`)."""
+    return ArticleIndex([], content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
+                        alias_fields=fields.alias_fields)
+
+
+def _named(con: Any, nodes: Iterable[str] | None) -> list[_Named]:
+    """The articles ``nodes`` (every article: ``None``) as the index reads them, in file order."""
+    query = "SELECT key, path, url, extra FROM articles"
+    rows = con.execute(query + " WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),)) \
+        if nodes is not None else con.execute(query)
+    return sorted((_Named(k, p, u, _json(x)) for k, p, u, x in rows), key=lambda r: r.path)
+
+
+def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleIndex[_Named]:
+    """An index of the articles the links of ``linking`` may lead to: those going by a last name
+    the links end in (the ``names`` table). It resolves those links as the whole corpus's index
+    does: every look-up of a link ends in one of its last names, and each holds every article
+    of that name, in file order."""
+    wanted = json.dumps(sorted(linking))
+    reached = [name for (name,) in con.execute(
+        "SELECT DISTINCT name FROM names WHERE +way = 'links' AND node IN (SELECT value FROM json_each(?))",  # by node
+        (wanted,))]
+    nodes = None if "" in reached else {node for (node,) in con.execute(
+        "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
+        (json.dumps(reached),))}
+    return ArticleIndex(_named(con, nodes), content_dir=fields.content_dir, bundles=fields.bundles,
+                        site_url=fields.site_url, alias_fields=fields.alias_fields)
+
+
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
                     new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap) -> set[str]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
@@ -368,17 +406,14 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     full build names a stub after the first link to it in file order (``[[Note]]`` and
     ``[[note]]`` are one stub) and gives it that link's data, so they are linked again in
     file order, with the functions the full build uses, against an
-    :class:`~qagraph.links.ArticleIndex` of the database's articles."""
+    :class:`~qagraph.links.ArticleIndex` of the articles those links may reach (the
+    database's ``names`` table says which, and who links to a name)."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
                         "LIMIT 1").fetchone()
     if mixed is not None:  # their linkers are found by url and id (_relink): both ways at once are not patched
         raise Fallback(f"{mixed[0]} links by url and id beside links by name or path")
-    rows = sorted((_Named(k, p, u, _json(x)) for k, p, u, x in con.execute("SELECT key, path, url, extra FROM articles")),
-                  key=lambda r: r.path)
-    named = {article_node(r.key): r for r in rows}
-    index = ArticleIndex(rows, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
-                         alias_fields=fields.alias_fields)
+    rules = name_rules(fields)
     new_nodes = {article_node(a.key): a for a in new_articles.values()}
     linking = set(new_nodes)
     # the names that lead elsewhere now: those of the articles that came, went or were renamed
@@ -387,18 +422,13 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
         d = old_data.get(p)
         old = None if d is None else _Named(d["key"], d["path"], d.get("url"), d.get("extra") or {})
         new = new_articles.get(p)
-        if (old and index.identity(old)) != (new and index.identity(new)):
-            renamed |= index.names(old) if old else set()
-            renamed |= index.names(new) if new else set()
+        if (old and rules.identity(old)) != (new and rules.identity(new)):
+            renamed |= rules.names(old) if old else set()
+            renamed |= rules.names(new) if new else set()
     if renamed:
-        reach: dict[str, bool] = {}
-        for article, target in con.execute("SELECT article, target FROM links WHERE target IS NOT NULL"):
-            hit = reach.get(target)
-            if hit is None:
-                last = index.last_names(target)
-                hit = reach[target] = last is None or not last.isdisjoint(renamed)
-            if hit and article in named:
-                linking.add(article)
+        linking |= {node for (node,) in con.execute(
+            "SELECT DISTINCT node FROM names WHERE way = 'links' AND name IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(renamed | {""})),))}
     # the stubs those articles link to, before and after; all their linkers
     stubs: dict[str, list[tuple[str, str]]] = {}  # folded name -> (node, key) of the stubs so named
     for node, key in con.execute("SELECT node, key FROM stubs"):
@@ -408,8 +438,9 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
                                    for t, _ in patch.out_edges(node, ("related",)) if t in keys}
     folds = {fold(keys[n]) for n in before_stubs if n in keys}
     url_identity = fields.identity == "url"
-    for node in linking:
-        source = named[node]
+    index = _reachable(con, linking, fields)
+    for source in _named(con, linking):
+        node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
             if link.target is not None and index.resolve(link.target, link.origin, source.path) is None:
                 key = index.stub_key(link.target, link.origin, source.path, url_identity)
@@ -419,14 +450,17 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
         raise Fallback("two stubs the edit reaches are named alike but for case")
     involved = {node for f in folds for node, _ in stubs.get(f, ())}
     before = {node: _data(patch, node) for node in involved}
-    for node in involved:
-        linking |= patch.sources(node, ("related",))
+    linkers = set().union(*(patch.sources(node, ("related",)) for node in involved)) - linking
+    if linkers:  # their links too: an index of what all of them may reach
+        linking |= linkers
+        index = _reachable(con, linking, fields)
     spellings = _Spellings({f: found[0][1] for f, found in stubs.items() if f not in folds and len(found) == 1},
                            {f for f, found in stubs.items() if f not in folds and len(found) > 1})
     graph = _StubGraph(patch, involved)
     no_lookups = LinkLookups(lambda url: None, lambda number: [])
-    for node in sorted(linking, key=lambda n: named[n].path):
-        source = named[node]
+    unchanged = set()
+    for source in _named(con, linking):
+        node = article_node(source.key)
         links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
 
         def target(link: RelatedLink, source: _Named = source) -> str | None:
@@ -441,13 +475,15 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
             patch.remove_edges(node, ("related",))
             for t, d in targets.items():
                 patch.add_edge(node, t, "related", d)
+        if node not in new_nodes:
+            unchanged.add(source.path)
     for node in sorted(involved - graph.added.keys()):
         if _kind(patch, node) == STUB:
             patch.remove_node(node)
             update.removed.add(node)
     update.removed -= graph.added.keys()  # a page gone, and a stub of the same name in its place
     update.changed |= {node for node, data in graph.added.items() if before.get(node) != data}
-    return {named[n].path for n in linking if n not in new_nodes}
+    return unchanged
 
 def _json(text: str | None) -> dict[str, Any]:
     value = json.loads(text) if text else None

@@ -479,9 +479,23 @@ class ArticleIndex(Generic[A]):
         slug = a.extra.get("slug")
         if isinstance(slug, str):
             forms.append(slug)
-        for form in forms:
+        for form in set(forms):  # a page path is often the key too
             found |= _last_names(form) or set()
         return found
+
+    def name_rows(self, a: Named, node: str, targets: Iterable[str | None]) -> list[tuple[str, str, str]]:
+        """The rows of a build database's ``names`` table for ``a`` (node ``node``) and the
+        ``targets`` of its links: ``(name, node, "is")`` for each of its :meth:`names`,
+        ``(name, node, "links")`` for each last name its links may lead to (``""``: any).
+        A patched build reads them to find who can link to an article, and which articles
+        a set of links can reach, without the whole corpus."""
+        rows = [(name, node, "is") for name in sorted(self.names(a))]
+        reached: set[str] = set()
+        for target in targets:
+            last = None if target is None else self.last_names(target)
+            if target is not None:
+                reached |= {""} if last is None else last
+        return rows + [(name, node, "links") for name in sorted(reached)]
 
     def internal_path(self, target: str) -> str | None:
         """``target`` as a path inside the corpus, or ``None`` when it points to another site."""

@@ -229,7 +229,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                 # node name each, stayed for the whole write (17 MB)
                 links = ((node, link) for a in loaded.articles for node in (article_node(a.key),) for link in a.related)
                 written = write_outputs(G, report, stage, outputs=wanted, site_url=site_url, **rdf,
-                                        progress=progress, fingerprint=fingerprint, links=links, workers=workers)
+                                        progress=progress, fingerprint=fingerprint, links=links, workers=workers,
+                                        names=_name_rows(loaded))
             else:
                 G, report, written = done
             folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
@@ -487,6 +488,21 @@ def _read_json(path: Path) -> Any:
         return None
 
 
+def _name_rows(loaded: LoadResult) -> Iterator[tuple[str, str, str]]:
+    """The ``names`` rows of the database (:meth:`~qagraph.links.ArticleIndex.name_rows`), in a
+    corpus that links by page path, note name or alias: a patched build finds with them who
+    links to a name and which articles a link may reach."""
+    fields = loaded.fields
+    if not (fields.links or fields.related_lists):
+        return
+    from .incremental import name_rules
+
+    rules = name_rules(fields)
+    for a in loaded.articles:
+        node = article_node(a.key)
+        yield from rules.name_rows(a, node, (link.target for link in a.related))
+
+
 def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Problem]:
     """The problems of the corpus as a whole and of folders, found again for a patched database
     (:meth:`~qagraph.database.DatabasePatch.replace_corpus_problems` keeps them)."""
@@ -677,6 +693,7 @@ def write_outputs(
     progress: Progress | None = None,
     fingerprint: str | None = None,
     links: Iterable[tuple[str, RelatedLink]] = (),
+    names: Iterable[tuple[str, str, str]] = (),
     previous_layout: dict[str, Any] | None = None,
     links_to: Iterable[str] | None = None,
     workers: int | None = None,
@@ -731,7 +748,8 @@ def write_outputs(
             if progress:
                 progress("database", 0, 1)
             written.append(write_database(G, out / DATABASE, report=report, meta={"fingerprint": fingerprint},
-                                          links=links, health=facts, meta_texts={"health": health_text}))
+                                          links=links, health=facts, meta_texts={"health": health_text},
+                                          names=names))
             if progress:
                 progress("database", 1, 1)
     if html_done is not None:

@@ -820,3 +820,34 @@ def test_a_corpus_read_with_a_mapped_field_is_patched(small_corpus: Path, tmp_pa
         assert kg.build_info.incremental
         assert warned(out) is warning
         assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+
+
+def test_a_vault_edit_reads_only_the_notes_its_links_may_reach(tmp_path: Path, monkeypatch):
+    """The ``names`` table says which notes a link may reach and who links to a name: an edit
+    resolves its links against those notes, not an index of the whole vault; a link to ``../``
+    may reach any note, and then the whole vault is read."""
+    import qagraph.incremental as incremental
+
+    root, out = tmp_path / "vault", tmp_path / "out"
+    for i in range(30):
+        (root / f"n{i % 3}" / f"Note {i}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"n{i % 3}" / f"Note {i}.md").write_text(f"Links [[Note {(i + 1) % 30}]] and [[Missing {i % 4}]].\n")
+    qagraph.build(root, out=out, preset="obsidian")
+    read: list[int | None] = []
+    real = incremental._named
+
+    def spy(con, nodes):
+        rows = real(con, nodes)
+        read.append(None if nodes is None else len(rows))
+        return rows
+
+    monkeypatch.setattr(incremental, "_named", spy)
+    (root / "n0" / "Note 0.md").write_text("Links [[Note 7]] and [[Missing 5]].\n")
+    assert qagraph.build(root, out=out, preset="obsidian").build_info.incremental
+    # Note 0 no longer names Missing 0: the 8 notes that do are linked again (a stub is named by its
+    # first link), against an index of the 8 notes their links may reach; never the 30 of the vault
+    assert read == [1, 1, 8, 8], read
+    read.clear()
+    (root / "n0" / "Note 0.md").write_text("Links [up](../) and [[Note 7]].\n")
+    assert qagraph.build(root, out=out, preset="obsidian").build_info.incremental
+    assert None in read
