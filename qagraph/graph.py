@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +40,7 @@ from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .fields import FieldMap
-from .links import EMBED, FRONT_MATTER, WIKI_LINK, ArticleIndex, Named
+from .links import EMBED, FRONT_MATTER, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
@@ -280,8 +280,7 @@ def _link_related(
     def target_of(a: Article, link: RelatedLink) -> str | None:
         nonlocal index
         if index is None:
-            index = ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles,
-                                 site_url=fields.site_url, alias_fields=fields.alias_fields)
+            index = article_index(articles, fields)
         return text_target(G, index, link, a, fields, stub_keys)
 
     edges = []
@@ -377,6 +376,13 @@ def link_article(
     for data in targets.values():
         data["positions"] = tuple(data["positions"])
     return targets, problems, stubs
+
+
+def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
+    """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
+    (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`)."""
+    return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
+                        alias_fields=fields.alias_fields)
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,

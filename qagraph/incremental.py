@@ -43,7 +43,8 @@ from typing import Any
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, SKIPPED, Problem
 from .fields import FieldMap
-from .graph import LinkLookups, article_node_data, keyword_data, link_article, subject_data, text_target
+from .graph import (LinkLookups, article_index, article_node_data, keyword_data, link_article, subject_data,
+                    text_target)
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
 from .links import ArticleIndex
@@ -51,7 +52,7 @@ from .load import Scan, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
 
-__all__ = ["Fallback", "LINK_CODES", "Update", "name_rules", "update_build"]
+__all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
 
 #: codes of the problems found while linking (they belong to the linking article)
 LINK_CODES = frozenset({"related-mismatch", "related-unresolved", "related-self"})
@@ -161,7 +162,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
     by_name = bool(fields.links or fields.related_lists)  # links that name an article by path, name or alias
-    rules = name_rules(fields)
+    rules: ArticleIndex[Any] = article_index([], fields)
     if by_name and patch.con.execute("SELECT name FROM sqlite_master WHERE name = 'names'").fetchone() is None:
         raise Fallback("the build has no names table")
 
@@ -362,13 +363,6 @@ class _Spellings(dict[str, str]):
         return super().setdefault(key, default)
 
 
-def name_rules(fields: FieldMap) -> ArticleIndex[Any]:
-    """An :class:`~qagraph.links.ArticleIndex` of no article: the rules of ``fields`` by which
-    links name articles (:meth:`~qagraph.links.ArticleIndex.name_rows`)."""
-    return ArticleIndex([], content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
-                        alias_fields=fields.alias_fields)
-
-
 def _named(con: Any, nodes: Iterable[str] | None) -> list[_Named]:
     """The articles ``nodes`` (every article: ``None``) as the index reads them, in file order."""
     query = "SELECT key, path, url, extra FROM articles"
@@ -389,8 +383,7 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleInd
     nodes = None if "" in reached else {node for (node,) in con.execute(
         "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
         (json.dumps(reached),))}
-    return ArticleIndex(_named(con, nodes), content_dir=fields.content_dir, bundles=fields.bundles,
-                        site_url=fields.site_url, alias_fields=fields.alias_fields)
+    return article_index(_named(con, nodes), fields)
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
@@ -413,7 +406,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
                         "LIMIT 1").fetchone()
     if mixed is not None:  # their linkers are found by url and id (_relink): both ways at once are not patched
         raise Fallback(f"{mixed[0]} links by url and id beside links by name or path")
-    rules = name_rules(fields)
+    rules: ArticleIndex[Any] = article_index([], fields)
     new_nodes = {article_node(a.key): a for a in new_articles.values()}
     linking = set(new_nodes)
     # the names that lead elsewhere now: those of the articles that came, went or were renamed

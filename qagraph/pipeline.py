@@ -495,9 +495,10 @@ def _name_rows(loaded: LoadResult) -> Iterator[tuple[str, str, str]]:
     fields = loaded.fields
     if not (fields.links or fields.related_lists):
         return
-    from .incremental import name_rules
+    from .graph import article_index
+    from .links import ArticleIndex
 
-    rules = name_rules(fields)
+    rules: ArticleIndex[Any] = article_index([], fields)
     for a in loaded.articles:
         node = article_node(a.key)
         yield from rules.name_rows(a, node, (link.target for link in a.related))
