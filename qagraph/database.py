@@ -228,7 +228,7 @@ def write_database(
     ``meta_texts`` entries already encoded (the health findings, as report.json writes them);
     ``links`` are every article's links as its file gave them (``(node, link)``), for
     the ``links`` table; ``names`` the ``(name, node, way)`` rows of the ``names`` table
-    (:func:`qagraph.incremental.name_rows`, in a corpus that links by name); ``health``, the health facts of ``G``
+    (:meth:`qagraph.links.ArticleIndex.name_rows`, in a corpus that links by name); ``health``, the health facts of ``G``
     (:func:`qagraph.health.facts_of_graph`), for the ``health`` table.
 
     Raises:

@@ -150,6 +150,12 @@ class FieldMap:
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool,
     }
 
+    @property
+    def links_by_name(self) -> bool:
+        """Whether files link to one another by page path, note name or alias (body links or
+        front-matter lists), resolved against the whole corpus (:class:`~qagraph.links.ArticleIndex`)."""
+        return bool(self.links or self.related_lists)
+
     def with_overrides(self, mapping: dict[str, str]) -> "FieldMap":
         """A copy where each ``name=path[,path...]`` in ``mapping`` replaces a default.
 

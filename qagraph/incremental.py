@@ -161,7 +161,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     old_keys = {d.get("key") for d in old_data.values()}
     if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
-    by_name = bool(fields.links or fields.related_lists)  # links that name an article by path, name or alias
+    by_name = fields.links_by_name
     rules: ArticleIndex[Any] = article_index([], fields)
     if by_name and patch.con.execute("SELECT name FROM sqlite_master WHERE name = 'names'").fetchone() is None:
         raise Fallback("the build has no names table")
@@ -217,7 +217,8 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     # -- related links: every link that can lead elsewhere now is resolved again ----------------
     if by_name:
         link_problems: list[Problem] = []
-        unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles, stub_candidates, fields)
+        unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles, stub_candidates, fields,
+                                            rules)
     else:
         link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
                                                    stub_candidates, fields)
@@ -387,7 +388,8 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleInd
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
-                    new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap) -> set[str]:
+                    new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap,
+                    rules: ArticleIndex[Any]) -> set[str]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
     the articles whose links can lead elsewhere after the edit. The paths of the unchanged
     articles linked again are returned.
@@ -400,13 +402,13 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     ``[[note]]`` are one stub) and gives it that link's data, so they are linked again in
     file order, with the functions the full build uses, against an
     :class:`~qagraph.links.ArticleIndex` of the articles those links may reach (the
-    database's ``names`` table says which, and who links to a name)."""
+    database's ``names`` table says which, and who links to a name). ``rules``: an index of no
+    article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`)."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
                         "LIMIT 1").fetchone()
     if mixed is not None:  # their linkers are found by url and id (_relink): both ways at once are not patched
         raise Fallback(f"{mixed[0]} links by url and id beside links by name or path")
-    rules: ArticleIndex[Any] = article_index([], fields)
     new_nodes = {article_node(a.key): a for a in new_articles.values()}
     linking = set(new_nodes)
     # the names that lead elsewhere now: those of the articles that came, went or were renamed

@@ -492,8 +492,8 @@ class ArticleIndex(Generic[A]):
         rows = [(name, node, "is") for name in sorted(self.names(a))]
         reached: set[str] = set()
         for target in targets:
-            last = None if target is None else self.last_names(target)
             if target is not None:
+                last = self.last_names(target)
                 reached |= {""} if last is None else last
         return rows + [(name, node, "links") for name in sorted(reached)]
 

@@ -493,7 +493,7 @@ def _name_rows(loaded: LoadResult) -> Iterator[tuple[str, str, str]]:
     corpus that links by page path, note name or alias: a patched build finds with them who
     links to a name and which articles a link may reach."""
     fields = loaded.fields
-    if not (fields.links or fields.related_lists):
+    if not fields.links_by_name:
         return
     from .graph import article_index
     from .links import ArticleIndex
