@@ -827,6 +827,12 @@ class BuildDatabase:
                 f"AND source NOT IN (SELECT value FROM json_each(?))", (*args, wanted)).fetchall()
         return rows
 
+    def edge_pairs(self, ids: Iterable[int], kind: str) -> list[tuple[int, int]]:
+        """``(source id, target id)`` of each edge of ``kind`` that leaves one of row ids ``ids``."""
+        return self.con.execute(
+            "SELECT source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND kind = ?",
+            (json.dumps(sorted(set(ids))), kind)).fetchall()
+
     def degrees(self, ids: Iterable[int], kinds: Sequence[str]) -> dict[int, int]:
         """Edges of ``kinds`` at each of row ids ``ids`` (that has one), both ways: a node's degree
         in the graph over those kinds, a loop counted twice, as ``networkx`` counts it."""

@@ -51,6 +51,7 @@ __all__ = [
     "Selection",
     "keyword_selection",
     "link_degrees",
+    "keywords_stand",
     "link_degrees_stand",
     "link_strength",
     "neighbourhood_selection",
@@ -230,6 +231,24 @@ def link_degrees_stand(G: nx.MultiDiGraph, degrees: dict[str, int] | None = None
         _DEGREES[G] = ((len(G), known[0][1]), known[1])
 
 
+#: the number of keywords that a graph's articles have, for a graph that holds only some of them
+_KEYWORDS: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[list[str], int]]" = weakref.WeakKeyDictionary()
+
+
+def keywords_stand(G: nx.MultiDiGraph, articles: Sequence[str], total: int) -> None:
+    """Say that ``articles`` have ``total`` keywords in all, of which ``G`` holds only those that
+    two of them or more have (a subject view's part of a build, :func:`~.update.subject_graph`):
+    the others a view of ``articles`` only counts (:func:`_keywords`).
+
+    >>> G = nx.MultiDiGraph([("article:/a", "keyword:k", "keyword"), ("article:/b", "keyword:k", "keyword")])
+    >>> _keywords(G, ["article:/a", "article:/b"], 5)
+    (['keyword:k'], 1)
+    >>> keywords_stand(G, ["article:/a", "article:/b"], 4); _keywords(G, ["article:/a", "article:/b"], 5)
+    (['keyword:k'], 4)
+    """
+    _KEYWORDS[G] = (list(articles), total)
+
+
 def _by_degree(G: nx.MultiDiGraph, nodes: Iterable[str], links: frozenset[str]) -> tuple[list[str], dict[str, int]]:
     known = link_degrees(G)
     degree = {n: known.get(n, 0) for n in nodes}
@@ -324,6 +343,9 @@ def _keywords(
         if kw not in taken:
             chosen.append(kw)
             taken.add(kw)
+    known = _KEYWORDS.get(G)
+    if known is not None and skip is None and not always and known[0] == list(articles):  # G holds the shared ones
+        return chosen, known[1]
     return chosen, len(counts)
 
 
