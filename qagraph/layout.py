@@ -68,7 +68,10 @@ __all__ = [
     "label_communities",
     "layout",
     "link_graph",
+    "name_community",
     "place_new",
+    "placed_beside",
+    "rounded",
     "update_layout",
 ]
 
@@ -417,22 +420,32 @@ def label_communities(
             if subject:
                 subject_counts[subject] += 1
             keyword_counts.update(set(data.get("keywords") or ()))
-        top_subjects = [s for s, c in subject_counts.most_common(subjects)
-                        if c * 4 >= len(members)] or [s for s, _ in subject_counts.most_common(1)]
-        subject_labels = tuple(_label(node_data, "subject:" + s, s) for s in top_subjects)
-
-        def score(item: tuple[str, int]) -> tuple[float, str]:
-            key, count = item
-            df = node_data.get("keyword:" + key, {}).get("df") or count
-            return (-(count * count) / df, key)
-
-        ranked = sorted((item for item in keyword_counts.items() if item[1] > 1 or len(members) < 4), key=score)
-        keyword_labels = tuple(_label(node_data, "keyword:" + k, k) for k, _ in ranked[:keywords])
-        label = " / ".join(subject_labels) or "no subject"
-        if keyword_labels:
-            label += " · " + ", ".join(keyword_labels)
-        named.append(Community(index, tuple(members), label, subject_labels, keyword_labels))
+        named.append(name_community(index, members, subject_counts, keyword_counts, node_data,
+                                    keywords=keywords, subjects=subjects))
     return named
+
+
+def name_community(index: int, members: Sequence[str], subject_counts: Counter[str], keyword_counts: Mapping[str, int],
+                   node_data: Mapping[str, Mapping[str, Any]], *, keywords: int = 3, subjects: int = 2) -> Community:
+    """The community ``index`` of ``members`` named as :func:`label_communities` names it, from the
+    counts of its members' subject slugs (in the order the members first name them) and keyword
+    keys; ``node_data`` holds the subject nodes' labels, and the labels and df of the keywords
+    that two members or more have (of any, in a community of three or fewer)."""
+    top_subjects = [s for s, c in subject_counts.most_common(subjects)
+                    if c * 4 >= len(members)] or [s for s, _ in subject_counts.most_common(1)]
+    subject_labels = tuple(_label(node_data, "subject:" + s, s) for s in top_subjects)
+
+    def score(item: tuple[str, int]) -> tuple[float, str]:
+        key, count = item
+        df = node_data.get("keyword:" + key, {}).get("df") or count
+        return (-(count * count) / df, key)
+
+    ranked = sorted((item for item in keyword_counts.items() if item[1] > 1 or len(members) < 4), key=score)
+    keyword_labels = tuple(_label(node_data, "keyword:" + k, k) for k, _ in ranked[:keywords])
+    label = " / ".join(subject_labels) or "no subject"
+    if keyword_labels:
+        label += " · " + ", ".join(keyword_labels)
+    return Community(index, tuple(members), label, subject_labels, keyword_labels)
 
 
 def _label(node_data: Mapping[str, Mapping[str, Any]], node: str, default: str) -> str:
@@ -781,12 +794,23 @@ def update_layout(
 def place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
     """Place ``new`` nodes near their placed ``neighbours(node) -> [(other, weight)]``, rim otherwise.
 
-    The positions of ``placed`` and ``new`` together. A node goes to the weighted mean of its
-    placed neighbours, moved by a distance and angle hashed from its id; a round places every
-    node with a placed neighbour (from the positions before the round), until none is left or
-    none can be placed; those left go on a rim outside every other node.
+    The positions of ``placed`` and ``new`` together (:func:`placed_beside` for the new ones),
+    rounded to :data:`DECIMALS` decimals.
     """
-    positions = dict(placed)
+    positions = {**placed, **placed_beside(placed, new, neighbours)}
+    return {n: rounded(p) for n, p in positions.items()}
+
+
+def placed_beside(placed: Mapping[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
+    """The positions of ``new`` nodes, near their placed ``neighbours(node) -> [(other, weight)]``
+    (unrounded): those of ``placed`` stay where they are.
+
+    A node goes to the weighted mean of its placed neighbours, moved by a distance and angle
+    hashed from its id; a round places every node with a placed neighbour (from the positions
+    before the round), until none is left or none can be placed; those left go on a rim
+    outside every other node.
+    """
+    positions: dict[str, Position] = {}
     waiting = list(new)
     while waiting:
         # a round places every node that has a placed neighbour, from positions fixed before the round
@@ -795,6 +819,8 @@ def place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> d
             total = sx = sy = 0.0
             for other, w in neighbours(node):
                 at = positions.get(other)
+                if at is None:
+                    at = placed.get(other)
                 if at is not None:
                     w = w if w > 0 else 1e-3
                     sx += at[0] * w
@@ -809,14 +835,19 @@ def place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> d
         positions.update(landed)
         waiting = [n for n in waiting if n not in landed]
     if waiting:
-        xy = np.array(list(positions.values()) or [(0.0, 0.0)])
+        xy = np.array([*placed.values(), *positions.values()] or [(0.0, 0.0)])
         rim = float(np.sqrt((xy**2).sum(axis=1)).max()) + 3.0
         for node in waiting:
             a, b = _unit_pair(node, "rim")
             angle, r = 2 * math.pi * a, rim + 2.0 * b
             positions[node] = (r * math.cos(angle), r * math.sin(angle))
+    return positions
+
+
+def rounded(p: Position) -> Position:
+    """``p`` rounded to :data:`DECIMALS` decimals (no negative zero)."""
     scale = 10**DECIMALS
-    return {n: (round(x * scale) / scale + 0.0, round(y * scale) / scale + 0.0) for n, (x, y) in positions.items()}
+    return round(p[0] * scale) / scale + 0.0, round(p[1] * scale) / scale + 0.0
 
 
 # -- one call for the build ------------------------------------------------------------------

@@ -35,7 +35,7 @@ from qagraph.html.atlas import (
 )
 from qagraph.html.update import subject_graph
 from qagraph.kinds import link_kinds, weighted_link_kinds
-from qagraph.layout import AtlasLayout
+from qagraph.layout import AtlasLayout, label_communities
 from test_pipeline import outputs_of
 
 SMALL = Limits(subject_articles=4, listed_articles=3, subject_keywords=3, overview_subjects=3, overview_keywords=4,
@@ -125,7 +125,9 @@ def _atlas_files(folder: Path) -> dict[str, str]:
             and (p.parent.name in ("atlas",) or p.name.startswith("atlas"))}
 
 
-def _check_atlas(out: Path, G, previous: dict | None, site_url: str | None) -> None:
+def _check_atlas(out: Path, G, previous: dict | None, site_url: str | None) -> int:
+    """Check the atlas in ``out`` against graph ``G``; the number of communities named again."""
+    renamed = 0
     state = json.loads((out / ".qagraph" / "atlas.json").read_text())
     layout = AtlasLayout.from_dict(state)
     atlas_nodes = {n for n, k in G.nodes(data="kind") if k in ("article", "stub")}
@@ -134,10 +136,18 @@ def _check_atlas(out: Path, G, previous: dict | None, site_url: str | None) -> N
     assert sorted(members) == sorted(n for n, k in G.nodes(data="kind") if k == "article")
     assert [c.index for c in layout.communities] == list(range(len(layout.communities)))
     if previous is not None:  # articles keep their places
-        before = AtlasLayout.from_dict(previous).positions
-        assert all(layout.positions[n] == p for n, p in before.items() if n in atlas_nodes)
+        old = AtlasLayout.from_dict(previous)
+        assert all(layout.positions[n] == p for n, p in old.positions.items() if n in atlas_nodes)
+        # a community whose members changed is named again, as a full layout names its communities
+        kept = {frozenset(c.members) for c in old.communities}
+        for c in layout.communities:
+            if frozenset(c.members) not in kept:
+                named = label_communities(G, [c.members])[0]
+                assert (c.label, c.subjects, c.keywords) == (named.label, named.subjects, named.keywords)
+                renamed += 1
     expected = generate_atlas(G, positions=layout.positions, communities=layout.communities, site_url=site_url)
     assert _atlas_files(out) == expected
+    return renamed
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -165,6 +175,34 @@ def test_an_updated_site_equals_a_full_write(tmp_path, small_views, seed):
             (cold / ".qagraph" / "views.json").read_text()), kind
         _check_atlas(out, full.graph, previous if kg.build_info.incremental else None, site_url)
     assert incremental and small_views["updates"] == incremental
+
+
+def test_a_community_that_an_added_article_joins_is_named_again(tmp_path, small_views, monkeypatch):
+    """:meth:`_Layout.relabel` names the communities that changed from the database's counts; a
+    full layout names them from the graph (:func:`label_communities`): the names are the same."""
+    relabelled = []
+    real = update_module._Layout.relabel
+    monkeypatch.setattr(update_module._Layout, "relabel",
+                        lambda self, db: (relabelled.append(sorted(self.dirty)), real(self, db))[1])
+    r = random.Random(11)
+    root, out = tmp_path / "content", tmp_path / "out"
+    articles: dict[str, dict] = {}
+    for _ in range(24):
+        a = _article(r, subject=r.choice(SUBJECTS[2:]))
+        articles.setdefault(_path(a), a)
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    renamed = 0
+    for i in range(3):
+        a = _article(r, slug=f"added-{i}", subject=r.choice(SUBJECTS[2:]))
+        a["keywords"] = r.sample(KEYWORDS, 4)
+        articles[_path(a)] = a
+        _write(root, articles)
+        previous = json.loads((out / ".qagraph" / "atlas.json").read_text())
+        kg = qagraph.build(root, out=out)
+        assert kg.build_info.incremental
+        renamed += _check_atlas(out, qagraph.build(root, cache=False).graph, previous, None)
+    assert renamed and any(relabelled)
 
 
 def test_the_fast_paths_are_taken(tmp_path, small_views):

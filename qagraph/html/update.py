@@ -897,12 +897,12 @@ class _Layout:
         """Each of ``nodes`` beside the weighted mean of its placed ``neighbours(node) -> [(node, weight)]``
         (nodes linked only to new ones once those are placed); a node linked to nothing placed goes
         on the rim, outside every other."""
-        if not nodes:  # an edit: place_new would still copy and round every position
+        if not nodes:
             return
-        from ..layout import place_new
+        from ..layout import placed_beside, rounded
 
-        placed = place_new(self.positions, list(nodes), neighbours)
-        self.positions.update({n: _rounded(placed[n]) for n in nodes})
+        placed = placed_beside(self.positions, list(nodes), neighbours)  # the others' stay as they are
+        self.positions.update({n: rounded(placed[n]) for n in nodes})
 
     def communities(self) -> list[Any]:
         from ..layout import Community
@@ -911,22 +911,26 @@ class _Layout:
                 for i, c in enumerate(self.parts)]
 
     def relabel(self, db: BuildDatabase) -> None:
-        """Name again the communities whose members changed (:func:`qagraph.layout.label_communities`)."""
-        from ..layout import label_communities
+        """Name again the communities whose members changed, as :func:`qagraph.layout.label_communities`
+        names them, from counts the database makes (the members' keyword lists are not read)."""
+        from ..layout import name_community
 
         for i in sorted(self.dirty):
             members = self.parts[i]["members"]
-            G = nx.MultiDiGraph()
-            node_data = G._node  # read by label_communities alone: thousands of nodes, no edges
-            node_data.update(db.nodes_by_id(db.ids_of(members).values(), columns=("subject", "keywords")).values())
-            slugs = {d.get("subject") for d in node_data.values() if d.get("subject")}
-            counts = Counter(k for d in list(node_data.values()) for k in set(d.get("keywords") or ()))
-            # the keywords label_communities may rank: those of two members or more (of any, in a
+            ids = db.ids_of(members)
+            found = db.kinds_and_subjects(ids.values())
+            subject_counts: Counter[str] = Counter(
+                slug for slug in (found[ids[m]][2] if m in ids else None for m in members) if slug)
+            # the keywords name_community ranks: those of two members or more (of any, in a
             # community of three or fewer); most are of one only
-            keys = [k for k, n in counts.items() if n > 1 or len(members) < 4]
-            wanted = [subject_node(s) for s in slugs] + [keyword_node(k) for k in keys]
-            node_data.update(db.nodes_by_id(db.ids_of(wanted).values(), columns=("df",)).values())
-            named = label_communities(G, [members])[0]
+            counts = db.target_counts(ids.values(), HAS_KEYWORD)
+            wanted = [k for k, n in counts.items() if n > 1 or len(members) < 4]
+            read = db.nodes_by_id(wanted, columns=("df",))
+            keyword_counts = {split_node(node)[1]: counts[k] for k, (node, _) in read.items()}
+            node_data = {node: d for node, d in read.values()}
+            node_data.update(db.nodes_by_id(db.ids_of(subject_node(s) for s in subject_counts).values(),
+                                            columns=()).values())
+            named = name_community(i, members, subject_counts, keyword_counts, node_data)
             self.parts[i].update(label=named.label, subjects=list(named.subjects), keywords=list(named.keywords))
 
     def as_dict(self) -> dict[str, Any]:
@@ -950,10 +954,6 @@ def _link_weights(change: _Change) -> dict[str, dict[str, float]]:
         if v in change.nodes:
             out[v][u] += value
     return out
-
-
-def _rounded(p: Sequence[float]) -> tuple[float, float]:
-    return round(p[0] * 100) / 100 + 0.0, round(p[1] * 100) / 100 + 0.0
 
 
 def _read_data(path: Path) -> Any:
