@@ -628,6 +628,11 @@ class BuildDatabase:
     def article_nodes_with_number(self, number: int) -> list[str]:
         return sorted(r[0] for r in self.con.execute("SELECT node FROM articles WHERE id = ?", (number,)))
 
+    def article_names(self) -> list[tuple[str, str, str, str | None, dict[str, Any], str]]:
+        """``(node, key, path, url, extra, title)`` of every article: what names it, in path order."""
+        rows = self.con.execute("SELECT node, key, path, url, extra, title FROM articles ORDER BY path")
+        return [(node, key, path, url, _load(extra, "j") or {}, title or "") for node, key, path, url, extra, title in rows]
+
     def find_words(self, words: Sequence[str]) -> set[str]:
         """Articles whose title holds every one of ``words`` (already folded)."""
         if not words:

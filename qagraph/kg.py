@@ -19,6 +19,7 @@ import html
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,6 +32,8 @@ from .normalize import fold, slugify
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands need none
     import networkx as nx
+
+    from .links import ArticleIndex
 
 __all__ = ["KnowledgeGraph", "open_build"]
 
@@ -48,6 +51,8 @@ class _Source(Protocol):
 
     def find_words(self, words: Sequence[str]) -> set[str]: ...
 
+    def articles_named(self) -> list[NamedArticle]: ...
+
     def subjects(self) -> list[tuple[str, dict[str, Any]]]: ...
 
     def top(self, kind: str, n: int) -> list[tuple[str, int]]: ...
@@ -57,6 +62,18 @@ class _Source(Protocol):
     def graph(self) -> nx.MultiDiGraph: ...
 
     def health(self) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class NamedArticle:
+    """What names an article (as :class:`~qagraph.links.ArticleIndex` reads it), with its node and title."""
+
+    node: str
+    key: str
+    path: str
+    url: str | None
+    extra: dict[str, Any]
+    title: str
 
 
 class _InMemory:
@@ -100,6 +117,11 @@ class _InMemory:
     def find_words(self, words: Sequence[str]) -> set[str]:
         sets = sorted((self._words.get(w, set()) for w in words), key=len)
         return set.intersection(*sets) if sets else set()
+
+    def articles_named(self) -> list[NamedArticle]:
+        return sorted((NamedArticle(node, str(d.get("key") or ""), str(d.get("path") or ""), d.get("url"),
+                                    d.get("extra") or {}, str(d.get("title") or ""))
+                       for node, d in self.G._node.items() if d.get("kind") == ARTICLE), key=lambda a: a.path)
 
     def subjects(self) -> list[tuple[str, dict[str, Any]]]:
         return sorted((n, d) for n, d in self.G._node.items() if d.get("kind") == SUBJECT)
@@ -161,6 +183,11 @@ class _Stored:
     def find_words(self, words: Sequence[str]) -> set[str]:
         return self.db.find_words(words)
 
+    def articles_named(self) -> list[NamedArticle]:
+        if self._graph is not None:
+            return _InMemory(self._graph).articles_named()
+        return [NamedArticle(*row) for row in self.db.article_names()]
+
     def subjects(self) -> list[tuple[str, dict[str, Any]]]:
         return list(self.db.nodes(SUBJECT))
 
@@ -185,7 +212,9 @@ class KnowledgeGraph:
 
     Articles are named by url, by node id (``article:<url>``) or by their numeric
     ``id`` when that id is unique (the corpus reuses some ids: those raise, naming the
-    candidates). Keywords are named by any spelling, subjects by slug or any spelling.
+    candidates), as the corpus's own links name them (a note's name or alias, a page's
+    path), or by a title that one article alone has. Keywords are named by any spelling,
+    subjects by slug or any spelling.
 
     Make one with :func:`qagraph.build` (from a content folder) or :func:`qagraph.open`
     (from a build folder, without reading the content).
@@ -278,7 +307,9 @@ class KnowledgeGraph:
     # -- naming things ----------------------------------------------------------------------
 
     def article(self, ref: str | int) -> str:
-        """The node id of the article named by url, node id or numeric id.
+        """The node id of the article named by url, node id or numeric id, or as the corpus's
+        links name it (page path, file path, note name, alias: :meth:`~qagraph.links.ArticleIndex.find`,
+        by the build's field map), or by its title when one article alone has it (any case).
 
         Stubs (related articles outside the corpus) are found by url too.
 
@@ -299,7 +330,30 @@ class KnowledgeGraph:
             data = self._source.data(candidate)
             if data is not None and data.get("kind") in (ARTICLE, STUB):
                 return candidate
+        # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
+        index, named = self._names
+        hit = index.find(text) if text else None
+        if hit is not None:
+            return str(hit.node)
+        folded = fold(text)
+        titled = [a for a in named if a.title and fold(a.title) == folded]
+        if len(titled) == 1:
+            return titled[0].node
+        if titled:
+            shown = ", ".join(a.path for a in titled[:5]) + (", ..." if len(titled) > 5 else "")
+            raise UsageError(f"{len(titled)} articles have the title {ref!r} ({shown}); name one by its path")
         raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
+
+    @cached_property
+    def _names(self) -> tuple[ArticleIndex[NamedArticle], list[NamedArticle]]:
+        """Every article by the names its corpus's links give it (the build's field map's rules), once."""
+        from .links import ArticleIndex
+
+        fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
+        named = self._source.articles_named()
+        index = ArticleIndex(named, content_dir=str(fields.get("content_dir") or ""), bundles=bool(fields.get("bundles")),
+                             site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()))
+        return index, named
 
     def _naming_hint(self) -> str:
         from .presets import naming_hint

@@ -547,7 +547,8 @@ def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: 
         node_counts, edge_counts = (_moved(before[table], kinds.get(table, {})) for table in ("nodes", "edges"))
     else:
         node_counts, edge_counts = db.node_counts(), db.edge_counts()
-    first = con.execute("SELECT substr(min(node), length(?) + 1) FROM articles", (article_node(""),)).fetchone()[0]
+    first = (con.execute("SELECT key FROM articles WHERE trim(key, '/') != '' ORDER BY node LIMIT 1").fetchone()
+             or con.execute("SELECT key FROM articles ORDER BY node LIMIT 1").fetchone() or (None,))[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     rejected = [n for n in scanned.names if status.get(n) == "rejected"] if status else []
     skipped = [n for n in scanned.names if status.get(n) == "skipped"] if status else []
@@ -665,7 +666,9 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
     counts["errors"] = sum(p.severity == ERROR for p in problems)
     counts["warnings"] = sum(p.severity == WARNING for p in problems)
     _put_kind_counts(counts, *kind_counts(G))
-    first = min((a.key for a in loaded.articles), default=None)
+    # the example of how to name an article in messages: not a site's home page ("/"), unless it is all there is
+    first = min((a.key for a in loaded.articles if a.key.strip("/")), default=None) or min(
+        (a.key for a in loaded.articles), default=None)
     return {
         "qagraph": __version__,
         "source": Path(loaded.root).absolute().name,

@@ -31,6 +31,46 @@ def test_ambiguous_and_unknown_ids_say_so(any_kg):
         any_kg.related("/nope")
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_name_an_article_as_its_corpus_links_name_it(tmp_path, stored):
+    """A note by its name (any case) or alias, a page by its url field, page path or file path,
+    whatever the preset: what the message for an unknown name suggests, on a build in memory
+    or stored alike."""
+    import qagraph
+    from conftest import FIXTURES
+
+    def kg(name):
+        built = qagraph.build(FIXTURES / name, out=tmp_path / name)
+        return qagraph.open(tmp_path / name) if stored else built
+
+    vault = kg("obsidian")
+    assert vault.article("Meeting notes") == vault.article("02 - Work/Meeting notes.md")  # the shorter path first
+    assert vault.article("Meeting notes") != vault.article("02 - Work/Archive/2022/Meeting notes.md")
+    assert vault.article("weekly REVIEW") == vault.article("02 - Work/Weekly review.md")
+    assert vault.article("Ally") == vault.article("01 - Community/People/Alice.md")
+    assert vault.related("2024-01-05") == vault.related("Daily/2024-01-05")
+    with pytest.raises(QagraphError, match=r"no article 'Nobody' \(name it note name, e\.g\. "):
+        vault.article("Nobody")
+    site = kg("hugo")
+    license = site.article("/license/")
+    assert site.node(license)["title"] == "License"
+    assert site.article("about/license.md") == site.article("about/license") == site.article("License") == license
+
+
+def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
+    import re
+
+    import qagraph
+    from conftest import CONTENT
+
+    assert any_kg.article(any_kg.node(CELLS)["title"].upper()) == CELLS
+    kg = qagraph.build(CONTENT)  # the same question in two subjects: two articles, one title
+    titles = [kg.node(a)["title"] for a in kg.articles]
+    shared = next(t for t in titles if titles.count(t) > 1)
+    with pytest.raises(QagraphError, match=rf"2 articles have the title {re.escape(repr(shared))} \("):
+        kg.article(shared)
+
+
 def test_related_in_link_order_and_linked_from(any_kg):
     assert any_kg.related(1) == [MITOSIS, GRAPHS, article_node(url_of("biology", "not-in-corpus"))]
     assert any_kg.linked_from(CELLS) == [MITOSIS]
