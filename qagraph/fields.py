@@ -499,6 +499,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
         elif source == "file-name":
             title = stem.strip() or stem
+            if fields.bundles and stem in ("index", "_index"):  # a bundle or a section: named by its folder
+                title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
             elif fields.title and f.fm.syntax is not None:

@@ -113,6 +113,8 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
     'a.md:2: front matter is a list, not a mapping of fields'
     >>> read_front_matter("a.md", "# Just a note\\n").syntax is None
     True
+    >>> read_front_matter("a.md", "---\\n# no fields yet\\n---\\nText").data
+    {}
     """
     skipped = 0
     pos = 0
@@ -144,8 +146,8 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
     if isinstance(parsed, Problem):
         return parsed
     data, key_lines, warnings = parsed
-    if data is None:
-        return Problem(name, fm_line, "front matter is empty", "not-mapping")
+    if data is None:  # nothing between the delimiters but blanks and comments: no fields, as Hugo, Jekyll and Obsidian read it
+        data = {}
     if not isinstance(data, dict):
         kind = {"list": "a list", "str": "a string", "int": "a number"}.get(type(data).__name__, f"a {type(data).__name__}")
         return Problem(name, fm_line, f"front matter is {kind}, not a mapping of fields", "not-mapping")

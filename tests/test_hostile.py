@@ -217,7 +217,7 @@ C = {
     # YAML shapes
     "front matter not closed": (_write("a/x.md", "---\ntitle: T\n"),
                                 [("a/x.md", 1, ERROR, "front matter is not closed: no '---' line after line 1")]),
-    "empty front matter": (_write("a/x.md", "---\n---\n"), [("a/x.md", 2, ERROR, "front matter is empty")]),
+    "empty front matter": (_write("a/x.md", "---\n---\n"), [("a/x.md", 2, ERROR, "no title: none of title, article_title, question is set")]),
     "front matter a string": (_write("a/x.md", "---\njust words\n---\n"),
                               [("a/x.md", 2, ERROR, "front matter is a string, not a mapping of fields")]),
     "duplicate key": (_write("a/x.md", front("title: First\nurl: /learn/a/questions/d\ntitle: Second")),

@@ -236,6 +236,30 @@ def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
     assert alpha.keywords == ("project/alpha",) and "owners" not in alpha.extra
 
 
+def test_empty_front_matter_is_a_page_without_fields(tmp_path: Path):
+    """``---`` then ``---`` is front matter without fields, as Hugo, Jekyll and Obsidian read it:
+    a page titled by its heading or, a Hugo section, by its folder; the Q&A format needs a title."""
+    site = tmp_path / "site"
+    for name, text in {"hugo.toml": 'baseURL = "https://h.org/"\n', "content/_index.md": "---\ntitle: Home\n---\n",
+                       "content/docs/_index.md": "---\n---\n",
+                       "content/docs/intro.md": "---\n# nothing yet\n---\n# Intro\n[the docs](/docs/)\n"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    result = load_corpus(site / "content")
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert {a.key: a.title for a in result.articles} == {"/": "Home", "docs": "docs", "docs/intro": "Intro"}
+    assert not [p for p in result.problems if p.severity == ERROR]
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# A\ntext\n")
+    (notes / "b.md").write_text("---\n---\n# B heading\nbody\n")
+    assert [a.title for a in load_corpus(notes, preset="generic").articles if a.path == "b.md"] == ["B heading"]
+    (notes / "b.md").write_text("---\n---\n")
+    qa = load_corpus(notes, preset="quicktakes")
+    assert [(p.path, p.line, p.severity, p.message) for p in qa.problems if p.path == "b.md"] == [
+        ("b.md", 2, ERROR, "no title: none of title, article_title, question is set")]
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
