@@ -118,7 +118,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     """The article files under ``root``, as sorted POSIX paths relative to it.
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
-    are listed with how many article files they hold. Links to folders are not followed.
+    are listed with how many article files they hold. Links to folders are not followed (each is
+    a warning).
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
@@ -154,6 +155,9 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if d.startswith("."):
                 if d not in _VCS:
                     hidden.append((_join(rel, display_name(d)), _count_articles(os.path.join(dirpath, d), suffixes)))
+            elif entry.is_symlink():  # not followed (loops, a folder read twice, files outside the corpus): said
+                problems.append(Problem(_join(rel, display_name(d)) + "/", None, _folder_link(dirpath, d), "folder-link",
+                                        WARNING))
             else:
                 keep.append(entry)
         folders[:] = keep
@@ -281,6 +285,16 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Iterat
         finally:
             if fd is not None:
                 os.close(fd)
+
+
+def _folder_link(dirpath: str, name: str) -> str:
+    """What a link to a folder is, for the warning that it is not followed."""
+    try:
+        target = display_name(os.readlink(os.path.join(dirpath, name)))
+    except OSError:
+        target = "?"
+    return (f"a link to a folder ({target}): links to folders are not followed, so the files there are not "
+            "read (copy or move them into the corpus)")
 
 
 def _join(rel: str, name: str) -> str:

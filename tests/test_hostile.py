@@ -169,7 +169,9 @@ C = {
     "link loop": (lambda r: os.symlink("loop.md", r / "a" / "loop.md"),
                   [("a/loop.md", None, ERROR, "cannot read file: Too many levels of symbolic links")]),
     "socket": (_socket, [("a/sock.md", None, ERROR, "not a regular file: it is a socket; not read")]),
-    "link to a folder named .md": (lambda r: os.symlink("/", r / "a" / "root.md"), []),  # not followed
+    "link to a folder named .md": (lambda r: os.symlink("/", r / "a" / "root.md"), [  # not followed: said
+        ("a/root.md/", None, WARNING, "a link to a folder (/): links to folders are not followed, so the files there "
+                                      "are not read (copy or move them into the corpus)")]),
     "folder named .md": (_folder_named_md, []),
     "empty file": (_write("a/x.md", b""), [("a/x.md", None, ERROR, "empty file: no front matter")]),
     "blank file": (_write("a/x.md", b" \n\t\n"), [("a/x.md", None, ERROR, "empty file: no front matter")]),
@@ -353,6 +355,25 @@ def unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                             text=True, timeout=300)
     assert "Traceback" not in result.stderr + result.stdout
     return result
+
+
+def test_a_link_to_a_folder_is_said_by_every_build(root: Path, tmp_path: Path) -> None:
+    """Adding or removing a link to a folder makes the next build say so (or stop saying so):
+    the scan's problems are part of what an unchanged build is recognised by."""
+    import qagraph
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    write_article(elsewhere, "shared.md", "A shared note")
+    first = qagraph.build(root, out=out)
+    os.symlink(elsewhere, root / "shared")
+    linked = qagraph.build(root, out=out)
+    assert not linked.build_info.up_to_date
+    assert [(p["path"], p["severity"], p["code"]) for p in linked.report()["problems"] if p["path"] == "shared/"] == [
+        ("shared/", WARNING, "folder-link")]
+    assert linked.counts["files"] == first.counts["files"]  # its file is not an input: said, not counted
+    os.unlink(root / "shared")
+    again = qagraph.build(root, out=out)
+    assert not again.build_info.up_to_date and not [p for p in again.report()["problems"] if p["path"] == "shared/"]
 
 
 @pytest.fixture
