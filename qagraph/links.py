@@ -160,6 +160,10 @@ _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
 )
 _JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\}")
+#: Jekyll's url filters, ``{{ "/about/" | relative_url }}``: the path they are given
+_LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)[ \t]*-?\}\}")
+#: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/``: the path alone
+_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url)[ \t]*-?\}\}")
 
 
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
@@ -174,17 +178,25 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
 
     >>> [l.target for l in text_links('{{< ref "functions/where" >}} ![[pic.png]] [a](https://x.org)', ("hugo-ref", "wiki", "markdown"))]
     ['functions/where']
+    >>> [l.target for l in text_links('[a]({{ "/about/" | relative_url }}) [d]({{ site.baseurl }}/docs/x/)', ("markdown", "jekyll-ref"))]
+    ['/about/', '/docs/x/']
+    >>> [l.target for l in text_links("[next](@/blog/post-2.md#top)", ("markdown",))]
+    ['/blog/post-2.md#top']
     """
     wanted = set(syntaxes)
     if not wanted or not body:
         return []
     text = masked if masked is not None else mask_code(body)
+    if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
+        text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url)
 
     def add(offset: int, origin: str, target: str, label: str | None) -> None:
         target = target.strip()
+        if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
+            target = target[1:]
         if "://" in target:
             target = _site_path(target, site) or ""
         if target and _may_name_article(target):

@@ -57,6 +57,29 @@ def test_hugo_and_jekyll_refs():
     ]
 
 
+def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
+    """A Jekyll link written through Liquid (``relative_url``, ``site.baseurl``) and a Zola link
+    from the content folder (``@/``) lead to the page they render to; a line number stays the line's."""
+    links = text_links('Text.\n[a]({{ "/about/" | relative_url }}) [b]({{- site.url -}}{{ site.baseurl }}/docs/x/)',
+                       ("markdown", "jekyll-ref"), first_line=5)
+    assert [(l.target, l.line) for l in links] == [("/about/", 6), ("/docs/x/", 6)]
+    assert [l.target for l in text_links('[a]({{ "/about/" | relative_url }})', ("markdown",))] == []  # not Jekyll
+    site = tmp_path / "site"
+    for name, text in {"_config.yml": 'baseurl: "/blog"\n', "about.md": "---\ntitle: About\npermalink: /about/\n---\n",
+                       "_posts/2019-03-10-hello.md": '---\ntitle: Hello\n---\n[about]({{ "/about/" | relative_url }})\n',
+                       "../zola/config.toml": 'base_url = "https://z.org"\n',
+                       "../zola/content/blog/a.md": '+++\ntitle = "A"\n+++\n[b](@/blog/b.md) [gone](@/blog/c.md)\n',
+                       "../zola/content/blog/b.md": '+++\ntitle = "B"\n+++\n',
+                       "../zola/content/blog/_index.md": '+++\ntitle = "Blog"\n+++\n'}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    jekyll = build(site)
+    assert jekyll.related("_posts/2019-03-10-hello") == [jekyll.article("/about/")]
+    zola = build(tmp_path / "zola" / "content")
+    assert zola.related("blog/a") == ["article:blog/b", "article:blog/c"]
+    assert zola.node("article:blog/c")["kind"] == "stub"
+
+
 def test_only_the_syntaxes_asked_for():
     body = '[[Note]] [x](y.md) {{< ref "z" >}}'
     assert [t for _, t, _, _ in found(body, ("markdown",))] == ["y.md"]
