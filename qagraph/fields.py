@@ -113,7 +113,7 @@ class FieldMap:
     related_prefix: str = "related_article"
     keyword_separator: str | None = ","
     subject_from_url: str = r"^/learn/([^/]+)/"
-    suffixes: tuple[str, ...] = (".md", ".markdown")
+    suffixes: tuple[str, ...] = (".md", ".markdown", ".mdx")
     title_fallback: tuple[str, ...] = ()
     subject_from: tuple[str, ...] = ("url", "folder", "field")
     subject_values: str = "first"

@@ -80,7 +80,7 @@ ATTACHMENTS = frozenset(
     "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
 )
 #: suffixes of pages: stripped when a link names a page by its file
-PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def test_a_folder_without_article_files_is_said_to_be_one(tmp_path: Path):
     (folder / ".drafts" / "draft.md").write_text("---\ntitle: Draft\n---\n")
     built = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    line = ("qagraph: no article file (.md, .markdown) in site: 1 other file passed over; 1 in hidden "
+    line = ("qagraph: no article file (.md, .markdown, .mdx) in site: 1 other file passed over; 1 in hidden "
             "folders, which are not read (.drafts); is it the content folder?")
     assert line in built.stderr.splitlines()
     checked = CliRunner().invoke(cli, ["check", str(folder)])
