@@ -463,14 +463,16 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
 
 def not_rendered(data: dict[Any, Any]) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
-    ``_build: {render: never}``), or ``None``; also read in a section's ``cascade``.
+    ``_build: {render: never}``, ``draft: true``: a draft is not published), or ``None``;
+    also read in a section's ``cascade``.
 
-    >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"title": "T"})
-    ('_build: render never', None)
+    >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"draft": True}), not_rendered({"title": "T"})
+    ('_build: render never', 'draft: true', None)
     """
-    headless = data.get("headless")
-    if headless is True or (isinstance(headless, str) and headless.strip().lower() in ("true", "yes", "on")):
-        return "headless: true"
+    for key in ("headless", "draft"):
+        value = data.get(key)
+        if value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "on")):
+            return f"{key}: true"
     for key in ("_build", "build"):
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:

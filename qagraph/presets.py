@@ -103,7 +103,8 @@ PRESETS: dict[str, Preset] = {
                 subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
-                skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules"),
+                skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules",
+                              "_drafts"),
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
             "permalink or path without .md, e.g. {example}",
@@ -490,7 +491,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         parts = name.split("/")[:-1]
         hit = next((p for p in parts if p in skip_folders), None)
         if hit is not None:
-            skips[name] = f"in {hit}/, a site folder that holds no pages"
+            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, 'a site folder that holds no pages')}"
             continue
         if hidden_sections:
             section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)
@@ -525,6 +526,10 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
                 break
     return found
+
+
+#: why the files of a folder the preset skips are not pages, where it is not "a site folder that holds no pages"
+_SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published"}
 
 
 def _ancestors(folder: str) -> list[str]:
