@@ -526,9 +526,10 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     :func:`~.select.link_degrees` of the part is each article's in the whole graph); the
     link edges of the articles the view draws, both ways, and for every node at their other
     end its kind and subject; the data of the stubs among those; the data of the drawn
-    articles, their keyword edges and their keywords (key, label, labels, df). The articles
-    it only lists have their title and url, the others only their kind and subject, and link
-    edges hold their data only between two drawn articles.
+    articles, and the keywords that two of them or more have (key, label, labels, df) with
+    their edges (the number of the others is told to the selection: :func:`~.select.keywords_stand`).
+    The articles it only lists have their title and url, the others only their kind and
+    subject, and link edges hold their data only between two drawn articles.
     :func:`~.views.subject_view` of this graph is the view of the whole graph.
 
     >>> import qagraph
