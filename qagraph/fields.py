@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
 
@@ -132,6 +133,7 @@ class FieldMap:
     skip_folders: tuple[str, ...] = ()
     site_url: str | None = None
     lenient_yaml: bool = False
+    permalink: str | None = None
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -143,7 +145,7 @@ class FieldMap:
     #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
-        "content_dir": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
+        "content_dir": None, "permalink": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "keywords_merge": bool, "inline_tags": bool,
@@ -516,11 +518,20 @@ _PATTERN = re.compile(r"/:[A-Za-z_]")
 
 
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
-    """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``)."""
+    """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``).
+
+    A post without a url of its own, in a site whose ``permalink`` setting is a pattern, gets the
+    url the pattern gives it (:func:`post_permalink`); the key stays its path."""
     url = _url(f.text(fields.url)) if fields.url else None
     if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
         f.used.difference_update(fields.url)
         url = None
+    if url is None and fields.permalink:
+        made = post_permalink(name, fields.permalink, f.data)
+        if made is not None:
+            folder, _, file_part = name.rpartition("/")
+            stem = file_part.rsplit(".", 1)[0]
+            return made, f"{folder}/{stem}" if folder else stem
     if fields.identity == "page":
         return url, page_path(name, fields.content_dir, bundles=True) or "/"
     folder, _, file_part = name.rpartition("/")
@@ -529,6 +540,60 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
+
+
+#: Jekyll's permalink styles, by name
+PERMALINK_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+
+
+def post_permalink(name: str, pattern: str, data: Mapping[Any, Any]) -> str | None:
+    """The url Jekyll gives the post ``name`` (a file in a ``_posts/`` folder, named
+    ``YYYY-MM-DD-slug``) by the site's ``permalink`` setting ``pattern`` (a style's name or a
+    pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``); ``None``
+    for any other file. Categories are the folders above ``_posts/`` and the front matter's,
+    lower-cased; empty parts fold away.
+
+    >>> post_permalink("blog/_posts/2019-03-10-hello-world.md", "pretty", {"categories": "News"})
+    '/blog/news/2019/03/10/hello-world/'
+    >>> post_permalink("_posts/2019-03-10-hello-world.md", "/:year/:title:output_ext", {}), post_permalink("about.md", "pretty", {})
+    ('/2019/hello-world.html', None)
+    """
+    parts = name.split("/")
+    if "_posts" not in parts[:-1]:
+        return None
+    stem = parts[-1].rsplit(".", 1)[0]
+    dated = _POST_FILE.match(stem)
+    if dated is None:
+        return None
+    year, month, day, slug = dated.groups()
+    given = data.get("slug")
+    if isinstance(given, str) and given.strip():
+        slug = given.strip()
+    categories = [p for p in parts[: parts.index("_posts")] if p]
+    for key in ("category", "categories"):
+        value = data.get(key)
+        items = value if isinstance(value, list) else str(value).split() if isinstance(value, str) else []
+        categories += [str(c) for c in items if isinstance(c, (str, int, float)) and str(c).strip()]
+    try:
+        when = _dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    values = {
+        "year": year, "month": month, "day": day, "i_month": str(int(month)), "i_day": str(int(day)),
+        "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}", "title": slug, "slug": slug,
+        "name": stem, "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
+        "output_ext": ".html", "collection": "posts",
+    }
+    template = PERMALINK_STYLES.get(pattern.strip(), pattern.strip())
+    url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
+    url = re.sub(r"/{2,}", "/", "/" + url)
+    return url
 
 
 def _values(value: Any, split: bool, separator: str | None) -> list[str]:

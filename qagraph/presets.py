@@ -270,6 +270,7 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml
 _BASE_URL = re.compile(r"""^\s*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
 _JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
 _JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
+_JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
 _DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
 
@@ -376,6 +377,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             baseurl = _JEKYLL_BASEURL.search(config[1])
             if url and "://" in url.group(1):
                 fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
+            permalink = _JEKYLL_PERMALINK.search(config[1])
+            if permalink and permalink.group(1) != "date":  # Jekyll's default: post urls by date resolve already
+                fields = replace(fields, permalink=permalink.group(1))
+                notes.append(f"posts' urls by permalink {permalink.group(1)}")
     elif p.name == "generic":
         fields, note = _fit_generic(fields, names, s)
         notes.append(note)

@@ -274,6 +274,28 @@ def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path
     assert_every_file_accounted_for(result)
 
 
+@pytest.mark.parametrize("permalink, link", [("/blog/:title/", "/blog/hello-world/"),
+                                              ("pretty", "/news/2019/03/10/hello-world/"),
+                                              ("/:categories/:year/:title:output_ext", "/news/2019/hello-world.html")])
+def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, permalink: str, link: str):
+    site = tmp_path / "site"
+    for name, text in {"_config.yml": f"title: J\npermalink: {permalink}\n",
+                       "_posts/2019-03-10-hello-world.md": "---\ntitle: Hello\ncategories: News\n---\nHi.\n",
+                       "_posts/2019-04-01-second.md": f"---\ntitle: Second\n---\nBack to [hello]({link}).\n",
+                       "about.md": "---\ntitle: About\npermalink: /about/\n---\n"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.fields.permalink == permalink
+    posts = by_key(result)
+    assert posts["_posts/2019-03-10-hello-world"].url == link  # the key stays the path: a url of its own is the key
+    assert posts["/about"].url == "/about"
+    from qagraph import build
+
+    kg = build(site)
+    assert kg.related("_posts/2019-04-01-second") == [kg.article("_posts/2019-03-10-hello-world")]
+
+
 # -- the complaints, one by one ------------------------------------------------------
 
 
