@@ -87,6 +87,23 @@ def test_sparql_on_folders_files_and_objects_with_a_graph(G, tmp_path):
         assert sparql(target, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").values()[0]["n"] == n
 
 
+def test_a_stored_build_and_its_store_answer_as_the_graph_does(tmp_path):
+    """A build's own store holds every statement in its named graph and in the default graph:
+    queried as a store (what ``qagraph.open(...).sparql`` and ``qagraph query -b`` do) it must not
+    count each twice."""
+    import qagraph
+    from conftest import CONTENT
+    from qagraph.rdf import open_store
+
+    query = "SELECT ?s (COUNT(*) AS ?n) { ?q a schema:Question ; schema:about ?t . ?t skos:prefLabel ?s } GROUP BY ?s"
+    expected = sorted(tuple(r.values()) for r in qagraph.build(CONTENT).sparql(query).values())  # a store in memory
+    assert expected and all(n >= 1 for _, n in expected)
+    built = qagraph.build(CONTENT, out=tmp_path / "out")
+    for target in (built, qagraph.open(tmp_path / "out"), open_store(tmp_path / "out"), tmp_path / "out"):
+        answer = target.sparql(query) if hasattr(target, "sparql") else sparql(target, query)
+        assert sorted(tuple(r.values()) for r in answer.values()) == expected, target
+
+
 def test_bad_queries_and_targets_are_qagraph_errors(G, tmp_path):
     with pytest.raises(QagraphError, match="SPARQL syntax error"):
         sparql(G, "SELEKT * { ?s ?p ?o }")

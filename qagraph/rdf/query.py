@@ -183,7 +183,8 @@ def sparql(
     ``similarity`` detail), an object with a ``.graph`` (a :class:`~qagraph.KnowledgeGraph`),
     a ``pyoxigraph.Store``, a build folder (its persistent store, made on first use:
     :func:`~qagraph.rdf.store.open_store`) or an RDF file. The default graph is the union
-    of the named graphs; the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
+    of the named graphs (a store whose default graph holds statements, as a build's does,
+    is queried as it is); the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
     declaration. See :func:`sparql_endpoint` for a remote store.
 
     Raises :class:`~qagraph.errors.UsageError` for a bad query or target.
@@ -215,7 +216,10 @@ def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
-        return target, True
+        # a build's store (open_store) holds every statement in its default graph too: the union
+        # of its graphs would hold each twice; a store whose default graph is empty needs it
+        held = next(iter(target.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        return target, held is None
     if isinstance(target, nx.Graph):
         return to_store(target, base_iri, similarity=similarity), True
     graph = getattr(target, "graph", None)
