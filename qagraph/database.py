@@ -1188,7 +1188,7 @@ def _health_row(facts: Facts, node: str) -> tuple[Any, ...]:
     data = facts.articles[node]
     key = facts.question_keys.get(node)
     if key is None:
-        key = question_key(data.get("question") or data.get("title"))
+        key = question_key(data.get("question"))
     return (node, *(data.get(k) for k in _HEALTH_FACTS), key,
             node in facts.linked_to, node in facts.links_out, node in facts.similar)
 
@@ -1320,7 +1320,7 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
         return None
     again = _again(con, previous, {*changed, *removed})
     articles, names = _article_facts(con, again)
-    keys = {node: question_key(data.get("question") or data.get("title")) for node, data in articles.items()}
+    keys = {node: question_key(data.get("question")) for node, data in articles.items()}
     listed = (json.dumps(sorted(again)),)
     before = con.execute("SELECT node, question_key, subject, subject_label, path, title FROM health "
                          "WHERE node IN (SELECT value FROM json_each(?))", listed)

@@ -81,7 +81,7 @@ def _question_groups(articles: Mapping[str, Mapping[str, Any]], keys: dict[str, 
     for node, data in articles.items():
         key = keys.get(node)
         if key is None:
-            key = keys[node] = question_key(data.get("question") or data.get("title"))
+            key = keys[node] = question_key(data.get("question"))
         if key:
             groups[key].append(node)
     return sorted(sorted(nodes) for nodes in groups.values() if len(nodes) > 1)

@@ -127,6 +127,30 @@ def test_same_question_groups_ignore_case_and_punctuation(messy):
     assert same_question_groups(G) == [[article_node(url_of("biology", "cells")), article_node(url_of("chemistry", "cells"))]]
 
 
+def test_pages_that_share_a_title_do_not_ask_one_question(tmp_path):
+    """Only a question field asks a question: two docs pages titled "Introduction", or a person
+    note and a book note both named Alice, are not the same question asked twice (they may be
+    similar); the Q&A format's questions are its titles, and a page may say ``question:``."""
+    from conftest import FIXTURES
+
+    site = tmp_path / "site"
+    for name, text in {"hugo.toml": 'baseURL = "https://h.org/"\n',
+                       "content/guide/introduction.md": "---\ntitle: Introduction\ntags: [install, configuration]\n---\n",
+                       "content/api/introduction.md": "---\ntitle: Introduction\ntags: [install, configuration]\n---\n",
+                       "content/guide/faq.md": "---\ntitle: FAQ\nquestion: How do I install it?\ntags: [setup]\n---\n",
+                       "content/api/setup.md": "---\ntitle: Setup\nquestion: how do I install it\ntags: [setup]\n---\n",
+                       }.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    kg = qagraph.build(site / "content")
+    assert same_question_groups(kg.graph) == [["article:api/setup", "article:guide/faq"]]
+    assert kg.similar("guide/introduction") and [n for n, *_ in kg.similar("guide/introduction")] == [
+        "article:api/introduction"]
+    vault = qagraph.build(FIXTURES / "obsidian")
+    assert same_question_groups(vault.graph) == [] and health(vault.graph)["same_question"]["count"] == 0
+    assert same_question_groups(qagraph.build(CONTENT).graph)  # the bundled Q&A content asks some twice
+
+
 @pytest.mark.parametrize("root", ["content", "tests/fixtures/broken", "tests/fixtures/obsidian",
                                   "tests/fixtures/similarity-eval/content"])
 def test_health_of_a_stored_build_reads_only_what_it_needs(root, tmp_path):

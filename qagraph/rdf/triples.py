@@ -330,7 +330,7 @@ def statements(
             value = d.get("title")
             if value:
                 stmts.append((_NAME, value, ""))
-            value = d.get("question")
+            value = d.get("question") or d.get("title")  # a question's text: what it asks, else its title
             if value and not is_stub:
                 stmts.append((_TEXT, value, ""))
             value = d.get("description")
