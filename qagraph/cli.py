@@ -615,9 +615,11 @@ def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool
     nodes = kg.path(source, target)
     if as_json:
         _emit_json([_node_json(kg, n) for n in nodes])
-        return
-    for node in nodes:
-        click.echo(_describe(kg, node))
+    else:
+        for node in nodes:
+            click.echo(_describe(kg, node))
+    if not nodes:
+        _say(f"no chain of links between {source} and {target}", quiet)
 
 
 @cli.command("export")

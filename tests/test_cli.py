@@ -338,3 +338,23 @@ def test_suggest_and_health_read_the_build(tmp_path: Path):
     index = (out / "index.html").read_text()
     assert 'id="health"' in index and "related links to articles outside the corpus" in index
     assert "views/atlas.html#article=/learn/" in index  # findings open the atlas on the article
+
+
+def test_a_path_that_finds_no_chain_says_so_and_exits_0(tmp_path: Path):
+    """As every query that finds nothing: nothing on stdout (``[]`` with --json), a line on stderr,
+    exit 0; a name that is wrong stays a usage error (exit 2)."""
+    import qagraph
+    from conftest import FIXTURES
+
+    out = tmp_path / "vault"
+    kg = qagraph.build(FIXTURES / "obsidian", out=out)
+    articles = sorted(n for n, k in kg.graph.nodes(data="kind") if k == "article")
+    alone = next(a for a in articles if not kg.graph.degree(a) or all(
+        kind not in ("related", "similar", "same-question") for _, _, kind in kg.graph.edges(a, keys=True)) and all(
+        kind not in ("related", "similar", "same-question") for _, _, kind in kg.graph.in_edges(a, keys=True)))
+    other = next(a for a in articles if a != alone)
+    assert kg.path(alone, other) == []
+    result = CliRunner().invoke(cli, ["path", alone, other, "-b", str(out), "--json"])
+    assert (result.exit_code, result.stdout.strip()) == (0, "[]")
+    assert "no chain of links between" in result.stderr
+    assert CliRunner().invoke(cli, ["path", "Nobody", other, "-b", str(out)]).exit_code == 2
