@@ -489,7 +489,8 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
 @cli.command("stats")
 @build_option
 @content_option
-@click.option("--top", default=10, show_default=True, help="How many subjects and keywords to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many subjects and keywords to list.")
 @json_option
 @quiet_option
 def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, top: int, as_json: bool,
@@ -546,7 +547,7 @@ def related_command(article: str, build_dir: Path | None, rebuild: bool, content
 
 @cli.command("similar")
 @click.argument("article")
-@click.option("-k", default=10, show_default=True, help="How many.")
+@click.option("-k", default=10, show_default=True, type=click.IntRange(min=1), help="How many.")
 @build_option
 @content_option
 @json_option
@@ -650,9 +651,10 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
 
 
 @cli.command("suggest")
-@click.option("--max-related", default=5, show_default=True,
+@click.option("--max-related", default=5, show_default=True, type=click.IntRange(min=0),
               help="Suggest links for articles with fewer related links than this.")
-@click.option("-k", default=None, type=int, help="At most this many candidates per article (default: its free slots).")
+@click.option("-k", default=None, type=click.IntRange(min=1),
+              help="At most this many candidates per article (default: its free slots).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="CSV for spreadsheets, JSON for programs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,

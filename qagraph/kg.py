@@ -333,6 +333,10 @@ class KnowledgeGraph:
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
         index, named = self._names
         hit = index.find(text) if text else None
+        if hit is None and text:  # a url the site publishes it at (a Jekyll post's dated url, the site's own)
+            from .links import MARKDOWN_LINK
+
+            hit = index.resolve(text, MARKDOWN_LINK, "")
         if hit is not None:
             return str(hit.node)
         folded = fold(text)

@@ -55,6 +55,10 @@ def test_name_an_article_as_its_corpus_links_name_it(tmp_path, stored):
     license = site.article("/license/")
     assert site.node(license)["title"] == "License"
     assert site.article("about/license.md") == site.article("about/license") == site.article("License") == license
+    assert site.article("https://docs.example.org/functions/where/") == site.article("functions/where")  # its site
+    blog = kg("jekyll")  # a post by the dated url Jekyll publishes it at
+    assert blog.article("/2018/05/03/bash-loop-over-files.html") == blog.article(
+        "_posts/2018/2018-05-03-bash-loop-over-files.md")
 
 
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
