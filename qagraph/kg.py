@@ -366,12 +366,14 @@ class KnowledgeGraph:
         return naming_hint(chosen.get("preset", "quicktakes"), self._report.get("example_article"))
 
     def keyword(self, text: str) -> str:
-        """The node id of a keyword, by any spelling.
+        """The node id of a keyword, by any spelling (an Obsidian tag's ``#`` too).
 
         Raises:
             UsageError: no such keyword.
         """
         node = keyword_node(fold(text.removeprefix("keyword:")))
+        if self._source.data(node) is None and text.startswith("#"):
+            node = keyword_node(fold(text.lstrip("#")))
         if self._source.data(node) is None:
             raise UsageError(f"no keyword {text!r}")
         return node

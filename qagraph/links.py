@@ -97,7 +97,7 @@ class TextLink:
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%", re.S)
+_COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.S)  # HTML, Obsidian, Go templates
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -105,15 +105,18 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def mask_code(text: str) -> str:
-    """``text`` with fenced code blocks, inline code, HTML and Obsidian comments blanked out.
+    """``text`` with fenced code blocks, inline code, HTML, Obsidian and Go template (Hugo)
+    comments blanked out.
 
     Lengths and line breaks are kept, so offsets and line numbers still point into the
     original text.
 
     >>> mask_code("a `[[x]]` b\\n```\\n#tag\\n```\\nc")
     'a         b\\n   \\n    \\n   \\nc'
+    >>> mask_code('{{/* {{< ref "x" >}} */}}!').strip()
+    '!'
     """
-    if "`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text:
+    if "`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text:
         return text
     lines = text.split("\n")
     fence: str | None = None
@@ -131,7 +134,7 @@ def mask_code(text: str) -> str:
     text = "\n".join(lines)
     if "`" in text:
         text = _INLINE_CODE.sub(_blank, text)
-    if "<!--" in text or "%%" in text:
+    if "<!--" in text or "%%" in text or "/*" in text:
         text = _COMMENTS.sub(_blank, text)
     return text
 
@@ -197,6 +200,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         target = target.strip()
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
+        elif target.startswith("//"):  # a url without its scheme: another host (or the site's, said in full)
+            target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
         if target and _may_name_article(target):

@@ -80,6 +80,17 @@ def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
     assert zola.node("article:blog/c")["kind"] == "stub"
 
 
+def test_template_comments_and_urls_without_scheme_hold_no_links():
+    """A Go template comment in a Hugo page is not rendered; ``//host/path`` is another site's
+    url without its scheme (or the site's own, then a path on it); a ``#`` names a tag too."""
+    body = '{{/* {{< ref "old-page" >}} */}} [cdn](//cdn.example.com/x) [own](//docs.example.org/functions/where/)'
+    assert [l.target for l in text_links(body, ("hugo-ref", "markdown"), site_url="https://docs.example.org/")] == [
+        "/functions/where/"]
+    kg = build(FIXTURES / "obsidian")
+    tag = next(n for n, k in kg.graph.nodes(data="kind") if k == "keyword")
+    assert kg.keyword("#" + tag.removeprefix("keyword:")) == tag
+
+
 def test_only_the_syntaxes_asked_for():
     body = '[[Note]] [x](y.md) {{< ref "z" >}}'
     assert [t for _, t, _, _ in found(body, ("markdown",))] == ["y.md"]
