@@ -655,15 +655,16 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
               help="Suggest links for articles with fewer related links than this.")
 @click.option("-k", default=None, type=click.IntRange(min=1),
               help="At most this many candidates per article (default: its free slots).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
-              help="CSV for spreadsheets, JSON for programs.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json"]), default=None,
+              help="CSV for spreadsheets, JSON for programs (default: by the -o file's suffix, else CSV).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @build_option
 @content_option
+@json_option
 @quiet_option
-def suggest_command(max_related: int, k: int | None, fmt: str, output: Path | None, build_dir: Path | None,
-                    rebuild: bool, content: Path | None, quiet: bool) -> None:
+def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Path | None, build_dir: Path | None,
+                    rebuild: bool, content: Path | None, as_json: bool, quiet: bool) -> None:
     """Related links an editor could add: similar articles not linked yet, with the shared keywords behind each.
 
     One row per candidate, for every article with fewer than --max-related related links.
@@ -676,6 +677,9 @@ def suggest_command(max_related: int, k: int | None, fmt: str, output: Path | No
     from .fileio import write_atomic
     from .suggest import suggest, suggestions_csv, suggestions_json
 
+    if as_json and fmt == "csv":
+        raise UsageError("--json asks for JSON, -f csv for CSV: give one")
+    fmt = fmt or ("json" if as_json or (output is not None and output.suffix.lower() == ".json") else "csv")
     kg = _graph(build_dir, content, rebuild, quiet)
     rows = suggest(kg.graph, max_related=max_related, k=k)
     text = suggestions_csv(rows) if fmt == "csv" else suggestions_json(rows)

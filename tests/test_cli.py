@@ -358,3 +358,18 @@ def test_a_path_that_finds_no_chain_says_so_and_exits_0(tmp_path: Path):
     assert (result.exit_code, result.stdout.strip()) == (0, "[]")
     assert "no chain of links between" in result.stderr
     assert CliRunner().invoke(cli, ["path", "Nobody", other, "-b", str(out)]).exit_code == 2
+
+
+def test_suggest_writes_what_its_file_is_named_and_takes_json(small_corpus: Path, tmp_path: Path):
+    import csv
+    import json
+
+    out = tmp_path / "b"
+    run("build", "-c", str(small_corpus), "-o", str(out), "-q")
+    as_json = json.loads(run("suggest", "-b", str(out), "--json", "-q").stdout)
+    assert isinstance(as_json, (list, dict))
+    run("suggest", "-b", str(out), "-o", str(tmp_path / "s.json"), "-q")
+    assert json.loads((tmp_path / "s.json").read_text()) == as_json
+    run("suggest", "-b", str(out), "-o", str(tmp_path / "s.csv"), "-q")
+    assert next(csv.reader((tmp_path / "s.csv").open()))[0]  # a header row
+    assert CliRunner().invoke(cli, ["suggest", "-b", str(out), "--json", "-f", "csv"]).exit_code == 2
