@@ -534,8 +534,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             folder, _, file_part = name.rpartition("/")
             stem = file_part.rsplit(".", 1)[0]
             return made, f"{folder}/{stem}" if folder else stem
-    if fields.identity == "page":
-        return url, page_path(name, fields.content_dir, bundles=True) or "/"
+    if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
+        page = page_path(name, fields.content_dir, bundles=True)
+        return url or (f"/{page}/" if page else "/"), page or "/"
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem

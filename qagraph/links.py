@@ -438,7 +438,7 @@ class ArticleIndex(Generic[A]):
             self.by_key.setdefault(a.key, a)
             page = page_path(a.path, content_dir, bundles)
             self.by_path.setdefault(fold(page), a)
-            if a.url:
+            if a.url and _norm(a.url) != fold(page):  # a url that is its page path (Hugo's own) is found by path
                 self.by_url.setdefault(_norm(a.url), a)
             stem = _strip_suffix(a.path.rpartition("/")[2])
             self.by_name.setdefault(fold(stem), []).append(a)

@@ -260,6 +260,21 @@ def test_empty_front_matter_is_a_page_without_fields(tmp_path: Path):
         ("b.md", 2, ERROR, "no title: none of title, article_title, question is set")]
 
 
+def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise(tmp_path: Path):
+    """Every Hugo page has the url Hugo publishes it at (with --site-url, each gets schema:url);
+    a link to a page's url still finds the page whose url field names it first."""
+    import qagraph
+
+    pages = by_key(load_corpus(HUGO))
+    assert pages["functions/where"].url == "/functions/where/" and pages["/"].url == "/"
+    assert pages["about/license"].url == "/license"  # its url field
+    out = tmp_path / "out"
+    qagraph.build(HUGO, out=out, site_url="https://docs.example.org")
+    nq = (out / "rdf" / "part-000.nq").read_text()
+    assert nq.count("<https://schema.org/url>") == len(pages)
+    assert "<https://docs.example.org/functions/where/>" in nq
+
+
 def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path):
     hugo = tmp_path / "hugo"
     for name, text in {"hugo.toml": 'baseURL = "https://h.org/"\n', "content/posts/live.md": "---\ntitle: Live\n---\n",
