@@ -140,8 +140,7 @@ def test_pages_that_share_a_title_do_not_ask_one_question(tmp_path):
                        "content/guide/faq.md": "---\ntitle: FAQ\nquestion: How do I install it?\ntags: [setup]\n---\n",
                        "content/api/setup.md": "---\ntitle: Setup\nquestion: how do I install it\ntags: [setup]\n---\n",
                        }.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text)
+        write_article(site, name, text)
     kg = qagraph.build(site / "content")
     assert same_question_groups(kg.graph) == [["article:api/setup", "article:guide/faq"]]
     assert kg.similar("guide/introduction") and [n for n, *_ in kg.similar("guide/introduction")] == [

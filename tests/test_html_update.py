@@ -75,6 +75,18 @@ def _path(a: dict) -> str:
     return f"{a['subject'][0]}/{a['slug']}.md"
 
 
+def _built(r: random.Random, n: int, root: Path, out: Path) -> dict[str, dict]:
+    """``n`` random articles of the subjects but biology (fewer when two take one path), written
+    to ``root`` and built into ``out``."""
+    articles: dict[str, dict] = {}
+    for _ in range(n):
+        a = _article(r, subject=r.choice(SUBJECTS[2:]))
+        articles.setdefault(_path(a), a)
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    return articles
+
+
 def _edit(r: random.Random, articles: dict[str, dict]) -> str:
     paths = sorted(articles)
     kind = r.choice(["add", "delete", "keywords", "keywords", "title", "links"])
@@ -186,12 +198,7 @@ def test_a_community_that_an_added_article_joins_is_named_again(tmp_path, small_
                         lambda self, db: (relabelled.append(sorted(self.dirty)), real(self, db))[1])
     r = random.Random(11)
     root, out = tmp_path / "content", tmp_path / "out"
-    articles: dict[str, dict] = {}
-    for _ in range(24):
-        a = _article(r, subject=r.choice(SUBJECTS[2:]))
-        articles.setdefault(_path(a), a)
-    _write(root, articles)
-    qagraph.build(root, out=out)
+    articles = _built(r, 24, root, out)
     renamed = 0
     for i in range(3):
         a = _article(r, slug=f"added-{i}", subject=r.choice(SUBJECTS[2:]))
@@ -209,12 +216,7 @@ def test_the_fast_paths_are_taken(tmp_path, small_views):
     """Across these seeds most updates write the views and the atlas piece by piece."""
     root, out = tmp_path / "content", tmp_path / "out"
     r = random.Random(7)
-    articles: dict[str, dict] = {}
-    for _ in range(30):
-        a = _article(r, subject=r.choice(SUBJECTS[2:]))
-        articles.setdefault(_path(a), a)
-    _write(root, articles)
-    qagraph.build(root, out=out)
+    articles = _built(r, 30, root, out)
     for _ in range(6):
         paths = sorted(articles)
         articles[r.choice(paths)]["keywords"] = r.sample(KEYWORDS, 3)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write_article
 from qagraph import build
 from qagraph.links import ArticleIndex, first_heading, inline_tags, mask_code, text_links, wiki_targets
 from qagraph.model import Article
@@ -71,8 +71,7 @@ def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
                        "../zola/content/blog/a.md": '+++\ntitle = "A"\n+++\n[b](@/blog/b.md) [gone](@/blog/c.md)\n',
                        "../zola/content/blog/b.md": '+++\ntitle = "B"\n+++\n',
                        "../zola/content/blog/_index.md": '+++\ntitle = "Blog"\n+++\n'}.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text)
+        write_article(site, name, text)
     jekyll = build(site)
     assert jekyll.related("_posts/2019-03-10-hello") == [jekyll.article("/about/")]
     zola = build(tmp_path / "zola" / "content")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, FIXTURES
+from conftest import CONTENT, FIXTURES, write_article
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
 from qagraph.load import LoadResult, load_corpus
@@ -236,16 +236,19 @@ def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
     assert alpha.keywords == ("project/alpha",) and "owners" not in alpha.extra
 
 
+def _hugo_site(root: Path, pages: dict[str, str]) -> LoadResult:
+    """A Hugo site at ``root`` (a hugo.toml) with ``pages`` (path below content/ -> text), loaded."""
+    write_article(root, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    for name, text in pages.items():
+        write_article(root / "content", name, text)
+    return load_corpus(root / "content")
+
+
 def test_empty_front_matter_is_a_page_without_fields(tmp_path: Path):
     """``---`` then ``---`` is front matter without fields, as Hugo, Jekyll and Obsidian read it:
     a page titled by its heading or, a Hugo section, by its folder; the Q&A format needs a title."""
-    site = tmp_path / "site"
-    for name, text in {"hugo.toml": 'baseURL = "https://h.org/"\n', "content/_index.md": "---\ntitle: Home\n---\n",
-                       "content/docs/_index.md": "---\n---\n",
-                       "content/docs/intro.md": "---\n# nothing yet\n---\n# Intro\n[the docs](/docs/)\n"}.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text)
-    result = load_corpus(site / "content")
+    result = _hugo_site(tmp_path / "site", {"_index.md": "---\ntitle: Home\n---\n", "docs/_index.md": "---\n---\n",
+                                            "docs/intro.md": "---\n# nothing yet\n---\n# Intro\n[the docs](/docs/)\n"})
     assert result.detection is not None and result.detection.preset == "hugo"
     assert {a.key: a.title for a in result.articles} == {"/": "Home", "docs": "docs", "docs/intro": "Intro"}
     assert not [p for p in result.problems if p.severity == ERROR]
@@ -276,13 +279,9 @@ def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise
 
 
 def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path):
-    hugo = tmp_path / "hugo"
-    for name, text in {"hugo.toml": 'baseURL = "https://h.org/"\n', "content/posts/live.md": "---\ntitle: Live\n---\n",
-                       "content/posts/soon.md": "+++\ntitle = 'Soon'\ndraft = true\n+++\n",
-                       "content/posts/_index.md": "---\ntitle: Posts\n---\n"}.items():
-        (hugo / name).parent.mkdir(parents=True, exist_ok=True)
-        (hugo / name).write_text(text)
-    result = load_corpus(hugo / "content")
+    result = _hugo_site(tmp_path / "hugo", {"posts/live.md": "---\ntitle: Live\n---\n",
+                                            "posts/soon.md": "+++\ntitle = 'Soon'\ndraft = true\n+++\n",
+                                            "posts/_index.md": "---\ntitle: Posts\n---\n"})
     assert sorted(a.key for a in result.articles) == ["posts", "posts/live"]
     assert [(p.path, p.severity, p.message) for p in result.problems] == [
         ("posts/soon.md", SKIPPED, "draft: true: not a page")]
@@ -298,8 +297,7 @@ def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, p
                        "_posts/2019-03-10-hello-world.md": "---\ntitle: Hello\ncategories: News\n---\nHi.\n",
                        "_posts/2019-04-01-second.md": f"---\ntitle: Second\n---\nBack to [hello]({link}).\n",
                        "about.md": "---\ntitle: About\npermalink: /about/\n---\n"}.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text)
+        write_article(site, name, text)
     result = load_corpus(site)
     assert result.detection is not None and result.detection.fields.permalink == permalink
     posts = by_key(result)
