@@ -528,18 +528,16 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
         f.used.difference_update(fields.url)
         url = None
-    if url is None and fields.permalink:
-        made = post_permalink(name, fields.permalink, f.data)
-        if made is not None:
-            folder, _, file_part = name.rpartition("/")
-            stem = file_part.rsplit(".", 1)[0]
-            return made, f"{folder}/{stem}" if folder else stem
-    if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
-        page = page_path(name, fields.content_dir, bundles=True)
-        return url or (f"/{page}/" if page else "/"), page or "/"
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
+    if url is None and fields.permalink:
+        made = post_permalink(name, fields.permalink, f.data)
+        if made is not None:
+            return made, path_key
+    if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
+        page = page_path(name, fields.content_dir, bundles=True)
+        return url or (f"/{page}/" if page else "/"), page or "/"
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
