@@ -411,9 +411,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, f.fm.line_of(shapes[0][0]), f"no title: {why}", "no-title")]
         return None, [Problem(name, fm.line, f"no title: none of {names} is set", "no-title")]
     title = clean(title)
-    # what the question fields say, and nothing else: a note's or a page's title asks no question (two
-    # "Introduction" pages are not one question asked twice); the Q&A format's question paths hold the title
-    question = f.text(fields.question) or ""
+    # what the question fields say (the Q&A format's hold the title), else the title when it asks one:
+    # two pages titled "Introduction" are not one question asked twice, two "How do I install it?" are
+    question = f.text(fields.question) or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
     slug, subject_label, more_keywords = _subject(name, f, fields, url)

@@ -128,9 +128,9 @@ def test_same_question_groups_ignore_case_and_punctuation(messy):
 
 
 def test_pages_that_share_a_title_do_not_ask_one_question(tmp_path):
-    """Only a question field asks a question: two docs pages titled "Introduction", or a person
-    note and a book note both named Alice, are not the same question asked twice (they may be
-    similar); the Q&A format's questions are its titles, and a page may say ``question:``."""
+    """A question field asks a question, and so does a title that ends with "?": two docs pages
+    titled "Introduction", or a person note and a book note both named Alice, are not the same
+    question asked twice (they may be similar); the Q&A format's questions are its titles."""
     from conftest import FIXTURES
 
     site = tmp_path / "site"
@@ -139,10 +139,14 @@ def test_pages_that_share_a_title_do_not_ask_one_question(tmp_path):
                        "content/api/introduction.md": "---\ntitle: Introduction\ntags: [install, configuration]\n---\n",
                        "content/guide/faq.md": "---\ntitle: FAQ\nquestion: How do I install it?\ntags: [setup]\n---\n",
                        "content/api/setup.md": "---\ntitle: Setup\nquestion: how do I install it\ntags: [setup]\n---\n",
+                       "content/guide/upgrade.md": "---\ntitle: How do I upgrade?\n---\n",
+                       "content/api/upgrading.md": "---\ntitle: how do I UPGRADE\n---\n",  # asks nothing
+                       "content/api/upgrade.md": "---\ntitle: How do I upgrade?\n---\n",
                        }.items():
         write_article(site, name, text)
     kg = qagraph.build(site / "content")
-    assert same_question_groups(kg.graph) == [["article:api/setup", "article:guide/faq"]]
+    assert same_question_groups(kg.graph) == [["article:api/setup", "article:guide/faq"],
+                                              ["article:api/upgrade", "article:guide/upgrade"]]
     assert kg.similar("guide/introduction") and [n for n, *_ in kg.similar("guide/introduction")] == [
         "article:api/introduction"]
     vault = qagraph.build(FIXTURES / "obsidian")
