@@ -235,6 +235,9 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
     where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
     has_build = (where / "qagraph.db").is_file()
     if not has_build and build_dir is not None:
+        if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
+            raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "
+                             f"-o BUILD, then -b BUILD)")
         raise UsageError(f"no qagraph build in {where} (run: qagraph build -o {where})")
     if has_build:
         state = _build_state(where)

@@ -373,3 +373,9 @@ def test_suggest_writes_what_its_file_is_named_and_takes_json(small_corpus: Path
     run("suggest", "-b", str(out), "-o", str(tmp_path / "s.csv"), "-q")
     assert next(csv.reader((tmp_path / "s.csv").open()))[0]  # a header row
     assert CliRunner().invoke(cli, ["suggest", "-b", str(out), "--json", "-f", "csv"]).exit_code == 2
+
+
+def test_a_content_folder_given_as_a_build_is_named_so(small_corpus: Path):
+    result = CliRunner().invoke(cli, ["related", "1", "-b", str(small_corpus)])
+    assert result.exit_code == 2
+    assert f"{small_corpus} holds Markdown files, not a qagraph build (run: qagraph build -c {small_corpus}" in result.stderr
