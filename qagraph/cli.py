@@ -334,7 +334,7 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
 def _describe(kg: Any, node: str) -> str:
     data = kg.node(node)
     flag = " [outside the corpus]" if data.get("kind") == "stub" else ""
-    return f"{data.get('url') or data.get('key') or node}  {data.get('title') or ''}{flag}"
+    return f"{data.get('url') or data.get('key') or node}  {data.get('title') or data.get('label') or ''}{flag}"
 
 
 def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:

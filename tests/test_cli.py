@@ -379,3 +379,18 @@ def test_a_content_folder_given_as_a_build_is_named_so(small_corpus: Path):
     result = CliRunner().invoke(cli, ["related", "1", "-b", str(small_corpus)])
     assert result.exit_code == 2
     assert f"{small_corpus} holds Markdown files, not a qagraph build (run: qagraph build -c {small_corpus}" in result.stderr
+
+
+def test_a_node_is_described_by_its_title_else_its_label_as_in_json():
+    """Text output names a node as --json does: its title, else its label (a stub made by a link
+    that gave no title has its name as label only)."""
+    import networkx as nx
+
+    from qagraph import KnowledgeGraph
+    from qagraph.cli import _describe, _node_json
+
+    G = nx.MultiDiGraph()
+    G.add_node("article:People/Bob", kind="stub", key="People/Bob", label="Bob")
+    kg = KnowledgeGraph.from_graph(G, {"counts": {}})
+    assert _describe(kg, "article:People/Bob") == "People/Bob  Bob [outside the corpus]"
+    assert _node_json(kg, "article:People/Bob")["title"] == "Bob"
