@@ -27,7 +27,8 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import FrontMatter, read_front_matter
 from .links import (
-    FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, text_links, wiki_targets,
+    FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
+    wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
@@ -134,6 +135,8 @@ class FieldMap:
     site_url: str | None = None
     lenient_yaml: bool = False
     permalink: str | None = None
+    languages: tuple[str, ...] = ()
+    default_language: str = ""
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -145,7 +148,7 @@ class FieldMap:
     #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
-        "content_dir": None, "permalink": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
+        "content_dir": None, "permalink": None, "languages": (), "default_language": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "keywords_merge": bool, "inline_tags": bool,
@@ -497,6 +500,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
+    if fields.languages:
+        stem = split_language(stem, fields.languages)[0]
     for source in fields.title_fallback:
         if source == "heading":
             title = first_heading(body)
@@ -536,7 +541,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         if made is not None:
             return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
-        page = page_path(name, fields.content_dir, bundles=True)
+        page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or (f"/{page}/" if page else "/"), page or "/"
     if fields.identity == "path":
         return url, path_key
@@ -647,8 +652,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             return _slug(values[0]), clean(values[0]), rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir)
-            for folder in rel.split("/")[:-1]:
-                if not _STRUCTURAL.match(folder) and _slug(folder):
+            for folder in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
+                if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     return _slug(folder), _folder_label(folder), []
         if source == "url" and url:
             m = re.search(fields.subject_from_url, url)

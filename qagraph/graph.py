@@ -382,7 +382,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`)."""
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
-                        alias_fields=fields.alias_fields)
+                        alias_fields=fields.alias_fields, languages=fields.languages,
+                        default_language=fields.default_language)
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,

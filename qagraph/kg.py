@@ -356,7 +356,9 @@ class KnowledgeGraph:
         fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
         named = self._source.articles_named()
         index = ArticleIndex(named, content_dir=str(fields.get("content_dir") or ""), bundles=bool(fields.get("bundles")),
-                             site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()))
+                             site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()),
+                             languages=tuple(fields.get("languages") or ()),
+                             default_language=str(fields.get("default_language") or ""))
         return index, named
 
     def _naming_hint(self) -> str:

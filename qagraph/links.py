@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -60,6 +60,7 @@ __all__ = [
     "is_article_like",
     "mask_code",
     "page_path",
+    "split_language",
     "text_links",
     "wiki_targets",
 ]
@@ -326,21 +327,53 @@ def first_heading(body: str) -> str | None:
 # -- resolution --------------------------------------------------------------------------
 
 
-def page_path(path: str, content_dir: str = "", bundles: bool = False) -> str:
+def page_path(path: str, content_dir: str = "", bundles: bool = False, languages: Collection[str] = (),
+              default_language: str = "") -> str:
     """A file's page path: relative to ``content_dir``, without suffix; with ``bundles``
     (Hugo) an ``index``/``_index`` file stands for its folder (the root section is ``""``).
 
+    In a site of several ``languages`` (Hugo), a page's language is its file name's
+    (``hello.fr.md``) or its top folder's (``fr/hello.md``, a language's content folder);
+    the page path of a page in another language than ``default_language`` starts with it,
+    as its url does.
+
     >>> page_path("content/functions/where/index.md", "content/", bundles=True)
     'functions/where'
+    >>> [page_path(p, "content/", True, ("en", "fr"), "en") for p in ("content/posts/hi.fr.md", "content/en/posts/hi.md")]
+    ['fr/posts/hi', 'posts/hi']
     """
     if content_dir and path.startswith(content_dir):
         path = path[len(content_dir):]
+    language = None
+    if languages:
+        top, sep, rest = path.partition("/")
+        if sep and top in languages:
+            language, path = top, rest
     stem = _strip_suffix(path)
+    if languages:
+        folder, sep, last = stem.rpartition("/")
+        last, named = split_language(last, languages)
+        language = named or language
+        stem = f"{folder}/{last}" if sep else last
     if bundles:
         folder, _, last = stem.rpartition("/")
         if last in ("index", "_index"):
             stem = folder
+    if language is not None and language != default_language:
+        stem = f"{language}/{stem}" if stem else language
     return stem
+
+
+def split_language(stem: str, languages: Collection[str]) -> tuple[str, str | None]:
+    """A file name's stem without its language (``hello.fr``: ``hello``, ``fr``), when it names one of ``languages``.
+
+    >>> split_language("hello.fr", ("en", "fr")), split_language("node.js", ("en", "fr"))
+    (('hello', 'fr'), ('node.js', None))
+    """
+    base, dot, language = stem.rpartition(".")
+    if dot and base and language in languages:
+        return base, language
+    return stem, None
 
 
 def _strip_suffix(path: str) -> str:
@@ -422,9 +455,11 @@ class ArticleIndex(Generic[A]):
     """
 
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
-                 site_url: str | None = None, alias_fields: Sequence[str] = ()) -> None:
+                 site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
+                 default_language: str = "") -> None:
         self.content_dir = content_dir
         self.bundles = bundles
+        self.languages, self.default_language = tuple(languages), default_language
         self.site = _site(site_url)
         self.alias_fields = tuple(alias_fields)
         self.by_key: dict[str, A] = {}
@@ -436,11 +471,11 @@ class ArticleIndex(Generic[A]):
         self._folders: dict[str, str] = {}
         for a in articles:
             self.by_key.setdefault(a.key, a)
-            page = page_path(a.path, content_dir, bundles)
+            page = self._page(a.path)
             self.by_path.setdefault(fold(page), a)
             if a.url and _norm(a.url) != fold(page):  # a url that is its page path (Hugo's own) is found by path
                 self.by_url.setdefault(_norm(a.url), a)
-            stem = _strip_suffix(a.path.rpartition("/")[2])
+            stem = self._stem(a.path)
             self.by_name.setdefault(fold(stem), []).append(a)
             if bundles and stem in ("index", "_index") and page:
                 self.by_name.setdefault(fold(page.rpartition("/")[2]), []).append(a)
@@ -488,10 +523,10 @@ class ArticleIndex(Generic[A]):
     def names(self, a: Named) -> set[str]:
         """The folded last names ``a`` is found by: its file name, page path, key, url,
         aliases and slug (see :meth:`last_names`)."""
-        stem = _strip_suffix(a.path.rpartition("/")[2])
+        stem = self._stem(a.path)
         post = _POST_NAME.match(stem)
         found = {fold(stem), *([fold(post.group(4))] if post else [])}
-        forms = [page_path(a.path, self.content_dir, self.bundles), a.key, a.url or ""]
+        forms = [self._page(a.path), a.key, a.url or ""]
         forms += [alias for field in self.alias_fields for alias in _strings(a.extra.get(field))]
         slug = a.extra.get("slug")
         if isinstance(slug, str):
@@ -564,7 +599,7 @@ class ArticleIndex(Generic[A]):
             return candidates[0] if candidates else None
         # a name with a folder ([[People/Alice]], ref "where" in another section): match the path's end
         for a in self.by_name.get(last, []):
-            if fold(page_path(a.path, self.content_dir, self.bundles)).endswith("/" + name) or fold(
+            if fold(self._page(a.path)).endswith("/" + name) or fold(
                     _strip_suffix(a.path)).endswith(name):
                 return a
         return None
@@ -585,13 +620,22 @@ class ArticleIndex(Generic[A]):
         candidates = self.by_name.get(name) or self.by_alias.get(name)
         return candidates[0] if candidates else None
 
+    def _page(self, path: str) -> str:
+        """The page path of the file ``path`` (:func:`page_path` by this index's rules)."""
+        return page_path(path, self.content_dir, self.bundles, self.languages, self.default_language)
+
+    def _stem(self, path: str) -> str:
+        """The name of the file ``path`` without its suffix, nor its language in a site of several."""
+        stem = _strip_suffix(path.rpartition("/")[2])
+        return split_language(stem, self.languages)[0] if self.languages else stem
+
     def _relative(self, path: str, source_path: str) -> list[str]:
         """``path`` read from the linking file's folder, and (Hugo) from its page's url, which is a folder."""
         if self.content_dir and source_path.startswith(self.content_dir):
             source_path = source_path[len(self.content_dir):]
         bases = [posixpath.dirname(source_path)]
         if self.bundles:
-            bases.append(page_path(source_path, "", bundles=True))
+            bases.append(page_path(source_path, "", True, self.languages, self.default_language))
         return [posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path) for base in bases]
 
     def find(self, ref: str) -> A | None:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import ANY_SEPARATOR, FieldMap, not_rendered
 from .frontmatter import decode, read_front_matter
+from .links import split_language
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -271,6 +272,32 @@ _BASE_URL = re.compile(r"""^\s*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | 
 _JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
 _JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
 _JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
+_HUGO_LANGUAGE_TABLE = re.compile(r"^\s*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
+_HUGO_LANGUAGES_KEY = re.compile(r"^languages\s*:\s*$", re.M)  # YAML: languages: then one key per language
+_HUGO_DEFAULT_LANGUAGE = re.compile(r"""^\s*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
+
+
+def _hugo_languages(config: str) -> tuple[str, ...]:
+    """The languages a Hugo config declares (``[languages.fr]`` tables, or a YAML ``languages:`` mapping).
+
+    >>> _hugo_languages('[languages.en]\\nweight = 1\\n[languages.fr]\\n'), _hugo_languages('languages:\\n  en:\\n    weight: 1\\n  fr: {}\\ntitle: x\\n')
+    (('en', 'fr'), ('en', 'fr'))
+    """
+    found = _HUGO_LANGUAGE_TABLE.findall(config)
+    block = _HUGO_LANGUAGES_KEY.search(config)
+    if not found and block is not None:
+        indent = None
+        for line in config[block.end():].splitlines()[1:]:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            depth = len(line) - len(line.lstrip())
+            if depth == 0:
+                break
+            indent = depth if indent is None else indent
+            key = re.match(r"\s*([A-Za-z0-9_-]+)\s*:", line)
+            if depth == indent and key:
+                found.append(key.group(1))
+    return tuple(dict.fromkeys(found))
 _DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
 
@@ -370,6 +397,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         base_url = _BASE_URL.search(config[1]) if config else None
         site = base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
+        languages = _hugo_languages(config[1]) if config else ()
+        if len(languages) > 1:  # pages in each: hello.fr.md or content/fr/hello.md, /fr/hello/ on the site
+            default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
+            fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")
+            notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
     elif p.name == "jekyll":
         config = _config(_parents(base), ("_config.yml", "_config.yaml"))
         if config:
@@ -481,7 +513,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         for name in names:
             folder, _, file_name = name.rpartition("/")
             # the root is never a leaf bundle: that would make every page of the site a resource
-            if file_name.rsplit(".", 1)[0] == "index" and name.startswith(content) and folder + "/" != content \
+            if _stem(file_name, fields) == "index" and name.startswith(content) and folder + "/" != content \
                     and folder:
                 bundles.add(folder)
     skip_folders = set(fields.skip_folders)
@@ -506,10 +538,16 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if bundles:
             folder = name.rpartition("/")[0]
             owner = next((b for b in _ancestors(folder) if b in bundles), None)
-            if owner is not None and not (folder == owner and name.rpartition("/")[2].rsplit(".", 1)[0] == "index"):
+            if owner is not None and not (folder == owner and _stem(name.rpartition("/")[2], fields) == "index"):
                 where = f"{owner}/index.md" if owner else "index.md"
                 skips[name] = f"resource of the page bundle {where}: not a page"
     return skips
+
+
+def _stem(file_name: str, fields: FieldMap) -> str:
+    """A file's name without its suffix, nor its language in a site of several (``index.fr.md``: ``index``)."""
+    stem = file_name.rsplit(".", 1)[0]
+    return split_language(stem, fields.languages)[0] if fields.languages else stem
 
 
 def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: Mapping[str, str]) -> dict[str, str]:

@@ -278,6 +278,50 @@ def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise
     assert "<https://docs.example.org/functions/where/>" in nq
 
 
+@pytest.mark.parametrize("layout", ["file names", "content folders"])
+def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, layout: str):
+    """Hugo's two ways of keeping translations: ``hello.fr.md`` beside ``hello.en.md``, or a content
+    folder per language. A page of the default language is at its page path, the others under their
+    language, as Hugo publishes them; the language is neither in a page's name nor its subject;
+    links reach the page in the language they name; an edit is patched as a cold build makes it."""
+    import shutil
+
+    import qagraph
+    from test_pipeline import outputs_of
+
+    site = tmp_path / "site"
+    if layout == "file names":
+        write_article(site, "hugo.toml", 'baseURL = "https://m.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n')
+        where = {("en", "hello"): "posts/hello.en.md", ("en", "world"): "posts/world.en.md",
+                 ("fr", "hello"): "posts/hello.fr.md", ("fr", "world"): "posts/world.fr.md"}
+    else:
+        write_article(site, "hugo.yaml", "baseURL: https://m.org/\ndefaultContentLanguage: en\nlanguages:\n"
+                                         "  en:\n    contentDir: content/en\n  fr:\n    contentDir: content/fr\n")
+        where = {(lang, page): f"{lang}/posts/{page}.md" for lang in ("en", "fr") for page in ("hello", "world")}
+    prefix = {"en": "", "fr": "/fr"}
+    for (lang, page), path in where.items():
+        other = "world" if page == "hello" else "hello"
+        write_article(site / "content", path, f"---\ntitle: {page.title()} {lang}\ntags: [greeting, {lang}]\n---\n"
+                                              f"[{other}]({prefix[lang]}/posts/{other}/) {{{{< ref \"{other}\" >}}}}\n")
+    result = load_corpus(site / "content")
+    assert result.detection is not None and result.detection.fields.languages == ("en", "fr")
+    assert {a.key: (a.title, a.subject_slug, a.url) for a in result.articles} == {
+        "posts/hello": ("Hello en", "posts", "/posts/hello/"), "posts/world": ("World en", "posts", "/posts/world/"),
+        "fr/posts/hello": ("Hello fr", "posts", "/fr/posts/hello/"),
+        "fr/posts/world": ("World fr", "posts", "/fr/posts/world/")}
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(site / "content", out=out)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("fr/posts/hello")[0] == "article:fr/posts/world"
+    assert kg.related("posts/world")[0] == "article:posts/hello"
+    edited = site / "content" / where[("fr", "world")]
+    edited.write_text(edited.read_text().replace("title: World fr", "title: Le monde"))
+    assert qagraph.build(site / "content", out=out).build_info.incremental
+    shutil.rmtree(cold, ignore_errors=True)
+    qagraph.build(site / "content", out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold)
+
+
 def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path):
     result = _hugo_site(tmp_path / "hugo", {"posts/live.md": "---\ntitle: Live\n---\n",
                                             "posts/soon.md": "+++\ntitle = 'Soon'\ndraft = true\n+++\n",
