@@ -595,8 +595,7 @@ class ArticleIndex(Generic[A]):
         name = _norm(path)
         folder, _, last = name.rpartition("/")
         if origin == MARKDOWN_LINK or not folder:
-            candidates = self.by_name.get(last) or self.by_alias.get(name) or []
-            return candidates[0] if candidates else None
+            return self._pick(self.by_name.get(last) or self.by_alias.get(name) or [], source_path)
         # a name with a folder ([[People/Alice]], ref "where" in another section): match the path's end
         for a in self.by_name.get(last, []):
             if fold(self._page(a.path)).endswith("/" + name) or fold(
@@ -617,8 +616,22 @@ class ArticleIndex(Generic[A]):
         hit = self.by_path.get(f"{folder}/{name}" if folder else name)
         if hit is not None:
             return hit
-        candidates = self.by_name.get(name) or self.by_alias.get(name)
+        return self._pick(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+
+    def _pick(self, candidates: Sequence[A], source_path: str) -> A | None:
+        """The first of ``candidates`` (articles going by one name, shortest path first); in a site of
+        several languages, the first in the language of the linking file ``source_path``, as Hugo's
+        ``ref`` finds it."""
+        if self.languages and len(candidates) > 1:
+            language = self._language(source_path)
+            return next((a for a in candidates if self._language(a.path) == language), candidates[0])
         return candidates[0] if candidates else None
+
+    def _language(self, path: str) -> str:
+        """The language of the file ``path`` in a site of several: its name's, its content folder's, or the default."""
+        top = path.removeprefix(self.content_dir).partition("/")
+        named = split_language(_strip_suffix(path.rpartition("/")[2]), self.languages)[1]
+        return named or (top[0] if top[1] and top[0] in self.languages else self.default_language)
 
     def _page(self, path: str) -> str:
         """The page path of the file ``path`` (:func:`page_path` by this index's rules)."""
@@ -633,7 +646,9 @@ class ArticleIndex(Generic[A]):
         """``path`` read from the linking file's folder, and (Hugo) from its page's url, which is a folder."""
         if self.content_dir and source_path.startswith(self.content_dir):
             source_path = source_path[len(self.content_dir):]
-        bases = [posixpath.dirname(source_path)]
+        # the file's folder; in a site of several languages, the folder its page is in (fr/posts)
+        bases = [posixpath.dirname(page_path(source_path, "", False, self.languages, self.default_language)
+                                   if self.languages else source_path)]
         if self.bundles:
             bases.append(page_path(source_path, "", True, self.languages, self.default_language))
         return [posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path) for base in bases]

@@ -303,9 +303,11 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
         other = "world" if page == "hello" else "hello"
         write_article(site / "content", path, f"---\ntitle: {page.title()} {lang}\ntags: [greeting, {lang}]\n---\n"
                                               f"[{other}]({prefix[lang]}/posts/{other}/) {{{{< ref \"{other}\" >}}}}\n")
+    refs = {"file names": "posts/refs.fr.md", "content folders": "fr/posts/refs.md"}[layout]  # a ref alone
+    write_article(site / "content", refs, '---\ntitle: Refs\n---\n{{< ref "world" >}} {{< ref "hello" >}}\n')
     result = load_corpus(site / "content")
     assert result.detection is not None and result.detection.fields.languages == ("en", "fr")
-    assert {a.key: (a.title, a.subject_slug, a.url) for a in result.articles} == {
+    assert {a.key: (a.title, a.subject_slug, a.url) for a in result.articles if "refs" not in a.key} == {
         "posts/hello": ("Hello en", "posts", "/posts/hello/"), "posts/world": ("World en", "posts", "/posts/world/"),
         "fr/posts/hello": ("Hello fr", "posts", "/fr/posts/hello/"),
         "fr/posts/world": ("World fr", "posts", "/fr/posts/world/")}
@@ -314,6 +316,7 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("fr/posts/hello")[0] == "article:fr/posts/world"
     assert kg.related("posts/world")[0] == "article:posts/hello"
+    assert kg.related("fr/posts/refs") == ["article:fr/posts/world", "article:fr/posts/hello"]  # in its language
     edited = site / "content" / where[("fr", "world")]
     edited.write_text(edited.read_text().replace("title: World fr", "title: Le monde"))
     assert qagraph.build(site / "content", out=out).build_info.incremental
