@@ -394,3 +394,10 @@ def test_a_node_is_described_by_its_title_else_its_label_as_in_json():
     kg = KnowledgeGraph.from_graph(G, {"counts": {}})
     assert _describe(kg, "article:People/Bob") == "People/Bob  Bob [outside the corpus]"
     assert _node_json(kg, "article:People/Bob")["title"] == "Bob"
+
+
+@pytest.mark.parametrize("args", [["similar", "1", "-k", "0"], ["similar", "1", "-k", "-1"], ["stats", "--top", "-1"],
+                                  ["suggest", "--max-related", "-3"], ["suggest", "-k", "0"]])
+def test_counts_below_their_least_are_usage_errors(small_corpus: Path, args: list[str]):
+    result = CliRunner().invoke(cli, [*args, "-c", str(small_corpus), "-q"])
+    assert result.exit_code == 2 and "is not in the range" in result.stderr, result.stderr

@@ -56,6 +56,8 @@ def test_name_an_article_as_its_corpus_links_name_it(tmp_path, stored):
     assert site.node(license)["title"] == "License"
     assert site.article("about/license.md") == site.article("about/license") == site.article("License") == license
     assert site.article("https://docs.example.org/functions/where/") == site.article("functions/where")  # its site
+    with pytest.raises(QagraphError, match=r"name it page path, e\.g\. about/license\)"):  # not the home page, "/"
+        site.article("nope")
     blog = kg("jekyll")  # a post by the dated url Jekyll publishes it at
     assert blog.article("/2018/05/03/bash-loop-over-files.html") == blog.article(
         "_posts/2018/2018-05-03-bash-loop-over-files.md")

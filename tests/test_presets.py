@@ -325,6 +325,20 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
+def test_mdx_pages_are_read_and_linked(tmp_path: Path):
+    """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
+    its suffix reaches it."""
+    import qagraph
+
+    docs = tmp_path / "docs"
+    write_article(docs, "intro.md", "---\ntitle: Intro\n---\nSee [features](tutorial/features).\n")
+    write_article(docs, "tutorial/features.mdx", "---\ntitle: Features\nsidebar_position: 2\n---\n"
+                                                 "import Tabs from '@theme/Tabs';\n\n<Tabs>text</Tabs>\n")
+    kg = qagraph.build(docs)
+    assert sorted(kg.node(a)["title"] for a in kg.articles) == ["Features", "Intro"]
+    assert [kg.node(n)["kind"] for n in kg.related(kg.article("Intro"))] == ["article"]
+
+
 def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path):
     result = _hugo_site(tmp_path / "hugo", {"posts/live.md": "---\ntitle: Live\n---\n",
                                             "posts/soon.md": "+++\ntitle = 'Soon'\ndraft = true\n+++\n",
