@@ -148,7 +148,8 @@ class FieldMap:
     #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
-        "content_dir": None, "permalink": None, "languages": (), "default_language": None, "subject_values": ("first", "every"), "identity": _IDENTITIES,
+        "content_dir": None, "permalink": None, "languages": (), "default_language": None,
+        "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "keywords_merge": bool, "inline_tags": bool,

@@ -344,17 +344,7 @@ def page_path(path: str, content_dir: str = "", bundles: bool = False, languages
     """
     if content_dir and path.startswith(content_dir):
         path = path[len(content_dir):]
-    language = None
-    if languages:
-        top, sep, rest = path.partition("/")
-        if sep and top in languages:
-            language, path = top, rest
-    stem = _strip_suffix(path)
-    if languages:
-        folder, sep, last = stem.rpartition("/")
-        last, named = split_language(last, languages)
-        language = named or language
-        stem = f"{folder}/{last}" if sep else last
+    stem, language = _without_language(_strip_suffix(path), languages)
     if bundles:
         folder, _, last = stem.rpartition("/")
         if last in ("index", "_index"):
@@ -362,6 +352,20 @@ def page_path(path: str, content_dir: str = "", bundles: bool = False, languages
     if language is not None and language != default_language:
         stem = f"{language}/{stem}" if stem else language
     return stem
+
+
+def _without_language(stem: str, languages: Collection[str]) -> tuple[str, str | None]:
+    """A file's path (below the content folder, without suffix) without its language, and the
+    language: its file name's (``posts/hi.fr``), else its top folder's (``fr/posts/hi``)."""
+    if not languages:
+        return stem, None
+    language = None
+    top, sep, rest = stem.partition("/")
+    if sep and top in languages:
+        language, stem = top, rest
+    folder, sep, last = stem.rpartition("/")
+    last, named = split_language(last, languages)
+    return (f"{folder}/{last}" if sep else last), named or language
 
 
 def split_language(stem: str, languages: Collection[str]) -> tuple[str, str | None]:
@@ -629,9 +633,8 @@ class ArticleIndex(Generic[A]):
 
     def _language(self, path: str) -> str:
         """The language of the file ``path`` in a site of several: its name's, its content folder's, or the default."""
-        top = path.removeprefix(self.content_dir).partition("/")
-        named = split_language(_strip_suffix(path.rpartition("/")[2]), self.languages)[1]
-        return named or (top[0] if top[1] and top[0] in self.languages else self.default_language)
+        return _without_language(_strip_suffix(path.removeprefix(self.content_dir)), self.languages)[1] or \
+            self.default_language
 
     def _page(self, path: str) -> str:
         """The page path of the file ``path`` (:func:`page_path` by this index's rules)."""
