@@ -298,6 +298,27 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
             if depth == indent and key:
                 found.append(key.group(1))
     return tuple(dict.fromkeys(found))
+
+
+_HUGO_LANGUAGE_FILES = ("config/_default/languages.toml", "config/_default/languages.yaml",
+                        "config/_default/languages.yml")
+_TOML_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
+_YAML_TOP_KEY = re.compile(r"^([A-Za-z0-9_-]+)\s*:", re.M)
+
+
+def _hugo_language_file(path: Path, text: str) -> tuple[str, ...]:
+    """The languages of a ``config/_default/languages.*`` file, whose top-level keys are the
+    languages (the file's name is the ``languages`` key of the config).
+
+    >>> _hugo_language_file(Path("languages.toml"), '[en]\\nweight = 1\\n[fr]\\n[fr.params]\\nx = 1\\n')
+    ('en', 'fr')
+    >>> _hugo_language_file(Path("languages.yaml"), 'en:\\n  weight: 1\\nfr:\\n  title: Salut\\n')
+    ('en', 'fr')
+    """
+    pattern = _TOML_TABLE if path.suffix == ".toml" else _YAML_TOP_KEY
+    return tuple(dict.fromkeys(pattern.findall(text)))
+
+
 _DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
 
@@ -398,6 +419,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         site = base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
         languages = _hugo_languages(config[1]) if config else ()
+        if not languages:  # a config folder keeps them in a file of their own
+            found = _config(_parents(base), _HUGO_LANGUAGE_FILES)
+            languages = _hugo_language_file(*found) if found else ()
         if len(languages) > 1:  # pages in each: hello.fr.md or content/fr/hello.md, /fr/hello/ on the site
             default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
             fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")

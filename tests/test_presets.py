@@ -278,10 +278,10 @@ def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise
     assert "<https://docs.example.org/functions/where/>" in nq
 
 
-@pytest.mark.parametrize("layout", ["file names", "content folders"])
+@pytest.mark.parametrize("layout", ["file names", "content folders", "config folder"])
 def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, layout: str):
     """Hugo's two ways of keeping translations: ``hello.fr.md`` beside ``hello.en.md``, or a content
-    folder per language. A page of the default language is at its page path, the others under their
+    folder per language (the languages declared in the config, or in ``config/_default/languages.toml``). A page of the default language is at its page path, the others under their
     language, as Hugo publishes them; the language is neither in a page's name nor its subject;
     links reach the page in the language they name; an edit is patched as a cold build makes it."""
     import shutil
@@ -290,8 +290,13 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     from test_pipeline import outputs_of
 
     site = tmp_path / "site"
-    if layout == "file names":
-        write_article(site, "hugo.toml", 'baseURL = "https://m.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n')
+    if layout in ("file names", "config folder"):
+        if layout == "file names":
+            write_article(site, "hugo.toml", 'baseURL = "https://m.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n')
+        else:  # config/_default/: the languages in a file of their own, whose top-level keys they are
+            write_article(site, "config/_default/hugo.toml", 'baseURL = "https://m.org/"\n')
+            write_article(site, "config/_default/languages.toml", '[en]\nweight = 1\n[fr]\nweight = 2\n'
+                                                                   '[fr.params]\nsubtitle = "Bonjour"\n')
         where = {("en", "hello"): "posts/hello.en.md", ("en", "world"): "posts/world.en.md",
                  ("fr", "hello"): "posts/hello.fr.md", ("fr", "world"): "posts/world.fr.md"}
     else:
@@ -303,7 +308,7 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
         other = "world" if page == "hello" else "hello"
         write_article(site / "content", path, f"---\ntitle: {page.title()} {lang}\ntags: [greeting, {lang}]\n---\n"
                                               f"[{other}]({prefix[lang]}/posts/{other}/) {{{{< ref \"{other}\" >}}}}\n")
-    refs = {"file names": "posts/refs.fr.md", "content folders": "fr/posts/refs.md"}[layout]  # a ref alone
+    refs = {"content folders": "fr/posts/refs.md"}.get(layout, "posts/refs.fr.md")  # a ref alone
     write_article(site / "content", refs, '---\ntitle: Refs\n---\n{{< ref "world" >}} {{< ref "hello" >}}\n')
     result = load_corpus(site / "content")
     assert result.detection is not None and result.detection.fields.languages == ("en", "fr")
