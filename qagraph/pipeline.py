@@ -171,7 +171,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
         "qagraph": __version__,  # another version parses, weighs and writes its own way: no patching across
     }
     fingerprint = None if scanned.deferred else scanned.fingerprint(__version__, sorted(settings.items()))
-    if cache and fingerprint is not None and folder.previous.get("fingerprint") == fingerprint and folder.intact():
+    if (cache and fingerprint is not None and folder.previous.get("fingerprint") == fingerprint and folder.intact()
+            and ("database" not in wanted or _database_current(folder.out / DATABASE))):
         if "database" in wanted:
             kg = open_build(out)
         else:
@@ -201,17 +202,22 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
 
                 from .incremental import Fallback  # networkx, numpy, scipy: not for a query command's import
 
+                why: Fallback | None = None
                 try:
                     # a small process (no graph), making tens of thousands of rows and dicts: no cycles
                     with _gc_paused():
                         done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,
                                        site_url=site_url, progress=progress, fingerprint=fingerprint, rdf=rdf,
                                        max_file_size=max_file_size, workers=workers)
-                except sqlite3.OperationalError as exc:  # the copy of the database, patched on a full disk
-                    if not str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_FULL", "SQLITE_IOERR")):
-                        raise
-                    raise OutputError(f"cannot write {DATABASE}: {exc}", path=str(stage / DATABASE)) from None
-                except Fallback as why:
+                except sqlite3.DatabaseError as exc:
+                    # the copy of the database, patched on a full disk: say so; a database that is
+                    # damaged (truncated, overwritten) is not patched but made again, in full
+                    if str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_FULL", "SQLITE_IOERR")):
+                        raise OutputError(f"cannot write {DATABASE}: {exc}", path=str(stage / DATABASE)) from None
+                    why = Fallback(f"{DATABASE} cannot be read: {exc}")
+                except Fallback as exc:
+                    why = exc
+                if why is not None:
                     folder.drop_copies()
                     if progress:
                         progress(f"full build ({why})", 1, 1)
@@ -248,7 +254,27 @@ def _patchable(folder: BuildFolder, *, cache: bool, strict: bool, wanted: tuple[
     the previous build's, and once its inputs are known): a database and a similarity index to
     patch, and no reason to parse every file (no cache, or ``strict``)."""
     return (cache and not strict and "database" in wanted
-            and (folder.out / DATABASE).is_file() and (folder.out / SIMILARITY_STATE).is_dir())
+            and (folder.out / SIMILARITY_STATE).is_dir() and _database_current(folder.out / DATABASE))
+
+
+def _database_current(path: Path) -> bool:
+    """Whether ``path`` is a build database this qagraph reads (one that another version wrote,
+    with another schema, is not patched or kept: the build is made in full, not refused)."""
+    from .database import SCHEMA_VERSION
+
+    if not path.is_file():
+        return False
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == str(SCHEMA_VERSION)
 
 
 def _one_process(workers: int | None) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import article_text, url_of, write_article
+import qagraph
+from qagraph.errors import OutputError
 from qagraph.fileio import PRIVATE
 from qagraph.pipeline import build
 from qagraph.similarity import SimilarityConfig
@@ -76,6 +78,40 @@ def test_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Pat
     shutil.rmtree(out / PRIVATE)
     with pytest.raises(Exception, match="did not write"):
         build(small_corpus, out=out, outputs=["report"])
+
+
+@pytest.mark.parametrize("damage", ["cut short", "cut in half", "another schema"])
+def test_a_database_that_cannot_be_patched_is_made_again(small_corpus: Path, tmp_path: Path, damage: str):
+    """A build database that is damaged, or that another qagraph wrote with another schema, is
+    neither patched nor kept as up to date: the next build makes everything again (it used to fail
+    on every later build, whatever its advice said), then patches as usual."""
+    import sqlite3
+
+    from qagraph.database import SCHEMA_VERSION
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    build(small_corpus, out=out)
+    db = out / "qagraph.db"
+    if damage == "another schema":
+        con = sqlite3.connect(db)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
+        con.commit()
+        con.close()
+        with pytest.raises(OutputError, match="schema"):
+            qagraph.open(out)
+    else:
+        with open(db, "r+b") as handle:
+            handle.truncate(1000 if damage == "cut short" else db.stat().st_size // 2)
+    path = small_corpus / "computer-science" / "trees.md"
+    path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    again = build(small_corpus, out=out)
+    assert not again.build_info.incremental and not again.build_info.up_to_date
+    assert qagraph.open(out).counts == again.counts
+    build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert build(small_corpus, out=out).build_info.up_to_date
+    path.write_text(path.read_text().replace("binary search", "heaps"))
+    assert build(small_corpus, out=out).build_info.incremental
 
 
 @pytest.mark.parametrize("workers", [1, 2])
