@@ -53,7 +53,7 @@ __all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "Da
 DATABASE = "qagraph.db"
 #: the ``problems`` rows of the corpus as a whole (path ``.``) and of folders (``folder/``), not of a file
 CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/'"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: articles.subject_given
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
 # :func:`_row_maker`), "b" bool as 0/1, "t" tuple as a JSON array, "j" any JSON value (dicts,
@@ -63,7 +63,8 @@ _KIND_TABLES: dict[str, tuple[str, tuple[_Column, ...]]] = {
     ARTICLE: ("articles", (
         ("url", "TEXT", "v"), ("id", "INTEGER", "v"), ("title", "TEXT", "v"), ("subject", "TEXT", "v"),
         ("subject_label", "TEXT", "v"), ("date", "TEXT", "v"), ("author", "TEXT", "v"), ("score", "REAL", "v"),
-        ("no_index", "INTEGER", "b"), ("path", "TEXT", "v"), ("file_name", "TEXT", "v"),
+        ("no_index", "INTEGER", "b"), ("subject_given", "INTEGER", "b"), ("path", "TEXT", "v"),
+        ("file_name", "TEXT", "v"),
         ("description", "TEXT", "s"), ("question", "TEXT", "s"), ("answer", "TEXT", "s"), ("body", "TEXT", "s"),
         ("keywords", "TEXT", "t"), ("keyword_labels", "TEXT", "t"), ("key", "TEXT", "v"), ("extra", "TEXT", "j"),
     )),
@@ -1171,6 +1172,9 @@ def health_facts(con: sqlite3.Connection, keywords: Collection[str] | None = Non
 #: what :class:`~qagraph.health.Facts` holds of an article, as columns of ``articles``
 _HEALTH_FACTS = ("path", "title", "subject", "subject_label", "id", "question")
 _HEALTH_COLUMNS = ", ".join(_HEALTH_FACTS)
+#: the same facts read from the ``articles`` table: a subject label no file wrote is no one's spelling
+_ARTICLE_HEALTH_COLUMNS = _HEALTH_COLUMNS.replace(
+    "subject_label", "CASE WHEN subject_given = 0 THEN NULL ELSE subject_label END")
 # for each fact about an article ``a``: there is such an edge (a related link always starts at an article)
 _LINKED_TO = "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'related' AND e.source != e.target"
 _LINKS_OUT = "SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'related' AND e.source != e.target"
@@ -1182,14 +1186,17 @@ _OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title FROM stubs s CROS
 
 
 def _health_row(facts: Facts, node: str) -> tuple[Any, ...]:
-    """The ``health`` row of an article of ``facts`` but its integer id."""
+    """The ``health`` row of an article of ``facts`` but its integer id (its subject's spelling
+    as ``subject_label``: :func:`~qagraph.health.spelling`)."""
+    from .health import spelling
     from .normalize import question_key
 
     data = facts.articles[node]
     key = facts.question_keys.get(node)
     if key is None:
         key = question_key(data.get("question"))
-    return (node, *(data.get(k) for k in _HEALTH_FACTS), key,
+    get = data.get  # _HEALTH_FACTS, in order
+    return (node, get("path"), get("title"), get("subject"), spelling(data), get("id"), get("question"), key,
             node in facts.linked_to, node in facts.links_out, node in facts.similar)
 
 
@@ -1209,7 +1216,7 @@ def _article_facts(con: sqlite3.Connection, nodes: Iterable[str] | None = None
                    ) -> tuple[dict[str, dict[str, Any]], dict[int, str]]:
     """What the facts hold of each article (of ``nodes`` among them, when given), from the
     ``articles`` table; and the articles' node ids by integer id."""
-    query = f"SELECT node_id, node, {_HEALTH_COLUMNS} FROM articles"
+    query = f"SELECT node_id, node, {_ARTICLE_HEALTH_COLUMNS} FROM articles"
     rows = con.execute(query) if nodes is None else con.execute(
         f"{query} WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),))
     articles: dict[str, dict[str, Any]] = {}
@@ -1349,7 +1356,7 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
             keys[row[0]] = row[n + 1]
             asking.add(row[0])
     subjects: dict[str, list[str]] = {slug: [] for slug in slugs}
-    members = con.execute(f"SELECT node, {_HEALTH_COLUMNS} FROM articles "
+    members = con.execute(f"SELECT node, {_ARTICLE_HEALTH_COLUMNS} FROM articles "
                           "WHERE subject IN (SELECT value FROM json_each(?))"
                           + (" OR subject IS NULL OR subject = ''" if "" in slugs else ""),
                           (json.dumps(sorted(slugs)),))

@@ -420,7 +420,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     question = f.text(fields.question) or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
-    slug, subject_label, more_keywords = _subject(name, f, fields, url)
+    slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
         more_keywords += inline_tags(raw_body, masked)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
@@ -452,6 +452,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         question=clean(question),
         answer=answer,
         subject=subject_label,
+        subject_given=subject_given,
         subject_slug=slug,
         keywords=keywords,
         keyword_keys=keyword_keys,
@@ -632,11 +633,12 @@ def _slug(value: str) -> str:
 _STRUCTURAL = re.compile(r"^(_.*|\d+)$")
 
 
-def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, list[str]]:
-    """The subject's slug and label as written, and the values that become keywords (``every``)."""
+def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:
+    """The subject's slug and label, whether a field wrote the label (else a folder's or url's
+    name made it), and the values that become keywords (``every``)."""
     if fields.subject_from[:1] == ("url",):
-        slug, label = _subject_by_url(name, f, fields, url)
-        return slug, label, []
+        slug, label, given = _subject_by_url(name, f, fields, url)
+        return slug, label, given, []
     for source in fields.subject_from:
         if source == "field":
             path = next((p for p in fields.subject if f.get(p) not in (_MISSING, None, "", [])), None)
@@ -650,17 +652,17 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             if not values:
                 continue
             rest = values[1:] if fields.subject_values == "every" else []
-            return _slug(values[0]), clean(values[0]), rest
+            return _slug(values[0]), clean(values[0]), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir)
             for folder in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
-                    return _slug(folder), _folder_label(folder), []
+                    return _slug(folder), _folder_label(folder), False, []
         if source == "url" and url:
             m = re.search(fields.subject_from_url, url)
             if m and m.group(1):
-                return m.group(1), m.group(1).replace("-", " ").capitalize(), []
-    return "uncategorised", "Uncategorised", []
+                return m.group(1), m.group(1).replace("-", " ").capitalize(), False, []
+    return "uncategorised", "Uncategorised", False, []
 
 
 def _folder_label(folder: str) -> str:
@@ -671,7 +673,7 @@ def _folder_label(folder: str) -> str:
     return clean(folder)
 
 
-def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str]:
+def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool]:
     """The Q&A format's rule: the slug from the url, else the top folder, else the label's slug;
     the label is the subject field as written."""
     label = f.text(fields.subject, lists=True)
@@ -684,8 +686,8 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
         top = name.split("/", 1)[0] if "/" in name and "folder" in fields.subject_from else ""
         slug = top or (slugify(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:
-        label = slug.replace("-", " ").capitalize()
-    return slug, clean(label)
+        return slug, slug.replace("-", " ").capitalize(), False
+    return slug, clean(label), True
 
 
 def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -239,6 +239,7 @@ def article_node_data(a: Article) -> dict[str, Any]:
         "description": a.description,
         "subject": a.subject_slug,
         "subject_label": a.subject,
+        "subject_given": a.subject_given,
         "keywords": a.keyword_keys,
         "keyword_labels": a.keywords,
         "date": a.date,

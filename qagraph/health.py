@@ -197,7 +197,9 @@ def findings(facts: Facts) -> dict[str, Any]:
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node in articles:
         data = nodes[node]
-        spellings[data.get("subject") or ""][data.get("subject_label") or ""].append(node)
+        way = spelling(data)
+        if way is not None:
+            spellings[data.get("subject") or ""][way].append(node)
     return _assembled(
         facts, len(articles),
         unlinked=[_article(nodes, n) for n in articles if n not in linked_to],
@@ -248,7 +250,9 @@ def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPat
     for slug, members_of in patch.subjects.items():
         ways: dict[str, list[str]] = defaultdict(list)
         for node in sorted(members_of):
-            ways[nodes[node].get("subject_label") or ""].append(node)
+            way = spelling(nodes[node])
+            if way is not None:
+                ways[way].append(node)
         if entry := _spellings(nodes, slug, ways):
             subjects[slug] = entry
     return _assembled(
@@ -256,6 +260,20 @@ def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPat
         unlinked=listing("unlinked", facts.linked_to), no_related=listing("no_related", facts.links_out),
         no_similar=listing("no_similar", facts.similar),
         groups=[groups[key] for key in sorted(groups)], subjects=[subjects[slug] for slug in sorted(subjects)])
+
+
+def spelling(data: Mapping[str, Any]) -> str | None:
+    """How an article's file spells its subject; ``None`` when it writes none (the label was made
+    from a folder's or url's name: a Hugo section's ``_index.md``, a note in a folder), which is no
+    one's spelling to report. The facts a database keeps hold the spelling as ``subject_label``.
+
+    >>> spelling({"subject_label": "Functions", "subject_given": False}), spelling({"subject_label": "functions"})
+    (None, 'functions')
+    """
+    if data.get("subject_given", True) is False:
+        return None
+    label: str | None = data.get("subject_label")
+    return label
 
 
 def _article(nodes: Mapping[str, Mapping[str, Any]], node: str) -> dict[str, Any]:
@@ -287,7 +305,7 @@ def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str,
     return {
         "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
         "count": len(others),
-        "articles": [_article(nodes, n) | {"spelling": nodes[n].get("subject_label")} for n in others],
+        "articles": [_article(nodes, n) | {"spelling": spelling(nodes[n])} for n in others],
     }
 
 

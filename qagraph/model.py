@@ -51,7 +51,9 @@ class Article:
     ``key`` is the article's identity: its ``url``, or ``<folder>/<file stem>`` where
     the file has none. ``id`` is data only: the real corpus reuses ids across folders.
     ``keywords`` are the spellings as written (trimmed, whitespace-collapsed, repeats
-    dropped); ``keyword_keys`` are the folded forms, aligned with them.
+    dropped); ``keyword_keys`` are the folded forms, aligned with them. ``subject`` is the
+    subject's label as the file writes it; ``subject_given`` is false when the file writes none
+    and the label was made from a folder's or url's name (it is then no one's spelling).
     """
 
     key: str
@@ -76,6 +78,7 @@ class Article:
     url_line: int | None = None  #: where the identity is set, for problems about it
     absent: tuple[str, ...] = ()  #: fields the user mapped (``--field``) that this file does not have
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    subject_given: bool = True
 
 
 _WEIGHT_SCALE = 1000  #: keyword weights are integers in thousandths

@@ -176,6 +176,48 @@ def test_health_of_a_stored_build_reads_only_what_it_needs(root, tmp_path):
         con.close()
 
 
+def test_a_subject_label_made_from_a_folder_is_no_one_s_spelling(tmp_path):
+    """A Hugo section's ``_index.md`` (or any page without categories) takes its subject from its
+    folder, labelled from the folder's name: "Functions" beside the "functions" its pages write is
+    not a subject spelled two ways; a page that writes "FUNCTIONS" is. The stored build's facts and
+    a patched build say the same."""
+    import shutil
+    import sqlite3
+
+    from qagraph.database import health_facts
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    for name, text in {"functions/_index.md": "---\ntitle: Functions\n---\n",
+                       "functions/where.md": "---\ntitle: where\ncategories: [functions]\n---\n",
+                       "functions/first.md": "---\ntitle: first\ncategories: [functions]\n---\n",
+                       "functions/last.md": "---\ntitle: last\ncategories: [functions]\n---\n",
+                       "guides/intro.md": "---\ntitle: Intro\n---\n"}.items():
+        write_article(site / "content", name, text)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(site / "content", out=out)
+    assert {kg.node(a)["subject_label"]: kg.node(a)["subject_given"] for a in kg.articles} == {
+        "Functions": False, "functions": True, "Guides": False}
+    assert health(kg.graph)["subject_spellings"] == {"count": 0, "subjects": []}
+    shouted = site / "content" / "functions" / "first.md"
+    shouted.write_text(shouted.read_text().replace("[functions]", "[FUNCTIONS]"))
+    assert qagraph.build(site / "content", out=out).build_info.incremental
+    shutil.rmtree(cold, ignore_errors=True)
+    whole = health(qagraph.build(site / "content", out=cold, cache=False).graph)
+    assert [(s["slug"], s["spellings"], [a["spelling"] for a in s["articles"]])
+            for s in whole["subject_spellings"]["subjects"]] == [("functions", {"FUNCTIONS": 1, "functions": 2},
+                                                                   ["FUNCTIONS"])]
+    assert json.loads((out / "report.json").read_text())["health"] == whole
+    for build in (out, cold):
+        con = sqlite3.connect(build / "qagraph.db")
+        try:
+            assert findings(health_facts(con)) == whole
+            con.execute("DELETE FROM health")
+            assert findings(health_facts(con)) == whole
+        finally:
+            con.close()
+
+
 def test_health_of_a_stored_build_checks_only_the_keywords_it_is_given(tmp_path):
     """After an edit only the keywords found malformed before, and those the edit touched, are checked."""
     import sqlite3
