@@ -151,7 +151,48 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
     if not isinstance(data, dict):
         kind = {"list": "a list", "str": "a string", "int": "a number"}.get(type(data).__name__, f"a {type(data).__name__}")
         return Problem(name, fm_line, f"front matter is {kind}, not a mapping of fields", "not-mapping")
+    if "\\" in fm_text and _NUL_ESCAPE.search(fm_text):
+        data, found = _without_nul(data)
+        warnings = warnings + [
+            Problem(name, key_lines.get(path, key_lines.get(path.split(".", 1)[0], fm_line)),
+                    f"{path} holds a NUL character (U+0000), written as an escape; it is read as U+FFFD",
+                    "control-character", WARNING)
+            for path in found]
     return FrontMatter(data, body, syntax, fm_line, key_lines, warnings)
+
+
+# the escapes that make U+0000 in a YAML or TOML string (the files themselves cannot hold one: both
+# parsers refuse it); SQLite's text functions end a text at U+0000, so it is kept out of the graph
+_NUL_ESCAPE = re.compile(r"\\(?:0|x00|u0000|U00000000)")
+
+
+def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """``data`` with U+0000 replaced by U+FFFD in every text and key, and the dotted paths of
+    the top two levels where it was (deeper ones are named by their second-level key).
+
+    >>> _without_nul({"a": "x\\0y", "b": {"c": ["\\0"]}, "d": 1})
+    ({'a': 'x\ufffdy', 'b': {'c': ['\ufffd']}, 'd': 1}, ['a', 'b.c'])
+    """
+    found: list[str] = []
+
+    def clean(value: Any, path: str, depth: int) -> Any:
+        if isinstance(value, str):
+            if "\0" in value:
+                if path not in found:
+                    found.append(path)
+                return value.replace("\0", "\ufffd")
+            return value
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                name = clean(key, path, depth) if isinstance(key, str) else key
+                out[name] = clean(item, f"{path}.{name}" if path and depth < 2 else path or str(name), depth + 1)
+            return out
+        if isinstance(value, list):
+            return [clean(item, path, depth) for item in value]
+        return value
+
+    return clean(data, "", 0), found
 
 
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
