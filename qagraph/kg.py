@@ -330,8 +330,13 @@ class KnowledgeGraph:
             data = self._source.data(candidate)
             if data is not None and data.get("kind") in (ARTICLE, STUB):
                 return candidate
-        # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
+        # its file's path as the build lists it, exactly (two files may differ only in case or in
+        # Unicode normalisation, or hold "#" or "?", which a link's path drops)
         index, named = self._names
+        exact = self._by_file.get(text)
+        if exact is not None:
+            return exact
+        # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
         hit = index.find(text) if text else None
         if hit is None and text:  # a url the site publishes it at (a Jekyll post's dated url, the site's own)
             from .links import MARKDOWN_LINK
@@ -360,6 +365,11 @@ class KnowledgeGraph:
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""))
         return index, named
+
+    @cached_property
+    def _by_file(self) -> dict[str, str]:
+        """Every article's node by its file's path, as the build lists it."""
+        return {a.path: str(a.node) for a in self._names[1] if a.path}
 
     def _naming_hint(self) -> str:
         from .presets import naming_hint

@@ -63,6 +63,29 @@ def test_name_an_article_as_its_corpus_links_name_it(tmp_path, stored):
         "_posts/2018/2018-05-03-bash-loop-over-files.md")
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_file_path_names_its_own_file_first(tmp_path, stored):
+    """Two files whose paths differ only in case or in Unicode normalisation, or a path with "#"
+    or "?" (which a link's path drops): the path as the build lists it names that file, not the
+    first that a link's lookup would fold it to."""
+    import unicodedata
+
+    import qagraph
+    from conftest import write_article
+
+    notes = tmp_path / "notes"
+    cafe = "caf\u00e9"
+    names = {"Case.md": "Upper", "case.md": "Lower", f"{unicodedata.normalize('NFD', cafe)}.md": "Decomposed",
+             f"{cafe}.md": "Composed", "#hash%25?q.md": "Odd"}
+    for name, title in names.items():
+        write_article(notes, f"topic/{name}", f"---\ntitle: {title}\ntags: [t]\n---\n")
+    built = qagraph.build(notes, preset="generic", out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    assert len(kg.articles) == len(names)
+    for name, title in names.items():
+        assert kg.node(kg.article(f"topic/{name}"))["title"] == title, name
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
