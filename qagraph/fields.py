@@ -18,7 +18,9 @@ trusts the record.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields as _dataclass_fields, replace
@@ -845,19 +847,43 @@ class _TooLarge(Exception):
 
 
 def _jsonable(value: Any, budget: list[int]) -> Any:
-    """``value`` with dates as ISO text, keys as text; at most :data:`MAX_FIELD_VALUES` values."""
+    """``value`` as JSON can hold it, the same on every run: dates and times as ISO text, keys as
+    text (``true``, ``null`` as YAML and JSON write them), a set as a sorted list, binary data as
+    its base64 text, a float that is not a number (``.nan``, ``inf``) as text; at most
+    :data:`MAX_FIELD_VALUES` values.
+
+    >>> _jsonable({True: {"b", "a"}, None: float("inf"), "x": b"hi"}, [100])
+    {'true': ['a', 'b'], 'null': 'inf', 'x': 'aGk='}
+    """
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooLarge
-    if isinstance(value, (_dt.date, _dt.datetime)):
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _jsonable(v, budget) for k, v in value.items()}
+        return {_key_text(k): _jsonable(v, budget) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v, budget) for v in value]
+    if isinstance(value, (set, frozenset)):  # YAML's !!set: in an order of its own, which Python's hashing varies
+        return sorted((_jsonable(v, budget) for v in value), key=lambda v: (type(v).__name__, str(v)))
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, (bytes, bytearray)):  # YAML's !!binary: base64 as the file wrote it
+        return base64.b64encode(value).decode("ascii")
     return str(value)
+
+
+def _key_text(key: Any) -> str:
+    """A mapping key as JSON text: YAML's ``true``, ``~``, ``1.5``, dates spelled as YAML and JSON do."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, (_dt.date, _dt.datetime, _dt.time)):
+        return key.isoformat()
+    return str(key)
 
 
 def _extra(f: _Fields, fields: FieldMap, title: str) -> dict[str, Any]:

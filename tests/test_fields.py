@@ -274,3 +274,27 @@ def test_absent_records_mapped_fields_a_file_lacks():
     assert read("x.md", "---\ntitle: T\ntags: a\n---\n", fields)[0].absent == ("subject",)
     assert read("x.md", "---\ntitle: T\ntopic: a\n---\n", fields)[0].absent == ("keywords",)
     assert read("x.md", "---\ntitle: T\n---\n", GENERIC)[0].absent == ()
+
+
+def test_unused_fields_are_kept_as_valid_json_the_same_on_every_run(tmp_path):
+    """A field the map does not use is kept in ``extra`` as JSON that SQLite's json functions read
+    (a TOML ``nan`` made ``{"ratio":NaN}``, and one such article broke every json_extract over the
+    table), and the same on every run (a YAML ``!!set`` came out in the order of Python's hashing)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    article = read("a/x.md", "---\ntitle: X\ntags: [a]\nletters: !!set {b, a, c}\nblob: !!binary aGVsbG8=\n"
+                   "odd:\n  true: 1\n  ~: 2\n  2024-01-02: 3\nnan: .nan\n---\n", GENERIC)[0]
+    assert article.extra == {"letters": ["a", "b", "c"], "blob": "aGVsbG8=", "nan": ".nan",  # text, as it reads
+                             "odd": {"true": 1, "null": 2, "2024-01-02": 3}}
+    toml = read("a/t.md", "+++\ntitle = 'T'\ntags = ['a']\nratio = nan\nlimit = -inf\nat = 07:32:00\n+++\n", GENERIC)[0]
+    assert toml.extra == {"ratio": "nan", "limit": "-inf", "at": "07:32:00"}
+    json.dumps(toml.extra, allow_nan=False)
+    script = ("from qagraph.fields import read_article, FieldMap; from qagraph.presets import preset; "
+              "print(read_article('a.md', '---\\ntitle: X\\ntags: [a]\\ns: !!set {' + ', '.join(map(str, range(40))) + "
+              "'}\\n---\\n', preset('generic').fields)[0].extra)")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1
