@@ -25,6 +25,7 @@ import click
 
 from ._version import __version__
 from .errors import ERROR, EXIT_CODES, QagraphError, UsageError
+from .normalize import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -332,9 +333,11 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
 
 
 def _describe(kg: Any, node: str) -> str:
+    """A node on one line of a terminal: its url (or key) and title, control characters escaped."""
     data = kg.node(node)
     flag = " [outside the corpus]" if data.get("kind") == "stub" else ""
-    return f"{data.get('url') or data.get('key') or node}  {data.get('title') or data.get('label') or ''}{flag}"
+    return printable(f"{data.get('url') or data.get('key') or node}  {data.get('title') or data.get('label') or ''}"
+                     f"{flag}")
 
 
 def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
@@ -480,7 +483,7 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
         _emit_json({"counts": counts, "problems": [p.as_dict() for p in shown]})
     else:
         for problem in shown:
-            click.echo(str(problem))
+            click.echo(printable(str(problem)))
         click.echo(
             f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
             f"{counts.get('skipped', 0)} skipped, {counts['warnings']} warnings", err=True,
@@ -518,8 +521,8 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
     for kind, n in counts["edges"].items():
         click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
-    click.echo("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects))
-    click.echo("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords))
+    click.echo(printable("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
+    click.echo(printable("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
 
 
 @cli.command("related")
@@ -569,7 +572,7 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
         _emit_json([_node_json(kg, n, weight=w, shared=list(s)) for n, w, s in found])
         return
     for node, weight, shared in found:
-        click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({', '.join(shared)})")
+        click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({printable(', '.join(shared))})")
     if not found:
         _say(f"{article}: no similar article (none shares enough keywords with it)", quiet)
 

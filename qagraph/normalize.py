@@ -11,6 +11,7 @@ __all__ = [
     "fold",
     "keyword_problems",
     "most_common_spelling",
+    "printable",
     "question_key",
     "slugify",
     "split_keyword_text",
@@ -24,6 +25,21 @@ _WS = re.compile(r"\s+")
 def clean(text: str) -> str:
     """Trim and collapse inner whitespace to single spaces."""
     return " ".join(text.split())
+
+
+# C0 controls but tab and line feed, DEL, C1 controls: what a terminal takes as commands
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def printable(text: str) -> str:
+    """``text`` with the control characters a terminal obeys written as escapes (``\\x1b``), so
+    that content printed to a terminal shows what it holds and cannot retitle, move or hide
+    anything (tab and line feed kept).
+
+    >>> printable("One \\x1b]0;PWNED\\x07 red\\ttab")
+    'One \\\\x1b]0;PWNED\\\\x07 red\\ttab'
+    """
+    return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
 def fold(text: str) -> str:

@@ -401,3 +401,27 @@ def test_a_node_is_described_by_its_title_else_its_label_as_in_json():
 def test_counts_below_their_least_are_usage_errors(small_corpus: Path, args: list[str]):
     result = CliRunner().invoke(cli, [*args, "-c", str(small_corpus), "-q"])
     assert result.exit_code == 2 and "is not in the range" in result.stderr, result.stderr
+
+
+def test_content_printed_to_a_terminal_shows_its_control_characters_escaped(tmp_path: Path):
+    """A title or keyword holding a terminal's commands (ESC ] 0 ; ... BEL retitles the window; others
+    move the cursor or hide what was printed) is shown escaped by the commands that print text for
+    people; JSON escapes them already."""
+    corpus = tmp_path / "c"
+    for n, title in enumerate(["One \\e]0;PWNED\\a red", "Two \\x9b2J"], 1):
+        write_article(corpus, f"biology/q{n}.md", (
+            f'---\nid: {n}\ntitle: "{title}"\nsubject: Biology\nurl: {url_of("biology", f"q{n}")}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "sh\\e[8mared, alpha"\n---\n'))
+    outputs = {
+        "find": run("find", "one", "-c", str(corpus), "-q").stdout,
+        "similar": run("similar", url_of("biology", "q1"), "-c", str(corpus), "-q").stdout,
+        "stats": run("stats", "-c", str(corpus), "-q").stdout,
+        "query": run("query", "-c", str(corpus), "-q",
+                     "SELECT ?t WHERE { ?q <https://schema.org/name> ?t } ORDER BY ?t").stdout,
+    }
+    for name, text in outputs.items():
+        assert not any(c in text for c in "\x1b\x07\x9b"), name
+    assert "One \\x1b]0;PWNED\\x07 red" in outputs["find"] and "\\x9b2J" in outputs["query"]
+    assert "sh\\x1b[8mared" in outputs["similar"] and "sh\\x1b[8mared" in outputs["stats"]
+    as_json = run("find", "one", "-c", str(corpus), "-q", "--json").stdout
+    assert json.loads(as_json)[0]["title"] == "One \x1b]0;PWNED\x07 red"

@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import StoreError, UsageError
+from ..normalize import printable
 from .export import DEFAULT_SIMILARITY, part_files
 from .formats import FORMATS, format_of
 from .iri import DEFAULT_BASE_IRI, IRIs
@@ -448,7 +449,7 @@ def _short(term: Any) -> str:
 def _table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
     """An aligned text table; cells are cut to ``limit`` characters and kept on one line."""
     def cell(text: str) -> str:
-        text = " ".join(text.split())
+        text = printable(" ".join(text.split()))  # a terminal's commands shown, not obeyed
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     cells = [[cell(c) for c in row] for row in rows]
