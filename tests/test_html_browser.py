@@ -466,3 +466,30 @@ def test_an_empty_graph_gives_empty_views(tmp_path, open_view):
 def test_chromium_is_the_one_named(browser):
     assert CHROMIUM.exists() and browser.version
     assert shutil.which("chromium") or os.environ.get("QAGRAPH_CHROMIUM")
+
+
+def test_a_right_to_left_override_in_one_title_stays_in_its_item(tmp_path, browser):
+    """A title holding U+202E (right-to-left override) drew the rest of its cell of the index's
+    health table reversed: the next articles' titles, "and N more". Each item is isolated (<bdi>),
+    so the items after it are drawn in their order, left to right."""
+    import qagraph
+    from conftest import write_article
+
+    corpus = tmp_path / "c"
+    for n, title in enumerate(["A \u202eflipped", "B plain", "C plain"], 1):
+        write_article(corpus, f"biology/q{n}.md", (
+            f'---\nid: {n}\ntitle: "{title}"\nsubject: Biology\nurl: /learn/biology/questions/q{n}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "alpha, beta"\n---\n'))
+    qagraph.build(corpus, out=tmp_path / "out")
+    page = browser.new_page()
+    try:
+        page.goto((tmp_path / "out" / "index.html").resolve().as_uri())
+        lefts = page.evaluate("""() => {
+            const row = Array.from(document.querySelectorAll('#health ~ table tr'))
+                .find(tr => tr.textContent.includes('B plain'));
+            return Array.from(row.querySelectorAll('td:last-child a')).map(a => { const r = a.getClientRects()[0]; return [a.textContent, [Math.round(r.top), r.left]]; });
+        }""")
+    finally:
+        page.close()
+    assert [text.split(" (")[0] for text, _ in lefts] == ["A \u202eflipped", "B plain", "C plain"]  # (its path)
+    assert [at for _, at in lefts] == sorted(at for _, at in lefts)  # where each starts: by line, then left to right
