@@ -174,8 +174,8 @@ def keyword_problems(keyword: str) -> list[str]:
     []
     >>> keyword_problems("cells; mitosis")
     ["holds ';', a separator"]
-    >>> keyword_problems("2023")
-    ['is only a number']
+    >>> keyword_problems("2023"), keyword_problems("%"), keyword_problems("\U0001F600")
+    (['is only a number'], ['has no letter or digit'], ['has no letter or digit'])
     """
     text = " ".join(keyword.split())
     if len(text) <= 60 and _PLAIN_KEYWORD.fullmatch(text) and text.count(" ") < MAX_KEYWORD_WORDS:
@@ -191,13 +191,16 @@ def _problems(text: str) -> list[str]:
     for separator in (";", "|", "\u3001", "\uff0c", "\u2022"):
         if separator in text:
             found.append(f"holds {separator!r}, a separator")
+    wordless = not any(c.isalnum() for c in text)  # "%", ".", an emoji: nothing to stray from, no number
     if _MARKUP.search(text):
         found.append("holds markup or a web address")
+    elif wordless:
+        found.append("has no letter or digit")
     elif text and _EDGE_PUNCT.search(text):
         found.append("starts or ends with a stray punctuation mark")
     if text.count("(") != text.count(")") or text.count("[") != text.count("]") or text.count('"') % 2:
         found.append("has unbalanced brackets or quotes")
-    if text and _NUMBER.fullmatch(text):
+    if text and not wordless and _NUMBER.fullmatch(text):
         found.append("is only a number")
     if len(text) > 60:
         found.append(f"is {len(text)} characters long")

@@ -134,6 +134,8 @@ def test_split_keyword_text_with_commas_is_plain_split(items):
     ("a; b", ["holds ';', a separator"]), ("a | b", ["holds '|', a separator"]),
     ("one two three four five six seven", ["has 7 words"]),
     ("x" * 61, ["is 61 characters long"]),
+    ("%", ["has no letter or digit"]), (".", ["has no letter or digit"]), ("\U0001F600", ["has no letter or digit"]),
+    ("---", ["has no letter or digit"]), ("\u00e9t\u00e9", []), ("\u03b1-helix", []),
 ])
 def test_keyword_problems(keyword, problems):
     assert keyword_problems(keyword) == problems
