@@ -295,7 +295,11 @@ class _Fields:
         return None
 
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
-        self.problems.append(Problem(self.name, self.fm.line_of(key), message, code, WARNING))
+        """A warning about this file, once (a field two roles read, the title that is also the
+        question, would otherwise be warned about twice)."""
+        problem = Problem(self.name, self.fm.line_of(key), message, code, WARNING)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
 
 def _text(value: Any) -> str | None:

@@ -298,3 +298,12 @@ def test_unused_fields_are_kept_as_valid_json_the_same_on_every_run(tmp_path):
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(runs) == 1
+
+
+def test_a_value_two_roles_read_is_warned_about_once():
+    """The Q&A format reads the title as the question too: a title given as a list was warned
+    about twice, and counted as two warnings."""
+    article, problems = read("a.md", "---\ntitle: [First, Second]\nurl: /learn/b/questions/a\nseo:\n"
+                                     "  page_keywords: a\n---\n")
+    assert article.title == "First"
+    assert [(p.line, p.message) for p in problems] == [(2, "title is a list of 2 items; only the first is kept")]
