@@ -753,7 +753,9 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
         try:
             _dt.date.fromisoformat(date[:10])
         except ValueError:
-            f.warn(f"date {date!r} is not an ISO date; kept as text", fields.date[0])
+            line = f.fm.line_of(fields.date[0])
+            if not any(p.code == "date" and p.line == line for p in f.fm.warnings):  # said already: 2025-02-30
+                f.warn(f"date {date!r} is not an ISO date; kept as text", fields.date[0])
 
     score_value = f.first(fields.score)
     score = None

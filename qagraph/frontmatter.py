@@ -205,7 +205,15 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
             return Problem(name, fm_line + deep.start_mark.line,
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
                            "itself)", "syntax")
-        data = _construct(loader, node, anchors) if node is not None else None
+        impossible: list[Problem] = []
+        try:
+            data = _construct(loader, node, anchors) if node is not None else None
+        except ValueError:  # a date that is not one (2025-02-30): named, and read as the text it is
+            impossible = _impossible_dates(name, loader, node, fm_line) if node is not None else []
+            if not impossible:
+                raise
+            loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+            data = _construct(loader, node, anchors)
     except yaml.YAMLError as exc:
         return _yaml_problem(name, exc, fm_line, fm_text)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # constructors on odd scalars
@@ -213,7 +221,7 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}
-    warnings: list[Problem] = []
+    warnings: list[Problem] = impossible
     if isinstance(node, yaml.MappingNode):
         _key_lines(name, node, "", fm_line, key_lines, warnings)
         for key_node, value_node in node.value:
@@ -223,6 +231,38 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _impossible_dates(name: str, loader: Any, root: yaml.Node, fm_line: int) -> list[Problem]:
+    """The scalars of ``root`` that YAML reads as dates but that are none (``2025-02-30``,
+    ``2025-13-01``): each made text (its tag changed in place), with a warning on its line.
+
+    YAML has no way to write such a date, so the loader stopped at the first and the whole file
+    was rejected, with the line of the front matter's start.
+    """
+    found: list[Problem] = []
+    seen: set[int] = set()
+    stack = [(root, "")]
+    while stack:
+        node, key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TIMESTAMP:
+                try:
+                    loader.construct_yaml_timestamp(node)
+                except ValueError as exc:
+                    node.tag = _STR
+                    where = f"{key}: " if key else ""
+                    found.append(Problem(name, fm_line + node.start_mark.line,
+                                         f"{where}{node.value!r} is not a date ({exc}); read as text", "date", WARNING))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, str(k.value) if isinstance(k, yaml.ScalarNode) else key) for k, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, key) for child in node.value)
+    return sorted(found)
 #: key tags whose keys :func:`_plain` builds (the loader makes ``<<`` and ``=`` keys special)
 _PLAIN_KEY_TAGS = frozenset({_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
                              "tag:yaml.org,2002:timestamp"})

@@ -108,3 +108,17 @@ def test_a_nul_written_as_an_escape_is_read_as_a_replacement_character_with_a_wa
     assert sorted((p.message.split(" holds")[0], p.line, p.code) for p in fm.warnings) == sorted(
         (path, line, "control-character") for path, line in lines.items())
     assert read_front_matter("a.md", '---\ntitle: "a\\\\0 \\\\x00"\n---\n').data["title"] == "a\\0 \\x00"
+
+
+@pytest.mark.parametrize("anchors", [False, True])
+def test_a_date_that_is_none_is_read_as_text_with_a_warning_on_its_line(anchors):
+    """``lastmod: 2025-02-30`` rejected the whole file with the line of the front matter's start and
+    no field named; it is read as the text it is, named on its own line (with an alias or without)."""
+    anchor = "&d " if anchors else ""
+    text = f"---\ntitle: A\ntags: [x]\nlastmod: {anchor}2025-02-30\nwhen:\n  - 2024-13-01\n  - 2024-02-28\n---\n"
+    fm = read_front_matter("d.md", text)
+    assert fm.data["lastmod"] == "2025-02-30" and fm.data["when"] == ["2024-13-01", datetime.date(2024, 2, 28)]
+    assert [(p.line, p.code, p.severity, p.message) for p in fm.warnings] == [
+        (4, "date", "warning", "lastmod: '2025-02-30' is not a date (day is out of range for month); read as text"),
+        (6, "date", "warning", "when: '2024-13-01' is not a date (month must be in 1..12); read as text")]
+    assert read_front_matter("d.md", "---\ntitle: A\nlastmod: 2025-02-28\n---\n").warnings == []
