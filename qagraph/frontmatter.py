@@ -91,10 +91,15 @@ def decode(name: str, data: bytes) -> str | Problem:
     'hi\\n'
     >>> str(decode("a.md", b"ok\\ncaf\\xe9"))
     'a.md:2: not UTF-8 text (byte 6: unexpected end of data)'
+    >>> str(decode("a.md", "---\\n".encode("utf-16")))
+    'a.md:1: UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8'
     """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a byte-order mark: an editor's "Unicode" on Windows
+            return Problem(name, 1, "UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it "
+                                    "as UTF-8", "encoding")
         line = data[: exc.start].count(b"\n") + 1
         return Problem(name, line, f"not UTF-8 text (byte {exc.start}: {exc.reason})", "encoding")
     if "\r" in text:

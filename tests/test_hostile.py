@@ -200,7 +200,8 @@ C = {
                             .replace("\n", "\r\n").encode()), []),
     "lone CR line ends": (_write("a/x.md", b"---\rtitle: Old Mac\r---\rbody\r"), []),
     "UTF-16": (_write("a/x.md", front("title: Wide").encode("utf-16")),
-               [("a/x.md", 1, ERROR, "not UTF-8 text (byte 0: invalid start byte)")]),
+               [("a/x.md", 1, ERROR, "UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it "
+                                     "as UTF-8")]),
     "Latin-1 on line 3": (_write("a/x.md", b"---\ntitle: T\nauthor: Jos\xe9\n---\n"),
                           [("a/x.md", 3, ERROR, "not UTF-8 text (byte 24: invalid continuation byte)")]),
     "NUL in the front matter": (_write("a/x.md", b"---\ntitle: T\nx: a\x00b\n---\n"),
