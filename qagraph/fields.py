@@ -410,6 +410,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
+    if f.data.get("permalink") is False:  # Eleventy (and others): the file is not written as a page
+        return None, [Problem(name, fm.line_of("permalink"), "permalink: false: not written as a page",
+                              "headless", SKIPPED)]
     raw_body = fm.body
     masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
     title = _title(name, f, fields, raw_body)
@@ -530,6 +533,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
 
 
 _PATTERN = re.compile(r"/:[A-Za-z_]")
+_TEMPLATE = re.compile(r"\{\{|\{%")  # Liquid, Nunjucks, Go templates
 
 
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
@@ -537,8 +541,16 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
 
     A post without a url of its own, in a site whose ``permalink`` setting is a pattern, gets the
     url the pattern gives it (:func:`post_permalink`); the key stays its path."""
-    url = _url(f.text(fields.url)) if fields.url else None
-    if url and _PATTERN.search(url):  # a Jekyll permalink pattern (/:categories/:title/) names no one page
+    given = f.first(fields.url) if fields.url else None
+    if isinstance(given, (bool, int, float)):  # a flag (permalink: false) or a number is no url
+        path = next(p for p in fields.url if f.get(p) is given)
+        f.used.discard(path)
+        f.warn(f"{path} {given!r} is not a url; ignored", path)
+        url = None
+    else:
+        url = _url(f.text(fields.url)) if fields.url else None
+    # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page
+    if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
         url = None
     folder, _, file_part = name.rpartition("/")

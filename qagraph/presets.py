@@ -90,6 +90,7 @@ PRESETS: dict[str, Preset] = {
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
+                skip_folders=("archetypes", "node_modules"),
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
             "page path, e.g. {example}",
@@ -133,7 +134,7 @@ PRESETS: dict[str, Preset] = {
                 subject=("subject", "category", "categories", "topic", "section"), subject_from=("field", "folder"),
                 subject_values="every", url=("url", "permalink"), related_lists=("related", "see_also"),
                 alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
-                title_fallback=("heading", "file-name"), no_front_matter="skip",
+                title_fallback=("heading", "file-name"), no_front_matter="skip", skip_folders=("node_modules",),
             ),
             "any other folder of Markdown files with front matter",
             "url or path without .md, e.g. {example}",
@@ -438,7 +439,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
                 fields = replace(fields, permalink=permalink.group(1))
                 notes.append(f"posts' urls by permalink {permalink.group(1)}")
     elif p.name == "generic":
-        fields, note = _fit_generic(fields, names, s)
+        site = _site_content(base, names)
+        if site is not None:
+            content_dir, skip, why = site
+            fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + skip)
+            notes.append(why)
+            names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
+        fields, note = _fit_generic(fields, names, s, sections=site is not None)
         notes.append(note)
     if p.name in ("jekyll", "hugo"):
         used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
@@ -447,8 +454,62 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
     return fields, ("; " + "; ".join(notes)) if notes else ""
 
 
-def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str]:
-    """Where a generic corpus keeps its subjects, and whether files without front matter are notes."""
+_MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+_ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
+_JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
+
+
+def _site_content(base: Path, names: Sequence[str]) -> tuple[str, tuple[str, ...], str] | None:
+    """The content folder a static-site tool's config at ``base`` names, when its pages are there:
+    ``(content_dir, folders to skip, why)``; ``None`` for a folder of no such tool. The folders
+    beside the content (a repository's README, the site's sources) are then not pages, and
+    subjects come from the folders below it, as for a Hugo site's ``content/``.
+
+    MkDocs (``mkdocs.yml``: ``docs_dir``, default ``docs``), Docusaurus (``docusaurus.config.*``:
+    ``docs/``; the frozen copies of older versions and the translations skipped), Astro
+    (``astro.config.*``: ``src/content/``), Eleventy (``.eleventy.js``, ``eleventy.config.*``:
+    its ``dir.input``).
+    """
+    def inside(folder: str) -> str | None:
+        folder = folder.strip().strip("/").removeprefix("./").strip("/")
+        prefix = f"{folder}/" if folder and folder != "." else ""
+        return prefix if prefix and any(n.startswith(prefix) for n in names) else None
+
+    mkdocs = _config([base.resolve()], ("mkdocs.yml", "mkdocs.yaml"))
+    if mkdocs is not None:
+        declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
+        docs = inside(declared.group(1) if declared else "docs")
+        if docs:
+            return docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)"
+    docusaurus = _config([base.resolve()], tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG))
+    if docusaurus is not None:
+        docs = inside("docs")
+        blog = any(n.startswith("blog/") for n in names)  # its posts are pages too: docs/ is not the only folder
+        skip = ("versioned_docs", "i18n")
+        why = f"{docusaurus[0].name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
+        if docs and not blog:
+            return docs, skip, f"pages under {docs} ({why})"
+        return "", skip, why
+    astro = _config([base.resolve()], tuple(f"astro.config.{x}" for x in _JS_CONFIG))
+    if astro is not None:
+        content = inside("src/content")
+        if content:
+            return content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)"
+    eleventy = _config([base.resolve()], (".eleventy.js", ".eleventy.cjs",
+                                          *(f"eleventy.config.{x}" for x in _JS_CONFIG)))
+    if eleventy is not None:
+        declared = _ELEVENTY_INPUT.search(eleventy[1])
+        content = inside(declared.group(1)) if declared else None
+        if content:
+            return content, (), f"pages under {content} ({eleventy[0].name}: an Eleventy site)"
+    return None
+
+
+def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False
+                 ) -> tuple[FieldMap, str]:
+    """Where a generic corpus keeps its subjects, and whether files without front matter are notes.
+    ``sections``: ``names`` are below a site's content folder, whose folders are its sections (one
+    is enough to be a subject); elsewhere one top folder says nothing (a vault kept in ``notes/``)."""
     changes: dict[str, Any] = {}
     notes = []
     if s.files and s.with_front_matter * 2 < s.files:
@@ -461,11 +522,13 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample) -> tuple[Fi
         notes.append(f"subject from {subject}")
         changes["subject"] = (subject,)
         changes["keywords"] = tuple(k for k in fields.keywords if k != subject)
-    elif len(tops) >= 2:
-        notes.append(f"subject from the folder ({len(tops)} folders)")
+    elif len(tops) >= (1 if sections else 2):
+        notes.append(f"subject from the folder ({len(tops)} folder{'s' if len(tops) > 1 else ''})")
         changes["subject_from"] = ("folder",)
     else:
-        tags = next((k for k in fields.keywords if s.keys[k] >= half), None)
+        # in half of all files, not only of those with front matter: notes mostly without any would
+        # otherwise be filed under the tags of the few that have some, and the rest Uncategorised
+        tags = next((k for k in fields.keywords if s.keys[k] >= max(half, (s.files + 1) // 2)), None)
         if tags is not None:
             notes.append(f"subject from the first value of {tags} (no subject field, one folder)")
             changes["subject"] = (tags,)
@@ -546,13 +609,12 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     if not (content or skip_folders or hidden_sections or bundles):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
+        hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
+        if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
+            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, 'a site folder that holds no pages')}"
+            continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
-            continue
-        parts = name.split("/")[:-1]
-        hit = next((p for p in parts if p in skip_folders), None)
-        if hit is not None:
-            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, 'a site folder that holds no pages')}"
             continue
         if hidden_sections:
             section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)
@@ -596,7 +658,11 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
 
 
 #: why the files of a folder the preset skips are not pages, where it is not "a site folder that holds no pages"
-_SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published"}
+_SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published",
+                    "archetypes": "whose files are templates of new pages (Hugo), not pages",
+                    "versioned_docs": "a frozen copy of an older version of the docs (Docusaurus)",
+                    "i18n": "translations (Docusaurus)",
+                    "node_modules": "installed packages (npm), not pages"}
 
 
 def _ancestors(folder: str) -> list[str]:

@@ -30,7 +30,7 @@ HUGO_PAGES = [
 ]
 HUGO_SKIPPED = {
     "README.md": "outside the content folder content/",
-    "archetypes/default.md": "outside the content folder content/",
+    "archetypes/default.md": "in archetypes/, whose files are templates of new pages",
     "content/_common/_index.md": "whose _index.md cascades _build: render never to its pages",
     "content/_common/installation/01-editions.md": "in content/_common/, whose _index.md cascades _build: render never",
     "content/content-management/organization/diagram.md": "resource of the page bundle",
@@ -521,3 +521,96 @@ def test_the_one_line_and_the_naming_hint_from_a_build_report():
     assert nothing_loaded(qagraph.build(OBSIDIAN).report()) is None
     assert naming_hint("obsidian", "01 - Community/People/Alice") == "note name, e.g. Alice, or its path"
     assert naming_hint("custom", None) == "key, e.g. <path>"
+
+
+SITES = {
+    "mkdocs": ({"mkdocs.yml": "site_name: Lib\nnav:\n  - Home: index.md\n", "README.md": "# lib\n\nthe repository\n",
+                "docs/index.md": "# Lib\n\n[Install](guide/install.md)\n",
+                "docs/guide/install.md": "# Installing\n\nThen [the client](../api/client.md).\n",
+                "docs/api/client.md": "---\ntags: [api, setup]\n---\n# Client\n\nSee [install](../guide/install.md).\n"},
+               "docs/", {"docs/guide/install": "Guide", "docs/api/client": "Api"}, {"README.md": "outside the content"}),
+    "docusaurus": ({"docusaurus.config.js": "module.exports = {url: 'https://example.com'};",
+                    "docs/intro.md": "---\nsidebar_position: 1\n---\n# Intro\n\n[A page](tutorial/page.md)\n",
+                    "docs/tutorial/page.md": "---\ntags: [pages]\n---\n# A Page\n\nBack to [intro](../intro.md).\n",
+                    "versioned_docs/version-1.0/intro.md": "---\nsidebar_position: 1\n---\n# Intro\n\nOld.\n"},
+                   "docs/", {"docs/tutorial/page": "Tutorial"}, {"versioned_docs/version-1.0/intro.md": "versioned_docs/"}),
+    "astro": ({"astro.config.mjs": "export default {};", "src/pages/index.md": "---\ntitle: Home\n---\n",
+               "src/content/blog/first.md": "---\ntitle: First\npubDate: 2024-01-01\ntags: [astro]\n---\n"
+                                            "[Second](/blog/second/)\n",
+               "src/content/blog/second.md": "---\ntitle: Second\ntags: [astro]\n---\n[Docs](/docs/start/)\n",
+               "src/content/docs/start.md": "---\ntitle: Start\n---\n"},
+              "src/content/", {"src/content/blog/first": "Blog", "src/content/docs/start": "Docs"},
+              {"src/pages/index.md": "outside the content"}),
+    "eleventy": ({".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});',
+                  "src/posts/first.md": "---\ntitle: First\ntags: [post, css]\n---\n",
+                  "src/posts/draft.md": "---\ntitle: Draft\ntags: [post]\npermalink: false\n---\n",
+                  "src/posts/other-draft.md": "---\ntitle: Other draft\npermalink: false\n---\n",
+                  "src/pages/feed.md": "---\ntitle: Feed\npermalink: '/tags/{{ tag | slugify }}/'\n---\n",
+                  "src/pages/about.md": "---\ntitle: About\npermalink: /about/\n---\n"},
+                 "src/", {"src/posts/first": "Posts", "src/pages/feed": "Pages", "/about": "Pages"},
+                 {"src/posts/draft.md": "permalink: false", "src/posts/other-draft.md": "permalink: false"}),
+}
+
+
+@pytest.mark.parametrize("tool", sorted(SITES))
+def test_a_static_site_read_from_its_root_takes_its_pages_from_its_content_folder(tmp_path: Path, tool: str):
+    """Pointed at the folder its config is in (where its users run it), an MkDocs, Docusaurus,
+    Astro or Eleventy site is read from the content folder the config names: subjects are the
+    folders below it (not the first tag, or Uncategorised for all), the site's own links resolve,
+    and what is beside it (a repository's README, an older version's docs) is skipped, saying why.
+    Eleventy's permalink: false pages are not written, and a templated permalink is no url."""
+    import qagraph
+
+    files, content, subjects, skipped = SITES[tool]
+    for name, text in files.items():
+        write_article(tmp_path / tool, name, text)
+    result = load_corpus(tmp_path / tool)
+    assert result.detection is not None and result.fields.content_dir == content
+    by = {a.key: a for a in result.articles}
+    assert {key: by[key].subject for key in subjects} == subjects
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == set(skipped) and all(skipped[n] in why[n] for n in skipped)
+    assert not [p for p in result.problems if p.severity == ERROR]
+    kg = qagraph.build(tmp_path / tool)
+    assert kg.counts.get("stubs", 0) == 0 or tool == "eleventy"  # Eleventy's /blog/ urls come from data files
+    assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
+
+
+def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
+    """permalink: false named an article "False" (and a second such file was rejected as a duplicate
+    of it); a number is no url either (a warning says so); a template names no one page."""
+    from qagraph.fields import read_article
+
+    generic = preset("generic").fields
+    article, problems = read_article("a/n.md", "---\ntitle: N\nurl: 42\n---\n", generic)
+    assert article.key == "a/n" and article.url is None
+    assert [(p.line, p.message) for p in problems] == [(3, "url 42 is not a url; ignored")]
+    article, problems = read_article("a/t.md", "---\ntitle: T\npermalink: /blog/{{ page.fileSlug }}/\n---\n", generic)
+    assert article.key == "a/t" and article.url is None and problems == []
+    article, problems = read_article("a/f.md", "---\ntitle: F\npermalink: false\n---\n", generic)
+    assert article is None and [(p.line, p.severity, p.message) for p in problems] == [
+        (3, SKIPPED, "permalink: false: not written as a page")]
+
+
+def test_a_hugo_theme_s_archetypes_and_npm_packages_are_not_pages(tmp_path: Path):
+    result = _hugo_site(tmp_path / "site", {"posts/a.md": "---\ntitle: A\n---\n"})
+    write_article(tmp_path / "theme", "theme.toml", 'name = "T"\n')
+    write_article(tmp_path / "theme", "archetypes/default.md", '---\ntitle: "{{ replace .Name "-" " " | title }}"\n'
+                                                              "date: {{ .Date }}\n---\n")
+    write_article(tmp_path / "theme", "layouts/partials/x.md", "+++\ntitle = 'Partial'\n+++\n{{< shortcode >}}\n")
+    write_article(tmp_path / "theme", "node_modules/pkg/README.md", "---\ntitle: pkg\n---\n")
+    theme = load_corpus(tmp_path / "theme", preset="hugo")
+    why = {p.path: p.message for p in theme.problems}
+    assert set(why) == {"archetypes/default.md", "node_modules/pkg/README.md"}
+    assert "templates of new pages" in why["archetypes/default.md"] and theme.counts["rejected"] == 0
+    assert [a.title for a in result.articles] == ["A"]
+
+
+def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
+    """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
+    others would be Uncategorised beside subjects named after the two's first tags)."""
+    notes = tmp_path / "notes"
+    for i in range(5):
+        write_article(notes, f"n{i}.md", ("---\ntags: [api, setup]\n---\n" if i < 2 else "") + f"# Note {i}\n\ntext\n")
+    result = load_corpus(notes)
+    assert result.fields.subject_from == () and {a.subject for a in result.articles} == {"Uncategorised"}
