@@ -40,7 +40,7 @@ __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
 
-_TITLE_FALLBACKS = ("heading", "slug", "file-name")
+_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name")
 _SUBJECT_SOURCES = ("url", "field", "folder")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
@@ -80,14 +80,17 @@ class FieldMap:
     the path below ``content_dir``, an ``index.md`` standing for its folder).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
-    date, title-cased), ``"file-name"`` (the file name without suffix).
+    date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
+    ``index`` file's is its folder's), ``"wiki-name"`` (a GitHub wiki's page name: the file
+    name with its hyphens as spaces).
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
     at the corpus root, where Jekyll copies such files as they are). ``headless``
     skips Hugo's headless bundles; ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
-    not content; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
+    ``_Sidebar``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -134,6 +137,7 @@ class FieldMap:
     bundles: bool = False
     content_dir: str = ""
     skip_folders: tuple[str, ...] = ()
+    skip_files: tuple[str, ...] = ()
     site_url: str | None = None
     lenient_yaml: bool = False
     permalink: str | None = None
@@ -154,7 +158,7 @@ class FieldMap:
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
-        "alias_fields": (), "skip_folders": (), "keywords_merge": bool, "inline_tags": bool,
+        "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool,
     }
 
@@ -519,9 +523,14 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "slug":
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
-        elif source == "file-name":
+        elif source in ("file-name", "wiki-name"):
             title = stem.strip() or stem
-            if fields.bundles and stem in ("index", "_index"):  # a bundle or a section: named by its folder
+            if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces
+                title = title.replace("-", " ").strip() or title
+            # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
+            # but where file names are the titles (a vault's notes: Obsidian shows "README")
+            if stem in ("index", "_index") and fields.bundles or (
+                    stem.lower() in ("readme", "index") and fields.title_fallback[:1] != ("file-name",)):
                 title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")

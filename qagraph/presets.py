@@ -438,7 +438,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             if permalink and permalink.group(1) != "date":  # Jekyll's default: post urls by date resolve already
                 fields = replace(fields, permalink=permalink.group(1))
                 notes.append(f"posts' urls by permalink {permalink.group(1)}")
-    elif p.name == "generic":
+    if p.name in ("obsidian", "generic") and "Home.md" in names and any(
+            f"{part}.md" in names for part in _WIKI_PARTS):  # a GitHub wiki's clone
+        fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
+            "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
+        notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
+    if p.name == "generic":
         site = _site_content(base, names)
         if site is not None:
             content_dir, skip, why = site
@@ -454,6 +459,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
     return fields, ("; " + "; ".join(notes)) if notes else ""
 
 
+_WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
@@ -604,9 +610,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                     and folder:
                 bundles.add(folder)
     skip_folders = set(fields.skip_folders)
+    skip_files = set(fields.skip_files)
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
-    if not (content or skip_folders or hidden_sections or bundles):
+    if not (content or skip_folders or skip_files or hidden_sections or bundles):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
@@ -615,6 +622,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
+            continue
+        if skip_files and _stem(name.rpartition("/")[2], fields) in skip_files:
+            skips[name] = "a wiki's sidebar, header or footer, shown beside every page: not a page"
             continue
         if hidden_sections:
             section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)

@@ -614,3 +614,33 @@ def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Pa
         write_article(notes, f"n{i}.md", ("---\ntags: [api, setup]\n---\n" if i < 2 else "") + f"# Note {i}\n\ntext\n")
     result = load_corpus(notes)
     assert result.fields.subject_from == () and {a.subject for a in result.articles} == {"Uncategorised"}
+
+
+def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
+    """A GitHub wiki's clone: Home.md, pages named with hyphens for spaces, a _Sidebar and a
+    _Footer shown beside every page. The sidebar and footer are no pages (they linked to every
+    page, which hid the unlinked ones from the health report); a page's title is its name."""
+    wiki = tmp_path / "wiki"
+    for name, text in {"Home.md": "Start: [[FAQ]]\n", "Getting-Started.md": "Run init.\n", "FAQ.md": "Q: yes.\n",
+                       "_Sidebar.md": "* [[Home]]\n* [[FAQ]]\n", "_Footer.md": "Copyright. [[Home]]\n"}.items():
+        write_article(wiki, name, text)
+    result = load_corpus(wiki)
+    assert result.fields.skip_files == ("_Sidebar", "_Footer", "_Header")
+    assert sorted(a.title for a in result.articles) == ["FAQ", "Getting Started", "Home"]
+    assert sorted(result.skipped) == ["_Footer.md", "_Sidebar.md"]
+    vault = tmp_path / "vault"  # a vault's notes keep their file names: no Home.md and _Sidebar.md
+    write_article(vault, "Getting-Started.md", "See [[FAQ]].\n")
+    write_article(vault, "FAQ.md", "See [[Getting-Started]].\n")
+    assert sorted(a.title for a in load_corpus(vault).articles) == ["FAQ", "Getting-Started"]
+
+
+def test_a_readme_or_index_without_a_heading_is_named_by_its_folder(tmp_path: Path):
+    """A repository's packages/core/README.md was titled "README", like every other README; its
+    folder names it (where titles are not file names by rule: a vault's note is "README")."""
+    repo = tmp_path / "repo"
+    write_article(repo, "README.md", "# Acme\n\nSee [core](packages/core/README.md).\n")
+    write_article(repo, "packages/core/README.md", "Core, no heading.\n")
+    write_article(repo, "examples/basic/index.md", "---\ntags: [example]\n---\nRun it.\n")
+    titles = {a.key: a.title for a in load_corpus(repo, preset="generic").articles}
+    assert titles == {"README": "Acme", "packages/core/README": "core", "examples/basic/index": "basic"}
+    assert {a.title for a in load_corpus(repo, preset="obsidian").articles} == {"README", "index"}
