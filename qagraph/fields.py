@@ -40,7 +40,7 @@ __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
 
-_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name")
+_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name")
 _SUBJECT_SOURCES = ("url", "field", "folder")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
@@ -82,7 +82,8 @@ class FieldMap:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's), ``"wiki-name"`` (a GitHub wiki's page name: the file
-    name with its hyphens as spaces).
+    name with its hyphens as spaces), ``"logseq-name"`` (a Logseq page's name: the file name
+    with ``___`` or ``%2F`` as the ``/`` of its namespace).
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
@@ -523,10 +524,12 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "slug":
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
-        elif source in ("file-name", "wiki-name"):
-            title = stem.strip() or stem
+        elif source in ("file-name", "wiki-name", "logseq-name"):
+            title = _NOTION_ID.sub("", stem).strip() or stem
             if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces
                 title = title.replace("-", " ").strip() or title
+            elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
+                title = re.sub(r"___|%2[Ff]", "/", title)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
             # but where file names are the titles (a vault's notes: Obsidian shows "README")
             if stem in ("index", "_index") and fields.bundles or (
@@ -534,7 +537,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
-            elif fields.title and f.fm.syntax is not None:
+            elif fields.title and f.fm.syntax is not None and source == "file-name":  # a page's name is its title
                 f.warn(f"no title: none of {', '.join(fields.title)} is set; titled by its file name", code="no-title")
         if title:
             return title
@@ -683,6 +686,7 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
         if source == "folder":
             rel = name.removeprefix(fields.content_dir)
             for folder in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
+                folder = _NOTION_ID.sub("", folder)  # a Notion export's "Engineering Wiki 8a1f...6e"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     return _slug(folder), _folder_label(folder), False, []
         if source == "url" and url:
@@ -690,6 +694,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             if m and m.group(1):
                 return m.group(1), m.group(1).replace("-", " ").capitalize(), False, []
     return "uncategorised", "Uncategorised", False, []
+
+
+#: the id a Notion export puts after every page's and folder's name
+_NOTION_ID = re.compile(r" [0-9a-f]{32}$")
 
 
 def _folder_label(folder: str) -> str:

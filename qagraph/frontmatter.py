@@ -52,6 +52,7 @@ FrontMatterLoader.add_implicit_resolver(
 
 YAML = "yaml"
 TOML = "toml"
+PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a page
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
@@ -132,6 +133,8 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
         pos = end + 1
     first = line.strip()
     if first not in _DELIMITERS:
+        if "::" in first and _PROPERTY.match(first):
+            return _properties(text, pos, skipped + 1)
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
     closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
@@ -198,6 +201,32 @@ def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         return value
 
     return clean(data, "", 0), found
+
+
+_PROPERTY = re.compile(r"^([A-Za-z][\w-]*):: ?(.*)$")
+
+
+def _properties(text: str, pos: int, line: int) -> FrontMatter:
+    """A Logseq page's properties: the ``key:: value`` lines it starts with (from offset ``pos``,
+    file line ``line``), as text; the rest is the body. ``tags:: a, b`` is text as YAML would read
+    it (the field map splits keywords).
+
+    >>> fm = _properties("title:: Python/Asyncio\\ntags:: programming, concurrency\\n\\n- the event loop\\n", 0, 1)
+    >>> fm.data, fm.body, fm.syntax, fm.key_lines
+    ({'title': 'Python/Asyncio', 'tags': 'programming, concurrency'}, '\\n- the event loop\\n', 'properties', {'title': 1, 'tags': 2})
+    """
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = _PROPERTY.match(text[pos:end].strip())
+        if m is None:
+            break
+        data[m.group(1).lower()] = m.group(2).strip()
+        key_lines[m.group(1).lower()] = line
+        pos, line = end + 1, line + 1
+    return FrontMatter(data, text[pos:], PROPERTIES, 1, key_lines)
 
 
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:

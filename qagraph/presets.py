@@ -362,6 +362,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
 def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
     if (base / ".obsidian").is_dir():
         return "obsidian", ".obsidian/ folder (an Obsidian vault)"
+    if (base / _LOGSEQ_CONFIG).is_file():
+        return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)"
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
                               "related_articleN, seo.page_keywords, /learn/ urls")
@@ -443,6 +445,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
+    if p.name == "obsidian" and (base / _LOGSEQ_CONFIG).is_file():
+        fields = replace(fields, title=("title",), title_fallback=("logseq-name",),
+                         skip_folders=(*fields.skip_folders, "logseq"))
+        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped")
+    elif p.name == "obsidian" and _foam(base):
+        fields = replace(fields, title_fallback=("heading", "file-name"))
+        notes.append("Foam: a note is titled by its first heading")
     if p.name == "generic":
         site = _site_content(base, names)
         if site is not None:
@@ -450,13 +459,29 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + skip)
             notes.append(why)
             names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
-        fields, note = _fit_generic(fields, names, s, sections=site is not None)
+        # a Notion export's folders are its pages' subpages, the one a workspace is exported as too
+        notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)
+        if notion:
+            notes.append("a Notion export (names end with page ids)")
+        fields, note = _fit_generic(fields, names, s, sections=site is not None or notion)
         notes.append(note)
     if p.name in ("jekyll", "hugo"):
         used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
         notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else ""
+
+
+_LOGSEQ_CONFIG = "logseq/config.edn"
+_NOTION_FILE = re.compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
+
+
+def _foam(base: Path) -> bool:
+    """Whether ``base`` is a Foam workspace (``.foam/``, or Foam among the editor's recommended extensions)."""
+    if (base / ".foam").is_dir():
+        return True
+    found = _config([base.resolve()], (".vscode/extensions.json",))
+    return found is not None and "foam.foam-vscode" in found[1]
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
@@ -669,6 +694,7 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
 
 #: why the files of a folder the preset skips are not pages, where it is not "a site folder that holds no pages"
 _SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published",
+                    "logseq": "Logseq's own files (backups and version files are copies of pages)",
                     "archetypes": "whose files are templates of new pages (Hugo), not pages",
                     "versioned_docs": "a frozen copy of an older version of the docs (Docusaurus)",
                     "i18n": "translations (Docusaurus)",

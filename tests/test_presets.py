@@ -644,3 +644,50 @@ def test_a_readme_or_index_without_a_heading_is_named_by_its_folder(tmp_path: Pa
     titles = {a.key: a.title for a in load_corpus(repo, preset="generic").articles}
     assert titles == {"README": "Acme", "packages/core/README": "core", "examples/basic/index": "basic"}
     assert {a.title for a in load_corpus(repo, preset="obsidian").articles} == {"README", "index"}
+
+
+def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backups(tmp_path: Path):
+    """A Logseq graph (logseq/config.edn): a page's ``key:: value`` lines are its properties (tags
+    are keywords, an alias names it, title:: titles it); Python___Asyncio.md is the page
+    Python/Asyncio; logseq/bak/ and logseq/version-files/ hold copies of pages, which were read as
+    articles that topped every similar list."""
+    graph = tmp_path / "graph"
+    for name, text in {
+        "logseq/config.edn": "{:meta/version 1}\n",
+        "pages/Python.md": "tags:: programming, scripting\nalias:: py\n\n- Python. See [[Rust]].\n",
+        "pages/Rust.md": "tags:: programming, systems\n\n- Rust. Compare [[py]].\n",
+        "pages/Python___Asyncio.md": "tags:: programming, concurrency\n\n- the event loop of [[Python]]\n",
+        "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: typing\n\n- gradual typing in [[Python]]\n",
+        "journals/2024_01_05.md": "- Learned [[Rust]] today\n",
+        "logseq/bak/pages/Python/2024-01-04T10_11_12.123Z.Desktop.md": "tags:: programming\n\n- old\n",
+        "logseq/version-files/local/pages/Rust.md": "tags:: programming\n\n- old\n",
+    }.items():
+        write_article(graph, name, text)
+    result = load_corpus(graph)
+    by = {a.key: a for a in result.articles}
+    assert sorted(by) == ["journals/2024_01_05", "pages/Python", "pages/Python%2FTyping", "pages/Python___Asyncio",
+                          "pages/Rust"]
+    assert by["pages/Python___Asyncio"].title == "Python/Asyncio" and by["pages/Python%2FTyping"].title == "Python/Typing"
+    assert by["pages/Rust"].keywords == ("programming", "systems")
+    assert sorted(result.skipped) == ["logseq/bak/pages/Python/2024-01-04T10_11_12.123Z.Desktop.md",
+                                      "logseq/version-files/local/pages/Rust.md"]
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    import qagraph
+
+    kg = qagraph.build(graph)
+    assert kg.related("pages/Rust") == ["article:pages/Python"]  # [[py]], its alias
+
+
+def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
+    foam = tmp_path / "foam"
+    (foam / ".foam").mkdir(parents=True)
+    write_article(foam, "getting-started.md", "# Getting Started\n\nRead [[roadmap]].\n")
+    write_article(foam, "projects/roadmap.md", "# Product Roadmap\n\nBack to [[getting-started]].\n")
+    assert sorted(a.title for a in load_corpus(foam).articles) == ["Getting Started", "Product Roadmap"]
+    notion = tmp_path / "notion"
+    wiki = "Engineering Wiki 8a1f3c2d9e7b4a6c8d0e1f2a3b4c5d6e"
+    write_article(notion, f"{wiki}.md", "# Engineering Wiki\n\nx\n")
+    write_article(notion, f"{wiki}/Onboarding 1b2c3d4e5f60718293a4b5c6d7e8f901.md", "# Onboarding\n\nx\n")
+    write_article(notion, f"{wiki}/Deploy c0ffee11223344556677889900aabbcc.md", "no heading\n")
+    subjects = {a.title: (a.subject, a.subject_slug) for a in load_corpus(notion).articles}
+    assert subjects["Onboarding"] == subjects["Deploy"] == ("Engineering Wiki", "engineering-wiki")
