@@ -10,8 +10,8 @@ into the staging folder, never copies; no writer changes a file in place, so the
 previous build's files stay intact until the swap.
 
 The output folder is qagraph's: it is marked (``.qagraph/build.json``), and building
-into a folder that holds other files, or the content itself, is refused unless
-``force``.
+into a folder that holds other files or folders, or the content itself, is refused unless
+``force``, which keeps them (folders with their modes, empty ones too).
 """
 
 from __future__ import annotations
@@ -195,14 +195,58 @@ def _relative_files(folder: Path) -> list[str]:
     """Every file under ``folder`` (a link to a folder is one, not followed), as sorted POSIX
     paths relative to it (strings, not :class:`~pathlib.Path`: a build's 1,100 outputs are
     listed on every commit)."""
+    return _relative_tree(folder)[0]
+
+
+def _relative_tree(folder: Path, *, strict: bool = False) -> tuple[list[str], list[str]]:
+    """The files under ``folder`` (as :func:`_relative_files`) and its folders (not the links to
+    folders), both sorted as paths sort. ``strict``: a folder that cannot be read is an error,
+    not a folder that seems empty.
+
+    Raises:
+        OSError: with ``strict``, a folder that cannot be read.
+    """
     top = os.fspath(folder)
-    found = []
-    for dirpath, dirnames, filenames in os.walk(top):
+    files: list[str] = []
+    folders: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        if strict:
+            raise exc
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable):
         rel = os.path.relpath(dirpath, top)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        found += [prefix + name for name in filenames]
-        found += [prefix + name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
-    return sorted(found, key=lambda rel: rel.split("/"))  # as paths sort: by their parts
+        files += [prefix + name for name in filenames]
+        for name in dirnames:
+            (files if os.path.islink(os.path.join(dirpath, name)) else folders).append(prefix + name)
+    return sorted(files, key=_path_key), sorted(folders, key=_path_key)
+
+
+def _path_key(rel: str) -> list[str]:
+    """How relative POSIX paths sort: by their parts (a folder before what it holds)."""
+    return rel.split("/")
+
+
+def _folders_of(names: Iterable[str]) -> set[str]:
+    """Every folder that holds one of ``names`` (relative POSIX paths), at any depth."""
+    folders = set()
+    for name in names:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    return folders
+
+
+def _keep_folder_stat(source: Path, target: Path) -> None:
+    """``target``, the folder ``source`` made again, given its mode and times (as it was, when it is gone)."""
+    try:
+        st = os.stat(source)
+    except OSError:
+        return
+    os.chmod(target, stat.S_IMODE(st.st_mode))
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def _record_text(record: dict[str, Any]) -> str:
@@ -395,7 +439,8 @@ class BuildFolder:
                     f"the output folder {out} and the content folder {content} overlap: a build would write among "
                     "the articles (or replace them); choose another output folder, or --force", path=str(out))
         self.previous = self._read_state()
-        self.kept_foreign: list[str] = []
+        self.kept_foreign: list[str] = []  #: the files qagraph did not write, kept by ``force``
+        self.kept_folders: list[str] = []  #: the folders that hold none of its outputs, kept by ``force``
         self._ahead: dict[str, CopyAhead] = {}  #: copies made ahead, by output name (:meth:`start_copy`)
         #: what :meth:`inputs` read: the stamp of the full list and the changes kept beside it
         self._inputs_read: tuple[tuple[int, int, int] | None, dict[str, Any]] = (None, {})
@@ -477,11 +522,24 @@ class BuildFolder:
             ahead.drop()
 
     def foreign_files(self) -> list[str]:
-        """Files in the folder that the last build did not write (nothing under ``.qagraph/``)."""
+        """What the folder holds that the last build did not write (nothing under ``.qagraph/``):
+        files, and folders (named with a ``/``) that hold none of its outputs, empty ones too; a
+        folder is named for what it holds."""
+        files, folders = self._foreign()
+        named = set(folders)
+        return sorted([rel for rel in files if rel.rpartition("/")[0] not in named]
+                      + [rel + "/" for rel in folders if rel.rpartition("/")[0] not in named], key=_path_key)
+
+    def _foreign(self, *, strict: bool = False) -> tuple[list[str], list[str]]:
+        """The files in the folder that the last build did not write, and the folders that hold none
+        of its outputs (nothing under ``.qagraph/``); ``strict``: see :func:`_relative_tree`."""
         if not self.out.is_dir():
-            return []
+            return [], []
         ours = set(self.previous.get("outputs", {}))
-        return [rel for rel in _relative_files(self.out) if rel.split("/", 1)[0] != PRIVATE and rel not in ours]
+        files, folders = _relative_tree(self.out, strict=strict)
+        holding = _folders_of(ours) if folders else set()
+        return ([rel for rel in files if rel.split("/", 1)[0] != PRIVATE and rel not in ours],
+                [rel for rel in folders if rel.split("/", 1)[0] != PRIVATE and rel not in holding])
 
     def intact(self) -> bool:
         """Every output the last build recorded is there, unchanged since (see :func:`file_signature`)."""
@@ -496,7 +554,9 @@ class BuildFolder:
 
         ``keep`` are paths (relative, files or folders) of the current build to bring
         over as hard links: the parse cache, unchanged outputs of an incremental build.
-        With ``force``, the files qagraph did not write are brought over too.
+        With ``force``, the files qagraph did not write are brought over too, and the folders
+        that hold none of its outputs are made again, empty ones too (their modes and times are
+        theirs once the build is done, :meth:`commit`).
         """
         with self._locked():
             self._remove_stale()
@@ -510,9 +570,12 @@ class BuildFolder:
             raise OutputError(f"cannot make a staging folder beside the output: {exc.strerror or exc}",
                               path=str(self.out)) from None
         try:
-            self.kept_foreign = self.foreign_files() if self.force else []
+            self.kept_foreign, self.kept_folders = self._kept() if self.force else ([], [])
             wanted = list(keep) + self.kept_foreign
             made = {stage}
+            for rel in self.kept_folders:  # parents first
+                (stage / rel).mkdir(parents=True, exist_ok=True)
+                made.add(stage / rel)
             for rel in wanted:
                 source = self.out / rel
                 try:
@@ -528,6 +591,15 @@ class BuildFolder:
         finally:
             if stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
+
+    def _kept(self) -> tuple[list[str], list[str]]:
+        """What ``force`` keeps of the folder (:meth:`_foreign`): every folder read, or an error."""
+        try:
+            return self._foreign(strict=True)
+        except OSError as exc:
+            where = os.path.relpath(exc.filename, self.out) if isinstance(exc.filename, str) else "a folder"
+            raise OutputError(f"cannot read {where} to keep what it holds: {exc.strerror or exc}",
+                              path=str(self.out)) from None
 
     def commit(self, stage: Path, *, state: dict[str, Any], outputs: Iterable[str] | None = None,
                inputs: dict[str, tuple[Any, ...]] | None = None) -> None:
@@ -555,7 +627,13 @@ class BuildFolder:
         if inputs is not None:
             self.keep_inputs(stage, inputs)
         marker.write_text(_record_text(record), encoding="utf-8")
-        os.chmod(stage, 0o755)
+        for rel in reversed(self.kept_folders):  # deepest first: a folder's mode may shut its owner out
+            _keep_folder_stat(self.out / rel, stage / rel)
+        try:
+            mode = stat.S_IMODE(os.stat(self.out).st_mode)  # the folder keeps its mode (a staging folder's is 700)
+        except OSError:
+            mode = 0o755
+        os.chmod(stage, mode)
         try:
             if self.out.exists():
                 if not _exchange(stage, self.out):

@@ -136,6 +136,82 @@ def test_force_keeps_other_files(tmp_path: Path, small_corpus: Path):
         assert (out / "qagraph.db").is_file()
 
 
+def _folders(root: Path) -> dict[str, tuple[str, int]]:
+    """Every folder under ``root`` (``.`` itself), not under ``.qagraph/``: its mode and, for those
+    that hold no output, its modification time."""
+    found = {".": (oct(root.stat().st_mode & 0o7777), 0)}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_dir() and not path.is_symlink() and rel.split("/")[0] not in (PRIVATE, "rdf", "views"):
+            found[rel] = (oct(path.stat().st_mode & 0o7777), path.stat().st_mtime_ns)
+    return found
+
+
+@pytest.mark.parametrize("into", ["another folder", "the content"])
+def test_force_keeps_the_users_folders_empty_or_not_and_their_modes(tmp_path: Path, small_corpus: Path, into: str):
+    """--force kept the files of the folder, not its folders: a git repository's empty folders
+    (.git/refs/heads) went, and with them the repository; every folder made again took mkdir's
+    mode (a private folder, 700, became 755), and the output folder itself became 755. They are
+    all kept now, empty or not, with their modes and times; the output folder keeps its mode."""
+    out = tmp_path / "mine" if into == "another folder" else small_corpus
+    (out / ".git" / "refs" / "heads").mkdir(parents=True)
+    (out / ".git" / "objects" / "info").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "empty").mkdir()
+    (out / "private").mkdir(mode=0o700)
+    (out / "private" / "key").write_text("secret")
+    os.chmod(out / "private", 0o700)  # whatever the umask
+    (out / "shared").mkdir()
+    os.chmod(out / "shared", 0o2775)
+    (out / "to-private").symlink_to("private")
+    os.chmod(out, 0o750)
+    for path in (out / "empty", out / ".git" / "refs", out / "private"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    before = _folders(out)
+    for _ in range(2):
+        qagraph.build(small_corpus, out=out, force=True)
+        assert _folders(out) == before
+        assert (out / "private" / "key").read_text() == "secret" and os.readlink(out / "to-private") == "private"
+        assert (out / "qagraph.db").is_file()
+
+
+def test_a_folder_qagraph_did_not_make_is_refused_without_force(tmp_path: Path, small_corpus: Path):
+    """A folder that holds none of the build's outputs, an empty one too, is the user's: without
+    --force the build is refused (the swap used to remove an empty one without a word), and the
+    message names a folder, not each file in it."""
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    (out / "drafts").mkdir()
+    (out / ".git" / "refs" / "heads").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "views" / "mine").mkdir()
+    (out / "views" / "notes.txt").write_text("mine")
+    with pytest.raises(qagraph.OutputError,
+                       match=r"did not write \(\.git/, drafts/, views/mine/ and 1 more\)"):
+        qagraph.build(small_corpus, out=out)
+    assert (out / "drafts").is_dir() and (out / ".git" / "refs" / "heads").is_dir()
+
+
+def test_force_refuses_a_folder_it_cannot_read(tmp_path: Path, small_corpus: Path, monkeypatch):
+    """A folder --force cannot read would be made again empty, and what it holds removed with the
+    previous build: the build stops instead."""
+    out = tmp_path / "out"
+    (out / "locked").mkdir(parents=True)
+    (out / "locked" / "key").write_text("secret")
+    scandir = os.scandir
+
+    def refuse(path=".", *args):
+        if isinstance(path, str) and path.endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    with pytest.raises(qagraph.OutputError, match="cannot read locked to keep what it holds: Permission denied"):
+        qagraph.build(small_corpus, out=out, force=True)
+    monkeypatch.undo()
+    assert (out / "locked" / "key").read_text() == "secret" and sorted(p.name for p in out.iterdir()) == ["locked"]
+
+
 @pytest.mark.parametrize("target", ["/proc/qagraph-out", "/dev/null"])
 def test_system_paths_are_output_errors(small_corpus: Path, target: str):
     with pytest.raises(qagraph.QagraphError):
