@@ -411,7 +411,8 @@ class BuildFolder:
 
     Raises:
         OutputError: the output is a file, cannot be made, or holds other files (without ``force``).
-        UsageError: the output folder is the content folder, inside it, or holds it (without ``force``).
+        UsageError: the output folder is the content folder, inside it, or holds it (without ``force``);
+            it holds the current folder (a build replaces it whole).
     """
 
     def __init__(self, out: str | os.PathLike[str], *, content: str | os.PathLike[str] | None = None,
@@ -419,10 +420,15 @@ class BuildFolder:
         self.out = Path(out)
         if self.out.is_symlink():  # a link to the folder (or the place) where builds go: build there
             self.out = Path(os.path.realpath(self.out))
+        #: the output folder as the system finds it: absolute, without ``.``, ``..`` or links. It is
+        #: what is swapped, and what the staging folder, the copies made ahead and the lock are put
+        #: beside and named after, so that every path made from it compares equal to the others
+        #: (``out`` is the path as given, for messages and the paths shown)
+        self.where = Path(os.path.realpath(self.out))
         self.force = force
         if self.out.exists() and not self.out.is_dir():
             raise OutputError("the output exists and is not a folder", path=str(out))
-        parent = self.out.absolute().parent
+        parent = self.where.parent
         if not parent.exists():
             try:
                 parent.mkdir(parents=True)
@@ -433,11 +439,19 @@ class BuildFolder:
         if not os.access(parent, os.W_OK | os.X_OK):
             raise OutputError("cannot write in the output's parent folder (permission denied)", path=str(out))
         if content is not None and not force:
-            here, source = self.out.resolve(), Path(content).resolve()
+            here, source = self.where, Path(content).resolve()
             if here == source or _inside(here, source) or _inside(source, here):
                 raise UsageError(
                     f"the output folder {out} and the content folder {content} overlap: a build would write among "
                     "the articles (or replace them); choose another output folder, or --force", path=str(out))
+        try:
+            current: Path | None = Path(os.path.realpath(os.getcwd()))
+        except OSError:  # removed already
+            current = None
+        if current is not None and _inside(current, self.where):
+            raise UsageError(
+                f"the output folder {out} holds the current folder: a build replaces the output folder whole, and "
+                "would leave the current folder removed; run it from outside the output folder", path=str(out))
         self.previous = self._read_state()
         self.kept_foreign: list[str] = []  #: the files qagraph did not write, kept by ``force``
         self.kept_folders: list[str] = []  #: the folders that hold none of its outputs, kept by ``force``
@@ -507,7 +521,7 @@ class BuildFolder:
         taken: a build that is killed leaves it to the next build to remove, as it does a staging
         folder."""
         if name not in self._ahead:
-            prefix = self.out.absolute().parent / f".{self.out.name}.qagraph-copy-"
+            prefix = self.where.parent / f".{self.where.name}.qagraph-copy-"
             self._ahead[name] = CopyAhead(self.out / name, prefix)
 
     def take_copy(self, name: str, target: Path) -> bool:
@@ -563,9 +577,8 @@ class BuildFolder:
             yield from self._stage(keep)
 
     def _stage(self, keep: Iterable[str]) -> Iterator[Path]:
-        parent = self.out.absolute().parent
         try:
-            stage = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.qagraph-staging-", dir=parent))
+            stage = Path(tempfile.mkdtemp(prefix=f".{self.where.name}.qagraph-staging-", dir=self.where.parent))
         except OSError as exc:
             raise OutputError(f"cannot make a staging folder beside the output: {exc.strerror or exc}",
                               path=str(self.out)) from None
@@ -635,16 +648,16 @@ class BuildFolder:
             mode = 0o755
         os.chmod(stage, mode)
         try:
-            if self.out.exists():
-                if not _exchange(stage, self.out):
+            if self.where.exists():
+                if not _exchange(stage, self.where):
                     old = stage.with_name(stage.name + "-old")
-                    os.rename(self.out, old)
-                    os.rename(stage, self.out)
+                    os.rename(self.where, old)
+                    os.rename(stage, self.where)
                     _discard(old)
                 else:
                     _discard(stage)  # after the exchange it holds the previous build
             else:
-                os.rename(stage, self.out)
+                os.rename(stage, self.where)
         except OSError as exc:
             raise OutputError(f"cannot put the new build in place: {exc.strerror or exc}", path=str(self.out)) from None
         self._resign(record)
@@ -682,9 +695,8 @@ class BuildFolder:
     def _remove_stale(self) -> None:
         """Staging folders and copies made ahead left by a build that was killed (the lock says no
         build is running; this one's own copy is not theirs)."""
-        parent = self.out.absolute().parent
+        parent, name = self.where.parent, self.where.name
         ours = {ahead.path for ahead in self._ahead.values()}
-        name = self.out.name
         for leftover in [*parent.glob(f".{name}.qagraph-staging-*"), *parent.glob(f".{name}.qagraph-copy-*")]:
             if leftover in ours:
                 continue
@@ -716,15 +728,15 @@ class BuildFolder:
             reason = exc.strerror or str(exc)
         reason = re.sub(r"^\[Errno \d+\] ", "", reason)  # str(OSError) in a message of another module
         staged = self._staged_name(where) if where else None
-        if staged is None and where and _inside(Path(os.path.abspath(where)), self.out.absolute()):
-            staged = Path(os.path.abspath(where)).relative_to(self.out.absolute()).as_posix()  # its copy, staged
+        if staged is None and where and _inside(Path(os.path.realpath(where)), self.where):
+            staged = Path(os.path.realpath(where)).relative_to(self.where).as_posix()  # its copy, staged
         what = f"cannot write {staged}" if staged else f"{where}" if where else "cannot write the build"
         return OutputError(f"{what}: {reason}; the build folder is as it was", path=str(self.out))
 
     def _staged_name(self, path: str) -> str | None:
         """``path``, in a staging folder of this output, relative to that folder (``None``: not in one)."""
         parts = Path(os.path.abspath(path)).parts
-        prefix = f".{self.out.name}.qagraph-staging-"
+        prefix = f".{self.where.name}.qagraph-staging-"
         inside = [i for i, part in enumerate(parts) if part.startswith(prefix)]
         if not inside:
             return None
@@ -735,7 +747,7 @@ class BuildFolder:
         """One build at a time into this folder (a lock file beside it)."""
         import fcntl
 
-        lock = self.out.absolute().parent / f".{self.out.name}.qagraph-lock"
+        lock = self.where.parent / f".{self.where.name}.qagraph-lock"
         try:
             handle = open(lock, "a+")
         except OSError as exc:

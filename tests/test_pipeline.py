@@ -164,3 +164,40 @@ def test_the_report_reads_back_and_has_one_problem_a_line(tmp_path: Path):
             f"    {json.dumps(problem, ensure_ascii=False)}" in lines
     odd = {"k": [[1, 2], []], "e": {}, "s": "caf\u00e9 \"q\" \u2028", "n": None, "f": 1.5}
     assert json.loads(report_text(odd)) == odd
+
+
+@pytest.mark.parametrize("given", ["../out", "{w}/../out", "./w/../out/."])
+def test_an_output_path_with_dots_is_patched_like_any_other(small_corpus: Path, tmp_path: Path, monkeypatch,
+                                                            given: str):
+    """``-o ../out`` made every rebuild after an edit fail (exit 3, a 'No such file or directory' on
+    the build's own copy of the database): the sweep of a killed build's leftovers named them from
+    the path as given (``w/../.out.qagraph-copy-*``), the copy made ahead was named normalised
+    (``.out.qagraph-copy-*``), so the sweep took the build's own copy for a leftover and removed it."""
+    (tmp_path / "w").mkdir()
+    monkeypatch.chdir(tmp_path / "w" if given == "../out" else tmp_path)
+    out = given.format(w=tmp_path / "w")
+    assert not build(small_corpus, out=out).build_info.up_to_date
+    path = small_corpus / "computer-science" / "trees.md"
+    path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    rebuilt = build(small_corpus, out=out)
+    assert rebuilt.build_info.incremental
+    assert "keyword:binary search" in qagraph.open(tmp_path / "out").keywords_of(url_of("computer-science", "trees"))
+    assert build(small_corpus, out=out).build_info.up_to_date
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.qagraph-lock", "content", "out", "w"]
+    assert sorted(p.name for p in (tmp_path / "w").iterdir()) == []
+
+
+@pytest.mark.parametrize("given, inside", [(".", ""), ("..", "views"), ("{out}", "views")])
+def test_an_output_folder_that_holds_the_current_folder_is_refused(small_corpus: Path, tmp_path: Path, monkeypatch,
+                                                                   given: str, inside: str):
+    """A build replaces the output folder whole: the process's current folder, in it, would be the
+    one removed (the next relative path, the user's shell, in a folder that is gone). ``-o .`` and
+    ``-o ..`` failed with 'Device or resource busy' (no swap by that name), ``-o "$PWD"`` built
+    and left it so; each is refused, saying why."""
+    out = tmp_path / "out"
+    build(small_corpus, out=out)
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(out / inside)
+    with pytest.raises(qagraph.UsageError, match="holds the current folder: a build replaces the output folder whole"):
+        build(small_corpus, out=given.format(out=out))
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
