@@ -30,7 +30,6 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,7 +109,7 @@ def build_graph(
     similarity = similarity or (index.config if index is not None else SimilarityConfig())
     import networkx as nx
 
-    G = nx.MultiDiGraph(source=Path(result.root).absolute().name, similarity=similarity.as_dict())
+    G = nx.MultiDiGraph(source=result.source, similarity=similarity.as_dict())
     if progress:
         progress("graph", 0, 3)
 

@@ -83,6 +83,16 @@ class LoadResult:
             "warnings": sum(p.severity == WARNING for p in self.problems),
         }
 
+    @property
+    def source(self) -> str:
+        """The content folder's name (not its path: the report is the same wherever the content is);
+        ``..`` or ``.`` name the folder they lead to.
+
+        >>> LoadResult("content/biology/..", [], [], 0, 0).source
+        'content'
+        """
+        return os.path.basename(os.path.abspath(self.root))
+
 
 # -- discovery -----------------------------------------------------------------------------
 

@@ -697,7 +697,7 @@ def make_report(G: nx.MultiDiGraph, loaded: LoadResult, link_problems: list[Prob
         (a.key for a in loaded.articles), default=None)
     return {
         "qagraph": __version__,
-        "source": Path(loaded.root).absolute().name,
+        "source": loaded.source,
         "counts": counts,
         "settings": {"similarity": similarity,
                      "preset": loaded.detection.as_dict() if loaded.detection else None},

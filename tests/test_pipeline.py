@@ -201,3 +201,12 @@ def test_an_output_folder_that_holds_the_current_folder_is_refused(small_corpus:
     with pytest.raises(qagraph.UsageError, match="holds the current folder: a build replaces the output folder whole"):
         build(small_corpus, out=given.format(out=out))
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+def test_content_named_with_dots_is_named_by_its_folder(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """``-c ..`` named the corpus '..': in report.json's source, the graph's, and the index page's
+    title ('Views of ..'). The name is the folder's the path leads to."""
+    monkeypatch.chdir(small_corpus / "biology")
+    kg = build("..", out=tmp_path / "out")
+    assert kg.report()["source"] == kg.graph.graph["source"] == "content"
+    assert "<title>Views of content" in (tmp_path / "out" / "index.html").read_text()
