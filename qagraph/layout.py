@@ -905,19 +905,53 @@ def read_layout(data: Mapping[str, Any]) -> tuple[dict[str, Position], list[dict
     """The positions, the communities (as :meth:`Community.as_dict`, members named), the seed and
     the resolution in ``data`` (:meth:`AtlasLayout.as_dict`, or the earlier form).
 
+    Checked as it is read (a build reads it from its state, which anything may have written): every
+    node is named by a string and has a position, and every community has its fields.
+
+    >>> read_layout({"format": 2, "nodes": ["a"], "xy": [1, 2], "communities": []})[0]
+    {'a': (1.0, 2.0)}
+    >>> read_layout({"x": 1})
+    Traceback (most recent call last):
+    KeyError: 'positions'
+    >>> read_layout({"format": 2, "nodes": ["a"], "xy": [1, 2], "communities": [{"members": [-1]}]})
+    Traceback (most recent call last):
+    ValueError: not a community of the layout: {'members': [-1]}
+
     Raises:
         KeyError, TypeError, ValueError, IndexError: ``data`` is not such a layout.
     """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"not a layout: {type(data).__name__}")
     if data.get("format") == LAYOUT_FORMAT:
         nodes, xy = data["nodes"], list(map(float, data["xy"]))
-        if len(xy) != 2 * len(nodes):
+        if not isinstance(nodes, list) or len(xy) != 2 * len(nodes):
             raise ValueError("the layout's positions do not match its nodes")
         positions = dict(zip(nodes, zip(xy[0::2], xy[1::2])))
-        parts = [{**c, "members": [nodes[i] for i in c["members"]]} for c in data["communities"]]
+        if len(positions) != len(nodes):
+            raise ValueError("the layout names a node twice")
+        parts = []
+        for c in data["communities"]:
+            members = c["members"]
+            if members and min(members) < 0:  # an index from the end: not one as_dict wrote
+                raise ValueError(_not_a_community(c))
+            parts.append({**c, "members": [nodes[i] for i in members]})
     else:
         positions = {n: (float(x), float(y)) for n, (x, y) in data["positions"].items()}
         parts = [dict(c) for c in data["communities"]]
+    if not set(map(type, positions)) <= {str}:
+        raise ValueError("the layout's nodes are not all named")
+    # lists of names (the members of the current format are nodes already, named)
+    names = ("subjects", "keywords") if data.get("format") == LAYOUT_FORMAT else ("members", "subjects", "keywords")
+    for c in parts:
+        if not (type(c.get("index")) is int and isinstance(c.get("label"), str) and isinstance(c.get("members"), list)
+                and all(isinstance(c.get(k), list) and set(map(type, c[k])) <= {str} for k in names)):
+            raise ValueError(_not_a_community(c))
     return positions, parts, int(data.get("seed", 0)), float(data.get("resolution", 1.0))
+
+
+def _not_a_community(c: Any) -> str:
+    """The message of :func:`read_layout` about ``c``, not a community of a layout."""
+    return f"not a community of the layout: {c!r}"[:200]
 
 
 def atlas_layout(

@@ -447,8 +447,9 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, sourc
     if part_count(articles) != parts:
         raise Fallback("the RDF part count changes")
     kept = _read_json(stage / RDF_STATE)
-    if not isinstance(kept, dict) or len(kept) != parts:
-        raise Fallback("no statistics of the RDF parts")
+    if not _part_stats_kept(kept, parts):
+        raise Fallback("no statistics of the RDF parts" if kept is None else
+                       "the statistics of the RDF parts are not what this qagraph keeps")
     dirty = {part_of(n, parts) for n in _rdf_touched(db, previous, touched)}
     subjects = [n for n, in db.con.execute("SELECT node FROM nodes WHERE kind = ?", (SUBJECT,))]
     partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
@@ -462,6 +463,24 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, sourc
                       source_name=source, source_digest=fingerprint)
     write_atomic(stage / RDF_STATE, json.dumps(kept, separators=(",", ":")))
     return [*result.part_paths, void]
+
+
+def _part_stats_kept(kept: Any, parts: int) -> bool:
+    """Whether ``kept`` (:data:`RDF_STATE` as read) is what a build keeps of ``parts`` RDF parts:
+    for each, by its number, its statements by named graph and its typed resources by class, counted
+    (:meth:`~qagraph.rdf.PartStats.as_dict`).
+
+    >>> _part_stats_kept({"0": {"triples": {"g": 3}, "classes": {"c": 1}}}, 1), _part_stats_kept({"parts": 5}, 1)
+    (True, False)
+    """
+    return (isinstance(kept, dict) and kept.keys() == {str(i) for i in range(parts)}
+            and all(isinstance(stats, dict) and stats.keys() == _PART_STATS
+                    and all(isinstance(counts, dict) and set(map(type, counts.values())) <= {int}
+                            for counts in stats.values())
+                    for stats in kept.values()))
+
+
+_PART_STATS = {"triples", "classes"}
 
 
 def _read_only(path: Path) -> Any:

@@ -436,15 +436,31 @@ def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
         patch_chunk(3, 5, nodes, text, changed)
 
 
-@pytest.mark.parametrize("damage", ["rank cut", "atlas chunk"])
+#: atlas states that are JSON but not a layout; an edit made the build exit 70 (KeyError: 'positions', ...)
+NOT_LAYOUTS = {
+    "atlas state": {"x": 1},
+    "atlas state, a list": [],
+    "atlas state, nodes not a list": {"format": 2, "nodes": 5, "xy": [], "communities": []},
+    "atlas state, a member from the end": {"format": 2, "nodes": ["a", "b"], "xy": [0, 0, 1, 1], "communities": [
+        {"index": 0, "label": "", "subjects": [], "keywords": [], "members": [-1]}]},
+    "atlas state, a community without its fields": {"format": 2, "nodes": ["a"], "xy": [0, 0],
+                                                    "communities": [{"members": [0]}]},
+    "atlas state, positions of one number": {"positions": {"a": [1]}, "communities": []},
+}
+
+
+@pytest.mark.parametrize("damage", ["rank cut", "atlas chunk", *NOT_LAYOUTS])
 def test_a_damaged_state_or_chunk_is_made_again(tmp_path, small_views, damage):
-    """A views' state whose rank cuts this code did not write, or atlas chunks that are JSON but not
-    a chunk, are not trusted: the update makes every view, or the atlas, again, equal to a full write."""
+    """A views' state whose rank cuts this code did not write, atlas chunks that are JSON but not
+    a chunk, or an atlas state that is JSON but not a layout, are not trusted: the update makes every
+    view, or the atlas (laid out afresh), again, equal to a full write."""
     r = random.Random(2)
     root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
     articles = _big_physics(root, r)
     qagraph.build(root, out=out)
-    if damage == "rank cut":
+    if damage in NOT_LAYOUTS:
+        (out / ".qagraph" / "atlas.json").write_text(json.dumps(NOT_LAYOUTS[damage]))
+    elif damage == "rank cut":
         path = out / ".qagraph" / "views.json"
         state = json.loads(path.read_text())
         for entry in state["subjects"].values():
@@ -458,4 +474,6 @@ def test_a_damaged_state_or_chunk_is_made_again(tmp_path, small_views, damage):
     articles[edited]["keywords"] = articles[edited]["keywords"] + ["only here"]
     _write(root, articles)
     _rebuilt_as_cold(root, out, cold)
-    assert small_views["atlas" if damage == "atlas chunk" else "site"] == 1  # made in full
+    assert small_views["site" if damage == "rank cut" else "atlas"] == 1  # made in full
+    if damage in NOT_LAYOUTS:
+        assert _atlas_files(out) == _atlas_files(cold)  # laid out as a cold build lays it out

@@ -434,6 +434,25 @@ def test_a_fallback_in_either_process_builds_in_full(small_corpus: Path, tmp_pat
     assert not [p for p in out.parent.iterdir() if "staging" in p.name]
 
 
+@pytest.mark.parametrize("kept", [{"parts": 5}, {"0": 5}, {"0": {"triples": {"g": "3"}, "classes": {}}}, [], None],
+                         ids=["not by part", "not statistics", "a count as text", "a list", "null"])
+def test_rdf_statistics_that_are_not_a_builds_make_a_full_build(small_corpus: Path, tmp_path: Path, kept):
+    """The statistics of the RDF parts (``.qagraph/rdf-parts.json``) are checked as they are read:
+    ``{"parts": 5}`` made every rebuild after an edit exit 70 (ValueError), and others went through
+    to the VoID description. What is not what a build keeps makes a full build, equal to a cold one."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    (out / ".qagraph" / "rdf-parts.json").write_text(json.dumps(kept))
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    rebuilt = qagraph.build(small_corpus, out=out)
+    assert not rebuilt.build_info.incremental and not rebuilt.build_info.up_to_date
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    path.write_text(path.read_text().replace("heredity", "inheritance"))
+    assert qagraph.build(small_corpus, out=out).build_info.incremental  # the statistics are a build's again
+
+
 def test_a_patched_build_keeps_what_changed_of_its_inputs_beside_the_full_list(small_corpus: Path, tmp_path: Path,
                                                                                 monkeypatch):
     """After an edit, an added and a deleted article, the full list of inputs is the one the

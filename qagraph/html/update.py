@@ -747,7 +747,11 @@ class _Atlas:
             communities = layout.communities()
             data = layout.as_dict()
         else:
-            fresh = atlas_layout(G, previous=AtlasLayout.from_dict(previous) if previous else None)
+            try:
+                kept = AtlasLayout.from_dict(previous) if previous else None
+            except (KeyError, TypeError, ValueError, IndexError):  # not a layout this code wrote: laid out afresh
+                kept = None
+            fresh = atlas_layout(G, previous=kept)
             positions, communities, data = fresh.positions, fresh.communities, fresh.as_dict()
         written = write_atlas(G, self.views, positions=positions, communities=communities, site_url=self.site_url)
         write_atomic(state, json.dumps(atlas_state(data), separators=(",", ":")))
