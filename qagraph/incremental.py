@@ -75,6 +75,8 @@ class Update:
     articles: dict[str, Article] = field(default_factory=dict)  #: the new records of the edited articles
     #: nodes and edges added less those removed, by kind (:meth:`~qagraph.database.DatabasePatch.kind_changes`)
     kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the articles the similarity index holds after the update: the database's, when the index is this build's
+    indexed: int = 0
 
 
 def update_build(
@@ -228,7 +230,16 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         index = SimilarityIndex.load(similarity_folder)
     except Exception as exc:  # noqa: BLE001 - any unreadable state means: build in full
         raise Fallback(f"no similarity state ({exc})") from None
+    # a state of another build (of other content, or older) holds other articles: what the edit
+    # removes or changes must be in it (the count is compared once the database is patched)
+    held = [n.removeprefix("article:") for n in [*gone, *(n for n in old_nodes.values() if n in new_nodes)]]
+    if not all(key in index for key in held):
+        raise Fallback("the similarity state is not this build's")
     changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
+    ends = {article_node(key) for e in [*changes.added, *changes.changed] for key in (e.source, e.target)}
+    if any(patch.node_id(node) is None for node in ends):
+        raise Fallback("the similarity state is not this build's")
+    update.indexed = len(index)
     for first, second in changes.removed:
         patch.remove_edge(article_node(first), article_node(second), "similar")
         update.changed |= {article_node(first), article_node(second)}

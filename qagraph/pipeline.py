@@ -372,6 +372,10 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         db = BuildDatabase(stage / DATABASE)  # read from here to the last patch (its meta: 5.6 MB at 36k, once)
         try:
             articles = db.count("articles")
+            if update.indexed != articles:  # a similarity state of another build
+                from .incremental import Fallback
+
+                raise Fallback(f"the similarity state holds {update.indexed} articles, the build {articles}")
         except BaseException:
             db.close()
             raise

@@ -453,6 +453,39 @@ def test_rdf_statistics_that_are_not_a_builds_make_a_full_build(small_corpus: Pa
     assert qagraph.build(small_corpus, out=out).build_info.incremental  # the statistics are a build's again
 
 
+@pytest.mark.parametrize("other", ["another corpus", "fewer articles", "one more"])
+@pytest.mark.parametrize("change", ["edit", "delete"])
+def test_a_similarity_state_of_another_build_makes_a_full_build(small_corpus: Path, tmp_path: Path, other, change):
+    """A similarity state (``.qagraph/similarity/``) that is a build's, but not this build's, made
+    every rebuild after an edit fail, on and on: exit 3 ('the build database has no node ...') when
+    it named an article this build does not have, exit 2 ('the similarity index has no article ...')
+    when a deleted article was not in it; one that lacked an article went through, its similar edges
+    wrong. It makes a full build, equal to a cold one."""
+    out, cold, elsewhere = tmp_path / "out", tmp_path / "cold", tmp_path / "elsewhere"
+    qagraph.build(small_corpus, out=out)
+    shutil.copytree(small_corpus, elsewhere / "content")
+    if other == "another corpus":
+        for path in (elsewhere / "content").rglob("*.md"):
+            path.write_text(path.read_text().replace("/questions/", "/questions/other-"))
+    elif other == "fewer articles":
+        (elsewhere / "content" / "biology" / "cells.md").unlink()
+    else:
+        write_article(elsewhere / "content", "biology/rna.md", article_text(
+            "What is RNA?", url_of("biology", "rna"), id=9, keywords="RNA, genes, biology, DNA"))
+    qagraph.build(elsewhere / "content", out=elsewhere / "out")
+    shutil.rmtree(out / ".qagraph" / "similarity")
+    shutil.copytree(elsewhere / "out" / ".qagraph" / "similarity", out / ".qagraph" / "similarity")
+    path = small_corpus / "biology" / "dna.md"
+    if change == "edit":
+        path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    else:
+        path.unlink()
+    rebuilt = qagraph.build(small_corpus, out=out)
+    assert not rebuilt.build_info.incremental and not rebuilt.build_info.up_to_date
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+
+
 def test_a_patched_build_keeps_what_changed_of_its_inputs_beside_the_full_list(small_corpus: Path, tmp_path: Path,
                                                                                 monkeypatch):
     """After an edit, an added and a deleted article, the full list of inputs is the one the
