@@ -27,7 +27,7 @@ import shutil
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -249,6 +249,12 @@ def _keep_folder_stat(source: Path, target: Path) -> None:
     os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
+def _recorded(outputs: Any) -> bool:
+    """Whether ``outputs`` is what a build record keeps of its outputs: their signatures by name
+    (:func:`file_signature`, ``None`` for one that was gone)."""
+    return isinstance(outputs, dict) and set(map(type, outputs.values())) <= {list, type(None)}
+
+
 def _record_text(record: dict[str, Any]) -> str:
     """``build.json``: compact, so that the C encoder writes it (1,100 output signatures at 36k)."""
     return json.dumps(record, sort_keys=True, separators=(",", ":"))
@@ -416,7 +422,7 @@ class BuildFolder:
     """
 
     def __init__(self, out: str | os.PathLike[str], *, content: str | os.PathLike[str] | None = None,
-                 force: bool = False) -> None:
+                 force: bool = False, writes: Collection[str] = ()) -> None:
         self.out = Path(out)
         if self.out.is_symlink():  # a link to the folder (or the place) where builds go: build there
             self.out = Path(os.path.realpath(self.out))
@@ -452,7 +458,7 @@ class BuildFolder:
             raise UsageError(
                 f"the output folder {out} holds the current folder: a build replaces the output folder whole, and "
                 "would leave the current folder removed; run it from outside the output folder", path=str(out))
-        self.previous = self._read_state()
+        self.previous = self._read_state(writes)
         self.kept_foreign: list[str] = []  #: the files qagraph did not write, kept by ``force``
         self.kept_folders: list[str] = []  #: the folders that hold none of its outputs, kept by ``force``
         self._ahead: dict[str, CopyAhead] = {}  #: copies made ahead, by output name (:meth:`start_copy`)
@@ -473,12 +479,34 @@ class BuildFolder:
     def is_build(self) -> bool:
         return (self.private / MARKER).is_file()
 
-    def _read_state(self) -> dict[str, Any]:
+    def _read_state(self, writes: Collection[str]) -> dict[str, Any]:
+        """The last build's record (:data:`MARKER`); empty when the folder is not a build.
+
+        A record that is missing or damaged in a folder whose own folder shows a build of this
+        user's qagraph (the list of inputs it keeps, sealed) is not the mark of a folder of other
+        files: the record made in its place has no settings (the build is a full one), and its
+        outputs are the files at the paths a build ``writes`` (files, or folders and what they
+        hold); the other files are still not qagraph's.
+        """
         try:
             state = json.loads((self.private / MARKER).read_text(encoding="utf-8"))
-            return state if isinstance(state, dict) else {}
         except (OSError, ValueError):
+            state = None
+        if isinstance(state, dict) and _recorded(state.get("outputs")):
+            return state
+        if not writes or not self._sealed_inputs():
             return {}
+        return {"outputs": {rel: None for rel in _relative_files(self.out)
+                            if rel in writes or rel.split("/", 1)[0] in writes}}
+
+    def _sealed_inputs(self) -> bool:
+        """Whether the folder keeps the list of inputs a build of this user's qagraph sealed."""
+        from .cache import unseal
+
+        try:
+            return unseal((self.private / INPUTS).read_bytes()) is not None
+        except OSError:
+            return False
 
     def inputs(self) -> dict[str, tuple[Any, ...]]:
         """What the last build knew of each input file (see :func:`qagraph.load.scan`); empty when unknown."""

@@ -52,6 +52,8 @@ PARALLEL_WRITE_ARTICLES = 2000
 CACHE = f"{PRIVATE}/cache"
 SIMILARITY_STATE = f"{PRIVATE}/similarity"
 REPORT = "report.json"
+#: the paths a build writes beside its own folder (files, or folders and what they hold)
+WRITES = (DATABASE, REPORT, "index.html", "rdf", "views")
 
 
 @dataclass
@@ -128,7 +130,7 @@ def build(
         return KnowledgeGraph.from_graph(G, report)
 
     started = time.perf_counter()
-    folder = BuildFolder(out, content=content, force=force)
+    folder = BuildFolder(out, content=content, force=force, writes=WRITES)
     # A build that may be patched needs a copy of the previous database (400 MB at 36k: 0.2-0.4 s
     # of the kernel's time): a thread makes it from the start, while the content is scanned. Started
     # only once the scan met the edited file, it was not done when the scan ended (the file half-way

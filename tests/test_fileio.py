@@ -212,6 +212,67 @@ def test_force_refuses_a_folder_it_cannot_read(tmp_path: Path, small_corpus: Pat
     assert (out / "locked" / "key").read_text() == "secret" and sorted(p.name for p in out.iterdir()) == ["locked"]
 
 
+#: build.json made other than a build writes it
+RECORDS = {"damaged": '{"qagraph": "0.', "missing": None, "not an object": "[1]", "without outputs": '{"x": 1}',
+           "outputs not signatures": '{"outputs": 5}', "a signature not a list": '{"outputs": {"report.json": 5}}'}
+
+
+@pytest.mark.parametrize("record", RECORDS)
+def test_a_build_whose_record_is_damaged_is_made_in_full(tmp_path: Path, small_corpus: Path, record: str):
+    """A build folder whose record (.qagraph/build.json) was damaged or removed held, to the next
+    build, 'files qagraph did not write': refused, and with --force too (its outputs would replace
+    those 'other' files); a record whose outputs were not signatures made it exit 70. When its own
+    folder shows a build of this qagraph (the sealed list of inputs), the build is a full one; files
+    at paths no build writes are still the user's."""
+    from test_pipeline import database_rows, outputs_of
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    marker = out / PRIVATE / "build.json"
+
+    def damage() -> None:
+        if RECORDS[record] is None:
+            marker.unlink()
+        else:
+            marker.write_text(RECORDS[record])
+
+    qagraph.build(small_corpus, out=out)
+    damage()
+    kg = qagraph.build(small_corpus, out=out)
+    assert not kg.build_info.up_to_date and not kg.build_info.incremental
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert qagraph.build(small_corpus, out=out).build_info.up_to_date
+    (out / "notes.txt").write_text("mine")
+    (out / "drafts").mkdir()
+    damage()
+    with pytest.raises(qagraph.OutputError, match=r"did not write \(drafts/, notes.txt\)"):
+        qagraph.build(small_corpus, out=out)
+    qagraph.build(small_corpus, out=out, force=True)
+    assert (out / "notes.txt").read_text() == "mine" and (out / "drafts").is_dir()
+
+
+def test_a_folder_with_a_damaged_record_and_no_sealed_inputs_is_not_taken_for_a_build(tmp_path: Path,
+                                                                                       small_corpus: Path):
+    """Without the list of inputs sealed by this user's qagraph, nothing shows that the folder is a
+    build: its files are not qagraph's, as before."""
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    (out / PRIVATE / "build.json").unlink()
+    (out / PRIVATE / "inputs.pickle").write_bytes(b"\0" * 64)  # another user's, say
+    with pytest.raises(qagraph.OutputError, match="did not write"):
+        qagraph.build(small_corpus, out=out)
+
+
+def test_a_build_writes_only_at_the_paths_it_says_it_writes(tmp_path: Path, small_corpus: Path):
+    """pipeline.WRITES, the paths a build writes: a build folder whose record is damaged is known by them."""
+    from qagraph.pipeline import WRITES
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out, formats=("nq", "ttl", "trig"))
+    tops = {p.name for p in out.iterdir()} - {PRIVATE}
+    assert tops == set(WRITES)
+
+
 @pytest.mark.parametrize("target", ["/proc/qagraph-out", "/dev/null"])
 def test_system_paths_are_output_errors(small_corpus: Path, target: str):
     with pytest.raises(qagraph.QagraphError):
