@@ -267,16 +267,14 @@ class _Site:
         """The site brought up to date, and ``also(database)`` done (the atlas: by the second
         process, with a connection of its own, when the work is shared)."""
         subjects = {node: data for node, data in self.db.nodes_by_id(self.db.ids_of_kind(SUBJECT)).values()}
-        if (not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("settings") != self.settings
-                or set(state.get("subjects", {})) != set(subjects)
-                or any(not isinstance(entry, dict) or (_cut(entry) is None and entry.get("cut") is not None)
-                       for entry in state["subjects"].values())):
+        overview_before = _overview(state) if _state_fits(state, self.settings, subjects) else None
+        if overview_before is None:
             whole = self._in_full(extra_links=extra_links, health=_findings(health), state=state_path)
             return [p for p in whole if index or p != self.out / "index.html"] + also(self.db)
         names = subject_file_names(_subject_nodes_graph(subjects))
         views_dir = self.out / "views"
         atlas_from_views = posixpath.relpath(self.atlas, "views") if self.atlas else None
-        counts = self.counts(state, subjects)  # the node counts are the atlas's too
+        counts = self.counts(state, subjects, overview_before)  # the node counts are the atlas's too
         todo = sorted(self.touched(state, subjects))
 
         def render(db: BuildDatabase, chosen: Iterable[str]) -> tuple[list[Path], dict[str, Any]]:
@@ -459,13 +457,14 @@ class _Site:
 
     # -- the counts of the overview and the index ------------------------------------------
 
-    def counts(self, state: dict[str, Any], subjects: Mapping[str, Mapping[str, Any]]) -> OverviewCounts:
-        """The state's counts moved by the edges and nodes the edit changed; the state is updated."""
+    def counts(self, state: dict[str, Any], subjects: Mapping[str, Mapping[str, Any]],
+               previous: OverviewCounts) -> OverviewCounts:
+        """The state's counts (``previous``: its overview's) moved by the edges and nodes the edit
+        changed; the state is updated."""
         change = self.change
         before, after = change.before, change.after
         nodes: Counter[str] = Counter(state["nodes"])
         edges: Counter[str] = Counter(state["edges"])
-        previous = counts_from_json(state["overview"])
         links = {kind: Counter(pairs) for kind, pairs in previous.links.items()}
         for kind in change.links:
             links.setdefault(kind, Counter())
@@ -498,6 +497,39 @@ class _Site:
             {kind: {pair: c for pair, c in pairs.items() if c} for kind, pairs in links.items()},
             {k: {s: c for s, c in (fresh[k] if k in fresh else by_keyword[k]).items() if c} for k, _ in top},
         )
+
+
+def _state_fits(state: Any, settings: Mapping[str, Any], subjects: Collection[str]) -> bool:
+    """Whether ``state`` (the views' state, as read) is one this code wrote, with ``settings``, for
+    ``subjects``: its counts are counts, and each subject's entry has what an update reads of it
+    (:func:`~.site.subject_entry`). Else the site is made in full."""
+    return (isinstance(state, dict) and state.get("version") == STATE_VERSION and state.get("settings") == settings
+            and isinstance(state.get("source"), str) and isinstance(state.get("subjects"), dict)
+            and state["subjects"].keys() == set(subjects)
+            and all(isinstance(state.get(k), dict) and set(map(type, state[k].values())) <= {int}
+                    for k in ("nodes", "edges"))
+            and all(_entry_fits(entry) for entry in state["subjects"].values()))
+
+
+def _entry_fits(entry: Any) -> bool:
+    """Whether ``entry`` is a subject view's entry in the views' state as :func:`~.site.subject_entry` writes it."""
+    if not isinstance(entry, dict) or (_cut(entry) is None and entry.get("cut") is not None):
+        return False
+    uses = entry.get("uses")
+    return (isinstance(entry.get("file"), str) and isinstance(entry.get("row"), dict) and isinstance(uses, dict)
+            and all(isinstance(uses.get(k), list) and set(map(type, uses[k])) <= {str} for k in ("subjects", "keywords"))
+            and isinstance(uses.get("groups"), list)
+            and all(isinstance(group, list) and len(group) == 2 and isinstance(group[0], dict)
+                    and set(map(type, group[0].values())) <= {int} and isinstance(group[1], list)
+                    for group in uses["groups"]))
+
+
+def _overview(state: Mapping[str, Any]) -> OverviewCounts | None:
+    """The overview's counts the views' state keeps; ``None`` when they are not what this code writes."""
+    try:
+        return counts_from_json(state["overview"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _cut(entry: Any) -> tuple[int, str] | None:
