@@ -188,8 +188,10 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
     stamp = scanned.found.stamp
     report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
     rdf: dict[str, Any] = {"base_iri": base_iri, "formats": tuple(formats), "rdf_similarity": rdf_similarity}
+    # a patched build keeps the outputs the edit does not touch: only when each is as the last
+    # build wrote it (one stat per file: an output edited by hand would stay, and be recorded anew)
     incremental = (fingerprint is not None and folder.previous.get("settings") == settings
-                   and _patchable(folder, cache=cache, strict=strict, wanted=wanted))
+                   and _patchable(folder, cache=cache, strict=strict, wanted=wanted) and folder.intact())
     keep = [CACHE] if cache and (folder.out / CACHE).is_dir() else []
     if incremental:
         keep += [SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE, f"{PRIVATE}/{INPUTS}"] + [

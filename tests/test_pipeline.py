@@ -80,6 +80,24 @@ def test_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Pat
         build(small_corpus, out=out, outputs=["report"])
 
 
+@pytest.mark.parametrize("damaged", ["rdf/part-000.nq", "views/overview.html"])
+def test_an_output_edited_by_hand_does_not_outlive_the_next_edit(small_corpus: Path, tmp_path: Path, damaged: str):
+    """A patched build keeps the outputs an edit does not touch: one edited by hand was kept, and
+    recorded as the build's, so every later build called it up to date. The next build after an
+    edit now makes everything again when an output is not as the last build wrote it."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    build(small_corpus, out=out)
+    target = out / damaged
+    text = target.read_bytes()
+    target.write_bytes(text.replace(b"a", b"b", 1))  # same size, other content
+    path = small_corpus / "computer-science" / "trees.md"
+    path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    assert not build(small_corpus, out=out).build_info.incremental
+    build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and (out / damaged).read_bytes() == (cold / damaged).read_bytes()
+    assert build(small_corpus, out=out).build_info.up_to_date
+
+
 @pytest.mark.parametrize("damage", ["cut short", "cut in half", "another schema"])
 def test_a_database_that_cannot_be_patched_is_made_again(small_corpus: Path, tmp_path: Path, damage: str):
     """A build database that is damaged, or that another qagraph wrote with another schema, is
