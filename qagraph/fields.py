@@ -34,6 +34,7 @@ from .links import (
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
+from .rdf.iri import url_problem
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_article"]
 
@@ -434,6 +435,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     question = f.text(fields.question) or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
+    why = url_problem(url) if url else None
+    if why:
+        f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",
+               fields.url[0] if fields.url else None, "url")
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
         more_keywords += inline_tags(raw_body, masked)
@@ -836,6 +841,9 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
         if link_url is None and link_id is None:
             f.problems.append(Problem(f.name, line, f"{raw_key} has neither url nor id; ignored", "related", WARNING))
             continue
+        why = url_problem(link_url) if link_url else None
+        if why:
+            f.warn(f"{raw_key}: url {link_url!r} {why}: the RDF gives it no schema:url", raw_key, "related")
         related.append(RelatedLink(
             int(suffix), link_url, link_id, _text(value.get("title")), _text(value.get("subject")), line,
         ))

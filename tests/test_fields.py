@@ -198,6 +198,20 @@ def test_a_field_that_cannot_be_text_is_left_out_with_a_warning(field, value, me
     assert blank == []  # an empty value is no value, not a problem
 
 
+@pytest.mark.parametrize("url", ["https://x:port/a", "https://[zz]/a", "https://a[1]/b"])
+def test_a_url_no_iri_can_name_is_kept_with_a_warning(url):
+    """Its article stays (the url is its key); the RDF leaves out its schema:url, and says why here."""
+    text = f"---\nquestion: Q?\nanswer: A\nurl: '{url}'\nrelated_article1:\n  url: '{url}/b'\n---\n"
+    article, problems = read("x/q.md", text)
+    assert article is not None and article.url == url and article.related[0].url == url + "/b"
+    assert [(p.line, p.message, p.severity, p.code) for p in problems] == [
+        (4, f"url {url!r} has no valid host and port: the RDF gives the article no schema:url", WARNING, "url"),
+        (5, f"related_article1: url {url + '/b'!r} has no valid host and port: the RDF gives it no schema:url",
+         WARNING, "related")]
+    fine = text.replace(url, "/learn/x/questions/a[1]")
+    assert read("x/q.md", fine)[1] == []  # brackets in a site path are escaped, not a problem
+
+
 def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     _, problems = read("x/q.md", "---\nanswer: A\nquestion: {a: 1}\n---\n")
     assert [(p.line, p.message, p.severity) for p in problems] == [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from urllib.parse import unquote
 
 import pyoxigraph as ox
@@ -12,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qagraph.errors import QagraphError
-from qagraph.rdf.iri import DEFAULT_BASE_IRI, MAX_SEGMENT, IRIs, absolute_url, check_base_iri, path, segment
+from qagraph.rdf.iri import (
+    DEFAULT_BASE_IRI, MAX_SEGMENT, IRIs, _iri_error, absolute_url, check_base_iri, path, segment, url_problem,
+)
 
 BASE = "https://example.org/kb/"
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
@@ -186,6 +189,102 @@ def test_absolute_urls_keep_what_is_already_valid():
     assert absolute_url("https://site.example", "/learn/x/questions/y") == "https://site.example/learn/x/questions/y"
     assert absolute_url("https://site.example/", "https://other.example/a?b=1#c") == "https://other.example/a?b=1#c"
     assert absolute_url("https://site.example/", "/a%20b") == "https://site.example/a%20b"
+
+
+@pytest.mark.parametrize("url, iri", [
+    ("/learn/biology/questions/a[1]", "https://site.example/learn/biology/questions/a%5B1%5D"),
+    ("https://other.example/a?b[1]#c[2]", "https://other.example/a?b%5B1%5D#c%5B2%5D"),
+    ("https://[::1]:8080/a[b]", "https://[::1]:8080/a%5Bb%5D"),  # an IP-literal host keeps its brackets
+    ("https://b\u00fccher.example/x", "https://xn--bcher-kva.example/x"),  # a host is punycode, not escapes
+    ("https://u ser@other.example/", "https://u%20ser@other.example/"),
+    ("https://other.example:/a", "https://other.example:/a"),  # an empty port is allowed (RFC 3986)
+])
+def test_brackets_outside_an_ip_literal_host_are_percent_encoded(url, iri):
+    assert absolute_url("https://site.example/", url) == iri
+    ox.NamedNode(iri)
+    assert url_problem(url) is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://x:port/a", "https://[zz]/", "https://x:99999/", "https://x:1:2/", "https://[::1]x/", "https://a[1]/",
+    "https://", "https://?q", "https://b\u00fccher..example/", "https://\ud800/", "https://a%zz/", "https://a b/",
+])
+def test_a_url_without_a_valid_authority_gives_no_iri(url):
+    assert absolute_url("https://site.example/", url) is None
+    assert url_problem(url) == "has no valid host and port"
+
+
+# what breaks urls: the characters of their syntax, escapes, hosts and ports, any text
+_odd = st.sampled_from(["[", "]", ":", "@", "%", "%2", "%zz", "#", "?", "/", "//", "[::1]", "[v1.x]", "..", " ",
+                        "\\", "\u00fc", "\U0001F600", "\ud800", "80", "xn--", "\x00"])
+_piece = st.one_of(_odd, st.text(max_size=6))
+odd_urls = st.tuples(
+    st.sampled_from(["", "/", "https://", "http://", "HTTPS://", "https://site.example", "https://[", "mailto:", "x:"]),
+    st.lists(_piece, max_size=8).map("".join),
+).map("".join)
+
+
+@given(odd_urls)
+@settings(max_examples=1000, deadline=None)
+def test_every_url_gives_an_iri_oxigraph_takes_or_none(url):
+    """pyoxigraph.NamedNode is the reference: a part file Oxigraph refuses fails the whole build."""
+    iri = absolute_url("https://site.example/", url)
+    if iri is None:
+        assert url_problem(url) is not None
+        return
+    ox.NamedNode(iri)
+    outside_the_host = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*", "", iri)
+    assert iri.isascii() and not set(iri) & set(' "<>\\^`{|}') and not set(outside_the_host) & set("[]"), iri
+    assert rdflib.URIRef(iri).n3() == f"<{iri}>"
+
+
+def _oxigraph_takes(iri: str) -> bool:
+    try:
+        ox.NamedNode(iri)
+    except (ValueError, UnicodeError):  # a lone surrogate cannot even be passed
+        return False
+    return True
+
+
+_iri_pieces = st.sampled_from([
+    "[", "]", ":", "@", "%", "%2", "%zz", "%41", "#", "?", "/", "//", "..", " ", "\\", "{", "|", "^", "`", "<", '"',
+    "'", "!", "$", "&", "(", "*", "+", ",", ";", "=", "~", "-", ".", "_", "a", "Z", "0", "80", "\x00", "\x7f", "\xa0",
+    "\u00fc", "\U0001F600", "\ud800", "\ue000", "\ufdd0", "\ufffe", "\U000e0001", "\U000e1000", "\U0010fffd",
+    "[::1]", "[v1.x]", "[V1.x]", "[v1.]", "[::ffff:1.2.3.4]", "[::ffff:01.2.3.4]", "[1::2::3]", "[fe80::1%25eth0]",
+    "[1:2:3:4:5:6:7:8:9]", "[12345::]", "[::]",
+])
+iri_like = st.tuples(
+    st.sampled_from(["", "https://", "http://x", "urn:", "x:", "a+b.c-d:", "1x:", "https://x/", "https:", "mailto:",
+                     "https://u@", "https://[", "file:///"]),
+    st.lists(st.one_of(_iri_pieces, st.text(max_size=4)), max_size=10).map("".join),
+).map("".join)
+
+
+@given(iri_like)
+@settings(max_examples=3000, deadline=None)
+def test_the_iri_check_agrees_with_oxigraph(text):
+    """The check that keeps invalid IRIs out of the RDF, without loading pyoxigraph (writing a
+    part loads no RDF library), takes exactly what pyoxigraph.NamedNode takes."""
+    assert (_iri_error(text) is None) == _oxigraph_takes(text), (text, _iri_error(text))
+
+
+def test_checking_iris_loads_no_rdf_library():
+    """An edit's rebuild writes its parts without rdflib or pyoxigraph (their import is a good part
+    of its time): minting and checking IRIs must not load them."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom qagraph.rdf.iri import IRIs, absolute_url\n"
+              "IRIs('https://example.org/kb/')\n"
+              "print(absolute_url('https://site.example/', '/a[1]'), absolute_url('https://site.example/', 'https://x:y/'),"
+              " sorted(m for m in ('rdflib', 'pyoxigraph') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["https://site.example/a%5B1%5D", "None", "[]"]
+
+
+@given(st.text(max_size=40))
+def test_a_site_path_always_gives_an_iri(text):
+    assert absolute_url("https://site.example/", "/" + text) is not None
 
 
 def test_similarity_iris_depend_on_both_ends_in_order():

@@ -337,7 +337,9 @@ def statements(
             if value:
                 stmts.append((_DESCRIPTION, value, ""))
             if site_url and d.get("url"):
-                stmts.append((_URL, absolute_url(site_url, d["url"]), None))
+                url = absolute_url(site_url, d["url"])
+                if url is not None:  # None: no IRI can name it (the load warned of it)
+                    stmts.append((_URL, url, None))
             value = d.get("id")
             if value is not None:
                 stmts.append((_IDENTIFIER, str(int(value)), _INTEGER))
