@@ -378,7 +378,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Write only these outputs (repeatable; default: all).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
 @click.option("--site-url", default=None, metavar="URL",
-              help="The site the articles live on: makes article links in RDF and views absolute.")
+              help="The site the articles live on (http(s), no query or fragment): makes article links in RDF and views absolute.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["nq", "trig", "ttl", "nt", "jsonld"]),
               help="RDF file formats (repeatable; default nq: N-Quads keep the named graphs and every store loads them).")
 @click.option("--similarity", "rdf_similarity", type=click.Choice(["none", "links", "full"]), default="links",

@@ -310,6 +310,28 @@ def test_build_says_which_preset_it_chose(tmp_path: Path, corpus: str, preset: s
             == json.loads((tmp_path / "named" / "report.json").read_text())["counts"])
 
 
+@pytest.mark.parametrize("site", ["https://site.example/x?a=1", "https://site.example/#/", "https://site.example:abc/",
+                                  "https://site.example/[x]/", "ftp://site.example/"])
+@pytest.mark.parametrize("only", [(), ("--only", "rdf")])
+def test_a_site_url_that_would_be_mangled_is_a_usage_error(small_corpus: Path, tmp_path: Path, site: str, only):
+    """It was taken, and articles' urls became https://site.example/x?a=1/learn/... (an RDF-only
+    build did not look at it at all); it is refused before anything is read or written."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out), "--site-url", site, *only])
+    assert result.exit_code == 2, result.output
+    assert "site url" in result.stderr and repr(site) in result.stderr
+    assert not out.exists()
+
+
+def test_a_unicode_site_host_is_written_in_punycode(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q", "--site-url", "https://b\u00fccher.example/"
+               ).exit_code == 0
+    nquads = (out / "rdf" / "part-000.nq").read_text(encoding="utf-8")
+    assert "<https://xn--bcher-kva.example/learn/biology/questions/cells>" in nquads and "%C3%BC" not in nquads
+    assert json.loads((out / "report.json").read_text())["settings"]["site_url"] == "https://xn--bcher-kva.example/"
+
+
 def test_unknown_article_is_named_in_the_corpus_own_form(tmp_path: Path):
     out = tmp_path / "out"
     assert run("build", "-c", str(FIXTURES / "hugo"), "-o", str(out), "-q").exit_code == 0

@@ -280,6 +280,13 @@ def test_unsafe_urls_become_no_link(G, built):
     assert {n["info"].get("path") for n in stubs} == {None, "/learn/physics/questions/not-in-the-corpus"}
 
 
+@pytest.mark.parametrize("site", ["https://example.org/x?a=1", "https://example.org/#/", "https://example.org:abc/"])
+def test_a_site_url_the_links_would_be_mangled_by_is_refused(G, tmp_path, site):
+    """``qagraph view --site-url`` took these and linked to https://example.org/x?a=1/learn/..."""
+    with pytest.raises(QagraphError, match="site url"):
+        write_keyword(G, "keyword:force", tmp_path / "k.html", site_url=site)
+
+
 @pytest.mark.parametrize("writer", ["views", "subject", "keyword", "neighbourhood"])
 def test_every_writer_makes_site_paths_absolute_with_site_url(G, tmp_path, writer):
     site = "https://example.org/"

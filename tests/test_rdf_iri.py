@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from qagraph.errors import QagraphError
 from qagraph.rdf.iri import (
-    DEFAULT_BASE_IRI, MAX_SEGMENT, IRIs, _iri_error, absolute_url, check_base_iri, path, segment, url_problem,
+    DEFAULT_BASE_IRI, MAX_SEGMENT, IRIs, _iri_error, absolute_url, check_base_iri, check_site_url, path, segment,
+    url_problem,
 )
 
 BASE = "https://example.org/kb/"
@@ -274,8 +275,8 @@ def test_checking_iris_loads_no_rdf_library():
     import subprocess
     import sys
 
-    script = ("import sys\nfrom qagraph.rdf.iri import IRIs, absolute_url\n"
-              "IRIs('https://example.org/kb/')\n"
+    script = ("import sys\nfrom qagraph.rdf.iri import IRIs, absolute_url, check_site_url\n"
+              "IRIs('https://example.org/kb/'), check_site_url('https://site.example/')\n"
               "print(absolute_url('https://site.example/', '/a[1]'), absolute_url('https://site.example/', 'https://x:y/'),"
               " sorted(m for m in ('rdflib', 'pyoxigraph') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -285,6 +286,43 @@ def test_checking_iris_loads_no_rdf_library():
 @given(st.text(max_size=40))
 def test_a_site_path_always_gives_an_iri(text):
     assert absolute_url("https://site.example/", "/" + text) is not None
+
+
+@pytest.mark.parametrize("site, message", [
+    ("https://site.example/x?a=1", "has a query"),  # gave https://site.example/x?a=1/learn/...
+    ("https://site.example/?", "has a query"),
+    ("https://site.example/#/", "has a fragment"),  # gave https://site.example/#/learn/...
+    ("https://site.example:abc/", "no valid host and port"),
+    ("https://site.example:65536/", "no valid host and port"),
+    ("https:///learn/", "no valid host and port"),
+    ("https://b\u00fccher..example/", "no valid host and port"),  # no IDNA form
+    ("https://site.example/[x]/", r"'\[' or '\]' in its path"),
+    ("https://[zz]/", r"not a valid IRI: .\[zz\]. is not an IPv6 address"),
+    ("https://site.example/%zz/", "not a valid IRI: .%zz. is no percent-encoding"),
+    ("https://site.example/a^b/", "not a valid IRI"),
+    ("ftp://site.example/", "must be an absolute http"),
+    ("https://site example/", "must be an absolute http"),
+    ("javascript:alert(1)", "must be an absolute http"),
+])
+def test_a_site_url_articles_cannot_be_joined_to_is_refused(site, message):
+    with pytest.raises(QagraphError, match=message):
+        check_site_url(site)
+
+
+@pytest.mark.parametrize("site, checked", [
+    ("https://site.example/", "https://site.example/"),
+    (" https://site.example/docs ", "https://site.example/docs"),
+    ("HTTP://Site.Example:8080/", "HTTP://Site.Example:8080/"),
+    ("https://[::1]:8080/", "https://[::1]:8080/"),
+    ("https://b\u00fccher.example/", "https://xn--bcher-kva.example/"),  # was https://b%C3%BCcher.example/...
+    ("https://site.example/caf\u00e9/", "https://site.example/caf\u00e9/"),  # a path may be an IRI's
+])
+def test_a_site_url_is_given_back_ready_to_join(site, checked):
+    assert check_site_url(site) == checked
+    assert check_site_url(checked) == checked
+    iri = absolute_url(checked, "/learn/x/questions/y")
+    assert iri is not None and iri.startswith(checked.rstrip("/").replace("\u00e9", "%C3%A9") + "/learn/")
+    ox.NamedNode(iri)
 
 
 def test_similarity_iris_depend_on_both_ends_in_order():

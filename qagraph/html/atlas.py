@@ -53,6 +53,7 @@ from ..errors import OutputError, UsageError
 from ..fileio import write_atomic
 from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
 from ..layout import Community, Position
+from ..rdf.iri import check_site_url
 from .page import excerpt_html, safe_href
 
 __all__ = [
@@ -627,11 +628,8 @@ def atlas_page(*, chunks: int, articles: int, site_url: str | None, title: str =
 
 
 def _check_site_url(site_url: str | None) -> str | None:
-    if site_url is None:
-        return None
-    if safe_href(site_url) != site_url.strip() or not site_url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"site url must be an absolute http(s) url, not {site_url!r}")
-    return site_url.strip()
+    """``site_url`` as :func:`~qagraph.rdf.iri.check_site_url` gives it (UsageError when it refuses it)."""
+    return None if site_url is None else check_site_url(site_url)
 
 
 def _csp() -> str:

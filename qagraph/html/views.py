@@ -27,6 +27,7 @@ import networkx as nx
 from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
+from ..rdf.iri import check_site_url
 from .arrange import _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
 from .page import excerpt_html, render_view, safe_href
 from .select import (
@@ -144,7 +145,7 @@ class _Cards:
         self.G = G
         self.known_degree = degree or {}
         self.limits = limits
-        self.site_url = site_url
+        self.site_url = None if site_url is None else check_site_url(site_url)
         self.colours = colours
         self.links = frozenset(k.name for k in link_kinds())
 

@@ -47,7 +47,8 @@ from urllib.parse import quote
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
 
-__all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "path", "segment", "url_problem"]
+__all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "check_site_url", "path",
+           "segment", "url_problem"]
 
 #: The base of every data IRI unless the user sets one. ``.example`` is reserved for
 #: examples (RFC 2606): set ``--base-iri`` to a domain you control before publishing.
@@ -92,6 +93,46 @@ def check_base_iri(base: str) -> str:
     if not base.endswith("/"):
         raise UsageError(f"base IRI {base!r} must end with '/', e.g. {base + '/'!r}")
     return base
+
+
+_SITE = re.compile(r"(https?)://([^/?#]*)([^?#]*)(.*)", re.I | re.S)
+
+
+def check_site_url(site_url: str) -> str:
+    """``site_url`` as the address every article path is joined to (``<site_url>/learn/...``).
+
+    It must be an absolute http(s) url with a valid host and port and no query or fragment
+    (an article's path joined after those would land in them), holding nothing an IRI
+    cannot (``[`` and ``]`` only around an IPv6 host); a host outside ASCII is given back
+    as punycode (IDNA), the form every IRI and every browser agrees on.
+
+    >>> check_site_url("https://bücher.example/docs/")
+    'https://xn--bcher-kva.example/docs/'
+    >>> check_site_url("https://site.example/x?a=1")
+    Traceback (most recent call last):
+    ...
+    qagraph.errors.UsageError: site url 'https://site.example/x?a=1' has a query ('?a=1'): article paths would be joined inside it; give the site's address without it
+    """
+    text = site_url.strip() if isinstance(site_url, str) else ""
+    parts = _SITE.fullmatch(text)
+    if parts is None or re.search(r"[\s<>\"'`]", text):
+        raise UsageError(f"site url must be an absolute http(s) url, not {site_url!r}")
+    scheme, authority, path, rest = parts.groups()
+    if rest:
+        what = "a query" if rest.startswith("?") else "a fragment"
+        raise UsageError(f"site url {site_url!r} has {what} ({rest!r}): article paths would be joined inside it; "
+                         "give the site's address without it")
+    if "[" in path or "]" in path:
+        raise UsageError(f"site url {site_url!r} has '[' or ']' in its path, which IRIs do not allow (write %5B, %5D)")
+    checked = _authority(authority)
+    if checked is None:
+        raise UsageError(f"site url {site_url!r} has no valid host and port (a port is a number up to 65535, a host "
+                         "in brackets an IPv6 address, a host outside ASCII one with an IDNA form)")
+    joined = f"{scheme}://{checked}{path}"
+    why = _iri_error(joined)
+    if why:
+        raise UsageError(f"site url {site_url!r} is not a valid IRI: {why}")
+    return joined
 
 
 def segment(text: str) -> str:
@@ -225,7 +266,7 @@ def _iri_error(iri: str) -> str | None:
 def absolute_url(site_url: str, url: str) -> str | None:
     """``url`` (a site path or an absolute url) as an absolute URI under ``site_url``, or None.
 
-    ``site_url`` is the site's absolute url. Characters an IRI cannot hold
+    ``site_url`` is one :func:`check_site_url` gave. Characters an IRI cannot hold
     in a path, query or fragment are percent-encoded (``[`` and ``]`` too), a ``%`` that
     starts no escape becomes ``%25``, and every ``#`` after the first becomes ``%23``;
     the rest of the url (its ``?query`` and ``#fragment``) is kept, and a host outside

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
-from .iri import IRIs, absolute_url
+from .iri import IRIs, absolute_url, check_site_url
 from .parts import part_count, part_of
 from .vocab import QA, RDF, SCHEMA, SKOS, XSD
 
@@ -276,6 +276,8 @@ def statements(
     """
     if similarity not in SIMILARITY_DETAILS:
         raise UsageError(f"unknown similarity detail {similarity!r} (known: {', '.join(SIMILARITY_DETAILS)})")
+    if site_url:
+        site_url = check_site_url(site_url)
     edge_kinds = _kinds.EDGE_KINDS
     skip_graphs = {SIMILARITY} if similarity == "none" else set()
     # per kind, in registry order: (predicates, graph name, symmetric); kinds of a skipped graph map to None
