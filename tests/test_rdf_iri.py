@@ -137,6 +137,12 @@ def test_paths_are_readable():
     ("https://example.org/kb#", "fragment"),
     ("https://example.org/k b/", "contains ' '"),
     ("https://example.org/<kb>/", "contains '<'"),
+    # Turtle, TriG and JSON-LD resolve <article/x> against these to another IRI than N-Quads writes
+    ("https://ex.org/kb/?x=/", "has a query"),
+    ("https://ex.org/kb?/", "has a query"),
+    ("https://ex.org/a/../b/", r"has a dot segment \('..'\)"),
+    ("https://ex.org/./", r"has a dot segment \('.'\)"),
+    ("https://ex.org/a/%2E%2e/", r"has a dot segment \('%2E%2e'\)"),  # normalising decodes it
 ])
 def test_a_bad_base_iri_is_refused_with_a_reason(base, message):
     with pytest.raises(QagraphError, match=message):

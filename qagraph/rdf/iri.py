@@ -68,13 +68,17 @@ _SEG = r"(?!\.\.?(?:/|$))[A-Za-z0-9._~\-]{1,%d}"
 _FAST_PATH = re.compile(f"{_SEG % 200}(?:/{_SEG % 200})*")
 _FAST_SPACED = re.compile(f"{_SEG.replace('-]', '- ]') % 66}(?:/{_SEG.replace('-]', '- ]') % 66})*")
 FILE_MARK = "!file"
+_BASE_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(?://[^/]*)?")  # what comes before a base's path
+_DOT_ESCAPE = re.compile("%2e", re.I)
 
 
 def check_base_iri(base: str) -> str:
     """``base`` if it can prefix IRIs: absolute, no characters IRIs forbid, ending in ``/``.
 
     A ``#`` base is refused: the IRIs under it are paths, and a path after a fragment
-    never reaches a server.
+    never reaches a server. So are a ``?`` and a ``.`` or ``..`` segment: Turtle, TriG and
+    JSON-LD write IRIs relative to the base, and resolving them (RFC 3986) drops its query
+    and removes its dot segments, so they would name other resources than N-Quads does.
 
     >>> check_base_iri("https://example.org/kb/")
     'https://example.org/kb/'
@@ -90,6 +94,13 @@ def check_base_iri(base: str) -> str:
         raise UsageError(f"base IRI {base!r} contains {bad.group()!r}, which IRIs do not allow")
     if "#" in base:
         raise UsageError(f"base IRI {base!r} has a fragment ('#'): data IRIs are paths under it, use '/'")
+    if "?" in base:
+        raise UsageError(f"base IRI {base!r} has a query ('?'): IRIs relative to it (Turtle, TriG, JSON-LD) "
+                         "resolve without it, so they would differ from N-Quads'; use '/'")
+    dots = [s for s in _BASE_PATH.sub("", base).split("/") if _DOT_ESCAPE.sub(".", s) in (".", "..")]
+    if dots:
+        raise UsageError(f"base IRI {base!r} has a dot segment ({dots[0]!r}), which resolving or normalising IRIs "
+                         "removes: IRIs relative to it (Turtle, TriG, JSON-LD) would differ from N-Quads'")
     if not base.endswith("/"):
         raise UsageError(f"base IRI {base!r} must end with '/', e.g. {base + '/'!r}")
     return base
