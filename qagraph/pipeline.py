@@ -111,7 +111,8 @@ def build(
 
     Raises:
         UsageError: ``content`` is not a folder, an unknown output, overlapping folders, a ``site_url``
-            :func:`~qagraph.rdf.iri.check_site_url` refuses (a query, a fragment, a bad host or port).
+            :func:`~qagraph.rdf.iri.check_site_url` refuses (a query, a fragment, a bad host or port), a
+            ``base_iri`` :func:`~qagraph.rdf.iri.check_base_iri` refuses.
         ContentError: with ``strict=True``, at the first file that could not be loaded.
         OutputError: the build folder cannot be written (not a folder, not qagraph's, no space).
 
@@ -119,11 +120,13 @@ def build(
         :func:`qagraph.open`, which opens a build folder without reading the content.
     """
     from .model import SimilarityConfig
-    from .rdf.iri import check_site_url
+    from .rdf.iri import check_base_iri, check_site_url
 
     similarity = similarity or SimilarityConfig()
     # refused before the content is read, and the same (a host in punycode) in the RDF, the views and the settings
     site_url = None if site_url is None else check_site_url(site_url)
+    if base_iri is not None:
+        check_base_iri(base_iri)
     wanted = tuple(dict.fromkeys(outputs))
     unknown = sorted(set(wanted) - set(OUTPUTS))
     if unknown:

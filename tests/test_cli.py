@@ -323,6 +323,18 @@ def test_a_site_url_that_would_be_mangled_is_a_usage_error(small_corpus: Path, t
     assert not out.exists()
 
 
+@pytest.mark.parametrize("base", ["https://ex.org/%zz/", "https://ex.org/[x]/", "https://ex.org:abc/",
+                                  "https://ex.org/kb/?x=/", "https://ex.org/a/../b/"])
+def test_a_bad_base_iri_is_a_usage_error_before_anything_is_written(small_corpus: Path, tmp_path: Path, base: str):
+    """%zz, [x] and :abc were taken, and the build ended in "internal error: ValueError: Invalid IRI
+    percent encoding" (exit 70) once the RDF parts were written."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out), "--base-iri", base])
+    assert result.exit_code == 2, result.output
+    assert f"base IRI {base!r}" in result.stderr and "internal error" not in result.stderr
+    assert not out.exists()
+
+
 def test_a_unicode_site_host_is_written_in_punycode(small_corpus: Path, tmp_path: Path):
     out = tmp_path / "out"
     assert run("build", "-c", str(small_corpus), "-o", str(out), "-q", "--site-url", "https://b\u00fccher.example/"

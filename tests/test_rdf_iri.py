@@ -143,13 +143,20 @@ def test_paths_are_readable():
     ("https://ex.org/a/../b/", r"has a dot segment \('..'\)"),
     ("https://ex.org/./", r"has a dot segment \('.'\)"),
     ("https://ex.org/a/%2E%2e/", r"has a dot segment \('%2E%2e'\)"),  # normalising decodes it
+    # were taken, and failed as an internal error once the RDF parts were written
+    ("https://ex.org/%zz/", "not a valid IRI: '%zz' is no percent-encoding"),
+    ("https://ex.org/[x]/", r"not a valid IRI: '\[' is not allowed there"),
+    ("https://ex.org:abc/", "no valid host and port"),
+    ("https://[zz]/", r"not a valid IRI: '\[zz\]' is not an IPv6 address"),
+    ("https://ex.org/\ue000/", "not a valid IRI: .* is not allowed there"),  # private use: only in a query
 ])
 def test_a_bad_base_iri_is_refused_with_a_reason(base, message):
     with pytest.raises(QagraphError, match=message):
         check_base_iri(base)
 
 
-@pytest.mark.parametrize("base", ["https://example.org/kb/", "urn:example:kb/", "https://例え.jp/"])
+@pytest.mark.parametrize("base", ["https://example.org/kb/", "urn:example:kb/", "https://例え.jp/", "file:///srv/kb/",
+                                  "https://[::1]:8080/kb/", "https://example.org/a%20b/"])
 def test_any_absolute_base_ending_in_slash_works(base):
     iri = IRIs(base).article("/learn/x/questions/y")
     ox.NamedNode(iri)

@@ -73,7 +73,7 @@ _DOT_ESCAPE = re.compile("%2e", re.I)
 
 
 def check_base_iri(base: str) -> str:
-    """``base`` if it can prefix IRIs: absolute, no characters IRIs forbid, ending in ``/``.
+    """``base`` if it can prefix IRIs: a valid absolute IRI (as Oxigraph reads IRIs), ending in ``/``.
 
     A ``#`` base is refused: the IRIs under it are paths, and a path after a fragment
     never reaches a server. So are a ``?`` and a ``.`` or ``..`` segment: Turtle, TriG and
@@ -101,6 +101,13 @@ def check_base_iri(base: str) -> str:
     if dots:
         raise UsageError(f"base IRI {base!r} has a dot segment ({dots[0]!r}), which resolving or normalising IRIs "
                          "removes: IRIs relative to it (Turtle, TriG, JSON-LD) would differ from N-Quads'")
+    parts = _URL_PARTS.fullmatch(base)
+    authority = parts.group(2) if parts else None  # None: no "//"; "": no host (file:///)
+    if authority and _authority(authority) is None:
+        raise UsageError(f"base IRI {base!r} has no valid host and port (a port is a number up to 65535)")
+    why = _iri_error(base)
+    if why:
+        raise UsageError(f"base IRI {base!r} is not a valid IRI: {why}")
     if not base.endswith("/"):
         raise UsageError(f"base IRI {base!r} must end with '/', e.g. {base + '/'!r}")
     return base
@@ -208,6 +215,7 @@ _IRI = re.compile(
     rf"|/?(?:[{_PCHAR}]+(?:/[{_PCHAR}]*)*)?)"
     rf"(?:\?[{_PCHAR}/?{_PRIVATE}]*)?(?:#[{_PCHAR}/?]*)?"
 )
+_PRIVATE_CHAR = re.compile(f"[{_PRIVATE}]")
 _IRI_CHAR = re.compile(rf"[{_PCHAR}/?#\[\]{_PRIVATE}]")
 _IP_FUTURE = re.compile(rf"[vV][0-9A-Fa-f]+\.[A-Za-z0-9\-._~{_SUB}:]+")
 
@@ -261,8 +269,10 @@ def _iri_error(iri: str) -> str | None:
         odd = next((c for c in iri if not _IRI_CHAR.match(c)), None)
         if odd is not None:
             return f"{odd!r} is not allowed in an IRI"
-        odd = next((c for c in "[]" if c in iri), None)
-        return f"{odd!r} is not allowed there" if odd else "it is not an absolute IRI (scheme:...)"
+        if not _SCHEME.match(iri):
+            return "it has no scheme (such as https:)"
+        odd = next((c for c in iri if c in "[]" or _PRIVATE_CHAR.match(c)), None)
+        return f"{odd!r} is not allowed there" if odd else "it does not follow the grammar of RFC 3987"
     host = parts.group("host") or ""
     if host.startswith("[") and not _IP_FUTURE.fullmatch(host[1:-1]):
         try:
