@@ -212,6 +212,18 @@ def test_a_url_no_iri_can_name_is_kept_with_a_warning(url):
     assert read("x/q.md", fine)[1] == []  # brackets in a site path are escaped, not a problem
 
 
+def test_a_script_url_is_kept_with_a_warning():
+    text = ("---\nquestion: Q?\nanswer: A\nurl: 'javascript:alert(document.domain)'\nrelated_article1:\n"
+            "  url: 'javascript:alert(11)'\n---\n")
+    article, problems = read("x/q.md", text)
+    assert article is not None and article.url == "javascript:alert(document.domain)"
+    assert [(p.line, p.message, p.code) for p in problems] == [
+        (4, "url 'javascript:alert(document.domain)' is neither a site path nor an http(s) url: "
+            "the RDF gives the article no schema:url", "url"),
+        (5, "related_article1: url 'javascript:alert(11)' is neither a site path nor an http(s) url: "
+            "the RDF gives it no schema:url", "related")]
+
+
 def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     _, problems = read("x/q.md", "---\nanswer: A\nquestion: {a: 1}\n---\n")
     assert [(p.line, p.message, p.severity) for p in problems] == [

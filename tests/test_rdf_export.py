@@ -235,13 +235,16 @@ def test_schema_url_is_an_absolute_iri_with_site_url_and_absent_without(small):
 
 def test_odd_urls_give_valid_schema_urls_or_none_and_every_format_loads(tmp_path):
     """``[`` in a url made an IRI Oxigraph refuses (the whole part, so the whole build); a url
-    whose host or port is invalid can be no IRI at all: it gets no schema:url."""
+    whose host or port is invalid can be no IRI at all, and a script url is no page: neither
+    gets a schema:url."""
     from conftest import article_text, write_article
 
     root = tmp_path / "content"
     write_article(root, "biology/a.md", article_text("A?", "/learn/biology/questions/a[1]", id=1, related=[
         {"id": 9, "title": "Bad port?", "subject": "Biology", "url": "https://x:port/b"}]))
     write_article(root, "biology/c.md", article_text("C?", "https://[zz]/c", id=2))
+    write_article(root, "biology/d.md", article_text("D?", "javascript:alert(document.domain)", id=3, related=[
+        {"id": 8, "title": "Script?", "subject": "Biology", "url": "javascript:alert(11)"}]))
     result = write_rdf(graph_of(root), tmp_path / "out", base_iri=BASE, formats=ALL, site_url=SITE)
     for path in result.part_paths:
         triples = ox_triples(path)  # raises on an IRI Oxigraph refuses

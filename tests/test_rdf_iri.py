@@ -228,6 +228,17 @@ def test_a_url_without_a_valid_authority_gives_no_iri(url):
     assert url_problem(url) == "has no valid host and port"
 
 
+@pytest.mark.parametrize("url", [
+    "javascript:alert(document.domain)", "JavaScript://%0aalert(1)", "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)", "mailto:someone@example.org", "ftp://files.example/a", "https:no-authority",
+])
+def test_only_http_urls_are_published(url):
+    """schema:url <javascript:alert(...)> was written: the RDF published what the views refuse to link."""
+    assert absolute_url("https://site.example/", url) is None
+    assert url_problem(url) == "is neither a site path nor an http(s) url"
+    assert absolute_url("https://site.example/", "HTTP://Other.example/a") == "HTTP://Other.example/a"
+
+
 # what breaks urls: the characters of their syntax, escapes, hosts and ports, any text
 _odd = st.sampled_from(["[", "]", ":", "@", "%", "%2", "%zz", "#", "?", "/", "//", "[::1]", "[v1.x]", "..", " ",
                         "\\", "\u00fc", "\U0001F600", "\ud800", "80", "xn--", "\x00"])

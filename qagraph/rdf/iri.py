@@ -198,6 +198,7 @@ def _key_path(key: str) -> str:
 _URL_KEEP = "!#$&'()*+,/:;=?@~%"
 _USERINFO_KEEP = "!$&'()*+,;=:~%"
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_WEB_SCHEMES = ("http:", "https:")  # the only urls schema:url publishes, as the views link only those
 # scheme, authority (after "//", up to the first / ? #) and the rest
 _URL_PARTS = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*:)(?://([^/?#]*))?(.*)", re.S)
 _PORT = re.compile(r"[0-9]{0,5}")
@@ -291,15 +292,16 @@ def absolute_url(site_url: str, url: str) -> str | None:
     in a path, query or fragment are percent-encoded (``[`` and ``]`` too), a ``%`` that
     starts no escape becomes ``%25``, and every ``#`` after the first becomes ``%23``;
     the rest of the url (its ``?query`` and ``#fragment``) is kept, and a host outside
-    ASCII becomes punycode. A url with a scheme gives None unless it has a valid
-    authority (host, and a port of digits): no IRI could name it as it is written.
+    ASCII becomes punycode. A url with a scheme gives None unless it is an http(s) url
+    (``javascript:``, ``data:``, ``mailto:``... are no page to publish as ``schema:url``)
+    with a valid authority (host, and a port of digits): no IRI could name it as written.
 
     >>> absolute_url("https://site.example/", "/learn/a b/questions/x[1]?y=1")
     'https://site.example/learn/a%20b/questions/x%5B1%5D?y=1'
     >>> absolute_url("https://site.example", "/a#b#c%zz")
     'https://site.example/a#b%23c%25zz'
-    >>> absolute_url("https://site.example/", "https://x:port/a") is None
-    True
+    >>> absolute_url("https://site.example/", "https://x:port/a"), absolute_url("https://s.example/", "javascript:f()")
+    (None, None)
     """
     if not _SCHEME.match(url):
         url = site_url.rstrip("/") + ("" if url.startswith("/") else "/") + url
@@ -307,11 +309,12 @@ def absolute_url(site_url: str, url: str) -> str | None:
     if parts is None:  # a site url without a scheme
         return None
     scheme, authority, rest = parts.groups()
-    if authority is not None:
-        authority = _authority(authority)
-        if authority is None:
-            return None
-        scheme += "//" + authority
+    if authority is None or scheme.lower() not in _WEB_SCHEMES:
+        return None
+    authority = _authority(authority)
+    if authority is None:
+        return None
+    scheme += "//" + authority
     head, sharp, fragment = rest.partition("#")
     rest = _BAD_ESCAPE.sub("%25", head + sharp + fragment.replace("#", "%23"))
     iri = scheme + quote(rest.encode("utf-8", "surrogatepass"), safe=_URL_KEEP)
@@ -326,11 +329,14 @@ def url_problem(url: str) -> str | None:
 
     Whether it does depends on the url alone: a site path always gives one.
 
-    >>> url_problem("/learn/a[1]"), url_problem("https://x:port/a")
-    (None, 'has no valid host and port')
+    >>> url_problem("/learn/a[1]"), url_problem("https://x:port/a"), url_problem("javascript:alert(1)")
+    (None, 'has no valid host and port', 'is neither a site path nor an http(s) url')
     """
     if not _SCHEME.match(url) or absolute_url(_ANY_SITE, url) is not None:
         return None
+    parts = _URL_PARTS.fullmatch(url)
+    if parts is None or parts.group(1).lower() not in _WEB_SCHEMES or parts.group(2) is None:
+        return "is neither a site path nor an http(s) url"
     return "has no valid host and port"
 
 
