@@ -325,6 +325,25 @@ def test_every_base_iri_accepted_gives_the_same_triples_in_every_syntax(tail):
     assert raptor == triples["nq"], base
 
 
+def _oxigraph_reads_as_a_date(lexical: str, datatype: str) -> bool:
+    """Whether Oxigraph holds the typed literal well-typed (an ill-typed one has no value to ask)."""
+    store = ox.Store()
+    query = f'SELECT (STR(YEAR(?d)) AS ?y) {{ BIND("{lexical}"^^<{datatype}> AS ?d) }}'
+    return next(iter(store.query(query)))["y"] is not None
+
+
+@given(st.integers(0, 23), st.integers(0, 99), st.sampled_from("+-"), st.sampled_from(["", ".5"]))
+@settings(max_examples=300, deadline=None)
+def test_a_date_time_is_typed_only_when_its_offset_is_one_xsd_allows(hours, minutes, sign, fraction):
+    """2025-01-26T10:00:00+23:59 was typed xsd:dateTime (Python reads it), and Oxigraph held it
+    ill-typed: XSD limits an offset to 14:00 either way."""
+    text = f"2025-01-26T10:00:00{fraction}{sign}{hours:02d}:{minutes:02d}"
+    lexical, datatype = date_literal(text)
+    assert lexical == text
+    assert (datatype == str(XSD.dateTime)) == _oxigraph_reads_as_a_date(text, str(XSD.dateTime)), text
+    assert datatype in ("", str(XSD.dateTime))
+
+
 def test_generate_gives_the_file_text(small, tmp_path):
     result = write_rdf(small, tmp_path, base_iri=BASE, formats=("nt", "nq"))
     for suffix in ("nt", "nq"):

@@ -198,7 +198,7 @@ def decimal_lexical(value: float) -> str:
 
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")
+_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?")
 _DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
 
 
@@ -209,14 +209,23 @@ def date_literal(text: str) -> tuple[str, str]:
     ('2025-01-26', 'http://www.w3.org/2001/XMLSchema#date')
     >>> date_literal("2025-02-30"), date_literal("Jan 26")
     (('2025-02-30', ''), ('Jan 26', ''))
+
+    A time-zone offset is at most 14:00 either way, its minutes below 60 (XSD; Python reads
+    ``+23:59`` and ``+05:60``, Oxigraph holds such a literal ill-typed):
+
+    >>> date_literal("2025-01-26T10:00:00+14:00")[1][-8:], date_literal("2025-01-26T10:00:00+23:59")[1]
+    ('dateTime', '')
     """
     try:
         if _DATE_RE.fullmatch(text):
             _dt.date.fromisoformat(text)
             return text, _DATE
-        if _DATETIME_RE.fullmatch(text):
+        timed = _DATETIME_RE.fullmatch(text)
+        if timed:
             _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return text, _DATETIME
+            hours, minutes = timed.groups()
+            if hours is None or (int(minutes) < 60 and int(hours) * 60 + int(minutes) <= 14 * 60):
+                return text, _DATETIME
     except ValueError:
         pass
     return text, ""
