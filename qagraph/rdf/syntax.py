@@ -176,8 +176,11 @@ def _json_string(text: str) -> str:
 def jsonld(graphs: Graphs, base: str) -> str:
     """The statements as JSON-LD: the context, then one ``@graph`` per named graph."""
     n = len(base)
-    rel: Callable[[str], str] = lambda iri: iri[n:] if iri.startswith(base) and ":" not in iri[n:].split("/", 1)[0] \
-        and not iri[n:].startswith((".", "/")) and "/." not in iri[n:] else iri
+    # no ":" anywhere: JSON-LD takes a value whose part after its first ":" starts with "//" (or
+    # whose part before it is a term) as an absolute IRI, not one relative to @base; no "@" first:
+    # a value shaped like a keyword ("@A") is dropped
+    rel: Callable[[str], str] = lambda iri: iri[n:] if iri.startswith(base) and ":" not in iri[n:] \
+        and not iri[n:].startswith((".", "/", "@")) and "/." not in iri[n:] else iri
     curie = _CURIES
     q = _json_string
     named = []
