@@ -143,6 +143,7 @@ class FieldMap:
     site_url: str | None = None
     lenient_yaml: bool = False
     permalink: str | None = None
+    collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     default_language: str = ""
     overridden: tuple[str, ...] = ()
@@ -156,7 +157,7 @@ class FieldMap:
     #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
-        "content_dir": None, "permalink": None, "languages": (), "default_language": None,
+        "content_dir": None, "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
@@ -577,6 +578,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = post_permalink(name, fields.permalink, f.data)
         if made is not None:
             return made, path_key
+    if url is None and fields.collections:
+        made = collection_permalink(name, fields.collections, f.data)
+        if made is not None:
+            return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or (f"/{page}/" if page else "/"), page or "/"
@@ -637,6 +642,33 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any]) -> str | No
     url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/{2,}", "/", "/" + url)
     return url
+
+
+def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
+    """The url Jekyll gives the document ``name`` of a collection it outputs: ``collections``
+    are ``folder=pattern`` (``_recipes=/recipes/:name/``; Jekyll's default pattern is
+    ``/:collection/:path:output_ext``), ``data`` its front matter (``slug``); ``None`` for a file
+    in none of them.
+
+    >>> collection_permalink("_recipes/sweet/pancakes.md", ("_recipes=/recipes/:name/",), {})
+    '/recipes/pancakes/'
+    >>> collection_permalink("_docs/a/Intro.md", ("_docs=/:collection/:path:output_ext",), {}), collection_permalink("about.md", ("_docs=",), {})
+    ('/docs/a/Intro.html', None)
+    """
+    for entry in collections:
+        folder, _, pattern = entry.partition("=")
+        if not name.startswith(folder.rstrip("/") + "/"):
+            continue
+        inside = name[len(folder.rstrip("/")) + 1:].rsplit(".", 1)[0]
+        stem = inside.rpartition("/")[2]
+        given = data.get("slug")
+        slug = given.strip() if isinstance(given, str) and given.strip() else slugify(stem)
+        values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": slugify(stem),
+                  "title": slug, "slug": slug, "output_ext": ".html"}
+        template = pattern.strip() or "/:collection/:path:output_ext"
+        url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
+        return re.sub(r"/{2,}", "/", "/" + url)
+    return None
 
 
 def _values(value: Any, split: bool, separator: str | None) -> list[str]:

@@ -440,6 +440,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             if permalink and permalink.group(1) != "date":  # Jekyll's default: post urls by date resolve already
                 fields = replace(fields, permalink=permalink.group(1))
                 notes.append(f"posts' urls by permalink {permalink.group(1)}")
+            published, unpublished = _jekyll_collections(config[1])
+            if published or unpublished:
+                fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
+                notes.append("collections " + ", ".join(
+                    [e.partition("=")[0] for e in published] + [f"{u} (not output: skipped)" for u in unpublished]))
     if p.name in ("obsidian", "generic") and "Home.md" in names and any(
             f"{part}.md" in names for part in _WIKI_PARTS):  # a GitHub wiki's clone
         fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
@@ -470,6 +475,42 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else ""
+
+
+def _jekyll_collections(config: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A Jekyll ``_config.yml``'s collections: those it outputs, as ``folder=permalink pattern``
+    (``fields.FieldMap.collections``), and the folders of those it does not (``output`` is false
+    by default: their documents are data, not pages). ``posts`` is Jekyll's own.
+
+    >>> _jekyll_collections("collections:\\n  recipes:\\n    output: true\\n    permalink: /r/:name/\\n  authors:\\n    output: false\\n")
+    (('_recipes=/r/:name/',), ('_authors',))
+    """
+    import yaml
+
+    try:
+        settings = yaml.safe_load(config)
+    except yaml.YAMLError:
+        return (), ()
+    if not isinstance(settings, dict):
+        return (), ()
+    found = settings.get("collections")
+    where = str(settings.get("collections_dir") or "").strip("/")
+    prefix = f"{where}/" if where else ""
+    if isinstance(found, list):
+        found = {str(name): {} for name in found}
+    if not isinstance(found, dict):
+        return (), ()
+    published, unpublished = [], []
+    for name, options in found.items():
+        if str(name) == "posts":
+            continue
+        options = options if isinstance(options, dict) else {}
+        folder = f"{prefix}_{name}"
+        if options.get("output") is True:
+            published.append(f"{folder}={options.get('permalink') or ''}")
+        else:
+            unpublished.append(f"_{name}")  # skip_folders names folders, at any depth
+    return tuple(published), tuple(unpublished)
 
 
 _LOGSEQ_CONFIG = "logseq/config.edn"

@@ -691,3 +691,30 @@ def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_p
     write_article(notion, f"{wiki}/Deploy c0ffee11223344556677889900aabbcc.md", "no heading\n")
     subjects = {a.title: (a.subject, a.subject_slug) for a in load_corpus(notion).articles}
     assert subjects["Onboarding"] == subjects["Deploy"] == ("Engineering Wiki", "engineering-wiki")
+
+
+def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_path: Path):
+    """A collection Jekyll outputs publishes its documents at its permalink pattern (links to them
+    were stubs); one it does not output (the default) holds data, not pages."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Cook Book\ncollections:\n  recipes:\n    output: true\n    permalink: /recipes/:name/\n"
+                       "  authors:\n    output: false\n  notes: {}\n",
+        "_recipes/pancakes.md": "---\ntitle: Pancakes\ncategory: Breakfast\n---\nSee [waffles](/recipes/waffles/).\n",
+        "_recipes/waffles.md": '---\ntitle: Waffles\ncategory: Breakfast\n---\n[pancakes]({{ "/recipes/pancakes/" | '
+                               'relative_url }})\n',
+        "_authors/jane.md": "---\nname: Jane Doe\n---\nJane cooks.\n",
+        "_notes/draft.md": "---\ntitle: A note\n---\n",
+        "_posts/2024-02-13-pancake-day.md": "---\ntitle: Pancake day\ncategories: [news]\n---\n"
+                                            "Try [pancakes](/recipes/pancakes/).\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles if a.key.startswith("_recipes")} == {
+        "_recipes/pancakes": "/recipes/pancakes/", "_recipes/waffles": "/recipes/waffles/"}
+    assert sorted(result.skipped) == ["_authors/jane.md", "_notes/draft.md"]
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_posts/2024-02-13-pancake-day.md") == ["article:_recipes/pancakes"]
