@@ -6,9 +6,9 @@ blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
 ``#tags``; :func:`first_heading` gives a title for files that have none.
 **Resolution** (once per corpus, while linking): :class:`ArticleIndex` finds the
 article a link names, by url, by path (relative to the linking file, then to the
-corpus root), by Jekyll post date and slug, and, for names without a folder, by file
-name anywhere in the corpus (case-insensitive; the shortest path wins a clash, as in
-Obsidian), then by alias.
+corpus root), as a folder whose own page (``README.md``, ``index.md``) it reaches, by Jekyll
+post date and slug, and, for names without a folder, by file name anywhere in the corpus
+(case-insensitive; the shortest path wins a clash, as in Obsidian), then by alias.
 
 Link origins (kept as ``origin`` on ``related`` edges):
 
@@ -82,6 +82,9 @@ ATTACHMENTS = frozenset(
 )
 #: suffixes of pages: stripped when a link names a page by its file
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
+#: the names (without suffix, in any case) of a folder's own page, which a link to the folder reaches as
+#: GitHub, MkDocs and most static-site tools show it; the first wins when a folder has several
+FOLDER_PAGES = ("index", "_index", "readme")
 
 
 @dataclass(frozen=True)
@@ -390,14 +393,15 @@ def _strip_suffix(path: str) -> str:
     return path
 
 
-def _norm(path: str) -> str:
-    """The lookup form of a page path: no anchors, suffix, index file or outer slashes; case-folded."""
+def _norm(path: str, keep_index: bool = False) -> str:
+    """The lookup form of a page path: no anchors, suffix, index file (unless ``keep_index``) or outer
+    slashes; case-folded."""
     path = path.split("#", 1)[0].split("?", 1)[0]
     if "%" in path:
         path = unquote(path)
     path = _strip_suffix(path.strip().strip("/"))
     folder, _, last = path.rpartition("/")
-    if last in ("index", "_index"):
+    if last in ("index", "_index") and not keep_index:
         path = folder
     return fold(path.replace("\\", "/"))
 
@@ -446,7 +450,8 @@ class ArticleIndex(Generic[A]):
     """Every way a link can name an article of the corpus, built once.
 
     ``content_dir`` is stripped from file paths (a Hugo site's ``content/``), ``bundles``
-    makes an ``index.md`` stand for its folder, ``site_url`` is the corpus's own site,
+    makes an ``index.md`` stand for its folder (without it, a link to a folder still reaches
+    the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
     whose absolute links count as internal; ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
@@ -472,7 +477,10 @@ class ArticleIndex(Generic[A]):
         self.by_name: dict[str, list[A]] = {}
         self.by_alias: dict[str, list[A]] = {}
         self.by_post: dict[tuple[str, str, str, str], A] = {}
+        #: a folder's own page (:data:`FOLDER_PAGES`) by the folder's folded page path (the root's: ``""``)
+        self.by_folder: dict[str, A] = {}
         self._folders: dict[str, str] = {}
+        ranks: dict[str, tuple[int, str]] = {}  # folder -> the rank and path of its page so far
         for a in articles:
             self.by_key.setdefault(a.key, a)
             page = self._page(a.path)
@@ -480,7 +488,14 @@ class ArticleIndex(Generic[A]):
             if a.url and _norm(a.url) != fold(page):  # a url that is its page path (Hugo's own) is found by path
                 self.by_url.setdefault(_norm(a.url), a)
             stem = self._stem(a.path)
-            self.by_name.setdefault(fold(stem), []).append(a)
+            name = fold(stem)
+            self.by_name.setdefault(name, []).append(a)
+            if name in FOLDER_PAGES:
+                folder = self._folder_of(a.path)
+                rank = (FOLDER_PAGES.index(name), a.path)
+                if folder not in ranks or rank < ranks[folder]:
+                    ranks[folder] = rank
+                    self.by_folder[folder] = a
             if bundles and stem in ("index", "_index") and page:
                 self.by_name.setdefault(fold(page.rpartition("/")[2]), []).append(a)
             post = _POST_NAME.match(stem)
@@ -526,10 +541,14 @@ class ArticleIndex(Generic[A]):
 
     def names(self, a: Named) -> set[str]:
         """The folded last names ``a`` is found by: its file name, page path, key, url,
-        aliases and slug (see :meth:`last_names`)."""
+        aliases and slug, and its folder's name when it is the folder's own page (see :meth:`last_names`)."""
         stem = self._stem(a.path)
+        name = fold(stem)
         post = _POST_NAME.match(stem)
-        found = {fold(stem), *([fold(post.group(4))] if post else [])}
+        found = {name, *([fold(post.group(4))] if post else [])}
+        folder = self._folder_of(a.path) if name in FOLDER_PAGES else ""
+        if folder:  # a link to the root's folder may reach any article: it goes by no name
+            found.add(folder.rpartition("/")[2])
         forms = [self._page(a.path), a.key, a.url or ""]
         forms += [alias for field in self.alias_fields for alias in _strings(a.extra.get(field))]
         slug = a.extra.get("slug")
@@ -561,7 +580,8 @@ class ArticleIndex(Generic[A]):
         """The article ``target`` names, from the file ``source_path``; ``None`` when none does.
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
-        from the linking file's folder, then from the corpus root; a Jekyll
+        from the linking file's folder, then from the corpus root; then as a folder, by
+        its own page (:data:`FOLDER_PAGES`), in the same order; a Jekyll
         ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name), by file name and then alias.
         """
@@ -575,18 +595,26 @@ class ArticleIndex(Generic[A]):
             return None
         if path.startswith("/"):
             key = _norm(path)
-            hit = self.by_url.get(key) or self.by_path.get(key) or self.by_key.get(path.rstrip("/") or "/")
+            hit = self.by_url.get(key) or self.by_path.get(key) or self.by_key.get(path.rstrip("/") or "/") or \
+                self.by_folder.get(key)
             if hit is not None:
                 return hit
         else:
+            keys = []
             for candidate in (*self._relative(path, source_path), path):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
-                hit = self.by_path.get(key) or self.by_url.get(key)
+                # a link to an index file itself (docs/index.md) names it before a page at its folder's path (docs.md)
+                hit = self.by_path.get(_norm(candidate, keep_index=True)) if "index" in candidate and \
+                    not self.bundles else None
+                hit = hit or self.by_path.get(key) or self.by_url.get(key)
                 if hit is not None:
                     return hit
+                keys.append("" if key == "." else key)
             hit = self.by_key.get(path)
+            if hit is None:  # a folder, by its own page: after every page, a folder being none
+                hit = next((self.by_folder[key] for key in keys if key in self.by_folder), None)
             if hit is not None:
                 return hit
         post = _POST_TAIL.search(_strip_suffix(path.rstrip("/")))
@@ -644,6 +672,11 @@ class ArticleIndex(Generic[A]):
         """The name of the file ``path`` without its suffix, nor its language in a site of several."""
         stem = _strip_suffix(path.rpartition("/")[2])
         return split_language(stem, self.languages)[0] if self.languages else stem
+
+    def _folder_of(self, path: str) -> str:
+        """The folded page path of the folder of the file ``path`` (``docs/README.md``: ``docs``; at the
+        root: ``""``), whose own page it is when its name is one of :data:`FOLDER_PAGES`."""
+        return fold(page_path(path, self.content_dir, False, self.languages, self.default_language).rpartition("/")[0])
 
     def _relative(self, path: str, source_path: str) -> list[str]:
         """``path`` read from the linking file's folder, and (Hugo) from its page's url, which is a folder."""

@@ -903,3 +903,76 @@ def test_a_vault_edit_reads_only_the_notes_its_links_may_reach(tmp_path: Path, m
     (root / "n0" / "Note 0.md").write_text("Links [up](../) and [[Note 7]].\n")
     assert qagraph.build(root, out=out, preset="obsidian").build_info.incremental
     assert None in read
+
+
+# -- a repository's folders of Markdown (GitHub, MkDocs): a link to a folder reaches its own page -----
+
+REPO = {"README.md": "# Acme\n\nPackages: [core](packages/core), [cli](packages/cli/). [Docs](docs/)\n",
+        "packages/core/README.md": "# @acme/core\n\nUsed by [cli](../cli/).\n",
+        "packages/cli/README.md": "# @acme/cli\n\nBuilt on [core](../core/README.md).\n",
+        "docs/index.md": "# Documentation\n\nSee [core](../packages/core) and [up](../).\n"}
+
+
+def test_a_folder_page_that_comes_or_goes_moves_the_links_to_its_folder(tmp_path: Path):
+    """Adding, editing or deleting a folder's README.md or index.md re-resolves the links that name
+    the folder (``packages/core``, ``../core/``, ``docs/``, ``../``), in a patched build as in a
+    full one: to the page, to the folder's other page, or to a stub when none is left."""
+    root, out, cold = tmp_path / "repo", tmp_path / "out", tmp_path / "cold"
+    for path, text in REPO.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+
+    def patched_equals_cold() -> dict[str, list[str]]:
+        assert qagraph.build(root, out=out).build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold)
+        assert database_rows(out) == database_rows(cold)
+        G = qagraph.open(out).graph
+        return {u.removeprefix("article:"): sorted(v.removeprefix("article:") + ("?" if G.nodes[v]["kind"] == "stub" else "")
+                                                   for _, v, k in G.out_edges(u, keys=True) if k == "related")
+                for u, d in G.nodes(data="kind") if d == "article"}
+
+    (root / "packages/core/README.md").unlink()
+    related = patched_equals_cold()
+    assert related["README"] == ["docs/index", "packages/cli/README", "packages/core?"]
+    assert related["docs/index"] == ["README", "packages/core?"]
+    write_article(root, "packages/core/index.md", "# Core\n")  # the folder's page again, under another name
+    related = patched_equals_cold()
+    assert related["README"] == ["docs/index", "packages/cli/README", "packages/core/index"]
+    write_article(root, "docs/README.md", "# Docs on GitHub\n")  # beside index.md, which stays the folder's page
+    assert patched_equals_cold()["README"] == ["docs/index", "packages/cli/README", "packages/core/index"]
+    (root / "docs/index.md").unlink()
+    assert patched_equals_cold()["README"] == ["docs/README", "packages/cli/README", "packages/core/index"]
+    (root / "README.md").write_text("# Acme\n\n[Docs](docs) and [core](./packages/core/index.md)\n")  # edited
+    assert patched_equals_cold()["README"] == ["docs/README", "packages/core/index"]
+    (root / "README.md").unlink()
+    write_article(root, "index.md", "# Home\n\n[Docs](docs/)\n")  # the root's page, which ../ reaches
+    assert patched_equals_cold()["docs/README"] == []
+    write_article(root, "docs/more.md", "# More\n\n[home](../) [docs](./)\n")
+    assert patched_equals_cold()["docs/more"] == ["docs/README", "index"]
+
+
+#: a repository's folders and the links between them (in any case, with and without a page of their own)
+REPO_FOLDERS = ["", "docs", "docs/api", "packages/core"]
+REPO_NAMES = ["README.md", "readme.md", "index.md", "_index.md", "INDEX.mdx", "api.md", "core.md", "docs.md"]
+REPO_TARGETS = ["[a](docs/)", "[b](../)", "[c](./)", "[d](docs/api)", "[e](../core/)", "[f](packages/core)",
+                "[g](/docs/api/)", "[h](docs/index.md)", "[i](../README.md)", "[j](api/)", "[k](../../)", "[l](Docs)"]
+repo_page = st.fixed_dictionaries({"links": st.lists(st.sampled_from(REPO_TARGETS), max_size=4), "tags": st.just([])})
+repo_path = st.tuples(st.sampled_from(REPO_FOLDERS), st.sampled_from(REPO_NAMES)).map(
+    lambda fn: f"{fn[0]}/{fn[1]}".lstrip("/"))
+
+
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(start=st.dictionaries(repo_path, repo_page, min_size=2, max_size=8),
+       edits=st.lists(st.one_of(
+           st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(REPO_TARGETS), max_size=4)),
+           st.tuples(st.just("add"), repo_path, repo_page),
+           st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3))
+def test_a_patched_build_of_a_repository_with_folder_pages_equals_a_full_build(tmp_path_factory, start, edits):
+    """The same for a repository whose links name folders, reaching their README.md or index.md (read
+    as a vault: the generic preset's subjects follow the folders there are, and a new one is built in full)."""
+    _edit_and_compare(tmp_path_factory.mktemp("repo"), "obsidian",
+                      lambda path, n: "# Page\n\nSome text. " + " ".join(n["links"]) + "\n", start, edits,
+                      lambda path: path.rsplit(".", 1)[0])

@@ -173,6 +173,43 @@ def test_resolution_in_a_hugo_site(target, origin, source, expected):
     assert (hit.path if hit else None) == expected
 
 
+REPO = [article("README.md"), article("packages/core/README.md"), article("packages/cli/readme.md"),
+        article("docs/index.md"), article("docs/README.md"), article("api/_index.md"), article("site/INDEX.mdx"),
+        article("guide.md"), article("guide/index.md"), article("guide/intro.md")]
+
+
+@pytest.mark.parametrize(("target", "source", "expected"), [
+    ("packages/core", "README.md", "packages/core/README.md"),  # as GitHub shows a folder: its README
+    ("packages/cli/", "README.md", "packages/cli/readme.md"),
+    ("../cli/", "packages/core/README.md", "packages/cli/readme.md"),
+    ("docs/", "README.md", "docs/index.md"),  # index.md before README.md, as MkDocs
+    ("docs/index.md", "README.md", "docs/index.md"),
+    ("docs/README.md", "README.md", "docs/README.md"),  # a folder page named by its file
+    ("../api/", "docs/index.md", "api/_index.md"),  # MkDocs' folder links
+    ("/api/", "docs/index.md", "api/_index.md"),
+    ("site", "README.md", "site/INDEX.mdx"),  # in any case
+    ("./", "README.md", "README.md"),
+    ("../../", "packages/core/README.md", "README.md"),  # the corpus's root folder: its README
+    ("index.md", "guide/intro.md", "guide/index.md"),
+    ("../index.md", "guide/intro.md", "README.md"),  # an index names its folder's page (MkDocs reads README.md so)
+    ("guide", "README.md", "guide.md"),  # a page at the folder's path comes before the folder
+    ("guide/", "README.md", "guide.md"),
+    ("guide/index.md", "README.md", "guide/index.md"),  # unless the link names the index file itself
+    ("packages", "README.md", None),  # a folder without a page of its own
+])
+def test_a_link_to_a_folder_reaches_its_own_page(target, source, expected):
+    hit = ArticleIndex(REPO).resolve(target, "markdown-link", source)
+    assert (hit.path if hit else None) == expected
+
+
+def test_a_folder_page_is_found_by_its_folder_name_for_patched_builds():
+    """A patched build re-resolves the links whose last name is one of an article's names: a
+    folder's README goes by its folder's name."""
+    index = ArticleIndex(REPO)
+    assert {"core", "readme"} <= index.names(REPO[1]) and "packages" not in index.names(REPO[1])
+    assert index.last_names("../core/") == {"core"}
+
+
 def test_resolution_of_jekyll_post_urls():
     posts = [article("_posts/2018/2018-05-03-loop.md"), article("about.md", key="/about", url="/about")]
     index = ArticleIndex(posts)
@@ -316,3 +353,20 @@ def test_links_from_the_text_are_read_only_where_the_preset_says():
     markdown_only = related(FIXTURES / "obsidian", overrides={"links": "markdown"})
     assert {k for k, v in markdown_only.items() if v[0] != "front-matter"} == {
         k for k, v in OBSIDIAN_EDGES.items() if v[0] == "markdown-link"}
+
+
+def test_links_to_folders_reach_their_readme_or_index(tmp_path: Path):
+    """A repository's pages link to folders, as GitHub and MkDocs show them (a folder's README.md
+    or index.md): every link reaches its page, none is a stub."""
+    for name, text in {"README.md": "# Acme\n\nPackages: [core](packages/core), [cli](packages/cli/). [Docs](docs/)\n",
+                       "packages/core/README.md": "# @acme/core\n\nUsed by [cli](../cli/).\n",
+                       "packages/cli/README.md": "# @acme/cli\n\nBuilt on [core](../core/README.md).\n",
+                       "docs/index.md": "# Documentation\n\nSee [core](../packages/core) and [home](../).\n"}.items():
+        write_article(tmp_path, name, text)
+    core, cli = "packages/core/README", "packages/cli/README"
+    assert related(tmp_path) == {
+        ("README", core): ("markdown-link", (1,), False), ("README", cli): ("markdown-link", (2,), False),
+        ("README", "docs/index"): ("markdown-link", (3,), False), (core, cli): ("markdown-link", (1,), False),
+        (cli, core): ("markdown-link", (1,), False), ("docs/index", core): ("markdown-link", (1,), False),
+        ("docs/index", "README"): ("markdown-link", (2,), False)}
+    assert build(tmp_path).article("packages/core") == "article:" + core  # as qagraph related PAGE names it
