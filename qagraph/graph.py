@@ -395,7 +395,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     ``[[Note]]`` and ``[[note]]`` one stub. ``G`` is asked only ``in`` and ``add_node``.
     """
     assert link.target is not None
-    hit = index.resolve(link.target, link.origin, a.path)
+    hit = index.resolve(link.target, link.origin, a.path, link.title)
     if hit is not None:
         return article_node(hit.key)
     key = index.stub_key(link.target, link.origin, a.path, url_identity=fields.identity == "url")

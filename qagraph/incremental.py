@@ -210,7 +210,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
             patch.add_edge(node, keyword_node(key), "keyword", {"kind": "keyword"})
         patch.set_links(node, a.related)
         if by_name:
-            patch.set_names(node, rules.name_rows(a, node, (link.target for link in a.related)))
+            patch.set_names(node, rules.name_rows(a, node, a.related))
     for node in gone:
         patch.set_links(node, ())
         if by_name:
@@ -448,7 +448,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     for source in _named(con, linking):
         node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
-            if link.target is not None and index.resolve(link.target, link.origin, source.path) is None:
+            if link.target is not None and index.resolve(link.target, link.origin, source.path, link.title) is None:
                 key = index.stub_key(link.target, link.origin, source.path, url_identity)
                 if key is not None:
                     folds.add(fold(key))

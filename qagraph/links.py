@@ -15,8 +15,9 @@ Link origins (kept as ``origin`` on ``related`` edges):
 ==================  ===========================================================
 ``front-matter``    ``related_articleN`` mappings and ``related*`` lists (Hugo
                     ``relatedfuncs``)
-``wiki-link``       ``[[Note]]``, ``[[Note|alias]]``, ``[[Note#Heading]]``,
-                    ``[[Note#^block]]``
+``wiki-link``       ``[[Note]]``, ``[[Note|alias]]`` (or ``[[alias|Note]]``, GitHub
+                    wikis' and Dendron's order, when ``alias`` names no article),
+                    ``[[Note#Heading]]``, ``[[Note#^block]]``
 ``embed``           ``![[Note]]`` (an embedded note; embedded images are not links)
 ``markdown-link``   ``[text](../other.md#part)``, ``[text](/functions/where/)``,
                     ``[label]: /path`` reference definitions
@@ -446,6 +447,25 @@ class Named(Protocol):
 A = TypeVar("A", bound=Named)
 
 
+class Linked(Protocol):
+    """What :meth:`ArticleIndex.name_rows` reads of a link (:class:`~qagraph.model.RelatedLink` has it)."""
+
+    @property
+    def target(self) -> str | None: ...
+
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+
+def _swapped(origin: str, label: str | None) -> str | None:
+    """The label of a wiki-link ``[[a|b]]``, which names the article when ``a`` names none: Obsidian writes
+    ``[[target|label]]``, GitHub wikis and Dendron ``[[label|target]]``. ``None`` for any other link."""
+    return label if origin == WIKI_LINK and label else None
+
+
 class ArticleIndex(Generic[A]):
     """Every way a link can name an article of the corpus, built once.
 
@@ -558,26 +578,32 @@ class ArticleIndex(Generic[A]):
             found |= _last_names(form) or set()
         return found
 
-    def name_rows(self, a: Named, node: str, targets: Iterable[str | None]) -> list[tuple[str, str, str]]:
-        """The rows of a build database's ``names`` table for ``a`` (node ``node``) and the
-        ``targets`` of its links: ``(name, node, "is")`` for each of its :meth:`names`,
-        ``(name, node, "links")`` for each last name its links may lead to (``""``: any).
-        A patched build reads them to find who can link to an article, and which articles
+    def name_rows(self, a: Named, node: str, links: Iterable[Linked]) -> list[tuple[str, str, str]]:
+        """The rows of a build database's ``names`` table for ``a`` (node ``node``) and its
+        ``links``: ``(name, node, "is")`` for each of its :meth:`names`, ``(name, node, "links")``
+        for each last name its links may lead to, by their target or a wiki-link's label (``""``:
+        any). A patched build reads them to find who can link to an article, and which articles
         a set of links can reach, without the whole corpus."""
         rows = [(name, node, "is") for name in sorted(self.names(a))]
         reached: set[str] = set()
-        for target in targets:
-            if target is not None:
-                last = self.last_names(target)
-                reached |= {""} if last is None else last
+        for link in links:
+            if link.target is None:
+                continue
+            for target in (link.target, _swapped(link.origin, link.title)):
+                if target is not None:
+                    last = self.last_names(target)
+                    reached |= {""} if last is None else last
         return rows + [(name, node, "links") for name in sorted(reached)]
 
     def internal_path(self, target: str) -> str | None:
         """``target`` as a path inside the corpus, or ``None`` when it points to another site."""
         return _site_path(target, self.site) if "://" in target else target
 
-    def resolve(self, target: str, origin: str, source_path: str) -> A | None:
+    def resolve(self, target: str, origin: str, source_path: str, label: str | None = None) -> A | None:
         """The article ``target`` names, from the file ``source_path``; ``None`` when none does.
+
+        A wiki-link ``[[target|label]]`` whose target names no article leads where its ``label``
+        does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first).
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
         from the linking file's folder, then from the corpus root; then as a folder, by
@@ -585,6 +611,9 @@ class ArticleIndex(Generic[A]):
         ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name), by file name and then alias.
         """
+        swapped = _swapped(origin, label)
+        if swapped is not None:
+            return self.resolve(target, origin, source_path) or self.resolve(swapped, origin, source_path)
         if origin in (WIKI_LINK, EMBED) and "/" not in target and "://" not in target:
             return self._by_name(target, source_path)
         path = self.internal_path(target)

@@ -561,7 +561,7 @@ def _name_rows(loaded: LoadResult) -> Iterator[tuple[str, str, str]]:
     rules: ArticleIndex[Any] = article_index([], fields)
     for a in loaded.articles:
         node = article_node(a.key)
-        yield from rules.name_rows(a, node, (link.target for link in a.related))
+        yield from rules.name_rows(a, node, a.related)
 
 
 def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Problem]:

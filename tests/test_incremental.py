@@ -635,10 +635,11 @@ def test_an_edit_rewrites_only_its_rdf_parts(tmp_path: Path):
 
 NOTE_NAMES = ["Graph", "Tree", "Cell", "Energy", "Wave"]
 NOTE_FOLDERS = ["", "a", "b", "b/c"]
-#: link targets: notes of the vault in several cases, a path, an alias, notes that are not there
+#: link targets: notes of the vault in several cases, a path, an alias, notes that are not there, a
+#: label written first ([[label|target]], as GitHub wikis and Dendron write them)
 NOTE_TARGETS = ["[[Graph]]", "[[graph]]", "[[Tree|trees]]", "[[b/c/Cell]]", "[[Energy#Heat]]", "[[Ghost]]",
                 "[[ghost]]", "[[GHOST]]", "[[Nowhere]]", "[[Power]]", "![[Wave]]", "[x](../a/Tree.md)",
-                "[y](Missing.md)", "[z](/a/Graph.md)"]
+                "[y](Missing.md)", "[z](/a/Graph.md)", "[[Read about|Cell]]", "[[Ghost|Energy]]"]
 
 note = st.fixed_dictionaries({
     "aliases": st.lists(st.sampled_from(["Power", "Force", "Ghost", "Tree"]), max_size=2, unique=True),
@@ -750,8 +751,8 @@ def _edit_and_compare(tmp: Path, preset: str, text: Any, start: dict, edits: lis
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(start=st.dictionaries(note_path, note, min_size=2, max_size=8), edits=st.lists(note_edit, min_size=1, max_size=3))
 def test_a_patched_build_of_a_vault_that_links_by_name_equals_a_full_build(tmp_path_factory, start, edits):
-    """Wiki-links by name (in any case, and to notes that are not there), by path and by alias,
-    links in front-matter lists, inline tags: an edit that keeps every note's names is
+    """Wiki-links by name (in any case, and to notes that are not there), by path, by alias and by
+    a label written first, links in front-matter lists, inline tags: an edit that keeps every note's names is
     patched, one that adds, removes or renames a note is built in full, and both equal a
     full build."""
     _edit_and_compare(tmp_path_factory.mktemp("vault"), "obsidian", _note_text, start, edits)
@@ -976,3 +977,28 @@ def test_a_patched_build_of_a_repository_with_folder_pages_equals_a_full_build(t
     _edit_and_compare(tmp_path_factory.mktemp("repo"), "obsidian",
                       lambda path, n: "# Page\n\nSome text. " + " ".join(n["links"]) + "\n", start, edits,
                       lambda path: path.rsplit(".", 1)[0])
+
+
+def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_label(tmp_path: Path):
+    """``[[Read the FAQ|FAQ]]`` (a GitHub wiki's order) leads to FAQ.md while there is one, else to a
+    stub named by its first side, as Obsidian reads it; a patched build moves it as a full build does."""
+    root, out, cold = tmp_path / "wiki", tmp_path / "out", tmp_path / "cold"
+    for path, text in {"Home.md": "Start: [[Read the FAQ|FAQ]].\n", "Other.md": "Also [[Read the FAQ]].\n",
+                       "FAQ.md": "Questions.\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+
+    def home_links() -> list[str]:
+        assert qagraph.build(root, out=out).build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold)
+        assert database_rows(out) == database_rows(cold)
+        return [v for _, v, k in qagraph.open(out).graph.out_edges("article:Home", keys=True) if k == "related"]
+
+    (root / "FAQ.md").unlink()
+    assert home_links() == ["article:Read the FAQ"]  # the stub Other.md names too
+    write_article(root, "FAQ.md", "Questions again.\n")
+    assert home_links() == ["article:FAQ"]
+    write_article(root, "Read the FAQ.md", "A page of that name.\n")  # Obsidian's order first
+    assert home_links() == ["article:Read the FAQ"]

@@ -149,6 +149,28 @@ def test_resolution_in_a_vault(target, origin, source, expected):
     assert (hit.path if hit else None) == expected
 
 
+@pytest.mark.parametrize(("target", "label", "origin", "expected"), [
+    ("Read the FAQ", "Home", "wiki-link", "Home.md"),  # [[label|target]]: GitHub wikis, Dendron
+    ("Alice", "Home", "wiki-link", "People/Alice.md"),  # Obsidian's [[target|label]] first
+    ("Nope", "Nada", "wiki-link", None),
+    ("Nope", "Home", "embed", None),  # ![[note|size]]: no label to read
+    ("Nope.md", "Home", "markdown-link", None),  # [Home](Nope.md): the text of a Markdown link is no target
+    ("Nope", "Home", "front-matter", None),
+])
+def test_a_wiki_link_whose_target_names_nothing_leads_where_its_label_does(target, label, origin, expected):
+    hit = ArticleIndex(VAULT).resolve(target, origin, "Work/x.md", label)
+    assert (hit.path if hit else None) == expected
+
+
+def test_a_wiki_links_label_is_a_name_its_article_may_reach_for_patched_builds():
+    from qagraph.model import RelatedLink
+
+    links = [RelatedLink(1, None, None, "Setup guide", None, 1, "wiki-link", "Getting Started"),
+             RelatedLink(2, None, None, "the text", None, 2, "markdown-link", "a/Other.md")]
+    assert [name for name, _, way in ArticleIndex([]).name_rows(VAULT[2], "n", links) if way == "links"] == [
+        "getting started", "other", "setup guide"]
+
+
 SITE = [article("content/_index.md"), article("content/functions/where.md"), article("content/functions/first.md"),
         article("content/templates/intro/index.md"), article("content/about.md", url="/license/")]
 
@@ -370,3 +392,19 @@ def test_links_to_folders_reach_their_readme_or_index(tmp_path: Path):
         (cli, core): ("markdown-link", (1,), False), ("docs/index", core): ("markdown-link", (1,), False),
         ("docs/index", "README"): ("markdown-link", (2,), False)}
     assert build(tmp_path).article("packages/core") == "article:" + core  # as qagraph related PAGE names it
+
+
+def test_wiki_links_in_a_github_wiki_and_a_dendron_vault(tmp_path: Path):
+    """GitHub wikis and Dendron write ``[[label|target]]``: the side that names a page is the target."""
+    for name, text in {"wiki/Home.md": "Start: [[Read the FAQ|FAQ]], [[Setup guide|Getting-Started]], [[Nope|Nada]]\n",
+                       "wiki/Getting-Started.md": "# Getting started\n\nSee [[FAQ]].\n",
+                       "wiki/FAQ.md": "Questions.\n",
+                       "dendron/lang.python.md": "---\nid: x\ntitle: Python\n---\nSee [[Data types|lang.python.data]].\n",
+                       "dendron/lang.python.data.md": "---\nid: y\ntitle: Data\n---\nBack to [[Python|lang.python]].\n",
+                       }.items():
+        write_article(tmp_path, name, text)
+    assert related(tmp_path / "wiki") == {
+        ("Home", "FAQ"): ("wiki-link", (1,), False), ("Home", "Getting-Started"): ("wiki-link", (2,), False),
+        ("Home", "Nope"): ("wiki-link", (3,), True), ("Getting-Started", "FAQ"): ("wiki-link", (1,), False)}
+    assert related(tmp_path / "dendron") == {("lang.python", "lang.python.data"): ("wiki-link", (1,), False),
+                                             ("lang.python.data", "lang.python"): ("wiki-link", (1,), False)}
