@@ -8,7 +8,8 @@ blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
 article a link names, by url, by path (relative to the linking file, then to the
 corpus root), as a folder whose own page (``README.md``, ``index.md``) it reaches, by Jekyll
 post date and slug, and, for names without a folder, by file name anywhere in the corpus
-(case-insensitive; the shortest path wins a clash, as in Obsidian), then by alias.
+(case-insensitive; the shortest path wins a clash, as in Obsidian), then by alias, then (a
+wiki-link) by file name with hyphens for spaces, as GitHub wikis name a page's file.
 
 Link origins (kept as ``origin`` on ``related`` edges):
 
@@ -407,6 +408,20 @@ def _norm(path: str, keep_index: bool = False) -> str:
     return fold(path.replace("\\", "/"))
 
 
+def _loose(name: str) -> str:
+    """A folded name with its hyphens read as spaces, as GitHub wikis name the file of a page.
+
+    >>> _loose("getting-started"), _loose("a - b")
+    ('getting started', 'a b')
+    """
+    return " ".join(name.replace("-", " ").split())
+
+
+def _shortest(a: Named) -> tuple[int, int, str]:
+    """The order of articles that go by one name: the shortest path first, as Obsidian picks."""
+    return a.path.count("/"), len(a.path), a.path
+
+
 def _last_names(path: str) -> set[str] | None:
     """The folded last names of a path (see :meth:`ArticleIndex.last_names`)."""
     found: set[str] = set()
@@ -532,7 +547,8 @@ class ArticleIndex(Generic[A]):
                 folder = page.rpartition("/")[0]
                 self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
         for group in (*self.by_name.values(), *self.by_alias.values()):
-            group.sort(key=lambda a: (a.path.count("/"), len(a.path), a.path))
+            group.sort(key=_shortest)
+        self._by_loose_name: dict[str, list[A]] | None = None  # made on the first wiki-link that needs it
 
     def last_names(self, target: str) -> set[str] | None:
         """The folded last names an article must go by (:meth:`names`) for a link to
@@ -560,16 +576,21 @@ class ArticleIndex(Generic[A]):
                 a.extra.get("slug") if self.bundles else None)
 
     def names(self, a: Named) -> set[str]:
-        """The folded last names ``a`` is found by: its file name, page path, key, url,
-        aliases and slug, and its folder's name when it is the folder's own page (see :meth:`last_names`)."""
+        """The folded last names ``a`` is found by: its file name (also with spaces for its hyphens),
+        page path, key, url, aliases and slug, and its folder's name when it is the folder's own page
+        (see :meth:`last_names`)."""
         stem = self._stem(a.path)
         name = fold(stem)
+        page = self._page(a.path)
         post = _POST_NAME.match(stem)
         found = {name, *([fold(post.group(4))] if post else [])}
+        if self.bundles and stem in ("index", "_index"):
+            found.add(fold(page.rpartition("/")[2]))
+        found |= {_loose(n) for n in found if "-" in n}  # a wiki-link may name it with spaces for its hyphens
         folder = self._folder_of(a.path) if name in FOLDER_PAGES else ""
         if folder:  # a link to the root's folder may reach any article: it goes by no name
             found.add(folder.rpartition("/")[2])
-        forms = [self._page(a.path), a.key, a.url or ""]
+        forms = [page, a.key, a.url or ""]
         forms += [alias for field in self.alias_fields for alias in _strings(a.extra.get(field))]
         slug = a.extra.get("slug")
         if isinstance(slug, str):
@@ -582,7 +603,7 @@ class ArticleIndex(Generic[A]):
         """The rows of a build database's ``names`` table for ``a`` (node ``node``) and its
         ``links``: ``(name, node, "is")`` for each of its :meth:`names`, ``(name, node, "links")``
         for each last name its links may lead to, by their target or a wiki-link's label (``""``:
-        any). A patched build reads them to find who can link to an article, and which articles
+        any; a wiki-link's name with its hyphens read as spaces too). A patched build reads them to find who can link to an article, and which articles
         a set of links can reach, without the whole corpus."""
         rows = [(name, node, "is") for name in sorted(self.names(a))]
         reached: set[str] = set()
@@ -592,7 +613,12 @@ class ArticleIndex(Generic[A]):
             for target in (link.target, _swapped(link.origin, link.title)):
                 if target is not None:
                     last = self.last_names(target)
-                    reached |= {""} if last is None else last
+                    if last is None:
+                        reached.add("")
+                    else:
+                        reached |= last
+                        if link.origin in (WIKI_LINK, EMBED):  # a name found with its hyphens for spaces
+                            reached |= {_loose(name) for name in last if "-" in name}
         return rows + [(name, node, "links") for name in sorted(reached)]
 
     def internal_path(self, target: str) -> str | None:
@@ -609,7 +635,8 @@ class ArticleIndex(Generic[A]):
         from the linking file's folder, then from the corpus root; then as a folder, by
         its own page (:data:`FOLDER_PAGES`), in the same order; a Jekyll
         ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
-        wiki-link, ref or front-matter name), by file name and then alias.
+        wiki-link, ref or front-matter name), by file name and then alias; a wiki-link without
+        a folder last by a file name with hyphens for its spaces (``Getting-Started.md``).
         """
         swapped = _swapped(origin, label)
         if swapped is not None:
@@ -667,7 +694,8 @@ class ArticleIndex(Generic[A]):
     def _by_name(self, target: str, source_path: str) -> A | None:
         """A wiki-link without a folder: the note of that name beside the linking note, else
         the one with the shortest path, else the first with that alias (what the general
-        path of :meth:`resolve` gives, without its steps)."""
+        path of :meth:`resolve` gives, without its steps), else the first whose name differs
+        only by hyphens for spaces (:meth:`_loosely`)."""
         name = fold(_strip_suffix(target.partition("#")[0].strip()))
         if not name:
             return None
@@ -677,7 +705,27 @@ class ArticleIndex(Generic[A]):
         hit = self.by_path.get(f"{folder}/{name}" if folder else name)
         if hit is not None:
             return hit
-        return self._pick(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+        hit = self._pick(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+        if hit is None and ("-" in name or " " in name):
+            hit = self._pick(self._loosely(name), source_path)
+        return hit
+
+    def _loosely(self, name: str) -> list[A]:
+        """The articles whose file name is the folded ``name`` but for hyphens in place of spaces, or
+        the other way round, shortest path first: a GitHub wiki's ``[[Getting Started]]`` is the
+        page ``Getting-Started.md``."""
+        if self._by_loose_name is None:
+            self._by_loose_name = {}
+            for key, group in self.by_name.items():
+                if "-" in key:
+                    self._by_loose_name.setdefault(_loose(key), []).extend(group)
+            for group in self._by_loose_name.values():
+                group.sort(key=_shortest)
+        loose = _loose(name)
+        found = self._by_loose_name.get(loose, [])
+        if loose != name:  # [[Getting-Started]]: Getting Started.md too
+            found = sorted([*found, *self.by_name.get(loose, [])], key=_shortest)
+        return found
 
     def _pick(self, candidates: Sequence[A], source_path: str) -> A | None:
         """The first of ``candidates`` (articles going by one name, shortest path first); in a site of

@@ -1002,3 +1002,53 @@ def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_la
     assert home_links() == ["article:FAQ"]
     write_article(root, "Read the FAQ.md", "A page of that name.\n")  # Obsidian's order first
     assert home_links() == ["article:Read the FAQ"]
+
+
+#: a GitHub wiki's pages, named with hyphens for spaces (or not), and links to them by name
+WIKI_NAMES = ["Getting-Started", "Getting Started", "getting-started", "Getting--Started", "FAQ", "Read-the-FAQ"]
+WIKI_TARGETS = ["[[Getting Started]]", "[[getting-started]]", "[[Getting-Started#Install]]", "[[Read the FAQ|FAQ]]",
+                "[[Setup|Getting Started]]", "[[FAQ]]", "[[Read the FAQ]]", "![[getting started]]"]
+wiki_page = st.fixed_dictionaries({"links": st.lists(st.sampled_from(WIKI_TARGETS), max_size=4), "tags": st.just([])})
+wiki_path = st.tuples(st.sampled_from(["", "a", "a/b"]), st.sampled_from(WIKI_NAMES)).map(
+    lambda fn: f"{fn[0]}/{fn[1]}.md".lstrip("/"))
+
+
+@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(start=st.dictionaries(wiki_path, wiki_page, min_size=2, max_size=8),
+       edits=st.lists(st.one_of(
+           st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(WIKI_TARGETS), max_size=4)),
+           st.tuples(st.just("add"), wiki_path, wiki_page),
+           st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3))
+def test_a_patched_build_of_a_github_wiki_equals_a_full_build(tmp_path_factory, start, edits):
+    """The same for a GitHub wiki, whose links name pages with spaces where their files have
+    hyphens, and write the label first."""
+    _edit_and_compare(tmp_path_factory.mktemp("wiki"), "obsidian",
+                      lambda path, n: "Some text. " + " ".join(n["links"]) + "\n", start, edits, lambda path: path)
+
+
+def test_a_wiki_page_named_with_hyphens_comes_and_goes(tmp_path: Path):
+    """``[[Getting Started]]`` leads to Getting-Started.md, to Getting Started.md while there is one
+    (an exact name first), and to a stub once neither is there; a patched build follows as a full one."""
+    root, out, cold = tmp_path / "wiki", tmp_path / "out", tmp_path / "cold"
+    for path, text in {"Home.md": "Start: [[Getting Started]].\n", "FAQ.md": "See [[getting-started]].\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+
+    def home_links() -> list[str]:
+        assert qagraph.build(root, out=out).build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold)
+        assert database_rows(out) == database_rows(cold)
+        return [v for _, v, k in qagraph.open(out).graph.out_edges("article:Home", keys=True) if k == "related"]
+
+    write_article(root, "Getting-Started.md", "# Getting started\n")
+    assert home_links() == ["article:Getting-Started"]
+    write_article(root, "Getting Started.md", "An exact name.\n")
+    assert home_links() == ["article:Getting Started"]
+    (root / "Getting Started.md").unlink()
+    assert home_links() == ["article:Getting-Started"]
+    (root / "Getting-Started.md").unlink()
+    assert home_links() == ["article:Getting Started"]
+    assert qagraph.open(out).graph.nodes["article:Getting Started"]["kind"] == "stub"

@@ -171,6 +171,39 @@ def test_a_wiki_links_label_is_a_name_its_article_may_reach_for_patched_builds()
         "getting started", "other", "setup guide"]
 
 
+WIKI = [article("Getting-Started.md"), article("Set Up.md"), article("a/Set-Up.md"), article("b/c/Read-Me-First.md"),
+        article("b/Read-Me-First.md"), article("x/y/Go On.md"), article("x/Go--On.md"), article("Release-Notes.md"),
+        article("z/News.md", aliases=["Release Notes"])]
+
+
+@pytest.mark.parametrize(("target", "origin", "expected"), [
+    ("Getting Started", "wiki-link", "Getting-Started.md"),  # GitHub names a wiki page's file with hyphens
+    ("getting started#Install", "wiki-link", "Getting-Started.md"),
+    ("Getting Started", "embed", "Getting-Started.md"),
+    ("Set Up", "wiki-link", "Set Up.md"),  # an exact name first, wherever it is
+    ("Set-Up", "wiki-link", "a/Set-Up.md"),
+    ("Read Me First", "wiki-link", "b/Read-Me-First.md"),  # a clash: the shortest path, as Obsidian
+    ("Go-On", "wiki-link", "x/Go--On.md"),  # spaces for hyphens too, the shortest path first
+    ("Release Notes", "wiki-link", "z/News.md"),  # an alias as written before a name with hyphens
+    ("Getting%20Started.md", "markdown-link", None),  # not for paths
+    ("Getting Started", "front-matter", None),
+    ("Getting-Started-Again", "wiki-link", None),
+])
+def test_a_wiki_link_finds_a_page_named_with_hyphens_for_spaces(target, origin, expected):
+    hit = ArticleIndex(WIKI, alias_fields=("aliases",)).resolve(target, origin, "Home.md")
+    assert (hit.path if hit else None) == expected
+
+
+def test_a_name_with_hyphens_for_spaces_is_a_name_for_patched_builds():
+    from qagraph.model import RelatedLink
+
+    index = ArticleIndex(WIKI)
+    assert {"getting-started", "getting started"} <= index.names(WIKI[0])
+    links = [RelatedLink(1, None, None, None, None, 1, "wiki-link", "Go-On"),
+             RelatedLink(2, None, None, None, None, 2, "markdown-link", "a-b.md")]
+    assert [name for name, _, way in index.name_rows(WIKI[1], "n", links) if way == "links"] == ["a-b", "go on", "go-on"]
+
+
 SITE = [article("content/_index.md"), article("content/functions/where.md"), article("content/functions/first.md"),
         article("content/templates/intro/index.md"), article("content/about.md", url="/license/")]
 
@@ -408,3 +441,14 @@ def test_wiki_links_in_a_github_wiki_and_a_dendron_vault(tmp_path: Path):
         ("Home", "Nope"): ("wiki-link", (3,), True), ("Getting-Started", "FAQ"): ("wiki-link", (1,), False)}
     assert related(tmp_path / "dendron") == {("lang.python", "lang.python.data"): ("wiki-link", (1,), False),
                                              ("lang.python.data", "lang.python"): ("wiki-link", (1,), False)}
+
+
+def test_a_github_wiki_links_its_pages_by_their_names(tmp_path: Path):
+    """A cloned GitHub wiki: ``[[Getting Started]]`` is the page ``Getting-Started.md`` (GitHub
+    writes spaces as hyphens in a page's file name), and ``[[label|page]]`` leads to the page."""
+    for name, text in {"Home.md": "Start: [[Getting Started]], [[Read the FAQ|FAQ]], [[Setup guide|Getting-Started]]\n",
+                       "Getting-Started.md": "# Getting started\n\nSee [[FAQ]].\n", "FAQ.md": "Questions.\n"}.items():
+        write_article(tmp_path, name, text)
+    assert related(tmp_path) == {
+        ("Home", "Getting-Started"): ("wiki-link", (1, 3), False), ("Home", "FAQ"): ("wiki-link", (2,), False),
+        ("Getting-Started", "FAQ"): ("wiki-link", (1,), False)}
