@@ -339,6 +339,7 @@ class _Named:
     path: str
     url: str | None
     extra: dict[str, Any]
+    title: str = ""  # a name too, for a field map whose alias fields say so (links.TITLE_ALIAS)
 
 
 class _StubGraph:
@@ -377,10 +378,10 @@ class _Spellings(dict[str, str]):
 
 def _named(con: Any, nodes: Iterable[str] | None) -> list[_Named]:
     """The articles ``nodes`` (every article: ``None``) as the index reads them, in file order."""
-    query = "SELECT key, path, url, extra FROM articles"
+    query = "SELECT key, path, url, extra, title FROM articles"
     rows = con.execute(query + " WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),)) \
         if nodes is not None else con.execute(query)
-    return sorted((_Named(k, p, u, _json(x)) for k, p, u, x in rows), key=lambda r: r.path)
+    return sorted((_Named(k, p, u, _json(x), t or "") for k, p, u, x, t in rows), key=lambda r: r.path)
 
 
 def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleIndex[_Named]:
@@ -426,7 +427,8 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     renamed: set[str] = set()
     for p in paths:
         d = old_data.get(p)
-        old = None if d is None else _Named(d["key"], d["path"], d.get("url"), d.get("extra") or {})
+        old = None if d is None else _Named(d["key"], d["path"], d.get("url"), d.get("extra") or {},
+                                            d.get("title") or "")
         new = new_articles.get(p)
         if (old and rules.identity(old)) != (new and rules.identity(new)):
             renamed |= rules.names(old) if old else set()

@@ -458,8 +458,27 @@ class Named(Protocol):
     @property
     def extra(self) -> dict[str, Any]: ...
 
+    @property
+    def title(self) -> str: ...
+
 
 A = TypeVar("A", bound=Named)
+
+#: an ``alias_fields`` entry that makes an article's title one of its names (a Logseq page's
+#: name, ``Python/Asyncio``, is its title: its file is ``Python___Asyncio.md``)
+TITLE_ALIAS = "@title"
+
+
+def aliases(a: Named, fields: Sequence[str]) -> list[str]:
+    """The other names of ``a`` that its ``fields`` (``alias_fields``) give it.
+
+    >>> from qagraph.model import Article
+    >>> a = Article("a", "a.md", "Python/Asyncio", "", "", "s", "s", (), (), (), extra={"alias": "py"})
+    >>> aliases(a, ("alias", TITLE_ALIAS))
+    ['py', 'Python/Asyncio']
+    """
+    return [alias for field in fields
+            for alias in ([a.title] if field == TITLE_ALIAS and a.title else _strings(a.extra.get(field)))]
 
 
 class Linked(Protocol):
@@ -536,12 +555,11 @@ class ArticleIndex(Generic[A]):
             post = _POST_NAME.match(stem)
             if post:
                 self.by_post.setdefault((post.group(1), post.group(2), post.group(3), fold(post.group(4))), a)
-            for field in alias_fields:
-                for alias in _strings(a.extra.get(field)):
-                    if alias.startswith("/"):
-                        self.by_url.setdefault(_norm(alias), a)
-                    else:
-                        self.by_alias.setdefault(fold(alias), []).append(a)
+            for alias in aliases(a, alias_fields) if alias_fields else ():
+                if alias.startswith("/"):
+                    self.by_url.setdefault(_norm(alias), a)
+                else:
+                    self.by_alias.setdefault(fold(alias), []).append(a)
             slug = a.extra.get("slug")
             if bundles and isinstance(slug, str) and slug.strip():
                 folder = page.rpartition("/")[0]
@@ -572,7 +590,7 @@ class ArticleIndex(Generic[A]):
         >>> ArticleIndex([], alias_fields=("aliases",)).identity(a)
         ('a', 'a.md', None, (('A', 'x'),), None)
         """
-        return (a.key, a.path, a.url, tuple(tuple(_strings(a.extra.get(f))) for f in self.alias_fields),
+        return (a.key, a.path, a.url, tuple(tuple(aliases(a, (f,))) for f in self.alias_fields),
                 a.extra.get("slug") if self.bundles else None)
 
     def names(self, a: Named) -> set[str]:
@@ -591,7 +609,7 @@ class ArticleIndex(Generic[A]):
         if folder:  # a link to the root's folder may reach any article: it goes by no name
             found.add(folder.rpartition("/")[2])
         forms = [page, a.key, a.url or ""]
-        forms += [alias for field in self.alias_fields for alias in _strings(a.extra.get(field))]
+        forms += aliases(a, self.alias_fields)
         slug = a.extra.get("slug")
         if isinstance(slug, str):
             forms.append(slug)
@@ -689,6 +707,8 @@ class ArticleIndex(Generic[A]):
             if fold(self._page(a.path)).endswith("/" + name) or fold(
                     _strip_suffix(a.path)).endswith(name):
                 return a
+        if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
+            return self._pick(self.by_alias.get(name, []), source_path)
         return None
 
     def _by_name(self, target: str, source_path: str) -> A | None:

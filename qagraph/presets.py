@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import ANY_SEPARATOR, FieldMap, not_rendered
 from .frontmatter import decode, read_front_matter
-from .links import split_language
+from .links import TITLE_ALIAS, split_language
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -452,7 +452,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
     if p.name == "obsidian" and (base / _LOGSEQ_CONFIG).is_file():
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",),
-                         skip_folders=(*fields.skip_folders, "logseq"))
+                         skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS))
         notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped")
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))

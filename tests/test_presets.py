@@ -654,7 +654,7 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
     graph = tmp_path / "graph"
     for name, text in {
         "logseq/config.edn": "{:meta/version 1}\n",
-        "pages/Python.md": "tags:: programming, scripting\nalias:: py\n\n- Python. See [[Rust]].\n",
+        "pages/Python.md": "tags:: programming, scripting\nalias:: py\n\n- Python. See [[Rust]], [[Python/Asyncio]].\n",
         "pages/Rust.md": "tags:: programming, systems\n\n- Rust. Compare [[py]].\n",
         "pages/Python___Asyncio.md": "tags:: programming, concurrency\n\n- the event loop of [[Python]]\n",
         "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: typing\n\n- gradual typing in [[Python]]\n",
@@ -674,8 +674,21 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
     assert not [p for p in result.problems if p.severity != SKIPPED]
     import qagraph
 
-    kg = qagraph.build(graph)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(graph, out=out)
     assert kg.related("pages/Rust") == ["article:pages/Python"]  # [[py]], its alias
+    assert kg.related("pages/Python") == ["article:pages/Rust", "article:pages/Python___Asyncio"]  # a namespace's page
+    assert kg.counts.get("stubs", 0) == 0
+    python = graph / "pages" / "Python.md"  # a namespace's page renamed by its title: patched as a cold build makes it
+    python.write_text(python.read_text().replace("[[Rust]],", "[[Rust]], [[Python/Typing]],"))
+    (graph / "pages" / "Python___Asyncio.md").write_text("title:: Python/Async IO\ntags:: concurrency\n\n- loop\n")
+    assert qagraph.build(graph, out=out).build_info.incremental
+    qagraph.build(graph, out=cold, cache=False)
+    from test_pipeline import database_rows, outputs_of
+
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert qagraph.open(out).related("pages/Python") == ["article:pages/Rust", "article:pages/Python%2FTyping",
+                                                         "article:Python/Asyncio"]  # renamed: a stub now
 
 
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
