@@ -56,14 +56,14 @@ CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/'"
 SCHEMA_VERSION = 2  # 2: articles.subject_given
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
-# :func:`_row_maker`), "b" bool as 0/1, "t" tuple as a JSON array, "j" any JSON value (dicts,
+# :func:`_row_maker`), "b" bool as 0/1, "f" a flag the node data holds only when false (0, else NULL), "t" tuple as a JSON array, "j" any JSON value (dicts,
 # lists kept as lists)
 _Column = tuple[str, str, str]
 _KIND_TABLES: dict[str, tuple[str, tuple[_Column, ...]]] = {
     ARTICLE: ("articles", (
         ("url", "TEXT", "v"), ("id", "INTEGER", "v"), ("title", "TEXT", "v"), ("subject", "TEXT", "v"),
         ("subject_label", "TEXT", "v"), ("date", "TEXT", "v"), ("author", "TEXT", "v"), ("score", "REAL", "v"),
-        ("no_index", "INTEGER", "b"), ("subject_given", "INTEGER", "b"), ("path", "TEXT", "v"),
+        ("no_index", "INTEGER", "b"), ("subject_given", "INTEGER", "f"), ("path", "TEXT", "v"),
         ("file_name", "TEXT", "v"),
         ("description", "TEXT", "s"), ("question", "TEXT", "s"), ("answer", "TEXT", "s"), ("body", "TEXT", "s"),
         ("keywords", "TEXT", "t"), ("keyword_labels", "TEXT", "t"), ("key", "TEXT", "v"), ("extra", "TEXT", "j"),
@@ -151,7 +151,7 @@ def _decode(text: str) -> Any:
 def _load(value: Any, how: str) -> Any:
     if value is None:
         return None
-    if how == "b":
+    if how in ("b", "f"):
         return bool(value)
     if how == "t":
         return _tuples(_decode(value))
@@ -374,6 +374,8 @@ class _Meta(Mapping[str, Any]):
 
 
 _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for kind, (_, columns) in _KIND_TABLES.items()}
+#: the columns of each kind's table that the node data hold only when false ("f")
+_OPTIONAL = {kind: tuple(c for c, _, how in columns if how == "f") for kind, (_, columns) in _KIND_TABLES.items()}
 
 
 def link_row(node: str, link: RelatedLink) -> tuple[Any, ...]:
@@ -402,7 +404,7 @@ def _row_maker(columns: Sequence[_Column]) -> tuple[list[str], Callable[[dict[st
     """
     plain = [c for c, _, how in columns if how == "v"]
     texts = [c for c, _, how in columns if how == "s"]
-    flags = [c for c, _, how in columns if how == "b"]
+    flags = [c for c, _, how in columns if how in ("b", "f")]
     coded = [c for c, _, how in columns if how in ("t", "j")]
 
     def values(data: dict[str, Any]) -> tuple[Any, ...]:
@@ -520,7 +522,8 @@ class BuildDatabase:
             ).fetchone()
             if row is not None:
                 for (column, _, how), value in zip(columns, row):
-                    data[column] = _load(value, how)
+                    if value is not None or how != "f":
+                        data[column] = _load(value, how)
         if rest:
             data.update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
         return data
@@ -538,6 +541,9 @@ class BuildDatabase:
                 data: dict[str, Any] = {"kind": k, "label": name}
                 for (column, _, how), as_is, value in zip(columns, plain, values):
                     data[column] = value if as_is or value is None else _load(value, how)
+                for column in _OPTIONAL.get(k, ()):  # only when false: as the graph held it
+                    if data[column] is None:
+                        del data[column]
                 if rest:
                     data.update({key: _tuples(v) if key != "extra" else v for key, v in _decode(rest).items()})
                 yield node, data
@@ -803,7 +809,8 @@ class BuildDatabase:
                     (wanted,)):
                 data = found[i][1]
                 for (column, _, how), value in zip(chosen, values):
-                    data[column] = _load(value, how)
+                    if value is not None or how != "f":
+                        data[column] = _load(value, how)
         for i, rest in rests.items():
             found[i][1].update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
         return found

@@ -196,9 +196,14 @@ def test_a_subject_label_made_from_a_folder_is_no_one_s_spelling(tmp_path):
         write_article(site / "content", name, text)
     out, cold = tmp_path / "out", tmp_path / "cold"
     kg = qagraph.build(site / "content", out=out)
-    assert {kg.node(a)["subject_label"]: kg.node(a)["subject_given"] for a in kg.articles} == {
+    assert {kg.node(a)["subject_label"]: kg.node(a).get("subject_given") is not False for a in kg.articles} == {
         "Functions": False, "functions": True, "Guides": False}
     assert health(kg.graph)["subject_spellings"] == {"count": 0, "subjects": []}
+    from qagraph.database import BuildDatabase
+
+    stored = BuildDatabase(out / "qagraph.db")
+    assert dict(stored.graph().nodes(data=True)) == dict(kg.graph.nodes(data=True))  # the flag only when false
+    assert stored.node_data("article:functions") == kg.node("article:functions")
     shouted = site / "content" / "functions" / "first.md"
     shouted.write_text(shouted.read_text().replace("[functions]", "[FUNCTIONS]"))
     assert qagraph.build(site / "content", out=out).build_info.incremental
