@@ -964,19 +964,39 @@ repo_path = st.tuples(st.sampled_from(REPO_FOLDERS), st.sampled_from(REPO_NAMES)
     lambda fn: f"{fn[0]}/{fn[1]}".lstrip("/"))
 
 
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def _linking_edits(targets: list[str], path: Any, page: Any) -> Any:
+    """One to three edits of a corpus whose pages hold only links: a page's links made some of
+    ``targets``, a page added at one of ``path`` (``page`` its content), a page deleted."""
+    return st.lists(st.one_of(
+        st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(targets), max_size=4)),
+        st.tuples(st.just("add"), path, page),
+        st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3)
+
+
+_FEW_EXAMPLES = settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
+                         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@_FEW_EXAMPLES
 @given(start=st.dictionaries(repo_path, repo_page, min_size=2, max_size=8),
-       edits=st.lists(st.one_of(
-           st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(REPO_TARGETS), max_size=4)),
-           st.tuples(st.just("add"), repo_path, repo_page),
-           st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3))
+       edits=_linking_edits(REPO_TARGETS, repo_path, repo_page))
 def test_a_patched_build_of_a_repository_with_folder_pages_equals_a_full_build(tmp_path_factory, start, edits):
     """The same for a repository whose links name folders, reaching their README.md or index.md (read
     as a vault: the generic preset's subjects follow the folders there are, and a new one is built in full)."""
     _edit_and_compare(tmp_path_factory.mktemp("repo"), "obsidian",
                       lambda path, n: "# Page\n\nSome text. " + " ".join(n["links"]) + "\n", start, edits,
                       lambda path: path.rsplit(".", 1)[0])
+
+
+def _related_after_patch(root: Path, out: Path, cold: Path, node: str) -> list[str]:
+    """Patch ``out`` from ``root`` (it must be a patched build), check it equals a cold build,
+    and give the related links of ``node`` there."""
+    assert qagraph.build(root, out=out).build_info.incremental
+    shutil.rmtree(cold, ignore_errors=True)
+    qagraph.build(root, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+    return [v for _, v, k in qagraph.open(out).graph.out_edges(node, keys=True) if k == "related"]
 
 
 def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_label(tmp_path: Path):
@@ -989,12 +1009,7 @@ def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_la
     qagraph.build(root, out=out)
 
     def home_links() -> list[str]:
-        assert qagraph.build(root, out=out).build_info.incremental
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold)
-        assert database_rows(out) == database_rows(cold)
-        return [v for _, v, k in qagraph.open(out).graph.out_edges("article:Home", keys=True) if k == "related"]
+        return _related_after_patch(root, out, cold, "article:Home")
 
     (root / "FAQ.md").unlink()
     assert home_links() == ["article:Read the FAQ"]  # the stub Other.md names too
@@ -1013,13 +1028,9 @@ wiki_path = st.tuples(st.sampled_from(["", "a", "a/b"]), st.sampled_from(WIKI_NA
     lambda fn: f"{fn[0]}/{fn[1]}.md".lstrip("/"))
 
 
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@_FEW_EXAMPLES
 @given(start=st.dictionaries(wiki_path, wiki_page, min_size=2, max_size=8),
-       edits=st.lists(st.one_of(
-           st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(WIKI_TARGETS), max_size=4)),
-           st.tuples(st.just("add"), wiki_path, wiki_page),
-           st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3))
+       edits=_linking_edits(WIKI_TARGETS, wiki_path, wiki_page))
 def test_a_patched_build_of_a_github_wiki_equals_a_full_build(tmp_path_factory, start, edits):
     """The same for a GitHub wiki, whose links name pages with spaces where their files have
     hyphens, and write the label first."""
@@ -1036,12 +1047,7 @@ def test_a_wiki_page_named_with_hyphens_comes_and_goes(tmp_path: Path):
     qagraph.build(root, out=out)
 
     def home_links() -> list[str]:
-        assert qagraph.build(root, out=out).build_info.incremental
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold)
-        assert database_rows(out) == database_rows(cold)
-        return [v for _, v, k in qagraph.open(out).graph.out_edges("article:Home", keys=True) if k == "related"]
+        return _related_after_patch(root, out, cold, "article:Home")
 
     write_article(root, "Getting-Started.md", "# Getting started\n")
     assert home_links() == ["article:Getting-Started"]
