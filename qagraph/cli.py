@@ -17,6 +17,7 @@ import os
 import sys
 import time
 import traceback
+from contextlib import suppress
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -60,6 +61,10 @@ class _Group(click.Group):
             raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # `qagraph related X | head`: the reader has what it wanted; nothing to say
+            with suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error as Python exits
+            raise click.exceptions.Exit(EXIT_CODES["closed-pipe"]) from None
         except OSError as exc:
             if ctx.meta.get("qagraph.debug"):
                 traceback.print_exc()

@@ -140,5 +140,6 @@ EXIT_CODES: dict[str, int] = {
     "output": OutputError.exit_code,
     "store": StoreError.exit_code,
     "interrupted": 130,
+    "closed-pipe": 141,  # the reader of the output went away (| head): as a process SIGPIPE ends
     "internal": 70,
 }

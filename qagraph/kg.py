@@ -333,7 +333,7 @@ class KnowledgeGraph:
         # its file's path as the build lists it, exactly (two files may differ only in case or in
         # Unicode normalisation, or hold "#" or "?", which a link's path drops)
         index, named = self._names
-        exact = self._by_file.get(text)
+        exact = self._by_file.get(text) or self._by_file.get(self._in_content(text) or "")
         if exact is not None:
             return exact
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
@@ -365,6 +365,22 @@ class KnowledgeGraph:
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""))
         return index, named
+
+    def _in_content(self, text: str) -> str | None:
+        """``text`` as the build lists a file, when it names one of the build's content as a shell
+        does (``content/biology/cells.md`` from the folder above, an absolute path); else ``None``."""
+        if self.build_dir is None or "/" not in text and os.sep not in text:
+            return None
+        import json
+
+        from .fileio import MARKER, PRIVATE
+
+        try:
+            record = json.loads((self.build_dir / PRIVATE / MARKER).read_text(encoding="utf-8"))
+            root = (self.build_dir / str(record["settings"]["content"])).resolve()
+            return Path(text).resolve().relative_to(root).as_posix()
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     @cached_property
     def _by_file(self) -> dict[str, str]:

@@ -459,3 +459,25 @@ def test_content_printed_to_a_terminal_shows_its_control_characters_escaped(tmp_
     assert "sh\\x1b[8mared" in outputs["similar"] and "sh\\x1b[8mared" in outputs["stats"]
     as_json = run("find", "one", "-c", str(corpus), "-q", "--json").stdout
     assert json.loads(as_json)[0]["title"] == "One \x1b]0;PWNED\x07 red"
+
+
+def test_a_path_as_the_shell_sees_it_names_its_article_and_a_closed_pipe_is_quiet(tmp_path: Path):
+    """``qagraph related content/biology/cells.md -b build`` from the folder above the content (or
+    with an absolute path) names the file, as the build lists it, biology/cells.md; and a reader
+    that stops early (| head) ends the command quietly, with no "Broken pipe" message."""
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    write_article(content, "biology/cells.md", article_text("What is a cell?", url_of("biology", "cells"), id=1,
+                                                            related=[{"url": url_of("biology", "dna")}]))
+    write_article(content, "biology/dna.md", article_text("What is DNA?", url_of("biology", "dna"), id=2))
+    assert run("build", "-c", str(content), "-o", str(tmp_path / "b"), "-q").exit_code == 0
+    for name in ("content/biology/cells.md", str(content / "biology" / "cells.md")):
+        done = subprocess.run([sys.executable, "-m", "qagraph", "related", name, "-b", "b", "-q"], cwd=tmp_path,
+                              capture_output=True, text=True)
+        assert done.returncode == 0 and done.stdout.startswith(url_of("biology", "dna")), (name, done.stderr)
+    # `true` reads nothing and is gone long before qagraph (a Python process) writes its first line
+    piped = subprocess.run(f"set -o pipefail; {sys.executable} -m qagraph stats -b b | true", shell=True,
+                           executable="/bin/bash", cwd=tmp_path, capture_output=True, text=True)
+    assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == ""
