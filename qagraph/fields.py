@@ -92,7 +92,8 @@ class FieldMap:
     skips Hugo's headless bundles; ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
-    ``_Sidebar``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    ``_Sidebar``); ``properties`` reads the ``key:: value`` lines a file starts with as its front
+    matter (a Logseq page's properties); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -142,6 +143,7 @@ class FieldMap:
     skip_files: tuple[str, ...] = ()
     site_url: str | None = None
     lenient_yaml: bool = False
+    properties: bool = False
     permalink: str | None = None
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
@@ -162,7 +164,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool,
+        "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
     }
 
     @property
@@ -363,7 +365,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     >>> article.title, [l.target for l in article.related], problems[0].message.endswith("read without its front matter")
     ('Ann', ['Bob'], True)
     """
-    fm = read_front_matter(name, text)
+    fm = read_front_matter(name, text, properties=fields.properties)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]

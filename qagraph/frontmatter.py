@@ -108,7 +108,7 @@ def decode(name: str, data: bytes) -> str | Problem:
     return text
 
 
-def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
+def read_front_matter(name: str, text: str, *, properties: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated. A file that does not start
@@ -133,8 +133,8 @@ def read_front_matter(name: str, text: str) -> FrontMatter | Problem:
         pos = end + 1
     first = line.strip()
     if first not in _DELIMITERS:
-        if "::" in first and _PROPERTY.match(first):
-            return _properties(text, pos, skipped + 1)
+        if properties and "::" in first and _PROPERTY.match(first):  # Logseq's (the field map says)
+            return _properties(name, text, pos, skipped + 1)
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
     closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
@@ -203,30 +203,37 @@ def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return clean(data, "", 0), found
 
 
-_PROPERTY = re.compile(r"^([A-Za-z][\w-]*):: ?(.*)$")
+_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?: (.*))?$")  # a space after "::", as Logseq writes it (std::vector is no property)
 
 
-def _properties(text: str, pos: int, line: int) -> FrontMatter:
+def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
     """A Logseq page's properties: the ``key:: value`` lines it starts with (from offset ``pos``,
     file line ``line``), as text; the rest is the body. ``tags:: a, b`` is text as YAML would read
-    it (the field map splits keywords).
+    it (the field map splits keywords). A NUL is read as U+FFFD, with a warning, as in YAML.
 
-    >>> fm = _properties("title:: Python/Asyncio\\ntags:: programming, concurrency\\n\\n- the event loop\\n", 0, 1)
+    >>> fm = _properties("a.md", "title:: Python/Asyncio\\ntags:: programming, concurrency\\n\\n- the event loop\\n", 0, 1)
     >>> fm.data, fm.body, fm.syntax, fm.key_lines
     ({'title': 'Python/Asyncio', 'tags': 'programming, concurrency'}, '\\n- the event loop\\n', 'properties', {'title': 1, 'tags': 2})
     """
+    first = line
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
+    warnings: list[Problem] = []
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         m = _PROPERTY.match(text[pos:end].strip())
         if m is None:
             break
-        data[m.group(1).lower()] = m.group(2).strip()
-        key_lines[m.group(1).lower()] = line
+        key, value = m.group(1).lower(), (m.group(2) or "").strip()
+        if "\0" in value:
+            value = value.replace("\0", "\ufffd")
+            warnings.append(Problem(name, line, f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
+                                    "control-character", WARNING))
+        data[key] = value
+        key_lines[key] = line
         pos, line = end + 1, line + 1
-    return FrontMatter(data, text[pos:], PROPERTIES, 1, key_lines)
+    return FrontMatter(data, text[pos:], PROPERTIES, first, key_lines, warnings)
 
 
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:

@@ -451,7 +451,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
     if p.name == "obsidian" and (base / _LOGSEQ_CONFIG).is_file():
-        fields = replace(fields, title=("title",), title_fallback=("logseq-name",),
+        fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS))
         notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped")
     elif p.name == "obsidian" and _foam(base):

@@ -122,3 +122,15 @@ def test_a_date_that_is_none_is_read_as_text_with_a_warning_on_its_line(anchors)
         (4, "date", "warning", "lastmod: '2025-02-30' is not a date (day is out of range for month); read as text"),
         (6, "date", "warning", "when: '2024-13-01' is not a date (month must be in 1..12); read as text")]
     assert read_front_matter("d.md", "---\ntitle: A\nlastmod: 2025-02-28\n---\n").warnings == []
+
+
+def test_key_value_lines_are_properties_only_when_the_field_map_says_so():
+    """Logseq's ``key:: value`` lines at the top of a page are its properties; elsewhere such a
+    line (``std::vector<int> v;``, a Dataview field) is text, and a file of them has no front
+    matter. A NUL there is read as U+FFFD, with a warning, as in YAML."""
+    text = "rating:: 5\ntitle:: A\x00B\n\nstd::vector<int> v;\n"
+    assert read_front_matter("a.md", text).syntax is None
+    fm = read_front_matter("a.md", "\n" + text, properties=True)
+    assert (fm.syntax, fm.line, fm.data) == ("properties", 2, {"rating": "5", "title": "A\ufffdB"})
+    assert [(p.line, p.code) for p in fm.warnings] == [(3, "control-character")]
+    assert read_front_matter("b.md", "std::vector<int> v;\n", properties=True).syntax is None
