@@ -107,8 +107,9 @@ class Progress:
 
 
 def _say(message: str, quiet: bool = False) -> None:
+    """A message for people on stderr (content in it shows its control characters escaped)."""
     if not quiet:
-        click.echo(message, err=True)
+        click.echo(printable(message), err=True)
 
 
 # -- shared options ---------------------------------------------------------------------------

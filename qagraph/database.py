@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import OutputError
+from .health import spelling
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, edge_kind
 from .model import RelatedLink
-from .normalize import fold
+from .normalize import fold, question_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -1195,9 +1196,6 @@ _OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title FROM stubs s CROS
 def _health_row(facts: Facts, node: str) -> tuple[Any, ...]:
     """The ``health`` row of an article of ``facts`` but its integer id (its subject's spelling
     as ``subject_label``: :func:`~qagraph.health.spelling`)."""
-    from .health import spelling
-    from .normalize import question_key
-
     data = facts.articles[node]
     key = facts.question_keys.get(node)
     if key is None:

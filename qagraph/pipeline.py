@@ -222,9 +222,13 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                                        max_file_size=max_file_size, workers=workers)
                 except sqlite3.DatabaseError as exc:
                     # the copy of the database, patched on a full disk: say so; a database that is
-                    # damaged (truncated, overwritten) is not patched but made again, in full
-                    if str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_FULL", "SQLITE_IOERR")):
+                    # damaged (truncated, overwritten) is not patched but made again, in full; any
+                    # other error of SQLite's (a mistake in a patch's SQL) is a bug, and says so
+                    name = str(getattr(exc, "sqlite_errorname", ""))
+                    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")):
                         raise OutputError(f"cannot write {DATABASE}: {exc}", path=str(stage / DATABASE)) from None
+                    if not name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+                        raise
                     why = Fallback(f"{DATABASE} cannot be read: {exc}")
                 except Fallback as exc:
                     why = exc
