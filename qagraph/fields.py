@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import FrontMatter, read_front_matter
 from .links import (
-    FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
     wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -541,7 +541,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
             # but where file names are the titles (a vault's notes: Obsidian shows "README")
             if stem in ("index", "_index") and fields.bundles or (
-                    stem.lower() in ("readme", "index") and fields.title_fallback[:1] != ("file-name",)):
+                    stem.lower() in FOLDER_PAGES and fields.title_fallback[:1] != ("file-name",)):
                 title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")

@@ -669,8 +669,8 @@ class ArticleIndex(Generic[A]):
             return None
         if path.startswith("/"):
             key = _norm(path)
-            hit = self.by_url.get(key) or self.by_path.get(key) or self.by_key.get(path.rstrip("/") or "/") or \
-                self.by_folder.get(key)
+            hit = self._index_file(path) or self.by_url.get(key) or self.by_path.get(key) or \
+                self.by_key.get(path.rstrip("/") or "/") or self.by_folder.get(key)
             if hit is not None:
                 return hit
         else:
@@ -679,10 +679,7 @@ class ArticleIndex(Generic[A]):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
-                # a link to an index file itself (docs/index.md) names it before a page at its folder's path (docs.md)
-                hit = self.by_path.get(_norm(candidate, keep_index=True)) if "index" in candidate and \
-                    not self.bundles else None
-                hit = hit or self.by_path.get(key) or self.by_url.get(key)
+                hit = self._index_file(candidate) or self.by_path.get(key) or self.by_url.get(key)
                 if hit is not None:
                     return hit
                 keys.append("" if key == "." else key)
@@ -710,6 +707,11 @@ class ArticleIndex(Generic[A]):
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
             return self._pick(self.by_alias.get(name, []), source_path)
         return None
+
+    def _index_file(self, path: str) -> A | None:
+        """A link to an index file itself (``docs/index.md``, ``/docs/index.md``) names it, before a
+        page at its folder's path (``docs.md``); in a Hugo site an index file is its folder's page."""
+        return self.by_path.get(_norm(path, keep_index=True)) if "index" in path and not self.bundles else None
 
     def _by_name(self, target: str, source_path: str) -> A | None:
         """A wiki-link without a folder: the note of that name beside the linking note, else

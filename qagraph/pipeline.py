@@ -282,7 +282,7 @@ def _database_current(path: Path) -> bool:
     import sqlite3
 
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = _read_only(path)
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         finally:

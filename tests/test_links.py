@@ -250,6 +250,7 @@ REPO = [article("README.md"), article("packages/core/README.md"), article("packa
     ("guide", "README.md", "guide.md"),  # a page at the folder's path comes before the folder
     ("guide/", "README.md", "guide.md"),
     ("guide/index.md", "README.md", "guide/index.md"),  # unless the link names the index file itself
+    ("/guide/index.md", "docs/index.md", "guide/index.md"),  # from the root as from the folder
     ("packages", "README.md", None),  # a folder without a page of its own
 ])
 def test_a_link_to_a_folder_reaches_its_own_page(target, source, expected):
