@@ -53,6 +53,9 @@ Outcome = tuple[Article | None, list[Problem]]
 #: largest is 10 kB; notes with pasted data reach a few MB.
 DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 _VCS = frozenset({".git", ".hg", ".svn"})
+#: folders of no one's writing that are passed over unread, as the version control's are: installed
+#: packages hold thousands of READMEs, each a file stat'ed and reported as skipped on every build
+_NOT_CONTENT = frozenset({"node_modules"})
 
 
 @dataclass
@@ -128,7 +131,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     """The article files under ``root``, as sorted POSIX paths relative to it.
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
-    are listed with how many article files they hold. Links to folders are not followed (each is
+    are listed with how many article files they hold (not a version control's, nor
+    ``node_modules/``, which are passed over unread). Links to folders are not followed (each is
     a warning).
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
@@ -165,6 +169,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if d.startswith("."):
                 if d not in _VCS:
                     hidden.append((_join(rel, display_name(d)), _count_articles(os.path.join(dirpath, d), suffixes)))
+            elif d in _NOT_CONTENT:
+                pass
             elif entry.is_symlink():  # not followed (loops, a folder read twice, files outside the corpus): said
                 problems.append(Problem(_join(rel, display_name(d)) + "/", None, _folder_link(dirpath, d), "folder-link",
                                         WARNING))
@@ -494,7 +500,7 @@ def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
     """
     stamp = _Stamp()
     for _, folders, _ in _walk(os.fspath(root), lambda exc: None, stamp):
-        folders[:] = [entry for entry in folders if not entry.name.startswith(".")]
+        folders[:] = [entry for entry in folders if not entry.name.startswith(".") and entry.name not in _NOT_CONTENT]
     return stamp.files, stamp.newest
 
 

@@ -90,7 +90,7 @@ PRESETS: dict[str, Preset] = {
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
-                skip_folders=("archetypes", "node_modules"),
+                skip_folders=("archetypes",),
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
             "page path, e.g. {example}",
@@ -134,7 +134,7 @@ PRESETS: dict[str, Preset] = {
                 subject=("subject", "category", "categories", "topic", "section"), subject_from=("field", "folder"),
                 subject_values="every", url=("url", "permalink"), related_lists=("related", "see_also"),
                 alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
-                title_fallback=("heading", "file-name"), no_front_matter="skip", skip_folders=("node_modules",),
+                title_fallback=("heading", "file-name"), no_front_matter="skip",
             ),
             "any other folder of Markdown files with front matter",
             "url or path without .md, e.g. {example}",
@@ -738,8 +738,7 @@ _SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published",
                     "logseq": "Logseq's own files (backups and version files are copies of pages)",
                     "archetypes": "whose files are templates of new pages (Hugo), not pages",
                     "versioned_docs": "a frozen copy of an older version of the docs (Docusaurus)",
-                    "i18n": "translations (Docusaurus)",
-                    "node_modules": "installed packages (npm), not pages"}
+                    "i18n": "translations (Docusaurus)"}
 
 
 def _ancestors(folder: str) -> list[str]:

@@ -262,3 +262,18 @@ def test_the_scans_stamp_is_the_content_stamp(tmp_path: Path):
     assert found.signatures["a/alias.md"][1] == found.signatures["a/x.md"][1]  # the link's target
     (root / "a" / "b" / "y.md").write_text("changed", encoding="utf-8")
     assert discover(root).stamp == content_stamp(root) != found.stamp
+
+
+def test_installed_packages_are_passed_over_unread(tmp_path: Path):
+    """node_modules/ holds thousands of packages' READMEs: each was stat'ed and reported as
+    skipped on every build. It is passed over as .git/ is, and the stamp a query command compares
+    with the build's is taken the same way (else every query would compare every signature)."""
+    from qagraph.load import content_stamp
+
+    root = tmp_path / "site"
+    write_article(root, "docs/a.md", "---\ntitle: A\n---\n")
+    write_article(root, "node_modules/pkg/README.md", "# pkg\n")
+    write_article(root, "node_modules/pkg/docs/b.md", "---\ntitle: B\n---\n")
+    found = discover(root)
+    assert found.names == ["docs/a.md"] and found.hidden == [] and found.ignored == 0
+    assert found.stamp == content_stamp(root)

@@ -601,7 +601,8 @@ def test_a_hugo_theme_s_archetypes_and_npm_packages_are_not_pages(tmp_path: Path
     write_article(tmp_path / "theme", "node_modules/pkg/README.md", "---\ntitle: pkg\n---\n")
     theme = load_corpus(tmp_path / "theme", preset="hugo")
     why = {p.path: p.message for p in theme.problems}
-    assert set(why) == {"archetypes/default.md", "node_modules/pkg/README.md"}
+    assert set(why) == {"archetypes/default.md"}  # node_modules/ is passed over unread, as .git/ is
+    assert "node_modules/pkg/README.md" not in theme.skipped and theme.counts["files"] == 2
     assert "templates of new pages" in why["archetypes/default.md"] and theme.counts["rejected"] == 0
     assert [a.title for a in result.articles] == ["A"]
 
