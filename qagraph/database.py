@@ -379,6 +379,14 @@ _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for ki
 _OPTIONAL = {kind: tuple(c for c, _, how in columns if how == "f") for kind, (_, columns) in _KIND_TABLES.items()}
 
 
+def _drop_unset(data: dict[str, Any], kind: str) -> None:
+    """Take out of a node's data, read from its kind's table, the "f" columns it does not hold
+    (NULL): the graph held those keys only when false. The one rule of every reader."""
+    for column in _OPTIONAL.get(kind, ()):
+        if column in data and data[column] is None:
+            del data[column]
+
+
 def link_row(node: str, link: RelatedLink) -> tuple[Any, ...]:
     """The ``links`` table's row of one link of article ``node``."""
     return (node, link.position, link.url, link.id, link.title, link.subject, link.line, link.target, link.origin)
@@ -523,8 +531,8 @@ class BuildDatabase:
             ).fetchone()
             if row is not None:
                 for (column, _, how), value in zip(columns, row):
-                    if value is not None or how != "f":
-                        data[column] = _load(value, how)
+                    data[column] = _load(value, how)
+                _drop_unset(data, kind)
         if rest:
             data.update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
         return data
@@ -542,9 +550,7 @@ class BuildDatabase:
                 data: dict[str, Any] = {"kind": k, "label": name}
                 for (column, _, how), as_is, value in zip(columns, plain, values):
                     data[column] = value if as_is or value is None else _load(value, how)
-                for column in _OPTIONAL.get(k, ()):  # only when false: as the graph held it
-                    if data[column] is None:
-                        del data[column]
+                _drop_unset(data, k)
                 if rest:
                     data.update({key: _tuples(v) if key != "extra" else v for key, v in _decode(rest).items()})
                 yield node, data
@@ -810,8 +816,8 @@ class BuildDatabase:
                     (wanted,)):
                 data = found[i][1]
                 for (column, _, how), value in zip(chosen, values):
-                    if value is not None or how != "f":
-                        data[column] = _load(value, how)
+                    data[column] = _load(value, how)
+                _drop_unset(data, kind)
         for i, rest in rests.items():
             found[i][1].update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
         return found
