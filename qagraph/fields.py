@@ -42,7 +42,7 @@ __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_
 ANY_SEPARATOR = "any"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name")
-_SUBJECT_SOURCES = ("url", "field", "folder")
+_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 
@@ -72,7 +72,9 @@ class FieldMap:
     group of the regular expression ``subject_from_url`` matched against the url),
     ``"field"`` (the subject field's value: its slug names the subject) and
     ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
-    year); none gives ``uncategorised``. With ``subject_values="every"`` a list's
+    year) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
+    ``python.asyncio.tasks.md`` is filed under ``python``; the vault's ``root.md`` under
+    none); none gives ``uncategorised``. With ``subject_values="every"`` a list's
     first value is the subject and the others become keywords (an article has one
     subject); ``"first"`` drops them.
 
@@ -728,11 +730,31 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 folder = _NOTION_ID.sub("", folder)  # a Notion export's "Engineering Wiki 8a1f...6e"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     return _slug(folder), _folder_label(folder), False, []
+        if source == "hierarchy":
+            top = _hierarchy_top(name, fields)
+            if top is not None:
+                return _slug(top), _folder_label(top), False, []
         if source == "url" and url:
             m = re.search(fields.subject_from_url, url)
             if m and m.group(1):
                 return m.group(1), m.group(1).replace("-", " ").capitalize(), False, []
     return "uncategorised", "Uncategorised", False, []
+
+
+def _hierarchy_top(name: str, fields: FieldMap) -> str | None:
+    """The top level of the dotted hierarchy a Dendron note's file name is (``python.asyncio.tasks.md``:
+    ``python``), whatever folder (a vault) it is in; ``None`` for the vault's ``root`` note.
+
+    >>> _hierarchy_top("vault/python.asyncio.tasks.md", FieldMap()), _hierarchy_top("root.md", FieldMap())
+    ('python', None)
+    """
+    stem = name.rpartition("/")[2]
+    for suffix in fields.suffixes:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    top = stem.split(".", 1)[0].strip()
+    return top if top and top.lower() != "root" and _slug(top) else None
 
 
 #: the id a Notion export puts after every page's and folder's name

@@ -18,7 +18,8 @@ Link origins (kept as ``origin`` on ``related`` edges):
                     ``relatedfuncs``)
 ``wiki-link``       ``[[Note]]``, ``[[Note|alias]]`` (or ``[[alias|Note]]``, GitHub
                     wikis' and Dendron's order, when ``alias`` names no article),
-                    ``[[Note#Heading]]``, ``[[Note#^block]]``
+                    ``[[Note#Heading]]``, ``[[Note#^block]]``, Dendron's
+                    ``[[dendron://vault/note.name]]`` (the note, by name)
 ``embed``           ``![[Note]]`` (an embedded note; embedded images are not links)
 ``markdown-link``   ``[text](../other.md#part)``, ``[text](/functions/where/)``,
                     ``[label]: /path`` reference definitions
@@ -168,6 +169,9 @@ _MD_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:\s*(<[^<>\n]*>|\S+)", re.M
 _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
 )
+#: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
+#: their names in every vault of a workspace, so the link is read as the note's name alone
+_DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
 _JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\}")
 #: Jekyll's url filters, ``{{ "/about/" | relative_url }}``: the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)[ \t]*-?\}\}")
@@ -224,6 +228,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _WIKI.finditer(text):
             inner = m.group(1).replace("\\|", "|")
             target, _, alias = inner.partition("|")
+            if "dendron:" in inner:
+                target, alias = _DENDRON_VAULT.sub("", target), _DENDRON_VAULT.sub("", alias)
             name = target.partition("#")[0].strip()
             if name:  # [[#Heading]] points into the note itself
                 embed = m.start() > 0 and text[m.start() - 1] == "!"
@@ -248,6 +254,8 @@ def wiki_targets(text: str) -> list[tuple[str, str | None]]:
     found = []
     for m in _WIKI.finditer(text):
         target, _, alias = m.group(1).replace("\\|", "|").partition("|")
+        if "dendron:" in m.group(1):
+            target, alias = _DENDRON_VAULT.sub("", target), _DENDRON_VAULT.sub("", alias)
         if target.partition("#")[0].strip() and _may_name_article(target.strip()):
             found.append((target.strip(), alias.strip() or None))
     return found

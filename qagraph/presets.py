@@ -367,6 +367,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
                               "related_articleN, seo.page_keywords, /learn/ urls")
+    dendron = _dendron(base, names, s)
+    if dendron is not None:
+        return "generic", dendron
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return "hugo", f"{_where(config[0], base)} (a Hugo site)"
@@ -407,6 +410,8 @@ def _where(path: Path, base: Path) -> str:
 def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str]:
     """The preset's map fitted to this folder, and what was fitted (text for the reason)."""
     fields = p.fields
+    if p.name == "generic" and _dendron(base, names, s) is not None:
+        return _fit_dendron(fields, s)
     notes: list[str] = []
     if p.name == "hugo":
         content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
@@ -523,6 +528,43 @@ def _foam(base: Path) -> bool:
         return True
     found = _config([base.resolve()], (".vscode/extensions.json",))
     return found is not None and "foam.foam-vscode" in found[1]
+
+
+_DENDRON_CONFIG = "dendron.yml"
+#: fields Dendron writes in every note's front matter (with title and desc)
+_DENDRON_FIELDS = ("id", "updated", "created")
+
+
+def _dendron(base: Path, names: Sequence[str], s: _Sample) -> str | None:
+    """Why ``base`` is a Dendron vault (or a workspace of vaults), or ``None``: a ``dendron.yml`` here or
+    up to two folders up (a vault is a folder of its workspace), else Dendron's own fields (``id``,
+    ``updated``, ``created``) in most sampled notes beside a ``root.md`` or notes named by a dotted
+    hierarchy (``python.asyncio.md``)."""
+    config = _config(_parents(base), (_DENDRON_CONFIG,))
+    if config is not None:
+        return f"{_where(config[0], base)} (a Dendron vault)"
+    stems = [n.rpartition("/")[2].rsplit(".", 1)[0] for n in names]
+    dotted = sum(1 for stem in stems if "." in stem.strip("."))
+    fielded = min(s.keys[k] for k in _DENDRON_FIELDS)
+    if s.with_front_matter and fielded * 2 > s.with_front_matter and ("root" in stems or dotted * 4 >= len(names)):
+        return (f"{fielded} of {s.with_front_matter} sampled files have Dendron's id, updated and created fields"
+                + (", and a root.md" if "root" in stems else f", {dotted} of {len(names)} dotted names")
+                + " (a Dendron vault)")
+    return None
+
+
+def _fit_dendron(fields: FieldMap, s: _Sample) -> tuple[FieldMap, str]:
+    """A Dendron vault's map: a note's name is a dotted hierarchy and its folder a vault, so its subject is
+    the hierarchy's top level (``python.asyncio.tasks``: ``python``), after a subject field most notes
+    have; ``desc`` is its description."""
+    half = max(1, s.with_front_matter // 2)
+    subject = next((k for k in fields.subject if s.keys[k] >= half), None)
+    fields = replace(fields, description=("desc", *fields.description),
+                     subject=(subject,) if subject else fields.subject,
+                     subject_from=("field", "hierarchy") if subject else ("hierarchy",),
+                     keywords=tuple(k for k in fields.keywords if k != subject))
+    return fields, ("; a Dendron vault: subject from " + (f"{subject}, else " if subject else "")
+                    + "the top of each note's dotted name (python.asyncio: python); description from desc")
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page

@@ -119,6 +119,16 @@ def test_wiki_targets_in_a_value():
     assert wiki_targets("[[A|a]], [[pic.png]], [[#x]] and [[B#y]]") == [("A", "a"), ("B#y", None)]
 
 
+def test_a_dendron_link_into_a_vault_names_its_note():
+    """Dendron's ``[[dendron://vault/note]]`` names a note of a vault of the workspace: it was taken for
+    a url of another site and dropped. Notes go by their names in every vault: the name is the target."""
+    body = "[[dendron://private/python.asyncio]] [[the loop|dendron://private/python.asyncio#tasks]]\n" \
+           "![[dendron://$ws/rust.ownership]]"
+    assert found(body) == [("wiki-link", "python.asyncio", None, 10),
+                           ("wiki-link", "the loop", "python.asyncio#tasks", 10), ("embed", "rust.ownership", None, 11)]
+    assert wiki_targets("[[dendron://notes/lang.python]]") == [("lang.python", None)]
+
+
 # -- resolution ------------------------------------------------------------------------------
 
 

@@ -732,3 +732,49 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
     kg = qagraph.build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_posts/2024-02-13-pancake-day.md") == ["article:_recipes/pancakes"]
+
+
+DENDRON = {
+    "root.md": "---\nid: root\ntitle: root\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n---\n"
+               "Start at [[python]] or [[rust]].\n",
+    "python.md": "---\nid: a1\ntitle: Python\ndesc: The language\nupdated: 1704412800000\ncreated: 1704412800000\n"
+                 "---\nSee [[python.asyncio]].\n",
+    "python.asyncio.md": "---\nid: a2\ntitle: Asyncio\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n"
+                         "---\nIts [[tasks|python.asyncio.tasks]]; compare [[dendron://notes/rust.ownership]].\n",
+    "python.asyncio.tasks.md": "---\nid: a3\ntitle: Tasks\ndesc: ''\nupdated: 1704412800000\n"
+                               "created: 1704412800000\n---\nBack to [[python.asyncio]].\n",
+    "rust.md": "---\nid: b1\ntitle: Rust\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n---\n"
+               "[[rust.ownership]]\n",
+    "rust.ownership.md": "---\nid: b2\ntitle: Ownership\ndesc: ''\nupdated: 1704412800000\n"
+                         "created: 1704412800000\n---\nUnlike [[python]].\n",
+}
+
+
+@pytest.mark.parametrize("layout", ["vault", "workspace", "workspace-root"])
+def test_a_dendron_vault_files_its_notes_under_their_hierarchy_s_top(tmp_path: Path, layout: str):
+    """Dendron names a note by its place in a hierarchy (python.asyncio.tasks.md) in a flat vault: its
+    notes were all Uncategorised (no subject field, no folder), or all filed under the vault's folder
+    read from the workspace. A note's subject is the top of its name; links by name, with a label and
+    into a vault (dendron://notes/...) resolve. Recognised by dendron.yml above the vault or beside it
+    (the workspace), or without it by Dendron's own fields and its root note."""
+    import qagraph
+
+    vault = tmp_path / "ws" / "notes"
+    for name, text in DENDRON.items():
+        write_article(vault, name, text)
+    if layout != "vault":
+        write_article(tmp_path / "ws", "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: notes\n")
+    folder = tmp_path / "ws" if layout == "workspace-root" else vault
+    result = load_corpus(folder)
+    assert result.detection is not None and "a Dendron vault" in result.detection.reason
+    prefix = "notes/" if layout == "workspace-root" else ""
+    by = {a.key.removeprefix(prefix): a for a in result.articles}
+    assert {key: a.subject for key, a in by.items()} == {
+        "root": "Uncategorised", "python": "Python", "python.asyncio": "Python", "python.asyncio.tasks": "Python",
+        "rust": "Rust", "rust.ownership": "Rust"}
+    assert by["python"].description == "The language" and by["python"].title == "Python"
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(folder)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(prefix + "python.asyncio") == [f"article:{prefix}python.asyncio.tasks",
+                                                     f"article:{prefix}rust.ownership"]
