@@ -86,7 +86,10 @@ class FieldMap:
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's), ``"wiki-name"`` (a GitHub wiki's page name: the file
     name with its hyphens as spaces), ``"logseq-name"`` (a Logseq page's name: the file name
-    with ``___`` or ``%2F`` as the ``/`` of its namespace).
+    with ``___`` or ``%2F`` as the ``/`` of its namespace; a journal page's, the date its file
+    is named by, in the format Logseq titles journals in: ``journal_files`` is the folder and
+    file-name pattern of journal pages, ``journals/yyyy_MM_dd``, and ``journal_title`` the
+    title's pattern, ``MMM do, yyyy`` for ``Jan 5th, 2024``; see :func:`format_date`).
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
@@ -146,6 +149,8 @@ class FieldMap:
     site_url: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
+    journal_files: str | None = None
+    journal_title: str | None = None
     permalink: str | None = None
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
@@ -161,6 +166,7 @@ class FieldMap:
     #: (``None``: any text; ``bool``: yes/no; a tuple of words: a comma-separated choice)
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
+        "journal_files": None, "journal_title": None,
         "content_dir": None, "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
@@ -539,7 +545,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces
                 title = title.replace("-", " ").strip() or title
             elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
-                title = re.sub(r"___|%2[Ff]", "/", title)
+                title = _journal_title(name, stem, fields) or re.sub(r"___|%2[Ff]", "/", title)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
             # but where file names are the titles (a vault's notes: Obsidian shows "README")
             if stem in ("index", "_index") and fields.bundles or (
@@ -552,6 +558,116 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         if title:
             return title
     return None
+
+
+def _journal_title(name: str, stem: str, fields: FieldMap) -> str | None:
+    """The title Logseq shows a journal page by (``journals/2024_01_05.md``: ``Jan 5th, 2024``), from
+    ``fields.journal_files`` and ``fields.journal_title``; ``None`` for any other page (``stem`` is the
+    file's name without its suffix)."""
+    if not fields.journal_files or not fields.journal_title:
+        return None
+    folder, _, pattern = fields.journal_files.rpartition("/")
+    if name.removeprefix(fields.content_dir).rpartition("/")[0] != folder.strip("/"):
+        return None
+    day = parse_date(stem, pattern)
+    return format_date(day, fields.journal_title) if day is not None else None
+
+
+#: the parts of a date pattern (cljs-time's, which Logseq's settings use; Joda's letters): 'quoted text',
+#: a day with its ordinal (do), runs of the letters for year, month, day and weekday, other text
+_DATE_PART = re.compile(r"'([^']*)'|do|y+|M+|d+|E+|([A-Za-z])|[^A-Za-z']+|'")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _date_parts(pattern: str) -> list[tuple[bool, str]] | None:
+    """``pattern`` as ``(is_field, text)`` parts; ``None`` when it has a letter other than y, M, d, E
+    (a time, an era: not a day's name)."""
+    parts: list[tuple[bool, str]] = []
+    for m in _DATE_PART.finditer(pattern):
+        text = m.group(0)
+        if m.group(2):
+            return None
+        if text.startswith("'"):  # 'text', '' (a quote) or a quote left open
+            parts.append((False, m.group(1) or "'"))
+        else:
+            parts.append((text[0].isascii() and text[0].isalpha(), text))
+    return parts
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def format_date(day: _dt.date, pattern: str) -> str | None:
+    """``day`` written by a date ``pattern`` as Logseq writes its journal pages' titles (cljs-time's
+    letters: ``yyyy``/``yy``, ``M``/``MM``/``MMM``/``MMMM``, ``d``/``dd``/``do`` (``5th``), ``E``
+    to ``EEE``/``EEEE``, ``'quoted text'``; English names); ``None`` for a pattern with other letters.
+
+    >>> [format_date(_dt.date(2024, 1, 5), p) for p in ("MMM do, yyyy", "EEEE, dd.MM.yyyy", "yyyy/MM/dd", "HH:mm")]
+    ['Jan 5th, 2024', 'Friday, 05.01.2024', '2024/01/05', None]
+    """
+    parts = _date_parts(pattern)
+    if parts is None:
+        return None
+    out = []
+    for is_field, text in parts:
+        if not is_field:
+            out.append(text)
+        elif text[0] == "y":
+            out.append(f"{day.year % 100:02d}" if len(text) == 2 else str(day.year))
+        elif text[0] == "M":
+            month = _MONTHS[day.month - 1]
+            out.append({1: str(day.month), 2: f"{day.month:02d}", 3: month[:3]}.get(len(text), month))
+        elif text == "do":
+            out.append(_ordinal(day.day))
+        elif text[0] == "d":
+            out.append(f"{day.day:02d}" if len(text) >= 2 else str(day.day))
+        else:
+            weekday = _WEEKDAYS[day.weekday()]
+            out.append(weekday if len(text) >= 4 else weekday[:3])
+    return "".join(out)
+
+
+def parse_date(text: str, pattern: str) -> _dt.date | None:
+    """The day ``text`` names by a date ``pattern`` (see :func:`format_date`), or ``None`` when it names none.
+
+    >>> parse_date("2024_01_05", "yyyy_MM_dd"), parse_date("2024_02_30", "yyyy_MM_dd"), parse_date("notes", "yyyy_MM_dd")
+    (datetime.date(2024, 1, 5), None, None)
+    """
+    parts = _date_parts(pattern)
+    if parts is None:
+        return None
+    regex = []
+    for is_field, part in parts:
+        if not is_field:
+            regex.append(re.escape(part))
+        elif part[0] == "y":
+            regex.append(r"(?P<y>\d{2})" if len(part) == 2 else r"(?P<y>\d{4})")
+        elif part[0] == "M":
+            regex.append({1: r"(?P<M>\d{1,2})", 2: r"(?P<M>\d{2})"}.get(len(part), r"(?P<N>[A-Za-z]+)"))
+        elif part == "do":
+            regex.append(r"(?P<d>\d{1,2})(?:st|nd|rd|th)")
+        elif part[0] == "d":
+            regex.append(r"(?P<d>\d{2})" if len(part) >= 2 else r"(?P<d>\d{1,2})")
+        else:
+            regex.append("[A-Za-z]+")  # the weekday: the date says it
+    try:
+        m = re.fullmatch("".join(regex), text, re.I)
+    except re.error:  # a field given twice (yyyy-yyyy): a group named twice
+        return None
+    found = m.groupdict() if m is not None else {}
+    month = _MONTH_NUMBERS.get(found["N"].lower(), 0) if found.get("N") else int(found.get("M") or 0)
+    if not found.get("y") or not found.get("d"):
+        return None
+    try:
+        return _dt.date(int(found["y"]) + (2000 if len(found["y"]) == 2 else 0), month, int(found["d"]))
+    except ValueError:
+        return None
+
+
+_MONTH_NUMBERS = {name.lower()[:size]: n for n, name in enumerate(_MONTHS, 1) for size in (3, len(name))}
 
 
 _PATTERN = re.compile(r"/:[A-Za-z_]")

@@ -22,6 +22,7 @@ words the one line for a build where no file became an article.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import re
 import stat
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, FieldMap, not_rendered
+from .fields import ANY_SEPARATOR, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 
@@ -456,9 +457,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
     if p.name == "obsidian" and (base / _LOGSEQ_CONFIG).is_file():
+        journal_files, journal_title, journals = _logseq_journals(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
-                         skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS))
-        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped")
+                         skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
+                         journal_files=journal_files, journal_title=journal_title)
+        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped; "
+                     + journals)
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
@@ -519,6 +523,38 @@ def _jekyll_collections(config: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _LOGSEQ_CONFIG = "logseq/config.edn"
+#: Logseq's defaults: where journal pages are, how their files are named, how they are titled
+_LOGSEQ_JOURNALS = ("journals", "yyyy_MM_dd", "MMM do, yyyy")
+
+
+def _edn_text(config: str, *keys: str) -> str | None:
+    """The text of the first of ``keys`` a Logseq ``config.edn`` sets (not in a ``;`` comment).
+
+    >>> _edn_text(';; :journal/page-title-format "yyyy-MM-dd"\\n :journal/page-title-format "EEEE, dd.MM.yyyy"',
+    ...           ":journal/page-title-format")
+    'EEEE, dd.MM.yyyy'
+    """
+    for key in keys:
+        m = re.search(rf'^[^;\n]*?{re.escape(key)}\s+"([^"\n]*)"', config, re.M)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:
+    """Where a Logseq graph's journal pages are and how their files are named (``journals/yyyy_MM_dd``),
+    the pattern Logseq titles them by (``MMM do, yyyy``: ``Jan 5th, 2024``, which ``[[Jan 5th, 2024]]``
+    reaches), from its ``logseq/config.edn`` or Logseq's defaults, and a note saying so. A pattern
+    this reader cannot write (a letter other than y, M, d, E) leaves journals titled by their file names."""
+    found = _config([base.resolve()], (_LOGSEQ_CONFIG,))
+    config = found[1] if found else ""
+    folder = (_edn_text(config, ":journals-directory") or _LOGSEQ_JOURNALS[0]).strip().strip("/")
+    files = _edn_text(config, ":journal/file-name-format") or _LOGSEQ_JOURNALS[1]
+    title = _edn_text(config, ":journal/page-title-format", ":date-formatter") or _LOGSEQ_JOURNALS[2]
+    if format_date(_dt.date(2024, 1, 5), title) is None or parse_date(
+            format_date(_dt.date(2024, 1, 5), files) or "", files) is None:
+        return None, None, f"journal pages titled by their file names (date formats {files!r}, {title!r} not read)"
+    return f"{folder}/{files}", title, f"journal pages ({folder}/) titled as dates ({title})"
 _NOTION_FILE = re.compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
 
 

@@ -778,3 +778,44 @@ def test_a_dendron_vault_files_its_notes_under_their_hierarchy_s_top(tmp_path: P
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related(prefix + "python.asyncio") == [f"article:{prefix}python.asyncio.tasks",
                                                      f"article:{prefix}rust.ownership"]
+
+
+def test_a_logseq_journal_page_is_titled_as_logseq_shows_it_and_links_by_that_title_reach_it(tmp_path: Path):
+    """Logseq shows journals/2024_01_05.md as "Jan 5th, 2024" (its default title format) and
+    [[Jan 5th, 2024]] is that page: such links were stubs beside the journal page, titled 2024_01_05.
+    A graph's config.edn may name another title format, file-name format or folder; a format with
+    letters that are no date's leaves journals titled by their file names. A patched build after the
+    config changed is the build a cold one makes."""
+    import qagraph
+    from test_pipeline import database_rows, outputs_of
+
+    graph = tmp_path / "graph"
+    for name, text in {
+        "logseq/config.edn": "{:meta/version 1\n ;; :journal/page-title-format \"yyyy-MM-dd\"\n}\n",
+        "journals/2024_01_05.md": "- Learned [[Rust]] today\n",
+        "journals/2024_01_22.md": "- More [[Rust]]\n",
+        "pages/Rust.md": "tags:: programming\n\n- First on [[Jan 5th, 2024]], then [[jan 22nd, 2024]]; "
+                         "[[Friday, 05.01.2024]]\n",
+    }.items():
+        write_article(graph, name, text)
+    titles = {a.key: a.title for a in load_corpus(graph).articles}
+    assert titles == {"journals/2024_01_05": "Jan 5th, 2024", "journals/2024_01_22": "Jan 22nd, 2024",
+                      "pages/Rust": "Rust"}
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(graph, out=out)
+    assert kg.related("pages/Rust") == ["article:journals/2024_01_05", "article:journals/2024_01_22",
+                                        "article:Friday, 05.01.2024"]
+    config = graph / "logseq" / "config.edn"
+    config.write_text('{:meta/version 1\n :journal/page-title-format "EEEE, dd.MM.yyyy"\n'
+                      ' :journal/file-name-format "yyyy_MM_dd"}\n')
+    assert {a.title for a in load_corpus(graph).articles} == {"Friday, 05.01.2024", "Monday, 22.01.2024", "Rust"}
+    patched = qagraph.build(graph, out=out)
+    assert not patched.build_info.up_to_date
+    assert patched.related("pages/Rust") == ["article:Jan 5th, 2024", "article:jan 22nd, 2024",
+                                             "article:journals/2024_01_05"]
+    qagraph.build(graph, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    config.write_text('{:journal/page-title-format "dd MMM yyyy HH:mm"}\n')
+    result = load_corpus(graph)
+    assert {a.title for a in result.articles} == {"2024_01_05", "2024_01_22", "Rust"}
+    assert result.detection is not None and "journal pages titled by their file names" in result.detection.reason
