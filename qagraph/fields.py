@@ -547,9 +547,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
                 title = _journal_title(name, stem, fields) or re.sub(r"___|%2[Ff]", "/", title)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
-            # but where file names are the titles (a vault's notes: Obsidian shows "README")
-            if stem in ("index", "_index") and fields.bundles or (
-                    stem.lower() in FOLDER_PAGES and fields.title_fallback[:1] != ("file-name",)):
+            # but where file names are the titles (a vault's notes: Obsidian shows "README"; a Logseq
+            # page's file is named by the page, and pages/ is no page's folder)
+            named = fields.title_fallback[:1] in (("file-name",), ("logseq-name",))
+            if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named):
                 title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")

@@ -660,15 +660,17 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
         "pages/Python___Asyncio.md": "tags:: programming, concurrency\n\n- the event loop of [[Python]]\n",
         "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: typing\n\n- gradual typing in [[Python]]\n",
         "journals/2024_01_05.md": "- Learned [[Rust]] today\n",
+        "pages/Index.md": "- Start: [[Python]]\n",
         "logseq/bak/pages/Python/2024-01-04T10_11_12.123Z.Desktop.md": "tags:: programming\n\n- old\n",
         "logseq/version-files/local/pages/Rust.md": "tags:: programming\n\n- old\n",
     }.items():
         write_article(graph, name, text)
     result = load_corpus(graph)
     by = {a.key: a for a in result.articles}
-    assert sorted(by) == ["journals/2024_01_05", "pages/Python", "pages/Python%2FTyping", "pages/Python___Asyncio",
-                          "pages/Rust"]
+    assert sorted(by) == ["journals/2024_01_05", "pages/Index", "pages/Python", "pages/Python%2FTyping",
+                          "pages/Python___Asyncio", "pages/Rust"]
     assert by["pages/Python___Asyncio"].title == "Python/Asyncio" and by["pages/Python%2FTyping"].title == "Python/Typing"
+    assert by["pages/Index"].title == "Index"  # the page Index, not its folder's name (pages)
     assert by["pages/Rust"].keywords == ("programming", "systems")
     assert sorted(result.skipped) == ["logseq/bak/pages/Python/2024-01-04T10_11_12.123Z.Desktop.md",
                                       "logseq/version-files/local/pages/Rust.md"]
