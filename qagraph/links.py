@@ -6,10 +6,11 @@ blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
 ``#tags``; :func:`first_heading` gives a title for files that have none.
 **Resolution** (once per corpus, while linking): :class:`ArticleIndex` finds the
 article a link names, by url, by path (relative to the linking file, then to the
-corpus root), as a folder whose own page (``README.md``, ``index.md``) it reaches, by Jekyll
-post date and slug, and, for names without a folder, by file name anywhere in the corpus
-(case-insensitive; the shortest path wins a clash, as in Obsidian), then by alias, then (a
-wiki-link) by file name with hyphens for spaces, as GitHub wikis name a page's file.
+corpus root), as a folder whose own page (``README.md``, ``index.md``, a folder note named like
+the folder) it reaches, by Jekyll post date and slug, and, for names without a folder, by file name
+anywhere in the corpus (case-insensitive; the shortest path wins a clash, as in Obsidian), then by
+alias, then (a wiki-link) by file name with hyphens for spaces, as GitHub wikis name a page's file,
+then by a folder's name, as its own page.
 
 Link origins (kept as ``origin`` on ``related`` edges):
 
@@ -552,9 +553,10 @@ class ArticleIndex(Generic[A]):
             stem = self._stem(a.path)
             name = fold(stem)
             self.by_name.setdefault(name, []).append(a)
-            if name in FOLDER_PAGES:
+            rank_of = self._folder_page_rank(a.path, name)
+            if rank_of is not None:
                 folder = self._folder_of(a.path)
-                rank = (FOLDER_PAGES.index(name), a.path)
+                rank = (rank_of, a.path)
                 if folder not in ranks or rank < ranks[folder]:
                     ranks[folder] = rank
                     self.by_folder[folder] = a
@@ -575,6 +577,19 @@ class ArticleIndex(Generic[A]):
         for group in (*self.by_name.values(), *self.by_alias.values()):
             group.sort(key=_shortest)
         self._by_loose_name: dict[str, list[A]] | None = None  # made on the first wiki-link that needs it
+        self._by_folder_name: dict[str, list[A]] | None = None  # likewise
+
+    def _folder_page_rank(self, path: str, name: str) -> int | None:
+        """Where the file ``path`` (folded name without suffix ``name``) ranks among its folder's own
+        pages (lower first), or ``None`` when it is none: :data:`FOLDER_PAGES` in their order, then a note
+        named like its folder (``Topic/Topic.md``: Obsidian's folder notes, Docusaurus's category page),
+        but in a Hugo site, where that is a page of its own."""
+        if name in FOLDER_PAGES:
+            return FOLDER_PAGES.index(name)
+        if self.bundles or fold(path.rpartition("/")[0].rpartition("/")[2]) != name:
+            return None
+        folder = self._folder_of(path)
+        return len(FOLDER_PAGES) if folder and folder.rpartition("/")[2] == name else None
 
     def last_names(self, target: str) -> set[str] | None:
         """The folded last names an article must go by (:meth:`names`) for a link to
@@ -659,10 +674,11 @@ class ArticleIndex(Generic[A]):
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
         from the linking file's folder, then from the corpus root; then as a folder, by
-        its own page (:data:`FOLDER_PAGES`), in the same order; a Jekyll
-        ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
+        its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
+        Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name), by file name and then alias; a wiki-link without
-        a folder last by a file name with hyphens for its spaces (``Getting-Started.md``).
+        a folder then by a file name with hyphens for its spaces (``Getting-Started.md``), and last
+        by a folder's name, as its own page.
         """
         swapped = _swapped(origin, label)
         if swapped is not None:
@@ -725,7 +741,8 @@ class ArticleIndex(Generic[A]):
         """A wiki-link without a folder: the note of that name beside the linking note, else
         the one with the shortest path, else the first with that alias (what the general
         path of :meth:`resolve` gives, without its steps), else the first whose name differs
-        only by hyphens for spaces (:meth:`_loosely`)."""
+        only by hyphens for spaces (:meth:`_loosely`), else the own page of a folder of that
+        name (:meth:`_folder_pages`)."""
         name = fold(_strip_suffix(target.partition("#")[0].strip()))
         if not name:
             return None
@@ -738,7 +755,22 @@ class ArticleIndex(Generic[A]):
         hit = self._pick(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
         if hit is None and ("-" in name or " " in name):
             hit = self._pick(self._loosely(name), source_path)
+        if hit is None:
+            hit = self._pick(self._folder_pages(name), source_path)
         return hit
+
+    def _folder_pages(self, name: str) -> list[A]:
+        """The own pages (:attr:`by_folder`) of the folders named ``name`` (folded), shortest path first:
+        a wiki-link ``[[Topic]]`` that names no note reaches ``Topic/index.md`` or ``Topic/README.md``,
+        the note of the folder as the folder-note plugins show it."""
+        if self._by_folder_name is None:
+            self._by_folder_name = {}
+            for folder, a in self.by_folder.items():
+                if folder:  # the root's page goes by no folder's name
+                    self._by_folder_name.setdefault(folder.rpartition("/")[2], []).append(a)
+            for group in self._by_folder_name.values():
+                group.sort(key=_shortest)
+        return self._by_folder_name.get(name, [])
 
     def _loosely(self, name: str) -> list[A]:
         """The articles whose file name is the folded ``name`` but for hyphens in place of spaces, or

@@ -276,6 +276,43 @@ def test_a_folder_page_is_found_by_its_folder_name_for_patched_builds():
     assert index.last_names("../core/") == {"core"}
 
 
+NOTES = [article("Home.md"), article("Topic/Topic.md"), article("Topic/Sub note.md"), article("Parent/Topic/Topic.md"),
+         article("Projects/Alpha/index.md"), article("Guide/README.md"), article("Both/index.md"),
+         article("Both/Both.md"), article("Outside.md"), article("Outside/Outside.md"), article("Projects/Beta.md")]
+
+
+@pytest.mark.parametrize(("target", "origin", "source", "expected"), [
+    ("Topic", "wiki-link", "Home.md", "Topic/Topic.md"),  # by its file name, the shortest path first
+    ("Topic", "wiki-link", "Parent/x.md", "Topic/Topic.md"),
+    ("Parent/Topic", "wiki-link", "Home.md", "Parent/Topic/Topic.md"),  # the folder, by its folder note
+    ("Parent/Topic/", "markdown-link", "Home.md", "Parent/Topic/Topic.md"),
+    ("../Topic", "markdown-link", "Projects/Beta.md", "Topic/Topic.md"),
+    ("Alpha", "wiki-link", "Home.md", "Projects/Alpha/index.md"),  # no note Alpha: the folder Alpha's own page
+    ("Guide", "embed", "Home.md", "Guide/README.md"),
+    ("Projects/Alpha", "wiki-link", "Home.md", "Projects/Alpha/index.md"),
+    ("Both/", "markdown-link", "Home.md", "Both/index.md"),  # index first, as a folder's page
+    ("Both", "wiki-link", "Home.md", "Both/Both.md"),  # a note's name first
+    ("Outside", "wiki-link", "Home.md", "Outside.md"),  # a folder note beside its folder
+    ("Outside/", "markdown-link", "Home.md", "Outside.md"),
+    ("Projects", "wiki-link", "Home.md", None),  # a folder without a page of its own
+    ("Alpha.md", "markdown-link", "Home.md", None),  # a path names no folder by name
+])
+def test_a_folder_note_is_the_page_of_its_folder(target, origin, source, expected):
+    """The folder-note plugins make ``Topic/Topic.md`` (or ``Topic/index.md``, ``Topic/README.md``) the note
+    of the folder ``Topic``: a link to the folder reaches it, and ``[[Alpha]]`` that names no note reaches
+    the note of the folder ``Alpha``."""
+    hit = ArticleIndex(NOTES).resolve(target, origin, source)
+    assert (hit.path if hit else None) == expected
+
+
+def test_a_note_named_like_its_folder_is_no_folder_page_in_a_hugo_site():
+    """In a Hugo site ``blog/posts/posts.md`` is a page of its own, at ``/blog/posts/posts/``: ``/blog/posts/``
+    is the section's list, which Hugo makes without a file."""
+    index = ArticleIndex([article("content/blog/posts/posts.md")], content_dir="content/", bundles=True)
+    assert index.resolve("/blog/posts/", "markdown-link", "content/x.md") is None
+    assert ArticleIndex([article("blog/posts/posts.md")]).resolve("/blog/posts/", "markdown-link", "x.md") is not None
+
+
 def test_resolution_of_jekyll_post_urls():
     posts = [article("_posts/2018/2018-05-03-loop.md"), article("about.md", key="/about", url="/about")]
     index = ArticleIndex(posts)
@@ -436,6 +473,32 @@ def test_links_to_folders_reach_their_readme_or_index(tmp_path: Path):
         (cli, core): ("markdown-link", (1,), False), ("docs/index", core): ("markdown-link", (1,), False),
         ("docs/index", "README"): ("markdown-link", (2,), False)}
     assert build(tmp_path).article("packages/core") == "article:" + core  # as qagraph related PAGE names it
+
+
+def test_folder_notes_in_a_vault_are_reached_in_cold_and_patched_builds(tmp_path: Path):
+    """[[Alpha]] with no note Alpha was a stub beside Projects/Alpha/index.md, the folder's note; once
+    Alpha/Alpha.md is written, a patched build leads the links to the folder there, as a cold build does."""
+    from test_pipeline import database_rows, outputs_of
+
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"Home.md": "See [[Alpha]], [[Projects/Beta]] and [[Topic]].\n",
+                       "Projects/Alpha/index.md": "# Alpha\n\nThe project.\n",
+                       "Projects/Beta/README.md": "Beta's readme.\n",
+                       "Topic/Topic.md": "About the topic.\n", "Topic/Detail.md": "Up: [[Topic]]\n"}.items():
+        write_article(vault, name, text)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert related(vault, out=out) == {
+        ("Home", "Projects/Alpha/index"): ("wiki-link", (1,), False),
+        ("Home", "Projects/Beta/README"): ("wiki-link", (2,), False),
+        ("Home", "Topic/Topic"): ("wiki-link", (3,), False), ("Topic/Detail", "Topic/Topic"): ("wiki-link", (1,), False)}
+    write_article(vault, "Projects/Beta/Beta.md", "Beta's note.\n")  # README first: links stay
+    write_article(vault, "Projects/Alpha.md", "Alpha's own note.\n")  # a note's name first: links move
+    kg = build(vault, out=out)
+    assert kg.build_info.incremental
+    assert kg.related("Home") == ["article:Projects/Alpha", "article:Projects/Beta/README", "article:Topic/Topic"]
+    build(vault, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
 
 
 def test_wiki_links_in_a_github_wiki_and_a_dendron_vault(tmp_path: Path):
