@@ -27,7 +27,7 @@ from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
-from .frontmatter import FrontMatter, read_front_matter
+from .frontmatter import NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
     wiki_targets,
@@ -98,7 +98,9 @@ class FieldMap:
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``); ``properties`` reads the ``key:: value`` lines a file starts with as its front
-    matter (a Logseq page's properties); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
+    Notion page's ``# Title`` (a database row's properties; links to pages in them are
+    ``front-matter`` links); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -149,6 +151,7 @@ class FieldMap:
     site_url: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
+    notion_properties: bool = False
     journal_files: str | None = None
     journal_title: str | None = None
     permalink: str | None = None
@@ -173,6 +176,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
+        "notion_properties": bool,
     }
 
     @property
@@ -373,7 +377,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     >>> article.title, [l.target for l in article.related], problems[0].message.endswith("read without its front matter")
     ('Ann', ['Bob'], True)
     """
-    fm = read_front_matter(name, text, properties=fields.properties)
+    fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]
@@ -459,7 +463,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         m = re.match(r"(\d{4}-\d{2}-\d{2})-", name.rpartition("/")[2])
         typed["date"] = m.group(1) if m else None
     related = _related_links(f, fields)
-    if fields.related_lists or "wiki" in fields.links:
+    if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
@@ -1025,8 +1029,9 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
-    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls) and,
-    where wiki-links are read, the ``[[links]]`` in any front-matter value (Obsidian properties)."""
+    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls),
+    where wiki-links are read, the ``[[links]]`` in any front-matter value (Obsidian properties), and
+    the pages a Notion page's properties name (a relation: ``Name (Other%20Page%20<id>.md)``)."""
     links: list[RelatedLink] = []
 
     def add(target: str | None, title: str | None, line: int) -> None:
@@ -1055,7 +1060,17 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 if isinstance(item, str) and "[[" in item:
                     for target, alias in wiki_targets(item):
                         add(target, alias, f.fm.line_of(str(key)))
+    if f.fm.syntax == NOTION:
+        for key, value in f.data.items():
+            if isinstance(value, str) and ".md" in value:
+                for target in _NOTION_PAGE.findall(value):
+                    add(target, None, f.fm.line_of(str(key)))
     return links
+
+
+#: a page a Notion property names: its file, relative and url-encoded, in brackets after its name
+#: (``Website (../Projects%20ab12/Website%20cd34.md)``) or as a Markdown link's target
+_NOTION_PAGE = re.compile(r"\(<?([^()\s<>]+\.md)>?\)")
 
 
 class _TooLarge(Exception):

@@ -13,6 +13,7 @@ give the line of every top-level key, so problems can point at the right line.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import sys
 import threading
@@ -53,6 +54,7 @@ FrontMatterLoader.add_implicit_resolver(
 YAML = "yaml"
 TOML = "toml"
 PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a page
+NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title`` (its database properties)
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
@@ -63,7 +65,8 @@ _DELIMITERS = {"---": YAML, "+++": TOML}
 class FrontMatter:
     """A file's front matter (``data``), its body, and where things are.
 
-    ``syntax`` is ``"yaml"``, ``"toml"``, or ``None`` when the file has no front matter
+    ``syntax`` is ``"yaml"``, ``"toml"``, ``"properties"`` (Logseq's), ``"notion"`` (a Notion
+    page's property block, see :func:`read_front_matter`), or ``None`` when the file has no front matter
     (then ``data`` is empty and ``body`` is the whole text: whether that is an article
     is the field mapping's decision). ``line`` is the file line of the front matter's
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
@@ -108,12 +111,16 @@ def decode(name: str, data: bytes) -> str | Problem:
     return text
 
 
-def read_front_matter(name: str, text: str, *, properties: bool = False) -> FrontMatter | Problem:
+def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False
+                      ) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated. A file that does not start
     with a delimiter has no front matter (``syntax=None``); one whose front matter is
     not closed, not valid YAML/TOML or not a mapping is a :class:`~qagraph.errors.Problem`.
+    With ``properties``, ``key:: value`` lines at the top are a Logseq page's front matter; with
+    ``notion``, the ``Key: value`` lines under a first ``# Title`` are a Notion page's
+    (:func:`_notion_properties`).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -135,6 +142,10 @@ def read_front_matter(name: str, text: str, *, properties: bool = False) -> Fron
     if first not in _DELIMITERS:
         if properties and "::" in first and _PROPERTY.match(first):  # Logseq's (the field map says)
             return _properties(name, text, pos, skipped + 1)
+        if notion and first.startswith("# "):  # a Notion export's (the field map says)
+            block = _notion_properties(name, text, pos, skipped + 1)
+            if block is not None:
+                return block
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
     closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
@@ -234,6 +245,80 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
         key_lines[key] = line
         pos, line = end + 1, line + 1
     return FrontMatter(data, text[pos:], PROPERTIES, first, key_lines, warnings)
+
+
+#: a line of a Notion page's property block: a name that starts no Markdown block (a list item, a quote,
+#: a table, a heading), ": ", the value as Notion shows it
+_NOTION_PROPERTY = re.compile(r"^(?!\d+[.)]\s)([^\s#>*+|`\[!<=~-][^:\n]{0,99}?):(?:[ \t]+(.*?))?[ \t]*$")
+_NOTION_DATE = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})(?: (\d{1,2}):(\d{2}) ([AP]M))?$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter | None:
+    """A Notion page export's title and properties: its ``# Title`` line (from offset ``pos``, file line
+    ``line``), a blank line, then ``Key: value`` lines (a database row's properties, ``Tags: a, b``,
+    ``Created: January 5, 2024 3:04 PM``) up to a blank line; ``None`` when the page has no such block
+    (a block of one line must end at a blank line: a line ``Note: ...`` alone under a paragraph is text).
+
+    The title is ``title``; keys are lower-cased (``Date Applied``: ``date applied``); values are text,
+    but for dates as Notion writes them (``January 5, 2024``, ``... 3:04 PM``), read as dates; the
+    rest of the text is the body. A NUL is read as U+FFFD, with a warning, as in YAML.
+
+    >>> fm = _notion_properties("a.md", "# Deploy\\n\\nTags: ops, ci\\nCreated: January 5, 2024 3:04 PM\\n\\nRun it.\\n", 0, 1)
+    >>> fm.data, fm.body, fm.key_lines
+    ({'tags': 'ops, ci', 'created': datetime.datetime(2024, 1, 5, 15, 4), 'title': 'Deploy'}, '\\nRun it.\\n', {'tags': 3, 'created': 4, 'title': 1})
+    """
+    heading, pos = _line_at(text, pos)
+    title = re.sub(r"[ \t]+#+[ \t]*$", "", heading.strip()[2:]).strip()  # "# Title #": its closing marks
+    first, row = line, line + 1
+    while pos < len(text) and not _line_at(text, pos)[0].strip():  # the blank line under the title
+        pos, row = _line_at(text, pos)[1], row + 1
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    warnings: list[Problem] = []
+    while pos < len(text):
+        current, after = _line_at(text, pos)
+        m = _NOTION_PROPERTY.match(current)
+        if m is None:
+            break
+        key, value = m.group(1).strip().lower(), m.group(2) or ""
+        if "\0" in value:
+            value = value.replace("\0", "\ufffd")
+            warnings.append(Problem(name, row, f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
+                                    "control-character", WARNING))
+        data[key] = _notion_date(value)
+        key_lines[key] = row
+        pos, row = after, row + 1
+    if not data or not title or (len(data) == 1 and pos < len(text) and _line_at(text, pos)[0].strip()):
+        return None
+    data["title"], key_lines["title"] = title, first  # the page's title property, shown as its heading
+    return FrontMatter(data, text[pos:], NOTION, first, key_lines, warnings)
+
+
+def _line_at(text: str, pos: int) -> tuple[str, int]:
+    """The line of ``text`` that starts at offset ``pos`` (without its end), and the offset of the next."""
+    end = text.find("\n", pos)
+    return (text[pos:], len(text)) if end < 0 else (text[pos:end], end + 1)
+
+
+def _notion_date(value: str) -> Any:
+    """A property's value: a date or date and time as Notion writes them, else the text.
+
+    >>> _notion_date("March 3, 2024"), _notion_date("February 30, 2024"), _notion_date("Done")
+    (datetime.date(2024, 3, 3), 'February 30, 2024', 'Done')
+    """
+    m = _NOTION_DATE.match(value)
+    if m is None or m.group(1) not in _MONTHS:
+        return value
+    try:
+        day = _dt.date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        if m.group(4) is None:
+            return day
+        hour = int(m.group(4)) % 12 + (12 if m.group(6) == "PM" else 0)
+        return _dt.datetime(day.year, day.month, day.day, hour, int(m.group(5)))
+    except ValueError:
+        return value
 
 
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:

@@ -479,6 +479,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             notes.append("a Notion export (names end with page ids)")
         fields, note = _fit_generic(fields, names, s, sections=site is not None or notion)
         notes.append(note)
+        if notion:
+            fields, note = _fit_notion(fields)
+            notes.append(note)
     if p.name in ("jekyll", "hugo"):
         used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
         notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
@@ -556,6 +559,19 @@ def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:
         return None, None, f"journal pages titled by their file names (date formats {files!r}, {title!r} not read)"
     return f"{folder}/{files}", title, f"journal pages ({folder}/) titled as dates ({title})"
 _NOTION_FILE = re.compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
+
+
+def _fit_notion(fields: FieldMap) -> tuple[FieldMap, str]:
+    """A Notion export's map: a database row's properties (``Tags: a, b`` under its ``# Title``) are its
+    front matter, not its text; a select or multi-select (``Category``, ``Tags``) is comma-separated, and
+    commas are in no option's name; a row's subject is its subject property, else its folder; ``URL``
+    (a bookmark's link) is no identity of a page."""
+    fields = replace(fields, notion_properties=True, keyword_separator=",", url=(),
+                     list_fields=tuple(dict.fromkeys((*fields.list_fields, *fields.subject))),
+                     subject_from=("field", *(x for x in fields.subject_from if x != "field")),
+                     date=("date", "created", "created time"))
+    return fields, ("properties (Key: value under the title) read: subject from " + ", ".join(fields.subject)
+                    + ", keywords from " + ", ".join(fields.keywords))
 
 
 def _foam(base: Path) -> bool:

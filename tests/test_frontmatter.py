@@ -134,3 +134,39 @@ def test_key_value_lines_are_properties_only_when_the_field_map_says_so():
     assert (fm.syntax, fm.line, fm.data) == ("properties", 2, {"rating": "5", "title": "A\ufffdB"})
     assert [(p.line, p.code) for p in fm.warnings] == [(3, "control-character")]
     assert read_front_matter("b.md", "std::vector<int> v;\n", properties=True).syntax is None
+
+
+NOTION_ROW = ("# Deploy the site ##\n\nCategory: Operations\nTags: ci, Machine Learning\n"
+              "Created: January 5, 2024 3:04 PM\nDue: February 30, 2024\nAssignee:\nNote: a\x00b\n\n"
+              "Status: this line is text\n")
+
+
+def test_a_notion_pages_property_block_is_its_front_matter_only_when_the_field_map_says_so():
+    """A Notion database row exported as Markdown: ``# Title``, a blank line, ``Key: value`` lines, a
+    blank line, the text. The block is the page's properties (keys lower-cased, Notion's dates read as
+    dates, the heading as the title), the body what follows; elsewhere such lines are text."""
+    assert read_front_matter("a.md", NOTION_ROW).syntax is None
+    fm = read_front_matter("a.md", "\n" + NOTION_ROW, notion=True)
+    assert (fm.syntax, fm.line, fm.body) == ("notion", 2, "\nStatus: this line is text\n")
+    assert fm.data == {"category": "Operations", "tags": "ci, Machine Learning",
+                       "created": datetime.datetime(2024, 1, 5, 15, 4), "due": "February 30, 2024", "assignee": "",
+                       "note": "a\ufffdb", "title": "Deploy the site"}
+    assert (fm.line_of("tags"), fm.line_of("title")) == (5, 2)
+    assert [(p.line, p.code) for p in fm.warnings] == [(9, "control-character")]
+
+
+@pytest.mark.parametrize(("text", "data"), [
+    ("# Page\n\nStatus: Done\nOwner: Jane\nMore text that goes on.\n", {"status": "Done", "owner": "Jane"}),
+    ("# Page\n\nSummary: one line, then text\nthat goes on.\n", None),  # a paragraph that starts like one
+    ("# Page\n\n- Tags: a list item\n", None),
+    ("# Page\n\n1. Step: do it\n2. Step: done\n", None),
+    ("# Page\n\n> Quote: said\n", None),
+    ("# Page\n\nSee https://example.org\n", None),
+    ("# Page\n\nMeet at 10:30 today\n", None),
+    ("## Part\n\nTags: a\n", None),  # not under the page's title
+    ("# Page\n", None),
+    ("Tags: a\n", None),
+])
+def test_only_key_value_lines_under_the_title_are_a_notion_block(text, data):
+    fm = read_front_matter("a.md", text, notion=True)
+    assert ({k: v for k, v in fm.data.items() if k != "title"} if fm.syntax == "notion" else None) == data

@@ -821,3 +821,55 @@ def test_a_logseq_journal_page_is_titled_as_logseq_shows_it_and_links_by_that_ti
     result = load_corpus(graph)
     assert {a.title for a in result.articles} == {"2024_01_05", "2024_01_22", "Rust"}
     assert result.detection is not None and "journal pages titled by their file names" in result.detection.reason
+
+
+def test_a_notion_database_row_s_properties_are_its_keywords_and_subject_not_its_text(tmp_path: Path):
+    """A Notion export writes a database row's properties as ``Key: value`` lines under its ``# Title``:
+    they were read as the page's text, so no page had a keyword and Tags: ci read as words of the
+    answer. Now Tags are keywords, Category the subject (else the folder), Created the date, a
+    relation a link, and the text what follows; a URL property (two rows may share one) is no
+    identity. Only in a Notion export: a generic folder's page keeps such lines as text."""
+    import qagraph
+
+    export = tmp_path / "export"
+    wiki = "Wiki 8a1f3c2d9e7b4a6c8d0e1f2a3b4c5d6e"
+    tasks = f"{wiki}/Tasks 1b2c3d4e5f60718293a4b5c6d7e8f901"
+    rows = {
+        f"{wiki}.md": "# Wiki\n\nSee [Tasks](Wiki%208a1f3c2d9e7b4a6c8d0e1f2a3b4c5d6e/Tasks%201b2c3d4e5f60718293a4b5c6d7e8f901.md).\n",
+        f"{tasks}.md": "# Tasks\n\nEvery task of the team.\n",
+        f"{tasks}/Deploy the site 0a1b2c3d4e5f60718293a4b5c6d7e8f9.md":
+            "# Deploy the site\n\nCategory: Operations\nTags: ci, Machine Learning\nCreated: January 5, 2024 3:04 PM\n"
+            "Status: Done\nURL: https://example.org/ops\n"
+            "Blocked by: Write docs (Write%20docs%20c0ffee11223344556677889900aabbcc.md)\n\nRun the pipeline.\n",
+        f"{tasks}/Write docs c0ffee11223344556677889900aabbcc.md":
+            "# Write docs\n\nTags: docs\nURL: https://example.org/ops\n\nWrite them.\n",
+    }
+    for name, text in rows.items():
+        write_article(export, name, text)
+    result = load_corpus(export)
+    assert result.fields.notion_properties and not [p for p in result.problems if p.severity != SKIPPED]
+    by = {a.title: a for a in result.articles}
+    deploy, docs = by["Deploy the site"], by["Write docs"]
+    assert (deploy.subject, deploy.keywords, deploy.date, deploy.body) == (
+        "Operations", ("ci", "Machine Learning"), "2024-01-05T15:04:00", "Run the pipeline.")
+    assert deploy.extra == {"status": "Done", "url": "https://example.org/ops",
+                            "blocked by": "Write docs (Write%20docs%20c0ffee11223344556677889900aabbcc.md)"}
+    assert (docs.subject, docs.keywords, docs.body) == ("Wiki", ("docs",), "Write them.")
+    assert by["Tasks"].body == "# Tasks\n\nEvery task of the team."  # a page without properties: as it was
+    assert_every_file_accounted_for(result)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(export, out=out)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(deploy.key) == [f"article:{docs.key}"]
+    write_article(export, f"{tasks}/Write docs c0ffee11223344556677889900aabbcc.md",
+                  "# Write docs\n\nCategory: Writing\nTags: docs, ci\n\nWrite them.\n")
+    assert qagraph.build(export, out=out).build_info.incremental
+    qagraph.build(export, out=cold, cache=False)
+    from test_pipeline import database_rows, outputs_of
+
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    plain = tmp_path / "plain"  # the same lines in a folder that is no Notion export: text
+    write_article(plain, "deploy.md", rows[f"{tasks}/Deploy the site 0a1b2c3d4e5f60718293a4b5c6d7e8f9.md"])
+    write_article(plain, "other.md", "# Other\n\nText.\n")
+    page = load_corpus(plain, preset="generic").articles[0]
+    assert page.keywords == () and "Tags: ci" in page.body
