@@ -338,7 +338,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     """Recognise the kind of corpus under ``root`` and fit its preset to it.
 
     Signs, strongest first: a ``.obsidian/`` folder; the Q&A format's fields in most
-    sampled files; a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
+    sampled files; a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
+    example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
     shortcodes; a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
@@ -371,6 +372,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
     dendron = _dendron(base, names, s)
     if dendron is not None:
         return "generic", dendron
+    theme = _hugo_theme(base, names)
+    if theme is not None:
+        return "hugo", f"theme.toml and {theme} (a Hugo theme: its example site is read)"
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return "hugo", f"{_where(config[0], base)} (a Hugo site)"
@@ -398,6 +402,19 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
     return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs"
 
 
+_HUGO_EXAMPLE_SITE = "exampleSite/"
+
+
+def _hugo_theme(base: Path, names: Sequence[str]) -> str | None:
+    """``exampleSite/`` when ``base`` is a Hugo theme's repository (a ``theme.toml``) whose pages are
+    its example site's (``exampleSite/content/``; the theme has no ``content/`` of its own): the
+    theme's own files are layouts, archetypes and a README, not a site's pages."""
+    if not (base / "theme.toml").is_file() or any(n.startswith("content/") for n in names):
+        return None
+    pages = f"{_HUGO_EXAMPLE_SITE}content/"
+    return _HUGO_EXAMPLE_SITE if any(n.startswith(pages) for n in names) else None
+
+
 def _where(path: Path, base: Path) -> str:
     resolved = base.resolve()
     if path.parent == resolved:
@@ -415,21 +432,27 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         return _fit_dendron(fields, s)
     notes: list[str] = []
     if p.name == "hugo":
-        content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
-            [base.resolve()], _HUGO_CONFIGS) else ""
+        theme = _hugo_theme(base, names)
+        # a theme's repository: its example site is the corpus, read with the example site's config
+        configs = [(base / theme).resolve()] if theme is not None else _parents(base)
+        if theme is not None:
+            content_dir = f"{theme}content/"
+        else:
+            content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
+                [base.resolve()], _HUGO_CONFIGS) else ""
         inside = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
         tops = {n.split("/", 1)[0] for n in inside if "/" in n}
         if len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
             content_dir += next(iter(tops)) + "/"
         if content_dir:
             notes.append(f"pages under {content_dir}")
-        config = _config(_parents(base), _HUGO_CONFIGS)
+        config = _config(configs, _HUGO_CONFIGS)
         base_url = _BASE_URL.search(config[1]) if config else None
         site = base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
         languages = _hugo_languages(config[1]) if config else ()
         if not languages:  # a config folder keeps them in a file of their own
-            found = _config(_parents(base), _HUGO_LANGUAGE_FILES)
+            found = _config(configs, _HUGO_LANGUAGE_FILES)
             languages = _hugo_language_file(*found) if found else ()
         if len(languages) > 1:  # pages in each: hello.fr.md or content/fr/hello.md, /fr/hello/ on the site
             default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None

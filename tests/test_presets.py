@@ -607,6 +607,44 @@ def test_a_hugo_theme_s_archetypes_and_npm_packages_are_not_pages(tmp_path: Path
     assert [a.title for a in result.articles] == ["A"]
 
 
+@pytest.mark.parametrize("config", ["config.toml", "hugo.toml", "config/_default/hugo.toml"])
+@pytest.mark.parametrize("how", ["auto", "hugo"])
+def test_a_hugo_theme_s_example_site_is_the_corpus(tmp_path: Path, config: str, how: str):
+    """A theme's repository (theme.toml, no content/) ships its pages in exampleSite/content/, with
+    the example site's own config: those are the pages, the site's url and languages come from that
+    config, and the theme's files (README, archetypes, layouts) are not pages."""
+    import qagraph
+
+    theme = tmp_path / "theme"
+    for name, text in {
+        "theme.toml": 'name = "T"\n', "README.md": "---\ntitle: The theme\n---\n",
+        "archetypes/default.md": '---\ntitle: "{{ .Name }}"\n---\n',
+        "layouts/partials/x.md": "+++\ntitle = 'Partial'\n+++\n",
+        f"exampleSite/{config}": 'baseURL = "https://demo.example.org/"\ndefaultContentLanguage = "en"\n'
+                                 "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        "exampleSite/content/_index.md": "---\ntitle: Home\n---\n",
+        "exampleSite/content/posts/first.md": "---\ntitle: First\n---\n"
+                                              "[second](https://demo.example.org/posts/second/) and {{< ref \"second\" >}}\n",
+        "exampleSite/content/posts/second.md": "---\ntitle: Second\n---\n",
+        "exampleSite/content/posts/second.fr.md": "---\ntitle: Deuxième\n---\n[english](/posts/first/)\n",
+    }.items():
+        write_article(theme, name, text)
+    result = load_corpus(theme, preset=how)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    if how == "auto":
+        assert "theme.toml and exampleSite/ (a Hugo theme" in result.detection.reason
+    fields = result.fields
+    assert (fields.content_dir, fields.site_url, fields.languages) == (
+        "exampleSite/content/", "https://demo.example.org/", ("en", "fr"))
+    assert sorted(by_key(result)) == ["/", "fr/posts/second", "posts/first", "posts/second"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"README.md", "archetypes/default.md", "layouts/partials/x.md"}
+    assert "outside the content folder exampleSite/content/" in why["README.md"]
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(theme, preset=how)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 2
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
