@@ -52,8 +52,10 @@ __all__ = ["CORPUS_PROBLEMS", "DATABASE", "SCHEMA_VERSION", "BuildDatabase", "Da
            "patched_health", "patched_health_facts", "report_meta", "title_words", "write_database"]
 
 DATABASE = "qagraph.db"
-#: the ``problems`` rows of the corpus as a whole (path ``.``) and of folders (``folder/``), not of a file
-CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/'"
+#: the ``problems`` rows of the corpus as a whole (path ``.``), of folders (``folder/``) and of the site's
+#: own files read to fit the field map (a Docusaurus category file): not of an input file, which a patch
+#: replaces with the file
+CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/' OR path NOT IN (SELECT path FROM files)"
 SCHEMA_VERSION = 2  # 2: articles.subject_given
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
@@ -1155,8 +1157,9 @@ class DatabasePatch:
                 articles if nodes is None else sorted(n for n in nodes if n in articles)))))
 
     def replace_corpus_problems(self, problems: Iterable[Problem], hidden: Iterable[tuple[str, int]]) -> None:
-        """The problems of the corpus as a whole and of folders (their paths: ``.``, ``folder/``),
-        and the hidden folders, in place of those the database holds."""
+        """The problems of the corpus as a whole, of folders and of the site's own files (their paths:
+        ``.``, ``folder/``, a path no input file has), and the hidden folders, in place of those the
+        database holds."""
         self.con.execute(f"DELETE FROM problems WHERE {CORPUS_PROBLEMS}")
         self.con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
                              ((p.path, p.line, p.severity, p.code, p.message) for p in problems))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import math
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields as _dataclass_fields, replace
@@ -110,6 +111,14 @@ class FieldMap:
     corpus's own site (its absolute links are internal). ``inline_tags`` adds the
     body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values).
 
+    Site tools: ``doc_routes`` are a Docusaurus site's docs, as ``folder=route``
+    (``docs=/docs``): a doc there is published at the route and its slug, made from its
+    ``id``, ``slug`` and path as Docusaurus makes it (:func:`doc_url`), and a folder there
+    is named without its number prefix (``01-guides``: ``guides``); ``folder_labels`` are
+    ``(folder, label)`` pairs that label the subject of a folder (a Docusaurus
+    ``_category_.json``'s ``label``); ``partials`` makes files and folders whose names start
+    with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -158,6 +167,9 @@ class FieldMap:
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     default_language: str = ""
+    doc_routes: tuple[str, ...] = ()
+    folder_labels: tuple[tuple[str, str], ...] = ()
+    partials: bool = False
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -176,7 +188,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool,
+        "notion_properties": bool, "doc_routes": (), "partials": bool,
     }
 
     @property
@@ -224,8 +236,12 @@ class FieldMap:
         >>> FieldMap().settings()["keywords"]
         ['seo.page_keywords', 'keywords', 'tags']
         """
-        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v
-                for f in _dataclass_fields(self)}
+        return {f.name: _listed(getattr(self, f.name)) for f in _dataclass_fields(self)}
+
+
+def _listed(value: Any) -> Any:
+    """Tuples, and the tuples in them (``folder_labels``' pairs), as lists: as JSON reads them back."""
+    return [_listed(v) for v in value] if isinstance(value, tuple) else value
 
 
 def _setting(name: str, value: str, kind: Any) -> Any:
@@ -707,6 +723,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = collection_permalink(name, fields.collections, f.data)
         if made is not None:
             return made, path_key
+    if url is None and fields.doc_routes:
+        made = doc_url(name, fields.doc_routes, f.data)
+        if made is not None:
+            return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or (f"/{page}/" if page else "/"), page or "/"
@@ -796,6 +816,82 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
     return None
 
 
+#: a Docusaurus number prefix (``01-intro``, ``003 - My doc``, ``2.Setup``) and what is kept as it is: a
+#: date or a version at the start of a name (``2021-11-notes``, ``7.0-release``)
+_NUMBER_PREFIX = re.compile(r"^[0-9]+\s*[-_.]+\s*([^-_.\s].*)$")
+_NOT_NUMBER_PREFIX = re.compile(r"^[0-9]+[-_.][0-9]+")
+
+
+def strip_number_prefix(name: str) -> str:
+    """A file or folder name without the number prefix Docusaurus orders its docs by.
+
+    >>> [strip_number_prefix(n) for n in ("01-intro", "003 - My doc", "2021-11-notes", "7.0-release", "42")]
+    ['intro', 'My doc', '2021-11-notes', '7.0-release', '42']
+    """
+    if _NOT_NUMBER_PREFIX.match(name):
+        return name
+    m = _NUMBER_PREFIX.match(name)
+    return m.group(1) if m else name
+
+
+def doc_folder(name: str, routes: tuple[str, ...]) -> tuple[str, str] | None:
+    """The docs folder (with its ``/``, or ``""``) and route of ``routes`` (``folder=route``) that the file
+    ``name`` is in; ``None`` for a file in none of them (a blog post, a page)."""
+    for entry in routes:
+        folder, _, route = entry.partition("=")
+        folder = folder.strip().strip("/")
+        prefix = f"{folder}/" if folder else ""
+        if name.startswith(prefix):
+            return prefix, route
+    return None
+
+
+def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
+    """The url Docusaurus publishes the doc ``name`` at, from its front matter ``data``; ``None``
+    for a file in none of the docs folders ``routes`` (``folder=route``, e.g. ``docs=/docs``).
+
+    The url is the route and the doc's slug: ``slug`` when it starts with ``/``; else the doc's
+    folder and ``slug``, or its id: ``id``, else its file name; a folder's own doc (``index``,
+    ``README`` or the folder's name) is the folder's url. Number prefixes (``01-intro.md``) are not
+    part of any of them, unless ``parse_number_prefixes: false``.
+
+    >>> routes = ("docs=/docs",)
+    >>> doc_url("docs/01-guides/02-install.md", routes, {}), doc_url("docs/guides/foo.md", routes, {"id": "bar"})
+    ('/docs/guides/install', '/docs/guides/bar')
+    >>> doc_url("docs/guides/foo.md", routes, {"slug": "/start"}), doc_url("docs/guides/README.md", routes, {})
+    ('/docs/start', '/docs/guides/')
+    >>> doc_url("docs/intro.md", ("docs=/",), {"slug": "../x"}), doc_url("blog/post.md", routes, {})
+    ('/x', None)
+    """
+    found = doc_folder(name, routes)
+    if found is None:
+        return None
+    prefix, route = found
+    folder, _, file_name = name[len(prefix):].rpartition("/")
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    parse = data.get("parse_number_prefixes") is not False
+
+    def plain(part: str) -> str:
+        return strip_number_prefix(part) if parse else part
+
+    given = data.get("id")
+    doc_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
+    if not doc_id or "/" in doc_id:  # Docusaurus refuses an id with a slash: the file name stands
+        doc_id = plain(stem)
+    folder_slug = "/" + "".join(plain(part) + "/" for part in folder.split("/")) if folder else "/"
+    slug = data.get("slug")
+    slug = slug.strip() if isinstance(slug, str) and slug.strip() else None
+    if slug is not None and slug.startswith("/"):
+        path = slug
+    elif slug is None and stem.lower() in ("index", "readme", folder.rpartition("/")[2].lower()):
+        path = folder_slug  # a folder's own doc: the folder's url, not .../index
+    else:
+        relative = slug or doc_id
+        path = posixpath.normpath(posixpath.join(folder_slug, relative)) + ("/" if relative.endswith("/") else "")
+    url = "/" + route.strip().strip("/") + "/" + path.lstrip("/")
+    return re.sub(r"/{2,}", "/", url)
+
+
 def _values(value: Any, split: bool, separator: str | None) -> list[str]:
     """The values of one field: a list item by item, a string split when it is a list field."""
     if value is None:
@@ -847,10 +943,16 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             return _slug(values[0]), clean(values[0]), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir)
-            for folder in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
-                folder = _NOTION_ID.sub("", folder)  # a Notion export's "Engineering Wiki 8a1f...6e"
+            at = fields.content_dir  # the folder's path, which folder_labels name it by
+            docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
+            for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
+                at += part + "/"
+                folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
+                if docs is not None and at.startswith(docs[0]):
+                    folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
-                    return _slug(folder), _folder_label(folder), False, []
+                    named = dict(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
+                    return _slug(folder), named or _folder_label(folder), False, []
         if source == "hierarchy":
             top = _hierarchy_top(name, fields)
             if top is not None:

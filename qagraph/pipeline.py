@@ -569,13 +569,14 @@ def _name_rows(loaded: LoadResult) -> Iterator[tuple[str, str, str]]:
 
 
 def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Problem]:
-    """The problems of the corpus as a whole and of folders, found again for a patched database
+    """The problems of the corpus as a whole, of folders and of the site's own files read to fit
+    the field map (``detection.problems``), found again for a patched database
     (:meth:`~qagraph.database.DatabasePatch.replace_corpus_problems` keeps them)."""
     from .fields import ANY_SEPARATOR
     from .presets import spaced_keywords, unmapped_fields
 
     names = set(scanned.names)
-    folder_problems = [p for p in scanned.found.problems if p.path not in names]
+    folder_problems = [p for p in scanned.found.problems if p.path not in names] + list(detection.problems)
     # a field mapped with --field that no article has (each article's data lists those it lacks)
     missing = [name for name in detection.fields.overridden if con.execute(
         "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM nodes WHERE kind = 'article' AND "

@@ -27,7 +27,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,6 +171,8 @@ class Detection:
     auto: bool = True
     sampled: int = 0
     keys: dict[str, int] = field(default_factory=dict, compare=False)
+    #: problems of the site's own files read to fit the map (a category file that cannot be read)
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def line(self) -> str:
         """One line for people: ``preset hugo (recognised: hugo.toml in the parent folder (a Hugo site))``."""
@@ -357,8 +359,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
         names, raw = found.names, found.raw
     sample = _sample(base, names, raw or {})
     found_preset, reason = _recognise(base, names, sample)
-    fitted, extra = _fit(preset(found_preset), base, names, sample)
-    return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys))
+    fitted, extra, problems = _fit(preset(found_preset), base, names, sample)
+    return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys), tuple(problems))
 
 
 def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
@@ -425,12 +427,15 @@ def _where(path: Path, base: Path) -> str:
         return f"{path} above the folder"
 
 
-def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str]:
-    """The preset's map fitted to this folder, and what was fitted (text for the reason)."""
+def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str, list[Problem]]:
+    """The preset's map fitted to this folder, what was fitted (text for the reason), and the
+    problems of the site's files read to fit it (a category file that cannot be read)."""
     fields = p.fields
     if p.name == "generic" and _dendron(base, names, s) is not None:
-        return _fit_dendron(fields, s)
+        fitted, note = _fit_dendron(fields, s)
+        return fitted, note, []
     notes: list[str] = []
+    problems: list[Problem] = []
     if p.name == "hugo":
         theme = _hugo_theme(base, names)
         # a theme's repository: its example site is the corpus, read with the example site's config
@@ -492,9 +497,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
     if p.name == "generic":
         site = _site_content(base, names)
         if site is not None:
-            content_dir, skip, why = site
-            fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + skip)
-            notes.append(why)
+            content_dir = site.content_dir
+            fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + site.skip,
+                             **site.changes)
+            notes.append(site.why)
+            problems += site.problems
             names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
         # a Notion export's folders are its pages' subpages, the one a workspace is exported as too
         notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)
@@ -509,7 +516,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
         notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
-    return fields, ("; " + "; ".join(notes)) if notes else ""
+    return fields, ("; " + "; ".join(notes)) if notes else "", problems
 
 
 def _jekyll_collections(config: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -648,16 +655,28 @@ _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 
 
-def _site_content(base: Path, names: Sequence[str]) -> tuple[str, tuple[str, ...], str] | None:
-    """The content folder a static-site tool's config at ``base`` names, when its pages are there:
-    ``(content_dir, folders to skip, why)``; ``None`` for a folder of no such tool. The folders
-    beside the content (a repository's README, the site's sources) are then not pages, and
-    subjects come from the folders below it, as for a Hugo site's ``content/``.
+@dataclass
+class _Site:
+    """What a static-site tool's config says of a corpus: its content folder (``""``: the whole
+    folder), folders to skip, why (for the reason), other settings of the field map, and the
+    problems of the files read on the way."""
+
+    content_dir: str
+    skip: tuple[str, ...]
+    why: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
+    """The content folder a static-site tool's config at ``base`` names, when its pages are there;
+    ``None`` for a folder of no such tool. The folders beside the content (a repository's README,
+    the site's sources) are then not pages, and subjects come from the folders below it, as for a
+    Hugo site's ``content/``.
 
     MkDocs (``mkdocs.yml``: ``docs_dir``, default ``docs``), Docusaurus (``docusaurus.config.*``:
-    ``docs/``; the frozen copies of older versions and the translations skipped), Astro
-    (``astro.config.*``: ``src/content/``), Eleventy (``.eleventy.js``, ``eleventy.config.*``:
-    its ``dir.input``).
+    :func:`_docusaurus`), Astro (``astro.config.*``: ``src/content/``), Eleventy (``.eleventy.js``,
+    ``eleventy.config.*``: its ``dir.input``).
     """
     def inside(folder: str) -> str | None:
         folder = folder.strip().strip("/").removeprefix("./").strip("/")
@@ -669,29 +688,146 @@ def _site_content(base: Path, names: Sequence[str]) -> tuple[str, tuple[str, ...
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
         docs = inside(declared.group(1) if declared else "docs")
         if docs:
-            return docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)"
+            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)")
     docusaurus = _config([base.resolve()], tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG))
     if docusaurus is not None:
-        docs = inside("docs")
-        blog = any(n.startswith("blog/") for n in names)  # its posts are pages too: docs/ is not the only folder
-        skip = ("versioned_docs", "i18n")
-        why = f"{docusaurus[0].name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
-        if docs and not blog:
-            return docs, skip, f"pages under {docs} ({why})"
-        return "", skip, why
+        return _docusaurus(base, names, *docusaurus, inside)
     astro = _config([base.resolve()], tuple(f"astro.config.{x}" for x in _JS_CONFIG))
     if astro is not None:
         content = inside("src/content")
         if content:
-            return content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)"
+            return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
     eleventy = _config([base.resolve()], (".eleventy.js", ".eleventy.cjs",
                                           *(f"eleventy.config.{x}" for x in _JS_CONFIG)))
     if eleventy is not None:
         declared = _ELEVENTY_INPUT.search(eleventy[1])
         content = inside(declared.group(1)) if declared else None
         if content:
-            return content, (), f"pages under {content} ({eleventy[0].name}: an Eleventy site)"
+            return _Site(content, (), f"pages under {content} ({eleventy[0].name}: an Eleventy site)")
     return None
+
+
+_DOCUSAURUS_URL = re.compile(r"""^\s*url\s*:\s*["'`]([^"'`]+)["'`]""", re.M)
+_DOCUSAURUS_BASE_URL = re.compile(r"""^\s*baseUrl\s*:\s*["'`]([^"'`]*)["'`]""", re.M)
+
+
+def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
+                inside: Callable[[str], str | None]) -> _Site:
+    """A Docusaurus site: its docs folder (``docs/``, or the docs options' ``path``) is the content,
+    unless a ``blog/`` has posts too; each doc is published at the docs' ``routeBasePath`` (default
+    ``/docs``) and its slug (:func:`~qagraph.fields.doc_url`); a ``_category_.json`` or ``.yml``
+    labels its folder's subject; files without front matter are pages (its front matter is
+    optional), files and folders named ``_...`` are partials, not pages; the frozen copies of older
+    versions (``versioned_docs/``) and the translations (``i18n/``) are skipped."""
+    why = f"{config.name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
+    changes: dict[str, Any] = {"partials": True}
+    problems: list[Problem] = []
+    url, base_url = _DOCUSAURUS_URL.search(text), _DOCUSAURUS_BASE_URL.search(text)
+    if url and "://" in url.group(1):
+        changes["site_url"] = url.group(1).rstrip("/") + "/" + (base_url.group(1) if base_url else "").strip("/")
+    options = _docusaurus_docs(text)
+    docs = inside(options[0]) if options is not None else None
+    if docs and options is not None:
+        route = "/" + options[1].strip().strip("/")
+        changes["doc_routes"] = (f"{docs[:-1]}={route}",)
+        changes["folder_labels"], problems = _category_labels(base, docs)
+        why += f"; docs published under {route}"
+    blog = any(n.startswith("blog/") for n in names)  # its posts are pages too: docs/ is not the only folder
+    content = docs if docs and not blog else ""
+    # a page need not have front matter; at the site's root, a README or a changelog is no page
+    changes["no_front_matter"] = "article" if content else "article-below-root"
+    return _Site(content, ("versioned_docs", "i18n"), f"pages under {content} ({why})" if content else why,
+                 changes, problems)
+
+
+_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
+_JS_DOCS = re.compile(r"""(?<![\w$.])["']?docs["']?\s*:\s*(\{|false\b)""")
+
+
+def _docusaurus_docs(config: str) -> tuple[str, str] | None:
+    """The docs' folder and route (``routeBasePath``) a Docusaurus config gives its docs, by default
+    ``docs`` and ``docs``; ``None`` when it has none (``docs: false``, a blog-only site). Read from
+    the text: the keys of a ``docs: {...}`` object itself, not of the objects inside it (its
+    ``versions`` have paths of their own).
+
+    >>> _docusaurus_docs("presets: [['classic', {docs: {sidebarPath: './s.js', routeBasePath: '/',\\n"
+    ...                  "versions: {current: {path: 'next'}}}, blog: {routeBasePath: 'news'}}]]")
+    ('docs', '/')
+    >>> _docusaurus_docs("module.exports = {title: 'x'}"), _docusaurus_docs("docs: false, blog: {}")
+    (('docs', 'docs'), None)
+    """
+    folder, route = "docs", "docs"
+    for m in _JS_DOCS.finditer(config):
+        if m.group(1) == "false":
+            return None
+        keys = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(config, m.end(1) - 1))}
+        folder, route = keys.get("path", folder), keys.get("routeBasePath", route)
+    return folder, route
+
+
+def _outer(text: str, start: int) -> str:
+    """The text of the object whose ``{`` is at ``start``, without the objects and arrays inside it."""
+    out: list[str] = []
+    depth = 0
+    quote = None
+    for i in range(start, len(text)):
+        c = text[i]
+        if quote is not None:
+            if c == quote and text[i - 1] != "\\":
+                quote = None
+        elif c in "\"'`":
+            quote = c
+        elif c in "{[":
+            depth += 1
+            continue
+        elif c in "}]":
+            depth -= 1
+            if depth == 0:
+                break
+            continue
+        if depth == 1:
+            out.append(c)
+    return "".join(out)
+
+
+_CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")
+
+
+def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The subject labels of the folders under ``docs`` (``docs/``) that a Docusaurus category file
+    (``_category_.json``, ``.yml`` or ``.yaml``) names with a ``label``, as ``(folder, label)``, and
+    the category files that cannot be read (a warning each: the folder's name labels it)."""
+    import json
+
+    import yaml
+
+    labels: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for dirpath, folders, files in os.walk(base / docs):
+        folders[:] = sorted(d for d in folders if not d.startswith(".") and d != "node_modules")
+        found = next((n for n in _CATEGORY_FILES if n in files), None)
+        if found is None:
+            continue
+        folder = Path(dirpath).relative_to(base).as_posix()
+        rel = f"{folder}/{found}"
+        data = _read_head(Path(dirpath) / found)
+        text = data.decode("utf-8", "replace") if data is not None else ""
+        try:
+            value = json.loads(text) if found.endswith(".json") else yaml.safe_load(text)
+        except (ValueError, yaml.YAMLError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)
+            what = getattr(exc, "msg", None) or getattr(exc, "problem", None) or str(exc)
+            problems.append(Problem(rel, line, f"cannot read {found} ({what}): the folder's name labels its "
+                                               "subject", "category-file", WARNING))
+            continue
+        label = value.get("label") if isinstance(value, dict) else None
+        if isinstance(label, str) and label.strip():
+            labels.append((folder, label.strip()))
+        elif label is not None or not isinstance(value, dict):
+            problems.append(Problem(rel, None, f"{found} has no label text (label: {label!r}): the folder's name "
+                                               "labels its subject", "category-file", WARNING))
+    return tuple(labels), problems
 
 
 def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False
@@ -757,8 +893,9 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
             found = discover(base)
             names, raw = found.names, found.raw
         sample = _sample(base, names, raw or {})
-        fitted, extra = _fit(chosen, base, names, sample)
-        detection = Detection(chosen.name, "chosen by name" + extra, fitted, False, sample.files, dict(sample.keys))
+        fitted, extra, problems = _fit(chosen, base, names, sample)
+        detection = Detection(chosen.name, "chosen by name" + extra, fitted, False, sample.files, dict(sample.keys),
+                              tuple(problems))
     if overrides:
         detection = replace(detection, fields=detection.fields.with_overrides(dict(overrides)),
                             reason=detection.reason + "; " + ", ".join(f"--field {k}={v}" for k, v in overrides.items()))
@@ -772,7 +909,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                  raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
 
-    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, and, with
+    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, with ``fields.partials``
+    the files and folders named ``_...`` (Docusaurus's partials), and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
     ``index.md`` or below its folder (never at the root of the content: the home page is
     a section). With ``fields.headless`` and the corpus ``root``, a section whose
@@ -796,7 +934,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     skip_files = set(fields.skip_files)
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
-    if not (content or skip_folders or skip_files or hidden_sections or bundles):
+    if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
@@ -805,6 +943,11 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
+            continue
+        partial = next((p for p in name[len(content):].split("/") if p.startswith("_")), None) if (
+            fields.partials) else None
+        if partial is not None:
+            skips[name] = f"a partial ({partial} starts with _): imported into pages, not a page"
             continue
         if skip_files and _stem(name.rpartition("/")[2], fields) in skip_files:
             skips[name] = "a wiki's sidebar, header or footer, shown beside every page: not a page"
@@ -871,7 +1014,9 @@ def _ancestors(folder: str) -> list[str]:
 
 
 def corpus_problems(result: LoadResult) -> list[Problem]:
-    """Warnings about how the field map fits the whole corpus (path ``.``: the corpus folder).
+    """Warnings about how the field map fits the whole corpus (path ``.``: the corpus folder), and
+    about the site's own files read to fit it (:attr:`Detection.problems`: a category file that
+    cannot be read).
 
     A field mapped with ``--field`` that no file has names the fields that do exist; a
     keyword field whose values are mostly one "keyword" of several words, where the
@@ -881,7 +1026,8 @@ def corpus_problems(result: LoadResult) -> list[Problem]:
     fields = result.fields
     articles = result.articles
     missing = [name for name in fields.overridden if articles and all(name in a.absent for a in articles)]
-    problems = unmapped_fields(fields, result.detection, missing)
+    problems = list(result.detection.problems) if result.detection else []
+    problems += unmapped_fields(fields, result.detection, missing)
     with_keywords = [a for a in articles if a.keywords]
     spaced = [(a.path, a.keywords[0]) for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
     problems += spaced_keywords(fields, len(with_keywords), spaced)

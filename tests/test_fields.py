@@ -56,6 +56,8 @@ def test_settings_are_json_able_for_the_report():
     settings = HUGO.settings()
     assert json.loads(json.dumps(settings)) == settings
     assert settings["identity"] == "page" and settings["subject"] == ["categories", "category"]
+    labelled = replace(GENERIC, folder_labels=(("docs/api", "API"),)).settings()
+    assert json.loads(json.dumps(labelled)) == labelled and labelled["folder_labels"] == [["docs/api", "API"]]
 
 
 # -- files without front matter --------------------------------------------------------------
@@ -333,3 +335,51 @@ def test_a_value_two_roles_read_is_warned_about_once():
                                      "  page_keywords: a\n---\n")
     assert article.title == "First"
     assert [(p.line, p.message) for p in problems] == [(2, "title is a list of 2 items; only the first is kept")]
+
+
+# -- Docusaurus docs -------------------------------------------------------------------------
+
+DOCS = replace(GENERIC, content_dir="docs/", doc_routes=("docs=/docs",), no_front_matter="article")
+
+
+@pytest.mark.parametrize(("name", "front_matter", "url"), [
+    ("docs/intro.md", "", "/docs/intro"),
+    ("docs/01-guides/02-install.md", "", "/docs/guides/install"),  # number prefixes are no part of urls
+    ("docs/003 - Setup/1. First steps.mdx", "", "/docs/Setup/First steps"),
+    ("docs/guides/foo.md", "id: bar", "/docs/guides/bar"),  # the id stands for the file name
+    ("docs/guides/foo.md", "id: 42", "/docs/guides/42"),
+    ("docs/guides/foo.md", "id: a/b", "/docs/guides/foo"),  # an id with a slash is refused: the file name stands
+    ("docs/guides/foo.md", "slug: /start", "/docs/start"),  # an absolute slug is the url below the route
+    ("docs/guides/foo.md", "slug: other\nid: bar", "/docs/guides/other"),  # the slug wins over the id
+    ("docs/guides/foo.md", "slug: ../up", "/docs/up"),
+    ("docs/intro.md", "slug: /", "/docs/"),
+    ("docs/01-guides/index.md", "", "/docs/guides/"),  # a folder's own doc is the folder's url
+    ("docs/01-guides/README.md", "id: ignored", "/docs/guides/"),
+    ("docs/guides/guides.md", "", "/docs/guides/"),
+    ("docs/index.md", "", "/docs/"),
+    ("docs/01-guides/02-install.md", "parse_number_prefixes: false", "/docs/01-guides/02-install"),
+    ("docs/2021-11-notes.md", "", "/docs/2021-11-notes"),  # a date is no number prefix, nor a version
+    ("docs/7.0-release.md", "", "/docs/7.0-release"),
+])
+def test_a_docusaurus_doc_is_published_at_its_route_and_slug(name: str, front_matter: str, url: str):
+    """Docusaurus publishes a doc at the docs route and its slug: the folder and the id (else the
+    file name) without number prefixes, an absolute or relative slug, a folder's own doc at the
+    folder. Links are written to those urls, so each is the article's url (its key stays its path)."""
+    article, problems = read(name, f"---\ntitle: T\n{front_matter}\n---\n", DOCS)
+    assert (article.url, article.key) == (url, name.rsplit(".", 1)[0]) and problems == []
+
+
+def test_a_docusaurus_route_and_what_is_not_a_doc():
+    article, _ = read("docs/a/b.md", "# B\n", replace(DOCS, doc_routes=("docs=/",)))
+    assert (article.url, article.title) == ("/a/b", "B")  # docs-only mode: the docs at the site's root
+    assert read("blog/post.md", "---\ntitle: P\n---\n", replace(DOCS, content_dir=""))[0].url is None
+
+
+def test_a_docusaurus_folder_is_a_subject_without_its_number_prefix_and_with_its_category_label():
+    labelled = replace(DOCS, folder_labels=(("docs/02-api", "API reference"),))
+    by_folder, _ = read("docs/01-getting-started/install.md", "# Install\n", labelled)
+    by_label, _ = read("docs/02-api/client.md", "# Client\n", labelled)
+    assert (by_folder.subject_slug, by_folder.subject) == ("getting-started", "Getting started")
+    assert (by_label.subject_slug, by_label.subject, by_label.subject_given) == ("api", "API reference", False)
+    outside, _ = read("docs/01-getting-started/install.md", "# Install\n", replace(labelled, doc_routes=()))
+    assert outside.subject_slug == "01-getting-started"  # elsewhere, a number is part of a folder's name

@@ -1058,3 +1058,34 @@ def test_a_wiki_page_named_with_hyphens_comes_and_goes(tmp_path: Path):
     (root / "Getting-Started.md").unlink()
     assert home_links() == ["article:Getting Started"]
     assert qagraph.open(out).graph.nodes["article:Getting Started"]["kind"] == "stub"
+
+
+def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
+    """A doc's id names its url: an edit that gives one an id moves the links written to that url
+    onto it (and the old url becomes a stub), patched as a full build links them. The warning about a
+    category file that cannot be read stays in a patched build's report; mending the file relabels
+    its folder's subject, which a patched build cannot do: it builds in full."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "docusaurus.config.js", "module.exports = {title: 'Lib'};\n")
+    write_article(root, "docs/intro.md", "---\ntitle: Intro\n---\n[bar](/docs/guides/bar) [foo](/docs/guides/foo)\n")
+    write_article(root, "docs/01-guides/foo.md", "---\ntitle: Foo\n---\nText.\n")
+    write_article(root, "docs/01-guides/_category_.json", '{"label": "Guides",}')
+
+    def build() -> tuple[qagraph.KnowledgeGraph, dict[str, Any]]:
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        return kg, json.loads((out / "report.json").read_text())
+
+    qagraph.build(root, out=out)
+    write_article(root, "docs/01-guides/foo.md", "---\ntitle: Foo\nid: bar\n---\nText.\n")
+    kg, report = build()
+    assert kg.build_info.incremental
+    stored = qagraph.open(out)
+    assert stored.related(stored.article("docs/intro")) == ["article:docs/01-guides/foo", "article:/docs/guides/foo"]
+    assert [p["code"] for p in report["problems"]] == ["category-file"]
+    write_article(root, "docs/01-guides/_category_.json", '{"label": "User guides"}')
+    kg, report = build()
+    assert not kg.build_info.incremental and report["problems"] == []
+    assert qagraph.open(out).graph.nodes["subject:guides"]["label"] == "User guides"

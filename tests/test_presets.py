@@ -576,6 +576,59 @@ def test_a_static_site_read_from_its_root_takes_its_pages_from_its_content_folde
     assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
 
 
+@pytest.mark.parametrize(("options", "route"), [("", "/docs"), ("docs: {routeBasePath: '/', sidebarPath: './s.js'},", "")])
+def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: Path, options: str, route: str):
+    """A doc's url is the docs route and its slug, made of its id or slug and its path without
+    number prefixes (01-intro.md), as Docusaurus makes it: links written as those urls (the site's
+    own, absolute too) resolve to the docs instead of becoming stubs. A _category_ file labels its
+    folder's subject; one that cannot be read is a warning. A doc needs no front matter; a partial
+    (_shared.mdx) is no page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "module.exports = {\n  title: 'Lib',\n  url: 'https://lib.example.org',\n"
+                                f"  baseUrl: '/lib/',\n  presets: [['classic', {{{options} blog: false}}]],\n}};\n",
+        "docs/intro.md": "---\nslug: /welcome\n---\n# Intro\n\n"
+                         f"[install]({route}/getting-started/install), [configure]({route}/getting-started/config), "
+                         f"[the API]({route}/api/), [client](https://lib.example.org/lib{route}/client-api) "
+                         f"and [more]({route}/more/notes).\n",
+        "docs/01-getting-started/_category_.json": '{"label": "Getting Started", "position": 1}',
+        "docs/01-getting-started/01-install.md": f"# Install\n\nThen [configure]({route}/getting-started/config).\n",
+        "docs/01-getting-started/02-configure.md": f"---\nid: config\n---\n# Configure\n\n[Home]({route}/welcome)\n",
+        "docs/02-api/_category_.yml": "label: API reference\n",
+        "docs/02-api/index.md": "# API\n",
+        "docs/02-api/client.md": "---\nslug: /client-api\n---\n# Client\n",
+        "docs/02-api/_shared.mdx": "A part of other pages.\n",
+        "docs/03-more/_category_.json": '{"label": "More",}',
+        "docs/03-more/notes.md": "---\ndescription: Notes.\n---\n# Notes\n",  # most docs have front matter
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    fields = result.fields
+    assert (fields.content_dir, fields.doc_routes, fields.site_url) == (
+        "docs/", (f"docs={route or '/'}",), "https://lib.example.org/lib")
+    by = {a.path: a for a in result.articles}
+    assert {path: (a.url, a.subject_slug, a.subject) for path, a in by.items()} == {
+        "docs/intro.md": (f"{route}/welcome", "uncategorised", "Uncategorised"),
+        "docs/01-getting-started/01-install.md": (f"{route}/getting-started/install", "getting-started",
+                                                  "Getting Started"),
+        "docs/01-getting-started/02-configure.md": (f"{route}/getting-started/config", "getting-started",
+                                                    "Getting Started"),
+        "docs/02-api/index.md": (f"{route}/api/", "api", "API reference"),
+        "docs/02-api/client.md": (f"{route}/client-api", "api", "API reference"),
+        "docs/03-more/notes.md": (f"{route}/more/notes", "more", "More"),
+    }
+    problems = {p.path: (p.severity, p.code, p.message) for p in result.problems}
+    assert problems["docs/02-api/_shared.mdx"][:2] == (SKIPPED, "resource")
+    assert "a partial (_shared.mdx starts with _)" in problems["docs/02-api/_shared.mdx"][2]
+    severity, code, message = problems["docs/03-more/_category_.json"]
+    assert (severity, code) == (WARNING, "category-file") and "the folder's name labels its subject" in message
+    assert len(problems) == 2
+    kg = qagraph.build(site)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
+
+
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
     """permalink: false named an article "False" (and a second such file was rejected as a duplicate
     of it); a number is no url either (a warning says so); a template names no one page."""
