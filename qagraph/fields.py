@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import functools
+import json
 import math
 import posixpath
 import re
@@ -118,6 +120,12 @@ class FieldMap:
     ``(folder, label)`` pairs that label the subject of a folder (a Docusaurus
     ``_category_.json``'s ``label``); ``partials`` makes files and folders whose names start
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
+    ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
+    (``src/posts/``: a directory data file, for every file in it and below) or a file without its
+    suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
+    front matter (:func:`cascade`). ``page_variables`` reads a permalink template made of
+    Eleventy's ``page.fileSlug`` and ``page.filePathStem`` as the url it gives
+    (:func:`eleventy_permalink`); any other template names no one page.
 
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
@@ -170,6 +178,8 @@ class FieldMap:
     doc_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
     partials: bool = False
+    data_files: tuple[tuple[str, str], ...] = ()
+    page_variables: bool = False
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -188,7 +198,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "doc_routes": (), "partials": bool,
+        "notion_properties": bool, "doc_routes": (), "partials": bool, "page_variables": bool,
     }
 
     @property
@@ -427,9 +437,15 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     Obsidian note). A file without a title and no ``title_fallback`` is an error;
     Hugo's headless bundles are skipped. Repairs (a score that is not a number) are
     warnings and the article is kept. ``body_line`` is the file line where the body
-    starts (for the lines of links found in it).
+    starts (for the lines of links found in it). With ``fields.data_files``, the data an Eleventy
+    site's data files give the file are under its front matter (a file without front matter then
+    has theirs).
     """
-    if fm.syntax is None:
+    inherited: dict[str, str] = {}  # a top-level field only the data files give -> where they give it
+    if fields.data_files:
+        data, inherited = cascade(name, fields.data_files, fm.data)
+        fm = replace(fm, data=data)
+    if fm.syntax is None and not inherited:
         policy = fields.no_front_matter
         if policy == "article-below-root":
             policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"
@@ -448,6 +464,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
     if f.data.get("permalink") is False:  # Eleventy (and others): the file is not written as a page
+        if "permalink" in inherited:  # a folder of drafts, or of pages made from data
+            return None, [Problem(name, None, f"permalink: false, from the data files of {inherited['permalink']}: "
+                                  "not written as a page", "headless", SKIPPED)]
         return None, [Problem(name, fm.line_of("permalink"), "permalink: false: not written as a page",
                               "headless", SKIPPED)]
     raw_body = fm.body
@@ -708,7 +727,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
-    # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page
+    # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
+    # unless the template is made of the file's own path (an Eleventy site's), which names its page
+    if url and fields.page_variables and _TEMPLATE.search(url):
+        url = _url(eleventy_permalink(url, name, fields.content_dir)) or url
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
         url = None
@@ -733,6 +755,100 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
+
+
+_PAGE_VARIABLE = re.compile(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*(\|\s*(?:slugify|slug)\s*)?-?\}\}")
+_DATED_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def eleventy_permalink(template: str, name: str, content_dir: str = "") -> str | None:
+    """The url an Eleventy permalink ``template`` gives the file ``name`` (below the input folder
+    ``content_dir``) when it is made of the file's own path: ``page.fileSlug`` (the file name, without
+    a leading date; an ``index`` file's is its folder's) and ``page.filePathStem`` (the path without
+    suffix), as they are or through ``slugify``; ``None`` when it uses anything else (a title, a tag,
+    pagination), which names no one page here.
+
+    >>> eleventy_permalink("/blog/{{ page.fileSlug }}/", "src/posts/2020-01-02-hello.md", "src/")
+    '/blog/hello/'
+    >>> eleventy_permalink("{{ page.filePathStem }}.html", "src/posts/index.md", "src/"), eleventy_permalink("/t/{{ tag }}/", "a.md")
+    ('/posts/index.html', None)
+    """
+    stem_path = name.removeprefix(content_dir).rsplit(".", 1)[0]
+    folder, _, stem = stem_path.rpartition("/")
+    file_slug = folder.rpartition("/")[2] if stem == "index" else _DATED_FILE.sub("", stem)
+    values = {"fileSlug": file_slug, "filePathStem": "/" + stem_path}
+
+    def value(m: re.Match[str]) -> str:
+        found = values[m.group(1)]
+        return slugify(found) if m.group(2) else found
+
+    url = _PAGE_VARIABLE.sub(value, template)
+    return None if _TEMPLATE.search(url) else re.sub(r"/{2,}", "/", url)
+
+
+def cascade(name: str, data_files: tuple[tuple[str, str], ...],
+            front_matter: Mapping[Any, Any]) -> tuple[dict[Any, Any], dict[str, str]]:
+    """The data of the file ``name`` in an Eleventy site: the data of its folders' directory data
+    files (from the top down), of its template data file and its ``front_matter``, each over the
+    ones before (Eleventy's data cascade); and the top-level fields only the data files give, with
+    where they give them (the folder, or the file's path without suffix).
+
+    Mappings are merged and lists joined, as Eleventy merges its data (``tags`` from a folder's data
+    and from the front matter are all the file's); a field named ``override:x`` replaces ``x``.
+
+    >>> files = (("posts/", '{"tags": ["post"], "layout": "post.njk", "permalink": false}'),)
+    >>> cascade("posts/a.md", files, {"tags": "css", "permalink": "/a/"})
+    ({'tags': ['post', 'css'], 'layout': 'post.njk', 'permalink': '/a/'}, {'layout': 'posts/'})
+    """
+    table = _data_table(data_files)
+    data: dict[Any, Any] = {}
+    given: dict[str, str] = {}
+    where = ""
+    chain = []
+    for part in name.split("/")[:-1]:
+        where += part + "/"
+        if where in table:
+            chain.append(where)
+    if name.rsplit(".", 1)[0] in table:
+        chain.append(name.rsplit(".", 1)[0])
+    for at in chain:
+        data = merge_data(data, table[at])
+        given.update((str(k).removeprefix("override:"), at) for k in table[at])
+    data = merge_data(data, front_matter)
+    for key in front_matter:  # the file's own, merged or not: its line is in the file
+        given.pop(str(key).removeprefix("override:"), None)
+    return data, given
+
+
+def merge_data(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, Any]:
+    """``high`` over ``low``, as Eleventy merges two sources of data: mappings merged, lists joined,
+    ``override:x`` replacing ``x``; a ``tags`` text is a list of that one tag.
+
+    >>> merge_data({"tags": "a", "x": {"y": 1}, "z": [1]}, {"tags": ["b"], "x": {"w": 2}, "override:z": [2]})
+    {'tags': ['a', 'b'], 'x': {'y': 1, 'w': 2}, 'z': [2]}
+    """
+    out = dict(low)
+    for key, value in high.items():
+        if isinstance(key, str) and key.startswith("override:"):
+            out[key.removeprefix("override:")] = value
+            continue
+        before = out.get(key)
+        if key == "tags" and before is not None:
+            before = [before] if isinstance(before, str) else before
+            value = [value] if isinstance(value, str) else value
+        if isinstance(before, dict) and isinstance(value, dict):
+            out[key] = merge_data(before, value)
+        elif isinstance(before, list) and isinstance(value, list):
+            out[key] = before + value
+        else:
+            out[key] = value
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _data_table(data_files: tuple[tuple[str, str], ...]) -> dict[str, dict[str, Any]]:
+    """The data files of a field map, read once per process: where they apply -> their data."""
+    return {where: json.loads(text) for where, text in data_files}
 
 
 #: Jekyll's permalink styles, by name

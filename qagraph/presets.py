@@ -23,6 +23,7 @@ words the one line for a build where no file became an article.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import re
 import stat
@@ -697,14 +698,111 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
-    eleventy = _config([base.resolve()], (".eleventy.js", ".eleventy.cjs",
-                                          *(f"eleventy.config.{x}" for x in _JS_CONFIG)))
+    eleventy = _eleventy(base)
     if eleventy is not None:
-        declared = _ELEVENTY_INPUT.search(eleventy[1])
-        content = inside(declared.group(1)) if declared else None
-        if content:
-            return _Site(content, (), f"pages under {content} ({eleventy[0].name}: an Eleventy site)")
+        source, input_dir = eleventy
+        content = (inside(input_dir) if input_dir else None) or ""
+        data, problems = _eleventy_data(base, names)
+        why = f"{source}: an Eleventy site" + (
+            f"; defaults from the data files of {len(data)} folder{'s' if len(data) > 1 else ''} and pages" if data else "")
+        # a permalink in computed data wins over the front matter's; _includes/ holds layouts and
+        # partials, _data/ global data, _site/ the output: no pages
+        changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink")}
+        return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
+                     changes, problems)
     return None
+
+
+_ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))
+_ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
+
+
+def _eleventy(base: Path) -> tuple[str, str | None] | None:
+    """Whether ``base`` is an Eleventy site (a config file, else ``@11ty/eleventy`` in its
+    ``package.json``): the file that says so, and the input folder it declares (``dir.input``, or the
+    command line's ``--input`` in the package's scripts), if any."""
+    config = _config([base.resolve()], _ELEVENTY_CONFIGS)
+    if config is not None:
+        declared = _ELEVENTY_INPUT.search(config[1])
+        return config[0].name, declared.group(1) if declared else None
+    package = _config([base.resolve()], ("package.json",))
+    if package is not None and '"@11ty/eleventy"' in package[1]:
+        declared = _ELEVENTY_CLI_INPUT.search(package[1])
+        return "package.json", declared.group(1) if declared else None
+    return None
+
+
+#: the largest data file read: a folder's defaults are a few lines (a data file of megabytes feeds pages
+#: made from data, whose pages are not files)
+MAX_DATA_FILE = 256 * 1024
+_JS_DATA = (".11tydata.js", ".11tydata.cjs", ".11tydata.mjs")
+
+
+def _eleventy_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """An Eleventy site's directory and template data files, as ``FieldMap.data_files`` (their data,
+    where they apply), and the problems of those that cannot be read.
+
+    A folder's directory data are ``<folder>/<folder>.json`` under ``<folder>/<folder>.11tydata.json``;
+    a page's template data are ``<page>.json`` under ``<page>.11tydata.json``, beside it. A JavaScript
+    data file (``.11tydata.js``) is a program: it is not run, and a warning says its data are not read.
+    """
+    from .fields import merge_data
+
+    stems: dict[str, set[str]] = {}
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        stems.setdefault(folder, set()).add(file_name.rsplit(".", 1)[0])
+    found: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for dirpath, folders, file_list in os.walk(base):
+        folders[:] = sorted(d for d in folders if not d.startswith(".") and d not in ("node_modules", "_site", "_data",
+                                                                                     "_includes"))
+        rel = Path(dirpath).relative_to(base).as_posix()
+        folder = "" if rel == "." else rel
+        files = set(file_list)
+        own = folder.rpartition("/")[2]
+        owners = [(own, f"{folder}/", f"the pages of {folder}/")] if folder else []
+        owners += [(stem, f"{folder}/{stem}" if folder else stem, f"{folder}/{stem}" if folder else stem)
+                   for stem in sorted(stems.get(folder, ())) if stem != own]
+        for owner, where, whom in owners:
+            prefix = f"{folder}/{owner}" if folder else owner
+            data: dict[str, Any] = {}
+            for suffix in (".json", ".11tydata.json"):  # the later over the earlier, as Eleventy reads them
+                if owner + suffix in files:
+                    read = _json_data(base, prefix + suffix, whom)
+                    if isinstance(read, Problem):
+                        problems.append(read)
+                    else:
+                        data = merge_data(data, read)
+            problems += [Problem(prefix + suffix, None, f"a JavaScript data file: not run, so the data it gives {whom} "
+                                 "(tags, permalink, layout...) are not read", "data-file", WARNING)
+                         for suffix in _JS_DATA if owner + suffix in files]
+            if data:
+                found.append((where, json.dumps(data, sort_keys=True, ensure_ascii=False)))
+    return tuple(sorted(found)), problems
+
+
+def _json_data(base: Path, name: str, whom: str) -> dict[str, Any] | Problem:
+    """The data of the JSON data file ``name`` (a mapping), or the warning that says why it is not read."""
+    def problem(why: str, line: int | None = None) -> Problem:
+        return Problem(name, line, f"{why}: the data it gives {whom} are not read", "data-file", WARNING)
+
+    try:
+        with open(base / name, "rb") as handle:
+            data = handle.read(MAX_DATA_FILE + 1)
+    except OSError as exc:
+        return problem(f"cannot read the data file ({exc.strerror or exc})")
+    if len(data) > MAX_DATA_FILE:
+        return problem(f"the data file is larger than {MAX_DATA_FILE // 1024} KB")
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return problem("the data file is not UTF-8 text")
+    except json.JSONDecodeError as exc:
+        return problem(f"the data file is not JSON ({exc.msg})", exc.lineno)
+    if not isinstance(value, dict):
+        return problem(f"the data file holds a {type(value).__name__}, not a mapping of fields", 1)
+    return value
 
 
 _DOCUSAURUS_URL = re.compile(r"""^\s*url\s*:\s*["'`]([^"'`]+)["'`]""", re.M)
@@ -797,8 +895,6 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
     """The subject labels of the folders under ``docs`` (``docs/``) that a Docusaurus category file
     (``_category_.json``, ``.yml`` or ``.yaml``) names with a ``label``, as ``(folder, label)``, and
     the category files that cannot be read (a warning each: the folder's name labels it)."""
-    import json
-
     import yaml
 
     labels: list[tuple[str, str]] = []

@@ -383,3 +383,61 @@ def test_a_docusaurus_folder_is_a_subject_without_its_number_prefix_and_with_its
     assert (by_label.subject_slug, by_label.subject, by_label.subject_given) == ("api", "API reference", False)
     outside, _ = read("docs/01-getting-started/install.md", "# Install\n", replace(labelled, doc_routes=()))
     assert outside.subject_slug == "01-getting-started"  # elsewhere, a number is part of a folder's name
+
+
+# -- Eleventy data files ---------------------------------------------------------------------
+
+DATA = (
+    ("blog/", '{"tags": "post", "layout": "post.njk", "author": {"name": "Ann", "site": "a.org"}, "draft": false}'),
+    ("blog/2024/", '{"layout": "year.njk", "author": {"name": "Bob"}, "override:tags": ["year"]}'),
+    ("blog/2024/hello", '{"layout": "hello.njk"}'),
+)
+
+
+@pytest.mark.parametrize(("name", "front_matter", "data"), [
+    ("blog/a.md", {"tags": ["css"]},  # a tags text is one tag, joined to the page's
+     {"tags": ["post", "css"], "layout": "post.njk", "author": {"name": "Ann", "site": "a.org"}, "draft": False}),
+    ("blog/2024/b.md", {"draft": True},  # the deeper folder over its parent; override: replaces; the page over both
+     {"tags": ["year"], "layout": "year.njk", "author": {"name": "Bob", "site": "a.org"}, "draft": True}),
+    ("blog/2024/hello.md", {},  # the page's own data file over its folders'
+     {"tags": ["year"], "layout": "hello.njk", "author": {"name": "Bob", "site": "a.org"}, "draft": False}),
+    ("about.md", {"title": "About"}, {"title": "About"}),
+])
+def test_the_data_cascade_puts_a_page_s_front_matter_over_its_data_files(name: str, front_matter: dict, data: dict):
+    from qagraph.fields import cascade
+
+    assert cascade(name, DATA, front_matter)[0] == data
+
+
+@pytest.mark.parametrize(("template", "name", "url"), [
+    ("/blog/{{ page.fileSlug }}/", "src/posts/hello.md", "/blog/hello/"),
+    ("/blog/{{page.fileSlug}}/index.html", "src/posts/2024-05-06-hello.md", "/blog/hello/index.html"),
+    ("/{{ page.fileSlug }}/", "src/posts/index.md", "/posts/"),  # an index file's slug is its folder's
+    ("{{ page.filePathStem }}.html", "src/posts/2024-05-06-hello.md", "/posts/2024-05-06-hello.html"),
+    ("/x/{{ page.fileSlug | slugify }}/", "src/posts/My Post.md", "/x/my-post/"),
+    ("/tags/{{ tag | slugify }}/", "src/tags.md", None),  # a page made from data: no one page's url
+    ("/{{ title | slugify }}/", "src/a.md", None),
+])
+def test_an_eleventy_permalink_made_of_the_page_s_path_is_its_url(template: str, name: str, url: str | None):
+    from qagraph.fields import eleventy_permalink
+
+    assert eleventy_permalink(template, name, "src/") == url
+
+
+def test_data_files_give_an_eleventy_page_its_url_or_keep_it_unwritten():
+    site = replace(GENERIC, content_dir="src/", page_variables=True, no_front_matter="skip", data_files=(
+        ("src/posts/", '{"permalink": "/p/{{ page.fileSlug }}/", "title": "Untitled"}'),
+        ("src/drafts/", '{"permalink": false}')))
+    article, problems = read("src/posts/a.md", "# A heading\n", site)  # no front matter: the folder's data are its
+    assert (article.key, article.url, article.title, problems) == ("/p/a", "/p/a", "Untitled", [])
+    article, _ = read("src/posts/b.md", "---\ntitle: B\npermalink: /b/{{ page.fileSlug }}.html\n---\n", site)
+    assert (article.key, article.title) == ("/b/b.html", "B")  # the page's own permalink, made of its path too
+    article, problems = read("src/drafts/c.md", "---\ntitle: C\n---\n", site)
+    assert article is None and [(p.line, p.severity, p.message) for p in problems] == [
+        (None, SKIPPED, "permalink: false, from the data files of src/drafts/: not written as a page")]
+    article, _ = read("src/drafts/d.md", "---\ntitle: D\npermalink: /d/\n---\n", site)
+    assert article.key == "/d"  # the page's permalink over its folder's false
+    article, _ = read("src/other/e.md", "---\ntitle: E\npermalink: /e/{{ page.fileSlug }}/\n---\n",
+                      replace(site, page_variables=False))
+    assert article.url is None  # elsewhere a template names no one page
+    assert read("src/other/f.md", "# F\n", site)[0] is None  # without data, a file without front matter is skipped

@@ -629,6 +629,86 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
 
 
+ELEVENTY_SITE = {
+    ".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});',
+    "src/blog/blog.json": '{"permalink": "/posts/{{ page.fileSlug }}/", "tags": ["post"], "layout": "post.njk"}',
+    "src/blog/blog.11tydata.json": '{"tags": ["blog"]}',
+    "src/blog/2021-01-02-first.md": "---\ntitle: First\ntags: [css]\n---\n[second](/posts/second/), [custom](/custom/), "
+                                    "[kept](/kept/), [mine](/c/my-page/) and [a note](/notes/n/)\n",
+    "src/blog/second.md": "---\ntitle: Second\n---\nBack to [first](/posts/first/).\n",
+    "src/blog/custom.md": "---\ntitle: Custom\npermalink: /custom/\n---\n",
+    "src/blog/drafts/drafts.json": '{"permalink": false}',
+    "src/blog/drafts/wip.md": "---\ntitle: WIP\n---\n",
+    "src/blog/drafts/keep.md": "---\ntitle: Keep\npermalink: /kept/\n---\n",
+    "src/computed/computed.json": '{"eleventyComputed": {"permalink": "/c/{{ page.fileSlug | slugify }}/"}}',
+    "src/computed/My Page.md": "---\ntitle: Mine\npermalink: /not-this/\n---\n",
+    "src/notes/notes.11tydata.js": "module.exports = {tags: ['note']};",
+    "src/notes/n.md": "# A note\n\nNo front matter: its template data titles it.\n",
+    "src/notes/n.json": '{"title": "From data", "tags": "note"}',
+    "src/broken/broken.json": '{"tags": [}',
+    "src/broken/b.md": "---\ntitle: B\n---\n",
+    "src/_includes/layout.md": "---\ntitle: Layout\n---\n{{ content }}\n",
+}
+
+
+def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path: Path):
+    """An Eleventy site's directory data files (blog/blog.json, blog/blog.11tydata.json) and template
+    data files (n.json) give every page below them their fields, under its own front matter: the
+    folder's permalink (made of the page's file name) is the url links are written to, its tags
+    join the page's, permalink: false keeps a folder of drafts unwritten unless a page says
+    otherwise. A JavaScript data file is not run (a warning); a data file that is not JSON is a
+    warning; _includes/ holds no pages."""
+    import qagraph
+
+    for name, text in ELEVENTY_SITE.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert result.fields.content_dir == "src/" and result.fields.page_variables
+    assert [where for where, _ in result.fields.data_files] == [
+        "src/blog/", "src/blog/drafts/", "src/computed/", "src/notes/n"]
+    by = {a.path: a for a in result.articles}
+    assert {path: (a.key, a.title) for path, a in by.items()} == {
+        "src/blog/2021-01-02-first.md": ("/posts/first", "First"), "src/blog/second.md": ("/posts/second", "Second"),
+        "src/blog/custom.md": ("/custom", "Custom"), "src/blog/drafts/keep.md": ("/kept", "Keep"),
+        "src/computed/My Page.md": ("/c/my-page", "Mine"), "src/notes/n.md": ("src/notes/n", "From data"),
+        "src/broken/b.md": ("src/broken/b", "B"),
+    }
+    first = by["src/blog/2021-01-02-first.md"]
+    assert first.keywords == ("post", "blog", "css") and first.extra["layout"] == "post.njk"
+    assert by["src/notes/n.md"].keywords == ("note",)
+    problems = {p.path: (p.line, p.severity, p.message) for p in result.problems}
+    assert problems["src/blog/drafts/wip.md"] == (
+        None, SKIPPED, "permalink: false, from the data files of src/blog/drafts/: not written as a page")
+    assert problems["src/_includes/layout.md"][1] == SKIPPED
+    line, severity, message = problems["src/notes/notes.11tydata.js"]
+    assert severity == WARNING and message.startswith("a JavaScript data file: not run, so the data it gives the "
+                                                      "pages of src/notes/ (tags, permalink, layout...) are not read")
+    line, severity, message = problems["src/broken/broken.json"]
+    assert (line, severity) == (1, WARNING) and "is not JSON" in message and "src/broken/" in message
+    assert len(problems) == 4
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "site")
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
+
+
+def test_a_zero_config_eleventy_site_is_known_by_its_package(tmp_path: Path):
+    """Eleventy needs no config file: a package.json that depends on it says what the folder is, and
+    its scripts' --input the content folder."""
+    site = tmp_path / "site"
+    write_article(site, "package.json", '{"scripts": {"build": "eleventy --input=content"}, '
+                                        '"devDependencies": {"@11ty/eleventy": "^3.0.0"}}')
+    write_article(site, "README.md", "# The site\n")
+    write_article(site, "content/posts/posts.json", '{"permalink": "/p/{{ page.fileSlug }}/"}')
+    write_article(site, "content/posts/a.md", "---\ntitle: A\n---\n[b](/p/b/)\n")
+    write_article(site, "content/posts/b.md", "---\ntitle: B\n---\n")
+    write_article(site, "content/posts/c.md", "---\ntitle: C\n---\n")
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "generic"
+    assert "pages under content/ (package.json: an Eleventy site" in result.detection.reason
+    assert result.fields.content_dir == "content/" and result.skipped == ["README.md"]
+    assert sorted(a.url for a in result.articles) == ["/p/a", "/p/b", "/p/c"]
+
+
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
     """permalink: false named an article "False" (and a second such file was rejected as a duplicate
     of it); a number is no url either (a warning says so); a template names no one page."""
