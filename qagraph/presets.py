@@ -344,7 +344,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     sampled files; a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
-    shortcodes; a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
+    shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site (``generic``, fitted to
+    it); a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
 
@@ -381,6 +382,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return "hugo", f"{_where(config[0], base)} (a Hugo site)"
+    tool = _site_tool(base)
+    if tool is not None:  # before Jekyll's signs: a Docusaurus or Eleventy blog names its posts by date too
+        return "generic", tool
     jekyll = _config(_parents(base), ("_config.yml", "_config.yaml"))
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
@@ -403,6 +407,19 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
         return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
                             f"{titled} of {s.with_front_matter} with front matter have a title field (notes)")
     return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs"
+
+
+def _site_tool(base: Path) -> str | None:
+    """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
+    its config file, and the tool; ``None`` for no such site."""
+    for names, tool in ((("mkdocs.yml", "mkdocs.yaml"), "an MkDocs site"),
+                        (tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG), "a Docusaurus site"),
+                        (tuple(f"astro.config.{x}" for x in _JS_CONFIG), "an Astro site")):
+        found = _config([base.resolve()], names)
+        if found is not None:
+            return f"{found[0].name} ({tool})"
+    eleventy = _eleventy(base)
+    return f"{eleventy[0]} (an Eleventy site)" if eleventy is not None else None
 
 
 _HUGO_EXAMPLE_SITE = "exampleSite/"

@@ -693,20 +693,35 @@ def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path
 
 def test_a_zero_config_eleventy_site_is_known_by_its_package(tmp_path: Path):
     """Eleventy needs no config file: a package.json that depends on it says what the folder is, and
-    its scripts' --input the content folder."""
+    its scripts' --input the content folder. Posts named by date (as Jekyll's are) do not make it
+    a Jekyll site: its tool's file says what it is."""
     site = tmp_path / "site"
     write_article(site, "package.json", '{"scripts": {"build": "eleventy --input=content"}, '
                                         '"devDependencies": {"@11ty/eleventy": "^3.0.0"}}')
     write_article(site, "README.md", "# The site\n")
     write_article(site, "content/posts/posts.json", '{"permalink": "/p/{{ page.fileSlug }}/"}')
-    write_article(site, "content/posts/a.md", "---\ntitle: A\n---\n[b](/p/b/)\n")
-    write_article(site, "content/posts/b.md", "---\ntitle: B\n---\n")
-    write_article(site, "content/posts/c.md", "---\ntitle: C\n---\n")
+    write_article(site, "content/posts/2024-01-01-a.md", "---\ntitle: A\n---\n[b](/p/b/)\n")
+    write_article(site, "content/posts/2024-01-02-b.md", "---\ntitle: B\n---\n")
+    write_article(site, "content/posts/2024-01-03-c.md", "---\ntitle: C\n---\n")
     result = load_corpus(site)
     assert result.detection is not None and result.detection.preset == "generic"
-    assert "pages under content/ (package.json: an Eleventy site" in result.detection.reason
+    assert result.detection.reason.startswith("package.json (an Eleventy site); pages under content/")
     assert result.fields.content_dir == "content/" and result.skipped == ["README.md"]
     assert sorted(a.url for a in result.articles) == ["/p/a", "/p/b", "/p/c"]
+
+
+def test_a_docusaurus_site_whose_blog_names_its_posts_by_date_is_no_jekyll_site(tmp_path: Path):
+    """Docusaurus names blog posts by date, as Jekyll does: with more posts than docs, the site was
+    read as a Jekyll site, and its docs were not published at the docs' urls."""
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js", "module.exports = {title: 'Lib'};\n")
+    write_article(site, "docs/intro.md", "# Intro\n")
+    for day in (1, 2, 3):
+        write_article(site, f"blog/2024-01-0{day}-post.md", f"---\ntitle: Post {day}\n---\n[intro](/docs/intro)\n")
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "generic"
+    assert result.detection.reason.startswith("docusaurus.config.js (a Docusaurus site)")
+    assert {a.path: a.url for a in result.articles}["docs/intro.md"] == "/docs/intro"
 
 
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
