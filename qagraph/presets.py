@@ -340,8 +340,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
            raw: Mapping[str, str] | None = None) -> Detection:
     """Recognise the kind of corpus under ``root`` and fit its preset to it.
 
-    Signs, strongest first: a ``.obsidian/`` folder; the Q&A format's fields in most
-    sampled files; a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
+    Signs, strongest first: a ``.obsidian/`` folder or a Logseq graph's config; the Q&A format's
+    fields in most sampled files; a Dendron vault (``generic``, fitted to it); a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
     shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site (``generic``, fitted to
