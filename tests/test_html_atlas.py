@@ -438,6 +438,40 @@ def test_fragment_selects_and_links_are_disabled_without_a_site_url(hostile, ope
     seen.assert_clean()
 
 
+def test_card_links_are_the_rdf_schema_urls(tmp_path, open_atlas):
+    """The atlas linked a node's key, not its url: in a Hugo site (keys are page paths) the site url
+    went before ``posts/hello`` with no ``/`` (https://site.example/kbposts/hello), an article with a
+    url of its own linked its file's page, and https://x:port/a was linked, which the RDF leaves out.
+    Every card now links the RDF's schema:url of its node, or nothing."""
+    import rdflib
+
+    from qagraph.rdf import IRIs, to_rdflib
+    from qagraph.rdf.vocab import SCHEMA
+
+    site, base = "https://site.example/kb/", "https://example.org/id/"
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://site.example/kb/"\n', encoding="utf-8")
+    urls = {"hello": None, "world": "/custom/world", "odd": "https://x:port/a", "bracket": "https://ok.example/x[1]",
+            "space": "/a b", "script": "javascript:alert(1)"}
+    for name, url in urls.items():
+        (root / "content" / "posts" / f"{name}.md").write_text(
+            f"---\ntitle: {name}\n" + (f"url: '{url}'\n" if url else "") + "---\nSee [hello](/posts/hello/).\n",
+            encoding="utf-8")
+    G = qagraph.build(root / "content", preset="hugo").graph
+    assert {G.nodes[n]["key"] for n in G if G.nodes[n]["kind"] == "article"} == {f"posts/{n}" for n in urls}
+    published = {str(s): str(o) for s, _, o, _ in to_rdflib(G, base, site_url=site).quads(
+        (None, rdflib.URIRef(str(SCHEMA.url)), None, None))}
+    built = _build(G, tmp_path / "views", site)
+    seen = open_atlas(built.views)
+    hrefs = seen.js("""ids => ids.map(id => { qagraph.select(id);
+                          return document.querySelector('#card a.live').getAttribute('href'); })""", built.articles)
+    iris = IRIs(base)
+    assert dict(zip(built.articles, hrefs)) == {n: published.get(iris.node(n)) for n in built.articles}
+    assert sum(h is not None for h in hrefs) == 4  # not the bad port, not the script
+    seen.assert_clean()
+
+
 def test_png_export(content, open_atlas):
     seen = open_atlas(content.views, accept_downloads=True)
     with seen.page.expect_download() as download:

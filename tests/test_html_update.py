@@ -264,13 +264,22 @@ def test_chunk_records_read_back():
         ChunkRecord("AAAAAAAA", "/learn/a/it's", "A \\ 'title' \u2028 </script>", 0, "a", 0, 1, (1.5, -2.0),
                     {"related": ["BBBBBBBB"], "similar": ["BBBBBBBBz"]}, (["k'1", "k\\2"], "<p>x \u2029</p>")),
         ChunkRecord("BBBBBBBB", "https://x.org/b", "B", 1, None, -1, 2, (0.0, 0.0), {}, None),
+        ChunkRecord("CCCCCCCC", "posts/c", "C", 0, "a", 0, 1, (1.0, 1.0), {}, (["k"], ""), "/custom/c"),
     ]
     files = render_chunk(0, 1, records)
     nodes, text = files["atlas/nodes-00.js"], files["atlas/text-00.js"]
     assert read_chunk(nodes, text) == records
-    assert read_data_script(text)["excerpt"] == ["<p>x \u2029</p>"]
+    assert read_data_script(text)["excerpt"] == ["<p>x \u2029</p>", ""]
     with pytest.raises(ValueError):
         read_chunk(text, nodes)
+    from qagraph.html.atlas import _data_script
+
+    earlier = read_data_script(nodes)
+    del earlier["href"]  # a chunk of a version that linked keys: not read, so the atlas is made again
+    with pytest.raises(ValueError):
+        read_chunk(_data_script(earlier), text)
+    with pytest.raises(ValueError):
+        patch_chunk(0, 1, _data_script(earlier), text, {})
 
 
 def _kept_views(monkeypatch) -> list[set[str]]:
@@ -408,7 +417,8 @@ def _record(r: random.Random, sid: str, sids: list[str]) -> ChunkRecord:
     return ChunkRecord(sid, f"/learn/{r.choice('ab')}/{sid}", f"T {r.random():.3f} 'it\\s' \u2028", 0 if article else 1,
                        r.choice([None, "x", "y"]), r.randint(-1, 3), r.randint(0, 2),
                        (round(r.uniform(-9, 9), 1) + 0.0, round(r.uniform(-9, 9), 1) + 0.0), links,
-                       ([r.choice(["k", "k'2"])], f"<p>{r.random():.2f}</p>") if article else None)
+                       ([r.choice(["k", "k'2"])], f"<p>{r.random():.2f}</p>") if article else None,
+                       r.choice([None, None, f"/page/{r.randint(0, 9)}"]))
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -424,7 +434,7 @@ def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
         old, new = records[i], _record(r, records[i].sid, sids)
         # a record keeps its key, subject and kind (the chunk's tables), and has a text when it had one
         new = ChunkRecord(old.sid, old.key, new.title, old.kind, old.subject, new.community, new.link, new.xy,
-                          new.links, (new.text or (["k"], "<p>x</p>")) if old.text is not None else None)
+                          new.links, (new.text or (["k"], "<p>x</p>")) if old.text is not None else None, new.href)
         records[i] = changed[old.sid] = new
     assert patch_chunk(2, 5, nodes, text, changed) == render_chunk(2, 5, records)
     moved = next(iter(changed.values()))

@@ -355,18 +355,54 @@ def test_excerpt_keeps_whole_first_paragraphs():
 
 
 @pytest.mark.parametrize("url, site, expected", [
-    ("/learn/a/questions/b", None, "/learn/a/questions/b"),
+    ("/learn/a/questions/b", None, None),  # from disk it would open file:///learn/...
     ("/learn/a/questions/b", "https://example.org/", "https://example.org/learn/a/questions/b"),
+    ("learn/a b", "https://example.org/kb", "https://example.org/kb/learn/a%20b"),
     ("https://example.org/x", None, "https://example.org/x"),
+    ("https://example.org/x[1]", None, "https://example.org/x%5B1%5D"),
+    ("https://x:port/a", "https://example.org", None),
+    ("https://[zz]/a", None, None),
+    ("http://x:99999/a", None, None),
     ("javascript:alert(1)", None, None),
     ("JAVASCRIPT:alert(1)", "https://example.org", None),
     ("//evil.example/x", None, None),
+    ("//evil.example/x", "https://example.org", "https://example.org//evil.example/x"),
     ("data:text/html,x", None, None),
     ("/a\" onmouseover=\"x", None, None),
+    ("/a\" onmouseover=\"x", "https://example.org", "https://example.org/a%22%20onmouseover=%22x"),
     (None, None, None),
 ])
 def test_safe_href(url, site, expected):
     assert safe_href(url, site) == expected
+
+
+def test_views_link_a_url_exactly_when_the_rdf_publishes_it(tmp_path):
+    """The views had a rule of their own: they linked https://x:port/a and https://[zz]/c, which
+    no IRI can name and the RDF leaves out, and not a site path with a space, which it publishes.
+    Every card now links the article's (or the link target's) schema:url, or nothing."""
+    import rdflib
+    from conftest import article_text, write_article
+
+    from qagraph.rdf import IRIs, to_rdflib
+    from qagraph.rdf.vocab import SCHEMA
+
+    site, base = "https://site.example/kb/", "https://example.org/id/"
+    urls = ["/learn/biology/questions/a b", "learn/biology/questions/no-slash", "https://x:port/a", "https://[zz]/c",
+            "https://ok.example/x[1]", "http://bücher.example/p", "mailto:ann@example.org", "//evil.example/x"]
+    root = tmp_path / "content"
+    for i, url in enumerate(urls, 1):
+        write_article(root, f"biology/a{i}.md", article_text(f"Question {i}?", url, id=i, related=[
+            {"id": 100 + i, "title": f"Outside {i}?", "subject": "Biology", "url": url + "-out"}]))
+    G, _ = build_graph(load(root))
+    ds = to_rdflib(G, base, site_url=site)
+    published = {str(s): str(o) for s, _, o, _ in ds.quads((None, rdflib.URIRef(str(SCHEMA.url)), None, None))}
+    write_views(G, tmp_path / "out", site_url=site)
+    linked = {n["key"]: n["info"].get("url") for n in _data(tmp_path / "out" / "views" / "subject-biology.html")["nodes"]
+              if n["kind"] in ("article", "stub")}
+    assert set(linked) == {n for n, kind in G.nodes(data="kind") if kind in ("article", "stub")}
+    iris = IRIs(base)
+    assert linked == {node: published.get(iris.node(node)) for node in linked}
+    assert sum(url is not None for url in linked.values()) == 2 * 5  # the others are no http(s) url an IRI can name
 
 
 # -- what each view holds ----------------------------------------------------------------

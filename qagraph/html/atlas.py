@@ -53,7 +53,7 @@ from ..errors import OutputError, UsageError
 from ..fileio import write_atomic
 from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
 from ..layout import Community, Position
-from ..rdf.iri import check_site_url
+from ..rdf.iri import check_site_url, is_site_path, site_path
 from .page import excerpt_html, safe_href
 
 __all__ = [
@@ -281,12 +281,20 @@ def read_data_script(text: str) -> Any:
     return json.loads(_UNQUOTE.sub(lambda m: _UNQUOTED[m.group(1)], text[len(head):-len(tail)]))
 
 
-def _link_type(url: str | None) -> int:
-    """0: no link; 1: a site path (a link once joined to a site url); 2: an absolute http(s) url."""
+def _link(url: str | None) -> tuple[int, str | None]:
+    """The link type of a node's ``url`` and where the link goes: 0 and None, no link; 1 and a site
+    path from ``/`` (a link once the page joins it to the site url); 2 and an absolute http(s) url.
+
+    The target is the RDF's ``schema:url`` (:func:`~qagraph.html.page.safe_href`), so the atlas
+    links what the RDF publishes; it is not the node's key, which is a file's path when the
+    corpus names articles by path (Hugo's page path, Obsidian's note path).
+    """
+    if not url:
+        return 0, None
+    if is_site_path(url):
+        return 1, site_path(url)
     href = safe_href(url)
-    if href is None:
-        return 0
-    return 2 if href.lower().startswith(("http://", "https://")) else 1
+    return (0, None) if href is None else (2, href)
 
 
 def generate_atlas_chunk(
@@ -341,10 +349,11 @@ def generate_atlas_chunk(
 class ChunkRecord:
     """One node as an atlas chunk holds it: what its two data files say of it.
 
-    ``links`` are the node's outgoing links by kind, each a target's short id followed, for a
-    weighted kind, by the weight's character; ``text`` is ``(keywords, excerpt)`` for an
-    article (``None`` for a stub). :func:`render_chunk` writes a chunk's records,
-    :func:`read_chunk` reads them back from its files.
+    ``link`` is the link type (:func:`_link`) and ``href`` its target when that is not the
+    key (None when it is, or when there is no link); ``links`` are the node's outgoing links
+    by kind, each a target's short id followed, for a weighted kind, by the weight's character;
+    ``text`` is ``(keywords, excerpt)`` for an article (``None`` for a stub).
+    :func:`render_chunk` writes a chunk's records, :func:`read_chunk` reads them back from its files.
     """
 
     sid: str
@@ -357,6 +366,7 @@ class ChunkRecord:
     xy: tuple[float, float]
     links: dict[str, list[str]]
     text: tuple[list[str], str] | None
+    href: str | None = None
 
 
 def chunk_record(
@@ -392,10 +402,11 @@ def chunk_record(
         text = (list(data.get("keyword_labels") or ())[:KEYWORDS_SHOWN],
                 excerpt if excerpt is not None else excerpt_html(data.get("answer") or "", excerpt_limit))
     key = str(data.get("key") or node.partition(":")[2])
+    link, href = _link(data.get("url"))
     return ChunkRecord(
         ids[node], key, str(data.get("title") or data.get("label") or key), NODE_ATLAS_KINDS.index(data["kind"]),
-        data.get("subject") or None, membership.get(node, -1), _link_type(data.get("url")),
-        (round(at[0], 1) + 0.0, round(at[1], 1) + 0.0), links, text,
+        data.get("subject") or None, membership.get(node, -1), link,
+        (round(at[0], 1) + 0.0, round(at[1], 1) + 0.0), links, text, None if href == key else href,
     )
 
 
@@ -406,7 +417,8 @@ def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dic
     prefix table and the rest), title, subject, kind, community, link type and
     position, and its outgoing links per kind packed in one string of fixed-width
     records (source index in the chunk, target's short id, and for weighted kinds the
-    weight in 64ths), all in the url-safe base64 alphabet (:data:`B64`).
+    weight in 64ths), all in the url-safe base64 alphabet (:data:`B64`); and ``href``,
+    the link targets that are not the key, by index in the chunk.
     """
     width = max(2, math.ceil(math.log(max(len(records), 2), 64)))
     links: dict[str, list[str]] = {kind.name: [] for kind in link_kinds()}
@@ -415,6 +427,7 @@ def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dic
     cols: dict[str, list[Any]] = {"keyPrefix": [], "key": [], "title": [], "kind": [], "subject": [],
                                   "community": [], "link": [], "xy": []}
     text: dict[str, list[Any]] = {"id": [], "keywords": [], "excerpt": []}
+    hrefs: dict[str, str] = {}
     for local, r in enumerate(records):
         cut = r.key.rfind("/") + 1
         cols["keyPrefix"].append(prefixes.setdefault(r.key[:cut], len(prefixes)))
@@ -425,6 +438,8 @@ def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dic
         cols["community"].append(r.community)
         cols["link"].append(r.link)
         cols["xy"].extend(r.xy)
+        if r.href is not None:
+            hrefs[str(local)] = r.href
         source = _b64(local, width)
         for kind_name, targets in r.links.items():
             row = links.get(kind_name)
@@ -436,7 +451,7 @@ def render_chunk(chunk: int, chunks: int, records: Sequence[ChunkRecord]) -> dic
             text["excerpt"].append(r.text[1])
     payload = {
         "part": "nodes", "chunk": chunk, "width": width, "ids": "".join(r.sid for r in records),
-        "prefixes": list(prefixes), "subjects": list(subjects), **cols,
+        "prefixes": list(prefixes), "subjects": list(subjects), **cols, "href": hrefs,
         "links": {name: "".join(row) for name, row in links.items()},
     }
     return {
@@ -458,7 +473,7 @@ def patch_chunk(chunk: int, chunks: int, nodes_file: str, text_file: str,
     chunk's data files.
     """
     nodes, texts = read_data_script(nodes_file), read_data_script(text_file)
-    if (nodes.get("part") != "nodes" or texts.get("part") != "text"
+    if (nodes.get("part") != "nodes" or texts.get("part") != "text" or not isinstance(nodes.get("href"), dict)
             or not nodes.get("chunk") == texts.get("chunk") == chunk):
         raise ValueError("not the two data files of one atlas chunk")
     packed_ids: str = nodes["ids"]
@@ -467,6 +482,7 @@ def patch_chunk(chunk: int, chunks: int, nodes_file: str, text_file: str,
     weighted = weighted_link_kinds()
     text_at = {sid: i for i, sid in enumerate(texts["id"])}
     text_changed = False
+    hrefs: dict[str, str | None] = dict(nodes["href"])
     for sid, r in changed.items():
         i = local.get(sid)
         if i is None or r.sid != sid or r.kind != nodes["kind"][i] or (r.text is None) != (sid not in text_at):
@@ -476,6 +492,7 @@ def patch_chunk(chunk: int, chunks: int, nodes_file: str, text_file: str,
                 or (nodes["subjects"][subject] if subject >= 0 else None) != r.subject):
             return None
         nodes["title"][i], nodes["community"][i], nodes["link"][i] = r.title, r.community, r.link
+        hrefs[str(i)] = r.href
         nodes["xy"][2 * i], nodes["xy"][2 * i + 1] = r.xy
         source = _b64(i, width)
         for kind_name in nodes["links"].keys() | r.links.keys():
@@ -490,6 +507,7 @@ def patch_chunk(chunk: int, chunks: int, nodes_file: str, text_file: str,
             if [texts["keywords"][at], texts["excerpt"][at]] != [r.text[0], r.text[1]]:
                 texts["keywords"][at], texts["excerpt"][at] = r.text[0], r.text[1]
                 text_changed = True
+    nodes["href"] = {i: href for i, href in sorted(hrefs.items(), key=lambda item: int(item[0])) if href is not None}
     return {_chunk_name("nodes", chunk, chunks): _data_script(nodes),
             _chunk_name("text", chunk, chunks): _data_script(texts) if text_changed else text_file}
 
@@ -519,13 +537,15 @@ def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
     Raises :class:`ValueError` when the files are not a chunk's (or not of the same chunk).
     """
     nodes, texts = read_data_script(nodes_file), read_data_script(text_file)
-    if nodes.get("part") != "nodes" or texts.get("part") != "text" or nodes.get("chunk") != texts.get("chunk"):
+    if (nodes.get("part") != "nodes" or texts.get("part") != "text" or nodes.get("chunk") != texts.get("chunk")
+            or not isinstance(nodes.get("href"), dict)):  # no "href": a chunk of an earlier version, which keyed links
         raise ValueError("not the two data files of one atlas chunk")
     width = int(nodes["width"])
     sids = [nodes["ids"][i:i + SID_LENGTH] for i in range(0, len(nodes["ids"]), SID_LENGTH)]
     by_sid = {sid: (keywords, excerpt) for sid, keywords, excerpt in zip(texts["id"], texts["keywords"],
                                                                            texts["excerpt"])}
     weighted = weighted_link_kinds()
+    hrefs: dict[str, str] = nodes["href"]
     out_links: list[dict[str, list[str]]] = [{} for _ in sids]
     for kind_name, packed in nodes["links"].items():
         size = width + SID_LENGTH + (1 if kind_name in weighted else 0)
@@ -540,7 +560,7 @@ def read_chunk(nodes_file: str, text_file: str) -> list[ChunkRecord]:
             sid, nodes["prefixes"][nodes["keyPrefix"][i]] + nodes["key"][i], nodes["title"][i], nodes["kind"][i],
             nodes["subjects"][subject] if subject >= 0 else None, nodes["community"][i], nodes["link"][i],
             (nodes["xy"][2 * i], nodes["xy"][2 * i + 1]), out_links[i],
-            (list(text[0]), text[1]) if text is not None else None,
+            (list(text[0]), text[1]) if text is not None else None, hrefs.get(str(i)),
         ))
     return records
 

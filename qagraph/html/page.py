@@ -34,6 +34,7 @@ from markupsafe import Markup
 from markdown_it import MarkdownIt
 
 from ..errors import QagraphError
+from ..rdf.iri import absolute_url
 
 __all__ = [
     "VIS_JS_NAME",
@@ -236,29 +237,21 @@ def _paragraphs_html(paragraphs: list[list[str]]) -> str:
     return "".join("<p>" + "\n".join(lines) + "</p>\n" for lines in paragraphs)
 
 
-_ABSOLUTE = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
-_SITE_PATH = re.compile(r"^/(?!/)[^\s<>\"'`\\]*$")
-
-
 def safe_href(url: str | None, site_url: str | None = None) -> str | None:
-    """A link target for an article's ``url``, or None when it is not one to follow.
+    """The link an article's (or a link target's) ``url`` makes, or None when it makes none.
 
-    Only http(s) urls and site paths (``/learn/...``) become links; a site path is
-    joined to ``site_url`` when one is given.
+    It is the ``schema:url`` the RDF gives the same url (:func:`~qagraph.rdf.iri.absolute_url`),
+    so a url is linked in the views and published in the RDF, or neither: an http(s) url that
+    is a valid IRI, or a site path (``/learn/...``) joined to ``site_url`` (one
+    :func:`~qagraph.rdf.iri.check_site_url` gave). Without ``site_url`` a site path is no
+    link: opened from disk it would resolve to ``file:///learn/...``.
 
     >>> safe_href("/learn/cs/questions/a", "https://example.org/")
     'https://example.org/learn/cs/questions/a'
-    >>> safe_href("javascript:alert(1)") is None
-    True
+    >>> safe_href("javascript:alert(1)"), safe_href("https://x:port/a"), safe_href("/learn/cs/questions/a")
+    (None, None, None)
     """
-    if not url:
-        return None
-    url = url.strip()
-    if _ABSOLUTE.match(url):
-        return url
-    if _SITE_PATH.match(url):
-        return site_url.rstrip("/") + url if site_url else url
-    return None
+    return absolute_url(site_url, url) if url else None
 
 
 # -- pages -------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import networkx as nx
 from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
-from ..rdf.iri import check_site_url
+from ..rdf.iri import check_site_url, is_site_path
 from .arrange import _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
 from .page import excerpt_html, render_view, safe_href
 from .select import (
@@ -164,16 +164,16 @@ class _Cards:
                 + sum(1 for keys in G._pred[node].values() for k in keys if k in links))
 
     def link(self, info: dict[str, Any], url: str | None) -> None:
-        """``url`` (a link to follow) when it is absolute, or the site path as ``path``
-        (shown as text) when no ``site_url`` makes it one: a site path opened from disk
-        would resolve to ``file:///learn/...``."""
-        href = safe_href(url, self.site_url)
-        if href is None:
+        """``url`` the link :func:`~.page.safe_href` makes of it (what the RDF publishes), or a
+        site path as ``path`` (shown as text) when no ``site_url`` makes it one: a site path
+        opened from disk would resolve to ``file:///learn/...``."""
+        if not url:
             return
-        if href.startswith(("http://", "https://")):
+        href = safe_href(url, self.site_url)
+        if href is not None:
             info["url"] = href
-        else:
-            info["path"] = href
+        elif is_site_path(url):
+            info["path"] = url
 
     def subject_info(self, node: str, links: int) -> dict[str, Any]:
         """A subject drawn in a view about something else: its links from the view, not its articles."""

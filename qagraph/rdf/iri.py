@@ -48,8 +48,8 @@ from urllib.parse import quote
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
 
-__all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "check_site_url", "path",
-           "segment", "url_problem"]
+__all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "check_site_url",
+           "is_site_path", "path", "segment", "site_path", "url_problem"]
 
 #: The base of every data IRI unless the user sets one. ``.example`` is reserved for
 #: examples (RFC 2606): set ``--base-iri`` to a domain you control before publishing.
@@ -293,28 +293,35 @@ def _iri_error(iri: str) -> str | None:
     return None
 
 
-def absolute_url(site_url: str, url: str) -> str | None:
+def absolute_url(site_url: str | None, url: str) -> str | None:
     """``url`` (a site path or an absolute url) as an absolute URI under ``site_url``, or None.
 
-    ``site_url`` is one :func:`check_site_url` gave. Characters an IRI cannot hold
-    in a path, query or fragment are percent-encoded (``[`` and ``]`` too), a ``%`` that
-    starts no escape becomes ``%25``, and every ``#`` after the first becomes ``%23``;
-    the rest of the url (its ``?query`` and ``#fragment``) is kept, and a host outside
-    ASCII becomes punycode. A url with a scheme gives None unless it is an http(s) url
+    This is the one rule of which urls are published: the RDF's ``schema:url`` is this, and
+    the views link an article or a link target to this and to nothing else
+    (:func:`qagraph.html.page.safe_href`), so a url is linked in both or in neither.
+
+    ``site_url`` is one :func:`check_site_url` gave. A url without a scheme is a site path
+    (:func:`is_site_path`), joined to ``site_url`` (None without one: no site to join it to).
+    Characters an IRI cannot hold in a path, query or fragment are percent-encoded (``[`` and
+    ``]`` too), a ``%`` that starts no escape becomes ``%25``, and every ``#`` after the first
+    becomes ``%23``; the rest of the url (its ``?query`` and ``#fragment``) is kept, and a host
+    outside ASCII becomes punycode. A url with a scheme gives None unless it is an http(s) url
     (``javascript:``, ``data:``, ``mailto:``... are no page to publish as ``schema:url``)
     with a valid authority (host, and a port of digits): no IRI could name it as written.
 
     >>> absolute_url("https://site.example/", "/learn/a b/questions/x[1]?y=1")
     'https://site.example/learn/a%20b/questions/x%5B1%5D?y=1'
-    >>> absolute_url("https://site.example", "/a#b#c%zz")
-    'https://site.example/a#b%23c%25zz'
-    >>> absolute_url("https://site.example/", "https://x:port/a"), absolute_url("https://s.example/", "javascript:f()")
+    >>> absolute_url("https://site.example", "/a#b#c%zz"), absolute_url(None, "/a")
+    ('https://site.example/a#b%23c%25zz', None)
+    >>> absolute_url("https://site.example/", "https://x:port/a"), absolute_url(None, "javascript:f()")
     (None, None)
     """
-    if not _SCHEME.match(url):
-        url = site_url.rstrip("/") + ("" if url.startswith("/") else "/") + url
+    if is_site_path(url):
+        if site_url is None:
+            return None
+        url = site_url.rstrip("/") + site_path(url)
     parts = _URL_PARTS.fullmatch(url)
-    if parts is None:  # a site url without a scheme
+    if parts is None:
         return None
     scheme, authority, rest = parts.groups()
     if authority is None or scheme.lower() not in _WEB_SCHEMES:
@@ -322,14 +329,37 @@ def absolute_url(site_url: str, url: str) -> str | None:
     authority = _authority(authority)
     if authority is None:
         return None
-    scheme += "//" + authority
-    head, sharp, fragment = rest.partition("#")
-    rest = _BAD_ESCAPE.sub("%25", head + sharp + fragment.replace("#", "%23"))
-    iri = scheme + quote(rest.encode("utf-8", "surrogatepass"), safe=_URL_KEEP)
+    iri = f"{scheme}//{authority}{_encoded(rest)}"
     return iri if _iri_error(iri) is None else None
 
 
-_ANY_SITE = "https://site.example/"
+def _encoded(rest: str) -> str:
+    """A url's path, query and fragment as :func:`absolute_url` writes them (see there)."""
+    head, sharp, fragment = rest.partition("#")
+    rest = _BAD_ESCAPE.sub("%25", head + sharp + fragment.replace("#", "%23"))
+    return quote(rest.encode("utf-8", "surrogatepass"), safe=_URL_KEEP)
+
+
+def is_site_path(url: str) -> bool:
+    """Whether ``url`` is a path on the site (it has no scheme), which :func:`absolute_url` joins to a site url.
+
+    >>> is_site_path("/learn/a"), is_site_path("learn/a"), is_site_path("https://x/a"), is_site_path("mailto:a@b")
+    (True, True, False, False)
+    """
+    return not _SCHEME.match(url)
+
+
+def site_path(url: str) -> str:
+    """A site path as :func:`absolute_url` writes it after the site url's own path: from ``/``, encoded.
+
+    ``site_url.rstrip("/") + site_path(url)`` is ``absolute_url(site_url, url)`` (but for
+    characters outside ASCII in the site url's path, which a browser encodes alike): what
+    a page that knows the site url only when it is opened joins (the atlas).
+
+    >>> site_path("learn/a b"), site_path("/learn/a#b#c")
+    ('/learn/a%20b', '/learn/a#b%23c')
+    """
+    return _encoded(url if url.startswith("/") else "/" + url)
 
 
 def url_problem(url: str) -> str | None:
@@ -340,7 +370,7 @@ def url_problem(url: str) -> str | None:
     >>> url_problem("/learn/a[1]"), url_problem("https://x:port/a"), url_problem("javascript:alert(1)")
     (None, 'has no valid host and port', 'is neither a site path nor an http(s) url')
     """
-    if not _SCHEME.match(url) or absolute_url(_ANY_SITE, url) is not None:
+    if is_site_path(url) or absolute_url(None, url) is not None:
         return None
     parts = _URL_PARTS.fullmatch(url)
     if parts is None or parts.group(1).lower() not in _WEB_SCHEMES or parts.group(2) is None:

@@ -54,6 +54,7 @@
 
   var meta, N = 0, E = 0;
   var keys = [], titles = [], subjects = [], sids = [];
+  var targets = new Map();  // node index -> its link's target, where that is not its key
   var kindOf, community, linkType, chunkOf, xs, ys, degree;
   var eSrc, eTgt, eKind, eWeight;
   var adjStart, adjEdge; // CSR: edges touching each node
@@ -107,6 +108,7 @@
       for (var j = 0; j < c.title.length; j++, i++) {
         var sid = c.ids.substr(j * SID, SID), key = c.prefixes[c.keyPrefix[j]] + c.key[j];
         sids.push(sid); keys.push(key); titles.push(c.title[j]);
+        if (Object.prototype.hasOwnProperty.call(c.href, j)) targets.set(i, c.href[j]);
         subjects.push(c.subject[j] >= 0 ? c.subjects[c.subject[j]] : "");
         kindOf[i] = c.kind[j]; community[i] = c.community[j]; linkType[i] = c.link[j]; chunkOf[i] = c.chunk;
         xs[i] = c.xy[2 * j]; ys[i] = c.xy[2 * j + 1];
@@ -355,9 +357,12 @@
     return t;
   }
 
+  // an absolute url (the RDF's schema:url), or a site path from "/" that the site url goes before
+  function targetOf(i) { return targets.has(i) ? targets.get(i) : keys[i]; }
+
   function hrefOf(i) {
-    if (linkType[i] === 2) return keys[i];
-    if (linkType[i] === 1 && meta.siteUrl) return meta.siteUrl + keys[i];
+    if (linkType[i] === 2) return targetOf(i);
+    if (linkType[i] === 1 && meta.siteUrl) return meta.siteUrl + targetOf(i);
     return null;
   }
 
@@ -459,7 +464,7 @@
     } else {
       link = el("a", { class: "live disabled", "aria-disabled": "true", role: "link",
         title: linkType[i] === 1 ? "No site URL was given to the build (--site-url), so site paths are not links" : "This article has no url" },
-        linkType[i] === 1 ? keys[i] + " (not linked: no site URL)" : "no link");
+        linkType[i] === 1 ? targetOf(i) + " (not linked: no site URL)" : "no link");
     }
     card.appendChild(el("p", { class: "link" })).appendChild(link);
 
