@@ -7,23 +7,58 @@
 """
 
 from ._version import __version__
-from .errors import ContentError, OutputError, Problem, QagraphError, StoreError, UsageError
-from .fields import FieldMap
-from .kg import KnowledgeGraph
-from .kg import open_build as open
-from .load import LoadResult, load_corpus
-from .model import Article, RelatedLink, SimilarityConfig
-from .pipeline import BuildInfo, build
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (mypy reads any name so)
+if TYPE_CHECKING:
+    from .errors import ContentError, OutputError, Problem, QagraphError, StoreError, UsageError
+    from .fields import FieldMap
+    from .graph import article_projection, build_graph
+    from .kg import KnowledgeGraph
+    from .kg import open_build as open
+    from .load import LoadResult, load_corpus
+    from .model import Article, RelatedLink, SimilarityConfig
+    from .pipeline import BuildInfo, build
+del TYPE_CHECKING
+
+#: each public name: the module that defines it, and its name there
+_WHERE = {
+    "Article": ("model", "Article"),
+    "BuildInfo": ("pipeline", "BuildInfo"),
+    "ContentError": ("errors", "ContentError"),
+    "FieldMap": ("fields", "FieldMap"),
+    "KnowledgeGraph": ("kg", "KnowledgeGraph"),
+    "LoadResult": ("load", "LoadResult"),
+    "OutputError": ("errors", "OutputError"),
+    "Problem": ("errors", "Problem"),
+    "QagraphError": ("errors", "QagraphError"),
+    "RelatedLink": ("model", "RelatedLink"),
+    "SimilarityConfig": ("model", "SimilarityConfig"),
+    "StoreError": ("errors", "StoreError"),
+    "UsageError": ("errors", "UsageError"),
+    "article_projection": ("graph", "article_projection"),
+    "build": ("pipeline", "build"),
+    "build_graph": ("graph", "build_graph"),
+    "load_corpus": ("load", "load_corpus"),
+    "open": ("kg", "open_build"),
+}
 
 
 def __getattr__(name: str) -> object:
-    """``build_graph`` and ``article_projection`` import networkx, numpy and scipy: only when
-    asked for, so that ``import qagraph`` (and every query command) stays light."""
-    if name in ("article_projection", "build_graph"):
-        from . import graph
+    """Each public name, imported from its module when first asked for (then kept here).
 
-        return getattr(graph, name)
-    raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
+    ``import qagraph`` imports nothing else: the command line starts by importing this
+    package, and only what runs after it can turn Ctrl-C into its quiet exit 130
+    (:mod:`qagraph.__main__`); and ``build_graph`` and ``article_projection`` import
+    networkx, numpy and scipy, which a query command never needs.
+    """
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{where[0]}", __name__), where[1])
+    globals()[name] = value
+    return value
 
 
 __all__ = [

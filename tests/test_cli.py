@@ -1,4 +1,4 @@
-"""qagraph.cli, run in-process: exit codes, outputs and messages."""
+"""qagraph.cli, run in-process (and as a process where it must be): exit codes, outputs and messages."""
 
 from __future__ import annotations
 
@@ -273,6 +273,71 @@ def test_python_dash_m():
 
     result = subprocess.run([sys.executable, "-m", "qagraph", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("qagraph, version ")
+
+
+#: sitecustomize for the test below: the first import of $QAGRAPH_TEST_STOP_AT says so on the fd
+#: $QAGRAPH_TEST_READY_FD and waits there for the test's Ctrl-C, which it raises from the import
+_STOP_AT_AN_IMPORT = """
+import os, sys, time
+
+class _StopAt:
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["QAGRAPH_TEST_STOP_AT"]:
+            sys.meta_path.remove(self)
+            os.write(int(os.environ["QAGRAPH_TEST_READY_FD"]), b"ready")
+            time.sleep(60)  # the SIGINT ends it
+        return None
+
+sys.meta_path.insert(0, _StopAt())
+"""
+
+
+def _entry_point_script() -> str:
+    """The script pip writes for the ``qagraph`` console script, from pyproject.toml's entry point."""
+    import tomllib
+
+    entry = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["qagraph"]
+    module, function = entry.split(":")
+    return f"import sys\nfrom {module} import {function}\nsys.exit({function}())\n"
+
+
+@pytest.mark.parametrize("command", ["python -m qagraph", "console script"])
+@pytest.mark.parametrize("stop_at", ["qagraph.cli", "click", "qagraph.errors"])
+def test_ctrl_c_while_the_command_line_is_imported_ends_it_quietly(tmp_path: Path, command: str, stop_at: str):
+    """Ctrl-C during the imports of a cold start printed a traceback; it ends with one line and exit 130,
+    as Ctrl-C later in a build does. A hook (sitecustomize) holds the start at an import until the
+    SIGINT lands there."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(_STOP_AT_AN_IMPORT, encoding="utf-8")
+    (tmp_path / "qagraph-script.py").write_text(_entry_point_script(), encoding="utf-8")
+    start = [sys.executable, "-m", "qagraph"] if command == "python -m qagraph" else [
+        sys.executable, str(tmp_path / "qagraph-script.py")]
+    read, write = os.pipe()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "hook"), str(ROOT)]),
+           "QAGRAPH_TEST_STOP_AT": stop_at, "QAGRAPH_TEST_READY_FD": str(write)}
+    process = subprocess.Popen([*start, "build", "-c", str(ROOT / "content"), "-o", str(tmp_path / "out")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               pass_fds=(write,), start_new_session=True, cwd=tmp_path)
+    os.close(write)
+    try:
+        assert select.select([read], [], [], 60)[0], f"the start never imported {stop_at}"
+        assert os.read(read, 5) == b"ready"
+        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the process group
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(read)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert (process.returncode, out, err) == (
+        EXIT_CODES["interrupted"], "", "qagraph: interrupted while starting; nothing was done\n")
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_command_ends_with_its_exit_code_and_all_its_output(tmp_path: Path):
