@@ -39,7 +39,7 @@ from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .fields import FieldMap
-from .links import EMBED, FRONT_MATTER, WIKI_LINK, A, ArticleIndex, Named
+from .links import EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
@@ -279,7 +279,7 @@ def _link_related(
     index: ArticleIndex[Article] | None = None  # built on the first link that needs it
     stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
 
-    def target_of(a: Article, link: RelatedLink) -> str | None:
+    def target_of(a: Article, link: RelatedLink) -> str | Problem | None:
         nonlocal index
         if index is None:
             index = article_index(articles, fields)
@@ -289,7 +289,7 @@ def _link_related(
     for a in articles:
         source = names[a.key]
 
-        def this_text_target(link: RelatedLink, a: Article = a) -> str | None:
+        def this_text_target(link: RelatedLink, a: Article = a) -> str | Problem | None:
             return target_of(a, link)
 
         targets, found, stubs = link_article(source, a.path, a.related, fields, lookups, this_text_target)
@@ -299,6 +299,10 @@ def _link_related(
                 G.add_node(node, **data)
         edges += [(source, target, "related", data) for target, data in targets.items()]
     _add_edges(G, edges)
+
+
+#: the pages an ambiguous ref's warning names (then how many more there are)
+AMBIGUOUS_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -312,14 +316,16 @@ class LinkLookups:
 
 def link_article(
     source: str, path: str, links: Iterable[RelatedLink], fields: FieldMap, lookups: LinkLookups,
-    text_target: Callable[[RelatedLink], str | None] | None = None,
+    text_target: Callable[[RelatedLink], str | Problem | None] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], list[Problem], list[tuple[str, dict[str, Any]]]]:
     """The related edges of one article (``target -> data``), the problems found, and the stubs its links name.
 
     A ``related_articleN`` link resolves by url first (a link whose id names other
     articles is a warning, resolved by url), then by id when exactly one article has it;
-    repeats of a target are merged (``position`` the first, ``positions`` all, ``origin``
-    the first's). Stubs come as ``(node, data)`` for the caller to add when new.
+    any other link by ``text_target`` (:func:`text_target`: a node, nothing, or the problem
+    of an ambiguous ref); repeats of a target are merged (``position`` the first,
+    ``positions`` all, ``origin`` the first's). Stubs come as ``(node, data)`` for the caller
+    to add when new.
     """
     problems: list[Problem] = []
     stubs: list[tuple[str, dict[str, Any]]] = []
@@ -330,7 +336,11 @@ def link_article(
         if link.target is not None:
             if text_target is None:
                 continue
-            target = text_target(link)
+            found = text_target(link)
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
+            target = found
             if target is None or target == source:
                 continue  # another site, an attachment, or the note itself
         elif link.url:
@@ -389,17 +399,27 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,
-                stub_keys: dict[str, str]) -> str | None:
-    """The node a ``target`` link of ``a`` leads to, or ``None`` when it leads nowhere.
+                stub_keys: dict[str, str]) -> str | Problem | None:
+    """The node a ``target`` link of ``a`` leads to, ``None`` when it leads nowhere, or the
+    warning (``ref-ambiguous``) for a ref that names several articles by a bare name.
 
     A link that names no article leads to a stub, added to ``G`` (with this link's data) when
     ``G`` does not hold it; ``stub_keys`` (folded name -> the first spelling met) makes
-    ``[[Note]]`` and ``[[note]]`` one stub. ``G`` is asked only ``in`` and ``add_node``.
+    ``[[Note]]`` and ``[[note]]`` one stub. ``G`` is asked only ``in`` and ``add_node``. An
+    ambiguous ref leads nowhere: Hugo refuses it ("page reference is ambiguous") rather than
+    pick a page, and so the graph does not guess which page the site will link once it is fixed.
     """
     assert link.target is not None
     hit = index.resolve(link.target, link.origin, a.path, link.title)
     if hit is not None:
         return article_node(hit.key)
+    if link.origin == REF:
+        several = index.ambiguous_ref(link.target, a.path)
+        if several:
+            shown = ", ".join(c.path for c in several[:AMBIGUOUS_SHOWN])
+            more = f" and {len(several) - AMBIGUOUS_SHOWN} more" if len(several) > AMBIGUOUS_SHOWN else ""
+            return Problem(a.path, link.line, f"ref {link.target!r} is ambiguous: {len(several)} pages go by that "
+                           f"name ({shown}{more}); left unresolved, as Hugo leaves it", "ref-ambiguous", WARNING)
     key = index.stub_key(link.target, link.origin, a.path, url_identity=fields.identity == "url")
     if key is None:
         return None

@@ -55,7 +55,7 @@ from .normalize import fold
 __all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
 
 #: codes of the problems found while linking (they belong to the linking article)
-LINK_CODES = frozenset({"related-mismatch", "related-unresolved", "related-self"})
+LINK_CODES = frozenset({"related-mismatch", "related-unresolved", "related-self", "ref-ambiguous"})
 #: above this share of changed files a full build is as quick, and simpler
 MAX_CHANGED_SHARE = 0.02
 SIMILARITY = "similarity"
@@ -218,9 +218,8 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
 
     # -- related links: every link that can lead elsewhere now is resolved again ----------------
     if by_name:
-        link_problems: list[Problem] = []
-        unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles, stub_candidates, fields,
-                                            rules)
+        link_problems, unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles,
+                                                           stub_candidates, fields, rules)
     else:
         link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
                                                    stub_candidates, fields)
@@ -401,21 +400,22 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleInd
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
                     new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap,
-                    rules: ArticleIndex[Any]) -> set[str]:
+                    rules: ArticleIndex[Any]) -> tuple[list[Problem], set[str]]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
-    the articles whose links can lead elsewhere after the edit. The paths of the unchanged
-    articles linked again are returned.
+    the articles whose links can lead elsewhere after the edit.
 
     Those are: the edited articles; when an article came, went or changed its names
     (:meth:`~qagraph.links.ArticleIndex.identity`), every article with a link whose last name
     (:meth:`~qagraph.links.ArticleIndex.last_names`) is one of that article's, before or
-    after; and every article linking to a stub that one of those links or linked to. A
+    after; and every article linking to a stub that one of those links or linked to (a ref
+    that names one more page by its name may name several now, a warning). A
     full build names a stub after the first link to it in file order (``[[Note]]`` and
     ``[[note]]`` are one stub) and gives it that link's data, so they are linked again in
     file order, with the functions the full build uses, against an
     :class:`~qagraph.links.ArticleIndex` of the articles those links may reach (the
     database's ``names`` table says which, and who links to a name). ``rules``: an index of no
-    article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`)."""
+    article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`). The problems
+    found linking, and the paths of the unchanged articles linked again, are returned."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
                         "LIMIT 1").fetchone()
@@ -467,14 +467,16 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     graph = _StubGraph(patch, involved)
     no_lookups = LinkLookups(lambda url: None, lambda number: [])
     unchanged = set()
+    link_problems: list[Problem] = []
     for source in _named(con, linking):
         node = article_node(source.key)
         links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
 
-        def target(link: RelatedLink, source: _Named = source) -> str | None:
+        def target(link: RelatedLink, source: _Named = source) -> str | Problem | None:
             return text_target(graph, index, link, source, fields, spellings)
 
-        targets, _, _ = link_article(node, source.path, links, fields, no_lookups, target)
+        targets, found, _ = link_article(node, source.path, links, fields, no_lookups, target)
+        link_problems += found
         after = {(t, "related"): d for t, d in targets.items()}
         was = patch.out_edges(node, ("related",))
         if after != was or node in new_nodes:
@@ -491,7 +493,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
             update.removed.add(node)
     update.removed -= graph.added.keys()  # a page gone, and a stub of the same name in its place
     update.changed |= {node for node, data in graph.added.items() if before.get(node) != data}
-    return unchanged
+    return link_problems, unchanged
 
 def _json(text: str | None) -> dict[str, Any]:
     value = json.loads(text) if text else None

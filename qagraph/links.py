@@ -678,7 +678,8 @@ class ArticleIndex(Generic[A]):
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name), by file name and then alias; a wiki-link without
         a folder then by a file name with hyphens for its spaces (``Getting-Started.md``), and last
-        by a folder's name, as its own page.
+        by a folder's name, as its own page. Of several articles going by one name the shortest
+        path wins; a ref that names several leads to none, as Hugo refuses it (:meth:`ambiguous_ref`).
         """
         swapped = _swapped(origin, label)
         if swapped is not None:
@@ -722,7 +723,10 @@ class ArticleIndex(Generic[A]):
         name = _norm(path)
         folder, _, last = name.rpartition("/")
         if origin == MARKDOWN_LINK or not folder:
-            return self._pick(self.by_name.get(last) or self.by_alias.get(name) or [], source_path)
+            named = self._choices(self.by_name.get(last) or self.by_alias.get(name) or [], source_path)
+            if origin == REF and len(named) > 1:
+                return None
+            return named[0] if named else None
         # a name with a folder ([[People/Alice]], ref "where" in another section): match the path's end
         for a in self.by_name.get(last, []):
             if fold(self._page(a.path)).endswith("/" + name) or fold(
@@ -789,14 +793,42 @@ class ArticleIndex(Generic[A]):
             found = sorted([*found, *self.by_name.get(loose, [])], key=_shortest)
         return found
 
+    def ambiguous_ref(self, target: str, source_path: str) -> Sequence[A]:
+        """The articles a ref from ``source_path`` names when it names several by a bare name
+        (``{{< ref "where" >}}`` with a ``where.md`` in two sections), which :meth:`resolve`
+        leaves unresolved as Hugo does ("page reference is ambiguous"); ``[]`` for any other ref.
+
+        >>> from qagraph.model import Article
+        >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+        >>> index = ArticleIndex([art("a/where.md"), art("b/where.md"), art("c/first.md")])
+        >>> index.resolve("where", REF, "c/first.md"), [a.path for a in index.ambiguous_ref("where", "c/first.md")]
+        (None, ['a/where.md', 'b/where.md'])
+        >>> index.resolve("where", REF, "b/x.md").path, index.ambiguous_ref("where", "b/x.md")  # beside it: no doubt
+        ('b/where.md', [])
+        """
+        path = self.internal_path(target)
+        if path is None:
+            return []
+        name = _norm(path)
+        if not name or "/" in name or self.resolve(target, REF, source_path) is not None:
+            return []
+        named = self._choices(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+        return named if len(named) > 1 else []
+
     def _pick(self, candidates: Sequence[A], source_path: str) -> A | None:
-        """The first of ``candidates`` (articles going by one name, shortest path first); in a site of
-        several languages, the first in the language of the linking file ``source_path``, as Hugo's
-        ``ref`` finds it."""
+        """The first of ``candidates`` (articles going by one name, shortest path first): of
+        :meth:`_choices`."""
+        named = self._choices(candidates, source_path)
+        return named[0] if named else None
+
+    def _choices(self, candidates: Sequence[A], source_path: str) -> Sequence[A]:
+        """``candidates`` (articles going by one name, shortest path first), and in a site of several
+        languages those in the language of the linking file ``source_path`` when there are any, as
+        Hugo's ``ref`` looks among the pages of the linking page's language."""
         if self.languages and len(candidates) > 1:
             language = self._language(source_path)
-            return next((a for a in candidates if self._language(a.path) == language), candidates[0])
-        return candidates[0] if candidates else None
+            return [a for a in candidates if self._language(a.path) == language] or candidates
+        return candidates
 
     def _language(self, path: str) -> str:
         """The language of the file ``path`` in a site of several: its name's, its content folder's, or the default."""

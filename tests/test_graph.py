@@ -107,3 +107,22 @@ def test_graph_is_deterministic(small_corpus):
     one, two = build(small_corpus).graph, build(small_corpus).graph
     assert list(one.nodes(data=True)) == list(two.nodes(data=True))
     assert list(one.edges(keys=True, data=True)) == list(two.edges(keys=True, data=True))
+
+
+def test_an_ambiguous_ref_is_a_warning_naming_the_file_the_line_and_the_pages(tmp_path):
+    """``{{< ref "where" >}}`` with a where.md in two sections linked the shorter path silently; Hugo
+    refuses such a ref (REF_NOT_FOUND: 'page reference "where" is ambiguous'), so it links nothing
+    (not a stub either: the pages exist) and is a warning."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    for path in ("functions/where.md", "templates/where.md", "functions/first.md"):
+        write_article(tmp_path, f"content/{path}", f"---\ntitle: {path}\n---\nText.\n")
+    write_article(tmp_path, "content/about.md",
+                  '---\ntitle: About\n---\nSee [first]({{< ref "first" >}}).\n\nAnd {{< relref "where" >}}.\n')
+    kg = build(tmp_path, preset="hugo")
+    assert kg.related("about") == [article_node("functions/first")]
+    assert not [n for n, kind in kg.graph.nodes(data="kind") if kind == "stub"]
+    [problem] = kg.problems
+    assert (problem.path, problem.line, problem.code, problem.severity) == (
+        "content/about.md", 6, "ref-ambiguous", "warning")
+    assert problem.message == ("ref 'where' is ambiguous: 2 pages go by that name (content/functions/where.md, "
+                               "content/templates/where.md); left unresolved, as Hugo leaves it")

@@ -767,6 +767,33 @@ def test_a_patched_build_of_a_hugo_site_equals_a_full_build(tmp_path_factory, st
     _edit_and_compare(tmp_path_factory.mktemp("hugo"), "hugo", _hugo_text, start, edits)
 
 
+def test_a_page_that_makes_a_ref_ambiguous_comes_and_goes(tmp_path: Path):
+    """A second page named "where" makes an unchanged page's ``{{< ref "where" >}}`` ambiguous: a
+    patched build unlinks it and warns, as a full build does; once the page goes, the ref links again
+    and the warning goes with it."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    (root / "hugo.toml").parent.mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    for path in ("functions/where.md", "functions/first.md", "about.md"):
+        write_article(root, f"content/{path}", f"---\ntitle: {path}\n---\nSee {{{{< ref \"where\" >}}}}.\n")
+    qagraph.build(root, out=out, preset="hugo")
+
+    def patched() -> tuple[list[str], list[str]]:
+        kg = qagraph.build(root, out=out, preset="hugo")
+        assert kg.build_info.incremental
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False, preset="hugo")
+        assert outputs_of(out) == outputs_of(cold)
+        assert database_rows(out) == database_rows(cold)
+        return kg.related("about"), [f"{p.path}:{p.line}: {p.code}" for p in kg.problems]
+
+    assert qagraph.open(out).related("about") == [article_node("functions/where")]
+    write_article(root, "content/templates/where.md", "---\ntitle: Another where\n---\nText.\n")
+    assert patched() == ([], ["content/about.md:4: ref-ambiguous"])  # functions/first.md has its own beside it
+    (root / "content/templates/where.md").unlink()
+    assert patched() == ([article_node("functions/where")], [])
+
+
 #: a Jekyll site: dated posts, permalinks (the key), post_url and link tags, links by url
 JEKYLL_TARGETS = ["{% post_url 2020-01-01-graph %}", "{% link _posts/2020-01-02-tree.md %}", "[a](/2020/01/01/graph.html)",
                   "[b](/p/ghost/)", "[c](/P/Ghost/)", "[d](/p/tree/)", "[e](../cell/)", "{% post_url 2020-01-03-ghost %}"]

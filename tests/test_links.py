@@ -238,6 +238,44 @@ def test_resolution_in_a_hugo_site(target, origin, source, expected):
     assert (hit.path if hit else None) == expected
 
 
+#: a Hugo site where two sections have a page named "where" (and a language of its own for one)
+TWO_WHERES = [article("content/functions/where.md"), article("content/templates/where.md"),
+              article("content/about.md"), article("content/functions/first.md")]
+
+
+@pytest.mark.parametrize(("target", "source", "expected", "candidates"), [
+    # Hugo: 'page reference "where" is ambiguous' (REF_NOT_FOUND): no page is linked, whichever is shorter
+    ("where", "content/about.md", None, ["content/functions/where.md", "content/templates/where.md"]),
+    ("where.md#x", "content/about.md", None, ["content/functions/where.md", "content/templates/where.md"]),
+    ("/where", "content/about.md", None, ["content/functions/where.md", "content/templates/where.md"]),
+    ("where", "content/functions/first.md", "content/functions/where.md", []),  # beside it: relative first
+    ("templates/where", "content/about.md", "content/templates/where.md", []),  # a path names one
+    ("/functions/where", "content/about.md", "content/functions/where.md", []),
+    ("about", "content/functions/first.md", "content/about.md", []),  # one page goes by that name
+    ("ghost", "content/about.md", None, []),  # none does: a stub, not an ambiguity
+])
+def test_an_ambiguous_ref_is_left_unresolved(target, source, expected, candidates):
+    index = ArticleIndex(TWO_WHERES, content_dir="content/", bundles=True)
+    hit = index.resolve(target, "ref", source)
+    assert (hit.path if hit else None) == expected
+    assert [a.path for a in index.ambiguous_ref(target, source)] == candidates
+
+
+def test_a_wiki_link_by_an_ambiguous_name_still_takes_the_shortest_path():
+    """Obsidian links a name that several notes go by to the one with the shortest path: only refs are refused."""
+    index = ArticleIndex(TWO_WHERES, content_dir="content/", bundles=True)
+    assert index.resolve("where", "wiki-link", "content/about.md") is TWO_WHERES[0]
+    assert index.ambiguous_ref("where", "content/about.md") and not index.ambiguous_ref("about", "content/x.md")
+
+
+def test_a_ref_looks_among_the_pages_of_its_own_language():
+    pages = [article("content/a/where.md"), article("content/b/where.fr.md"), article("content/c/where.fr.md")]
+    index = ArticleIndex(pages, content_dir="content/", bundles=True, languages=("en", "fr"), default_language="en")
+    assert index.resolve("where", "ref", "content/x.md") is pages[0]  # the one English "where"
+    assert index.resolve("where", "ref", "content/x.fr.md") is None  # two French ones
+    assert [a.path for a in index.ambiguous_ref("where", "content/x.fr.md")] == [p.path for p in pages[1:]]
+
+
 REPO = [article("README.md"), article("packages/core/README.md"), article("packages/cli/readme.md"),
         article("docs/index.md"), article("docs/README.md"), article("api/_index.md"), article("site/INDEX.mdx"),
         article("guide.md"), article("guide/index.md"), article("guide/intro.md")]
