@@ -56,7 +56,7 @@ DATABASE = "qagraph.db"
 #: own files read to fit the field map (a Docusaurus category file): not of an input file, which a patch
 #: replaces with the file
 CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/' OR path NOT IN (SELECT path FROM files)"
-SCHEMA_VERSION = 2  # 2: articles.subject_given
+SCHEMA_VERSION = 3  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
 # :func:`_row_maker`), "b" bool as 0/1, "f" a flag the node data holds only when false (0, else NULL), "t" tuple as a JSON array, "j" any JSON value (dicts,
@@ -200,7 +200,7 @@ def _schema() -> list[str]:
         "subject TEXT, line INTEGER, target TEXT, origin TEXT)",
         "CREATE TABLE problems (path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, code TEXT NOT NULL, "
         "message TEXT NOT NULL)",
-        "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER NOT NULL)",
+        "CREATE TABLE hidden_folders (path TEXT PRIMARY KEY, article_files INTEGER)",  # NULL: unknown
         "CREATE TABLE names (name TEXT NOT NULL, node TEXT NOT NULL, way TEXT NOT NULL)",
         _HEALTH_TABLE,
         "CREATE VIEW edges_named AS SELECT s.node AS source, e.kind, t.node AS target, e.weight, e.position, "
@@ -685,8 +685,11 @@ class BuildDatabase:
     def files(self, status: str) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT path FROM files WHERE status = ? ORDER BY path", (status,))]
 
-    def hidden(self) -> list[tuple[str, int]]:
-        return [(p, int(n)) for p, n in self.con.execute("SELECT path, article_files FROM hidden_folders ORDER BY path")]
+    def hidden(self) -> list[tuple[str, int | None]]:
+        """The hidden folders, with how many article files each holds (None: unknown, a folder in it
+        could not be read)."""
+        return [(p, None if n is None else int(n))
+                for p, n in self.con.execute("SELECT path, article_files FROM hidden_folders ORDER BY path")]
 
     def nodes_in_parts(self, parts: Iterable[int]) -> list[str]:
         """The node ids whose RDF part is one of ``parts`` (see :func:`qagraph.rdf.part_of`)."""
@@ -1127,7 +1130,7 @@ class DatabasePatch:
         self.con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?)",
                              ((p.path, p.line, p.severity, p.code, p.message) for p in problems))
 
-    def set_hidden(self, hidden: Iterable[tuple[str, int]]) -> None:
+    def set_hidden(self, hidden: Iterable[tuple[str, int | None]]) -> None:
         self.con.execute("DELETE FROM hidden_folders")
         self.con.executemany("INSERT INTO hidden_folders VALUES (?, ?)", hidden)
 
@@ -1156,7 +1159,7 @@ class DatabasePatch:
             ((*values, node) for node, *values in (_health_row(facts, n) for n in (
                 articles if nodes is None else sorted(n for n in nodes if n in articles)))))
 
-    def replace_corpus_problems(self, problems: Iterable[Problem], hidden: Iterable[tuple[str, int]]) -> None:
+    def replace_corpus_problems(self, problems: Iterable[Problem], hidden: Iterable[tuple[str, int | None]]) -> None:
         """The problems of the corpus as a whole, of folders and of the site's own files (their paths:
         ``.``, ``folder/``, a path no input file has), and the hidden folders, in place of those the
         database holds."""

@@ -69,7 +69,8 @@ class LoadResult:
     ignored: int  #: other files passed over (images, .DS_Store, ...)
     rejected: list[str] = field(default_factory=list)  #: files that are not in the result, with an error
     skipped: list[str] = field(default_factory=list)  #: files that are not articles, on purpose
-    hidden: list[tuple[str, int]] = field(default_factory=list)  #: hidden folders left out, with their article files
+    #: hidden folders left out, with their article files (None: unknown, a folder in it could not be read)
+    hidden: list[tuple[str, int | None]] = field(default_factory=list)
     fields: FieldMap = field(default_factory=FieldMap)  #: the field map the files were read with
     detection: Detection | None = None  #: which preset, recognised or named, and why
 
@@ -121,7 +122,7 @@ class Discovery:
     raw: dict[str, str]  #: readable name -> OS name, only where they differ
     ignored: int
     problems: list[Problem]  #: files and folders that cannot be read at all
-    hidden: list[tuple[str, int]]
+    hidden: list[tuple[str, int | None]]  #: hidden folders, with their article files (None: unknown)
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
     stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
 
@@ -132,8 +133,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
     are listed with how many article files they hold (not a version control's, nor
-    ``node_modules/``, which are passed over unread). Links to folders are not followed (each is
-    a warning).
+    ``node_modules/``, which are passed over unread): ``None`` when a folder in one cannot be
+    read, which is a warning naming it. Links to folders are not followed (each is a warning).
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
@@ -146,15 +147,22 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     names: list[str] = []
     raw_of: dict[str, str] = {}
     problems: list[Problem] = []
-    hidden: list[tuple[str, int]] = []
+    hidden: list[tuple[str, int | None]] = []
     signatures: dict[str, tuple[int, int, int, int]] = {}
     ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
 
-    def unreadable(exc: OSError) -> None:
+    def unreadable(exc: OSError, hidden: str | None = None) -> None:
+        """A folder that cannot be read: an error, or in ``hidden`` (a hidden folder, counted and not
+        read) a warning, as only how many article files it holds is lost."""
         rel = os.path.relpath(exc.filename, base) if exc.filename else "."
         folder = display_name(rel).replace(os.sep, "/") + "/"
-        problems.append(Problem(folder, None, f"cannot read folder: {exc.strerror or exc}", "io"))
+        why = f"cannot read folder: {exc.strerror or exc}"
+        if hidden is None:
+            problems.append(Problem(folder, None, why, "io"))
+        else:
+            problems.append(Problem(folder, None, f"{why}; how many article files the hidden folder {hidden} "
+                                    "holds is unknown", "io", WARNING))
 
     stamp = _Stamp()
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
@@ -168,7 +176,10 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             d = entry.name
             if d.startswith("."):
                 if d not in _VCS:
-                    hidden.append((_join(rel, display_name(d)), _count_articles(os.path.join(dirpath, d), suffixes)))
+                    count, failed = _count_articles(os.path.join(dirpath, d), suffixes)
+                    hidden.append((_join(rel, display_name(d)), count))
+                    for exc in failed:
+                        unreadable(exc, hidden[-1][0])
             elif d in _NOT_CONTENT:
                 pass
             elif entry.is_symlink():  # not followed (loops, a folder read twice, files outside the corpus): said
@@ -317,13 +328,17 @@ def _join(rel: str, name: str) -> str:
     return name if rel == "." else f"{display_name(rel)}/{name}".replace(os.sep, "/")
 
 
-def _count_articles(folder: str, suffixes: tuple[str, ...], limit: int = 100_000) -> int:
+def _count_articles(folder: str, suffixes: tuple[str, ...], limit: int = 100_000) -> tuple[int | None, list[OSError]]:
+    """How many article files ``folder`` (a hidden one, not read) holds, up to ``limit``, and why the
+    folders in it that cannot be read could not: with any, the count is None (unknown), not the
+    count of the others, which would claim that the unreadable ones hold none."""
     count = 0
-    for _, _, filenames in os.walk(folder):
+    failed: list[OSError] = []
+    for _, _, filenames in os.walk(folder, onerror=failed.append):
         count += sum(1 for n in filenames if n.lower().endswith(suffixes))
         if count >= limit:
             break
-    return count
+    return (None if failed else count), failed
 
 
 _KINDS = {

@@ -28,7 +28,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1230,14 +1230,22 @@ def no_article_files(report: Mapping[str, Any]) -> str | None:
     suffixes = ((report.get("settings") or {}).get("preset") or {}).get("fields", {}).get("suffixes") or [".md"]
     ignored = int(counts.get("ignored_files", 0))
     hidden = [(str(name), int(n)) for name, n in report.get("hidden", []) if n]
+    unknown = [str(name) for name, n in report.get("hidden", []) if n is None]  # a folder in it could not be read
     what = [f"{ignored} other file{'s' if ignored != 1 else ''} passed over"] if ignored else []
     if hidden:
         total = sum(n for _, n in hidden)
-        names = ", ".join(name for name, _ in hidden[:3]) + (", ..." if len(hidden) > 3 else "")
-        what.append(f"{total} in hidden folders, which are not read ({names})")
+        what.append(f"{total} in hidden folders, which are not read ({_some(name for name, _ in hidden)})")
+    if unknown:
+        what.append(f"an unknown number in hidden folders that cannot be read ({_some(unknown)})")
     what = what or ["it holds no file"]
     return (f"no article file ({', '.join(suffixes)}) in {report.get('source', 'the folder')}: "
             f"{'; '.join(what)}; is it the content folder?")
+
+
+def _some(names: Iterable[str]) -> str:
+    """The first three of ``names``, and ``...`` when there are more."""
+    listed = list(names)
+    return ", ".join(listed[:3]) + (", ..." if len(listed) > 3 else "")
 
 
 def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:

@@ -412,6 +412,27 @@ def test_unreadable_file_and_folder_are_reported(root: Path, chmod_back: list[Pa
     assert report["rejected"] == ["a/locked.md"]
 
 
+def test_a_hidden_folder_that_cannot_be_read_is_counted_as_unknown(root: Path, chmod_back: list[Path]) -> None:
+    """A hidden folder is not read, but its article files are counted: one that cannot be read was
+    listed as holding none. Its count is unknown (null) in the report and the database, and it is a
+    warning naming it (its files are no loss: hidden folders are never read)."""
+    write_article(root, ".drafts/d.md", front("title: Draft"))
+    write_article(root, ".notes/n.md", front("title: Note"))
+    os.chmod(root / ".drafts", 0)
+    chmod_back.append(root / ".drafts")
+    expected = [{"path": ".drafts/", "line": None, "severity": WARNING, "code": "io",
+                 "message": "cannot read folder: Permission denied; how many article files the hidden folder .drafts "
+                            "holds is unknown"}]
+    check = unprivileged("check", "-c", "content", "--json", cwd=root.parent)
+    assert check.returncode == 0, check.stderr
+    assert json.loads(check.stdout)["problems"] == expected
+    built = unprivileged("build", "-c", "content", "-o", "out", "-q", cwd=root.parent)
+    assert built.returncode == 0, built.stderr
+    report = json.loads((root.parent / "out" / "report.json").read_text())
+    assert (report["problems"], report["hidden"]) == (expected, [[".drafts", None], [".notes", 1]])
+    assert qagraph.open(root.parent / "out").report()["hidden"] == [(".drafts", None), (".notes", 1)]
+
+
 def test_output_folder_that_cannot_be_written(root: Path, chmod_back: list[Path]) -> None:
     parent = root.parent / "read-only"
     parent.mkdir()

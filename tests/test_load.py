@@ -200,6 +200,37 @@ def test_discover_skips_hidden_and_sorts(tmp_path: Path):
     assert found.hidden == [(".obsidian", 1), ("a/.drafts", 2)]
 
 
+def test_a_hidden_folder_that_cannot_be_read_holds_an_unknown_count_and_is_a_warning(tmp_path: Path, monkeypatch):
+    """A hidden folder (or a folder in one) that cannot be read was counted as holding no article file;
+    its count is unknown (None), and the folder is a warning with its path. Permission denied is
+    simulated (the tests run as root, whom chmod does not stop)."""
+    import os
+
+    write_article(tmp_path, "a/y.md", "x")
+    write_article(tmp_path, ".sealed/s.md", "x")
+    write_article(tmp_path, "a/.drafts/d1.md", "x")
+    write_article(tmp_path, "a/.drafts/old/d2.md", "x")
+    write_article(tmp_path, ".open/o.md", "x")
+    denied = {str(tmp_path / ".sealed"), str(tmp_path / "a" / ".drafts" / "old")}
+    scandir = os.scandir
+
+    def refusing(path=".", *args, **kwargs):
+        if isinstance(path, str) and path in denied:
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = discover(tmp_path)
+    assert found.names == ["a/y.md"]
+    assert found.hidden == [(".open", 1), (".sealed", None), ("a/.drafts", None)]
+    assert [(p.path, p.line, p.severity, p.code, p.message) for p in found.problems] == [
+        (".sealed/", None, "warning", "io",
+         "cannot read folder: Permission denied; how many article files the hidden folder .sealed holds is unknown"),
+        ("a/.drafts/old/", None, "warning", "io",
+         "cannot read folder: Permission denied; how many article files the hidden folder a/.drafts holds is unknown"),
+    ]
+
+
 def test_alias_bomb_is_refused_not_expanded():
     levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
     for prev, name in zip("abcdefg", "bcdefgh"):

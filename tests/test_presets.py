@@ -1059,3 +1059,14 @@ def test_a_notion_database_row_s_properties_are_its_keywords_and_subject_not_its
     write_article(plain, "other.md", "# Other\n\nText.\n")
     page = load_corpus(plain, preset="generic").articles[0]
     assert page.keywords == () and "Tags: ci" in page.body
+
+
+def test_no_article_files_names_the_hidden_folders_it_could_not_count():
+    """A hidden folder whose count is unknown (it could not be read) is not said to hold none."""
+    from qagraph.presets import no_article_files
+
+    report = {"source": "site", "counts": {"files": 0, "ignored_files": 0},
+              "hidden": [[".drafts", 2], [".sealed", None], [".empty", 0]]}
+    assert no_article_files(report) == ("no article file (.md) in site: 2 in hidden folders, which are not read "
+                                        "(.drafts); an unknown number in hidden folders that cannot be read "
+                                        "(.sealed); is it the content folder?")
