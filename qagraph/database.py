@@ -212,8 +212,6 @@ def _schema() -> list[str]:
 
 
 PAGE_SIZE = 16384  #: of a database written here (a patched one keeps its own)
-#: the most of a database file read through a memory map (SQLite caps it at its own build's limit)
-MMAP_SIZE = 1 << 32
 
 
 def write_database(
@@ -476,9 +474,6 @@ class BuildDatabase:
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            # pages read through a memory map, not a read() call and a copy each: a patched build's
-            # three processes read some 60k pages of the two databases (0.15 s of system time at 36k)
-            self.con.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
             self.meta = _Meta(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
@@ -957,7 +952,6 @@ class DatabasePatch:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.con = sqlite3.connect(path)
-        self.con.execute(f"PRAGMA mmap_size={MMAP_SIZE}")  # as :class:`BuildDatabase` reads
         self.con.execute("PRAGMA journal_mode=OFF")
         self.con.execute("PRAGMA synchronous=OFF")
         self.con.execute("BEGIN")
