@@ -173,6 +173,10 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                        raw=scanned.found.raw)
     settings = {
         "outputs": sorted(wanted), "fields": repr(detection.fields), "similarity": similarity.as_dict(),
+        # the warnings about the site's own files (a category file's), which the fingerprint's files do
+        # not cover: a build that changes only those is not up to date (not the preset's reason: it
+        # counts the sampled files, so an added article would make every patch a full build)
+        "site_problems": [[p.path, p.line, p.code, p.message] for p in detection.problems],
         "base_iri": base_iri, "site_url": site_url, "max_file_size": max_file_size,
         "formats": list(dict.fromkeys(formats)), "rdf_similarity": rdf_similarity,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),

@@ -64,6 +64,25 @@ def test_rebuild_equals_cold_build(small_corpus: Path, tmp_path: Path, change: s
     assert database_rows(out) == database_rows(cold)
 
 
+def test_a_site_file_that_changes_only_a_warning_makes_the_build_not_up_to_date(tmp_path: Path):
+    """A Docusaurus category file that could not label its folder, edited into one that still
+    labels nothing (no label, no warning): the map is the same, the report is not. The build is
+    not up to date, and its outputs are a cold build's."""
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js", "module.exports = {url: 'https://x.example', baseUrl: '/'};")
+    write_article(site, "docs/guides/_category_.json", '{"label": 5}')
+    write_article(site, "docs/guides/a.md", "---\ntitle: A\n---\n")
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    before = build(site, out=out, outputs=["report", "database"])
+    assert [p.code for p in before.problems] == ["category-file"]
+    write_article(site, "docs/guides/_category_.json", '{"position": 1}')
+    after = build(site, out=out, outputs=["report", "database"])
+    assert not after.build_info.up_to_date and after.problems == []
+    build(site, out=cold, outputs=["report", "database"], cache=False)
+    assert outputs_of(out) == outputs_of(cold)
+    assert database_rows(out) == database_rows(cold)
+
+
 def test_rebuilds_when_an_output_is_damaged_or_settings_change(small_corpus: Path, tmp_path: Path):
     out = tmp_path / "out"
     build(small_corpus, out=out, outputs=["report"])
