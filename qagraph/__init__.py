@@ -51,16 +51,29 @@ def __getattr__(name: str) -> object:
     (:mod:`qagraph.__main__`); and ``build_graph`` and ``article_projection`` import
     networkx, numpy and scipy, which a query command never needs.
     """
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
     from importlib import import_module
 
-    value = getattr(import_module(f".{where[0]}", __name__), where[1])
+    where = _WHERE.get(name)
+    if where is not None:
+        value = getattr(import_module(f".{where[0]}", __name__), where[1])
+    elif not name.startswith("_") and name.isidentifier():
+        try:  # a module of the package, as ``qagraph.presets.detect(...)`` reaches it after ``import qagraph``
+            value = import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":  # the module is there, and imports one that is not
+                raise
+            raise AttributeError(f"module 'qagraph' has no attribute {name!r}") from None
+    else:
+        raise AttributeError(f"module 'qagraph' has no attribute {name!r}")
     globals()[name] = value
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
+
+# a list mypy reads (it exports only the names of a literal ``__all__``): ``_WHERE``'s and the version
 __all__ = [
     "Article",
     "BuildInfo",

@@ -6,7 +6,7 @@ import qagraph
 
 
 def test_all_is_sorted_and_complete():
-    assert qagraph.__all__ == sorted(qagraph.__all__)
+    assert qagraph.__all__ == sorted(qagraph.__all__) == sorted([*qagraph._WHERE, "__version__"])
     for name in qagraph.__all__:
         assert getattr(qagraph, name) is not None, name
 
@@ -68,3 +68,17 @@ def test_import_and_query_commands_load_no_numerical_libraries(tmp_path):
         done = subprocess.run([sys.executable, "-c", script, "qagraph", *command, "-b", str(tmp_path / "build")],
                               capture_output=True, text=True, check=True, cwd=tmp_path)
         assert done.stdout.strip().splitlines()[-1] == "[]", (command, done.stdout, done.stderr)
+
+
+def test_modules_are_reached_from_the_package_as_the_readme_reaches_them():
+    """``import qagraph`` imports nothing but the version, yet ``qagraph.presets.detect`` and
+    ``qagraph.rdf.sparql`` work after it (the README's calls), and ``dir()`` lists the public names."""
+    import subprocess
+    import sys
+
+    code = ("import qagraph, sys; assert 'qagraph.presets' not in sys.modules; "
+            "print(callable(qagraph.presets.detect), callable(qagraph.rdf.sparql), 'build' in dir(qagraph)); "
+            "qagraph.no_such_thing")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["True", "True", "True"]
+    assert done.stderr.rstrip().endswith("AttributeError: module 'qagraph' has no attribute 'no_such_thing'")
