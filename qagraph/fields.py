@@ -30,7 +30,7 @@ from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
-from .frontmatter import NOTION, FrontMatter, read_front_matter
+from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
     wiki_targets,
@@ -616,8 +616,6 @@ def _journal_title(name: str, stem: str, fields: FieldMap) -> str | None:
 #: the parts of a date pattern (cljs-time's, which Logseq's settings use; Joda's letters): 'quoted text',
 #: a day with its ordinal (do), runs of the letters for year, month, day and weekday, other text
 _DATE_PART = re.compile(r"'([^']*)'|do|y+|M+|d+|E+|([A-Za-z])|[^A-Za-z']+|'")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

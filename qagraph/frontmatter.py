@@ -249,10 +249,13 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
 
 #: a line of a Notion page's property block: a name that starts no Markdown block (a list item, a quote,
 #: a table, a heading), ": ", the value as Notion shows it
-_NOTION_PROPERTY = re.compile(r"^(?!\d+[.)]\s)([^\s#>*+|`\[!<=~-][^:\n]{0,99}?):(?:[ \t]+(.*?))?[ \t]*$")
+#: (the value's trailing blanks are stripped after the match: a lazy value before ``[ \t]*$`` backtracks
+#: over every run of blanks, quadratic in a long line's)
+_NOTION_PROPERTY = re.compile(r"^(?!\d+[.)]\s)([^\s#>*+|`\[!<=~-][^:\n]{0,99}?):(?:[ \t]+(.*))?$")
 _NOTION_DATE = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})(?: (\d{1,2}):(\d{2}) ([AP]M))?$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+#: the months' names in English, as Notion and Logseq write dates (``fields`` too)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter | None:
@@ -282,7 +285,7 @@ def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter
         m = _NOTION_PROPERTY.match(current)
         if m is None:
             break
-        key, value = m.group(1).strip().lower(), m.group(2) or ""
+        key, value = m.group(1).strip().lower(), (m.group(2) or "").rstrip(" \t")
         if "\0" in value:
             value = value.replace("\0", "\ufffd")
             warnings.append(Problem(name, row, f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
@@ -309,10 +312,10 @@ def _notion_date(value: str) -> Any:
     (datetime.date(2024, 3, 3), 'February 30, 2024', 'Done')
     """
     m = _NOTION_DATE.match(value)
-    if m is None or m.group(1) not in _MONTHS:
+    if m is None or m.group(1) not in MONTHS:
         return value
     try:
-        day = _dt.date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        day = _dt.date(int(m.group(3)), MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if m.group(4) is None:
             return day
         hour = int(m.group(4)) % 12 + (12 if m.group(6) == "PM" else 0)

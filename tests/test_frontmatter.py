@@ -170,3 +170,12 @@ def test_a_notion_pages_property_block_is_its_front_matter_only_when_the_field_m
 def test_only_key_value_lines_under_the_title_are_a_notion_block(text, data):
     fm = read_front_matter("a.md", text, notion=True)
     assert ({k: v for k, v in fm.data.items() if k != "title"} if fm.syntax == "notion" else None) == data
+
+
+def test_a_notion_value_ends_at_its_last_character_whatever_blanks_follow_it():
+    """A value's trailing blanks are not its own. A line of 200,000 blanks between two words is read
+    in one pass (a lazy value before the trailing blanks backtracked over every run of them:
+    quadratic, some minutes for a line of a megabyte)."""
+    fm = read_front_matter("a.md", "# Page\n\nTags: a, b \t \nEmpty:   \nNote: x" + " " * 200_000 + "y\n\nBody\n",
+                           notion=True)
+    assert fm.data["tags"] == "a, b" and fm.data["empty"] == "" and fm.data["note"] == "x" + " " * 200_000 + "y"
