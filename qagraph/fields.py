@@ -297,10 +297,11 @@ _MISSING = object()
 class _Fields:
     """One file's front matter as the field map sees it: lookups that remember what they used."""
 
-    def __init__(self, name: str, fm: FrontMatter) -> None:
+    def __init__(self, name: str, fm: FrontMatter, inherited: Mapping[str, str] | None = None) -> None:
         self.name = name
         self.fm = fm
         self.data = fm.data
+        self.inherited = inherited or {}  #: top-level fields that data files give, not the file: -> where
         self.used: set[str] = set()
         self.problems: list[Problem] = []
 
@@ -344,6 +345,9 @@ class _Fields:
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
         """A warning about this file, once (a field two roles read, the title that is also the
         question, would otherwise be warned about twice)."""
+        given = self.inherited.get(key.split(".", 1)[0]) if key else None
+        if given is not None:  # the file does not write it: say where it comes from
+            message = f"{message} (given by the data files of {given})"
         problem = Problem(self.name, self.fm.line_of(key), message, code, WARNING)
         if problem not in self.problems:
             self.problems.append(problem)
@@ -457,7 +461,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if policy == "skip":
             return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
                                   "repository file)", "no-front-matter", SKIPPED)]
-    f = _Fields(name, fm)
+    f = _Fields(name, fm, inherited)
     if fields.headless:
         why = not_rendered(f.data)
         if why:

@@ -205,18 +205,50 @@ class _Sample:
     values: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def _read_head(path: Path) -> bytes | None:
-    """Up to :data:`SAMPLE_BYTES` of a regular file; ``None`` for anything else (never blocks)."""
+def _read_regular(path: Path, limit: int) -> bytes | str:
+    """Up to ``limit`` bytes of the regular file at ``path``, or why it is not read. Every file of
+    the site's own read here (a sampled page, a config, a data or category file) goes through this:
+    a FIFO or a device would block or never end, so only a regular file is read (opened without
+    blocking, then checked)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
     try:
-        return os.read(fd, SAMPLE_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else None
-    except OSError:
-        return None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "not a regular file"
+        chunks, size = [], 0
+        while size < limit and (chunk := os.read(fd, limit - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
     finally:
         os.close(fd)
+
+
+def _read_head(path: Path) -> bytes | None:
+    """Up to :data:`SAMPLE_BYTES` of a regular file; ``None`` for anything else (never blocks)."""
+    data = _read_regular(path, SAMPLE_BYTES)
+    return data if isinstance(data, bytes) else None
+
+
+def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
+    """``parse(text)`` (``json.loads``, ``yaml.safe_load``), its failure as a :class:`ValueError`
+    with the line where there is one: a syntax error, a number of 5,000 digits (a ValueError of
+    Python's own), or nesting deeper than Python recurses."""
+    import yaml
+
+    try:
+        return parse(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except (ValueError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)
+        what = getattr(exc, "msg", None) or getattr(exc, "problem", None) or str(exc)
+        raise ValueError(what, line) from None
 
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
@@ -262,11 +294,9 @@ def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] |
         for name in names:
             path = folder / name
             if path.is_file():
-                try:
-                    with open(path, "rb") as handle:
-                        return path, handle.read(65536).decode("utf-8", "replace")
-                except OSError:
-                    continue
+                data = _read_regular(path, 65536)
+                if isinstance(data, bytes):
+                    return path, data.decode("utf-8", "replace")
     return None
 
 
@@ -764,6 +794,7 @@ def _eleventy_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, s
     data file (``.11tydata.js``) is a program: it is not run, and a warning says its data are not read.
     """
     from .fields import merge_data
+    from .load import display_name  # paths as the pages' names spell them (bytes that are not UTF-8 escaped)
 
     stems: dict[str, set[str]] = {}
     for name in names:
@@ -775,8 +806,9 @@ def _eleventy_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, s
         folders[:] = sorted(d for d in folders if not d.startswith(".") and d not in ("node_modules", "_site", "_data",
                                                                                      "_includes"))
         rel = Path(dirpath).relative_to(base).as_posix()
-        folder = "" if rel == "." else rel
-        files = set(file_list)
+        folder_raw = "" if rel == "." else rel
+        folder = display_name(folder_raw)
+        files = {display_name(f): f for f in file_list}  # as people read them -> as the OS spells them
         own = folder.rpartition("/")[2]
         owners = [(own, f"{folder}/", f"the pages of {folder}/")] if folder else []
         owners += [(stem, f"{folder}/{stem}" if folder else stem, f"{folder}/{stem}" if folder else stem)
@@ -786,7 +818,8 @@ def _eleventy_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, s
             data: dict[str, Any] = {}
             for suffix in (".json", ".11tydata.json"):  # the later over the earlier, as Eleventy reads them
                 if owner + suffix in files:
-                    read = _json_data(base, prefix + suffix, whom)
+                    raw = f"{folder_raw}/{files[owner + suffix]}" if folder_raw else files[owner + suffix]
+                    read = _json_data(base, raw, prefix + suffix, whom)
                     if isinstance(read, Problem):
                         problems.append(read)
                     else:
@@ -799,24 +832,23 @@ def _eleventy_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, s
     return tuple(sorted(found)), problems
 
 
-def _json_data(base: Path, name: str, whom: str) -> dict[str, Any] | Problem:
-    """The data of the JSON data file ``name`` (a mapping), or the warning that says why it is not read."""
+def _json_data(base: Path, raw: str, name: str, whom: str) -> dict[str, Any] | Problem:
+    """The data of the JSON data file ``raw`` (as the OS spells it; ``name``: as people read it), a
+    mapping, or the warning that says why it is not read."""
     def problem(why: str, line: int | None = None) -> Problem:
         return Problem(name, line, f"{why}: the data it gives {whom} are not read", "data-file", WARNING)
 
-    try:
-        with open(base / name, "rb") as handle:
-            data = handle.read(MAX_DATA_FILE + 1)
-    except OSError as exc:
-        return problem(f"cannot read the data file ({exc.strerror or exc})")
+    data = _read_regular(base / raw, MAX_DATA_FILE + 1)
+    if isinstance(data, str):
+        return problem(f"the data file is {data}" if data.startswith("not") else f"cannot read the data file: {data}")
     if len(data) > MAX_DATA_FILE:
         return problem(f"the data file is larger than {MAX_DATA_FILE // 1024} KB")
     try:
-        value = json.loads(data.decode("utf-8-sig"))
+        value = _parsed(data.decode("utf-8-sig"), json.loads)
     except UnicodeDecodeError:
         return problem("the data file is not UTF-8 text")
-    except json.JSONDecodeError as exc:
-        return problem(f"the data file is not JSON ({exc.msg})", exc.lineno)
+    except ValueError as exc:
+        return problem(f"the data file is not JSON that can be read ({exc.args[0]})", *exc.args[1:2])
     if not isinstance(value, dict):
         return problem(f"the data file holds a {type(value).__name__}, not a mapping of fields", 1)
     return value
@@ -914,6 +946,8 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
     the category files that cannot be read (a warning each: the folder's name labels it)."""
     import yaml
 
+    from .load import display_name
+
     labels: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for dirpath, folders, files in os.walk(base / docs):
@@ -921,18 +955,17 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         found = next((n for n in _CATEGORY_FILES if n in files), None)
         if found is None:
             continue
-        folder = Path(dirpath).relative_to(base).as_posix()
+        folder = display_name(Path(dirpath).relative_to(base).as_posix())
         rel = f"{folder}/{found}"
-        data = _read_head(Path(dirpath) / found)
-        text = data.decode("utf-8", "replace") if data is not None else ""
+        data = _read_regular(Path(dirpath) / found, MAX_DATA_FILE)
         try:
-            value = json.loads(text) if found.endswith(".json") else yaml.safe_load(text)
-        except (ValueError, yaml.YAMLError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)
-            what = getattr(exc, "msg", None) or getattr(exc, "problem", None) or str(exc)
-            problems.append(Problem(rel, line, f"cannot read {found} ({what}): the folder's name labels its "
-                                               "subject", "category-file", WARNING))
+            if isinstance(data, str):
+                raise ValueError(data)
+            value = _parsed(data.decode("utf-8", "replace"), json.loads if found.endswith(".json") else yaml.safe_load)
+        except ValueError as exc:
+            problems.append(Problem(rel, exc.args[1] if len(exc.args) > 1 else None,
+                                    f"cannot read {found} ({exc.args[0]}): the folder's name labels its subject",
+                                    "category-file", WARNING))
             continue
         label = value.get("label") if isinstance(value, dict) else None
         if isinstance(label, str) and label.strip():

@@ -691,6 +691,72 @@ def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
 
 
+def test_site_files_that_cannot_be_read_are_warnings_naming_them(tmp_path: Path):
+    """The site's own files read to fit the map (Eleventy data files, Docusaurus category files)
+    are read as hostile input: a number of 5,000 digits, nesting deeper than Python recurses, a
+    FIFO where a data file should be (it would block the build), a folder whose name is not UTF-8.
+    Each is a warning naming its file, and the build writes its database; the pages are all there."""
+    import os
+
+    import qagraph
+
+    site = tmp_path / "eleventy"
+    for name, text in {
+        ".eleventy.js": 'module.exports = c => ({dir: {input: "src"}});',
+        "src/big/big.json": '{"n": ' + "1" * 5000 + "}",
+        "src/big/a.md": "---\ntitle: A\n---\n",
+        "src/deep/deep.json": '{"a":' * 20000 + "1" + "}" * 20000,
+        "src/deep/b.md": "---\ntitle: B\n---\n",
+        "src/pipe/c.md": "---\ntitle: C\n---\n",
+    }.items():
+        write_article(site, name, text)
+    os.mkfifo(site / "src/pipe/pipe.json")
+    odd = os.fsencode(site / "src") + b"/caf\xe9"  # a folder named in Latin-1
+    os.mkdir(odd)
+    with open(odd + b"/caf\xe9.json", "w") as handle:
+        handle.write('{"tags": ["menu"]}')
+    with open(odd + b"/d.md", "w") as handle:
+        handle.write("---\ntitle: D\n---\n")
+    result = load_corpus(site)
+    problems = {p.path: p.message for p in result.problems}
+    assert "the data file is not JSON that can be read (" in problems["src/big/big.json"]
+    assert "nested too deeply" in problems["src/deep/deep.json"]
+    assert "not a regular file" in problems["src/pipe/pipe.json"]
+    assert [a.keywords for a in result.articles if a.title == "D"] == [("menu",)]
+    assert sorted(a.title for a in result.articles) == ["A", "B", "C", "D"]
+    assert qagraph.build(site, out=tmp_path / "b1").counts["articles"] == 4
+
+    docs = tmp_path / "docusaurus"
+    write_article(docs, "docusaurus.config.js", "module.exports = {url: 'https://x.example', baseUrl: '/'};")
+    write_article(docs, "docs/deep/_category_.json", "[" * 20000 + "]" * 20000)
+    write_article(docs, "docs/deep/a.md", "---\ntitle: A\n---\n")
+    odd = os.fsencode(docs / "docs") + b"/caf\xe9"
+    os.mkdir(odd)
+    with open(odd + b"/_category_.json", "w") as handle:
+        handle.write('{"label": "Caf\u00e9 menu"}')
+    with open(odd + b"/b.md", "w") as handle:
+        handle.write("---\ntitle: B\n---\n")
+    result = load_corpus(docs)
+    problems = {p.path: p.message for p in result.problems}
+    assert "nested too deeply" in problems["docs/deep/_category_.json"]
+    assert {a.title: a.subject for a in result.articles}["B"] == "Caf\u00e9 menu"
+    assert qagraph.build(docs, out=tmp_path / "b2").counts["articles"] == 2
+
+
+def test_a_warning_about_a_field_a_data_file_gives_names_the_data_files(tmp_path: Path):
+    """A page that writes no date, under a folder whose data file gives a date that is none, is warned
+    about with the folder whose data files give it: the page's own lines say nothing of it."""
+    site = tmp_path / "site"
+    write_article(site, ".eleventy.js", 'module.exports = c => ({dir: {input: "src"}});')
+    write_article(site, "src/posts/posts.json", '{"date": "garbage"}')
+    write_article(site, "src/posts/a.md", "---\ntitle: A\n---\n")
+    write_article(site, "src/posts/b.md", "---\ntitle: B\ndate: soon\n---\n")
+    messages = {p.path: p.message for p in load_corpus(site).problems}
+    assert messages["src/posts/a.md"] == ("date 'garbage' is not an ISO date; kept as text "
+                                          "(given by the data files of src/posts/)")
+    assert messages["src/posts/b.md"] == "date 'soon' is not an ISO date; kept as text"
+
+
 def test_a_zero_config_eleventy_site_is_known_by_its_package(tmp_path: Path):
     """Eleventy needs no config file: a package.json that depends on it says what the folder is, and
     its scripts' --input the content folder. Posts named by date (as Jekyll's are) do not make it
