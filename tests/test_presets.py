@@ -691,6 +691,17 @@ def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
 
 
+def write_in_latin1_folder(parent: Path, files: dict[bytes, str]) -> None:
+    """``files`` (name: text) in a folder of ``parent`` named caf\\xe9: in Latin-1, not UTF-8."""
+    import os
+
+    folder = os.fsencode(parent) + b"/caf\xe9"
+    os.mkdir(folder)
+    for name, text in files.items():
+        with open(folder + b"/" + name, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
 def test_site_files_that_cannot_be_read_are_warnings_naming_them(tmp_path: Path):
     """The site's own files read to fit the map (Eleventy data files, Docusaurus category files)
     are read as hostile input: a number of 5,000 digits, nesting deeper than Python recurses, a
@@ -711,12 +722,7 @@ def test_site_files_that_cannot_be_read_are_warnings_naming_them(tmp_path: Path)
     }.items():
         write_article(site, name, text)
     os.mkfifo(site / "src/pipe/pipe.json")
-    odd = os.fsencode(site / "src") + b"/caf\xe9"  # a folder named in Latin-1
-    os.mkdir(odd)
-    with open(odd + b"/caf\xe9.json", "w") as handle:
-        handle.write('{"tags": ["menu"]}')
-    with open(odd + b"/d.md", "w") as handle:
-        handle.write("---\ntitle: D\n---\n")
+    write_in_latin1_folder(site / "src", {b"caf\xe9.json": '{"tags": ["menu"]}', b"d.md": "---\ntitle: D\n---\n"})
     result = load_corpus(site)
     problems = {p.path: p.message for p in result.problems}
     assert "the data file is not JSON that can be read (" in problems["src/big/big.json"]
@@ -730,12 +736,8 @@ def test_site_files_that_cannot_be_read_are_warnings_naming_them(tmp_path: Path)
     write_article(docs, "docusaurus.config.js", "module.exports = {url: 'https://x.example', baseUrl: '/'};")
     write_article(docs, "docs/deep/_category_.json", "[" * 20000 + "]" * 20000)
     write_article(docs, "docs/deep/a.md", "---\ntitle: A\n---\n")
-    odd = os.fsencode(docs / "docs") + b"/caf\xe9"
-    os.mkdir(odd)
-    with open(odd + b"/_category_.json", "w") as handle:
-        handle.write('{"label": "Caf\u00e9 menu"}')
-    with open(odd + b"/b.md", "w") as handle:
-        handle.write("---\ntitle: B\n---\n")
+    write_in_latin1_folder(docs / "docs", {b"_category_.json": '{"label": "Caf\u00e9 menu"}',
+                                           b"b.md": "---\ntitle: B\n---\n"})
     result = load_corpus(docs)
     problems = {p.path: p.message for p in result.problems}
     assert "nested too deeply" in problems["docs/deep/_category_.json"]
