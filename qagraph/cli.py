@@ -49,6 +49,16 @@ class _Failure(click.ClickException):
 class _Group(click.Group):
     """Maps every failure to its exit code; a traceback only with ``--debug``."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The group's context, its options read. Ctrl-C meanwhile, before any command runs, ends as
+        Ctrl-C at start-up does (:mod:`qagraph.__main__`), not with click's "Aborted!" and exit 1."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KeyboardInterrupt:
+            click.echo("qagraph: interrupted while starting; nothing was done", err=True)
+            raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

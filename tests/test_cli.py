@@ -340,6 +340,20 @@ def test_ctrl_c_while_the_command_line_is_imported_ends_it_quietly(tmp_path: Pat
     assert not (tmp_path / "out").exists()
 
 
+def test_ctrl_c_while_the_options_are_read_ends_it_quietly(monkeypatch: pytest.MonkeyPatch):
+    """Between the imports and the command, click reads the options: Ctrl-C there ended with
+    click's "Aborted!" and exit 1; it ends as Ctrl-C at start-up does."""
+    import click
+
+    def interrupted(self: click.Context, ctx: click.Context, args: list[str]) -> list[str]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(click.Group, "parse_args", interrupted)
+    result = CliRunner().invoke(cli, ["stats"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        EXIT_CODES["interrupted"], "qagraph: interrupted while starting; nothing was done\n")
+
+
 def test_the_command_ends_with_its_exit_code_and_all_its_output(tmp_path: Path):
     """main() ends the process without freeing what the command built (:func:`qagraph.cli._exit_now`):
     its exit code is click's or the command's, and every line it wrote is out, through a pipe too."""
