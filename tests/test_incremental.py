@@ -9,7 +9,9 @@ every output are compared with a full build's.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -1116,3 +1118,305 @@ def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path
     kg, report = build()
     assert not kg.build_info.incremental and report["problems"] == []
     assert qagraph.open(out).graph.nodes["subject:guides"]["label"] == "User guides"
+
+
+# -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
+# Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
+
+#: the suffixes of the files a scan takes as pages
+_PAGE_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
+def _save(root: Path, path: str, text: str | None) -> None:
+    """Write ``path`` under ``root`` as an editor saves it (a new file moved into place: a new inode,
+    so an edit is seen whatever the clock's grain), or delete it (``None``)."""
+    target = root / path
+    if text is None:
+        target.unlink(missing_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.saving")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def _is_page(path: str) -> bool:
+    return path.endswith(_PAGE_SUFFIXES) and not any(part.startswith(".") for part in path.split("/"))
+
+
+def _same_build(out: Path, cold: Path, step: Any) -> None:
+    """``out`` (patched) holds a cold build's outputs and database rows; a failure names what differs."""
+    patched, whole = outputs_of(out), outputs_of(cold)
+    assert sorted(patched) == sorted(whole), step
+    assert [n for n in patched if patched[n] != whole[n]] == [], step
+    rows, cold_rows = database_rows(out), database_rows(cold)
+    assert (sorted(set(rows) - set(cold_rows)), sorted(set(cold_rows) - set(rows))) == ([], []), step
+    assert rows == cold_rows, step
+
+
+def _accounted_for(out: Path, pages: set[str]) -> None:
+    """Every page file is in the graph or in the report's problems, once, and the counts add up."""
+    import sqlite3
+
+    report = json.loads((out / "report.json").read_text())
+    counts = report["counts"]
+    assert counts["files"] == counts["articles"] + counts["rejected"] + counts["skipped"] == len(pages), counts
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        status = dict(con.execute("SELECT path, status FROM files"))
+        in_graph = {p for (p,) in con.execute("SELECT path FROM articles")}
+    finally:
+        con.close()
+    assert set(status) == pages
+    assert {p for p, s in status.items() if s == "article"} == in_graph
+    assert len(in_graph) == counts["articles"]
+    told = {p["path"] for p in report["problems"]}
+    assert set(report["rejected"]) | set(report["skipped"]) <= told
+    assert sorted(report["rejected"] + report["skipped"]) == sorted(p for p, s in status.items() if s != "article")
+
+
+def _site(pages: list[str], page: Any, site: Mapping[str, list[str | None]], *, min_pages: int = 2) -> Any:
+    """A strategy of sites: two to six of ``pages`` (paths) with ``page`` texts, and each of ``site``'s
+    files with one of its texts (``None``: no such file)."""
+    return st.tuples(st.dictionaries(st.sampled_from(pages), page, min_size=min_pages, max_size=6),
+                     st.fixed_dictionaries({path: st.sampled_from(texts) for path, texts in site.items()})).map(
+        lambda t: {**t[0], **{path: text for path, text in t[1].items() if text is not None}})
+
+
+def _site_edits(pages: list[str], page: Any, site: Mapping[str, list[str | None]]) -> Any:
+    """One to three edits: a page written (added or edited), a site file written or deleted, a file
+    deleted, a page renamed (moved to another of ``pages``)."""
+    choices = [st.tuples(st.just("write"), st.sampled_from(pages), page),
+               st.tuples(st.just("delete"), st.integers(0, 20)),
+               st.tuples(st.just("rename"), st.integers(0, 20), st.sampled_from(pages))]
+    if site:
+        choices.append(st.sampled_from([("write", path, text) for path, texts in site.items() for text in texts]))
+    return st.lists(st.one_of(*choices), min_size=1, max_size=3)
+
+
+def _patch_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Mapping[str, str] | None = None,
+                top: str = "") -> list[bool]:
+    """Build the site ``files`` (and ``fixed``, never edited) found under ``top`` of the folder;
+    after each edit a patched build equals a cold build and accounts for every page; whether each
+    was patched."""
+    root, out, cold = tmp / "site", tmp / "out", tmp / "cold"
+    state = dict(files)
+    for path, text in {**(fixed or {}), **state}.items():
+        _save(root, path, text)
+    content = root / top if top else root
+
+    def pages() -> set[str]:
+        return {p.removeprefix(top) for p in state if _is_page(p) and p.startswith(top)}
+
+    qagraph.build(content, out=out)
+    _accounted_for(out, pages())
+    patched: list[bool] = []
+    for step in edits:
+        names = sorted(state)
+        if step[0] == "write":
+            if step[2] is None:
+                state.pop(step[1], None)
+            else:
+                state[step[1]] = step[2]
+            _save(root, step[1], step[2])
+        elif step[0] == "delete" and names:
+            gone = names[step[1] % len(names)]
+            if not _is_page(gone) or len(pages()) > 1:
+                state.pop(gone)
+                _save(root, gone, None)
+        elif step[0] == "rename":
+            moved = [p for p in names if _is_page(p)]
+            source = moved[step[1] % len(moved)] if moved else None
+            if source is not None and step[2] not in state:
+                state[step[2]] = state.pop(source)
+                _save(root, step[2], state[step[2]])
+                _save(root, source, None)
+        kg = qagraph.build(content, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(content, out=cold, cache=False)
+        _same_build(out, cold, (step, kg.build_info))
+        _accounted_for(out, pages())
+        patched.append(kg.build_info.incremental)
+    return patched
+
+
+#: how many sites each layout's property test tries (each builds its site twice an edit)
+_SITE_EXAMPLES = settings(max_examples=int(os.environ.get("INC_SITE_EXAMPLES", 6)),
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+# Dendron: notes named by a dotted hierarchy, its top the subject; dendron.yml says what the folder is
+DENDRON_NOTES = [f"{n}.md" for n in ("root", "python", "python.asyncio", "python.asyncio.tasks", "rust",
+                                      "rust.ownership", "Python.Typing")]
+DENDRON_TARGETS = ["[[python]]", "[[python.asyncio]]", "[[tasks|python.asyncio.tasks]]", "[[dendron://notes/rust]]",
+                   "[[the loop|dendron://notes/python.asyncio#tasks]]", "![[dendron://$ws/rust.ownership]]",
+                   "[[ghost.note]]", "[[Python.typing]]", "[[rust.ownership]]"]
+dendron_note = st.tuples(st.sampled_from(["Python", "Tasks", "root", ""]), st.lists(st.sampled_from(DENDRON_TARGETS),
+                                                                                  max_size=3),
+                         st.sampled_from(["", "tags: [lang]\n", "subject: Languages\n"])).map(
+    lambda t: (f"---\nid: n1\ntitle: {t[0]}\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n{t[2]}"
+               f"---\nSee {' '.join(t[1])}.\n"))
+DENDRON_SITE = {"dendron.yml": ["version: 5\nworkspace:\n  vaults:\n    - fsPath: .\n", "version: [\n", None]}
+
+
+@example(files={"root.md": "---\ntitle: root\n---\n[[python]]\n",
+                "python.md": "---\ntitle: Python\n---\n[[rust]]\n", "dendron.yml": DENDRON_SITE["dendron.yml"][0]},
+         edits=[("write", "dendron.yml", None), ("rename", 1, "rust.md")])
+@_SITE_EXAMPLES
+@given(files=_site(DENDRON_NOTES, dendron_note, DENDRON_SITE), edits=_site_edits(DENDRON_NOTES, dendron_note,
+                                                                                   DENDRON_SITE))
+def test_a_patched_build_of_a_dendron_vault_equals_a_full_build(tmp_path_factory, files, edits):
+    """Notes whose dotted names file them under their top (``python.asyncio``: python), links by
+    name, with a label, into a vault (``dendron://``) and to notes that are not there; dendron.yml
+    comes and goes (and with it what the folder is read as)."""
+    _patch_site(tmp_path_factory.mktemp("dendron"), files, edits)
+
+
+def _page_text(front: Any, links: list[str], *, body: str = "Some text.") -> Any:
+    """A page strategy: one of ``front`` (front matter, or what stands first), then ``body`` and up to
+    four of ``links``."""
+    return st.tuples(front, st.lists(st.sampled_from(links), max_size=4)).map(
+        lambda t: f"{t[0]}{body} {' '.join(t[1])}\n")
+
+
+# Logseq: journal pages titled as dates by logseq/config.edn's formats, pages by their names
+LOGSEQ_PAGES = ["journals/2024_01_05.md", "journals/2024_01_22.md", "journals/2024-02-01.md", "pages/Rust.md",
+                "pages/Python.md", "pages/Index.md", "pages/Python___Asyncio.md"]
+LOGSEQ_TARGETS = ["[[Jan 5th, 2024]]", "[[jan 22nd, 2024]]", "[[Friday, 05.01.2024]]", "[[2024-01-05]]",
+                  "[[Feb 1st, 2024]]", "[[Rust]]", "[[Python/Asyncio]]", "[[Py]]", "[[Ghost]]", "#Rust", "#[[Rust lang]]",
+                  "[[Index]]"]
+logseq_page = _page_text(st.sampled_from(["", "title:: Rust lang\n\n", "alias:: Py\n\n", "tags:: programming\n\n"]),
+                         LOGSEQ_TARGETS, body="- A block")
+LOGSEQ_SITE = {"logseq/config.edn": ["{:meta/version 1}\n", '{:journal/page-title-format "EEEE, dd.MM.yyyy"}\n',
+                                     '{:journal/page-title-format "yyyy-MM-dd"}\n',
+                                     '{:journal/page-title-format "dd MMM yyyy HH:mm"}\n',
+                                     '{:journal/file-name-format "yyyy-MM-dd"}\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(LOGSEQ_PAGES, logseq_page, LOGSEQ_SITE), edits=_site_edits(LOGSEQ_PAGES, logseq_page, LOGSEQ_SITE))
+def test_a_patched_build_of_a_logseq_graph_equals_a_full_build(tmp_path_factory, files, edits):
+    """Journal pages titled by config.edn's date format (``[[Jan 5th, 2024]]`` reaches
+    journals/2024_01_05.md), pages by name, namespace and alias; the config's formats change,
+    and the graph's config goes."""
+    _patch_site(tmp_path_factory.mktemp("logseq"), files, edits)
+
+
+# Obsidian folder notes: Topic/Topic.md (or Topic/index.md, Topic/README.md) is the page of the folder Topic
+FOLDER_NOTES = ["Home.md", "Topic/Topic.md", "Topic/Detail.md", "Projects/Alpha/index.md", "Projects/Alpha.md",
+                "Projects/Alpha/Alpha.md", "Projects/Beta/README.md", "Projects/Beta.md", "Parent/Topic/Topic.md",
+                "Outside.md", "Outside/Outside.md", "Both/index.md", "Both/Both.md"]
+FOLDER_TARGETS = ["[[Topic]]", "[[Alpha]]", "[[Projects/Beta]]", "[[Parent/Topic]]", "[t](Topic/)", "[u](../Topic)",
+                  "[[Outside]]", "[v](Projects/Alpha/)", "[[Both]]", "[w](Both/)", "[[Ghost]]", "[[Projects]]", "[[Beta]]"]
+folder_note = _page_text(st.sampled_from(["", "---\naliases: [Alpha]\n---\n", "---\ntags: [notes]\n---\n"]),
+                         FOLDER_TARGETS)
+
+
+@_SITE_EXAMPLES
+@given(files=_site(FOLDER_NOTES, folder_note, {}), edits=_site_edits(FOLDER_NOTES, folder_note, {}))
+def test_a_patched_build_of_a_vault_with_folder_notes_equals_a_full_build(tmp_path_factory, files, edits):
+    """Links to a folder reach its folder note (``Topic/Topic.md``, ``index.md``, ``README.md``), and a
+    name no note has reaches the folder of that name; folder notes come, go and move."""
+    _patch_site(tmp_path_factory.mktemp("folders"), files, edits, fixed={".obsidian/app.json": "{}"})
+
+
+# a Notion export: pages named with their ids, a database row's properties under its title
+_WIKI = "Wiki 8a1f3c2d9e7b4a6c8d0e1f2a3b4c5d6e"
+_TASKS = f"{_WIKI}/Tasks 1b2c3d4e5f60718293a4b5c6d7e8f901"
+NOTION_PAGES = [f"{_WIKI}.md", f"{_TASKS}.md", f"{_TASKS}/Deploy the site 0a1b2c3d4e5f60718293a4b5c6d7e8f9.md",
+                f"{_TASKS}/Write docs c0ffee11223344556677889900aabbcc.md",
+                f"{_TASKS}/Review 00112233445566778899aabbccddeeff.md", f"{_WIKI}/Notes 99887766554433221100ffeeddccbbaa.md"]
+NOTION_PROPERTIES = ["Category: Operations", "Category: Writing", "Tags: ci, docs", "Tags: ml", "Status: Done",
+                     "Created: January 5, 2024 3:04 PM", "URL: https://example.org/ops",
+                     "Blocked by: Write docs (Write%20docs%20c0ffee11223344556677889900aabbcc.md)",
+                     "Related: Review (Review%2000112233445566778899aabbccddeeff.md), Tasks "
+                     "(../Tasks%201b2c3d4e5f60718293a4b5c6d7e8f901.md)"]
+NOTION_TARGETS = ["[Write docs](Write%20docs%20c0ffee11223344556677889900aabbcc.md)",
+                  "[Tasks](Wiki%208a1f3c2d9e7b4a6c8d0e1f2a3b4c5d6e/Tasks%201b2c3d4e5f60718293a4b5c6d7e8f901.md)",
+                  "[Tasks](../Tasks%201b2c3d4e5f60718293a4b5c6d7e8f901.md)",
+                  "[Review](Tasks%201b2c3d4e5f60718293a4b5c6d7e8f901/Review%2000112233445566778899aabbccddeeff.md)",
+                  "[Gone](Gone%2011111111111111111111111111111111.md)"]
+notion_page = _page_text(st.tuples(st.sampled_from(["Deploy the site", "Write docs", "Tasks"]),
+                                   st.lists(st.sampled_from(NOTION_PROPERTIES), max_size=3, unique=True)).map(
+    lambda t: f"# {t[0]}\n\n" + "".join(f"{p}\n" for p in t[1]) + "\n"), NOTION_TARGETS)
+
+
+@_SITE_EXAMPLES
+@given(files=_site(NOTION_PAGES, notion_page, {}), edits=_site_edits(NOTION_PAGES, notion_page, {}))
+def test_a_patched_build_of_a_notion_export_equals_a_full_build(tmp_path_factory, files, edits):
+    """Database rows whose ``Key: value`` lines are their subject, keywords, date and relations (links);
+    properties come and go, and pages move between databases."""
+    _patch_site(tmp_path_factory.mktemp("notion"), files, edits)
+
+
+# Docusaurus: docs at the urls their ids, slugs and folders (less number prefixes) make, labelled by
+# their folders' _category_ files
+DOCUSAURUS_PAGES = ["docs/intro.md", "docs/01-guides/01-foo.md", "docs/01-guides/bar.md", "docs/01-guides/_partial.mdx",
+                    "docs/02-api/index.md", "docs/02-api/client.md", "blog/2024-01-01-post.md", "README.md"]
+DOCUSAURUS_TARGETS = ["[a](/docs/guides/foo)", "[b](/docs/guides/bar)", "[c](/docs/api/)", "[d](/docs/api/client)",
+                      "[e](/docs/intro)", "[f](/docs/welcome)", "[g](./bar.md)", "[h](../intro.md)",
+                      "[i](https://lib.example.org/docs/client-api)", "[j](/docs/guides/01-foo)"]
+docusaurus_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "---\nid: bar\n---\n",
+                                              "---\nslug: /welcome\n---\n", "---\nslug: client-api\n---\n"]),
+                             DOCUSAURUS_TARGETS, body="# A doc\n\nText.")
+DOCUSAURUS_SITE = {"docs/01-guides/_category_.json": ['{"label": "Guides"}', '{"label": "User guides"}',
+                                                      '{"label": "Guides",}', '{"label": 5}', '{"position": 1}', None],
+                   "docs/02-api/_category_.yml": ["label: API reference\n", "label: [\n", None]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(DOCUSAURUS_PAGES, docusaurus_page, DOCUSAURUS_SITE),
+       edits=_site_edits(DOCUSAURUS_PAGES, docusaurus_page, DOCUSAURUS_SITE))
+def test_a_patched_build_of_a_docusaurus_site_with_random_edits_equals_a_full_build(tmp_path_factory, files, edits):
+    """Docs linked by the urls their ids and slugs make, partials, a blog that comes and goes (then
+    the docs are not the only pages), category files that label, fail to, and go."""
+    _patch_site(tmp_path_factory.mktemp("docusaurus"), files, edits, fixed={
+        "docusaurus.config.js": "module.exports = {title: 'Lib', url: 'https://lib.example.org', baseUrl: '/'};\n"})
+
+
+# Eleventy: a folder's data files (<dir>/<dir>.json, .11tydata.json) and a page's give defaults
+ELEVENTY_PAGES = ["src/index.md", "src/blog/first.md", "src/blog/second.md", "src/blog/drafts/wip.md", "src/notes/n.md",
+                  "src/notes/m.md", "src/_includes/layout.md"]
+ELEVENTY_TARGETS = ["[a](/posts/first/)", "[b](/posts/second/)", "[c](/custom/)", "[d](/notes/n/)", "[e](/blog/first/)",
+                    "[f](/b/second/)", "[g](/notes/renamed/)", "[h](/)", "[i](/blog/drafts/wip/)"]
+eleventy_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "---\ntitle: T\npermalink: /custom/\n---\n",
+                                            "---\npermalink: false\n---\n", "---\ntags: [css]\n---\n"]),
+                           ELEVENTY_TARGETS, body="# A page\n\nText.")
+ELEVENTY_SITE = {"src/blog/blog.json": ['{"permalink": "/posts/{{ page.fileSlug }}/", "tags": ["post"]}',
+                                        '{"tags": ["post"]}', '{"permalink": false}', '{"tags": [}', None],
+                 "src/blog/blog.11tydata.json": ['{"tags": ["blog"]}', '{"permalink": "/b/{{ page.fileSlug }}/"}', None],
+                 "src/notes/n.json": ['{"title": "From data", "tags": "note"}', '{"permalink": "/notes/renamed/"}', None],
+                 "src/blog/drafts/drafts.json": ['{"permalink": false}', None]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(ELEVENTY_PAGES, eleventy_page, ELEVENTY_SITE),
+       edits=_site_edits(ELEVENTY_PAGES, eleventy_page, ELEVENTY_SITE))
+def test_a_patched_build_of_an_eleventy_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages whose urls and tags come from their folders' data files (``permalink: false`` keeps a
+    page unwritten), linked by url; data files change, break and go."""
+    _patch_site(tmp_path_factory.mktemp("eleventy"), files, edits, fixed={
+        ".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});\n'})
+
+
+# a Hugo theme's repository: its example site's pages; refs that one more page of a name makes ambiguous
+HUGO_THEME_PAGES = ["exampleSite/content/_index.md", "exampleSite/content/functions/where.md",
+                    "exampleSite/content/templates/where.md", "exampleSite/content/about.md",
+                    "exampleSite/content/functions/first.md", "exampleSite/content/posts/where/index.md",
+                    "exampleSite/content/posts/where/notes.md", "exampleSite/content/posts/where/deep/index.md",
+                    "exampleSite/content/posts/where/deep/x.md", "README.md", "archetypes/default.md"]
+HUGO_THEME_TARGETS = ['{{< ref "where" >}}', '{{< ref "where.md#x" >}}', '{{< relref "/functions/where" >}}',
+                      '{{< ref "templates/where" >}}', '{{< ref "first" >}}', '{{< ref "about" >}}', "[x](/about/)",
+                      "[y](https://demo.example.org/functions/first/)", '{{< ref "ghost" >}}', "[z](/posts/where/)"]
+hugo_theme_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ntitle: T\ntags: [a]\n---\n",
+                                              "---\ntitle: T\naliases: [/about/]\n---\n"]), HUGO_THEME_TARGETS)
+
+
+@_SITE_EXAMPLES
+@given(files=_site(HUGO_THEME_PAGES, hugo_theme_page, {}), edits=_site_edits(HUGO_THEME_PAGES, hugo_theme_page, {}))
+def test_a_patched_build_of_a_hugo_theme_equals_a_full_build(tmp_path_factory, files, edits):
+    """A theme's example site: refs by name that a page of the same name in another section makes
+    ambiguous (a warning, no link) and unambiguous again, refs by path, links by url and alias; the
+    theme's own files (README, archetypes) are no pages."""
+    _patch_site(tmp_path_factory.mktemp("theme"), files, edits, fixed={
+        "theme.toml": 'name = "T"\n', "exampleSite/hugo.toml": 'baseURL = "https://demo.example.org/"\n'})
