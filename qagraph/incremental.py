@@ -113,6 +113,14 @@ def update_build(
         paths |= listed ^ now
         skipped_before = {p for (p,) in patch.con.execute("SELECT path FROM files WHERE status = 'skipped'")}
         paths |= (skipped_before ^ set(skips)) & (now | skipped_before)
+        # a file skipped before and now may be skipped for another reason, which its problem says: a
+        # page bundle (or a headless section) written inside the one it was a resource of owns it now
+        both = sorted(skipped_before & skips.keys() - paths)
+        if both:
+            told = dict(patch.con.execute(
+                "SELECT path, message FROM problems WHERE code = 'resource' AND path IN (SELECT value FROM json_each(?))",
+                (json.dumps(both),)))
+            paths |= {p for p in both if told.get(p) != skips[p]}
         paths |= {p.path for p in scanned.found.problems if p.path in now}
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
         if len(paths) > limit:

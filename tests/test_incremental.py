@@ -1412,6 +1412,13 @@ hugo_theme_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ntitl
                                               "---\ntitle: T\naliases: [/about/]\n---\n"]), HUGO_THEME_TARGETS)
 
 
+_BUNDLE = "exampleSite/content/posts/where/"
+
+
+# a page bundle written inside another owns the resources below it: deep/x.md, skipped before and
+# after, was not read again, and its problem still named the outer bundle
+@example(files={f"{_BUNDLE}index.md": "---\ntitle: T\n---\n", f"{_BUNDLE}deep/x.md": "---\ntitle: X\n---\n"},
+         edits=[("write", f"{_BUNDLE}deep/index.md", "---\ntitle: Deep\n---\n"), ("delete", 0)])
 @_SITE_EXAMPLES
 @given(files=_site(HUGO_THEME_PAGES, hugo_theme_page, {}), edits=_site_edits(HUGO_THEME_PAGES, hugo_theme_page, {}))
 def test_a_patched_build_of_a_hugo_theme_equals_a_full_build(tmp_path_factory, files, edits):
