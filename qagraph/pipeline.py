@@ -183,7 +183,11 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
         "qagraph": __version__,  # another version parses, weighs and writes its own way: no patching across
     }
-    fingerprint = None if scanned.deferred else scanned.fingerprint(__version__, sorted(settings.items()))
+    # the fingerprint has the preset's reason too (the report says it), the settings have not: a site
+    # file that changes only the reason (a Logseq date format that is not read either way) makes a
+    # build that is not up to date, and still patched
+    stamped = (__version__, sorted(settings.items()), detection.reason)
+    fingerprint = None if scanned.deferred else scanned.fingerprint(*stamped)
     if (cache and fingerprint is not None and folder.previous.get("fingerprint") == fingerprint and folder.intact()
             and ("database" not in wanted or _database_current(folder.out / DATABASE))):
         if "database" in wanted:
@@ -249,7 +253,7 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                 )
                 report["settings"].update(report_settings)
                 if fingerprint is None:  # the parse took the digests
-                    fingerprint = scanned.fingerprint(__version__, sorted(settings.items()))
+                    fingerprint = scanned.fingerprint(*stamped)
                 # made as the database takes them: a list of the 100k links of 36k articles, with a
                 # node name each, stayed for the whole write (17 MB)
                 links = ((node, link) for a in loaded.articles for node in (article_node(a.key),) for link in a.related)
