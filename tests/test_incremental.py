@@ -1197,8 +1197,8 @@ def _site_edits(pages: list[str], page: Any, site: Mapping[str, list[str | None]
 def _patch_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Mapping[str, str] | None = None,
                 top: str = "") -> list[bool]:
     """Build the site ``files`` (and ``fixed``, never edited) found under ``top`` of the folder;
-    after each edit a patched build equals a cold build and accounts for every page; whether each
-    was patched."""
+    after each edit a patched build equals a cold build and accounts for every page, and after the
+    last a build finds nothing to do; whether each was patched."""
     root, out, cold = tmp / "site", tmp / "out", tmp / "cold"
     state = dict(files)
     for path, text in {**(fixed or {}), **state}.items():
@@ -1237,11 +1237,12 @@ def _patch_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Mapp
         _same_build(out, cold, (step, kg.build_info))
         _accounted_for(out, pages())
         patched.append(kg.build_info.incremental)
+    assert qagraph.build(content, out=out).build_info.up_to_date  # and once built, nothing is to do
     return patched
 
 
 #: how many sites each layout's property test tries (each builds its site twice an edit)
-_SITE_EXAMPLES = settings(max_examples=int(os.environ.get("INC_SITE_EXAMPLES", 6)),
+_SITE_EXAMPLES = settings(max_examples=int(os.environ.get("INC_SITE_EXAMPLES", 30)),
                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -1259,17 +1260,20 @@ dendron_note = st.tuples(st.sampled_from(["Python", "Tasks", "root", ""]), st.li
 DENDRON_SITE = {"dendron.yml": ["version: 5\nworkspace:\n  vaults:\n    - fsPath: .\n", "version: [\n", None]}
 
 
-@example(files={"root.md": "---\ntitle: root\n---\n[[python]]\n",
-                "python.md": "---\ntitle: Python\n---\n[[rust]]\n", "dendron.yml": DENDRON_SITE["dendron.yml"][0]},
-         edits=[("write", "dendron.yml", None), ("rename", 1, "rust.md")])
 @_SITE_EXAMPLES
 @given(files=_site(DENDRON_NOTES, dendron_note, DENDRON_SITE), edits=_site_edits(DENDRON_NOTES, dendron_note,
-                                                                                   DENDRON_SITE))
-def test_a_patched_build_of_a_dendron_vault_equals_a_full_build(tmp_path_factory, files, edits):
+                                                                                   DENDRON_SITE),
+       layout=st.sampled_from(["vault", "workspace", "workspace-root"]))
+def test_a_patched_build_of_a_dendron_vault_equals_a_full_build(tmp_path_factory, files, edits, layout):
     """Notes whose dotted names file them under their top (``python.asyncio``: python), links by
     name, with a label, into a vault (``dendron://``) and to notes that are not there; dendron.yml
-    comes and goes (and with it what the folder is read as)."""
-    _patch_site(tmp_path_factory.mktemp("dendron"), files, edits)
+    comes and goes (and with it what the folder is read as). The vault is the folder built, or a
+    folder of the workspace (dendron.yml above it), which is built whole or the vault alone."""
+    vault = "" if layout == "vault" else "notes/"
+    files = {vault + p if _is_page(p) else p: text for p, text in files.items()}
+    edits = [(*e[:1], vault + e[1], *e[2:]) if e[0] == "write" and _is_page(e[1]) else
+             (*e[:2], vault + e[2]) if e[0] == "rename" else e for e in edits]
+    _patch_site(tmp_path_factory.mktemp("dendron"), files, edits, top=vault if layout == "workspace" else "")
 
 
 def _page_text(front: Any, links: list[str], *, body: str = "Some text.") -> Any:
@@ -1410,12 +1414,21 @@ HUGO_THEME_PAGES = ["exampleSite/content/_index.md", "exampleSite/content/functi
                     "exampleSite/content/templates/where.md", "exampleSite/content/about.md",
                     "exampleSite/content/functions/first.md", "exampleSite/content/posts/where/index.md",
                     "exampleSite/content/posts/where/notes.md", "exampleSite/content/posts/where/deep/index.md",
-                    "exampleSite/content/posts/where/deep/x.md", "README.md", "archetypes/default.md"]
+                    "exampleSite/content/posts/where/deep/x.md", "exampleSite/content/functions/_index.md",
+                    "exampleSite/content/functions/where.fr.md", "exampleSite/content/about.fr.md", "README.md",
+                    "archetypes/default.md"]
 HUGO_THEME_TARGETS = ['{{< ref "where" >}}', '{{< ref "where.md#x" >}}', '{{< relref "/functions/where" >}}',
                       '{{< ref "templates/where" >}}', '{{< ref "first" >}}', '{{< ref "about" >}}', "[x](/about/)",
                       "[y](https://demo.example.org/functions/first/)", '{{< ref "ghost" >}}', "[z](/posts/where/)"]
 hugo_theme_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ntitle: T\ntags: [a]\n---\n",
-                                              "---\ntitle: T\naliases: [/about/]\n---\n"]), HUGO_THEME_TARGETS)
+                                              "---\ntitle: T\naliases: [/about/]\n---\n",
+                                              "---\ntitle: T\ncascade:\n  _build:\n    render: never\n---\n",
+                                              "---\ntitle: T\nheadless: true\n---\n"]), HUGO_THEME_TARGETS)
+#: the example site's config: one language, or two (where.fr.md is then where in French)
+HUGO_THEME_SITE = {"exampleSite/hugo.toml": [
+    'baseURL = "https://demo.example.org/"\n',
+    'baseURL = "https://demo.example.org/"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n'
+    '[languages.fr]\nweight = 2\n']}
 
 
 _BUNDLE = "exampleSite/content/posts/where/"
@@ -1423,13 +1436,15 @@ _BUNDLE = "exampleSite/content/posts/where/"
 
 # a page bundle written inside another owns the resources below it: deep/x.md, skipped before and
 # after, was not read again, and its problem still named the outer bundle
-@example(files={f"{_BUNDLE}index.md": "---\ntitle: T\n---\n", f"{_BUNDLE}deep/x.md": "---\ntitle: X\n---\n"},
+@example(files={f"{_BUNDLE}index.md": "---\ntitle: T\n---\n", f"{_BUNDLE}deep/x.md": "---\ntitle: X\n---\n",
+                "exampleSite/hugo.toml": HUGO_THEME_SITE["exampleSite/hugo.toml"][0]},
          edits=[("write", f"{_BUNDLE}deep/index.md", "---\ntitle: Deep\n---\n"), ("delete", 0)])
 @_SITE_EXAMPLES
-@given(files=_site(HUGO_THEME_PAGES, hugo_theme_page, {}), edits=_site_edits(HUGO_THEME_PAGES, hugo_theme_page, {}))
+@given(files=_site(HUGO_THEME_PAGES, hugo_theme_page, HUGO_THEME_SITE),
+       edits=_site_edits(HUGO_THEME_PAGES, hugo_theme_page, HUGO_THEME_SITE))
 def test_a_patched_build_of_a_hugo_theme_equals_a_full_build(tmp_path_factory, files, edits):
     """A theme's example site: refs by name that a page of the same name in another section makes
-    ambiguous (a warning, no link) and unambiguous again, refs by path, links by url and alias; the
-    theme's own files (README, archetypes) are no pages."""
-    _patch_site(tmp_path_factory.mktemp("theme"), files, edits, fixed={
-        "theme.toml": 'name = "T"\n', "exampleSite/hugo.toml": 'baseURL = "https://demo.example.org/"\n'})
+    ambiguous (a warning, no link) and unambiguous again, refs by path and in a language, links by url
+    and alias; bundles inside bundles, headless pages and sections; the theme's own files (README,
+    archetypes) are no pages; the example site gains and loses a language."""
+    _patch_site(tmp_path_factory.mktemp("theme"), files, edits, fixed={"theme.toml": 'name = "T"\n'})
