@@ -1432,6 +1432,7 @@ HUGO_THEME_SITE = {"exampleSite/hugo.toml": [
 
 
 _BUNDLE = "exampleSite/content/posts/where/"
+_HEADLESS = "---\ntitle: Section\ncascade:\n  _build:\n    render: never\n---\n"
 
 
 # a page bundle written inside another owns the resources below it: deep/x.md, skipped before and
@@ -1439,6 +1440,11 @@ _BUNDLE = "exampleSite/content/posts/where/"
 @example(files={f"{_BUNDLE}index.md": "---\ntitle: T\n---\n", f"{_BUNDLE}deep/x.md": "---\ntitle: X\n---\n",
                 "exampleSite/hugo.toml": HUGO_THEME_SITE["exampleSite/hugo.toml"][0]},
          edits=[("write", f"{_BUNDLE}deep/index.md", "---\ntitle: Deep\n---\n"), ("delete", 0)])
+# the same for a headless section inside another: its pages are skipped for the inner one's cascade now
+@example(files={"exampleSite/content/functions/_index.md": _HEADLESS, "exampleSite/content/functions/deep/x.md":
+                "---\ntitle: X\n---\n", "exampleSite/content/about.md": "---\ntitle: About\n---\n",
+                "exampleSite/hugo.toml": HUGO_THEME_SITE["exampleSite/hugo.toml"][0]},
+         edits=[("write", "exampleSite/content/functions/deep/_index.md", _HEADLESS), ("delete", 2)])
 @_SITE_EXAMPLES
 @given(files=_site(HUGO_THEME_PAGES, hugo_theme_page, HUGO_THEME_SITE),
        edits=_site_edits(HUGO_THEME_PAGES, hugo_theme_page, HUGO_THEME_SITE))
