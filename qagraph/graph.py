@@ -395,7 +395,7 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`)."""
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
-                        default_language=fields.default_language)
+                        default_language=fields.default_language, relative_urls=bool(fields.doc_routes))
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,
@@ -410,7 +410,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     pick a page, and so the graph does not guess which page the site will link once it is fixed.
     """
     assert link.target is not None
-    hit = index.resolve(link.target, link.origin, a.path, link.title)
+    hit = index.resolve(link.target, link.origin, a.path, link.title, a.url)
     if hit is not None:
         return article_node(hit.key)
     if link.origin == REF:
@@ -420,7 +420,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
             more = f" and {len(several) - AMBIGUOUS_SHOWN} more" if len(several) > AMBIGUOUS_SHOWN else ""
             return Problem(a.path, link.line, f"ref {link.target!r} is ambiguous: {len(several)} pages go by that "
                            f"name ({shown}{more}); left unresolved, as Hugo leaves it", "ref-ambiguous", WARNING)
-    key = index.stub_key(link.target, link.origin, a.path, url_identity=fields.identity == "url")
+    key = index.stub_key(link.target, link.origin, a.path, fields.identity == "url", a.url)
     if key is None:
         return None
     key = stub_keys.setdefault(fold(key), key)

@@ -458,8 +458,9 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     for source in _named(con, linking):
         node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
-            if link.target is not None and index.resolve(link.target, link.origin, source.path, link.title) is None:
-                key = index.stub_key(link.target, link.origin, source.path, url_identity)
+            if link.target is not None and \
+                    index.resolve(link.target, link.origin, source.path, link.title, source.url) is None:
+                key = index.stub_key(link.target, link.origin, source.path, url_identity, source.url)
                 if key is not None:
                     folds.add(fold(key))
     if any(len(stubs.get(f, ())) > 1 for f in folds):

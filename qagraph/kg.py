@@ -363,7 +363,8 @@ class KnowledgeGraph:
         index = ArticleIndex(named, content_dir=str(fields.get("content_dir") or ""), bundles=bool(fields.get("bundles")),
                              site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()),
                              languages=tuple(fields.get("languages") or ()),
-                             default_language=str(fields.get("default_language") or ""))
+                             default_language=str(fields.get("default_language") or ""),
+                             relative_urls=bool(fields.get("doc_routes")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

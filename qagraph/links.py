@@ -515,7 +515,9 @@ class ArticleIndex(Generic[A]):
     ``content_dir`` is stripped from file paths (a Hugo site's ``content/``), ``bundles``
     makes an ``index.md`` stand for its folder (without it, a link to a folder still reaches
     the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
-    whose absolute links count as internal; ``alias_fields`` are front-matter fields
+    whose absolute links count as internal; with ``relative_urls`` (a Docusaurus site) a relative link that is
+    no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
+    (:meth:`url_relative`); ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
@@ -528,11 +530,12 @@ class ArticleIndex(Generic[A]):
 
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
-                 default_language: str = "") -> None:
+                 default_language: str = "", relative_urls: bool = False) -> None:
         self.content_dir = content_dir
         self.bundles = bundles
         self.languages, self.default_language = tuple(languages), default_language
         self.site = _site(site_url)
+        self.relative_urls = relative_urls
         self.alias_fields = tuple(alias_fields)
         self.by_key: dict[str, A] = {}
         self.by_path: dict[str, A] = {}
@@ -666,14 +669,17 @@ class ArticleIndex(Generic[A]):
         """``target`` as a path inside the corpus, or ``None`` when it points to another site."""
         return _site_path(target, self.site) if "://" in target else target
 
-    def resolve(self, target: str, origin: str, source_path: str, label: str | None = None) -> A | None:
-        """The article ``target`` names, from the file ``source_path``; ``None`` when none does.
+    def resolve(self, target: str, origin: str, source_path: str, label: str | None = None,
+                source_url: str | None = None) -> A | None:
+        """The article ``target`` names, from the file ``source_path`` (published at ``source_url``);
+        ``None`` when none does.
 
         A wiki-link ``[[target|label]]`` whose target names no article leads where its ``label``
         does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first).
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
-        from the linking file's folder, then from the corpus root; then as a folder, by
+        from the linking file's folder, then from the corpus root, then (``relative_urls``, a
+        link that is no file's path) by url from the linking page's (:meth:`url_relative`); then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name), by file name and then alias; a wiki-link without
@@ -683,7 +689,8 @@ class ArticleIndex(Generic[A]):
         """
         swapped = _swapped(origin, label)
         if swapped is not None:
-            return self.resolve(target, origin, source_path) or self.resolve(swapped, origin, source_path)
+            return self.resolve(target, origin, source_path, None, source_url) or \
+                self.resolve(swapped, origin, source_path, None, source_url)
         if origin in (WIKI_LINK, EMBED) and "/" not in target and "://" not in target:
             return self._by_name(target, source_path)
         path = self.internal_path(target)
@@ -708,7 +715,10 @@ class ArticleIndex(Generic[A]):
                 if hit is not None:
                     return hit
                 keys.append("" if key == "." else key)
-            hit = self.by_key.get(path)
+            url = self.url_relative(path, origin, source_url)
+            hit = self.by_url.get(_norm(url)) or self.by_path.get(_norm(url)) if url is not None else None
+            if hit is None:
+                hit = self.by_key.get(path)
             if hit is None:  # a folder, by its own page: after every page, a folder being none
                 hit = next((self.by_folder[key] for key in keys if key in self.by_folder), None)
             if hit is not None:
@@ -735,6 +745,25 @@ class ArticleIndex(Generic[A]):
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
             return self._pick(self.by_alias.get(name, []), source_path)
         return None
+
+    def url_relative(self, path: str, origin: str, source_url: str | None) -> str | None:
+        """The site url a relative markdown link to ``path`` leads to from the page at ``source_url``, as a
+        browser reads it, when this index reads links so (``relative_urls``) and ``path`` is no file's path
+        (it has no page suffix); else ``None``. A page's url that ends without ``/`` is a file's, whose folder the
+        link is read from.
+
+        >>> index = ArticleIndex([], relative_urls=True)
+        >>> index.url_relative("../api/client", MARKDOWN_LINK, "/docs/guides/start")
+        '/docs/api/client'
+        >>> index.url_relative("b", MARKDOWN_LINK, "/docs/a/"), index.url_relative("b", MARKDOWN_LINK, "/docs/a")
+        ('/docs/a/b', '/docs/b')
+        >>> index.url_relative("./b.md", MARKDOWN_LINK, "/docs/a"), index.url_relative("b", WIKI_LINK, "/docs/a")
+        (None, None)
+        """
+        if not self.relative_urls or origin != MARKDOWN_LINK or not source_url or not source_url.startswith("/") or \
+                path.startswith("/") or _strip_suffix(path) != path:
+            return None
+        return posixpath.normpath(posixpath.join(source_url.rpartition("/")[0] or "/", path))
 
     def _index_file(self, path: str) -> A | None:
         """A link to an index file itself (``docs/index.md``, ``/docs/index.md``) names it, before a
@@ -880,12 +909,14 @@ class ArticleIndex(Generic[A]):
             return candidates[0] if candidates else None
         return None
 
-    def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool) -> str | None:
+    def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
+                 source_url: str | None = None) -> str | None:
         """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article.
 
         Wiki-links and bare names keep their name; paths become corpus-root paths
         (``functions/nothere``), or site urls (``/learn/x/questions/y``) when the
-        corpus names its articles by url.
+        corpus names its articles by url; a link read from the linking page's url ``source_url``
+        (:meth:`url_relative`), the url it leads to: the key of the page that may come there.
         """
         path = self.internal_path(target)
         if path is None or not is_article_like(path):
@@ -895,6 +926,7 @@ class ArticleIndex(Generic[A]):
             path = unquote(path)
         if origin in (WIKI_LINK, EMBED):
             return _strip_suffix(path) or None
+        path = self.url_relative(path, origin, source_url) or path
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
             return clean if url_identity else clean.lstrip("/") or "/"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -1195,21 +1196,21 @@ def _site_edits(pages: list[str], page: Any, site: Mapping[str, list[str | None]
 
 
 def _patch_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Mapping[str, str] | None = None,
-                top: str = "") -> list[bool]:
+                top: str = "", check: Callable[[Path], None] | None = None) -> list[bool]:
     """Build the site ``files`` (and ``fixed``, never edited) found under ``top`` of the folder;
     after each edit a patched build equals a cold build and accounts for every page, and after the
-    last a build finds nothing to do; whether each was patched. Then, in a site without a rejected
-    page, an article's text edited (a line added at its end) is patched: the edits above may all be
+    last a build finds nothing to do (``check``, given the build's folder, holds of every build); whether
+    each was patched. Then, in a site without a rejected page, an article's text edited (a line added at its end) is patched: the edits above may all be
     site files' (a full build each), and the comparison would pass without a patched build. The folders are removed at the end (an
     example's site and two builds are some 3 MB; pytest keeps three runs' folders)."""
     try:
-        return _patched_site(tmp, files, edits, fixed=fixed, top=top)
+        return _patched_site(tmp, files, edits, fixed=fixed, top=top, check=check)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _patched_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Mapping[str, str] | None,
-                  top: str) -> list[bool]:
+                  top: str, check: Callable[[Path], None] | None) -> list[bool]:
     root, out, cold = tmp / "site", tmp / "out", tmp / "cold"
     state = dict(files)
     for path, text in {**(fixed or {}), **state}.items():
@@ -1221,6 +1222,8 @@ def _patched_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Ma
 
     qagraph.build(content, out=out)
     _accounted_for(out, pages())
+    if check is not None:
+        check(out)
     patched: list[bool] = []
     for step in edits:
         names = sorted(state)
@@ -1247,6 +1250,8 @@ def _patched_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Ma
         qagraph.build(content, out=cold, cache=False)
         _same_build(out, cold, (step, kg.build_info))
         _accounted_for(out, pages())
+        if check is not None:
+            check(out)
         patched.append(kg.build_info.incremental)
     assert qagraph.build(content, out=out).build_info.up_to_date  # and once built, nothing is to do
     articles = sorted(top + path for (path,) in _rows(out, "SELECT path FROM files WHERE status = 'article'"))
@@ -1259,6 +1264,8 @@ def _patched_site(tmp: Path, files: Mapping[str, str], edits: list, *, fixed: Ma
         shutil.rmtree(cold, ignore_errors=True)
         qagraph.build(content, out=cold, cache=False)
         _same_build(out, cold, ("a line added", articles[0]))
+        if check is not None:
+            check(out)
     return patched
 
 
@@ -1396,7 +1403,9 @@ DOCUSAURUS_PAGES = ["docs/intro.md", "docs/01-guides/01-foo.md", "docs/01-guides
                     "docs/02-api/index.md", "docs/02-api/client.md", "blog/2024-01-01-post.md", "README.md"]
 DOCUSAURUS_TARGETS = ["[a](/docs/guides/foo)", "[b](/docs/guides/bar)", "[c](/docs/api/)", "[d](/docs/api/client)",
                       "[e](/docs/intro)", "[f](/docs/welcome)", "[g](./bar.md)", "[h](../intro.md)",
-                      "[i](https://lib.example.org/docs/client-api)", "[j](/docs/guides/01-foo)"]
+                      "[i](https://lib.example.org/docs/client-api)", "[j](/docs/guides/01-foo)",
+                      # relative to the page's url, as a browser reads them: /docs/guides/foo's foo is /docs/guides/foo
+                      "[k](foo)", "[l](../api/client)", "[m](guides/bar#top)", "[n](client-api)", "[o](../intro)"]
 docusaurus_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "---\nid: bar\n---\n",
                                               "---\nslug: /welcome\n---\n", "---\nslug: client-api\n---\n"]),
                              DOCUSAURUS_TARGETS, body="# A doc\n\nText.")
@@ -1405,14 +1414,47 @@ DOCUSAURUS_SITE = {"docs/01-guides/_category_.json": ['{"label": "Guides"}', '{"
                    "docs/02-api/_category_.yml": ["label: API reference\n", "label: [\n", None]}
 
 
+# links relative to their pages' urls, to docs that come and go
+@example(files={"docs/01-guides/01-foo.md": "# A doc\n\nText. [l](../api/client) [k](bar)\n",
+                "docs/intro.md": "# A doc\n\nText. [m](guides/bar#top) [o](../intro)\n"},
+         edits=[("write", "docs/02-api/client.md", "# A doc\n\nText. [n](client-api)\n"),
+                ("write", "docs/01-guides/bar.md", "---\nslug: client-api\n---\n# A doc\n\nText. [h](../intro.md)\n"),
+                ("delete", 2)])
 @_SITE_EXAMPLES
 @given(files=_site(DOCUSAURUS_PAGES, docusaurus_page, DOCUSAURUS_SITE),
        edits=_site_edits(DOCUSAURUS_PAGES, docusaurus_page, DOCUSAURUS_SITE))
 def test_a_patched_build_of_a_docusaurus_site_with_random_edits_equals_a_full_build(tmp_path_factory, files, edits):
-    """Docs linked by the urls their ids and slugs make, partials, a blog that comes and goes (then
-    the docs are not the only pages), category files that label, fail to, and go."""
+    """Docs linked by the urls their ids and slugs make, and relative to their own urls as a browser reads
+    those links, partials, a blog that comes and goes (then the docs are not the only pages), category
+    files that label, fail to, and go."""
     _patch_site(tmp_path_factory.mktemp("docusaurus"), files, edits, fixed={
-        "docusaurus.config.js": "module.exports = {title: 'Lib', url: 'https://lib.example.org', baseUrl: '/'};\n"})
+        "docusaurus.config.js": "module.exports = {title: 'Lib', url: 'https://lib.example.org', baseUrl: '/'};\n"},
+        check=_relative_urls_lead_where_a_browser_goes)
+
+
+def _relative_urls_lead_where_a_browser_goes(out: Path) -> None:
+    """Every relative markdown link that is no file's path (DOCUSAURUS_TARGETS names none) leads to a doc
+    at the url a browser reads it as from its page's url, when there is one."""
+    import sqlite3
+
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        by_url: dict[str, set[str]] = {}
+        for node, url in con.execute("SELECT node, url FROM articles WHERE url IS NOT NULL"):
+            by_url.setdefault(url.rstrip("/").casefold(), set()).add(node)
+        for node, url, target in con.execute(
+                "SELECT a.node, a.url, l.target FROM links l JOIN articles a ON a.node = l.article "
+                "WHERE l.origin = 'markdown-link' AND a.url IS NOT NULL"):
+            path = target.partition("#")[0]
+            if path.startswith("/") or "://" in path or path.endswith(".md"):
+                continue
+            docs = by_url.get(posixpath.normpath(posixpath.join(url.rpartition("/")[0] or "/", path)).casefold())
+            if docs and node not in docs:  # a link to itself is none
+                linked = {t for (t,) in con.execute(
+                    "SELECT target FROM edges_named WHERE source = ? AND kind = 'related'", (node,))}
+                assert linked & docs, (url, target, docs)
+    finally:
+        con.close()
 
 
 # Eleventy: a folder's data files (<dir>/<dir>.json, .11tydata.json) and a page's give defaults

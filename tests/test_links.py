@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -371,6 +372,83 @@ def test_resolution_of_jekyll_post_urls():
 def test_stub_keys(target, origin, source, url_identity, expected):
     index = ArticleIndex([], content_dir="content/")
     assert index.stub_key(target, origin, source, url_identity) == expected
+
+
+def doc(path: str, url: str) -> Article:
+    return Article(url, path, "t", "t", "", "s", "s", (), (), (), url=url)
+
+
+#: a Docusaurus site's docs, keyed by the urls Docusaurus publishes them at (number prefixes dropped)
+DOCS = [doc("docs/01-guides/01-start.md", "/docs/guides/start"),
+        doc("docs/01-guides/02-install.md", "/docs/guides/install"), doc("docs/01-guides/legacy.md", "/docs/guides/old"), doc("docs/02-api/index.md", "/docs/api/"),
+        doc("docs/02-api/client.md", "/docs/api/client"), doc("docs/02-api/moved.md", "/docs/guides/legacy"),
+        doc("docs/intro.md", "/docs/intro")]
+
+
+@pytest.mark.parametrize(("target", "source", "expected"), [
+    ("install", "docs/01-guides/01-start.md", "docs/01-guides/02-install.md"),  # /docs/guides/ + install
+    ("./install#steps", "docs/01-guides/01-start.md", "docs/01-guides/02-install.md"),
+    ("../api/client", "docs/01-guides/01-start.md", "docs/02-api/client.md"),
+    ("../intro", "docs/01-guides/01-start.md", "docs/intro.md"),  # a url that is its page path too
+    ("../api/", "docs/01-guides/01-start.md", "docs/02-api/index.md"),
+    ("client", "docs/02-api/index.md", "docs/02-api/client.md"),  # /docs/api/ is a folder's url
+    ("../02-api/client", "docs/01-guides/01-start.md", "docs/02-api/client.md"),  # a file's path still
+    ("legacy", "docs/01-guides/01-start.md", "docs/01-guides/legacy.md"),  # the file beside it wins over the url
+    ("02-install.md", "docs/01-guides/01-start.md", "docs/01-guides/02-install.md"),
+    ("../api/nothere", "docs/01-guides/01-start.md", None),
+    ("guides/install", "docs/intro.md", "docs/01-guides/02-install.md"),  # /docs/ + guides/install
+])
+def test_a_relative_link_in_a_docusaurus_site_is_read_from_the_pages_url(target, source, expected):
+    """A relative link that is no file's path leads where a browser takes it from the page's url:
+    ``install`` on ``/docs/guides/start`` is ``/docs/guides/install``; a file's path wins."""
+    index = ArticleIndex(DOCS, relative_urls=True)
+    url = next(a.url for a in DOCS if a.path == source)
+    hit = index.resolve(target, "markdown-link", source, None, url)
+    assert (hit.path if hit else None) == expected
+
+
+@pytest.mark.parametrize(("target", "source_url", "relative_urls", "expected"), [
+    ("../api/nothere", "/docs/guides/start", True, "/docs/api/nothere"),  # the url a page may come to
+    ("nothere#x", "/docs/api/", True, "/docs/api/nothere"),
+    ("nothere.md", "/docs/guides/start", True, "docs/01-guides/nothere"),  # a file's path: from the file
+    ("../api/nothere", "/docs/guides/start", False, "docs/api/nothere"),
+])
+def test_the_stub_of_a_relative_link_in_a_docusaurus_site_is_the_url_it_leads_to(target, source_url, relative_urls,
+                                                                                  expected):
+    index = ArticleIndex(DOCS, relative_urls=relative_urls)
+    assert index.stub_key(target, "markdown-link", "docs/01-guides/01-start.md", True, source_url) == expected
+
+
+def test_relative_links_in_a_docusaurus_site_lead_where_a_browser_goes_in_cold_and_patched_builds(tmp_path: Path):
+    """``[install](install)`` on ``/docs/guides/start`` is a stub at ``/docs/guides/install`` until that doc is
+    written; then a patched build leads the link to it, as a cold build does, and back to the stub when it goes."""
+    from test_pipeline import database_rows, outputs_of
+
+    site = tmp_path / "site"
+    for name, text in {"docusaurus.config.js": "module.exports = {title: 'Lib', url: 'https://lib.example.org'};\n",
+                       "docs/intro.md": "# Intro\n\nStart [here](guides/start).\n",
+                       "docs/01-guides/01-start.md": "# Start\n\n[install](install), [api](../api/client), "
+                                                     "[intro](../intro).\n",
+                       "docs/02-api/client.md": "# Client\n\nBack to [start](../guides/start#top).\n"}.items():
+        write_article(site, name, text)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    start, client, intro = "docs/01-guides/01-start", "docs/02-api/client", "docs/intro"  # keyed by path, linked by url
+    assert related(site, out=out) == {
+        (intro, start): ("markdown-link", (1,), False), (start, "/docs/guides/install"): ("markdown-link", (1,), True),
+        (start, client): ("markdown-link", (2,), False), (start, intro): ("markdown-link", (3,), False),
+        (client, start): ("markdown-link", (1,), False)}
+    for step in ("write", "delete"):
+        if step == "write":
+            write_article(site, "docs/01-guides/02-install.md", "# Install\n")
+        else:
+            (site / "docs/01-guides/02-install.md").unlink()
+        kg = build(site, out=out)
+        assert kg.build_info.incremental
+        install = "article:/docs/guides/install" if step == "delete" else "article:docs/01-guides/02-install"
+        assert install in kg.related(start) and (kg.graph.nodes[install]["kind"] == "stub") == (step == "delete")
+        shutil.rmtree(cold, ignore_errors=True)
+        build(site, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
 
 
 def test_find_names_articles_the_way_people_do():
