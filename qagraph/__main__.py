@@ -23,9 +23,9 @@ def _interrupted() -> SystemExit:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot interrupt the ending
-    from .errors import EXIT_CODES
+    from .errors import EXIT_CODES, INTERRUPTED_STARTING
 
-    print("qagraph: interrupted while starting; nothing was done", file=sys.stderr)
+    print(INTERRUPTED_STARTING, file=sys.stderr)
     return SystemExit(EXIT_CODES["interrupted"])
 
 

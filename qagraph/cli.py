@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import click
 
 from ._version import __version__
-from .errors import ERROR, EXIT_CODES, QagraphError, UsageError
+from .errors import ERROR, EXIT_CODES, INTERRUPTED_STARTING, QagraphError, UsageError
 from .normalize import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,7 +56,7 @@ class _Group(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except KeyboardInterrupt:
-            click.echo("qagraph: interrupted while starting; nothing was done", err=True)
+            click.echo(INTERRUPTED_STARTING, err=True)  # as qagraph.__main__ says it
             raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -26,6 +26,7 @@ __all__ = [
     "ContentError",
     "ERROR",
     "EXIT_CODES",
+    "INTERRUPTED_STARTING",
     "OutputError",
     "Problem",
     "QagraphError",
@@ -143,3 +144,5 @@ EXIT_CODES: dict[str, int] = {
     "closed-pipe": 141,  # the reader of the output went away (| head): as a process SIGPIPE ends
     "internal": 70,
 }
+#: what the command line says when Ctrl-C stops it before a command runs (importing, reading options)
+INTERRUPTED_STARTING = "qagraph: interrupted while starting; nothing was done"
