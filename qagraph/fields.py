@@ -1066,6 +1066,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
+                if docs is not None and at == docs[0]:
+                    continue  # the docs folder of a site with a blog is no subject, as the content folder is not
                 if docs is not None and at.startswith(docs[0]):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):

@@ -629,6 +629,34 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
 
 
+def test_a_docusaurus_site_with_a_blog_files_its_docs_under_their_folders_not_all_under_docs(tmp_path: Path):
+    """A Docusaurus site with a blog (as the classic template makes it) is read from its root, so
+    that the posts are pages too; the docs folder itself is then no subject, as it is none when
+    the docs are read alone: each doc's subject is its folder below docs/ (its category label),
+    where every doc used to be under one subject, "Docs". The blog's posts are under "Blog"."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "export default {url: 'https://x.example', baseUrl: '/', presets: [['classic', "
+                                "{docs: {sidebarPath: './sidebars.js'}, blog: {showReadingTime: true}}]]};\n",
+        "docs/intro.md": "---\nsidebar_position: 1\n---\n# Intro\n\n[A page](tutorial-basics/create-a-page.md)\n",
+        "docs/tutorial-basics/_category_.json": '{"label": "Tutorial - Basics", "position": 2}',
+        "docs/tutorial-basics/create-a-page.md": "# Create a Page\n\nBack to [intro](/docs/intro).\n",
+        "docs/tutorial-extras/translate.md": "# Translate\n",
+        "blog/2021-08-26-welcome/index.md": "---\nslug: welcome\ntitle: Welcome\ntags: [hello]\n---\nHi.\n",
+        "blog/2019-05-28-first-post.md": "---\ntitle: First Post\n---\nLorem.\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.fields.content_dir == ""
+    assert {a.path: (a.subject_slug, a.subject) for a in result.articles} == {
+        "docs/intro.md": ("uncategorised", "Uncategorised"),
+        "docs/tutorial-basics/create-a-page.md": ("tutorial-basics", "Tutorial - Basics"),
+        "docs/tutorial-extras/translate.md": ("tutorial-extras", "Tutorial extras"),
+        "blog/2021-08-26-welcome/index.md": ("blog", "Blog"),
+        "blog/2019-05-28-first-post.md": ("blog", "Blog"),
+    }
+
+
 ELEVENTY_SITE = {
     ".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});',
     "src/blog/blog.json": '{"permalink": "/posts/{{ page.fileSlug }}/", "tags": ["post"], "layout": "post.njk"}',
