@@ -120,6 +120,9 @@ class FieldMap:
     ``(folder, label)`` pairs that label the subject of a folder (a Docusaurus
     ``_category_.json``'s ``label``); ``partials`` makes files and folders whose names start
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
+    ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
+    matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
+    ``exclude_root`` above the folder read (``""``: the folder itself).
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -178,6 +181,8 @@ class FieldMap:
     doc_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
     partials: bool = False
+    exclude: tuple[str, ...] = ()
+    exclude_root: str = ""
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()

@@ -72,6 +72,10 @@ class Preset:
 
 
 #: what other corpora share: no numeric id, score, no_index or file_name fields (such fields stay data)
+#: the folders of a Jekyll site that hold no pages (its other ``_...`` folders, which Jekyll
+#: does not read either, are found in each site: :func:`_jekyll_unread`)
+_JEKYLL_SITE_FOLDERS = ("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules",
+                        "_drafts")
 _NOT_QA = FieldMap(id=(), score=(), no_index=(), file_name=())
 
 PRESETS: dict[str, Preset] = {
@@ -107,8 +111,7 @@ PRESETS: dict[str, Preset] = {
                 subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
-                skip_folders=("_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "vendor", "node_modules",
-                              "_drafts"),
+                skip_folders=_JEKYLL_SITE_FOLDERS,
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
             "permalink or path without .md, e.g. {example}",
@@ -513,6 +516,18 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
     elif p.name == "jekyll":
         config = _config(_parents(base), ("_config.yml", "_config.yaml"))
+        settings = _jekyll_settings(config[1]) if config else {}
+        published, unpublished = _jekyll_collections(settings)
+        included = _jekyll_list(settings, "include")
+        unread = tuple(u for u in _jekyll_unread(names, published, included) if u not in unpublished)
+        # the config's paths are from the site's root, which may be above the folder read
+        below = Path(os.path.relpath(base.resolve(), config[0].parent)).as_posix() if config else "."
+        prefix = "" if below == "." else below + "/"
+        excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
+        if unread or excluded:
+            fields = replace(fields, skip_folders=(*fields.skip_folders, *unread), exclude=excluded, exclude_root=prefix)
+            notes.append("not read, as Jekyll does not: " + ", ".join(
+                [f"{u}/" for u in unread] + ([f"the config's exclude ({', '.join(excluded)})"] if excluded else [])))
         if config:
             url = _JEKYLL_URL.search(config[1])
             baseurl = _JEKYLL_BASEURL.search(config[1])
@@ -522,7 +537,6 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
             if permalink and permalink.group(1) != "date":  # Jekyll's default: post urls by date resolve already
                 fields = replace(fields, permalink=permalink.group(1))
                 notes.append(f"posts' urls by permalink {permalink.group(1)}")
-            published, unpublished = _jekyll_collections(config[1])
             if published or unpublished:
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(
@@ -567,22 +581,48 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
 
 
-def _jekyll_collections(config: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A Jekyll ``_config.yml``'s collections: those it outputs, as ``folder=permalink pattern``
-    (``fields.FieldMap.collections``), and the folders of those it does not (``output`` is false
-    by default: their documents are data, not pages). ``posts`` is Jekyll's own.
-
-    >>> _jekyll_collections("collections:\\n  recipes:\\n    output: true\\n    permalink: /r/:name/\\n  authors:\\n    output: false\\n")
-    (('_recipes=/r/:name/',), ('_authors',))
-    """
+def _jekyll_settings(config: str) -> dict[Any, Any]:
+    """A Jekyll ``_config.yml``'s settings; none when it cannot be read."""
     import yaml
 
     try:
         settings = yaml.safe_load(config)
     except yaml.YAMLError:
-        return (), ()
-    if not isinstance(settings, dict):
-        return (), ()
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def _jekyll_list(settings: Mapping[Any, Any], key: str) -> tuple[str, ...]:
+    """A list setting of a Jekyll config (``exclude``, ``include``): its texts, a lone text as one."""
+    value = settings.get(key)
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return tuple(str(v) for v in items if isinstance(v, (str, int, float)) and str(v).strip())
+
+
+def _jekyll_unread(names: Sequence[str], published: Sequence[str], included: Sequence[str]) -> tuple[str, ...]:
+    """The folders named ``_...`` that Jekyll does not read, among the folders of ``names``: all but
+    ``_posts``, the collections it outputs (``published``: ``folder=permalink``), those the
+    config's ``include`` names and the site folders every Jekyll site skips.
+
+    >>> _jekyll_unread(["_posts/a.md", "_notes/b.md", "_pages/c.md", "_recipes/d.md", "x/_drafts/e.md"],
+    ...                ["_recipes=/r/:name/"], ["_pages"])
+    ('_notes',)
+    """
+    kept = {"_posts", *(e.partition("=")[0].rpartition("/")[2] for e in published),
+            *(i.strip("/").rpartition("/")[2] for i in included)}
+    found = {part for name in names for part in name.split("/")[:-1] if part.startswith("_")}
+    return tuple(sorted(found - kept - set(_JEKYLL_SITE_FOLDERS)))
+
+
+def _jekyll_collections(settings: Mapping[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A Jekyll config's collections (``settings``: :func:`_jekyll_settings`): those it outputs, as
+    ``folder=permalink pattern`` (``fields.FieldMap.collections``), and the folders of those it does
+    not (``output`` is false by default: their documents are data, not pages). ``posts`` is Jekyll's own.
+
+    >>> _jekyll_collections(_jekyll_settings("collections:\\n  recipes:\\n    output: true\\n    permalink: /r/:name/\\n"
+    ...                                      "  authors:\\n    output: false\\n"))
+    (('_recipes=/r/:name/',), ('_authors',))
+    """
     found = settings.get("collections")
     where = str(settings.get("collections_dir") or "").strip("/")
     prefix = f"{where}/" if where else ""
@@ -1078,14 +1118,20 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                 bundles.add(folder)
     skip_folders = set(fields.skip_folders)
     skip_files = set(fields.skip_files)
+    excluded = fields.exclude
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
-    if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials):
+    if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
-            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, 'a site folder that holds no pages')}"
+            unread = hit[:1] == "_" and hit not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own
+            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, _UNREAD if unread else 'a site folder that holds no pages')}"
+            continue
+        pattern = jekyll_excluded(fields.exclude_root + name, excluded) if excluded else None
+        if pattern is not None:
+            skips[name] = f"excluded by the site's config (exclude: {pattern}): not a page"
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
@@ -1137,6 +1183,29 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
                 break
     return found
+
+
+#: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)
+_UNREAD = "whose name starts with _: Jekyll does not read it (no collection it outputs, not in the config's include)"
+
+
+def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:
+    """The first of a Jekyll config's ``exclude`` ``patterns`` that leaves out the file ``path`` (from
+    the site's root), as Jekyll matches them: the path or a folder of it matches the pattern as a
+    glob (``*`` across ``/`` too) or as the pattern with a ``/`` added, or the path starts with it.
+
+    >>> [jekyll_excluded(p, ["README.md", "docs/", "*.tmp.md", "notes"]) for p in
+    ...  ["README.md", "docs/a.md", "a/b.tmp.md", "notes-old/x.md", "doc/a.md"]]
+    ['README.md', 'docs/', '*.tmp.md', 'notes', None]
+    """
+    from fnmatch import fnmatchcase
+
+    parts = path.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    for pattern in patterns:
+        if path.startswith(pattern) or any(fnmatchcase(p, pattern) or pattern == p + "/" for p in prefixes):
+            return pattern
+    return None
 
 
 #: why the files of a folder the preset skips are not pages, where it is not "a site folder that holds no pages"

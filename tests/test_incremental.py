@@ -1527,3 +1527,24 @@ def test_a_patched_build_of_a_hugo_theme_equals_a_full_build(tmp_path_factory, f
     and alias; bundles inside bundles, headless pages and sections; the theme's own files (README,
     archetypes) are no pages; the example site gains and loses a language."""
     _patch_site(tmp_path_factory.mktemp("theme"), files, edits, fixed={"theme.toml": 'name = "T"\n'})
+
+
+# Jekyll: what it does not read (_... folders that are no collection it outputs, the config's
+# exclude, less its include), while pages move in and out of them and the config changes
+JEKYLL_PAGES = ["_posts/2024-01-01-hello.md", "_posts/2024-01-02-world.md", "_notes/idea.md", "_pages/about.md",
+                "docs/internal/x.md", "docs/guide.md", "docs/wip.draft.md", "README.md", "blog/_posts/2024-02-02-in.md"]
+JEKYLL_LINKS = ["[a](/about/)", "[b](/2024/01/01/hello.html)", "{% link _notes/idea.md %}", "[c](/docs/guide)",
+                "{% post_url 2024-01-02-world %}"]
+jekyll_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ntitle: About\npermalink: /about/\n---\n",
+                                          "---\ncategories: [news]\n---\n"]), JEKYLL_LINKS)
+JEKYLL_SITE = {"_config.yml": ["title: Site\n", "include: [_pages]\nexclude: [README.md, docs/internal/]\n",
+                               "exclude: ['*.draft.md', _posts/2024-01-02*]\n", "include: [_notes, _pages]\n",
+                               "exclude: [\n"]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(JEKYLL_PAGES, jekyll_page, JEKYLL_SITE), edits=_site_edits(JEKYLL_PAGES, jekyll_page, JEKYLL_SITE))
+def test_a_patched_build_of_a_jekyll_site_with_random_edits_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages in folders Jekyll reads and does not, a config whose include and exclude change (and
+    one that cannot be read): every patched build equals a cold build and accounts for every page."""
+    _patch_site(tmp_path_factory.mktemp("jekyll"), files, edits)

@@ -1018,6 +1018,54 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
     assert kg.related("_posts/2024-02-13-pancake-day.md") == ["article:_recipes/pancakes"]
 
 
+def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
+    """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
+    config's include names, and none of the paths its exclude names (a glob, a folder, or a path
+    the file's starts with; include wins): those files were articles. Each is skipped, saying why,
+    and the counts add up. The config's paths are from the site's root, read from below it too."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Blog\ninclude: [_pages, _kept]\nexclude:\n  - README.md\n  - docs/internal/\n"
+                       "  - '*.draft.md'\n  - drafts-old\n  - _kept\n  - blog/_posts/skip*\n",
+        "_posts/2024-01-01-welcome.md": "---\ntitle: Welcome\n---\nSee [about](/about/).\n",
+        "_pages/about.md": "---\ntitle: About\npermalink: /about/\n---\n",
+        "_kept/k.md": "---\ntitle: Kept\n---\n",  # excluded and included: included
+        "_templates/post.md": "---\ntitle: '{{ title }}'\n---\n",
+        "blog/_posts/2024-02-02-in-blog.md": "---\ntitle: In blog\n---\n",
+        "blog/_posts/skip-2024-02-03-x.md": "---\ntitle: Skipped\n---\n",
+        "README.md": "---\ntitle: The repository\n---\n",
+        "docs/internal/x.md": "---\ntitle: Internal\n---\n",
+        "docs/public.md": "---\ntitle: Public\n---\n",
+        "docs/wip.draft.md": "---\ntitle: WIP\n---\n",
+        "drafts-old/o.md": "---\ntitle: Old\n---\n",
+        "drafts-older/o.md": "---\ntitle: Older\n---\n",  # Jekyll: the path starts with drafts-old
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == [
+        "_kept/k.md", "_pages/about.md", "_posts/2024-01-01-welcome.md", "blog/_posts/2024-02-02-in-blog.md",
+        "docs/public.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {
+        "_templates/post.md": "in _templates/, whose name starts with _: Jekyll does not read it (no collection "
+                              "it outputs, not in the config's include)",
+        "blog/_posts/skip-2024-02-03-x.md": "excluded by the site's config (exclude: blog/_posts/skip*): not a page",
+        "README.md": "excluded by the site's config (exclude: README.md): not a page",
+        "docs/internal/x.md": "excluded by the site's config (exclude: docs/internal/): not a page",
+        "docs/wip.draft.md": "excluded by the site's config (exclude: *.draft.md): not a page",
+        "drafts-old/o.md": "excluded by the site's config (exclude: drafts-old): not a page",
+        "drafts-older/o.md": "excluded by the site's config (exclude: drafts-old): not a page",
+    }
+    assert result.detection is not None and "not read, as Jekyll does not: _templates/" in result.detection.reason
+    below = load_corpus(site / "docs", preset="jekyll")  # the config above: its paths from the site's root
+    assert sorted(a.path for a in below.articles) == ["public.md"]
+    kg = qagraph.build(site)
+    assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"] == 12
+    assert kg.counts.get("stubs", 0) == 0
+
+
 DENDRON = {
     "root.md": "---\nid: root\ntitle: root\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n---\n"
                "Start at [[python]] or [[rust]].\n",
