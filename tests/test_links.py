@@ -49,6 +49,15 @@ def test_markdown_link_forms():
     ]
 
 
+def test_footnotes_and_text_after_a_label_are_no_link_definitions():
+    # a footnote's text ([^1]: ...) is no link (GFM, kramdown, Goldmark, Python-Markdown and Obsidian all
+    # have footnotes); nor is "[label]: words" with more than a url and a title on its line
+    body = ("Quote.[^1] See [x][ref].\n\n[^1]: The above quote is from Rob Pike's talk.\n"
+            "[^note]: /not/a/link\n[ref]: /docs/ref/ \"The title\"\n[Note]: this is a remark, not a link\n"
+            "[next]:\n  /docs/next/\n")
+    assert found(body) == [("markdown-link", "/docs/ref/", "ref", 14), ("markdown-link", "/docs/next/", "next", 16)]
+
+
 def test_hugo_and_jekyll_refs():
     body = ('{{< ref "functions/where" >}} {{< relref "/a/b.md#x" >}} {{% ref "c" %}} [t]({{< ref path="d" >}})\n'
             "{{</* ref \"escaped\" */>}} {% post_url 2018-05-03-slug %} {% link _posts/x.md %}")
