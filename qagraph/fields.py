@@ -25,7 +25,7 @@ import json
 import math
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
 
@@ -48,6 +48,8 @@ _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
+#: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too)
+DRAFT_MARKS = ("draft", "published")
 
 
 def _paths(*names: str) -> tuple[str, ...]:
@@ -97,7 +99,8 @@ class FieldMap:
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
     at the corpus root, where Jekyll copies such files as they are). ``headless``
-    skips Hugo's headless bundles; ``bundles`` makes the files beside a Hugo
+    skips Hugo's headless bundles and drafts; ``drafts`` names the fields that mark a draft the site
+    does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``); ``properties`` reads the ``key:: value`` lines a file starts with as its front
@@ -164,6 +167,7 @@ class FieldMap:
     inline_tags: bool = False
     no_front_matter: str = "reject"
     headless: bool = False
+    drafts: tuple[str, ...] = ()
     bundles: bool = False
     content_dir: str = ""
     skip_folders: tuple[str, ...] = ()
@@ -203,7 +207,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "doc_routes": (), "partials": bool, "page_variables": bool,
+        "notion_properties": bool, "doc_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
 
     @property
@@ -467,8 +471,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
                                   "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm, inherited)
-    if fields.headless:
-        why = not_rendered(f.data)
+    if fields.headless or fields.drafts:
+        why = not_rendered(f.data) if fields.headless else draft(f.data, fields.drafts)
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
@@ -556,16 +560,41 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
     >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"draft": True}), not_rendered({"title": "T"})
     ('_build: render never', 'draft: true', None)
     """
-    for key in ("headless", "draft"):
-        value = data.get(key)
-        if value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "on")):
-            return f"{key}: true"
+    if _flag(data.get("headless")) is True:
+        return "headless: true"
+    why = draft(data, DRAFT_MARKS)
+    if why:
+        return why
     for key in ("_build", "build"):
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:
             render = options["render"]
             if render is False or str(render).strip().lower() in ("never", "false"):
                 return f"{key}: render {str(render).lower()}"
+    return None
+
+
+def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | None:
+    """Why front matter ``data`` marks a draft, which the site does not publish, by one of the fields
+    ``marks`` (``draft: true``, ``published: false``), or ``None``.
+
+    >>> draft({"draft": "yes"}), draft({"published": False}), draft({"published": True}), draft({"draft": 1}, ("published",))
+    ('draft: true', 'published: false', None, None)
+    """
+    for key in marks:
+        wanted = key != "published"
+        if _flag(data.get(key)) is wanted:
+            return f"{key}: {str(wanted).lower()}"
+    return None
+
+
+def _flag(value: Any) -> bool | None:
+    """A yes/no value as YAML or TOML writes it (``true``, ``'yes'``, ``off``), else ``None``."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}.get(
+            value.strip().lower())
     return None
 
 

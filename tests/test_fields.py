@@ -277,6 +277,26 @@ def test_headless_pages_are_skipped():
     assert read("x.md", "---\ntitle: T\nheadless: true\n---\n", GENERIC)[0] is not None
 
 
+@pytest.mark.parametrize(("fields", "name", "front_matter", "skipped"), [
+    (HUGO, "content/x.md", "draft: true", True),
+    (HUGO, "content/x.md", "published: false", True),  # Hugo reads it as draft: true
+    (JEKYLL, "_posts/2020-01-01-x.md", "published: false", True),
+    (JEKYLL, "_posts/2020-01-01-x.md", "published: 'false'", True),
+    (JEKYLL, "_posts/2020-01-01-x.md", "draft: true", False),  # Jekyll's drafts are in _drafts/: this one is published
+    (GENERIC, "blog/x.md", "draft: true", True),  # Docusaurus, MkDocs's blog, Eleventy's base blog, Astro's starters
+    (GENERIC, "blog/x.md", "published: false", True),
+    (GENERIC, "blog/x.md", "draft: false", False),
+    (OBSIDIAN, "notes/x.md", "draft: true", False),  # a note of the vault, whatever it says
+])
+def test_drafts_the_site_does_not_publish_are_skipped(fields, name, front_matter, skipped):
+    article, problems = read(name, f"---\ntitle: T\n{front_matter}\n---\nText.\n", fields)
+    if skipped:
+        assert article is None and [(p.code, p.severity, p.line) for p in problems] == [("headless", SKIPPED, 3)]
+        assert problems[0].message == f"{front_matter.replace(chr(39), '')}: not a page"
+    else:
+        assert article is not None and not problems
+
+
 def test_date_from_the_file_name():
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\n---\n", JEKYLL)[0].date == "2018-05-03"
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\ndate: 2019-01-01\n---\n", JEKYLL)[0].date == "2019-01-01"

@@ -820,6 +820,27 @@ def test_a_docusaurus_site_whose_blog_names_its_posts_by_date_is_no_jekyll_site(
     assert {a.path: a.url for a in result.articles}["docs/intro.md"] == "/docs/intro"
 
 
+@pytest.mark.parametrize(("files", "draft"), [
+    ({"mkdocs.yml": "site_name: Docs\nplugins:\n  - blog\n", "docs/index.md": "---\ntags: [start]\n---\n# Home\n",
+      "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
+      "docs/blog/posts/soon.md": "---\ndate: 2024-02-10\ndraft: true\n---\n# Soon\n"}, "docs/blog/posts/soon.md"),
+    ({"eleventy.config.js": "export const config = {dir: {input: 'content'}};\n",
+      "content/blog/firstpost.md": "---\ntitle: First\ndate: 2018-05-01\n---\nText.\n",
+      "content/blog/fifthpost.md": "---\ntitle: This is a fifth post (draft)\ndate: 2023-01-23\ndraft: true\n---\n"},
+     "content/blog/fifthpost.md"),
+    ({"_config.yml": "title: Blog\n", "_posts/2024-01-05-welcome-to-jekyll.markdown": "---\ntitle: Welcome\n---\nHi.\n",
+      "_posts/2024-01-06-later.md": "---\ntitle: Later\npublished: false\n---\nNot yet.\n"}, "_posts/2024-01-06-later.md"),
+])
+def test_a_starter_site_s_draft_is_no_article(tmp_path: Path, files: dict[str, str], draft: str):
+    """The starters' drafts (MkDocs Material's blog, Eleventy's base blog: draft: true; Jekyll:
+    published: false) were articles of the graph, though the site does not publish them."""
+    for name, text in files.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    assert draft in result.skipped and draft not in [a.path for a in result.articles]
+    assert len(result.articles) == sum(1 for n in files if n.endswith((".md", ".markdown"))) - 1
+
+
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
     """permalink: false named an article "False" (and a second such file was rejected as a duplicate
     of it); a number is no url either (a warning says so); a template names no one page."""
