@@ -775,8 +775,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     if mkdocs is not None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
         docs = inside(declared.group(1) if declared else "docs")
-        if docs:
-            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)")
+        if docs:  # every Markdown file there is a page: front matter is optional
+            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)",
+                         {"no_front_matter": "article"})
     docusaurus = _config([base.resolve()], tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG))
     if docusaurus is not None:
         return _docusaurus(base, names, *docusaurus, inside)

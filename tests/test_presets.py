@@ -820,6 +820,20 @@ def test_a_docusaurus_site_whose_blog_names_its_posts_by_date_is_no_jekyll_site(
     assert {a.path: a.url for a in result.articles}["docs/intro.md"] == "/docs/intro"
 
 
+def test_an_mkdocs_page_needs_no_front_matter(tmp_path: Path):
+    """MkDocs publishes every Markdown file of its docs folder: where most pages had front matter
+    (tags, a description), the few without it (the home page) were skipped as include files."""
+    write_article(tmp_path, "mkdocs.yml", "site_name: Docs\ntheme:\n  name: material\nplugins:\n  - tags\n")
+    write_article(tmp_path, "docs/index.md", "# Welcome to MkDocs\n\nSee [install](guide/install.md).\n")
+    for name in ("install", "configure", "deploy"):
+        write_article(tmp_path, f"docs/guide/{name}.md", f"---\ntags:\n  - Setup\n---\n# {name.title()}\n")
+    write_article(tmp_path, "README.md", "# The repository\n")
+    result = load_corpus(tmp_path)
+    assert sorted(a.path for a in result.articles) == [
+        "docs/guide/configure.md", "docs/guide/deploy.md", "docs/guide/install.md", "docs/index.md"]
+    assert result.skipped == ["README.md"]
+
+
 @pytest.mark.parametrize(("files", "draft"), [
     ({"mkdocs.yml": "site_name: Docs\nplugins:\n  - blog\n", "docs/index.md": "---\ntags: [start]\n---\n# Home\n",
       "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
