@@ -508,8 +508,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name:
-        m = re.match(r"(\d{4}-\d{2}-\d{2})-", name.rpartition("/")[2])
-        typed["date"] = m.group(1) if m else None
+        typed["date"] = _file_name_date(name)
     related = _related_links(f, fields)
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
@@ -572,6 +571,20 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
             if render is False or str(render).strip().lower() in ("never", "false"):
                 return f"{key}: render {str(render).lower()}"
     return None
+
+
+def _file_name_date(name: str) -> str | None:
+    """The date a post's file name starts with (Jekyll's and Docusaurus's ``2018-05-03-slug.md``), or for
+    a folder's own page its folder's (Docusaurus's ``2021-08-26-welcome/index.md``).
+
+    >>> _file_name_date("_posts/2018-05-03-x.md"), _file_name_date("blog/2021-08-26-welcome/index.mdx")
+    ('2018-05-03', '2021-08-26')
+    """
+    folder, _, file_name = name.rpartition("/")
+    m = re.match(r"(\d{4}-\d{2}-\d{2})-", file_name)
+    if m is None and file_name.rsplit(".", 1)[0].lower() == "index":
+        m = re.match(r"(\d{4}-\d{2}-\d{2})-", folder.rpartition("/")[2])
+    return m.group(1) if m else None
 
 
 def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | None:
@@ -1203,6 +1216,32 @@ def _warn_unusable_keywords(f: _Fields, path: str | None, value: Any) -> None:
                    "(a mapping or a list); ignored", path, "keywords")
 
 
+_WRITTEN_DATE = re.compile(r"^(?:([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4}))$")
+
+
+def written_date(text: str) -> _dt.date | None:
+    """The day an English date names, as people write it and a browser's ``Date`` reads it (Astro's
+    blog starter: ``pubDate: 'Jul 08 2022'``): the month's name or its first three letters, the day
+    and the year, in either order; ``None`` for anything else.
+
+    >>> written_date("Jul 08 2022"), written_date("July 8th, 2022"), written_date("8 Jul. 2022")
+    (datetime.date(2022, 7, 8), datetime.date(2022, 7, 8), datetime.date(2022, 7, 8))
+    >>> written_date("Sept 3 2021"), written_date("Feb 30 2024"), written_date("soon")
+    (None, None, None)
+    """
+    m = _WRITTEN_DATE.match(text.strip())
+    if m is None:
+        return None
+    month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    number = next((i for i, name in enumerate(_MONTHS, 1) if month.lower() in (name.lower(), name[:3].lower())), None)
+    if number is None:
+        return None
+    try:
+        return _dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
+
+
 def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     """id, date, score and no_index, converted; values that do not convert are warnings."""
     raw_id = f.first(fields.id)
@@ -1212,6 +1251,9 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
         f.used.discard(fields.id[0])
 
     date_value = f.first(fields.date)
+    date_path = next((p for p in fields.date if p in f.used), fields.date[0] if fields.date else None)
+    if isinstance(date_value, dict) and date_value.get("created") not in (None, ""):
+        date_value = date_value["created"]  # MkDocs Material's blog: date: {created: ..., updated: ...}
     date = None
     if isinstance(date_value, (_dt.date, _dt.datetime)):
         date = date_value.isoformat()
@@ -1220,9 +1262,13 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
         try:
             _dt.date.fromisoformat(date[:10])
         except ValueError:
-            line = f.fm.line_of(fields.date[0])
-            if not any(p.code == "date" and p.line == line for p in f.fm.warnings):  # said already: 2025-02-30
-                f.warn(f"date {date!r} is not an ISO date; kept as text", fields.date[0])
+            written = written_date(date)
+            if written is not None:
+                date = written.isoformat()
+            else:
+                line = f.fm.line_of(date_path) if date_path else None
+                if not any(p.code == "date" and p.line == line for p in f.fm.warnings):  # said already: 2025-02-30
+                    f.warn(f"date {date!r} is not an ISO date; kept as text", date_path)
 
     score_value = f.first(fields.score)
     score = None

@@ -137,7 +137,8 @@ PRESETS: dict[str, Preset] = {
                 keywords=("tags", "keywords", "tag", "keyword"), keywords_merge=True,
                 keyword_separator=ANY_SEPARATOR, list_fields=("tags", "categories", "keywords"),
                 subject=("subject", "category", "categories", "topic", "section"), subject_from=("field", "folder"),
-                subject_values="every", url=("url", "permalink"), related_lists=("related", "see_also"),
+                subject_values="every", url=("url", "permalink"), date=("date", "pubDate", "publishDate"),
+                related_lists=("related", "see_also"),
                 alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", drafts=("draft", "published"),
             ),
@@ -908,7 +909,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     optional), files and folders named ``_...`` are partials, not pages; the frozen copies of older
     versions (``versioned_docs/``) and the translations (``i18n/``) are skipped."""
     why = f"{config.name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
-    changes: dict[str, Any] = {"partials": True}
+    # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
+    changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
     problems: list[Problem] = []
     url, base_url = _DOCUSAURUS_URL.search(text), _DOCUSAURUS_BASE_URL.search(text)
     if url and "://" in url.group(1):

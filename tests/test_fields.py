@@ -297,6 +297,22 @@ def test_drafts_the_site_does_not_publish_are_skipped(fields, name, front_matter
         assert article is not None and not problems
 
 
+@pytest.mark.parametrize(("front_matter", "date"), [
+    ("date:\n  created: 2024-01-31\n  updated: 2024-02-02", "2024-01-31"),  # MkDocs Material's blog
+    ("pubDate: 'Jul 08 2022'", "2022-07-08"),  # Astro's blog starter: its pubDate, as a browser's Date reads it
+    ("pubDate: July 8, 2022", "2022-07-08"),
+    ("date: 8 July 2022", "2022-07-08"),
+    ("date: Sept 3 2021", "Sept 3 2021"),  # not a month's name or its three letters: kept as text
+    ("publishDate: 2023-05-01", "2023-05-01"),
+    ("date: 2024-03-01\npubDate: Jul 08 2022", "2024-03-01"),
+])
+def test_a_date_as_starter_sites_write_it(front_matter, date):
+    article, problems = read("blog/x.md", f"---\ntitle: T\n{front_matter}\n---\nText.\n", GENERIC)
+    assert article.date == date
+    warned = ["date 'Sept 3 2021' is not an ISO date; kept as text"] if date.startswith("Sept") else []
+    assert [p.message for p in problems] == warned
+
+
 def test_date_from_the_file_name():
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\n---\n", JEKYLL)[0].date == "2018-05-03"
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\ndate: 2019-01-01\n---\n", JEKYLL)[0].date == "2019-01-01"

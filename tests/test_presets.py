@@ -855,6 +855,31 @@ def test_a_starter_site_s_draft_is_no_article(tmp_path: Path, files: dict[str, s
     assert len(result.articles) == sum(1 for n in files if n.endswith((".md", ".markdown"))) - 1
 
 
+def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Path):
+    """The classic template's posts have no date field: Docusaurus dates them by their file name
+    (2019-05-28-first-blog-post.md) or their folder's (2021-08-26-welcome/index.md). MkDocs Material's
+    blog dates by date.created, Astro's starter by pubDate ('Jul 08 2022')."""
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js", "export default {title: 'My Site', url: 'https://x.example.com'};\n")
+    write_article(site, "docs/intro.md", "---\nsidebar_position: 1\n---\n# Tutorial Intro\n")
+    write_article(site, "blog/2019-05-28-first-blog-post.md", "---\nslug: first-blog-post\ntitle: First Blog Post\n"
+                  "authors: [slorber, yangshun]\ntags: [hola, docusaurus]\n---\nLorem ipsum.\n")
+    write_article(site, "blog/2021-08-26-welcome/index.md", "---\nslug: welcome\ntitle: Welcome\n---\nHi.\n")
+    write_article(site, "blog/2022-01-01-later.md", "---\ntitle: Later\ndate: 2022-02-02\n---\nText.\n")
+    astro = tmp_path / "astro"
+    write_article(astro, "astro.config.mjs", "export default defineConfig({site: 'https://example.com'});\n")
+    write_article(astro, "src/content/blog/first-post.md", "---\ntitle: 'First post'\ndescription: 'Lorem'\n"
+                  "pubDate: 'Jul 08 2022'\nheroImage: '../../assets/blog-placeholder-3.jpg'\n---\nLorem.\n")
+    mkdocs = tmp_path / "mkdocs"
+    write_article(mkdocs, "mkdocs.yml", "site_name: Docs\nplugins:\n  - blog\n")
+    write_article(mkdocs, "docs/blog/posts/hello-world.md", "---\ndate:\n  created: 2024-01-31\ncategories:\n"
+                  "  - Hello\n---\n# Hello world!\n")
+    dates = {a.path: a.date for folder in (site, astro, mkdocs) for a in load_corpus(folder).articles}
+    assert dates == {"docs/intro.md": None, "blog/2019-05-28-first-blog-post.md": "2019-05-28",
+                     "blog/2021-08-26-welcome/index.md": "2021-08-26", "blog/2022-01-01-later.md": "2022-02-02",
+                     "src/content/blog/first-post.md": "2022-07-08", "docs/blog/posts/hello-world.md": "2024-01-31"}
+
+
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
     """permalink: false named an article "False" (and a second such file was rejected as a duplicate
     of it); a number is no url either (a warning says so); a template names no one page."""
