@@ -796,7 +796,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             f"; defaults from the data files of {len(data)} folder{'s' if len(data) > 1 else ''} and pages" if data else "")
         # a permalink in computed data wins over the front matter's; _includes/ holds layouts and
         # partials, _data/ global data, _site/ the output: no pages
-        changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink")}
+        # a tags string is one tag to Eleventy ("tags: second tag"), not words: split on commas only
+        changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink"),
+                   "keyword_separator": ","}
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None
@@ -1273,7 +1275,8 @@ def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple
     ``with_keywords`` articles have keywords; ``spaced`` are ``(path, keyword)`` of those
     whose only keyword has several words, in file order.
     """
-    if fields.keyword_separator in (None, ANY_SEPARATOR) or not with_keywords:
+    # an Eleventy site (page_variables) reads a tag string as one tag, several words and all, as Eleventy does
+    if fields.keyword_separator in (None, ANY_SEPARATOR) or fields.page_variables or not with_keywords:
         return []
     if len(spaced) >= 3 and len(spaced) * 2 >= with_keywords:
         path, keyword = spaced[0]

@@ -880,6 +880,25 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
                      "src/content/blog/first-post.md": "2022-07-08", "docs/blog/posts/hello-world.md": "2024-01-31"}
 
 
+def test_an_eleventy_tag_string_is_one_tag(tmp_path: Path):
+    """Eleventy's base blog writes tags: second tag (fourthpost.md) beside a list holding "second tag"
+    (thirdpost.md): a string is one tag to Eleventy (its page is /tags/second-tag/), but it was split
+    on its spaces into the keywords "second" and "tag"."""
+    write_article(tmp_path, "eleventy.config.js", "export const config = {dir: {input: 'content'}};\n")
+    write_article(tmp_path, "content/blog/thirdpost.md", "---\ntitle: This is my third post.\n"
+                  "tags:\n  - second tag\n---\nText.\n")
+    write_article(tmp_path, "content/blog/fourthpost/fourthpost.md", "---\ntitle: This is my fourth post.\n"
+                  "tags: second tag\n---\nText.\n")
+    write_article(tmp_path, "content/blog/fifthpost.md", "---\ntitle: Fifth\ntags: a, b\n---\nText.\n")
+    write_article(tmp_path, "content/blog/firstpost.md", "---\ntitle: First\ntags:\n  - another tag\n---\nText.\n")
+    result = load_corpus(tmp_path)
+    assert {a.path: a.keywords for a in result.articles} == {
+        "content/blog/thirdpost.md": ("second tag",), "content/blog/fourthpost/fourthpost.md": ("second tag",),
+        "content/blog/fifthpost.md": ("a", "b"), "content/blog/firstpost.md": ("another tag",)}
+    # tags of several words are Eleventy's tags, not space-separated lists read as one keyword
+    assert not [p for p in result.problems if p.code == "keyword-separator"]
+
+
 def test_a_url_field_that_holds_no_url_is_none(tmp_path: Path):
     """permalink: false named an article "False" (and a second such file was rejected as a duplicate
     of it); a number is no url either (a warning says so); a template names no one page."""
