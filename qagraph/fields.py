@@ -509,6 +509,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name:
         typed["date"] = _file_name_date(name)
+    if typed["date"] is None and fields.journal_files:  # a Logseq journal page is its day's
+        day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
+        typed["date"] = day.isoformat() if day is not None else None
     related = _related_links(f, fields)
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
@@ -655,13 +658,21 @@ def _journal_title(name: str, stem: str, fields: FieldMap) -> str | None:
     """The title Logseq shows a journal page by (``journals/2024_01_05.md``: ``Jan 5th, 2024``), from
     ``fields.journal_files`` and ``fields.journal_title``; ``None`` for any other page (``stem`` is the
     file's name without its suffix)."""
-    if not fields.journal_files or not fields.journal_title:
+    if not fields.journal_title:
+        return None
+    day = _journal_day(name, stem, fields)
+    return format_date(day, fields.journal_title) if day is not None else None
+
+
+def _journal_day(name: str, stem: str, fields: FieldMap) -> _dt.date | None:
+    """The day a Logseq journal page is (``journals/2024_01_05.md``), by ``fields.journal_files``;
+    ``None`` for any other page."""
+    if not fields.journal_files:
         return None
     folder, _, pattern = fields.journal_files.rpartition("/")
     if name.removeprefix(fields.content_dir).rpartition("/")[0] != folder.strip("/"):
         return None
-    day = parse_date(stem, pattern)
-    return format_date(day, fields.journal_title) if day is not None else None
+    return parse_date(stem, pattern)
 
 
 #: the parts of a date pattern (cljs-time's, which Logseq's settings use; Joda's letters): 'quoted text',
@@ -1073,6 +1084,10 @@ def _values(value: Any, split: bool, separator: str | None) -> list[str]:
 
 
 def _split(text: str, separator: str | None) -> list[str]:
+    if "[[" in text:  # a page's link is one value, spaces and all (Logseq's tags:: [[data science]] [[ml]])
+        kept = _PAGE_LINK.sub(lambda m: m.group(0).replace(" ", "\ue000").replace(",", "\ue001"), text)
+        if kept != text:
+            return [v.replace("\ue000", " ").replace("\ue001", ",") for v in _split(kept, separator)]
     if separator == ANY_SEPARATOR:
         return [v.strip() for v in text.split(",")] if "," in text else text.split()
     return [v.strip() for v in text.split(separator)] if separator is not None else text.split()
@@ -1135,6 +1150,10 @@ def _hierarchy_top(name: str, fields: FieldMap) -> str | None:
     """The top level of the dotted hierarchy a Dendron note's file name is (``python.asyncio.tasks.md``:
     ``python``), whatever folder (a vault) it is in; ``None`` for the vault's ``root`` note.
 
+    A Logseq page's (``fields.title_fallback`` ``logseq-name``) is the top of its namespace
+    (``pages/Python___Asyncio.md``, the page Python/Asyncio: ``Python``), a journal page's its folder
+    (``journals``), and a page outside any namespace has none: every page is in ``pages/``.
+
     >>> _hierarchy_top("vault/python.asyncio.tasks.md", FieldMap()), _hierarchy_top("root.md", FieldMap())
     ('python', None)
     """
@@ -1143,8 +1162,19 @@ def _hierarchy_top(name: str, fields: FieldMap) -> str | None:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
+    if "logseq-name" in fields.title_fallback:
+        journals = (fields.journal_files or _LOGSEQ_JOURNALS).rpartition("/")[0].strip("/")
+        if name.removeprefix(fields.content_dir).rpartition("/")[0] == journals:
+            return journals
+        parts = re.split(r"___|%2[Ff]", stem)
+        top = parts[0].strip() if len(parts) > 1 else ""
+        return top if _slug(top) else None
     top = stem.split(".", 1)[0].strip()
     return top if top and top.lower() != "root" and _slug(top) else None
+
+
+#: where a Logseq graph keeps its journal pages unless its config says otherwise
+_LOGSEQ_JOURNALS = "journals/yyyy_MM_dd"
 
 
 #: the id a Notion export puts after every page's and folder's name
@@ -1201,7 +1231,12 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
             break
     if fields.inline_tags:
         values = [v.lstrip("#") for v in values]
-    return split_keywords(values + more)
+    # a tag written as a page's link (Logseq's tags:: [[data science]]) is the page's name
+    return split_keywords([_LINKED_KEYWORD.sub(r"\1", v) for v in values + more])
+
+
+_LINKED_KEYWORD = re.compile(r"^\s*\[\[([^\[\]]+)\]\]\s*$")
+_PAGE_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
 
 
 def _warn_unusable_keywords(f: _Fields, path: str | None, value: Any) -> None:

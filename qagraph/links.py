@@ -296,17 +296,17 @@ def is_article_like(target: str) -> bool:
     return bool(path.strip()) and not _is_attachment(path)
 
 
-_TAG = re.compile(r"#([^\s!-,.:-@\[-^`{-~]+)")
+_TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~]+))")
 
 
 def inline_tags(body: str, masked: str | None = None) -> list[str]:
     """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
 
     A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
-    or ``/`` (nested tags), with at least one non-digit.
+    or ``/`` (nested tags), with at least one non-digit; or Logseq's ``#[[a tag of words]]``.
 
-    >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`.")
-    ['idea', 'project/alpha']
+    >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`. #[[deep work]]")
+    ['idea', 'project/alpha', 'deep work']
     """
     if "#" not in body:
         return []
@@ -316,7 +316,12 @@ def inline_tags(body: str, masked: str | None = None) -> list[str]:
         start = m.start()
         if start and not text[start - 1].isspace():
             continue  # a#b, a url's /#anchor, &#160;
-        tag = m.group(1).strip("/")
+        if m.group(1) is not None:
+            tag = m.group(1).strip()
+            if tag:
+                tags.append(tag)
+            continue
+        tag = m.group(2).strip("/")
         if tag and not tag.replace("/", "").isdigit():
             tags.append(tag)
     return tags

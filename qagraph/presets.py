@@ -551,8 +551,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
         journal_files, journal_title, journals = _logseq_journals(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
-                         journal_files=journal_files, journal_title=journal_title)
-        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b); logseq/ skipped; "
+                         journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",))
+        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b) and subjects; "
+                     "logseq/ skipped; "
                      + journals)
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))

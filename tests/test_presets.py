@@ -1191,6 +1191,32 @@ def test_a_dendron_vault_files_its_notes_under_their_hierarchy_s_top(tmp_path: P
                                                      f"article:{prefix}rust.ownership"]
 
 
+def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tmp_path: Path):
+    """Logseq keeps every page in one folder, pages/: every page of a graph was in one subject, Pages.
+    A page's subject is now the top of its namespace (Python/Asyncio: Python), a journal page's
+    Journals, any other page's Uncategorised. Tags written as page references (tags:: [[data
+    science]], as Logseq's autocompletion writes them, and #[[deep work]] in the text) were keywords
+    with their brackets, or none; a journal page is dated by its file's name."""
+    graph = tmp_path / "graph"
+    for name, text in {
+        "logseq/config.edn": "{:meta/version 1\n :preferred-format :markdown}\n",
+        "pages/contents.md": "- [[Logseq]]\n- [[Python/Asyncio]]\n",
+        "pages/Logseq.md": "alias:: LS\ntags:: tools, pkm\n\n- An outliner.\n",
+        "pages/Python___Asyncio.md": "tags:: [[python]], #concurrency\n\n- the event loop #[[deep work]] #focus\n",
+        "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: [[data science]]\n\n- gradual typing\n",
+        "journals/2024_01_05.md": "- Started with [[Logseq]]\n",
+    }.items():
+        write_article(graph, name, text)
+    by = {a.key: a for a in load_corpus(graph).articles}
+    assert {key: (a.subject_slug, a.subject) for key, a in by.items()} == {
+        "pages/contents": ("uncategorised", "Uncategorised"), "pages/Logseq": ("uncategorised", "Uncategorised"),
+        "pages/Python___Asyncio": ("python", "Python"), "pages/Python%2FTyping": ("python", "Python"),
+        "journals/2024_01_05": ("journals", "Journals")}
+    assert by["pages/Python___Asyncio"].keywords == ("python", "concurrency", "deep work", "focus")
+    assert by["pages/Python%2FTyping"].keywords == ("data science",)
+    assert by["journals/2024_01_05"].date == "2024-01-05" and by["pages/Logseq"].date is None
+
+
 def test_a_logseq_journal_page_is_titled_as_logseq_shows_it_and_links_by_that_title_reach_it(tmp_path: Path):
     """Logseq shows journals/2024_01_05.md as "Jan 5th, 2024" (its default title format) and
     [[Jan 5th, 2024]] is that page: such links were stubs beside the journal page, titled 2024_01_05.
