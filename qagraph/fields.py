@@ -103,7 +103,7 @@ class FieldMap:
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
-    ``_Sidebar``); ``properties`` reads the ``key:: value`` lines a file starts with as its front
+    ``_Sidebar``), ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
@@ -172,6 +172,7 @@ class FieldMap:
     content_dir: str = ""
     skip_folders: tuple[str, ...] = ()
     skip_files: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
     site_url: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
@@ -205,7 +206,7 @@ class FieldMap:
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
-        "alias_fields": (), "skip_folders": (), "skip_files": (), "keywords_merge": bool, "inline_tags": bool,
+        "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "doc_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }

@@ -558,6 +558,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[Field
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
+    elif p.name == "obsidian":
+        templates = _obsidian_templates(base)
+        if templates:
+            fields = replace(fields, templates=templates)
+            notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in templates) + ")")
     if p.name == "generic":
         site = _site_content(base, names)
         if site is not None:
@@ -692,6 +697,30 @@ def _fit_notion(fields: FieldMap) -> tuple[FieldMap, str]:
                      date=("date", "created", "created time"))
     return fields, ("properties (Key: value under the title) read: subject from " + ", ".join(fields.subject)
                     + ", keywords from " + ", ".join(fields.keywords))
+
+
+#: where an Obsidian vault's settings name its templates folder: the core Templates plugin's, Templater's
+_OBSIDIAN_TEMPLATES = ((".obsidian/templates.json", "folder"),
+                       (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"))
+
+
+def _obsidian_templates(base: Path) -> tuple[str, ...]:
+    """The folders an Obsidian vault's settings keep its templates of new notes in (the core Templates
+    plugin's ``folder``, Templater's ``templates_folder``), as paths from the vault's root; a settings
+    file that cannot be read names none."""
+    folders: list[str] = []
+    for name, key in _OBSIDIAN_TEMPLATES:
+        data = _read_regular(base / name, MAX_DATA_FILE)
+        if isinstance(data, str):
+            continue
+        try:
+            value = _parsed(data.decode("utf-8", "replace"), json.loads)
+        except ValueError:
+            continue
+        folder = value.get(key) if isinstance(value, dict) else None
+        if isinstance(folder, str) and folder.strip().strip("/") and folder.strip().strip("/") not in folders:
+            folders.append(folder.strip().strip("/"))
+    return tuple(folders)
 
 
 def _foam(base: Path) -> bool:
@@ -1125,11 +1154,17 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     skip_folders = set(fields.skip_folders)
     skip_files = set(fields.skip_files)
     excluded = fields.exclude
+    templates = tuple(f"{t}/" for t in fields.templates)
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
-    if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded):
+    if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
+            or templates):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
+        if templates and name.startswith(templates):
+            folder = next(t for t in templates if name.startswith(t))
+            skips[name] = f"in {folder}, the vault's templates of new notes (its settings say so): not a note"
+            continue
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
             unread = hit[:1] == "_" and hit not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own

@@ -225,6 +225,32 @@ def test_obsidian_notes_are_titled_by_file_name_and_filed_by_folder(how: str):
     assert_every_file_accounted_for(result)
 
 
+@pytest.mark.parametrize(("settings", "folder"), [
+    ({".obsidian/templates.json": '{"folder": "Meta/Templates"}'}, "Meta/Templates"),  # the core Templates plugin
+    ({".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "/Meta/Templates/", "trigger_on_file_creation": false}'},
+     "Meta/Templates"),  # Templater
+])
+def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dict[str, str], folder: str):
+    """The templates a vault's settings name (Templates, Templater) are skeletons of new notes,
+    {{date}} and {{title}} placeholders in them: they were notes of the graph, a subject of their own,
+    and a warning each for their front matter, which YAML cannot read."""
+    vault = tmp_path / "vault"
+    for name, text in {**settings, ".obsidian/app.json": "{}",
+                       "Meta/Templates/Daily.md": "---\ndate: {{date:YYYY-MM-DD}}\ntags: daily\n---\n# {{date}}\n",
+                       "Meta/Templates/Meeting.md": "---\ntitle: \"{{title}}\"\n---\nRelated: [[{{project}}]]\n",
+                       "Meta/Style guide.md": "How notes are written.\n",
+                       "Daily Notes/2024-03-01.md": "---\ndate: 2024-03-01\ntags: daily\n---\n# Friday\n",
+                       "Projects/Templates.md": "Templates of the project's documents.\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert sorted(a.path for a in result.articles) == ["Daily Notes/2024-03-01.md", "Meta/Style guide.md",
+                                                       "Projects/Templates.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert set(why) == {f"{folder}/Daily.md", f"{folder}/Meeting.md"}
+    assert why[f"{folder}/Daily.md"] == (f"in {folder}/, the vault's templates of new notes (its settings say so): "
+                                         "not a note")
+
+
 def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
     result = load_corpus(OBSIDIAN)
     warnings = sorted((p.path, p.line, p.code) for p in result.problems)
