@@ -119,7 +119,10 @@ class FieldMap:
     Site tools: ``doc_routes`` are a Docusaurus site's docs, as ``folder=route``
     (``docs=/docs``): a doc there is published at the route and its slug, made from its
     ``id``, ``slug`` and path as Docusaurus makes it (:func:`doc_url`), and a folder there
-    is named without its number prefix (``01-guides``: ``guides``); ``folder_labels`` are
+    is named without its number prefix (``01-guides``: ``guides``); ``blog_routes`` are its blog's
+    (``blog=/blog``: a post is published at the route and its ``slug``, else the date and name of its
+    file or folder, :func:`blog_url`) and ``page_routes`` its pages' (``src/pages=/``: a page at its
+    path, :func:`page_url`), whose folders are no subjects; ``folder_labels`` are
     ``(folder, label)`` pairs that label the subject of a folder (a Docusaurus
     ``_category_.json``'s ``label``); ``partials`` makes files and folders whose names start
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
@@ -184,6 +187,8 @@ class FieldMap:
     languages: tuple[str, ...] = ()
     default_language: str = ""
     doc_routes: tuple[str, ...] = ()
+    blog_routes: tuple[str, ...] = ()
+    page_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
     partials: bool = False
     exclude: tuple[str, ...] = ()
@@ -208,7 +213,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "doc_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
 
     @property
@@ -810,6 +815,14 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = doc_url(name, fields.doc_routes, f.data)
         if made is not None:
             return made, path_key
+    if url is None and fields.blog_routes:
+        made = blog_url(name, fields.blog_routes, f.data)
+        if made is not None:
+            return made, path_key
+    if url is None and fields.page_routes:
+        made = page_url(name, fields.page_routes)
+        if made is not None:
+            return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or (f"/{page}/" if page else "/"), page or "/"
@@ -1069,6 +1082,56 @@ def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str 
     return re.sub(r"/{2,}", "/", url)
 
 
+_POST_DATE = re.compile(r"^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)$")
+
+
+def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
+    """The url Docusaurus publishes the blog post ``name`` at; ``None`` for a file in none of the blog
+    folders ``routes`` (``folder=route``, e.g. ``blog=/blog``).
+
+    The url is the route and the post's ``slug`` (with or without its leading ``/``), else its path
+    in the blog without suffix (a folder's ``index`` is the folder), the date it starts with written
+    as folders (``2019-05-28-hello.md``: ``2019/05/28/hello``).
+
+    >>> routes = ("blog=/blog",)
+    >>> blog_url("blog/2019-05-28-first-post.md", routes, {}), blog_url("blog/2021-08-26-welcome/index.md", routes, {})
+    ('/blog/2019/05/28/first-post', '/blog/2021/08/26/welcome')
+    >>> blog_url("blog/x.md", routes, {"slug": "/welcome"}), blog_url("blog/notes.mdx", routes, {}), blog_url("docs/a.md", routes, {})
+    ('/blog/welcome', '/blog/notes', None)
+    """
+    found = doc_folder(name, routes)
+    if found is None:
+        return None
+    prefix, route = found
+    slug = data.get("slug")
+    if isinstance(slug, str) and slug.strip():
+        path = slug.strip()
+    else:
+        path = name[len(prefix):].rsplit(".", 1)[0]
+        path = path[: -len("index")].rstrip("/") if path.rpartition("/")[2] == "index" else path
+        m = _POST_DATE.match(path)
+        if m:
+            path = f"{m.group(1)}{m.group(2)}/{m.group(3)}/{m.group(4)}/{m.group(5)}"
+    return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
+
+
+def page_url(name: str, routes: tuple[str, ...]) -> str | None:
+    """The url Docusaurus publishes the Markdown page ``name`` at: its path in the pages folder of
+    ``routes`` (``src/pages=/``) without suffix, a folder's ``index`` at the folder's url; ``None``
+    for a file outside them.
+
+    >>> page_url("src/pages/markdown-page.md", ("src/pages=/",)), page_url("src/pages/help/index.md", ("src/pages=/",))
+    ('/markdown-page', '/help/')
+    """
+    found = doc_folder(name, routes)
+    if found is None:
+        return None
+    prefix, route = found
+    folder, _, stem = name[len(prefix):].rsplit(".", 1)[0].rpartition("/")
+    path = f"{folder}/" if stem == "index" else f"{folder}/{stem}"
+    return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
+
+
 def _values(value: Any, split: bool, separator: str | None) -> list[str]:
     """The values of one field: a list item by item, a string split when it is a list field."""
     if value is None:
@@ -1126,10 +1189,11 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             rel = name.removeprefix(fields.content_dir)
             at = fields.content_dir  # the folder's path, which folder_labels name it by
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
+            pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
             for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
-                if docs is not None and at == docs[0]:
+                if docs is not None and at == docs[0] or pages is not None and pages[0].startswith(at):
                     continue  # the docs folder of a site with a blog is no subject, as the content folder is not
                 if docs is not None and at.startswith(docs[0]):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"

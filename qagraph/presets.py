@@ -954,8 +954,15 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["doc_routes"] = (f"{docs[:-1]}={route}",)
         changes["folder_labels"], problems = _category_labels(base, docs)
         why += f"; docs published under {route}"
-    blog = any(n.startswith("blog/") for n in names)  # its posts are pages too: docs/ is not the only folder
-    content = docs if docs and not blog else ""
+    blog_options = _docusaurus_docs(text, "blog")
+    blog = inside(blog_options[0]) if blog_options is not None else None
+    if blog and blog_options is not None:  # posts at the blog's route and their slug, or their date and name
+        changes["blog_routes"] = (f"{blog[:-1]}=/{blog_options[1].strip().strip('/')}",)
+    pages = inside(_DOCUSAURUS_PAGES)  # Markdown pages (src/pages/markdown-page.md) at their path
+    if pages:
+        changes["page_routes"] = (f"{pages[:-1]}=/",)
+    # its posts and pages are pages too: docs/ is not the only folder
+    content = docs if docs and not blog and not pages else ""
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
     return _Site(content, ("versioned_docs", "i18n"), f"pages under {content} ({why})" if content else why,
@@ -963,23 +970,27 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
 
 
 _JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
-_JS_DOCS = re.compile(r"""(?<![\w$.])["']?docs["']?\s*:\s*(\{|false\b)""")
+_JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
+#: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
+_DOCUSAURUS_PAGES = "src/pages"
 
 
-def _docusaurus_docs(config: str) -> tuple[str, str] | None:
+def _docusaurus_docs(config: str, key: str = "docs") -> tuple[str, str] | None:
     """The docs' folder and route (``routeBasePath``) a Docusaurus config gives its docs, by default
     ``docs`` and ``docs``; ``None`` when it has none (``docs: false``, a blog-only site). Read from
     the text: the keys of a ``docs: {...}`` object itself, not of the objects inside it (its
-    ``versions`` have paths of their own).
+    ``versions`` have paths of their own). ``key="blog"``: the blog's (``blog`` and ``blog``).
 
     >>> _docusaurus_docs("presets: [['classic', {docs: {sidebarPath: './s.js', routeBasePath: '/',\\n"
     ...                  "versions: {current: {path: 'next'}}}, blog: {routeBasePath: 'news'}}]]")
     ('docs', '/')
     >>> _docusaurus_docs("module.exports = {title: 'x'}"), _docusaurus_docs("docs: false, blog: {}")
     (('docs', 'docs'), None)
+    >>> _docusaurus_docs("blog: {routeBasePath: 'news', feedOptions: {type: 'all'}}", "blog")
+    ('blog', 'news')
     """
-    folder, route = "docs", "docs"
-    for m in _JS_DOCS.finditer(config):
+    folder, route = key, key
+    for m in _JS_OPTIONS[key].finditer(config):
         if m.group(1) == "false":
             return None
         keys = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(config, m.end(1) - 1))}

@@ -683,6 +683,46 @@ def test_a_docusaurus_site_with_a_blog_files_its_docs_under_their_folders_not_al
     }
 
 
+@pytest.mark.parametrize(("options", "blog"), [("blog: {showReadingTime: true}", "/blog"),
+                                              ("blog: {path: 'blog', routeBasePath: 'news'}", "/news")])
+def test_a_docusaurus_post_and_page_are_found_by_the_urls_docusaurus_gives_them(tmp_path: Path, options: str, blog: str):
+    """The classic template's posts are published at the blog's route and their slug (/blog/welcome),
+    or the date and name their file or folder gives (/blog/2019/05/28/first-post); a Markdown page
+    of src/pages at its path (src/pages/markdown-page.md: /markdown-page). Links written as those
+    urls were stubs, and the page's subject was "Src"."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "export default {\n  url: 'https://x.example',\n  baseUrl: '/',\n  presets: [['classic', "
+                                f"{{docs: {{sidebarPath: './sidebars.js'}}, {options}}}]], themeConfig: "
+                                "{navbar: {items: [{to: '/blog', label: 'Blog', position: 'left'}]}}};\n",
+        "docs/intro.md": f"# Intro\n\nRead [the welcome]({blog}/welcome) and [the page](/markdown-page).\n",
+        "blog/2021-08-26-welcome/index.md": "---\nslug: welcome\ntitle: Welcome\n---\n"
+                                            f"See [the first post]({blog}/2019/05/28/first-post).\n",
+        "blog/2019-05-28-first-post.md": f"---\ntitle: First Post\n---\nNext: [welcome](https://x.example{blog}/welcome).\n",
+        "blog/2019-05-29-long-blog-post.md": "---\nslug: /long\ntitle: Long Blog Post\n---\nLorem.\n",
+        "blog/no-date.md": "---\ntitle: Undated\n---\n[Docs](/docs/intro)\n",
+        "blog/authors.yml": "slorber:\n  name: Sebastien Lorber\n",
+        "src/pages/markdown-page.md": "---\ntitle: Markdown page example\n---\n# Markdown page example\n",
+        "src/pages/help/index.md": "# Help\n\n[home page](/markdown-page)\n",
+        "src/pages/index.js": "export default function Home() { return null; }\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
+        "docs/intro.md": ("/docs/intro", "uncategorised"),
+        "blog/2021-08-26-welcome/index.md": (f"{blog}/welcome", "blog"),
+        "blog/2019-05-28-first-post.md": (f"{blog}/2019/05/28/first-post", "blog"),
+        "blog/2019-05-29-long-blog-post.md": (f"{blog}/long", "blog"),
+        "blog/no-date.md": (f"{blog}/no-date", "blog"),
+        "src/pages/markdown-page.md": ("/markdown-page", "uncategorised"),
+        "src/pages/help/index.md": ("/help/", "help"),
+    }
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 6
+
+
 ELEVENTY_SITE = {
     ".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});',
     "src/blog/blog.json": '{"permalink": "/posts/{{ page.fileSlug }}/", "tags": ["post"], "layout": "post.njk"}',
