@@ -504,6 +504,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     question = f.text(fields.question) or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
+    if url is not None and _NOT_FOUND.fullmatch(url.strip()):  # what the site shows for a url it does not have
+        line = next((fm.line_of(p) for p in fields.url if p in f.used), None)
+        return None, [Problem(name, line, f"the site's not-found page ({url}): not an article", "headless", SKIPPED)]
     why = url_problem(url) if url else None
     if why:
         f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",
@@ -594,6 +597,10 @@ def _file_name_date(name: str) -> str | None:
     if m is None and file_name.rsplit(".", 1)[0].lower() == "index":
         m = re.match(r"(\d{4}-\d{2}-\d{2})-", folder.rpartition("/")[2])
     return m.group(1) if m else None
+
+
+#: the url of a site's not-found page: Eleventy's and Jekyll themes' permalink 404.html, Hugo's /404/
+_NOT_FOUND = re.compile(r"/?404(?:\.html?|/)?")
 
 
 def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | None:

@@ -297,6 +297,20 @@ def test_drafts_the_site_does_not_publish_are_skipped(fields, name, front_matter
         assert article is not None and not problems
 
 
+@pytest.mark.parametrize(("fields", "name", "front_matter"), [
+    (GENERIC, "content/404.md", "permalink: 404.html\neleventyExcludeFromCollections: true"),  # Eleventy's base blog
+    (JEKYLL, "_pages/404.md", "title: Page Not Found\nlayout: single\npermalink: /404.html"),  # Jekyll themes
+    (HUGO, "content/404.md", "title: Not found\nurl: /404/"),
+])
+def test_the_site_s_not_found_page_is_no_article(fields, name, front_matter):
+    """The page a site shows for a url it does not have (404.html) was an article of every Eleventy base
+    blog's graph, "Content not found.", linked to nothing."""
+    article, problems = read(name, f"---\n{front_matter}\n---\n# Content not found.\n\nGo home.\n", fields)
+    assert article is None and [(p.code, p.severity) for p in problems] == [("headless", SKIPPED)]
+    assert problems[0].message.startswith("the site's not-found page (")
+    assert read("content/404-errors.md", "---\ntitle: HTTP 404 errors\n---\nWhy.\n", GENERIC)[0] is not None
+
+
 @pytest.mark.parametrize(("front_matter", "date"), [
     ("date:\n  created: 2024-01-31\n  updated: 2024-02-02", "2024-01-31"),  # MkDocs Material's blog
     ("pubDate: 'Jul 08 2022'", "2022-07-08"),  # Astro's blog starter: its pubDate, as a browser's Date reads it
