@@ -794,7 +794,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     Hugo site's ``content/``.
 
     MkDocs (``mkdocs.yml``: ``docs_dir``, default ``docs``), Docusaurus (``docusaurus.config.*``:
-    :func:`_docusaurus`), Astro (``astro.config.*``: ``src/content/``), Eleventy (``.eleventy.js``,
+    :func:`_docusaurus`), Astro (``astro.config.*``: ``src/content/``, a Starlight site's
+    ``src/content/docs/``), Eleventy (``.eleventy.js``,
     ``eleventy.config.*``: its ``dir.input``).
     """
     def inside(folder: str) -> str | None:
@@ -814,6 +815,10 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _docusaurus(base, names, *docusaurus, inside)
     astro = _config([base.resolve()], tuple(f"astro.config.{x}" for x in _JS_CONFIG))
     if astro is not None:
+        # Starlight publishes its docs collection at the site's root: its folders are the sections
+        starlight = inside("src/content/docs") if _STARLIGHT.search(astro[1]) else None
+        if starlight:
+            return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site)")
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
@@ -834,6 +839,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     return None
 
 
+_STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
 _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))
 _ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
 

@@ -921,6 +921,34 @@ def test_a_starter_site_s_draft_is_no_article(tmp_path: Path, files: dict[str, s
     assert len(result.articles) == sum(1 for n in files if n.endswith((".md", ".markdown"))) - 1
 
 
+def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
+    """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
+    root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
+    to /reference/example/ was a stub. The folders below docs/ are the subjects now."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "astro.config.mjs": "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\n"
+                            "export default defineConfig({\n\tintegrations: [\n\t\tstarlight({\n\t\t\ttitle: 'My Docs',\n"
+                            "\t\t\tsidebar: [{ label: 'Reference', autogenerate: { directory: 'reference' } }],\n"
+                            "\t\t}),\n\t],\n});\n",
+        "src/content/docs/index.mdx": "---\ntitle: Welcome to Starlight\ntemplate: splash\nhero:\n  actions:\n"
+                                      "    - text: Example Guide\n      link: /guides/example/\n---\n\n## Next steps\n",
+        "src/content/docs/guides/example.md": "---\ntitle: Example Guide\n---\n\nSee the [reference](/reference/example/).\n",
+        "src/content/docs/reference/example.md": "---\ntitle: Example Reference\n---\n\n[Home](/)\n",
+        "README.md": "# Starlight Starter Kit: Basics\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.fields.content_dir == "src/content/docs/"
+    assert {a.path: a.subject_slug for a in result.articles} == {
+        "src/content/docs/index.mdx": "uncategorised", "src/content/docs/guides/example.md": "guides",
+        "src/content/docs/reference/example.md": "reference"}
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 2
+
+
 def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Path):
     """The classic template's posts have no date field: Docusaurus dates them by their file name
     (2019-05-28-first-blog-post.md) or their folder's (2021-08-26-welcome/index.md). MkDocs Material's
