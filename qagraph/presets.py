@@ -394,31 +394,33 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
         found = discover(base)
         names, raw = found.names, found.raw
     sample = _sample(base, names, raw or {})
-    found_preset, reason = _recognise(base, names, sample)
-    fitted, extra, problems = _fit(preset(found_preset), base, names, sample)
+    found_preset, reason, dendron = _recognise(base, names, sample)
+    fitted, extra, problems = _fit(preset(found_preset), base, names, sample, dendron=dendron)
     return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys), tuple(problems))
 
 
-def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
+def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, bool]:
+    """The preset that fits the corpus, why, and whether it is a Dendron vault (:func:`_dendron`,
+    looked for only when no stronger sign was found: ``False`` then)."""
     if (base / ".obsidian").is_dir():
-        return "obsidian", ".obsidian/ folder (an Obsidian vault)"
+        return "obsidian", ".obsidian/ folder (an Obsidian vault)", False
     if (base / _LOGSEQ_CONFIG).is_file():
-        return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)"
+        return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)", False
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
-                              "related_articleN, seo.page_keywords, /learn/ urls")
+                              "related_articleN, seo.page_keywords, /learn/ urls"), False
     dendron = _dendron(base, names, s)
     if dendron is not None:
-        return "generic", dendron
+        return "generic", dendron, True
     theme = _hugo_theme(base, names)
     if theme is not None:
-        return "hugo", f"theme.toml and {theme} (a Hugo theme: its example site is read)"
+        return "hugo", f"theme.toml and {theme} (a Hugo theme: its example site is read)", False
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
-        return "hugo", f"{_where(config[0], base)} (a Hugo site)"
+        return "hugo", f"{_where(config[0], base)} (a Hugo site)", False
     tool = _site_tool(base)
     if tool is not None:  # before Jekyll's signs: a Docusaurus or Eleventy blog names its posts by date too
-        return "generic", tool
+        return "generic", tool, False
     jekyll = _config(_parents(base), ("_config.yml", "_config.yaml"))
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
@@ -427,7 +429,7 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
         if posts or dated:
             why.append(f"{max(posts, dated)} of {len(names)} files named YYYY-MM-DD-slug" +
                        (" in _posts/" if posts else ""))
-        return "jekyll", "; ".join(why) + " (a Jekyll site)"
+        return "jekyll", "; ".join(why) + " (a Jekyll site)", False
     sections = sum(1 for n in names if n.rpartition("/")[2] == "_index.md")
     hugo_signs = [sign for sign, seen in (
         ("TOML (+++) front matter", s.toml), ("_index.md section pages", sections),
@@ -435,12 +437,12 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str]:
                                                 s.keys["linktitle"] + s.keys["relatedfuncs"] + s.keys["linkTitle"]),
     ) if seen]
     if len(hugo_signs) >= 2:
-        return "hugo", ", ".join(hugo_signs) + " (a Hugo site)"
+        return "hugo", ", ".join(hugo_signs) + " (a Hugo site)", False
     titled = sum(s.keys[k] for k in ("title", "name", "question"))
     if s.files and s.wiki * 4 >= s.files and titled * 2 < max(s.with_front_matter, 1):
         return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
-                            f"{titled} of {s.with_front_matter} with front matter have a title field (notes)")
-    return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs"
+                            f"{titled} of {s.with_front_matter} with front matter have a title field (notes)"), False
+    return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs", False
 
 
 def _site_tool(base: Path) -> str | None:
@@ -479,11 +481,14 @@ def _where(path: Path, base: Path) -> str:
         return f"{path} above the folder"
 
 
-def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample) -> tuple[FieldMap, str, list[Problem]]:
+def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
+         dendron: bool) -> tuple[FieldMap, str, list[Problem]]:
     """The preset's map fitted to this folder, what was fitted (text for the reason), and the
-    problems of the site's files read to fit it (a category file that cannot be read)."""
+    problems of the site's files read to fit it (a category file that cannot be read). ``dendron``:
+    whether the folder is a Dendron vault (:func:`_dendron`, found by the caller once: a
+    ``generic`` map is fitted to it)."""
     fields = p.fields
-    if p.name == "generic" and _dendron(base, names, s) is not None:
+    if p.name == "generic" and dendron:
         fitted, note = _fit_dendron(fields, s)
         return fitted, note, []
     notes: list[str] = []
@@ -1131,7 +1136,8 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
             found = discover(base)
             names, raw = found.names, found.raw
         sample = _sample(base, names, raw or {})
-        fitted, extra, problems = _fit(chosen, base, names, sample)
+        dendron = chosen.name == "generic" and _dendron(base, names, sample) is not None
+        fitted, extra, problems = _fit(chosen, base, names, sample, dendron=dendron)
         detection = Detection(chosen.name, "chosen by name" + extra, fitted, False, sample.files, dict(sample.keys),
                               tuple(problems))
     if overrides:
