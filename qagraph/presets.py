@@ -308,6 +308,7 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml
                  "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
                  "config/_default/config.yaml")
 _BASE_URL = re.compile(r"""^\s*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 _JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
 _JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
 _JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
@@ -421,7 +422,7 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     tool = _site_tool(base)
     if tool is not None:  # before Jekyll's signs: a Docusaurus or Eleventy blog names its posts by date too
         return "generic", tool, False
-    jekyll = _config(_parents(base), ("_config.yml", "_config.yaml"))
+    jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
     if jekyll is not None or posts or (names and dated * 2 >= len(names)):
@@ -448,9 +449,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
 def _site_tool(base: Path) -> str | None:
     """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
     its config file, and the tool; ``None`` for no such site."""
-    for names, tool in ((("mkdocs.yml", "mkdocs.yaml"), "an MkDocs site"),
-                        (tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG), "a Docusaurus site"),
-                        (tuple(f"astro.config.{x}" for x in _JS_CONFIG), "an Astro site")):
+    for names, tool in ((_MKDOCS_CONFIGS, "an MkDocs site"), (_DOCUSAURUS_CONFIGS, "a Docusaurus site"),
+                        (_ASTRO_CONFIGS, "an Astro site")):
         found = _config([base.resolve()], names)
         if found is not None:
             return f"{found[0].name} ({tool})"
@@ -521,7 +521,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")
             notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
     elif p.name == "jekyll":
-        config = _config(_parents(base), ("_config.yml", "_config.yaml"))
+        config = _config(_parents(base), _JEKYLL_CONFIGS)
         settings = _jekyll_settings(config[1]) if config else {}
         published, unpublished = _jekyll_collections(settings)
         included = _jekyll_list(settings, "include")
@@ -777,6 +777,11 @@ _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows bes
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
+#: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
+#: :func:`_site_content` reads them)
+_MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+_DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG)
+_ASTRO_CONFIGS = tuple(f"astro.config.{x}" for x in _JS_CONFIG)
 
 
 @dataclass
@@ -808,17 +813,17 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         prefix = f"{folder}/" if folder and folder != "." else ""
         return prefix if prefix and any(n.startswith(prefix) for n in names) else None
 
-    mkdocs = _config([base.resolve()], ("mkdocs.yml", "mkdocs.yaml"))
+    mkdocs = _config([base.resolve()], _MKDOCS_CONFIGS)
     if mkdocs is not None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
         docs = inside(declared.group(1) if declared else "docs")
         if docs:  # every Markdown file there is a page: front matter is optional
             return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)",
                          {"no_front_matter": "article"})
-    docusaurus = _config([base.resolve()], tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG))
+    docusaurus = _config([base.resolve()], _DOCUSAURUS_CONFIGS)
     if docusaurus is not None:
         return _docusaurus(base, names, *docusaurus, inside)
-    astro = _config([base.resolve()], tuple(f"astro.config.{x}" for x in _JS_CONFIG))
+    astro = _config([base.resolve()], _ASTRO_CONFIGS)
     if astro is not None:
         # Starlight publishes its docs collection at the site's root: its folders are the sections
         starlight = inside("src/content/docs") if _STARLIGHT.search(astro[1]) else None
