@@ -30,6 +30,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "QagraphError",
+    "RESOURCE",
     "SKIPPED",
     "StoreError",
     "UsageError",
@@ -39,6 +40,9 @@ __all__ = [
 ERROR = "error"  #: the file is not in the graph
 WARNING = "warning"  #: the file is in the graph, something in it was repaired or ignored
 SKIPPED = "skipped"  #: the file is not an article (a resource, an include), on purpose
+#: the code of a :data:`SKIPPED` problem for a file the site's layout makes no page
+#: (:func:`qagraph.presets.layout_skips`: a page bundle's resource, a partial, a skipped folder)
+RESOURCE = "resource"
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .database import DATABASE, DatabasePatch
-from .errors import ERROR, SKIPPED, Problem
+from .errors import ERROR, RESOURCE, SKIPPED, Problem
 from .fields import FieldMap
 from .graph import (LinkLookups, article_index, article_node_data, keyword_data, link_article, subject_data,
                     text_target)
@@ -118,8 +118,8 @@ def update_build(
         both = sorted(skipped_before & skips.keys() - paths)
         if both:
             told = dict(patch.con.execute(
-                "SELECT path, message FROM problems WHERE code = 'resource' AND path IN (SELECT value FROM json_each(?))",
-                (json.dumps(both),)))
+                "SELECT path, message FROM problems WHERE code = ? AND path IN (SELECT value FROM json_each(?))",
+                (RESOURCE, json.dumps(both))))
             paths |= {p for p in both if told.get(p) != skips[p]}
         paths |= {p.path for p in scanned.found.problems if p.path in now}
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
@@ -154,7 +154,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         outcomes[name] = outcome
     for p in paths:
         if p in now and p not in outcomes:
-            outcomes[p] = (None, [failed[p] if p in failed else Problem(p, None, skips[p], "resource", SKIPPED)])
+            outcomes[p] = (None, [failed[p] if p in failed else Problem(p, None, skips[p], RESOURCE, SKIPPED)])
 
     old_nodes = {p: old_status[p][1] for p in paths if p in old_status and old_status[p][0] == "article"}
     new_articles = {p: a for p, (a, _) in outcomes.items() if a is not None}

@@ -25,7 +25,7 @@ from typing import Any
 
 from ._version import __version__
 from .cache import ParseCache, digest
-from .errors import ERROR, SKIPPED, WARNING, ContentError, Problem, UsageError
+from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fields import FieldMap, read_article, to_article
 from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
@@ -595,7 +595,7 @@ def load_corpus(
         progress("load", 0, total)
     failed = {p.path: p for p in found.problems if p.path in set(names)}
     for name, why in layout_skips(names, fields, base, found.raw).items():
-        failed.setdefault(name, Problem(name, None, why, "resource", SKIPPED))
+        failed.setdefault(name, Problem(name, None, why, RESOURCE, SKIPPED))
     todo = [n for n in names if n not in failed]
     settings = f"{__version__}|{fields!r}|{max_file_size}|{limits!r}"
     store = ParseCache(cache, settings=settings) if cache is not None else None
