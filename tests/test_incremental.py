@@ -4,6 +4,16 @@ Random corpora in the real format (spelling variants, shared ids, links inside a
 outside the corpus, links by id only, the same question in two subjects, broken files)
 get random sequences of edits; after each, the incremental build's database rows and
 every output are compared with a full build's.
+
+Two environment variables set how many random examples the property tests try (more for a
+longer search after a change to ``qagraph.incremental``, fewer for a quick run):
+
+``INC_EXAMPLES``
+    random corpora for each test of a corpus in one format (Q&A, vault, Hugo, Jekyll,
+    repository, GitHub wiki); default 12.
+``INC_SITE_EXAMPLES``
+    random sites for each layout's test (Dendron, Logseq, folder notes, Notion, Docusaurus,
+    Eleventy, Hugo theme), each built twice an edit; default 30.
 """
 
 from __future__ import annotations
@@ -44,6 +54,19 @@ article = st.fixed_dictionaries({
                         max_size=4),
     "broken": st.sampled_from([None] * 8 + ["yaml", "no-title"]),
 })
+
+
+def _examples(variable: str, default: int) -> int:
+    """How many examples a property test tries: the environment's ``variable``, else ``default``."""
+    return int(os.environ.get(variable, default))
+
+
+#: the settings of each property test of a corpus in one format (``INC_EXAMPLES``)
+_FEW_EXAMPLES = settings(max_examples=_examples("INC_EXAMPLES", 12),
+                         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+#: how many sites each layout's property test tries (each builds its site twice an edit; ``INC_SITE_EXAMPLES``)
+_SITE_EXAMPLES = settings(max_examples=_examples("INC_SITE_EXAMPLES", 30),
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 def _text(a: dict) -> str:
@@ -105,7 +128,7 @@ _TO_A = ("a", "biology", None, True)
 # the articles the patch read again
 @example(start=[_a("a", _BIO, 1, [], []), dict(_a("a", _PHY, 1, [], []), title="What is energy?")],
          edits=[("keywords", 0, ["1905"]), ("delete", 1)])
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@_FEW_EXAMPLES
 @given(start=st.lists(article, min_size=3, max_size=12), edits=st.lists(edit, min_size=1, max_size=3))
 def test_a_patched_build_equals_a_full_build(tmp_path_factory, start, edits):
     tmp = tmp_path_factory.mktemp("inc")
@@ -750,8 +773,7 @@ def _edit_and_compare(tmp: Path, preset: str, text: Any, start: dict, edits: lis
         assert patched.build_info.incremental or patched.build_info.up_to_date, step
 
 
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@_FEW_EXAMPLES
 @given(start=st.dictionaries(note_path, note, min_size=2, max_size=8), edits=st.lists(note_edit, min_size=1, max_size=3))
 def test_a_patched_build_of_a_vault_that_links_by_name_equals_a_full_build(tmp_path_factory, start, edits):
     """Wiki-links by name (in any case, and to notes that are not there), by path, by alias and by
@@ -761,8 +783,7 @@ def test_a_patched_build_of_a_vault_that_links_by_name_equals_a_full_build(tmp_p
     _edit_and_compare(tmp_path_factory.mktemp("vault"), "obsidian", _note_text, start, edits)
 
 
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@_FEW_EXAMPLES
 @given(start=st.dictionaries(hugo_path, hugo_page, min_size=2, max_size=8), edits=st.lists(_hugo_edit(hugo_page), min_size=1, max_size=3))
 def test_a_patched_build_of_a_hugo_site_equals_a_full_build(tmp_path_factory, start, edits):
     """The same for a Hugo site: refs, links by page path from a page and from a bundle,
@@ -819,8 +840,7 @@ def _jekyll_text(path: str, n: dict) -> str:
     return "---\n" + "\n".join(front) + "\n---\nSome text. " + " ".join(n["links"]) + "\n"
 
 
-@settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@_FEW_EXAMPLES
 @given(start=st.dictionaries(jekyll_path, jekyll_page, min_size=2, max_size=8),
        edits=st.lists(st.one_of(
            st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(JEKYLL_TARGETS), max_size=4)),
@@ -1001,10 +1021,6 @@ def _linking_edits(targets: list[str], path: Any, page: Any) -> Any:
         st.tuples(st.just("links"), st.integers(0, 20), st.lists(st.sampled_from(targets), max_size=4)),
         st.tuples(st.just("add"), path, page),
         st.tuples(st.just("delete"), st.integers(0, 20))), min_size=1, max_size=3)
-
-
-_FEW_EXAMPLES = settings(max_examples=int(__import__("os").environ.get("INC_EXAMPLES", 12)),
-                         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @_FEW_EXAMPLES
@@ -1277,11 +1293,6 @@ def _rows(out: Path, query: str) -> list[tuple[Any, ...]]:
         return con.execute(query).fetchall()
     finally:
         con.close()
-
-
-#: how many sites each layout's property test tries (each builds its site twice an edit)
-_SITE_EXAMPLES = settings(max_examples=int(os.environ.get("INC_SITE_EXAMPLES", 30)),
-                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 # Dendron: notes named by a dotted hierarchy, its top the subject; dendron.yml says what the folder is
