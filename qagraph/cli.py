@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -52,10 +53,16 @@ class _Group(click.Group):
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
         """The group's context, its options read. Ctrl-C meanwhile, before any command runs, ends as
-        Ctrl-C at start-up does (:mod:`qagraph.__main__`), not with click's "Aborted!" and exit 1."""
+        Ctrl-C at start-up does (:mod:`qagraph.__main__`), not with click's "Aborted!" and exit 1.
+
+        The command line then ends, so Ctrl-C is ignored from there on: a second one while the message
+        is written ended with click's "Aborted!" and exit 1 instead, or a traceback. (A caller that
+        runs the command line in its own process, as click's ``CliRunner`` does, finds it ignored.)"""
         try:
             return super().make_context(info_name, args, parent, **extra)
         except KeyboardInterrupt:
+            with suppress(ValueError):  # signal.signal: only in the main thread, where a Ctrl-C lands
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # as qagraph.__main__ does
             click.echo(INTERRUPTED_STARTING, err=True)  # as qagraph.__main__ says it
             raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
 

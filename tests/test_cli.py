@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -340,6 +342,20 @@ def test_ctrl_c_while_the_command_line_is_imported_ends_it_quietly(tmp_path: Pat
     assert not (tmp_path / "out").exists()
 
 
+@pytest.fixture
+def sigint_restored() -> Iterator[None]:
+    """Ctrl-C's handler back after the test: the command line ignores Ctrl-C once an interrupt ends it,
+    and run in-process it would leave this process so."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+
+
+@pytest.mark.usefixtures("sigint_restored")
 def test_ctrl_c_while_the_options_are_read_ends_it_quietly(monkeypatch: pytest.MonkeyPatch):
     """Between the imports and the command, click reads the options: Ctrl-C there ended with
     click's "Aborted!" and exit 1; it ends as Ctrl-C at start-up does."""
@@ -349,6 +365,31 @@ def test_ctrl_c_while_the_options_are_read_ends_it_quietly(monkeypatch: pytest.M
         raise KeyboardInterrupt
 
     monkeypatch.setattr(click.Group, "parse_args", interrupted)
+    result = CliRunner().invoke(cli, ["stats"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        EXIT_CODES["interrupted"], "qagraph: interrupted while starting; nothing was done\n")
+
+
+@pytest.mark.usefixtures("sigint_restored")
+def test_a_second_ctrl_c_while_the_interrupt_is_told_changes_nothing(monkeypatch: pytest.MonkeyPatch):
+    """Ctrl-C while the options are read ends the command line; a second one while it says so ended it
+    with click's "Aborted!" and exit 1. Both are real SIGINTs, raised in this thread (at once: no race)."""
+    import signal
+
+    import click
+
+    def interrupted(self: click.Context, ctx: click.Context, args: list[str]) -> list[str]:
+        signal.raise_signal(signal.SIGINT)
+        raise AssertionError("the SIGINT did not interrupt")
+
+    echo = click.echo
+
+    def interrupted_again(*args: Any, **kwargs: Any) -> None:
+        signal.raise_signal(signal.SIGINT)
+        echo(*args, **kwargs)
+
+    monkeypatch.setattr(click.Group, "parse_args", interrupted)
+    monkeypatch.setattr(click, "echo", interrupted_again)
     result = CliRunner().invoke(cli, ["stats"], catch_exceptions=False)
     assert (result.exit_code, result.output) == (
         EXIT_CODES["interrupted"], "qagraph: interrupted while starting; nothing was done\n")
