@@ -27,7 +27,7 @@ import click
 
 from ._version import __version__
 from .errors import ERROR, EXIT_CODES, INTERRUPTED_STARTING, QagraphError, UsageError
-from .normalize import printable
+from .normalize import printable, printable_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -356,11 +356,12 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
 
 
 def _describe(kg: Any, node: str) -> str:
-    """A node on one line of a terminal: its url (or key) and title, control characters escaped."""
+    """A node on one line of a terminal: its url (or key) and title, control characters and line
+    breaks escaped."""
     data = kg.node(node)
     flag = " [outside the corpus]" if data.get("kind") == "stub" else ""
-    return printable(f"{data.get('url') or data.get('key') or node}  {data.get('title') or data.get('label') or ''}"
-                     f"{flag}")
+    return printable_line(f"{data.get('url') or data.get('key') or node}  "
+                          f"{data.get('title') or data.get('label') or ''}{flag}")
 
 
 def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
@@ -544,8 +545,8 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
     for kind, n in counts["edges"].items():
         click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
-    click.echo(printable("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
-    click.echo(printable("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
+    click.echo(printable_line("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
+    click.echo(printable_line("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
 
 
 @cli.command("related")
@@ -595,14 +596,14 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
         _emit_json([_node_json(kg, n, weight=w, shared=list(s)) for n, w, s in found])
         return
     for node, weight, shared in found:
-        click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({printable(', '.join(shared))})")
+        click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({printable_line(', '.join(shared))})")
     if not found:
         _say(f"{article}: no similar article (none shares enough keywords with it)", quiet)
 
 
 @cli.command("find")
 @click.argument("words", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="At most this many articles.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
 @build_option
 @content_option
 @json_option
@@ -716,7 +717,7 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
         write_atomic(output, text)
         _say(f"{len(rows)} suggestions written to {output}", quiet)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=not text.endswith("\n"), color=True)  # the data as it is: click strips ESC from a pipe
 
 
 @cli.command("health")
@@ -831,7 +832,7 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
         result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI)
     else:
         result = _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri)
-    click.echo(format_results(result, "json" if as_json else fmt), nl=False)
+    click.echo(format_results(result, "json" if as_json else fmt), nl=False, color=True)  # not stripped of ESC in a pipe
 
 
 @cli.command("validate")

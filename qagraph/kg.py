@@ -589,7 +589,12 @@ class KnowledgeGraph:
         >>> import qagraph
         >>> qagraph.build("content").find("DNA replication")
         ['article:/learn/biology/questions/how-does-dna-replication-work']
+
+        Raises:
+            UsageError: a negative ``limit``.
         """
+        if limit is not None and limit < 0:
+            raise UsageError(f"limit must be 0 or more (or None for every match), not {limit}")
         words = title_words(text).split()
         if not words:
             return []

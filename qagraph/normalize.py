@@ -42,6 +42,19 @@ def printable(text: str) -> str:
     return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
+_BREAKS = {**_CONTROLS, 0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def printable_line(text: str) -> str:
+    """``text`` as :func:`printable` shows it, and on one line: tabs and line breaks written as
+    escapes too, so output of one item a line stays so (``| head -1``, ``wc -l``, ``grep``).
+
+    >>> printable_line("/learn/a\\nb\\tc")
+    '/learn/a\\\\nb\\\\tc'
+    """
+    return text.translate(_BREAKS) if not text.isprintable() else text
+
+
 def fold(text: str) -> str:
     """The key two spellings share when they name the same thing.
 

@@ -601,3 +601,53 @@ def test_a_path_as_the_shell_sees_it_names_its_article_and_a_closed_pipe_is_quie
     piped = subprocess.run(f"set -o pipefail; {sys.executable} -m qagraph stats -b b | true", shell=True,
                            executable="/bin/bash", cwd=tmp_path, capture_output=True, text=True)
     assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == ""
+
+
+def _hostile_build(tmp_path: Path) -> Path:
+    """A build of two similar articles whose title holds a terminal's colour codes and whose url holds a
+    line break (YAML writes both), and a third titled like a spreadsheet formula."""
+    corpus = tmp_path / "c"
+    for n, (title, url) in enumerate([("ctrl \\e[31mred\\e[0m", "/learn/biology/questions/q1\\nsecond"),
+                                      ("Two", "/learn/biology/questions/q2"),
+                                      ("=1+1", "/learn/biology/questions/q3")], 1):
+        write_article(corpus, f"biology/q{n}.md", (
+            f'---\nid: {n}\ntitle: "{title}"\nsubject: Biology\nurl: "{url}"\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "rare one, rare two, rare three"\n---\n'))
+    out = tmp_path / "b"
+    assert run("build", "-c", str(corpus), "-o", str(out), "-q").exit_code == 0
+    return out
+
+
+def test_csv_on_stdout_is_the_csv_a_file_gets(tmp_path: Path):
+    """CSV printed to a pipe is the data, byte for byte what ``-o`` writes: click strips colour codes
+    from what it prints where there is no terminal, which altered titles holding ESC."""
+    import csv
+    import io
+
+    out = _hostile_build(tmp_path)
+    printed = run("suggest", "-b", str(out), "-q").stdout
+    assert run("suggest", "-b", str(out), "-q", "-o", str(tmp_path / "s.csv")).exit_code == 0
+    assert printed == (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert "ctrl \x1b[31mred\x1b[0m" in {row["title"] for row in csv.DictReader(io.StringIO(printed))}
+    query = run("query", "-b", str(out), "-q", "-f", "csv",
+                "SELECT ?t WHERE { ?q <https://schema.org/name> ?t } ORDER BY ?t").stdout
+    assert "ctrl \x1b[31mred\x1b[0m" in [row[0] for row in csv.reader(io.StringIO(query))]
+
+
+def test_every_node_printed_for_people_is_one_line(tmp_path: Path):
+    """Text output is one node a line (| head -1, wc -l, grep): a line break or tab in a url or title
+    is shown escaped, as control characters are."""
+    out = _hostile_build(tmp_path)
+    for args in (["similar", "2"], ["find", "ctrl"], ["path", "2", "1"], ["related", "1"]):
+        lines = run(*args, "-b", str(out), "-q").stdout.splitlines()
+        assert all("q2" not in line or "q1" not in line for line in lines), args
+        assert not any(line.startswith("second") for line in lines), (args, lines)
+    assert run("find", "ctrl", "-b", str(out), "-q").stdout.startswith("/learn/biology/questions/q1\\nsecond  ctrl")
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_find_limit_below_one_is_a_usage_error(tmp_path: Path, limit: str):
+    """``find --limit -1`` dropped the last match and ``--limit 0`` said no title held the words."""
+    out = _hostile_build(tmp_path)
+    result = CliRunner().invoke(cli, ["find", "two", "--limit", limit, "-b", str(out), "-q"])
+    assert result.exit_code == 2 and "is not in the range" in result.stderr, result.output

@@ -148,6 +148,14 @@ def test_find_by_title_words(any_kg):
     assert any_kg.find("") == []
 
 
+def test_find_refuses_a_negative_limit(any_kg):
+    """A negative limit cut the list from its end: the last matches were dropped, unsaid."""
+    assert any_kg.find("what is", limit=None) == any_kg.find("what is")
+    assert any_kg.find("what is", limit=0) == []
+    with pytest.raises(QagraphError, match="limit"):
+        any_kg.find("what is", limit=-1)
+
+
 def test_counts_add_up_and_report(any_kg):
     counts = any_kg.counts
     assert counts["files"] == counts["articles"] + counts["rejected"] == 5
