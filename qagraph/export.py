@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -51,14 +52,34 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def to_networkx(G: nx.MultiDiGraph, *, kinds: Iterable[str] | None = None, viz: bool = False) -> nx.MultiDiGraph:
+#: what XML 1.0 cannot hold, not even as a character reference: C0 controls but tab, line feed and
+#: carriage return, lone surrogates (a file name that is not UTF-8), U+FFFE and U+FFFF
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """``value`` (a plain value) with what XML cannot hold written as an escape (``\\x1b``, ``\\ufffe``), as
+    the terminal output shows it: a title holding ESC would otherwise make a GraphML or GEXF file no
+    reader opens.
+
+    >>> _xml_safe("red \\x1b[31m"), _xml_safe(3)
+    ('red \\\\x1b[31m', 3)
+    """
+    if not isinstance(value, str) or value.isprintable():
+        return value
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if m[0] < " " else f"\\u{ord(m[0]):04x}", value)
+
+
+def to_networkx(G: nx.MultiDiGraph, *, kinds: Iterable[str] | None = None, viz: bool = False,
+                xml: bool = False) -> nx.MultiDiGraph:
     """A copy of ``G`` (edges of ``kinds`` only, default all) that any networkx writer accepts.
 
     Every attribute becomes a string, number or boolean (sequences and mappings as JSON
     text; ``None`` left out); the edge key stays the edge kind and is also the ``kind``
     attribute. A node's ``id`` (the site's article number) is named ``article_id``: GEXF and
     several tools take an attribute ``id`` for the node's own id. With ``viz``, nodes get
-    GEXF ``viz`` colours (by kind) and sizes (by degree).
+    GEXF ``viz`` colours (by kind) and sizes (by degree). With ``xml`` (GraphML, GEXF), the
+    characters XML 1.0 cannot hold, in node ids and text, are written as escapes (``\\x1b``).
 
     >>> H = to_networkx(nx.MultiDiGraph([("a", "b", "related")]))
     >>> list(H.edges(keys=True))
@@ -71,12 +92,18 @@ def to_networkx(G: nx.MultiDiGraph, *, kinds: Iterable[str] | None = None, viz: 
     unknown = wanted - set(EDGE_KINDS)
     if unknown:
         raise UsageError(f"unknown edge kind(s): {', '.join(sorted(unknown))} (known: {', '.join(EDGE_KINDS)})")
-    H = nx.MultiDiGraph(**{k: _plain(v) for k, v in G.graph.items() if v is not None})
+    def plain(value: Any) -> Any:
+        return _xml_safe(_plain(value)) if xml else _plain(value)
+
+    def name(node: Any) -> Any:
+        return _xml_safe(node) if xml else node
+
+    H = nx.MultiDiGraph(**{k: plain(v) for k, v in G.graph.items() if v is not None})
     for node, data in G.nodes(data=True):
-        H.add_node(node, **{_RENAMED.get(k, k): _plain(v) for k, v in data.items() if v is not None})
+        H.add_node(name(node), **{_RENAMED.get(k, k): plain(v) for k, v in data.items() if v is not None})
     for u, v, key, data in G.edges(keys=True, data=True):
         if key in wanted:
-            H.add_edge(u, v, key=key, **{k: _plain(x) for k, x in data.items() if x is not None})
+            H.add_edge(name(u), name(v), key=key, **{k: plain(x) for k, x in data.items() if x is not None})
     if viz:
         degree = dict(H.degree())
         for node, data in H.nodes(data=True):
@@ -100,7 +127,7 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
-    H = to_networkx(G, kinds=kinds, viz=fmt == "gexf")
+    H = to_networkx(G, kinds=kinds, viz=fmt == "gexf", xml=fmt in ("graphml", "gexf"))
     target = Path(path)
     try:
         if fmt == "csv":

@@ -79,3 +79,21 @@ def test_export_command_reads_the_build(tmp_path: Path):
     result = CliRunner().invoke(cli, ["export", "-b", str(out), "-f", "graphml", "-o", str(tmp_path / "g.graphml")])
     assert result.exit_code == 0, result.output
     assert nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True).number_of_nodes() > 49
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_exports_of_text_holding_control_characters_parse(tmp_path: Path, fmt: str):
+    """XML 1.0 cannot hold most control characters, not even as &#1;: a title holding ESC (a terminal's
+    colour codes, which YAML writes as \\e) made a GraphML or GEXF file no reader opens. They are written
+    as the escapes the terminal output shows; every other character reads back as it was."""
+    G = nx.MultiDiGraph()
+    G.add_node("article:/a\x01b", kind="article", title="ctrl \x1b[31mred\x1b[0m \ufffe end", keywords=("k\x0bey",))
+    G.add_node("article:/c", kind="article", title="tab\there, é 😀 <b>&amp;</b>")
+    G.add_edge("article:/a\x01b", "article:/c", key="related", origin="wiki\x00link")
+    [path] = write_export(G, tmp_path / f"kg.{fmt}", fmt)
+    back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert sorted(back.nodes) == ["article:/a\\x01b", "article:/c"]
+    assert back.nodes["article:/a\\x01b"]["title"] == "ctrl \\x1b[31mred\\x1b[0m \\ufffe end"
+    assert back.nodes["article:/c"]["title"] == "tab\there, é 😀 <b>&amp;</b>"
+    assert json.loads(back.nodes["article:/a\\x01b"]["keywords"]) == ["k\x0bey"]  # JSON text escapes it itself
+    assert [d["origin"] for _, _, d in back.edges(data=True)] == ["wiki\\x00link"]
