@@ -714,7 +714,7 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
     rows = suggest(kg.graph, max_related=max_related, k=k)
     text = suggestions_csv(rows) if fmt == "csv" else suggestions_json(rows)
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, text, devices=True)
         _say(f"{len(rows)} suggestions written to {output}", quiet)
     else:
         click.echo(text, nl=not text.endswith("\n"), color=True)  # the data as it is: click strips ESC from a pipe

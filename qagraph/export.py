@@ -132,7 +132,7 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
     try:
         if fmt == "csv":
             return _write_csv(H, target)
-        with atomic_open(target, "wb") as handle:
+        with atomic_open(target, "wb", devices=True) as handle:
             if fmt == "graphml":
                 nx.write_graphml(H, handle, named_key_ids=True)
             elif fmt == "gexf":

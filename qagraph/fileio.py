@@ -46,8 +46,14 @@ INPUT_CHANGES = "inputs-changed.pickle"
 
 
 @contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8", *,
+                devices: bool = False) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds.
+
+    With ``devices`` (a file the user named: ``-o``), a ``path`` that is a device or a named pipe
+    (``/dev/stdout``, ``/dev/null``, a FIFO, or a link to one) is opened and written into, as a
+    shell's ``>`` does, not replaced by a file. A build's own files never are: a pipe put in a
+    build folder would make the build wait.
 
     >>> with atomic_open("out/done.txt") as f:
     ...     _ = f.write("done")
@@ -58,6 +64,14 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         OutputError: the folder cannot be made or the file cannot be written.
     """
     target = Path(path)
+    if devices and _is_device(target):
+        try:
+            handle = open(target, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "\n")
+        except OSError as exc:
+            raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(target)) from None
+        with handle:
+            yield handle
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -75,14 +89,23 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         raise
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def _is_device(path: Path) -> bool:
+    """Whether ``path`` is (or links to) something other than a file or a folder: a device, a pipe."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, devices: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename (``devices``: see :func:`atomic_open`).
 
     Raises:
         OutputError: the file cannot be written (no space, no permission).
     """
     try:
-        with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
+        with atomic_open(path, "wb" if isinstance(data, bytes) else "w", devices=devices) as handle:
             handle.write(data)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None

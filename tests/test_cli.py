@@ -651,3 +651,25 @@ def test_find_limit_below_one_is_a_usage_error(tmp_path: Path, limit: str):
     out = _hostile_build(tmp_path)
     result = CliRunner().invoke(cli, ["find", "two", "--limit", limit, "-b", str(out), "-q"])
     assert result.exit_code == 2 and "is not in the range" in result.stderr, result.output
+
+
+@pytest.mark.parametrize("args", [["export", "-f", "json"], ["export", "-f", "graphml"], ["suggest"],
+                                  ["view", "1"], ["view", "--subject", "biology"]])
+def test_an_output_that_is_a_named_pipe_or_a_device_is_written_into(tmp_path: Path, args: list[str]):
+    """``-o /dev/stdout``, ``-o /dev/null`` or a named pipe is written into, as a shell's > does: the file
+    was made beside it and renamed over it, which (as root) put a regular file in place of /dev/full, and
+    left a reader of the pipe waiting for ever. Tried on a named pipe: a real device may not be replaced."""
+    import os
+    import threading
+
+    out = _hostile_build(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run(*args, "-o", str(fifo), "-b", str(out), "-q")
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert fifo.is_fifo() and got and got[0], args
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")]

@@ -686,10 +686,12 @@ def _compact_edge(edge: Mapping[str, Any], order: Mapping[str, int]) -> list[Any
 
 def write_view(
     view: View, path: str | os.PathLike[str], *, vis_src: str | None = None, index_href: str | None = None,
-    atlas_href: str | None = None,
+    atlas_href: str | None = None, devices: bool = False,
 ) -> Path:
-    """Write ``view`` as one HTML file (see :func:`generate_view`)."""
-    return write_atomic(path, generate_view(view, vis_src=vis_src, index_href=index_href, atlas_href=atlas_href))
+    """Write ``view`` as one HTML file (see :func:`generate_view`; ``devices``: a file the user named,
+    see :func:`~qagraph.fileio.atomic_open`)."""
+    return write_atomic(path, generate_view(view, vis_src=vis_src, index_href=index_href, atlas_href=atlas_href),
+                        devices=devices)
 
 
 def write_neighbourhood(
@@ -706,7 +708,7 @@ def write_neighbourhood(
     PosixPath('dna.html')
     """
     view = neighbourhood_view(G, node, hops=hops, limits=limits, site_url=site_url)
-    return write_view(view, path, atlas_href=atlas_href)
+    return write_view(view, path, atlas_href=atlas_href, devices=True)
 
 
 def write_keyword(
@@ -720,7 +722,8 @@ def write_keyword(
     >>> write_keyword(G, "keyword:algorithms", "algorithms.html")
     PosixPath('algorithms.html')
     """
-    return write_view(keyword_view(G, keyword_node, limits=limits, site_url=site_url), path, atlas_href=atlas_href)
+    return write_view(keyword_view(G, keyword_node, limits=limits, site_url=site_url), path, atlas_href=atlas_href,
+                      devices=True)
 
 
 def write_subject(
@@ -734,4 +737,5 @@ def write_subject(
     >>> write_subject(G, "subject:biology", "biology.html")
     PosixPath('biology.html')
     """
-    return write_view(subject_view(G, subject, limits=limits, site_url=site_url), path, atlas_href=atlas_href)
+    return write_view(subject_view(G, subject, limits=limits, site_url=site_url), path, atlas_href=atlas_href,
+                      devices=True)
