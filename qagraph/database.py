@@ -475,9 +475,12 @@ class BuildDatabase:
         try:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self.meta = _Meta(self.con.execute("SELECT key, value FROM meta"))
+            schema = self.meta.get("schema_version")
         except sqlite3.Error as exc:
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
-        if self.meta.get("schema_version") != SCHEMA_VERSION:
+        except ValueError as exc:  # a JSON value cut short, by hand
+            raise OutputError(f"the build database is damaged ({exc}); build again", path=str(self.path)) from None
+        if schema != SCHEMA_VERSION:
             raise OutputError(
                 f"built by qagraph {self.meta.get('qagraph_version')} with database schema "
                 f"{self.meta.get('schema_version')}; this qagraph reads schema {SCHEMA_VERSION}: build again",

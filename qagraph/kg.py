@@ -14,15 +14,19 @@ graph; for a stored build it is loaded from the database on first use.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import html
+import inspect
+import json
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .database import DATABASE, BuildDatabase, title_words
 from .errors import OutputError, Problem, UsageError
@@ -141,6 +145,42 @@ class _InMemory:
         return None  # a graph built here has its findings in its report, or none
 
 
+def _damaged(path: Path, exc: Exception) -> OutputError:
+    """The error for a build database that opened but cannot be read (edited by hand, cut short)."""
+    return OutputError(f"the build database is damaged ({type(exc).__name__}: {exc}); build again", path=str(path))
+
+
+_T = TypeVar("_T")
+_DAMAGE = (sqlite3.DatabaseError, json.JSONDecodeError)
+
+
+def _guarded(function: Callable[..., Any], path: Callable[[], Path]) -> Callable[..., Any]:
+    """``function``, raising :func:`_damaged` for what a damaged database raises; a function it returns
+    (a lookup that reads later) is guarded too."""
+    @functools.wraps(function)
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        try:
+            found = function(*args, **kwargs)
+        except _DAMAGE as exc:
+            raise _damaged(path(), exc) from None
+        return _guarded(found, path) if inspect.isfunction(found) else found
+
+    return reading
+
+
+def _reads_the_database(cls: type[_T]) -> type[_T]:
+    """``cls`` (whose ``db`` is a build database) with every method guarded by :func:`_guarded`: a
+    missing table or a JSON value cut short is an output error naming the file, not a bug."""
+    for name, method in list(vars(cls).items()):
+        if inspect.isfunction(method) and not name.startswith("__"):
+            def guarded(self: Any, *args: Any, _method: Callable[..., Any] = method, **kwargs: Any) -> Any:
+                return _guarded(_method, lambda: self.db.path)(self, *args, **kwargs)
+
+            setattr(cls, name, functools.wraps(method)(guarded))
+    return cls
+
+
+@_reads_the_database
 class _Stored:
     """Lookups on a build database; the graph is loaded only when asked for."""
 
@@ -742,10 +782,14 @@ def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
     if not db_path.exists():
         raise OutputError(f"no qagraph build in {target} (no {DATABASE}); run qagraph build first")
     db = BuildDatabase(db_path)
-    report = dict(db.meta.get("report", {}))
-    report["problems"] = db.problems()
-    report["rejected"] = db.files("rejected")
-    report["skipped"] = db.files("skipped")
-    report["hidden"] = db.hidden()
+    try:
+        report = dict(db.meta.get("report", {}))
+        report["problems"] = db.problems()
+        report["rejected"] = db.files("rejected")
+        report["skipped"] = db.files("skipped")
+        report["hidden"] = db.hidden()
+    except _DAMAGE as exc:
+        db.close()
+        raise _damaged(db_path, exc) from None
     return KnowledgeGraph(_Stored(db), report, build_dir=db_path.parent)
 

@@ -290,3 +290,40 @@ def test_repr_is_one_line_and_html_summary(small_kg):
     assert "\n" not in text and len(text) < 200 and "5 articles" in text
     html = small_kg._repr_html_()
     assert "<table>" in html and "Biology" in html and "articles" in html
+
+
+@pytest.mark.parametrize("damage", [
+    "DROP VIEW edges_named; DROP TABLE edges",
+    "UPDATE nodes SET data = '{not json' WHERE kind = 'article'",
+    "UPDATE meta SET value = '{not json' WHERE key = 'report'",
+    "UPDATE meta SET value = '{not json' WHERE key = 'schema_version'",
+    "DROP TABLE articles",
+])
+def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_path, damage):
+    """A database edited by hand (a table dropped, a JSON value cut) opened, then failed in the first
+    query with an internal error (exit 70, "a bug in qagraph"); it is an output error naming the file,
+    which says to build again (exit 3), from Python and from the command line."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    import qagraph
+    from qagraph.cli import cli
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out)
+    con = sqlite3.connect(out / "qagraph.db")
+    con.executescript(damage)
+    con.commit()
+    con.close()
+    with pytest.raises(qagraph.OutputError, match="damaged.*build again") as raised:
+        kg = qagraph.open(out)
+        kg.related(url_of("biology", "cells"))
+        kg.similar(url_of("biology", "cells"))
+        kg.find("cell")
+        kg.graph
+    assert "qagraph.db" in str(raised.value)
+    for args in (["related", "1"], ["similar", "1"], ["stats"], ["suggest"], ["path", "1", "2"]):
+        result = CliRunner().invoke(cli, [*args, "-b", str(out), "-q"])
+        assert result.exit_code in (0, 3) and "internal error" not in result.output, (args, result.output)
+        assert result.exit_code == 0 or "damaged" in result.stderr, (args, result.stderr)  # stats may need no table
