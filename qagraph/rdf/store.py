@@ -133,7 +133,7 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     statement in its named graph, and all of them merged in the default graph, so a
     query without ``GRAPH`` sees everything without ``use_default_graph_as_union``
     (which Oxigraph answers several times slower); when the files change, the next
-    call loads them into a new store and removes the old one.
+    call loads them into a new store and removes the old one. A store found damaged is made again.
 
     Raises :class:`~qagraph.errors.UsageError` when ``out`` holds no RDF export and
     :class:`~qagraph.errors.StoreError` when the store cannot be made or opened.
@@ -153,26 +153,38 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     digest = store_digest(out)
     root = out / STORE_DIR
     db = root / f"db-{digest}"
+
+    def make() -> None:
+        if (db / _READY).exists():
+            return
+        root.mkdir(parents=True, exist_ok=True)
+        with _locked(root / "lock"):
+            if (db / _READY).exists():
+                return
+            tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
+            try:
+                store = ox.Store(str(tmp))
+                _load(store, files)
+                store.flush()
+                del store  # closes the database
+                (tmp / _READY).write_text(digest + "\n", encoding="ascii")
+                os.replace(tmp, db)
+            except SyntaxError as exc:
+                raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+            for old in root.iterdir():
+                if old.is_dir() and old != db and old.name.startswith(("db-", "tmp-")):
+                    shutil.rmtree(old, ignore_errors=True)
+
     try:
-        if not (db / _READY).exists():
-            root.mkdir(parents=True, exist_ok=True)
+        make()
+        try:
+            return ox.Store.read_only(str(db))
+        except (OSError, RuntimeError):  # damaged (a disk full, a copy cut short): a cache, made again
             with _locked(root / "lock"):
-                if not (db / _READY).exists():
-                    tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
-                    try:
-                        store = ox.Store(str(tmp))
-                        _load(store, files)
-                        store.flush()
-                        del store  # closes the database
-                        (tmp / _READY).write_text(digest + "\n", encoding="ascii")
-                        os.replace(tmp, db)
-                    except SyntaxError as exc:
-                        raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
-                    finally:
-                        shutil.rmtree(tmp, ignore_errors=True)
-                    for old in root.iterdir():
-                        if old.is_dir() and old != db and old.name.startswith(("db-", "tmp-")):
-                            shutil.rmtree(old, ignore_errors=True)
-        return ox.Store.read_only(str(db))
-    except OSError as exc:
+                shutil.rmtree(db, ignore_errors=True)
+            make()
+            return ox.Store.read_only(str(db))
+    except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: ..."
         raise StoreError(f"cannot open the store of {out}: {exc}", path=str(root)) from None
