@@ -370,6 +370,17 @@ def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
             "title": data.get("title") or data.get("label"), "path": data.get("path"), **extra}
 
 
+def _echo_written(path: Path) -> None:
+    """List a file written on stdout; not a device or pipe written into (``-o /dev/stdout``: the
+    name would follow the data)."""
+    import stat
+
+    with suppress(OSError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return
+    click.echo(str(path))
+
+
 def _emit_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -677,7 +688,7 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
 
     kg = _graph(build_dir, content, rebuild, quiet)
     for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
-        click.echo(str(path))
+        _echo_written(path)
 
 
 @cli.command("suggest")
@@ -930,7 +941,7 @@ def view_command(article: str | None, hops: int, keyword: str | None, subject: s
         near = kg.neighbourhood(node, hops=hops, kinds=[k.name for k in link_kinds()])
         local = kg.subgraph(near.nodes, kinds=[k.name for k in link_kinds()], context=True)
         path = write_neighbourhood(local, node, output, hops=hops, site_url=site_url)
-    click.echo(str(path))
+    _echo_written(path)
 
 
 def main() -> None:

@@ -673,3 +673,16 @@ def test_an_output_that_is_a_named_pipe_or_a_device_is_written_into(tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert fifo.is_fifo() and got and got[0], args
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")]
+
+
+def test_an_export_to_dev_stdout_is_the_export_alone(tmp_path: Path):
+    """``export -o /dev/stdout | jq``: the list of files written went to stdout after the data, which
+    made it invalid JSON; the name of a device or pipe written into is not listed."""
+    import subprocess
+    import sys
+
+    out = _hostile_build(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "qagraph", "export", "-f", "json", "-o", "/dev/stdout", "-b", str(out),
+                           "-q"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["nodes"]) > 3
