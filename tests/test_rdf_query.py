@@ -113,6 +113,21 @@ def test_bad_queries_and_targets_are_qagraph_errors(G, tmp_path):
         sparql(42, "ASK {}")
 
 
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "PREFIX x: <urn:x#>\n# a comment\n  delete where { ?s ?p ?o }",
+    "LOAD <file:///etc/passwd>",
+    "CLEAR ALL",
+    "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+])
+def test_an_update_is_refused_as_one(G, update):
+    """The store is read-only (the graph comes from the content): an update was refused as
+    "SPARQL syntax error: error at 1:10: expected CONSTRUCT", which sends the user looking for
+    a typo; it says what the query is and what runs instead."""
+    with pytest.raises(QagraphError, match="is a SPARQL update.*SELECT, ASK, CONSTRUCT or DESCRIBE"):
+        sparql(G, update)
+
+
 def test_formats_table_csv_json(G):
     result = sparql(G, "SELECT ?q ?name ?missing { ?q a qa:ExternalQuestion ; schema:name ?name "
                        "OPTIONAL { ?q schema:text ?missing } }")

@@ -207,9 +207,29 @@ def sparql(
             return SparqlResult("select", variables=variables, rows=rows)
         return SparqlResult("graph", triples=list(result))
     except SyntaxError as exc:
+        update = _update_keyword(query)
+        if update is not None:
+            raise UsageError(f"this query is a SPARQL update ({update}); the graph comes from the content and is "
+                             "read-only here: run SELECT, ASK, CONSTRUCT or DESCRIBE") from None
         raise UsageError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:
         raise StoreError(f"SPARQL query failed: {exc}") from None
+
+
+#: the prologue of a query (PREFIX and BASE declarations, comments), then its first word
+_FIRST_WORD = re.compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[^\s:]*:|BASE)\s*<[^>]*>)*([A-Za-z]+)", re.I)
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+
+def _update_keyword(query: str) -> str | None:
+    """The SPARQL Update operation ``query`` starts with (``INSERT``, ``LOAD``...), or ``None``.
+
+    >>> _update_keyword("PREFIX a: <urn:a#> # note\\n insert data {}"), _update_keyword("SELECT * {}")
+    ('INSERT', None)
+    """
+    found = _FIRST_WORD.match(query)
+    word = found[1].upper() if found else ""
+    return word if word in _UPDATES else None
 
 
 def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
