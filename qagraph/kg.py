@@ -192,10 +192,12 @@ class _Stored:
         if self._graph is not None:
             found: dict[str, Any] | None = self._graph._node.get(node)
             return found
+        if not _utf8(node):  # SQLite refuses it; no node is named so
+            return None
         return self.db.node_data(node)
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
-        return self.db.edges_of(node, kinds, outgoing)
+        return self.db.edges_of(node, kinds, outgoing) if _utf8(node) else []
 
     def link_weights(self, kinds: Sequence[str]) -> Callable[[str], dict[str, float]]:
         """Node by node at first (a near target takes a few indexed lookups), then, past
@@ -371,11 +373,21 @@ class KnowledgeGraph:
             if data is not None and data.get("kind") in (ARTICLE, STUB):
                 return candidate
         # its file's path as the build lists it, exactly (two files may differ only in case or in
-        # Unicode normalisation, or hold "#" or "?", which a link's path drops)
+        # Unicode normalisation, or hold "#" or "?", which a link's path drops; one whose name is not
+        # UTF-8, or holds a tab, is listed with escapes, as display_name writes it)
         index, named = self._names
-        exact = self._by_file.get(text) or self._by_file.get(self._in_content(text) or "")
-        if exact is not None:
-            return exact
+        inside = self._in_content(text)
+        for path in (text, inside):
+            if path is not None:
+                if not path.isprintable():
+                    from .load import display_name
+
+                    path = display_name(path)
+                exact = self._by_file.get(path)
+                if exact is not None:
+                    return exact
+        if not _utf8(text):
+            raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
         hit = index.find(text) if text else None
         if hit is None and text:  # a url the site publishes it at (a Jekyll post's dated url, the site's own)
@@ -686,6 +698,16 @@ class KnowledgeGraph:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` is valid Unicode: not the surrogates bytes that are not UTF-8 become in an
+    argument or a file name (which the build shows with ``\\x`` escapes, as every name it stores)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_kinds(kinds: Iterable[str]) -> list[str]:

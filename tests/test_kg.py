@@ -327,3 +327,34 @@ def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_p
         result = CliRunner().invoke(cli, [*args, "-b", str(out), "-q"])
         assert result.exit_code in (0, 3) and "internal error" not in result.output, (args, result.output)
         assert result.exit_code == 0 or "damaged" in result.stderr, (args, result.stderr)  # stats may need no table
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_name_that_is_not_utf8_is_unknown_or_the_file_it_spells(tmp_path, stored):
+    """A shell passes bytes that are not UTF-8 (a file name from a glob, a Latin-1 terminal) as
+    surrogates; SQLite and the SPARQL store refuse those, and every lookup failed with "internal error:
+    UnicodeEncodeError". They name nothing, but the path of a file whose name is not UTF-8 (or holds a
+    tab), which names that file as the build shows it (with \\x escapes)."""
+    import os
+
+    import qagraph
+    from conftest import article_text, write_article
+
+    content = tmp_path / "content"
+    write_article(content, "bio/a.md", article_text("A?", url_of("bio", "a"), id=1, keywords="x, y"))
+    write_article(content, "bio/b.md", article_text("B?", url_of("bio", "b"), id=2, keywords="x, y"))
+    write_article(content, "bio/t\tab.md", article_text("T?", url_of("bio", "t"), id=3, keywords="x, y"))
+    os.rename(os.fsencode(content / "bio" / "b.md"), os.fsencode(content) + b"/bio/b\xff.md")
+    kg = qagraph.build(content, out=tmp_path / "build")
+    if stored:
+        kg = qagraph.open(tmp_path / "build")
+    raw = os.fsdecode(b"bio/b\xff.md")
+    assert kg.article(raw) == kg.article("bio/b\\xff.md") == article_node(url_of("bio", "b"))
+    assert kg.article(os.fsdecode(os.fsencode(content) + b"/bio/b\xff.md")) == article_node(url_of("bio", "b"))
+    assert kg.article("bio/t\tab.md") == article_node(url_of("bio", "t"))
+    for call in (kg.article, kg.related, kg.similar, kg.keyword, kg.subject, kg.articles_of_keyword,
+                 kg.articles_of_subject):
+        with pytest.raises(qagraph.UsageError, match="no "):
+            call("caf\udce9")
+    with pytest.raises(qagraph.UsageError, match="not valid UTF-8"):
+        kg.sparql('ASK { ?s ?p "caf\udce9" }')

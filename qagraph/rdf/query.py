@@ -212,6 +212,9 @@ def sparql(
             raise UsageError(f"this query is a SPARQL update ({update}); the graph comes from the content and is "
                              "read-only here: run SELECT, ASK, CONSTRUCT or DESCRIBE") from None
         raise UsageError(f"SPARQL syntax error: {exc}") from None
+    except UnicodeEncodeError as exc:  # an argument holding bytes that are not UTF-8 (as surrogates)
+        raise UsageError(f"the query is not valid UTF-8 text: {exc.object[exc.start:exc.end]!r} at character "
+                         f"{exc.start + 1}") from None
     except OSError as exc:
         raise StoreError(f"SPARQL query failed: {exc}") from None
 
