@@ -373,12 +373,10 @@ def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
 def _echo_written(path: Path) -> None:
     """List a file written on stdout; not a device or pipe written into (``-o /dev/stdout``: the
     name would follow the data)."""
-    import stat
+    from .fileio import written_into
 
-    with suppress(OSError):
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return
-    click.echo(str(path))
+    if not written_into(path):
+        click.echo(str(path))
 
 
 def _emit_json(value: Any) -> None:

@@ -139,6 +139,8 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
                 nx.write_gexf(H, handle, version="1.2draft")
             else:
                 handle.write(_json(nx.node_link_data(H, edges="edges")).encode("utf-8"))
+    except BrokenPipeError:  # -o /dev/stdout | head: the reader has what it wanted (the CLI ends with 141)
+        raise
     except OSError as exc:
         raise OutputError(f"cannot write the export: {exc.strerror or exc}", path=str(target)) from None
     return [target]

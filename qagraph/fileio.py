@@ -64,7 +64,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         OutputError: the folder cannot be made or the file cannot be written.
     """
     target = Path(path)
-    if devices and _is_device(target):
+    if devices and written_into(target):
         try:
             handle = open(target, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "\n")
         except OSError as exc:
@@ -89,13 +89,25 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         raise
 
 
-def _is_device(path: Path) -> bool:
-    """Whether ``path`` is (or links to) something other than a file or a folder: a device, a pipe."""
+def written_into(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is written into, not replaced: it is (or links to) something other than a
+    file or a folder (a device, a pipe), or it is in ``/dev`` or ``/proc`` or reached through them:
+    ``/dev/stdout`` links to ``/proc/self/fd/1``, which links to the very file a shell's ``>``
+    opened; replacing it would put a file in ``/dev``, and the output nowhere."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return True
+    hop = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on a chain of links
+        if hop.startswith(("/dev/", "/proc/")):
+            return True
+        if not os.path.islink(hop):
+            return False
+        hop = os.path.normpath(os.path.join(os.path.dirname(hop), os.readlink(hop)))
+    return False
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, devices: bool = False) -> Path:
@@ -107,6 +119,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, devices: bo
     try:
         with atomic_open(path, "wb" if isinstance(data, bytes) else "w", devices=devices) as handle:
             handle.write(data)
+    except BrokenPipeError:  # -o /dev/stdout | head: the reader has what it wanted (the CLI ends with 141)
+        raise
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     return Path(path)

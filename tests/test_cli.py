@@ -675,6 +675,38 @@ def test_an_output_that_is_a_named_pipe_or_a_device_is_written_into(tmp_path: Pa
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")]
 
 
+@pytest.mark.parametrize("args", [["export", "-f", "json"], ["export", "-f", "gexf"], ["view", "1"]])
+def test_an_output_to_dev_stdout_read_by_head_ends_quietly(tmp_path: Path, args: list[str]):
+    """``export -o /dev/stdout | head -c 10``: the reader going away ended with "cannot write the
+    export: Broken pipe" and exit 3; it is the closed pipe any command ends with (141, nothing said)."""
+    import subprocess
+    import sys
+
+    out = _hostile_build(tmp_path)
+    command = " ".join([sys.executable, "-m", "qagraph", *args, "-o", "/dev/stdout", "-b", str(out), "-q"])
+    piped = subprocess.run(f"set -o pipefail; {command} | true", shell=True, executable="/bin/bash", cwd=ROOT,
+                           capture_output=True, text=True)
+    assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == "", piped.stderr
+
+
+def test_an_output_through_a_link_to_an_open_file_is_written_into_not_replaced(tmp_path: Path):
+    """``-o /dev/stdout > x.json``: /dev/stdout links to /proc/self/fd/1, which links to x.json, a regular
+    file. The link was replaced by a file of the export (as root, a file in /dev), and x.json got the
+    name of it; the export now goes into what the shell opened, and the link stays. Tried on a link of
+    the test's own to /proc/self/fd/1: /dev may not be touched."""
+    import subprocess
+    import sys
+
+    out = _hostile_build(tmp_path)
+    link = tmp_path / "stdout-link"
+    link.symlink_to("/proc/self/fd/1")
+    with open(tmp_path / "x.json", "w") as stdout:
+        done = subprocess.run([sys.executable, "-m", "qagraph", "export", "-f", "json", "-o", str(link), "-b", str(out),
+                               "-q"], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and len(json.loads((tmp_path / "x.json").read_text())["nodes"]) > 3
+
+
 def test_an_export_to_dev_stdout_is_the_export_alone(tmp_path: Path):
     """``export -o /dev/stdout | jq``: the list of files written went to stdout after the data, which
     made it invalid JSON; the name of a device or pipe written into is not listed."""
