@@ -128,7 +128,9 @@ class FieldMap:
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
-    ``exclude_root`` above the folder read (``""``: the folder itself).
+    ``exclude_root`` above the folder read (``""``: the folder itself). ``page_folders`` are the
+    folders (``docs/``, ``blog/``) a site read from its root publishes pages from, when it has
+    several (a Docusaurus site's docs, blog and pages): a file elsewhere is no page.
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -193,6 +195,7 @@ class FieldMap:
     partials: bool = False
     exclude: tuple[str, ...] = ()
     exclude_root: str = ""
+    page_folders: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()
@@ -516,7 +519,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         more_keywords += inline_tags(raw_body, masked)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
-    if typed["date"] is None and fields.date_from_file_name:
+    if typed["date"] is None and fields.date_from_file_name and (
+            not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
         typed["date"] = _file_name_date(name)
     if typed["date"] is None and fields.journal_files:  # a Logseq journal page is its day's
         day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
@@ -607,13 +611,17 @@ def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | 
     """Why front matter ``data`` marks a draft, which the site does not publish, by one of the fields
     ``marks`` (``draft: true``, ``published: false``), or ``None``.
 
+    The first of ``marks`` the data gives decides, as Hugo reads ``draft`` over ``published``.
+
     >>> draft({"draft": "yes"}), draft({"published": False}), draft({"published": True}), draft({"draft": 1}, ("published",))
     ('draft: true', 'published: false', None, None)
+    >>> draft({"draft": False, "published": False})
     """
     for key in marks:
-        wanted = key != "published"
-        if _flag(data.get(key)) is wanted:
-            return f"{key}: {str(wanted).lower()}"
+        given = _flag(data.get(key))
+        if given is not None:
+            wanted = key != "published"
+            return f"{key}: {str(wanted).lower()}" if given is wanted else None
     return None
 
 
@@ -1089,7 +1097,9 @@ def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str 
     return re.sub(r"/{2,}", "/", url)
 
 
-_POST_DATE = re.compile(r"^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)$")
+#: Docusaurus's DATE_FILENAME_REGEX (blogUtils.ts), on a post's path without suffix nor /index: the
+#: folder is greedy, and the slug is the date, then the folder and the text
+_POST_DATE = re.compile(r"^(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)$")
 
 
 def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
@@ -1105,6 +1115,8 @@ def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str
     ('/blog/2019/05/28/first-post', '/blog/2021/08/26/welcome')
     >>> blog_url("blog/x.md", routes, {"slug": "/welcome"}), blog_url("blog/notes.mdx", routes, {}), blog_url("docs/a.md", routes, {})
     ('/blog/welcome', '/blog/notes', None)
+    >>> blog_url("blog/2021/2021-08-26-welcome.md", routes, {})  # Docusaurus: the date first, then the folder
+    '/blog/2021/08/26/2021/welcome'
     """
     found = doc_folder(name, routes)
     if found is None:
@@ -1118,7 +1130,7 @@ def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str
         path = path[: -len("index")].rstrip("/") if path.rpartition("/")[2] == "index" else path
         m = _POST_DATE.match(path)
         if m:
-            path = f"{m.group(1)}{m.group(2)}/{m.group(3)}/{m.group(4)}/{m.group(5)}"
+            path = f"{m['date'].replace('-', '/')}/{m['folder']}{m['text']}"
     return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
 
 
@@ -1208,7 +1220,9 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                     named = dict(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
         if source == "hierarchy":
-            top = _hierarchy_top(name, fields)
+            # a Logseq page titled by its title:: property is in that title's namespace
+            title = f.first(fields.title) if "logseq-name" in fields.title_fallback else None
+            top = _hierarchy_top(name, fields, title if isinstance(title, str) else None)
             if top is not None:
                 return _slug(top), _folder_label(top), False, []
         if source == "url" and url:
@@ -1218,13 +1232,14 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
     return "uncategorised", "Uncategorised", False, []
 
 
-def _hierarchy_top(name: str, fields: FieldMap) -> str | None:
+def _hierarchy_top(name: str, fields: FieldMap, title: str | None = None) -> str | None:
     """The top level of the dotted hierarchy a Dendron note's file name is (``python.asyncio.tasks.md``:
     ``python``), whatever folder (a vault) it is in; ``None`` for the vault's ``root`` note.
 
     A Logseq page's (``fields.title_fallback`` ``logseq-name``) is the top of its namespace
     (``pages/Python___Asyncio.md``, the page Python/Asyncio: ``Python``), a journal page's its folder
-    (``journals``), and a page outside any namespace has none: every page is in ``pages/``.
+    (``journals``), and a page outside any namespace has none: every page is in ``pages/``. A page's
+    ``title`` (its ``title::`` property, which names it) gives its namespace over its file's name.
 
     >>> _hierarchy_top("vault/python.asyncio.tasks.md", FieldMap()), _hierarchy_top("root.md", FieldMap())
     ('python', None)
@@ -1238,7 +1253,7 @@ def _hierarchy_top(name: str, fields: FieldMap) -> str | None:
         journals = (fields.journal_files or _LOGSEQ_JOURNALS).rpartition("/")[0].strip("/")
         if name.removeprefix(fields.content_dir).rpartition("/")[0] == journals:
             return journals
-        parts = re.split(r"___|%2[Ff]", stem)
+        parts = title.split("/") if title else re.split(r"___|%2[Ff]", stem)
         top = parts[0].strip() if len(parts) > 1 else ""
         return top if _slug(top) else None
     top = stem.split(".", 1)[0].strip()

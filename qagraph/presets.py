@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, FieldMap, format_date, not_rendered, parse_date
+from .fields import ANY_SEPARATOR, DRAFT_MARKS, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 
@@ -140,7 +140,7 @@ PRESETS: dict[str, Preset] = {
                 subject_values="every", url=("url", "permalink"), date=("date", "pubDate", "publishDate"),
                 related_lists=("related", "see_also"),
                 alias_fields=("aliases",), links=("markdown", "wiki", "hugo-ref", "jekyll-ref"),
-                title_fallback=("heading", "file-name"), no_front_matter="skip", drafts=("draft", "published"),
+                title_fallback=("heading", "file-name"), no_front_matter="skip",
             ),
             "any other folder of Markdown files with front matter",
             "url or path without .md, e.g. {example}",
@@ -525,7 +525,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         settings = _jekyll_settings(config[1]) if config else {}
         published, unpublished = _jekyll_collections(settings)
         included = _jekyll_list(settings, "include")
-        unread = tuple(u for u in _jekyll_unread(names, published, included) if u not in unpublished)
+        # what Jekyll does not read, where a config says the folder is a Jekyll site (dated names
+        # alone also make notes, whose _archive/ is no one's secret)
+        unread = tuple(u for u in _jekyll_unread(names, published, included) if u not in unpublished) if config else ()
         # the config's paths are from the site's root, which may be above the folder read
         below = Path(os.path.relpath(base.resolve(), config[0].parent)).as_posix() if config else "."
         prefix = "" if below == "." else below + "/"
@@ -572,8 +574,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         site = _site_content(base, names)
         if site is not None:
             content_dir = site.content_dir
+            # a draft is a page the site does not publish (draft: true, published: false); in a
+            # folder that no site tool publishes (notes, a Notion export), a page is a page
             fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + site.skip,
-                             **site.changes)
+                             drafts=DRAFT_MARKS, **site.changes)
             notes.append(site.why)
             problems += site.problems
             names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
@@ -977,8 +981,12 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     pages = inside(_DOCUSAURUS_PAGES)  # Markdown pages (src/pages/markdown-page.md) at their path
     if pages:
         changes["page_routes"] = (f"{pages[:-1]}=/",)
-    # its posts and pages are pages too: docs/ is not the only folder
+    # its posts and pages are pages too: docs/ is not the only folder; read from the root, the site's
+    # other files (a component's README, a changelog, examples) are none, nor other plugins' folders
     content = docs if docs and not blog and not pages else ""
+    if not content:
+        folders = [docs, blog, pages, *(inside(k.group(2)) for k in _JS_KEY.finditer(text) if k.group(1) == "path")]
+        changes["page_folders"] = tuple(sorted({f for f in folders if f}))
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
     return _Site(content, ("versioned_docs", "i18n"), f"pages under {content} ({why})" if content else why,
@@ -1185,8 +1193,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     templates = tuple(f"{t}/" for t in fields.templates)
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
+    page_folders = fields.page_folders
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates):
+            or templates or page_folders):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1204,6 +1213,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
+            continue
+        if page_folders and not name.startswith(page_folders):
+            skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
             continue
         partial = next((p for p in name[len(content):].split("/") if p.startswith("_")), None) if (
             fields.partials) else None

@@ -7,13 +7,14 @@ from dataclasses import replace
 import pytest
 
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
-from qagraph.fields import ANY_SEPARATOR, FieldMap, read_article
+from qagraph.fields import ANY_SEPARATOR, DRAFT_MARKS, FieldMap, read_article
 from qagraph.presets import preset
 
 HUGO = preset("hugo").fields
 JEKYLL = preset("jekyll").fields
 OBSIDIAN = preset("obsidian").fields
 GENERIC = preset("generic").fields
+SITE = replace(GENERIC, drafts=DRAFT_MARKS)  #: the generic map fitted to a static site (MkDocs, Docusaurus...)
 
 
 def read(name: str, text: str, fields: FieldMap = FieldMap()):
@@ -283,12 +284,15 @@ def test_headless_pages_are_skipped():
     (JEKYLL, "_posts/2020-01-01-x.md", "published: false", True),
     (JEKYLL, "_posts/2020-01-01-x.md", "published: 'false'", True),
     (JEKYLL, "_posts/2020-01-01-x.md", "draft: true", False),  # Jekyll's drafts are in _drafts/: this one is published
-    (GENERIC, "blog/x.md", "draft: true", True),  # Docusaurus, MkDocs's blog, Eleventy's base blog, Astro's starters
-    (GENERIC, "blog/x.md", "published: false", True),
-    (GENERIC, "blog/x.md", "draft: false", False),
+    (SITE, "blog/x.md", "draft: true", True),  # Docusaurus, MkDocs's blog, Eleventy's base blog, Astro's starters
+    (SITE, "blog/x.md", "published: false", True),
+    (SITE, "blog/x.md", "draft: false", False),
+    (HUGO, "content/x.md", "draft: false\npublished: false", False),  # Hugo reads draft over published
+    (GENERIC, "notes/x.md", "draft: true", False),  # no site tool publishes the folder: a page is a page
     (OBSIDIAN, "notes/x.md", "draft: true", False),  # a note of the vault, whatever it says
 ])
 def test_drafts_the_site_does_not_publish_are_skipped(fields, name, front_matter, skipped):
+    """(``SITE``: the generic map as a static site's config fits it)"""
     article, problems = read(name, f"---\ntitle: T\n{front_matter}\n---\nText.\n", fields)
     if skipped:
         assert article is None and [(p.code, p.severity, p.line) for p in problems] == [("headless", SKIPPED, 3)]

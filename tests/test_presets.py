@@ -921,6 +921,60 @@ def test_a_starter_site_s_draft_is_no_article(tmp_path: Path, files: dict[str, s
     assert len(result.articles) == sum(1 for n in files if n.endswith((".md", ".markdown"))) - 1
 
 
+@pytest.mark.parametrize("files", [
+    {"Projects 0123456789abcdef0123456789abcdef.md": "# Projects\n\nSee the pages.\n",
+     "Projects/Launch 0123456789abcdef0123456789abcdef.md": "# Launch\n\nStatus: Doing\nPublished: No\n\nText.\n",
+     "Projects/Redesign 0123456789abcdef0123456789abcdef.md": "# Redesign\n\nStatus: Idea\nDraft: Yes\n\nText.\n"},
+    {"notes/a.md": "---\ntitle: A\ndraft: true\n---\nA note.\n", "notes/b.md": "---\ntitle: B\npublished: false\n---\nB.\n",
+     "notes/c.md": "---\ntitle: C\n---\nC.\n"},
+])
+def test_a_draft_is_only_a_site_s(tmp_path: Path, files: dict[str, str]):
+    """A draft is a page a site does not publish; in a folder no site tool publishes (notes, a Notion
+    export, whose unticked Published and ticked Draft properties are a database's columns) every
+    page is one: such pages were skipped as drafts."""
+    for name, text in files.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    assert len(result.articles) == len(files) and result.skipped == []
+
+
+def test_dated_notes_without_a_jekyll_config_keep_their_underscore_folders(tmp_path: Path):
+    """Dated file names alone make the Jekyll preset's guess; without a _config.yml saying the folder is
+    a Jekyll site, its _archive/ is no folder Jekyll leaves unread: its notes were skipped."""
+    for name in ("2024-01-01-standup.md", "2024-01-02-standup.md", "2024-01-03-standup.md",
+                 "_archive/2019-01-01-standup.md", "_archive/2019-01-02-standup.md"):
+        write_article(tmp_path, name, "---\ntitle: Standup\n---\nNotes.\n")
+    result = load_corpus(tmp_path)
+    assert result.detection is not None and result.detection.preset == "jekyll"
+    assert len(result.articles) == 5 and result.skipped == []
+
+
+def test_a_docusaurus_site_read_from_its_root_takes_pages_only_from_its_page_folders(tmp_path: Path):
+    """Read from its root (it has Markdown pages in src/pages/, or a blog), a Docusaurus site's other
+    Markdown files (a component's README, the changelog, examples) are no pages, where they were
+    articles; a second docs plugin's folder (its path in the config) is one of the page folders."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "export default {url: 'https://x.example', baseUrl: '/', presets: [['classic', "
+                                "{docs: {sidebarPath: './sidebars.js'}, blog: false}]], plugins: [["
+                                "'@docusaurus/plugin-content-docs', {id: 'community', path: 'community', "
+                                "routeBasePath: 'community'}]]};\n",
+        "docs/intro.md": "# Intro\n\nStart here.\n",
+        "community/support.md": "# Support\n\nAsk.\n",
+        "src/pages/markdown-page.md": "---\ntitle: Markdown page example\n---\nA page.\n",
+        "src/components/Feature/README.md": "# Feature\n\nA component.\n",
+        "examples/demo/README.md": "# Demo\n",
+        "CHANGELOG.md": "# Changelog\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["community/support.md", "docs/intro.md",
+                                                       "src/pages/markdown-page.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"src/components/Feature/README.md", "examples/demo/README.md", "CHANGELOG.md"}
+    assert why["CHANGELOG.md"] == "outside the site's page folders (community/, docs/, src/pages/): not a page"
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
@@ -956,6 +1010,7 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
     site = tmp_path / "site"
     write_article(site, "docusaurus.config.js", "export default {title: 'My Site', url: 'https://x.example.com'};\n")
     write_article(site, "docs/intro.md", "---\nsidebar_position: 1\n---\n# Tutorial Intro\n")
+    write_article(site, "docs/meetings/2024-01-05-standup.md", "# Standup\n")  # Docusaurus dates posts only
     write_article(site, "blog/2019-05-28-first-blog-post.md", "---\nslug: first-blog-post\ntitle: First Blog Post\n"
                   "authors: [slorber, yangshun]\ntags: [hola, docusaurus]\n---\nLorem ipsum.\n")
     write_article(site, "blog/2021-08-26-welcome/index.md", "---\nslug: welcome\ntitle: Welcome\n---\nHi.\n")
@@ -969,7 +1024,8 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
     write_article(mkdocs, "docs/blog/posts/hello-world.md", "---\ndate:\n  created: 2024-01-31\ncategories:\n"
                   "  - Hello\n---\n# Hello world!\n")
     dates = {a.path: a.date for folder in (site, astro, mkdocs) for a in load_corpus(folder).articles}
-    assert dates == {"docs/intro.md": None, "blog/2019-05-28-first-blog-post.md": "2019-05-28",
+    assert dates == {"docs/intro.md": None, "docs/meetings/2024-01-05-standup.md": None,
+                     "blog/2019-05-28-first-blog-post.md": "2019-05-28",
                      "blog/2021-08-26-welcome/index.md": "2021-08-26", "blog/2022-01-01-later.md": "2022-02-02",
                      "src/content/blog/first-post.md": "2022-07-08", "docs/blog/posts/hello-world.md": "2024-01-31"}
 
@@ -1299,13 +1355,14 @@ def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tm
         "pages/Python___Asyncio.md": "tags:: [[python]], #concurrency\n\n- the event loop #[[deep work]] #focus\n",
         "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: [[data science]]\n\n- gradual typing\n",
         "journals/2024_01_05.md": "- Started with [[Logseq]]\n",
+        "pages/notes_ideas.md": "title:: Notes/Ideas\n\n- a page its title:: names, in that title's namespace\n",
     }.items():
         write_article(graph, name, text)
     by = {a.key: a for a in load_corpus(graph).articles}
     assert {key: (a.subject_slug, a.subject) for key, a in by.items()} == {
         "pages/contents": ("uncategorised", "Uncategorised"), "pages/Logseq": ("uncategorised", "Uncategorised"),
         "pages/Python___Asyncio": ("python", "Python"), "pages/Python%2FTyping": ("python", "Python"),
-        "journals/2024_01_05": ("journals", "Journals")}
+        "journals/2024_01_05": ("journals", "Journals"), "pages/notes_ideas": ("notes", "Notes")}
     assert by["pages/Python___Asyncio"].keywords == ("python", "concurrency", "deep work", "focus")
     assert by["pages/Python%2FTyping"].keywords == ("data science",)
     assert by["journals/2024_01_05"].date == "2024-01-05" and by["pages/Logseq"].date is None
