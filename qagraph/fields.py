@@ -185,6 +185,7 @@ class FieldMap:
     journal_files: str | None = None
     journal_title: str | None = None
     permalink: str | None = None
+    undated_posts: bool = False
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     default_language: str = ""
@@ -216,7 +217,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
 
     @property
@@ -819,7 +820,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
     if url is None and fields.permalink:
-        made = post_permalink(name, fields.permalink, f.data)
+        made = post_permalink(name, fields.permalink, f.data, undated=fields.undated_posts)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
@@ -950,7 +951,7 @@ PERMALINK_STYLES = {
 _POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
-def post_permalink(name: str, pattern: str, data: Mapping[Any, Any]) -> str | None:
+def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False) -> str | None:
     """The url Jekyll gives the post ``name`` (a file in a ``_posts/`` folder, named
     ``YYYY-MM-DD-slug``) by the site's ``permalink`` setting ``pattern`` (a style's name or a
     pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``); ``None``
@@ -961,12 +962,21 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any]) -> str | No
     '/blog/news/2019/03/10/hello-world/'
     >>> post_permalink("_posts/2019-03-10-hello-world.md", "/:year/:title:output_ext", {}), post_permalink("about.md", "pretty", {})
     ('/2019/hello-world.html', None)
+
+    ``undated``: a post need not be named by its date (Hexo's): its date is then its ``date``
+    field's, its ``:title`` its path below ``_posts/``, and its categories its own (the first
+    a hierarchy's top), slugged as Hexo slugs them.
+
+    >>> post_permalink("source/_posts/tips/py.md", ":year/:month/:day/:title/", {"date": "2024-01-05 10:00"}, undated=True)
+    '/2024/01/05/tips/py/'
     """
     parts = name.split("/")
     if "_posts" not in parts[:-1]:
         return None
     stem = parts[-1].rsplit(".", 1)[0]
     dated = _POST_FILE.match(stem)
+    if dated is None and undated:
+        return _undated_permalink(parts[parts.index("_posts") + 1:], pattern, data)
     if dated is None:
         return None
     year, month, day, slug = dated.groups()
@@ -992,6 +1002,38 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any]) -> str | No
     url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/{2,}", "/", "/" + url)
     return url
+
+
+_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, Any]) -> str | None:
+    """The url Hexo gives the post at ``below`` (its path below ``_posts/``) by the site's
+    ``permalink`` pattern: dated by its ``date`` field (``None`` without one: Hexo dates it by the
+    file's creation, which a copy of the site does not keep)."""
+    when = data.get("date")
+    day: _dt.date | None
+    if isinstance(when, _dt.date):  # a datetime too
+        day = when
+    else:
+        found = _DAY.match(str(when)) if isinstance(when, str) else None
+        try:
+            day = _dt.date(*(int(g) for g in found.groups())) if found else None
+        except ValueError:
+            day = None
+    if day is None:
+        return None
+    path = "/".join(below).rsplit(".", 1)[0]
+    value = data.get("categories", data.get("category"))
+    items = value if isinstance(value, list) else [value] if isinstance(value, (str, int, float)) else []
+    categories = [slugify(str(c)) for c in items if isinstance(c, (str, int, float)) and str(c).strip()]
+    values = {
+        "year": f"{day.year:04d}", "month": f"{day.month:02d}", "day": f"{day.day:02d}", "i_month": str(day.month),
+        "i_day": str(day.day), "title": path, "name": path.rpartition("/")[2], "post_title": path,
+        "categories": "/".join(categories) or "uncategorized",
+    }
+    url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), pattern.strip())
+    return re.sub(r"/{2,}", "/", "/" + url)
 
 
 def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:

@@ -25,7 +25,8 @@ Link origins (kept as ``origin`` on ``related`` edges):
 ``markdown-link``   ``[text](../other.md#part)``, ``[text](/functions/where/)``,
                     ``[label]: /path`` reference definitions
 ``ref``             Hugo ``{{< ref "x" >}}`` / ``{{< relref "x" >}}``, Jekyll
-                    ``{% post_url name %}`` / ``{% link path %}``
+                    ``{% post_url name %}`` / ``{% link path %}``, Hexo
+                    ``{% post_link name %}`` / ``{% post_path name %}``
 ==================  ===========================================================
 
 A link to another site (``https://...`` whose host is not the corpus's own site url),
@@ -177,7 +178,8 @@ _HUGO_REF = re.compile(
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
-_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\}")
+#: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its file name too
+_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^\s%]+)[^%\n]*?-?%\}")
 #: Jekyll's url filters, ``{{ "/about/" | relative_url }}``: the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)[ \t]*-?\}\}")
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/``: the path alone

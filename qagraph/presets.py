@@ -380,7 +380,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
     shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site (``generic``, fitted to
-    it); a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
+    it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
+    ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
 
@@ -422,6 +423,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     tool = _site_tool(base)
     if tool is not None:  # before Jekyll's signs: a Docusaurus or Eleventy blog names its posts by date too
         return "generic", tool, False
+    hexo = _hexo(base)
+    if hexo is not None:  # a _config.yml too, but not Jekyll's
+        return "jekyll", f"{_where(hexo[0], base)} (a Hexo site: posts in _posts/, read as Jekyll's)", False
     jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
@@ -520,6 +524,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
             fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")
             notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
+    elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
+        fields, note = _fit_hexo(fields, base, names, *hexo)
+        notes.append(note)
     elif p.name == "jekyll":
         config = _config(_parents(base), _JEKYLL_CONFIGS)
         settings = _jekyll_settings(config[1]) if config else {}
@@ -595,6 +602,50 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+#: keys of a Hexo ``_config.yml`` that Jekyll's has not
+_HEXO_KEYS = re.compile(r"^(?:new_post_name|source_dir|public_dir|render_drafts|post_asset_folder|skip_render)\s*:", re.M)
+_HEXO_PACKAGE = re.compile(r'"hexo"\s*:')
+
+
+def _hexo(base: Path) -> tuple[Path, str] | None:
+    """The ``_config.yml`` (path and text) of the Hexo site ``base`` is in (or is): a config with Hexo's
+    own keys (``new_post_name``, ``source_dir``...), or beside a ``package.json`` that names Hexo."""
+    config = _config(_parents(base), _JEKYLL_CONFIGS)
+    if config is None:
+        return None
+    if _HEXO_KEYS.search(config[1]):
+        return config
+    package = _config([config[0].parent], ("package.json",))
+    return config if package is not None and _HEXO_PACKAGE.search(package[1]) else None
+
+
+def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, text: str) -> tuple[FieldMap, str]:
+    """A Hexo site's map: its pages are those of its ``source_dir`` (default ``source/``; the scaffolds,
+    themes and README beside it are not), where a folder or file named ``_...`` is not read but
+    ``_posts/``, and ``_drafts/`` is not published. A post is published at the config's ``permalink``
+    (default ``:year/:month/:day/:title/``), dated by its ``date`` field, its ``:title`` its path
+    below ``_posts/`` (:func:`~qagraph.fields.post_permalink`); a page without front matter is
+    a page; a ``tags`` or ``categories`` text is one name (a list is several: categories are a
+    hierarchy, its top the subject)."""
+    settings = _jekyll_settings(text)
+    source = str(settings.get("source_dir") or "source").strip().strip("/") or "source"
+    below = Path(os.path.relpath(base.resolve(), config.parent)).as_posix()
+    prefix = f"{source}/" if below == "." and any(n.startswith(f"{source}/") for n in names) else ""
+    unread = sorted({part for n in names if n.startswith(prefix) for part in n[len(prefix):].split("/")[:-1]
+                     if part.startswith("_") and part not in ("_posts", *_JEKYLL_SITE_FOLDERS)})
+    permalink = str(settings.get("permalink") or ":year/:month/:day/:title/").strip()
+    url = settings.get("url")
+    changes: dict[str, Any] = {
+        "content_dir": prefix, "permalink": permalink, "undated_posts": True, "no_front_matter": "article",
+        "keyword_separator": ",", "list_fields": (), "skip_folders": (*fields.skip_folders, *unread)}
+    if isinstance(url, str) and "://" in url:
+        changes["site_url"] = url.rstrip("/")
+    notes = [f"pages under {prefix}" if prefix else "", f"posts' urls by permalink {permalink}"]
+    if unread:
+        notes.append("not read, as Hexo does not: " + ", ".join(f"{u}/" for u in unread))
+    return replace(fields, **changes), "; ".join(n for n in notes if n)
 
 
 def _jekyll_settings(config: str) -> dict[Any, Any]:
@@ -1205,7 +1256,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
             unread = hit[:1] == "_" and hit not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own
-            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, _UNREAD if unread else 'a site folder that holds no pages')}"
+            why = (_HEXO_UNREAD if fields.undated_posts else _UNREAD) if unread else "a site folder that holds no pages"
+            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, why)}"
             continue
         pattern = jekyll_excluded(fields.exclude_root + name, excluded) if excluded else None
         if pattern is not None:
@@ -1267,6 +1319,7 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
 
 
 #: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)
+_HEXO_UNREAD = "whose name starts with _: Hexo does not read it (only _posts/)"
 _UNREAD = "whose name starts with _: Jekyll does not read it (no collection it outputs, not in the config's include)"
 
 

@@ -1559,3 +1559,25 @@ def test_a_patched_build_of_a_jekyll_site_with_random_edits_equals_a_full_build(
     """Pages in folders Jekyll reads and does not, a config whose include and exclude change (and
     one that cannot be read): every patched build equals a cold build and accounts for every page."""
     _patch_site(tmp_path_factory.mktemp("jekyll"), files, edits)
+
+
+# Hexo: a _config.yml that is not Jekyll's; pages under source/ (not the scaffolds beside it), posts
+# at the permalink the config gives them, dated by their front matter, while the config changes
+HEXO_PAGES = ["source/_posts/hello.md", "source/_posts/world.md", "source/_posts/sub/deep.md", "source/about/index.md",
+              "source/_partial/x.md", "source/_drafts/d.md", "scaffolds/post.md", "README.md"]
+HEXO_LINKS = ["[a](/about/)", "[b](/2024/01/05/hello/)", "{% post_link world %}", "[c](/deep/)",
+              "[d](http://example.com/2024/01/05/sub/deep/)", "{% post_path hello 'Hi' %}"]
+hexo_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ntitle: T\ndate: 2024-01-05 10:00:00\n---\n",
+                                        "---\ncategories: [News, Sub]\ndate: 2024-01-05\n---\n", "# No front matter\n"]),
+                       HEXO_LINKS)
+HEXO_SITE = {"_config.yml": ["url: http://example.com\nsource_dir: source\nnew_post_name: :title.md\n",
+                             "url: http://example.com\npermalink: :title/\nnew_post_name: :title.md\n",
+                             "title: Blog\n"]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(HEXO_PAGES, hexo_page, HEXO_SITE), edits=_site_edits(HEXO_PAGES, hexo_page, HEXO_SITE))
+def test_a_patched_build_of_a_hexo_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Posts linked by their dated urls, post_link tags and the site's url; the config's permalink
+    changes (and the config goes: the package.json still says Hexo)."""
+    _patch_site(tmp_path_factory.mktemp("hexo"), files, edits, fixed={"package.json": '{"hexo": {"version": "7.3.0"}}'})

@@ -1470,3 +1470,59 @@ def test_no_article_files_names_the_hidden_folders_it_could_not_count():
     assert no_article_files(report) == ("no article file (.md) in site: 2 in hidden folders, which are not read "
                                         "(.drafts); an unknown number in hidden folders that cannot be read "
                                         "(.sealed); is it the content folder?")
+
+
+HEXO_CONFIG = ("# Hexo Configuration\ntitle: Hexo\nurl: http://example.com\npermalink: :year/:month/:day/:title/\n"
+               "source_dir: source\npublic_dir: public\nnew_post_name: :title.md # File name of new posts\n"
+               "default_layout: post\nrender_drafts: false\npost_asset_folder: false\ntheme: landscape\n")
+HEXO_SITE = {
+    "_config.yml": HEXO_CONFIG,
+    "package.json": '{"name": "hexo-site", "hexo": {"version": "7.3.0"}, "dependencies": {"hexo": "^7.3.0"}}',
+    "scaffolds/post.md": "---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n",
+    "scaffolds/page.md": "---\ntitle: {{ title }}\ndate: {{ date }}\n---\n",
+    "themes/landscape/README.md": "# Landscape\n\nA brand new default theme for [Hexo](https://hexo.io).\n",
+    "README.md": "# My blog\n",
+    "source/_posts/hello-world.md": "---\ntitle: Hello World\n---\nWelcome to [Hexo](https://hexo.io/)!\n",
+    "source/_posts/python-tips.md": "---\ntitle: Python Tips\ndate: 2024-01-05 10:00:00\ntags:\n  - python\n"
+                                    "categories:\n  - Programming\n  - Python\n---\n"
+                                    "See {% post_link hello-world %} and [rust](/2024/02/01/rust-intro/).\n",
+    "source/_posts/rust-intro.md": "---\ntitle: Rust Intro\ndate: 2024-02-01 09:00:00\ntags: [rust, systems]\n"
+                                   "categories: Programming Languages\n---\n"
+                                   "Back to [python](http://example.com/2024/01/05/python-tips/) and [about](/about/).\n",
+    "source/_drafts/wip.md": "---\ntitle: Work in progress\n---\n",
+    "source/_partial/x.md": "---\ntitle: X\n---\n",
+    "source/about/index.md": "---\ntitle: About\n---\nAbout me. {% post_path rust-intro %}\n",
+}
+
+
+def test_a_hexo_site_is_no_jekyll_site(tmp_path: Path):
+    """Hexo's _config.yml made the site a Jekyll site read from its root: the scaffolds (templates of new
+    posts, titled {{ title }}) and the theme's README were articles, every page outside a category was
+    filed under "Source", and links to the posts' urls (Hexo's permalink, dated by the front matter)
+    and post_link tags were stubs. Its pages are those of source/, published as Hexo publishes them."""
+    import qagraph
+
+    for name, text in HEXO_SITE.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert result.detection is not None and result.detection.preset == "jekyll"
+    assert "a Hexo site" in result.detection.reason
+    by = {a.path: a for a in result.articles}
+    assert sorted(by) == ["source/_posts/hello-world.md", "source/_posts/python-tips.md",
+                          "source/_posts/rust-intro.md", "source/about/index.md"]
+    assert sorted(result.skipped) == ["README.md", "scaffolds/page.md", "scaffolds/post.md", "source/_drafts/wip.md",
+                                      "source/_partial/x.md", "themes/landscape/README.md"]
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    assert by["source/_posts/python-tips.md"].url == "/2024/01/05/python-tips/"
+    assert by["source/_posts/rust-intro.md"].subject == "Programming Languages"  # a category is one name
+    assert by["source/_posts/python-tips.md"].subject == "Programming"
+    assert by["source/about/index.md"].subject == "About"
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "site", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["source/_posts/python-tips.md"]) == [
+        kg.article(key["source/_posts/hello-world.md"]), kg.article(key["source/_posts/rust-intro.md"])]
+    assert kg.related(key["source/_posts/rust-intro.md"]) == [
+        kg.article(key["source/_posts/python-tips.md"]), kg.article(key["source/about/index.md"])]
+    assert kg.related(key["source/about/index.md"]) == [kg.article(key["source/_posts/rust-intro.md"])]
