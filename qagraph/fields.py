@@ -48,8 +48,9 @@ _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
-#: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too)
-DRAFT_MARKS = ("draft", "published")
+#: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
+#: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
+DRAFT_MARKS = ("draft", "published", "status")
 
 
 def _paths(*names: str) -> tuple[str, ...]:
@@ -106,7 +107,7 @@ class FieldMap:
     ``_Sidebar``), ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
-    ``front-matter`` links); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -182,6 +183,7 @@ class FieldMap:
     lenient_yaml: bool = False
     properties: bool = False
     notion_properties: bool = False
+    metadata_lines: bool = False
     journal_files: str | None = None
     journal_title: str | None = None
     permalink: str | None = None
@@ -217,7 +219,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "metadata_lines": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
 
     @property
@@ -426,7 +428,8 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     >>> article.title, [l.target for l in article.related], problems[0].message.endswith("read without its front matter")
     ('Ann', ['Bob'], True)
     """
-    fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties)
+    fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
+                           metadata=fields.metadata_lines)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]
@@ -578,7 +581,7 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
     """
     if _flag(data.get("headless")) is True:
         return "headless: true"
-    why = draft(data, DRAFT_MARKS)
+    why = draft(data, ("draft", "published"))  # Hugo has no status field
     if why:
         return why
     for key in ("_build", "build"):
@@ -617,8 +620,16 @@ def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | 
     >>> draft({"draft": "yes"}), draft({"published": False}), draft({"published": True}), draft({"draft": 1}, ("published",))
     ('draft: true', 'published: false', None, None)
     >>> draft({"draft": False, "published": False})
+    >>> draft({"status": "Draft"}, ("status",)), draft({"status": "hidden"}, ("status",))
+    ('status: draft', None)
     """
     for key in marks:
+        if key == "status":  # Pelican's: draft, or skip (read, not written); published and hidden are pages
+            status = data.get(key)
+            if isinstance(status, str) and status.strip():
+                lowered = status.strip().lower()
+                return f"status: {lowered}" if lowered in ("draft", "skip") else None
+            continue
         given = _flag(data.get(key))
         if given is not None:
             wanted = key != "published"

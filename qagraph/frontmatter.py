@@ -54,6 +54,7 @@ FrontMatterLoader.add_implicit_resolver(
 YAML = "yaml"
 TOML = "toml"
 PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a page
+METADATA = "metadata"  #: the ``Key: value`` lines a Pelican page starts with (Python-Markdown's metadata)
 NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title`` (its database properties)
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
@@ -111,8 +112,8 @@ def decode(name: str, data: bytes) -> str | Problem:
     return text
 
 
-def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False
-                      ) -> FrontMatter | Problem:
+def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
+                      metadata: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated. A file that does not start
@@ -120,7 +121,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     not closed, not valid YAML/TOML or not a mapping is a :class:`~qagraph.errors.Problem`.
     With ``properties``, ``key:: value`` lines at the top are a Logseq page's front matter; with
     ``notion``, the ``Key: value`` lines under a first ``# Title`` are a Notion page's
-    (:func:`_notion_properties`).
+    (:func:`_notion_properties`); with ``metadata``, the ``Key: value`` lines a file starts with are a
+    Pelican page's (:func:`_metadata_lines`).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -142,6 +144,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     if first not in _DELIMITERS:
         if properties and "::" in first and _PROPERTY.match(first):  # Logseq's (the field map says)
             return _properties(name, text, pos, skipped + 1)
+        if metadata and _METADATA_LINE.match(line):  # Pelican's (the field map says)
+            return _metadata_lines(name, text, pos, skipped + 1)
         if notion and first.startswith("# "):  # a Notion export's (the field map says)
             block = _notion_properties(name, text, pos, skipped + 1)
             if block is not None:
@@ -245,6 +249,49 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
         key_lines[key] = line
         pos, line = end + 1, line + 1
     return FrontMatter(data, text[pos:], PROPERTIES, first, key_lines, warnings)
+
+
+#: Python-Markdown's metadata lines (its ``meta`` extension, which Pelican reads): ``Key: value``, and
+#: lines indented by four spaces or more that go on with the value
+_METADATA_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+_METADATA_MORE = re.compile(r"^[ ]{4,}(.*)$")
+
+
+def _metadata_lines(name: str, text: str, pos: int, line: int) -> FrontMatter:
+    """A Pelican page's metadata: the ``Key: value`` lines it starts with (from offset ``pos``, file
+    line ``line``), as Python-Markdown's ``meta`` extension reads them: keys lower-cased, a value
+    going on in lines indented by four spaces (joined by a space), up to a blank line or a line
+    that is neither; the rest is the body. Values are text (the field map splits tags).
+
+    >>> fm = _metadata_lines("a.md", "Title: Hi\\nTags: a, b\\nSummary: one\\n    two\\n\\nText.\\n", 0, 1)
+    >>> fm.data, fm.body, fm.syntax, fm.key_lines
+    ({'title': 'Hi', 'tags': 'a, b', 'summary': 'one two'}, 'Text.\\n', 'metadata', {'title': 1, 'tags': 2, 'summary': 3})
+    """
+    first = line
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    warnings: list[Problem] = []
+    key = None
+    while pos < len(text):
+        current, after = _line_at(text, pos)
+        m = _METADATA_LINE.match(current)
+        more = _METADATA_MORE.match(current) if m is None and key is not None else None
+        if m is not None:
+            key, value = m.group(1).lower(), m.group(2).strip()
+            data[key], key_lines[key] = value, line
+        elif more is not None and key is not None:
+            data[key] = f"{data[key]} {more.group(1).strip()}".strip()
+        else:
+            if not current.strip():
+                pos, line = after, line + 1  # the blank line that ends the block
+            break
+        pos, line = after, line + 1
+    for key, value in data.items():
+        if "\0" in value:
+            data[key] = value.replace("\0", "\ufffd")
+            warnings.append(Problem(name, key_lines[key], f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
+                                    "control-character", WARNING))
+    return FrontMatter(data, text[pos:], METADATA, first, key_lines, warnings)
 
 
 #: a line of a Notion page's property block: a name that starts no Markdown block (a list item, a quote,

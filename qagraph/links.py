@@ -180,6 +180,9 @@ _HUGO_REF = re.compile(
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
 #: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its file name too
 _JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^\s%]+)[^%\n]*?-?%\}")
+#: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
+#: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
+_PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
 #: Jekyll's url filters, ``{{ "/about/" | relative_url }}``: the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)[ \t]*-?\}\}")
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/``: the path alone
@@ -215,6 +218,11 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
 
     def add(offset: int, origin: str, target: str, label: str | None) -> None:
         target = target.strip()
+        if target.startswith("{") or target.startswith("|"):  # Pelican's {filename}path (|filename| before 3.4)
+            pelican = _PELICAN_LINK.match(target)
+            if pelican is None or (pelican.group(1) or pelican.group(2)) not in ("filename", "static", "attach"):
+                return  # {tag}python, {category}news, {index}: lists the site makes, no article
+            target = target[pelican.end():]
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
         elif target.startswith("//"):  # a url without its scheme: another host (or the site's, said in full)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, DRAFT_MARKS, FieldMap, format_date, not_rendered, parse_date
+from .fields import ANY_SEPARATOR, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 
@@ -258,7 +258,7 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
 
 
-def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str]) -> _Sample:
+def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
     picked = names if len(names) <= SAMPLE_FILES else [names[i * len(names) // SAMPLE_FILES] for i in range(SAMPLE_FILES)]
     s = _Sample()
     for name in picked:
@@ -273,7 +273,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str]) -> _Sample
             s.wiki += 1
         if "{{<" in text or "{{%" in text:
             s.shortcodes += 1
-        fm = read_front_matter(name, text)
+        fm = read_front_matter(name, text, metadata=metadata)
         if isinstance(fm, Problem):
             s.broken += 1
             continue
@@ -379,8 +379,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     fields in most sampled files; a Dendron vault (``generic``, fitted to it); a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
-    shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site (``generic``, fitted to
-    it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
+    shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site, or a Pelican site's
+    ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
     ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
@@ -395,7 +395,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
 
         found = discover(base)
         names, raw = found.names, found.raw
-    sample = _sample(base, names, raw or {})
+    # a Pelican site's pages start with Key: value lines, its front matter
+    sample = _sample(base, names, raw or {}, metadata=_config(_parents(base), _PELICAN_CONFIGS) is not None)
     found_preset, reason, dendron = _recognise(base, names, sample)
     fitted, extra, problems = _fit(preset(found_preset), base, names, sample, dendron=dendron)
     return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys), tuple(problems))
@@ -459,7 +460,10 @@ def _site_tool(base: Path) -> str | None:
         if found is not None:
             return f"{found[0].name} ({tool})"
     eleventy = _eleventy(base)
-    return f"{eleventy[0]} (an Eleventy site)" if eleventy is not None else None
+    if eleventy is not None:
+        return f"{eleventy[0]} (an Eleventy site)"
+    pelican = _config(_parents(base), _PELICAN_CONFIGS)  # its content folder is often read on its own
+    return f"{_where(pelican[0], base)} (a Pelican site)" if pelican is not None else None
 
 
 _HUGO_EXAMPLE_SITE = "exampleSite/"
@@ -584,7 +588,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             # a draft is a page the site does not publish (draft: true, published: false); in a
             # folder that no site tool publishes (notes, a Notion export), a page is a page
             fields = replace(fields, content_dir=content_dir, skip_folders=fields.skip_folders + site.skip,
-                             drafts=DRAFT_MARKS, **site.changes)
+                             **{"drafts": ("draft", "published"), **site.changes})  # Pelican's: status too
             notes.append(site.why)
             problems += site.problems
             names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
@@ -887,6 +891,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
+    pelican = _config(_parents(base), _PELICAN_CONFIGS)
+    if pelican is not None and _eleventy(base) is None:
+        return _pelican(base, *pelican, inside)
     eleventy = _eleventy(base)
     if eleventy is not None:
         source, input_dir = eleventy
@@ -902,6 +909,30 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None
+
+
+_PELICAN_CONFIGS = ("pelicanconf.py",)
+_PELICAN_PATH = re.compile(r"""^PATH\s*=\s*(?:r|u)?["']([^"']*)["']""", re.M)
+_PELICAN_SITEURL = re.compile(r"""^SITEURL\s*=\s*["']([^"']*)["']""", re.M)
+
+
+def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
+    """A Pelican site (``pelicanconf.py``, here or above): its pages are those of the config's ``PATH``
+    (``content`` as pelican-quickstart writes it); a page's metadata are the ``Key: value`` lines it
+    starts with (Python-Markdown's, not YAML), a file without them is no page (Pelican needs a
+    title), ``Status: draft`` is a draft; the site's url is ``SITEURL`` of ``publishconf.py`` (the
+    published site's) or of ``pelicanconf.py``."""
+    declared = _PELICAN_PATH.search(text)
+    content = (inside(declared.group(1)) if declared else None) if config.parent == base.resolve() else None
+    content = content or ""
+    changes: dict[str, Any] = {"metadata_lines": True, "drafts": ("draft", "status"), "no_front_matter": "skip"}
+    for found in (_config([config.parent], ("publishconf.py",)), (config, text)):
+        url = _PELICAN_SITEURL.search(found[1]) if found is not None else None
+        if url and "://" in url.group(1):
+            changes["site_url"] = url.group(1).rstrip("/")
+            break
+    why = f"{config.name}: a Pelican site; Key: value metadata lines"
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")

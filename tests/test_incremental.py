@@ -1581,3 +1581,21 @@ def test_a_patched_build_of_a_hexo_site_equals_a_full_build(tmp_path_factory, fi
     """Posts linked by their dated urls, post_link tags and the site's url; the config's permalink
     changes (and the config goes: the package.json still says Hexo)."""
     _patch_site(tmp_path_factory.mktemp("hexo"), files, edits, fixed={"package.json": '{"hexo": {"version": "7.3.0"}}'})
+
+
+# Pelican: pages whose metadata are Key: value lines, linked by {filename}; the site url from publishconf.py
+PELICAN_PAGES = ["content/a.md", "content/b.md", "content/pages/about.md", "content/sub/c.md", "README.md"]
+PELICAN_LINKS = ["[a]({filename}/a.md)", "[b]({filename}b.md)", "[c](|filename|sub/c.md)", "[t]({tag}x)",
+                 "[about](/pages/about.html)", "[abs](https://example.com/b.html)", "[g]({filename}/ghost.md)"]
+pelican_page = _page_text(st.sampled_from(["Title: T\nTags: x, y\n\n", "Title: T\nCategory: News\nStatus: draft\n\n",
+                                           "Title: T\nSummary: one\n    two\n\n", "# No metadata\n\n"]), PELICAN_LINKS)
+PELICAN_SITE = {"publishconf.py": ['SITEURL = "https://example.com"\n', None],
+                "pelicanconf.py": ['PATH = "content"\n', 'PATH = "content"\nSITEURL = "https://example.com"\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(PELICAN_PAGES, pelican_page, PELICAN_SITE), edits=_site_edits(PELICAN_PAGES, pelican_page, PELICAN_SITE))
+def test_a_patched_build_of_a_pelican_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Metadata lines that come and go (a draft, a page without them), {filename} links, the site
+    url from publishconf.py or pelicanconf.py."""
+    _patch_site(tmp_path_factory.mktemp("pelican"), files, edits)

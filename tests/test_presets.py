@@ -1526,3 +1526,52 @@ def test_a_hexo_site_is_no_jekyll_site(tmp_path: Path):
     assert kg.related(key["source/_posts/rust-intro.md"]) == [
         kg.article(key["source/_posts/python-tips.md"]), kg.article(key["source/about/index.md"])]
     assert kg.related(key["source/about/index.md"]) == [kg.article(key["source/_posts/rust-intro.md"])]
+
+
+PELICAN_SITE = {
+    "pelicanconf.py": 'AUTHOR = "Jane"\nSITENAME = "My Site"\nSITEURL = ""\n\nPATH = "content"\n\nTIMEZONE = "Europe/Rome"\n',
+    "publishconf.py": 'import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n'
+                      'SITEURL = "https://example.com"\nRELATIVE_URLS = False\n',
+    "README.md": "# My site\n",
+    "content/my-super-post.md": "Title: My super title\nDate: 2010-12-03 10:20\nModified: 2010-12-05 19:30\n"
+                                "Category: Python\nTags: pelican, publishing\nSlug: my-super-post\n"
+                                "Authors: Alexis Metaireau, Conan Doyle\nSummary: Short version for index and feeds\n"
+                                "    and feeds\n\nThis is the content. See [other]({filename}/other-post.md), "
+                                "[about]({filename}pages/about.md) and [the tag]({tag}pelican).\n",
+    "content/other-post.md": "Title: Another post\nDate: 2011-01-01\nCategory: Rust\nTags: rust, publishing\n\n"
+                             "Back to [super](|filename|my-super-post.md), "
+                             "[abs](https://example.com/my-super-post.html) and [about](/pages/about.html).\n",
+    "content/draft-post.md": "Title: A draft\nDate: 2011-01-02\nStatus: draft\n\nDraft.\n",
+    "content/pages/about.md": "Title: About\nSummary: About me\n\nAbout page.\n",
+}
+
+
+def test_a_pelican_sites_metadata_lines_are_its_front_matter(tmp_path: Path):
+    """Pelican writes a page's metadata as Key: value lines (Python-Markdown's), not YAML: every post was
+    titled by its file name, undated, untagged and Uncategorised, its drafts published, and its
+    {filename} links were stubs. In a Pelican site (pelicanconf.py), the lines are the front matter."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in PELICAN_SITE.items():
+        write_article(site, name, text)
+    for root in (site, site / "content"):
+        result = load_corpus(root)
+        assert result.detection is not None and "a Pelican site" in result.detection.reason
+        by = {a.path.removeprefix("content/"): a for a in result.articles}
+        assert sorted(by) == ["my-super-post.md", "other-post.md", "pages/about.md"]
+        post = by["my-super-post.md"]
+        assert (post.title, post.subject, post.keywords, post.date, post.description) == (
+            "My super title", "Python", ("pelican", "publishing"), "2010-12-03 10:20",
+            "Short version for index and feeds and feeds")
+        assert post.body.startswith("This is the content.")
+        assert by["pages/about.md"].title == "About"
+        skipped = {p.path.removeprefix("content/"): p.message for p in result.problems if p.severity == SKIPPED}
+        assert skipped["draft-post.md"].startswith("status: draft")
+        assert not [p for p in result.problems if p.severity != SKIPPED]
+        assert_every_file_accounted_for(result)
+        kg = qagraph.build(root, out=tmp_path / f"out-{root.name}")
+        assert kg.counts.get("stubs", 0) == 0
+        key = {a.path.removeprefix("content/"): a.key for a in result.articles}
+        assert kg.related(key["my-super-post.md"]) == [kg.article(key["other-post.md"]), kg.article(key["pages/about.md"])]
+        assert kg.related(key["other-post.md"]) == [kg.article(key["my-super-post.md"]), kg.article(key["pages/about.md"])]
