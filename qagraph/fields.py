@@ -104,7 +104,9 @@ class FieldMap:
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
-    ``_Sidebar``), ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
+    ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
+    ``SUMMARY.md``: no page) and ``toc_pages`` the pages it lists (the others are not published),
+    ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
@@ -179,6 +181,8 @@ class FieldMap:
     skip_folders: tuple[str, ...] = ()
     skip_files: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
+    toc: str | None = None
+    toc_pages: tuple[str, ...] = ()
     site_url: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
@@ -213,7 +217,7 @@ class FieldMap:
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
         "journal_files": None, "journal_title": None,
-        "content_dir": None, "permalink": None, "collections": (), "languages": (), "default_language": None,
+        "content_dir": None, "toc": None, "toc_pages": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),

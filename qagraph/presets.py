@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import posixpath
 import re
 import stat
 from collections import Counter
@@ -379,7 +380,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     fields in most sampled files; a Dendron vault (``generic``, fitted to it); a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
-    shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site, or a Pelican site's
+    shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site, a book's (mdBook, GitBook,
+    Jupyter Book, MyST: :func:`_book`), or a Pelican site's
     ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
     ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
@@ -462,6 +464,9 @@ def _site_tool(base: Path) -> str | None:
     eleventy = _eleventy(base)
     if eleventy is not None:
         return f"{eleventy[0]} (an Eleventy site)"
+    book = _book_config(base)
+    if book is not None:
+        return f"{_where(book[0], base)} ({_BOOK_TOOLS[book[0].name]})"
     pelican = _config(_parents(base), _PELICAN_CONFIGS)  # its content folder is often read on its own
     return f"{_where(pelican[0], base)} (a Pelican site)" if pelican is not None else None
 
@@ -891,6 +896,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
+    if _eleventy(base) is None and (book := _book_config(base)) is not None:
+        return _book(base, names, *book, inside)
     pelican = _config(_parents(base), _PELICAN_CONFIGS)
     if pelican is not None and _eleventy(base) is None:
         return _pelican(base, *pelican, inside)
@@ -909,6 +916,88 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None
+
+
+#: the files that make a folder a book, and what each says it is
+_BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml": "a Jupyter Book",
+               "myst.yml": "a MyST (Jupyter Book 2) site"}
+
+
+def _book_config(base: Path) -> tuple[Path, str] | None:
+    """The config of the book ``base`` is (or is the source folder of, for an mdBook's ``book.toml``
+    above it): an mdBook's ``book.toml``, a GitBook's ``.gitbook.yaml``, a Jupyter Book's
+    ``_toc.yml`` (beside its ``_config.yml``, which is no Jekyll site's), a MyST site's ``myst.yml``."""
+    here = base.resolve()
+    found = _config([here], tuple(_BOOK_TOOLS))
+    if found is not None:
+        return found
+    above = _config(_parents(base)[1:], ("book.toml",))
+    if above is not None:
+        src = _BOOK_SRC.search(above[1])
+        source = (above[0].parent / (src.group(1) if src else "src")).resolve()
+        if here == source or source in here.parents:
+            return above
+    return None
+
+
+_BOOK_SRC = re.compile(r"""^\s*src\s*=\s*["']([^"']+)["']""", re.M)
+_GITBOOK_ROOT = re.compile(r"""^root\s*:\s*["']?([^"'\s#]+)""", re.M)
+_GITBOOK_SUMMARY = re.compile(r"""^\s+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
+
+
+def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
+    """A book: its pages are those of its source folder (an mdBook's ``src``, a GitBook's ``root``; a
+    Jupyter Book's and a MyST site's own folder, without its ``_build/`` output), front matter or not,
+    titled by their first heading. An mdBook or a GitBook publishes the chapters its ``SUMMARY.md``
+    lists: it is no page, and neither is a file it does not list."""
+    tool = config.name
+    here = base.resolve()
+    changes: dict[str, Any] = {"no_front_matter": "article"}
+    if tool in ("_toc.yml", "myst.yml"):
+        return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped", changes)
+    if tool == "book.toml":
+        declared = _BOOK_SRC.search(text)
+        source, summary = (declared.group(1) if declared else "src"), "SUMMARY.md"
+    else:
+        root, summary_file = _GITBOOK_ROOT.search(text), _GITBOOK_SUMMARY.search(text)
+        source, summary = (root.group(1) if root else "."), (summary_file.group(1) if summary_file else "SUMMARY.md")
+    source_dir = (config.parent / source).resolve()
+    if source_dir == here:
+        content = ""
+    elif source_dir.parent == here or here in source_dir.parents:
+        content = inside(Path(os.path.relpath(source_dir, here)).as_posix()) or ""
+    else:
+        content = ""
+    why = f"{tool}: {_BOOK_TOOLS[tool]}"
+    toc = f"{content}{summary.strip('/')}"
+    if toc in names:
+        listed = _summary_pages(base, toc, names)
+        changes.update(toc=toc, toc_pages=tuple(listed))
+        why += f"; the {len(listed)} pages {toc.rpartition('/')[2]} lists"
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
+
+
+def _summary_pages(base: Path, toc: str, names: Sequence[str]) -> list[str]:
+    """The pages a book's table of contents ``toc`` lists: the files its Markdown links name (from its
+    folder), among ``names``."""
+    from urllib.parse import unquote
+
+    from .links import text_links
+
+    data = _read_regular(base / toc, MAX_DATA_FILE)
+    if isinstance(data, str):
+        return []
+    folder = toc.rpartition("/")[0]
+    known = set(names)
+    listed = []
+    for link in text_links(data.decode("utf-8", "replace"), ("markdown",)):
+        path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
+        if not path or "://" in path:
+            continue
+        name = posixpath.normpath(posixpath.join(folder, path.lstrip("/")) if not path.startswith("/") else path.lstrip("/"))
+        if name in known and name not in listed:
+            listed.append(name)
+    return listed
 
 
 _PELICAN_CONFIGS = ("pelicanconf.py",)
@@ -1276,8 +1365,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
         root is not None and fields.headless) else {}
     page_folders = fields.page_folders
+    toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates or page_folders):
+            or templates or page_folders or fields.toc):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1299,6 +1389,12 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
+            continue
+        if fields.toc and name == fields.toc:
+            skips[name] = f"the book's table of contents ({name.rpartition('/')[2]}): not a page"
+            continue
+        if toc_pages and name not in toc_pages:
+            skips[name] = f"not in {fields.toc.rpartition('/')[2] if fields.toc else 'SUMMARY.md'}: the book does not publish it"
             continue
         partial = next((p for p in name[len(content):].split("/") if p.startswith("_")), None) if (
             fields.partials) else None

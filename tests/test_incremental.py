@@ -1599,3 +1599,21 @@ def test_a_patched_build_of_a_pelican_site_equals_a_full_build(tmp_path_factory,
     """Metadata lines that come and go (a draft, a page without them), {filename} links, the site
     url from publishconf.py or pelicanconf.py."""
     _patch_site(tmp_path_factory.mktemp("pelican"), files, edits)
+
+
+# an mdBook: the chapters its SUMMARY.md lists are its pages; the summary changes, and so does book.toml's src
+MDBOOK_PAGES = ["src/README.md", "src/a.md", "src/guide/b.md", "src/guide/index.md", "src/notes.md", "README.md",
+                "book/a.md"]
+MDBOOK_LINKS = ["[a](a.md)", "[b](guide/b.md)", "[g](./guide/)", "[n](/notes.md)", "[r](../README.md)"]
+mdbook_page = _page_text(st.sampled_from(["# Chapter\n\n", "---\ntitle: T\n---\n"]), MDBOOK_LINKS)
+MDBOOK_SITE = {"src/SUMMARY.md": ["# Summary\n\n- [A](a.md)\n- [Guide](guide/index.md)\n  - [B](guide/b.md)\n",
+                                  "# Summary\n\n[Intro](README.md)\n- [Notes](./notes.md)\n- [Draft]()\n", None],
+               "book.toml": ['[book]\ntitle = "B"\n', '[book]\ntitle = "B"\nsrc = "book"\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(MDBOOK_PAGES, mdbook_page, MDBOOK_SITE), edits=_site_edits(MDBOOK_PAGES, mdbook_page, MDBOOK_SITE))
+def test_a_patched_build_of_an_mdbook_equals_a_full_build(tmp_path_factory, files, edits):
+    """Chapters in and out of SUMMARY.md as it changes (and goes: every page is published), the
+    book's source folder as book.toml changes."""
+    _patch_site(tmp_path_factory.mktemp("mdbook"), files, edits)

@@ -1575,3 +1575,73 @@ def test_a_pelican_sites_metadata_lines_are_its_front_matter(tmp_path: Path):
         key = {a.path.removeprefix("content/"): a.key for a in result.articles}
         assert kg.related(key["my-super-post.md"]) == [kg.article(key["other-post.md"]), kg.article(key["pages/about.md"])]
         assert kg.related(key["other-post.md"]) == [kg.article(key["my-super-post.md"]), kg.article(key["pages/about.md"])]
+
+
+MDBOOK_SITE = {
+    "book.toml": '[book]\nauthors = ["Jane Doe"]\nlanguage = "en"\nmultilingual = false\nsrc = "src"\ntitle = "My Book"\n',
+    "README.md": "# The repository\n",
+    "src/SUMMARY.md": "# Summary\n\n[Introduction](README.md)\n\n- [Chapter 1](./chapter_1.md)\n- [Guide](guide/index.md)\n"
+                      "    - [Install](guide/install.md)\n    - [Usage](guide/Usage%20notes.md)\n- [Draft chapter]()\n",
+    "src/README.md": "# Introduction\n\nStart at [chapter 1](chapter_1.md).\n",
+    "src/chapter_1.md": "# Chapter 1\n\nSee [install](guide/install.md) and [usage](./guide/Usage%20notes.html).\n",
+    "src/guide/index.md": "# Guide\n",
+    "src/guide/install.md": "# Install\n\nThen [usage](<Usage notes.md>).\n",
+    "src/guide/Usage notes.md": "# Usage\n\nBack to [chapter 1](../chapter_1.md).\n",
+    "src/notes.md": "# Notes that no chapter lists\n",
+}
+
+
+@pytest.mark.parametrize("layout", ["mdbook", "mdbook-src", "gitbook"])
+def test_a_books_table_of_contents_is_no_page_and_says_which_pages_are(tmp_path: Path, layout: str):
+    """An mdBook (book.toml) or GitBook (.gitbook.yaml) publishes the chapters its SUMMARY.md lists:
+    SUMMARY.md itself was an article linked to every chapter, a chapter it does not list was an
+    article, and so was the repository's README beside the book's src/."""
+    site = tmp_path / "site"
+    for name, text in MDBOOK_SITE.items():
+        write_article(site, name, text)
+    root, prefix = site, "src/"
+    if layout == "mdbook-src":
+        root, prefix = site / "src", ""
+    elif layout == "gitbook":
+        (site / "book.toml").unlink()
+        write_article(site, ".gitbook.yaml", "root: ./src/\n\nstructure:\n  readme: README.md\n  summary: SUMMARY.md\n")
+    result = load_corpus(root)
+    assert result.detection is not None and result.detection.preset == "generic"
+    by = {a.path.removeprefix(prefix): a for a in result.articles}
+    assert sorted(by) == ["README.md", "chapter_1.md", "guide/Usage notes.md", "guide/index.md", "guide/install.md"]
+    skipped = {p.path.removeprefix(prefix): p.message for p in result.problems if p.severity == SKIPPED}
+    assert skipped["SUMMARY.md"].startswith("the book's table of contents")
+    assert skipped["notes.md"].startswith("not in SUMMARY.md")
+    if layout != "mdbook-src":  # the repository's, beside src/
+        assert "README.md" in result.skipped
+    assert by["guide/install.md"].subject == "Guide" and by["chapter_1.md"].title == "Chapter 1"
+    assert_every_file_accounted_for(result)
+    import qagraph
+
+    kg = qagraph.build(root, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    key = {a.path.removeprefix(prefix): a.key for a in result.articles}
+    assert kg.related(key["chapter_1.md"]) == [kg.article(key["guide/install.md"]), kg.article(key["guide/Usage notes.md"])]
+
+
+def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
+    """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
+    pages without front matter at the root are copied as they are, so every page was skipped."""
+    for name, text in {
+        "_config.yml": "# Book settings\ntitle: My sample book\nauthor: The Jupyter Book Community\n"
+                       "execute:\n  execute_notebooks: force\n",
+        "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: markdown\n- file: notebooks\n",
+        "intro.md": "# Welcome to your Jupyter Book\n\nSee [markdown](markdown.md).\n",
+        "markdown.md": "# Markdown Files\n\nBack to [intro](intro.md).\n",
+        "notebooks.md": "---\njupytext:\n  formats: md:myst\nkernelspec:\n  name: python3\n---\n\n"
+                        "# Notebooks with MyST Markdown\n",
+        "_build/html/_sources/intro.md": "# Welcome to your Jupyter Book\n",
+    }.items():
+        write_article(tmp_path / "book", name, text)
+    result = load_corpus(tmp_path / "book")
+    assert result.detection is not None and result.detection.preset == "generic"
+    assert "a Jupyter Book" in result.detection.reason
+    assert {a.path: a.title for a in result.articles} == {
+        "intro.md": "Welcome to your Jupyter Book", "markdown.md": "Markdown Files",
+        "notebooks.md": "Notebooks with MyST Markdown"}
+    assert result.skipped == ["_build/html/_sources/intro.md"]
