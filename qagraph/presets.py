@@ -318,6 +318,17 @@ _HUGO_LANGUAGES_KEY = re.compile(r"^languages\s*:\s*$", re.M)  # YAML: languages
 _HUGO_DEFAULT_LANGUAGE = re.compile(r"""^\s*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
 
 
+_ZOLA_CONFIGS = ("zola.toml", "config.toml")
+_ZOLA_BASE_URL = re.compile(r"""^\s*base_url\s*=\s*["']([^"'\s]+)""", re.M)
+
+
+def _zola(base: Path) -> tuple[Path, str] | None:
+    """The config (path and text) of the Zola site ``base`` is in or is: a ``config.toml`` (or
+    ``zola.toml``) that sets ``base_url``, where Hugo's sets ``baseURL``."""
+    config = _config(_parents(base), _ZOLA_CONFIGS)
+    return config if config is not None and _ZOLA_BASE_URL.search(config[1]) else None
+
+
 def _hugo_languages(config: str) -> tuple[str, ...]:
     """The languages a Hugo config declares (``[languages.fr]`` tables, or a YAML ``languages:`` mapping).
 
@@ -423,6 +434,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return "hugo", f"{_where(config[0], base)} (a Hugo site)", False
+    zola = _zola(base)
+    if zola is not None:
+        return "hugo", f"{_where(zola[0], base)} (a Zola site: content/ read as Hugo's)", False
     tool = _site_tool(base)
     if tool is not None:  # before Jekyll's signs: a Docusaurus or Eleventy blog names its posts by date too
         return "generic", tool, False
@@ -514,7 +528,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             content_dir = f"{theme}content/"
         else:
             content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
-                [base.resolve()], _HUGO_CONFIGS) else ""
+                [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
         inside = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
         tops = {n.split("/", 1)[0] for n in inside if "/" in n}
         if len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
@@ -522,7 +536,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if content_dir:
             notes.append(f"pages under {content_dir}")
         config = _config(configs, _HUGO_CONFIGS)
-        base_url = _BASE_URL.search(config[1]) if config else None
+        zola = _zola(base) if theme is None else None
+        if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
+            config = zola
+            fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
+                             subject=("taxonomies.categories", "taxonomies.category", *fields.subject))
+            notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories")
+        base_url = (_ZOLA_BASE_URL if zola is not None else _BASE_URL).search(config[1]) if config else None
         site = base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
         languages = _hugo_languages(config[1]) if config else ()
@@ -607,8 +627,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields, note = _fit_notion(fields)
             notes.append(note)
     if p.name in ("jekyll", "hugo"):
-        used = sorted((k for k in fields.subject if s.keys[k]), key=lambda k: -s.keys[k])
-        notes.append("subject from " + ", ".join(f"{k} ({s.keys[k]} sampled files)" for k in used) if used
+        def having(path: str) -> int:  # sampled files with the field (taxonomies.categories: in a table)
+            top, _, rest = path.partition(".")
+            return s.keys[top] if not rest else sum(1 for v in s.values.get(top, []) if isinstance(v, dict) and rest in v)
+
+        used = sorted((k for k in fields.subject if having(k)), key=lambda k: -having(k))
+        notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
 

@@ -1617,3 +1617,22 @@ def test_a_patched_build_of_an_mdbook_equals_a_full_build(tmp_path_factory, file
     """Chapters in and out of SUMMARY.md as it changes (and goes: every page is published), the
     book's source folder as book.toml changes."""
     _patch_site(tmp_path_factory.mktemp("mdbook"), files, edits)
+
+
+# Zola: taxonomies as keywords and subjects, @/ links and links on base_url, while config.toml changes
+ZOLA_PAGES = ["content/_index.md", "content/blog/_index.md", "content/blog/a.md", "content/blog/b.md",
+              "content/docs/c.md", "themes/t/README.md"]
+ZOLA_LINKS = ["[a](@/blog/a.md)", "[b](https://example.com/blog/b/)", "[c](/docs/c/)", "[s](@/blog/_index.md)"]
+zola_page = _page_text(st.sampled_from(['+++\ntitle = "T"\n+++\n',
+                                        '+++\ntitle = "T"\n[taxonomies]\ntags = ["x", "y"]\ncategories = ["News"]\n+++\n',
+                                        '+++\ntitle = "T"\ndraft = true\n+++\n']), ZOLA_LINKS)
+ZOLA_SITE = {"config.toml": ['base_url = "https://example.com"\n', 'base_url = "https://other.org"\n',
+                             'baseURL = "https://example.com/"\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(ZOLA_PAGES, zola_page, ZOLA_SITE), edits=_site_edits(ZOLA_PAGES, zola_page, ZOLA_SITE))
+def test_a_patched_build_of_a_zola_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages tagged in [taxonomies], linked by @/ paths and the site's url, while the config's base_url
+    changes (and the config becomes Hugo's)."""
+    _patch_site(tmp_path_factory.mktemp("zola"), files, edits)

@@ -1645,3 +1645,33 @@ def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
         "intro.md": "Welcome to your Jupyter Book", "markdown.md": "Markdown Files",
         "notebooks.md": "Notebooks with MyST Markdown"}
     assert result.skipped == ["_build/html/_sources/intro.md"]
+
+
+def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
+    """Zola keeps tags and categories in a [taxonomies] table, and its config says base_url: the site was
+    read as a Hugo site (TOML front matter, _index.md sections) with no keywords and no subject field,
+    and links to the site's own url were dropped."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "config.toml": 'base_url = "https://example.com"\ncompile_sass = true\n'
+                       'taxonomies = [\n    {name = "tags"},\n    {name = "categories"},\n]\n\n[markdown]\nhighlight_code = true\n',
+        "content/_index.md": '+++\ntitle = "Home"\n+++\n',
+        "content/blog/_index.md": '+++\ntitle = "Blog"\nsort_by = "date"\n+++\n',
+        "content/blog/first.md": '+++\ntitle = "First"\ndate = 2019-11-27\n\n[taxonomies]\ntags = ["rust", "zola"]\n'
+                                 'categories = ["Programming"]\n+++\nNext: [second](@/blog/second.md).\n',
+        "content/blog/second.md": '+++\ntitle = "Second"\ndate = 2019-11-28\n\n[taxonomies]\ntags = ["rust", "web"]\n+++\n'
+                                  "Back to [first](https://example.com/blog/first/).\n",
+        "themes/even/README.md": '+++\ntitle = "theme"\n+++\n',
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert "a Zola site" in result.detection.reason and result.fields.site_url == "https://example.com"
+    by = {a.path: a for a in result.articles}
+    assert by["content/blog/first.md"].keywords == ("rust", "zola")
+    assert by["content/blog/first.md"].subject == "Programming"
+    assert by["content/blog/second.md"].subject == "Blog"
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("blog/second") == [kg.article("blog/first")]
