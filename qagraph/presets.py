@@ -481,6 +481,12 @@ def _site_tool(base: Path) -> str | None:
     book = _book_config(base)
     if book is not None:
         return f"{_where(book[0], base)} ({_BOOK_TOOLS[book[0].name]})"
+    vue = _vue_config(base)
+    if vue is not None:
+        return f"{vue[0]} ({'a VitePress' if '.vitepress' in vue[0] else 'a VuePress'} site)"
+    gatsby = _config([base.resolve()], _GATSBY_CONFIGS)
+    if gatsby is not None:
+        return f"{gatsby[0].name} (a Gatsby site)"
     pelican = _config(_parents(base), _PELICAN_CONFIGS)  # its content folder is often read on its own
     return f"{_where(pelican[0], base)} (a Pelican site)" if pelican is not None else None
 
@@ -621,7 +627,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)
         if notion:
             notes.append("a Notion export (names end with page ids)")
-        fields, note = _fit_generic(fields, names, s, sections=site is not None or notion)
+        fields, note = _fit_generic(fields, names, s, sections=site is not None or notion,
+                                    bundles=site is not None and site.bundles)
         notes.append(note)
         if notion:
             fields, note = _fit_notion(fields)
@@ -883,6 +890,8 @@ class _Site:
     why: str
     changes: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: a folder holding its own index page alone is a page, not a section (Gatsby's posts)
+    bundles: bool = False
 
 
 def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
@@ -922,6 +931,16 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
     if _eleventy(base) is None and (book := _book_config(base)) is not None:
         return _book(base, names, *book, inside)
+    if _eleventy(base) is None and (vue := _vue_config(base)) is not None:
+        where, config, folder = vue
+        src_dir = _VITEPRESS_SRC_DIR.search(config)
+        content = inside(posixpath.normpath(posixpath.join(folder, src_dir.group(1))) if src_dir else folder) or ""
+        why = f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is) skipped"
+        return _Site(content, ("public",), f"pages under {content} ({why})" if content else why,
+                     {"no_front_matter": "article"})
+    gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if _eleventy(base) is None else None
+    if gatsby is not None:
+        return _gatsby(gatsby[0], gatsby[1], inside)
     pelican = _config(_parents(base), _PELICAN_CONFIGS)
     if pelican is not None and _eleventy(base) is None:
         return _pelican(base, *pelican, inside)
@@ -1022,6 +1041,42 @@ def _summary_pages(base: Path, toc: str, names: Sequence[str]) -> list[str]:
         if name in known and name not in listed:
             listed.append(name)
     return listed
+
+
+_VUE_CONFIGS = (*(f".vitepress/config.{x}" for x in (*_JS_CONFIG, "cts")),
+                *(f".vuepress/config.{x}" for x in _JS_CONFIG))
+_VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
+
+
+def _vue_config(base: Path) -> tuple[str, str, str] | None:
+    """A VitePress or VuePress site's config, in ``base`` or its ``docs/`` (the folder its commands are
+    given): where it is (for the reason), its text, and the folder that holds it (``docs`` or ``.``),
+    whose Markdown files are the site's pages (VitePress: below its ``srcDir``)."""
+    for folder in (".", "docs"):
+        found = _config([(base / folder).resolve()], _VUE_CONFIGS)
+        if found is not None:
+            where = Path(os.path.relpath(found[0], base.resolve())).as_posix()
+            return where, found[1], folder
+    return None
+
+
+_GATSBY_CONFIGS = tuple(f"gatsby-config.{x}" for x in _JS_CONFIG)
+_GATSBY_PATH = re.compile(r"""\bpath\s*:\s*(?:["'`](?:\$\{__dirname\}/|\./)?([^"'`$]+)["'`]|"""
+                          r"""path\.(?:join|resolve)\(\s*__dirname\s*,\s*["'`]([^"'`]+)["'`])""")
+_GATSBY_SITE_URL = re.compile(r"""\bsiteUrl\s*:\s*["'`]([^"'`]+)["'`]""")
+
+
+def _gatsby(config: Path, text: str, inside: Callable[[str], str | None]) -> _Site | None:
+    """A Gatsby site: its pages are the Markdown files of the folder its ``gatsby-source-filesystem``
+    reads (the blog starter's ``content/blog``), which Gatsby's ``createFilePath`` publishes at their
+    path below it (``hello-world/index.md`` at ``/hello-world/``); its url is ``siteMetadata.siteUrl``.
+    Several such folders: the site's root (each folder's pages are published below their own)."""
+    folders = [f for m in _GATSBY_PATH.finditer(text) if (f := inside(m.group(1) or m.group(2) or ""))]
+    content = folders[0] if len(set(folders)) == 1 else ""
+    url = _GATSBY_SITE_URL.search(text)
+    changes: dict[str, Any] = {"site_url": url.group(1).rstrip("/")} if url and "://" in url.group(1) else {}
+    why = f"{config.name}: a Gatsby site"
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes, bundles=True)
 
 
 _PELICAN_CONFIGS = ("pelicanconf.py",)
@@ -1281,9 +1336,11 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
     return tuple(labels), problems
 
 
-def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False
-                 ) -> tuple[FieldMap, str]:
+def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False,
+                 bundles: bool = False) -> tuple[FieldMap, str]:
     """Where a generic corpus keeps its subjects, and whether files without front matter are notes.
+    ``bundles``: a top folder that holds its own ``index`` page alone is that page, no section (a
+    Gatsby blog's ``hello-world/index.md``).
     ``sections``: ``names`` are below a site's content folder, whose folders are its sections (one
     is enough to be a subject); elsewhere one top folder says nothing (a vault kept in ``notes/``)."""
     changes: dict[str, Any] = {}
@@ -1294,6 +1351,11 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections
     half = max(1, s.with_front_matter // 2)
     subject = next((k for k in fields.subject if s.keys[k] >= half), None)
     tops = {n.split("/", 1)[0] for n in names if "/" in n and not n.startswith(("_",))}
+    # a folder that holds its own page alone is that page (a Gatsby post's hello-world/index.md), no section
+    if bundles:
+        alone = Counter(n.split("/", 1)[0] for n in names if "/" in n)
+        tops -= {top for top in tops if alone[top] == 1 and any(
+            n.startswith(f"{top}/index.") and n.count("/") == 1 for n in names)}
     if subject is not None:
         notes.append(f"subject from {subject}")
         changes["subject"] = (subject,)

@@ -1675,3 +1675,66 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     assert by["content/blog/second.md"].subject == "Blog"
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.related("blog/second") == [kg.article("blog/first")]
+
+
+@pytest.mark.parametrize("tool", ["vitepress", "vuepress"])
+def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: Path, tool: str):
+    """VitePress and VuePress publish every Markdown file of the folder that holds their .vitepress/ or
+    .vuepress/ config (docs/): read from the repository, its README was an article, the pages were all
+    Uncategorised and links to /guide/ were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    config = "config.mts" if tool == "vitepress" else "config.js"
+    home = "index.md" if tool == "vitepress" else "README.md"
+    for name, text in {
+        f"docs/.{tool}/{config}": "export default { title: 'My Project', themeConfig: {} }\n",
+        "package.json": f'{{"devDependencies": {{"{tool}": "^1.5.0"}}, "scripts": {{"docs:dev": "{tool} dev docs"}}}}',
+        "README.md": "# The repository\n",
+        f"docs/{home}": "---\nlayout: home\nhero:\n  name: My Project\n---\n",
+        "docs/markdown-examples.md": "# Markdown Examples\n\nSee [API](./api-examples) and [guide](/guide/getting-started).\n",
+        "docs/api-examples.md": "---\noutline: deep\n---\n\n# Runtime API\n\nBack to [examples](/markdown-examples.html).\n",
+        "docs/guide/index.md": "# Guide\n\nStart with [getting started](./getting-started.md).\n",
+        "docs/guide/getting-started.md": "# Getting Started\n\nRead the [guide](/guide/).\n",
+        "docs/public/robots.md": "# copied as it is\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "generic"
+    assert result.fields.content_dir == "docs/"
+    by = {a.path: a for a in result.articles}
+    assert sorted(by) == sorted(["docs/api-examples.md", "docs/guide/getting-started.md", "docs/guide/index.md",
+                                 f"docs/{home}", "docs/markdown-examples.md"])
+    assert sorted(result.skipped) == ["README.md", "docs/public/robots.md"]
+    assert by["docs/guide/getting-started.md"].subject == "Guide"
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Path):
+    """Gatsby's blog starter publishes content/blog/<slug>/index.md at /<slug>/ (the path below the
+    folder gatsby-source-filesystem reads): links to /hello-world/ and to the siteUrl were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "gatsby-config.js": "module.exports = {\n  siteMetadata: {\n    title: `Gatsby Starter Blog`,\n"
+                            "    siteUrl: `https://gatsbystarterblogsource.gatsbyjs.io/`,\n  },\n  plugins: [\n"
+                            "    {\n      resolve: `gatsby-source-filesystem`,\n"
+                            "      options: {\n        path: `${__dirname}/content/blog`,\n        name: `blog`,\n      },\n"
+                            "    },\n    {\n      resolve: `gatsby-source-filesystem`,\n"
+                            "      options: {\n        name: `images`,\n        path: `${__dirname}/src/images`,\n      },\n"
+                            "    },\n  ],\n}\n",
+        "README.md": "<h1>Gatsby Starter Blog</h1>\n",
+        "content/blog/hello-world/index.md": '---\ntitle: Hello World\ndate: "2015-05-01T22:12:03.284Z"\n---\n'
+                                             "See [my second post](/my-second-post/).\n",
+        "content/blog/my-second-post/index.md": '---\ntitle: My Second Post!\ndate: "2015-05-06T23:46:37.121Z"\n---\n'
+                                                "[Hello](https://gatsbystarterblogsource.gatsbyjs.io/hello-world/)\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.detection is not None and "a Gatsby site" in result.detection.reason
+    assert result.fields.content_dir == "content/blog/" and result.skipped == ["README.md"]
+    assert {a.subject for a in result.articles} == {"Uncategorised"}  # a post's own folder is no section
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 2
