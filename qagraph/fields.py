@@ -134,6 +134,8 @@ class FieldMap:
     ``exclude_root`` above the folder read (``""``: the folder itself). ``page_folders`` are the
     folders (``docs/``, ``blog/``) a site read from its root publishes pages from, when it has
     several (a Docusaurus site's docs, blog and pages): a file elsewhere is no page.
+    ``exclude_docs`` and ``draft_docs`` are an MkDocs config's: gitignore patterns, from the content
+    folder, of the files it leaves out and of its drafts (:func:`qagraph.presets.gitignored`).
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -203,6 +205,8 @@ class FieldMap:
     exclude: tuple[str, ...] = ()
     exclude_root: str = ""
     page_folders: tuple[str, ...] = ()
+    exclude_docs: tuple[str, ...] = ()
+    draft_docs: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()
@@ -217,7 +221,7 @@ class FieldMap:
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
         "journal_files": None, "journal_title": None,
-        "content_dir": None, "toc": None, "toc_pages": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
+        "content_dir": None, "toc": None, "toc_pages": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),

@@ -915,8 +915,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
         docs = inside(declared.group(1) if declared else "docs")
         if docs:  # every Markdown file there is a page: front matter is optional
-            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site)",
-                         {"no_front_matter": "article"})
+            excluded = (*_MKDOCS_EXCLUDED, *_yaml_text_lines(mkdocs[1], "exclude_docs"))
+            drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
+            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site; "
+                         f"not read: templates/{', the exclude_docs' if len(excluded) > 1 else ''}"
+                         f"{' and draft_docs' if drafts else ''})",
+                         {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts})
     docusaurus = _config([base.resolve()], _DOCUSAURUS_CONFIGS)
     if docusaurus is not None:
         return _docusaurus(base, names, *docusaurus, inside)
@@ -1101,6 +1105,33 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
             break
     why = f"{config.name}: a Pelican site; Key: value metadata lines"
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
+
+
+#: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)
+_MKDOCS_EXCLUDED = ("/templates/",)
+
+
+def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
+    """The lines of a top-level text setting of a YAML config, read from the text (an MkDocs config
+    may hold ``!!python/name`` tags a safe YAML parser refuses): a block (``key: |`` and the indented
+    lines under it) or one line (``key: "*.tmp.md"``).
+
+    >>> _yaml_text_lines("site_name: x\\nexclude_docs: |\\n  /drafts/\\n\\n  *.tmp.md\\nnav: []\\n", "exclude_docs")
+    ('/drafts/', '*.tmp.md')
+    """
+    m = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*(.*)$", config, re.M)
+    if m is None:
+        return ()
+    inline = m.group(1).strip()
+    if inline and not inline.startswith(("|", ">")):
+        return (inline.strip("'\""),) if not inline.startswith("#") else ()
+    lines = []
+    for line in config[m.end():].split("\n")[1:]:
+        if line.strip() and not line[:1].isspace():
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return tuple(lines)
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
@@ -1453,7 +1484,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates or page_folders or fields.toc):
+            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1476,6 +1507,17 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
             continue
+        if fields.exclude_docs or fields.draft_docs:
+            rel = name[len(content):]
+            pattern = gitignored(rel, fields.exclude_docs)
+            if pattern is not None:
+                default = ", by default" if pattern in _MKDOCS_EXCLUDED else ""
+                skips[name] = f"excluded by the site's config (exclude_docs: {pattern}{default}): not a page"
+                continue
+            pattern = gitignored(rel, fields.draft_docs)
+            if pattern is not None:
+                skips[name] = f"a draft (draft_docs: {pattern}): not in the site's build"
+                continue
         if fields.toc and name == fields.toc:
             skips[name] = f"the book's table of contents ({name.rpartition('/')[2]}): not a page"
             continue
@@ -1534,6 +1576,64 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
 #: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)
 _HEXO_UNREAD = "whose name starts with _: Hexo does not read it (only _posts/)"
 _UNREAD = "whose name starts with _: Jekyll does not read it (no collection it outputs, not in the config's include)"
+
+
+def gitignored(path: str, patterns: Sequence[str]) -> str | None:
+    """The pattern that leaves out the file ``path`` among gitignore ``patterns`` (from the same
+    folder), as git (and MkDocs' ``exclude_docs``) matches them: the last that matches decides, a
+    ``!pattern`` takes the file back; a pattern with a ``/`` before its end is from the folder, one
+    without matches a name at any depth; a trailing ``/`` matches folders only; ``*`` and ``?`` stay
+    within a name, ``**`` crosses folders.
+
+    >>> [gitignored(p, ["/drafts/", "*.tmp.md", "!keep.tmp.md", "a/**/z.md"]) for p in
+    ...  ["drafts/x.md", "b/drafts/x.md", "c/s.tmp.md", "keep.tmp.md", "a/b/c/z.md", "drafts.md"]]
+    ['/drafts/', None, '*.tmp.md', None, 'a/**/z.md', None]
+    """
+    parts = path.split("/")
+    hit = None
+    for raw in patterns:
+        pattern = raw.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        negate = pattern.startswith("!")
+        body = pattern[1:] if negate else pattern
+        folders_only = body.endswith("/")
+        body = body.rstrip("/")
+        anchored = "/" in body
+        body = body.lstrip("/")
+        if not body:
+            continue
+        regex = re.compile(_glob_regex(body))
+        count = len(parts) - 1 if folders_only else len(parts)
+        if anchored:
+            matched = any(regex.fullmatch("/".join(parts[:i])) for i in range(1, count + 1))
+        else:
+            matched = any(regex.fullmatch(part) for part in parts[:count])
+        if matched:
+            hit = None if negate else raw.strip()
+    return hit
+
+
+def _glob_regex(glob: str) -> str:
+    """A gitignore glob as a regular expression: ``**`` across folders, ``*`` and ``?`` within a name."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)
 
 
 def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:

@@ -1636,3 +1636,19 @@ def test_a_patched_build_of_a_zola_site_equals_a_full_build(tmp_path_factory, fi
     """Pages tagged in [taxonomies], linked by @/ paths and the site's url, while the config's base_url
     changes (and the config becomes Hugo's)."""
     _patch_site(tmp_path_factory.mktemp("zola"), files, edits)
+
+
+# MkDocs: what its config leaves out (templates/ always, exclude_docs, draft_docs), while the config changes
+MKDOCS_PAGES = ["docs/index.md", "docs/guide/a.md", "docs/templates/t.md", "docs/drafts/d.md", "docs/guide/s.tmp.md",
+                "docs/wip/w.md", "README.md"]
+MKDOCS_LINKS = ["[a](guide/a.md)", "[i](../index.md)", "[d](/drafts/d/)", "[w](wip/w.md)", "[s](s.tmp.md)"]
+mkdocs_page = _page_text(st.sampled_from(["# Page\n\n", "---\ntags: [x]\n---\n# Tagged\n\n"]), MKDOCS_LINKS)
+MKDOCS_SITE = {"mkdocs.yml": ["site_name: D\n", "site_name: D\nexclude_docs: |\n  /drafts/\n  *.tmp.md\n",
+                              "site_name: D\ndraft_docs: |\n  wip/\nexclude_docs: '!/templates/'\n"]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(MKDOCS_PAGES, mkdocs_page, MKDOCS_SITE), edits=_site_edits(MKDOCS_PAGES, mkdocs_page, MKDOCS_SITE))
+def test_a_patched_build_of_an_mkdocs_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages in and out of exclude_docs and draft_docs as the config changes."""
+    _patch_site(tmp_path_factory.mktemp("mkdocs"), files, edits)

@@ -1738,3 +1738,34 @@ def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Pa
     assert {a.subject for a in result.articles} == {"Uncategorised"}  # a post's own folder is no section
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 2
+
+
+def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_path: Path):
+    """MkDocs leaves out docs/templates/ (theme overrides) by default, the config's exclude_docs
+    (gitignore patterns from the docs folder) and its draft_docs (not in a build): they were articles.
+    A page not_in_nav is published all the same."""
+    for name, text in {
+        "mkdocs.yml": "site_name: Docs\nexclude_docs: |\n  /drafts/\n  *.tmp.md\n  !keep.tmp.md\n"
+                      "draft_docs: |\n  _unpublished.md\n  wip/\nnot_in_nav: |\n  /private.md\n",
+        "docs/index.md": "# Home\n",
+        "docs/private.md": "# Private\n",
+        "docs/guide/install.md": "# Install\n",
+        "docs/guide/scratch.tmp.md": "# Scratch\n",
+        "docs/guide/keep.tmp.md": "# Keep\n",
+        "docs/templates/page.md": "# {{ page.title }}\n",
+        "docs/drafts/a.md": "# A\n",
+        "docs/guide/drafts/b.md": "# B, not under /drafts/\n",
+        "docs/_unpublished.md": "# Unpublished\n",
+        "docs/guide/wip/c.md": "# C\n",
+    }.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    assert sorted(a.path for a in result.articles) == [
+        "docs/guide/drafts/b.md", "docs/guide/install.md", "docs/guide/keep.tmp.md", "docs/index.md", "docs/private.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["docs/templates/page.md"] == "excluded by the site's config (exclude_docs: /templates/, by default): not a page"
+    assert why["docs/drafts/a.md"] == "excluded by the site's config (exclude_docs: /drafts/): not a page"
+    assert why["docs/guide/scratch.tmp.md"] == "excluded by the site's config (exclude_docs: *.tmp.md): not a page"
+    assert why["docs/guide/wip/c.md"] == "a draft (draft_docs: wip/): not in the site's build"
+    assert why["docs/_unpublished.md"] == "a draft (draft_docs: _unpublished.md): not in the site's build"
+    assert_every_file_accounted_for(result)
