@@ -688,7 +688,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
-            elif fields.title and f.fm.syntax is not None and source == "file-name":  # a page's name is its title
+            elif fields.title and not named and f.fm.syntax is not None and source == "file-name":
+                # a page's name is its title (where file names are titles, a Quartz note's, it is no fault)
                 f.warn(f"no title: none of {', '.join(fields.title)} is set; titled by its file name", code="no-title")
         if title:
             return title

@@ -387,7 +387,7 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
            raw: Mapping[str, str] | None = None) -> Detection:
     """Recognise the kind of corpus under ``root`` and fit its preset to it.
 
-    Signs, strongest first: a ``.obsidian/`` folder or a Logseq graph's config; the Q&A format's
+    Signs, strongest first: a ``.obsidian/`` folder or a Logseq graph's config; a Quartz site's config; the Q&A format's
     fields in most sampled files; a Dendron vault (``generic``, fitted to it); a Hugo theme's repository (``theme.toml`` and ``exampleSite/content/``: its
     example site is read); a Hugo config (``hugo.toml``, or ``config.toml`` with a ``baseURL``)
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
@@ -422,6 +422,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
         return "obsidian", ".obsidian/ folder (an Obsidian vault)", False
     if (base / _LOGSEQ_CONFIG).is_file():
         return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)", False
+    if _quartz(base, names) is not None:
+        return "obsidian", "quartz.config.ts (a Quartz site: content/ read as an Obsidian vault)", False
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
                               "related_articleN, seo.page_keywords, /learn/ urls"), False
@@ -604,6 +606,14 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b) and subjects; "
                      "logseq/ skipped; "
                      + journals)
+    elif p.name == "obsidian" and (quartz := _quartz(base, names)) is not None:
+        ignored = tuple(dict.fromkeys(i.strip("/") for i in _QUARTZ_IGNORE_ITEM.findall(quartz)
+                                      if not any(c in i for c in "*?[{") and not i.startswith(".")))
+        # Quartz titles a note by its title field, else its file name, and leaves out drafts
+        fields = replace(fields, content_dir="content/", title=("title",), drafts=("draft",),
+                         skip_folders=(*fields.skip_folders, *ignored))
+        notes.append("pages under content/; titles from title, else the file name; drafts skipped"
+                     + (f"; ignorePatterns skipped ({', '.join(f'{i}/' for i in ignored)})" if ignored else ""))
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
@@ -802,6 +812,20 @@ def _fit_notion(fields: FieldMap) -> tuple[FieldMap, str]:
 #: where an Obsidian vault's settings name its templates folder: the core Templates plugin's, Templater's
 _OBSIDIAN_TEMPLATES = ((".obsidian/templates.json", "folder"),
                        (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"))
+
+
+_QUARTZ_IGNORE = re.compile(r"""ignorePatterns\s*:\s*\[([^\]]*)\]""")
+_QUARTZ_IGNORE_ITEM = re.compile(r"""["'`]([^"'`]+)["'`]""")
+
+
+def _quartz(base: Path, names: Sequence[str]) -> str | None:
+    """The ``ignorePatterns`` list of a Quartz site's config (``quartz.config.ts`` beside a ``content/``,
+    the vault it publishes) at ``base``, as text; ``None`` for no such site."""
+    config = _config([base.resolve()], ("quartz.config.ts", "quartz.config.js"))
+    if config is None or not any(n.startswith("content/") for n in names):
+        return None
+    found = _QUARTZ_IGNORE.search(config[1])
+    return found.group(1) if found else ""
 
 
 def _obsidian_templates(base: Path) -> tuple[str, ...]:

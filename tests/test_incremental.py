@@ -1652,3 +1652,20 @@ MKDOCS_SITE = {"mkdocs.yml": ["site_name: D\n", "site_name: D\nexclude_docs: |\n
 def test_a_patched_build_of_an_mkdocs_site_equals_a_full_build(tmp_path_factory, files, edits):
     """Pages in and out of exclude_docs and draft_docs as the config changes."""
     _patch_site(tmp_path_factory.mktemp("mkdocs"), files, edits)
+
+
+# Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
+QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
+                "content/templates/Daily.md", "docs/index.md", "README.md"]
+QUARTZ_LINKS = ["[[Alpha]]", "[[Beta|b]]", "[[s]]", "[[Daily]]", "[x](notes/Alpha.md)"]
+quartz_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ndraft: true\n---\n", "", "---\ntags: [a]\n---\n"]),
+                         QUARTZ_LINKS)
+QUARTZ_SITE = {"quartz.config.ts": ['const c = {configuration: {ignorePatterns: ["private", "templates", ".obsidian"]}}\n',
+                                    'const c = {configuration: {ignorePatterns: []}}\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(QUARTZ_PAGES, quartz_page, QUARTZ_SITE), edits=_site_edits(QUARTZ_PAGES, quartz_page, QUARTZ_SITE))
+def test_a_patched_build_of_a_quartz_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Notes in and out of the ignored folders as the config changes, drafts that come and go."""
+    _patch_site(tmp_path_factory.mktemp("quartz"), files, edits)

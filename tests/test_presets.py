@@ -1769,3 +1769,32 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
     assert why["docs/guide/wip/c.md"] == "a draft (draft_docs: wip/): not in the site's build"
     assert why["docs/_unpublished.md"] == "a draft (draft_docs: _unpublished.md): not in the site's build"
     assert_every_file_accounted_for(result)
+
+
+def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
+    """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
+    own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
+    without front matter was skipped, its ignorePatterns (templates with {{date}}) were read and drafts
+    were published."""
+    for name, text in {
+        "quartz.config.ts": 'const config: QuartzConfig = {\n  configuration: {\n    pageTitle: "Quartz 4",\n'
+                            '    baseUrl: "quartz.jzhao.xyz",\n    ignorePatterns: ["private", "templates", ".obsidian"],\n'
+                            '  },\n  plugins: { filters: [Plugin.RemoveDrafts()] },\n}\n',
+        "README.md": "# Quartz v4\n",
+        "docs/index.md": "---\ntitle: Welcome to Quartz 4\n---\nSee [[features/wikilinks]].\n",
+        "docs/features/wikilinks.md": "---\ntitle: Wikilinks\n---\nText.\n",
+        "content/index.md": "---\ntitle: Welcome to my garden\n---\nStart at [[Alpha]].\n",
+        "content/notes/Alpha.md": "---\ntags: [idea]\n---\nAlpha links [[Gamma]].\n",
+        "content/notes/Gamma.md": "Gamma, no front matter.\n",
+        "content/notes/Beta.md": "---\ntitle: Beta note\ndraft: true\n---\nBeta.\n",
+        "content/templates/Daily.md": "---\ndate: {{date}}\n---\n# {{title}}\n",
+        "content/private/secret.md": "secret [[Alpha]]\n",
+    }.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert result.detection is not None and result.detection.preset == "obsidian"
+    assert {a.path: (a.title, a.subject) for a in result.articles} == {
+        "content/index.md": ("Welcome to my garden", "Uncategorised"), "content/notes/Alpha.md": ("Alpha", "Notes"),
+        "content/notes/Gamma.md": ("Gamma", "Notes")}
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    assert_every_file_accounted_for(result)
