@@ -308,25 +308,41 @@ def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] |
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
                  "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
                  "config/_default/config.yaml")
-_BASE_URL = re.compile(r"""^\s*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
+_BASE_URL = re.compile(r"""^[ \t]*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 _JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
 _JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
 _JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
-_HUGO_LANGUAGE_TABLE = re.compile(r"^\s*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
+_HUGO_LANGUAGE_TABLE = re.compile(r"^[ \t]*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
 _HUGO_LANGUAGES_KEY = re.compile(r"^languages\s*:\s*$", re.M)  # YAML: languages: then one key per language
-_HUGO_DEFAULT_LANGUAGE = re.compile(r"""^\s*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
+_HUGO_DEFAULT_LANGUAGE = re.compile(r"""^[ \t]*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
 
 
 _ZOLA_CONFIGS = ("zola.toml", "config.toml")
-_ZOLA_BASE_URL = re.compile(r"""^\s*base_url\s*=\s*["']([^"'\s]+)""", re.M)
+_ZOLA_BASE_URL = re.compile(r"""^base_url[ \t]*=[ \t]*["']([^"'\s]+)""", re.M)
+_TOML_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.M)
+
+
+def zola_base_url(config: str) -> str | None:
+    """The ``base_url`` a Zola config sets: a top-level key, before its first table (an app's
+    ``[api] base_url`` is no site's).
+
+    >>> zola_base_url('title = "x"\\nbase_url = "https://a.org"\\n[extra]\\n'), zola_base_url('[api]\\nbase_url = "https://b"\\n')
+    ('https://a.org', None)
+    """
+    table = _TOML_FIRST_TABLE.search(config)
+    found = _ZOLA_BASE_URL.search(config, 0, table.start() if table else len(config))
+    return found.group(1) if found else None
 
 
 def _zola(base: Path) -> tuple[Path, str] | None:
     """The config (path and text) of the Zola site ``base`` is in or is: a ``config.toml`` (or
-    ``zola.toml``) that sets ``base_url``, where Hugo's sets ``baseURL``."""
+    ``zola.toml``) that sets ``base_url`` at its top level, where Hugo's sets ``baseURL``, beside
+    the ``content/`` folder Zola builds from."""
     config = _config(_parents(base), _ZOLA_CONFIGS)
-    return config if config is not None and _ZOLA_BASE_URL.search(config[1]) else None
+    if config is None or zola_base_url(config[1]) is None or not (config[0].parent / "content").is_dir():
+        return None
+    return config
 
 
 def _hugo_languages(config: str) -> tuple[str, ...]:
@@ -354,7 +370,7 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
 
 _HUGO_LANGUAGE_FILES = ("config/_default/languages.toml", "config/_default/languages.yaml",
                         "config/_default/languages.yml")
-_TOML_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
+_TOML_TABLE = re.compile(r"^[ \t]*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
 _YAML_TOP_KEY = re.compile(r"^([A-Za-z0-9_-]+)\s*:", re.M)
 
 
@@ -544,14 +560,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if content_dir:
             notes.append(f"pages under {content_dir}")
         config = _config(configs, _HUGO_CONFIGS)
-        zola = _zola(base) if theme is None else None
+        # a Zola site, as recognition finds one: not where a Hugo config says the site is Hugo's
+        hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+        zola = _zola(base) if theme is None and not hugo else None
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
                              subject=("taxonomies.categories", "taxonomies.category", *fields.subject))
             notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories")
-        base_url = (_ZOLA_BASE_URL if zola is not None else _BASE_URL).search(config[1]) if config else None
-        site = base_url.group(1) if base_url else None
+        base_url = _BASE_URL.search(config[1]) if config and zola is None else None
+        site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
         languages = _hugo_languages(config[1]) if config else ()
         if not languages:  # a config folder keeps them in a file of their own
@@ -703,8 +721,8 @@ def _jekyll_settings(config: str) -> dict[Any, Any]:
     import yaml
 
     try:
-        settings = yaml.safe_load(config)
-    except yaml.YAMLError:
+        settings = _parsed(config, yaml.safe_load)
+    except ValueError:  # not YAML, a number of 5,000 digits, nesting deeper than Python recurses
         return {}
     return settings if isinstance(settings, dict) else {}
 
@@ -1011,9 +1029,9 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
     return None
 
 
-_BOOK_SRC = re.compile(r"""^\s*src\s*=\s*["']([^"']+)["']""", re.M)
+_BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
 _GITBOOK_ROOT = re.compile(r"""^root\s*:\s*["']?([^"'\s#]+)""", re.M)
-_GITBOOK_SUMMARY = re.compile(r"""^\s+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
+_GITBOOK_SUMMARY = re.compile(r"""^[ \t]+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
 
 
 def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
@@ -1142,13 +1160,18 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
 
     >>> _yaml_text_lines("site_name: x\\nexclude_docs: |\\n  /drafts/\\n\\n  *.tmp.md\\nnav: []\\n", "exclude_docs")
     ('/drafts/', '*.tmp.md')
+    >>> _yaml_text_lines("exclude_docs: drafts/  # work in progress", "exclude_docs"), _yaml_text_lines("k: '#x' # c", "k")
+    (('drafts/',), ('#x',))
     """
     m = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*(.*)$", config, re.M)
     if m is None:
         return ()
     inline = m.group(1).strip()
     if inline and not inline.startswith(("|", ">")):
-        return (inline.strip("'\""),) if not inline.startswith("#") else ()
+        if inline[0] in "'\"":  # quoted: up to its closing quote, whatever follows
+            return (inline[1:].partition(inline[0])[0],)
+        value = re.split(r"[ \t]+#", inline, maxsplit=1)[0]  # a comment after the value is none of it
+        return (value,) if value and not value.startswith("#") else ()
     lines = []
     for line in config[m.end():].split("\n")[1:]:
         if line.strip() and not line[:1].isspace():
@@ -1253,8 +1276,8 @@ def _json_data(base: Path, raw: str, name: str, whom: str) -> dict[str, Any] | P
     return value
 
 
-_DOCUSAURUS_URL = re.compile(r"""^\s*url\s*:\s*["'`]([^"'`]+)["'`]""", re.M)
-_DOCUSAURUS_BASE_URL = re.compile(r"""^\s*baseUrl\s*:\s*["'`]([^"'`]*)["'`]""", re.M)
+_DOCUSAURUS_URL = re.compile(r"""^[ \t]*url\s*:\s*["'`]([^"'`]+)["'`]""", re.M)
+_DOCUSAURUS_BASE_URL = re.compile(r"""^[ \t]*baseUrl\s*:\s*["'`]([^"'`]*)["'`]""", re.M)
 
 
 def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,

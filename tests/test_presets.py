@@ -1677,6 +1677,49 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     assert kg.related("blog/second") == [kg.article("blog/first")]
 
 
+def test_a_base_url_is_zola_s_only_at_the_top_of_a_config_beside_content_and_never_in_a_hugo_site(tmp_path: Path):
+    """Zola's config sets base_url at its top level, beside the content/ it builds: an app's config.toml
+    with an [api] base_url above a folder of notes made them a Zola site (read as Hugo's: the notes
+    without front matter skipped), and a Hugo config's [params] base_url replaced the Hugo site's url
+    (links to its own pages dropped) and fitted it as Zola."""
+    import qagraph
+
+    app = tmp_path / "app"
+    write_article(app, "config.toml", '[api]\nbase_url = "https://api.example.com"\n')
+    for name in ("notes/alpha.md", "notes/beta.md"):
+        write_article(app, name, "# A note\n\nNo front matter.\n")
+    write_article(app, "notes/gamma.md", "---\ntitle: Gamma\n---\nText.\n")
+    notes = load_corpus(app / "notes")
+    assert notes.detection is not None and notes.detection.preset == "generic" and len(notes.articles) == 3
+    site = tmp_path / "hugo"
+    write_article(site, "config.toml", 'baseURL = "https://me.example.org/"\n[params]\n  base_url = "https://cdn.example.com"\n')
+    write_article(site, "content/posts/p.md", '---\ntitle: P\n---\nSee [q](https://me.example.org/posts/q/).\n')
+    write_article(site, "content/posts/q.md", '---\ntitle: Q\n---\nText.\n')
+    result = load_corpus(site)
+    assert result.detection is not None and "Zola" not in result.detection.reason
+    assert result.fields.site_url == "https://me.example.org/"
+    assert qagraph.build(site, out=tmp_path / "out").counts["edges"]["related"] == 1
+
+
+def test_site_configs_are_read_without_failing_or_hanging_on_hostile_text(tmp_path: Path):
+    """A site's config nested deeper than Python recurses ended the run as an internal error (a Hexo's
+    or a Jekyll's _config.yml). And no pattern that reads a config may start a line with a blank that
+    also takes line ends (``^\\s*`` under re.M): on 64 KB of blank lines each such pattern took seconds
+    (one, 33 s), tried again at every line."""
+    import re
+
+    import qagraph.presets as presets
+
+    for name, text in {"hexo/_config.yml": "new_post_name: :title.md\nx: " + "[" * 20_000 + "]" * 20_000 + "\n",
+                       "jekyll/_config.yml": "title: t\nx: " + "[" * 20_000 + "]" * 20_000 + "\n"}.items():
+        write_article(tmp_path, name, text)
+        write_article(tmp_path, name.split("/")[0] + "/_posts/2024-01-01-a.md", "---\ntitle: A\n---\nText.\n")
+        assert len(load_corpus(tmp_path / name.split("/")[0]).articles) == 1
+    slow = [name for name, value in vars(presets).items() if isinstance(value, re.Pattern) and value.flags & re.M
+            and re.match(r"\^(\\s|\[[^\]]*\\s)", value.pattern)]
+    assert slow == []
+
+
 @pytest.mark.parametrize("tool", ["vitepress", "vuepress"])
 def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: Path, tool: str):
     """VitePress and VuePress publish every Markdown file of the folder that holds their .vitepress/ or
