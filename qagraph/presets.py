@@ -691,7 +691,7 @@ def _hexo(base: Path) -> tuple[Path, str] | None:
 
 def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, text: str) -> tuple[FieldMap, str]:
     """A Hexo site's map: its pages are those of its ``source_dir`` (default ``source/``; the scaffolds,
-    themes and README beside it are not), where a folder or file named ``_...`` is not read but
+    themes and README beside it are not), where a folder named ``_...`` is not read but
     ``_posts/``, and ``_drafts/`` is not published. A post is published at the config's ``permalink``
     (default ``:year/:month/:day/:title/``), dated by its ``date`` field, its ``:title`` its path
     below ``_posts/`` (:func:`~qagraph.fields.post_permalink`); a page without front matter is
