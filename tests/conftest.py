@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ import qagraph
 # property tests check what happens, not how fast: a loaded CI machine must not fail them
 settings.register_profile("qagraph", deadline=None)
 settings.load_profile("qagraph")
+
+# Ctrl-C as a terminal gives it: a suite started as a background job of a shell without job control
+# inherits SIGINT ignored, and would pass that on to every process it starts, which a test's SIGINT
+# then never reaches (each waited out its time-out); Python's own handler is not inherited
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
