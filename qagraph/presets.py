@@ -701,8 +701,7 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     source = str(settings.get("source_dir") or "source").strip().strip("/") or "source"
     below = Path(os.path.relpath(base.resolve(), config.parent)).as_posix()
     prefix = f"{source}/" if below == "." and any(n.startswith(f"{source}/") for n in names) else ""
-    unread = sorted({part for n in names if n.startswith(prefix) for part in n[len(prefix):].split("/")[:-1]
-                     if part.startswith("_") and part not in ("_posts", *_JEKYLL_SITE_FOLDERS)})
+    unread = _jekyll_unread([n[len(prefix):] for n in names if n.startswith(prefix)], (), ())  # Jekyll's rule
     permalink = str(settings.get("permalink") or ":year/:month/:day/:title/").strip()
     url = settings.get("url")
     changes: dict[str, Any] = {
