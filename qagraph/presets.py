@@ -974,22 +974,22 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
-    if _eleventy(base) is None and (book := _book_config(base)) is not None:
+    eleventy = _eleventy(base)  # an Eleventy site's own config wins over the signs of the tools below
+    if eleventy is None and (book := _book_config(base)) is not None:
         return _book(base, names, *book, inside)
-    if _eleventy(base) is None and (vue := _vue_config(base)) is not None:
+    if eleventy is None and (vue := _vue_config(base)) is not None:
         where, config, folder = vue
         src_dir = _VITEPRESS_SRC_DIR.search(config)
         content = inside(posixpath.normpath(posixpath.join(folder, src_dir.group(1))) if src_dir else folder) or ""
         why = f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is) skipped"
         return _Site(content, ("public",), f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article"})
-    gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if _eleventy(base) is None else None
+    gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
         return _gatsby(gatsby[0], gatsby[1], inside)
-    pelican = _config(_parents(base), _PELICAN_CONFIGS)
-    if pelican is not None and _eleventy(base) is None:
+    pelican = _config(_parents(base), _PELICAN_CONFIGS) if eleventy is None else None
+    if pelican is not None:
         return _pelican(base, *pelican, inside)
-    eleventy = _eleventy(base)
     if eleventy is not None:
         source, input_dir = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
