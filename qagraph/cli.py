@@ -809,12 +809,15 @@ def _query_text(argument: str) -> str:
 @click.option("--endpoint", metavar="URL", default=None,
               help="Query this SPARQL endpoint instead (e.g. the Oxigraph server that push filled).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Give the query up after this long (exit 4). Default: no limit (an endpoint: 60 s).")
 @json_option
 @build_option
 @content_option
 @quiet_option
 def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: str | None, base_iri: str | None,
-                  as_json: bool, build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
+                  timeout: float | None, as_json: bool, build_dir: Path | None, rebuild: bool, content: Path | None,
+                  quiet: bool) -> None:
     """Run a SPARQL query over the graph and print the result ("-" reads it from stdin, a
     file's name (query.rq) the file).
 
@@ -834,13 +837,14 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
     if endpoint is not None:
         from .rdf import sparql_endpoint
 
-        result = sparql_endpoint(endpoint, sparql_text)
+        result = sparql_endpoint(endpoint, sparql_text) if timeout is None else \
+            sparql_endpoint(endpoint, sparql_text, timeout=timeout)
     elif rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 
-        result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI)
+        result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout)
     else:
-        result = _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri)
+        result = _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri, timeout=timeout)
     click.echo(format_results(result, "json" if as_json else fmt), nl=False, color=True)  # not stripped of ESC in a pipe
 
 

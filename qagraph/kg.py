@@ -664,12 +664,13 @@ class KnowledgeGraph:
 
     # -- SPARQL ------------------------------------------------------------------------------
 
-    def sparql(self, query: str, *, base_iri: str | None = None) -> Any:
+    def sparql(self, query: str, *, base_iri: str | None = None, timeout: float | None = None) -> Any:
         """Run SPARQL over this graph's RDF; the default graph holds every statement.
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
         first use and kept while the RDF is unchanged); a graph in memory is exported to an
-        in-memory store once per base IRI.
+        in-memory store once per base IRI. ``timeout`` (seconds) and Ctrl-C stop the wait
+        for a long query (:func:`qagraph.rdf.sparql`).
 
         >>> import qagraph
         >>> kg = qagraph.build("content")
@@ -686,7 +687,7 @@ class KnowledgeGraph:
                 self._stores[base] = open_store(self.build_dir)  # the build's own store, kept between calls
             else:
                 self._stores[base] = to_store(self.graph, base)
-        return sparql(self._stores[base], query, base_iri=base)
+        return sparql(self._stores[base], query, base_iri=base, timeout=timeout)
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import threading
 from pathlib import Path
 
 import networkx as nx
@@ -13,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from qagraph.cli import cli
-from qagraph.errors import QagraphError
+from qagraph.errors import QagraphError, StoreError
 from qagraph.graph import build_graph
 from qagraph.load import load_corpus as load
 from qagraph.rdf import format_results, sparql, to_store, write_rdf
@@ -111,6 +113,69 @@ def test_bad_queries_and_targets_are_qagraph_errors(G, tmp_path):
         sparql(tmp_path, "ASK {}")
     with pytest.raises(QagraphError, match="cannot query"):
         sparql(42, "ASK {}")
+
+
+#: a query Oxigraph takes a second or two over :func:`_pairs_store` to answer (9 million pairs), in Rust,
+#: without the GIL and without looking at signals
+SLOW = "SELECT (COUNT(*) AS ?n) { ?a <urn:p> ?x . ?b <urn:p> ?y FILTER(?x != ?y) }"
+
+
+def _pairs_store(n: int = 3000) -> ox.Store:
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i))) for i in range(n))
+    return store
+
+
+def _queries_running() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "qagraph-sparql"]
+
+
+@pytest.fixture
+def let_queries_end():
+    """Queries given up on go on in the background: the test waits for them, not the tests after it."""
+    yield
+    for thread in _queries_running():
+        thread.join()
+
+
+def test_a_query_past_its_time_limit_is_given_up(let_queries_end):
+    """A query with no end in sight held the caller (and ``qagraph query``) until it ended: it is given up
+    after ``timeout`` seconds, as a StoreError that says so; with time enough it answers."""
+    store = _pairs_store()
+    with pytest.raises(StoreError, match=r"did not end within 0.05 s; it was given up"):
+        sparql(store, SLOW, timeout=0.05)
+    assert sparql(store, SLOW, timeout=600).values() == [{"n": 3000 * 2999}]
+    with pytest.raises(QagraphError, match="positive number of seconds"):
+        sparql(store, SLOW, timeout=0)
+
+
+def test_ctrl_c_stops_the_wait_for_a_long_query(let_queries_end):
+    """Ctrl-C during a long query did nothing until the query ended (Oxigraph evaluates it without
+    looking at signals): the wait for it is interrupted at once, the query still running."""
+    store = _pairs_store()
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(KeyboardInterrupt):
+            sparql(store, SLOW)
+        assert _queries_running(), "the interrupt came only once the query had ended"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_cli_query_time_limit(tmp_path, let_queries_end):
+    rdf = tmp_path / "pairs.nt"
+    rdf.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(3000)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", SLOW, "--rdf", str(rdf), "--timeout", "0.05"])
+    assert result.exit_code == 4, result.output
+    assert "did not end within 0.05 s" in result.output
+    result = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }", "--rdf", str(rdf), "--timeout", "60"])
+    assert (result.exit_code, result.output) == (0, "true\n")
 
 
 @pytest.mark.parametrize("update", [

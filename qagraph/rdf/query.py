@@ -14,7 +14,8 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,7 +177,8 @@ def python_value(term: Any) -> Any:
 
 
 def sparql(
-    target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY
+    target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY,
+    timeout: float | None = None,
 ) -> SparqlResult:
     """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
@@ -188,15 +190,51 @@ def sparql(
     is queried as it is); the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
     declaration. See :func:`sparql_endpoint` for a remote store.
 
-    Raises :class:`~qagraph.errors.UsageError` for a bad query or target.
+    The query runs in a thread of its own while this one waits: Oxigraph evaluates it
+    without looking at signals, so Ctrl-C (``KeyboardInterrupt``) and ``timeout`` (seconds;
+    ``None``: no limit) stop the wait at once, where they would wait for a long query to end.
+    A query given up on goes on in the background until it ends (the command line ends
+    its process instead): a store cannot stop one.
+
+    Raises :class:`~qagraph.errors.UsageError` for a bad query or target, and
+    :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
     >>> G = nx.MultiDiGraph()
     >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
     [{'n': 2}]
     """
+    store, union = _store(target, base_iri, similarity)
+    return _waited_for(lambda: _evaluate(store, query, union), timeout)
+
+
+def _waited_for(work: Callable[[], SparqlResult], timeout: float | None) -> SparqlResult:
+    """``work()``, run in a daemon thread and waited for here, at most ``timeout`` seconds."""
+    if timeout is not None and not timeout > 0:
+        raise UsageError(f"the time limit must be a positive number of seconds, not {timeout!r}")
+    done: list[SparqlResult] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
+    worker.start()
+    worker.join(timeout)  # Ctrl-C interrupts the wait: it raises KeyboardInterrupt here
+    if worker.is_alive():
+        raise StoreError(f"the SPARQL query did not end within {timeout:g} s; it was given up "
+                         "(narrow it down, add a LIMIT, or allow more time)")
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
+def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
+    """The result of ``query`` on ``store``, read whole (Oxigraph evaluates lazily, as it is read)."""
     import pyoxigraph as ox
 
-    store, union = _store(target, base_iri, similarity)
     try:
         result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
         if isinstance(result, ox.QueryBoolean):
