@@ -136,6 +136,9 @@ class FieldMap:
     several (a Docusaurus site's docs, blog and pages): a file elsewhere is no page.
     ``exclude_docs`` and ``draft_docs`` are an MkDocs config's: gitignore patterns, from the content
     folder, of the files it leaves out and of its drafts (:func:`qagraph.presets.gitignored`).
+    ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
+    ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
+    where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`.
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -207,6 +210,7 @@ class FieldMap:
     page_folders: tuple[str, ...] = ()
     exclude_docs: tuple[str, ...] = ()
     draft_docs: tuple[str, ...] = ()
+    ignores: tuple[tuple[str, str, str], ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()

@@ -991,16 +991,18 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     if pelican is not None:
         return _pelican(base, *pelican, inside)
     if eleventy is not None:
-        source, input_dir = eleventy
+        source, input_dir, gitignore = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
         data, problems = _eleventy_data(base, names)
+        ignores = _eleventy_ignores(base, content, gitignore)
         why = f"{source}: an Eleventy site" + (
-            f"; defaults from the data files of {len(data)} folder{'s' if len(data) > 1 else ''} and pages" if data else "")
+            f"; defaults from the data files of {len(data)} folder{'s' if len(data) > 1 else ''} and pages" if data else "") + (
+            "; not read: what " + ", ".join(dict.fromkeys(i[2] for i in ignores)) + " name" if ignores else "")
         # a permalink in computed data wins over the front matter's; _includes/ holds layouts and
         # partials, _data/ global data, _site/ the output: no pages
         # a tags string is one tag to Eleventy ("tags: second tag"), not words: split on commas only
         changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink"),
-                   "keyword_separator": ","}
+                   "keyword_separator": ",", "ignores": ignores}
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None
@@ -1185,19 +1187,44 @@ _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" f
 _ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
 
 
-def _eleventy(base: Path) -> tuple[str, str | None] | None:
+_ELEVENTY_NO_GITIGNORE = re.compile(r"""\.setUseGitIgnore\(\s*false\s*\)""")
+
+
+def _eleventy(base: Path) -> tuple[str, str | None, bool] | None:
     """Whether ``base`` is an Eleventy site (a config file, else ``@11ty/eleventy`` in its
-    ``package.json``): the file that says so, and the input folder it declares (``dir.input``, or the
-    command line's ``--input`` in the package's scripts), if any."""
+    ``package.json``): the file that says so, the input folder it declares (``dir.input``, or the
+    command line's ``--input`` in the package's scripts), if any, and whether Eleventy leaves out
+    what the ``.gitignore`` names (unless the config says ``setUseGitIgnore(false)``)."""
     config = _config([base.resolve()], _ELEVENTY_CONFIGS)
     if config is not None:
         declared = _ELEVENTY_INPUT.search(config[1])
-        return config[0].name, declared.group(1) if declared else None
+        return config[0].name, declared.group(1) if declared else None, not _ELEVENTY_NO_GITIGNORE.search(config[1])
     package = _config([base.resolve()], ("package.json",))
     if package is not None and '"@11ty/eleventy"' in package[1]:
         declared = _ELEVENTY_CLI_INPUT.search(package[1])
-        return "package.json", declared.group(1) if declared else None
+        return "package.json", declared.group(1) if declared else None, True
     return None
+
+
+def _eleventy_ignores(base: Path, content: str, gitignore: bool) -> tuple[tuple[str, str, str], ...]:
+    """What an Eleventy site does not read, as ``FieldMap.ignores``: the lines of its
+    ``.eleventyignore`` files (the project's, at ``base``, and its input folder's, ``content``) and,
+    with ``gitignore``, of its ``.gitignore``, read as Eleventy reads them: each line a glob from the
+    file's own folder (``*.md`` is a file of that folder, not of every folder, whatever git makes of
+    it), a line starting with ``#`` a comment and one starting with ``!`` left out (Eleventy does not
+    take files back)."""
+    files = ([".gitignore"] if gitignore else []) + [".eleventyignore"] + ([f"{content}.eleventyignore"] if content else [])
+    found: list[tuple[str, str, str]] = []
+    for name in files:
+        data = _read_regular(base / name, MAX_DATA_FILE)
+        if isinstance(data, str):  # none, or not a file that can be read: nothing left out
+            continue
+        for line in data.decode("utf-8", "replace").split("\n"):
+            line = line.strip()
+            glob = line.removeprefix("./").lstrip("/")
+            if glob and not line.startswith(("#", "!")):
+                found.append((name.rpartition("/")[0] + "/" if "/" in name else "", glob, name))
+    return tuple(found)
 
 
 #: the largest data file read: a folder's defaults are a few lines (a data file of megabytes feeds pages
@@ -1500,7 +1527,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                  raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
 
-    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, with ``fields.partials``
+    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, matched by ``fields.ignores``
+    (:func:`site_ignored`: what an ``.eleventyignore`` names), with ``fields.partials``
     the files and folders named ``_...`` (Docusaurus's partials), and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
     ``index.md`` or below its folder (never at the root of the content: the home page is
@@ -1530,7 +1558,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs):
+            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1552,6 +1580,12 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
+            continue
+        ignored = site_ignored(name, fields.ignores) if fields.ignores else None
+        if ignored is not None:
+            pattern, source = ignored
+            where = f"{source} ({pattern})" if source.rpartition("/")[2].startswith(".") else f"config ({source}: {pattern})"
+            skips[name] = f"excluded by the site's {where}: not a page"
             continue
         if fields.exclude_docs or fields.draft_docs:
             rel = name[len(content):]
@@ -1658,6 +1692,25 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
         if matched:
             hit = None if negate else raw.strip()
     return hit
+
+
+def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """The first of a site tool's ignore globs (``FieldMap.ignores``: ``(folder, glob, source)``) that
+    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as fast-glob's
+    ``ignore`` and Eleventy's ignore files match it: the file's path below the folder matches, or one
+    of its folders does (a folder that matches is not read); ``*`` stays within a name, ``**``
+    crosses folders, a trailing ``/`` matches folders only (:func:`gitignored`'s rule for a glob with
+    a ``/``).
+
+    >>> ignores = [("src/", "README.md", ".eleventyignore"), ("src/", "drafts", ".eleventyignore"),
+    ...            ("", "**/*.draft.md", "srcExclude")]
+    >>> [site_ignored(p, ignores) for p in ["src/README.md", "src/drafts/a.md", "src/b/README.md", "x/y.draft.md"]]
+    [('README.md', '.eleventyignore'), ('drafts', '.eleventyignore'), None, ('**/*.draft.md', 'srcExclude')]
+    """
+    for folder, glob, source in ignores:
+        if path.startswith(folder) and gitignored(path[len(folder):], ["/" + glob.lstrip("/")]) is not None:
+            return glob, source
+    return None
 
 
 def _glob_regex(glob: str) -> str:

@@ -785,6 +785,44 @@ def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
 
 
+@pytest.mark.parametrize("use_gitignore", [True, False])
+def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, use_gitignore: bool):
+    """Eleventy does not read what the .eleventyignore files (the project's and the input folder's)
+    and the project's .gitignore name (unless the config says setUseGitIgnore(false)): each line a
+    glob from its file's folder, no ! negation. Those files were articles."""
+    config = 'module.exports = c => {\n  c.setUseGitIgnore(false);\n  return {dir: {input: "src"}};\n};' if (
+        not use_gitignore) else 'module.exports = c => ({dir: {input: "src"}});'
+    for name, text in {
+        ".eleventy.js": config,
+        ".eleventyignore": "# what is not the site's\nsrc/notes/private/\n!src/notes/private/keep.md\n",
+        "src/.eleventyignore": "drafts\n**/*.wip.md\n./TODO.md\n",
+        ".gitignore": "node_modules/\n*.md\nsrc/scratch.md\n",
+        "src/index.md": "---\ntitle: Home\n---\n",
+        "src/TODO.md": "---\ntitle: To do\n---\n",
+        "src/scratch.md": "---\ntitle: Scratch\n---\n",
+        "src/drafts/a.md": "---\ntitle: A draft\n---\n",
+        "src/posts/drafts/b.md": "---\ntitle: B, not in src/drafts/\n---\n",
+        "src/posts/c.wip.md": "---\ntitle: C\n---\n",
+        "src/notes/private/keep.md": "---\ntitle: Keep\n---\n",
+    }.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path for a in result.articles) == [
+        "src/index.md", "src/posts/drafts/b.md", *([] if use_gitignore else ["src/scratch.md"])]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["src/drafts/a.md"] == "excluded by the site's src/.eleventyignore (drafts): not a page"
+    assert why["src/posts/c.wip.md"] == "excluded by the site's src/.eleventyignore (**/*.wip.md): not a page"
+    assert why["src/TODO.md"] == "excluded by the site's src/.eleventyignore (TODO.md): not a page"
+    assert why["src/notes/private/keep.md"] == "excluded by the site's .eleventyignore (src/notes/private/): not a page"
+    if use_gitignore:
+        assert why["src/scratch.md"] == "excluded by the site's .gitignore (src/scratch.md): not a page"
+    assert result.detection is not None and ("what .gitignore, .eleventyignore, src/.eleventyignore name"
+                                             if use_gitignore else "what .eleventyignore, src/.eleventyignore name"
+                                             ) in result.detection.reason
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    assert_every_file_accounted_for(result)
+
+
 def write_in_latin1_folder(parent: Path, files: dict[bytes, str]) -> None:
     """``files`` (name: text) in a folder of ``parent`` named caf\\xe9: in Latin-1, not UTF-8."""
     import os
