@@ -139,6 +139,9 @@ class FieldMap:
     ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
     where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`.
+    ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
+    ``(setting, glob)``, matched against a file's path below ``content_dir``
+    (:func:`qagraph.presets.hexo_unread`, which applies with ``undated_posts``: a Hexo site).
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -211,6 +214,7 @@ class FieldMap:
     exclude_docs: tuple[str, ...] = ()
     draft_docs: tuple[str, ...] = ()
     ignores: tuple[tuple[str, str, str], ...] = ()
+    source_globs: tuple[tuple[str, str], ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()

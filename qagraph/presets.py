@@ -701,18 +701,61 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     source = str(settings.get("source_dir") or "source").strip().strip("/") or "source"
     below = Path(os.path.relpath(base.resolve(), config.parent)).as_posix()
     prefix = f"{source}/" if below == "." and any(n.startswith(f"{source}/") for n in names) else ""
-    unread = _jekyll_unread([n[len(prefix):] for n in names if n.startswith(prefix)], (), ())  # Jekyll's rule
     permalink = str(settings.get("permalink") or ":year/:month/:day/:title/").strip()
     url = settings.get("url")
+    globs = tuple((key, glob) for key in ("include", "exclude", "skip_render") for glob in _jekyll_list(settings, key))
     changes: dict[str, Any] = {
         "content_dir": prefix, "permalink": permalink, "undated_posts": True, "no_front_matter": "article",
-        "keyword_separator": ",", "list_fields": (), "skip_folders": (*fields.skip_folders, *unread)}
+        "keyword_separator": ",", "list_fields": (), "source_globs": globs,
+        "ignores": _hexo_ignores(base, _jekyll_list(settings, "ignore"))}
     if isinstance(url, str) and "://" in url:
         changes["site_url"] = url.rstrip("/")
-    notes = [f"pages under {prefix}" if prefix else "", f"posts' urls by permalink {permalink}"]
-    if unread:
-        notes.append("not read, as Hexo does not: " + ", ".join(f"{u}/" for u in unread))
+    notes = [f"pages under {prefix}" if prefix else "", f"posts' urls by permalink {permalink}",
+             "not read, as Hexo does not: files and folders named _... (but _posts/"
+             + (", and what the config's include names" if any(k == "include" for k, _ in globs) else "") + ")"
+             + "".join(f", the config's {key}" for key in ("exclude", "skip_render", "ignore") if settings.get(key))]
     return replace(fields, **changes), "; ".join(n for n in notes if n)
+
+
+def _hexo_ignores(base: Path, globs: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
+    """A Hexo config's ``ignore`` globs as ``FieldMap.ignores``. Hexo matches them against a file's
+    or folder's absolute path: a glob that starts with ``**`` (``**/themes/*/foo``) matches below the
+    folder read as it does there, one that starts with that folder's absolute path from it; any other
+    matches nothing."""
+    root = base.resolve().as_posix().rstrip("/") + "/"
+    return tuple(("", glob.removeprefix(root) if glob.startswith(root) else glob, "ignore")
+                 for glob in globs if glob.startswith(("**", root)))
+
+
+def hexo_unread(path: str, globs: Sequence[tuple[str, str]]) -> str | None:
+    """Why Hexo reads no page from the file ``path`` (below its source folder), or ``None``, as its
+    processors decide (``globs``: ``FieldMap.source_globs``, matched as micromatch matches a file's
+    path): below ``_posts/``, a file or folder named ``_...`` is no post; elsewhere, a file the
+    config's ``exclude`` names is not read (``exclude`` does not apply to posts), nor one named
+    ``_...`` or in a folder so named, unless its ``include`` names it; a file its ``skip_render``
+    names is copied as it is, not rendered.
+
+    >>> globs = [("include", "_css/**"), ("exclude", "js/*"), ("skip_render", "demo/**")]
+    >>> [p for p in ["_posts/_x.md", "js/a.md", "js/b/c.md", "_css/d.md", "_y/z.md", "demo/e.md", "about.md"]
+    ...  if hexo_unread(p, globs) is None]
+    ['js/b/c.md', '_css/d.md', 'about.md']
+    >>> hexo_unread("demo/e.md", globs)
+    "copied as it is, not rendered (the config's skip_render: demo/**): not a page"
+    """
+    def named(key: str) -> str | None:
+        return next((g for k, g in globs if k == key and re.fullmatch(_glob_regex(g), path)), None)
+
+    post = path.startswith("_posts/")
+    hidden = next((part for part in path.removeprefix("_posts/").split("/") if part.startswith("_")), None)
+    if post and hidden:
+        return f"{hidden} starts with _: Hexo reads no post from it"
+    if not post and (pattern := named("exclude")) is not None:
+        return f"excluded by the site's config (exclude: {pattern}): not a page"
+    if not post and hidden and named("include") is None:
+        return f"{hidden} starts with _: Hexo does not read it (only _posts/, and what the config's include names)"
+    if (pattern := named("skip_render")) is not None:
+        return f"copied as it is, not rendered (the config's skip_render: {pattern}): not a page"
+    return None
 
 
 def _jekyll_settings(config: str) -> dict[Any, Any]:
@@ -1558,7 +1601,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores):
+            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
+            or fields.undated_posts):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1568,7 +1612,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
             unread = hit[:1] == "_" and hit not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own
-            why = (_HEXO_UNREAD if fields.undated_posts else _UNREAD) if unread else "a site folder that holds no pages"
+            why = _UNREAD if unread else "a site folder that holds no pages"
             skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, why)}"
             continue
         pattern = jekyll_excluded(fields.exclude_root + name, excluded) if excluded else None
@@ -1580,6 +1624,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
+            continue
+        unread_by_hexo = hexo_unread(name[len(content):], fields.source_globs) if fields.undated_posts else None
+        if unread_by_hexo is not None:
+            skips[name] = unread_by_hexo
             continue
         ignored = site_ignored(name, fields.ignores) if fields.ignores else None
         if ignored is not None:
@@ -1654,7 +1702,6 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
 
 
 #: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)
-_HEXO_UNREAD = "whose name starts with _: Hexo does not read it (only _posts/)"
 _UNREAD = "whose name starts with _: Jekyll does not read it (no collection it outputs, not in the config's include)"
 
 

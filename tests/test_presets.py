@@ -1566,6 +1566,53 @@ def test_a_hexo_site_is_no_jekyll_site(tmp_path: Path):
     assert kg.related(key["source/about/index.md"]) == [kg.article(key["source/_posts/rust-intro.md"])]
 
 
+def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
+    """Hexo reads no page from a file or folder named _... (a post's too: _posts/_notes.md), unless the
+    config's include names it, nor from what its exclude names (posts aside), what its skip_render
+    names (copied as it is) and what its ignore names (globs of absolute paths: **/private). They
+    were articles, but for the _... folders outside _posts/ (which include could not bring back)."""
+    config = ("new_post_name: :title.md\ninclude:\n  - _css/*\nexclude:\n  - js/*\n  - _posts/kept.md\n"
+              "skip_render: [demo/**, _posts/raw.md]\nignore:\n  - '**/private'\n  - source/tmp\n")
+    for name, text in {
+        "_config.yml": config,
+        "source/_posts/hello.md": "---\ntitle: Hello\n---\n",
+        "source/_posts/kept.md": "---\ntitle: Kept, exclude is not for posts\n---\n",
+        "source/_posts/_notes.md": "---\ntitle: Notes\n---\n",
+        "source/_posts/_archive/old.md": "---\ntitle: Old\n---\n",
+        "source/_posts/raw.md": "---\ntitle: Raw\n---\n",
+        "source/_hidden.md": "---\ntitle: Hidden\n---\n",
+        "source/about/index.md": "---\ntitle: About\n---\n",
+        "source/about/_partial.md": "---\ntitle: Partial\n---\n",
+        "source/_css/typing.md": "---\ntitle: Typing\n---\n",
+        "source/_css/more/deeper.md": "---\ntitle: Deeper, not in _css/*\n---\n",
+        "source/js/test.md": "---\ntitle: Test\n---\n",
+        "source/js/lib/doc.md": "---\ntitle: Doc, not in js/*\n---\n",
+        "source/demo/page.md": "---\ntitle: Demo\n---\n",
+        "source/notes/private/secret.md": "---\ntitle: Secret\n---\n",
+        "source/tmp/scratch.md": "---\ntitle: Scratch, not an absolute path\n---\n",
+    }.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path for a in result.articles) == [
+        "source/_css/typing.md", "source/_posts/hello.md", "source/_posts/kept.md", "source/about/index.md",
+        "source/js/lib/doc.md", "source/tmp/scratch.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["source/_posts/_notes.md"] == "_notes.md starts with _: Hexo reads no post from it"
+    assert why["source/_posts/_archive/old.md"] == "_archive starts with _: Hexo reads no post from it"
+    assert why["source/_hidden.md"] == why["source/about/_partial.md"].replace("_partial", "_hidden") == (
+        "_hidden.md starts with _: Hexo does not read it (only _posts/, and what the config's include names)")
+    assert why["source/_css/more/deeper.md"].startswith("_css starts with _: Hexo does not read it")
+    assert why["source/js/test.md"] == "excluded by the site's config (exclude: js/*): not a page"
+    assert why["source/demo/page.md"] == "copied as it is, not rendered (the config's skip_render: demo/**): not a page"
+    assert why["source/_posts/raw.md"] == ("copied as it is, not rendered (the config's skip_render: _posts/raw.md): "
+                                           "not a page")
+    assert why["source/notes/private/secret.md"] == "excluded by the site's config (ignore: **/private): not a page"
+    assert result.detection is not None and ("not read, as Hexo does not: files and folders named _... (but _posts/, "
+                                             "and what the config's include names), the config's exclude, the "
+                                             "config's skip_render, the config's ignore") in result.detection.reason
+    assert_every_file_accounted_for(result)
+
+
 PELICAN_SITE = {
     "pelicanconf.py": 'AUTHOR = "Jane"\nSITENAME = "My Site"\nSITEURL = ""\n\nPATH = "content"\n\nTIMEZONE = "Europe/Rome"\n',
     "publishconf.py": 'import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n'
