@@ -139,6 +139,8 @@ class FieldMap:
     ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
     where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`.
+    ``not_found`` are the paths (below ``content_dir``, without suffix) of a site's not-found page
+    when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
     ``(setting, glob)``, matched against a file's path below ``content_dir``
     (:func:`qagraph.presets.hexo_unread`, which applies with ``undated_posts``: a Hexo site).
@@ -215,6 +217,7 @@ class FieldMap:
     draft_docs: tuple[str, ...] = ()
     ignores: tuple[tuple[str, str, str], ...] = ()
     source_globs: tuple[tuple[str, str], ...] = ()
+    not_found: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     overridden: tuple[str, ...] = ()
@@ -530,6 +533,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if url is not None and _NOT_FOUND.fullmatch(url.strip()):  # what the site shows for a url it does not have
         line = next((fm.line_of(p) for p in fields.url if p in f.used), None)
         return None, [Problem(name, line, f"the site's not-found page ({url}): not an article", "headless", SKIPPED)]
+    page = name[len(fields.content_dir):].rsplit(".", 1)[0] if name.startswith(fields.content_dir) else None
+    if url is None and page in fields.not_found:  # with no permalink, published at its path: /404.html
+        return None, [Problem(name, None, f"the site's not-found page (published at /{page}.html, as it has no "
+                              "permalink): not an article", "headless", SKIPPED)]
     why = url_problem(url) if url else None
     if why:
         f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",

@@ -112,7 +112,7 @@ PRESETS: dict[str, Preset] = {
                 subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
-                drafts=("published",), skip_folders=_JEKYLL_SITE_FOLDERS,
+                drafts=("published",), skip_folders=_JEKYLL_SITE_FOLDERS, not_found=("404",),
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
             "permalink or path without .md, e.g. {example}",

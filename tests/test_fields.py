@@ -305,14 +305,20 @@ def test_drafts_the_site_does_not_publish_are_skipped(fields, name, front_matter
     (GENERIC, "content/404.md", "permalink: 404.html\neleventyExcludeFromCollections: true"),  # Eleventy's base blog
     (JEKYLL, "_pages/404.md", "title: Page Not Found\nlayout: single\npermalink: /404.html"),  # Jekyll themes
     (HUGO, "content/404.md", "title: Not found\nurl: /404/"),
+    (JEKYLL, "404.md", "title: Page Not Found\nlayout: default"),  # Jekyll publishes it at /404.html
+    (replace(JEKYLL, content_dir="source/"), "source/404.md", "title: '404'\nlayout: page"),  # Hexo's source/
 ])
 def test_the_site_s_not_found_page_is_no_article(fields, name, front_matter):
     """The page a site shows for a url it does not have (404.html) was an article of every Eleventy base
-    blog's graph, "Content not found.", linked to nothing."""
+    blog's graph, "Content not found.", linked to nothing; so was a Jekyll or Hexo site's 404.md, which
+    needs no permalink: it is published at /404.html. Elsewhere, or with a permalink of its own, a 404
+    page is a page."""
     article, problems = read(name, f"---\n{front_matter}\n---\n# Content not found.\n\nGo home.\n", fields)
     assert article is None and [(p.code, p.severity) for p in problems] == [("headless", SKIPPED)]
     assert problems[0].message.startswith("the site's not-found page (")
     assert read("content/404-errors.md", "---\ntitle: HTTP 404 errors\n---\nWhy.\n", GENERIC)[0] is not None
+    assert read("docs/404.md", "---\ntitle: Status codes: 404\n---\nWhy.\n", JEKYLL)[0] is not None
+    assert read("404.md", "---\ntitle: Lost\npermalink: /lost/\n---\nWhy.\n", JEKYLL)[0] is not None
 
 
 @pytest.mark.parametrize(("front_matter", "date"), [
