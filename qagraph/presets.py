@@ -625,13 +625,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                      "logseq/ skipped; "
                      + journals)
     elif p.name == "obsidian" and (quartz := _quartz(base, names)) is not None:
-        ignored = tuple(dict.fromkeys(i.strip("/") for i in _QUARTZ_IGNORE_ITEM.findall(quartz)
-                                      if not any(c in i for c in "*?[{") and not i.startswith(".")))
-        # Quartz titles a note by its title field, else its file name, and leaves out drafts
+        # Quartz titles a note by its title field, else its file name, and leaves out drafts and what
+        # its ignorePatterns name (globs from content/, as its globby reads them)
         fields = replace(fields, content_dir="content/", title=("title",), drafts=("draft",),
-                         skip_folders=(*fields.skip_folders, *ignored))
+                         ignores=tuple(("content/", glob, "ignorePatterns") for glob in quartz))
         notes.append("pages under content/; titles from title, else the file name; drafts skipped"
-                     + (f"; ignorePatterns skipped ({', '.join(f'{i}/' for i in ignored)})" if ignored else ""))
+                     + (f"; not read: its ignorePatterns ({', '.join(quartz)})" if quartz else ""))
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
@@ -874,18 +873,27 @@ _OBSIDIAN_TEMPLATES = ((".obsidian/templates.json", "folder"),
                        (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"))
 
 
-_QUARTZ_IGNORE = re.compile(r"""ignorePatterns\s*:\s*\[([^\]]*)\]""")
-_QUARTZ_IGNORE_ITEM = re.compile(r"""["'`]([^"'`]+)["'`]""")
+_JS_STRING = re.compile(r"""["'`]([^"'`]+)["'`]""")
 
 
-def _quartz(base: Path, names: Sequence[str]) -> str | None:
-    """The ``ignorePatterns`` list of a Quartz site's config (``quartz.config.ts`` beside a ``content/``,
-    the vault it publishes) at ``base``, as text; ``None`` for no such site."""
+def _js_list(config: str, key: str) -> tuple[str, ...]:
+    """The texts of a list setting of a JavaScript config, read from its text (the config is a
+    program: it is not run).
+
+    >>> _js_list('ignorePatterns: ["private", `templates`, \\'**/*.draft.md\\'],', "ignorePatterns")
+    ('private', 'templates', '**/*.draft.md')
+    """
+    found = re.search(rf"""(?<![\w$.])["']?{re.escape(key)}["']?\s*:\s*\[([^\]]*)\]""", config)
+    return tuple(_JS_STRING.findall(found.group(1))) if found else ()
+
+
+def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
+    """The ``ignorePatterns`` of a Quartz site's config (``quartz.config.ts`` beside a ``content/``,
+    the vault it publishes) at ``base``; ``None`` for no such site."""
     config = _config([base.resolve()], ("quartz.config.ts", "quartz.config.js"))
     if config is None or not any(n.startswith("content/") for n in names):
         return None
-    found = _QUARTZ_IGNORE.search(config[1])
-    return found.group(1) if found else ""
+    return _js_list(config[1], "ignorePatterns")
 
 
 def _obsidian_templates(base: Path) -> tuple[str, ...]:

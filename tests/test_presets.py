@@ -1903,10 +1903,11 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
     without front matter was skipped, its ignorePatterns (templates with {{date}}) were read and drafts
-    were published."""
+    were published. Its ignorePatterns are globs from content/, as Quartz matches them: a glob was not
+    applied, and a folder name was skipped at any depth (notes/private/ is a folder of notes)."""
     for name, text in {
         "quartz.config.ts": 'const config: QuartzConfig = {\n  configuration: {\n    pageTitle: "Quartz 4",\n'
-                            '    baseUrl: "quartz.jzhao.xyz",\n    ignorePatterns: ["private", "templates", ".obsidian"],\n'
+                            '    baseUrl: "quartz.jzhao.xyz",\n    ignorePatterns: ["private", "templates", ".obsidian", "**/*.draft.md"],\n'
                             '  },\n  plugins: { filters: [Plugin.RemoveDrafts()] },\n}\n',
         "README.md": "# Quartz v4\n",
         "docs/index.md": "---\ntitle: Welcome to Quartz 4\n---\nSee [[features/wikilinks]].\n",
@@ -1917,12 +1918,17 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
         "content/notes/Beta.md": "---\ntitle: Beta note\ndraft: true\n---\nBeta.\n",
         "content/templates/Daily.md": "---\ndate: {{date}}\n---\n# {{title}}\n",
         "content/private/secret.md": "secret [[Alpha]]\n",
+        "content/notes/private/Delta.md": "Delta, a note in a folder of notes.\n",
+        "content/notes/Epsilon.draft.md": "Epsilon, being written.\n",
     }.items():
         write_article(tmp_path / "site", name, text)
     result = load_corpus(tmp_path / "site")
     assert result.detection is not None and result.detection.preset == "obsidian"
     assert {a.path: (a.title, a.subject) for a in result.articles} == {
         "content/index.md": ("Welcome to my garden", "Uncategorised"), "content/notes/Alpha.md": ("Alpha", "Notes"),
-        "content/notes/Gamma.md": ("Gamma", "Notes")}
+        "content/notes/Gamma.md": ("Gamma", "Notes"), "content/notes/private/Delta.md": ("Delta", "Notes")}
+    why = {p.path: p.message for p in result.problems}
+    assert why["content/notes/Epsilon.draft.md"] == "excluded by the site's config (ignorePatterns: **/*.draft.md): not a page"
+    assert why["content/private/secret.md"] == "excluded by the site's config (ignorePatterns: private): not a page"
     assert not [p for p in result.problems if p.severity != SKIPPED]
     assert_every_file_accounted_for(result)
