@@ -1032,9 +1032,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         where, config, folder = vue
         src_dir = _VITEPRESS_SRC_DIR.search(config)
         content = inside(posixpath.normpath(posixpath.join(folder, src_dir.group(1))) if src_dir else folder) or ""
-        why = f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is) skipped"
+        # VitePress does not read what its srcExclude names: globs from its srcDir
+        excluded = _js_list(config, "srcExclude") if ".vitepress/" in where else ()
+        why = (f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is) skipped"
+               + (f"; not read: its srcExclude ({', '.join(excluded)})" if excluded else ""))
         return _Site(content, ("public",), f"pages under {content} ({why})" if content else why,
-                     {"no_front_matter": "article"})
+                     {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded)})
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
         return _gatsby(gatsby[0], gatsby[1], inside)

@@ -1839,6 +1839,35 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
+    """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
+    READMEs and TODOs it names were articles."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docs/.vitepress/config.mts": "export default defineConfig({\n  srcDir: 'src',\n"
+                                      "  srcExclude: ['**/README.md', 'drafts/', \"TODO.md\"],\n})\n",
+        "docs/src/index.md": "# Home\n",
+        "docs/src/TODO.md": "# To do\n",
+        "docs/src/guide/README.md": "# About the guide's files\n",
+        "docs/src/guide/start.md": "# Start\n",
+        "docs/src/guide/TODO.md": "# Not the srcDir's TODO.md\n",
+        "docs/src/drafts/idea.md": "# Idea\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.fields.content_dir == "docs/src/"
+    assert sorted(a.path for a in result.articles) == ["docs/src/guide/TODO.md", "docs/src/guide/start.md",
+                                                       "docs/src/index.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {
+        "docs/src/TODO.md": "excluded by the site's config (srcExclude: TODO.md): not a page",
+        "docs/src/guide/README.md": "excluded by the site's config (srcExclude: **/README.md): not a page",
+        "docs/src/drafts/idea.md": "excluded by the site's config (srcExclude: drafts/): not a page"}
+    assert result.detection is not None and "not read: its srcExclude (**/README.md, drafts/, TODO.md)" in (
+        result.detection.reason)
+    assert_every_file_accounted_for(result)
+
+
 def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Path):
     """Gatsby's blog starter publishes content/blog/<slug>/index.md at /<slug>/ (the path below the
     folder gatsby-source-filesystem reads): links to /hello-world/ and to the siteUrl were stubs."""
