@@ -420,12 +420,17 @@ def _why_not_text(path: str, value: Any) -> str:
 
 
 def _as_int(value: Any) -> int | None:
+    """``value`` as an integer: an int, or text of digits (``None`` for more digits than Python
+    reads, ``sys.get_int_max_str_digits``: such a number is far over 64 bits, and stopped the build)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:
+            return None
     return None
 
 
@@ -1446,7 +1451,9 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     raw_id = f.first(fields.id)
     article_id = _as_int(raw_id)
     if raw_id is not None and article_id is None:
-        f.warn(f"id {raw_id!r} is not an integer; kept as data", fields.id[0])
+        shown = repr(raw_id) if len(repr(raw_id)) <= 60 else repr(raw_id)[:40] + "..."
+        why = "does not fit in 64 bits" if re.fullmatch(r"[+-]?[0-9]+", str(raw_id).strip()) else "is not an integer"
+        f.warn(f"id {shown} {why}; kept as data", fields.id[0])
         f.used.discard(fields.id[0])
 
     date_value = f.first(fields.date)
@@ -1509,6 +1516,12 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
             continue
         line = f.fm.line_of(raw_key)
         f.used.add(raw_key)
+        position = _as_int(suffix)
+        if position is None:  # more digits than Python reads
+            shown = raw_key if len(raw_key) <= 60 else raw_key[:40] + "..."
+            f.problems.append(Problem(f.name, line, f"{shown}: its number does not fit in 64 bits; ignored", "limit",
+                                      WARNING))
+            continue
         if not isinstance(value, dict):
             if value not in (None, ""):
                 f.problems.append(Problem(
@@ -1523,7 +1536,7 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
         if why:
             f.warn(f"{raw_key}: url {link_url!r} {why}: the RDF gives it no schema:url", raw_key, "related")
         related.append(RelatedLink(
-            int(suffix), link_url, link_id, _text(value.get("title")), _text(value.get("subject")), line,
+            position, link_url, link_id, _text(value.get("title")), _text(value.get("subject")), line,
         ))
     related.sort(key=lambda link: link.position)
     return related

@@ -17,6 +17,7 @@ import datetime as _dt
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +37,33 @@ class FrontMatterLoader(_BaseLoader):  # type: ignore[misc]
     so a title like ``16.10`` or a keyword ``on`` keeps its spelling.
     """
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        """The loader's integer, or the scalar's text when the number has more digits than Python
+        writes (or reads) in decimal: every output writes numbers in decimal, so such a number
+        (``0x`` and 4,000 digits) stopped the whole build. The nodes so read are kept in
+        ``long_numbers``, for a warning on their line."""
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # decimal digits over the limit (the only way an int-resolved scalar fails)
+            if not _MAX_DIGITS or sum(c.isdigit() for c in node.value) <= _MAX_DIGITS:
+                raise
+        else:
+            if not _MAX_DIGITS or value.bit_length() < _MAX_DIGITS * 3:  # fewer digits, surely (log2(10) > 3)
+                return value
+            try:
+                str(value)
+                return value
+            except ValueError:  # written in hexadecimal, octal, binary or base 60: too long in decimal
+                pass
+        if not hasattr(self, "long_numbers"):
+            self.long_numbers = {}
+        self.long_numbers[id(node)] = node
+        return node.value
 
+
+#: the most decimal digits Python writes or reads in a number (4,300; 0: no limit; see sys.set_int_max_str_digits)
+_MAX_DIGITS: int = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
@@ -398,6 +425,8 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
         loader.dispose()
     key_lines: dict[str, int] = {}
     warnings: list[Problem] = impossible
+    if getattr(loader, "long_numbers", None):
+        warnings = sorted(warnings + _long_numbers(name, loader, node, fm_line))
     if isinstance(node, yaml.MappingNode):
         _key_lines(name, node, "", fm_line, key_lines, warnings)
         for key_node, value_node in node.value:
@@ -418,6 +447,35 @@ def _impossible_dates(name: str, loader: Any, root: yaml.Node, fm_line: int) -> 
     was rejected, with the line of the front matter's start.
     """
     found: list[Problem] = []
+    for node, key in _scalars(root):
+        if node.tag == _TIMESTAMP:
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError as exc:
+                node.tag = _STR
+                where = f"{key}: " if key else ""
+                found.append(Problem(name, fm_line + node.start_mark.line,
+                                     f"{where}{node.value!r} is not a date ({exc}); read as text", "date", WARNING))
+    return sorted(found)
+
+
+def _long_numbers(name: str, loader: Any, root: yaml.Node, fm_line: int) -> list[Problem]:
+    """A warning on the line of each number the loader read as text for its length
+    (:meth:`FrontMatterLoader.construct_yaml_int`)."""
+    long_numbers: dict[int, yaml.ScalarNode] = getattr(loader, "long_numbers", {})
+    found = []
+    for node, key in _scalars(root):
+        if id(node) in long_numbers:
+            where = f"{key}: " if key else ""
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            found.append(Problem(name, fm_line + node.start_mark.line,
+                                 f"{where}the number {shown!r} has more than {_MAX_DIGITS:,} digits (in decimal); "
+                                 "read as text", "number", WARNING))
+    return sorted(found)
+
+
+def _scalars(root: yaml.Node) -> Iterator[tuple[yaml.ScalarNode, str]]:
+    """Each scalar node under ``root`` once (keys too), with the key it is the value of (or in)."""
     seen: set[int] = set()
     stack = [(root, "")]
     while stack:
@@ -426,19 +484,13 @@ def _impossible_dates(name: str, loader: Any, root: yaml.Node, fm_line: int) -> 
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == _TIMESTAMP:
-                try:
-                    loader.construct_yaml_timestamp(node)
-                except ValueError as exc:
-                    node.tag = _STR
-                    where = f"{key}: " if key else ""
-                    found.append(Problem(name, fm_line + node.start_mark.line,
-                                         f"{where}{node.value!r} is not a date ({exc}); read as text", "date", WARNING))
+            yield node, key
         elif isinstance(node, yaml.MappingNode):
-            stack.extend((value, str(k.value) if isinstance(k, yaml.ScalarNode) else key) for k, value in node.value)
+            for k, value in node.value:
+                stack.append((value, str(k.value) if isinstance(k, yaml.ScalarNode) else key))
+                stack.append((k, key))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, key) for child in node.value)
-    return sorted(found)
 #: key tags whose keys :func:`_plain` builds (the loader makes ``<<`` and ``=`` keys special)
 _PLAIN_KEY_TAGS = frozenset({_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
                              "tag:yaml.org,2002:timestamp"})
@@ -529,6 +581,28 @@ def _too_deep_tree(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+#: a run of digits that may be a number too long to write in decimal (the shortest: 3,572 hexadecimal digits);
+#: looked for from the start of each run only, or each shorter run would be read again from each of its characters
+_LONG_DIGITS = re.compile(r"(?<![0-9A-Fa-f_])[0-9A-Fa-f_]{3500,}")
+
+
+def _has_long_number(root: Any) -> bool:
+    """Whether a number in ``root`` has more decimal digits than Python writes (a TOML ``0x`` of 4,000 digits)."""
+    stack = [root]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, int) and value.bit_length() >= _MAX_DIGITS * 3:
+            try:
+                str(value)
+            except ValueError:
+                return True
+    return False
+
+
 def _value_too_deep(root: Any) -> bool:
     """Whether lists and tables in ``root`` nest more than :data:`MAX_DEPTH` levels."""
     stack: list[tuple[Any, int]] = [(root, 1)]
@@ -595,6 +669,12 @@ def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
         worker.start()
         worker.join()
     data = outcome[0]
+    long_number = _MAX_DIGITS and _LONG_DIGITS.search(fm_text)
+    if long_number and (_has_long_number(data) if not isinstance(data, BaseException)
+                        else not isinstance(data, tomllib.TOMLDecodeError) and isinstance(data, ValueError)):
+        return Problem(name, fm_line + fm_text.count("\n", 0, long_number.start()),
+                       f"invalid TOML: a number of more than {_MAX_DIGITS:,} digits (in decimal); write it as a string",
+                       "syntax")
     if isinstance(data, BaseException):
         at = re.search(r"\(at line (\d+)", str(data))
         where = fm_line + int(at.group(1)) - 1 if at else fm_line

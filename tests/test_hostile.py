@@ -277,6 +277,28 @@ C = {
     "related id over 64 bits": (
         _write("a/x.md", front("title: T\nrelated_article1:\n  id: 99999999999999999999\n  url: /learn/b/questions/good")),
         [("a/x.md", 3, WARNING, "related_article1: id 99999999999999999999 does not fit in 64 bits; the url is used")]),
+    # numbers with more digits than Python writes in decimal (4,300) stopped the whole build
+    "a number of 5,000 hexadecimal digits": (_write("a/x.md", front("title: T\nnotes: 0x" + "f" * 5000)), [
+        ("a/x.md", 3, WARNING, "notes: the number '0xffffffffffffffffffffffffffffffffffffff...' has more than 4,300 "
+                               "digits (in decimal); read as text")]),
+    "a number of 5,000 digits": (_write("a/x.md", front("title: T\nnotes: [" + "9" * 5000 + "]")), [
+        ("a/x.md", 3, WARNING, "notes: the number '9999999999999999999999999999999999999999...' has more than 4,300 "
+                               "digits (in decimal); read as text")]),
+    "a number of 3,000 base-60 digits as a key": (_write("a/x.md", front("title: T\n? 1" + ":59" * 3000 + "\n: v")), [
+        ("a/x.md", 3, WARNING, "the number '1:59:59:59:59:59:59:59:59:59:59:59:59:59...' has more than 4,300 "
+                               "digits (in decimal); read as text")]),
+    "an id of 5,000 digits in quotes": (_write("a/x.md", front("title: T\nid: '" + "9" * 5000 + "'")), [
+        ("a/x.md", 3, WARNING, "id '999999999999999999999999999999999999999... does not fit in 64 bits; kept as data")]),
+    "a related number of 5,000 digits": (
+        _write("a/x.md", front("title: T\n? related_article" + "9" * 5000 + "\n: {url: /learn/b/questions/good}")),
+        [("a/x.md", 3, WARNING, "related_article9999999999999999999999999...: its number does not fit in 64 bits; "
+                                "ignored")]),
+    "TOML number of 5,000 hexadecimal digits": (_write("a/x.md", "+++\ntitle = 'T'\nv = 0x" + "f" * 5000 + "\n+++\n"),
+                                                [("a/x.md", 3, ERROR, "invalid TOML: a number of more than 4,300 digits "
+                                                                      "(in decimal); write it as a string")]),
+    "TOML number of 5,000 digits": (_write("a/x.md", "+++\ntitle = 'T'\n\nv = " + "9" * 5000 + "\n+++\n"),
+                                    [("a/x.md", 4, ERROR, "invalid TOML: a number of more than 4,300 digits "
+                                                          "(in decimal); write it as a string")]),
     "score nan": (_write("a/x.md", front("title: T\nscore: nan")),
                   [("a/x.md", 3, WARNING, "score nan is not a finite number; kept as data")]),
     "score infinite": (_write("a/x.md", front("title: T\nscore: 1e999")),
