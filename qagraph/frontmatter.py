@@ -129,8 +129,10 @@ def decode(name: str, data: bytes) -> str | Problem:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a byte-order mark: an editor's "Unicode" on Windows
-            return Problem(name, 1, "UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it "
+        # a byte-order mark: an editor's "Unicode" on Windows (UTF-32's little-endian one starts as UTF-16's)
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff":
+            wide = "UTF-32" if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "UTF-16"
+            return Problem(name, 1, f"{wide} text (it starts with a {wide} byte-order mark), not UTF-8: save it "
                                     "as UTF-8", "encoding")
         line = data[: exc.start].count(b"\n") + 1
         return Problem(name, line, f"not UTF-8 text (byte {exc.start}: {exc.reason})", "encoding")
