@@ -18,6 +18,7 @@ import operator
 import os
 import pickle
 import stat
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,7 @@ class Discovery:
     hidden: list[tuple[str, int | None]]  #: hidden folders, with their article files (None: unknown)
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
     stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
+    started: int = 0  #: the clock (ns) as the walk began: signatures changed since then may not show the next change
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
@@ -165,6 +167,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                                     "holds is unknown", "io", WARNING))
 
     stamp = _Stamp()
+    started = time.time_ns()
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
     add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
@@ -226,7 +229,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
-    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest))
+    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started)
 
 
 @dataclass
@@ -436,9 +439,17 @@ class Scan:
         self.deferred = False
 
     def inputs(self) -> dict[str, tuple[Any, ...]]:
-        """``name -> (size, inode, mtime, ctime, digest)`` for the next :func:`scan`."""
+        """``name -> (size, inode, mtime, ctime, digest)`` for the next :func:`scan`.
+
+        A file changed less than :data:`SAME_TICK_NS` before the scan began is kept with a
+        ctime of -1, which no file has: the next scan reads it again. A file system that keeps
+        times in whole seconds (ext2/3, HFS+; FAT: two) gives an edit made in the second the
+        file was read the signature it was read with: the edit was never seen, and every
+        later build said it was up to date (as git's index has "racily clean" entries).
+        """
         signatures, digests = self.found.signatures, self.digests
-        return {name: (*signatures[name], digests[name]) for name in self.found.names
+        recent = self.found.started - SAME_TICK_NS
+        return {name: _entry(signatures[name], digests[name], recent) for name in self.found.names
                 if name in digests and name in signatures}
 
     def input_changes(self, known: Mapping[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...] | None]:
@@ -460,9 +471,10 @@ class Scan:
         signatures, digests = self.found.signatures, self.digests
         held = digests.keys() & signatures.keys()
         changes: dict[str, tuple[Any, ...] | None] = {name: None for name in known.keys() - held}
+        recent = self.found.started - SAME_TICK_NS
         for name in self.read:
             if name in held:
-                entry = (*signatures[name], digests[name])
+                entry = _entry(signatures[name], digests[name], recent)
                 if known.get(name) != entry:
                     changes[name] = entry
             elif name in known:
@@ -476,6 +488,18 @@ class Scan:
         for name in self.found.names:
             h.update(name.encode("utf-8", "backslashreplace") + b"\0" + self.digests.get(name, b"?"))
         return h.hexdigest()
+
+
+#: a file whose last change is this close to a scan's start (or after it) is read again by the next
+#: scan: an edit in the same tick of the file system's clock (FAT's is two seconds) keeps its signature
+SAME_TICK_NS = 2_000_000_000
+
+
+def _entry(signature: tuple[int, int, int, int], key: bytes, recent: int) -> tuple[Any, ...]:
+    """What :meth:`Scan.inputs` keeps of a file: its signature and digest, the ctime -1 when it
+    changed after ``recent`` (ns), so that it does not match the next scan's."""
+    size, inode, mtime, ctime = signature
+    return (size, inode, mtime, -1 if mtime >= recent or ctime >= recent else ctime, key)
 
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),

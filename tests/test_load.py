@@ -308,3 +308,21 @@ def test_installed_packages_are_passed_over_unread(tmp_path: Path):
     found = discover(root)
     assert found.names == ["docs/a.md"] and found.hidden == [] and found.ignored == 0
     assert found.stamp == content_stamp(root)
+
+
+def test_a_file_changed_as_the_scan_began_is_read_again_by_the_next_scan(tmp_path: Path, monkeypatch):
+    """A file system that keeps whole seconds (ext2/3, HFS+; FAT two) gives an edit made in the
+    second a build read the file the signature the file was read with: the edit was never seen,
+    and every later build said it was up to date. What the scan keeps of a file changed that
+    recently matches no signature, so the next scan reads it again; an older file's is kept whole."""
+    import qagraph.load
+    from qagraph.load import scan
+
+    write_article(tmp_path, "x.md", "---\ntitle: X\n---\n")
+    kept = scan(tmp_path).inputs()
+    assert kept["x.md"][3] == -1
+    assert scan(tmp_path, known=kept).read == {"x.md"}
+    monkeypatch.setattr(qagraph.load, "SAME_TICK_NS", -10**12)  # as if the scan began a while after the write
+    kept = scan(tmp_path).inputs()
+    assert kept["x.md"][3] != -1
+    assert scan(tmp_path, known=kept).read == set()
