@@ -1356,10 +1356,6 @@ def _json_data(base: Path, raw: str, name: str, whom: str) -> dict[str, Any] | P
     return value
 
 
-_DOCUSAURUS_URL = re.compile(r"""^[ \t]*url\s*:\s*["'`]([^"'`]+)["'`]""", re.M)
-_DOCUSAURUS_BASE_URL = re.compile(r"""^[ \t]*baseUrl\s*:\s*["'`]([^"'`]*)["'`]""", re.M)
-
-
 def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
                 inside: Callable[[str], str | None]) -> _Site:
     """A Docusaurus site: its docs folder (``docs/``, or the docs options' ``path``) is the content,
@@ -1372,9 +1368,9 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
     problems: list[Problem] = []
-    url, base_url = _DOCUSAURUS_URL.search(text), _DOCUSAURUS_BASE_URL.search(text)
-    if url and "://" in url.group(1):
-        changes["site_url"] = url.group(1).rstrip("/") + "/" + (base_url.group(1) if base_url else "").strip("/")
+    url, base_url = _js_setting(text, "url"), _js_setting(text, "baseUrl")
+    if url and "://" in url:
+        changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
     options = _docusaurus_docs(text)
     docs = inside(options[0]) if options is not None else None
     if docs and options is not None:
@@ -1453,6 +1449,53 @@ def _outer(text: str, start: int) -> str:
         if depth == 1:
             out.append(c)
     return "".join(out)
+
+
+def _js_setting(config: str, key: str) -> str | None:
+    """The text a JavaScript config gives its setting ``key`` (``url: 'https://...'``), read from its
+    text, not run: of the ``key`` settings written as a string outside comments, the one least deep in
+    brackets (the config object's own, not a navbar link's or a plugin's), the first of those; ``None``
+    when none is (``url: process.env.URL``). The config may be written on one line.
+
+    >>> _js_setting("export default {title: 'x', themeConfig: {a: {url: 'https://b.org'}}, url: 'https://a.org'};", "url")
+    'https://a.org'
+    >>> _js_setting("const config = {\\n  // url: 'https://old.org',\\n  /* url: 'https://older.org' */\\n  baseUrl: '/'\\n};", "url")
+    """
+    code, depths = _js_code(config)
+    found = [(depths[m.start(2)], m.group(3)) for m in re.finditer(  # the colon's depth: -1 in a string
+        rf"""(?<![\w$.])(["']?){re.escape(key)}\1\s*(:)\s*["'`]([^"'`]*)["'`]""", code) if depths[m.start(2)] >= 0]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _js_code(text: str) -> tuple[str, list[int]]:
+    """``text`` (JavaScript) with its comments made blanks (its line ends kept), and how deep in
+    brackets (``{[(``) each of its characters is: ``-1`` inside a string or a comment."""
+    code = list(text)
+    depths = [-1] * len(text)
+    depth, quote, i = 0, "", 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c == "/" and text[i + 1:i + 2] in ("/", "*"):
+            end = text.find("\n" if text[i + 1] == "/" else "*/", i + 2)
+            end = len(text) if end < 0 else end if text[i + 1] == "/" else end + 2  # unclosed: to the end
+            code[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
+            i = end
+            continue
+        else:
+            if c in ")]}":
+                depth -= 1
+            depths[i] = depth
+            if c in "([{":
+                depth += 1
+        i += 1
+    return "".join(code), depths
 
 
 _CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")

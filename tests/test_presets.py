@@ -1068,6 +1068,26 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
                      "src/content/blog/first-post.md": "2022-07-08", "docs/blog/posts/hello-world.md": "2024-01-31"}
 
 
+@pytest.mark.parametrize("config", [
+    "module.exports = {title: 'Lib', url: 'https://lib.example.org', baseUrl: '/lib/', presets: [['classic', {}]]};\n",
+    "export default {\n  themeConfig: {footer: {links: [{label: 'Home', url: 'https://other.example'}]}},\n"
+    "  // url: 'https://old.example',\n  /* url: 'https://older.example', */\n"
+    "  \"url\": \"https://lib.example.org\", \"baseUrl\": `/lib/`,\n};\n",
+])
+def test_a_docusaurus_site_url_is_read_however_its_config_is_written(tmp_path: Path, config: str):
+    """The site url of a Docusaurus config written on one line, or whose url is not the first thing on its
+    line (a quoted key), was lost: links written as the site's absolute urls were stubs. The url is the
+    config object's own, not a link's deeper in it nor one in a comment."""
+    import qagraph
+
+    write_article(tmp_path, "docusaurus.config.js", config)
+    write_article(tmp_path, "docs/intro.md", "---\ntitle: Intro\n---\nSee [b](https://lib.example.org/lib/docs/b).\n")
+    write_article(tmp_path, "docs/b.md", "---\ntitle: B\n---\nText.\n")
+    assert load_corpus(tmp_path).fields.site_url == "https://lib.example.org/lib"
+    kg = qagraph.build(tmp_path)
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 1
+
+
 def test_an_eleventy_tag_string_is_one_tag(tmp_path: Path):
     """Eleventy's base blog writes tags: second tag (fourthpost.md) beside a list holding "second tag"
     (thirdpost.md): a string is one tag to Eleventy (its page is /tags/second-tag/), but it was split
