@@ -129,6 +129,9 @@ class FieldMap:
     ``(folder, label)`` pairs that label the subject of a folder (a Docusaurus
     ``_category_.json``'s ``label``); ``partials`` makes files and folders whose names start
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
+    ``authors_map`` are the ``(key, name)`` pairs of a Docusaurus blog's authors map
+    (``blog/authors.yml``, named by ``authors_map_file``; ``""``: an author shown by an image alone):
+    a post's author is the names its ``authors`` shows (:func:`_post_authors`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself). ``page_folders`` are the
@@ -209,6 +212,8 @@ class FieldMap:
     blog_routes: tuple[str, ...] = ()
     page_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
+    authors_map: tuple[tuple[str, str], ...] = ()
+    authors_map_file: str = ""
     partials: bool = False
     exclude: tuple[str, ...] = ()
     exclude_root: str = ""
@@ -567,7 +572,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
     description = f.text(fields.description)
-    author = f.text(fields.author, lists=True)
+    if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
+        author = _post_authors(f, fields)  # a Docusaurus post
+    else:
+        author = f.text(fields.author, lists=True)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
@@ -597,6 +605,66 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         **typed,
     )
     return article, f.problems
+
+
+#: the fields that name a Docusaurus post's one author before ``authors`` (Docusaurus 1 and early 2)
+_LEGACY_AUTHOR = ("author", "author_title", "authorTitle", "author_url", "authorURL", "author_image_url",
+                  "authorImageURL")
+
+
+def _post_authors(f: _Fields, fields: FieldMap) -> str | None:
+    """The names a Docusaurus blog post shows its authors by, in the order its ``authors`` lists them,
+    joined by ``, `` (an article's author is one text); without ``authors``, its ``author``.
+
+    ``authors`` is a key of the blog's authors map (:attr:`FieldMap.authors_map`), an author
+    (``{name: Ann, title: ..., url: ...}``; with a ``key``, that author of the map, under what it
+    says) or a list of these. A key the map does not have is its own name, with a warning: Docusaurus
+    stops the build on it. An author shown by an image alone has no name here.
+
+    >>> from qagraph.frontmatter import read_front_matter
+    >>> fields = FieldMap(authors_map=(("ann", "Ann Lee"),), authors_map_file="blog/authors.yml")
+    >>> f = _Fields("blog/p.md", read_front_matter("blog/p.md", "---\\nauthors: [ann, {name: Bo Chen}, zed]\\n---\\n"))
+    >>> _post_authors(f, fields), [(p.line, p.message.split(":")[0]) for p in f.problems]
+    ('Ann Lee, Bo Chen, zed', [(2, "author key 'zed' is not in blog/authors.yml")])
+    """
+    value = f.get("authors")
+    if value is _MISSING or value is None or value == "" or value == []:
+        return f.text(fields.author, lists=True)
+    f.used.add("authors")
+    legacy = [k for k in _LEGACY_AUTHOR if f.get(k) not in (_MISSING, None, "")]
+    if legacy:
+        f.warn(f"authors and {', '.join(legacy)} both name the post's authors (Docusaurus stops the build on it): "
+               "authors is read", "authors")
+    names = [_post_author(f, fields, item) for item in (value if isinstance(value, list) else [value])]
+    return ", ".join(n for n in names if n) or None
+
+
+def _post_author(f: _Fields, fields: FieldMap, item: Any) -> str | None:
+    """The name of one author of a post's ``authors`` (:func:`_post_authors`): a key or an author."""
+    if isinstance(item, dict):
+        name = item.get("name")
+        if name not in (None, "") and not isinstance(name, (dict, list)):
+            return str(name).strip() or None
+        item = item.get("key")  # the map's author, its name not overridden
+        if item in (None, ""):
+            return None  # written in full, and shown by an image alone
+    if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+        key = str(item).strip()
+        known = _authors_by_key(fields.authors_map)
+        if key in known:
+            return known[key] or None
+        f.warn(f"author key {key!r} is not in {fields.authors_map_file or 'the blog authors map'}: the key is "
+               "its name (Docusaurus stops the build on it)", "authors")
+        return key or None
+    if item is not None:
+        f.warn(f"authors holds {item!r}, neither an author's key nor an author; ignored", "authors")
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:attr:`FieldMap.authors_map` as a mapping (made once per map; read, never changed)."""
+    return dict(pairs)
 
 
 def not_rendered(data: dict[Any, Any]) -> str | None:

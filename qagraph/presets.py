@@ -1340,20 +1340,37 @@ def _json_data(base: Path, raw: str, name: str, whom: str) -> dict[str, Any] | P
     def problem(why: str, line: int | None = None) -> Problem:
         return Problem(name, line, f"{why}: the data it gives {whom} are not read", "data-file", WARNING)
 
-    data = _read_regular(base / raw, MAX_DATA_FILE + 1)
-    if isinstance(data, str):
-        return problem(f"the data file is {data}" if data.startswith("not") else f"cannot read the data file: {data}")
-    if len(data) > MAX_DATA_FILE:
-        return problem(f"the data file is larger than {MAX_DATA_FILE // 1024} KB")
     try:
-        value = _parsed(data.decode("utf-8-sig"), json.loads)
-    except UnicodeDecodeError:
-        return problem("the data file is not UTF-8 text")
+        value = _data_file(base / raw, "the data file", "JSON")
     except ValueError as exc:
-        return problem(f"the data file is not JSON that can be read ({exc.args[0]})", *exc.args[1:2])
+        return problem(exc.args[0], *exc.args[1:2])
     if not isinstance(value, dict):
         return problem(f"the data file holds a {type(value).__name__}, not a mapping of fields", 1)
     return value
+
+
+def _data_file(path: Path, what: str, syntax: str) -> Any:
+    """The data of the site's data file at ``path`` (``JSON`` or ``YAML``: ``syntax``), read as hostile
+    input (:func:`_read_regular`, at most :data:`MAX_DATA_FILE`, :func:`_parsed`).
+
+    Raises:
+        ValueError: why it is not read, said of ``what`` (``the data file``), and the line where there is one.
+    """
+    import yaml
+
+    data = _read_regular(path, MAX_DATA_FILE + 1)
+    if isinstance(data, str):
+        raise ValueError(f"{what} is {data}" if data.startswith("not") else f"cannot read {what}: {data}")
+    if len(data) > MAX_DATA_FILE:
+        raise ValueError(f"{what} is larger than {MAX_DATA_FILE // 1024} KB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{what} is not UTF-8 text") from None
+    try:
+        return _parsed(text, json.loads if syntax == "JSON" else yaml.safe_load)
+    except ValueError as exc:
+        raise ValueError(f"{what} is not {syntax} that can be read ({exc.args[0]})", *exc.args[1:2]) from None
 
 
 def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
@@ -1361,9 +1378,11 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     """A Docusaurus site: its docs folder (``docs/``, or the docs options' ``path``) is the content,
     unless a ``blog/`` has posts too; each doc is published at the docs' ``routeBasePath`` (default
     ``/docs``) and its slug (:func:`~qagraph.fields.doc_url`); a ``_category_.json`` or ``.yml``
-    labels its folder's subject; files without front matter are pages (its front matter is
-    optional), files and folders named ``_...`` are partials, not pages; the frozen copies of older
-    versions (``versioned_docs/``) and the translations (``i18n/``) are skipped."""
+    labels its folder's subject; a blog post's authors are named by the blog's authors map
+    (``blog/authors.yml``, or its ``authorsMapPath``: :func:`_authors_map`); files without front
+    matter are pages (its front matter is optional), files and folders named ``_...`` are partials,
+    not pages; the frozen copies of older versions (``versioned_docs/``) and the translations
+    (``i18n/``) are skipped."""
     why = f"{config.name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
@@ -1382,6 +1401,14 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     blog = inside(blog_options[0]) if blog_options is not None else None
     if blog and blog_options is not None:  # posts at the blog's route and their slug, or their date and name
         changes["blog_routes"] = (f"{blog[:-1]}=/{blog_options[1].strip().strip('/')}",)
+        # its posts name their authors by the keys of its authors map
+        authors = posixpath.normpath(posixpath.join(blog, (_docusaurus_options(text, "blog") or {}).get(
+            "authorsMapPath", "authors.yml")))
+        changes["authors_map_file"] = authors
+        changes["authors_map"], found = _authors_map(base, authors)
+        problems = [*problems, *found]
+        if changes["authors_map"]:
+            why += f"; post authors named by {authors}"
     pages = inside(_DOCUSAURUS_PAGES)  # Markdown pages (src/pages/markdown-page.md) at their path
     if pages:
         changes["page_routes"] = (f"{pages[:-1]}=/",)
@@ -1397,7 +1424,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
                  changes, problems)
 
 
-_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
+_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath|authorsMapPath)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
@@ -1417,13 +1444,23 @@ def _docusaurus_docs(config: str, key: str = "docs") -> tuple[str, str] | None:
     >>> _docusaurus_docs("blog: {routeBasePath: 'news', feedOptions: {type: 'all'}}", "blog")
     ('blog', 'news')
     """
-    folder, route = key, key
+    options = _docusaurus_options(config, key)
+    return None if options is None else (options.get("path", key), options.get("routeBasePath", key))
+
+
+def _docusaurus_options(config: str, key: str) -> dict[str, str] | None:
+    """The text settings (:data:`_JS_KEY`'s) a Docusaurus config gives its ``docs`` or ``blog`` (``key``),
+    the last object's over the earlier; ``None`` for ``docs: false``.
+
+    >>> _docusaurus_options("blog: {path: 'news', authorsMapPath: 'people.json'}", "blog")
+    {'path': 'news', 'authorsMapPath': 'people.json'}
+    """
+    options: dict[str, str] = {}
     for m in _JS_OPTIONS[key].finditer(config):
         if m.group(1) == "false":
             return None
-        keys = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(config, m.end(1) - 1))}
-        folder, route = keys.get("path", folder), keys.get("routeBasePath", route)
-    return folder, route
+        options.update((k.group(1), k.group(2)) for k in _JS_KEY.finditer(_outer(config, m.end(1) - 1)))
+    return options
 
 
 def _outer(text: str, start: int) -> str:
@@ -1535,6 +1572,47 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
             problems.append(Problem(rel, None, f"{found} has no label text (label: {label!r}): the folder's name "
                                                "labels its subject", "category-file", WARNING))
     return tuple(labels), problems
+
+
+def _authors_map(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The names a Docusaurus blog's authors map ``name`` (``blog/authors.yml``: YAML, or JSON for a
+    ``.json``) gives its authors' keys, as ``(key, name)`` (``""``: an author shown by an image
+    alone), and the problems of the file, a warning each naming it: the posts then name their authors
+    by their keys. No file: no authors map, and no problem (Docusaurus needs none)."""
+    def problem(why: str, line: int | None = None, then: str = "the posts name their authors by their keys"
+                ) -> list[Problem]:
+        return [Problem(name, line, f"{why}: {then}", "authors-file", WARNING)]
+
+    path = base / name
+    if name.startswith(("../", "/")) or not (path.exists() or path.is_symlink()):  # outside the site: not read
+        return (), []
+    try:
+        value = _data_file(path, "the authors map", "JSON" if name.endswith(".json") else "YAML")
+    except ValueError as exc:
+        return (), problem(exc.args[0], *exc.args[1:2])
+    if value is None:
+        return (), []  # empty
+    if not isinstance(value, dict):
+        return (), problem(f"the authors map holds a {type(value).__name__}, not authors by their keys", 1)
+    names = {str(key): _author_name(author) for key, author in value.items()}
+    authors = tuple((key, key if shown is None else shown) for key, shown in names.items())
+    nameless = [key for key, shown in names.items() if shown is None]
+    if nameless:
+        listed = ", ".join(map(repr, nameless[:5])) + (", ..." if len(nameless) > 5 else "")
+        return authors, problem(f"the authors map gives {listed} no name and no image (Docusaurus stops the build "
+                                "on it)", then="their keys name them")
+    return authors, []
+
+
+def _author_name(author: Any) -> str | None:
+    """The name an author of a Docusaurus authors map is shown by: its ``name``; ``""`` for one shown
+    by its image alone; ``None`` for one Docusaurus refuses, with neither (or not an author at all)."""
+    shown = author.get("name") if isinstance(author, dict) else None
+    if isinstance(shown, str) and shown.strip():
+        return shown.strip()
+    if isinstance(author, dict) and shown is None and (author.get("image_url") or author.get("imageURL")):
+        return ""
+    return None
 
 
 def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False,

@@ -445,6 +445,57 @@ def test_a_docusaurus_folder_is_a_subject_without_its_number_prefix_and_with_its
     assert outside.subject_slug == "01-getting-started"  # elsewhere, a number is part of a folder's name
 
 
+#: a Docusaurus site's blog, with its authors map (blog/authors.yml)
+BLOG = replace(DOCS, content_dir="", doc_routes=("docs=/docs",), blog_routes=("blog=/blog",),
+               authors_map=(("slorber", "Sébastien Lorber"), ("yangshun", "Yangshun Tay"), ("logo", "")),
+               authors_map_file="blog/authors.yml")
+
+
+@pytest.mark.parametrize(("front_matter", "author"), [
+    ("authors: slorber", "Sébastien Lorber"),
+    ("authors: [slorber, yangshun]", "Sébastien Lorber, Yangshun Tay"),  # every author, as the post shows them
+    ("authors:\n  - yangshun\n  - slorber", "Yangshun Tay, Sébastien Lorber"),
+    ("authors: {name: Joel Marcey, title: Co-creator, url: 'https://github.com/JoelMarcey'}", "Joel Marcey"),
+    ("authors:\n  - name: Joel Marcey\n    title: Co-creator\n  - slorber", "Joel Marcey, Sébastien Lorber"),
+    ("authors:\n  - key: slorber\n    title: Editor", "Sébastien Lorber"),  # the map's author, its title changed
+    ("authors:\n  - key: slorber\n    name: Seb", "Seb"),
+    ("authors: [logo, yangshun]", "Yangshun Tay"),  # the map's author shown by an image alone: no name
+    ("authors: {image_url: 'https://x.example/a.png'}", None),
+    ("author: Joel Marcey\nauthor_url: https://github.com/JoelMarcey", "Joel Marcey"),  # Docusaurus 1's fields
+    ("", None),
+])
+def test_a_docusaurus_post_s_author_is_the_names_it_shows(front_matter: str, author: str | None):
+    """A Docusaurus post names its authors by the keys of the blog's authors map (authors: [slorber]),
+    written in full (authors: {name: ...}) or both; the older author: Name still works. The post had no
+    author but for author: its keys are now the names the post shows, every one in its order."""
+    article, problems = read("blog/2021-08-26-welcome/index.md", f"---\ntitle: Welcome\n{front_matter}\n---\n", BLOG)
+    assert article is not None and article.author == author and problems == []
+    assert "authors" not in article.extra  # read, not kept as a field of its own
+
+
+def test_a_docusaurus_post_s_unknown_author_key_is_its_name_with_a_warning():
+    """Docusaurus stops the build on an author key its map does not have, and on a post that names its
+    authors both ways: the key stands for the name, each a warning at its line."""
+    text = "---\ntitle: P\ndate: 2024-01-01\nauthors: [slorber, ghost, [x]]\nauthor: Ann\n---\n"
+    article, problems = read("blog/p.md", text, BLOG)
+    assert article is not None and article.author == "Sébastien Lorber, ghost"
+    assert [(p.severity, p.line, p.message) for p in problems] == [
+        (WARNING, 4, "authors and author both name the post's authors (Docusaurus stops the build on it): "
+                     "authors is read"),
+        (WARNING, 4, "author key 'ghost' is not in blog/authors.yml: the key is its name (Docusaurus stops the "
+                     "build on it)"),
+        (WARNING, 4, "authors holds ['x'], neither an author's key nor an author; ignored")]
+
+
+def test_only_a_docusaurus_post_s_authors_are_read_by_key():
+    """A doc's authors are no post's (the docs show none), and a --field author=... mapping wins."""
+    text = "---\ntitle: T\nauthors: [slorber]\nauthor: Ann\nwriter: Bo\n---\n"
+    doc, problems = read("docs/intro.md", text, BLOG)
+    assert doc is not None and doc.author == "Ann" and problems == []
+    mapped, problems = read("blog/p.md", text, BLOG.with_overrides({"author": "writer"}))
+    assert mapped is not None and mapped.author == "Bo" and problems == []
+
+
 # -- Eleventy data files ---------------------------------------------------------------------
 
 DATA = (

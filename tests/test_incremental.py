@@ -1140,6 +1140,35 @@ def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path
     assert qagraph.open(out).graph.nodes["subject:guides"]["label"] == "User guides"
 
 
+def test_an_edited_docusaurus_authors_map_renames_the_posts_authors_as_a_full_build_does(tmp_path: Path):
+    """A post names its authors by the keys of blog/authors.yml: the next build after the map is edited
+    (a name changed, the file broken, mended, gone) equals a cold build, its posts' authors and the
+    warnings about the map and the keys it lacks included."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "docusaurus.config.js", "module.exports = {title: 'Lib'};\n")
+    write_article(root, "docs/intro.md", "---\ntitle: Intro\n---\nText.\n")
+    write_article(root, "blog/2024-01-01-post.md", "---\ntitle: Post\nauthors: [ann, bo]\n---\nText.\n")
+    write_article(root, "blog/authors.yml", "ann:\n  name: Ann Lee\nbo:\n  name: Bo Chen\n")
+    qagraph.build(root, out=out)
+    authors = []
+    for text in ("ann:\n  name: Ann Smith\nbo:\n  name: Bo Chen\n", "ann: [\n", "ann:\n  name: Ann Lee\n", None):
+        if text is None:
+            (root / "blog/authors.yml").unlink()
+        else:
+            write_article(root, "blog/authors.yml", text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        report = json.loads((out / "report.json").read_text())
+        authors.append((kg.graph.nodes["article:blog/2024-01-01-post"]["author"],
+                        sorted(p["path"] for p in report["problems"])))
+    assert authors == [("Ann Smith, Bo Chen", []),
+                       ("ann, bo", ["blog/2024-01-01-post.md", "blog/2024-01-01-post.md", "blog/authors.yml"]),
+                       ("Ann Lee, bo", ["blog/2024-01-01-post.md"]),
+                       ("ann, bo", ["blog/2024-01-01-post.md", "blog/2024-01-01-post.md"])]
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 
@@ -1421,11 +1450,14 @@ DOCUSAURUS_TARGETS = ["[a](/docs/guides/foo)", "[b](/docs/guides/bar)", "[c](/do
                       # relative to the page's url, as a browser reads them: /docs/guides/foo's foo is /docs/guides/foo
                       "[k](foo)", "[l](../api/client)", "[m](guides/bar#top)", "[n](client-api)", "[o](../intro)"]
 docusaurus_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "---\nid: bar\n---\n",
-                                              "---\nslug: /welcome\n---\n", "---\nslug: client-api\n---\n"]),
+                                              "---\nslug: /welcome\n---\n", "---\nslug: client-api\n---\n",
+                                              "---\nauthors: [ann, bo]\n---\n"]),
                              DOCUSAURUS_TARGETS, body="# A doc\n\nText.")
 DOCUSAURUS_SITE = {"docs/01-guides/_category_.json": ['{"label": "Guides"}', '{"label": "User guides"}',
                                                       '{"label": "Guides",}', '{"label": 5}', '{"position": 1}', None],
-                   "docs/02-api/_category_.yml": ["label: API reference\n", "label: [\n", None]}
+                   "docs/02-api/_category_.yml": ["label: API reference\n", "label: [\n", None],
+                   "blog/authors.yml": ["ann:\n  name: Ann Lee\n", "ann:\n  name: Ann Smith\nbo: {name: Bo}\n",
+                                        "ann: [\n", None]}
 
 
 # links relative to their pages' urls, to docs that come and go

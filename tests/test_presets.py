@@ -1088,6 +1088,72 @@ def test_a_docusaurus_site_url_is_read_however_its_config_is_written(tmp_path: P
     assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 1
 
 
+@pytest.mark.parametrize(("options", "map_file", "map_text"), [
+    ("", "blog/authors.yml", "slorber:\n  name: Sébastien Lorber\n  title: Docusaurus maintainer\n"
+                             "  image_url: https://github.com/slorber.png\nyangshun:\n  name: Yangshun Tay\n"),
+    ("blog: {authorsMapPath: 'team/authors.json'}", "blog/team/authors.json",
+     '{"slorber": {"name": "Sébastien Lorber"}, "yangshun": {"name": "Yangshun Tay", "socials": {"x": "yangshunz"}}}'),
+])
+def test_a_docusaurus_blog_s_authors_map_names_its_posts_authors(tmp_path: Path, options: str, map_file: str,
+                                                                  map_text: str):
+    """The classic template's posts name their authors by the keys of blog/authors.yml (or of the file the
+    blog's authorsMapPath names): they had no author at all. Each is now the names the post shows,
+    in the graph and the RDF's schema:author; a doc's author is its author field's."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js", "export default {title: 'S', url: 'https://s.example', baseUrl: '/', "
+                                                f"presets: [['classic', {{{options}}}]]}};\n")
+    write_article(site, map_file, map_text)
+    write_article(site, "blog/2019-05-28-first-blog-post.md", "---\nslug: first-blog-post\ntitle: First Blog Post\n"
+                  "authors: [slorber, yangshun]\ntags: [hola, docusaurus]\n---\nLorem ipsum.\n")
+    write_article(site, "blog/2021-08-26-welcome/index.md",
+                  "---\nslug: welcome\ntitle: Welcome\nauthors: yangshun\n---\n")
+    write_article(site, "docs/intro.md", "---\ntitle: Intro\nauthor: Ann\n---\n# Tutorial Intro\n")
+    result = load_corpus(site)
+    assert {a.path: a.author for a in result.articles} == {
+        "blog/2019-05-28-first-blog-post.md": "Sébastien Lorber, Yangshun Tay",
+        "blog/2021-08-26-welcome/index.md": "Yangshun Tay", "docs/intro.md": "Ann"}
+    assert result.problems == []
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.graph.nodes["article:blog/2021-08-26-welcome/index"]["author"] == "Yangshun Tay"
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("slorber:\n  name: [\n", "the authors map is not YAML that can be read ("),
+    ("- slorber\n- yangshun\n", "the authors map holds a list, not authors by their keys"),
+    ("slorber:\n  title: Maintainer\nyangshun: 5\nann: {name: Ann}\n",
+     "the authors map gives 'slorber', 'yangshun' no name and no image (Docusaurus stops the build on it): "
+     "their keys name them"),
+    ("x: " + "[" * 20_000 + "]" * 20_000 + "\n", "the authors map is not YAML that can be read (nested too deeply)"),
+    ("# " + "x" * 300_000 + "\n", "the authors map is larger than 256 KB"),
+    (b"slorber:\n  name: S\xe9bastien\n", "the authors map is not UTF-8 text"),
+    (None, "the authors map is not a regular file"),
+])
+def test_a_docusaurus_authors_map_that_cannot_be_read_is_a_warning_naming_it(tmp_path: Path, text: str | bytes | None,
+                                                                             why: str):
+    """An authors map that is not YAML, holds no map of authors, is larger than a data file may be, or is a
+    FIFO (it would block the build) is a warning naming it, and the build goes on: the posts name their
+    authors by their keys (each a warning too: Docusaurus stops the build on it)."""
+    import os
+
+    import qagraph
+
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js", "module.exports = {url: 'https://x.example', baseUrl: '/'};")
+    write_article(site, "blog/2024-01-01-post.md", "---\ntitle: Post\nauthors: [slorber]\n---\nText.\n")
+    write_article(site, "docs/intro.md", "# Intro\n")
+    if text is None:
+        os.mkfifo(site / "blog/authors.yml")
+    else:
+        (site / "blog/authors.yml").write_bytes(text if isinstance(text, bytes) else text.encode())
+    result = load_corpus(site)
+    [problem] = [p for p in result.problems if p.path == "blog/authors.yml"]
+    assert (problem.severity, problem.code) == (WARNING, "authors-file") and problem.message.startswith(why)
+    assert [a.author for a in result.articles if a.title == "Post"] == ["slorber"]
+    assert qagraph.build(site, out=tmp_path / "out").counts["articles"] == 2
+
+
 def test_an_eleventy_tag_string_is_one_tag(tmp_path: Path):
     """Eleventy's base blog writes tags: second tag (fourthpost.md) beside a list holding "second tag"
     (thirdpost.md): a string is one tag to Eleventy (its page is /tags/second-tag/), but it was split
