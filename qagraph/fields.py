@@ -387,6 +387,30 @@ class _Fields:
                 self.warn(f"{_why_not_text(path, value)}; ignored", path)
         return None
 
+    def names(self, paths: tuple[str, ...]) -> str | None:
+        """The first of ``paths`` that holds text, as :meth:`text` reads it, but a list's every
+        item that is text, joined by ``, `` (an article's author is one text: ``authors: [Ann,
+        Bo]`` is ``Ann, Bo``, as a page shows them, not Ann alone); its other items are warned of."""
+        for path in paths:
+            value = self.get(path)
+            if not (isinstance(value, list) and len(value) > 1):
+                if (text := self.text((path,), lists=True)) is not None:
+                    return text
+                continue
+            items = [_text(item) if not isinstance(item, (dict, list)) else None for item in value]
+            names = list(dict.fromkeys(item for item in items if item is not None))
+            if not names:
+                if (text := self.text((path,), lists=True)) is not None:
+                    return text
+                continue
+            self.used.add(path)
+            dropped = sum(1 for v, item in zip(value, items) if item is None and v not in (None, ""))
+            if dropped:
+                self.warn(f"{path} holds {dropped} item{'s' if dropped > 1 else ''} that {'are' if dropped > 1 else 'is'} "
+                          "not text; ignored", path)
+            return ", ".join(names)
+        return None
+
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
         """A warning about this file, once (a field two roles read, the title that is also the
         question, would otherwise be warned about twice)."""
@@ -575,7 +599,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
         author = _post_authors(f, fields)  # a Docusaurus post
     else:
-        author = f.text(fields.author, lists=True)
+        author = f.names(fields.author)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
@@ -629,7 +653,7 @@ def _post_authors(f: _Fields, fields: FieldMap) -> str | None:
     """
     value = f.get("authors")
     if value is _MISSING or value is None or value == "" or value == []:
-        return f.text(fields.author, lists=True)
+        return f.names(fields.author)
     f.used.add("authors")
     legacy = [k for k in _LEGACY_AUTHOR if f.get(k) not in (_MISSING, None, "")]
     if legacy:

@@ -242,7 +242,23 @@ def test_a_list_in_a_field_of_one_value_keeps_its_first_item_with_a_warning():
     assert [(p.line, p.message) for p in problems] == [(3, "answer is a list of 2 items; only the first is kept")]
     post = "---\ntitle: T\nauthors: [Ann, Bo]\ncategories: [Dev, Ops]\n---\n"
     article, problems = read("posts/p.md", post, HUGO)
-    assert article is not None and article.author == "Ann" and problems == []  # fields that list by nature
+    assert article is not None and article.subject == "Dev" and problems == []  # fields that list by nature
+
+
+@pytest.mark.parametrize(("authors", "author", "warned"), [
+    ("[Ann, Bo]", "Ann, Bo", None),
+    ("[Ann, Bo, Ann]", "Ann, Bo", None),
+    ("\n  - Ann\n  - {name: Bo}\n  - Cy", "Ann, Cy", "authors holds 1 item that is not text; ignored"),
+    ("[null, Bo]", "Bo", None),
+    ("[Ann]", "Ann", None),
+    ("[{n: 1}, [x]]", None, "authors is a list whose first item is a mapping, not text; ignored"),
+])
+def test_every_author_of_a_list_is_kept(authors: str, author: str | None, warned: str | None):
+    """Hugo's authors: [Ann, Bo] gave the article the author Ann alone (a list's first item), where the
+    page shows both, and a Docusaurus post kept every author: every name of the list is kept, in its order."""
+    article, problems = read("posts/p.md", f"---\ntitle: T\nauthors: {authors}\n---\n", HUGO)
+    assert article is not None and article.author == author
+    assert [p.message for p in problems] == ([warned] if warned else [])
 
 
 def test_a_field_that_is_not_text_gives_way_to_the_next_that_is():
