@@ -294,15 +294,21 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
 
 
 def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] | None:
-    """The first of ``names`` found as a file in ``folders``: its path and text (first 64 KB)."""
+    """The first of ``names`` found as a file in ``folders``: its path and text (first 64 KB); a
+    JavaScript one's without its comments (:func:`_js_code`), so that a setting left in a comment
+    (``// docs: false``, ``// srcDir: 'old'``) is not read as one."""
     for folder in folders:
         for name in names:
             path = folder / name
             if path.is_file():
                 data = _read_regular(path, 65536)
                 if isinstance(data, bytes):
-                    return path, data.decode("utf-8", "replace")
+                    text = data.decode("utf-8", "replace")
+                    return path, _js_code(text)[0] if path.suffix in _JS_SUFFIXES else text
     return None
+
+
+_JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
 
 
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",

@@ -602,7 +602,13 @@ def test_a_static_site_read_from_its_root_takes_its_pages_from_its_content_folde
     assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
 
 
-@pytest.mark.parametrize(("options", "route"), [("", "/docs"), ("docs: {routeBasePath: '/', sidebarPath: './s.js'},", "")])
+@pytest.mark.parametrize(("options", "route"), [
+    ("", "/docs"),
+    ("docs: {routeBasePath: '/', sidebarPath: './s.js'},", ""),
+    # a setting left in a comment is not one (it was read, the last one winning: /guide, every link a stub)
+    ("docs: {routeBasePath: '/', // routeBasePath: 'guide',\n  /* path: 'old-docs', */ sidebarPath: './s.js'},", ""),
+    ("// docs: false, (a docs-only site has no blog: this one has both)\n", "/docs"),
+])
 def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: Path, options: str, route: str):
     """A doc's url is the docs route and its slug, made of its id or slug and its path without
     number prefixes (01-intro.md), as Docusaurus makes it: links written as those urls (the site's
@@ -1927,10 +1933,11 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
 
 def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
-    READMEs and TODOs it names were articles."""
+    READMEs and TODOs it names were articles. Settings in comments are not settings."""
     site = tmp_path / "site"
     for name, text in {
-        "docs/.vitepress/config.mts": "export default defineConfig({\n  srcDir: 'src',\n"
+        "docs/.vitepress/config.mts": "export default defineConfig({\n  // srcDir: 'pages',\n  srcDir: 'src',\n"
+                                      "  /* srcExclude: ['**/*.md'], */\n"
                                       "  srcExclude: ['**/README.md', 'drafts/', \"TODO.md\"],\n})\n",
         "docs/src/index.md": "# Home\n",
         "docs/src/TODO.md": "# To do\n",
