@@ -809,8 +809,9 @@ def _query_text(argument: str) -> str:
 @click.option("--endpoint", metavar="URL", default=None,
               help="Query this SPARQL endpoint instead (e.g. the Oxigraph server that push filled).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
-              help="Give the query up after this long (exit 4). Default: no limit (an endpoint: 60 s).")
+@click.option("--timeout", type=float, default=None, metavar="SECONDS",
+              help="Give the query up after this long (exit 4); loading a build's store on its first query "
+                   "is not counted. Default: no limit (an endpoint: 60 s).")
 @json_option
 @build_option
 @content_option
@@ -833,12 +834,15 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
     """
     from .rdf import format_results, sparql
 
+    from .rdf.query import time_limit
+
     sparql_text = _query_text(sparql_text)
+    given, timeout = timeout is not None, time_limit(timeout)  # a bad one refused before anything is loaded
     if endpoint is not None:
         from .rdf import sparql_endpoint
 
-        result = sparql_endpoint(endpoint, sparql_text) if timeout is None else \
-            sparql_endpoint(endpoint, sparql_text, timeout=timeout)
+        result = sparql_endpoint(endpoint, sparql_text, timeout=timeout) if given else \
+            sparql_endpoint(endpoint, sparql_text)
     elif rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 

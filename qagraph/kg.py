@@ -678,16 +678,20 @@ class KnowledgeGraph:
         [{'n': 49}]
         """
         from .rdf import DEFAULT_BASE_IRI, open_store, part_files, sparql, to_store
+        from .rdf.query import time_limit, waited_for
 
         settings = self._report.get("settings", {})
         base = base_iri or settings.get("base_iri") or DEFAULT_BASE_IRI
+        limit = time_limit(timeout)
         if base not in self._stores:
             same_base = base == (settings.get("base_iri") or DEFAULT_BASE_IRI)
-            if self.build_dir is not None and same_base and part_files(self.build_dir):
-                self._stores[base] = open_store(self.build_dir)  # the build's own store, kept between calls
+            build_dir = self.build_dir
+            if build_dir is not None and same_base and part_files(build_dir):
+                store = waited_for(lambda: open_store(build_dir))  # the build's own, kept between calls
             else:
-                self._stores[base] = to_store(self.graph, base)
-        return sparql(self._stores[base], query, base_iri=base, timeout=timeout)
+                store = waited_for(lambda: to_store(self.graph, base))  # a load Ctrl-C stops
+            self._stores[base] = store
+        return sparql(self._stores[base], query, base_iri=base, timeout=limit)
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""

@@ -18,7 +18,7 @@ from qagraph.cli import cli
 from qagraph.errors import QagraphError, StoreError
 from qagraph.graph import build_graph
 from qagraph.load import load_corpus as load
-from qagraph.rdf import format_results, sparql, to_store, write_rdf
+from qagraph.rdf import format_results, sparql, sparql_endpoint, to_store, write_rdf
 from qagraph.rdf.query import SparqlResult
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "hostile"
@@ -176,6 +176,91 @@ def test_cli_query_time_limit(tmp_path, let_queries_end):
     assert "did not end within 0.05 s" in result.output
     result = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }", "--rdf", str(rdf), "--timeout", "60"])
     assert (result.exit_code, result.output) == (0, "true\n")
+
+
+def test_a_time_limit_is_a_positive_number_and_infinity_is_none(let_queries_end):
+    """--timeout inf (or 1e20) ended in an internal error (OverflowError, exit 70); nan was let through."""
+    store = _pairs_store(10)
+    assert sparql(store, "ASK { ?s ?p ?o }", timeout=float("inf")).boolean is True
+    assert sparql(store, "ASK { ?s ?p ?o }", timeout=1e20).boolean is True
+    for bad in (float("nan"), -1, 0, "5"):
+        with pytest.raises(QagraphError, match="positive number of seconds"):
+            sparql(store, "ASK { ?s ?p ?o }", timeout=bad)
+
+
+def test_ctrl_c_stops_loading_the_store_too(tmp_path, let_queries_end):
+    """An RDF file (or a build's store, on its first query) was loaded before the query's thread
+    started, and Ctrl-C waited for the load to end: it is made in that thread too."""
+    rdf = tmp_path / "many.nt"
+    rdf.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(400_000)), encoding="utf-8")
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with pytest.raises(KeyboardInterrupt):
+            sparql(rdf, "ASK { ?s ?p ?o }")
+        assert _queries_running(), "the interrupt came only once the file was loaded"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_endpoint_s_time_limit_bounds_the_whole_answer(let_queries_end):
+    """A socket's timeout bounds each wait alone: an endpoint that sends its answer a byte at a
+    time took as long as it liked under --timeout 1. The limit is the whole exchange's."""
+    import http.server
+    import time
+
+    body = b'{"head": {}, "boolean": true}'
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(0.1)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/query"
+    try:
+        with pytest.raises(StoreError, match=r"sent to http://127.0.0.1:\d+/query did not end within 0.5 s"):
+            sparql_endpoint(url, "ASK { ?s ?p ?o }", timeout=0.5)
+        assert sparql_endpoint(url, "ASK { ?s ?p ?o }", timeout=60).boolean is True  # each byte in time
+    finally:
+        for thread in _queries_running():
+            thread.join()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_failed_query_s_result_is_dropped_in_its_own_thread(monkeypatch):
+    """pyoxigraph's query results may not leave the thread that made them: a query that failed while
+    its result was read (SERVICE) left it in the error's frames, dropped later by the caller's thread
+    ("PyQuerySolutions is unsendable, but is being dropped on another thread", and leaked)."""
+    import gc
+    import sys
+
+    seen: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(str(u.exc_value)))
+    store = _pairs_store(10)
+    for query in ("SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
+                  "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"):
+        with pytest.raises(StoreError, match="SPARQL query failed"):
+            sparql(store, query)
+    gc.collect()
+    assert seen == []
 
 
 @pytest.mark.parametrize("update", [

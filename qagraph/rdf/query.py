@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -192,39 +192,62 @@ def sparql(
 
     The query runs in a thread of its own while this one waits: Oxigraph evaluates it
     without looking at signals, so Ctrl-C (``KeyboardInterrupt``) and ``timeout`` (seconds;
-    ``None``: no limit) stop the wait at once, where they would wait for a long query to end.
-    A query given up on goes on in the background until it ends (the command line ends
-    its process instead): a store cannot stop one.
+    ``None`` or infinity: no limit) stop the wait at once, where they would wait for a long
+    query to end. A query given up on goes on in the background until it ends (the command
+    line ends its process instead): a store cannot stop one. Making the store (a build's
+    first query loads its RDF) is done in that thread too, so that Ctrl-C stops it; the
+    time limit is the query's alone, or a build's store could never be made under a short one.
 
-    Raises :class:`~qagraph.errors.UsageError` for a bad query or target, and
+    Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
     >>> G = nx.MultiDiGraph()
     >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
     [{'n': 2}]
     """
-    store, union = _store(target, base_iri, similarity)
-    return _waited_for(lambda: _evaluate(store, query, union), timeout)
+    limit = time_limit(timeout)
+    store, union = waited_for(lambda: _store(target, base_iri, similarity))
+    return waited_for(lambda: _evaluate(store, query, union), limit)
 
 
-def _waited_for(work: Callable[[], SparqlResult], timeout: float | None) -> SparqlResult:
-    """``work()``, run in a daemon thread and waited for here, at most ``timeout`` seconds."""
-    if timeout is not None and not timeout > 0:
+def time_limit(timeout: float | None) -> float | None:
+    """``timeout`` as :func:`waited_for` takes it: ``None`` for no limit (infinity, or more than the
+    platform can wait); a :class:`~qagraph.errors.UsageError` for one that is no positive number.
+
+    >>> time_limit(2.5), time_limit(float("inf")), time_limit(None)
+    (2.5, None, None)
+    """
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise UsageError(f"the time limit must be a positive number of seconds, not {timeout!r}")
-    done: list[SparqlResult] = []
+    return None if timeout > threading.TIMEOUT_MAX else float(timeout)
+
+
+T = TypeVar("T")
+
+
+def waited_for(work: Callable[[], T], timeout: float | None = None, *, what: str = "the SPARQL query") -> T:
+    """``work()``, run in a daemon thread and waited for here, at most ``timeout`` seconds
+    (:func:`time_limit`'s): Ctrl-C stops the wait even where ``work`` looks at no signal
+    (Oxigraph's queries and loads run without the GIL). Raises what ``work`` raised, and
+    :class:`~qagraph.errors.StoreError` naming ``what`` when the time passes first (``work`` goes on)."""
+    done: list[T] = []
     failed: list[BaseException] = []
 
     def run() -> None:
         try:
             done.append(work())
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
-            failed.append(exc)
+            # without the frames of this thread: what they hold (a pyoxigraph result, which must be
+            # dropped in the thread that made it) goes with them, here
+            failed.append(exc.with_traceback(None))
 
     worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
     worker.start()
     worker.join(timeout)  # Ctrl-C interrupts the wait: it raises KeyboardInterrupt here
     if worker.is_alive():
-        raise StoreError(f"the SPARQL query did not end within {timeout:g} s; it was given up "
+        raise StoreError(f"{what} did not end within {timeout:g} s; it was given up "
                          "(narrow it down, add a LIMIT, or allow more time)")
     if failed:
         raise failed[0]
@@ -235,13 +258,16 @@ def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
     """The result of ``query`` on ``store``, read whole (Oxigraph evaluates lazily, as it is read)."""
     import pyoxigraph as ox
 
+    result: Any = None
     try:
         result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
         if isinstance(result, ox.QueryBoolean):
             return SparqlResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows = [tuple(solution[i] for i in range(len(variables))) for solution in result]
+            rows = []
+            for solution in result:  # a loop, not a comprehension: no frame of its own holds the result
+                rows.append(tuple(solution))
             return SparqlResult("select", variables=variables, rows=rows)
         return SparqlResult("graph", triples=list(result))
     except SyntaxError as exc:
@@ -255,6 +281,8 @@ def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
                          f"{exc.start + 1}") from None
     except OSError as exc:
         raise StoreError(f"SPARQL query failed: {exc}") from None
+    finally:
+        result = None  # dropped in this thread, the one that made it (pyoxigraph's results may not move)
 
 
 #: the prologue of a query (PREFIX and BASE declarations, comments), then its first word
@@ -311,7 +339,7 @@ def with_prefixes(query: str) -> str:
     return "\n".join(lines + [query])
 
 
-def sparql_endpoint(url: str, query: str, *, timeout: float = 60.0) -> SparqlResult:
+def sparql_endpoint(url: str, query: str, *, timeout: float | None = 60.0) -> SparqlResult:
     """Run ``query`` on a remote SPARQL endpoint (SPARQL 1.1 Protocol, HTTP POST).
 
     ``url`` is the endpoint, e.g. ``http://localhost:7878/query`` (Oxigraph),
@@ -321,13 +349,27 @@ def sparql_endpoint(url: str, query: str, *, timeout: float = 60.0) -> SparqlRes
     DESCRIBE answers as N-Triples. Which graph the query sees by default is the store's
     choice (see the README on union default graphs).
 
+    ``timeout`` (seconds; ``None``: no limit) bounds the whole exchange, however slowly the
+    answer comes (a socket's own timeout bounds each wait alone), and Ctrl-C stops it at once
+    (:func:`waited_for`).
+
     Raises :class:`~qagraph.errors.StoreError` when the endpoint cannot be reached,
-    answers with an error, or answers something that is not a SPARQL result.
+    answers with an error, answers something that is not a SPARQL result, or not in time.
 
     Example, with ``oxigraph serve`` running::
 
         sparql_endpoint("http://localhost:7878/query", "ASK { ?s ?p ?o }").boolean   # -> True
     """
+    import urllib.parse
+
+    limit = time_limit(timeout)
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise UsageError(f"endpoint {url!r} is not an http(s) URL")
+    return waited_for(lambda: _ask_endpoint(url, query, limit), limit, what=f"the SPARQL query sent to {url}")
+
+
+def _ask_endpoint(url: str, query: str, timeout: float | None) -> SparqlResult:
+    """:func:`sparql_endpoint`'s exchange, each wait on the socket at most ``timeout``."""
     import json as _json
     import socket
     import urllib.error
@@ -336,8 +378,6 @@ def sparql_endpoint(url: str, query: str, *, timeout: float = 60.0) -> SparqlRes
 
     import pyoxigraph as ox
 
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise UsageError(f"endpoint {url!r} is not an http(s) URL")
     request = urllib.request.Request(
         url, data=urllib.parse.urlencode({"query": with_prefixes(query)}).encode("utf-8"), method="POST",
         headers={"Content-Type": "application/x-www-form-urlencoded",
