@@ -239,9 +239,7 @@ def waited_for(work: Callable[[], T], timeout: float | None = None, *, what: str
         try:
             done.append(work())
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
-            # without the frames of this thread: what they hold (a pyoxigraph result, which must be
-            # dropped in the thread that made it) goes with them, here
-            failed.append(exc.with_traceback(None))
+            failed.append(exc)  # with its traceback (--debug shows it); _evaluate's frames hold no result
 
     worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
     worker.start()
