@@ -1879,23 +1879,46 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
     return hit
 
 
+#: whether a folder an ignore glob matches is not read, by where the glob is from: VitePress's tinyglobby
+#: (``srcExclude``) and Hexo (``ignore``) read no such folder; fast-glob and globby (Eleventy, Quartz: the
+#: others) skip it only for a glob whose last part has no wildcard (``drafts``, ``**/private``) or that
+#: ends in ``/**`` (``private/*`` leaves out ``private/a.md``, not ``private/sub/b.md``)
+_FOLDERS_IGNORED = {"srcExclude": True, "ignore": True}
+_WILDCARD = re.compile(r"[*?[{]")
+
+
 def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[str, str] | None:
     """The first of a site tool's ignore globs (``FieldMap.ignores``: ``(folder, glob, source)``) that
-    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as fast-glob's
-    ``ignore`` and Eleventy's ignore files match it: the file's path below the folder matches, or one
-    of its folders does (a folder that matches is not read); ``*`` stays within a name, ``**``
-    crosses folders, a trailing ``/`` matches folders only (:func:`gitignored`'s rule for a glob with
-    a ``/``).
+    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as the tools
+    match it (:func:`_glob_regex`): the file's path below the folder matches, or one of its folders
+    does where the tool reads no folder it matches (``_FOLDERS_IGNORED``); a trailing ``/`` matches
+    folders only.
 
     >>> ignores = [("src/", "README.md", ".eleventyignore"), ("src/", "drafts", ".eleventyignore"),
-    ...            ("", "**/*.draft.md", "srcExclude")]
+    ...            ("", "**/*.draft.md", "srcExclude"), ("src/", "private/*", ".eleventyignore")]
     >>> [site_ignored(p, ignores) for p in ["src/README.md", "src/drafts/a.md", "src/b/README.md", "x/y.draft.md"]]
     [('README.md', '.eleventyignore'), ('drafts', '.eleventyignore'), None, ('**/*.draft.md', 'srcExclude')]
+    >>> [site_ignored(p, ignores) for p in ["src/private/a.md", "src/private/sub/b.md"]]
+    [('private/*', '.eleventyignore'), None]
     """
     for folder, glob, source in ignores:
-        if path.startswith(folder) and gitignored(path[len(folder):], ["/" + glob.lstrip("/")]) is not None:
+        if path.startswith(folder) and _glob_ignores(path[len(folder):], glob, source):
             return glob, source
     return None
+
+
+def _glob_ignores(path: str, glob: str, source: str) -> bool:
+    """Whether the ignore ``glob`` from ``source`` leaves out the file ``path`` (below the glob's folder):
+    :func:`site_ignored`'s rule."""
+    body = glob.strip("/")
+    regex = re.compile(_glob_regex(body))
+    if not glob.endswith("/") and regex.fullmatch(path):
+        return True
+    folders = _FOLDERS_IGNORED.get(source)
+    if folders is None:
+        folders = glob.rstrip("/").endswith("/**") or not _WILDCARD.search(body.rpartition("/")[2])
+    parts = path.split("/")
+    return folders and any(regex.fullmatch("/".join(parts[:i])) for i in range(1, len(parts)))
 
 
 def _glob_regex(glob: str) -> str:

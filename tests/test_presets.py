@@ -829,6 +829,29 @@ def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, 
     assert_every_file_accounted_for(result)
 
 
+@pytest.mark.parametrize("tool", ["eleventy", "quartz", "vitepress"])
+def test_a_wildcard_ignore_glob_leaves_out_the_folders_it_matches_only_where_the_tool_does(tmp_path: Path, tool: str):
+    """fast-glob and globby (Eleventy, Quartz) skip a folder an ignore glob matches only when the glob's
+    last part has no wildcard or it ends in /**: private/* leaves out private/a.md, not private/sub/b.md
+    (nor *.tmp the folder x.tmp/), which were lost. VitePress's tinyglobby skips such folders."""
+    content = {"eleventy": "src/", "quartz": "content/", "vitepress": ""}[tool]
+    globs = ["private/*", "drafts", "old/**", "*.tmp"]
+    config = {"eleventy": ("src/.eleventyignore", "\n".join(globs) + "\n"),
+              "quartz": ("quartz.config.ts", f"const config = {{ configuration: {{ ignorePatterns: {globs} }} }}\n"),
+              "vitepress": (".vitepress/config.mts", f"export default {{ srcExclude: {globs} }}\n")}[tool]
+    site = tmp_path / "site"
+    write_article(site, *config)
+    if tool == "eleventy":
+        write_article(site, ".eleventy.js", 'module.exports = c => ({dir: {input: "src"}});')
+    for name in ["index.md", "private/a.md", "private/sub/b.md", "drafts/c.md", "x/drafts/d.md", "old/e/f.md",
+                 "x.tmp/g.md"]:
+        write_article(site, content + name, f"---\ntitle: {name}\n---\n")
+    result = load_corpus(site)
+    below = {"index.md", "x/drafts/d.md"} | ({"private/sub/b.md", "x.tmp/g.md"} if tool != "vitepress" else set())
+    assert sorted(a.path for a in result.articles) == sorted(content + name for name in below)
+    assert_every_file_accounted_for(result)
+
+
 def write_in_latin1_folder(parent: Path, files: dict[bytes, str]) -> None:
     """``files`` (name: text) in a folder of ``parent`` named caf\\xe9: in Latin-1, not UTF-8."""
     import os
