@@ -852,6 +852,22 @@ def test_a_wildcard_ignore_glob_leaves_out_the_folders_it_matches_only_where_the
     assert_every_file_accounted_for(result)
 
 
+def test_an_eleventy_gitignore_that_whitelists_leaves_out_the_root_s_files_only(tmp_path: Path):
+    """A .gitignore that ignores everything and takes back what is kept (* then !src/, !src/**) made
+    every article skipped: Eleventy drops the ! lines and reads * as the root's files (./*), which
+    leaves out no folder (a glob whose last part is a wildcard), so it publishes src/'s pages."""
+    for name, text in {
+        "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
+        ".gitignore": "*\n!src/\n!src/**\n!eleventy.config.js\n",
+        "src/posts/hello.md": "---\ntitle: Hello\n---\nHi\n",
+        "src/about.md": "---\ntitle: About\n---\nA\n",
+    }.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path for a in result.articles) == ["src/about.md", "src/posts/hello.md"]
+    assert_every_file_accounted_for(result)
+
+
 def write_in_latin1_folder(parent: Path, files: dict[bytes, str]) -> None:
     """``files`` (name: text) in a folder of ``parent`` named caf\\xe9: in Latin-1, not UTF-8."""
     import os
