@@ -146,7 +146,8 @@ class FieldMap:
     when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
     ``(setting, glob)``, matched against a file's path below ``content_dir``
-    (:func:`qagraph.presets.hexo_unread`, which applies with ``undated_posts``: a Hexo site).
+    (:func:`qagraph.presets.hexo_unread`, which applies to a Hexo site only: ``hexo``, which the
+    preset sets when it finds one, not a setting).
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -222,6 +223,7 @@ class FieldMap:
     draft_docs: tuple[str, ...] = ()
     ignores: tuple[tuple[str, str, str], ...] = ()
     source_globs: tuple[tuple[str, str], ...] = ()
+    hexo: bool = False
     not_found: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False

@@ -710,7 +710,7 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     url = settings.get("url")
     globs = tuple((key, glob) for key in ("include", "exclude", "skip_render") for glob in _jekyll_list(settings, key))
     changes: dict[str, Any] = {
-        "content_dir": prefix, "permalink": permalink, "undated_posts": True, "no_front_matter": "article",
+        "content_dir": prefix, "permalink": permalink, "undated_posts": True, "hexo": True, "no_front_matter": "article",
         "keyword_separator": ",", "list_fields": (), "source_globs": globs,
         "ignores": _hexo_ignores(base, _jekyll_list(settings, "ignore"))}
     if isinstance(url, str) and "://" in url:
@@ -1740,7 +1740,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
-            or fields.undated_posts):
+            or fields.hexo):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1763,7 +1763,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
             continue
-        unread_by_hexo = hexo_unread(name[len(content):], fields.source_globs) if fields.undated_posts else None
+        unread_by_hexo = hexo_unread(name[len(content):], fields.source_globs) if fields.hexo else None
         if unread_by_hexo is not None:
             skips[name] = unread_by_hexo
             continue

@@ -1744,6 +1744,17 @@ def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_undated_posts_on_a_folder_that_is_no_hexo_site_skips_nothing(tmp_path: Path):
+    """--field undated_posts=yes (a post's url by its date field) on a plain folder made it read as a
+    Hexo site: every file and folder named _... was skipped. Hexo's rules are for a Hexo site only."""
+    for name in ["a.md", "_b.md", "_notes/c.md", "_posts/_d.md"]:
+        write_article(tmp_path, name, f"---\ntitle: {name}\ndate: 2024-01-02\n---\n")
+    result = load_corpus(tmp_path, overrides={"undated_posts": "yes"})
+    assert result.fields.undated_posts and not result.fields.hexo
+    assert sorted(a.path for a in result.articles) == ["_b.md", "_notes/c.md", "_posts/_d.md", "a.md"]
+    assert_every_file_accounted_for(result)
+
+
 PELICAN_SITE = {
     "pelicanconf.py": 'AUTHOR = "Jane"\nSITENAME = "My Site"\nSITEURL = ""\n\nPATH = "content"\n\nTIMEZONE = "Europe/Rome"\n',
     "publishconf.py": 'import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n'
