@@ -708,7 +708,8 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     prefix = f"{source}/" if below == "." and any(n.startswith(f"{source}/") for n in names) else ""
     permalink = str(settings.get("permalink") or ":year/:month/:day/:title/").strip()
     url = settings.get("url")
-    globs = tuple((key, glob) for key in ("include", "exclude", "skip_render") for glob in _jekyll_list(settings, key))
+    globs = tuple((key, glob.removeprefix("./")) for key in ("include", "exclude", "skip_render")
+                  for glob in _jekyll_list(settings, key))
     changes: dict[str, Any] = {
         "content_dir": prefix, "permalink": permalink, "undated_posts": True, "hexo": True, "no_front_matter": "article",
         "keyword_separator": ",", "list_fields": (), "source_globs": globs,
@@ -735,29 +736,30 @@ def _hexo_ignores(base: Path, globs: Sequence[str]) -> tuple[tuple[str, str, str
 def hexo_unread(path: str, globs: Sequence[tuple[str, str]]) -> str | None:
     """Why Hexo reads no page from the file ``path`` (below its source folder), or ``None``, as its
     processors decide (``globs``: ``FieldMap.source_globs``, matched as micromatch matches a file's
-    path): below ``_posts/``, a file or folder named ``_...`` is no post; elsewhere, a file the
-    config's ``exclude`` names is not read (``exclude`` does not apply to posts), nor one named
-    ``_...`` or in a folder so named, unless its ``include`` names it; a file its ``skip_render``
-    names is copied as it is, not rendered.
+    path: :func:`_glob_regex` with braces): below ``_posts/``, a file or folder named ``_...`` is no
+    post; elsewhere, a file the config's ``exclude`` names is not read (``exclude`` does not apply
+    to posts), nor one named ``_...`` or in a folder so named, unless its ``include`` names it (a
+    page then, below ``_posts/`` too); a file its ``skip_render`` names is copied as it is, not
+    rendered.
 
-    >>> globs = [("include", "_css/**"), ("exclude", "js/*"), ("skip_render", "demo/**")]
+    >>> globs = [("include", "{_css,_posts}/**"), ("exclude", "js/*"), ("skip_render", "demo/**")]
     >>> [p for p in ["_posts/_x.md", "js/a.md", "js/b/c.md", "_css/d.md", "_y/z.md", "demo/e.md", "about.md"]
     ...  if hexo_unread(p, globs) is None]
-    ['js/b/c.md', '_css/d.md', 'about.md']
+    ['_posts/_x.md', 'js/b/c.md', '_css/d.md', 'about.md']
     >>> hexo_unread("demo/e.md", globs)
     "copied as it is, not rendered (the config's skip_render: demo/**): not a page"
     """
     def named(key: str) -> str | None:
-        return next((g for k, g in globs if k == key and re.fullmatch(_glob_regex(g), path)), None)
+        return next((g for k, g in globs if k == key and re.fullmatch(_glob_regex(g, braces=True), path)), None)
 
     post = path.startswith("_posts/")
     hidden = next((part for part in path.removeprefix("_posts/").split("/") if part.startswith("_")), None)
-    if post and hidden:
-        return f"{hidden} starts with _: Hexo reads no post from it"
-    if not post and (pattern := named("exclude")) is not None:
+    page = not post or hidden is not None  # what the page processor reads: no post
+    if hidden and named("include") is None:
+        return (f"{hidden} starts with _: Hexo reads no post from it" if post else
+                f"{hidden} starts with _: Hexo does not read it (only _posts/, and what the config's include names)")
+    if page and (pattern := named("exclude")) is not None:
         return f"excluded by the site's config (exclude: {pattern}): not a page"
-    if not post and hidden and named("include") is None:
-        return f"{hidden} starts with _: Hexo does not read it (only _posts/, and what the config's include names)"
     if (pattern := named("skip_render")) is not None:
         return f"copied as it is, not rendered (the config's skip_render: {pattern}): not a page"
     return None
@@ -1868,7 +1870,7 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
         body = body.lstrip("/")
         if not body:
             continue
-        regex = re.compile(_glob_regex(body))
+        regex = re.compile(_glob_regex(body, braces=True))
         count = len(parts) - 1 if folders_only else len(parts)
         if anchored:
             matched = any(regex.fullmatch("/".join(parts[:i])) for i in range(1, count + 1))
@@ -1889,10 +1891,10 @@ _WILDCARD = re.compile(r"[*?[{]")
 
 def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[str, str] | None:
     """The first of a site tool's ignore globs (``FieldMap.ignores``: ``(folder, glob, source)``) that
-    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as the tools
-    match it (:func:`_glob_regex`): the file's path below the folder matches, or one of its folders
-    does where the tool reads no folder it matches (``_FOLDERS_IGNORED``); a trailing ``/`` matches
-    folders only.
+    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as the
+    JavaScript tools match it (:func:`_glob_regex` with braces): the file's path below the folder
+    matches, or one of its folders does where the tool reads no folder it matches
+    (``_FOLDERS_IGNORED``); a trailing ``/`` matches folders only.
 
     >>> ignores = [("src/", "README.md", ".eleventyignore"), ("src/", "drafts", ".eleventyignore"),
     ...            ("", "**/*.draft.md", "srcExclude"), ("src/", "private/*", ".eleventyignore")]
@@ -1911,7 +1913,7 @@ def _glob_ignores(path: str, glob: str, source: str) -> bool:
     """Whether the ignore ``glob`` from ``source`` leaves out the file ``path`` (below the glob's folder):
     :func:`site_ignored`'s rule."""
     body = glob.strip("/")
-    regex = re.compile(_glob_regex(body))
+    regex = re.compile(_glob_regex(body, braces=True))
     if not glob.endswith("/") and regex.fullmatch(path):
         return True
     folders = _FOLDERS_IGNORED.get(source)
@@ -1921,8 +1923,15 @@ def _glob_ignores(path: str, glob: str, source: str) -> bool:
     return folders and any(regex.fullmatch("/".join(parts[:i])) for i in range(1, len(parts)))
 
 
-def _glob_regex(glob: str) -> str:
-    """A gitignore glob as a regular expression: ``**`` across folders, ``*`` and ``?`` within a name."""
+def _glob_regex(glob: str, *, braces: bool = False) -> str:
+    """A glob as a regular expression: ``**`` across folders, ``*``, ``?`` and a ``[...]`` class
+    (``[!...]``, ``[^...]``: none of) within a name, as gitignore and micromatch read them; with
+    ``braces``, ``{a,b}`` either (micromatch's, the JavaScript tools'; not gitignore's).
+
+    >>> [bool(re.fullmatch(_glob_regex("**/[Dd]rafts/{a,b*}.md", braces=True), p))
+    ...  for p in ["drafts/a.md", "x/Drafts/b2.md", "x/drafts/c.md", "Xrafts/a.md"]]
+    [True, True, False, False]
+    """
     out, i = [], 0
     while i < len(glob):
         if glob.startswith("**/", i):
@@ -1937,10 +1946,47 @@ def _glob_regex(glob: str) -> str:
         elif glob[i] == "?":
             out.append("[^/]")
             i += 1
+        elif glob[i] == "[" and (end := _class_end(glob, i)) is not None:
+            body = glob[i + 1:end]
+            negated = body[:1] in ("!", "^")
+            chars = "".join("\\" + c if c in "\\[]^" else c for c in body[negated:])
+            out.append(f"[^/{chars}]" if negated else f"[{chars}]")
+            i = end + 1
+        elif braces and glob[i] == "{" and (found := _alternatives(glob, i)) is not None:
+            alternatives, end = found
+            out.append("(?:" + "|".join(_glob_regex(a, braces=True) for a in alternatives) + ")")
+            i = end + 1
         else:
             out.append(re.escape(glob[i]))
             i += 1
     return "".join(out)
+
+
+def _class_end(glob: str, start: int) -> int | None:
+    """Where the ``[...]`` class opened at ``start`` closes (a ``]`` first in it is one of its
+    characters), ``None`` when it does not (the ``[`` is itself)."""
+    i = start + 1
+    i += glob[i:i + 1] in ("!", "^")
+    end = glob.find("]", i + 1)
+    return end if end > 0 else None
+
+
+def _alternatives(glob: str, start: int) -> tuple[list[str], int] | None:
+    """The texts a ``{a,b}`` opened at ``start`` chooses from (nested braces kept for the next
+    round) and where it closes; ``None`` without a comma or a close (the ``{`` is itself)."""
+    depth, begin = 0, start + 1
+    parts: list[str] = []
+    for i in range(start, len(glob)):
+        if glob[i] == "{":
+            depth += 1
+        elif glob[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return (parts + [glob[begin:i]], i) if parts else None
+        elif glob[i] == "," and depth == 1:
+            parts.append(glob[begin:i])
+            begin = i + 1
+    return None
 
 
 def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:

@@ -1755,6 +1755,48 @@ def test_undated_posts_on_a_folder_that_is_no_hexo_site_skips_nothing(tmp_path: 
     assert_every_file_accounted_for(result)
 
 
+def test_a_hexo_site_s_globs_are_read_as_micromatch_reads_them(tmp_path: Path):
+    """Hexo's include and exclude are micromatch globs: a leading ./ is the source folder's, {a,b} is
+    either, [Rr] a class; and include brings back a _... file below _posts/ (as a page). ./js/** and
+    {demo,private}/* left out nothing (their pages were articles), ./_css/** and _posts/** brought
+    nothing back."""
+    config = ('new_post_name: :title.md\ninclude:\n  - "./_css/**"\n  - "_posts/**"\n'
+              'exclude:\n  - "./js/**"\n  - "{demo,private}/*"\n  - "[Rr]eadme*"\n')
+    write_article(tmp_path / "site", "_config.yml", config)
+    for name in ["_posts/p1.md", "_posts/_x.md", "_posts/_hidden/p2.md", "_css/c.md", "_notes/n.md", "js/b/c.md",
+                 "demo/e.md", "private/pv.md", "a/private/pv2.md", "Readme2.md", "README.md", "about.md"]:
+        write_article(tmp_path / "site", "source/" + name, f"---\ntitle: {name}\ndate: 2020-01-02\n---\n")
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path.removeprefix("source/") for a in result.articles) == [
+        "README.md", "_css/c.md", "_posts/_hidden/p2.md", "_posts/_x.md", "_posts/p1.md", "a/private/pv2.md",
+        "about.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["source/demo/e.md"] == "excluded by the site's config (exclude: {demo,private}/*): not a page"
+    assert why["source/js/b/c.md"] == "excluded by the site's config (exclude: js/**): not a page"
+    assert why["source/Readme2.md"] == "excluded by the site's config (exclude: [Rr]eadme*): not a page"
+    assert_every_file_accounted_for(result)
+
+
+def test_the_javascript_tools_ignore_globs_read_braces_and_classes(tmp_path: Path):
+    """An .eleventyignore's {drafts,old}/** and [Tt]odo.md (micromatch's braces and classes, as
+    Eleventy, Quartz, VitePress and Hexo read globs) named no file: their pages were articles."""
+    for name, text in {
+        ".eleventy.js": 'module.exports = c => ({dir: {input: "src"}});',
+        "src/.eleventyignore": "{drafts,old}/**\n**/[Tt]odo.md\n",
+        "src/index.md": "---\ntitle: Home\n---\n",
+        "src/drafts/a.md": "---\ntitle: A\n---\n",
+        "src/old/b.md": "---\ntitle: B\n---\n",
+        "src/notes/todo.md": "---\ntitle: To do\n---\n",
+        "src/notes/{drafts,old}.md": "---\ntitle: Braces\n---\n",
+    }.items():
+        write_article(tmp_path / "site", name, text)
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path for a in result.articles) == ["src/index.md", "src/notes/{drafts,old}.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["src/notes/todo.md"] == "excluded by the site's src/.eleventyignore (**/[Tt]odo.md): not a page"
+    assert_every_file_accounted_for(result)
+
+
 PELICAN_SITE = {
     "pelicanconf.py": 'AUTHOR = "Jane"\nSITENAME = "My Site"\nSITEURL = ""\n\nPATH = "content"\n\nTIMEZONE = "Europe/Rome"\n',
     "publishconf.py": 'import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n'
