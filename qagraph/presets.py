@@ -881,18 +881,37 @@ _OBSIDIAN_TEMPLATES = ((".obsidian/templates.json", "folder"),
                        (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"))
 
 
-_JS_STRING = re.compile(r"""["'`]([^"'`]+)["'`]""")
-
-
 def _js_list(config: str, key: str) -> tuple[str, ...]:
     """The texts of a list setting of a JavaScript config, read from its text (the config is a
-    program: it is not run).
+    program: it is not run): its strings, each to its own closing quote (a backslash escapes), to the
+    ``]`` outside them; what is not a string (a variable, a spread) is passed over.
 
     >>> _js_list('ignorePatterns: ["private", `templates`, \\'**/*.draft.md\\'],', "ignorePatterns")
     ('private', 'templates', '**/*.draft.md')
+    >>> _js_list("srcExclude: ['**/[Dd]rafts/**', \\"Bob's notes\\", 'it\\\\'s'], x: ['y']", "srcExclude")
+    ('**/[Dd]rafts/**', "Bob's notes", "it's")
     """
-    found = re.search(rf"""(?<![\w$.])["']?{re.escape(key)}["']?\s*:\s*\[([^\]]*)\]""", config)
-    return tuple(_JS_STRING.findall(found.group(1))) if found else ()
+    found = re.search(rf"""(?<![\w$.])["']?{re.escape(key)}["']?\s*:\s*\[""", config)
+    texts: list[str] = []
+    i = found.end() if found else len(config)
+    while i < len(config) and config[i] != "]":
+        if config[i] in "\"'`":
+            text, i = _js_string(config, i)
+            texts.append(text)
+        else:
+            i += 1
+    return tuple(t for t in texts if t)
+
+
+def _js_string(code: str, start: int) -> tuple[str, int]:
+    """The text of the JavaScript string whose quote is at ``start`` (``\\x`` read as ``x``), and
+    where the code goes on after it."""
+    quote, out, i = code[start], [], start + 1
+    while i < len(code) and code[i] != quote:
+        i += code[i] == "\\"
+        out.append(code[i:i + 1])
+        i += 1
+    return "".join(out), i + 1
 
 
 def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:

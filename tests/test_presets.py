@@ -2053,6 +2053,27 @@ def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_a_javascript_list_setting_is_read_string_by_string(tmp_path: Path):
+    """A srcExclude or ignorePatterns list is read string by string: a ] inside a string ended the list
+    (['**/[Dd]rafts/**', 'guide/**'] left out nothing), and an apostrophe inside a double-quoted
+    string split it ("Bob's notes" was two globs, neither a folder)."""
+    vitepress = tmp_path / "vitepress"
+    write_article(vitepress, ".vitepress/config.mts", "export default {\n  srcExclude: ['**/[Dd]rafts/**', 'guide/**'],\n}\n")
+    for name in ["index.md", "a/Drafts/x.md", "drafts/y.md", "guide/start.md"]:
+        write_article(vitepress, name, f"# {name}\n")
+    result = load_corpus(vitepress)
+    assert [a.path for a in result.articles] == ["index.md"]
+    assert_every_file_accounted_for(result)
+    quartz = tmp_path / "quartz"
+    write_article(quartz, "quartz.config.ts", 'const config = { configuration: { ignorePatterns: ["Bob\'s notes", '
+                                              '"private", "it\\"s"] } }\n')
+    for name in ["index.md", "Bob's notes/a.md", "private/b.md", 'it"s/c.md', "s notes/d.md"]:
+        write_article(quartz, "content/" + name, f"# {name}\n")
+    result = load_corpus(quartz)
+    assert sorted(a.path for a in result.articles) == ["content/index.md", "content/s notes/d.md"]
+    assert_every_file_accounted_for(result)
+
+
 def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Path):
     """Gatsby's blog starter publishes content/blog/<slug>/index.md at /<slug>/ (the path below the
     folder gatsby-source-filesystem reads): links to /hello-world/ and to the siteUrl were stubs."""
