@@ -1059,11 +1059,15 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         where, config, folder = vue
         src_dir = _VITEPRESS_SRC_DIR.search(config)
         content = inside(posixpath.normpath(posixpath.join(folder, src_dir.group(1))) if src_dir else folder) or ""
-        # VitePress does not read what its srcExclude names: globs from its srcDir
-        excluded = _js_list(config, "srcExclude") if ".vitepress/" in where else ()
-        why = (f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is) skipped"
+        # VitePress does not read what its srcExclude names (globs from its srcDir), nor **/dist/**
+        # (nor **/node_modules/**, which is never read)
+        vitepress = ".vitepress/" in where
+        excluded = _js_list(config, "srcExclude") if vitepress else ()
+        why = (f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is)"
+               + (" and dist/ skipped" if vitepress else " skipped")
                + (f"; not read: its srcExclude ({', '.join(excluded)})" if excluded else ""))
-        return _Site(content, ("public",), f"pages under {content} ({why})" if content else why,
+        return _Site(content, ("public", "dist") if vitepress else ("public",),
+                     f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded)})
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
@@ -1300,7 +1304,7 @@ def _eleventy_ignores(base: Path, content: str, gitignore: bool) -> tuple[tuple[
         data = _read_regular(base / name, MAX_DATA_FILE)
         if isinstance(data, str):  # none, or not a file that can be read: nothing left out
             continue
-        for line in data.decode("utf-8", "replace").split("\n"):
+        for line in data.decode("utf-8-sig", "replace").split("\n"):  # a BOM is not the first line's
             line = line.strip()
             glob = line.removeprefix("./").lstrip("/")
             if glob and not line.startswith(("#", "!")):
@@ -1906,14 +1910,16 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
 #: ends in ``/**`` (``private/*`` leaves out ``private/a.md``, not ``private/sub/b.md``)
 _FOLDERS_IGNORED = {"srcExclude": True, "ignore": True}
 _WILDCARD = re.compile(r"[*?[{]")
+_ELEVENTY_IGNORE_FILES = (".eleventyignore", ".gitignore")
 
 
 def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[str, str] | None:
     """The first of a site tool's ignore globs (``FieldMap.ignores``: ``(folder, glob, source)``) that
-    leaves out the file ``path``, with where it is from. A glob is from its ``folder``, as the
-    JavaScript tools match it (:func:`_glob_regex` with braces): the file's path below the folder
-    matches, or one of its folders does where the tool reads no folder it matches
-    (``_FOLDERS_IGNORED``); a trailing ``/`` matches folders only.
+    leaves out the file ``path``, with where it is from. A glob is from its ``folder`` (a leading
+    ``./`` is that folder), as the JavaScript tools match it (:func:`_glob_regex` with braces; an
+    Eleventy ignore file's whatever the case): the file's path below the folder matches, or one of
+    its folders does where the tool reads no folder it matches (``_FOLDERS_IGNORED``); a trailing
+    ``/`` matches folders only.
 
     >>> ignores = [("src/", "README.md", ".eleventyignore"), ("src/", "drafts", ".eleventyignore"),
     ...            ("", "**/*.draft.md", "srcExclude"), ("src/", "private/*", ".eleventyignore")]
@@ -1931,8 +1937,9 @@ def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[st
 def _glob_ignores(path: str, glob: str, source: str) -> bool:
     """Whether the ignore ``glob`` from ``source`` leaves out the file ``path`` (below the glob's folder):
     :func:`site_ignored`'s rule."""
-    body = glob.strip("/")
-    regex = re.compile(_glob_regex(body, braces=True))
+    body = glob.removeprefix("./").strip("/")
+    flags = re.I if source.endswith(_ELEVENTY_IGNORE_FILES) else 0  # Eleventy: caseSensitiveMatch false
+    regex = re.compile(_glob_regex(body, braces=True), flags)
     if not glob.endswith("/") and regex.fullmatch(path):
         return True
     folders = _FOLDERS_IGNORED.get(source)

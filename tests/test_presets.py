@@ -2074,6 +2074,35 @@ def test_a_javascript_list_setting_is_read_string_by_string(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_ignore_globs_read_as_their_tools_read_them(tmp_path: Path):
+    """An .eleventyignore saved with a BOM lost its first line; Eleventy matches its ignores whatever
+    the case (readme.md is README.md); a srcExclude or ignorePatterns glob ./guide/** is the folder's
+    guide/; VitePress never reads a dist/ folder. Each of those files was an article."""
+    eleventy = tmp_path / "eleventy"
+    for name, text in {".eleventy.js": 'module.exports = c => ({dir: {input: "src"}});',
+                       "src/.eleventyignore": "\ufeffdrafts\nreadme.md\n", "src/index.md": "# Home\n",
+                       "src/drafts/a.md": "# A\n", "src/README.md": "# Read me\n"}.items():
+        write_article(eleventy, name, text)
+    result = load_corpus(eleventy)
+    assert [a.path for a in result.articles] == ["src/index.md"]
+    assert_every_file_accounted_for(result)
+    vitepress = tmp_path / "vitepress"
+    write_article(vitepress, ".vitepress/config.mts", "export default {\n  srcExclude: ['./guide/**'],\n}\n")
+    for name in ["index.md", "guide/start.md", "dist/built.md", "a/dist/b.md"]:
+        write_article(vitepress, name, f"# {name}\n")
+    result = load_corpus(vitepress)
+    assert [a.path for a in result.articles] == ["index.md"]
+    assert {p.path: p.message for p in result.problems}["a/dist/b.md"] == "in dist/, a site folder that holds no pages"
+    assert_every_file_accounted_for(result)
+    quartz = tmp_path / "quartz"
+    write_article(quartz, "quartz.config.ts", 'const config = { configuration: { ignorePatterns: ["./private"] } }\n')
+    for name in ["index.md", "private/a.md"]:
+        write_article(quartz, "content/" + name, f"# {name}\n")
+    result = load_corpus(quartz)
+    assert [a.path for a in result.articles] == ["content/index.md"]
+    assert_every_file_accounted_for(result)
+
+
 def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Path):
     """Gatsby's blog starter publishes content/blog/<slug>/index.md at /<slug>/ (the path below the
     folder gatsby-source-filesystem reads): links to /hello-world/ and to the siteUrl were stubs."""
