@@ -1536,11 +1536,17 @@ def _js_setting(config: str, key: str) -> str | None:
 
 
 def _js_code(text: str) -> tuple[str, list[int]]:
-    """``text`` (JavaScript) with its comments made blanks (its line ends kept), and how deep in
-    brackets (``{[(``) each of its characters is: ``-1`` inside a string or a comment."""
+    r"""``text`` (JavaScript) with its comments made blanks (its line ends kept), and how deep in
+    brackets (``{[(``) each of its characters is: ``-1`` inside a string, a regular expression
+    (``/\/*$/``, ``/"/g``: a ``/`` where a value begins) or a comment.
+
+    >>> _js_code(r"a = s.replace(/\/*$/, ''); b = /'/g; c = d / 2 // x")[0]
+    "a = s.replace(/\\/*$/, ''); b = /'/g; c = d / 2     "
+    """
     code = list(text)
     depths = [-1] * len(text)
     depth, quote, i = 0, "", 0
+    last = ""  # the last character of code before this one, blanks aside: does a value begin here?
     while i < len(text):
         c = text[i]
         if quote:
@@ -1548,6 +1554,7 @@ def _js_code(text: str) -> tuple[str, list[int]]:
                 i += 1
             elif c == quote:
                 quote = ""
+                last = c
         elif c in "\"'`":
             quote = c
         elif c == "/" and text[i + 1:i + 2] in ("/", "*"):
@@ -1556,7 +1563,13 @@ def _js_code(text: str) -> tuple[str, list[int]]:
             code[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
             i = end
             continue
+        elif c == "/" and (not last or last in _JS_VALUE_BEGINS or _JS_KEYWORD_BEFORE.search(text, 0, i)):
+            i = _js_regex_end(text, i)  # a regular expression: a value, as a string is
+            last = "/"
+            continue
         else:
+            if not c.isspace():
+                last = c
             if c in ")]}":
                 depth -= 1
             depths[i] = depth
@@ -1564,6 +1577,31 @@ def _js_code(text: str) -> tuple[str, list[int]]:
                 depth += 1
         i += 1
     return "".join(code), depths
+
+
+#: what a JavaScript value may follow: after one of these, a ``/`` begins a regular expression, not a division
+_JS_VALUE_BEGINS = "(,=:[!&|?{};+-*%<>~^"
+_JS_KEYWORD_BEFORE = re.compile(r"(?<![\w$])(?:return|typeof|case|in|of|void|yield|await)[ \t]*$")
+
+
+def _js_regex_end(text: str, start: int) -> int:
+    """Where the regular expression literal opened by the ``/`` at ``start`` ends (after its closing
+    ``/``; its flags are letters, read as code): a ``/`` in a ``[...]`` class or escaped is its own;
+    an unclosed one ends at its line's end."""
+    i, in_class = start + 1, False
+    while i < len(text) and text[i] != "\n":
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "/" and not in_class:
+            return i + 1
+        i += 1
+    return i
 
 
 _CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")
@@ -1893,7 +1931,7 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
         body = body.lstrip("/")
         if not body:
             continue
-        regex = re.compile(_glob_regex(body, braces=True))
+        regex = re.compile(_glob_regex(body))  # gitignore has no braces (nor has MkDocs's pathspec)
         count = len(parts) - 1 if folders_only else len(parts)
         if anchored:
             matched = any(regex.fullmatch("/".join(parts[:i])) for i in range(1, count + 1))
@@ -1957,7 +1995,18 @@ def _glob_regex(glob: str, *, braces: bool = False) -> str:
     >>> [bool(re.fullmatch(_glob_regex("**/[Dd]rafts/{a,b*}.md", braces=True), p))
     ...  for p in ["drafts/a.md", "x/Drafts/b2.md", "x/drafts/c.md", "Xrafts/a.md"]]
     [True, True, False, False]
+
+    A class that cannot be one (``[z-a]``) matches nothing, as picomatch's does. A glob of more
+    than :data:`MAX_GLOB_WILDCARDS` ``*``, ``**`` and ``{...}`` in all (``*a*a*a*b``), or a ``{...}``
+    of more than :data:`MAX_GLOB_ALTERNATIVES` texts, matches nothing too: its expression's time
+    grows as the name's length to that power (seconds a file for ``*a*a*a*a*a*a*b``), where real
+    globs have one to three (``**/*.{md,mdx}``).
+
+    >>> [bool(re.fullmatch(_glob_regex(g), "b.md")) for g in ["[z-a].md", "[!-x].md", "[a-c].md", "*a*a*a*b"]]
+    [False, True, True, False]
     """
+    if len(_STARS.findall(glob)) + (glob.count("{") if braces else 0) > MAX_GLOB_WILDCARDS:
+        return _NOTHING
     out, i = [], 0
     while i < len(glob):
         if glob.startswith("**/", i):
@@ -1973,19 +2022,46 @@ def _glob_regex(glob: str, *, braces: bool = False) -> str:
             out.append("[^/]")
             i += 1
         elif glob[i] == "[" and (end := _class_end(glob, i)) is not None:
-            body = glob[i + 1:end]
-            negated = body[:1] in ("!", "^")
-            chars = "".join("\\" + c if c in "\\[]^" else c for c in body[negated:])
-            out.append(f"[^/{chars}]" if negated else f"[{chars}]")
+            out.append(_class_regex(glob[i + 1:end]))
             i = end + 1
         elif braces and glob[i] == "{" and (found := _alternatives(glob, i)) is not None:
             alternatives, end = found
+            if len(alternatives) > MAX_GLOB_ALTERNATIVES:
+                return _NOTHING
             out.append("(?:" + "|".join(_glob_regex(a, braces=True) for a in alternatives) + ")")
             i = end + 1
         else:
             out.append(re.escape(glob[i]))
             i += 1
     return "".join(out)
+
+
+#: the most single ``*`` and ``{...}`` a glob may hold (:func:`_glob_regex`); an expression that matches nothing
+MAX_GLOB_WILDCARDS = 3
+#: the most texts a glob's ``{...}`` may choose from (:func:`_glob_regex`)
+MAX_GLOB_ALTERNATIVES = 32
+_STARS = re.compile(r"\*+")
+_NOTHING = "(?!)"
+
+
+def _class_regex(body: str) -> str:
+    """A glob's ``[...]`` class (``body``: what is between the brackets) as a regular expression's:
+    ``!`` or ``^`` first negates it (never ``/``), ``a-z`` is a range, any other character is
+    itself (a ``-`` first or last too); a range backwards (``z-a``) makes a class that matches
+    nothing."""
+    negated = body[:1] in ("!", "^")
+    chars, items, i = body[negated:], [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            low, high = chars[i], chars[i + 2]
+            if low > high:
+                return _NOTHING
+            items.append(f"{re.escape(low)}-{re.escape(high)}")
+            i += 3
+        else:
+            items.append(re.escape(chars[i]) if chars[i] not in "-]^\\[" else "\\" + chars[i])
+            i += 1
+    return f"[^/{''.join(items)}]" if negated else f"[{''.join(items)}]"
 
 
 def _class_end(glob: str, start: int) -> int | None:

@@ -17,7 +17,8 @@ from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
 from qagraph.load import LoadResult, load_corpus
 from qagraph.presets import (
-    PRESETS, choose, detect, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
+    PRESETS, choose, detect, gitignored, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
+    site_ignored,
 )
 
 HUGO, JEKYLL, SNIPPETS, OBSIDIAN = (FIXTURES / n for n in ("hugo", "jekyll", "snippets", "obsidian"))
@@ -2196,3 +2197,54 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     assert why["content/private/secret.md"] == "excluded by the site's config (ignorePatterns: private): not a page"
     assert not [p for p in result.problems if p.severity != SKIPPED]
     assert_every_file_accounted_for(result)
+
+
+# -- the second review's findings: globs that are no regular expression, and configs with one ----------
+
+
+@pytest.mark.parametrize("line", ["[z-a].md", "[a-\\].md", "[!-.]x.md"])
+def test_an_ignore_glob_whose_class_cannot_be_one_matches_nothing(tmp_path: Path, line: str):
+    """A class such as [z-a] was copied into the regular expression, and re.error ended the whole build
+    as an internal error: it matches nothing now (picomatch's way), and the pages are read."""
+    site = tmp_path / "site"
+    write_article(site, ".eleventy.js", 'module.exports = function () { return { dir: { input: "src" } }; };\n')
+    write_article(site, ".eleventyignore", line + "\n")
+    for name in ("a", "b"):
+        write_article(site, f"src/{name}.md", f"---\ntitle: {name}\n---\nText.\n")
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["src/a.md", "src/b.md"]
+    assert_every_file_accounted_for(result)
+
+
+def test_a_negated_class_and_braces_in_gitignore_patterns_mean_what_git_makes_of_them():
+    """[!-x] is "neither - nor x" (it was read as the range /-x), and gitignore patterns (MkDocs's
+    exclude_docs) have no braces: {draft,wip}.md names that file, not draft.md and wip.md."""
+    assert [gitignored(p, ["[!-x].md"]) for p in ["b.md", "-.md", "x.md"]] == ["[!-x].md", None, None]
+    assert [gitignored(p, ["{draft,wip}.md"]) for p in ["draft.md", "{draft,wip}.md"]] == [None, "{draft,wip}.md"]
+
+
+def test_a_glob_too_wild_to_match_in_time_matches_nothing():
+    """A glob of many wildcards or alternatives ({a,a,a} 19 times, *a*a*a*a*a*a*b) took seconds to
+    minutes per file, its time growing as the name's length to that power: it matches nothing (the
+    files are read, none lost); real globs have one to three."""
+    ignores = [("src/", "{a,a,a}" * 19, ".eleventyignore"), ("src/", "*a*a*a*a*a*a*b", ".eleventyignore"),
+               ("src/", "{" + ",".join("x" * 40) + "}.md", "srcExclude")]
+    assert [site_ignored("src/" + name, ignores) for name in ("a" * 19, "a" * 40 + "b", "x.md")] == [None] * 3
+    assert site_ignored("src/d/x.md", [("src/", "**/*.{md,mdx}", "srcExclude")]) == ("**/*.{md,mdx}", "srcExclude")
+
+
+@pytest.mark.parametrize("helper", [
+    "const trim = (u) => u.replace(/\\/*$/, '');",  # /* in a regular expression: no comment begins
+    "const clean = (s) => s.replace(/\"/g, '').replace(/^https?:\\/\\//, '');",  # a quote, and // in one
+])
+def test_a_regular_expression_in_a_javascript_config_is_no_comment_or_string(tmp_path: Path, helper: str):
+    """Blanking a config's comments took /\\/*$/ for the start of one (the rest of the config went,
+    its docs folder and url with it), and a quote in /"/g for a string's: settings after it were lost."""
+    site = tmp_path / "site"
+    write_article(site, "docusaurus.config.js",
+                  f"{helper}\nmodule.exports = {{url: 'https://example.org', baseUrl: '/b/', "
+                  "presets: [['classic', {docs: {path: 'guides', routeBasePath: '/'}, blog: false}]]};\n")
+    write_article(site, "guides/intro.md", "---\ntitle: Intro\n---\nText.\n")
+    result = load_corpus(site)
+    assert (result.fields.site_url, result.fields.content_dir) == ("https://example.org/b", "guides/")
+    assert [(a.path, a.url) for a in result.articles] == [("guides/intro.md", "/intro")]
