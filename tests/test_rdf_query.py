@@ -152,17 +152,21 @@ def test_a_query_past_its_time_limit_is_given_up(let_queries_end):
 def test_ctrl_c_stops_the_wait_for_a_long_query(let_queries_end):
     """Ctrl-C during a long query did nothing until the query ended (Oxigraph evaluates it without
     looking at signals): the wait for it is interrupted at once, the query still running."""
-    store = _pairs_store()
+    _interrupted_after(0.2, lambda: sparql(_pairs_store(), SLOW))
 
+
+def _interrupted_after(seconds: float, call) -> None:
+    """``call()`` interrupted (a KeyboardInterrupt raised in this thread, as Ctrl-C raises it) after
+    ``seconds``, while the query's thread still works."""
     def interrupt(*_):
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGALRM, interrupt)
     try:
-        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         with pytest.raises(KeyboardInterrupt):
-            sparql(store, SLOW)
-        assert _queries_running(), "the interrupt came only once the query had ended"
+            call()
+        assert _queries_running(), "the interrupt came only once the work had ended"
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -193,19 +197,7 @@ def test_ctrl_c_stops_loading_the_store_too(tmp_path, let_queries_end):
     started, and Ctrl-C waited for the load to end: it is made in that thread too."""
     rdf = tmp_path / "many.nt"
     rdf.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(400_000)), encoding="utf-8")
-
-    def interrupt(*_):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, 0.05)
-        with pytest.raises(KeyboardInterrupt):
-            sparql(rdf, "ASK { ?s ?p ?o }")
-        assert _queries_running(), "the interrupt came only once the file was loaded"
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    _interrupted_after(0.05, lambda: sparql(rdf, "ASK { ?s ?p ?o }"))
 
 
 def test_an_endpoint_s_time_limit_bounds_the_whole_answer(let_queries_end):
