@@ -1076,10 +1076,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     if pelican is not None:
         return _pelican(base, *pelican, inside)
     if eleventy is not None:
-        source, input_dir, gitignore = eleventy
+        source, input_dir, gitignore, added = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
         data, problems = _eleventy_data(base, names)
-        ignores = _eleventy_ignores(base, content, gitignore)
+        ignores = _eleventy_ignores(base, content, gitignore) + tuple(
+            ("", glob.removeprefix("./").lstrip("/"), _ELEVENTY_CONFIG_IGNORES) for glob in added)
         why = f"{source}: an Eleventy site" + (
             f"; defaults from the data files of {len(data)} folder{'s' if len(data) > 1 else ''} and pages" if data else "") + (
             "; not read: what " + ", ".join(dict.fromkeys(i[2] for i in ignores)) + " name" if ignores else "")
@@ -1273,21 +1274,31 @@ _ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
 
 
 _ELEVENTY_NO_GITIGNORE = re.compile(r"""\.setUseGitIgnore\(\s*false\s*\)""")
+#: ``eleventyConfig.ignores.add("src/drafts/**")`` and ``.delete(...)``: the config's own ignores
+_ELEVENTY_IGNORES_CALL = re.compile(r"""\.ignores\.(add|delete)\(\s*(["'`])([^"'`]+)\2\s*\)""")
 
 
-def _eleventy(base: Path) -> tuple[str, str | None, bool] | None:
+def _eleventy(base: Path) -> tuple[str, str | None, bool, tuple[str, ...]] | None:
     """Whether ``base`` is an Eleventy site (a config file, else ``@11ty/eleventy`` in its
     ``package.json``): the file that says so, the input folder it declares (``dir.input``, or the
-    command line's ``--input`` in the package's scripts), if any, and whether Eleventy leaves out
-    what the ``.gitignore`` names (unless the config says ``setUseGitIgnore(false)``)."""
+    command line's ``--input`` in the package's scripts), if any, whether Eleventy leaves out
+    what the ``.gitignore`` names (unless the config says ``setUseGitIgnore(false)``), and the
+    globs its config adds to its ignores (``eleventyConfig.ignores.add``, less those it deletes)."""
     config = _config([base.resolve()], _ELEVENTY_CONFIGS)
     if config is not None:
         declared = _ELEVENTY_INPUT.search(config[1])
-        return config[0].name, declared.group(1) if declared else None, not _ELEVENTY_NO_GITIGNORE.search(config[1])
+        added: dict[str, None] = {}
+        for call in _ELEVENTY_IGNORES_CALL.finditer(config[1]):  # in the config's order
+            if call.group(1) == "add":
+                added[call.group(3)] = None
+            else:
+                added.pop(call.group(3), None)
+        return (config[0].name, declared.group(1) if declared else None, not _ELEVENTY_NO_GITIGNORE.search(config[1]),
+                tuple(added))
     package = _config([base.resolve()], ("package.json",))
     if package is not None and '"@11ty/eleventy"' in package[1]:
         declared = _ELEVENTY_CLI_INPUT.search(package[1])
-        return "package.json", declared.group(1) if declared else None, True
+        return "package.json", declared.group(1) if declared else None, True, ()
     return None
 
 
@@ -1948,7 +1959,9 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
 #: ends in ``/**`` (``private/*`` leaves out ``private/a.md``, not ``private/sub/b.md``)
 _FOLDERS_IGNORED = {"srcExclude": True, "ignore": True}
 _WILDCARD = re.compile(r"[*?[{]")
-_ELEVENTY_IGNORE_FILES = (".eleventyignore", ".gitignore")
+#: where an Eleventy site's ignores come from (all matched whatever the case): its files and its config
+_ELEVENTY_CONFIG_IGNORES = "ignores.add"
+_ELEVENTY_IGNORE_FILES = (".eleventyignore", ".gitignore", _ELEVENTY_CONFIG_IGNORES)
 
 
 def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[str, str] | None:

@@ -2248,3 +2248,22 @@ def test_a_regular_expression_in_a_javascript_config_is_no_comment_or_string(tmp
     result = load_corpus(site)
     assert (result.fields.site_url, result.fields.content_dir) == ("https://example.org/b", "guides/")
     assert [(a.path, a.url) for a in result.articles] == [("guides/intro.md", "/intro")]
+
+
+def test_an_eleventy_config_s_own_ignores_are_not_read(tmp_path: Path):
+    """eleventyConfig.ignores.add("src/drafts/**") leaves those files out, as .eleventyignore does (from
+    the project's root, whatever the case); what the config deletes from its ignores again is read."""
+    site = tmp_path / "site"
+    write_article(site, "eleventy.config.js",
+                  'export default function (eleventyConfig) {\n  eleventyConfig.ignores.add("src/drafts/**");\n'
+                  "  eleventyConfig.ignores.add('./src/NOTES.md');\n  eleventyConfig.ignores.add(\"src/keep.md\");\n"
+                  '  eleventyConfig.ignores.delete("src/keep.md");\n  // eleventyConfig.ignores.add("src/index.md");\n'
+                  '  return { dir: { input: "src" } };\n}\n')
+    for name in ("index", "keep", "notes", "drafts/a"):
+        write_article(site, f"src/{name}.md", f"---\ntitle: {name}\n---\nText.\n")
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["src/index.md", "src/keep.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {"src/drafts/a.md": "excluded by the site's config (ignores.add: src/drafts/**): not a page",
+                   "src/notes.md": "excluded by the site's config (ignores.add: src/NOTES.md): not a page"}
+    assert_every_file_accounted_for(result)
