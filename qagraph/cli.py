@@ -833,7 +833,6 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
         qagraph query queries/by-subject.rq -f csv
     """
     from .rdf import format_results, sparql
-
     from .rdf.query import time_limit
 
     sparql_text = _query_text(sparql_text)

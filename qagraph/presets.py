@@ -1556,25 +1556,21 @@ def _js_code(text: str) -> tuple[str, list[int]]:
     """
     code = list(text)
     depths = [-1] * len(text)
-    depth, quote, i = 0, "", 0
+    depth, i = 0, 0
     last = ""  # the last character of code before this one, blanks aside: does a value begin here?
     while i < len(text):
         c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-                last = c
-        elif c in "\"'`":
-            quote = c
-        elif c == "/" and text[i + 1:i + 2] in ("/", "*"):
+        if c in "\"'`":
+            i = _js_string(text, i)[1]  # a value: its depth stays -1
+            last = c
+            continue
+        if c == "/" and text[i + 1:i + 2] in ("/", "*"):
             end = text.find("\n" if text[i + 1] == "/" else "*/", i + 2)
             end = len(text) if end < 0 else end if text[i + 1] == "/" else end + 2  # unclosed: to the end
             code[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
             i = end
             continue
-        elif c == "/" and (not last or last in _JS_VALUE_BEGINS or _JS_KEYWORD_BEFORE.search(text, 0, i)):
+        elif c == "/" and (not last or last in _JS_VALUE_BEGINS or _after_keyword(text, i)):
             i = _js_regex_end(text, i)  # a regular expression: a value, as a string is
             last = "/"
             continue
@@ -1592,7 +1588,19 @@ def _js_code(text: str) -> tuple[str, list[int]]:
 
 #: what a JavaScript value may follow: after one of these, a ``/`` begins a regular expression, not a division
 _JS_VALUE_BEGINS = "(,=:[!&|?{};+-*%<>~^"
-_JS_KEYWORD_BEFORE = re.compile(r"(?<![\w$])(?:return|typeof|case|in|of|void|yield|await)[ \t]*$")
+_JS_KEYWORDS = frozenset(("return", "typeof", "case", "in", "of", "void", "yield", "await"))
+
+
+def _after_keyword(text: str, i: int) -> bool:
+    """Whether the word before ``text[i]`` (blanks and a line end aside) is a keyword a value follows
+    (``return /x/``): read back from ``i``, not searched for from the text's start."""
+    end = i - (i > 0 and text[i - 1] == "\n")
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        start -= 1
+    return text[start:end] in _JS_KEYWORDS
 
 
 def _js_regex_end(text: str, start: int) -> int:
