@@ -23,6 +23,7 @@ words the one line for a build where no file became an article.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import os
 import posixpath
@@ -750,7 +751,7 @@ def hexo_unread(path: str, globs: Sequence[tuple[str, str]]) -> str | None:
     "copied as it is, not rendered (the config's skip_render: demo/**): not a page"
     """
     def named(key: str) -> str | None:
-        return next((g for k, g in globs if k == key and re.fullmatch(_glob_regex(g, braces=True), path)), None)
+        return next((g for k, g in globs if k == key and _glob_pattern(g, True).fullmatch(path)), None)
 
     post = path.startswith("_posts/")
     hidden = next((part for part in path.removeprefix("_posts/").split("/") if part.startswith("_")), None)
@@ -1950,7 +1951,7 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
         body = body.lstrip("/")
         if not body:
             continue
-        regex = re.compile(_glob_regex(body))  # gitignore has no braces (nor has MkDocs's pathspec)
+        regex = _glob_pattern(body)  # gitignore has no braces (nor has MkDocs's pathspec)
         count = len(parts) - 1 if folders_only else len(parts)
         if anchored:
             matched = any(regex.fullmatch("/".join(parts[:i])) for i in range(1, count + 1))
@@ -1998,7 +1999,7 @@ def _glob_ignores(path: str, glob: str, source: str) -> bool:
     :func:`site_ignored`'s rule."""
     body = glob.removeprefix("./").strip("/")
     flags = re.I if source.endswith(_ELEVENTY_IGNORE_FILES) else 0  # Eleventy: caseSensitiveMatch false
-    regex = re.compile(_glob_regex(body, braces=True), flags)
+    regex = _glob_pattern(body, True, flags)
     if not glob.endswith("/") and regex.fullmatch(path):
         return True
     folders = _FOLDERS_IGNORED.get(source)
@@ -2006,6 +2007,12 @@ def _glob_ignores(path: str, glob: str, source: str) -> bool:
         folders = glob.rstrip("/").endswith("/**") or not _WILDCARD.search(body.rpartition("/")[2])
     parts = path.split("/")
     return folders and any(regex.fullmatch("/".join(parts[:i])) for i in range(1, len(parts)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _glob_pattern(glob: str, braces: bool = False, flags: int = 0) -> re.Pattern[str]:
+    """:func:`_glob_regex` compiled, once per glob (its callers match it against every file)."""
+    return re.compile(_glob_regex(glob, braces=braces), flags)
 
 
 def _glob_regex(glob: str, *, braces: bool = False) -> str:
