@@ -21,7 +21,7 @@ from .errors import UsageError
 from .ids import keyword_node
 from .kinds import ARTICLE
 
-__all__ = ["Suggestion", "suggest", "suggestions_csv", "suggestions_json"]
+__all__ = ["Suggestion", "spreadsheet_text", "suggest", "suggestions_csv", "suggestions_json"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,31 @@ class Suggestion:
         return {name: (list(value) if name == "shared" else value) for name, value in vars(self).items()}
 
     def as_row(self) -> dict[str, Any]:
-        """Flat, for CSV: ``shared`` joined with ``"; "``, ``links_back`` as ``yes``/``no``."""
+        """Flat, for CSV: ``shared`` joined with ``"; "``, ``links_back`` as ``yes``/``no``, and
+        every text that a spreadsheet would take for a formula made plain (:func:`spreadsheet_text`)."""
         row = self.as_dict()
         row["shared"] = "; ".join(self.shared)
         row["links_back"] = "yes" if self.links_back else "no"
-        return row
+        return {name: spreadsheet_text(value) if isinstance(value, str) else value for name, value in row.items()}
+
+
+#: what makes a spreadsheet read a cell as a formula (OWASP's "CSV injection" list)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a spreadsheet shows it, not as a formula it runs: one that begins as a formula
+    does gets a leading apostrophe, as OWASP advises for CSV files.
+
+    Suggestions are opened by editors in Excel or Google Sheets. A title taken from the corpus
+    such as ``=HYPERLINK("http://x", "click")`` ran there as a formula (a cell that calls out, or
+    in older Excel a DDE command), and an honest one such as ``-5 °C: why does salt melt ice?``
+    showed as ``#NAME?``. The JSON output keeps every text as it is.
+
+    >>> spreadsheet_text("=1+2"), spreadsheet_text("-5 °C?"), spreadsheet_text("Why -5?")
+    ("'=1+2", "'-5 °C?", 'Why -5?')
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 FIELDS = tuple(Suggestion.__dataclass_fields__)
@@ -107,7 +127,8 @@ def _label(G: nx.MultiDiGraph, key: str) -> str:
 
 
 def suggestions_csv(suggestions: Iterable[Suggestion]) -> str:
-    """The suggestions as CSV text, a header line first.
+    """The suggestions as CSV text, a header line first; texts that would run as spreadsheet
+    formulas are made plain (:func:`spreadsheet_text`).
 
     >>> suggestions_csv([]).strip() == ",".join(FIELDS)
     True

