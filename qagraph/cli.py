@@ -47,6 +47,16 @@ class _Failure(click.ClickException):
         click.echo(f"qagraph: {self.format_message()}", err=True)
 
 
+#: the context's meta key for what Ctrl-C leaves behind, said after "interrupted" (:func:`_writing`)
+_INTERRUPTED = "qagraph.interrupted"
+_BUILD_KEPT = "; the previous build, if any, is as it was"
+
+
+def _writing(leaves: str) -> None:
+    """Say, should Ctrl-C come from now on, what it leaves (a query interrupted leaves nothing to say)."""
+    click.get_current_context().meta[_INTERRUPTED] = leaves
+
+
 class _Group(click.Group):
     """Maps every failure to its exit code; a traceback only with ``--debug``."""
 
@@ -74,7 +84,7 @@ class _Group(click.Group):
                 traceback.print_exc()
             raise _Failure(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            click.echo("qagraph: interrupted; the previous build, if any, is as it was", err=True)
+            click.echo(f"qagraph: interrupted{ctx.meta.get(_INTERRUPTED, '')}", err=True)
             raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
@@ -270,6 +280,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
             if source is None or not source.is_dir():
                 raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
             _say(f"bringing {where} up to date with {source} ...", quiet)
+            _writing(_BUILD_KEPT)
             kg = _kept(qagraph.build(source, out=where, progress=Progress(quiet), **_rebuild_settings(state)))
             return kg
         if source is not None and source.is_dir() and not quiet:
@@ -455,6 +466,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     from .model import SimilarityConfig
 
     source = _content(content, out)
+    _writing(_BUILD_KEPT)
     kg = _kept(qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
         site_url=site_url, formats=formats or ("nq",), rdf_similarity=rdf_similarity, preset=preset,
@@ -782,6 +794,7 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
     """
     from .rdf import push
 
+    _writing("; the store holds the graphs sent until then (push again to replace each one whole)")
     sent = push(out, endpoint, graph_iri, timeout=timeout)
     click.echo(f"{sent} triples sent to {endpoint}")
 

@@ -395,6 +395,34 @@ def test_a_second_ctrl_c_while_the_interrupt_is_told_changes_nothing(monkeypatch
         EXIT_CODES["interrupted"], "qagraph: interrupted while starting; nothing was done\n")
 
 
+def test_ctrl_c_says_what_it_leaves_for_the_command_it_stopped(small_corpus: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    """A build (or a query's ``--rebuild``) interrupted keeps the previous build, and says so; a push
+    leaves the graphs it sent in the store; a query leaves nothing, and said the build's words."""
+    import qagraph
+    import qagraph.rdf
+
+    out = tmp_path / "out"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(qagraph, "open", interrupted)
+    monkeypatch.setattr(qagraph, "build", interrupted)
+    monkeypatch.setattr(qagraph.rdf, "push", interrupted)
+    for args, said in ((["stats", "-b", str(out), "-q"], "qagraph: interrupted\n"),
+                       (["stats", "-b", str(out), "-q", "--rebuild"],
+                        "qagraph: interrupted; the previous build, if any, is as it was\n"),
+                       (["build", "-c", str(small_corpus), "-o", str(out), "-q"],
+                        "qagraph: interrupted; the previous build, if any, is as it was\n"),
+                       (["push", str(out), "--endpoint", "http://127.0.0.1:9/store"],
+                        "qagraph: interrupted; the store holds the graphs sent until then (push again to replace "
+                        "each one whole)\n")):
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert (result.exit_code, result.output) == (EXIT_CODES["interrupted"], said), args
+
+
 def test_the_command_ends_with_its_exit_code_and_all_its_output(tmp_path: Path):
     """main() ends the process without freeing what the command built (:func:`qagraph.cli._exit_now`):
     its exit code is click's or the command's, and every line it wrote is out, through a pipe too."""
