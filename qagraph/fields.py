@@ -25,6 +25,7 @@ import json
 import math
 import posixpath
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
@@ -32,8 +33,8 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, first_heading, inline_tags, mask_code, page_path, split_language, text_links,
-    wiki_targets,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
@@ -86,7 +87,9 @@ class FieldMap:
 
     Identity: ``identity`` is ``"url"`` (the url field, else the path without its
     suffix), ``"path"`` (always the path; a url is kept as data) or ``"page"`` (Hugo:
-    the path below ``content_dir``, an ``index.md`` standing for its folder).
+    the path below ``content_dir``, an ``index.md`` standing for its folder; published where Hugo
+    publishes it, :func:`hugo_url`: ``section_permalinks`` are its config's ``[permalinks]``, as
+    ``(kind, section, pattern)`` with kind ``page`` or ``section``, and ``ugly_urls`` its ``uglyURLs``).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
@@ -100,7 +103,8 @@ class FieldMap:
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
     at the corpus root, where Jekyll copies such files as they are). ``headless``
-    skips Hugo's headless bundles and drafts; ``drafts`` names the fields that mark a draft the site
+    skips Hugo's headless bundles and drafts, and with ``skip_future`` and ``skip_expired`` its pages
+    whose publication date is to come or whose expiry date has passed (:func:`not_rendered`); ``drafts`` names the fields that mark a draft the site
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
@@ -189,6 +193,10 @@ class FieldMap:
     inline_tags: bool = False
     no_front_matter: str = "reject"
     headless: bool = False
+    skip_future: bool = False
+    skip_expired: bool = False
+    section_permalinks: tuple[tuple[str, str, str], ...] = ()
+    ugly_urls: bool = False
     drafts: tuple[str, ...] = ()
     bundles: bool = False
     content_dir: str = ""
@@ -244,7 +252,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "headless": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
+        "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
 
@@ -540,7 +548,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm, inherited)
     if fields.headless or fields.drafts:
-        why = not_rendered(f.data) if fields.headless else draft(f.data, fields.drafts)
+        why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired) if fields.headless \
+            else draft(f.data, fields.drafts)
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
@@ -693,19 +702,34 @@ def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return dict(pairs)
 
 
-def not_rendered(data: dict[Any, Any]) -> str | None:
+def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False,
+                 now: _dt.datetime | None = None) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
     ``_build: {render: never}``, ``draft: true``: a draft is not published), or ``None``;
-    also read in a section's ``cascade``.
+    also read in a section's ``cascade``. With ``future``, a page published after ``now``
+    (its ``publishDate``, else ``pubdate``, ``published`` or ``date``) is not published yet; with
+    ``expired``, one whose ``expiryDate`` (or ``unpublishdate``) is before ``now`` no longer is, as
+    Hugo builds a site unless its config says ``buildFuture`` or ``buildExpired``.
 
     >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"draft": True}), not_rendered({"title": "T"})
     ('_build: render never', 'draft: true', None)
+    >>> not_rendered({"date": "2099-01-01"}, future=True), not_rendered({"expiryDate": _dt.date(2001, 2, 3)}, expired=True)
+    ('date: 2099-01-01, in the future', 'expiryDate: 2001-02-03, past')
     """
     if _flag(data.get("headless")) is True:
         return "headless: true"
     why = draft(data, ("draft", "published"))  # Hugo has no status field
     if why:
         return why
+    if future or expired:
+        now = now or _dt.datetime.now(_dt.timezone.utc)
+        keys = {str(k).lower(): k for k in data}  # Hugo's front-matter keys are case-insensitive
+        for wanted, names, later in ((future, ("publishdate", "pubdate", "published", "date"), True),
+                                     (expired, ("expirydate", "unpublishdate"), False)):
+            key = next((keys[n] for n in names if n in keys and _moment(data[keys[n]]) is not None), None)
+            when = _moment(data[key]) if wanted and key is not None else None
+            if when is not None and (when > now if later else when < now):
+                return f"{key}: {str(data[key]).strip()}, {'in the future' if later else 'past'}"
     for key in ("_build", "build"):
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:
@@ -713,6 +737,28 @@ def not_rendered(data: dict[Any, Any]) -> str | None:
             if render is False or str(render).strip().lower() in ("never", "false"):
                 return f"{key}: render {str(render).lower()}"
     return None
+
+
+def _moment(value: Any, utc: bool = True) -> _dt.datetime | None:
+    """A front-matter date (a YAML or TOML date or date-time, or ISO text) as a UTC date-time, or ``None``;
+    a date or a date-time without a zone is UTC's, as Hugo reads it without a ``timeZone`` setting.
+    Without ``utc``, the date-time as written (in its own zone).
+
+    >>> _moment("2024-05-06"), _moment("2024-05-06T10:00:00+02:00").hour, _moment("soon"), _moment(True)
+    (datetime.datetime(2024, 5, 6, 0, 0, tzinfo=datetime.timezone.utc), 8, None, None)
+    """
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        value = _dt.datetime(value.year, value.month, value.day)
+    if not isinstance(value, _dt.datetime):
+        return None
+    if not utc:
+        return value
+    return value.replace(tzinfo=_dt.timezone.utc) if value.tzinfo is None else value.astimezone(_dt.timezone.utc)
 
 
 def _file_name_date(name: str) -> str | None:
@@ -975,10 +1021,107 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
-        return url or (f"/{page}/" if page else "/"), page or "/"
+        return url or hugo_url(name, f.data, fields), page or "/"
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
+
+
+def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str:
+    """The url Hugo publishes the file ``name`` at, when its front matter ``data`` sets no ``url``: its
+    section's pattern in the config's ``[permalinks]`` (:func:`hugo_permalink`; a regular page's, a
+    section's own page only by a ``[permalinks.section]`` table), else its page path with its ``slug`` for its
+    file's (or bundle's) name; made lower-case, spaces as hyphens (:func:`urlize`); with ``uglyURLs``,
+    ``/a/b.html`` for ``/a/b/``. A page of another language than the default is under its language.
+
+    >>> from qagraph.presets import preset
+    >>> hugo = replace(preset("hugo").fields, content_dir="content/", section_permalinks=(("page", "posts", "/:year/:slug/"),))
+    >>> hugo_url("content/posts/a.md", {"date": "2023-01-05", "title": "Hello World"}, hugo)
+    '/2023/hello-world/'
+    >>> hugo_url("content/My Docs/b.md", {"slug": "Intro"}, hugo), hugo_url("content/posts/_index.md", {}, replace(hugo, ugly_urls=True))
+    ('/my-docs/intro/', '/posts.html')
+    """
+    below = name[len(fields.content_dir):] if fields.content_dir and name.startswith(fields.content_dir) else name
+    stem, language = _without_language(_strip_suffix(below), fields.languages)
+    folder, _, last = stem.rpartition("/")
+    kind = "section" if last == "_index" else "page"
+    if last in ("index", "_index"):
+        stem, folder, last = folder, folder.rpartition("/")[0], folder.rpartition("/")[2]
+    prefix = f"/{language}" if language is not None and language != fields.default_language else ""
+    if not stem:
+        return f"{prefix}/"
+    section = stem.partition("/")[0] if "/" in stem or kind == "section" else ""
+    pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s == section), None) if section else None
+    if pattern is not None:
+        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data)
+    else:
+        slug = data.get("slug")
+        if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
+            stem = f"{folder}/{str(slug).strip()}" if folder else str(slug).strip()
+        url = "/" + urlize(stem) + "/"
+    if fields.ugly_urls and url.endswith("/") and url != "/":
+        url = url.rstrip("/") + ".html"
+    return prefix + url
+
+
+_PERMALINK_TOKEN = re.compile(
+    r":(year|monthname|month|day|weekdayname|weekday|yearday|sections|section|title|slugorfilename|slug|filename"
+    r"|contentbasename)")
+
+
+def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, Any]) -> str:
+    """The url a Hugo ``[permalinks]`` ``pattern`` gives the page at ``stem`` (its path below the content
+    folder, a bundle's being its folder's; ``file_name`` its file's name) with front matter ``data``:
+    the date's ``:year``, ``:month``, ``:monthname``, ``:day`` (of ``date``, else ``publishDate``...,
+    as written: no zone changed), ``:section`` (the top folder; ``:sections`` is taken for it too),
+    ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's: its folder's
+    name), each made a url's part as Hugo does (:func:`urlize`).
+
+    >>> hugo_permalink("/:year/:month/:slug/", "a.md", "posts/a", {"date": _dt.date(2023, 1, 5), "title": "C++ & Go"})
+    '/2023/01/c-go/'
+    >>> hugo_permalink("/:section/:filename/", "index.md", "posts/My Trip", {})
+    '/posts/my-trip/'
+    """
+    keys = {str(k).lower(): k for k in data}
+    when = next((m for n in ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+                 if n in keys and (m := _moment(data[keys[n]], utc=False)) is not None), None)
+    when = when or _dt.datetime(1, 1, 1)
+    title = data.get("title")
+    title = str(title) if isinstance(title, (str, int, float)) else ""
+    slug = data.get("slug")
+    slug = str(slug).strip() if isinstance(slug, (str, int, float)) and str(slug).strip() else ""
+    base = stem.rpartition("/")[2] if file_name.rsplit(".", 1)[0] in ("index", "_index") else file_name.rsplit(".", 1)[0]
+    values = {
+        "year": str(when.year), "month": f"{when.month:02d}", "day": f"{when.day:02d}",
+        "monthname": when.strftime("%B").lower(), "weekday": str((when.weekday() + 1) % 7),
+        "weekdayname": when.strftime("%A").lower(), "yearday": str(when.timetuple().tm_yday),
+        "section": stem.partition("/")[0], "sections": stem.partition("/")[0], "title": urlize(title),
+        "slug": urlize(slug or title), "slugorfilename": urlize(slug or base), "filename": urlize(base),
+        "contentbasename": urlize(base),
+    }
+    url = _PERMALINK_TOKEN.sub(lambda m: values[m.group(1)], pattern)
+    return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")
+
+
+def urlize(text: str) -> str:
+    """``text`` as Hugo makes a url's part of it: lower-case, runs of spaces as one hyphen, only
+    letters, digits, ``. / _ - ~ # @`` kept.
+
+    >>> urlize("Hello, World! Ça va? C++ & Go_lang 2.0"), urlize("My Section/Other File")
+    ('hello-world-ça-va-c-go_lang-2.0', 'my-section/other-file')
+    """
+    out: list[str] = []
+    hyphen = was_hyphen = False
+    for c in text.strip():
+        if c.isalnum() or c in "./\\_#~-@" or unicodedata.category(c).startswith("M"):
+            was_hyphen = c == "-"
+            if hyphen and not was_hyphen:
+                out.append("-")
+            hyphen = False
+            out.append(c)
+        elif out and not was_hyphen and c.isspace():
+            hyphen = True
+    return "".join(out).lower()
 
 
 _PAGE_VARIABLE = re.compile(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*(\|\s*(?:slugify|slug)\s*)?-?\}\}")

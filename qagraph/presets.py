@@ -29,6 +29,7 @@ import os
 import posixpath
 import re
 import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -98,7 +99,7 @@ PRESETS: dict[str, Preset] = {
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
-                skip_folders=("archetypes",),
+                skip_future=True, skip_expired=True, skip_folders=("archetypes",),
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
             "page path, e.g. {example}",
@@ -375,6 +376,57 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def hugo_settings(path: Path, text: str) -> dict[str, Any]:
+    """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
+    lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
+    names are keys (``permalinks.toml``, ``taxonomies.yaml``); ``{}`` for a config that cannot be read
+    (what the site's regular expressions find is still read).
+
+    >>> hugo_settings(Path("hugo.toml"), 'contentDir = "pages"\\n[permalinks]\\nposts = "/:year/:slug/"\\n')
+    {'contentdir': 'pages', 'permalinks': {'posts': '/:year/:slug/'}}
+    """
+    def read(file: Path, content: str) -> Any:
+        import yaml
+
+        try:
+            if file.suffix == ".toml":
+                if sys.version_info >= (3, 11):
+                    import tomllib
+                else:  # pragma: no cover - Python 3.10
+                    import tomli as tomllib
+                return tomllib.loads(content)
+            return _parsed(content, json.loads if file.suffix == ".json" else yaml.safe_load)
+        except (ValueError, RecursionError, ModuleNotFoundError):
+            return None
+
+    data = read(path, text)
+    settings = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
+    if path.parent.name == "_default" and path.parent.parent.name == "config":
+        for key in ("permalinks", "taxonomies"):
+            found = _config([path.parent], tuple(f"{key}.{suffix}" for suffix in ("toml", "yaml", "yml", "json")))
+            value = read(*found) if found else None
+            if isinstance(value, dict):
+                settings[key] = value
+    return settings
+
+
+def _hugo_permalinks(setting: Any) -> tuple[tuple[str, str, str], ...]:
+    """A Hugo config's ``permalinks`` as ``(kind, section, pattern)``: ``posts = "/:year/:slug/"`` is a
+    regular page's (``page``), as are the patterns of a ``[permalinks.page]`` table; those of a
+    ``[permalinks.section]`` table are a section's own page's.
+
+    >>> _hugo_permalinks({"posts": "/:slug/", "section": {"docs": "/d/"}, "page": {"docs": "/d/:slug/"}})
+    (('page', 'posts', '/:slug/'), ('section', 'docs', '/d/'), ('page', 'docs', '/d/:slug/'))
+    """
+    found: list[tuple[str, str, str]] = []
+    for key, value in setting.items() if isinstance(setting, dict) else ():
+        if isinstance(value, str):
+            found.append(("page", str(key).strip("/"), value))
+        elif isinstance(value, dict) and key in ("page", "section"):
+            found += [(key, str(k).strip("/"), v) for k, v in value.items() if isinstance(v, str)]
+    return tuple(found)
+
+
 _HUGO_LANGUAGE_FILES = ("config/_default/languages.toml", "config/_default/languages.yaml",
                         "config/_default/languages.yml")
 _TOML_TABLE = re.compile(r"^[ \t]*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
@@ -555,8 +607,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         theme = _hugo_theme(base, names)
         # a theme's repository: its example site is the corpus, read with the example site's config
         configs = [(base / theme).resolve()] if theme is not None else _parents(base)
+        config = _config(configs, _HUGO_CONFIGS)
+        # a Zola site, as recognition finds one: not where a Hugo config says the site is Hugo's
+        hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+        settings = hugo_settings(*config) if config is not None and hugo else {}
+        named = settings.get("contentdir")
+        named = named.strip().strip("/") if isinstance(named, str) and named.strip().strip("/") not in ("", ".") else None
         if theme is not None:
-            content_dir = f"{theme}content/"
+            content_dir = f"{theme}{named or 'content'}/"
+        elif named is not None and config is not None and _site_root(config[0]) == base.resolve():
+            content_dir = f"{named}/"  # the config's contentDir, read from the site's root
         else:
             content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
                 [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
@@ -566,9 +626,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             content_dir += next(iter(tops)) + "/"
         if content_dir:
             notes.append(f"pages under {content_dir}")
-        config = _config(configs, _HUGO_CONFIGS)
-        # a Zola site, as recognition finds one: not where a Hugo config says the site is Hugo's
-        hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+        fields = _fit_hugo(fields, settings, notes)
         zola = _zola(base) if theme is None and not hugo else None
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
@@ -676,6 +734,39 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+def _site_root(config: Path) -> Path:
+    """The folder of the Hugo site whose config is ``config``: its own, or above ``config/_default/``."""
+    folder = config.parent
+    return folder.parent.parent if folder.name == "_default" and folder.parent.name == "config" else folder
+
+
+def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
+    """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
+    ``uglyURLs`` make its pages' urls, ``buildFuture`` and ``buildExpired`` publish what
+    Hugo otherwise leaves out, and the ``[taxonomies]`` it declares are keywords (with ``tags``), as its
+    terms are the site's: all but categories (the subject) and authors (the author)."""
+    changes: dict[str, Any] = {}
+    permalinks = _hugo_permalinks(settings.get("permalinks"))
+    if permalinks:
+        changes["section_permalinks"] = permalinks
+        notes.append("urls by permalinks " + ", ".join(f"{s or '/'} = {p}" for _, s, p in permalinks))
+    if settings.get("uglyurls") is True:
+        changes["ugly_urls"] = True
+        notes.append("uglyURLs: pages at /a/b.html")
+    for key, field, what in (("buildfuture", "skip_future", "Future"), ("buildexpired", "skip_expired", "Expired")):
+        if settings.get(key) is True:
+            changes[field] = False
+            notes.append(f"{what.lower()} pages published (build{what})")
+    taxonomies = settings.get("taxonomies")
+    if isinstance(taxonomies, dict):
+        more = tuple(str(v) for v in taxonomies.values() if isinstance(v, str) and v not in (
+            *fields.subject, *fields.author, *fields.keywords))
+        if more:
+            changes["keywords"] = (*fields.keywords, *more)
+            notes.append("keywords from the taxonomies " + ", ".join(more) + " too")
+    return replace(fields, **changes) if changes else fields
 
 
 #: keys of a Hexo ``_config.yml`` that Jekyll's has not

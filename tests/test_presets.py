@@ -2267,3 +2267,67 @@ def test_an_eleventy_config_s_own_ignores_are_not_read(tmp_path: Path):
     assert why == {"src/drafts/a.md": "excluded by the site's config (ignores.add: src/drafts/**): not a page",
                    "src/notes.md": "excluded by the site's config (ignores.add: src/NOTES.md): not a page"}
     assert_every_file_accounted_for(result)
+
+
+@pytest.mark.parametrize("build_future", [False, True])
+def test_hugo_leaves_out_pages_to_be_published_later_and_expired_ones(tmp_path: Path, build_future: bool):
+    """Hugo publishes no page whose publishDate (else its date) is to come, nor one whose expiryDate
+    has passed, unless its config says buildFuture (or buildExpired): they were articles of the graph."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n' + ("buildFuture = true\n" if build_future else ""))
+    pages = {"posts/now.md": "---\ntitle: Now\ndate: 2020-01-01\nexpiryDate: 2999-01-01\n---\n",
+             "posts/later.md": "---\ntitle: Later\ndate: 2020-01-01\npublishDate: 2999-05-06\n---\n",
+             "posts/dated.md": "+++\ntitle = 'Dated'\ndate = 2999-01-01T10:00:00Z\n+++\n",
+             "posts/gone.md": "---\ntitle: Gone\nExpiryDate: 2001-02-03\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site)
+    why = {p.path: (p.line, p.message) for p in result.problems if p.severity == SKIPPED}
+    assert why.pop("content/posts/gone.md") == (3, "ExpiryDate: 2001-02-03, past: not a page")
+    if build_future:
+        assert sorted(a.title for a in result.articles) == ["Dated", "Later", "Now"] and not why
+    else:
+        assert [a.title for a in result.articles] == ["Now"]
+        assert why == {"content/posts/later.md": (4, "publishDate: 2999-05-06, in the future: not a page"),
+                       "content/posts/dated.md": (3, "date: 2999-01-01 10:00:00+00:00, in the future: not a page")}
+    assert_every_file_accounted_for(result)
+
+
+def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
+    """A Hugo config's contentDir, [permalinks] (by section: :year, :month, :slug, :title, :section,
+    :filename), uglyURLs and slug fields put pages where Hugo publishes them (lower-case, spaces as
+    hyphens); links to those urls lead to the pages, and the taxonomies it declares are keywords.
+    Before, every page was at its file's path (/pages/posts/first/), its links by url were stubs and the
+    content folder's name was every page's subject."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "config/_default/hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "pages"\n'
+                                                     "[taxonomies]\ntag = 'tags'\ncategory = 'categories'\nseries = 'series'\n"
+                                                     "author = 'authors'\n")
+    write_article(site, "config/_default/permalinks.toml", 'posts = "/:year/:month/:slug/"\nnotes = "/:section/:title/"\n'
+                                                           'docs = "/d/:filename/"\n')
+    pages = {"_index.md": "---\ntitle: Home\n---\n[first](/2023/01/hello-first/) [note](/notes/a-note-c/)\n",
+             "posts/first.md": "---\ntitle: First Post\ndate: 2023-01-05\nslug: hello-first\nseries: [intro]\n"
+                               "authors: [Ann]\n---\n"
+                               "[second](/2023/02/second-post/)\n",
+             "posts/second.md": "+++\ntitle = 'Second Post'\ndate = 2023-02-10T10:00:00Z\n+++\n[a](/d/my-guide/)\n",
+             "notes/deep/a.md": "---\ntitle: A Note, C++\n---\n",
+             "docs/My Guide/index.md": "---\ntitle: Guide\n---\n",
+             "More Pages/b.md": "---\ntitle: B\nslug: Be Here\n---\n[guide](/d/my-guide/)\n"}
+    for name, text in pages.items():
+        write_article(site / "pages", name, text)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "pages/_index.md": "/", "pages/posts/first.md": "/2023/01/hello-first/",
+        "pages/posts/second.md": "/2023/02/second-post/", "pages/notes/deep/a.md": "/notes/a-note-c/",
+        "pages/docs/My Guide/index.md": "/d/my-guide/", "pages/More Pages/b.md": "/more-pages/be-here/"}
+    assert {a.path: a.subject for a in result.articles}["pages/notes/deep/a.md"] == "Notes"
+    assert (by_key(result)["posts/first"].keywords, by_key(result)["posts/first"].author) == (("intro",), "Ann")
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("/", "posts/first"): False, ("/", "notes/deep/a"): False, ("posts/first", "posts/second"): False,
+        ("posts/second", "docs/My Guide"): False, ("More Pages/b", "docs/My Guide"): False}
+    write_article(site, "config/_default/hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "pages"\nuglyURLs = true\n')
+    ugly = {a.path: a.url for a in load_corpus(site).articles}
+    assert ugly["pages/posts/first.md"] == "/2023/01/hello-first.html" and ugly["pages/_index.md"] == "/"
+    assert ugly["pages/More Pages/b.md"] == "/more-pages/be-here.html"
