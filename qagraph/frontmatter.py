@@ -83,6 +83,7 @@ TOML = "toml"
 PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a page
 METADATA = "metadata"  #: the ``Key: value`` lines a Pelican page starts with (Python-Markdown's metadata)
 NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title`` (its database properties)
+JSON = "json"  #: a JSON object a Hugo page starts with
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
@@ -142,7 +143,7 @@ def decode(name: str, data: bytes) -> str | Problem:
 
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
-                      metadata: bool = False) -> FrontMatter | Problem:
+                      metadata: bool = False, json_object: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated. A file that does not start
@@ -151,7 +152,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     With ``properties``, ``key:: value`` lines at the top are a Logseq page's front matter; with
     ``notion``, the ``Key: value`` lines under a first ``# Title`` are a Notion page's
     (:func:`_notion_properties`); with ``metadata``, the ``Key: value`` lines a file starts with are a
-    Pelican page's (:func:`_metadata_lines`).
+    Pelican page's (:func:`_metadata_lines`); with ``json_object``, a JSON object a file starts with is
+    its front matter (Hugo's third syntax, :func:`_json_object`).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -173,6 +175,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     if first not in _DELIMITERS:
         if properties and "::" in first and _PROPERTY.match(first):  # Logseq's (the field map says)
             return _properties(name, text, pos, skipped + 1)
+        if json_object and _JSON_START.match(text, pos):  # Hugo's (the field map says)
+            return _json_object(name, text, pos, skipped + 1)
         if metadata and _METADATA_LINE.match(line):  # Pelican's (the field map says)
             return _metadata_lines(name, text, pos, skipped + 1)
         if notion and first.startswith("# "):  # a Notion export's (the field map says)
@@ -248,6 +252,41 @@ def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 
 _PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?: (.*))?$")  # a space after "::", as Logseq writes it (std::vector is no property)
+
+
+#: a JSON object's start: ``{`` then its first key or its end (not a ``{{< shortcode >}}``)
+_JSON_START = re.compile(r'\{\s*["}]')
+
+
+def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Problem:
+    """The JSON object that starts ``text`` at ``pos`` (on file line ``line``) as front matter, the
+    text after it as the body, as Hugo reads a page that starts with ``{``.
+
+    >>> fm = _json_object("a.md", '{\\n  "title": "A",\\n  "tags": ["x"]\\n}\\nBody\\n', 0, 1)
+    >>> fm.data, fm.body, fm.line_of("tags")
+    ({'title': 'A', 'tags': ['x']}, 'Body\\n', 3)
+    >>> str(_json_object("a.md", '{"title": "A",\\n}\\n', 0, 1))
+    'a.md:2: invalid JSON: Expecting property name enclosed in double quotes'
+    """
+    import json
+
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, pos)
+    except RecursionError:
+        return Problem(name, line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
+    except json.JSONDecodeError as exc:
+        return Problem(name, exc.lineno, f"invalid JSON: {exc.msg}", "syntax")
+    if _value_too_deep(data):
+        return Problem(name, line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
+    if end < len(text) and text[end] == "\n":
+        end += 1
+    fm_text = text[pos:end]
+    key_lines: dict[str, int] = {}
+    for key in data:  # the line of a key's first "key": in the object (a nested one of that name is rare)
+        found = re.search(rf'"{re.escape(json.dumps(key)[1:-1])}"\s*:', fm_text)
+        if found:
+            key_lines[key] = line + fm_text.count("\n", 0, found.start())
+    return FrontMatter(data, text[end:], JSON, line, key_lines)
 
 
 def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:

@@ -99,7 +99,7 @@ PRESETS: dict[str, Preset] = {
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related"), alias_fields=("aliases",), links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
-                skip_future=True, skip_expired=True, skip_folders=("archetypes",),
+                skip_future=True, skip_expired=True, json_front_matter=True, skip_folders=("archetypes",),
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
             "page path, e.g. {example}",
@@ -2001,7 +2001,7 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
             continue
         head = _read_head(root / raw.get(name, name))
         text = decode(name, head) if head is not None else None
-        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
         if fm is None or isinstance(fm, Problem):
             continue
         cascade = fm.data.get("cascade")

@@ -2331,3 +2331,21 @@ def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
     ugly = {a.path: a.url for a in load_corpus(site).articles}
     assert ugly["pages/posts/first.md"] == "/2023/01/hello-first.html" and ugly["pages/_index.md"] == "/"
     assert ugly["pages/More Pages/b.md"] == "/more-pages/be-here.html"
+
+
+def test_a_hugo_page_may_start_with_json_front_matter(tmp_path: Path):
+    """Hugo reads a page that starts with a JSON object as one with front matter (its third syntax, beside
+    YAML and TOML): such a page was skipped as having none. A page that starts with a shortcode has none."""
+    result = _hugo_site(tmp_path / "site", {
+        "about.md": '{\n  "title": "About us",\n  "slug": "about-us",\n  "tags": ["team"],\n  "draft": false\n}\n'
+                    "About. [home](/)\n",
+        "old.md": '{"title": "Old", "draft": true}\n',
+        "bad.md": '{\n  "title": "Bad",\n}\n',
+        "note.md": '{{< note >}}\nA bare include\n'})
+    about = by_key(result)["about"]
+    assert (about.title, about.url, about.keywords, about.body) == ("About us", "/about-us/", ("team",), "About. [home](/)")
+    why = {p.path: (p.line, p.message) for p in result.problems}
+    assert why == {"old.md": (1, "draft: true: not a page"),
+                   "bad.md": (3, "invalid JSON: Expecting property name enclosed in double quotes"),
+                   "note.md": (None, "no front matter: not a page (an include file, a resource or a repository file)")}
+    assert_every_file_accounted_for(result)
