@@ -685,8 +685,20 @@ class ArticleIndex(Generic[A]):
         return rows + [(name, node, "links") for name in sorted(reached)]
 
     def internal_path(self, target: str) -> str | None:
-        """``target`` as a path inside the corpus, or ``None`` when it points to another site."""
-        return _site_path(target, self.site) if "://" in target else target
+        """``target`` as a path inside the corpus, or ``None`` when it points to another site. A site
+        published below a path (``https://example.org/blog/``) has its pages' urls below it: a link
+        ``/blog/about/`` leads to its page ``/about/``, as a browser follows it.
+
+        >>> index = ArticleIndex([], site_url="https://example.org/blog/")
+        >>> index.internal_path("/blog/about/#team"), index.internal_path("/blog"), index.internal_path("/about/")
+        ('/about/#team', '/', '/about/')
+        """
+        if "://" in target:
+            return _site_path(target, self.site)
+        if self.site is not None and self.site[1] != "/" and target.startswith("/") and \
+                (target.split("#", 1)[0].split("?", 1)[0] + "/").startswith(self.site[1]):
+            return "/" + target[len(self.site[1]) - 1:].lstrip("/")
+        return target
 
     def resolve(self, target: str, origin: str, source_path: str, label: str | None = None,
                 source_url: str | None = None) -> A | None:

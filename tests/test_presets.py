@@ -2349,3 +2349,20 @@ def test_a_hugo_page_may_start_with_json_front_matter(tmp_path: Path):
                    "bad.md": (3, "invalid JSON: Expecting property name enclosed in double quotes"),
                    "note.md": (None, "no front matter: not a page (an include file, a resource or a repository file)")}
     assert_every_file_accounted_for(result)
+
+
+def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
+    """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
+    it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "config.toml", 'baseURL = "https://example.org/blog/"\n')
+    pages = {"docs/install.md": "---\ntitle: Install\nurl: /install/\n---\n[config](/blog/docs/config/#top) [home](/blog/)\n",
+             "docs/config.md": "---\ntitle: Config\n---\n[install](/blog/install/) [also](/install/) [none](/blog/none/)\n",
+             "_index.md": "---\ntitle: Home\n---\n[config](https://example.org/blog/docs/config/)\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("docs/install", "docs/config"): False, ("docs/install", "/"): False, ("docs/config", "docs/install"): False,
+        ("docs/config", "none"): True, ("/", "docs/config"): False}
