@@ -145,7 +145,8 @@ class FieldMap:
     folder, of the files it leaves out and of its drafts (:func:`qagraph.presets.gitignored`).
     ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
-    where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`.
+    where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`;
+    ``ignore_files`` are regular expressions a file's path is searched for (a Hugo config's ``ignoreFiles``).
     ``not_found`` are the paths (below ``content_dir``, without suffix) of a site's not-found page
     when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
@@ -231,6 +232,7 @@ class FieldMap:
     exclude_docs: tuple[str, ...] = ()
     draft_docs: tuple[str, ...] = ()
     ignores: tuple[tuple[str, str, str], ...] = ()
+    ignore_files: tuple[str, ...] = ()
     source_globs: tuple[tuple[str, str], ...] = ()
     hexo: bool = False
     not_found: tuple[str, ...] = ()
@@ -706,7 +708,7 @@ def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False,
                  now: _dt.datetime | None = None) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
-    ``_build: {render: never}``, ``draft: true``: a draft is not published), or ``None``;
+    ``_build: {render: never}`` or ``{render: link}``, ``draft: true``: a draft is not published), or ``None``;
     also read in a section's ``cascade``. With ``future``, a page published after ``now``
     (its ``publishDate``, else ``pubdate``, ``published`` or ``date``) is not published yet; with
     ``expired``, one whose ``expiryDate`` (or ``unpublishdate``) is before ``now`` no longer is, as
@@ -735,7 +737,7 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:
             render = options["render"]
-            if render is False or str(render).strip().lower() in ("never", "false"):
+            if render is False or str(render).strip().lower() in ("never", "false", "link"):
                 return f"{key}: render {str(render).lower()}"
     return None
 

@@ -745,8 +745,9 @@ def _site_root(config: Path) -> Path:
 def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
     """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
     ``uglyURLs`` make its pages' urls, ``buildFuture`` and ``buildExpired`` publish what
-    Hugo otherwise leaves out, and the ``[taxonomies]`` it declares are keywords (with ``tags``), as its
-    terms are the site's: all but categories (the subject) and authors (the author)."""
+    Hugo otherwise leaves out, the files its ``ignoreFiles`` match are not read, and the ``[taxonomies]``
+    it declares are keywords (with ``tags``), as its terms are the site's: all but categories (the
+    subject) and authors (the author)."""
     changes: dict[str, Any] = {}
     permalinks = _hugo_permalinks(settings.get("permalinks"))
     if permalinks:
@@ -759,6 +760,11 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         if settings.get(key) is True:
             changes[field] = False
             notes.append(f"{what.lower()} pages published (build{what})")
+    ignored = settings.get("ignorefiles")
+    ignored = [ignored] if isinstance(ignored, str) else ignored
+    if isinstance(ignored, list) and any(isinstance(p, str) and p for p in ignored):
+        changes["ignore_files"] = tuple(p for p in ignored if isinstance(p, str) and p)
+        notes.append("not read: what its ignoreFiles match (" + ", ".join(changes["ignore_files"]) + ")")
     taxonomies = settings.get("taxonomies")
     if isinstance(taxonomies, dict):
         more = tuple(str(v) for v in taxonomies.values() if isinstance(v, str) and v not in (
@@ -1883,7 +1889,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     """Files that are not articles because of where they are, with why (they are reported as skipped).
 
     Files outside ``fields.content_dir``, inside ``fields.skip_folders``, matched by ``fields.ignores``
-    (:func:`site_ignored`: what an ``.eleventyignore`` names), with ``fields.partials``
+    (:func:`site_ignored`: what an ``.eleventyignore`` names) or ``fields.ignore_files`` (a Hugo config's
+    ``ignoreFiles``, regular expressions searched in the file's path), with ``fields.partials``
     the files and folders named ``_...`` (Docusaurus's partials), and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
     ``index.md`` or below its folder (never at the root of the content: the home page is
@@ -1914,7 +1921,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
-            or fields.hexo):
+            or fields.hexo or fields.ignore_files):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1940,6 +1947,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         unread_by_hexo = hexo_unread(name[len(content):], fields.source_globs) if fields.hexo else None
         if unread_by_hexo is not None:
             skips[name] = unread_by_hexo
+            continue
+        pattern = next((p for p in fields.ignore_files if _search(p, name)), None) if fields.ignore_files else None
+        if pattern is not None:
+            skips[name] = f"excluded by the site's config (ignoreFiles: {pattern}): not a page"
             continue
         ignored = site_ignored(name, fields.ignores) if fields.ignores else None
         if ignored is not None:
@@ -1984,6 +1995,25 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                 where = f"{owner}/index.md" if owner else "index.md"
                 skips[name] = f"resource of the page bundle {where}: not a page"
     return skips
+
+
+def _search(pattern: str, path: str) -> bool:
+    """Whether the regular expression ``pattern`` (Go's, as a Hugo config writes it) is found in ``path``;
+    never, for one Python cannot read.
+
+    >>> _search(r"\\.draft\\.md$", "content/posts/a.draft.md"), _search("(", "a.md")
+    (True, False)
+    """
+    try:
+        return _compiled(pattern).search(path) is not None
+    except re.error:
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once (its callers search it in every file's path)."""
+    return re.compile(pattern)
 
 
 def _stem(file_name: str, fields: FieldMap) -> str:

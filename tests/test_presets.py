@@ -2366,3 +2366,21 @@ def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("docs/install", "docs/config"): False, ("docs/install", "/"): False, ("docs/config", "docs/install"): False,
         ("docs/config", "none"): True, ("/", "docs/config"): False}
+
+
+def test_hugo_does_not_publish_what_its_ignore_files_match_nor_a_page_rendered_as_a_link(tmp_path: Path):
+    """A Hugo config's ignoreFiles (regular expressions) leave files out of the site, and a page whose
+    _build says render: link gets a url but no page: both were articles."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.yaml", 'baseURL: https://h.org/\nignoreFiles: ["\\\\.draft\\\\.md$", "^(", "/scratch/"]\n')
+    pages = {"posts/a.md": "---\ntitle: A\n---\n", "posts/a.draft.md": "---\ntitle: A draft\n---\n",
+             "scratch/b.md": "---\ntitle: B\n---\n", "posts/c.md": "---\ntitle: C\n_build:\n  render: link\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site)
+    assert [a.title for a in result.articles] == ["A"]
+    assert {p.path: p.message for p in result.problems} == {
+        "content/posts/a.draft.md": "excluded by the site's config (ignoreFiles: \\.draft\\.md$): not a page",
+        "content/scratch/b.md": "excluded by the site's config (ignoreFiles: /scratch/): not a page",
+        "content/posts/c.md": "_build: render link: not a page"}
+    assert_every_file_accounted_for(result)
