@@ -610,7 +610,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         config = _config(configs, _HUGO_CONFIGS)
         # a Zola site, as recognition finds one: not where a Hugo config says the site is Hugo's
         hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
-        settings = hugo_settings(*config) if config is not None and hugo else {}
+        zola = _zola(base) if theme is None and not hugo else None
+        settings = hugo_settings(*config) if config is not None and zola is None else {}
         named = settings.get("contentdir")
         named = named.strip().strip("/") if isinstance(named, str) and named.strip().strip("/") not in ("", ".") else None
         if theme is not None:
@@ -627,7 +628,6 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if content_dir:
             notes.append(f"pages under {content_dir}")
         fields = _fit_hugo(fields, settings, notes)
-        zola = _zola(base) if theme is None and not hugo else None
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),

@@ -2384,3 +2384,18 @@ def test_hugo_does_not_publish_what_its_ignore_files_match_nor_a_page_rendered_a
         "content/scratch/b.md": "excluded by the site's config (ignoreFiles: /scratch/): not a page",
         "content/posts/c.md": "_build: render link: not a page"}
     assert_every_file_accounted_for(result)
+
+
+def test_a_hugo_config_without_a_base_url_is_read_too(tmp_path: Path):
+    """A Hugo site's config.toml need not set baseURL (it may be given on the command line): in a site
+    recognised as Hugo's by its pages, its permalinks are read all the same (they were not)."""
+    site = tmp_path / "site"
+    write_article(site, "config.toml", 'title = "E"\ntheme = "x"\n[permalinks]\nposts = "/:slug/"\n')
+    for name, text in {"posts/_index.md": "---\ntitle: Posts\n---\n",
+                       "posts/a.md": '---\ntitle: A\nslug: aa\n---\n[b]({{< ref "b" >}})\n',
+                       "posts/b.md": "+++\ntitle = 'B'\n+++\n[a](/aa/)\n"}.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert {a.path: a.url for a in result.articles} == {
+        "content/posts/_index.md": "/posts/", "content/posts/a.md": "/aa/", "content/posts/b.md": "/b/"}
