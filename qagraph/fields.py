@@ -104,7 +104,9 @@ class FieldMap:
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
     at the corpus root, where Jekyll copies such files as they are). ``headless``
     skips Hugo's headless bundles and drafts, and with ``skip_future`` and ``skip_expired`` its pages
-    whose publication date is to come or whose expiry date has passed (:func:`not_rendered`); ``drafts`` names the fields that mark a draft the site
+    whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
+    day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build: a build on another
+    day is another build, not one its parse cache or a patch can stand for; ``drafts`` names the fields that mark a draft the site
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
@@ -196,6 +198,7 @@ class FieldMap:
     headless: bool = False
     skip_future: bool = False
     skip_expired: bool = False
+    as_of: str = ""
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
     ugly_urls: bool = False
     drafts: tuple[str, ...] = ()
@@ -551,8 +554,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "repository file)", "no-front-matter", SKIPPED)]
     f = _Fields(name, fm, inherited)
     if fields.headless or fields.drafts:
-        why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired) if fields.headless \
-            else draft(f.data, fields.drafts)
+        why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
+                           now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]

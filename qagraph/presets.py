@@ -628,6 +628,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if content_dir:
             notes.append(f"pages under {content_dir}")
         fields = _fit_hugo(fields, settings, notes)
+        if fields.skip_future or fields.skip_expired:  # the day its dates are read against: see FieldMap.as_of
+            fields = replace(fields, as_of=_dt.datetime.now(_dt.timezone.utc).date().isoformat())
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),

@@ -2399,3 +2399,20 @@ def test_a_hugo_config_without_a_base_url_is_read_too(tmp_path: Path):
     assert result.detection is not None and result.detection.preset == "hugo"
     assert {a.path: a.url for a in result.articles} == {
         "content/posts/_index.md": "/posts/", "content/posts/a.md": "/aa/", "content/posts/b.md": "/b/"}
+
+
+def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path):
+    """Whether a Hugo page is published yet (or still) depends on the day: the map says which day it
+    read the dates against (the build's), so a build on a later day parses anew (the parse cache and a
+    patched build are tied to the map) and publishes a page whose day has come."""
+    import datetime
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    write_article(site / "content", "posts/a.md", "---\ntitle: A\npublishDate: 2010-01-01\nexpiryDate: 2030-01-01\n---\n")
+    result = load_corpus(site)
+    assert result.fields.as_of == datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    assert [a.title for a in result.articles] == ["A"]
+    for day, published in (("2009-12-31", False), ("2010-01-01", True), ("2029-12-31", True), ("2030-01-02", False)):
+        then = load_corpus(site / "content", fields=replace(result.fields, content_dir="", as_of=day))
+        assert bool(then.articles) is published, day
