@@ -709,7 +709,8 @@ class ArticleIndex(Generic[A]):
         does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first).
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
-        from the linking file's folder, then from the corpus root, then (``relative_urls``, a
+        from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
+        linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``, a
         link that is no file's path) by url from the linking page's (:meth:`url_relative`); then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
@@ -738,7 +739,10 @@ class ArticleIndex(Generic[A]):
                 return hit
         else:
             keys = []
-            for candidate in (*self._relative(path, source_path), path):
+            relative = self._relative(path, source_path)
+            if self.bundles and origin == MARKDOWN_LINK and _strip_suffix(path) == path:
+                relative.reverse()  # a link to a url (no file's name), from a Hugo page's url, a folder, first
+            for candidate in (*relative, path):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)

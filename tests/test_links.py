@@ -225,7 +225,9 @@ def test_a_name_with_hyphens_for_spaces_is_a_name_for_patched_builds():
 
 
 SITE = [article("content/_index.md"), article("content/functions/where.md"), article("content/functions/first.md"),
-        article("content/templates/intro/index.md"), article("content/about.md", url="/license/")]
+        article("content/templates/intro/index.md"), article("content/about.md", url="/license/"),
+        article("content/functions/_index.md"), article("content/functions/more/_index.md"),
+        article("content/functions/more/last.md")]
 
 
 @pytest.mark.parametrize(("target", "origin", "source", "expected"), [
@@ -235,6 +237,9 @@ SITE = [article("content/_index.md"), article("content/functions/where.md"), art
     ("where", "ref", "content/templates/intro/index.md", "content/functions/where.md"),
     ("where.md#x", "ref", "content/functions/first.md", "content/functions/where.md"),
     ("../where/", "markdown-link", "content/functions/first.md", "content/functions/where.md"),  # the page's url
+    # /functions/more/last/../ (a browser's reading of the page's href), not the file's folder's parent
+    ("../", "markdown-link", "content/functions/more/last.md", "content/functions/more/_index.md"),
+    ("../", "markdown-link", "content/functions/more/_index.md", "content/functions/_index.md"),
     ("/templates/intro/", "markdown-link", "content/about.md", "content/templates/intro/index.md"),
     ("intro", "ref", "content/about.md", "content/templates/intro/index.md"),  # a bundle by its folder's name
     ("/license/", "markdown-link", "content/functions/where.md", "content/about.md"),  # its url field
