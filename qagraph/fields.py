@@ -986,7 +986,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     """The url (if any) and the key: by ``fields.identity`` (the url, else ``<folder>/<file stem>``).
 
     A post without a url of its own, in a site whose ``permalink`` setting is a pattern, gets the
-    url the pattern gives it (:func:`post_permalink`); the key stays its path."""
+    url the pattern gives it (:func:`post_permalink`); the key stays its path. In a Jekyll site a
+    collection's document and a page get theirs too (:func:`collection_permalink`, :func:`page_permalink`),
+    and a ``permalink`` of the file's own that is a pattern (``/:path/:basename/``) is filled in."""
     given = f.first(fields.url) if fields.url else None
     if isinstance(given, (bool, int, float)):  # a flag (permalink: false) or a number is no url
         path = next(p for p in fields.url if f.get(p) is given)
@@ -999,6 +1001,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):
         url = _url(eleventy_permalink(url, name, fields.content_dir)) or url
+    # in a Jekyll site, a pattern is the file's own: its placeholders are its own values
+    jekyll = bool(fields.permalink) and not fields.hexo
+    own = f.text(fields.url) if jekyll and url and _PATTERN.search(url) and not _TEMPLATE.search(url) else None
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
         url = None
@@ -1006,11 +1011,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
     if url is None and fields.permalink:
-        made = post_permalink(name, fields.permalink, f.data, undated=fields.undated_posts)
+        made = post_permalink(name, own or fields.permalink, f.data, undated=fields.undated_posts)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
-        made = collection_permalink(name, fields.collections, f.data)
+        made = collection_permalink(name, fields.collections, f.data, fields.permalink or "date", own)
         if made is not None:
             return made, path_key
     if url is None and fields.doc_routes:
@@ -1023,6 +1028,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return made, path_key
     if url is None and fields.page_routes:
         made = page_url(name, fields.page_routes)
+        if made is not None:
+            return made, path_key
+    below = name.removeprefix(fields.content_dir)
+    if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found:
+        made = page_permalink(fields.exclude_root + below, fields.permalink, own)
         if made is not None:
             return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
@@ -1267,10 +1277,14 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if isinstance(given, str) and given.strip():
         slug = given.strip()
     categories = [p for p in parts[: parts.index("_posts")] if p]
-    for key in ("category", "categories"):
+    for key in ("category", "categories"):  # a category is one, whatever its spaces; a categories text is a list
         value = data.get(key)
-        items = value if isinstance(value, list) else str(value).split() if isinstance(value, str) else []
+        items = value if isinstance(value, list) else [] if not isinstance(value, str) else \
+            [value] if key == "category" else value.split()
         categories += [str(c) for c in items if isinstance(c, (str, int, float)) and str(c).strip()]
+    written = _day(data.get("date"))  # a date in the front matter dates the post, not its file's name
+    if written is not None:
+        year, month, day = f"{written.year:04d}", f"{written.month:02d}", f"{written.day:02d}"
     try:
         when = _dt.date(int(year), int(month), int(day))
     except ValueError:
@@ -1279,6 +1293,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
         "year": year, "month": month, "day": day, "i_month": str(int(month)), "i_day": str(int(day)),
         "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}", "title": slug, "slug": slug,
         "name": stem, "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
+        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in categories)),
         "output_ext": ".html", "collection": "posts",
     }
     template = PERMALINK_STYLES.get(pattern.strip(), pattern.strip())
@@ -1290,20 +1305,29 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+def _day(when: Any) -> _dt.date | None:
+    """The day a front matter's ``date`` gives, as it is written (a date, a time, a text that starts
+    with ``YYYY-MM-DD``); ``None`` for anything else.
+
+    >>> _day("2020-08-08 10:00:00 +0000"), _day(_dt.date(2020, 1, 2)), _day("soon"), _day("2020-02-30")
+    (datetime.date(2020, 8, 8), datetime.date(2020, 1, 2), None, None)
+    """
+    if isinstance(when, _dt.datetime):
+        return when.date()
+    if isinstance(when, _dt.date):
+        return when
+    found = _DAY.match(when) if isinstance(when, str) else None
+    try:
+        return _dt.date(*(int(g) for g in found.groups())) if found else None
+    except ValueError:
+        return None
+
+
 def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, Any]) -> str | None:
     """The url Hexo gives the post at ``below`` (its path below ``_posts/``) by the site's
     ``permalink`` pattern: dated by its ``date`` field (``None`` without one: Hexo dates it by the
     file's creation, which a copy of the site does not keep)."""
-    when = data.get("date")
-    day: _dt.date | None
-    if isinstance(when, _dt.date):  # a datetime too
-        day = when
-    else:
-        found = _DAY.match(str(when)) if isinstance(when, str) else None
-        try:
-            day = _dt.date(*(int(g) for g in found.groups())) if found else None
-        except ValueError:
-            day = None
+    day = _day(data.get("date"))
     if day is None:
         return None
     path = "/".join(below).rsplit(".", 1)[0]
@@ -1319,16 +1343,21 @@ def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, An
     return re.sub(r"/{2,}", "/", "/" + url)
 
 
-def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
+def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[Any, Any], style: str = "date",
+                         own: str | None = None) -> str | None:
     """The url Jekyll gives the document ``name`` of a collection it outputs: ``collections``
-    are ``folder=pattern`` (``_recipes=/recipes/:name/``; Jekyll's default pattern is
-    ``/:collection/:path:output_ext``), ``data`` its front matter (``slug``); ``None`` for a file
-    in none of them.
+    are ``folder=pattern`` (``_recipes=/recipes/:name/``), ``data`` its front matter (``slug``),
+    ``own`` a pattern of its own (its ``permalink``, from its front matter or the config's
+    defaults); ``None`` for a file in none of them. Jekyll's default pattern is
+    ``/:collection/:path``, ended as the site's permalink ``style`` ends its pages
+    (:func:`permalink_suffix`).
 
     >>> collection_permalink("_recipes/sweet/pancakes.md", ("_recipes=/recipes/:name/",), {})
     '/recipes/pancakes/'
-    >>> collection_permalink("_docs/a/Intro.md", ("_docs=/:collection/:path:output_ext",), {}), collection_permalink("about.md", ("_docs=",), {})
-    ('/docs/a/Intro.html', None)
+    >>> collection_permalink("_docs/a/Intro.md", ("_docs=",), {}), collection_permalink("_docs/a/Intro.md", ("_docs=",), {}, "pretty")
+    ('/docs/a/Intro.html', '/docs/a/Intro/')
+    >>> collection_permalink("_docs/a/Intro.md", ("_docs=",), {}, own="/manual/:name/"), collection_permalink("about.md", ("_docs=",), {})
+    ('/manual/intro/', None)
     """
     for entry in collections:
         folder, _, pattern = entry.partition("=")
@@ -1340,10 +1369,46 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
         slug = given.strip() if isinstance(given, str) and given.strip() else slugify(stem)
         values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": slugify(stem),
                   "title": slug, "slug": slug, "output_ext": ".html"}
-        template = pattern.strip() or "/:collection/:path:output_ext"
+        template = own or pattern.strip() or "/:collection/:path" + permalink_suffix(style)
         url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
         return re.sub(r"/{2,}", "/", "/" + url)
     return None
+
+
+def permalink_suffix(style: str) -> str:
+    """How a Jekyll site's permalink ``style`` ends the urls of its pages and of its collections'
+    documents: ``/`` (``pretty``, or a pattern ending so), ``:output_ext`` (``date``, ``ordinal``,
+    ``none``, or a pattern ending so) or nothing (a url without suffix, written as ``.html``).
+
+    >>> [permalink_suffix(s) for s in ("date", "pretty", "/:categories/:title/", "/blog/:year/:title")]
+    [':output_ext', '/', '/', '']
+    """
+    style = style.strip()
+    if style in PERMALINK_STYLES:
+        return "/" if style == "pretty" else ":output_ext"
+    return "/" if style.endswith("/") else ":output_ext" if style.endswith(":output_ext") else ""
+
+
+def page_permalink(path: str, style: str, own: str | None = None) -> str | None:
+    """The url Jekyll gives the page at ``path`` (a Markdown file from the site's root, in no
+    ``_posts/`` folder) by the site's permalink ``style``: its folder and name, ended as
+    :func:`permalink_suffix` says (an ``index`` page: its folder's url); or by a pattern of its own,
+    ``own`` (``/:path/:basename/``, from its front matter or the config's defaults).
+
+    >>> page_permalink("docs/ref.md", "date"), page_permalink("docs/ref.md", "pretty"), page_permalink("docs/index.md", "date")
+    ('/docs/ref.html', '/docs/ref/', '/docs/')
+    >>> page_permalink("index.md", "pretty"), page_permalink("docs/ref.md", "date", "/manual/:basename/")
+    ('/', '/manual/ref/')
+    >>> page_permalink("_posts/nodate.md", "date")
+    """
+    folder, _, file_name = path.rpartition("/")
+    if "_posts" in folder.split("/"):
+        return None
+    basename = file_name.rsplit(".", 1)[0]
+    template = own or ("/:path/" if basename == "index" else "/:path/:basename" + permalink_suffix(style))
+    values = {"path": folder, "basename": basename, "output_ext": ".html"}
+    url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
+    return re.sub(r"/{2,}", "/", "/" + url)
 
 
 #: a Docusaurus number prefix (``01-intro``, ``003 - My doc``, ``2.Setup``) and what is kept as it is: a

@@ -670,10 +670,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             baseurl = _JEKYLL_BASEURL.search(config[1])
             if url and "://" in url.group(1):
                 fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
-            permalink = _JEKYLL_PERMALINK.search(config[1])
-            if permalink and permalink.group(1) != "date":  # Jekyll's default: post urls by date resolve already
-                fields = replace(fields, permalink=permalink.group(1))
-                notes.append(f"posts' urls by permalink {permalink.group(1)}")
+            given = settings.get("permalink")
+            written = _JEKYLL_PERMALINK.search(config[1])
+            permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"
+            fields = replace(fields, permalink=permalink)  # Jekyll's default is by date: /2019/03/10/hello.html
+            notes.append(f"urls by permalink {permalink}")
             if published or unpublished:
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(

@@ -402,6 +402,54 @@ def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, p
     assert kg.related("_posts/2019-04-01-second") == [kg.article("_posts/2019-03-10-hello-world")]
 
 
+def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(tmp_path: Path):
+    """Jekyll's default permalink is ``date``: posts had no url at all. The url is dated by a
+    ``date`` in the front matter over the file's name (a link to it was a stub), a ``category``
+    is one category whatever its spaces, ``categories`` text a list of them."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\n",
+        "_posts/2020-01-05-hello.md": "---\ntitle: Hello\ncategories: Tech News\n---\n",
+        "_posts/2020-07-07-moved.md": "---\ntitle: Moved\ndate: 2020-08-08 10:00:00 +0000\ncategory: Misc Stuff\n---\n",
+        "blog/_posts/2021-03-01-nested.md": "---\ntitle: Nested\n---\n[moved](/misc%20stuff/2020/08/08/moved.html)\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "_posts/2020-01-05-hello.md": "/tech/news/2020/01/05/hello.html",
+        "_posts/2020-07-07-moved.md": "/misc stuff/2020/08/08/moved.html",
+        "blog/_posts/2021-03-01-nested.md": "/blog/2021/03/01/nested.html"}
+    kg = qagraph.build(site)
+    assert kg.related("blog/_posts/2021-03-01-nested") == [kg.article("_posts/2020-07-07-moved")]
+
+
+@pytest.mark.parametrize("permalink, urls", [
+    ("date", ["/handbook/a/Intro.html", "/about.html", "/manual/guide/", "/docs/", "/docs/ref.html"]),
+    ("pretty", ["/handbook/a/Intro/", "/about/", "/manual/guide/", "/docs/", "/docs/ref/"]),
+    ("/blog/:year/:title", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"])])
+def test_a_jekyll_sites_pages_and_documents_get_the_urls_jekyll_gives_them(tmp_path: Path, permalink: str,
+                                                                           urls: list[str]):
+    """A page without a permalink had no url; Jekyll publishes it at its path, ended as the site's
+    permalink style ends pages (``/about.html``, ``/about/``), as it does a collection's document
+    with no pattern of its collection; a permalink of the page's own that is a pattern
+    (``/manual/:basename/``) was dropped: it is filled in."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": f"title: J\npermalink: {permalink}\ncollections:\n  handbook:\n    output: true\n",
+        "about.md": "---\ntitle: About\n---\n",
+        "docs/index.md": "---\ntitle: Docs\n---\n",
+        "docs/ref.md": "---\ntitle: Ref\n---\n",
+        "docs/guide.md": "---\ntitle: Guide\npermalink: /manual/:basename/\n---\n",
+        "_handbook/a/Intro.md": "---\ntitle: Intro\n---\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert [a.url for a in sorted(result.articles, key=lambda a: a.path)] == urls
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
