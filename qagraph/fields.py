@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import fnmatch
 import functools
 import json
 import math
@@ -160,7 +161,9 @@ class FieldMap:
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
     front matter (:func:`cascade`). ``page_variables`` reads a permalink template made of
     Eleventy's ``page.fileSlug`` and ``page.filePathStem`` as the url it gives
-    (:func:`eleventy_permalink`); any other template names no one page.
+    (:func:`eleventy_permalink`); any other template names no one page. ``defaults`` are a Jekyll
+    config's front matter defaults, as ``(path, type, JSON)``: the values of each scope, under the
+    front matter of the files it applies to (:func:`jekyll_defaults`).
 
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
@@ -241,6 +244,7 @@ class FieldMap:
     not_found: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
+    defaults: tuple[tuple[str, str, str], ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -552,10 +556,16 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if policy == "skip":
             return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
                                   "repository file)", "no-front-matter", SKIPPED)]
+    own = set(fm.data)
+    if fields.defaults and fm.syntax is not None:  # Jekyll gives its defaults to files with front matter only
+        fm = replace(fm, data=jekyll_defaults(fields.exclude_root + name, _jekyll_type(name, fields),
+                                              fields.defaults, fm.data))
     f = _Fields(name, fm, inherited)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
                            now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)
+        if why and fields.defaults and why.split(":", 1)[0] not in own:
+            return None, [Problem(name, None, f"{why}, from the site config's defaults: not a page", "headless", SKIPPED)]
         if why:
             return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
                                   "headless", SKIPPED)]
@@ -1232,6 +1242,82 @@ def merge_data(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, Any
 def _data_table(data_files: tuple[tuple[str, str], ...]) -> dict[str, dict[str, Any]]:
     """The data files of a field map, read once per process: where they apply -> their data."""
     return {where: json.loads(text) for where, text in data_files}
+
+
+def jekyll_defaults(path: str, kind: str, defaults: tuple[tuple[str, str, str], ...],
+                    front_matter: Mapping[Any, Any]) -> dict[Any, Any]:
+    """The data of the file at ``path`` (from the site's root) of the type ``kind`` (``pages``,
+    ``posts``, ``drafts`` or a collection's name) in a Jekyll site: its ``front_matter`` over the
+    values of the ``defaults`` (``(path, type, JSON)``) whose scope it is in, as Jekyll merges them:
+    a scope's path is a prefix of the file's (or a glob, ``docs/*``, matching one of its folders),
+    its type is the file's when it gives one; the longer path wins, then the scope with a type, then
+    the later; mappings are merged, any other value replaced.
+
+    >>> defaults = (("", "posts", '{"layout": "post", "tags": ["x"]}'), ("blog", "", '{"tags": ["b"], "c": {"a": 1}}'))
+    >>> jekyll_defaults("blog/_posts/2020-01-01-a.md", "posts", defaults, {"c": {"b": 2}})
+    {'layout': 'post', 'tags': ['b'], 'c': {'a': 1, 'b': 2}}
+    >>> jekyll_defaults("about.md", "pages", defaults, {"tags": ["mine"]})
+    {'tags': ['mine']}
+    """
+    table = _defaults_table(defaults)
+    data: dict[Any, Any] = {}
+    best: tuple[str, str] | None = None
+    for scope_path, scope_type, values in table:
+        if scope_type and scope_type != kind or not _in_scope(path, scope_path):
+            continue
+        ahead = best is None or (len(scope_path) > len(best[0]) if len(scope_path) != len(best[0]) else
+                                 bool(scope_type) or not best[1])
+        if ahead:
+            data, best = _deep_merge(data, values), (scope_path, scope_type)
+        else:
+            data = _deep_merge(values, data)
+    return _deep_merge(data, front_matter)
+
+
+@functools.lru_cache(maxsize=4)
+def _defaults_table(defaults: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, dict[Any, Any]]]:
+    """A field map's Jekyll defaults, read once per process: (path without outer slashes, type
+    in its plural, values)."""
+    plural = {"page": "pages", "post": "posts", "draft": "drafts"}  # Jekyll reads the old names so
+    return [(path.strip().strip("/").removeprefix("./"), plural.get(kind, kind), json.loads(values))
+            for path, kind, values in defaults]
+
+
+def _in_scope(path: str, scope: str) -> bool:
+    """Whether a Jekyll defaults scope's ``scope`` path holds the file at ``path``: it is a prefix
+    of it, or a glob that the file or one of its folders matches (``*`` within a name).
+
+    >>> _in_scope("docs/a.md", "docs"), _in_scope("docs-old/a.md", "docs"), _in_scope("x/_posts/a.md", "*/_posts")
+    (True, True, True)
+    """
+    if "*" not in scope:
+        return path.startswith(scope)
+    parts = path.split("/")
+    return any(fnmatch.fnmatchcase("/".join(parts[:n]), scope) and "/".join(parts[:n]).count("/") == scope.count("/")
+               for n in range(1, len(parts) + 1))
+
+
+def _deep_merge(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, Any]:
+    """``high`` over ``low``, mappings merged (Jekyll's ``deep_merge_hashes``)."""
+    out = dict(low)
+    for key, value in high.items():
+        before = out.get(key)
+        out[key] = _deep_merge(before, value) if isinstance(before, dict) and isinstance(value, dict) else value
+    return out
+
+
+def _jekyll_type(name: str, fields: FieldMap) -> str:
+    """The type of the file ``name`` in a Jekyll site, as its defaults' scopes name types: ``posts``
+    (in a ``_posts/`` folder), ``drafts``, a collection's name, else ``pages``."""
+    folders = name.split("/")[:-1]
+    for kind in ("posts", "drafts"):
+        if f"_{kind}" in folders:
+            return kind
+    for entry in fields.collections:
+        folder = entry.partition("=")[0].rstrip("/")
+        if name.startswith(folder + "/"):
+            return folder.rpartition("/")[2].lstrip("_")
+    return "pages"
 
 
 #: Jekyll's permalink styles, by name

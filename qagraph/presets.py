@@ -675,6 +675,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"
             fields = replace(fields, permalink=permalink)  # Jekyll's default is by date: /2019/03/10/hello.html
             notes.append(f"urls by permalink {permalink}")
+            defaults = _jekyll_defaults(settings)
+            if defaults:
+                fields = replace(fields, defaults=defaults)
+                notes.append(f"front matter defaults of {len(defaults)} scopes")
             if published or unpublished:
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(
@@ -897,6 +901,27 @@ def _jekyll_unread(names: Sequence[str], published: Sequence[str], included: Seq
             *(i.strip("/").rpartition("/")[2] for i in included)}
     found = {part for name in names for part in name.split("/")[:-1] if part.startswith("_")}
     return tuple(sorted(found - kept - set(_JEKYLL_SITE_FOLDERS)))
+
+
+def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str], ...]:
+    """A Jekyll config's front matter defaults (``settings``: :func:`_jekyll_settings`), as
+    ``FieldMap.defaults``: each scope's path, type and values (JSON); a scope without values is none.
+
+    >>> _jekyll_defaults(_jekyll_settings("defaults:\\n  - scope: {path: blog, type: posts}\\n    values: {tags: [a]}\\n"
+    ...                                   "  - values: {layout: default}\\n  - scope: {path: x}\\n"))
+    (('blog', 'posts', '{"tags": ["a"]}'), ('', '', '{"layout": "default"}'))
+    """
+    found = settings.get("defaults")
+    kept = []
+    for entry in found if isinstance(found, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+            continue
+        scope = entry.get("scope")
+        scope = scope if isinstance(scope, dict) else {}
+        path, kind = scope.get("path"), scope.get("type")
+        kept.append((str(path) if isinstance(path, str) else "", str(kind) if isinstance(kind, str) else "",
+                     json.dumps(entry["values"], default=str)))
+    return tuple(kept)
 
 
 def _jekyll_collections(settings: Mapping[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -450,6 +450,43 @@ def test_a_jekyll_sites_pages_and_documents_get_the_urls_jekyll_gives_them(tmp_p
 
 
 
+def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matter(tmp_path: Path):
+    """``defaults:`` in _config.yml give files of a path and type their permalink, categories, tags,
+    published: they were not read (a page's url by a default pattern was a stub, the posts of a
+    folder defaulted unpublished were pages, defaulted categories and tags were lost). The file's
+    own values win; a file without front matter gets none, as in Jekyll."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\ndefaults:\n"
+                       "  - scope: {path: ''}\n    values: {layout: default}\n"
+                       "  - scope: {path: blog, type: posts}\n    values: {categories: [Engineering], tags: [eng]}\n"
+                       "  - scope: {path: docs, type: pages}\n    values: {permalink: '/manual/:basename/'}\n"
+                       "  - scope: {path: _posts/2019}\n    values: {published: false}\n",
+        "_posts/2019/2019-05-05-old.md": "---\ntitle: Old\n---\n",
+        "_posts/2020-05-05-new.md": "---\ntitle: New\n---\n[guide](/manual/guide/)\n",
+        "blog/_posts/2021-01-01-eng.md": "---\ntitle: Eng\n---\n",
+        "blog/_posts/2021-01-02-own.md": "---\ntitle: Own\ntags: python\n---\n",
+        "docs/guide.md": "---\ntitle: Guide\n---\n",
+        "docs/notes.md": "# Notes\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    articles = {a.path: a for a in result.articles}
+    assert sorted(articles) == ["_posts/2020-05-05-new.md", "blog/_posts/2021-01-01-eng.md",
+                                "blog/_posts/2021-01-02-own.md", "docs/guide.md", "docs/notes.md"]
+    assert [(p.path, p.message) for p in result.problems if p.severity == SKIPPED] == [
+        ("_posts/2019/2019-05-05-old.md", "published: false, from the site config's defaults: not a page")]
+    eng, own = articles["blog/_posts/2021-01-01-eng.md"], articles["blog/_posts/2021-01-02-own.md"]
+    assert (eng.url, eng.subject, eng.keywords) == ("/blog/engineering/2021/01/01/eng.html", "Engineering", ("eng",))
+    assert (own.subject, own.keywords) == ("Engineering", ("python",))
+    assert (articles["docs/guide.md"].url, articles["docs/notes.md"].url) == ("/manual/guide/", "/docs/notes.html")
+    kg = qagraph.build(site)
+    assert kg.related("_posts/2020-05-05-new") == [kg.article("docs/guide")]
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
