@@ -163,7 +163,8 @@ class FieldMap:
     Eleventy's ``page.fileSlug`` and ``page.filePathStem`` as the url it gives
     (:func:`eleventy_permalink`); any other template names no one page. ``defaults`` are a Jekyll
     config's front matter defaults, as ``(path, type, JSON)``: the values of each scope, under the
-    front matter of the files it applies to (:func:`jekyll_defaults`).
+    front matter of the files it applies to (:func:`jekyll_defaults`); ``collections_dir`` its
+    folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere).
 
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
@@ -245,6 +246,7 @@ class FieldMap:
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     defaults: tuple[tuple[str, str, str], ...] = ()
+    collections_dir: str = ""
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -265,6 +267,12 @@ class FieldMap:
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
     }
+
+    @property
+    def jekyll(self) -> bool:
+        """Whether the map reads a Jekyll site as Jekyll publishes it: its ``permalink`` style is set
+        (by the ``jekyll`` preset, from the site's config), and it is no Hexo site's."""
+        return bool(self.permalink) and not self.hexo
 
     @property
     def links_by_name(self) -> bool:
@@ -558,8 +566,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "repository file)", "no-front-matter", SKIPPED)]
     own = set(fm.data)
     if fields.defaults and fm.syntax is not None:  # Jekyll gives its defaults to files with front matter only
-        fm = replace(fm, data=jekyll_defaults(fields.exclude_root + name, _jekyll_type(name, fields),
-                                              fields.defaults, fm.data))
+        fm = replace(fm, data=jekyll_defaults(fields.exclude_root + name.removeprefix(fields.collections_dir),
+                                              _jekyll_type(name, fields), fields.defaults, fm.data))
     f = _Fields(name, fm, inherited)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
@@ -1012,7 +1020,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if url and fields.page_variables and _TEMPLATE.search(url):
         url = _url(eleventy_permalink(url, name, fields.content_dir)) or url
     # in a Jekyll site, a pattern is the file's own: its placeholders are its own values
-    jekyll = bool(fields.permalink) and not fields.hexo
+    jekyll = fields.jekyll
     own = f.text(fields.url) if jekyll and url and _PATTERN.search(url) and not _TEMPLATE.search(url) else None
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
@@ -1020,8 +1028,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
-    if url is None and fields.permalink:
-        made = post_permalink(name, own or fields.permalink, f.data, undated=fields.undated_posts)
+    if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
+        made = post_permalink(name.removeprefix(fields.collections_dir), own or fields.permalink, f.data,
+                              undated=fields.undated_posts)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
@@ -1681,7 +1690,7 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             rest = values[1:] if fields.subject_values == "every" else []
             return _slug(values[0]), clean(values[0]), True, rest
         if source == "folder":
-            rel = name.removeprefix(fields.content_dir)
+            rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
             at = fields.content_dir  # the folder's path, which folder_labels name it by
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None

@@ -675,6 +675,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"
             fields = replace(fields, permalink=permalink)  # Jekyll's default is by date: /2019/03/10/hello.html
             notes.append(f"urls by permalink {permalink}")
+            where = settings.get("collections_dir")
+            if isinstance(where, str) and where.strip("/ "):
+                fields = replace(fields, collections_dir=where.strip("/ ") + "/")
+                notes.append(f"collections and posts in {fields.collections_dir}")
             defaults = _jekyll_defaults(settings)
             if defaults:
                 fields = replace(fields, defaults=defaults)
@@ -1949,7 +1953,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     toc_pages = set(fields.toc_pages)
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
-            or fields.hexo or fields.ignore_files):
+            or fields.hexo or fields.ignore_files or fields.jekyll):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
@@ -1968,6 +1972,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
+            continue
+        unread_by_jekyll = jekyll_unread(name, fields.collections_dir) if fields.jekyll else None
+        if unread_by_jekyll is not None:
+            skips[name] = unread_by_jekyll
             continue
         if page_folders and not name.startswith(page_folders):
             skips[name] = f"outside the site's page folders ({', '.join(page_folders)}): not a page"
@@ -2284,6 +2292,32 @@ def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:
     for pattern in patterns:
         if path.startswith(pattern) or any(fnmatchcase(p, pattern) or pattern == p + "/" for p in prefixes):
             return pattern
+    return None
+
+
+_POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-.")
+
+
+def jekyll_unread(name: str, collections_dir: str = "") -> str | None:
+    """Why Jekyll publishes no page from the file ``name`` that it would read as a post or a page
+    otherwise, or ``None``: its name starts with ``_`` (as does a folder's, which
+    :func:`_jekyll_unread` finds); it is in a ``_posts/`` folder but not named by its date
+    (``YYYY-MM-DD-title.md``), or outside the site's ``collections_dir``, where Jekyll reads no post.
+
+    >>> jekyll_unread("docs/_partial.md"), jekyll_unread("_posts/README.md")
+    ('whose name starts with _: Jekyll does not read it', 'in _posts/ but not named YYYY-MM-DD-title: Jekyll publishes no post from it')
+    >>> jekyll_unread("_posts/2020-01-01-a.md", "site/"), jekyll_unread("site/_posts/2020-01-01-a.md", "site/")
+    ('a post outside the collections_dir site/: Jekyll reads posts there only', None)
+    """
+    folders, _, file_name = name.rpartition("/")
+    if file_name.startswith("_"):
+        return "whose name starts with _: Jekyll does not read it"
+    parts = folders.split("/")
+    for kind in ("_posts", "_drafts"):
+        if kind in parts and collections_dir and not name.startswith(collections_dir):
+            return f"a post outside the collections_dir {collections_dir}: Jekyll reads posts there only"
+    if "_posts" in parts and not _POST_NAME.match(file_name):
+        return "in _posts/ but not named YYYY-MM-DD-title: Jekyll publishes no post from it"
     return None
 
 

@@ -487,6 +487,53 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
 
 
 
+def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path):
+    """A file named _... (docs/_partial.md) and a file in _posts/ not named by its date were pages;
+    Jekyll reads the one not at all and publishes no post from the other."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\n",
+        "_posts/2020-01-01-a.md": "---\ntitle: A\n---\n",
+        "_posts/nodate.md": "---\ntitle: No date\n---\n",
+        "docs/_partial.md": "---\ntitle: Partial\n---\n",
+        "docs/guide.md": "---\ntitle: Guide\n---\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["_posts/2020-01-01-a.md", "docs/guide.md"]
+    assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
+        "_posts/nodate.md": "in _posts/ but not named YYYY-MM-DD-title: Jekyll publishes no post from it",
+        "docs/_partial.md": "whose name starts with _: Jekyll does not read it"}
+    assert_every_file_accounted_for(result)
+
+
+def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls(tmp_path: Path):
+    """With ``collections_dir: site``, Jekyll reads posts from site/_posts/ only (those elsewhere
+    were pages), and the folder is no category of their urls (/site/2021/... was a wrong url, a
+    link to the real one a stub) nor the subject of its documents."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\ncollections_dir: site\ncollections:\n  docs:\n    output: true\n",
+        "_posts/2020-01-05-outside.md": "---\ntitle: Outside\n---\n",
+        "news/_posts/2020-01-06-news.md": "---\ntitle: News\n---\n",
+        "site/_posts/2021-01-05-inside.md": "---\ntitle: Inside\n---\n[api](/docs/api.html)\n",
+        "site/_docs/api.md": "---\ntitle: API\n---\n[inside](/2021/01/05/inside.html)\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
+        "site/_posts/2021-01-05-inside.md": ("/2021/01/05/inside.html", "uncategorised"),
+        "site/_docs/api.md": ("/docs/api.html", "uncategorised")}
+    assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
+        name: "a post outside the collections_dir site/: Jekyll reads posts there only"
+        for name in ("_posts/2020-01-05-outside.md", "news/_posts/2020-01-06-news.md")}
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
