@@ -183,10 +183,13 @@ _JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^\s%]
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
 #: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
 _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
-#: Jekyll's url filters, ``{{ "/about/" | relative_url }}``: the path they are given
-_LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)[ \t]*-?\}\}")
-#: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/``: the path alone
-_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url)[ \t]*-?\}\}")
+#: Jekyll's url filters, ``{{ "/about/" | relative_url }}`` (``prepend: site.baseurl``, as older sites write
+#: it): the path they are given
+_LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
+                         r"|prepend:[ \t]*site\.(?:baseurl|url))[ \t]*-?\}\}")
+#: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
+#: GitHub Pages url older sites write): the path alone
+_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url|github\.url)[ \t]*-?\}\}")
 
 
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,

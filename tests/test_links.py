@@ -89,6 +89,27 @@ def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
     assert zola.node("article:blog/c")["kind"] == "stub"
 
 
+def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
+    """Links that jekyll 4.3 renders to a page's url were lost or stubs: ``prepend: site.baseurl``
+    (no link at all), ``{{ site.github.url }}`` before a path, the site's base path written out
+    (``/proj/about/``), a relative link read from the page's url, as a browser reads it
+    (``../../docs/page/`` from /more/, which is no file's path from _posts/)."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: S\nurl: https://me.github.io\nbaseurl: /proj\npermalink: /:title/\n",
+        "about.md": "---\ntitle: About\npermalink: /about/\n---\n",
+        "docs/page.md": "---\ntitle: Page\n---\n",
+        "_posts/2020-02-02-links.md": '---\ntitle: Links\n---\n[a]({{ "/about/" | prepend: site.baseurl }})\n'
+                                      "[b]({{ site.github.url }}/docs/page/)\n",
+        "_posts/2020-02-03-more.md": "---\ntitle: More\n---\n[c](/proj/about/) [d](../../docs/page/)\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_posts/2020-02-02-links") == kg.related("_posts/2020-02-03-more") == [
+        kg.article("/about/"), kg.article("docs/page")]
+
+
 def test_template_comments_and_urls_without_scheme_hold_no_links():
     """A Go template comment in a Hugo page is not rendered; ``//host/path`` is another site's
     url without its scheme (or the site's own, then a path on it); a ``#`` names a tag too."""
