@@ -1050,7 +1050,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         if made is not None:
             return made, path_key
     below = name.removeprefix(fields.content_dir)
-    if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found:
+    if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found and \
+            _jekyll_type(name, fields) == "pages":  # a post or a document without a url of its own has none
         made = page_permalink(fields.exclude_root + below, fields.permalink, own)
         if made is not None:
             return made, path_key
@@ -1371,26 +1372,13 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     given = data.get("slug")
     if isinstance(given, str) and given.strip():
         slug = given.strip()
-    categories = [p for p in parts[: parts.index("_posts")] if p]
-    for key in ("category", "categories"):  # a category is one, whatever its spaces; a categories text is a list
-        value = data.get(key)
-        items = value if isinstance(value, list) else [] if not isinstance(value, str) else \
-            [value] if key == "category" else value.split()
-        categories += [str(c) for c in items if isinstance(c, (str, int, float)) and str(c).strip()]
-    written = _day(data.get("date"))  # a date in the front matter dates the post, not its file's name
-    if written is not None:
-        year, month, day = f"{written.year:04d}", f"{written.month:02d}", f"{written.day:02d}"
-    try:
-        when = _dt.date(int(year), int(month), int(day))
-    except ValueError:
+    # a date in the front matter dates the post, not its file's name
+    when = _day(data.get("date")) or _day(f"{year}-{month}-{day}")
+    if when is None:
         return None
-    values = {
-        "year": year, "month": month, "day": day, "i_month": str(int(month)), "i_day": str(int(day)),
-        "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}", "title": slug, "slug": slug,
-        "name": stem, "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in categories)),
-        "output_ext": ".html", "collection": "posts",
-    }
+    values = {**_date_values(when), "title": slug, "slug": slug, "name": stem,
+              **_category_values([p for p in parts[: parts.index("_posts")] if p], data),
+              "output_ext": ".html", "collection": "posts"}
     template = PERMALINK_STYLES.get(pattern.strip(), pattern.strip())
     url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/{2,}", "/", "/" + url)
@@ -1398,6 +1386,29 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
 
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+#: the placeholders of a Jekyll permalink that a date fills in
+_DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day)(?![a-z_])")
+
+
+def _date_values(when: _dt.date) -> dict[str, str]:
+    """The values of a Jekyll permalink's date placeholders for the day ``when``."""
+    year, month, day = f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"
+    return {"year": year, "month": month, "day": day, "i_month": str(when.month), "i_day": str(when.day),
+            "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}"}
+
+
+def _category_values(folders: Sequence[str], data: Mapping[Any, Any]) -> dict[str, str]:
+    """The values of a Jekyll permalink's ``:categories`` and ``:slugified_categories``: the
+    ``folders`` (above a ``_posts/``), then the front matter's ``category`` (one, whatever its
+    spaces) and ``categories`` (a text is a list), lower-cased, each once."""
+    categories = list(folders)
+    for key in ("category", "categories"):
+        value = data.get(key)
+        items = value if isinstance(value, list) else [] if not isinstance(value, str) else \
+            [value] if key == "category" else value.split()
+        categories += [str(c) for c in items if isinstance(c, (str, int, float)) and str(c).strip()]
+    return {"categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
+            "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in categories))}
 
 
 def _day(when: Any) -> _dt.date | None:
@@ -1453,6 +1464,14 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
     ('/docs/a/Intro.html', '/docs/a/Intro/')
     >>> collection_permalink("_docs/a/Intro.md", ("_docs=",), {}, own="/manual/:name/"), collection_permalink("about.md", ("_docs=",), {})
     ('/manual/intro/', None)
+
+    A document is dated as a post is, by its front matter's ``date``, else its file's name
+    (``2020-01-01-meetup.md``, whose ``:title`` is ``meetup``); one without a date has no url by a
+    pattern with a date's placeholders (Jekyll dates it by the time of the build).
+
+    >>> events = ("_events=/events/:year/:title/",)
+    >>> collection_permalink("_events/2020-01-01-meetup.md", events, {}), collection_permalink("_events/x.md", events, {})
+    ('/events/2020/meetup/', None)
     """
     for entry in collections:
         folder, _, pattern = entry.partition("=")
@@ -1460,11 +1479,16 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
             continue
         inside = name[len(folder.rstrip("/")) + 1:].rsplit(".", 1)[0]
         stem = inside.rpartition("/")[2]
+        dated = _POST_FILE.match(stem)
         given = data.get("slug")
-        slug = given.strip() if isinstance(given, str) and given.strip() else slugify(stem)
+        slug = given.strip() if isinstance(given, str) and given.strip() else slugify(dated.group(4) if dated else stem)
+        when = _day(data.get("date")) or (_day("-".join(dated.groups()[:3])) if dated else None)
         values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": slugify(stem),
-                  "title": slug, "slug": slug, "output_ext": ".html"}
+                  "title": slug, "slug": slug, "output_ext": ".html", **_category_values((), data),
+                  **(_date_values(when) if when else {})}
         template = own or pattern.strip() or "/:collection/:path" + permalink_suffix(style)
+        if when is None and _DATE_PLACEHOLDERS.search(template):
+            return None
         url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
         return re.sub(r"/{2,}", "/", "/" + url)
     return None

@@ -534,6 +534,25 @@ def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls
 
 
 
+def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
+    """A collection's permalink with a date (/events/:year/:title/) gave /events/:year/2020-01-01-meetup/;
+    Jekyll dates a document by its front matter's date, else its file's name (whose date is no
+    part of its :title). One without a date has no url by such a pattern (Jekyll dates it by the
+    build's time), nor a page's."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\ncollections:\n  events:\n    output: true\n    permalink: /events/:year/:title/\n",
+        "_events/2020-01-01-meetup.md": "---\ntitle: Meetup\n---\n",
+        "_events/conf.md": "---\ntitle: Conf\ndate: 2021-05-05\n---\n",
+        "_events/nodate.md": "---\ntitle: No date\n---\n",
+    }.items():
+        write_article(site, name, text)
+    assert {a.path: a.url for a in load_corpus(site).articles} == {
+        "_events/2020-01-01-meetup.md": "/events/2020/meetup/", "_events/conf.md": "/events/2021/conf/",
+        "_events/nodate.md": None}
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
