@@ -141,7 +141,8 @@ class FieldMap:
     a post's author is the names its ``authors`` shows (:func:`_post_authors`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
-    ``exclude_root`` above the folder read (``""``: the folder itself). ``page_folders`` are the
+    ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
+    and defaults are found from there too: the folders above a post's ``_posts/``). ``page_folders`` are the
     folders (``docs/``, ``blog/``) a site read from its root publishes pages from, when it has
     several (a Docusaurus site's docs, blog and pages): a file elsewhere is no page.
     ``exclude_docs`` and ``draft_docs`` are an MkDocs config's: gitignore patterns, from the content
@@ -566,8 +567,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "repository file)", "no-front-matter", SKIPPED)]
     own = set(fm.data)
     if fields.defaults and fm.syntax is not None:  # Jekyll gives its defaults to files with front matter only
-        fm = replace(fm, data=jekyll_defaults(fields.exclude_root + name.removeprefix(fields.collections_dir),
-                                              _jekyll_type(name, fields), fields.defaults, fm.data))
+        at = fields.exclude_root + name  # the file's path from the site's root
+        fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
+                                              fields.defaults, fm.data))
     f = _Fields(name, fm, inherited)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
@@ -1028,13 +1030,14 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
+    at = fields.exclude_root + name  # the file's path from the site's root, which may be above the folder read
     if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
-        made = post_permalink(name.removeprefix(fields.collections_dir), own or fields.permalink, f.data,
+        made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.permalink, f.data,
                               undated=fields.undated_posts)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
-        made = collection_permalink(name, fields.collections, f.data, fields.permalink or "date", own)
+        made = collection_permalink(at, fields.collections, f.data, fields.permalink or "date", own)
         if made is not None:
             return made, path_key
     if url is None and fields.doc_routes:
@@ -1051,7 +1054,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return made, path_key
     below = name.removeprefix(fields.content_dir)
     if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found and \
-            _jekyll_type(name, fields) == "pages":  # a post or a document without a url of its own has none
+            _jekyll_type(at, fields) == "pages":  # a post or a document without a url of its own has none
         made = page_permalink(fields.exclude_root + below, fields.permalink, own)
         if made is not None:
             return made, path_key
@@ -1317,7 +1320,7 @@ def _deep_merge(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, An
 
 
 def _jekyll_type(name: str, fields: FieldMap) -> str:
-    """The type of the file ``name`` in a Jekyll site, as its defaults' scopes name types: ``posts``
+    """The type of the file ``name`` (from the site's root) in a Jekyll site, as its defaults' scopes name types: ``posts``
     (in a ``_posts/`` folder), ``drafts``, a collection's name, else ``pages``."""
     folders = name.split("/")[:-1]
     for kind in ("posts", "drafts"):

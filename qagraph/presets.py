@@ -661,8 +661,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         below = Path(os.path.relpath(base.resolve(), config[0].parent)).as_posix() if config else "."
         prefix = "" if below == "." else below + "/"
         excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
+        fields = replace(fields, exclude_root=prefix)  # Jekyll's paths are from there: the config's, a post's folders
         if unread or excluded:
-            fields = replace(fields, skip_folders=(*fields.skip_folders, *unread), exclude=excluded, exclude_root=prefix)
+            fields = replace(fields, skip_folders=(*fields.skip_folders, *unread), exclude=excluded)
             notes.append("not read, as Jekyll does not: " + ", ".join(
                 [f"{u}/" for u in unread] + ([f"the config's exclude ({', '.join(excluded)})"] if excluded else [])))
         if config:
@@ -1973,7 +1974,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
             continue
-        unread_by_jekyll = jekyll_unread(name, fields.collections_dir) if fields.jekyll else None
+        unread_by_jekyll = jekyll_unread(fields.exclude_root + name, fields.collections_dir) if fields.jekyll else None
         if unread_by_jekyll is not None:
             skips[name] = unread_by_jekyll
             continue

@@ -553,6 +553,22 @@ def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
 
 
 
+def test_a_jekyll_sites_posts_read_from_their_folder_keep_their_urls(tmp_path: Path):
+    """Read from below the site's root (``blog/_posts``), a post is still a post: its url has the
+    categories of the folders above _posts/, and a file there not named by its date is no page."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\n",
+        "blog/_posts/2020-01-05-hello.md": "---\ntitle: Hello\n---\n",
+        "blog/_posts/notes.md": "---\ntitle: Notes\n---\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site / "blog" / "_posts")
+    assert {a.path: a.url for a in result.articles} == {"2020-01-05-hello.md": "/blog/2020/01/05/hello.html"}
+    assert result.skipped == ["notes.md"]
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
