@@ -165,7 +165,8 @@ class FieldMap:
     (:func:`eleventy_permalink`); any other template names no one page. ``defaults`` are a Jekyll
     config's front matter defaults, as ``(path, type, JSON)``: the values of each scope, under the
     front matter of the files it applies to (:func:`jekyll_defaults`); ``collections_dir`` its
-    folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere).
+    folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere);
+    ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`).
 
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
@@ -248,6 +249,7 @@ class FieldMap:
     page_variables: bool = False
     defaults: tuple[tuple[str, str, str], ...] = ()
     collections_dir: str = ""
+    future: bool = False
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -785,6 +787,32 @@ def _moment(value: Any, utc: bool = True) -> _dt.datetime | None:
     if not utc:
         return value
     return value.replace(tzinfo=_dt.timezone.utc) if value.tzinfo is None else value.astimezone(_dt.timezone.utc)
+
+
+def in_the_future(article: Article, fields: FieldMap, today: _dt.date | None = None) -> Problem | None:
+    """Why Jekyll does not publish the ``article`` (a post, or a collection's document) yet: it is
+    dated after ``today`` (default: the day of the build), in a site whose config does not say
+    ``future: true``; else ``None``. A page has no date to wait for.
+
+    Not part of reading a file (:func:`read_article`), whose result is cached by the file's bytes:
+    the same bytes are published some day.
+
+    >>> from qagraph.presets import preset
+    >>> jekyll = replace(preset("jekyll").fields, permalink="date")
+    >>> post = read_article("_posts/2099-01-01-a.md", "---\\ntitle: A\\n---\\n", jekyll)[0]
+    >>> in_the_future(post, jekyll).message
+    'dated 2099-01-01, after the build: Jekyll publishes it from that day (future: true in _config.yml: now)'
+    >>> in_the_future(post, jekyll, _dt.date(2099, 1, 1)), in_the_future(post, replace(jekyll, future=True))
+    (None, None)
+    """
+    if not fields.jekyll or fields.future or not article.date:
+        return None
+    at = fields.exclude_root + article.path
+    day = _day(article.date)
+    if day is None or day <= (today or _dt.date.today()) or _jekyll_type(at, fields) == "pages":
+        return None
+    return Problem(article.path, None, f"dated {day.isoformat()}, after the build: Jekyll publishes it from that day "
+                   "(future: true in _config.yml: now)", "headless", SKIPPED)
 
 
 def _file_name_date(name: str) -> str | None:

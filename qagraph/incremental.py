@@ -42,7 +42,7 @@ from typing import Any
 
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, RESOURCE, SKIPPED, Problem
-from .fields import FieldMap
+from .fields import FieldMap, in_the_future
 from .graph import (LinkLookups, article_index, article_node_data, keyword_data, link_article, subject_data,
                     text_target)
 from .ids import article_node, keyword_node, subject_node
@@ -150,8 +150,9 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     # -- the files read again -------------------------------------------------------------
     outcomes: dict[str, tuple[Article | None, list[Problem]]] = {}
     todo = [p for p in paths if p in now and p not in failed and p not in skips]
-    for name, outcome in zip(todo, parse_file_batch(content, todo, scanned.found.raw, fields, max_file_size)):
-        outcomes[name] = outcome
+    for name, (article, found) in zip(todo, parse_file_batch(content, todo, scanned.found.raw, fields, max_file_size)):
+        later = in_the_future(article, fields) if article is not None else None
+        outcomes[name] = (None, [*found, later]) if later is not None else (article, found)
     for p in paths:
         if p in now and p not in outcomes:
             outcomes[p] = (None, [failed[p] if p in failed else Problem(p, None, skips[p], RESOURCE, SKIPPED)])

@@ -27,7 +27,7 @@ from typing import Any
 from ._version import __version__
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
-from .fields import FieldMap, read_article, to_article
+from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
@@ -641,6 +641,9 @@ def load_corpus(
             article, found_here = None, [failed[name]]
         else:
             article, found_here = parsed[name]
+        later = in_the_future(article, fields) if article is not None else None
+        if later is not None:
+            article, found_here = None, [*found_here, later]
         problems.extend(found_here)
         if article is not None and article.key in owner:
             duplicate = Problem(name, article.url_line,

@@ -680,6 +680,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if isinstance(where, str) and where.strip("/ "):
                 fields = replace(fields, collections_dir=where.strip("/ ") + "/")
                 notes.append(f"collections and posts in {fields.collections_dir}")
+            if settings.get("future") is True:
+                fields = replace(fields, future=True)
+                notes.append("future: true (posts dated after the build are published)")
             defaults = _jekyll_defaults(settings)
             if defaults:
                 fields = replace(fields, defaults=defaults)

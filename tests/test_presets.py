@@ -569,6 +569,38 @@ def test_a_jekyll_sites_posts_read_from_their_folder_keep_their_urls(tmp_path: P
 
 
 
+def test_a_jekyll_post_dated_after_the_build_is_not_published_yet(tmp_path: Path):
+    """Jekyll (future: false, its default) publishes no post or document dated after the build:
+    such a post was an article. It is skipped, saying why, in a full build and in a patched one;
+    ``future: true`` publishes it."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\n",
+        "_posts/2020-01-01-past.md": "---\ntitle: Past\n---\n",
+        "_posts/2099-01-01-later.md": "---\ntitle: Later\n---\n",
+        "_posts/2020-01-02-moved.md": "---\ntitle: Moved\ndate: 2099-05-05\n---\n",
+        "about.md": "---\ntitle: About\ndate: 2099-05-05\n---\n",  # a page: no date to wait for
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["_posts/2020-01-01-past.md", "about.md"]
+    assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
+        "_posts/2099-01-01-later.md": "dated 2099-01-01, after the build: Jekyll publishes it from that day "
+                                      "(future: true in _config.yml: now)",
+        "_posts/2020-01-02-moved.md": "dated 2099-05-05, after the build: Jekyll publishes it from that day "
+                                      "(future: true in _config.yml: now)"}
+    assert_every_file_accounted_for(result)
+    qagraph.build(site, out=tmp_path / "out")
+    write_article(site, "_posts/2099-02-02-added.md", "---\ntitle: Added\n---\n")
+    patched = qagraph.build(site, out=tmp_path / "out")
+    assert patched.build_info.incremental and sorted(patched.node(a)["title"] for a in patched.articles) == ["About", "Past"]
+    write_article(site, "_config.yml", "title: J\nfuture: true\n")
+    assert len(load_corpus(site).articles) == 5
+
+
+
 # -- the issue's complaints, one by one ------------------------------------------------------
 
 
