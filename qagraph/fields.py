@@ -106,8 +106,9 @@ class FieldMap:
     at the corpus root, where Jekyll copies such files as they are). ``headless``
     skips Hugo's headless bundles and drafts, and with ``skip_future`` and ``skip_expired`` its pages
     whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
-    day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build: a build on another
-    day is another build, not one its parse cache or a patch can stand for; ``drafts`` names the fields that mark a draft the site
+    day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build (for a Jekyll site
+    too, whose posts dated after it wait: :func:`in_the_future`): a build on another day is another
+    build, not one its parse cache, an up-to-date check or a patch can stand for; ``drafts`` names the fields that mark a draft the site
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
@@ -791,11 +792,12 @@ def _moment(value: Any, utc: bool = True) -> _dt.datetime | None:
 
 def in_the_future(article: Article, fields: FieldMap, today: _dt.date | None = None) -> Problem | None:
     """Why Jekyll does not publish the ``article`` (a post, or a collection's document) yet: it is
-    dated after ``today`` (default: the day of the build), in a site whose config does not say
-    ``future: true``; else ``None``. A page has no date to wait for.
+    dated after ``today`` (default: the map's ``as_of``, the day of the build), in a site whose
+    config does not say ``future: true``; else ``None``. A page has no date to wait for.
 
     Not part of reading a file (:func:`read_article`), whose result is cached by the file's bytes:
-    the same bytes are published some day.
+    the same bytes are published some day. The day is in the map (and so in the build's
+    fingerprint): a build on a later day is a full one, which publishes the posts that came due.
 
     >>> from qagraph.presets import preset
     >>> jekyll = replace(preset("jekyll").fields, permalink="date")
@@ -809,7 +811,8 @@ def in_the_future(article: Article, fields: FieldMap, today: _dt.date | None = N
         return None
     at = fields.exclude_root + article.path
     day = _day(article.date)
-    if day is None or day <= (today or _dt.date.today()) or _jekyll_type(at, fields) == "pages":
+    today = today or (_dt.date.fromisoformat(fields.as_of) if fields.as_of else _dt.date.today())
+    if day is None or day <= today or _jekyll_type(at, fields) == "pages":
         return None
     return Problem(article.path, None, f"dated {day.isoformat()}, after the build: Jekyll publishes it from that day "
                    "(future: true in _config.yml: now)", "headless", SKIPPED)

@@ -591,6 +591,12 @@ def _where(path: Path, base: Path) -> str:
         return f"{path} above the folder"
 
 
+def _build_day() -> str:
+    """The day of the build (UTC, ISO), for a site whose tool publishes a page from its date on
+    (:attr:`~qagraph.fields.FieldMap.as_of`)."""
+    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+
+
 def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
          dendron: bool) -> tuple[FieldMap, str, list[Problem]]:
     """The preset's map fitted to this folder, what was fitted (text for the reason), and the
@@ -629,7 +635,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"pages under {content_dir}")
         fields = _fit_hugo(fields, settings, notes)
         if fields.skip_future or fields.skip_expired:  # the day its dates are read against: see FieldMap.as_of
-            fields = replace(fields, as_of=_dt.datetime.now(_dt.timezone.utc).date().isoformat())
+            fields = replace(fields, as_of=_build_day())
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
@@ -683,6 +689,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if settings.get("future") is True:
                 fields = replace(fields, future=True)
                 notes.append("future: true (posts dated after the build are published)")
+            else:  # the day its posts' dates are read against, as Hugo's are: see FieldMap.as_of
+                fields = replace(fields, as_of=_build_day())
             defaults = _jekyll_defaults(settings)
             if defaults:
                 fields = replace(fields, defaults=defaults)

@@ -2600,6 +2600,29 @@ def test_a_hugo_config_without_a_base_url_is_read_too(tmp_path: Path):
         "content/posts/_index.md": "/posts/", "content/posts/a.md": "/aa/", "content/posts/b.md": "/b/"}
 
 
+def test_a_jekyll_post_comes_out_on_its_day_in_the_same_build_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A Jekyll post dated after the build is skipped; rebuilding the same folder on its day publishes
+    it. The check is made after reading, so the file read before and the build folder ("up to date",
+    or patched where nothing changed) stood for it: it stayed skipped until its file changed. The
+    day is in the map, as Hugo's is: a build on another day is a full one."""
+    import qagraph
+    import qagraph.presets
+
+    site, out = tmp_path / "site", tmp_path / "out"
+    write_article(site, "_config.yml", "title: J\n")
+    write_article(site, "_posts/2020-01-01-past.md", "---\ntitle: Past\n---\n")
+    write_article(site, "_posts/2031-05-05-later.md", "---\ntitle: Later\n---\n")
+    monkeypatch.setattr(qagraph.presets, "_build_day", lambda: "2031-05-04")
+    first = qagraph.build(site, out=out)
+    assert [first.node(a)["title"] for a in first.articles] == ["Past"]
+    again = qagraph.build(site, out=out)
+    assert again.build_info.up_to_date  # the same day, nothing changed
+    monkeypatch.setattr(qagraph.presets, "_build_day", lambda: "2031-05-05")
+    due = qagraph.build(site, out=out)
+    assert not due.build_info.up_to_date and not due.build_info.incremental
+    assert sorted(due.node(a)["title"] for a in due.articles) == ["Later", "Past"]
+
+
 def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path):
     """Whether a Hugo page is published yet (or still) depends on the day: the map says which day it
     read the dates against (the build's), so a build on a later day parses anew (the parse cache and a
