@@ -1755,8 +1755,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
-                if docs is not None and at == docs[0] or pages is not None and pages[0].startswith(at):
-                    continue  # the docs folder of a site with a blog is no subject, as the content folder is not
+                if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at):
+                    continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/)
                 if docs is not None and at.startswith(docs[0]):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):

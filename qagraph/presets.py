@@ -1034,8 +1034,12 @@ def _js_list(config: str, key: str) -> tuple[str, ...]:
     ('**/[Dd]rafts/**', "Bob's notes", "it's")
     """
     found = re.search(rf"""(?<![\w$.])["']?{re.escape(key)}["']?\s*:\s*\[""", config)
+    return _js_strings(config, found.end()) if found else ()
+
+
+def _js_strings(config: str, i: int) -> tuple[str, ...]:
+    """The non-empty strings of the JavaScript list whose items begin at ``i``, to the ``]`` outside them."""
     texts: list[str] = []
-    i = found.end() if found else len(config)
     while i < len(config) and config[i] != "]":
         if config[i] in "\"'`":
             text, i = _js_string(config, i)
@@ -1565,9 +1569,10 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     labels its folder's subject; a blog post's authors are named by the blog's authors map
     (``blog/authors.yml``, or its ``authorsMapPath``: :func:`_authors_map`); files without front
     matter are pages (its front matter is optional), files and folders named ``_...`` are partials,
-    not pages; the frozen copies of older versions (``versioned_docs/``) and the translations
-    (``i18n/``) are skipped."""
-    why = f"{config.name}: a Docusaurus site; older versions (versioned_docs/) and translations skipped"
+    not pages; each version of the docs that ``versions.json`` lists is published too, from
+    ``versioned_docs/version-<name>/`` at its own route (:func:`_docusaurus_versions`); without it
+    ``versioned_docs/`` is not read, nor, ever, the translations (``i18n/``)."""
+    why = f"{config.name}: a Docusaurus site; translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
     problems: list[Problem] = []
@@ -1576,11 +1581,19 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
     options = _docusaurus_docs(text)
     docs = inside(options[0]) if options is not None else None
+    versions: list[tuple[str, str]] = []  # the folder and route of each version of the docs it publishes
     if docs and options is not None:
         route = "/" + options[1].strip().strip("/")
-        changes["doc_routes"] = (f"{docs[:-1]}={route}",)
-        changes["folder_labels"], problems = _category_labels(base, docs)
-        why += f"; docs published under {route}"
+        versions, problems = _docusaurus_versions(base, text, docs, route, inside)
+        changes["doc_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in versions)
+        labels: list[tuple[str, str]] = []
+        for folder, _ in versions:
+            found_labels, found = _category_labels(base, folder)
+            labels += found_labels
+            problems = [*problems, *found]
+        changes["folder_labels"] = tuple(labels)
+        why += f"; docs published under {route}" if versions == [(docs, route)] else "; docs published as " + \
+            ", ".join(f"{folder} under {at}" for folder, at in versions)
     blog_options = _docusaurus_docs(text, "blog")
     blog = inside(blog_options[0]) if blog_options is not None else None
     if blog and blog_options is not None:  # posts at the blog's route and their slug, or their date and name
@@ -1598,20 +1611,117 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["page_routes"] = (f"{pages[:-1]}=/",)
     # its posts and pages are pages too: docs/ is not the only folder; read from the root, the site's
     # other files (a component's README, a changelog, examples) are none, nor other plugins' folders
-    content = docs if docs and not blog and not pages else ""
+    content = docs if docs and [folder for folder, _ in versions] == [docs] and not blog and not pages else ""
     if not content:
-        folders = [docs, blog, pages, *(inside(k.group(2)) for k in _JS_KEY.finditer(text) if k.group(1) == "path")]
+        folders = [*(folder for folder, _ in versions), blog, pages,
+                   *(inside(k.group(2)) for k in _JS_KEY.finditer(text) if k.group(1) == "path")]
         changes["page_folders"] = tuple(sorted({f for f in folders if f}))
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
-    return _Site(content, ("versioned_docs", "i18n"), f"pages under {content} ({why})" if content else why,
-                 changes, problems)
+    # without versions.json, versioned_docs/ is no version Docusaurus publishes
+    unread = ("i18n",) if any(folder != docs for folder, _ in versions) else ("versioned_docs", "i18n")
+    return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems)
 
 
-_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath|authorsMapPath)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
+_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
+
+
+def _docusaurus_versions(base: Path, config: str, docs: str, route: str, inside: Callable[[str], str | None]
+                         ) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The versions of the docs (``docs/``, published under ``route``) a Docusaurus site publishes, as
+    ``(folder, route)``, and the problems of its ``versions.json``. Without that file (or with
+    ``disableVersioning: true``) there is one, the current docs at ``route``. With it, each version
+    it names is published too, from ``versioned_docs/version-<name>/``: the last one (the first of
+    the file, or the docs options' ``lastVersion``) at ``route`` itself, the current docs at
+    ``route/next``, the others at ``route/<name>``, unless the docs options' ``versions`` give one
+    a ``path``; ``includeCurrentVersion: false`` leaves the current docs out, ``onlyIncludeVersions``
+    the versions it does not name.
+
+    >>> import tempfile
+    >>> site = Path(tempfile.mkdtemp())
+    >>> _ = (site / "versions.json").write_text('["2.0", "1.0"]')
+    >>> folders = ("docs/", "versioned_docs/version-2.0/", "versioned_docs/version-1.0/")
+    >>> _docusaurus_versions(site, "docs: {}", "docs/", "/docs", lambda f: f + "/" if f + "/" in folders else None)[0]
+    [('docs/', '/docs/next'), ('versioned_docs/version-2.0/', '/docs'), ('versioned_docs/version-1.0/', '/docs/1.0')]
+    >>> _docusaurus_versions(site, "docs: {lastVersion: 'current', versions: {'1.0': {path: 'legacy'}},"
+    ...                      " onlyIncludeVersions: ['current', '1.0']}", "docs/", "/",
+    ...                      lambda f: f + "/" if f + "/" in folders else None)[0]
+    [('docs/', '/'), ('versioned_docs/version-1.0/', '/legacy')]
+    """
+    at = _JS_OPTIONS["docs"].search(config)
+    while at is not None and (later := _JS_OPTIONS["docs"].search(config, at.end())) is not None:
+        at = later  # the last docs options win, as _docusaurus_options reads them
+    options = _outer(config, at.end(1) - 1) if at is not None and at.group(1) == "{" else ""
+
+    def setting(name: str, value: str) -> bool:
+        return re.search(rf"""(?<![\w$.])["']?{name}["']?\s*:\s*{value}\b""", options) is not None
+
+    path = base / "versions.json"
+    if setting("disableVersioning", "true") or not path.is_file():
+        return [(docs, route)], []
+    try:
+        names = _data_file(path, "versions.json", "JSON")
+    except ValueError as exc:
+        return [(docs, route)], [Problem("versions.json", exc.args[1] if len(exc.args) > 1 else None,
+                                         f"{exc.args[0]}: its versions of the docs are not read", "versions-file",
+                                         WARNING)]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return [(docs, route)], [Problem("versions.json", 1, "versions.json is not a list of version names: its "
+                                         "versions of the docs are not read", "versions-file", WARNING)]
+    last = (_docusaurus_options(config, "docs") or {}).get("lastVersion") or (names[0] if names else "current")
+    paths: dict[str, str] = {}
+    listed = None
+    if at is not None and at.group(1) == "{":
+        members = _js_members(config, at.end(1) - 1)
+        for name, start in _js_members(config, members["versions"]).items() if "versions" in members else ():
+            given = next((k.group(2) for k in _JS_KEY.finditer(_outer(config, start)) if k.group(1) == "path"), None)
+            if given is not None:
+                paths[name] = given
+        only = members.get("onlyIncludeVersions")
+        if only is not None:
+            listed = set(_js_strings(config, only + 1))
+    found: list[tuple[str, str]] = []
+    for name in ["current", *names] if not setting("includeCurrentVersion", "false") else names:
+        folder = docs if name == "current" else inside(f"versioned_docs/version-{name}")
+        if not folder or (listed is not None and name not in listed):
+            continue
+        part = paths.get(name, "" if name == last else "next" if name == "current" else name).strip("/")
+        found.append((folder, f"{route.rstrip('/')}/{part}" if part else route))
+    return found, []
+
+
+def _js_members(config: str, start: int) -> dict[str, int]:
+    """The members of the object whose ``{`` is at ``start`` (``config`` without comments) that hold an
+    object or an array, as where that begins by the member's name (``versions: {'1.0': {...}}``:
+    ``{'1.0': ...}``).
+
+    >>> config = "docs: {versions: {current: {path: 'next'}, '1.0': {}}, x: {y: []}}"
+    >>> _js_members(config, 6), _js_members(config, 17)
+    ({'versions': 17, 'x': 58}, {'current': 27, '1.0': 50})
+    """
+    found: dict[str, int] = {}
+    depth = 0
+    i = start
+    while i < len(config):
+        c = config[i]
+        if c in "\"'`":
+            i = _js_string(config, i)[1]
+            continue
+        if c in "{[":
+            if depth == 1:
+                key = re.search(r"""(?:(["'`])([^"'`]*)\1|([\w$]+))\s*:\s*$""", config[max(start, i - 200):i])
+                if key is not None:
+                    found[key.group(2) if key.group(1) else key.group(3)] = i
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    return found
 
 
 def _docusaurus_docs(config: str, key: str = "docs") -> tuple[str, str] | None:
