@@ -1571,7 +1571,9 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     matter are pages (its front matter is optional), files and folders named ``_...`` are partials,
     not pages; each version of the docs that ``versions.json`` lists is published too, from
     ``versioned_docs/version-<name>/`` at its own route (:func:`_docusaurus_versions`); without it
-    ``versioned_docs/`` is not read, nor, ever, the translations (``i18n/``)."""
+    ``versioned_docs/`` is not read, nor, ever, the translations (``i18n/``). The other instances of
+    the docs and blog plugins its ``plugins`` name (a ``community/`` docs at ``/community``) are
+    published as the preset's are, at their own ``routeBasePath``."""
     why = f"{config.name}: a Docusaurus site; translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
@@ -1581,23 +1583,49 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
     options = _docusaurus_docs(text)
     docs = inside(options[0]) if options is not None else None
-    versions: list[tuple[str, str]] = []  # the folder and route of each version of the docs it publishes
-    if docs and options is not None:
-        route = "/" + options[1].strip().strip("/")
-        versions, problems = _docusaurus_versions(base, text, docs, route, inside)
-        changes["doc_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in versions)
-        labels: list[tuple[str, str]] = []
-        for folder, _ in versions:
-            found_labels, found = _category_labels(base, folder)
-            labels += found_labels
-            problems = [*problems, *found]
-        changes["folder_labels"] = tuple(labels)
-        why += f"; docs published under {route}" if versions == [(docs, route)] else "; docs published as " + \
-            ", ".join(f"{folder} under {at}" for folder, at in versions)
+    # the preset's docs and blog, then the other instances of their plugins (a community/ docs at
+    # /community, a second blog): (plugin, folder, route, where its options begin, its id)
+    at = None
+    for at in _JS_OPTIONS["docs"].finditer(text):
+        pass  # the last docs options win, as _docusaurus_options reads them
+    instances: list[tuple[str, str | None, str, int | None, str]] = []
+    if options is not None:
+        instances.append(("docs", docs, options[1], at.end(1) - 1 if at is not None and at.group(1) == "{" else None,
+                          "default"))
     blog_options = _docusaurus_docs(text, "blog")
-    blog = inside(blog_options[0]) if blog_options is not None else None
-    if blog and blog_options is not None:  # posts at the blog's route and their slug, or their date and name
-        changes["blog_routes"] = (f"{blog[:-1]}=/{blog_options[1].strip().strip('/')}",)
+    if blog_options is not None:
+        instances.append(("blog", inside(blog_options[0]), blog_options[1], None, "default"))
+    for plugin in _DOCUSAURUS_PLUGIN.finditer(text):
+        settings = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(text, plugin.end() - 1))}
+        kind = plugin.group(2)
+        instances.append((kind, inside(settings.get("path", kind)), settings.get("routeBasePath", kind),
+                          plugin.end() - 1, settings.get("id", "default")))
+    versions: list[tuple[str, str]] = []  # the folder and route of each version of the docs it publishes
+    labels: list[tuple[str, str]] = []
+    blogs: list[tuple[str, str]] = []
+    for kind, folder, route, start, plugin_id in instances:
+        route = "/" + route.strip().strip("/")
+        if not folder or any(folder == f for f, _ in (*versions, *blogs)):
+            continue
+        if kind == "blog":  # posts at the blog's route and their slug, or their date and name
+            blogs.append((folder, route))
+            continue
+        found_versions, found = _docusaurus_versions(base, text, start, folder, route, inside,
+                                                     "" if plugin_id == "default" else f"{plugin_id}_")
+        versions += found_versions
+        problems += found
+        for version, _ in found_versions:
+            found_labels, found = _category_labels(base, version)
+            labels += found_labels
+            problems += found
+    if versions:
+        changes["doc_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in versions)
+        changes["folder_labels"] = tuple(labels)
+        why += f"; docs published under {versions[0][1]}" if len(versions) == 1 else "; docs published as " + \
+            ", ".join(f"{folder} under {at}" for folder, at in versions)
+    blog = blogs[0][0] if blogs else None
+    if blog:
+        changes["blog_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in blogs)
         # its posts name their authors by the keys of its authors map
         authors = posixpath.normpath(posixpath.join(blog, (_docusaurus_options(text, "blog") or {}).get(
             "authorsMapPath", "authors.yml")))
@@ -1619,63 +1647,67 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
     # without versions.json, versioned_docs/ is no version Docusaurus publishes
-    unread = ("i18n",) if any(folder != docs for folder, _ in versions) else ("versioned_docs", "i18n")
+    unread = ("i18n",) if any(f.startswith("versioned_docs/") for f, _ in versions) else ("versioned_docs", "i18n")
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems)
 
 
-_JS_KEY = re.compile(r"""(?<![\w$.])["']?(path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
+_JS_KEY = re.compile(r"""(?<![\w$.])["']?(id|path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
+#: an instance of Docusaurus's docs or blog plugin in its ``plugins`` (``['@docusaurus/plugin-content-docs',
+#: {id: 'community', ...}]``, ``require.resolve('...')`` too), to the ``{`` its options begin with
+_DOCUSAURUS_PLUGIN = re.compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\{""")
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
 
 
-def _docusaurus_versions(base: Path, config: str, docs: str, route: str, inside: Callable[[str], str | None]
+def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, route: str,
+                         inside: Callable[[str], str | None], prefix: str = ""
                          ) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """The versions of the docs (``docs/``, published under ``route``) a Docusaurus site publishes, as
-    ``(folder, route)``, and the problems of its ``versions.json``. Without that file (or with
-    ``disableVersioning: true``) there is one, the current docs at ``route``. With it, each version
-    it names is published too, from ``versioned_docs/version-<name>/``: the last one (the first of
-    the file, or the docs options' ``lastVersion``) at ``route`` itself, the current docs at
-    ``route/next``, the others at ``route/<name>``, unless the docs options' ``versions`` give one
-    a ``path``; ``includeCurrentVersion: false`` leaves the current docs out, ``onlyIncludeVersions``
-    the versions it does not name.
+    """The versions of the docs (``docs/``, published under ``route``, its options' ``{`` at ``start``)
+    a Docusaurus site publishes, as ``(folder, route)``, and the problems of its ``versions.json``
+    (``<id>_versions.json`` for a docs plugin with an id: ``prefix`` is ``<id>_``). Without that
+    file (or with ``disableVersioning: true``) there is one, the current docs at ``route``. With
+    it, each version it names is published too, from ``versioned_docs/version-<name>/``: the last
+    one (the first of the file, or the docs options' ``lastVersion``) at ``route`` itself, the
+    current docs at ``route/next``, the others at ``route/<name>``, unless the docs options'
+    ``versions`` give one a ``path``; ``includeCurrentVersion: false`` leaves the current docs out,
+    ``onlyIncludeVersions`` the versions it does not name.
 
     >>> import tempfile
     >>> site = Path(tempfile.mkdtemp())
     >>> _ = (site / "versions.json").write_text('["2.0", "1.0"]')
     >>> folders = ("docs/", "versioned_docs/version-2.0/", "versioned_docs/version-1.0/")
-    >>> _docusaurus_versions(site, "docs: {}", "docs/", "/docs", lambda f: f + "/" if f + "/" in folders else None)[0]
+    >>> def inside(folder): return folder + "/" if folder + "/" in folders else None
+    >>> _docusaurus_versions(site, "docs: {}", 6, "docs/", "/docs", inside)[0]
     [('docs/', '/docs/next'), ('versioned_docs/version-2.0/', '/docs'), ('versioned_docs/version-1.0/', '/docs/1.0')]
     >>> _docusaurus_versions(site, "docs: {lastVersion: 'current', versions: {'1.0': {path: 'legacy'}},"
-    ...                      " onlyIncludeVersions: ['current', '1.0']}", "docs/", "/",
-    ...                      lambda f: f + "/" if f + "/" in folders else None)[0]
+    ...                      " onlyIncludeVersions: ['current', '1.0']}", 6, "docs/", "/", inside)[0]
     [('docs/', '/'), ('versioned_docs/version-1.0/', '/legacy')]
     """
-    at = _JS_OPTIONS["docs"].search(config)
-    while at is not None and (later := _JS_OPTIONS["docs"].search(config, at.end())) is not None:
-        at = later  # the last docs options win, as _docusaurus_options reads them
-    options = _outer(config, at.end(1) - 1) if at is not None and at.group(1) == "{" else ""
+    options = _outer(config, start) if start is not None else ""
 
     def setting(name: str, value: str) -> bool:
         return re.search(rf"""(?<![\w$.])["']?{name}["']?\s*:\s*{value}\b""", options) is not None
 
-    path = base / "versions.json"
+    listing = f"{prefix}versions.json"
+    path = base / listing
     if setting("disableVersioning", "true") or not path.is_file():
         return [(docs, route)], []
     try:
-        names = _data_file(path, "versions.json", "JSON")
+        names = _data_file(path, listing, "JSON")
     except ValueError as exc:
-        return [(docs, route)], [Problem("versions.json", exc.args[1] if len(exc.args) > 1 else None,
+        return [(docs, route)], [Problem(listing, exc.args[1] if len(exc.args) > 1 else None,
                                          f"{exc.args[0]}: its versions of the docs are not read", "versions-file",
                                          WARNING)]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        return [(docs, route)], [Problem("versions.json", 1, "versions.json is not a list of version names: its "
+        return [(docs, route)], [Problem(listing, 1, f"{listing} is not a list of version names: its "
                                          "versions of the docs are not read", "versions-file", WARNING)]
-    last = (_docusaurus_options(config, "docs") or {}).get("lastVersion") or (names[0] if names else "current")
+    given = next((k.group(2) for k in _JS_KEY.finditer(options) if k.group(1) == "lastVersion"), None)
+    last = given or (names[0] if names else "current")
     paths: dict[str, str] = {}
     listed = None
-    if at is not None and at.group(1) == "{":
-        members = _js_members(config, at.end(1) - 1)
+    if start is not None:
+        members = _js_members(config, start)
         for name, start in _js_members(config, members["versions"]).items() if "versions" in members else ():
             given = next((k.group(2) for k in _JS_KEY.finditer(_outer(config, start)) if k.group(1) == "path"), None)
             if given is not None:
@@ -1685,7 +1717,7 @@ def _docusaurus_versions(base: Path, config: str, docs: str, route: str, inside:
             listed = set(_js_strings(config, only + 1))
     found: list[tuple[str, str]] = []
     for name in ["current", *names] if not setting("includeCurrentVersion", "false") else names:
-        folder = docs if name == "current" else inside(f"versioned_docs/version-{name}")
+        folder = docs if name == "current" else inside(f"{prefix}versioned_docs/version-{name}")
         if not folder or (listed is not None and name not in listed):
             continue
         part = paths.get(name, "" if name == last else "next" if name == "current" else name).strip("/")

@@ -1347,6 +1347,47 @@ def test_a_docusaurus_site_read_from_its_root_takes_pages_only_from_its_page_fol
     assert why["CHANGELOG.md"] == "outside the site's page folders (community/, docs/, src/pages/): not a page"
 
 
+def test_the_docs_and_blogs_a_docusaurus_site_s_plugins_add_are_pages_at_their_routes(tmp_path: Path):
+    """A docs or blog plugin named in a Docusaurus config's plugins (a community/ docs at /community,
+    a second blog at /updates, an api-docs/ with versions of its own) publishes its pages at its
+    routeBasePath as the preset's do. They were skipped as outside the content folder docs/ (or,
+    in a site with a blog, read without a url): every link to them was a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.ts": "const config: Config = {url: 'https://x.example', baseUrl: '/',\n"
+                                "  presets: [['classic', {docs: {sidebarPath: './sidebars.ts'}, blog: false}]],\n"
+                                "  plugins: [\n    ['@docusaurus/plugin-content-docs', {id: 'community', path: 'community',"
+                                " routeBasePath: 'community', sidebarPath: './sidebarsCommunity.ts'}],\n"
+                                "    [require.resolve('@docusaurus/plugin-content-blog'), {id: 'news', path: 'news',"
+                                " routeBasePath: 'updates'}],\n"
+                                '    ["content-docs", {\n      id: "api",\n      path: "api-docs",\n'
+                                '      routeBasePath: "api",\n    }],\n  ],\n};\nexport default config;\n',
+        "docs/intro.md": "# Intro\n\n[support](/community/help/support) [launch](/updates/launch) "
+                         "[client](/api/client) [next client](/api/next/client)\n",
+        "community/index.md": "# Community\n",
+        "community/01-help/support.md": "# Support\n\n[intro](/docs/intro) [index](../index.md)\n",
+        "news/2024-03-01-launch.md": "---\nslug: launch\ntitle: Launch\n---\nWe launched. [intro](/docs/intro)\n",
+        "api_versions.json": '["1.0"]',
+        "api-docs/client.md": "# Client\n",
+        "api_versioned_docs/version-1.0/client.md": "# Client 1.0\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
+        "docs/intro.md": ("/docs/intro", "uncategorised"),
+        "community/index.md": ("/community/", "uncategorised"),
+        "community/01-help/support.md": ("/community/help/support", "help"),
+        "news/2024-03-01-launch.md": ("/updates/launch", "news"),
+        "api-docs/client.md": ("/api/next/client", "uncategorised"),
+        "api_versioned_docs/version-1.0/client.md": ("/api/client", "uncategorised"),
+    }
+    assert not result.problems
+    kg = qagraph.build(site)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
