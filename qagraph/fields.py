@@ -139,7 +139,9 @@ class FieldMap:
     with ``_`` partials, imported into pages and not pages themselves (Docusaurus, MDX).
     ``authors_map`` are the ``(key, name)`` pairs of a Docusaurus blog's authors map
     (``blog/authors.yml``, named by ``authors_map_file``; ``""``: an author shown by an image alone):
-    a post's author is the names its ``authors`` shows (:func:`_post_authors`).
+    a post's author is the names its ``authors`` shows (:func:`_post_authors`). ``tag_labels`` are
+    the ``(folder, key, label)`` of the tags its docs' and blog's tags files (``docs/tags.yml``)
+    define: a page below ``folder`` tagged ``key`` shows the tag as ``label`` (:func:`_docusaurus_tags`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -234,6 +236,7 @@ class FieldMap:
     page_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
     authors_map: tuple[tuple[str, str], ...] = ()
+    tag_labels: tuple[tuple[str, str, str], ...] = ()
     authors_map_file: str = ""
     partials: bool = False
     exclude: tuple[str, ...] = ()
@@ -618,6 +621,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
         more_keywords += inline_tags(raw_body, masked)
+    if fields.doc_routes or fields.blog_routes:
+        _docusaurus_tags(f, fields)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name and (
@@ -1834,6 +1839,30 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
     if label is None:
         return slug, slug.replace("-", " ").capitalize(), False
     return slug, clean(label), True
+
+
+def _docusaurus_tags(f: _Fields, fields: FieldMap) -> None:
+    """A Docusaurus page's ``tags`` as the labels it shows them by: a tag that its folder's tags file
+    (:attr:`FieldMap.tag_labels`, ``docs/tags.yml``) lists by its key is that file's label, another
+    its own text, and a tag written as ``{label: ..., permalink: ...}`` its ``label`` (it was left
+    out, with a warning). Only the file's view of its front matter changes (:attr:`_Fields.data`).
+
+    >>> from qagraph.frontmatter import FrontMatter
+    >>> f = _Fields("docs/a.md", FrontMatter({"tags": ["gs", "other", {"label": "Obj", "permalink": "/o"}]}, "", "yaml", 1))
+    >>> _docusaurus_tags(f, FieldMap(doc_routes=("docs=/docs",), tag_labels=(("docs/", "gs", "Getting Started"),)))
+    >>> f.data["tags"]
+    ['Getting Started', 'other', 'Obj']
+    """
+    tags = f.data.get("tags")
+    if not isinstance(tags, list):
+        return
+    labels: dict[str, str] = {}
+    folders = sorted({folder for folder, _, _ in fields.tag_labels if f.name.startswith(folder)}, key=len)
+    if folders:  # the tags file of the page's own docs, blog or version: the deepest folder that has one
+        labels = {key: label for folder, key, label in fields.tag_labels if folder == folders[-1]}
+    shown = [tag.get("label") if isinstance(tag, dict) and isinstance(tag.get("label"), str) and tag["label"].strip()
+             else labels.get(tag, tag) if isinstance(tag, str) else tag for tag in tags]
+    f.data = {**f.data, "tags": shown}
 
 
 def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -1585,16 +1585,12 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     docs = inside(options[0]) if options is not None else None
     # the preset's docs and blog, then the other instances of their plugins (a community/ docs at
     # /community, a second blog): (plugin, folder, route, where its options begin, its id)
-    at = None
-    for at in _JS_OPTIONS["docs"].finditer(text):
-        pass  # the last docs options win, as _docusaurus_options reads them
     instances: list[tuple[str, str | None, str, int | None, str]] = []
     if options is not None:
-        instances.append(("docs", docs, options[1], at.end(1) - 1 if at is not None and at.group(1) == "{" else None,
-                          "default"))
+        instances.append(("docs", docs, options[1], _last_options(text, "docs"), "default"))
     blog_options = _docusaurus_docs(text, "blog")
     if blog_options is not None:
-        instances.append(("blog", inside(blog_options[0]), blog_options[1], None, "default"))
+        instances.append(("blog", inside(blog_options[0]), blog_options[1], _last_options(text, "blog"), "default"))
     for plugin in _DOCUSAURUS_PLUGIN.finditer(text):
         settings = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(text, plugin.end() - 1))}
         kind = plugin.group(2)
@@ -1603,12 +1599,17 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     versions: list[tuple[str, str]] = []  # the folder and route of each version of the docs it publishes
     labels: list[tuple[str, str]] = []
     blogs: list[tuple[str, str]] = []
+    tags: list[tuple[str, str, str]] = []
     for kind, folder, route, start, plugin_id in instances:
         route = "/" + route.strip().strip("/")
         if not folder or any(folder == f for f, _ in (*versions, *blogs)):
             continue
+        tags_file = _docusaurus_tags_file(text, start)
         if kind == "blog":  # posts at the blog's route and their slug, or their date and name
             blogs.append((folder, route))
+            found_tags, found = _tag_labels(base, folder, tags_file)
+            tags += found_tags
+            problems += found
             continue
         found_versions, found = _docusaurus_versions(base, text, start, folder, route, inside,
                                                      "" if plugin_id == "default" else f"{plugin_id}_")
@@ -1618,11 +1619,16 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
             found_labels, found = _category_labels(base, version)
             labels += found_labels
             problems += found
+            found_tags, found = _tag_labels(base, version, tags_file)
+            tags += found_tags
+            problems += found
     if versions:
         changes["doc_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in versions)
         changes["folder_labels"] = tuple(labels)
         why += f"; docs published under {versions[0][1]}" if len(versions) == 1 else "; docs published as " + \
             ", ".join(f"{folder} under {at}" for folder, at in versions)
+    if tags:
+        changes["tag_labels"] = tuple(tags)
     blog = blogs[0][0] if blogs else None
     if blog:
         changes["blog_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in blogs)
@@ -1658,6 +1664,58 @@ _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\
 _DOCUSAURUS_PLUGIN = re.compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\{""")
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
+
+
+def _last_options(config: str, key: str) -> int | None:
+    """Where the last ``docs: {...}`` (``key``) options of a Docusaurus config begin (its ``{``): the
+    options :func:`_docusaurus_options` reads last, whose settings win; ``None`` for none (or ``false``)."""
+    found = None
+    for found in _JS_OPTIONS[key].finditer(config):
+        pass
+    return found.end(1) - 1 if found is not None and found.group(1) == "{" else None
+
+
+def _docusaurus_tags_file(config: str, start: int | None) -> str | None:
+    """The tags file a Docusaurus docs or blog plugin whose options begin at ``start`` reads in each of
+    its folders: its ``tags`` option, by default ``tags.yml``; ``None`` for ``tags: false`` or ``null``.
+
+    >>> _docusaurus_tags_file("{tags: 'labels.yml'}", 0), _docusaurus_tags_file("{tags: false}", 0)
+    ('labels.yml', None)
+    """
+    options = _outer(config, start) if start is not None else ""
+    if re.search(r"""(?<![\w$.])["']?tags["']?\s*:\s*(false|null)\b""", options):
+        return None
+    given = re.search(r"""(?<![\w$.])["']?tags["']?\s*:\s*["'`]([^"'`]+)["'`]""", options)
+    return given.group(1) if given else "tags.yml"
+
+
+def _tag_labels(base: Path, folder: str, name: str | None) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+    """The tags a Docusaurus tags file (``name``, in ``folder``: ``docs/tags.yml``) defines, as
+    ``(folder, key, label)``: its ``label``, else its key capitalised as Docusaurus does it
+    (``getting-started: null``: ``Getting-started``); and a warning when it cannot be read (the pages
+    then show their tags as written). No file: no tags, and no problem."""
+    if name is None:
+        return [], []
+    rel = posixpath.normpath(posixpath.join(folder, name))
+    path = base / rel
+    if rel.startswith("../") or not path.is_file():
+        return [], []
+    try:
+        value = _data_file(path, "the tags file", "YAML")
+    except ValueError as exc:
+        return [], [Problem(rel, exc.args[1] if len(exc.args) > 1 else None,
+                            f"{exc.args[0]}: the pages show their tags as written", "tags-file", WARNING)]
+    if value is None:
+        return [], []
+    if not isinstance(value, dict):
+        return [], [Problem(rel, 1, f"the tags file holds a {type(value).__name__}, not tags by their keys: the "
+                                    "pages show their tags as written", "tags-file", WARNING)]
+    found = []
+    for key, tag in value.items():
+        label = tag.get("label") if isinstance(tag, dict) else None
+        found.append((folder, str(key), label.strip() if isinstance(label, str) and label.strip()
+                      else str(key).capitalize()))
+    return found, []
 
 
 def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, route: str,

@@ -1169,6 +1169,37 @@ def test_an_edited_docusaurus_authors_map_renames_the_posts_authors_as_a_full_bu
                        ("ann, bo", ["blog/2024-01-01-post.md", "blog/2024-01-01-post.md"])]
 
 
+def test_an_edited_docusaurus_tags_file_or_versions_file_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A doc's keywords are the labels of docs/tags.yml, and versions.json says which versions are
+    pages and where the docs/ are published: the next build after either is edited (a label changed,
+    a version added, the file broken, gone) equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "docusaurus.config.js", "module.exports = {title: 'Lib'};\n")
+    write_article(root, "docs/intro.md", "---\ntags: [start]\n---\n# Intro\n\n[Old](/docs/intro)\n")
+    write_article(root, "versioned_docs/version-1.0/intro.md", "---\ntags: [start]\n---\n# Intro 1.0\n")
+    write_article(root, "docs/tags.yml", "start:\n  label: Getting Started\n")
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("docs/tags.yml", "start:\n  label: First Steps\n"), ("versions.json", '["1.0"]'),
+                       ("docs/tags.yml", "start: [\n"), ("versions.json", None), ("docs/tags.yml", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        nodes = kg.graph.nodes(data=True)
+        seen.append((sorted(d["label"] for _, d in nodes if d["kind"] == "keyword"),
+                     sorted(d["url"] for _, d in nodes if d["kind"] == "article")))
+    assert seen == [(["First Steps"], ["/docs/intro"]),
+                    (["First Steps", "start"], ["/docs/intro", "/docs/next/intro"]),
+                    (["start"], ["/docs/intro", "/docs/next/intro"]),
+                    (["start"], ["/docs/intro"]),
+                    (["start"], ["/docs/intro"])]
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

@@ -1388,6 +1388,44 @@ def test_the_docs_and_blogs_a_docusaurus_site_s_plugins_add_are_pages_at_their_r
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
 
 
+@pytest.mark.parametrize(("blog_options", "post_tags"), [("{}", ["Hello World", "news"]),
+                                                    ("{tags: false}", ["hello", "news"])])
+def test_a_docusaurus_page_s_tags_are_the_labels_its_tags_file_gives_them(tmp_path: Path, blog_options: str,
+                                                                         post_tags: list[str]):
+    """Docusaurus shows a tag that its docs' or blog's tags.yml defines by the file's label (or its
+    key capitalised), one it does not by its own text, and a tag written as {label, permalink} by
+    its label: the keywords were the keys (getting-started for "Getting Started"), and a tag object
+    was left out with a warning. Each version reads its own tags file; the blog's tags option names
+    another file, or none (tags: false). A tags file that cannot be read is a warning naming it."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": f"module.exports = {{presets: [['classic', {{docs: {{}}, blog: {blog_options}}}]]}};\n",
+        "versions.json": '["1.0"]',
+        "docs/tags.yml": "getting-started:\n  label: Getting Started\n  permalink: /start\napi:\n",
+        "docs/intro.md": "---\ntags: [getting-started, api, inline]\n---\n# Intro\n",
+        "docs/guide.md": "---\ntags:\n  - label: Object Tag\n    permalink: /object\n  - getting-started\n---\n# Guide\n",
+        "versioned_docs/version-1.0/tags.yml": "getting-started:\n  label: Start (1.0)\n",
+        "versioned_docs/version-1.0/intro.md": "---\ntags: [getting-started, api]\n---\n# Intro 1.0\n",
+        "blog/tags.yml": "hello:\n  label: Hello World\n",
+        "blog/2024-01-01-hello.md": "---\ntitle: Hello\ntags: [hello, news]\n---\nHi.\n",
+        "community/tags.yml": "[not, a, mapping]\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: list(a.keywords) for a in result.articles} == {
+        "docs/intro.md": ["Getting Started", "Api", "inline"],
+        "docs/guide.md": ["Object Tag", "Getting Started"],
+        "versioned_docs/version-1.0/intro.md": ["Start (1.0)", "api"],
+        "blog/2024-01-01-hello.md": post_tags,
+    }
+    assert not result.problems
+    write_article(site, "docusaurus.config.js", "module.exports = {presets: [['classic', {docs: {path: 'community'}}]]};")
+    write_article(site, "community/intro.md", "---\ntags: [x]\n---\n# Intro\n")
+    problems = [p for p in load_corpus(site).problems if p.severity != SKIPPED]
+    assert [(p.path, p.severity, p.code) for p in problems] == [("community/tags.yml", WARNING, "tags-file")]
+    assert "not tags by their keys: the pages show their tags as written" in problems[0].message
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
