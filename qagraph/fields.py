@@ -141,7 +141,9 @@ class FieldMap:
     (``blog/authors.yml``, named by ``authors_map_file``; ``""``: an author shown by an image alone):
     a post's author is the names its ``authors`` shows (:func:`_post_authors`). ``tag_labels`` are
     the ``(folder, key, label)`` of the tags its docs' and blog's tags files (``docs/tags.yml``)
-    define: a page below ``folder`` tagged ``key`` shows the tag as ``label`` (:func:`_docusaurus_tags`).
+    define: a page below ``folder`` tagged ``key`` shows the tag as ``label`` (:func:`_docusaurus_tags`);
+    ``trailing_slash`` is its ``trailingSlash`` setting, which ends those pages' urls with a ``/`` or
+    without one (:func:`trailing_slash`; ``None``: as they are made).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -237,6 +239,7 @@ class FieldMap:
     folder_labels: tuple[tuple[str, str], ...] = ()
     authors_map: tuple[tuple[str, str], ...] = ()
     tag_labels: tuple[tuple[str, str, str], ...] = ()
+    trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
     exclude: tuple[str, ...] = ()
@@ -1076,18 +1079,12 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = collection_permalink(at, fields.collections, f.data, fields.permalink or "date", own)
         if made is not None:
             return made, path_key
-    if url is None and fields.doc_routes:
-        made = doc_url(name, fields.doc_routes, f.data)
+    if url is None and (fields.doc_routes or fields.blog_routes or fields.page_routes):
+        made = (doc_url(name, fields.doc_routes, f.data) if fields.doc_routes else None) or (
+            blog_url(name, fields.blog_routes, f.data) if fields.blog_routes else None) or (
+            page_url(name, fields.page_routes) if fields.page_routes else None)
         if made is not None:
-            return made, path_key
-    if url is None and fields.blog_routes:
-        made = blog_url(name, fields.blog_routes, f.data)
-        if made is not None:
-            return made, path_key
-    if url is None and fields.page_routes:
-        made = page_url(name, fields.page_routes)
-        if made is not None:
-            return made, path_key
+            return trailing_slash(made, fields.trailing_slash), path_key
     below = name.removeprefix(fields.content_dir)
     if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found and \
             _jekyll_type(at, fields) == "pages":  # a post or a document without a url of its own has none
@@ -1697,6 +1694,19 @@ def page_url(name: str, routes: tuple[str, ...]) -> str | None:
     folder, _, stem = name[len(prefix):].rsplit(".", 1)[0].rpartition("/")
     path = f"{folder}/" if stem == "index" else f"{folder}/{stem}"
     return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
+
+
+def trailing_slash(url: str, setting: bool | None) -> str:
+    """A Docusaurus page's ``url`` as its ``trailingSlash`` setting publishes it: with a ``/`` added
+    (``True``), taken away (``False``: a folder's own page, ``/docs/guides/``, at ``/docs/guides``), or
+    as it is (``None``, unset); the site's root stays ``/``.
+
+    >>> trailing_slash("/docs/intro", True), trailing_slash("/docs/guides/", False), trailing_slash("/", False)
+    ('/docs/intro/', '/docs/guides', '/')
+    """
+    if setting is None or url == "/":
+        return url
+    return url.rstrip("/") + "/" if setting else url.rstrip("/")
 
 
 def _values(value: Any, split: bool, separator: str | None) -> list[str]:

@@ -1581,6 +1581,9 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     url, base_url = _js_setting(text, "url"), _js_setting(text, "baseUrl")
     if url and "://" in url:
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
+    slash = _js_boolean(text, "trailingSlash", "baseUrl")  # its pages' urls end with a / (true) or without (false)
+    if slash is not None:
+        changes["trailing_slash"] = slash
     options = _docusaurus_docs(text)
     docs = inside(options[0]) if options is not None else None
     # the preset's docs and blog, then the other instances of their plugins (a community/ docs at
@@ -1886,6 +1889,23 @@ def _js_setting(config: str, key: str) -> str | None:
     found = [(depths[m.start(2)], m.group(3)) for m in re.finditer(  # the colon's depth: -1 in a string
         rf"""(?<![\w$.])(["']?){re.escape(key)}\1\s*(:)\s*["'`]([^"'`]*)["'`]""", code) if depths[m.start(2)] >= 0]
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _js_boolean(config: str, key: str, beside: str) -> bool | None:
+    """The ``true`` or ``false`` a JavaScript config gives its own setting ``key``: one written beside
+    its setting ``beside`` (as deep in brackets: the config object's, not a navbar link's); ``None``
+    when it gives neither there, or has no ``beside``.
+
+    >>> _js_boolean("export default {baseUrl: '/', trailingSlash: false, x: {trailingSlash: true}}",
+    ...             "trailingSlash", "baseUrl")
+    False
+    >>> _js_boolean("export default {baseUrl: '/', x: {trailingSlash: true}}", "trailingSlash", "baseUrl")
+    """
+    code, depths = _js_code(config)
+    own = {depths[m.start(2)] for m in re.finditer(rf"""(?<![\w$.])(["']?){re.escape(beside)}\1\s*(:)""", code)}
+    found = [m.group(3) == "true" for m in re.finditer(
+        rf"""(?<![\w$.])(["']?){re.escape(key)}\1\s*(:)\s*(true|false)\b""", code) if depths[m.start(2)] in own - {-1}]
+    return found[0] if found else None
 
 
 def _js_code(text: str) -> tuple[str, list[int]]:

@@ -1426,6 +1426,33 @@ def test_a_docusaurus_page_s_tags_are_the_labels_its_tags_file_gives_them(tmp_pa
     assert "not tags by their keys: the pages show their tags as written" in problems[0].message
 
 
+@pytest.mark.parametrize(("setting", "urls"), [
+    ("", ["/", "/blog/hello", "/docs/guides/", "/docs/guides/install", "/help"]),
+    ("trailingSlash: true,", ["/", "/blog/hello/", "/docs/guides/", "/docs/guides/install/", "/help/"]),
+    ("trailingSlash: false,", ["/", "/blog/hello", "/docs/guides", "/docs/guides/install", "/help"]),
+])
+def test_a_docusaurus_site_s_trailing_slash_setting_ends_its_urls(tmp_path: Path, setting: str, urls: list[str]):
+    """trailingSlash: true publishes every page at a url ending with /, false every one without
+    (a category's index too), as the site's sitemap lists them; unset, the urls are as made. They
+    were as made whatever the setting said. The links still lead to the pages."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": f"export default {{url: 'https://x.example', baseUrl: '/', {setting}\n"
+                                "  themeConfig: {navbar: {items: [{to: '/blog', trailingSlash: true}]}}};\n",
+        "docs/guides/index.md": "# Guides\n\n[install](install.md) [home](/) [hello](/blog/hello/)\n",
+        "docs/guides/install.md": "# Install\n\n[guides](/docs/guides) [help](/help)\n",
+        "blog/2024-01-01-hello.md": "---\nslug: hello\ntitle: Hello\n---\n[install](/docs/guides/install/)\n",
+        "src/pages/index.md": "# Home\n",
+        "src/pages/help.md": "# Help\n",
+    }.items():
+        write_article(site, name, text)
+    assert sorted(a.url or "" for a in load_corpus(site).articles) == urls
+    kg = qagraph.build(site)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
