@@ -46,7 +46,7 @@ __all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
 
-_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name")
+_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
@@ -99,7 +99,9 @@ class FieldMap:
     with ``___`` or ``%2F`` as the ``/`` of its namespace; a journal page's, the date its file
     is named by, in the format Logseq titles journals in: ``journal_files`` is the folder and
     file-name pattern of journal pages, ``journals/yyyy_MM_dd``, and ``journal_title`` the
-    title's pattern, ``MMM do, yyyy`` for ``Jan 5th, 2024``; see :func:`format_date`).
+    title's pattern, ``MMM do, yyyy`` for ``Jan 5th, 2024``; see :func:`format_date`),
+    ``"content-title"`` (a Docusaurus page's: a level-1 heading its content starts with,
+    :func:`content_title`) and ``"doc-id"`` (a Docusaurus doc's id, a post's name, :func:`_doc_id`).
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
@@ -896,6 +898,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     for source in fields.title_fallback:
         if source == "heading":
             title = first_heading(body)
+        elif source == "content-title":
+            title = content_title(body)
+        elif source == "doc-id":
+            title = _doc_id(name, f, fields, stem)
         elif source == "slug":
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
@@ -918,6 +924,50 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 f.warn(f"no title: none of {', '.join(fields.title)} is set; titled by its file name", code="no-title")
         if title:
             return title
+    return None
+
+
+#: the ``import`` blocks an MDX file may start with, and the level-1 heading (ATX or setext) a Docusaurus
+#: page's content then starts with: its title (Docusaurus's parseMarkdownContentTitle)
+_IMPORTS = re.compile(r"^(?:import\s(?:.|\n(?!\n))*\n{2,})*")
+_CONTENT_TITLE = re.compile(r"^#[ \t]+([^ \t].*)(?:\n|$)|^(.*)\n=+(?:\n|$)")
+
+
+def content_title(body: str) -> str | None:
+    r"""The title Docusaurus finds in a page's content: a level-1 heading it starts with (after the
+    ``import`` lines of an MDX file), without its ``{#id}`` or closing ``#``; ``None`` when the
+    content starts with anything else (a heading further down is no title).
+
+    >>> content_title("import X from './x';\n\n# The `config.js` file {#config}\n\nText"), content_title("Text\n\n# Late")
+    ('The config.js file', None)
+    >>> content_title("Setext title\n===\n")
+    'Setext title'
+    """
+    content = _IMPORTS.sub("", body.strip(), count=1).strip()
+    m = _CONTENT_TITLE.match(content)
+    if m is None:
+        return None
+    title = m.group(1).strip() if m.group(1) is not None else m.group(2).strip()
+    title = re.sub(r"\s*(?:\{#*[\w-]+\}|#+)$", "", title) if m.group(1) is not None else re.sub(r"\s*=+$", "", title)
+    return re.sub(r"`([^`]*)`", r"\1", title).strip() or None
+
+
+def _doc_id(name: str, f: _Fields, fields: FieldMap, stem: str) -> str | None:
+    """What Docusaurus titles a doc or blog post by when it has no title nor content title: a doc its
+    id (``id``, else its file name without number prefix), a post the name its file or folder gives
+    after the date (``2021-08-26-welcome/index.md``: ``welcome``); ``None`` for any other file."""
+    if fields.doc_routes and doc_folder(name, fields.doc_routes) is not None:
+        given = f.data.get("id")
+        if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip() \
+                and "/" not in str(given):
+            return str(given).strip()
+        return strip_number_prefix(stem) if f.data.get("parse_number_prefixes") is not False else stem
+    found = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
+    if found is not None:
+        path = name[len(found[0]):].rsplit(".", 1)[0]
+        path = path[: -len("index")].rstrip("/") if path.rpartition("/")[2] == "index" else path
+        m = _POST_DATE.match(path)
+        return (m["text"] if m else path).rpartition("/")[2] or None
     return None
 
 

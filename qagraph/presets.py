@@ -1577,6 +1577,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     why = f"{config.name}: a Docusaurus site; translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
+    # a page without a title is titled by the heading its content starts with, else a doc by its id
+    changes["title_fallback"] = ("content-title", "doc-id", "file-name")
     problems: list[Problem] = []
     url, base_url = _js_setting(text, "url"), _js_setting(text, "baseUrl")
     if url and "://" in url:

@@ -1453,6 +1453,34 @@ def test_a_docusaurus_site_s_trailing_slash_setting_ends_its_urls(tmp_path: Path
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
 
 
+def test_a_docusaurus_page_without_a_title_is_titled_as_docusaurus_titles_it(tmp_path: Path):
+    """Docusaurus titles a page by its title, else the level-1 heading its content starts with (after
+    an MDX file's imports), else a doc by its id (its id field, or its file name without number
+    prefix) and a post by the name after its date. A heading further down titled the page, and a
+    doc without heading was titled by its file name (01-intro) with a warning."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "module.exports = {url: 'https://x.example', baseUrl: '/'};\n",
+        "docs/01-intro.md": "Some text, no heading.\n",
+        "docs/02-guides/03-setup.md": "---\nid: my-id\n---\nText.\n",
+        "docs/02-guides/late.md": "---\nsidebar_label: Late\n---\nText first.\n\n# A late heading\n",
+        "docs/02-guides/mdx.mdx": "import Tabs from '@theme/Tabs';\nimport X from './x';\n\n# The `config.js` file {#config}\n",
+        "docs/02-guides/setext.md": "Setext title\n============\n\nText.\n",
+        "docs/02-guides/titled.md": "---\ntitle: Front matter title\n---\n# Heading title\n",
+        "blog/2024-01-01-welcome/index.md": "---\nauthors: []\n---\nNo title.\n",
+        "src/pages/help.md": "Help.\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/01-intro.md": "intro", "docs/02-guides/03-setup.md": "my-id", "docs/02-guides/late.md": "late",
+        "docs/02-guides/mdx.mdx": "The config.js file", "docs/02-guides/setext.md": "Setext title",
+        "docs/02-guides/titled.md": "Front matter title", "blog/2024-01-01-welcome/index.md": "welcome",
+        "src/pages/help.md": "help",
+    }
+    assert not [p for p in result.problems if p.code == "no-title"]
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
