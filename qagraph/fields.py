@@ -1817,11 +1817,14 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             at = fields.content_dir  # the folder's path, which folder_labels name it by
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
+            blog = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
             for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
-                if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at):
-                    continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/)
+                if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at) or \
+                        blog is not None and blog[0].startswith(at) and blog[0] != at:
+                    continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/,
+                    # nor the website/ a blog is kept in)
                 if docs is not None and at.startswith(docs[0]):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):

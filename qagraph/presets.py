@@ -552,6 +552,9 @@ def _site_tool(base: Path) -> str | None:
         found = _config([base.resolve()], names)
         if found is not None:
             return f"{found[0].name} ({tool})"
+    docusaurus = _docusaurus_config(base)  # the site kept in website/, beside the docs it publishes
+    if docusaurus is not None:
+        return f"{docusaurus[2]}{docusaurus[0].name} (a Docusaurus site)"
     eleventy = _eleventy(base)
     if eleventy is not None:
         return f"{eleventy[0]} (an Eleventy site)"
@@ -1141,6 +1144,19 @@ _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: :func:`_site_content` reads them)
 _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 _DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG)
+#: where a repository keeps its Docusaurus site, beside the docs (``docs: {path: '../docs'}``)
+_DOCUSAURUS_SITE = "website/"
+
+
+def _docusaurus_config(base: Path) -> tuple[Path, str, str] | None:
+    """The Docusaurus config of the site at ``base``, or of the one a repository keeps in ``website/``
+    (Docusaurus's own layout, and a migrated v1 site's, whose docs are often the repository's
+    ``docs/``, read as ``../docs``): its path, text and folder below ``base`` (``""`` or ``website/``)."""
+    for site in ("", _DOCUSAURUS_SITE):
+        found = _config([(base / site).resolve()], _DOCUSAURUS_CONFIGS)
+        if found is not None:
+            return (*found, site)
+    return None
 _ASTRO_CONFIGS = tuple(f"astro.config.{x}" for x in _JS_CONFIG)
 
 
@@ -1186,9 +1202,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                          f"not read: templates/{', the exclude_docs' if len(excluded) > 1 else ''}"
                          f"{' and draft_docs' if drafts else ''})",
                          {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts})
-    docusaurus = _config([base.resolve()], _DOCUSAURUS_CONFIGS)
+    docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
-        return _docusaurus(base, names, *docusaurus, inside)
+        site = docusaurus[2]
+        return _docusaurus(base, names, docusaurus[0], docusaurus[1],
+                           lambda folder: inside(posixpath.normpath(posixpath.join(site, folder))), site)
     astro = _config([base.resolve()], _ASTRO_CONFIGS)
     if astro is not None:
         # Starlight publishes its docs collection at the site's root: its folders are the sections
@@ -1562,7 +1580,7 @@ def _data_file(path: Path, what: str, syntax: str) -> Any:
 
 
 def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
-                inside: Callable[[str], str | None]) -> _Site:
+                inside: Callable[[str], str | None], site: str = "") -> _Site:
     """A Docusaurus site: its docs folder (``docs/``, or the docs options' ``path``) is the content,
     unless a ``blog/`` has posts too; each doc is published at the docs' ``routeBasePath`` (default
     ``/docs``) and its slug (:func:`~qagraph.fields.doc_url`); a ``_category_.json`` or ``.yml``
@@ -1573,8 +1591,10 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     ``versioned_docs/version-<name>/`` at its own route (:func:`_docusaurus_versions`); without it
     ``versioned_docs/`` is not read, nor, ever, the translations (``i18n/``). The other instances of
     the docs and blog plugins its ``plugins`` name (a ``community/`` docs at ``/community``) are
-    published as the preset's are, at their own ``routeBasePath``."""
-    why = f"{config.name}: a Docusaurus site; translations skipped"
+    published as the preset's are, at their own ``routeBasePath``. A site kept in ``site``
+    (``website/``) reads its folders from there (``inside`` finds them so, ``../docs`` too): its
+    config, ``versions.json`` and ``versioned_docs/`` are there."""
+    why = f"{site}{config.name}: a Docusaurus site; translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
     changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
     # a page without a title is titled by the heading its content starts with, else a doc by its id
@@ -1590,23 +1610,28 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     docs = inside(options[0]) if options is not None else None
     # the preset's docs and blog, then the other instances of their plugins (a community/ docs at
     # /community, a second blog): (plugin, folder, route, where its options begin, its id)
-    instances: list[tuple[str, str | None, str, int | None, str]] = []
+    instances: list[tuple[str, str, str, int | None, str]] = []
     if options is not None:
-        instances.append(("docs", docs, options[1], _last_options(text, "docs"), "default"))
+        instances.append(("docs", options[0], options[1], _last_options(text, "docs"), "default"))
     blog_options = _docusaurus_docs(text, "blog")
     if blog_options is not None:
-        instances.append(("blog", inside(blog_options[0]), blog_options[1], _last_options(text, "blog"), "default"))
+        instances.append(("blog", blog_options[0], blog_options[1], _last_options(text, "blog"), "default"))
     for plugin in _DOCUSAURUS_PLUGIN.finditer(text):
         settings = {k.group(1): k.group(2) for k in _JS_KEY.finditer(_outer(text, plugin.end() - 1))}
         kind = plugin.group(2)
-        instances.append((kind, inside(settings.get("path", kind)), settings.get("routeBasePath", kind),
+        instances.append((kind, settings.get("path", kind), settings.get("routeBasePath", kind),
                           plugin.end() - 1, settings.get("id", "default")))
     versions: list[tuple[str, str]] = []  # the folder and route of each version of the docs it publishes
     labels: list[tuple[str, str]] = []
     blogs: list[tuple[str, str]] = []
     tags: list[tuple[str, str, str]] = []
-    for kind, folder, route, start, plugin_id in instances:
+    for kind, path, route, start, plugin_id in instances:
         route = "/" + route.strip().strip("/")
+        folder = inside(path)
+        if folder is None and posixpath.normpath(posixpath.join(site, path.strip())).startswith("../"):
+            problems.append(Problem(f"{site}{config.name}", None, f"its {kind} folder {path} is outside the folder "
+                                    "read: its pages are not read (read the folder that holds both)", "site-config",
+                                    WARNING))
         if not folder or any(folder == f for f, _ in (*versions, *blogs)):
             continue
         tags_file = _docusaurus_tags_file(text, start)
@@ -1617,7 +1642,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
             problems += found
             continue
         found_versions, found = _docusaurus_versions(base, text, start, folder, route, inside,
-                                                     "" if plugin_id == "default" else f"{plugin_id}_")
+                                                     site + ("" if plugin_id == "default" else f"{plugin_id}_"))
         versions += found_versions
         problems += found
         for version, _ in found_versions:
@@ -1658,7 +1683,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
     # without versions.json, versioned_docs/ is no version Docusaurus publishes
-    unread = ("i18n",) if any(f.startswith("versioned_docs/") for f, _ in versions) else ("versioned_docs", "i18n")
+    read = any("versioned_docs" in f.split("/") for f, _ in versions)
+    unread = ("i18n",) if read else ("versioned_docs", "i18n")
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems)
 
 
@@ -1728,7 +1754,8 @@ def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, 
                          ) -> tuple[list[tuple[str, str]], list[Problem]]:
     """The versions of the docs (``docs/``, published under ``route``, its options' ``{`` at ``start``)
     a Docusaurus site publishes, as ``(folder, route)``, and the problems of its ``versions.json``
-    (``<id>_versions.json`` for a docs plugin with an id: ``prefix`` is ``<id>_``). Without that
+    (``<id>_versions.json`` for a docs plugin with an id: ``prefix`` is ``<id>_``, after the folder
+    of a site kept in one, ``website/``, where the file is; ``inside`` finds the folders). Without that
     file (or with ``disableVersioning: true``) there is one, the current docs at ``route``. With
     it, each version it names is published too, from ``versioned_docs/version-<name>/``: the last
     one (the first of the file, or the docs options' ``lastVersion``) at ``route`` itself, the
@@ -1752,7 +1779,7 @@ def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, 
     def setting(name: str, value: str) -> bool:
         return re.search(rf"""(?<![\w$.])["']?{name}["']?\s*:\s*{value}\b""", options) is not None
 
-    listing = f"{prefix}versions.json"
+    listing = f"{prefix}versions.json"  # the site's folder too, for one in website/
     path = base / listing
     if setting("disableVersioning", "true") or not path.is_file():
         return [(docs, route)], []
@@ -1780,7 +1807,7 @@ def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, 
             listed = set(_js_strings(config, only + 1))
     found: list[tuple[str, str]] = []
     for name in ["current", *names] if not setting("includeCurrentVersion", "false") else names:
-        folder = docs if name == "current" else inside(f"{prefix}versioned_docs/version-{name}")
+        folder = docs if name == "current" else inside(f"{prefix.rpartition('/')[2]}versioned_docs/version-{name}")
         if not folder or (listed is not None and name not in listed):
             continue
         part = paths.get(name, "" if name == last else "next" if name == "current" else name).strip("/")

@@ -1481,6 +1481,47 @@ def test_a_docusaurus_page_without_a_title_is_titled_as_docusaurus_titles_it(tmp
     assert not [p for p in result.problems if p.code == "no-title"]
 
 
+def test_a_repository_s_docusaurus_site_in_website_publishes_the_docs_beside_it(tmp_path: Path):
+    """A repository that keeps its Docusaurus site in website/ (Docusaurus's own layout, a migrated v1
+    site's) publishes the repository's docs/ (path: '../docs') at /docs, and website/'s blog, pages and
+    versions. Read from the repository's root, no site was recognised: the README and CONTRIBUTING
+    were articles, nothing had a url, every link was a stub, the blog's subject was "Website". Read
+    from website/, the docs are outside the folder: a warning says so, where they were lost unsaid."""
+    import qagraph
+
+    root = tmp_path / "repo"
+    for name, text in {
+        "website/docusaurus.config.js": "module.exports = {url: 'https://x.org', baseUrl: '/', presets: [['classic', "
+                                        "{docs: {path: '../docs', sidebarPath: require.resolve('./sidebars.json')}, "
+                                        "blog: {}}]]};\n",
+        "website/versions.json": '["1.0"]',
+        "website/versioned_docs/version-1.0/intro.md": "# Intro 1.0\n\n[next](/docs/next/intro)\n",
+        "docs/intro.md": "# Intro\n\n[install](guides/install.md) [post](/blog/hello)\n",
+        "docs/guides/install.md": "# Install\n\n[intro](/docs/intro)\n",
+        "website/blog/2024-01-01-hello.md": "---\ntitle: Hello\nslug: hello\n---\n[intro](/docs/next/intro)\n",
+        "website/src/pages/page.md": "# Page\n",
+        "website/README.md": "# Website\n",
+        "README.md": "# Readme\n",
+        "CONTRIBUTING.md": "# Contributing\n",
+    }.items():
+        write_article(root, name, text)
+    result = load_corpus(root)
+    assert "website/docusaurus.config.js" in result.detection.reason
+    assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
+        "docs/intro.md": ("/docs/next/intro", "uncategorised"),
+        "docs/guides/install.md": ("/docs/next/guides/install", "guides"),
+        "website/versioned_docs/version-1.0/intro.md": ("/docs/intro", "uncategorised"),
+        "website/blog/2024-01-01-hello.md": ("/blog/hello", "blog"),
+        "website/src/pages/page.md": ("/page", "uncategorised"),
+    }
+    assert {p.path for p in result.problems} == {"README.md", "CONTRIBUTING.md", "website/README.md"}
+    kg = qagraph.build(root)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 5
+    problems = [p for p in load_corpus(root / "website").problems if p.severity != SKIPPED]
+    assert [(p.path, p.severity, p.code) for p in problems] == [("docusaurus.config.js", WARNING, "site-config")]
+    assert "its docs folder ../docs is outside the folder read" in problems[0].message
+
+
 def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path):
     """Astro's Starlight starter keeps its pages in src/content/docs/ and publishes them at the site's
     root (guides/example.md at /guides/example/): every page was under one subject, "Docs", and a link
