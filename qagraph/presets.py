@@ -1691,8 +1691,9 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
 _JS_KEY = re.compile(r"""(?<![\w$.])["']?(id|path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
 #: an instance of Docusaurus's docs or blog plugin in its ``plugins`` (``['@docusaurus/plugin-content-docs',
-#: {id: 'community', ...}]``, ``require.resolve('...')`` too), to the ``{`` its options begin with
-_DOCUSAURUS_PLUGIN = re.compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\{""")
+#: {id: 'community', ...}]``, ``require.resolve('...')`` too), to the ``{`` its options begin with (in
+#: parentheses too, as the classic template writes options after a JSDoc type: ``/** @type ... */ ({...})``)
+_DOCUSAURUS_PLUGIN = re.compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\(?\s*\{""")
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
 

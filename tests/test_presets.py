@@ -1358,8 +1358,9 @@ def test_the_docs_and_blogs_a_docusaurus_site_s_plugins_add_are_pages_at_their_r
     for name, text in {
         "docusaurus.config.ts": "const config: Config = {url: 'https://x.example', baseUrl: '/',\n"
                                 "  presets: [['classic', {docs: {sidebarPath: './sidebars.ts'}, blog: false}]],\n"
-                                "  plugins: [\n    ['@docusaurus/plugin-content-docs', {id: 'community', path: 'community',"
-                                " routeBasePath: 'community', sidebarPath: './sidebarsCommunity.ts'}],\n"
+                                "  plugins: [\n    ['@docusaurus/plugin-content-docs',\n      /** @type {import("
+                                "'@docusaurus/plugin-content-docs').Options} */\n      ({id: 'community', path: 'community',"
+                                " routeBasePath: 'community', sidebarPath: './sidebarsCommunity.ts'})],\n"
                                 "    [require.resolve('@docusaurus/plugin-content-blog'), {id: 'news', path: 'news',"
                                 " routeBasePath: 'updates'}],\n"
                                 '    ["content-docs", {\n      id: "api",\n      path: "api-docs",\n'
