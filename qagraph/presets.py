@@ -1700,11 +1700,41 @@ _DOCUSAURUS_PAGES = "src/pages"
 
 def _last_options(config: str, key: str) -> int | None:
     """Where the last ``docs: {...}`` (``key``) options of a Docusaurus config begin (its ``{``): the
-    options :func:`_docusaurus_options` reads last, whose settings win; ``None`` for none (or ``false``)."""
+    options :func:`_docusaurus_options` reads last, whose settings win; ``None`` for none (or ``false``).
+    The theme's own ``docs`` and ``blog`` settings (``themeConfig: {docs: {sidebar: {hideable: true}}}``)
+    are no plugin's options.
+
+    >>> config = "presets: [['classic', ({docs: {lastVersion: 'current'}})]], themeConfig: ({docs: {sidebar: {}}})"
+    >>> config[_last_options(config, "docs"):].startswith("{lastVersion")
+    True
+    """
+    theme = [(m.end() - 1, _js_end(config, m.end() - 1)) for m in _THEME_CONFIG.finditer(config)]
     found = None
-    for found in _JS_OPTIONS[key].finditer(config):
-        pass
+    for m in _JS_OPTIONS[key].finditer(config):
+        if not any(start < m.start() < end for start, end in theme):
+            found = m
     return found.end(1) - 1 if found is not None and found.group(1) == "{" else None
+
+
+_THEME_CONFIG = re.compile(r"""(?<![\w$.])["']?themeConfig["']?\s*:\s*\(?\s*\{""")
+
+
+def _js_end(config: str, start: int) -> int:
+    """Where the object or array whose bracket is at ``start`` ends (its closing bracket; the text's
+    end when it is not closed), strings inside it passed over."""
+    depth = 0
+    i = start
+    while i < len(config):
+        c = config[i]
+        if c in "\"'`":
+            i = _js_string(config, i)[1]
+            continue
+        depth += c in "{[("
+        depth -= c in "}])"
+        if depth == 0:
+            return i
+        i += 1
+    return len(config)
 
 
 def _docusaurus_tags_file(config: str, start: int | None) -> str | None:

@@ -936,6 +936,29 @@ def test_a_docusaurus_site_s_docs_options_choose_the_versions_it_publishes(tmp_p
     assert len(result.problems) == 1 and result.problems[0].severity == SKIPPED
 
 
+def test_a_docusaurus_theme_s_docs_settings_are_not_the_docs_options(tmp_path: Path):
+    """themeConfig: {docs: {sidebar: {hideable: true}}} (and blog: {sidebar: ...}), written after the
+    preset's options as the classic template orders them, were read as the docs' options: the
+    versions' paths, lastVersion and the tags option the preset gives were lost."""
+    site = tmp_path / "site"
+    for name, text in {
+        "docusaurus.config.js": "const config = {\n  url: 'https://x.org', baseUrl: '/',\n  presets: [['classic', "
+                                "/** @type {import('@docusaurus/preset-classic').Options} */ ({\n"
+                                "    docs: {lastVersion: 'current', versions: {'1.0': {path: 'legacy'}}},\n"
+                                "    blog: {tags: 'labels.yml'},\n  })]],\n"
+                                "  themeConfig: /** @type {import('@docusaurus/preset-classic').ThemeConfig} */ ({\n"
+                                "    docs: {sidebar: {hideable: true}}, blog: {sidebar: {groupByYear: true}},\n  }),\n};\n"
+                                "module.exports = config;\n",
+        "versions.json": '["1.0"]', "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Old\n",
+        "blog/labels.yml": "hi:\n  label: Hello\n", "blog/2024-01-01-hi.md": "---\ntags: [hi]\n---\n# Hi\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.keywords) for a in result.articles} == {
+        "docs/intro.md": ("/docs/intro", ()), "versioned_docs/version-1.0/intro.md": ("/docs/legacy/intro", ()),
+        "blog/2024-01-01-hi.md": ("/blog/2024/01/01/hi", ("Hello",))}
+
+
 @pytest.mark.parametrize("text", ['{"1.0": true}', "[1.0,", ""])
 def test_a_docusaurus_versions_file_that_cannot_be_read_is_a_warning_naming_it(tmp_path: Path, text: str):
     """A versions.json that is no list of names is a warning; the docs/ are read as an unversioned site's."""
