@@ -35,13 +35,17 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
-    page_path, split_language, text_links, wiki_targets,
+    myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
 from .rdf.iri import url_problem
 
-__all__ = ["ANY_SEPARATOR", "FieldMap", "MAX_FIELD_VALUES", "read_article", "to_article"]
+__all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "MAX_FIELD_VALUES", "read_article", "to_article"]
+
+#: where an article keeps the MyST targets its page defines (``(label)=``): a Jupyter Book's map names
+#: it among its ``alias_fields``, so a ``{ref}`label``` leads to the page
+MYST_LABELS = "myst_labels"
 
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
@@ -653,6 +657,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
+    if "myst" in fields.links and masked is not None and (labels := myst_labels(masked)):
+        extra[MYST_LABELS] = labels  # the names {ref} and [text](label) reach the page by (alias_fields)
     body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""

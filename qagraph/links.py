@@ -64,6 +64,7 @@ __all__ = [
     "inline_tags",
     "is_article_like",
     "mask_code",
+    "myst_labels",
     "page_path",
     "split_language",
     "text_links",
@@ -77,7 +78,7 @@ MARKDOWN_LINK = "markdown-link"
 REF = "ref"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -86,7 +87,7 @@ ATTACHMENTS = frozenset(
     "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
 )
 #: suffixes of pages: stripped when a link names a page by its file
-PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb")
 #: the names (without suffix, in any case) of a folder's own page, which a link to the folder reaches as
 #: GitHub, MkDocs and most static-site tools show it; the first wins when a folder has several
 FOLDER_PAGES = ("index", "_index", "readme")
@@ -175,6 +176,11 @@ _MD_DEFINITION = re.compile(
 _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
 )
+#: MyST's cross-reference roles (Jupyter Book's): ``{doc}`path``` and ``{doc}`text <path>``` name a page
+#: by its path without suffix (from the linking page's folder, or the book's root after a ``/``),
+#: ``{ref}`label``` (and ``{numref}``) a target a page defines, ``(label)=`` before a heading
+_MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
+_MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
@@ -213,6 +219,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if not wanted or not body:
         return []
     text = masked if masked is not None else mask_code(body)
+    roles = _myst_roles(body, text) if "myst" in wanted and "}`" in body else []
     if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
         text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
     line_of = _Lines(text, first_line)
@@ -232,8 +239,12 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
-        if target and _may_name_article(target):
+        if target and (_may_name_article(target) or notebooks and _is_notebook(target)):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
+
+    notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
+    for offset, origin, target, label in roles:
+        add(offset, origin, target, label)
 
     if "hugo-ref" in wanted and "ref" in text:
         for m in _HUGO_REF.finditer(text):
@@ -261,6 +272,47 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
+
+
+def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]]:
+    """The MyST roles of ``body`` that link (:data:`_MYST_ROLE`), outside code (``masked`` is the body
+    with its code blanked, which blanks a role's backticks too: a role is read from the body where its
+    name is left in ``masked``): offset, origin (a ``{doc}`` a markdown link, which names a path; a
+    ``{ref}`` a ref, which names a label), target and text.
+
+    >>> body = "See {doc}`setup`, {doc}`the numbers </ch/numbers>` and {ref}`floats`. `{doc}`x``"
+    >>> [r[1:] for r in _myst_roles(body, mask_code(body))]
+    [('markdown-link', 'setup', None), ('markdown-link', '/ch/numbers', 'the numbers'), ('ref', 'floats', None)]
+    """
+    found = []
+    for m in _MYST_ROLE.finditer(body):
+        if masked[m.start()] != "{":
+            continue
+        content = m.group(2).strip()
+        label = None
+        if content.endswith(">") and "<" in content:  # text <target>
+            label, _, content = content[:-1].rpartition("<")
+            label = label.strip() or None
+        target = content.strip()
+        if target:
+            found.append((m.start(), MARKDOWN_LINK if m.group(1) == "doc" else REF, target, label))
+    return found
+
+
+def myst_labels(masked: str) -> list[str]:
+    """The targets a MyST page defines, ``(label)=`` alone on a line (outside code: ``masked`` is the
+    body with its code blanked), which ``{ref}`label``` and ``[text](label)`` lead to.
+
+    >>> myst_labels("(intro)=\\n# Intro\\n\\n(sec-a)=\\n## A\\n(not one)=\\n")
+    ['intro', 'sec-a']
+    """
+    return list(dict.fromkeys(_MYST_TARGET.findall(masked))) if ")=" in masked else []
+
+
+def _is_notebook(target: str) -> bool:
+    """Whether a link names a Jupyter notebook (a page of a book that publishes notebooks)."""
+    path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
+    return path.lower().endswith(".ipynb")
 
 
 def wiki_targets(text: str) -> list[tuple[str, str | None]]:

@@ -14,6 +14,7 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 from __future__ import annotations
 
 import hashlib
+import json
 import operator
 import os
 import pickle
@@ -31,7 +32,7 @@ from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
-from .presets import AUTO, Detection, choose, corpus_problems, layout_skips
+from .presets import AUTO, Detection, choose, corpus_problems, layout_skips, page_formats
 from .workers import end_with_parent, interrupts_held
 
 __all__ = [
@@ -153,6 +154,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     signatures: dict[str, tuple[int, int, int, int]] = {}
     ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
+    # a site's pages in other formats (a Jupyter Book's notebooks): found, to be read or said unread
+    suffixes += tuple(s for s in page_formats(base) if s not in suffixes)
 
     def unreadable(exc: OSError, hidden: str | None = None) -> None:
         """A folder that cannot be read: an error, or in ``hidden`` (a hidden folder, counted and not
@@ -791,11 +794,55 @@ def _name_warning(raw: str) -> str:
 
 
 def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:
-    """Parse one file's bytes (``name`` is its path relative to the corpus); never raises for bad content."""
+    """Parse one file's bytes (``name`` is its path relative to the corpus); never raises for bad content.
+
+    A site's page in another format (:func:`qagraph.presets.page_formats`) is read as far as it can
+    be: a notebook by its Markdown cells (:func:`notebook_text`); a reStructuredText file is not
+    read, and said so (a skipped file: the site publishes it, the graph has it not).
+
+    >>> parse_bytes("about.rst", b"About\\n=====\\n")[1][0].message
+    'a reStructuredText page (the site publishes it): qagraph reads Markdown, not reStructuredText; not read'
+    """
+    lowered = name.lower()
+    if lowered.endswith(".rst") and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
+        return None, [Problem(name, None, "a reStructuredText page (the site publishes it): qagraph reads Markdown, "
+                              "not reStructuredText; not read", "format", SKIPPED)]
     text = decode(name, data)
     if isinstance(text, Problem):
         return None, [text]
+    if lowered.endswith(".ipynb"):
+        text = notebook_text(name, text)
+        if isinstance(text, Problem):
+            return None, [text]
     return parse_text(name, text, fields, limits)
+
+
+def notebook_text(name: str, text: str) -> str | Problem:
+    """The Markdown of the Jupyter notebook ``text`` (its JSON): its Markdown cells, a blank line
+    between two, as Jupyter Book and MyST publish them (a first cell's front matter is the page's);
+    code cells and their outputs are no text of the page. A file that is no notebook is a problem.
+
+    >>> notebook_text("nb.ipynb", '{"cells": [{"cell_type": "markdown", "source": ["# Title\\\\n", "Text"]},'
+    ...               ' {"cell_type": "code", "source": "x = 1"}, {"cell_type": "markdown", "source": "More"}]}')
+    '# Title\\nText\\n\\nMore\\n'
+    >>> notebook_text("nb.ipynb", "[1]").message
+    'not a Jupyter notebook: its JSON holds no cells list'
+    """
+    try:
+        notebook = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return Problem(name, None, f"not a Jupyter notebook: its JSON cannot be read ({exc})", "syntax")
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        return Problem(name, None, "not a Jupyter notebook: its JSON holds no cells list", "syntax")
+    parts = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
+            source = cell.get("source")
+            part = "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else source
+            if isinstance(part, str) and part.strip():
+                parts.append(part.strip("\n") + "\n")
+    return "\n".join(parts)
 
 
 def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, FieldMap, format_date, not_rendered, parse_date
+from .fields import ANY_SEPARATOR, MYST_LABELS, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 
@@ -1261,6 +1261,26 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
 #: the files that make a folder a book, and what each says it is
 _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml": "a Jupyter Book",
                "myst.yml": "a MyST (Jupyter Book 2) site"}
+#: the pages a site's tool publishes from files that are not Markdown, by the config that says so: a
+#: Jupyter Book's (Sphinx) notebooks and reStructuredText, a MyST site's notebooks, a Pelican site's
+#: reStructuredText
+_PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",)}
+
+
+def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
+    """The suffixes of the files other than Markdown that the site at ``root`` publishes as pages
+    (:data:`_PAGE_FORMATS`): they are found with its Markdown files, so that none is lost unsaid
+    (:func:`qagraph.load.parse_bytes` reads a notebook's Markdown cells, and says that a
+    reStructuredText file is not read).
+
+    >>> page_formats("content")
+    ()
+    """
+    base = Path(root)
+    book = _book_config(base)
+    if book is not None:
+        return _PAGE_FORMATS.get(book[0].name, ())
+    return _PAGE_FORMATS["pelicanconf.py"] if _config(_parents(base), _PELICAN_CONFIGS) is not None else ()
 
 
 def _book_config(base: Path) -> tuple[Path, str] | None:
@@ -1294,7 +1314,10 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     here = base.resolve()
     changes: dict[str, Any] = {"no_front_matter": "article"}
     if tool in ("_toc.yml", "myst.yml"):
-        return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped", changes)
+        # MyST's cross-references: {doc}`path`, {ref}`label` to a (label)= target, [text](label)
+        changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
+        return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by "
+                     "their Markdown cells; MyST links ({doc}, {ref} to (label)= targets)", changes)
     if tool == "book.toml":
         declared = _BOOK_SRC.search(text)
         source, summary = (declared.group(1) if declared else "src"), "SUMMARY.md"
@@ -2615,6 +2638,7 @@ def jekyll_unread(name: str, collections_dir: str = "") -> str | None:
 
 #: why the files of a folder the preset skips are not pages, where it is not "a site folder that holds no pages"
 _SKIPPED_FOLDERS = {"_drafts": "whose drafts are not published",
+                    "_build": "the book's build output (Jupyter Book, MyST), not its sources",
                     "logseq": "Logseq's own files (backups and version files are copies of pages)",
                     "archetypes": "whose files are templates of new pages (Hugo), not pages",
                     "versioned_docs": "a frozen copy of an older version of the docs (Docusaurus)",

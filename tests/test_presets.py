@@ -2404,6 +2404,80 @@ def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     assert result.skipped == ["_build/html/_sources/intro.md"]
 
 
+def _notebook(*cells: tuple[str, str]) -> str:
+    """A Jupyter notebook's JSON, of ``(cell_type, source)`` cells."""
+    import json
+
+    return json.dumps({"cells": [{"cell_type": kind, "metadata": {}, "source": source.splitlines(keepends=True),
+                                  **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                                 for kind, source in cells],
+                       "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5})
+
+
+JUPYTER_BOOK = {
+    "_config.yml": "title: Data Book\nauthor: Team\nexecute:\n  execute_notebooks: 'off'\n",
+    "_toc.yml": "format: jb-book\nroot: intro\nparts:\n  - caption: Basics\n    chapters:\n"
+                "      - file: chapters/basics/setup\n      - file: chapters/basics/numbers\n        sections:\n"
+                "          - file: chapters/basics/floats\n  - caption: Advanced\n    chapters:\n"
+                "      - file: chapters/advanced/notebook\n      - file: chapters/advanced/rst_page\n",
+    "intro.md": "# Welcome to the Data Book\n\nStart with {doc}`chapters/basics/setup`, then "
+                "{doc}`the numbers <chapters/basics/numbers>`.\nSee {ref}`float-precision`, "
+                "[label link](float-precision) and the {doc}`notebook <chapters/advanced/notebook>`.\n"
+                "Not a link: `{doc}`code``.\n",
+    "chapters/basics/setup.md": "---\njupytext:\n  text_representation:\n    format_name: myst\n---\n# Setting up\n\n"
+                                "Next: {doc}`numbers`. Also {doc}`/intro` and {doc}`../advanced/rst_page`.\n",
+    "chapters/basics/numbers.md": "(numbers-chapter)=\n# Numbers\n\nSee {ref}`the float part <float-precision>` "
+                                  "and [back](setup.md).\n",
+    "chapters/basics/floats.md": "# Floats\n\n(float-precision)=\n## Precision\n\nBack to {ref}`numbers-chapter`.\n"
+                                 "```\n(not-a-label)=\n```\n",
+    "chapters/advanced/notebook.ipynb": _notebook(
+        ("markdown", "# A notebook chapter\n\nSee {doc}`../basics/setup` and [floats](../basics/floats.md).\n"),
+        ("code", "print('[not a link](../basics/numbers.md)')"), ("markdown", "More text.\n")),
+    "chapters/advanced/rst_page.rst": "An RST page\n===========\n\nSee :doc:`notebook`.\n",
+    "chapters/advanced/broken.ipynb": "{not json",
+    "_build/jupyter_execute/chapters/advanced/notebook.ipynb": _notebook(("markdown", "# A notebook chapter\n")),
+}
+
+
+def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
+    """Jupyter Book publishes its notebooks (.ipynb) and reStructuredText files as pages, and its pages
+    link by MyST roles: {doc}`path` and {ref}`label` to a (label)= target (also [text](label)). The
+    notebooks were lost unsaid (neither articles nor skipped), the .rst files too, and every {doc} and
+    {ref} link was missing ([text](label) a stub): the book's chapters looked unlinked."""
+    import qagraph
+
+    for name, text in JUPYTER_BOOK.items():
+        write_article(tmp_path / "book", name, text)
+    result = load_corpus(tmp_path / "book")
+    titles = {a.path: a.title for a in result.articles}
+    assert titles == {
+        "intro.md": "Welcome to the Data Book", "chapters/basics/setup.md": "Setting up",
+        "chapters/basics/numbers.md": "Numbers", "chapters/basics/floats.md": "Floats",
+        "chapters/advanced/notebook.ipynb": "A notebook chapter"}
+    notebook = next(a for a in result.articles if a.path.endswith(".ipynb"))
+    assert "print" not in notebook.body and "More text." in notebook.body
+    why = {p.path: p.message for p in result.problems}
+    assert why["chapters/advanced/rst_page.rst"].startswith("a reStructuredText page (the site publishes it)")
+    assert why["chapters/advanced/broken.ipynb"].startswith("not a Jupyter notebook")
+    assert why["_build/jupyter_execute/chapters/advanced/notebook.ipynb"] == (
+        "in _build/, the book's build output (Jupyter Book, MyST), not its sources")
+    assert "chapters/advanced/rst_page.rst" in result.skipped and "chapters/advanced/broken.ipynb" in result.rejected
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "book", out=tmp_path / "out")
+    key = {a.path.rpartition("/")[2].rpartition(".")[0]: a.key for a in result.articles}
+
+    def related(name: str) -> list[str]:
+        names = {kg.article(k): n for n, k in key.items()}
+        return sorted(names.get(node, node) for node in kg.related(key[name]))
+
+    assert related("intro") == ["floats", "notebook", "numbers", "setup"]
+    assert related("setup") == ["article:chapters/advanced/rst_page", "intro", "numbers"]  # a stub: not read
+    assert related("numbers") == ["floats", "setup"]
+    assert related("floats") == ["numbers"]
+    assert related("notebook") == ["floats", "setup"]
+    assert kg.counts["stubs"] == 1
+
+
 def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     """Zola keeps tags and categories in a [taxonomies] table, and its config says base_url: the site was
     read as a Hugo site (TOML front matter, _index.md sections) with no keywords and no subject field,
