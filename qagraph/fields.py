@@ -41,7 +41,7 @@ from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
 from .rdf.iri import url_problem
 
-__all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "MAX_FIELD_VALUES", "read_article", "to_article"]
+__all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
 
 #: where an article keeps the MyST targets its page defines (``(label)=``): a Jupyter Book's map names
 #: it among its ``alias_fields``, so a ``{ref}`label``` leads to the page
@@ -49,6 +49,9 @@ MYST_LABELS = "myst_labels"
 
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
+#: ``keyword_separator`` value: split a string on semicolons when it has any, else on commas (Pelican's
+#: tags: ``Tags: python; machine learning``, ``Tags: python, machine learning``)
+SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
@@ -179,6 +182,11 @@ class FieldMap:
     folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere);
     ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`).
 
+    ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
+    (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
+    its own is published at the pattern filled with its slug (``Slug``, else made from its
+    ``slug_source``, ``title`` or ``basename``), category and date (:func:`pelican_url`).
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -263,6 +271,10 @@ class FieldMap:
     defaults: tuple[tuple[str, str, str], ...] = ()
     collections_dir: str = ""
     future: bool = False
+    article_url: str | None = None
+    page_url: str | None = None
+    page_paths: tuple[str, ...] = ()
+    slug_source: str = "title"
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -275,7 +287,8 @@ class FieldMap:
     SETTINGS: ClassVar[dict[str, Any]] = {
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
         "journal_files": None, "journal_title": None,
-        "content_dir": None, "toc": None, "toc_pages": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
+        "content_dir": None, "toc": None, "toc_pages": (), "article_url": None, "page_url": None, "page_paths": (),
+        "slug_source": ("title", "basename"), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
@@ -348,7 +361,7 @@ def _setting(name: str, value: str, kind: Any) -> Any:
     value = value.strip()
     if name == "keyword_separator":
         return {"": None, "space": None, "whitespace": None, "any": ANY_SEPARATOR, "auto": ANY_SEPARATOR,
-                "comma": ","}.get(value.lower(), value)
+                "comma": ",", SEMICOLONS: SEMICOLONS}.get(value.lower(), value)
     if name == "subject_from_url":
         try:
             re.compile(value)
@@ -1147,6 +1160,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = page_permalink(fields.exclude_root + below, fields.permalink, own)
         if made is not None:
             return made, path_key
+    if url is None and fields.article_url is not None:
+        made = pelican_url(name, f.data, fields)
+        if made is not None:
+            return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or hugo_url(name, f.data, fields), page or "/"
@@ -1250,6 +1267,78 @@ def urlize(text: str) -> str:
         elif out and not was_hyphen and c.isspace():
             hyphen = True
     return "".join(out).lower()
+
+
+#: the placeholders of a Pelican url pattern: ``{slug}``, ``{category}``, ``{date:%Y}``...
+_PELICAN_FIELD = re.compile(r"\{(\w+)(?::([^{}]*))?\}")
+
+
+def pelican_slug(text: str) -> str:
+    """A slug as Pelican makes it by default (``SLUG_REGEX_SUBSTITUTIONS``): ASCII, lower case, without
+    what is not a letter, digit, ``_``, ``-`` or space, spaces and hyphens made one hyphen.
+
+    >>> pelican_slug("Don't panic: my_first   Post!"), pelican_slug("Café -- au lait")
+    ('dont-panic-my_first-post', 'cafe-au-lait')
+    """
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip()
+    return re.sub(r"[-\s]+", "-", text).lower()
+
+
+def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | None:
+    """The url a Pelican site gives the file ``name`` (below ``fields.content_dir``) with the metadata
+    ``data``: ``fields.page_url`` for a page (below one of ``fields.page_paths``), else
+    ``fields.article_url``, filled with its ``slug`` (``Slug``, else its title or file name slugged as
+    Pelican slugs them: :func:`pelican_slug`), ``category`` (``Category``, else its folder, else
+    ``misc``), ``date`` (``{date:%Y}``), ``lang`` and ``author``. ``None`` when a placeholder has no
+    value (an undated post in a ``{date:%Y}`` pattern).
+
+    >>> fields = FieldMap(content_dir="content/", article_url="{slug}.html", page_url="pages/{slug}.html",
+    ...                   page_paths=("pages",))
+    >>> pelican_url("content/python/a.md", {"title": "Understanding Decorators!"}, fields)
+    '/understanding-decorators.html'
+    >>> pelican_url("content/pages/about.md", {"title": "About me"}, fields)
+    '/pages/about-me.html'
+    >>> fields = replace(fields, article_url="{category}/{date:%Y}/{date:%m}/{slug}/")
+    >>> pelican_url("content/python/a.md", {"title": "A", "slug": "b", "date": "2024-01-10 10:20"}, fields)
+    '/python/2024/01/b/'
+    """
+    if not name.startswith(fields.content_dir):
+        return None
+    inside = name[len(fields.content_dir):]
+    folder, _, file_name = inside.rpartition("/")
+    page = any(inside.startswith(p.strip("/") + "/") for p in fields.page_paths if p.strip("/"))
+    pattern = fields.page_url if page else fields.article_url
+    if pattern is None:
+        return None
+    slug = _text(data.get("slug"))
+    if not slug:
+        source = file_name.rsplit(".", 1)[0] if fields.slug_source == "basename" else _text(data.get("title"))
+        slug = pelican_slug(source or "")
+    category = _text(data.get("category")) or folder.rpartition("/")[2] or "misc"
+    when = data.get("date")
+    if isinstance(when, str):
+        try:
+            when = _dt.datetime.fromisoformat(when.strip().replace("/", "-"))
+        except ValueError:
+            when = None
+    author = _text(data.get("author")) or ""
+    values: dict[str, Any] = {"slug": slug, "category": pelican_slug(category), "date": when,
+                              "lang": _text(data.get("lang")) or "en", "author": pelican_slug(author.split(",")[0])}
+
+    def fill(m: re.Match[str]) -> str:
+        value = values.get(m.group(1))
+        if isinstance(value, _dt.date):
+            return value.strftime(m.group(2)) if m.group(2) else value.isoformat()
+        if not value or m.group(2):
+            raise LookupError(m.group(0))
+        return str(value)
+
+    try:
+        path = _PELICAN_FIELD.sub(fill, pattern)
+    except (LookupError, ValueError):
+        return None
+    return "/" + path.lstrip("/")
 
 
 _PAGE_VARIABLE = re.compile(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*(\|\s*(?:slugify|slug)\s*)?-?\}\}")
@@ -1787,6 +1876,8 @@ def _split(text: str, separator: str | None) -> list[str]:
             return [v.replace("\ue000", " ").replace("\ue001", ",") for v in _split(kept, separator)]
     if separator == ANY_SEPARATOR:
         return [v.strip() for v in text.split(",")] if "," in text else text.split()
+    if separator == SEMICOLONS:
+        return [v.strip() for v in text.split(";" if ";" in text else ",")]
     return [v.strip() for v in text.split(separator)] if separator is not None else text.split()
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, MYST_LABELS, FieldMap, format_date, not_rendered, parse_date
+from .fields import ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 
@@ -746,7 +746,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if notion:
             notes.append("a Notion export (names end with page ids)")
         fields, note = _fit_generic(fields, names, s, sections=site is not None or notion,
-                                    bundles=site is not None and site.bundles)
+                                    bundles=site is not None and site.bundles,
+                                    own_subject=site.own_subject if site is not None else None)
         notes.append(note)
         if notion:
             fields, note = _fit_notion(fields)
@@ -1173,6 +1174,9 @@ class _Site:
     problems: list[Problem] = field(default_factory=list)
     #: a folder holding its own index page alone is a page, not a section (Gatsby's posts)
     bundles: bool = False
+    #: where the tool finds a page's subject, which ``changes`` set (for the reason); ``None``: it is
+    #: fitted to the files (:func:`_fit_generic`)
+    own_subject: str | None = None
 
 
 def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
@@ -1404,23 +1408,45 @@ _PELICAN_PATH = re.compile(r"""^PATH\s*=\s*(?:r|u)?["']([^"']*)["']""", re.M)
 _PELICAN_SITEURL = re.compile(r"""^SITEURL\s*=\s*["']([^"']*)["']""", re.M)
 
 
+def _pelican_setting(text: str, name: str) -> str | None:
+    """A text setting of a Pelican config (``ARTICLE_URL = "{slug}/"``), ``None`` when not set.
+
+    >>> _pelican_setting("ARTICLE_URL = 'posts/{slug}/'\\nPAGE_URL=\\"{slug}.html\\"", "PAGE_URL")
+    '{slug}.html'
+    """
+    found = re.search(rf"""^{name}\s*=\s*(?:r|u)?(["'])(.*?)\1""", text, re.M)
+    return found.group(2) if found else None
+
+
 def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
     """A Pelican site (``pelicanconf.py``, here or above): its pages are those of the config's ``PATH``
     (``content`` as pelican-quickstart writes it); a page's metadata are the ``Key: value`` lines it
     starts with (Python-Markdown's, not YAML), a file without them is no page (Pelican needs a
     title), ``Status: draft`` is a draft; the site's url is ``SITEURL`` of ``publishconf.py`` (the
-    published site's) or of ``pelicanconf.py``."""
+    published site's) or of ``pelicanconf.py``. A page's subject is its ``Category``, else its
+    folder (``USE_FOLDER_AS_CATEGORY``); its tags are split on semicolons, else commas; it is
+    published at the config's ``ARTICLE_URL`` (``{slug}.html``), a page of ``PAGE_PATHS``
+    (``pages/``) at its ``PAGE_URL`` (``pages/{slug}.html``)."""
     declared = _PELICAN_PATH.search(text)
     content = (inside(declared.group(1)) if declared else None) if config.parent == base.resolve() else None
     content = content or ""
-    changes: dict[str, Any] = {"metadata_lines": True, "drafts": ("draft", "status"), "no_front_matter": "skip"}
+    paths = re.search(r"^PAGE_PATHS\s*=\s*[\[(]([^\])]*)[\])]", text, re.M)
+    page_paths = tuple(p for _, p in re.findall(r"""(["'])(.*?)\1""", paths.group(1))) if paths else ("pages",)
+    changes: dict[str, Any] = {
+        "metadata_lines": True, "drafts": ("draft", "status"), "no_front_matter": "skip",
+        "subject": ("category",), "subject_from": ("field", "folder"), "keyword_separator": SEMICOLONS,
+        "article_url": _pelican_setting(text, "ARTICLE_URL") or "{slug}.html",
+        "page_url": _pelican_setting(text, "PAGE_URL") or "pages/{slug}.html", "page_paths": page_paths,
+        "slug_source": "basename" if _pelican_setting(text, "SLUGIFY_SOURCE") == "basename" else "title"}
     for found in (_config([config.parent], ("publishconf.py",)), (config, text)):
         url = _PELICAN_SITEURL.search(found[1]) if found is not None else None
         if url and "://" in url.group(1):
             changes["site_url"] = url.group(1).rstrip("/")
             break
-    why = f"{config.name}: a Pelican site; Key: value metadata lines"
-    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
+    why = (f"{config.name}: a Pelican site; Key: value metadata lines; urls by {changes['article_url']} "
+           f"(pages: {changes['page_url']})")
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
+                 own_subject="subject from Category, else the folder")
 
 
 #: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)
@@ -2149,12 +2175,14 @@ def _author_name(author: Any) -> str | None:
 
 
 def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections: bool = False,
-                 bundles: bool = False) -> tuple[FieldMap, str]:
+                 bundles: bool = False, own_subject: str | None = None) -> tuple[FieldMap, str]:
     """Where a generic corpus keeps its subjects, and whether files without front matter are notes.
     ``bundles``: a top folder that holds its own ``index`` page alone is that page, no section (a
     Gatsby blog's ``hello-world/index.md``).
     ``sections``: ``names`` are below a site's content folder, whose folders are its sections (one
-    is enough to be a subject); elsewhere one top folder says nothing (a vault kept in ``notes/``)."""
+    is enough to be a subject); elsewhere one top folder says nothing (a vault kept in ``notes/``).
+    ``own_subject``: the site's tool says where a page's subject is (the map has it already): the note
+    that says so, and the subject is left as it is."""
     changes: dict[str, Any] = {}
     notes = []
     if s.files and s.with_front_matter * 2 < s.files:
@@ -2168,7 +2196,9 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections
         alone = Counter(n.split("/", 1)[0] for n in names if "/" in n)
         tops -= {top for top in tops if alone[top] == 1 and any(
             n.startswith(f"{top}/index.") and n.count("/") == 1 for n in names)}
-    if subject is not None:
+    if own_subject is not None:  # the site's tool says where a page's subject is
+        notes.append(own_subject)
+    elif subject is not None:
         notes.append(f"subject from {subject}")
         changes["subject"] = (subject,)
         changes["keywords"] = tuple(k for k in fields.keywords if k != subject)
@@ -2700,7 +2730,7 @@ def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple
     whose only keyword has several words, in file order.
     """
     # an Eleventy site (page_variables) reads a tag string as one tag, several words and all, as Eleventy does
-    if fields.keyword_separator in (None, ANY_SEPARATOR) or fields.page_variables or not with_keywords:
+    if fields.keyword_separator in (None, ANY_SEPARATOR, SEMICOLONS) or fields.page_variables or not with_keywords:
         return []
     if len(spaced) >= 3 and len(spaced) * 2 >= with_keywords:
         path, keyword = spaced[0]

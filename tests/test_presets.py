@@ -2334,6 +2334,55 @@ def test_a_pelican_sites_metadata_lines_are_its_front_matter(tmp_path: Path):
         assert kg.related(key["other-post.md"]) == [kg.article(key["my-super-post.md"]), kg.article(key["pages/about.md"])]
 
 
+@pytest.mark.parametrize("config, urls", [
+    ("", {"python/first-steps.md": "/first-steps-with-python.html", "python/decorators.md": "/decorators-explained.html",
+          "travel/lisbon.md": "/dont-miss-lisbon.html", "top-level.md": "/top-level-note.html",
+          "pages/about.md": "/pages/about-me.html", "pages/contact.md": "/pages/contact.html"}),
+    ("ARTICLE_URL = 'posts/{date:%Y}/{category}/{slug}/'\nPAGE_URL = '{slug}/'\nSLUGIFY_SOURCE = 'basename'\n",
+     {"python/first-steps.md": "/posts/2024/python/first-steps/", "python/decorators.md":
+      "/posts/2024/advanced-python/decorators-explained/", "travel/lisbon.md": "/posts/2023/travel/lisbon/",
+      "top-level.md": "/posts/2024/misc/top-level/", "pages/about.md": "/about/", "pages/contact.md": "/contact/"}),
+])
+def test_a_pelican_sites_urls_categories_and_tags_are_its_own(tmp_path: Path, config: str, urls: dict[str, str]):
+    """Pelican publishes a post at ARTICLE_URL ({slug}.html, the slug made from its title unless a Slug
+    line gives it), a page of pages/ at PAGE_URL (pages/{slug}.html); a post's category is its Category
+    line, else its folder; tags are split on semicolons, else commas. Every article had no url (links to
+    the site's own pages by url were stubs), a Category that few posts have was not read (the folder
+    was the subject), 'Tags: travel; portugal' made the keyword 'travel;' and 'Tags: machine learning'
+    the keywords 'machine' and 'learning'."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "pelicanconf.py": f"AUTHOR = 'Ann'\nSITENAME = 'Ann'\nSITEURL = ''\nPATH = 'content'\n{config}",
+        "publishconf.py": "from pelicanconf import *\nSITEURL = 'https://ann.example.com'\n",
+        "content/python/first-steps.md": "Title: First steps with Python\nDate: 2024-01-10 10:20\n"
+                                         "Tags: python, beginners\n\nSee [decorators]({filename}decorators.md).\n",
+        "content/python/decorators.md": "Title: Understanding Decorators!\nDate: 2024-02-01\nCategory: Advanced Python\n"
+                                        "Tags: machine learning\nSlug: decorators-explained\n\n"
+                                        f"Back to [first]({urls['python/first-steps.md']}) and "
+                                        f"[about](https://ann.example.com{urls['pages/about.md']}).\n",
+        "content/travel/lisbon.md": "Title: Don't miss Lisbon\nDate: 2023-05-01\nTags: travel; portugal\n\nNice.\n",
+        "content/top-level.md": "Title: Top level note\nDate: 2024-04-01\n\nNo folder.\n",
+        "content/pages/about.md": "Title: About me\n\nI write.\n",
+        "content/pages/contact.md": "Title: Contact\nStatus: hidden\n\nMail me.\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    by = {a.path.removeprefix("content/"): a for a in result.articles}
+    assert {name: a.url for name, a in by.items()} == urls
+    assert {name: a.subject for name, a in by.items() if not name.startswith("pages/")} == {
+        "python/first-steps.md": "Python", "python/decorators.md": "Advanced Python", "travel/lisbon.md": "Travel",
+        "top-level.md": "Uncategorised"}
+    assert by["travel/lisbon.md"].keywords == ("travel", "portugal")
+    assert by["python/decorators.md"].keywords == ("machine learning",)
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(by["python/decorators.md"].key) == [kg.article(by["python/first-steps.md"].key),
+                                                          kg.article(by["pages/about.md"].key)]
+
+
 MDBOOK_SITE = {
     "book.toml": '[book]\nauthors = ["Jane Doe"]\nlanguage = "en"\nmultilingual = false\nsrc = "src"\ntitle = "My Book"\n',
     "README.md": "# The repository\n",
