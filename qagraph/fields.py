@@ -57,6 +57,8 @@ _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", 
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
+#: how a site publishes a page at its path (:func:`path_url`)
+_PATH_URLS = ("folders", "files", "sphinx")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -187,6 +189,13 @@ class FieldMap:
     its own is published at the pattern filled with its slug (``Slug``, else made from its
     ``slug_source``, ``title`` or ``basename``), category and date (:func:`pelican_url`).
 
+    ``path_urls`` says how a site publishes each page at its path below ``content_dir``
+    (:func:`path_url`): ``folders`` (MkDocs: ``/guide/install/``, an ``index`` or ``README`` at its
+    folder's url), ``files`` (MkDocs with ``use_directory_urls: false``: ``/guide/install.html``, an
+    ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
+    ``/guide/install.html``, a ``README`` too); but for the pages below the folders
+    ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -275,6 +284,8 @@ class FieldMap:
     page_url: str | None = None
     page_paths: tuple[str, ...] = ()
     slug_source: str = "title"
+    path_urls: str | None = None
+    path_urls_except: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -288,7 +299,7 @@ class FieldMap:
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
         "journal_files": None, "journal_title": None,
         "content_dir": None, "toc": None, "toc_pages": (), "article_url": None, "page_url": None, "page_paths": (),
-        "slug_source": ("title", "basename"), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
+        "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
@@ -1164,6 +1175,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = pelican_url(name, f.data, fields)
         if made is not None:
             return made, path_key
+    if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
+            tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
+        made = path_url(name, fields.content_dir, fields.path_urls)
+        if made is not None:
+            return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return url or hugo_url(name, f.data, fields), page or "/"
@@ -1267,6 +1283,27 @@ def urlize(text: str) -> str:
         elif out and not was_hyphen and c.isspace():
             hyphen = True
     return "".join(out).lower()
+
+
+def path_url(name: str, content_dir: str, how: str) -> str | None:
+    """The url a site that publishes each page at its path (MkDocs, Jupyter Book) gives the file
+    ``name`` below ``content_dir``, ``how`` it does (``FieldMap.path_urls``); ``None`` outside it.
+
+    >>> [path_url(n, "docs/", "folders") for n in ("docs/guide/install.md", "docs/guide/index.md", "docs/README.md")]
+    ['/guide/install/', '/guide/', '/']
+    >>> [path_url(n, "docs/", "files") for n in ("docs/guide/install.md", "docs/guide/README.md")]
+    ['/guide/install.html', '/guide/index.html']
+    >>> [path_url(n, "", "sphinx") for n in ("chapters/intro.md", "nb/run.ipynb", "README.md")]
+    ['/chapters/intro.html', '/nb/run.html', '/README.html']
+    """
+    if not name.startswith(content_dir):
+        return None
+    folder, _, file_name = name[len(content_dir):].rpartition("/")
+    stem = file_name.rsplit(".", 1)[0]
+    prefix = f"/{folder}/" if folder else "/"
+    if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only
+        return prefix if how == "folders" else f"{prefix}index.html"
+    return f"{prefix}{stem}/" if how == "folders" else f"{prefix}{stem}.html"
 
 
 #: the placeholders of a Pelican url pattern: ``{slug}``, ``{category}``, ``{date:%Y}``...

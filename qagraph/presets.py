@@ -1138,6 +1138,9 @@ def _fit_dendron(fields: FieldMap, s: _Sample) -> tuple[FieldMap, str]:
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
+#: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
+_MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
@@ -1202,10 +1205,19 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         if docs:  # every Markdown file there is a page: front matter is optional
             excluded = (*_MKDOCS_EXCLUDED, *_yaml_text_lines(mkdocs[1], "exclude_docs"))
             drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
+            # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
+            files = _yaml_text_lines(mkdocs[1], "use_directory_urls")[:1] in (("false",), ("no",), ("False",))
+            changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
+                                       "path_urls": "files" if files else "folders"}
+            if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
+                blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
+                changes["path_urls_except"] = (f"{blog.group(1).strip('/') if blog else 'blog'}/posts",)
+            site_url = _yaml_text_lines(mkdocs[1], "site_url")
+            if site_url and "://" in site_url[0]:
+                changes["site_url"] = site_url[0].rstrip("/")
             return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site; "
                          f"not read: templates/{', the exclude_docs' if len(excluded) > 1 else ''}"
-                         f"{' and draft_docs' if drafts else ''})",
-                         {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts})
+                         f"{' and draft_docs' if drafts else ''}; urls /page{'.html' if files else '/'})", changes)
     docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
         site = docusaurus[2]
@@ -1304,6 +1316,8 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
     return None
 
 
+#: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
+_JUPYTER_BOOK_BASEURL = re.compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
 _BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
 _GITBOOK_ROOT = re.compile(r"""^root\s*:\s*["']?([^"'\s#]+)""", re.M)
 _GITBOOK_SUMMARY = re.compile(r"""^[ \t]+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
@@ -1320,6 +1334,12 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     if tool in ("_toc.yml", "myst.yml"):
         # MyST's cross-references: {doc}`path`, {ref}`label` to a (label)= target, [text](label)
         changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
+        if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
+            changes["path_urls"] = "sphinx"
+            settings = _config([config.parent], ("_config.yml",))
+            baseurl = _JUPYTER_BOOK_BASEURL.search(settings[1]) if settings is not None else None
+            if baseurl and "://" in baseurl.group(1):
+                changes["site_url"] = baseurl.group(1).rstrip("/")
         return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by "
                      "their Markdown cells; MyST links ({doc}, {ref} to (label)= targets)", changes)
     if tool == "book.toml":
@@ -2296,6 +2316,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         root is not None and fields.headless) else {}
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
+    index_pages = {n for n in names if n.rpartition("/")[2] == "index.md"} if fields.path_urls else set()
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
             or fields.hexo or fields.ignore_files or fields.jekyll):
@@ -2350,6 +2371,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             if pattern is not None:
                 skips[name] = f"a draft (draft_docs: {pattern}): not in the site's build"
                 continue
+        if fields.path_urls in ("folders", "files") and name.endswith("/README.md" if "/" in name else "README.md") \
+                and f"{name[:-len('README.md')]}index.md" in index_pages:  # MkDocs publishes one at the folder's url
+            skips[name] = "beside index.md, which the site publishes at the same url (MkDocs leaves README.md out)"
+            continue
         if fields.toc and name == fields.toc:
             skips[name] = f"the book's table of contents ({name.rpartition('/')[2]}): not a page"
             continue

@@ -2464,7 +2464,8 @@ def _notebook(*cells: tuple[str, str]) -> str:
 
 
 JUPYTER_BOOK = {
-    "_config.yml": "title: Data Book\nauthor: Team\nexecute:\n  execute_notebooks: 'off'\n",
+    "_config.yml": "title: Data Book\nauthor: Team\nexecute:\n  execute_notebooks: 'off'\nhtml:\n"
+                   "  use_issues_button: true\n  baseurl: https://book.example.org\n",
     "_toc.yml": "format: jb-book\nroot: intro\nparts:\n  - caption: Basics\n    chapters:\n"
                 "      - file: chapters/basics/setup\n      - file: chapters/basics/numbers\n        sections:\n"
                 "          - file: chapters/basics/floats\n  - caption: Advanced\n    chapters:\n"
@@ -2472,12 +2473,14 @@ JUPYTER_BOOK = {
     "intro.md": "# Welcome to the Data Book\n\nStart with {doc}`chapters/basics/setup`, then "
                 "{doc}`the numbers <chapters/basics/numbers>`.\nSee {ref}`float-precision`, "
                 "[label link](float-precision) and the {doc}`notebook <chapters/advanced/notebook>`.\n"
+
                 "Not a link: `{doc}`code``.\n",
     "chapters/basics/setup.md": "---\njupytext:\n  text_representation:\n    format_name: myst\n---\n# Setting up\n\n"
                                 "Next: {doc}`numbers`. Also {doc}`/intro` and {doc}`../advanced/rst_page`.\n",
     "chapters/basics/numbers.md": "(numbers-chapter)=\n# Numbers\n\nSee {ref}`the float part <float-precision>` "
                                   "and [back](setup.md).\n",
-    "chapters/basics/floats.md": "# Floats\n\n(float-precision)=\n## Precision\n\nBack to {ref}`numbers-chapter`.\n"
+    "chapters/basics/floats.md": "# Floats\n\n(float-precision)=\n## Precision\n\nBack to {ref}`numbers-chapter`, "
+                                 "[by its address](https://book.example.org/chapters/basics/setup.html).\n"
                                  "```\n(not-a-label)=\n```\n",
     "chapters/advanced/notebook.ipynb": _notebook(
         ("markdown", "# A notebook chapter\n\nSee {doc}`../basics/setup` and [floats](../basics/floats.md).\n"),
@@ -2492,7 +2495,8 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     """Jupyter Book publishes its notebooks (.ipynb) and reStructuredText files as pages, and its pages
     link by MyST roles: {doc}`path` and {ref}`label` to a (label)= target (also [text](label)). The
     notebooks were lost unsaid (neither articles nor skipped), the .rst files too, and every {doc} and
-    {ref} link was missing ([text](label) a stub): the book's chapters looked unlinked."""
+    {ref} link was missing ([text](label) a stub): the book's chapters looked unlinked. Sphinx publishes
+    each page at its path as .html, html.baseurl is the book's address: pages had no url."""
     import qagraph
 
     for name, text in JUPYTER_BOOK.items():
@@ -2503,6 +2507,10 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
         "intro.md": "Welcome to the Data Book", "chapters/basics/setup.md": "Setting up",
         "chapters/basics/numbers.md": "Numbers", "chapters/basics/floats.md": "Floats",
         "chapters/advanced/notebook.ipynb": "A notebook chapter"}
+    assert {a.path: a.url for a in result.articles} == {  # Sphinx's: each page at its path, as .html
+        "intro.md": "/intro.html", "chapters/basics/setup.md": "/chapters/basics/setup.html",
+        "chapters/basics/numbers.md": "/chapters/basics/numbers.html", "chapters/basics/floats.md":
+        "/chapters/basics/floats.html", "chapters/advanced/notebook.ipynb": "/chapters/advanced/notebook.html"}
     notebook = next(a for a in result.articles if a.path.endswith(".ipynb"))
     assert "print" not in notebook.body and "More text." in notebook.body
     why = {p.path: p.message for p in result.problems}
@@ -2522,7 +2530,7 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert related("intro") == ["floats", "notebook", "numbers", "setup"]
     assert related("setup") == ["article:chapters/advanced/rst_page", "intro", "numbers"]  # a stub: not read
     assert related("numbers") == ["floats", "setup"]
-    assert related("floats") == ["numbers"]
+    assert related("floats") == ["numbers", "setup"]
     assert related("notebook") == ["floats", "setup"]
     assert kg.counts["stubs"] == 1
 
@@ -2772,6 +2780,46 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
     assert why["docs/guide/wip/c.md"] == "a draft (draft_docs: wip/): not in the site's build"
     assert why["docs/_unpublished.md"] == "a draft (draft_docs: _unpublished.md): not in the site's build"
     assert_every_file_accounted_for(result)
+
+
+@pytest.mark.parametrize("setting, urls", [
+    ("", {"docs/README.md": "/", "docs/guide/index.md": "/guide/", "docs/guide/install.md": "/guide/install/",
+          "docs/guide/readme.md": "/guide/readme/", "docs/blog/posts/hello.md": None}),
+    ("use_directory_urls: false\n", {
+        "docs/README.md": "/index.html", "docs/guide/index.md": "/guide/index.html",
+        "docs/guide/install.md": "/guide/install.html", "docs/guide/readme.md": "/guide/readme.html",
+        "docs/blog/posts/hello.md": None}),
+])
+def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls: dict[str, str | None]):
+    """MkDocs publishes a page at its path below docs/ (/guide/install/, or /guide/install.html with
+    use_directory_urls: false), an index.md or README.md at its folder's url, and leaves out a README.md
+    beside an index.md; site_url is where the site is. Pages had no url, so a link to the site's own
+    page by its address was a stub, and a README.md beside an index.md was a page of its own. A Material
+    blog's posts are published by date, not at their path: they have no url (rather than a wrong one)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "mkdocs.yml": f"site_name: W\nsite_url: https://docs.example.com/widget/\n{setting}plugins:\n  - search\n  - blog\n",
+        "docs/README.md": f"# Home\n\nSee [install](https://docs.example.com/widget{urls['docs/guide/install.md']}) "
+                          "and [the guide](guide/index.md).\n",
+        "docs/guide/index.md": "# Guide\n",
+        "docs/guide/README.md": "# Guide's readme\n",
+        "docs/guide/install.md": "# Install\n",
+        "docs/guide/readme.md": "# A page named readme\n",
+        "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == urls
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {"docs/guide/README.md": "beside index.md, which the site publishes at the same url "
+                                           "(MkDocs leaves README.md out)"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/README.md"]) == [kg.article(key["docs/guide/install.md"]),
+                                                 kg.article(key["docs/guide/index.md"])]
 
 
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
