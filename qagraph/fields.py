@@ -54,7 +54,7 @@ ANY_SEPARATOR = "any"
 SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id")
-_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy")
+_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
@@ -87,7 +87,9 @@ class FieldMap:
 
     Subjects: ``subject_from`` lists the sources tried in order: ``"url"`` (the first
     group of the regular expression ``subject_from_url`` matched against the url),
-    ``"field"`` (the subject field's value: its slug names the subject) and
+    ``"field"`` (the subject field's value: its slug names the subject), ``"toc"`` (the part of a
+    book's table of contents that lists the page: ``toc_subjects`` are ``(page, caption)`` pairs, the
+    page's path below ``content_dir`` without suffix: a Jupyter Book's ``_toc.yml`` parts), and
     ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
     year) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
     ``python.asyncio.tasks.md`` is filed under ``python``; the vault's ``root.md`` under
@@ -286,6 +288,7 @@ class FieldMap:
     slug_source: str = "title"
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
+    toc_subjects: tuple[tuple[str, str], ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -1964,6 +1967,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = dict(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
+        if source == "toc" and fields.toc_subjects:
+            caption = dict(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
+            if caption and _slug(caption):
+                return _slug(caption), clean(caption), False, []
         if source == "hierarchy":
             # a Logseq page titled by its title:: property is in that title's namespace
             title = f.first(fields.title) if "logseq-name" in fields.title_fallback else None

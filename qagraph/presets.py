@@ -1316,6 +1316,42 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
     return None
 
 
+def _toc_parts(text: str) -> tuple[tuple[str, str], ...]:
+    """The pages a Jupyter Book's ``_toc.yml`` lists in its captioned parts, with the caption: ``(page,
+    caption)`` pairs, the page's path without suffix (its chapters, and their sections at any depth);
+    none for a book without parts, or a file that cannot be read.
+
+    >>> _toc_parts("format: jb-book\\nroot: intro\\nparts:\\n- caption: Basics\\n  chapters:\\n  - file: a/setup.md\\n"
+    ...            "    sections:\\n    - file: a/more\\n- caption: Next\\n  chapters:\\n  - file: b\\n  - url: https://x.org\\n")
+    (('a/setup', 'Basics'), ('a/more', 'Basics'), ('b', 'Next'))
+    """
+    import yaml
+
+    try:
+        toc = _parsed(text, yaml.safe_load)
+    except ValueError:
+        return ()
+    parts = toc.get("parts") if isinstance(toc, dict) else None
+    found: dict[str, str] = {}
+
+    def walk(entries: Any, caption: str) -> None:
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict):
+                continue
+            page = entry.get("file")
+            if isinstance(page, str) and page.strip():
+                page = page.strip().lstrip("/")
+                found.setdefault(page.rsplit(".", 1)[0] if page.endswith((".md", ".ipynb", ".rst")) else page, caption)
+            for key in ("sections", "chapters", "parts"):
+                walk(entry.get(key), caption)
+
+    for part in parts if isinstance(parts, list) else ():
+        caption = part.get("caption") if isinstance(part, dict) else None
+        if isinstance(caption, str) and caption.strip():
+            walk(part.get("chapters"), caption.strip())
+    return tuple(found.items())
+
+
 #: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
 _JUPYTER_BOOK_BASEURL = re.compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
 _BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
@@ -1331,17 +1367,22 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     tool = config.name
     here = base.resolve()
     changes: dict[str, Any] = {"no_front_matter": "article"}
+    own: str | None = None
     if tool in ("_toc.yml", "myst.yml"):
         # MyST's cross-references: {doc}`path`, {ref}`label` to a (label)= target, [text](label)
         changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
         if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
             changes["path_urls"] = "sphinx"
+            parts = _toc_parts(text)
+            if parts:  # a page's subject is the part of the book that lists it
+                changes.update(toc_subjects=parts, subject_from=("field", "toc", "folder"))
+                own = f"subject from the part of {tool} that lists the page ({len(set(c for _, c in parts))} parts)"
             settings = _config([config.parent], ("_config.yml",))
             baseurl = _JUPYTER_BOOK_BASEURL.search(settings[1]) if settings is not None else None
             if baseurl and "://" in baseurl.group(1):
                 changes["site_url"] = baseurl.group(1).rstrip("/")
         return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by "
-                     "their Markdown cells; MyST links ({doc}, {ref} to (label)= targets)", changes)
+                     "their Markdown cells; MyST links ({doc}, {ref} to (label)= targets)", changes, own_subject=own)
     if tool == "book.toml":
         declared = _BOOK_SRC.search(text)
         source, summary = (declared.group(1) if declared else "src"), "SUMMARY.md"

@@ -2496,7 +2496,9 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     link by MyST roles: {doc}`path` and {ref}`label` to a (label)= target (also [text](label)). The
     notebooks were lost unsaid (neither articles nor skipped), the .rst files too, and every {doc} and
     {ref} link was missing ([text](label) a stub): the book's chapters looked unlinked. Sphinx publishes
-    each page at its path as .html, html.baseurl is the book's address: pages had no url."""
+    each page at its path as .html, html.baseurl is the book's address: pages had no url. The book's
+    parts (the captions of _toc.yml) are its sections: every chapter was filed under its folder,
+    "Chapters"."""
     import qagraph
 
     for name, text in JUPYTER_BOOK.items():
@@ -2511,6 +2513,9 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
         "intro.md": "/intro.html", "chapters/basics/setup.md": "/chapters/basics/setup.html",
         "chapters/basics/numbers.md": "/chapters/basics/numbers.html", "chapters/basics/floats.md":
         "/chapters/basics/floats.html", "chapters/advanced/notebook.ipynb": "/chapters/advanced/notebook.html"}
+    assert {a.path: a.subject for a in result.articles} == {  # the parts of _toc.yml
+        "intro.md": "Uncategorised", "chapters/basics/setup.md": "Basics", "chapters/basics/numbers.md": "Basics",
+        "chapters/basics/floats.md": "Basics", "chapters/advanced/notebook.ipynb": "Advanced"}
     notebook = next(a for a in result.articles if a.path.endswith(".ipynb"))
     assert "print" not in notebook.body and "More text." in notebook.body
     why = {p.path: p.message for p in result.problems}
