@@ -181,6 +181,8 @@ _HUGO_REF = re.compile(
 #: ``{ref}`label``` (and ``{numref}``) a target a page defines, ``(label)=`` before a heading
 _MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
 _MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
+#: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is
+_MYST_LABEL = re.compile(r"^#[^\s#/?]+$")
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
@@ -239,7 +241,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
-        if target and (_may_name_article(target) or notebooks and _is_notebook(target)):
+        if target and (_may_name_article(target) or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
 
     notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
@@ -677,6 +679,8 @@ class ArticleIndex(Generic[A]):
         >>> sorted(index.last_names("../People/Alice.md#Bio")), index.last_names("../"), index.last_names("https://x.org/a")
         (['alice'], None, set())
         """
+        if _MYST_LABEL.match(target):  # a MyST target's label: the page's alias
+            return {fold(target[1:])}
         path = self.internal_path(target)
         if path is None:
             return set()
@@ -774,6 +778,8 @@ class ArticleIndex(Generic[A]):
         by a folder's name, as its own page. Of several articles going by one name the shortest
         path wins; a ref that names several leads to none, as Hugo refuses it (:meth:`ambiguous_ref`).
         """
+        if _MYST_LABEL.match(target):  # MyST's [text](#label): the page that defines the target, by its alias
+            return self._pick(self.by_alias.get(fold(target[1:]), []), source_path) if self.alias_fields else None
         swapped = _swapped(origin, label)
         if swapped is not None:
             return self.resolve(target, origin, source_path, None, source_url) or \

@@ -2483,7 +2483,8 @@ JUPYTER_BOOK = {
                                  "[by its address](https://book.example.org/chapters/basics/setup.html).\n"
                                  "```\n(not-a-label)=\n```\n",
     "chapters/advanced/notebook.ipynb": _notebook(
-        ("markdown", "# A notebook chapter\n\nSee {doc}`../basics/setup` and [floats](../basics/floats.md).\n"),
+        ("markdown", "# A notebook chapter\n\nSee {doc}`../basics/setup` and [floats](../basics/floats.md).\n"
+                     "[The numbers](#numbers-chapter), [below](#more-text).\n"),
         ("code", "print('[not a link](../basics/numbers.md)')"), ("markdown", "More text.\n")),
     "chapters/advanced/rst_page.rst": "An RST page\n===========\n\nSee :doc:`notebook`.\n",
     "chapters/advanced/broken.ipynb": "{not json",
@@ -2493,7 +2494,8 @@ JUPYTER_BOOK = {
 
 def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     """Jupyter Book publishes its notebooks (.ipynb) and reStructuredText files as pages, and its pages
-    link by MyST roles: {doc}`path` and {ref}`label` to a (label)= target (also [text](label)). The
+    link by MyST roles: {doc}`path` and {ref}`label` to a (label)= target (also [text](label) and
+    [text](#label)). The
     notebooks were lost unsaid (neither articles nor skipped), the .rst files too, and every {doc} and
     {ref} link was missing ([text](label) a stub): the book's chapters looked unlinked. Sphinx publishes
     each page at its path as .html, html.baseurl is the book's address: pages had no url. The book's
@@ -2536,7 +2538,7 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert related("setup") == ["article:chapters/advanced/rst_page", "intro", "numbers"]  # a stub: not read
     assert related("numbers") == ["floats", "setup"]
     assert related("floats") == ["numbers", "setup"]
-    assert related("notebook") == ["floats", "setup"]
+    assert related("notebook") == ["floats", "numbers", "setup"]  # #more-text: a heading of its own
     assert kg.counts["stubs"] == 1
 
 
