@@ -53,7 +53,7 @@ ANY_SEPARATOR = "any"
 #: tags: ``Tags: python; machine learning``, ``Tags: python, machine learning``)
 SEMICOLONS = "semicolons"
 
-_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id")
+_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
@@ -106,7 +106,9 @@ class FieldMap:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's), ``"wiki-name"`` (a GitHub wiki's page name: the file
-    name with its hyphens as spaces), ``"logseq-name"`` (a Logseq page's name: the file name
+    name with its hyphens as spaces), ``"page-name"`` (MkDocs's: the file name with hyphens and
+    underscores as spaces, capitalised when all in lower case; a home page without title is
+    ``Home``), ``"logseq-name"`` (a Logseq page's name: the file name
     with ``___`` or ``%2F`` as the ``/`` of its namespace; a journal page's, the date its file
     is named by, in the format Logseq titles journals in: ``journal_files`` is the folder and
     file-name pattern of journal pages, ``journals/yyyy_MM_dd``, and ``journal_title`` the
@@ -197,6 +199,10 @@ class FieldMap:
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
+
+    ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
+    site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
+    ``nav``'s ``- Install: guide/install.md``).
 
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
@@ -289,6 +295,7 @@ class FieldMap:
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
+    page_titles: tuple[tuple[str, str], ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -916,8 +923,12 @@ def _flag(value: Any) -> bool | None:
 
 
 def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
-    """The title field, else the fallbacks in order; a file titled by its name (when the map
-    expected a title field) is a warning."""
+    """The title the site's navigation gives the page, else the title field, else the fallbacks in
+    order; a file titled by its name (when the map expected a title field) is a warning."""
+    if fields.page_titles and name.startswith(fields.content_dir):
+        given = dict(fields.page_titles).get(name[len(fields.content_dir):])
+        if given:
+            return given
     title = f.text(fields.title)
     if title is not None:
         return title
@@ -938,10 +949,13 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "slug":
             slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
-        elif source in ("file-name", "wiki-name", "logseq-name"):
+        elif source in ("file-name", "wiki-name", "logseq-name", "page-name"):
             title = _NOTION_ID.sub("", stem).strip() or stem
             if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces
                 title = title.replace("-", " ").strip() or title
+            elif source == "page-name":  # MkDocs: hyphens and underscores as spaces, capitalised if all lower case
+                title = title.replace("-", " ").replace("_", " ").strip() or title
+                title = title.capitalize() if title.lower() == title else title
             elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
                 title = _journal_title(name, stem, fields) or re.sub(r"___|%2[Ff]", "/", title)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
@@ -949,7 +963,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             # page's file is named by the page, and pages/ is no page's folder)
             named = fields.title_fallback[:1] in (("file-name",), ("logseq-name",))
             if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named):
-                title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or title
+                title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or (
+                    "Home" if source == "page-name" else title)  # MkDocs's home page
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
             elif fields.title and not named and f.fm.syntax is not None and source == "file-name":

@@ -1208,10 +1208,14 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
             files = _yaml_text_lines(mkdocs[1], "use_directory_urls")[:1] in (("false",), ("no",), ("False",))
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
-                                       "path_urls": "files" if files else "folders"}
+                                       "path_urls": "files" if files else "folders",
+                                       "title_fallback": ("heading", "page-name")}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 changes["path_urls_except"] = (f"{blog.group(1).strip('/') if blog else 'blog'}/posts",)
+            titles = _mkdocs_nav_titles(mkdocs[1])
+            if titles:  # the titles its nav gives pages, which MkDocs shows over their own
+                changes["page_titles"] = titles
             site_url = _yaml_text_lines(mkdocs[1], "site_url")
             if site_url and "://" in site_url[0]:
                 changes["site_url"] = site_url[0].rstrip("/")
@@ -1508,6 +1512,43 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
            f"(pages: {changes['page_url']})")
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from Category, else the folder")
+
+
+def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
+    """The titles an MkDocs config's ``nav`` gives its pages (``- Install: guide/install.md``, in
+    sections at any depth), as ``(path below the docs folder, title)``; a page listed without one
+    has none. Only the ``nav`` block is read as YAML (the config may hold ``!!python/name`` tags a
+    safe YAML parser refuses).
+
+    >>> _mkdocs_nav_titles("site_name: x\\nnav:\\n- Home: index.md\\n- Guide:\\n    - guide/index.md\\n"
+    ...                    "    - Install: ./guide/install.md\\n    - Site: https://x.org\\ntheme: material\\n")
+    (('index.md', 'Home'), ('guide/install.md', 'Install'))
+    """
+    import yaml
+
+    m = re.search(r"^nav[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
+    if m is None:
+        return ()
+    try:
+        nav = _parsed(m.group(1), yaml.safe_load)
+    except ValueError:
+        return ()
+    found: dict[str, str] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, dict):
+                continue
+            for title, value in item.items():
+                if isinstance(value, list):
+                    walk(value)
+                elif isinstance(value, str) and isinstance(title, str) and "://" not in value and title.strip():
+                    page = posixpath.normpath(value.strip().removeprefix("./"))
+                    if not page.startswith(("/", "..")):
+                        found.setdefault(page, title.strip())
+
+    walk(nav)
+    return tuple(found.items())
 
 
 #: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)

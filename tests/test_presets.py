@@ -2829,6 +2829,33 @@ def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls:
                                                  kg.article(key["docs/guide/index.md"])]
 
 
+def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
+    """MkDocs titles a page by the title its nav gives it, else its title field, else its first heading,
+    else its file name (hyphens and underscores as spaces, capitalised when all in lower case; the home
+    page 'Home'): a page's nav title was not read (the page 'Install' in the nav and the browser's
+    title was 'Installing'), and a page without heading was titled 'getting_started'."""
+    for name, text in {
+        "mkdocs.yml": "site_name: W\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                      "nav:\n- index.md\n- Guide:\n    - guide/index.md\n    - Install: ./guide/install.md\n"
+                      "    - guide/getting_started.md\n    - Elsewhere: https://example.com/\n"
+                      "- API: api/reference.md\ntheme: material\n",
+        "docs/index.md": "Welcome, no heading.\n",
+        "docs/guide/index.md": "---\ntitle: The Guide\n---\n# Guide overview\n",
+        "docs/guide/install.md": "# Installing\n",
+        "docs/guide/getting_started.md": "Text only.\n",
+        "docs/guide/Mixed-Case.md": "Text only.\n",
+        "docs/api/reference.md": "---\ntitle: Reference\n---\n# API reference\n",
+    }.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "Home", "docs/guide/index.md": "The Guide", "docs/guide/install.md": "Install",
+        "docs/guide/getting_started.md": "Getting started", "docs/guide/Mixed-Case.md": "Mixed Case",
+        "docs/api/reference.md": "API"}
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
