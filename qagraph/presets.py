@@ -1320,40 +1320,45 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
     return None
 
 
-def _toc_parts(text: str) -> tuple[tuple[str, str], ...]:
-    """The pages a Jupyter Book's ``_toc.yml`` lists in its captioned parts, with the caption: ``(page,
-    caption)`` pairs, the page's path without suffix (its chapters, and their sections at any depth);
-    none for a book without parts, or a file that cannot be read.
+def _toc_entries(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The pages a Jupyter Book's ``_toc.yml`` lists (its root, and every file of its parts, chapters
+    and sections at any depth), and those of its captioned parts with the caption, as ``(page,
+    caption)`` pairs; pages by their path without suffix. Nothing for a file that cannot be read.
 
-    >>> _toc_parts("format: jb-book\\nroot: intro\\nparts:\\n- caption: Basics\\n  chapters:\\n  - file: a/setup.md\\n"
-    ...            "    sections:\\n    - file: a/more\\n- caption: Next\\n  chapters:\\n  - file: b\\n  - url: https://x.org\\n")
-    (('a/setup', 'Basics'), ('a/more', 'Basics'), ('b', 'Next'))
+    >>> _toc_entries("format: jb-book\\nroot: intro\\nparts:\\n- caption: Basics\\n  chapters:\\n  - file: a/setup.md\\n"
+    ...              "    sections:\\n    - file: a/more\\n- caption: Next\\n  chapters:\\n  - file: b\\n  - url: https://x.org\\n")
+    (('intro', 'a/setup', 'a/more', 'b'), (('a/setup', 'Basics'), ('a/more', 'Basics'), ('b', 'Next')))
     """
     import yaml
 
     try:
         toc = _parsed(text, yaml.safe_load)
     except ValueError:
-        return ()
-    parts = toc.get("parts") if isinstance(toc, dict) else None
-    found: dict[str, str] = {}
+        return (), ()
+    if not isinstance(toc, dict):
+        return (), ()
+    listed: dict[str, str | None] = {}
 
-    def walk(entries: Any, caption: str) -> None:
+    def page(value: Any, caption: str | None) -> None:
+        if isinstance(value, str) and value.strip():
+            name = value.strip().lstrip("/")
+            name = name.rsplit(".", 1)[0] if name.endswith((".md", ".ipynb", ".rst")) else name
+            if listed.get(name) is None:
+                listed[name] = caption
+
+    def walk(entries: Any, caption: str | None) -> None:
         for entry in entries if isinstance(entries, list) else ():
-            if not isinstance(entry, dict):
-                continue
-            page = entry.get("file")
-            if isinstance(page, str) and page.strip():
-                page = page.strip().lstrip("/")
-                found.setdefault(page.rsplit(".", 1)[0] if page.endswith((".md", ".ipynb", ".rst")) else page, caption)
-            for key in ("sections", "chapters", "parts"):
-                walk(entry.get(key), caption)
+            if isinstance(entry, dict):
+                named = entry.get("caption")
+                inner = named.strip() if isinstance(named, str) and named.strip() and "chapters" in entry else caption
+                page(entry.get("file"), inner)
+                for key in ("sections", "chapters", "parts"):
+                    walk(entry.get(key), inner)
 
-    for part in parts if isinstance(parts, list) else ():
-        caption = part.get("caption") if isinstance(part, dict) else None
-        if isinstance(caption, str) and caption.strip():
-            walk(part.get("chapters"), caption.strip())
-    return tuple(found.items())
+    page(toc.get("root"), None)
+    for key in ("parts", "chapters", "sections"):
+        walk(toc.get(key), None)
+    return tuple(listed), tuple((name, caption) for name, caption in listed.items() if caption is not None)
 
 
 #: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
@@ -1377,11 +1382,18 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
         if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
             changes["path_urls"] = "sphinx"
-            parts = _toc_parts(text)
+            entries, parts = _toc_entries(text)
             if parts:  # a page's subject is the part of the book that lists it
                 changes.update(toc_subjects=parts, subject_from=("field", "toc", "folder"))
                 own = f"subject from the part of {tool} that lists the page ({len(set(c for _, c in parts))} parts)"
             settings = _config([config.parent], ("_config.yml",))
+            book = _jekyll_settings(settings[1]) if settings is not None else {}
+            excluded = _jekyll_list(book, "exclude_patterns")
+            if excluded:  # Sphinx's: globs from the book's folder
+                changes["ignores"] = tuple(("", glob.removeprefix("./"), "exclude_patterns") for glob in excluded)
+            if book.get("only_build_toc_files") is True:  # the pages _toc.yml does not list are not built
+                pages = set(entries)
+                changes.update(toc=tool, toc_pages=tuple(n for n in names if n.rsplit(".", 1)[0] in pages or n in pages))
             baseurl = _JUPYTER_BOOK_BASEURL.search(settings[1]) if settings is not None else None
             if baseurl and "://" in baseurl.group(1):
                 changes["site_url"] = baseurl.group(1).rstrip("/")

@@ -2542,6 +2542,30 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert kg.counts["stubs"] == 1
 
 
+def test_a_jupyter_book_publishes_what_its_config_says(tmp_path: Path):
+    """With only_build_toc_files: true a Jupyter Book publishes only the pages its _toc.yml lists, and
+    never those its exclude_patterns name (Sphinx's globs): they were articles. Without the setting, a
+    page the _toc.yml does not list is published all the same (Sphinx warns that it is in no toctree)."""
+    for only in (True, False):
+        book = tmp_path / f"book-{only}"
+        for name, text in {
+            "_config.yml": f"title: B\nonly_build_toc_files: {str(only).lower()}\nexclude_patterns: [drafts/*, '**/scratch.md']\n",
+            "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a/one\n  sections:\n  - file: a/two.ipynb\n",
+            "intro.md": "# Intro\n", "a/one.md": "# One\n", "a/two.ipynb": _notebook(("markdown", "# Two\n")),
+            "orphan.md": "# Orphan\n", "drafts/d.md": "# Draft\n", "a/scratch.md": "# Scratch\n",
+        }.items():
+            write_article(book, name, text)
+        result = load_corpus(book)
+        published = ["a/one.md", "a/two.ipynb", "intro.md"] + ([] if only else ["orphan.md"])
+        assert sorted(a.path for a in result.articles) == published
+        why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+        assert why["drafts/d.md"] == "excluded by the site's config (exclude_patterns: drafts/*): not a page"
+        assert why["a/scratch.md"] == "excluded by the site's config (exclude_patterns: **/scratch.md): not a page"
+        if only:
+            assert why["orphan.md"] == "not in _toc.yml: the book does not publish it"
+        assert_every_file_accounted_for(result)
+
+
 def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     """Zola keeps tags and categories in a [taxonomies] table, and its config says base_url: the site was
     read as a Hugo site (TOML front matter, _index.md sections) with no keywords and no subject field,
