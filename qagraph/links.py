@@ -87,7 +87,7 @@ ATTACHMENTS = frozenset(
     "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
 )
 #: suffixes of pages: stripped when a link names a page by its file
-PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb")
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb", ".rst")
 #: the names (without suffix, in any case) of a folder's own page, which a link to the folder reaches as
 #: GitHub, MkDocs and most static-site tools show it; the first wins when a folder has several
 FOLDER_PAGES = ("index", "_index", "readme")

@@ -18,6 +18,7 @@ import json
 import operator
 import os
 import pickle
+import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -797,24 +798,92 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
     """Parse one file's bytes (``name`` is its path relative to the corpus); never raises for bad content.
 
     A site's page in another format (:func:`qagraph.presets.page_formats`) is read as far as it can
-    be: a notebook by its Markdown cells (:func:`notebook_text`); a reStructuredText file is not
-    read, and said so (a skipped file: the site publishes it, the graph has it not).
+    be: a notebook by its Markdown cells (:func:`notebook_text`), a reStructuredText file by its
+    title, fields and links (:func:`rst_text`).
 
-    >>> parse_bytes("about.rst", b"About\\n=====\\n")[1][0].message
-    'a reStructuredText page (the site publishes it): qagraph reads Markdown, not reStructuredText; not read'
+    >>> book = FieldMap(no_front_matter="article", title_fallback=("heading",), links=("markdown",))
+    >>> article = parse_bytes("about.rst", b"About me\\n========\\n\\nSee `home <index.md>`_.\\n", book)[0]
+    >>> article.title, [link.target for link in article.related]
+    ('About me', ['index.md'])
     """
     lowered = name.lower()
-    if lowered.endswith(".rst") and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
-        return None, [Problem(name, None, "a reStructuredText page (the site publishes it): qagraph reads Markdown, "
-                              "not reStructuredText; not read", "format", SKIPPED)]
     text = decode(name, data)
     if isinstance(text, Problem):
         return None, [text]
-    if lowered.endswith(".ipynb"):
+    if lowered.endswith(".rst") and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
+        text = rst_text(text.replace("\r\n", "\n"), metadata=fields.metadata_lines)
+    elif lowered.endswith(".ipynb"):
         text = notebook_text(name, text)
         if isinstance(text, Problem):
             return None, [text]
     return parse_text(name, text, fields, limits)
+
+
+#: a reStructuredText section title's underline (or overline): one punctuation character repeated
+_RST_ADORNMENT = re.compile(r"""^([!-/:-@\[-`{-~])\1+[ \t]*$""")
+#: a field of a field list, ``:tags: a, b`` (a Pelican page's metadata, right after its title)
+_RST_FIELD = re.compile(r"^:([^:\s][^:\n]*):(?:[ \t]+(.*))?$")
+#: an embedded link, `` `text <target>`_ `` (or ``__``, anonymous); its text may be left out
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>]+)>`__?")
+#: Sphinx's cross-references, :doc:`path` and :ref:`label`: MyST's {doc} and {ref}
+_RST_ROLE = re.compile(r"(?<![\w`]):(doc|ref|numref):`")
+#: a target, ``.. _name: url`` (a named link's target) or ``.. _label:`` (a label of what follows)
+_RST_TARGET = re.compile(r"^\.\. _([^:\n]+):[ \t]*(\S*)[ \t]*$", re.M)
+
+
+def rst_text(text: str, *, metadata: bool = False) -> str:
+    """A reStructuredText page as the Markdown the loader reads: its title (the first section title,
+    underlined, perhaps overlined) a ``# heading``, and with ``metadata`` (Pelican's pages) the
+    ``Title`` line of the ``Key: value`` metadata, followed by the field list under the title
+    (``:tags: a, b``, Pelican's metadata); embedded links (`` `text <target>`_ ``) as Markdown links,
+    Sphinx's ``:doc:`` and ``:ref:`` as MyST's roles, a link's target (``.. _name: url``) as a link
+    definition and a label (``.. _label:``) as a MyST target. The rest is kept as it is: enough for
+    the page's title, metadata, text and links, not a reStructuredText parser.
+
+    >>> print(rst_text("My title\\n########\\n\\n:date: 2010-10-03\\n:tags: a, b\\n\\nSee `x <{filename}/b.rst>`_ "
+    ...                "and :doc:`the guide <guide>`.\\n\\n.. _py: https://python.org\\n", metadata=True))
+    Title: My title
+    Date: 2010-10-03
+    Tags: a, b
+    <BLANKLINE>
+    See [x]({filename}/b.rst) and {doc}`the guide <guide>`.
+    <BLANKLINE>
+    [py]: https://python.org
+    <BLANKLINE>
+    """
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or lines[i].startswith("..") and not _RST_TARGET.match(lines[i])):
+        i += 1  # blank lines and comments before the title
+    title = None
+    if i + 1 < len(lines) and _RST_ADORNMENT.match(lines[i]) and i + 2 < len(lines) and _RST_ADORNMENT.match(lines[i + 2]):
+        title, i = lines[i + 1].strip(), i + 3  # overlined and underlined
+    elif i + 1 < len(lines) and lines[i].strip() and _RST_ADORNMENT.match(lines[i + 1]) \
+            and len(lines[i + 1].rstrip()) >= len(lines[i].strip()):
+        title, i = lines[i].strip(), i + 2
+    fields: list[tuple[str, str]] = []
+    if title is not None:
+        start = i
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        while i < len(lines) and (m := _RST_FIELD.match(lines[i])):
+            value = [(m.group(2) or "").strip()]
+            i += 1
+            while i < len(lines) and lines[i][:1] in (" ", "\t") and lines[i].strip():
+                value.append(lines[i].strip())  # a value going on, indented
+                i += 1
+            fields.append((m.group(1).strip(), " ".join(v for v in value if v)))
+        if not fields:
+            i = start
+    body = "\n".join(lines[i:])
+    body = _RST_LINK.sub(lambda m: f"[{m.group(1).strip() or m.group(2).strip()}]({m.group(2).strip()})", body)
+    body = _RST_ROLE.sub(lambda m: "{" + m.group(1) + "}`", body)
+    body = _RST_TARGET.sub(lambda m: f"[{m.group(1)}]: {m.group(2)}" if m.group(2) else f"({m.group(1)})=", body)
+    if metadata:
+        head = [f"Title: {title}"] if title else []
+        head += [f"{key[:1].upper()}{key[1:]}: {value}" for key, value in fields if key.lower() != "title"]
+        return "\n".join(head) + "\n\n" + body.lstrip("\n") if head else body
+    return (f"# {title}\n\n" if title else "") + body.lstrip("\n")
 
 
 def notebook_text(name: str, text: str) -> str | Problem:

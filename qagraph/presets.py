@@ -262,6 +262,9 @@ _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
 
 
 def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
+    # the Markdown files: a site's pages in other formats (page_formats: notebooks, .rst) have none of its fields
+    markdown = FieldMap().suffixes
+    names = [n for n in names if n.lower().endswith(markdown)]
     picked = names if len(names) <= SAMPLE_FILES else [names[i * len(names) // SAMPLE_FILES] for i in range(SAMPLE_FILES)]
     s = _Sample()
     for name in picked:
