@@ -54,7 +54,7 @@ ANY_SEPARATOR = "any"
 SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
-_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc")
+_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
@@ -89,7 +89,8 @@ class FieldMap:
     group of the regular expression ``subject_from_url`` matched against the url),
     ``"field"`` (the subject field's value: its slug names the subject), ``"toc"`` (the part of a
     book's table of contents that lists the page: ``toc_subjects`` are ``(page, caption)`` pairs, the
-    page's path below ``content_dir`` without suffix: a Jupyter Book's ``_toc.yml`` parts), and
+    page's path below ``content_dir`` without suffix: a Jupyter Book's ``_toc.yml`` parts), ``"parent"``
+    (the folder the file is in, whatever its depth: Pelican's category), and
     ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
     year) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
     ``python.asyncio.tasks.md`` is filed under ``python``; the vault's ``root.md`` under
@@ -1982,6 +1983,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = dict(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
+        if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)
+            folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
+            if folder and _slug(folder):
+                return _slug(folder), _folder_label(folder), False, []
         if source == "toc" and fields.toc_subjects:
             caption = dict(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
             if caption and _slug(caption):

@@ -1498,23 +1498,36 @@ def _pelican_setting(text: str, name: str) -> str | None:
     return found.group(2) if found else None
 
 
+def _pelican_list(text: str, name: str) -> tuple[str, ...] | None:
+    """A list setting of a Pelican config (``ARTICLE_PATHS = ['posts']``), ``None`` when not set.
+
+    >>> _pelican_list("ARTICLE_PATHS = ['posts', \\"blog\\"]\\nPAGE_PATHS = []\\n", "ARTICLE_PATHS"), _pelican_list("", "X")
+    (('posts', 'blog'), None)
+    """
+    found = re.search(rf"^{name}\s*=\s*[\[(]([^\])]*)[\])]", text, re.M)
+    return tuple(p for _, p in re.findall(r"""(["'])(.*?)\1""", found.group(1))) if found else None
+
+
 def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
     """A Pelican site (``pelicanconf.py``, here or above): its pages are those of the config's ``PATH``
     (``content`` as pelican-quickstart writes it); a page's metadata are the ``Key: value`` lines it
     starts with (Python-Markdown's, not YAML), a file without them is no page (Pelican needs a
     title), ``Status: draft`` is a draft; the site's url is ``SITEURL`` of ``publishconf.py`` (the
-    published site's) or of ``pelicanconf.py``. A page's subject is its ``Category``, else its
-    folder (``USE_FOLDER_AS_CATEGORY``); its tags are split on semicolons, else commas; it is
+    published site's) or of ``pelicanconf.py``. A page's subject is its ``Category``, else the
+    folder it is in (``USE_FOLDER_AS_CATEGORY``: ``posts/python/a.md`` is filed under ``python``); its tags are split on semicolons, else commas; it is
     published at the config's ``ARTICLE_URL`` (``{slug}.html``), a page of ``PAGE_PATHS``
-    (``pages/``) at its ``PAGE_URL`` (``pages/{slug}.html``)."""
+    (``pages/``) at its ``PAGE_URL`` (``pages/{slug}.html``). A file outside its ``ARTICLE_PATHS``
+    (by default the whole folder) and ``PAGE_PATHS``, or that its ``ARTICLE_EXCLUDES`` or
+    ``PAGE_EXCLUDES`` name, is no page."""
     declared = _PELICAN_PATH.search(text)
     content = (inside(declared.group(1)) if declared else None) if config.parent == base.resolve() else None
     content = content or ""
-    paths = re.search(r"^PAGE_PATHS\s*=\s*[\[(]([^\])]*)[\])]", text, re.M)
-    page_paths = tuple(p for _, p in re.findall(r"""(["'])(.*?)\1""", paths.group(1))) if paths else ("pages",)
+    page_paths = _pelican_list(text, "PAGE_PATHS")
+    page_paths = ("pages",) if page_paths is None else page_paths
+    article_paths = _pelican_list(text, "ARTICLE_PATHS")
     changes: dict[str, Any] = {
         "metadata_lines": True, "drafts": ("draft", "status"), "no_front_matter": "skip",
-        "subject": ("category",), "subject_from": ("field", "folder"), "keyword_separator": SEMICOLONS,
+        "subject": ("category",), "subject_from": ("field", "parent"), "keyword_separator": SEMICOLONS,
         "article_url": _pelican_setting(text, "ARTICLE_URL") or "{slug}.html",
         "page_url": _pelican_setting(text, "PAGE_URL") or "pages/{slug}.html", "page_paths": page_paths,
         "slug_source": "basename" if _pelican_setting(text, "SLUGIFY_SOURCE") == "basename" else "title"}
@@ -1523,10 +1536,17 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
         if url and "://" in url.group(1):
             changes["site_url"] = url.group(1).rstrip("/")
             break
+    folders = [p.strip().strip("/") for p in (*article_paths, *page_paths)] if article_paths is not None else [""]
+    if "" not in folders and "." not in folders:  # Pelican reads its articles and pages there, and nothing else
+        changes["page_folders"] = tuple(f"{content}{folder}/" for folder in dict.fromkeys(folders))
+    excludes = [(setting, glob.strip().strip("/")) for setting in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES")
+                for glob in _pelican_list(text, setting) or ()]
+    if excludes:
+        changes["ignores"] = tuple((content, glob, setting) for setting, glob in excludes if glob)
     why = (f"{config.name}: a Pelican site; Key: value metadata lines; urls by {changes['article_url']} "
            f"(pages: {changes['page_url']})")
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
-                 own_subject="subject from Category, else the folder")
+                 own_subject="subject from Category, else the folder the file is in")
 
 
 def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:

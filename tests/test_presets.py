@@ -2383,6 +2383,34 @@ def test_a_pelican_sites_urls_categories_and_tags_are_its_own(tmp_path: Path, co
                                                           kg.article(by["pages/about.md"].key)]
 
 
+def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path):
+    """Pelican reads its articles from ARTICLE_PATHS and its pages from PAGE_PATHS, less what
+    ARTICLE_EXCLUDES names (a Markdown file of STATIC_PATHS is copied as it is, elsewhere not read);
+    a post's category is the folder it is in. Every Markdown file of the content folder was a page,
+    and every post of posts/ was filed under 'Posts'."""
+    site = tmp_path / "site"
+    for name, text in {
+        "pelicanconf.py": "PATH = 'content'\nARTICLE_PATHS = ['posts']\nSTATIC_PATHS = ['images', 'extra']\n"
+                          "ARTICLE_EXCLUDES = ['posts/old']\n",
+        "content/posts/python/a.md": "Title: In posts\nDate: 2024-01-01\n\nx\n",
+        "content/posts/b.md": "Title: At the top of posts\nDate: 2024-01-01\n\nx\n",
+        "content/posts/old/o.md": "Title: Old\nDate: 2024-01-01\n\nx\n",
+        "content/notes/n.md": "Title: Note outside\nDate: 2024-01-01\n\nx\n",
+        "content/extra/e.md": "Title: Extra md\nDate: 2024-01-01\n\nx\n",
+        "content/pages/about.md": "Title: About\n\nx\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: a.subject for a in result.articles} == {
+        "content/posts/python/a.md": "Python", "content/posts/b.md": "Posts", "content/pages/about.md": "Pages"}
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {
+        "content/notes/n.md": "outside the site's page folders (content/posts/, content/pages/): not a page",
+        "content/extra/e.md": "outside the site's page folders (content/posts/, content/pages/): not a page",
+        "content/posts/old/o.md": "excluded by the site's config (ARTICLE_EXCLUDES: posts/old): not a page"}
+    assert_every_file_accounted_for(result)
+
+
 def test_a_pelican_sites_restructuredtext_posts_are_read(tmp_path: Path):
     """Pelican reads .rst posts as well as Markdown ones: the title is the document's, the metadata the
     field list under it (:date:, :tags:, :category:, :slug:), links `text <{filename}path>`_. A Pelican
