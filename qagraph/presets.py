@@ -591,6 +591,8 @@ def _where(path: Path, base: Path) -> str:
     resolved = base.resolve()
     if path.parent == resolved:
         return f"{path.name} in the folder"
+    if resolved in path.parents:  # a repository's book/_toc.yml
+        return f"{path.relative_to(resolved).as_posix()} in the folder"
     try:
         return f"{path.relative_to(resolved.parent)} in the parent folder"
     except ValueError:
@@ -1306,12 +1308,24 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     return _PAGE_FORMATS["pelicanconf.py"] if _config(_parents(base), _PELICAN_CONFIGS) is not None else ()
 
 
+#: how many folders of a repository are looked in for its book's _toc.yml or myst.yml
+_BOOK_FOLDERS_LOOKED = 50
+
+
 def _book_config(base: Path) -> tuple[Path, str] | None:
     """The config of the book ``base`` is (or is the source folder of, for an mdBook's ``book.toml``
     above it): an mdBook's ``book.toml``, a GitBook's ``.gitbook.yaml``, a Jupyter Book's
-    ``_toc.yml`` (beside its ``_config.yml``, which is no Jekyll site's), a MyST site's ``myst.yml``."""
+    ``_toc.yml`` (beside its ``_config.yml``, which is no Jekyll site's), a MyST site's ``myst.yml``;
+    those two also in a folder of ``base`` (a repository that keeps its book in ``book/`` or ``docs/``)."""
     here = base.resolve()
     found = _config([here], tuple(_BOOK_TOOLS))
+    if found is not None:
+        return found
+    try:
+        folders = sorted(entry.name for entry in os.scandir(here) if entry.is_dir() and not entry.name.startswith((".", "_")))
+    except OSError:
+        folders = []
+    found = _config([here / folder for folder in folders[:_BOOK_FOLDERS_LOOKED]], ("_toc.yml", "myst.yml"))
     if found is not None:
         return found
     above = _config(_parents(base)[1:], ("book.toml",))
@@ -1381,6 +1395,8 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     changes: dict[str, Any] = {"no_front_matter": "article"}
     own: str | None = None
     if tool in ("_toc.yml", "myst.yml"):
+        # the book's folder: the folder read, or one of its folders (a repository's book/)
+        book_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
         # MyST's cross-references: {doc}`path`, {ref}`label` to a (label)= target, [text](label)
         changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
         if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
@@ -1393,15 +1409,18 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
             book = _jekyll_settings(settings[1]) if settings is not None else {}
             excluded = _jekyll_list(book, "exclude_patterns")
             if excluded:  # Sphinx's: globs from the book's folder
-                changes["ignores"] = tuple(("", glob.removeprefix("./"), "exclude_patterns") for glob in excluded)
+                changes["ignores"] = tuple((book_dir, glob.removeprefix("./"), "exclude_patterns") for glob in excluded)
             if book.get("only_build_toc_files") is True:  # the pages _toc.yml does not list are not built
-                pages = set(entries)
-                changes.update(toc=tool, toc_pages=tuple(n for n in names if n.rsplit(".", 1)[0] in pages or n in pages))
+                pages = {book_dir + page for page in entries}
+                changes.update(toc=book_dir + tool,
+                               toc_pages=tuple(n for n in names if n.rsplit(".", 1)[0] in pages or n in pages))
             baseurl = _JUPYTER_BOOK_BASEURL.search(settings[1]) if settings is not None else None
             if baseurl and "://" in baseurl.group(1):
                 changes["site_url"] = baseurl.group(1).rstrip("/")
-        return _Site("", ("_build",), f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by "
-                     "their Markdown cells; MyST links ({doc}, {ref} to (label)= targets)", changes, own_subject=own)
+        why = (f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by their Markdown cells; "
+               "MyST links ({doc}, {ref} to (label)= targets)")
+        return _Site(book_dir, ("_build",), f"pages under {book_dir} ({why})" if book_dir else why, changes,
+                     own_subject=own)
     if tool == "book.toml":
         declared = _BOOK_SRC.search(text)
         source, summary = (declared.group(1) if declared else "src"), "SUMMARY.md"

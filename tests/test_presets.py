@@ -2609,6 +2609,30 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
+    """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
+    repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
+    urls), and the repository's own files were pages."""
+    import qagraph
+
+    repo = tmp_path / "repo"
+    for name, text in {**{f"book/{n}": t for n, t in JUPYTER_BOOK.items()},
+                       "README.md": "# The repository\n", "scripts/notes.md": "# Notes\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert result.detection is not None and "book/_toc.yml in the folder (a Jupyter Book)" in result.detection.reason
+    assert sorted(a.path for a in result.articles) == [
+        "book/chapters/advanced/notebook.ipynb", "book/chapters/advanced/rst_page.rst", "book/chapters/basics/floats.md",
+        "book/chapters/basics/numbers.md", "book/chapters/basics/setup.md", "book/intro.md"]
+    by = {a.path: a for a in result.articles}
+    assert (by["book/intro.md"].url, by["book/chapters/basics/setup.md"].subject) == ("/intro.html", "Basics")
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["README.md"] == why["scripts/notes.md"] == "outside the content folder book/: not a page"
+    kg = qagraph.build(repo, out=tmp_path / "out")
+    alone = qagraph.build(repo / "book", out=tmp_path / "out-book")  # the same links as the book read by itself
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == alone.counts["edges"]["related"] == 16
+
+
 def test_a_jupyter_book_publishes_what_its_config_says(tmp_path: Path):
     """With only_build_toc_files: true a Jupyter Book publishes only the pages its _toc.yml lists, and
     never those its exclude_patterns name (Sphinx's globs): they were articles. Without the setting, a
