@@ -550,8 +550,10 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
 def _site_tool(base: Path) -> str | None:
     """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
     its config file, and the tool; ``None`` for no such site."""
-    for names, tool in ((_MKDOCS_CONFIGS, "an MkDocs site"), (_DOCUSAURUS_CONFIGS, "a Docusaurus site"),
-                        (_ASTRO_CONFIGS, "an Astro site")):
+    mkdocs = _mkdocs_config(base)
+    if mkdocs is not None:
+        return f"{_where(mkdocs[0], base)} (an MkDocs site)"
+    for names, tool in ((_DOCUSAURUS_CONFIGS, "a Docusaurus site"), (_ASTRO_CONFIGS, "an Astro site")):
         found = _config([base.resolve()], names)
         if found is not None:
             return f"{found[0].name} ({tool})"
@@ -1152,6 +1154,21 @@ _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
 #: :func:`_site_content` reads them)
 _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+
+
+def _mkdocs_config(base: Path) -> tuple[Path, str] | None:
+    """The config of the MkDocs site ``base`` is (``mkdocs.yml`` in it), or is the docs folder of (an
+    ``mkdocs.yml`` above whose ``docs_dir``, default ``docs``, is ``base``)."""
+    here = base.resolve()
+    found = _config([here], _MKDOCS_CONFIGS)
+    if found is not None:
+        return found
+    above = _config(_parents(base)[1:], _MKDOCS_CONFIGS)
+    if above is not None:
+        declared = _MKDOCS_DOCS_DIR.search(above[1])
+        if (above[0].parent / (declared.group(1) if declared else "docs")).resolve() == here:
+            return above
+    return None
 _DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG)
 #: where a repository keeps its Docusaurus site, beside the docs (``docs: {path: '../docs'}``)
 _DOCUSAURUS_SITE = "website/"
@@ -1203,11 +1220,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         prefix = f"{folder}/" if folder and folder != "." else ""
         return prefix if prefix and any(n.startswith(prefix) for n in names) else None
 
-    mkdocs = _config([base.resolve()], _MKDOCS_CONFIGS)
+    mkdocs = _mkdocs_config(base)
     if mkdocs is not None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
-        docs = inside(declared.group(1) if declared else "docs")
-        if docs:  # every Markdown file there is a page: front matter is optional
+        # the docs folder below the folder read, or the folder read itself (mkdocs.yml above it)
+        docs = inside(declared.group(1) if declared else "docs") if mkdocs[0].parent == base.resolve() else ""
+        if docs is not None:  # every Markdown file there is a page: front matter is optional
             excluded = (*_MKDOCS_EXCLUDED, *_yaml_text_lines(mkdocs[1], "exclude_docs"))
             drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
             # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
@@ -1224,9 +1242,10 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             site_url = _yaml_text_lines(mkdocs[1], "site_url")
             if site_url and "://" in site_url[0]:
                 changes["site_url"] = site_url[0].rstrip("/")
-            return _Site(docs, (), f"pages under {docs} ({mkdocs[0].name}: an MkDocs site; "
-                         f"not read: templates/{', the exclude_docs' if len(excluded) > 1 else ''}"
-                         f"{' and draft_docs' if drafts else ''}; urls /page{'.html' if files else '/'})", changes)
+            why = (f"{mkdocs[0].name}: an MkDocs site; not read: templates/"
+                   f"{', the exclude_docs' if len(excluded) > 1 else ''}{' and draft_docs' if drafts else ''}; "
+                   f"urls /page{'.html' if files else '/'}")
+            return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes)
     docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
         site = docusaurus[2]

@@ -2915,7 +2915,8 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
 def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls: dict[str, str | None]):
     """MkDocs publishes a page at its path below docs/ (/guide/install/, or /guide/install.html with
     use_directory_urls: false), an index.md or README.md at its folder's url, and leaves out a README.md
-    beside an index.md; site_url is where the site is. Pages had no url, so a link to the site's own
+    beside an index.md; site_url is where the site is (also when the docs folder is read by itself). Pages
+    had no url, so a link to the site's own
     page by its address was a stub, and a README.md beside an index.md was a page of its own. A Material
     blog's posts are published by date, not at their path: they have no url (rather than a wrong one)."""
     import qagraph
@@ -2937,6 +2938,11 @@ def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls:
     why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
     assert why == {"docs/guide/README.md": "beside index.md, which the site publishes at the same url "
                                            "(MkDocs leaves README.md out)"}
+    # the docs folder read by itself (mkdocs.yml above it) is the same site: it was no MkDocs site at all
+    docs = load_corpus(site / "docs")
+    assert docs.detection is not None and docs.detection.reason.startswith("mkdocs.yml in the parent folder")
+    assert {a.path: a.url for a in docs.articles} == {name.removeprefix("docs/"): url for name, url in urls.items()}
+    assert docs.skipped == ["guide/README.md"]
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
     key = {a.path: a.key for a in result.articles}
