@@ -305,7 +305,7 @@ def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] |
     for folder in folders:
         for name in names:
             path = folder / name
-            if path.is_file():
+            if _is_file(path):  # not in a folder that cannot be read: the scan reports that one
                 data = _read_regular(path, 65536)
                 if isinstance(data, bytes):
                     text = data.decode("utf-8", "replace")
@@ -314,6 +314,15 @@ def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] |
 
 
 _JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file, ``False`` where a folder on the way cannot be read (``Path.is_file``
+    raises then): a site's files probed in a folder the scan reports as unreadable are none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
@@ -498,7 +507,7 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     looked for only when no stronger sign was found: ``False`` then)."""
     if (base / ".obsidian").is_dir():
         return "obsidian", ".obsidian/ folder (an Obsidian vault)", False
-    if (base / _LOGSEQ_CONFIG).is_file():
+    if _is_file(base / _LOGSEQ_CONFIG):
         return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)", False
     if _quartz(base, names) is not None:
         return "obsidian", "quartz.config.ts (a Quartz site: content/ read as an Obsidian vault)", False
@@ -714,7 +723,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
-    if p.name == "obsidian" and (base / _LOGSEQ_CONFIG).is_file():
+    if p.name == "obsidian" and _is_file(base / _LOGSEQ_CONFIG):
         journal_files, journal_title, journals = _logseq_journals(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
@@ -1984,7 +1993,7 @@ def _tag_labels(base: Path, folder: str, name: str | None) -> tuple[list[tuple[s
         return [], []
     rel = posixpath.normpath(posixpath.join(folder, name))
     path = base / rel
-    if rel.startswith("../") or not path.is_file():
+    if rel.startswith("../") or not _is_file(path):
         return [], []
     try:
         value = _data_file(path, "the tags file", "YAML")
@@ -2036,7 +2045,7 @@ def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, 
 
     listing = f"{prefix}versions.json"  # the site's folder too, for one in website/
     path = base / listing
-    if setting("disableVersioning", "true") or not path.is_file():
+    if setting("disableVersioning", "true") or not _is_file(path):
         return [(docs, route)], []
     try:
         names = _data_file(path, listing, "JSON")
@@ -2318,7 +2327,11 @@ def _authors_map(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...], li
         return [Problem(name, line, f"{why}: {then}", "authors-file", WARNING)]
 
     path = base / name
-    if name.startswith(("../", "/")) or not (path.exists() or path.is_symlink()):  # outside the site: not read
+    try:
+        there = path.exists() or path.is_symlink()
+    except OSError:  # in a folder that cannot be read: the scan reports it
+        there = False
+    if name.startswith(("../", "/")) or not there:  # outside the site: not read
         return (), []
     try:
         value = _data_file(path, "the authors map", "JSON" if name.endswith(".json") else "YAML")

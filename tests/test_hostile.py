@@ -437,6 +437,25 @@ def test_unreadable_file_and_folder_are_reported(root: Path, chmod_back: list[Pa
     assert report["rejected"] == ["a/locked.md"]
 
 
+@pytest.mark.parametrize("sealed", ["book", "logseq", "website"])
+def test_a_folder_where_a_site_config_is_looked_for_that_cannot_be_read(root: Path, chmod_back: list[Path],
+                                                                          sealed: str) -> None:
+    """Recognising a site looks for configs in folders of the one read (a book's ``book/_toc.yml``, a
+    Logseq graph's ``logseq/config.edn``, a Docusaurus site's ``website/``): one that cannot be read
+    ended the build with "Permission denied" naming the config, where it is one folder the report
+    names among the others."""
+    write_article(root, "a.md", front("title: A"))
+    write_article(root, f"{sealed}/inner.md", front("title: Sealed"))
+    os.chmod(root / sealed, 0)
+    chmod_back.append(root / sealed)
+    built = unprivileged("build", "-c", "content", "-o", "out", "-q", cwd=root.parent)
+    assert built.returncode == 0, built.stderr
+    report = json.loads((root.parent / "out" / "report.json").read_text())
+    assert [(p["path"], p["message"]) for p in report["problems"]] == [
+        (f"{sealed}/", "cannot read folder: Permission denied")]
+    assert report["counts"]["articles"] == report["counts"]["files"] > 0  # the sealed folder's files are unseen
+
+
 def test_a_hidden_folder_that_cannot_be_read_is_counted_as_unknown(root: Path, chmod_back: list[Path]) -> None:
     """A hidden folder is not read, but its article files are counted: one that cannot be read was
     listed as holding none. Its count is unknown (null) in the report and the database, and it is a
