@@ -712,6 +712,8 @@ class ArticleIndex(Generic[A]):
         folder = self._folder_of(a.path) if name in FOLDER_PAGES else ""
         if folder:  # a link to the root's folder may reach any article: it goes by no name
             found.add(folder.rpartition("/")[2])
+        if name in FOLDER_PAGES:  # a link to its folder's index.md leads to its README.md when that is the page
+            found.update(FOLDER_PAGES)
         forms = [page, a.key, a.url or ""]
         forms += aliases(a, self.alias_fields)
         slug = a.extra.get("slug")

@@ -1720,6 +1720,17 @@ def test_a_patched_build_of_an_mkdocs_site_equals_a_full_build(tmp_path_factory,
     _patch_site(tmp_path_factory.mktemp("mkdocs"), files, edits)
 
 
+def test_a_link_to_a_folders_index_md_that_leads_to_its_readme_is_patched_as_built(tmp_path: Path):
+    """Found by the property test above: a link to ``../index.md`` leads to the folder's own page,
+    here the root's ``README.md``; when that page was edited, the patched build linked to a stub
+    ``index`` where a cold build links to the README (the README went by no name ``index``, so the
+    link was not among those the patch reads again)."""
+    files = {"docs/guide/a.md": "# Page\n\nSome text. \n", "docs/drafts/d.md": "# Page\n\nSome text. \n",
+             "README.md": "# Page\n\nSome text. [d](/drafts/d/)\n",
+             "docs/index.md": "# Page\n\nSome text. [i](../index.md) [d](/drafts/d/)\n", "mkdocs.yml": "site_name: D\n"}
+    _patch_site(tmp_path, files, [("delete", 4)])  # mkdocs.yml, then README.md edited
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]
