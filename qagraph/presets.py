@@ -2089,23 +2089,19 @@ def _js_members(config: str, start: int) -> dict[str, int]:
     ({'versions': 17, 'x': 58}, {'current': 27, '1.0': 50})
     """
     found: dict[str, int] = {}
-    depth = 0
-    i = start
-    while i < len(config):
+    end = _js_end(config, start)
+    i = start + 1
+    while i < end:
         c = config[i]
         if c in "\"'`":
             i = _js_string(config, i)[1]
             continue
-        if c in "{[":
-            if depth == 1:
-                key = re.search(r"""(?:(["'`])([^"'`]*)\1|([\w$]+))\s*:\s*$""", config[max(start, i - 200):i])
-                if key is not None:
-                    found[key.group(2) if key.group(1) else key.group(3)] = i
-            depth += 1
-        elif c in "}]":
-            depth -= 1
-            if depth == 0:
-                break
+        if c in "{[(":  # a member's value (or a call's arguments): passed over whole, by :func:`_js_end`
+            key = re.search(r"""(?:(["'`])([^"'`]*)\1|([\w$]+))\s*:\s*$""", config[max(start, i - 200):i])
+            if key is not None and c != "(":
+                found[key.group(2) if key.group(1) else key.group(3)] = i
+            i = _js_end(config, i) + 1
+            continue
         i += 1
     return found
 
