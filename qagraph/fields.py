@@ -806,10 +806,12 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
         keys = {str(k).lower(): k for k in data}  # Hugo's front-matter keys are case-insensitive
         for wanted, names, later in ((future, ("publishdate", "pubdate", "published", "date"), True),
                                      (expired, ("expirydate", "unpublishdate"), False)):
-            key = next((keys[n] for n in names if n in keys and _moment(data[keys[n]]) is not None), None)
-            when = _moment(data[key]) if wanted and key is not None else None
-            if when is not None and (when > now if later else when < now):
-                return f"{key}: {str(data[key]).strip()}, {'in the future' if later else 'past'}"
+            if not wanted:
+                continue
+            # the first of those fields that holds a date, read once
+            found = next(((keys[n], m) for n in names if n in keys and (m := _moment(data[keys[n]])) is not None), None)
+            if found is not None and (found[1] > now if later else found[1] < now):
+                return f"{found[0]}: {str(data[found[0]]).strip()}, {'in the future' if later else 'past'}"
     for key in ("_build", "build"):
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:
