@@ -422,6 +422,44 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     return settings
 
 
+def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | None:
+    """A warning when ``tool``'s config ``path`` (its ``text``, read by the site) is not TOML, YAML
+    or JSON (by its suffix) that can be read: the site is then read as if it had no such file
+    (the tool's own defaults for urls, folders, taxonomies), which a user must hear of rather than
+    meet as wrong urls. Its path is from the folder read (``../hugo.toml`` for a parent's), with the
+    line of the error where the parser gives one.
+
+    >>> print(config_problem(Path("."), Path("hugo.toml"), 'title = "x"\\n[permalinks\\nposts = "/:slug/"\\n', "Hugo"))
+    hugo.toml:2: warning: not TOML that can be read (Expected ']' at the end of a table declaration): Hugo's settings in it are not used (read as its defaults)
+    >>> config_problem(Path("."), Path("_config.yml"), "permalink: /:title/\\n", "Jekyll") is None
+    True
+    """
+    import yaml
+
+    syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
+    try:
+        if syntax == "TOML":
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # pragma: no cover - Python 3.10
+                import tomli as tomllib
+            try:
+                tomllib.loads(text)
+            except ValueError as exc:  # its TOMLDecodeError: the line in its message
+                at = re.search(r"\(at line (\d+)", str(exc))
+                raise ValueError(str(exc).split(" (at line", 1)[0], int(at.group(1)) if at else None) from None
+            except RecursionError:
+                raise ValueError("nested too deeply") from None
+        else:
+            _parsed(text, json.loads if syntax == "JSON" else yaml.safe_load)
+    except ValueError as exc:
+        what, line = exc.args[0], exc.args[1] if len(exc.args) > 1 else None
+        rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
+        return Problem(rel, line, f"not {syntax} that can be read ({str(what).strip()}): {tool}'s settings in it are "
+                                  "not used (read as its defaults)", "site-config", WARNING)
+    return None
+
+
 def _hugo_permalinks(setting: Any) -> tuple[tuple[str, str, str], ...]:
     """A Hugo config's ``permalinks`` as ``(kind, section, pattern)``: ``posts = "/:year/:slug/"`` is a
     regular page's (``page``), as are the patterns of a ``[permalinks.page]`` table; those of a
@@ -637,6 +675,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
         zola = _zola(base) if theme is None and not hugo else None
         settings = hugo_settings(*config) if config is not None and zola is None else {}
+        if config is not None and zola is None and (broken := config_problem(base, *config, "Hugo")) is not None:
+            problems.append(broken)
         named = settings.get("contentdir")
         named = named.strip().strip("/") if isinstance(named, str) and named.strip().strip("/") not in ("", ".") else None
         if theme is not None:
@@ -674,9 +714,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
+        if (broken := config_problem(base, *hexo, "Hexo")) is not None:
+            problems.append(broken)
     elif p.name == "jekyll":
         config = _config(_parents(base), _JEKYLL_CONFIGS)
         settings = _jekyll_settings(config[1]) if config else {}
+        if config is not None and (broken := config_problem(base, *config, "Jekyll")) is not None:
+            problems.append(broken)
         published, unpublished = _jekyll_collections(settings)
         included = _jekyll_list(settings, "include")
         # what Jekyll does not read, where a config says the folder is a Jekyll site (dated names
@@ -1447,8 +1491,12 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
                 changes["site_url"] = baseurl.group(1).rstrip("/")
         why = (f"{tool}: {_BOOK_TOOLS[tool]}; _build/ (its output) skipped; notebooks read by their Markdown cells; "
                "MyST links ({doc}, {ref} to (label)= targets)")
+        book_tool = "Jupyter Book" if tool == "_toc.yml" else "MyST"
+        broken = [config_problem(base, config, text, book_tool)]
+        if tool == "_toc.yml" and settings is not None:
+            broken.append(config_problem(base, *settings, book_tool))
         return _Site(book_dir, ("_build",), f"pages under {book_dir} ({why})" if book_dir else why, changes,
-                     own_subject=own)
+                     [p for p in broken if p is not None], own_subject=own)
     if tool == "book.toml":
         declared = _BOOK_SRC.search(text)
         source, summary = (declared.group(1) if declared else "src"), "SUMMARY.md"

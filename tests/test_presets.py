@@ -3252,3 +3252,49 @@ def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path):
     for day, published in (("2009-12-31", False), ("2010-01-01", True), ("2029-12-31", True), ("2030-01-02", False)):
         then = load_corpus(site / "content", fields=replace(result.fields, content_dir="", as_of=day))
         assert bool(then.articles) is published, day
+
+
+@pytest.mark.parametrize("files, tool, where", [
+    ({"hugo.toml": 'baseURL = "https://x.org/"\n[permalinks\nposts = "/:year/:slug/"\n',
+      "content/posts/a.md": "---\ntitle: A\n---\n[b](/posts/b/)\n", "content/posts/b.md": "---\ntitle: B\n---\n"},
+     "Hugo", ("hugo.toml", 2)),
+    ({"_config.yml": "title: Blog\npermalink: /:title/\n\texclude: [drafts]\n",
+      "_posts/2020-01-01-a.md": "---\ntitle: A\n---\n", "_posts/2020-01-02-b.md": "---\ntitle: B\n---\n"},
+     "Jekyll", ("_config.yml", 3)),
+    ({"_config.yml": 'title: H\npermalink: :year/:title/\nnew_post_name: :title.md\nurl: "https://x.org\n',
+      "source/_posts/a.md": "---\ntitle: A\n---\n", "source/_posts/b.md": "---\ntitle: B\n---\n"},
+     "Hexo", ("_config.yml", 5)),
+    ({"_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n  sections: [\n", "_config.yml": "title: B\n",
+      "intro.md": "# Intro\n", "a.md": "# A\n"},
+     "Jupyter Book", ("_toc.yml", 6)),
+])
+def test_a_site_config_that_cannot_be_read_is_a_warning_naming_it(tmp_path: Path, files, tool, where):
+    """A site's own config with a syntax error (a table left open, a tab, a quote left open) used
+    to be passed over in silence: the site was read with the tool's defaults (other urls, other
+    folders), and nothing said why. Now the report names the file and the line, and every page is
+    still read; the same site with the config mended has no such warning."""
+    import qagraph
+
+    for name, text in files.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    warned = [p for p in result.problems if p.code == "site-config"]
+    assert [(p.path, p.line, p.severity) for p in warned] == [(*where, WARNING)]
+    assert f"{tool}'s settings in it are not used" in warned[0].message
+    assert len(result.articles) == 2
+    assert [p["path"] for p in qagraph.build(tmp_path).report()["problems"]] == [where[0]]
+    config = tmp_path / where[0]
+    mended = {"hugo.toml": 'baseURL = "https://x.org/"\n[permalinks]\nposts = "/:year/:slug/"\n',
+              "Jekyll": "title: Blog\npermalink: /:title/\nexclude: [drafts]\n",
+              "Hexo": 'title: H\npermalink: :year/:title/\nnew_post_name: :title.md\nurl: "https://x.org"\n',
+              "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n"}
+    config.write_text(mended.get(where[0]) or mended[tool])
+    assert not [p for p in load_corpus(tmp_path).problems if p.code == "site-config"]
+
+
+def test_a_config_in_the_parent_folder_is_named_from_the_folder_read(tmp_path: Path):
+    """A Hugo site read from its content/ folder: its broken config is one folder up."""
+    write_article(tmp_path, "hugo.toml", 'title = "x"\nbaseURL = "https://x.org/\n')
+    write_article(tmp_path, "content/posts/a.md", "---\ntitle: A\n---\n")
+    warned = [p for p in load_corpus(tmp_path / "content").problems if p.code == "site-config"]
+    assert [(p.path, p.line) for p in warned] == [("../hugo.toml", 2)]
