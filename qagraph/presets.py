@@ -422,6 +422,20 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     return settings
 
 
+@functools.cache
+def _any_tags_loader() -> Any:
+    """A YAML loader that reads what ``yaml.safe_load`` reads, and any other tag too (as nothing): an
+    ``mkdocs.yml`` names Python objects (``!!python/name:...``), ``!ENV`` values, ``!relative``
+    paths, which its tool reads and a syntax check must not take for errors."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return Loader
+
+
 def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | None:
     """A warning when ``tool``'s config ``path`` (its ``text``, read by the site) is not TOML, YAML
     or JSON (by its suffix) that can be read: the site is then read as if it had no such file
@@ -430,7 +444,7 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     line of the error where the parser gives one.
 
     >>> print(config_problem(Path("."), Path("hugo.toml"), 'title = "x"\\n[permalinks\\nposts = "/:slug/"\\n', "Hugo"))
-    hugo.toml:2: warning: not TOML that can be read (Expected ']' at the end of a table declaration): Hugo's settings in it are not used (read as its defaults)
+    hugo.toml:2: warning: not TOML that can be read (Expected ']' at the end of a table declaration): its settings are not used, the site is read with the defaults of Hugo
     >>> config_problem(Path("."), Path("_config.yml"), "permalink: /:title/\\n", "Jekyll") is None
     True
     """
@@ -451,12 +465,12 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
             except RecursionError:
                 raise ValueError("nested too deeply") from None
         else:
-            _parsed(text, json.loads if syntax == "JSON" else yaml.safe_load)
+            _parsed(text, json.loads if syntax == "JSON" else lambda t: yaml.load(t, Loader=_any_tags_loader()))
     except ValueError as exc:
         what, line = exc.args[0], exc.args[1] if len(exc.args) > 1 else None
         rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
-        return Problem(rel, line, f"not {syntax} that can be read ({str(what).strip()}): {tool}'s settings in it are "
-                                  "not used (read as its defaults)", "site-config", WARNING)
+        return Problem(rel, line, f"not {syntax} that can be read ({str(what).strip()}): its settings are not used, the "
+                                  f"site is read with the defaults of {tool}", "site-config", WARNING)
     return None
 
 
@@ -1298,7 +1312,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why = (f"{mkdocs[0].name}: an MkDocs site; not read: templates/"
                    f"{', the exclude_docs' if len(excluded) > 1 else ''}{' and draft_docs' if drafts else ''}; "
                    f"urls /page{'.html' if files else '/'}")
-            return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes)
+            broken = config_problem(base, *mkdocs, "MkDocs")
+            return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes,
+                         [broken] if broken is not None else [])
     docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
         site = docusaurus[2]

@@ -3267,6 +3267,9 @@ def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path):
     ({"_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n  sections: [\n", "_config.yml": "title: B\n",
       "intro.md": "# Intro\n", "a.md": "# A\n"},
      "Jupyter Book", ("_toc.yml", 6)),
+    ({"mkdocs.yml": "site_name: Docs\nnav:\n  - Home: index.md\n\t- Guide: guide.md\n",
+      "docs/index.md": "# Home\n", "docs/guide.md": "# Guide\n"},
+     "MkDocs", ("mkdocs.yml", 4)),
 ])
 def test_a_site_config_that_cannot_be_read_is_a_warning_naming_it(tmp_path: Path, files, tool, where):
     """A site's own config with a syntax error (a table left open, a tab, a quote left open) used
@@ -3280,14 +3283,18 @@ def test_a_site_config_that_cannot_be_read_is_a_warning_naming_it(tmp_path: Path
     result = load_corpus(tmp_path)
     warned = [p for p in result.problems if p.code == "site-config"]
     assert [(p.path, p.line, p.severity) for p in warned] == [(*where, WARNING)]
-    assert f"{tool}'s settings in it are not used" in warned[0].message
+    assert warned[0].message.endswith(f"its settings are not used, the site is read with the defaults of {tool}")
     assert len(result.articles) == 2
     assert [p["path"] for p in qagraph.build(tmp_path).report()["problems"]] == [where[0]]
     config = tmp_path / where[0]
     mended = {"hugo.toml": 'baseURL = "https://x.org/"\n[permalinks]\nposts = "/:year/:slug/"\n',
               "Jekyll": "title: Blog\npermalink: /:title/\nexclude: [drafts]\n",
               "Hexo": 'title: H\npermalink: :year/:title/\nnew_post_name: :title.md\nurl: "https://x.org"\n',
-              "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n"}
+              "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n",
+              # the tags an MkDocs config names Python objects and variables with are no errors
+              "mkdocs.yml": "site_name: Docs\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
+                            "!!python/name:material.extensions.emoji.twemoji\nextra:\n  key: !ENV [KEY, 'none']\n"
+                            "hooks:\n  - !relative $config_dir/hooks.py\n"}
     config.write_text(mended.get(where[0]) or mended[tool])
     assert not [p for p in load_corpus(tmp_path).problems if p.code == "site-config"]
 
