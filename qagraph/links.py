@@ -338,8 +338,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def _may_name_article(target: str) -> bool:
     """False for what can never be an article of the corpus: shortcode leftovers, bare anchors,
-    attachments. Absolute ``http(s)`` links are kept here and judged against the site url later."""
-    if target.startswith(("{{", "{%", "#", "?")):
+    attachments, a template's placeholders (``[[<% tp.date.now() %>]]``, ``[[Log/{{date}}]]``: the
+    note a template will make, in a template kept as a note). Absolute ``http(s)`` links are kept here
+    and judged against the site url later."""
+    if target.startswith(("{{", "{%", "#", "?")) or "<%" in target or "{{" in target:
         return False
     if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
         return False  # mailto:, tel:, obsidian://, data:, javascript:

@@ -39,6 +39,16 @@ def test_links_that_name_no_article_are_not_kept():
     assert [t for _, t, _, _ in found("[[Drawing.excalidraw]] [[v1.2 notes]]")] == ["Drawing.excalidraw", "v1.2 notes"]
 
 
+def test_template_placeholders_name_no_note():
+    """A template shown in a vault (a daily-note template shared as a note) links through its placeholders,
+    ``[[<% tp.date.yesterday("YYYY-MM-DD") %>]]`` (Templater) or ``[[Log/{{date}}]]`` (core Templates), which
+    name the note the template will make: each became a stub titled by the placeholder's code."""
+    body = ('[[<% tp.date.yesterday("YYYY-MM-DD") %>]] [[ <% tp.file.title %>-W01]] [[Log/{{date}}|day]]\n'
+            "[[Moods]] [<% tp.file.folder() %>](<% tp.file.folder() %>.md)")
+    assert found(body) == [("wiki-link", "Moods", None, 11)]
+    assert wiki_targets('"[[<% tp.date.now("YYYY") %>]]" and [[Year {{date:YYYY}}]], [[Mood]]') == [("Mood", None)]
+
+
 def test_markdown_link_forms():
     body = ('[a](../b.md#part) [c](<My Note.md>) [d](/functions/where/ "title") [e](x_(y).md)\n'
             "[f]: /templates/lookup-order/\n[g](https://docs.example.org/functions/first/) [h](https://other.org/)")
