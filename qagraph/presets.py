@@ -801,9 +801,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
         templates = _obsidian_templates(base)
-        if templates:
-            fields = replace(fields, templates=templates)
-            notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in templates) + ")")
+        held = tuple(t for t, _ in templates if (base / t).is_dir())
+        if held:
+            fields = replace(fields, templates=held)
+            notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in held) + ")")
+        # settings kept from an older layout (the folder renamed since): Obsidian finds no templates
+        # there, and every note of the vault is a note
+        problems += [Problem(settings, None, f"the templates folder it names, {t}/, is not in the vault: no note "
+                             "is skipped as a template", "site-config", WARNING)
+                     for t, settings in templates if t not in held]
     if p.name == "generic":
         site = _site_content(base, names)
         if site is not None:
@@ -1147,11 +1153,11 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
     return _js_list(config[1], "ignorePatterns")
 
 
-def _obsidian_templates(base: Path) -> tuple[str, ...]:
+def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
     """The folders an Obsidian vault's settings keep its templates of new notes in (the core Templates
-    plugin's ``folder``, Templater's ``templates_folder``), as paths from the vault's root; a settings
-    file that cannot be read names none."""
-    folders: list[str] = []
+    plugin's ``folder``, Templater's ``templates_folder``), as paths from the vault's root, each with
+    the settings file that names it first; a settings file that cannot be read names none."""
+    folders: dict[str, str] = {}
     for name, key in _OBSIDIAN_TEMPLATES:
         data = _read_regular(base / name, MAX_DATA_FILE)
         if isinstance(data, str):
@@ -1161,9 +1167,9 @@ def _obsidian_templates(base: Path) -> tuple[str, ...]:
         except ValueError:
             continue
         folder = value.get(key) if isinstance(value, dict) else None
-        if isinstance(folder, str) and folder.strip().strip("/") and folder.strip().strip("/") not in folders:
-            folders.append(folder.strip().strip("/"))
-    return tuple(folders)
+        if isinstance(folder, str) and folder.strip().strip("/"):
+            folders.setdefault(folder.strip().strip("/"), name)
+    return tuple(folders.items())
 
 
 def _foam(base: Path) -> bool:

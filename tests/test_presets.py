@@ -252,6 +252,28 @@ def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dic
                                          "not a note")
 
 
+def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path):
+    """Settings kept from an older layout name a templates folder the vault has renamed since: Obsidian
+    finds no templates there, and the notes of the renamed folder are notes. The build said "templates
+    of new notes skipped (Meta/Templates/)" all the same, so a user who met the templates among the
+    notes was told the opposite of what happened; now the settings file is named in a warning."""
+    vault = tmp_path / "vault"
+    for name, text in {".obsidian/templates.json": '{"folder": "Meta/Templates"}',
+                       ".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "Scaffolds"}',
+                       "Scaffolds/Meeting.md": "# {{title}}\n",
+                       "Contribute/01 Templates/T - Person.md": "# {{title}}\n\nAuthor of [[{{plugin}}]]\n",
+                       "People/Ann.md": "Wrote [[Style guide]].\n", "Style guide.md": "How notes are written.\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert sorted(a.path for a in result.articles) == ["Contribute/01 Templates/T - Person.md", "People/Ann.md",
+                                                       "Style guide.md"]
+    assert "templates of new notes skipped (Scaffolds/)" in result.detection.reason
+    assert "Meta/Templates" not in result.detection.reason
+    assert [(p.path, p.line, p.code, p.severity, p.message) for p in result.problems if p.code == "site-config"] == [
+        (".obsidian/templates.json", None, "site-config", WARNING,
+         "the templates folder it names, Meta/Templates/, is not in the vault: no note is skipped as a template")]
+
+
 def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
     result = load_corpus(OBSIDIAN)
     warnings = sorted((p.path, p.line, p.code) for p in result.problems)
