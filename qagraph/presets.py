@@ -325,6 +325,14 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder, ``False`` where a folder on the way cannot be read, as :func:`_is_file`."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
                  "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
                  "config/_default/config.yaml")
@@ -801,7 +809,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
         templates = _obsidian_templates(base)
-        held = tuple(t for t, _ in templates if (base / t).is_dir())
+        held = tuple(t for t, _ in templates if _is_dir(base / t))
         if held:
             fields = replace(fields, templates=held)
             notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in held) + ")")

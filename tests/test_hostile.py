@@ -456,6 +456,24 @@ def test_a_folder_where_a_site_config_is_looked_for_that_cannot_be_read(root: Pa
     assert report["counts"]["articles"] == report["counts"]["files"] > 0  # the sealed folder's files are unseen
 
 
+def test_a_vault_whose_templates_folder_cannot_be_read(root: Path, chmod_back: list[Path]) -> None:
+    """An Obsidian vault's templates setting names a folder below one that cannot be read: looking
+    for it must not end the build with "Permission denied" (``Path.is_dir`` raises on EACCES); the
+    sealed folder is one problem, and its templates folder is not found."""
+    write_article(root, ".obsidian/templates.json", '{"folder": "sealed/Templates"}')
+    write_article(root, "Note.md", "# Note\n\n[[Other]]\n")
+    write_article(root, "Other.md", "# Other\n")
+    write_article(root, "sealed/Templates/Daily.md", "# {{date}}\n")
+    os.chmod(root / "sealed", 0)
+    chmod_back.append(root / "sealed")
+    built = unprivileged("build", "-c", "content", "-o", "out", "-q", cwd=root.parent)
+    assert built.returncode == 0, built.stderr
+    report = json.loads((root.parent / "out" / "report.json").read_text())
+    assert [(p["path"], p["code"]) for p in report["problems"]] == [
+        (".obsidian/templates.json", "site-config"), ("sealed/", "io")]
+    assert report["counts"]["articles"] == report["counts"]["files"] > 0 and report["counts"]["stubs"] == 0
+
+
 def test_a_hidden_folder_that_cannot_be_read_is_counted_as_unknown(root: Path, chmod_back: list[Path]) -> None:
     """A hidden folder is not read, but its article files are counted: one that cannot be read was
     listed as holding none. Its count is unknown (null) in the report and the database, and it is a
