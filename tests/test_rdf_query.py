@@ -7,6 +7,7 @@ import io
 import json
 import signal
 import threading
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -132,10 +133,17 @@ def _queries_running() -> list[threading.Thread]:
 
 @pytest.fixture
 def let_queries_end():
-    """Queries given up on go on in the background: the test waits for them, not the tests after it."""
+    """Queries given up on go on in the background: the test waits for them, not the tests after it.
+    An interrupt that came inside ``Thread.start`` (a loaded machine) leaves a thread that starts a
+    moment later: joined once it has."""
     yield
     for thread in _queries_running():
-        thread.join()
+        while True:
+            try:
+                thread.join()
+                break
+            except RuntimeError:  # "cannot join thread before it is started"
+                time.sleep(0.01)
 
 
 def test_a_query_past_its_time_limit_is_given_up(let_queries_end):
