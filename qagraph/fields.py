@@ -1203,7 +1203,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return made, path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
-        return url or hugo_url(name, f.data, fields), page or "/"
+        return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
@@ -1244,6 +1244,28 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str:
     if fields.ugly_urls and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def hugo_own_url(url: str) -> str:
+    """The url Hugo publishes a page at whose front matter sets ``url``: from the site's root (a
+    leading ``/`` added) and, unless its last part names a file (``/feed.xml``), a folder's, with a
+    trailing ``/``, as Hugo writes ``/commands/hugo_serve`` to ``/commands/hugo_serve/index.html``.
+
+    >>> hugo_own_url("/commands/hugo_serve"), hugo_own_url("docs/intro/"), hugo_own_url("/feed.xml")
+    ('/commands/hugo_serve/', '/docs/intro/', '/feed.xml')
+    >>> hugo_own_url("https://other.example/a"), hugo_own_url("javascript:alert(1)")  # no path: left as they are
+    ('https://other.example/a', 'javascript:alert(1)')
+    """
+    url = url.strip()
+    if _SCHEME.match(url):
+        return url
+    url = "/" + url.lstrip("/")
+    if "." not in url.rstrip("/").rpartition("/")[2]:
+        url = url.rstrip("/") + "/"
+    return url
 
 
 _PERMALINK_TOKEN = re.compile(

@@ -146,7 +146,7 @@ def test_hugo_first_category_is_the_subject_and_the_others_keywords():
     assert intro.keywords == ("go templates", "layout", "fundamentals")
     # no categories: the section is the subject
     assert (pages["showcase/acme"].subject_slug, pages["showcase/acme"].subject) == ("showcase", "Showcase")
-    assert pages["functions/intersect"].url == "/functions/intersect-sets"  # url kept, identity stays the path
+    assert pages["functions/intersect"].url == "/functions/intersect-sets/"  # url kept as Hugo publishes it, identity stays the path
     assert pages["news/0.120-relnotes"].title == "0.120"
     assert pages["functions/where"].extra["menu"] == {"docs": {"parent": "functions"}}
 
@@ -319,7 +319,7 @@ def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise
 
     pages = by_key(load_corpus(HUGO))
     assert pages["functions/where"].url == "/functions/where/" and pages["/"].url == "/"
-    assert pages["about/license"].url == "/license"  # its url field
+    assert pages["about/license"].url == "/license/"  # its url field, as Hugo publishes it
     out = tmp_path / "out"
     qagraph.build(HUGO, out=out, site_url="https://docs.example.org")
     nq = (out / "rdf" / "part-000.nq").read_text()
@@ -3184,6 +3184,23 @@ def test_a_hugo_page_may_start_with_json_front_matter(tmp_path: Path):
                    "bad.md": (3, "invalid JSON: Expecting property name enclosed in double quotes"),
                    "note.md": (None, "no front matter: not a page (an include file, a resource or a repository file)")}
     assert_every_file_accounted_for(result)
+
+
+def test_a_hugo_page_s_own_url_is_published_as_hugo_writes_it(tmp_path: Path):
+    """A front-matter url is a folder's (hugo writes /cli/run to /cli/run/index.html, its href /cli/run/),
+    from the site's root, unless it names a file: it lost its trailing / (/cli/run) and a relative one its
+    leading / (cli/stop). Links to it, with or without the /, lead to the page."""
+    from test_links import related
+
+    result = _hugo_site(tmp_path / "site", {
+        "cli/run.md": '---\ntitle: "tool run"\nslug: tool_run\nurl: /cli/tool_run/\n---\n[stop](/cli/stop/)\n',
+        "cli/stop.md": "---\ntitle: tool stop\nurl: cli/stop\n---\n[run](/cli/tool_run)\n",
+        "cli/feed.md": "---\ntitle: Feed\nurl: /cli/feed.xml\n---\n",
+        "home.md": "---\ntitle: Home\nurl: /\n---\n"})
+    assert {a.path: a.url for a in result.articles} == {
+        "cli/run.md": "/cli/tool_run/", "cli/stop.md": "/cli/stop/", "cli/feed.md": "/cli/feed.xml", "home.md": "/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site" / "content").items()} == {
+        ("cli/run", "cli/stop"): False, ("cli/stop", "cli/run"): False}
 
 
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
