@@ -1013,7 +1013,8 @@ class ArticleIndex(Generic[A]):
                  source_url: str | None = None) -> str | None:
         """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article.
 
-        Wiki-links and bare names keep their name; paths become corpus-root paths
+        Wiki-links and bare names keep their name (in a Hugo site, a name in a front-matter list
+        is read from the linking file's folder); paths become corpus-root paths
         (``functions/nothere``), or site urls (``/learn/x/questions/y``) when the
         corpus names its articles by url; a link read from the linking page's url ``source_url``
         (:meth:`url_relative`), the url it leads to: the key of the page that may come there.
@@ -1026,6 +1027,10 @@ class ArticleIndex(Generic[A]):
             path = unquote(path)
         if origin in (WIKI_LINK, EMBED):
             return _strip_suffix(path) or None
+        if origin == FRONT_MATTER and self.bundles and "/" not in path:
+            # a Hugo page's list of page names (relatedfuncs: [first]) names pages beside it, where it is
+            # looked for first: the stub a link to /functions/first/ stands for, not a second one
+            path = self._relative(path, source_path)[0]
         path = self.url_relative(path, origin, source_url) or path
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"

@@ -539,6 +539,19 @@ def test_hugo_edges(folder: str):
     assert related(FIXTURES / folder) == HUGO_EDGES
 
 
+def test_a_page_name_a_hugo_front_matter_list_gives_and_a_link_to_its_url_are_one_stub(tmp_path: Path):
+    """A name in a Hugo page's relatedfuncs that names no page is the page of that name beside it
+    (tools/merge), as a link to /tools/merge/ is: the two were two stubs, merge and tools/merge."""
+    write_article(tmp_path, "config.toml", 'baseURL = "https://h.org/"\n')
+    write_article(tmp_path / "content", "tools/split.md",
+                  "---\ntitle: split\nrelatedfuncs: [merge, join, tools/trim]\n---\nSee [merge](/tools/merge/).\n")
+    write_article(tmp_path / "content", "tools/join.md", "---\ntitle: join\n---\n")
+    assert related(tmp_path) == {
+        ("tools/split", "tools/merge"): ("front-matter", (1, 4), True),
+        ("tools/split", "tools/join"): ("front-matter", (2,), False),
+        ("tools/split", "tools/trim"): ("front-matter", (3,), True)}
+
+
 def test_jekyll_edges():
     p = "_posts/"
     assert related(FIXTURES / "jekyll") == {
