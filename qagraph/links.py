@@ -164,8 +164,10 @@ class _Lines:
 
 # no optional "!" in front: a pattern that starts with a literal is scanned for it first (10x faster)
 _WIKI = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+#: a link's text may go on over lines, not over a blank one (a new paragraph)
+_MD_TEXT = r"\[((?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*)\]"
 _MD_LINK = re.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    _MD_TEXT +
     r"\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 )
 #: ``[label]: /path "title"``, alone on its line (the url may go on the next line): a footnote's text,
@@ -268,7 +270,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "markdown" in wanted and ("](" in text or "]:" in text):
         for m in _MD_LINK.finditer(text):
             target = m.group(2)
-            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, " ".join(m.group(1).split()))
         for m in _MD_DEFINITION.finditer(text):
             target = m.group(2)
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))

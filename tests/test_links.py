@@ -59,6 +59,14 @@ def test_markdown_link_forms():
     ]
 
 
+def test_a_markdown_link_s_text_may_go_on_over_lines():
+    """Hard-wrapped text breaks a link's text over lines, as the Hugo docs do ([default\\nordering](/templates/lists/)):
+    Markdown links it, qagraph lost it. A blank line (a new paragraph) still ends the text."""
+    body = "Sort by the [default\nordering](/templates/lists/) or [**main\n  sections**](/functions/where/).\n\n[not\n\none](/x/)"
+    assert found(body) == [("markdown-link", "/templates/lists/", "default ordering", 10),
+                           ("markdown-link", "/functions/where/", "**main sections**", 11)]
+
+
 def test_footnotes_and_text_after_a_label_are_no_link_definitions():
     # a footnote's text ([^1]: ...) is no link (GFM, kramdown, Goldmark, Python-Markdown and Obsidian all
     # have footnotes); nor is "[label]: words" with more than a url and a title on its line
