@@ -175,6 +175,8 @@ _MD_LINK = re.compile(
 _MD_DEFINITION = re.compile(
     r"^ {0,3}\[(?!\^)([^\[\]\n]+)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M)
+#: what a reference link names a definition by, ``[text][label]``, ``[label][]`` or ``[label]``: any text in brackets
+_MD_BRACKETS = re.compile(_MD_TEXT)
 _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
 )
@@ -271,11 +273,31 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _MD_LINK.finditer(text):
             target = m.group(2)
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, " ".join(m.group(1).split()))
-        for m in _MD_DEFINITION.finditer(text):
-            target = m.group(2)
-            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+        definitions = list(_MD_DEFINITION.finditer(text)) if "]:" in text else []
+        used = _labels_used(text, {m.start(1) - 1 for m in definitions}) if definitions else set()
+        for m in definitions:
+            if _label(m.group(1)) in used:  # a definition no link uses makes no link on the page
+                target = m.group(2)
+                add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
+
+
+def _label(text: str) -> str:
+    """A reference link's label as Markdown matches it to a definition's: case and runs of spaces aside."""
+    return " ".join(text.split()).casefold()
+
+
+def _labels_used(masked: str, definitions: set[int]) -> set[str]:
+    """The labels (:func:`_label`) the reference links of ``masked`` may use: every text in brackets but
+    the definitions' own, at the offsets ``definitions``. ``[text][label]`` names ``label``, ``[label][]``
+    and ``[label]`` their text; an inline link's text is taken too, naming at worst a definition of the
+    same text, which leads where the link does.
+
+    >>> sorted(_labels_used("See [the\\nDocs][d] and [Intro][] or [faq].\\n\\n[d]: /d/\\n", {43}))
+    ['', 'd', 'faq', 'intro', 'the docs']
+    """
+    return {_label(m.group(1)) for m in _MD_BRACKETS.finditer(masked) if m.start() not in definitions}
 
 
 def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]]:

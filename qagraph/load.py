@@ -827,6 +827,8 @@ _RST_FIELD = re.compile(r"^:([^:\s][^:\n]*):(?:[ \t]+(.*))?$")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>]+)>`__?")
 #: Sphinx's cross-references, :doc:`path` and :ref:`label`: MyST's {doc} and {ref}
 _RST_ROLE = re.compile(r"(?<![\w`]):(doc|ref|numref):`")
+#: a named reference, `` `the river`_ `` or ``Python_``: the link to the target of that name
+_RST_REFERENCE = re.compile(r"`([^`<>]+)`_(?!_)|(?<![\w`])([A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)_(?![\w`])")
 #: a target, ``.. _name: url`` (a named link's target) or ``.. _label:`` (a label of what follows)
 _RST_TARGET = re.compile(r"^\.\. _([^:\n]+):[ \t]*(\S*)[ \t]*$", re.M)
 
@@ -835,18 +837,19 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
     """A reStructuredText page as the Markdown the loader reads: its title (the first section title,
     underlined, perhaps overlined) a ``# heading``, and with ``metadata`` (Pelican's pages) the
     ``Title`` line of the ``Key: value`` metadata, followed by the field list under the title
-    (``:tags: a, b``, Pelican's metadata); embedded links (`` `text <target>`_ ``) as Markdown links,
+    (``:tags: a, b``, Pelican's metadata); embedded links (`` `text <target>`_ ``) as Markdown links, a
+    named reference (`` `py`_ ``) as a reference link ``[py]``,
     Sphinx's ``:doc:`` and ``:ref:`` as MyST's roles, a link's target (``.. _name: url``) as a link
     definition and a label (``.. _label:``) as a MyST target. The rest is kept as it is: enough for
     the page's title, metadata, text and links, not a reStructuredText parser.
 
     >>> print(rst_text("My title\\n########\\n\\n:date: 2010-10-03\\n:tags: a, b\\n\\nSee `x <{filename}/b.rst>`_ "
-    ...                "and :doc:`the guide <guide>`.\\n\\n.. _py: https://python.org\\n", metadata=True))
+    ...                "and :doc:`the guide <guide>`, `py`_.\\n\\n.. _py: https://python.org\\n", metadata=True))
     Title: My title
     Date: 2010-10-03
     Tags: a, b
     <BLANKLINE>
-    See [x]({filename}/b.rst) and {doc}`the guide <guide>`.
+    See [x]({filename}/b.rst) and {doc}`the guide <guide>`, [py].
     <BLANKLINE>
     [py]: https://python.org
     <BLANKLINE>
@@ -878,6 +881,7 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
     body = "\n".join(lines[i:])
     body = _RST_LINK.sub(lambda m: f"[{m.group(1).strip() or m.group(2).strip()}]({m.group(2).strip()})", body)
     body = _RST_ROLE.sub(lambda m: "{" + m.group(1) + "}`", body)
+    body = _RST_REFERENCE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", body)
     body = _RST_TARGET.sub(lambda m: f"[{m.group(1)}]: {m.group(2)}" if m.group(2) else f"({m.group(1)})=", body)
     if metadata:
         head = [f"Title: {title}"] if title else []

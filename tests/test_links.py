@@ -50,13 +50,23 @@ def test_template_placeholders_name_no_note():
 
 
 def test_markdown_link_forms():
-    body = ('[a](../b.md#part) [c](<My Note.md>) [d](/functions/where/ "title") [e](x_(y).md)\n'
+    body = ('[a](../b.md#part) [c](<My Note.md>) [d](/functions/where/ "title") [e](x_(y).md) [f]\n'
             "[f]: /templates/lookup-order/\n[g](https://docs.example.org/functions/first/) [h](https://other.org/)")
     assert found(body, site_url="https://docs.example.org/") == [
         ("markdown-link", "../b.md#part", "a", 10), ("markdown-link", "My Note.md", "c", 10),
         ("markdown-link", "/functions/where/", "d", 10), ("markdown-link", "x_(y).md", "e", 10),
         ("markdown-link", "/templates/lookup-order/", "f", 11), ("markdown-link", "/functions/first/", "g", 12),
     ]
+
+
+def test_a_link_definition_no_link_uses_is_no_link():
+    """A page's list of [label]: /url definitions (the Hugo docs keep one under most pages, copied from
+    page to page) links only where [text][label], [label][] or [label] uses one; the others render to
+    nothing, and were links (and stubs) all the same. Labels match case and spaces aside."""
+    body = ("See [the\nguide][Guide], [Setup][] and [faq].\n\n"
+            "[guide]: /docs/guide/\n[setup]: /docs/setup/\n[FAQ]: /docs/faq/\n[unused]: /docs/unused/\n")
+    assert found(body) == [("markdown-link", "/docs/guide/", "guide", 13), ("markdown-link", "/docs/setup/", "setup", 14),
+                           ("markdown-link", "/docs/faq/", "FAQ", 15)]
 
 
 def test_a_markdown_link_s_text_may_go_on_over_lines():
@@ -70,7 +80,7 @@ def test_a_markdown_link_s_text_may_go_on_over_lines():
 def test_footnotes_and_text_after_a_label_are_no_link_definitions():
     # a footnote's text ([^1]: ...) is no link (GFM, kramdown, Goldmark, Python-Markdown and Obsidian all
     # have footnotes); nor is "[label]: words" with more than a url and a title on its line
-    body = ("Quote.[^1] See [x][ref].\n\n[^1]: The above quote is from Rob Pike's talk.\n"
+    body = ("Quote.[^1] See [x][ref], [next].\n\n[^1]: The above quote is from Rob Pike's talk.\n"
             "[^note]: /not/a/link\n[ref]: /docs/ref/ \"The title\"\n[Note]: this is a remark, not a link\n"
             "[next]:\n  /docs/next/\n")
     assert found(body) == [("markdown-link", "/docs/ref/", "ref", 14), ("markdown-link", "/docs/next/", "next", 16)]
