@@ -205,6 +205,12 @@ class FieldMap:
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
     ``nav``'s ``- Install: guide/install.md``).
 
+    ``snippet_urls`` is the url folder of a 30 seconds of code collection (``/js/s/``): a page is
+    published there at its file name in kebab case, as the site makes it (:func:`kebab_name`:
+    ``copyToClipboard.md`` at ``/js/s/copy-to-clipboard``). ``level_tags`` are the values of a page's
+    tags that say how hard it is (its ``beginner``, ``intermediate``, ``advanced``), which such a site
+    shows apart from the tags: no keywords.
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -297,6 +303,8 @@ class FieldMap:
     path_urls_except: tuple[str, ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
+    snippet_urls: str | None = None
+    level_tags: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -317,6 +325,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "snippet_urls": None, "level_tags": (),
     }
 
     @property
@@ -1196,6 +1205,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = pelican_url(name, f.data, fields)
         if made is not None:
             return made, path_key
+    if url is None and fields.snippet_urls is not None:
+        return fields.snippet_urls + kebab_name(stem), path_key
     if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
             tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
         made = path_url(name, fields.content_dir, fields.path_urls)
@@ -1207,6 +1218,22 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
+
+
+_KEBAB_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")
+
+
+def kebab_name(stem: str) -> str:
+    """The file name ``stem`` in kebab case, as 30 seconds of code's site makes a snippet's url from it:
+    its words (a run of capitals before a capitalised word, or at the end, is one), lower case, joined
+    by hyphens; what is no letter or digit parts them.
+
+    >>> kebab_name("copyToClipboardAsync"), kebab_name("URLJoin"), kebab_name("RGBToHSB"), kebab_name("zip")
+    ('copy-to-clipboard-async', 'url-join', 'rgb-to-hsb', 'zip')
+    >>> kebab_name("initialize2DArray"), kebab_name("is_even")
+    ('initialize2-d-array', 'is-even')
+    """
+    return "-".join(word.lower() for word in _KEBAB_WORD.findall(stem))
 
 
 def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str:
@@ -2138,6 +2165,9 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
             break
     if fields.inline_tags:
         values = [v.lstrip("#") for v in values]
+    if fields.level_tags:  # how hard the page is, which its site shows apart from its tags
+        levels = {fold(level) for level in fields.level_tags}
+        values, more = [v for v in values if fold(v) not in levels], [v for v in more if fold(v) not in levels]
     # a tag written as a page's link (Logseq's tags:: [[data science]]) is the page's name
     return split_keywords([_LINKED_KEYWORD.sub(r"\1", v) for v in values + more])
 

@@ -210,6 +210,10 @@ class _Sample:
     shortcodes: int = 0
     keys: Counter[str] = field(default_factory=Counter)
     values: dict[str, list[Any]] = field(default_factory=dict)
+    #: the language of each file's first code block (```js), and the url folders of its links to
+    #: 30 seconds of code's snippets (``/js/s/zip``): what says where such a collection publishes them
+    fences: Counter[str] = field(default_factory=Counter)
+    snippet_folders: Counter[str] = field(default_factory=Counter)
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -259,6 +263,8 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
 
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
+_FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
+_SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)[a-z0-9-]+/?[)#]")
 
 
 def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
@@ -287,6 +293,10 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             continue
         s.with_front_matter += 1
         s.toml += fm.syntax == "toml"
+        fence = _FENCE.search(fm.body)
+        if fence:
+            s.fences[fence.group(1).lower()] += 1
+        s.snippet_folders.update(_SNIPPET_LINK.findall(fm.body))
         s.keys.update(str(k) for k in fm.data)
         for k, v in fm.data.items():
             s.values.setdefault(str(k), []).append(v)
@@ -819,7 +829,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names)
+        site = _site_content(base, names) or _thirty_seconds(names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -1383,6 +1393,40 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None
+
+
+#: the levels 30 seconds of code tags a snippet with (``tags: array,intermediate``), which its site
+#: shows apart from the tags, as the snippet's expertise
+_SNIPPET_LEVELS = ("beginner", "intermediate", "advanced")
+#: the url folder of a 30 seconds of code collection, by the language of its snippets' code
+_SNIPPET_FOLDERS = {"js": "/js/s/", "javascript": "/js/s/", "jsx": "/react/s/", "py": "/python/s/",
+                    "python": "/python/s/", "html": "/css/s/", "css": "/css/s/"}
+
+
+def _thirty_seconds(names: Sequence[str], s: _Sample) -> _Site | None:
+    """A collection of 30 seconds of code's snippets (its ``snippets/`` folder, or the repository that
+    holds it), or ``None``: most sampled files have its ``firstSeen`` field and a ``tags`` text. Its site
+    publishes every file of ``snippets/`` (the repository's README, its ``snippet-template.md`` are no
+    pages) at ``/js/s/`` and the file's name in kebab case (:func:`qagraph.fields.kebab_name`: the url
+    folder that links to snippets name, else the one of the language of their code), files a snippet
+    under its first tag and shows its level (``beginner``, ``intermediate``, ``advanced``, among the
+    tags) apart: no keyword; ``firstSeen`` is its date. ``unlisted: true`` leaves a snippet out of the
+    site's lists, not out of the site: it stays a page."""
+    half = max(1, s.with_front_matter // 2)
+    texts = sum(1 for v in s.values.get("tags", []) if isinstance(v, str))
+    if s.keys["firstSeen"] < half or texts < half:
+        return None
+    content = "snippets/" if sum(1 for n in names if n.startswith("snippets/")) * 2 > len(names) else ""
+    folder = s.snippet_folders.most_common(1)[0][0] if s.snippet_folders else next(
+        (_SNIPPET_FOLDERS[lang] for lang, _ in s.fences.most_common() if lang in _SNIPPET_FOLDERS), None)
+    changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
+                               "level_tags": _SNIPPET_LEVELS, "date": ("firstSeen", "date"),
+                               "snippet_urls": folder}
+    why = (f"30 seconds of code snippets (firstSeen and a tags text in {min(s.keys['firstSeen'], texts)} of "
+           f"{s.with_front_matter} sampled files): {', '.join(_SNIPPET_LEVELS)} are levels, no keywords; "
+           + (f"urls {folder}<file name in kebab case>" if folder else "no url (the language of its code is not known)"))
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
+                 own_subject="subject from the first of its tags, as its site files a snippet")
 
 
 #: the files that make a folder a book, and what each says it is

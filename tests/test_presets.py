@@ -83,7 +83,7 @@ def assert_every_file_accounted_for(result: LoadResult) -> None:
     (HUGO, "hugo", "hugo.toml in the folder"),
     (HUGO / "content", "hugo", "hugo.toml in the parent folder"),
     (JEKYLL, "jekyll", "_config.yml in the folder"),
-    (SNIPPETS, "generic", "subject from the first value of tags"),
+    (SNIPPETS, "generic", "30 seconds of code snippets"),
     (OBSIDIAN, "obsidian", ".obsidian/ folder"),
 ])
 def test_each_corpus_is_recognised_and_the_reason_says_why(folder: Path, name: str, because: str):
@@ -196,12 +196,96 @@ def test_snippets_first_tag_is_the_subject(how: str):
     assert (result.files, len(result.articles), result.skipped) == (20, 19, ["README.md"])
     assert subjects(result) == SNIPPET_SUBJECTS
     snippets = by_key(result)
-    assert snippets["zip"].keywords == ("array", "intermediate")
-    assert snippets["uniq"].keywords == ("array", "beginner")  # "array, beginner"
+    assert snippets["zip"].keywords == ("array",)  # tags: array,intermediate: a level is no keyword
+    assert snippets["uniq"].keywords == ("array",)  # "array, beginner"
     assert snippets["words"].subject == "String" and snippets["words"].subject_slug == "string"
     assert snippets["is-even"].keywords == ("math",)
-    assert snippets["zip"].extra["firstSeen"] == "2021-04-03T10:00:00+03:00"
+    assert snippets["zip"].date == "2021-04-03T10:00:00+03:00"  # firstSeen
     assert_every_file_accounted_for(result)
+
+
+#: a 30 seconds of code collection's snippets, as its repository keeps them in snippets/ (names invented)
+THIRTY_SECONDS = {
+    "snippets/pickBest.md": (
+        "---\ntitle: pickBest\ntags: browser,string,advanced\nfirstSeen: 2018-01-02T10:00:00+02:00\n"
+        "lastUpdated: 2021-05-06T10:00:00+03:00\n---\n\nPicks the best one.\n\n"
+        "- **Note:** The [pickBestAsync snippet](/js/s/pick-best-async) waits for it.\n\n```js\nconst pickBest = x => x;\n```\n"),
+    "snippets/pickBestAsync.md": (
+        "---\ntitle: pickBestAsync\ntags: browser,promise,advanced\nfirstSeen: 2022-01-11T05:00:00-04:00\n---\n\n"
+        "Picks the best one, later. See the [pickBest snippet](/js/s/pick-best).\n\n```js\nconst pickBestAsync = x => x;\n```\n"),
+    "snippets/pairUp.md": (
+        "---\ntitle: pairUp\ntags: array,intermediate\nfirstSeen: 2017-12-17T17:55:51+02:00\n"
+        "lastUpdated: 2020-10-22T20:24:44+03:00\n---\n\nPairs elements up.\n\n```js\nconst pairUp = x => x;\n```\n"),
+    "snippets/unpair.md": (
+        "---\ntitle: unpair\ntags: array,intermediate\nfirstSeen: 2018-01-24T12:35:25+02:00\n"
+        "lastUpdated: 2020-10-22T20:24:44+03:00\n---\n\nUngroups what [pairUp](/js/s/pair-up) made.\n\n"
+        "```js\nconst unpair = x => x;\n```\n"),
+    "snippets/HTMLEscape.md": (
+        "---\ntitle: HTMLEscape\ntags: string,regexp,advanced\nfirstSeen: 2018-01-16T15:53:03+02:00\n"
+        "lastUpdated: 2020-10-22T20:24:44+03:00\n---\n\nEscapes a string.\n\n```js\nconst HTMLEscape = x => x;\n```\n"),
+    "snippets/cubeRoot.md": (
+        "---\ntitle: cubeRoot\ntags: math,beginner\nunlisted: true\nfirstSeen: 2020-05-13T11:35:31+03:00\n"
+        "lastUpdated: 2021-01-04T13:04:15+02:00\n---\n\nThe cube root.\n\n```js\nconst cubeRoot = x => x;\n```\n"),
+}
+#: what its repository holds beside snippets/: no pages of the site
+THIRTY_SECONDS_REPOSITORY = {
+    "README.md": "# 30 seconds of something\n\n* Read the [Contribution Guidelines](/CONTRIBUTING.md).\n",
+    "CONTRIBUTING.md": "# Contribution guidelines\n\nCopy the [snippet template](snippet-template.md).\n",
+    "snippet-template.md": ("---\ntitle: functionName\ntags: utility,intermediate\nfirstSeen: 2021-06-13T05:00:00-04:00\n"
+                            "---\n\nExplain briefly what the snippet does.\n\n```js\nconst functionName = x => x;\n```\n"),
+}
+
+
+@pytest.mark.parametrize("layout", ["snippets", "repository"])
+def test_a_30_seconds_of_code_collection_reads_as_its_site_publishes_it(tmp_path: Path, layout: str):
+    """30 seconds of code tags a snippet with its topic first and its level (beginner, intermediate,
+    advanced), which the site shows apart, and links snippets by their urls, /js/s/ and the file name in
+    kebab case. Every snippet had its level as a keyword (the keyword most snippets share, which made
+    most similar pairs), every link between snippets was a stub, and in the repository the snippet
+    template was a page. Levels are no keywords now, snippets are at the site's urls (links resolve), and
+    only snippets/ is read; a snippet left out of the site's lists (unlisted: true) is still a page."""
+    import qagraph
+
+    for name, text in {**THIRTY_SECONDS, **(THIRTY_SECONDS_REPOSITORY if layout == "repository" else {})}.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
+    result = load_corpus(folder)
+    assert result.detection is not None and "30 seconds of code snippets" in result.detection.reason
+    prefix = "snippets/" if layout == "repository" else ""
+    by = {a.key.removeprefix(prefix): a for a in result.articles}
+    assert sorted(by) == ["HTMLEscape", "cubeRoot", "pairUp", "pickBest", "pickBestAsync", "unpair"]
+    assert {key: (a.subject, a.keywords) for key, a in by.items()} == {
+        "pickBest": ("browser", ("browser", "string")), "pickBestAsync": ("browser", ("browser", "promise")),
+        "pairUp": ("array", ("array",)), "unpair": ("array", ("array",)), "HTMLEscape": ("string", ("string", "regexp")),
+        "cubeRoot": ("math", ("math",))}
+    assert (by["pickBestAsync"].url, by["HTMLEscape"].url, by["pairUp"].date) == (
+        "/js/s/pick-best-async", "/js/s/html-escape", "2017-12-17T17:55:51+02:00")
+    if layout == "repository":
+        assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md", "snippet-template.md"]
+        assert all("outside the content folder snippets/" in p.message for p in result.problems)
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(folder, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(prefix + "pickBest") == [f"article:{prefix}pickBestAsync"]
+    assert kg.related(prefix + "unpair") == [f"article:{prefix}pairUp"]
+    assert not [s for key in by for s in kg.similar(prefix + key) if {"advanced", "beginner", "intermediate"} & set(s[2])]
+
+
+@pytest.mark.parametrize(("fence", "link", "url"), [
+    ("jsx", None, "/react/s/use-toggle"), ("py", None, "/python/s/use-toggle"), ("js", None, "/js/s/use-toggle"),
+    ("jsx", "/react/s/other-hook", "/react/s/use-toggle"), ("sh", None, None), ("sh", "/git/s/other-hook", "/git/s/use-toggle"),
+])
+def test_a_30_seconds_of_code_collection_s_url_folder_is_its_language_s(tmp_path: Path, fence: str, link: str | None,
+                                                                        url: str | None):
+    """Each collection of 30 seconds of code is published in a folder of its own (/js/s/, /react/s/,
+    /python/s/): the one its snippets link to, else the one of the language of their code; none when
+    neither says (a link to a snippet then stays a stub rather than lead to a guessed page)."""
+    see = f" See [the other]({link})." if link else ""
+    for name in ("useToggle", "otherHook"):
+        write_article(tmp_path, f"{name}.md", f"---\ntitle: {name}\ntags: hooks,state,intermediate\n"
+                      f"firstSeen: 2020-01-01T10:00:00+02:00\n---\n\nA hook.{see}\n\n```{fence}\nx\n```\n")
+    result = load_corpus(tmp_path)
+    assert by_key(result)["useToggle"].url == url
 
 
 # -- Obsidian --------------------------------------------------------------------------------
