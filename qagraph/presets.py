@@ -829,7 +829,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _thirty_seconds(names, s)
+        site = _site_content(base, names) or _thirty_seconds(base, names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -1403,18 +1403,50 @@ _SNIPPET_FOLDERS = {"js": "/js/s/", "javascript": "/js/s/", "jsx": "/react/s/", 
                     "python": "/python/s/", "html": "/css/s/", "css": "/css/s/"}
 
 
-def _thirty_seconds(names: Sequence[str], s: _Sample) -> _Site | None:
-    """A collection of 30 seconds of code's snippets (its ``snippets/`` folder, or the repository that
-    holds it), or ``None``: most sampled files have its ``firstSeen`` field and a ``tags`` text. Its site
-    publishes every file of ``snippets/`` (the repository's README, its ``snippet-template.md`` are no
-    pages) at ``/js/s/`` and the file's name in kebab case (:func:`qagraph.fields.kebab_name`: the url
-    folder that links to snippets name, else the one of the language of their code), files a snippet
-    under its first tag and shows its level (``beginner``, ``intermediate``, ``advanced``, among the
-    tags) apart: no keyword; ``firstSeen`` is its date. ``unlisted: true`` leaves a snippet out of the
-    site's lists, not out of the site: it stays a page."""
+def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
+    """A collection of 30 seconds of code's snippets, or ``None``.
+
+    Until 2022 (:func:`_snippets_by_name`), most sampled files have its ``firstSeen`` field and a
+    ``tags`` text. Since 2023 its repository keeps every page at its url, below ``content/snippets/``
+    (``js/s/quick-sort.md`` at ``/js/s/quick-sort/``), dated by ``dateModified``: the repository,
+    ``content/snippets/`` or one of its ``<language>/s/`` folders read, the site's other files (its
+    README, ``src/``) are no pages, and links between pages (``/js/s/quick-sort``) resolve. An
+    ``unlisted: true`` or ``listed: false`` page is left out of the site's lists, not out of the site.
+    """
     half = max(1, s.with_front_matter // 2)
+    if s.keys["firstSeen"] >= half:
+        return _snippets_by_name(names, s, half)
+    if s.keys["dateModified"] < half or s.keys["tags"] < half:
+        return None
+    changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
+                               "date": ("dateModified", "date")}
+    pages = [m for m in map(_SNIPPET_PAGE.match, names) if m]
+    if len(pages) * 2 > len(names):
+        content = pages[0].group(1) or ""
+        why = f"30 seconds of code pages, at their paths below {content or 'the folder'} (/js/s/quick-sort/)"
+        return _Site(content, (), f"pages under {content} ({why})" if content else why,
+                     {**changes, "path_urls": "folders"}, own_subject="subject from the first of its tags")
+    if base.resolve().name == "s" and base.resolve().parent.parent.name == "snippets":
+        folder = f"/{base.resolve().parent.name}/s/"
+        return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
+                     own_subject="subject from the first of its tags")
+    return None
+
+
+#: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)
+_SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
+
+
+def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | None:
+    """A collection of 30 seconds of code until 2022 (``tags: array,intermediate``, ``firstSeen``): its
+    ``snippets/`` folder, or the repository that holds it. Its site publishes every file of
+    ``snippets/`` (the repository's README, its ``snippet-template.md`` are no pages) at ``/js/s/`` and
+    the file's name in kebab case (:func:`qagraph.fields.kebab_name`: the url folder that links to
+    snippets name, else the one of the language of their code), files a snippet under its first tag
+    and shows its level (``beginner``, ``intermediate``, ``advanced``, among the tags) apart: no
+    keyword; ``firstSeen`` is its date; ``None`` when most sampled files have no ``tags`` text."""
     texts = sum(1 for v in s.values.get("tags", []) if isinstance(v, str))
-    if s.keys["firstSeen"] < half or texts < half:
+    if texts < half:
         return None
     content = "snippets/" if sum(1 for n in names if n.startswith("snippets/")) * 2 > len(names) else ""
     folder = s.snippet_folders.most_common(1)[0][0] if s.snippet_folders else next(

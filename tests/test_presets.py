@@ -271,6 +271,56 @@ def test_a_30_seconds_of_code_collection_reads_as_its_site_publishes_it(tmp_path
     assert not [s for key in by for s in kg.similar(prefix + key) if {"advanced", "beginner", "intermediate"} & set(s[2])]
 
 
+#: 30 seconds of code's repository since 2023: each page at its url below content/snippets/ (names invented)
+THIRTY_SECONDS_PAGES = {
+    "content/snippets/js/s/sorting-cheatsheet.md": (
+        "---\ntitle: Sorting Cheat Sheet\ntype: cheatsheet\nlanguage: javascript\ntags: [algorithm]\ncover: rings\n"
+        "excerpt: Sorting, in short.\ndateModified: 2023-01-08\n---\n\n| [**Bubble sort**](/js/s/bubble-sort) | O(n^2) |\n"
+        "| [**Heap sort**](/js/s/heap-sort) | O(n log n) |\n"),
+    "content/snippets/js/s/bubble-sort.md": (
+        "---\ntitle: Bubble sort\ntype: snippet\nlanguage: javascript\ntags: [algorithm,array]\ncover: fruit\n"
+        "dateModified: 2020-12-28\n---\n\nSorts numbers. Its [complexity](/js/s/sorting-cheatsheet#sorting).\n\n"
+        "@[Quick refresher](/js/s/heap-sort)\n"),
+    "content/snippets/js/s/heap-sort.md": (
+        "---\ntitle: Heap sort\nshortTitle: Heapsort\nlanguage: javascript\ntags: [algorithm,array,recursion]\n"
+        "cover: stones\nlisted: false\ndateModified: 2021-01-02\n---\n\nSorts numbers with a heap.\n"),
+    "content/snippets/react/s/use-hover-state.md": (
+        "---\ntitle: React useHoverState hook\ntype: snippet\nlanguage: react\ntags: [hooks,event]\ncover: leaves\n"
+        "listed: true\ndateModified: 2020-11-16\n---\n\nTracks hovering. See [sorting](/js/s/sorting-cheatsheet).\n"),
+}
+
+
+@pytest.mark.parametrize("layout", ["repository", "content/snippets", "content/snippets/js/s"])
+def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tmp_path: Path, layout: str):
+    """Since 2023 30 seconds of code keeps each page at its url (content/snippets/js/s/bubble-sort.md at
+    /js/s/bubble-sort/) and links pages by it: every link between pages was a stub, and from the
+    repository its README was read beside the pages. Each page has its url now, links resolve, only
+    content/snippets/ is read; a page left out of the site's lists (listed: false) is still a page."""
+    import qagraph
+
+    files = {**THIRTY_SECONDS_PAGES, "README.md": "# 30 seconds of something\n\nRead the [guide](CONTRIBUTING.md).\n",
+             "astro.config.mjs": "export default defineConfig({\n  srcDir: 'src/astro',\n});\n"}
+    for name, text in files.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" / layout if layout != "repository" else tmp_path / "repo"
+    result = load_corpus(folder)
+    assert result.detection is not None and "30 seconds of code pages" in result.detection.reason
+    below = "" if layout == "repository" else layout.removeprefix("content/snippets").strip("/") + "/"
+    by = {a.path.removeprefix("content/snippets/").removeprefix(below.lstrip("/")): a for a in result.articles}
+    js = {name: a for name, a in by.items() if "react/" not in name}
+    assert {name.rpartition("/")[2]: (a.subject, a.date) for name, a in js.items()} == {
+        "sorting-cheatsheet.md": ("algorithm", "2023-01-08"), "bubble-sort.md": ("algorithm", "2020-12-28"),
+        "heap-sort.md": ("algorithm", "2021-01-02")}
+    bubble = next(a for name, a in js.items() if name.endswith("bubble-sort.md"))
+    assert bubble.url.rstrip("/") == "/js/s/bubble-sort"
+    if layout == "repository":
+        assert result.skipped == ["README.md"]
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(folder, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert [kg.graph.nodes[n]["title"] for n in kg.related(bubble.key)] == ["Sorting Cheat Sheet", "Heap sort"]
+
+
 @pytest.mark.parametrize(("fence", "link", "url"), [
     ("jsx", None, "/react/s/use-toggle"), ("py", None, "/python/s/use-toggle"), ("js", None, "/js/s/use-toggle"),
     ("jsx", "/react/s/other-hook", "/react/s/use-toggle"), ("sh", None, None), ("sh", "/git/s/other-hook", "/git/s/use-toggle"),
