@@ -977,10 +977,20 @@ class ArticleIndex(Generic[A]):
     def _choices(self, candidates: Sequence[A], source_path: str) -> Sequence[A]:
         """``candidates`` (articles going by one name, shortest path first), and in a site of several
         languages those in the language of the linking file ``source_path`` when there are any, as
-        Hugo's ``ref`` looks among the pages of the linking page's language."""
-        if self.languages and len(candidates) > 1:
+        Hugo's ``ref`` looks among the pages of the linking page's language. Languages without a
+        default one are vaults side by side, each published as a site of its own: a note's link
+        reaches the notes of its own language's only.
+
+        >>> from qagraph.model import Article
+        >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+        >>> vaults = ArticleIndex([art("en/Sync/Plans.md"), art("zh/Sync/Plans.md"), art("en/Tags.md")], languages=("en", "zh"))
+        >>> vaults.resolve("Plans", WIKI_LINK, "zh/Home.md").path, vaults.resolve("Tags", WIKI_LINK, "zh/Home.md")
+        ('zh/Sync/Plans.md', None)
+        """
+        if self.languages and (len(candidates) > 1 or candidates and not self.default_language):
             language = self._language(source_path)
-            return [a for a in candidates if self._language(a.path) == language] or candidates
+            own = [a for a in candidates if self._language(a.path) == language]
+            return own or (candidates if self.default_language or not language else [])
         return candidates
 
     def _language(self, path: str) -> str:

@@ -530,6 +530,13 @@ def _hugo_language_file(path: Path, text: str) -> tuple[str, ...]:
 
 _DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
+#: the ISO 639-1 codes of languages, which name the folders of a vault translated (``pt-br`` by its ``pt``)
+_ISO_639_1 = frozenset("""
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en
+    eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka
+    kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl
+    nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw
+    ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 
 
 def _parents(base: Path) -> list[Path]:
@@ -818,6 +825,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
+        languages = _language_vaults(names)
+        if languages:  # each language's notes link to that language's: no folder of one is a subject
+            fields = replace(fields, languages=languages)
+            notes.append(f"a vault per language ({', '.join(f'{t}/' for t in languages)}): a link goes to a note "
+                         "of its own language's, subjects from the folders inside")
         templates = _obsidian_templates(base)
         held = tuple(t for t, _ in templates if _is_dir(base / t))
         if held:
@@ -1188,6 +1200,22 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
         if isinstance(folder, str) and folder.strip().strip("/"):
             folders.setdefault(folder.strip().strip("/"), name)
     return tuple(folders.items())
+
+
+def _language_vaults(names: Sequence[str]) -> tuple[str, ...]:
+    """The folders of a repository that keeps a vault per language side by side (``en/``, ``zh/``,
+    ``pt-br/``: a help vault and its translations, each published as a site of its own): two or more
+    top folders, each named by a language's code, that hold every note but the root's; ``()`` else.
+
+    >>> _language_vaults(["en/Home.md", "en/Sync/Plans.md", "pt-br/Home.md", "zh/Home.md", "README.md"])
+    ('en', 'pt-br', 'zh')
+    >>> _language_vaults(["en/a.md", "zh/b.md", "Projects/c.md"]), _language_vaults(["en/a.md", "en/b.md"])
+    ((), ())
+    """
+    tops = sorted({n.split("/", 1)[0] for n in names if "/" in n})
+    if len(tops) < 2 or not all(_LANGUAGE.match(t) and t.split("-")[0] in _ISO_639_1 for t in tops):
+        return ()
+    return tuple(tops)
 
 
 def _foam(base: Path) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, FIXTURES, write_article
+from qagraph import build
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
 from qagraph.load import LoadResult, load_corpus
@@ -406,6 +407,52 @@ def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path)
     assert [(p.path, p.line, p.code, p.severity, p.message) for p in result.problems if p.code == "site-config"] == [
         (".obsidian/templates.json", None, "site-config", WARNING,
          "the templates folder it names, Meta/Templates/, is not in the vault: no note is skipped as a template")]
+
+
+def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_topics(tmp_path: Path):
+    """A help vault kept with its translations, one folder each (en/, pt-br/, zh/), each folder published as a
+    site of its own. Read from the repository's root, every note's subject was its language (en, zh) and a
+    translated note's [[Backup]] went to the English note of that name (a zh note's [[Tags]], which no zh
+    note is, too): now the language folders are no subjects, and a link reaches its own language's notes."""
+    repo = tmp_path / "help"
+    for name, text in {"README.md": "Translations of [[Backup]] welcome.\n",
+                       "en/Home.md": "---\naliases:\n  - Start here\n---\nSee [[Backup]] and [[Tags]].\n",
+                       "en/Sync/Backup.md": "---\npermalink: sync/backup\n---\nBack to [[Home]].\n",
+                       "en/Editing/Tags.md": "Tag notes, see [[Backup#Files|backups]].\n",
+                       "pt-br/Home.md": "Veja [[Backup]].\n",
+                       "pt-br/Sync/Backup.md": "Volte a [[Home]].\n",
+                       "zh/Home.md": "参见 [[Backup]] 与 [[Tags\\|标签]]。\n",
+                       "zh/Sync/Backup.md": "---\naliases:\n  - Backup\n---\n返回 [[Home]]。\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert result.detection is not None and result.detection.preset == "obsidian"
+    assert "a vault per language (en/, pt-br/, zh/)" in result.detection.reason
+    assert {a.path: a.subject_slug for a in result.articles} == {
+        "README.md": "uncategorised", "en/Home.md": "uncategorised", "pt-br/Home.md": "uncategorised",
+        "zh/Home.md": "uncategorised", "en/Sync/Backup.md": "sync", "pt-br/Sync/Backup.md": "sync",
+        "zh/Sync/Backup.md": "sync", "en/Editing/Tags.md": "editing"}
+    kg = build(repo, out=tmp_path / "out")
+    links = sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related")
+    assert links == sorted([
+        ("article:README", "article:en/Sync/Backup"),  # the root is no language's: shortest path
+        ("article:en/Home", "article:en/Sync/Backup"), ("article:en/Home", "article:en/Editing/Tags"),
+        ("article:en/Editing/Tags", "article:en/Sync/Backup"), ("article:en/Sync/Backup", "article:en/Home"),
+        ("article:pt-br/Home", "article:pt-br/Sync/Backup"), ("article:pt-br/Sync/Backup", "article:pt-br/Home"),
+        ("article:zh/Home", "article:zh/Sync/Backup"), ("article:zh/Home", "article:Tags"),
+        ("article:zh/Sync/Backup", "article:zh/Home")])
+
+
+def test_folders_named_like_languages_beside_others_are_topics(tmp_path: Path):
+    """Top folders with a language's name beside a folder that is none (or a vault of one language's
+    folder) are a vault's topics, as before."""
+    vault = tmp_path / "vault"
+    for name, text in {"it/Laptops.md": "See [[Budget]].\n", "hr/Budget.md": "For [[Laptops]].\n",
+                       "Projects/Move.md": "Ask [[Budget]].\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert "vault per language" not in result.detection.reason
+    assert {a.path: a.subject_slug for a in result.articles} == {"it/Laptops.md": "it", "hr/Budget.md": "hr",
+                                                            "Projects/Move.md": "projects"}
 
 
 def test_obsidian_yaml_that_parsers_refuse_is_read_as_a_note_with_a_warning():
