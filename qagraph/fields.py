@@ -58,7 +58,7 @@ _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
-_PATH_URLS = ("folders", "files", "sphinx")
+_PATH_URLS = ("folders", "files", "sphinx", "publish")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -909,6 +909,8 @@ def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | 
     >>> draft({"draft": False, "published": False})
     >>> draft({"status": "Draft"}, ("status",)), draft({"status": "hidden"}, ("status",))
     ('status: draft', None)
+    >>> draft({"publish": False}, ("publish",)), draft({"publish": True}, ("publish",))  # Obsidian Publish's
+    ('publish: false', None)
     """
     for key in marks:
         if key == "status":  # Pelican's: draft, or skip (read, not written); published and hidden are pages
@@ -919,7 +921,7 @@ def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | 
             continue
         given = _flag(data.get(key))
         if given is not None:
-            wanted = key != "published"
+            wanted = key not in ("published", "publish")
             return f"{key}: {str(wanted).lower()}" if given is wanted else None
     return None
 
@@ -1166,6 +1168,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
+    if url and fields.path_urls == "publish" and not url.startswith("/") and "://" not in url:
+        url = "/" + url  # an Obsidian Publish permalink (plugins/graph) is a path from the site's root
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):
@@ -1365,11 +1369,15 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/guide/install.html', '/guide/index.html']
     >>> [path_url(n, "", "sphinx") for n in ("chapters/intro.md", "nb/run.ipynb", "README.md")]
     ['/chapters/intro.html', '/nb/run.html', '/README.html']
+    >>> [path_url(n, "", "publish") for n in ("Obsidian Sync/Version history.md", "index.md")]
+    ['/Obsidian+Sync/Version+history', '/index']
     """
     if not name.startswith(content_dir):
         return None
     folder, _, file_name = name[len(content_dir):].rpartition("/")
     stem = file_name.rsplit(".", 1)[0]
+    if how == "publish":  # Obsidian Publish: every note at its path, spaces as +, no index pages
+        return "/" + f"{folder}/{stem}".lstrip("/").replace(" ", "+")
     prefix = f"/{folder}/" if folder else "/"
     if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only
         return prefix if how == "folders" else f"{prefix}index.html"

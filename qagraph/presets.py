@@ -830,6 +830,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, languages=languages)
             notes.append(f"a vault per language ({', '.join(f'{t}/' for t in languages)}): a link goes to a note "
                          "of its own language's, subjects from the folders inside")
+        publish = next((n for n in _PUBLISH_FILES if _is_file(base / n)), None)
+        if publish is not None:  # the site's own style or script, which Publish reads from the vault's root
+            fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
+            notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
+                         "permalink; notes with publish: false not published")
         templates = _obsidian_templates(base)
         held = tuple(t for t, _ in templates if _is_dir(base / t))
         if held:
@@ -1181,6 +1186,10 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
     if config is None or not any(n.startswith("content/") for n in names):
         return None
     return _js_list(config[1], "ignorePatterns")
+
+
+#: the files an Obsidian Publish site's look and behaviour come from, kept at its vault's root
+_PUBLISH_FILES = ("publish.css", "publish.js")
 
 
 def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:

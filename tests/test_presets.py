@@ -442,6 +442,29 @@ def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_
         ("article:zh/Sync/Backup", "article:zh/Home")])
 
 
+def test_an_obsidian_publish_vault_is_read_at_its_site_urls_without_unpublished_notes(tmp_path: Path):
+    """A vault published with Obsidian Publish (its publish.css at the root) shows each note at its path,
+    spaces as +, or at its permalink, and leaves out the notes marked publish: false. Its notes had no
+    url at all, and a note kept out of the site was in the graph; a vault without Publish's files has no urls."""
+    vault = tmp_path / "help"
+    for name, text in {"publish.css": ".site-body { margin: 0 }\n",
+                       "Home.md": "Start with [[Set up sync]] and [[Roadmap]].\n",
+                       "Sync Service/Set up sync.md": "---\npermalink: sync/setup\npublish: true\n---\nBack [[Home]].\n",
+                       "Sync Service/Roadmap.md": "---\npublish: false\n---\nNot yet.\n",
+                       "Sync Service/Plans and limits.md": "---\npermalink: /sync/plans\n---\nSee [[Set up sync]].\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert "an Obsidian Publish vault (publish.css)" in result.detection.reason
+    assert {a.path: a.url for a in result.articles} == {
+        "Home.md": "/Home", "Sync Service/Set up sync.md": "/sync/setup",
+        "Sync Service/Plans and limits.md": "/sync/plans"}
+    assert [(p.path, p.message) for p in result.problems if p.severity == SKIPPED] == [
+        ("Sync Service/Roadmap.md", "publish: false: not a page")]
+    (vault / "publish.css").unlink()
+    assert {a.path: a.url for a in load_corpus(vault).articles} == dict.fromkeys(
+        ["Home.md", "Sync Service/Set up sync.md", "Sync Service/Roadmap.md", "Sync Service/Plans and limits.md"])
+
+
 def test_folders_named_like_languages_beside_others_are_topics(tmp_path: Path):
     """Top folders with a language's name beside a folder that is none (or a vault of one language's
     folder) are a vault's topics, as before."""
