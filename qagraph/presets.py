@@ -1214,17 +1214,33 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
 def _language_vaults(names: Sequence[str]) -> tuple[str, ...]:
     """The folders of a repository that keeps a vault per language side by side (``en/``, ``zh/``,
     ``pt-br/``: a help vault and its translations, each published as a site of its own): two or more
-    top folders, each named by a language's code, that hold every note but the root's; ``()`` else.
+    top folders, each named by a language's code, that hold every note but the root's, one of them
+    ``en/`` or half the notes of the smaller of two (two at least) named as notes of the other are
+    (a translation keeps its notes' names); ``()`` else. Topic folders that happen to be codes
+    (``ml/`` and ``os/``, machine learning and operating systems) are topics: their notes link across.
 
     >>> _language_vaults(["en/Home.md", "en/Sync/Plans.md", "pt-br/Home.md", "zh/Home.md", "README.md"])
     ('en', 'pt-br', 'zh')
     >>> _language_vaults(["en/a.md", "zh/b.md", "Projects/c.md"]), _language_vaults(["en/a.md", "en/b.md"])
     ((), ())
+    >>> _language_vaults(["ml/Overview.md", "ml/Gradients.md", "os/Overview.md", "os/Paging.md", "os/Threads.md"])
+    ()
+    >>> _language_vaults(["de/Start.md", "de/Sync.md", "fr/Start.md", "fr/Sync.md", "fr/Extra.md"])
+    ('de', 'fr')
     """
     tops = sorted({n.split("/", 1)[0] for n in names if "/" in n})
     if len(tops) < 2 or not all(_LANGUAGE.match(t) and t.split("-")[0] in _ISO_639_1 for t in tops):
         return ()
-    return tuple(tops)
+    if "en" in tops:
+        return tuple(tops)
+    notes: dict[str, set[str]] = {t: set() for t in tops}
+    for n in names:
+        top, _, rest = n.partition("/")
+        if rest:
+            notes[top].add(rest.rpartition("/")[2].rsplit(".", 1)[0].casefold())
+    translated = any(len(shared := notes[a] & notes[b]) > 1 and len(shared) * 2 >= min(len(notes[a]), len(notes[b]))
+                     for i, a in enumerate(tops) for b in tops[i + 1:])
+    return tuple(tops) if translated else ()
 
 
 def _foam(base: Path) -> bool:
