@@ -388,6 +388,8 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
 
     >>> _hugo_languages('[languages.en]\\nweight = 1\\n[languages.fr]\\n'), _hugo_languages('languages:\\n  en:\\n    weight: 1\\n  fr: {}\\ntitle: x\\n')
     (('en', 'fr'), ('en', 'fr'))
+    >>> _hugo_languages("languages:\\n  en:\\n    weight: 1\\n  'no':\\n    weight: 2\\n")
+    ('en', 'no')
     """
     found = _HUGO_LANGUAGE_TABLE.findall(config)
     block = _HUGO_LANGUAGES_KEY.search(config)
@@ -400,10 +402,36 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
             if depth == 0:
                 break
             indent = depth if indent is None else indent
-            key = re.match(r"\s*([A-Za-z0-9_-]+)\s*:", line)
+            key = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*:""", line)  # 'no': quoted, not YAML's false
             if depth == indent and key:
-                found.append(key.group(1))
+                found.append(key.group(2))
     return tuple(dict.fromkeys(found))
+
+
+def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], content_dir: str | None) -> str | None:
+    """The folder that holds a content folder per language, each named after its language, where a
+    Hugo config gives each language its ``contentDir`` (``content/en``, ``content/fr``; the top-level
+    ``contentDir`` for a language that sets none); ``None`` otherwise. Hugo publishes the pages of
+    each, those of the default language at the site's root, the others under ``/fr/``: read from that
+    folder, a page's language is its top folder's, as :func:`qagraph.links.page_path` reads it.
+
+    >>> config = {"contentdir": "content/en", "languages": {"en": {}, "fr": {"contentDir": "content/fr/"}}}
+    >>> _language_folders(config, ("en", "fr"), "content/en"), _language_folders(config, ("en", "fr", "de"), "content/en")
+    ('content/', None)
+    """
+    table = settings.get("languages")
+    if not isinstance(table, Mapping):
+        return None
+    parents = set()
+    for language in languages:
+        entry = table.get(language)
+        given = next((v for k, v in entry.items() if str(k).lower() == "contentdir"), None) if isinstance(
+            entry, Mapping) else None
+        folder = (given.strip().strip("/") if isinstance(given, str) else None) or content_dir
+        if folder is None or folder.rpartition("/")[2] != language:
+            return None
+        parents.add(folder.rpartition("/")[0])
+    return f"{parents.pop()}/" if len(parents) == 1 and "" not in parents else None
 
 
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
@@ -750,6 +778,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
             fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")
             notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
+            shared = _language_folders(settings, languages, named)
+            if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
+                fields = replace(fields, content_dir=shared)
+                notes[notes.index(f"pages under {content_dir}")] = f"pages under {shared}, a folder each language"
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)

@@ -583,6 +583,30 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
+def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them_all(tmp_path: Path):
+    """A Docsy-style site sets ``contentDir: content/en`` at the top and ``contentDir: content/no`` in
+    a language (its code quoted, as YAML would read ``no`` as false): Hugo publishes both, the default
+    language's at the site's root, the other's under ``/no/``, each blog post by the config's
+    ``[permalinks]``. Before, the pages of every language but the default were skipped as outside the
+    content folder, and with ``'no'`` unread its pages were not even under their section's permalink."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.yaml", "baseURL: /\ncontentDir: content/en\ndefaultContentLanguage: en\n"
+                                     "permalinks:\n  blog: /:section/:year/:slug/\nlanguages:\n  en:\n"
+                                     "    languageName: English\n  'no':\n    languageName: Norsk\n"
+                                     "    contentDir: content/no\n")
+    for lang, title in (("en", "Lanterns"), ("no", "Lykter")):
+        write_article(site / "content", f"{lang}/_index.md", f"---\ntitle: Home {lang}\n---\n")
+        write_article(site / "content", f"{lang}/docs/guide.md", f"---\ntitle: Guide {lang}\n---\n")
+        write_article(site / "content", f"{lang}/blog/lanterns.md",
+                      f"---\ntitle: {title}\nslug: lanterns\ndate: 2021-03-04\n---\n[guide](/{lang}/docs/guide/)\n")
+    result = load_corpus(site)
+    assert not [p for p in result.problems if p.path.startswith("content/no/")]
+    assert {a.key: a.url for a in result.articles} == {
+        "/": "/", "docs/guide": "/docs/guide/", "blog/lanterns": "/blog/2021/lanterns/",
+        "no": "/no/", "no/docs/guide": "/no/docs/guide/", "no/blog/lanterns": "/no/blog/2021/lanterns/"}
+    assert {a.subject_slug for a in result.articles if a.key.startswith("no/")} <= {"docs", "blog", "uncategorised"}
+
+
 def test_mdx_pages_are_read_and_linked(tmp_path: Path):
     """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
     its suffix reaches it."""
