@@ -776,8 +776,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             languages = _hugo_language_file(*found) if found else ()
         if len(languages) > 1:  # pages in each: hello.fr.md or content/fr/hello.md, /fr/hello/ on the site
             default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
-            fields = replace(fields, languages=languages, default_language=default.group(1) if default else "en")
-            notes.append(f"languages {', '.join(languages)} (default {fields.default_language})")
+            # defaultContentLanguageInSubdir: the default language's pages under /en/ too, as no language is the default
+            in_subdir = settings.get("defaultcontentlanguageinsubdir") is True
+            fields = replace(fields, languages=languages,
+                             default_language="" if in_subdir else default.group(1) if default else "en")
+            notes.append(f"languages {', '.join(languages)} " + (
+                "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
             shared = _language_folders(settings, languages, named)
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
                 fields = replace(fields, content_dir=shared)

@@ -607,6 +607,29 @@ def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them
     assert {a.subject_slug for a in result.articles if a.key.startswith("no/")} <= {"docs", "blog", "uncategorised"}
 
 
+def test_a_hugo_site_with_its_default_language_in_a_subfolder_publishes_it_there(tmp_path: Path):
+    """``defaultContentLanguageInSubdir: true`` in a site of several languages: Hugo publishes the
+    default language's pages under ``/en/`` too (the site's root only redirects there), so a link to
+    ``/en/...`` reaches them and one to the bare path leads nowhere. Before, they were read at the
+    root, every ``/en/`` link a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "/"\ndefaultContentLanguage = "en"\n'
+                                     'defaultContentLanguageInSubdir = true\n[languages.en]\n[languages.de]\n')
+    for lang in ("en", "de"):
+        write_article(site / "content", f"{lang}/_index.md", f"---\ntitle: Start {lang}\n---\n")
+        write_article(site / "content", f"{lang}/kites/flying.md",
+                      f"---\ntitle: Flying {lang}\n---\n[home](/{lang}/) [box](/{lang}/kites/box/)\n")
+        write_article(site / "content", f"{lang}/kites/box.md", f"---\ntitle: Box {lang}\n---\n")
+    result = load_corpus(site)
+    assert sorted(a.url for a in result.articles) == [
+        "/de/", "/de/kites/box/", "/de/kites/flying/", "/en/", "/en/kites/box/", "/en/kites/flying/"]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert sorted(kg.related("en/kites/flying")) == ["article:en", "article:en/kites/box"]
+
+
 def test_mdx_pages_are_read_and_linked(tmp_path: Path):
     """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
     its suffix reaches it."""
