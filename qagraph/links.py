@@ -822,7 +822,8 @@ class ArticleIndex(Generic[A]):
             return None
         if path.startswith("/"):
             key = _norm(path)
-            hit = self._index_file(path) or self.by_url.get(key) or self.by_path.get(key) or \
+            hit = self._in_language(key, source_path) if origin == REF else None
+            hit = hit or self._index_file(path) or self.by_url.get(key) or self.by_path.get(key) or \
                 self.by_key.get(path.rstrip("/") or "/") or self.by_folder.get(key)
             if hit is not None:
                 return hit
@@ -992,6 +993,15 @@ class ArticleIndex(Generic[A]):
             own = [a for a in candidates if self._language(a.path) == language]
             return own or (candidates if self.default_language or not language else [])
         return candidates
+
+    def _in_language(self, key: str, source_path: str) -> A | None:
+        """The page at the page path ``key`` in the language of the linking file ``source_path``, in a
+        site of several whose pages of that language have their own folder: Hugo's ``ref "/docs/intro"``
+        on a French page leads to ``/fr/docs/intro/``."""
+        language = self._language(source_path) if self.languages else ""
+        if not language or language == self.default_language:
+            return None
+        return self.by_path.get(_norm(f"{language}/{key}"))
 
     def _language(self, path: str) -> str:
         """The language of the file ``path`` in a site of several: its name's, its content folder's, or the default."""

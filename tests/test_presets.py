@@ -630,6 +630,23 @@ def test_a_hugo_site_with_its_default_language_in_a_subfolder_publishes_it_there
     assert sorted(kg.related("en/kites/flying")) == ["article:en", "article:en/kites/box"]
 
 
+def test_a_hugo_ref_by_its_path_leads_to_the_page_in_the_linking_pages_language(tmp_path: Path):
+    """Hugo looks a ``ref "/kites/box"`` up among the pages of the linking page's language: on a
+    German page it is ``/de/kites/box/``, as a translated page's refs, copied from the original, are
+    meant. Before, every translation's ref by path led to the default language's page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "/"\n[languages.en]\n[languages.de]\n')
+    for lang in ("en", "de"):
+        write_article(site / "content", f"{lang}/kites/flying.md",
+                      f'---\ntitle: Flying {lang}\n---\n[box]({{{{< ref "/kites/box" >}}}}) {{{{< relref "/kites/box.md" >}}}}\n')
+        write_article(site / "content", f"{lang}/kites/box.md", f"---\ntitle: Box {lang}\n---\n")
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("de/kites/flying") == ["article:de/kites/box"]
+    assert kg.related("kites/flying") == ["article:kites/box"]
+
+
 def test_mdx_pages_are_read_and_linked(tmp_path: Path):
     """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
     its suffix reaches it."""
