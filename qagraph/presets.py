@@ -437,7 +437,7 @@ def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], con
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
     lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
-    names are keys (``permalinks.toml``, ``taxonomies.yaml``); ``{}`` for a config that cannot be read
+    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``); ``{}`` for a config that cannot be read
     (what the site's regular expressions find is still read).
 
     >>> hugo_settings(Path("hugo.toml"), 'contentDir = "pages"\\n[permalinks]\\nposts = "/:year/:slug/"\\n')
@@ -460,7 +460,7 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     data = read(path, text)
     settings = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
     if path.parent.name == "_default" and path.parent.parent.name == "config":
-        for key in ("permalinks", "taxonomies"):
+        for key in ("permalinks", "taxonomies", "languages"):
             found = _config([path.parent], tuple(f"{key}.{suffix}" for suffix in ("toml", "yaml", "yml", "json")))
             value = read(*found) if found else None
             if isinstance(value, dict):

@@ -583,17 +583,24 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
-def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them_all(tmp_path: Path):
+@pytest.mark.parametrize("layout", ["config file", "config folder"])
+def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them_all(tmp_path: Path, layout: str):
     """A Docsy-style site sets ``contentDir: content/en`` at the top and ``contentDir: content/no`` in
     a language (its code quoted, as YAML would read ``no`` as false): Hugo publishes both, the default
     language's at the site's root, the other's under ``/no/``, each blog post by the config's
-    ``[permalinks]``. Before, the pages of every language but the default were skipped as outside the
+    ``[permalinks]``; in a ``config/_default/`` folder, the languages in ``languages.toml``. Before,
+    the pages of every language but the default were skipped as outside the
     content folder, and with ``'no'`` unread its pages were not even under their section's permalink."""
     site = tmp_path / "site"
-    write_article(site, "hugo.yaml", "baseURL: /\ncontentDir: content/en\ndefaultContentLanguage: en\n"
-                                     "permalinks:\n  blog: /:section/:year/:slug/\nlanguages:\n  en:\n"
-                                     "    languageName: English\n  'no':\n    languageName: Norsk\n"
-                                     "    contentDir: content/no\n")
+    if layout == "config file":
+        write_article(site, "hugo.yaml", "baseURL: /\ncontentDir: content/en\ndefaultContentLanguage: en\n"
+                                         "permalinks:\n  blog: /:section/:year/:slug/\nlanguages:\n  en:\n"
+                                         "    languageName: English\n  'no':\n    languageName: Norsk\n"
+                                         "    contentDir: content/no\n")
+    else:  # config/_default/: the languages in a file of their own
+        write_article(site, "config/_default/hugo.toml", 'baseURL = "/"\ncontentDir = "content/en"\n'
+                                                         '[permalinks]\nblog = "/:section/:year/:slug/"\n')
+        write_article(site, "config/_default/languages.toml", '[en]\nweight = 1\n[no]\ncontentDir = "content/no"\n')
     for lang, title in (("en", "Lanterns"), ("no", "Lykter")):
         write_article(site / "content", f"{lang}/_index.md", f"---\ntitle: Home {lang}\n---\n")
         write_article(site / "content", f"{lang}/docs/guide.md", f"---\ntitle: Guide {lang}\n---\n")
