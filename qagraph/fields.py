@@ -187,7 +187,9 @@ class FieldMap:
     config's front matter defaults, as ``(path, type, JSON)``: the values of each scope, under the
     front matter of the files it applies to (:func:`jekyll_defaults`); ``collections_dir`` its
     folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere);
-    ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`).
+    ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`);
+    ``posts_permalink`` the pattern its ``collections: posts: permalink:`` gives its posts, over its
+    ``permalink`` (which still ends its pages' urls).
 
     ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
     (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
@@ -267,6 +269,7 @@ class FieldMap:
     journal_files: str | None = None
     journal_title: str | None = None
     permalink: str | None = None
+    posts_permalink: str | None = None
     undated_posts: bool = False
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
@@ -1185,7 +1188,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     path_key = f"{folder}/{stem}" if folder else stem
     at = fields.exclude_root + name  # the file's path from the site's root, which may be above the folder read
     if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
-        made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.permalink, f.data,
+        made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.posts_permalink or fields.permalink, f.data,
                               undated=fields.undated_posts)
         if made is not None:
             return made, path_key

@@ -820,6 +820,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"
             fields = replace(fields, permalink=permalink)  # Jekyll's default is by date: /2019/03/10/hello.html
             notes.append(f"urls by permalink {permalink}")
+            posts = _jekyll_posts_permalink(settings)
+            if posts is not None:  # collections: posts: permalink: is the posts' own, over the site's
+                fields = replace(fields, posts_permalink=posts)
+                notes.append(f"posts' urls by permalink {posts}")
             where = settings.get("collections_dir")
             if isinstance(where, str) and where.strip("/ "):
                 fields = replace(fields, collections_dir=where.strip("/ ") + "/")
@@ -1093,6 +1097,22 @@ def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str],
         kept.append((str(path) if isinstance(path, str) else "", str(kind) if isinstance(kind, str) else "",
                      json.dumps(entry["values"], default=str)))
     return tuple(kept)
+
+
+def _jekyll_posts_permalink(settings: Mapping[Any, Any]) -> str | None:
+    """The permalink a Jekyll config gives its posts in ``collections: posts: permalink:``
+    (``settings``: :func:`_jekyll_settings`), which Jekyll takes over the site's ``permalink``
+    for posts; ``None`` when it gives none.
+
+    >>> _jekyll_posts_permalink(_jekyll_settings("permalink: pretty\\ncollections:\\n  posts:\\n    permalink: /news/:year/:title/\\n"))
+    '/news/:year/:title/'
+    >>> _jekyll_posts_permalink(_jekyll_settings("collections:\\n  - posts\\n")), _jekyll_posts_permalink({})
+    (None, None)
+    """
+    found = settings.get("collections")
+    posts = found.get("posts") if isinstance(found, dict) else None
+    given = posts.get("permalink") if isinstance(posts, dict) else None
+    return given.strip() if isinstance(given, str) and given.strip() else None
 
 
 def _jekyll_collections(settings: Mapping[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:

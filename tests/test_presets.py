@@ -2201,6 +2201,31 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
     assert kg.related("_posts/2024-02-13-pancake-day.md") == ["article:_recipes/pancakes"]
 
 
+def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
+    """A Jekyll config's ``collections: posts: permalink:`` gives the posts their urls, over the
+    site's ``permalink`` (jekyll 4.3 wrote /news/2016/10/06/three-is-here/; the posts were at
+    /release/2016/10/06/three-is-here/, by the site's style and their category), and links
+    written to those urls lead to the posts; the site's style still ends its pages' urls."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Tool\npermalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n"
+                       "    output: true\n",
+        "_posts/2016-10-06-three-is-here.md": "---\ntitle: Three is here\ncategories: [release]\n---\nHello.\n",
+        "_posts/2016-11-01-three-one.md": "---\ntitle: Three one\ncategory: release\n---\n"
+                                          "After [three](/news/2016/10/06/three-is-here/).\n",
+        "about.md": "---\ntitle: About\n---\nSee [three one]({{ '/news/2016/11/01/three-one/' | relative_url }}).\n",
+    }.items():
+        write_article(site, name, text)
+    urls = {a.path: a.url for a in load_corpus(site).articles}
+    assert urls == {"_posts/2016-10-06-three-is-here.md": "/news/2016/10/06/three-is-here/",
+                    "_posts/2016-11-01-three-one.md": "/news/2016/11/01/three-one/", "about.md": "/about/"}
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_posts/2016-11-01-three-one.md") == ["article:_posts/2016-10-06-three-is-here"]
+
+
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
     config's include names, and none of the paths its exclude names (a glob, a folder, or a path
