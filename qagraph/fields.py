@@ -1222,6 +1222,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
+    if jekyll and url and url != "/" and (f.text(fields.url) or "").strip().endswith("/"):
+        # Jekyll writes permalink: /docs/setup/ as the folder's index.html: the page's url is the folder's,
+        # which its relative links (../usage/) are read from; its key stays without the slash
+        return url + "/", url
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key

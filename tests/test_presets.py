@@ -692,7 +692,7 @@ def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, p
     assert result.detection is not None and result.detection.fields.permalink == permalink
     posts = by_key(result)
     assert posts["_posts/2019-03-10-hello-world"].url == link  # the key stays the path: a url of its own is the key
-    assert posts["/about"].url == "/about"
+    assert posts["/about"].url == "/about/"  # written as /about/index.html: the key is without the slash
     from qagraph import build
 
     kg = build(site)
@@ -2224,6 +2224,30 @@ def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     kg = qagraph.build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_posts/2016-11-01-three-one.md") == ["article:_posts/2016-10-06-three-is-here"]
+
+
+def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start_from(tmp_path: Path):
+    """A page Jekyll writes at ``permalink: /docs/setup/`` is that folder's page: jekyll 4.3 sends its
+    ``../usage/`` to /docs/usage/ and a maintainers' index's ``labels/`` to /docs/maintain/labels/
+    (they were stubs /usage and /docs/labels, read from /docs/); its key stays without the slash."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Tool\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n",
+        "_docs/setup.md": "---\ntitle: Setup\npermalink: /docs/setup/\n---\nThen [usage](../usage/).\n",
+        "_docs/usage.md": "---\ntitle: Usage\npermalink: /docs/usage/\n---\nBack to [setup](../setup).\n",
+        "_docs/maintain/index.md": "---\ntitle: Maintaining\npermalink: /docs/maintain/\n---\n- [Labels](labels/)\n",
+        "_docs/maintain/labels.md": "---\ntitle: Labels\n---\nUp to [maintaining](../).\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.node("article:/docs/setup")["url"] == "/docs/setup/"
+    assert kg.related("_docs/setup.md") == ["article:/docs/usage"]
+    assert kg.related("_docs/usage.md") == ["article:/docs/setup"]
+    assert kg.related("_docs/maintain/index.md") == ["article:_docs/maintain/labels"]
+    assert kg.related("_docs/maintain/labels.md") == ["article:/docs/maintain"]
 
 
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
