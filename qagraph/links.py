@@ -23,7 +23,8 @@ Link origins (kept as ``origin`` on ``related`` edges):
                     ``[[dendron://vault/note.name]]`` (the note, by name)
 ``embed``           ``![[Note]]`` (an embedded note; embedded images are not links)
 ``markdown-link``   ``[text](../other.md#part)``, ``[text](/functions/where/)``,
-                    ``[label]: /path`` reference definitions
+                    ``[label]: /path`` reference definitions; with the ``html``
+                    syntax, ``<a href="/docs/x/">`` in the Markdown too
 ``ref``             Hugo ``{{< ref "x" >}}`` / ``{{< relref "x" >}}``, Jekyll
                     ``{% post_url name %}`` / ``{% link path %}``, Hexo
                     ``{% post_link name %}`` / ``{% post_path name %}``
@@ -78,7 +79,7 @@ MARKDOWN_LINK = "markdown-link"
 REF = "ref"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -199,6 +200,9 @@ _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
 #: it): the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
                          r"|prepend:[ \t]*site\.(?:baseurl|url))[ \t]*-?\}\}")
+#: an HTML link in the Markdown, ``<a href="/docs/x/">text</a>``, which kramdown (Jekyll's) passes through as
+#: it is: its target (quoted) and its text, when it is plain
+_HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
 #: GitHub Pages url older sites write): the path alone
 _LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url|github\.url)[ \t]*-?\}\}")
@@ -220,6 +224,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     ['/about/', '/docs/x/']
     >>> [l.target for l in text_links("[next](@/blog/post-2.md#top)", ("markdown",))]
     ['/blog/post-2.md#top']
+    >>> [(l.target, l.text) for l in text_links('<a href="../plugins/">plugins</a> <a\\n class="x" href="/y/">', ("html",))]
+    [('../plugins/', 'plugins'), ('/y/', None)]
     """
     wanted = set(syntaxes)
     if not wanted or not body:
@@ -279,6 +285,10 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             if _label(m.group(1)) in used:  # a definition no link uses makes no link on the page
                 target = m.group(2)
                 add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+    if "html" in wanted and "<a" in text:
+        for m in _HTML_LINK.finditer(text):
+            target = m.group(1) if m.group(1) is not None else m.group(2)
+            add(m.start(), MARKDOWN_LINK, target.replace("&amp;", "&"), m.group(3))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
 

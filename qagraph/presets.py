@@ -112,7 +112,7 @@ PRESETS: dict[str, Preset] = {
                 keywords=("tags", "tag", "keywords"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
                 list_fields=("tags", "categories"), subject=("categories", "category", "site"),
                 subject_from=("field", "folder"), subject_values="every", url=("permalink",), identity="url",
-                date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref"),
+                date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref", "html"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
                 drafts=("published",), skip_folders=_JEKYLL_SITE_FOLDERS, not_found=("404",),
             ),

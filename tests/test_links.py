@@ -138,6 +138,28 @@ def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
         kg.article("/about/"), kg.article("docs/page")]
 
 
+def test_jekyll_html_links_in_markdown_lead_to_their_pages(tmp_path: Path):
+    """kramdown passes ``<a href>`` in a Jekyll page's Markdown through as it is: jekyll 4.3 links
+    the notes and tables of a docs site (``<a href="../plugins/">``, ``<a href="{{ '/docs/x/' |
+    relative_url }}">``, over lines) to their pages; qagraph read none of them. One in code or
+    made by a Liquid loop (``{{ post.url }}``) links nothing."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Tool\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n",
+        "_docs/options.md": '---\ntitle: Options\npermalink: /docs/options/\n---\n<div class="note">\n'
+                            '  <p>Turn off <a href="../plugins/">custom plugins</a>, set\n'
+                            "  <a\n    href=\"{{ '/docs/defaults/' | relative_url }}\" title=\"x\">defaults</a>.</p>\n</div>\n"
+                            '```html\n<a href="/docs/gone/">in code</a>\n```\n'
+                            '{% for post in site.posts %}<a href="{{ post.url }}">{{ post.title }}</a>{% endfor %}\n',
+        "_docs/plugins.md": "---\ntitle: Plugins\npermalink: /docs/plugins/\n---\n",
+        "_docs/defaults.md": "---\ntitle: Defaults\n---\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_docs/options.md") == ["article:/docs/plugins", "article:_docs/defaults"]
+
+
 def test_template_comments_and_urls_without_scheme_hold_no_links():
     """A Go template comment in a Hugo page is not rendered; ``//host/path`` is another site's
     url without its scheme (or the site's own, then a path on it); a ``#`` names a tag too."""
