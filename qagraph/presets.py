@@ -828,6 +828,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if isinstance(where, str) and where.strip("/ "):
                 fields = replace(fields, collections_dir=where.strip("/ ") + "/")
                 notes.append(f"collections and posts in {fields.collections_dir}")
+            if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
+                # the plugin writes a page at each redirect_from path that sends the reader to the page
+                fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"))
+                notes.append("redirect_from paths lead to their pages (jekyll-redirect-from)")
             if settings.get("future") is True:
                 fields = replace(fields, future=True)
                 notes.append("future: true (posts dated after the build are published)")

@@ -160,6 +160,32 @@ def test_jekyll_html_links_in_markdown_lead_to_their_pages(tmp_path: Path):
     assert kg.related("_docs/options.md") == ["article:/docs/plugins", "article:_docs/defaults"]
 
 
+def test_jekyll_redirect_from_paths_lead_to_their_pages_when_the_plugin_writes_them(tmp_path: Path):
+    """With jekyll-redirect-from in the config's plugins (GitHub Pages' sites too, by ``gems``), a page's
+    ``redirect_from`` paths are pages that send the reader on to it: links written to an old path
+    (/docs/frontmatter/, /docs/templates/) lead to the page, not to a stub. Without the plugin
+    Jekyll writes no such page: the link is a stub."""
+    pages = {
+        "_docs/front-matter.md": "---\ntitle: Front Matter\npermalink: /docs/front-matter/\n"
+                                 "redirect_from: /docs/frontmatter/index.html\n---\n",
+        "_docs/liquid.md": '---\ntitle: Liquid\npermalink: /docs/liquid/\nredirect_from:\n  - "/docs/templates/"\n---\n',
+        "_docs/posts.md": "---\ntitle: Posts\npermalink: /docs/posts/\n---\nNeeds [front matter](../frontmatter/) "
+                          "and [templates](/docs/templates/#loops).\n",
+    }
+    collections = "collections:\n  docs:\n    output: true\n"
+    for config in (f"title: Tool\n{collections}plugins:\n  - jekyll-redirect-from\n", f"title: Tool\n{collections}gems: [jekyll-redirect-from]\n"):
+        site = tmp_path / str(len(config))
+        for name, text in {"_config.yml": config, **pages}.items():
+            write_article(site, name, text)
+        kg = build(site)
+        assert kg.related("_docs/posts.md") == ["article:/docs/front-matter", "article:/docs/liquid"]
+    site = tmp_path / "no-plugin"
+    for name, text in {"_config.yml": f"title: Tool\n{collections}", **pages}.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert [kg.node(n)["kind"] for n in kg.related("_docs/posts.md")] == ["stub", "stub"]
+
+
 def test_template_comments_and_urls_without_scheme_hold_no_links():
     """A Go template comment in a Hugo page is not rendered; ``//host/path`` is another site's
     url without its scheme (or the site's own, then a path on it); a ``#`` names a tag too."""
