@@ -213,6 +213,10 @@ class FieldMap:
     tags that say how hard it is (its ``beginner``, ``intermediate``, ``advanced``), which such a site
     shows apart from the tags: no keywords.
 
+    ``label_targets`` lets a wiki-link ``[[a|b]]`` whose ``a`` names no article lead where ``b`` does
+    (GitHub wikis and Dendron write ``[[label|target]]``); an Obsidian vault's links never do: its
+    ``[[Removed note|Tags]]`` is a stub, not a link to the note Tags.
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -308,6 +312,7 @@ class FieldMap:
     page_titles: tuple[tuple[str, str], ...] = ()
     snippet_urls: str | None = None
     level_tags: tuple[str, ...] = ()
+    label_targets: bool = True
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -328,7 +333,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
-        "snippet_urls": None, "level_tags": (),
+        "snippet_urls": None, "level_tags": (), "label_targets": bool,
     }
 
     @property

@@ -18,7 +18,8 @@ Link origins (kept as ``origin`` on ``related`` edges):
 ``front-matter``    ``related_articleN`` mappings and ``related*`` lists (Hugo
                     ``relatedfuncs``)
 ``wiki-link``       ``[[Note]]``, ``[[Note|alias]]`` (or ``[[alias|Note]]``, GitHub
-                    wikis' and Dendron's order, when ``alias`` names no article),
+                    wikis' and Dendron's order, when ``alias`` names no article,
+                    but in an Obsidian vault),
                     ``[[Note#Heading]]``, ``[[Note#^block]]``, Dendron's
                     ``[[dendron://vault/note.name]]`` (the note, by name)
 ``embed``           ``![[Note]]`` (an embedded note; embedded images are not links)
@@ -630,7 +631,8 @@ class ArticleIndex(Generic[A]):
     whose absolute links count as internal; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
     (:meth:`url_relative`); ``alias_fields`` are front-matter fields
-    (kept in :attr:`Article.extra`) holding other names or old urls of an article. It reads
+    (kept in :attr:`Article.extra`) holding other names or old urls of an article; without
+    ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -642,8 +644,9 @@ class ArticleIndex(Generic[A]):
 
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
-                 default_language: str = "", relative_urls: bool = False) -> None:
+                 default_language: str = "", relative_urls: bool = False, label_targets: bool = True) -> None:
         self.content_dir = content_dir
+        self.label_targets = label_targets
         self.bundles = bundles
         self.languages, self.default_language = tuple(languages), default_language
         self.site = _site(site_url)
@@ -803,7 +806,8 @@ class ArticleIndex(Generic[A]):
         ``None`` when none does.
 
         A wiki-link ``[[target|label]]`` whose target names no article leads where its ``label``
-        does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first).
+        does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first;
+        in an index without ``label_targets``, an Obsidian vault's, the only one).
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one
         from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
@@ -818,7 +822,7 @@ class ArticleIndex(Generic[A]):
         """
         if _MYST_LABEL.match(target):  # MyST's [text](#label): the page that defines the target, by its alias
             return self._pick(self.by_alias.get(fold(target[1:]), []), source_path) if self.alias_fields else None
-        swapped = _swapped(origin, label)
+        swapped = _swapped(origin, label) if self.label_targets else None
         if swapped is not None:
             return self.resolve(target, origin, source_path, None, source_url) or \
                 self.resolve(swapped, origin, source_path, None, source_url)

@@ -845,8 +845,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(
                     [e.partition("=")[0] for e in published] + [f"{u} (not output: skipped)" for u in unpublished]))
-    if p.name in ("obsidian", "generic") and "Home.md" in names and any(
-            f"{part}.md" in names for part in _WIKI_PARTS):  # a GitHub wiki's clone
+    github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and any(
+        f"{part}.md" in names for part in _WIKI_PARTS)
+    if github_wiki:  # a GitHub wiki's clone
         fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
@@ -869,6 +870,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
+        if _is_dir(base / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only
+            fields = replace(fields, label_targets=False)
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)

@@ -1068,6 +1068,24 @@ def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_la
     assert home_links() == ["article:Read the FAQ"]
 
 
+def test_in_an_obsidian_vault_a_wiki_link_s_label_is_never_its_target(tmp_path: Path):
+    """Obsidian reads ``[[target|label]]`` only: in a vault (``.obsidian/``), ``[[Removed note|Tags]]``
+    whose note is gone is a stub, where it led to the note Tags (and, in the note Tags itself, vanished as
+    a link to itself). Full and patched builds agree; a GitHub wiki's order is read elsewhere as before."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Home.md": "Start: [[Read the FAQ|FAQ]].\n",
+                       "FAQ.md": "Questions, see [[Plugins/Tags|FAQ]].\n"}.items():
+        write_article(root, path, text)
+    kg = qagraph.build(root, out=out)
+    assert "label_targets" in kg.report()["settings"]["preset"]["fields"]
+    assert [v for _, v, k in kg.graph.out_edges("article:Home", keys=True) if k == "related"] == [
+        "article:Read the FAQ"]
+    write_article(root, "Other.md", "Also [[Gone|FAQ]].\n")
+    assert _related_after_patch(root, out, cold, "article:Other") == ["article:Gone"]
+    assert [v for _, v, k in qagraph.open(out).graph.out_edges("article:FAQ", keys=True) if k == "related"] == [
+        "article:Plugins/Tags"]
+
+
 #: a GitHub wiki's pages, named with hyphens for spaces (or not), and links to them by name
 WIKI_NAMES = ["Getting-Started", "Getting Started", "getting-started", "Getting--Started", "FAQ", "Read-the-FAQ"]
 WIKI_TARGETS = ["[[Getting Started]]", "[[getting-started]]", "[[Getting-Started#Install]]", "[[Read the FAQ|FAQ]]",
