@@ -246,9 +246,10 @@ def _read_head(path: Path) -> bytes | None:
 
 
 def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
-    """``parse(text)`` (``json.loads``, ``yaml.safe_load``), its failure as a :class:`ValueError`
-    with the line where there is one: a syntax error, a number of 5,000 digits (a ValueError of
-    Python's own), or nesting deeper than Python recurses."""
+    """``parse(text)`` (``json.loads``, ``yaml.safe_load``, :func:`_toml_loads`), its failure as a
+    :class:`ValueError` with the line where there is one (TOML's is in its message: ``(at line 2,
+    column 13)``): a syntax error, a number of 5,000 digits (a ValueError of Python's own), or nesting
+    deeper than Python recurses."""
     import yaml
 
     try:
@@ -259,7 +260,19 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)
         what = getattr(exc, "msg", None) or getattr(exc, "problem", None) or str(exc)
+        at = re.search(r" \(at line (\d+)", what) if line is None else None
+        if at is not None:
+            what, line = what[:at.start()], int(at.group(1))
         raise ValueError(what, line) from None
+
+
+def _toml_loads(text: str) -> Any:
+    """``tomllib.loads`` (``tomli``'s before Python 3.11: ModuleNotFoundError without it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
 
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
@@ -447,14 +460,9 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
         import yaml
 
         try:
-            if file.suffix == ".toml":
-                if sys.version_info >= (3, 11):
-                    import tomllib
-                else:  # pragma: no cover - Python 3.10
-                    import tomli as tomllib
-                return tomllib.loads(content)
-            return _parsed(content, json.loads if file.suffix == ".json" else yaml.safe_load)
-        except (ValueError, RecursionError, ModuleNotFoundError):
+            return _parsed(content, _toml_loads if file.suffix == ".toml" else
+                           json.loads if file.suffix == ".json" else yaml.safe_load)
+        except (ValueError, ModuleNotFoundError):
             return None
 
     data = read(path, text)
@@ -498,20 +506,10 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
 
     syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
     try:
-        if syntax == "TOML":
-            if sys.version_info >= (3, 11):
-                import tomllib
-            else:  # pragma: no cover - Python 3.10
-                import tomli as tomllib
-            try:
-                tomllib.loads(text)
-            except ValueError as exc:  # its TOMLDecodeError: the line in its message
-                at = re.search(r"\(at line (\d+)", str(exc))
-                raise ValueError(str(exc).split(" (at line", 1)[0], int(at.group(1)) if at else None) from None
-            except RecursionError:
-                raise ValueError("nested too deeply") from None
-        else:
-            _parsed(text, json.loads if syntax == "JSON" else lambda t: yaml.load(t, Loader=_any_tags_loader()))
+        _parsed(text, _toml_loads if syntax == "TOML" else json.loads if syntax == "JSON" else
+                lambda t: yaml.load(t, Loader=_any_tags_loader()))
+    except ModuleNotFoundError:  # TOML before Python 3.11 without tomli: not read, and not checked
+        return None
     except ValueError as exc:
         what, line = exc.args[0], exc.args[1] if len(exc.args) > 1 else None
         rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
