@@ -9,7 +9,8 @@ Parsed results are stored in *shards*: one pickle per batch of files parsed toge
 (the bytes a parsing process already sent back, written as they are). An index maps
 each path to its digest and its place in a shard. Shards no file refers to are
 deleted; when stale entries outnumber live ones the live ones are rewritten into one.
-The cache is tied to the qagraph version and the field map: either changing empties it.
+The cache is tied to qagraph's code (its version and a digest of its sources, :func:`~._version.code_stamp`)
+and to the field map: either changing empties it.
 
 A build folder may come from elsewhere (a cloned repository), and unpickling runs
 code, so nothing here is unpickled unless this user wrote it: every file is sealed

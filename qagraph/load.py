@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
+from ._version import code_stamp
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fields import FieldMap, in_the_future, read_article, to_article
@@ -625,7 +625,7 @@ def load_corpus(
     for name, why in layout_skips(names, fields, base, found.raw).items():
         failed.setdefault(name, Problem(name, None, why, RESOURCE, SKIPPED))
     todo = [n for n in names if n not in failed]
-    settings = f"{__version__}|{fields!r}|{max_file_size}|{limits!r}"
+    settings = f"{code_stamp()}|{fields!r}|{max_file_size}|{limits!r}"
     store = ParseCache(cache, settings=settings) if cache is not None else None
     keys: dict[str, bytes] = {}
     parsed = _parse_all(base, todo, found.raw, fields, workers, progress, total, max_file_size, limits, store,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import qagraph
 from conftest import article_text, url_of, write_article
 from qagraph.pipeline import make_graph
 
@@ -52,6 +53,17 @@ def test_cache_parses_only_changed_files(small_corpus: Path, tmp_path: Path, par
     cold = build(small_corpus)
     assert records(small_corpus) == records(small_corpus, cache=cache)
     assert list(edited[0].edges(keys=True, data=True)) == list(cold[0].edges(keys=True, data=True))
+
+
+def test_cache_of_other_code_is_not_used(small_corpus: Path, tmp_path: Path, parsed: list[str], monkeypatch):
+    """A checkout updated without a version bump reads files its own way: what older code cached
+    is parsed again (keyed by the code's stamp, not the version alone)."""
+    cache = tmp_path / "cache"
+    records(small_corpus, cache=cache)
+    parsed.clear()
+    monkeypatch.setattr(loader, "code_stamp", lambda: f"{qagraph.__version__}+0123456789abcdef")
+    assert len(records(small_corpus, cache=cache)) == 5
+    assert len(parsed) == 5
 
 
 def test_cache_survives_a_corrupt_index(small_corpus: Path, tmp_path: Path, parsed: list[str]):
