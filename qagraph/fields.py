@@ -1645,7 +1645,7 @@ PERMALINK_STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")  # Jekyll's: the slug may be empty
 
 
 def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False) -> str | None:
@@ -1659,6 +1659,8 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     '/blog/news/2019/03/10/hello-world/'
     >>> post_permalink("_posts/2019-03-10-hello-world.md", "/:year/:title:output_ext", {}), post_permalink("about.md", "pretty", {})
     ('/2019/hello-world.html', None)
+    >>> post_permalink("_posts/2018-05-03-.md", "date", {}), post_permalink("_posts/2018-05-03-.md", "pretty", {})
+    ('/2018/05/03/.html', '/2018/05/03/')
 
     ``undated``: a post need not be named by its date (Hexo's): its date is then its ``date``
     field's, its ``:title`` its path below ``_posts/``, and its categories its own (the first

@@ -181,6 +181,8 @@ def test_jekyll_empty_title_and_slug_and_broken_yaml_are_warnings_not_rejections
     result = load_corpus(JEKYLL)
     posts = by_key(result)
     assert posts["_posts/2018/2018-05-03-"].title == "2018-05-03-"
+    # Jekyll publishes it all the same (its post names may have an empty slug), and links to it resolve
+    assert posts["_posts/2018/2018-05-03-"].url == "/2018/05/03/.html"
     assert posts["_posts/2019/2019-06-30-colon-in-title"].title == "Colon In Title"
     warnings = {p.path: p for p in result.problems if p.severity == WARNING}
     assert set(warnings) == {"_posts/2018/2018-05-03-.md", "_posts/2019/2019-06-30-colon-in-title.md"}
