@@ -40,6 +40,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, not_rendered, parse_date
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
+from .normalize import fold
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -1521,14 +1522,15 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     """A collection of 30 seconds of code's snippets, or ``None``.
 
     Until 2022 (:func:`_snippets_by_name`), most sampled files have its ``firstSeen`` field and a
-    ``tags`` text. Since 2023 its repository keeps every page at its url, below ``content/snippets/``
+    ``tags`` text, or, before ``firstSeen``, a ``tags`` text ending with a level in a ``snippets/`` folder. Since 2023 its repository keeps every page at its url, below ``content/snippets/``
     (``js/s/quick-sort.md`` at ``/js/s/quick-sort/``), dated by ``dateModified``: the repository,
     ``content/snippets/`` or one of its ``<language>/s/`` folders read, the site's other files (its
     README, ``src/``) are no pages, and links between pages (``/js/s/quick-sort``) resolve. An
     ``unlisted: true`` or ``listed: false`` page is left out of the site's lists, not out of the site.
     """
     half = max(1, s.with_front_matter // 2)
-    if s.keys["firstSeen"] >= half:
+    if s.keys["firstSeen"] >= half or (_level_last(s) >= half and (
+            _in_snippets(names) or base.resolve().name == "snippets")):
         return _snippets_by_name(names, s, half)
     if s.keys["dateModified"] < half or s.keys["tags"] < half:
         return None
@@ -1551,8 +1553,28 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
 _SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 
 
+def _level_last(s: _Sample) -> int:
+    """How many sampled files have a ``tags`` text whose last tag is a level (``list,beginner``), as
+    30 seconds of code's contributing guide asks of a snippet: before ``firstSeen`` (2020) that and
+    the ``snippets/`` folder are what says a folder is such a collection.
+
+    >>> s = _Sample(values={"tags": ["list,beginner", "math, Intermediate", "news,advanced-ish", ["a", "advanced"]]})
+    >>> _level_last(s)
+    2
+    """
+    return sum(1 for v in s.values.get("tags", []) if isinstance(v, str) and
+               fold(v.rpartition(",")[2]) in _SNIPPET_LEVELS)
+
+
+def _in_snippets(names: Sequence[str]) -> bool:
+    """Whether most of ``names`` are in a top ``snippets/`` folder, where 30 seconds of code's
+    repositories keep their snippets."""
+    return sum(1 for n in names if n.startswith("snippets/")) * 2 > len(names)
+
+
 def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | None:
-    """A collection of 30 seconds of code until 2022 (``tags: array,intermediate``, ``firstSeen``): its
+    """A collection of 30 seconds of code until 2022 (``tags: array,intermediate``, ``firstSeen``; before
+    ``firstSeen``, in 2019 and 2020, a tags text ending with a level in ``snippets/``): its
     ``snippets/`` folder, or the repository that holds it. Its site publishes every file of
     ``snippets/`` (the repository's README, its ``snippet-template.md`` are no pages) at ``/js/s/`` and
     the file's name in kebab case (:func:`qagraph.fields.kebab_name`: the url folder that links to
@@ -1562,14 +1584,16 @@ def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | No
     texts = sum(1 for v in s.values.get("tags", []) if isinstance(v, str))
     if texts < half:
         return None
-    content = "snippets/" if sum(1 for n in names if n.startswith("snippets/")) * 2 > len(names) else ""
+    content = "snippets/" if _in_snippets(names) else ""
     folder = s.snippet_folders.most_common(1)[0][0] if s.snippet_folders else next(
         (_SNIPPET_FOLDERS[lang] for lang, _ in s.fences.most_common() if lang in _SNIPPET_FOLDERS), None)
     changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
                                "level_tags": _SNIPPET_LEVELS, "date": ("firstSeen", "date"),
                                "snippet_urls": folder}
-    why = (f"30 seconds of code snippets (firstSeen and a tags text in {min(s.keys['firstSeen'], texts)} of "
-           f"{s.with_front_matter} sampled files): {', '.join(_SNIPPET_LEVELS)} are levels, no keywords; "
+    sign = (f"firstSeen and a tags text in {min(s.keys['firstSeen'], texts)}" if s.keys["firstSeen"] >= half else
+            f"a tags text ending with a level in {_level_last(s)}")
+    why = (f"30 seconds of code snippets ({sign} of {s.with_front_matter} sampled files): "
+           f"{', '.join(_SNIPPET_LEVELS)} are levels, no keywords; "
            + (f"urls {folder}<file name in kebab case>" if folder else "no url (the language of its code is not known)"))
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from the first of its tags, as its site files a snippet")

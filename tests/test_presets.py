@@ -341,6 +341,62 @@ def test_a_30_seconds_of_code_collection_s_url_folder_is_its_language_s(tmp_path
     assert by_key(result)["useToggle"].url == url
 
 
+#: a 30 seconds of code collection of 2019-2020, before firstSeen: a title and a tags text that ends with a
+#: level (names invented)
+THIRTY_SECONDS_2020 = {
+    "snippets/split_pairs.md": "---\ntitle: split_pairs\ntags: list,beginner\n---\n\nSplits.\n\n```py\ndef f(): pass\n```\n",
+    "snippets/merge_pairs.md": ("---\ntitle: merge_pairs\ntags: list,dictionary,intermediate\n---\n\nMerges what "
+                                "[split_pairs](/python/s/split-pairs) made.\n\n```py\ndef f(): pass\n```\n"),
+    "snippets/half_of.md": "---\ntitle: half_of\ntags: math, beginner\n---\n\nHalves.\n\n```py\ndef f(): pass\n```\n",
+    "snippets/draw_steps.md": "---\ntitle: draw_steps\ntags: Pattern,Beginner\n---\n\nDraws.\n\n```py\ndef f(): pass\n```\n",
+    "snippets/walk_deep.md": "---\ntitle: walk_deep\ntags: list,recursion,advanced\n---\n\nWalks.\n\n```py\ndef f(): pass\n```\n",
+}
+
+
+@pytest.mark.parametrize("layout", ["snippets", "repository"])
+def test_a_30_seconds_of_code_collection_before_first_seen_reads_as_its_site_publishes_it(tmp_path: Path, layout: str):
+    """In 2019 and 2020 30 seconds of code's snippets had no firstSeen yet: a title and a tags text whose
+    last tag is the level, in snippets/. Such a collection was read as any folder: every level a keyword
+    (beginner shared by most snippets), no url (links between snippets stubs) and the repository's
+    snippet template a page. It reads as the later ones now."""
+    import qagraph
+
+    files = {**THIRTY_SECONDS_2020, **(THIRTY_SECONDS_REPOSITORY if layout == "repository" else {})}
+    for name, text in files.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
+    result = load_corpus(folder)
+    assert result.detection is not None and "a tags text ending with a level in" in result.detection.reason
+    prefix = "snippets/" if layout == "repository" else ""
+    by = {a.key.removeprefix(prefix): a for a in result.articles}
+    assert {key: (a.subject, a.keywords, a.url) for key, a in by.items()} == {
+        "split_pairs": ("list", ("list",), "/python/s/split-pairs"),
+        "merge_pairs": ("list", ("list", "dictionary"), "/python/s/merge-pairs"),
+        "half_of": ("math", ("math",), "/python/s/half-of"), "draw_steps": ("Pattern", ("Pattern",), "/python/s/draw-steps"),
+        "walk_deep": ("list", ("list", "recursion"), "/python/s/walk-deep")}
+    if layout == "repository":
+        assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md", "snippet-template.md"]
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(folder, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0 and kg.related(prefix + "merge_pairs") == [f"article:{prefix}split_pairs"]
+
+
+@pytest.mark.parametrize("folder", ["notes", "snippets"])
+def test_tags_texts_alone_do_not_make_a_30_seconds_of_code_collection(tmp_path: Path, folder: str):
+    """Comma-separated tags are common; a level as the last tag outside snippets/ (a blog's tutorials),
+    or other last tags in snippets/, make no 30 seconds of code collection: no url is made up, the last
+    tag is a keyword as any other."""
+    tags = ["python,beginner", "css,layout,beginner", "git,advanced"] if folder == "notes" else [
+        "python,setup", "css,layout", "git,branches"]
+    for i, tag in enumerate(tags):
+        write_article(tmp_path / "site", f"{folder}/post_{i}.md", f"---\ntitle: Post {i}\ntags: {tag}\n---\n\nText.\n\n"
+                      "```py\nx = 1\n```\n")
+    result = load_corpus(tmp_path / "site")
+    assert result.detection is not None and "30 seconds" not in result.detection.reason
+    assert {a.url for a in result.articles} == {None}
+    assert by_key(result)[f"{folder}/post_2"].keywords == tuple(tags[2].split(","))
+
+
 # -- Obsidian --------------------------------------------------------------------------------
 
 
