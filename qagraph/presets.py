@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, not_rendered, parse_date
+from .fields import (ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, kebab_name, not_rendered,
+                     parse_date)
 from .frontmatter import decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 from .normalize import fold
@@ -211,10 +212,10 @@ class _Sample:
     shortcodes: int = 0
     keys: Counter[str] = field(default_factory=Counter)
     values: dict[str, list[Any]] = field(default_factory=dict)
-    #: the language of each file's first code block (```js), and the url folders of its links to
-    #: 30 seconds of code's snippets (``/js/s/zip``): what says where such a collection publishes them
+    #: the language of each file's first code block (```js), and the url folders and names of its links
+    #: to 30 seconds of code's snippets (``/js/s/zip``): what says where such a collection publishes them
     fences: Counter[str] = field(default_factory=Counter)
-    snippet_folders: Counter[str] = field(default_factory=Counter)
+    snippet_folders: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -278,7 +279,7 @@ def _toml_loads(text: str) -> Any:
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
 _FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
-_SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)[a-z0-9-]+/?[)#]")
+_SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
 def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
@@ -1578,14 +1579,18 @@ def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | No
     ``snippets/`` folder, or the repository that holds it. Its site publishes every file of
     ``snippets/`` (the repository's README, its ``snippet-template.md`` are no pages) at ``/js/s/`` and
     the file's name in kebab case (:func:`qagraph.fields.kebab_name`: the url folder that links to
-    snippets name, else the one of the language of their code), files a snippet under its first tag
+    its snippets name, not one that links to another collection's do, as a React snippet links to
+    ``/js/s/copy-to-clipboard``; else the one of the language of their code), files a snippet under its first tag
     and shows its level (``beginner``, ``intermediate``, ``advanced``, among the tags) apart: no
     keyword; ``firstSeen`` is its date; ``None`` when most sampled files have no ``tags`` text."""
     texts = sum(1 for v in s.values.get("tags", []) if isinstance(v, str))
     if texts < half:
         return None
     content = "snippets/" if _in_snippets(names) else ""
-    folder = s.snippet_folders.most_common(1)[0][0] if s.snippet_folders else next(
+    own = {kebab_name(n.rpartition("/")[2].rpartition(".")[0]) for n in names}
+    linked = Counter(folder for (folder, slug), count in s.snippet_folders.items() if slug in own
+                     for _ in range(count))
+    folder = linked.most_common(1)[0][0] if linked else next(
         (_SNIPPET_FOLDERS[lang] for lang, _ in s.fences.most_common() if lang in _SNIPPET_FOLDERS), None)
     changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
                                "level_tags": _SNIPPET_LEVELS, "date": ("firstSeen", "date"),
