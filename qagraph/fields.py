@@ -133,7 +133,8 @@ class FieldMap:
     ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
-    ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``json_front_matter`` the JSON object a Hugo page may start with; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
+    ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -269,6 +270,7 @@ class FieldMap:
     properties: bool = False
     notion_properties: bool = False
     metadata_lines: bool = False
+    tag_comments: bool = False
     json_front_matter: bool = False
     journal_files: str | None = None
     journal_title: str | None = None
@@ -332,7 +334,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "metadata_lines": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool,
     }
 
@@ -578,7 +580,8 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     ('Ann', ['Bob'], True)
     """
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
-                           metadata=fields.metadata_lines, json_object=fields.json_front_matter)
+                           metadata=fields.metadata_lines, json_object=fields.json_front_matter,
+                           tag_comment=fields.tag_comments)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]

@@ -84,6 +84,7 @@ PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a pag
 METADATA = "metadata"  #: the ``Key: value`` lines a Pelican page starts with (Python-Markdown's metadata)
 NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title`` (its database properties)
 JSON = "json"  #: a JSON object a Hugo page starts with
+COMMENT = "comment"  #: the ``<!-- tags: a, b -->`` line of a 30 seconds of code snippet before front matter
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
@@ -95,7 +96,7 @@ class FrontMatter:
     """A file's front matter (``data``), its body, and where things are.
 
     ``syntax`` is ``"yaml"``, ``"toml"``, ``"properties"`` (Logseq's), ``"notion"`` (a Notion
-    page's property block, see :func:`read_front_matter`), or ``None`` when the file has no front matter
+    page's property block, see :func:`read_front_matter`), ``"comment"`` (a ``<!-- tags: -->`` line), or ``None`` when the file has no front matter
     (then ``data`` is empty and ``body`` is the whole text: whether that is an article
     is the field mapping's decision). ``line`` is the file line of the front matter's
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
@@ -143,7 +144,8 @@ def decode(name: str, data: bytes) -> str | Problem:
 
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
-                      metadata: bool = False, json_object: bool = False) -> FrontMatter | Problem:
+                      metadata: bool = False, json_object: bool = False,
+                      tag_comment: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated. A file that does not start
@@ -153,7 +155,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     ``notion``, the ``Key: value`` lines under a first ``# Title`` are a Notion page's
     (:func:`_notion_properties`); with ``metadata``, the ``Key: value`` lines a file starts with are a
     Pelican page's (:func:`_metadata_lines`); with ``json_object``, a JSON object a file starts with is
-    its front matter (Hugo's third syntax, :func:`_json_object`).
+    its front matter (Hugo's third syntax, :func:`_json_object`); with ``tag_comment``, a file without
+    front matter that has a ``<!-- tags: a, b -->`` line has those tags (:func:`tag_comment`).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -183,6 +186,10 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
             block = _notion_properties(name, text, pos, skipped + 1)
             if block is not None:
                 return block
+        if tag_comment:  # 30 seconds of code's, before front matter (the field map says)
+            comment = _tag_comment(text)
+            if comment is not None:
+                return comment
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
     closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
@@ -412,6 +419,27 @@ def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter
         return None
     data["title"], key_lines["title"] = title, first  # the page's title property, shown as its heading
     return FrontMatter(data, text[pos:], NOTION, first, key_lines, warnings)
+
+
+#: a line that holds a snippet's tags in a comment, as 30 seconds of code's CSS and React snippets did
+#: in 2018 and 2019, before front matter: ``<!-- tags: visual, interactivity -->``
+TAG_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tags:[ \t]*(.*?)[ \t]*-->[ \t]*$", re.M)
+
+
+def _tag_comment(text: str) -> FrontMatter | None:
+    """The tags of a file without front matter that holds a :data:`TAG_COMMENT` line (its first),
+    as the front matter ``{"tags": "a, b"}`` (the field map splits them); the whole text is the
+    body, the heading that titles it among it; ``None`` without such a line.
+
+    >>> fm = _tag_comment("### Toggle\\n\\nText.\\n\\n<!-- tags: visual, interactivity -->\\n")
+    >>> fm.data, fm.syntax, fm.key_lines, fm.body.startswith("### Toggle")
+    ({'tags': 'visual, interactivity'}, 'comment', {'tags': 5}, True)
+    """
+    m = TAG_COMMENT.search(text)
+    if m is None:
+        return None
+    line = text.count("\n", 0, m.start()) + 1
+    return FrontMatter({"tags": m.group(1)}, text, COMMENT, line, {"tags": line}, [])
 
 
 def _line_at(text: str, pos: int) -> tuple[str, int]:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, kebab_name, not_rendered,
                      parse_date)
-from .frontmatter import decode, read_front_matter
+from .frontmatter import TAG_COMMENT, decode, read_front_matter
 from .links import TITLE_ALIAS, split_language
 from .normalize import fold
 
@@ -216,6 +216,8 @@ class _Sample:
     #: to 30 seconds of code's snippets (``/js/s/zip``): what says where such a collection publishes them
     fences: Counter[str] = field(default_factory=Counter)
     snippet_folders: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: files without front matter that have a ``<!-- tags: a, b -->`` line (30 seconds of code's before 2019)
+    tag_comments: int = 0
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -305,6 +307,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             s.broken += 1
             continue
         if fm.syntax is None:
+            s.tag_comments += TAG_COMMENT.search(fm.body) is not None
             continue
         s.with_front_matter += 1
         s.toml += fm.syntax == "toml"
@@ -1523,16 +1526,26 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     """A collection of 30 seconds of code's snippets, or ``None``.
 
     Until 2022 (:func:`_snippets_by_name`), most sampled files have its ``firstSeen`` field and a
-    ``tags`` text, or, before ``firstSeen``, a ``tags`` text ending with a level in a ``snippets/`` folder. Since 2023 its repository keeps every page at its url, below ``content/snippets/``
+    ``tags`` text, or, before ``firstSeen``, a ``tags`` text ending with a level in a ``snippets/`` folder.
+    Before front matter (the CSS and React collections until 2019), most files of ``snippets/`` have
+    none but a ``<!-- tags: visual, interactivity -->`` line: each is titled by its heading, filed
+    under its first tag; the site showed them on one page (no url of their own). Since 2023 its repository keeps every page at its url, below ``content/snippets/``
     (``js/s/quick-sort.md`` at ``/js/s/quick-sort/``), dated by ``dateModified``: the repository,
     ``content/snippets/`` or one of its ``<language>/s/`` folders read, the site's other files (its
     README, ``src/``) are no pages, and links between pages (``/js/s/quick-sort``) resolve. An
     ``unlisted: true`` or ``listed: false`` page is left out of the site's lists, not out of the site.
     """
     half = max(1, s.with_front_matter // 2)
-    if s.keys["firstSeen"] >= half or (_level_last(s) >= half and (
-            _in_snippets(names) or base.resolve().name == "snippets")):
+    snippets = _in_snippets(names) or base.resolve().name == "snippets"
+    if s.keys["firstSeen"] >= half or (_level_last(s) >= half and snippets):
         return _snippets_by_name(names, s, half)
+    if snippets and s.tag_comments * 2 > s.files:
+        content = "snippets/" if _in_snippets(names) else ""
+        why = (f"30 seconds of code snippets before front matter (a <!-- tags: --> line in {s.tag_comments} of "
+               f"{s.files} sampled files): titled by their heading, tags from that line")
+        return _Site(content, (), f"pages under {content} ({why})" if content else why,
+                     {"tag_comments": True, "subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
+                      "level_tags": _SNIPPET_LEVELS}, own_subject="subject from the first of its tags")
     if s.keys["dateModified"] < half or s.keys["tags"] < half:
         return None
     changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",

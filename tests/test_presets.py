@@ -384,6 +384,53 @@ def test_a_30_seconds_of_code_collection_before_first_seen_reads_as_its_site_pub
     assert kg.counts.get("stubs", 0) == 0 and kg.related(prefix + "merge_pairs") == [f"article:{prefix}split_pairs"]
 
 
+#: a 30 seconds of code collection before front matter (CSS, React, until 2019): a heading, the snippet, its
+#: tags in a comment line (names invented)
+THIRTY_SECONDS_2018 = {
+    "snippets/wavy-border.md": "### Wavy border\n\nDraws a wavy border.\n\n```css\n.w {}\n```\n\n<!-- tags: visual, animation -->\n",
+    "snippets/centred-grid.md": ("### Centred grid\n\nCentres a child.\n\n```css\n.g {}\n```\n\n#### Browser support\n\n"
+                                 "<!-- Use the checkmark or the warning emoji. -->\n\n<!-- tags: layout -->\n"),
+    "snippets/glow-on-focus.md": "### Glow on focus\n\nGlows.\n\n```css\n.f {}\n```\n\n<!-- tags: interactivity,visual -->\n",
+    "snippets/scroll-hint.md": "### Scroll hint\n\nHints at more content.\n\n```css\n.s {}\n```\n",
+}
+
+
+@pytest.mark.parametrize("layout", ["snippets", "repository"])
+def test_a_30_seconds_of_code_collection_before_front_matter_is_titled_and_tagged_as_its_site_shows_it(
+        tmp_path: Path, layout: str):
+    """Until 2019 the CSS and React collections of 30 seconds of code had no front matter: a snippet is
+    titled by its heading and tagged by a <!-- tags: visual, animation --> line, which the site showed
+    as its tags. Every snippet was Uncategorised and untagged, and from the repository its README and
+    contributing guide (the snippet template, with its own tags placeholder) were pages beside them."""
+    files = {**THIRTY_SECONDS_2018, **({"README.md": "# 30 seconds of something\n\nRead the [guide](CONTRIBUTING.md).\n",
+              "CONTRIBUTING.md": "### Snippet name\n\nWhat it does.\n\n<!-- tags: (separate each by a comma) -->\n"}
+             if layout == "repository" else {})}
+    for name, text in files.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
+    result = load_corpus(folder)
+    assert result.detection is not None and "before front matter" in result.detection.reason
+    prefix = "snippets/" if layout == "repository" else ""
+    by = {a.key.removeprefix(prefix): a for a in result.articles}
+    assert {key: (a.title, a.subject, a.keywords, a.url) for key, a in by.items()} == {
+        "wavy-border": ("Wavy border", "visual", ("visual", "animation"), None),
+        "centred-grid": ("Centred grid", "layout", ("layout",), None),
+        "glow-on-focus": ("Glow on focus", "interactivity", ("interactivity", "visual"), None),
+        "scroll-hint": ("Scroll hint", "Uncategorised", (), None)}
+    if layout == "repository":
+        assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"]
+    assert_every_file_accounted_for(result)
+
+
+def test_a_tags_comment_outside_a_snippets_folder_is_a_comment(tmp_path: Path):
+    """A <!-- tags: --> line in notes that are no 30 seconds of code collection stays a comment."""
+    for name in ("a", "b", "c"):
+        write_article(tmp_path / "notes", f"{name}.md", f"# Note {name}\n\nText.\n\n<!-- tags: draft, later -->\n")
+    result = load_corpus(tmp_path / "notes")
+    assert result.detection is not None and "30 seconds" not in result.detection.reason
+    assert {a.keywords for a in result.articles} == {()}
+
+
 @pytest.mark.parametrize("folder", ["notes", "snippets"])
 def test_tags_texts_alone_do_not_make_a_30_seconds_of_code_collection(tmp_path: Path, folder: str):
     """Comma-separated tags are common; a level as the last tag outside snippets/ (a blog's tutorials),
