@@ -27,7 +27,7 @@ import math
 import posixpath
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
 
@@ -2363,8 +2363,8 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 add(_text(item), None, f.fm.line_of(path))
     if wiki:
         for key, value in f.data.items():
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and "[[" in item:
+            for item in _nested_strings(value):
+                if "[[" in item:
                     for target, alias in wiki_targets(item):
                         add(target, alias, f.fm.line_of(str(key)))
     if f.fm.syntax == NOTION:
@@ -2373,6 +2373,24 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 for target in _NOTION_PAGE.findall(value):
                     add(target, None, f.fm.line_of(str(key)))
     return links
+
+
+def _nested_strings(value: Any) -> Iterator[str]:
+    """The strings of a front-matter value, however deep in its lists and mappings: Obsidian records the
+    ``[[links]]`` of a property's nested values too (``evolutions: [{pokemon: '[[Snover]]'}]``, a list of
+    ``[rank, '[[Move]]']`` pairs), which a vault's notes may hold their only links in.
+
+    >>> list(_nested_strings({"a": ["x", ["y", 1]], "b": {"c": "z"}, "d": None}))
+    ['x', 'y', 'z']
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nested_strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _nested_strings(item)
 
 
 #: a page a Notion property names: its file, relative and url-encoded, in brackets after its name

@@ -573,6 +573,28 @@ def test_an_obsidian_publish_vault_is_read_at_its_site_urls_without_unpublished_
         ["Home.md", "Sync Service/Set up sync.md", "Sync Service/Roadmap.md", "Sync Service/Plans and limits.md"])
 
 
+def test_a_vault_note_s_links_in_nested_properties_are_its_links(tmp_path: Path):
+    """A bestiary vault keeps a creature's forms as a list of mappings and its learnset as a list of
+    [rank, '[[Move]]'] pairs, rendered by a Dataview query: Obsidian records those links (backlinks,
+    graph), but only the top level of a property was read, and each note lost all its move links."""
+    vault = tmp_path / "bestiary"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {
+            "Creatures/Fernling.md": "---\nforms:\n- becomes: To\n  creature: '[[Oakheart]]'\n  level: 3\n"
+                                     "learnset:\n- - Starter\n  - '[[Leaf Tap|Leaf Tap]]'\n- - '-----'\n  - '-----'\n"
+                                     "- - Expert\n  - '[[Root Bind]]'\nsprite: fernling.png\n---\n#bestiary/creature\n",
+            "Creatures/Oakheart.md": "---\nforms: []\n---\n#bestiary/creature\n",
+            "Moves/Leaf Tap.md": "A light tap.\n",
+            "Moves/Root Bind.md": "Roots hold the foe.\n"}.items():
+        write_article(vault, name, text)
+    kg = build(vault, out=tmp_path / "out")
+    links = {(u, v): d for u, v, k, d in kg.graph.edges(keys=True, data=True) if k == "related"}
+    assert sorted(links) == [("article:Creatures/Fernling", "article:Creatures/Oakheart"),
+                             ("article:Creatures/Fernling", "article:Moves/Leaf Tap"),
+                             ("article:Creatures/Fernling", "article:Moves/Root Bind")]
+    assert {d["origin"] for d in links.values()} == {"front-matter"}
+
+
 def test_folders_named_like_languages_beside_others_are_topics(tmp_path: Path):
     """Top folders with a language's name beside a folder that is none (or a vault of one language's
     folder) are a vault's topics, as before."""
