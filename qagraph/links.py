@@ -88,6 +88,9 @@ ATTACHMENTS = frozenset(
     "zip gz tgz tar 7z rar csv tsv xls xlsx doc docx ppt pptx odt ods odp json xml yaml yml toml txt "
     "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
 )
+#: the attachment suffixes that notes' names end with too ("Node.js", "package.json", "Cargo.toml"): Obsidian
+#: writes a link to the note ``Node.js.md`` as ``[[Node.js]]``, so a wiki-link so named may lead to a note
+NOTE_NAME_SUFFIXES = frozenset("js ts py rb go rs java cpp sh css json xml yaml yml toml txt csv".split())
 #: suffixes of pages: stripped when a link names a page by its file
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb", ".rst")
 #: the names (without suffix, in any case) of a folder's own page, which a link to the folder reaches as
@@ -252,7 +255,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
-        if target and (_may_name_article(target) or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
+        if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED))
+                       or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
 
     notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
@@ -363,7 +367,7 @@ def wiki_targets(text: str) -> list[tuple[str, str | None]]:
         target, _, alias = m.group(1).replace("\\|", "|").partition("|")
         if "dendron:" in m.group(1):
             target, alias = _DENDRON_VAULT.sub("", target), _DENDRON_VAULT.sub("", alias)
-        if target.partition("#")[0].strip() and _may_name_article(target.strip()):
+        if target.partition("#")[0].strip() and _may_name_article(target.strip(), wiki=True):
             found.append((target.strip(), alias.strip() or None))
     return found
 
@@ -371,16 +375,23 @@ def wiki_targets(text: str) -> list[tuple[str, str | None]]:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _may_name_article(target: str) -> bool:
+def _may_name_article(target: str, wiki: bool = False) -> bool:
     """False for what can never be an article of the corpus: shortcode leftovers, bare anchors,
     attachments, a template's placeholders (``[[<% tp.date.now() %>]]``, ``[[Log/{{date}}]]``: the
     note a template will make, in a template kept as a note). Absolute ``http(s)`` links are kept here
-    and judged against the site url later."""
+    and judged against the site url later. A ``wiki`` link's name may end like a file of code or data
+    and be a note's (``[[Node.js]]``: see :data:`NOTE_NAME_SUFFIXES`); it leads nowhere when no note has it.
+
+    >>> _may_name_article("Vue.js"), _may_name_article("Vue.js", wiki=True), _may_name_article("map.png", wiki=True)
+    (False, True, False)
+    """
     if target.startswith(("{{", "{%", "#", "?")) or "<%" in target or "{{" in target:
         return False
     if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
         return False  # mailto:, tel:, obsidian://, data:, javascript:
     path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
+    if wiki and path.rpartition(".")[2].lower() in NOTE_NAME_SUFFIXES:
+        return True
     return not _is_attachment(path)
 
 
