@@ -218,6 +218,11 @@ class FieldMap:
     (GitHub wikis and Dendron write ``[[label|target]]``); an Obsidian vault's links never do: its
     ``[[Removed note|Tags]]`` is a stub, not a link to the note Tags.
 
+    ``alias_targets`` lets a link reach an article by one of its ``alias_fields`` (a Logseq alias, a Hugo
+    page's old url); an Obsidian vault's links do not: Obsidian finds a note by its file name only (an
+    alias helps the editor write ``[[Note|alias]]``), so ``[[alias]]`` is a stub. A person still names
+    an article by its alias in look-ups.
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -315,6 +320,7 @@ class FieldMap:
     snippet_urls: str | None = None
     level_tags: tuple[str, ...] = ()
     label_targets: bool = True
+    alias_targets: bool = True
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -335,7 +341,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
-        "snippet_urls": None, "level_tags": (), "label_targets": bool,
+        "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,
     }
 
     @property

@@ -417,7 +417,8 @@ class KnowledgeGraph:
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""),
                              relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo"),
-                             label_targets=fields.get("label_targets") is not False)
+                             label_targets=fields.get("label_targets") is not False,
+                             alias_targets=fields.get("alias_targets") is not False)
         return index, named
 
     def _in_content(self, text: str) -> str | None:

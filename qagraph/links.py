@@ -642,7 +642,8 @@ class ArticleIndex(Generic[A]):
     whose absolute links count as internal; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
     (:meth:`url_relative`); ``alias_fields`` are front-matter fields
-    (kept in :attr:`Article.extra`) holding other names or old urls of an article; without
+    (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
+    but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
@@ -655,9 +656,11 @@ class ArticleIndex(Generic[A]):
 
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
-                 default_language: str = "", relative_urls: bool = False, label_targets: bool = True) -> None:
+                 default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
+                 alias_targets: bool = True) -> None:
         self.content_dir = content_dir
         self.label_targets = label_targets
+        self.alias_targets = alias_targets
         self.bundles = bundles
         self.languages, self.default_language = tuple(languages), default_language
         self.site = _site(site_url)
@@ -705,6 +708,8 @@ class ArticleIndex(Generic[A]):
                 self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
         for group in (*self.by_name.values(), *self.by_alias.values()):
             group.sort(key=_shortest)
+        #: the aliases links reach articles by (none without ``alias_targets``)
+        self._link_alias: dict[str, list[A]] = self.by_alias if alias_targets else {}
         self._by_loose_name: dict[str, list[A]] | None = None  # made on the first wiki-link that needs it
         self._by_folder_name: dict[str, list[A]] | None = None  # likewise
 
@@ -883,7 +888,7 @@ class ArticleIndex(Generic[A]):
         name = _norm(path)
         folder, _, last = name.rpartition("/")
         if origin == MARKDOWN_LINK or not folder:
-            named = self._choices(self.by_name.get(last) or self.by_alias.get(name) or [], source_path)
+            named = self._choices(self.by_name.get(last) or self._link_alias.get(name) or [], source_path)
             if origin == REF and len(named) > 1:
                 return None
             return named[0] if named else None
@@ -893,7 +898,7 @@ class ArticleIndex(Generic[A]):
                     _strip_suffix(a.path)).endswith(name):
                 return a
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
-            return self._pick(self.by_alias.get(name, []), source_path)
+            return self._pick(self._link_alias.get(name, []), source_path)
         return None
 
     def url_relative(self, path: str, origin: str, source_url: str | None) -> str | None:
@@ -935,7 +940,7 @@ class ArticleIndex(Generic[A]):
         hit = self.by_path.get(f"{folder}/{name}" if folder else name)
         if hit is not None:
             return hit
-        hit = self._pick(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+        hit = self._pick(self.by_name.get(name) or self._link_alias.get(name) or [], source_path)
         if hit is None and ("-" in name or " " in name):
             hit = self._pick(self._loosely(name), source_path)
         if hit is None:
@@ -991,7 +996,7 @@ class ArticleIndex(Generic[A]):
         name = _norm(path)
         if not name or "/" in name or self.resolve(target, REF, source_path) is not None:
             return []
-        named = self._choices(self.by_name.get(name) or self.by_alias.get(name) or [], source_path)
+        named = self._choices(self.by_name.get(name) or self._link_alias.get(name) or [], source_path)
         return named if len(named) > 1 else []
 
     def _pick(self, candidates: Sequence[A], source_path: str) -> A | None:

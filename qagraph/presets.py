@@ -873,8 +873,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
-        if _is_dir(base / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only
-            fields = replace(fields, label_targets=False)
+        if _is_dir(base / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name
+            fields = replace(fields, label_targets=False, alias_targets=False)
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)

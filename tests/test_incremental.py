@@ -1087,6 +1087,22 @@ def test_in_an_obsidian_vault_a_wiki_link_s_label_is_never_its_target(tmp_path: 
         "article:Plugins/Tags"]
 
 
+def test_in_an_obsidian_vault_a_link_reaches_a_note_by_its_file_name_not_its_alias(tmp_path: Path):
+    """Obsidian finds a note by its file name only: a note's aliases (front matter ``aliases:``) help the
+    editor write ``[[Combat|Fighting]]``, but ``[[Fighting]]`` names no note and is a stub, where it led to
+    the note Combat. Full and patched builds agree."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Rules/Combat.md": "---\naliases: [Fighting]\n---\nRounds.\n",
+                       "Home.md": "Read [[Fighting]] and [[Combat|fighting]].\n"}.items():
+        write_article(root, path, text)
+    kg = qagraph.build(root, out=out)
+    assert kg.report()["settings"]["preset"]["fields"]["alias_targets"] is False
+    assert [v for _, v, k in kg.graph.out_edges("article:Home", keys=True) if k == "related"] == [
+        "article:Fighting", "article:Rules/Combat"]
+    write_article(root, "Other.md", "Also [[fighting]].\n")
+    assert _related_after_patch(root, out, cold, "article:Other") == ["article:Fighting"]
+
+
 #: a GitHub wiki's pages, named with hyphens for spaces (or not), and links to them by name
 WIKI_NAMES = ["Getting-Started", "Getting Started", "getting-started", "Getting--Started", "FAQ", "Read-the-FAQ"]
 WIKI_TARGETS = ["[[Getting Started]]", "[[getting-started]]", "[[Getting-Started#Install]]", "[[Read the FAQ|FAQ]]",

@@ -656,7 +656,7 @@ OBSIDIAN_EDGES = {
     ("02 - Work/Meeting notes", "Projects/Alpha"): ("wiki-link", (1,), False),
     ("02 - Work/Meeting notes", "Projects/Beta"): ("wiki-link", (2,), False),
     ("02 - Work/Weekly review", "02 - Work/Meeting notes"): ("wiki-link", (1,), False),
-    ("03 - Resources/Books/Deep Work", "01 - Community/People/Alice"): ("wiki-link", (1,), False),  # [[Ally]]
+    ("03 - Resources/Books/Deep Work", "Ally"): ("wiki-link", (1,), True),  # [[Ally]], an alias: Obsidian leaves it
     ("03 - Resources/Books/Fiction/Alice", "03 - Resources/Books/Deep Work"): ("wiki-link", (1,), False),
     ("03 - Resources/Tools", "Home"): ("markdown-link", (3,), False),
     ("03 - Resources/Tools", "Projects/Alpha"): ("markdown-link", (1,), False),
