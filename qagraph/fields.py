@@ -190,7 +190,9 @@ class FieldMap:
     folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere);
     ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`);
     ``posts_permalink`` the pattern its ``collections: posts: permalink:`` gives its posts, over its
-    ``permalink`` (which still ends its pages' urls).
+    ``permalink`` (which still ends its pages' urls); ``language_folders`` the top folders that each
+    hold one language's pages (``en/``, ``ja/``, ``zh_tw/``: a site translated folder by folder, whose
+    pages say their ``lang``), which are no subject: a page's is the folder inside (``en/news/``).
 
     ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
     (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
@@ -285,6 +287,7 @@ class FieldMap:
     collections: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     default_language: str = ""
+    language_folders: tuple[str, ...] = ()
     doc_routes: tuple[str, ...] = ()
     blog_routes: tuple[str, ...] = ()
     page_routes: tuple[str, ...] = ()
@@ -2053,8 +2056,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
             blog = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
-            for part in rel.split("/")[:-1]:  # a language's content folder (Hugo) is not a subject either
+            for depth, part in enumerate(rel.split("/")[:-1]):  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
+                if depth == 0 and part in fields.language_folders:
+                    continue  # nor a Jekyll site's language folder
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
                 if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at) or \
                         blog is not None and blog[0].startswith(at) and blog[0] != at:

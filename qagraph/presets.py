@@ -809,6 +809,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         prefix = "" if below == "." else below + "/"
         excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
         fields = replace(fields, exclude_root=prefix)  # Jekyll's paths are from there: the config's, a post's folders
+        languages = _jekyll_language_folders(names, s.values.get("lang", []))
+        if languages:
+            fields = replace(fields, language_folders=languages)
+            notes.append(f"a folder per language ({', '.join(f'{t}/' for t in languages)}): subjects from the folders inside")
         if unread or excluded:
             fields = replace(fields, skip_folders=(*fields.skip_folders, *unread), exclude=excluded)
             notes.append("not read, as Jekyll does not: " + ", ".join(
@@ -1275,6 +1279,25 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
         if isinstance(folder, str) and folder.strip().strip("/"):
             folders.setdefault(folder.strip().strip("/"), name)
     return tuple(folders.items())
+
+
+def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:
+    """The top folders of a Jekyll site translated folder by folder (``en/news/_posts/``,
+    ``ja/news/_posts/``, ``zh_tw/about/``): those named by a language's code, when two of them at
+    least are named by the ``lang`` their pages give (``langs``: the values sampled, which may miss
+    a small language's folder); ``()`` else. A language is no topic: the pages' subjects are the
+    folders inside (``news``, ``about``).
+
+    >>> _jekyll_language_folders(["bg/news/_posts/2020-01-01-a.md", "en/news/_posts/2020-01-01-a.md",
+    ...                           "ja/about/index.md", "zh_tw/b.md", "assets/c.md", "index.md"], ["en", "ja", "zh_tw"])
+    ('bg', 'en', 'ja', 'zh_tw')
+    >>> _jekyll_language_folders(["en/a.md", "ja/b.md"], []), _jekyll_language_folders(["it/a.md", "go/b.md"], ["en"])
+    ((), ())
+    """
+    said = {str(v).casefold().replace("_", "-") for v in langs if isinstance(v, str)}
+    tops = sorted({n.split("/", 1)[0] for n in names if "/" in n})
+    codes = tuple(t for t in tops if _LANGUAGE.match(t.replace("_", "-")) and t[:2] in _ISO_639_1)
+    return codes if sum(1 for t in codes if t.casefold().replace("_", "-") in said) > 1 else ()
 
 
 def _language_vaults(names: Sequence[str]) -> tuple[str, ...]:

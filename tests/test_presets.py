@@ -2398,6 +2398,37 @@ def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start
     assert kg.related("_docs/maintain/labels.md") == ["article:/docs/maintain"]
 
 
+def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders_inside_each_language(tmp_path: Path):
+    """A Jekyll site whose pages are in a folder per language (``en/blog/_posts/``, ``fr/about/``,
+    ``pt_br/...``), each page saying its ``lang``, is filed by the folders inside each language: its
+    subjects were the languages (en, fr, pt-br), a language no topic; the posts' urls keep their
+    language (jekyll 4.3 wrote /fr/blog/2021/04/02/bonjour/) and a link stays where it is written."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "permalink: pretty\n",
+        "en/blog/_posts/2021-04-02-hello.md": "---\ntitle: Hello\nlang: en\ntags: launch\n---\nSee [about](/en/about/).\n",
+        "fr/blog/_posts/2021-04-02-hello.md": "---\ntitle: Bonjour\nlang: fr\n---\nVoir [l'original](/en/blog/2021/04/02/hello/).\n",
+        "pt_br/blog/_posts/2021-04-02-hello.md": "---\ntitle: Olá\nlang: pt_br\n---\nVer [sobre](/pt_br/about/).\n",
+        "en/about/index.md": "---\ntitle: About\nlang: en\n---\nBack to [the post](/en/blog/2021/04/02/hello/).\n",
+        "fr/about/index.md": "---\ntitle: À propos\nlang: fr\n---\nRetour au [billet](/fr/blog/2021/04/02/hello/).\n",
+        "en/index.md": "---\ntitle: Home\nlang: en\n---\nRead the [about](about/) page.\n",
+        "it/about/index.md": "---\ntitle: Chi siamo\n---\nCiao.\n",  # a language's folder, whatever its pages say
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    subjects = {n: d["subject"] for n, d in kg.graph.nodes(data=True) if d["kind"] == "article"}
+    assert subjects == {"article:en/blog/_posts/2021-04-02-hello": "blog", "article:fr/blog/_posts/2021-04-02-hello": "blog",
+                        "article:pt_br/blog/_posts/2021-04-02-hello": "blog", "article:en/about/index": "about",
+                        "article:fr/about/index": "about", "article:en/index": "uncategorised", "article:it/about/index": "about"}
+    assert kg.node("article:fr/blog/_posts/2021-04-02-hello")["url"] == "/fr/blog/2021/04/02/hello/"
+    assert kg.related("fr/blog/_posts/2021-04-02-hello.md") == ["article:en/blog/_posts/2021-04-02-hello"]
+    assert kg.related("fr/about/index.md") == ["article:fr/blog/_posts/2021-04-02-hello"]
+    assert kg.related("en/index.md") == ["article:en/about/index"]
+    assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:/pt_br/about"]
+
+
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
     config's include names, and none of the paths its exclude names (a glob, a folder, or a path
