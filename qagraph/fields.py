@@ -27,6 +27,7 @@ import math
 import posixpath
 import re
 import unicodedata
+import zoneinfo as _zoneinfo
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar
@@ -190,7 +191,9 @@ class FieldMap:
     folder of collections (``my_collections/``, where its posts are too: Jekyll reads none elsewhere);
     ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`);
     ``posts_permalink`` the pattern its ``collections: posts: permalink:`` gives its posts, over its
-    ``permalink`` (which still ends its pages' urls); ``language_folders`` the top folders that each
+    ``permalink`` (which still ends its pages' urls); ``timezone`` its ``timezone``, where a post's date
+    is read for its url (:func:`_post_day`: ``UTC`` unless it says, where GitHub Pages builds; ``""``:
+    as written, another tool's); ``language_folders`` the top folders that each
     hold one language's pages (``en/``, ``ja/``, ``zh_tw/``: a site translated folder by folder, whose
     pages say their ``lang``), which are no subject: a page's is the folder inside (``en/news/``).
 
@@ -288,6 +291,7 @@ class FieldMap:
     languages: tuple[str, ...] = ()
     default_language: str = ""
     language_folders: tuple[str, ...] = ()
+    timezone: str = ""
     doc_routes: tuple[str, ...] = ()
     blog_routes: tuple[str, ...] = ()
     page_routes: tuple[str, ...] = ()
@@ -1206,11 +1210,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     at = fields.exclude_root + name  # the file's path from the site's root, which may be above the folder read
     if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
         made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.posts_permalink or fields.permalink, f.data,
-                              undated=fields.undated_posts)
+                              undated=fields.undated_posts, timezone=fields.timezone)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
-        made = collection_permalink(at, fields.collections, f.data, fields.permalink or "date", own)
+        made = collection_permalink(at, fields.collections, f.data, fields.permalink or "date", own, fields.timezone)
         if made is not None:
             return made, path_key
     if url is None and (fields.doc_routes or fields.blog_routes or fields.page_routes):
@@ -1660,12 +1664,14 @@ PERMALINK_STYLES = {
 _POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")  # Jekyll's: the slug may be empty
 
 
-def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False) -> str | None:
+def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False,
+                   timezone: str = "") -> str | None:
     """The url Jekyll gives the post ``name`` (a file in a ``_posts/`` folder, named
     ``YYYY-MM-DD-slug``) by the site's ``permalink`` setting ``pattern`` (a style's name or a
-    pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``); ``None``
-    for any other file. Categories are the folders above ``_posts/`` and the front matter's,
-    lower-cased; empty parts fold away.
+    pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``, ``date``: the
+    day it is in the site's ``timezone``, :func:`_post_day`); ``None`` for any other file.
+    Categories are the folders above ``_posts/`` and the front matter's, lower-cased; empty parts
+    fold away.
 
     >>> post_permalink("blog/_posts/2019-03-10-hello-world.md", "pretty", {"categories": "News"})
     '/blog/news/2019/03/10/hello-world/'
@@ -1695,7 +1701,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if isinstance(given, str) and given.strip():
         slug = given.strip()
     # a date in the front matter dates the post, not its file's name
-    when = _day(data.get("date")) or _day(f"{year}-{month}-{day}")
+    when = _post_day(data.get("date"), timezone) or _day(f"{year}-{month}-{day}")
     if when is None:
         return None
     values = {**_date_values(when), "title": slug, "slug": slug, "name": stem,
@@ -1751,6 +1757,50 @@ def _day(when: Any) -> _dt.date | None:
         return None
 
 
+#: a date with a time and where it was (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``, ``...T01:00Z``)
+_DATE_TIME_ZONE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
+                             r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$", re.IGNORECASE)
+
+
+def _post_day(when: Any, timezone: str = "") -> _dt.date | None:
+    """The day a Jekyll post's front matter ``date`` dates its url: Jekyll reads a time written
+    with its zone's offset in the site's ``timezone`` (its config's, else the build's: UTC on
+    GitHub Pages), so a Tokyo morning is the day before in UTC; a time without one is the site's
+    own, as written; so is every date when ``timezone`` is ``""`` (not Jekyll's).
+
+    >>> _post_day("2019-04-01 06:00:00 +0900", "UTC"), _post_day("2019-04-01 23:30 -05:00", "Asia/Tokyo")
+    (datetime.date(2019, 3, 31), datetime.date(2019, 4, 2))
+    >>> _post_day("2013-02-22 13:08:51 UTC", "America/New_York"), _post_day("2019-04-01 06:00:00", "UTC")
+    (datetime.date(2013, 2, 22), datetime.date(2019, 4, 1))
+    >>> _post_day("2019-04-01 06:00:00 +0900"), _post_day("soon", "UTC")
+    (datetime.date(2019, 4, 1), None)
+    """
+    if not timezone:
+        return _day(when)
+    zone: _dt.tzinfo = _dt.timezone.utc
+    try:
+        zone = _zoneinfo.ZoneInfo(timezone)
+    except (ValueError, _zoneinfo.ZoneInfoNotFoundError):
+        pass  # a zone the system does not know: Ruby's, as a C library's, is UTC
+    if isinstance(when, _dt.datetime) and when.tzinfo is not None:
+        return when.astimezone(zone).date()
+    found = _DATE_TIME_ZONE.match(when) if isinstance(when, str) else None
+    if found is None:
+        return _day(when)
+    *parts, offset = found.groups()
+    if offset.upper() in ("Z", "UTC", "GMT"):
+        where = _dt.timezone.utc
+    else:
+        digits = offset[1:].replace(":", "")
+        where = _dt.timezone((-1 if offset[0] == "-" else 1) * _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        year, month, day, hour, minute, second = (int(p or 0) for p in parts)
+        written = _dt.datetime(year, month, day, hour, minute, second, tzinfo=where)
+    except ValueError:
+        return None
+    return written.astimezone(zone).date()
+
+
 def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, Any]) -> str | None:
     """The url Hexo gives the post at ``below`` (its path below ``_posts/``) by the site's
     ``permalink`` pattern: dated by its ``date`` field (``None`` without one: Hexo dates it by the
@@ -1772,7 +1822,7 @@ def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, An
 
 
 def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[Any, Any], style: str = "date",
-                         own: str | None = None) -> str | None:
+                         own: str | None = None, timezone: str = "") -> str | None:
     """The url Jekyll gives the document ``name`` of a collection it outputs: ``collections``
     are ``folder=pattern`` (``_recipes=/recipes/:name/``), ``data`` its front matter (``slug``),
     ``own`` a pattern of its own (its ``permalink``, from its front matter or the config's
@@ -1787,8 +1837,8 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
     >>> collection_permalink("_docs/a/Intro.md", ("_docs=",), {}, own="/manual/:name/"), collection_permalink("about.md", ("_docs=",), {})
     ('/manual/intro/', None)
 
-    A document is dated as a post is, by its front matter's ``date``, else its file's name
-    (``2020-01-01-meetup.md``, whose ``:title`` is ``meetup``); one without a date has no url by a
+    A document is dated as a post is, by its front matter's ``date`` (in the site's ``timezone``),
+    else its file's name (``2020-01-01-meetup.md``, whose ``:title`` is ``meetup``); one without a date has no url by a
     pattern with a date's placeholders (Jekyll dates it by the time of the build).
 
     >>> events = ("_events=/events/:year/:title/",)
@@ -1804,7 +1854,7 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
         dated = _POST_FILE.match(stem)
         given = data.get("slug")
         slug = given.strip() if isinstance(given, str) and given.strip() else slugify(dated.group(4) if dated else stem)
-        when = _day(data.get("date")) or (_day("-".join(dated.groups()[:3])) if dated else None)
+        when = _post_day(data.get("date"), timezone) or (_day("-".join(dated.groups()[:3])) if dated else None)
         values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": slugify(stem),
                   "title": slug, "slug": slug, "output_ext": ".html", **_category_values((), data),
                   **(_date_values(when) if when else {})}

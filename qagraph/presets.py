@@ -809,6 +809,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         prefix = "" if below == "." else below + "/"
         excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
         fields = replace(fields, exclude_root=prefix)  # Jekyll's paths are from there: the config's, a post's folders
+        zone = settings.get("timezone")  # where a post's date is read for its url: UTC, as GitHub Pages builds, else
+        fields = replace(fields, timezone=zone.strip() if isinstance(zone, str) and zone.strip() else "UTC")
         languages = _jekyll_language_folders(names, s.values.get("lang", []))
         if languages:
             fields = replace(fields, language_folders=languages)

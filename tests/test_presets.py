@@ -2429,6 +2429,30 @@ def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:/pt_br/about"]
 
 
+@pytest.mark.parametrize("zone, day", [(None, "03/31"), ("Asia/Tokyo", "04/01"), ("America/New_York", "03/31")])
+def test_a_jekyll_posts_url_is_dated_in_the_sites_timezone(tmp_path: Path, zone: str | None, day: str):
+    """Jekyll dates a post's url by its ``date`` read in the site's ``timezone`` (UTC where it has
+    none, as GitHub Pages builds): jekyll 4.3 wrote a post dated ``2019-04-01 06:00:00 +0900`` at
+    /2019/03/31/spring/ (at /2019/04/01/ with ``timezone: Asia/Tokyo``); it was at /2019/04/01/
+    whatever the zone, and a link to its published url was a stub. A date without an offset is the
+    site's own day."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "permalink: pretty\n" + (f"timezone: {zone}\n" if zone else ""),
+        "_posts/2019-04-01-spring.md": "---\ntitle: Spring\ndate: 2019-04-01 06:00:00 +0900\n---\nHello.\n",
+        "_posts/2019-04-02-summer.md": "---\ntitle: Summer\ndate: 2019-04-02 06:00:00\n---\n"
+                                       f"After [spring](/2019/{day}/spring/).\n",
+    }.items():
+        write_article(site, name, text)
+    urls = {a.path: a.url for a in load_corpus(site).articles}
+    assert urls == {"_posts/2019-04-01-spring.md": f"/2019/{day}/spring/", "_posts/2019-04-02-summer.md": "/2019/04/02/summer/"}
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_posts/2019-04-02-summer.md") == ["article:_posts/2019-04-01-spring"]
+
+
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
     config's include names, and none of the paths its exclude names (a glob, a folder, or a path
