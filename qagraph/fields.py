@@ -1697,6 +1697,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if dated is None:
         return None
     year, month, day, slug = dated.groups()
+    slug = slug.rstrip(".")  # Jekyll's: a slug ends with no period
     given = data.get("slug")
     if isinstance(given, str) and given.strip():
         slug = given.strip()
@@ -1704,13 +1705,31 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     when = _post_day(data.get("date"), timezone) or _day(f"{year}-{month}-{day}")
     if when is None:
         return None
-    values = {**_date_values(when), "title": slug, "slug": slug, "name": stem,
+    values = {**_date_values(when), "title": jekyll_slug(slug, pretty=True), "slug": jekyll_slug(slug), "name": jekyll_slug(stem),
               **_category_values([p for p in parts[: parts.index("_posts")] if p], data),
               "output_ext": ".html", "collection": "posts"}
     template = PERMALINK_STYLES.get(pattern.strip(), pattern.strip())
     url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), template)
     url = re.sub(r"/{2,}", "/", "/" + url)
     return url
+
+
+def jekyll_slug(text: str, *, pretty: bool = False) -> str:
+    """``text`` slugged as Jekyll slugs a page's name for its url: each run of characters but
+    letters, marks and digits (and, ``pretty``, ``._~!$&'()+,;=@``) a hyphen, none at either end;
+    a ``pretty`` slug (a permalink's ``:title``) keeps its case, a plain one (``:slug``, ``:name``)
+    is lower-cased. A post named ``2008-03-10--rails-2008.md`` is at ``.../rails-2008/``.
+
+    >>> jekyll_slug("-rails-2008", pretty=True), jekyll_slug("Hello World", pretty=True), jekyll_slug("My Post!")
+    ('rails-2008', 'Hello-World', 'my-post')
+    >>> jekyll_slug("c++ tips", pretty=True), jekyll_slug("日本語 の記事"), jekyll_slug("a_b~c(d)", pretty=True)
+    ('c++-tips', '日本語-の記事', 'a_b~c(d)')
+    """
+    kept = "._~!$&'()+,;=@" if pretty else ""
+    slug = "".join(c if c in kept or unicodedata.category(c)[0] in "LM" or unicodedata.category(c) == "Nd" else "\0"
+                   for c in text)
+    slug = re.sub("\0+", "-", slug).removeprefix("-").removesuffix("-")
+    return slug if pretty else slug.lower()
 
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -1838,8 +1857,9 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
     ('/manual/intro/', None)
 
     A document is dated as a post is, by its front matter's ``date`` (in the site's ``timezone``),
-    else its file's name (``2020-01-01-meetup.md``, whose ``:title`` is ``meetup``); one without a date has no url by a
-    pattern with a date's placeholders (Jekyll dates it by the time of the build).
+    else its file's name (``2020-01-01-meetup.md``, whose ``:title`` is ``meetup``); one without a
+    date has no url by a pattern with a date's placeholders (Jekyll dates it by the time of the
+    build). Its ``:title``, ``:slug`` and ``:name`` are slugged as a post's (:func:`jekyll_slug`).
 
     >>> events = ("_events=/events/:year/:title/",)
     >>> collection_permalink("_events/2020-01-01-meetup.md", events, {}), collection_permalink("_events/x.md", events, {})
@@ -1853,10 +1873,11 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
         stem = inside.rpartition("/")[2]
         dated = _POST_FILE.match(stem)
         given = data.get("slug")
-        slug = given.strip() if isinstance(given, str) and given.strip() else slugify(dated.group(4) if dated else stem)
+        slug = given.strip() if isinstance(given, str) and given.strip() else (dated.group(4) if dated else stem).rstrip(".")
         when = _post_day(data.get("date"), timezone) or (_day("-".join(dated.groups()[:3])) if dated else None)
-        values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": slugify(stem),
-                  "title": slug, "slug": slug, "output_ext": ".html", **_category_values((), data),
+        values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": jekyll_slug(stem),
+                  "title": jekyll_slug(slug, pretty=True), "slug": jekyll_slug(slug), "output_ext": ".html",
+                  **_category_values((), data),
                   **(_date_values(when) if when else {})}
         template = own or pattern.strip() or "/:collection/:path" + permalink_suffix(style)
         if when is None and _DATE_PLACEHOLDERS.search(template):

@@ -2453,6 +2453,34 @@ def test_a_jekyll_posts_url_is_dated_in_the_sites_timezone(tmp_path: Path, zone:
     assert kg.related("_posts/2019-04-02-summer.md") == ["article:_posts/2019-04-01-spring"]
 
 
+def test_a_jekyll_posts_url_is_its_name_slugged_as_jekyll_slugs_it(tmp_path: Path):
+    """Jekyll slugs a post's name (or its ``slug``) for its url's ``:title``: a run of characters
+    but letters, digits and a few signs is a hyphen, none at either end, the case kept; jekyll 4.3
+    wrote ``2010-05-06--meetup-2010.md`` at /2010/05/06/meetup-2010/, ``...-release-1-2-.md`` at
+    /release-1-2/, ``My Notes.md`` at /My-Notes/ and ``slug: "Big News!"`` at /Big-News!/ (they
+    were at /-meetup-2010/, /release-1-2-/, /My Notes/, /Big News!/), and a collection's
+    ``Setup Guide.md`` by ``/:collection/:title/`` at /guides/Setup-Guide/ (it was /setup-guide/)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "permalink: pretty\ncollections:\n  guides:\n    output: true\n    permalink: /:collection/:title/\n",
+        "_posts/2010-05-06--meetup-2010.md": "---\ntitle: Meetup\n---\nSee [the release](/2010/05/07/release-1-2/).\n",
+        "_posts/2010-05-07-release-1-2-.md": "---\ntitle: Release\n---\nAfter [the meetup](/2010/05/06/meetup-2010/).\n",
+        "_posts/2010-05-08-My Notes.md": "---\ntitle: Notes\n---\n[Setup](/guides/Setup-Guide/), [news](/2010/05/09/Big-News!/).\n",
+        "_posts/2010-05-09-news.md": "---\ntitle: News\nslug: \"Big News!\"\n---\nBack to [my notes](/2010/05/08/My-Notes/).\n",
+        "_guides/Setup Guide.md": "---\ntitle: Setup\n---\nHello.\n",
+    }.items():
+        write_article(site, name, text)
+    urls = {a.path: a.url for a in load_corpus(site).articles}
+    assert urls == {"_posts/2010-05-06--meetup-2010.md": "/2010/05/06/meetup-2010/",
+                    "_posts/2010-05-07-release-1-2-.md": "/2010/05/07/release-1-2/",
+                    "_posts/2010-05-08-My Notes.md": "/2010/05/08/My-Notes/", "_posts/2010-05-09-news.md": "/2010/05/09/Big-News!/",
+                    "_guides/Setup Guide.md": "/guides/Setup-Guide/"}
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
     config's include names, and none of the paths its exclude names (a glob, a folder, or a path
