@@ -908,14 +908,22 @@ def _file_name_date(name: str) -> str | None:
     """The date a post's file name starts with (Jekyll's and Docusaurus's ``2018-05-03-slug.md``), or for
     a folder's own page its folder's (Docusaurus's ``2021-08-26-welcome/index.md``).
 
+    A month or a day may be written with one digit (``2019-3-5-x.md``), as both tools read it.
+
     >>> _file_name_date("_posts/2018-05-03-x.md"), _file_name_date("blog/2021-08-26-welcome/index.mdx")
     ('2018-05-03', '2021-08-26')
+    >>> _file_name_date("_posts/2019-3-5-x.md")
+    '2019-03-05'
     """
     folder, _, file_name = name.rpartition("/")
-    m = re.match(r"(\d{4}-\d{2}-\d{2})-", file_name)
+    m = _NAME_DATE.match(file_name)
     if m is None and file_name.rsplit(".", 1)[0].lower() == "index":
-        m = re.match(r"(\d{4}-\d{2}-\d{2})-", folder.rpartition("/")[2])
-    return m.group(1) if m else None
+        m = _NAME_DATE.match(folder.rpartition("/")[2])
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+#: the date a post's file name starts with, its month and day of one digit or two
+_NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 
 
 #: the url of a site's not-found page: Eleventy's and Jekyll themes' permalink 404.html, Hugo's /404/
@@ -985,7 +993,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "doc-id":
             title = _doc_id(name, f, fields, stem)
         elif source == "slug":
-            slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+            slug = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem)
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
         elif source in ("file-name", "wiki-name", "logseq-name", "page-name"):
             title = _NOTION_ID.sub("", stem).strip() or stem
@@ -1661,7 +1669,7 @@ PERMALINK_STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_POST_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")  # Jekyll's: the slug may be empty
+_POST_FILE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")  # Jekyll's: the slug may be empty
 
 
 def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False,

@@ -3164,7 +3164,7 @@ def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-_POST_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-.")
+_POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-.")  # Jekyll's: 2019-3-5-a.md is a post too
 
 
 def jekyll_unread(name: str, collections_dir: str = "") -> str | None:

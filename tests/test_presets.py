@@ -2481,6 +2481,27 @@ def test_a_jekyll_posts_url_is_its_name_slugged_as_jekyll_slugs_it(tmp_path: Pat
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_a_post(tmp_path: Path):
+    """Jekyll reads ``2019-3-5-spring-notes.md`` in ``_posts/`` as a post dated 2019-03-05 (jekyll
+    4.3 wrote /2019/03/05/spring-notes/); it was skipped as not named by its date, and the links
+    to it were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "permalink: pretty\n",
+        "_posts/2019-3-5-spring-notes.md": "---\ntitle: Spring notes\n---\nHello.\n",
+        "about.md": "---\ntitle: About\n---\nRead [the notes](/2019/03/05/spring-notes/).\n",
+    }.items():
+        write_article(site, name, text)
+    loaded = load_corpus(site)
+    assert {a.path: (a.url, a.date) for a in loaded.articles} == {
+        "_posts/2019-3-5-spring-notes.md": ("/2019/03/05/spring-notes/", "2019-03-05"), "about.md": ("/about/", None)}
+    assert not loaded.problems
+    kg = qagraph.build(site)
+    assert kg.related("about.md") == ["article:_posts/2019-3-5-spring-notes"]
+
+
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     """Jekyll reads no folder named _... but _posts, the collections it outputs and what the
     config's include names, and none of the paths its exclude names (a glob, a folder, or a path
