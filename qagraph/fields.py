@@ -1209,6 +1209,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     # in a Jekyll site, a pattern is the file's own: its placeholders are its own values
     jekyll = fields.jekyll
     own = f.text(fields.url) if jekyll and url and _PATTERN.search(url) and not _TEMPLATE.search(url) else None
+    if url and fields.identity == "page" and _PATTERN.search(url) and not _TEMPLATE.search(url):
+        # Hugo (since 0.131) fills a front-matter url's permalink tokens (/:section/:year/:slug/) in
+        return hugo_own_url(hugo_url(name, f.data, fields, pattern=url)), \
+            page_path(name, fields.content_dir, True, fields.languages, fields.default_language) or "/"
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
         url = None
@@ -1276,12 +1280,15 @@ def kebab_name(stem: str) -> str:
     return "-".join(word.lower() for word in _KEBAB_WORD.findall(stem))
 
 
-def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str:
+def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str | None = None) -> str:
     """The url Hugo publishes the file ``name`` at, when its front matter ``data`` sets no ``url``: its
     section's pattern in the config's ``[permalinks]`` (:func:`hugo_permalink`; a regular page's, a
     section's own page only by a ``[permalinks.section]`` table), else its page path with its ``slug`` for its
     file's (or bundle's) name; made lower-case, spaces as hyphens (:func:`urlize`); with ``uglyURLs``,
     ``/a/b.html`` for ``/a/b/``. A page of another language than the default is under its language.
+
+    With ``pattern`` (a front-matter ``url`` holding permalink tokens, ``/:section/:year/:slug/``),
+    the url that pattern gives the page, as written: from the site's root, in no language's folder.
 
     >>> from qagraph.presets import preset
     >>> hugo = replace(preset("hugo").fields, content_dir="content/", section_permalinks=(("page", "posts", "/:year/:slug/"),))
@@ -1296,6 +1303,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str:
     kind = "section" if last == "_index" else "page"
     if last in ("index", "_index"):
         stem, folder, last = folder, folder.rpartition("/")[0], folder.rpartition("/")[2]
+    if pattern is not None:
+        return hugo_permalink(pattern, name.rpartition("/")[2], stem, data)
     prefix = f"/{language}" if language is not None and language != fields.default_language else ""
     if not stem:
         return f"{prefix}/"

@@ -3779,6 +3779,29 @@ def test_a_hugo_page_s_own_url_is_published_as_hugo_writes_it(tmp_path: Path):
         ("cli/run", "cli/stop"): False, ("cli/stop", "cli/run"): False}
 
 
+def test_a_hugo_page_s_own_url_fills_in_its_permalink_tokens(tmp_path: Path):
+    """A front-matter url may hold permalink tokens (Hugo 0.131 and later fill them in, as a blog keeps its
+    old posts' urls: url: /:section/:year/:month/:slug/): the page is at /news/2016/04/old-news/, not at the
+    section's [permalinks] pattern (/news/2016/04/09/old-news/, which it was), and links to it lead to it."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n[permalinks]\nnews = "/:section/:year/:month/:day/:slug/"\n')
+    pages = {"news/_posts/2016/old.md": "---\ntitle: Old News\ndate: 2016-04-09\nslug: old-news\n"
+                                        "url: /:section/:year/:month/:slug/\n---\n[new](/news/2020/01/02/new-news/)\n",
+             "news/_posts/2020/new.md": "---\ntitle: New News\ndate: 2020-01-02\nslug: new-news\n---\n"
+                                        "[old](/news/2016/04/old-news/)\n",
+             "about.md": "---\ntitle: About\nurl: /:title/\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "content/news/_posts/2016/old.md": "/news/2016/04/old-news/",
+        "content/news/_posts/2020/new.md": "/news/2020/01/02/new-news/", "content/about.md": "/about/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("news/_posts/2016/old", "news/_posts/2020/new"): False, ("news/_posts/2020/new", "news/_posts/2016/old"): False}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
