@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
     myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -161,7 +161,10 @@ class FieldMap:
     the ``(folder, key, label)`` of the tags its docs' and blog's tags files (``docs/tags.yml``)
     define: a page below ``folder`` tagged ``key`` shows the tag as ``label`` (:func:`_docusaurus_tags`);
     ``trailing_slash`` is its ``trailingSlash`` setting, which ends those pages' urls with a ``/`` or
-    without one (:func:`trailing_slash`; ``None``: as they are made).
+    without one (:func:`trailing_slash`; ``None``: as they are made). ``glossary`` are the
+    ``(language, term, href)`` of a Hugo site's glossary terms (the Kubernetes site's
+    ``docs/reference/glossary/<term>.md``): a ``{{< glossary_tooltip term_id="term" >}}`` links to the
+    href (:func:`glossary_links`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -298,6 +301,7 @@ class FieldMap:
     folder_labels: tuple[tuple[str, str], ...] = ()
     authors_map: tuple[tuple[str, str], ...] = ()
     tag_labels: tuple[tuple[str, str, str], ...] = ()
+    glossary: tuple[tuple[str, str, str], ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -714,6 +718,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.links:
         start = max((link.position for link in related), default=0)
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked)
+        if fields.glossary and "glossary_tooltip" in raw_body:
+            found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
@@ -1262,6 +1269,42 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "path":
         return url, path_key
     return url, url if url else path_key
+
+
+#: the Kubernetes site's shortcode that links a term to its glossary entry's page
+_GLOSSARY_TOOLTIP = re.compile(r"\{\{<\s*glossary_tooltip\b([^>]*?)/?>\}\}")
+_TERM_ID = re.compile(r"\bterm_id\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+_TERM_TEXT = re.compile(r"\btext\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
+    """The links the ``{{< glossary_tooltip term_id="..." >}}`` shortcodes of the page ``name`` make, as
+    the Kubernetes site's shortcode does: to the term's ``full_link``, else to its entry on the glossary
+    page (``fields.glossary`` holds both), of the page's language, else of the default language (its
+    ``language_alternatives``); a term the glossary does not hold makes no link. Comments and code make none.
+
+    >>> hugo = FieldMap(content_dir="content/", languages=("en", "fr"), default_language="en",
+    ...                 glossary=(("en", "pod", "/docs/pods/"), ("fr", "pod", "/fr/docs/pods/"), ("en", "node", "/fr/n/")))
+    >>> body = '{{< glossary_tooltip text="Pods" term_id="Pod" >}} {{< glossary_tooltip term_id="node" >}} <!-- {{< glossary_tooltip term_id="pod" >}} -->'
+    >>> [(link.target, link.text) for link in glossary_links("content/fr/a.md", body, 1, hugo)]
+    [('/fr/docs/pods/', 'Pods'), ('/fr/n/', None)]
+    """
+    terms = {(language, term): href for language, term, href in fields.glossary}
+    below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
+    language = below.split("/", 1)[0] if "/" in below and below.split("/", 1)[0] in fields.languages else ""
+    text = masked if masked is not None else mask_code(body)
+    links = []
+    for m in _GLOSSARY_TOOLTIP.finditer(text):
+        term = _TERM_ID.search(m.group(1))
+        if term is None:
+            continue
+        key = (term.group(1) or term.group(2) or term.group(3) or "").strip().casefold()
+        href = terms.get((language or fields.default_language or "", key)) or terms.get((fields.default_language or "", key))
+        if href is not None:
+            label = _TERM_TEXT.search(m.group(1))
+            links.append(TextLink(REF, href, (label.group(1) or label.group(2)) if label else None,
+                                  first_line + text.count("\n", 0, m.start())))
+    return links
 
 
 _KEBAB_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")

@@ -789,6 +789,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
                 fields = replace(fields, content_dir=shared)
                 notes[notes.index(f"pages under {content_dir}")] = f"pages under {shared}, a folder each language"
+        glossary = _hugo_glossary(base, names, fields)
+        if glossary:
+            fields = replace(fields, glossary=glossary)
+            notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages)")
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -932,6 +936,48 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+#: a term of the Kubernetes site's glossary (a leaf bundle whose resources are its terms), below a language's folder
+_GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
+
+
+def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, str, str], ...]:
+    """The ``(language, term, href)`` of the terms in a Hugo site's ``docs/reference/glossary/`` page bundle
+    (the Kubernetes site's), as its ``glossary_tooltip`` shortcode links to them: the term file's
+    ``full_link`` (in the language's folder, as ``relLangURL`` puts it), else the term's entry on the
+    glossary page. The term is its file's name, which the shortcode's ``term_id`` names in any case;
+    a term file that cannot be read is left out (the file itself is reported as the bundle's resource)."""
+    bundles: set[str] = set()
+    terms: list[tuple[str, str, str]] = []
+    for name in names:
+        m = _GLOSSARY_TERM.match(name[len(fields.content_dir):]) if name.startswith(fields.content_dir) else None
+        if m is None or (m.group("language") or "") not in ("", *fields.languages):
+            continue
+        if m.group("term") == "index":
+            bundles.add(m.group("language") or "")
+        elif m.group("term") != "_index":
+            terms.append((m.group("language") or "", m.group("term"), name))
+    found = []
+    for folder, term, name in terms:
+        if folder not in bundles:  # a section's files are pages, not the bundle's resources
+            continue
+        try:
+            text = decode(name, (base / name).read_bytes())
+        except OSError:
+            continue
+        front = read_front_matter(name, text) if isinstance(text, str) else None
+        link = front.data.get("full_link") if front is not None and not isinstance(front, Problem) else None
+        language = folder or fields.default_language or ""
+        prefix = f"/{language}" if language and language != fields.default_language else ""
+        if isinstance(link, str) and link.strip():
+            href = link.strip()
+            if prefix and href.startswith("/") and not href.startswith(prefix + "/"):
+                href = prefix + href
+        else:
+            href = f"{prefix}/docs/reference/glossary/?all=true#term-{term}"
+        found.append((language, term.casefold(), href))
+    return tuple(found)
 
 
 def _site_root(config: Path) -> Path:

@@ -3802,6 +3802,32 @@ def test_a_hugo_page_s_own_url_fills_in_its_permalink_tokens(tmp_path: Path):
         ("news/_posts/2016/old", "news/_posts/2020/new"): False, ("news/_posts/2020/new", "news/_posts/2016/old"): False}
 
 
+def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
+    """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
+    the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
+    of another language to its own language's term, else the default language's, under its language.
+    Those links were lost: a page's many tooltips made no link at all. One in a comment makes none."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "content/en"\n'
+                                     '[languages.en]\nweight = 1\n[languages.de]\ncontentDir = "content/de"\n')
+    pages = {"en/docs/reference/glossary/index.md": "---\ntitle: Glossary\nlayout: glossary\n---\n",
+             "en/docs/reference/glossary/lamp.md": "---\ntitle: Lamp\nid: lamp\nfull_link: /docs/lamps/\n---\nA light.\n",
+             "en/docs/reference/glossary/wick.md": "---\ntitle: Wick\nid: wick\nfull_link:\n---\nIt burns.\n",
+             "en/docs/lamps.md": '---\ntitle: Lamps\n---\nA {{< glossary_tooltip text="wick" term_id="wick" >}}.\n',
+             "en/docs/oil.md": '---\ntitle: Oil\n---\nFor a {{< glossary_tooltip term_id="Lamp" >}}; '
+                               '<!-- {{< glossary_tooltip term_id="wick" >}} --> {{< glossary_tooltip term_id="none" >}}\n',
+             "de/docs/reference/glossary/index.md": "---\ntitle: Glossar\n---\n",
+             "de/docs/lamps.md": "---\ntitle: Lampen\n---\n",
+             "de/docs/oil.md": '---\ntitle: Öl\n---\n{{< glossary_tooltip term_id="lamp" >}} {{<glossary_tooltip term_id="wick">}}\n'}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("docs/lamps", "docs/reference/glossary"): False, ("docs/oil", "docs/lamps"): False,
+        ("de/docs/oil", "de/docs/lamps"): False, ("de/docs/oil", "de/docs/reference/glossary"): False}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
