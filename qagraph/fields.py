@@ -2187,11 +2187,14 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
             blog = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
-            for depth, part in enumerate(rel.split("/")[:-1]):  # a language's content folder (Hugo) is not a subject either
+            folders = rel.split("/")[:-1]
+            for depth, part in enumerate(folders):  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 if depth == 0 and part in fields.language_folders:
                     continue  # nor a Jekyll site's language folder
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
+                if fields.identity == "page" and folder == "docs" and depth < len(folders) - 1:
+                    continue  # a Hugo (Docsy) site's docs section holds its sections: docs/concepts/ is "Concepts"
                 if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at) or \
                         blog is not None and blog[0].startswith(at) and blog[0] != at:
                     continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/,

@@ -3802,6 +3802,22 @@ def test_a_hugo_page_s_own_url_fills_in_its_permalink_tokens(tmp_path: Path):
         ("news/_posts/2016/old", "news/_posts/2020/new"): False, ("news/_posts/2020/new", "news/_posts/2016/old"): False}
 
 
+def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
+    """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
+    docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
+    Starlight site's docs/ are; every doc was under one subject, "Docs". The docs/ page itself and a
+    page directly in it are still "Docs"; the blog's posts, below their year folders, are "Blog"."""
+    result = _hugo_site(tmp_path / "site", {
+        "docs/_index.md": "---\ntitle: Documentation\n---\n", "docs/intro.md": "---\ntitle: Intro\n---\n",
+        "docs/concepts/_index.md": "---\ntitle: Concepts\n---\n",
+        "docs/concepts/lamps/wicks.md": "---\ntitle: Wicks\n---\n",
+        "docs/tasks/light-a-lamp.md": "---\ntitle: Light a lamp\n---\n",
+        "blog/_posts/2024/news.md": "---\ntitle: News\ndate: 2024-01-02\n---\n"})
+    assert {a.key: a.subject for a in result.articles} == {
+        "docs": "Docs", "docs/intro": "Docs", "docs/concepts": "Concepts", "docs/concepts/lamps/wicks": "Concepts",
+        "docs/tasks/light-a-lamp": "Tasks", "blog/_posts/2024/news": "Blog"}
+
+
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
     the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
