@@ -1281,13 +1281,16 @@ def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     """The links the ``{{< glossary_tooltip term_id="..." >}}`` shortcodes of the page ``name`` make, as
     the Kubernetes site's shortcode does: to the term's ``full_link``, else to its entry on the glossary
     page (``fields.glossary`` holds both), of the page's language, else of the default language (its
-    ``language_alternatives``); a term the glossary does not hold makes no link. Comments and code make none.
+    ``language_alternatives``), in the page's language's folder as ``relLangURL`` puts it (unless it is
+    there already); a term the glossary does not hold makes no link. Comments and code make none.
 
     >>> hugo = FieldMap(content_dir="content/", languages=("en", "fr"), default_language="en",
-    ...                 glossary=(("en", "pod", "/docs/pods/"), ("fr", "pod", "/fr/docs/pods/"), ("en", "node", "/fr/n/")))
+    ...                 glossary=(("en", "pod", "/docs/pods/"), ("fr", "pod", "/fr/docs/pods/"), ("en", "node", "/docs/n/")))
     >>> body = '{{< glossary_tooltip text="Pods" term_id="Pod" >}} {{< glossary_tooltip term_id="node" >}} <!-- {{< glossary_tooltip term_id="pod" >}} -->'
     >>> [(link.target, link.text) for link in glossary_links("content/fr/a.md", body, 1, hugo)]
-    [('/fr/docs/pods/', 'Pods'), ('/fr/n/', None)]
+    [('/fr/docs/pods/', 'Pods'), ('/fr/docs/n/', None)]
+    >>> [link.target for link in glossary_links("content/en/a.md", body, 1, hugo)]
+    ['/docs/pods/', '/docs/n/']
     """
     terms = {(language, term): href for language, term, href in fields.glossary}
     below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
@@ -1301,6 +1304,9 @@ def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, mask
         key = (term.group(1) or term.group(2) or term.group(3) or "").strip().casefold()
         href = terms.get((language or fields.default_language or "", key)) or terms.get((fields.default_language or "", key))
         if href is not None:
+            if language and language != fields.default_language and href.startswith("/") and \
+                    not href.startswith(f"/{language}/"):
+                href = f"/{language}{href}"
             label = _TERM_TEXT.search(m.group(1))
             links.append(TextLink(REF, href, (label.group(1) or label.group(2)) if label else None,
                                   first_line + text.count("\n", 0, m.start())))

@@ -945,8 +945,8 @@ _GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/
 def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, str, str], ...]:
     """The ``(language, term, href)`` of the terms in a Hugo site's ``docs/reference/glossary/`` page bundle
     (the Kubernetes site's), as its ``glossary_tooltip`` shortcode links to them: the term file's
-    ``full_link`` (in the language's folder, as ``relLangURL`` puts it), else the term's entry on the
-    glossary page. The term is its file's name, which the shortcode's ``term_id`` names in any case;
+    ``full_link``, else the term's entry on the glossary page (a linking page's language is put before
+    it: :func:`qagraph.fields.glossary_links`). The term is its file's name, which the shortcode's ``term_id`` names in any case;
     a term file that cannot be read is left out (the file itself is reported as the bundle's resource)."""
     bundles: set[str] = set()
     terms: list[tuple[str, str, str]] = []
@@ -968,15 +968,8 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
             continue
         front = read_front_matter(name, text) if isinstance(text, str) else None
         link = front.data.get("full_link") if front is not None and not isinstance(front, Problem) else None
-        language = folder or fields.default_language or ""
-        prefix = f"/{language}" if language and language != fields.default_language else ""
-        if isinstance(link, str) and link.strip():
-            href = link.strip()
-            if prefix and href.startswith("/") and not href.startswith(prefix + "/"):
-                href = prefix + href
-        else:
-            href = f"{prefix}/docs/reference/glossary/?all=true#term-{term}"
-        found.append((language, term.casefold(), href))
+        href = link.strip() if isinstance(link, str) and link.strip() else f"/docs/reference/glossary/?all=true#term-{term}"
+        found.append((folder or fields.default_language or "", term.casefold(), href))
     return tuple(found)
 
 

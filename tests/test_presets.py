@@ -3821,7 +3821,8 @@ def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
     the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
-    of another language to its own language's term, else the default language's, under its language.
+    of another language to its own language's term, else the default language's, under its language
+    (where the page may be missing: /de/docs/flame/ is no page, though /docs/flame/ is).
     Those links were lost: a page's many tooltips made no link at all. One in a comment makes none."""
     from test_links import related
 
@@ -3831,17 +3832,21 @@ def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     pages = {"en/docs/reference/glossary/index.md": "---\ntitle: Glossary\nlayout: glossary\n---\n",
              "en/docs/reference/glossary/lamp.md": "---\ntitle: Lamp\nid: lamp\nfull_link: /docs/lamps/\n---\nA light.\n",
              "en/docs/reference/glossary/wick.md": "---\ntitle: Wick\nid: wick\nfull_link:\n---\nIt burns.\n",
+             "en/docs/reference/glossary/flame.md": "---\ntitle: Flame\nfull_link: /docs/flame/\n---\nHot.\n",
+             "en/docs/flame.md": "---\ntitle: Flame\n---\n",
              "en/docs/lamps.md": '---\ntitle: Lamps\n---\nA {{< glossary_tooltip text="wick" term_id="wick" >}}.\n',
              "en/docs/oil.md": '---\ntitle: Oil\n---\nFor a {{< glossary_tooltip term_id="Lamp" >}}; '
                                '<!-- {{< glossary_tooltip term_id="wick" >}} --> {{< glossary_tooltip term_id="none" >}}\n',
              "de/docs/reference/glossary/index.md": "---\ntitle: Glossar\n---\n",
              "de/docs/lamps.md": "---\ntitle: Lampen\n---\n",
-             "de/docs/oil.md": '---\ntitle: Öl\n---\n{{< glossary_tooltip term_id="lamp" >}} {{<glossary_tooltip term_id="wick">}}\n'}
+             "de/docs/oil.md": '---\ntitle: Öl\n---\n{{< glossary_tooltip term_id="lamp" >}} {{<glossary_tooltip term_id="wick">}}\n'
+                               '{{< glossary_tooltip term_id="flame" >}}\n'}
     for name, text in pages.items():
         write_article(site / "content", name, text)
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("docs/lamps", "docs/reference/glossary"): False, ("docs/oil", "docs/lamps"): False,
-        ("de/docs/oil", "de/docs/lamps"): False, ("de/docs/oil", "de/docs/reference/glossary"): False}
+        ("de/docs/oil", "de/docs/lamps"): False, ("de/docs/oil", "de/docs/reference/glossary"): False,
+        ("de/docs/oil", "de/docs/flame"): True}
 
 
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
