@@ -14,6 +14,7 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import operator
 import os
@@ -33,7 +34,7 @@ from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
-from .presets import AUTO, Detection, choose, corpus_problems, layout_skips, page_formats
+from .presets import AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, layout_skips, page_formats
 from .workers import end_with_parent, interrupts_held
 
 __all__ = [
@@ -157,6 +158,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     suffixes = tuple(s.lower() for s in fields.suffixes)
     # a site's pages in other formats (a Jupyter Book's notebooks): found, to be read or said unread
     suffixes += tuple(s for s in page_formats(base) if s not in suffixes)
+    # a Hugo site's HTML pages: those in its content folder only (its layouts' are templates)
+    html_in = tuple(f.replace("/", os.sep) for f in hugo_html_folders(base))
 
     def unreadable(exc: OSError, hidden: str | None = None) -> None:
         """A folder that cannot be read: an error, or in ``hidden`` (a hidden folder, counted and not
@@ -198,7 +201,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         files.sort(key=_entry_name)
         for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
-            if name.startswith(".") or not name.lower().endswith(suffixes):
+            if name.startswith(".") or not name.lower().endswith(suffixes) and not (
+                    html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)):
                 ignored += 1
                 continue
             raw = prefix + name
@@ -816,7 +820,43 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
         text = notebook_text(name, text)
         if isinstance(text, Problem):
             return None, [text]
+    elif lowered.endswith(HTML_PAGES) and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
+        text = html_page_text(text.replace("\r\n", "\n"))
     return parse_text(name, text, fields, limits)
+
+
+_FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n---[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
+_HTML_DROPPED = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HTML_ANCHOR = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(.*?)</a\s*>""", re.S | re.I)
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+def html_page_text(text: str) -> str:
+    """An HTML page's text (a Hugo site's ``content/_index.html``) as the Markdown the loader reads: its
+    front matter as it is, each ``<a href>`` a Markdown link, comments, scripts and styles left out and
+    the other tags dropped; lines are kept, so that a link's line is the file's.
+
+    >>> print(html_page_text('---\\ntitle: Home\\n---\\n<h3><a href="/docs/">The <b>docs</b></a></h3>\\n'
+    ...                      '<!-- <a href="/old/">old</a>\\n--><p>Fish &amp; chips</p>\\n'))
+    ---
+    title: Home
+    ---
+    [The docs](/docs/)
+    <BLANKLINE>
+    Fish & chips
+    <BLANKLINE>
+    """
+    front = _FRONT.match(text)
+    head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
+    body = _HTML_DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+
+    def link(m: re.Match[str]) -> str:
+        label = " ".join(html.unescape(_HTML_TAG.sub("", m.group(3))).split()).replace("]", ")").replace("[", "(")
+        target = html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        return f"[{label}]({target})" + "\n" * m.group(0).count("\n") if target else ""
+
+    body = _HTML_ANCHOR.sub(link, body)
+    return head + html.unescape(_HTML_TAG.sub("", body))
 
 
 #: a reStructuredText section title's underline (or overline): one punctuation character repeated

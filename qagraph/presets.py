@@ -1690,6 +1690,36 @@ _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml
 _PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",)}
 
 
+#: what a Hugo site publishes as pages beside its Markdown: HTML content files (``content/_index.html``)
+HTML_PAGES = (".html", ".htm")
+
+
+def hugo_html_folders(root: str | os.PathLike[str]) -> tuple[str, ...]:
+    """The folders (from ``root``, ``/``-separated, ``""`` for ``root`` itself) whose HTML files
+    (:data:`HTML_PAGES`) the Hugo site ``root`` is (or is in) publishes as pages: its content folder,
+    as a Hugo site's home page and hand-made pages are HTML files there (the Kubernetes site's home,
+    case studies and community pages). Its layouts, static files and themes hold HTML that is no page;
+    a folder that is in no Hugo site's (a config with a ``baseURL``, or named ``hugo.*``) has none.
+
+    >>> hugo_html_folders("content")
+    ()
+    """
+    base = Path(root)
+    config = _config(_parents(base), _HUGO_CONFIGS)
+    if config is None or not (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
+        return ()
+    named = hugo_settings(*config).get("contentdir")
+    named = named.strip().strip("/") if isinstance(named, str) else ""
+    top = named.split("/", 1)[0] if named not in ("", ".") else "content"
+    try:
+        below = base.resolve().relative_to(_site_root(config[0]))
+    except ValueError:
+        return ()
+    if not below.parts:
+        return (top + "/",)
+    return ("",) if below.parts[0] == top else ()
+
+
 def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     """The suffixes of the files other than Markdown that the site at ``root`` publishes as pages
     (:data:`_PAGE_FORMATS`): they are found with its Markdown files, so that none is lost unsaid

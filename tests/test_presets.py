@@ -3818,6 +3818,39 @@ def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(
         "docs/tasks/light-a-lamp": "Tasks", "blog/_posts/2024/news": "Blog"}
 
 
+def test_a_hugo_site_s_html_content_files_are_pages(tmp_path: Path):
+    """Hugo publishes an HTML file with front matter in the content folder as a page (the Kubernetes
+    site's home page, case studies and community pages are content/en/**.html): they were not read,
+    so the home page was missing and links to those pages were stubs. Its <a href> are its links (one
+    in a comment is none); the HTML of layouts/ and static/ is no page and stays unread, and the
+    content folder read by itself finds them too."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "content/en"\n')
+    pages = {"content/en/_index.html": '---\ntitle: Lanterns for all\n---\n<section>\n<h3><a href="/docs/wicks/">'
+                                       'Wicks</a> and <a href=\'/stories/\'>stories</a></h3>\n'
+                                       '<!--<a href="/docs/old/">old</a>-->\n</section>\n',
+             "content/en/stories/_index.html": "---\ntitle: Stories\n---\n<a href=\"/stories/harbour/\">Harbour</a>\n",
+             "content/en/stories/harbour/index.html": "---\ntitle: Harbour Story\n---\n<p>Lit &amp; kept.</p>\n",
+             "content/en/docs/wicks.md": "---\ntitle: Wicks\n---\n[Home](/) [a story](/stories/harbour/)\n",
+             "layouts/partials/footer.html": '<a href="/docs/wicks/">wicks</a>\n',
+             "static/offline.html": "<html><body>Offline</body></html>\n"}
+    for name, text in pages.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert {a.path: (a.title, a.url) for a in result.articles} == {
+        "content/en/_index.html": ("Lanterns for all", "/"), "content/en/stories/_index.html": ("Stories", "/stories/"),
+        "content/en/stories/harbour/index.html": ("Harbour Story", "/stories/harbour/"),
+        "content/en/docs/wicks.md": ("Wicks", "/docs/wicks/")}
+    assert by_key(result)["stories/harbour"].body == "Lit & kept."
+    assert_every_file_accounted_for(result)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("/", "docs/wicks"): False, ("/", "stories"): False, ("stories", "stories/harbour"): False,
+        ("docs/wicks", "/"): False, ("docs/wicks", "stories/harbour"): False}
+    assert len(load_corpus(site / "content" / "en").articles) == 4
+
+
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
     the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
