@@ -979,9 +979,25 @@ def _site_root(config: Path) -> Path:
     return folder.parent.parent if folder.name == "_default" and folder.parent.name == "config" else folder
 
 
+def _hugo_key(settings: Mapping[str, Any], *path: str) -> Any:
+    """The value at ``path`` (lower-case keys) in a Hugo config's ``settings``, whose keys Hugo reads
+    in any case (``markup.goldmark.renderer.unsafe``); ``None`` where there is none.
+
+    >>> _hugo_key({"markup": {"Goldmark": {"renderer": {"unsafe": True}}}}, "markup", "goldmark", "renderer", "unsafe")
+    True
+    """
+    value: Any = settings
+    for key in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = next((v for k, v in value.items() if str(k).lower() == key), None)
+    return value
+
+
 def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
     """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
-    ``uglyURLs`` make its pages' urls, ``buildFuture`` and ``buildExpired`` publish what
+    ``uglyURLs`` make its pages' urls, its ``markup.goldmark.renderer.unsafe`` publishes the ``<a href>``
+    written in its Markdown as links (Hugo leaves raw HTML out otherwise), ``buildFuture`` and ``buildExpired`` publish what
     Hugo otherwise leaves out, the files its ``ignoreFiles`` match are not read, and the ``[taxonomies]``
     it declares are keywords (with ``tags``), as its terms are the site's: all but categories (the
     subject) and authors (the author)."""
@@ -997,6 +1013,9 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         if settings.get(key) is True:
             changes[field] = False
             notes.append(f"{what.lower()} pages published (build{what})")
+    if _hugo_key(settings, "markup", "goldmark", "renderer", "unsafe") is True and "html" not in fields.links:
+        changes["links"] = (*fields.links, "html")
+        notes.append("raw HTML published (markup.goldmark.renderer.unsafe): a page's <a href> are links")
     ignored = settings.get("ignorefiles")
     ignored = [ignored] if isinstance(ignored, str) else ignored
     if isinstance(ignored, list) and any(isinstance(p, str) and p for p in ignored):

@@ -3851,6 +3851,25 @@ def test_a_hugo_site_s_html_content_files_are_pages(tmp_path: Path):
     assert len(load_corpus(site / "content" / "en").articles) == 4
 
 
+@pytest.mark.parametrize("unsafe", [True, False])
+def test_a_hugo_page_s_html_links_are_links_when_its_config_publishes_raw_html(tmp_path: Path, unsafe: bool):
+    """With markup.goldmark.renderer.unsafe = true (the Kubernetes site's config) Hugo writes the raw HTML
+    of a Markdown page as it is, so its <a href> (a button to the install guide) is a link, which was lost;
+    without it Hugo leaves raw HTML out, and such an <a> is no link. One in a comment is none either way."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n[markup]\n  [markup.goldmark]\n'
+                                     f"    [markup.goldmark.renderer]\n      unsafe = {str(unsafe).lower()}\n")
+    write_article(site / "content", "docs/tools.md", '---\ntitle: Tools\n---\n[guide](/docs/guide/)\n'
+                  '<a class="btn" href="/docs/install/" role="button">Install</a>\n<!-- <a href="/docs/old/">x</a> -->\n')
+    for name in ("guide", "install", "old"):
+        write_article(site / "content", f"docs/{name}.md", f"---\ntitle: {name}\n---\n")
+    links = {(u, v) for (u, v), (_, _, stub) in related(site).items() if not stub}
+    assert links == ({("docs/tools", "docs/guide"), ("docs/tools", "docs/install")} if unsafe else
+                     {("docs/tools", "docs/guide")})
+
+
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
     the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
