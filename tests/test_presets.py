@@ -356,6 +356,15 @@ THIRTY_SECONDS_2020 = {
 }
 
 
+def _snippet_collection(tmp_path: Path, files: dict[str, str], layout: str) -> tuple[Path, LoadResult, str]:
+    """``files`` written into a repository and loaded from its root (``layout`` ``"repository"``) or from
+    its ``snippets/`` folder: the folder read, the load's result, and the prefix of its snippets' keys."""
+    for name, text in files.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
+    return folder, load_corpus(folder), "snippets/" if layout == "repository" else ""
+
+
 @pytest.mark.parametrize("layout", ["snippets", "repository"])
 def test_a_30_seconds_of_code_collection_before_first_seen_reads_as_its_site_publishes_it(tmp_path: Path, layout: str):
     """In 2019 and 2020 30 seconds of code's snippets had no firstSeen yet: a title and a tags text whose
@@ -364,13 +373,9 @@ def test_a_30_seconds_of_code_collection_before_first_seen_reads_as_its_site_pub
     snippet template a page. It reads as the later ones now."""
     import qagraph
 
-    files = {**THIRTY_SECONDS_2020, **(THIRTY_SECONDS_REPOSITORY if layout == "repository" else {})}
-    for name, text in files.items():
-        write_article(tmp_path / "repo", name, text)
-    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
-    result = load_corpus(folder)
+    folder, result, prefix = _snippet_collection(
+        tmp_path, {**THIRTY_SECONDS_2020, **(THIRTY_SECONDS_REPOSITORY if layout == "repository" else {})}, layout)
     assert result.detection is not None and "a tags text ending with a level in" in result.detection.reason
-    prefix = "snippets/" if layout == "repository" else ""
     by = {a.key.removeprefix(prefix): a for a in result.articles}
     assert {key: (a.subject, a.keywords, a.url) for key, a in by.items()} == {
         "split_pairs": ("list", ("list",), "/python/s/split-pairs"),
@@ -405,12 +410,8 @@ def test_a_30_seconds_of_code_collection_before_front_matter_is_titled_and_tagge
     files = {**THIRTY_SECONDS_2018, **({"README.md": "# 30 seconds of something\n\nRead the [guide](CONTRIBUTING.md).\n",
               "CONTRIBUTING.md": "### Snippet name\n\nWhat it does.\n\n<!-- tags: (separate each by a comma) -->\n"}
              if layout == "repository" else {})}
-    for name, text in files.items():
-        write_article(tmp_path / "repo", name, text)
-    folder = tmp_path / "repo" if layout == "repository" else tmp_path / "repo" / "snippets"
-    result = load_corpus(folder)
+    folder, result, prefix = _snippet_collection(tmp_path, files, layout)
     assert result.detection is not None and "before front matter" in result.detection.reason
-    prefix = "snippets/" if layout == "repository" else ""
     by = {a.key.removeprefix(prefix): a for a in result.articles}
     assert {key: (a.title, a.subject, a.keywords, a.url) for key, a in by.items()} == {
         "wavy-border": ("Wavy border", "visual", ("visual", "animation"), None),
