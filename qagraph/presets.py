@@ -999,8 +999,10 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     ``uglyURLs`` make its pages' urls, its ``markup.goldmark.renderer.unsafe`` publishes the ``<a href>``
     written in its Markdown as links (Hugo leaves raw HTML out otherwise), ``buildFuture`` and ``buildExpired`` publish what
     Hugo otherwise leaves out, the files its ``ignoreFiles`` match are not read, and the ``[taxonomies]``
-    it declares are keywords (with ``tags``), as its terms are the site's: all but categories (the
-    subject) and authors (the author)."""
+    it declares are keywords, as its terms are the site's: all but categories (the subject) and
+    authors (the author). A config that declares its taxonomies replaces Hugo's two defaults: the
+    ``tags`` or ``categories`` it leaves out are a page's fields Hugo publishes no terms for, so they
+    are not its keywords or its subject (a page is then filed under its section)."""
     changes: dict[str, Any] = {}
     permalinks = _hugo_permalinks(settings.get("permalinks"))
     if permalinks:
@@ -1023,11 +1025,16 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         notes.append("not read: what its ignoreFiles match (" + ", ".join(changes["ignore_files"]) + ")")
     taxonomies = settings.get("taxonomies")
     if isinstance(taxonomies, dict):
+        declared = {v.lower() for v in taxonomies.values() if isinstance(v, str)}
         more = tuple(str(v) for v in taxonomies.values() if isinstance(v, str) and v not in (
             *fields.subject, *fields.author, *fields.keywords))
+        left = [k for k in ("categories", "tags") if k not in declared]
+        changes["keywords"] = (*(k for k in fields.keywords if k not in left), *more)
+        changes["subject"] = tuple(k for k in fields.subject if k.lower() in declared)
         if more:
-            changes["keywords"] = (*fields.keywords, *more)
             notes.append("keywords from the taxonomies " + ", ".join(more) + " too")
+        if left:
+            notes.append(", ".join(left) + " not read: not among the taxonomies the config declares")
     return replace(fields, **changes) if changes else fields
 
 

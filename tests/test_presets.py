@@ -3745,6 +3745,26 @@ def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
     assert ugly["pages/More Pages/b.md"] == "/more-pages/be-here.html"
 
 
+def test_a_hugo_configs_taxonomies_replace_tags_and_categories(tmp_path: Path):
+    """A Hugo config that declares its taxonomies replaces Hugo's defaults: a blog whose config says
+    ``taxonomies: {category: categories, year: year}`` publishes no tag pages, so a post's ``tags``
+    are no keywords; one that declares only ``tag = "tags"`` publishes no category pages, so a post is
+    filed under its section, not its ``categories``. Before, every post kept its tags as keywords and
+    its categories as subject whatever the config declared."""
+    site = tmp_path / "site"
+    post = "+++\ntitle = 'Notes on queues'\ncategories = ['Messaging', 'Cloud']\ntags = ['Misc']\nyear = ['2021']\n+++\nText.\n"
+    write_article(site, "content/journal/2021/03/queues.md", post)
+    write_article(site, "config.yaml", "baseURL: 'https://b.example'\ntaxonomies:\n  category: categories\n  year: year\n")
+    queues = by_key(load_corpus(site))["journal/2021/03/queues"]
+    assert (queues.subject, queues.keywords) == ("Messaging", ("2021", "Cloud"))
+    write_article(site, "config.yaml", "baseURL: 'https://b.example'\ntaxonomies:\n  tag: tags\n")
+    queues = by_key(load_corpus(site))["journal/2021/03/queues"]
+    assert (queues.subject, queues.keywords) == ("Journal", ("Misc",))
+    write_article(site, "config.yaml", "baseURL: 'https://b.example'\n")
+    queues = by_key(load_corpus(site))["journal/2021/03/queues"]
+    assert (queues.subject, queues.keywords) == ("Messaging", ("Misc", "Cloud"))
+
+
 def test_a_hugo_page_may_start_with_json_front_matter(tmp_path: Path):
     """Hugo reads a page that starts with a JSON object as one with front matter (its third syntax, beside
     YAML and TOML): such a page was skipped as having none. A page that starts with a shortcode has none."""
