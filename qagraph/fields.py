@@ -135,7 +135,8 @@ class FieldMap:
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
-    ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
+    ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``any_case_keys`` matches the
+    fields' names whatever their case, as Hugo does (``Tags`` is ``tags``, ``linkTitle`` ``linktitle``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
@@ -285,6 +286,7 @@ class FieldMap:
     metadata_lines: bool = False
     tag_comments: bool = False
     json_front_matter: bool = False
+    any_case_keys: bool = False
     journal_files: str | None = None
     journal_title: str | None = None
     permalink: str | None = None
@@ -351,7 +353,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
-        "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,
     }
 
@@ -457,17 +459,33 @@ _MISSING = object()
 class _Fields:
     """One file's front matter as the field map sees it: lookups that remember what they used."""
 
-    def __init__(self, name: str, fm: FrontMatter, inherited: Mapping[str, str] | None = None) -> None:
+    def __init__(self, name: str, fm: FrontMatter, inherited: Mapping[str, str] | None = None,
+                 any_case: bool = False) -> None:
         self.name = name
         self.fm = fm
-        self.data = fm.data
+        #: with ``any_case``, the name a field is written by, by the lower-case name it is read by: Title,
+        #: Draft, Slug are the title, draft and slug fields, as Hugo reads them
+        self.written: dict[str, str] = {k.lower(): k for k in fm.data if any_case and isinstance(k, str)
+                                        and k.lower() not in fm.data}
+        self.data = {k.lower() if isinstance(k, str) and k.lower() in self.written else k: v
+                     for k, v in fm.data.items()}
         self.inherited = inherited or {}  #: top-level fields that data files give, not the file: -> where
         self.used: set[str] = set()
         self.problems: list[Problem] = []
+        self.any_case = any_case  #: a field's name is matched whatever its case (``FieldMap.any_case_keys``)
 
     def get(self, path: str) -> Any:
+        """The value at ``path`` (``a.b``: ``b`` in the mapping ``a``), or ``_MISSING``; with
+        ``any_case``, a name written in another case is the field when no name is written as asked.
+
+        >>> fm = FrontMatter({"Tags": ["x"]}, "", "toml", 1)
+        >>> _Fields("a.md", fm).get("tags") is _MISSING, _Fields("a.md", fm, any_case=True).get("tags")
+        (True, ['x'])
+        """
         node: Any = self.data
         for part in path.split("."):
+            if isinstance(node, dict) and part not in node and self.any_case:
+                part = next((k for k in node if isinstance(k, str) and k.lower() == part.lower()), part)
             if not isinstance(node, dict) or part not in node:
                 return _MISSING
             node = node[part]
@@ -657,15 +675,16 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         at = fields.exclude_root + name  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))
-    f = _Fields(name, fm, inherited)
+    f = _Fields(name, fm, inherited, fields.any_case_keys)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
                            now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)
         if why and fields.defaults and why.split(":", 1)[0] not in own:
             return None, [Problem(name, None, f"{why}, from the site config's defaults: not a page", "headless", SKIPPED)]
         if why:
-            return None, [Problem(name, fm.line_of(why.split(":", 1)[0]), f"{why}: not a page",
-                                  "headless", SKIPPED)]
+            key, _, rest = why.partition(":")
+            key = f.written.get(key, key)
+            return None, [Problem(name, fm.line_of(key), f"{key}:{rest}: not a page", "headless", SKIPPED)]
     if f.data.get("permalink") is False:  # Eleventy (and others): the file is not written as a page
         if "permalink" in inherited:  # a folder of drafts, or of pages made from data
             return None, [Problem(name, None, f"permalink: false, from the data files of {inherited['permalink']}: "
@@ -2596,7 +2615,8 @@ def _key_text(key: Any) -> str:
 def _extra(f: _Fields, fields: FieldMap, title: str) -> dict[str, Any]:
     """Every front-matter field the map did not use, JSON-able, so nothing is dropped silently."""
     extra: dict[str, Any] = {}
-    top_used = {p.split(".", 1)[0] for p in f.used}
+    used = {p.lower() for p in f.used} if f.any_case else f.used
+    top_used = {p.split(".", 1)[0] for p in used}
 
     def keep(name: str, value: Any) -> None:
         try:
@@ -2606,11 +2626,11 @@ def _extra(f: _Fields, fields: FieldMap, title: str) -> dict[str, Any]:
 
     for k, v in f.data.items():
         sk = str(k)
-        if sk in f.used:
+        if (sk.lower() if f.any_case else sk) in used:
             continue
-        if sk in top_used and isinstance(v, dict):
+        if (sk.lower() if f.any_case else sk) in top_used and isinstance(v, dict):
             for sub, sv in v.items():
-                if f"{sk}.{sub}" not in f.used:
+                if (f"{sk}.{sub}".lower() if f.any_case else f"{sk}.{sub}") not in used:
                     keep(f"{sk}.{sub}", sv)
             continue
         if sk in fields.title or sk in fields.question:

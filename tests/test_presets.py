@@ -3745,6 +3745,23 @@ def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
     assert ugly["pages/More Pages/b.md"] == "/more-pages/be-here.html"
 
 
+def test_a_hugo_pages_fields_are_read_whatever_their_case(tmp_path: Path):
+    """Hugo reads front-matter names whatever their case: posts converted from another blog platform
+    say ``Title``, ``Categories``, ``Tags``, ``Draft``, ``Slug``. Before, such a post was filed under its
+    section with no keywords, a ``Draft = true`` post was a page and a ``Slug`` did not move the url."""
+    result = _hugo_site(tmp_path / "site", {
+        "posts/old.md": '+++\nCategories = ["Infra"]\nDescription = "About proxies"\nTags = ["ops"]\n'
+                        'Title = "Proxies"\nSlug = "proxies-101"\nPublishDate = "2015-01-02"\n+++\n[next](/posts/new/)\n',
+        "posts/new.md": '+++\nTitle = "New"\ncategories = ["Infra"]\nlinkTitle = "Short"\nDraft = false\n+++\n',
+        "posts/wip.md": '+++\nTitle = "Wip"\nDraft = true\n+++\n'})
+    old = by_key(result)["posts/old"]
+    assert (old.title, old.url, old.subject, old.keywords, old.description) == (
+        "Proxies", "/posts/proxies-101/", "Infra", ("ops",), "About proxies")
+    assert "Categories" not in old.extra and "categories" not in old.extra
+    assert sorted(a.url for a in result.articles) == ["/posts/new/", "/posts/proxies-101/"]
+    assert [(p.path, p.message) for p in result.problems] == [("posts/wip.md", "Draft: true: not a page")]
+
+
 def test_a_hugo_configs_taxonomies_replace_tags_and_categories(tmp_path: Path):
     """A Hugo config that declares its taxonomies replaces Hugo's defaults: a blog whose config says
     ``taxonomies: {category: categories, year: year}`` publishes no tag pages, so a post's ``tags``
