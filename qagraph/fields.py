@@ -468,7 +468,7 @@ class _Fields:
         self.written: dict[str, str] = {k.lower(): k for k in fm.data if any_case and isinstance(k, str)
                                         and k.lower() not in fm.data}
         self.data = {k.lower() if isinstance(k, str) and k.lower() in self.written else k: v
-                     for k, v in fm.data.items()}
+                     for k, v in fm.data.items()} if self.written else fm.data
         self.inherited = inherited or {}  #: top-level fields that data files give, not the file: -> where
         self.used: set[str] = set()
         self.problems: list[Problem] = []
