@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
     myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -942,14 +942,10 @@ def _file_name_date(name: str) -> str | None:
     '2019-03-05'
     """
     folder, _, file_name = name.rpartition("/")
-    m = _NAME_DATE.match(file_name)
+    m = POST_DATE.match(file_name)
     if m is None and file_name.rsplit(".", 1)[0].lower() == "index":
-        m = _NAME_DATE.match(folder.rpartition("/")[2])
+        m = POST_DATE.match(folder.rpartition("/")[2])
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
-
-
-#: the date a post's file name starts with, its month and day of one digit or two
-_NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 
 
 #: the url of a site's not-found page: Eleventy's and Jekyll themes' permalink 404.html, Hugo's /404/
@@ -1019,7 +1015,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "doc-id":
             title = _doc_id(name, f, fields, stem)
         elif source == "slug":
-            slug = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem)
+            dated = POST_DATE.match(stem)
+            slug = stem[dated.end():] if dated else stem
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
         elif source in ("file-name", "wiki-name", "logseq-name", "page-name"):
             title = _NOTION_ID.sub("", stem).strip() or stem
@@ -1746,7 +1743,6 @@ PERMALINK_STYLES = {
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_POST_FILE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")  # Jekyll's: the slug may be empty
 
 
 def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False,
@@ -1776,7 +1772,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if "_posts" not in parts[:-1]:
         return None
     stem = parts[-1].rsplit(".", 1)[0]
-    dated = _POST_FILE.match(stem)
+    dated = POST_FILE.match(stem)
     if dated is None and undated:
         return _undated_permalink(parts[parts.index("_posts") + 1:], pattern, data)
     if dated is None:
@@ -1956,7 +1952,7 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
             continue
         inside = name[len(folder.rstrip("/")) + 1:].rsplit(".", 1)[0]
         stem = inside.rpartition("/")[2]
-        dated = _POST_FILE.match(stem)
+        dated = POST_FILE.match(stem)
         given = data.get("slug")
         slug = given.strip() if isinstance(given, str) and given.strip() else (dated.group(4) if dated else stem).rstrip(".")
         when = _post_day(data.get("date"), timezone) or (_day("-".join(dated.groups()[:3])) if dated else None)

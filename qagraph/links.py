@@ -573,7 +573,12 @@ def _last_names(path: str) -> set[str] | None:
 
 
 _POST_TAIL = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html?)?/?$")
-_POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.*)$")
+#: the date a post's file name starts with (Jekyll's, Hugo's ``:filename`` dates): a month or a day may
+#: have one digit (``2019-3-5-x.md``), as both tools read it
+POST_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+#: a Jekyll post's file name (without its suffix): its date and its slug, which may be empty
+#: (``2018-05-03-``): Jekyll publishes both
+POST_FILE = re.compile(rf"^{POST_DATE.pattern}(.*)$")
 
 
 class Named(Protocol):
@@ -694,9 +699,10 @@ class ArticleIndex(Generic[A]):
                     self.by_folder[folder] = a
             if bundles and stem in ("index", "_index") and page:
                 self.by_name.setdefault(fold(page.rpartition("/")[2]), []).append(a)
-            post = _POST_NAME.match(stem)
-            if post:
-                self.by_post.setdefault((post.group(1), post.group(2), post.group(3), fold(post.group(4))), a)
+            post = POST_FILE.match(stem)
+            if post:  # found by a url's tail, /2019/03/05/x/: its month and day of two digits
+                year, month, day, slug = post.groups()
+                self.by_post.setdefault((year, month.zfill(2), day.zfill(2), fold(slug)), a)
             for alias in aliases(a, alias_fields) if alias_fields else ():
                 if alias.startswith("/"):
                     self.by_url.setdefault(_norm(alias), a)
@@ -759,7 +765,7 @@ class ArticleIndex(Generic[A]):
         stem = self._stem(a.path)
         name = fold(stem)
         page = self._page(a.path)
-        post = _POST_NAME.match(stem)
+        post = POST_FILE.match(stem)
         found = {name, *([fold(post.group(4))] if post else [])}
         if self.bundles and stem in ("index", "_index"):
             found.add(fold(page.rpartition("/")[2]))

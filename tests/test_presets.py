@@ -2493,14 +2493,18 @@ def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_a_post(tmp_path: P
         "_config.yml": "permalink: pretty\n",
         "_posts/2019-3-5-spring-notes.md": "---\ntitle: Spring notes\n---\nHello.\n",
         "about.md": "---\ntitle: About\n---\nRead [the notes](/2019/03/05/spring-notes/).\n",
+        # its url before the site dropped its categories: found by its date and name, as a post's of two digits
+        "history.md": "---\ntitle: History\n---\nOnce at [the notes](/news/2019/03/05/spring-notes/).\n",
     }.items():
         write_article(site, name, text)
     loaded = load_corpus(site)
     assert {a.path: (a.url, a.date) for a in loaded.articles} == {
-        "_posts/2019-3-5-spring-notes.md": ("/2019/03/05/spring-notes/", "2019-03-05"), "about.md": ("/about/", None)}
+        "_posts/2019-3-5-spring-notes.md": ("/2019/03/05/spring-notes/", "2019-03-05"), "about.md": ("/about/", None),
+        "history.md": ("/history/", None)}
     assert not loaded.problems
     kg = qagraph.build(site)
     assert kg.related("about.md") == ["article:_posts/2019-3-5-spring-notes"]
+    assert kg.related("history.md") == ["article:_posts/2019-3-5-spring-notes"]
 
 
 def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
