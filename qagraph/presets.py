@@ -590,7 +590,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site, a book's (mdBook, GitBook,
     Jupyter Book, MyST: :func:`_book`), or a Pelican site's
     ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
-    ``_config.yml`` or ``_posts/`` with dated file names; wiki-links
+    ``_config.yml`` or ``_posts/`` with dated file names; a vault in a folder of ``root`` (:func:`_vault_below`:
+    that folder is read); wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
 
@@ -658,6 +659,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     ) if seen]
     if len(hugo_signs) >= 2:
         return "hugo", ", ".join(hugo_signs) + " (a Hugo site)", False
+    vault = _vault_below(base)
+    if vault is not None:  # after the site tools' signs: a site whose content folder is a vault is the site's
+        return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault in {vault}/: read from there)", False
     titled = sum(s.keys[k] for k in ("title", "name", "question"))
     if s.files and s.wiki * 4 >= s.files and titled * 2 < max(s.with_front_matter, 1):
         return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
@@ -884,26 +888,33 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
-        if _is_dir(base / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name
+        in_folder = _vault_below(base) if not _is_dir(base / ".obsidian") else None
+        # the vault's settings are read in its folder, and name its folders from there
+        vault = base / in_folder if in_folder is not None else base
+        if in_folder is not None:
+            fields = replace(fields, content_dir=f"{in_folder}/")
+            notes.append(f"notes under {in_folder}/, the vault (files beside it skipped)")
+            names = [n[len(in_folder) + 1:] for n in names if n.startswith(f"{in_folder}/")]
+        if _is_dir(vault / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name
             fields = replace(fields, label_targets=False, alias_targets=False)
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)
             notes.append(f"a vault per language ({', '.join(f'{t}/' for t in languages)}): a link goes to a note "
                          "of its own language's, subjects from the folders inside")
-        publish = next((n for n in _PUBLISH_FILES if _is_file(base / n)), None)
+        publish = next((n for n in _PUBLISH_FILES if _is_file(vault / n)), None)
         if publish is not None:  # the site's own style or script, which Publish reads from the vault's root
             fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
                          "permalink; notes with publish: false not published")
-        templates = _obsidian_templates(base)
-        held = tuple(t for t, _ in templates if _is_dir(base / t))
+        templates = _obsidian_templates(vault)
+        held = tuple(t for t, _ in templates if _is_dir(vault / t))
         if held:
-            fields = replace(fields, templates=held)
+            fields = replace(fields, templates=tuple(fields.content_dir + t for t in held))
             notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in held) + ")")
         # settings kept from an older layout (the folder renamed since): Obsidian finds no templates
         # there, and every note of the vault is a note
-        problems += [Problem(settings, None, f"the templates folder it names, {t}/, is not in the vault: no note "
+        problems += [Problem(fields.content_dir + settings, None, f"the templates folder it names, {t}/, is not in the vault: no note "
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
@@ -1315,6 +1326,19 @@ def _js_string(code: str, start: int) -> tuple[str, int]:
         out.append(code[i:i + 1])
         i += 1
     return "".join(out), i + 1
+
+
+def _vault_below(base: Path) -> str | None:
+    """The one folder of ``base`` that is an Obsidian vault (it holds ``.obsidian/``) where ``base`` is
+    none: a repository that keeps its vault in a folder beside its README and its CI files. ``None``
+    for none, or for two or more (a vault each, read as one folder of notes)."""
+    try:
+        with os.scandir(base) as entries:
+            folders = [e.name for e in entries if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        return None
+    vaults = [f for f in folders if _is_dir(base / f / ".obsidian")]
+    return vaults[0] if len(vaults) == 1 and not _is_dir(base / ".obsidian") else None
 
 
 def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:

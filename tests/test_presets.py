@@ -518,6 +518,46 @@ def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path)
          "the templates folder it names, Meta/Templates/, is not in the vault: no note is skipped as a template")]
 
 
+def test_a_repository_that_keeps_its_vault_in_a_folder_is_read_from_the_vault(tmp_path: Path):
+    """A repository with its README and CI beside the vault (notes/.obsidian/), built from the
+    repository's root. The folder was no vault to qagraph: every note was filed under the subject
+    "Notes" (the vault's own folder), the README was a note, and the vault's settings (its templates
+    folder, [[target|label]] read only by file name) were not read. Now the vault's folder is read as
+    the vault: subjects from its folders, templates skipped, the files beside it skipped, saying why."""
+    repo = tmp_path / "repo"
+    for name, text in {"README.md": "# My notes\n\nOpen [[notes]] in Obsidian.\n",
+                       ".github/ISSUE_TEMPLATE.md": "Describe the note.\n",
+                       "notes/.obsidian/templates.json": '{"folder": "Meta/Templates"}',
+                       "notes/Meta/Templates/Daily.md": "# {{date}}\n",
+                       "notes/Databases/Postgres.md": "---\ntags: [sql]\n---\nLike [[MySQL]], see [[Indexes|idx]].\n",
+                       "notes/Databases/MySQL.md": "Versus [[Postgres]].\n",
+                       "notes/Theory/Indexes.md": "Used by [[Postgres#Plans]].\n",
+                       "notes/Inbox.md": "Read [[Indexes]].\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert result.detection is not None and result.detection.preset == "obsidian"
+    assert "notes/.obsidian/ folder (an Obsidian vault in notes/: read from there)" in result.detection.reason
+    assert "templates of new notes skipped (Meta/Templates/)" in result.detection.reason
+    assert {a.path: a.subject_slug for a in result.articles} == {
+        "notes/Databases/Postgres.md": "databases", "notes/Databases/MySQL.md": "databases",
+        "notes/Theory/Indexes.md": "theory", "notes/Inbox.md": "uncategorised"}
+    assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
+        "README.md": "outside the content folder notes/: not a page",
+        "notes/Meta/Templates/Daily.md": "in notes/Meta/Templates/, the vault's templates of new notes (its settings "
+                                         "say so): not a note"}
+    kg = build(repo, out=tmp_path / "out")
+    assert sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related") == [
+        ("article:notes/Databases/MySQL", "article:notes/Databases/Postgres"),
+        ("article:notes/Databases/Postgres", "article:notes/Databases/MySQL"),
+        ("article:notes/Databases/Postgres", "article:notes/Theory/Indexes"),
+        ("article:notes/Inbox", "article:notes/Theory/Indexes"),
+        ("article:notes/Theory/Indexes", "article:notes/Databases/Postgres")]
+    # two vaults side by side are no one vault: the repository is read as one folder of notes
+    write_article(repo, "work/.obsidian/app.json", "{}")
+    write_article(repo, "work/Plans.md", "See [[Inbox]].\n")
+    assert "vault in" not in load_corpus(repo).detection.reason
+
+
 def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_topics(tmp_path: Path):
     """A help vault kept with its translations, one folder each (en/, pt-br/, zh/), each folder published as a
     site of its own. Read from the repository's root, every note's subject was its language (en, zh) and a
