@@ -897,6 +897,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             names = [n[len(in_folder) + 1:] for n in names if n.startswith(f"{in_folder}/")]
         if _is_dir(vault / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name
             fields = replace(fields, label_targets=False, alias_targets=False)
+        # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
+        fields = replace(fields, any_case_keys=True)
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)

@@ -558,6 +558,24 @@ def test_a_repository_that_keeps_its_vault_in_a_folder_is_read_from_the_vault(tm
     assert "vault in" not in load_corpus(repo).detection.reason
 
 
+def test_a_vault_note_s_tags_under_a_capitalised_name_are_its_tags(tmp_path: Path):
+    """Obsidian reads a note's tags under any case of the name (Tags:, TAGS:, Tag:), as notes clipped or
+    imported from other tools write them: qagraph read only tags: and tag:, so those notes had no
+    keywords at all. A vault with no .obsidian/ folder (recognised by its notes) is read the same way."""
+    for settings in (True, False):
+        vault = tmp_path / f"vault-{settings}"
+        notes = {"Clips/Shell tips.md": "---\nTags: osx docs bash\n---\nSee [[Bash]].\n",
+                 "Clips/Bash.md": "---\nTAGS: [linux, \"#shell\"]\n---\nBack to [[Shell tips]].\n",
+                 "Clips/Zsh.md": "---\nTag: shell\n---\nLike [[Bash]].\n"}
+        if settings:
+            notes[".obsidian/app.json"] = "{}"
+        for name, text in notes.items():
+            write_article(vault, name, text)
+        assert {a.path: a.keywords for a in load_corpus(vault).articles} == {
+            "Clips/Shell tips.md": ("osx", "docs", "bash"), "Clips/Bash.md": ("linux", "shell"),
+            "Clips/Zsh.md": ("shell",)}
+
+
 def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_topics(tmp_path: Path):
     """A help vault kept with its translations, one folder each (en/, pt-br/, zh/), each folder published as a
     site of its own. Read from the repository's root, every note's subject was its language (en, zh) and a
