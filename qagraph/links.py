@@ -390,9 +390,14 @@ def _may_name_article(target: str, wiki: bool = False) -> bool:
     if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
         return False  # mailto:, tel:, obsidian://, data:, javascript:
     path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
-    if wiki and path.rpartition(".")[2].lower() in NOTE_NAME_SUFFIXES:
+    if wiki and _named_like_code(path):
         return True
     return not _is_attachment(path)
+
+
+def _named_like_code(path: str) -> bool:
+    """Whether ``path`` ends like a file of code or data that notes are named like too (``Node.js``)."""
+    return path.rpartition(".")[2].lower() in NOTE_NAME_SUFFIXES
 
 
 def _is_attachment(path: str) -> bool:
@@ -1100,7 +1105,8 @@ class ArticleIndex(Generic[A]):
         (:meth:`url_relative`), the url it leads to: the key of the page that may come there.
         """
         path = self.internal_path(target)
-        if path is None or not is_article_like(path):
+        # a wiki-link named like a file of code ([[Vue.js]]) names a note that is not there yet, as Obsidian shows it
+        if path is None or not (is_article_like(path) or origin == WIKI_LINK and _named_like_code(path)):
             return None
         path = path.split("#", 1)[0].split("?", 1)[0].strip()
         if "%" in path:
