@@ -143,7 +143,9 @@ class FieldMap:
     ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``),
     ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
-    corpus's own site (its absolute links are internal). ``inline_tags`` adds the
+    corpus's own site (its absolute links are internal), ``site_hosts`` other hosts
+    serving it from their root (a GitHub Pages site's custom domain, its
+    ``OWNER.github.io``): absolute links to them are internal too. ``inline_tags`` adds the
     body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values).
 
     Site tools: ``doc_routes`` are a Docusaurus site's docs, as ``folder=route``
@@ -280,6 +282,7 @@ class FieldMap:
     toc: str | None = None
     toc_pages: tuple[str, ...] = ()
     site_url: str | None = None
+    site_hosts: tuple[str, ...] = ()
     lenient_yaml: bool = False
     properties: bool = False
     notion_properties: bool = False
@@ -736,7 +739,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
-        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked)
+        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)

@@ -396,7 +396,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
                         default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll,
-                        label_targets=fields.label_targets, alias_targets=fields.alias_targets)
+                        label_targets=fields.label_targets, alias_targets=fields.alias_targets,
+                        site_hosts=fields.site_hosts)
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,

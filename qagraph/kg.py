@@ -418,7 +418,8 @@ class KnowledgeGraph:
                              default_language=str(fields.get("default_language") or ""),
                              relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo"),
                              label_targets=fields.get("label_targets") is not False,
-                             alias_targets=fields.get("alias_targets") is not False)
+                             alias_targets=fields.get("alias_targets") is not False,
+                             site_hosts=tuple(fields.get("site_hosts") or ()))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

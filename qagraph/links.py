@@ -213,13 +213,14 @@ _LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url|github\.url)[ \t]*-
 
 
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
-               masked: str | None = None) -> list[TextLink]:
+               masked: str | None = None, site_hosts: Iterable[str] = ()) -> list[TextLink]:
     """The links ``body`` makes in the given ``syntaxes`` (see :data:`LINK_SYNTAXES`), in text order.
 
     Code and comments are left out. Targets are as written (anchors kept; resolution
     strips them); links that cannot name an article (other sites, attachments, bare
     anchors, ``mailto:``) are left out too; an absolute link into ``site_url`` (the
-    corpus's own site) is kept as its site path. ``first_line`` is the file line of the
+    corpus's own site) or to one of the ``site_hosts`` that also serve it is kept as its
+    site path. ``first_line`` is the file line of the
     body's first line; ``masked`` is ``mask_code(body)`` when the caller has it already.
 
     >>> [l.target for l in text_links('{{< ref "functions/where" >}} ![[pic.png]] [a](https://x.org)', ("hugo-ref", "wiki", "markdown"))]
@@ -240,7 +241,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
-    site = _site(site_url)
+    site = _site(site_url, site_hosts)
 
     def add(offset: int, origin: str, target: str, label: str | None) -> None:
         target = target.strip()
@@ -649,7 +650,7 @@ class ArticleIndex(Generic[A]):
     ``content_dir`` is stripped from file paths (a Hugo site's ``content/``), ``bundles``
     makes an ``index.md`` stand for its folder (without it, a link to a folder still reaches
     the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
-    whose absolute links count as internal; with ``relative_urls`` (a Docusaurus site) a relative link that is
+    whose absolute links count as internal, as do those to ``site_hosts``, other hosts serving it; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
     (:meth:`url_relative`); ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
@@ -667,13 +668,13 @@ class ArticleIndex(Generic[A]):
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
-                 alias_targets: bool = True) -> None:
+                 alias_targets: bool = True, site_hosts: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
         self.label_targets = label_targets
         self.alias_targets = alias_targets
         self.bundles = bundles
         self.languages, self.default_language = tuple(languages), default_language
-        self.site = _site(site_url)
+        self.site = _site(site_url, site_hosts)
         self.relative_urls = relative_urls
         self.alias_fields = tuple(alias_fields)
         self.by_key: dict[str, A] = {}
@@ -1134,22 +1135,37 @@ class ArticleIndex(Generic[A]):
         return clean or None
 
 
-def _site(site_url: str | None) -> tuple[str, str] | None:
+#: the corpus's own site: its url's host, the path it is published below, and the other hosts that
+#: serve it from their root (a GitHub Pages site's custom domain and its OWNER.github.io name)
+_Site = tuple[str, str, frozenset[str]]
+
+
+def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
+    aliases = frozenset(host.lower() for host in hosts)
     if not site_url:
-        return None
+        return ("", "/", aliases) if aliases else None
     parts = urlsplit(site_url if "://" in site_url else f"https://{site_url}")
     prefix = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return parts.netloc.lower(), prefix
+    return parts.netloc.lower(), prefix, aliases
 
 
-def _site_path(target: str, site: tuple[str, str] | None) -> str | None:
-    """An absolute url's path on the corpus's own ``site``, or ``None`` for another site."""
+def _site_path(target: str, site: _Site | None) -> str | None:
+    """An absolute url's path on the corpus's own ``site``, or ``None`` for another site.
+
+    >>> site = _site("https://example.org/blog/", ["example.github.io"])
+    >>> _site_path("https://example.org/blog/a/#b", site), _site_path("https://example.github.io/a/", site)
+    ('/a/#b', '/a/')
+    >>> _site_path("https://example.org/a/", site), _site_path("https://other.org/a/", site)
+    (None, None)
+    """
     if site is None:
         return None
     parts = urlsplit(target)
-    if parts.netloc.lower() != site[0] or not (parts.path + "/").startswith(site[1]):
+    host = parts.netloc.lower()
+    prefix = site[1] if host == site[0] else "/" if host in site[2] else None
+    if prefix is None or not (parts.path + "/").startswith(prefix):
         return None
-    return "/" + parts.path[len(site[1]):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+    return "/" + parts.path[len(prefix):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _strings(value: Any) -> list[str]:

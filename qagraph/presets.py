@@ -833,6 +833,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             baseurl = _JEKYLL_BASEURL.search(config[1])
             if url and "://" in url.group(1):
                 fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
+            hosts = _github_pages_hosts(config[0].parent, settings)
+            if hosts:  # a link written with one of them in full leads into the site
+                fields = replace(fields, site_hosts=hosts)
+                notes.append(f"links to {', '.join(hosts)} lead into the site")
             given = settings.get("permalink")
             written = _JEKYLL_PERMALINK.search(config[1])
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"
@@ -1051,6 +1055,56 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
             notes.append(", ".join(left) + " not read: not among the taxonomies the config declares")
     return replace(fields, **changes) if changes else fields
 
+
+
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+_PAGES_REPOSITORY = re.compile(r"([A-Za-z0-9-]+)/([A-Za-z0-9-]+\.github\.io)")
+#: the branch GitHub puts after a repository's name in the folder of its archive (pippim.github.io-main)
+_ARCHIVE_BRANCH = re.compile(r"-(?:main|master|gh-pages)$", re.I)
+_GIT_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9.-]+?)(?:\.git)?/?[ \t]*$", re.M)
+
+
+def _github_pages_hosts(root: Path, settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """The hosts GitHub Pages serves the site in ``root`` at, where they can be told: the custom
+    domain its ``CNAME`` file names, and ``OWNER.github.io`` for a user's or an organisation's site,
+    whose repository is so named (the config's ``repository: OWNER/OWNER.github.io``, as
+    jekyll-github-metadata reads it, the folder's own name, or the clone's remote). A page that
+    links to another with either host in full (``https://owner.github.io/2019/05/01/x.html``)
+    links into the site, which a config without ``url:`` does not say.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     root = Path(tmp, "Someone.github.io"); root.mkdir()
+    ...     _ = (root / "CNAME").write_text("www.example.org\\n")
+    ...     _github_pages_hosts(root, {})
+    ('www.example.org', 'someone.github.io')
+    """
+    hosts: list[str] = []
+    cname = root / "CNAME"
+    data = _read_regular(cname, 1024) if _is_file(cname) else None
+    if isinstance(data, bytes):
+        words = data.decode("utf-8", "replace").split()
+        domain = words[0].lower().removeprefix("https://").removeprefix("http://").rstrip("/") if words else ""
+        if _HOST.fullmatch(domain):
+            hosts.append(domain)
+    names = [settings.get("repository"), root.resolve().name]
+    git = root / ".git" / "config"
+    remote = _read_regular(git, 65536) if _is_file(git) else None
+    if isinstance(remote, bytes):
+        names += _GIT_REMOTE.findall(remote.decode("utf-8", "replace"))
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        owner, _, repository = name.strip().rpartition("/")
+        repository = _ARCHIVE_BRANCH.sub("", repository).lower() if not owner else repository
+        if not owner and _HOST.fullmatch(repository) and repository.endswith(".github.io"):
+            hosts.append(repository)  # the folder's name: a clone's, or a downloaded archive's
+            break
+        found = _PAGES_REPOSITORY.fullmatch(name.strip())
+        if found and found.group(2).lower() == f"{found.group(1).lower()}.github.io":
+            hosts.append(found.group(2).lower())
+            break
+    return tuple(dict.fromkeys(hosts))
 
 #: keys of a Hexo ``_config.yml`` that Jekyll's has not
 _HEXO_KEYS = re.compile(r"^(?:new_post_name|source_dir|public_dir|render_drafts|post_asset_folder|skip_render)\s*:", re.M)

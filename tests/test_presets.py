@@ -2542,6 +2542,38 @@ def test_a_jekyll_posts_url_is_its_name_slugged_as_jekyll_slugs_it(tmp_path: Pat
     assert kg.counts.get("stubs", 0) == 0
 
 
+@pytest.mark.parametrize("folder, extra", [
+    ("Someone.github.io", {}), ("blog", {"_config.yml": "title: Notes\nrepository: Someone/Someone.github.io\n"}),
+    ("Someone.github.io-main", {}), ("blog", {".git/config": '[remote "origin"]\n\turl = git@github.com:Someone/someone.github.io.git\n'})])
+def test_a_github_pages_jekyll_sites_links_written_with_its_own_hosts_lead_to_its_pages(tmp_path: Path, folder: str,
+                                                                                           extra: dict[str, str]):
+    """A GitHub Pages site whose config has no ``url:`` is served at its ``CNAME``'s domain and at
+    ``OWNER.github.io`` (a user's site, its repository so named); a blog of Stack Exchange answers
+    links to its own pages with either in full (jekyll 4.3 wrote the hrefs as written; GitHub
+    sends the github.io one to the custom domain). Those links were to another site: 5 of 31 hrefs
+    between the pages of such a blog's sample were lost. The repository's name is read from the
+    config's ``repository:``, the folder's name (a clone's, an archive's) or the clone's remote."""
+    import qagraph
+
+    site = tmp_path / folder
+    for name, text in {
+        "_config.yml": "title: Notes\n",
+        "CNAME": "www.example.org\n",
+        "_posts/2020/2020-09-20-Move-down-one-folder.md": "---\ntitle: Move down\n---\nSee [the tools](https://www.example.org/tools.html#cd).\n",
+        "_posts/2022/2022-02-18-Convert-answers_.md": "---\ntitle: Convert\n---\nThe [home page](https://someone.github.io/index.html#) and "
+                                                     "[the guide](https://Someone.github.io/tools/convert.html), not [mine](https://example.org/tools.html).\n",
+        "tools.md": "---\ntitle: Tools\n---\n[Convert](tools/convert.html).\n",
+        "tools/convert.md": "---\ntitle: Converting\n---\nHello.\n",
+        "index.md": "---\ntitle: Home\n---\nHello.\n",
+        **extra,
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.related("_posts/2020/2020-09-20-Move-down-one-folder.md") == ["article:tools"]
+    assert kg.related("_posts/2022/2022-02-18-Convert-answers_.md") == ["article:index", "article:tools/convert"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_a_post(tmp_path: Path):
     """Jekyll reads ``2019-3-5-spring-notes.md`` in ``_posts/`` as a post dated 2019-03-05 (jekyll
     4.3 wrote /2019/03/05/spring-notes/); it was skipped as not named by its date, and the links
