@@ -174,6 +174,8 @@ _PLAIN_KEYWORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")
 _MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
 _EDGE_PUNCT = re.compile(r"^[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
 _NUMBER = re.compile(r"[\d\s.,:/%+-]+")
+#: a release's number, as Stack Exchange sites tag questions by it (Ask Ubuntu's 16.04, Python's 2.7)
+_VERSION = re.compile(r"\d+(?:\.\d+)+")
 
 
 def keyword_problems(keyword: str) -> list[str]:
@@ -189,6 +191,8 @@ def keyword_problems(keyword: str) -> list[str]:
     ["holds ';', a separator"]
     >>> keyword_problems("2023"), keyword_problems("%"), keyword_problems("\U0001F600")
     (['is only a number'], ['has no letter or digit'], ['has no letter or digit'])
+    >>> keyword_problems("16.04"), keyword_problems("3.10.2")  # versions, as sites tag by them
+    ([], [])
     """
     text = " ".join(keyword.split())
     if len(text) <= 60 and _PLAIN_KEYWORD.fullmatch(text) and text.count(" ") < MAX_KEYWORD_WORDS:
@@ -213,7 +217,7 @@ def _problems(text: str) -> list[str]:
         found.append("starts or ends with a stray punctuation mark")
     if text.count("(") != text.count(")") or text.count("[") != text.count("]") or text.count('"') % 2:
         found.append("has unbalanced brackets or quotes")
-    if text and not wordless and _NUMBER.fullmatch(text):
+    if text and not wordless and _NUMBER.fullmatch(text) and not _VERSION.fullmatch(text):
         found.append("is only a number")
     if len(text) > 60:
         found.append(f"is {len(text)} characters long")

@@ -141,6 +141,15 @@ def test_keyword_problems(keyword, problems):
     assert keyword_problems(keyword) == problems
 
 
+@pytest.mark.parametrize("keyword", ["14.04", "16.04", "20.04", "2.7", "3.10.2"])
+def test_a_version_number_keyword_is_no_malformed_keyword(keyword):
+    """Stack Exchange sites tag questions by release: Ask Ubuntu's most used tags are 14.04, 16.04,
+    18.04, 20.04. A blog of such answers had every one of them in the health section's malformed
+    keywords as "is only a number"; a bare number (2023, 12.5%) still is one."""
+    assert keyword_problems(keyword) == []
+    assert keyword_problems("2023") == keyword_problems("12.5%") == ["is only a number"]
+
+
 def test_question_key():
     assert question_key("What is a virus?") == question_key("  what IS a   virus ") == "what is a virus"
     assert question_key("Dijkstra's algorithm: how?") == "dijkstra s algorithm how"
