@@ -449,22 +449,34 @@ def inline_tags(body: str, masked: str | None = None) -> list[str]:
 
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+#: a heading's closing sequence, ``# Title #``
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 
 def first_heading(body: str) -> str | None:
-    """The first level-1 heading of ``body`` (else the first heading of any level), outside code.
+    """The first level-1 heading of ``body`` (else the first heading of any level), outside code,
+    its inline code's text kept as the page shows it, without the backticks.
 
     >>> first_heading("intro\\n## Part\\n# The title #\\n")
     'The title'
+    >>> first_heading("## Cron does not know `loginctl` <!-- note -->\\n")
+    'Cron does not know loginctl'
     """
     if "#" not in body:
         return None
+    masked = mask_code(body)
     best: str | None = None
-    for m in _HEADING.finditer(mask_code(body)):
+    for m in _HEADING.finditer(masked):
+        first, last = m.start(2), m.end(0)  # to the line's end: code masked there is the heading's too
+        text = masked[first:last]
+        for code in reversed(list(_INLINE_CODE.finditer(body, first, last))):
+            start, end = code.start() - first, code.end() - first
+            text = f"{text[:start]} {code.group(2).strip()} {text[end:]}"
+        text = " ".join(_CLOSING_HASHES.sub("", text).split())
         if len(m.group(1)) == 1:
-            return m.group(2).strip() or None
+            return text or None
         if best is None:
-            best = m.group(2).strip() or None
+            best = text or None
     return best
 
 

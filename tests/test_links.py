@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, write_article
 from qagraph import build
 from qagraph.links import ArticleIndex, first_heading, inline_tags, mask_code, text_links, wiki_targets
+from qagraph.load import load_corpus
 from qagraph.model import Article
 
 ALL = ("wiki", "markdown", "hugo-ref", "jekyll-ref")
@@ -220,6 +221,22 @@ def test_first_heading():
     assert first_heading("text\n### third\n# First #\n## second") == "First"
     assert first_heading("```\n# not a heading\n```\n## Second") == "Second"
     assert first_heading("#nospace\nplain") is None
+
+
+def test_a_title_from_a_heading_keeps_its_inline_code_and_a_closing_hash_of_its_own(tmp_path: Path):
+    """A page without a title is titled by its first heading as the page shows it: a Jekyll post of
+    a blog of Stack Exchange answers, its ``title: >`` left empty, was titled "Cron does not know the
+    session of" from ``## Cron does not know the session of `loginctl```, its last word dropped
+    with the code's backticks; ``# Learning C#`` gave "Learning C"."""
+    assert first_heading("## Cron does not know the session of `loginctl`\n") == "Cron does not know the session of loginctl"
+    assert first_heading("# The `git` book ##\n") == "The git book"
+    assert first_heading("# Learning C#\n") == "Learning C#"
+    write_article(tmp_path, "_config.yml", "title: Answers\n")
+    write_article(tmp_path, "_posts/2022/2022-02-18-.md",
+                  "---\nlayout:       post\ntitle:        >\n    \nsite:         Ask Ubuntu\n---\n\n"
+                  "A [link](https://example.org).\n\n## Cron does not know the session of `loginctl`\n")
+    [article] = load_corpus(tmp_path).articles
+    assert article.title == "Cron does not know the session of loginctl"
 
 
 def test_wiki_targets_in_a_value():
