@@ -833,7 +833,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             baseurl = _JEKYLL_BASEURL.search(config[1])
             if url and "://" in url.group(1):
                 fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
-            hosts = _github_pages_hosts(config[0].parent, settings)
+            hosts = _github_pages_hosts(config[0].parent, settings, config[1])
             if hosts:  # a link written with one of them in full leads into the site
                 fields = replace(fields, site_hosts=hosts)
                 notes.append(f"links to {', '.join(hosts)} lead into the site")
@@ -1059,16 +1059,19 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
 
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
 _PAGES_REPOSITORY = re.compile(r"([A-Za-z0-9-]+)/([A-Za-z0-9-]+\.github\.io)")
+#: a user's site's repository named in a GitHub url: OWNER/OWNER.github.io
+_PAGES_REPOSITORY_URL = re.compile(r"(?<=github\.com/)([A-Za-z0-9-]+)/(\1\.github\.io)\b", re.I)
 #: the branch GitHub puts after a repository's name in the folder of its archive (pippim.github.io-main)
 _ARCHIVE_BRANCH = re.compile(r"-(?:main|master|gh-pages)$", re.I)
 _GIT_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9.-]+?)(?:\.git)?/?[ \t]*$", re.M)
 
 
-def _github_pages_hosts(root: Path, settings: Mapping[str, Any]) -> tuple[str, ...]:
+def _github_pages_hosts(root: Path, settings: Mapping[str, Any], text: str = "") -> tuple[str, ...]:
     """The hosts GitHub Pages serves the site in ``root`` at, where they can be told: the custom
     domain its ``CNAME`` file names, and ``OWNER.github.io`` for a user's or an organisation's site,
     whose repository is so named (the config's ``repository: OWNER/OWNER.github.io``, as
-    jekyll-github-metadata reads it, the folder's own name, or the clone's remote). A page that
+    jekyll-github-metadata reads it, the folder's own name, the clone's remote, or the config's
+    ``text`` naming it: ``code_url: https://github.com/owner/owner.github.io/blob/main``). A page that
     links to another with either host in full (``https://owner.github.io/2019/05/01/x.html``)
     links into the site, which a config without ``url:`` does not say.
 
@@ -1087,7 +1090,8 @@ def _github_pages_hosts(root: Path, settings: Mapping[str, Any]) -> tuple[str, .
         domain = words[0].lower().removeprefix("https://").removeprefix("http://").rstrip("/") if words else ""
         if _HOST.fullmatch(domain):
             hosts.append(domain)
-    names = [settings.get("repository"), root.resolve().name]
+    names = [settings.get("repository"), root.resolve().name,
+             *(m.group(0) for m in _PAGES_REPOSITORY_URL.finditer(text))]
     git = root / ".git" / "config"
     remote = _read_regular(git, 65536) if _is_file(git) else None
     if isinstance(remote, bytes):

@@ -2544,7 +2544,8 @@ def test_a_jekyll_posts_url_is_its_name_slugged_as_jekyll_slugs_it(tmp_path: Pat
 
 @pytest.mark.parametrize("folder, extra", [
     ("Someone.github.io", {}), ("blog", {"_config.yml": "title: Notes\nrepository: Someone/Someone.github.io\n"}),
-    ("Someone.github.io-main", {}), ("blog", {".git/config": '[remote "origin"]\n\turl = git@github.com:Someone/someone.github.io.git\n'})])
+    ("Someone.github.io-main", {}), ("blog", {".git/config": '[remote "origin"]\n\turl = git@github.com:Someone/someone.github.io.git\n'}),
+    ("blog", {"_config.yml": "title: Notes\ncode_url: https://github.com/Someone/someone.github.io/blob/main\n"})])
 def test_a_github_pages_jekyll_sites_links_written_with_its_own_hosts_lead_to_its_pages(tmp_path: Path, folder: str,
                                                                                            extra: dict[str, str]):
     """A GitHub Pages site whose config has no ``url:`` is served at its ``CNAME``'s domain and at
@@ -2552,7 +2553,8 @@ def test_a_github_pages_jekyll_sites_links_written_with_its_own_hosts_lead_to_it
     links to its own pages with either in full (jekyll 4.3 wrote the hrefs as written; GitHub
     sends the github.io one to the custom domain). Those links were to another site: 5 of 31 hrefs
     between the pages of such a blog's sample were lost. The repository's name is read from the
-    config's ``repository:``, the folder's name (a clone's, an archive's) or the clone's remote."""
+    config's ``repository:``, the folder's name (a clone's, an archive's), the clone's remote or a
+    url of the repository in the config."""
     import qagraph
 
     site = tmp_path / folder
