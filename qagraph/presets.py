@@ -1056,7 +1056,6 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     return replace(fields, **changes) if changes else fields
 
 
-
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
 _PAGES_REPOSITORY = re.compile(r"([A-Za-z0-9-]+)/([A-Za-z0-9-]+\.github\.io)")
 #: a user's site's repository named in a GitHub url: OWNER/OWNER.github.io
@@ -1109,6 +1108,7 @@ def _github_pages_hosts(root: Path, settings: Mapping[str, Any], text: str = "")
             hosts.append(found.group(2).lower())
             break
     return tuple(dict.fromkeys(hosts))
+
 
 #: keys of a Hexo ``_config.yml`` that Jekyll's has not
 _HEXO_KEYS = re.compile(r"^(?:new_post_name|source_dir|public_dir|render_drafts|post_asset_folder|skip_render)\s*:", re.M)
