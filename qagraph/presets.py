@@ -2991,8 +2991,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     skip_files = set(fields.skip_files)
     excluded = fields.exclude
     templates = tuple(f"{t}/" for t in fields.templates)
-    hidden_sections = _cascaded_headless(names, fields, Path(root), raw or {}) if (
-        root is not None and fields.headless) else {}
+    hidden_sections, shown = _cascaded_headless(names, fields, Path(root), raw or {}) if (
+        root is not None and fields.headless) else ({}, set())
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
     index_pages = {n for n in names if n.rpartition("/")[2] == "index.md"} if fields.path_urls else set()
@@ -3070,7 +3070,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             continue
         if hidden_sections:
             section = next((s for s in _ancestors(name.rpartition("/")[0]) if s in hidden_sections), None)
-            if section is not None:
+            if section is not None and name not in shown:
                 skips[name] = hidden_sections[section]
                 continue
         if bundles:
@@ -3107,9 +3107,26 @@ def _stem(file_name: str, fields: FieldMap) -> str:
     return split_language(stem, fields.languages)[0] if fields.languages else stem
 
 
-def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: Mapping[str, str]) -> dict[str, str]:
-    """Sections (folders) whose ``_index.md`` cascades "not rendered" to every page below, with why."""
+def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path,
+                       raw: Mapping[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Sections (folders) whose ``_index.md`` cascades "not rendered" to every page below, with why;
+    and the ``_index.md`` files among them that are pages all the same. Hugo applies a cascade to the
+    section's own page too, but a key of its own front matter wins over the cascaded one: Hugo's
+    docs publish their glossary page (``build: {render: always}``) while cascading ``render: never``
+    to its terms, which are shown on it and nowhere else.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     for folder, own in (("snips", ""), ("terms", "build:\\n  render: always\\n")):
+    ...         _ = (Path(d) / folder).mkdir(), (Path(d) / folder / "_index.md").write_text(
+    ...             f"---\\n{own}cascade:\\n  build:\\n    render: never\\n---\\n")
+    ...     found, shown = _cascaded_headless(["snips/_index.md", "terms/_index.md"], preset("hugo").fields,
+    ...                                       Path(d), {})
+    >>> sorted(found), shown
+    (['snips', 'terms'], {'terms/_index.md'})
+    """
     found: dict[str, str] = {}
+    shown: set[str] = set()
     for name in names:
         folder, _, file_name = name.rpartition("/")
         if file_name.lower() not in ("_index.md", "_index.markdown") or not name.startswith(fields.content_dir):
@@ -3121,11 +3138,16 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path, raw: 
             continue
         cascade = fm.data.get("cascade")
         for entry in cascade if isinstance(cascade, list) else [cascade]:
-            why = not_rendered(entry) if isinstance(entry, dict) else None
+            if not isinstance(entry, dict):
+                continue
+            why = not_rendered(entry)
             if why:
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
+                own = {k: v for k, v in fm.data.items() if k != "cascade"}
+                if not_rendered({**entry, **own}) is None:  # its own build: (or _build:, headless:) wins
+                    shown.add(name)
                 break
-    return found
+    return found, shown
 
 
 #: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)

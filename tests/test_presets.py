@@ -4037,6 +4037,20 @@ def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
         ("de/docs/oil", "de/docs/flame"): True}
 
 
+def test_a_hugo_section_that_cascades_render_never_is_a_page_when_its_own_build_says_so(tmp_path: Path):
+    """A section's _index.md that cascades build: {render: never} to its pages is not rendered itself
+    (Hugo applies a cascade to the page that holds it), unless its own build: says render: always, as
+    the glossary of Hugo's docs does to show its terms on one page: that page was skipped with them."""
+    pending = "---\ncascade:\n  build:\n    render: never\n---\n"
+    shown = "---\ntitle: Words\nbuild:\n  render: always\n  list: always\ncascade:\n  build:\n    render: never\n---\n"
+    result = _hugo_site(tmp_path / "site", {
+        "en/_index.md": "---\ntitle: Home\n---\n", "en/snippets/_index.md": pending,
+        "en/snippets/note.md": "---\n---\nA note.\n", "en/help/words/_index.md": shown,
+        "en/help/words/anvil.md": "---\ntitle: anvil\n---\nA block.\n"})
+    assert sorted(a.key for a in result.articles) == ["/", "help/words"]
+    assert sorted(result.skipped) == ["en/help/words/anvil.md", "en/snippets/_index.md", "en/snippets/note.md"]
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
