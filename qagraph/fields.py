@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
     myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -167,7 +167,9 @@ class FieldMap:
     without one (:func:`trailing_slash`; ``None``: as they are made). ``glossary`` are the
     ``(language, term, href)`` of a Hugo site's glossary terms (the Kubernetes site's
     ``docs/reference/glossary/<term>.md``): a ``{{< glossary_tooltip term_id="term" >}}`` links to the
-    href (:func:`glossary_links`).
+    href (:func:`glossary_links`). ``glossary_page`` is the url of the glossary page of Hugo's own docs
+    (``quick-reference/glossary/``), to whose entries their link render hook turns a Markdown link to
+    ``g`` (``[page collection](g)``): such a link leads there (:func:`glossary_page_links`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -307,6 +309,7 @@ class FieldMap:
     authors_map: tuple[tuple[str, str], ...] = ()
     tag_labels: tuple[tuple[str, str, str], ...] = ()
     glossary: tuple[tuple[str, str, str], ...] = ()
+    glossary_page: str = ""
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -743,6 +746,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
+        if fields.glossary_page:
+            found = glossary_page_links(found, fields.glossary_page)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
@@ -1330,6 +1335,19 @@ def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, mask
             links.append(TextLink(REF, href, (label.group(1) or label.group(2)) if label else None,
                                   first_line + text.count("\n", 0, m.start())))
     return links
+
+
+def glossary_page_links(links: list[TextLink], page: str) -> list[TextLink]:
+    """``links`` where a Markdown link to ``g`` leads to the glossary ``page``, as the link render hook
+    of Hugo's own docs makes ``[page collection](g)`` a link to the term's entry on its glossary page
+    (``/quick-reference/glossary/#page-collection``): not to a page ``g`` beside the linking one.
+
+    >>> links = [TextLink(MARKDOWN_LINK, "g", "maps", 3), TextLink(MARKDOWN_LINK, "/x/", "x", 4)]
+    >>> [(link.target, link.text) for link in glossary_page_links(links, "/quick-reference/glossary/")]
+    [('/quick-reference/glossary/', 'maps'), ('/x/', 'x')]
+    """
+    return [replace(link, target=page) if link.target == "g" and link.origin == MARKDOWN_LINK else link
+            for link in links]
 
 
 _KEBAB_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")

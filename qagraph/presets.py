@@ -798,6 +798,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if glossary:
             fields = replace(fields, glossary=glossary)
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages)")
+        if f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/_index.md" in names:  # Hugo's own docs: [term](g)
+            fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
+            notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -956,6 +959,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
 
 
+#: the glossary section of Hugo's own docs, whose link render hook makes ``[term](g)`` a link to the term's entry there
+_HUGO_DOCS_GLOSSARY = "quick-reference/glossary"
 #: a term of the Kubernetes site's glossary (a leaf bundle whose resources are its terms), below a language's folder
 _GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
 

@@ -4051,6 +4051,28 @@ def test_a_hugo_section_that_cascades_render_never_is_a_page_when_its_own_build_
     assert sorted(result.skipped) == ["en/help/words/anvil.md", "en/snippets/_index.md", "en/snippets/note.md"]
 
 
+def test_a_link_to_g_in_hugo_s_docs_leads_to_the_glossary_page(tmp_path: Path):
+    """Hugo's own docs write [term](g) for a link to the term's entry on the glossary page
+    (/quick-reference/glossary/#term, made by their link render hook): each was a stub beside the
+    linking page (functions/spin/g). A site without that glossary keeps the link as written."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    glossary = "---\ntitle: Glossary\nbuild:\n  render: always\ncascade:\n  build:\n    render: never\n---\n"
+    pages = {"en/_index.md": "---\ntitle: Home\n---\n",
+             "en/quick-reference/glossary/_index.md": glossary,
+             "en/quick-reference/glossary/widget.md": "---\ntitle: widget\n---\nA [gadget](g).\n",
+             "en/functions/Spin.md": "---\ntitle: spin\n---\nTurns [widgets](g) and [_gadgets_](g) [twice](/functions/twice/).\n",
+             "en/functions/Twice.md": "---\ntitle: twice\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("functions/Spin", "quick-reference/glossary"): False, ("functions/Spin", "functions/Twice"): False}
+    (site / "content/en/quick-reference/glossary/_index.md").unlink()
+    assert ("functions/Spin", "functions/Spin/g") in related(site)
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
