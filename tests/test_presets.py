@@ -4073,6 +4073,26 @@ def test_a_link_to_g_in_hugo_s_docs_leads_to_the_glossary_page(tmp_path: Path):
     assert ("functions/Spin", "functions/Spin/g") in related(site)
 
 
+def test_a_hugo_docs_page_s_action_related_list_links_to_the_pages_it_names(tmp_path: Path):
+    """Hugo's docs list a function's or method's related pages under action: related: by their paths,
+    as written, capitalised (functions/collections/After), which Hugo finds whatever their case: those
+    lists were not read, and the pages lost their links to their neighbours."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    first = ("---\ntitle: lists.Head\naction:\n  aliases: [head]\n  related:\n    - functions/lists/Tail\n"
+             "    - methods/rows/Cap\n    - functions/lists/Missing\n  returnType: any\n---\n")
+    pages = {"_index.md": "---\ntitle: Home\n---\n", "functions/lists/Head.md": first,
+             "functions/lists/Tail.md": "---\ntitle: lists.Tail\n---\n", "methods/rows/Cap.md": "---\ntitle: Cap\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): (origin, stub) for (u, v), (origin, _, stub) in related(site).items()} == {
+        ("functions/lists/Head", "functions/lists/Tail"): ("front-matter", False),
+        ("functions/lists/Head", "methods/rows/Cap"): ("front-matter", False),
+        ("functions/lists/Head", "functions/lists/Missing"): ("front-matter", True)}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
