@@ -170,6 +170,11 @@ class FieldMap:
     href (:func:`glossary_links`). ``glossary_page`` is the url of the glossary page of Hugo's own docs
     (``quick-reference/glossary/``), to whose entries their link render hook turns a Markdown link to
     ``g`` (``[page collection](g)``): such a link leads there (:func:`glossary_page_links`).
+    ``includes`` are the include snippets of a Hugo site (the files of a section that cascades
+    ``render: never``, as Hugo's docs keep theirs in ``_common/``): each one's path below the content
+    folder (lower case, no ``.md``) and the ``(origin, target, text)`` of its links to pages of the
+    site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
+    (:func:`included_links`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -310,6 +315,7 @@ class FieldMap:
     tag_labels: tuple[tuple[str, str, str], ...] = ()
     glossary: tuple[tuple[str, str, str], ...] = ()
     glossary_page: str = ""
+    includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -745,6 +751,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
+        if fields.includes and "include" in raw_body:
+            found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.glossary_page:
             found = glossary_page_links(found, fields.glossary_page)
@@ -1348,6 +1357,39 @@ def glossary_page_links(links: list[TextLink], page: str) -> list[TextLink]:
     """
     return [replace(link, target=page) if link.target == "g" and link.origin == MARKDOWN_LINK else link
             for link in links]
+
+
+#: a Hugo include shortcode, as Hugo's docs write it: {{% include "/_common/snippet.md" %}}
+_INCLUDE = re.compile(r"""\{\{[%<]\s*include\s+(?:"([^"]+)"|'([^']+)'|`([^`]+)`)\s*/?[%>]\}\}""")
+
+
+def included_links(name: str, body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
+    """The links the snippets that the page ``name`` includes show in it (``fields.includes``), on the
+    line of each ``{{% include "path" %}}``: the shortcode renders the snippet into the page (Hugo's
+    docs' own, by ``GetPage``), whose links are then the page's. The path is the snippet's below the
+    content folder, in any case, with or without ``.md``; one without a leading ``/`` is looked for
+    beside the page first. A snippet the site does not have, or one in code, adds none.
+
+    >>> hugo = FieldMap(content_dir="content/", includes=(("_common/note", (("markdown-link", "/a/", "A"),)),
+    ...                                                   ("guide/_common/tip", (("markdown-link", "/b/", ""),))))
+    >>> body = '{{% include "/_common/note.md" %}}\\n{{< include "_common/tip" >}} `{{% include "/_common/note" %}}`'
+    >>> [(link.target, link.text, link.line) for link in included_links("content/guide/x.md", body, 5, hugo)]
+    [('/a/', 'A', 5), ('/b/', None, 6)]
+    """
+    snippets = dict(fields.includes)
+    text = masked if masked is not None else mask_code(body)
+    below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
+    folder = below.rpartition("/")[0].lower()
+    links = []
+    for m in _INCLUDE.finditer(text):
+        path = (m.group(1) or m.group(2) or m.group(3) or "").strip().lower()
+        path = path[:-3] if path.endswith(".md") else path
+        tried = [path.strip("/")] if path.startswith("/") else [posixpath.normpath(f"{folder}/{path}"), path] if (
+            folder) else [path]
+        found = next((snippets[p] for p in tried if p in snippets), ())
+        line = first_line + text.count("\n", 0, m.start())
+        links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
+    return links
 
 
 _KEBAB_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")

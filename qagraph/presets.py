@@ -37,10 +37,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, kebab_name, not_rendered,
-                     parse_date)
+from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+                     kebab_name, not_rendered, parse_date)
 from .frontmatter import TAG_COMMENT, decode, read_front_matter
-from .links import TITLE_ALIAS, split_language
+from .links import TITLE_ALIAS, mask_code, split_language, text_links
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -802,6 +802,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/_index.md" in names:  # Hugo's own docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
+        includes = _hugo_includes(base, names, fields) if fields.headless else ()
+        if includes:
+            fields = replace(fields, includes=includes)
+            notes.append(f"{len(includes)} include snippets (a page that includes one shows its links)")
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -995,6 +999,45 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
         href = link.strip() if isinstance(link, str) and link.strip() else f"/docs/reference/glossary/?all=true#term-{term}"
         found.append((folder or fields.default_language or "", term.casefold(), href))
     return tuple(found)
+
+
+def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """The include snippets of a Hugo site, as :attr:`~qagraph.fields.FieldMap.includes` holds them: the
+    Markdown files of its sections that cascade ``render: never`` (no pages of their own: Hugo's docs
+    keep theirs in ``_common/`` folders), each with its links to the site's pages (from its root, or
+    to the glossary page: a relative one would be the snippet's own, which has no url), the links of
+    the snippets it includes in turn too. A snippet that cannot be read has none."""
+    hidden, _ = _cascaded_headless(names, fields, base, {})
+    if not hidden:
+        return ()
+    own: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    nested: dict[str, list[str]] = {}
+    content = fields.content_dir
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        if not name.startswith(content) or not file_name.lower().endswith(".md") or file_name.lower() in (
+                "_index.md", "index.md") or not any(s in hidden for s in _ancestors(folder)):
+            continue
+        data = _read_regular(base / name, SAMPLE_BYTES)
+        text = decode(name, data) if isinstance(data, bytes) else None
+        front = read_front_matter(name, text) if isinstance(text, str) else None
+        if front is None or isinstance(front, Problem):
+            continue
+        masked = mask_code(front.body)
+        found = text_links(front.body, fields.links, 1, fields.site_url, masked)
+        if fields.glossary_page:
+            found = glossary_page_links(found, fields.glossary_page)
+        key = name[len(content):-3].lower()
+        own[key] = tuple((link.origin, link.target, link.text or "") for link in found
+                         if link.target.startswith("/"))
+        nested[key] = [(m.group(1) or m.group(2) or m.group(3) or "").strip().strip("/").lower().removesuffix(".md")
+                       for m in _INCLUDE.finditer(masked)]
+
+    def links(key: str, seen: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+        inner = [link for k in nested.get(key, ()) if k in own and k not in seen for link in links(k, seen | {k})]
+        return own[key] + tuple(inner)
+
+    return tuple((key, shown) for key in sorted(own) if (shown := links(key, frozenset({key}))))
 
 
 def _site_root(config: Path) -> Path:

@@ -4093,6 +4093,33 @@ def test_a_hugo_docs_page_s_action_related_list_links_to_the_pages_it_names(tmp_
         ("functions/lists/Head", "functions/lists/Missing"): ("front-matter", True)}
 
 
+def test_a_hugo_page_that_includes_a_snippet_shows_the_snippet_s_links(tmp_path: Path):
+    """Hugo's docs keep snippets in _common/ folders (sections that cascade render: never) and show one
+    in a page with {{% include "/_common/x.md" %}}: the snippet's links are in the page's html. They
+    were lost: only the snippet (no page) had them. A path without a leading / is looked for beside
+    the page first; a snippet may include another; an include in code shows nothing."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    headless = "---\ncascade:\n  build:\n    render: never\n---\n"
+    pages = {"_index.md": "---\ntitle: Home\n---\n", "_common/_index.md": headless,
+             "_common/sorting.md": "---\n# keep\n---\nSee the [guide](/guide/) and a [term](g).\n"
+                                   '{{% include "/_common/deeper.md" %}}\n',
+             "_common/deeper.md": "---\n---\n[deep](/tools/deep/) [here](nearby/)\n",
+             "tools/_common/_index.md": headless,
+             "tools/_common/tip.md": "---\n---\nA [tip](/tools/deep/).\n",
+             "guide.md": "---\ntitle: Guide\n---\n", "tools/deep.md": "---\ntitle: Deep\n---\n",
+             "quick-reference/glossary/_index.md": "---\ntitle: Glossary\n---\n",
+             "tools/Sorter.md": '---\ntitle: Sorter\n---\n{{% include "/_common/Sorting.md" %}}\n'
+                                '{{< include "_common/tip" >}}\n```\n{{% include "/_common/none.md" %}}\n```\n'}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("tools/Sorter", "guide"): False, ("tools/Sorter", "quick-reference/glossary"): False,
+        ("tools/Sorter", "tools/deep"): False}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
