@@ -525,6 +525,40 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     return None
 
 
+def hugo_content_folder(settings: Mapping[str, Any]) -> str | None:
+    """The content folder (from the site's root, without ``/`` at either end) a Hugo config's
+    ``settings`` (:func:`hugo_settings`) name: its ``contentDir``, else the source of its one module
+    mount whose target is ``content`` (Bootstrap's ``module.mounts`` mount ``site/content`` there; a
+    mount of the content folder replaces Hugo's own, so ``content/`` is then not read); ``None``
+    where they name none (Hugo reads ``content/``).
+
+    >>> hugo_content_folder({"module": {"mounts": [{"source": "site/layouts", "target": "layouts"},
+    ...                                            {"source": "site/content/", "target": "content"}]}})
+    'site/content'
+    >>> hugo_content_folder({"contentdir": "pages/"}), hugo_content_folder({"module": {"mounts": []}})
+    ('pages', None)
+    """
+    named = settings.get("contentdir")
+    if isinstance(named, str) and named.strip().strip("/") not in ("", "."):
+        return named.strip().strip("/")
+    mounts = _hugo_key(settings, "module", "mounts")
+    sources = [m.get("source") for m in mounts if isinstance(m, Mapping) and isinstance(m.get("target"), str)
+               and m["target"].strip().strip("/") == "content"] if isinstance(mounts, list) else []
+    if len(sources) == 1 and isinstance(sources[0], str) and sources[0].strip().strip("/") not in ("", "."):
+        return sources[0].strip().strip("/")
+    return None
+
+
+def _below(folder: Path, base: Path) -> str | None:
+    """``folder``'s path from ``base`` with a ``/`` after it (``""`` for ``base`` itself), ``None``
+    where it is not inside ``base``."""
+    try:
+        rel = folder.relative_to(base).as_posix()
+    except ValueError:
+        return None
+    return "" if rel == "." else f"{rel}/"
+
+
 def _hugo_permalinks(setting: Any) -> tuple[tuple[str, str, str], ...]:
     """A Hugo config's ``permalinks`` as ``(kind, section, pattern)``: ``posts = "/:year/:slug/"`` is a
     regular page's (``page``), as are the patterns of a ``[permalinks.page]`` table; those of a
@@ -753,12 +787,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         settings = hugo_settings(*config) if config is not None and zola is None else {}
         if config is not None and zola is None and (broken := config_problem(base, *config, "Hugo")) is not None:
             problems.append(broken)
-        named = settings.get("contentdir")
-        named = named.strip().strip("/") if isinstance(named, str) and named.strip().strip("/") not in ("", ".") else None
+        named = hugo_content_folder(settings)
+        # the config's contentDir (or content mount), read from the site's root or a folder above the content
+        below = _below(_site_root(config[0]) / named, base.resolve()) if named is not None and config else None
         if theme is not None:
             content_dir = f"{theme}{named or 'content'}/"
-        elif named is not None and config is not None and _site_root(config[0]) == base.resolve():
-            content_dir = f"{named}/"  # the config's contentDir, read from the site's root
+        elif below is not None:
+            content_dir = below
         else:
             content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
                 [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
@@ -1868,16 +1903,15 @@ def hugo_html_folders(root: str | os.PathLike[str]) -> tuple[str, ...]:
     config = _config(_parents(base), _HUGO_CONFIGS)
     if config is None or not (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return ()
-    named = hugo_settings(*config).get("contentdir")
-    named = named.strip().strip("/") if isinstance(named, str) else ""
-    top = named.split("/", 1)[0] if named not in ("", ".") else "content"
-    try:
-        below = base.resolve().relative_to(_site_root(config[0]))
-    except ValueError:
-        return ()
-    if not below.parts:
-        return (top + "/",)
-    return ("",) if below.parts[0] == top else ()
+    named = hugo_content_folder(hugo_settings(*config)) or "content"
+    folder, _, last = named.rpartition("/")
+    if last in _hugo_languages(config[1]):  # content/en of a language: each language's folder beside it
+        named = folder or named
+    root, base = _site_root(config[0]), base.resolve()
+    inside = _below(root / named, base)
+    if inside is not None:
+        return (inside,)
+    return ("",) if _below(base, root / named) is not None else ()
 
 
 def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:

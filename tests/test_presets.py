@@ -4261,3 +4261,25 @@ def test_a_config_in_the_parent_folder_is_named_from_the_folder_read(tmp_path: P
     write_article(tmp_path, "content/posts/a.md", "---\ntitle: A\n---\n")
     warned = [p for p in load_corpus(tmp_path / "content").problems if p.code == "site-config"]
     assert [(p.path, p.line) for p in warned] == [("../hugo.toml", 2)]
+
+
+def test_a_hugo_sites_content_mounted_from_another_folder_is_its_content(tmp_path: Path):
+    """A Hugo config's ``module.mounts`` may mount the content from another folder (a framework's
+    repository with its site in ``site/``: ``source: site/content``, ``target: content``): those
+    files are the pages, at their paths below it, its HTML files pages too, and its layouts' HTML
+    none, read from the repository's root or from ``site/``. Before, every page's url began with
+    ``/site/content/``, the folder ``site`` was every page's subject and the HTML pages were lost."""
+    repo = tmp_path / "repo"
+    write_article(repo, "hugo.yml", 'baseURL: "https://kit.example"\nmodule:\n  mounts:\n'
+                                    "    - source: dist\n      target: static/dist\n"
+                                    "    - source: site/content\n      target: content\n"
+                                    "    - source: site/layouts\n      target: layouts\n")
+    write_article(repo, "README.md", "# The kit\n")
+    write_article(repo, "site/layouts/_default/single.html", "<main>{{ .Content }}</main>\n")
+    write_article(repo, "site/content/guide/start.md", "---\ntitle: Start\ngroup: guide\n---\n[demo](/samples/demo/)\n")
+    write_article(repo, "site/content/samples/demo/index.html", "---\ntitle: Demo sample\n---\n<p>Hi</p>\n")
+    for folder in (repo, repo / "site"):
+        result = load_corpus(folder)
+        assert {a.title: a.url for a in result.articles} == {"Start": "/guide/start/", "Demo sample": "/samples/demo/"}
+        assert {a.title: a.subject for a in result.articles}["Start"] == "Guide"
+        assert_every_file_accounted_for(result)
