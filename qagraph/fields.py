@@ -2242,7 +2242,9 @@ def _slug(value: str) -> str:
     return slugify(value) or "-".join(fold(value).split())
 
 
-_STRUCTURAL = re.compile(r"^(_.*|\d+)$")
+#: folders that file pages but name no subject: ``_drafts``, a year (``2019``), a version of versioned
+#: docs (``docs/5.3/``, ``v2.1``, ``4.x``)
+_STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*)$")
 
 
 def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:
@@ -2277,8 +2279,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if depth == 0 and part in fields.language_folders:
                     continue  # nor a Jekyll site's language folder
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
-                if fields.identity == "page" and folder == "docs" and depth < len(folders) - 1:
+                if fields.identity == "page" and folder == "docs" and not all(
+                        _STRUCTURAL.match(f) for f in folders[depth + 1:]):
                     continue  # a Hugo (Docsy) site's docs section holds its sections: docs/concepts/ is "Concepts"
+                    # (docs/5.3/forms/ "Forms"; docs/5.3/migration.md in docs)
                 if docs is not None and docs[0].startswith(at) or pages is not None and pages[0].startswith(at) or \
                         blog is not None and blog[0].startswith(at) and blog[0] != at:
                     continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/,

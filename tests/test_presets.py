@@ -4283,3 +4283,16 @@ def test_a_hugo_sites_content_mounted_from_another_folder_is_its_content(tmp_pat
         assert {a.title: a.url for a in result.articles} == {"Start": "/guide/start/", "Demo sample": "/samples/demo/"}
         assert {a.title: a.subject for a in result.articles}["Start"] == "Guide"
         assert_every_file_accounted_for(result)
+
+
+def test_a_versioned_docs_folder_names_no_subject(tmp_path: Path):
+    """A Hugo site that keeps its docs by version (``docs/2.1/forms/inputs.md``, ``docs/v3/...``) files
+    each page under the section below the version, as its sidebar does; a page right in the version's
+    folder is in ``docs``. Before, the version (``2-1``) was every page's subject."""
+    result = _hugo_site(tmp_path / "site", {
+        "docs/2.1/forms/inputs.md": "---\ntitle: Inputs\n---\n", "docs/2.1/getting-started/setup.md": "---\ntitle: Setup\n---\n",
+        "docs/2.1/upgrading.md": "---\ntitle: Upgrading\n---\n", "docs/v3/forms/inputs.md": "---\ntitle: Inputs 3\n---\n",
+        "docs/4.x/forms/inputs.md": "---\ntitle: Inputs 4\n---\n", "docs/versions.md": "---\ntitle: Versions\n---\n"})
+    assert {a.title: a.subject for a in result.articles} == {
+        "Inputs": "Forms", "Setup": "Getting started", "Upgrading": "Docs", "Inputs 3": "Forms", "Inputs 4": "Forms",
+        "Versions": "Docs"}
