@@ -829,6 +829,8 @@ _FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n---[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+
 _HTML_DROPPED = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_ANCHOR = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(.*?)</a\s*>""", re.S | re.I)
 _HTML_TAG = re.compile(r"<[^<>]*>")
+#: a Hugo shortcode, ``{{< docsref "/x" >}}`` or ``{{% note %}}``, in an HTML page: no tag, and kept as it is
+_HTML_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.S)
 
 
 def html_page_text(text: str) -> str:
@@ -845,18 +847,30 @@ def html_page_text(text: str) -> str:
     <BLANKLINE>
     Fish & chips
     <BLANKLINE>
+
+    Hugo's shortcodes are kept as they are, an ``<a href>`` to one a link to it too:
+
+    >>> html_page_text('<p>Read <a href="{{< docsref "/intro" >}}">the intro</a>{{< year >}}</p>')
+    'Read [the intro]({{< docsref "/intro" >}}){{< year >}}'
     """
     front = _FRONT.match(text)
     head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
     body = _HTML_DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    shortcodes: list[str] = []
+
+    def aside(m: re.Match[str]) -> str:  # as \0<n>\0, out of the way of the tags and their quotes
+        shortcodes.append(m.group(0))
+        return f"\0{len(shortcodes) - 1}\0"
+
+    body = _HTML_SHORTCODE.sub(aside, body)
 
     def link(m: re.Match[str]) -> str:
         label = " ".join(html.unescape(_HTML_TAG.sub("", m.group(3))).split()).replace("]", ")").replace("[", "(")
         target = html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).strip()
         return f"[{label}]({target})" + "\n" * m.group(0).count("\n") if target else ""
 
-    body = _HTML_ANCHOR.sub(link, body)
-    return head + html.unescape(_HTML_TAG.sub("", body))
+    body = html.unescape(_HTML_TAG.sub("", _HTML_ANCHOR.sub(link, body)))
+    return head + re.sub(r"\0(\d+)\0", lambda m: shortcodes[int(m.group(1))], body) if shortcodes else head + body
 
 
 #: a reStructuredText section title's underline (or overline): one punctuation character repeated
