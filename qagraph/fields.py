@@ -175,6 +175,9 @@ class FieldMap:
     folder (lower case, no ``.md``) and the ``(origin, target, text)`` of its links to pages of the
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
     (:func:`included_links`).
+    ``ref_shortcodes`` are the ``(name, prefix)`` of a Hugo site's own
+    shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
+    ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -316,6 +319,7 @@ class FieldMap:
     glossary: tuple[tuple[str, str, str], ...] = ()
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
+    ref_shortcodes: tuple[tuple[str, str], ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -754,6 +758,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                            key=lambda link: link.line)
         if fields.includes and "include" in raw_body:
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
+        if fields.ref_shortcodes and "{{" in raw_body:
+            found = sorted(found + shortcode_ref_links(raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.glossary_page:
             found = glossary_page_links(found, fields.glossary_page)
@@ -1389,6 +1396,36 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
         found = next((snippets[p] for p in tried if p in snippets), ())
         line = first_line + text.count("\n", 0, m.start())
         links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
+    return links
+
+
+#: a shortcode given a path, ``{{< docsref "/forms/select#sizing" >}}`` (or ``urlPath="..."``), with the text of the
+#: Markdown link it is the target of, ``[select menus]({{< docsref "/forms/select" >}})``; group 2 is its name
+_SHORTCODE_PATH = re.compile(r"(?:\[([^\[\]\n]*)\]\(\s*)?\{\{[<%]-?\s*([\w-]+)\s+(?:\w+\s*=\s*)?"
+                             r"(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}")
+
+
+def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
+    """The links ``body`` makes with the site's own shortcodes that link by ``ref`` (``fields.ref_shortcodes``:
+    name and the path put before the one they are given, as ``path.Join`` does), in a Markdown link or
+    an ``<a href>``, or alone; to the page of that path from the content folder. Code and comments make none.
+
+    >>> fields = FieldMap(ref_shortcodes=(("docsref", "docs/5.3"),))
+    >>> body = 'See [selects]({{< docsref "/forms/select#sizing" >}}), <a href="{{< docsref "/intro/">}}">x</a>.'
+    >>> [(link.target, link.text) for link in shortcode_ref_links(body + ' `{{< docsref "/no" >}}`', 1, fields)]
+    [('/docs/5.3/forms/select#sizing', 'selects'), ('/docs/5.3/intro', None)]
+    """
+    prefixes = dict(fields.ref_shortcodes)
+    text = masked if masked is not None else mask_code(body)
+    links = []
+    for m in _SHORTCODE_PATH.finditer(text):
+        prefix = prefixes.get(m.group(2))
+        path = m.group(3) if m.group(3) is not None else m.group(4) if m.group(4) is not None else m.group(5)
+        if prefix is None or not path.strip():
+            continue
+        target = posixpath.normpath(posixpath.join("/", prefix, path.strip().lstrip("/")))
+        label = m.group(1).strip() if m.group(1) and m.group(1).strip() else None
+        links.append(TextLink(REF, target, label, first_line + text.count("\n", 0, m.start())))
     return links
 
 

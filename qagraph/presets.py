@@ -549,6 +549,74 @@ def hugo_content_folder(settings: Mapping[str, Any]) -> str | None:
     return None
 
 
+#: in a shortcode's template: ``relref . $path`` (``ref``, of ``$.Page``...), the path a variable or ``(.Get 0)``
+_TEMPLATE_REF = re.compile(r"\b(?:rel)?ref\s+\$?(?:\.Page|\.)?\s+(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\))")
+#: what ``path.Join`` joins: a quoted text, a site parameter, a variable
+_JOIN_PART = re.compile(r"\"([^\"\n]*)\"|`([^`\n]*)`|(?:\$\.Site|\.Site|site)\.Params\.(\w+)|(\$\w+)")
+
+
+def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The ``(name, prefix)`` of the Hugo site ``root``'s own shortcodes (``layouts/shortcodes/*.html``, in its
+    ``layoutDir`` or the folder its config mounts as ``layouts``) that link to a page by ``ref`` or
+    ``relref`` of the path they are given, put after ``prefix`` by ``path.Join`` of quoted texts and
+    site parameters (``settings``'s ``params``). Bootstrap's ``docsref`` joins ``"docs"``, its
+    ``docs_version`` (``5.3``) and its argument: ``{{< docsref "/forms/select" >}}`` links to
+    ``docs/5.3/forms/select``. A shortcode whose path is made any other way makes no link.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     folder = Path(root, "layouts", "shortcodes"); folder.mkdir(parents=True)
+    ...     _ = (folder / "docsref.html").write_text('{{- $p := .Get 0 -}}\\n{{- $to := path.Join "docs" $.Site.Params.v $p -}}'
+    ...                                            '\\n{{- relref . $to | relURL -}}\\n')
+    ...     _ = (folder / "pageref.html").write_text('{{ relref . (.Get 0) }}')
+    ...     hugo_ref_shortcodes(Path(root), {"params": {"V": "2.1"}})
+    (('docsref', 'docs/2.1'), ('pageref', ''))
+    """
+    named = settings.get("layoutdir")
+    mounts = _hugo_key(settings, "module", "mounts")
+    mounted = [m.get("source") for m in mounts if isinstance(m, Mapping) and isinstance(m.get("target"), str)
+               and m["target"].strip().strip("/") == "layouts"] if isinstance(mounts, list) else []
+    folder = named if isinstance(named, str) and named.strip() else (
+        mounted[0] if len(mounted) == 1 and isinstance(mounted[0], str) else "layouts")
+    try:
+        templates = sorted((root / folder.strip().strip("/") / "shortcodes").glob("*.html"))
+    except OSError:
+        return ()
+    found = []
+    for template in templates:
+        try:
+            text = template.read_text("utf-8", "replace")
+        except OSError:
+            continue
+        call = _TEMPLATE_REF.search(text)
+        if call is None:
+            continue
+        given = call.group(1)  # the path: the argument itself, or a variable
+        if given.startswith("$") and not _given_argument(text, given):
+            joined = re.search(re.escape(given) + r"\s*:?=\s*path\.Join\s+([^\n}]*)", text)
+            parts = _JOIN_PART.findall(joined.group(1)) if joined else []
+            if not parts or not _given_argument(text, parts[-1][3]):  # the argument last: the prefix before it
+                continue
+            prefix = []
+            for quoted, raw, param, variable in parts[:-1]:
+                value = quoted or raw if not param and not variable else _hugo_key(settings, "params", param.lower())
+                if variable or not isinstance(value, (str, int, float)):
+                    break
+                prefix.append(str(value).strip("/"))
+            else:
+                found.append((template.stem, "/".join(p for p in prefix if p)))
+            continue
+        found.append((template.stem, ""))
+    return tuple(found)
+
+
+def _given_argument(template: str, variable: str) -> bool:
+    """Whether the shortcode ``template`` sets ``variable`` to the argument it is given (``.Get 0``,
+    ``.Get "urlPath"``, ``index .Params 0``)."""
+    return bool(variable) and re.search(re.escape(variable) + r"\s*:?=\s*\(?\s*(?:\.Get\s|index\s+\.Params\s)",
+                                        template) is not None
+
+
 def _below(folder: Path, base: Path) -> str | None:
     """``folder``'s path from ``base`` with a ``/`` after it (``""`` for ``base`` itself), ``None``
     where it is not inside ``base``."""
@@ -830,6 +898,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
                 fields = replace(fields, content_dir=shared)
                 notes[notes.index(f"pages under {content_dir}")] = f"pages under {shared}, a folder each language"
+        if config is not None and zola is None and (shortcodes := hugo_ref_shortcodes(_site_root(config[0]), settings)):
+            fields = replace(fields, ref_shortcodes=shortcodes)
+            notes.append("shortcodes that link to pages: " + ", ".join(
+                f"{name} (under /{prefix})" if prefix else name for name, prefix in shortcodes))
         glossary = _hugo_glossary(base, names, fields)
         if glossary:
             fields = replace(fields, glossary=glossary)

@@ -4296,3 +4296,34 @@ def test_a_versioned_docs_folder_names_no_subject(tmp_path: Path):
     assert {a.title: a.subject for a in result.articles} == {
         "Inputs": "Forms", "Setup": "Getting started", "Upgrading": "Docs", "Inputs 3": "Forms", "Inputs 4": "Forms",
         "Versions": "Docs"}
+
+
+def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
+    """A Hugo site's own shortcode may link to a page by ``relref`` of a path it builds with
+    ``path.Join`` from quoted texts, site parameters and the path it is given (Bootstrap's
+    ``{{< docsref "/forms/select" >}}``, under ``docs/<docs_version>/``), in Markdown pages and in
+    the ``<a href>`` of HTML pages; its layouts may be mounted from another folder. Such a link leads
+    to the page (a page not there is a stub); one in code is none. Before, none was a link, and an
+    HTML page's shortcode lost its quotes and its name with the tags."""
+    from test_links import related
+
+    site = tmp_path / "kit"
+    write_article(site, "hugo.yaml", 'baseURL: "https://kit.example"\nparams:\n  docs_Version: "2.1"\n'
+                                     "module:\n  mounts:\n    - source: web/content\n      target: content\n"
+                                     "    - source: web/layouts\n      target: layouts\n")
+    write_article(site, "web/layouts/shortcodes/pagelink.html",
+                  '{{- $want := .Get "to" -}}\n{{- if not $want }}{{ $want = index .Params 0 }}{{ end -}}\n'
+                  '{{- $full := path.Join "guides" site.Params.docs_version $want -}}\n{{- relref . $full | relURL -}}\n')
+    write_article(site, "web/layouts/shortcodes/shout.html", "<b>{{ .Get 0 }}</b>\n")
+    pages = {"guides/2.1/forms/select.md": "---\ntitle: Select\n---\n",
+             "guides/2.1/start/intro.md": "---\ntitle: Intro\n---\nSee [sizing]({{< pagelink \"/forms/select#sizing\" >}}), "
+                                          "[gone]({{< pagelink to=\"/forms/gone/\" >}}) and {{< shout \"/forms/x\" >}}.\n"
+                                          "```\n[code]({{< pagelink \"/start/intro\" >}})\n```\n",
+             "guides/2.1/samples/card/index.html": "---\ntitle: Card sample\n---\n<p>New? "
+                                                   '<a href="{{< pagelink "/start/intro">}} ">Read the intro</a></p>\n'}
+    for name, text in pages.items():
+        write_article(site / "web/content", name, text)
+    assert related(site) == {
+        ("guides/2.1/start/intro", "guides/2.1/forms/select"): ("ref", (1,), False),
+        ("guides/2.1/start/intro", "guides/2.1/forms/gone"): ("ref", (2,), True),
+        ("guides/2.1/samples/card", "guides/2.1/start/intro"): ("ref", (1,), False)}
