@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
     myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -1025,7 +1025,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     if title is not None:
         return title
     stem = name.rpartition("/")[2]
-    for suffix in fields.suffixes:
+    for suffix in (*fields.suffixes, *PAGE_SUFFIXES):  # a Hugo site's HTML page, a book's notebook: pages too
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break

@@ -4327,3 +4327,13 @@ def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
         ("guides/2.1/start/intro", "guides/2.1/forms/select"): ("ref", (1,), False),
         ("guides/2.1/start/intro", "guides/2.1/forms/gone"): ("ref", (2,), True),
         ("guides/2.1/samples/card", "guides/2.1/start/intro"): ("ref", (1,), False)}
+
+
+def test_a_hugo_html_section_page_without_title_is_named_by_its_folder(tmp_path: Path):
+    """A Hugo section's own page may be an HTML file with no title (a redirect page, ``_index.html``
+    holding only a layout): named by its folder, as its Markdown twin is. Before, it was titled
+    ``_index.html``, its file name with the suffix."""
+    result = _hugo_site(tmp_path / "site", {"guides/_index.html": "---\nlayout: redirect\n---\n",
+                                            "notes/_index.md": "---\nlayout: list\n---\n",
+                                            "guides/setup.html": "---\nlayout: page\n---\n<p>Steps</p>\n"})
+    assert {a.url: a.title for a in result.articles} == {"/guides/": "guides", "/notes/": "notes", "/guides/setup/": "setup"}
