@@ -121,7 +121,7 @@ class FieldMap:
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
     at the corpus root, where Jekyll copies such files as they are). ``headless``
-    skips Hugo's headless bundles and drafts, and with ``skip_future`` and ``skip_expired`` its pages
+    skips Hugo's headless bundles and, with ``skip_drafts``, drafts, and with ``skip_future`` and ``skip_expired`` its pages
     whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
     day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build (for a Jekyll site
     too, whose posts dated after it wait: :func:`in_the_future`): a build on another day is another
@@ -279,6 +279,7 @@ class FieldMap:
     no_front_matter: str = "reject"
     headless: bool = False
     skip_future: bool = False
+    skip_drafts: bool = True
     skip_expired: bool = False
     as_of: str = ""
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
@@ -368,7 +369,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
+        "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,
     }
@@ -693,7 +694,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                               fields.defaults, fm.data))
     f = _Fields(name, fm, inherited, fields.any_case_keys)
     if fields.headless or fields.drafts:
-        why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired,
+        why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired, drafts=fields.skip_drafts,
                            now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)
         if why and fields.defaults and why.split(":", 1)[0] not in own:
             return None, [Problem(name, None, f"{why}, from the site config's defaults: not a page", "headless", SKIPPED)]
@@ -865,10 +866,11 @@ def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return dict(pairs)
 
 
-def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False,
+def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False, drafts: bool = True,
                  now: _dt.datetime | None = None) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
-    ``_build: {render: never}`` or ``{render: link}``, ``draft: true``: a draft is not published), or ``None``;
+    ``_build: {render: never}`` or ``{render: link}``, with ``drafts`` ``draft: true``: a draft is not
+    published unless the config says ``buildDrafts``), or ``None``;
     also read in a section's ``cascade``. With ``future``, a page published after ``now``
     (its ``publishDate``, else ``pubdate``, ``published`` or ``date``) is not published yet; with
     ``expired``, one whose ``expiryDate`` (or ``unpublishdate``) is before ``now`` no longer is, as
@@ -881,7 +883,7 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
     """
     if _flag(data.get("headless")) is True:
         return "headless: true"
-    why = draft(data, ("draft", "published"))  # Hugo has no status field
+    why = draft(data, ("draft", "published")) if drafts else None  # Hugo has no status field
     if why:
         return why
     if future or expired:

@@ -1171,7 +1171,7 @@ def _hugo_key(settings: Mapping[str, Any], *path: str) -> Any:
 def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
     """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
     ``uglyURLs`` make its pages' urls, its ``markup.goldmark.renderer.unsafe`` publishes the ``<a href>``
-    written in its Markdown as links (Hugo leaves raw HTML out otherwise), ``buildFuture`` and ``buildExpired`` publish what
+    written in its Markdown as links (Hugo leaves raw HTML out otherwise), ``buildFuture``, ``buildExpired`` and ``buildDrafts`` publish what
     Hugo otherwise leaves out, the files its ``ignoreFiles`` match are not read, and the ``[taxonomies]``
     it declares are keywords, as its terms are the site's: all but categories (the subject) and
     authors (the author). A config that declares its taxonomies replaces Hugo's two defaults: the
@@ -1185,10 +1185,11 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if settings.get("uglyurls") is True:
         changes["ugly_urls"] = True
         notes.append("uglyURLs: pages at /a/b.html")
-    for key, field, what in (("buildfuture", "skip_future", "Future"), ("buildexpired", "skip_expired", "Expired")):
+    for key, field, what in (("buildfuture", "skip_future", "future pages"), ("buildexpired", "skip_expired", "expired pages"),
+                             ("builddrafts", "skip_drafts", "drafts")):
         if settings.get(key) is True:
             changes[field] = False
-            notes.append(f"{what.lower()} pages published (build{what})")
+            notes.append(f"{what} published (build{key[5:].capitalize()})")
     if _hugo_key(settings, "markup", "goldmark", "renderer", "unsafe") is True and "html" not in fields.links:
         changes["links"] = (*fields.links, "html")
         notes.append("raw HTML published (markup.goldmark.renderer.unsafe): a page's <a href> are links")
@@ -3295,11 +3296,11 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path,
         for entry in cascade if isinstance(cascade, list) else [cascade]:
             if not isinstance(entry, dict):
                 continue
-            why = not_rendered(entry)
+            why = not_rendered(entry, drafts=fields.skip_drafts)
             if why:
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
                 own = {k: v for k, v in fm.data.items() if k != "cascade"}
-                if not_rendered({**entry, **own}) is None:  # its own build: (or _build:, headless:) wins
+                if not_rendered({**entry, **own}, drafts=fields.skip_drafts) is None:  # its own build: (or _build:, headless:) wins
                     shown.add(name)
                 break
     return found, shown

@@ -4337,3 +4337,21 @@ def test_a_hugo_html_section_page_without_title_is_named_by_its_folder(tmp_path:
                                             "notes/_index.md": "---\nlayout: list\n---\n",
                                             "guides/setup.html": "---\nlayout: page\n---\n<p>Steps</p>\n"})
     assert {a.url: a.title for a in result.articles} == {"/guides/": "guides", "/notes/": "notes", "/guides/setup/": "setup"}
+
+
+def test_a_hugo_site_built_with_drafts_publishes_them(tmp_path: Path):
+    """A Hugo config that says ``buildDrafts: true`` publishes the pages marked ``draft: true``, those a
+    section's ``cascade`` marks too; without it they are no pages. Before, they were left out whatever
+    the config said."""
+    pages = {"docs/_index.md": "---\ntitle: Docs\n---\n", "docs/ready.md": "---\ntitle: Ready\n---\n",
+             "docs/wip.md": "---\ntitle: Work in progress\ndraft: true\n---\n",
+             "labs/_index.md": "---\ntitle: Labs\ncascade:\n  draft: true\n---\n", "labs/idea.md": "---\ntitle: Idea\n---\n"}
+    site = tmp_path / "site"
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    write_article(site, "hugo.yaml", 'baseURL: "https://h.org/"\n')
+    assert sorted(a.title for a in load_corpus(site).articles) == ["Docs", "Ready"]
+    write_article(site, "hugo.yaml", 'baseURL: "https://h.org/"\nbuildDrafts: true\n')
+    result = load_corpus(site)
+    assert sorted(a.title for a in result.articles) == ["Docs", "Idea", "Labs", "Ready", "Work in progress"]
+    assert_every_file_accounted_for(result)
