@@ -568,6 +568,16 @@ def _loose(name: str) -> str:
     return " ".join(name.replace("-", " ").split())
 
 
+def _spaced(path: str) -> bool:
+    """Whether a path has a name with spaces that :func:`fold` drops or merges: Obsidian names a note
+    ``Ann .md`` (a title typed with a trailing space) apart from ``Ann.md``, which ``[[Ann]]`` names.
+
+    >>> _spaced("People/Ann "), _spaced("People/Ann  Lee"), _spaced("People/Ann Lee")
+    (True, True, False)
+    """
+    return any(part != " ".join(part.split()) for part in path.split("/"))
+
+
 def _shortest(a: Named) -> tuple[int, int, str]:
     """The order of articles that go by one name: the shortest path first, as Obsidian picks."""
     return a.path.count("/"), len(a.path), a.path
@@ -702,7 +712,9 @@ class ArticleIndex(Generic[A]):
         for a in articles:
             self.by_key.setdefault(a.key, a)
             page = self._page(a.path)
-            self.by_path.setdefault(fold(page), a)
+            held = self.by_path.get(fold(page))
+            if held is None or _spaced(self._page(held.path)) and not _spaced(page):
+                self.by_path[fold(page)] = a  # Ann.md over Ann .md, which folds alike: a link names the first
             if a.url and _norm(a.url) != fold(page):  # a url that is its page path (Hugo's own) is found by path
                 self.by_url.setdefault(_norm(a.url), a)
             stem = self._stem(a.path)
@@ -730,7 +742,9 @@ class ArticleIndex(Generic[A]):
             if bundles and isinstance(slug, str) and slug.strip():
                 folder = page.rpartition("/")[0]
                 self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
-        for group in (*self.by_name.values(), *self.by_alias.values()):
+        for group in self.by_name.values():
+            group.sort(key=lambda a: (_spaced(self._stem(a.path)), *_shortest(a)))
+        for group in self.by_alias.values():
             group.sort(key=_shortest)
         #: the aliases links reach articles by (none without ``alias_targets``)
         self._link_alias: dict[str, list[A]] = self.by_alias if alias_targets else {}
@@ -951,7 +965,8 @@ class ArticleIndex(Generic[A]):
 
     def _by_name(self, target: str, source_path: str) -> A | None:
         """A wiki-link without a folder: the note of that name beside the linking note, else
-        the one with the shortest path, else the first with that alias (what the general
+        the one with the shortest path (one named with spaces that folding drops, :func:`_spaced`,
+        last), else the first with that alias (what the general
         path of :meth:`resolve` gives, without its steps), else the first whose name differs
         only by hyphens for spaces (:meth:`_loosely`), else the own page of a folder of that
         name (:meth:`_folder_pages`)."""
@@ -962,7 +977,7 @@ class ArticleIndex(Generic[A]):
         if folder is None:
             folder = self._folders[source_path] = fold(posixpath.dirname(source_path.removeprefix(self.content_dir)))
         hit = self.by_path.get(f"{folder}/{name}" if folder else name)
-        if hit is not None:
+        if hit is not None and not _spaced(self._stem(hit.path)):  # Ann .md beside it is not Ann
             return hit
         hit = self._pick(self.by_name.get(name) or self._link_alias.get(name) or [], source_path)
         if hit is None and ("-" in name or " " in name):

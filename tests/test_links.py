@@ -283,6 +283,17 @@ def test_resolution_in_a_vault(target, origin, source, expected):
     assert (hit.path if hit else None) == expected
 
 
+def test_a_note_named_with_a_trailing_space_is_not_the_one_its_name_links_to():
+    """Obsidian keeps ``Ann .md`` (a title typed with a trailing space) apart from ``Ann.md``: ``[[Ann]]``
+    names the second, though both fold to one name, wherever the first is."""
+    index = ArticleIndex([article("People/Ann .md"), article("People/Ann.md"), article("Bo .md"),
+                          article("Deep/er/Bo.md")])
+    assert index.resolve("Ann", "wiki-link", "Home.md").path == "People/Ann.md"
+    assert index.resolve("Ann", "wiki-link", "People/x.md").path == "People/Ann.md"
+    assert index.resolve("People/Ann.md", "markdown-link", "Home.md").path == "People/Ann.md"
+    assert index.resolve("Bo", "wiki-link", "Home.md").path == "Deep/er/Bo.md"
+
+
 @pytest.mark.parametrize(("target", "label", "origin", "expected"), [
     ("Read the FAQ", "Home", "wiki-link", "Home.md"),  # [[label|target]]: GitHub wikis, Dendron
     ("Alice", "Home", "wiki-link", "People/Alice.md"),  # Obsidian's [[target|label]] first
