@@ -244,6 +244,10 @@ class FieldMap:
     alias helps the editor write ``[[Note|alias]]``), so ``[[alias]]`` is a stub. A person still names
     an article by its alias in look-ups.
 
+    ``path_ends`` lets a Markdown link's path that names no file (from its file's folder, nor from the
+    root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
+    reads ``[Ann](People/Ann.md)`` as a link to ``Team/People/Ann.md`` too.
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -351,6 +355,7 @@ class FieldMap:
     level_tags: tuple[str, ...] = ()
     label_targets: bool = True
     alias_targets: bool = True
+    path_ends: bool = False
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -372,6 +377,7 @@ class FieldMap:
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,
+        "path_ends": bool,
     }
 
     @property

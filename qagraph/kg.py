@@ -419,7 +419,8 @@ class KnowledgeGraph:
                              relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo"),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
-                             site_hosts=tuple(fields.get("site_hosts") or ()))
+                             site_hosts=tuple(fields.get("site_hosts") or ()),
+                             path_ends=bool(fields.get("path_ends")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

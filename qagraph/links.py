@@ -677,7 +677,9 @@ class ArticleIndex(Generic[A]):
     (:meth:`url_relative`); ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
     but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
-    ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target. It reads
+    ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
+    (an Obsidian vault) a Markdown link's path that names no file reaches the article whose path ends with it,
+    as a wiki-link's does. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -690,8 +692,9 @@ class ArticleIndex(Generic[A]):
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
-                 alias_targets: bool = True, site_hosts: Sequence[str] = ()) -> None:
+                 alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False) -> None:
         self.content_dir = content_dir
+        self.path_ends = path_ends
         self.label_targets = label_targets
         self.alias_targets = alias_targets
         self.bundles = bundles
@@ -869,7 +872,8 @@ class ArticleIndex(Generic[A]):
         link that is no file's path) by url from the linking page's (:meth:`url_relative`); then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
-        wiki-link, ref or front-matter name), by file name and then alias; a wiki-link without
+        wiki-link, ref or front-matter name, or with ``path_ends`` a Markdown link), by file name (a
+        path, by its end) and then alias; a wiki-link without
         a folder then by a file name with hyphens for its spaces (``Getting-Started.md``), and last
         by a folder's name, as its own page. Of several articles going by one name the shortest
         path wins; a ref that names several leads to none, as Hugo refuses it (:meth:`ambiguous_ref`).
@@ -921,11 +925,11 @@ class ArticleIndex(Generic[A]):
             hit = self.by_post.get((post.group(1), post.group(2), post.group(3), fold(post.group(4))))
             if hit is not None:
                 return hit
-        if origin == MARKDOWN_LINK and "/" in path.strip("/"):
+        if origin == MARKDOWN_LINK and "/" in path.strip("/") and not self.path_ends:
             return None  # an explicit path that names nothing: no guess by name
         name = _norm(path)
         folder, _, last = name.rpartition("/")
-        if origin == MARKDOWN_LINK or not folder:
+        if origin == MARKDOWN_LINK and not self.path_ends or not folder:
             named = self._choices(self.by_name.get(last) or self._link_alias.get(name) or [], source_path)
             if origin == REF and len(named) > 1:
                 return None

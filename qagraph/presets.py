@@ -1014,8 +1014,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, content_dir=f"{in_folder}/")
             notes.append(f"notes under {in_folder}/, the vault (files beside it skipped)")
             names = [n[len(in_folder) + 1:] for n in names if n.startswith(f"{in_folder}/")]
-        if _is_dir(vault / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name
-            fields = replace(fields, label_targets=False, alias_targets=False)
+        if _is_dir(vault / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name,
+            # and a Markdown link's path as a wiki-link's, by its end when no file is at it
+            fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)
         languages = _language_vaults(names)

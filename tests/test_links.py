@@ -294,6 +294,21 @@ def test_a_note_named_with_a_trailing_space_is_not_the_one_its_name_links_to():
     assert index.resolve("Bo", "wiki-link", "Home.md").path == "Deep/er/Bo.md"
 
 
+@pytest.mark.parametrize(("target", "expected"), [
+    ("Fiction/Alice.md", "Books/Fiction/Alice.md"),  # Obsidian reads a Markdown link's path as a wiki-link's
+    ("Archive/2022/Meeting%20notes.md#Agenda", "Work/Archive/2022/Meeting notes.md"),
+    ("Meeting%20notes.md", "Work/Meeting notes.md"),
+    ("../People/Alice.md", "People/Alice.md"),
+    ("Work/Nope/Alice.md", None),  # no path ends so: no guess by name
+])
+def test_a_markdown_link_in_a_vault_reaches_the_note_its_path_ends(target, expected):
+    """ttrpg-convert and hand-written links name a note by the end of its path from another root
+    (``[charmed](rules/conditions.md)``): Obsidian opens the note, qagraph made it a stub."""
+    hit = ArticleIndex(VAULT, path_ends=True).resolve(target, "markdown-link", "Projects/Other.md")
+    assert (hit.path if hit else None) == expected
+    assert ArticleIndex(VAULT).resolve("Fiction/Alice.md", "markdown-link", "Projects/Other.md") is None  # a site's
+
+
 @pytest.mark.parametrize(("target", "label", "origin", "expected"), [
     ("Read the FAQ", "Home", "wiki-link", "Home.md"),  # [[label|target]]: GitHub wikis, Dendron
     ("Alice", "Home", "wiki-link", "People/Alice.md"),  # Obsidian's [[target|label]] first

@@ -674,6 +674,27 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_s_markdown_link_reaches_the_note_its_path_ends(tmp_path: Path):
+    """A rules compendium converted into a vault's subfolder links ``[frightened](rules/conditions.md)``
+    from its monsters: Obsidian opens ``Compendium/rules/conditions.md`` (a link's path may name a note by
+    its end, as ``[[rules/conditions]]`` does); each such link was a stub. In a site, it stays one."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"Compendium/rules/conditions.md": "## Frightened\n",
+                       "Compendium/bestiary/undead/wight.md": "Immune to [frightened](rules/conditions.md#Frightened).\n",
+                       "Sessions/One.md": "We met a [wight](bestiary/undead/wight.md) and a [ghoul](bestiary/ghoul.md).\n"}.items():
+        write_article(vault, name, text)
+    kg = build(vault, out=tmp_path / "out")
+    assert sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related") == [
+        ("article:Compendium/bestiary/undead/wight", "article:Compendium/rules/conditions"),
+        ("article:Sessions/One", "article:Compendium/bestiary/undead/wight"),
+        ("article:Sessions/One", "article:Sessions/bestiary/ghoul")]  # no note's path ends so: a stub
+    shutil.rmtree(vault / ".obsidian")
+    kg = build(vault, out=tmp_path / "site")
+    assert ("article:Sessions/One", "article:Compendium/bestiary/undead/wight") not in {
+        (u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"}
+
+
 def test_folders_named_like_languages_beside_others_are_topics(tmp_path: Path):
     """Top folders with a language's name beside a folder that is none (or a vault of one language's
     folder) are a vault's topics, as before."""
