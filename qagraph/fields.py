@@ -131,7 +131,8 @@ class FieldMap:
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
     ``SUMMARY.md``: no page) and ``toc_pages`` the pages it lists (the others are not published),
-    ``templates`` the paths of folders of templates of new notes (an Obsidian vault's); ``properties`` reads the ``key:: value`` lines a file starts with as its front
+    ``templates`` the paths of folders of templates of new notes (an Obsidian vault's), ``vault_excluded`` an
+    Obsidian vault's Excluded files (its ``userIgnoreFilters``: :func:`qagraph.presets.vault_excluded`); ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
@@ -294,6 +295,7 @@ class FieldMap:
     skip_folders: tuple[str, ...] = ()
     skip_files: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
+    vault_excluded: tuple[str, ...] = ()
     toc: str | None = None
     toc_pages: tuple[str, ...] = ()
     site_url: str | None = None
@@ -373,7 +375,7 @@ class FieldMap:
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
-        "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "keywords_merge": bool, "inline_tags": bool,
+        "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,

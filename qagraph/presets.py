@@ -1029,6 +1029,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
                          "permalink; notes with publish: false not published")
+        excluded = _obsidian_excluded(vault)
+        if excluded:  # Obsidian leaves them out of its graph and search (Files and links > Excluded files)
+            fields = replace(fields, vault_excluded=excluded)
+            notes.append("excluded files skipped (" + ", ".join(excluded) + ")")
         templates = _obsidian_templates(vault)
         held = tuple(t for t, _ in templates if _is_dir(vault / t))
         if held:
@@ -1589,6 +1593,35 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
         if isinstance(folder, str) and folder.strip().strip("/"):
             folders.setdefault(folder.strip().strip("/"), name)
     return tuple(folders.items())
+
+
+def _obsidian_excluded(base: Path) -> tuple[str, ...]:
+    """An Obsidian vault's Excluded files (``.obsidian/app.json``'s ``userIgnoreFilters``): what
+    :func:`vault_excluded` matches; none when the settings cannot be read."""
+    data = _read_regular(base / ".obsidian/app.json", MAX_DATA_FILE)
+    if isinstance(data, str):
+        return ()
+    try:
+        value = _parsed(data.decode("utf-8", "replace"), json.loads)
+    except ValueError:
+        return ()
+    filters = value.get("userIgnoreFilters") if isinstance(value, dict) else None
+    return tuple(f for f in filters if isinstance(f, str) and f) if isinstance(filters, list) else ()
+
+
+def vault_excluded(path: str, filters: Sequence[str]) -> str | None:
+    """The first of an Obsidian vault's Excluded files ``filters`` that leaves out the note at ``path``
+    (from the vault's root), as Obsidian matches them: one between slashes is a regular expression
+    found in the path, any other the start of the path (``Archive/``, the folder Obsidian's picker adds).
+
+    >>> filters = ["Archive/", "/[.]draft[.]md$/", "Inbox"]
+    >>> [vault_excluded(p, filters) for p in ["Archive/a.md", "Notes/x.draft.md", "Inbox.md", "Notes/Archive/c.md"]]
+    ['Archive/', '/[.]draft[.]md$/', 'Inbox', None]
+    """
+    for f in filters:
+        if f.startswith("/") and f.endswith("/") and len(f) > 2 and _search(f[1:-1], path) or path.startswith(f):
+            return f
+    return None
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:
@@ -3124,7 +3157,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     Files outside ``fields.content_dir``, inside ``fields.skip_folders``, matched by ``fields.ignores``
     (:func:`site_ignored`: what an ``.eleventyignore`` names) or ``fields.ignore_files`` (a Hugo config's
     ``ignoreFiles``, regular expressions searched in the file's path), with ``fields.partials``
-    the files and folders named ``_...`` (Docusaurus's partials), and, with
+    the files and folders named ``_...`` (Docusaurus's partials), an Obsidian vault's templates
+    (``fields.templates``) and Excluded files (``fields.vault_excluded``), and, with
     ``fields.bundles`` (Hugo), the resources of a page bundle: every file beside an
     ``index.md`` or below its folder (never at the root of the content: the home page is
     a section). With ``fields.headless`` and the corpus ``root``, a section whose
@@ -3154,13 +3188,17 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     toc_pages = set(fields.toc_pages)
     index_pages = {n for n in names if n.rpartition("/")[2] == "index.md"} if fields.path_urls else set()
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
-            or templates or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
+            or templates or fields.vault_excluded or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
             or fields.hexo or fields.ignore_files or fields.jekyll):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
     for name in names:
         if templates and name.startswith(templates):
             folder = next(t for t in templates if name.startswith(t))
             skips[name] = f"in {folder}, the vault's templates of new notes (its settings say so): not a note"
+            continue
+        hidden = vault_excluded(name.removeprefix(content), fields.vault_excluded) if fields.vault_excluded else None
+        if hidden is not None:
+            skips[name] = f"excluded in the vault's settings (Excluded files: {hidden}): not in Obsidian's graph"
             continue
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes

@@ -6,6 +6,7 @@ each format with the quirks real ones have (see tests/fixtures/README.md).
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -494,6 +495,26 @@ def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dic
     assert set(why) == {f"{folder}/Daily.md", f"{folder}/Meeting.md"}
     assert why[f"{folder}/Daily.md"] == (f"in {folder}/, the vault's templates of new notes (its settings say so): "
                                          "not a note")
+
+
+def test_a_vault_s_excluded_files_are_no_notes(tmp_path: Path):
+    """A vault's settings exclude its archive and its drafts (Files and links > Excluded files, app.json's
+    userIgnoreFilters: a folder, a /regular expression/): Obsidian leaves them out of its graph and search,
+    qagraph read them as notes. A folder of the same name deeper in the vault is not excluded."""
+    vault = tmp_path / "vault"
+    filters = ["Archive/", "/\\.draft\\.md$/", ""]
+    for name, text in {".obsidian/app.json": '{"userIgnoreFilters": %s}' % json.dumps(filters),
+                       "Archive/Old plan.md": "Superseded by [[Plan]].\n", "Notes/Plan.md": "The plan.\n",
+                       "Notes/Plan.draft.md": "A draft of [[Plan]].\n", "Notes/Archive/Kept.md": "Kept.\n",
+                       "Home.md": "See [[Plan]].\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert sorted(a.path for a in result.articles) == ["Home.md", "Notes/Archive/Kept.md", "Notes/Plan.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert why == {"Archive/Old plan.md": "excluded in the vault's settings (Excluded files: Archive/): "
+                                          "not in Obsidian's graph",
+                   "Notes/Plan.draft.md": "excluded in the vault's settings (Excluded files: /\\.draft\\.md$/): "
+                                          "not in Obsidian's graph"}
 
 
 def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path):
