@@ -746,7 +746,8 @@ class ArticleIndex(Generic[A]):
                 folder = page.rpartition("/")[0]
                 self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
         for group in self.by_name.values():
-            group.sort(key=lambda a: (_spaced(self._stem(a.path)), *_shortest(a)))
+            if len(group) > 1:  # most names are one note's (36k names of 36k notes: no key made for them)
+                group.sort(key=lambda a: (_spaced(self._stem(a.path)), *_shortest(a)))
         for group in self.by_alias.values():
             group.sort(key=_shortest)
         #: the aliases links reach articles by (none without ``alias_targets``)
