@@ -175,7 +175,8 @@ class FieldMap:
     ``render: never``, as Hugo's docs keep theirs in ``_common/``): each one's path below the content
     folder (lower case, no ``.md``) and the ``(origin, target, text)`` of its links to pages of the
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
-    (:func:`included_links`).
+    (:func:`included_links`). ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
+    show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
     ``ref_shortcodes`` are the ``(name, prefix)`` of a Hugo site's own
     shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
     ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`).
@@ -327,6 +328,7 @@ class FieldMap:
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
+    include_shortcodes: tuple[tuple[str, str], ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -765,7 +767,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
-        if fields.includes and "include" in raw_body:
+        if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.ref_shortcodes and "{{" in raw_body:
@@ -1392,6 +1394,18 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     >>> body = '{{% include "/_common/note.md" %}}\\n{{< include "_common/tip" >}} `{{% include "/_common/note" %}}`'
     >>> [(link.target, link.text, link.line) for link in included_links("content/guide/x.md", body, 5, hugo)]
     [('/a/', 'A', 5), ('/b/', None, 6)]
+
+    A shortcode of ``fields.include_shortcodes`` shows the snippet of its bundle that it names, or the first
+    whose name starts so (``.Resources.GetMatch "name*"``), of the page's own language:
+
+    >>> istio = FieldMap(content_dir="content/", languages=("en", "zh"), include_shortcodes=(("boilerplate", "boilerplates"),),
+    ...                  includes=(("en/boilerplates/helm-prereqs", (("markdown-link", "/setup/", ""),)),
+    ...                            ("zh/boilerplates/helm-prereqs", (("markdown-link", "/zh/setup/", ""),))))
+    >>> body = '{{< boilerplate helm-prereqs >}}\\n{{< boilerplate "helm-pre" >}} {{< boilerplate none >}}'
+    >>> [(link.target, link.line) for link in included_links("content/en/docs/helm/index.md", body, 1, istio)]
+    [('/setup/', 1), ('/setup/', 2)]
+    >>> [link.target for link in included_links("content/zh/docs/helm/index.md", body, 1, istio)]
+    ['/zh/setup/', '/zh/setup/']
     """
     snippets = dict(fields.includes)
     text = masked if masked is not None else mask_code(body)
@@ -1406,6 +1420,20 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
         found = next((snippets[p] for p in tried if p in snippets), ())
         line = first_line + text.count("\n", 0, m.start())
         links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
+    if fields.include_shortcodes:
+        bundles = dict(fields.include_shortcodes)
+        language = below.split("/", 1)[0] if "/" in below and below.split("/", 1)[0] in fields.languages else ""
+        for m in _SHORTCODE_PATH.finditer(text):
+            bundle = bundles.get(m.group(2))
+            if bundle is None or m.group(1) is not None:
+                continue
+            start = f"{language}/{bundle}/" if language else f"{bundle}/"
+            given = (m.group(3) or m.group(4) or m.group(5) or "").strip().lower()
+            key = start + given
+            found = snippets.get(key) or next((snippets[k] for k in sorted(snippets) if k.startswith(key)), ()) if given else ()
+            line = first_line + text.count("\n", 0, m.start())
+            links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
+        links.sort(key=lambda link: link.line)
     return links
 
 

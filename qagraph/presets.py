@@ -572,22 +572,8 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
     ...     hugo_ref_shortcodes(Path(root), {"params": {"V": "2.1"}})
     (('docsref', 'docs/2.1'), ('pageref', ''))
     """
-    named = settings.get("layoutdir")
-    mounts = _hugo_key(settings, "module", "mounts")
-    mounted = [m.get("source") for m in mounts if isinstance(m, Mapping) and isinstance(m.get("target"), str)
-               and m["target"].strip().strip("/") == "layouts"] if isinstance(mounts, list) else []
-    folder = named if isinstance(named, str) and named.strip() else (
-        mounted[0] if len(mounted) == 1 and isinstance(mounted[0], str) else "layouts")
-    try:
-        templates = sorted((root / folder.strip().strip("/") / "shortcodes").glob("*.html"))
-    except OSError:
-        return ()
     found = []
-    for template in templates:
-        try:
-            text = template.read_text("utf-8", "replace")
-        except OSError:
-            continue
+    for name, text in _hugo_shortcode_templates(root, settings):
         call = _TEMPLATE_REF.search(text)
         if call is None:
             continue
@@ -604,10 +590,32 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
                     break
                 prefix.append(str(value).strip("/"))
             else:
-                found.append((template.stem, "/".join(p for p in prefix if p)))
+                found.append((name, "/".join(p for p in prefix if p)))
             continue
-        found.append((template.stem, ""))
+        found.append((name, ""))
     return tuple(found)
+
+
+def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``layouts/shortcodes/*.html``,
+    in its ``layoutDir`` or the folder its config mounts as ``layouts``); none where it has no such folder."""
+    named = settings.get("layoutdir")
+    mounts = _hugo_key(settings, "module", "mounts")
+    mounted = [m.get("source") for m in mounts if isinstance(m, Mapping) and isinstance(m.get("target"), str)
+               and m["target"].strip().strip("/") == "layouts"] if isinstance(mounts, list) else []
+    folder = named if isinstance(named, str) and named.strip() else (
+        mounted[0] if len(mounted) == 1 and isinstance(mounted[0], str) else "layouts")
+    try:
+        templates = sorted((root / folder.strip().strip("/") / "shortcodes").glob("*.html"))
+    except OSError:
+        return []
+    found = []
+    for template in templates:
+        try:
+            found.append((template.stem, template.read_text("utf-8", "replace")))
+        except OSError:
+            continue
+    return found
 
 
 def _given_argument(template: str, variable: str) -> bool:
@@ -913,6 +921,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if includes:
             fields = replace(fields, includes=includes)
             notes.append(f"{len(includes)} include snippets (a page that includes one shows its links)")
+            bundles = [_below_language(folder[len(fields.content_dir):], fields.languages)
+                       for folder in _headless_bundles(base, names, fields)]
+            if shown := hugo_bundle_shortcodes(_site_root(config[0]) if config is not None else base, settings, bundles):
+                fields = replace(fields, include_shortcodes=shown)
+                notes.append("shortcodes that show a snippet: " + ", ".join(f"{name} ({bundle}/)" for name, bundle in shown))
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -1116,10 +1129,12 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
 def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
     """The include snippets of a Hugo site, as :attr:`~qagraph.fields.FieldMap.includes` holds them: the
     Markdown files of its sections that cascade ``render: never`` (no pages of their own: Hugo's docs
-    keep theirs in ``_common/`` folders), each with its links to the site's pages (from its root, or
+    keep theirs in ``_common/`` folders) and of its headless page bundles (Istio's ``boilerplates/``,
+    whose Markdown resources its ``{{< boilerplate name >}}`` shows), each with its links to the site's pages (from its root, or
     to the glossary page: a relative one would be the snippet's own, which has no url), the links of
     the snippets it includes in turn too. A snippet that cannot be read has none."""
     hidden, _ = _cascaded_headless(names, fields, base, {})
+    hidden = {**hidden, **dict.fromkeys(_headless_bundles(base, names, fields), "")}
     if not hidden:
         return ()
     own: dict[str, tuple[tuple[str, str, str], ...]] = {}
@@ -1150,6 +1165,62 @@ def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
         return own[key] + tuple(inner)
 
     return tuple((key, shown) for key in sorted(own) if (shown := links(key, frozenset({key}))))
+
+
+def _headless_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> list[str]:
+    """The folders of the content whose leaf bundle (``index.md``) Hugo renders no page of (``headless: true``,
+    ``build: {render: never}``): its Markdown resources are no pages either, only what a page shows of them."""
+    found = []
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        if file_name.lower() not in ("index.md", "index.markdown") or not name.startswith(fields.content_dir):
+            continue
+        head = _read_head(base / name)
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
+        if fm is not None and not isinstance(fm, Problem) and not_rendered(fm.data, drafts=fields.skip_drafts):
+            found.append(folder)
+    return found
+
+
+def hugo_bundle_shortcodes(root: Path, settings: Mapping[str, Any], bundles: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The ``(name, bundle)`` of a Hugo site's shortcodes that show a Markdown resource of a headless page
+    bundle at the top of its content (``bundles``, below the content or a language's folder), named by the
+    argument they are given: Istio's ``{{< boilerplate gateway-api-support >}}`` shows
+    ``boilerplates/gateway-api-support.md``. Such a shortcode's template (``layouts/shortcodes/*.html``) gets
+    the bundle by ``GetPage`` and the resource by ``.Resources.GetMatch``; without one of that name, the
+    shortcode named as the bundle is, or as one of its items (``boilerplate`` for ``boilerplates/``), is taken to.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     folder = Path(root, "layouts", "shortcodes"); folder.mkdir(parents=True)
+    ...     _ = (folder / "snippet.html").write_text('{{ $b := .Site.GetPage "page" "notes" }}'
+    ...                                            '{{ ($b.Resources.GetMatch (printf "%s*" (.Get 0))).Content }}')
+    ...     _ = (folder / "boilerplate.html").write_text('{{ .Inner }}')
+    ...     hugo_bundle_shortcodes(Path(root), {}, ["boilerplates", "notes"])
+    (('boilerplates', 'boilerplates'), ('note', 'notes'), ('notes', 'notes'), ('snippet', 'notes'))
+    """
+    tops = {bundle.strip("/") for bundle in bundles if bundle.strip("/") and "/" not in bundle.strip("/")}
+    templates = dict(_hugo_shortcode_templates(root, settings))
+    found = set()
+    for name, text in templates.items():
+        got = _TEMPLATE_BUNDLE.search(text)
+        if got and got.group(1) in tops and ".Resources.GetMatch" in text and ".Content" in text:
+            found.add((name, got.group(1)))
+    for top in tops:
+        found.update((name, top) for name in {top, top.removesuffix("s")} if name not in templates)
+    return tuple(sorted(found))
+
+
+#: a template's ``.Site.GetPage "page" "boilerplates"`` (or ``site.GetPage "/boilerplates"``): the page it gets
+_TEMPLATE_BUNDLE = re.compile(r'GetPage\s+(?:"(?:page|section)"\s+)?"/?([^"/]+)/?"')
+
+
+def _below_language(path: str, languages: Sequence[str]) -> str:
+    """``path`` below the content folder without the language folder it is in (``en/boilerplates`` ->
+    ``boilerplates``), as each language's site sees it."""
+    first, _, rest = path.partition("/")
+    return rest if rest and first in languages else path
 
 
 def _site_root(config: Path) -> Path:

@@ -4162,6 +4162,35 @@ def test_a_hugo_page_that_includes_a_snippet_shows_the_snippet_s_links(tmp_path:
         ("tools/Sorter", "tools/deep"): False}
 
 
+def test_a_hugo_page_shows_the_links_of_the_headless_bundle_snippet_its_shortcode_names(tmp_path: Path):
+    """Istio keeps snippets as the Markdown resources of a headless bundle (boilerplates/index.md says
+    headless: true) and shows one in a page with {{< boilerplate name >}}, whose template renders the
+    resource the name matches (GetMatch "name*"), from the page's own language's bundle: its links are
+    in the page's html. They were lost. A site's template that gets another bundle so (snippet, of
+    notes/) shows its resources too; a shortcode in code, or naming no snippet, shows nothing."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/latest"\n[languages.en]\ncontentDir = "content/en"\n'
+                                     '[languages.fr]\ncontentDir = "content/fr"\n')
+    write_article(site / "layouts" / "shortcodes", "snippet.html",
+                  '{{ $b := .Site.GetPage "page" "notes" }}{{ ($b.Resources.GetMatch (printf "%s*" (.Get 0))).Content }}')
+    headless = "---\nheadless: true\n---\n"
+    pages = {"en/_index.md": "---\ntitle: Home\n---\n", "en/setup.md": "---\ntitle: Setup\n---\n",
+             "en/reqs.md": "---\ntitle: Reqs\n---\n", "fr/setup.md": "---\ntitle: Installer\n---\n",
+             "en/boilerplates/index.md": headless, "fr/boilerplates/index.md": headless, "en/notes/index.md": headless,
+             "en/boilerplates/helm-prereqs.md": "---\n---\n1. Do the [setup](/setup/).\n",
+             "fr/boilerplates/helm-prereqs.md": "---\n---\n1. Voir [installer](/fr/setup/).\n",
+             "en/notes/caveat.md": "---\n---\n{{< tip >}}\nRead the [requirements](/reqs/).\n{{< /tip >}}\n",
+             "en/helm/index.md": "---\ntitle: Helm\n---\n{{< boilerplate helm-prereqs >}}\n{{< snippet caveat >}}\n"
+                                 "{{< boilerplate none >}}\n```\n{{< boilerplate helm >}}\n```\n",
+             "fr/helm/index.md": "---\ntitle: Helm\n---\n{{< boilerplate helm >}}\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("helm", "setup"): False, ("helm", "reqs"): False, ("fr/helm", "fr/setup"): False}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
