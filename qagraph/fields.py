@@ -177,6 +177,9 @@ class FieldMap:
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
     (:func:`included_links`). ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
     show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
+    ``resource_pages`` are the folders (below the content folder, lower case) of the leaf bundles whose
+    layout shows their Markdown resources on their page (Istio's FAQs): ``includes`` holds those too, and
+    the page has their links (:func:`resource_links`).
     ``ref_shortcodes`` are the ``(name, prefix)`` of a Hugo site's own
     shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
     ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`).
@@ -329,6 +332,7 @@ class FieldMap:
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
+    resource_pages: tuple[str, ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
     partials: bool = False
@@ -770,6 +774,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
+        if fields.resource_pages and name.rpartition("/")[0][len(fields.content_dir):].lower() in fields.resource_pages:
+            found += resource_links(name, body_line or fm.line, fields)
         if fields.ref_shortcodes and "{{" in raw_body:
             found = sorted(found + shortcode_ref_links(raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
@@ -1435,6 +1441,20 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
             links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
         links.sort(key=lambda link: link.line)
     return links
+
+
+def resource_links(name: str, line: int, fields: FieldMap) -> list[TextLink]:
+    """The links of the Markdown resources that the bundle page ``name`` shows (``fields.includes`` holds
+    them, by path), on its first ``line``: its layout renders their content below its own.
+
+    >>> faq = FieldMap(content_dir="content/", resource_pages=("faq/general",), includes=(
+    ...     ("faq/general/why", (("markdown-link", "/mesh/", "mesh"),)), ("faq/generality", (("markdown-link", "/x/", ""),))))
+    >>> [(link.target, link.text, link.line) for link in resource_links("content/faq/general/index.md", 4, faq)]
+    [('/mesh/', 'mesh', 4)]
+    """
+    below = f"{name.rpartition('/')[0][len(fields.content_dir):].lower()}/"
+    return [TextLink(origin, target, label or None, line)
+            for key, shown in fields.includes if key.startswith(below) for origin, target, label in shown]
 
 
 #: a shortcode given a path, ``{{< docsref "/forms/select#sizing" >}}`` (or ``urlPath="..."``), with the text of the

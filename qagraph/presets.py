@@ -596,17 +596,23 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
     return tuple(found)
 
 
-def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``layouts/shortcodes/*.html``,
-    in its ``layoutDir`` or the folder its config mounts as ``layouts``); none where it has no such folder."""
+def _hugo_layout_folder(root: Path, settings: Mapping[str, Any]) -> Path:
+    """The layouts folder of the Hugo site ``root``: its ``layoutDir``, the folder its config mounts as
+    ``layouts``, else ``layouts/``."""
     named = settings.get("layoutdir")
     mounts = _hugo_key(settings, "module", "mounts")
     mounted = [m.get("source") for m in mounts if isinstance(m, Mapping) and isinstance(m.get("target"), str)
                and m["target"].strip().strip("/") == "layouts"] if isinstance(mounts, list) else []
     folder = named if isinstance(named, str) and named.strip() else (
         mounted[0] if len(mounted) == 1 and isinstance(mounted[0], str) else "layouts")
+    return root / folder.strip().strip("/")
+
+
+def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``shortcodes/*.html`` in
+    its layouts folder, :func:`_hugo_layout_folder`); none where it has no such folder."""
     try:
-        templates = sorted((root / folder.strip().strip("/") / "shortcodes").glob("*.html"))
+        templates = sorted((_hugo_layout_folder(root, settings) / "shortcodes").glob("*.html"))
     except OSError:
         return []
     found = []
@@ -917,7 +923,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/_index.md" in names:  # Hugo's own docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
-        includes = _hugo_includes(base, names, fields) if fields.headless else ()
+        showing = _bundles_showing_resources(base, names, fields, _site_root(config[0]) if config is not None else base,
+                                             settings) if fields.headless and fields.bundles else []
+        includes = _hugo_includes(base, names, fields, showing) if fields.headless else ()
+        if showing:
+            fields = replace(fields, resource_pages=tuple(folder[len(fields.content_dir):].lower() for folder in showing))
+            notes.append(f"{len(showing)} bundle pages whose layout shows their Markdown resources (an FAQ's questions)")
         if includes:
             fields = replace(fields, includes=includes)
             notes.append(f"{len(includes)} include snippets (a page that includes one shows its links)")
@@ -1126,15 +1137,17 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
     return tuple(found)
 
 
-def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap,
+                   showing: Sequence[str] = ()) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
     """The include snippets of a Hugo site, as :attr:`~qagraph.fields.FieldMap.includes` holds them: the
     Markdown files of its sections that cascade ``render: never`` (no pages of their own: Hugo's docs
     keep theirs in ``_common/`` folders) and of its headless page bundles (Istio's ``boilerplates/``,
-    whose Markdown resources its ``{{< boilerplate name >}}`` shows), each with its links to the site's pages (from its root, or
+    whose Markdown resources its ``{{< boilerplate name >}}`` shows) or of the bundles ``showing`` theirs
+    on their own page (:func:`_bundles_showing_resources`), each with its links to the site's pages (from its root, or
     to the glossary page: a relative one would be the snippet's own, which has no url), the links of
     the snippets it includes in turn too. A snippet that cannot be read has none."""
     hidden, _ = _cascaded_headless(names, fields, base, {})
-    hidden = {**hidden, **dict.fromkeys(_headless_bundles(base, names, fields), "")}
+    hidden = {**hidden, **dict.fromkeys([*_headless_bundles(base, names, fields), *showing], "")}
     if not hidden:
         return ()
     own: dict[str, tuple[tuple[str, str, str], ...]] = {}
@@ -1181,6 +1194,41 @@ def _headless_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> lis
         if fm is not None and not isinstance(fm, Problem) and not_rendered(fm.data, drafts=fields.skip_drafts):
             found.append(folder)
     return found
+
+
+def _bundles_showing_resources(base: Path, names: Sequence[str], fields: FieldMap, root: Path,
+                               settings: Mapping[str, Any]) -> list[str]:
+    """The folders of the leaf bundles whose page shows the Markdown resources beside it: its ``layout:``
+    template (``layouts/<type or section>/<layout>.html``, else ``layouts/_default/``) ranges over
+    ``.Resources.ByType "page"`` (or ``.Resources.Match "*.md"``) and renders their ``.Content``, as Istio's
+    FAQ pages show their questions and its glossary its terms: the resources' links are the page's."""
+    folder = _hugo_layout_folder(root, settings)
+    found = []
+    for name in names:
+        bundle, _, file_name = name.rpartition("/")
+        if file_name.lower() not in ("index.md", "index.markdown") or not name.startswith(fields.content_dir):
+            continue
+        head = _read_head(base / name)
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
+        if fm is None or isinstance(fm, Problem) or not isinstance(layout := fm.data.get("layout"), str) or not layout.strip():
+            continue
+        section = _below_language(bundle[len(fields.content_dir):], fields.languages).partition("/")[0]
+        given = fm.data.get("type")
+        kind = given.strip() if isinstance(given, str) and given.strip() else section
+        for place in (kind, "_default"):
+            try:
+                template = (folder / place / f"{layout.strip()}.html").read_text("utf-8", "replace")
+            except (OSError, ValueError):
+                continue
+            if _TEMPLATE_RESOURCES.search(template) and ".Content" in template:
+                found.append(bundle)
+            break
+    return found
+
+
+#: a template's range over a page's Markdown resources: ``.Resources.ByType "page"``, ``.Resources.Match "*.md"``
+_TEMPLATE_RESOURCES = re.compile(r'\.Resources\.(?:ByType\s+"page"|Match\s+"[^"]*\.md")')
 
 
 def hugo_bundle_shortcodes(root: Path, settings: Mapping[str, Any], bundles: Sequence[str]) -> tuple[tuple[str, str], ...]:

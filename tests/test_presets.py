@@ -4191,6 +4191,36 @@ def test_a_hugo_page_shows_the_links_of_the_headless_bundle_snippet_its_shortcod
         ("helm", "setup"): False, ("helm", "reqs"): False, ("fr/helm", "fr/setup"): False}
 
 
+def test_a_hugo_bundle_page_whose_layout_shows_its_markdown_resources_has_their_links(tmp_path: Path):
+    """Istio's FAQ pages (about/faq/general/index.md, layout: faq) and its glossary are leaf bundles whose
+    Markdown resources (one per question, one per term) are no pages: the layout ranges over
+    .Resources.ByType "page" and renders each one's .Content on the bundle's page, whose html has
+    their links. They were lost. The layout is looked for under the page's section, then _default; a
+    bundle whose layout does not show its resources has none of their links."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    write_article(site / "layouts" / "_default", "faq.html",
+                  '{{ define "main" }}{{ .Content }}{{ range sort (.Resources.ByType "page") ".Params.weight" }}'
+                  '<h5>{{ .Title }}</h5>{{ .Content }}{{ end }}{{ end }}\n')
+    write_article(site / "layouts" / "docs", "terms.html",
+                  '{{ range $w := .Resources.Match "*.md" }}<dt>{{ $w.Title }}</dt><dd>{{ $w.Content }}</dd>{{ end }}\n')
+    write_article(site / "layouts" / "_default", "plain.html", '{{ .Content }}{{ range .Resources }}{{ .Name }}{{ end }}\n')
+    pages = {"_index.md": "---\ntitle: Home\n---\n", "mesh.md": "---\ntitle: Mesh\n---\n", "start.md": "---\ntitle: Start\n---\n",
+             "faq/general/index.md": "---\ntitle: General FAQ\nlayout: faq\n---\n",
+             "faq/general/what.md": "---\ntitle: What is it?\nweight: 10\n---\nSee [the mesh](/mesh/).\n",
+             "faq/general/how.md": "---\ntitle: How do I start?\nweight: 20\n---\nFollow [start](/start/).\n",
+             "docs/words/index.md": "---\ntitle: Words\nlayout: terms\n---\n",
+             "docs/words/mesh.md": "---\ntitle: Mesh\n---\nA [mesh](/mesh/).\n",
+             "notes/index.md": "---\ntitle: Notes\nlayout: plain\n---\n",
+             "notes/one.md": "---\ntitle: One\n---\n[start](/start/)\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("faq/general", "mesh"): False, ("faq/general", "start"): False, ("docs/words", "mesh"): False}
+
+
 def test_links_written_with_the_path_of_a_hugo_site_s_base_url_lead_to_its_pages(tmp_path: Path):
     """A site published below a path (baseURL https://example.org/blog/) is linked to by urls under
     it, /blog/install/, as its pages' hrefs are: those links were stubs (blog/install)."""
