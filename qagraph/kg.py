@@ -420,7 +420,8 @@ class KnowledgeGraph:
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),
-                             path_ends=bool(fields.get("path_ends")))
+                             path_ends=bool(fields.get("path_ends")),
+                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo"))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

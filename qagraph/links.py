@@ -674,7 +674,8 @@ class ArticleIndex(Generic[A]):
     the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
     whose absolute links count as internal, as do those to ``site_hosts``, other hosts serving it; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
-    (:meth:`url_relative`); ``alias_fields`` are front-matter fields
+    (:meth:`url_relative`), and with ``urls_first`` (a Jekyll site, which rewrites no link) before the
+    linking file's folder; ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
     but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
@@ -692,8 +693,10 @@ class ArticleIndex(Generic[A]):
     def __init__(self, articles: Sequence[A], *, content_dir: str = "", bundles: bool = False,
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
-                 alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False) -> None:
+                 alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
+                 urls_first: bool = False) -> None:
         self.content_dir = content_dir
+        self.urls_first = urls_first
         self.path_ends = path_ends
         self.label_targets = label_targets
         self.alias_targets = alias_targets
@@ -867,10 +870,12 @@ class ArticleIndex(Generic[A]):
         does: GitHub wikis and Dendron write ``[[label|target]]`` (Obsidian's order comes first;
         in an index without ``label_targets``, an Obsidian vault's, the only one).
 
-        Order: a site-absolute target (``/x/y``) by url then page path; a relative one
-        from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
-        linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``, a
-        link that is no file's path) by url from the linking page's (:meth:`url_relative`); then as a folder, by
+        Order: a site-absolute target (``/x/y``) by url then page path; a relative one (with ``urls_first``, a
+        link that is no file's path) first by the url a browser goes to from the linking page's
+        (:meth:`url_relative`: a Jekyll page ``_articles/de/a.md`` at ``/de/a/`` reaches ``/de/b/`` by ``../b/``),
+        then from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
+        linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``)
+        by url from the linking page's; then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
         wiki-link, ref or front-matter name, or with ``path_ends`` a Markdown link), by file name (a
@@ -905,6 +910,10 @@ class ArticleIndex(Generic[A]):
             relative = self._relative(path, source_path)
             if self.bundles and origin == MARKDOWN_LINK and _strip_suffix(path) == path:
                 relative.reverse()  # a link to a url (no file's name), from a Hugo page's url, a folder, first
+            url = self.url_relative(path, origin, source_url)
+            hit = self.by_url.get(_norm(url)) if url is not None and self.urls_first else None
+            if hit is not None:  # a url (no file's name) leads where the browser goes from the page's own url:
+                return hit  # a page published away from its file (/de/a/ of _articles/de/a.md) reaches /de/b/
             for candidate in (*relative, path):
                 if candidate.startswith(".."):
                     continue
@@ -913,7 +922,6 @@ class ArticleIndex(Generic[A]):
                 if hit is not None:
                     return hit
                 keys.append("" if key == "." else key)
-            url = self.url_relative(path, origin, source_url)
             hit = self.by_url.get(_norm(url)) or self.by_path.get(_norm(url)) if url is not None else None
             if hit is None:
                 hit = self.by_key.get(path)

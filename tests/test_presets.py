@@ -2452,6 +2452,28 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
     assert kg.related("_posts/2024-02-13-pancake-day.md") == ["article:_recipes/pancakes"]
 
 
+def test_a_relative_link_in_a_translated_jekyll_collection_leads_where_the_browser_goes(tmp_path: Path):
+    """A collection published at ``/:path/`` puts ``_guides/fr/intro.md`` at ``/fr/intro/``: its link
+    ``../setup/`` is read by the browser from that url and leads to ``/fr/setup/``, the French page;
+    qagraph read it from the file's folder and sent every link of a translation to the English page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
+        "_guides/intro.md": "---\ntitle: Intro\n---\nFirst [set up](../setup/#install).\n",
+        "_guides/setup.md": "---\ntitle: Setup\n---\nBack to the [intro](../intro/).\n",
+        "_guides/fr/intro.md": "---\ntitle: Introduction\n---\nD'abord [installer](../setup/#installer).\n",
+        "_guides/fr/setup.md": "---\ntitle: Installation\n---\nRetour à l'[introduction](../intro/).\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_guides/fr/intro.md") == ["article:_guides/fr/setup"]
+    assert kg.related("_guides/fr/setup.md") == ["article:_guides/fr/intro"]
+    assert kg.related("_guides/intro.md") == ["article:_guides/setup"]
+
+
 def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     """A Jekyll config's ``collections: posts: permalink:`` gives the posts their urls, over the
     site's ``permalink`` (jekyll 4.3 wrote /news/2016/10/06/three-is-here/; the posts were at
