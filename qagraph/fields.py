@@ -253,6 +253,11 @@ class FieldMap:
     root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
     reads ``[Ann](People/Ann.md)`` as a link to ``Team/People/Ann.md`` too.
 
+    ``related_by`` (a Jekyll site whose layout finds them so) makes the names in ``related_lists`` the
+    value of a front-matter field of the pages they lead to, its first: ``("class", "lang")`` reads
+    ``related: [coc]`` as the page whose ``class`` is ``coc``, among those whose ``lang`` (the other
+    fields) is the linking page's, as ``site.articles | where: 'lang', page.lang | where: 'class', name``.
+
     ``overridden`` names the fields a user mapped explicitly: a mapped field that no
     file has is reported.
     """
@@ -364,6 +369,7 @@ class FieldMap:
     label_targets: bool = True
     alias_targets: bool = True
     path_ends: bool = False
+    related_by: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -380,7 +386,7 @@ class FieldMap:
         "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
-        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (),
+        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,

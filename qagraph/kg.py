@@ -421,7 +421,8 @@ class KnowledgeGraph:
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),
                              path_ends=bool(fields.get("path_ends")),
-                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo"))
+                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo"),
+                             related_by=tuple(fields.get("related_by") or ()))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

@@ -660,6 +660,15 @@ class Linked(Protocol):
     def title(self) -> str | None: ...
 
 
+def _field_values(a: Named, names: Sequence[str]) -> tuple[str, ...] | None:
+    """The values of the front-matter fields ``names`` of ``a`` (kept in its ``extra``), as text, as
+    Liquid compares them; ``None`` when one is missing or no single value."""
+    values = tuple(a.extra.get(name) for name in names)
+    if any(v is None or isinstance(v, (dict, list)) for v in values):
+        return None
+    return tuple(str(v).lower() if isinstance(v, bool) else str(v) for v in values)
+
+
 def _swapped(origin: str, label: str | None) -> str | None:
     """The label of a wiki-link ``[[a|b]]``, which names the article when ``a`` names none: Obsidian writes
     ``[[target|label]]``, GitHub wikis and Dendron ``[[label|target]]``. ``None`` for any other link."""
@@ -680,7 +689,8 @@ class ArticleIndex(Generic[A]):
     but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
     (an Obsidian vault) a Markdown link's path that names no file reaches the article whose path ends with it,
-    as a wiki-link's does. It reads
+    as a wiki-link's does; with ``related_by`` (``FieldMap.related_by``) a front-matter name is the value of
+    a field of the page it leads to, among those agreeing with the linking page on the other fields. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -694,9 +704,13 @@ class ArticleIndex(Generic[A]):
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
-                 urls_first: bool = False) -> None:
+                 urls_first: bool = False, related_by: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
         self.urls_first = urls_first
+        self.related_by = tuple(related_by)
+        #: with ``related_by``: the articles by the values of those fields (:func:`_field_values`), path first
+        self.by_related: dict[tuple[str, ...], list[A]] = {}
+        self._by_file: dict[str, A] = {}
         self.path_ends = path_ends
         self.label_targets = label_targets
         self.alias_targets = alias_targets
@@ -748,6 +762,13 @@ class ArticleIndex(Generic[A]):
             if bundles and isinstance(slug, str) and slug.strip():
                 folder = page.rpartition("/")[0]
                 self.by_url.setdefault(_norm(f"{folder}/{slug}"), a)
+        for a in articles if self.related_by else ():
+            self._by_file[a.path] = a
+            values = _field_values(a, self.related_by)
+            if values is not None:
+                self.by_related.setdefault(values, []).append(a)
+        for group in self.by_related.values():
+            group.sort(key=lambda a: a.path)  # Liquid's first of a collection's documents, by their paths
         for group in self.by_name.values():
             if len(group) > 1:  # most names are one note's (36k names of 36k notes: no key made for them)
                 group.sort(key=lambda a: (_spaced(self._stem(a.path)), *_shortest(a)))
@@ -892,6 +913,8 @@ class ArticleIndex(Generic[A]):
                 self.resolve(swapped, origin, source_path, None, source_url)
         if origin in (WIKI_LINK, EMBED) and "/" not in target and "://" not in target:
             return self._by_name(target, source_path)
+        if origin == FRONT_MATTER and self.related_by:
+            return self._related(target, source_path)
         path = self.internal_path(target)
         if path is None:
             return None
@@ -970,6 +993,23 @@ class ArticleIndex(Generic[A]):
                 path.startswith("/") or _strip_suffix(path) != path:
             return None
         return posixpath.normpath(posixpath.join(source_url.rpartition("/")[0] or "/", path))
+
+    def _related(self, name: str, source_path: str) -> A | None:
+        """The article a front-matter name leads to by ``related_by``: the first (by path) whose first
+        field is ``name`` and whose other fields are those of the linking file ``source_path``'s article;
+        ``None`` when none is, as Liquid's ``where`` then finds nothing (a missing field matches nothing).
+
+        >>> from qagraph.model import Article
+        >>> def art(path, **extra): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), (), extra=extra)
+        >>> index = ArticleIndex([art("a/coc.md", kind="coc", lang="en"), art("a/de/coc.md", kind="coc", lang="de"),
+        ...                       art("a/de/x.md", kind="x", lang="de")], related_by=("kind", "lang"))
+        >>> index.resolve("coc", FRONT_MATTER, "a/de/x.md").path, index.resolve("x", FRONT_MATTER, "a/coc.md")
+        ('a/de/coc.md', None)
+        """
+        source = self._by_file.get(source_path)
+        same = _field_values(source, self.related_by[1:]) if source is not None else None
+        found = self.by_related.get((name.strip(), *same)) if same is not None else None
+        return found[0] if found else None
 
     def _index_file(self, path: str) -> A | None:
         """A link to an index file itself (``docs/index.md``, ``/docs/index.md``) names it, before a

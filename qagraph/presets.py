@@ -998,6 +998,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("future: true (posts dated after the build are published)")
             else:  # the day its posts' dates are read against, as Hugo's are: see FieldMap.as_of
                 fields = replace(fields, as_of=_build_day())
+            related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
+            if related_by:  # related: [coc] names the page whose class is coc, in the page's language
+                fields = replace(fields, related_by=related_by)
+                notes.append(f"{', '.join(fields.related_lists)} name pages by their {related_by[0]}"
+                             + (f" of the same {', '.join(related_by[1:])}" if related_by[1:] else "")
+                             + " (as the layouts find them)")
             defaults = _jekyll_defaults(settings)
             if defaults:
                 fields = replace(fields, defaults=defaults)
@@ -1741,6 +1747,47 @@ def vault_excluded(path: str, filters: Sequence[str]) -> str | None:
         if f.startswith("/") and f.endswith("/") and len(f) > 2 and _search(f[1:-1], path) or path.startswith(f):
             return f
     return None
+
+
+#: a Liquid loop over a page's front-matter list: ``{% for related in page.related %} ... {% endfor %}``
+_LIQUID_FOR = re.compile(r"\{%-?\s*for\s+(\w+)\s+in\s+page\.([\w.]+)[^%]*%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+#: a Liquid tag (``{% assign a = site.articles | where: 'class', related | first %}``)
+_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+#: a ``where`` filter of a field by a value: ``where: 'class', related``, ``where: "lang", page.lang``
+_LIQUID_WHERE = re.compile(r"""where\s*:\s*["']([\w-]+)["']\s*,\s*([\w.]+)""")
+
+
+def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
+    """How a Jekyll site's layouts find the pages its front-matter lists name (``FieldMap.related_by``):
+    a loop over ``page.<list>`` (one of ``lists``) whose item picks pages by a field, ``where: 'class',
+    related``, and by fields equal to the page's own, ``where: 'lang', page.lang``; ``()`` when no
+    layout nor include does so (the names are then pages' names, read as links are).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_layouts").mkdir()
+    >>> _ = (root / "_layouts" / "guide.html").write_text(
+    ...     "{% for r in page.related %}{% assign g = site.guides | where: 'lang', page.lang "
+    ...     "| where: 'class', r | first %}<a href='{{ g.url }}'>{% endfor %}")
+    >>> _jekyll_related_by(root, ("related",)), _jekyll_related_by(root, ("see_also",))
+    (('class', 'lang'), ())
+    """
+    for folder in ("_layouts", "_includes"):
+        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+            try:
+                text = template.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for loop in _LIQUID_FOR.finditer(text):
+                item, listed, body = loop.groups()
+                if listed not in lists:
+                    continue
+                for tag in _LIQUID_TAG.findall(body):
+                    wheres = _LIQUID_WHERE.findall(tag)
+                    key = [field for field, value in wheres if value == item]
+                    if len(key) == 1:
+                        return (key[0], *(field for field, value in wheres if value == f"page.{field}"))
+    return ()
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:

@@ -2474,6 +2474,34 @@ def test_a_relative_link_in_a_translated_jekyll_collection_leads_where_the_brows
     assert kg.related("_guides/intro.md") == ["article:_guides/setup"]
 
 
+def test_a_jekyll_related_list_names_pages_by_the_field_its_layout_finds_them_by(tmp_path: Path):
+    """A layout that shows ``related: [setup]`` as ``site.guides | where: 'lang', page.lang | where: 'kind',
+    name | first`` links each name to the page whose ``kind`` it is, in the linking page's language:
+    qagraph read the names as file names, so ``setup`` (the page install.md) was a stub and the French
+    page's ``intro`` led to the English one. A name no page of that language has leads nowhere, as on the site."""
+    import qagraph
+
+    site = tmp_path / "site"
+    loop = ("{% for name in page.related %}\n  {% assign g = site.guides | where: 'lang', page.lang | where: 'kind', name"
+            " | first %}\n  <a href=\"{{ g.url | relative_url }}\">{{ g.title }}</a>\n{% endfor %}\n")
+    for name, text in {
+        "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
+        "_layouts/guide.html": "---\nlayout: default\n---\n{{ content }}\n" + loop,
+        "_guides/intro.md": "---\nlayout: guide\nlang: en\ntitle: Intro\nkind: intro\nrelated: [setup, faq]\n---\nHi.\n",
+        "_guides/install.md": "---\nlayout: guide\nlang: en\ntitle: Setup\nkind: setup\nrelated: [intro]\n---\nHi.\n",
+        "_guides/fr/intro.md": "---\nlayout: guide\nlang: fr\ntitle: Introduction\nkind: intro\nrelated: [setup]\n---\n",
+        "_guides/fr/installer.md": "---\nlayout: guide\nlang: fr\ntitle: Installer\nkind: setup\nrelated:\n  - intro\n"
+                                   "---\nSalut.\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.related("_guides/intro.md") == ["article:_guides/install", "article:faq"]
+    assert kg.related("_guides/install.md") == ["article:_guides/intro"]
+    assert kg.related("_guides/fr/intro.md") == ["article:_guides/fr/installer"]
+    assert kg.related("_guides/fr/installer.md") == ["article:_guides/fr/intro"]
+    assert kg.graph.nodes["article:faq"]["kind"] == "stub"
+
+
 def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     """A Jekyll config's ``collections: posts: permalink:`` gives the posts their urls, over the
     site's ``permalink`` (jekyll 4.3 wrote /news/2016/10/06/three-is-here/; the posts were at
