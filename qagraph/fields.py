@@ -214,9 +214,10 @@ class FieldMap:
     ``posts_permalink`` the pattern its ``collections: posts: permalink:`` gives its posts, over its
     ``permalink`` (which still ends its pages' urls); ``timezone`` its ``timezone``, where a post's date
     is read for its url (:func:`_post_day`: ``UTC`` unless it says, where GitHub Pages builds; ``""``:
-    as written, another tool's); ``language_folders`` the top folders that each
-    hold one language's pages (``en/``, ``ja/``, ``zh_tw/``: a site translated folder by folder, whose
-    pages say their ``lang``), which are no subject: a page's is the folder inside (``en/news/``).
+    as written, another tool's); ``language_folders`` the folders that each
+    hold one language's pages (``en/``, ``ja/``, ``zh_tw/``, or in a collection ``_articles/de/``: a site
+    translated folder by folder, whose pages say their ``lang``), which are no subject: a page's is the
+    folder inside (``en/news/``).
 
     ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
     (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
@@ -2377,8 +2378,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             folders = rel.split("/")[:-1]
             for depth, part in enumerate(folders):  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
-                if depth == 0 and part in fields.language_folders:
-                    continue  # nor a Jekyll site's language folder
+                if "/".join(folders[:depth + 1]) in fields.language_folders:
+                    continue  # nor a Jekyll site's language folder (de/, _articles/de/)
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
                 if fields.identity == "page" and folder == "docs" and not all(
                         _STRUCTURAL.match(f) for f in folders[depth + 1:]):

@@ -1791,8 +1791,9 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:
-    """The top folders of a Jekyll site translated folder by folder (``en/news/_posts/``,
-    ``ja/news/_posts/``, ``zh_tw/about/``): those named by a language's code, when two of them at
+    """The folders of a Jekyll site translated folder by folder: its top folders (``en/news/_posts/``,
+    ``ja/news/_posts/``, ``zh_tw/about/``), or the folders in a collection's (``_articles/de/``, beside
+    the English pages in ``_articles/``), those named by a language's code, when two of them at
     least are named by the ``lang`` their pages give (``langs``: the values sampled, which may miss
     a small language's folder); ``()`` else. A language is no topic: the pages' subjects are the
     folders inside (``news``, ``about``).
@@ -1802,11 +1803,25 @@ def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tupl
     ('bg', 'en', 'ja', 'zh_tw')
     >>> _jekyll_language_folders(["en/a.md", "ja/b.md"], []), _jekyll_language_folders(["it/a.md", "go/b.md"], ["en"])
     ((), ())
+    >>> _jekyll_language_folders(["_articles/a.md", "_articles/de/a.md", "_articles/pt-br/a.md", "_articles/x/a.md"],
+    ...                          ["en", "de", "pt-br"])
+    ('_articles/de', '_articles/pt-br')
     """
     said = {str(v).casefold().replace("_", "-") for v in langs if isinstance(v, str)}
-    tops = sorted({n.split("/", 1)[0] for n in names if "/" in n})
-    codes = tuple(t for t in tops if _LANGUAGE.match(t.replace("_", "-")) and t[:2] in _ISO_639_1)
-    return codes if sum(1 for t in codes if t.casefold().replace("_", "-") in said) > 1 else ()
+    groups: dict[str, set[str]] = {}  # a collection's folder ("" for the site's root) -> the folders in it
+    for n in names:
+        parts = n.split("/")
+        if len(parts) > 1:
+            groups.setdefault("", set()).add(parts[0])
+        if len(parts) > 2 and parts[0].startswith("_"):
+            groups.setdefault(parts[0], set()).add(f"{parts[0]}/{parts[1]}")
+    found: list[str] = []
+    for folders in groups.values():
+        codes = [f for f in sorted(folders) if _LANGUAGE.match((code := f.rpartition("/")[2]).replace("_", "-"))
+                 and code[:2] in _ISO_639_1]
+        if sum(1 for f in codes if f.rpartition("/")[2].casefold().replace("_", "-") in said) > 1:
+            found += codes
+    return tuple(found)
 
 
 def _language_vaults(names: Sequence[str]) -> tuple[str, ...]:

@@ -2502,6 +2502,25 @@ def test_a_jekyll_related_list_names_pages_by_the_field_its_layout_finds_them_by
     assert kg.graph.nodes["article:faq"]["kind"] == "stub"
 
 
+def test_a_language_folder_in_a_jekyll_collection_is_no_subject(tmp_path: Path):
+    """A collection translated folder by folder (``_guides/de/``, ``_guides/pt-br/`` beside the English pages
+    in ``_guides/``, each page saying its ``lang``) files a translation as the English page is filed: the
+    language was the translated pages' subject ("De", "Pt Br"), a topic of its own. A folder inside still is."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
+        "_guides/intro.md": "---\nlang: en\ntitle: Intro\n---\nHi.\n",
+        "_guides/de/intro.md": "---\nlang: de\ntitle: Einführung\n---\nHallo.\n",
+        "_guides/pt-br/intro.md": "---\nlang: pt-br\ntitle: Introdução\n---\nOlá.\n",
+        "_guides/de/tools/editor.md": "---\nlang: de\ntitle: Editor\n---\nHallo.\n",
+        "_guides/tools/editor.md": "---\nlang: en\ntitle: Editor\n---\nHi.\n",
+    }.items():
+        write_article(site, name, text)
+    subjects = {a.path: a.subject for a in load_corpus(site).articles}
+    assert subjects["_guides/de/intro.md"] == subjects["_guides/pt-br/intro.md"] == subjects["_guides/intro.md"]
+    assert subjects["_guides/de/tools/editor.md"] == subjects["_guides/tools/editor.md"] == "Tools"
+
+
 def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     """A Jekyll config's ``collections: posts: permalink:`` gives the posts their urls, over the
     site's ``permalink`` (jekyll 4.3 wrote /news/2016/10/06/three-is-here/; the posts were at
