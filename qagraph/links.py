@@ -660,13 +660,14 @@ class Linked(Protocol):
     def title(self) -> str | None: ...
 
 
-def _field_values(a: Named, names: Sequence[str]) -> tuple[str, ...] | None:
+def _field_values(a: Named, names: Sequence[str]) -> tuple[str | None, ...] | None:
     """The values of the front-matter fields ``names`` of ``a`` (kept in its ``extra``), as text, as
-    Liquid compares them; ``None`` when one is missing or no single value."""
+    Liquid's ``where`` compares them (a missing one, ``None``, matches a missing one only); ``None``
+    when one is no single value (a list, a mapping)."""
     values = tuple(a.extra.get(name) for name in names)
-    if any(v is None or isinstance(v, (dict, list)) for v in values):
+    if any(isinstance(v, (dict, list)) for v in values):
         return None
-    return tuple(str(v).lower() if isinstance(v, bool) else str(v) for v in values)
+    return tuple(None if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values)
 
 
 def _swapped(origin: str, label: str | None) -> str | None:
@@ -709,7 +710,7 @@ class ArticleIndex(Generic[A]):
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
         #: with ``related_by``: the articles by the values of those fields (:func:`_field_values`), path first
-        self.by_related: dict[tuple[str, ...], list[A]] = {}
+        self.by_related: dict[tuple[str | None, ...], list[A]] = {}
         self._by_file: dict[str, A] = {}
         self.path_ends = path_ends
         self.label_targets = label_targets
@@ -997,7 +998,8 @@ class ArticleIndex(Generic[A]):
     def _related(self, name: str, source_path: str) -> A | None:
         """The article a front-matter name leads to by ``related_by``: the first (by path) whose first
         field is ``name`` and whose other fields are those of the linking file ``source_path``'s article;
-        ``None`` when none is, as Liquid's ``where`` then finds nothing (a missing field matches nothing).
+        ``None`` when none is, as Liquid's ``where`` then finds nothing (a field the linking page has not
+        matches the pages without it, as ``where`` compares nil to nil).
 
         >>> from qagraph.model import Article
         >>> def art(path, **extra): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), (), extra=extra)
@@ -1005,6 +1007,10 @@ class ArticleIndex(Generic[A]):
         ...                       art("a/de/x.md", kind="x", lang="de")], related_by=("kind", "lang"))
         >>> index.resolve("coc", FRONT_MATTER, "a/de/x.md").path, index.resolve("x", FRONT_MATTER, "a/coc.md")
         ('a/de/coc.md', None)
+        >>> index = ArticleIndex([art("a.md", kind="a"), art("b.md", kind="b"), art("c.md", kind="c", lang="en")],
+        ...                      related_by=("kind", "lang"))
+        >>> index.resolve("b", FRONT_MATTER, "a.md").path, index.resolve("c", FRONT_MATTER, "a.md")
+        ('b.md', None)
         """
         source = self._by_file.get(source_path)
         same = _field_values(source, self.related_by[1:]) if source is not None else None
