@@ -684,8 +684,8 @@ class ArticleIndex(Generic[A]):
     the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
     whose absolute links count as internal, as do those to ``site_hosts``, other hosts serving it; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
-    (:meth:`url_relative`), and with ``urls_first`` (a Jekyll site, which rewrites no link) before the
-    linking file's folder; ``alias_fields`` are front-matter fields
+    (:meth:`url_relative`), and with ``urls_first`` (a Jekyll site, which rewrites no link) from there
+    only, not from the linking file's folder; ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
     but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
@@ -893,9 +893,9 @@ class ArticleIndex(Generic[A]):
         in an index without ``label_targets``, an Obsidian vault's, the only one).
 
         Order: a site-absolute target (``/x/y``) by url then page path; a relative one (with ``urls_first``, a
-        link that is no file's path) first by the url a browser goes to from the linking page's
-        (:meth:`url_relative`: a Jekyll page ``_articles/de/a.md`` at ``/de/a/`` reaches ``/de/b/`` by ``../b/``),
-        then from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
+        link that is no file's path) only by the url a browser goes to from the linking page's
+        (:meth:`url_relative`: a Jekyll page ``_articles/de/a.md`` at ``/de/a/`` reaches ``/de/b/`` by ``../b/``,
+        and no page when ``/de/b/`` is none), else from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
         linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``)
         by url from the linking page's; then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
@@ -935,9 +935,9 @@ class ArticleIndex(Generic[A]):
             if self.bundles and origin == MARKDOWN_LINK and _strip_suffix(path) == path:
                 relative.reverse()  # a link to a url (no file's name), from a Hugo page's url, a folder, first
             url = self.url_relative(path, origin, source_url)
-            hit = self.by_url.get(_norm(url)) if url is not None and self.urls_first else None
-            if hit is not None:  # a url (no file's name) leads where the browser goes from the page's own url:
-                return hit  # a page published away from its file (/de/a/ of _articles/de/a.md) reaches /de/b/
+            if url is not None and self.urls_first:  # a url (no file's name) leads where the browser goes from
+                # the page's url, and only there: /de/a/ of _articles/de/a.md reaches /de/b/ by ../b/, or no page
+                return self.by_url.get(_norm(url)) or self.by_path.get(_norm(url)) or self.by_folder.get(_norm(url))
             for candidate in (*relative, path):
                 if candidate.startswith(".."):
                     continue

@@ -2455,7 +2455,8 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
 def test_a_relative_link_in_a_translated_jekyll_collection_leads_where_the_browser_goes(tmp_path: Path):
     """A collection published at ``/:path/`` puts ``_guides/fr/intro.md`` at ``/fr/intro/``: its link
     ``../setup/`` is read by the browser from that url and leads to ``/fr/setup/``, the French page;
-    qagraph read it from the file's folder and sent every link of a translation to the English page."""
+    qagraph read it from the file's folder and sent every link of a translation to the English page. A page
+    the translation lacks (``/fr/faq/``) is none: the link is a stub, as the site's link is a 404."""
     import qagraph
 
     site = tmp_path / "site"
@@ -2464,13 +2465,14 @@ def test_a_relative_link_in_a_translated_jekyll_collection_leads_where_the_brows
         "_guides/intro.md": "---\ntitle: Intro\n---\nFirst [set up](../setup/#install).\n",
         "_guides/setup.md": "---\ntitle: Setup\n---\nBack to the [intro](../intro/).\n",
         "_guides/fr/intro.md": "---\ntitle: Introduction\n---\nD'abord [installer](../setup/#installer).\n",
-        "_guides/fr/setup.md": "---\ntitle: Installation\n---\nRetour à l'[introduction](../intro/).\n",
+        "_guides/fr/setup.md": "---\ntitle: Installation\n---\nRetour à l'[introduction](../intro/), la [FAQ](../faq/).\n",
+        "_guides/faq.md": "---\ntitle: FAQ\n---\nBack to the [intro](../intro/).\n",
     }.items():
         write_article(site, name, text)
     kg = qagraph.build(site)
-    assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_guides/fr/intro.md") == ["article:_guides/fr/setup"]
-    assert kg.related("_guides/fr/setup.md") == ["article:_guides/fr/intro"]
+    assert kg.related("_guides/fr/setup.md") == ["article:_guides/fr/intro", "article:/fr/faq"]
+    assert kg.graph.nodes["article:/fr/faq"]["kind"] == "stub"
     assert kg.related("_guides/intro.md") == ["article:_guides/setup"]
 
 
