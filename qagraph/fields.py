@@ -2671,9 +2671,10 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
-    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls),
-    where wiki-links are read, the ``[[links]]`` in any front-matter value (Obsidian properties), and
-    the pages a Notion page's properties name (a relation: ``Name (Other%20Page%20<id>.md)``)."""
+    """Links named in front-matter lists (Hugo's ``relatedfuncs``: page names, paths or urls; a value
+    that is no text, as a theme's ``related: true`` switch, names no page), where wiki-links are read,
+    the ``[[links]]`` in any front-matter value (Obsidian properties), and the pages a Notion page's
+    properties name (a relation: ``Name (Other%20Page%20<id>.md)``)."""
     links: list[RelatedLink] = []
 
     def add(target: str | None, title: str | None, line: int) -> None:
@@ -2694,7 +2695,7 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 if not wiki:  # else found below, with every other property
                     for target, alias in wiki_targets(item):
                         add(target, alias, f.fm.line_of(path))
-            else:
+            elif isinstance(item, str):  # not a flag: Minimal Mistakes' related: true shows related posts
                 add(_text(item), None, f.fm.line_of(path))
     if wiki:
         for key, value in f.data.items():

@@ -4527,3 +4527,22 @@ def test_a_hugo_site_built_with_drafts_publishes_them(tmp_path: Path):
     result = load_corpus(site)
     assert sorted(a.title for a in result.articles) == ["Docs", "Idea", "Labs", "Ready", "Work in progress"]
     assert_every_file_accounted_for(result)
+
+
+
+def test_a_jekyll_themes_related_true_switch_names_no_page(tmp_path: Path):
+    """Minimal Mistakes (the most used Jekyll theme) turns its related-posts block on with
+    ``related: true``, mostly in the config's defaults for every post: it was read as a list of
+    page names, and every post linked to a stub page named ``True``. A list of names still links."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: J\ndefaults:\n  - scope: {path: '', type: posts}\n    values: {related: true}\n",
+        "_posts/2020-05-05-alpha.md": "---\ntitle: Alpha\n---\nBody.\n",
+        "_posts/2020-05-06-beta.md": "---\ntitle: Beta\nrelated: [/2020/05/05/alpha.html]\n---\nBody.\n",
+        "_posts/2020-05-07-gamma.md": "---\ntitle: Gamma\nrelated: 3\n---\nBody.\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.counts["stubs"] == 0
+    assert kg.related("_posts/2020-05-06-beta") == [kg.article("_posts/2020-05-05-alpha")]
+    assert kg.related("_posts/2020-05-05-alpha") == kg.related("_posts/2020-05-07-gamma") == []
