@@ -3727,17 +3727,20 @@ def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:
     """The first of a Jekyll config's ``exclude`` ``patterns`` that leaves out the file ``path`` (from
     the site's root), as Jekyll matches them: the path or a folder of it matches the pattern as a
     glob (``*`` across ``/`` too) or as the pattern with a ``/`` added, or the path starts with it.
+    A pattern is joined to the site's folder first, so that ``/docs`` is ``docs`` (the Minimal
+    Mistakes theme's config leaves out its ``/docs`` and ``/test`` sites so).
 
-    >>> [jekyll_excluded(p, ["README.md", "docs/", "*.tmp.md", "notes"]) for p in
-    ...  ["README.md", "docs/a.md", "a/b.tmp.md", "notes-old/x.md", "doc/a.md"]]
-    ['README.md', 'docs/', '*.tmp.md', 'notes', None]
+    >>> [jekyll_excluded(p, ["README.md", "docs/", "*.tmp.md", "notes", "/test"]) for p in
+    ...  ["README.md", "docs/a.md", "a/b.tmp.md", "notes-old/x.md", "doc/a.md", "test/_posts/x.md"]]
+    ['README.md', 'docs/', '*.tmp.md', 'notes', None, '/test']
     """
     from fnmatch import fnmatchcase
 
     parts = path.split("/")
     prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
     for pattern in patterns:
-        if path.startswith(pattern) or any(fnmatchcase(p, pattern) or pattern == p + "/" for p in prefixes):
+        joined = pattern.lstrip("/")
+        if joined and (path.startswith(joined) or any(fnmatchcase(p, joined) or joined == p + "/" for p in prefixes)):
             return pattern
     return None
 

@@ -2762,6 +2762,29 @@ def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_jekyll_exclude_written_from_the_root_leaves_out_its_folder(tmp_path: Path):
+    """Jekyll joins an exclude pattern to the site's folder, so ``/docs`` leaves out docs/ as ``docs``
+    does: a theme repository (Minimal Mistakes) excludes its own docs and test sites so. The pattern
+    matched no path: their posts and pages were read into the theme's site, which publishes none."""
+    site = tmp_path / "theme"
+    for name, text in {
+        "_config.yml": "title: Theme\ninclude: [_pages]\nexclude:\n  - README\n"
+                       "  - /docs # the theme's documentation site\n  - /sample/\n",
+        "_pages/about.md": "---\ntitle: About\npermalink: /about/\n---\n",
+        "docs/_config.yml": "title: Theme docs\n",
+        "docs/_posts/2020-01-02-hello.md": "---\ntitle: Hello\ncategories: [News]\n---\n",
+        "docs/_pages/guide.md": "---\ntitle: Guide\npermalink: /guide/\n---\n",
+        "sample/index.md": "---\ntitle: Sample\n---\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert [a.path for a in result.articles] == ["_pages/about.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {"docs/_posts/2020-01-02-hello.md": "excluded by the site's config (exclude: /docs): not a page",
+                   "docs/_pages/guide.md": "excluded by the site's config (exclude: /docs): not a page",
+                   "sample/index.md": "excluded by the site's config (exclude: /sample/): not a page"}
+
+
 DENDRON = {
     "root.md": "---\nid: root\ntitle: root\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n---\n"
                "Start at [[python]] or [[rust]].\n",
