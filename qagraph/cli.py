@@ -493,7 +493,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     if counts.get("files", 0) and not counts.get("articles", 0):
         from .presets import nothing_loaded
 
-        click.echo(f"qagraph: {nothing_loaded(kg.report(health=False))} (see {out}/report.json)", err=True)
+        click.echo(f"qagraph: {nothing_loaded(kg.report(health=False), source)} (see {out}/report.json)", err=True)
         sys.exit(EXIT_CODES["content"])
 
 

@@ -3915,12 +3915,24 @@ def _some(names: Iterable[str]) -> str:
     return ", ".join(listed[:3]) + (", ..." if len(listed) > 3 else "")
 
 
-def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:
+def _site_below(base: Path, paths: Sequence[str]) -> tuple[str, str] | None:
+    """The first top folder of ``paths`` (files under ``base``) that is a site of its own, and its
+    config (``docs``, ``docs/_config.yml``): a Jekyll or a Hugo config in it."""
+    for top in dict.fromkeys(p.split("/", 1)[0] for p in paths if "/" in p):
+        config = _config([(base / top).resolve()], (*_JEKYLL_CONFIGS, *_HUGO_CONFIGS))
+        if config is not None:
+            return top, f"{top}/{config[0].name}"
+    return None
+
+
+def nothing_loaded(result: LoadResult | Mapping[str, Any], folder: str | os.PathLike[str] | None = None) -> str | None:
     """One line saying why no file became an article, or ``None`` when some did (or there were no files).
 
     ``result`` is a :class:`~qagraph.load.LoadResult` or a build report
     (:func:`qagraph.pipeline.make_report`); from a result read with a named preset, the line
-    also says what ``auto`` would choose.
+    also says what ``auto`` would choose. Where every file was skipped, it names a folder of
+    them that is a site of its own (``folder``: the folder read, a result's own by default): a
+    theme's repository leaves out its documentation site, ``docs/`` with its own ``_config.yml``.
 
     >>> from qagraph.load import LoadResult
     >>> nothing_loaded(LoadResult("notes", [], [Problem("a.md", 2, "no title: none of title is set", "no-title")], 1, 0, ["a.md"]))
@@ -3938,6 +3950,7 @@ def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:
     else:
         files, articles, rejected, root = result.files, len(result.articles), result.rejected, result.root
         problems, detection, named_root = result.problems, result.detection, result.root
+    folder = folder if folder is not None else named_root
     if not files or articles:
         return None
     if rejected:
@@ -3949,6 +3962,9 @@ def nothing_loaded(result: LoadResult | Mapping[str, Any]) -> str | None:
     else:
         skipped = [p for p in problems if p.severity == SKIPPED]
         what = f"all {files} files skipped" + (f" (e.g. {skipped[0]})" if skipped else "")
+        inner = _site_below(Path(folder), [p.path for p in skipped]) if folder is not None else None
+        if folder is not None and inner is not None:
+            what += f"; {inner[0]}/ is a site of its own ({inner[1]}): read it with -c {Path(folder) / inner[0]}"
     used = hint = ""
     if detection is not None:
         used = f"; read with {detection.line()}"

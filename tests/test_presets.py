@@ -2785,6 +2785,28 @@ def test_a_jekyll_exclude_written_from_the_root_leaves_out_its_folder(tmp_path: 
                    "sample/index.md": "excluded by the site's config (exclude: /sample/): not a page"}
 
 
+def test_a_repository_whose_site_leaves_out_its_docs_site_says_to_read_that_folder(tmp_path: Path):
+    """A theme's repository publishes nothing of its own: its root config excludes the docs site,
+    which has a config of its own. The line said to try another preset, which reads nothing either;
+    it names the folder to read."""
+    import qagraph
+
+    site = tmp_path / "theme"
+    for name, text in {
+        "_config.yml": "title: Theme\nexclude: [README, /docs]\n",
+        "README.md": "# The theme\n",
+        "docs/_config.yml": "title: Theme docs\n",
+        "docs/_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\n",
+    }.items():
+        write_article(site, name, text)
+    line = nothing_loaded(load_corpus(site))
+    assert line is not None and f"; docs/ is a site of its own (docs/_config.yml): read it with -c {site / 'docs'};" in line
+    report = qagraph.build(site, out=tmp_path / "out", outputs=["report"]).report()
+    assert "read it with -c" not in (nothing_loaded(report) or "")
+    assert f"read it with -c {site / 'docs'};" in (nothing_loaded(report, site) or "")
+    assert nothing_loaded(load_corpus(site / "docs")) is None
+
+
 DENDRON = {
     "root.md": "---\nid: root\ntitle: root\ndesc: ''\nupdated: 1704412800000\ncreated: 1704412800000\n---\n"
                "Start at [[python]] or [[rust]].\n",
