@@ -34,7 +34,8 @@ from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
-from .presets import AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, layout_skips, page_formats
+from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
+                      layout_skips, page_formats)
 from .workers import end_with_parent, interrupts_held
 
 __all__ = [
@@ -160,6 +161,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     suffixes += tuple(s for s in page_formats(base) if s not in suffixes)
     # a Hugo site's HTML pages: those in its content folder only (its layouts' are templates)
     html_in = tuple(f.replace("/", os.sep) for f in hugo_html_folders(base))
+    # a Jekyll site's: those with front matter, where it reads pages (not its _layouts/ nor _includes/)
+    jekyll_read = jekyll_html_folders(base) if not html_in else None
 
     def unreadable(exc: OSError, hidden: str | None = None) -> None:
         """A folder that cannot be read: an error, or in ``hidden`` (a hidden folder, counted and not
@@ -199,10 +202,14 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 keep.append(entry)
         folders[:] = keep
         files.sort(key=_entry_name)
+        jekyll_here = jekyll_read is not None and all(
+            part in jekyll_read for part in prefix.split(os.sep) if part.startswith("_"))
         for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
             if name.startswith(".") or not name.lower().endswith(suffixes) and not (
-                    html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)):
+                    html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)
+                    or jekyll_here and name.lower().endswith(HTML_PAGES)
+                    and _front_matter_first(os.path.join(dirpath, name))):
                 ignored += 1
                 continue
             raw = prefix + name
@@ -238,6 +245,17 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started)
+
+
+def _front_matter_first(path: str) -> bool:
+    """Whether the file ``path`` starts with a front matter fence (``---`` and a line end, after a byte
+    order mark), as a page Jekyll renders does: one that cannot be read is found, to be said unreadable."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(16).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return True
+    return head.startswith(b"---") and head[3:].lstrip(b" \t").startswith((b"\n", b"\r"))
 
 
 @dataclass

@@ -2173,7 +2173,7 @@ _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml
 _PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",)}
 
 
-#: what a Hugo site publishes as pages beside its Markdown: HTML content files (``content/_index.html``)
+#: what a Hugo or Jekyll site publishes as pages beside its Markdown: HTML files with front matter
 HTML_PAGES = (".html", ".htm")
 
 
@@ -2200,6 +2200,28 @@ def hugo_html_folders(root: str | os.PathLike[str]) -> tuple[str, ...]:
     if inside is not None:
         return (inside,)
     return ("",) if _below(base, root / named) is not None else ()
+
+
+def jekyll_html_folders(root: str | os.PathLike[str]) -> frozenset[str] | None:
+    """The folders named ``_...`` whose HTML files (:data:`HTML_PAGES`) the Jekyll site ``root`` is (or
+    is in) reads as pages, or ``None`` when ``root`` is in no Jekyll site (a ``_config.yml`` that is no
+    Hexo site's nor a Jupyter Book's). Jekyll publishes an HTML file that starts with front matter as it
+    does a Markdown one (a theme's archive pages, ``_pages/portfolio-archive.html`` at ``/portfolio/``)
+    anywhere but in the folders named ``_...`` it does not read: all but ``_posts``, the collections
+    it outputs and those the config's ``include`` names. An HTML file without front matter is a file
+    it copies as it is (a search engine's verification file), no page.
+
+    >>> jekyll_html_folders("content") is None
+    True
+    """
+    base = Path(root)
+    config = _config(_parents(base), _JEKYLL_CONFIGS)
+    if config is None or _hexo(base) is not None or _book_config(base) is not None:
+        return None
+    settings = _jekyll_settings(config[1])
+    published, _ = _jekyll_collections(settings)
+    return frozenset({"_posts", *(e.partition("=")[0].rpartition("/")[2] for e in published),
+                      *(i.strip("/").rpartition("/")[2] for i in _jekyll_list(settings, "include"))})
 
 
 def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:

@@ -2785,6 +2785,39 @@ def test_a_jekyll_exclude_written_from_the_root_leaves_out_its_folder(tmp_path: 
                    "sample/index.md": "excluded by the site's config (exclude: /sample/): not a page"}
 
 
+def test_a_jekyll_sites_html_pages_with_front_matter_are_pages(tmp_path: Path):
+    """Jekyll publishes an HTML file that starts with front matter as a page: a theme's archive pages
+    (_pages/portfolio-archive.html at /portfolio/), a home page. They were ignored files, and links to
+    them stubs. Its layouts and includes, a collection it does not output, its drafts and an HTML file
+    without front matter (copied as it is) are still no pages, and said nowhere."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: S\nbaseurl: /s\ninclude: [_pages]\ncollections:\n  gear:\n    output: true\n"
+                       "    permalink: /:collection/:path/\n  notes:\n    output: false\n",
+        "_pages/portfolio-archive.html": "---\ntitle: Portfolio\npermalink: /portfolio/\n---\n"
+                                         "<div>{% for post in site.gear %}{{ post.title }}{% endfor %}</div>\n"
+                                         '<a href="{{ \'/about/\' | relative_url }}">about us</a>\n',
+        "_pages/about.md": "---\ntitle: About\npermalink: /about/\n---\nSee the [portfolio]({{ '/portfolio/' | relative_url }}).\n",
+        "_gear/tent.html": "--- \nlayout: single\ntitle: Tent\n---\n<p>Light.</p>\n",
+        "_notes/n.html": "---\ntitle: Note\n---\n",
+        "_layouts/single.html": "---\nlayout: default\n---\n<a href=\"/about/\">about</a>{{ content }}\n",
+        "_includes/nav.html": "<a href=\"/portfolio/\">portfolio</a>\n",
+        "_drafts/d.html": "---\ntitle: Draft\n---\n",
+        "google123.html": "google-site-verification: google123.html\n",
+        "index.html": "\ufeff---\nlayout: home\ntitle: Home\n---\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.counts["files"] == 4 and kg.counts["skipped"] == 0 and kg.counts.get("stubs", 0) == 0
+    urls = {kg.graph.nodes[n]["path"]: kg.graph.nodes[n]["url"] for n in kg.articles}
+    assert urls == {"_gear/tent.html": "/gear/tent/", "_pages/about.md": "/about/",
+                    "_pages/portfolio-archive.html": "/portfolio/", "index.html": "/"}
+    assert kg.related("_pages/about") == [kg.article("_pages/portfolio-archive")]
+    assert kg.related("_pages/portfolio-archive") == [kg.article("_pages/about")]
+
+
 def test_a_repository_whose_site_leaves_out_its_docs_site_says_to_read_that_folder(tmp_path: Path):
     """A theme's repository publishes nothing of its own: its root config excludes the docs site,
     which has a config of its own. The line said to try another preset, which reads nothing either;
