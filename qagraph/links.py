@@ -113,6 +113,9 @@ class TextLink:
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.S)  # HTML, Obsidian, Go templates
+#: a Liquid block a page shows as code or not at all (Jekyll, Eleventy): ``{% highlight html %}...{% endhighlight %}``,
+#: ``{% comment %}...{% endcomment %}``
+_LIQUID_BLOCKS = re.compile(r"\{%-?\s*(highlight|comment)\b[^%]*?-?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -121,7 +124,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks, inline code, HTML, Obsidian and Go template (Hugo)
-    comments blanked out.
+    comments, and Liquid's ``highlight`` and ``comment`` blocks blanked out.
 
     Lengths and line breaks are kept, so offsets and line numbers still point into the
     original text.
@@ -130,8 +133,11 @@ def mask_code(text: str) -> str:
     'a         b\\n   \\n    \\n   \\nc'
     >>> mask_code('{{/* {{< ref "x" >}} */}}!').strip()
     '!'
+    >>> mask_code('{% highlight html %}\\n<a href="/x/">x</a>\\n{% endhighlight %}!').strip()
+    '!'
     """
-    if "`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text:
+    if ("`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text
+            and "{%" not in text):
         return text
     lines = text.split("\n")
     fence: str | None = None
@@ -151,6 +157,8 @@ def mask_code(text: str) -> str:
         text = _INLINE_CODE.sub(_blank, text)
     if "<!--" in text or "%%" in text or "/*" in text:
         text = _COMMENTS.sub(_blank, text)
+    if "{%" in text:
+        text = _LIQUID_BLOCKS.sub(_blank, text)
     return text
 
 

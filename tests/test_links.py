@@ -212,6 +212,17 @@ def test_code_and_comments_hold_no_links_or_tags():
     assert inline_tags(body) == []
 
 
+def test_a_liquid_highlight_or_comment_block_holds_no_links():
+    """Jekyll shows a ``{% highlight %}`` block as code and a ``{% comment %}`` block not at all: a
+    post that shows a theme's pagination markup in one linked to every page its ``<a href>`` named.
+    What is around them, and a ``{% raw %}`` block (rendered as Markdown), still links."""
+    body = ('{% highlight html linenos %}\n<a href="/docs/layouts/">layouts</a>\n[md](/docs/x/)\n{% endhighlight %}\n'
+            '{%- comment -%}\nSee [old](/old/).\n{%- endcomment -%}\n'
+            '{% raw %}[kept](/kept/){% endraw %} <a href="/after/">after</a>\n')
+    assert [(t, line) for _, t, _, line in found(body, ("markdown", "html", "jekyll-ref"))] == [
+        ("/kept/", 17), ("/after/", 17)]
+
+
 def test_inline_tags():
     text = "#start mid #Tag/Sub, (#paren) a#b #1984 #y2k # heading\n## Heading #intitle\n&#160; http://x/#frag #end"
     assert inline_tags(text) == ["start", "Tag/Sub", "y2k", "intitle", "end"]
