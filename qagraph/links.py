@@ -190,6 +190,8 @@ _MD_DEFINITION = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M)
 #: what a reference link names a definition by, ``[text][label]``, ``[label][]`` or ``[label]``: any text in brackets
 _MD_BRACKETS = re.compile(_MD_TEXT)
+#: a Markdown autolink, ``<https://example.org/docs/>`` (CommonMark's: a scheme, no space nor angle bracket)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}://[^\s<>]*)>")
 _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}"
 )
@@ -289,16 +291,23 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             if name:  # [[#Heading]] points into the note itself
                 embed = m.start() > 0 and text[m.start() - 1] == "!"
                 add(m.start(), EMBED if embed else WIKI_LINK, target, alias or None)
+    taken: list[tuple[int, int]] = []  # the spans of Markdown links, whose <url> targets are no autolinks
     if "markdown" in wanted and ("](" in text or "]:" in text):
         for m in _MD_LINK.finditer(text):
             target = m.group(2)
+            taken.append(m.span())
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, " ".join(m.group(1).split()))
         definitions = list(_MD_DEFINITION.finditer(text)) if "]:" in text else []
         used = _labels_used(text, {m.start(1) - 1 for m in definitions}) if definitions else set()
         for m in definitions:
+            taken.append(m.span())
             if _label(m.group(1)) in used:  # a definition no link uses makes no link on the page
                 target = m.group(2)
                 add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+    if "markdown" in wanted and "<" in text and site is not None:  # an autolink can only reach a page by its url
+        for m in _AUTOLINK.finditer(text):
+            if not any(start <= m.start() < end for start, end in taken):
+                add(m.start(), MARKDOWN_LINK, m.group(1), None)
     if "html" in wanted and "<a" in text:
         for m in _HTML_LINK.finditer(text):
             target = m.group(1) if m.group(1) is not None else m.group(2)

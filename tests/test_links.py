@@ -223,6 +223,16 @@ def test_a_liquid_highlight_or_comment_block_holds_no_links():
         ("/kept/", 17), ("/after/", 17)]
 
 
+def test_an_autolink_into_the_site_is_a_link():
+    """``<https://owner.github.io/proj>`` is a link in Markdown (CommonMark, kramdown) as ``[x](url)``
+    is: the Minimal Mistakes docs name their home so. It was not read; one to another site, and the
+    ``<url>`` target of a Markdown link or a definition, are still no more than they were."""
+    body = ("Hosted at <https://ex.github.io/proj>, see <https://ex.github.io/proj/docs/a/#b> and <https://other.org/x>.\n"
+            "[home](<https://ex.github.io/proj/>)\n[ref]: <https://ex.github.io/proj/ref/>\n[c] <mailto:a@b.c>\n")
+    assert [(t, text) for _, t, text, _ in found(body, ("markdown",), "https://ex.github.io/proj")] == [
+        ("/", None), ("/docs/a/#b", None), ("/", "home")]
+
+
 def test_inline_tags():
     text = "#start mid #Tag/Sub, (#paren) a#b #1984 #y2k # heading\n## Heading #intitle\n&#160; http://x/#frag #end"
     assert inline_tags(text) == ["start", "Tag/Sub", "y2k", "intitle", "end"]
