@@ -1272,8 +1272,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
-    if url and fields.path_urls == "publish" and not url.startswith("/") and "://" not in url:
-        url = "/" + url  # an Obsidian Publish permalink (plugins/graph) is a path from the site's root
+    if url and (fields.path_urls == "publish" or fields.jekyll) and not url.startswith("/") and "://" not in url:
+        # an Obsidian Publish permalink (plugins/graph) is a path from the site's root, and so is a Jekyll
+        # page's (permalink: docs/utilities): Jekyll puts the / in front of it (Just the Docs' own docs)
+        url = "/" + url
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):

@@ -2572,6 +2572,26 @@ def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start
     assert kg.related("_docs/maintain/labels.md") == ["article:/docs/maintain"]
 
 
+def test_jekyll_permalink_without_a_leading_slash_is_from_the_site_root(tmp_path: Path):
+    """Jekyll puts a ``/`` in front of a page's ``permalink: guides/tools`` (Just the Docs' own docs write
+    ``permalink: docs/utilities``): the page is published at /guides/tools, where links to it lead
+    (its url was ``guides/tools``, no path of the site)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Manual\npermalink: pretty\nurl: https://example.org\nbaseurl: /manual\n",
+        "guides/tools.md": "---\ntitle: Tools\npermalink: guides/tools\nhas_children: true\n---\n# Tools\n",
+        "guides/start.md": "---\ntitle: Start\n---\nSee [the tools]({{ site.baseurl }}{% link guides/tools.md %}) "
+                           "and [again](/manual/guides/tools).\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    assert kg.node("article:/guides/tools")["url"] == "/guides/tools"
+    assert kg.related("guides/start.md") == ["article:/guides/tools"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders_inside_each_language(tmp_path: Path):
     """A Jekyll site whose pages are in a folder per language (``en/blog/_posts/``, ``fr/about/``,
     ``pt_br/...``), each page saying its ``lang``, is filed by the folders inside each language: its
