@@ -231,6 +231,10 @@ class FieldMap:
     ``/guide/install.html``, a ``README`` too); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
 
+    ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
+    site and a page above it (its ``parent``, its ``grand_parent``), nearest first, to which the breadcrumbs
+    the theme shows on the page link (:func:`_nav_parent_links`).
+
     ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
     ``nav``'s ``- Install: guide/install.md``).
@@ -364,6 +368,7 @@ class FieldMap:
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
+    nav_parents: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
     snippet_urls: str | None = None
     level_tags: tuple[str, ...] = ()
@@ -770,6 +775,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
         typed["date"] = day.isoformat() if day is not None else None
     related = _related_links(f, fields)
+    if fields.nav_parents:
+        related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
@@ -2670,6 +2677,23 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
         ))
     related.sort(key=lambda link: link.position)
     return related
+
+
+@functools.lru_cache(maxsize=4)
+def _pages_above(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
+    """:attr:`FieldMap.nav_parents` by page: the pages above it, nearest first."""
+    above: dict[str, list[str]] = {}
+    for page, ancestor in pairs:
+        above.setdefault(page, []).append(ancestor)
+    return above
+
+
+def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The links of a Just the Docs page's breadcrumbs, to the pages its ``parent`` and ``grand_parent``
+    name by their titles (:attr:`FieldMap.nav_parents` says which), at the lines of those fields."""
+    return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(key) or f.fm.line_of("parent"), FRONT_MATTER,
+                        "/" + page)
+            for i, (key, page) in enumerate(zip(("parent", "grand_parent"), _pages_above(fields.nav_parents).get(f.name, [])), 1)]
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

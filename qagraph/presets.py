@@ -23,6 +23,7 @@ words the one line for a build where no file became an article.
 from __future__ import annotations
 
 import datetime as _dt
+import fnmatch
 import functools
 import json
 import os
@@ -1012,6 +1013,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(
                     [e.partition("=")[0] for e in published] + [f"{u} (not output: skipped)" for u in unpublished]))
+        if _just_the_docs(settings, s):
+            subjects, parents = _just_the_docs_nav(base, names, fields)
+            if subjects:  # a page is filed under its top-level page, and links to the pages above it
+                fields = replace(fields, toc_subjects=subjects, nav_parents=parents,
+                                 subject_from=tuple(dict.fromkeys(("field", "toc", *fields.subject_from))))
+                notes.append(f"Just the Docs: subject from the top-level page above a page "
+                             f"({len(set(t for _, t in subjects))} top-level pages), links to its parent and grandparent")
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and any(
         f"{part}.md" in names for part in _WIKI_PARTS)
     if github_wiki:  # a GitHub wiki's clone
@@ -1483,6 +1491,93 @@ def hexo_unread(path: str, globs: Sequence[tuple[str, str]]) -> str | None:
     if (pattern := named("skip_render")) is not None:
         return f"copied as it is, not rendered (the config's skip_render: {pattern}): not a page"
     return None
+
+
+#: the front-matter fields by which a Just the Docs page names the pages above it, nearest first
+_JTD_ANCESTRY = ("parent", "grand_parent")
+
+
+def _just_the_docs(settings: Mapping[Any, Any], s: _Sample) -> bool:
+    """Whether a Jekyll site is built with the Just the Docs theme, whose pages name their parent page by its
+    title (``parent: UI Components``): its config says so (``theme: just-the-docs``, ``remote_theme:
+    just-the-docs/just-the-docs``), or the sampled pages write its ``parent`` with its ``has_children``,
+    ``grand_parent`` or ``nav_order`` (the theme's own site and its forks, which keep the theme's files)."""
+    theme = " ".join(str(settings.get(key) or "") for key in ("theme", "remote_theme"))
+    return "just-the-docs" in theme.lower() or bool(s.keys["parent"]) and bool(
+        s.keys["has_children"] or s.keys["grand_parent"] or s.keys["nav_order"])
+
+
+def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
+        tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """A Just the Docs site's navigation, as its sidebar and breadcrumbs show it: each page below a
+    top-level page is filed under that page's title (``(page, title)`` pairs for
+    :attr:`~qagraph.fields.FieldMap.toc_subjects`, the page's path without suffix, the top-level page's
+    own too), and links to its parent and grandparent pages (``(page, ancestor's path)`` pairs, nearest
+    first, for :attr:`~qagraph.fields.FieldMap.nav_parents`).
+
+    A page's ``parent`` is the title of its parent page, among the pages of its own collection (the
+    site's other pages being one more): the theme reads each collection's titles apart. Of several pages
+    so titled, the one whose own ``parent`` is the page's ``grand_parent`` is meant, else the one below
+    its ``ancestor``; a title that still names several pages, or none, names no parent (the theme shows
+    the page in no one's place). A top-level page with no page below it is in no part of the navigation."""
+    collections = tuple(fields.collections_dir + entry.partition("=")[0] + "/" for entry in fields.collections)
+    pages: dict[str, dict[str, str]] = {}
+    for name in names:
+        if not name.lower().endswith(fields.suffixes) or any(
+                name.startswith(f"{folder.strip('/')}/") or f"/{folder.strip('/')}/" in f"/{name}"
+                for folder in fields.skip_folders) or any(
+                fnmatch.fnmatch(name, pattern.rstrip("/")) or name.startswith(pattern.rstrip("/") + "/")
+                for pattern in fields.exclude):
+            continue
+        space = next((c for c in collections if name.startswith(c)), "")
+        if any(part[:1] in "._" for part in name[len(space):].split("/")):
+            continue  # a partial, a draft, an unpublished collection: no page of the navigation
+        head = _read_head(base / name)
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        if fm is None or isinstance(fm, Problem):
+            continue
+        found = {key: str(value).strip() for key in ("title", *_JTD_ANCESTRY, "ancestor")
+                 if isinstance(value := fm.data.get(key), (str, int, float)) and not isinstance(value, bool)}
+        found["space"] = space
+        pages[name] = found
+    titled: dict[tuple[str, str], list[str]] = {}
+    for name, data in pages.items():
+        if data.get("title"):
+            titled.setdefault((data["space"], data["title"]), []).append(name)
+    parents: dict[str, str | None] = {}
+
+    def chain(name: str) -> list[str]:  # the page's ancestors, nearest first (a loop stops where it closes)
+        found: list[str] = []
+        while (name := parent(name) or "") and name not in found:
+            found.append(name)
+        return found
+
+    def parent(name: str) -> str | None:
+        if name in parents:
+            return parents[name]
+        parents[name] = None  # while it is looked for: a loop of parents names none
+        data = pages[name]
+        named = [n for n in titled.get((data["space"], data.get("parent", "")), []) if n != name]
+        if len(named) > 1 and data.get("grand_parent"):
+            named = [n for n in named if pages[n].get("parent") == data["grand_parent"]]
+        if len(named) > 1 and data.get("ancestor"):
+            named = [n for n in named if any(pages[a].get("title") == data["ancestor"] for a in chain(n))]
+        parents[name] = named[0] if len(named) == 1 else None
+        return parents[name]
+
+    subjects: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
+    above = set()
+    for name in sorted(pages):
+        ancestors = chain(name)
+        above.update(ancestors)
+        links += [(name, ancestor) for ancestor in ancestors[:len(_JTD_ANCESTRY)]]
+        if ancestors and not pages[ancestors[-1]].get("parent"):
+            subjects.append((name.rsplit(".", 1)[0], pages[ancestors[-1]]["title"]))
+    # a top-level page is one with no parent: one whose parent names no page (or several) is in no one's place
+    subjects += [(name.rsplit(".", 1)[0], pages[name]["title"]) for name in sorted(above) if not pages[name].get("parent")]
+    return tuple(sorted(subjects)), tuple(links)
 
 
 def _jekyll_settings(config: str) -> dict[Any, Any]:

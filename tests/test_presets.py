@@ -2592,6 +2592,48 @@ def test_jekyll_permalink_without_a_leading_slash_is_from_the_site_root(tmp_path
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_the_pages_above_them(tmp_path: Path):
+    """A Just the Docs site names a page's place by titles (``parent: Dials``, ``grand_parent: Widgets``):
+    its sidebar files the page under its top-level page and its breadcrumbs link to its parent and
+    grandparent. They were filed under the folder ``docs`` (every page of the site) and linked nowhere;
+    now under the top-level page's title, a ``grand_parent`` telling two parents of one title apart, and
+    a collection's pages under its own pages' titles. A parent that names no page files the page as before."""
+    import qagraph
+
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Kit\ntheme: just-the-docs\npermalink: pretty\n"
+                       "collections:\n  guides:\n    permalink: /:collection/:path/\n    output: true\n",
+        "docs/widgets/widgets.md": "---\ntitle: Widgets\nnav_order: 2\nhas_children: true\n---\n# Widgets\n",
+        "docs/widgets/dials.md": "---\ntitle: Dials\nparent: Widgets\nhas_children: true\n---\n# Dials\n",
+        "docs/widgets/knobs.md": "---\ntitle: Knobs\nparent: Dials\ngrand_parent: Widgets\n---\n# Knobs\n",
+        "docs/gadgets/index.md": "---\ntitle: Gadgets\nhas_children: true\n---\n# Gadgets\n",
+        "docs/gadgets/dials.md": "---\ntitle: Dials\nparent: Gadgets\n---\n# Dials of gadgets\n",
+        "docs/gadgets/lost.md": "---\ntitle: Lost\nparent: Nowhere\n---\n# Lost\n",
+        "docs/setup.md": "---\ntitle: Setup\nnav_order: 1\n---\n# Setup\n",
+        "_guides/widgets.md": "---\ntitle: Widgets\nhas_children: true\n---\n# Widget guides\n",
+        "_guides/first.md": "---\ntitle: First\nparent: Widgets\n---\n# First\n",
+    }.items():
+        write_article(site, name, text)
+    kg = qagraph.build(site)
+    subjects = {d["path"]: kg.node("subject:" + d["subject"])["label"]
+                for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
+    assert subjects == {"docs/widgets/widgets.md": "Widgets", "docs/widgets/dials.md": "Widgets",
+                        "docs/widgets/knobs.md": "Widgets", "docs/gadgets/index.md": "Gadgets",
+                        "docs/gadgets/dials.md": "Gadgets", "docs/gadgets/lost.md": "Docs", "docs/setup.md": "Docs",
+                        "_guides/widgets.md": "Widgets", "_guides/first.md": "Widgets"}
+    assert kg.related("docs/widgets/knobs.md") == ["article:docs/widgets/dials", "article:docs/widgets/widgets"]
+    assert kg.related("docs/gadgets/dials.md") == ["article:docs/gadgets/index"]
+    assert kg.related("_guides/first.md") == ["article:_guides/widgets"]
+    assert kg.related("docs/gadgets/lost.md") == [] and kg.counts.get("stubs", 0) == 0
+    # a page's parent without the theme (nor its has_children, grand_parent or nav_order) is no place in a navigation
+    other = tmp_path / "other"
+    write_article(other, "_config.yml", "title: Family\npermalink: pretty\n")
+    write_article(other, "people/ann.md", "---\ntitle: Ann\n---\n# Ann\n")
+    write_article(other, "people/bob.md", "---\ntitle: Bob\nparent: Ann\n---\n# Bob\n")
+    assert qagraph.build(other).related("people/bob.md") == []
+
+
 def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders_inside_each_language(tmp_path: Path):
     """A Jekyll site whose pages are in a folder per language (``en/blog/_posts/``, ``fr/about/``,
     ``pt_br/...``), each page saying its ``lang``, is filed by the folders inside each language: its
