@@ -1018,8 +1018,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if subjects:  # a page is filed under its top-level page, and links to the pages above it
                 fields = replace(fields, toc_subjects=subjects, nav_parents=parents,
                                  subject_from=tuple(dict.fromkeys(("field", "toc", *fields.subject_from))))
-                notes.append(f"Just the Docs: subject from the top-level page above a page "
-                             f"({len(set(t for _, t in subjects))} top-level pages), links to its parent and grandparent")
+                top_pages = len(set(t for _, t in subjects))
+                notes.append(f"Just the Docs: subject from the top-level page above a page ({top_pages} top-level "
+                             f"page{'s' if top_pages != 1 else ''}), links to its parent and grandparent")
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and any(
         f"{part}.md" in names for part in _WIKI_PARTS)
     if github_wiki:  # a GitHub wiki's clone
