@@ -1524,7 +1524,7 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
     collections = tuple(fields.collections_dir + entry.partition("=")[0] + "/" for entry in fields.collections)
     pages: dict[str, dict[str, str]] = {}
     for name in names:
-        if not name.lower().endswith(fields.suffixes) or any(
+        if not name.lower().endswith((*fields.suffixes, ".html")) or any(
                 name.startswith(f"{folder.strip('/')}/") or f"/{folder.strip('/')}/" in f"/{name}"
                 for folder in fields.skip_folders) or any(
                 fnmatch.fnmatch(name, pattern.rstrip("/")) or name.startswith(pattern.rstrip("/") + "/")

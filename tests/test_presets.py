@@ -2597,7 +2597,8 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     its sidebar files the page under its top-level page and its breadcrumbs link to its parent and
     grandparent. They were filed under the folder ``docs`` (every page of the site) and linked nowhere;
     now under the top-level page's title, a ``grand_parent`` telling two parents of one title apart, and
-    a collection's pages under its own pages' titles. A parent that names no page files the page as before."""
+    a collection's pages under its own pages' titles; a parent page may be an HTML one. A parent that
+    names no page files the page as before."""
     import qagraph
 
     site = tmp_path / "site"
@@ -2607,7 +2608,7 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
         "docs/widgets/widgets.md": "---\ntitle: Widgets\nnav_order: 2\nhas_children: true\n---\n# Widgets\n",
         "docs/widgets/dials.md": "---\ntitle: Dials\nparent: Widgets\nhas_children: true\n---\n# Dials\n",
         "docs/widgets/knobs.md": "---\ntitle: Knobs\nparent: Dials\ngrand_parent: Widgets\n---\n# Knobs\n",
-        "docs/gadgets/index.md": "---\ntitle: Gadgets\nhas_children: true\n---\n# Gadgets\n",
+        "docs/gadgets/index.html": "---\ntitle: Gadgets\nhas_children: true\n---\n<h1>Gadgets</h1>\n",
         "docs/gadgets/dials.md": "---\ntitle: Dials\nparent: Gadgets\n---\n# Dials of gadgets\n",
         "docs/gadgets/lost.md": "---\ntitle: Lost\nparent: Nowhere\n---\n# Lost\n",
         "docs/setup.md": "---\ntitle: Setup\nnav_order: 1\n---\n# Setup\n",
@@ -2619,7 +2620,7 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     subjects = {d["path"]: kg.node("subject:" + d["subject"])["label"]
                 for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
     assert subjects == {"docs/widgets/widgets.md": "Widgets", "docs/widgets/dials.md": "Widgets",
-                        "docs/widgets/knobs.md": "Widgets", "docs/gadgets/index.md": "Gadgets",
+                        "docs/widgets/knobs.md": "Widgets", "docs/gadgets/index.html": "Gadgets",
                         "docs/gadgets/dials.md": "Gadgets", "docs/gadgets/lost.md": "Docs", "docs/setup.md": "Docs",
                         "_guides/widgets.md": "Widgets", "_guides/first.md": "Widgets"}
     assert kg.related("docs/widgets/knobs.md") == ["article:docs/widgets/dials", "article:docs/widgets/widgets"]
