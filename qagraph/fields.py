@@ -232,8 +232,8 @@ class FieldMap:
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
 
     ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
-    site and a page above it (its ``parent``, its ``grand_parent``), nearest first, to which the breadcrumbs
-    the theme shows on the page link (:func:`_nav_parent_links`).
+    site and a page above it (its ``parent``, its ``grand_parent`` and on up), nearest first, to which the
+    breadcrumbs the theme shows on the page link (:func:`_nav_parent_links`).
 
     ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
@@ -2689,11 +2689,13 @@ def _pages_above(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
 
 
 def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
-    """The links of a Just the Docs page's breadcrumbs, to the pages its ``parent`` and ``grand_parent``
-    name by their titles (:attr:`FieldMap.nav_parents` says which), at the lines of those fields."""
-    return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(key) or f.fm.line_of("parent"), FRONT_MATTER,
-                        "/" + page)
-            for i, (key, page) in enumerate(zip(("parent", "grand_parent"), _pages_above(fields.nav_parents).get(f.name, [])), 1)]
+    """The links of a Just the Docs page's breadcrumbs, to the pages above it that its ``parent`` names by
+    its title, and its parent's parent, and on up (:attr:`FieldMap.nav_parents` says which): at the
+    line of its ``parent``, of its ``grand_parent`` for the page above that, of its ``ancestor`` for the
+    ones above (each where the page writes it, else at its ``parent``)."""
+    keys = [key if key in f.fm.key_lines else "parent" for key in ("parent", "grand_parent", "ancestor")]
+    return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
+            for i, page in enumerate(_pages_above(fields.nav_parents).get(f.name, []), 1)]
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

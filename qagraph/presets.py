@@ -1020,7 +1020,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                  subject_from=tuple(dict.fromkeys(("field", "toc", *fields.subject_from))))
                 top_pages = len(set(t for _, t in subjects))
                 notes.append(f"Just the Docs: subject from the top-level page above a page ({top_pages} top-level "
-                             f"page{'s' if top_pages != 1 else ''}), links to its parent and grandparent")
+                             f"page{'s' if top_pages != 1 else ''}), links to the pages above it")
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and any(
         f"{part}.md" in names for part in _WIKI_PARTS)
     if github_wiki:  # a GitHub wiki's clone
@@ -1494,10 +1494,6 @@ def hexo_unread(path: str, globs: Sequence[tuple[str, str]]) -> str | None:
     return None
 
 
-#: the front-matter fields by which a Just the Docs page names the pages above it, nearest first
-_JTD_ANCESTRY = ("parent", "grand_parent")
-
-
 def _just_the_docs(settings: Mapping[Any, Any], s: _Sample) -> bool:
     """Whether a Jekyll site is built with the Just the Docs theme, whose pages name their parent page by its
     title (``parent: UI Components``): its config says so (``theme: just-the-docs``, ``remote_theme:
@@ -1513,8 +1509,8 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
     """A Just the Docs site's navigation, as its sidebar and breadcrumbs show it: each page below a
     top-level page is filed under that page's title (``(page, title)`` pairs for
     :attr:`~qagraph.fields.FieldMap.toc_subjects`, the page's path without suffix, the top-level page's
-    own too), and links to its parent and grandparent pages (``(page, ancestor's path)`` pairs, nearest
-    first, for :attr:`~qagraph.fields.FieldMap.nav_parents`).
+    own too), and links to the pages above it, its parent, grandparent and on up, as its breadcrumbs do
+    (``(page, ancestor's path)`` pairs, nearest first, for :attr:`~qagraph.fields.FieldMap.nav_parents`).
 
     A page's ``parent`` is the title of its parent page, among the pages of its own collection (the
     site's other pages being one more): the theme reads each collection's titles apart. Of several pages
@@ -1536,9 +1532,9 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
         head = _read_head(base / name)
         text = decode(name, head) if head is not None else None
         fm = read_front_matter(name, text) if isinstance(text, str) else None
-        if fm is None or isinstance(fm, Problem):
-            continue
-        found = {key: str(value).strip() for key in ("title", *_JTD_ANCESTRY, "ancestor")
+        if fm is None or isinstance(fm, Problem) or fm.data.get("published") is False:
+            continue  # Jekyll publishes no page of it, to place others under
+        found = {key: str(value).strip() for key in ("title", "parent", "grand_parent", "ancestor")
                  if isinstance(value := fm.data.get(key), (str, int, float)) and not isinstance(value, bool)}
         found["space"] = space
         pages[name] = found
@@ -1573,7 +1569,7 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
     for name in sorted(pages):
         ancestors = chain(name)
         above.update(ancestors)
-        links += [(name, ancestor) for ancestor in ancestors[:len(_JTD_ANCESTRY)]]
+        links += [(name, ancestor) for ancestor in ancestors]
         if ancestors and not pages[ancestors[-1]].get("parent"):
             subjects.append((name.rsplit(".", 1)[0], pages[ancestors[-1]]["title"]))
     # a top-level page is one with no parent: one whose parent names no page (or several) is in no one's place

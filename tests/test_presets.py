@@ -2594,11 +2594,10 @@ def test_jekyll_permalink_without_a_leading_slash_is_from_the_site_root(tmp_path
 
 def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_the_pages_above_them(tmp_path: Path):
     """A Just the Docs site names a page's place by titles (``parent: Dials``, ``grand_parent: Widgets``):
-    its sidebar files the page under its top-level page and its breadcrumbs link to its parent and
-    grandparent. They were filed under the folder ``docs`` (every page of the site) and linked nowhere;
+    its sidebar files the page under its top-level page and its breadcrumbs link to the pages above it. They were filed under the folder ``docs`` (every page of the site) and linked nowhere;
     now under the top-level page's title, a ``grand_parent`` telling two parents of one title apart, and
     a collection's pages under its own pages' titles; a parent page may be an HTML one. A parent that
-    names no page files the page as before."""
+    names no page (nor one Jekyll does not publish) files the page as before."""
     import qagraph
 
     site = tmp_path / "site"
@@ -2608,9 +2607,12 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
         "docs/widgets/widgets.md": "---\ntitle: Widgets\nnav_order: 2\nhas_children: true\n---\n# Widgets\n",
         "docs/widgets/dials.md": "---\ntitle: Dials\nparent: Widgets\nhas_children: true\n---\n# Dials\n",
         "docs/widgets/knobs.md": "---\ntitle: Knobs\nparent: Dials\ngrand_parent: Widgets\n---\n# Knobs\n",
+        "docs/widgets/pointer.md": "---\ntitle: Pointer\nparent: Knobs\nnav_order: 1\n---\n# Pointer\n",
         "docs/gadgets/index.html": "---\ntitle: Gadgets\nhas_children: true\n---\n<h1>Gadgets</h1>\n",
         "docs/gadgets/dials.md": "---\ntitle: Dials\nparent: Gadgets\n---\n# Dials of gadgets\n",
         "docs/gadgets/lost.md": "---\ntitle: Lost\nparent: Nowhere\n---\n# Lost\n",
+        "docs/gadgets/old.md": "---\ntitle: Old\nparent: Gadgets\npublished: false\nhas_children: true\n---\n# Old\n",
+        "docs/gadgets/older.md": "---\ntitle: Older\nparent: Old\n---\n# Older\n",
         "docs/setup.md": "---\ntitle: Setup\nnav_order: 1\n---\n# Setup\n",
         "_guides/widgets.md": "---\ntitle: Widgets\nhas_children: true\n---\n# Widget guides\n",
         "_guides/first.md": "---\ntitle: First\nparent: Widgets\n---\n# First\n",
@@ -2620,13 +2622,18 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     subjects = {d["path"]: kg.node("subject:" + d["subject"])["label"]
                 for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
     assert subjects == {"docs/widgets/widgets.md": "Widgets", "docs/widgets/dials.md": "Widgets",
-                        "docs/widgets/knobs.md": "Widgets", "docs/gadgets/index.html": "Gadgets",
-                        "docs/gadgets/dials.md": "Gadgets", "docs/gadgets/lost.md": "Docs", "docs/setup.md": "Docs",
+                        "docs/widgets/knobs.md": "Widgets", "docs/widgets/pointer.md": "Widgets",
+                        "docs/gadgets/index.html": "Gadgets",
+                        "docs/gadgets/dials.md": "Gadgets", "docs/gadgets/lost.md": "Docs", "docs/gadgets/older.md": "Docs",
+                        "docs/setup.md": "Docs",
                         "_guides/widgets.md": "Widgets", "_guides/first.md": "Widgets"}
     assert kg.related("docs/widgets/knobs.md") == ["article:docs/widgets/dials", "article:docs/widgets/widgets"]
+    assert kg.related("docs/widgets/pointer.md") == [
+        "article:docs/widgets/knobs", "article:docs/widgets/dials", "article:docs/widgets/widgets"]
     assert kg.related("docs/gadgets/dials.md") == ["article:docs/gadgets/index"]
     assert kg.related("_guides/first.md") == ["article:_guides/widgets"]
-    assert kg.related("docs/gadgets/lost.md") == [] and kg.counts.get("stubs", 0) == 0
+    assert kg.related("docs/gadgets/lost.md") == kg.related("docs/gadgets/older.md") == []
+    assert kg.counts.get("stubs", 0) == 0
     # a page's parent without the theme (nor its has_children, grand_parent or nav_order) is no place in a navigation
     other = tmp_path / "other"
     write_article(other, "_config.yml", "title: Family\npermalink: pretty\n")
