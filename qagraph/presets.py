@@ -1015,7 +1015,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                     [e.partition("=")[0] for e in published] + [f"{u} (not output: skipped)" for u in unpublished]))
         if _just_the_docs(settings, s):
             subjects, parents = _just_the_docs_nav(base, names, fields)
-            if subjects:  # a page is filed under its top-level page, and links to the pages above it
+            if subjects or parents:  # a page is filed under its top-level page, and links to the pages above it
                 fields = replace(fields, toc_subjects=subjects, nav_parents=parents,
                                  subject_from=tuple(dict.fromkeys(("field", "toc", *fields.subject_from))))
                 top_pages = len(set(t for _, t in subjects))
@@ -1544,9 +1544,10 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
             titled.setdefault((data["space"], data["title"]), []).append(name)
     parents: dict[str, str | None] = {}
 
-    def chain(name: str) -> list[str]:  # the page's ancestors, nearest first (a loop stops where it closes)
+    def chain(page: str) -> list[str]:  # the page's ancestors, nearest first (a loop stops where it closes)
         found: list[str] = []
-        while (name := parent(name) or "") and name not in found:
+        name = page
+        while (name := parent(name) or "") and name != page and name not in found:
             found.append(name)
         return found
 

@@ -2634,6 +2634,14 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     assert kg.related("_guides/first.md") == ["article:_guides/widgets"]
     assert kg.related("docs/gadgets/lost.md") == kg.related("docs/gadgets/older.md") == []
     assert kg.counts.get("stubs", 0) == 0
+    # two pages each the other's parent, and no other: each links to the other, filed by its folder
+    loop = tmp_path / "loop"
+    write_article(loop, "_config.yml", "title: Loop\ntheme: just-the-docs\n")
+    write_article(loop, "docs/ping.md", "---\ntitle: Ping\nparent: Pong\n---\n# Ping\n")
+    write_article(loop, "docs/pong.md", "---\ntitle: Pong\nparent: Ping\n---\n# Pong\n")
+    looped = qagraph.build(loop)
+    assert looped.related("docs/ping.md") == ["article:docs/pong"] and looped.related("docs/pong.md") == ["article:docs/ping"]
+    assert looped.node("article:docs/ping")["subject"] == "docs"
     # a page's parent without the theme (nor its has_children, grand_parent or nav_order) is no place in a navigation
     other = tmp_path / "other"
     write_article(other, "_config.yml", "title: Family\npermalink: pretty\n")
