@@ -90,7 +90,8 @@ class FieldMap:
     group of the regular expression ``subject_from_url`` matched against the url),
     ``"field"`` (the subject field's value: its slug names the subject), ``"toc"`` (the part of a
     book's table of contents that lists the page: ``toc_subjects`` are ``(page, caption)`` pairs, the
-    page's path below ``content_dir`` without suffix: a Jupyter Book's ``_toc.yml`` parts), ``"parent"``
+    page's path below ``content_dir`` without suffix: a Jupyter Book's ``_toc.yml`` parts, the top-level
+    page above a page of a Just the Docs site), ``"parent"``
     (the folder the file is in, whatever its depth: Pelican's category), and
     ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
     year) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
