@@ -28,9 +28,9 @@ import posixpath
 import re
 import unicodedata
 import zoneinfo as _zoneinfo
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
@@ -891,6 +891,38 @@ def _post_author(f: _Fields, fields: FieldMap, item: Any) -> str | None:
     return None
 
 
+#: what :func:`_by_identity` made, by the ``id`` of what it made it of (kept, so the id stays its)
+_MADE: dict[int, tuple[object, object]] = {}
+
+
+_Of = TypeVar("_Of")
+_Made = TypeVar("_Made")
+
+
+def _by_identity(make: Callable[[_Of], _Made], of: _Of) -> _Made:
+    """``make(of)``, made once per object ``of``: a field map's tables are the same objects for every
+    file of a build, and a cache keyed by their value (``lru_cache``) hashes a tuple of 20,000 pairs
+    again on every call, as ``dict(pairs)`` per file copied it: a Just the Docs site of 20,000 pages
+    spent time in the square of its size.
+
+    >>> table = (("a", 1), ("b", 2))
+    >>> _by_identity(dict, table) is _by_identity(dict, table), _by_identity(dict, table)["b"]
+    (True, 2)
+    """
+    made = _MADE.get(id(of))
+    if made is None or made[0] is not of:
+        if len(_MADE) > 64:
+            _MADE.clear()
+        made = _MADE[id(of)] = (of, make(of))
+    return made[1]  # type: ignore[return-value]
+
+
+def _pairs(pairs: tuple[tuple[str, _Made], ...]) -> dict[str, _Made]:
+    """A field map's ``(key, value)`` pairs as a mapping, made once per map (:func:`_by_identity`);
+    read, never changed."""
+    return _by_identity(dict, pairs)
+
+
 @functools.lru_cache(maxsize=4)
 def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """:attr:`FieldMap.authors_map` as a mapping (made once per map; read, never changed)."""
@@ -1051,7 +1083,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     """The title the site's navigation gives the page, else the title field, else the fallbacks in
     order; a file titled by its name (when the map expected a title field) is a warning."""
     if fields.page_titles and name.startswith(fields.content_dir):
-        given = dict(fields.page_titles).get(name[len(fields.content_dir):])
+        given = _pairs(fields.page_titles).get(name[len(fields.content_dir):])
         if given:
             return given
     title = f.text(fields.title)
@@ -1430,7 +1462,7 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     >>> [link.target for link in included_links("content/zh/docs/helm/index.md", body, 1, istio)]
     ['/zh/setup/', '/zh/setup/']
     """
-    snippets = dict(fields.includes)
+    snippets = _pairs(fields.includes)
     text = masked if masked is not None else mask_code(body)
     below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
     folder = below.rpartition("/")[0].lower()
@@ -1444,7 +1476,7 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
         line = first_line + text.count("\n", 0, m.start())
         links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
     if fields.include_shortcodes:
-        bundles = dict(fields.include_shortcodes)
+        bundles = _pairs(fields.include_shortcodes)
         language = below.split("/", 1)[0] if "/" in below and below.split("/", 1)[0] in fields.languages else ""
         for m in _SHORTCODE_PATH.finditer(text):
             bundle = bundles.get(m.group(2))
@@ -1490,7 +1522,7 @@ def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: st
     >>> [(link.target, link.text) for link in shortcode_ref_links(body + ' `{{< docsref "/no" >}}`', 1, fields)]
     [('/docs/5.3/forms/select#sizing', 'selects'), ('/docs/5.3/intro', None)]
     """
-    prefixes = dict(fields.ref_shortcodes)
+    prefixes = _pairs(fields.ref_shortcodes)
     text = masked if masked is not None else mask_code(body)
     links = []
     for m in _SHORTCODE_PATH.finditer(text):
@@ -2402,14 +2434,14 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if docs is not None and at.startswith(docs[0]):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
-                    named = dict(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
+                    named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
         if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)
             folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
             if folder and _slug(folder):
                 return _slug(folder), _folder_label(folder), False, []
         if source == "toc" and fields.toc_subjects:
-            caption = dict(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
+            caption = _pairs(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
             if caption and _slug(caption):
                 return _slug(caption), clean(caption), False, []
         if source == "hierarchy":
@@ -2680,9 +2712,12 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
     return related
 
 
-@functools.lru_cache(maxsize=4)
 def _pages_above(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
-    """:attr:`FieldMap.nav_parents` by page: the pages above it, nearest first."""
+    """:attr:`FieldMap.nav_parents` by page: the pages above it, nearest first (made once per map)."""
+    return _by_identity(_pages_above_of, pairs)
+
+
+def _pages_above_of(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
     above: dict[str, list[str]] = {}
     for page, ancestor in pairs:
         above.setdefault(page, []).append(ancestor)
