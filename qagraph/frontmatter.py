@@ -127,7 +127,13 @@ def decode(name: str, data: bytes) -> str | Problem:
     'a.md:2: not UTF-8 text (byte 6: unexpected end of data)'
     >>> str(decode("a.md", "---\\n".encode("utf-16")))
     'a.md:1: UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8'
+    >>> str(decode("a.md", "---\\ntitle: T\\n---\\n".encode("utf-16-le")))
+    'a.md:1: UTF-16 text (little-endian, without a byte-order mark), not UTF-8: save it as UTF-8'
     """
+    if 0 in data[:2]:  # wide text without a mark is valid UTF-8 when it is ASCII, a NUL every other byte
+        wide = _wide_text(data)
+        if wide is not None:
+            return Problem(name, 1, f"{wide}, without a byte-order mark), not UTF-8: save it as UTF-8", "encoding")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -141,6 +147,29 @@ def decode(name: str, data: bytes) -> str | Problem:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+
+def _wide_text(data: bytes) -> str | None:
+    """How ``data`` is written when it starts as ASCII text does in UTF-16 or UTF-32 without a
+    byte-order mark (``"UTF-16 text (little-endian"``...): each character one byte beside one or three
+    NULs, on the same side throughout its first 64 bytes; else ``None``. Decoded as UTF-8, such a file
+    (a script's or an old editor's "Unicode") is text with NULs between its characters.
+
+    >>> _wide_text("---\\n".encode("utf-32-be")), _wide_text("---\\n".encode("utf-16-le"))
+    ('UTF-32 text (big-endian', 'UTF-16 text (little-endian')
+    >>> _wide_text(b"\\0---\\n"), _wide_text(b"---\\nx: \\0\\n")
+    (None, None)
+    """
+    for wide, size in (("UTF-32", 4), ("UTF-16", 2)):
+        head = data[:64]
+        head = head[:len(head) - len(head) % size]
+        if len(head) < 2 * size:
+            continue
+        for side, order in ((0, "little-endian"), (size - 1, "big-endian")):
+            if 0 not in head[side::size] and not any(head[i::size].strip(b"\0") for i in range(size) if i != side):
+                return f"{wide} text ({order}"
+    return None
 
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,

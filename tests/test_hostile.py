@@ -205,6 +205,11 @@ C = {
     "UTF-32": (_write("a/x.md", front("title: Wide").encode("utf-32")),  # its mark starts as UTF-16's does
                [("a/x.md", 1, ERROR, "UTF-32 text (it starts with a UTF-32 byte-order mark), not UTF-8: save it "
                                      "as UTF-8")]),
+    # without a mark, ASCII in UTF-16 or UTF-32 is valid UTF-8: a title-less note with NULs for text
+    "UTF-16 without a byte-order mark": (_write("a/x.md", front("title: Wide").encode("utf-16-le")), [
+        ("a/x.md", 1, ERROR, "UTF-16 text (little-endian, without a byte-order mark), not UTF-8: save it as UTF-8")]),
+    "UTF-32 without a byte-order mark": (_write("a/x.md", front("title: Wide").encode("utf-32-be")), [
+        ("a/x.md", 1, ERROR, "UTF-32 text (big-endian, without a byte-order mark), not UTF-8: save it as UTF-8")]),
     "Latin-1 on line 3": (_write("a/x.md", b"---\ntitle: T\nauthor: Jos\xe9\n---\n"),
                           [("a/x.md", 3, ERROR, "not UTF-8 text (byte 24: invalid continuation byte)")]),
     "NUL in the front matter": (_write("a/x.md", b"---\ntitle: T\nx: a\x00b\n---\n"),
