@@ -563,9 +563,9 @@ def _strip_suffix(path: str) -> str:
     return path
 
 
-def _norm(path: str, keep_index: bool = False) -> str:
+def _norm(path: str, keep_index: bool = False, folded: bool = True) -> str:
     """The lookup form of a page path: no anchors, suffix, index file (unless ``keep_index``) or outer
-    slashes; case-folded."""
+    slashes; case-folded (unless not ``folded``: the path as spelled, for :meth:`ArticleIndex.at_path`)."""
     path = path.split("#", 1)[0].split("?", 1)[0]
     if "%" in path:
         path = unquote(path)
@@ -573,7 +573,8 @@ def _norm(path: str, keep_index: bool = False) -> str:
     folder, _, last = path.rpartition("/")
     if last in ("index", "_index") and not keep_index:
         path = folder
-    return fold(path.replace("\\", "/"))
+    path = path.replace("\\", "/")
+    return fold(path) if folded else path
 
 
 def _loose(name: str) -> str:
@@ -739,6 +740,9 @@ class ArticleIndex(Generic[A]):
         self.alias_fields = tuple(alias_fields)
         self.by_key: dict[str, A] = {}
         self.by_path: dict[str, A] = {}
+        #: the articles whose page paths fold alike (``note``, ``Note``; ``café`` in NFC and NFD) by their
+        #: folded and then their spelled page path: a link that spells one names it (:meth:`at_path`)
+        self.twins: dict[str, dict[str, A]] = {}
         self.by_url: dict[str, A] = {}
         self.by_name: dict[str, list[A]] = {}
         self.by_alias: dict[str, list[A]] = {}
@@ -753,6 +757,8 @@ class ArticleIndex(Generic[A]):
             held = self.by_path.get(fold(page))
             if held is None or _spaced(self._page(held.path)) and not _spaced(page):
                 self.by_path[fold(page)] = a  # Ann.md over Ann .md, which folds alike: a link names the first
+            if held is not None:
+                self.twins.setdefault(fold(page), {self._page(held.path): held}).setdefault(page, a)
             if a.url and _norm(a.url) != fold(page):  # a url that is its page path (Hugo's own) is found by path
                 self.by_url.setdefault(_norm(a.url), a)
             stem = self._stem(a.path)
@@ -942,7 +948,7 @@ class ArticleIndex(Generic[A]):
         if path.startswith("/"):
             key = _norm(path)
             hit = self._in_language(key, source_path) if origin == REF else None
-            hit = hit or self._index_file(path) or self.by_url.get(key) or self.by_path.get(key) or \
+            hit = hit or self._index_file(path) or self.by_url.get(key) or self.at_path(key, path) or \
                 self.by_key.get(path.rstrip("/") or "/") or self.by_folder.get(key)
             if hit is not None:
                 return hit
@@ -959,7 +965,7 @@ class ArticleIndex(Generic[A]):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
-                hit = self._index_file(candidate) or self.by_path.get(key) or self.by_url.get(key)
+                hit = self._index_file(candidate) or self.at_path(key, candidate) or self.by_url.get(key)
                 if hit is not None:
                     return hit
                 keys.append("" if key == "." else key)
@@ -992,6 +998,22 @@ class ArticleIndex(Generic[A]):
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
             return self._pick(self._link_alias.get(name, []), source_path)
         return None
+
+    def at_path(self, key: str, spelled: str) -> A | None:
+        """The article at the folded page path ``key`` (:func:`_norm`) for a link that spells it ``spelled``:
+        of articles whose paths differ only in case or Unicode form (``note.md``, ``Note.md``), the one
+        spelled as the link is, else the first (:attr:`by_path`).
+
+        >>> from qagraph.model import Article
+        >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+        >>> index = ArticleIndex([art("a/NOTE.md"), art("a/Note.md"), art("a/note.md")])
+        >>> [index.at_path("a/note", spelled).path for spelled in ("a/Note.md", "a/note", "a/nOte.md")]
+        ['a/Note.md', 'a/note.md', 'a/NOTE.md']
+        """
+        hit = self.by_path.get(key)
+        if hit is not None and key in self.twins:
+            return self.twins[key].get(_norm(spelled, folded=False), hit)
+        return hit
 
     def url_relative(self, path: str, origin: str, source_url: str | None) -> str | None:
         """The site url a relative markdown link to ``path`` leads to from the page at ``source_url``, as a
@@ -1052,7 +1074,8 @@ class ArticleIndex(Generic[A]):
         folder = self._folders.get(source_path)
         if folder is None:
             folder = self._folders[source_path] = fold(posixpath.dirname(source_path.removeprefix(self.content_dir)))
-        hit = self.by_path.get(f"{folder}/{name}" if folder else name)
+        hit = self.at_path(f"{folder}/{name}" if folder else name,
+                           posixpath.join(posixpath.dirname(source_path.removeprefix(self.content_dir)), target))
         if hit is not None and not _spaced(self._stem(hit.path)):  # Ann .md beside it is not Ann
             return hit
         hit = self._pick(self.by_name.get(name) or self._link_alias.get(name) or [], source_path)

@@ -658,3 +658,30 @@ def test_limits_can_be_set_and_never_raise() -> None:
     assert [p.severity for p in problems] == [WARNING, WARNING]
     article, problems = parse_text("a.md", text, limits=Limits(url_chars=10))
     assert article is None and [p.severity for p in problems] == [ERROR]
+
+
+# -- names that fold alike ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("preset", ["generic", "obsidian"])
+def test_a_link_names_the_file_spelled_as_it_is_among_names_that_differ_in_case_or_unicode_form(
+        tmp_path: Path, preset: str) -> None:
+    """``note.md``, ``Note.md`` and ``NOTE.md`` are three files (and ``café.md`` in NFC and in NFD two) on
+    Linux: each is an article, and a link that spells one exactly led to whichever came first
+    (``[x](Note.md)`` to ``NOTE.md``, an NFC link to the NFD file). A spelling that is none of them
+    still reaches one, as before."""
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    root = tmp_path / "content"
+    for name in ("NOTE", "Note", "note", nfc, nfd):
+        write_article(root, f"a/{name}.md", f"# {ascii(name)}\n")
+    links = {"Note": "a/Note.md", "note": "a/note.md", "NOTE": "a/NOTE.md", nfc: f"a/{nfc}.md", nfd: f"a/{nfd}.md"}
+    body = " ".join(f"[x](../a/{name}.md)" for name in links)
+    if preset == "obsidian":
+        body += " " + " ".join(f"[[{name}]]" for name in links)
+    write_article(root, "b/links.md", f"# Links\n\n{body} [y](../a/nOTE.md)\n")
+    kg = qagraph.build(root, out=tmp_path / "out", preset=preset)
+    assert kg.counts["articles"] == 6
+    related = [kg.node(target)["path"] for target in kg.related("b/links.md")]
+    assert related == list(links.values())
