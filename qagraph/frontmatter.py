@@ -294,6 +294,11 @@ _PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?: (.*))?$")  # a space after "::",
 _JSON_START = re.compile(r'\{\s*["}]')
 
 
+#: a JSON escape of a UTF-16 surrogate without its pair (``"\\ud800"``), which decodes to no character
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|"
+                               r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Problem:
     """The JSON object that starts ``text`` at ``pos`` (on file line ``line``) as front matter, the
     text after it as the body, as Hugo reads a page that starts with ``{``.
@@ -312,11 +317,26 @@ def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Pro
         return Problem(name, line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
     except json.JSONDecodeError as exc:
         return Problem(name, exc.lineno, f"invalid JSON: {exc.msg}", "syntax")
+    except ValueError as exc:  # an integer of more digits than Python reads (int() raises, not the decoder)
+        long_number = re.compile(rf"\d{{{_MAX_DIGITS + 1},}}").search(text, pos) if _MAX_DIGITS else None
+        if long_number is None:
+            return Problem(name, line, f"invalid JSON: {exc}", "syntax")
+        return Problem(name, line + text.count("\n", pos, long_number.start()),
+                       f"invalid JSON: a number of more than {_MAX_DIGITS:,} digits (in decimal); write it as a string",
+                       "syntax")
     if _value_too_deep(data):
         return Problem(name, line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
     if end < len(text) and text[end] == "\n":
         end += 1
     fm_text = text[pos:end]
+    lone = _SURROGATE_ESCAPE.search(fm_text) if "\\u" in fm_text else None
+    if lone is not None:
+        try:  # what the escape made is a character, or half of one that no text can hold
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return Problem(name, line + fm_text.count("\n", 0, lone.start()),
+                           f"invalid JSON: {lone.group()} is half of a UTF-16 pair (a lone surrogate), not a character",
+                           "syntax")
     key_lines: dict[str, int] = {}
     for key in data:  # the line of a key's first "key": in the object (a nested one of that name is rare)
         found = re.search(rf'"{re.escape(json.dumps(key)[1:-1])}"\s*:', fm_text)

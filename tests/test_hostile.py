@@ -307,6 +307,15 @@ C = {
     "TOML number of 5,000 digits": (_write("a/x.md", "+++\ntitle = 'T'\n\nv = " + "9" * 5000 + "\n+++\n"),
                                     [("a/x.md", 4, ERROR, "invalid TOML: a number of more than 4,300 digits "
                                                           "(in decimal); write it as a string")]),
+    # Hugo's JSON front matter: an integer too long for int() and an escape of half a character stopped the build
+    "JSON number of 5,000 digits": (_write("a/x.md", '{"title": "T",\n "v": 1' + "0" * 5000 + '}\nBody\n'),
+                                    [("a/x.md", 2, ERROR, "invalid JSON: a number of more than 4,300 digits "
+                                                          "(in decimal); write it as a string")], "--preset", "hugo"),
+    "JSON lone surrogate": (_write("a/x.md", '{\n"title": "T",\n"v": "a\\ud800b"\n}\nBody\n'),
+                            [("a/x.md", 3, ERROR, "invalid JSON: \\ud800 is half of a UTF-16 pair (a lone surrogate), "
+                                                  "not a character")], "--preset", "hugo"),
+    "JSON surrogate pair": (_write("a/x.md", '{"title": "T \\ud83d\\ude00", "v": "\\\\ud800"}\nBody\n'), [],
+                            "--preset", "hugo"),
     "score nan": (_write("a/x.md", front("title: T\nscore: nan")),
                   [("a/x.md", 3, WARNING, "score nan is not a finite number; kept as data")]),
     "score infinite": (_write("a/x.md", front("title: T\nscore: 1e999")),
