@@ -14,6 +14,7 @@ give the line of every top-level key, so problems can point at the right line.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 import sys
 import threading
@@ -25,7 +26,7 @@ import yaml
 
 from .errors import WARNING, Problem
 
-__all__ = ["FrontMatter", "FrontMatterLoader", "decode", "read_front_matter"]
+__all__ = ["FrontMatter", "FrontMatterLoader", "decode", "json_loads", "read_front_matter"]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -299,6 +300,38 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F]
                                r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
+_HALF = "%s is half of a UTF-16 pair (a lone surrogate), not a character"
+
+
+def _lone_surrogate(text: str, data: Any) -> re.Match[str] | None:
+    """The first escape of half a UTF-16 pair in the JSON ``text`` when ``data``, what it decoded to,
+    holds such a half (which no text can: writing it out fails), else ``None``."""
+    lone = _SURROGATE_ESCAPE.search(text) if "\\u" in text else None
+    if lone is not None:
+        try:  # what the escape made is a character, or half of one
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return lone
+    return None
+
+
+def json_loads(text: str) -> Any:
+    """``json.loads(text)``, and a :class:`ValueError` for an escape of half a UTF-16 pair (``"\\ud800"``),
+    which Python decodes to a string that cannot be written (a config's value, a notebook's text).
+
+    >>> json_loads('["\\\\ud83d\\\\ude00", "\\\\\\\\ud800"]')
+    ['\U0001f600', '\\\\ud800']
+    >>> json_loads('"\\\\ud800"')
+    Traceback (most recent call last):
+    ValueError: \\ud800 is half of a UTF-16 pair (a lone surrogate), not a character
+    """
+    data = json.loads(text)
+    lone = _lone_surrogate(text, data)
+    if lone is not None:
+        raise ValueError(_HALF % lone.group())
+    return data
+
+
 def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Problem:
     """The JSON object that starts ``text`` at ``pos`` (on file line ``line``) as front matter, the
     text after it as the body, as Hugo reads a page that starts with ``{``.
@@ -309,8 +342,6 @@ def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Pro
     >>> str(_json_object("a.md", '{"title": "A",\\n}\\n', 0, 1))
     'a.md:2: invalid JSON: Expecting property name enclosed in double quotes'
     """
-    import json
-
     try:
         data, end = json.JSONDecoder().raw_decode(text, pos)
     except RecursionError:
@@ -329,14 +360,10 @@ def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Pro
     if end < len(text) and text[end] == "\n":
         end += 1
     fm_text = text[pos:end]
-    lone = _SURROGATE_ESCAPE.search(fm_text) if "\\u" in fm_text else None
+    lone = _lone_surrogate(fm_text, data)
     if lone is not None:
-        try:  # what the escape made is a character, or half of one that no text can hold
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            return Problem(name, line + fm_text.count("\n", 0, lone.start()),
-                           f"invalid JSON: {lone.group()} is half of a UTF-16 pair (a lone surrogate), not a character",
-                           "syntax")
+        return Problem(name, line + fm_text.count("\n", 0, lone.start()), f"invalid JSON: {_HALF % lone.group()}",
+                       "syntax")
     key_lines: dict[str, int] = {}
     for key in data:  # the line of a key's first "key": in the object (a nested one of that name is rare)
         found = re.search(rf'"{re.escape(json.dumps(key)[1:-1])}"\s*:', fm_text)

@@ -31,7 +31,7 @@ from ._version import code_stamp
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fields import FieldMap, in_the_future, read_article, to_article
-from .frontmatter import FrontMatter, decode, read_front_matter
+from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
@@ -974,7 +974,7 @@ def notebook_text(name: str, text: str) -> str | Problem:
     'not a Jupyter notebook: its JSON holds no cells list'
     """
     try:
-        notebook = json.loads(text)
+        notebook = json_loads(text)
     except (ValueError, RecursionError) as exc:
         return Problem(name, None, f"not a Jupyter notebook: its JSON cannot be read ({exc})", "syntax")
     cells = notebook.get("cells") if isinstance(notebook, dict) else None

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date)
-from .frontmatter import TAG_COMMENT, decode, read_front_matter
+from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, mask_code, split_language, text_links
 from .normalize import fold
 
@@ -469,7 +469,7 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
 
         try:
             return _parsed(content, _toml_loads if file.suffix == ".toml" else
-                           json.loads if file.suffix == ".json" else yaml.safe_load)
+                           json_loads if file.suffix == ".json" else yaml.safe_load)
         except (ValueError, ModuleNotFoundError):
             return None
 
@@ -514,7 +514,7 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
 
     syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
     try:
-        _parsed(text, _toml_loads if syntax == "TOML" else json.loads if syntax == "JSON" else
+        _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else
                 lambda t: yaml.load(t, Loader=_any_tags_loader()))
     except ModuleNotFoundError:  # TOML before Python 3.11 without tomli: not read, and not checked
         return None
@@ -1804,7 +1804,7 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
         if isinstance(data, str):
             continue
         try:
-            value = _parsed(data.decode("utf-8", "replace"), json.loads)
+            value = _parsed(data.decode("utf-8", "replace"), json_loads)
         except ValueError:
             continue
         folder = value.get(key) if isinstance(value, dict) else None
@@ -1820,7 +1820,7 @@ def _obsidian_excluded(base: Path) -> tuple[str, ...]:
     if isinstance(data, str):
         return ()
     try:
-        value = _parsed(data.decode("utf-8", "replace"), json.loads)
+        value = _parsed(data.decode("utf-8", "replace"), json_loads)
     except ValueError:
         return ()
     filters = value.get("userIgnoreFilters") if isinstance(value, dict) else None
@@ -2808,7 +2808,7 @@ def _data_file(path: Path, what: str, syntax: str) -> Any:
     except UnicodeDecodeError:
         raise ValueError(f"{what} is not UTF-8 text") from None
     try:
-        return _parsed(text, json.loads if syntax == "JSON" else yaml.safe_load)
+        return _parsed(text, json_loads if syntax == "JSON" else yaml.safe_load)
     except ValueError as exc:
         raise ValueError(f"{what} is not {syntax} that can be read ({exc.args[0]})", *exc.args[1:2]) from None
 
@@ -3299,7 +3299,7 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         try:
             if isinstance(data, str):
                 raise ValueError(data)
-            value = _parsed(data.decode("utf-8", "replace"), json.loads if found.endswith(".json") else yaml.safe_load)
+            value = _parsed(data.decode("utf-8", "replace"), json_loads if found.endswith(".json") else yaml.safe_load)
         except ValueError as exc:
             problems.append(Problem(rel, exc.args[1] if len(exc.args) > 1 else None,
                                     f"cannot read {found} ({exc.args[0]}): the folder's name labels its subject",

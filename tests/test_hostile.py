@@ -694,3 +694,29 @@ def test_a_link_names_the_file_spelled_as_it_is_among_names_that_differ_in_case_
     assert kg.counts["articles"] == 6
     related = [kg.node(target)["path"] for target in kg.related("b/links.md")]
     assert related == list(links.values())
+
+
+# -- JSON that decodes to half a character --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"_config.yml": "title: Book\n", "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: nb\n",
+      "intro.md": "# Intro\n", "nb.ipynb": '{"cells": [{"cell_type": "markdown", "source": ["# Half \\ud800 a pair"]}]}'},
+     [("nb.ipynb", "not a Jupyter notebook: its JSON cannot be read (\\ud800 is half of a UTF-16 pair (a lone "
+                   "surrogate), not a character)")]),
+    ({".obsidian/templates.json": '{"folder": "Tmpl\\udc00"}', ".obsidian/app.json": '{"userIgnoreFilters": ["\\ud800"]}',
+      "intro.md": "# Intro\n", "nb.md": "# Note\n"}, []),  # settings that cannot be read, as a vault's are: none
+])
+def test_json_that_decodes_to_half_a_character_is_not_read(tmp_path: Path, files: dict[str, str],
+                                                           expected: list[tuple[str, str]]) -> None:
+    """A notebook's or a vault's settings' JSON escape ``\\ud800`` (half of a UTF-16 pair) decoded to a
+    string that no output can encode: the whole build ended as an internal error. Now the notebook is
+    rejected, naming why, and the vault's settings are read as the unreadable settings they are."""
+    root = tmp_path / "content"
+    for name, text in files.items():
+        write_article(root, name, text)
+    result = run("build", "-c", str(root), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [(p["path"], p["message"]) for p in report["problems"]] == expected
+    assert report["counts"]["files"] == report["counts"]["articles"] + len(expected) > len(expected)
