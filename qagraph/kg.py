@@ -359,12 +359,14 @@ class KnowledgeGraph:
             UsageError: no article has that name, or the id is shared by several articles.
         """
         if isinstance(ref, int) or (isinstance(ref, str) and re.fullmatch(r"[+-]?[0-9]+", ref.strip())):
-            number = int(ref)
-            nodes = self._source.by_number(number)
+            # ids are 64-bit (a longer one is kept as data): a longer number is none, and not asked of SQLite
+            number = int(ref) if len(str(ref).strip().lstrip("+-").lstrip("0")) <= 19 else None
+            nodes = self._source.by_number(number) if number is not None and -(2**63) <= number < 2**63 else []
             if len(nodes) == 1:
                 return nodes[0]
             if not nodes:
-                raise UsageError(f"no article has id {number}")
+                shown = str(ref).strip()
+                raise UsageError(f"no article has id {shown if len(shown) <= 40 else shown[:40] + '...'}")
             names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
             raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
         text = ref.strip()

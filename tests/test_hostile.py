@@ -740,3 +740,19 @@ def test_openings_left_open_are_read_once(body: str, preset: str) -> None:
     started = time.monotonic()
     article, problems = parse_text("a.md", front("title: T", body), fields=PRESETS[preset].fields)
     assert article is not None and time.monotonic() - started < 15
+
+
+# -- the query commands' arguments --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref, shown", [("99999999999999999999", "99999999999999999999"),
+                                        ("9" * 5000, "9" * 40 + "..."), ("-9223372036854775809", "-9223372036854775809")])
+def test_an_id_beyond_64_bits_names_no_article(root: Path, tmp_path: Path, ref: str, shown: str) -> None:
+    """An article is named by its id, which is 64-bit: a longer number was asked of SQLite
+    (OverflowError) or of int() (over 4,300 digits, ValueError), an internal error either way."""
+    out = tmp_path / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    for command in ("related", "similar", "view"):
+        result = run(command, "-b", str(out), "-o", str(tmp_path / "v.html"), "--", ref) if command == "view" else \
+            run(command, "-b", str(out), "--", ref)
+        assert (result.exit_code, result.stderr) == (2, f"qagraph: no article has id {shown}\n"), command
