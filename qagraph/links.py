@@ -45,7 +45,7 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -167,12 +167,24 @@ def mask_code(text: str) -> str:
 
 def _mask_comments(text: str, pairs: Sequence[tuple[re.Pattern[str], re.Pattern[str]]] = _COMMENTS) -> str:
     """``text`` with its comments (``pairs`` of opening and closing: :data:`_COMMENTS`, or Liquid's blocks)
-    blanked out, as ``<!--.*?-->|...`` would, in one pass: a comment left open is text, and so is every
-    later opening of its kind (none of them closes either), which a regular expression searched to the
-    end of the text from each (10,000 ``<!--`` took 6 s, 100,000 ten minutes).
+    blanked out, as ``<!--.*?-->|...`` would (:func:`replace_spans`: 10,000 ``<!--`` never closed took that
+    pattern 6 s, 100,000 ten minutes).
 
     >>> _mask_comments("a <!-- x --> b %% y %% c {{/* z */}} <!-- <!-- open %% d %%")
     'a            b         c             <!-- <!-- open        '
+    """
+    return replace_spans(text, pairs, lambda span: re.sub(r"[^\n]", " ", span))
+
+
+def replace_spans(text: str, pairs: Sequence[tuple[re.Pattern[str], re.Pattern[str]]],
+                  replace: Callable[[str], str]) -> str:
+    """``text`` with each span from an opening of one of ``pairs`` (opening, closing) to the first closing of
+    its kind after it replaced by ``replace(span)``, leftmost first, as a pattern ``A.*?B|C.*?D`` (``re.S``)
+    would, in one pass: an opening that is never closed is text, and so is every later one of its kind
+    (none of them closes either), where the pattern searched to the end of the text from each.
+
+    >>> replace_spans("a<b>c</b> <b>d", [(re.compile("<b>"), re.compile("</b>"))], str.upper)
+    'a<B>C</B> <b>d'
     """
     heads: list[re.Match[str] | None] = [opening.search(text) for opening, _ in pairs]
     out: list[str] = []
@@ -188,7 +200,7 @@ def _mask_comments(text: str, pairs: Sequence[tuple[re.Pattern[str], re.Pattern[
         if end is None:
             heads[kind] = None  # open to the end: no later one of its kind closes
             continue
-        out += [text[pos:start], re.sub(r"[^\n]", " ", text[start:end.end()])]
+        out += [text[pos:start], replace(text[start:end.end()])]
         pos = end.end()
         heads = [h if h is None or h.start() >= pos else pairs[k][0].search(text, pos) for k, h in enumerate(heads)]
     return "".join(out) + text[pos:]

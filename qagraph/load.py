@@ -33,6 +33,7 @@ from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, Us
 from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
+from .links import replace_spans
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
                       layout_skips, page_formats)
@@ -844,11 +845,25 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
 
 
 _FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n---[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
-_HTML_DROPPED = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+#: what an HTML page's text leaves out (by opening and closing, :func:`~qagraph.links.replace_spans`): comments,
+#: scripts, styles
+_HTML_DROPPED = tuple((re.compile(opening, re.I), re.compile(closing, re.I)) for opening, closing in (
+    (r"<!--", r"-->"), (r"<script\b[^<>]*>", r"</script\s*>"), (r"<style\b[^<>]*>", r"</style\s*>")))
 _HTML_ANCHOR = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(.*?)</a\s*>""", re.S | re.I)
+_HTML_ANCHOR_END = re.compile(r"</a\s*>", re.I)
 _HTML_TAG = re.compile(r"<[^<>]*>")
 #: a Hugo shortcode, ``{{< docsref "/x" >}}`` or ``{{% note %}}``, in an HTML page: no tag, and kept as it is
 _HTML_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.S)
+_HTML_SHORTCODE_END = re.compile(r"[>%]\}\}")
+
+
+def _sub_closed(pattern: re.Pattern[str], closing: re.Pattern[str], replace: Callable[[re.Match[str]], str],
+                text: str) -> str:
+    """``pattern.sub(replace, text)`` for a pattern whose matches end with ``closing`` (``<a ...>.*?</a>``):
+    made up to the last closing only, past which each opening was searched to the end of the text
+    for nothing (20,000 ``<a href>`` never closed took 35 s)."""
+    end = max((m.end() for m in closing.finditer(text)), default=0)
+    return pattern.sub(replace, text[:end]) + text[end:]
 
 
 def html_page_text(text: str) -> str:
@@ -873,21 +888,21 @@ def html_page_text(text: str) -> str:
     """
     front = _FRONT.match(text)
     head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
-    body = _HTML_DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    body = replace_spans(body, _HTML_DROPPED, lambda span: "\n" * span.count("\n"))
     shortcodes: list[str] = []
 
     def aside(m: re.Match[str]) -> str:  # as \0<n>\0, out of the way of the tags and their quotes
         shortcodes.append(m.group(0))
         return f"\0{len(shortcodes) - 1}\0"
 
-    body = _HTML_SHORTCODE.sub(aside, body)
+    body = _sub_closed(_HTML_SHORTCODE, _HTML_SHORTCODE_END, aside, body)
 
     def link(m: re.Match[str]) -> str:
         label = " ".join(html.unescape(_HTML_TAG.sub("", m.group(3))).split()).replace("]", ")").replace("[", "(")
         target = html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).strip()
         return f"[{label}]({target})" + "\n" * m.group(0).count("\n") if target else ""
 
-    body = html.unescape(_HTML_TAG.sub("", _HTML_ANCHOR.sub(link, body)))
+    body = html.unescape(_HTML_TAG.sub("", _sub_closed(_HTML_ANCHOR, _HTML_ANCHOR_END, link, body)))
     return head + re.sub(r"\0(\d+)\0", lambda m: shortcodes[int(m.group(1))], body) if shortcodes else head + body
 
 
