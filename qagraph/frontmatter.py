@@ -89,6 +89,9 @@ COMMENT = "comment"  #: the ``<!-- tags: a, b -->`` line of a 30 seconds of code
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
+#: the duplicate keys of one file named one by one; the rest are counted in one warning (a file of a
+#: million repeated lines gave a million warnings: a 160 MB report and a gigabyte of memory)
+SHOWN_DUPLICATES = 20
 _DELIMITERS = {"---": YAML, "+++": TOML}
 
 
@@ -573,10 +576,16 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
     if getattr(loader, "long_numbers", None):
         warnings = sorted(warnings + _long_numbers(name, loader, node, fm_line))
     if isinstance(node, yaml.MappingNode):
-        _key_lines(name, node, "", fm_line, key_lines, warnings)
+        repeated: list[Problem] = []
+        _key_lines(name, node, "", fm_line, key_lines, repeated)
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.MappingNode):
-                _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, warnings)
+                _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, repeated)
+        warnings = warnings + repeated[:SHOWN_DUPLICATES]
+        if len(repeated) > SHOWN_DUPLICATES:
+            warnings.append(Problem(name, repeated[SHOWN_DUPLICATES].line,
+                                    f"{len(repeated) - SHOWN_DUPLICATES:,} more duplicate keys after these; the last "
+                                    "of each is used", "duplicate-key", WARNING))
     return data, key_lines, warnings
 
 

@@ -235,6 +235,9 @@ C = {
                               [("a/x.md", 2, ERROR, "front matter is a string, not a mapping of fields")]),
     "duplicate key": (_write("a/x.md", front("title: First\nurl: /learn/a/questions/d\ntitle: Second")),
                       [("a/x.md", 4, WARNING, "duplicate key title (also on line 2); the last one is used")]),
+    "2,000 duplicate keys": (_write("a/x.md", front("title: T\n" + "a: 1\n" * 2001)), [  # not 2,000 warnings
+        *(("a/x.md", n, WARNING, f"duplicate key a (also on line {n - 1}); the last one is used") for n in range(4, 24)),
+        ("a/x.md", 24, WARNING, "1,980 more duplicate keys after these; the last of each is used")]),
     "duplicate nested key": (_write("a/x.md", front("title: T\nseo:\n  page_keywords: a\n  page_keywords: b")),
                              [("a/x.md", 5, WARNING,
                                "duplicate key seo.page_keywords (also on line 4); the last one is used")]),
