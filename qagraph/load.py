@@ -1005,8 +1005,27 @@ def notebook_text(name: str, text: str) -> str | Problem:
     return "\n".join(parts)
 
 
+#: the warnings of one file listed one by one; the rest are counted in one more (a file may hold a
+#: million impossible dates or misshapen related links: a warning each made reports of hundreds of MB)
+SHOWN_WARNINGS = 100
+
+
+def _fewer_warnings(outcome: Outcome) -> Outcome:
+    """``outcome`` with its first :data:`SHOWN_WARNINGS` warnings (and every error), and one counting the rest."""
+    article, problems = outcome
+    warned = [p for p in problems if p.severity == WARNING]
+    if len(warned) <= SHOWN_WARNINGS:
+        return outcome
+    kept = {id(p) for p in warned[:SHOWN_WARNINGS]}
+    first = warned[SHOWN_WARNINGS]
+    return article, [p for p in problems if p.severity != WARNING or id(p) in kept] + [
+        Problem(first.path, first.line, f"{len(warned) - SHOWN_WARNINGS:,} more warnings after these (the first "
+                                        f"of them: {first.message})", "more-warnings", WARNING)]
+
+
 def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:
-    """Parse one article's text; ``name`` is its path relative to the corpus root.
+    """Parse one article's text; ``name`` is its path relative to the corpus root; of its warnings, the
+    first :data:`SHOWN_WARNINGS` are listed (:func:`_fewer_warnings`).
 
     >>> article, problems = parse_text("cs/a.md", "---\\ntitle: What is a graph?\\nurl: /learn/cs/questions/a\\n---\\n")
     >>> article.key, article.subject_slug, problems
@@ -1021,11 +1040,12 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limi
     try:
         if isinstance(fm, Problem):  # an error, or with lenient YAML a note read without its front matter
             article, problems = read_article(name, text, fields)
-            return apply_limits(name, article, problems, FrontMatter({}, "", None, 1), fields, limits, None)
+            return _fewer_warnings(apply_limits(name, article, problems, FrontMatter({}, "", None, 1), fields, limits,
+                                                None))
         body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
         article, problems = to_article(name, fm, fields, body_line=body_line)
     except RecursionError:
         line = text[: len(text) - len(text.lstrip())].count("\n") + 2
         return None, [Problem(name, line, "front matter nested too deeply to read", "syntax")]
-    return apply_limits(name, article, [*fm.warnings, *problems], fm, fields, limits, body_line)
+    return _fewer_warnings(apply_limits(name, article, [*fm.warnings, *problems], fm, fields, limits, body_line))
 

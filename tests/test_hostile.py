@@ -238,6 +238,10 @@ C = {
     "2,000 duplicate keys": (_write("a/x.md", front("title: T\n" + "a: 1\n" * 2001)), [  # not 2,000 warnings
         *(("a/x.md", n, WARNING, f"duplicate key a (also on line {n - 1}); the last one is used") for n in range(4, 24)),
         ("a/x.md", 24, WARNING, "1,980 more duplicate keys after these; the last of each is used")]),
+    "500 impossible dates": (_write("a/x.md", front("title: T\nx: [" + ", ".join(["2024-13-45"] * 500) + "]")), [
+        ("a/x.md", 3, WARNING, "400 more warnings after these (the first of them: x: '2024-13-45' is not a date "
+                               "(month must be in 1..12); read as text)"),  # the report sorts by line, then text
+        *[("a/x.md", 3, WARNING, "x: '2024-13-45' is not a date (month must be in 1..12); read as text")] * 100]),
     "duplicate nested key": (_write("a/x.md", front("title: T\nseo:\n  page_keywords: a\n  page_keywords: b")),
                              [("a/x.md", 5, WARNING,
                                "duplicate key seo.page_keywords (also on line 4); the last one is used")]),
