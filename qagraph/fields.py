@@ -2633,6 +2633,9 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     date = None
     if isinstance(date_value, (_dt.date, _dt.datetime)):
         date = date_value.isoformat()
+    elif isinstance(date_value, (list, dict)):  # not its Python text as the article's date
+        kind = "list" if isinstance(date_value, list) else "mapping"
+        f.warn(f"{date_path} is a {kind}, not a date; ignored", date_path)
     elif date_value is not None:
         date = str(date_value).strip()
         try:

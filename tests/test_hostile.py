@@ -256,6 +256,10 @@ C = {
     "impossible date": (_write("a/x.md", front("title: T\ndate: 2025-13-45")),  # read as text, on its line
                         [("a/x.md", 3, WARNING, "date: '2025-13-45' is not a date (month must be in 1..12); "
                                                 "read as text")]),
+    "a list of dates": (_write("a/x.md", front("title: T\ndate: [2024-01-01, 2024-02-02]")),
+                        [("a/x.md", 3, WARNING, "date is a list, not a date; ignored")]),  # not "[datetime.date(..."
+    "a mapping as the date": (_write("a/x.md", front("title: T\ndate: {on: 2024-01-01}")),
+                              [("a/x.md", 3, WARNING, "date is a mapping, not a date; ignored")]),
     "deep flow nesting": (_write("a/x.md", front("title: T\nv: " + "[" * 100_000 + "]" * 100_000)),
                           [("a/x.md", 3, ERROR,
                             "invalid YAML: exceeded maximum nesting depth (while increasing flow level)")]),
