@@ -100,6 +100,24 @@ def test_two_processes_opening_a_fresh_build_at_once_load_it_once(G, tmp_path):
     assert not list((tmp_path / STORE_DIR).glob("tmp-*"))
 
 
+@pytest.mark.parametrize("batch", [1, 1 << 30])  # a batch a part, one batch of every part
+def test_parts_are_loaded_in_batches_whatever_their_size(G, tmp_path, monkeypatch, batch):
+    import qagraph.rdf.store as store_module
+    result = write_rdf(G, tmp_path, formats=("nq",), similarity="full", parts=3)
+    last = sorted((tmp_path / "rdf").glob("part-*.nq"))[0]
+    last.write_bytes(last.read_bytes().rstrip(b"\n"))  # a part cut short of its last newline still joins
+    monkeypatch.setattr(store_module, "_BATCH", batch)
+    assert len(open_store(tmp_path)) == 2 * result.stats.total
+
+
+def test_a_broken_part_is_named_though_parts_are_loaded_together(G, tmp_path):
+    write_rdf(G, tmp_path, formats=("nq",), parts=3)
+    broken = sorted((tmp_path / "rdf").glob("part-*.nq"))[1]
+    broken.write_bytes(broken.read_bytes() + b"<https://x.example/a> <https://x.example/b> oops .\n")
+    with pytest.raises(UsageError, match=rf"not valid RDF: {broken.name}: .*line"):
+        open_store(tmp_path)
+
+
 def test_open_store_needs_a_build_folder(G, tmp_path):
     with pytest.raises(UsageError, match="no qagraph RDF export"):
         open_store(tmp_path)
