@@ -1555,7 +1555,8 @@ def kebab_name(stem: str) -> str:
 def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str | None = None) -> str:
     """The url Hugo publishes the file ``name`` at, when its front matter ``data`` sets no ``url``: its
     section's pattern in the config's ``[permalinks]`` (:func:`hugo_permalink`; a regular page's, a
-    section's own page only by a ``[permalinks.section]`` table), else its page path with its ``slug`` for its
+    section's own page only by a ``[permalinks.section]`` table; a folder's url, ending in ``/`` whether
+    the pattern does or not), else its page path with its ``slug`` for its
     file's (or bundle's) name; made lower-case, spaces as hyphens (:func:`urlize`); with ``uglyURLs``,
     ``/a/b.html`` for ``/a/b/``. A page of another language than the default is under its language.
 
@@ -1566,6 +1567,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     >>> hugo = replace(preset("hugo").fields, content_dir="content/", section_permalinks=(("page", "posts", "/:year/:slug/"),))
     >>> hugo_url("content/posts/a.md", {"date": "2023-01-05", "title": "Hello World"}, hugo)
     '/2023/hello-world/'
+    >>> hugo_url("content/posts/a.md", {"date": "2023-01-05", "title": "Hi"}, replace(hugo, section_permalinks=(("page", "posts", "/:year/:title"),)))
+    '/2023/hi/'
     >>> hugo_url("content/My Docs/b.md", {"slug": "Intro"}, hugo), hugo_url("content/posts/_index.md", {}, replace(hugo, ugly_urls=True))
     ('/my-docs/intro/', '/posts.html')
     """
@@ -1582,8 +1585,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
         return f"{prefix}/"
     section = stem.partition("/")[0] if "/" in stem or kind == "section" else ""
     pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s == section), None) if section else None
-    if pattern is not None:
-        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data)
+    if pattern is not None:  # a folder's, as Hugo writes each page to an index.html: "/:year/:title" is /2020/a/
+        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data).rstrip("/") + "/"
     else:
         slug = data.get("slug")
         if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():

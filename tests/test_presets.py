@@ -4207,6 +4207,30 @@ def test_a_hugo_page_s_own_url_fills_in_its_permalink_tokens(tmp_path: Path):
         ("news/_posts/2016/old", "news/_posts/2020/new"): False, ("news/_posts/2020/new", "news/_posts/2016/old"): False}
 
 
+def test_a_hugo_permalinks_pattern_without_a_trailing_slash_still_gives_folder_urls(tmp_path: Path):
+    """A blog's [permalinks] pattern often has no trailing / (journal = "/:year/:month/:day/:title"); Hugo
+    still writes each post to a folder's index.html, its url /2005/06/17/a-new-laptop/: qagraph gave
+    /2005/06/17/a-new-laptop, no post at the url Hugo publishes. Links, with or without the /, lead to it;
+    a title's dots stay in its url part (/2005/07/01/release-0.2/), as Hugo's urlize keeps them."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "config.toml", 'baseURL = "https://d.org/"\n[permalinks]\njournal = "/:year/:month/:day/:title"\n')
+    pages = {"journal/2005-06-17-laptop/index.md": "---\ntitle: A New Laptop\ndate: '2005-06-17T00:00:00+00:00'\n---\n"
+                                                   "[release](/2005/07/01/release-0.2/)\n",
+             "journal/2005-07-01-release/index.md": "---\ntitle: Release 0.2\ndate: '2005-07-01T00:00:00+00:00'\n---\n"
+                                                    "[laptop](/2005/06/17/a-new-laptop)\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "content/journal/2005-06-17-laptop/index.md": "/2005/06/17/a-new-laptop/",
+        "content/journal/2005-07-01-release/index.md": "/2005/07/01/release-0.2/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("journal/2005-06-17-laptop", "journal/2005-07-01-release"): False,
+        ("journal/2005-07-01-release", "journal/2005-06-17-laptop"): False}
+
+
 def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
