@@ -663,6 +663,7 @@ def load_corpus(
     rejected: list[str] = []
     skipped: list[str] = []
     owner: dict[str, str] = {}
+    published: dict[str, str] = {}  # url -> the file first published there
     for name in names:
         if name in failed:
             article, found_here = None, [failed[name]]
@@ -687,6 +688,11 @@ def load_corpus(
                 raise ContentError.from_problem(next(p for p in found_here if p.severity == ERROR))
             continue
         owner[article.key] = name
+        if article.url and article.url in published:  # two files, one page: the site writes one over the other
+            problems.append(Problem(name, article.url_line, f"published at the same url as {published[article.url]}: "
+                                    f"{article.url}; the site keeps only one of them", "duplicate-url", WARNING))
+        elif article.url:
+            published[article.url] = name
         articles.append(article)
     _share_strings(articles)
     result = LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden),

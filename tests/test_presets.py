@@ -4231,6 +4231,26 @@ def test_a_hugo_permalinks_pattern_without_a_trailing_slash_still_gives_folder_u
         ("journal/2005-07-01-release", "journal/2005-06-17-laptop"): False}
 
 
+def test_two_hugo_pages_published_at_one_url_are_a_warning(tmp_path: Path):
+    """Two photo posts of one day with one title (a second upload, its bundle named pier-2/) both get
+    /2012/09/15/the-pier/ from the pattern: Hugo writes one over the other (it warns: "Duplicate target
+    paths"). qagraph kept both pages, one url, and said nothing; the one read later (pier/ after pier-2/)
+    now has a warning that names the other; both stay in the graph, as nothing tells which one the site keeps."""
+    site = tmp_path / "site"
+    write_article(site, "config.toml", 'baseURL = "https://d.org/"\n[permalinks]\nphotos = "/:year/:month/:day/:title"\n')
+    for name, time in {"pier": "23:46:56", "pier-2": "23:52:14", "dock": "08:00:00"}.items():
+        title = "The Dock" if name == "dock" else "The Pier"
+        write_article(site / "content", f"photos/2012-09-15-{name}/index.md",
+                      f"---\ntitle: {title}\ndate: '2012-09-15T{time}+00:00'\n---\nA photo.\n")
+    result = load_corpus(site)
+    assert sorted(a.url for a in result.articles if a.url) == [
+        "/2012/09/15/the-dock/", "/2012/09/15/the-pier/", "/2012/09/15/the-pier/"]
+    assert [(p.path, p.code, p.severity) for p in result.problems if p.code == "duplicate-url"] == [
+        ("content/photos/2012-09-15-pier/index.md", "duplicate-url", WARNING)]
+    assert "content/photos/2012-09-15-pier-2/index.md" in next(p.message for p in result.problems if p.code == "duplicate-url")
+    assert_every_file_accounted_for(result)
+
+
 def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
