@@ -108,8 +108,9 @@ class FieldMap:
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
-    ``index`` file's is its folder's), ``"wiki-name"`` (a GitHub wiki's page name: the file
-    name with its hyphens as spaces), ``"page-name"`` (MkDocs's: the file name with hyphens and
+    ``index`` file's is its folder's; the home page's, a Hugo ``content/_index.md``, the site's
+    ``home_title``, its config's title, as its theme heads the page), ``"wiki-name"`` (a GitHub
+    wiki's page name: the file name with its hyphens as spaces), ``"page-name"`` (MkDocs's: the file name with hyphens and
     underscores as spaces, capitalised when all in lower case; a home page without title is
     ``Home``), ``"logseq-name"`` (a Logseq page's name: the file name
     with ``___`` or ``%2F`` as the ``/`` of its namespace; a journal page's, the date its file
@@ -315,6 +316,7 @@ class FieldMap:
     toc_pages: tuple[str, ...] = ()
     site_url: str | None = None
     site_hosts: tuple[str, ...] = ()
+    home_title: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
     notion_properties: bool = False
@@ -1121,8 +1123,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             # page's file is named by the page, and pages/ is no page's folder)
             named = fields.title_fallback[:1] in (("file-name",), ("logseq-name",))
             if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named):
-                title = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2] or (
-                    "Home" if source == "page-name" else title)  # MkDocs's home page
+                folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
+                if not folder and fields.home_title:
+                    return fields.home_title  # Hugo's home page needs no title: the site's heads it
+                title = folder or ("Home" if source == "page-name" else title)  # MkDocs's home page
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
             elif fields.title and not named and f.fm.syntax is not None and source == "file-name":

@@ -1310,13 +1310,16 @@ def _hugo_key(settings: Mapping[str, Any], *path: str) -> Any:
 def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
     """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
     ``uglyURLs`` make its pages' urls, its ``markup.goldmark.renderer.unsafe`` publishes the ``<a href>``
-    written in its Markdown as links (Hugo leaves raw HTML out otherwise), ``buildFuture``, ``buildExpired`` and ``buildDrafts`` publish what
+    written in its Markdown as links (Hugo leaves raw HTML out otherwise), its ``title`` heads a home page
+    that has none (:attr:`FieldMap.home_title`), ``buildFuture``, ``buildExpired`` and ``buildDrafts`` publish what
     Hugo otherwise leaves out, the files its ``ignoreFiles`` match are not read, and the ``[taxonomies]``
     it declares are keywords, as its terms are the site's: all but categories (the subject) and
     authors (the author). A config that declares its taxonomies replaces Hugo's two defaults: the
     ``tags`` or ``categories`` it leaves out are a page's fields Hugo publishes no terms for, so they
     are not its keywords or its subject (a page is then filed under its section)."""
     changes: dict[str, Any] = {}
+    if isinstance(settings.get("title"), str) and settings["title"].strip():
+        changes["home_title"] = settings["title"].strip()
     permalinks = _hugo_permalinks(settings.get("permalinks"))
     if permalinks:
         changes["section_permalinks"] = permalinks

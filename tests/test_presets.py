@@ -4251,6 +4251,20 @@ def test_two_hugo_pages_published_at_one_url_are_a_warning(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_a_hugo_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path):
+    """A blog's content/_index.md often holds only the home page's text (date: and a greeting): Hugo
+    gives it no title and the theme heads it with the site's title. qagraph titled it "_index", with a
+    warning that it had no title; it is now titled by the config's title, with no warning. A section's
+    _index.md without title is still named by its folder."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ntitle = "Me, A. Writer"\n')
+    write_article(site / "content", "_index.md", "---\ndate: '2019-10-16'\n---\n\nHi, I write here.\n")
+    write_article(site / "content", "notes/_index.md", "---\ndate: '2019-10-16'\n---\n")
+    result = load_corpus(site)
+    assert {a.key: a.title for a in result.articles} == {"/": "Me, A. Writer", "notes": "notes"}
+    assert [p.path for p in result.problems if p.code == "no-title"] == ["content/notes/_index.md"]
+
+
 def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
