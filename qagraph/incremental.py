@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .database import DATABASE, DatabasePatch
-from .errors import ERROR, RESOURCE, SKIPPED, Problem
+from .errors import ERROR, RESOURCE, SKIPPED, WARNING, Problem
 from .fields import FieldMap, in_the_future
 from .graph import (LinkLookups, article_index, article_node_data, keyword_data, link_article, subject_data,
                     text_target)
@@ -172,6 +172,7 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     old_keys = {d.get("key") for d in old_data.values()}
     if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
+    _keep_shared_urls(patch, touched, old_data, new_articles, outcomes)
     by_name = fields.links_by_name
     rules: ArticleIndex[Any] = article_index([], fields)
     if by_name and patch.con.execute("SELECT name FROM sqlite_master WHERE name = 'names'").fetchone() is None:
@@ -508,6 +509,27 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
 def _json(text: str | None) -> dict[str, Any]:
     value = json.loads(text) if text else None
     return value if isinstance(value, dict) else {}
+
+
+def _keep_shared_urls(patch: DatabasePatch, touched: set[str], old_data: Mapping[str, Mapping[str, Any]],
+                      new_articles: Mapping[str, Article],
+                      outcomes: dict[str, tuple[Article | None, list[Problem]]]) -> None:
+    """Keep the ``duplicate-url`` warnings of the edited files whose url stays (a full load finds them:
+    :func:`~qagraph.load.load_corpus` warns of each file at a url an earlier file has). An edit that
+    moves a file to or from a url another file has changes which file is warned of: a full build
+    settles it (:class:`Fallback`)."""
+    for p in touched:
+        old_url = old_data[p].get("url") if p in old_data else None
+        new_url = new_articles[p].url if p in new_articles else None
+        if old_url == new_url:
+            continue
+        for url in {old_url, new_url} - {None}:  # another file there, before the edit or after it
+            rows = patch.con.execute("SELECT path FROM articles WHERE url = ?", (url,))
+            if any(row[0] not in touched for row in rows) or any(a.url == url for q, a in new_articles.items() if q != p):
+                raise Fallback(f"{p} comes to or leaves the url {url} of another file")
+    for p, message in patch.con.execute("SELECT path, message FROM problems WHERE code = 'duplicate-url'"):
+        if p in touched and p in new_articles:  # its url stayed (else it fell back above), and so did the others'
+            outcomes[p][1].append(Problem(p, new_articles[p].url_line, message, "duplicate-url", WARNING))
 
 
 def _data(patch: DatabasePatch, node: str) -> dict[str, Any]:

@@ -294,6 +294,35 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+def test_a_patched_build_keeps_the_warning_of_two_pages_at_one_url(tmp_path: Path):
+    """Two photo posts of a day with one title share a url (a duplicate-url warning on the later file):
+    an edit of the warned file that keeps its url is patched and keeps the warning; an edit that moves the
+    other file away from that url is built in full, the warning gone, as in a full build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "config.toml", 'baseURL = "https://d.org/"\n[permalinks]\nphotos = "/:year/:month/:day/:title"\n')
+    for name in ("pier", "pier-2"):
+        write_article(root / "content", f"photos/2012-09-15-{name}/index.md",
+                      "---\ntitle: The Pier\ndate: '2012-09-15'\n---\nA photo.\n")
+    warned = root / "content" / "photos" / "2012-09-15-pier" / "index.md"
+
+    def duplicates() -> list[str]:
+        return [p["path"] for p in json.loads((out / "report.json").read_text())["problems"] if p["code"] == "duplicate-url"]
+
+    qagraph.build(root, out=out)
+    assert duplicates() == ["content/photos/2012-09-15-pier/index.md"]
+    warned.write_text(warned.read_text() + "Taken at dawn.\n")
+    kg = qagraph.build(root, out=out)
+    qagraph.build(root, out=cold, cache=False)
+    assert kg.build_info.incremental and duplicates() == ["content/photos/2012-09-15-pier/index.md"]
+    assert database_rows(out) == database_rows(cold)
+    other = root / "content" / "photos" / "2012-09-15-pier-2" / "index.md"
+    other.write_text(other.read_text().replace("The Pier", "The Pier at Dusk"))
+    qagraph.build(root, out=out)
+    shutil.rmtree(cold)
+    qagraph.build(root, out=cold, cache=False)
+    assert duplicates() == [] and database_rows(out) == database_rows(cold)
+
+
 def _keyword_in_every_article(root: Path) -> int:
     """One keyword added to every article of ``root`` that has keywords (an edit every subject's
     view shows); how many articles."""
