@@ -424,7 +424,8 @@ class KnowledgeGraph:
                              site_hosts=tuple(fields.get("site_hosts") or ()),
                              path_ends=bool(fields.get("path_ends")),
                              urls_first=bool(fields.get("permalink")) and not fields.get("hexo"),
-                             related_by=tuple(fields.get("related_by") or ()))
+                             related_by=tuple(fields.get("related_by") or ()),
+                             post_tails=fields.get("identity") != "page")
         return index, named
 
     def _in_content(self, text: str) -> str | None:

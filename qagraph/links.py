@@ -756,7 +756,10 @@ class ArticleIndex(Generic[A]):
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
     (an Obsidian vault) a Markdown link's path that names no file reaches the article whose path ends with it,
     as a wiki-link's does; with ``related_by`` (``FieldMap.related_by``) a front-matter name is the value of
-    a field of the page it leads to, among those agreeing with the linking page on the other fields. It reads
+    a field of the page it leads to, among those agreeing with the linking page on the other fields; without
+    ``post_tails`` (a Hugo site, which publishes each page at the one url it knows) a url's dated tail
+    (``/blog/2017/01/10/x/``, an older site's url) reaches no post by its file's name (``2017-01-10-x.md``):
+    only a url or alias of the page does. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -770,7 +773,8 @@ class ArticleIndex(Generic[A]):
                  site_url: str | None = None, alias_fields: Sequence[str] = (), languages: Collection[str] = (),
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
-                 urls_first: bool = False, related_by: Sequence[str] = ()) -> None:
+                 urls_first: bool = False, related_by: Sequence[str] = (),
+                 post_tails: bool = True) -> None:
         self.content_dir = content_dir
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
@@ -778,6 +782,7 @@ class ArticleIndex(Generic[A]):
         self.by_related: dict[tuple[str | None, ...], list[A]] = {}
         self._by_file: dict[str, A] = {}
         self.path_ends = path_ends
+        self.post_tails = post_tails
         self.label_targets = label_targets
         self.alias_targets = alias_targets
         self.bundles = bundles
@@ -1023,7 +1028,7 @@ class ArticleIndex(Generic[A]):
                 hit = next((self.by_folder[key] for key in keys if key in self.by_folder), None)
             if hit is not None:
                 return hit
-        post = _POST_TAIL.search(_strip_suffix(path.rstrip("/")))
+        post = _POST_TAIL.search(_strip_suffix(path.rstrip("/"))) if self.post_tails else None
         if post:
             hit = self.by_post.get((post.group(1), post.group(2), post.group(3), fold(post.group(4))))
             if hit is not None:

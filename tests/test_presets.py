@@ -4265,6 +4265,28 @@ def test_a_hugo_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path):
     assert [p.path for p in result.problems if p.code == "no-title"] == ["content/notes/_index.md"]
 
 
+def test_a_hugo_post_is_not_reached_by_an_older_site_s_dated_url(tmp_path: Path):
+    """A blog moved to Hugo from an older engine keeps links to the old urls of its posts
+    (/blog/2017/01/10/sorting-cheat-sheet/); Hugo publishes the post at /posts/2017-01-10-sorting-cheat-sheet/,
+    so the old url is a page Hugo does not have. qagraph read it as a link to the post whose file is
+    2017-01-10-sorting-cheat-sheet.md (the dated tail matched its name), hiding a broken link; it is
+    now a stub. The post's own url, an alias it lists, and a ref to its file still reach it."""
+    from test_links import related
+
+    result = _hugo_site(tmp_path / "site", {
+        "posts/2017-01-10-sorting-cheat-sheet.md": "---\ntitle: Sorting cheat sheet\ndate: 2017-01-10\n"
+                                                   "aliases: [/blog/2017/01/09/sorting/]\n---\nHi.\n",
+        "posts/2017-03-26-sorting-part-2.md": "---\ntitle: Sorting, part 2\ndate: 2017-03-26\n---\n"
+                                              "[old](/blog/2017/01/10/sorting-cheat-sheet/)\n",
+        "posts/2017-04-01-sorting-part-3.md": "---\ntitle: Sorting, part 3\ndate: 2017-04-01\n---\n"
+                                              "[new](/posts/2017-01-10-sorting-cheat-sheet/) [alias](/blog/2017/01/09/sorting/)\n"
+                                              '[ref]({{< ref "posts/2017-01-10-sorting-cheat-sheet.md" >}})\n'})
+    assert result.detection is not None and result.detection.preset == "hugo"
+    edges = {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site").items()}
+    assert edges == {("posts/2017-03-26-sorting-part-2", "blog/2017/01/10/sorting-cheat-sheet"): True,
+                     ("posts/2017-04-01-sorting-part-3", "posts/2017-01-10-sorting-cheat-sheet"): False}
+
+
 def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
