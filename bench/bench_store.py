@@ -1,0 +1,101 @@
+"""A build's first query, this checkout against another git revision, in the same run.
+
+    python bench/bench_store.py --baseline REF [--rounds 2] [--articles 36000] [--build DIR]
+
+The first ``qagraph query`` on a build makes its embedded store (``OUT/.qagraph/store/``): a bulk
+load of the build's RDF part files into Oxigraph, which the first query waits for. This benchmark
+builds the generated corpus once (with this checkout, into bench/out/store-<n>/build unless
+``--build`` names a build folder), then, alternating the trees, removes the store and makes it
+again with each tree's ``qagraph.rdf.open_store`` in a fresh process: seconds, the process's peak
+memory (VmHWM) and the statements the store holds (which must be the same for both trees). The
+baseline is checked out into a temporary worktree, as in bench_edit.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import common
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+#: the store made in a fresh process, with the qagraph of the tree on PYTHONPATH
+CHILD = r"""
+import json, sys, time
+import qagraph
+from qagraph.rdf import open_store
+start = time.perf_counter()
+store = open_store(sys.argv[1])
+seconds = time.perf_counter() - start
+with open("/proc/self/status") as status:
+    peak = next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
+print(json.dumps({"seconds": seconds, "peak": peak, "statements": len(store), "qagraph": qagraph.__file__}))
+"""
+
+
+def make_store(tree: Path, build: Path) -> dict:
+    shutil.rmtree(build / ".qagraph" / "store", ignore_errors=True)
+    done = subprocess.run([sys.executable, "-c", CHILD, str(build)], env=dict(os.environ, PYTHONPATH=str(tree)),
+                          cwd=tree, capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert Path(result["qagraph"]).is_relative_to(tree), result  # the tree's own qagraph
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--baseline", required=True, help="git revision to compare with")
+    parser.add_argument("--rounds", type=int, default=2, help="stores made by each tree")
+    parser.add_argument("--articles", type=int, default=36000)
+    parser.add_argument("--build", help="an existing build folder instead of one of the generated corpus")
+    args = parser.parse_args()
+
+    if args.build:
+        build = Path(args.build)
+    else:
+        build = HERE / "out" / f"store-{args.articles}" / "build"
+        if not (build / "rdf").is_dir():
+            subprocess.run([sys.executable, "-m", "qagraph", "build", "-c", str(common.ensure_corpus(args.articles)),
+                            "-o", str(build)], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True)
+    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-store-"))
+    base = work / "baseline-src"
+    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
+                   capture_output=True)
+    try:
+        trees = {"baseline": base, "this": ROOT}
+        for tree in trees.values():
+            common.fresh_bytecode(tree)
+        runs: dict[str, list[dict]] = {name: [] for name in trees}
+        for round_ in range(args.rounds):
+            order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+            for name in order:
+                result = make_store(trees[name], build)
+                runs[name].append(result)
+                print(f"round {round_} {name:<8} {result['seconds']:7.2f} s   peak {result['peak']:6.0f} MiB   "
+                      f"{result['statements']:,} statements", flush=True)
+        assert len({r["statements"] for rs in runs.values() for r in rs}) == 1, "the trees' stores differ"
+        median = {name: statistics.median(r["seconds"] for r in rs) for name, rs in runs.items()}
+        for name, rs in runs.items():
+            print(f"{name:<8} median {median[name]:.2f} s   peak {min(r['peak'] for r in rs):.0f}-"
+                  f"{max(r['peak'] for r in rs):.0f} MiB")
+        print(f"first query's store: this / {args.baseline}: {median['this'] / median['baseline']:.2f}")
+        out = HERE / "out"
+        out.mkdir(exist_ok=True)
+        (out / "store.json").write_text(json.dumps({"baseline": args.baseline, "build": str(build), "runs": runs},
+                                                    indent=2) + "\n")
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
