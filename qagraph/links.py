@@ -252,8 +252,10 @@ _MYST_LABEL = re.compile(r"^#[^\s#/?]+$")
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
-#: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its file name too
-_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^\s%]+)[^%\n]*?-?%\}")
+#: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its file name too.
+#: Jekyll's two tags take all their text as the name, spaces and all (``{% post_url 2020-01-01-Hello World %}``
+#: for ``_posts/2020-01-01-Hello World.md``); Hexo's name is the first word, its title follows
+_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^%\n]*?)\s*-?%\}")
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
 #: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
 _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
@@ -326,8 +328,10 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), REF, m.group(1) or m.group(2) or m.group(3) or "", None)
     if "jekyll-ref" in wanted and "{%" in text:
         for m in _JEKYLL_REF.finditer(text):
-            target = m.group(2).strip("\"'")
-            add(m.start(), REF, target, None)
+            name = m.group(2) if m.group(1) in ("post_url", "link") else m.group(2).partition(" ")[0]
+            target = name.strip("\"'")
+            if target:
+                add(m.start(), REF, target, None)
     if "wiki" in wanted and "[[" in text:
         for m in _WIKI.finditer(text):
             inner = m.group(1).replace("\\|", "|")

@@ -830,3 +830,23 @@ def test_a_github_wiki_links_its_pages_by_their_names(tmp_path: Path):
     assert related(tmp_path) == {
         ("Home", "Getting-Started"): ("wiki-link", (1, 3), False), ("Home", "FAQ"): ("wiki-link", (2,), False),
         ("Getting-Started", "FAQ"): ("wiki-link", (1,), False)}
+
+
+def test_jekyll_tags_name_a_post_with_spaces_in_its_file_name(tmp_path: Path):
+    """Jekyll's ``post_url`` and ``link`` take all their text as the name (a post's file name may hold spaces,
+    ``_posts/2021-04-02-Night Trains.md``), where Hexo's ``post_link`` takes its first word, then a title."""
+    body = ("{% post_url 2021-04-02-Night Trains %} {%- link _posts/2021-04-02-Night Trains.md -%}\n"
+            "{% post_link night-trains Read about trains %} {% post_url %}")
+    assert [t for _, t, _, _ in found(body)] == [
+        "2021-04-02-Night Trains", "_posts/2021-04-02-Night Trains.md", "night-trains"]
+    site = tmp_path / "site"
+    for name, text in {"_config.yml": "permalink: /posts/:title/\n",
+                       "_posts/2021-04-02-Night Trains.md": "---\ntitle: Night trains\n---\nText.\n",
+                       "_posts/2021-05-01-ferries.md": "---\ntitle: Ferries\n---\n"
+                                                       "[trains]({% post_url 2021-04-02-Night Trains %})\n"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    graph = build(site, out=tmp_path / "out").graph
+    assert [v for _, v, kind in graph.out_edges("article:_posts/2021-05-01-ferries", keys=True)
+            if kind == "related"] == ["article:_posts/2021-04-02-Night Trains"]
+    assert graph.nodes["article:_posts/2021-04-02-Night Trains"]["url"] == "/posts/Night-Trains/"
