@@ -766,7 +766,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                fields.url[0] if fields.url else None, "url")
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
-        more_keywords += inline_tags(raw_body, masked)
+        more_keywords += inline_tags(raw_body, masked, bracketed="logseq-name" in fields.title_fallback)
     if fields.doc_routes or fields.blog_routes:
         _docusaurus_tags(f, fields)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)

@@ -488,14 +488,18 @@ def is_article_like(target: str) -> bool:
 _TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~]+))")
 
 
-def inline_tags(body: str, masked: str | None = None) -> list[str]:
+def inline_tags(body: str, masked: str | None = None, bracketed: bool = False) -> list[str]:
     """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
 
     A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
-    or ``/`` (nested tags), with at least one non-digit; or Logseq's ``#[[a tag of words]]``.
+    or ``/`` (nested tags), with at least one non-digit; with ``bracketed`` (a Logseq graph) also
+    ``#[[a tag of words]]``. Obsidian has no such tag: there it is a ``#`` and a link, as Roam's
+    Markdown export writes its tags into the vaults migrated from it (``#[[📦 Projects]]``).
 
     >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`. #[[deep work]]")
-    ['idea', 'project/alpha', 'deep work']
+    ['idea', 'project/alpha']
+    >>> inline_tags("Filed under #[[deep work]]", bracketed=True)
+    ['deep work']
     """
     if "#" not in body:
         return []
@@ -507,7 +511,7 @@ def inline_tags(body: str, masked: str | None = None) -> list[str]:
             continue  # a#b, a url's /#anchor, &#160;
         if m.group(1) is not None:
             tag = m.group(1).strip()
-            if tag:
+            if tag and bracketed:
                 tags.append(tag)
             continue
         tag = m.group(2).strip("/")

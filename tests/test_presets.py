@@ -2991,6 +2991,24 @@ def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tm
     assert by["journals/2024_01_05"].date == "2024-01-05" and by["pages/Logseq"].date is None
 
 
+def test_an_obsidian_vault_s_hash_before_a_wiki_link_is_a_link_not_a_tag(tmp_path: Path):
+    """A vault moved from Roam keeps its tags as Roam's export writes them, #[[📦 Projects]]: in
+    Obsidian that is a # and a link to the note, no tag (a tag holds no brackets), and Obsidian's tag
+    pane has none. They were keywords (📦 projects) as in a Logseq graph; they are links only now."""
+    vault = tmp_path / "vault"
+    for name, text in {
+        ".obsidian/app.json": "{}\n",
+        "Articles/Shipped Post.md": "- **Type:** #[[__ 📦 Projects]] #[[Done]] | [[Outline Notes]] #writing\n",
+        "Done.md": "# Done\n",
+    }.items():
+        write_article(vault, name, text)
+    by = {a.key: a for a in load_corpus(vault).articles}
+    assert by["Articles/Shipped Post"].keywords == ("writing",)
+    kg = build(vault)
+    assert kg.related("Articles/Shipped Post") == ["article:__ 📦 Projects", "article:Done", "article:Outline Notes"]
+    assert {n for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword"} == {"keyword:writing"}
+
+
 def test_a_logseq_journal_page_is_titled_as_logseq_shows_it_and_links_by_that_title_reach_it(tmp_path: Path):
     """Logseq shows journals/2024_01_05.md as "Jan 5th, 2024" (its default title format) and
     [[Jan 5th, 2024]] is that page: such links were stubs beside the journal page, titled 2024_01_05.
