@@ -656,6 +656,18 @@ def _shortest(a: Named) -> tuple[int, int, str]:
     return a.path.count("/"), len(a.path), a.path
 
 
+def _link_path(target: str, origin: str) -> str:
+    """The path ``target`` leads to, without its ``#fragment`` and ``?query``; but a wiki-link's
+    (or embed's) ``?`` is a character of the note's name, as Obsidian and Logseq read it: a
+    Zettelkasten's question notes (``[[Notes/Why is it slow?]]``).
+
+    >>> _link_path("a/b.md?x=1#c", MARKDOWN_LINK), _link_path("Notes/Why is it slow?#Causes", WIKI_LINK)
+    ('a/b.md', 'Notes/Why is it slow?')
+    """
+    path = target.split("#", 1)[0]
+    return path if origin in (WIKI_LINK, EMBED) else path.split("?", 1)[0]
+
+
 def _last_names(path: str) -> set[str] | None:
     """The folded last names of a path (see :meth:`ArticleIndex.last_names`)."""
     found: set[str] = set()
@@ -889,7 +901,12 @@ class ArticleIndex(Generic[A]):
         path = self.internal_path(target)
         if path is None:
             return set()
-        return _last_names(path.split("#", 1)[0].split("?", 1)[0])
+        path = path.split("#", 1)[0]
+        found = _last_names(path.split("?", 1)[0])
+        if found is None or "?" not in path:
+            return found
+        more = _last_names(path)  # a wiki-link's, whose ? is the name's (_link_path)
+        return None if more is None else found | more
 
     def identity(self, a: Named) -> tuple[Any, ...]:
         """All that the index reads of ``a``: while it stays, no link leads elsewhere.
@@ -1002,7 +1019,7 @@ class ArticleIndex(Generic[A]):
         path = self.internal_path(target)
         if path is None:
             return None
-        path = path.split("#", 1)[0].split("?", 1)[0].strip()
+        path = _link_path(path, origin).strip()
         if not path:
             return None
         if path.startswith("/"):
@@ -1295,7 +1312,7 @@ class ArticleIndex(Generic[A]):
         # a wiki-link named like a file of code ([[Vue.js]]) names a note that is not there yet, as Obsidian shows it
         if path is None or not (is_article_like(path) or origin == WIKI_LINK and _named_like_code(path)):
             return None
-        path = path.split("#", 1)[0].split("?", 1)[0].strip()
+        path = _link_path(path, origin).strip()
         if "%" in path:
             path = unquote(path)
         if origin in (WIKI_LINK, EMBED):

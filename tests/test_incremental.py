@@ -1098,6 +1098,28 @@ def test_a_wiki_page_that_comes_or_goes_moves_the_links_that_name_it_by_their_la
     assert home_links() == ["article:Read the FAQ"]
 
 
+def test_a_wiki_link_s_question_mark_is_the_note_s_name_not_a_query(tmp_path: Path):
+    """A Zettelkasten names its notes by their questions, Cards/Why is the cache cold?.md: a link by
+    path ([[Cards/Why is the cache cold?]], as Obsidian writes one when two notes share a name or its
+    links are absolute) was read up to its ? as a url's query, and led to a stub Cards/Why is the cache
+    cold. It leads to the note, and a link to no note keeps its ? in the stub's name; a patched build
+    moves the links when the note comes, as a full build does."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}",
+                       "Index.md": "See [[Cards/Why is the cache cold?#Causes|why]], [[Cards/Is it fast?]], [[Is it cold?]].\n",
+                       "Cards/Why is the cache cold?.md": "Because.\n"}.items():
+        write_article(root, path, text)
+    kg = qagraph.build(root, out=out)
+    assert kg.related("Index") == ["article:Cards/Why is the cache cold?", "article:Cards/Is it fast?",
+                                   "article:Is it cold?"]
+    assert kg.graph.nodes["article:Cards/Is it fast?"]["kind"] == "stub"
+    write_article(root, "Cards/Is it fast?.md", "Yes.\n")
+    write_article(root, "Cards/Is it cold?.md", "No.\n")  # the note [[Is it cold?]] names, in a folder
+    assert _related_after_patch(root, out, cold, "article:Index") == [
+        "article:Cards/Why is the cache cold?", "article:Cards/Is it fast?", "article:Cards/Is it cold?"]
+    assert qagraph.open(out).graph.nodes["article:Cards/Is it fast?"]["kind"] == "article"
+
+
 def test_in_an_obsidian_vault_a_wiki_link_s_label_is_never_its_target(tmp_path: Path):
     """Obsidian reads ``[[target|label]]`` only: in a vault (``.obsidian/``), ``[[Removed note|Tags]]``
     whose note is gone is a stub, where it led to the note Tags (and, in the note Tags itself, vanished as
