@@ -32,7 +32,7 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1198,7 +1198,12 @@ def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap,
 def _headless_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> list[str]:
     """The folders of the content whose leaf bundle (``index.md``) Hugo renders no page of (``headless: true``,
     ``build: {render: never}``): its Markdown resources are no pages either, only what a page shows of them."""
-    found = []
+    return [folder for folder, data in _leaf_bundles(base, names, fields) if not_rendered(data, drafts=fields.skip_drafts)]
+
+
+def _leaf_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> Iterator[tuple[str, dict[Any, Any]]]:
+    """The folder and front matter of each leaf bundle (``index.md``) of the content whose front matter
+    reads (from its file's head)."""
     for name in names:
         folder, _, file_name = name.rpartition("/")
         if file_name.lower() not in ("index.md", "index.markdown") or not name.startswith(fields.content_dir):
@@ -1206,9 +1211,8 @@ def _headless_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> lis
         head = _read_head(base / name)
         text = decode(name, head) if head is not None else None
         fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
-        if fm is not None and not isinstance(fm, Problem) and not_rendered(fm.data, drafts=fields.skip_drafts):
-            found.append(folder)
-    return found
+        if fm is not None and not isinstance(fm, Problem):
+            yield folder, fm.data
 
 
 def _bundles_showing_resources(base: Path, names: Sequence[str], fields: FieldMap, root: Path,
@@ -1219,17 +1223,11 @@ def _bundles_showing_resources(base: Path, names: Sequence[str], fields: FieldMa
     FAQ pages show their questions and its glossary its terms: the resources' links are the page's."""
     folder = _hugo_layout_folder(root, settings)
     found = []
-    for name in names:
-        bundle, _, file_name = name.rpartition("/")
-        if file_name.lower() not in ("index.md", "index.markdown") or not name.startswith(fields.content_dir):
-            continue
-        head = _read_head(base / name)
-        text = decode(name, head) if head is not None else None
-        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
-        if fm is None or isinstance(fm, Problem) or not isinstance(layout := fm.data.get("layout"), str) or not layout.strip():
+    for bundle, data in _leaf_bundles(base, names, fields):
+        if not isinstance(layout := data.get("layout"), str) or not layout.strip():
             continue
         section = _below_language(bundle[len(fields.content_dir):], fields.languages).partition("/")[0]
-        given = fm.data.get("type")
+        given = data.get("type")
         kind = given.strip() if isinstance(given, str) and given.strip() else section
         for place in (kind, "_default"):
             try:
