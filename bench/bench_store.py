@@ -44,11 +44,7 @@ print(json.dumps({"seconds": seconds, "peak": peak, "statements": len(store), "q
 
 def make_store(tree: Path, build: Path) -> dict:
     shutil.rmtree(build / ".qagraph" / "store", ignore_errors=True)
-    done = subprocess.run([sys.executable, "-c", CHILD, str(build)], env=dict(os.environ, PYTHONPATH=str(tree)),
-                          cwd=tree, capture_output=True, text=True, check=True)
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert Path(result["qagraph"]).is_relative_to(tree), result  # the tree's own qagraph
-    return result
+    return common.run_in_tree(tree, CHILD, str(build))
 
 
 def main() -> None:

@@ -69,6 +69,19 @@ def run_child(script: str, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def run_in_tree(tree: Path, code: str, *args: str) -> dict:
+    """Run the Python ``code`` with ``ARGS`` in a fresh process, with the qagraph of the checkout ``tree``
+    on PYTHONPATH (a baseline's worktree, or this one); its last stdout line is JSON, naming the
+    ``qagraph`` module it imported, which must be the tree's own, not an installed one."""
+    import os
+
+    done = subprocess.run([sys.executable, "-c", code, *args], env=dict(os.environ, PYTHONPATH=str(tree)), cwd=tree,
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert Path(result["qagraph"]).is_relative_to(tree), result
+    return result
+
+
 def measure_floor(corpus: Path) -> dict:
     """The floor: read every article file and parse its front matter with PyYAML's C loader, one core."""
     import os
