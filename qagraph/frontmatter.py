@@ -546,7 +546,51 @@ def _notion_date(value: str) -> Any:
         return value
 
 
+#: what YAML 1.1 (PyYAML, libyaml) reads as line breaks and YAML 1.2 as text, each with a
+#: noncharacter that stands for it while PyYAML reads the front matter
+_YAML11_BREAKS = {"\x85": "\ufdd0", "\u2028": "\ufdd1", "\u2029": "\ufdd2"}
+
+
 def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
+    """The front matter's data, its keys' lines and warnings; or the problem that stops it.
+
+    A line or paragraph separator (U+2028, U+2029) or a NEL (U+0085) pasted into a title is a
+    line break to YAML 1.1, which PyYAML reads, and text to YAML 1.2 (Obsidian's reader): the
+    scalar it ended was cut short and the next line's text taken for a key, so the file was lost
+    as invalid YAML, with its problems' lines counted from breaks no editor shows. Where the front
+    matter is invalid and holds one, it is read again with the character kept as text.
+
+    >>> _parse_yaml("a.md", "title: One\\u2028two\\ntags: [x]\\n", 2)
+    ({'title': 'One\\u2028two', 'tags': ['x']}, {'title': 2, 'tags': 3}, [])
+    >>> str(_parse_yaml("a.md", "title: One\\u2028two\\ntags: [x\\n", 2))
+    "a.md:4: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+    """
+    parsed = _parse_yaml_once(name, fm_text, fm_line)
+    if not isinstance(parsed, Problem) or parsed.code != "yaml":
+        return parsed
+    swap = {ord(c): k for c, k in _YAML11_BREAKS.items() if c in fm_text and k not in fm_text}
+    if not swap:
+        return parsed
+    again = _parse_yaml_once(name, fm_text.translate(swap), fm_line)
+    if isinstance(again, Problem):  # its line counts only the file's own line breaks
+        return again
+    back = {ord(k): c for c, k in _YAML11_BREAKS.items()}
+    data, key_lines, warnings = again
+    return _text_restored(data, back), key_lines, warnings
+
+
+def _text_restored(value: Any, table: dict[int, str]) -> Any:
+    """``value`` with every text in it (keys too) translated by ``table``."""
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, dict):
+        return {_text_restored(k, table): _text_restored(v, table) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_text_restored(v, table) for v in value]
+    return value
+
+
+def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
     loader = FrontMatterLoader(fm_text)
     anchors = "&" in fm_text  # without an anchor there is no alias: the nodes are a tree
     try:

@@ -179,3 +179,16 @@ def test_a_notion_value_ends_at_its_last_character_whatever_blanks_follow_it():
     fm = read_front_matter("a.md", "# Page\n\nTags: a, b \t \nEmpty:   \nNote: x" + " " * 200_000 + "y\n\nBody\n",
                            notion=True)
     assert fm.data["tags"] == "a, b" and fm.data["empty"] == "" and fm.data["note"] == "x" + " " * 200_000 + "y"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_pasted_line_separator_is_text_and_problems_count_only_real_lines(separator):
+    """A line or paragraph separator (or a NEL) pasted into a plain title is a line break to YAML
+    1.1 (PyYAML) and text to YAML 1.2 (Obsidian): the file was lost as invalid YAML, its problem
+    a line below the real one. It is read as text; a real error is named on the file's own line."""
+    text = f"---\nquestion: Why{separator}now?\nkeywords: [a, b]\nseo:\n  title: x{separator}y\n---\nBody\n"
+    fm = read_front_matter("q.md", text)
+    assert fm.data == {"question": f"Why{separator}now?", "keywords": ["a", "b"], "seo": {"title": f"x{separator}y"}}
+    assert fm.line_of("keywords") == 3 and fm.warnings == []
+    broken = read_front_matter("q.md", f"---\nquestion: Why{separator}now?\nkeywords: [a, b\nseo: x\n---\n")
+    assert (broken.line, broken.code) == (4, "yaml")
