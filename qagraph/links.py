@@ -8,7 +8,8 @@ blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
 article a link names, by url, by path (relative to the linking file, then to the
 corpus root), as a folder whose own page (``README.md``, ``index.md``, a folder note named like
 the folder) it reaches, by Jekyll post date and slug, and, for names without a folder, by file name
-anywhere in the corpus (case-insensitive; the shortest path wins a clash, as in Obsidian), then by
+anywhere in the corpus (case-insensitive; the shortest path wins a clash; in an Obsidian vault the root's note,
+then the one beside the linking note, then the shortest path string, as Obsidian picks), then by
 alias, then (a wiki-link) by file name with hyphens for spaces, as GitHub wikis name a page's file,
 then by a folder's name, as its own page.
 
@@ -656,6 +657,18 @@ def _shortest(a: Named) -> tuple[int, int, str]:
     return a.path.count("/"), len(a.path), a.path
 
 
+def _shortest_spelled(a: Named) -> tuple[int, int, str]:
+    """The order in which Obsidian picks among notes that go by one name: the shortest path string
+    first, however many folders it has (``a/b/Note.md`` before ``zzzz/Note.md``).
+
+    >>> from qagraph.model import Article
+    >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+    >>> sorted([art("zzzz/Note.md"), art("a/b/Note.md")], key=_shortest_spelled)[0].path
+    'a/b/Note.md'
+    """
+    return len(a.path), 0, a.path
+
+
 def _link_path(target: str, origin: str) -> str:
     """The path ``target`` leads to, without its ``#fragment`` and ``?query``; but a wiki-link's
     (or embed's) ``?`` is a character of the note's name, as Obsidian and Logseq read it: a
@@ -865,9 +878,10 @@ class ArticleIndex(Generic[A]):
                 self.by_related.setdefault(values, []).append(a)
         for group in self.by_related.values():
             group.sort(key=lambda a: a.path)  # Liquid's first of a collection's documents, by their paths
+        order = _shortest_spelled if path_ends else _shortest  # an Obsidian vault's: the shortest path string
         for group in self.by_name.values():
             if len(group) > 1:  # most names are one note's (36k names of 36k notes: no key made for them)
-                group.sort(key=lambda a: (_spaced(self._stem(a.path)), *_shortest(a)))
+                group.sort(key=lambda a: (_spaced(self._stem(a.path)), *order(a)))
         for group in self.by_alias.values():
             group.sort(key=_shortest)
         #: the aliases links reach articles by (none without ``alias_targets``)
@@ -1144,18 +1158,33 @@ class ArticleIndex(Generic[A]):
         last), else the first with that alias (what the general
         path of :meth:`resolve` gives, without its steps), else the first whose name differs
         only by hyphens for spaces (:meth:`_loosely`), else the own page of a folder of that
-        name (:meth:`_folder_pages`)."""
-        name = fold(_strip_suffix(target.partition("#")[0].strip()))
+        name (:meth:`_folder_pages`). In an Obsidian vault (``path_ends``) the note of that name at
+        the vault's root comes before the one beside the linking note, as Obsidian takes the link for
+        a path from the root first; and a name that ends in ``.md`` and names no note is the name of
+        a note whose file's name ends so (``[[Edit SKILL.md]]`` is ``Edit SKILL.md.md``).
+
+        >>> from qagraph.model import Article
+        >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+        >>> vault = ArticleIndex([art("Note.md"), art("b/Note.md"), art("b/Edit SKILL.md.md")], path_ends=True)
+        >>> vault.resolve("Note", WIKI_LINK, "b/Src.md").path, vault.resolve("Edit SKILL.md", WIKI_LINK, "Src.md").path
+        ('Note.md', 'b/Edit SKILL.md.md')
+        """
+        spelled = target.partition("#")[0].strip()
+        name = fold(_strip_suffix(spelled))
         if not name:
             return None
         folder = self._folders.get(source_path)
         if folder is None:
             folder = self._folders[source_path] = fold(posixpath.dirname(source_path.removeprefix(self.content_dir)))
-        hit = self.at_path(f"{folder}/{name}" if folder else name,
-                           posixpath.join(posixpath.dirname(source_path.removeprefix(self.content_dir)), target))
-        if hit is not None and not _spaced(self._stem(hit.path)):  # Ann .md beside it is not Ann
-            return hit
+        places = ((name, target), (f"{folder}/{name}", posixpath.join(posixpath.dirname(
+            source_path.removeprefix(self.content_dir)), target))) if folder else ((name, target),)
+        for key, path in places if self.path_ends else places[-1:]:
+            hit = self.at_path(key, path)
+            if hit is not None and not _spaced(self._stem(hit.path)):  # Ann .md beside it is not Ann
+                return hit
         hit = self._pick(self.by_name.get(name) or self._link_alias.get(name) or [], source_path)
+        if hit is None and self.path_ends and fold(spelled) != name:  # [[Edit SKILL.md]]: Edit SKILL.md.md
+            hit = self._pick(self.by_name.get(fold(spelled), []), source_path)
         if hit is None and ("-" in name or " " in name):
             hit = self._pick(self._loosely(name), source_path)
         if hit is None:

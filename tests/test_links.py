@@ -315,6 +315,46 @@ def test_a_note_named_with_a_trailing_space_is_not_the_one_its_name_links_to():
     assert index.resolve("Bo", "wiki-link", "Home.md").path == "Deep/er/Bo.md"
 
 
+SAME_NAMES = [article("Note.md"), article("b/Note.md"), article("a/b/Note.md"), article("zzzz/Note.md"),
+              article("Guides/Setup.md"), article("Guides/Setup/Setup.md"), article("x/y/Setup.md"),
+              article("Lessons/Quoting breaks in SKILL.md.md"), article("Lessons/Plain.md")]
+
+
+@pytest.mark.parametrize(("target", "source", "in_vault", "elsewhere"), [
+    ("Note", "b/Src.md", "Note.md", "b/Note.md"),  # the root's note, before the one beside the link
+    ("Setup", "Guides/Setup/Other.md", "Guides/Setup/Setup.md", "Guides/Setup/Setup.md"),  # then the one beside it
+    ("Setup", "zzzz/deep/Src.md", "x/y/Setup.md", "Guides/Setup.md"),  # then the shortest path string
+    ("Quoting breaks in SKILL.md", "Home.md", "Lessons/Quoting breaks in SKILL.md.md", None),  # a name ending .md
+    ("Plain.md", "Home.md", "Lessons/Plain.md", "Lessons/Plain.md"),  # [[Plain.md]] is still Plain.md
+])
+def test_notes_of_one_name_are_told_apart_as_obsidian_does(target, source, in_vault, elsewhere):
+    """Obsidian reads [[Note]] as a path from the vault's root first, then looks beside the linking note,
+    then takes the shortest path (as a string: x/y/Setup.md before Guides/Setup.md); and [[X.md]] that names
+    no note X is the note X.md.md. A vault's links reached the note beside the linking one over the root's,
+    the path with fewest folders, and a stub for the name ending .md; a site's index (no path_ends) keeps its
+    own order."""
+    assert ArticleIndex(SAME_NAMES, path_ends=True).resolve(target, "wiki-link", source).path == in_vault
+    hit = ArticleIndex(SAME_NAMES).resolve(target, "wiki-link", source)
+    assert (hit.path if hit else None) == elsewhere
+
+
+def test_a_vault_links_notes_of_one_name_as_obsidian_does(tmp_path: Path):
+    """The same order in a built vault: a Confluence mirror's topic note (Wiki/Architecture.md) and a page
+    of that name in its topic's folder (Wiki/Architecture/Architecture.md)."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"Home.md": "[[Architecture]] [[Status]]\n", "Status.md": "root\n",
+                       "Wiki/Status.md": "beside\n", "Wiki/Architecture.md": "[[Status]]\n",
+                       "Wiki/Architecture/Architecture.md": "page\n", "Wiki/Architecture/Kappa.md": "[[Architecture]]\n",
+                       "Notes/Tooling/Edit SKILL.md.md": "lesson\n", "Notes/Index.md": "[[Edit SKILL.md]]\n"}.items():
+        write_article(vault, name, text)
+    assert related(vault) == {
+        ("Home", "Wiki/Architecture"): ("wiki-link", (1,), False), ("Home", "Status"): ("wiki-link", (2,), False),
+        ("Wiki/Architecture", "Status"): ("wiki-link", (1,), False),
+        ("Wiki/Architecture/Kappa", "Wiki/Architecture/Architecture"): ("wiki-link", (1,), False),
+        ("Notes/Index", "Notes/Tooling/Edit SKILL.md"): ("wiki-link", (1,), False)}
+
+
 @pytest.mark.parametrize(("target", "expected"), [
     ("Fiction/Alice.md", "Books/Fiction/Alice.md"),  # Obsidian reads a Markdown link's path as a wiki-link's
     ("Archive/2022/Meeting%20notes.md#Agenda", "Work/Archive/2022/Meeting notes.md"),
