@@ -221,6 +221,10 @@ class FieldMap:
     translated folder by folder, whose pages say their ``lang``), which are no subject: a page's is the
     folder inside (``en/news/``).
 
+    ``para_folders`` are a PARA vault's buckets (``1 Projects``, ``2 Areas``, ``3 Resources``, ``4 Archives``),
+    which sort notes by how actionable they are, not by topic: a note's subject is the folder inside its
+    bucket (``3 Resources/API Design/x.md``: ``API Design``), a note in the bucket itself is the bucket's.
+
     ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
     (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
     its own is published at the pattern filled with its slug (``Slug``, else made from its
@@ -333,6 +337,7 @@ class FieldMap:
     languages: tuple[str, ...] = ()
     default_language: str = ""
     language_folders: tuple[str, ...] = ()
+    para_folders: tuple[str, ...] = ()
     timezone: str = ""
     doc_routes: tuple[str, ...] = ()
     blog_routes: tuple[str, ...] = ()
@@ -2429,6 +2434,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 at += part + "/"
                 if "/".join(folders[:depth + 1]) in fields.language_folders:
                     continue  # nor a Jekyll site's language folder (de/, _articles/de/)
+                if depth + 1 < len(folders) and "/".join(folders[:depth + 1]) in fields.para_folders:
+                    continue  # nor a PARA vault's bucket (3 Resources/), but for its own notes
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
                 if fields.identity == "page" and folder == "docs" and not all(
                         _STRUCTURAL.match(f) for f in folders[depth + 1:]):

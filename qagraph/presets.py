@@ -787,6 +787,25 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs", False
 
 
+#: a PARA bucket's folder name: its number and separator (``1 Projects``, ``02 - Areas``, ``3. Resources``), then its kind
+_PARA_BUCKET = re.compile(r"(?:\d+\s*[-._]?\s*)?(?:projects?|areas?|resources?|archives?)", re.I)
+
+
+def _para_folders(names: Sequence[str]) -> tuple[str, ...]:
+    """The top folders of a vault sorted by PARA (Projects, Areas, Resources, Archives): those of its top
+    folders named for a bucket, when three kinds of bucket at least are there; else none.
+
+    >>> _para_folders(["1 Projects/a/x.md", "2 Areas/y.md", "3 Resources/API/z.md", "Home.md", "Daily/d.md"])
+    ('1 Projects', '2 Areas', '3 Resources')
+    >>> _para_folders(["Projects/x.md", "Resources/y.md", "Daily/d.md"])
+    ()
+    """
+    top = sorted({n.partition("/")[0] for n in names if "/" in n})
+    buckets = tuple(t for t in top if _PARA_BUCKET.fullmatch(t))
+    kinds = {re.sub(r"[^a-z]", "", b.lower()).rstrip("s") for b in buckets}
+    return buckets if len(kinds) >= 3 else ()
+
+
 def _site_tool(base: Path) -> str | None:
     """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
     its config file, and the tool; ``None`` for no such site."""
@@ -1058,6 +1077,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)
+        buckets = _para_folders(names)
+        if buckets:  # a note's topic is the folder inside its bucket
+            fields = replace(fields, para_folders=buckets)
+            notes.append(f"a PARA vault ({', '.join(f'{b}/' for b in buckets)}): subjects from the folders inside")
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)

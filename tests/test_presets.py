@@ -630,6 +630,44 @@ def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_
         ("article:zh/Sync/Backup", "article:zh/Home")])
 
 
+@pytest.mark.parametrize("buckets", [("1 Projects", "2 Areas", "3 Resources", "4 Archives"),
+                                     ("01 - Projects", "02 - Areas", "03 - Resources", "Archive")])
+def test_a_para_vault_files_its_notes_by_the_folders_inside_its_buckets(tmp_path: Path, buckets):
+    """A vault sorted by PARA keeps nearly every note in one of four buckets, by how actionable it is; its
+    topics are the folders inside. Every lesson of the Resources bucket had the subject "3 Resources": now
+    it is its topic's folder (API Design), and a bucket's own note keeps the bucket."""
+    projects, areas, resources, archives = buckets
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"index.md": "---\ntitle: Home\n---\n[[Paging tokens are opaque]]\n",
+                       f"{projects}/{projects}.md": "Active work.\n",
+                       f"{projects}/Billing revamp/Invoices are batched nightly.md": "x\n",
+                       f"{areas}/Team/Onboarding checklist.md": "x\n",
+                       f"{resources}/API Design/Paging tokens are opaque.md": "---\ntags: [api]\n---\nx\n",
+                       f"{resources}/API Design/Errors/Codes, not sentences.md": "x\n",
+                       f"{archives}/Old site/Hosting moved.md": "x\n", "Daily/2026-01-05.md": "x\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert result.detection is not None and "a PARA vault" in result.detection.reason
+    assert {a.path: a.subject for a in result.articles} == {
+        "index.md": "Uncategorised", f"{projects}/{projects}.md": projects,
+        f"{projects}/Billing revamp/Invoices are batched nightly.md": "Billing revamp",
+        f"{areas}/Team/Onboarding checklist.md": "Team",
+        f"{resources}/API Design/Paging tokens are opaque.md": "API Design",
+        f"{resources}/API Design/Errors/Codes, not sentences.md": "API Design",
+        f"{archives}/Old site/Hosting moved.md": "Old site", "Daily/2026-01-05.md": "Daily"}
+
+
+def test_a_vault_with_a_projects_folder_alone_is_filed_by_its_top_folders(tmp_path: Path):
+    """Projects/ and Archive/ beside other folders are no PARA: the top folders stay the subjects."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name in ("Projects/Garden/Beds.md", "Archive/2023/Trip.md", "Recipes/Soup.md"):
+        write_article(vault, name, "x\n")
+    assert {a.path: a.subject for a in load_corpus(vault).articles} == {
+        "Projects/Garden/Beds.md": "Projects", "Archive/2023/Trip.md": "Archive", "Recipes/Soup.md": "Recipes"}
+
+
 def test_an_obsidian_publish_vault_is_read_at_its_site_urls_without_unpublished_notes(tmp_path: Path):
     """A vault published with Obsidian Publish (its publish.css at the root) shows each note at its path,
     spaces as +, or at its permalink, and leaves out the notes marked publish: false. Its notes had no
