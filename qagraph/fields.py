@@ -145,6 +145,9 @@ class FieldMap:
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
     ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``),
     ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
+    ``markdown_fields`` the front-matter fields the page shows as Markdown (a Jekyll layout's
+    ``{{ page.intro | markdownify }}``), whose links are read as the body's are, ``href_fields`` those
+    the page's layout writes into a link (``<a href='{{ page.deprecated_by }}'>``): the page links there,
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
     corpus's own site (its absolute links are internal), ``site_hosts`` other hosts
     serving it from their root (a GitHub Pages site's custom domain, its
@@ -384,6 +387,8 @@ class FieldMap:
     alias_targets: bool = True
     path_ends: bool = False
     related_by: tuple[str, ...] = ()
+    markdown_fields: tuple[str, ...] = ()
+    href_fields: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -400,7 +405,7 @@ class FieldMap:
         "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
-        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (),
+        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
@@ -787,6 +792,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
+    if fields.markdown_fields or fields.href_fields:
+        related += _shown_field_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
@@ -2789,6 +2796,27 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
             if isinstance(value, str) and ".md" in value:
                 for target in _NOTION_PAGE.findall(value):
                     add(target, None, f.fm.line_of(str(key)))
+    return links
+
+
+def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The links of the front-matter fields the page shows (:attr:`FieldMap.markdown_fields`: the links in
+    their Markdown, as the body's; :attr:`FieldMap.href_fields`: their value, a link's href), at the
+    lines of their keys (a block's text from the next line). A value that is no text shows no link."""
+    links: list[RelatedLink] = []
+    for path in (*fields.markdown_fields, *fields.href_fields):
+        value = f.get(path)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        line = f.fm.line_of(path)
+        if path in fields.href_fields:  # read as the anchor the layout writes, so another site's url is none
+            found = text_links(f'<a href="{value.strip()}">', ("html",), line or 1, fields.site_url, None,
+                               fields.site_hosts) if not any(c in value for c in '"<>') else []
+        else:  # a block (intro: |) starts on the line after its key
+            first = (line or 1) + (1 if "\n" in value.strip() or value.endswith("\n") else 0)
+            found = text_links(value, fields.links or ("markdown",), first, fields.site_url, None, fields.site_hosts)
+        links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
+                  for link in found]
     return links
 
 

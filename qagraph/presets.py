@@ -1018,6 +1018,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("future: true (posts dated after the build are published)")
             else:  # the day its posts' dates are read against, as Hugo's are: see FieldMap.as_of
                 fields = replace(fields, as_of=_build_day())
+            markdown, hrefs = _jekyll_shown_fields(config[0].parent)
+            if markdown or hrefs:  # the layout shows them on the page: their links are the page's
+                fields = replace(fields, markdown_fields=markdown, href_fields=hrefs)
+                notes.append("links in the fields the layouts show: " + ", ".join(
+                    [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs]))
             related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
             if related_by:  # related: [coc] names the page whose class is coc, in the page's language
                 fields = replace(fields, related_by=related_by)
@@ -1905,6 +1910,50 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
                     if len(key) == 1:
                         return (key[0], *(field for field, value in wheres if value == f"page.{field}"))
     return ()
+
+
+#: a page's front-matter field a Jekyll layout renders as Markdown: ``{{ page.intro | markdownify }}``
+_LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w+)\s*\|\s*markdownify\s*-?\}\}")
+#: a link's href written by Liquid alone (``href='{{ base }}{{ page.deprecated_by }}'``): its value's parts
+_LIQUID_HREF = re.compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
+#: a bare page field in Liquid output, ``{{ page.deprecated_by }}``
+_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w+)\s*-?\}\}")
+#: a Liquid loop whose item is named ``page`` (``{% for page in site.pages %}``): there ``page`` is another page
+_LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
+#: the fields of a page that are its own address, not a link to another page
+_OWN_URL_FIELDS = ("url", "permalink", "path", "id", "canonical_url")
+
+
+def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The front-matter fields a Jekyll site's layouts and includes show on the page itself, whose links
+    are the page's: those rendered as Markdown (``{{ page.intro | markdownify }}``, devhints' intro) and
+    those written into a link's href by Liquid alone (``<a href='{{ base }}{{ page.deprecated_by }}'>``,
+    the newer version of a deprecated sheet). A loop's ``page`` (``{% for page in site.pages %}``) is
+    another page, and a value filtered further (``markdownify | strip_html``, a meta tag's) shows no link.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_layouts").mkdir()
+    >>> _ = (root / "_layouts" / "sheet.html").write_text(
+    ...     "<a href='{{ base }}{{ page.deprecated_by }}'>new</a> <a href='{{ page.url }}'>here</a>"
+    ...     "{{ page.intro | markdownify }} <meta content='{{ page.summary | markdownify | strip_html }}'>"
+    ...     "{% for page in site.pages %}{{ page.blurb | markdownify }}{% endfor %}")
+    >>> _jekyll_shown_fields(root)
+    (('intro',), ('deprecated_by',))
+    """
+    markdown: list[str] = []
+    hrefs: list[str] = []
+    for folder in ("_layouts", "_includes"):
+        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+            try:
+                text = _LIQUID_PAGE_LOOP.sub("", template.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+            markdown += (name for name in _LIQUID_MARKDOWNIFY.findall(text) if name not in markdown)
+            for _, value in _LIQUID_HREF.findall(text):
+                hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
+                          if name not in hrefs and name not in _OWN_URL_FIELDS)
+    return tuple(markdown), tuple(hrefs)
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:

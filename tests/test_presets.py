@@ -4838,3 +4838,31 @@ def test_a_jekyll_themes_related_true_switch_names_no_page(tmp_path: Path):
     assert kg.counts["stubs"] == 0
     assert kg.related("_posts/2020-05-06-beta") == [kg.article("_posts/2020-05-05-alpha")]
     assert kg.related("_posts/2020-05-05-alpha") == kg.related("_posts/2020-05-07-gamma") == []
+
+
+def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
+    """A cheat-sheet site's layout shows a sheet's ``intro`` as Markdown (``{{ page.intro | markdownify }}``)
+    and links an old sheet to its newer one (``<a href='{{ base }}{{ page.deprecated_by }}'>``): those
+    links are on the page, but only the body was read, so the old sheet linked nowhere. A field the
+    layout strips of its HTML (a meta description) or another page's field (a loop's) shows no link."""
+    site = tmp_path / "site"
+    layout = ("{% if page.deprecated_by %}<a href='{{ base }}{{ page.deprecated_by }}'>Newer</a>{% endif %}\n"
+              "<meta content='{{ page.summary | markdownify | strip_html }}'>\n"
+              "<div class='intro'>{{ page.intro | markdownify }}</div>\n{{ content }}\n"
+              "{% for page in site.pages %}{{ page.blurb | markdownify }}{% endfor %}\n")
+    for name, text in {
+        "_config.yml": "title: Sheets\n",
+        "_layouts/sheet.html": layout,
+        "pencil.md": "---\ntitle: Pencil\nlayout: sheet\n---\n## Use\n",
+        "pencil@1.md": "---\ntitle: Pencil v1\nlayout: sheet\ndeprecated_by: /pencil\n---\n## Use\n",
+        "eraser.md": "---\ntitle: Eraser\nlayout: sheet\nintro: |\n  Rubs out marks.\n  See the [pencil sheet](pencil).\n---\n",
+        "ruler.md": "---\ntitle: Ruler\nlayout: sheet\nsummary: 'Like [a pencil](pencil).'\nblurb: '[x](pencil)'\n"
+                    "intro: 3\n---\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    pencil = kg.article("pencil")
+    assert kg.related("pencil@1") == kg.related("eraser") == [pencil]
+    assert kg.related("ruler") == [] and kg.counts["stubs"] == 0
+    lines = {a.path: [link.line for link in a.related] for a in load_corpus(site).articles}
+    assert lines["pencil@1.md"] == [4] and lines["eraser.md"] == [6]  # where each is written
