@@ -109,7 +109,7 @@ class FieldMap:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's; the home page's, a Hugo ``content/_index.md``, the site's
-    ``home_title``, its config's title, as its theme heads the page), ``"wiki-name"`` (a GitHub
+    ``home_title``, its config's title, as its theme heads the page; a Jekyll ``index.md``'s too, before its slug), ``"wiki-name"`` (a GitHub
     wiki's page name: the file name with its hyphens as spaces), ``"page-name"`` (MkDocs's: the file name with hyphens and
     underscores as spaces, capitalised when all in lower case; a home page without title is
     ``Home``), ``"logseq-name"`` (a Logseq page's name: the file name
@@ -1118,6 +1118,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "doc-id":
             title = _doc_id(name, f, fields, stem)
         elif source == "slug":
+            if stem == "index" and "/" not in fields.exclude_root + name and fields.home_title:
+                return fields.home_title  # Jekyll's untitled home page: its theme heads it with the site's title
             dated = POST_DATE.match(stem)
             slug = stem[dated.end():] if dated else stem
             title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None

@@ -996,6 +996,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if hosts:  # a link written with one of them in full leads into the site
                 fields = replace(fields, site_hosts=hosts)
                 notes.append(f"links to {', '.join(hosts)} lead into the site")
+            if isinstance(settings.get("title"), str) and settings["title"].strip():
+                fields = replace(fields, home_title=settings["title"].strip())  # heads an untitled home page
             given = settings.get("permalink")
             written = _JEKYLL_PERMALINK.search(config[1])
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"

@@ -4866,3 +4866,22 @@ def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
     assert kg.related("ruler") == [] and kg.counts["stubs"] == 0
     lines = {a.path: [link.line for link in a.related] for a in load_corpus(site).articles}
     assert lines["pencil@1.md"] == [4] and lines["eraser.md"] == [6]  # where each is written
+
+
+def test_a_jekyll_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path):
+    """A Jekyll site's home page often has no title (its layout lists the pages; the theme heads it with the
+    site's title): it was titled "Index", after its file. It is titled by the config's title now, as
+    Hugo's is; a titled home page keeps its own."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Pocket guides\n",
+        "index.md": "---\nlayout: home\ntype: home\n---\n",
+        "kettle.md": "---\ntitle: Kettle\n---\nSee [home](/).\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.graph.nodes[kg.article("index")]["title"] == "Pocket guides"
+    assert kg.related("kettle") == [kg.article("index")]
+    write_article(site, "index.md", "---\ntitle: Start here\n---\n")
+    kg = build(site)
+    assert kg.graph.nodes[kg.article("index")]["title"] == "Start here"
