@@ -316,7 +316,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
-        if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED))
+        if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK))
                        or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
 
@@ -450,7 +450,9 @@ def _may_name_article(target: str, wiki: bool = False) -> bool:
     attachments, a template's placeholders (``[[<% tp.date.now() %>]]``, ``[[Log/{{date}}]]``: the
     note a template will make, in a template kept as a note). Absolute ``http(s)`` links are kept here
     and judged against the site url later. A ``wiki`` link's name may end like a file of code or data
-    and be a note's (``[[Node.js]]``: see :data:`NOTE_NAME_SUFFIXES`); it leads nowhere when no note has it.
+    and be a note's (``[[Node.js]]``: see :data:`NOTE_NAME_SUFFIXES`), and so may a Markdown link's path
+    be a page's (``[analytics.js](./analytics.js)``, the page ``analytics.js.md`` a Jekyll site serves
+    there); it leads nowhere when no page has it.
 
     >>> _may_name_article("Vue.js"), _may_name_article("Vue.js", wiki=True), _may_name_article("map.png", wiki=True)
     (False, True, False)

@@ -4885,3 +4885,20 @@ def test_a_jekyll_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path
     write_article(site, "index.md", "---\ntitle: Start here\n---\n")
     kg = build(site)
     assert kg.graph.nodes[kg.article("index")]["title"] == "Start here"
+
+
+def test_a_link_to_a_page_named_like_code_reaches_it(tmp_path: Path):
+    """A cheat-sheet site names sheets after libraries (``analytics.js.md``, published at
+    ``/analytics.js.html`` and served at ``/analytics.js``) and links them so, ``[analytics.js](./analytics.js)``:
+    the link was dropped as one to a script file. It reaches the page; a link to a script that no page
+    is named by is still no link and no stub."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Sheets\n",
+        "trackers.md": "---\ntitle: Trackers\n---\n[beacon.js](./beacon.js)\n\n[the loader](/assets/loader.js)\n",
+        "beacon.js.md": "---\ntitle: Beacon\n---\n## Calls\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.related("trackers") == [kg.article("beacon.js")]
+    assert kg.counts["stubs"] == 0
