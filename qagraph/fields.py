@@ -109,7 +109,9 @@ class FieldMap:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's; the home page's, a Hugo ``content/_index.md``, the site's
-    ``home_title``, its config's title, as its theme heads the page; a Jekyll ``index.md``'s too, before its slug), ``"wiki-name"`` (a GitHub
+    ``home_title``, its config's title, as its theme heads the page; a Jekyll ``index.md``'s too, before its slug),
+    and with ``heading_titles`` (a Jekyll site's jekyll-titles-from-headings) a page, not a post, is titled
+    first by the heading it opens with (:func:`leading_heading`), ``"wiki-name"`` (a GitHub
     wiki's page name: the file name with its hyphens as spaces), ``"page-name"`` (MkDocs's: the file name with hyphens and
     underscores as spaces, capitalised when all in lower case; a home page without title is
     ``Home``), ``"logseq-name"`` (a Logseq page's name: the file name
@@ -389,6 +391,7 @@ class FieldMap:
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
+    heading_titles: bool = False
     overridden: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -409,7 +412,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
-        "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool,
+        "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool,
     }
 
@@ -1103,6 +1106,11 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     title = f.text(fields.title)
     if title is not None:
         return title
+    if fields.heading_titles and not name.lower().endswith((".html", ".htm")) \
+            and _jekyll_type(fields.exclude_root + name, fields) == "pages":
+        title = leading_heading(body)  # jekyll-titles-from-headings: a page's (not a post's) opening heading
+        if title:
+            return title
     stem = name.rpartition("/")[2]
     for suffix in (*fields.suffixes, *PAGE_SUFFIXES):  # a Hugo site's HTML page, a book's notebook: pages too
         if stem.lower().endswith(suffix):
@@ -1149,6 +1157,24 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         if title:
             return title
     return None
+
+
+#: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
+#: jekyll-titles-from-headings finds it
+_LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n[-=]+[ \t]*(?:\n|$))")
+
+
+def leading_heading(body: str) -> str | None:
+    r"""The heading ``body`` opens with (of any level, after blank lines only), as jekyll-titles-from-headings
+    titles a page that has no title; ``None`` when the page opens with anything else.
+
+    >>> leading_heading("\n# Storage `API`\n\nText"), leading_heading("Load events\n---\n"), leading_heading("Intro\n# Late")
+    ('Storage API', 'Load events', None)
+    """
+    m = _LEADING_HEADING.match(body)
+    if m is None:
+        return None
+    return first_heading(m.group(1)) if m.group(1) else " ".join(m.group(2).split()) or None
 
 
 #: the ``import`` blocks an MDX file may start with, and the level-1 heading (ATX or setext) a Docusaurus

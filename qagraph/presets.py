@@ -1011,6 +1011,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if isinstance(where, str) and where.strip("/ "):
                 fields = replace(fields, collections_dir=where.strip("/ ") + "/")
                 notes.append(f"collections and posts in {fields.collections_dir}")
+            if "jekyll-titles-from-headings" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
+                fields = replace(fields, heading_titles=True)  # an untitled page takes the heading it opens with
+                notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
             if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 # the plugin writes a page at each redirect_from path that sends the reader to the page
                 fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"))

@@ -4902,3 +4902,27 @@ def test_a_link_to_a_page_named_like_code_reaches_it(tmp_path: Path):
     kg = build(site)
     assert kg.related("trackers") == [kg.article("beacon.js")]
     assert kg.counts["stubs"] == 0
+
+
+def test_jekyll_titles_from_headings_titles_untitled_pages_by_their_opening_heading(tmp_path: Path):
+    """A Jekyll site that lists jekyll-titles-from-headings (a cheat-sheet site of pages without front
+    matter, each opening with its heading) titles an untitled page by the heading it opens with: its
+    folder pages were all "Index" and ``load-times.md`` "Load Times" where the site shows "Kitchen" and
+    "Load and wait times". A post keeps the title of its slug, a page that opens with text its name,
+    a titled page its title; without the plugin, nothing changes."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Notes\nplugins:\n  - jekyll-titles-from-headings\n",
+        "guide/index.md": "---\ndescription: All about it\n---\n# Kitchen\n",
+        "guide/load-times.md": "\n# Load and `wait` times\n\nText.\n",
+        "guide/notes.md": "Some text.\n\n# Late heading\n",
+        "guide/titled.md": "---\ntitle: Given\n---\n# Other\n",
+        "_posts/2020-01-02-brew-day.md": "---\nlayout: post\n---\n# Brewing\n",
+    }.items():
+        write_article(site, name, text)
+    titles = {a.path: a.title for a in load_corpus(site).articles}
+    assert titles == {"guide/index.md": "Kitchen", "guide/load-times.md": "Load and wait times",
+                      "guide/notes.md": "Notes", "guide/titled.md": "Given", "_posts/2020-01-02-brew-day.md": "Brew Day"}
+    write_article(site, "_config.yml", "title: Notes\n")
+    titles = {a.path: a.title for a in load_corpus(site).articles}
+    assert titles["guide/load-times.md"] == "Load Times" and titles["_posts/2020-01-02-brew-day.md"] == "Brew Day"
