@@ -694,6 +694,44 @@ def _parents(base: Path) -> list[Path]:
     return [resolved, *list(resolved.parents)[:2]]
 
 
+def _is_hugo_config(config: tuple[Path, str] | None) -> bool:
+    """Whether ``config`` (path and text, :func:`_config`) is surely a Hugo site's: named ``hugo.*``, or
+    with a ``baseURL`` (a bare ``config.toml`` may be any tool's)."""
+    return config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+
+
+def _hugo_site_below(base: Path) -> tuple[Path, str] | None:
+    """The config (path and text) of the Hugo site kept in a folder of ``base``, a repository whose
+    site is one of its folders (``linkerd.io/hugo.toml`` and ``linkerd.io/content/`` beside the
+    repository's README and scripts): a config that is surely Hugo's (:func:`_is_hugo_config`) in a top
+    folder that holds the content folder it names. Of several, the first by name; ``None`` for none.
+
+    >>> _hugo_site_below(Path("content")) is None
+    True
+    """
+    try:
+        folders = sorted((f for f in base.iterdir() if not f.name.startswith(".") and _is_dir(f)), key=lambda f: f.name)
+    except OSError:
+        return None
+    for folder in folders:
+        config = _config([folder.resolve()], _HUGO_CONFIGS)
+        if config is not None and _is_hugo_config(config) and \
+                _is_dir(_site_root(config[0]) / (hugo_content_folder(hugo_settings(*config)) or "content")):
+            return config
+    return None
+
+
+def _hugo_config(base: Path) -> tuple[Path, str] | None:
+    """The config (path and text) of the Hugo site ``base`` is or is in (here or up to two folders up),
+    else, where ``base`` is no Zola nor Jekyll site either, that of the Hugo site kept in one of its folders
+    (:func:`_hugo_site_below`); else the config found here or above that may be Hugo's (a ``config.toml``)."""
+    config = _config(_parents(base), _HUGO_CONFIGS)
+    if _is_hugo_config(config):
+        return config
+    other = _zola(base) is not None or _config(_parents(base), _JEKYLL_CONFIGS) is not None
+    return (None if other else _hugo_site_below(base)) or config
+
+
 # -- detection ---------------------------------------------------------------------------
 
 
@@ -707,8 +745,9 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     here or up to two folders up, or TOML front matter with ``_index.md`` sections or
     shortcodes; the config of an MkDocs, Docusaurus, Astro or Eleventy site, a book's (mdBook, GitBook,
     Jupyter Book, MyST: :func:`_book`), or a Pelican site's
-    ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`); a Jekyll
-    ``_config.yml`` or ``_posts/`` with dated file names; a vault in a folder of ``root`` (:func:`_vault_below`:
+    ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`);
+    where no Jekyll config is here or above, a Hugo site kept in a folder of ``root`` (:func:`_hugo_site_below`:
+    read as that site); a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; a vault in a folder of ``root`` (:func:`_vault_below`:
     that folder is read); wiki-links
     in many files that have no title field. Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
@@ -761,6 +800,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     if hexo is not None:  # a _config.yml too, but not Jekyll's
         return "jekyll", f"{_where(hexo[0], base)} (a Hexo site: posts in _posts/, read as Jekyll's)", False
     jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
+    below = _hugo_site_below(base) if jekyll is None else None
+    if below is not None:  # a repository whose site is one of its folders: read from there
+        return "hugo", f"{_where(below[0], base)} (a Hugo site in {_below(_site_root(below[0]), base.resolve())})", False
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
     if jekyll is not None or posts or (names and dated * 2 >= len(names)):
@@ -882,9 +924,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         theme = _hugo_theme(base, names)
         # a theme's repository: its example site is the corpus, read with the example site's config
         configs = [(base / theme).resolve()] if theme is not None else _parents(base)
-        config = _config(configs, _HUGO_CONFIGS)
+        config = _config(configs, _HUGO_CONFIGS) if theme is not None else _hugo_config(base)
+        if config is not None and theme is None and _site_root(config[0]) not in configs:
+            configs = [_site_root(config[0])]  # a site in one of base's folders: its config folder is there
         # a Zola site, as recognition finds one: not where a Hugo config says the site is Hugo's
-        hugo = config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+        hugo = _is_hugo_config(config)
         zola = _zola(base) if theme is None and not hugo else None
         settings = hugo_settings(*config) if config is not None and zola is None else {}
         if config is not None and zola is None and (broken := config_problem(base, *config, "Hugo")) is not None:
@@ -896,9 +940,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             content_dir = f"{theme}{named or 'content'}/"
         elif below is not None:
             content_dir = below
-        else:
-            content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
-                [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
+        else:  # content/ of the site's root, where that is the folder read or one of its folders
+            root = _below(_site_root(config[0]), base.resolve()) if config is not None and zola is None else None
+            if root:
+                content_dir = f"{root}content/"
+            else:
+                content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
+                    [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
         inside = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
         tops = {n.split("/", 1)[0] for n in inside if "/" in n}
         if len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
@@ -2359,9 +2407,10 @@ def hugo_html_folders(root: str | os.PathLike[str]) -> tuple[str, ...]:
     ()
     """
     base = Path(root)
-    config = _config(_parents(base), _HUGO_CONFIGS)
-    if config is None or not (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
+    config = _hugo_config(base)
+    if not _is_hugo_config(config):
         return ()
+    assert config is not None
     named = hugo_content_folder(hugo_settings(*config)) or "content"
     folder, _, last = named.rpartition("/")
     if last in _hugo_languages(config[1]):  # content/en of a language: each language's folder beside it

@@ -2361,6 +2361,66 @@ def test_a_hugo_theme_s_example_site_is_the_corpus(tmp_path: Path, config: str, 
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 2
 
 
+@pytest.mark.parametrize("config", ["hugo.toml", "config.toml", "config/_default/hugo.toml"])
+def test_a_repository_whose_hugo_site_is_one_of_its_folders_is_read_as_that_site(tmp_path: Path, config: str):
+    """A repository that keeps its Hugo site in a folder (site.example/ with its config and content/,
+    beside the repository's README and a folder of static files), read from its root, is that site:
+    its pages at the urls its permalinks give, its own shortcodes, subjects from its sections, and
+    the repository's files outside the content folder not pages. Before, it was read with no config:
+    every url began /site.example/content/, and every page was filed under "site-example"."""
+    import qagraph
+
+    repo = tmp_path / "repo"
+    for name, text in {
+        "README.md": "# The repository\n\nBuild [the site](site.example/README.md).\n",
+        "static-host/public/index.html": '<html><a href="https://site.example/">site</a></html>\n',
+        f"site.example/{config}": 'baseURL = "https://site.example/"\n[permalinks]\nnews = "/:year/:month/:slug/"\n',
+        "site.example/layouts/shortcodes/doc.html": '<a href="{{ relref . (.Get 0) }}">{{ .Inner }}</a>\n',
+        "site.example/README.md": "# Site\n",
+        "site.example/content/_index.md": "---\ntitle: Home\n---\n",
+        "site.example/content/3.1/guide/setup.md": "+++\ntitle = \"Setup\"\n+++\n[tuning](../tuning/)\n",
+        "site.example/content/3.1/guide/tuning.md": "+++\ntitle = \"Tuning\"\n+++\n{{< doc \"setup\" >}}again{{< /doc >}}\n",
+        "site.example/content/news/_index.md": "---\ntitle: News\n---\n",
+        "site.example/content/news/0412-launch/index.md": "---\ntitle: We launch\ndate: 2021-04-12\nslug: launch\n---\n"
+                                                        "[the guide](/3.1/guide/setup/)\n",
+    }.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert "site.example/" in result.detection.reason
+    assert result.fields.content_dir == "site.example/content/"
+    urls = {a.path: a.url for a in result.articles}
+    assert urls == {"site.example/content/_index.md": "/",
+                    "site.example/content/3.1/guide/setup.md": "/3.1/guide/setup/",
+                    "site.example/content/3.1/guide/tuning.md": "/3.1/guide/tuning/",
+                    "site.example/content/news/_index.md": "/news/",
+                    "site.example/content/news/0412-launch/index.md": "/2021/04/launch/"}
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"README.md", "site.example/README.md"}
+    assert all("outside the content folder site.example/content/" in m for m in why.values())
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(repo)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 3
+    assert {d["subject"] for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"} >= {"guide", "news"}
+
+
+def test_a_jekyll_site_with_a_hugo_site_in_one_of_its_folders_is_the_jekyll_site(tmp_path: Path):
+    """A Jekyll site (its ``_config.yml`` at the root) that keeps a Hugo site in a folder is read as the
+    Jekyll site it is: its posts and its HTML pages with front matter are pages; the Hugo site in the
+    folder does not take its place."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Site\n", "about.html": "---\ntitle: About\n---\n<p>About</p>\n",
+        "_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\n",
+        "docs-site/hugo.toml": 'baseURL = "https://docs.example/"\n',
+        "docs-site/content/guide.md": "---\ntitle: Guide\n---\n",
+    }.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "jekyll"
+    assert {a.title for a in result.articles} >= {"About", "Hello"}
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
