@@ -2434,8 +2434,10 @@ def _slug(value: str) -> str:
 
 
 #: folders that file pages but name no subject: ``_drafts``, a year (``2019``), a version of versioned
-#: docs (``docs/5.3/``, ``v2.1``, ``4.x``)
-_STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*)$")
+#: docs (``docs/5.3/``, ``v2.1``, ``4.x``), a release channel's docs of a version (Linkerd's ``2-edge/``
+#: beside ``2.16/``, ``3.0-beta``, ``v1-next``)
+_STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
+                         r"(?:[-_](?:edge|next|dev|beta|alpha|rc|preview|nightly|latest|stable|lts|unreleased)\d*)?)$", re.I)
 
 
 def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:

@@ -4822,6 +4822,20 @@ def test_a_versioned_docs_folder_names_no_subject(tmp_path: Path):
         "Versions": "Docs"}
 
 
+def test_a_release_channel_s_docs_folder_names_no_subject(tmp_path: Path):
+    """Versioned docs keep a release channel's docs beside the numbered versions (Linkerd's ``2-edge/``
+    beside ``2.16/``; ``3.0-beta/``, ``v1-next/``): their pages are filed under the section below, as the
+    numbered versions' are, and the channel's own page under none. Before, ``2-edge`` was the subject
+    of every edge page, while the same page of ``2.16/`` was in "Tasks"."""
+    result = _hugo_site(tmp_path / "site", {
+        "2.16/tasks/install.md": "---\ntitle: Install\n---\n", "2-edge/tasks/install.md": "---\ntitle: Install edge\n---\n",
+        "2-edge/_index.md": "---\ntitle: Docs\n---\n", "3.0-beta/features/egress.md": "---\ntitle: Egress\n---\n",
+        "v1-next/features/cni.md": "---\ntitle: CNI\n---\n", "edge-cases/tricky.md": "---\ntitle: Tricky\n---\n"})
+    assert {a.title: a.subject for a in result.articles} == {
+        "Install": "Tasks", "Install edge": "Tasks", "Docs": "Uncategorised", "Egress": "Features", "CNI": "Features",
+        "Tricky": "Edge cases"}
+
+
 def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
     """A Hugo site's own shortcode may link to a page by ``relref`` of a path it builds with
     ``path.Join`` from quoted texts, site parameters and the path it is given (Bootstrap's
