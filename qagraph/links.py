@@ -747,6 +747,19 @@ def aliases(a: Named, fields: Sequence[str]) -> list[str]:
             for alias in ([a.title] if field == TITLE_ALIAS and a.title else _strings(a.extra.get(field)))]
 
 
+def relative_alias_url(url: str, alias: str) -> str:
+    """The url where Hugo publishes a page's relative alias (``aliases = ["../automatic-tls"]``, not
+    starting with ``/``): read from the folder above the page's url, as Hugo joins it to the page's
+    path and ``..``; Linkerd's versioned docs keep a moved page's old url in each version so.
+
+    >>> relative_alias_url("/2.10/features/automatic-mtls/", "../automatic-tls")
+    '/2.10/automatic-tls'
+    >>> relative_alias_url("/2.16/reference/cli/", "cli/get/"), relative_alias_url("/2.16/tasks/", "./next-steps/")
+    ('/2.16/reference/cli/get', '/2.16/next-steps')
+    """
+    return posixpath.normpath(posixpath.join(posixpath.dirname("/" + url.strip("/")), alias))
+
+
 class Linked(Protocol):
     """What :meth:`ArticleIndex.name_rows` reads of a link (:class:`~qagraph.model.RelatedLink` has it)."""
 
@@ -869,6 +882,8 @@ class ArticleIndex(Generic[A]):
                     self.by_url.setdefault(_norm(alias), a)
                 else:
                     self.by_alias.setdefault(fold(alias), []).append(a)
+                    if bundles and a.url and "://" not in alias:  # Hugo publishes it beside the page's url
+                        self.by_url.setdefault(_norm(relative_alias_url(a.url, alias)), a)
             slug = a.extra.get("slug")
             if bundles and isinstance(slug, str) and slug.strip():
                 folder = page.rpartition("/")[0]

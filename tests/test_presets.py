@@ -4836,6 +4836,28 @@ def test_a_release_channel_s_docs_folder_names_no_subject(tmp_path: Path):
         "Tricky": "Edge cases"}
 
 
+def test_a_hugo_page_s_relative_alias_is_its_url_too(tmp_path: Path):
+    """A Hugo alias that does not start with ``/`` (``aliases = ["../automatic-tls"]``, which versioned
+    docs write in each version's copy of a moved page) is published from the folder above the page's url:
+    ``/2.10/automatic-tls/`` sends the reader to ``/2.10/features/automatic-mtls/``, and a link to that url,
+    site-absolute or relative, reaches the page. Before, such a link was a stub."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    for name, text in {
+        "2.10/features/automatic-mtls.md": '+++\ntitle = "Automatic mTLS"\naliases = [\n  "../automatic-tls"\n]\n+++\n',
+        "2.10/reference/cli/_index.md": '+++\ntitle = "CLI"\naliases = ["../cli/", "cli/get/"]\n+++\n',
+        "2.10/tasks/one.md": "---\ntitle: One\n---\n[a](/2.10/automatic-tls/) [b](../../cli/) [c](/2.10/reference/cli/get/)\n",
+        "2.10/tasks/two.md": "---\ntitle: Two\n---\n[gone](/2.10/features/automatic-tls/)\n",
+    }.items():
+        write_article(site / "content", name, text)
+    assert related(site) == {
+        ("2.10/tasks/one", "2.10/features/automatic-mtls"): ("markdown-link", (1,), False),
+        ("2.10/tasks/one", "2.10/reference/cli"): ("markdown-link", (2, 3), False),
+        ("2.10/tasks/two", "2.10/features/automatic-tls"): ("markdown-link", (1,), True)}
+
+
 def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
     """A Hugo site's own shortcode may link to a page by ``relref`` of a path it builds with
     ``path.Join`` from quoted texts, site parameters and the path it is given (Bootstrap's
