@@ -1030,8 +1030,9 @@ class ArticleIndex(Generic[A]):
         linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``)
         by url from the linking page's; then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
-        Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (or any
-        wiki-link, ref or front-matter name, or with ``path_ends`` a Markdown link), by file name (a
+        Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (but a Markdown link
+        that starts with ``/`` in a Hugo site, a url), or any
+        wiki-link, ref or front-matter name, or with ``path_ends`` a Markdown link, by file name (a
         path, by its end) and then alias; a wiki-link without
         a folder then by a file name with hyphens for its spaces (``Getting-Started.md``), and last
         by a folder's name, as its own page. Of several articles going by one name the shortest
@@ -1089,8 +1090,9 @@ class ArticleIndex(Generic[A]):
             hit = self.by_post.get((post.group(1), post.group(2), post.group(3), fold(post.group(4))))
             if hit is not None:
                 return hit
-        if origin == MARKDOWN_LINK and "/" in path.strip("/") and not self.path_ends:
-            return None  # an explicit path that names nothing: no guess by name
+        if origin == MARKDOWN_LINK and ("/" in path.strip("/") or self.bundles and path.startswith("/")) and \
+                not self.path_ends:
+            return None  # an explicit path (in a Hugo site, a site's url: /getting-started/) that names nothing: no guess by name
         name = _norm(path)
         folder, _, last = name.rpartition("/")
         if origin == MARKDOWN_LINK and not self.path_ends or not folder:

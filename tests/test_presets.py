@@ -4858,6 +4858,29 @@ def test_a_hugo_page_s_relative_alias_is_its_url_too(tmp_path: Path):
         ("2.10/tasks/two", "2.10/features/automatic-tls"): ("markdown-link", (1,), True)}
 
 
+def test_a_hugo_link_to_a_site_url_without_a_page_is_a_stub_not_a_page_of_that_name(tmp_path: Path):
+    """In a Hugo site a Markdown link that starts with ``/`` is a url: ``[the demo](/getting-started/)``
+    leads to ``/getting-started/``, where Hugo publishes no page when the getting-started pages are each
+    version's (``/1/getting-started/``, ``/2.16/getting-started/``). It is a stub. Before, it was guessed by
+    the name of the folder and reached one version's page (the shortest path's, Linkerd 1.x's)."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    for name, text in {
+        "1/getting-started/_index.md": "---\ntitle: Start (1.x)\n---\n",
+        "2.16/getting-started/_index.md": "---\ntitle: Start\n---\n",
+        "about.md": "---\ntitle: About\n---\n",
+        "2.16/features/policy.md": "---\ntitle: Policy\n---\n"
+                                   "[demo](/getting-started/) [this one](/2.16/getting-started/) [about](/about/)\n",
+    }.items():
+        write_article(site / "content", name, text)
+    assert related(site) == {
+        ("2.16/features/policy", "getting-started"): ("markdown-link", (1,), True),
+        ("2.16/features/policy", "2.16/getting-started"): ("markdown-link", (2,), False),
+        ("2.16/features/policy", "about"): ("markdown-link", (3,), False)}
+
+
 def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
     """A Hugo site's own shortcode may link to a page by ``relref`` of a path it builds with
     ``path.Join`` from quoted texts, site parameters and the path it is given (Bootstrap's
