@@ -268,8 +268,10 @@ _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \
 #: it is: its target (quoted) and its text, when it is plain
 _HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
-#: GitHub Pages url older sites write): the path alone
-_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url|github\.url)[ \t]*-?\}\}")
+#: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
+#: up from the page to the site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in an
+#: episode's defaults) or ``{{ relative_root_path }}{% link setup.md %}``: the path from the root too
+_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path)[ \t]*-?\}\}")
 
 
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,

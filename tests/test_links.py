@@ -118,6 +118,33 @@ def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
     assert zola.node("article:blog/c")["kind"] == "stub"
 
 
+def test_a_lesson_template_link_from_the_page_root_leads_to_its_page(tmp_path: Path):
+    """The Carpentries' lesson template (a Jekyll site) writes its links from the page's way up to the
+    site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in the episodes' defaults) and
+    ``{{ relative_root_path }}{% link setup.md %}``: every glossary and cross-episode link of a lesson was
+    lost (a Liquid target read as no link); they lead to the glossary, the episode and the setup page."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Lesson\ncollections:\n  episodes:\n    output: true\n    permalink: /:path/index.html\n"
+                       "defaults:\n  - values:\n      root: .\n  - scope:\n      path: \"\"\n      type: episodes\n"
+                       "    values:\n      root: ..\n",
+        "reference.md": "---\nlayout: reference\n---\n## Glossary\n\nbranch\n:   A line of work.\n",
+        "setup.md": "---\ntitle: Setup\npermalink: /setup/\n---\n",
+        "_episodes/01-start.md": "---\ntitle: Start\nquestions:\n- \"Where?\"\n---\n"
+                                 "A [branch]({{ page.root }}/reference.html#branch), [next]({{page.root}}/02-next/),\n"
+                                 "[again]({{ page.root }}{% link reference.md %}#branch) and "
+                                 "[setup]({{ relative_root_path }}{% link setup.md %}).\n",
+        "_episodes/02-next.md": "---\ntitle: Next\n---\n[home]({{ page.root }}/)\n",
+        "index.md": "---\nlayout: lesson\ntitle: Lesson\n---\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("_episodes/01-start") == [kg.article("/reference.html"), kg.article("/02-next/index.html"),
+                                                kg.article("/setup/")]
+    assert kg.related("_episodes/02-next") == [kg.article("/")]
+
+
 def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
     """Links that jekyll 4.3 renders to a page's url were lost or stubs: ``prepend: site.baseurl``
     (no link at all), ``{{ site.github.url }}`` before a path, the site's base path written out
