@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
-    myst_labels, page_path, split_language, text_links, wiki_targets,
+    included_definition_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
@@ -184,6 +184,10 @@ class FieldMap:
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
     (:func:`included_links`). ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
     show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
+    ``included_definitions`` are the Markdown files of a Jekyll site's _includes/ that hold reference-link
+    definitions (the Carpentries' ``links.md``): each one's name below _includes/ and its ``(label, url)``
+    definitions; a page that writes ``{% include links.md %}`` links through the ones it uses
+    (:func:`qagraph.links.included_definition_links`).
     ``resource_pages`` are the folders (below the content folder, lower case) of the leaf bundles whose
     layout shows their Markdown resources on their page (Istio's FAQs): ``includes`` holds those too, and
     the page has their links (:func:`resource_links`).
@@ -353,6 +357,7 @@ class FieldMap:
     glossary: tuple[tuple[str, str, str], ...] = ()
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
+    included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
     resource_pages: tuple[str, ...] = ()
@@ -805,6 +810,11 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                            key=lambda link: link.line)
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
+        if fields.included_definitions and "include" in raw_body:
+            text = masked if masked is not None else mask_code(raw_body)
+            found = sorted(found + included_definition_links(text, fields.included_definitions, fields.links,
+                                                             body_line or fm.line, fields.site_url, fields.site_hosts),
                            key=lambda link: link.line)
         if fields.resource_pages and name.rpartition("/")[0][len(fields.content_dir):].lower() in fields.resource_pages:
             found += resource_links(name, body_line or fm.line, fields)

@@ -64,11 +64,13 @@ __all__ = [
     "TextLink",
     "WIKI_LINK",
     "first_heading",
+    "included_definition_links",
     "inline_tags",
     "is_article_like",
     "mask_code",
     "myst_labels",
     "page_path",
+    "reference_definitions",
     "split_language",
     "text_links",
     "wiki_targets",
@@ -368,6 +370,53 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), MARKDOWN_LINK, target.replace("&amp;", "&"), m.group(3))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
+
+
+#: a reference-link definition as an included file writes it, its url alone on the line and Liquid in it
+#: (``[lesson-setup]: {{ relative_root_path }}{% link setup.md %}``): the label and all that follows it
+_DEFINITION_LINE = re.compile(r"^ {0,3}\[(?!\^)([^\[\]\n]+)\]:[ \t]*(\S[^\n]*?)[ \t]*$", re.M)
+#: Jekyll's include tag, ``{% include links.md %}``: the file of _includes/ it names (a variable names none)
+_JEKYLL_INCLUDE = re.compile(r"\{%-?[ \t]*include[ \t]+([\w./-]+)[^%\n]*?-?%\}")
+
+
+def reference_definitions(text: str) -> tuple[tuple[str, str], ...]:
+    """The reference-link definitions of ``text``, a Markdown file that pages include (the Carpentries'
+    ``_includes/links.md``): each one's label and url as written, outside code.
+
+    >>> reference_definitions("[setup]: {{ relative_root_path }}{% link setup.md %}\\n[^1]: a note\\n    [x]: /code/\\n")
+    (('setup', '{{ relative_root_path }}{% link setup.md %}'),)
+    """
+    return tuple((m.group(1), m.group(2)) for m in _DEFINITION_LINE.finditer(mask_code(text)))
+
+
+def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+                              syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
+                              site_hosts: Iterable[str] = ()) -> list[TextLink]:
+    """The links a page's reference links make through the definitions of the files it includes,
+    ``{% include links.md %}`` (``includes``: each file's name below _includes/ and its
+    :func:`reference_definitions`). Jekyll puts the file's text in the page before Markdown reads it, so
+    ``[Setup][lesson-setup]`` on the page links where the included ``[lesson-setup]: ...`` says. A
+    definition the page does not use, or makes itself, adds none; a link is on the include tag's line.
+    ``masked`` is the page's body with its code blanked (:func:`mask_code`).
+
+    >>> links = (("links.md", (("lesson-setup", "{{ relative_root_path }}{% link setup.md %}"),
+    ...                        ("home", "/"), ("faq", "/faq/"))),)
+    >>> body = "See the [Setup][lesson-setup] and [home].\\n\\n[faq]: /other/\\n{% include links.md %}\\n"
+    >>> [(l.origin, l.target, l.line) for l in included_definition_links(body, links, ("markdown", "jekyll-ref"), 3)]
+    [('ref', 'setup.md', 6), ('markdown-link', '/', 6)]
+    """
+    files = dict(includes)
+    own = list(_MD_DEFINITION.finditer(masked)) if "]:" in masked else []
+    used = _labels_used(masked, {m.start(1) - 1 for m in own}) - {_label(m.group(1)) for m in own}
+    found: list[TextLink] = []
+    for m in _JEKYLL_INCLUDE.finditer(masked):
+        line = first_line + masked.count("\n", 0, m.start())
+        for label, url in files.get(m.group(1), ()):
+            if _label(label) in used:
+                found += [TextLink(link.origin, link.target, link.text, line)
+                          for link in text_links(f"[{label}][]\n\n[{label}]: {url}\n", syntaxes, 1, site_url,
+                                                 site_hosts=site_hosts)]
+    return found
 
 
 def _label(text: str) -> str:

@@ -41,7 +41,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, mask_code, split_language, text_links
+from .links import TITLE_ALIAS, mask_code, reference_definitions, split_language, text_links
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -1076,6 +1076,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, markdown_fields=markdown, href_fields=hrefs)
                 notes.append("links in the fields the layouts show: " + ", ".join(
                     [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs]))
+            definitions = _jekyll_included_definitions(config[0].parent)
+            if definitions:  # [Setup][lesson-setup] on a page that includes links.md links to the setup page
+                fields = replace(fields, included_definitions=definitions)
+                notes.append("reference links defined in " + ", ".join(f"_includes/{name}" for name, _ in definitions))
             related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
             if related_by:  # related: [coc] names the page whose class is coc, in the page's language
                 fields = replace(fields, related_by=related_by)
@@ -2007,6 +2011,34 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
                           if name not in hrefs and name not in _OWN_URL_FIELDS)
     return tuple(markdown), tuple(hrefs)
+
+
+def _jekyll_included_definitions(root: Path) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The Markdown files of the Jekyll site at ``root`` that pages include and that define reference links
+    (``FieldMap.included_definitions``): the Carpentries' lesson template keeps its links in
+    ``_includes/links.md``, which each page ends with ``{% include links.md %}`` and uses as
+    ``[Setup][lesson-setup]``. A file that cannot be read defines none.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_includes").mkdir()
+    >>> _ = (root / "_includes" / "links.md").write_text("[lesson-setup]: {{ relative_root_path }}{% link setup.md %}\\n")
+    >>> _ = (root / "_includes" / "footer.html").write_text("<footer>[x]: /y/</footer>")
+    >>> _jekyll_included_definitions(root)
+    (('links.md', (('lesson-setup', '{{ relative_root_path }}{% link setup.md %}'),)),)
+    """
+    folder = root / "_includes"
+    found = []
+    for path in sorted(folder.rglob("*")) if _is_dir(folder) else ():
+        if path.suffix.lower() not in (".md", ".markdown") or not _is_file(path):
+            continue
+        try:
+            definitions = reference_definitions(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if definitions:
+            found.append((path.relative_to(folder).as_posix(), definitions))
+    return tuple(found)
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:

@@ -145,6 +145,30 @@ def test_a_lesson_template_link_from_the_page_root_leads_to_its_page(tmp_path: P
     assert kg.related("_episodes/02-next") == [kg.article("/")]
 
 
+def test_a_reference_link_defined_in_an_included_file_leads_to_its_page(tmp_path: Path):
+    """The Carpentries' lesson template defines its links once, in ``_includes/links.md``, and a page that
+    ends with ``{% include links.md %}`` uses them (``[Setup][lesson-setup]``): Jekyll puts the file in the
+    page before Markdown reads it. Those links were lost; now they lead to their pages. A definition the
+    page does not use, or a page that does not include the file, links nowhere."""
+    site = tmp_path / "site"
+    for name, text in {
+        "_config.yml": "title: Lesson\n",
+        "_includes/links.md": "[lesson-setup]: {{ relative_root_path }}{% link setup.md %}\n"
+                              "[lesson-faq]: {{ relative_root_path }}{% link faq.md %}\n[home]: /\n",
+        "_includes/footer.html": "<footer>[lesson-faq]: /elsewhere/</footer>\n",
+        "setup.md": "---\ntitle: Setup\npermalink: /setup/\n---\n",
+        "faq.md": "---\ntitle: FAQ\n---\n",
+        "index.md": "---\nlayout: lesson\ntitle: Lesson\n---\nFollow the [Setup][lesson-setup] first.\n\n"
+                    "{% include links.md %}\n",
+        "other.md": "---\ntitle: Other\n---\nSee [Setup][lesson-setup].\n",
+    }.items():
+        write_article(site, name, text)
+    kg = build(site)
+    assert kg.related("index") == [kg.article("/setup/")]
+    assert kg.related("other") == []
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
     """Links that jekyll 4.3 renders to a page's url were lost or stubs: ``prepend: site.baseurl``
     (no link at all), ``{{ site.github.url }}`` before a path, the site's base path written out
