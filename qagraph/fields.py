@@ -206,6 +206,8 @@ class FieldMap:
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
     where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`;
     ``ignore_files`` are regular expressions a file's path is searched for (a Hugo config's ``ignoreFiles``).
+    ``unbuilt`` are ``(path, why)`` pairs: files of the corpus that its tool builds no page of their own
+    from (a Carpentries Workbench lesson's drafts, README and setup, which is shown on the home page).
     ``not_found`` are the paths (below ``content_dir``, without suffix) of a site's not-found page
     when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
@@ -243,7 +245,8 @@ class FieldMap:
     (:func:`path_url`): ``folders`` (MkDocs: ``/guide/install/``, an ``index`` or ``README`` at its
     folder's url), ``files`` (MkDocs with ``use_directory_urls: false``: ``/guide/install.html``, an
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
-    ``/guide/install.html``, a ``README`` too); but for the pages below the folders
+    ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
+    :func:`sandpaper_url`); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
 
     ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
@@ -371,6 +374,7 @@ class FieldMap:
     draft_docs: tuple[str, ...] = ()
     ignores: tuple[tuple[str, str, str], ...] = ()
     ignore_files: tuple[str, ...] = ()
+    unbuilt: tuple[tuple[str, str], ...] = ()
     source_globs: tuple[tuple[str, str], ...] = ()
     hexo: bool = False
     not_found: tuple[str, ...] = ()
@@ -811,7 +815,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
-        if fields.included_definitions and "include" in raw_body:
+        if fields.included_definitions and ("include" in raw_body or fields.included_definitions[0][0] == ""):
             text = masked if masked is not None else mask_code(raw_body)
             found = sorted(found + included_definition_links(text, fields.included_definitions, fields.links,
                                                              body_line or fm.line, fields.site_url, fields.site_hosts),
@@ -1752,10 +1756,28 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     stem = file_name.rsplit(".", 1)[0]
     if how == "publish":  # Obsidian Publish: every note at its path, spaces as +, no index pages
         return "/" + f"{folder}/{stem}".lstrip("/").replace(" ", "+")
+    if how == "sandpaper":  # a Carpentries Workbench lesson: its folders' pages side by side
+        return sandpaper_url(folder, stem)
     prefix = f"/{folder}/" if folder else "/"
     if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only
         return prefix if how == "folders" else f"{prefix}index.html"
     return f"{prefix}{stem}/" if how == "folders" else f"{prefix}{stem}.html"
+
+
+def sandpaper_url(folder: str, stem: str) -> str | None:
+    """The url sandpaper (the Carpentries Workbench) gives the page ``stem`` of the lesson's ``folder``: an
+    episode's and a learners' page at the site's root, an instructors' page in instructor/, the learner
+    profiles joined into one page; ``None`` for a folder it builds no pages from.
+
+    >>> [sandpaper_url(*p) for p in [("episodes", "01-intro"), ("learners", "reference"), ("", "LICENSE"),
+    ...                               ("instructors", "instructor-notes"), ("profiles", "novice"), ("bin", "x")]]
+    ['/01-intro.html', '/reference.html', '/LICENSE.html', '/instructor/instructor-notes.html', '/profiles.html', None]
+    """
+    if folder in ("", "episodes", "learners"):
+        return f"/{stem}.html"
+    if folder == "instructors":
+        return f"/instructor/{stem}.html"
+    return "/profiles.html" if folder == "profiles" else None
 
 
 #: the placeholders of a Pelican url pattern: ``{slug}``, ``{category}``, ``{date:%Y}``...

@@ -397,7 +397,8 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
     :func:`reference_definitions`). Jekyll puts the file's text in the page before Markdown reads it, so
     ``[Setup][lesson-setup]`` on the page links where the included ``[lesson-setup]: ...`` says. A
     definition the page does not use, or makes itself, adds none; a link is on the include tag's line.
-    ``masked`` is the page's body with its code blanked (:func:`mask_code`).
+    A file named ``""`` is put at the end of every page (a Carpentries Workbench lesson's ``links.md``), its
+    links on the page's last line. ``masked`` is the page's body with its code blanked (:func:`mask_code`).
 
     >>> links = (("links.md", (("lesson-setup", "{{ relative_root_path }}{% link setup.md %}"),
     ...                        ("home", "/"), ("faq", "/faq/"))),)
@@ -409,9 +410,11 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
     own = list(_MD_DEFINITION.finditer(masked)) if "]:" in masked else []
     used = _labels_used(masked, {m.start(1) - 1 for m in own}) - {_label(m.group(1)) for m in own}
     found: list[TextLink] = []
-    for m in _JEKYLL_INCLUDE.finditer(masked):
-        line = first_line + masked.count("\n", 0, m.start())
-        for label, url in files.get(m.group(1), ()):
+    tags = [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _JEKYLL_INCLUDE.finditer(masked)]
+    if "" in files:
+        tags.append((first_line + masked.rstrip().count("\n"), ""))
+    for line, name in tags:
+        for label, url in files.get(name, ()):
             if _label(label) in used:
                 found += [TextLink(link.origin, link.target, link.text, line)
                           for link in text_links(f"[{label}][]\n\n[{label}]: {url}\n", syntaxes, 1, site_url,

@@ -851,6 +851,8 @@ def _para_folders(names: Sequence[str]) -> tuple[str, ...]:
 def _site_tool(base: Path) -> str | None:
     """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
     its config file, and the tool; ``None`` for no such site."""
+    if _sandpaper_config(base) is not None:
+        return f"{_SANDPAPER_CONFIG} (a Carpentries Workbench lesson)"
     mkdocs = _mkdocs_config(base)
     if mkdocs is not None:
         return f"{_where(mkdocs[0], base)} (an MkDocs site)"
@@ -2212,6 +2214,70 @@ class _Site:
     own_subject: str | None = None
 
 
+#: a Carpentries Workbench lesson's config, which sandpaper builds the lesson's site by
+_SANDPAPER_CONFIG = "config.yaml"
+#: the folders of a Workbench lesson whose Markdown files are pages, in the config's order of menus
+_SANDPAPER_FOLDERS = ("episodes", "learners", "instructors", "profiles")
+#: the files of a Workbench lesson that are no page of their own, and why (sandpaper's reserved files)
+_SANDPAPER_RESERVED = {
+    "README.md": "the repository's README: sandpaper builds no page from it",
+    "CONTRIBUTING.md": "the repository's contributing guide: sandpaper builds no page from it",
+    "links.md": "the lesson's common link definitions, which sandpaper puts at the end of every page: not a page",
+    "learners/setup.md": "shown on the home page (sandpaper joins index.md and learners/setup.md into index.html): "
+                         "not a page of its own",
+}
+
+
+def _sandpaper_config(base: Path) -> dict[Any, Any] | None:
+    """The settings of the Carpentries Workbench lesson at ``base`` (its ``config.yaml``, which says which
+    carpentry the lesson is, beside an ``episodes/`` folder); ``None`` for a folder of no such lesson."""
+    config = _config([base.resolve()], (_SANDPAPER_CONFIG,))
+    if config is None or not _is_dir(base / "episodes") or not re.search(r"^carpentry\s*:", config[1], re.M):
+        return None
+    return _jekyll_settings(config[1])
+
+
+def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) -> _Site:
+    """How sandpaper (the Carpentries Workbench) builds the lesson at ``base``: the Markdown files of
+    episodes/, learners/, instructors/ and profiles/ and the top folder's are pages, at the urls
+    :func:`~qagraph.fields.sandpaper_url` gives (``episodes/01-intro.md`` at ``/01-intro.html``); where the
+    config lists a folder's files (``episodes: [01-intro.md, ...]``), the others are drafts, not built; its
+    reserved files (README, ``links.md``, ``learners/setup.md``, shown on the home page) are no pages;
+    ``links.md``'s reference links are put at the end of every page; the home page is titled by the
+    lesson's title."""
+    unbuilt: dict[str, str] = {}
+    for name in names:
+        folder, _, file_name = name.rpartition("/")
+        if not file_name.lower().endswith((".md", ".rmd")):
+            continue
+        listed = settings.get(folder) if folder in _SANDPAPER_FOLDERS else None
+        if name in _SANDPAPER_RESERVED:
+            unbuilt[name] = _SANDPAPER_RESERVED[name]
+        elif folder and folder not in _SANDPAPER_FOLDERS:
+            unbuilt[name] = f"in {folder}/, from which sandpaper builds no pages: not a page"
+        elif isinstance(listed, list) and listed and file_name not in listed:
+            unbuilt[name] = f"not in {_SANDPAPER_CONFIG}'s {folder} list: a draft, not built"
+    # a page is at its file's url whatever its front matter says (an index.md's permalink: index.html is
+    # left from the older template), titled by its title (the home page by the lesson's)
+    changes: dict[str, Any] = {"path_urls": "sandpaper", "unbuilt": tuple(sorted(unbuilt.items())), "url": (),
+                               "no_front_matter": "article", "title_fallback": ("page-name",)}
+    title = settings.get("title")
+    if isinstance(title, str) and title.strip():
+        changes["home_title"] = title.strip()
+    try:
+        common = reference_definitions((base / "links.md").read_text(encoding="utf-8", errors="replace")) if _is_file(
+            base / "links.md") else ()
+    except OSError:
+        common = ()
+    if common:  # [Setup][lesson-setup] on any page links where links.md says
+        changes["included_definitions"] = (("", common),)
+    drafts = sum(1 for why in unbuilt.values() if "a draft" in why)
+    why = ("built as sandpaper builds it: pages of episodes/, learners/, instructors/ and profiles/ at /name.html"
+           + (f"; {drafts} drafts not in {_SANDPAPER_CONFIG}'s lists" if drafts else "")
+           + ("; links.md's links on every page" if common else ""))
+    return _Site("", (), why, changes)
+
+
 def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     """The content folder a static-site tool's config at ``base`` names, when its pages are there;
     ``None`` for a folder of no such tool. The folders beside the content (a repository's README,
@@ -2228,6 +2294,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         prefix = f"{folder}/" if folder and folder != "." else ""
         return prefix if prefix and any(n.startswith(prefix) for n in names) else None
 
+    sandpaper = _sandpaper_config(base)
+    if sandpaper is not None:
+        return _sandpaper(base, names, sandpaper)
     mkdocs = _mkdocs_config(base)
     if mkdocs is not None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
@@ -3644,9 +3713,13 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     index_pages = {n for n in names if n.rpartition("/")[2] == "index.md"} if fields.path_urls else set()
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or fields.vault_excluded or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
-            or fields.hexo or fields.ignore_files or fields.jekyll):
+            or fields.hexo or fields.ignore_files or fields.jekyll or fields.unbuilt):
         return skips  # a corpus of pages only (the Q&A site's): 36k names not walked for nothing
+    unbuilt = dict(fields.unbuilt)
     for name in names:
+        if name in unbuilt:
+            skips[name] = unbuilt[name]
+            continue
         if templates and name.startswith(templates):
             folder = next(t for t in templates if name.startswith(t))
             skips[name] = f"in {folder}, the vault's templates of new notes (its settings say so): not a note"

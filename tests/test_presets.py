@@ -5045,3 +5045,48 @@ def test_jekyll_titles_from_headings_titles_untitled_pages_by_their_opening_head
     write_article(site, "_config.yml", "title: Notes\n")
     titles = {a.path: a.title for a in load_corpus(site).articles}
     assert titles["guide/load-times.md"] == "Load Times" and titles["_posts/2020-01-02-brew-day.md"] == "Brew Day"
+
+
+def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path: Path):
+    """A Carpentries Workbench lesson (config.yaml, episodes/, learners/, instructors/) was read as a plain
+    folder: no urls, its README, drafts and setup page as articles, the home page titled by its first
+    heading, links.md's links lost. sandpaper publishes each page at /name.html (an instructors' page in
+    instructor/), builds only the episodes its config lists, joins learners/setup.md to the home page
+    (titled by the lesson's title) and puts links.md at the end of every page."""
+    for name, text in {
+        "config.yaml": "carpentry: 'swc'\ntitle: 'Counting Sheep'\nepisodes:\n- 01-fences.md\n- 02-flocks.md\n"
+                       "learners:\ninstructors:\n",
+        "index.md": "---\npermalink: index.html\nsite: sandpaper::sandpaper_site\n---\n\n### A Scenario\n\n"
+                    "See the [glossary](learners/reference.md#flock).\n",
+        "episodes/01-fences.md": "---\ntitle: Fences\nteaching: 5\nexercises: 0\n---\n\n:::: questions\n\n- Why fences?\n\n"
+                                 "::::\n\nA [flock](../learners/reference.md#flock), [later](03-shearing.md).\n",
+        "episodes/02-flocks.md": "---\ntitle: Flocks\n---\nBack to [fences](01-fences.md); the [terms][lesson-terms].\n",
+        "episodes/03-shearing.md": "---\ntitle: Shearing\n---\nNot ready.\n",
+        "episodes/files/notes.md": "# Notes\n",
+        "learners/reference.md": "---\ntitle: Reference\n---\n## Glossary\n\nflock\n:   Many sheep.\n",
+        "learners/setup.md": "---\ntitle: Setup\n---\nInstall a [pen](https://example.org/pen).\n",
+        "instructors/instructor-notes.md": "---\ntitle: Instructor Notes\n---\nStart with [fences](../episodes/01-fences.md).\n",
+        "links.md": "[lesson-terms]: ../learners/reference.md\n[unused]: ../learners/setup.md\n",
+        "README.md": "# Counting Sheep\n",
+        "bin/helper.md": "---\ntitle: Helper\n---\n",
+    }.items():
+        write_article(tmp_path, name, text)
+    result = load_corpus(tmp_path)
+    assert result.detection.reason.startswith("config.yaml (a Carpentries Workbench lesson)")
+    pages = {a.path: (a.title, a.url) for a in result.articles}
+    assert pages == {
+        "index.md": ("Counting Sheep", "/index.html"), "episodes/01-fences.md": ("Fences", "/01-fences.html"),
+        "episodes/02-flocks.md": ("Flocks", "/02-flocks.html"), "learners/reference.md": ("Reference", "/reference.html"),
+        "instructors/instructor-notes.md": ("Instructor Notes", "/instructor/instructor-notes.html")}
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["episodes/03-shearing.md"] == "not in config.yaml's episodes list: a draft, not built"
+    assert why["learners/setup.md"].startswith("shown on the home page")
+    assert set(why) == {"episodes/03-shearing.md", "episodes/files/notes.md", "learners/setup.md", "links.md",
+                        "README.md", "bin/helper.md"}
+    assert_every_file_accounted_for(result)
+    kg = build(tmp_path)
+    assert kg.related("episodes/01-fences") == ["article:learners/reference", "article:episodes/03-shearing"]
+    assert kg.node("article:episodes/03-shearing")["kind"] == "stub"
+    assert kg.related("episodes/02-flocks") == ["article:episodes/01-fences", "article:learners/reference"]
+    assert kg.related("instructors/instructor-notes") == ["article:episodes/01-fences"]
+    assert kg.related("index") == ["article:learners/reference"]
