@@ -208,6 +208,9 @@ class FieldMap:
     ``ignore_files`` are regular expressions a file's path is searched for (a Hugo config's ``ignoreFiles``).
     ``unbuilt`` are ``(path, why)`` pairs: files of the corpus that its tool builds no page of their own
     from (a Carpentries Workbench lesson's drafts, README and setup, which is shown on the home page).
+    ``lesson_questions``: a Carpentries lesson's episode asks the questions it answers in a list, the
+    ``question`` field's (``questions: [...]``) or a Workbench ``::: questions`` block's
+    (:func:`lesson_questions`): its question is all of them, joined.
     ``not_found`` are the paths (below ``content_dir``, without suffix) of a site's not-found page
     when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
@@ -375,6 +378,7 @@ class FieldMap:
     ignores: tuple[tuple[str, str, str], ...] = ()
     ignore_files: tuple[str, ...] = ()
     unbuilt: tuple[tuple[str, str], ...] = ()
+    lesson_questions: bool = False
     source_globs: tuple[tuple[str, str], ...] = ()
     hexo: bool = False
     not_found: tuple[str, ...] = ()
@@ -588,9 +592,9 @@ class _Fields:
                 self.warn(f"{_why_not_text(path, value)}; ignored", path)
         return None
 
-    def names(self, paths: tuple[str, ...]) -> str | None:
+    def names(self, paths: tuple[str, ...], separator: str = ", ") -> str | None:
         """The first of ``paths`` that holds text, as :meth:`text` reads it, but a list's every
-        item that is text, joined by ``, `` (an article's author is one text: ``authors: [Ann,
+        item that is text, joined by ``separator`` (an article's author is one text: ``authors: [Ann,
         Bo]`` is ``Ann, Bo``, as a page shows them, not Ann alone); its other items are warned of."""
         for path in paths:
             value = self.get(path)
@@ -609,7 +613,7 @@ class _Fields:
             if dropped:
                 self.warn(f"{path} holds {dropped} item{'s' if dropped > 1 else ''} that {'are' if dropped > 1 else 'is'} "
                           "not text; ignored", path)
-            return ", ".join(names)
+            return separator.join(names)
         return None
 
     def warn(self, message: str, key: str | None = None, code: str = "field") -> None:
@@ -772,7 +776,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     title = clean(title)
     # what the question fields say (the Q&A format's hold the title), else the title when it asks one:
     # two pages titled "Introduction" are not one question asked twice, two "How do I install it?" are
-    question = f.text(fields.question) or (title if title.rstrip().endswith(("?", "？")) else "")
+    # a Carpentries lesson's episode asks several (questions: [...], or a ::: questions block): all of them
+    asked = (f.names(fields.question, " ") if fields.lesson_questions else f.text(fields.question)) or (
+        lesson_questions(raw_body) if fields.lesson_questions else None)
+    question = asked or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
     if url is not None and _NOT_FOUND.fullmatch(url.strip()):  # what the site shows for a url it does not have
@@ -1762,6 +1769,26 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only
         return prefix if how == "folders" else f"{prefix}index.html"
     return f"{prefix}{stem}/" if how == "folders" else f"{prefix}{stem}.html"
+
+
+#: a Carpentries Workbench block of an episode's questions, ``:::: questions`` to the next ``::::`` line
+_QUESTIONS_BLOCK = re.compile(r"^[ \t]*:{3,}[ \t]*\{?[ \t]*\.?questions[ \t]*\}?[ \t]*\n(.*?)^[ \t]*:{3,}[ \t]*$",
+                              re.M | re.S)
+#: an item of a Markdown list
+_LIST_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(.+)$", re.M)
+
+
+def lesson_questions(body: str) -> str | None:
+    """The questions a Carpentries Workbench episode asks, the items of its ``questions`` block joined
+    (``None`` without one): sandpaper shows them atop the episode, and on the lesson's schedule.
+
+    >>> lesson_questions("::::: objectives\\n\\n- Count.\\n\\n:::::\\n\\n::::: questions\\n\\n- Why sheep?\\n"
+    ...                  "- How many?\\n\\n:::::\\n\\nText.\\n")
+    'Why sheep? How many?'
+    """
+    block = _QUESTIONS_BLOCK.search(body) if "questions" in body else None
+    items = [" ".join(m.group(1).split()) for m in _LIST_ITEM.finditer(block.group(1))] if block else []
+    return " ".join(items) or None
 
 
 def sandpaper_url(folder: str, stem: str) -> str | None:

@@ -1078,6 +1078,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, markdown_fields=markdown, href_fields=hrefs)
                 notes.append("links in the fields the layouts show: " + ", ".join(
                     [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs]))
+            if "carpentry" in settings:  # a Carpentries lesson: an episode's questions: [...] are its question
+                fields = replace(fields, question=("questions", *fields.question), lesson_questions=True)
+                notes.append("a Carpentries lesson: an episode's questions are its question")
             definitions = _jekyll_included_definitions(config[0].parent)
             if definitions:  # [Setup][lesson-setup] on a page that includes links.md links to the setup page
                 fields = replace(fields, included_definitions=definitions)
@@ -2260,6 +2263,7 @@ def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) ->
     # a page is at its file's url whatever its front matter says (an index.md's permalink: index.html is
     # left from the older template), titled by its title (the home page by the lesson's)
     changes: dict[str, Any] = {"path_urls": "sandpaper", "unbuilt": tuple(sorted(unbuilt.items())), "url": (),
+                               "lesson_questions": True,
                                "no_front_matter": "article", "title_fallback": ("page-name",)}
     title = settings.get("title")
     if isinstance(title, str) and title.strip():

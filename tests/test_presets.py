@@ -5084,9 +5084,30 @@ def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path:
     assert set(why) == {"episodes/03-shearing.md", "episodes/files/notes.md", "learners/setup.md", "links.md",
                         "README.md", "bin/helper.md"}
     assert_every_file_accounted_for(result)
+    assert [a.question for a in result.articles if a.path.startswith("episodes/")] == ["Why fences?", ""]
     kg = build(tmp_path)
     assert kg.related("episodes/01-fences") == ["article:learners/reference", "article:episodes/03-shearing"]
     assert kg.node("article:episodes/03-shearing")["kind"] == "stub"
     assert kg.related("episodes/02-flocks") == ["article:episodes/01-fences", "article:learners/reference"]
     assert kg.related("instructors/instructor-notes") == ["article:episodes/01-fences"]
     assert kg.related("index") == ["article:learners/reference"]
+
+
+def test_a_carpentries_lessons_episode_asks_its_questions(tmp_path: Path):
+    """An episode of a Carpentries lesson (the Jekyll template's: a config that says which carpentry) lists
+    the questions it answers, ``questions: [...]``, which the lesson shows atop it: they were data only,
+    the episode asked nothing. Its question is now all of them; another Jekyll site's ``questions`` list
+    is no question."""
+    for name, text in {
+        "lesson/_config.yml": 'carpentry: "swc"\ntitle: "Counting Sheep"\n'
+                              "collections:\n  episodes:\n    output: true\n    permalink: /:path/index.html\n",
+        "lesson/_episodes/01-fences.md": '---\ntitle: Fences\nquestions:\n- "Why fences?"\n- "How high?"\n'
+                                         'keypoints:\n- "Fences keep sheep in."\n---\nText.\n',
+        "other/_config.yml": "title: Blog\n",
+        "other/about.md": "---\ntitle: About\nquestions:\n- Who?\n---\n",
+    }.items():
+        write_article(tmp_path, name, text)
+    lesson = load_corpus(tmp_path / "lesson")
+    assert [(a.title, a.question) for a in lesson.articles] == [("Fences", "Why fences? How high?")]
+    assert not [p for p in lesson.problems if p.severity == WARNING]
+    assert [a.question for a in load_corpus(tmp_path / "other").articles] == [""]
