@@ -2243,7 +2243,8 @@ def _sandpaper_config(base: Path) -> dict[Any, Any] | None:
 def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) -> _Site:
     """How sandpaper (the Carpentries Workbench) builds the lesson at ``base``: the Markdown files of
     episodes/, learners/, instructors/ and profiles/ and the top folder's are pages, at the urls
-    :func:`~qagraph.fields.sandpaper_url` gives (``episodes/01-intro.md`` at ``/01-intro.html``); where the
+    :func:`~qagraph.fields.sandpaper_url` gives (``episodes/01-intro.md`` at ``/01-intro.html``; an R Markdown
+    episode, ``.Rmd``, is one too, its code chunks run into the page); where the
     config lists a folder's files (``episodes: [01-intro.md, ...]``), the others are drafts, not built; its
     reserved files (README, ``links.md``, ``learners/setup.md``, shown on the home page) are no pages;
     ``links.md``'s reference links are put at the end of every page; the home page is titled by the
@@ -2263,7 +2264,7 @@ def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) ->
     # a page is at its file's url whatever its front matter says (an index.md's permalink: index.html is
     # left from the older template), titled by its title (the home page by the lesson's)
     changes: dict[str, Any] = {"path_urls": "sandpaper", "unbuilt": tuple(sorted(unbuilt.items())), "url": (),
-                               "lesson_questions": True,
+                               "lesson_questions": True, "suffixes": (".md", ".rmd"),
                                "no_front_matter": "article", "title_fallback": ("page-name",)}
     title = settings.get("title")
     if isinstance(title, str) and title.strip():
@@ -2494,7 +2495,8 @@ _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml
 #: the pages a site's tool publishes from files that are not Markdown, by the config that says so: a
 #: Jupyter Book's (Sphinx) notebooks and reStructuredText, a MyST site's notebooks, a Pelican site's
 #: reStructuredText
-_PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",)}
+_PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",),
+                 _SANDPAPER_CONFIG: (".rmd",)}
 
 
 #: what a Hugo or Jekyll site publishes as pages beside its Markdown: HTML files with front matter
@@ -2562,6 +2564,8 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     book = _book_config(base)
     if book is not None:
         return _PAGE_FORMATS.get(book[0].name, ())
+    if _sandpaper_config(base) is not None:  # a Workbench lesson's R Markdown episodes
+        return _PAGE_FORMATS[_SANDPAPER_CONFIG]
     return _PAGE_FORMATS["pelicanconf.py"] if _config(_parents(base), _PELICAN_CONFIGS) is not None else ()
 
 

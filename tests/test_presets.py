@@ -5111,3 +5111,19 @@ def test_a_carpentries_lessons_episode_asks_its_questions(tmp_path: Path):
     assert [(a.title, a.question) for a in lesson.articles] == [("Fences", "Why fences? How high?")]
     assert not [p for p in lesson.problems if p.severity == WARNING]
     assert [a.question for a in load_corpus(tmp_path / "other").articles] == [""]
+
+
+def test_a_workbench_lessons_r_markdown_episode_is_a_page(tmp_path: Path):
+    """An R lesson of the Carpentries Workbench writes its episodes in R Markdown (``episodes/01-count.Rmd``),
+    which sandpaper runs and publishes as the other pages (``/01-count.html``): they were not even found."""
+    for name, text in {
+        "config.yaml": "carpentry: 'dc'\ntitle: 'Counting in R'\nepisodes:\n- 01-count.Rmd\n- 02-sum.md\n",
+        "episodes/01-count.Rmd": "---\ntitle: Counting\n---\n\n```{r}\nx <- c(1, 2)\n```\n\nThen [sums](02-sum.md).\n",
+        "episodes/02-sum.md": "---\ntitle: Sums\n---\nAfter [counting](01-count.Rmd).\n",
+    }.items():
+        write_article(tmp_path, name, text)
+    kg = build(tmp_path)
+    assert {n: d["url"] for n, d in kg.graph.nodes(data=True) if d["kind"] == "article"} == {
+        "article:episodes/01-count": "/01-count.html", "article:episodes/02-sum": "/02-sum.html"}
+    assert kg.related("episodes/02-sum") == ["article:episodes/01-count"]
+    assert kg.related("episodes/01-count") == ["article:episodes/02-sum"]
