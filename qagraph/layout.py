@@ -916,6 +916,9 @@ def read_layout(data: Mapping[str, Any]) -> tuple[dict[str, Position], list[dict
     >>> read_layout({"format": 2, "nodes": ["a"], "xy": [1, 2], "communities": [{"members": [-1]}]})
     Traceback (most recent call last):
     ValueError: not a community of the layout: {'members': [-1]}
+    >>> read_layout({"positions": "x", "communities": []})
+    Traceback (most recent call last):
+    TypeError: the layout's positions are not a mapping: str
 
     Raises:
         KeyError, TypeError, ValueError, IndexError: ``data`` is not such a layout.
@@ -936,6 +939,8 @@ def read_layout(data: Mapping[str, Any]) -> tuple[dict[str, Position], list[dict
                 raise ValueError(_not_a_community(c))
             parts.append({**c, "members": [nodes[i] for i in members]})
     else:
+        if not isinstance(data["positions"], Mapping):
+            raise TypeError(f"the layout's positions are not a mapping: {type(data['positions']).__name__}")
         positions = {n: (float(x), float(y)) for n, (x, y) in data["positions"].items()}
         parts = [dict(c) for c in data["communities"]]
     if not set(map(type, positions)) <= {str}:
@@ -946,7 +951,10 @@ def read_layout(data: Mapping[str, Any]) -> tuple[dict[str, Position], list[dict
         if not (type(c.get("index")) is int and isinstance(c.get("label"), str) and isinstance(c.get("members"), list)
                 and all(isinstance(c.get(k), list) and set(map(type, c[k])) <= {str} for k in names)):
             raise ValueError(_not_a_community(c))
-    return positions, parts, int(data.get("seed", 0)), float(data.get("resolution", 1.0))
+    seed = data.get("seed", 0)
+    if not (type(seed) is int or isinstance(seed, float) and seed.is_integer()):  # int() of an infinity overflows
+        raise ValueError(f"the layout's seed is not a whole number: {seed!r}"[:200])
+    return positions, parts, int(seed), float(data.get("resolution", 1.0))
 
 
 def _not_a_community(c: Any) -> str:

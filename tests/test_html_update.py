@@ -456,6 +456,9 @@ NOT_LAYOUTS = {
     "atlas state, a community without its fields": {"format": 2, "nodes": ["a"], "xy": [0, 0],
                                                     "communities": [{"members": [0]}]},
     "atlas state, positions of one number": {"positions": {"a": [1]}, "communities": []},
+    "atlas state, positions not a mapping": {"positions": "x", "communities": []},  # AttributeError: exit 70
+    "atlas state, an infinite seed": {"format": 2, "nodes": ["a"], "xy": [0, 0], "communities": [],  # OverflowError
+                                      "seed": float("inf")},
 }
 
 
