@@ -147,8 +147,21 @@ _scan: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-t
 
 
 def _decode(text: str) -> Any:
-    """One JSON value this module wrote (no surrounding whitespace): json.loads without its checks."""
-    return _scan(text, 0)[0]
+    """One JSON value this module wrote (no surrounding whitespace): json.loads without its checks.
+
+    Text that does not start with a JSON value (a value edited by hand) raises what json.loads
+    raises for it, not the scanner's StopIteration, which no reader takes for a damaged database.
+
+    >>> _decode('{"a":[1]}')
+    {'a': [1]}
+    >>> _decode("x")
+    Traceback (most recent call last):
+    json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)
+    """
+    try:
+        return _scan(text, 0)[0]
+    except StopIteration as exc:
+        raise json.JSONDecodeError("Expecting value", text, exc.value) from None
 
 
 def _load(value: Any, how: str) -> Any:
@@ -480,6 +493,9 @@ class BuildDatabase:
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
         except ValueError as exc:  # a JSON value cut short, by hand
             raise OutputError(f"the build database is damaged ({exc}); build again", path=str(self.path)) from None
+        if schema is None:  # another program's SQLite file, or a table emptied by hand
+            raise OutputError("not a qagraph build database: its meta table names no schema version",
+                              path=str(self.path))
         if schema != SCHEMA_VERSION:
             raise OutputError(
                 f"built by qagraph {self.meta.get('qagraph_version')} with database schema "

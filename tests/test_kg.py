@@ -276,12 +276,21 @@ def test_open_is_lazy_about_the_graph(tmp_path):
 
 
 def test_open_refuses_what_is_not_a_build(tmp_path):
+    import sqlite3
+
     import qagraph
 
     with pytest.raises(qagraph.OutputError, match="no qagraph build"):
         qagraph.open(tmp_path)
     (tmp_path / "qagraph.db").write_bytes(b"not a database")
     with pytest.raises(qagraph.OutputError, match="not a qagraph build database"):
+        qagraph.open(tmp_path)
+    (tmp_path / "qagraph.db").unlink()
+    con = sqlite3.connect(tmp_path / "qagraph.db")  # another program's: was "built by qagraph None ..."
+    con.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(qagraph.OutputError, match="not a qagraph build database: its meta table names no schema"):
         qagraph.open(tmp_path)
 
 
@@ -297,6 +306,9 @@ def test_repr_is_one_line_and_html_summary(small_kg):
     "UPDATE nodes SET data = '{not json' WHERE kind = 'article'",
     "UPDATE meta SET value = '{not json' WHERE key = 'report'",
     "UPDATE meta SET value = '{not json' WHERE key = 'schema_version'",
+    # not JSON from its first character: the scanner's StopIteration was an internal error (exit 70)
+    "UPDATE meta SET value = 'not json' WHERE key = 'schema_version'",
+    "UPDATE nodes SET data = 'not json' WHERE kind = 'article'",
     "DROP TABLE articles",
 ])
 def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_path, damage):
