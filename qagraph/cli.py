@@ -884,10 +884,15 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
 
     files: dict[str, str] | None = None
     subject: Any = target
-    if target.is_dir() and not part_files(target):
-        subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph
-    elif target.is_dir() and (target / "qagraph.db").is_file():
+    built = target.is_dir() and (target / "qagraph.db").is_file()
+    if built:
         files = _article_files(target, base_iri)
+    if built and not part_files(target):
+        # a build without its RDF (built without it, or its parts removed): the graph its database
+        # holds, as a query answers from; read as a content folder, it was no article and conformed
+        subject = _kept(qagraph.open(target)).graph
+    elif target.is_dir() and not part_files(target):
+        subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph
     report = validate(subject, base_iri=base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI, files=files,
                       workers=workers)
     click.echo(report.text.rstrip())
@@ -903,17 +908,27 @@ def _build_base_iri(target: Path) -> str | None:
 
 
 def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
-    """Article IRI -> file path, from a build's database, so violations name their file."""
+    """Article IRI -> file path, from a build's database, so violations name their file.
+
+    Raises:
+        OutputError: the database is not one this qagraph reads, or is damaged (cut short, zeroed,
+            another SQLite file): as the query commands say it, not an internal error.
+    """
     import sqlite3
 
+    from .database import BuildDatabase
+    from .errors import OutputError
     from .rdf import DEFAULT_BASE_IRI, IRIs
 
     iris = IRIs(base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI)
-    con = sqlite3.connect(f"file:{target / 'qagraph.db'}?mode=ro", uri=True)
+    db = BuildDatabase(target / "qagraph.db")
     try:
-        return {iris.article(key): path for key, path in con.execute("SELECT key, path FROM articles")}
+        return {iris.article(key): path for key, path in db.con.execute("SELECT key, path FROM articles")}
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(f"the build database is damaged ({type(exc).__name__}: {exc}); build again",
+                          path=str(db.path)) from None
     finally:
-        con.close()
+        db.close()
 
 
 # -- HTML views (qagraph.html) ----------------------------------------------------------

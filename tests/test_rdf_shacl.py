@@ -259,6 +259,58 @@ def test_cli_validate_reads_a_builds_base_iri_from_its_record(tmp_path):
     assert result.exit_code == 0 and "internal error" not in result.output, result.output
 
 
+def test_cli_validate_of_a_build_without_its_rdf_checks_the_graph_of_its_database(tmp_path, monkeypatch):
+    """A build made without its RDF (or whose parts were removed) was read as a content folder: no
+    article in it, and "Conforms: True" for a graph never checked. Its database's graph is checked,
+    as a query answers from it."""
+    import qagraph
+    import qagraph.rdf
+    from conftest import CONTENT
+
+    out = tmp_path / "build"
+    articles = qagraph.build(CONTENT, out=out, outputs=["database", "report"]).counts["articles"]
+    checked: list[int] = []
+    real = qagraph.rdf.validate
+
+    def counting(subject, **kwargs):
+        checked.append(sum(1 for _, k in subject.nodes(data="kind") if k == "article"))
+        return real(subject, **kwargs)
+
+    monkeypatch.setattr(qagraph.rdf, "validate", counting)
+    result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
+    assert result.exit_code == 0 and "Conforms: True" in result.output, result.output
+    assert checked == [articles] and articles > 0
+
+
+@pytest.mark.parametrize("damage", ["cut", "zeroed", "another SQLite file"])
+def test_cli_validate_of_a_build_whose_database_is_damaged_says_so(tmp_path, damage):
+    """The database of a build, read to name each violation's file, cut short, zeroed or replaced
+    by another SQLite file: an output error naming it (exit 3), as the query commands say it, not
+    an internal error (exit 70)."""
+    import sqlite3
+
+    import qagraph
+    from conftest import CONTENT
+
+    out = tmp_path / "build"
+    qagraph.build(CONTENT, out=out, outputs=["rdf", "database"])
+    db = out / "qagraph.db"
+    if damage == "cut":
+        db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+    elif damage == "zeroed":
+        db.write_bytes(bytes(db.stat().st_size))
+    else:
+        db.unlink()
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        con.commit()
+        con.close()
+    result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
+    assert result.exit_code == 3 and result.stderr.startswith(f"qagraph: {db}: "), result.output
+    assert "not a qagraph build database" in result.stderr
+    assert "internal error" not in result.output
+
+
 def test_subclasses_in_the_data_count_as_instances(tmp_path):
     sub = t(iri(X + "k9"), A, iri(X + "Tag")) + t(iri(X + "Tag"), "http://www.w3.org/2000/01/rdf-schema#subClassOf",
                                                      iri(SKOS + "Concept")) + t(iri(X + "q1"), S + "keywords", iri(X + "k9"))
