@@ -58,16 +58,21 @@ def test_a_changed_part_makes_a_new_store_and_removes_the_old(G, tmp_path):
     assert len(list((tmp_path / STORE_DIR).glob("db-*"))) == 1
 
 
-@pytest.mark.parametrize("damage", ["garbled", "emptied", "removed"])
+@pytest.mark.parametrize("damage", ["garbled", "emptied", "removed", "unmarked"])
 def test_a_damaged_store_is_made_again_from_the_parts(G, tmp_path, damage):
     """The store is a cache of the part files: one whose files were garbled, emptied or removed
     (a disk full, a copy cut short) made every query fail with "internal error: RuntimeError:
-    Corruption: ..." (exit 70); it is made again from the parts, and answers as before."""
+    Corruption: ..." (exit 70); it is made again from the parts, and answers as before. One whose
+    mark of completion is gone (half of its files removed) made every query fail with "Directory not
+    empty" (exit 4): the new store was renamed onto it."""
     result = write_rdf(G, tmp_path)
     assert n(tmp_path) == result.stats.total
     [db] = (tmp_path / STORE_DIR).glob("db-*")
     for file in sorted(db.iterdir()):
-        if file.name != "complete":
+        if damage == "unmarked":
+            if file.name == "complete":
+                file.unlink()
+        elif file.name != "complete":
             if damage == "removed":
                 file.unlink()
             else:

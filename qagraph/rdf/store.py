@@ -216,6 +216,8 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 store.flush()
                 del store  # closes the database
                 (tmp / _READY).write_text(digest + "\n", encoding="ascii")
+                if db.is_dir():  # a store without its mark (cut short, half removed): replaced, not renamed onto
+                    shutil.rmtree(db, ignore_errors=True)
                 os.replace(tmp, db)
             except SyntaxError as exc:
                 raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
