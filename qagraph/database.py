@@ -687,7 +687,8 @@ class BuildDatabase:
             sql = "SELECT node, articles FROM subjects ORDER BY articles DESC, node LIMIT ?"
         else:
             raise ValueError(f"no ranking of {kind!r} nodes")
-        return [(node, int(count)) for node, count in self.con.execute(sql, (max(n, 0),))]
+        # SQLite's integers are 64 bits: a larger n (``stats --top 99999999999999999999``) is all of them
+        return [(node, int(count)) for node, count in self.con.execute(sql, (min(max(n, 0), 2**63 - 1),))]
 
     def problems(self) -> list[dict[str, Any]]:
         return [

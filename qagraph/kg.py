@@ -567,6 +567,8 @@ class KnowledgeGraph:
         seen = {start}
         frontier = [start]
         for _ in range(hops):
+            if not frontier:  # all reached: ``--hops 99999999999999999999`` ends here, not after that many steps
+                break
             nxt = []
             for n in frontier:
                 for outgoing in (True, False):

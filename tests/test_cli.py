@@ -585,6 +585,24 @@ def test_counts_below_their_least_are_usage_errors(small_corpus: Path, args: lis
     assert result.exit_code == 2 and "is not in the range" in result.stderr, result.stderr
 
 
+@pytest.mark.timeout(120)
+def test_counts_beyond_64_bits_are_all(small_corpus: Path, tmp_path: Path):
+    """``stats --top 99999999999999999999`` ended with an internal error (SQLite's integers are 64
+    bits), and ``view --hops 99999999999999999999`` went on stepping from nowhere long after every
+    article was reached (it never ended): both are "all"."""
+    import qagraph
+
+    out = tmp_path / "out"
+    kg = qagraph.build(small_corpus, out=out)
+    huge = "99999999999999999999"
+    stats = run("stats", "--top", huge, "-b", str(out), "-q", "--json")
+    assert stats.exit_code == 0, stats.output
+    assert len(json.loads(stats.stdout)["top_keywords"]) == kg.counts["nodes"]["keyword"]
+    page = tmp_path / "v.html"
+    view = run("view", url_of("biology", "cells"), "--hops", huge, "-o", str(page), "-b", str(out), "-q")
+    assert view.exit_code == 0 and page.is_file(), view.output
+
+
 def test_content_printed_to_a_terminal_shows_its_control_characters_escaped(tmp_path: Path):
     """A title or keyword holding a terminal's commands (ESC ] 0 ; ... BEL retitles the window; others
     move the cursor or hide what was printed) is shown escaped by the commands that print text for
