@@ -277,6 +277,8 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         state = _build_state(where)
         source = content if content is not None else _recorded_content(where, state)
         if rebuild:
+            if content is not None and not content.is_dir():  # named with -c already: not told to name it
+                raise UsageError(f"cannot rebuild {where}: the content folder {content} is not a folder")
             if source is None or not source.is_dir():
                 raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
             _say(f"bringing {where} up to date with {source} ...", quiet)

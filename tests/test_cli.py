@@ -211,6 +211,19 @@ def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_
     assert again.stderr == ""
 
 
+@pytest.mark.parametrize("content", ["gone", "a-file"])
+def test_rebuild_from_a_content_folder_named_that_is_none_says_which(small_corpus: Path, tmp_path: Path,
+                                                                      content: str):
+    """``--rebuild -c PATH`` where PATH is no folder said "its content folder is not there (name it
+    with -c)" to one who had named it with -c; it says which folder is not one."""
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    (tmp_path / "a-file").write_text("x")
+    result = CliRunner().invoke(cli, ["find", "cell", "-b", str(out), "-c", str(tmp_path / content), "--rebuild"])
+    assert (result.exit_code, result.stderr) == (
+        2, f"qagraph: cannot rebuild {out}: the content folder {tmp_path / content} is not a folder\n")
+
+
 def test_without_a_build_the_query_says_it_builds_in_memory(small_corpus: Path, tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no ./build here
     result = CliRunner().invoke(cli, ["find", "cell", "-c", str(small_corpus)])
