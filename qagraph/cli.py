@@ -852,18 +852,25 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 
     sparql_text = _query_text(sparql_text)
     given, timeout = timeout is not None, time_limit(timeout)  # a bad one refused before anything is loaded
+    fmt = "json" if as_json else fmt
     if endpoint is not None:
         from .rdf import sparql_endpoint
 
         result = sparql_endpoint(endpoint, sparql_text, timeout=timeout) if given else \
             sparql_endpoint(endpoint, sparql_text)
-    elif rdf_path is not None:
+        click.echo(format_results(result, fmt), nl=False, color=True)  # not stripped of ESC in a pipe
+        return
+
+    def write(text: str) -> None:  # the rows as they are read: an answer of millions streams out
+        click.echo(text, nl=False, color=True)
+
+    if rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 
-        result = sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout)
+        sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt)
     else:
-        result = _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri, timeout=timeout)
-    click.echo(format_results(result, "json" if as_json else fmt), nl=False, color=True)  # not stripped of ESC in a pipe
+        _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri, timeout=timeout, write=write,
+                                                          fmt=fmt)
 
 
 @cli.command("validate")

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -148,6 +148,7 @@ class SparqlResult:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[Any] = field(default_factory=list)
+    written: int | None = None  #: the SELECT rows written as they were read (``sparql(..., write=)``), kept none
 
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples) if self.kind == "graph" else 1
@@ -178,7 +179,7 @@ def python_value(term: Any) -> Any:
 
 def sparql(
     target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY,
-    timeout: float | None = None,
+    timeout: float | None = None, write: Callable[[str], Any] | None = None, fmt: str = "table",
 ) -> SparqlResult:
     """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
@@ -198,16 +199,32 @@ def sparql(
     first query loads its RDF) is done in that thread too, so that Ctrl-C stops it; the
     time limit is the query's alone, or a build's store could never be made under a short one.
 
+    With ``write``, the answer is written through it as ``fmt`` (:func:`format_results`) while it
+    is read, in pieces: a SELECT's rows are not kept (``written`` counts them), so an answer of
+    millions of rows streams out in little memory, and a reader that stops (``| head``: the
+    write raises) stops the query. Within ``timeout``, rows already written stay written.
+
     Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
     >>> G = nx.MultiDiGraph()
     >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
     [{'n': 2}]
+    >>> import sys
+    >>> sparql(G, "SELECT ?s { ?s a skos:ConceptScheme } ORDER BY ?s", write=sys.stdout.write, fmt="csv").written
+    s
+    https://qagraph.example/id/scheme/keywords
+    https://qagraph.example/id/scheme/subjects
+    2
     """
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
     store, union = waited_for(lambda: _store(target, base_iri, similarity))
-    return waited_for(lambda: _evaluate(store, query, union), limit)
+    result = waited_for(lambda: _evaluate(store, query, union, write, fmt), limit)
+    if write is not None and result.written is None:  # ASK, CONSTRUCT, DESCRIBE: written whole
+        write(format_results(result, fmt))
+    return result
 
 
 def time_limit(timeout: float | None) -> float | None:
@@ -252,8 +269,10 @@ def waited_for(work: Callable[[], T], timeout: float | None = None, *, what: str
     return done[0]
 
 
-def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
-    """The result of ``query`` on ``store``, read whole (Oxigraph evaluates lazily, as it is read)."""
+def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] | None = None,
+              fmt: str = "table") -> SparqlResult:
+    """The result of ``query`` on ``store``, read whole (Oxigraph evaluates lazily, as it is read);
+    with ``write``, a SELECT's rows written through it as ``fmt`` as they are read, and not kept."""
     import pyoxigraph as ox
 
     result: Any = None
@@ -263,11 +282,16 @@ def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
             return SparqlResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
+            if write is not None:
+                return SparqlResult("select", variables=variables,
+                                    written=_write_select(variables, result, fmt, _Writing(write)))
             rows = []
             for solution in result:  # a loop, not a comprehension: no frame of its own holds the result
                 rows.append(tuple(solution))
             return SparqlResult("select", variables=variables, rows=rows)
         return SparqlResult("graph", triples=list(result))
+    except _WriteFailed as failed:  # the output's error (a closed pipe, a full disk), not the query's
+        raise failed.error from None
     except SyntaxError as exc:
         update = _update_keyword(query)
         if update is not None:
@@ -281,6 +305,27 @@ def _evaluate(store: Any, query: str, union: bool) -> SparqlResult:
         raise StoreError(f"SPARQL query failed: {exc}") from None
     finally:
         result = None  # dropped in this thread, the one that made it (pyoxigraph's results may not move)
+
+
+class _WriteFailed(Exception):
+    """What writing a result raised, told from what reading it from the store raised."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Writing:
+    """``write``, whose errors are :class:`_WriteFailed`."""
+
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self.write = write
+
+    def __call__(self, text: str) -> None:
+        try:
+            self.write(text)
+        except Exception as exc:  # noqa: BLE001 - raised again as it was by _evaluate
+            raise _WriteFailed(exc) from None
 
 
 #: the prologue of a query (PREFIX and BASE declarations, comments), then its first word
@@ -464,20 +509,57 @@ def format_results(result: SparqlResult, fmt: str = "table") -> str:
         return ("true" if result.boolean else "false") + "\n"
     if result.kind == "graph":
         return _format_graph(result, fmt)
-    if fmt == "json":
-        return json.dumps(
-            {
-                "head": {"vars": result.variables},
-                "results": {"bindings": [
-                    {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                    for row in result.rows
-                ]},
-            },
-            ensure_ascii=False,
-        ) + "\n"
-    if fmt == "csv":
-        return _csv_rows(result.variables, [[_csv_term(t) for t in row] for row in result.rows])
-    return _table(result.variables, [[_short(t) for t in row] for row in result.rows])
+    parts: list[str] = []
+    _write_select(result.variables, result.rows, fmt, parts.append)
+    return "".join(parts)
+
+
+#: the rows of a table for people: the rest of a longer answer is counted, and left to CSV or JSON
+TABLE_ROWS = 10_000
+#: the rows of CSV or JSON written at once
+_CHUNK_ROWS = 1_000
+
+
+def _write_select(variables: list[str], rows: Iterable[Any], fmt: str, write: Callable[[str], Any]) -> int:
+    """SELECT ``rows`` (tuples of terms, or pyoxigraph's solutions) written through ``write`` as ``fmt``,
+    a chunk of rows at a time; the number of rows. A table shows :data:`TABLE_ROWS` of them at most
+    (its columns are as wide as its widest cell: it is written once all are read)."""
+    count = 0
+    try:
+        if fmt == "json":  # json.dumps's text of the whole answer, its bindings written as they come
+            head, tail = json.dumps({"head": {"vars": variables}, "results": {"bindings": [0]}},
+                                    ensure_ascii=False).rsplit("[0]", 1)
+            chunk = [head, "["]
+            for row in rows:
+                binding = {v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+                chunk.append((", " if count else "") + json.dumps(binding, ensure_ascii=False))
+                count += 1
+                if count % _CHUNK_ROWS == 0:
+                    write("".join(chunk))
+                    chunk = []
+            write("".join(chunk) + "]" + tail + "\n")
+        elif fmt == "csv":
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(variables)
+            for row in rows:
+                writer.writerow([_csv_term(t) for t in row])
+                count += 1
+                if count % _CHUNK_ROWS == 0:
+                    write(out.getvalue())
+                    out.seek(0)
+                    out.truncate()
+            write(out.getvalue())
+        else:
+            shown = []
+            for row in rows:
+                if count < TABLE_ROWS:
+                    shown.append([_short(t) for t in row])
+                count += 1
+            write(_table(variables, shown, total=count))
+    finally:
+        rows = ()  # a failed write's traceback keeps this frame: not pyoxigraph's result, which stays in its thread
+    return count
 
 
 def _format_graph(result: SparqlResult, fmt: str) -> str:
@@ -545,8 +627,9 @@ def _short(term: Any) -> str:
     return str(term)
 
 
-def _table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
-    """An aligned text table; cells are cut to ``limit`` characters and kept on one line."""
+def _table(header: list[str], rows: list[list[str]], limit: int = 80, total: int | None = None) -> str:
+    """An aligned text table; cells are cut to ``limit`` characters and kept on one line. With a
+    ``total`` above the rows given, the last line says how many are shown of how many."""
     def cell(text: str) -> str:
         text = printable(" ".join(text.split()))  # a terminal's commands shown, not obeyed
         return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -556,5 +639,8 @@ def _table(header: list[str], rows: list[list[str]], limit: int = 80) -> str:
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if total is not None and total > len(rows):
+        lines.append(f"(the first {len(rows):,} of {total:,} rows: -f csv or -f json writes them all)")
+    else:
+        lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
