@@ -405,3 +405,11 @@ def test_cli_query_streams_to_a_reader_that_stops(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert piped.stdout == "a,b,c,d,e,f,g,h,i\n"
     assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == "", piped.stderr
+
+
+def test_an_rdf_path_that_is_a_device_is_named_as_one(tmp_path):
+    """``--rdf /dev/null`` was "no such file or folder" for a path that is there: it is no file."""
+    with pytest.raises(QagraphError, match=r"not a file or folder \(a device, a pipe or a socket\): /dev/null"):
+        sparql("/dev/null", "ASK {}")
+    with pytest.raises(QagraphError, match="no such file or folder"):
+        sparql(tmp_path / "gone.nt", "ASK {}")

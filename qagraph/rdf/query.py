@@ -117,7 +117,8 @@ def rdf_files(path: str | os.PathLike[str]) -> list[Path]:
                 return files
         raise UsageError(f"no qagraph RDF export (rdf/part-*.nq, .trig, .nt, .ttl) in folder {target}", path=str(target))
     if not target.is_file():
-        raise UsageError(f"no such file or folder: {target}", path=str(target))
+        what = "not a file or folder (a device, a pipe or a socket)" if target.exists() else "no such file or folder"
+        raise UsageError(f"{what}: {target}", path=str(target))
     format_of(target)
     return [target]
 
