@@ -65,6 +65,12 @@ def write_article(root: Path, relpath: str, text: str) -> Path:
     return path
 
 
+def write_site(root: Path, files: dict[str, str]) -> None:
+    """A site's files written under ``root``: each relative path with its text (a test's whole site)."""
+    for relpath, text in files.items():
+        write_article(root, relpath, text)
+
+
 def url_of(subject: str, slug: str) -> str:
     return f"/learn/{subject}/questions/{slug}"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, write_article
+from conftest import FIXTURES, write_article, write_site
 from qagraph import build
 from qagraph.links import ArticleIndex, first_heading, inline_tags, mask_code, text_links, wiki_targets
 from qagraph.load import load_corpus
@@ -124,7 +124,7 @@ def test_a_lesson_template_link_from_the_page_root_leads_to_its_page(tmp_path: P
     ``{{ relative_root_path }}{% link setup.md %}``: every glossary and cross-episode link of a lesson was
     lost (a Liquid target read as no link); they lead to the glossary, the episode and the setup page."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Lesson\ncollections:\n  episodes:\n    output: true\n    permalink: /:path/index.html\n"
                        "defaults:\n  - values:\n      root: .\n  - scope:\n      path: \"\"\n      type: episodes\n"
                        "    values:\n      root: ..\n",
@@ -136,8 +136,7 @@ def test_a_lesson_template_link_from_the_page_root_leads_to_its_page(tmp_path: P
                                  "[setup]({{ relative_root_path }}{% link setup.md %}).\n",
         "_episodes/02-next.md": "---\ntitle: Next\n---\n[home]({{ page.root }}/)\n",
         "index.md": "---\nlayout: lesson\ntitle: Lesson\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_episodes/01-start") == [kg.article("/reference.html"), kg.article("/02-next/index.html"),
@@ -151,7 +150,7 @@ def test_a_reference_link_defined_in_an_included_file_leads_to_its_page(tmp_path
     page before Markdown reads it. Those links were lost; now they lead to their pages. A definition the
     page does not use, or a page that does not include the file, links nowhere."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Lesson\n",
         "_includes/links.md": "[lesson-setup]: {{ relative_root_path }}{% link setup.md %}\n"
                               "[lesson-faq]: {{ relative_root_path }}{% link faq.md %}\n[home]: /\n",
@@ -161,8 +160,7 @@ def test_a_reference_link_defined_in_an_included_file_leads_to_its_page(tmp_path
         "index.md": "---\nlayout: lesson\ntitle: Lesson\n---\nFollow the [Setup][lesson-setup] first.\n\n"
                     "{% include links.md %}\n",
         "other.md": "---\ntitle: Other\n---\nSee [Setup][lesson-setup].\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.related("index") == [kg.article("/setup/")]
     assert kg.related("other") == []
@@ -175,15 +173,14 @@ def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
     (``/proj/about/``), a relative link read from the page's url, as a browser reads it
     (``../../docs/page/`` from /more/, which is no file's path from _posts/)."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: S\nurl: https://me.github.io\nbaseurl: /proj\npermalink: /:title/\n",
         "about.md": "---\ntitle: About\npermalink: /about/\n---\n",
         "docs/page.md": "---\ntitle: Page\n---\n",
         "_posts/2020-02-02-links.md": '---\ntitle: Links\n---\n[a]({{ "/about/" | prepend: site.baseurl }})\n'
                                       "[b]({{ site.github.url }}/docs/page/)\n",
         "_posts/2020-02-03-more.md": "---\ntitle: More\n---\n[c](/proj/about/) [d](../../docs/page/)\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_posts/2020-02-02-links") == kg.related("_posts/2020-02-03-more") == [
@@ -196,7 +193,7 @@ def test_jekyll_html_links_in_markdown_lead_to_their_pages(tmp_path: Path):
     relative_url }}">``, over lines) to their pages; qagraph read none of them. One in code or
     made by a Liquid loop (``{{ post.url }}``) links nothing."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Tool\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n",
         "_docs/options.md": '---\ntitle: Options\npermalink: /docs/options/\n---\n<div class="note">\n'
                             '  <p>Turn off <a href="../plugins/">custom plugins</a>, set\n'
@@ -205,8 +202,7 @@ def test_jekyll_html_links_in_markdown_lead_to_their_pages(tmp_path: Path):
                             '{% for post in site.posts %}<a href="{{ post.url }}">{{ post.title }}</a>{% endfor %}\n',
         "_docs/plugins.md": "---\ntitle: Plugins\npermalink: /docs/plugins/\n---\n",
         "_docs/defaults.md": "---\ntitle: Defaults\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("_docs/options.md") == ["article:/docs/plugins", "article:_docs/defaults"]

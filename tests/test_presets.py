@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, FIXTURES, write_article
+from conftest import CONTENT, FIXTURES, write_article, write_site
 from qagraph import build
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
@@ -995,13 +995,12 @@ def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\n",
         "_posts/2020-01-05-hello.md": "---\ntitle: Hello\ncategories: Tech News\n---\n",
         "_posts/2020-07-07-moved.md": "---\ntitle: Moved\ndate: 2020-08-08 10:00:00 +0000\ncategory: Misc Stuff\n---\n",
         "blog/_posts/2021-03-01-nested.md": "---\ntitle: Nested\n---\n[moved](/misc%20stuff/2020/08/08/moved.html)\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: a.url for a in result.articles} == {
         "_posts/2020-01-05-hello.md": "/tech/news/2020/01/05/hello.html",
@@ -1022,15 +1021,14 @@ def test_a_jekyll_sites_pages_and_documents_get_the_urls_jekyll_gives_them(tmp_p
     with no pattern of its collection; a permalink of the page's own that is a pattern
     (``/manual/:basename/``) was dropped: it is filled in."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": f"title: J\npermalink: {permalink}\ncollections:\n  handbook:\n    output: true\n",
         "about.md": "---\ntitle: About\n---\n",
         "docs/index.md": "---\ntitle: Docs\n---\n",
         "docs/ref.md": "---\ntitle: Ref\n---\n",
         "docs/guide.md": "---\ntitle: Guide\npermalink: /manual/:basename/\n---\n",
         "_handbook/a/Intro.md": "---\ntitle: Intro\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert [a.url for a in sorted(result.articles, key=lambda a: a.path)] == urls
 
@@ -1044,7 +1042,7 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\ndefaults:\n"
                        "  - scope: {path: ''}\n    values: {layout: default}\n"
                        "  - scope: {path: blog, type: posts}\n    values: {categories: [Engineering], tags: [eng]}\n"
@@ -1056,8 +1054,7 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
         "blog/_posts/2021-01-02-own.md": "---\ntitle: Own\ntags: python\n---\n",
         "docs/guide.md": "---\ntitle: Guide\n---\n",
         "docs/notes.md": "# Notes\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     articles = {a.path: a for a in result.articles}
     assert sorted(articles) == ["_posts/2020-05-05-new.md", "blog/_posts/2021-01-01-eng.md",
@@ -1077,14 +1074,13 @@ def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path
     """A file named _... (docs/_partial.md) and a file in _posts/ not named by its date were pages;
     Jekyll reads the one not at all and publishes no post from the other."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\n",
         "_posts/2020-01-01-a.md": "---\ntitle: A\n---\n",
         "_posts/nodate.md": "---\ntitle: No date\n---\n",
         "docs/_partial.md": "---\ntitle: Partial\n---\n",
         "docs/guide.md": "---\ntitle: Guide\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert sorted(a.path for a in result.articles) == ["_posts/2020-01-01-a.md", "docs/guide.md"]
     assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
@@ -1100,14 +1096,13 @@ def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\ncollections_dir: site\ncollections:\n  docs:\n    output: true\n",
         "_posts/2020-01-05-outside.md": "---\ntitle: Outside\n---\n",
         "news/_posts/2020-01-06-news.md": "---\ntitle: News\n---\n",
         "site/_posts/2021-01-05-inside.md": "---\ntitle: Inside\n---\n[api](/docs/api.html)\n",
         "site/_docs/api.md": "---\ntitle: API\n---\n[inside](/2021/01/05/inside.html)\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
         "site/_posts/2021-01-05-inside.md": ("/2021/01/05/inside.html", "uncategorised"),
@@ -1126,13 +1121,12 @@ def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
     part of its :title). One without a date has no url by such a pattern (Jekyll dates it by the
     build's time), nor a page's."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\ncollections:\n  events:\n    output: true\n    permalink: /events/:year/:title/\n",
         "_events/2020-01-01-meetup.md": "---\ntitle: Meetup\n---\n",
         "_events/conf.md": "---\ntitle: Conf\ndate: 2021-05-05\n---\n",
         "_events/nodate.md": "---\ntitle: No date\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     assert {a.path: a.url for a in load_corpus(site).articles} == {
         "_events/2020-01-01-meetup.md": "/events/2020/meetup/", "_events/conf.md": "/events/2021/conf/",
         "_events/nodate.md": None}
@@ -1143,12 +1137,11 @@ def test_a_jekyll_sites_posts_read_from_their_folder_keep_their_urls(tmp_path: P
     """Read from below the site's root (``blog/_posts``), a post is still a post: its url has the
     categories of the folders above _posts/, and a file there not named by its date is no page."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\n",
         "blog/_posts/2020-01-05-hello.md": "---\ntitle: Hello\n---\n",
         "blog/_posts/notes.md": "---\ntitle: Notes\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site / "blog" / "_posts")
     assert {a.path: a.url for a in result.articles} == {"2020-01-05-hello.md": "/blog/2020/01/05/hello.html"}
     assert result.skipped == ["notes.md"]
@@ -1162,14 +1155,13 @@ def test_a_jekyll_post_dated_after_the_build_is_not_published_yet(tmp_path: Path
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\n",
         "_posts/2020-01-01-past.md": "---\ntitle: Past\n---\n",
         "_posts/2099-01-01-later.md": "---\ntitle: Later\n---\n",
         "_posts/2020-01-02-moved.md": "---\ntitle: Moved\ndate: 2099-05-05\n---\n",
         "about.md": "---\ntitle: About\ndate: 2099-05-05\n---\n",  # a page: no date to wait for
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert sorted(a.path for a in result.articles) == ["_posts/2020-01-01-past.md", "about.md"]
     assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
@@ -1404,7 +1396,7 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "module.exports = {\n  title: 'Lib',\n  url: 'https://lib.example.org',\n"
                                 f"  baseUrl: '/lib/',\n  presets: [['classic', {{{options} blog: false}}]],\n}};\n",
         "docs/intro.md": "---\nslug: /welcome\n---\n# Intro\n\n"
@@ -1420,8 +1412,7 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
         "docs/02-api/_shared.mdx": "A part of other pages.\n",
         "docs/03-more/_category_.json": '{"label": "More",}',
         "docs/03-more/notes.md": "---\ndescription: Notes.\n---\n# Notes\n",  # most docs have front matter
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     fields = result.fields
     assert (fields.content_dir, fields.doc_routes, fields.site_url) == (
@@ -1512,11 +1503,10 @@ def test_a_docusaurus_site_s_docs_options_choose_the_versions_it_publishes(tmp_p
     """includeCurrentVersion: false leaves docs/ out, onlyIncludeVersions the versions it does not
     name, disableVersioning: true every version but docs/ (published at the docs' route)."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": f"module.exports = {{presets: [['classic', {{docs: {{{options}}}, blog: false}}]]}};\n",
         "versions.json": '["1.0"]', "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Intro 1.0\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: a.url for a in result.articles} == expected
     assert len(result.problems) == 1 and result.problems[0].severity == SKIPPED
@@ -1527,7 +1517,7 @@ def test_a_docusaurus_theme_s_docs_settings_are_not_the_docs_options(tmp_path: P
     preset's options as the classic template orders them, were read as the docs' options: the
     versions' paths, lastVersion and the tags option the preset gives were lost."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "const config = {\n  url: 'https://x.org', baseUrl: '/',\n  presets: [['classic', "
                                 "/** @type {import('@docusaurus/preset-classic').Options} */ ({\n"
                                 "    docs: {lastVersion: 'current', versions: {'1.0': {path: 'legacy'}}},\n"
@@ -1537,8 +1527,7 @@ def test_a_docusaurus_theme_s_docs_settings_are_not_the_docs_options(tmp_path: P
                                 "module.exports = config;\n",
         "versions.json": '["1.0"]', "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Old\n",
         "blog/labels.yml": "hi:\n  label: Hello\n", "blog/2024-01-01-hi.md": "---\ntags: [hi]\n---\n# Hi\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: (a.url, a.keywords) for a in result.articles} == {
         "docs/intro.md": ("/docs/intro", ()), "versioned_docs/version-1.0/intro.md": ("/docs/legacy/intro", ()),
@@ -1565,7 +1554,7 @@ def test_a_docusaurus_site_with_a_blog_files_its_docs_under_their_folders_not_al
     the docs are read alone: each doc's subject is its folder below docs/ (its category label),
     where every doc used to be under one subject, "Docs". The blog's posts are under "Blog"."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "export default {url: 'https://x.example', baseUrl: '/', presets: [['classic', "
                                 "{docs: {sidebarPath: './sidebars.js'}, blog: {showReadingTime: true}}]]};\n",
         "docs/intro.md": "---\nsidebar_position: 1\n---\n# Intro\n\n[A page](tutorial-basics/create-a-page.md)\n",
@@ -1574,8 +1563,7 @@ def test_a_docusaurus_site_with_a_blog_files_its_docs_under_their_folders_not_al
         "docs/tutorial-extras/translate.md": "# Translate\n",
         "blog/2021-08-26-welcome/index.md": "---\nslug: welcome\ntitle: Welcome\ntags: [hello]\n---\nHi.\n",
         "blog/2019-05-28-first-post.md": "---\ntitle: First Post\n---\nLorem.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.fields.content_dir == ""
     assert {a.path: (a.subject_slug, a.subject) for a in result.articles} == {
@@ -1597,7 +1585,7 @@ def test_a_docusaurus_post_and_page_are_found_by_the_urls_docusaurus_gives_them(
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "export default {\n  url: 'https://x.example',\n  baseUrl: '/',\n  presets: [['classic', "
                                 f"{{docs: {{sidebarPath: './sidebars.js'}}, {options}}}]], themeConfig: "
                                 "{navbar: {items: [{to: '/blog', label: 'Blog', position: 'left'}]}}};\n",
@@ -1611,8 +1599,7 @@ def test_a_docusaurus_post_and_page_are_found_by_the_urls_docusaurus_gives_them(
         "src/pages/markdown-page.md": "---\ntitle: Markdown page example\n---\n# Markdown page example\n",
         "src/pages/help/index.md": "# Help\n\n[home page](/markdown-page)\n",
         "src/pages/index.js": "export default function Home() { return null; }\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
         "docs/intro.md": ("/docs/intro", "uncategorised"),
@@ -1696,7 +1683,7 @@ def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, 
     glob from its file's folder, no ! negation. Those files were articles."""
     config = 'module.exports = c => {\n  c.setUseGitIgnore(false);\n  return {dir: {input: "src"}};\n};' if (
         not use_gitignore) else 'module.exports = c => ({dir: {input: "src"}});'
-    for name, text in {
+    write_site(tmp_path / "site", {
         ".eleventy.js": config,
         ".eleventyignore": "# what is not the site's\nsrc/notes/private/\n!src/notes/private/keep.md\n",
         "src/.eleventyignore": "drafts\n**/*.wip.md\n./TODO.md\n",
@@ -1708,8 +1695,7 @@ def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, 
         "src/posts/drafts/b.md": "---\ntitle: B, not in src/drafts/\n---\n",
         "src/posts/c.wip.md": "---\ntitle: C\n---\n",
         "src/notes/private/keep.md": "---\ntitle: Keep\n---\n",
-    }.items():
-        write_article(tmp_path / "site", name, text)
+    })
     result = load_corpus(tmp_path / "site")
     assert sorted(a.path for a in result.articles) == [
         "src/index.md", "src/posts/drafts/b.md", *([] if use_gitignore else ["src/scratch.md"])]
@@ -1754,13 +1740,12 @@ def test_an_eleventy_gitignore_that_whitelists_leaves_out_the_root_s_files_only(
     """A .gitignore that ignores everything and takes back what is kept (* then !src/, !src/**) made
     every article skipped: Eleventy drops the ! lines and reads * as the root's files (./*), which
     leaves out no folder (a glob whose last part is a wildcard), so it publishes src/'s pages."""
-    for name, text in {
+    write_site(tmp_path / "site", {
         "eleventy.config.js": 'module.exports = () => ({ dir: { input: "src" } });\n',
         ".gitignore": "*\n!src/\n!src/**\n!eleventy.config.js\n",
         "src/posts/hello.md": "---\ntitle: Hello\n---\nHi\n",
         "src/about.md": "---\ntitle: About\n---\nA\n",
-    }.items():
-        write_article(tmp_path / "site", name, text)
+    })
     result = load_corpus(tmp_path / "site")
     assert sorted(a.path for a in result.articles) == ["src/about.md", "src/posts/hello.md"]
     assert_every_file_accounted_for(result)
@@ -1787,15 +1772,14 @@ def test_site_files_that_cannot_be_read_are_warnings_naming_them(tmp_path: Path)
     import qagraph
 
     site = tmp_path / "eleventy"
-    for name, text in {
+    write_site(site, {
         ".eleventy.js": 'module.exports = c => ({dir: {input: "src"}});',
         "src/big/big.json": '{"n": ' + "1" * 5000 + "}",
         "src/big/a.md": "---\ntitle: A\n---\n",
         "src/deep/deep.json": '{"a":' * 20000 + "1" + "}" * 20000,
         "src/deep/b.md": "---\ntitle: B\n---\n",
         "src/pipe/c.md": "---\ntitle: C\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     os.mkfifo(site / "src/pipe/pipe.json")
     write_in_latin1_folder(site / "src", {b"caf\xe9.json": '{"tags": ["menu"]}', b"d.md": "---\ntitle: D\n---\n"})
     result = load_corpus(site)
@@ -1935,7 +1919,7 @@ def test_a_docusaurus_site_read_from_its_root_takes_pages_only_from_its_page_fol
     Markdown files (a component's README, the changelog, examples) are no pages, where they were
     articles; a second docs plugin's folder (its path in the config) is one of the page folders."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "export default {url: 'https://x.example', baseUrl: '/', presets: [['classic', "
                                 "{docs: {sidebarPath: './sidebars.js'}, blog: false}]], plugins: [["
                                 "'@docusaurus/plugin-content-docs', {id: 'community', path: 'community', "
@@ -1946,8 +1930,7 @@ def test_a_docusaurus_site_read_from_its_root_takes_pages_only_from_its_page_fol
         "src/components/Feature/README.md": "# Feature\n\nA component.\n",
         "examples/demo/README.md": "# Demo\n",
         "CHANGELOG.md": "# Changelog\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert sorted(a.path for a in result.articles) == ["community/support.md", "docs/intro.md",
                                                        "src/pages/markdown-page.md"]
@@ -1964,7 +1947,7 @@ def test_the_docs_and_blogs_a_docusaurus_site_s_plugins_add_are_pages_at_their_r
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.ts": "const config: Config = {url: 'https://x.example', baseUrl: '/',\n"
                                 "  presets: [['classic', {docs: {sidebarPath: './sidebars.ts'}, blog: false}]],\n"
                                 "  plugins: [\n    ['@docusaurus/plugin-content-docs',\n      /** @type {import("
@@ -1982,8 +1965,7 @@ def test_the_docs_and_blogs_a_docusaurus_site_s_plugins_add_are_pages_at_their_r
         "api_versions.json": '["1.0"]',
         "api-docs/client.md": "# Client\n",
         "api_versioned_docs/version-1.0/client.md": "# Client 1.0\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
         "docs/intro.md": ("/docs/intro", "uncategorised"),
@@ -2008,7 +1990,7 @@ def test_a_docusaurus_page_s_tags_are_the_labels_its_tags_file_gives_them(tmp_pa
     was left out with a warning. Each version reads its own tags file; the blog's tags option names
     another file, or none (tags: false). A tags file that cannot be read is a warning naming it."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": f"module.exports = {{presets: [['classic', {{docs: {{}}, blog: {blog_options}}}]]}};\n",
         "versions.json": '["1.0"]',
         "docs/tags.yml": "getting-started:\n  label: Getting Started\n  permalink: /start\napi:\n",
@@ -2019,8 +2001,7 @@ def test_a_docusaurus_page_s_tags_are_the_labels_its_tags_file_gives_them(tmp_pa
         "blog/tags.yml": "hello:\n  label: Hello World\n",
         "blog/2024-01-01-hello.md": "---\ntitle: Hello\ntags: [hello, news]\n---\nHi.\n",
         "community/tags.yml": "[not, a, mapping]\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: list(a.keywords) for a in result.articles} == {
         "docs/intro.md": ["Getting Started", "Api", "inline"],
@@ -2048,7 +2029,7 @@ def test_a_docusaurus_site_s_trailing_slash_setting_ends_its_urls(tmp_path: Path
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": f"export default {{url: 'https://x.example', baseUrl: '/', {setting}\n"
                                 "  themeConfig: {navbar: {items: [{to: '/blog', trailingSlash: true}]}}};\n",
         "docs/guides/index.md": "# Guides\n\n[install](install.md) [home](/) [hello](/blog/hello/)\n",
@@ -2056,8 +2037,7 @@ def test_a_docusaurus_site_s_trailing_slash_setting_ends_its_urls(tmp_path: Path
         "blog/2024-01-01-hello.md": "---\nslug: hello\ntitle: Hello\n---\n[install](/docs/guides/install/)\n",
         "src/pages/index.md": "# Home\n",
         "src/pages/help.md": "# Help\n",
-    }.items():
-        write_article(site, name, text)
+    })
     assert sorted(a.url or "" for a in load_corpus(site).articles) == urls
     kg = qagraph.build(site)
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
@@ -2069,7 +2049,7 @@ def test_a_docusaurus_page_without_a_title_is_titled_as_docusaurus_titles_it(tmp
     prefix) and a post by the name after its date. A heading further down titled the page, and a
     doc without heading was titled by its file name (01-intro) with a warning."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docusaurus.config.js": "module.exports = {url: 'https://x.example', baseUrl: '/'};\n",
         "docs/01-intro.md": "Some text, no heading.\n",
         "docs/02-guides/03-setup.md": "---\nid: my-id\n---\nText.\n",
@@ -2079,8 +2059,7 @@ def test_a_docusaurus_page_without_a_title_is_titled_as_docusaurus_titles_it(tmp
         "docs/02-guides/titled.md": "---\ntitle: Front matter title\n---\n# Heading title\n",
         "blog/2024-01-01-welcome/index.md": "---\nauthors: []\n---\nNo title.\n",
         "src/pages/help.md": "Help.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: a.title for a in result.articles} == {
         "docs/01-intro.md": "intro", "docs/02-guides/03-setup.md": "my-id", "docs/02-guides/late.md": "late",
@@ -2100,7 +2079,7 @@ def test_a_repository_s_docusaurus_site_in_website_publishes_the_docs_beside_it(
     import qagraph
 
     root = tmp_path / "repo"
-    for name, text in {
+    write_site(root, {
         "website/docusaurus.config.js": "module.exports = {url: 'https://x.org', baseUrl: '/', presets: [['classic', "
                                         "{docs: {path: '../docs', sidebarPath: require.resolve('./sidebars.json')}, "
                                         "blog: {}}]]};\n",
@@ -2113,8 +2092,7 @@ def test_a_repository_s_docusaurus_site_in_website_publishes_the_docs_beside_it(
         "website/README.md": "# Website\n",
         "README.md": "# Readme\n",
         "CONTRIBUTING.md": "# Contributing\n",
-    }.items():
-        write_article(root, name, text)
+    })
     result = load_corpus(root)
     assert "website/docusaurus.config.js" in result.detection.reason
     assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
@@ -2139,7 +2117,7 @@ def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "astro.config.mjs": "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\n"
                             "export default defineConfig({\n\tintegrations: [\n\t\tstarlight({\n\t\t\ttitle: 'My Docs',\n"
                             "\t\t\tsidebar: [{ label: 'Reference', autogenerate: { directory: 'reference' } }],\n"
@@ -2149,8 +2127,7 @@ def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path
         "src/content/docs/guides/example.md": "---\ntitle: Example Guide\n---\n\nSee the [reference](/reference/example/).\n",
         "src/content/docs/reference/example.md": "---\ntitle: Example Reference\n---\n\n[Home](/)\n",
         "README.md": "# Starlight Starter Kit: Basics\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.fields.content_dir == "src/content/docs/"
     assert {a.path: a.subject_slug for a in result.articles} == {
@@ -2332,7 +2309,7 @@ def test_a_hugo_theme_s_example_site_is_the_corpus(tmp_path: Path, config: str, 
     import qagraph
 
     theme = tmp_path / "theme"
-    for name, text in {
+    write_site(theme, {
         "theme.toml": 'name = "T"\n', "README.md": "---\ntitle: The theme\n---\n",
         "archetypes/default.md": '---\ntitle: "{{ .Name }}"\n---\n',
         "layouts/partials/x.md": "+++\ntitle = 'Partial'\n+++\n",
@@ -2343,8 +2320,7 @@ def test_a_hugo_theme_s_example_site_is_the_corpus(tmp_path: Path, config: str, 
                                               "[second](https://demo.example.org/posts/second/) and {{< ref \"second\" >}}\n",
         "exampleSite/content/posts/second.md": "---\ntitle: Second\n---\n",
         "exampleSite/content/posts/second.fr.md": "---\ntitle: Deuxième\n---\n[english](/posts/first/)\n",
-    }.items():
-        write_article(theme, name, text)
+    })
     result = load_corpus(theme, preset=how)
     assert result.detection is not None and result.detection.preset == "hugo"
     if how == "auto":
@@ -2371,7 +2347,7 @@ def test_a_repository_whose_hugo_site_is_one_of_its_folders_is_read_as_that_site
     import qagraph
 
     repo = tmp_path / "repo"
-    for name, text in {
+    write_site(repo, {
         "README.md": "# The repository\n\nBuild [the site](site.example/README.md).\n",
         "static-host/public/index.html": '<html><a href="https://site.example/">site</a></html>\n',
         f"site.example/{config}": 'baseURL = "https://site.example/"\n[permalinks]\nnews = "/:year/:month/:slug/"\n',
@@ -2383,8 +2359,7 @@ def test_a_repository_whose_hugo_site_is_one_of_its_folders_is_read_as_that_site
         "site.example/content/news/_index.md": "---\ntitle: News\n---\n",
         "site.example/content/news/0412-launch/index.md": "---\ntitle: We launch\ndate: 2021-04-12\nslug: launch\n---\n"
                                                         "[the guide](/3.1/guide/setup/)\n",
-    }.items():
-        write_article(repo, name, text)
+    })
     result = load_corpus(repo)
     assert result.detection is not None and result.detection.preset == "hugo"
     assert "site.example/" in result.detection.reason
@@ -2409,13 +2384,12 @@ def test_a_jekyll_site_with_a_hugo_site_in_one_of_its_folders_is_the_jekyll_site
     Jekyll site it is: its posts and its HTML pages with front matter are pages; the Hugo site in the
     folder does not take its place."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Site\n", "about.html": "---\ntitle: About\n---\n<p>About</p>\n",
         "_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\n",
         "docs-site/hugo.toml": 'baseURL = "https://docs.example/"\n',
         "docs-site/content/guide.md": "---\ntitle: Guide\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.detection is not None and result.detection.preset == "jekyll"
     assert {a.title for a in result.articles} >= {"About", "Hello"}
@@ -2467,7 +2441,7 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
     Python/Asyncio; logseq/bak/ and logseq/version-files/ hold copies of pages, which were read as
     articles that topped every similar list."""
     graph = tmp_path / "graph"
-    for name, text in {
+    write_site(graph, {
         "logseq/config.edn": "{:meta/version 1}\n",
         "pages/Python.md": "tags:: programming, scripting\nalias:: py\n\n- Python. See [[Rust]], [[Python/Asyncio]].\n",
         "pages/Rust.md": "tags:: programming, systems\n\n- Rust. Compare [[py]].\n",
@@ -2477,8 +2451,7 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
         "pages/Index.md": "- Start: [[Python]]\n",
         "logseq/bak/pages/Python/2024-01-04T10_11_12.123Z.Desktop.md": "tags:: programming\n\n- old\n",
         "logseq/version-files/local/pages/Rust.md": "tags:: programming\n\n- old\n",
-    }.items():
-        write_article(graph, name, text)
+    })
     result = load_corpus(graph)
     by = {a.key: a for a in result.articles}
     assert sorted(by) == ["journals/2024_01_05", "pages/Index", "pages/Python", "pages/Python%2FTyping",
@@ -2529,7 +2502,7 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Cook Book\ncollections:\n  recipes:\n    output: true\n    permalink: /recipes/:name/\n"
                        "  authors:\n    output: false\n  notes: {}\n",
         "_recipes/pancakes.md": "---\ntitle: Pancakes\ncategory: Breakfast\n---\nSee [waffles](/recipes/waffles/).\n",
@@ -2539,8 +2512,7 @@ def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_
         "_notes/draft.md": "---\ntitle: A note\n---\n",
         "_posts/2024-02-13-pancake-day.md": "---\ntitle: Pancake day\ncategories: [news]\n---\n"
                                             "Try [pancakes](/recipes/pancakes/).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.key: a.url for a in result.articles if a.key.startswith("_recipes")} == {
         "_recipes/pancakes": "/recipes/pancakes/", "_recipes/waffles": "/recipes/waffles/"}
@@ -2558,15 +2530,14 @@ def test_a_relative_link_in_a_translated_jekyll_collection_leads_where_the_brows
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
         "_guides/intro.md": "---\ntitle: Intro\n---\nFirst [set up](../setup/#install).\n",
         "_guides/setup.md": "---\ntitle: Setup\n---\nBack to the [intro](../intro/).\n",
         "_guides/fr/intro.md": "---\ntitle: Introduction\n---\nD'abord [installer](../setup/#installer).\n",
         "_guides/fr/setup.md": "---\ntitle: Installation\n---\nRetour à l'[introduction](../intro/), la [FAQ](../faq/).\n",
         "_guides/faq.md": "---\ntitle: FAQ\n---\nBack to the [intro](../intro/).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.related("_guides/fr/intro.md") == ["article:_guides/fr/setup"]
     assert kg.related("_guides/fr/setup.md") == ["article:_guides/fr/intro", "article:/fr/faq"]
@@ -2584,7 +2555,7 @@ def test_a_jekyll_related_list_names_pages_by_the_field_its_layout_finds_them_by
     site = tmp_path / "site"
     loop = ("{% for name in page.related %}\n  {% assign g = site.guides | where: 'lang', page.lang | where: 'kind', name"
             " | first %}\n  <a href=\"{{ g.url | relative_url }}\">{{ g.title }}</a>\n{% endfor %}\n")
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
         "_layouts/guide.html": "---\nlayout: default\n---\n{{ content }}\n" + loop,
         "_guides/intro.md": "---\nlayout: guide\nlang: en\ntitle: Intro\nkind: intro\nrelated: [setup, faq]\n---\nHi.\n",
@@ -2592,8 +2563,7 @@ def test_a_jekyll_related_list_names_pages_by_the_field_its_layout_finds_them_by
         "_guides/fr/intro.md": "---\nlayout: guide\nlang: fr\ntitle: Introduction\nkind: intro\nrelated: [setup]\n---\n",
         "_guides/fr/installer.md": "---\nlayout: guide\nlang: fr\ntitle: Installer\nkind: setup\nrelated:\n  - intro\n"
                                    "---\nSalut.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.related("_guides/intro.md") == ["article:_guides/install", "article:faq"]
     assert kg.related("_guides/install.md") == ["article:_guides/intro"]
@@ -2607,15 +2577,14 @@ def test_a_language_folder_in_a_jekyll_collection_is_no_subject(tmp_path: Path):
     in ``_guides/``, each page saying its ``lang``) files a translation as the English page is filed: the
     language was the translated pages' subject ("De", "Pt Br"), a topic of its own. A folder inside still is."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Guides\ncollections:\n  guides:\n    output: true\n    permalink: /:path/\n",
         "_guides/intro.md": "---\nlang: en\ntitle: Intro\n---\nHi.\n",
         "_guides/de/intro.md": "---\nlang: de\ntitle: Einführung\n---\nHallo.\n",
         "_guides/pt-br/intro.md": "---\nlang: pt-br\ntitle: Introdução\n---\nOlá.\n",
         "_guides/de/tools/editor.md": "---\nlang: de\ntitle: Editor\n---\nHallo.\n",
         "_guides/tools/editor.md": "---\nlang: en\ntitle: Editor\n---\nHi.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     subjects = {a.path: a.subject for a in load_corpus(site).articles}
     assert subjects["_guides/de/intro.md"] == subjects["_guides/pt-br/intro.md"] == subjects["_guides/intro.md"]
     assert subjects["_guides/de/tools/editor.md"] == subjects["_guides/tools/editor.md"] == "Tools"
@@ -2629,15 +2598,14 @@ def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Tool\npermalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n"
                        "    output: true\n",
         "_posts/2016-10-06-three-is-here.md": "---\ntitle: Three is here\ncategories: [release]\n---\nHello.\n",
         "_posts/2016-11-01-three-one.md": "---\ntitle: Three one\ncategory: release\n---\n"
                                           "After [three](/news/2016/10/06/three-is-here/).\n",
         "about.md": "---\ntitle: About\n---\nSee [three one]({{ '/news/2016/11/01/three-one/' | relative_url }}).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     urls = {a.path: a.url for a in load_corpus(site).articles}
     assert urls == {"_posts/2016-10-06-three-is-here.md": "/news/2016/10/06/three-is-here/",
                     "_posts/2016-11-01-three-one.md": "/news/2016/11/01/three-one/", "about.md": "/about/"}
@@ -2653,14 +2621,13 @@ def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Tool\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n",
         "_docs/setup.md": "---\ntitle: Setup\npermalink: /docs/setup/\n---\nThen [usage](../usage/).\n",
         "_docs/usage.md": "---\ntitle: Usage\npermalink: /docs/usage/\n---\nBack to [setup](../setup).\n",
         "_docs/maintain/index.md": "---\ntitle: Maintaining\npermalink: /docs/maintain/\n---\n- [Labels](labels/)\n",
         "_docs/maintain/labels.md": "---\ntitle: Labels\n---\nUp to [maintaining](../).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.counts.get("stubs", 0) == 0
     assert kg.node("article:/docs/setup")["url"] == "/docs/setup/"
@@ -2677,13 +2644,12 @@ def test_jekyll_permalink_without_a_leading_slash_is_from_the_site_root(tmp_path
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Manual\npermalink: pretty\nurl: https://example.org\nbaseurl: /manual\n",
         "guides/tools.md": "---\ntitle: Tools\npermalink: guides/tools\nhas_children: true\n---\n# Tools\n",
         "guides/start.md": "---\ntitle: Start\n---\nSee [the tools]({{ site.baseurl }}{% link guides/tools.md %}) "
                            "and [again](/manual/guides/tools).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.node("article:/guides/tools")["url"] == "/guides/tools"
     assert kg.related("guides/start.md") == ["article:/guides/tools"]
@@ -2699,7 +2665,7 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Kit\ntheme: just-the-docs\npermalink: pretty\n"
                        "collections:\n  guides:\n    permalink: /:collection/:path/\n    output: true\n",
         "docs/widgets/widgets.md": "---\ntitle: Widgets\nnav_order: 2\nhas_children: true\n---\n# Widgets\n",
@@ -2714,8 +2680,7 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
         "docs/setup.md": "---\ntitle: Setup\nnav_order: 1\n---\n# Setup\n",
         "_guides/widgets.md": "---\ntitle: Widgets\nhas_children: true\n---\n# Widget guides\n",
         "_guides/first.md": "---\ntitle: First\nparent: Widgets\n---\n# First\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     subjects = {d["path"]: kg.node("subject:" + d["subject"])["label"]
                 for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
@@ -2756,7 +2721,7 @@ def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "permalink: pretty\n",
         "en/blog/_posts/2021-04-02-hello.md": "---\ntitle: Hello\nlang: en\ntags: launch\n---\nSee [about](/en/about/).\n",
         "fr/blog/_posts/2021-04-02-hello.md": "---\ntitle: Bonjour\nlang: fr\n---\nVoir [l'original](/en/blog/2021/04/02/hello/).\n",
@@ -2765,8 +2730,7 @@ def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders
         "fr/about/index.md": "---\ntitle: À propos\nlang: fr\n---\nRetour au [billet](/fr/blog/2021/04/02/hello/).\n",
         "en/index.md": "---\ntitle: Home\nlang: en\n---\nRead the [about](about/) page.\n",
         "it/about/index.md": "---\ntitle: Chi siamo\n---\nCiao.\n",  # a language's folder, whatever its pages say
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     subjects = {n: d["subject"] for n, d in kg.graph.nodes(data=True) if d["kind"] == "article"}
     assert subjects == {"article:en/blog/_posts/2021-04-02-hello": "blog", "article:fr/blog/_posts/2021-04-02-hello": "blog",
@@ -2789,13 +2753,12 @@ def test_a_jekyll_posts_url_is_dated_in_the_sites_timezone(tmp_path: Path, zone:
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "permalink: pretty\n" + (f"timezone: {zone}\n" if zone else ""),
         "_posts/2019-04-01-spring.md": "---\ntitle: Spring\ndate: 2019-04-01 06:00:00 +0900\n---\nHello.\n",
         "_posts/2019-04-02-summer.md": "---\ntitle: Summer\ndate: 2019-04-02 06:00:00\n---\n"
                                        f"After [spring](/2019/{day}/spring/).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     urls = {a.path: a.url for a in load_corpus(site).articles}
     assert urls == {"_posts/2019-04-01-spring.md": f"/2019/{day}/spring/", "_posts/2019-04-02-summer.md": "/2019/04/02/summer/"}
     kg = qagraph.build(site)
@@ -2813,15 +2776,14 @@ def test_a_jekyll_posts_url_is_its_name_slugged_as_jekyll_slugs_it(tmp_path: Pat
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "permalink: pretty\ncollections:\n  guides:\n    output: true\n    permalink: /:collection/:title/\n",
         "_posts/2010-05-06--meetup-2010.md": "---\ntitle: Meetup\n---\nSee [the release](/2010/05/07/release-1-2/).\n",
         "_posts/2010-05-07-release-1-2-.md": "---\ntitle: Release\n---\nAfter [the meetup](/2010/05/06/meetup-2010/).\n",
         "_posts/2010-05-08-My Notes.md": "---\ntitle: Notes\n---\n[Setup](/guides/Setup-Guide/), [news](/2010/05/09/Big-News!/).\n",
         "_posts/2010-05-09-news.md": "---\ntitle: News\nslug: \"Big News!\"\n---\nBack to [my notes](/2010/05/08/My-Notes/).\n",
         "_guides/Setup Guide.md": "---\ntitle: Setup\n---\nHello.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     urls = {a.path: a.url for a in load_corpus(site).articles}
     assert urls == {"_posts/2010-05-06--meetup-2010.md": "/2010/05/06/meetup-2010/",
                     "_posts/2010-05-07-release-1-2-.md": "/2010/05/07/release-1-2/",
@@ -2847,7 +2809,7 @@ def test_a_github_pages_jekyll_sites_links_written_with_its_own_hosts_lead_to_it
     import qagraph
 
     site = tmp_path / folder
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Notes\n",
         "CNAME": "www.example.org\n",
         "_posts/2020/2020-09-20-Move-down-one-folder.md": "---\ntitle: Move down\n---\nSee [the tools](https://www.example.org/tools.html#cd).\n",
@@ -2857,8 +2819,7 @@ def test_a_github_pages_jekyll_sites_links_written_with_its_own_hosts_lead_to_it
         "tools/convert.md": "---\ntitle: Converting\n---\nHello.\n",
         "index.md": "---\ntitle: Home\n---\nHello.\n",
         **extra,
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.related("_posts/2020/2020-09-20-Move-down-one-folder.md") == ["article:tools"]
     assert kg.related("_posts/2022/2022-02-18-Convert-answers_.md") == ["article:index", "article:tools/convert"]
@@ -2872,14 +2833,13 @@ def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_a_post(tmp_path: P
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "permalink: pretty\n",
         "_posts/2019-3-5-spring-notes.md": "---\ntitle: Spring notes\n---\nHello.\n",
         "about.md": "---\ntitle: About\n---\nRead [the notes](/2019/03/05/spring-notes/).\n",
         # its url before the site dropped its categories: found by its date and name, as a post's of two digits
         "history.md": "---\ntitle: History\n---\nOnce at [the notes](/news/2019/03/05/spring-notes/).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     loaded = load_corpus(site)
     assert {a.path: (a.url, a.date) for a in loaded.articles} == {
         "_posts/2019-3-5-spring-notes.md": ("/2019/03/05/spring-notes/", "2019-03-05"), "about.md": ("/about/", None),
@@ -2898,7 +2858,7 @@ def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Blog\ninclude: [_pages, _kept]\nexclude:\n  - README.md\n  - docs/internal/\n"
                        "  - '*.draft.md'\n  - drafts-old\n  - _kept\n  - blog/_posts/skip*\n",
         "_posts/2024-01-01-welcome.md": "---\ntitle: Welcome\n---\nSee [about](/about/).\n",
@@ -2913,8 +2873,7 @@ def test_a_jekyll_site_leaves_out_what_jekyll_does_not_read(tmp_path: Path):
         "docs/wip.draft.md": "---\ntitle: WIP\n---\n",
         "drafts-old/o.md": "---\ntitle: Old\n---\n",
         "drafts-older/o.md": "---\ntitle: Older\n---\n",  # Jekyll: the path starts with drafts-old
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert sorted(a.path for a in result.articles) == [
         "_kept/k.md", "_pages/about.md", "_posts/2024-01-01-welcome.md", "blog/_posts/2024-02-02-in-blog.md",
@@ -2943,7 +2902,7 @@ def test_a_jekyll_exclude_written_from_the_root_leaves_out_its_folder(tmp_path: 
     does: a theme repository (Minimal Mistakes) excludes its own docs and test sites so. The pattern
     matched no path: their posts and pages were read into the theme's site, which publishes none."""
     site = tmp_path / "theme"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Theme\ninclude: [_pages]\nexclude:\n  - README\n"
                        "  - /docs # the theme's documentation site\n  - /sample/\n",
         "_pages/about.md": "---\ntitle: About\npermalink: /about/\n---\n",
@@ -2951,8 +2910,7 @@ def test_a_jekyll_exclude_written_from_the_root_leaves_out_its_folder(tmp_path: 
         "docs/_posts/2020-01-02-hello.md": "---\ntitle: Hello\ncategories: [News]\n---\n",
         "docs/_pages/guide.md": "---\ntitle: Guide\npermalink: /guide/\n---\n",
         "sample/index.md": "---\ntitle: Sample\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert [a.path for a in result.articles] == ["_pages/about.md"]
     why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
@@ -2969,7 +2927,7 @@ def test_a_jekyll_sites_html_pages_with_front_matter_are_pages(tmp_path: Path):
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: S\nbaseurl: /s\ninclude: [_pages]\ncollections:\n  gear:\n    output: true\n"
                        "    permalink: /:collection/:path/\n  notes:\n    output: false\n",
         "_pages/portfolio-archive.html": "---\ntitle: Portfolio\npermalink: /portfolio/\n---\n"
@@ -2983,8 +2941,7 @@ def test_a_jekyll_sites_html_pages_with_front_matter_are_pages(tmp_path: Path):
         "_drafts/d.html": "---\ntitle: Draft\n---\n",
         "google123.html": "google-site-verification: google123.html\n",
         "index.html": "\ufeff---\nlayout: home\ntitle: Home\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = qagraph.build(site)
     assert kg.counts["files"] == 4 and kg.counts["skipped"] == 0 and kg.counts.get("stubs", 0) == 0
     urls = {kg.graph.nodes[n]["path"]: kg.graph.nodes[n]["url"] for n in kg.articles}
@@ -3001,13 +2958,12 @@ def test_a_repository_whose_site_leaves_out_its_docs_site_says_to_read_that_fold
     import qagraph
 
     site = tmp_path / "theme"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Theme\nexclude: [README, /docs]\n",
         "README.md": "# The theme\n",
         "docs/_config.yml": "title: Theme docs\n",
         "docs/_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     line = nothing_loaded(load_corpus(site))
     assert line is not None and f"; docs/ is a site of its own (docs/_config.yml): read it with -c {site / 'docs'};" in line
     report = qagraph.build(site, out=tmp_path / "out", outputs=["report"]).report()
@@ -3069,7 +3025,7 @@ def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tm
     science]], as Logseq's autocompletion writes them, and #[[deep work]] in the text) were keywords
     with their brackets, or none; a journal page is dated by its file's name."""
     graph = tmp_path / "graph"
-    for name, text in {
+    write_site(graph, {
         "logseq/config.edn": "{:meta/version 1\n :preferred-format :markdown}\n",
         "pages/contents.md": "- [[Logseq]]\n- [[Python/Asyncio]]\n",
         "pages/Logseq.md": "alias:: LS\ntags:: tools, pkm\n\n- An outliner.\n",
@@ -3077,8 +3033,7 @@ def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tm
         "pages/Python%2FTyping.md": "title:: Python/Typing\ntags:: [[data science]]\n\n- gradual typing\n",
         "journals/2024_01_05.md": "- Started with [[Logseq]]\n",
         "pages/notes_ideas.md": "title:: Notes/Ideas\n\n- a page its title:: names, in that title's namespace\n",
-    }.items():
-        write_article(graph, name, text)
+    })
     by = {a.key: a for a in load_corpus(graph).articles}
     assert {key: (a.subject_slug, a.subject) for key, a in by.items()} == {
         "pages/contents": ("uncategorised", "Uncategorised"), "pages/Logseq": ("uncategorised", "Uncategorised"),
@@ -3094,12 +3049,11 @@ def test_an_obsidian_vault_s_hash_before_a_wiki_link_is_a_link_not_a_tag(tmp_pat
     Obsidian that is a # and a link to the note, no tag (a tag holds no brackets), and Obsidian's tag
     pane has none. They were keywords (📦 projects) as in a Logseq graph; they are links only now."""
     vault = tmp_path / "vault"
-    for name, text in {
+    write_site(vault, {
         ".obsidian/app.json": "{}\n",
         "Articles/Shipped Post.md": "- **Type:** #[[__ 📦 Projects]] #[[Done]] | [[Outline Notes]] #writing\n",
         "Done.md": "# Done\n",
-    }.items():
-        write_article(vault, name, text)
+    })
     by = {a.key: a for a in load_corpus(vault).articles}
     assert by["Articles/Shipped Post"].keywords == ("writing",)
     kg = build(vault)
@@ -3117,14 +3071,13 @@ def test_a_logseq_journal_page_is_titled_as_logseq_shows_it_and_links_by_that_ti
     from test_pipeline import database_rows, outputs_of
 
     graph = tmp_path / "graph"
-    for name, text in {
+    write_site(graph, {
         "logseq/config.edn": "{:meta/version 1\n ;; :journal/page-title-format \"yyyy-MM-dd\"\n}\n",
         "journals/2024_01_05.md": "- Learned [[Rust]] today\n",
         "journals/2024_01_22.md": "- More [[Rust]]\n",
         "pages/Rust.md": "tags:: programming\n\n- First on [[Jan 5th, 2024]], then [[jan 22nd, 2024]]; "
                          "[[Friday, 05.01.2024]]\n",
-    }.items():
-        write_article(graph, name, text)
+    })
     titles = {a.key: a.title for a in load_corpus(graph).articles}
     assert titles == {"journals/2024_01_05": "Jan 5th, 2024", "journals/2024_01_22": "Jan 22nd, 2024",
                       "pages/Rust": "Rust"}
@@ -3274,7 +3227,7 @@ def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
     were articles, but for the _... folders outside _posts/ (which include could not bring back)."""
     config = ("new_post_name: :title.md\ninclude:\n  - _css/*\nexclude:\n  - js/*\n  - _posts/kept.md\n"
               "skip_render: [demo/**, _posts/raw.md]\nignore:\n  - '**/private'\n  - source/tmp\n")
-    for name, text in {
+    write_site(tmp_path / "site", {
         "_config.yml": config,
         "source/_posts/hello.md": "---\ntitle: Hello\n---\n",
         "source/_posts/kept.md": "---\ntitle: Kept, exclude is not for posts\n---\n",
@@ -3291,8 +3244,7 @@ def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
         "source/demo/page.md": "---\ntitle: Demo\n---\n",
         "source/notes/private/secret.md": "---\ntitle: Secret\n---\n",
         "source/tmp/scratch.md": "---\ntitle: Scratch, not an absolute path\n---\n",
-    }.items():
-        write_article(tmp_path / "site", name, text)
+    })
     result = load_corpus(tmp_path / "site")
     assert sorted(a.path for a in result.articles) == [
         "source/_css/typing.md", "source/_posts/hello.md", "source/_posts/kept.md", "source/about/index.md",
@@ -3350,7 +3302,7 @@ def test_a_hexo_site_s_globs_are_read_as_micromatch_reads_them(tmp_path: Path):
 def test_the_javascript_tools_ignore_globs_read_braces_and_classes(tmp_path: Path):
     """An .eleventyignore's {drafts,old}/** and [Tt]odo.md (micromatch's braces and classes, as
     Eleventy, Quartz, VitePress and Hexo read globs) named no file: their pages were articles."""
-    for name, text in {
+    write_site(tmp_path / "site", {
         ".eleventy.js": 'module.exports = c => ({dir: {input: "src"}});',
         "src/.eleventyignore": "{drafts,old}/**\n**/[Tt]odo.md\n",
         "src/index.md": "---\ntitle: Home\n---\n",
@@ -3358,8 +3310,7 @@ def test_the_javascript_tools_ignore_globs_read_braces_and_classes(tmp_path: Pat
         "src/old/b.md": "---\ntitle: B\n---\n",
         "src/notes/todo.md": "---\ntitle: To do\n---\n",
         "src/notes/{drafts,old}.md": "---\ntitle: Braces\n---\n",
-    }.items():
-        write_article(tmp_path / "site", name, text)
+    })
     result = load_corpus(tmp_path / "site")
     assert sorted(a.path for a in result.articles) == ["src/index.md", "src/notes/{drafts,old}.md"]
     why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
@@ -3435,7 +3386,7 @@ def test_a_pelican_sites_urls_categories_and_tags_are_its_own(tmp_path: Path, co
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "pelicanconf.py": f"AUTHOR = 'Ann'\nSITENAME = 'Ann'\nSITEURL = ''\nPATH = 'content'\n{config}",
         "publishconf.py": "from pelicanconf import *\nSITEURL = 'https://ann.example.com'\n",
         "content/python/first-steps.md": "Title: First steps with Python\nDate: 2024-01-10 10:20\n"
@@ -3448,8 +3399,7 @@ def test_a_pelican_sites_urls_categories_and_tags_are_its_own(tmp_path: Path, co
         "content/top-level.md": "Title: Top level note\nDate: 2024-04-01\n\nNo folder.\n",
         "content/pages/about.md": "Title: About me\n\nI write.\n",
         "content/pages/contact.md": "Title: Contact\nStatus: hidden\n\nMail me.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     by = {a.path.removeprefix("content/"): a for a in result.articles}
     assert {name: a.url for name, a in by.items()} == urls
@@ -3471,7 +3421,7 @@ def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path
     a post's category is the folder it is in. Every Markdown file of the content folder was a page,
     and every post of posts/ was filed under 'Posts'."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "pelicanconf.py": "PATH = 'content'\nARTICLE_PATHS = ['posts']\nSTATIC_PATHS = ['images', 'extra']\n"
                           "ARTICLE_EXCLUDES = ['posts/old']\n",
         "content/posts/python/a.md": "Title: In posts\nDate: 2024-01-01\n\nx\n",
@@ -3480,8 +3430,7 @@ def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path
         "content/notes/n.md": "Title: Note outside\nDate: 2024-01-01\n\nx\n",
         "content/extra/e.md": "Title: Extra md\nDate: 2024-01-01\n\nx\n",
         "content/pages/about.md": "Title: About\n\nx\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: a.subject for a in result.articles} == {
         "content/posts/python/a.md": "Python", "content/posts/b.md": "Posts", "content/pages/about.md": "Pages"}
@@ -3500,7 +3449,7 @@ def test_a_pelican_sites_restructuredtext_posts_are_read(tmp_path: Path):
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "pelicanconf.py": "AUTHOR = 'Ann'\nSITEURL = ''\nPATH = 'content'\n",
         "content/travel/porto.rst": "A day in Porto\n##############\n\n:date: 2023-06-01 10:00\n:tags: travel, portugal\n"
                                     ":category: Trips\n:summary: A day\n    in Porto.\n\n"
@@ -3510,8 +3459,7 @@ def test_a_pelican_sites_restructuredtext_posts_are_read(tmp_path: Path):
         "content/travel/lisbon.md": "Title: A week in Lisbon\nDate: 2023-05-01\n\n[Porto]({filename}porto.rst).\n",
         "content/travel/draft.rst": "Draft\n=====\n\n:status: draft\n\nNot yet.\n",
         "content/notes.rst": "No title here, a paragraph.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     by = {a.path.removeprefix("content/"): a for a in result.articles}
     assert sorted(by) == ["travel/douro.rst", "travel/lisbon.md", "travel/porto.rst"]
@@ -3578,7 +3526,7 @@ def test_a_books_table_of_contents_is_no_page_and_says_which_pages_are(tmp_path:
 def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
     pages without front matter at the root are copied as they are, so every page was skipped."""
-    for name, text in {
+    write_site(tmp_path / "book", {
         "_config.yml": "# Book settings\ntitle: My sample book\nauthor: The Jupyter Book Community\n"
                        "execute:\n  execute_notebooks: force\n",
         "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: markdown\n- file: notebooks\n",
@@ -3587,8 +3535,7 @@ def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
         "notebooks.md": "---\njupytext:\n  formats: md:myst\nkernelspec:\n  name: python3\n---\n\n"
                         "# Notebooks with MyST Markdown\n",
         "_build/html/_sources/intro.md": "# Welcome to your Jupyter Book\n",
-    }.items():
-        write_article(tmp_path / "book", name, text)
+    })
     result = load_corpus(tmp_path / "book")
     assert result.detection is not None and result.detection.preset == "generic"
     assert "a Jupyter Book" in result.detection.reason
@@ -3721,13 +3668,12 @@ def test_a_jupyter_book_publishes_what_its_config_says(tmp_path: Path):
     page the _toc.yml does not list is published all the same (Sphinx warns that it is in no toctree)."""
     for only in (True, False):
         book = tmp_path / f"book-{only}"
-        for name, text in {
+        write_site(book, {
             "_config.yml": f"title: B\nonly_build_toc_files: {str(only).lower()}\nexclude_patterns: [drafts/*, '**/scratch.md']\n",
             "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a/one\n  sections:\n  - file: a/two.ipynb\n",
             "intro.md": "# Intro\n", "a/one.md": "# One\n", "a/two.ipynb": _notebook(("markdown", "# Two\n")),
             "orphan.md": "# Orphan\n", "drafts/d.md": "# Draft\n", "a/scratch.md": "# Scratch\n",
-        }.items():
-            write_article(book, name, text)
+        })
         result = load_corpus(book)
         published = ["a/one.md", "a/two.ipynb", "intro.md"] + ([] if only else ["orphan.md"])
         assert sorted(a.path for a in result.articles) == published
@@ -3746,7 +3692,7 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "config.toml": 'base_url = "https://example.com"\ncompile_sass = true\n'
                        'taxonomies = [\n    {name = "tags"},\n    {name = "categories"},\n]\n\n[markdown]\nhighlight_code = true\n',
         "content/_index.md": '+++\ntitle = "Home"\n+++\n',
@@ -3756,8 +3702,7 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
         "content/blog/second.md": '+++\ntitle = "Second"\ndate = 2019-11-28\n\n[taxonomies]\ntags = ["rust", "web"]\n+++\n'
                                   "Back to [first](https://example.com/blog/first/).\n",
         "themes/even/README.md": '+++\ntitle = "theme"\n+++\n',
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.detection is not None and result.detection.preset == "hugo"
     assert "a Zola site" in result.detection.reason and result.fields.site_url == "https://example.com"
@@ -3822,7 +3767,7 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
     site = tmp_path / "site"
     config = "config.mts" if tool == "vitepress" else "config.js"
     home = "index.md" if tool == "vitepress" else "README.md"
-    for name, text in {
+    write_site(site, {
         f"docs/.{tool}/{config}": "export default { title: 'My Project', themeConfig: {} }\n",
         "package.json": f'{{"devDependencies": {{"{tool}": "^1.5.0"}}, "scripts": {{"docs:dev": "{tool} dev docs"}}}}',
         "README.md": "# The repository\n",
@@ -3832,8 +3777,7 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
         "docs/guide/index.md": "# Guide\n\nStart with [getting started](./getting-started.md).\n",
         "docs/guide/getting-started.md": "# Getting Started\n\nRead the [guide](/guide/).\n",
         "docs/public/robots.md": "# copied as it is\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.detection is not None and result.detection.preset == "generic"
     assert result.fields.content_dir == "docs/"
@@ -3850,7 +3794,7 @@ def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
     READMEs and TODOs it names were articles. Settings in comments are not settings."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "docs/.vitepress/config.mts": "export default defineConfig({\n  // srcDir: 'pages',\n  srcDir: 'src',\n"
                                       "  /* srcExclude: ['**/*.md'], */\n"
                                       "  srcExclude: ['**/README.md', 'drafts/', \"TODO.md\"],\n})\n",
@@ -3860,8 +3804,7 @@ def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
         "docs/src/guide/start.md": "# Start\n",
         "docs/src/guide/TODO.md": "# Not the srcDir's TODO.md\n",
         "docs/src/drafts/idea.md": "# Idea\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.fields.content_dir == "docs/src/"
     assert sorted(a.path for a in result.articles) == ["docs/src/guide/TODO.md", "docs/src/guide/start.md",
@@ -3932,7 +3875,7 @@ def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Pa
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "gatsby-config.js": "module.exports = {\n  siteMetadata: {\n    title: `Gatsby Starter Blog`,\n"
                             "    siteUrl: `https://gatsbystarterblogsource.gatsbyjs.io/`,\n  },\n  plugins: [\n"
                             "    {\n      resolve: `gatsby-source-filesystem`,\n"
@@ -3945,8 +3888,7 @@ def test_a_gatsby_blog_s_posts_are_published_at_their_folder_s_slug(tmp_path: Pa
                                              "See [my second post](/my-second-post/).\n",
         "content/blog/my-second-post/index.md": '---\ntitle: My Second Post!\ndate: "2015-05-06T23:46:37.121Z"\n---\n'
                                                 "[Hello](https://gatsbystarterblogsource.gatsbyjs.io/hello-world/)\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert result.detection is not None and "a Gatsby site" in result.detection.reason
     assert result.fields.content_dir == "content/blog/" and result.skipped == ["README.md"]
@@ -3959,7 +3901,7 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
     """MkDocs leaves out docs/templates/ (theme overrides) by default, the config's exclude_docs
     (gitignore patterns from the docs folder) and its draft_docs (not in a build): they were articles.
     A page not_in_nav is published all the same."""
-    for name, text in {
+    write_site(tmp_path, {
         "mkdocs.yml": "site_name: Docs\nexclude_docs: |\n  /drafts/\n  *.tmp.md\n  !keep.tmp.md\n"
                       "draft_docs: |\n  _unpublished.md\n  wip/\nnot_in_nav: |\n  /private.md\n",
         "docs/index.md": "# Home\n",
@@ -3972,8 +3914,7 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
         "docs/guide/drafts/b.md": "# B, not under /drafts/\n",
         "docs/_unpublished.md": "# Unpublished\n",
         "docs/guide/wip/c.md": "# C\n",
-    }.items():
-        write_article(tmp_path, name, text)
+    })
     result = load_corpus(tmp_path)
     assert sorted(a.path for a in result.articles) == [
         "docs/guide/drafts/b.md", "docs/guide/install.md", "docs/guide/keep.tmp.md", "docs/index.md", "docs/private.md"]
@@ -4004,7 +3945,7 @@ def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls:
     import qagraph
 
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "mkdocs.yml": f"site_name: W\nsite_url: https://docs.example.com/widget/\n{setting}plugins:\n  - search\n  - blog\n",
         "docs/README.md": f"# Home\n\nSee [install](https://docs.example.com/widget{urls['docs/guide/install.md']}) "
                           "and [the guide](guide/index.md).\n",
@@ -4013,8 +3954,7 @@ def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls:
         "docs/guide/install.md": "# Install\n",
         "docs/guide/readme.md": "# A page named readme\n",
         "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
-    }.items():
-        write_article(site, name, text)
+    })
     result = load_corpus(site)
     assert {a.path: a.url for a in result.articles} == urls
     why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
@@ -4037,7 +3977,7 @@ def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
     else its file name (hyphens and underscores as spaces, capitalised when all in lower case; the home
     page 'Home'): a page's nav title was not read (the page 'Install' in the nav and the browser's
     title was 'Installing'), and a page without heading was titled 'getting_started'."""
-    for name, text in {
+    write_site(tmp_path, {
         "mkdocs.yml": "site_name: W\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
                       "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
                       "nav:\n- index.md\n- Guide:\n    - guide/index.md\n    - Install: ./guide/install.md\n"
@@ -4049,8 +3989,7 @@ def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
         "docs/guide/getting_started.md": "Text only.\n",
         "docs/guide/Mixed-Case.md": "Text only.\n",
         "docs/api/reference.md": "---\ntitle: Reference\n---\n# API reference\n",
-    }.items():
-        write_article(tmp_path, name, text)
+    })
     result = load_corpus(tmp_path)
     assert {a.path: a.title for a in result.articles} == {
         "docs/index.md": "Home", "docs/guide/index.md": "The Guide", "docs/guide/install.md": "Install",
@@ -4065,7 +4004,7 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     without front matter was skipped, its ignorePatterns (templates with {{date}}) were read and drafts
     were published. Its ignorePatterns are globs from content/, as Quartz matches them: a glob was not
     applied, and a folder name was skipped at any depth (notes/private/ is a folder of notes)."""
-    for name, text in {
+    write_site(tmp_path / "site", {
         "quartz.config.ts": 'const config: QuartzConfig = {\n  configuration: {\n    pageTitle: "Quartz 4",\n'
                             '    baseUrl: "quartz.jzhao.xyz",\n    ignorePatterns: ["private", "templates", ".obsidian", "**/*.draft.md"],\n'
                             '  },\n  plugins: { filters: [Plugin.RemoveDrafts()] },\n}\n',
@@ -4080,8 +4019,7 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
         "content/private/secret.md": "secret [[Alpha]]\n",
         "content/notes/private/Delta.md": "Delta, a note in a folder of notes.\n",
         "content/notes/Epsilon.draft.md": "Epsilon, being written.\n",
-    }.items():
-        write_article(tmp_path / "site", name, text)
+    })
     result = load_corpus(tmp_path / "site")
     assert result.detection is not None and result.detection.preset == "obsidian"
     assert {a.path: (a.title, a.subject) for a in result.articles} == {
@@ -4845,13 +4783,12 @@ def test_a_hugo_page_s_relative_alias_is_its_url_too(tmp_path: Path):
 
     site = tmp_path / "site"
     write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
-    for name, text in {
+    write_site(site / "content", {
         "2.10/features/automatic-mtls.md": '+++\ntitle = "Automatic mTLS"\naliases = [\n  "../automatic-tls"\n]\n+++\n',
         "2.10/reference/cli/_index.md": '+++\ntitle = "CLI"\naliases = ["../cli/", "cli/get/"]\n+++\n',
         "2.10/tasks/one.md": "---\ntitle: One\n---\n[a](/2.10/automatic-tls/) [b](../../cli/) [c](/2.10/reference/cli/get/)\n",
         "2.10/tasks/two.md": "---\ntitle: Two\n---\n[gone](/2.10/features/automatic-tls/)\n",
-    }.items():
-        write_article(site / "content", name, text)
+    })
     assert related(site) == {
         ("2.10/tasks/one", "2.10/features/automatic-mtls"): ("markdown-link", (1,), False),
         ("2.10/tasks/one", "2.10/reference/cli"): ("markdown-link", (2, 3), False),
@@ -4867,14 +4804,13 @@ def test_a_hugo_link_to_a_site_url_without_a_page_is_a_stub_not_a_page_of_that_n
 
     site = tmp_path / "site"
     write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
-    for name, text in {
+    write_site(site / "content", {
         "1/getting-started/_index.md": "---\ntitle: Start (1.x)\n---\n",
         "2.16/getting-started/_index.md": "---\ntitle: Start\n---\n",
         "about.md": "---\ntitle: About\n---\n",
         "2.16/features/policy.md": "---\ntitle: Policy\n---\n"
                                    "[demo](/getting-started/) [this one](/2.16/getting-started/) [about](/about/)\n",
-    }.items():
-        write_article(site / "content", name, text)
+    })
     assert related(site) == {
         ("2.16/features/policy", "getting-started"): ("markdown-link", (1,), True),
         ("2.16/features/policy", "2.16/getting-started"): ("markdown-link", (2,), False),
@@ -4946,13 +4882,12 @@ def test_a_jekyll_themes_related_true_switch_names_no_page(tmp_path: Path):
     ``related: true``, mostly in the config's defaults for every post: it was read as a list of
     page names, and every post linked to a stub page named ``True``. A list of names still links."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: J\ndefaults:\n  - scope: {path: '', type: posts}\n    values: {related: true}\n",
         "_posts/2020-05-05-alpha.md": "---\ntitle: Alpha\n---\nBody.\n",
         "_posts/2020-05-06-beta.md": "---\ntitle: Beta\nrelated: [/2020/05/05/alpha.html]\n---\nBody.\n",
         "_posts/2020-05-07-gamma.md": "---\ntitle: Gamma\nrelated: 3\n---\nBody.\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.counts["stubs"] == 0
     assert kg.related("_posts/2020-05-06-beta") == [kg.article("_posts/2020-05-05-alpha")]
@@ -4969,7 +4904,7 @@ def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
               "<meta content='{{ page.summary | markdownify | strip_html }}'>\n"
               "<div class='intro'>{{ page.intro | markdownify }}</div>\n{{ content }}\n"
               "{% for page in site.pages %}{{ page.blurb | markdownify }}{% endfor %}\n")
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Sheets\n",
         "_layouts/sheet.html": layout,
         "pencil.md": "---\ntitle: Pencil\nlayout: sheet\n---\n## Use\n",
@@ -4977,8 +4912,7 @@ def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
         "eraser.md": "---\ntitle: Eraser\nlayout: sheet\nintro: |\n  Rubs out marks.\n  See the [pencil sheet](pencil).\n---\n",
         "ruler.md": "---\ntitle: Ruler\nlayout: sheet\nsummary: 'Like [a pencil](pencil).'\nblurb: '[x](pencil)'\n"
                     "intro: 3\n---\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     pencil = kg.article("pencil")
     assert kg.related("pencil@1") == kg.related("eraser") == [pencil]
@@ -4992,12 +4926,11 @@ def test_a_jekyll_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path
     site's title): it was titled "Index", after its file. It is titled by the config's title now, as
     Hugo's is; a titled home page keeps its own."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Pocket guides\n",
         "index.md": "---\nlayout: home\ntype: home\n---\n",
         "kettle.md": "---\ntitle: Kettle\n---\nSee [home](/).\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.graph.nodes[kg.article("index")]["title"] == "Pocket guides"
     assert kg.related("kettle") == [kg.article("index")]
@@ -5012,12 +4945,11 @@ def test_a_link_to_a_page_named_like_code_reaches_it(tmp_path: Path):
     the link was dropped as one to a script file. It reaches the page; a link to a script that no page
     is named by is still no link and no stub."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Sheets\n",
         "trackers.md": "---\ntitle: Trackers\n---\n[beacon.js](./beacon.js)\n\n[the loader](/assets/loader.js)\n",
         "beacon.js.md": "---\ntitle: Beacon\n---\n## Calls\n",
-    }.items():
-        write_article(site, name, text)
+    })
     kg = build(site)
     assert kg.related("trackers") == [kg.article("beacon.js")]
     assert kg.counts["stubs"] == 0
@@ -5030,15 +4962,14 @@ def test_jekyll_titles_from_headings_titles_untitled_pages_by_their_opening_head
     "Load and wait times". A post keeps the title of its slug, a page that opens with text its name,
     a titled page its title; without the plugin, nothing changes."""
     site = tmp_path / "site"
-    for name, text in {
+    write_site(site, {
         "_config.yml": "title: Notes\nplugins:\n  - jekyll-titles-from-headings\n",
         "guide/index.md": "---\ndescription: All about it\n---\n# Kitchen\n",
         "guide/load-times.md": "\n# Load and `wait` times\n\nText.\n",
         "guide/notes.md": "Some text.\n\n# Late heading\n",
         "guide/titled.md": "---\ntitle: Given\n---\n# Other\n",
         "_posts/2020-01-02-brew-day.md": "---\nlayout: post\n---\n# Brewing\n",
-    }.items():
-        write_article(site, name, text)
+    })
     titles = {a.path: a.title for a in load_corpus(site).articles}
     assert titles == {"guide/index.md": "Kitchen", "guide/load-times.md": "Load and wait times",
                       "guide/notes.md": "Notes", "guide/titled.md": "Given", "_posts/2020-01-02-brew-day.md": "Brew Day"}
@@ -5053,7 +4984,7 @@ def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path:
     heading, links.md's links lost. sandpaper publishes each page at /name.html (an instructors' page in
     instructor/), builds only the episodes its config lists, joins learners/setup.md to the home page
     (titled by the lesson's title) and puts links.md at the end of every page."""
-    for name, text in {
+    write_site(tmp_path, {
         "config.yaml": "carpentry: 'swc'\ntitle: 'Counting Sheep'\nepisodes:\n- 01-fences.md\n- 02-flocks.md\n"
                        "learners:\ninstructors:\n",
         "index.md": "---\npermalink: index.html\nsite: sandpaper::sandpaper_site\n---\n\n### A Scenario\n\n"
@@ -5069,8 +5000,7 @@ def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path:
         "links.md": "[lesson-terms]: ../learners/reference.md\n[unused]: ../learners/setup.md\n",
         "README.md": "# Counting Sheep\n",
         "bin/helper.md": "---\ntitle: Helper\n---\n",
-    }.items():
-        write_article(tmp_path, name, text)
+    })
     result = load_corpus(tmp_path)
     assert result.detection.reason.startswith("config.yaml (a Carpentries Workbench lesson)")
     pages = {a.path: (a.title, a.url) for a in result.articles}
@@ -5098,15 +5028,14 @@ def test_a_carpentries_lessons_episode_asks_its_questions(tmp_path: Path):
     the questions it answers, ``questions: [...]``, which the lesson shows atop it: they were data only,
     the episode asked nothing. Its question is now all of them; another Jekyll site's ``questions`` list
     is no question."""
-    for name, text in {
+    write_site(tmp_path, {
         "lesson/_config.yml": 'carpentry: "swc"\ntitle: "Counting Sheep"\n'
                               "collections:\n  episodes:\n    output: true\n    permalink: /:path/index.html\n",
         "lesson/_episodes/01-fences.md": '---\ntitle: Fences\nquestions:\n- "Why fences?"\n- "How high?"\n'
                                          'keypoints:\n- "Fences keep sheep in."\n---\nText.\n',
         "other/_config.yml": "title: Blog\n",
         "other/about.md": "---\ntitle: About\nquestions:\n- Who?\n---\n",
-    }.items():
-        write_article(tmp_path, name, text)
+    })
     lesson = load_corpus(tmp_path / "lesson")
     assert [(a.title, a.question) for a in lesson.articles] == [("Fences", "Why fences? How high?")]
     assert not [p for p in lesson.problems if p.severity == WARNING]
@@ -5116,12 +5045,11 @@ def test_a_carpentries_lessons_episode_asks_its_questions(tmp_path: Path):
 def test_a_workbench_lessons_r_markdown_episode_is_a_page(tmp_path: Path):
     """An R lesson of the Carpentries Workbench writes its episodes in R Markdown (``episodes/01-count.Rmd``),
     which sandpaper runs and publishes as the other pages (``/01-count.html``): they were not even found."""
-    for name, text in {
+    write_site(tmp_path, {
         "config.yaml": "carpentry: 'dc'\ntitle: 'Counting in R'\nepisodes:\n- 01-count.Rmd\n- 02-sum.md\n",
         "episodes/01-count.Rmd": "---\ntitle: Counting\n---\n\n```{r}\nx <- c(1, 2)\n```\n\nThen [sums](02-sum.md).\n",
         "episodes/02-sum.md": "---\ntitle: Sums\n---\nAfter [counting](01-count.Rmd).\n",
-    }.items():
-        write_article(tmp_path, name, text)
+    })
     kg = build(tmp_path)
     assert {n: d["url"] for n, d in kg.graph.nodes(data=True) if d["kind"] == "article"} == {
         "article:episodes/01-count": "/01-count.html", "article:episodes/02-sum": "/02-sum.html"}
