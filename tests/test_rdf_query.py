@@ -344,7 +344,8 @@ def test_a_written_answer_is_the_whole_answer_formatted(G):
             parts: list[str] = []
             result = sparql(G, query, write=parts.append, fmt=fmt)
             assert "".join(parts) == format_results(sparql(G, query), fmt), (query, fmt)
-            assert result.rows == [] and (result.written is None) == (not query.startswith("SELECT"))
+            assert result.rows == [] and result.triples == []
+            assert (result.written is None) == query.startswith("ASK")
     assert sparql(G, "SELECT * { ?s ?p ?o }", write=lambda text: None, fmt="csv").written == len(sparql(G, "SELECT * { ?s ?p ?o }"))
     with pytest.raises(QagraphError, match="unknown result format"):
         sparql(G, "ASK {}", write=print, fmt="xml")
@@ -375,6 +376,37 @@ def test_an_answer_of_millions_of_rows_streams_out_and_stops_with_its_reader(mon
         assert len(chunks) == 2 and sum(c.count("urn:s") for c in chunks) == 2 * 2 * 1000, fmt
     gc.collect()
     assert seen == []
+
+
+def test_a_constructed_graph_of_millions_of_statements_streams_out_too(monkeypatch):
+    """A CONSTRUCT's or DESCRIBE's triples were read into a list, then serialized into one string:
+    a graph of millions of statements (a copy of a whole build, say) took gigabytes before a line was
+    written. They are written as they are read, in every format; a reader that stops stops the query,
+    its error raised as it is, and the result is dropped in its own thread."""
+    import gc
+    import sys
+
+    seen: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(str(u.exc_value)))
+    chunks: list[str] = []
+
+    def reader_gone_after_two(text: str) -> None:
+        if len(chunks) == 2:
+            raise BrokenPipeError(32, "Broken pipe")
+        chunks.append(text)
+
+    store = _pairs_store(3000)  # 9 million statements
+    for fmt in ("table", "csv", "json"):
+        chunks.clear()
+        with pytest.raises(BrokenPipeError):
+            sparql(store, "CONSTRUCT { ?a <urn:q> ?b } WHERE { ?a <urn:p> ?x . ?b <urn:p> ?y }",
+                   write=reader_gone_after_two, fmt=fmt)
+        assert len(chunks) == 2 and 0 < sum(c.count("urn:s") for c in chunks) < 20_000, fmt
+    gc.collect()
+    assert seen == []
+    parts: list[str] = []
+    result = sparql(_pairs_store(12), "CONSTRUCT { ?s <urn:q> ?o } WHERE { ?s <urn:p> ?o }", write=parts.append, fmt="csv")
+    assert result.written == 12 and len("".join(parts).splitlines()) == 1 + 12 and result.triples == []
 
 
 def test_a_table_for_people_shows_its_first_rows_and_counts_the_rest(monkeypatch):

@@ -9,16 +9,17 @@ it with the default graph as the union of both, and the usual prefixes predeclar
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import networkx as nx
 
@@ -149,7 +150,8 @@ class SparqlResult:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[Any] = field(default_factory=list)
-    written: int | None = None  #: the SELECT rows written as they were read (``sparql(..., write=)``), kept none
+    #: the SELECT rows, or CONSTRUCT or DESCRIBE triples, written as they were read (``sparql(..., write=)``), kept none
+    written: int | None = None
 
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples) if self.kind == "graph" else 1
@@ -201,9 +203,10 @@ def sparql(
     time limit is the query's alone, or a build's store could never be made under a short one.
 
     With ``write``, the answer is written through it as ``fmt`` (:func:`format_results`) while it
-    is read, in pieces: a SELECT's rows are not kept (``written`` counts them), so an answer of
-    millions of rows streams out in little memory, and a reader that stops (``| head``: the
-    write raises) stops the query. Within ``timeout``, rows already written stay written.
+    is read, in pieces: a SELECT's rows and a CONSTRUCT's or DESCRIBE's triples are not kept
+    (``written`` counts them), so an answer of millions of rows streams out in little memory, and
+    a reader that stops (``| head``: the write raises) stops the query. Within ``timeout``, rows
+    already written stay written.
 
     Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
@@ -223,7 +226,7 @@ def sparql(
     limit = time_limit(timeout)
     store, union = waited_for(lambda: _store(target, base_iri, similarity))
     result = waited_for(lambda: _evaluate(store, query, union, write, fmt), limit)
-    if write is not None and result.written is None:  # ASK, CONSTRUCT, DESCRIBE: written whole
+    if write is not None and result.written is None:  # ASK: written whole
         write(format_results(result, fmt))
     return result
 
@@ -290,6 +293,8 @@ def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] |
             for solution in result:  # a loop, not a comprehension: no frame of its own holds the result
                 rows.append(tuple(solution))
             return SparqlResult("select", variables=variables, rows=rows)
+        if write is not None:
+            return SparqlResult("graph", written=_write_graph(result, fmt, _Writing(write)))
         return SparqlResult("graph", triples=list(result))
     except _WriteFailed as failed:  # the output's error (a closed pipe, a full disk), not the query's
         raise failed.error from None
@@ -508,10 +513,11 @@ def format_results(result: SparqlResult, fmt: str = "table") -> str:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
         return ("true" if result.boolean else "false") + "\n"
-    if result.kind == "graph":
-        return _format_graph(result, fmt)
     parts: list[str] = []
-    _write_select(result.variables, result.rows, fmt, parts.append)
+    if result.kind == "graph":
+        _write_graph(result.triples, fmt, parts.append)
+    else:
+        _write_select(result.variables, result.rows, fmt, parts.append)
     return "".join(parts)
 
 
@@ -563,23 +569,69 @@ def _write_select(variables: list[str], rows: Iterable[Any], fmt: str, write: Ca
     return count
 
 
-def _format_graph(result: SparqlResult, fmt: str) -> str:
+def _write_graph(triples: Iterable[Any], fmt: str, write: Callable[[str], Any]) -> int:
+    """CONSTRUCT or DESCRIBE ``triples`` (a list, or pyoxigraph's result) written through ``write`` as
+    ``fmt``, as they are read; the number of triples. Turtle for ``table``, JSON-LD for ``json``:
+    Oxigraph's serializers, which write as they read (8 KB at a time), so a graph of millions of
+    statements is never held whole; subject, predicate and object rows for ``csv``."""
     import pyoxigraph as ox
 
-    if fmt == "csv":
-        return _csv_rows(["subject", "predicate", "object"],
-                         [[_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)] for t in result.triples])
-    if fmt == "json":
-        return bytes(ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b"").decode("utf-8") + "\n"
-    return bytes(ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+    count = 0
+
+    def counted() -> Generator[Any, None, None]:
+        nonlocal count
+        for triple in triples:
+            count += 1
+            yield triple
+
+    each = counted()
+    try:
+        if fmt == "csv":
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(["subject", "predicate", "object"])
+            for t in each:
+                writer.writerow([_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)])
+                if count % _CHUNK_ROWS == 0:
+                    write(out.getvalue())
+                    out.seek(0)
+                    out.truncate()
+            write(out.getvalue())
+        else:
+            text = _TextWriter(write)
+            if fmt == "json":
+                ox.serialize(each, cast(IO[bytes], text), ox.RdfFormat.JSON_LD)
+            else:
+                ox.serialize(each, cast(IO[bytes], text), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            text.end("\n" if fmt == "json" else "")
+    finally:
+        each.close()  # a failed write's traceback keeps this frame: not pyoxigraph's result, which
+        triples = ()  # stays in its thread (the closed generator's frame, which held it, is gone)
+    return count
 
 
-def _csv_rows(header: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+class _TextWriter:
+    """A binary file for Oxigraph's serializers that hands ``write`` the text of its bytes (a
+    character cut between two of their pieces is kept for the next)."""
+
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self.write_text = write
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def write(self, data: bytes) -> int:
+        text = self.decoder.decode(data)
+        if text:
+            self.write_text(text)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing kept here to flush (``write`` is given every piece at once)."""
+
+    def end(self, last: str) -> None:
+        """The last piece written, after what the decoder kept (nothing, from Oxigraph's UTF-8)."""
+        text = self.decoder.decode(b"", final=True) + last
+        if text:
+            self.write_text(text)
 
 
 def _json_term(term: Any) -> dict[str, str]:
