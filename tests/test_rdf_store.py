@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import shutil
 import subprocess
 import sys
 import threading
@@ -79,6 +80,22 @@ def test_a_damaged_store_is_made_again_from_the_parts(G, tmp_path, damage):
                 file.write_bytes(b"\x00garbage" if damage == "garbled" else b"")
     assert n(tmp_path) == result.stats.total
     assert len(list((tmp_path / STORE_DIR).glob("db-*"))) == 1
+
+
+@pytest.mark.parametrize("where", ["store folder", "store"])
+def test_a_file_where_the_store_goes_is_replaced(G, tmp_path, where):
+    """A file in place of the store's folder, or of the store itself (a copy tool that flattened a
+    folder, a stray `touch`), made every query fail with "[Errno 17] File exists" or "Not a
+    directory" (exit 4), and nothing but deleting it by hand helped. The store is qagraph's cache
+    inside its own ``.qagraph`` folder: the file is removed and the store made from the parts."""
+    result = write_rdf(G, tmp_path)
+    assert n(tmp_path) == result.stats.total
+    [db] = (tmp_path / STORE_DIR).glob("db-*")
+    target = tmp_path / STORE_DIR if where == "store folder" else db
+    shutil.rmtree(target)
+    target.write_text("not a store\n")
+    assert n(tmp_path) == result.stats.total
+    assert (tmp_path / STORE_DIR).is_dir() and len(list((tmp_path / STORE_DIR).glob("db-*"))) == 1
 
 
 def test_a_touched_but_identical_part_keeps_the_store(G, tmp_path):

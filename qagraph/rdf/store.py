@@ -164,6 +164,13 @@ def current_store(out: str | os.PathLike[str]) -> Path:
     return Path(out) / STORE_DIR / f"db-{store_digest(out)}"
 
 
+def _no_file_at(path: Path) -> None:
+    """A file (or a link to one, or a dangling link) where the store keeps a folder removed: it is
+    qagraph's own cache, in its own ``.qagraph`` folder, and every query would fail on it."""
+    if not path.is_dir() and (path.exists() or path.is_symlink()):
+        path.unlink()
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
     with open(path, "a+b") as handle:
@@ -205,6 +212,7 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     def make() -> None:
         if (db / _READY).exists():
             return
+        _no_file_at(root)
         root.mkdir(parents=True, exist_ok=True)
         with _locked(root / "lock"):
             if (db / _READY).exists():
@@ -218,6 +226,7 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 (tmp / _READY).write_text(digest + "\n", encoding="ascii")
                 if db.is_dir():  # a store without its mark (cut short, half removed): replaced, not renamed onto
                     shutil.rmtree(db, ignore_errors=True)
+                _no_file_at(db)
                 os.replace(tmp, db)
             except SyntaxError as exc:
                 raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
