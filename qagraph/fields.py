@@ -251,6 +251,11 @@ class FieldMap:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
     :func:`sandpaper_url`); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
+    ``url_links`` reads a relative Markdown link that names no file (``../clojure/``) as a browser does,
+    from the linking page's url (``/es/clojure-macros/`` reaches ``/es/clojure/``), and only so: a site
+    that rewrites no link (Learn X in Y minutes; a Jekyll site's are read so too).
+    ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
+    under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
 
     ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
     site and a page above it (its ``parent``, its ``grand_parent`` and on up), nearest first, to which the
@@ -393,6 +398,8 @@ class FieldMap:
     slug_source: str = "title"
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
+    url_links: bool = False
+    subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
@@ -426,7 +433,7 @@ class FieldMap:
         "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
-        "path_ends": bool,
+        "path_ends": bool, "url_links": bool,
     }
 
     @property
@@ -2518,7 +2525,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             if not values:
                 continue
             rest = values[1:] if fields.subject_values == "every" else []
-            return _slug(values[0]), clean(values[0]), True, rest
+            label = _pairs(fields.subject_labels).get(values[0], values[0]) if fields.subject_labels else values[0]
+            return _slug(label), clean(label), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
             at = fields.content_dir  # the folder's path, which folder_labels name it by

@@ -418,12 +418,13 @@ class KnowledgeGraph:
                              site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()),
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""),
-                             relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo"),
+                             relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo")
+                             or bool(fields.get("url_links")),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),
                              path_ends=bool(fields.get("path_ends")),
-                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo"),
+                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo") or bool(fields.get("url_links")),
                              related_by=tuple(fields.get("related_by") or ()),
                              post_tails=fields.get("identity") != "page")
         return index, named

@@ -1173,7 +1173,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _thirty_seconds(base, names, s)
+        site = _site_content(base, names) or _thirty_seconds(base, names, s) or _learn_x(base, names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -2433,6 +2433,86 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
         return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
                      own_subject="subject from the first of its tags")
     return None
+
+
+#: the fields that name a Learn X in Y minutes page, the site's own first: its build names a tool's page
+#: by ``tool``, a framework's by ``framework``, a language's by ``language``, else by ``name``
+_LEARN_X_NAMES = ("tool", "framework", "language", "name")
+#: the categories of Learn X in Y minutes' pages, as its home page heads their lists (``language`` when none)
+_LEARN_X_CATEGORIES = (("language", "Languages"), ("framework", "Frameworks and Libraries"), ("tool", "Tools"))
+#: the files of its repository its build makes no page of, in any folder
+_LEARN_X_UNPUBLISHED = {"README.md": "the repository's README", "README.markdown": "the repository's README",
+                        "CONTRIBUTING.md": "the contributing guide", "CONTRIBUTING.markdown": "the contributing guide"}
+
+
+def _credits(value: Any) -> bool:
+    """Whether ``value`` is a list of credits as Learn X in Y minutes writes its ``contributors``:
+    ``[name, url]`` lists (the url may be left out).
+
+    >>> _credits([["Ada", "https://ada.example"], ["Bo"]]), _credits(["Ada", "Bo"]), _credits([])
+    (True, False, False)
+    """
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, list) and 1 <= len(v) <= 2 and isinstance(v[0], str) for v in value)
+
+
+def _learn_x(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
+    """The docs of Learn X in Y minutes (its ``learnxinyminutes-docs`` repository), or ``None``: most
+    sampled files credit their ``contributors`` as ``[name, url]`` lists, and no site tool's config is there.
+
+    Its build (a script of the site's own repository) publishes every Markdown file but the README
+    and the contributing guide: an English page at the root (``python.md`` at ``/python/``), a
+    translation in its language's folder (``es/python.md`` at ``/es/python/``). A translation takes
+    the front matter of the English page of its name under its own (its ``name`` and ``category``,
+    mostly not written again: :func:`_learn_x_data`); a page is named by its ``tool``, ``framework``,
+    ``language`` or ``name``, and listed on the home page under its category (``Languages`` when it
+    has none). The credits' urls are no links; a relative link (``[Clojure](../clojure/)``) leads where
+    a browser goes from the page's url, a link to the site's old url of an English page
+    (``https://learnxinyminutes.com/docs/python/``, which redirects) to the page.
+    """
+    credited = sum(1 for v in s.values.get("contributors", []) if _credits(v))
+    if not credited or credited * 2 <= s.with_front_matter:
+        return None
+    data = _learn_x_data(base, names)
+    changes = {"path_urls": "folders", "url_links": True, "site_url": "https://learnxinyminutes.com",
+               "title": _LEARN_X_NAMES, "title_fallback": ("file-name",), "subject": ("category",),
+               "subject_from": ("field",), "subject_values": "first", "subject_labels": _LEARN_X_CATEGORIES,
+               "data_files": data, "unbuilt": tuple(
+                   (n, f"{_LEARN_X_UNPUBLISHED[n.rpartition('/')[2]]}: the site's build makes no page of it")
+                   for n in names if n.rpartition("/")[2] in _LEARN_X_UNPUBLISHED)}
+    why = (f"Learn X in Y minutes pages ({credited} of {s.with_front_matter} sampled files credit contributors "
+           "as [name, url]): at /<language folder>/<name>/, translations named as their English page")
+    return _Site("", (), why, changes, own_subject="subject from its category (Languages when none)")
+
+
+def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """What each page of Learn X in Y minutes has besides its front matter, as
+    :attr:`~qagraph.fields.FieldMap.data_files` gives it (the path without suffix, JSON): the ``category``
+    ``language`` it is listed under without one, and the name and category of the English page of its
+    name (the root's file whose name, to its first dot, is its own), which the site's build puts
+    under a translation's; an English page's old url (``/docs/python/``), redirected to it, as an
+    alias. A file without front matter gets none: it stays no page."""
+    heads: dict[str, dict[Any, Any]] = {}
+    for name in names:
+        if not name.lower().endswith((".md", ".markdown")) or name.count("/") > 1:
+            continue
+        head = _read_head(base / name)
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        if fm is not None and not isinstance(fm, Problem) and fm.syntax is not None:
+            heads[name] = fm.data
+    english = {name.split(".", 1)[0]: fm for name, fm in heads.items() if "/" not in name}
+    found = []
+    for name in sorted(heads):
+        folder, _, file_name = name.rpartition("/")
+        stem = file_name.split(".", 1)[0]
+        given: dict[str, Any] = {"category": "language"}
+        if folder:
+            given.update((k, v) for k, v in english.get(stem, {}).items() if k in ("category", *_LEARN_X_NAMES))
+        else:
+            given["aliases"] = [f"/docs/{stem}/"]
+        found.append((name.rsplit(".", 1)[0], json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)))
+    return tuple(found)
 
 
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)

@@ -325,6 +325,55 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
     assert [kg.graph.nodes[n]["title"] for n in kg.related(bubble.key)] == ["Sorting Cheat Sheet", "Heap sort"]
 
 
+#: Learn X in Y minutes' docs: English pages at the root, translations in a folder each, credits as
+#: [name, url] lists (names and texts invented)
+LEARN_X_PAGES = {
+    "lua.md": ('---\nname: Lua\ncontributors:\n    - ["Ann Example", "https://ann.example/"]\nfilename: learnlua.lua\n'
+               '---\n\nSee the [manual](https://www.lua.org/manual/).\n\n```lua\n-- https://example.org/in-code\n'
+               'print("[not a link](/nowhere/)")\n```\n\n## Further reading\n'),
+    "make.md": ('---\ncategory: tool\ntool: Make\ncontributors:\n    - ["Bo Example", "https://bo.example/"]\n'
+                'filename: Makefile\n---\n\n## Targets\n'),
+    "love2d.md": ('---\ncategory: framework\nframework: LOVE\ncontributors:\n    - ["Cy Example"]\n---\n\n'
+                  '# Getting started\n\nLearn [Lua](../lua/) first, or [its old page](https://learnxinyminutes.com/docs/lua/).\n'),
+    "fr/lua.md": ('---\ncontributors:\n    - ["Ann Example", "https://ann.example/"]\ntranslators:\n'
+                  '    - ["Dee Exemple", "https://dee.example/"]\n---\n\n## Pour aller plus loin\n\n'
+                  'Voir [Make](../make/) et [Lua](/docs/lua/).\n'),
+    "fr/make.md": '---\ncontributors:\n    - ["Bo Example", "https://bo.example/"]\n---\n\n## Cibles\n',
+    "README.md": "# Learn things\n\nRead the [guide][1].\n\n[1]: /CONTRIBUTING.md\n",
+    "CONTRIBUTING.md": "# Contributing\n\nWrite a header:\n",
+}
+
+
+def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path: Path):
+    """Learn X in Y minutes' docs were read as a folder of notes: no urls, a page titled by its first
+    heading ("Further reading", "Getting started") or its file name (a translation names nothing),
+    filed under its language's folder (fr), its links between pages lost. Its site's build publishes
+    python.md at /python/ and fr/python.md at /fr/python/, names a page by its tool, framework or
+    name, lists it under its category (Languages when none), gives a translation the English
+    page's name and category, and makes no page of the README or the contributing guide; a
+    relative link leads where a browser goes from the page's url, the old url /docs/lua/ to the
+    page; the credits' urls are no links, nor a url in code."""
+    import qagraph
+
+    write_site(tmp_path / "docs", LEARN_X_PAGES)
+    result = load_corpus(tmp_path / "docs")
+    assert result.detection is not None and "Learn X in Y minutes" in result.detection.reason
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "lua.md": ("/lua/", "Lua", "Languages"), "make.md": ("/make/", "Make", "Tools"),
+        "love2d.md": ("/love2d/", "LOVE", "Frameworks and Libraries"),
+        "fr/lua.md": ("/fr/lua/", "Lua", "Languages"), "fr/make.md": ("/fr/make/", "Make", "Tools")}
+    assert {p.path: p.message for p in result.problems} == {
+        "README.md": "the repository's README: the site's build makes no page of it",
+        "CONTRIBUTING.md": "the contributing guide: the site's build makes no page of it"}
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    by_path = {a.path: a.key for a in result.articles}
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["love2d.md"])] == ["/lua/"]
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["fr/lua.md"])] == ["/fr/make/", "/lua/"]
+    assert kg.related(by_path["lua.md"]) == []
+
+
 @pytest.mark.parametrize(("fence", "link", "url"), [
     ("jsx", None, "/react/s/use-toggle"), ("py", None, "/python/s/use-toggle"), ("js", None, "/js/s/use-toggle"),
     ("jsx", "/react/s/other-hook", "/react/s/use-toggle"), ("sh", None, None), ("sh", "/git/s/other-hook", "/git/s/use-toggle"),
