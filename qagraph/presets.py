@@ -2466,18 +2466,19 @@ def _learn_x(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     the front matter of the English page of its name under its own (its ``name`` and ``category``,
     mostly not written again: :func:`_learn_x_data`); a page is named by its ``tool``, ``framework``,
     ``language`` or ``name``, and listed on the home page under its category (``Languages`` when it
-    has none). The credits' urls are no links; a relative link (``[Clojure](../clojure/)``) leads where
-    a browser goes from the page's url, a link to the site's old url of an English page
-    (``https://learnxinyminutes.com/docs/python/``, which redirects) to the page.
+    has none). Its Markdown (GitHub's, HTML let through) has no wiki-links: ``[[1]](https://x.org)``
+    in the page on wikitext is a link to x.org. The credits' urls are no links; a relative link
+    (``[Clojure](../clojure/)``) leads where a browser goes from the page's url, a link to the site's
+    old url of an English page (``https://learnxinyminutes.com/docs/python/``, which redirects) to the page.
     """
     credited = sum(1 for v in s.values.get("contributors", []) if _credits(v))
     if not credited or credited * 2 <= s.with_front_matter:
         return None
     data = _learn_x_data(base, names)
     changes = {"path_urls": "folders", "url_links": True, "site_url": "https://learnxinyminutes.com",
-               "title": _LEARN_X_NAMES, "title_fallback": ("file-name",), "subject": ("category",),
-               "subject_from": ("field",), "subject_values": "first", "subject_labels": _LEARN_X_CATEGORIES,
-               "data_files": data, "unbuilt": tuple(
+               "links": ("markdown", "html"), "title": _LEARN_X_NAMES, "title_fallback": ("file-name",),
+               "subject": ("category",), "subject_from": ("field",), "subject_values": "first",
+               "subject_labels": _LEARN_X_CATEGORIES, "data_files": data, "unbuilt": tuple(
                    (n, f"{_LEARN_X_UNPUBLISHED[n.rpartition('/')[2]]}: the site's build makes no page of it")
                    for n in names if n.rpartition("/")[2] in _LEARN_X_UNPUBLISHED)}
     why = (f"Learn X in Y minutes pages ({credited} of {s.with_front_matter} sampled files credit contributors "

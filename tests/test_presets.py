@@ -332,7 +332,8 @@ LEARN_X_PAGES = {
                '---\n\nSee the [manual](https://www.lua.org/manual/).\n\n```lua\n-- https://example.org/in-code\n'
                'print("[not a link](/nowhere/)")\n```\n\n## Further reading\n'),
     "make.md": ('---\ncategory: tool\ntool: Make\ncontributors:\n    - ["Bo Example", "https://bo.example/"]\n'
-                'filename: Makefile\n---\n\n## Targets\n'),
+                'filename: Makefile\n---\n\n## Targets\n\n| `[[x]]` | [[1]](https://www.example.org) |\n\n'
+                'Written in <a href="/lua/">Lua</a>.\n'),
     "love2d.md": ('---\ncategory: framework\nframework: LOVE\ncontributors:\n    - ["Cy Example"]\n---\n\n'
                   '# Getting started\n\nLearn [Lua](../lua/) first, or [its old page](https://learnxinyminutes.com/docs/lua/).\n'),
     "fr/lua.md": ('---\ncontributors:\n    - ["Ann Example", "https://ann.example/"]\ntranslators:\n'
@@ -352,7 +353,8 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     name, lists it under its category (Languages when none), gives a translation the English
     page's name and category, and makes no page of the README or the contributing guide; a
     relative link leads where a browser goes from the page's url, the old url /docs/lua/ to the
-    page; the credits' urls are no links, nor a url in code."""
+    page; the credits' urls are no links, nor a url in code, and its Markdown has no wiki-links
+    (``[[1]](https://x.org)`` is a link to x.org), but HTML links."""
     import qagraph
 
     write_site(tmp_path / "docs", LEARN_X_PAGES)
@@ -371,6 +373,7 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     by_path = {a.path: a.key for a in result.articles}
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["love2d.md"])] == ["/lua/"]
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["fr/lua.md"])] == ["/fr/make/", "/lua/"]
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["make.md"])] == ["/lua/"]
     assert kg.related(by_path["lua.md"]) == []
 
 
