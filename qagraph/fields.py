@@ -59,7 +59,7 @@ _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
-_PATH_URLS = ("folders", "files", "sphinx", "publish")
+_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -249,7 +249,8 @@ class FieldMap:
     folder's url), ``files`` (MkDocs with ``use_directory_urls: false``: ``/guide/install.html``, an
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
-    :func:`sandpaper_url`); but for the pages below the folders
+    :func:`sandpaper_url`) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
+    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
     ``url_links`` reads a relative Markdown link that names no file (``../clojure/``) as a browser does,
     from the linking page's url (``/es/clojure-macros/`` reaches ``/es/clojure/``), and only so: a site
@@ -1763,6 +1764,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/chapters/intro.html', '/nb/run.html', '/README.html']
     >>> [path_url(n, "", "publish") for n in ("Obsidian Sync/Version history.md", "index.md")]
     ['/Obsidian+Sync/Version+history', '/index']
+    >>> [path_url(n, "", "middleman") for n in ("python.html.markdown", "es-es/python-es.html.markdown")]
+    ['/docs/python/', '/docs/es-es/python-es/']
     """
     if not name.startswith(content_dir):
         return None
@@ -1773,6 +1776,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     if how == "sandpaper":  # a Carpentries Workbench lesson: its folders' pages side by side
         return sandpaper_url(folder, stem)
     prefix = f"/{folder}/" if folder else "/"
+    if how == "middleman":  # Learn X in Y minutes before 2024: its docs below /docs/, a page as a folder
+        return f"/docs{prefix}{stem.removesuffix('.html')}/"
     if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only
         return prefix if how == "folders" else f"{prefix}index.html"
     return f"{prefix}{stem}/" if how == "folders" else f"{prefix}{stem}.html"

@@ -2460,39 +2460,48 @@ def _learn_x(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The docs of Learn X in Y minutes (its ``learnxinyminutes-docs`` repository), or ``None``: most
     sampled files credit their ``contributors`` as ``[name, url]`` lists, and no site tool's config is there.
 
-    Its build (a script of the site's own repository) publishes every Markdown file but the README
-    and the contributing guide: an English page at the root (``python.md`` at ``/python/``), a
-    translation in its language's folder (``es/python.md`` at ``/es/python/``). A translation takes
-    the front matter of the English page of its name under its own (its ``name`` and ``category``,
-    mostly not written again: :func:`_learn_x_data`); a page is named by its ``tool``, ``framework``,
-    ``language`` or ``name``, and listed on the home page under its category (``Languages`` when it
-    has none). Its Markdown (GitHub's, HTML let through) has no wiki-links: ``[[1]](https://x.org)``
-    in the page on wikitext is a link to x.org. The credits' urls are no links; a relative link
-    (``[Clojure](../clojure/)``) leads where a browser goes from the page's url, a link to the site's
-    old url of an English page (``https://learnxinyminutes.com/docs/python/``, which redirects) to the page.
+    Its build publishes every Markdown file but the README and the contributing guide. Since 2024 (a
+    script of the site's own repository, Markdown files named ``python.md``) an English page is at
+    the root (``python.md`` at ``/python/``), a translation in its language's folder
+    (``es/python.md`` at ``/es/python/``), and a translation takes the front matter of the English
+    page of its name under its own (its ``name`` and ``category``, mostly not written again); before
+    (Middleman, files named ``python.html.markdown``, translations in ``es-es/python-es.html.markdown``)
+    each page was at ``/docs/`` and its path (``/docs/es-es/python-es/``): :func:`_learn_x_data`. A
+    page is named by its ``tool``, ``framework``, ``language`` or ``name``, and listed on the home page
+    under its category (``Languages`` when it has none). Its Markdown (GitHub's, HTML let through) has
+    no wiki-links: ``[[1]](https://x.org)`` in the page on wikitext is a link to x.org. The credits'
+    urls are no links; a relative link (``[Clojure](../clojure/)``) leads where a browser goes from the
+    page's url, a link to the site's old url of an English page (``https://learnxinyminutes.com/docs/python/``,
+    which redirects since 2024) to the page.
     """
     credited = sum(1 for v in s.values.get("contributors", []) if _credits(v))
     if not credited or credited * 2 <= s.with_front_matter:
         return None
-    data = _learn_x_data(base, names)
-    changes = {"path_urls": "folders", "url_links": True, "site_url": "https://learnxinyminutes.com",
+    data, middleman = _learn_x_data(base, names)
+    changes = {"path_urls": "middleman" if middleman else "folders", "url_links": True,
+               "site_url": "https://learnxinyminutes.com",
                "links": ("markdown", "html"), "title": _LEARN_X_NAMES, "title_fallback": ("file-name",),
                "subject": ("category",), "subject_from": ("field",), "subject_values": "first",
                "subject_labels": _LEARN_X_CATEGORIES, "data_files": data, "unbuilt": tuple(
                    (n, f"{_LEARN_X_UNPUBLISHED[n.rpartition('/')[2]]}: the site's build makes no page of it")
                    for n in names if n.rpartition("/")[2] in _LEARN_X_UNPUBLISHED)}
+    where = ("at /docs/ and their paths (python.html.markdown: the site's Middleman build, before 2024)" if middleman
+             else "at /<language folder>/<name>/, translations named as their English page")
     why = (f"Learn X in Y minutes pages ({credited} of {s.with_front_matter} sampled files credit contributors "
-           "as [name, url]): at /<language folder>/<name>/, translations named as their English page")
+           f"as [name, url]): {where}")
     return _Site("", (), why, changes, own_subject="subject from its category (Languages when none)")
 
 
-def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, str], ...], bool]:
     """What each page of Learn X in Y minutes has besides its front matter, as
-    :attr:`~qagraph.fields.FieldMap.data_files` gives it (the path without suffix, JSON): the ``category``
-    ``language`` it is listed under without one, and the name and category of the English page of its
-    name (the root's file whose name, to its first dot, is its own), which the site's build puts
-    under a translation's; an English page's old url (``/docs/python/``), redirected to it, as an
-    alias. A file without front matter gets none: it stays no page."""
+    :attr:`~qagraph.fields.FieldMap.data_files` gives it (the path without suffix, JSON), and whether
+    its files are of the Middleman site's (most named ``.html.markdown``, before 2024).
+
+    Each page has the ``category`` ``language`` it is listed under without one. Since 2024 a
+    translation has the name and category of the English page of its name (the root's file whose
+    name, to its first dot, is its own), which the site's build puts under its own, and an English
+    page its old url (``/docs/python/``, redirected to it) as an alias. A file without front matter
+    gets none: it stays no page."""
     heads: dict[str, dict[Any, Any]] = {}
     for name in names:
         if not name.lower().endswith((".md", ".markdown")) or name.count("/") > 1:
@@ -2502,18 +2511,19 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[str, str], ..
         fm = read_front_matter(name, text) if isinstance(text, str) else None
         if fm is not None and not isinstance(fm, Problem) and fm.syntax is not None:
             heads[name] = fm.data
+    middleman = sum(1 for name in heads if name.lower().endswith(".html.markdown")) * 2 > len(heads)
     english = {name.split(".", 1)[0]: fm for name, fm in heads.items() if "/" not in name}
     found = []
     for name in sorted(heads):
         folder, _, file_name = name.rpartition("/")
         stem = file_name.split(".", 1)[0]
         given: dict[str, Any] = {"category": "language"}
-        if folder:
+        if folder and not middleman:
             given.update((k, v) for k, v in english.get(stem, {}).items() if k in ("category", *_LEARN_X_NAMES))
-        else:
+        elif not middleman:
             given["aliases"] = [f"/docs/{stem}/"]
         found.append((name.rsplit(".", 1)[0], json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)))
-    return tuple(found)
+    return tuple(found), middleman
 
 
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)

@@ -377,6 +377,31 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     assert kg.related(by_path["lua.md"]) == []
 
 
+def test_learn_x_in_y_minutes_before_2024_published_its_pages_below_docs(tmp_path: Path):
+    """Before 2024 Learn X in Y minutes' site (Middleman) published lua.html.markdown at /docs/lua/
+    and fr-fr/lua-fr.html.markdown at /docs/fr-fr/lua-fr/, where its pages link to one another: they
+    had no url, their links were stubs. Now they are at those urls, and their links reach them."""
+    import qagraph
+
+    write_site(tmp_path / "docs", {
+        "lua.html.markdown": ('---\nlanguage: lua\ncontributors:\n    - ["Ann Example", "https://ann.example/"]\n---\n\n'
+                              'Build it with [Make](/docs/make/).\n'),
+        "make.html.markdown": '---\ncategory: tool\ntool: make\ncontributors:\n    - ["Bo Example"]\n---\n\nText.\n',
+        "fr-fr/lua-fr.html.markdown": ('---\nlanguage: lua\nlang: fr-fr\ncontributors:\n    - ["Ann Example"]\n---\n\n'
+                                       'Voir [Lua](https://learnxinyminutes.com/docs/lua/) et [Make](../../make/).\n'),
+        "README.markdown": "# Learn things\n",
+    })
+    result = load_corpus(tmp_path / "docs")
+    assert result.detection is not None and "before 2024" in result.detection.reason
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "lua.html.markdown": ("/docs/lua/", "lua", "Languages"), "make.html.markdown": ("/docs/make/", "make", "Tools"),
+        "fr-fr/lua-fr.html.markdown": ("/docs/fr-fr/lua-fr/", "lua", "Languages")}
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    french = next(a.key for a in result.articles if a.path.startswith("fr-fr/"))
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(french)] == ["/docs/lua/", "/docs/make/"]
+
+
 @pytest.mark.parametrize(("fence", "link", "url"), [
     ("jsx", None, "/react/s/use-toggle"), ("py", None, "/python/s/use-toggle"), ("js", None, "/js/s/use-toggle"),
     ("jsx", "/react/s/other-hook", "/react/s/use-toggle"), ("sh", None, None), ("sh", "/git/s/other-hook", "/git/s/use-toggle"),
