@@ -2440,6 +2440,11 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
 _LEARN_X_NAMES = ("tool", "framework", "language", "name")
 #: the categories of Learn X in Y minutes' pages, as its home page heads their lists (``language`` when none)
 _LEARN_X_CATEGORIES = (("language", "Languages"), ("framework", "Frameworks and Libraries"), ("tool", "Tools"))
+#: the translation folders of Learn X in Y minutes whose old folder (before 2024) was not named twice by
+#: their language (``es/`` was ``es-es/``), as the site's redirects from the old urls name them
+_LEARN_X_OLD_FOLDERS = {"be": "be-by", "ca": "ca-es", "cs": "cs-cz", "el": "el-gr", "fa": "fa-ir", "hi": "hd-hd",
+                        "ja": "ja-jp", "ko": "ko-kr", "ms": "ms-my", "no": "no-nb", "sl": "sl-si", "sv": "sv-se",
+                        "ta": "ta-in", "uk": "uk-ua", "vi": "vi-vn"}
 #: the files of its repository its build makes no page of, in any folder
 _LEARN_X_UNPUBLISHED = {"README.md": "the repository's README", "README.markdown": "the repository's README",
                         "CONTRIBUTING.md": "the contributing guide", "CONTRIBUTING.markdown": "the contributing guide"}
@@ -2499,9 +2504,9 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
 
     Each page has the ``category`` ``language`` it is listed under without one. Since 2024 a
     translation has the name and category of the English page of its name (the root's file whose
-    name, to its first dot, is its own), which the site's build puts under its own, and an English
-    page its old url (``/docs/python/``, redirected to it) as an alias. A file without front matter
-    gets none: it stays no page."""
+    name, to its first dot, is its own), which the site's build puts under its own, and each page its
+    old urls (``/docs/python/``, :func:`learn_x_old_urls`), redirected to it, as aliases. A file
+    without front matter gets none: it stays no page."""
     heads: dict[str, dict[Any, Any]] = {}
     for name in names:
         if not name.lower().endswith((".md", ".markdown")) or name.count("/") > 1:
@@ -2520,10 +2525,25 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
         given: dict[str, Any] = {"category": "language"}
         if folder and not middleman:
             given.update((k, v) for k, v in english.get(stem, {}).items() if k in ("category", *_LEARN_X_NAMES))
+            given["aliases"] = learn_x_old_urls(folder, stem)
         elif not middleman:
             given["aliases"] = [f"/docs/{stem}/"]
         found.append((name.rsplit(".", 1)[0], json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)))
     return tuple(found), middleman
+
+
+def learn_x_old_urls(folder: str, stem: str) -> list[str]:
+    """The urls Learn X in Y minutes' translation ``folder/stem.md`` had before 2024, which its site
+    redirects to it: in its language's old folder (``es-es/``, ``zh-cn/``, ``ja-jp/``), named as it is
+    or with the folder's language or region after it (``javascript-es``, ``clojure-cn``).
+
+    >>> learn_x_old_urls("es", "javascript"), learn_x_old_urls("zh-cn", "git")[2]
+    (['/docs/es-es/javascript/', '/docs/es-es/javascript-es/'], '/docs/zh-cn/git-cn/')
+    >>> learn_x_old_urls("ja", "python")
+    ['/docs/ja-jp/python/', '/docs/ja-jp/python-ja/', '/docs/ja-jp/python-jp/']
+    """
+    old = folder if "-" in folder else _LEARN_X_OLD_FOLDERS.get(folder, f"{folder}-{folder}")
+    return [f"/docs/{old}/{stem}/", *(f"/docs/{old}/{stem}-{code}/" for code in dict.fromkeys(old.split("-")))]
 
 
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)

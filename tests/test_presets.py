@@ -339,7 +339,8 @@ LEARN_X_PAGES = {
     "fr/lua.md": ('---\ncontributors:\n    - ["Ann Example", "https://ann.example/"]\ntranslators:\n'
                   '    - ["Dee Exemple", "https://dee.example/"]\n---\n\n## Pour aller plus loin\n\n'
                   'Voir [Make](../make/) et [Lua](/docs/lua/).\n'),
-    "fr/make.md": '---\ncontributors:\n    - ["Bo Example", "https://bo.example/"]\n---\n\n## Cibles\n',
+    "fr/make.md": ('---\ncontributors:\n    - ["Bo Example", "https://bo.example/"]\n---\n\n## Cibles\n\n'
+                   'Voir [Lua](https://learnxinyminutes.com/docs/fr-fr/lua-fr/).\n'),
     "README.md": "# Learn things\n\nRead the [guide][1].\n\n[1]: /CONTRIBUTING.md\n",
     "CONTRIBUTING.md": "# Contributing\n\nWrite a header:\n",
 }
@@ -352,8 +353,8 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     python.md at /python/ and fr/python.md at /fr/python/, names a page by its tool, framework or
     name, lists it under its category (Languages when none), gives a translation the English
     page's name and category, and makes no page of the README or the contributing guide; a
-    relative link leads where a browser goes from the page's url, the old url /docs/lua/ to the
-    page; the credits' urls are no links, nor a url in code, and its Markdown has no wiki-links
+    relative link leads where a browser goes from the page's url, the old urls /docs/lua/ and
+    /docs/fr-fr/lua-fr/ to the page they redirect to; the credits' urls are no links, nor a url in code, and its Markdown has no wiki-links
     (``[[1]](https://x.org)`` is a link to x.org), but HTML links."""
     import qagraph
 
@@ -374,6 +375,7 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["love2d.md"])] == ["/lua/"]
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["fr/lua.md"])] == ["/fr/make/", "/lua/"]
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["make.md"])] == ["/lua/"]
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["fr/make.md"])] == ["/fr/lua/"]
     assert kg.related(by_path["lua.md"]) == []
 
 
