@@ -2502,7 +2502,8 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
     :attr:`~qagraph.fields.FieldMap.data_files` gives it (the path without suffix, JSON), and whether
     its files are of the Middleman site's (most named ``.html.markdown``, before 2024).
 
-    Each page has the ``category`` ``language`` it is listed under without one. Since 2024 a
+    Each page has the ``category`` ``language`` it is listed under without one, and its
+    ``contributors``' names, which its footer credits, as its ``author``. Since 2024 a
     translation has the name and category of the English page of its name (the root's file whose
     name, to its first dot, is its own), which the site's build puts under its own, and each page its
     old urls (``/docs/python/``, :func:`learn_x_old_urls`), redirected to it, as aliases. A file
@@ -2523,6 +2524,9 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
         folder, _, file_name = name.rpartition("/")
         stem = file_name.split(".", 1)[0]
         given: dict[str, Any] = {"category": "language"}
+        credits = heads[name].get("contributors")
+        if isinstance(credits, list) and _credits(credits):  # the page's footer credits them, their names each linked to their url
+            given["author"] = ", ".join(c[0].strip() for c in credits if c[0].strip())
         if folder and not middleman:
             given.update((k, v) for k, v in english.get(stem, {}).items() if k in ("category", *_LEARN_X_NAMES))
             given["aliases"] = learn_x_old_urls(folder, stem)

@@ -354,8 +354,9 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
     name, lists it under its category (Languages when none), gives a translation the English
     page's name and category, and makes no page of the README or the contributing guide; a
     relative link leads where a browser goes from the page's url, the old urls /docs/lua/ and
-    /docs/fr-fr/lua-fr/ to the page they redirect to; the credits' urls are no links, nor a url in code, and its Markdown has no wiki-links
-    (``[[1]](https://x.org)`` is a link to x.org), but HTML links."""
+    /docs/fr-fr/lua-fr/ to the page they redirect to; the credits name its authors, their urls are
+    no links, nor is a url in code; its Markdown has no wiki-links (``[[1]](https://x.org)`` is a
+    link to x.org), but HTML links."""
     import qagraph
 
     write_site(tmp_path / "docs", LEARN_X_PAGES)
@@ -365,6 +366,8 @@ def test_learn_x_in_y_minutes_pages_are_read_as_its_site_publishes_them(tmp_path
         "lua.md": ("/lua/", "Lua", "Languages"), "make.md": ("/make/", "Make", "Tools"),
         "love2d.md": ("/love2d/", "LOVE", "Frameworks and Libraries"),
         "fr/lua.md": ("/fr/lua/", "Lua", "Languages"), "fr/make.md": ("/fr/make/", "Make", "Tools")}
+    assert {a.path: a.author for a in result.articles if "make" in a.path} == {
+        "make.md": "Bo Example", "fr/make.md": "Bo Example"}
     assert {p.path: p.message for p in result.problems} == {
         "README.md": "the repository's README: the site's build makes no page of it",
         "CONTRIBUTING.md": "the contributing guide: the site's build makes no page of it"}
