@@ -2474,18 +2474,19 @@ def _learn_x(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     each page was at ``/docs/`` and its path (``/docs/es-es/python-es/``): :func:`_learn_x_data`. A
     page is named by its ``tool``, ``framework``, ``language`` or ``name``, and listed on the home page
     under its category (``Languages`` when it has none). Its Markdown (GitHub's, HTML let through) has
-    no wiki-links: ``[[1]](https://x.org)`` in the page on wikitext is a link to x.org. The credits'
-    urls are no links; a relative link (``[Clojure](../clojure/)``) leads where a browser goes from the
-    page's url, a link to the site's old url of an English page (``https://learnxinyminutes.com/docs/python/``,
-    which redirects since 2024) to the page.
+    no wiki-links: ``[[1]](https://x.org)`` in the page on wikitext is a link to x.org. Its authors
+    are the ``contributors`` its footer credits, whose urls are no links; a relative link
+    (``[Clojure](../clojure/)``) leads where a browser goes from the page's url, a link to a page's old
+    url (``https://learnxinyminutes.com/docs/python/``, ``/docs/es-es/python-es/``), which redirects
+    since 2024, to the page.
     """
     credited = sum(1 for v in s.values.get("contributors", []) if _credits(v))
     if not credited or credited * 2 <= s.with_front_matter:
         return None
     data, middleman = _learn_x_data(base, names)
     changes = {"path_urls": "middleman" if middleman else "folders", "url_links": True,
-               "site_url": "https://learnxinyminutes.com",
-               "links": ("markdown", "html"), "title": _LEARN_X_NAMES, "title_fallback": ("file-name",),
+               "site_url": "https://learnxinyminutes.com", "links": ("markdown", "html"),
+               "title": _LEARN_X_NAMES, "title_fallback": ("file-name",),
                "subject": ("category",), "subject_from": ("field",), "subject_values": "first",
                "subject_labels": _LEARN_X_CATEGORIES, "data_files": data, "unbuilt": tuple(
                    (n, f"{_LEARN_X_UNPUBLISHED[n.rpartition('/')[2]]}: the site's build makes no page of it")
@@ -2506,7 +2507,7 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
     ``contributors``' names, which its footer credits, as its ``author``. Since 2024 a
     translation has the name and category of the English page of its name (the root's file whose
     name, to its first dot, is its own), which the site's build puts under its own, and each page its
-    old urls (``/docs/python/``, :func:`learn_x_old_urls`), redirected to it, as aliases. A file
+    old urls (``/docs/python/``, :func:`_learn_x_old_urls`), redirected to it, as aliases. A file
     without front matter gets none: it stays no page."""
     heads: dict[str, dict[Any, Any]] = {}
     for name in names:
@@ -2525,25 +2526,25 @@ def _learn_x_data(base: Path, names: Sequence[str]) -> tuple[tuple[tuple[str, st
         stem = file_name.split(".", 1)[0]
         given: dict[str, Any] = {"category": "language"}
         credits = heads[name].get("contributors")
-        if isinstance(credits, list) and _credits(credits):  # the page's footer credits them, their names each linked to their url
+        if isinstance(credits, list) and _credits(credits):  # whom the page's footer credits
             given["author"] = ", ".join(c[0].strip() for c in credits if c[0].strip())
         if folder and not middleman:
             given.update((k, v) for k, v in english.get(stem, {}).items() if k in ("category", *_LEARN_X_NAMES))
-            given["aliases"] = learn_x_old_urls(folder, stem)
+            given["aliases"] = _learn_x_old_urls(folder, stem)
         elif not middleman:
             given["aliases"] = [f"/docs/{stem}/"]
         found.append((name.rsplit(".", 1)[0], json.dumps(given, sort_keys=True, ensure_ascii=False, default=str)))
     return tuple(found), middleman
 
 
-def learn_x_old_urls(folder: str, stem: str) -> list[str]:
+def _learn_x_old_urls(folder: str, stem: str) -> list[str]:
     """The urls Learn X in Y minutes' translation ``folder/stem.md`` had before 2024, which its site
     redirects to it: in its language's old folder (``es-es/``, ``zh-cn/``, ``ja-jp/``), named as it is
     or with the folder's language or region after it (``javascript-es``, ``clojure-cn``).
 
-    >>> learn_x_old_urls("es", "javascript"), learn_x_old_urls("zh-cn", "git")[2]
+    >>> _learn_x_old_urls("es", "javascript"), _learn_x_old_urls("zh-cn", "git")[2]
     (['/docs/es-es/javascript/', '/docs/es-es/javascript-es/'], '/docs/zh-cn/git-cn/')
-    >>> learn_x_old_urls("ja", "python")
+    >>> _learn_x_old_urls("ja", "python")
     ['/docs/ja-jp/python/', '/docs/ja-jp/python-ja/', '/docs/ja-jp/python-jp/']
     """
     old = folder if "-" in folder else _LEARN_X_OLD_FOLDERS.get(folder, f"{folder}-{folder}")
