@@ -96,12 +96,13 @@ class LoadResult:
     @property
     def source(self) -> str:
         """The content folder's name (not its path: the report is the same wherever the content is);
-        ``..`` or ``.`` name the folder they lead to.
+        ``..`` or ``.`` name the folder they lead to; a name that is not UTF-8 is shown with escapes, as
+        :func:`display_name` shows it (the report could not be written).
 
-        >>> LoadResult("content/biology/..", [], [], 0, 0).source
-        'content'
+        >>> LoadResult("content/biology/..", [], [], 0, 0).source, LoadResult("c\\udcff", [], [], 0, 0).source
+        ('content', 'c\\\\xff')
         """
-        return os.path.basename(os.path.abspath(self.root))
+        return display_name(os.path.basename(os.path.abspath(self.root)))
 
 
 # -- discovery -----------------------------------------------------------------------------

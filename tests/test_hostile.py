@@ -782,3 +782,17 @@ def test_a_hugo_html_page_whose_tags_are_opened_and_never_closed(tmp_path: Path,
     started = time.monotonic()
     assert [a.title for a in load_corpus(site).articles] == ["Home"]
     assert time.monotonic() - started < 15
+
+
+# -- the environment: the locale, the folders' own names ----------------------------------------------
+
+
+def test_a_content_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    """The report names the content folder: one whose name is not UTF-8 (``c\\xff``) could not be
+    written in it, and the build ended in an internal error (exit 70) after all its work."""
+    content = Path(os.fsdecode(raw_path(tmp_path, b"c\xff")))
+    good_folder(content)
+    built = run("build", "-c", str(content), "-o", str(tmp_path / "out"), "-q")
+    assert built.exit_code == 0, built.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert (report["source"], report["counts"]["articles"]) == ("c\\xff", 2)
