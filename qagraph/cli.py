@@ -142,6 +142,33 @@ def _say(message: str, quiet: bool = False) -> None:
 # -- shared options ---------------------------------------------------------------------------
 
 
+def utf8_text(value: str) -> str:
+    """An argument (or stdin) as the UTF-8 text it was typed as. Python spells them in the locale's
+    encoding: under one that is not UTF-8 (``LC_ALL=C PYTHONUTF8=0``) "é" arrives as two surrogate
+    escapes, which matched no title, url or path, and made a query "not valid UTF-8 text". Bytes
+    that are not UTF-8 are kept as they came.
+
+    >>> utf8_text("caf\\udcc3\\udca9"), utf8_text("caf\\udce9"), utf8_text("plain")
+    ('café', 'caf\\udce9', 'plain')
+    """
+    if value.isascii() or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+class _Text(click.types.StringParamType):
+    """A text argument (an article, words, a view's keyword), read as :func:`utf8_text` reads it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return utf8_text(super().convert(value, param, ctx))
+
+
+TEXT = _Text()
+
+
 def content_option(f: F) -> F:
     return click.option(
         "-c", "--content", type=click.Path(path_type=Path), default=None,
@@ -184,7 +211,7 @@ def field_option(f: F) -> F:
         help="The kind of corpus: recognised from its files (auto), or named.",
     )(f)
     return click.option(
-        "--field", "fields", multiple=True, metavar="NAME=PATH",
+        "--field", "fields", multiple=True, metavar="NAME=PATH", type=TEXT,
         help="Where a field lives in the front matter, e.g. keywords=tags (repeatable; beats the preset).",
     )(f)
 
@@ -389,7 +416,15 @@ def _echo_written(path: Path) -> None:
     from .fileio import written_into
 
     if not written_into(path):
-        click.echo(str(path))
+        _echo_path(path)
+
+
+def _echo_path(path: Path) -> None:
+    """A path on stdout as :func:`~qagraph.load.display_name` shows it: one whose name is UTF-8 read
+    as such under a locale that is not (it showed "v??.html"), other bytes and control characters escaped."""
+    from .load import display_name
+
+    click.echo(display_name(str(path)))
 
 
 def _emit_json(value: Any) -> None:
@@ -490,7 +525,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
                 if problem.severity == ERROR:
                     _say(str(problem), quiet)
     for path in info.written:
-        click.echo(str(path))
+        _echo_path(path)
     _say_if_no_article_files(kg, quiet)
     if counts.get("files", 0) and not counts.get("articles", 0):
         from .presets import nothing_loaded
@@ -573,7 +608,7 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
 
 
 @cli.command("related")
-@click.argument("article")
+@click.argument("article", type=TEXT)
 @build_option
 @content_option
 @json_option
@@ -599,7 +634,7 @@ def related_command(article: str, build_dir: Path | None, rebuild: bool, content
 
 
 @cli.command("similar")
-@click.argument("article")
+@click.argument("article", type=TEXT)
 @click.option("-k", default=10, show_default=True, type=click.IntRange(min=1), help="How many.")
 @build_option
 @content_option
@@ -625,7 +660,7 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
 
 
 @cli.command("find")
-@click.argument("words", nargs=-1, required=True)
+@click.argument("words", nargs=-1, required=True, type=TEXT)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
 @build_option
 @content_option
@@ -651,8 +686,8 @@ def find_command(words: tuple[str, ...], limit: int, build_dir: Path | None, reb
 
 
 @cli.command("path")
-@click.argument("source")
-@click.argument("target")
+@click.argument("source", type=TEXT)
+@click.argument("target", type=TEXT)
 @build_option
 @content_option
 @json_option
@@ -805,14 +840,14 @@ def _query_text(argument: str) -> str:
     """The SPARQL text an argument names: itself, stdin for ``-``, or the file of that name (a
     query holds spaces; a name that holds none and names a file is read)."""
     if argument == "-":
-        return sys.stdin.read()
+        return utf8_text(sys.stdin.read())
     if argument and not any(c.isspace() for c in argument) and os.path.isfile(argument):
         try:
             with open(argument, encoding="utf-8-sig") as handle:
                 return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=argument) from None
-    return argument
+    return utf8_text(argument)
 
 
 @cli.command("query")
@@ -944,11 +979,11 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
 
 
 @cli.command("view")
-@click.argument("article", required=False)
+@click.argument("article", required=False, type=TEXT)
 @click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
               help="Steps along related and similar links from ARTICLE.")
-@click.option("--keyword", help="Draw this keyword and its articles instead of an article.")
-@click.option("--subject", help="Draw this subject (slug or name) instead of an article.")
+@click.option("--keyword", type=TEXT, help="Draw this keyword and its articles instead of an article.")
+@click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline).")
 @click.option("--site-url", help="Joined to the articles' urls (site paths) for the links in the view.")

@@ -792,8 +792,9 @@ def _parse_batch_outcomes(root: Path, names: Sequence[str], raw: dict[str, str],
             continue
         keys.append(digest(data))
         outcome = parse_bytes(name, data, fields, limits)
-        if name in raw:
-            outcome = (outcome[0], [Problem(name, None, _name_warning(raw[name]), "file-name", WARNING), *outcome[1]])
+        warning = _name_warning(raw[name]) if name in raw else None
+        if warning is not None:
+            outcome = (outcome[0], [Problem(name, None, warning, "file-name", WARNING), *outcome[1]])
         outcomes.append(outcome)
     # a batch's equal strings made one object: a parse process's pickle then carries one copy of
     # each, and a batch parsed here drops its copies at once, not after every file is parsed
@@ -815,12 +816,20 @@ def _parse_batch(args: tuple[str, Sequence[str], dict[str, str], FieldMap, int, 
     return keys, pickle.dumps(outcomes, 5)
 
 
-def _name_warning(raw: str) -> str:
-    """Why the file name ``raw`` (as the OS spells it) is shown escaped."""
+def _name_warning(raw: str) -> str | None:
+    """Why the file name ``raw`` (as the OS spells it) is shown escaped; ``None`` when it is not: a
+    UTF-8 name that Python spells with surrogate escapes because its locale is not UTF-8
+    (``LC_ALL=C PYTHONUTF8=0``) is shown as it is, and is said to be nothing wrong.
+
+    >>> _name_warning("caf\\udcc3\\udca9.md") is None, _name_warning("caf\\udce9.md")[:30]
+    (True, 'the file name is not valid UTF')
+    """
     try:
-        os.fsencode(raw).decode("utf-8")
+        text = os.fsencode(raw).decode("utf-8")
     except UnicodeDecodeError:
         return "the file name is not valid UTF-8; it is shown with \\x escapes"
+    if text.isprintable():
+        return None
     return "the file name holds control characters; it is shown escaped"
 
 

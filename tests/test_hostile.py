@@ -796,3 +796,35 @@ def test_a_content_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert (report["source"], report["counts"]["articles"]) == ("c\\xff", 2)
+
+
+def in_c_locale(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m qagraph ARGS`` (this checkout's) under the C locale without Python's UTF-8 mode:
+    its arguments, file names and stdin are ASCII to Python, their other bytes surrogate escapes."""
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIOENCODING", "PYTHONUTF8"))}
+    result = subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, capture_output=True, timeout=300,
+                            env={**env, "LC_ALL": "C", "PYTHONUTF8": "0"}, input=(stdin or "").encode())
+    assert b"Traceback" not in result.stderr + result.stdout
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
+
+
+def test_names_titles_and_arguments_beyond_ascii_under_the_c_locale(root: Path, tmp_path: Path) -> None:
+    """Under ``LC_ALL=C PYTHONUTF8=0`` a file named café.md was said to hold control characters,
+    ``find Café`` and a query holding "é" (argument or stdin) found nothing or were "not valid
+    UTF-8", and a view written to vé.html was listed as "v??.html"."""
+    url = url_of("a", "cafe")
+    write_article(root, "a/café.md", article_text("Café crème?", url, keywords="shared, good"))
+    out = tmp_path / "out"
+    built = in_c_locale("build", "-c", str(root), "-o", str(out), "-q")
+    assert built.returncode == 0, built.stderr
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["problems"] == []
+    found = in_c_locale("find", "crème", "-b", str(out))
+    assert found.stdout.startswith(f"{url}  Café crème?"), found.stderr
+    query = 'SELECT ?a WHERE { ?a ?p "Café crème?" }'
+    for asked in (in_c_locale("query", "-b", str(out), "-f", "csv", query),
+                  in_c_locale("query", "-b", str(out), "-f", "csv", "-", stdin=query)):
+        assert url.rsplit("/", 1)[1] in asked.stdout and asked.returncode == 0, asked.stderr
+    view = tmp_path / "vé.html"
+    assert in_c_locale("view", "a/café.md", "-b", str(out), "-o", str(view)).stdout == f"{view}\n"
