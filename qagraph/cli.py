@@ -112,7 +112,7 @@ class Progress:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.tty = sys.stderr.isatty()
+        self.tty = sys.stderr is not None and sys.stderr.isatty()  # None: started with stderr closed (2>&-)
         self.stage: str | None = None
         self.started = time.perf_counter()
 
@@ -840,6 +840,8 @@ def _query_text(argument: str) -> str:
     """The SPARQL text an argument names: itself, stdin for ``-``, or the file of that name (a
     query holds spaces; a name that holds none and names a file is read)."""
     if argument == "-":
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise UsageError("no query to read: stdin is closed")
         return utf8_text(sys.stdin.read())
     if argument and not any(c.isspace() for c in argument) and os.path.isfile(argument):
         try:

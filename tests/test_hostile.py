@@ -828,3 +828,25 @@ def test_names_titles_and_arguments_beyond_ascii_under_the_c_locale(root: Path, 
         assert url.rsplit("/", 1)[1] in asked.stdout and asked.returncode == 0, asked.stderr
     view = tmp_path / "vé.html"
     assert in_c_locale("view", "a/café.md", "-b", str(out), "-o", str(view)).stdout == f"{view}\n"
+
+
+@pytest.mark.parametrize("closed", [0, 2])
+def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Path, closed: int) -> None:
+    """A command started with stderr closed (``2>&-``, as some schedulers start jobs), where Python's
+    ``sys.stderr`` is None: build ended in an internal error (exit 70), without a build; ``query -``
+    with stdin closed (``<&-``) did too, where there is no query to read."""
+    from conftest import ROOT
+
+    def started(*args: str) -> subprocess.CompletedProcess[bytes]:
+        out = subprocess.DEVNULL if closed == 2 else subprocess.PIPE
+        return subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=out,
+                              preexec_fn=lambda: os.close(closed), timeout=300)
+
+    out = tmp_path / "out"
+    assert started("build", "-c", str(root), "-o", str(out)).returncode == 0
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["counts"]["articles"] == 2
+    asked = started("query", "-b", str(out), "-")
+    if closed == 0:
+        assert (asked.returncode, asked.stderr) == (2, b"qagraph: no query to read: stdin is closed\n")
+    else:
+        assert started("stats", "-b", str(out)).stdout.startswith(b"files      2 (2 articles")
