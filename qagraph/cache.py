@@ -49,7 +49,11 @@ def _secret() -> bytes:
     """This user's key for sealing cache files: made once, kept outside every build folder."""
     global _key
     if _key is None:
-        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qagraph"
+        try:
+            home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qagraph"
+        except RuntimeError:  # no HOME, and a user the system has no entry for (a container's --user 12345)
+            _key = os.urandom(32)  # as for a read-only home: caches are good for this process only
+            return _key
         path = home / "key"
         try:
             _key = path.read_bytes()[:64]

@@ -850,3 +850,22 @@ def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Pat
         assert (asked.returncode, asked.stderr) == (2, b"qagraph: no query to read: stdin is closed\n")
     else:
         assert started("stats", "-b", str(out)).stdout.startswith(b"files      2 (2 articles")
+
+
+def test_a_build_by_a_user_without_a_home(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's user that the system has no entry for, started without HOME (``docker run --user
+    12345``, ``env -i``), has no home where the cache's key is kept: Python's ``Path.home()`` raises
+    RuntimeError, and every build ended in an internal error (exit 70). Its caches are good for the
+    process only, as under a read-only home."""
+    from qagraph import cache
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache, "_key", None)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    for _ in range(2):
+        assert run("build", "-c", str(root), "-o", str(tmp_path / "out"), "-q").exit_code == 0
+        write_article(root, "a/more.md", front("title: More"))
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["counts"]["articles"] == 3
