@@ -479,8 +479,9 @@ class BuildFolder:
                 raise OutputError(f"cannot make the output folder: {exc.strerror or exc}", path=str(out)) from None
         if not parent.is_dir():
             raise OutputError("the output's parent is not a folder", path=str(out))
-        if not os.access(parent, os.W_OK | os.X_OK):
-            raise OutputError("cannot write in the output's parent folder (permission denied)", path=str(out))
+        if not os.access(parent, os.W_OK | os.X_OK):  # root is stopped only by a read-only file system
+            why = "a read-only file system" if os.statvfs(parent).f_flag & os.ST_RDONLY else "permission denied"
+            raise OutputError(f"cannot write in the output's parent folder ({why})", path=str(out))
         if content is not None and not force:
             here, source = self.where, Path(content).resolve()
             if here == source or _inside(here, source) or _inside(source, here):

@@ -531,6 +531,20 @@ def test_output_folder_that_cannot_be_written(root: Path, chmod_back: list[Path]
     assert not (parent / "out").exists()
 
 
+def test_output_folder_on_a_read_only_file_system(root: Path) -> None:
+    """Root, whom permissions do not stop, is stopped by a read-only file system: the message said
+    "permission denied", which sends one to chmod; it says where the output cannot go, and why."""
+    from conftest import ROOT
+
+    (root.parent / "read-only").mkdir()
+    mount = f"mount -t tmpfs -o ro tmpfs {root.parent}/read-only && exec \"$@\""  # in a mount namespace of its own
+    built = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", sys.executable,
+                            "-m", "qagraph", "build", "-c", str(root), "-o", f"{root.parent}/read-only/out", "-q"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert (built.returncode, built.stderr) == (3, f"qagraph: {root.parent}/read-only/out: cannot write in the output's "
+                                                   "parent folder (a read-only file system)\n")
+
+
 # -- races: a file that changes between discovery and reading ---------------------------------------
 
 
