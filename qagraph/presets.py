@@ -329,15 +329,21 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
     return s
 
 
+#: how much of a site's config is read: a docs site's menus or nav make one of 100 KB (cut at 64 KB,
+#: such a config was said not to be TOML and its settings were not used); :func:`config_problem` says
+#: when one is longer. A YAML config is parsed a few times, at about 1 s for 100 KB
+MAX_CONFIG = 256 * 1024
+
+
 def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] | None:
-    """The first of ``names`` found as a file in ``folders``: its path and text (first 64 KB); a
-    JavaScript one's without its comments (:func:`_js_code`), so that a setting left in a comment
-    (``// docs: false``, ``// srcDir: 'old'``) is not read as one."""
+    """The first of ``names`` found as a file in ``folders``: its path and text (first
+    :data:`MAX_CONFIG` bytes); a JavaScript one's without its comments (:func:`_js_code`), so that a
+    setting left in a comment (``// docs: false``, ``// srcDir: 'old'``) is not read as one."""
     for folder in folders:
         for name in names:
             path = folder / name
             if _is_file(path):  # not in a folder that cannot be read: the scan reports that one
-                data = _read_regular(path, 65536)
+                data = _read_regular(path, MAX_CONFIG)
                 if isinstance(data, bytes):
                     text = data.decode("utf-8", "replace")
                     return path, _js_code(text)[0] if path.suffix in _JS_SUFFIXES else text
@@ -503,7 +509,8 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     or JSON (by its suffix) that can be read: the site is then read as if it had no such file
     (the tool's own defaults for urls, folders, taxonomies), which a user must hear of rather than
     meet as wrong urls. Its path is from the folder read (``../hugo.toml`` for a parent's), with the
-    line of the error where the parser gives one.
+    line of the error where the parser gives one. A config over :data:`MAX_CONFIG` is said to be: its
+    first part is what is read.
 
     >>> print(config_problem(Path("."), Path("hugo.toml"), 'title = "x"\\n[permalinks\\nposts = "/:slug/"\\n', "Hugo"))
     hugo.toml:2: warning: not TOML that can be read (Expected ']' at the end of a table declaration): its settings are not used, the site is read with the defaults of Hugo
@@ -512,7 +519,16 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     """
     import yaml
 
+    from .load import _size
+
     syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
+    rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    over = f"it is {_size(size)}, over the {_size(MAX_CONFIG)} of a site config that is read" \
+        if size > MAX_CONFIG else None
     try:
         _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else
                 lambda t: yaml.load(t, Loader=_any_tags_loader()))
@@ -520,9 +536,11 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
         return None
     except ValueError as exc:
         what, line = exc.args[0], exc.args[1] if len(exc.args) > 1 else None
-        rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
-        return Problem(rel, line, f"not {syntax} that can be read ({str(what).strip()}): its settings are not used, the "
-                                  f"site is read with the defaults of {tool}", "site-config", WARNING)
+        return Problem(rel, None if over else line, f"{over or f'not {syntax} that can be read ({str(what).strip()})'}: "
+                       f"its settings are not used, the site is read with the defaults of {tool}", "site-config", WARNING)
+    if over:
+        return Problem(rel, None, f"{over}: the settings after its first {_size(MAX_CONFIG)} are not used",
+                       "site-config", WARNING)
     return None
 
 

@@ -30,7 +30,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import qagraph
-from conftest import article_text, url_of, write_article
+from conftest import article_text, url_of, write_article, write_site
 from qagraph.cli import cli
 from qagraph.errors import ERROR, WARNING
 from qagraph.limits import Limits
@@ -883,3 +883,25 @@ def test_a_build_by_a_user_without_a_home(root: Path, tmp_path: Path, monkeypatc
         assert run("build", "-c", str(root), "-o", str(tmp_path / "out"), "-q").exit_code == 0
         write_article(root, "a/more.md", front("title: More"))
     assert json.loads((tmp_path / "out" / "report.json").read_text())["counts"]["articles"] == 3
+
+
+# -- site configs ----------------------------------------------------------------------------------
+
+
+def test_a_site_config_of_more_than_64_kb(tmp_path: Path) -> None:
+    """A Hugo config of 100 KB (a docs site's menus) was read up to 64 KB, said to be "not TOML that can
+    be read (Invalid value (at end of document))", and its settings dropped: its posts were given
+    the default urls, not its permalinks'. One over what is read is said to be, not to be broken."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    menus = "".join(f'[[menus.main]]\nname = "Entry {i}"\nurl = "/entry-{i}/"\nweight = {i}\n' for i in range(1500))
+    config = 'baseURL = "https://x.org/"\n[permalinks]\nposts = "/blog/:slug/"\n' + menus
+    assert 100_000 < len(config) < 200_000
+    write_site(site, {"hugo.toml": config, "content/posts/p.md": "---\ntitle: P\nslug: s\n---\n"})
+    kg = qagraph.build(site, out=out)
+    assert ([kg.node(n)["url"] for n in kg.articles], kg.report()["problems"]) == (["/blog/s/"], [])
+    write_site(site, {"hugo.toml": config + "#\n" * 100_000})
+    kg = qagraph.build(site, out=out)
+    assert [kg.node(n)["url"] for n in kg.articles] == ["/blog/s/"]
+    assert [(p["path"], p["line"], p["message"]) for p in kg.report()["problems"]] == [
+        ("hugo.toml", None, "it is 295 KiB, over the 256 KiB of a site config that is read: the settings after its "
+                            "first 256 KiB are not used")]
