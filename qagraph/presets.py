@@ -471,11 +471,9 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     {'contentdir': 'pages', 'permalinks': {'posts': '/:year/:slug/'}}
     """
     def read(file: Path, content: str) -> Any:
-        import yaml
-
         try:
             return _parsed(content, _toml_loads if file.suffix == ".toml" else
-                           json_loads if file.suffix == ".json" else yaml.safe_load)
+                           json_loads if file.suffix == ".json" else _yaml_settings)
         except (ValueError, ModuleNotFoundError):
             return None
 
@@ -504,6 +502,20 @@ def _any_tags_loader() -> Any:
     return Loader
 
 
+def _yaml_settings(text: str) -> Any:
+    """A YAML config's settings, a tag the YAML of every day does not know (``!ENV``, ``!relative``,
+    ``!!python/name:``, one of the site's own) read as nothing, as :func:`config_problem` checks it:
+    with ``yaml.safe_load`` one such tag anywhere lost every setting, without a word (a ``hugo.yaml``'s
+    permalinks with a ``!secret`` among its params).
+
+    >>> _yaml_settings("permalink: /x/:title/\\nfoo: !custom bar\\nrun: !!python/object/apply:os.system [ls]\\n")
+    {'permalink': '/x/:title/', 'foo': None, 'run': None}
+    """
+    import yaml
+
+    return yaml.load(text, Loader=_any_tags_loader())
+
+
 def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | None:
     """A warning when ``tool``'s config ``path`` (its ``text``, read by the site) is not TOML, YAML
     or JSON (by its suffix) that can be read: the site is then read as if it had no such file
@@ -517,8 +529,6 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     >>> config_problem(Path("."), Path("_config.yml"), "permalink: /:title/\\n", "Jekyll") is None
     True
     """
-    import yaml
-
     from .load import _size
 
     syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
@@ -530,8 +540,7 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     over = f"it is {_size(size)}, over the {_size(MAX_CONFIG)} of a site config that is read" \
         if size > MAX_CONFIG else None
     try:
-        _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else
-                lambda t: yaml.load(t, Loader=_any_tags_loader()))
+        _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else _yaml_settings)
     except ModuleNotFoundError:  # TOML before Python 3.11 without tomli: not read, and not checked
         return None
     except ValueError as exc:
@@ -1689,10 +1698,8 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
 
 def _jekyll_settings(config: str) -> dict[Any, Any]:
     """A Jekyll ``_config.yml``'s settings; none when it cannot be read."""
-    import yaml
-
     try:
-        settings = _parsed(config, yaml.safe_load)
+        settings = _parsed(config, _yaml_settings)
     except ValueError:  # not YAML, a number of 5,000 digits, nesting deeper than Python recurses
         return {}
     return settings if isinstance(settings, dict) else {}

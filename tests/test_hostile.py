@@ -905,3 +905,16 @@ def test_a_site_config_of_more_than_64_kb(tmp_path: Path) -> None:
     assert [(p["path"], p["line"], p["message"]) for p in kg.report()["problems"]] == [
         ("hugo.toml", None, "it is 295 KiB, over the 256 KiB of a site config that is read: the settings after its "
                             "first 256 KiB are not used")]
+
+
+def test_a_yaml_site_config_with_a_tag_of_its_own_keeps_its_settings(tmp_path: Path) -> None:
+    """One tag that ``yaml.safe_load`` does not know (``!secret``, ``!ENV``, ``!!python/name:``), anywhere in
+    a ``hugo.yaml`` or a ``_config.yml``, lost all its settings without a word: the posts had the
+    default urls, not its permalinks'. The tag is read as nothing, as the config's check reads it."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    write_site(site, {"hugo.yaml": "baseURL: https://x.org/\npermalinks:\n  posts: /blog/:slug/\nparams:\n"
+                                   "  key: !secret api-key\n  run: !!python/object/apply:os.system [ls]\n",
+                      "content/posts/p.md": "---\ntitle: P\nslug: s\n---\n"})
+    kg = qagraph.build(site, out=out)
+    assert ([kg.node(n)["url"] for n in kg.articles], kg.report()["problems"]) == (["/blog/s/"], [])
+
