@@ -540,7 +540,7 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     over = f"it is {_size(size)}, over the {_size(MAX_CONFIG)} of a site config that is read" \
         if size > MAX_CONFIG else None
     try:
-        _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else _yaml_settings)
+        data = _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else _yaml_settings)
     except ModuleNotFoundError:  # TOML before Python 3.11 without tomli: not read, and not checked
         return None
     except ValueError as exc:
@@ -550,6 +550,11 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     if over:
         return Problem(rel, None, f"{over}: the settings after its first {_size(MAX_CONFIG)} are not used",
                        "site-config", WARNING)
+    # settings are a mapping; a Jupyter Book's _toc.yml of before 0.11 is a list of its pages
+    if data is not None and not isinstance(data, dict) and path.name != "_toc.yml":
+        what = "a list" if isinstance(data, list) else "one value"
+        return Problem(rel, None, f"{what}, not a mapping of settings: its settings are not used, the site is read "
+                                  f"with the defaults of {tool}", "site-config", WARNING)
     return None
 
 

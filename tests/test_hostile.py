@@ -918,3 +918,17 @@ def test_a_yaml_site_config_with_a_tag_of_its_own_keeps_its_settings(tmp_path: P
     kg = qagraph.build(site, out=out)
     assert ([kg.node(n)["url"] for n in kg.articles], kg.report()["problems"]) == (["/blog/s/"], [])
 
+
+@pytest.mark.parametrize("config, text, shown", [
+    ("_config.yml", "- permalink: /x/\n", "a list"), ("mkdocs.yml", "site_name\n", "one value"),
+    ("hugo.json", "[1, 2]", "a list"), ("hugo.toml", "", None), ("_config.yml", "# all defaults\n", None)])
+def test_a_site_config_that_is_no_mapping_of_settings(tmp_path: Path, config: str, text: str, shown: str | None) -> None:
+    """A config that is a list or one value parses, so was taken for a good one, and its settings
+    were silently not used; an empty one is a site of defaults."""
+    tool = {"_config.yml": "Jekyll", "mkdocs.yml": "MkDocs"}.get(config, "Hugo")
+    folder = {"Jekyll": "", "MkDocs": "docs/"}.get(tool, "content/")
+    write_site(tmp_path / "site", {config: text, f"{folder}p.md": "---\ntitle: P\n---\n"})
+    kg = qagraph.build(tmp_path / "site", out=tmp_path / "out")
+    assert [(p["path"], p["line"], p["message"]) for p in kg.report()["problems"]] == ([] if shown is None else [
+        (config, None, f"{shown}, not a mapping of settings: its settings are not used, the site is read with the "
+                       f"defaults of {tool}")])
