@@ -60,10 +60,15 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
     >>> open("out/done.txt").read()
     'done'
 
+    A file the user named that is one of a build's own (:func:`refuse_build_file`) is refused.
+
     Raises:
         OutputError: the folder cannot be made or the file cannot be written.
+        UsageError: ``devices``, and ``path`` is a file of a build.
     """
     target = Path(path)
+    if devices:
+        refuse_build_file(target)
     if devices and written_into(target):
         try:
             handle = open(target, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "\n")
@@ -87,6 +92,30 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def refuse_build_file(path: str | os.PathLike[str]) -> None:
+    """Refuse to write a file the user named (``-o``) over one of a build's own: an output its
+    record lists (its database, report, RDF, views) or anything in its own folder. ``suggest -o
+    build/qagraph.db`` (or view, or export) replaced the database the command had just read, and
+    the build answered nothing more until it was made again.
+
+    Raises:
+        UsageError: ``path`` is a file of a build.
+    """
+    where = Path(os.path.realpath(path))
+    for folder in where.parents:
+        marker = folder / PRIVATE / MARKER
+        if marker.is_file():
+            rel = where.relative_to(folder).as_posix()
+            try:
+                outputs = json.loads(marker.read_text(encoding="utf-8")).get("outputs")
+            except (OSError, ValueError, AttributeError):  # a damaged record: its outputs are not known
+                outputs = None
+            if rel.split("/", 1)[0] == PRIVATE or isinstance(outputs, dict) and rel in outputs:
+                raise UsageError(f"one of the files of the build {folder}: writing here would replace it; "
+                                 "choose another file", path=str(path))
+            return
 
 
 def written_into(path: str | os.PathLike[str]) -> bool:

@@ -932,3 +932,19 @@ def test_a_site_config_that_is_no_mapping_of_settings(tmp_path: Path, config: st
     assert [(p["path"], p["line"], p["message"]) for p in kg.report()["problems"]] == ([] if shown is None else [
         (config, None, f"{shown}, not a mapping of settings: its settings are not used, the site is read with the "
                        f"defaults of {tool}")])
+
+
+@pytest.mark.parametrize("command, own", [(["suggest"], "qagraph.db"), (["view", "a/good.md"], "views/overview.html"),
+                                          (["export", "-f", "json"], ".qagraph/build.json")])
+def test_a_command_writes_no_file_over_the_build_it_reads(root: Path, tmp_path: Path, command: list[str],
+                                                            own: str) -> None:
+    """``suggest -o build/qagraph.db`` (or view, or export) replaced the build's database with its CSV,
+    and the build answered nothing more ("not a qagraph build database") until it was made again."""
+    out = tmp_path / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    before = snapshot(out)
+    result = run(*command, "-b", str(out), "-o", str(out / own))
+    assert (result.exit_code, result.stderr) == (2, f"qagraph: {out / own}: one of the files of the build {out}: "
+                                                    "writing here would replace it; choose another file\n")
+    assert snapshot(out) == before
+    assert run("view", "a/good.md", "-b", str(out), "-o", str(out / "mine.html")).exit_code == 0  # a file of its own
