@@ -1190,6 +1190,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
                          "permalink; notes with publish: false not published")
+        # a vault's settings Obsidian cannot read are its defaults: no Excluded files (said, as a site's config is)
+        app = vault.resolve() / ".obsidian" / "app.json"
+        app_data = _read_regular(app, MAX_DATA_FILE) if _is_file(app) else None
+        if isinstance(app_data, bytes) and (
+                broken := config_problem(base, app, app_data.decode("utf-8", "replace"), "Obsidian")) is not None:
+            problems.append(broken)
         excluded = _obsidian_excluded(vault)
         if excluded:  # Obsidian leaves them out of its graph and search (Files and links > Excluded files)
             fields = replace(fields, vault_excluded=excluded)

@@ -730,7 +730,9 @@ def test_a_link_names_the_file_spelled_as_it_is_among_names_that_differ_in_case_
      [("nb.ipynb", "not a Jupyter notebook: its JSON cannot be read (\\ud800 is half of a UTF-16 pair (a lone "
                    "surrogate), not a character)")]),
     ({".obsidian/templates.json": '{"folder": "Tmpl\\udc00"}', ".obsidian/app.json": '{"userIgnoreFilters": ["\\ud800"]}',
-      "intro.md": "# Intro\n", "nb.md": "# Note\n"}, []),  # settings that cannot be read, as a vault's are: none
+      "intro.md": "# Intro\n", "nb.md": "# Note\n"},  # settings that cannot be read, as a vault's are: none, and said
+     [(".obsidian/app.json", "not JSON that can be read (\\ud800 is half of a UTF-16 pair (a lone surrogate), not a "
+                             "character): its settings are not used, the site is read with the defaults of Obsidian")]),
 ])
 def test_json_that_decodes_to_half_a_character_is_not_read(tmp_path: Path, files: dict[str, str],
                                                            expected: list[tuple[str, str]]) -> None:
@@ -744,7 +746,8 @@ def test_json_that_decodes_to_half_a_character_is_not_read(tmp_path: Path, files
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [(p["path"], p["message"]) for p in report["problems"]] == expected
-    assert report["counts"]["files"] == report["counts"]["articles"] + len(expected) > len(expected)
+    rejected = [p for p in report["problems"] if p["severity"] == ERROR]
+    assert report["counts"]["files"] == report["counts"]["articles"] + len(rejected) > len(rejected)
 
 
 # -- bodies that patterns read again and again --------------------------------------------------------
@@ -948,3 +951,19 @@ def test_a_command_writes_no_file_over_the_build_it_reads(root: Path, tmp_path: 
                                                     "writing here would replace it; choose another file\n")
     assert snapshot(out) == before
     assert run("view", "a/good.md", "-b", str(out), "-o", str(out / "mine.html")).exit_code == 0  # a file of its own
+
+
+@pytest.mark.parametrize("settings, line, why", [
+    ('{"userIgnoreFilters": ["drafts/"]\n', 2, "not JSON that can be read (Expecting ',' delimiter)"),
+    ('["drafts/"]', None, "a list, not a mapping of settings"), ('{"userIgnoreFilters": ["drafts/"]}', None, None)])
+def test_an_obsidian_vault_whose_settings_cannot_be_read(tmp_path: Path, settings: str, line: int | None,
+                                                        why: str | None) -> None:
+    """A vault's ``.obsidian/app.json`` that is no JSON, or no mapping, was passed over without a word:
+    its Excluded files were then read as notes, and nothing said why."""
+    vault = tmp_path / "vault"
+    write_site(vault, {".obsidian/app.json": settings, "note.md": "A [[draft]]", "drafts/draft.md": "Draft"})
+    report = qagraph.build(vault, out=tmp_path / "out").report()
+    assert [(p["path"], p["line"], p["message"]) for p in report["problems"] if p["severity"] == WARNING] == (
+        [] if why is None else [(".obsidian/app.json", line, f"{why}: its settings are not used, the site is read "
+                                                            "with the defaults of Obsidian")])
+    assert report["counts"]["articles"] == (1 if why is None else 2)
