@@ -160,7 +160,7 @@ def utf8_text(value: str) -> str:
 
 
 class _Text(click.types.StringParamType):
-    """A text argument (an article, words, a view's keyword), read as :func:`utf8_text` reads it."""
+    """A text argument (an article, words, a view's keyword, a site url), read as :func:`utf8_text` reads it."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         return utf8_text(super().convert(value, param, ctx))
@@ -457,8 +457,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded (exit 1).")
 @click.option("--only", "outputs", multiple=True, type=click.Choice(["database", "rdf", "html", "report"]),
               help="Write only these outputs (repeatable; default: all).")
-@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
-@click.option("--site-url", default=None, metavar="URL",
+@click.option("--base-iri", default=None, metavar="IRI", type=TEXT, help="Base IRI of the RDF resources.")
+@click.option("--site-url", default=None, metavar="URL", type=TEXT,
               help="The site the articles live on (http(s), no query or fragment): makes article links in RDF and views absolute.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["nq", "trig", "ttl", "nt", "jsonld"]),
               help="RDF file formats (repeatable; default nq: N-Quads keep the named graphs and every store loads them).")
@@ -860,7 +860,7 @@ def _query_text(argument: str) -> str:
               help="Query this RDF export (file or folder) instead of the build.")
 @click.option("--endpoint", metavar="URL", default=None,
               help="Query this SPARQL endpoint instead (e.g. the Oxigraph server that push filled).")
-@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@click.option("--base-iri", default=None, metavar="IRI", type=TEXT, help="Base IRI of the RDF resources.")
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
               help="Give the query up after this long (exit 4); loading a build's store on its first query "
                    "is not counted. Default: no limit (an endpoint: 60 s).")
@@ -912,7 +912,7 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 
 @cli.command("validate")
 @click.argument("target", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
-@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the RDF resources.")
+@click.option("--base-iri", default=None, metavar="IRI", type=TEXT, help="Base IRI of the RDF resources.")
 @click.option("--workers", type=int, default=None, help="Processes running the checks (default: one per core).")
 @quiet_option
 def validate_command(target: Path, base_iri: str | None, workers: int | None, quiet: bool) -> None:
@@ -988,7 +988,7 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
 @click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline).")
-@click.option("--site-url", help="Joined to the articles' urls (site paths) for the links in the view.")
+@click.option("--site-url", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
 @build_option
 @content_option
 @quiet_option

@@ -830,11 +830,12 @@ def in_c_locale(*args: str, stdin: str | None = None) -> subprocess.CompletedPro
 def test_names_titles_and_arguments_beyond_ascii_under_the_c_locale(root: Path, tmp_path: Path) -> None:
     """Under ``LC_ALL=C PYTHONUTF8=0`` a file named café.md was said to hold control characters,
     ``find Café`` and a query holding "é" (argument or stdin) found nothing or were "not valid
-    UTF-8", and a view written to vé.html was listed as "v??.html"."""
+    UTF-8", a view written to vé.html was listed as "v??.html", and a site url beyond ASCII (an IDNA
+    host) had "no valid host"."""
     url = url_of("a", "cafe")
     write_article(root, "a/café.md", article_text("Café crème?", url, keywords="shared, good"))
     out = tmp_path / "out"
-    built = in_c_locale("build", "-c", str(root), "-o", str(out), "-q")
+    built = in_c_locale("build", "-c", str(root), "-o", str(out), "-q", "--site-url", "https://exämple.org/")
     assert built.returncode == 0, built.stderr
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["problems"] == []
     found = in_c_locale("find", "crème", "-b", str(out))
