@@ -35,7 +35,7 @@ from typing import Any, ClassVar, TypeVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code, tags_line,
     included_definition_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -154,7 +154,8 @@ class FieldMap:
     corpus's own site (its absolute links are internal), ``site_hosts`` other hosts
     serving it from their root (a GitHub Pages site's custom domain, its
     ``OWNER.github.io``): absolute links to them are internal too. ``inline_tags`` adds the
-    body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values).
+    body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values), and the notes
+    its ``Tags:`` line links to among its first lines (a Zettelkasten's ``Tags: [[Topic]]``).
 
     Site tools: ``doc_routes`` are a Docusaurus site's docs, as ``folder=route``
     (``docs=/docs``): a doc there is published at the route and its slug, made from its
@@ -804,6 +805,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
         more_keywords += inline_tags(raw_body, masked, bracketed="logseq-name" in fields.title_fallback)
+        more_keywords += tags_line(raw_body, masked)
     if fields.doc_routes or fields.blog_routes:
         _docusaurus_tags(f, fields)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)

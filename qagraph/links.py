@@ -3,7 +3,8 @@
 Two halves. **Extraction** (per file, while loading): :func:`text_links` finds the
 links an article's body makes, in any of the syntaxes a preset asks for, with code
 blocks, inline code and comments left out; :func:`inline_tags` finds Obsidian's
-``#tags``; :func:`first_heading` gives a title for files that have none.
+``#tags``, :func:`tags_line` the notes a Zettelkasten note's ``Tags:`` line names;
+:func:`first_heading` gives a title for files that have none.
 **Resolution** (once per corpus, while linking): :class:`ArticleIndex` finds the
 article a link names, by url, by path (relative to the linking file, then to the
 corpus root), as a folder whose own page (``README.md``, ``index.md``, a folder note named like
@@ -44,6 +45,7 @@ in the corpus becomes a stub, as ``related_articleN`` links do.
 from __future__ import annotations
 
 import bisect
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -72,6 +74,7 @@ __all__ = [
     "page_path",
     "reference_definitions",
     "split_language",
+    "tags_line",
     "text_links",
     "wiki_targets",
 ]
@@ -575,6 +578,36 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False) -
         if tag and not tag.replace("/", "").isdigit():
             tags.append(tag)
     return tags
+
+
+#: a note's ``Tags:`` line (``tags::``, ``**Tags**:``, in any case), with what follows the name
+_TAGS_LINE = re.compile(r"[ \t]*(?:\*\*|__)?tags(?:\*\*|__)?[ \t]*::?(?:\*\*|__)?(.*)", re.I)
+#: how many of a note's first lines (not blank) its template's ``Tags:`` line may be among
+_HEAD_LINES = 10
+
+
+def tags_line(body: str, masked: str | None = None) -> list[str]:
+    """The notes a vault note's ``Tags:`` line links to, among its first lines: the topics a
+    Zettelkasten's template files the note under (``Status: #baby`` then ``Tags: [[Game Design]]
+    [[Physics]]`` above its title), which the vault's own scripts and queries read as its tags.
+    Each is named by its note's name (``[[topics/physics|Physics]]`` is ``physics``); the ``#tags``
+    of the line are :func:`inline_tags` already, and the links stay links.
+
+    >>> tags_line("2024-01-02 10:00\\n\\nStatus: #baby\\n\\nTags: [[Game Design]] · [[topics/physics|Physics]]\\n\\n# Title\\n")
+    ['Game Design', 'physics']
+    >>> tags_line("# Title\\n\\nSee [[Other]].\\n\\n`Tags: [[Code]]`\\n\\ntags:: [[Dataview field]], #x [[map.png]]\\n")
+    ['Dataview field']
+    """
+    if "[[" not in body:
+        return []
+    text = masked if masked is not None else mask_code(body)
+    names: list[str] = []
+    for line in itertools.islice((line for line in text.split("\n") if line.strip()), _HEAD_LINES):
+        m = _TAGS_LINE.fullmatch(line)
+        if m:
+            names += [target.partition("#")[0].strip().rpartition("/")[2].removesuffix(".md")
+                      for target, _ in wiki_targets(m.group(1))]
+    return [name for name in names if name]
 
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)

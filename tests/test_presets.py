@@ -553,6 +553,35 @@ def test_obsidian_notes_are_titled_by_file_name_and_filed_by_folder(how: str):
     assert_every_file_accounted_for(result)
 
 
+def test_a_zettelkasten_note_s_tags_line_names_its_tags(tmp_path: Path):
+    """A Zettelkasten's template opens each note with its date, a Status: #tag and a Tags: line of
+    links to its topics' notes (the vault's own scripts and queries file notes by them): the topics
+    are the note's tags, and the links stay links. Every note was tagged only by its status (baby).
+    A Tags: line further down, in code, or of an attachment names no tag."""
+    vault = tmp_path / "vault"
+    write_site(vault, {
+        ".obsidian/app.json": '{"newFileFolderPath": "4 - Notes"}',
+        "2 - Topics/Orbital Mechanics.md": "# Orbital Mechanics\n\nParent topic: [[Physics]]\n\n"
+                                           "```query\npath:\"4 - Notes\" \"[[Orbital Mechanics]]\"\n```\n",
+        "4 - Notes/Hohmann Transfer.md": "2025-03-04 10:12\n\nStatus: #baby\n\n"
+                                         "Tags: [[Orbital Mechanics]] · [[2 - Topics/Mission Design|design]]\n\n"
+                                         "# Hohmann Transfer\n\nTwo burns between orbits, see [[Delta-v]].\n\n"
+                                         "# References\n\n[[orbits-primer.pdf]]\n",
+        "4 - Notes/Delta-v.md": "2025-03-04 10:20\n**Status**: #adult\n**Tags**: [[Orbital Mechanics]], [[chart.png]]\n\n"
+                                "# Delta-v\n\n```\nTags: [[In Code]]\n```\n",
+        "4 - Notes/Launch Window.md": "# Launch Window\n\n" + "A line of text.\n\n" * 10 + "Tags: [[Late Line]]\n",
+    })
+    result = load_corpus(vault)
+    notes = by_key(result)
+    assert notes["4 - Notes/Hohmann Transfer"].keywords == ("baby", "Orbital Mechanics", "Mission Design")
+    assert [link.target for link in notes["4 - Notes/Hohmann Transfer"].related] == [
+        "Orbital Mechanics", "2 - Topics/Mission Design", "Delta-v"]
+    assert notes["4 - Notes/Delta-v"].keywords == ("adult", "Orbital Mechanics")
+    assert notes["4 - Notes/Launch Window"].keywords == ()
+    assert notes["2 - Topics/Orbital Mechanics"].keywords == ()
+    assert_every_file_accounted_for(result)
+
+
 @pytest.mark.parametrize(("settings", "folder"), [
     ({".obsidian/templates.json": '{"folder": "Meta/Templates"}'}, "Meta/Templates"),  # the core Templates plugin
     ({".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "/Meta/Templates/", "trigger_on_file_creation": false}'},
