@@ -172,7 +172,8 @@ def split_keyword_text(text: str, separator: str | None = ",") -> tuple[list[str
 
 _PLAIN_KEYWORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")
 _MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
-_EDGE_PUNCT = re.compile(r"^[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
+#: a mark at either end that belongs to no word; a dot before a letter is a name's (``.NET``, ``.htaccess``)
+_EDGE_PUNCT = re.compile(r"^(?!\.[^\W_])[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
 _NUMBER = re.compile(r"[\d\s.,:/%+-]+")
 #: a release's number, as Stack Exchange sites tag questions by it (Ask Ubuntu's 16.04, Python's 2.7)
 _VERSION = re.compile(r"\d+(?:\.\d+)+")

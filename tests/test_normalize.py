@@ -141,6 +141,16 @@ def test_keyword_problems(keyword, problems):
     assert keyword_problems(keyword) == problems
 
 
+@pytest.mark.parametrize("keyword", [".net", ".htaccess", ".NET Core Data Types and Collections", ".gitignore"])
+def test_a_name_that_starts_with_a_dot_is_no_malformed_keyword(keyword):
+    """Stack Overflow tags questions .net and .htaccess, and a Zettelkasten's topics are named
+    .NET Assemblies and Deployment: each was in the health section's malformed keywords as
+    "starts or ends with a stray punctuation mark". A dot before no letter still is one."""
+    assert keyword_problems(keyword) == []
+    assert keyword_problems("..net") == keyword_problems(". net") == keyword_problems("._x") == [
+        "starts or ends with a stray punctuation mark"]
+
+
 @pytest.mark.parametrize("keyword", ["14.04", "16.04", "20.04", "2.7", "3.10.2"])
 def test_a_version_number_keyword_is_no_malformed_keyword(keyword):
     """Stack Exchange sites tag questions by release: Ask Ubuntu's most used tags are 14.04, 16.04,
