@@ -75,7 +75,8 @@ class LoadResult:
     ignored: int  #: other files passed over (images, .DS_Store, ...)
     rejected: list[str] = field(default_factory=list)  #: files that are not in the result, with an error
     skipped: list[str] = field(default_factory=list)  #: files that are not articles, on purpose
-    #: hidden folders left out, with their article files (None: unknown, a folder in it could not be read)
+    #: hidden folders and article files left out, with their article files (None: unknown, a folder in it
+    #: could not be read; a hidden file holds itself)
     hidden: list[tuple[str, int | None]] = field(default_factory=list)
     fields: FieldMap = field(default_factory=FieldMap)  #: the field map the files were read with
     detection: Detection | None = None  #: which preset, recognised or named, and why
@@ -129,7 +130,7 @@ class Discovery:
     raw: dict[str, str]  #: readable name -> OS name, only where they differ
     ignored: int
     problems: list[Problem]  #: files and folders that cannot be read at all
-    hidden: list[tuple[str, int | None]]  #: hidden folders, with their article files (None: unknown)
+    hidden: list[tuple[str, int | None]]  #: hidden folders and article files, with their article files (None: unknown)
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
     stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
     started: int = 0  #: the clock (ns) as the walk began: signatures changed since then may not show the next change
@@ -142,7 +143,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
     are listed with how many article files they hold (not a version control's, nor
     ``node_modules/``, which are passed over unread): ``None`` when a folder in one cannot be
-    read, which is a warning naming it. Links to folders are not followed (each is a warning).
+    read, which is a warning naming it; a hidden article file (``.NET Sets.md``) is listed too,
+    holding itself. Links to folders are not followed (each is a warning).
     A name that matches the suffixes but is not a regular file (a FIFO, a device, a
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
@@ -208,6 +210,10 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             part in jekyll_read for part in prefix.split(os.sep) if part.startswith("_"))
         for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
+            if name.startswith(".") and name.lower().endswith(suffixes):
+                # a hidden note (.NET Sets.md), which Obsidian and the site tools leave out too: listed
+                hidden.append((_join(rel, display_name(name)), 1))
+                continue
             if name.startswith(".") or not name.lower().endswith(suffixes) and not (
                     html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)
                     or jekyll_here and name.lower().endswith(HTML_PAGES)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, article_text, url_of, write_article
+from conftest import FIXTURES, article_text, url_of, write_article, write_site
 from qagraph.errors import ERROR, WARNING, QagraphError
 from qagraph.load import discover, load_corpus as load, parse_bytes, parse_text
 
@@ -198,6 +198,21 @@ def test_discover_skips_hidden_and_sorts(tmp_path: Path):
     assert (found.names, found.ignored) == (["a/y.MD", "b/z.md"], 1)
     # listed with the article files they hold, not silently gone; .git is a repository
     assert found.hidden == [(".obsidian", 1), ("a/.drafts", 2)]
+
+
+def test_a_hidden_article_file_is_listed_not_silently_passed_over(tmp_path: Path):
+    """A vault's notes named with a leading dot (.NET Sets.md, .NET Collection Interfaces.md) are
+    hidden: Obsidian shows no such note, and a site tool publishes no such page. They were passed over
+    without a word, counted among the other files beside pictures; now each is listed in hidden,
+    holding itself."""
+    write_site(tmp_path, {"Notes/.NET Sets.md": "Tags: [[Collections]]\n", "Notes/Lists.md": "See [[.NET Sets]].\n",
+                          ".obsidian/app.json": "{}", "Notes/.DS_Store": "x", "Notes/diagram.png": "x"})
+    found = discover(tmp_path)
+    assert (found.names, found.ignored) == (["Notes/Lists.md"], 2)
+    assert found.hidden == [(".obsidian", 0), ("Notes/.NET Sets.md", 1)]
+    result = load(tmp_path)
+    assert result.hidden == [(".obsidian", 0), ("Notes/.NET Sets.md", 1)]
+    assert [a.key for a in result.articles] == ["Notes/Lists"]
 
 
 def test_a_hidden_folder_that_cannot_be_read_holds_an_unknown_count_and_is_a_warning(tmp_path: Path, monkeypatch):
