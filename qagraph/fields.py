@@ -319,6 +319,9 @@ class FieldMap:
     keywords_merge: bool = False
     identity: str = "url"
     date_from_file_name: bool = False
+    #: a note without a date field is dated by the date its first line is (a Zettelkasten's
+    #: ``{{date}} {{time}}`` template line: ``2026-09-26 22:56``), :func:`date_line`
+    date_line: bool = False
     related_lists: tuple[str, ...] = ()
     alias_fields: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
@@ -432,7 +435,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool,
@@ -813,6 +816,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
         typed["date"] = _file_name_date(name)
+    if typed["date"] is None and fields.date_line:
+        typed["date"] = date_line(raw_body)
     if typed["date"] is None and fields.journal_files:  # a Logseq journal page is its day's
         day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
         typed["date"] = day.isoformat() if day is not None else None
@@ -1083,6 +1088,33 @@ def _file_name_date(name: str) -> str | None:
     if m is None and file_name.rsplit(".", 1)[0].lower() == "index":
         m = POST_DATE.match(folder.rpartition("/")[2])
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+#: a line that is a date and maybe a time, as a note's template writes it (``2026-09-26 22:56``, ``2024/03/29``)
+_DATE_LINE = re.compile(r"[ \t]*(\d{4})([-/])(\d{2})\2(\d{2})(?:[ \t]+(\d{1,2}):(\d{2}))?[ \t]*")
+
+
+def date_line(body: str) -> str | None:
+    """The date (and time) the first line of a note's ``body`` (blank lines aside) is, when it is one: a Zettelkasten's
+    template opens each note with ``{{date}} {{time}}``, the moment it was written, above its
+    ``Status:`` and ``Tags:`` lines; ``None`` for a first line that is anything else.
+
+    >>> date_line("\\n2026-09-26 22:56\\n\\nStatus: #baby\\n"), date_line("2024/03/29\\nTags: [[x]]\\n")
+    ('2026-09-26T22:56:00', '2024-03-29')
+    >>> date_line("2026-02-30 10:00\\n"), date_line("# 2026-09-26\\n"), date_line("2026-09-26: release\\n")
+    (None, None, None)
+    """
+    first = next((line for line in body.split("\n", 5)[:5] if line.strip()), "")
+    m = _DATE_LINE.fullmatch(first)
+    if m is None:
+        return None
+    year, _, month, day, hour, minute = m.groups()
+    try:
+        if hour is None:
+            return _dt.date(int(year), int(month), int(day)).isoformat()
+        return _dt.datetime(int(year), int(month), int(day), int(hour), int(minute)).isoformat()
+    except ValueError:  # no such day or time
+        return None
 
 
 #: the url of a site's not-found page: Eleventy's and Jekyll themes' permalink 404.html, Hugo's /404/

@@ -130,7 +130,7 @@ PRESETS: dict[str, Preset] = {
                 _NOT_QA, title=(), question=(), answer=(), description=("description", "summary"),
                 keywords=("tags", "tag"), keywords_merge=True, keyword_separator=ANY_SEPARATOR,
                 list_fields=("tags", "tag"), inline_tags=True, subject=(), subject_from=("folder",), url=(),
-                identity="path", date=("date", "created"), related_lists=("related",),
+                identity="path", date=("date", "created"), date_line=True, related_lists=("related",),
                 alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
                 no_front_matter="article", lenient_yaml=True,
             ),

@@ -582,6 +582,23 @@ def test_a_zettelkasten_note_s_tags_line_names_its_tags(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_a_zettelkasten_note_is_dated_by_its_first_line(tmp_path: Path):
+    """The same template's first line is the moment the note was written ({{date}} {{time}}): it
+    is the note's date, below a date field, which a note may still have. Every note was undated."""
+    vault = tmp_path / "vault"
+    write_site(vault, {
+        ".obsidian/app.json": "{}",
+        "Notes/Hohmann Transfer.md": "2025-03-04 10:12\n\nStatus: #baby\n\nTags: [[Orbital Mechanics]]\n\n# Hohmann Transfer\n",
+        "Notes/Delta-v.md": "\n2025/03/05\nTags: [[Orbital Mechanics]]\n",
+        "Notes/Launch Window.md": "---\ndate: 2024-12-01\n---\n2025-03-06 09:00\n",
+        "Notes/Log.md": "2025-02-30 10:00\n\n2025-03-01 is when it began.\n",
+    })
+    notes = by_key(load_corpus(vault))
+    assert {key: a.date for key, a in notes.items()} == {
+        "Notes/Hohmann Transfer": "2025-03-04T10:12:00", "Notes/Delta-v": "2025-03-05",
+        "Notes/Launch Window": "2024-12-01", "Notes/Log": None}
+
+
 @pytest.mark.parametrize(("settings", "folder"), [
     ({".obsidian/templates.json": '{"folder": "Meta/Templates"}'}, "Meta/Templates"),  # the core Templates plugin
     ({".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "/Meta/Templates/", "trigger_on_file_creation": false}'},
