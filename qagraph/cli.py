@@ -763,13 +763,13 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
         qagraph suggest -f json -k 3
     """
     from .fileio import write_atomic
-    from .suggest import suggest, suggestions_csv, suggestions_json
+    from .suggest import suggestions_csv, suggestions_json
 
     if as_json and fmt == "csv":
         raise UsageError("--json asks for JSON, -f csv for CSV: give one")
     fmt = fmt or ("json" if as_json or (output is not None and output.suffix.lower() == ".json") else "csv")
     kg = _graph(build_dir, content, rebuild, quiet)
-    rows = suggest(kg.graph, max_related=max_related, k=k)
+    rows = kg.suggest(max_related=max_related, k=k)
     text = suggestions_csv(rows) if fmt == "csv" else suggestions_json(rows)
     if output is not None:
         write_atomic(output, text, devices=True)

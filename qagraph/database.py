@@ -642,6 +642,13 @@ class BuildDatabase:
                 mine[other] = round(w, 6)
         return every
 
+    def edge_rows_of_kind(self, kind: str) -> Iterator[tuple[str, str, Any, Any, str | None]]:
+        """Every edge of ``kind`` as ``(source, target, weight, position, rest)`` in one pass, in the
+        order the graph has them: :func:`edge_row_data` makes the rest its data, for those that need it."""
+        yield from self.con.execute(
+            "SELECT s.node, t.node, e.weight, e.position, e.data FROM edges e JOIN nodes s ON s.id = e.source "
+            "JOIN nodes t ON t.id = e.target WHERE e.kind = ? ORDER BY e.rowid", (kind,))
+
     def all_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every edge as ``(source, target, kind, data)``."""
         names = dict(self.con.execute("SELECT id, node FROM nodes"))

@@ -37,6 +37,8 @@ from .normalize import fold, slugify
 if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands need none
     import networkx as nx
 
+    from .suggest import Suggestion
+
     from .links import ArticleIndex
 
 __all__ = ["KnowledgeGraph", "open_build"]
@@ -66,6 +68,8 @@ class _Source(Protocol):
     def graph(self) -> nx.MultiDiGraph: ...
 
     def health(self) -> dict[str, Any] | None: ...
+
+    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]: ...
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,11 @@ class _InMemory:
 
     def health(self) -> dict[str, Any] | None:
         return None  # a graph built here has its findings in its report, or none
+
+    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]:
+        from .suggest import suggest
+
+        return suggest(self.G, max_related=max_related, k=k)
 
 
 def _damaged(path: Path, exc: Exception) -> OutputError:
@@ -247,6 +256,13 @@ class _Stored:
     def health(self) -> dict[str, Any] | None:
         found: dict[str, Any] | None = self.db.meta.get("health")
         return found
+
+    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]:
+        from .suggest import stored_suggestions, suggest
+
+        if self._graph is not None:
+            return suggest(self._graph, max_related=max_related, k=k)
+        return stored_suggestions(self.db, max_related=max_related, k=k)
 
 
 class KnowledgeGraph:
@@ -663,6 +679,22 @@ class KnowledgeGraph:
         if not words:
             return []
         return sorted(self._source.find_words(words))[:limit]
+
+    def suggest(self, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
+        """Related links an editor could add (:func:`qagraph.suggest.suggest`): for each article with
+        fewer than ``max_related`` related links, its best similar articles it does not link to yet,
+        with the shared keywords behind each. A stored build answers from its database, without
+        loading its graph.
+
+        >>> import qagraph
+        >>> best = qagraph.build("content").suggest(k=1)[0]
+        >>> best.rank, best.weight > 0, len(best.shared) > 0
+        (1, True, True)
+
+        Raises:
+            UsageError: a negative ``max_related`` or ``k``.
+        """
+        return self._source.suggestions(max_related, k)
 
     def to_networkx(self, *, kinds: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """A copy of the graph whose attributes every networkx writer accepts (GraphML, GEXF...).

@@ -1,8 +1,9 @@
 """Related links an editor could add: similar articles an article does not link to yet.
 
-:func:`suggest` reads only the graph: for each article with fewer than
-``max_related`` related links, its similar articles (best weight first) that it does
-not already link to, each with the shared keywords that justify it. The rows convert
+:func:`suggest` reads only the graph (:func:`stored_suggestions` a build's database): for
+each article with fewer than ``max_related`` related links, its similar articles (best
+weight first) that it does not already link to, each with the shared keywords that
+justify it. The rows convert
 to CSV (:func:`suggestions_csv`) and JSON (:meth:`Suggestion.as_dict`).
 """
 
@@ -11,9 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -21,7 +22,10 @@ from .errors import UsageError
 from .ids import keyword_node
 from .kinds import ARTICLE
 
-__all__ = ["Suggestion", "spreadsheet_text", "suggest", "suggestions_csv", "suggestions_json"]
+if TYPE_CHECKING:
+    from .database import BuildDatabase
+
+__all__ = ["Suggestion", "spreadsheet_text", "stored_suggestions", "suggest", "suggestions_csv", "suggestions_json"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,8 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
     Each article gets up to ``k`` candidates (default: as many as it has free slots,
     ``max_related`` minus its related links): its similar articles, best weight
     first (then by node id), leaving out those it already links to. Rows come
-    sorted by article, then rank.
+    sorted by article, then rank. :meth:`qagraph.KnowledgeGraph.suggest` gives the same rows
+    from a stored build without loading its graph.
 
     Raises :class:`~qagraph.errors.UsageError` when ``max_related`` or ``k`` is negative.
 
@@ -90,40 +95,96 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
     >>> rows[0].rank, rows[0].weight > 0, len(rows[0].shared) > 0
     (1, True, True)
     """
+    _check(max_related, k)
+    articles = sorted(((n, d.get("path"), d.get("title")) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE),
+                      key=lambda a: a[0])
+    related: dict[str, set[str]] = {}
+    similar: dict[str, list[tuple[str, float, tuple[str, ...]]]] = {}
+    for u, v, kind, data in G.edges(keys=True, data=True):
+        if kind == "related":
+            related.setdefault(u, set()).add(v)
+    for node, _, _ in articles:  # each article's similar edges, its own first, as they were made
+        similar[node] = [(v if u == node else u, data["weight"], tuple(data.get("shared", ())))
+                         for u, v, kind, data in [*G.out_edges(node, keys=True, data=True),
+                                                  *G.in_edges(node, keys=True, data=True)] if kind == "similar"]
+
+    def labels(keys: Iterable[str]) -> dict[str, str]:
+        return {key: _label(G, key) for key in keys}
+
+    return _suggestions(articles, related, similar, labels, max_related, k)
+
+
+def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
+    """:func:`suggest` of the graph stored in build database ``db``, read from its tables: the
+    articles' paths and titles, the related and similar edges, the shared keywords' labels; the
+    graph is not loaded, nor the shared keywords of the similar edges no row shows."""
+    from .database import edge_row_data
+
+    _check(max_related, k)
+    articles = sorted(((node, data.get("path"), data.get("title"))
+                       for node, data in db.nodes_by_id(db.ids_of_kind(ARTICLE), columns=("path", "title")).values()),
+                      key=lambda a: a[0])
+    related: dict[str, set[str]] = {}
+    for u, v, *_ in db.edge_rows_of_kind("related"):
+        related.setdefault(u, set()).add(v)
+    similar: dict[str, list[tuple[str, float, Any]]] = {}
+    ins: dict[str, list[tuple[str, float, Any]]] = {}
+    for u, v, weight, _, rest in db.edge_rows_of_kind("similar"):  # the shared keys read for the rows picked
+        similar.setdefault(u, []).append((v, weight, rest))
+        ins.setdefault(v, []).append((u, weight, rest))
+    for node, found in ins.items():  # as the graph lists them: each article's own edges first
+        similar.setdefault(node, []).extend(found)
+
+    def shared_keys(rest: str | None) -> tuple[str, ...]:
+        return tuple(edge_row_data("similar", None, None, rest).get("shared", ()))
+
+    def labels(keys: Iterable[str]) -> dict[str, str]:
+        by_node = {keyword_node(key): key for key in keys}
+        found = {by_node[node]: str(data.get("label")) for node, data in db.nodes_by_id(
+            db.ids_of(by_node).values(), columns=()).values()}
+        return {key: found.get(key, key) for key in by_node.values()}
+
+    return _suggestions(articles, related, similar, labels, max_related, k, shared_keys)
+
+
+def _label(G: nx.MultiDiGraph, key: str) -> str:
+    node = keyword_node(key)
+    return str(G.nodes[node].get("label", key)) if node in G else key
+
+
+def _check(max_related: int, k: int | None) -> None:
     if max_related < 0 or (k is not None and k < 0):
         raise UsageError(f"max_related and k must be 0 or more, not {max_related} and {k}")
-    rows: list[Suggestion] = []
-    for node in sorted(n for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE):
-        links = {v for _, v, kind in G.out_edges(node, keys=True) if kind == "related"}
+
+
+def _suggestions(articles: Sequence[tuple[str, str | None, str | None]], related: Mapping[str, set[str]],
+                 similar: Mapping[str, Sequence[tuple[str, float, Any]]],
+                 labels: Callable[[Iterable[str]], Mapping[str, str]], max_related: int, k: int | None,
+                 shared_keys: Callable[[Any], tuple[str, ...]] = tuple) -> list[Suggestion]:
+    """The suggestions, from ``articles`` (node, path, title; sorted), each node's ``related`` link
+    targets, each article's ``similar`` edges (the other article, the weight, the shared keyword
+    keys or what ``shared_keys`` makes them of) and the ``labels`` of keyword keys."""
+    info = {node: (path, title) for node, path, title in articles}
+    picked: list[tuple[str, int, int, str, float, tuple[str, ...]]] = []
+    for node, _, _ in articles:
+        links = set(related.get(node, ()))
         links.discard(node)
         if len(links) >= max_related:
             continue
         wanted = max_related - len(links) if k is None else k
         if wanted == 0:
             continue
-        candidates = []
-        for u, v, kind, data in [*G.out_edges(node, keys=True, data=True), *G.in_edges(node, keys=True, data=True)]:
-            if kind != "similar":
-                continue
-            other = v if u == node else u
-            if other not in links and other != node:
-                candidates.append((-data["weight"], other, data))
+        candidates = [(-weight, other, weight, shared) for other, weight, shared in similar.get(node, ())
+                      if other not in links and other != node]
         candidates.sort(key=lambda c: (c[0], c[1]))
-        data_of = G.nodes[node]
-        for rank, (_, other, data) in enumerate(candidates[:wanted], 1):
-            partner = G.nodes[other]
-            rows.append(Suggestion(
-                article=node, path=data_of.get("path"), title=data_of.get("title"), related=len(links), rank=rank,
-                candidate=other, candidate_path=partner.get("path"), candidate_title=partner.get("title"),
-                weight=data["weight"], shared=tuple(_label(G, key) for key in data.get("shared", ())),
-                links_back=G.has_edge(other, node, "related"),
-            ))
-    return rows
-
-
-def _label(G: nx.MultiDiGraph, key: str) -> str:
-    node = keyword_node(key)
-    return str(G.nodes[node].get("label", key)) if node in G else key
+        for rank, (_, other, weight, shared) in enumerate(candidates[:wanted], 1):
+            picked.append((node, len(links), rank, other, weight, shared_keys(shared)))
+    label = labels({key for *_, shared in picked for key in shared})
+    return [Suggestion(
+        article=node, path=info[node][0], title=info[node][1], related=n_links, rank=rank, candidate=other,
+        candidate_path=info.get(other, (None, None))[0], candidate_title=info.get(other, (None, None))[1],
+        weight=weight, shared=tuple(label[key] for key in shared), links_back=node in related.get(other, ()),
+    ) for node, n_links, rank, other, weight, shared in picked]
 
 
 def suggestions_csv(suggestions: Iterable[Suggestion]) -> str:

@@ -183,7 +183,8 @@ def _answers(kg, tmp_path=None):
     import itertools
 
     out = {"counts": kg.counts, "problems": [str(p) for p in kg.problems],
-           "articles": kg.articles, "top_keywords": kg.top_keywords(50), "top_subjects": kg.top_subjects(50)}
+           "articles": kg.articles, "top_keywords": kg.top_keywords(50), "top_subjects": kg.top_subjects(50),
+           "suggest": [kg.suggest(), kg.suggest(k=1, max_related=3)]}  # before kg.graph: a stored build's own
     nodes = sorted(kg.graph.nodes)
     out["nodes"] = {n: (kg.node(n), kg.label(n)) for n in nodes}
     for a in kg.articles:
