@@ -63,7 +63,7 @@ def test_a_previous_builds_large_file_is_removed_by_a_process_of_its_own(tmp_pat
     import qagraph.fileio
 
     monkeypatch.setattr(qagraph.fileio, "DETACHED_REMOVAL_BYTES", 1000)
-    monkeypatch.setattr(qagraph.fileio, "_REMOVE_SCRIPT", '(sleep 1; rm -f -- "$@") &')  # a slow removal
+    monkeypatch.setattr(qagraph.fileio, "_REMOVE_SCRIPT", '(sleep 3; rm -f -- "$@") &')  # a slow removal
     out = tmp_path / "out"
     folder = BuildFolder(out)
     with folder.staging() as stage:
@@ -76,11 +76,11 @@ def test_a_previous_builds_large_file_is_removed_by_a_process_of_its_own(tmp_pat
         started = time.perf_counter()
         folder.commit(stage, outputs=["big.db", "kept.db"], state={})
         took = time.perf_counter() - started
-    assert took < 0.8, took  # the slow removal was not waited for
+    assert took < 2.5, took  # the slow removal was not waited for (a margin for a busy machine)
     assert BuildFolder(out).intact() and (out / "big.db").read_bytes() == b"y" * 5000
     beside = [p.name for p in tmp_path.iterdir() if ".qagraph-staging-" in p.name]
     assert len(beside) == 1 and beside[0].endswith(".big.db"), beside  # only the old database
-    for _ in range(100):
+    for _ in range(300):
         if not any(".qagraph-staging-" in p.name for p in tmp_path.iterdir()):
             break
         time.sleep(0.05)
