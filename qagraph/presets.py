@@ -202,6 +202,9 @@ class Detection:
 #: files read to recognise a corpus, and how much of each
 SAMPLE_FILES = 120
 SAMPLE_BYTES = 32 * 1024
+#: how far a head is read on to the end of a front matter that runs past SAMPLE_BYTES: the size of the
+#: largest file a build reads by default (``--max-file-size``)
+SAMPLE_FRONT_MATTER_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -247,9 +250,41 @@ def _read_regular(path: Path, limit: int) -> bytes | str:
 
 
 def _read_head(path: Path) -> bytes | None:
-    """Up to :data:`SAMPLE_BYTES` of a regular file; ``None`` for anything else (never blocks)."""
-    data = _read_regular(path, SAMPLE_BYTES)
-    return data if isinstance(data, bytes) else None
+    """The head of a regular file, enough to read its front matter; ``None`` for anything else (never
+    blocks). That is its first :data:`SAMPLE_BYTES`, or, where a front matter opened in them is not
+    closed in them (a Q&A article whose answer is longer), up to :data:`SAMPLE_FRONT_MATTER_BYTES`:
+    a head cut inside its front matter read as a file whose front matter is never closed, and a corpus
+    of long answers was taken for notes without fields. A cut head ends at its last whole character,
+    as a head cut inside one is no UTF-8 (a page of Chinese text was left out of the sample)."""
+    limit = SAMPLE_BYTES
+    data = _read_regular(path, limit)
+    if not isinstance(data, bytes):
+        return None
+    if len(data) == limit and _front_matter_not_closed(data):
+        limit = SAMPLE_FRONT_MATTER_BYTES
+        more = _read_regular(path, limit)
+        data = more if isinstance(more, bytes) else data
+    return _whole_characters(data) if len(data) == limit else data
+
+
+def _front_matter_not_closed(data: bytes) -> bool:
+    """Whether ``data`` opens a ``---`` or ``+++`` front matter (after blank lines) and holds no line
+    that closes it."""
+    first, _, rest = data.removeprefix(b"\xef\xbb\xbf").lstrip().partition(b"\n")
+    first = first.strip()
+    return first in (b"---", b"+++") and re.search(rb"^" + re.escape(first) + rb"[ \t]*\r?$", rest, re.M) is None
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """``data`` without the start of a UTF-8 character its end cuts (a lead byte and fewer of its
+    continuation bytes than it announces)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:  # ASCII: nothing cut
+            return data
+        if byte >= 0xC0:  # a lead byte: how many bytes its character takes
+            return data[:-back] if back < (2 if byte < 0xE0 else 3 if byte < 0xF0 else 4) else data
+    return data
 
 
 def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
@@ -1301,8 +1336,8 @@ def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap,
         if not name.startswith(content) or not file_name.lower().endswith(".md") or file_name.lower() in (
                 "_index.md", "index.md") or not any(s in hidden for s in _ancestors(folder)):
             continue
-        data = _read_regular(base / name, SAMPLE_BYTES)
-        text = decode(name, data) if isinstance(data, bytes) else None
+        data = _read_head(base / name)
+        text = decode(name, data) if data is not None else None
         front = read_front_matter(name, text) if isinstance(text, str) else None
         if front is None or isinstance(front, Problem):
             continue

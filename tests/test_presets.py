@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, FIXTURES, write_article, write_site
+from conftest import CONTENT, FIXTURES, article_text, write_article, write_site
 from qagraph import build
 from qagraph.errors import ERROR, SKIPPED, WARNING, UsageError
 from qagraph.fields import FieldMap
 from qagraph.load import LoadResult, load_corpus
 from qagraph.presets import (
-    PRESETS, choose, detect, gitignored, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
+    PRESETS, SAMPLE_BYTES, choose, detect, gitignored, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
     site_ignored,
 )
 
@@ -104,6 +104,21 @@ def test_without_config_files_the_content_itself_is_recognised(tmp_path: Path):
     assert detect(tmp_path / "jekyll").preset == "jekyll"
     vault = detect(tmp_path / "vault")
     assert vault.preset == "obsidian" and "[[wiki-links]]" in vault.reason
+
+
+def test_a_front_matter_longer_than_a_head_and_a_head_cut_inside_a_character_are_sampled(tmp_path: Path):
+    """A Q&A article whose answer runs past the head a file is sampled by is read on to the end of its
+    front matter: it was a front matter never closed, and a corpus of long answers was read as notes,
+    without keywords or similarity. A head that cuts a character of a long Chinese page ends before
+    that character: it was no UTF-8, and the page was left out of the sample."""
+    for i in range(3):
+        write_article(tmp_path, f"biology/long{i}.md", article_text(
+            f"Question {i}?", f"/learn/biology/questions/long{i}", id=i + 1, answer="An answer. " * 4000))
+        text = article_text(f"Question {i}?", f"/learn/biology/questions/zh{i}", id=i + 10, body="中文" * 20000)
+        head, cut = text.index("中"), SAMPLE_BYTES - len(text[:text.index("中")].encode())
+        write_article(tmp_path, f"biology/zh{i}.md", text if cut % 3 else text[:head] + "x" + text[head:])
+    found = detect(tmp_path)
+    assert found.preset == "quicktakes" and "6 of 6 sampled files" in found.reason
 
 
 def test_the_quicktakes_preset_is_the_default_field_map():
