@@ -1206,8 +1206,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, content_dir=f"{in_folder}/")
             notes.append(f"notes under {in_folder}/, the vault (files beside it skipped)")
             names = [n[len(in_folder) + 1:] for n in names if n.startswith(f"{in_folder}/")]
-        if _is_dir(vault / ".obsidian") and not github_wiki:  # Obsidian reads [[target|label]] only, by file name,
-            # and a Markdown link's path as a wiki-link's, by its end when no file is at it
+        # Obsidian reads [[target|label]] only, by file name, and a Markdown link's path as a wiki-link's,
+        # by its end when no file is at it: in a vault cloned without its .obsidian/ too, but for a
+        # GitHub wiki's clone (its Home.md, no sidebar), whose links are written [[label|page]]
+        if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names):
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)

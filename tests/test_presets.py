@@ -876,6 +876,26 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_cloned_without_its_settings_folder_links_as_obsidian_does(tmp_path: Path):
+    """A vault shared on GitHub without ``.obsidian/`` (recognised by its notes' wiki-links) is read with
+    Obsidian's links too: ``[[build-tool|build.tool]]`` whose note ``build-tool`` is not there (the note is
+    ``build.tool.md``) is a note not written yet, and ``[[Runner|Stepper]]`` whose note Runner was renamed
+    Stepper (kept as an alias) a stub; both led to the note their label or alias names."""
+    vault = tmp_path / "workshop"
+    write_site(vault, {
+        "Tools/build.tool.md": "---\ntags: [tools]\n---\n# build.tool\n\nSee [[installer|Installer]].\n",
+        "Tools/installer.md": "---\ntags: [tools]\n---\n# Installer\n\nReads [[build-tool|build.tool]].\n",
+        "Tools/Stepper.md": "---\naliases: [Runner]\n---\n# Stepper\n\nUses [[installer]].\n",
+        "Tools/_tools-moc.md": "# Tools\n\n- [[build.tool]]\n- [[installer]]\n- [[Runner]]\n"})
+    kg = build(vault, out=tmp_path / "out")
+    assert kg.report()["settings"]["preset"]["preset"] == "obsidian"
+    assert sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related") == [
+        ("article:Tools/Stepper", "article:Tools/installer"),
+        ("article:Tools/_tools-moc", "article:Runner"), ("article:Tools/_tools-moc", "article:Tools/build.tool"),
+        ("article:Tools/_tools-moc", "article:Tools/installer"),
+        ("article:Tools/build.tool", "article:Tools/installer"), ("article:Tools/installer", "article:build-tool")]
+
+
 def test_a_vault_s_markdown_link_reaches_the_note_its_path_ends(tmp_path: Path):
     """A rules compendium converted into a vault's subfolder links ``[frightened](rules/conditions.md)``
     from its monsters: Obsidian opens ``Compendium/rules/conditions.md`` (a link's path may name a note by
