@@ -215,6 +215,8 @@ class _Sample:
     broken: int = 0
     qa: int = 0
     wiki: int = 0
+    #: files with a wiki-link that names a note of the corpus by its file name or path (a vault's links)
+    named: int = 0
     shortcodes: int = 0
     keys: Counter[str] = field(default_factory=Counter)
     values: dict[str, list[Any]] = field(default_factory=dict)
@@ -318,6 +320,8 @@ def _toml_loads(text: str) -> Any:
 
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
+#: a wiki-link's target, before its heading, block or label; a shell test (``[[ -f x ]]``) is none
+_WIKI_TARGET = re.compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
 _FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
 _SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
@@ -327,6 +331,8 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
     markdown = FieldMap().suffixes
     names = [n for n in names if n.lower().endswith(markdown)]
     picked = names if len(names) <= SAMPLE_FILES else [names[i * len(names) // SAMPLE_FILES] for i in range(SAMPLE_FILES)]
+    # what a wiki-link names a note by: its path or its file name, without the extension
+    notes = {fold(k.rpartition(".")[0]) for n in names for k in (n, posixpath.basename(n))}
     s = _Sample()
     for name in picked:
         data = _read_head(base / raw.get(name, name))
@@ -336,8 +342,10 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
         if isinstance(text, Problem):
             continue
         s.files += 1
-        if "[[" in text:
-            s.wiki += 1
+        if "[[" in text:  # outside code: a page of shell snippets holds [[ -f x ]], a template's [[ name ]]
+            targets = [m.group(1).strip() for m in _WIKI_TARGET.finditer(mask_code(text))]
+            s.wiki += bool(targets)
+            s.named += any(fold(t) in notes for t in targets)
         if "{{<" in text or "{{%" in text:
             s.shortcodes += 1
         fm = read_front_matter(name, text, metadata=metadata)
@@ -816,7 +824,8 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     where no Jekyll config is here or above, a Hugo site kept in a folder of ``root`` (:func:`_hugo_site_below`:
     read as that site); a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; a vault in a folder of ``root`` (:func:`_vault_below`:
     that folder is read); wiki-links
-    in many files that have no title field. Anything else is ``generic``. ``names`` are
+    (outside code) in many files that have no title field, or that name the corpus's notes by their file
+    names in many files (a vault cloned without ``.obsidian/``, its notes titled). Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
 
     >>> d = detect("content")
@@ -893,6 +902,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     if s.files and s.wiki * 4 >= s.files and titled * 2 < max(s.with_front_matter, 1):
         return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
                             f"{titled} of {s.with_front_matter} with front matter have a title field (notes)"), False
+    if s.files and s.named * 4 >= s.files:  # a vault whose notes have titles (a template's, a publisher's)
+        return "obsidian", (f"{s.named} of {s.files} sampled files hold [[wiki-links]] to notes by their "
+                            "file names (a vault without .obsidian/)"), False
     return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs", False
 
 

@@ -896,6 +896,30 @@ def test_a_vault_cloned_without_its_settings_folder_links_as_obsidian_does(tmp_p
         ("article:Tools/build.tool", "article:Tools/installer"), ("article:Tools/installer", "article:build-tool")]
 
 
+def test_a_vault_of_titled_notes_without_its_settings_folder_is_a_vault(tmp_path: Path):
+    """A vault published with Quartz gives every note a ``title:`` and is shared without ``.obsidian/``: its
+    notes link each other by file name ([[env-file]], [[Setup/env-file|the file]]) and it was read as a
+    generic folder (the links of a generic corpus, a note without front matter skipped)."""
+    vault = tmp_path / "course"
+    write_site(vault, {f"Setup/{n}.md": f"---\ntitle: {n.title()}\n---\nSee [[{m}|{m.title()}]].\n"
+                       for n, m in (("env-file", "api-keys"), ("api-keys", "Setup/env-file"), ("doctor", "env-file"))})
+    write_article(vault, "Start.md", "# Start\n\n- [[doctor]]\n")
+    assert detect(vault).preset == "obsidian"
+    assert "to notes by their file names" in detect(vault).reason
+
+
+def test_a_docs_site_with_a_few_double_brackets_is_no_vault(tmp_path: Path):
+    """A docs folder without a site config whose pages are untitled, two of them with shell tests in code
+    (``if [[ -f x ]]``) and one naming a page in brackets, is a generic corpus, not a vault: the shell
+    tests were taken for wiki-links."""
+    docs = tmp_path / "docs"
+    shell = "# Install\n\n```bash\nif [[ -f ~/.tool ]]; then echo ok; fi\n```\n"
+    write_site(docs, {"install.md": shell, "upgrade.md": shell.replace("Install", "Upgrade"),
+                      "usage.md": "# Usage\n\nRun it; see [[install]].\n",
+                      **{f"guide-{i}.md": f"# Guide {i}\n\nRead [the usage](usage.md).\n" for i in range(5)}})
+    assert detect(docs).preset == "generic"
+
+
 def test_a_vault_s_markdown_link_reaches_the_note_its_path_ends(tmp_path: Path):
     """A rules compendium converted into a vault's subfolder links ``[frightened](rules/conditions.md)``
     from its monsters: Obsidian opens ``Compendium/rules/conditions.md`` (a link's path may name a note by
