@@ -852,8 +852,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
         return "obsidian", ".obsidian/ folder (an Obsidian vault)", False
     if _is_file(base / _LOGSEQ_CONFIG):
         return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)", False
-    if _quartz(base, names) is not None:
-        return "obsidian", "quartz.config.ts (a Quartz site: content/ read as an Obsidian vault)", False
+    quartz = _quartz_config(base, names)
+    if quartz is not None:
+        return "obsidian", f"{quartz[0].name} (a Quartz site: content/ read as an Obsidian vault)", False
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
                               "related_articleN, seo.page_keywords, /learn/ urls"), False
@@ -1207,6 +1208,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                          ignores=tuple(("content/", glob, "ignorePatterns") for glob in quartz))
         notes.append("pages under content/; titles from title, else the file name; drafts skipped"
                      + (f"; not read: its ignorePatterns ({', '.join(quartz)})" if quartz else ""))
+        config = _quartz_config(base, names)
+        if config is not None and config[0].suffix in (".yaml", ".yml") and (
+                broken := config_problem(base, *config, "Quartz")) is not None:
+            problems.append(broken)
     elif p.name == "obsidian" and _foam(base):
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
@@ -1957,13 +1962,34 @@ def _vault_below(base: Path) -> str | None:
     return vaults[0] if len(vaults) == 1 and not _is_dir(base / ".obsidian") else None
 
 
+#: a Quartz site's config: Quartz 4's program, Quartz 5's YAML (its settings under ``configuration:``)
+_QUARTZ_CONFIGS = ("quartz.config.ts", "quartz.config.js", "quartz.config.yaml", "quartz.config.yml")
+
+
+def _quartz_config(base: Path, names: Sequence[str]) -> tuple[Path, str] | None:
+    """A Quartz site's config at ``base``, beside a ``content/`` (the vault it publishes): its path and
+    text; ``None`` for no such site."""
+    config = _config([base.resolve()], _QUARTZ_CONFIGS)
+    return config if config is not None and any(n.startswith("content/") for n in names) else None
+
+
 def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
-    """The ``ignorePatterns`` of a Quartz site's config (``quartz.config.ts`` beside a ``content/``,
-    the vault it publishes) at ``base``; ``None`` for no such site."""
-    config = _config([base.resolve()], ("quartz.config.ts", "quartz.config.js"))
-    if config is None or not any(n.startswith("content/") for n in names):
+    """The ``ignorePatterns`` of a Quartz site's config (:func:`_quartz_config`) at ``base``; ``None``
+    for no such site. A YAML config that cannot be read names none (its warning: :func:`_fit`)."""
+    config = _quartz_config(base, names)
+    if config is None:
         return None
-    return _js_list(config[1], "ignorePatterns")
+    if config[0].suffix not in (".yaml", ".yml"):
+        return _js_list(config[1], "ignorePatterns")
+    import yaml
+
+    try:
+        settings = _parsed(config[1], yaml.safe_load)
+    except ValueError:
+        return ()
+    site = settings.get("configuration") if isinstance(settings, dict) else None
+    patterns = site.get("ignorePatterns") if isinstance(site, dict) else None
+    return tuple(p for p in patterns if isinstance(p, str) and p) if isinstance(patterns, list) else ()
 
 
 #: the files an Obsidian Publish site's look and behaviour come from, kept at its vault's root

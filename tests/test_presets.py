@@ -4219,6 +4219,37 @@ def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_a_quartz_5_site_s_yaml_config_is_read_as_quartz_4_s(tmp_path: Path):
+    """Quartz 5 keeps its settings in quartz.config.yaml (``configuration: ignorePatterns:``): its
+    repository was read whole, Quartz's own docs/ and README in the graph, content/private/ published,
+    notes titled by their file names. It is read from content/, as with quartz.config.ts; a config that
+    is no YAML says so and the notes are still read from content/."""
+    write_site(tmp_path / "site", {
+        "quartz.config.yaml": "# yaml-language-server: $schema=./quartz/plugins/schema.json\nconfiguration:\n"
+                              "  pageTitle: Garden\n  ignorePatterns:\n    - private\n    - .obsidian\nplugins:\n"
+                              "  - source: github:quartz-community/remove-draft\n    enabled: true\n",
+        "README.md": "# Quartz v5\n",
+        "docs/index.md": "---\ntitle: Welcome to Quartz\n---\nSee [[features/wikilinks]].\n",
+        "docs/features/wikilinks.md": "---\ntitle: Wikilinks\n---\nText.\n",
+        "content/index.md": "---\ntitle: My garden\n---\nStart at [[Alpha]].\n",
+        "content/notes/Alpha.md": "---\ntags: [idea]\n---\nAlpha links [[Gamma]].\n",
+        "content/notes/Gamma.md": "Gamma, no front matter.\n",
+        "content/private/secret.md": "secret [[Alpha]]\n",
+    })
+    result = load_corpus(tmp_path / "site")
+    assert result.detection is not None and result.detection.reason.startswith("quartz.config.yaml (a Quartz site")
+    assert {a.path: a.title for a in result.articles} == {
+        "content/index.md": "My garden", "content/notes/Alpha.md": "Alpha", "content/notes/Gamma.md": "Gamma"}
+    why = {p.path: p.message for p in result.problems}
+    assert why["content/private/secret.md"] == "excluded by the site's config (ignorePatterns: private): not a page"
+    assert_every_file_accounted_for(result)
+    write_article(tmp_path / "site", "quartz.config.yaml", "configuration:\n  ignorePatterns: [private\n")
+    result = load_corpus(tmp_path / "site")
+    assert {a.path for a in result.articles} == {
+        "content/index.md", "content/notes/Alpha.md", "content/notes/Gamma.md", "content/private/secret.md"}
+    assert [(p.path, p.severity) for p in result.problems if p.severity != SKIPPED] == [("quartz.config.yaml", WARNING)]
+
+
 # -- the second review's findings: globs that are no regular expression, and configs with one ----------
 
 
