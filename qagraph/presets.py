@@ -1060,8 +1060,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
             shared = _language_folders(settings, languages, named)
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
-                fields = replace(fields, content_dir=shared)
+                # and only those: Hugo reads no other folder of content/ (a translation whose language the
+                # config does not declare yet, or comments out), nor a file beside them
+                own = tuple(f"{shared}{language}/" for language in languages)
+                fields = replace(fields, content_dir=shared, page_folders=own)
                 notes[notes.index(f"pages under {content_dir}")] = f"pages under {shared}, a folder each language"
+                others = sorted({n[:len(shared)] + n[len(shared):].split("/", 1)[0] + "/" for n in names
+                                 if n.startswith(shared) and "/" in n[len(shared):] and not n.startswith(own)})
+                if others:
+                    notes.append(f"not read: {', '.join(others)} (the content folder of no language the site builds)")
         if config is not None and zola is None and (shortcodes := hugo_ref_shortcodes(_site_root(config[0]), settings)):
             fields = replace(fields, ref_shortcodes=shortcodes)
             notes.append("shortcodes that link to pages: " + ", ".join(

@@ -1130,6 +1130,30 @@ def test_a_hugo_ref_by_its_path_leads_to_the_page_in_the_linking_pages_language(
     assert kg.related("kites/flying") == ["article:kites/box"]
 
 
+def test_a_folder_of_no_declared_language_beside_the_language_folders_is_no_page(tmp_path: Path):
+    """A glossary translated folder by folder (contentDir content/en at the top, content/ko in its
+    language) keeps the folder of a translation under way (content/sv/) before the config declares
+    its language, or after it is commented out: Hugo reads only the languages' content folders, so
+    those pages are not published, nor is a file beside the folders. Before, content/ was read whole:
+    the undeclared language's terms were pages at /sv/..., their subject the language's code."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'baseURL = "https://lexicon.example.org/"\ncontentDir = "content/en"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n'
+                       '#[languages.sv]\n#contentDir = "content/sv"\n[languages.ko]\ncontentDir = "content/ko"\n',
+        "content/en/_index.md": "---\ntitle: Lexicon\n---\n",
+        "content/en/lantern.md": "---\ntitle: Lantern\ntags: [\"light\", \"\"]\n---\n",
+        "content/ko/lantern.md": "---\ntitle: Deungbul\n---\n[lantern](/lantern/)\n",
+        "content/sv/lantern.md": "---\ntitle: Lykta\n---\n[lantern](/sv/wick/)\n",
+        "content/sv/wick.md": "---\ntitle: Veke\n---\n",
+        "content/notes.md": "---\ntitle: Notes\n---\n"})
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles} == {"/": "/", "lantern": "/lantern/", "ko/lantern": "/ko/lantern/"}
+    skipped = {p.path: p.message for p in result.problems if p.severity == "skipped"}
+    assert set(skipped) == {"content/sv/lantern.md", "content/sv/wick.md", "content/notes.md"}
+    assert "content/en/, content/ko/" in skipped["content/sv/wick.md"]
+    assert "not read: content/sv/ (the content folder of no language the site builds)" in choose(site).line()
+
+
 def test_mdx_pages_are_read_and_linked(tmp_path: Path):
     """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
     its suffix reaches it."""
