@@ -478,6 +478,24 @@ def _hugo_languages(config: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _enabled_languages(settings: Mapping[str, Any], languages: Sequence[str], default: str) -> tuple[str, ...]:
+    """``languages`` less those a Hugo config turns off, whose pages Hugo does not build: the codes its
+    ``disableLanguages`` lists, and a language whose table says ``disabled = true`` (a translation
+    under way); never the ``default`` one, which Hugo cannot turn off.
+
+    >>> config = {"disablelanguages": ["fr"], "languages": {"en": {}, "fr": {}, "ko": {"Disabled": True}, "sv": {}}}
+    >>> _enabled_languages(config, ("en", "fr", "ko", "sv"), "en")
+    ('en', 'sv')
+    """
+    listed = settings.get("disablelanguages")
+    off = {str(v).lower() for v in listed if isinstance(v, str)} if isinstance(listed, list) else set()
+    table = settings.get("languages")
+    if isinstance(table, Mapping):
+        off |= {str(code).lower() for code, entry in table.items() if isinstance(entry, Mapping) and any(
+            str(k).lower() == "disabled" and v is True for k, v in entry.items())}
+    return tuple(language for language in languages if language == default or language.lower() not in off)
+
+
 def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], content_dir: str | None) -> str | None:
     """The folder that holds a content folder per language, each named after its language, where a
     Hugo config gives each language its ``contentDir`` (``content/en``, ``content/fr``; the top-level
@@ -1050,8 +1068,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if not languages:  # a config folder keeps them in a file of their own
             found = _config(configs, _HUGO_LANGUAGE_FILES)
             languages = _hugo_language_file(*found) if found else ()
+        default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
+        enabled = _enabled_languages(settings, languages, default.group(1) if default else "en")
+        if enabled != languages:
+            off = ", ".join(language for language in languages if language not in enabled)
+            notes.append(f"languages {off} turned off (disableLanguages, disabled): their pages are not built")
+            languages = enabled
         if len(languages) > 1:  # pages in each: hello.fr.md or content/fr/hello.md, /fr/hello/ on the site
-            default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
             # defaultContentLanguageInSubdir: the default language's pages under /en/ too, as no language is the default
             in_subdir = settings.get("defaultcontentlanguageinsubdir") is True
             fields = replace(fields, languages=languages,

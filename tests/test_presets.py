@@ -1154,6 +1154,25 @@ def test_a_folder_of_no_declared_language_beside_the_language_folders_is_no_page
     assert "not read: content/sv/ (the content folder of no language the site builds)" in choose(site).line()
 
 
+def test_a_language_the_hugo_config_turns_off_has_no_pages(tmp_path: Path):
+    """A translation under way is kept out of the build by the config (disableLanguages = ["sv"], or
+    disabled = true in the language's table): Hugo builds none of its pages, and its content folder
+    is read by no language. Before, the turned-off languages' pages were articles at /sv/... and /fi/..."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://lexicon.example.org/"\ncontentDir = "content/en"\ndisableLanguages = ["sv"]\n'
+                     '[languages.en]\nweight = 1\n[languages.ko]\ncontentDir = "content/ko"\n'
+                     '[languages.sv]\ncontentDir = "content/sv"\n[languages.fi]\ncontentDir = "content/fi"\ndisabled = true\n',
+        "content/en/lantern.md": "---\ntitle: Lantern\n---\n",
+        "content/ko/lantern.md": "---\ntitle: Deungbul\n---\n",
+        "content/sv/lantern.md": "---\ntitle: Lykta\n---\n",
+        "content/fi/lantern.md": "---\ntitle: Lyhty\n---\n"})
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles} == {"lantern": "/lantern/", "ko/lantern": "/ko/lantern/"}
+    assert {p.path for p in result.problems if p.severity == "skipped"} == {"content/sv/lantern.md", "content/fi/lantern.md"}
+    assert "languages sv, fi turned off" in choose(site).line()
+
+
 def test_mdx_pages_are_read_and_linked(tmp_path: Path):
     """A documentation site's .mdx pages (Markdown with JSX) are articles, and a link to one without
     its suffix reaches it."""
