@@ -282,6 +282,11 @@ class FieldMap:
     alias helps the editor write ``[[Note|alias]]``), so ``[[alias]]`` is a stub. A person still names
     an article by its alias in look-ups.
 
+    ``language_links`` lets a Markdown link's site path (``/pods/``) on a page of a language other than the
+    default reach that language's page at the path (``ko/pods``) first, as the link render hook Hugo
+    embeds looks it up among the pages of the linking page's language (see
+    :func:`qagraph.presets.hugo_embedded_link_hook`); the page at the url ``/pods/`` otherwise.
+
     ``path_ends`` lets a Markdown link's path that names no file (from its file's folder, nor from the
     root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
     reads ``[Ann](People/Ann.md)`` as a link to ``Team/People/Ann.md`` too.
@@ -412,6 +417,7 @@ class FieldMap:
     level_tags: tuple[str, ...] = ()
     label_targets: bool = True
     alias_targets: bool = True
+    language_links: bool = False
     path_ends: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
@@ -438,7 +444,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool,
+        "path_ends": bool, "url_links": bool, "language_links": bool,
     }
 
     @property

@@ -442,7 +442,8 @@ class KnowledgeGraph:
                              path_ends=bool(fields.get("path_ends")),
                              urls_first=bool(fields.get("permalink")) and not fields.get("hexo") or bool(fields.get("url_links")),
                              related_by=tuple(fields.get("related_by") or ()),
-                             post_tails=fields.get("identity") != "page")
+                             post_tails=fields.get("identity") != "page",
+                             language_links=bool(fields.get("language_links")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

@@ -894,7 +894,9 @@ class ArticleIndex(Generic[A]):
     a field of the page it leads to, among those agreeing with the linking page on the other fields; without
     ``post_tails`` (a Hugo site, which publishes each page at the one url it knows) a url's dated tail
     (``/blog/2017/01/10/x/``, an older site's url) reaches no post by its file's name (``2017-01-10-x.md``):
-    only a url or alias of the page does. It reads
+    only a url or alias of the page does; with ``language_links`` (a multilingual Hugo site rendered by
+    its embedded link render hook) a Markdown link's site path from a page of another language than the
+    default reaches that language's page at the path first, as a ``ref`` does. It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -909,7 +911,7 @@ class ArticleIndex(Generic[A]):
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
                  urls_first: bool = False, related_by: Sequence[str] = (),
-                 post_tails: bool = True) -> None:
+                 post_tails: bool = True, language_links: bool = False) -> None:
         self.content_dir = content_dir
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
@@ -919,6 +921,7 @@ class ArticleIndex(Generic[A]):
         self.path_ends = path_ends
         self.post_tails = post_tails
         self.label_targets = label_targets
+        self.language_links = language_links
         self.alias_targets = alias_targets
         self.bundles = bundles
         self.languages, self.default_language = tuple(languages), default_language
@@ -1143,7 +1146,8 @@ class ArticleIndex(Generic[A]):
             return None
         if path.startswith("/"):
             key = _norm(path)
-            hit = self._in_language(key, source_path) if origin == REF else None
+            hit = self._in_language(key, source_path) if origin == REF or (
+                origin == MARKDOWN_LINK and self.language_links) else None
             hit = hit or self._index_file(path) or self.by_url.get(key) or self.at_path(key, path) or \
                 self.by_key.get(path.rstrip("/") or "/") or self.by_folder.get(key)
             if hit is not None:

@@ -702,6 +702,41 @@ def _hugo_layout_folder(root: Path, settings: Mapping[str, Any]) -> Path:
     return root / folder.strip().strip("/")
 
 
+def hugo_embedded_link_hook(root: Path, settings: Mapping[str, Any]) -> bool:
+    """Whether Hugo (0.123 and later) renders the Markdown links of the multilingual site ``root`` with its
+    embedded link render hook, which looks a link's path up among the pages of the linking page's
+    language (``[Pods](/pods/)`` on a Korean page leads to ``/ko/pods/`` where that page is): the
+    config's ``markup.goldmark.renderHooks.link.useEmbedded`` is ``always``, or is left as it is
+    (``auto``, ``fallback``) while no languages have hosts of their own (``baseURL``) and neither the
+    site's layouts folder nor its theme's in ``themes/`` has a ``render-link`` template of its own.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     plain = hugo_embedded_link_hook(Path(root), {"languages": {"en": {}, "ko": {}}})
+    ...     hooks = Path(root, "themes", "docs", "layouts", "_markup"); hooks.mkdir(parents=True)
+    ...     _ = (hooks / "render-link.html").write_text('<a href="{{ .Destination }}">{{ .Text }}</a>')
+    ...     plain, hugo_embedded_link_hook(Path(root), {"theme": "docs"})
+    (True, False)
+    """
+    used = _hugo_key(settings, "markup", "goldmark", "renderhooks", "link", "useembedded")
+    used = used.lower() if isinstance(used, str) else "auto"
+    if used in ("always", "never"):
+        return used == "always"
+    table = settings.get("languages")
+    if isinstance(table, Mapping) and any(isinstance(entry, Mapping) and _hugo_key(entry, "baseurl")
+                                          for entry in table.values()):
+        return False  # a host per language: Hugo leaves the links as written
+    theme = settings.get("theme")
+    themes = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
+    for layouts in (_hugo_layout_folder(root, settings), *(root / "themes" / t / "layouts" for t in themes)):
+        try:
+            if any(layouts.rglob("render-link.*")):
+                return False
+        except OSError:
+            continue
+    return True
+
+
 def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``shortcodes/*.html`` in
     its layouts folder, :func:`_hugo_layout_folder`); none where it has no such folder."""
@@ -1081,6 +1116,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              default_language="" if in_subdir else default.group(1) if default else "en")
             notes.append(f"languages {', '.join(languages)} " + (
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
+            if config is not None and hugo_embedded_link_hook(_site_root(config[0]), settings):
+                fields = replace(fields, language_links=True)
+                notes.append("a Markdown link's path leads to the page of the linking page's language first "
+                             "(Hugo's embedded link render hook)")
             shared = _language_folders(settings, languages, named)
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
                 # and only those: Hugo reads no other folder of content/ (a translation whose language the

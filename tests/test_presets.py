@@ -1130,6 +1130,33 @@ def test_a_hugo_ref_by_its_path_leads_to_the_page_in_the_linking_pages_language(
     assert kg.related("kites/flying") == ["article:kites/box"]
 
 
+def test_a_translated_terms_markdown_link_leads_to_the_term_in_its_own_language(tmp_path: Path):
+    """A glossary's translators keep the links of the English term (``[lantern](/lantern/)``): Hugo
+    renders a multilingual site's Markdown links with its embedded link render hook, which looks the
+    path up among the pages of the linking page's language, so on a Korean page the link leads to
+    ``/ko/lantern/`` where that term is translated, and to the English page where it is not. Before,
+    every such link led to the English page. A site (or its theme) with a render-link template of its
+    own keeps its links as written, as does a config that says useEmbedded = "never"."""
+    import qagraph
+
+    config = 'baseURL = "https://lexicon.example.org/"\ncontentDir = "content/en"\n[languages.en]\nweight = 1\n' \
+             '[languages.ko]\ncontentDir = "content/ko"\n'
+    pages = {"content/en/lantern.md": "---\ntitle: Lantern\n---\n", "content/en/wick.md": "---\ntitle: Wick\n---\n",
+             "content/ko/lantern.md": "---\ntitle: Deungbul\n---\n",
+             "content/ko/oil.md": "---\ntitle: Gireum\n---\n[lantern](/lantern/) [wick](/wick/)\n"}
+    expected = {"plain": ["article:ko/lantern", "article:wick"],
+                "hooked": ["article:lantern", "article:wick"], "never": ["article:lantern", "article:wick"]}
+    for name, related in expected.items():
+        site = tmp_path / name
+        write_site(site, {"config.toml": config + ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n'
+                                                   if name == "never" else ""), **pages})
+        if name == "hooked":
+            write_article(site / "layouts" / "_default" / "_markup", "render-link.html",
+                          '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>')
+        kg = qagraph.build(site, out=tmp_path / f"{name}-out")
+        assert kg.related("ko/oil") == related, name
+
+
 def test_a_folder_of_no_declared_language_beside_the_language_folders_is_no_page(tmp_path: Path):
     """A glossary translated folder by folder (contentDir content/en at the top, content/ko in its
     language) keeps the folder of a translation under way (content/sv/) before the config declares
