@@ -141,7 +141,7 @@ def update_build(
 def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fields: FieldMap, paths: list[str],
            old_status: dict[str, tuple[str, str | None]], similarity_folder: Path, max_file_size: int,
            skips: Mapping[str, str]) -> Update:
-    from .similarity import SimilarityIndex
+    from .similarity import SAME_QUESTION_MAX, SimilarityIndex
 
     con = patch.con
     now = set(scanned.names)
@@ -244,7 +244,14 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     held = [n.removeprefix("article:") for n in [*gone, *(n for n in old_nodes.values() if n in new_nodes)]]
     if not all(key in index for key in held):
         raise Fallback("the similarity state is not this build's")
+    # a question of more articles than SAME_QUESTION_MAX has no pairs: an edit that a group crosses
+    # that size with would add or remove pairs of articles it does not touch (rare: built in full)
+    edited = {*(a.key for a in new_articles.values()), *(n.removeprefix("article:") for n in gone)}
+    if any(index.question_group(key) >= SAME_QUESTION_MAX for key in edited):
+        raise Fallback(f"a question asked by {SAME_QUESTION_MAX} articles or more was edited")
     changes = index.update(changed=list(new_articles.values()), removed=[n.removeprefix("article:") for n in gone])
+    if any(index.question_group(key) >= SAME_QUESTION_MAX for key in edited):
+        raise Fallback(f"a question asked by {SAME_QUESTION_MAX} articles or more was edited")
     ends = {article_node(key) for e in [*changes.added, *changes.changed] for key in (e.source, e.target)}
     if any(patch.node_id(node) is None for node in ends):
         raise Fallback("the similarity state is not this build's")
@@ -257,7 +264,6 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
         patch.add_edge(u, v, "similar", {"kind": "similar", "weight": e.weight, "shared": e.shared})
         update.changed |= {u, v}
     # a same-question pair comes or goes only with an article that came, went or changed
-    edited = {*(a.key for a in new_articles.values()), *(n.removeprefix("article:") for n in gone)}
     same_before = patch.pairs_touching([article_node(k) for k in edited], "same-question")
     same_now = {(article_node(a), article_node(b)) for a, b in index.same_question_pairs(among=edited)}
     for u, v in same_before - same_now:

@@ -64,6 +64,7 @@ __all__ = [
     "EdgeChanges",
     "SimilarEdge",
     "SimilarityConfig",
+    "SAME_QUESTION_MAX",
     "SimilarityIndex",
     "same_question_pairs",
     "similar_edges",
@@ -76,6 +77,11 @@ _CHUNK = 4096  #: rows per sparse product
 #: edit ranks 100-300); more, and scipy's sparse product is worth its import (0.2 s)
 _ROW_BY_ROW = 1000
 _FORMAT = 1  #: version of the saved state
+#: the most articles one question may have and still be linked pair by pair: a group is a question
+#: filed under a few subjects (2-3 in the real corpus); a larger one is a generic title ("Untitled",
+#: "Overview", a folder of copies) whose n(n-1)/2 pairs would be the graph (5,000 articles of one
+#: title made 12.5 million edges and 8.5 GB). The health report still lists every group.
+SAME_QUESTION_MAX = 100
 
 
 class DocLike(Protocol):
@@ -138,7 +144,8 @@ def same_question_pairs(docs: Iterable[DocLike]) -> list[tuple[str, str]]:
     The rule: the same :func:`~qagraph.normalize.question_key` (case, spacing and
     punctuation aside). The id is not needed: in the generated 36k corpus every group
     of articles sharing an id also shares the question text, and 59 more groups ask
-    the same question under different ids. Three copies make three pairs.
+    the same question under different ids. Three copies make three pairs; a question of
+    more than :data:`SAME_QUESTION_MAX` articles makes none.
 
     >>> same_question_pairs([Doc("b", (), "What is a virus?"), Doc("a", (), "what is a VIRUS"), Doc("c", (), "Why?")])
     [('a', 'b')]
@@ -148,7 +155,8 @@ def same_question_pairs(docs: Iterable[DocLike]) -> list[tuple[str, str]]:
         key = question_key(doc.question)
         if key:
             groups.setdefault(key, []).append(doc.key)
-    return sorted(pair for keys in groups.values() if len(keys) > 1 for pair in itertools.combinations(sorted(keys), 2))
+    return sorted(pair for keys in groups.values() if 1 < len(keys) <= SAME_QUESTION_MAX
+                  for pair in itertools.combinations(sorted(keys), 2))
 
 
 _MASK = (1 << 64) - 1
@@ -574,7 +582,8 @@ class SimilarityIndex:
                 if slot is None or not self._qhash[slot]:
                     continue
                 group = sorted(self._keys[s] for s in np.flatnonzero(self._live & (self._qhash == self._qhash[slot])).tolist())
-                pairs |= {pair for pair in itertools.combinations(group, 2) if key in pair}
+                if len(group) <= SAME_QUESTION_MAX:
+                    pairs |= {pair for pair in itertools.combinations(group, 2) if key in pair}
             return sorted(pairs)
         live = np.flatnonzero(self._live & (self._qhash != 0))
         order = live[np.argsort(self._qhash[live], kind="stable")]
@@ -582,10 +591,19 @@ class SimilarityIndex:
         starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
         sizes = np.diff(np.r_[starts, len(order)])
         found: list[tuple[str, str]] = []
-        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+        paired = (sizes > 1) & (sizes <= SAME_QUESTION_MAX)
+        for start, size in zip(starts[paired].tolist(), sizes[paired].tolist()):
             group = sorted(self._keys[s] for s in order[start : start + size].tolist())
             found.extend(itertools.combinations(group, 2))
         return sorted(found)
+
+    def question_group(self, key: str) -> int:
+        """How many articles held ask the question of article ``key`` (itself included); 0 when
+        it is not held or asks none."""
+        slot = self._find(key)
+        if slot is None or not self._qhash[slot]:
+            return 0
+        return int(np.count_nonzero(self._live & (self._qhash == self._qhash[slot])))
 
     def __len__(self) -> int:
         return len(self._by_key)

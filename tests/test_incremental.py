@@ -158,6 +158,41 @@ def test_a_patched_build_equals_a_full_build(tmp_path_factory, start, edits):
         assert database_rows(out) == database_rows(cold), (step, patched.build_info)
 
 
+def test_a_question_of_too_many_articles_has_no_pairs_and_its_edits_build_as_a_full_build(tmp_path, monkeypatch):
+    """Every two articles of one question were linked: 5,000 articles of one title made 12.5 million
+    same-question edges and 8.5 GB. A question of more than SAME_QUESTION_MAX articles (a generic
+    title, a folder of copies) has none; an edit that a group crosses that size with adds or removes
+    pairs of articles it does not touch, so it builds in full: the build equals a cold one as the
+    group grows past the limit and shrinks back."""
+    import qagraph.similarity
+
+    monkeypatch.setattr(qagraph.similarity, "SAME_QUESTION_MAX", 3)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    subjects = [_BIO, _PHY, _CS, _BIO]
+    articles = {_path(a): a for a in (_a(s, subj, i + 1, ["cells"], []) for i, (s, subj) in
+                                      enumerate(zip("abcd", subjects)))}
+    del articles["biology/d.md"]
+    _write(root, articles)
+    kinds = lambda kg: kg.counts["edges"]["same-question"]  # noqa: E731
+    assert kinds(qagraph.build(root, out=out)) == 3  # three articles: three pairs
+    for step in ("grow", "shrink", "retitle"):
+        if step == "grow":
+            articles["biology/d.md"] = _a("d", _BIO, 9, ["cells"], [])
+        elif step == "shrink":
+            del articles["physics/b.md"]
+        else:
+            articles["biology/a.md"] = dict(articles["biology/a.md"], title="Why is the sky blue?")
+        _write(root, articles)
+        patched = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        full = qagraph.build(root, out=cold, cache=False)
+        assert kinds(patched) == kinds(full) == {"grow": 0, "shrink": 3, "retitle": 1}[step], step
+        assert database_rows(out) == database_rows(cold), step
+        assert outputs_of(out) == outputs_of(cold), step
+    health = qagraph.open(out).report()["health"]["same_question"]
+    assert [len(g["articles"]) for g in health["groups"]] == [2]
+
+
 def test_an_edit_is_patched_not_rebuilt(small_corpus: Path, tmp_path: Path, monkeypatch):
     """One edited article is read again, and only it: the other files are not parsed."""
     import qagraph.load as loader

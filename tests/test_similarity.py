@@ -303,6 +303,7 @@ def test_same_question_pairs_from_docs_and_from_the_index(tmp_path):
     rng = random.Random(5)
     many = random_docs(rng, 300, questions=40)
     assert SimilarityIndex.build(many).same_question_pairs() == same_question_pairs(many) != []
+
     built, every = SimilarityIndex.build(many), same_question_pairs(many)
     for among in ([], ["not held"], [d.key for d in many[:5]], [d.key for d in many[::7]], [d.key for d in many]):
         assert built.same_question_pairs(among=among) == [p for p in every if set(p) & set(among)]
@@ -321,6 +322,24 @@ def test_string_table_hashes_and_finds(strings):
         assert loaded.find(s) == [i for i, t in enumerate(strings) if t == s]
     keep = np.array([i % 2 == 0 for i in range(len(strings))], dtype=bool)
     assert loaded.kept(keep).all() == [s for s, k in zip(strings, keep) if k]
+
+
+def test_a_question_of_more_than_the_most_articles_makes_no_pairs():
+    """A generic title asked by thousands of articles made n(n-1)/2 pairs; past SAME_QUESTION_MAX
+    articles a question makes none (from the docs, from the index, and around one article)."""
+    from qagraph.similarity import SAME_QUESTION_MAX
+
+    most = [Doc(f"m{i:03}", (), "Overview") for i in range(SAME_QUESTION_MAX)]
+    more = [Doc(f"n{i:03}", (), "Untitled") for i in range(SAME_QUESTION_MAX + 1)]
+    docs = [*most, *more, Doc("x", (), "What is it?"), Doc("y", (), "what is it")]
+    expected = sorted([*itertools.combinations([d.key for d in most], 2), ("x", "y")])
+    assert len(expected) == SAME_QUESTION_MAX * (SAME_QUESTION_MAX - 1) // 2 + 1
+    index = SimilarityIndex.build(docs)
+    assert same_question_pairs(docs) == index.same_question_pairs() == expected
+    assert index.same_question_pairs(among=["n000", "x"]) == [("x", "y")]
+    assert (index.question_group("n000"), index.question_group("m000"), index.question_group("x")) == (
+        SAME_QUESTION_MAX + 1, SAME_QUESTION_MAX, 2)
+    assert index.question_group("gone") == 0
 
 
 def test_an_update_after_load_reads_few_strings(tmp_path):
