@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code, tags_line,
-    included_definition_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
@@ -183,7 +183,9 @@ class FieldMap:
     ``render: never``, as Hugo's docs keep theirs in ``_common/``): each one's path below the content
     folder (lower case, no ``.md``) and the ``(origin, target, text)`` of its links to pages of the
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
-    (:func:`included_links`). ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
+    (:func:`included_links`); a Jekyll site's are the Markdown files of its _includes/, by their names
+    there, each with all its links, which a page that writes ``{% include name %}`` shows.
+    ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
     show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
     ``included_definitions`` are the Markdown files of a Jekyll site's _includes/ that hold reference-link
     definitions (the Carpentries' ``links.md``): each one's name below _includes/ and its ``(label, url)``
@@ -1555,7 +1557,13 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     line of each ``{{% include "path" %}}``: the shortcode renders the snippet into the page (Hugo's
     docs' own, by ``GetPage``), whose links are then the page's. The path is the snippet's below the
     content folder, in any case, with or without ``.md``; one without a leading ``/`` is looked for
-    beside the page first. A snippet the site does not have, or one in code, adds none.
+    beside the page first. A snippet the site does not have, or one in code, adds none. A Jekyll site's
+    page shows the Markdown file of its _includes/ that a ``{% include name %}`` names:
+
+    >>> jekyll = FieldMap(permalink="pretty", includes=(("steps/merge.md", (("markdown-link", "../two/", "next"),)),))
+    >>> body = "Merge.\\n\\n{% include steps/merge.md %}\\n{% include other.md %}"
+    >>> [(link.target, link.text, link.line) for link in included_links("lessons/one.md", body, 4, jekyll)]
+    [('../two/', 'next', 6)]
 
     >>> hugo = FieldMap(content_dir="content/", includes=(("_common/note", (("markdown-link", "/a/", "A"),)),
     ...                                                   ("guide/_common/tip", (("markdown-link", "/b/", ""),))))
@@ -1577,6 +1585,9 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     """
     snippets = _pairs(fields.includes)
     text = masked if masked is not None else mask_code(body)
+    if fields.jekyll:  # {% include steps/merge.md %}: a file of the site's _includes/, by its name there
+        return [TextLink(origin, target, label or None, line) for line, included in included_files(text, first_line)
+                for origin, target, label in snippets.get(included, ())]
     below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
     folder = below.rpartition("/")[0].lower()
     links = []

@@ -67,12 +67,14 @@ __all__ = [
     "WIKI_LINK",
     "first_heading",
     "included_definition_links",
+    "included_files",
     "inline_tags",
     "is_article_like",
     "mask_code",
     "myst_labels",
     "page_path",
     "reference_definitions",
+    "snippet_links",
     "split_language",
     "tags_line",
     "text_links",
@@ -392,6 +394,33 @@ def reference_definitions(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((m.group(1), m.group(2)) for m in _DEFINITION_LINE.finditer(mask_code(text)))
 
 
+def included_files(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """The files of _includes/ that the Jekyll tags ``{% include name %}`` of ``masked`` (a text with
+    its code blanked: :func:`mask_code`) put in it, each with the line of its tag, in text order; a tag
+    whose name is a variable (``{% include {{ page.box }} %}``) names none.
+
+    >>> included_files("# A\\n{% include steps/merge.md step=2 %}\\n{%- include {{ x }} -%} {% include_relative b.md %}", 3)
+    [(4, 'steps/merge.md')]
+    """
+    return [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _JEKYLL_INCLUDE.finditer(masked)]
+
+
+def snippet_links(text: str, syntaxes: Iterable[str], site_url: str | None = None,
+                  site_hosts: Iterable[str] = ()) -> tuple[list[TextLink], list[str]]:
+    """The links ``text``, a Markdown file of a Jekyll site's _includes/, shows on a page that includes it,
+    and the files it includes in turn (:func:`included_files`). Its reference-link definitions are left
+    out: they link only where a page uses them (:func:`included_definition_links`).
+
+    >>> found, inner = snippet_links("See [undo](/undo/).\\n\\n[setup]: /setup/\\n{% include more.md %}\\n", ("markdown",))
+    >>> [link.target for link in found], inner
+    (['/undo/'], ['more.md'])
+    """
+    masked = mask_code(text)
+    if "]:" in masked:  # blank each definition, its line kept
+        masked = _DEFINITION_LINE.sub(lambda m: " " * len(m.group(0)), masked)
+    return text_links(text, syntaxes, 1, site_url, masked, site_hosts), [name for _, name in included_files(masked)]
+
+
 def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequence[tuple[str, str]]]],
                               syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
                               site_hosts: Iterable[str] = ()) -> list[TextLink]:
@@ -413,7 +442,7 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
     own = list(_MD_DEFINITION.finditer(masked)) if "]:" in masked else []
     used = _labels_used(masked, {m.start(1) - 1 for m in own}) - {_label(m.group(1)) for m in own}
     found: list[TextLink] = []
-    tags = [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _JEKYLL_INCLUDE.finditer(masked)]
+    tags = included_files(masked, first_line)
     if "" in files:
         tags.append((first_line + masked.rstrip().count("\n"), ""))
     for line, name in tags:

@@ -41,7 +41,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, mask_code, reference_definitions, split_language, text_links
+from .links import TITLE_ALIAS, mask_code, reference_definitions, snippet_links, split_language, text_links
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -1234,6 +1234,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if definitions:  # [Setup][lesson-setup] on a page that includes links.md links to the setup page
                 fields = replace(fields, included_definitions=definitions)
                 notes.append("reference links defined in " + ", ".join(f"_includes/{name}" for name, _ in definitions))
+            snippets = _jekyll_include_links(config[0].parent, fields)
+            if snippets:  # a page that writes {% include steps/merge.md %} shows the snippet's links
+                fields = replace(fields, includes=snippets)
+                notes.append(f"{len(snippets)} Markdown includes with links (a page that includes one shows them)")
             related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
             if related_by:  # related: [coc] names the page whose class is coc, in the page's language
                 fields = replace(fields, related_by=related_by)
@@ -2224,6 +2228,53 @@ def _jekyll_included_definitions(root: Path) -> tuple[tuple[str, tuple[tuple[str
         if definitions:
             found.append((path.relative_to(folder).as_posix(), definitions))
     return tuple(found)
+
+
+def _jekyll_include_links(root: Path, fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """The Markdown files of the Jekyll site at ``root`` that pages include, with their links
+    (``FieldMap.includes``): each one's name below _includes/ and the ``(origin, target, text)`` of the
+    links it shows on a page that writes ``{% include name %}`` (:func:`~qagraph.links.snippet_links`),
+    those of the files it includes in turn too (each link once). Jekyll puts its text in the page before
+    Markdown reads it: a relative link is read from the page's url. An HTML include (a layout's header, a
+    nav) is left out, and a file that cannot be read has none.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_includes" / "steps").mkdir(parents=True)
+    >>> _ = (root / "_includes" / "steps" / "merge.md").write_text("See [undo](../undo/).\\n{% include more.md %}\\n")
+    >>> _ = (root / "_includes" / "more.md").write_text("[Glossary]({{ site.baseurl }}/glossary/)\\n")
+    >>> _ = (root / "_includes" / "nav.html").write_text('<a href="/home/">Home</a>')
+    >>> _jekyll_include_links(root, FieldMap(links=("markdown", "jekyll-ref", "html")))
+    (('more.md', (('markdown-link', '/glossary/', 'Glossary'),)), ('steps/merge.md', (('markdown-link', '../undo/', 'undo'), ('markdown-link', '/glossary/', 'Glossary'))))
+    """
+    folder = root / "_includes"
+    own: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    nested: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*")) if _is_dir(folder) else ():
+        if path.suffix.lower() not in (".md", ".markdown") or not _is_file(path):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        name = path.relative_to(folder).as_posix()
+        found, nested[name] = snippet_links(text, fields.links, fields.site_url, fields.site_hosts)
+        own[name] = tuple((link.origin, link.target, link.text or "") for link in found)
+
+    def links(name: str) -> tuple[tuple[str, str, str], ...]:
+        # the files it includes, level by level (each once, a loop closed, _INCLUDE_DEPTH levels down at most)
+        reached, level = {name: None}, [name]
+        for _ in range(_INCLUDE_DEPTH):
+            level = [n for n in dict.fromkeys(n for m in level for n in nested.get(m, ())) if n in own and n not in reached]
+            reached.update(dict.fromkeys(level))
+        return tuple(dict.fromkeys(link for n in reached for link in own[n]))
+
+    return tuple((name, shown) for name in own if (shown := links(name)))
+
+
+#: how many levels of files including files a Jekyll site's include snippets are followed down (Jekyll's own
+#: sites nest two or three)
+_INCLUDE_DEPTH = 10
 
 
 def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tuple[str, ...]:

@@ -937,3 +937,31 @@ def test_jekyll_tags_name_a_post_with_spaces_in_its_file_name(tmp_path: Path):
     assert [v for _, v, kind in graph.out_edges("article:_posts/2021-05-01-ferries", keys=True)
             if kind == "related"] == ["article:_posts/2021-04-02-Night Trains"]
     assert graph.nodes["article:_posts/2021-04-02-Night Trains"]["url"] == "/posts/Night-Trains/"
+
+
+def test_the_links_of_a_markdown_snippet_a_jekyll_page_includes_are_the_page_s(tmp_path: Path):
+    """A course page that writes ``{% include steps/merge.md %}`` shows the snippet's text, links and all:
+    Jekyll puts the file of ``_includes/`` in the page before Markdown reads it. Those links were lost;
+    now they are the page's, on the include tag's line: one written from the site's root
+    (``{{ site.baseurl }}/guides/undo/``), one relative to the page's url (``../two/``), one through a
+    snippet the snippet includes. A snippet in a code block, or an HTML include (a layout's nav), adds none."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Course\nbaseurl: /course\npermalink: pretty\n",
+        "_includes/steps/merge.md": "## Merging\n\nSee [undoing things]({{ site.baseurl }}/guides/undo/) "
+                                    "and [the next step](../two/).\n\n{% include steps/more.md %}\n",
+        "_includes/steps/more.md": "Read [the glossary]({{ '/glossary/' | relative_url }}) too.\n",
+        "_includes/unused.md": "[nowhere](/guides/nowhere/)\n",
+        "_includes/nav.html": '<a href="{{ site.baseurl }}/guides/undo/">Undo</a>\n',
+        "guides/undo.md": "---\ntitle: Undo\n---\n",
+        "glossary.md": "---\ntitle: Glossary\n---\n",
+        "lessons/one.md": "---\ntitle: One\npermalink: /lessons/one/\n---\n# One\n\n{% include nav.html %}\n"
+                          "Merge now.\n\n{% include steps/merge.md %}\n\n```\n{% include steps/more.md %}\n```\n",
+        "lessons/two.md": "---\ntitle: Two\npermalink: /lessons/two/\n---\nDone.\n",
+    })
+    kg = build(site)
+    assert kg.related("lessons/one") == [kg.article("guides/undo"), kg.article("lessons/two"), kg.article("glossary")]
+    assert kg.counts.get("stubs", 0) == 0
+    one = next(a for a in load_corpus(site).articles if a.path == "lessons/one.md")
+    assert [(link.target, link.line) for link in one.related] == [
+        ("/guides/undo/", 10), ("../two/", 10), ("/glossary/", 10)]
