@@ -2159,11 +2159,11 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
 
 
 #: a page's front-matter field a Jekyll layout renders as Markdown: ``{{ page.intro | markdownify }}``
-_LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w+)\s*\|\s*markdownify\s*-?\}\}")
+_LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*\|\s*markdownify\s*-?\}\}")
 #: a link's href written by Liquid alone (``href='{{ base }}{{ page.deprecated_by }}'``): its value's parts
 _LIQUID_HREF = re.compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
 #: a bare page field in Liquid output, ``{{ page.deprecated_by }}``
-_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w+)\s*-?\}\}")
+_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*-?\}\}")
 #: a Liquid loop whose item is named ``page`` (``{% for page in site.pages %}``): there ``page`` is another page
 _LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page

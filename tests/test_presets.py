@@ -5209,6 +5209,27 @@ def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
     assert lines["pencil@1.md"] == [4] and lines["eraser.md"] == [6]  # where each is written
 
 
+def test_a_jekyll_layouts_shown_fields_may_have_hyphens_in_their_names(tmp_path: Path):
+    """A class layout shows a lesson's ``main-content`` and ``tell-me-why`` as Markdown and links to its
+    ``next-page`` (``<a href="{{ site.baseurl }}{{ page.next-page }}">``): Liquid names a field with
+    hyphens as it names one without, but only ``\\w`` names were read, so those lessons linked nowhere."""
+    site = tmp_path / "site"
+    layout = ("{{ page.main-content | markdownify }}\n{% if page.tell-me-why %}<details>{{ page.tell-me-why | markdownify }}"
+              "</details>{% endif %}\n<a href=\"{{ site.baseurl }}{{ page.next-page }}\" class=\"btn\">Continue</a>\n"
+              "{{ content }}\n")
+    write_site(site, {
+        "_config.yml": "title: Class\n",
+        "_layouts/lesson.html": layout,
+        "setup.md": "---\ntitle: Set up\npermalink: /class/01\n---\n",
+        "reset.md": "---\ntitle: Reset\npermalink: /class/03\n---\n",
+        "amend.md": "---\nlayout: lesson\ntitle: Amend\npermalink: /class/02\nnext-page: /class/03\nmain-content: |\n"
+                    "  Run the script of [Set up](/class/01) first.\ntell-me-why: |\n  ## Why\n  See [reset](/class/03).\n---\n",
+    })
+    kg = build(site)
+    assert kg.related("amend") == [kg.article("/class/01"), kg.article("/class/03")]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_jekyll_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path):
     """A Jekyll site's home page often has no title (its layout lists the pages; the theme heads it with the
     site's title): it was titled "Index", after its file. It is titled by the config's title now, as
