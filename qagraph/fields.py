@@ -151,7 +151,8 @@ class FieldMap:
     ``{{ page.intro | markdownify }}``), whose links are read as the body's are, ``href_fields`` those
     the page's layout writes into a link (``<a href='{{ page.deprecated_by }}'>``): the page links there,
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
-    corpus's own site (its absolute links are internal), ``site_hosts`` other hosts
+    corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the
+    path it is served below is known: a link may write it out), ``site_hosts`` other hosts
     serving it from their root (a GitHub Pages site's custom domain, its
     ``OWNER.github.io``): absolute links to them are internal too. ``inline_tags`` adds the
     body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values), and the notes

@@ -1191,6 +1191,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             baseurl = _JEKYLL_BASEURL.search(config[1])
             if url and "://" in url.group(1):
                 fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
+            elif baseurl and baseurl.group(1).strip("/"):  # no host, but the path a link may write out
+                fields = replace(fields, site_url="/" + baseurl.group(1).strip("/"))
             hosts = _github_pages_hosts(config[0].parent, settings, config[1])
             if hosts:  # a link written with one of them in full leads into the site
                 fields = replace(fields, site_hosts=hosts)

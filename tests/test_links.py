@@ -965,3 +965,22 @@ def test_the_links_of_a_markdown_snippet_a_jekyll_page_includes_are_the_page_s(t
     one = next(a for a in load_corpus(site).articles if a.path == "lessons/one.md")
     assert [(link.target, link.line) for link in one.related] == [
         ("/guides/undo/", 10), ("../two/", 10), ("/glossary/", 10)]
+
+
+def test_a_jekyll_link_with_the_base_path_written_out_leads_to_its_page_without_a_site_url(tmp_path: Path):
+    """A site served below a path (``baseurl: /on-demand``) whose config names no ``url`` writes links to
+    its pages with that path in them (``[Set up](/on-demand/trouble/01)``), as a browser follows them:
+    they were stubs, as only a config with a ``url`` made its base path known. A link without it, or
+    through ``{{ site.baseurl }}``, still leads to its page."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Classes\nbaseurl: \"/on-demand\" # the subpath of your site\n",
+        "setup.md": "---\ntitle: Set up\npermalink: /trouble/01\n---\n",
+        "amend.md": "---\ntitle: Amend\npermalink: /trouble/02\n---\nRun [the setup](/on-demand/trouble/01) first, "
+                    "then [go on]({{ site.baseurl }}/trouble/03).\n",
+        "reset.md": "---\ntitle: Reset\npermalink: /trouble/03\n---\nBack to [amend](/trouble/02).\n",
+    })
+    kg = build(site)
+    assert kg.related("amend") == [kg.article("/trouble/01"), kg.article("/trouble/03")]
+    assert kg.related("reset") == [kg.article("/trouble/02")]
+    assert kg.counts.get("stubs", 0) == 0
