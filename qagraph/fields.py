@@ -94,7 +94,8 @@ class FieldMap:
     page above a page of a Just the Docs site), ``"parent"``
     (the folder the file is in, whatever its depth: Pelican's category), and
     ``"folder"`` (the first folder below ``content_dir`` that is not ``_name`` or a
-    year) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
+    year; at the top of a Jekyll collection that ``collections`` outputs, the collection's name:
+    ``_modules/intro.md`` is filed under ``modules``) and ``"hierarchy"`` (the top level of a Dendron note's dotted name:
     ``python.asyncio.tasks.md`` is filed under ``python``; the vault's ``root.md`` under
     none); none gives ``uncategorised``. With ``subject_values="every"`` a list's
     first value is the subject and the others become keywords (an article has one
@@ -2611,6 +2612,9 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
+            if fields.collections and (kind := _jekyll_type(fields.exclude_root + name, fields)) not in (
+                    "pages", "posts", "drafts"):  # a document at the top of a Jekyll collection: its section
+                return _slug(kind), _folder_label(kind), False, []
         if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)
             folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
             if folder and _slug(folder):

@@ -1349,7 +1349,7 @@ def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path
 def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls(tmp_path: Path):
     """With ``collections_dir: site``, Jekyll reads posts from site/_posts/ only (those elsewhere
     were pages), and the folder is no category of their urls (/site/2021/... was a wrong url, a
-    link to the real one a stub) nor the subject of its documents."""
+    link to the real one a stub) nor the subject of its documents (a document is filed under its collection)."""
     import qagraph
 
     site = tmp_path / "site"
@@ -1363,7 +1363,7 @@ def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls
     result = load_corpus(site)
     assert {a.path: (a.url, a.subject_slug) for a in result.articles} == {
         "site/_posts/2021-01-05-inside.md": ("/2021/01/05/inside.html", "uncategorised"),
-        "site/_docs/api.md": ("/docs/api.html", "uncategorised")}
+        "site/_docs/api.md": ("/docs/api.html", "docs")}
     assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
         name: "a post outside the collections_dir site/: Jekyll reads posts there only"
         for name in ("_posts/2020-01-05-outside.md", "news/_posts/2020-01-06-news.md")}
@@ -2845,6 +2845,30 @@ def test_a_language_folder_in_a_jekyll_collection_is_no_subject(tmp_path: Path):
     subjects = {a.path: a.subject for a in load_corpus(site).articles}
     assert subjects["_guides/de/intro.md"] == subjects["_guides/pt-br/intro.md"] == subjects["_guides/intro.md"]
     assert subjects["_guides/de/tools/editor.md"] == subjects["_guides/tools/editor.md"] == "Tools"
+
+
+def test_a_jekyll_collection_names_the_subject_of_the_documents_at_its_top(tmp_path: Path):
+    """A training site keeps its modules and courses in two collections (``_modules/``, ``_courses/``, output
+    at /modules/... and /courses/...): the documents at a collection's top were all "Uncategorised", with
+    the home page, as ``_modules`` is no topic's name. The collection is their section, as its urls say:
+    "Modules", "Courses". A folder inside still names its own, and a page or a post outside any stays as
+    it was."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Training\npermalink: pretty\ncollections:\n  modules:\n    output: true\n"
+                       "  courses:\n    output: true\n  staff:\n    output: false\n",
+        "_modules/branching-basics.md": "---\ntitle: Branching basics\n---\n",
+        "_modules/merge_conflicts.md": "---\ntitle: Merge conflicts\n---\n",
+        "_courses/git-for-teams.md": "---\ntitle: Git for teams\n---\n",
+        "_courses/first-steps/01-sign-up.md": "---\ntitle: Sign up\n---\n",
+        "_staff/ana.md": "---\ntitle: Ana\n---\n",
+        "_posts/2020-01-02-welcome.md": "---\ntitle: Welcome\n---\n",
+        "index.md": "---\ntitle: Home\n---\n",
+    })
+    subjects = {a.path: a.subject for a in load_corpus(site).articles}
+    assert subjects == {"_modules/branching-basics.md": "Modules", "_modules/merge_conflicts.md": "Modules",
+                        "_courses/git-for-teams.md": "Courses", "_courses/first-steps/01-sign-up.md": "First steps",
+                        "_posts/2020-01-02-welcome.md": "Uncategorised", "index.md": "Uncategorised"}
 
 
 def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
