@@ -263,6 +263,9 @@ class FieldMap:
     ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
     under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
 
+    ``translations`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Jekyll site
+    translated page by page links to each of its translations, the pages that share its value of
+    ``translation_key`` (``ref``) in other languages, as its layout's language buttons do.
     ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
     site and a page above it (its ``parent``, its ``grand_parent`` and on up), nearest first, to which the
     breadcrumbs the theme shows on the page link (:func:`_nav_parent_links`).
@@ -416,6 +419,8 @@ class FieldMap:
     subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
+    translation_key: str = ""
+    translations: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
     snippet_urls: str | None = None
     level_tags: tuple[str, ...] = ()
@@ -834,6 +839,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     related = _related_links(f, fields)
     if fields.nav_parents:
         related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
+    if fields.translations:
+        related += _translation_links(f, fields, max((link.position for link in related), default=0))
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.markdown_fields or fields.href_fields:
@@ -2904,6 +2911,14 @@ def _pages_above_of(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
     for page, ancestor in pairs:
         above.setdefault(page, []).append(ancestor)
     return above
+
+
+def _translation_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The links of a page to its translations (:attr:`FieldMap.translations`), the language buttons its
+    layout shows, at the line of its ``translation_key`` (``ref``)."""
+    line = f.fm.line_of(fields.translation_key)
+    return [RelatedLink(start + i, None, None, None, None, line, FRONT_MATTER, "/" + page)
+            for i, page in enumerate(_pages_above(fields.translations).get(f.name, []), 1)]
 
 
 def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

@@ -1236,6 +1236,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if definitions:  # [Setup][lesson-setup] on a page that includes links.md links to the setup page
                 fields = replace(fields, included_definitions=definitions)
                 notes.append("reference links defined in " + ", ".join(f"_includes/{name}" for name, _ in definitions))
+            key = _jekyll_translation_key(config[0].parent)
+            translations = _jekyll_translations(base, names, fields, key) if key else ()
+            if translations:  # the language buttons: a page links to the pages of its ref in other languages
+                fields = replace(fields, translation_key=key or "", translations=translations)
+                notes.append(f"a page links to its translations, the pages of its {key} in other languages")
             snippets = _jekyll_include_links(config[0].parent, fields)
             if snippets:  # a page that writes {% include steps/merge.md %} shows the snippet's links
                 fields = replace(fields, includes=snippets)
@@ -2170,6 +2175,9 @@ _LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*-?\}\}")
 _LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page
 _OWN_URL_FIELDS = ("url", "permalink", "path", "id", "canonical_url")
+#: a Liquid filter keeping the pages that share the page's value of a field, ``site.pages | where:"ref", page.ref``:
+#: with the page's ``lang`` in the same template, its translations (a site translated page by page)
+_LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
 
 
 def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -2202,6 +2210,71 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
                           if name not in hrefs and name not in _OWN_URL_FIELDS)
     return tuple(markdown), tuple(hrefs)
+
+
+def _jekyll_translation_key(root: Path) -> str | None:
+    """The front-matter field by which a Jekyll site's layouts and includes find a page's translations, to
+    link to them (``{% assign pages=site.pages | where:"ref", page.ref %}`` with a test of ``page.lang``,
+    the language buttons of a site translated page by page), else ``None``. A filter on ``lang`` itself
+    finds the pages of the page's language, not its translations.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_includes").mkdir()
+    >>> _ = (root / "_includes" / "langs.html").write_text(
+    ...     "{% assign same = site.pages | where: 'lang', page.lang %}{% assign t = site.pages | where:'ref', page.ref %}"
+    ...     "{% for p in t %}{% if p.lang != page.lang %}<a href='{{ p.url }}'>{{ p.lang }}</a>{% endif %}{% endfor %}")
+    >>> _jekyll_translation_key(root)
+    'ref'
+    """
+    for folder in ("_layouts", "_includes"):
+        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+            try:
+                text = template.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if "page.lang" in text:
+                key = next((m.group(1) for m in _LIQUID_SAME_FIELD.finditer(text)
+                            if m.group(1) == m.group(2) and m.group(1) != "lang"), None)
+                if key:
+                    return key
+    return None
+
+
+def _jekyll_translations(base: Path, names: Sequence[str], fields: FieldMap, key: str) -> tuple[tuple[str, str], ...]:
+    """The translations of each page of a Jekyll site whose layouts link a page to them by the front-matter
+    field ``key`` (:func:`_jekyll_translation_key`): ``(page, translation)`` pairs, paths from the
+    corpus's root, of the pages Jekyll publishes that give ``key`` the same value and another ``lang``
+    (the template skips the page's own language), in path order; a value more than
+    :data:`_MOST_TRANSLATIONS` pages share makes none."""
+    groups: dict[str, list[tuple[str, str | None]]] = {}
+    for name in names:
+        if not name.lower().endswith((*fields.suffixes, ".html")) or any(
+                name.startswith(f"{folder.strip('/')}/") or f"/{folder.strip('/')}/" in f"/{name}"
+                for folder in fields.skip_folders) or any(
+                fnmatch.fnmatch(name, pattern.rstrip("/")) or name.startswith(pattern.rstrip("/") + "/")
+                for pattern in fields.exclude) or any(part[:1] in "._" for part in name.split("/")):
+            continue  # a partial, a post, a collection's document: none of the site's pages
+        head = _read_head(base / name)
+        text = decode(name, head) if head is not None else None
+        fm = read_front_matter(name, text) if isinstance(text, str) else None
+        if fm is None or isinstance(fm, Problem) or fm.data.get("published") is False:
+            continue
+        value, lang = fm.data.get(key), fm.data.get("lang")
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            groups.setdefault(str(value).strip(), []).append((name, str(lang).strip() if lang is not None else None))
+    pairs = []
+    for pages in groups.values():
+        if len(pages) > _MOST_TRANSLATIONS:
+            continue  # a value this many pages share is no one page's in its languages
+        pairs += [(name, other) for name, lang in sorted(pages) for other, theirs in sorted(pages)
+                  if other != name and lang != theirs]
+    return tuple(pairs)
+
+
+#: the most pages one page's translations may be, itself among them (Jekyll sites are translated into a few
+#: dozen languages at most)
+_MOST_TRANSLATIONS = 100
 
 
 def _jekyll_included_definitions(root: Path) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:

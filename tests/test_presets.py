@@ -5254,6 +5254,38 @@ def test_a_jekyll_layouts_shown_fields_may_have_hyphens_in_their_names(tmp_path:
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_jekyll_page_links_to_its_translations_where_its_layout_finds_them_by_a_shared_field(tmp_path: Path):
+    """A site translated page by page gives each translation the same ``ref`` and its own ``lang``, and an
+    include lists the others as buttons (``site.pages | where:"ref", page.ref``, skipping the page's own
+    ``lang``): the English and Spanish learning paths link to each other on the site, but linked nowhere.
+    Now each links to the pages of its ``ref`` in the other languages, at its ``ref`` line; a page of
+    another ``ref``, or of none, gains no link, and a site whose templates list no translations none."""
+    site = tmp_path / "site"
+    buttons = ('{% assign pages=site.pages | where:"ref", page.ref | sort: \'lang\' %}\n{% for p in pages %}'
+               '{% if page.lang != p.lang %}<a href="{{ site.baseurl }}{{ p.permalink }}">{{ p.lang }}</a>{% endif %}'
+               '{% endfor %}\n')
+    write_site(site, {
+        "_config.yml": "title: Learn\n",
+        "_includes/hero.html": "<h1>{{ page.title }}</h1>\n{% include translation_buttons.html %}\n",
+        "_includes/translation_buttons.html": buttons,
+        "path/index.html": "---\nref: path\nlang: en\ntitle: Learning path\npermalink: /path/\n---\n{% include hero.html %}\n",
+        "path/index_es.html": "---\nlayout: default\nref: path\nlang: es\ntitle: Itinerario\npermalink: /path/es/\n---\n"
+                              "{% include hero.html %}\n",
+        "path/index_fr.md": "---\nref: path\nlang: fr\ntitle: Parcours\npermalink: /path/fr/\n---\n",
+        "books/index.html": "---\nref: books\nlang: en\ntitle: Books\n---\n",
+        "about.md": "---\nlang: en\ntitle: About\n---\n",
+    })
+    kg = build(site)
+    en, es, fr = kg.article("/path/"), kg.article("/path/es/"), kg.article("/path/fr/")
+    assert kg.related("path/index") == [es, fr] and kg.related("path/index_es") == [en, fr]
+    assert kg.related("path/index_fr") == [en, es]
+    assert kg.related("books/index") == kg.related("about") == [] and kg.counts.get("stubs", 0) == 0
+    lines = {a.path: [link.line for link in a.related] for a in load_corpus(site).articles}
+    assert lines["path/index_es.html"] == [3, 3]
+    write_article(site, "_includes/translation_buttons.html", "<p>Other languages soon.</p>\n")
+    assert build(site).related("path/index") == []
+
+
 def test_a_jekyll_home_page_without_a_title_is_titled_by_the_site(tmp_path: Path):
     """A Jekyll site's home page often has no title (its layout lists the pages; the theme heads it with the
     site's title): it was titled "Index", after its file. It is titled by the config's title now, as
