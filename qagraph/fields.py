@@ -186,7 +186,8 @@ class FieldMap:
     folder (lower case, no ``.md``) and the ``(origin, target, text)`` of its links to pages of the
     site; a page that writes ``{{% include "path" %}}`` shows the snippet, its links too
     (:func:`included_links`); a Jekyll site's are the Markdown files of its _includes/, by their names
-    there, each with all its links, which a page that writes ``{% include name %}`` shows.
+    there, each with all its links, which a page that writes ``{% include name %}`` shows, or that lists
+    in one of the ``include_fields`` its layout includes the files of (``tell-me-why.includes``).
     ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
     show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
     ``included_definitions`` are the Markdown files of a Jekyll site's _includes/ that hold reference-link
@@ -388,6 +389,7 @@ class FieldMap:
     included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
+    include_fields: tuple[str, ...] = ()
     resource_pages: tuple[str, ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
@@ -854,6 +856,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
+        if fields.include_fields and fields.includes:
+            found = sorted(found + _listed_include_links(f, fields), key=lambda link: link.line)
         if fields.included_definitions and ("include" in raw_body or fields.included_definitions[0][0] == ""):
             text = masked if masked is not None else mask_code(raw_body)
             found = sorted(found + included_definition_links(text, fields.included_definitions, fields.links,
@@ -1622,6 +1626,21 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
             line = first_line + text.count("\n", 0, m.start())
             links += [TextLink(origin, target, label or None, line) for origin, target, label in found]
         links.sort(key=lambda link: link.line)
+    return links
+
+
+def _listed_include_links(f: _Fields, fields: FieldMap) -> list[TextLink]:
+    """The links of the files of _includes/ that a Jekyll page lists for its layout to include
+    (``fields.include_fields``: ``tell-me-why: {includes: [notes/reset.md]}``, one name or a list, from
+    _includes/ with or without a leading ``/``), at the line of the field's top key."""
+    snippets = _pairs(fields.includes)
+    links = []
+    for path in fields.include_fields:
+        value = f.get(path)
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        line = f.fm.line_of(path.split(".", 1)[0])
+        links += [TextLink(origin, target, label or None, line) for name in names if isinstance(name, str)
+                  for origin, target, label in snippets.get(name.strip().lstrip("/"), ())]
     return links
 
 

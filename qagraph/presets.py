@@ -1245,6 +1245,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if snippets:  # a page that writes {% include steps/merge.md %} shows the snippet's links
                 fields = replace(fields, includes=snippets)
                 notes.append(f"{len(snippets)} Markdown includes with links (a page that includes one shows them)")
+                listed = _jekyll_include_fields(config[0].parent)
+                if listed:  # tell-me-why: {includes: [notes/reset.md]}: the layout includes each
+                    fields = replace(fields, include_fields=listed)
+                    notes.append("the layouts include the files a page lists in " + ", ".join(listed))
             related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
             if related_by:  # related: [coc] names the page whose class is coc, in the page's language
                 fields = replace(fields, related_by=related_by)
@@ -2175,6 +2179,10 @@ _LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*-?\}\}")
 _LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page
 _OWN_URL_FIELDS = ("url", "permalink", "path", "id", "canonical_url")
+#: a Liquid loop over a list in a page's front matter (``{% for child in page.tell-me-why.includes %}``): its
+#: variable, the field's path and the loop's body
+_LIQUID_PAGE_LIST_LOOP = re.compile(
+    r"\{%-?\s*for\s+(\w+)\s+in\s+page\.([\w-]+(?:\.[\w-]+)*)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
 #: a Liquid filter keeping the pages that share the page's value of a field, ``site.pages | where:"ref", page.ref``:
 #: with the page's ``lang`` in the same template, its translations (a site translated page by page)
 _LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
@@ -2210,6 +2218,33 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
                           if name not in hrefs and name not in _OWN_URL_FIELDS)
     return tuple(markdown), tuple(hrefs)
+
+
+def _jekyll_include_fields(root: Path) -> tuple[str, ...]:
+    """The front-matter fields (dotted paths) whose files of _includes/ a Jekyll site's layouts put in the
+    page: a loop over the field that includes each item (``{% for child in page.tell-me-why.includes %}``
+    ... ``{% include {{child}} %}``, a class layout's notes that each lesson chooses).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_layouts").mkdir()
+    >>> _ = (root / "_layouts" / "class.html").write_text(
+    ...     "{% for child in page.tell-me-why.includes %}{% capture x %}{% include {{child}} %}{% endcapture %}{% endfor %}"
+    ...     "{% for tag in page.tags %}<b>{{ tag }}</b>{% endfor %}")
+    >>> _jekyll_include_fields(root)
+    ('tell-me-why.includes',)
+    """
+    found: list[str] = []
+    for folder in ("_layouts", "_includes"):
+        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+            try:
+                text = template.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
+                if path not in found and re.search(r"\{%-?\s*include\s+\{\{\s*" + variable + r"\s*\}\}", body):
+                    found.append(path)
+    return tuple(found)
 
 
 def _jekyll_translation_key(root: Path) -> str | None:

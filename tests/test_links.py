@@ -984,3 +984,36 @@ def test_a_jekyll_link_with_the_base_path_written_out_leads_to_its_page_without_
     assert kg.related("amend") == [kg.article("/trouble/01"), kg.article("/trouble/03")]
     assert kg.related("reset") == [kg.article("/trouble/02")]
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_the_snippets_a_jekyll_page_lists_for_its_layout_to_include_show_their_links(tmp_path: Path):
+    """A class layout includes the snippets a lesson lists in its front matter (``tell-me-why: includes:
+    [notes/reset.md]``, shown by ``{% for child in page.tell-me-why.includes %}{% include {{child}} %}``):
+    their links, a cross-reference to another scenario among them, are on the lesson's page, but the
+    lesson linked nowhere. Now they are its links, at the line of the field; one name or a list, with a
+    leading ``/`` or not. A listed file the site does not have adds none, nor does a field no layout
+    includes."""
+    site = tmp_path / "site"
+    layout = ("{{ page.main | markdownify }}\n{% if page.tell-me-why %}<details>\n"
+              "{% for child in page.tell-me-why.includes %}{% capture my_include %}{% include {{child}} %}"
+              "{% endcapture %}{{ my_include | markdownify }}{% endfor %}</details>{% endif %}\n"
+              "{% for item in page.refresh.includes %}{% include {{ item }} %}{% endfor %}\n{{ content }}\n")
+    write_site(site, {
+        "_config.yml": "title: Class\n",
+        "_layouts/lesson.html": layout,
+        "_includes/notes/reset.md": "## Reset\nSee the [too many commits](/trouble/03) scenario.\n",
+        "_includes/notes/amend.md": "## Amend\nRead [the setup](/trouble/01) first.\n",
+        "_includes/refresh/push.md": "Push as in [the first lesson](/trouble/01).\n",
+        "_includes/notes/other.md": "[elsewhere](/trouble/09)\n",
+        "setup.md": "---\ntitle: Set up\npermalink: /trouble/01\n---\n",
+        "many.md": "---\ntitle: Too many commits\npermalink: /trouble/03\n---\n",
+        "amend.md": "---\nlayout: lesson\ntitle: Amend\npermalink: /trouble/02\nrefresh:\n  includes: refresh/push.md\n"
+                    "tell-me-why:\n  includes:\n    - notes/amend.md\n    - /notes/reset.md\n    - notes/missing.md\n"
+                    "other:\n  includes:\n    - notes/other.md\n---\n",
+    })
+    kg = build(site)
+    assert kg.related("amend") == [kg.article("/trouble/01"), kg.article("/trouble/03")]
+    assert kg.counts.get("stubs", 0) == 0
+    amend = next(a for a in load_corpus(site).articles if a.path == "amend.md")
+    assert [(link.target, link.line) for link in amend.related] == [
+        ("/trouble/01", 5), ("/trouble/01", 7), ("/trouble/03", 7)]
