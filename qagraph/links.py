@@ -278,6 +278,9 @@ _HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[
 #: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
 #: up from the page to the site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in an
 #: episode's defaults) or ``{{ relative_root_path }}{% link setup.md %}``: the path from the root too
+#: a Liquid tag or output in a link's text, ``{% include icons/download.svg %}``, ``{{ site.title }}`` (not a Hugo
+#: shortcode, ``{{< x >}}``): the page shows what it renders, not it
+_LIQUID_MARKUP = re.compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
 _LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path)[ \t]*-?\}\}")
 
 
@@ -300,6 +303,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     ['/blog/post-2.md#top']
     >>> [(l.target, l.text) for l in text_links('<a href="../plugins/">plugins</a> <a\\n class="x" href="/y/">', ("html",))]
     [('../plugins/', 'plugins'), ('/y/', None)]
+    >>> [(l.target, l.text) for l in text_links('[{% include icon.svg %} Deutsch]({{ site.baseurl }}/de/)', ("markdown", "jekyll-ref"))]
+    [('/de/', 'Deutsch')]
     """
     wanted = set(syntaxes)
     if not wanted or not body:
@@ -325,9 +330,13 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = "https:" + target
         if "://" in target:
             target = _site_path(target, site) or ""
+        if label and liquid and "{" in label:  # an icon's {% include %}, a {{ name }}: shown otherwise
+            label = " ".join(_LIQUID_MARKUP.sub(" ", label).split())
         if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK))
                        or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
+
+    liquid = "jekyll-ref" in wanted
 
     notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:

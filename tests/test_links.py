@@ -1017,3 +1017,23 @@ def test_the_snippets_a_jekyll_page_lists_for_its_layout_to_include_show_their_l
     amend = next(a for a in load_corpus(site).articles if a.path == "amend.md")
     assert [(link.target, link.line) for link in amend.related] == [
         ("/trouble/01", 5), ("/trouble/01", 7), ("/trouble/03", 7)]
+
+
+def test_a_link_s_text_leaves_out_the_liquid_it_renders_otherwise(tmp_path: Path):
+    """A cheat-sheet index lists its translations as ``<a href="..."><span>{% include icons/download.svg %}</span>
+    Deutsch</a>``: the site shows an icon and "Deutsch", but the link's text, which names the page a link
+    leads nowhere to, was "{% include icons/download.svg %} Deutsch". A Liquid tag or output in a link's text
+    is left out now, in an HTML page as in Markdown; text without Liquid is kept as written."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Sheets\n",
+        "sheets/index.html": "---\ntitle: Sheets\n---\n<ul>\n<li><a class=\"d-flex\" href=\"{{ site.baseurl }}/sheets/de/\">"
+                             "<span class=\"mr-2\">{% include icons/download.svg %}</span> Deutsch</a></li>\n"
+                             "<li><a href=\"/sheets/fr/\">{{ site.data.names.fr }}</a></li>\n</ul>\n",
+        "about.md": "---\ntitle: About\n---\nSee [{% include icons/book.svg %} the {{ site.title }} index](/sheets/ja/) "
+                    "and [Sheets 100%](/sheets/).\n",
+    })
+    kg = build(site)
+    labels = {kg.graph.nodes[n]["url"]: kg.graph.nodes[n]["label"] for n in kg.graph if kg.graph.nodes[n]["kind"] == "stub"}
+    assert labels == {"/sheets/de": "Deutsch", "/sheets/fr": "/sheets/fr", "/sheets/ja": "the index"}
+    assert kg.related("about") == [kg.article("/sheets/ja"), kg.article("sheets/index")]
