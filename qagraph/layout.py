@@ -550,12 +550,19 @@ def _place_discs(
     return _pack(centres, radii)
 
 
+#: up to this many community discs, placing and packing them compares every pair (k**2 memory
+#: and time); more go through a grid (the push) and k-d trees (the overlaps), linear in practice
+DISCS_EXACT_MAX = 256
+
+
 def _pack(centres: np.ndarray, radii: np.ndarray, rounds: int = 300, gap: float = 0.12) -> np.ndarray:
     """Move discs towards the centre without overlapping, keeping their arrangement."""
     c = centres - centres.mean(axis=0)
     spread = float(np.sqrt((c**2).sum(axis=1).max())) or 1.0
     # start at the size of a loose packing, so the force layout's arrangement survives
     c *= math.sqrt(float((radii**2).sum())) * 1.6 / spread
+    if len(radii) > DISCS_EXACT_MAX:
+        return _pack_sparse(c, radii, rounds, gap)
     need = (radii[:, None] + radii[None, :]) * (1 + gap)
     np.fill_diagonal(need, 0.0)
     weight = radii**2 / (radii[:, None] ** 2 + radii[None, :] ** 2)  # small discs move more
@@ -574,11 +581,64 @@ def _pack(centres: np.ndarray, radii: np.ndarray, rounds: int = 300, gap: float 
     return packed
 
 
+def _pack_sparse(c: np.ndarray, radii: np.ndarray, rounds: int, gap: float) -> np.ndarray:
+    """:func:`_pack`'s moves, over the pairs that overlap only (found with k-d trees)."""
+    k = len(radii)
+    area = radii**2
+    # discs in classes of radius within a factor of two: a search reaches as far as the
+    # largest pair of its two classes can overlap, so small discs never search a big one's reach
+    rank = np.floor(np.log2(radii / radii.min())).astype(np.int64)
+    classes = [np.flatnonzero(rank == r) for r in np.unique(rank).tolist()]
+    for step in range(rounds):
+        c *= 0.97 if step < rounds * 0.8 else 1.0
+        for _ in range(3):
+            i, j = _overlapping(c, radii, gap, classes)
+            if not len(i):
+                break
+            diff = c[i] - c[j]
+            dist = np.sqrt((diff**2).sum(axis=1))
+            overlap = (radii[i] + radii[j]) * (1 + gap) - dist
+            direction = diff / np.maximum(dist, 1e-9)[:, None]
+            share = area[i] + area[j]
+            for axis in (0, 1):
+                move = direction[:, axis] * overlap
+                c[:, axis] += np.bincount(i, move * area[j] / share, k) - np.bincount(j, move * area[i] / share, k)
+    packed: np.ndarray = c - c.mean(axis=0)
+    return packed
+
+
+def _overlapping(
+    c: np.ndarray, radii: np.ndarray, gap: float, classes: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(i, j)`` of discs nearer than ``(r_i + r_j) * (1 + gap)``, each once."""
+    from scipy.spatial import cKDTree  # only for many discs: a view of a few communities needs no k-d trees
+
+    trees = [cKDTree(c[members]) for members in classes]
+    reach = [float(radii[members].max()) * (1 + gap) for members in classes]
+    found_i, found_j = [], []
+    for p, (mp, tp) in enumerate(zip(classes, trees)):
+        for q in range(p, len(classes)):
+            if p == q:
+                pairs = tp.query_pairs(2 * reach[p], output_type="ndarray")
+                found_i.append(mp[pairs[:, 0]])
+                found_j.append(mp[pairs[:, 1]])
+            else:
+                near = tp.sparse_distance_matrix(trees[q], reach[p] + reach[q], output_type="ndarray")
+                found_i.append(mp[near["i"]])
+                found_j.append(classes[q][near["j"]])
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    dist = np.sqrt(((c[i] - c[j]) ** 2).sum(axis=1))
+    keep = dist < (radii[i] + radii[j]) * (1 + gap)
+    return i[keep], j[keep]
+
+
 def _force_layout(start: np.ndarray, pairs: np.ndarray, weights: np.ndarray, iterations: int) -> np.ndarray:
-    """Fruchterman-Reingold on a small graph (the communities), every pair of nodes pushing.
+    """Fruchterman-Reingold on the graph of the communities.
 
     Forces as in :func:`_spring`; when the graph is in pieces, every pair also pulls
-    weakly (with ``d**2 / (k * sqrt(k))``), or the pieces would drift apart.
+    weakly (with ``d**2 / (k * sqrt(k))``), or the pieces would drift apart. Up to
+    :data:`DISCS_EXACT_MAX` nodes every pair pushes; more push through a grid, as a large
+    community's members do in :func:`_spring`, and pull towards their centre instead.
     """
     k = len(start)
     x, y = start[:, 0].copy(), start[:, 1].copy()
@@ -586,14 +646,23 @@ def _force_layout(start: np.ndarray, pairs: np.ndarray, weights: np.ndarray, ite
     apart = bool(_components(k, a, b).any())  # some node's component is not node 0's
     hold = k * math.sqrt(k)
     temp0 = math.sqrt(k) / 10
+    mesh = _grid_size(k) if k > DISCS_EXACT_MAX else 0
     for step in range(iterations):
-        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
-        d2 = dx * dx + dy * dy
-        np.fill_diagonal(d2, 1.0)  # a node does not push itself (dx = dy = 0 there)
-        push = 1.0 / np.maximum(d2, 1e-18)
-        if apart:
-            push -= np.sqrt(d2) / hold
-        fx, fy = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
+        if mesh:
+            fx, fy = _mesh_push(x, y, np.zeros(1, dtype=np.int64), mesh)
+            if apart:  # the pull of every pair, as a pull towards the centre
+                gx, gy = x.mean() - x, y.mean() - y
+                pull = np.sqrt(gx * gx + gy * gy) / math.sqrt(k)
+                fx += gx * pull
+                fy += gy * pull
+        else:
+            dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+            d2 = dx * dx + dy * dy
+            np.fill_diagonal(d2, 1.0)  # a node does not push itself (dx = dy = 0 there)
+            push = 1.0 / np.maximum(d2, 1e-18)
+            if apart:
+                push -= np.sqrt(d2) / hold
+            fx, fy = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
         ex, ey = x[a] - x[b], y[a] - y[b]
         pull = np.sqrt(ex * ex + ey * ey) * weights
         fx += np.bincount(b, ex * pull, k) - np.bincount(a, ex * pull, k)

@@ -139,6 +139,70 @@ def test_layout_keeps_communities_apart(size):
     assert min(gaps) > spread  # discs do not overlap: every member is nearer its own centre
 
 
+def _discs(k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``k`` discs of community-like sizes (many small, a few big) scattered at random."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([3, 4, 5, 8, 12, 30, 200], size=k, p=[0.35, 0.15, 0.15, 0.1, 0.1, 0.1, 0.05])
+    radii = np.sqrt(sizes.astype(float)) * 0.9 + 1.0
+    return rng.uniform(-1, 1, (k, 2)) * math.sqrt(float((radii**2).sum())), radii
+
+
+def _packing(c: np.ndarray, radii: np.ndarray) -> tuple[float, float]:
+    """The worst overlap of two discs and the share of the enclosing circle the discs fill."""
+    d = np.sqrt(((c[:, None] - c[None]) ** 2).sum(axis=2))
+    np.fill_diagonal(d, np.inf)
+    extent = float((np.linalg.norm(c, axis=1) + radii).max())
+    return float((radii[:, None] + radii[None] - d).max()), float((radii**2).sum()) / extent**2
+
+
+def test_many_discs_pack_through_k_d_trees_as_tightly_as_by_every_pair(monkeypatch):
+    """Above DISCS_EXACT_MAX only overlapping pairs are compared: no more overlap, no looser a packing."""
+    centres, radii = _discs(150, seed=4)
+    exact = L._pack(centres, radii)
+    monkeypatch.setattr(L, "DISCS_EXACT_MAX", 20)
+    sparse = L._pack(centres, radii)
+    (overlap, fill), (exact_overlap, exact_fill) = _packing(sparse, radii), _packing(exact, radii)
+    assert overlap <= max(exact_overlap, 0.0) + 0.5 and fill >= exact_fill * 0.95
+    # what the k-d trees find is what comparing every pair finds
+    i, j = L._overlapping(centres, radii, 0.12, [np.flatnonzero(radii < 3), np.flatnonzero(radii >= 3)])
+    d = np.sqrt(((centres[:, None] - centres[None]) ** 2).sum(axis=2))
+    a, b = np.nonzero(np.triu(d < (radii[:, None] + radii[None]) * 1.12, 1))
+    assert sorted(zip(np.minimum(i, j).tolist(), np.maximum(i, j).tolist())) == sorted(zip(a.tolist(), b.tolist()))
+    assert len(a) > 50  # the scattered start overlaps a lot: the check is not empty
+
+
+def test_the_community_layout_through_the_grid_keeps_linked_communities_near(monkeypatch):
+    """Above DISCS_EXACT_MAX the push comes through the grid: linked nodes end as near as with every pair."""
+    G = nx.connected_watts_strogatz_graph(120, 4, 0.05, seed=2)
+    pairs = np.array(sorted((min(u, v), max(u, v)) for u, v in G.edges()), dtype=np.int64)
+    start = np.random.default_rng(0).uniform(-1, 1, (120, 2)) * 10
+
+    def nearness(c: np.ndarray) -> float:  # mean linked distance over mean distance: small is a good layout
+        d = np.sqrt(((c[:, None] - c[None]) ** 2).sum(axis=2))
+        return float(d[pairs[:, 0], pairs[:, 1]].mean() / d[np.triu_indices(120, 1)].mean())
+
+    exact = nearness(L._force_layout(start, pairs, np.ones(len(pairs)), 1000))
+    monkeypatch.setattr(L, "DISCS_EXACT_MAX", 8)
+    grid = nearness(L._force_layout(start, pairs, np.ones(len(pairs)), 1000))
+    assert exact < 0.3 and grid < exact * 1.25  # (a push that pulled instead would give about 1)
+
+
+def test_a_graph_of_many_communities_is_laid_out_with_them_apart(monkeypatch):
+    """More communities than DISCS_EXACT_MAX: they are placed through the grid and still kept apart."""
+    monkeypatch.setattr(L, "DISCS_EXACT_MAX", 8)
+    A = planted(groups=24, size=12, seed=5)
+    parts = communities(A)
+    assert len(parts) > 8  # the grid path is taken
+    pos = layout(A, parts)
+    assert set(pos) == set(A)
+    centre = [tuple(sum(pos[n][d] for n in p) / len(p) for d in (0, 1)) for p in parts]
+    reach = [max(math.dist(pos[n], centre[i]) for n in p) for i, p in enumerate(parts)]
+    # no member is nearer another community's centre than its own
+    assert all(min(range(len(parts)), key=lambda c: math.dist(pos[n], centre[c])) == i
+               for i, p in enumerate(parts) for n in p)
+    assert max(reach) < max(math.hypot(*c) for c in centre)  # spread out, not piled on the centre
+
+
 def test_isolated_articles_go_on_a_ring_outside():
     A = planted()
     A.add_nodes_from(["article:/alone/1", "article:/alone/2"])
