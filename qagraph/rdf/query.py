@@ -546,17 +546,7 @@ def _write_select(variables: list[str], rows: Iterable[Any], fmt: str, write: Ca
                     chunk = []
             write("".join(chunk) + "]" + tail + "\n")
         elif fmt == "csv":
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(variables)
-            for row in rows:
-                writer.writerow([_csv_term(t) for t in row])
-                count += 1
-                if count % _CHUNK_ROWS == 0:
-                    write(out.getvalue())
-                    out.seek(0)
-                    out.truncate()
-            write(out.getvalue())
+            count = _write_csv(variables, ([_csv_term(t) for t in row] for row in rows), write)
         else:
             shown = []
             for row in rows:
@@ -587,16 +577,8 @@ def _write_graph(triples: Iterable[Any], fmt: str, write: Callable[[str], Any]) 
     each = counted()
     try:
         if fmt == "csv":
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(["subject", "predicate", "object"])
-            for t in each:
-                writer.writerow([_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)])
-                if count % _CHUNK_ROWS == 0:
-                    write(out.getvalue())
-                    out.seek(0)
-                    out.truncate()
-            write(out.getvalue())
+            _write_csv(["subject", "predicate", "object"],
+                       ([_csv_term(t.subject), _csv_term(t.predicate), _csv_term(t.object)] for t in each), write)
         else:
             text = _TextWriter(write)
             if fmt == "json":
@@ -607,6 +589,27 @@ def _write_graph(triples: Iterable[Any], fmt: str, write: Callable[[str], Any]) 
     finally:
         each.close()  # a failed write's traceback keeps this frame: not pyoxigraph's result, which
         triples = ()  # stays in its thread (the closed generator's frame, which held it, is gone)
+    return count
+
+
+def _write_csv(header: list[str], rows: Iterable[list[str]], write: Callable[[str], Any]) -> int:
+    """``header`` and ``rows`` (their cells' text) written through ``write`` as CSV, :data:`_CHUNK_ROWS`
+    rows at a time; the number of rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    count = 0
+    try:
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+            if count % _CHUNK_ROWS == 0:
+                write(out.getvalue())
+                out.seek(0)
+                out.truncate()
+        write(out.getvalue())
+    finally:
+        rows = ()  # a failed write's traceback keeps this frame: not the rows, which may hold pyoxigraph's result
     return count
 
 
