@@ -8,6 +8,7 @@ import json
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -351,22 +352,36 @@ def test_a_written_answer_is_the_whole_answer_formatted(G):
         sparql(G, "ASK {}", write=print, fmt="xml")
 
 
+def _unraisable(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The errors Python reports as unraisable from now on (a result dropped in the wrong thread)."""
+    import sys
+
+    seen: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(str(u.exc_value)))
+    return seen
+
+
+def _reader_gone_after(count: int, chunks: list[str]) -> Callable[[str], None]:
+    """A writer that keeps ``count`` chunks in ``chunks``, then fails as a closed pipe does."""
+
+    def write(text: str) -> None:
+        if len(chunks) == count:
+            raise BrokenPipeError(32, "Broken pipe")
+        chunks.append(text)
+
+    return write
+
+
 def test_an_answer_of_millions_of_rows_streams_out_and_stops_with_its_reader(monkeypatch):
     """An answer was read whole before a line of it was printed: a cross join of a small build's
     statements (8 million rows) took 17.6 GB and had printed nothing after 5 minutes. The rows are
     written as they are read, a chunk at a time; a reader that stops (a closed pipe) stops the query,
     its error raised as it is (not "SPARQL query failed"), and the result dropped in its own thread."""
     import gc
-    import sys
 
-    seen: list[str] = []
-    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(str(u.exc_value)))
+    seen = _unraisable(monkeypatch)
     chunks: list[str] = []
-
-    def reader_gone_after_two(text: str) -> None:
-        if len(chunks) == 2:
-            raise BrokenPipeError(32, "Broken pipe")
-        chunks.append(text)
+    reader_gone_after_two = _reader_gone_after(2, chunks)
 
     store = _pairs_store(3000)  # 9 million rows
     for fmt in ("csv", "json"):
@@ -384,16 +399,10 @@ def test_a_constructed_graph_of_millions_of_statements_streams_out_too(monkeypat
     written. They are written as they are read, in every format; a reader that stops stops the query,
     its error raised as it is, and the result is dropped in its own thread."""
     import gc
-    import sys
 
-    seen: list[str] = []
-    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(str(u.exc_value)))
+    seen = _unraisable(monkeypatch)
     chunks: list[str] = []
-
-    def reader_gone_after_two(text: str) -> None:
-        if len(chunks) == 2:
-            raise BrokenPipeError(32, "Broken pipe")
-        chunks.append(text)
+    reader_gone_after_two = _reader_gone_after(2, chunks)
 
     store = _pairs_store(3000)  # 9 million statements
     for fmt in ("table", "csv", "json"):
