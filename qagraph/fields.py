@@ -35,7 +35,7 @@ from typing import Any, ClassVar, TypeVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, _without_language, first_heading, inline_tags, mask_code, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, tags_line,
     included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -55,7 +55,7 @@ ANY_SEPARATOR = "any"
 SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
-_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent")
+_SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
@@ -223,6 +223,12 @@ class FieldMap:
     ``(setting, glob)``, matched against a file's path below ``content_dir``
     (:func:`qagraph.presets.hexo_unread`, which applies to a Hexo site only: ``hexo``, which the
     preset sets when it finds one, not a setting).
+    ``command_pages`` reads each file as a command page of a command reference (tldr-pages and its
+    kind: :func:`qagraph.links.command_page`): its description is its answer (and its description, when
+    no field gives one), and its "See also" list, the command it is an alias of and the pages its
+    ``tldr name`` examples show are links (:data:`qagraph.links.COMMAND`), looked for in the page's own
+    platform folder, then in ``command_fallbacks`` (tldr's ``common``) beside it, and from a
+    translation (``pages.de/``) in the English pages then.
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -435,6 +441,8 @@ class FieldMap:
     href_fields: tuple[str, ...] = ()
     heading_titles: bool = False
     overridden: tuple[str, ...] = ()
+    command_pages: bool = False
+    command_fallbacks: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
@@ -455,7 +463,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool, "language_links": bool,
+        "path_ends": bool, "url_links": bool, "language_links": bool, "command_pages": bool, "command_fallbacks": (),
     }
 
     @property
@@ -874,6 +882,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
     description = f.text(fields.description)
+    if fields.command_pages:  # a command page's description is what it answers
+        summary = command_page(raw_body, body_line or fm.line)[0]
+        description = description or summary
+        answer = answer or summary or ""
     if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
         author = _post_authors(f, fields)  # a Docusaurus post
     else:
@@ -2645,6 +2657,13 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
             if folder and _slug(folder):
                 return _slug(folder), _folder_label(folder), False, []
+        if source == "platform":  # a command page's platform folder (common/, linux/); a translation's, in its locale
+            folder = name.removeprefix(fields.content_dir).rpartition("/")[0]
+            platform = folder.rpartition("/")[2]
+            if platform and _slug(platform):
+                translated = translation_folder(folder.partition("/")[0]) if "/" in folder else None
+                label = _folder_label(platform) + (f" ({translated[1]})" if translated else "")
+                return _slug(label), label, False, []
         if source == "toc" and fields.toc_subjects:
             caption = _pairs(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
             if caption and _slug(caption):

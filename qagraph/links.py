@@ -72,6 +72,8 @@ __all__ = [
     "is_article_like",
     "mask_code",
     "myst_labels",
+    "command_page",
+    "translation_folder",
     "page_path",
     "reference_definitions",
     "snippet_links",
@@ -86,6 +88,9 @@ WIKI_LINK = "wiki-link"
 EMBED = "embed"
 MARKDOWN_LINK = "markdown-link"
 REF = "ref"
+#: a command page's mention of another command's page (:func:`command_page`): its "See also" list, the
+#: command it is an alias of, a ``tldr name`` example; resolved by :meth:`ArticleIndex.resolve` beside the page
+COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
 LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html")
@@ -678,6 +683,127 @@ def first_heading(body: str) -> str | None:
         if best is None:
             best = text or None
     return best
+
+
+# -- command pages -----------------------------------------------------------------------
+
+#: a command page's head, as tldr-pages writes one: ``# name``, then its description as ``> `` lines
+_COMMAND_HEAD = re.compile(r"\A\s*#[ \t]+[^\n]*\n(?:[ \t]*\n)*((?:>[^\n]*(?:\n|\Z))+)")
+#: a description line that only links the command's documentation, in any language: ``More information: <url>.``
+_MORE_INFORMATION = re.compile(r"^[^`<>]{1,60}?\s*[:：]\s*<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>\s*[.。]?$")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+#: what a line's list of mentions is introduced by, in any language: ``See also: `a`, `b`.``, ``Siehe auch: `gawk`.``,
+#: ``Voir aussi : `x`.`` (a short label and a colon, then backticked names and separators alone)
+_LABELLED_LIST = re.compile(r"(?:^|[.;。]\s+)[^`:：.;。]{1,40}?\s*[:：]\s*((?:`[^`\n]+`[^`]*?)+)$")
+#: English's older and inline forms, which need no colon: ``See also `vimdiff`, `nvim`.``, ``an alias of `vim`.``
+_ENGLISH_MENTION = re.compile(r"\b(?:see\s+also|alias\s+(?:of|for))\b\s*:?\s*((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)",
+                              re.I)
+#: an example that shows another page: ``tldr vim``, ``tldr choco install``, ``tldr cat -p common``
+_TLDR_EXAMPLE = re.compile(r"^`tldr[ \t]+([^`\n]+)`[ \t]*$", re.M)
+#: the options of ``tldr`` that name the platform of the page shown (``-o`` before the client specification 1.5)
+_PLATFORM_OPTIONS = ("-p", "--platform", "{{[-p|--platform]}}", "-o", "--os")
+_LANGUAGE_OPTIONS = ("-L", "--language", "{{[-L|--language]}}")
+
+
+#: what no command's name holds: a placeholder, a path, a redirection, a pipe, a variable, a glob, an option's value
+_NOT_A_COMMAND = re.compile(r"\{\{|[/<>=|$*\\]|(?:^|\s)-")
+
+
+def _listed(names: str) -> list[str] | None:
+    """The backticked command names of a list of mentions (```a`, `b` and `c`.``), or ``None`` when more
+    than separators (commas, short words such as ``and``, ``und``, ``et``) stand between them. A span
+    that is a command line rather than a name (``ls -la``, ``path/to/file``) is no mention."""
+    rest = _CODE_SPAN.sub(" ", names)
+    if any(len(word) > 4 for word in re.findall(r"\w+", rest)):
+        return None
+    spans = (m.group(1).strip() for m in _CODE_SPAN.finditer(names))
+    return [n for n in spans if n and len(n.split()) <= 4 and not _NOT_A_COMMAND.search(n)]
+
+
+def _tldr_target(arguments: str) -> str | None:
+    """The page a ``tldr`` example shows: its words joined (``choco install``), after ``platform/`` when it
+    names one (``common/cat``); ``None`` for an example about the client itself (an option, a placeholder)."""
+    words = arguments.split()
+    platform = None
+    name: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _PLATFORM_OPTIONS or word in _LANGUAGE_OPTIONS:
+            if i + 1 >= len(words) or "{{" in words[i + 1]:
+                return None
+            if word in _PLATFORM_OPTIONS:
+                platform = words[i + 1]
+            i += 2
+            continue
+        if word.startswith("-") or "{{" in word or "|" in word or "$" in word:
+            return None
+        name.append(word)
+        i += 1
+    if not name:
+        return None
+    return f"{platform}/{' '.join(name)}" if platform else " ".join(name)
+
+
+#: a translation's folder of a command reference: the English pages' folder and a locale (``pages.de``,
+#: ``pages.pt_BR``, ``pages.zh_TW``), as tldr-pages names them
+_TRANSLATION_FOLDER = re.compile(r"^(.+)\.([a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$")
+
+
+def translation_folder(folder: str) -> tuple[str, str] | None:
+    """The English folder and the locale of the translation folder ``folder``, or ``None``.
+
+    >>> translation_folder("pages.pt_BR"), translation_folder("pages"), translation_folder("v1.0")
+    (('pages', 'pt_BR'), None, None)
+    """
+    m = _TRANSLATION_FOLDER.match(folder)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextLink]]:
+    """A command page's description and its mentions of other pages, as tldr-pages writes a page:
+    ``# name``, its description in ``> `` lines, then its examples (``- Do this:`` and a backticked command).
+
+    The description is its lines but the one that only links the command's documentation (``More
+    information: <url>.``, in any language), joined; ``None`` when the body has no such head. Its
+    mentions (:data:`COMMAND` links, by the command's name as written) are the names its "See also"
+    list gives (``See also: `cmd1`, `cmd2`.``, or so in any language: a short label and a colon, then
+    backticked names alone), the command an English description says it is an alias of, and the page an
+    example shows with ``tldr`` (``tldr vim``, ``tldr choco install``; with a platform,
+    ``tldr cat -p common``: ``common/cat``).
+
+    >>> page = "# vi\\n\\n> This command is an alias of `vim`.\\n> See also: `nvim`, `ed`.\\n> More information: <https://x.org>.\\n\\n- View:\\n\\n`tldr vim -p common`\\n"
+    >>> description, links = command_page(page)
+    >>> description, [(l.target, l.line) for l in links]
+    ('This command is an alias of vim. See also: nvim, ed.', [('vim', 3), ('nvim', 4), ('ed', 4), ('common/vim', 9)])
+    >>> command_page("# git switch\\n\\n> Wechsle Branches. Siehe auch: `git checkout`.\\n")[1][0].target
+    'git checkout'
+    >>> command_page("# bat\\n\\n> A `cat` clone: with `git` support and more.\\n")[1], command_page("no head")
+    ([], (None, []))
+    """
+    head = _COMMAND_HEAD.match(body)
+    if head is None:
+        return None, []
+    line = first_line + body.count("\n", 0, head.start(1))
+    kept: list[str] = []
+    links: list[TextLink] = []
+    for offset, raw in enumerate(head.group(1).splitlines()):
+        text = raw[1:].strip()
+        if not text or _MORE_INFORMATION.match(text):
+            continue
+        kept.append(_CODE_SPAN.sub(lambda m: m.group(1), text))
+        named: list[str] = []
+        for m in _ENGLISH_MENTION.finditer(text):
+            named += _listed(m.group(1)) or []
+        labelled = _LABELLED_LIST.search(text)
+        if labelled is not None:
+            named += [n for n in _listed(labelled.group(1)) or [] if n not in named]
+        links += [TextLink(COMMAND, name, None, line + offset) for name in dict.fromkeys(named)]
+    for m in _TLDR_EXAMPLE.finditer(body, head.end()):
+        target = _tldr_target(m.group(1))
+        if target is not None:
+            links.append(TextLink(COMMAND, target, None, first_line + body.count("\n", 0, m.start())))
+    return " ".join(kept) or None, links
 
 
 # -- resolution --------------------------------------------------------------------------

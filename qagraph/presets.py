@@ -41,7 +41,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, mask_code, reference_definitions, snippet_links, split_language, text_links
+from .links import TITLE_ALIAS, command_page, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -226,6 +226,9 @@ class _Sample:
     snippet_folders: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: files without front matter that have a ``<!-- tags: a, b -->`` line (30 seconds of code's before 2019)
     tag_comments: int = 0
+    #: files without front matter shaped as a command reference's pages: ``# name``, ``> description`` lines,
+    #: examples (``- Do this:`` and a backticked command line), as tldr-pages writes them (:func:`_command_pages`)
+    commands: int = 0
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -320,6 +323,8 @@ def _toml_loads(text: str) -> Any:
 
 
 _QA_URL = re.compile(r"^/learn/[^/]+/questions/")
+#: a command page's example: ``- Do this:``, a blank line, a backticked command line
+_COMMAND_EXAMPLE = re.compile(r"^- [^\n]+\n[ \t]*\n`[^`\n]+`[ \t]*$", re.M)
 #: a wiki-link's target, before its heading, block or label; a shell test (``[[ -f x ]]``) is none
 _WIKI_TARGET = re.compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
 _FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
@@ -354,6 +359,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             continue
         if fm.syntax is None:
             s.tag_comments += TAG_COMMENT.search(fm.body) is not None
+            s.commands += command_page(fm.body)[0] is not None and _COMMAND_EXAMPLE.search(fm.body) is not None
             continue
         s.with_front_matter += 1
         s.toml += fm.syntax == "toml"
@@ -1349,7 +1355,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _thirty_seconds(base, names, s) or _learn_x(base, names, s)
+        site = _site_content(base, names) or _thirty_seconds(base, names, s) or _learn_x(base, names, s) or \
+            _command_pages(names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -2774,6 +2781,63 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
         return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
                      own_subject="subject from the first of its tags")
     return None
+
+
+#: the platform folder whose pages are every platform's (tldr-pages' ``common/``): a mention is looked for there
+#: after the page's own platform
+_COMMON_PLATFORMS = ("common",)
+
+
+def _command_pages(names: Sequence[str], s: _Sample) -> _Site | None:
+    """A command reference laid out as tldr-pages is (``pages/<platform>/<command>.md``, translations in
+    ``pages.<locale>/<platform>/``), or ``None``: most sampled files are command pages (``# name``, its
+    description in ``> `` lines, examples: :func:`qagraph.links.command_page`) without front matter.
+
+    Its pages are the files of its platform folders: read from the repository, those two folders deep in
+    its pages' folder and its translations' (the README, the contributing guides, ``.github/`` are the
+    repository's, no pages); read from ``pages/``, those of its folders. A page's subject is its platform
+    (a translation's, in its locale: ``Common (de)``); its description is its answer; its "See also"
+    list, the command it is an alias of and the pages its ``tldr`` examples show are links, looked for
+    in its platform, then in ``common/``, then (from a translation) among the English pages.
+
+    >>> s = _Sample(files=10, commands=9)
+    >>> site = _command_pages(["README.md", "pages/common/tar.md", "pages.de/linux/apt.md", "pages/linux/apt.md",
+    ...                        "contributing-guides/style-guide.md"], s)
+    >>> site.changes["unbuilt"], site.changes["command_fallbacks"]
+    ((('README.md', "not a command page: the repository's own file, beside its pages' folders pages/ and pages.de/"), ('contributing-guides/style-guide.md', "not a command page: the repository's own file, beside its pages' folders pages/ and pages.de/")), ('common',))
+    """
+    if not s.files or s.commands * 2 <= s.files:
+        return None
+    markdown = [n for n in names if n.lower().endswith(FieldMap().suffixes)]
+    depth = Counter(n.count("/") for n in markdown).most_common(1)[0][0] if markdown else 0
+    roots: Counter[str] = Counter()
+    for n in markdown:
+        if n.count("/") == 2:
+            top = n.split("/", 1)[0]
+            translated = translation_folder(top)
+            roots[translated[0] if translated else top] += 1
+    root = roots.most_common(1)[0][0] if depth == 2 and roots else None
+    if root is not None:
+        folders = sorted({top for n in markdown if n.count("/") == 2 and (
+            (top := n.split("/", 1)[0]) == root or (translation_folder(top) or ("",))[0] == root)},
+            key=lambda f: (f != root, f))
+        where = f"its pages' folders {' and '.join(f'{f}/' for f in folders[:2])}" + (
+            f" and {len(folders) - 2} more" if len(folders) > 2 else "")
+        why = f"not a command page: the repository's own file, beside {where}"
+        unbuilt = tuple((n, why) for n in names if n.count("/") != 2 or n.split("/", 1)[0] not in folders)
+        platforms = {n.split("/")[1] for n in markdown if n.count("/") == 2 and n.split("/", 1)[0] in folders}
+    else:
+        unbuilt = ()
+        platforms = {n.split("/", 1)[0] for n in markdown if n.count("/") == 1}
+    fallbacks = tuple(p for p in _COMMON_PLATFORMS if p in platforms)
+    why = (f"a command reference ({s.commands} of {s.files} sampled files are command pages: # name, > description, "
+           "examples, as tldr-pages writes them): subject from the platform folder, See also, alias and tldr "
+           f"mentions are links{f' (then in {fallbacks[0]}/)' if fallbacks else ''}"
+           f"{f'; {len(unbuilt)} files beside the pages skipped' if unbuilt else ''}")
+    changes: dict[str, Any] = {"command_pages": True, "command_fallbacks": fallbacks, "no_front_matter": "article",
+                               "subject_from": ("platform", "folder"), "title_fallback": ("heading", "file-name"),
+                               "unbuilt": unbuilt}
+    return _Site("", (), why, changes, own_subject="subject from the platform folder")
 
 
 #: the fields that name a Learn X in Y minutes page, the site's own first: its build names a tool's page

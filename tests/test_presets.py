@@ -5420,3 +5420,55 @@ def test_a_workbench_lessons_r_markdown_episode_is_a_page(tmp_path: Path):
         "article:episodes/01-count": "/01-count.html", "article:episodes/02-sum": "/02-sum.html"}
     assert kg.related("episodes/02-sum") == ["article:episodes/01-count"]
     assert kg.related("episodes/01-count") == ["article:episodes/02-sum"]
+
+
+def _command_page(name: str, description: str, *examples: str) -> str:
+    """A command page as a command reference (tldr-pages) writes one: ``# name``, ``> `` lines, examples."""
+    shown = "".join(f"- {text}:\n\n`{code}`\n\n" for text, code in zip(examples[::2], examples[1::2]))
+    return f"# {name}\n\n" + "".join(f"> {line}\n" for line in description.split("\n")) + "\n" + shown
+
+
+#: a command reference laid out as tldr-pages is: platform folders, a translation's folder, the
+#: repository's own docs beside them (commands and texts invented)
+COMMAND_PAGES = {
+    "README.md": "# About these pages\n\nRead the [guide](CONTRIBUTING.md).\n",
+    "CONTRIBUTING.md": "# Contributing\n\n```md\n# name\n\n> Description.\n```\n",
+    "guides/style.md": "# Style\n\nWrite `{{placeholders}}`.\n",
+    "pages/common/zap.md": _command_page("zap", "Remove stray files.\nMore information: <https://zap.example/docs>.",
+                                         "Remove files", "zap {{path/to/dir}}"),
+    "pages/common/zap-run.md": _command_page("zap run", "Run a zap job.\nPart of `zap`.", "Run", "zap run {{job}}"),
+    "pages/linux/zapd.md": _command_page("zapd", "The zap daemon.", "Start it", "zapd --foreground"),
+    "pages/osx/zapd.md": _command_page("zapd", "The zap daemon of macOS.", "Start it", "sudo zapd"),
+    "pages.xx/common/zap.md": _command_page("zap", "Entferne Dateien.\nMehr: <https://zap.example/docs>.",
+                                            "Entferne", "zap {{pfad}}"),
+}
+
+
+def test_a_command_reference_is_read_as_its_pages_with_platforms_for_subjects(tmp_path: Path):
+    """A command reference laid out as tldr-pages is (pages/<platform>/<command>.md, no front matter,
+    translations in pages.<locale>/) was read as a folder of notes: filed under its top folder
+    ("Pages", "pages.xx") rather than its platform, without a description or an answer, and its
+    README and contributing guides were articles among the commands. Now each page is filed under
+    its platform (a translation's in its locale), titled by its heading, its description (but the
+    line that only links its documentation) is its answer, and the repository's own files are
+    skipped, saying why."""
+    write_site(tmp_path / "tldr", COMMAND_PAGES)
+    result = load_corpus(tmp_path / "tldr")
+    assert result.detection is not None and "a command reference" in result.detection.reason
+    assert {a.path: (a.title, a.subject, a.answer) for a in result.articles} == {
+        "pages/common/zap.md": ("zap", "Common", "Remove stray files."),
+        "pages/common/zap-run.md": ("zap run", "Common", "Run a zap job. Part of zap."),
+        "pages/linux/zapd.md": ("zapd", "Linux", "The zap daemon."),
+        "pages/osx/zapd.md": ("zapd", "Osx", "The zap daemon of macOS."),
+        "pages.xx/common/zap.md": ("zap", "Common (xx)", "Entferne Dateien."),
+    }
+    assert {a.path: a.description for a in result.articles}["pages/common/zap.md"] == "Remove stray files."
+    assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md", "guides/style.md"]
+    assert all(p.message.startswith("not a command page: the repository's own file") for p in result.problems)
+    assert all(not a.keywords for a in result.articles)
+    assert_every_file_accounted_for(result)
+    # read from its pages' folder, the platforms are its folders
+    inside = load_corpus(tmp_path / "tldr" / "pages")
+    assert {a.path: a.subject for a in inside.articles} == {
+        "common/zap.md": "Common", "common/zap-run.md": "Common", "linux/zapd.md": "Linux", "osx/zapd.md": "Osx"}
+    assert inside.skipped == []
