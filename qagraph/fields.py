@@ -476,7 +476,7 @@ class FieldMap:
     def links_by_name(self) -> bool:
         """Whether files link to one another by page path, note name or alias (body links or
         front-matter lists), resolved against the whole corpus (:class:`~qagraph.links.ArticleIndex`)."""
-        return bool(self.links or self.related_lists)
+        return bool(self.links or self.related_lists or self.command_pages)
 
     def with_overrides(self, mapping: dict[str, str]) -> "FieldMap":
         """A copy where each ``name=path[,path...]`` in ``mapping`` replaces a default.
@@ -882,10 +882,13 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
     description = f.text(fields.description)
-    if fields.command_pages:  # a command page's description is what it answers
-        summary = command_page(raw_body, body_line or fm.line)[0]
+    if fields.command_pages:  # a command page's description is what it answers; its mentions are links
+        summary, mentions = command_page(raw_body, body_line or fm.line)
         description = description or summary
         answer = answer or summary or ""
+        start = max((link.position for link in related), default=0)
+        related += [RelatedLink(start + i, None, None, None, None, link.line, link.origin, link.target)
+                    for i, link in enumerate(mentions, 1)]
     if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
         author = _post_authors(f, fields)  # a Docusaurus post
     else:

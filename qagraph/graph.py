@@ -399,7 +399,7 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",
-                        language_links=fields.language_links)
+                        language_links=fields.language_links, command_fallbacks=fields.command_fallbacks)
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,

@@ -1075,8 +1075,11 @@ class ArticleIndex(Generic[A]):
                  default_language: str = "", relative_urls: bool = False, label_targets: bool = True,
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
                  urls_first: bool = False, related_by: Sequence[str] = (),
-                 post_tails: bool = True, language_links: bool = False) -> None:
+                 post_tails: bool = True, language_links: bool = False,
+                 command_fallbacks: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
+        #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
+        self.command_fallbacks = tuple(command_fallbacks)
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
         #: with ``related_by``: the articles by the values of those fields (:func:`_field_values`), path first
@@ -1292,6 +1295,8 @@ class ArticleIndex(Generic[A]):
         by a folder's name, as its own page. Of several articles going by one name the shortest
         path wins; a ref that names several leads to none, as Hugo refuses it (:meth:`ambiguous_ref`).
         """
+        if origin == COMMAND:
+            return self._command(target, source_path)
         if _MYST_LABEL.match(target):  # MyST's [text](#label): the page that defines the target, by its alias
             return self._pick(self.by_alias.get(fold(target[1:]), []), source_path) if self.alias_fields else None
         swapped = _swapped(origin, label) if self.label_targets else None
@@ -1362,6 +1367,37 @@ class ArticleIndex(Generic[A]):
                 return a
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
             return self._pick(self._link_alias.get(name, []), source_path)
+        return None
+
+    def _command_places(self, target: str, source_path: str) -> list[str]:
+        """Where the page of the command a command page ``source_path`` mentions (:data:`COMMAND`) may be,
+        first first: in the page's own platform folder, then in :attr:`command_fallbacks` beside it (or
+        in the platform the mention names, ``common/cat``), each in the page's own pages and then, from a
+        translation (``pages.de/linux/``), in the English pages (``pages/linux/``), where tldr's
+        clients fall back to. The command's words are its file's name (``git checkout``: ``git-checkout``).
+
+        >>> ArticleIndex([], command_fallbacks=("common",))._command_places("Git Checkout", "pages.de/linux/x.md")
+        ['pages.de/linux/git-checkout', 'pages.de/common/git-checkout', 'pages/linux/git-checkout', 'pages/common/git-checkout']
+        >>> ArticleIndex([])._command_places("common/cat", "windows/cat.md")
+        ['common/cat']
+        """
+        platform, _, name = target.rpartition("/")
+        stem = "-".join(name.split()).lower()
+        folder = posixpath.dirname(source_path.removeprefix(self.content_dir))
+        root, _, own = folder.rpartition("/")
+        roots = [root]
+        translated = translation_folder(root) if root and "/" not in root else None
+        if translated is not None:
+            roots.append(translated[0])
+        platforms = [platform] if platform else list(dict.fromkeys((own, *self.command_fallbacks)))
+        return [posixpath.join(r, p, stem) for r in roots for p in platforms]
+
+    def _command(self, target: str, source_path: str) -> A | None:
+        """The page of the command a command page mentions (:meth:`_command_places`), or ``None``."""
+        for place in self._command_places(target, source_path):
+            hit = self.at_path(_norm(place, keep_index=True), place)
+            if hit is not None:
+                return hit
         return None
 
     def at_path(self, key: str, spelled: str) -> A | None:
@@ -1611,6 +1647,8 @@ class ArticleIndex(Generic[A]):
         corpus names its articles by url; a link read from the linking page's url ``source_url``
         (:meth:`url_relative`), the url it leads to: the key of the page that may come there.
         """
+        if origin == COMMAND:
+            return self._command_places(target, source_path)[-1]
         path = self.internal_path(target)
         # a wiki-link named like a file of code ([[Vue.js]]) names a note that is not there yet, as Obsidian shows it
         if path is None or not (is_article_like(path) or origin == WIKI_LINK and _named_like_code(path)):

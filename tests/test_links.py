@@ -1037,3 +1037,44 @@ def test_a_link_s_text_leaves_out_the_liquid_it_renders_otherwise(tmp_path: Path
     labels = {kg.graph.nodes[n]["url"]: kg.graph.nodes[n]["label"] for n in kg.graph if kg.graph.nodes[n]["kind"] == "stub"}
     assert labels == {"/sheets/de": "Deutsch", "/sheets/fr": "/sheets/fr", "/sheets/ja": "the index"}
     assert kg.related("about") == [kg.article("/sheets/ja"), kg.article("sheets/index")]
+
+
+def _command_page(name: str, description: str, *examples: str) -> str:
+    """A command page as tldr-pages writes one: ``# name``, ``> `` description lines, examples."""
+    shown = "".join(f"- {text}:\n\n`{code}`\n\n" for text, code in zip(examples[::2], examples[1::2]))
+    return f"# {name}\n\n" + "".join(f"> {line}\n" for line in description.split("\n")) + "\n" + shown
+
+
+def test_a_command_pages_see_also_alias_and_tldr_mentions_reach_the_commands_pages(tmp_path: Path):
+    """A command reference's pages name the pages of other commands in backticks: "See also: `a`, `b`."
+    (in any language: a short label and a colon), "This command is an alias of `x`.", and examples
+    that show another page, `tldr x` (`tldr x -p common`: the common one). None of these was a link:
+    the pages were unlinked. Now each is, to the command's page in the page's own platform, else in
+    common/, from a translation in its own language first and then the English pages, as tldr's
+    clients look them up; a command with no page is one stub, its documentation's url none, and a
+    backticked command line (`zap -f`) or a placeholder (`tldr {{command}}`) names no page."""
+    write_site(tmp_path, {
+        "pages/common/zap.md": _command_page("zap", "Remove stray files.\nMore information: <https://zap.example>.",
+                                             "Remove", "zap {{path}}"),
+        "pages/linux/zapd.md": _command_page("zapd", "This command is an alias of `zap`.",
+                                             "View documentation for the original command", "tldr zap"),
+        "pages/osx/zapd.md": _command_page("zapd", "The zap daemon of macOS.", "Start it", "zapd"),
+        "pages/linux/zapctl.md": _command_page("zapctl", "Control zap.\nSee also: `zapd`, `zap`, `zork`.\n"
+                                               "Example: `zap -f`.", "Show a page", "tldr {{command}}"),
+        "pages/windows/zapd.md": _command_page("zapd", "In PowerShell, zapd is no command.",
+                                               "View documentation for the macOS command", "tldr zapd -p osx"),
+        "pages.xx/common/zap.md": _command_page("zap", "Entferne Dateien.", "Entferne", "zap {{pfad}}"),
+        "pages.xx/linux/zapctl.md": _command_page("zapctl", "Steuere zap.\nSiehe auch: `zap`.",
+                                                  "Zeige die Dokumentation", "tldr zapd"),
+    })
+    kg = build(tmp_path)
+
+    def related(path: str) -> list[str]:
+        return [kg.graph.nodes[n]["key"] for n in kg.related(kg.article(path))]
+
+    assert related("pages/linux/zapd.md") == ["pages/common/zap"]
+    assert related("pages/linux/zapctl.md") == ["pages/linux/zapd", "pages/common/zap", "pages/common/zork"]
+    assert related("pages/windows/zapd.md") == ["pages/osx/zapd"]
+    assert related("pages.xx/linux/zapctl.md") == ["pages.xx/common/zap", "pages/linux/zapd"]
+    assert related("pages/common/zap.md") == [] and related("pages/osx/zapd.md") == []
+    assert kg.counts["stubs"] == 1
