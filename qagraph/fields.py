@@ -887,7 +887,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         description = description or summary
         answer = answer or summary or ""
         start = max((link.position for link in related), default=0)
-        related += [RelatedLink(start + i, None, None, None, None, link.line, link.origin, link.target)
+        related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(mentions, 1)]
     if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
         author = _post_authors(f, fields)  # a Docusaurus post

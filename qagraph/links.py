@@ -766,7 +766,7 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
 
     The description is its lines but the one that only links the command's documentation (``More
     information: <url>.``, in any language), joined; ``None`` when the body has no such head. Its
-    mentions (:data:`COMMAND` links, by the command's name as written) are the names its "See also"
+    mentions (:data:`COMMAND` links to the command's name as written, which is their text) are the names its "See also"
     list gives (``See also: `cmd1`, `cmd2`.``, or so in any language: a short label and a colon, then
     backticked names alone), the command an English description says it is an alias of, and the page an
     example shows with ``tldr`` (``tldr vim``, ``tldr choco install``; with a platform,
@@ -798,11 +798,11 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
         labelled = _LABELLED_LIST.search(text)
         if labelled is not None:
             named += [n for n in _listed(labelled.group(1)) or [] if n not in named]
-        links += [TextLink(COMMAND, name, None, line + offset) for name in dict.fromkeys(named)]
+        links += [TextLink(COMMAND, name, name, line + offset) for name in dict.fromkeys(named)]
     for m in _TLDR_EXAMPLE.finditer(body, head.end()):
         target = _tldr_target(m.group(1))
         if target is not None:
-            links.append(TextLink(COMMAND, target, None, first_line + body.count("\n", 0, m.start())))
+            links.append(TextLink(COMMAND, target, target.rpartition("/")[2], first_line + body.count("\n", 0, m.start())))
     return " ".join(kept) or None, links
 
 

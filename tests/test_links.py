@@ -1078,3 +1078,15 @@ def test_a_command_pages_see_also_alias_and_tldr_mentions_reach_the_commands_pag
     assert related("pages.xx/linux/zapctl.md") == ["pages.xx/common/zap", "pages/linux/zapd"]
     assert related("pages/common/zap.md") == [] and related("pages/osx/zapd.md") == []
     assert kg.counts["stubs"] == 1
+
+
+def test_a_command_with_no_page_is_a_stub_named_as_the_page_names_it(tmp_path: Path):
+    """A command a page mentions that has no page of its own was a stub labelled by its would-be path,
+    ``pages/common/zork``: now by the command's name as the page writes it, ``Zork ctl``."""
+    write_site(tmp_path, {
+        "pages/common/zap.md": _command_page("zap", "Remove stray files.\nSee also: `Zork ctl`.", "Remove", "zap"),
+        "pages/linux/zapd.md": _command_page("zapd", "The zap daemon.", "Show zork", "tldr zork -p common"),
+    })
+    kg = build(tmp_path)
+    stubs = {kg.graph.nodes[n]["key"]: kg.graph.nodes[n]["label"] for n in kg.graph if kg.graph.nodes[n]["kind"] == "stub"}
+    assert stubs == {"pages/common/zork-ctl": "Zork ctl", "pages/common/zork": "zork"}
