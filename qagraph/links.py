@@ -688,7 +688,7 @@ def first_heading(body: str) -> str | None:
 # -- command pages -----------------------------------------------------------------------
 
 #: a command page's head, as tldr-pages writes one: ``# name``, then its description as ``> `` lines
-_COMMAND_HEAD = re.compile(r"\A\s*#[ \t]+[^\n]*\n(?:[ \t]*\n)*((?:>[^\n]*(?:\n|\Z))+)")
+_COMMAND_HEAD = re.compile(r"\A\s*#[ \t]+([^\n]*)\n(?:[ \t]*\n)*((?:>[^\n]*(?:\n|\Z))+)")
 #: a description line that only links the command's documentation, in any language: ``More information: <url>.``
 _MORE_INFORMATION = re.compile(r"^[^`<>]{1,60}?\s*[:：]\s*<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>\s*[.。]?$")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -698,6 +698,9 @@ _LABELLED_LIST = re.compile(r"(?:^|[.;。]\s+)[^`:：.;。]{1,40}?\s*[:：]\s*((
 #: English's older and inline forms, which need no colon: ``See also `vimdiff`, `nvim`.``, ``an alias of `vim`.``
 _ENGLISH_MENTION = re.compile(r"\b(?:see\s+also|alias\s+(?:of|for))\b\s*:?\s*((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)",
                               re.I)
+#: English's note on a base command's page that its subcommands have pages of their own: ``Some subcommands such as
+#: `install`, `upgrade` have their own usage documentation.`` (``dpkg deb`` is named in full, ``install`` is ``choco install``)
+_SUBCOMMANDS = re.compile(r"\bsubcommands?\s+(?:such\s+as|like)\s+((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)", re.I)
 #: an example that shows another page: ``tldr vim``, ``tldr choco install``, ``tldr cat -p common``
 _TLDR_EXAMPLE = re.compile(r"^`tldr[ \t]+([^`\n]+)`[ \t]*$", re.M)
 #: the options of ``tldr`` that name the platform of the page shown (``-o`` before the client specification 1.5)
@@ -768,7 +771,9 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
     information: <url>.``, in any language), joined; ``None`` when the body has no such head. Its
     mentions (:data:`COMMAND` links to the command's name as written, which is their text) are the names its "See also"
     list gives (``See also: `cmd1`, `cmd2`.``, or so in any language: a short label and a colon, then
-    backticked names alone), the command an English description says it is an alias of, and the page an
+    backticked names alone), the command an English description says it is an alias of, the subcommands
+    it says have pages of their own (``Some subcommands such as `install` have their own usage
+    documentation.``: ``choco install`` on ``choco``'s page), and the page an
     example shows with ``tldr`` (``tldr vim``, ``tldr choco install``; with a platform,
     ``tldr cat -p common``: ``common/cat``).
 
@@ -776,6 +781,8 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
     >>> description, links = command_page(page)
     >>> description, [(l.target, l.line) for l in links]
     ('This command is an alias of vim. See also: nvim, ed.', [('vim', 3), ('nvim', 4), ('ed', 4), ('common/vim', 9)])
+    >>> [l.target for l in command_page("# ip\\n\\n> Some subcommands such as `address`, `ip link` have their own usage documentation.\\n")[1]]
+    ['ip address', 'ip link']
     >>> command_page("# git switch\\n\\n> Wechsle Branches. Siehe auch: `git checkout`.\\n")[1][0].target
     'git checkout'
     >>> command_page("# bat\\n\\n> A `cat` clone: with `git` support and more.\\n")[1], command_page("no head")
@@ -784,10 +791,11 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
     head = _COMMAND_HEAD.match(body)
     if head is None:
         return None, []
-    line = first_line + body.count("\n", 0, head.start(1))
+    line = first_line + body.count("\n", 0, head.start(2))
+    command = " ".join(head.group(1).split())
     kept: list[str] = []
     links: list[TextLink] = []
-    for offset, raw in enumerate(head.group(1).splitlines()):
+    for offset, raw in enumerate(head.group(2).splitlines()):
         text = raw[1:].strip()
         if not text or _MORE_INFORMATION.match(text):
             continue
@@ -795,6 +803,9 @@ def command_page(body: str, first_line: int = 1) -> tuple[str | None, list[TextL
         named: list[str] = []
         for m in _ENGLISH_MENTION.finditer(text):
             named += _listed(m.group(1)) or []
+        for m in _SUBCOMMANDS.finditer(text):
+            named += [n if n == command or n.startswith(f"{command} ") else f"{command} {n}"
+                      for n in _listed(m.group(1)) or []]
         labelled = _LABELLED_LIST.search(text)
         if labelled is not None:
             named += [n for n in _listed(labelled.group(1)) or [] if n not in named]

@@ -1090,3 +1090,20 @@ def test_a_command_with_no_page_is_a_stub_named_as_the_page_names_it(tmp_path: P
     kg = build(tmp_path)
     stubs = {kg.graph.nodes[n]["key"]: kg.graph.nodes[n]["label"] for n in kg.graph if kg.graph.nodes[n]["kind"] == "stub"}
     assert stubs == {"pages/common/zork-ctl": "Zork ctl", "pages/common/zork": "zork"}
+
+
+def test_a_base_commands_page_links_the_subcommands_it_says_have_pages_of_their_own(tmp_path: Path):
+    """A base command's page says which of its subcommands have pages of their own ("Some subcommands
+    such as `run`, `zap ls` have their own usage documentation."), each named bare or in full: these
+    were no links. Now each reaches its page (zap-run.md, zap-ls.md), named with the base command."""
+    write_site(tmp_path, {
+        "pages/common/zap.md": _command_page(
+            "zap", "Remove stray files.\nSome subcommands such as `run`, `zap ls` have their own usage documentation.",
+            "Remove", "zap"),
+        "pages/common/zap-run.md": _command_page("zap run", "Run a zap job.", "Run", "zap run"),
+        "pages/linux/zap-ls.md": _command_page("zap ls", "List zap jobs.", "List", "zap ls"),
+        "pages/common/zap-ls.md": _command_page("zap ls", "List zap jobs.", "List", "zap ls"),
+    })
+    kg = build(tmp_path)
+    assert [kg.graph.nodes[n]["key"] for n in kg.related(kg.article("pages/common/zap.md"))] == [
+        "pages/common/zap-run", "pages/common/zap-ls"]
