@@ -1383,12 +1383,13 @@ class ArticleIndex(Generic[A]):
     def _command_places(self, target: str, source_path: str) -> list[str]:
         """Where the page of the command a command page ``source_path`` mentions (:data:`COMMAND`) may be,
         first first: in the page's own platform folder, then in :attr:`command_fallbacks` beside it (or
-        in the platform the mention names, ``common/cat``), each in the page's own pages and then, from a
-        translation (``pages.de/linux/``), in the English pages (``pages/linux/``), where tldr's
-        clients fall back to. The command's words are its file's name (``git checkout``: ``git-checkout``).
+        in the platform the mention names, ``common/cat``); from a translation (``pages.de/linux/``), in
+        each platform its own language's page and then the English one (``pages/linux/``), as tldr's
+        clients look a page up (the platform first: a Linux page in English before a common one in German).
+        The command's words are its file's name (``git checkout``: ``git-checkout``).
 
         >>> ArticleIndex([], command_fallbacks=("common",))._command_places("Git Checkout", "pages.de/linux/x.md")
-        ['pages.de/linux/git-checkout', 'pages.de/common/git-checkout', 'pages/linux/git-checkout', 'pages/common/git-checkout']
+        ['pages.de/linux/git-checkout', 'pages/linux/git-checkout', 'pages.de/common/git-checkout', 'pages/common/git-checkout']
         >>> ArticleIndex([])._command_places("common/cat", "windows/cat.md")
         ['common/cat']
         """
@@ -1401,7 +1402,7 @@ class ArticleIndex(Generic[A]):
         if translated is not None:
             roots.append(translated[0])
         platforms = [platform] if platform else list(dict.fromkeys((own, *self.command_fallbacks)))
-        return [posixpath.join(r, p, stem) for r in roots for p in platforms]
+        return [posixpath.join(r, p, stem) for p in platforms for r in roots]
 
     def _command(self, target: str, source_path: str) -> A | None:
         """The page of the command a command page mentions (:meth:`_command_places`), or ``None``."""

@@ -1107,3 +1107,17 @@ def test_a_base_commands_page_links_the_subcommands_it_says_have_pages_of_their_
     kg = build(tmp_path)
     assert [kg.graph.nodes[n]["key"] for n in kg.related(kg.article("pages/common/zap.md"))] == [
         "pages/common/zap-run", "pages/common/zap-ls"]
+
+
+def test_a_translations_mention_finds_its_platforms_english_page_before_a_common_one(tmp_path: Path):
+    """tldr's clients look a page up platform by platform, each in the reader's language and then in
+    English: a German Linux page's mention of `zapd` reached the German common page before the English
+    Linux one, which documents the command of the page's own platform. Now the platform comes first."""
+    write_site(tmp_path, {
+        "pages.xx/linux/zapctl.md": _command_page("zapctl", "Steuere zap.\nSiehe auch: `zapd`.", "Zeige", "zapctl"),
+        "pages.xx/common/zapd.md": _command_page("zapd", "Der zap-Dienst.", "Starte", "zapd"),
+        "pages/linux/zapd.md": _command_page("zapd", "The zap daemon of Linux.", "Start", "zapd"),
+        "pages/common/zapd.md": _command_page("zapd", "The zap daemon.", "Start", "zapd"),
+    })
+    kg = build(tmp_path)
+    assert [kg.graph.nodes[n]["key"] for n in kg.related(kg.article("pages.xx/linux/zapctl.md"))] == ["pages/linux/zapd"]
