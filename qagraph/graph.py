@@ -39,7 +39,7 @@ from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .fields import FieldMap
-from .links import EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
+from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, slugify
@@ -432,9 +432,10 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     if node not in G:
         url = key if key.startswith("/") else None
         slug_m = re.search(fields.subject_from_url, url) if url else None
-        # a note's name is its title; a page link's text is only how one page calls it
+        # a note's name is its title, and a command's its page's (tldr titles a page by its command);
+        # a page link's text is only how one page calls it
         title = key.rpartition("/")[2] if link.origin in (WIKI_LINK, EMBED) else (
-            link.title if link.origin == FRONT_MATTER else None)
+            link.title if link.origin in (FRONT_MATTER, COMMAND) else None)
         G.add_node(
             node, kind=STUB, label=title or link.title or key, key=key, url=url, id=None, title=title,
             subject=slug_m.group(1) if slug_m else None, subject_label=None,

@@ -1121,3 +1121,20 @@ def test_a_translations_mention_finds_its_platforms_english_page_before_a_common
     })
     kg = build(tmp_path)
     assert [kg.graph.nodes[n]["key"] for n in kg.related(kg.article("pages.xx/linux/zapctl.md"))] == ["pages/linux/zapd"]
+
+
+def test_the_health_report_names_a_missing_commands_page_by_its_command(tmp_path: Path):
+    """A link to a command with no page showed in the health report's outside links with no title
+    (``target_title: null``): a command's page is titled by its command, which the stub now is."""
+    import json
+
+    import qagraph
+
+    write_site(tmp_path / "c", {
+        "pages/common/zap.md": _command_page("zap", "Remove stray files.\nSee also: `zork`.", "Remove", "zap"),
+        "pages/common/zip.md": _command_page("zip", "Zip files.", "Zip", "zip"),
+    })
+    qagraph.build(tmp_path / "c", out=tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [(link["path"], link["target_title"]) for link in report["health"]["outside_links"]["links"]] == [
+        ("pages/common/zap.md", "zork")]
