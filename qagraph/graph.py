@@ -399,7 +399,18 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",
-                        language_links=fields.language_links, command_fallbacks=fields.command_fallbacks)
+                        language_links=fields.language_links, command_fallbacks=fields.command_fallbacks,
+                        source_folders=source_folders(fields))
+
+
+def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:
+    """The content folders of a Docusaurus site's plugins (its docs', each version's, its blog's, its
+    pages'), from the ``folder=route`` pairs of ``fields`` (a field map, or its settings as a build's
+    report keeps them): a Markdown link to a file is read from its page's first."""
+    def get(name: str) -> Any:
+        return fields.get(name) if isinstance(fields, dict) else getattr(fields, name)
+    return tuple(str(pair).partition("=")[0] for name in ("doc_routes", "blog_routes", "page_routes")
+                 for pair in get(name) or ())
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,

@@ -426,6 +426,7 @@ class KnowledgeGraph:
     @cached_property
     def _names(self) -> tuple[ArticleIndex[NamedArticle], list[NamedArticle]]:
         """Every article by the names its corpus's links give it (the build's field map's rules), once."""
+        from .graph import source_folders
         from .links import ArticleIndex
 
         fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
@@ -443,7 +444,8 @@ class KnowledgeGraph:
                              urls_first=bool(fields.get("permalink")) and not fields.get("hexo") or bool(fields.get("url_links")),
                              related_by=tuple(fields.get("related_by") or ()),
                              post_tails=fields.get("identity") != "page",
-                             language_links=bool(fields.get("language_links")))
+                             language_links=bool(fields.get("language_links")),
+                             source_folders=source_folders(fields))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

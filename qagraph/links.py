@@ -1071,7 +1071,10 @@ class ArticleIndex(Generic[A]):
     (``/blog/2017/01/10/x/``, an older site's url) reaches no post by its file's name (``2017-01-10-x.md``):
     only a url or alias of the page does; with ``language_links`` (a multilingual Hugo site rendered by
     its embedded link render hook) a Markdown link's site path from a page of another language than the
-    default reaches that language's page at the path first, as a ``ref`` does. It reads
+    default reaches that language's page at the path first, as a ``ref`` does; ``source_folders`` are the
+    content folders of a Docusaurus site's plugins (``docs/``, ``versioned_docs/version-1/``, ``blog/``),
+    from which a Markdown link to a file of its own folder's pages (``/guide/basics.md``, ``faq.md``) is
+    read first, as Docusaurus reads it (:meth:`_from_source_folder`). It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -1087,10 +1090,13 @@ class ArticleIndex(Generic[A]):
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
                  urls_first: bool = False, related_by: Sequence[str] = (),
                  post_tails: bool = True, language_links: bool = False,
-                 command_fallbacks: Sequence[str] = ()) -> None:
+                 command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
         #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
         self.command_fallbacks = tuple(command_fallbacks)
+        #: longest first, each with its closing ``/``: the folder a page is in is the first it starts with
+        self.source_folders = tuple(sorted({f.strip("/") + "/" for f in source_folders if f.strip("/")},
+                                           key=lambda f: (-len(f), f)))
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
         #: with ``related_by``: the articles by the values of those fields (:func:`_field_values`), path first
@@ -1324,6 +1330,10 @@ class ArticleIndex(Generic[A]):
         path = _link_path(path, origin).strip()
         if not path:
             return None
+        if self.source_folders and origin == MARKDOWN_LINK:
+            hit = self._from_source_folder(path, source_path)
+            if hit is not None:
+                return hit
         if path.startswith("/"):
             key = _norm(path)
             hit = self._in_language(key, source_path) if origin == REF or (
@@ -1468,6 +1478,29 @@ class ArticleIndex(Generic[A]):
         same = _field_values(source, self.related_by[1:]) if source is not None else None
         found = self.by_related.get((name.strip(), *same)) if same is not None else None
         return found[0] if found else None
+
+    def _from_source_folder(self, path: str, source_path: str) -> A | None:
+        """The page a Markdown link to a file (``/guide/basics.md``, ``faq.md#top``: a page suffix, and no
+        ``./`` nor ``../``) names from the content folder of the linking file's plugin (:attr:`source_folders`:
+        ``docs/``, a version's ``versioned_docs/version-1/``, ``blog/``), which Docusaurus tries first; ``None``
+        for any other link, or a file outside those folders.
+
+        >>> from qagraph.model import Article
+        >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
+        >>> index = ArticleIndex([art("docs/a/b.md"), art("old/a/b.md"), art("docs/c.md")], source_folders=("docs", "old"))
+        >>> index.resolve("/a/b.md#x", MARKDOWN_LINK, "old/c.md").path, index.resolve("a/b.md", MARKDOWN_LINK, "docs/c.md").path
+        ('old/a/b.md', 'docs/a/b.md')
+        >>> index.resolve("./a/b.md", MARKDOWN_LINK, "old/x/c.md") is None  # ./ and ../: from the file's folder only
+        True
+        """
+        file = path.split("#", 1)[0].split("?", 1)[0]
+        if file.startswith(("./", "../")) or _strip_suffix(file) == file or file.lower().endswith((".html", ".htm")):
+            return None
+        folder = next((f for f in self.source_folders if source_path.startswith(f)), None)
+        if folder is None:
+            return None
+        candidate = folder + file.lstrip("/")
+        return self._index_file(candidate) or self.at_path(_norm(candidate), candidate)
 
     def _index_file(self, path: str) -> A | None:
         """A link to an index file itself (``docs/index.md``, ``/docs/index.md``) names it, before a

@@ -1138,3 +1138,39 @@ def test_the_health_report_names_a_missing_commands_page_by_its_command(tmp_path
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert [(link["path"], link["target_title"]) for link in report["health"]["outside_links"]["links"]] == [
         ("pages/common/zap.md", "zork")]
+#: a Docusaurus site with a blog, a versioned docs folder and a second docs plugin: read from its root,
+#: its pages link to each other by their file's path from their own content folder (/start/setup.mdx)
+MULTI_FOLDER_SITE = {
+    "docusaurus.config.js": "export default {title: 'Tool', presets: [['classic', {docs: {lastVersion: 'current',"
+                            " versions: {1: {path: 'v1'}}}, blog: {}}]], plugins: [['@docusaurus/plugin-content-docs',"
+                            " {id: 'team', path: 'team', routeBasePath: 'team'}]]};\n",
+    "versions.json": '["1"]\n',
+    "docs/start/setup.mdx": "# Setup\n\nRead [the guide](/guide/basics.md#first) and [faq](faq.md).\n",
+    "docs/guide/basics.md": "# Basics\n\nBack to [setup](/start/setup.mdx) and [the team](/team/people.md).\n",
+    "docs/faq.md": "# FAQ\n\nHello.\n",
+    "versioned_docs/version-1/guide/basics.md": "# Old basics\n\nSee [old setup](/start/setup.md), [faq](faq.md).\n",
+    "versioned_docs/version-1/start/setup.md": "# Old setup\n",
+    "versioned_docs/version-1/faq.md": "# Old FAQ\n",
+    "team/people.md": "# People\n\nRead [roles](/roles.md).\n",
+    "team/roles.md": "# Roles\n",
+    "blog/2024-01-02-hello.md": "---\ntitle: Hello\n---\n\nSee [setup](/docs/start/setup) and [the post](/2024-01-03-next.md).\n",
+    "blog/2024-01-03-next.md": "---\ntitle: Next\n---\n\nHi.\n",
+}
+
+
+def test_docusaurus_file_path_links_are_read_from_the_linking_pages_content_folder(tmp_path: Path):
+    """Docusaurus reads a link to a Markdown file (``/guide/basics.md``, ``faq.md``) from the content folder of
+    the plugin whose page it is (the docs', a version's, another docs plugin's, the blog's), then from the
+    file's own folder: read from the site's root, with a blog beside the docs, each leads to that page, not
+    to a stub, and a version's page to its own version's."""
+    write_site(tmp_path / "site", MULTI_FOLDER_SITE)
+    edges = related(tmp_path / "site", out=tmp_path / "out")
+    stubs = sorted(v for (_, v), (_, _, stub) in edges.items() if stub)
+    assert stubs == []
+    assert {pair for pair in edges} == {
+        ("docs/start/setup", "docs/guide/basics"), ("docs/start/setup", "docs/faq"),
+        ("docs/guide/basics", "docs/start/setup"), ("docs/guide/basics", "team/people"),
+        ("versioned_docs/version-1/guide/basics", "versioned_docs/version-1/start/setup"),
+        ("versioned_docs/version-1/guide/basics", "versioned_docs/version-1/faq"),
+        ("team/people", "team/roles"),
+        ("blog/2024-01-02-hello", "docs/start/setup"), ("blog/2024-01-02-hello", "blog/2024-01-03-next")}
