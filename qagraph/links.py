@@ -125,9 +125,10 @@ class TextLink:
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-#: comments by their opening and their closing: HTML's, Obsidian's and Go templates' (Hugo)
+#: comments by their opening and their closing: HTML's, Obsidian's, Go templates' (Hugo) and MDX's
+#: (``{/* ... */}``: Docusaurus), which a Go template's, opening a brace before, comes before
 _COMMENTS = tuple((re.compile(opening), re.compile(closing)) for opening, closing in (
-    (r"<!--", r"-->"), (r"%%", r"%%"), (r"\{\{-?\s*/\*", r"\*/\s*-?\}\}")))
+    (r"<!--", r"-->"), (r"%%", r"%%"), (r"\{\{-?\s*/\*", r"\*/\s*-?\}\}"), (r"\{\s*/\*", r"\*/\s*\}")))
 #: a Liquid block a page shows as code or not at all (Jekyll, Eleventy): ``{% highlight html %}...{% endhighlight %}``,
 #: ``{% comment %}...{% endcomment %}``, by its opening and its closing
 _LIQUID_BLOCKS = tuple((re.compile(rf"\{{%-?\s*{name}\b[^%]*?-?%\}}"), re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}"))
@@ -139,7 +140,7 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def mask_code(text: str) -> str:
-    """``text`` with fenced code blocks, inline code, HTML, Obsidian and Go template (Hugo)
+    """``text`` with fenced code blocks, inline code, HTML, Obsidian, Go template (Hugo) and MDX
     comments, and Liquid's ``highlight`` and ``comment`` blocks blanked out.
 
     Lengths and line breaks are kept, so offsets and line numbers still point into the

@@ -1174,3 +1174,17 @@ def test_docusaurus_file_path_links_are_read_from_the_linking_pages_content_fold
         ("versioned_docs/version-1/guide/basics", "versioned_docs/version-1/faq"),
         ("team/people", "team/roles"),
         ("blog/2024-01-02-hello", "docs/start/setup"), ("blog/2024-01-02-hello", "blog/2024-01-03-next")}
+
+
+def test_an_mdx_comment_holds_no_link(tmp_path: Path):
+    """MDX comments (``{/* ... */}``, over lines too) are not shown: a link in one (a cross-reference
+    left for later) is no link; a Go template comment stays one comment, and a ``{/*`` never closed is text."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "export default {title: 'Tool', presets: [['classic', {docs: {}}]]};\n",
+        "docs/a.mdx": "# A\n\nSee [b](b.md). {/* See [c](c.md). TODO: uncomment\n[d](d.md) */}\n",
+        "docs/b.md": "# B\n", "docs/c.md": "# C\n", "docs/d.md": "# D\n"})
+    assert set(related(site, out=tmp_path / "out")) == {("docs/a", "docs/b")}
+    assert mask_code("x {/* [c](c.md) */} y").split() == ["x", "y"]
+    assert mask_code("{{/* a */}} [b](b.md)").strip() == "[b](b.md)"
+    assert mask_code("text {/* open [e](e.md)") == "text {/* open [e](e.md)"
