@@ -4036,9 +4036,10 @@ _CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")
 
 
 def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
-    """The subject labels of the folders under ``docs`` (``docs/``) that a Docusaurus category file
-    (``_category_.json``, ``.yml`` or ``.yaml``) names with a ``label``, as ``(folder, label)``, and
-    the category files that cannot be read (a warning each: the folder's name labels it)."""
+    """The subject labels of the folders under ``docs`` (``docs/``) as a Docusaurus sidebar labels their
+    categories, as ``(folder, label)``: a category file's (``_category_.json``, ``.yml`` or ``.yaml``)
+    ``label``, else the label of the doc the category links to (:func:`_linked_doc_label`); and the
+    category files that cannot be read (a warning each: the folder's name labels it)."""
     import yaml
 
     from .load import display_name
@@ -4048,9 +4049,12 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
     for dirpath, folders, files in os.walk(base / docs):
         folders[:] = sorted(d for d in folders if not d.startswith(".") and d != "node_modules")
         found = next((n for n in _CATEGORY_FILES if n in files), None)
-        if found is None:
-            continue
         folder = display_name(Path(dirpath).relative_to(base).as_posix())
+        if found is None:
+            linked = _linked_doc_label(Path(dirpath), files, None) if Path(dirpath) != base / docs else None
+            if linked:
+                labels.append((folder, linked))
+            continue
         rel = f"{folder}/{found}"
         data = _read_regular(Path(dirpath) / found, MAX_DATA_FILE)
         try:
@@ -4068,7 +4072,64 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         elif label is not None or not isinstance(value, dict):
             problems.append(Problem(rel, None, f"{found} has no label text (label: {label!r}): the folder's name "
                                                "labels its subject", "category-file", WARNING))
+        else:
+            linked = _linked_doc_label(Path(dirpath), files, value.get("link", _NO_LINK))
+            if linked:
+                labels.append((folder, linked))
     return tuple(labels), problems
+
+
+#: a category file that says nothing of its link (Docusaurus then links the folder's own index doc)
+_NO_LINK = object()
+#: the files of a docs folder that are docs Docusaurus may link a category to
+_DOC_SUFFIXES = (".md", ".mdx")
+
+
+def _linked_doc_label(folder: Path, files: Sequence[str], link: Any) -> str | None:
+    """The label Docusaurus gives the category of ``folder`` (whose files are ``files``) from the doc it
+    links to, when its category file (whose ``link`` this is; :data:`_NO_LINK` or ``None`` for none)
+    gives it no ``label``: the doc its ``link: {type: doc, id: ...}`` names by its id (its ``id``, else its
+    file name), else, without a link, the folder's own index doc (``index``, ``README``, or named like the
+    folder, in that order); its ``sidebar_label``, else its title (``title``, else the heading its content
+    starts with). ``None`` when the category links elsewhere (``generated-index``), or to no such doc, or the
+    doc has no title but its id (Docusaurus's then: the folder's name is kinder)."""
+    from .fields import content_title, strip_number_prefix
+
+    docs = sorted(n for n in files if n.lower().endswith(_DOC_SUFFIXES) and not n.startswith("_"))
+    wanted: str | None = None
+    if link is not _NO_LINK and link is not None:
+        if not isinstance(link, dict) or link.get("type") != "doc" or not isinstance(link.get("id"), str):
+            return None
+        wanted = link["id"].rpartition("/")[2]
+    def stem(name: str) -> str:
+        return name.rpartition(".")[0]
+    candidates: list[str]
+    if wanted is None:
+        order = ("index", "readme", folder.name.lower())
+        candidates = sorted((n for n in docs if stem(n).lower() in order), key=lambda n: order.index(stem(n).lower()))
+    else:
+        candidates = docs  # by id: read each one's front matter
+    for name in candidates[:50]:
+        data = _read_regular(folder / name, MAX_DATA_FILE)
+        if isinstance(data, str):
+            continue
+        text = decode(name, data)
+        if isinstance(text, Problem):
+            continue
+        fm = read_front_matter(name, text)
+        fields = fm.data if not isinstance(fm, Problem) else {}
+        if wanted is not None:
+            given = fields.get("id")
+            doc_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) \
+                and str(given).strip() else strip_number_prefix(stem(name))
+            if doc_id != wanted:
+                continue
+        for key in ("sidebar_label", "title"):
+            value = fields.get(key)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+                return str(value).strip()
+        return content_title(fm.body) if not isinstance(fm, Problem) else None
+    return None
 
 
 def _authors_map(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:

@@ -5472,3 +5472,34 @@ def test_a_command_reference_is_read_as_its_pages_with_platforms_for_subjects(tm
     assert {a.path: a.subject for a in inside.articles} == {
         "common/zap.md": "Common", "common/zap-run.md": "Common", "linux/zapd.md": "Linux", "osx/zapd.md": "Osx"}
     assert inside.skipped == []
+
+
+def test_a_docusaurus_folder_without_a_category_label_is_labelled_by_its_linked_doc(tmp_path: Path):
+    """Docusaurus labels a folder's category by its ``_category_`` file's label, else by the doc the category
+    links to: the one its ``link: {type: doc, id}`` names, else its own index doc (``index``, ``README``, or
+    named like the folder), by that doc's ``sidebar_label``, else its title (its ``title``, else the heading
+    it starts with); a category linking elsewhere (a generated index), or without such a doc, is labelled
+    by the folder's name."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "export default {title: 'Tool', presets: [['classic', {docs: {}, blog: {}}]]};\n",
+        "blog/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
+        "docs/intro/index.mdx": "---\ntitle: Introduction\n---\nimport X from '@theme/X';\n\n<X />\n",
+        "docs/intro/first.md": "# First\n",
+        "docs/faq/index.mdx": "---\ntitle: Frequently Asked Questions\nsidebar_label: FAQ\n---\nText.\n",
+        "docs/faq/one.md": "# One\n",
+        "docs/02-sdk/README.md": "import A from './_a.mdx';\n\n# Go SDK\n\nText.\n",
+        "docs/02-sdk/intro.md": "# SDK intro\n",
+        "docs/howto/howto.md": "---\nsidebar_label: How-to\n---\n# How-to guides\n",
+        "docs/gov/_category_.json": '{"link": {"type": "doc", "id": "gov-intro"}}',
+        "docs/gov/README.md": "---\ntitle: Governance Introduction\nid: gov-intro\nsidebar_label: Governance\n---\n",
+        "docs/gov/rules.md": "# Rules\n",
+        "docs/gen/_category_.json": '{"link": {"type": "generated-index", "title": "All"}}',
+        "docs/gen/index.md": "# Not linked\n",
+        "docs/plain/page.md": "# Page\n",
+        "docs/labelled/_category_.json": '{"label": "From the file"}',
+        "docs/labelled/index.md": "# Not the label\n",
+    })
+    labels = {a.path.split("/")[1]: a.subject for a in load_corpus(site).articles if a.path.startswith("docs/")}
+    assert labels == {"intro": "Introduction", "faq": "FAQ", "02-sdk": "Go SDK", "howto": "How-to",
+                      "gov": "Governance", "gen": "Gen", "plain": "Plain", "labelled": "From the file"}
