@@ -1494,14 +1494,19 @@ class ArticleIndex(Generic[A]):
         >>> index.resolve("./a/b.md", MARKDOWN_LINK, "old/x/c.md") is None  # ./ and ../: from the file's folder only
         True
         """
+        candidate = self._source_file(path, source_path)
+        return None if candidate is None else self._index_file(candidate) or self.at_path(_norm(candidate), candidate)
+
+    def _source_file(self, path: str, source_path: str) -> str | None:
+        """The file a Markdown link to ``path`` names in the content folder of the linking file
+        ``source_path`` (:meth:`_from_source_folder`); ``None`` for a link to no Markdown file, one from
+        ``./`` or ``../``, or from a file outside those folders."""
         file = path.split("#", 1)[0].split("?", 1)[0]
         if file.startswith(("./", "../")) or _strip_suffix(file) == file or file.lower().endswith((".html", ".htm")):
             return None
         folder = next((f for f in self.source_folders if source_path.startswith(f)), None)
-        if folder is None:
-            return None
-        candidate = folder + file.lstrip("/")
-        return self._index_file(candidate) or self.at_path(_norm(candidate), candidate)
+        inside = posixpath.normpath(file.lstrip("/"))
+        return None if folder is None or inside.startswith("..") else folder + inside
 
     def _index_file(self, path: str) -> A | None:
         """A link to an index file itself (``docs/index.md``, ``/docs/index.md``) names it, before a
@@ -1709,6 +1714,10 @@ class ArticleIndex(Generic[A]):
             # looked for first: the stub a link to /functions/first/ stands for, not a second one
             path = self._relative(path, source_path)[0]
         path = self.url_relative(path, origin, source_url) or path
+        file = self._source_file(path, source_path) if self.source_folders and origin == MARKDOWN_LINK and \
+            path.startswith("/") else None
+        if file is not None:  # Docusaurus's /topics/x.md: that file of the linking page's content folder
+            return _strip_suffix(file)
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
             return clean if url_identity else clean.lstrip("/") or "/"

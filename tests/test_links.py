@@ -1188,3 +1188,16 @@ def test_an_mdx_comment_holds_no_link(tmp_path: Path):
     assert mask_code("x {/* [c](c.md) */} y").split() == ["x", "y"]
     assert mask_code("{{/* a */}} [b](b.md)").strip() == "[b](b.md)"
     assert mask_code("text {/* open [e](e.md)") == "text {/* open [e](e.md)"
+
+
+def test_a_docusaurus_link_to_a_missing_file_is_the_stub_of_that_file_in_the_linking_pages_folder(tmp_path: Path):
+    """``/topics/gone.md`` names a file of the linking page's own content folder: from the current docs and
+    from a version's, two pages that are not there yet, two stubs (by their files' paths, as the pages
+    will be keyed once written), not one."""
+    site = tmp_path / "site"
+    write_site(site, {**MULTI_FOLDER_SITE,
+                      "docs/faq.md": "# FAQ\n\nSee [gone](/topics/gone.md#x).\n",
+                      "versioned_docs/version-1/faq.md": "# Old FAQ\n\nSee [gone](/topics/gone.md).\n"})
+    edges = related(site, out=tmp_path / "out")
+    assert sorted((u, v) for (u, v), (_, _, stub) in edges.items() if stub) == [
+        ("docs/faq", "docs/topics/gone"), ("versioned_docs/version-1/faq", "versioned_docs/version-1/topics/gone")]
