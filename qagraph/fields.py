@@ -162,7 +162,8 @@ class FieldMap:
     Site tools: ``doc_routes`` are a Docusaurus site's docs, as ``folder=route``
     (``docs=/docs``): a doc there is published at the route and its slug, made from its
     ``id``, ``slug`` and path as Docusaurus makes it (:func:`doc_url`), and a folder there
-    is named without its number prefix (``01-guides``: ``guides``); ``blog_routes`` are its blog's
+    is named without its number prefix (``01-guides``: ``guides``), but in ``prefixed_doc_folders`` (the
+    docs of a plugin with ``numberPrefixParser: false``, which keep them); ``blog_routes`` are its blog's
     (``blog=/blog``: a post is published at the route and its ``slug``, else the date and name of its
     file or folder, :func:`blog_url`) and ``page_routes`` its pages' (``src/pages=/``: a page at its
     path, :func:`page_url`), whose folders are no subjects; ``folder_labels`` are
@@ -387,6 +388,7 @@ class FieldMap:
     blog_routes: tuple[str, ...] = ()
     page_routes: tuple[str, ...] = ()
     folder_labels: tuple[tuple[str, str], ...] = ()
+    prefixed_doc_folders: tuple[str, ...] = ()
     authors_map: tuple[tuple[str, str], ...] = ()
     tag_labels: tuple[tuple[str, str, str], ...] = ()
     glossary: tuple[tuple[str, str, str], ...] = ()
@@ -1310,7 +1312,8 @@ def _doc_id(name: str, f: _Fields, fields: FieldMap, stem: str) -> str | None:
         if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip() \
                 and "/" not in str(given):
             return str(given).strip()
-        return strip_number_prefix(stem) if f.data.get("parse_number_prefixes") is not False else stem
+        return strip_number_prefix(stem) if f.data.get("parse_number_prefixes") is not False and \
+            not _keeps_number_prefixes(name, fields) else stem
     found = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
     if found is not None:
         path = name[len(found[0]):].rsplit(".", 1)[0]
@@ -1487,7 +1490,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         if made is not None:
             return made, path_key
     if url is None and (fields.doc_routes or fields.blog_routes or fields.page_routes):
-        made = (doc_url(name, fields.doc_routes, f.data) if fields.doc_routes else None) or (
+        made = (doc_url(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields))
+                if fields.doc_routes else None) or (
             blog_url(name, fields.blog_routes, f.data) if fields.blog_routes else None) or (
             page_url(name, fields.page_routes) if fields.page_routes else None)
         if made is not None:
@@ -2453,14 +2457,21 @@ def doc_folder(name: str, routes: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
+def _keeps_number_prefixes(name: str, fields: FieldMap) -> bool:
+    """Whether the doc ``name`` is one of a docs plugin that keeps number prefixes (``numberPrefixParser:
+    false``: :attr:`FieldMap.prefixed_doc_folders`)."""
+    return any(name.startswith(folder.strip("/") + "/") for folder in fields.prefixed_doc_folders)
+
+
+def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any], keep_prefixes: bool = False) -> str | None:
     """The url Docusaurus publishes the doc ``name`` at, from its front matter ``data``; ``None``
     for a file in none of the docs folders ``routes`` (``folder=route``, e.g. ``docs=/docs``).
 
     The url is the route and the doc's slug: ``slug`` when it starts with ``/``; else the doc's
     folder and ``slug``, or its id: ``id``, else its file name; a folder's own doc (``index``,
     ``README`` or the folder's name) is the folder's url. Number prefixes (``01-intro.md``) are not
-    part of any of them, unless ``parse_number_prefixes: false``.
+    part of any of them, unless ``parse_number_prefixes: false`` or ``keep_prefixes`` (a docs plugin's
+    ``numberPrefixParser: false``).
 
     >>> routes = ("docs=/docs",)
     >>> doc_url("docs/01-guides/02-install.md", routes, {}), doc_url("docs/guides/foo.md", routes, {"id": "bar"})
@@ -2476,7 +2487,7 @@ def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str 
     prefix, route = found
     folder, _, file_name = name[len(prefix):].rpartition("/")
     stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
-    parse = data.get("parse_number_prefixes") is not False
+    parse = data.get("parse_number_prefixes") is not False and not keep_prefixes
 
     def plain(part: str) -> str:
         return strip_number_prefix(part) if parse else part
@@ -2648,7 +2659,7 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                         blog is not None and blog[0].startswith(at) and blog[0] != at:
                     continue  # the docs folder of a site with a blog is no subject (nor versioned_docs/version-1.0/,
                     # nor the website/ a blog is kept in)
-                if docs is not None and at.startswith(docs[0]):
+                if docs is not None and at.startswith(docs[0]) and not _keeps_number_prefixes(name, fields):
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None

@@ -3616,6 +3616,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     labels: list[tuple[str, str]] = []
     blogs: list[tuple[str, str]] = []
     tags: list[tuple[str, str, str]] = []
+    prefixed: list[str] = []  # the docs of a plugin that keeps number prefixes (numberPrefixParser: false)
     for kind, path, route, start, plugin_id in instances:
         route = "/" + route.strip().strip("/")
         folder = inside(path)
@@ -3636,6 +3637,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
                                                      site + ("" if plugin_id == "default" else f"{plugin_id}_"))
         versions += found_versions
         problems += found
+        if start is not None and _NO_NUMBER_PREFIXES.search(_outer(text, start)):
+            prefixed += [version for version, _ in found_versions]
         for version, _ in found_versions:
             found_labels, found = _category_labels(base, version)
             labels += found_labels
@@ -3650,6 +3653,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
             ", ".join(f"{folder} under {at}" for folder, at in versions)
     if tags:
         changes["tag_labels"] = tuple(tags)
+    if prefixed:
+        changes["prefixed_doc_folders"] = tuple(folder[:-1] for folder in prefixed)
     blog = blogs[0][0] if blogs else None
     if blog:
         changes["blog_routes"] = tuple(f"{folder[:-1]}={at}" for folder, at in blogs)
@@ -3679,6 +3684,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems)
 
 
+#: a docs plugin's option that keeps its docs' number prefixes (``01-intro.md`` at ``/docs/01-intro``)
+_NO_NUMBER_PREFIXES = re.compile(r"""(?<![\w$.])["']?numberPrefixParser["']?\s*:\s*false\b""")
 _JS_KEY = re.compile(r"""(?<![\w$.])["']?(id|path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
 #: an instance of Docusaurus's docs or blog plugin in its ``plugins`` (``['@docusaurus/plugin-content-docs',

@@ -5503,3 +5503,24 @@ def test_a_docusaurus_folder_without_a_category_label_is_labelled_by_its_linked_
     labels = {a.path.split("/")[1]: a.subject for a in load_corpus(site).articles if a.path.startswith("docs/")}
     assert labels == {"intro": "Introduction", "faq": "FAQ", "02-sdk": "Go SDK", "howto": "How-to",
                       "gov": "Governance", "gen": "Gen", "plain": "Plain", "labelled": "From the file"}
+
+
+def test_a_docusaurus_docs_plugin_without_number_prefix_parsing_keeps_its_file_names(tmp_path: Path):
+    """A docs plugin whose options say ``numberPrefixParser: false`` publishes ``000-design.md`` at
+    ``.../000-design`` (its title, when it has none, is that name too, and its folder ``01-old`` is the
+    subject ``01 old``), so that links written as those urls reach it; the other docs still lose their
+    number prefixes."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "export default {title: 'Tool', presets: [['classic', {docs: {}, blog: {}}]],\n"
+                                "  plugins: [['@docusaurus/plugin-content-docs', {id: 'team', path: 'team',\n"
+                                "    routeBasePath: 'team', numberPrefixParser: false}]]};\n",
+        "blog/2024-01-02-hello.md": "---\ntitle: Hello\n---\n[design](/team/01-old/000-design).\n",
+        "docs/01-start/02-setup.md": "# Setup\n",
+        "team/01-old/000-design.md": "Design notes without a title.\n",
+    })
+    by = {a.path: (a.url, a.title, a.subject) for a in load_corpus(site).articles}
+    assert by["team/01-old/000-design.md"] == ("/team/01-old/000-design", "000-design", "01 old")
+    assert by["docs/01-start/02-setup.md"] == ("/docs/start/setup", "Setup", "Start")
+    kg = build(site, out=tmp_path / "out")
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 1
