@@ -1495,7 +1495,10 @@ class ArticleIndex(Generic[A]):
         True
         """
         candidate = self._source_file(path, source_path)
-        return None if candidate is None else self._index_file(candidate) or self.at_path(_norm(candidate), candidate)
+        if candidate is None:
+            return None
+        page = candidate.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
+        return self._index_file(page) or self.at_path(_norm(page), page)
 
     def _source_file(self, path: str, source_path: str) -> str | None:
         """The file a Markdown link to ``path`` names in the content folder of the linking file

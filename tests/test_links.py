@@ -1201,3 +1201,13 @@ def test_a_docusaurus_link_to_a_missing_file_is_the_stub_of_that_file_in_the_lin
     edges = related(site, out=tmp_path / "out")
     assert sorted((u, v) for (u, v), (_, _, stub) in edges.items() if stub) == [
         ("docs/faq", "docs/topics/gone"), ("versioned_docs/version-1/faq", "versioned_docs/version-1/topics/gone")]
+
+
+def test_a_docusaurus_file_link_without_a_folder_is_read_from_the_docs_root_first(tmp_path: Path):
+    """``[q](quick.md)`` on ``docs/intro/install.md`` is ``docs/quick.md`` when there is one, before
+    ``docs/intro/quick.md``, as Docusaurus tries its content folder first: in a site of docs alone too."""
+    site = tmp_path / "site"
+    write_site(site, {"docusaurus.config.js": "export default {title: 'x', presets: [['classic', {docs: {}}]]};\n",
+                      "docs/intro/install.md": "# Install\n\nSee [q](quick.md).\n",
+                      "docs/intro/quick.md": "# Intro quick\n", "docs/quick.md": "# Quick\n"})
+    assert set(related(site, out=tmp_path / "out")) == {("docs/intro/install", "docs/quick")}
