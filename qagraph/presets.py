@@ -4058,7 +4058,7 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         found = next((n for n in _CATEGORY_FILES if n in files), None)
         folder = display_name(Path(dirpath).relative_to(base).as_posix())
         if found is None:
-            linked = _linked_doc_label(Path(dirpath), files, None) if Path(dirpath) != base / docs else None
+            linked = _linked_doc_label(Path(dirpath), files, _NO_LINK) if Path(dirpath) != base / docs else None
             if linked:
                 labels.append((folder, linked))
             continue
@@ -4094,9 +4094,9 @@ _DOC_SUFFIXES = (".md", ".mdx")
 
 def _linked_doc_label(folder: Path, files: Sequence[str], link: Any) -> str | None:
     """The label Docusaurus gives the category of ``folder`` (whose files are ``files``) from the doc it
-    links to, when its category file (whose ``link`` this is; :data:`_NO_LINK` or ``None`` for none)
+    links to, when its category file (whose ``link`` this is; :data:`_NO_LINK` for none, or no ``link``)
     gives it no ``label``: the doc its ``link: {type: doc, id: ...}`` names by its id (its ``id``, else its
-    file name), else, without a link, the folder's own index doc (``index``, ``README``, or named like the
+    file name), else, without a ``link`` (``link: null`` is none), the folder's own index doc (``index``, ``README``, or named like the
     folder, in that order); its ``sidebar_label``, else its title (``title``, else the heading its content
     starts with). ``None`` when the category links elsewhere (``generated-index``), or to no such doc, or the
     doc has no title but its id (Docusaurus's then: the folder's name is kinder)."""
@@ -4104,7 +4104,7 @@ def _linked_doc_label(folder: Path, files: Sequence[str], link: Any) -> str | No
 
     docs = sorted(n for n in files if n.lower().endswith(_DOC_SUFFIXES) and not n.startswith("_"))
     wanted: str | None = None
-    if link is not _NO_LINK and link is not None:
+    if link is not _NO_LINK:  # link: null too says the category links to no doc
         if not isinstance(link, dict) or link.get("type") != "doc" or not isinstance(link.get("id"), str):
             return None
         wanted = link["id"].rpartition("/")[2]

@@ -5497,12 +5497,15 @@ def test_a_docusaurus_folder_without_a_category_label_is_labelled_by_its_linked_
         "docs/gen/_category_.json": '{"link": {"type": "generated-index", "title": "All"}}',
         "docs/gen/index.md": "# Not linked\n",
         "docs/plain/page.md": "# Page\n",
+        "docs/unlinked/_category_.json": '{"link": null}',
+        "docs/unlinked/index.md": "# Not linked either\n",
         "docs/labelled/_category_.json": '{"label": "From the file"}',
         "docs/labelled/index.md": "# Not the label\n",
     })
     labels = {a.path.split("/")[1]: a.subject for a in load_corpus(site).articles if a.path.startswith("docs/")}
     assert labels == {"intro": "Introduction", "faq": "FAQ", "02-sdk": "Go SDK", "howto": "How-to",
-                      "gov": "Governance", "gen": "Gen", "plain": "Plain", "labelled": "From the file"}
+                      "gov": "Governance", "gen": "Gen", "plain": "Plain", "labelled": "From the file",
+                      "unlinked": "Unlinked"}
 
 
 def test_a_docusaurus_docs_plugin_without_number_prefix_parsing_keeps_its_file_names(tmp_path: Path):
