@@ -3591,7 +3591,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     # a page without a title is titled by the heading its content starts with, else a doc by its id
     changes["title_fallback"] = ("content-title", "doc-id", "file-name")
     problems: list[Problem] = []
-    url, base_url = _js_setting(text, "url"), _js_setting(text, "baseUrl")
+    url, base_url = _js_setting(text, "url") or _js_env_default(text, "url"), _js_setting(text, "baseUrl")
     if url and "://" in url:
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
     slash = _js_boolean(text, "trailingSlash", "baseUrl")  # its pages' urls end with a / (true) or without (false)
@@ -3943,6 +3943,37 @@ def _js_setting(config: str, key: str) -> str | None:
     found = [(depths[m.start(2)], m.group(3)) for m in re.finditer(  # the colon's depth: -1 in a string
         rf"""(?<![\w$.])(["']?){re.escape(key)}\1\s*(:)\s*["'`]([^"'`]*)["'`]""", code) if depths[m.start(2)] >= 0]
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+#: a value taken from the environment, else a string: ``process.env.SITE_URL || 'https://...'`` (``??`` too)
+_JS_ENV_DEFAULT = re.compile(r"""^\s*\(?\s*process\.env\.[\w$]+\s*(?:\|\||\?\?)\s*["'`]([^"'`$]*)["'`]\s*\)?\s*$""")
+#: a url on the machine the site is built on (a dev server's), no site's own
+_LOCAL_URL = re.compile(r"^https?://(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?::\d+)?(?:/|$)", re.I)
+
+
+def _js_env_default(config: str, key: str) -> str | None:
+    r"""The url a JavaScript config's own setting ``key`` falls back to when it is taken from the
+    environment, written in place or in a constant it names (``const siteURL = process.env.SITE_URL ||
+    'https://docs.example.org'; ... url: siteURL``): the site's own url when it is built without that
+    variable; ``None`` for any other value, or one on the local machine (``http://localhost:3000``).
+
+    >>> _js_env_default("const u = process.env.URL || 'https://a.org';\nexport default {url: u, x: {url: v}};", "url")
+    'https://a.org'
+    >>> _js_env_default("export default {url: process.env.URL ?? 'http://localhost:3000'};", "url")
+    """
+    code, depths = _js_code(config)
+    found = [(depths[m.start(1)], m.group(2).strip()) for m in re.finditer(
+        rf"""(?<![\w$.])["']?{re.escape(key)}["']?\s*(:)\s*([^,}}\n]+)""", code) if depths[m.start(1)] >= 0]
+    if not found:
+        return None
+    value = min(found, key=lambda f: f[0])[1]
+    if re.fullmatch(r"[A-Za-z_$][\w$]*", value):  # a constant: its definition's value
+        defined = re.search(rf"""(?<![\w$.])(?:const|let|var)\s+{re.escape(value)}\s*=\s*([^;\n]+)""", code)
+        value = defined.group(1) if defined else ""
+    m = _JS_ENV_DEFAULT.match(value)
+    if m is None or "://" not in m.group(1) or _LOCAL_URL.match(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _js_boolean(config: str, key: str, beside: str) -> bool | None:

@@ -5527,3 +5527,24 @@ def test_a_docusaurus_docs_plugin_without_number_prefix_parsing_keeps_its_file_n
     assert by["docs/01-start/02-setup.md"] == ("/docs/start/setup", "Setup", "Start")
     kg = build(site, out=tmp_path / "out")
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 1
+
+
+@pytest.mark.parametrize(("config", "site_url"), [
+    ("const siteURL = process.env.SITE_URL || 'https://docs.example.org';\nexport default {url: siteURL, "
+     "baseUrl: '/'};\n", "https://docs.example.org/"),
+    ("export default {url: process.env.DEPLOY_URL ?? \"https://docs.example.org\", baseUrl: '/'};\n",
+     "https://docs.example.org/"),
+    ("const siteURL = process.env.SITE_URL || 'http://localhost:3000';\nexport default {url: siteURL};\n", None),
+    ("export default {url: process.env.URL};\n", None),
+])
+def test_a_docusaurus_url_read_from_the_environment_is_its_default_when_it_has_one(tmp_path: Path, config,
+                                                                                  site_url):
+    """A config that takes its ``url`` from the environment (``process.env.SITE_URL || 'https://...'``, in
+    a constant or in place) is read at the url it falls back to, the site's own, so that links written on
+    it lead to its pages; a fallback on the local machine (``http://localhost:3000``) is no site's url."""
+    site = tmp_path / "site"
+    write_site(site, {"docusaurus.config.js": config.replace("};", " presets: [['classic', {docs: {}}]]};"),
+                      "docs/a.md": "# A\n\nSee [b](https://docs.example.org/docs/b).\n", "docs/b.md": "# B\n"})
+    assert load_corpus(site).fields.site_url == site_url
+    kg = build(site, out=tmp_path / "out")
+    assert ("article:docs/b" in kg.related("docs/a")) == (site_url is not None)
