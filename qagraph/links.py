@@ -133,6 +133,9 @@ _COMMENTS = tuple((re.compile(opening), re.compile(closing)) for opening, closin
 #: ``{% comment %}...{% endcomment %}``, by its opening and its closing
 _LIQUID_BLOCKS = tuple((re.compile(rf"\{{%-?\s*{name}\b[^%]*?-?%\}}"), re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}"))
                        for name in ("highlight", "comment"))
+#: display math, ``$$...$$`` inline or a block of its own, as kramdown (Jekyll) reads it and MathJax or KaTeX
+#: show it: ``$$ \mathbb{E}[X](t) $$`` is no link (a single ``$`` is text to kramdown)
+_MATH = ((re.compile(r"\$\$"), re.compile(r"\$\$")),)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -141,7 +144,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks, inline code, HTML, Obsidian, Go template (Hugo) and MDX
-    comments, and Liquid's ``highlight`` and ``comment`` blocks blanked out.
+    comments, Liquid's ``highlight`` and ``comment`` blocks and ``$$`` math blanked out.
 
     Lengths and line breaks are kept, so offsets and line numbers still point into the
     original text.
@@ -154,7 +157,7 @@ def mask_code(text: str) -> str:
     '!'
     """
     if ("`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text
-            and "{%" not in text):
+            and "{%" not in text and "$$" not in text):
         return text
     lines = text.split("\n")
     fence: str | None = None
@@ -176,6 +179,8 @@ def mask_code(text: str) -> str:
         text = _mask_comments(text)
     if "{%" in text:
         text = _mask_comments(text, _LIQUID_BLOCKS)
+    if "$$" in text:
+        text = _mask_comments(text, _MATH)
     return text
 
 

@@ -270,6 +270,16 @@ def test_a_liquid_highlight_or_comment_block_holds_no_links():
         ("/kept/", 17), ("/after/", 17)]
 
 
+def test_display_math_holds_no_links():
+    """kramdown (Jekyll) reads ``$$...$$``, inline or a block of its own, as math, which MathJax shows:
+    an expectation ``$$ \\mathbb{E}[X](t) $$`` in a post was a link to ``t``, a stub beside the post.
+    A single ``$`` is text to kramdown (``$5 [a](b)`` links), and an unclosed ``$$`` hides nothing."""
+    body = ("Mean $$ \\mathbb{E}[X](t) $$ and [kept](/kept/).\n$$\nf[a](b) + g\n$$\n"
+            "Price $5 [dollar](/dollar/) and $$ never closed [open](/open/)\n")
+    assert [t for _, t, _, _ in found(body, ("markdown",))] == ["/kept/", "/dollar/", "/open/"]
+    assert mask_code("x $$[a](b)$$ y") == "x            y"
+
+
 def test_an_autolink_into_the_site_is_a_link():
     """``<https://owner.github.io/proj>`` is a link in Markdown (CommonMark, kramdown) as ``[x](url)``
     is: the Minimal Mistakes docs name their home so. It was not read; one to another site, and the
