@@ -151,6 +151,8 @@ class FieldMap:
     ``markdown_fields`` the front-matter fields the page shows as Markdown (a Jekyll layout's
     ``{{ page.intro | markdownify }}``), whose links are read as the body's are, ``href_fields`` those
     the page's layout writes into a link (``<a href='{{ page.deprecated_by }}'>``): the page links there,
+    ``redirect_fields`` those that send a page's reader to another url (al-folio's ``redirect:``, a url or
+    ``true`` for the home page): a page with no text of its own besides is no article, one with text links there,
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
     corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the
     path it is served below is known: a link may write it out), ``site_hosts`` other hosts
@@ -441,6 +443,7 @@ class FieldMap:
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
+    redirect_fields: tuple[str, ...] = ()
     heading_titles: bool = False
     overridden: tuple[str, ...] = ()
     command_pages: bool = False
@@ -460,7 +463,7 @@ class FieldMap:
         "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
-        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (),
+        "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
@@ -828,6 +831,13 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if url is None and page in fields.not_found:  # with no permalink, published at its path: /404.html
         return None, [Problem(name, None, f"the site's not-found page (published at /{page}.html, as it has no "
                               "permalink): not an article", "headless", SKIPPED)]
+    moved = _redirect(f, fields) if fields.redirect_fields and not fields.hexo else None
+    if moved is not None:
+        if not (masked if masked is not None else mask_code(raw_body)).strip():  # the layout sends the reader on: the page shows nothing of its own
+            key, value, target = moved
+            where = "the home page" if value is True else target
+            return None, [Problem(name, fm.line_of(key), f"{key}: {'true' if value is True else target}: a page that "
+                                  f"sends its reader to {where}, no article", "headless", SKIPPED)]
     why = url_problem(url) if url else None
     if why:
         f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",
@@ -857,6 +867,12 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
     if fields.markdown_fields or fields.href_fields:
         related += _shown_field_links(f, fields, max((link.position for link in related), default=0))
+    if moved is not None:  # a page with text of its own: it links where it sends its reader
+        line = fm.line_of(moved[0])
+        related += [RelatedLink(max((link.position for link in related), default=0) + 1, None, None, link.text, None,
+                                link.line, "front-matter", link.target)
+                    for link in text_links(f'<a href="{moved[2]}">', ("html",), line or 1, fields.site_url, None,
+                                           fields.site_hosts)]
     if fields.links:
         start = max((link.position for link in related), default=0)
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
@@ -3022,6 +3038,25 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 for target in _NOTION_PAGE.findall(value):
                     add(target, None, f.fm.line_of(str(key)))
     return links
+
+
+def _redirect(f: _Fields, fields: FieldMap) -> tuple[str, Any, str] | None:
+    """The ``(key, value, target)`` of the first of :attr:`FieldMap.redirect_fields` the page sets: a url
+    (``/projects/a/``, ``https://...``), or ``true``, which al-folio's layout reads as the home page (``/``);
+    ``None`` when it sets none (an empty or ``false`` one is none).
+
+    >>> from qagraph.frontmatter import read_front_matter
+    >>> f = _Fields("p.md", read_front_matter("p.md", "---\\nredirect: ' /a/ '\\n---\\n"))
+    >>> _redirect(f, FieldMap(redirect_fields=("redirect",)))
+    ('redirect', ' /a/ ', '/a/')
+    """
+    for key in fields.redirect_fields:
+        value = f.get(key)
+        if value is True:
+            return f.written.get(key, key), value, "/"
+        if isinstance(value, str) and value.strip() and not any(c in value for c in '"<>'):
+            return f.written.get(key, key), value, value.strip()
+    return None
 
 
 def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

@@ -120,6 +120,7 @@ PRESETS: dict[str, Preset] = {
                 date_from_file_name=True, related_lists=("related",), links=("markdown", "jekyll-ref", "html"),
                 title_fallback=("slug", "heading", "file-name"), no_front_matter="article-below-root", lenient_yaml=True,
                 drafts=("published",), skip_folders=_JEKYLL_SITE_FOLDERS, not_found=("404",),
+                redirect_fields=("redirect",),
             ),
             "Jekyll sites: _posts/ with dated file names, space-separated tags, permalinks",
             "permalink or path without .md, e.g. {example}",
@@ -1223,8 +1224,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
             if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 # the plugin writes a page at each redirect_from path that sends the reader to the page
-                fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"))
-                notes.append("redirect_from paths lead to their pages (jekyll-redirect-from)")
+                fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"),
+                                 redirect_fields=(*fields.redirect_fields, "redirect_to"))
+                notes.append("redirect_from paths lead to their pages, redirect_to pages are none (jekyll-redirect-from)")
             if settings.get("future") is True:
                 fields = replace(fields, future=True)
                 notes.append("future: true (posts dated after the build are published)")

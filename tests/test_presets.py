@@ -5548,3 +5548,35 @@ def test_a_docusaurus_url_read_from_the_environment_is_its_default_when_it_has_o
     assert load_corpus(site).fields.site_url == site_url
     kg = build(site, out=tmp_path / "out")
     assert ("article:docs/b" in kg.related("docs/a")) == (site_url is not None)
+
+
+def test_a_jekyll_page_that_only_redirects_is_listed_not_an_empty_article(tmp_path: Path):
+    """al-folio lists a post whose ``redirect:`` names another url (a page, a PDF, another site) in its
+    blog as a link there, and its layout sends a reader of the post's own url on (``redirect: true``:
+    to the home page): the post has no text of its own. Each was an empty article; now it is skipped,
+    saying where it leads. A redirecting page that has text keeps it and links to its target."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Lab\nbaseurl: /lab\npermalink: /blog/:year/:title/\ncollections:\n  projects:\n    output: true\n",
+        "_projects/alpha.md": "---\ntitle: Alpha\n---\nThe alpha project.\n",
+        "_posts/2021-01-01-moved.md": "---\ntitle: moved post\nredirect: /projects/alpha/\n---\n",
+        "_posts/2021-02-01-paper.md": "---\ntitle: a pdf\nredirect: /assets/pdf/paper.pdf\n---\n\n",
+        "_posts/2021-03-01-elsewhere.md": "---\ntitle: on medium\nredirect: https://medium.com/@me/post\n---\n",
+        "_posts/2021-04-01-note.md": "---\ntitle: a note\nredirect: /projects/alpha/\n---\nMoved: read it there.\n",
+        "old.md": "---\ntitle: old page\npermalink: /old/\nredirect: true\n---\n<!-- gone -->\n",
+        "_posts/2021-05-01-plain.md": "---\ntitle: plain\nredirect: ''\n---\nText.\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == [
+        "_posts/2021-04-01-note.md", "_posts/2021-05-01-plain.md", "_projects/alpha.md"]
+    assert {p.path: (p.line, p.message) for p in result.problems if p.severity == SKIPPED} == {
+        "_posts/2021-01-01-moved.md": (3, "redirect: /projects/alpha/: a page that sends its reader to "
+                                          "/projects/alpha/, no article"),
+        "_posts/2021-02-01-paper.md": (3, "redirect: /assets/pdf/paper.pdf: a page that sends its reader to "
+                                          "/assets/pdf/paper.pdf, no article"),
+        "_posts/2021-03-01-elsewhere.md": (3, "redirect: https://medium.com/@me/post: a page that sends its reader "
+                                              "to https://medium.com/@me/post, no article"),
+        "old.md": (4, "redirect: true: a page that sends its reader to the home page, no article")}
+    kg = build(site, out=tmp_path / "out")
+    assert kg.related("_posts/2021-04-01-note") == [kg.article("_projects/alpha")]
+    assert kg.counts["stubs"] == 0
