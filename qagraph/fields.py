@@ -35,7 +35,7 @@ from typing import Any, ClassVar, TypeVar
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
     included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
@@ -1228,6 +1228,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         title = leading_heading(body)  # jekyll-titles-from-headings: a page's (not a post's) opening heading
         if title:
             return title
+    if fields.jekyll and f.get("inline") is True:
+        title = inline_item_text(body)  # al-folio's inline news item: its list shows its text, no title
+        if title:
+            return title
     stem = name.rpartition("/")[2]
     for suffix in (*fields.suffixes, *PAGE_SUFFIXES):  # a Hugo site's HTML page, a book's notebook: pages too
         if stem.lower().endswith(suffix):
@@ -1279,6 +1283,32 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
 #: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
 #: jekyll-titles-from-headings finds it
 _LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n[-=]+[ \t]*(?:\n|$))")
+
+
+#: a Markdown link or image, ``[text](target)``, ``[text][ref]``, whose text is what a reader sees
+_SHOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\](?:\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\[[^\[\]\n]*\])")
+#: HTML tags, Liquid markup and the marks of emphasis, which show no text of their own
+_NO_TEXT = re.compile(r"<[^<>\n]*>|\{%.*?%\}|\{\{.*?\}\}|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`", re.S)
+#: how long a title made of an item's text may be before it is cut at a word
+_INLINE_TITLE = 100
+
+
+def inline_item_text(body: str) -> str | None:
+    """The text an inline news item shows (al-folio's ``inline: true``: its list shows its content in
+    place of a title), as a title: its first paragraph with its links and markup read as shown, cut at a
+    word (``…``) past :data:`_INLINE_TITLE` characters; ``None`` when it shows none.
+
+    >>> inline_item_text("<!-- x -->\\nOur [paper](/p/) on **graphs** is out!\\n\\nMore text.")
+    'Our paper on graphs is out!'
+    >>> inline_item_text("Released `qagraph` 2.0 :rocket:")
+    'Released qagraph 2.0 :rocket:'
+    """
+    text = next((p for p in re.split(r"\n[ \t]*\n", mask_comments(body)) if p.strip()), "")
+    text = re.sub(r"\s+", " ", _NO_TEXT.sub("", _SHOWN_LINK.sub(r"\1", text))).strip()
+    if len(text) > _INLINE_TITLE:
+        cut = text[:_INLINE_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:.-")
+        text = (cut or text[:_INLINE_TITLE]) + "…"
+    return text or None
 
 
 def leading_heading(body: str) -> str | None:

@@ -184,6 +184,18 @@ def mask_code(text: str) -> str:
     return text
 
 
+def mask_comments(text: str) -> str:
+    """``text`` with its comments and Liquid's ``comment`` and ``highlight`` blocks blanked out, as
+    :func:`mask_code` blanks them, but its code kept: what a page shows as text.
+
+    >>> mask_comments("a <!-- x --> `b` {% comment %}c{% endcomment %}").split()
+    ['a', '`b`']
+    """
+    if "<!--" in text or "%%" in text or "/*" in text:
+        text = _mask_comments(text)
+    return _mask_comments(text, _LIQUID_BLOCKS) if "{%" in text else text
+
+
 def _mask_comments(text: str, pairs: Sequence[tuple[re.Pattern[str], re.Pattern[str]]] = _COMMENTS) -> str:
     """``text`` with its comments (``pairs`` of opening and closing: :data:`_COMMENTS`, or Liquid's blocks)
     blanked out, as ``<!--.*?-->|...`` would (:func:`replace_spans`: 10,000 ``<!--`` never closed took that

@@ -5580,3 +5580,28 @@ def test_a_jekyll_page_that_only_redirects_is_listed_not_an_empty_article(tmp_pa
     kg = build(site, out=tmp_path / "out")
     assert kg.related("_posts/2021-04-01-note") == [kg.article("_projects/alpha")]
     assert kg.counts["stubs"] == 0
+
+
+def test_an_inline_jekyll_news_item_is_titled_by_its_text(tmp_path: Path):
+    """al-folio's news list shows an ``inline: true`` item as its text (it has no title and the list
+    links to no page of it); its article was titled by its file's name, so every item of a site was
+    "Announcement 1", "Announcement 2"... Now the title is the text, its links and markup read as
+    shown, a long one cut at a word; an item with a title, or not inline, keeps what it had."""
+    site = tmp_path / "site"
+    long_text = "We presented " + "a very long result " * 8 + "at the meeting."
+    write_site(site, {
+        "_config.yml": "title: Lab\ncollections:\n  news:\n    output: true\n",
+        "_news/announcement_1.md": "---\nlayout: post\ndate: 2021-10-01\ninline: true\n---\n\n"
+                                   "Joined [the **lab**](https://lab.example.org) as a <em>student</em> :tada:\n\nMore.\n",
+        "_news/announcement_2.md": f"---\ndate: 2022-01-04\ninline: true\n---\n<!-- draft -->\n{long_text}\n",
+        "_news/announcement_3.md": "---\ntitle: A long announcement\ninline: false\n---\nDetails.\n",
+        "_news/announcement_4.md": "---\ninline: false\n---\nDetails.\n",
+        "_news/announcement_5.md": "---\ninline: true\n---\n{% comment %}x{% endcomment %}\n",
+    })
+    titles = {a.path: a.title for a in load_corpus(site).articles}
+    assert titles["_news/announcement_1.md"] == "Joined the lab as a student :tada:"
+    cut = titles["_news/announcement_2.md"]
+    assert cut.startswith("We presented a very long result") and cut.endswith("…") and len(cut) <= 101
+    assert long_text.startswith(cut[:-1]) and cut[-2] != " "
+    assert titles["_news/announcement_3.md"] == "A long announcement"
+    assert titles["_news/announcement_4.md"] == titles["_news/announcement_5.md"].replace("5", "4") == "Announcement 4"
