@@ -832,12 +832,16 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         return None, [Problem(name, None, f"the site's not-found page (published at /{page}.html, as it has no "
                               "permalink): not an article", "headless", SKIPPED)]
     moved = _redirect(f, fields) if fields.redirect_fields and not fields.hexo else None
-    if moved is not None:
-        if not (masked if masked is not None else mask_code(raw_body)).strip():  # the layout sends the reader on: the page shows nothing of its own
+    menu = fields.jekyll and f.get("dropdown") is True  # al-folio's navigation bar shows it as a menu
+    if (moved is not None or menu) and not (masked if masked is not None else mask_code(raw_body)).strip():
+        if moved is not None:  # the layout sends the reader on: the page shows nothing of its own
             key, value, target = moved
             where = "the home page" if value is True else target
             return None, [Problem(name, fm.line_of(key), f"{key}: {'true' if value is True else target}: a page that "
                                   f"sends its reader to {where}, no article", "headless", SKIPPED)]
+        return None, [Problem(name, fm.line_of(f.written.get("dropdown", "dropdown")), "dropdown: true: a menu of the "
+                              "navigation bar, which links to its children and to no page of its own: no article",
+                              "headless", SKIPPED)]
     why = url_problem(url) if url else None
     if why:
         f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",

@@ -5605,3 +5605,22 @@ def test_an_inline_jekyll_news_item_is_titled_by_its_text(tmp_path: Path):
     assert long_text.startswith(cut[:-1]) and cut[-2] != " "
     assert titles["_news/announcement_3.md"] == "A long announcement"
     assert titles["_news/announcement_4.md"] == titles["_news/announcement_5.md"].replace("5", "4") == "Announcement 4"
+
+
+def test_a_jekyll_dropdown_menu_page_is_no_article(tmp_path: Path):
+    """al-folio's navigation bar shows a page with ``dropdown: true`` as a menu of its ``children``
+    (other pages' links) and links to no page of its own; the page has no text. It was an empty
+    article ("submenus"); now it is skipped, saying so. A dropdown page with text stays an article."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Lab\ninclude: [_pages]\n",
+        "_pages/blog.md": "---\ntitle: blog\npermalink: /blog/\n---\nPosts.\n",
+        "_pages/dropdown.md": "---\nlayout: page\ntitle: submenus\nnav: true\ndropdown: true\nchildren:\n"
+                              "  - title: blog\n    permalink: /blog/\n  - title: divider\n---\n",
+        "_pages/more.md": "---\ntitle: more\ndropdown: true\nchildren: []\n---\nSome text.\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["_pages/blog.md", "_pages/more.md"]
+    assert [(p.path, p.line, p.message) for p in result.problems if p.severity == SKIPPED] == [
+        ("_pages/dropdown.md", 5, "dropdown: true: a menu of the navigation bar, which links to its children "
+                                  "and to no page of its own: no article")]
