@@ -2145,6 +2145,15 @@ _LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
 _LIQUID_WHERE = re.compile(r"""where\s*:\s*["']([\w-]+)["']\s*,\s*([\w.]+)""")
 
 
+def _jekyll_templates(folder: Path) -> list[Path]:
+    """The templates of a Jekyll site's ``_layouts/`` or ``_includes/`` ``folder`` that show a page, in path
+    order: HTML ones (``.html``, ``.htm``) and Liquid ones (``.liquid``: al-folio names all of its so), as
+    Jekyll reads a layout or include of any extension; none when there is no such folder."""
+    if not _is_dir(folder):
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".html", ".htm", ".liquid") and _is_file(p))
+
+
 def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
     """How a Jekyll site's layouts find the pages its front-matter lists name (``FieldMap.related_by``):
     a loop over ``page.<list>`` (one of ``lists``) whose item picks pages by a field, ``where: 'class',
@@ -2161,7 +2170,7 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
     (('class', 'lang'), ())
     """
     for folder in ("_layouts", "_includes"):
-        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+        for template in _jekyll_templates(root / folder):
             try:
                 text = template.read_text(encoding="utf-8", errors="replace")
             except OSError:
@@ -2217,7 +2226,7 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     markdown: list[str] = []
     hrefs: list[str] = []
     for folder in ("_layouts", "_includes"):
-        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+        for template in _jekyll_templates(root / folder):
             try:
                 text = _LIQUID_PAGE_LOOP.sub("", template.read_text(encoding="utf-8", errors="replace"))
             except OSError:
@@ -2245,7 +2254,7 @@ def _jekyll_include_fields(root: Path) -> tuple[str, ...]:
     """
     found: list[str] = []
     for folder in ("_layouts", "_includes"):
-        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+        for template in _jekyll_templates(root / folder):
             try:
                 text = template.read_text(encoding="utf-8", errors="replace")
             except OSError:
@@ -2272,7 +2281,7 @@ def _jekyll_translation_key(root: Path) -> str | None:
     'ref'
     """
     for folder in ("_layouts", "_includes"):
-        for template in sorted((root / folder).rglob("*.htm*")) if _is_dir(root / folder) else ():
+        for template in _jekyll_templates(root / folder):
             try:
                 text = template.read_text(encoding="utf-8", errors="replace")
             except OSError:

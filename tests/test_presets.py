@@ -5624,3 +5624,21 @@ def test_a_jekyll_dropdown_menu_page_is_no_article(tmp_path: Path):
     assert [(p.path, p.line, p.message) for p in result.problems if p.severity == SKIPPED] == [
         ("_pages/dropdown.md", 5, "dropdown: true: a menu of the navigation bar, which links to its children "
                                   "and to no page of its own: no article")]
+
+
+def test_a_jekyll_sites_liquid_layouts_are_read_as_its_html_ones(tmp_path: Path):
+    """Jekyll reads a layout or include of any extension; al-folio names all of its ``.liquid``
+    (``_layouts/post.liquid``, ``_includes/news.liquid``). Only ``.html`` ones were read for what they
+    show, so a field a ``.liquid`` layout writes into a link, or includes the files of, linked nowhere."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Lab\n",
+        "_layouts/sheet.liquid": "<a href='{{ site.baseurl }}{{ page.deprecated_by }}'>Newer</a>\n{{ content }}\n",
+        "_layouts/class.liquid": "{% for child in page.notes %}{% include {{child}} %}{% endfor %}\n{{ content }}\n",
+        "_includes/why.md": "See [the pencil](/pencil/).\n",
+        "pencil.md": "---\ntitle: Pencil\npermalink: /pencil/\n---\nUse it.\n",
+        "old.md": "---\ntitle: Old pencil\nlayout: sheet\ndeprecated_by: /pencil/\n---\nOld.\n",
+        "class.md": "---\ntitle: Class\nlayout: class\nnotes: [why.md]\n---\nA class.\n",
+    })
+    kg = build(site, out=tmp_path / "out")
+    assert kg.related("old") == kg.related("class") == [kg.article("/pencil/")]
