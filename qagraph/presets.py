@@ -2191,8 +2191,10 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
 _LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*\|\s*markdownify\s*-?\}\}")
 #: a link's href written by Liquid alone (``href='{{ base }}{{ page.deprecated_by }}'``): its value's parts
 _LIQUID_HREF = re.compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
-#: a bare page field in Liquid output, ``{{ page.deprecated_by }}``
-_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*-?\}\}")
+#: a page field in Liquid output, bare (``{{ page.deprecated_by }}``) or through the filters that make it the
+#: site's url of the path it holds (``| relative_url``, ``| absolute_url``, ``| prepend: site.baseurl``)
+_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*(?:\|\s*(?:relative_url|absolute_url|prepend\s*:\s*"
+                                r"site\.(?:baseurl|url))\s*)*-?\}\}")
 #: a Liquid loop whose item is named ``page`` (``{% for page in site.pages %}``): there ``page`` is another page
 _LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page

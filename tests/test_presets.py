@@ -5642,3 +5642,22 @@ def test_a_jekyll_sites_liquid_layouts_are_read_as_its_html_ones(tmp_path: Path)
     })
     kg = build(site, out=tmp_path / "out")
     assert kg.related("old") == kg.related("class") == [kg.article("/pencil/")]
+
+
+def test_a_jekyll_layouts_link_field_may_go_through_a_url_filter(tmp_path: Path):
+    """A layout writes a page's field into a link through ``relative_url`` (``<a href="{{ page.next |
+    relative_url }}">``, as Jekyll's docs advise, or ``prepend: site.baseurl``): only a bare
+    ``{{ page.next }}`` was read, so such a page linked nowhere. Another filter (``slugify``,
+    which builds a tag page's url) still makes no link of the field."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Course\nbaseurl: /course\n",
+        "_layouts/lesson.html": "<a href=\"{{ page.next | relative_url }}\">Next</a>\n"
+                                "<a href=\"{{ page.back | prepend: site.baseurl }}\">Back</a>\n"
+                                "<a href=\"{{ page.topic | slugify | prepend: '/t/' | relative_url }}\">Topic</a>\n{{ content }}\n",
+        "one.md": "---\ntitle: One\npermalink: /one/\nlayout: lesson\nnext: /two/\ntopic: two\n---\nFirst.\n",
+        "two.md": "---\ntitle: Two\npermalink: /two/\nlayout: lesson\nback: /one/\n---\nSecond.\n",
+    })
+    kg = build(site, out=tmp_path / "out")
+    assert kg.related("/one/") == [kg.article("/two/")] and kg.related("/two/") == [kg.article("/one/")]
+    assert kg.counts["stubs"] == 0
