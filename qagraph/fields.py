@@ -56,7 +56,7 @@ SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
-_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root")
+_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "copied")
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman")
@@ -125,7 +125,8 @@ class FieldMap:
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
-    at the corpus root, where Jekyll copies such files as they are). ``headless``
+    at the corpus root, where Jekyll copies such files as they are), ``"copied"`` (skipped: a Jekyll site
+    built without GitHub Pages' jekyll-optional-front-matter copies every such file as it is). ``headless``
     skips Hugo's headless bundles and, with ``skip_drafts``, drafts, and with ``skip_future`` and ``skip_expired`` its pages
     whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
     day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build (for a Jekyll site
@@ -784,6 +785,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if policy == "skip":
             return None, [Problem(name, None, "no front matter: not a page (an include file, a resource or a "
                                   "repository file)", "no-front-matter", SKIPPED)]
+        if policy == "copied":
+            return None, [Problem(name, None, "no front matter: Jekyll copies it as it is (the site is built without "
+                                  "GitHub Pages' jekyll-optional-front-matter), no page", "no-front-matter", SKIPPED)]
     own = set(fm.data)
     if fields.defaults and fm.syntax is not None:  # Jekyll gives its defaults to files with front matter only
         at = fields.exclude_root + name  # the file's path from the site's root

@@ -1222,6 +1222,14 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if "jekyll-titles-from-headings" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 fields = replace(fields, heading_titles=True)  # an untitled page takes the heading it opens with
                 notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
+            plugins = (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems"))
+            unlisted = [p for p in plugins if p not in _GITHUB_PAGES_PLUGINS and not p.startswith("jekyll-theme-")]
+            if unlisted and "jekyll-optional-front-matter" not in plugins and fields.no_front_matter == "article-below-root" and not fields.hexo:
+                # GitHub Pages would not run them: the site is built by its own Jekyll, where a Markdown
+                # file without front matter is copied as it is (jekyll-optional-front-matter is GitHub Pages')
+                fields = replace(fields, no_front_matter="copied")
+                notes.append(f"built by its own Jekyll (plugins GitHub Pages does not run: {', '.join(unlisted[:3])}"
+                             f"{', ...' if len(unlisted) > 3 else ''}): files without front matter are no pages")
             if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 # the plugin writes a page at each redirect_from path that sends the reader to the page
                 fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"),
@@ -1861,6 +1869,16 @@ def _jekyll_settings(config: str) -> dict[Any, Any]:
     except ValueError:  # not YAML, a number of 5,000 digits, nesting deeper than Python recurses
         return {}
     return settings if isinstance(settings, dict) else {}
+
+
+#: the plugins GitHub Pages runs (the github-pages gem's defaults and whitelist): a Jekyll site that lists another
+#: is built by its own Jekyll, without GitHub Pages' jekyll-optional-front-matter unless it lists that one too
+_GITHUB_PAGES_PLUGINS = frozenset((
+    "github-pages", "jekyll-avatar", "jekyll-coffeescript", "jekyll-commonmark-ghpages", "jekyll-default-layout",
+    "jekyll-feed", "jekyll-gist", "jekyll-github-metadata", "jekyll-include-cache", "jekyll-mentions",
+    "jekyll-optional-front-matter", "jekyll-paginate", "jekyll-readme-index", "jekyll-redirect-from",
+    "jekyll-relative-links", "jekyll-remote-theme", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-titles-from-headings",
+    "jemoji"))
 
 
 def _jekyll_list(settings: Mapping[Any, Any], key: str) -> tuple[str, ...]:

@@ -5661,3 +5661,31 @@ def test_a_jekyll_layouts_link_field_may_go_through_a_url_filter(tmp_path: Path)
     kg = build(site, out=tmp_path / "out")
     assert kg.related("/one/") == [kg.article("/two/")] and kg.related("/two/") == [kg.article("/one/")]
     assert kg.counts["stubs"] == 0
+
+
+@pytest.mark.parametrize("plugins, pages", [
+    ("[jekyll/scholar, jekyll-feed]", []),
+    ("[jekyll-feed, jemoji, jekyll-seo-tag]", ["_pages/bio.md", "docs/notes.md"]),
+    ("[jekyll/scholar, jekyll-optional-front-matter]", ["_pages/bio.md", "docs/notes.md"]),
+])
+def test_a_jekyll_site_built_with_its_own_plugins_publishes_no_page_without_front_matter(
+        tmp_path: Path, plugins: str, pages: list[str]):
+    """GitHub Pages makes a Markdown file without front matter a page (its jekyll-optional-front-matter);
+    a site that lists plugins GitHub Pages does not run (al-folio's ``jekyll/scholar``) is built by its own
+    Jekyll, which copies such a file as it is. al-folio's profile text ``_pages/about_einstein.md``, which the
+    people page includes, and a page commented out whole were articles of their own."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": f"title: Lab\ninclude: [_pages]\nplugins: {plugins}\n",
+        "_pages/about.md": "---\ntitle: about\npermalink: /\n---\nHello.\n",
+        "_pages/bio.md": "Write your biography here.\n",
+        "docs/notes.md": "<!-- ---\ntitle: notes\n--- -->\nOld notes.\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == sorted(["_pages/about.md", *pages])
+    skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert sorted(skipped) == sorted({"_pages/bio.md", "docs/notes.md"} - set(pages))
+    assert all(m == "no front matter: Jekyll copies it as it is (the site is built without GitHub Pages' "
+                    "jekyll-optional-front-matter), no page" for m in skipped.values())
+    assert ("built by its own Jekyll (plugins GitHub Pages does not run: jekyll/scholar): files without front matter "
+            "are no pages") in result.detection.reason if not pages else True
