@@ -134,8 +134,9 @@ _COMMENTS = tuple((re.compile(opening), re.compile(closing)) for opening, closin
 _LIQUID_BLOCKS = tuple((re.compile(rf"\{{%-?\s*{name}\b[^%]*?-?%\}}"), re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}"))
                        for name in ("highlight", "comment"))
 #: display math, ``$$...$$`` inline or a block of its own, as kramdown (Jekyll) reads it and MathJax or KaTeX
-#: show it: ``$$ \mathbb{E}[X](t) $$`` is no link (a single ``$`` is text to kramdown)
-_MATH = ((re.compile(r"\$\$"), re.compile(r"\$\$")),)
+#: show it: ``$$ \mathbb{E}[X](t) $$`` is no link (a single ``$`` is text to kramdown); it ends in its paragraph,
+#: so a lone ``$$`` (a shell's process id) hides nothing past a blank line
+_MATH = re.compile(r"\$\$(?:(?!\n[ \t]*\n).)*?\$\$", re.S)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -180,7 +181,7 @@ def mask_code(text: str) -> str:
     if "{%" in text:
         text = _mask_comments(text, _LIQUID_BLOCKS)
     if "$$" in text:
-        text = _mask_comments(text, _MATH)
+        text = _MATH.sub(_blank, text)
     return text
 
 

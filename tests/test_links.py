@@ -280,6 +280,13 @@ def test_display_math_holds_no_links():
     assert mask_code("x $$[a](b)$$ y") == "x            y"
 
 
+def test_math_does_not_run_across_a_paragraph():
+    """kramdown's ``$$`` math ends in its paragraph: a shell's ``$$`` (its process id) in prose, and another
+    paragraphs later, hid every link between them."""
+    body = "The shell's id is $$ here.\n\nSee [kept](/kept/).\n\nAnd $$ again.\n\n$$\na[b](c)\n$$\n"
+    assert [t for _, t, _, _ in found(body, ("markdown",))] == ["/kept/"]
+
+
 def test_an_autolink_into_the_site_is_a_link():
     """``<https://owner.github.io/proj>`` is a link in Markdown (CommonMark, kramdown) as ``[x](url)``
     is: the Minimal Mistakes docs name their home so. It was not read; one to another site, and the
