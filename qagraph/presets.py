@@ -1224,7 +1224,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
             plugins = (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems"))
             unlisted = [p for p in plugins if p not in _GITHUB_PAGES_PLUGINS and not p.startswith("jekyll-theme-")]
-            if unlisted and "jekyll-optional-front-matter" not in plugins and fields.no_front_matter == "article-below-root" and not fields.hexo:
+            if unlisted and "jekyll-optional-front-matter" not in plugins and fields.no_front_matter == "article-below-root" \
+                    and not fields.hexo and not _github_pages_gem(config[0].parent):
                 # GitHub Pages would not run them: the site is built by its own Jekyll, where a Markdown
                 # file without front matter is copied as it is (jekyll-optional-front-matter is GitHub Pages')
                 fields = replace(fields, no_front_matter="copied")
@@ -1879,6 +1880,14 @@ _GITHUB_PAGES_PLUGINS = frozenset((
     "jekyll-optional-front-matter", "jekyll-paginate", "jekyll-readme-index", "jekyll-redirect-from",
     "jekyll-relative-links", "jekyll-remote-theme", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-titles-from-headings",
     "jemoji"))
+
+
+def _github_pages_gem(root: Path) -> bool:
+    """Whether the Gemfile of the Jekyll site at ``root`` names the github-pages gem, which brings GitHub Pages'
+    plugins (jekyll-optional-front-matter among them) wherever the site is built."""
+    gemfile = root / "Gemfile"
+    data = _read_regular(gemfile, MAX_DATA_FILE) if _is_file(gemfile) else None
+    return isinstance(data, bytes) and re.search(rb"""^\s*gem\s*\(?\s*["']github-pages["']""", data, re.M) is not None
 
 
 def _jekyll_list(settings: Mapping[Any, Any], key: str) -> tuple[str, ...]:

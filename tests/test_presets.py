@@ -5663,19 +5663,22 @@ def test_a_jekyll_layouts_link_field_may_go_through_a_url_filter(tmp_path: Path)
     assert kg.counts["stubs"] == 0
 
 
-@pytest.mark.parametrize("plugins, pages", [
-    ("[jekyll/scholar, jekyll-feed]", []),
-    ("[jekyll-feed, jemoji, jekyll-seo-tag]", ["_pages/bio.md", "docs/notes.md"]),
-    ("[jekyll/scholar, jekyll-optional-front-matter]", ["_pages/bio.md", "docs/notes.md"]),
+@pytest.mark.parametrize("plugins, gemfile, pages", [
+    ("[jekyll/scholar, jekyll-feed]", "gem 'jekyll'\n", []),
+    ("[jekyll-feed, jemoji, jekyll-seo-tag]", "", ["_pages/bio.md", "docs/notes.md"]),
+    ("[jekyll/scholar, jekyll-optional-front-matter]", "", ["_pages/bio.md", "docs/notes.md"]),
+    ("[jekyll/scholar]", "gem \"github-pages\", group: :jekyll_plugins\n", ["_pages/bio.md", "docs/notes.md"]),
 ])
 def test_a_jekyll_site_built_with_its_own_plugins_publishes_no_page_without_front_matter(
-        tmp_path: Path, plugins: str, pages: list[str]):
+        tmp_path: Path, plugins: str, gemfile: str, pages: list[str]):
     """GitHub Pages makes a Markdown file without front matter a page (its jekyll-optional-front-matter);
     a site that lists plugins GitHub Pages does not run (al-folio's ``jekyll/scholar``) is built by its own
     Jekyll, which copies such a file as it is. al-folio's profile text ``_pages/about_einstein.md``, which the
-    people page includes, and a page commented out whole were articles of their own."""
+    people page includes, and a page commented out whole were articles of their own. A site whose Gemfile
+    names the github-pages gem has its plugins, the optional front matter too, wherever it is built."""
     site = tmp_path / "site"
     write_site(site, {
+        **({"Gemfile": gemfile} if gemfile else {}),
         "_config.yml": f"title: Lab\ninclude: [_pages]\nplugins: {plugins}\n",
         "_pages/about.md": "---\ntitle: about\npermalink: /\n---\nHello.\n",
         "_pages/bio.md": "Write your biography here.\n",
