@@ -192,6 +192,10 @@ class FieldMap:
     (:func:`included_links`); a Jekyll site's are the Markdown files of its _includes/, by their names
     there, each with all its links, which a page that writes ``{% include name %}`` shows, or that lists
     in one of the ``include_fields`` its layout includes the files of (``tell-me-why.includes``).
+    ``relative_include_fields`` are the ``(list, key)`` of a page's front-matter lists whose items name a
+    file (by their ``key``, or themselves when it is ``""``) that its layout includes relative to the page
+    (al-folio's ``profiles: [{content: bio.md}]`` and ``{% include_relative {{ profile.content }} %}``), and
+    ``relative_includes`` those files of the site that are no pages, by their paths, with their links.
     ``include_shortcodes`` are the ``(name, bundle)`` of its own shortcodes that
     show the snippet of a headless bundle they name (Istio's ``{{< boilerplate name >}}``, of ``boilerplates/``).
     ``included_definitions`` are the Markdown files of a Jekyll site's _includes/ that hold reference-link
@@ -401,6 +405,8 @@ class FieldMap:
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
     include_fields: tuple[str, ...] = ()
+    relative_include_fields: tuple[tuple[str, str], ...] = ()
+    relative_includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     resource_pages: tuple[str, ...] = ()
     trailing_slash: bool | None = None
     authors_map_file: str = ""
@@ -892,6 +898,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                            key=lambda link: link.line)
         if fields.include_fields and fields.includes:
             found = sorted(found + _listed_include_links(f, fields), key=lambda link: link.line)
+        if fields.relative_include_fields and fields.relative_includes:
+            found = sorted(found + _relative_include_links(name, f, fields), key=lambda link: link.line)
         if fields.included_definitions and ("include" in raw_body or fields.included_definitions[0][0] == ""):
             text = masked if masked is not None else mask_code(raw_body)
             found = sorted(found + included_definition_links(text, fields.included_definitions, fields.links,
@@ -1714,6 +1722,26 @@ def _listed_include_links(f: _Fields, fields: FieldMap) -> list[TextLink]:
         line = f.fm.line_of(path.split(".", 1)[0])
         links += [TextLink(origin, target, label or None, line) for name in names if isinstance(name, str)
                   for origin, target, label in snippets.get(name.strip().lstrip("/"), ())]
+    return links
+
+
+def _relative_include_links(name: str, f: _Fields, fields: FieldMap) -> list[TextLink]:
+    """The links of the files a Jekyll page's layout includes relative to the page, by the items of its
+    front-matter lists (``fields.relative_include_fields``: ``profiles: [{content: bio.md}]``, the file
+    ``bio.md`` beside the page), at the line of the list's top key; a file that is a page, or none, has none."""
+    files = _pairs(fields.relative_includes)
+    folder = name.rpartition("/")[0]
+    links: list[TextLink] = []
+    for path, key in fields.relative_include_fields:
+        value = f.get(path)
+        items = value if isinstance(value, list) else [value] if isinstance(value, (str, dict)) else []
+        line = f.fm.line_of(path.split(".", 1)[0])
+        for item in items:
+            given = item.get(key) if key and isinstance(item, dict) else item if not key else None
+            if not isinstance(given, str) or not given.strip():
+                continue
+            at = posixpath.normpath(posixpath.join(folder, given.strip()))
+            links += [TextLink(origin, target, label or None, line) for origin, target, label in files.get(at, ())]
     return links
 
 

@@ -1266,6 +1266,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 if listed:  # tell-me-why: {includes: [notes/reset.md]}: the layout includes each
                     fields = replace(fields, include_fields=listed)
                     notes.append("the layouts include the files a page lists in " + ", ".join(listed))
+            relative = _jekyll_relative_include_fields(config[0].parent)
+            beside = _jekyll_relative_includes(base, names, fields) if relative else ()
+            if beside:  # profiles: [{content: bio.md}]: the layout puts bio.md, beside the page, in the page
+                fields = replace(fields, relative_include_fields=relative, relative_includes=beside)
+                notes.append("the layouts include, relative to the page, the files a page lists in "
+                             + ", ".join(f"{path}[].{key}" if key else path for path, key in relative))
             related_by = _jekyll_related_by(config[0].parent, fields.related_lists)
             if related_by:  # related: [coc] names the page whose class is coc, in the page's language
                 fields = replace(fields, related_by=related_by)
@@ -2291,6 +2297,61 @@ def _jekyll_include_fields(root: Path) -> tuple[str, ...]:
             for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
                 if path not in found and re.search(r"\{%-?\s*include\s+\{\{\s*" + variable + r"\s*\}\}", body):
                     found.append(path)
+    return tuple(found)
+
+
+def _jekyll_relative_include_fields(root: Path) -> tuple[tuple[str, str], ...]:
+    """The ``(list, key)`` of the front-matter lists whose items name files a Jekyll site's layouts put in
+    the page relative to it: a loop over the list that includes each item's ``key`` (``{% for profile in
+    page.profiles %}`` ... ``{% include_relative {{ profile.content }} %}``, al-folio's people page), or the
+    item itself (``key`` ``""``).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_layouts").mkdir()
+    >>> _ = (root / "_layouts" / "profiles.liquid").write_text(
+    ...     "{% for profile in page.profiles %}{% capture c %}{% include_relative {{ profile.content }} %}"
+    ...     "{% endcapture %}{% endfor %}{% for n in page.notes %}{% include_relative {{n}} %}{% endfor %}")
+    >>> _jekyll_relative_include_fields(root)
+    (('profiles', 'content'), ('notes', ''))
+    """
+    found: list[tuple[str, str]] = []
+    for folder in ("_layouts", "_includes"):
+        for template in _jekyll_templates(root / folder):
+            try:
+                text = template.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
+                for key in re.findall(r"\{%-?\s*include_relative\s+\{\{\s*" + variable + r"(?:\.([\w-]+))?\s*\}\}", body):
+                    if (path, key) not in found:
+                        found.append((path, key))
+    return tuple(found)
+
+
+#: how many of a site's Markdown files are read for the ones a layout may include relative to a page
+_MOST_RELATIVE_INCLUDES = 1000
+
+
+def _jekyll_relative_includes(base: Path, names: Sequence[str],
+                              fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """The Markdown files of the corpus at ``base`` (``names``, but posts) that are no pages, having no front
+    matter, which a layout may include relative to a page (:func:`_jekyll_relative_include_fields`), each with
+    the ``(origin, target, text)`` of its links (:func:`~qagraph.links.snippet_links`), by its path; the first
+    :data:`_MOST_RELATIVE_INCLUDES` such files are read."""
+    found = []
+    candidates = [n for n in names if n.lower().endswith((".md", ".markdown")) and "_posts/" not in f"/{n}"]
+    for name in candidates[:_MOST_RELATIVE_INCLUDES]:
+        data = _read_regular(base / name, MAX_DATA_FILE)
+        if not isinstance(data, bytes):
+            continue
+        text = data.decode("utf-8", "replace").lstrip("\ufeff")
+        if text.startswith("---"):
+            continue  # a page of its own
+        links, _ = snippet_links(text, fields.links, fields.site_url, fields.site_hosts)
+        shown = tuple(dict.fromkeys((link.origin, link.target, link.text or "") for link in links))
+        if shown:
+            found.append((name, shown))
     return tuple(found)
 
 

@@ -5692,3 +5692,25 @@ def test_a_jekyll_site_built_with_its_own_plugins_publishes_no_page_without_fron
                     "jekyll-optional-front-matter), no page" for m in skipped.values())
     assert ("built by its own Jekyll (plugins GitHub Pages does not run: jekyll/scholar): files without front matter "
             "are no pages") in result.detection.reason if not pages else True
+
+
+def test_a_jekyll_page_shows_the_files_its_layout_includes_relative_to_it(tmp_path: Path):
+    """al-folio's people page lists its profiles (``profiles: [{content: about_einstein.md}]``) and its
+    layout puts each profile's file in the page (``{% include_relative {{ profile.content }} %}``): the
+    file, which has no front matter, is no page, and the page shows its links, which were lost."""
+    site = tmp_path / "site"
+    layout = ("{% for profile in page.profiles %}<div>{% if profile.content %}{% capture c %}"
+              "{% include_relative {{ profile.content }} %}{% endcapture %}{{ c | markdownify }}{% endif %}</div>"
+              "{% endfor %}\n")
+    write_site(site, {
+        "_config.yml": "title: Lab\nbaseurl: /lab\ninclude: [_pages]\nplugins: [jekyll/scholar]\n",
+        "_layouts/profiles.liquid": layout,
+        "_pages/people.md": "---\nlayout: profiles\ntitle: people\npermalink: /people/\nprofiles:\n"
+                            "  - align: right\n    content: bio.md\n  - content: missing.md\n  - align: left\n---\n",
+        "_pages/bio.md": "A bio. See the [publications page](/lab/publications/) and [elsewhere](https://x.org).\n",
+        "_pages/publications.md": "---\ntitle: publications\npermalink: /publications/\n---\nPapers.\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["_pages/people.md", "_pages/publications.md"]
+    kg = build(site, out=tmp_path / "out")
+    assert kg.related("/people/") == [kg.article("/publications/")] and kg.counts["stubs"] == 0
