@@ -272,6 +272,8 @@ class FieldMap:
     :func:`sandpaper_url`) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
     without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
+    ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
+    ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`).
     ``url_links`` reads a relative Markdown link that names no file (``../clojure/``) as a browser does,
     from the linking page's url (``/es/clojure-macros/`` reaches ``/es/clojure/``), and only so: a site
     that rewrites no link (Learn X in Y minutes; a Jekyll site's are read so too).
@@ -434,6 +436,7 @@ class FieldMap:
     slug_source: str = "title"
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
+    blog_posts: tuple[str, ...] = ()
     url_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
@@ -887,6 +890,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                 link.line, "front-matter", link.target)
                     for link in text_links(f'<a href="{moved[2]}">', ("html",), line or 1, fields.site_url, None,
                                            fields.site_hosts)]
+
+
+    if fields.blog_posts and blog_post(name, fields):
+        related += _blog_post_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
@@ -3123,6 +3130,47 @@ def _redirect(f: _Fields, fields: FieldMap) -> tuple[str, Any, str] | None:
         if isinstance(value, str) and value.strip() and not any(c in value for c in '"<>'):
             return f.written.get(key, key), value, value.strip()
     return None
+
+
+def blog_post(name: str, fields: FieldMap) -> bool:
+    """Whether the file ``name`` is a post of an MkDocs Material blog (:attr:`FieldMap.blog_posts`)."""
+    return name[len(fields.content_dir):].startswith(tuple(f"{folder.strip('/')}/" for folder in fields.blog_posts))
+
+
+def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The pages an MkDocs Material blog post lists in its ``links`` (its related links), written as the
+    site's ``nav`` is: a path from the docs folder (with an ``#anchor``), a ``Title: path`` item, a
+    section holding more items; a url of another site is no page of the corpus. Each is read from the
+    docs folder (``content_dir``), as the blog reads it, not from the post: its target is the path
+    from the post's folder there (``../../setup/a.md``), as a link in the post's text would be.
+
+    >>> from qagraph.frontmatter import read_front_matter
+    >>> fm = read_front_matter("blog/posts/p.md", "---\\nlinks:\\n  - setup/a.md#x\\n  - Read: b.md\\n"
+    ...                        "  - More:\\n    - Out: https://x.org/\\n    - ./c/d.md\\n---\\n")
+    >>> [(link.target, link.title) for link in _blog_post_links(_Fields("blog/posts/p.md", fm), FieldMap(), 0)]
+    [('../../setup/a.md#x', None), ('../../b.md', 'Read'), ('../../c/d.md', None)]
+    """
+    links: list[RelatedLink] = []
+    value = f.get("links")
+    if value is _MISSING or value is None:
+        return links
+    f.used.add("links")
+    line = f.fm.line_of("links")
+
+    def walk(item: Any, title: str | None) -> None:
+        if isinstance(item, list):
+            for each in item:
+                walk(each, None)
+        elif isinstance(item, dict):
+            for key, each in item.items():
+                walk(each, _text(key))
+        elif isinstance(item, str) and item.strip() and "://" not in item and not item.strip().startswith(
+                ("#", "mailto:")):
+            target = posixpath.relpath(fields.content_dir + item.strip().lstrip("/"), f.name.rpartition("/")[0] or ".")
+            links.append(RelatedLink(start + len(links) + 1, None, None, title, None, line, FRONT_MATTER, target))
+
+    walk(value, None)
+    return links
 
 
 def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

@@ -2766,7 +2766,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                                        "title_fallback": ("heading", "page-name")}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
-                changes["path_urls_except"] = (f"{blog.group(1).strip('/') if blog else 'blog'}/posts",)
+                posts = f"{blog.group(1).strip('/') if blog else 'blog'}/posts".removeprefix("./")
+                changes["path_urls_except"] = changes["blog_posts"] = (posts,)
             titles = _mkdocs_nav_titles(mkdocs[1])
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles

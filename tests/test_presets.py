@@ -4279,6 +4279,37 @@ def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
     assert not [p for p in result.problems if p.severity != SKIPPED]
 
 
+def test_a_material_blog_posts_links_are_its_related_pages(tmp_path: Path):
+    """A Material blog post lists further reading in its ``links`` front matter, written as MkDocs's
+    nav is (paths from the docs folder, with an anchor, a ``Title: path`` item, a section of items, a
+    url of another site): each page it names is a related page. They were not read at all, so a post
+    linking three pages this way had no links to them."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog\n",
+        "docs/index.md": "# Home\n",
+        "docs/setup/search.md": "# Search\n",
+        "docs/setup/blog.md": "# Blog setup\n",
+        "docs/guide/install.md": "# Install\n",
+        "docs/blog/index.md": "# Blog\n",
+        "docs/blog/posts/older.md": "---\ndate: 2023-01-02\n---\n# Older\n",
+        "docs/blog/posts/news.md": "---\ndate: 2024-01-31\nlinks:\n  - setup/search.md#lang\n"
+                                   "  - Installing it: guide/install.md\n  - More:\n"
+                                   "    - Elsewhere: https://example.com/\n    - blog/posts/older.md\n"
+                                   "  - setup/missing.md\n---\n# News\n\nText.\n",
+    })
+    result = load_corpus(site)
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    related = kg.related(key["docs/blog/posts/news.md"])
+    assert related[:3] == [kg.article(key[p]) for p in (
+        "docs/setup/search.md", "docs/guide/install.md", "docs/blog/posts/older.md")]
+    assert len(related) == 4 and kg.counts.get("stubs", 0) == 1  # setup/missing.md, named but not there
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
