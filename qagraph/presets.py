@@ -2768,6 +2768,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 posts = f"{blog.group(1).strip('/') if blog else 'blog'}/posts".removeprefix("./")
                 changes["path_urls_except"] = changes["blog_posts"] = (posts,)
+            moved = _mkdocs_redirects(mkdocs[1], docs, changes["path_urls"])
+            if moved:  # the redirects plugin's old paths lead to the pages they moved to: their aliases
+                changes["data_files"] = moved
             titles = _mkdocs_nav_titles(mkdocs[1])
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles
@@ -3491,6 +3494,38 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
 
     walk(nav)
     return tuple(found.items())
+
+
+def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str], ...]:
+    """The old addresses the redirects plugin's ``redirect_maps`` (``old.md: new.md``) keep for the pages
+    of an MkDocs site whose docs folder is ``docs`` (``docs/``, or ``""``), as data for each page they
+    lead to (:attr:`~qagraph.fields.FieldMap.data_files`: the page's path without suffix, JSON): its
+    ``aliases``, each old page's url (``urls``: :attr:`~qagraph.fields.FieldMap.path_urls`), which a
+    link to the old file or its url reaches. A redirect to another site leads to no page here.
+
+    >>> _mkdocs_redirects("plugins:\\n  - redirects:\\n      redirect_maps:\\n        a/old.md: b/new.md#x\\n"
+    ...                   "        gone.md: https://x.org/\\n        c/index.md: b/new.md\\nx: !ENV Y\\n", "docs/", "folders")
+    (('docs/b/new', '{"aliases": ["/a/old/", "/c/"]}'),)
+    """
+    from .fields import path_url
+
+    try:
+        settings = _yaml_settings(config)
+    except Exception:  # a config that cannot be read is a warning of its own (config_problem)
+        return ()
+    plugins = settings.get("plugins") if isinstance(settings, dict) else None
+    found: dict[str, list[str]] = {}
+    for plugin in plugins if isinstance(plugins, list) else [plugins]:
+        options = plugin.get("redirects") if isinstance(plugin, dict) else None
+        maps = options.get("redirect_maps") if isinstance(options, dict) else None
+        for old, new in maps.items() if isinstance(maps, dict) else ():
+            if not isinstance(old, str) or not isinstance(new, str) or "://" in new:
+                continue
+            page = posixpath.normpath(new.split("#", 1)[0].strip().lstrip("/"))
+            url = path_url(docs + old.strip().lstrip("/"), docs, urls)
+            if page.lower().endswith((".md", ".markdown")) and url and not page.startswith(".."):
+                found.setdefault(docs + page.rsplit(".", 1)[0], []).append(url)
+    return tuple((page, json.dumps({"aliases": old_urls})) for page, old_urls in sorted(found.items()))
 
 
 #: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)

@@ -4310,6 +4310,34 @@ def test_a_material_blog_posts_links_are_its_related_pages(tmp_path: Path):
     assert len(related) == 4 and kg.counts.get("stubs", 0) == 1  # setup/missing.md, named but not there
 
 
+def test_an_mkdocs_sites_redirect_maps_lead_old_paths_to_the_new_pages(tmp_path: Path):
+    """The redirects plugin's ``redirect_maps`` (old page: new page) keep a moved page's old address
+    working: a link to the old file (``extensions/admonition.md``) or its old url (``../old-name/``)
+    reaches the page it moved to, as a reader following it arrives there. Such links were stubs;
+    a redirect to another site leads to no page of the corpus."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - search\n  - redirects:\n      redirect_maps:\n"
+                      "        extensions/admonition.md: reference/admonitions.md\n"
+                      "        'old-name.md': 'guide/index.md#start'\n"
+                      "        variables.md: https://macros.example.org/\n"
+                      "markdown_extensions:\n  - pymdownx.emoji:\n"
+                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        "docs/index.md": "# Home\n\n[Admonitions](extensions/admonition.md#usage), [start](old-name/) and "
+                         "[vars](variables.md).\n",
+        "docs/guide/index.md": "# Guide\n",
+        "docs/reference/admonitions.md": "# Admonitions\n",
+    })
+    result = load_corpus(site)
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/index.md"])[:2] == [kg.article(key["docs/reference/admonitions.md"]),
+                                                    kg.article(key["docs/guide/index.md"])]
+    assert kg.counts.get("stubs", 0) == 1  # variables.md, which went to another site
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
