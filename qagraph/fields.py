@@ -482,6 +482,13 @@ class FieldMap:
     }
 
     @property
+    def url_stubs(self) -> bool:
+        """Whether a stub is named by the url a link names (``/learn/x/``) rather than by its path from the
+        content folder: where articles go by their url, but for an MkDocs site, whose urls are its page
+        paths: a missing page linked by its url (``../gone/``) and by its file (``gone.md``) is one stub."""
+        return self.identity == "url" and self.path_urls not in MKDOCS_URLS
+
+    @property
     def jekyll(self) -> bool:
         """Whether the map reads a Jekyll site as Jekyll publishes it: its ``permalink`` style is set
         (by the ``jekyll`` preset, from the site's config), and it is no Hexo site's."""
@@ -1937,6 +1944,11 @@ def urlize(text: str) -> str:
         elif out and not was_hyphen and c.isspace():
             hyphen = True
     return "".join(out).lower()
+
+
+#: the :attr:`FieldMap.path_urls` of an MkDocs site, which rewrites its links to Markdown files only: the
+#: browser reads any other relative link (``../install/``) from the page's url
+MKDOCS_URLS = ("folders", "files")
 
 
 def path_url(name: str, content_dir: str, how: str) -> str | None:

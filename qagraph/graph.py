@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .fields import FieldMap
+from .fields import MKDOCS_URLS, FieldMap
 from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
@@ -395,7 +395,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`)."""
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
-                        default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll or fields.url_links,
+                        default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll or fields.url_links
+                        or fields.path_urls in MKDOCS_URLS,
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",
@@ -435,7 +436,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
             more = f" and {len(several) - AMBIGUOUS_SHOWN} more" if len(several) > AMBIGUOUS_SHOWN else ""
             return Problem(a.path, link.line, f"ref {link.target!r} is ambiguous: {len(several)} pages go by that "
                            f"name ({shown}{more}); left unresolved, as Hugo leaves it", "ref-ambiguous", WARNING)
-    key = index.stub_key(link.target, link.origin, a.path, fields.identity == "url", a.url)
+    key = index.stub_key(link.target, link.origin, a.path, fields.url_stubs, a.url)
     if key is None:
         return None
     key = stub_keys.setdefault(fold(key), key)

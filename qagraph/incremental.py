@@ -461,7 +461,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     before_stubs = before_stubs | {t for node in linking - set(new_nodes)
                                    for t, _ in patch.out_edges(node, ("related",)) if t in keys}
     folds = {fold(keys[n]) for n in before_stubs if n in keys}
-    url_identity = fields.identity == "url"
+    url_identity = fields.url_stubs
     index = _reachable(con, linking, fields)
     for source in _named(con, linking):
         node = article_node(source.key)

@@ -4338,6 +4338,30 @@ def test_an_mkdocs_sites_redirect_maps_lead_old_paths_to_the_new_pages(tmp_path:
                                                     kg.article(key["docs/guide/index.md"])]
     assert kg.counts.get("stubs", 0) == 1  # variables.md, which went to another site
 
+def test_an_mkdocs_pages_link_to_a_url_is_read_from_the_pages_url(tmp_path: Path):
+    """MkDocs rewrites the links to Markdown files only: any other relative link is left as it is
+    written, and the browser reads it from the page's url (``/setup/tags/``). A link written so
+    (``../../reference/meta/``, ``../install/#pip``) reaches the page at that url; read from the
+    file's folder it went above the docs folder and was lost, or reached no page. A page that is not
+    there, linked by its url (``../../gone/``) and by its file (``gone.md``), is one stub, not two."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "site_name: W\n",
+        "docs/index.md": "# Home\n\n[Gone](gone.md)\n",
+        "docs/reference/meta.md": "# Meta\n",
+        "docs/setup/install.md": "# Install\n",
+        "docs/setup/tags.md": "# Tags\n\nSee [meta](../../reference/meta/#usage), [install](../install/#pip) "
+                              "and [home](../../), [gone](../../gone/).\n",
+    })
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/setup/tags.md"]) == [kg.article(key[p]) for p in (
+        "docs/reference/meta.md", "docs/setup/install.md", "docs/index.md")] + ["article:gone"]
+    assert kg.counts.get("stubs", 0) == 1
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
