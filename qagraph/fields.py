@@ -872,6 +872,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         more_keywords += tags_line(raw_body, masked)
     if fields.doc_routes or fields.blog_routes:
         _docusaurus_tags(f, fields)
+    if fields.blog_posts and "categories" not in f.used and "keywords" not in fields.overridden and blog_post(
+            name, fields) and f.get("categories") not in (_MISSING, None, ""):
+        f.used.add("categories")  # a Material blog lists the post under each of its categories
+        more_keywords += _values(f.get("categories"), True, fields.keyword_separator)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name and (
@@ -937,8 +941,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         start = max((link.position for link in related), default=0)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(mentions, 1)]
-    if fields.blog_routes and "author" not in fields.overridden and doc_folder(name, fields.blog_routes) is not None:
-        author = _post_authors(f, fields)  # a Docusaurus post
+    if "author" not in fields.overridden and (fields.blog_routes and doc_folder(name, fields.blog_routes) is not None
+                                              or fields.blog_posts and blog_post(name, fields)):
+        author = _post_authors(f, fields)  # a Docusaurus or MkDocs Material blog's post
     else:
         author = f.names(fields.author)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
@@ -1021,7 +1026,7 @@ def _post_author(f: _Fields, fields: FieldMap, item: Any) -> str | None:
         if key in known:
             return known[key] or None
         f.warn(f"author key {key!r} is not in {fields.authors_map_file or 'the blog authors map'}: the key is "
-               "its name (Docusaurus stops the build on it)", "authors")
+               f"its name ({'the blog' if fields.blog_posts else 'Docusaurus'} stops the build on it)", "authors")
         return key or None
     if item is not None:
         f.warn(f"authors holds {item!r}, neither an author's key nor an author; ignored", "authors")

@@ -2761,13 +2761,22 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
             # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
             files = _yaml_text_lines(mkdocs[1], "use_directory_urls")[:1] in (("false",), ("no",), ("False",))
+            config_problems: list[Problem] = []
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        "path_urls": "files" if files else "folders",
                                        "title_fallback": ("heading", "page-name")}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
-                posts = f"{blog.group(1).strip('/') if blog else 'blog'}/posts".removeprefix("./")
+                blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")
+                posts = f"{blog_dir}/posts".lstrip("/")
                 changes["path_urls_except"] = changes["blog_posts"] = (posts,)
+                # a post's categories are keywords (the blog lists it under each), never its subject
+                changes["subject"] = tuple(k for k in FieldMap().subject if k not in ("categories", "category"))
+                authors_file = f"{docs}{blog_dir}/.authors.yml".replace("//", "/").lstrip("/")
+                changes["authors_map"], found = _material_authors(base, authors_file)
+                if changes["authors_map"]:
+                    changes["authors_map_file"] = authors_file
+                config_problems = found
             moved = _mkdocs_redirects(mkdocs[1], docs, changes["path_urls"])
             if moved:  # the redirects plugin's old paths lead to the pages they moved to: their aliases
                 changes["data_files"] = moved
@@ -2782,7 +2791,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                    f"urls /page{'.html' if files else '/'}")
             broken = config_problem(base, *mkdocs, "MkDocs")
             return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes,
-                         [broken] if broken is not None else [])
+                         ([broken] if broken is not None else []) + config_problems)
     docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
         site = docusaurus[2]
@@ -4339,6 +4348,27 @@ def _authors_map(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...], li
         return authors, problem(f"the authors map gives {listed} no name and no image (Docusaurus stops the build "
                                 "on it)", then="their keys name them")
     return authors, []
+
+
+def _material_authors(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The names an MkDocs Material blog's ``.authors.yml`` (``name``, from ``base``) gives its authors'
+    keys, as ``(key, name)``: its ``authors`` mapping (the file's first form has the authors at its top),
+    each author's ``name`` (its key when it has none). A file that cannot be read is a warning: the
+    posts then name their authors by their keys. No file: no authors (a blog may have none)."""
+    path = base / name
+    if not _is_file(path):
+        return (), []
+    try:
+        value = _data_file(path, "the blog's authors file", "YAML")
+    except ValueError as exc:
+        return (), [Problem(name, exc.args[1] if len(exc.args) > 1 else None,
+                            f"{exc.args[0]}: the posts name their authors by their keys", "authors-file", WARNING)]
+    if isinstance(value, dict) and isinstance(value.get("authors"), dict):
+        value = value["authors"]
+    if not isinstance(value, dict):
+        return (), []
+    return tuple((str(key), _author_name(author) or str(key)) for key, author in value.items()
+                 if isinstance(author, dict)), []
 
 
 def _author_name(author: Any) -> str | None:

@@ -4362,6 +4362,33 @@ def test_an_mkdocs_pages_link_to_a_url_is_read_from_the_pages_url(tmp_path: Path
         "docs/reference/meta.md", "docs/setup/install.md", "docs/index.md")] + ["article:gone"]
     assert kg.counts.get("stubs", 0) == 1
 
+@pytest.mark.parametrize("authors_file", [
+    "authors:\n  ann:\n    name: Ann Lee\n    description: Creator\n    avatar: https://x.org/a.png\n",
+    "ann:\n  name: Ann Lee\n  description: Creator\n",  # the file's first form, without authors:
+])
+def test_a_material_blog_posts_categories_are_keywords_and_its_authors_named(tmp_path: Path, authors_file: str):
+    """A Material blog post's ``categories`` are its keywords besides its ``tags`` (the blog lists
+    it on each category's page), and its ``authors`` are keys of the blog's ``.authors.yml``, whose
+    names the post shows: they are its author, not keywords. Categories were lost (no keyword at all)
+    and the post had no author; a key the file does not have is a warning (the blog stops the build)."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog\n  - tags\n",
+        "docs/index.md": "---\ncategories: [Not a post]\n---\n# Home\n",
+        "docs/blog/index.md": "# Blog\n",
+        "docs/blog/.authors.yml": authors_file,
+        "docs/blog/posts/news.md": "---\ndate: 2024-01-31\nauthors: [ann]\ncategories:\n  - Search\n"
+                                   "  - Performance\ntags: [speed]\n---\n# News\n",
+        "docs/blog/posts/other.md": "---\ndate: 2024-02-01\nauthors:\n  - ann\n  - zed\n---\n# Other\n",
+    })
+    result = load_corpus(tmp_path)
+    by_path = {a.path: a for a in result.articles}
+    news, other = by_path["docs/blog/posts/news.md"], by_path["docs/blog/posts/other.md"]
+    assert (news.keywords, news.author, news.subject) == (("speed", "Search", "Performance"), "Ann Lee", "Blog")
+    assert (other.keywords, other.author) == ((), "Ann Lee, zed")
+    assert by_path["docs/index.md"].keywords == ()  # categories are a blog post's only
+    assert [(p.path, p.line, p.message.split(":")[0]) for p in result.problems if p.severity == WARNING] == [
+        ("docs/blog/posts/other.md", 3, "author key 'zed' is not in docs/blog/.authors.yml")]
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
