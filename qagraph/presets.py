@@ -2620,17 +2620,52 @@ _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 
 def _mkdocs_config(base: Path) -> tuple[Path, str] | None:
     """The config of the MkDocs site ``base`` is (``mkdocs.yml`` in it), or is the docs folder of (an
-    ``mkdocs.yml`` above whose ``docs_dir``, default ``docs``, is ``base``)."""
+    ``mkdocs.yml`` above whose ``docs_dir``, default ``docs``, is ``base``), with the settings of the
+    configs it inherits (:func:`_mkdocs_inherited`)."""
     here = base.resolve()
     found = _config([here], _MKDOCS_CONFIGS)
     if found is not None:
-        return found
+        return found[0], _mkdocs_inherited(*found)
     above = _config(_parents(base)[1:], _MKDOCS_CONFIGS)
     if above is not None:
+        above = above[0], _mkdocs_inherited(*above)
         declared = _MKDOCS_DOCS_DIR.search(above[1])
         if (above[0].parent / (declared.group(1) if declared else "docs")).resolve() == here:
             return above
     return None
+
+
+_MKDOCS_INHERIT = re.compile(r"""^INHERIT[ \t]*:[ \t]*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+
+
+def _mkdocs_inherited(path: Path, text: str, depth: int = 0) -> str:
+    """The text of the MkDocs config ``path`` (``text``) with the settings of the config its ``INHERIT``
+    names (a path from its folder, inheriting in turn) that it does not set itself appended: MkDocs
+    merges the two, the inheriting file's settings winning (its ``nav`` or ``plugins`` replace the
+    parent's). A parent that is not there adds nothing (MkDocs stops on it, saying so).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "base.yml").write_text("site_name: B\\nnav:\\n  - a.md\\n")
+    ...     print(_mkdocs_inherited(Path(d) / "mkdocs.yml", "INHERIT: base.yml\\nsite_name: C\\n"), end="")
+    INHERIT: base.yml
+    site_name: C
+    nav:
+      - a.md
+    """
+    m = _MKDOCS_INHERIT.search(text)
+    if m is None or depth > 4:
+        return text
+    parent = _config([(path.parent / m.group(1).strip()).parent], ((path.parent / m.group(1).strip()).name,))
+    if parent is None:
+        return text
+    inherited = _mkdocs_inherited(*parent, depth + 1)
+    own = {key.group(1) for key in _TOP_KEY.finditer(text)}
+    starts = [(key.start(), key.group(1)) for key in _TOP_KEY.finditer(inherited)] + [(len(inherited), "")]
+    blocks = [inherited[start:end].rstrip("\n") + "\n" for (start, key), (end, _) in zip(starts, starts[1:])
+              if key not in own and key != "INHERIT"]
+    return text.rstrip("\n") + "\n" + "".join(blocks) if blocks else text
 _DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{x}" for x in _JS_CONFIG)
 #: where a repository keeps its Docusaurus site, beside the docs (``docs: {path: '../docs'}``)
 _DOCUSAURUS_SITE = "website/"
@@ -2789,7 +2824,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why = (f"{mkdocs[0].name}: an MkDocs site; not read: templates/"
                    f"{', the exclude_docs' if len(excluded) > 1 else ''}{' and draft_docs' if drafts else ''}; "
                    f"urls /page{'.html' if files else '/'}")
-            broken = config_problem(base, *mkdocs, "MkDocs")
+            own = _config([mkdocs[0].parent], (mkdocs[0].name,))  # its own lines, without what it inherits
+            broken = config_problem(base, *own, "MkDocs") if own is not None else None
             return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes,
                          ([broken] if broken is not None else []) + config_problems)
     docusaurus = _docusaurus_config(base)

@@ -4389,6 +4389,28 @@ def test_a_material_blog_posts_categories_are_keywords_and_its_authors_named(tmp
     assert [(p.path, p.line, p.message.split(":")[0]) for p in result.problems if p.severity == WARNING] == [
         ("docs/blog/posts/other.md", 3, "author key 'zed' is not in docs/blog/.authors.yml")]
 
+def test_an_mkdocs_config_that_inherits_has_its_parents_settings(tmp_path: Path):
+    """An ``mkdocs.yml`` with ``INHERIT: base.yml`` has every setting of that file it does not set
+    itself (a site's shared nav, plugins and redirects kept in a base config, the ``mkdocs.yml`` adding
+    a few): they were not read, so pages lost their nav titles and links to moved pages were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "INHERIT: config/base.yml\nsite_name: Child\nplugins:\n  - search\n  - redirects:\n"
+                      "      redirect_maps:\n        old.md: guide/install.md\n",
+        "config/base.yml": "site_name: Base\nnav:\n  - Home: index.md\n  - Setting it up: guide/install.md\n"
+                           "plugins:\n  - offline\n",
+        "docs/index.md": "# Home\n\nSee [the old page](old.md).\n",
+        "docs/guide/install.md": "# Install\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.title for a in result.articles} == {"docs/index.md": "Home",
+                                                         "docs/guide/install.md": "Setting it up"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/index.md"]) == [kg.article(key["docs/guide/install.md"])]
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
