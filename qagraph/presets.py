@@ -2818,6 +2818,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             titles = _mkdocs_nav_titles(mkdocs[1])
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles
+            sections = _mkdocs_nav_sections(mkdocs[1])
+            own_subject = None
+            if sections:  # a page's subject is the nav's top-level section that lists it (Material's tab)
+                changes.update(toc_subjects=sections, subject_from=("toc", "folder"))
+                own_subject = (f"subject from the nav's section that lists the page "
+                               f"({len(set(title for _, title in sections))} sections), else the folder")
             site_url = _yaml_text_lines(mkdocs[1], "site_url")
             if site_url and "://" in site_url[0]:
                 changes["site_url"] = site_url[0].rstrip("/")
@@ -2827,7 +2833,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             own = _config([mkdocs[0].parent], (mkdocs[0].name,))  # its own lines, without what it inherits
             broken = config_problem(base, *own, "MkDocs") if own is not None else None
             return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes,
-                         ([broken] if broken is not None else []) + config_problems)
+                         ([broken] if broken is not None else []) + config_problems, own_subject=own_subject)
     docusaurus = _docusaurus_config(base)
     if docusaurus is not None:
         site = docusaurus[2]
@@ -3514,15 +3520,7 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
     ...                    "    - Install: ./guide/install.md\\n    - Site: https://x.org\\ntheme: material\\n")
     (('index.md', 'Home'), ('guide/install.md', 'Install'))
     """
-    import yaml
-
-    m = re.search(r"^nav[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
-    if m is None:
-        return ()
-    try:
-        nav = _parsed(m.group(1), yaml.safe_load)
-    except ValueError:
-        return ()
+    nav = _mkdocs_nav(config)
     found: dict[str, str] = {}
 
     def walk(items: Any) -> None:
@@ -3571,6 +3569,52 @@ def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str
             if page.lower().endswith((".md", ".markdown")) and url and not page.startswith(".."):
                 found.setdefault(docs + page.rsplit(".", 1)[0], []).append(url)
     return tuple((page, json.dumps({"aliases": old_urls})) for page, old_urls in sorted(found.items()))
+
+
+def _mkdocs_nav(config: str) -> Any:
+    """An MkDocs config's ``nav``, or ``None``. Only the ``nav`` block is read as YAML (the config may
+    hold ``!!python/name`` tags a safe YAML parser refuses)."""
+    import yaml
+
+    m = re.search(r"^nav[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
+    if m is None:
+        return None
+    try:
+        return _parsed(m.group(1), yaml.safe_load)
+    except ValueError:
+        return None
+
+
+def _mkdocs_nav_sections(config: str) -> tuple[tuple[str, str], ...]:
+    """The top-level section of an MkDocs config's ``nav`` that lists each page, however deep (the tab
+    Material shows it under), as ``(path below the docs folder without suffix, section title)``; a
+    page the nav lists at its top is in none.
+
+    >>> _mkdocs_nav_sections("nav:\\n- Home: index.md\\n- Guide:\\n    - guide/index.md\\n"
+    ...                      "    - More:\\n      - Up: ./up.md\\n      - Site: https://x.org\\n")
+    (('guide/index', 'Guide'), ('up', 'Guide'))
+    """
+    nav = _mkdocs_nav(config)
+    found: dict[str, str] = {}
+
+    def pages(items: Any) -> Iterator[str]:
+        for item in items if isinstance(items, list) else [items]:
+            values = item.values() if isinstance(item, dict) else [item]
+            for value in values:
+                if isinstance(value, list):
+                    yield from pages(value)
+                elif isinstance(value, str) and "://" not in value and value.strip().lower().endswith(
+                        (".md", ".markdown")):
+                    page = posixpath.normpath(value.strip().removeprefix("./"))
+                    if not page.startswith(("/", "..")):
+                        yield page.rsplit(".", 1)[0]
+
+    for item in nav if isinstance(nav, list) else ():
+        for title, value in item.items() if isinstance(item, dict) else ():
+            if isinstance(value, list) and isinstance(title, str) and title.strip():
+                for page in pages(value):
+                    found.setdefault(page, title.strip())
+    return tuple(found.items())
 
 
 #: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)

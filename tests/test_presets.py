@@ -4411,6 +4411,33 @@ def test_an_mkdocs_config_that_inherits_has_its_parents_settings(tmp_path: Path)
     key = {a.path: a.key for a in result.articles}
     assert kg.related(key["docs/index.md"]) == [kg.article(key["docs/guide/install.md"])]
 
+def test_an_mkdocs_pages_subject_is_the_nav_section_that_lists_it(tmp_path: Path):
+    """A page's subject is the top-level section of the site's ``nav`` that lists it (the tab Material
+    shows it under), however deep: ``upgrade.md`` at the root and ``faq/sponsoring.md`` under
+    "Getting started" are filed there, as the site shows them. Pages the nav does not list (a blog's
+    posts), or lists at its top, keep their folder. Root pages were Uncategorised, and a page was filed
+    under its folder's name where the site shows it in another section."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nnav:\n  - Home: index.md\n  - Getting started:\n    - Install: install.md\n"
+                      "    - Changelog:\n      - How to upgrade: upgrade.md\n    - FAQ:\n      - faq/sponsoring.md\n"
+                      "  - Setup:\n    - setup/index.md\n    - Colors: setup/colors.md\n  - Blog:\n    - blog/index.md\n"
+                      "plugins:\n  - blog\n",
+        "docs/index.md": "# Home\n",
+        "docs/install.md": "# Install\n",
+        "docs/upgrade.md": "# Upgrade\n",
+        "docs/faq/sponsoring.md": "# Sponsoring\n",
+        "docs/setup/index.md": "# Setup\n",
+        "docs/setup/colors.md": "# Colors\n",
+        "docs/blog/index.md": "# Blog\n",
+        "docs/blog/posts/news.md": "---\ndate: 2024-01-31\n---\n# News\n",
+        "docs/extra/notes.md": "# Notes, not in the nav\n",
+    })
+    result = load_corpus(tmp_path)
+    assert {a.path: a.subject for a in result.articles} == {
+        "docs/index.md": "Uncategorised", "docs/install.md": "Getting started", "docs/upgrade.md": "Getting started",
+        "docs/faq/sponsoring.md": "Getting started", "docs/setup/index.md": "Setup", "docs/setup/colors.md": "Setup",
+        "docs/blog/index.md": "Blog", "docs/blog/posts/news.md": "Blog", "docs/extra/notes.md": "Extra"}
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
