@@ -273,7 +273,9 @@ class FieldMap:
     without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
-    ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`).
+    ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`); its url is
+    ``blog_url`` (``/blog/{date}/{slug}/``), its date written as ``blog_url_date`` says (``yyyy/MM/dd``):
+    :func:`material_post_url`.
     ``url_links`` reads a relative Markdown link that names no file (``../clojure/``) as a browser does,
     from the linking page's url (``/es/clojure-macros/`` reaches ``/es/clojure/``), and only so: a site
     that rewrites no link (Learn X in Y minutes; a Jekyll site's are read so too).
@@ -437,6 +439,8 @@ class FieldMap:
     path_urls: str | None = None
     path_urls_except: tuple[str, ...] = ()
     blog_posts: tuple[str, ...] = ()
+    blog_url: str = ""
+    blog_url_date: str = ""
     url_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
@@ -886,6 +890,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if typed["date"] is None and fields.journal_files:  # a Logseq journal page is its day's
         day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
         typed["date"] = day.isoformat() if day is not None else None
+    if url is None and fields.blog_url and typed["date"] and blog_post(name, fields):
+        url = material_post_url(f, fields, title, str(typed["date"]))
     related = _related_links(f, fields)
     if fields.nav_parents:
         related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
@@ -3152,6 +3158,49 @@ def _redirect(f: _Fields, fields: FieldMap) -> tuple[str, Any, str] | None:
 def blog_post(name: str, fields: FieldMap) -> bool:
     """Whether the file ``name`` is a post of an MkDocs Material blog (:attr:`FieldMap.blog_posts`)."""
     return name[len(fields.content_dir):].startswith(tuple(f"{folder.strip('/')}/" for folder in fields.blog_posts))
+
+
+#: the parts of a date pattern (Babel's, as an MkDocs Material blog's ``post_url_date_format`` writes it)
+_DATE_PATTERN = re.compile(r"yyyy|MM|dd|[A-Za-z]")
+
+
+def material_post_url(f: _Fields, fields: FieldMap, title: str, date: str) -> str | None:
+    """The url an MkDocs Material blog publishes the post ``f`` at: :attr:`FieldMap.blog_url` filled with
+    its ``date`` (``2024-01-31``, written as :attr:`FieldMap.blog_url_date` says: ``yyyy/MM/dd``), its
+    ``slug`` (its ``slug`` field, else its title slugified as Python Markdown's ``toc`` does it), its
+    file's name and its first category; ``None`` for a format it cannot fill (another placeholder, a
+    date pattern other than years, months and days).
+
+    >>> fm = read_front_matter("blog/posts/a.md", "---\\ndate: 2024-01-31\\n---\\n")
+    >>> fields = FieldMap(blog_url="/blog/{date}/{slug}/", blog_url_date="yyyy/MM/dd")
+    >>> material_post_url(_Fields("blog/posts/a.md", fm), fields, "Café: what's new?", "2024-01-31")
+    '/blog/2024/01/31/cafe-whats-new/'
+    """
+    year, month, day = date[:4], date[5:7], date[8:10]
+    parts = {"yyyy": year, "MM": month, "dd": day}
+    if not all(p.isdigit() for p in (year, month, day)) or any(
+            token not in parts for token in _DATE_PATTERN.findall(fields.blog_url_date)):
+        return None
+    own = f.text(("slug",))
+    categories = _values(f.get("categories"), True, fields.keyword_separator) if f.get("categories") not in (
+        _MISSING, None, "") else []
+    values = {"date": _DATE_PATTERN.sub(lambda m: parts[m.group(0)], fields.blog_url_date),
+              "slug": own.strip() if own and own.strip() else _toc_slug(title),
+              "file": f.name.rpartition("/")[2].rsplit(".", 1)[0],
+              "categories": _toc_slug(categories[0]) if categories else ""}
+    try:
+        url = fields.blog_url.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return None
+    return re.sub(r"/{2,}", "/", url)
+
+
+def _toc_slug(text: str) -> str:
+    """``text`` as Python Markdown's ``toc`` extension slugifies it (its default ``slugify``): accents
+    dropped, what is no word character, space or hyphen left out, lower case, runs of spaces and
+    hyphens as one hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
 
 
 def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

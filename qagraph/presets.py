@@ -2610,6 +2610,8 @@ _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows bes
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
 _MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+_MKDOCS_POST_URL = re.compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
+_MKDOCS_POST_DATE = re.compile(r"""^[ \t]+post_url_date_format\s*:\s*["']?([^"'#\n]+)""", re.M)
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
@@ -2805,6 +2807,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")
                 posts = f"{blog_dir}/posts".lstrip("/")
                 changes["path_urls_except"] = changes["blog_posts"] = (posts,)
+                url_format = _MKDOCS_POST_URL.search(mkdocs[1])
+                date_format = _MKDOCS_POST_DATE.search(mkdocs[1])
+                changes["blog_url"] = (f"/{blog_dir}/".replace("//", "/")
+                                       + (url_format.group(1).strip() if url_format else "{date}/{slug}").strip("/")
+                                       + (".html" if files else "/"))
+                changes["blog_url_date"] = date_format.group(1).strip() if date_format else "yyyy/MM/dd"
                 # a post's categories are keywords (the blog lists it under each), never its subject
                 changes["subject"] = tuple(k for k in FieldMap().subject if k not in ("categories", "category"))
                 authors_file = f"{docs}{blog_dir}/.authors.yml".replace("//", "/").lstrip("/")

@@ -4210,11 +4210,11 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
 
 @pytest.mark.parametrize("setting, urls", [
     ("", {"docs/README.md": "/", "docs/guide/index.md": "/guide/", "docs/guide/install.md": "/guide/install/",
-          "docs/guide/readme.md": "/guide/readme/", "docs/blog/posts/hello.md": None}),
+          "docs/guide/readme.md": "/guide/readme/", "docs/blog/posts/hello.md": "/blog/2024/01/31/hello/"}),
     ("use_directory_urls: false\n", {
         "docs/README.md": "/index.html", "docs/guide/index.md": "/guide/index.html",
         "docs/guide/install.md": "/guide/install.html", "docs/guide/readme.md": "/guide/readme.html",
-        "docs/blog/posts/hello.md": None}),
+        "docs/blog/posts/hello.md": "/blog/2024/01/31/hello.html"}),
 ])
 def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls: dict[str, str | None]):
     """MkDocs publishes a page at its path below docs/ (/guide/install/, or /guide/install.html with
@@ -4222,7 +4222,7 @@ def test_an_mkdocs_sites_pages_have_its_urls(tmp_path: Path, setting: str, urls:
     beside an index.md; site_url is where the site is (also when the docs folder is read by itself). Pages
     had no url, so a link to the site's own
     page by its address was a stub, and a README.md beside an index.md was a page of its own. A Material
-    blog's posts are published by date, not at their path: they have no url (rather than a wrong one)."""
+    blog's posts are published by date, not at their path (test_a_material_blog_post_has_the_url_...)."""
     import qagraph
 
     site = tmp_path / "site"
@@ -4437,6 +4437,33 @@ def test_an_mkdocs_pages_subject_is_the_nav_section_that_lists_it(tmp_path: Path
         "docs/index.md": "Uncategorised", "docs/install.md": "Getting started", "docs/upgrade.md": "Getting started",
         "docs/faq/sponsoring.md": "Getting started", "docs/setup/index.md": "Setup", "docs/setup/colors.md": "Setup",
         "docs/blog/index.md": "Blog", "docs/blog/posts/news.md": "Blog", "docs/extra/notes.md": "Extra"}
+
+@pytest.mark.parametrize("options, urls", [
+    ("", {"news": "/blog/2024/01/31/whats-new-in-search/", "custom": "/blog/2023/05/02/my-own-slug/"}),
+    ("    blog_dir: .\n    post_url_format: \"{slug}\"\n", {"news": "/whats-new-in-search/", "custom": "/my-own-slug/"}),
+])
+def test_a_material_blog_post_has_the_url_the_blog_publishes_it_at(tmp_path: Path, options: str,
+                                                                     urls: dict[str, str]):
+    """A Material blog publishes a post by its date and slug (``/blog/2024/01/31/whats-new-in-search/``:
+    ``post_url_format`` ``{date}/{slug}``, the date as ``yyyy/MM/dd``, the slug made from its title, or its
+    ``slug``), not at its path: posts had no url, and a link to a post's address was a stub."""
+    import qagraph
+
+    blog = "docs/blog/" if not options else "docs/"
+    write_site(tmp_path / "site", {
+        "mkdocs.yml": f"site_name: W\nsite_url: https://example.org/w/\nplugins:\n  - blog{':' if options else ''}\n"
+                      + options,
+        "docs/index.md": f"# Home\n\nRead [the news](https://example.org/w{urls['news']}) and "
+                         f"[mine]({urls['custom'].lstrip('/')}).\n",
+        f"{blog}posts/news.md": "---\ndate:\n  created: 2024-01-31\n---\n# What's new in `search`?\n",
+        f"{blog}posts/2023/custom.md": "---\ndate: 2023-05-02\nslug: my-own-slug\n---\n# Custom\n",
+    })
+    site = tmp_path / "site"
+    result = load_corpus(site)
+    by_name = {a.path.rpartition("/")[2][:-3]: a for a in result.articles}
+    assert {name: by_name[name].url for name in urls} == urls
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related(by_name["index"].key) == [kg.article(by_name["news"].key), kg.article(by_name["custom"].key)]
 
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
