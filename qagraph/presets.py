@@ -2820,6 +2820,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 if changes["authors_map"]:
                     changes["authors_map_file"] = authors_file
                 config_problems = found
+            appended = _mkdocs_appended_definitions(mkdocs[0].parent, mkdocs[1])
+            if appended:  # the Snippets extension puts these files at the end of every page
+                changes["included_definitions"] = (("", appended),)
             moved = _mkdocs_redirects(mkdocs[1], docs, changes["path_urls"])
             if moved:  # the redirects plugin's old paths lead to the pages they moved to: their aliases
                 changes["data_files"] = moved
@@ -3545,6 +3548,32 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
 
     walk(nav)
     return tuple(found.items())
+
+
+def _mkdocs_appended_definitions(folder: Path, config: str) -> tuple[tuple[str, str], ...]:
+    """The reference-link definitions of the files an MkDocs config's ``pymdownx.snippets`` puts at the
+    end of every page (``auto_append``, found below its ``base_path``, default the config's folder): a
+    page's ``[text][label]`` links where they say (:func:`~qagraph.links.reference_definitions`; the
+    abbreviations such a file holds, ``*[HTML]: ...``, are none). A file that is not there gives none."""
+    try:
+        settings = _yaml_settings(config)
+    except Exception:  # a config that cannot be read is a warning of its own (config_problem)
+        return ()
+    extensions = settings.get("markdown_extensions") if isinstance(settings, dict) else None
+    found: list[tuple[str, str]] = []
+    for item in extensions if isinstance(extensions, list) else ():
+        options = item.get("pymdownx.snippets") if isinstance(item, dict) else None
+        if not isinstance(options, dict):
+            continue
+        names, bases = options.get("auto_append") or [], options.get("base_path") or ["."]
+        for name in names if isinstance(names, list) else [names]:
+            for base in bases if isinstance(bases, list) else [bases]:
+                if isinstance(name, str) and isinstance(base, str):
+                    data = _read_regular(folder / base / name, MAX_CONFIG) if _is_file(folder / base / name) else None
+                    if isinstance(data, bytes):
+                        found += reference_definitions(data.decode("utf-8", "replace"))
+                        break
+    return tuple(dict.fromkeys(found))
 
 
 def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str], ...]:

@@ -4465,6 +4465,29 @@ def test_a_material_blog_post_has_the_url_the_blog_publishes_it_at(tmp_path: Pat
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.related(by_name["index"].key) == [kg.article(by_name["news"].key), kg.article(by_name["custom"].key)]
 
+def test_an_mkdocs_sites_auto_appended_snippets_give_every_page_their_link_definitions(tmp_path: Path):
+    """The Snippets extension's ``auto_append`` files are put at the end of every page: a page's reference
+    link (``[the guide][guide]``) defined there links where the file says. Such links were lost (the
+    label read as text). The file's abbreviations (``*[HTML]: ...``) are no links, a definition the
+    page does not use links nothing, and the snippet file outside the docs folder is no page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "site_name: W\nmarkdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n      auto_append:\n"
+                      "        - includes/links.md\n        - includes/missing.md\n",
+        "includes/links.md": "*[HTML]: Hyper Text Markup Language\n\n[guide]: guide/install.md\n"
+                             "[unused]: elsewhere.md\n[site]: https://example.org/\n",
+        "docs/index.md": "# Home\n\nAn HTML page: read [the guide][guide] and [site].\n",
+        "docs/guide/install.md": "# Install\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["docs/guide/install.md", "docs/index.md"]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/index.md"]) == [kg.article(key["docs/guide/install.md"])]
+    assert kg.counts.get("stubs", 0) == 0
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
