@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import functools
+import itertools
 import json
 import os
 import posixpath
@@ -2610,6 +2611,8 @@ _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows bes
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
 _MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+#: MkDocs Material's meta plugin (``plugins: [meta]``, ``- meta:`` with settings)
+_MKDOCS_META = re.compile(r"^[ \t]+-[ \t]+(?:material/)?meta[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_POST_URL = re.compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
 _MKDOCS_POST_DATE = re.compile(r"""^[ \t]+post_url_date_format\s*:\s*["']?([^"'#\n]+)""", re.M)
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
@@ -2824,8 +2827,10 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             if appended:  # the Snippets extension puts these files at the end of every page
                 changes["included_definitions"] = (("", appended),)
             moved = _mkdocs_redirects(mkdocs[1], docs, changes["path_urls"])
-            if moved:  # the redirects plugin's old paths lead to the pages they moved to: their aliases
-                changes["data_files"] = moved
+            metas, found = _mkdocs_meta_files(base, docs) if _MKDOCS_META.search(mkdocs[1]) else ((), [])
+            config_problems += found
+            if moved or metas:  # the meta plugin's folder front matter; the redirects' old paths (aliases)
+                changes["data_files"] = metas + moved
             titles = _mkdocs_nav_titles(mkdocs[1])
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles
@@ -3548,6 +3553,37 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
 
     walk(nav)
     return tuple(found.items())
+
+
+def _mkdocs_meta_files(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The front matter MkDocs Material's meta plugin gives the pages of each folder of the docs folder
+    ``docs`` (below ``base``) and below it: its ``.meta.yml``, as
+    :attr:`~qagraph.fields.FieldMap.data_files` (the folder, JSON), merged under each page's own
+    (lists joined). A meta file that cannot be read, or holds no mapping, is a warning: its folder's
+    pages have their own front matter only."""
+    found: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    root = base / docs
+    for folder, dirs, files in itertools.islice(os.walk(root), 20_000):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if ".meta.yml" not in files:
+            continue
+        where = Path(os.path.relpath(folder, base)).as_posix().removeprefix("./")
+        name = f"{where}/.meta.yml".lstrip("/") if where != "." else ".meta.yml"
+        try:
+            value = _data_file(Path(folder) / ".meta.yml", "the meta file", "YAML")
+        except ValueError as exc:
+            problems.append(Problem(name, exc.args[1] if len(exc.args) > 1 else None,
+                                    f"{exc.args[0]}: its folder's pages have their own front matter only",
+                                    "meta-file", WARNING))
+            continue
+        if isinstance(value, dict):
+            key = "" if where == "." else f"{where}/"
+            found.append((key, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)))
+        elif value is not None:
+            problems.append(Problem(name, 1, f"holds a {type(value).__name__}, not front matter: its folder's "
+                                    "pages have their own front matter only", "meta-file", WARNING))
+    return tuple(found), problems
 
 
 def _mkdocs_appended_definitions(folder: Path, config: str) -> tuple[tuple[str, str], ...]:

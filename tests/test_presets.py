@@ -4488,6 +4488,28 @@ def test_an_mkdocs_sites_auto_appended_snippets_give_every_page_their_link_defin
     assert kg.related(key["docs/index.md"]) == [kg.article(key["docs/guide/install.md"])]
     assert kg.counts.get("stubs", 0) == 0
 
+def test_an_mkdocs_meta_plugins_meta_files_give_their_folders_pages_front_matter(tmp_path: Path):
+    """Material's meta plugin merges each folder's ``.meta.yml`` into the front matter of every page in
+    the folder and below (lists joined: the page's own tags are added to the folder's). Its tags and a
+    blog's categories set so were lost; without the plugin the files mean nothing and are not read."""
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/guides/.meta.yml": "tags:\n  - Guide\n",
+        "docs/guides/install.md": "---\ntags: [setup]\n---\n# Install\n",
+        "docs/guides/deep/more.md": "# More\n",
+        "docs/blog/posts/.meta.yml": "categories: [News]\nauthors: [ann]\n",
+        "docs/blog/.authors.yml": "authors:\n  ann:\n    name: Ann Lee\n",
+        "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
+    }
+    write_site(tmp_path / "with", {"mkdocs.yml": "site_name: W\nplugins:\n  - meta\n  - blog\n", **files})
+    write_site(tmp_path / "without", {"mkdocs.yml": "site_name: W\nplugins:\n  - blog\n", **files})
+    found = {a.path: (a.keywords, a.author) for a in load_corpus(tmp_path / "with").articles}
+    assert found == {"docs/index.md": ((), None), "docs/guides/install.md": (("Guide", "setup"), None),
+                     "docs/guides/deep/more.md": (("Guide",), None),
+                     "docs/blog/posts/hello.md": (("News",), "Ann Lee")}
+    assert {a.path: a.keywords for a in load_corpus(tmp_path / "without").articles}["docs/guides/install.md"] == (
+        "setup",)
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
