@@ -2611,6 +2611,21 @@ _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows bes
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
 _MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+_MKDOCS_POST_DIR = re.compile(r"""^[ \t]+post_dir\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+_MKDOCS_AUTHORS_FILE = re.compile(r"""^[ \t]+authors_file\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _blog_path(setting: str, blog_dir: str) -> str:
+    """A path an MkDocs Material blog's setting gives from the docs folder (``post_dir``,
+    ``authors_file``), its ``{blog}`` the blog's folder ``blog_dir`` (``""``: the docs folder itself).
+
+    >>> _blog_path("{blog}/posts", "blog"), _blog_path("{blog}/posts", ""), _blog_path("./articles/", "x")
+    ('blog/posts', 'posts', 'articles')
+    """
+    path = posixpath.normpath(setting.strip().replace("{blog}", blog_dir or "."))
+    return path.removeprefix("./").strip("/") if path != "." else ""
+
+
 #: MkDocs Material's meta plugin (``plugins: [meta]``, ``- meta:`` with settings)
 _MKDOCS_META = re.compile(r"^[ \t]+-[ \t]+(?:material/)?meta[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_POST_URL = re.compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
@@ -2808,7 +2823,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")
-                posts = f"{blog_dir}/posts".lstrip("/")
+                # its posts and authors where its post_dir and authors_file say ({blog}: the blog's folder)
+                post_dir, authors_at = _MKDOCS_POST_DIR.search(mkdocs[1]), _MKDOCS_AUTHORS_FILE.search(mkdocs[1])
+                posts = _blog_path(post_dir.group(1) if post_dir else "{blog}/posts", blog_dir)
                 changes["path_urls_except"] = changes["blog_posts"] = (posts,)
                 url_format = _MKDOCS_POST_URL.search(mkdocs[1])
                 date_format = _MKDOCS_POST_DATE.search(mkdocs[1])
@@ -2818,7 +2835,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 changes["blog_url_date"] = date_format.group(1).strip() if date_format else "yyyy/MM/dd"
                 # a post's categories are keywords (the blog lists it under each), never its subject
                 changes["subject"] = tuple(k for k in FieldMap().subject if k not in ("categories", "category"))
-                authors_file = f"{docs}{blog_dir}/.authors.yml".replace("//", "/").lstrip("/")
+                authors_file = docs + _blog_path(authors_at.group(1) if authors_at else "{blog}/.authors.yml", blog_dir)
                 changes["authors_map"], found = _material_authors(base, authors_file)
                 if changes["authors_map"]:
                     changes["authors_map_file"] = authors_file

@@ -4510,6 +4510,20 @@ def test_an_mkdocs_meta_plugins_meta_files_give_their_folders_pages_front_matter
     assert {a.path: a.keywords for a in load_corpus(tmp_path / "without").articles}["docs/guides/install.md"] == (
         "setup",)
 
+def test_a_material_blogs_post_dir_and_authors_file_settings_say_where_they_are(tmp_path: Path):
+    """The blog plugin's ``post_dir`` (default ``{blog}/posts``) and ``authors_file`` (default
+    ``{blog}/.authors.yml``) may put a blog's posts and authors elsewhere: a site keeping its posts in
+    ``news/articles/`` had them read as pages at their paths, without authors or categories."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog:\n      blog_dir: news\n"
+                      "      post_dir: \"{blog}/articles\"\n      authors_file: \"{blog}/people.yml\"\n",
+        "docs/news/index.md": "# News\n",
+        "docs/news/people.yml": "authors:\n  ann:\n    name: Ann Lee\n",
+        "docs/news/articles/hello.md": "---\ndate: 2024-01-31\nauthors: [ann]\ncategories: [Launch]\n---\n# Hello\n",
+    })
+    post = {a.path: a for a in load_corpus(tmp_path).articles}["docs/news/articles/hello.md"]
+    assert (post.url, post.author, post.keywords) == ("/news/2024/01/31/hello/", "Ann Lee", ("Launch",))
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
