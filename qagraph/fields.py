@@ -907,8 +907,6 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                 link.line, "front-matter", link.target)
                     for link in text_links(f'<a href="{moved[2]}">', ("html",), line or 1, fields.site_url, None,
                                            fields.site_hosts)]
-
-
     if fields.blog_posts and blog_post(name, fields):
         related += _blog_post_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
