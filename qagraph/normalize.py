@@ -17,6 +17,7 @@ __all__ = [
     "split_keyword_text",
     "split_keywords",
     "unescape_newlines",
+    "visible",
 ]
 
 _WS = re.compile(r"\s+")
@@ -55,14 +56,41 @@ def printable_line(text: str) -> str:
     return text.translate(_BREAKS) if not text.isprintable() else text
 
 
+#: characters that show nothing and only steer how the text around them is drawn: the soft hyphen,
+#: zero-width spaces and joiners, the word joiner, the byte-order mark and the bidi controls (marks,
+#: embeddings, overrides, isolates). Pasted text brings them in unseen: "ma\u200bchine learning"
+#: reads as "machine learning", and should be the same keyword
+_INVISIBLE = dict.fromkeys((0x00AD, 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060,
+                            *range(0x2066, 0x206A), 0xFEFF))
+#: the same, but for the joiners: between two letters they shape them (Persian's ZWNJ, an emoji's ZWJ)
+_INVISIBLE_BUT_JOINERS = {c: None for c in _INVISIBLE if c not in (0x200C, 0x200D)}
+_LONE_JOINER = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (:data:`_INVISIBLE`), but for a zero-width
+    joiner or non-joiner between two characters, which shapes them: what a keyword is shown as.
+
+    >>> visible("\u202bma\u200bchine\u202c learning\u200d"), visible("\u0645\u06cc\u200c\u0631\u0648\u062f")
+    ('machine learning', '\u0645\u06cc\u200c\u0631\u0648\u062f')
+    """
+    if text.isascii():
+        return text
+    text = text.translate(_INVISIBLE_BUT_JOINERS)
+    return _LONE_JOINER.sub("", text) if "\u200c" in text or "\u200d" in text else text
+
+
 def fold(text: str) -> str:
-    """The key two spellings share when they name the same thing.
+    """The key two spellings share when they name the same thing: case, spacing, Unicode
+    compatibility forms and the characters that show nothing (zero-width, bidi controls) left out.
 
     >>> fold("  Machine   LEARNING ")
     'machine learning'
+    >>> fold("\u200ema\u200bchine learning\ufeff")
+    'machine learning'
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     return " ".join(text.casefold().split())
 
 
@@ -89,11 +117,9 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
     for item in items:
         if item is None or isinstance(item, (dict, list)):
             continue
-        text = clean(str(item))
-        if not text:
-            continue
+        text = clean(visible(str(item)))
         key = fold(text)
-        if key in seen:
+        if not key or key in seen:
             continue
         seen.add(key)
         spellings.append(text)
@@ -117,7 +143,7 @@ def question_key(text: str | None) -> str:
     if not text:
         return ""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     return " ".join(_WORDS.findall(text.casefold()))  # what fold() gives, without its spacing work
 
 

@@ -968,3 +968,19 @@ def test_an_obsidian_vault_whose_settings_cannot_be_read(tmp_path: Path, setting
         [] if why is None else [(".obsidian/app.json", line, f"{why}: its settings are not used, the site is read "
                                                             "with the defaults of Obsidian")])
     assert report["counts"]["articles"] == (1 if why is None else 2)
+
+
+# -- characters that show nothing ----------------------------------------------------------------
+
+
+def test_keywords_that_differ_by_characters_that_show_nothing_are_one(tmp_path: Path) -> None:
+    """A zero-width space or a bidi mark pasted into a keyword ("ma\\u200bchine learning") made it a
+    keyword of its own beside "machine learning": the two articles shared no keyword."""
+    site = tmp_path / "site"
+    write_site(site, {"a.md": front('title: A\nkeywords: "ma\\u200bchine learning, \\u202bdata\\u202c"'),
+                      "b.md": front('title: B\nkeywords: "\\ufeffmachine learning\\u200e, \\u2067data\\u2069"'),
+                      "c.md": front('title: C\nkeywords: "\\u05e9\\u05dc\\u05d5\\u05dd, \\u200fmachine learning"')})
+    kg = qagraph.build(site, out=tmp_path / "out")
+    keywords = sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword")
+    assert keywords == ["keyword:data", "keyword:machine learning", "keyword:\u05e9\u05dc\u05d5\u05dd"]
+    assert sorted(kg.label(n) for n in keywords) == ["data", "machine learning", "\u05e9\u05dc\u05d5\u05dd"]

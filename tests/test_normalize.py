@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qagraph.load import parse_text
-from qagraph.normalize import fold, most_common_spelling, split_keywords, unescape_newlines
+from qagraph.normalize import fold, most_common_spelling, question_key, split_keywords, unescape_newlines
 
 keyword_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 
@@ -21,7 +21,7 @@ def test_split_keywords_properties(items, sep, trailing):
     assert all(s and s == " ".join(s.split()) for s in spellings)  # trimmed, collapsed, not empty
     assert keys == tuple(fold(s) for s in spellings)
     # nothing invented, nothing lost
-    expected = {fold(part) for part in text.split(",") if part.split()}
+    expected = {fold(part) for part in text.split(",") if fold(part)}
     assert set(keys) == expected
     # order of first appearance kept
     firsts = []
@@ -43,6 +43,24 @@ def test_fold_examples():
     assert fold("ＡＩ") == "ai"  # NFKC
     assert split_keywords("   ,  , ") == ((), ())
     assert split_keywords(None) == ((), ())
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u200e", "\u200f", "\u202a",
+                                    "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_a_character_that_shows_nothing_makes_no_other_keyword(hidden):
+    """Zero-width characters and bidi controls, pasted in unseen, made "ma\u200bchine learning" a keyword
+    of its own beside "machine learning" (and its same-question key two words)."""
+    assert fold(f"ma{hidden}chine learning") == fold(f"{hidden}machine learning{hidden}") == "machine learning"
+    assert split_keywords(f"Machine learning, ma{hidden}chine learning, {hidden}, {hidden}data{hidden}") == (
+        ("Machine learning", "data"), ("machine learning", "data"))
+    assert question_key(f"What is ma{hidden}chine learning?") == "what is machine learning"
+
+
+def test_letters_of_right_to_left_scripts_are_kept_and_a_joiner_between_letters_is_shown():
+    arabic, hebrew = "\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd"
+    persian, unjoined = "\u0645\u06cc\u200c\u0631\u0648\u062f", "\u0645\u06cc\u0631\u0648\u062f"  # a ZWNJ shapes it
+    assert split_keywords(f"\u200f{arabic}\u200f, {hebrew}\u200e, \u2067{persian}\u2069, {unjoined}") == (
+        (arabic, hebrew, persian), (arabic, hebrew, unjoined))
 
 
 def test_most_common_spelling_is_deterministic():
