@@ -93,6 +93,11 @@ MAX_DEPTH = 100
 #: million repeated lines gave a million warnings: a 160 MB report and a gigabyte of memory)
 SHOWN_DUPLICATES = 20
 _DELIMITERS = {"---": YAML, "+++": TOML}
+#: YAML front matter ends at a ``---`` line or at YAML's own end of document, ``...`` (which Jekyll and
+#: Pandoc accept: ``...`` at the start of a line ends a YAML document wherever it is, even in a quoted
+#: or block text, so it cannot be a line of the front matter)
+_YAML_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -225,7 +230,7 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
                 return comment
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
-    closing = re.compile(rf"^{re.escape(first)}[ \t]*$", re.M).search(text, start)
+    closing = (_YAML_CLOSING if first == "---" else _TOML_CLOSING).search(text, start)
     if closing is None:
         return Problem(
             name, skipped + 1, f"front matter is not closed: no '{first}' line after line {skipped + 1}",

@@ -866,7 +866,7 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
     return parse_text(name, text, fields, limits)
 
 
-_FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n---[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
+_FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
 #: what an HTML page's text leaves out (by opening and closing, :func:`~qagraph.links.replace_spans`): comments,
 #: scripts, styles
 _HTML_DROPPED = tuple((re.compile(opening, re.I), re.compile(closing, re.I)) for opening, closing in (

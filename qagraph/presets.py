@@ -276,10 +276,15 @@ def _read_head(path: Path) -> bytes | None:
 
 def _front_matter_not_closed(data: bytes) -> bool:
     """Whether ``data`` opens a ``---`` or ``+++`` front matter (after blank lines) and holds no line
-    that closes it."""
+    that closes it (``---`` or ``...``; ``+++``).
+
+    >>> _front_matter_not_closed(b"---\\ntitle: T\\n...\\nBody"), _front_matter_not_closed(b"+++\\ntitle = 'T'\\n...\\n")
+    (False, True)
+    """
     first, _, rest = data.removeprefix(b"\xef\xbb\xbf").lstrip().partition(b"\n")
     first = first.strip()
-    return first in (b"---", b"+++") and re.search(rb"^" + re.escape(first) + rb"[ \t]*\r?$", rest, re.M) is None
+    closing = rb"^(?:---|\.\.\.)[ \t]*\r?$" if first == b"---" else rb"^\+\+\+[ \t]*\r?$"  # YAML's may end at "..."
+    return first in (b"---", b"+++") and re.search(closing, rest, re.M) is None
 
 
 def _whole_characters(data: bytes) -> bytes:

@@ -192,3 +192,15 @@ def test_a_pasted_line_separator_is_text_and_problems_count_only_real_lines(sepa
     assert fm.line_of("keywords") == 3 and fm.warnings == []
     broken = read_front_matter("q.md", f"---\nquestion: Why{separator}now?\nkeywords: [a, b\nseo: x\n---\n")
     assert (broken.line, broken.code) == (4, "yaml")
+
+
+@pytest.mark.parametrize("closing", ["...", "...  "])
+def test_yaml_front_matter_may_end_at_yamls_end_of_document(closing):
+    """``...``, YAML's end of a document, closes a Jekyll page's front matter as ``---`` does: it was
+    read as YAML with the body after it (invalid YAML), or was "not closed" when no ``---`` followed."""
+    fm = read_front_matter("p.md", f"---\ntitle: Dots\ntags: [a, b]\n{closing}\nBody\n\n---\n\nAfter a rule\n")
+    assert (fm.data, fm.body, fm.syntax, fm.key_lines) == (
+        {"title": "Dots", "tags": ["a", "b"]}, "Body\n\n---\n\nAfter a rule\n", "yaml", {"title": 2, "tags": 3})
+    assert read_front_matter("p.md", f"---\ntitle: Dots\n{closing}\n").body == ""
+    assert str(read_front_matter("p.md", "+++\ntitle = 'T'\n...\n")) == (
+        "p.md:1: front matter is not closed: no '+++' line after line 1")  # TOML's ends at +++ only

@@ -230,6 +230,9 @@ C = {
     # YAML shapes
     "front matter not closed": (_write("a/x.md", "---\ntitle: T\n"),
                                 [("a/x.md", 1, ERROR, "front matter is not closed: no '---' line after line 1")]),
+    # YAML's end of document, which Jekyll accepts: the file was read as YAML up to a rule in the body
+    "front matter closed by '...'": (_write("a/x.md", "---\ntitle: Dots\n...\nBody\n\n---\n\nAfter a rule\n"), []),
+    "front matter closed by '...' only": (_write("a/x.md", "---\ntitle: Dots\n...\nBody\n"), []),
     "empty front matter": (_write("a/x.md", "---\n---\n"), [("a/x.md", 2, ERROR, "no title: none of title, article_title, question is set")]),
     "front matter a string": (_write("a/x.md", "---\njust words\n---\n"),
                               [("a/x.md", 2, ERROR, "front matter is a string, not a mapping of fields")]),
