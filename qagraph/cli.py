@@ -89,12 +89,14 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # `qagraph related X | head`: the reader has what it wanted; nothing to say
-            with suppress(OSError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error as Python exits
+            _drop_stdout()
             raise click.exceptions.Exit(EXIT_CODES["closed-pipe"]) from None
         except OSError as exc:
             if ctx.meta.get("qagraph.debug"):
                 traceback.print_exc()
+            if _stdout_failed(exc):
+                _drop_stdout()
+                raise _Failure(_STDOUT_FAILED % (exc.strerror or exc), EXIT_CODES["output"]) from None
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise _Failure(f"{where}{exc.strerror or exc}", EXIT_CODES["output"]) from None
         except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a message
@@ -1023,12 +1025,38 @@ def view_command(article: str | None, hops: int, keyword: str | None, subject: s
     _echo_written(path)
 
 
+#: what a command says when its output cannot be written (``> /dev/full``, a full disk, a dead terminal)
+_STDOUT_FAILED = "cannot write the output (stdout): %s"
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is a failure to write stdout: every command writes its output with ``click.echo``
+    (which flushes), so the innermost frame of the failure is click's, writing to stdout, not stderr."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return (not getattr(exc, "filename", None) and tb is not None and tb.tb_frame.f_code is click.utils.echo.__code__
+            and not tb.tb_frame.f_locals.get("err"))
+
+
+def _drop_stdout() -> None:
+    """Send what is left in stdout's buffer, and all after it, to /dev/null: no second error as the
+    process ends."""
+    with suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     try:
         cli(prog_name="qagraph")
     except SystemExit as done:  # click ends every command so, with its exit code
         _exit_now(done.code)
+    except OSError as exc:  # writing --help, --version or a usage error, before any command runs
+        if isinstance(exc, BrokenPipeError):
+            _drop_stdout()
+            _exit_now(EXIT_CODES["closed-pipe"])
+        _exit_now(_said_failed(exc) if _stdout_failed(exc) else EXIT_CODES["output"])
 
 
 #: the graph a command built, left for the end of the process (:func:`_exit_now`)
@@ -1054,6 +1082,20 @@ def _exit_now(code: int | str | None) -> None:
         try:
             if stream is not None:
                 stream.flush()
-        except (OSError, ValueError):  # a closed pipe (qagraph ... | head): nothing more to say
+        except BrokenPipeError:  # a closed pipe (qagraph ... | head): nothing more to say
+            pass
+        except OSError as exc:  # the last of the output could not be written (> /dev/full): said, as cat says it
+            if stream is sys.stdout:
+                code = _said_failed(exc, code)
+        except ValueError:  # closed
             pass
     os._exit(code or 0)
+
+
+def _said_failed(exc: OSError, code: int | None = None) -> int:
+    """Say on stderr that stdout could not be written (``exc``), if stderr can take it, and let what is
+    left in stdout's buffer go; the exit code: ``code``, else the output error's."""
+    _drop_stdout()
+    with suppress(OSError, ValueError, AttributeError):  # stderr closed or failing too: nothing to say it on
+        print(f"qagraph: {_STDOUT_FAILED % (exc.strerror or exc)}", file=sys.stderr, flush=True)
+    return code or EXIT_CODES["output"]

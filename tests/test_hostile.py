@@ -873,6 +873,29 @@ def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Pat
         assert started("stats", "-b", str(out)).stdout.startswith(b"files      2 (2 articles")
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("buffered", [True, False])
+def test_an_output_that_cannot_be_written_is_said_and_fails(root: Path, tmp_path: Path, buffered: bool) -> None:
+    """``qagraph --version > /dev/full`` (or ``--help``) ended in a traceback, exit 120; a command's output
+    that could not be written said "No space left on device" without naming what could not be written.
+    As ``cat file > /dev/full`` does: one line on stderr naming stdout, and the output error's exit code."""
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env |= {} if buffered else {"PYTHONUNBUFFERED": "1"}
+    said = b"qagraph: cannot write the output (stdout): No space left on device\n"
+    for args in (["--version"], ["--help"], ["build", "--help"], ["stats", "-b", str(out)],
+                 ["find", "good", "-b", str(out)],
+                 ["query", "-b", str(out), "-f", "csv", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"],
+                 ["check", "-c", str(root), "--json"]):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, stdout=full,
+                                  stderr=subprocess.PIPE, env=env, timeout=300)
+        assert (done.returncode, done.stderr) == (3, said), args
+
+
 def test_a_build_by_a_user_without_a_home(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A container's user that the system has no entry for, started without HOME (``docker run --user
     12345``, ``env -i``), has no home where the cache's key is kept: Python's ``Path.home()`` raises
