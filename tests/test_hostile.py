@@ -851,6 +851,20 @@ def test_names_titles_and_arguments_beyond_ascii_under_the_c_locale(root: Path, 
     assert in_c_locale("view", "a/café.md", "-b", str(out), "-o", str(view)).stdout == f"{view}\n"
 
 
+def test_a_build_folder_whose_name_is_not_utf8_answers_queries_under_the_c_locale(root: Path, tmp_path: Path) -> None:
+    """Under ``LC_ALL=C PYTHONUTF8=0`` a build folder named with a byte that is not UTF-8 (``out\\xff``) was
+    built, but every SPARQL query and ``validate`` failed (exit 4) with "cannot open the store of
+    .../out?: The DB path is not valid UTF-8": Oxigraph's store takes only UTF-8 paths."""
+    out = raw_path(tmp_path, b"out\xff").decode("ascii", "surrogateescape")
+    assert in_c_locale("build", "-c", str(root), "-o", out, "-q").returncode == 0
+    asked = in_c_locale("query", "-b", out, "-f", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t }")
+    assert (asked.returncode, asked.stderr) == (0, ""), asked.stderr
+    assert int(asked.stdout.split()[1]) > 0
+    checked = in_c_locale("validate", out)
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+    assert "Conforms: True" in checked.stdout
+
+
 @pytest.mark.parametrize("closed", [0, 2])
 def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Path, closed: int) -> None:
     """A command started with stderr closed (``2>&-``, as some schedulers start jobs), where Python's

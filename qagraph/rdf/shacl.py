@@ -407,7 +407,7 @@ def validate(
             files = {iris.node(n): d["path"] for n, d in graph.nodes(data=True) if d.get("kind") == ARTICLE and d.get("path")}
     elif isinstance(target, (str, os.PathLike)):
         if Path(target).is_dir():
-            from .store import current_store, open_store
+            from .store import current_store, open_store, oxigraph_path
 
             store, union = open_store(target), False  # its default graph holds every statement
             db = current_store(target)
@@ -428,7 +428,7 @@ def validate(
     if db is not None and n > 1 and "fork" in multiprocessing.get_all_start_methods():
         # the on-disk store opened read-only by each worker; checks dealt round-robin
         with fork_pool(n) as pool:
-            done = pool.starmap(_run_checks, [(str(db), checks[i::n], union, shapes) for i in range(n)])
+            done = pool.starmap(_run_checks, [(oxigraph_path(db), checks[i::n], union, shapes) for i in range(n)])
         for found, took in done:
             violations += found
             if timings is not None:

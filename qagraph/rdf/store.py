@@ -159,6 +159,44 @@ def _load(store: Any, files: list[Path]) -> None:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
+#: folders whose path is not UTF-8, by path: a descriptor open on each for as long as the process runs
+_FOLDERS: dict[str, int] = {}
+
+
+def oxigraph_path(path: Path) -> str:
+    """``path`` as Oxigraph (RocksDB) takes it, which must be UTF-8 ("The DB path is not valid UTF-8"):
+    one that is not (a build folder named in another encoding, read under the C locale) is reached
+    through a descriptor open on its folder, ``/proc/self/fd/N/name``, which forked workers share.
+    Without /proc it is given as it is, for Oxigraph to refuse.
+
+    >>> oxigraph_path(Path("build/.qagraph/store/db-1"))
+    'build/.qagraph/store/db-1'
+    """
+    text = str(path)
+    if text.isascii() or not _surrogates(text):
+        return text
+    folder, name = str(path.parent), path.name
+    if _surrogates(name):
+        return text
+    fd = _FOLDERS.get(folder)
+    try:
+        if fd is None or not os.path.samestat(os.fstat(fd), os.stat(folder)):  # not yet, or made again since
+            fd = _FOLDERS[folder] = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return text
+    alias = f"/proc/self/fd/{fd}"
+    return f"{alias}/{name}" if os.path.isdir(alias) else text
+
+
+def _surrogates(text: str) -> bool:
+    """Whether ``text`` holds bytes that are not UTF-8 (as the surrogates Python reads them into)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def current_store(out: str | os.PathLike[str]) -> Path:
     """The folder of the store :func:`open_store` opens for build folder ``out`` (made or not)."""
     return Path(out) / STORE_DIR / f"db-{store_digest(out)}"
@@ -219,7 +257,7 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 return
             tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
             try:
-                store = ox.Store(str(tmp))
+                store = ox.Store(oxigraph_path(tmp))
                 _load(store, files)
                 store.flush()
                 del store  # closes the database
@@ -239,11 +277,14 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     try:
         make()
         try:
-            return ox.Store.read_only(str(db))
+            return ox.Store.read_only(oxigraph_path(db))
         except (OSError, RuntimeError):  # damaged (a disk full, a copy cut short): a cache, made again
             with _locked(root / "lock"):
                 shutil.rmtree(db, ignore_errors=True)
             make()
-            return ox.Store.read_only(str(db))
+            return ox.Store.read_only(oxigraph_path(db))
     except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: ..."
-        raise StoreError(f"cannot open the store of {out}: {exc}", path=str(root)) from None
+        from ..load import display_name
+
+        raise StoreError(f"cannot open the store of {display_name(str(out))}: {exc}",
+                         path=display_name(str(root))) from None
