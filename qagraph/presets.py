@@ -1367,6 +1367,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if excluded:  # Obsidian leaves them out of its graph and search (Files and links > Excluded files)
             fields = replace(fields, vault_excluded=excluded)
             notes.append("excluded files skipped (" + ", ".join(excluded) + ")")
+        problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)
         held = tuple(t for t, _ in templates if _is_dir(vault / t))
         if held:
@@ -2128,6 +2129,37 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
 _PUBLISH_FILES = ("publish.css", "publish.js")
 
 
+def _shape(value: Any) -> str:
+    """What a setting's value is, in words: ``a list``, ``a mapping``, ``a number``, ``a text``..."""
+    return ("a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict)
+            else "true or false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float))
+            else "a text" if isinstance(value, str) else f"a {type(value).__name__}")
+
+
+def _obsidian_templates_problems(base: Path, vault: Path) -> list[Problem]:
+    """Warnings for the settings of an Obsidian vault's templates (:data:`_OBSIDIAN_TEMPLATES`) that
+    cannot be read: not JSON, not a mapping, or a folder that is no text (``"folder": ["Templates"]``).
+    The templates of new notes are then not known, and are read as notes: said, as for ``app.json``."""
+    problems: list[Problem] = []
+    for name, key in _OBSIDIAN_TEMPLATES:
+        path = vault.resolve() / name
+        data = _read_regular(path, MAX_DATA_FILE) if _is_file(path) else None
+        if not isinstance(data, bytes):
+            continue
+        text = data.decode("utf-8", "replace")
+        broken = config_problem(base, path, text, "Obsidian")
+        if broken is not None:
+            problems.append(broken)
+            continue
+        value = _parsed(text, json_loads)
+        folder = value.get(key) if isinstance(value, dict) else None
+        if folder is not None and not isinstance(folder, str):
+            rel = Path(os.path.relpath(path, base.resolve())).as_posix()
+            problems.append(Problem(rel, None, f"{key} is {_shape(folder)}, not the path of a folder: no note is "
+                                               "skipped as a template", "site-config", WARNING))
+    return problems
+
+
 def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
     """The folders an Obsidian vault's settings keep its templates of new notes in (the core Templates
     plugin's ``folder``, Templater's ``templates_folder``), as paths from the vault's root, each with
@@ -2759,16 +2791,17 @@ def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) ->
     ``links.md``'s reference links are put at the end of every page; the home page is titled by the
     lesson's title."""
     unbuilt: dict[str, str] = {}
+    lists, problems = _sandpaper_lists(base, names, settings)
     for name in names:
         folder, _, file_name = name.rpartition("/")
         if not file_name.lower().endswith((".md", ".rmd")):
             continue
-        listed = settings.get(folder) if folder in _SANDPAPER_FOLDERS else None
+        listed = lists.get(folder)
         if name in _SANDPAPER_RESERVED:
             unbuilt[name] = _SANDPAPER_RESERVED[name]
         elif folder and folder not in _SANDPAPER_FOLDERS:
             unbuilt[name] = f"in {folder}/, from which sandpaper builds no pages: not a page"
-        elif isinstance(listed, list) and listed and file_name not in listed:
+        elif listed and file_name not in listed:
             unbuilt[name] = f"not in {_SANDPAPER_CONFIG}'s {folder} list: a draft, not built"
     # a page is at its file's url whatever its front matter says (an index.md's permalink: index.html is
     # left from the older template), titled by its title (the home page by the lesson's)
@@ -2789,7 +2822,48 @@ def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) ->
     why = ("built as sandpaper builds it: pages of episodes/, learners/, instructors/ and profiles/ at /name.html"
            + (f"; {drafts} drafts not in {_SANDPAPER_CONFIG}'s lists" if drafts else "")
            + ("; links.md's links on every page" if common else ""))
-    return _Site("", (), why, changes)
+    return _Site("", (), why, changes, problems)
+
+
+def _sandpaper_lists(base: Path, names: Sequence[str],
+                     settings: Mapping[Any, Any]) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The files a Workbench lesson's config lists for each of its folders (``episodes: [01-intro.md]``;
+    a lone name is a list of one, as sandpaper's YAML reader reads it), and warnings for a config that
+    cannot be read, a list of another shape (a mapping: every file of the folder is then built) and
+    names that are no file of the folder (sandpaper builds no page for them)."""
+    config = _config([base.resolve()], (_SANDPAPER_CONFIG,))
+    if config is None:
+        return {}, []
+    broken = config_problem(base, config[0], config[1], "sandpaper")
+    if broken is not None:
+        return {}, [broken]
+    rel = Path(os.path.relpath(config[0], base.resolve())).as_posix()
+    lists: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for folder in _SANDPAPER_FOLDERS:
+        value = settings.get(folder)
+        if value is None:
+            continue
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            problems.append(Problem(rel, None, f"{folder} is {_shape(value)}, not a list of the files of {folder}/: "
+                                               f"every page there is built", "site-config", WARNING))
+            continue
+        listed = [str(v).strip() for v in value]
+        held = {name.rpartition("/")[2] for name in names if name.startswith(folder + "/")}
+        missing = [v for v in listed if v not in held]
+        if missing:
+            shown = ", ".join(repr(m) for m in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+            # a list of none of its files (names run together, a folder renamed) would leave every page a draft
+            after = "the list is not used, every page there is built" if len(missing) == len(listed) and held \
+                else "no page is built for them"
+            problems.append(Problem(rel, None, f"{folder} lists {len(missing)} file(s) that are not in {folder}/ "
+                                               f"({shown}): {after}", "site-config", WARNING))
+            if after.startswith("the list"):
+                continue
+        lists[folder] = listed
+    return lists, problems
 
 
 def _site_content(base: Path, names: Sequence[str]) -> _Site | None:

@@ -1024,3 +1024,27 @@ def test_keywords_that_differ_by_characters_that_show_nothing_are_one(tmp_path: 
     keywords = sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword")
     assert keywords == ["keyword:data", "keyword:machine learning", "keyword:\u05e9\u05dc\u05d5\u05dd"]
     assert sorted(kg.label(n) for n in keywords) == ["data", "machine learning", "\u05e9\u05dc\u05d5\u05dd"]
+
+
+@pytest.mark.parametrize("settings, text, line, why", [
+    (".obsidian/templates.json", '{"folder": "Templates"\n', 2,
+     "not JSON that can be read (Expecting ',' delimiter): its settings are not used, the site is read with the "
+     "defaults of Obsidian"),
+    (".obsidian/templates.json", '["Templates"]', None,
+     "a list, not a mapping of settings: its settings are not used, the site is read with the defaults of Obsidian"),
+    (".obsidian/templates.json", '{"folder": ["Templates"]}', None,
+     "folder is a list, not the path of a folder: no note is skipped as a template"),
+    (".obsidian/plugins/templater-obsidian/data.json", '{"templates_folder": {"path": "Templates"}}', None,
+     "templates_folder is a mapping, not the path of a folder: no note is skipped as a template"),
+    (".obsidian/templates.json", '{"folder": "Templates"}', None, None)])
+def test_an_obsidian_vault_whose_templates_settings_cannot_be_read(tmp_path: Path, settings: str, text: str,
+                                                                   line: int | None, why: str | None) -> None:
+    """A vault's templates settings (the core plugin's templates.json, Templater's data.json) that are no
+    JSON, no mapping, or name the folder with no text were passed over without a word: the templates of
+    new notes were read as notes, and nothing said why."""
+    vault = tmp_path / "vault"
+    write_site(vault, {settings: text, "note.md": "A [[other]]", "other.md": "B", "Templates/daily.md": "# {{title}}"})
+    report = qagraph.build(vault, out=tmp_path / "out").report()
+    assert [(p["path"], p["line"], p["message"]) for p in report["problems"] if p["severity"] == WARNING] == (
+        [] if why is None else [(settings, line, why)])
+    assert report["counts"]["articles"] == (2 if why is None else 3)

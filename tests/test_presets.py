@@ -5633,6 +5633,31 @@ def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path:
     assert kg.related("index") == ["article:learners/reference"]
 
 
+@pytest.mark.parametrize("config, built, said", [
+    ("episodes:\n- 01-a.md\n- 02-b.md\n", ["01-a", "02-b"], []),
+    ("episodes: 01-a.md\n", ["01-a"], []),  # a lone name: a list of one, as sandpaper's YAML reader reads it
+    ("title: 'Unclosed\nepisodes:\n- 01-a.md\n", ["01-a", "02-b", "03-c"],
+     [(5, "not YAML that can be read (found unexpected end of stream): its settings are not used, the site is "
+          "read with the defaults of sandpaper")]),
+    ("episodes: {first: 01-a.md}\n", ["01-a", "02-b", "03-c"],
+     [(None, "episodes is a mapping, not a list of the files of episodes/: every page there is built")]),
+    ("episodes:\n- 01-a.md\n- 02-bee.md\n", ["01-a"],
+     [(None, "episodes lists 1 file(s) that are not in episodes/ ('02-bee.md'): no page is built for them")]),
+    ("episodes: 01-a.md 02-b.md\n", ["01-a", "02-b", "03-c"],
+     [(None, "episodes lists 1 file(s) that are not in episodes/ ('01-a.md 02-b.md'): the list is not used, "
+             "every page there is built")])])
+def test_a_workbench_lesson_config_of_an_unexpected_shape_is_said(tmp_path: Path, config: str, built: list[str],
+                                                                  said: list[tuple[int | None, str]]):
+    """A Workbench lesson's config.yaml that could not be read, or whose episodes were no list of its files,
+    was passed over without a word: its drafts were built, or all its episodes were taken for drafts."""
+    write_site(tmp_path, {"config.yaml": "carpentry: swc\n" + config,
+                          **{f"episodes/{n}.md": f"---\ntitle: {n}\n---\n" for n in ("01-a", "02-b", "03-c")}})
+    result = load_corpus(tmp_path)
+    assert sorted(a.path.removeprefix("episodes/").removesuffix(".md") for a in result.articles) == built
+    assert [(p.line, p.message) for p in result.problems if p.severity == WARNING and p.path == "config.yaml"] == said
+    assert_every_file_accounted_for(result)
+
+
 def test_a_carpentries_lessons_episode_asks_its_questions(tmp_path: Path):
     """An episode of a Carpentries lesson (the Jekyll template's: a config that says which carpentry) lists
     the questions it answers, ``questions: [...]``, which the lesson shows atop it: they were data only,
