@@ -130,8 +130,8 @@ class FrontMatter:
 def decode(name: str, data: bytes) -> str | Problem:
     """``data`` as text (UTF-8, a BOM dropped, line ends made ``\\n``), or a problem naming the byte.
 
-    >>> decode("a.md", b"\\xef\\xbb\\xbfhi\\r\\n")
-    'hi\\n'
+    >>> decode("a.md", b"\\xef\\xbb\\xbfhi\\r\\n"), decode("a.md", b"\\xef\\xbb\\xbf\\xef\\xbb\\xbf---\\n")
+    ('hi\\n', '---\\n')
     >>> str(decode("a.md", b"ok\\ncaf\\xe9"))
     'a.md:2: not UTF-8 text (byte 6: unexpected end of data)'
     >>> str(decode("a.md", "---\\n".encode("utf-16")))
@@ -153,6 +153,8 @@ def decode(name: str, data: bytes) -> str | Problem:
                                     "as UTF-8", "encoding")
         line = data[: exc.start].count(b"\n") + 1
         return Problem(name, line, f"not UTF-8 text (byte {exc.start}: {exc.reason})", "encoding")
+    if text.startswith("\ufeff"):  # a mark written twice (an editor's mark over a file that had one)
+        text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

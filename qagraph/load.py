@@ -260,7 +260,9 @@ def _front_matter_first(path: str) -> bool:
     order mark), as a page Jekyll renders does: one that cannot be read is found, to be said unreadable."""
     try:
         with open(path, "rb") as file:
-            head = file.read(16).removeprefix(b"\xef\xbb\xbf")
+            head = file.read(16)
+        while head.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, or two (one written over another)
+            head = head[3:]
     except OSError:
         return True
     return head.startswith(b"---") and head[3:].lstrip(b" \t").startswith((b"\n", b"\r"))

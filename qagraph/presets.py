@@ -281,7 +281,7 @@ def _front_matter_not_closed(data: bytes) -> bool:
     >>> _front_matter_not_closed(b"---\\ntitle: T\\n...\\nBody"), _front_matter_not_closed(b"+++\\ntitle = 'T'\\n...\\n")
     (False, True)
     """
-    first, _, rest = data.removeprefix(b"\xef\xbb\xbf").lstrip().partition(b"\n")
+    first, _, rest = re.sub(rb"\A(?:\xef\xbb\xbf)+", b"", data).lstrip().partition(b"\n")  # a mark, or two
     first = first.strip()
     closing = rb"^(?:---|\.\.\.)[ \t]*\r?$" if first == b"---" else rb"^\+\+\+[ \t]*\r?$"  # YAML's may end at "..."
     return first in (b"---", b"+++") and re.search(closing, rest, re.M) is None

@@ -198,6 +198,9 @@ C = {
     # encodings and line ends
     "BOM and CRLF": (_write("a/x.md", b"\xef\xbb\xbf" + front("title: Windows\r\nurl: /learn/a/questions/w")
                             .replace("\n", "\r\n").encode()), []),
+    # a mark written over a file that had one: the file was taken for one without front matter
+    "two byte-order marks": (_write("a/x.md", b"\xef\xbb\xbf" * 2 + front("title: Twice\nurl: /learn/a/questions/w")
+                                    .encode()), []),
     "lone CR line ends": (_write("a/x.md", b"---\rtitle: Old Mac\r---\rbody\r"), []),
     "UTF-16": (_write("a/x.md", front("title: Wide").encode("utf-16")),
                [("a/x.md", 1, ERROR, "UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it "
