@@ -138,7 +138,12 @@ def decode(name: str, data: bytes) -> str | Problem:
     'a.md:1: UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8'
     >>> str(decode("a.md", "---\\ntitle: T\\n---\\n".encode("utf-16-le")))
     'a.md:1: UTF-16 text (little-endian, without a byte-order mark), not UTF-8: save it as UTF-8'
+    >>> str(decode("a.md", bytes(4096)))
+    'a.md: the file holds nothing but 4,096 NUL bytes (a write cut short?): not read'
     """
+    if data[:1] == b"\0" and not data.strip(b"\0"):  # what a crash while it was written can leave: valid UTF-8
+        return Problem(name, None, f"the file holds nothing but {len(data):,} NUL bytes (a write cut short?): not read",
+                       "encoding")
     if 0 in data[:2]:  # wide text without a mark is valid UTF-8 when it is ASCII, a NUL every other byte
         wide = _wide_text(data)
         if wide is not None:

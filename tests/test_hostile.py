@@ -175,6 +175,12 @@ C = {
     "folder named .md": (_folder_named_md, []),
     "empty file": (_write("a/x.md", b""), [("a/x.md", None, ERROR, "empty file: no front matter")]),
     "blank file": (_write("a/x.md", b" \n\t\n"), [("a/x.md", None, ERROR, "empty file: no front matter")]),
+    # what a crash while a file was written can leave: valid UTF-8, read as a note of NULs, or "no front matter"
+    "a file of NUL bytes": (_write("a/x.md", bytes(4096)), [
+        ("a/x.md", None, ERROR, "the file holds nothing but 4,096 NUL bytes (a write cut short?): not read")]),
+    "a note of NUL bytes": (_write("a/x.md", bytes(4096)), [
+        ("a/x.md", None, ERROR, "the file holds nothing but 4,096 NUL bytes (a write cut short?): not read")],
+        "--preset", "obsidian"),
     "binary garbage": (_write("a/x.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40),
                        [("a/x.md", 1, ERROR, "not UTF-8 text (byte 0: invalid start byte)")]),
     "file over the size limit": (_write("a/x.md", front("title: Big\nanswer: " + "x" * (9 * MiB))),
