@@ -744,7 +744,10 @@ def test_a_link_names_the_file_spelled_as_it_is_among_names_that_differ_in_case_
     ({".obsidian/templates.json": '{"folder": "Tmpl\\udc00"}', ".obsidian/app.json": '{"userIgnoreFilters": ["\\ud800"]}',
       "intro.md": "# Intro\n", "nb.md": "# Note\n"},  # settings that cannot be read, as a vault's are: none, and said
      [(".obsidian/app.json", "not JSON that can be read (\\ud800 is half of a UTF-16 pair (a lone surrogate), not a "
-                             "character): its settings are not used, the site is read with the defaults of Obsidian")]),
+                             "character): its settings are not used, the site is read with the defaults of Obsidian"),
+      (".obsidian/templates.json", "not JSON that can be read (\\udc00 is half of a UTF-16 pair (a lone surrogate), "
+                                   "not a character): its settings are not used, the site is read with the defaults "
+                                   "of Obsidian")]),
 ])
 def test_json_that_decodes_to_half_a_character_is_not_read(tmp_path: Path, files: dict[str, str],
                                                            expected: list[tuple[str, str]]) -> None:
