@@ -44,7 +44,7 @@ class _Failure(click.ClickException):
         setattr(self, "exit_code", code)  # click reads it when it exits; the class default is 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"qagraph: {self.format_message()}", err=True)
+        click.echo(printable(f"qagraph: {self.format_message()}"), err=True)
 
 
 #: the context's meta key for what Ctrl-C leaves behind, said after "interrupted" (:func:`_writing`)

@@ -28,8 +28,11 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-# C0 controls but tab and line feed, DEL, C1 controls: what a terminal takes as commands
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+# C0 controls but tab and line feed, DEL, C1 controls: what a terminal takes as commands; and the bytes of
+# a path that are not UTF-8, as Python reads them (U+DC80-U+DCFF), which a stream that cannot write them
+# shows as "?" (stderr under the C locale): shown as the byte they stand for, as display_name() does
+_CONTROLS = {**{c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))},
+             **{0xDC00 + b: f"\\x{b:02x}" for b in range(0x80, 0x100)}}
 
 
 def printable(text: str) -> str:
@@ -37,8 +40,8 @@ def printable(text: str) -> str:
     that content printed to a terminal shows what it holds and cannot retitle, move or hide
     anything (tab and line feed kept).
 
-    >>> printable("One \\x1b]0;PWNED\\x07 red\\ttab")
-    'One \\\\x1b]0;PWNED\\\\x07 red\\ttab'
+    >>> printable("One \\x1b]0;PWNED\\x07 red\\ttab"), printable("/tmp/out\\udcff")
+    ('One \\\\x1b]0;PWNED\\\\x07 red\\ttab', '/tmp/out\\\\xff')
     """
     return text.translate(_CONTROLS) if not text.isprintable() else text
 

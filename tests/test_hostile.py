@@ -877,6 +877,24 @@ def test_a_build_folder_whose_name_is_not_utf8_answers_queries_under_the_c_local
     assert "Conforms: True" in checked.stdout
 
 
+def test_a_message_names_a_folder_that_is_not_utf8_as_the_report_does(root: Path, tmp_path: Path) -> None:
+    """Under ``LC_ALL=C PYTHONUTF8=0`` a message about a folder named with a byte that is not UTF-8
+    showed the byte as "?" (``.../out?: the output folder holds files qagraph did not write``): stderr
+    cannot write it. It is shown as the escape the report and the listing use (``out\\xff``)."""
+    out = raw_path(tmp_path, b"out\xff").decode("ascii", "surrogateescape")
+    os.mkdir(out)
+    Path(out, "mine.txt").write_text("not qagraph's", encoding="utf-8")
+    refused = in_c_locale("build", "-c", str(root), "-o", out, "-q")
+    shown = str(tmp_path / "out\\xff")
+    assert (refused.returncode, refused.stderr) == (3, f"qagraph: {shown}: the output folder holds files qagraph did "
+                                                       "not write (mine.txt); choose an empty or new folder, or "
+                                                       "--force to build there and keep them\n")
+    write_article(root, "a/new.md", front("title: New"))
+    assert in_c_locale("build", "-c", str(root), "-o", out, "-q", "--force").returncode == 0
+    write_article(root, "a/newer.md", front("title: Newer"))
+    assert f"since {shown} was built" in in_c_locale("stats", "-b", out).stderr
+
+
 @pytest.mark.parametrize("closed", [0, 2])
 def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Path, closed: int) -> None:
     """A command started with stderr closed (``2>&-``, as some schedulers start jobs), where Python's
