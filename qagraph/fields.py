@@ -39,7 +39,7 @@ from .links import (
     included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
-from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines
+from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines, visible
 from .rdf.iri import url_problem
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
@@ -2746,7 +2746,7 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 continue
             rest = values[1:] if fields.subject_values == "every" else []
             label = _pairs(fields.subject_labels).get(values[0], values[0]) if fields.subject_labels else values[0]
-            return _slug(label), clean(label), True, rest
+            return _slug(label), clean(visible(label)), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
             at = fields.content_dir  # the folder's path, which folder_labels name it by
@@ -2863,7 +2863,7 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
         slug = top or (slugify(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:
         return slug, slug.replace("-", " ").capitalize(), False
-    return slug, clean(label), True
+    return slug, clean(visible(label)), True
 
 
 def _docusaurus_tags(f: _Fields, fields: FieldMap) -> None:

@@ -1078,3 +1078,19 @@ def test_an_obsidian_vault_whose_templates_settings_cannot_be_read(tmp_path: Pat
     assert [(p["path"], p["line"], p["message"]) for p in report["problems"] if p["severity"] == WARNING] == (
         [] if why is None else [(settings, line, why)])
     assert report["counts"]["articles"] == (2 if why is None else 3)
+
+
+def test_a_subject_written_with_characters_that_show_nothing_is_labelled_without_them(tmp_path: Path) -> None:
+    """A category pasted with a zero-width space or a bidi mark ("Data\\u200b Science") was the subject's
+    label when most pages spelled it so, and a category of nothing but one was a subject of its own."""
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://x.org/"\n',
+                      **{f"content/posts/p{i}.md": front(f'title: P{i}\ncategories: ["Data\\u200b Science"]')
+                         for i in (1, 2)},
+                      "content/posts/p3.md": front('title: P3\ncategories: ["Data Science"]'),
+                      "content/posts/p4.md": front('title: P4\ncategories: ["\\u200b"]'),
+                      "content/posts/p5.md": front('title: P5\ncategories: ["\\u05de\\u05d3\\u05e2\\u200f"]')})
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert sorted((n, kg.label(n)) for n, d in kg.graph.nodes(data=True) if d["kind"] == "subject") == [
+        ("subject:data-science", "Data Science"), ("subject:posts", "Posts"),
+        ("subject:\u05de\u05d3\u05e2", "\u05de\u05d3\u05e2")]
