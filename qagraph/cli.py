@@ -1096,6 +1096,7 @@ def _said_failed(exc: OSError, code: int | None = None) -> int:
     """Say on stderr that stdout could not be written (``exc``), if stderr can take it, and let what is
     left in stdout's buffer go; the exit code: ``code``, else the output error's."""
     _drop_stdout()
-    with suppress(OSError, ValueError, AttributeError):  # stderr closed or failing too: nothing to say it on
-        print(f"qagraph: {_STDOUT_FAILED % (exc.strerror or exc)}", file=sys.stderr, flush=True)
+    with suppress(OSError, ValueError):  # stderr failing too: nothing to say it on
+        if sys.stderr is not None:  # closed (2>&-): print() would write to stdout
+            print(f"qagraph: {_STDOUT_FAILED % (exc.strerror or exc)}", file=sys.stderr, flush=True)
     return code or EXIT_CODES["output"]
