@@ -831,6 +831,8 @@ def _name_warning(raw: str) -> str | None:
 
     >>> _name_warning("caf\\udcc3\\udca9.md") is None, _name_warning("caf\\udce9.md")[:30]
     (True, 'the file name is not valid UTF')
+    >>> _name_warning("evil\\u202egnp.md")
+    'the file name holds U+202E RIGHT-TO-LEFT OVERRIDE, which does not print as a letter; it is shown escaped'
     """
     try:
         text = os.fsencode(raw).decode("utf-8")
@@ -838,7 +840,14 @@ def _name_warning(raw: str) -> str | None:
         return "the file name is not valid UTF-8; it is shown with \\x escapes"
     if text.isprintable():
         return None
-    return "the file name holds control characters; it is shown escaped"
+    odd = next(c for c in text if not c.isprintable())
+    if ord(odd) < 0xA0:  # C0 and C1 controls: what a terminal obeys
+        return "the file name holds control characters; it is shown escaped"
+    import unicodedata
+
+    # a bidi override (a name that reads "gnp.exe"), a zero-width space, a no-break space: no control character
+    return (f"the file name holds U+{ord(odd):04X} {unicodedata.name(odd, '(unnamed)')}, which does not print as a "
+            "letter; it is shown escaped")
 
 
 def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: Limits = Limits()) -> Outcome:

@@ -197,6 +197,13 @@ C = {
     "escape sequence in a name": (_write("a/\x1b[31mred.md", front("title: Red")),
                                   [("a/\\x1b[31mred.md", None, WARNING,
                                     "the file name holds control characters; it is shown escaped")]),
+    # a name that reads "evil" then, right to left, "md.png" ("gnp" reversed): no control character, as it was said
+    "bidi override in a name": (_write("a/evil\u202egnp.md", front("title: Evil")), [
+        ("a/evil\\u202egnp.md", None, WARNING, "the file name holds U+202E RIGHT-TO-LEFT OVERRIDE, which does not "
+                                               "print as a letter; it is shown escaped")]),
+    "zero-width space in a name": (_write("a/zero\u200bwidth.md", front("title: Zero")), [
+        ("a/zero\\u200bwidth.md", None, WARNING, "the file name holds U+200B ZERO WIDTH SPACE, which does not print "
+                                                 "as a letter; it is shown escaped")]),
     "names that read the same": (_names_that_read_the_same, [
         ("a/caf\\xe9.md [2]", None, ERROR,
          "its name reads the same as a/caf\\xe9.md once made readable; not read (rename one of them)")]),
