@@ -39,7 +39,8 @@ from .links import (
     included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
-from .normalize import clean, fold, slugify, split_keyword_text, split_keywords, unescape_newlines, visible
+from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
+                        visible)
 from .rdf.iri import url_problem
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
@@ -699,7 +700,7 @@ def _text(value: Any) -> str | None:
             return None
     if isinstance(value, (dict, list)):
         return None
-    return str(value).strip() or None
+    return scalar_text(value).strip() or None
 
 
 def _not_text(value: Any) -> bool:
@@ -2692,11 +2693,11 @@ def _values(value: Any, split: bool, separator: str | None) -> list[str]:
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if v is not None and not isinstance(v, (dict, list))
-                and str(v).strip()]
+        return [scalar_text(v).strip() for v in value if v is not None and not isinstance(v, (dict, list))
+                and scalar_text(v).strip()]
     if isinstance(value, dict):
         return []
-    text = str(value).strip()
+    text = scalar_text(value).strip()
     if not text:
         return []
     return [v for v in _split(text, separator) if v] if split else [text]

@@ -13,6 +13,7 @@ __all__ = [
     "most_common_spelling",
     "printable",
     "question_key",
+    "scalar_text",
     "slugify",
     "split_keyword_text",
     "split_keywords",
@@ -97,6 +98,20 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def scalar_text(value: object) -> str:
+    """A front-matter value as the text a site shows for it: YAML's booleans as YAML writes them, the
+    bytes of YAML's ``!!binary`` as the text they hold (Python wrote ``True`` and ``b'hello'``).
+
+    >>> scalar_text(True), scalar_text(b"hello"), scalar_text(1.5)
+    ('true', 'hello', '1.5')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    return str(value)
+
+
 def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Keywords as written (cleaned, first spelling of each kept) and their folded keys.
 
@@ -120,7 +135,7 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
     for item in items:
         if item is None or isinstance(item, (dict, list)):
             continue
-        text = clean(visible(str(item)))
+        text = clean(visible(scalar_text(item)))
         key = fold(text)
         if not key or key in seen:
             continue

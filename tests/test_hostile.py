@@ -1101,3 +1101,16 @@ def test_a_subject_written_with_characters_that_show_nothing_is_labelled_without
     assert sorted((n, kg.label(n)) for n, d in kg.graph.nodes(data=True) if d["kind"] == "subject") == [
         ("subject:data-science", "Data Science"), ("subject:posts", "Posts"),
         ("subject:\u05de\u05d3\u05e2", "\u05de\u05d3\u05e2")]
+
+
+def test_a_binary_or_boolean_value_is_shown_as_the_site_shows_it(tmp_path: Path) -> None:
+    """YAML's ``!!binary`` and booleans were shown as Python writes them: a post titled ``b'hello'``,
+    a tag ``True``."""
+    site = tmp_path / "site"
+    write_site(site, {"_config.yml": "title: T\n",
+                      "_posts/2024-01-01-a.md": front("title: !!binary aGVsbG8=\ntags: [true, !!binary d29ybGQ=]"),
+                      "_posts/2024-01-02-b.md": front("title: true\ntags: [false]")})
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert sorted(kg.label(n) for n in kg.articles) == ["hello", "true"]
+    assert sorted(kg.label(n) for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword") == [
+        "false", "true", "world"]
