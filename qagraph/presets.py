@@ -2225,6 +2225,17 @@ def _jekyll_templates(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".html", ".htm", ".liquid") and _is_file(p))
 
 
+def _jekyll_template_texts(root: Path) -> Iterator[str]:
+    """The text of each template of a Jekyll site at ``root`` (:func:`_jekyll_templates` of ``_layouts/``,
+    then of ``_includes/``); one that cannot be read is passed over."""
+    for folder in ("_layouts", "_includes"):
+        for template in _jekyll_templates(root / folder):
+            try:
+                yield template.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+
+
 def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
     """How a Jekyll site's layouts find the pages its front-matter lists name (``FieldMap.related_by``):
     a loop over ``page.<list>`` (one of ``lists``) whose item picks pages by a field, ``where: 'class',
@@ -2240,21 +2251,16 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
     >>> _jekyll_related_by(root, ("related",)), _jekyll_related_by(root, ("see_also",))
     (('class', 'lang'), ())
     """
-    for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            try:
-                text = template.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+    for text in _jekyll_template_texts(root):
+        for loop in _LIQUID_FOR.finditer(text):
+            item, listed, body = loop.groups()
+            if listed not in lists:
                 continue
-            for loop in _LIQUID_FOR.finditer(text):
-                item, listed, body = loop.groups()
-                if listed not in lists:
-                    continue
-                for tag in _LIQUID_TAG.findall(body):
-                    wheres = _LIQUID_WHERE.findall(tag)
-                    key = [field for field, value in wheres if value == item]
-                    if len(key) == 1:
-                        return (key[0], *(field for field, value in wheres if value == f"page.{field}"))
+            for tag in _LIQUID_TAG.findall(body):
+                wheres = _LIQUID_WHERE.findall(tag)
+                key = [field for field, value in wheres if value == item]
+                if len(key) == 1:
+                    return (key[0], *(field for field, value in wheres if value == f"page.{field}"))
     return ()
 
 
@@ -2298,16 +2304,12 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     markdown: list[str] = []
     hrefs: list[str] = []
-    for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            try:
-                text = _LIQUID_PAGE_LOOP.sub("", template.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                continue
-            markdown += (name for name in _LIQUID_MARKDOWNIFY.findall(text) if name not in markdown)
-            for _, value in _LIQUID_HREF.findall(text):
-                hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
-                          if name not in hrefs and name not in _OWN_URL_FIELDS)
+    for text in _jekyll_template_texts(root):
+        text = _LIQUID_PAGE_LOOP.sub("", text)
+        markdown += (name for name in _LIQUID_MARKDOWNIFY.findall(text) if name not in markdown)
+        for _, value in _LIQUID_HREF.findall(text):
+            hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
+                      if name not in hrefs and name not in _OWN_URL_FIELDS)
     return tuple(markdown), tuple(hrefs)
 
 
@@ -2326,15 +2328,10 @@ def _jekyll_include_fields(root: Path) -> tuple[str, ...]:
     ('tell-me-why.includes',)
     """
     found: list[str] = []
-    for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            try:
-                text = template.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
-                if path not in found and re.search(r"\{%-?\s*include\s+\{\{\s*" + variable + r"\s*\}\}", body):
-                    found.append(path)
+    for text in _jekyll_template_texts(root):
+        for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
+            if path not in found and re.search(r"\{%-?\s*include\s+\{\{\s*" + variable + r"\s*\}\}", body):
+                found.append(path)
     return tuple(found)
 
 
@@ -2354,16 +2351,11 @@ def _jekyll_relative_include_fields(root: Path) -> tuple[tuple[str, str], ...]:
     (('profiles', 'content'), ('notes', ''))
     """
     found: list[tuple[str, str]] = []
-    for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            try:
-                text = template.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
-                for key in re.findall(r"\{%-?\s*include_relative\s+\{\{\s*" + variable + r"(?:\.([\w-]+))?\s*\}\}", body):
-                    if (path, key) not in found:
-                        found.append((path, key))
+    for text in _jekyll_template_texts(root):
+        for variable, path, body in _LIQUID_PAGE_LIST_LOOP.findall(text):
+            for key in re.findall(r"\{%-?\s*include_relative\s+\{\{\s*" + variable + r"(?:\.([\w-]+))?\s*\}\}", body):
+                if (path, key) not in found:
+                    found.append((path, key))
     return tuple(found)
 
 
@@ -2408,17 +2400,12 @@ def _jekyll_translation_key(root: Path) -> str | None:
     >>> _jekyll_translation_key(root)
     'ref'
     """
-    for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            try:
-                text = template.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if "page.lang" in text:
-                key = next((m.group(1) for m in _LIQUID_SAME_FIELD.finditer(text)
-                            if m.group(1) == m.group(2) and m.group(1) != "lang"), None)
-                if key:
-                    return key
+    for text in _jekyll_template_texts(root):
+        if "page.lang" in text:
+            key = next((m.group(1) for m in _LIQUID_SAME_FIELD.finditer(text)
+                        if m.group(1) == m.group(2) and m.group(1) != "lang"), None)
+            if key:
+                return key
     return None
 
 
