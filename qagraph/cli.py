@@ -412,6 +412,22 @@ def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
             "title": data.get("title") or data.get("label"), "path": data.get("path"), **extra}
 
 
+#: where ``-o -`` writes: standard output, which a one-file output takes as a device (``-o /dev/stdout``)
+STDOUT_PATH = Path("/dev/stdout")
+
+
+def _output(output: Path, what: str = "") -> Path:
+    """``output`` as given, or for ``-`` (stdout, as tools take it) the path of standard output; ``what``
+    names an output that is a folder, which stdout cannot be."""
+    if str(output) != "-":
+        return output
+    if what:
+        raise UsageError(f"{what} is a folder, and -o - (stdout) takes one file: give a folder's name")
+    if not STDOUT_PATH.exists():
+        raise UsageError(f"-o - writes to stdout through {STDOUT_PATH}, which this system has not: give a file")
+    return STDOUT_PATH
+
+
 def _echo_written(path: Path) -> None:
     """List a file written on stdout; not a device or pipe written into (``-o /dev/stdout``: the
     name would follow the data)."""
@@ -716,7 +732,8 @@ def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool
 @cli.command("export")
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "csv"]),
               help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link), csv (a folder: nodes.csv, edges.csv).")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file (or folder, for csv).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The file (or folder, for csv); - for stdout.")
 @click.option("--kind", "kinds", multiple=True, help="Only edges of this kind (repeatable; default: all).")
 @build_option
 @content_option
@@ -735,6 +752,7 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
     """
     from .export import write_export
 
+    output = _output(output, "a CSV export (nodes.csv, edges.csv)" if fmt == "csv" else "")
     kg = _graph(build_dir, content, rebuild, quiet)
     for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
         _echo_written(path)
@@ -770,6 +788,8 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
     if as_json and fmt == "csv":
         raise UsageError("--json asks for JSON, -f csv for CSV: give one")
     fmt = fmt or ("json" if as_json or (output is not None and output.suffix.lower() == ".json") else "csv")
+    if output is not None and str(output) == "-":
+        output = None  # stdout, where the suggestions go without -o
     kg = _graph(build_dir, content, rebuild, quiet)
     rows = kg.suggest(max_related=max_related, k=k)
     text = suggestions_csv(rows) if fmt == "csv" else suggestions_json(rows)
@@ -989,7 +1009,7 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
 @click.option("--keyword", type=TEXT, help="Draw this keyword and its articles instead of an article.")
 @click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The HTML file to write (one file, works offline).")
+              help="The HTML file to write (one file, works offline); - for stdout.")
 @click.option("--site-url", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
 @build_option
 @content_option
@@ -1012,6 +1032,7 @@ def view_command(article: str | None, hops: int, keyword: str | None, subject: s
 
     if sum(x is not None for x in (article, keyword, subject)) != 1:
         raise click.UsageError("name exactly one of ARTICLE, --keyword or --subject")
+    output = _output(output)
     kg = _graph(build_dir, content, rebuild, quiet)
     if keyword is not None:
         path = write_keyword(kg.graph, kg.keyword(keyword), output, site_url=site_url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -746,6 +747,27 @@ def test_an_output_to_dev_stdout_read_by_head_ends_quietly(tmp_path: Path, args:
     piped = subprocess.run(f"set -o pipefail; {command} | true", shell=True, executable="/bin/bash", cwd=ROOT,
                            capture_output=True, text=True)
     assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == "", piped.stderr
+
+
+@pytest.mark.parametrize(("args", "starts"), [(["export", "-f", "json"], '{"directed"'),
+                                               (["export", "-f", "graphml"], "<?xml"), (["view", "1"], "<!DOCTYPE html>"),
+                                               (["suggest"], "article,")])
+def test_an_output_of_dash_is_stdout(tmp_path: Path, args: list[str], starts: str):
+    """``-o -`` is stdout, as tools take it: it wrote a file named ``-`` in the current folder. A CSV
+    export, a folder of two files, cannot go there: the command says so and writes nothing."""
+    import subprocess
+    import sys
+
+    out = _hostile_build(tmp_path)
+    here = tmp_path / "here"
+    here.mkdir()
+    done = subprocess.run([sys.executable, "-m", "qagraph", *args, "-o", "-", "-b", str(out), "-q"], cwd=here,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith(starts) and len(done.stdout) > 200, done.stderr
+    csv = subprocess.run([sys.executable, "-m", "qagraph", "export", "-f", "csv", "-o", "-", "-b", str(out)], cwd=here,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert csv.returncode == EXIT_CODES["usage"] and "-o - (stdout) takes one file" in csv.stderr, csv.stderr
+    assert list(here.iterdir()) == []
 
 
 def test_an_output_through_a_link_to_an_open_file_is_written_into_not_replaced(tmp_path: Path):
