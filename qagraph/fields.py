@@ -259,6 +259,8 @@ class FieldMap:
     ``para_folders`` are a PARA vault's buckets (``1 Projects``, ``2 Areas``, ``3 Resources``, ``4 Archives``),
     which sort notes by how actionable they are, not by topic: a note's subject is the folder inside its
     bucket (``3 Resources/API Design/x.md``: ``API Design``), a note in the bucket itself is the bucket's.
+    ``sort_prefixes`` says the vault orders its folders by a number before their names (``00 - Meta``,
+    ``02.01 Plugins``, ``10-19 Finance``): the number is no part of a subject's name (:func:`strip_sort_prefix`).
 
     ``article_url`` and ``page_url`` are a Pelican site's ``ARTICLE_URL`` and ``PAGE_URL``: an article
     (a page, below one of ``page_paths``, its ``PAGE_PATHS`` from the content folder) without a url of
@@ -395,6 +397,7 @@ class FieldMap:
     default_language: str = ""
     language_folders: tuple[str, ...] = ()
     para_folders: tuple[str, ...] = ()
+    sort_prefixes: bool = False
     timezone: str = ""
     doc_routes: tuple[str, ...] = ()
     blog_routes: tuple[str, ...] = ()
@@ -2556,6 +2559,27 @@ def strip_number_prefix(name: str) -> str:
     return m.group(1) if m else name
 
 
+#: the number a vault's folder name starts with to sort it (``00 - ``, ``01 ``, ``02.01 ``, ``10-19 ``, ``1. ``)
+_SORT_PREFIX = re.compile(r"^([0-9]+(?:[.\-–][0-9]+)*)(?:\s*[-–—_.)]\s*|\s+)(?=\S)(.*)$")
+#: a year or a date at the start of a name (``2023 Trips``, ``2024-05 Berlin``): the name's, not a sort key
+_DATE_START = re.compile(r"^(?:19|20)[0-9]{2}(?:[-.][0-9]{1,2}){0,2}$")
+
+
+def strip_sort_prefix(name: str) -> str:
+    """A folder name without the number a vault sorts its folders by, as a person names the folder.
+
+    A year or a date is kept, as is a name that would be left with no letter.
+
+    >>> [strip_sort_prefix(n) for n in ("00 - Meta", "01 Templates", "02.01 Plugins by Category", "10-19 Finance",
+    ...                                 "1. Inbox", "2023 Trips", "3D Printing", "80s Music", "01 - 02", "Notes")]
+    ['Meta', 'Templates', 'Plugins by Category', 'Finance', 'Inbox', '2023 Trips', '3D Printing', '80s Music', '01 - 02', 'Notes']
+    """
+    m = _SORT_PREFIX.match(name)
+    if m is None or _DATE_START.match(m.group(1)) or not any(c.isalpha() for c in m.group(2)):
+        return name
+    return m.group(2).strip()
+
+
 def doc_folder(name: str, routes: tuple[str, ...]) -> tuple[str, str] | None:
     """The docs folder (with its ``/``, or ``""``) and route of ``routes`` (``folder=route``) that the file
     ``name`` is in; ``None`` for a file in none of them (a blog post, a page)."""
@@ -2762,6 +2786,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if depth + 1 < len(folders) and "/".join(folders[:depth + 1]) in fields.para_folders:
                     continue  # nor a PARA vault's bucket (3 Resources/), but for its own notes
                 folder = _NOTION_ID.sub("", part)  # a Notion export's "Engineering Wiki 8a1f...6e"
+                if fields.sort_prefixes:  # a vault's "00 - Meta" sorts first, and is "Meta"
+                    folder = strip_sort_prefix(folder)
                 if fields.identity == "page" and folder == "docs" and not all(
                         _STRUCTURAL.match(f) for f in folders[depth + 1:]):
                     continue  # a Hugo (Docsy) site's docs section holds its sections: docs/concepts/ is "Concepts"

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     kebab_name, not_rendered, parse_date)
+                     kebab_name, not_rendered, parse_date, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import fold
@@ -994,6 +994,18 @@ def _para_folders(names: Sequence[str]) -> tuple[str, ...]:
     return buckets if len(kinds) >= 3 else ()
 
 
+def _numbered_folders(names: Sequence[str], content_dir: str = "") -> tuple[str, ...]:
+    """The top folders of a vault (below ``content_dir``) named after a number that sorts them
+    (``00 - Meta``, ``01 Community``: :func:`strip_sort_prefix`).
+
+    >>> _numbered_folders(["00 - Meta/a.md", "01 Community/b.md", "2023 Trips/c.md", "Home.md"])
+    ('00 - Meta', '01 Community')
+    """
+    top = sorted({n.removeprefix(content_dir).partition("/")[0] for n in names
+                  if n.startswith(content_dir) and "/" in n.removeprefix(content_dir)})
+    return tuple(t for t in top if strip_sort_prefix(t) != t)
+
+
 def _site_tool(base: Path) -> str | None:
     """Why ``base`` is the site of a tool the ``generic`` preset fits itself to (:func:`_site_content`):
     its config file, and the tool; ``None`` for no such site."""
@@ -1347,6 +1359,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if buckets:  # a note's topic is the folder inside its bucket
             fields = replace(fields, para_folders=buckets)
             notes.append(f"a PARA vault ({', '.join(f'{b}/' for b in buckets)}): subjects from the folders inside")
+        numbered = _numbered_folders(names, fields.content_dir)
+        if len(numbered) >= 2:  # the vault sorts its folders by number: "00 - Meta" is Meta
+            fields = replace(fields, sort_prefixes=True)
+            notes.append(f"folders sorted by number ({', '.join(f'{t}/' for t in numbered[:3])}"
+                         f"{', ...' if len(numbered) > 3 else ''}): subjects named without it")
         languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)

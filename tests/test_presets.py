@@ -54,7 +54,7 @@ JEKYLL_SUBJECTS = {
 }
 SNIPPET_SUBJECTS = {"array": 5, "string": 3, "function": 3, "object": 2, "math": 3, "date": 2, "uncategorised": 1}
 OBSIDIAN_SUBJECTS = {
-    "01-community": 4, "02-work": 3, "03-resources": 4, "daily": 2, "projects": 3, "templates": 1,
+    "community": 4, "work": 3, "resources": 4, "daily": 2, "projects": 3, "templates": 1,
     "uncategorised": 2,
 }
 
@@ -557,7 +557,7 @@ def test_obsidian_notes_are_titled_by_file_name_and_filed_by_folder(how: str):
     assert subjects(result) == OBSIDIAN_SUBJECTS
     notes = by_key(result)
     alice = notes["01 - Community/People/Alice"]
-    assert (alice.title, alice.subject, alice.keywords) == ("Alice", "01 - Community", ("person", "community", "mentor"))
+    assert (alice.title, alice.subject, alice.keywords) == ("Alice", "Community", ("person", "community", "mentor"))
     assert alice.extra["aliases"] == ["Ally"]
     assert notes["Projects/Beta"].keywords == ("project", "beta")  # tags: "#project #beta"
     assert notes["02 - Work/Meeting notes"].keywords == ("meeting", "work", "weekly")  # comma string + inline tag
@@ -793,12 +793,34 @@ def test_a_para_vault_files_its_notes_by_the_folders_inside_its_buckets(tmp_path
     result = load_corpus(vault)
     assert result.detection is not None and "a PARA vault" in result.detection.reason
     assert {a.path: a.subject for a in result.articles} == {
-        "index.md": "Uncategorised", f"{projects}/{projects}.md": projects,
+        "index.md": "Uncategorised", f"{projects}/{projects}.md": "Projects",  # numbered to sort: not the name
         f"{projects}/Billing revamp/Invoices are batched nightly.md": "Billing revamp",
         f"{areas}/Team/Onboarding checklist.md": "Team",
         f"{resources}/API Design/Paging tokens are opaque.md": "API Design",
         f"{resources}/API Design/Errors/Codes, not sentences.md": "API Design",
         f"{archives}/Old site/Hosting moved.md": "Old site", "Daily/2026-01-05.md": "Daily"}
+
+
+def test_a_vault_that_numbers_its_folders_to_sort_them_names_its_subjects_without_the_numbers(tmp_path: Path):
+    """A community vault numbers its top folders so that they sort in its own order (00 - About, 01 People,
+    02.5 Extensions): the number is no part of the folder's name. Every subject was labelled and slugged
+    with it ("00 - About"); now it is "About". A year that starts a folder's name is kept, and a vault
+    with one numbered folder among others does not sort by number: its folder keeps the whole name."""
+    vault = tmp_path / "hub"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name in ("00 - About/Why this vault.md", "01 People/Ada.md", "02.5 Extensions/Kits/Starter kit.md",
+                 "2024 Meetups/Berlin.md", "Home.md"):
+        write_article(vault, name, "x\n")
+    result = load_corpus(vault)
+    assert result.detection is not None and "folders sorted by number" in result.detection.reason
+    assert {a.path: (a.subject_slug, a.subject) for a in result.articles} == {
+        "00 - About/Why this vault.md": ("about", "About"), "01 People/Ada.md": ("people", "People"),
+        "02.5 Extensions/Kits/Starter kit.md": ("extensions", "Extensions"),
+        "2024 Meetups/Berlin.md": ("2024-meetups", "2024 Meetups"), "Home.md": ("uncategorised", "Uncategorised")}
+    for moved in ("01 People", "02.5 Extensions"):
+        (vault / moved).rename(vault / moved.split(" ", 1)[1])
+    assert {a.path: a.subject for a in load_corpus(vault).articles if a.path.startswith("00")} == {
+        "00 - About/Why this vault.md": "00 - About"}
 
 
 def test_a_vault_with_a_projects_folder_alone_is_filed_by_its_top_folders(tmp_path: Path):
@@ -1456,7 +1478,7 @@ def test_a_subject_mapped_to_a_list_string_takes_its_first_value():
 def test_a_user_field_beats_the_preset():
     result = load_corpus(OBSIDIAN, overrides={"subject": "publish"})
     assert by_key(result)["01 - Community/Events/Meetup 2023"].subject_slug == "true"
-    assert by_key(result)["01 - Community/People/Alice"].subject_slug == "01-community"  # no publish: the folder
+    assert by_key(result)["01 - Community/People/Alice"].subject_slug == "community"  # no publish: the folder
     assert "--field subject=publish" in result.detection.reason
 
 
@@ -1546,7 +1568,8 @@ def test_a_stored_build_keeps_the_preset_and_the_link_origins(tmp_path: Path):
     built = qagraph.build(OBSIDIAN, out=tmp_path / "out", outputs=["database", "report"])
     settings = built.report()["settings"]["preset"]
     assert (settings["preset"], settings["auto"], settings["reason"]) == (
-        "obsidian", True, ".obsidian/ folder (an Obsidian vault)")
+        "obsidian", True, ".obsidian/ folder (an Obsidian vault); folders sorted by number (01 - Community/, "
+        "02 - Work/, 03 - Resources/): subjects named without it")
     stored = qagraph.open(tmp_path / "out")
     home = stored.article("Home")
     assert stored.related(home) == [
