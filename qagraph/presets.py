@@ -4722,6 +4722,15 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
 # -- files that are not articles ---------------------------------------------------------
 
 
+def _says_publish(root: Path, name: str, raw: Mapping[str, str]) -> bool:
+    """Whether the note ``name``'s front matter says ``publish: true``: Obsidian Publish puts it on the
+    site, a template of new notes too (a community vault shows its templates for its contributors)."""
+    head = _read_head(root / raw.get(name, name))
+    text = decode(name, head) if head is not None else None
+    fm = read_front_matter(name, text) if isinstance(text, str) else None
+    return fm is not None and not isinstance(fm, Problem) and fm.data.get("publish") is True
+
+
 def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike[str] | None = None,
                  raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
@@ -4768,7 +4777,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if name in unbuilt:
             skips[name] = unbuilt[name]
             continue
-        if templates and name.startswith(templates):
+        if templates and name.startswith(templates) and not (
+                fields.path_urls == "publish" and root is not None and _says_publish(Path(root), name, raw or {})):
             folder = next(t for t in templates if name.startswith(t))
             skips[name] = f"in {folder}, the vault's templates of new notes (its settings say so): not a note"
             continue

@@ -856,6 +856,26 @@ def test_an_obsidian_publish_vault_is_read_at_its_site_urls_without_unpublished_
         ["Home.md", "Sync Service/Set up sync.md", "Sync Service/Roadmap.md", "Sync Service/Plans and limits.md"])
 
 
+def test_an_obsidian_publish_vault_shows_the_templates_it_marks_publish_true(tmp_path: Path):
+    """A community vault published with Obsidian Publish keeps its contributors' templates in the Templates
+    plugin's folder and publishes those marked publish: true, for contributors to copy. They were skipped
+    as skeletons of new notes, and links to them were stubs; the others stay skipped, as do all of a
+    vault's templates when it is not a Publish site."""
+    vault = tmp_path / "hub"
+    for name, text in {".obsidian/templates.json": '{"folder": "10 Meta/Templates"}',
+                       "publish.css": ".site-body { margin: 0 }\n",
+                       "10 Meta/Templates/T - Person.md": "---\ntags: [seedling]\npublish: true\n---\n# {{title}}\n",
+                       "10 Meta/Templates/T - Daily.md": "---\ndate: '{{date}}'\n---\n# {{title}}\n",
+                       "10 Meta/How to add a person.md": "Start from [[T - Person]].\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert sorted(a.path for a in result.articles) == ["10 Meta/How to add a person.md",
+                                                       "10 Meta/Templates/T - Person.md"]
+    assert [p.path for p in result.problems if p.severity == SKIPPED] == ["10 Meta/Templates/T - Daily.md"]
+    (vault / "publish.css").unlink()
+    assert [a.path for a in load_corpus(vault).articles] == ["10 Meta/How to add a person.md"]
+
+
 def test_a_vault_note_s_links_in_nested_properties_are_its_links(tmp_path: Path):
     """A bestiary vault keeps a creature's forms as a list of mappings and its learnset as a list of
     [rank, '[[Move]]'] pairs, rendered by a Dataview query: Obsidian records those links (backlinks,
