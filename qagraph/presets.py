@@ -998,12 +998,18 @@ def _numbered_folders(names: Sequence[str], content_dir: str = "") -> tuple[str,
     """The top folders of a vault (below ``content_dir``) named after a number that sorts them
     (``00 - Meta``, ``01 Community``: :func:`strip_sort_prefix`).
 
+    Numbers that tell folders of one name apart are their names' (``1 Kings``, ``2 Kings``): none then.
+
     >>> _numbered_folders(["00 - Meta/a.md", "01 Community/b.md", "2023 Trips/c.md", "Home.md"])
     ('00 - Meta', '01 Community')
+    >>> _numbered_folders(["1 Kings/a.md", "2 Kings/b.md", "3 John/c.md"])
+    ()
     """
     top = sorted({n.removeprefix(content_dir).partition("/")[0] for n in names
                   if n.startswith(content_dir) and "/" in n.removeprefix(content_dir)})
-    return tuple(t for t in top if strip_sort_prefix(t) != t)
+    numbered = tuple(t for t in top if strip_sort_prefix(t) != t)
+    bare = [fold(strip_sort_prefix(t)) for t in top]
+    return numbered if len(set(bare)) == len(bare) else ()
 
 
 def _site_tool(base: Path) -> str | None:

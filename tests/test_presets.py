@@ -821,6 +821,11 @@ def test_a_vault_that_numbers_its_folders_to_sort_them_names_its_subjects_withou
         (vault / moved).rename(vault / moved.split(" ", 1)[1])
     assert {a.path: a.subject for a in load_corpus(vault).articles if a.path.startswith("00")} == {
         "00 - About/Why this vault.md": "00 - About"}
+    books = tmp_path / "study"  # numbers that tell books of one name apart are the books' names
+    (books / ".obsidian").mkdir(parents=True)
+    for name in ("1 Kings/Ch 1.md", "2 Kings/Ch 1.md", "Psalms/Ch 1.md"):
+        write_article(books, name, "x\n")
+    assert sorted(a.subject for a in load_corpus(books).articles) == ["1 Kings", "2 Kings", "Psalms"]
 
 
 def test_a_vault_with_a_projects_folder_alone_is_filed_by_its_top_folders(tmp_path: Path):
