@@ -315,6 +315,9 @@ class FieldMap:
     default reach that language's page at the path (``ko/pods``) first, as the link render hook Hugo
     embeds looks it up among the pages of the linking page's language (see
     :func:`qagraph.presets.hugo_embedded_link_hook`); the page at the url ``/pods/`` otherwise.
+    ``language_urls`` puts such a path in the linking page's language's folder (``/ko/pods/``) whether a
+    page is there or not, as a site's own link render hook does that passes it through ``relLangURL``
+    (:func:`qagraph.presets.hugo_language_url_hook`: the Kubernetes site's).
 
     ``path_ends`` lets a Markdown link's path that names no file (from its file's folder, nor from the
     root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
@@ -457,6 +460,7 @@ class FieldMap:
     label_targets: bool = True
     alias_targets: bool = True
     language_links: bool = False
+    language_urls: bool = False
     path_ends: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
@@ -486,7 +490,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool, "language_links": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
     }
 
     @property
@@ -938,6 +942,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                            key=lambda link: link.line)
         if fields.glossary_page:
             found = glossary_page_links(found, fields.glossary_page)
+        if fields.language_urls:
+            found = language_url_links(name, found, fields)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
@@ -1654,6 +1660,38 @@ def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, mask
             links.append(TextLink(REF, href, (label.group(1) or label.group(2)) if label else None,
                                   first_line + text.count("\n", 0, m.start())))
     return links
+
+
+def _page_language(name: str, fields: FieldMap) -> str:
+    """The language of the page ``name`` whose pages are below their language's folder of the content
+    (``content/ja/docs/x.md``: ``ja``), else ``""``."""
+    below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
+    top = below.split("/", 1)[0] if "/" in below else ""
+    return top if top in fields.languages else ""
+
+
+def language_url_links(name: str, links: list[TextLink], fields: FieldMap) -> list[TextLink]:
+    """``links`` of the page ``name`` with each Markdown link's site path (``/docs/pods/``) in the page's
+    language's folder (``/ja/docs/pods/``) unless it is there already, as ``relLangURL`` puts it in a site
+    whose link render hook passes every link through it (``fields.language_urls``: the Kubernetes
+    site's); a page of the default language (unless its pages are in a folder of their own too), a url
+    of another site, a bare ``#anchor`` and other kinds of link are left as they are.
+
+    >>> k8s = FieldMap(content_dir="content/", languages=("en", "ja"), default_language="en", language_urls=True)
+    >>> links = [TextLink(MARKDOWN_LINK, "/docs/pods/", "Pods", 3), TextLink(MARKDOWN_LINK, "/ja/docs/a/", "", 4),
+    ...          TextLink(MARKDOWN_LINK, "https://example.org/docs/", "", 5), TextLink(MARKDOWN_LINK, "/ja", "", 6)]
+    >>> [link.target for link in language_url_links("content/ja/docs/x.md", links, k8s)]
+    ['/ja/docs/pods/', '/ja/docs/a/', 'https://example.org/docs/', '/ja']
+    >>> [link.target for link in language_url_links("content/en/docs/x.md", links, k8s)][0]
+    '/docs/pods/'
+    """
+    language = _page_language(name, fields)
+    if not language or language == fields.default_language:
+        return links
+    return [replace(link, target=f"/{language}{link.target}")
+            if link.origin == MARKDOWN_LINK and link.target.startswith("/") and not link.target.startswith("//")
+            and link.target != f"/{language}" and not link.target.startswith((f"/{language}/", f"/{language}#", f"/{language}?"))
+            else link for link in links]
 
 
 def glossary_page_links(links: list[TextLink], page: str) -> list[TextLink]:

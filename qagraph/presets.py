@@ -739,15 +739,53 @@ def hugo_embedded_link_hook(root: Path, settings: Mapping[str, Any]) -> bool:
     if isinstance(table, Mapping) and any(isinstance(entry, Mapping) and _hugo_key(entry, "baseurl")
                                           for entry in table.values()):
         return False  # a host per language: Hugo leaves the links as written
+    return not _hugo_link_hooks(root, settings)
+
+
+def _hugo_link_hooks(root: Path, settings: Mapping[str, Any]) -> list[Path]:
+    """The ``render-link`` templates Hugo renders the Markdown links of the site ``root`` with: those of
+    the site's layouts folder, else those of the first of its themes (in ``themes/``) that has any."""
     theme = settings.get("theme")
     themes = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
     for layouts in (_hugo_layout_folder(root, settings), *(root / "themes" / t / "layouts" for t in themes)):
         try:
-            if any(layouts.rglob("render-link.*")):
-                return False
+            found = sorted(layouts.rglob("render-link.*"))
         except OSError:
             continue
-    return True
+        if found:
+            return found
+    return []
+
+
+#: a link render hook's way of putting a link's path in the page's language: ``{{ .Destination | relLangURL }}``
+_LANG_URL = re.compile(r"\b(?:relLangURL|absLangURL)\b")
+
+
+def hugo_language_url_hook(root: Path, settings: Mapping[str, Any]) -> bool:
+    """Whether the multilingual Hugo site ``root`` renders its Markdown links with a ``render-link``
+    template of its own (or its theme's) that passes the link's destination through ``relLangURL`` (or
+    ``absLangURL``), as the Kubernetes site's does: ``[Pods](/docs/pods/)`` on a Japanese page then
+    leads to ``/ja/docs/pods/``, whether that page is there or not (unless the config makes Hugo use its
+    embedded hook, ``useEmbedded = "always"``).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     hooks = Path(root, "layouts", "_default", "_markup"); hooks.mkdir(parents=True)
+    ...     _ = (hooks / "render-link.html").write_text('<a href="{{ .Destination | relLangURL }}">{{ .Text }}</a>')
+    ...     hugo_language_url_hook(Path(root), {}), hugo_embedded_link_hook(Path(root), {})
+    (True, False)
+    """
+    used = _hugo_key(settings, "markup", "goldmark", "renderhooks", "link", "useembedded")
+    if isinstance(used, str) and used.lower() == "always":
+        return False
+    for hook in _hugo_link_hooks(root, settings):
+        try:
+            text = hook.read_text("utf-8", "replace")
+        except OSError:
+            continue
+        if ".Destination" in text and _LANG_URL.search(text):
+            return True
+    return False
 
 
 def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -1151,6 +1189,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, language_links=True)
                 notes.append("a Markdown link's path leads to the page of the linking page's language first "
                              "(Hugo's embedded link render hook)")
+            elif config is not None and hugo_language_url_hook(_site_root(config[0]), settings):
+                fields = replace(fields, language_urls=True)
+                notes.append("a Markdown link's path leads to the page of the linking page's language "
+                             "(the site's render-link template puts it there with relLangURL)")
             shared = _language_folders(settings, languages, named)
             if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
                 # and only those: Hugo reads no other folder of content/ (a translation whose language the
