@@ -662,13 +662,44 @@ _TEMPLATE_REF = re.compile(r"\b(?:rel)?ref\s+\$?(?:\.Page|\.)?\s+(\$\w+|\(\s*\.G
 _JOIN_PART = re.compile(r"\"([^\"\n]*)\"|`([^`\n]*)`|(?:\$\.Site|\.Site|site)\.Params\.(\w+)|(\$\w+)")
 
 
+#: in a shortcode's template: a page found by ``GetPage`` of the path a variable holds, the argument
+#: ``(.Get "page")``, or a ``printf "%s/%s"`` or ``path.Join`` of parts: ``$page := site.GetPage "page" $path``
+_TEMPLATE_GETPAGE = re.compile(r"(\$\w+)\s*:?=\s*\(?\s*(?:site|\$?\.Site|\$?\.Page\.Site)\.GetPage\s+(?:\"page\"\s+)?"
+                               r"(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\)|"
+                               r"\(\s*(?:printf\s+\"%s/%s\"|path\.Join)\s+([^)\n]*)\))")
+
+
+def _joined_prefix(text: str, parts: list[tuple[str, str, str, str]], settings: Mapping[str, Any]) -> str | None:
+    """The path the ``parts`` (:data:`_JOIN_PART`) of a ``path.Join`` (or ``printf "%s/%s"``) in the shortcode
+    template ``text`` put before the argument the shortcode is given, which is the last of them: quoted
+    texts, site parameters and variables set to a quoted text (``$base := "docs/reference/api"``);
+    ``None`` where the argument is not last or a part is made any other way."""
+    if not parts or not _given_argument(text, parts[-1][3]):
+        return None
+    prefix = []
+    for quoted, raw, param, variable in parts[:-1]:
+        if variable:
+            set_to = re.search(re.escape(variable) + r"\s*:?=\s*(?:\"([^\"\n]*)\"|`([^`\n]*)`)\s*(?:-?\}\})", text)
+            value: Any = (set_to.group(1) if set_to.group(1) is not None else set_to.group(2)) if set_to else None
+        else:
+            value = quoted or raw if not param else _hugo_key(settings, "params", param.lower())
+        if not isinstance(value, (str, int, float)):
+            return None
+        prefix.append(str(value).strip("/"))
+    return "/".join(p for p in prefix if p)
+
+
 def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """The ``(name, prefix)`` of the Hugo site ``root``'s own shortcodes (``layouts/shortcodes/*.html``, in its
     ``layoutDir`` or the folder its config mounts as ``layouts``) that link to a page by ``ref`` or
     ``relref`` of the path they are given, put after ``prefix`` by ``path.Join`` of quoted texts and
     site parameters (``settings``'s ``params``). Bootstrap's ``docsref`` joins ``"docs"``, its
     ``docs_version`` (``5.3``) and its argument: ``{{< docsref "/forms/select" >}}`` links to
-    ``docs/5.3/forms/select``. A shortcode whose path is made any other way makes no link.
+    ``docs/5.3/forms/select``. So does one that writes the url of the page ``GetPage`` finds at such a
+    path (or ``printf "%s/%s"`` of a variable set to a text and the argument): the Kubernetes site's
+    ``{{< api-reference page="workload-resources/pod-v1" >}}`` links to
+    ``docs/reference/kubernetes-api/workload-resources/pod-v1``. A shortcode whose path is made any
+    other way makes no link.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as root:
@@ -676,30 +707,32 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
     ...     _ = (folder / "docsref.html").write_text('{{- $p := .Get 0 -}}\\n{{- $to := path.Join "docs" $.Site.Params.v $p -}}'
     ...                                            '\\n{{- relref . $to | relURL -}}\\n')
     ...     _ = (folder / "pageref.html").write_text('{{ relref . (.Get 0) }}')
+    ...     _ = (folder / "apiref.html").write_text('{{ $base := "docs/api" }}{{ $p := .Get "page" }}\\n{{ $page := '
+    ...                                            'site.GetPage "page" (printf "%s/%s" $base $p) }}<a href="{{ $page.URL }}">')
     ...     hugo_ref_shortcodes(Path(root), {"params": {"V": "2.1"}})
-    (('docsref', 'docs/2.1'), ('pageref', ''))
+    (('apiref', 'docs/api'), ('docsref', 'docs/2.1'), ('pageref', ''))
     """
     found = []
     for name, text in _hugo_shortcode_templates(root, settings):
         call = _TEMPLATE_REF.search(text)
-        if call is None:
-            continue
-        given = call.group(1)  # the path: the argument itself, or a variable
-        if given.startswith("$") and not _given_argument(text, given):
-            joined = re.search(re.escape(given) + r"\s*:?=\s*path\.Join\s+([^\n}]*)", text)
-            parts = _JOIN_PART.findall(joined.group(1)) if joined else []
-            if not parts or not _given_argument(text, parts[-1][3]):  # the argument last: the prefix before it
+        joined_here = None
+        if call is None:  # a page found by GetPage whose url the shortcode writes: the Kubernetes site's api-reference
+            call = next((m for m in _TEMPLATE_GETPAGE.finditer(text) if re.search(
+                re.escape(m.group(1)) + r"\.(?:RelPermalink|Permalink|URL)\b", text)), None)
+            if call is None:
                 continue
-            prefix = []
-            for quoted, raw, param, variable in parts[:-1]:
-                value = quoted or raw if not param and not variable else _hugo_key(settings, "params", param.lower())
-                if variable or not isinstance(value, (str, int, float)):
-                    break
-                prefix.append(str(value).strip("/"))
-            else:
-                found.append((name, "/".join(p for p in prefix if p)))
-            continue
-        found.append((name, ""))
+            given, joined_here = call.group(2), call.group(3)
+        else:
+            given = call.group(1)  # the path: the argument itself, or a variable
+        if joined_here is not None:
+            prefix = _joined_prefix(text, _JOIN_PART.findall(joined_here), settings)
+        elif given.startswith("$") and not _given_argument(text, given):
+            joined = re.search(re.escape(given) + r"\s*:?=\s*(?:path\.Join|printf\s+\"%s/%s\")\s+([^\n}]*)", text)
+            prefix = _joined_prefix(text, _JOIN_PART.findall(joined.group(1)) if joined else [], settings)
+        else:
+            prefix = ""
+        if prefix is not None:
+            found.append((name, prefix))
     return tuple(found)
 
 

@@ -5486,6 +5486,33 @@ def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
         ("guides/2.1/samples/card", "guides/2.1/start/intro"): ("ref", (1,), False)}
 
 
+def test_a_hugo_shortcode_that_writes_the_url_of_a_page_it_gets_is_a_link(tmp_path: Path):
+    """A docs site's own shortcode may find a page by ``site.GetPage`` of a path it makes with
+    ``printf "%s/%s"`` from a variable set to a text and the argument it is given, and write that
+    page's url (the Kubernetes site's ``{{< api-reference page="workload-resources/pod-v1" >}}``).
+    Such a use links to the page under that folder (a stub where none is), in code it is none, and
+    a shortcode that only shows its argument links nowhere. Before, none was a link: a real Pods
+    page lost its link to its API reference page."""
+    from test_links import related
+
+    site = tmp_path / "almanac"
+    write_article(site, "hugo.toml", 'baseURL = "https://almanac.example"\n')
+    write_article(site, "layouts/shortcodes/schema-ref.html",
+                  '{{ $root := "docs/schema" }}\n{{ $which := .Get "page" }}\n{{ $hint := .Get "anchor" }}\n'
+                  '{{ $found := site.GetPage "page" (printf "%s/%s" $root $which) }}\n'
+                  '<a href="{{ $found.URL }}{{ if $hint }}#{{ $hint }}{{ end }}">{{ $found.Title }}</a>\n')
+    write_article(site, "layouts/shortcodes/badge.html", '{{ $x := .Get "page" }}<span>{{ $x }}</span>\n')
+    pages = {"docs/schema/seasons/harvest-v1.md": "---\ntitle: Harvest\n---\n",
+             "docs/sowing.md": "---\ntitle: Sowing\n---\nSee {{< schema-ref page=\"seasons/harvest-v1\" anchor=\"Spec\" >}}, "
+                               "{{< schema-ref page=\"seasons/frost-v2\" >}} and {{< badge page=\"seasons/rain\" >}}.\n"
+                               "`{{< schema-ref page=\"seasons/drought\" >}}`\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert related(site) == {
+        ("docs/sowing", "docs/schema/seasons/harvest-v1"): ("ref", (1,), False),
+        ("docs/sowing", "docs/schema/seasons/frost-v2"): ("ref", (2,), True)}
+
+
 def test_a_hugo_html_section_page_without_title_is_named_by_its_folder(tmp_path: Path):
     """A Hugo section's own page may be an HTML file with no title (a redirect page, ``_index.html``
     holding only a layout): named by its folder, as its Markdown twin is. Before, it was titled
