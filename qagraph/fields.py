@@ -209,6 +209,9 @@ class FieldMap:
     ``ref_shortcodes`` are the ``(name, prefix)`` of a Hugo site's own
     shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
     ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`).
+    ``href_shortcodes`` are the ``(name, parameter)`` of a Hugo site's own shortcodes that write the
+    parameter they are given (a name, or ``"0"`` for the first) as a link's ``href``, as it is (the
+    Kubernetes site's ``{{< link text="services" url="/docs/services/" >}}``: :func:`shortcode_href_links`).
     ``exclude`` are the paths a Jekyll config leaves out (``exclude``, less ``include``), as it
     matches them (:func:`qagraph.presets.jekyll_excluded`), from the site's root, which is
     ``exclude_root`` above the folder read (``""``: the folder itself; a Jekyll site's posts, pages
@@ -414,6 +417,7 @@ class FieldMap:
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     ref_shortcodes: tuple[tuple[str, str], ...] = ()
+    href_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
     include_fields: tuple[str, ...] = ()
     relative_include_fields: tuple[tuple[str, str], ...] = ()
@@ -944,6 +948,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             found = glossary_page_links(found, fields.glossary_page)
         if fields.language_urls:
             found = language_url_links(name, found, fields)
+        if fields.href_shortcodes and "{{" in raw_body:  # written as given: no link render hook puts them in a language
+            found = sorted(found + shortcode_href_links(raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
@@ -1851,6 +1858,45 @@ def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: st
         target = posixpath.normpath(posixpath.join("/", prefix, path.strip().lstrip("/")))
         label = m.group(1).strip() if m.group(1) and m.group(1).strip() else None
         links.append(TextLink(REF, target, label, first_line + text.count("\n", 0, m.start())))
+    return links
+
+
+#: a shortcode and what it is given: ``{{< link text="services" url="/docs/services/" >}}``
+_SHORTCODE_CALL = re.compile(r"\{\{[<%]-?\s*([\w-]+)((?:\s+(?:\w+\s*=\s*)?(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|[^\s\"'<>%}]+))*)\s*-?[>%]\}\}")
+#: one argument of a shortcode: its name (none for a positional one) and its value
+_SHORTCODE_ARGUMENT = re.compile(r"(?:(\w+)\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|`([^`\n]*)`|([^\s\"'<>%}=]+))")
+
+
+def shortcode_href_links(body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
+    """The links ``body`` makes with the site's own shortcodes that write a parameter they are given as a
+    link's ``href`` (``fields.href_shortcodes``: name and parameter, a name or ``"0"`` for the first), with
+    their ``text`` parameter as the link's text. Code and comments make none.
+
+    >>> fields = FieldMap(href_shortcodes=(("link", "url"),))
+    >>> body = 'To {{< link text="services" url="/docs/services/" >}} and {{< link url="https://x.org/" >}}; `{{< link url="/no/" >}}`'
+    >>> [(link.target, link.text) for link in shortcode_href_links(body, 1, fields)]
+    [('/docs/services/', 'services'), ('https://x.org/', None)]
+    """
+    wanted = _pairs(fields.href_shortcodes)
+    text = masked if masked is not None else mask_code(body)
+    links = []
+    for m in _SHORTCODE_CALL.finditer(text):
+        parameter = wanted.get(m.group(1))
+        if parameter is None:
+            continue
+        named: dict[str, str] = {}
+        given: list[str] = []
+        for a in _SHORTCODE_ARGUMENT.finditer(m.group(2)):
+            value = next(v for v in a.group(2, 3, 4, 5) if v is not None)
+            if a.group(1):
+                named[a.group(1).lower()] = value
+            else:
+                given.append(value)
+        target = named.get(parameter.lower()) if not parameter.isdigit() else \
+            given[int(parameter)] if int(parameter) < len(given) else None
+        if target and target.strip():
+            links.append(TextLink(MARKDOWN_LINK, target.strip(), named.get("text") or None,
+                                  first_line + text.count("\n", 0, m.start())))
     return links
 
 

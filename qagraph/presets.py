@@ -837,6 +837,33 @@ def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[t
     return found
 
 
+#: in a shortcode's template: a link's href that is a variable as it is, ``href="{{ $url }}"`` (or ``| safeURL``)
+_TEMPLATE_HREF = re.compile(r"""\bhref\s*=\s*["']?\{\{-?\s*(\$\w+)\s*(?:\|\s*safeURL\s*)?-?\}\}""")
+
+
+def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The ``(name, parameter)`` of the Hugo site ``root``'s own shortcodes whose template writes a parameter
+    it is given (``.Get "url"``: ``url``; ``.Get 0``: ``0``) as a link's ``href``, as it is: the Kubernetes
+    site's ``link`` shortcode, ``{{< link text="services" url="/docs/services/" >}}``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     folder = Path(root, "layouts", "shortcodes"); folder.mkdir(parents=True)
+    ...     _ = (folder / "link.html").write_text('{{- $url := .Get "url" -}}\\n<a href="{{ $url }}">{{ .Get "text" }}</a>')
+    ...     _ = (folder / "img.html").write_text('{{ $src := .Get 0 }}<img src="{{ $src }}">')
+    ...     hugo_href_shortcodes(Path(root), {})
+    (('link', 'url'),)
+    """
+    found = []
+    for name, text in _hugo_shortcode_templates(root, settings):
+        for href in _TEMPLATE_HREF.finditer(text):
+            given = re.search(re.escape(href.group(1)) + r"\s*:?=\s*\(?\s*\.Get\s+(?:\"(\w+)\"|(\d+))", text)
+            if given is not None:
+                found.append((name, given.group(1) or given.group(2)))
+                break
+    return tuple(found)
+
+
 def _given_argument(template: str, variable: str) -> bool:
     """Whether the shortcode ``template`` sets ``variable`` to the argument it is given (``.Get 0``,
     ``.Get "urlPath"``, ``index .Params 0``)."""
@@ -1241,6 +1268,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, ref_shortcodes=shortcodes)
             notes.append("shortcodes that link to pages: " + ", ".join(
                 f"{name} (under /{prefix})" if prefix else name for name, prefix in shortcodes))
+        if config is not None and zola is None and (href_codes := hugo_href_shortcodes(_site_root(config[0]), settings)):
+            fields = replace(fields, href_shortcodes=href_codes)
+            notes.append("shortcodes that write the link they are given: " + ", ".join(
+                f"{name} ({parameter})" for name, parameter in href_codes))
         glossary = _hugo_glossary(base, names, fields)
         if glossary:
             fields = replace(fields, glossary=glossary)

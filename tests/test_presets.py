@@ -5513,6 +5513,38 @@ def test_a_hugo_shortcode_that_writes_the_url_of_a_page_it_gets_is_a_link(tmp_pa
         ("docs/sowing", "docs/schema/seasons/frost-v2"): ("ref", (2,), True)}
 
 
+def test_a_hugo_shortcode_that_writes_the_url_it_is_given_as_an_href_is_a_link(tmp_path: Path):
+    """A site's own shortcode may write the url it is given, by name, as a link's href, as it is (the
+    Kubernetes site's ``{{< link text="services" url="/docs/services/" >}}``, on a translated page
+    with the language's folder written out). Such a use links to that page, whatever the order of its
+    parameters, and is no link to the language's page (no render hook puts it there); another site's
+    url is none, nor is one in code, nor a shortcode that writes its argument as an image. Before,
+    none was a link: a real Japanese Ingress page had no link at all."""
+    from test_links import related
+
+    site = tmp_path / "greenhouse"
+    write_article(site, "hugo.toml", 'baseURL = "https://greenhouse.example"\ncontentDir = "content/en"\n'
+                                     '[languages.en]\nweight = 1\n[languages.ja]\ncontentDir = "content/ja"\n')
+    write_article(site, "layouts/shortcodes/goto.html",
+                  '{{- $label := .Get "text" -}}\n{{- $dest := .Get "url" -}}\n<a href="{{ $dest }}" target="_blank">{{ $label }}</a>\n')
+    write_article(site, "layouts/shortcodes/pic.html", '{{ $src := .Get "url" }}<img src="{{ $src }}">\n')
+    write_article(site, "layouts/_default/_markup/render-link.html", '<a href="{{ .Destination | relLangURL }}">{{ .Text }}</a>\n')
+    pages = {"en/docs/soil.md": "---\ntitle: Soil\n---\n",
+             "en/docs/seeds.md": "---\ntitle: Seeds\n---\n",
+             "en/docs/beds.md": "---\ntitle: Beds\n---\nSee {{< goto url=\"/docs/soil/\" text=\"soil\" >}}, "
+                                "{{< goto text=\"far\" url=\"https://example.com/docs/seeds/\" >}}, {{< pic url=\"/docs/seeds/\" >}}.\n"
+                                "```\n{{< goto text=\"x\" url=\"/docs/seeds/\" >}}\n```\n",
+             "ja/docs/soil.md": "---\ntitle: Tsuchi\n---\n",
+             "ja/docs/beds.md": "---\ntitle: Hatake\n---\n{{< goto text=\"soil\" url=\"/ja/docs/soil/\" >}} "
+                                "{{< goto text=\"seeds\" url=\"/docs/seeds/\" >}}\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert related(site) == {
+        ("docs/beds", "docs/soil"): ("markdown-link", (1,), False),
+        ("ja/docs/beds", "ja/docs/soil"): ("markdown-link", (1,), False),
+        ("ja/docs/beds", "docs/seeds"): ("markdown-link", (2,), False)}
+
+
 def test_a_hugo_html_section_page_without_title_is_named_by_its_folder(tmp_path: Path):
     """A Hugo section's own page may be an HTML file with no title (a redirect page, ``_index.html``
     holding only a layout): named by its folder, as its Markdown twin is. Before, it was titled
