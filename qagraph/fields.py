@@ -1670,11 +1670,10 @@ def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, mask
 
 
 def _page_language(name: str, fields: FieldMap) -> str:
-    """The language of the page ``name`` whose pages are below their language's folder of the content
-    (``content/ja/docs/x.md``: ``ja``), else ``""``."""
+    """The language of the page ``name`` of a site of several: its file name's (``docs/x.ja.md``), else its
+    folder's below the content folder (``content/ja/docs/x.md``: ``ja``); ``""`` for none."""
     below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
-    top = below.split("/", 1)[0] if "/" in below else ""
-    return top if top in fields.languages else ""
+    return _without_language(_strip_suffix(below), fields.languages)[1] or ""
 
 
 def language_url_links(name: str, links: list[TextLink], fields: FieldMap) -> list[TextLink]:
@@ -1691,6 +1690,8 @@ def language_url_links(name: str, links: list[TextLink], fields: FieldMap) -> li
     ['/ja/docs/pods/', '/ja/docs/a/', 'https://example.org/docs/', '/ja']
     >>> [link.target for link in language_url_links("content/en/docs/x.md", links, k8s)][0]
     '/docs/pods/'
+    >>> [link.target for link in language_url_links("content/docs/x.ja.md", links, k8s)][0]
+    '/ja/docs/pods/'
     """
     language = _page_language(name, fields)
     if not language or language == fields.default_language:

@@ -1237,6 +1237,25 @@ def test_a_link_hook_that_passes_links_through_rellangurl_keeps_them_in_the_page
             assert "relLangURL" in choose(site).line()
 
 
+def test_a_rellangurl_link_hook_puts_a_translation_named_by_its_file_in_its_language(tmp_path: Path):
+    """A translation named by its file (``graft.ja.md``, beside the English page in one content folder)
+    is a page of its language too: a site whose render-link passes links through ``relLangURL`` puts its
+    ``[water](/docs/water/)`` at ``/ja/docs/water/``. Before, only a page below a language's folder was."""
+    import qagraph
+
+    site = tmp_path / "orchard"
+    write_site(site, {"hugo.toml": 'baseURL = "https://orchard.example"\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n',
+                      "content/docs/water.md": "---\ntitle: Water\n---\n",
+                      "content/docs/water.ja.md": "---\ntitle: Mizu\n---\n",
+                      "content/docs/graft.md": "---\ntitle: Graft\n---\n[water](/docs/water/)\n",
+                      "content/docs/graft.ja.md": "---\ntitle: Tsugiki\n---\n[water](/docs/water/)\n"})
+    write_article(site / "layouts" / "_default" / "_markup", "render-link.html",
+                  '<a href="{{ .Destination | relLangURL }}">{{ .Text }}</a>\n')
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("docs/graft") == ["article:docs/water"]
+    assert kg.related("ja/docs/graft") == ["article:ja/docs/water"]
+
+
 def test_a_folder_of_no_declared_language_beside_the_language_folders_is_no_page(tmp_path: Path):
     """A glossary translated folder by folder (contentDir content/en at the top, content/ko in its
     language) keeps the folder of a translation under way (content/sv/) before the config declares
