@@ -413,6 +413,7 @@ class FieldMap:
     authors_map: tuple[tuple[str, str], ...] = ()
     tag_labels: tuple[tuple[str, str, str], ...] = ()
     glossary: tuple[tuple[str, str, str], ...] = ()
+    glossary_definitions: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = ()
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
@@ -926,6 +927,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
+                           key=lambda link: link.line)
+        if fields.glossary_definitions and "glossary_definition" in raw_body:
+            found = sorted(found + glossary_definition_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
@@ -1700,6 +1704,44 @@ def language_url_links(name: str, links: list[TextLink], fields: FieldMap) -> li
             if link.origin == MARKDOWN_LINK and link.target.startswith("/") and not link.target.startswith("//")
             and link.target != f"/{language}" and not link.target.startswith((f"/{language}/", f"/{language}#", f"/{language}?"))
             else link for link in links]
+
+
+_GLOSSARY_DEFINITION = re.compile(r"\{\{<\s*glossary_definition\b([^>]*?)/?>\}\}")
+_DEFINITION_LENGTH = re.compile(r"\blength\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+
+
+def glossary_definition_links(name: str, body: str, first_line: int, fields: FieldMap,
+                              masked: str | None = None) -> list[TextLink]:
+    """The links the ``{{< glossary_definition term_id="..." length="all" >}}`` shortcodes of the page ``name``
+    show, as the Kubernetes site's shortcode puts the term's text in the page: the links of that text
+    (``fields.glossary_definitions``), of the page's language's term, else of the default language's, a
+    tooltip's href in the page's language's folder as ``relLangURL`` puts it. A short definition
+    (``length="short"``, or none given) is the term's one-line description: no links. Code makes none.
+
+    >>> k8s = FieldMap(content_dir="content/", languages=("en", "ja"), default_language="en",
+    ...                glossary_definitions=(("en", "pod", (("ref", "/docs/node/", "node"), ("markdown-link", "/docs/x/", ""))),))
+    >>> body = '{{< glossary_definition term_id="Pod" length="all" >}} {{< glossary_definition term_id="pod" >}}'
+    >>> [(link.origin, link.target) for link in glossary_definition_links("content/ja/a.md", body, 1, k8s)]
+    [('ref', '/ja/docs/node/'), ('markdown-link', '/docs/x/')]
+    """
+    shown = {(language, term): links for language, term, links in fields.glossary_definitions}
+    language = _page_language(name, fields)
+    text = masked if masked is not None else mask_code(body)
+    found = []
+    for m in _GLOSSARY_DEFINITION.finditer(text):
+        term, length = _TERM_ID.search(m.group(1)), _DEFINITION_LENGTH.search(m.group(1))
+        size = next((v for v in length.groups() if v is not None), "") if length else ""
+        if term is None or size.strip().lower() in ("", "short"):
+            continue
+        key = (term.group(1) or term.group(2) or term.group(3) or "").strip().casefold()
+        links = shown.get((language or fields.default_language or "", key)) or shown.get((fields.default_language or "", key), ())
+        line = first_line + text.count("\n", 0, m.start())
+        for origin, target, label in links:
+            if origin == REF and language and language != fields.default_language and target.startswith("/") and \
+                    not target.startswith(f"/{language}/"):
+                target = f"/{language}{target}"
+            found.append(TextLink(origin, target, label or None, line))
+    return found
 
 
 def glossary_page_links(links: list[TextLink], page: str) -> list[TextLink]:

@@ -1272,10 +1272,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, href_shortcodes=href_codes)
             notes.append("shortcodes that write the link they are given: " + ", ".join(
                 f"{name} ({parameter})" for name, parameter in href_codes))
-        glossary = _hugo_glossary(base, names, fields)
+        glossary, term_texts = _hugo_glossary(base, names, fields)
         if glossary:
-            fields = replace(fields, glossary=glossary)
-            notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages)")
+            fields = replace(fields, glossary=glossary, glossary_definitions=term_texts)
+            notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
+                         "glossary_definition shows their links)")
         if f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/_index.md" in names:  # Hugo's own docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
@@ -1547,12 +1548,16 @@ _HUGO_DOCS_GLOSSARY = "quick-reference/glossary"
 _GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
 
 
-def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, str, str], ...]:
+def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
+        tuple[tuple[str, str, str], ...], tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]]:
     """The ``(language, term, href)`` of the terms in a Hugo site's ``docs/reference/glossary/`` page bundle
     (the Kubernetes site's), as its ``glossary_tooltip`` shortcode links to them: the term file's
     ``full_link``, else the term's entry on the glossary page (a linking page's language is put before
     it: :func:`qagraph.fields.glossary_links`). The term is its file's name, which the shortcode's ``term_id`` names in any case;
-    a term file that cannot be read is left out (the file itself is reported as the bundle's resource)."""
+    a term file that cannot be read is left out (the file itself is reported as the bundle's resource).
+    With them, the ``(language, term, links)`` of each term's text, which its ``glossary_definition``
+    shortcode shows on a page (:attr:`~qagraph.fields.FieldMap.glossary_definitions`): its own
+    ``glossary_tooltip`` links, to their terms' hrefs, and its Markdown links, as ``(origin, target, text)``."""
     bundles: set[str] = set()
     terms: list[tuple[str, str, str]] = []
     for name in names:
@@ -1564,6 +1569,7 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
         elif m.group("term") != "_index":
             terms.append((m.group("language") or "", m.group("term"), name))
     found = []
+    bodies: list[tuple[str, str, str, str]] = []
     for folder, term, name in terms:
         if folder not in bundles:  # a section's files are pages, not the bundle's resources
             continue
@@ -1575,7 +1581,19 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
         link = front.data.get("full_link") if front is not None and not isinstance(front, Problem) else None
         href = link.strip() if isinstance(link, str) and link.strip() else f"/docs/reference/glossary/?all=true#term-{term}"
         found.append((folder or fields.default_language or "", term.casefold(), href))
-    return tuple(found)
+        if front is not None and not isinstance(front, Problem) and ("](" in front.body or "glossary_tooltip" in front.body):
+            bodies.append((folder or fields.default_language or "", term.casefold(), name, front.body))
+    definitions = []
+    if bodies:
+        from .fields import glossary_links  # a term's tooltips link as a page's do
+
+        known = replace(fields, glossary=tuple(found))
+        for language, term, name, body in bodies:
+            shown = [*glossary_links(name, body, 1, known),
+                     *(link for link in text_links(body, ("markdown",), 1, fields.site_url, None, fields.site_hosts))]
+            if shown:
+                definitions.append((language, term, tuple((link.origin, link.target, link.text or "") for link in shown)))
+    return tuple(found), tuple(definitions)
 
 
 def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap,

@@ -5066,6 +5066,36 @@ def test_a_hugo_page_s_html_links_are_links_when_its_config_publishes_raw_html(t
                      {("docs/tools", "docs/guide")})
 
 
+def test_a_glossary_definition_shows_the_links_of_its_term(tmp_path: Path):
+    """The Kubernetes site's {{< glossary_definition term_id="x" length="all" >}} puts the term's text in
+    the page, so the term's tooltips and Markdown links are the page's links too (a tooltip's in the
+    page's language, as the page's own are); a short definition (length="short") is the term's first
+    sentence: none, nor does one in code. Before, a page made of such definitions (the components
+    page) had no links at all."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "content/en"\n'
+                                     '[languages.en]\nweight = 1\n[languages.de]\ncontentDir = "content/de"\n')
+    pages = {"en/docs/reference/glossary/index.md": "---\ntitle: Glossary\nlayout: glossary\n---\n",
+             "en/docs/reference/glossary/trellis.md": "---\ntitle: Trellis\nfull_link: /docs/trellis/\n---\nA frame for a "
+                                                      '{{< glossary_tooltip text="vine" term_id="vine" >}}.\n\n<!--more-->\n\n'
+                                                      "See [pruning](/docs/pruning/).\n",
+             "en/docs/reference/glossary/vine.md": "---\ntitle: Vine\nfull_link: /docs/vines/\n---\nIt climbs.\n",
+             "en/docs/vines.md": "---\ntitle: Vines\n---\n",
+             "en/docs/pruning.md": "---\ntitle: Pruning\n---\n",
+             "en/docs/garden.md": '---\ntitle: Garden\n---\n{{< glossary_definition term_id="Trellis" length="all" >}}\n',
+             "en/docs/shed.md": '---\ntitle: Shed\n---\n{{< glossary_definition term_id="trellis" length="short" >}}\n'
+                                '`{{< glossary_definition term_id="trellis" length="all" >}}`\n',
+             "de/docs/reference/glossary/index.md": "---\ntitle: Glossar\n---\n",
+             "de/docs/garten.md": '---\ntitle: Garten\n---\n{{< glossary_definition term_id="trellis" length="long" >}}\n'}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("docs/garden", "docs/vines"): False, ("docs/garden", "docs/pruning"): False,
+        ("de/docs/garten", "de/docs/vines"): True, ("de/docs/garten", "docs/pruning"): False}
+
+
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
     """The Kubernetes site's {{< glossary_tooltip term_id="x" >}} links to the term's full_link (a term of
     the docs/reference/glossary/ bundle, its file's name in any case), else to the glossary page; a page
