@@ -299,6 +299,10 @@ class FieldMap:
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
     ``nav``'s ``- Install: guide/install.md``).
 
+    ``slug_urls`` is the url folder of an MDN Web Docs content repository's pages (``/en-US/docs/``): a
+    page is published there at its ``slug`` (``Web/API/Element/after``), whatever its folder (which is
+    the slug in lower case).
+
     ``snippet_urls`` is the url folder of a 30 seconds of code collection (``/js/s/``): a page is
     published there at its file name in kebab case, as the site makes it (:func:`kebab_name`:
     ``copyToClipboard.md`` at ``/js/s/copy-to-clipboard``). ``level_tags`` are the values of a page's
@@ -461,6 +465,7 @@ class FieldMap:
     translations: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
     snippet_urls: str | None = None
+    slug_urls: str | None = None
     level_tags: tuple[str, ...] = ()
     label_targets: bool = True
     alias_targets: bool = True
@@ -494,7 +499,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
-        "snippet_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
+        "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
     }
 
@@ -1612,6 +1617,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = pelican_url(name, f.data, fields)
         if made is not None:
             return made, path_key
+    if url is None and fields.slug_urls is not None and (slug := f.text(("slug",))):
+        return fields.slug_urls + slug.strip().strip("/"), path_key
     if url is None and fields.snippet_urls is not None:
         return fields.snippet_urls + kebab_name(stem), path_key
     if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
@@ -2954,8 +2961,9 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 return _slug(top), _folder_label(top), False, []
         if source == "url" and url:
             m = re.search(fields.subject_from_url, url)
-            if m and m.group(1):
-                return m.group(1), m.group(1).replace("-", " ").capitalize(), False, []
+            if m and m.group(1):  # a url part in capitals is shown as written (MDN's Web/API), another capitalised
+                part = m.group(1)
+                return part, part if part != part.lower() else part.replace("-", " ").capitalize(), False, []
     return "uncategorised", "Uncategorised", False, []
 
 
@@ -3015,8 +3023,8 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
     if not slug:
         top = name.split("/", 1)[0] if "/" in name and "folder" in fields.subject_from else ""
         slug = top or (slugify(label) if label and "field" in fields.subject_from else "") or "uncategorised"
-    if label is None:
-        return slug, slug.replace("-", " ").capitalize(), False
+    if label is None:  # a url part in capitals is shown as written (MDN's Web/API), another capitalised
+        return slug, slug if slug != slug.lower() else slug.replace("-", " ").capitalize(), False
     return slug, clean(visible(label)), True
 
 

@@ -1509,8 +1509,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _thirty_seconds(base, names, s) or _learn_x(base, names, s) or \
-            _command_pages(names, s)
+        site = _site_content(base, names) or _mdn(names, s) or _thirty_seconds(base, names, s) or \
+            _learn_x(base, names, s) or _command_pages(names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -1540,6 +1540,49 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+#: a page of an MDN Web Docs content repository: ``files/<locale>/<slug in lower case>/index.md``
+_MDN_PAGE = re.compile(r"^(?:(?:files/)?(?P<locale>[a-z]{2}(?:-[a-z]{2})?)/)?(?P<path>(?:[^/]+/)*[^/]+)/index\.md$")
+
+
+def _mdn_locale(folder: str) -> str:
+    """The locale MDN's urls name for the content folder ``folder`` (``en-us``: ``en-US``).
+
+    >>> _mdn_locale("en-us"), _mdn_locale("zh-cn"), _mdn_locale("fr")
+    ('en-US', 'zh-CN', 'fr')
+    """
+    language, _, region = folder.partition("-")
+    return language + ("-" + region.upper() if region else "")
+
+
+def _mdn(names: Sequence[str], s: _Sample) -> _Site | None:
+    """The content of MDN Web Docs (its ``mdn/content`` repository, or a translation's), or ``None``:
+    most sampled files give a ``slug`` that is their folder's path in another case
+    (``files/en-us/web/api/element/after/index.md``: ``slug: Web/API/Element/after``).
+
+    The site publishes each page at ``/<locale>/docs/<slug>`` (``/en-US/docs/Web/API/Element/after``),
+    titled by its ``title``, in the area its slug starts with (``Web/API``, ``Web/JavaScript``,
+    ``Glossary``, ``Learn``...); the repository's README, ``files/jsondata/`` and the other locales are
+    no pages of it.
+    """
+    slugs = [v for v in s.values.get("slug", []) if isinstance(v, str) and "/" in v.strip("/")]
+    if not slugs or len(slugs) * 2 <= s.with_front_matter:
+        return None
+    pages = [m for m in map(_MDN_PAGE.match, names) if m is not None]
+    wanted = {v.strip().strip("/").lower() for v in slugs}
+    if sum(1 for m in pages if m.group("path").lower() in wanted) * 2 < len(slugs):
+        return None  # slugs that are not the files' folders: another site's (a Hugo page's slug)
+    locales = Counter(m.group("locale") or "" for m in pages)
+    locale = locales.most_common(1)[0][0]
+    content = next((n[:len(n) - len(m.group(0)) + m.start("path")] for n, m in zip(
+        (n for n in names if _MDN_PAGE.match(n)), pages) if (m.group("locale") or "") == locale), "")
+    folder = f"/{_mdn_locale(locale or 'en-us')}/docs/"
+    changes = {"slug_urls": folder, "subject_from": ("url",),
+               "subject_from_url": "^" + re.escape(folder) + r"((?:Web/)?[^/#?]+)"}
+    why = (f"MDN Web Docs content ({len(slugs)} of {s.with_front_matter} sampled files give their folder's path as their "
+           f"slug): pages at {folder}<slug>, subject the area the slug starts with (Web/API, Glossary)")
+    return _Site(content, (), why, changes, own_subject="subject from the slug's area")
 
 
 #: the glossary section of Hugo's own docs, whose link render hook makes ``[term](g)`` a link to the term's entry there

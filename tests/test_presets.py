@@ -6173,3 +6173,40 @@ def test_a_jekyll_page_shows_the_files_its_layout_includes_relative_to_it(tmp_pa
     assert sorted(a.path for a in result.articles) == ["_pages/people.md", "_pages/publications.md"]
     kg = build(site, out=tmp_path / "out")
     assert kg.related("/people/") == [kg.article("/publications/")] and kg.counts["stubs"] == 0
+
+
+#: an MDN Web Docs content repository in miniature: pages in folders named by their slug in lower case
+MDN_PAGES = {
+    "README.md": "# The docs\n\nHow to contribute.\n",
+    "files/jsondata/L10n-Common.json": '{"a": 1}\n',
+    "files/en-us/web/api/widget/index.md": ("---\ntitle: Widget\nslug: Web/API/Widget\npage-type: web-api-interface\n---\n\n"
+                                           "See [gizmo](/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo).\n"),
+    "files/en-us/web/api/widget/spin/index.md": ("---\ntitle: 'Widget: spin() method'\nslug: Web/API/Widget/spin\n---\n\n"
+                                                "Part of [Widget](/en-US/docs/Web/API/Widget#methods).\n"),
+    "files/en-us/web/javascript/reference/global_objects/gizmo/index.md": (
+        "---\ntitle: Gizmo\nslug: Web/JavaScript/Reference/Global_Objects/Gizmo\n---\n\nA [term](/en-US/docs/Glossary/Term).\n"),
+    "files/en-us/glossary/term/index.md": "---\ntitle: Term\nslug: Glossary/Term\n---\n\nA word.\n",
+}
+
+
+def test_mdn_content_pages_are_at_their_slugs_urls_in_their_area(tmp_path: Path):
+    """MDN's content repository was read as a folder of notes: no urls, every page Uncategorised, and its
+    links (written as /en-US/docs/<slug>) stubs. The site publishes a page at /en-US/docs/ and its slug,
+    under the area the slug starts with (Web/API, Web/JavaScript, Glossary); the README is no page."""
+    import qagraph
+
+    write_site(tmp_path / "content", MDN_PAGES)
+    result = load_corpus(tmp_path / "content")
+    assert result.detection is not None and "MDN Web Docs" in result.detection.reason
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "files/en-us/web/api/widget/index.md": ("/en-US/docs/Web/API/Widget", "Widget", "Web/API"),
+        "files/en-us/web/api/widget/spin/index.md": ("/en-US/docs/Web/API/Widget/spin", "Widget: spin() method", "Web/API"),
+        "files/en-us/web/javascript/reference/global_objects/gizmo/index.md": (
+            "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo", "Gizmo", "Web/JavaScript"),
+        "files/en-us/glossary/term/index.md": ("/en-US/docs/Glossary/Term", "Term", "Glossary")}
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "content", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    by_path = {a.path: a.key for a in result.articles}
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/web/api/widget/spin/index.md"])] == [
+        "/en-US/docs/Web/API/Widget"]
