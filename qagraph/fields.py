@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    included_definition_links, included_files, myst_labels, page_path, split_language, text_links, wiki_targets,
+    included_definition_links, included_files, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
@@ -947,6 +947,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             text = masked if masked is not None else mask_code(raw_body)
             found = sorted(found + included_definition_links(text, fields.included_definitions, fields.links,
                                                              body_line or fm.line, fields.site_url, fields.site_hosts),
+                           key=lambda link: link.line)
+        if fields.slug_urls is not None and "{{" in raw_body:  # MDN's {{domxref("Node")}}, {{Glossary("HTTP")}}
+            found = sorted(found + macro_links(raw_body, body_line or fm.line, fields.slug_urls, masked),
                            key=lambda link: link.line)
         if fields.resource_pages and name.rpartition("/")[0][len(fields.content_dir):].lower() in fields.resource_pages:
             found += resource_links(name, body_line or fm.line, fields)

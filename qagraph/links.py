@@ -77,6 +77,7 @@ __all__ = [
     "page_path",
     "reference_definitions",
     "snippet_links",
+    "macro_links",
     "split_language",
     "tags_line",
     "text_links",
@@ -436,6 +437,67 @@ def included_files(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
     [(4, 'steps/merge.md')]
     """
     return [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _JEKYLL_INCLUDE.finditer(masked)]
+
+
+#: an MDN Web Docs page's KumaScript link macro: ``{{domxref("Element.after()")}}``, ``{{Glossary("SPA", "apps")}}``
+_MACRO = re.compile(r"""\{\{\s*(domxref|jsxref|cssxref|htmlelement|httpheader|httpmethod|httpstatus|glossary|svgelement|svgattr)"""
+                    r"""\s*\(\s*(["'])((?:(?!\2)[^\n])+)\2(?:\s*,\s*(["'])((?:(?!\4)[^\n])*)\4)?""", re.I)
+#: the folders of MDN's JavaScript reference that a ``jsxref`` names with a ``/`` (``Statements/for...of``);
+#: any other name is of a global object's page (``Array/forEach``, ``parseInt``)
+_JS_REFERENCE = frozenset("statements operators functions global_objects classes errors lexical_grammar strict_mode "
+                          "iteration_protocols template_literals regular_expressions trailing_commas "
+                          "deprecated_and_obsolete_features".split())
+#: where each macro's pages are, below the docs folder
+_MACRO_FOLDERS = {"domxref": "Web/API/", "cssxref": "Web/CSS/", "htmlelement": "Web/HTML/Element/",
+                  "httpheader": "Web/HTTP/Headers/", "httpmethod": "Web/HTTP/Methods/", "httpstatus": "Web/HTTP/Status/",
+                  "glossary": "Glossary/", "svgelement": "Web/SVG/Element/", "svgattr": "Web/SVG/Attribute/"}
+
+
+def macro_slug(macro: str, name: str) -> str:
+    """The slug of the page an MDN KumaScript link macro names, as its macro makes it.
+
+    >>> macro_slug("domxref", "Element.after()"), macro_slug("DOMxRef", "Fetch API")
+    ('Web/API/Element/after', 'Web/API/Fetch_API')
+    >>> macro_slug("jsxref", "Array.prototype.map()"), macro_slug("jsxref", "Statements/for...of")
+    ('Web/JavaScript/Reference/Global_Objects/Array/map', 'Web/JavaScript/Reference/Statements/for...of')
+    >>> macro_slug("jsxref", "Array/forEach"), macro_slug("cssxref", "&lt;display-outside&gt;")
+    ('Web/JavaScript/Reference/Global_Objects/Array/forEach', 'Web/CSS/display-outside')
+    >>> macro_slug("Glossary", "World Wide Web"), macro_slug("HTMLElement", "table")
+    ('Glossary/World_Wide_Web', 'Web/HTML/Element/table')
+    """
+    macro = macro.lower()
+    name = name.strip().split("#", 1)[0]
+    if macro == "jsxref":  # jsxref.ejs: Array.prototype.map() is Global_Objects/Array/map, try...catch its own
+        api = name.replace("()", "", 1).replace(".prototype.", ".", 1)
+        if ".." not in api and "." in api:
+            return "Web/JavaScript/Reference/Global_Objects/" + api.replace(".", "/", 1)
+        if name.split("/", 1)[0].lower() in _JS_REFERENCE:
+            return "Web/JavaScript/Reference/" + name
+        return "Web/JavaScript/Reference/Global_Objects/" + name
+    if macro == "domxref":  # domxref.ejs: spaces as _, no (), Node.prototype.x as Node/x
+        name = name.replace(" ", "_").replace("()", "").replace(".prototype.", ".").replace(".", "/")
+    elif macro == "cssxref":  # cssxref.ejs: &lt;color&gt; names the type's page, calc() the function's
+        name = name.replace("&lt;", "").replace("&gt;", "").strip("<>").replace("()", "")
+    elif macro == "glossary":
+        name = name.replace(" ", "_")
+    return _MACRO_FOLDERS[macro] + name
+
+
+def macro_links(body: str, first_line: int, docs: str, masked: str | None = None) -> list[TextLink]:
+    """The links an MDN Web Docs page makes by KumaScript macros (``{{domxref("Node")}}``,
+    ``{{jsxref("Array.from()")}}``, ``{{cssxref("display")}}``, ``{{HTMLElement("div")}}``,
+    ``{{HTTPHeader("Accept")}}``, ``{{Glossary("HTTP", "label")}}``...), as site paths below ``docs``
+    (``/en-US/docs/``), outside code; macros that make no link (``{{SeeCompatTable}}``) are none.
+
+    >>> [(l.target, l.text) for l in macro_links('{{Glossary("SPA", "apps")}} `{{domxref("Node")}}` {{Compat}}', 1, "/en-US/docs/")]
+    [('/en-US/docs/Glossary/SPA', 'apps')]
+    """
+    text = masked if masked is not None else mask_code(body)
+    if "{{" not in text:
+        return []
+    line_of = _Lines(text, first_line)
+    return [TextLink(REF, docs + macro_slug(m.group(1), m.group(3)), (m.group(5) or m.group(3)).strip() or None,
+                     line_of(m.start())) for m in _MACRO.finditer(text)]
 
 
 def snippet_links(text: str, syntaxes: Iterable[str], site_url: str | None = None,

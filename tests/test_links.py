@@ -1228,3 +1228,23 @@ def test_a_docusaurus_file_link_without_a_folder_is_read_from_the_docs_root_firs
                       "docs/intro/install.md": "# Install\n\nSee [q](quick.md).\n",
                       "docs/intro/quick.md": "# Intro quick\n", "docs/quick.md": "# Quick\n"})
     assert set(related(site, out=tmp_path / "out")) == {("docs/intro/install", "docs/quick")}
+
+
+def test_mdn_macros_link_to_the_pages_they_name():
+    """MDN writes most of its links as KumaScript macros, which were read as text: a page's links to the
+    interfaces, methods, properties and glossary entries it names were lost. Each link macro now leads
+    where its macro sends the reader; a macro in code, or one that makes no link, is none."""
+    from qagraph.links import macro_links
+
+    body = ('Uses {{DOMxRef("Widget.spin()")}} and {{jsxref("Gizmo.prototype.turn()", "turn")}}.\n'
+            "`{{domxref(\"Hidden\")}}` {{SeeCompatTable}} {{Compat}}\n"
+            "- {{cssxref('&lt;size&gt;')}} {{HTTPHeader(\"X-Thing\")}} {{htmlelement(\"blink\")}}\n"
+            '- {{jsxref("Statements/loop", "loop")}} {{Glossary("Big word", "words")}}\n')
+    assert [(link.target, link.text, link.line) for link in macro_links(body, 5, "/fr/docs/")] == [
+        ("/fr/docs/Web/API/Widget/spin", "Widget.spin()", 5),
+        ("/fr/docs/Web/JavaScript/Reference/Global_Objects/Gizmo/turn", "turn", 5),
+        ("/fr/docs/Web/CSS/size", "&lt;size&gt;", 7),
+        ("/fr/docs/Web/HTTP/Headers/X-Thing", "X-Thing", 7),
+        ("/fr/docs/Web/HTML/Element/blink", "blink", 7),
+        ("/fr/docs/Web/JavaScript/Reference/Statements/loop", "loop", 8),
+        ("/fr/docs/Glossary/Big_word", "words", 8)]

@@ -6210,3 +6210,25 @@ def test_mdn_content_pages_are_at_their_slugs_urls_in_their_area(tmp_path: Path)
     by_path = {a.path: a.key for a in result.articles}
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/web/api/widget/spin/index.md"])] == [
         "/en-US/docs/Web/API/Widget"]
+
+
+def test_mdn_macros_reach_the_pages_they_name_in_any_case(tmp_path: Path):
+    """An MDN page's KumaScript macros ({{domxref("Widget")}}, {{jsxref("Gizmo")}}, {{Glossary("term")}}) were
+    text: its links to the pages they name were lost. They reach those pages now, whatever the case
+    the macro writes the name in, as MDN's urls are; one naming a page outside the corpus is a stub."""
+    import qagraph
+
+    pages = dict(MDN_PAGES)
+    pages["files/en-us/glossary/term/index.md"] = ('---\ntitle: Term\nslug: Glossary/Term\n---\n\n'
+                                                   'See {{domxref("Widget.spin()")}}, {{jsxref("Gizmo")}}, '
+                                                   '{{Glossary("missing")}} and {{SeeCompatTable}}.\n')
+    pages["files/en-us/web/api/widget/index.md"] += '\nA {{glossary("term", "word")}}.\n'
+    write_site(tmp_path / "content", pages)
+    kg = qagraph.build(tmp_path / "content", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "content").articles}
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/glossary/term/index.md"])] == [
+        "/en-US/docs/Web/API/Widget/spin", "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo",
+        "/en-US/docs/Glossary/missing"]
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/web/api/widget/index.md"])] == [
+        "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo", "/en-US/docs/Glossary/Term"]
+    assert kg.counts.get("stubs", 0) == 1
