@@ -1509,7 +1509,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _mdn(names, s) or _thirty_seconds(base, names, s) or \
+        site = _site_content(base, names) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
             _learn_x(base, names, s) or _command_pages(names, s)
         if site is not None:
             content_dir = site.content_dir
@@ -1542,6 +1542,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
 
 
+#: the most of a locale's _redirects.txt read (mdn/content's en-us one is 1.3 MB)
+MAX_REDIRECTS = 16 * 1024 * 1024
 #: a page of an MDN Web Docs content repository: ``files/<locale>/<slug in lower case>/index.md``
 _MDN_PAGE = re.compile(r"^(?:(?:files/)?(?P<locale>[a-z]{2}(?:-[a-z]{2})?)/)?(?P<path>(?:[^/]+/)*[^/]+)/index\.md$")
 
@@ -1556,7 +1558,28 @@ def _mdn_locale(folder: str) -> str:
     return language + ("-" + region.upper() if region else "")
 
 
-def _mdn(names: Sequence[str], s: _Sample) -> _Site | None:
+def _mdn_redirects(base: Path, content: str, folder: str, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The old urls that the locale's ``_redirects.txt`` (``FROM<tab>TO`` lines, ``#`` comments) sends to
+    each page of the corpus, as :attr:`~qagraph.fields.FieldMap.data_files` gives them (the page's path
+    without suffix, ``{"aliases": [...]}``): a page is found by its slug, which is its folder in lower case."""
+    path = base / content / "_redirects.txt"
+    data = _read_regular(path, MAX_REDIRECTS) if _is_file(path) else None
+    if not isinstance(data, bytes):
+        return ()
+    pages = {n[len(content):-len("/index.md")].lower(): n[:-len(".md")] for n in names
+             if n.startswith(content) and n.endswith("/index.md")}
+    old: dict[str, list[str]] = {}
+    for line in data.decode("utf-8", "replace").splitlines():
+        source, tab, target = line.strip().partition("\t")
+        if not tab or source.startswith("#") or not target.strip().lower().startswith(folder.lower()):
+            continue
+        page = pages.get(target.strip()[len(folder):].split("#", 1)[0].strip("/").lower())
+        if page is not None:
+            old.setdefault(page, []).append(source.strip())
+    return tuple((page, json.dumps({"aliases": urls}, ensure_ascii=False)) for page, urls in sorted(old.items()))
+
+
+def _mdn(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of MDN Web Docs (its ``mdn/content`` repository, or a translation's), or ``None``:
     most sampled files give a ``slug`` that is their folder's path in another case
     (``files/en-us/web/api/element/after/index.md``: ``slug: Web/API/Element/after``).
@@ -1578,10 +1601,14 @@ def _mdn(names: Sequence[str], s: _Sample) -> _Site | None:
     content = next((n[:len(n) - len(m.group(0)) + m.start("path")] for n, m in zip(
         (n for n in names if _MDN_PAGE.match(n)), pages) if (m.group("locale") or "") == locale), "")
     folder = f"/{_mdn_locale(locale or 'en-us')}/docs/"
-    changes = {"slug_urls": folder, "subject_from": ("url",),
-               "subject_from_url": "^" + re.escape(folder) + r"((?:Web/)?[^/#?]+)"}
+    changes: dict[str, Any] = {"slug_urls": folder, "subject_from": ("url",),
+                               "subject_from_url": "^" + re.escape(folder) + r"((?:Web/)?[^/#?]+)"}
     why = (f"MDN Web Docs content ({len(slugs)} of {s.with_front_matter} sampled files give their folder's path as their "
            f"slug): pages at {folder}<slug>, subject the area the slug starts with (Web/API, Glossary)")
+    moved = _mdn_redirects(base, content, folder, names)
+    if moved:  # a link to a page's old url ({{domxref("fetch()")}}, /en-US/docs/API) is redirected to it
+        changes.update(data_files=moved, alias_fields=("aliases",))
+        why += f"; its _redirects.txt gives {sum(len(json.loads(d)['aliases']) for _, d in moved)} old urls of its pages"
     return _Site(content, (), why, changes, own_subject="subject from the slug's area")
 
 

@@ -6232,3 +6232,24 @@ def test_mdn_macros_reach_the_pages_they_name_in_any_case(tmp_path: Path):
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/web/api/widget/index.md"])] == [
         "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo", "/en-US/docs/Glossary/Term"]
     assert kg.counts.get("stubs", 0) == 1
+
+
+def test_mdn_links_to_moved_pages_reach_them_through_the_redirects_file(tmp_path: Path):
+    """MDN moves pages and keeps their old urls in each locale's _redirects.txt; its macros and links
+    still name many by an old url ({{domxref("spin()")}} for Widget/spin), which were stubs. A link to
+    an old url now reaches the page it redirects to; a redirect to another site or to a page outside
+    the corpus changes nothing."""
+    import qagraph
+
+    pages = dict(MDN_PAGES)
+    pages["files/en-us/_redirects.txt"] = ("# FROM-URL\tTO-URL\n/en-US/docs/Web/API/spin\t/en-US/docs/Web/API/Widget/spin\n"
+                                           "/en-US/docs/Gizmos\t/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo\n"
+                                           "/en-US/docs/Old\thttps://elsewhere.example/\n/en-US/docs/Gone\t/en-US/docs/Web/Nowhere\n")
+    pages["files/en-us/glossary/term/index.md"] = ('---\ntitle: Term\nslug: Glossary/Term\n---\n\n'
+                                                   'See {{domxref("spin()")}} and [gizmos](/en-US/docs/gizmos).\n')
+    write_site(tmp_path / "content", pages)
+    kg = qagraph.build(tmp_path / "content", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "content").articles}
+    assert sorted(kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/glossary/term/index.md"])) == [
+        "/en-US/docs/Web/API/Widget/spin", "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo"]
+    assert kg.counts.get("stubs", 0) == 0
