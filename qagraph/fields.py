@@ -3080,6 +3080,8 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
             break
     if fields.inline_tags:
         values = [v.lstrip("#") for v in values]
+    if fields.slug_urls is not None:  # MDN's l10n:priority marks a page for its translators, no topic
+        values, more = [v for v in values if not fold(v).startswith("l10n:")], [v for v in more if not fold(v).startswith("l10n:")]
     if fields.level_tags:  # how hard the page is, which its site shows apart from its tags
         levels = {fold(level) for level in fields.level_tags}
         values, more = [v for v in values if fold(v) not in levels], [v for v in more if fold(v) not in levels]

@@ -6253,3 +6253,14 @@ def test_mdn_links_to_moved_pages_reach_them_through_the_redirects_file(tmp_path
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/glossary/term/index.md"])) == [
         "/en-US/docs/Web/API/Widget/spin", "/en-US/docs/Web/JavaScript/Reference/Global_Objects/Gizmo"]
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_mdn_translators_marks_are_no_keywords(tmp_path: Path):
+    """MDN's older pages tag some pages l10n:priority, a mark for its translators, which became a
+    keyword shared by unrelated pages (and a 'similar' edge between them); the other tags stay."""
+    pages = dict(MDN_PAGES)
+    pages["files/en-us/glossary/term/index.md"] = ("---\ntitle: Term\nslug: Glossary/Term\ntags:\n  - Glossary\n"
+                                                   "  - 'l10n:priority'\n---\n\nA word.\n")
+    write_site(tmp_path / "content", pages)
+    assert {a.path: a.keywords for a in load_corpus(tmp_path / "content").articles if a.keywords} == {
+        "files/en-us/glossary/term/index.md": ("Glossary",)}
