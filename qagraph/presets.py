@@ -1601,7 +1601,8 @@ def _mdn(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     content = next((n[:len(n) - len(m.group(0)) + m.start("path")] for n, m in zip(
         (n for n in names if _MDN_PAGE.match(n)), pages) if (m.group("locale") or "") == locale), "")
     folder = f"/{_mdn_locale(locale or 'en-us')}/docs/"
-    changes: dict[str, Any] = {"slug_urls": folder, "subject_from": ("url",),
+    # its Markdown (GFM) lets HTML through, as its older pages were written: <a href> links; no wiki-links
+    changes: dict[str, Any] = {"slug_urls": folder, "subject_from": ("url",), "links": ("markdown", "html"),
                                "subject_from_url": "^" + re.escape(folder) + r"((?:Web/)?[^/#?]+)"}
     why = (f"MDN Web Docs content ({len(slugs)} of {s.with_front_matter} sampled files give their folder's path as their "
            f"slug): pages at {folder}<slug>, subject the area the slug starts with (Web/API, Glossary)")

@@ -6264,3 +6264,20 @@ def test_mdn_translators_marks_are_no_keywords(tmp_path: Path):
     write_site(tmp_path / "content", pages)
     assert {a.path: a.keywords for a in load_corpus(tmp_path / "content").articles if a.keywords} == {
         "files/en-us/glossary/term/index.md": ("Glossary",)}
+
+
+def test_mdn_html_links_are_links(tmp_path: Path):
+    """MDN's older pages are written in HTML (its Markdown lets HTML through): their <a href> links to
+    other pages were lost. They are links now; MDN has no wiki-links: a [[0]] in text is none."""
+    import qagraph
+
+    pages = dict(MDN_PAGES)
+    pages["files/en-us/glossary/term/index.md"] = ('---\ntitle: Term\nslug: Glossary/Term\n---\n'
+                                                   '<p>See <a href="/en-US/docs/Web/API/Widget">the widget</a>; '
+                                                   'grid[[0]] is a cell.</p>\n')
+    write_site(tmp_path / "content", pages)
+    kg = qagraph.build(tmp_path / "content", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "content").articles}
+    assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/glossary/term/index.md"])] == [
+        "/en-US/docs/Web/API/Widget"]
+    assert kg.counts.get("stubs", 0) == 0
