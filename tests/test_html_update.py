@@ -288,11 +288,11 @@ def _kept_views(monkeypatch) -> list[set[str]]:
     real = update_module._Site.touched
 
     def spy(self, state, subjects):
-        touched = real(self, state, subjects)
+        touched, patches = real(self, state, subjects)
         change = self.change
         reached = {s for n in change.nodes for side in (change.before, change.after) if (s := side.subject(n))}
-        kept.append(reached - touched)
-        return touched
+        kept.append(reached - touched - patches.keys())
+        return touched, patches
 
     monkeypatch.setattr(update_module._Site, "touched", spy)
     return kept
@@ -407,6 +407,45 @@ def test_a_view_is_kept_when_its_articles_links_change_only_to_other_subjects(tm
         written = _rebuilt_as_cold(root, out, cold)
         assert not {_files(out)[s] for s in kept[-1]} & {p.name for p in written}
     assert any(outside_only) and any(kept), "no view was kept for links to other subjects: the case is not tested"
+
+
+def test_a_view_that_only_shows_a_keyword_whose_df_changed_is_patched(tmp_path, small_views, monkeypatch):
+    """An article added to chemistry with one keyword that the physics view shows (and no link to
+    physics: a common keyword alone makes no similar link) changes that keyword's df only: the
+    physics view is patched (the keyword's card and every keyword's size), not made again, and
+    the site equals a full write; so does removing the article again."""
+    patched: list[list[str]] = []
+    real = update_module.patch_keyword_df
+    monkeypatch.setattr(update_module, "patch_keyword_df",
+                        lambda page, df: (patched.append(sorted(df)), real(page, df))[1])
+    made: list[str] = []
+    real_view = update_module.subject_view
+    monkeypatch.setattr(update_module, "subject_view",
+                        lambda G, subject, **k: (made.append(subject), real_view(G, subject, **k))[1])
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles: dict[str, dict] = {}
+    for i in range(8):  # "waves" in 8 articles: more than a rare keyword's 5
+        articles[f"physics/p{i}.md"] = {"slug": f"p{i}", "subject": SUBJECTS[2], "id": i + 1, "title": f"Physics {i}?",
+                                        "keywords": ["waves", "light", "force" if i % 2 else "mass"], "related": [],
+                                        "answer": "Short."}
+    for i in range(3):
+        articles[f"chemistry/c{i}.md"] = {"slug": f"c{i}", "subject": SUBJECTS[3], "id": 20 + i, "title": f"Chem {i}?",
+                                          "keywords": ["acids", "bonds"], "related": [], "answer": "Short."}
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    state = json.loads((out / ".qagraph" / "views.json").read_text())
+    assert "keyword:waves" in state["subjects"]["subject:physics"]["uses"]["keywords"]
+    articles["chemistry/new.md"] = {"slug": "new", "subject": SUBJECTS[3], "id": 30, "title": "Chem new?",
+                                    "keywords": ["waves"], "related": [], "answer": "Short."}
+    for step in ("added", "removed"):
+        if step == "removed":
+            del articles["chemistry/new.md"]
+        _write(root, articles)
+        made.clear()
+        written = _rebuilt_as_cold(root, out, cold)
+        assert patched[-1] == ["keyword:waves"] and "subject:physics" not in made, step
+        assert _files(out)["subject:physics"] in {p.name for p in written}
+    assert small_views["site"] == 0
 
 
 def _record(r: random.Random, sid: str, sids: list[str]) -> ChunkRecord:

@@ -45,6 +45,7 @@ __all__ = [
     "render_view",
     "safe_href",
     "script_json",
+    "view_data_span",
     "vis_network_js",
 ]
 
@@ -77,6 +78,27 @@ def script_json(value: Any) -> str:
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
+
+
+#: the element of a view page (``view.html.j2``) that holds its data
+_DATA_OPEN = '<script type="application/json" id="qagraph-data">'
+
+
+def view_data_span(page: str) -> tuple[int, int] | None:
+    """Where a view page (:func:`render_view`) holds its data: ``page[start:end]`` is the
+    :func:`script_json` text (None: no such element, not a view page).
+
+    >>> page = f'<main></main>{_DATA_OPEN}{script_json({"nodes": [{"label": "</script>"}]})}</script>'
+    >>> start, end = view_data_span(page)
+    >>> json.loads(page[start:end])
+    {'nodes': [{'label': '</script>'}]}
+    """
+    start = page.find(_DATA_OPEN)
+    if start < 0:
+        return None
+    start += len(_DATA_OPEN)
+    end = page.find("</script>", start)  # script_json writes no "<": the element's own end
+    return (start, end) if end >= 0 else None
 
 
 def _sha256(text: str) -> str:

@@ -14,6 +14,7 @@ its page template loads from CDNs). The whole corpus at once is the atlas's job.
 
 from __future__ import annotations
 
+import json
 import os
 import weakref
 from collections import Counter
@@ -29,7 +30,7 @@ from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
 from ..rdf.iri import check_site_url, is_site_path
 from .arrange import _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
-from .page import excerpt_html, render_view, safe_href
+from .page import excerpt_html, render_view, safe_href, script_json, view_data_span
 from .select import (
     Limits,
     OverviewCounts,
@@ -60,6 +61,7 @@ __all__ = [
     "keyword_view",
     "neighbourhood_view",
     "overview",
+    "patch_keyword_df",
     "subject_view",
     "write_keyword",
     "write_neighbourhood",
@@ -653,6 +655,47 @@ def generate_view(
         "atlas": atlas_href,
     }
     return render_view(page, data, vis_src=vis_src)
+
+
+def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
+    """``page``, a view :func:`generate_view` wrote, as it writes the view again once the keyword
+    nodes of ``df`` (node id -> df) have that df, and nothing else has changed: each one's card
+    shows its df, and every keyword's size is its df against the largest of the view's (as
+    :func:`_assemble` sizes the nodes a view is not about). Nothing else of a view reads a
+    keyword's df but the names of its communities (:attr:`ViewUses.groups`: the caller checks
+    those). None when the page holds no view data, or not each of these keywords with its df.
+
+    >>> view = View("subject", "t", "h", "s", [
+    ...     {"id": 0, "key": "keyword:a", "kind": "keyword", "size": 0, "info": {"title": "a", "df": 2}},
+    ...     {"id": 1, "key": "keyword:b", "kind": "keyword", "size": 0, "info": {"title": "b", "df": 4}}], [])
+    >>> page = patch_keyword_df(generate_view(view, vis_src="vis.js"), {"keyword:a": 8})
+    >>> [(n["info"]["df"], n["size"]) for n in json.loads(page[slice(*view_data_span(page))])["nodes"]]
+    [(8, 20.0), (4, 16.2)]
+    """
+    span = view_data_span(page)
+    if span is None:
+        return None
+    start, end = span
+    data = json.loads(page[start:end])
+    prefix = str(data.get("keyPrefix") or "")
+    keywords = [n for n in data.get("nodes", ()) if n.get("kind") == KEYWORD]
+    found = 0
+    for n in keywords:
+        key = str(n["key"])
+        node = prefix + key[1:] if key.startswith("~") else key  # :func:`_compact_key`
+        if node in df:
+            info = n.get("info")
+            if not isinstance(info, dict) or "df" not in info:
+                return None  # its card would gain a df where the view writes it
+            info["df"] = int(df[node])
+            found += 1
+    if found != len(df):
+        return None
+    measures = [float((n.get("info") or {}).get("df", 1) or 1) for n in keywords]
+    top = max(measures, default=0.0)
+    for n, m in zip(keywords, measures):
+        n["size"] = node_size(KEYWORD, m / top if top else 0.0)
+    return page[:start] + script_json(data) + page[end:]
 
 
 def _compact_key(key: str, prefix: str) -> str:
