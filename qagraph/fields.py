@@ -1576,6 +1576,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         # an Obsidian Publish permalink (plugins/graph) is a path from the site's root, and so is a Jekyll
         # page's (permalink: docs/utilities): Jekyll puts the / in front of it (Just the Docs' own docs)
         url = "/" + url
+    if url and fields.path_urls == "publish" and fields.languages and url.startswith("/") and \
+            (language := name.removeprefix(fields.content_dir).split("/", 1)[0]) in fields.languages:
+        # a vault per language, each a Publish site of its own: a translation keeps its note's permalink
+        url = f"/{language}{url}"
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):

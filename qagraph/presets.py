@@ -1486,10 +1486,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"a vault per language ({', '.join(f'{t}/' for t in languages)}): a link goes to a note "
                          "of its own language's, subjects from the folders inside")
         publish = next((n for n in _PUBLISH_FILES if _is_file(vault / n)), None)
+        # a vault per language, each published as a site of its own, keeps Publish's files in its folder:
+        # a note is at its path, or its permalink below its language's folder (en/ and ja/ share permalinks)
+        publish = publish or next((f"{t}/{n}" for t in languages for n in _PUBLISH_FILES
+                                   if _is_file(vault / t / n)), None)
         if publish is not None:  # the site's own style or script, which Publish reads from the vault's root
             fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
-                         "permalink; notes with publish: false not published")
+                         + ("permalink below its language's folder" if "/" in publish else "permalink")
+                         + "; notes with publish: false not published")
         # a vault's settings Obsidian cannot read are its defaults: no Excluded files (said, as a site's config is)
         app = vault.resolve() / ".obsidian" / "app.json"
         app_data = _read_regular(app, MAX_DATA_FILE) if _is_file(app) else None

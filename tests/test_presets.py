@@ -6281,3 +6281,26 @@ def test_mdn_html_links_are_links(tmp_path: Path):
     assert [kg.graph.nodes[n]["url"] for n in kg.related(by_path["files/en-us/glossary/term/index.md"])] == [
         "/en-US/docs/Web/API/Widget"]
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_vault_per_language_published_with_obsidian_publish_has_each_languages_urls(tmp_path: Path):
+    """Each language's folder of a help repository is an Obsidian Publish site (its publish.js and
+    publish.css in the folder, none at the root), and a translation keeps its note's permalink. Read from
+    the repository's root, no note had a url and a note marked publish: false was kept; now each note is at
+    its language's folder and its path or permalink, so that the two "bases" pages are two urls."""
+    repo = tmp_path / "help"
+    for name, text in {"en/publish.js": "// switcher\n", "de/publish.css": ".site-body { }\n",
+                       "en/Home.md": "See [[Tables intro]] and [[Plans]].\n",
+                       "en/Tables/Tables intro.md": "---\npermalink: tables\n---\nBack [[Home]].\n",
+                       "en/Sync/Plans.md": "---\npermalink: /sync/plans\n---\nBack [[Home]].\n",
+                       "de/Home.md": "Siehe [[Tabellen]].\n",
+                       "de/Tabellen/Tabellen.md": "---\npermalink: tables\n---\nZurück [[Home]].\n",
+                       "de/Sync/Pläne.md": "---\npublish: false\n---\nNoch nicht.\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert "an Obsidian Publish vault (de/publish.css)" in result.detection.reason
+    assert {a.path: a.url for a in result.articles} == {
+        "en/Home.md": "/en/Home", "en/Tables/Tables intro.md": "/en/tables", "en/Sync/Plans.md": "/en/sync/plans",
+        "de/Home.md": "/de/Home", "de/Tabellen/Tabellen.md": "/de/tables"}
+    assert [(p.path, p.message) for p in result.problems if p.severity == SKIPPED] == [
+        ("de/Sync/Pläne.md", "publish: false: not a page")]
