@@ -1467,7 +1467,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # Obsidian reads [[target|label]] only, by file name, and a Markdown link's path as a wiki-link's,
         # by its end when no file is at it: in a vault cloned without its .obsidian/ too, but for a
         # GitHub wiki's clone (its Home.md, no sidebar), whose links are written [[label|page]]
-        if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names):
+        # a vault published with Obsidian Publish (its publish.css or publish.js at the root) is no GitHub
+        # wiki, whatever its Home.md: the obsidian-help vaults, cloned without their .obsidian/
+        published = any(_is_file(vault / n) for n in _PUBLISH_FILES)
+        if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names or published):
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)

@@ -6304,3 +6304,21 @@ def test_a_vault_per_language_published_with_obsidian_publish_has_each_languages
         "de/Home.md": "/de/Home", "de/Tabellen/Tabellen.md": "/de/tables"}
     assert [(p.path, p.message) for p in result.problems if p.severity == SKIPPED] == [
         ("de/Sync/Pläne.md", "publish: false: not a page")]
+
+
+def test_an_obsidian_publish_vault_with_a_home_note_reads_links_as_obsidian_does(tmp_path: Path):
+    """A Publish vault cloned without its .obsidian/ (a help site's language folder) starts at Home.md, as a
+    GitHub wiki's clone does, and its links were read as a wiki's: [[Metadata]], an alias of Properties.md,
+    and [[Gone|Properties]] reached Properties, where Obsidian and its Publish site leave both unresolved.
+    Built from the folder alone or from the repository's root, the links now resolve the same way."""
+    vault = tmp_path / "help" / "en"
+    for name, text in {"publish.js": "// site script\n",
+                       "Home.md": "Read [[Metadata]], [[Gone|Properties]] and [[Properties|props]].\n",
+                       "Editing/Properties.md": "---\naliases:\n  - metadata\n---\nBack [[Home]].\n"}.items():
+        write_article(vault, name, text)
+    write_article(tmp_path / "help", "de/Home.md", "Siehe [[Eigenschaften]].\n")
+    write_article(tmp_path / "help", "de/Editing/Eigenschaften.md", "Zurück [[Home]].\n")
+    for folder, prefix in ((vault, ""), (tmp_path / "help", "en/")):
+        kg = build(folder, out=tmp_path / f"out-{bool(prefix)}")
+        assert {v for u, v, k in kg.graph.edges(keys=True) if k == "related" and u == f"article:{prefix}Home"} == {
+            "article:Gone", f"article:{prefix}Editing/Properties", "article:Metadata"}
