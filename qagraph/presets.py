@@ -1469,8 +1469,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # GitHub wiki's clone (its Home.md, no sidebar), whose links are written [[label|page]]
         # a vault published with Obsidian Publish (its publish.css or publish.js at the root) is no GitHub
         # wiki, whatever its Home.md: the obsidian-help vaults, cloned without their .obsidian/
-        published = any(_is_file(vault / n) for n in _PUBLISH_FILES)
-        if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names or published):
+        publish_site = any(_is_file(vault / n) for n in _PUBLISH_FILES)
+        if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names or publish_site):
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)
