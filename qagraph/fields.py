@@ -259,6 +259,8 @@ class FieldMap:
     translated folder by folder, whose pages say their ``lang``), which are no subject: a page's is the
     folder inside (``en/news/``).
 
+    ``attachment_folders`` are the folders a vault keeps its images and other attachments in (``Attachments/``,
+    ``en/Attachments/``): a note kept among them (a slide deck's demo) is filed under no folder of theirs.
     ``para_folders`` are a PARA vault's buckets (``1 Projects``, ``2 Areas``, ``3 Resources``, ``4 Archives``),
     which sort notes by how actionable they are, not by topic: a note's subject is the folder inside its
     bucket (``3 Resources/API Design/x.md``: ``API Design``), a note in the bucket itself is the bucket's.
@@ -407,6 +409,7 @@ class FieldMap:
     default_language: str = ""
     language_folders: tuple[str, ...] = ()
     para_folders: tuple[str, ...] = ()
+    attachment_folders: tuple[str, ...] = ()
     sort_prefixes: bool = False
     timezone: str = ""
     doc_routes: tuple[str, ...] = ()
@@ -2915,6 +2918,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             return _slug(label), clean(visible(label)), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
+            if fields.attachment_folders and rel.startswith(tuple(f"{a}/" for a in fields.attachment_folders)):
+                continue  # a vault's folder of attachments is no topic
             at = fields.content_dir  # the folder's path, which folder_labels name it by
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None

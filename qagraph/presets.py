@@ -1474,6 +1474,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)
+        languages = _language_vaults(names)
+        attachments = _attachment_folders(vault, names, languages)
+        if attachments:  # the notes kept among the images are filed under no folder of theirs
+            fields = replace(fields, attachment_folders=attachments)
+            notes.append(f"attachments in {', '.join(f'{a}/' for a in attachments)} (no subject)")
         buckets = _para_folders(names)
         if buckets:  # a note's topic is the folder inside its bucket
             fields = replace(fields, para_folders=buckets)
@@ -1483,7 +1488,6 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, sort_prefixes=True)
             notes.append(f"folders sorted by number ({', '.join(f'{t}/' for t in numbered[:3])}"
                          f"{', ...' if len(numbered) > 3 else ''}): subjects named without it")
-        languages = _language_vaults(names)
         if languages:  # each language's notes link to that language's: no folder of one is a subject
             fields = replace(fields, languages=languages)
             notes.append(f"a vault per language ({', '.join(f'{t}/' for t in languages)}): a link goes to a note "
@@ -2780,6 +2784,40 @@ def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tupl
                  and code[:2] in _ISO_639_1]
         if sum(1 for f in codes if f.rpartition("/")[2].casefold().replace("_", "-") in said) > 1:
             found += codes
+    return tuple(found)
+
+
+#: the words an Obsidian vault's folder of attachments is named with (Attachments, assets, _resources, Images)
+_ATTACHMENT_FOLDER = re.compile(r"attach|asset|media|image|img|picture|resource|files", re.I)
+#: the suffixes of the images, documents, audio and video a vault attaches to its notes
+_MEDIA_SUFFIXES = frozenset("png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a wav ogg oga webm "
+                            "mov mkv flac".split())
+
+
+def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[str] = ()) -> tuple[str, ...]:
+    """The top folders of the vault at ``vault`` (of each language's vault, ``en/Attachments``, with
+    ``languages``) that hold its attachments: named so (:data:`_ATTACHMENT_FOLDER`) and holding twice as many
+    images, PDFs, audio or video files (:data:`_MEDIA_SUFFIXES`, counted down to 2000 files) as notes, five at
+    least. Only folders that hold some of the notes ``names`` count: a note is never filed under them."""
+    notes: dict[str, int] = {}
+    for n in names:
+        parts = n.split("/")
+        depth = 2 if languages and parts[0] in languages else 1
+        if len(parts) > depth:
+            folder = "/".join(parts[:depth])
+            notes[folder] = notes.get(folder, 0) + 1
+    found = []
+    for folder, count in sorted(notes.items()):
+        if not _ATTACHMENT_FOLDER.search(folder.rpartition("/")[2]):
+            continue
+        media = seen = 0
+        for _, _, files in os.walk(vault / folder):
+            seen += len(files)
+            media += sum(1 for f in files if f.rpartition(".")[2].lower() in _MEDIA_SUFFIXES)
+            if seen > 2000:
+                break
+        if media >= 5 and media >= 2 * count:
+            found.append(folder)
     return tuple(found)
 
 
