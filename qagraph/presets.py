@@ -1474,7 +1474,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
         fields = replace(fields, any_case_keys=True)
-        languages = _language_vaults(names)
+        languages = _language_vaults(names) or _published_language(vault, names)
         attachments = _attachment_folders(vault, names, languages)
         if attachments:  # the notes kept among the images are filed under no folder of theirs
             fields = replace(fields, attachment_folders=attachments)
@@ -2819,6 +2819,17 @@ def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[s
         if media >= 5 and media >= 2 * count:
             found.append(folder)
     return tuple(found)
+
+
+def _published_language(vault: Path, names: Sequence[str]) -> tuple[str, ...]:
+    """The one top folder of the vault at ``vault`` named by a language's code that is an Obsidian Publish
+    site of its own (its ``publish.css`` or ``publish.js`` inside): a docs repository's ``en/``, its only
+    language so far, beside its README and build scripts. ``()`` for none, or for two or more (which
+    :func:`_language_vaults` reads). A topic folder so named (``ml/``) has no Publish files."""
+    tops = {n.split("/", 1)[0] for n in names if "/" in n}
+    found = [t for t in sorted(tops) if _LANGUAGE.match(t) and t.split("-")[0].lower() in _ISO_639_1
+             and any(_is_file(vault / t / n) for n in _PUBLISH_FILES)]
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _language_vaults(names: Sequence[str]) -> tuple[str, ...]:

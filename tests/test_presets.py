@@ -6346,3 +6346,28 @@ def test_a_note_kept_in_a_vaults_attachments_folder_is_filed_under_no_topic(tmp_
         "Images and colour/Palettes.md": "Images and colour"}
     assert {a.path: a.subject for a in load_corpus(repo).articles if "Attachments" in a.path} == {
         "en/Attachments/Slides demo.md": "Uncategorised", "fr/Attachments/Slides demo.md": "Uncategorised"}
+
+
+def test_a_single_language_folder_published_as_a_site_is_a_language_vault(tmp_path: Path):
+    """A developer-docs repository keeps its vault's settings at the root (.obsidian/) and its only language so
+    far in en/, a Publish site of its own (en/publish.css), beside a README and build scripts' notes. Every
+    en/ note's subject was "en" and no note had its site url; now en/ is a language's vault: subjects from its
+    folders, urls below /en/, and a link from a root note to a note of en/ still resolves. A lone topic
+    folder named like a language (ml/, no Publish files) stays a subject."""
+    repo = tmp_path / "docs"
+    (repo / ".obsidian").mkdir(parents=True)
+    for name, text in {"en/publish.css": ".site-body { }\n", "README.md": "Start at [[Home]].\n",
+                       "config/README.md": "Build notes for [[Build a plugin]].\n",
+                       "en/Home.md": "See [[Build a plugin]].\n",
+                       "en/Getting started/Build a plugin.md": "---\npermalink: build\n---\nBack [[Home]].\n",
+                       "en/Reference/Vault.md": "Used by [[Build a plugin]].\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert "a vault per language (en/)" in result.detection.reason
+    assert {a.path: (a.subject, a.url) for a in result.articles if a.path.startswith("en/")} == {
+        "en/Home.md": ("Uncategorised", "/en/Home"), "en/Getting started/Build a plugin.md": ("Getting started", "/en/build"),
+        "en/Reference/Vault.md": ("Reference", "/en/Reference/Vault")}
+    kg = build(repo, out=tmp_path / "out")
+    assert ("article:config/README", "article:en/Getting started/Build a plugin") in kg.graph.edges()
+    (repo / "en" / "publish.css").unlink()
+    assert {a.subject_slug for a in load_corpus(repo).articles if a.path.startswith("en/")} == {"en"}
