@@ -259,6 +259,8 @@ class FieldMap:
     translated folder by folder, whose pages say their ``lang``), which are no subject: a page's is the
     folder inside (``en/news/``).
 
+    ``language_sites`` says each of the ``languages``' folders is a site of its own (an Obsidian Publish site
+    per language, its ``publish.js`` inside): a note outside them (the repository's README) is on none, no url.
     ``attachment_folders`` are the folders a vault keeps its images and other attachments in (``Attachments/``,
     ``en/Attachments/``): a note kept among them (a slide deck's demo) is filed under no folder of theirs.
     ``para_folders`` are a PARA vault's buckets (``1 Projects``, ``2 Areas``, ``3 Resources``, ``4 Archives``),
@@ -410,6 +412,7 @@ class FieldMap:
     language_folders: tuple[str, ...] = ()
     para_folders: tuple[str, ...] = ()
     attachment_folders: tuple[str, ...] = ()
+    language_sites: bool = False
     sort_prefixes: bool = False
     timezone: str = ""
     doc_routes: tuple[str, ...] = ()
@@ -1631,6 +1634,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         return fields.slug_urls + slug.strip().strip("/"), path_key
     if url is None and fields.snippet_urls is not None:
         return fields.snippet_urls + kebab_name(stem), path_key
+    if url is None and fields.language_sites and \
+            name.removeprefix(fields.content_dir).split("/", 1)[0] not in fields.languages:
+        return None, path_key  # a repository's own README, beside its language's sites, is on none of them
     if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
             tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
         made = path_url(name, fields.content_dir, fields.path_urls)

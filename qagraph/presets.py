@@ -1498,7 +1498,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         publish = publish or next((f"{t}/{n}" for t in languages for n in _PUBLISH_FILES
                                    if _is_file(vault / t / n)), None)
         if publish is not None:  # the site's own style or script, which Publish reads from the vault's root
-            fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",))
+            fields = replace(fields, url=("permalink",), path_urls="publish", drafts=("publish",),
+                             language_sites="/" in publish)
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
                          + ("permalink below its language's folder" if "/" in publish else "permalink")
                          + "; notes with publish: false not published")

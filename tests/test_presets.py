@@ -6369,5 +6369,8 @@ def test_a_single_language_folder_published_as_a_site_is_a_language_vault(tmp_pa
         "en/Reference/Vault.md": ("Reference", "/en/Reference/Vault")}
     kg = build(repo, out=tmp_path / "out")
     assert ("article:config/README", "article:en/Getting started/Build a plugin") in kg.graph.edges()
+    # the repository's own notes are on no language's site: no url
+    assert {a.path: a.url for a in result.articles if not a.path.startswith("en/")} == {
+        "README.md": None, "config/README.md": None}
     (repo / "en" / "publish.css").unlink()
     assert {a.subject_slug for a in load_corpus(repo).articles if a.path.startswith("en/")} == {"en"}
