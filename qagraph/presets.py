@@ -2799,7 +2799,8 @@ def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[s
     """The top folders of the vault at ``vault`` (of each language's vault, ``en/Attachments``, with
     ``languages``) that hold its attachments: named so (:data:`_ATTACHMENT_FOLDER`) and holding twice as many
     images, PDFs, audio or video files (:data:`_MEDIA_SUFFIXES`, counted down to 2000 files) as notes, five at
-    least. Only folders that hold some of the notes ``names`` count: a note is never filed under them."""
+    least; in a vault per language, the folder of that name in every language's vault (a translation keeps
+    fewer images). Only folders that hold some of the notes ``names`` count: a note is never filed under them."""
     notes: dict[str, int] = {}
     for n in names:
         parts = n.split("/")
@@ -2819,7 +2820,9 @@ def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[s
                 break
         if media >= 5 and media >= 2 * count:
             found.append(folder)
-    return tuple(found)
+    # a translation keeps its vault's folders: the Attachments/ of one language's vault is every language's
+    kinds = {f.rpartition("/")[2] for f in found} if languages else set()
+    return tuple(sorted({*found, *(f for f in notes if "/" in f and f.rpartition("/")[2] in kinds)}))
 
 
 def _published_language(vault: Path, names: Sequence[str]) -> tuple[str, ...]:

@@ -6327,14 +6327,16 @@ def test_an_obsidian_publish_vault_with_a_home_note_reads_links_as_obsidian_does
 def test_a_note_kept_in_a_vaults_attachments_folder_is_filed_under_no_topic(tmp_path: Path):
     """A help vault keeps its images in Attachments/, and a slide deck's demo note among them: the note's
     subject was "Attachments", a folder of images and no topic; now it is Uncategorised, in the vault alone
-    and in each language's vault read from the repository's root. A topic folder that only happens to hold
+    and in each language's vault read from the repository's root (a translation's Attachments/ too, which
+    holds one image of its own). A topic folder that only happens to hold
     images (Images and colour/, a note per image) stays a subject."""
     repo = tmp_path / "help"
     for lang in ("en", "fr"):
         write_article(repo, f"{lang}/Home.md", "See [[Slides]].\n")
         write_article(repo, f"{lang}/Plugins/Slides.md", "Try [[Slides demo]].\n")
         write_article(repo, f"{lang}/Attachments/Slides demo.md", "## One\n---\n## Two\n")
-        for image in ("graph.png", "pane.png", "icons/cog.svg", "icons/send.svg", "clip.mp4", "shot.jpeg"):
+        for image in ("graph.png", "pane.png", "icons/cog.svg", "icons/send.svg", "clip.mp4", "shot.jpeg")[
+                :None if lang == "en" else 1]:  # the translation keeps one image of its own
             (repo / lang / "Attachments" / image).parent.mkdir(parents=True, exist_ok=True)
             (repo / lang / "Attachments" / image).write_bytes(b"\\x89PNG")
     write_article(repo, "en/Images and colour/Palettes.md", "x\n")
