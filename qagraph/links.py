@@ -125,6 +125,9 @@ class TextLink:
 # -- masking code and comments ------------------------------------------------------------
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: the opening of a raw HTML block (CommonMark's first kind: ``<pre>``, ``<script>``, ``<style>``, ``<textarea>``),
+#: which runs to the line holding its closing tag: a fence's backticks inside it open no code block
+_RAW_HTML_OPEN = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 #: comments by their opening and their closing: HTML's, Obsidian's, Go templates' (Hugo) and MDX's
 #: (``{/* ... */}``: Docusaurus), which a Go template's, opening a brace before, comes before
@@ -157,18 +160,26 @@ def mask_code(text: str) -> str:
     '!'
     >>> mask_code('{% highlight html %}\\n<a href="/x/">x</a>\\n{% endhighlight %}!').strip()
     '!'
+    >>> mask_code("<pre><code>```query\\nx\\n```</code></pre>\\n[[Note]]").split("\\n")[-1]  # no fence in <pre>
+    '[[Note]]'
     """
     if ("`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text
             and "{%" not in text and "$$" not in text):
         return text
     lines = text.split("\n")
     fence: str | None = None
+    raw: str | None = None  # the tag of the raw HTML block the line is in, which no fence opens in
     for i, line in enumerate(lines):
-        if fence is None:
+        if raw is not None:
+            if f"</{raw}>" in line.lower():
+                raw = None
+        elif fence is None:
             m = _FENCE_OPEN.match(line)
             if m:
                 fence = m.group(1)
                 lines[i] = " " * len(line)
+            elif (html := _RAW_HTML_OPEN.match(line)) and f"</{html.group(1).lower()}>" not in line.lower():
+                raw = html.group(1).lower()
         else:
             stripped = line.strip()
             if stripped.startswith(fence) and stripped.strip(fence[0]) == "":

@@ -259,6 +259,17 @@ def test_code_and_comments_hold_no_links_or_tags():
     assert inline_tags(body) == []
 
 
+def test_backticks_inside_a_pre_block_open_no_code_block():
+    """A help page shows a query block's source inside ``<pre><code>`` (so that its fence is shown, not
+    run): its closing line, which starts with backticks, was read as a fence opening, and every link below
+    it, to the next fence, was lost (Obsidian's Search page lost its link to Publish). A raw HTML block
+    runs to its closing tag, as in CommonMark; a real fence after it is still code."""
+    body = ("Add a block:\n\n<pre><code>```query\nembed OR search\n```</code></pre>\n\n"
+            "> [!note]\n> [[Publish|Obsidian Publish]] shows no results.\n\n```query\n[[not a link]]\n```\n"
+            "<script>\nlet s = `\n```\n`;\n</script>\n[[After]]\n")
+    assert [(t, line) for _, t, _, line in found(body)] == [("Publish", 17), ("After", 27)]
+
+
 def test_a_liquid_highlight_or_comment_block_holds_no_links():
     """Jekyll shows a ``{% highlight %}`` block as code and a ``{% comment %}`` block not at all: a
     post that shows a theme's pagination markup in one linked to every page its ``<a href>`` named.
