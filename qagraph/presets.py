@@ -2788,8 +2788,9 @@ def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tupl
     return tuple(found)
 
 
-#: the words an Obsidian vault's folder of attachments is named with (Attachments, assets, _resources, Images)
-_ATTACHMENT_FOLDER = re.compile(r"attach|asset|media|image|img|picture|resource|files", re.I)
+#: the words an Obsidian vault's folder of attachments is named with (Attachments, assets, Images; _resources,
+#: where the Importer puts a note's files): not Resources, a PARA vault's bucket of notes, PDFs beside them
+_ATTACHMENT_FOLDER = re.compile(r"attach|asset|media|image|img|picture|^_resources$", re.I)
 #: the suffixes of the images, documents, audio and video a vault attaches to its notes
 _MEDIA_SUFFIXES = frozenset("png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a wav ogg oga webm "
                             "mov mkv flac".split())

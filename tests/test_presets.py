@@ -6341,11 +6341,14 @@ def test_a_note_kept_in_a_vaults_attachments_folder_is_filed_under_no_topic(tmp_
             (repo / lang / "Attachments" / image).write_bytes(b"\\x89PNG")
     write_article(repo, "en/Images and colour/Palettes.md", "x\n")
     (repo / "en" / "Images and colour" / "palette.png").write_bytes(b"\\x89PNG")
+    write_article(repo, "en/Resources/Papers.md", "x\n")  # a folder of papers and their notes: a topic
+    for paper in range(6):
+        (repo / "en" / "Resources" / f"paper-{paper}.pdf").write_bytes(b"%PDF")
     vault = load_corpus(repo / "en")
     assert "attachments in Attachments/ (no subject)" in vault.detection.reason
     assert {a.path: a.subject for a in vault.articles} == {
         "Home.md": "Uncategorised", "Plugins/Slides.md": "Plugins", "Attachments/Slides demo.md": "Uncategorised",
-        "Images and colour/Palettes.md": "Images and colour"}
+        "Images and colour/Palettes.md": "Images and colour", "Resources/Papers.md": "Resources"}
     assert {a.path: a.subject for a in load_corpus(repo).articles if "Attachments" in a.path} == {
         "en/Attachments/Slides demo.md": "Uncategorised", "fr/Attachments/Slides demo.md": "Uncategorised"}
 
