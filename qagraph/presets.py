@@ -1064,6 +1064,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     if len(hugo_signs) >= 2:
         return "hugo", ", ".join(hugo_signs) + " (a Hugo site)", False
     vault = _vault_below(base)
+    if vault is not None and vault in _language_vaults(names):  # the vault of one language of several
+        return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault, one language's of several)", False
     if vault is not None:  # after the site tools' signs: a site whose content folder is a vault is the site's
         return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault in {vault}/: read from there)", False
     titled = sum(s.keys[k] for k in ("title", "name", "question"))
@@ -1457,7 +1459,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         fields = replace(fields, title_fallback=("heading", "file-name"))
         notes.append("Foam: a note is titled by its first heading")
     elif p.name == "obsidian":
-        in_folder = _vault_below(base) if not _is_dir(base / ".obsidian") else None
+        in_folder = _vault_below(base, names) if not _is_dir(base / ".obsidian") else None
         # the vault's settings are read in its folder, and name its folders from there
         vault = base / in_folder if in_folder is not None else base
         if in_folder is not None:
@@ -2316,17 +2318,20 @@ def _js_string(code: str, start: int) -> tuple[str, int]:
     return "".join(out), i + 1
 
 
-def _vault_below(base: Path) -> str | None:
+def _vault_below(base: Path, names: Sequence[str] = ()) -> str | None:
     """The one folder of ``base`` that is an Obsidian vault (it holds ``.obsidian/``) where ``base`` is
     none: a repository that keeps its vault in a folder beside its README and its CI files. ``None``
-    for none, or for two or more (a vault each, read as one folder of notes)."""
+    for none, or for two or more (a vault each, read as one folder of notes), or for one language's
+    vault of a repository of several (:func:`_language_vaults` of the notes ``names``: a translator who
+    opened ``en/`` as a vault, as the help repository asks, gave it an ``.obsidian/``): all are read."""
     try:
         with os.scandir(base) as entries:
             folders = [e.name for e in entries if not e.name.startswith(".") and e.is_dir()]
     except OSError:
         return None
     vaults = [f for f in folders if _is_dir(base / f / ".obsidian")]
-    return vaults[0] if len(vaults) == 1 and not _is_dir(base / ".obsidian") else None
+    found = vaults[0] if len(vaults) == 1 and not _is_dir(base / ".obsidian") else None
+    return None if found is not None and found in _language_vaults(names) else found
 
 
 #: a Quartz site's config: Quartz 4's program, Quartz 5's YAML (its settings under ``configuration:``)

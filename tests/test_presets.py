@@ -6379,3 +6379,22 @@ def test_a_single_language_folder_published_as_a_site_is_a_language_vault(tmp_pa
         "README.md": None, "config/README.md": None}
     (repo / "en" / "publish.css").unlink()
     assert {a.subject_slug for a in load_corpus(repo).articles if a.path.startswith("en/")} == {"en"}
+
+
+def test_a_translator_s_vault_in_one_language_folder_does_not_hide_the_others(tmp_path: Path):
+    """The help repository asks its translators to open their language's folder as a vault, which then
+    holds an .obsidian/ (git ignores it). Built from the root of such a clone, en/ was read as the one
+    vault of the repository and every other language's notes were skipped; now every language is read,
+    each a vault of its own, as without the .obsidian/."""
+    repo = tmp_path / "help"
+    (repo / "en" / ".obsidian").mkdir(parents=True)
+    for name, text in {"README.md": "Open /en/ as a vault.\n", "en/Home.md": "See [[Sync]].\n",
+                       "en/Services/Sync.md": "Back [[Home]].\n", "de/Home.md": "Siehe [[Sync]].\n",
+                       "de/Dienste/Sync.md": "Zurück [[Home]].\n"}.items():
+        write_article(repo, name, text)
+    result = load_corpus(repo)
+    assert "en/.obsidian/ folder (an Obsidian vault, one language's of several)" in result.detection.reason
+    assert sorted(a.path for a in result.articles) == [
+        "README.md", "de/Dienste/Sync.md", "de/Home.md", "en/Home.md", "en/Services/Sync.md"]
+    kg = build(repo, out=tmp_path / "out")
+    assert ("article:de/Home", "article:de/Dienste/Sync") in kg.graph.edges()
