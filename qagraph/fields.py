@@ -1287,6 +1287,22 @@ def _flag(value: Any) -> bool | None:
     return None
 
 
+#: a note's body that opens with a level-1 heading (blank lines before it)
+_OPENING_H1 = re.compile(r"\s*#[ \t]+\S")
+
+
+def _css_classes(f: _Fields) -> list[str]:
+    """The CSS classes an Obsidian note gives itself (``cssclasses``, 1.4's, or the older ``cssclass``: a
+    list, or a text of names split by commas or spaces), which its theme and site style it by."""
+    values: list[str] = []
+    for key in ("cssclasses", "cssclass"):
+        value = f.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                values += [v for v in re.split(r"[,\s]+", item) if v]
+    return values
+
+
 def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     """The title the site's navigation gives the page, else the title field, else the fallbacks in
     order; a file titled by its name (when the map expected a title field) is a warning."""
@@ -1304,6 +1320,11 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             return title
     if fields.jekyll and f.get("inline") is True:
         title = inline_item_text(body)  # al-folio's inline news item: its list shows its text, no title
+        if title:
+            return title
+    if fields.title_fallback[:1] == ("file-name",) and fields.inline_tags and _OPENING_H1.match(body) and \
+            "hide-title" in _css_classes(f):
+        title = first_heading(body)  # a note that hides its inline title shows its opening heading instead
         if title:
             return title
     stem = name.rpartition("/")[2]

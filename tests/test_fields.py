@@ -568,3 +568,17 @@ def test_data_files_give_an_eleventy_page_its_url_or_keep_it_unwritten():
                       replace(site, page_variables=False))
     assert article.url is None  # elsewhere a template names no one page
     assert read("src/other/f.md", "# F\n", site)[0] is None  # without data, a file without front matter is skipped
+
+
+def test_an_obsidian_note_that_hides_its_title_is_titled_by_its_opening_heading():
+    """A help site's home note hides Obsidian's inline title (``cssclasses: hide-title``, a class its
+    publish.css and many themes define) and opens with the heading the site shows, "Obsidian Help": it was
+    titled "Home", a name no reader sees. A note that hides its title but opens with no heading (a banner,
+    a code block) keeps its file name, and so does one whose heading comes later."""
+    obsidian = preset("obsidian").fields
+    home, _ = read_article("Home.md", "---\ncssclasses:\n  - list-cards\n  - hide-title\n---\n\n# Obsidian Help\n\n"
+                           "Welcome.\n", obsidian)
+    old, _ = read_article("Docs/Start.md", "---\ncssclass: wide, hide-title\n---\n# Getting started\nx\n", obsidian)
+    banner, _ = read_article("Dash.md", "---\ncssclasses: [hide-title]\n---\n![[banner.png]]\n# Goals\n", obsidian)
+    shown, _ = read_article("Plain.md", "---\ncssclasses: [list-cards]\n---\n# A heading\n", obsidian)
+    assert [a.title for a in (home, old, banner, shown)] == ["Obsidian Help", "Getting started", "Dash", "Plain"]
