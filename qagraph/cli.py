@@ -12,6 +12,8 @@ Exit codes are decided in one place, by the type of the error
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import signal
@@ -1050,12 +1052,35 @@ def view_command(article: str | None, hops: int, keyword: str | None, subject: s
 _STDOUT_FAILED = "cannot write the output (stdout): %s"
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Stdout of a process started without one (``qagraph stats >&-``), where Python's ``sys.stdout``
+    is None and ``click.echo`` and ``print`` write nothing: a command then wrote no output and exited
+    0. Every write fails here as one to a closed descriptor does (``cat file >&-``: "Bad file
+    descriptor"), and the command says it could not write its output; one that writes nothing on
+    stdout (``build``) is not concerned."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
 def _stdout_failed(exc: OSError) -> bool:
     """Whether ``exc`` is a failure to write stdout: every command writes its output with ``click.echo``
-    (which flushes), so the innermost frame of the failure is click's, writing to stdout, not stderr."""
+    (which flushes), so the innermost frame of the failure is click's, writing to stdout, not stderr
+    (or a write to a stdout that was closed when the process started: :class:`_ClosedStdout`)."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
+    if tb is not None and tb.tb_frame.f_code is _ClosedStdout.write.__code__:
+        return True
     return (not getattr(exc, "filename", None) and tb is not None and tb.tb_frame.f_code is click.utils.echo.__code__
             and not tb.tb_frame.f_locals.get("err"))
 
@@ -1069,6 +1094,8 @@ def _drop_stdout() -> None:
 
 def main() -> None:
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        sys.stdout = _ClosedStdout()
     try:
         cli(prog_name="qagraph")
     except SystemExit as done:  # click ends every command so, with its exit code

@@ -32,7 +32,7 @@ from click.testing import CliRunner, Result
 import qagraph
 from conftest import article_text, url_of, write_article, write_site
 from qagraph.cli import cli
-from qagraph.errors import ERROR, WARNING
+from qagraph.errors import ERROR, EXIT_CODES, WARNING
 from qagraph.limits import Limits
 from qagraph.load import load_corpus, parse_text, scan
 
@@ -922,6 +922,25 @@ def test_a_command_started_with_stdin_or_stderr_closed(root: Path, tmp_path: Pat
         assert (asked.returncode, asked.stderr) == (2, b"qagraph: no query to read: stdin is closed\n")
     else:
         assert started("stats", "-b", str(out)).stdout.startswith(b"files      2 (2 articles")
+
+
+def test_a_command_started_with_stdout_closed_says_it_cannot_write(root: Path, tmp_path: Path) -> None:
+    """A command started with stdout closed (``>&-``), where Python's ``sys.stdout`` is None and
+    writes go nowhere: ``stats``, ``query`` and ``--version`` wrote nothing and exited 0. As ``cat
+    file >&-`` does, each now says its output cannot be written (exit 3); the build was made."""
+    from conftest import ROOT
+
+    def started(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: os.close(1), timeout=300)
+
+    out = tmp_path / "out"
+    built = started("build", "-c", str(root), "-o", str(out), "-q")  # it lists what it wrote on stdout
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["counts"]["articles"] == 2
+    said = "qagraph: cannot write the output (stdout): Bad file descriptor\n"
+    for done in (built, started("stats", "-b", str(out)), started("--version"),
+                 started("query", "-b", str(out), "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")):
+        assert (done.returncode, done.stderr) == (EXIT_CODES["output"], said), done.args
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
