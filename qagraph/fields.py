@@ -833,7 +833,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, None, "no front matter: Jekyll copies it as it is (the site is built without "
                                   "GitHub Pages' jekyll-optional-front-matter), no page", "no-front-matter", SKIPPED)]
     own = set(fm.data)
-    if fields.defaults and fm.syntax is not None:  # Jekyll gives its defaults to files with front matter only
+    # Jekyll gives its defaults to its pages: the files with front matter, and those jekyll-optional-front-matter
+    # makes pages of (the others it copies as they are)
+    if fields.defaults and (fm.syntax is not None or fields.no_front_matter == "article-below-root"):
         at = fields.exclude_root + name  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))

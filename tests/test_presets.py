@@ -1394,7 +1394,8 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
     """``defaults:`` in _config.yml give files of a path and type their permalink, categories, tags,
     published: they were not read (a page's url by a default pattern was a stub, the posts of a
     folder defaulted unpublished were pages, defaulted categories and tags were lost). The file's
-    own values win; a file without front matter gets none, as in Jekyll."""
+    own values win. A file without front matter, a page of GitHub Pages' jekyll-optional-front-matter (a
+    Jekyll Page, whose data falls back on the defaults), gets them too."""
     import qagraph
 
     site = tmp_path / "site"
@@ -1420,7 +1421,7 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
     eng, own = articles["blog/_posts/2021-01-01-eng.md"], articles["blog/_posts/2021-01-02-own.md"]
     assert (eng.url, eng.subject, eng.keywords) == ("/blog/engineering/2021/01/01/eng.html", "Engineering", ("eng",))
     assert (own.subject, own.keywords) == ("Engineering", ("python",))
-    assert (articles["docs/guide.md"].url, articles["docs/notes.md"].url) == ("/manual/guide/", "/docs/notes.html")
+    assert (articles["docs/guide.md"].url, articles["docs/notes.md"].url) == ("/manual/guide/", "/manual/notes/")
     kg = qagraph.build(site)
     assert kg.related("_posts/2020-05-05-new") == [kg.article("docs/guide")]
 
