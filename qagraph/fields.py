@@ -57,7 +57,11 @@ SEMICOLONS = "semicolons"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
-_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "copied")
+_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied")
+#: the names (without suffix, in any case) of the files GitHub Pages' jekyll-optional-front-matter leaves
+#: out, as a repository's own files: the plugin's FILENAME_BLACKLIST
+REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING",
+                              "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"))
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman")
@@ -126,7 +130,9 @@ class FieldMap:
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
-    at the corpus root, where Jekyll copies such files as they are), ``"copied"`` (skipped: a Jekyll site
+    at the corpus root, where Jekyll copies such files as they are), ``"article-but-repository-files"`` (an
+    article, also at the root of a site whose pages are there, a cheat-sheet collection's, except a repository's own
+    file there, :data:`REPOSITORY_FILES`, which jekyll-optional-front-matter does not publish), ``"copied"`` (skipped: a Jekyll site
     built without GitHub Pages' jekyll-optional-front-matter copies every such file as it is). ``headless``
     skips Hugo's headless bundles and, with ``skip_drafts``, drafts, and with ``skip_future`` and ``skip_expired`` its pages
     whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
@@ -821,6 +827,12 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         policy = fields.no_front_matter
         if policy == "article-below-root":
             policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"
+        if policy == "article-but-repository-files":
+            own_name = name.removeprefix(fields.content_dir)
+            if "/" not in own_name and posixpath.splitext(own_name)[0].upper() in REPOSITORY_FILES:
+                return None, [Problem(name, None, "no front matter: a repository's own file, which GitHub Pages' "
+                                      "jekyll-optional-front-matter does not publish", "no-front-matter", SKIPPED)]
+            policy = "article"
         if policy == "reject":
             if not fm.body.strip():
                 return None, [Problem(name, None, "empty file: no front matter", "no-front-matter")]
@@ -835,7 +847,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     own = set(fm.data)
     # Jekyll gives its defaults to its pages: the files with front matter, and those jekyll-optional-front-matter
     # makes pages of (the others it copies as they are)
-    if fields.defaults and (fm.syntax is not None or fields.no_front_matter == "article-below-root"):
+    if fields.defaults and (fm.syntax is not None or fields.no_front_matter in ("article-below-root",
+                                                                            "article-but-repository-files")):
         at = fields.exclude_root + name  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))

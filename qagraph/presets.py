@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
@@ -1367,6 +1367,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, no_front_matter="copied")
                 notes.append(f"built by its own Jekyll (plugins GitHub Pages does not run: {', '.join(unlisted[:3])}"
                              f"{', ...' if len(unlisted) > 3 else ''}): files without front matter are no pages")
+            if fields.no_front_matter == "article-below-root" and _root_of_pages(base, names, fields.suffixes):
+                # GitHub Pages' jekyll-optional-front-matter publishes a root file without front matter too: where
+                # the root holds the site's pages (a cheat-sheet collection's sheets), such a file is one of them
+                fields = replace(fields, no_front_matter="article-but-repository-files")
+                notes.append("the pages are at the root: a file there without front matter is one "
+                             "(jekyll-optional-front-matter), but for the repository's own (README, LICENSE...)")
             if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 # the plugin writes a page at each redirect_from path that sends the reader to the page
                 fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"),
@@ -2137,6 +2143,34 @@ def _github_pages_gem(root: Path) -> bool:
     gemfile = root / "Gemfile"
     data = _read_regular(gemfile, MAX_DATA_FILE) if _is_file(gemfile) else None
     return isinstance(data, bytes) and re.search(rb"""^\s*gem\s*\(?\s*["']github-pages["']""", data, re.M) is not None
+
+
+#: how many of a Jekyll site's root files with front matter make its root the folder of its pages (and
+#: how many times those without, the repository's own files left aside: :func:`_root_of_pages`)
+_ROOT_PAGES = 10
+_ROOT_PAGES_SHARE = 2
+
+
+def _root_of_pages(base: Path, names: Sequence[str], suffixes: Sequence[str]) -> bool:
+    """Whether the root of the Jekyll site at ``base`` is where its pages are, as a cheat-sheet collection's
+    sheets (devhints' ``bash.md``, ``vim.md``...): at least :data:`_ROOT_PAGES` of its Markdown files there
+    start with front matter, :data:`_ROOT_PAGES_SHARE` times as many as those without (a repository's own
+    files, README, LICENSE..., left aside). A site whose root holds an index, an about page and the
+    repository's notes (a CHANGELOG) is not: those notes are no pages of it."""
+    paged = bare = 0
+    for name in names:
+        if "/" in name or not name.lower().endswith(tuple(suffixes)):
+            continue
+        if posixpath.splitext(name)[0].upper() in REPOSITORY_FILES:
+            continue
+        data = _read_regular(base / name, 512)
+        if not isinstance(data, bytes):
+            continue
+        if re.match(rb"(?:\xef\xbb\xbf)?---[ \t]*\r?\n", data):
+            paged += 1
+        else:
+            bare += 1
+    return paged >= _ROOT_PAGES and paged >= _ROOT_PAGES_SHARE * bare
 
 
 def _jekyll_list(settings: Mapping[Any, Any], key: str) -> tuple[str, ...]:

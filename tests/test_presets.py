@@ -6399,3 +6399,39 @@ def test_a_translator_s_vault_in_one_language_folder_does_not_hide_the_others(tm
         "README.md", "de/Dienste/Sync.md", "de/Home.md", "en/Home.md", "en/Services/Sync.md"]
     kg = build(repo, out=tmp_path / "out")
     assert ("article:de/Home", "article:de/Dienste/Sync") in kg.graph.edges()
+
+
+def test_jekyll_root_of_sheets_keeps_its_sheets_without_front_matter(tmp_path: Path):
+    """A cheat-sheet collection built on GitHub Pages keeps its sheets at the site's root (devhints:
+    ``bash.md``, ``vim.md``...), and jekyll-optional-front-matter publishes the few written without front
+    matter there too, with the config's defaults: 2 of 29 sampled devhints sheets were skipped as
+    repository files. The repository's own files (README, LICENSE...) stay skipped, as the plugin leaves
+    them out; a site whose root holds a few pages and the repository's notes keeps skipping its notes."""
+    sheets = {f"tool{i}.md": f"---\ntitle: Tool {i}\ncategory: CLI\n---\n### Usage\n\nRun it.\n" for i in range(10)}
+    site = tmp_path / "sheets"
+    write_site(site, {
+        "_config.yml": "defaults:\n  - scope:\n      path: ''\n      type: pages\n    values:\n      category: Others\n",
+        "Gemfile": "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n",
+        **sheets,
+        "widgets+.md": "# Widget decorators\n\n## Component\n\nSee [tool 1](./tool1).\n",
+        "README.md": "# My sheets\n\nSee [CONTRIBUTING](CONTRIBUTING.md).\n",
+        "license.md": "Do what you like.\n",
+    })
+    result = load_corpus(site)
+    widgets = by_key(result)["widgets+"]
+    assert (widgets.url, widgets.subject) == ("/widgets+.html", "Others")
+    why = {p.path: p.message for p in result.problems}
+    assert why == {name: "no front matter: a repository's own file, which GitHub Pages' jekyll-optional-front-matter "
+                         "does not publish" for name in ("README.md", "license.md")}
+    assert_every_file_accounted_for(result)
+    blog = tmp_path / "blog"
+    write_site(blog, {
+        "_config.yml": "title: Blog\n",
+        "index.md": "---\nlayout: home\n---\n",
+        "about.md": "---\ntitle: About\n---\nMe.\n",
+        "CHANGELOG.md": "# Changes\n\n- First post\n",
+        "notes/draft-ideas.md": "# Ideas\n",
+    })
+    result = load_corpus(blog)
+    assert sorted(a.path for a in result.articles) == ["about.md", "index.md", "notes/draft-ideas.md"]
+    assert [p.path for p in result.problems] == ["CHANGELOG.md"]
