@@ -3049,6 +3049,81 @@ def _docusaurus_config(base: Path) -> tuple[Path, str, str] | None:
 _ASTRO_CONFIGS = tuple(f"astro.config.{x}" for x in _JS_CONFIG)
 
 
+#: a call of Vite's ``import.meta.glob`` (an Astro site's code loading files): its first argument, a
+#: string or a list of them
+_IMPORT_GLOB = re.compile(r"""import\.meta\.glob\s*(?:<[^>()]*>)?\(\s*(\[[^\]]*\]|'[^'\n]*'|"[^"\n]*"|`[^`$\n]*`)""")
+_JS_STRING = re.compile(r"""'([^'\n]*)'|"([^"\n]*)"|`([^`$\n]*)`""")
+#: a glob's last part that names Markdown files (``*.md``, ``*.{md,mdx}``)
+_MARKDOWN_GLOB = re.compile(r"\.(?:md|mdx|markdown)$|\{[^}]*\b(?:md|mdx|markdown)\b[^}]*\}$", re.I)
+#: the files of an Astro site's ``src/`` that may load its pages, and how many are read at most
+_CODE_SUFFIXES = (".ts", ".mts", ".js", ".mjs", ".astro", ".tsx", ".jsx")
+MAX_CODE_FILES = 500
+
+
+def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] | None:
+    """The Markdown files the code of the Astro site at ``base`` loads with Vite's ``import.meta.glob``, where
+    it has no content collections (devhints' ``src/lib/page.ts``: ``import.meta.glob(['../../*.md',
+    '../../*/*.md', '!../../README.md'])``, each sheet a page of ``[...slug].astro``): the file that loads
+    them and, for each call, the globs (from ``base``, a ``/...`` one from the project's root, as Vite reads
+    it) of the files it takes and of those it leaves out (``!...``). ``None`` when no code globs Markdown."""
+    src = base / "src"
+    if not src.is_dir():
+        return None
+    calls: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    where = ""
+    read = 0
+    for folder, dirs, files in os.walk(src):
+        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
+        here = Path(os.path.relpath(folder, base)).as_posix()
+        for file_name in sorted(files):
+            if not file_name.endswith(_CODE_SUFFIXES) or read >= MAX_CODE_FILES:
+                continue
+            read += 1
+            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
+            if not isinstance(data, bytes) or b"import.meta.glob" not in data:
+                continue
+            text = _js_code(data.decode("utf-8", "replace"))[0]
+            for call in _IMPORT_GLOB.finditer(text):
+                takes: list[str] = []
+                leaves: list[str] = []
+                for string in _JS_STRING.finditer(call.group(1)):
+                    glob = next(g for g in string.groups() if g is not None).strip()
+                    negative = glob.startswith("!")
+                    glob = glob.removeprefix("!")
+                    if not _MARKDOWN_GLOB.search(glob.rpartition("/")[2]):
+                        continue
+                    glob = glob[1:] if glob.startswith("/") else posixpath.normpath(posixpath.join(here, glob))
+                    if glob.startswith("../") or glob == "..":
+                        continue  # outside the folder read
+                    (leaves if negative else takes).append(glob)
+                if takes:
+                    calls.append((tuple(takes), tuple(leaves)))
+                    where = where or f"{here}/{file_name}"
+    return (where, tuple(calls)) if calls else None
+
+
+def _astro_glob_site(names: Sequence[str], config: str, where: str,
+                     calls: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> _Site:
+    """An Astro site whose code loads its pages' Markdown with ``import.meta.glob`` (:func:`_astro_globbed`):
+    a file one of its calls takes (and does not leave out) is a page, front matter or not, at its path
+    (``vim.md`` at ``/vim.html`` with the config's ``build: {format: 'file'}``, else ``/vim/``); another
+    Markdown file (the repository's README, an index the code leaves out) is none."""
+    def loaded(name: str) -> bool:
+        return any(any(_glob_pattern(t, True).fullmatch(name) for t in takes)
+                   and not any(_glob_pattern(x, True).fullmatch(name) for x in leaves) for takes, leaves in calls)
+
+    unbuilt = {name: f"not among the files the site's code loads ({where}'s import.meta.glob): not a page"
+               for name in names if not loaded(name)}
+    files = re.search(r"""\bformat\s*:\s*['"]file['"]""", config) is not None
+    changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
+                               "path_urls": "files" if files else "folders"}
+    site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", config)
+    if site:
+        changes["site_url"] = site.group(1).rstrip("/")
+    return _Site("", (), f"its code ({where}) loads its pages' Markdown with import.meta.glob: "
+                 f"urls /page{'.html' if files else '/'}", changes)
+
+
 @dataclass
 class _Site:
     """What a static-site tool's config says of a corpus: its content folder (``""``: the whole
@@ -3269,6 +3344,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
+        globbed = _astro_globbed(base)
+        if globbed is not None:
+            return _astro_glob_site(names, astro[1], *globbed)
     eleventy = _eleventy(base)  # an Eleventy site's own config wins over the signs of the tools below
     if eleventy is None and (book := _book_config(base)) is not None:
         return _book(base, names, *book, inside)

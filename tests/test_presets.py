@@ -6435,3 +6435,39 @@ def test_jekyll_root_of_sheets_keeps_its_sheets_without_front_matter(tmp_path: P
     result = load_corpus(blog)
     assert sorted(a.path for a in result.articles) == ["about.md", "index.md", "notes/draft-ideas.md"]
     assert [p.path for p in result.problems] == ["CHANGELOG.md"]
+
+
+def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tmp_path: Path):
+    """An Astro site without content collections whose code loads its pages with Vite's import.meta.glob
+    (devhints since 2024: ``src/lib/page.ts`` globs ``../../*.md`` and ``../../*/*.md`` but README, index...,
+    each sheet a page of ``[...slug].astro``) was read as a plain folder: no urls, the repository's README
+    and the left-out index as articles, a loaded page without front matter skipped (32 devhints sheets had
+    no url, 1 loaded page was lost). The files a call takes and does not leave out are pages at their paths
+    (``build: {format: 'file'}``: ``/vim.html``); the others are skipped, saying why."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "astro.config.mjs": "import { defineConfig } from 'astro/config'\n"
+                            "export default defineConfig({\n  site: 'https://sheets.example',\n"
+                            "  build: { format: 'file' /* vim.html */ },\n  // build: { format: 'directory' },\n})\n",
+        "src/lib/pages.ts": "export function getPages() {\n  return import.meta.glob(\n"
+                            "    ['../../*.md', '../../*/*.md', '!../../README.md', '!../../index.md'],\n"
+                            "    { eager: true, query: '?raw', import: 'default' })\n}\n"
+                            "const styles = import.meta.glob('../styles/*.css')\n",
+        "src/pages/[...slug].astro": "---\nimport { getPages } from '~/lib/pages'\n---\n<main />\n",
+        "vim.md": "---\ntitle: Vim\ncategory: Editors\n---\n### Exiting\n\nSee [the guide](/guide/style) and [tmux](./tmux).\n",
+        "tmux.md": "# Tmux keys\n\n### Panes\n\nSplit them.\n",
+        "guide/style.md": "---\ntitle: Style guide\n---\nBack to [vim](/vim).\n",
+        "index.md": "---\ntype: home\n---\n",
+        "README.md": "# Sheets\n",
+        "guide/old/legacy.md": "---\ntitle: Legacy\n---\n",
+    })
+    result = load_corpus(site)
+    pages = {a.path: (a.url, a.title) for a in result.articles}
+    assert pages == {"vim.md": ("/vim.html", "Vim"), "tmux.md": ("/tmux.html", "Tmux keys"),
+                     "guide/style.md": ("/guide/style.html", "Style guide")}
+    why = "not among the files the site's code loads (src/lib/pages.ts's import.meta.glob): not a page"
+    assert {p.path: p.message for p in result.problems} == {
+        "index.md": why, "README.md": why, "guide/old/legacy.md": why}
+    assert_every_file_accounted_for(result)
+    kg = build(site, out=tmp_path / "out")
+    assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim")) == ["/guide/style.html", "/tmux.html"]
