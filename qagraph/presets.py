@@ -3102,7 +3102,49 @@ def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[
     return (where, tuple(calls)) if calls else None
 
 
-def _astro_glob_site(names: Sequence[str], config: str, where: str,
+#: a component's front-matter value in an Astro site's code (``page.frontmatter.deprecated_by``), kept in a
+#: constant (``const deprecatedBy = page.frontmatter.deprecated_by``) or not
+_ASTRO_FIELD = re.compile(r"\bfrontmatter\??\.(\w+)")
+_ASTRO_FIELD_CONSTANT = re.compile(r"\b(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w |<>\[\]]+)?\s*=\s*[\w.?]*\bfrontmatter\??\.(\w+)")
+#: a link written from an expression (``<a href={deprecatedBy}>``), and a value put through a Markdown
+#: renderer (``snarkdown(page.frontmatter.intro)``, ``marked.parse(...)``)
+_ASTRO_HREF = re.compile(r"\bhref=\{\s*([\w.?]+)\s*\}")
+_ASTRO_MARKDOWN = re.compile(r"\b(?:snarkdown|marked(?:\.parse)?|markdownIt\(\)\.render|md\.render|micromark)\(\s*([\w.?]+)\s*[,)]")
+
+
+def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The front-matter fields the components of the Astro site at ``base`` (``src/**/*.astro``) show as
+    Markdown (``snarkdown(page.frontmatter.intro)``) and write into a link's href (``const deprecatedBy =
+    page.frontmatter.deprecated_by`` ... ``<a href={deprecatedBy}>``): the page's links are theirs too, as
+    a Jekyll layout's (:func:`_jekyll_shown_fields`)."""
+    markdown: list[str] = []
+    hrefs: list[str] = []
+    read = 0
+    for folder, dirs, files in os.walk(base / "src"):
+        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
+        for file_name in sorted(files):
+            if not file_name.endswith(".astro") or read >= MAX_CODE_FILES:
+                continue
+            read += 1
+            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
+            if not isinstance(data, bytes) or b"frontmatter" not in data:
+                continue
+            text = data.decode("utf-8", "replace")
+            constants = {m.group(1): m.group(2) for m in _ASTRO_FIELD_CONSTANT.finditer(text)}
+
+            def field_of(expression: str) -> str | None:
+                found = _ASTRO_FIELD.search(expression)
+                return found.group(1) if found else constants.get(expression)
+
+            for pattern, into in ((_ASTRO_MARKDOWN, markdown), (_ASTRO_HREF, hrefs)):
+                for m in pattern.finditer(text):
+                    name = field_of(m.group(1))
+                    if name and name not in into:
+                        into.append(name)
+    return tuple(markdown), tuple(hrefs)
+
+
+def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
                      calls: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> _Site:
     """An Astro site whose code loads its pages' Markdown with ``import.meta.glob`` (:func:`_astro_globbed`):
     a file one of its calls takes (and does not leave out) is a page, front matter or not, at its path
@@ -3120,8 +3162,14 @@ def _astro_glob_site(names: Sequence[str], config: str, where: str,
     site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", config)
     if site:
         changes["site_url"] = site.group(1).rstrip("/")
+    markdown, hrefs = _astro_shown_fields(base)
+    shown = ""
+    if markdown or hrefs:  # the components show them on the page: their links are the page's
+        changes.update(markdown_fields=markdown, href_fields=hrefs)
+        shown = "; links in the fields the components show: " + ", ".join(
+            [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs])
     return _Site("", (), f"its code ({where}) loads its pages' Markdown with import.meta.glob: "
-                 f"urls /page{'.html' if files else '/'}", changes)
+                 f"urls /page{'.html' if files else '/'}{shown}", changes)
 
 
 @dataclass
@@ -3346,7 +3394,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
         globbed = _astro_globbed(base)
         if globbed is not None:
-            return _astro_glob_site(names, astro[1], *globbed)
+            return _astro_glob_site(base, names, astro[1], *globbed)
     eleventy = _eleventy(base)  # an Eleventy site's own config wins over the signs of the tools below
     if eleventy is None and (book := _book_config(base)) is not None:
         return _book(base, names, *book, inside)

@@ -6443,7 +6443,9 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     each sheet a page of ``[...slug].astro``) was read as a plain folder: no urls, the repository's README
     and the left-out index as articles, a loaded page without front matter skipped (32 devhints sheets had
     no url, 1 loaded page was lost). The files a call takes and does not leave out are pages at their paths
-    (``build: {format: 'file'}``: ``/vim.html``); the others are skipped, saying why."""
+    (``build: {format: 'file'}``: ``/vim.html``); the others are skipped, saying why. The links of the
+    front-matter fields its components show (an intro as Markdown, a newer sheet's path in an href) are the
+    page's: devhints' deprecated_by and intro links were lost."""
     site = tmp_path / "site"
     write_site(site, {
         "astro.config.mjs": "import { defineConfig } from 'astro/config'\n"
@@ -6454,6 +6456,12 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
                             "    { eager: true, query: '?raw', import: 'default' })\n}\n"
                             "const styles = import.meta.glob('../styles/*.css')\n",
         "src/pages/[...slug].astro": "---\nimport { getPages } from '~/lib/pages'\n---\n<main />\n",
+        "src/components/Sheet.astro": "---\nconst page = Astro.props.page\nconst newer = page.frontmatter.newer_by\n"
+                                      "const edit = editLink(page)\nconst intro = page.frontmatter.intro\n"
+                                      "  ? snarkdown(page.frontmatter.intro) : null\n---\n"
+                                      "{newer ? <a href={newer}>Newer</a> : null}<a href={edit}>Edit</a>\n"
+                                      "<Fragment set:html={intro} />\n",
+        "vim@7.md": "---\ntitle: Vim 7\nnewer_by: /vim\nintro: Old. See [tmux](./tmux) too.\n---\nText.\n",
         "vim.md": "---\ntitle: Vim\ncategory: Editors\n---\n### Exiting\n\nSee [the guide](/guide/style) and [tmux](./tmux).\n",
         "tmux.md": "# Tmux keys\n\n### Panes\n\nSplit them.\n",
         "guide/style.md": "---\ntitle: Style guide\n---\nBack to [vim](/vim).\n",
@@ -6464,6 +6472,7 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     result = load_corpus(site)
     pages = {a.path: (a.url, a.title) for a in result.articles}
     assert pages == {"vim.md": ("/vim.html", "Vim"), "tmux.md": ("/tmux.html", "Tmux keys"),
+                     "vim@7.md": ("/vim@7.html", "Vim 7"),
                      "guide/style.md": ("/guide/style.html", "Style guide")}
     why = "not among the files the site's code loads (src/lib/pages.ts's import.meta.glob): not a page"
     assert {p.path: p.message for p in result.problems} == {
@@ -6471,3 +6480,5 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     assert_every_file_accounted_for(result)
     kg = build(site, out=tmp_path / "out")
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim")) == ["/guide/style.html", "/tmux.html"]
+    # the fields its components show: the intro as Markdown, newer_by as a link's href
+    assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim@7")) == ["/tmux.html", "/vim.html"]
