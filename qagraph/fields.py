@@ -846,8 +846,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                   "GitHub Pages' jekyll-optional-front-matter), no page", "no-front-matter", SKIPPED)]
     own = set(fm.data)
     # Jekyll gives its defaults to its pages: the files with front matter, and those jekyll-optional-front-matter
-    # makes pages of (the others it copies as they are)
-    if fields.defaults and (fm.syntax is not None or fields.no_front_matter in ("article-below-root",
+    # makes pages of (the others it copies as they are); an Astro site's code, to every page it loads
+    if fields.defaults and (fm.syntax is not None or fields.no_front_matter in ("article", "article-below-root",
                                                                             "article-but-repository-files")):
         at = fields.exclude_root + name  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),

@@ -3144,6 +3144,31 @@ def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(markdown), tuple(hrefs)
 
 
+#: a front-matter value the site's code falls back on when a page has none (``page.frontmatter.category ??
+#: 'Others'``): a text
+_ASTRO_FIELD_DEFAULT = re.compile(r"""\bfrontmatter\??\.(\w+)\s*\?\?\s*(['"])([^'"\n]+)\2""")
+
+
+def _astro_field_defaults(base: Path) -> dict[str, str]:
+    """The texts the code of the Astro site at ``base`` (``src/``) gives a page's front-matter fields it has
+    none of (devhints' ``page.frontmatter.category ?? 'Others'``, where its home page lists such a sheet): the
+    first one of each field."""
+    found: dict[str, str] = {}
+    read = 0
+    for folder, dirs, files in os.walk(base / "src"):
+        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
+        for file_name in sorted(files):
+            if not file_name.endswith(_CODE_SUFFIXES) or read >= MAX_CODE_FILES:
+                continue
+            read += 1
+            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
+            if not isinstance(data, bytes) or b"??" not in data:
+                continue
+            for m in _ASTRO_FIELD_DEFAULT.finditer(data.decode("utf-8", "replace")):
+                found.setdefault(m.group(1), m.group(3).strip())
+    return found
+
+
 def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
                      calls: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> _Site:
     """An Astro site whose code loads its pages' Markdown with ``import.meta.glob`` (:func:`_astro_globbed`):
@@ -3168,6 +3193,10 @@ def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
         changes.update(markdown_fields=markdown, href_fields=hrefs)
         shown = "; links in the fields the components show: " + ", ".join(
             [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs])
+    given = _astro_field_defaults(base)
+    if given:  # what the code falls back on, under each page's front matter
+        changes["defaults"] = (("", "", json.dumps(given)),)
+        shown += "; " + ", ".join(f"{name} {value!r}" for name, value in given.items()) + " where a page gives none"
     return _Site("", (), f"its code ({where}) loads its pages' Markdown with import.meta.glob: "
                  f"urls /page{'.html' if files else '/'}{shown}", changes)
 

@@ -6445,7 +6445,8 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     no url, 1 loaded page was lost). The files a call takes and does not leave out are pages at their paths
     (``build: {format: 'file'}``: ``/vim.html``); the others are skipped, saying why. The links of the
     front-matter fields its components show (an intro as Markdown, a newer sheet's path in an href) are the
-    page's: devhints' deprecated_by and intro links were lost."""
+    page's: devhints' deprecated_by and intro links were lost; so is the category its code falls back on
+    (``page.frontmatter.category ?? 'Others'``), where sheets without one were Uncategorised."""
     site = tmp_path / "site"
     write_site(site, {
         "astro.config.mjs": "import { defineConfig } from 'astro/config'\n"
@@ -6462,9 +6463,11 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
                                       "{newer ? <a href={newer}>Newer</a> : null}<a href={edit}>Edit</a>\n"
                                       "<Fragment set:html={intro} />\n",
         "vim@7.md": "---\ntitle: Vim 7\nnewer_by: /vim\nintro: Old. See [tmux](./tmux) too.\n---\nText.\n",
+        "src/lib/lists.ts": "for (const page of pages) {\n  const name = page.frontmatter.category ?? 'Others'\n"
+                            "  const title = page.frontmatter.title ?? page.slug\n}\n",
         "vim.md": "---\ntitle: Vim\ncategory: Editors\n---\n### Exiting\n\nSee [the guide](/guide/style) and [tmux](./tmux).\n",
         "tmux.md": "# Tmux keys\n\n### Panes\n\nSplit them.\n",
-        "guide/style.md": "---\ntitle: Style guide\n---\nBack to [vim](/vim).\n",
+        "guide/style.md": "---\ntitle: Style guide\ncategory: Guides\n---\nBack to [vim](/vim).\n",
         "index.md": "---\ntype: home\n---\n",
         "README.md": "# Sheets\n",
         "guide/old/legacy.md": "---\ntitle: Legacy\n---\n",
@@ -6474,6 +6477,9 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     assert pages == {"vim.md": ("/vim.html", "Vim"), "tmux.md": ("/tmux.html", "Tmux keys"),
                      "vim@7.md": ("/vim@7.html", "Vim 7"),
                      "guide/style.md": ("/guide/style.html", "Style guide")}
+    # the category its code falls back on, where a page gives none (or has no front matter)
+    assert {a.path: a.subject for a in result.articles} == {
+        "vim.md": "Editors", "tmux.md": "Others", "vim@7.md": "Others", "guide/style.md": "Guides"}
     why = "not among the files the site's code loads (src/lib/pages.ts's import.meta.glob): not a page"
     assert {p.path: p.message for p in result.problems} == {
         "index.md": why, "README.md": why, "guide/old/legacy.md": why}
