@@ -3147,12 +3147,15 @@ def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
 #: a front-matter value the site's code falls back on when a page has none (``page.frontmatter.category ??
 #: 'Others'``): a text
 _ASTRO_FIELD_DEFAULT = re.compile(r"""\bfrontmatter\??\.(\w+)\s*\?\?\s*(['"])([^'"\n]+)\2""")
+#: an untitled page titled by its slug, its path (``page.frontmatter.title ?? page.slug``)
+_ASTRO_SLUG_TITLE = re.compile(r"\bfrontmatter\??\.title\s*\?\?\s*[\w.?]*\bslug\b")
 
 
 def _astro_field_defaults(base: Path) -> dict[str, str]:
     """The texts the code of the Astro site at ``base`` (``src/``) gives a page's front-matter fields it has
     none of (devhints' ``page.frontmatter.category ?? 'Others'``, where its home page lists such a sheet): the
-    first one of each field."""
+    first one of each field; and ``"title ?? slug"`` (a text of its own, ``""``) where the code titles an
+    untitled page by its slug (``page.frontmatter.title ?? page.slug``)."""
     found: dict[str, str] = {}
     read = 0
     for folder, dirs, files in os.walk(base / "src"):
@@ -3164,8 +3167,11 @@ def _astro_field_defaults(base: Path) -> dict[str, str]:
             data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
             if not isinstance(data, bytes) or b"??" not in data:
                 continue
-            for m in _ASTRO_FIELD_DEFAULT.finditer(data.decode("utf-8", "replace")):
+            text = data.decode("utf-8", "replace")
+            for m in _ASTRO_FIELD_DEFAULT.finditer(text):
                 found.setdefault(m.group(1), m.group(3).strip())
+            if _ASTRO_SLUG_TITLE.search(text):
+                found.setdefault("title ?? slug", "")
     return found
 
 
@@ -3194,6 +3200,9 @@ def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
         shown = "; links in the fields the components show: " + ", ".join(
             [f"{name} (as Markdown)" for name in markdown] + [f"{name} (a link's href)" for name in hrefs])
     given = _astro_field_defaults(base)
+    if given.pop("title ?? slug", None) is not None:  # the page's name, not its first heading
+        changes["title_fallback"] = ("file-name",)
+        shown += "; an untitled page is titled by its name (title ?? slug)"
     if given:  # what the code falls back on, under each page's front matter
         changes["defaults"] = (("", "", json.dumps(given)),)
         shown += "; " + ", ".join(f"{name} {value!r}" for name, value in given.items()) + " where a page gives none"

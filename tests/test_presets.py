@@ -6446,7 +6446,8 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     (``build: {format: 'file'}``: ``/vim.html``); the others are skipped, saying why. The links of the
     front-matter fields its components show (an intro as Markdown, a newer sheet's path in an href) are the
     page's: devhints' deprecated_by and intro links were lost; so is the category its code falls back on
-    (``page.frontmatter.category ?? 'Others'``), where sheets without one were Uncategorised."""
+    (``page.frontmatter.category ?? 'Others'``), where sheets without one were Uncategorised, and an untitled
+    page is titled by its name where the code says so (``title ?? page.slug``), not by its first heading."""
     site = tmp_path / "site"
     write_site(site, {
         "astro.config.mjs": "import { defineConfig } from 'astro/config'\n"
@@ -6474,7 +6475,7 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     })
     result = load_corpus(site)
     pages = {a.path: (a.url, a.title) for a in result.articles}
-    assert pages == {"vim.md": ("/vim.html", "Vim"), "tmux.md": ("/tmux.html", "Tmux keys"),
+    assert pages == {"vim.md": ("/vim.html", "Vim"), "tmux.md": ("/tmux.html", "tmux"),
                      "vim@7.md": ("/vim@7.html", "Vim 7"),
                      "guide/style.md": ("/guide/style.html", "Style guide")}
     # the category its code falls back on, where a page gives none (or has no front matter)
