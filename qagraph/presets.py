@@ -3175,18 +3175,21 @@ def _astro_field_defaults(base: Path) -> dict[str, str]:
     return found
 
 
+def _astro_loads(name: str, calls: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+    """Whether one of the ``import.meta.glob`` ``calls`` (:func:`_astro_globbed`) takes the file ``name`` and
+    does not leave it out."""
+    return any(any(_glob_pattern(t, True).fullmatch(name) for t in takes)
+               and not any(_glob_pattern(x, True).fullmatch(name) for x in leaves) for takes, leaves in calls)
+
+
 def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
                      calls: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> _Site:
     """An Astro site whose code loads its pages' Markdown with ``import.meta.glob`` (:func:`_astro_globbed`):
     a file one of its calls takes (and does not leave out) is a page, front matter or not, at its path
     (``vim.md`` at ``/vim.html`` with the config's ``build: {format: 'file'}``, else ``/vim/``); another
     Markdown file (the repository's README, an index the code leaves out) is none."""
-    def loaded(name: str) -> bool:
-        return any(any(_glob_pattern(t, True).fullmatch(name) for t in takes)
-                   and not any(_glob_pattern(x, True).fullmatch(name) for x in leaves) for takes, leaves in calls)
-
     unbuilt = {name: f"not among the files the site's code loads ({where}'s import.meta.glob): not a page"
-               for name in names if not loaded(name)}
+               for name in names if not _astro_loads(name, calls)}
     files = re.search(r"""\bformat\s*:\s*['"]file['"]""", config) is not None
     changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
                                "path_urls": "files" if files else "folders"}
@@ -3430,8 +3433,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         content = inside("src/content")
         if content:
             return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
-        globbed = _astro_globbed(base)
-        if globbed is not None:
+        # Markdown pages in src/pages/ are Astro's own routes: a site with some is not read by its globs alone
+        globbed = _astro_globbed(base) if not any(n.startswith("src/pages/") for n in names) else None
+        if globbed is not None and any(_astro_loads(name, globbed[1]) for name in names):
             return _astro_glob_site(base, names, astro[1], *globbed)
     eleventy = _eleventy(base)  # an Eleventy site's own config wins over the signs of the tools below
     if eleventy is None and (book := _book_config(base)) is not None:

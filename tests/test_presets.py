@@ -6489,3 +6489,6 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim")) == ["/guide/style.html", "/tmux.html"]
     # the fields its components show: the intro as Markdown, newer_by as a link's href
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim@7")) == ["/tmux.html", "/vim.html"]
+    # Markdown pages in src/pages/ are Astro's own routes: its globs alone do not say what the pages are
+    write_article(site, "src/pages/about.md", "---\ntitle: About\n---\nHi.\n")
+    assert "index.md" in {a.path for a in load_corpus(site).articles}
