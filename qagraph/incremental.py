@@ -47,8 +47,8 @@ from .graph import (LinkLookups, article_index, article_node_data, keyword_data,
                     text_target)
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
-from .links import ArticleIndex
-from .load import Scan, parse_file_batch
+from .links import ArticleIndex, url_key
+from .load import SENDS, Scan, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
 
@@ -159,6 +159,10 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
 
     old_nodes = {p: old_status[p][1] for p in paths if p in old_status and old_status[p][0] == "article"}
     new_articles = {p: a for p, (a, _) in outcomes.items() if a is not None}
+    if fields.redirect_fields and fields.alias_fields:
+        _redirects_untouched(patch, touched_paths=set(paths), outcomes=outcomes,
+                             urls=[a.url for a in new_articles.values() if a.url] +
+                             [str(_data(patch, n).get("url") or "") for n in old_nodes.values() if n is not None])
     duplicates = [(p, m) for p, m in con.execute("SELECT path, message FROM problems WHERE code = 'duplicate'")]
     keys = [a.key for a in new_articles.values()]
     if len(set(keys)) != len(keys):
@@ -536,6 +540,25 @@ def _keep_shared_urls(patch: DatabasePatch, touched: set[str], old_data: Mapping
     for p, message in patch.con.execute("SELECT path, message FROM problems WHERE code = 'duplicate-url'"):
         if p in touched and p in new_articles:  # its url stayed (else it fell back above), and so did the others'
             outcomes[p][1].append(Problem(p, new_articles[p].url_line, message, "duplicate-url", WARNING))
+
+
+def _redirects_untouched(patch: DatabasePatch, touched_paths: set[str],
+                         outcomes: Mapping[str, tuple[Article | None, list[Problem]]], urls: Iterable[str]) -> None:
+    """A :class:`Fallback` when the edit touches a redirect page or a page one sends its reader to: the
+    redirect pages' paths are their targets' aliases (:func:`qagraph.load._redirected_here`), which a full
+    build gives from all the files at once."""
+    targets: set[str] = set()
+    for path, message in patch.con.execute("SELECT path, message FROM problems WHERE code = 'headless'"):
+        found = SENDS.match(message)
+        if found is not None:
+            if path in touched_paths:
+                raise Fallback(f"{path} was a redirect page")
+            targets.add(url_key(found.group("target")))
+    for path, (_, found_here) in outcomes.items():
+        if any(SENDS.match(p.message) for p in found_here if p.code == "headless"):
+            raise Fallback(f"{path} is a redirect page")
+    if targets and any(url_key(url) in targets for url in urls if url):
+        raise Fallback("an edited page is where a redirect page sends its reader")
 
 
 def _data(patch: DatabasePatch, node: str) -> dict[str, Any]:

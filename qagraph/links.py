@@ -989,6 +989,11 @@ def _norm(path: str, keep_index: bool = False, folded: bool = True) -> str:
     return fold(path) if folded else path
 
 
+def url_key(url: str) -> str:
+    """The form links find a page's url by (:func:`_norm`): ``/es6`` and ``/es6.html`` are one page's."""
+    return _norm(url)
+
+
 def _loose(name: str) -> str:
     """A folded name with its hyphens read as spaces, as GitHub wikis name the file of a page.
 

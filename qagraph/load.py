@@ -23,7 +23,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, Us
 from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
-from .links import replace_spans
+from .links import replace_spans, url_key
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
                       layout_skips, page_formats)
@@ -703,11 +703,44 @@ def load_corpus(
         elif article.url:
             published[article.url] = name
         articles.append(article)
+    articles = _redirected_here(articles, problems, fields)
     _share_strings(articles)
     result = LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden),
                         fields, detection)
     problems.extend(corpus_problems(result))
     return result
+
+
+#: the skip of a page that only sends its reader to another url (:func:`qagraph.fields.to_article`)
+SENDS = re.compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to (?P=target), no article$")
+
+
+def _redirected_here(articles: list[Article], problems: Sequence[Problem], fields: FieldMap) -> list[Article]:
+    """``articles``, a page that the site's redirect pages send their reader to (a sheet's ``es2015.md`` with
+    ``redirect_to: /es6`` and no text, skipped) given their paths as its aliases (its first of
+    ``alias_fields``, jekyll-redirect-from's ``redirect_from``): a link to the redirect page reaches the page
+    it leads to, as the reader does, where it was a stub. A redirect to another site, or to no page of the
+    corpus, changes nothing."""
+    if not fields.alias_fields or not fields.redirect_fields:
+        return articles
+    sent: dict[str, list[str]] = {}
+    for problem in problems:
+        found = SENDS.match(problem.message) if problem.severity == SKIPPED and problem.code == "headless" else None
+        if found is not None:
+            page = problem.path.removeprefix(fields.content_dir).rsplit(".", 1)[0]
+            sent.setdefault(url_key(found.group("target")), []).append("/" + page)
+    if not sent:
+        return articles
+    alias = fields.alias_fields[0]
+    kept = []
+    for article in articles:
+        old = sent.get(url_key(article.url)) if article.url else None
+        if old:
+            given = article.extra.get(alias)
+            own = list(given) if isinstance(given, (list, tuple)) else [given] if isinstance(given, str) else []
+            article = replace(article, extra={**article.extra, alias: [*own, *old]})
+        kept.append(article)
+    return kept
 
 
 def _share_strings(articles: Sequence[Article]) -> None:

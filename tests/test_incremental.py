@@ -1867,3 +1867,27 @@ QUARTZ_SITE = {"quartz.config.ts": ['const c = {configuration: {ignorePatterns: 
 def test_a_patched_build_of_a_quartz_site_equals_a_full_build(tmp_path_factory, files, edits):
     """Notes in and out of the ignored folders as the config changes, drafts that come and go."""
     _patch_site(tmp_path_factory.mktemp("quartz"), files, edits)
+
+
+def test_an_edit_of_a_redirect_page_or_of_its_target_equals_a_full_build(tmp_path: Path):
+    """A redirect page's path is an alias of the page it sends its reader to (a link to devhints'
+    ``/es2015`` reaches ``es6``), which a full build finds from all the files at once: an edit of the
+    redirect page, or of its target, builds as a full build does."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    files = {"_config.yml": "plugins:\n  - jekyll-redirect-from\n",
+             "es6.md": "---\ntitle: ES6\n---\nText.\n",
+             "es2015.md": "---\ntitle: ES2015\nredirect_to: /es6\n---\n",
+             "js.md": "---\ntitle: JS\n---\nSee [es2015](./es2015).\n",
+             "other.md": "---\ntitle: Other\n---\nPlain.\n"}
+    for path, text in files.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    for path, text in [("es6.md", "---\ntitle: ES6 again\n---\nMore.\n"),
+                       ("es2015.md", "---\ntitle: ES2015\nredirect_to: /other\n---\n"),
+                       ("other.md", "---\ntitle: Other\n---\nPlainer.\n")]:
+        write_article(root, path, text)
+        qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        _same_build(out, cold, path)
+    assert qagraph.open(out).related("article:js") == ["article:other"]

@@ -341,3 +341,24 @@ def test_a_file_changed_as_the_scan_began_is_read_again_by_the_next_scan(tmp_pat
     kept = scan(tmp_path).inputs()
     assert kept["x.md"][3] != -1
     assert scan(tmp_path, known=kept).read == set()
+
+
+def test_a_link_to_a_redirect_page_reaches_the_page_it_sends_its_reader_to(tmp_path: Path):
+    """A cheat-sheet site keeps a sheet's old names as pages that only redirect (devhints' ``es2015.md``:
+    ``redirect_to: /es6``, no text, skipped): a link to the old name was a stub where the reader lands on
+    the new sheet. Such a page's path is an alias of the page it sends its reader to (as a
+    ``redirect_from`` of it would be); a redirect to another site, or a page with text of its own, is not."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "plugins:\n  - jekyll-redirect-from\n",
+        "es6.md": "---\ntitle: ES6\nredirect_from: /harmony\n---\nText.\n",
+        "es2015.md": "---\ntitle: ES2015\ncategory: Hidden\nredirect_to: /es6\n---\n",
+        "gone.md": "---\ntitle: Gone\nredirect_to: https://other.example/gone\n---\n",
+        "js.md": "---\ntitle: JS\n---\nSee [es2015](./es2015), [again](/es2015.html), [old](/harmony) and [gone](./gone).\n",
+    })
+    result = load(site)
+    assert sorted(a.path for a in result.articles) == ["es6.md", "js.md"]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("article:js") == ["article:es6", "article:/gone"]
