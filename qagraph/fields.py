@@ -64,7 +64,7 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
                               "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"))
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
-_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman")
+_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -154,7 +154,8 @@ class FieldMap:
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
-    ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``),
+    ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``), ``child_lists``
+    those of paths from the page's own folder (GitHub Docs' ``children: [/set-up-git]``: :func:`_child_links`),
     ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
     ``markdown_fields`` the front-matter fields the page shows as Markdown (a Jekyll layout's
     ``{{ page.intro | markdownify }}``), whose links are read as the body's are, ``href_fields`` those
@@ -285,7 +286,7 @@ class FieldMap:
     folder's url), ``files`` (MkDocs with ``use_directory_urls: false``: ``/guide/install.html``, an
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
-    :func:`sandpaper_url`) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
+    :func:`sandpaper_url`) or ``nextjs`` (GitHub Docs: ``/guide/install``, an ``index`` at its folder's url) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
     without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
@@ -492,6 +493,7 @@ class FieldMap:
     overridden: tuple[str, ...] = ()
     command_pages: bool = False
     command_fallbacks: tuple[str, ...] = ()
+    child_lists: tuple[str, ...] = ()
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
@@ -513,6 +515,7 @@ class FieldMap:
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "child_lists": (),
     }
 
     @property
@@ -532,7 +535,7 @@ class FieldMap:
     def links_by_name(self) -> bool:
         """Whether files link to one another by page path, note name or alias (body links or
         front-matter lists), resolved against the whole corpus (:class:`~qagraph.links.ArticleIndex`)."""
-        return bool(self.links or self.related_lists or self.command_pages)
+        return bool(self.links or self.related_lists or self.child_lists or self.command_pages)
 
     def with_overrides(self, mapping: dict[str, str]) -> "FieldMap":
         """A copy where each ``name=path[,path...]`` in ``mapping`` replaces a default.
@@ -938,6 +941,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _translation_links(f, fields, max((link.position for link in related), default=0))
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
         related += _listed_links(f, fields, max((link.position for link in related), default=0))
+    if fields.child_lists:
+        related += _child_links(f, fields, max((link.position for link in related), default=0))
     if fields.markdown_fields or fields.href_fields:
         related += _shown_field_links(f, fields, max((link.position for link in related), default=0))
     if moved is not None:  # a page with text of its own: it links where it sends its reader
@@ -2164,6 +2169,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/Obsidian+Sync/Version+history', '/index']
     >>> [path_url(n, "", "middleman") for n in ("python.html.markdown", "es-es/python-es.html.markdown")]
     ['/docs/python/', '/docs/es-es/python-es/']
+    >>> [path_url(n, "content/", "nextjs") for n in ("content/actions/ci.md", "content/actions/index.md", "content/index.md")]
+    ['/actions/ci', '/actions', '/']
     """
     if not name.startswith(content_dir):
         return None
@@ -2173,6 +2180,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return "/" + f"{folder}/{stem}".lstrip("/").replace(" ", "+")
     if how == "sandpaper":  # a Carpentries Workbench lesson: its folders' pages side by side
         return sandpaper_url(folder, stem)
+    if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
+        return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
     prefix = f"/{folder}/" if folder else "/"
     if how == "middleman":  # Learn X in Y minutes before 2024: its docs below /docs/, a page as a folder
         return f"/docs{prefix}{stem.removesuffix('.html')}/"
@@ -3309,6 +3318,33 @@ def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedL
     keys = [key if key in f.fm.key_lines else "parent" for key in ("parent", "grand_parent", "ancestor")]
     return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.nav_parents).get(f.name, []), 1)]
+
+
+def _child_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The links of a page to the pages its :attr:`FieldMap.child_lists` name by their paths from its own folder
+    (GitHub Docs' ``children: [/set-up-git, /create-a-repo]`` in ``quickstart/index.md``: ``/quickstart/set-up-git``),
+    which its site shows as the page's list of articles.
+
+    >>> from qagraph.frontmatter import read_front_matter
+    >>> f = _Fields("a/index.md", read_front_matter("a/index.md", "---\\nchildren:\\n  - /b\\n  - c/d\\n---\\n"))
+    >>> [link.target for link in _child_links(f, FieldMap(child_lists=("children",)), 0)]
+    ['/a/b', '/a/c/d']
+    """
+    links: list[RelatedLink] = []
+    # the site path of the page's folder: a child is a link to a site path (a missing one is the stub a
+    # body's link to that path makes)
+    folder = f.name.removeprefix(fields.content_dir).rpartition("/")[0]
+    for path in fields.child_lists:
+        value = f.get(path)
+        if not isinstance(value, list):
+            continue
+        f.used.add(path)
+        for item in value:
+            child = item.strip().strip("/") if isinstance(item, str) else ""
+            if child and "://" not in child:
+                links.append(RelatedLink(start + len(links) + 1, None, None, None, None, f.fm.line_of(path),
+                                         FRONT_MATTER, f"/{folder}/{child}" if folder else f"/{child}"))
+    return links
 
 
 def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

@@ -1533,7 +1533,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
+        site = _site_content(base, names) or _github_docs(names, s) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
             _learn_x(base, names, s) or _command_pages(names, s)
         if site is not None:
             content_dir = site.content_dir
@@ -1635,6 +1635,35 @@ def _mdn(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
         changes.update(data_files=moved, alias_fields=("aliases",))
         why += f"; its _redirects.txt gives {sum(len(json.loads(d)['aliases']) for _, d in moved)} old urls of its pages"
     return _Site(content, (), why, changes, own_subject="subject from the slug's area")
+
+
+#: the plans a GitHub Docs page's ``versions`` mapping names (``fpt: '*'``, ``ghes: '>=3.9'``), by their short
+#: names and by the long ones of its older pages (``free-pro-team``, ``enterprise-server``), and its features
+_GITHUB_DOCS_VERSIONS = frozenset({"fpt", "ghec", "ghes", "ghae", "free-pro-team", "enterprise-server", "github-ae",
+                                   "enterprise-cloud", "feature"})
+
+
+def _github_docs(names: Sequence[str], s: _Sample) -> _Site | None:
+    """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
+    most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
+    ``ghes: '*'``; ``free-pro-team: '*'`` in older ones).
+
+    The site publishes each page of ``content/`` at its path (``content/actions/quickstart.md`` at
+    ``/actions/quickstart``, an ``index.md`` at its folder's), filed under its product (the top folder), its
+    ``topics`` its keywords; an index page lists its ``children`` by their paths from its folder; each
+    ``redirect_from`` path is an old url of the page (a link there reaches it)."""
+    marked = sum(1 for v in s.values.get("versions", []) if isinstance(v, dict) and v and all(
+        str(k) in _GITHUB_DOCS_VERSIONS for k in v))
+    if not marked or marked * 2 <= s.with_front_matter:
+        return None
+    content = "content/" if sum(1 for n in names if n.startswith("content/")) * 2 > len(names) else ""
+    changes: dict[str, Any] = {"path_urls": "nextjs", "url": (), "alias_fields": ("redirect_from",),
+                               "keywords": ("topics",), "list_fields": ("topics",), "subject": (),
+                               "subject_from": ("folder",), "related_lists": (), "child_lists": ("children",),
+                               "links": ("markdown", "html")}
+    why = (f"GitHub Docs content ({marked} of {s.with_front_matter} sampled files name their plans in a versions "
+           f"mapping): pages at their paths, topics as keywords, children and redirect_from paths as links")
+    return _Site(content, (), why, changes, own_subject="subject the product (the top folder)")
 
 
 #: the glossary section of Hugo's own docs, whose link render hook makes ``[term](g)`` a link to the term's entry there

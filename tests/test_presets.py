@@ -6492,3 +6492,57 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     # Markdown pages in src/pages/ are Astro's own routes: its globs alone do not say what the pages are
     write_article(site, "src/pages/about.md", "---\ntitle: About\n---\nHi.\n")
     assert "index.md" in {a.path for a in load_corpus(site).articles}
+
+
+#: a GitHub Docs repository in miniature: content/<product>/<...>.md with versions mappings, index pages that
+#: list their children by their paths from their own folder, topics, old urls in redirect_from
+GITHUB_DOCS_PAGES = {
+    "content/index.md": "---\ntitle: Docs home\nversions: '*'\nchildren:\n  - widgets\n  - gadgets\n---\n",
+    "content/widgets/index.md": ("---\ntitle: Widgets\nversions:\n  fpt: '*'\n  ghes: '*'\nchildren:\n"
+                                 "  - /first-steps\n  - /tuning\n  - /not-written-yet\n---\n"),
+    "content/widgets/first-steps/index.md": ("---\ntitle: First steps with widgets\nversions:\n  fpt: '*'\n"
+                                             "children:\n  - /build-a-widget\n---\n"),
+    "content/widgets/first-steps/build-a-widget.md": (
+        "---\ntitle: Build a widget\nversions:\n  fpt: '*'\n  ghec: '*'\ntopics:\n  - Getting started\n  - Tools\n"
+        "redirect_from:\n  - /articles/making-widgets\n  - /widgets/old/build\n---\n\nThen see [AUTOTITLE](/articles/tuning-widgets).\n"),
+    "content/widgets/tuning.md": ("---\ntitle: Tuning widgets\nversions:\n  free-pro-team: '*'\n  enterprise-server: '>=3.1'\n"
+                                  "redirect_from:\n  - /articles/tuning-widgets\ncategory:\n  - Make them faster\n---\n\n"
+                                  "First [build one](/articles/making-widgets), or read [AUTOTITLE](/widgets/not-written-yet).\n"),
+    "content/gadgets/index.md": "---\ntitle: Gadgets\nversions:\n  fpt: '*'\ntopics:\n  - Tools\n---\n",
+    "content/odd name without front matter": "spam\n",
+    "data/reusables/widgets/note.md": "A note, shown on pages.\n",
+}
+
+
+def test_github_docs_pages_are_at_their_paths_under_their_product(tmp_path: Path):
+    """GitHub Docs' content was read as a folder of notes: no urls, its topics no keywords, its index pages'
+    children lists no links and links to a page's old urls (its redirect_from paths) stubs. The site
+    publishes each page at its path below content/ (an index at its folder's), under its product (the top
+    folder, whatever a page's category says); an index page links to its children, which it lists by their
+    paths from its folder, and a redirect_from path reaches its page."""
+    import qagraph
+
+    write_site(tmp_path / "docs", GITHUB_DOCS_PAGES)
+    result = load_corpus(tmp_path / "docs")
+    assert result.detection is not None and "GitHub Docs" in result.detection.reason
+    assert {a.path: (a.url, a.title, a.subject, a.keywords) for a in result.articles} == {
+        "content/index.md": ("/", "Docs home", "Uncategorised", ()),
+        "content/widgets/index.md": ("/widgets", "Widgets", "Widgets", ()),
+        "content/widgets/first-steps/index.md": ("/widgets/first-steps", "First steps with widgets", "Widgets", ()),
+        "content/widgets/first-steps/build-a-widget.md": (
+            "/widgets/first-steps/build-a-widget", "Build a widget", "Widgets", ("Getting started", "Tools")),
+        "content/widgets/tuning.md": ("/widgets/tuning", "Tuning widgets", "Widgets", ()),
+        "content/gadgets/index.md": ("/gadgets", "Gadgets", "Gadgets", ("Tools",))}
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in result.articles}
+
+    def related(path: str) -> list[str]:
+        return [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path[path])]
+
+    assert related("content/index.md") == ["/widgets", "/gadgets"]
+    assert related("content/widgets/index.md") == ["/widgets/first-steps", "/widgets/tuning", "/widgets/not-written-yet"]
+    assert related("content/widgets/first-steps/index.md") == ["/widgets/first-steps/build-a-widget"]
+    assert related("content/widgets/first-steps/build-a-widget.md") == ["/widgets/tuning"]
+    assert related("content/widgets/tuning.md") == ["/widgets/first-steps/build-a-widget", "/widgets/not-written-yet"]
+    assert kg.counts.get("stubs", 0) == 1  # the page a child and a link both name, once
