@@ -320,6 +320,28 @@ _LIQUID_MARKUP = re.compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
 _LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path)[ \t]*-?\}\}")
 
 
+#: a Markdown link's url written through Liquid conditions, as GitHub Docs writes a plan's prefix
+#: (``[x]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/y)``): the url and its tags
+_LIQUID_TAG_IN_URL = r"\{%-?[^%\n]*?-?%\}"
+_CONDITIONAL_URL = re.compile(r"\]\(((?:[^\s()]|" + _LIQUID_TAG_IN_URL + r")*?\{%-?\s*(?:if|ifversion|elsif|else|endif"
+                              r"|unless|endunless)\b[^%\n]*?-?%\}(?:[^\s()]|" + _LIQUID_TAG_IN_URL + r")*)\)")
+#: the other branches of a condition, from its ``{% else %}`` or ``{% elsif %}`` to its ``{% endif %}``
+_OTHER_BRANCHES = re.compile(r"\{%-?\s*(?:else|elsif)\b[^%\n]*?-?%\}.*?(?=\{%-?\s*end(?:if|unless)\s*-?%\})")
+_CONDITION_TAG = re.compile(r"\{%-?\s*(?:if|ifversion|elsif|else|endif|unless|endunless)\b[^%\n]*?-?%\}")
+
+
+def conditional_url(url: str) -> str:
+    """The url a Markdown link written through Liquid conditions leads to, by its first branch: the
+    conditions' tags dropped, and what their ``else`` or ``elsif`` would show instead.
+
+    >>> conditional_url("{% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/x")
+    '/enterprise-cloud@latest/admin/x'
+    >>> conditional_url("{% ifversion ghes %}/a{% else %}/b{% endif %}/c")
+    '/a/c'
+    """
+    return _CONDITION_TAG.sub("", _OTHER_BRANCHES.sub("", url))
+
+
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
                masked: str | None = None, site_hosts: Iterable[str] = ()) -> list[TextLink]:
     """The links ``body`` makes in the given ``syntaxes`` (see :data:`LINK_SYNTAXES`), in text order.
@@ -341,6 +363,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     [('../plugins/', 'plugins'), ('/y/', None)]
     >>> [(l.target, l.text) for l in text_links('[{% include icon.svg %} Deutsch]({{ site.baseurl }}/de/)', ("markdown", "jekyll-ref"))]
     [('/de/', 'Deutsch')]
+    >>> [l.target for l in text_links('[x]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/y)', ("markdown",))]
+    ['/enterprise-cloud@latest/admin/y']
     """
     wanted = set(syntaxes)
     if not wanted or not body:
@@ -349,6 +373,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     roles = _myst_roles(body, text) if "myst" in wanted and "}`" in body else []
     if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
         text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
+    if "markdown" in wanted and "{%" in text and "](" in text:  # a url written through Liquid conditions
+        text = _CONDITIONAL_URL.sub(lambda m: "](" + conditional_url(m.group(1)) + ")", text)
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)
@@ -1187,8 +1213,11 @@ class ArticleIndex(Generic[A]):
                  alias_targets: bool = True, site_hosts: Sequence[str] = (), path_ends: bool = False,
                  urls_first: bool = False, related_by: Sequence[str] = (),
                  post_tails: bool = True, language_links: bool = False,
-                 command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = ()) -> None:
+                 command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
+                 url_prefixes: str = "") -> None:
         self.content_dir = content_dir
+        #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
+        self.url_prefixes = re.compile(rf"^(?:{url_prefixes})+(?=[/#?]|$)") if url_prefixes else None
         #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
         self.command_fallbacks = tuple(command_fallbacks)
         #: longest first, each with its closing ``/``: the folder a page is in is the first it starts with
@@ -1379,11 +1408,25 @@ class ArticleIndex(Generic[A]):
         ('/about/#team', '/', '/about/')
         """
         if "://" in target:
-            return _site_path(target, self.site)
+            path = _site_path(target, self.site)
+            return self._unprefixed(path) if path is not None else None
         if self.site is not None and self.site[1] != "/" and target.startswith("/") and \
                 (target.split("#", 1)[0].split("?", 1)[0] + "/").startswith(self.site[1]):
-            return "/" + target[len(self.site[1]) - 1:].lstrip("/")
-        return target
+            return self._unprefixed("/" + target[len(self.site[1]) - 1:].lstrip("/"))
+        return self._unprefixed(target)
+
+    def _unprefixed(self, path: str) -> str:
+        """``path`` without the :attr:`url_prefixes` it starts with (``/en/enterprise-cloud@latest/admin``:
+        ``/admin``), which name no other page.
+
+        >>> index = ArticleIndex([], url_prefixes=r"/en|/enterprise-cloud@[^/#?]+")
+        >>> index.internal_path("/en/enterprise-cloud@latest/admin#x"), index.internal_path("/en"), index.internal_path("/encore")
+        ('/admin#x', '/', '/encore')
+        """
+        if self.url_prefixes is None or not path.startswith("/"):
+            return path
+        rest = self.url_prefixes.sub("", path, count=1)
+        return rest if rest.startswith("/") else "/" + rest
 
     def resolve(self, target: str, origin: str, source_path: str, label: str | None = None,
                 source_url: str | None = None) -> A | None:

@@ -1643,6 +1643,13 @@ _GITHUB_DOCS_VERSIONS = frozenset({"fpt", "ghec", "ghes", "ghae", "free-pro-team
                                    "enterprise-cloud", "feature"})
 
 
+#: what a GitHub Docs link may start a page's path with: a language (``/en``, ``/ja``) and a plan with its
+#: release (``/enterprise-cloud@latest``, ``/enterprise-server@3.10``, ``/free-pro-team@latest``), which show
+#: the same page in another language or for another plan
+_GITHUB_DOCS_PREFIXES = (r"/(?:en|es|ja|pt|zh|ru|fr|ko|de|cn)"
+                         r"|/(?:free-pro-team|enterprise-cloud|enterprise-server|github-ae|enterprise)@[^/#?]+")
+
+
 def _github_docs(names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
     most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
@@ -1660,7 +1667,7 @@ def _github_docs(names: Sequence[str], s: _Sample) -> _Site | None:
     changes: dict[str, Any] = {"path_urls": "nextjs", "url": (), "alias_fields": ("redirect_from",),
                                "keywords": ("topics",), "list_fields": ("topics",), "subject": (),
                                "subject_from": ("folder",), "related_lists": (), "child_lists": ("children",),
-                               "links": ("markdown", "html")}
+                               "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES}
     why = (f"GitHub Docs content ({marked} of {s.with_front_matter} sampled files name their plans in a versions "
            f"mapping): pages at their paths, topics as keywords, children and redirect_from paths as links")
     return _Site(content, (), why, changes, own_subject="subject the product (the top folder)")

@@ -1259,3 +1259,23 @@ def test_mdn_macros_link_to_the_pages_they_name():
         ("/fr/docs/Web/HTML/Element/blink", "blink", 7),
         ("/fr/docs/Web/JavaScript/Reference/Statements/loop", "loop", 8),
         ("/fr/docs/Glossary/Big_word", "words", 8)]
+
+
+def test_a_url_written_through_liquid_conditions_is_the_link_of_its_first_branch():
+    """A Markdown link whose url is written through Liquid conditions (GitHub Docs puts a plan's prefix in
+    one) was no link at all: the tags' spaces ended the url. It is the url its first branch shows."""
+    body = ("[a]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/x) and "
+            "[b]({% ifversion ghes %}/one{% elsif ghec %}/two{% else %}/three{% endif %}/y#z)\n"
+            "and [c](/plain) {% ifversion fpt %}[d](/shown){% endif %}\n")
+    assert [(link.target, link.text, link.line) for link in text_links(body, ("markdown",))] == [
+        ("/enterprise-cloud@latest/admin/x", "a", 1), ("/one/y#z", "b", 1), ("/plain", "c", 2), ("/shown", "d", 2)]
+
+
+def test_url_prefixes_name_the_same_page():
+    """A site path that starts with one of the index's url prefixes (a language, a plan) names the page
+    the rest of it names; a path that only starts with the same letters does not."""
+    pages = [Article(p[:-3], p, "t", "t", "", "s", "s", (), (), (), url="/" + p[:-3]) for p in ("admin/x.md", "encore.md")]
+    index = ArticleIndex(pages, url_prefixes=r"/en|/enterprise-cloud@[^/#?]+")
+    assert index.resolve("/en/enterprise-cloud@latest/admin/x#top", "markdown-link", "a.md").path == "admin/x.md"
+    assert index.resolve("/encore", "markdown-link", "a.md").path == "encore.md"
+    assert ArticleIndex(pages).resolve("/en/admin/x", "markdown-link", "a.md") is None

@@ -6546,3 +6546,25 @@ def test_github_docs_pages_are_at_their_paths_under_their_product(tmp_path: Path
     assert related("content/widgets/first-steps/build-a-widget.md") == ["/widgets/tuning"]
     assert related("content/widgets/tuning.md") == ["/widgets/first-steps/build-a-widget", "/widgets/not-written-yet"]
     assert kg.counts.get("stubs", 0) == 1  # the page a child and a link both name, once
+
+
+def test_github_docs_links_with_a_language_or_plan_reach_the_page(tmp_path: Path):
+    """GitHub Docs writes many links with the language or the plan they show the page for
+    (/en/widgets/tuning, /enterprise-cloud@latest/widgets/tuning), and puts a plan's prefix in a Liquid
+    condition ({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/widgets/tuning): those were stubs,
+    or no link at all. They reach the page the rest of the path names; a missing one is the one stub
+    the plain path makes."""
+    import qagraph
+
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["content/gadgets/index.md"] += (
+        "\nSee [AUTOTITLE](/en/widgets/tuning), [AUTOTITLE](/enterprise-server@3.10/widgets/first-steps),\n"
+        "[plans]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/widgets),\n"
+        "[other]({% ifversion ghes %}/en/widgets/tuning{% else %}/free-pro-team@latest/gadgets{% endif %}#top),\n"
+        "[gone](/ja/enterprise-cloud@latest/widgets/not-written-yet) and [home](/en).\n")
+    write_site(tmp_path / "docs", pages)
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "docs").articles}
+    assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["content/gadgets/index.md"])] == [
+        "/widgets/tuning", "/widgets/first-steps", "/widgets", "/widgets/not-written-yet", "/"]
+    assert kg.counts.get("stubs", 0) == 1
