@@ -342,6 +342,11 @@ def conditional_url(url: str) -> str:
     return _CONDITION_TAG.sub("", _OTHER_BRANCHES.sub("", url))
 
 
+#: the text of a GitHub Docs link that its site replaces with the title of the page linked to,
+#: ``[AUTOTITLE](/actions/quickstart)``: the link has no text of its own
+AUTOTITLE = "AUTOTITLE"
+
+
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
                masked: str | None = None, site_hosts: Iterable[str] = ()) -> list[TextLink]:
     """The links ``body`` makes in the given ``syntaxes`` (see :data:`LINK_SYNTAXES`), in text order.
@@ -394,6 +399,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = _site_path(target, site) or ""
         if label and liquid and "{" in label:  # an icon's {% include %}, a {{ name }}: shown otherwise
             label = " ".join(_LIQUID_MARKUP.sub(" ", label).split())
+        if label is not None and label.strip() == AUTOTITLE:  # GitHub Docs writes the page's title there: no text
+            label = None
         if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK))
                        or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
