@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    included_definition_links, included_files, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    data_reusables, included_definition_links, included_files, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
@@ -965,7 +965,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.glossary_definitions and "glossary_definition" in raw_body:
             found = sorted(found + glossary_definition_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
-        if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body):
+        if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body
+                                or fields.child_lists and "reusables." in raw_body):
             found = sorted(found + included_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.include_fields and fields.includes:
@@ -1841,6 +1842,12 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     >>> [(link.target, link.text, link.line) for link in included_links("lessons/one.md", body, 4, jekyll)]
     [('../two/', 'next', 6)]
 
+    GitHub Docs' page shows the text of its ``data/reusables/`` that a ``{% data reusables.name %}`` names:
+
+    >>> docs = FieldMap(child_lists=("children",), includes=(("reusables.cli.more", (("markdown-link", "/cli", ""),)),))
+    >>> [(link.target, link.line) for link in included_links("content/a.md", "x\\n{% data reusables.cli.more %}", 1, docs)]
+    [('/cli', 2)]
+
     >>> hugo = FieldMap(content_dir="content/", includes=(("_common/note", (("markdown-link", "/a/", "A"),)),
     ...                                                   ("guide/_common/tip", (("markdown-link", "/b/", ""),))))
     >>> body = '{{% include "/_common/note.md" %}}\\n{{< include "_common/tip" >}} `{{% include "/_common/note" %}}`'
@@ -1861,6 +1868,9 @@ def included_links(name: str, body: str, first_line: int, fields: FieldMap, mask
     """
     snippets = _pairs(fields.includes)
     text = masked if masked is not None else mask_code(body)
+    if fields.child_lists:  # GitHub Docs: {% data reusables.cli.learn-more %}, a text of its data/reusables/
+        return [TextLink(origin, target, label or None, line) for line, shown in data_reusables(text, first_line)
+                for origin, target, label in snippets.get(shown, ())]
     if fields.jekyll:  # {% include steps/merge.md %}: a file of the site's _includes/, by its name there
         return [TextLink(origin, target, label or None, line) for line, included in included_files(text, first_line)
                 for origin, target, label in snippets.get(included, ())]

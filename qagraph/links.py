@@ -472,6 +472,21 @@ def reference_definitions(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((m.group(1), m.group(2)) for m in _DEFINITION_LINE.finditer(mask_code(text)))
 
 
+#: GitHub Docs' ``{% data reusables.repositories.create_new %}``: the Markdown file ``data/reusables/repositories/create_new.md``
+#: shown there (a ``{% data variables.x.y %}`` is a word, no file)
+_DATA_REUSABLE = re.compile(r"\{%-?[ \t]*data[ \t]+(reusables(?:\.[\w-]+)+)[ \t]*-?%\}")
+
+
+def data_reusables(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """The reusable texts of GitHub Docs that the tags ``{% data reusables.name %}`` of ``masked`` (a text with
+    its code blanked) show in it, by their dotted names, each with the line of its tag, in text order.
+
+    >>> data_reusables("# A\\n{% data reusables.cli.learn-more %}\\n{% data variables.product.name %} {%- data reusables.x.y -%}", 3)
+    [(4, 'reusables.cli.learn-more'), (5, 'reusables.x.y')]
+    """
+    return [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _DATA_REUSABLE.finditer(masked)]
+
+
 def included_files(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
     """The files of _includes/ that the Jekyll tags ``{% include name %}`` of ``masked`` (a text with
     its code blanked: :func:`mask_code`) put in it, each with the line of its tag, in text order; a tag

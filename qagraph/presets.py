@@ -42,7 +42,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, command_page, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
+from .links import TITLE_ALIAS, command_page, data_reusables, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -1533,7 +1533,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              "is skipped as a template", "site-config", WARNING)
                      for t, settings in templates if t not in held]
     if p.name == "generic":
-        site = _site_content(base, names) or _github_docs(names, s) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
+        site = _site_content(base, names) or _github_docs(base, names, s) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
             _learn_x(base, names, s) or _command_pages(names, s)
         if site is not None:
             content_dir = site.content_dir
@@ -1650,7 +1650,43 @@ _GITHUB_DOCS_PREFIXES = (r"/(?:en|es|ja|pt|zh|ru|fr|ko|de|cn)"
                          r"|/(?:free-pro-team|enterprise-cloud|enterprise-server|github-ae|enterprise)@[^/#?]+")
 
 
-def _github_docs(names: Sequence[str], s: _Sample) -> _Site | None:
+def _github_docs_reusables(folder: Path, fields: FieldMap) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """The reusable texts of a GitHub Docs repository (the Markdown files of its ``data/reusables/``, ``folder``)
+    that have links, as :attr:`~qagraph.fields.FieldMap.includes` holds them: each by its dotted name
+    (``reusables.cli.cli-learn-more``), with the ``(origin, target, text)`` of its links and of the texts it
+    shows in turn. A page that writes ``{% data reusables.cli.cli-learn-more %}`` shows its text, links too.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "cli").mkdir()
+    >>> _ = (root / "cli" / "more.md").write_text("See [AUTOTITLE](/cli/about).\\n{% data reusables.cli.tip %}\\n")
+    >>> _ = (root / "cli" / "tip.md").write_text("[Tips]({% ifversion fpt %}/en{% endif %}/cli/tips)\\n")
+    >>> _github_docs_reusables(root, FieldMap(links=("markdown",)))
+    (('reusables.cli.more', (('markdown-link', '/cli/about', ''), ('markdown-link', '/en/cli/tips', 'Tips'))), ('reusables.cli.tip', (('markdown-link', '/en/cli/tips', 'Tips'),)))
+    """
+    own: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    nested: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.md")) if _is_dir(folder) else ():
+        data = _read_regular(path, MAX_DATA_FILE) if _is_file(path) else None
+        if not isinstance(data, bytes):
+            continue
+        text = data.decode("utf-8", "replace")
+        name = "reusables." + ".".join(path.relative_to(folder).with_suffix("").parts)
+        own[name] = tuple((link.origin, link.target, link.text or "")
+                          for link in text_links(text, fields.links, 1, fields.site_url, None, fields.site_hosts))
+        nested[name] = [shown for _, shown in data_reusables(mask_code(text))] if "reusables." in text else []
+
+    def links(name: str) -> tuple[tuple[str, str, str], ...]:
+        reached, level = {name: None}, [name]
+        for _ in range(_INCLUDE_DEPTH):  # the texts it shows, level by level, each once
+            level = [n for n in dict.fromkeys(n for m in level for n in nested.get(m, ())) if n in own and n not in reached]
+            reached.update(dict.fromkeys(level))
+        return tuple(dict.fromkeys(link for n in reached for link in own[n]))
+
+    return tuple((name, shown) for name in own if (shown := links(name)))
+
+
+def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
     most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
     ``ghes: '*'``; ``free-pro-team: '*'`` in older ones).
@@ -1670,6 +1706,12 @@ def _github_docs(names: Sequence[str], s: _Sample) -> _Site | None:
                                "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES}
     why = (f"GitHub Docs content ({marked} of {s.with_front_matter} sampled files name their plans in a versions "
            f"mapping): pages at their paths, topics as keywords, children and redirect_from paths as links")
+    # its reusable texts, in data/reusables/ beside content/ (the repository read, or its content/ folder)
+    root = base.resolve() if content else base.resolve().parent
+    reusables = _github_docs_reusables(root / "data" / "reusables", replace(_NOT_QA, links=changes["links"]))
+    if reusables:
+        changes["includes"] = reusables
+        why += f"; {len(reusables)} reusable texts of data/reusables/ with links"
     return _Site(content, (), why, changes, own_subject="subject the product (the top folder)")
 
 

@@ -6568,3 +6568,23 @@ def test_github_docs_links_with_a_language_or_plan_reach_the_page(tmp_path: Path
     assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["content/gadgets/index.md"])] == [
         "/widgets/tuning", "/widgets/first-steps", "/widgets", "/widgets/not-written-yet", "/"]
     assert kg.counts.get("stubs", 0) == 1
+
+
+@pytest.mark.parametrize("read", ["docs", "docs/content"])
+def test_github_docs_reusable_texts_bring_their_links(tmp_path: Path, read: str):
+    """A GitHub Docs page shows the reusable texts of data/reusables/ it names ({% data reusables.widgets.more %});
+    their links (most "For more information" lines) were lost. They are the page's links now, at the line of
+    the tag, those of a text another text shows too, whether the repository or its content/ folder is read;
+    a {% data variables... %} word and a reusable without links add none."""
+    import qagraph
+
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["data/reusables/widgets/more.md"] = "For more, see [AUTOTITLE](/en/widgets/tuning).\n{% data reusables.widgets.home %}\n"
+    pages["data/reusables/widgets/home.md"] = "Back to [the gadgets](/gadgets).\n"
+    pages["content/widgets/first-steps/index.md"] += (
+        "\n{% data variables.product.name %} steps.\n\n{% data reusables.widgets.note %}\n{% data reusables.widgets.more %}\n")
+    write_site(tmp_path / "docs", pages)
+    kg = qagraph.build(tmp_path / read, out=tmp_path / "out")
+    by_path = {a.path.removeprefix("content/"): a.key for a in load_corpus(tmp_path / read).articles}
+    assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["widgets/first-steps/index.md"])] == [
+        "/widgets/first-steps/build-a-widget", "/widgets/tuning", "/gadgets"]
