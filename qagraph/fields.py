@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    data_reusables, included_definition_links, included_files, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    data_reusables, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
@@ -154,6 +154,9 @@ class FieldMap:
     note without front matter, with a warning (Obsidian shows such notes).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
+    ``liquid_variables`` are GitHub Docs' variables (``product.prodname_actions``, ``GitHub Actions``), which
+    its titles and link texts write as ``{% data variables.product.prodname_actions %}``: those are shown with
+    them, and with their Liquid conditions' branches for the site's default plan (:func:`~qagraph.links.liquid_text`).
     ``related_lists`` the front-matter lists of page names (Hugo's ``relatedfuncs``), ``child_lists``
     those of paths from the page's own folder (GitHub Docs' ``children: [/set-up-git]``: :func:`_child_links`),
     ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
@@ -496,6 +499,7 @@ class FieldMap:
     command_pages: bool = False
     command_fallbacks: tuple[str, ...] = ()
     child_lists: tuple[str, ...] = ()
+    liquid_variables: tuple[tuple[str, str], ...] = ()
     url_prefixes: str = ""
 
     #: canonical names that take dotted paths, for ``with_overrides``
@@ -884,6 +888,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             why = "; ".join(_why_not_text(p, v) for p, v in shapes)
             return None, [Problem(name, f.fm.line_of(shapes[0][0]), f"no title: {why}", "no-title")]
         return None, [Problem(name, fm.line, f"no title: none of {names} is set", "no-title")]
+    if fields.liquid_variables and "{%" in title:  # GitHub Docs: {% data variables.product.prodname_actions %}
+        title = liquid_text(title, _variables(fields.liquid_variables)) or title
     title = clean(title)
     # what the question fields say (the Q&A format's hold the title), else the title when it asks one:
     # two pages titled "Introduction" are not one question asked twice, two "How do I install it?" are
@@ -993,6 +999,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.href_shortcodes and "{{" in raw_body:  # written as given: no link render hook puts them in a language
             found = sorted(found + shortcode_href_links(raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
+        if fields.liquid_variables:  # GitHub Docs: a link's text written with its variables
+            found = [replace(link, text=liquid_text(link.text, _variables(fields.liquid_variables)) or None)
+                     if link.text and "{%" in link.text else link for link in found]
         related += [RelatedLink(start + i, None, None, link.text, None, link.line, link.origin, link.target)
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
@@ -3331,6 +3340,11 @@ def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedL
     keys = [key if key in f.fm.key_lines else "parent" for key in ("parent", "grand_parent", "ancestor")]
     return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.nav_parents).get(f.name, []), 1)]
+
+
+def _variables(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:attr:`FieldMap.liquid_variables` as a mapping (made once per map)."""
+    return _by_identity(dict, pairs)
 
 
 def _child_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

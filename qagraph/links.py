@@ -48,7 +48,7 @@ import bisect
 import itertools
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -340,6 +340,78 @@ def conditional_url(url: str) -> str:
     '/a/c'
     """
     return _CONDITION_TAG.sub("", _OTHER_BRANCHES.sub("", url))
+
+
+#: an innermost Liquid condition block, ``{% ifversion fpt %}...{% elsif ghes %}...{% else %}...{% endif %}``
+#: (``if``, ``ifversion``, ``unless``): its tag, its condition and what it holds
+_CONDITION_BLOCK = re.compile(
+    r"\{%-?\s*(if|ifversion|unless)\s+([^%]*?)\s*-?%\}((?:(?!\{%-?\s*(?:if|ifversion|unless)\s).)*?)"
+    r"\{%-?\s*end(?:if|ifversion|unless)\s*-?%\}", re.S)
+_BRANCH = re.compile(r"\{%-?\s*(elsif|else)\b\s*([^%]*?)\s*-?%\}")
+#: the plans of GitHub Docs other than its default one (Free, Pro & Team: ``fpt``), which its pages show
+#: for the default only when a condition asks for them
+_OTHER_PLANS = frozenset({"ghec", "ghes", "ghae", "github-ae", "enterprise-server", "enterprise-cloud"})
+#: a GitHub Docs variable, ``{% data variables.product.prodname_actions %}``
+_DATA_VARIABLE = re.compile(r"\{%-?\s*data\s+variables\.([\w.-]+)\s*-?%\}")
+_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+
+
+def _shown_by_default(condition: str) -> bool:
+    """Whether GitHub Docs shows what a Liquid ``condition`` holds on its default version (``fpt``): a plan's
+    name is true for ``fpt`` alone (``ghes > 3.3`` is false), a feature's name is true (features come
+    to the default plan first), ``currentVersion == "free-pro-team@latest"`` is true, ``not`` turns one over.
+
+    >>> [_shown_by_default(c) for c in ("fpt or ghec", "ghes > 3.3", "not fpt", "ghec and fpt", "some-feature",
+    ...                                  'currentVersion == "free-pro-team@latest"', 'currentVersion != "free-pro-team@latest"')]
+    [True, False, False, False, True, True, False]
+    """
+    def atom(word: str) -> bool:
+        word = word.strip().strip("()").strip()
+        if word.startswith("not "):
+            return not atom(word[4:])
+        if "currentVersion" in word:
+            return ("free-pro-team" in word) == ("==" in word)
+        name = re.split(r"\s*[<>=!]", word, maxsplit=1)[0].strip()
+        return name in ("fpt", "free-pro-team") or (name not in _OTHER_PLANS and not re.search(r"[<>=]", word))
+
+    return any(all(atom(part) for part in re.split(r"\s+and\s+", alternative))
+               for alternative in re.split(r"\s+or\s+", condition))
+
+
+def liquid_text(text: str, variables: Mapping[str, str]) -> str:
+    """``text`` (a title, a link's text) as GitHub Docs shows it on its default version: its
+    ``{% data variables.x.y %}`` words written out from ``variables`` (by ``x.y``; one it does not know
+    is left as it is), each condition replaced by the branch shown there, the other tags dropped.
+
+    >>> variables = {"product.product_name": "GitHub", "product.prodname_actions": "GitHub Actions"}
+    >>> liquid_text('{% data variables.product.product_name %}{% if currentVersion == "free-pro-team@latest" %}.com{% endif %} Help', variables)
+    'GitHub.com Help'
+    >>> liquid_text("Quickstart for {% data variables.product.prodname_actions %}{% ifversion ghes %} on a server{% endif %}", variables)
+    'Quickstart for GitHub Actions'
+    >>> liquid_text("{% ifversion ghes %}Server{% elsif fpt %}Dotcom{% else %}Other{% endif %} {% data variables.x.y %}", variables)
+    'Dotcom {% data variables.x.y %}'
+    """
+    if "{%" not in text:
+        return text
+    text = _DATA_VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0).replace("{%", "\0")), text)
+
+    def branch(m: re.Match[str]) -> str:
+        parts = _BRANCH.split(m.group(3))  # held, (kind, condition, held)...
+        conditions = [m.group(2)] + [parts[i + 1] if parts[i] == "elsif" else "" for i in range(1, len(parts), 3)]
+        held = parts[0::3]
+        for i, condition in enumerate(conditions):
+            shown = True if i and not condition else _shown_by_default(condition)
+            if i == 0 and m.group(1) == "unless":
+                shown = not shown
+            if shown:
+                return held[i]
+        return ""
+
+    for _ in range(10):  # nested blocks, innermost first
+        text, n = _CONDITION_BLOCK.subn(branch, text)
+        if not n:
+            break
+    return " ".join(_LIQUID_TAG.sub("", text).replace("\0", "{%").split())
 
 
 #: the text of a GitHub Docs link that its site replaces with the title of the page linked to,

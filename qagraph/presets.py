@@ -42,7 +42,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, command_page, data_reusables, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
+from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -1686,6 +1686,39 @@ def _github_docs_reusables(folder: Path, fields: FieldMap) -> tuple[tuple[str, t
     return tuple((name, shown) for name in own if (shown := links(name)))
 
 
+def _github_docs_variables(folder: Path) -> tuple[tuple[str, str], ...]:
+    """The variables of a GitHub Docs repository (its ``data/variables/*.yml``, ``folder``), as
+    :attr:`~qagraph.fields.FieldMap.liquid_variables` holds them: each text by its file's name and its key's
+    path (``product.prodname_actions``), shown as on the site's default plan (its conditions' branches
+    for it). A file that cannot be read has none.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "product.yml").write_text("prodname_actions: 'GitHub Actions'\\nproduct_name: >-\\n"
+    ...                                      "  {% ifversion ghes %}GHES{% else %}GitHub{% endif %}\\nnested:\\n  a: A\\n")
+    >>> _github_docs_variables(root)
+    (('product.nested.a', 'A'), ('product.prodname_actions', 'GitHub Actions'), ('product.product_name', 'GitHub'))
+    """
+    found: dict[str, str] = {}
+
+    def add(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                add(f"{prefix}.{key}", inner)
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            found[prefix] = liquid_text(str(value), {})
+
+    for path in sorted(folder.glob("*.yml")) if _is_dir(folder) else ():
+        data = _read_regular(path, MAX_DATA_FILE) if _is_file(path) else None
+        try:
+            settings = _parsed(data.decode("utf-8", "replace"), _yaml_settings) if isinstance(data, bytes) else None
+        except ValueError:  # a broken file: its words stay as the pages write them
+            continue
+        if isinstance(settings, dict):
+            add(path.stem, settings)
+    return tuple(sorted(found.items()))
+
+
 def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
     most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
@@ -1712,6 +1745,10 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     if reusables:
         changes["includes"] = reusables
         why += f"; {len(reusables)} reusable texts of data/reusables/ with links"
+    variables = _github_docs_variables(root / "data" / "variables")
+    if variables:  # the words its titles and link texts write as {% data variables.product.prodname_actions %}
+        changes["liquid_variables"] = variables
+        why += f"; {len(variables)} variables of data/variables/"
     return _Site(content, (), why, changes, own_subject="subject the product (the top folder)")
 
 

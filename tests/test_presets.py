@@ -6588,3 +6588,25 @@ def test_github_docs_reusable_texts_bring_their_links(tmp_path: Path, read: str)
     by_path = {a.path.removeprefix("content/"): a.key for a in load_corpus(tmp_path / read).articles}
     assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["widgets/first-steps/index.md"])] == [
         "/widgets/first-steps/build-a-widget", "/widgets/tuning", "/gadgets"]
+
+
+def test_github_docs_titles_and_link_texts_show_their_variables(tmp_path: Path):
+    """GitHub Docs writes product names in titles and link texts as {% data variables.product.x %} and
+    shows some words only for a plan ({% ifversion ghes %}...{% endif %}): titles and stub names were that
+    Liquid. They read as the site shows them on its default plan, with the words of data/variables/;
+    a variable it does not have is left as written."""
+    import qagraph
+
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["data/variables/product.yml"] = (
+        "prodname_widgets: 'Widget Hub'\nproduct_name: >-\n  {% ifversion ghes %}Widget Server{% else %}Widgets{% endif %}\n")
+    pages["content/gadgets/index.md"] = (
+        "---\ntitle: 'Gadgets for {% data variables.product.prodname_widgets %}{% ifversion ghes %} servers{% endif %}'\n"
+        "versions:\n  fpt: '*'\n---\n\nSee [{% data variables.product.product_name %} plans](/pricing/plans) and "
+        "[{% data variables.product.unknown %} things](/pricing/things).\n")
+    write_site(tmp_path / "docs", pages)
+    result = load_corpus(tmp_path / "docs")
+    assert {a.path: a.title for a in result.articles}["content/gadgets/index.md"] == "Gadgets for Widget Hub"
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    assert sorted(kg.graph.nodes[n]["label"] for n in kg.graph.nodes if kg.graph.nodes[n].get("kind") == "stub") == [
+        "/widgets/not-written-yet", "Widgets plans", "{% data variables.product.unknown %} things"]
