@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    data_reusables, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
@@ -999,6 +999,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.href_shortcodes and "{{" in raw_body:  # written as given: no link render hook puts them in a language
             found = sorted(found + shortcode_href_links(raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
+        if fields.child_lists and "link_" in raw_body:  # an older GitHub Docs index: {% link_with_intro /x %}
+            text = masked if masked is not None else mask_code(raw_body)
+            found = sorted(found + docs_link_tags(text, name.removeprefix(fields.content_dir).rpartition("/")[0],
+                                                  body_line or fm.line), key=lambda link: link.line)
         if fields.liquid_variables:  # GitHub Docs: a link's text written with its variables
             found = [replace(link, text=liquid_text(link.text, _variables(fields.liquid_variables)) or None)
                      if link.text and "{%" in link.text else link for link in found]

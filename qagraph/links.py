@@ -559,6 +559,30 @@ def data_reusables(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
     return [(first_line + masked.count("\n", 0, m.start()), m.group(1)) for m in _DATA_REUSABLE.finditer(masked)]
 
 
+#: an older GitHub Docs index page's list of its articles, ``{% link_with_intro /quickstart %}``, ``{% link_in_list
+#: /about-x %}``, ``{% link_as_article_card /x %}``: a path from the page's folder; the home page's
+#: ``{% homepage_link_with_intro /github/x %}`` names a path from the site's root
+_DOCS_LINK_TAG = re.compile(r"\{%-?[ \t]*(homepage_link_with_intro|link_with_intro|link_in_list|link_as_article_card|"
+                            r"topic_link_in_list)[ \t]+([^\s%]+)[^%\n]*?-?%\}")
+
+
+def docs_link_tags(masked: str, folder: str, first_line: int = 1) -> list[TextLink]:
+    """The links the GitHub Docs link tags of ``masked`` (a text with its code and comments blanked) make
+    on a page of ``folder`` (its site path, ``actions/learn``): each one's site path, at its tag's line.
+
+    >>> [(l.target, l.line) for l in docs_link_tags("{% link_with_intro /quickstart %}\\n{% homepage_link_with_intro /a/b %}", "actions", 2)]
+    [('/actions/quickstart', 2), ('/a/b', 3)]
+    """
+    links = []
+    for m in _DOCS_LINK_TAG.finditer(masked):
+        path = m.group(2).strip("/")
+        if not path or "{" in path:
+            continue
+        target = f"/{folder.strip('/')}/{path}" if folder.strip("/") and m.group(1) != "homepage_link_with_intro" else f"/{path}"
+        links.append(TextLink(REF, target, None, first_line + masked.count("\n", 0, m.start())))
+    return links
+
+
 def included_files(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
     """The files of _includes/ that the Jekyll tags ``{% include name %}`` of ``masked`` (a text with
     its code blanked: :func:`mask_code`) put in it, each with the line of its tag, in text order; a tag

@@ -6610,3 +6610,27 @@ def test_github_docs_titles_and_link_texts_show_their_variables(tmp_path: Path):
     kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
     assert sorted(kg.graph.nodes[n]["label"] for n in kg.graph.nodes if kg.graph.nodes[n].get("kind") == "stub") == [
         "/widgets/not-written-yet", "Widgets plans", "{% data variables.product.unknown %} things"]
+
+
+def test_github_docs_older_index_pages_link_to_the_articles_their_tags_list(tmp_path: Path):
+    """Before children lists, a GitHub Docs index page listed its articles with Liquid tags
+    ({% link_with_intro /tuning %}, {% link_in_list /x %}: paths from its folder; the home page's
+    {% homepage_link_with_intro /widgets/tuning %}: from the root): those were no links. They are now;
+    one in a comment is none."""
+    import qagraph
+
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["content/widgets/index.md"] = ("---\ntitle: Widgets\nversions:\n  free-pro-team: '*'\n---\n\n"
+                                         "{% link_with_intro /tuning %}\n{% link_in_list /first-steps/build-a-widget %}\n"
+                                         "<!-- {% link_with_intro /gone %} -->\n{% link_in_list /not-written-yet %}\n")
+    pages["content/index.md"] = "---\ntitle: Home\nversions: '*'\n---\n\n{% homepage_link_with_intro /gadgets %}\n"
+    write_site(tmp_path / "docs", pages)
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "docs").articles}
+
+    def related(path: str) -> list[str]:
+        return [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path[path])]
+
+    assert related("content/widgets/index.md") == [
+        "/widgets/tuning", "/widgets/first-steps/build-a-widget", "/widgets/not-written-yet"]
+    assert related("content/index.md") == ["/gadgets"]
