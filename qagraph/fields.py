@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
@@ -3524,14 +3524,22 @@ def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLi
 
 def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
     """The links of the front-matter fields the page shows (:attr:`FieldMap.markdown_fields`: the links in
-    their Markdown, as the body's; :attr:`FieldMap.href_fields`: their value, a link's href), at the
+    their Markdown, as the body's; :attr:`FieldMap.href_fields`: their value, a link's href, or each text
+    in their lists and mappings, GitHub Docs' ``featuredLinks: {guides: [/a, /b]}``), at the
     lines of their keys (a block's text from the next line). A value that is no text shows no link."""
     links: list[RelatedLink] = []
     for path in (*fields.markdown_fields, *fields.href_fields):
         value = f.get(path)
+        line = f.fm.line_of(path)
+        if path in fields.href_fields and isinstance(value, (list, dict)):  # GitHub Docs' featuredLinks: {guides: [...]}
+            for href in _nested_strings(value):
+                href = conditional_url(href.strip()) if "{%" in href else href.strip()
+                links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
+                          for link in text_links(f'<a href="{href}">', ("html",), line or 1, fields.site_url, None,
+                                                 fields.site_hosts)] if href and not any(c in href for c in '"<>') else []
+            continue
         if not isinstance(value, str) or not value.strip():
             continue
-        line = f.fm.line_of(path)
         if path in fields.href_fields:  # read as the anchor the layout writes, so another site's url is none
             found = text_links(f'<a href="{value.strip()}">', ("html",), line or 1, fields.site_url, None,
                                fields.site_hosts) if not any(c in value for c in '"<>') else []

@@ -1726,7 +1726,8 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
 
     The site publishes each page of ``content/`` at its path (``content/actions/quickstart.md`` at
     ``/actions/quickstart``, an ``index.md`` at its folder's), filed under its product (the top folder), its
-    ``topics`` its keywords; an index page lists its ``children`` by their paths from its folder; each
+    ``topics`` its keywords; an index page lists its ``children`` by their paths from its folder (a product's
+    landing page its ``introLinks`` and ``featuredLinks`` too, a guides page its ``includeGuides``); each
     ``redirect_from`` path is an old url of the page (a link there reaches it)."""
     marked = sum(1 for v in s.values.get("versions", []) if isinstance(v, dict) and v and all(
         str(k) in _GITHUB_DOCS_VERSIONS for k in v))
@@ -1736,7 +1737,9 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     changes: dict[str, Any] = {"path_urls": "nextjs", "url": (), "alias_fields": ("redirect_from",),
                                "keywords": ("topics",), "list_fields": ("topics",), "subject": (),
                                "subject_from": ("folder",), "related_lists": (), "child_lists": ("children",),
-                               "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES}
+                               "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES,
+                               # a landing page shows the pages these name as its cards
+                               "href_fields": ("introLinks", "featuredLinks", "includeGuides")}
     why = (f"GitHub Docs content ({marked} of {s.with_front_matter} sampled files name their plans in a versions "
            f"mapping): pages at their paths, topics as keywords, children and redirect_from paths as links")
     # its reusable texts, in data/reusables/ beside content/ (the repository read, or its content/ folder)

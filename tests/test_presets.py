@@ -6634,3 +6634,22 @@ def test_github_docs_older_index_pages_link_to_the_articles_their_tags_list(tmp_
     assert related("content/widgets/index.md") == [
         "/widgets/tuning", "/widgets/first-steps/build-a-widget", "/widgets/not-written-yet"]
     assert related("content/index.md") == ["/gadgets"]
+
+
+def test_github_docs_landing_pages_link_to_their_featured_pages(tmp_path: Path):
+    """A GitHub Docs product's landing page shows the pages its introLinks and featuredLinks name as cards
+    (a guides page its includeGuides): those were no links. They are, by the paths or old urls they give
+    (a plan's prefix in a Liquid condition too); a value that is no path (another site's url) is none."""
+    import qagraph
+
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["content/widgets/index.md"] = (
+        "---\ntitle: Widgets\nversions:\n  fpt: '*'\nlayout: product-landing\nintroLinks:\n  quickstart: /articles/making-widgets\n"
+        "  video: https://video.example.org/widgets\nfeaturedLinks:\n  popular:\n    - /widgets/tuning\n"
+        "    - '{% ifversion ghes %}/enterprise-server@latest{% endif %}/gadgets'\n  guides:\n    - /widgets/not-written-yet\n"
+        "includeGuides:\n  - /widgets/first-steps\n---\n")
+    write_site(tmp_path / "docs", pages)
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    by_path = {a.path: a.key for a in load_corpus(tmp_path / "docs").articles}
+    assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["content/widgets/index.md"])] == [
+        "/widgets/first-steps/build-a-widget", "/widgets/tuning", "/gadgets", "/widgets/not-written-yet", "/widgets/first-steps"]
