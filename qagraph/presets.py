@@ -1719,6 +1719,31 @@ def _github_docs_variables(folder: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items()))
 
 
+def _github_docs_products(base: Path, content: str, names: Sequence[str],
+                           variables: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The names of a GitHub Docs site's products, as :attr:`~qagraph.fields.FieldMap.folder_labels` holds them:
+    each top folder of ``content`` by the ``shortTitle`` (else the ``title``) of its ``index.md``, its variables
+    written out (``actions``: ``GitHub Actions``), as the site's menus name it. A folder without a titled
+    index keeps the name of the folder."""
+    labels = []
+    for name in names:
+        folder, _, rest = name.removeprefix(content).partition("/") if name.startswith(content) else ("", "", "")
+        if not folder or rest != "index.md":
+            continue
+        try:
+            text = decode(name, (base / name).read_bytes())
+        except OSError:
+            continue
+        front = read_front_matter(name, text) if isinstance(text, str) else None
+        if front is None or isinstance(front, Problem):
+            continue
+        title = next((v for v in (front.data.get("shortTitle"), front.data.get("title")) if isinstance(v, str) and v.strip()), "")
+        title = " ".join(liquid_text(title, variables).split()) if "{%" not in title or variables else ""
+        if title and "{%" not in title:
+            labels.append((content + folder, title))
+    return tuple(sorted(labels))
+
+
 def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
     most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
@@ -1752,6 +1777,9 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     if variables:  # the words its titles and link texts write as {% data variables.product.prodname_actions %}
         changes["liquid_variables"] = variables
         why += f"; {len(variables)} variables of data/variables/"
+    labels = _github_docs_products(base, content, names, dict(variables))
+    if labels:  # a product is named as its landing page's title names it: actions/ is GitHub Actions
+        changes["folder_labels"] = labels
     return _Site(content, (), why, changes, own_subject="subject the product (the top folder)")
 
 

@@ -6653,3 +6653,19 @@ def test_github_docs_landing_pages_link_to_their_featured_pages(tmp_path: Path):
     by_path = {a.path: a.key for a in load_corpus(tmp_path / "docs").articles}
     assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["content/widgets/index.md"])] == [
         "/widgets/first-steps/build-a-widget", "/widgets/tuning", "/gadgets", "/widgets/not-written-yet", "/widgets/first-steps"]
+
+
+def test_github_docs_products_are_named_by_their_landing_pages(tmp_path: Path):
+    """A GitHub Docs product's pages were filed under its folder's name (actions/: "Actions"); the site
+    names the product by its landing page's shortTitle, else its title, variables written out
+    ("GitHub Actions"). A folder without an index page keeps its folder's name."""
+    pages = dict(GITHUB_DOCS_PAGES)
+    pages["data/variables/product.yml"] = "prodname_widgets: 'Widget Hub'\n"
+    pages["content/widgets/index.md"] = pages["content/widgets/index.md"].replace(
+        "title: Widgets\n", "title: Widget Hub documentation\nshortTitle: '{% data variables.product.prodname_widgets %}'\n")
+    pages["content/gizmos/about.md"] = "---\ntitle: About gizmos\nversions:\n  fpt: '*'\n---\n"
+    write_site(tmp_path / "docs", pages)
+    subjects = {a.path: a.subject for a in load_corpus(tmp_path / "docs").articles}
+    assert subjects["content/widgets/first-steps/build-a-widget.md"] == "Widget Hub"
+    assert subjects["content/gadgets/index.md"] == "Gadgets"
+    assert subjects["content/gizmos/about.md"] == "Gizmos"
