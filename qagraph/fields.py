@@ -1010,6 +1010,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                     for i, link in enumerate(found, 1)]
     file_name = f.text(fields.file_name) or name.rpartition("/")[2]
     description = f.text(fields.description)
+    if description and fields.liquid_variables and "{%" in description:  # GitHub Docs' intro, with its variables
+        description = liquid_text(description, _variables(fields.liquid_variables)) or None
     if fields.command_pages:  # a command page's description is what it answers; its mentions are links
         summary, mentions = command_page(raw_body, body_line or fm.line)
         description = description or summary

@@ -1760,7 +1760,7 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
         return None
     content = "content/" if sum(1 for n in names if n.startswith("content/")) * 2 > len(names) else ""
     changes: dict[str, Any] = {"path_urls": "nextjs", "url": (), "alias_fields": ("redirect_from",),
-                               "keywords": ("topics",), "list_fields": ("topics",), "subject": (),
+                               "keywords": ("topics",), "list_fields": ("topics",), "subject": (), "description": ("intro",),
                                "subject_from": ("folder",), "related_lists": (), "child_lists": ("children",),
                                "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES,
                                # a landing page shows the pages these name as its cards

@@ -6605,8 +6605,12 @@ def test_github_docs_titles_and_link_texts_show_their_variables(tmp_path: Path):
         "versions:\n  fpt: '*'\n---\n\nSee [{% data variables.product.product_name %} plans](/pricing/plans) and "
         "[{% data variables.product.unknown %} things](/pricing/things).\n")
     write_site(tmp_path / "docs", pages)
+    pages["content/gadgets/index.md"] = pages["content/gadgets/index.md"].replace(
+        "versions:", "intro: 'Small things for {% data variables.product.prodname_widgets %} users.'\nversions:")
+    write_site(tmp_path / "docs", pages)
     result = load_corpus(tmp_path / "docs")
     assert {a.path: a.title for a in result.articles}["content/gadgets/index.md"] == "Gadgets for Widget Hub"
+    assert {a.path: a.description for a in result.articles}["content/gadgets/index.md"] == "Small things for Widget Hub users."
     kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
     assert sorted(kg.graph.nodes[n]["label"] for n in kg.graph.nodes if kg.graph.nodes[n].get("kind") == "stub") == [
         "/widgets/not-written-yet", "Widgets plans", "{% data variables.product.unknown %} things"]
