@@ -1640,7 +1640,7 @@ def _mdn(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
 #: the plans a GitHub Docs page's ``versions`` mapping names (``fpt: '*'``, ``ghes: '>=3.9'``), by their short
 #: names and by the long ones of its older pages (``free-pro-team``, ``enterprise-server``), and its features
 _GITHUB_DOCS_VERSIONS = frozenset({"fpt", "ghec", "ghes", "ghae", "free-pro-team", "enterprise-server", "github-ae",
-                                   "enterprise-cloud", "feature"})
+                                   "enterprise-cloud", "feature", "dotcom", "enterprise"})
 
 
 #: what a GitHub Docs link may start a page's path with: a language (``/en``, ``/ja``) and a plan with its
@@ -1747,15 +1747,15 @@ def _github_docs_products(base: Path, content: str, names: Sequence[str],
 def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """The content of GitHub Docs (its ``github/docs`` repository, or a site made with its engine), or ``None``:
     most sampled files say which plans they are written for in a ``versions`` mapping (``fpt: '*'``,
-    ``ghes: '*'``; ``free-pro-team: '*'`` in older ones).
+    ``ghes: '*'``; ``free-pro-team: '*'`` in older ones, ``productVersions: {dotcom: '*'}`` in 2019's).
 
     The site publishes each page of ``content/`` at its path (``content/actions/quickstart.md`` at
     ``/actions/quickstart``, an ``index.md`` at its folder's), filed under its product (the top folder), its
     ``topics`` its keywords; an index page lists its ``children`` by their paths from its folder (a product's
     landing page its ``introLinks`` and ``featuredLinks`` too, a guides page its ``includeGuides``); each
     ``redirect_from`` path is an old url of the page (a link there reaches it)."""
-    marked = sum(1 for v in s.values.get("versions", []) if isinstance(v, dict) and v and all(
-        str(k) in _GITHUB_DOCS_VERSIONS for k in v))
+    marked = sum(1 for key in ("versions", "productVersions") for v in s.values.get(key, [])  # productVersions: 2019's
+                 if isinstance(v, dict) and v and all(str(k) in _GITHUB_DOCS_VERSIONS for k in v))
     if not marked or marked * 2 <= s.with_front_matter:
         return None
     content = "content/" if sum(1 for n in names if n.startswith("content/")) * 2 > len(names) else ""

@@ -6673,3 +6673,14 @@ def test_github_docs_products_are_named_by_their_landing_pages(tmp_path: Path):
     assert subjects["content/widgets/first-steps/build-a-widget.md"] == "Widget Hub"
     assert subjects["content/gadgets/index.md"] == "Gadgets"
     assert subjects["content/gizmos/about.md"] == "Gizmos"
+
+
+def test_github_docs_of_2019_are_recognised_by_their_product_versions(tmp_path: Path):
+    """GitHub Docs' content of 2019 named its plans in productVersions (dotcom, enterprise): read as notes."""
+    write_site(tmp_path / "content", {
+        "index.md": "---\ntitle: Home\nproductVersions:\n  dotcom: '*'\n  enterprise: '*'\nchildren:\n  - /widgets\n---\n",
+        "widgets/index.md": "---\ntitle: Widgets\nproductVersions:\n  dotcom: '*'\n---\n",
+        "widgets/tuning.md": "---\ntitle: Tuning\nproductVersions:\n  dotcom: '*'\n  enterprise: '>=2.14'\n---\n"})
+    result = load_corpus(tmp_path / "content")
+    assert result.detection is not None and "GitHub Docs" in result.detection.reason
+    assert sorted(a.url for a in result.articles) == ["/", "/widgets", "/widgets/tuning"]
