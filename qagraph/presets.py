@@ -1763,6 +1763,7 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
                                "keywords": ("topics",), "list_fields": ("topics",), "subject": (), "description": ("intro",),
                                "subject_from": ("folder",), "related_lists": (), "child_lists": ("children",),
                                "links": ("markdown", "html"), "url_prefixes": _GITHUB_DOCS_PREFIXES,
+                               "site_hosts": ("docs.github.com", "help.github.com"),
                                # a landing page shows the pages these name as its cards
                                "href_fields": ("introLinks", "featuredLinks", "includeGuides")}
     why = (f"GitHub Docs content ({marked} of {s.with_front_matter} sampled files name their plans in a versions "

@@ -6561,12 +6561,14 @@ def test_github_docs_links_with_a_language_or_plan_reach_the_page(tmp_path: Path
         "\nSee [AUTOTITLE](/en/widgets/tuning), [AUTOTITLE](/enterprise-server@3.10/widgets/first-steps),\n"
         "[plans]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/widgets),\n"
         "[other]({% ifversion ghes %}/en/widgets/tuning{% else %}/free-pro-team@latest/gadgets{% endif %}#top),\n"
-        "[gone](/ja/enterprise-cloud@latest/widgets/not-written-yet) and [home](/en).\n")
+        "[gone](/ja/enterprise-cloud@latest/widgets/not-written-yet) and [home](/en).\n"
+        "Also [the site's](https://docs.github.com/en/widgets/first-steps/build-a-widget), not [another's](https://example.org/en/widgets).\n")
     write_site(tmp_path / "docs", pages)
     kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
     by_path = {a.path: a.key for a in load_corpus(tmp_path / "docs").articles}
     assert [kg.graph.nodes[n].get("url") or n for n in kg.related(by_path["content/gadgets/index.md"])] == [
-        "/widgets/tuning", "/widgets/first-steps", "/widgets", "/widgets/not-written-yet", "/"]
+        "/widgets/tuning", "/widgets/first-steps", "/widgets", "/widgets/not-written-yet", "/",
+        "/widgets/first-steps/build-a-widget"]
     assert kg.counts.get("stubs", 0) == 1
 
 
