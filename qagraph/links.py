@@ -320,14 +320,40 @@ _LIQUID_MARKUP = re.compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
 _LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path)[ \t]*-?\}\}")
 
 
-#: a Markdown link's url written through Liquid conditions, as GitHub Docs writes a plan's prefix
-#: (``[x]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/y)``): the url and its tags
-_LIQUID_TAG_IN_URL = r"\{%-?[^%\n]*?-?%\}"
-_CONDITIONAL_URL = re.compile(r"\]\(((?:[^\s()]|" + _LIQUID_TAG_IN_URL + r")*?\{%-?\s*(?:if|ifversion|elsif|else|endif"
-                              r"|unless|endunless)\b[^%\n]*?-?%\}(?:[^\s()]|" + _LIQUID_TAG_IN_URL + r")*)\)")
+#: a Liquid condition's tag (``if``, ``ifversion``, ``unless``, their branches and ends)
 #: the other branches of a condition, from its ``{% else %}`` or ``{% elsif %}`` to its ``{% endif %}``
 _OTHER_BRANCHES = re.compile(r"\{%-?\s*(?:else|elsif)\b[^%\n]*?-?%\}.*?(?=\{%-?\s*end(?:if|unless)\s*-?%\})")
 _CONDITION_TAG = re.compile(r"\{%-?\s*(?:if|ifversion|elsif|else|endif|unless|endunless)\b[^%\n]*?-?%\}")
+
+
+def _conditional_urls(text: str) -> str:
+    """``text`` with each Markdown link's url that is written through Liquid conditions (GitHub Docs puts a
+    plan's prefix in one: ``[x]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/y)``) as
+    :func:`conditional_url` reads it; in one pass (the tags' spaces would end the url for the link pattern).
+
+    >>> _conditional_urls("[x]({% ifversion fpt %}/e@latest{% endif %}/a) [y](/b) [z]({% raw %}/c)")
+    '[x](/e@latest/a) [y](/b) [z]({% raw %}/c)'
+    """
+    out: list[str] = []
+    last, at = 0, text.find("](")
+    while at != -1:
+        end, conditioned = at + 2, False
+        while end < len(text):
+            if text.startswith("{%", end):  # a tag, spaces and all, on its line
+                close, newline = text.find("%}", end + 2), text.find("\n", end)
+                if close == -1 or newline != -1 and newline < close:
+                    break
+                conditioned = conditioned or _CONDITION_TAG.fullmatch(text, end, close + 2) is not None
+                end = close + 2
+            elif text[end].isspace() or text[end] in "()":
+                break
+            else:
+                end += 1
+        if conditioned and end < len(text) and text[end] == ")":
+            out += [text[last:at + 2], conditional_url(text[at + 2:end])]
+            last = end
+        at = text.find("](", max(end, at + 2))
+    return "".join(out) + text[last:] if out else text
 
 
 def conditional_url(url: str) -> str:
@@ -451,7 +477,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
         text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
     if "markdown" in wanted and "{%" in text and "](" in text:  # a url written through Liquid conditions
-        text = _CONDITIONAL_URL.sub(lambda m: "](" + conditional_url(m.group(1)) + ")", text)
+        text = _conditional_urls(text)
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)

@@ -1286,3 +1286,15 @@ def test_a_github_docs_autotitle_link_has_no_text():
     the corpus linked so was a stub named AUTOTITLE (44 of 79 stubs of a sample); the link has no text."""
     assert [(link.target, link.text) for link in text_links("[AUTOTITLE](/a/b) and [Bee](/c)", ("markdown",))] == [
         ("/a/b", None), ("/c", "Bee")]
+
+
+def test_liquid_conditions_in_urls_are_read_in_time_linear_in_the_text():
+    """A link's url written through Liquid conditions was found by a pattern that backtracked over the
+    tags of a long line without a closing parenthesis (3,000 tags: seconds, growing with the square); one
+    pass over the text reads it now."""
+    import time
+
+    body = "[x](" + "{% ifversion fpt %}/a" * 3000 + "\n" + "[y]({% ifversion fpt %}/b{% endif %}/c)\n"
+    started = time.perf_counter()
+    assert [link.target for link in text_links(body, ("markdown",))] == ["/b/c"]
+    assert time.perf_counter() - started < 1.5
