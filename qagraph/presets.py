@@ -3207,6 +3207,22 @@ _CODE_SUFFIXES = (".ts", ".mts", ".js", ".mjs", ".astro", ".tsx", ".jsx")
 MAX_CODE_FILES = 500
 
 
+def _astro_code(base: Path, marker: bytes, suffixes: tuple[str, ...] = _CODE_SUFFIXES) -> Iterator[tuple[str, str, str]]:
+    """The code files of the Astro site at ``base`` (``src/``, not ``node_modules/`` nor hidden folders, in
+    name order; :data:`MAX_CODE_FILES` of those with ``suffixes`` read at most) that hold ``marker``: each
+    one's folder, name and text."""
+    read = 0
+    for folder, dirs, files in os.walk(base / "src"):
+        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
+        for file_name in sorted(files):
+            if not file_name.endswith(suffixes) or read >= MAX_CODE_FILES:
+                continue
+            read += 1
+            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
+            if isinstance(data, bytes) and marker in data:
+                yield folder, file_name, data.decode("utf-8", "replace")
+
+
 def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] | None:
     """The Markdown files the code of the Astro site at ``base`` loads with Vite's ``import.meta.glob``, where
     it has no content collections (devhints' ``src/lib/page.ts``: ``import.meta.glob(['../../*.md',
@@ -3218,34 +3234,25 @@ def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[
         return None
     calls: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     where = ""
-    read = 0
-    for folder, dirs, files in os.walk(src):
-        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
+    for folder, file_name, code in _astro_code(base, b"import.meta.glob"):
         here = Path(os.path.relpath(folder, base)).as_posix()
-        for file_name in sorted(files):
-            if not file_name.endswith(_CODE_SUFFIXES) or read >= MAX_CODE_FILES:
-                continue
-            read += 1
-            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
-            if not isinstance(data, bytes) or b"import.meta.glob" not in data:
-                continue
-            text = _js_code(data.decode("utf-8", "replace"))[0]
-            for call in _IMPORT_GLOB.finditer(text):
-                takes: list[str] = []
-                leaves: list[str] = []
-                for string in _JS_STRING.finditer(call.group(1)):
-                    glob = next(g for g in string.groups() if g is not None).strip()
-                    negative = glob.startswith("!")
-                    glob = glob.removeprefix("!")
-                    if not _MARKDOWN_GLOB.search(glob.rpartition("/")[2]):
-                        continue
-                    glob = glob[1:] if glob.startswith("/") else posixpath.normpath(posixpath.join(here, glob))
-                    if glob.startswith("../") or glob == "..":
-                        continue  # outside the folder read
-                    (leaves if negative else takes).append(glob)
-                if takes:
-                    calls.append((tuple(takes), tuple(leaves)))
-                    where = where or f"{here}/{file_name}"
+        text = _js_code(code)[0]
+        for call in _IMPORT_GLOB.finditer(text):
+            takes: list[str] = []
+            leaves: list[str] = []
+            for string in _JS_STRING.finditer(call.group(1)):
+                glob = next(g for g in string.groups() if g is not None).strip()
+                negative = glob.startswith("!")
+                glob = glob.removeprefix("!")
+                if not _MARKDOWN_GLOB.search(glob.rpartition("/")[2]):
+                    continue
+                glob = glob[1:] if glob.startswith("/") else posixpath.normpath(posixpath.join(here, glob))
+                if glob.startswith("../") or glob == "..":
+                    continue  # outside the folder read
+                (leaves if negative else takes).append(glob)
+            if takes:
+                calls.append((tuple(takes), tuple(leaves)))
+                where = where or f"{here}/{file_name}"
     return (where, tuple(calls)) if calls else None
 
 
@@ -3266,28 +3273,18 @@ def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     a Jekyll layout's (:func:`_jekyll_shown_fields`)."""
     markdown: list[str] = []
     hrefs: list[str] = []
-    read = 0
-    for folder, dirs, files in os.walk(base / "src"):
-        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
-        for file_name in sorted(files):
-            if not file_name.endswith(".astro") or read >= MAX_CODE_FILES:
-                continue
-            read += 1
-            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
-            if not isinstance(data, bytes) or b"frontmatter" not in data:
-                continue
-            text = data.decode("utf-8", "replace")
-            constants = {m.group(1): m.group(2) for m in _ASTRO_FIELD_CONSTANT.finditer(text)}
+    for _, _, text in _astro_code(base, b"frontmatter", (".astro",)):
+        constants = {m.group(1): m.group(2) for m in _ASTRO_FIELD_CONSTANT.finditer(text)}
 
-            def field_of(expression: str) -> str | None:
-                found = _ASTRO_FIELD.search(expression)
-                return found.group(1) if found else constants.get(expression)
+        def field_of(expression: str) -> str | None:
+            found = _ASTRO_FIELD.search(expression)
+            return found.group(1) if found else constants.get(expression)
 
-            for pattern, into in ((_ASTRO_MARKDOWN, markdown), (_ASTRO_HREF, hrefs)):
-                for m in pattern.finditer(text):
-                    name = field_of(m.group(1))
-                    if name and name not in into:
-                        into.append(name)
+        for pattern, into in ((_ASTRO_MARKDOWN, markdown), (_ASTRO_HREF, hrefs)):
+            for m in pattern.finditer(text):
+                name = field_of(m.group(1))
+                if name and name not in into:
+                    into.append(name)
     return tuple(markdown), tuple(hrefs)
 
 
@@ -3304,21 +3301,11 @@ def _astro_field_defaults(base: Path) -> dict[str, str]:
     first one of each field; and ``"title ?? slug"`` (a text of its own, ``""``) where the code titles an
     untitled page by its slug (``page.frontmatter.title ?? page.slug``)."""
     found: dict[str, str] = {}
-    read = 0
-    for folder, dirs, files in os.walk(base / "src"):
-        dirs[:] = sorted(d for d in dirs if d != "node_modules" and not d.startswith("."))
-        for file_name in sorted(files):
-            if not file_name.endswith(_CODE_SUFFIXES) or read >= MAX_CODE_FILES:
-                continue
-            read += 1
-            data = _read_regular(Path(folder) / file_name, MAX_CONFIG)
-            if not isinstance(data, bytes) or b"??" not in data:
-                continue
-            text = data.decode("utf-8", "replace")
-            for m in _ASTRO_FIELD_DEFAULT.finditer(text):
-                found.setdefault(m.group(1), m.group(3).strip())
-            if _ASTRO_SLUG_TITLE.search(text):
-                found.setdefault("title ?? slug", "")
+    for _, _, text in _astro_code(base, b"??"):
+        for m in _ASTRO_FIELD_DEFAULT.finditer(text):
+            found.setdefault(m.group(1), m.group(3).strip())
+        if _ASTRO_SLUG_TITLE.search(text):
+            found.setdefault("title ?? slug", "")
     return found
 
 
