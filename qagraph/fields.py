@@ -859,7 +859,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     # makes pages of (the others it copies as they are); an Astro site's code, to every page it loads
     if fields.defaults and (fm.syntax is not None or fields.no_front_matter in ("article", "article-below-root",
                                                                             "article-but-repository-files")):
-        at = fields.exclude_root + name  # the file's path from the site's root
+        at = site_path(name, fields)  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))
     f = _Fields(name, fm, inherited, fields.any_case_keys)
@@ -1230,7 +1230,7 @@ def in_the_future(article: Article, fields: FieldMap, today: _dt.date | None = N
     """
     if not fields.jekyll or fields.future or not article.date:
         return None
-    at = fields.exclude_root + article.path
+    at = site_path(article.path, fields)
     day = _day(article.date)
     today = today or (_dt.date.fromisoformat(fields.as_of) if fields.as_of else _dt.date.today())
     if day is None or day <= today or _jekyll_type(at, fields) == "pages":
@@ -1353,7 +1353,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     if title is not None:
         return title
     if fields.heading_titles and not name.lower().endswith((".html", ".htm")) \
-            and _jekyll_type(fields.exclude_root + name, fields) == "pages":
+            and _jekyll_type(site_path(name, fields), fields) == "pages":
         title = leading_heading(body)  # jekyll-titles-from-headings: a page's (not a post's) opening heading
         if title:
             return title
@@ -1381,7 +1381,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "doc-id":
             title = _doc_id(name, f, fields, stem)
         elif source == "slug":
-            if stem == "index" and "/" not in fields.exclude_root + name and fields.home_title:
+            if stem == "index" and "/" not in site_path(name, fields) and fields.home_title:
                 return fields.home_title  # Jekyll's untitled home page: its theme heads it with the site's title
             dated = POST_DATE.match(stem)
             slug = stem[dated.end():] if dated else stem
@@ -1663,7 +1663,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     folder, _, file_part = name.rpartition("/")
     stem = file_part.rsplit(".", 1)[0]
     path_key = f"{folder}/{stem}" if folder else stem
-    at = fields.exclude_root + name  # the file's path from the site's root, which may be above the folder read
+    at = site_path(name, fields)  # the file's path from the site's root, which may be above the folder read
     if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
         made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.posts_permalink or fields.permalink, f.data,
                               undated=fields.undated_posts, timezone=fields.timezone)
@@ -2482,6 +2482,18 @@ def _deep_merge(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, An
     return out
 
 
+def site_path(name: str, fields: FieldMap) -> str:
+    """The path of the corpus's file ``name`` from its Jekyll site's root: below ``exclude_root`` where the
+    folder read is inside the site (``_docs/``), without ``content_dir`` where the site is a folder of the
+    one read (a repository's ``docs/``).
+
+    >>> site_path("docs/_posts/2020-01-01-a.md", FieldMap(content_dir="docs/")), site_path("a.md", FieldMap(exclude_root="_docs/"))
+    ('_posts/2020-01-01-a.md', '_docs/a.md')
+    """
+    return fields.exclude_root + (name[len(fields.content_dir):] if fields.content_dir and name.startswith(
+        fields.content_dir) and not fields.hexo else name)
+
+
 def _jekyll_type(name: str, fields: FieldMap) -> str:
     """The type of the file ``name`` (from the site's root) in a Jekyll site, as its defaults' scopes name types: ``posts``
     (in a ``_posts/`` folder), ``drafts``, a collection's name, else ``pages``."""
@@ -3026,7 +3038,7 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
-            if fields.collections and (kind := _jekyll_type(fields.exclude_root + name, fields)) not in (
+            if fields.collections and (kind := _jekyll_type(site_path(name, fields), fields)) not in (
                     "pages", "posts", "drafts"):  # a document at the top of a Jekyll collection: its section
                 return _slug(kind), _folder_label(kind), False, []
         if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)

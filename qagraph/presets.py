@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     kebab_name, not_rendered, parse_date, strip_sort_prefix)
+                     kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import fold
@@ -1047,6 +1047,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     below = _hugo_site_below(base) if jekyll is None else None
     if below is not None:  # a repository whose site is one of its folders: read from there
         return "hugo", f"{_where(below[0], base)} (a Hugo site in {_below(_site_root(below[0]), base.resolve())})", False
+    inside = _jekyll_site_below(base) if jekyll is None else None
+    if inside is not None:  # a repository whose Jekyll site is one of its folders: read from there
+        return "jekyll", f"{_where(inside[0], base)} (a Jekyll site in {_below(inside[0].parent, base.resolve())})", False
     posts = sum(1 for n in names if "_posts/" in f"/{n}" and _DATED.search(n))
     dated = sum(1 for n in names if _DATED.search(n))
     if jekyll is not None or posts or (names and dated * 2 >= len(names)):
@@ -1306,6 +1309,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             problems.append(broken)
     elif p.name == "jekyll":
         config = _config(_parents(base), _JEKYLL_CONFIGS)
+        if config is None and (config := _jekyll_site_below(base)) is not None:
+            # a repository whose site is one of its folders: its pages are there, read from the site's root
+            site = _below(config[0].parent, base.resolve()) or ""
+            fields = replace(fields, content_dir=site)
+            notes.append(f"pages under {site} (the Jekyll site in the repository)")
+            names = [n[len(site):] for n in names if n.startswith(site)]
+            base = config[0].parent
         settings = _jekyll_settings(config[1]) if config else {}
         if config is not None and (broken := config_problem(base, *config, "Jekyll")) is not None:
             problems.append(broken)
@@ -2108,6 +2118,30 @@ def _hexo(base: Path) -> tuple[Path, str] | None:
         return config
     package = _config([config[0].parent], ("package.json",))
     return config if package is not None and _HEXO_PACKAGE.search(package[1]) else None
+
+
+def _jekyll_site_below(base: Path) -> tuple[Path, str] | None:
+    """The ``_config.yml`` (path and text) of the Jekyll site kept in a top folder of ``base``, a repository
+    whose site is one of its folders (jekyll/jekyll's ``docs/``, beside the gem's ``lib/`` and README): a
+    config beside a ``_posts/``, ``_layouts/`` or ``_includes/`` folder, or that declares ``collections``,
+    and no Hexo site's nor a Jupyter Book's (``_toc.yml``). Of several, the first by name; ``None`` for none.
+
+    >>> _jekyll_site_below(Path("content")) is None
+    True
+    """
+    try:
+        folders = sorted((f for f in base.iterdir() if not f.name.startswith((".", "_")) and _is_dir(f)),
+                         key=lambda f: f.name)
+    except OSError:
+        return None
+    for folder in folders:
+        config = _config([folder.resolve()], _JEKYLL_CONFIGS)
+        if config is None or _HEXO_KEYS.search(config[1]) or _is_file(folder / "_toc.yml"):
+            continue
+        if any(_is_dir(folder / site) for site in ("_posts", "_layouts", "_includes")) or \
+                re.search(r"^collections\s*:", config[1], re.M):
+            return config
+    return None
 
 
 def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, text: str) -> tuple[FieldMap, str]:
@@ -5399,14 +5433,14 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             why = _UNREAD if unread else "a site folder that holds no pages"
             skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, why)}"
             continue
-        pattern = jekyll_excluded(fields.exclude_root + name, excluded) if excluded else None
+        pattern = jekyll_excluded(site_path(name, fields), excluded) if excluded else None
         if pattern is not None:
             skips[name] = f"excluded by the site's config (exclude: {pattern}): not a page"
             continue
         if content and not name.startswith(content):
             skips[name] = f"outside the content folder {content}: not a page"
             continue
-        unread_by_jekyll = jekyll_unread(fields.exclude_root + name, fields.collections_dir) if fields.jekyll else None
+        unread_by_jekyll = jekyll_unread(site_path(name, fields), fields.collections_dir) if fields.jekyll else None
         if unread_by_jekyll is not None:
             skips[name] = unread_by_jekyll
             continue

@@ -2753,6 +2753,42 @@ def test_a_jekyll_site_with_a_hugo_site_in_one_of_its_folders_is_the_jekyll_site
     assert {a.title for a in result.articles} >= {"About", "Hello"}
 
 
+def test_a_repository_whose_jekyll_site_is_one_of_its_folders_is_read_as_that_site(tmp_path: Path):
+    """A repository that keeps its Jekyll site in a folder (guide/ with its _config.yml, collections,
+    posts and includes, beside the gem's README, a contributing guide and a project template with a page
+    of its own), read from its root, is that site: its posts and documents at the urls its config gives
+    them, a link tag to a document reaching it, and the repository's own files not pages. Before, the
+    config was not read: the posts and the collection's documents had no url, the links to them were
+    stubs, and every page was filed under "guide"."""
+    import qagraph
+
+    repo = tmp_path / "gem"
+    write_site(repo, {
+        "README.md": "# The gem\n\nSee [the guide](https://gem.example/guide/setup/).\n",
+        "CONTRIBUTING.md": "# Contributing\n\nRead [the page](guide/_guide/setup.md).\n",
+        "template/index.md": "---\nlayout: home\n---\n",
+        "guide/_config.yml": "url: https://gem.example\ncollections:\n  guide:\n    output: true\n"
+                             "    permalink: /:collection/:path/\n  posts:\n    permalink: /news/:year/:title/\n",
+        "guide/_includes/nav.html": "<nav></nav>\n",
+        "guide/_guide/setup.md": "---\ntitle: Set up\n---\nRead [the news]({{ '/news/2020/launch/' | relative_url }}).\n",
+        "guide/_guide/usage.md": "---\ntitle: Use it\n---\n[Set up first]({% link _guide/setup.md %}).\n",
+        "guide/_posts/2020-05-01-launch.md": "---\ntitle: Launch\n---\n[Usage](/guide/usage/)\n",
+    })
+    result = load_corpus(repo)
+    assert result.detection is not None and result.detection.preset == "jekyll"
+    assert "guide/" in result.detection.reason
+    urls = {a.path: a.url for a in result.articles}
+    assert urls == {"guide/_guide/setup.md": "/guide/setup/", "guide/_guide/usage.md": "/guide/usage/",
+                    "guide/_posts/2020-05-01-launch.md": "/news/2020/launch/"}
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"README.md", "CONTRIBUTING.md", "template/index.md"}
+    assert all("outside the content folder guide/" in m for m in why.values())
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(repo)
+    assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 3
+    assert {d["subject"] for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"} == {"guide", "uncategorised"}
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
