@@ -478,6 +478,7 @@ class FieldMap:
     url_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
+    nav_sections: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
     translation_key: str = ""
     translations: tuple[tuple[str, str], ...] = ()
@@ -2482,6 +2483,64 @@ def _deep_merge(low: Mapping[Any, Any], high: Mapping[Any, Any]) -> dict[Any, An
     return out
 
 
+def nav_key(url: str) -> str | None:
+    """A url as a navigation's sections and a page's url are matched by: its path, without its ``#part``
+    or query, an ``index.html`` or ``.html`` ending, or a closing ``/`` (the root is ``""``); ``None`` for
+    another site's url.
+
+    >>> nav_key("/docs/"), nav_key("/docs/usage.html#top"), nav_key("/tutorials/index.html"), nav_key("https://x.org/a")
+    ('/docs', '/docs/usage', '/tutorials', None)
+    """
+    url = url.strip().partition("#")[0].partition("?")[0]
+    if "://" in url or url.startswith("//"):
+        return None
+    url = "/" + url.lstrip("/")
+    url = url.removesuffix("index.html").removesuffix(".html") if url.endswith(".html") else url
+    return url.rstrip("/")
+
+
+def nav_section(url: str | None, aliases: Sequence[str], sections: tuple[tuple[str, str], ...]) -> str | None:
+    """The section of a site's navigation (``FieldMap.nav_sections``) that lists the page at ``url`` (or at one
+    of its ``aliases``, the old urls a redirect sends on to it), else the section of the nearest page above
+    it that the navigation lists, where the pages listed below that one are all in its section
+    (``/docs/configuration/options/`` is where ``/docs/configuration/`` is; ``/docs/``, above pages of
+    every section, files none).
+
+    >>> nav = (("/docs", "Start"), ("/docs/config", "Build"), ("/docs/posts", "Content"))
+    >>> nav_section("/docs/config/options/", (), nav), nav_section("/docs/old/", ("/docs/posts/",), nav)
+    ('Build', 'Content')
+    >>> nav_section("/docs/other/", (), nav) is None
+    True
+    """
+    listed, hubs = _nav_index(sections)
+    keys = [k for k in (nav_key(u) for u in (url or "", *aliases) if u) if k is not None]
+    for key in keys:
+        if key in listed:
+            return listed[key]
+    parts = keys[0].split("/") if keys and url else []
+    for end in range(len(parts) - 1, 0, -1):
+        above = "/".join(parts[:end])
+        if above in listed and above not in hubs:
+            return listed[above]
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _nav_index(sections: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], frozenset[str]]:
+    """The sections by url, and the listed urls above listed pages of another section than their own."""
+    listed: dict[str, str] = {}
+    for key, section in sections:
+        listed.setdefault(key, section)
+    hubs = set()
+    for key, section in listed.items():
+        parts = key.split("/")
+        for end in range(1, len(parts)):
+            above = "/".join(parts[:end])
+            if listed.get(above, section) != section:
+                hubs.add(above)
+    return listed, frozenset(hubs)
+
+
 def site_path(name: str, fields: FieldMap) -> str:
     """The path of the corpus's file ``name`` from its Jekyll site's root: below ``exclude_root`` where the
     folder read is inside the site (``_docs/``), without ``content_dir`` where the site is a folder of the
@@ -3056,6 +3115,11 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             caption = _pairs(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
             if caption and _slug(caption):
                 return _slug(caption), clean(caption), False, []
+        if source == "nav" and fields.nav_sections:
+            aliases = [v for p in fields.alias_fields for v in _values(f.get(p), False, ANY_SEPARATOR) if isinstance(v, str)]
+            section = nav_section(url, aliases, fields.nav_sections)
+            if section and _slug(section):
+                return _slug(section), clean(section), False, []
         if source == "hierarchy":
             # a Logseq page titled by its title:: property is in that title's namespace
             title = f.first(fields.title) if "logseq-name" in fields.title_fallback else None

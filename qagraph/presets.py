@@ -1430,6 +1430,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append(f"{', '.join(fields.related_lists)} name pages by their {related_by[0]}"
                              + (f" of the same {', '.join(related_by[1:])}" if related_by[1:] else "")
                              + " (as the layouts find them)")
+            sections = _jekyll_nav_sections(config[0].parent)
+            if sections:  # the sidebar's sections, built from a data file: a page is filed under the one listing it
+                fields = replace(fields, nav_sections=sections, subject_from=tuple(
+                    dict.fromkeys(("field", "nav", *fields.subject_from))))
+                notes.append(f"subject from the navigation's section that lists a page ({len(set(t for _, t in sections))} "
+                             "sections in the site's data files)")
             defaults = _jekyll_defaults(settings)
             if defaults:
                 fields = replace(fields, defaults=defaults)
@@ -2737,6 +2743,77 @@ _LIQUID_PAGE_LIST_LOOP = re.compile(
 #: a Liquid filter keeping the pages that share the page's value of a field, ``site.pages | where:"ref", page.ref``:
 #: with the page's ``lang`` in the same template, its translations (a site translated page by page)
 _LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
+
+
+#: a Liquid loop over a data file of the site (``{% for section in site.data.docs_nav %}``): its variable, the
+#: data's dotted path and the loop's text up to the first ``endfor`` (an inner loop's opening within it)
+_LIQUID_DATA_LOOP = re.compile(
+    r"\{%-?\s*for\s+(\w+)\s+in\s+site\.data\.([\w-]+(?:\.[\w-]+)*)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+#: the keys of a navigation item that hold the page's url (``- link: /docs/``)
+_NAV_URL_KEYS = ("link", "url", "href", "permalink", "path")
+
+
+def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
+    """The sections of the navigation a Jekyll site's layouts and includes build from its data files, as
+    ``(url, section title)`` pairs (:func:`~qagraph.fields.nav_key` urls, the first section listing a url
+    naming it): a loop over a data file's sections (``{% for section in site.data.docs_nav %}``) that
+    shows each section's title (``{{ section.title }}``) and loops over a list of it (``{% for item in
+    section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``, ``href``...) or names
+    the template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for folder in ("_includes", "_data"): (root / folder).mkdir()
+    >>> _ = (root / "_includes" / "nav.html").write_text(
+    ...     "{% for s in site.data.nav %}<h4>{{ s.title }}</h4>{% for i in s.docs %}"
+    ...     "{% assign u = i | prepend: '/guide/' | append: '/' %}<a href='{{ u }}'>{% endfor %}{% endfor %}")
+    >>> _ = (root / "_data" / "nav.yml").write_text("- title: Start\\n  docs: [setup, intro]\\n- title: Use\\n  docs: [run]\\n")
+    >>> _jekyll_nav_sections(root)
+    (('/guide/setup', 'Start'), ('/guide/intro', 'Start'), ('/guide/run', 'Use'))
+    """
+    from .fields import nav_key
+
+    found: dict[str, str] = {}
+    for text in _jekyll_template_texts(root):
+        for loop in _LIQUID_DATA_LOOP.finditer(text):
+            section, path, body = loop.groups()
+            inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body)
+            if inner is None:
+                continue
+            item, listed = inner.groups()
+            titles = [key for key in re.findall(r"\{\{-?\s*" + re.escape(section) + r"\.([\w-]+)", body) if key != listed]
+            made = re.search(r"\b" + re.escape(item) + r"""\s*((?:\|\s*(?:prepend|append)\s*:\s*["'][^"']*["']\s*)+)""", text)
+            prepend = re.search(r"""prepend\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
+            append = re.search(r"""append\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
+            for section_data in _jekyll_data(root, path):
+                if not isinstance(section_data, dict) or not isinstance(items := section_data.get(listed), list):
+                    continue
+                title = next((v.strip() for k in (*titles, "title") if isinstance(v := section_data.get(k), str)
+                              and v.strip()), None)
+                for entry in items if title else ():
+                    url = entry if isinstance(entry, str) else next(
+                        (v for k in _NAV_URL_KEYS if isinstance(v := entry.get(k), str)), None) if isinstance(entry, dict) else None
+                    if url and isinstance(entry, str):
+                        url = (prepend.group(1) if prepend else "") + url + (append.group(1) if append else "")
+                    key = nav_key(url) if url else None
+                    if key is not None and key not in found:
+                        found[key] = title or ""
+    return tuple(found.items())
+
+
+def _jekyll_data(root: Path, path: str) -> list[Any]:
+    """The sections of the data file of a Jekyll site at ``root`` that ``site.data.<path>`` names
+    (``_data/docs_nav.yml``, ``.yaml`` or ``.json``; ``a.b`` is ``_data/a/b.yml``): a list, else none."""
+    for suffix in (".yml", ".yaml", ".json"):
+        file = root / "_data" / (path.replace(".", "/") + suffix)
+        data = _read_regular(file, MAX_DATA_FILE) if _is_file(file) else None
+        if isinstance(data, bytes):
+            try:
+                parsed = _parsed(data.decode("utf-8", "replace"), _yaml_settings)
+            except ValueError:
+                return []
+            return parsed if isinstance(parsed, list) else []
+    return []
 
 
 def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -2789,6 +2789,46 @@ def test_a_repository_whose_jekyll_site_is_one_of_its_folders_is_read_as_that_si
     assert {d["subject"] for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"} == {"guide", "uncategorised"}
 
 
+def test_a_jekyll_docs_site_files_its_pages_under_the_sections_of_its_data_file_navigation(tmp_path: Path):
+    """A Jekyll documentation site whose sidebar an include builds from a data file (``{% for section in
+    site.data.guide_nav %}`` ... ``{% for item in section.pages %}``) files each page under the section
+    that lists it: by its url, or by an old url its redirect_from keeps; a page below a listed one (its
+    url under the listed page's) under that page's section; the others by their folder, as before. A
+    second navigation names its pages, which its include makes urls of (``prepend: "/howto/"``). Before,
+    every page at the top of the collection was filed under "Guide", those below under their folder."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "plugins: [jekyll-redirect-from]\ncollections:\n  guide:\n    output: true\n"
+                       "    permalink: /:collection/:path/\n  howto:\n    output: true\n    permalink: /:collection/:path/\n",
+        "_data/guide_nav.yml": "- title: First Steps\n  pages:\n    - link: /guide/\n    - link: /guide/install/\n"
+                               "- title: Writing\n  pages:\n    - link: /guide/pages/\n    - link: /guide/old-layouts/\n"
+                               "    - link: https://elsewhere.example/guide/pages/\n",
+        "_data/howto.yml": "- title: Recipes\n  items: [feeds, search]\n",
+        "_includes/sidebar.html": "{% for section in site.data.guide_nav -%}<h4>{{ section.title }}</h4><ul>"
+                                  "{%- for item in section.pages -%}<li><a href=\"{{ item.link }}\">x</a></li>"
+                                  "{%- endfor %}</ul>{% endfor -%}\n",
+        "_includes/howto.html": "{% for part in site.data.howto %}<h4>{{ part.title }}</h4>{% for name in part.items %}"
+                                "{% assign u = name | prepend:\"/howto/\" | append:\"/\" %}<a href=\"{{ u }}\">x</a>"
+                                "{% endfor %}{% endfor %}\n",
+        "_guide/index.md": "---\ntitle: Start here\npermalink: /guide/\n---\n",
+        "_guide/install.md": "---\ntitle: Install\n---\n",
+        "_guide/install/linux.md": "---\ntitle: On Linux\n---\n",
+        "_guide/pages.md": "---\ntitle: Pages\n---\n",
+        "_guide/layouts.md": "---\ntitle: Layouts\nredirect_from: /guide/old-layouts/\n---\n",
+        "_guide/extras/plugins.md": "---\ntitle: Plugins\n---\n",
+        "_guide/unlisted.md": "---\ntitle: Unlisted\n---\n",
+        "_howto/feeds.md": "---\ntitle: Feeds\n---\n",
+        "_howto/other.md": "---\ntitle: Other\n---\n",
+    })
+    result = load_corpus(site)
+    subjects = {a.path: a.subject for a in result.articles}
+    assert subjects == {
+        "_guide/index.md": "First Steps", "_guide/install.md": "First Steps", "_guide/install/linux.md": "First Steps",
+        "_guide/pages.md": "Writing", "_guide/layouts.md": "Writing", "_guide/extras/plugins.md": "Extras",
+        "_guide/unlisted.md": "Guide", "_howto/feeds.md": "Recipes", "_howto/other.md": "Howto"}
+    assert_every_file_accounted_for(result)
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
