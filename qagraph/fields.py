@@ -834,6 +834,12 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.data_files:
         data, inherited = cascade(name, fields.data_files, fm.data)
         fm = replace(fm, data=data)
+    if fm.syntax is None and not inherited and fields.collections and not fields.hexo and (
+            kind := _jekyll_type(site_path(name, fields), fields)) not in ("pages", "posts", "drafts"):
+        # Jekyll reads a collection's file as a document only when it starts with front matter, and copies the others
+        # as static files (jekyll-optional-front-matter makes pages of the site's pages alone, not of its collections')
+        return None, [Problem(name, None, f"no front matter: a file of the {kind} collection that Jekyll copies as it is "
+                              "(a static file), no document", "no-front-matter", SKIPPED)]
     if fm.syntax is None and not inherited:
         policy = fields.no_front_matter
         if policy == "article-below-root":

@@ -582,3 +582,20 @@ def test_an_obsidian_note_that_hides_its_title_is_titled_by_its_opening_heading(
     banner, _ = read_article("Dash.md", "---\ncssclasses: [hide-title]\n---\n![[banner.png]]\n# Goals\n", obsidian)
     shown, _ = read_article("Plain.md", "---\ncssclasses: [list-cards]\n---\n# A heading\n", obsidian)
     assert [a.title for a in (home, old, banner, shown)] == ["Obsidian Help", "Getting started", "Dash", "Plain"]
+
+
+def test_a_jekyll_collection_s_file_without_front_matter_is_a_static_file_not_a_page():
+    """Jekyll reads a collection's file as a document only when it opens with front matter, and copies the
+    others as they are, even on GitHub Pages (jekyll-optional-front-matter makes pages of the site's own pages,
+    not of its collections'): a guide's notes file, or one whose front matter some stray text comes before,
+    is skipped with that reason, not an article at a made-up url. A page (outside the collections) without
+    front matter and a post are read as before; so is a collection's document with front matter."""
+    jekyll = replace(preset("jekyll").fields, collections=("_guide=/:collection/:path/",), permalink="pretty")
+    stray, problems = read_article("_guide/extra/notes.md", "stray---\ntitle: Options\n---\nSee [x](/x/).\n", jekyll)
+    assert stray is None
+    assert [(p.severity, p.code) for p in problems] == [(SKIPPED, "no-front-matter")]
+    assert "guide collection" in problems[0].message and "static file" in problems[0].message
+    page, _ = read_article("about/team.md", "# Team\n", jekyll)
+    post, _ = read_article("_posts/2020-01-02-hello.md", "Hello.\n", jekyll)
+    doc, _ = read_article("_guide/setup.md", "---\ntitle: Set up\n---\n", jekyll)
+    assert page is not None and post is not None and doc is not None and doc.url == "/guide/setup/"
