@@ -2745,10 +2745,15 @@ _LIQUID_PAGE_LIST_LOOP = re.compile(
 _LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
 
 
-#: a Liquid loop over a data file of the site (``{% for section in site.data.docs_nav %}``): its variable, the
-#: data's dotted path and the loop's text up to the first ``endfor`` (an inner loop's opening within it)
+#: a Liquid loop over a data file of the site (``{% for section in site.data.docs_nav %}``), or over a variable
+#: (``{% for nav in navigation %}``): its variable, what it loops over and the loop's text up to the first ``endfor``
+#: (an inner loop's opening within it)
 _LIQUID_DATA_LOOP = re.compile(
-    r"\{%-?\s*for\s+(\w+)\s+in\s+site\.data\.([\w-]+(?:\.[\w-]+)*)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+    r"\{%-?\s*for\s+(\w+)\s+in\s+(site\.data\.[\w-]+(?:\.[\w-]+)*|\w+)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+#: a variable assigned a data file of the site, or one of its entries (Minimal Mistakes' ``{% assign navigation =
+#: site.data.navigation[include.nav] %}``): the variable, the data's dotted path and the index, if any
+_LIQUID_DATA_ASSIGN = re.compile(
+    r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.data\.([\w-]+(?:\.[\w-]+)*)\s*(\[[^\]%]*\])?\s*-?%\}")
 #: the keys of a navigation item that hold the page's url (``- link: /docs/``)
 _NAV_URL_KEYS = ("link", "url", "href", "permalink", "path")
 
@@ -2756,10 +2761,11 @@ _NAV_URL_KEYS = ("link", "url", "href", "permalink", "path")
 def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     """The sections of the navigation a Jekyll site's layouts and includes build from its data files, as
     ``(url, section title)`` pairs (:func:`~qagraph.fields.nav_key` urls, the first section listing a url
-    naming it): a loop over a data file's sections (``{% for section in site.data.docs_nav %}``) that
-    shows each section's title (``{{ section.title }}``) and loops over a list of it (``{% for item in
-    section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``, ``href``...) or names
-    the template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
+    naming it): a loop over a data file's sections (``{% for section in site.data.docs_nav %}``, or over a
+    variable assigned one of its lists, ``{% assign navigation = site.data.navigation[include.nav] %}``, every
+    list of the file then) that shows each section's title (``{{ section.title }}``) and loops over a list of
+    it (``{% for item in section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``,
+    ``href``...) or names the template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -2774,10 +2780,12 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     from .fields import nav_key
 
     found: dict[str, str] = {}
-    for text in _jekyll_template_texts(root):
+    for text in _jekyll_nav_templates(root):
+        assigned = {m.group(1): (m.group(2), bool(m.group(3))) for m in _LIQUID_DATA_ASSIGN.finditer(text)}
         for loop in _LIQUID_DATA_LOOP.finditer(text):
-            section, path, body = loop.groups()
-            inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body)
+            section, over, body = loop.groups()
+            path, every = (over[len("site.data."):], False) if over.startswith("site.data.") else assigned.get(over, ("", False))
+            inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body) if path else None
             if inner is None:
                 continue
             item, listed = inner.groups()
@@ -2785,7 +2793,10 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
             made = re.search(r"\b" + re.escape(item) + r"""\s*((?:\|\s*(?:prepend|append)\s*:\s*["'][^"']*["']\s*)+)""", text)
             prepend = re.search(r"""prepend\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
             append = re.search(r"""append\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
-            for section_data in _jekyll_data(root, path):
+            data = _jekyll_data(root, path)
+            sections = [s for value in data.values() if isinstance(value, list) for s in value] if every and \
+                isinstance(data, dict) else data if isinstance(data, list) else []
+            for section_data in sections:
                 if not isinstance(section_data, dict) or not isinstance(items := section_data.get(listed), list):
                     continue
                 title = next((v.strip() for k in (*titles, "title") if isinstance(v := section_data.get(k), str)
@@ -2801,18 +2812,34 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
-def _jekyll_data(root: Path, path: str) -> list[Any]:
-    """The sections of the data file of a Jekyll site at ``root`` that ``site.data.<path>`` names
-    (``_data/docs_nav.yml``, ``.yaml`` or ``.json``; ``a.b`` is ``_data/a/b.yml``): a list, else none."""
-    for suffix in (".yml", ".yaml", ".json"):
-        file = root / "_data" / (path.replace(".", "/") + suffix)
-        data = _read_regular(file, MAX_DATA_FILE) if _is_file(file) else None
+def _jekyll_nav_templates(root: Path) -> Iterator[str]:
+    """The texts of a Jekyll site's layouts and includes (:func:`_jekyll_template_texts`), and of its includes
+    named without an extension, as Minimal Mistakes names its ``_includes/nav_list``."""
+    yield from _jekyll_template_texts(root)
+    folder = root / "_includes"
+    bare = sorted(p for p in folder.rglob("*") if not p.suffix and _is_file(p)) if _is_dir(folder) else []
+    for include in bare:
+        data = _read_regular(include, MAX_DATA_FILE)
         if isinstance(data, bytes):
-            try:
-                parsed = _parsed(data.decode("utf-8", "replace"), _yaml_settings)
-            except ValueError:
-                return []
-            return parsed if isinstance(parsed, list) else []
+            yield data.decode("utf-8", "replace")
+
+
+def _jekyll_data(root: Path, path: str) -> Any:
+    """The data of the data file of a Jekyll site at ``root`` that ``site.data.<path>`` names
+    (``_data/docs_nav.yml``, ``.yaml`` or ``.json``; ``a.b`` is ``_data/a/b.yml``), ``[]`` for none."""
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):  # site.data.navigation.docs: the docs of _data/navigation.yml
+        for suffix in (".yml", ".yaml", ".json"):
+            file = root / "_data" / ("/".join(parts[:end]) + suffix)
+            data = _read_regular(file, MAX_DATA_FILE) if _is_file(file) else None
+            if isinstance(data, bytes):
+                try:
+                    parsed = _parsed(data.decode("utf-8", "replace"), _yaml_settings)
+                except ValueError:
+                    return []
+                for key in parts[end:]:
+                    parsed = parsed.get(key) if isinstance(parsed, dict) else None
+                return parsed if parsed is not None else []
     return []
 
 

@@ -2829,6 +2829,34 @@ def test_a_jekyll_docs_site_files_its_pages_under_the_sections_of_its_data_file_
     assert_every_file_accounted_for(result)
 
 
+def test_a_minimal_mistakes_sidebar_files_the_pages_it_lists_under_its_sections(tmp_path: Path):
+    """Minimal Mistakes builds a page's sidebar in ``_includes/nav_list`` (an include without an extension) from
+    the list of ``_data/navigation.yml`` the page names (``{% assign navigation = site.data.navigation[include.nav]
+    %}`` ... ``{% for nav in navigation %}`` ... ``{% for child in nav.children %}``): each page a section's
+    children list is filed under that section; the top bar's list (titles and urls, no children) files none."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "theme: minimal-mistakes-jekyll\ncollections:\n  docs:\n    output: true\n"
+                       "    permalink: /:collection/:path/\n",
+        "_data/navigation.yml": "main:\n  - title: Docs\n    url: /docs/quick-start/\n"
+                                "docs:\n  - title: Getting Started\n    children:\n      - title: Quick start\n"
+                                "        url: /docs/quick-start/\n      - title: Upgrading\n        url: /docs/upgrading/\n"
+                                "  - title: Customization\n    children:\n      - title: Layouts\n        url: /docs/layouts/\n",
+        "_includes/nav_list": "{% assign navigation = site.data.navigation[include.nav] %}\n<ul>{% for nav in navigation %}"
+                              "<li><span>{{ nav.title }}</span>{% if nav.children != null %}<ul>"
+                              "{% for child in nav.children %}<li><a href=\"{{ child.url | relative_url }}\">{{ child.title }}"
+                              "</a></li>{% endfor %}</ul>{% endif %}</li>{% endfor %}</ul>\n",
+        "_docs/quick-start.md": "---\ntitle: Quick start\nsidebar:\n  nav: docs\n---\n",
+        "_docs/upgrading.md": "---\ntitle: Upgrading\n---\n",
+        "_docs/layouts.md": "---\ntitle: Layouts\n---\n",
+        "_docs/faq.md": "---\ntitle: FAQ\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.subject for a in result.articles} == {
+        "_docs/quick-start.md": "Getting Started", "_docs/upgrading.md": "Getting Started",
+        "_docs/layouts.md": "Customization", "_docs/faq.md": "Docs"}
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
