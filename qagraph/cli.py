@@ -65,7 +65,8 @@ class _Group(click.Group):
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
         """The group's context, its options read. Ctrl-C meanwhile, before any command runs, ends as
-        Ctrl-C at start-up does (:mod:`qagraph.__main__`), not with click's "Aborted!" and exit 1.
+        Ctrl-C at start-up does (:mod:`qagraph.__main__`), not with click's "Aborted!" and exit 1; a
+        closed pipe as the group's ``--help`` is written ends as it does for any command (141).
 
         The command line then ends, so Ctrl-C is ignored from there on: a second one while the message
         is written ended with click's "Aborted!" and exit 1 instead, or a traceback. (A caller that
@@ -77,6 +78,9 @@ class _Group(click.Group):
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # as qagraph.__main__ does
             click.echo(INTERRUPTED_STARTING, err=True)  # as qagraph.__main__ says it
             raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
+        except BrokenPipeError:  # `qagraph --help | true`: click's own ending is exit 1; a closed pipe's is 141
+            _drop_stdout()
+            raise click.exceptions.Exit(EXIT_CODES["closed-pipe"]) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -749,6 +749,19 @@ def test_an_output_to_dev_stdout_read_by_head_ends_quietly(tmp_path: Path, args:
     assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == "", piped.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["build", "--help"]])
+def test_help_read_by_a_reader_that_went_away_ends_as_a_closed_pipe(args: list[str]):
+    """``qagraph --help | true``: click ends a closed pipe met while it writes the group's help with exit
+    1, as a failure; it ends as any command's output to a closed pipe does (141, nothing said)."""
+    import subprocess
+    import sys
+
+    command = " ".join([sys.executable, "-m", "qagraph", *args])
+    piped = subprocess.run(f"set -o pipefail; {command} | true", shell=True, executable="/bin/bash", cwd=ROOT,
+                           capture_output=True, text=True)
+    assert piped.returncode == EXIT_CODES["closed-pipe"] and piped.stderr == "", (piped.returncode, piped.stderr)
+
+
 @pytest.mark.parametrize(("args", "starts"), [(["export", "-f", "json"], '{"directed"'),
                                                (["export", "-f", "graphml"], "<?xml"), (["view", "1"], "<!DOCTYPE html>"),
                                                (["suggest"], "article,")])
