@@ -33,7 +33,10 @@ def clean(text: str) -> str:
 # a path that are not UTF-8, as Python reads them (U+DC80-U+DCFF), which a stream that cannot write them
 # shows as "?" (stderr under the C locale): shown as the byte they stand for, as display_name() does
 _CONTROLS = {**{c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))},
-             **{0xDC00 + b: f"\\x{b:02x}" for b in range(0x80, 0x100)}}
+             **{0xDC00 + b: f"\\x{b:02x}" for b in range(0x80, 0x100)},
+             # the bidi embeddings, overrides and isolates, which reorder what a terminal draws after them
+             # (a title "\u202e...": the rest of the line shown backwards); the marks (LRM, RLM) do not
+             **{c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
 
 
 def printable(text: str) -> str:
@@ -43,6 +46,8 @@ def printable(text: str) -> str:
 
     >>> printable("One \\x1b]0;PWNED\\x07 red\\ttab"), printable("/tmp/out\\udcff")
     ('One \\\\x1b]0;PWNED\\\\x07 red\\ttab', '/tmp/out\\\\xff')
+    >>> printable("What is \\u202egnp.exe?"), printable("\\u05e9\\u05dc\\u05d5\\u05dd \\u200f!")  # an override; Hebrew and a mark kept
+    ('What is \\\\u202egnp.exe?', 'שלום \\u200f!')
     """
     return text.translate(_CONTROLS) if not text.isprintable() else text
 

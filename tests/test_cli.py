@@ -619,10 +619,10 @@ def test_counts_beyond_64_bits_are_all(small_corpus: Path, tmp_path: Path):
 
 def test_content_printed_to_a_terminal_shows_its_control_characters_escaped(tmp_path: Path):
     """A title or keyword holding a terminal's commands (ESC ] 0 ; ... BEL retitles the window; others
-    move the cursor or hide what was printed) is shown escaped by the commands that print text for
-    people; JSON escapes them already."""
+    move the cursor or hide what was printed; a bidi override draws the rest of the line backwards) is
+    shown escaped by the commands that print text for people; JSON escapes them already."""
     corpus = tmp_path / "c"
-    for n, title in enumerate(["One \\e]0;PWNED\\a red", "Two \\x9b2J"], 1):
+    for n, title in enumerate(["One \\e]0;PWNED\\a red", "Two \\x9b2J", "Three \\u202Egnp.exe"], 1):
         write_article(corpus, f"biology/q{n}.md", (
             f'---\nid: {n}\ntitle: "{title}"\nsubject: Biology\nurl: {url_of("biology", f"q{n}")}\n'
             f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "sh\\e[8mared, alpha"\n---\n'))
@@ -634,8 +634,10 @@ def test_content_printed_to_a_terminal_shows_its_control_characters_escaped(tmp_
                      "SELECT ?t WHERE { ?q <https://schema.org/name> ?t } ORDER BY ?t").stdout,
     }
     for name, text in outputs.items():
-        assert not any(c in text for c in "\x1b\x07\x9b"), name
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e"), name
     assert "One \\x1b]0;PWNED\\x07 red" in outputs["find"] and "\\x9b2J" in outputs["query"]
+    # a bidi override, which draws the rest of the line backwards: shown as its escape
+    assert "Three \\u202egnp.exe" in outputs["query"]
     assert "sh\\x1b[8mared" in outputs["similar"] and "sh\\x1b[8mared" in outputs["stats"]
     as_json = run("find", "one", "-c", str(corpus), "-q", "--json").stdout
     assert json.loads(as_json)[0]["title"] == "One \x1b]0;PWNED\x07 red"
