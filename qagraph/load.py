@@ -257,14 +257,22 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 def _front_matter_first(path: str) -> bool:
     """Whether the file ``path`` starts with a front matter fence (``---`` and a line end, after a byte
-    order mark), as a page Jekyll renders does: one that cannot be read is found, to be said unreadable."""
+    order mark), as a page Jekyll renders does: one that cannot be read is found, to be said unreadable,
+    as is one that is no regular file (a FIFO named ``page.html``: opened without blocking, and not read)."""
     try:
-        with open(path, "rb") as file:
-            head = file.read(16)
-        while head.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, or two (one written over another)
-            head = head[3:]
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError:
         return True
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return True
+        head = os.read(fd, 16)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    while head.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, or two (one written over another)
+        head = head[3:]
     return head.startswith(b"---") and head[3:].lstrip(b" \t").startswith((b"\n", b"\r"))
 
 

@@ -256,6 +256,18 @@ def _read_regular(path: Path, limit: int) -> bytes | str:
         os.close(fd)
 
 
+#: the most of one of the site's templates (a layout, a shortcode, a render hook, an include) read
+MAX_TEMPLATE = 8 * 1024 * 1024
+
+
+def _read_site_text(path: Path, limit: int = MAX_TEMPLATE) -> str | None:
+    """The text of the site's own file at ``path`` (a template, an include), undecodable bytes replaced;
+    ``None`` when it is not a regular file or cannot be read. Through :func:`_read_regular`, so that a
+    FIFO among the templates (``layouts/shortcodes/note.html``) never blocks the build."""
+    data = _read_regular(path, limit)
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else None
+
+
 def _read_head(path: Path) -> bytes | None:
     """The head of a regular file, enough to read its front matter; ``None`` for anything else (never
     blocks). That is its first :data:`SAMPLE_BYTES`, or, where a front matter opened in them is not
@@ -815,9 +827,8 @@ def hugo_language_url_hook(root: Path, settings: Mapping[str, Any]) -> bool:
     if isinstance(used, str) and used.lower() == "always":
         return False
     for hook in _hugo_link_hooks(root, settings):
-        try:
-            text = hook.read_text("utf-8", "replace")
-        except OSError:
+        text = _read_site_text(hook)
+        if text is None:
             continue
         if ".Destination" in text and _LANG_URL.search(text):
             return True
@@ -833,10 +844,8 @@ def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[t
         return []
     found = []
     for template in templates:
-        try:
-            found.append((template.stem, template.read_text("utf-8", "replace")))
-        except OSError:
-            continue
+        if (text := _read_site_text(template)) is not None:
+            found.append((template.stem, text))
     return found
 
 
@@ -1831,10 +1840,10 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
     for folder, term, name in terms:
         if folder not in bundles:  # a section's files are pages, not the bundle's resources
             continue
-        try:
-            text = decode(name, (base / name).read_bytes())
-        except OSError:
+        data = _read_regular(base / name, MAX_TEMPLATE)
+        if not isinstance(data, bytes):
             continue
+        text = decode(name, data)
         front = read_front_matter(name, text) if isinstance(text, str) else None
         link = front.data.get("full_link") if front is not None and not isinstance(front, Problem) else None
         href = link.strip() if isinstance(link, str) and link.strip() else f"/docs/reference/glossary/?all=true#term-{term}"
@@ -1933,8 +1942,10 @@ def _bundles_showing_resources(base: Path, names: Sequence[str], fields: FieldMa
         kind = given.strip() if isinstance(given, str) and given.strip() else section
         for place in (kind, "_default"):
             try:
-                template = (folder / place / f"{layout.strip()}.html").read_text("utf-8", "replace")
-            except (OSError, ValueError):
+                template = _read_site_text(folder / place / f"{layout.strip()}.html")
+            except ValueError:  # a NUL in the layout's name
+                continue
+            if template is None:
                 continue
             if _TEMPLATE_RESOURCES.search(template) and ".Content" in template:
                 found.append(bundle)
@@ -2690,10 +2701,8 @@ def _jekyll_template_texts(root: Path) -> Iterator[str]:
     then of ``_includes/``); one that cannot be read is passed over."""
     for folder in ("_layouts", "_includes"):
         for template in _jekyll_templates(root / folder):
-            try:
-                yield template.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
+            if (text := _read_site_text(template)) is not None:
+                yield text
 
 
 def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
@@ -3022,10 +3031,9 @@ def _jekyll_included_definitions(root: Path) -> tuple[tuple[str, tuple[tuple[str
     for path in sorted(folder.rglob("*")) if _is_dir(folder) else ():
         if path.suffix.lower() not in (".md", ".markdown") or not _is_file(path):
             continue
-        try:
-            definitions = reference_definitions(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
+        if (text := _read_site_text(path)) is None:
             continue
+        definitions = reference_definitions(text)
         if definitions:
             found.append((path.relative_to(folder).as_posix(), definitions))
     return tuple(found)
@@ -3054,9 +3062,7 @@ def _jekyll_include_links(root: Path, fields: FieldMap) -> tuple[tuple[str, tupl
     for path in sorted(folder.rglob("*")) if _is_dir(folder) else ():
         if path.suffix.lower() not in (".md", ".markdown") or not _is_file(path):
             continue
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        if (text := _read_site_text(path)) is None:
             continue
         name = path.relative_to(folder).as_posix()
         found, nested[name] = snippet_links(text, fields.links, fields.site_url, fields.site_hosts)
@@ -3556,11 +3562,8 @@ def _sandpaper(base: Path, names: Sequence[str], settings: Mapping[Any, Any]) ->
     title = settings.get("title")
     if isinstance(title, str) and title.strip():
         changes["home_title"] = title.strip()
-    try:
-        common = reference_definitions((base / "links.md").read_text(encoding="utf-8", errors="replace")) if _is_file(
-            base / "links.md") else ()
-    except OSError:
-        common = ()
+    links_text = _read_site_text(base / "links.md") if _is_file(base / "links.md") else None
+    common = reference_definitions(links_text) if links_text is not None else ()
     if common:  # [Setup][lesson-setup] on any page links where links.md says
         changes["included_definitions"] = (("", common),)
     drafts = sum(1 for why in unbuilt.values() if "a draft" in why)

@@ -1133,3 +1133,34 @@ def test_a_binary_or_boolean_value_is_shown_as_the_site_shows_it(tmp_path: Path)
     assert sorted(kg.label(n) for n in kg.articles) == ["hello", "true"]
     assert sorted(kg.label(n) for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword") == [
         "false", "true", "world"]
+
+
+# -- FIFOs among the files a site is recognised by ----------------------------------------------------
+
+
+@pytest.mark.parametrize("site, fifo, expected", [
+    ({"_config.yml": "title: J\n", "_posts/2024-01-01-p.md": front("title: Post"), "docs/page.html": front("title: P")},
+     "docs/pipe.html", [("docs/pipe.html", "not a regular file: it is a FIFO (named pipe); not read")]),
+    ({"hugo.toml": 'baseURL = "https://h.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+      "content/p.md": front("title: P", "[x](/q/)"), "content/p.fr.md": front("title: P", "[x](/q/)")},
+     "layouts/_default/_markup/render-link.html", []),  # read for a site of two languages
+    ({"hugo.toml": 'baseURL = "https://h.org/"\n', "content/a/p.md": front("title: P", "{{< note >}}")},
+     "layouts/shortcodes/note.html", []),
+])
+def test_a_fifo_where_a_site_s_pages_or_templates_are_read_does_not_block(
+        tmp_path: Path, site: dict[str, str], fifo: str, expected: list[tuple[str, str]]) -> None:
+    """A Jekyll site's HTML pages were opened to look for front matter, and a Hugo site's link render hook
+    and shortcode templates read, with a plain open(): a FIFO there (``mkfifo docs/pipe.html``) blocked
+    ``check`` and ``build`` for ever. A page that is a FIFO is rejected as one; a template is passed over."""
+    root = tmp_path / "site"
+    write_site(root, site)
+    (root / fifo).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / fifo)
+    from conftest import ROOT
+
+    checked = subprocess.run([sys.executable, "-m", "qagraph", "check", "-c", str(root), "--json"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)  # a hang fails, not for ever
+    assert "Traceback" not in checked.stderr
+    report = json.loads(checked.stdout)
+    assert [(p["path"], p["message"]) for p in report["problems"]] == expected
+    assert report["counts"]["articles"] == len([n for n in site if n.endswith(".md") or n.endswith(".html")])
