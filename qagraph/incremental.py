@@ -122,6 +122,7 @@ def update_build(
                 (RESOURCE, json.dumps(both))))
             paths |= {p for p in both if told.get(p) != skips[p]}
         paths |= {p.path for p in scanned.found.problems if p.path in now}
+        paths |= scanned.found.notes.keys() & now  # a link to another article file: said again, whatever changed
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
         if len(paths) > limit:
             raise Fallback(f"{len(paths)} files changed (more than {limit})")
@@ -152,6 +153,8 @@ def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fiel
     todo = [p for p in paths if p in now and p not in failed and p not in skips]
     for name, (article, found) in zip(todo, parse_file_batch(content, todo, scanned.found.raw, fields, max_file_size)):
         later = in_the_future(article, fields) if article is not None else None
+        if name in scanned.found.notes:  # a link to another article file: read, and said
+            found = [*found, scanned.found.notes[name]]
         outcomes[name] = (None, [*found, later]) if later is not None else (article, found)
     for p in paths:
         if p in now and p not in outcomes:

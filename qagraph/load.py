@@ -134,6 +134,8 @@ class Discovery:
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
     stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
     started: int = 0  #: the clock (ns) as the walk began: signatures changed since then may not show the next change
+    #: warnings about article files that are read all the same, by name: a link to another article file
+    notes: dict[str, Problem] = field(default_factory=dict)
 
 
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
@@ -182,6 +184,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
     stamp = _Stamp()
     started = time.time_ns()
+    file_links: list[tuple[str, str]] = []  # article files that are links: (name as shown, path)
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
     add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
@@ -249,10 +252,13 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                     why, signature = _not_readable(entry, max_file_size)
                     if signature is not None:
                         signatures[shown] = signature
+                    if why is None and st is not None and stat.S_ISLNK(st.st_mode):
+                        file_links.append((shown, os.path.join(dirpath, name)))
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
-    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started)
+    notes = _links_to_articles(base, file_links, names, raw_of) if file_links else {}
+    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
 
 
 def _front_matter_first(path: str) -> bool:
@@ -359,6 +365,27 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Iterat
         finally:
             if fd is not None:
                 os.close(fd)
+
+
+def _links_to_articles(base: Path, links: list[tuple[str, str]], names: list[str],
+                       raw_of: Mapping[str, str]) -> dict[str, Problem]:
+    """A warning for each article file of ``links`` (name as shown, path) that is a link to another article
+    file of the corpus (``notes/same.md -> ../a/page.md``), by name: the one file is read twice, as two
+    articles with the same title, keywords and links (as a site that follows the link shows it at both
+    places, and a link may name either), or, where a file's url is its identity, as a duplicate article."""
+    root = os.path.realpath(base)
+    shown_of = {raw: shown for shown, raw in raw_of.items()}
+    readable = set(names)
+    found = {}
+    for shown, path in links:
+        rel = os.path.relpath(os.path.realpath(path), root)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            continue  # a file outside the corpus: read once, here
+        target = shown_of.get(rel, rel).replace(os.sep, "/")
+        if target != shown and target in readable:
+            found[shown] = Problem(shown, None, f"a link to {target}, an article file of the corpus: the same file "
+                                   "is read twice (remove the link, or copy the file)", "file-link", WARNING)
+    return found
 
 
 def _folder_link(dirpath: str, name: str) -> str:
@@ -528,7 +555,8 @@ class Scan:
     def fingerprint(self, *settings: object) -> str:
         """One digest of every path, its content, the problems of discovery and the ``settings`` given."""
         h = hashlib.blake2b(digest_size=16)
-        h.update(repr((settings, self.found.ignored, self.found.hidden, self.found.problems)).encode("utf-8", "backslashreplace"))
+        h.update(repr((settings, self.found.ignored, self.found.hidden, self.found.problems,
+                       sorted(self.found.notes.values()))).encode("utf-8", "backslashreplace"))
         for name in self.found.names:
             h.update(name.encode("utf-8", "backslashreplace") + b"\0" + self.digests.get(name, b"?"))
         return h.hexdigest()
@@ -681,11 +709,15 @@ def load_corpus(
     skipped: list[str] = []
     owner: dict[str, str] = {}
     published: dict[str, str] = {}  # url -> the file first published there
-    for name in names:
+    # a link to another article file comes after the files: where the url is the identity, the link is
+    # the duplicate, not the file it names (a/same.md -> ../b/page.md rejected b/page.md)
+    for name in sorted(names, key=found.notes.__contains__) if found.notes else names:
         if name in failed:
             article, found_here = None, [failed[name]]
         else:
             article, found_here = parsed[name]
+            if name in found.notes:  # a link to another article file: read, and said
+                found_here = [*found_here, found.notes[name]]
         later = in_the_future(article, fields) if article is not None else None
         if later is not None:
             article, found_here = None, [*found_here, later]

@@ -33,6 +33,9 @@ import qagraph
 from conftest import article_text, url_of, write_article, write_site
 from qagraph.cli import cli
 from qagraph.errors import ERROR, EXIT_CODES, WARNING
+
+
+from qagraph.errors import ERROR, SKIPPED, WARNING
 from qagraph.limits import Limits
 from qagraph.load import load_corpus, parse_text, scan
 
@@ -168,6 +171,15 @@ C = {
                     [("a/broken.md", None, ERROR, "broken link: its target does not exist")]),
     "link loop": (lambda r: os.symlink("loop.md", r / "a" / "loop.md"),
                   [("a/loop.md", None, ERROR, "cannot read file: Too many levels of symbolic links")]),
+    "link to an article file": (lambda r: os.symlink("../b/good.md", r / "a" / "same.md"), [  # the link: a duplicate
+        ("a/same.md", None, WARNING, "a link to b/good.md, an article file of the corpus: the same file is read twice "
+                                     "(remove the link, or copy the file)"),
+        ("a/same.md", 17, ERROR, "duplicate article: /learn/b/questions/good is already used by b/good.md")]),
+    "link to a file outside the corpus": (lambda r: os.symlink(r / "a" / "good.md", r.parent / "outside.md")
+                                          and None or os.symlink(r.parent / "outside.md", r / "a" / "out.md"), [
+        ("a/out.md", None, WARNING, "a link to a/good.md, an article file of the corpus: the same file is read twice "
+                                    "(remove the link, or copy the file)"),  # through a link outside
+        ("a/out.md", 17, ERROR, "duplicate article: /learn/a/questions/good is already used by a/good.md")]),
     "socket": (_socket, [("a/sock.md", None, ERROR, "not a regular file: it is a socket; not read")]),
     "link to a folder named .md": (lambda r: os.symlink("/", r / "a" / "root.md"), [  # not followed: said
         ("a/root.md/", None, WARNING, "a link to a folder (/): links to folders are not followed, so the files there "
@@ -1133,6 +1145,38 @@ def test_a_binary_or_boolean_value_is_shown_as_the_site_shows_it(tmp_path: Path)
     assert sorted(kg.label(n) for n in kg.articles) == ["hello", "true"]
     assert sorted(kg.label(n) for n, d in kg.graph.nodes(data=True) if d["kind"] == "keyword") == [
         "false", "true", "world"]
+
+
+def test_a_link_to_an_article_file_is_said_by_a_patched_build_as_by_a_cold_one(root: Path, tmp_path: Path) -> None:
+    """A link to another article file (``a/same.md -> ../b/good.md``) is that file read twice, and was not
+    said: with a url of its own, the file itself (b/good.md) was rejected as a duplicate of the link.
+    The link is said, and is the duplicate where there is one; a patched build says it as a cold one
+    does, while the link comes, its target is edited, is gone (a broken link) and is back."""
+    out = tmp_path / "out"
+    qagraph.build(root, out=out)
+
+    def problems(cache: bool) -> list[tuple[str, str]]:
+        where = out if cache else tmp_path / "cold"
+        kg = qagraph.build(root, out=where, cache=cache)
+        assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
+        return [(p["path"], p["code"]) for p in kg.report()["problems"]]
+
+    write_article(root, "c/note.md", front("title: A note without a url"))
+    os.symlink("../c/note.md", root / "a" / "again.md")  # no url: two articles, as a site shows it twice
+    os.symlink("../b/good.md", root / "a" / "same.md")
+    url = url_of("b", "good")
+    steps = [lambda: None, lambda: write_article(root, "b/good.md", article_text("Edited?", url)),
+             lambda: (root / "b" / "good.md").unlink(), lambda: write_article(root, "b/good.md", article_text("Back?", url))]
+    seen = []
+    for step in steps:
+        step()
+        patched = problems(True)
+        assert patched == problems(False)
+        seen.append(patched)
+        paths = {qagraph.open(out).node(n)["path"] for n in qagraph.open(out).articles}
+        assert {"a/again.md", "c/note.md"} <= paths and "a/same.md" not in paths
+    again, same = ("a/again.md", "file-link"), [("a/same.md", "file-link"), ("a/same.md", "duplicate")]
+    assert seen == [[again, *same]] * 2 + [[again, ("a/same.md", "io")], [again, *same]]
 
 
 # -- FIFOs among the files a site is recognised by ----------------------------------------------------
