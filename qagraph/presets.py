@@ -5499,14 +5499,14 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
     """
     skips: dict[str, str] = {}
     content = fields.content_dir
-    bundles: set[str] = set()
+    bundles: dict[str, str] = {}  # a leaf bundle's folder -> its index file's name (index.md, index.html)
     if fields.bundles:
         for name in names:
             folder, _, file_name = name.rpartition("/")
             # the root is never a leaf bundle: that would make every page of the site a resource
             if _stem(file_name, fields) == "index" and name.startswith(content) and folder + "/" != content \
                     and folder:
-                bundles.add(folder)
+                bundles.setdefault(folder, file_name)
     skip_folders = set(fields.skip_folders)
     skip_files = set(fields.skip_files)
     excluded = fields.exclude
@@ -5606,7 +5606,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             folder = name.rpartition("/")[0]
             owner = next((b for b in _ancestors(folder) if b in bundles), None)
             if owner is not None and not (folder == owner and _stem(name.rpartition("/")[2], fields) == "index"):
-                where = f"{owner}/index.md" if owner else "index.md"
+                where = f"{owner}/{bundles[owner]}"
                 skips[name] = f"resource of the page bundle {where}: not a page"
     return skips
 

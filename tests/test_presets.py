@@ -1616,6 +1616,14 @@ def test_layout_skips_leave_branch_bundles_and_other_presets_alone():
     assert layout_skips(names, FieldMap()) == {}
 
 
+def test_a_resource_names_its_bundle_s_index_file_as_it_is_spelled():
+    """A leaf bundle whose index is an HTML page (index.html) was named as if it were index.md, a file
+    that is not there: "resource of the page bundle a/index.md"."""
+    skips = layout_skips(["a/index.html", "a/note.html", "b/index.markdown", "b/more.md"], preset("hugo").fields)
+    assert skips == {"a/note.html": "resource of the page bundle a/index.html: not a page",
+                     "b/more.md": "resource of the page bundle b/index.markdown: not a page"}
+
+
 def test_a_caller_field_map_is_used_as_it_is():
     found = choose(HUGO, fields=FieldMap(keywords=("tags",)))
     assert found.preset == "custom" and not found.auto and found.fields == FieldMap(keywords=("tags",))
