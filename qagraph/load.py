@@ -30,6 +30,7 @@ from typing import Any
 from ._version import code_stamp
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
+from .fileio import MARKER, PRIVATE
 from .fields import FieldMap, in_the_future, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
@@ -189,6 +190,13 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
         rel = os.path.relpath(dirpath, base)
+        if rel != "." and any(e.name == PRIVATE for e in folders) and os.path.isfile(
+                os.path.join(dirpath, PRIVATE, MARKER)):  # a build written here with --force: its pages are no one's
+            problems.append(Problem(display_name(rel).replace(os.sep, "/") + "/", None,
+                                    f"a qagraph build folder (it holds {PRIVATE}/{MARKER}): its outputs are not read "
+                                    "as articles", "build-folder", WARNING))
+            folders[:] = []
+            continue
         prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
         keep = []
         folders.sort(key=_NAME)

@@ -1208,3 +1208,28 @@ def test_a_fifo_where_a_site_s_pages_or_templates_are_read_does_not_block(
     report = json.loads(checked.stdout)
     assert [(p["path"], p["message"]) for p in report["problems"]] == expected
     assert report["counts"]["articles"] == len([n for n in site if n.endswith(".md") or n.endswith(".html")])
+
+
+# -- a build folder among the articles ----------------------------------------------------------------
+
+
+def test_a_build_written_among_the_articles_is_not_read_as_pages(tmp_path: Path) -> None:
+    """A build written with --force into a Hugo site's content folder was read back by the next build:
+    its index.html and views/*.html were pages of the site, each skipped with a message (resources of
+    a page bundle content/build/index.md that is not there). The build folder is one warning, and the
+    counts are those of the site alone, in check and build, and after a patched build."""
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://h.org/"\n', "content/a/p.md": front("title: P", "[q](/b/q/)"),
+                      "content/b/q.md": front("title: Q")})
+    out = site / "content" / "build"
+    for n in range(3):
+        if n == 2:
+            write_article(site, "content/b/r.md", front("title: R"))
+        assert run("build", "-c", str(site), "-o", str(out), "--force", "-q").exit_code == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        checked = json.loads(run("check", "-c", str(site), "--json").stdout)
+        for found in (report, checked):
+            assert (found["counts"]["files"], found["counts"]["skipped"]) == (2 + (n == 2), 0)
+            written = n or found is checked  # the first build is made after its scan
+            assert [(p["path"], p["code"]) for p in found["problems"]] == ([("content/build/", "build-folder")]
+                                                                            if written else [])
