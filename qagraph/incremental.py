@@ -122,7 +122,9 @@ def update_build(
                 (RESOURCE, json.dumps(both))))
             paths |= {p for p in both if told.get(p) != skips[p]}
         paths |= {p.path for p in scanned.found.problems if p.path in now}
-        paths |= scanned.found.notes.keys() & now  # a link to another article file: said again, whatever changed
+        # a warning that hangs on other files (a link to one, a name alike): said again, or no more
+        paths |= (scanned.found.notes.keys() | {p for (p,) in patch.con.execute(
+            "SELECT path FROM problems WHERE code IN ('file-link', 'name-alike')")}) & now
         limit = max(50, int(len(names) * MAX_CHANGED_SHARE))
         if len(paths) > limit:
             raise Fallback(f"{len(paths)} files changed (more than {limit})")

@@ -266,6 +266,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
     notes = _links_to_articles(base, file_links, names, raw_of) if file_links else {}
+    for name, note in _names_alike(names).items():
+        notes.setdefault(name, note)
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
 
 
@@ -394,6 +396,35 @@ def _links_to_articles(base: Path, links: list[tuple[str, str]], names: list[str
             found[shown] = Problem(shown, None, f"a link to {target}, an article file of the corpus: the same file "
                                    "is read twice (remove the link, or copy the file)", "file-link", WARNING)
     return found
+
+
+def _names_alike(names: list[str]) -> dict[str, Problem]:
+    """A warning for each of the sorted ``names`` whose path differs from an earlier one's only in case or
+    in Unicode form (``Note.md`` beside ``note.md``, ``café.md`` in NFD beside it in NFC), by name: two
+    files, and two articles, here; on a system that reads names without case or form (macOS, Windows)
+    one file, and one of them is lost when the folder is copied or checked out there."""
+    import unicodedata
+
+    first: dict[str, str] = {}
+    found = {}
+    for name in names:
+        other = first.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
+        if other == name:
+            continue
+        if unicodedata.normalize("NFC", name) == unicodedata.normalize("NFC", other):
+            why = f"its name is that of {other} ({_form(other)}) in another Unicode form ({_form(name)})"
+        else:
+            why = f"its name differs from {other} only in case" + (
+                "" if name.casefold() == other.casefold() else " and Unicode form")
+        found[name] = Problem(name, None, f"{why}: two articles here, one file where names are compared without "
+                              "them (macOS; Windows for case); rename one of them", "name-alike", WARNING)
+    return found
+
+
+def _form(name: str) -> str:
+    import unicodedata
+
+    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "neither NFC nor NFD")
 
 
 def _folder_link(dirpath: str, name: str) -> str:
@@ -719,7 +750,8 @@ def load_corpus(
     published: dict[str, str] = {}  # url -> the file first published there
     # a link to another article file comes after the files: where the url is the identity, the link is
     # the duplicate, not the file it names (a/same.md -> ../b/page.md rejected b/page.md)
-    for name in sorted(names, key=found.notes.__contains__) if found.notes else names:
+    links = {name for name, note in found.notes.items() if note.code == "file-link"}
+    for name in sorted(names, key=links.__contains__) if links else names:
         if name in failed:
             article, found_here = None, [failed[name]]
         else:

@@ -752,6 +752,39 @@ def test_a_link_names_the_file_spelled_as_it_is_among_names_that_differ_in_case_
     assert related == list(links.values())
 
 
+def test_names_that_differ_only_in_case_or_unicode_form_are_said_alike_by_every_build(root: Path, tmp_path: Path) -> None:
+    """``Note.md`` beside ``note.md``, ``café.md`` in NFD beside it in NFC: two files and two articles on
+    Linux, one file on macOS (and, for case, Windows), where a checkout keeps one of them; nothing said
+    it. Each later name is a warning naming the other, said alike by check, a cold build and a patched
+    one, as names come and go."""
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    out = tmp_path / "out"
+    qagraph.build(root, out=out)
+
+    def problems() -> list[tuple[str, str]]:
+        patched = qagraph.build(root, out=out)
+        cold = qagraph.build(root, out=tmp_path / "cold", cache=False)
+        checked = json.loads(run("check", "-c", str(root), "--json").stdout)
+        found = [(p["path"], p["message"].partition(":")[0]) for p in patched.report()["problems"]]
+        assert found == [(p["path"], p["message"].partition(":")[0]) for p in cold.report()["problems"]]
+        assert found == [(p["path"], p["message"].partition(":")[0]) for p in checked["problems"]]
+        assert patched.counts["articles"] == patched.counts["files"]  # two files, two articles
+        return found
+
+    write_article(root, f"a/{nfc}.md", front("title: Composed"))
+    write_article(root, "a/Note.md", front("title: Upper"))
+    assert problems() == []
+    write_article(root, f"a/{nfd}.md", front("title: Decomposed"))
+    write_article(root, "a/note.md", front("title: Lower"))
+    assert problems() == [(f"a/{nfc}.md", f"its name is that of a/{nfd}.md (NFD) in another Unicode form (NFC)"),
+                          ("a/note.md", "its name differs from a/Note.md only in case")]
+    (root / "a" / "Note.md").unlink()
+    (root / "a" / f"{nfd}.md").unlink()
+    assert problems() == []
+
+
 # -- JSON that decodes to half a character --------------------------------------------------------------
 
 
