@@ -266,8 +266,9 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
     notes = _links_to_articles(base, file_links, names, raw_of) if file_links else {}
-    for name, note in _names_alike(names).items():
-        notes.setdefault(name, note)
+    for found in (_hard_links(base, names, signatures, raw_of, {shown for shown, _ in file_links}), _names_alike(names)):
+        for name, note in found.items():
+            notes.setdefault(name, note)
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
 
 
@@ -395,6 +396,31 @@ def _links_to_articles(base: Path, links: list[tuple[str, str]], names: list[str
         if target != shown and target in readable:
             found[shown] = Problem(shown, None, f"a link to {target}, an article file of the corpus: the same file "
                                    "is read twice (remove the link, or copy the file)", "file-link", WARNING)
+    return found
+
+
+def _hard_links(base: Path, names: list[str], signatures: Mapping[str, tuple[int, int, int, int]],
+                raw_of: Mapping[str, str], symlinks: set[str]) -> dict[str, Problem]:
+    """A warning for each of the sorted article files ``names`` that is another one's file under a second
+    name (a hard link: ``ln a/page.md b/copy.md``), by name: the one file read twice, as a link to it is
+    (:func:`_links_to_articles`), the later name the duplicate. Told by the inode the walk read of each
+    (``signatures``), then checked (the same device too); the ``symlinks`` are said as links."""
+    first: dict[int, str] = {}
+    found = {}
+    for name in names:
+        signature = signatures.get(name)
+        if signature is None or name in symlinks:
+            continue
+        other = first.setdefault(signature[1], name)
+        if other == name:
+            continue
+        try:
+            same = os.path.samefile(base / raw_of.get(name, name), base / raw_of.get(other, other))
+        except OSError:
+            same = False
+        if same:
+            found[name] = Problem(name, None, f"a hard link to {other}, an article file of the corpus: the same file "
+                                  "is read twice (remove the link, or copy the file)", "file-link", WARNING)
     return found
 
 

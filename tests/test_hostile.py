@@ -1212,6 +1212,29 @@ def test_a_link_to_an_article_file_is_said_by_a_patched_build_as_by_a_cold_one(r
     assert seen == [[again, *same]] * 2 + [[again, ("a/same.md", "io")], [again, *same]]
 
 
+def test_a_hard_link_to_an_article_file_is_said_as_a_link_is(root: Path, tmp_path: Path) -> None:
+    """A hard link (``ln b/good.md a/copy.md``) is one file under two names, read twice without a word:
+    with a url of its own, whichever name came first in path order was kept and the other rejected as a
+    duplicate. It is said as a symbolic link is (``file-link``), and is the duplicate; a patched build
+    says it as a cold one does, when the link comes, its file is edited (both names) and the link goes."""
+    out = tmp_path / "out"
+    qagraph.build(root, out=out)
+
+    def problems(cache: bool) -> list[tuple[str, str]]:
+        kg = qagraph.build(root, out=out if cache else tmp_path / "cold", cache=cache)
+        assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
+        return [(p["path"], p["code"]) for p in kg.report()["problems"]]
+
+    os.link(root / "b" / "good.md", root / "a" / "copy.md")  # a/copy.md sorts first: the file's first name
+    said = problems(True)
+    assert said == problems(False) == [("b/good.md", "file-link"), ("b/good.md", "duplicate")]
+    assert "hard link to a/copy.md" in next(p["message"] for p in qagraph.open(out).report()["problems"])
+    (root / "b" / "good.md").write_text(article_text("Edited?", url_of("b", "good")), encoding="utf-8")  # in place
+    assert problems(True) == problems(False) == said
+    (root / "a" / "copy.md").unlink()
+    assert problems(True) == problems(False) == []
+
+
 # -- FIFOs among the files a site is recognised by ----------------------------------------------------
 
 
