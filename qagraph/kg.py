@@ -405,7 +405,7 @@ class KnowledgeGraph:
                 if exact is not None:
                     return exact
         if not _utf8(text):
-            raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
+            raise self._no_article(ref, text)
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
         hit = index.find(text) if text else None
         if hit is None and text:  # a url the site publishes it at (a Jekyll post's dated url, the site's own)
@@ -421,7 +421,20 @@ class KnowledgeGraph:
         if titled:
             shown = ", ".join(a.path for a in titled[:5]) + (", ..." if len(titled) > 5 else "")
             raise UsageError(f"{len(titled)} articles have the title {ref!r} ({shown}); name one by its path")
-        raise UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
+        raise self._no_article(ref, text)
+
+    def _no_article(self, ref: str | int, text: str) -> UsageError:
+        """That no article is named ``ref``: why, when it names a file the build rejected or skipped (a
+        FIFO, a file without front matter, a draft), else how to name one."""
+        from .errors import ERROR, SKIPPED
+
+        paths = {p for p in (text, self._in_content(text)) if p}
+        for problem in self.problems:
+            if problem.path in paths and problem.severity in (ERROR, SKIPPED):
+                how = "rejected" if problem.severity == ERROR else "skipped"
+                line = f", line {problem.line}" if problem.line else ""
+                return UsageError(f"no article {ref!r}: the build {how} {problem.path}{line}: {problem.message}")
+        return UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
 
     @cached_property
     def _names(self) -> tuple[ArticleIndex[NamedArticle], list[NamedArticle]]:

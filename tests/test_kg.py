@@ -371,3 +371,23 @@ def test_a_name_that_is_not_utf8_is_unknown_or_the_file_it_spells(tmp_path, stor
             call("caf\udce9")
     with pytest.raises(qagraph.UsageError, match="not valid UTF-8"):
         kg.sparql('ASK { ?s ?p "caf\udce9" }')
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_file_the_build_left_out_is_said_so_when_named(tmp_path, stored):
+    """``qagraph related biology/plain.md`` on a file the build rejected (no front matter, a FIFO) or
+    skipped said only "no article"; it says which, with the file's problem and line."""
+    import qagraph
+    from conftest import article_text, write_article
+
+    content = tmp_path / "content"
+    write_article(content, "bio/a.md", article_text("A?", url_of("bio", "a"), id=1))
+    write_article(content, "bio/plain.md", "no front matter here\n")
+    kg = qagraph.build(content, out=tmp_path / "build")
+    if stored:
+        kg = qagraph.open(tmp_path / "build")
+    with pytest.raises(qagraph.UsageError, match=r"^no article 'bio/plain\.md': the build rejected bio/plain\.md, "
+                                                 r"line 1: no front matter"):
+        kg.article("bio/plain.md")
+    with pytest.raises(qagraph.UsageError, match=r"^no article 'bio/other\.md' \(name it"):
+        kg.article("bio/other.md")
