@@ -186,6 +186,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     stamp = _Stamp()
     started = time.time_ns()
     file_links: list[tuple[str, str]] = []  # article files that are links: (name as shown, path)
+    linked: list[str] = []  # article files with more than one name (hard links): as shown
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
     add_name, is_reg = names.append, stat.S_ISREG
     for dirpath, folders, files in _walk(str(base), unreadable, stamp):
@@ -256,6 +257,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 # the lstat of the walk: a regular file's status; a link's target is looked up below
                 if st is not None and is_reg(st.st_mode) and st.st_size <= max_file_size:
                     signatures[shown] = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+                    if st.st_nlink > 1:
+                        linked.append(shown)
                 else:
                     why, signature = _not_readable(entry, max_file_size)
                     if signature is not None:
@@ -266,7 +269,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 problems.append(Problem(shown, None, why, "io"))
     names.sort()
     notes = _links_to_articles(base, file_links, names, raw_of) if file_links else {}
-    for found in (_hard_links(base, names, signatures, raw_of, {shown for shown, _ in file_links}), _names_alike(names)):
+    hard = _hard_links(base, sorted(linked), signatures, raw_of) if len(linked) > 1 else {}
+    for found in (hard, _names_alike(names)):
         for name, note in found.items():
             notes.setdefault(name, note)
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
@@ -400,16 +404,17 @@ def _links_to_articles(base: Path, links: list[tuple[str, str]], names: list[str
 
 
 def _hard_links(base: Path, names: list[str], signatures: Mapping[str, tuple[int, int, int, int]],
-                raw_of: Mapping[str, str], symlinks: set[str]) -> dict[str, Problem]:
-    """A warning for each of the sorted article files ``names`` that is another one's file under a second
-    name (a hard link: ``ln a/page.md b/copy.md``), by name: the one file read twice, as a link to it is
-    (:func:`_links_to_articles`), the later name the duplicate. Told by the inode the walk read of each
-    (``signatures``), then checked (the same device too); the ``symlinks`` are said as links."""
+                raw_of: Mapping[str, str]) -> dict[str, Problem]:
+    """A warning for each of the sorted article files ``names`` (those with more than one name, as the
+    walk found them: not links) that is another one's file under a second name (a hard link: ``ln
+    a/page.md b/copy.md``), by name: the one file read twice, as a link to it is (:func:`_links_to_articles`),
+    the later name the duplicate. Told by the inode the walk read of each (``signatures``), then checked
+    (the same device too)."""
     first: dict[int, str] = {}
     found = {}
     for name in names:
         signature = signatures.get(name)
-        if signature is None or name in symlinks:
+        if signature is None:
             continue
         other = first.setdefault(signature[1], name)
         if other == name:
@@ -433,8 +438,9 @@ def _names_alike(names: list[str]) -> dict[str, Problem]:
 
     first: dict[str, str] = {}
     found = {}
-    for name in names:
-        other = first.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
+    for name in names:  # (an ASCII name is its own NFC form: 36k names at 36k, most of them)
+        other = first.setdefault(name.casefold() if name.isascii() else unicodedata.normalize("NFC", name).casefold(),
+                                 name)
         if other == name:
             continue
         if unicodedata.normalize("NFC", name) == unicodedata.normalize("NFC", other):
