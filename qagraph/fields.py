@@ -218,9 +218,11 @@ class FieldMap:
     ``resource_pages`` are the folders (below the content folder, lower case) of the leaf bundles whose
     layout shows their Markdown resources on their page (Istio's FAQs): ``includes`` holds those too, and
     the page has their links (:func:`resource_links`).
-    ``ref_shortcodes`` are the ``(name, prefix)`` of a Hugo site's own
+    ``ref_shortcodes`` are the ``(name, prefix, parameter)`` of a Hugo site's own
     shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
-    ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`).
+    ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`),
+    the path given as the argument named ``parameter`` (Dapr's ``{{< button text="Go" page="intro" >}}``)
+    or, where the page names none (or ``parameter`` is ``""``), as the first.
     ``href_shortcodes`` are the ``(name, parameter)`` of a Hugo site's own shortcodes that write the
     parameter they are given (a name, or ``"0"`` for the first) as a link's ``href``, as it is (the
     Kubernetes site's ``{{< link text="services" url="/docs/services/" >}}``: :func:`shortcode_href_links`).
@@ -439,7 +441,7 @@ class FieldMap:
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
-    ref_shortcodes: tuple[tuple[str, str], ...] = ()
+    ref_shortcodes: tuple[tuple[str, str, str], ...] = ()
     href_shortcodes: tuple[tuple[str, str], ...] = ()
     include_shortcodes: tuple[tuple[str, str], ...] = ()
     include_fields: tuple[str, ...] = ()
@@ -1981,23 +1983,41 @@ _SHORTCODE_PATH = re.compile(r"(?:\[([^\[\]\n]*)\]\(\s*)?\{\{[<%]-?\s*([\w-]+)\s
 
 def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
     """The links ``body`` makes with the site's own shortcodes that link by ``ref`` (``fields.ref_shortcodes``:
-    name and the path put before the one they are given, as ``path.Join`` does), in a Markdown link or
-    an ``<a href>``, or alone; to the page of that path from the content folder. Code and comments make none.
+    name, the path put before the one they are given, as ``path.Join`` does, and the argument that gives
+    it), in a Markdown link or an ``<a href>``, or alone; to the page of that path from the content folder
+    (a path given alone, with nothing put before it, is read as ``ref`` reads it, as for ``{{< ref >}}``).
+    A shortcode that takes its path from a named argument the page does not give links nowhere (Dapr's
+    ``{{< button text="Go" link="https://x.org/" >}}``). Code and comments make none.
 
-    >>> fields = FieldMap(ref_shortcodes=(("docsref", "docs/5.3"),))
+    >>> fields = FieldMap(ref_shortcodes=(("docsref", "docs/5.3", ""), ("button", "", "page")))
     >>> body = 'See [selects]({{< docsref "/forms/select#sizing" >}}), <a href="{{< docsref "/intro/">}}">x</a>.'
+    >>> body += ' {{< button text="Start here" page="start.md" >}} {{< button text="Out" link="https://x.org/" >}}'
     >>> [(link.target, link.text) for link in shortcode_ref_links(body + ' `{{< docsref "/no" >}}`', 1, fields)]
-    [('/docs/5.3/forms/select#sizing', 'selects'), ('/docs/5.3/intro', None)]
+    [('/docs/5.3/forms/select#sizing', 'selects'), ('/docs/5.3/intro', None), ('start.md', None)]
     """
-    prefixes = _pairs(fields.ref_shortcodes)
+    codes = {name: (prefix, parameter) for name, prefix, parameter in fields.ref_shortcodes}
     text = masked if masked is not None else mask_code(body)
     links = []
     for m in _SHORTCODE_PATH.finditer(text):
-        prefix = prefixes.get(m.group(2))
-        path = m.group(3) if m.group(3) is not None else m.group(4) if m.group(4) is not None else m.group(5)
-        if prefix is None or not path.strip():
+        if m.group(2) not in codes:
             continue
-        target = posixpath.normpath(posixpath.join("/", prefix, path.strip().lstrip("/")))
+        prefix, parameter = codes[m.group(2)]
+        path: str | None = m.group(3) if m.group(3) is not None else m.group(4) if m.group(4) is not None else m.group(5)
+        if parameter:  # the argument of that name, wherever it is, else the first given by position
+            call = _SHORTCODE_CALL.search(m.group(0))
+            named: dict[str, str] = {}
+            given: list[str] = []
+            for a in _SHORTCODE_ARGUMENT.finditer(call.group(2) if call else ""):
+                value = next(v for v in a.group(2, 3, 4, 5) if v is not None)
+                if a.group(1):
+                    named[a.group(1).lower()] = value
+                else:
+                    given.append(value)
+            path = named.get(parameter.lower(), given[0] if given else None)
+        if path is None or not path.strip():
+            continue
+        target = posixpath.normpath(posixpath.join("/", prefix, path.strip().lstrip("/"))) if prefix \
+            else path.strip()
         label = m.group(1).strip() if m.group(1) and m.group(1).strip() else None
         links.append(TextLink(REF, target, label, first_line + text.count("\n", 0, m.start())))
     return links

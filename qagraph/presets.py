@@ -704,9 +704,9 @@ def _joined_prefix(text: str, parts: list[tuple[str, str, str, str]], settings: 
     return "/".join(p for p in prefix if p)
 
 
-def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-    """The ``(name, prefix)`` of the Hugo site ``root``'s own shortcodes (``layouts/shortcodes/*.html``, in its
-    ``layoutDir`` or the folder its config mounts as ``layouts``) that link to a page by ``ref`` or
+def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The ``(name, prefix, parameter)`` of the Hugo site ``root``'s own shortcodes (``layouts/shortcodes/*.html``,
+    in its ``layoutDir`` or the folder its config mounts as ``layouts``) that link to a page by ``ref`` or
     ``relref`` of the path they are given, put after ``prefix`` by ``path.Join`` of quoted texts and
     site parameters (``settings``'s ``params``). Bootstrap's ``docsref`` joins ``"docs"``, its
     ``docs_version`` (``5.3``) and its argument: ``{{< docsref "/forms/select" >}}`` links to
@@ -714,7 +714,9 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
     path (or ``printf "%s/%s"`` of a variable set to a text and the argument): the Kubernetes site's
     ``{{< api-reference page="workload-resources/pod-v1" >}}`` links to
     ``docs/reference/kubernetes-api/workload-resources/pod-v1``. A shortcode whose path is made any
-    other way makes no link.
+    other way makes no link. ``parameter`` is the name of the argument the template gets the path
+    from (``.Get "page"``: ``page``, wherever the page writes it among the others, as Dapr's
+    ``{{< button text="Get started" page="getting-started" >}}``), ``""`` where it gets it by position.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as root:
@@ -724,8 +726,9 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
     ...     _ = (folder / "pageref.html").write_text('{{ relref . (.Get 0) }}')
     ...     _ = (folder / "apiref.html").write_text('{{ $base := "docs/api" }}{{ $p := .Get "page" }}\\n{{ $page := '
     ...                                            'site.GetPage "page" (printf "%s/%s" $base $p) }}<a href="{{ $page.URL }}">')
+    ...     _ = (folder / "button.html").write_text('{{ $to := .Get "page" }}{{ if $to }}{{ $l = ref . $to }}{{ end }}')
     ...     hugo_ref_shortcodes(Path(root), {"params": {"V": "2.1"}})
-    (('apiref', 'docs/api'), ('docsref', 'docs/2.1'), ('pageref', ''))
+    (('apiref', 'docs/api', 'page'), ('button', '', 'page'), ('docsref', 'docs/2.1', ''), ('pageref', '', ''))
     """
     found = []
     for name, text in _hugo_shortcode_templates(root, settings):
@@ -739,16 +742,26 @@ def hugo_ref_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[
             given, joined_here = call.group(2), call.group(3)
         else:
             given = call.group(1)  # the path: the argument itself, or a variable
+        parts: list[tuple[str, str, str, str]] | None = None  # a path.Join's: the argument is the last
         if joined_here is not None:
-            prefix = _joined_prefix(text, _JOIN_PART.findall(joined_here), settings)
+            parts = _JOIN_PART.findall(joined_here)
         elif given.startswith("$") and not _given_argument(text, given):
             joined = re.search(re.escape(given) + r"\s*:?=\s*(?:path\.Join|printf\s+\"%s/%s\")\s+([^\n}]*)", text)
-            prefix = _joined_prefix(text, _JOIN_PART.findall(joined.group(1)) if joined else [], settings)
-        else:
-            prefix = ""
+            parts = _JOIN_PART.findall(joined.group(1)) if joined else []
+        prefix = "" if parts is None else _joined_prefix(text, parts, settings)
         if prefix is not None:
-            found.append((name, prefix))
+            found.append((name, prefix, _argument_name(text, parts[-1][3] if parts else given)))
     return tuple(found)
+
+
+def _argument_name(template: str, given: str) -> str:
+    """The name of the argument the shortcode ``template`` gets ``given`` from: ``page`` where it is
+    ``(.Get "page")`` or a variable set to it (``$to := .Get "page"``), else ``""`` (by position,
+    ``.Get 0``, ``index .Params 0``)."""
+    named = re.match(r"\(\s*\.Get\s+\"(\w+)\"", given)
+    if named is None and given.startswith("$"):
+        named = re.search(re.escape(given) + r"\s*:?=\s*\(?\s*\.Get\s+\"(\w+)\"", template)
+    return named.group(1) if named else ""
 
 
 def _hugo_layout_folder(root: Path, settings: Mapping[str, Any]) -> Path:
@@ -1284,7 +1297,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if config is not None and zola is None and (shortcodes := hugo_ref_shortcodes(_site_root(config[0]), settings)):
             fields = replace(fields, ref_shortcodes=shortcodes)
             notes.append("shortcodes that link to pages: " + ", ".join(
-                f"{name} (under /{prefix})" if prefix else name for name, prefix in shortcodes))
+                name + (f" (under /{prefix})" if prefix else "") + (f" ({parameter})" if parameter else "")
+                for name, prefix, parameter in shortcodes))
         if config is not None and zola is None and (href_codes := hugo_href_shortcodes(_site_root(config[0]), settings)):
             fields = replace(fields, href_shortcodes=href_codes)
             notes.append("shortcodes that write the link they are given: " + ", ".join(

@@ -5648,6 +5648,36 @@ def test_a_hugo_sites_own_shortcode_that_links_by_ref_is_a_link(tmp_path: Path):
         ("guides/2.1/samples/card", "guides/2.1/start/intro"): ("ref", (1,), False)}
 
 
+def test_a_hugo_shortcode_that_refs_a_named_argument_links_by_that_argument(tmp_path: Path):
+    """A site's own shortcode may take the page it links to by ``ref`` from a named argument written
+    after others (Dapr's ``{{< button text="Get started" page="getting-started" >}}``), and link
+    elsewhere when it is not given. Such a use links to that page, read as ``ref`` reads it (a
+    section by its name, a file name with ``.md``); one without that argument, or in code, makes
+    none. Before, the first argument was taken for the path: the button's text became a stub
+    ("Get started"), and the page lost its link."""
+    from test_links import related
+
+    site = tmp_path / "harbour"
+    write_article(site, "hugo.toml", 'baseURL = "https://harbour.example"\n')
+    write_article(site, "layouts/shortcodes/cta.html",
+                  '{{ $label := .Get "label" }}\n{{ $dest := .Get "target" }}\n{{ $href := .Get "url" | default "#" }}\n'
+                  '{{- if $dest -}}{{- $href = ref . $dest -}}{{- end -}}\n<a class="cta" href="{{ $href }}">{{ $label }}</a>\n')
+    pages = {"tides/_index.md": "---\ntitle: Tides\n---\n",
+             "guides/moorings.md": "---\ntitle: Moorings\n---\n",
+             "guides/welcome.md": "---\ntitle: Welcome\n---\n{{< cta label=\"Read about tides\" target=\"tides\" >}}\n"
+                                  "{{< cta label=\"Mooring rules\" color=\"blue\" target=\"moorings.md\" >}}\n"
+                                  "{{< cta label=\"Charts shop\" url=\"https://charts.example/\" >}}\n"
+                                  "{{< cta label=\"Lighthouses\" target=\"lighthouses.md\" >}}\n"
+                                  "`{{< cta label=\"Code\" target=\"tides\" >}}`\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    edges = related(site)
+    assert edges == {
+        ("guides/welcome", "tides"): ("ref", (1,), False),
+        ("guides/welcome", "guides/moorings"): ("ref", (2,), False),
+        ("guides/welcome", "lighthouses"): ("ref", (4,), True)}
+
+
 def test_a_hugo_shortcode_that_writes_the_url_of_a_page_it_gets_is_a_link(tmp_path: Path):
     """A docs site's own shortcode may find a page by ``site.GetPage`` of a path it makes with
     ``printf "%s/%s"`` from a variable set to a text and the argument it is given, and write that
