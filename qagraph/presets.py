@@ -849,17 +849,22 @@ def hugo_language_url_hook(root: Path, settings: Mapping[str, Any]) -> bool:
 
 
 def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``shortcodes/*.html`` in
-    its layouts folder, :func:`_hugo_layout_folder`); none where it has no such folder."""
-    try:
-        templates = sorted((_hugo_layout_folder(root, settings) / "shortcodes").glob("*.html"))
-    except OSError:
-        return []
-    found = []
-    for template in templates:
-        if (text := _read_site_text(template)) is not None:
-            found.append((template.stem, text))
-    return found
+    """The ``(name, text)`` of the Hugo site ``root``'s own shortcode templates (``_shortcodes/*.html``, where
+    Hugo 0.146 and later keep them, and ``shortcodes/*.html`` in its layouts folder, :func:`_hugo_layout_folder`),
+    by name, a name in ``_shortcodes/`` winning; none where it has no such folder."""
+    layouts = _hugo_layout_folder(root, settings)
+    found: dict[str, str] = {}
+    for folder in ("_shortcodes", "shortcodes"):
+        try:
+            templates = sorted((layouts / folder).glob("*.html"))
+        except OSError:
+            continue
+        for template in templates:
+            if template.stem in found:
+                continue
+            if (text := _read_site_text(template)) is not None:
+                found[template.stem] = text
+    return sorted(found.items())
 
 
 #: in a shortcode's template: a link's href that is a variable as it is, ``href="{{ $url }}"`` (or ``| safeURL``)

@@ -5678,6 +5678,28 @@ def test_a_hugo_shortcode_that_refs_a_named_argument_links_by_that_argument(tmp_
         ("guides/welcome", "lighthouses"): ("ref", (4,), True)}
 
 
+def test_a_hugo_sites_shortcodes_in_the_new_underscore_folder_are_read(tmp_path: Path):
+    """Hugo 0.146 and later keep a site's shortcodes in ``layouts/_shortcodes/`` (Dapr's docs:
+    ``_shortcodes/button.html``). Those that link by ``ref`` or write the url they are given as an
+    href are links as they are from ``layouts/shortcodes/``. Before, that folder was not read: a
+    real Dapr page lost the links of its buttons."""
+    from test_links import related
+
+    site = tmp_path / "orchard"
+    write_article(site, "hugo.toml", 'baseURL = "https://orchard.example"\n')
+    write_article(site, "layouts/_shortcodes/go.html", '{{ $to := .Get "page" }}<a href="{{ ref . $to }}">{{ .Inner }}</a>\n')
+    write_article(site, "layouts/_shortcodes/out.html", '{{ $u := .Get "href" }}<a href="{{ $u }}">{{ .Get "text" }}</a>\n')
+    pages = {"pruning.md": "---\ntitle: Pruning\n---\n",
+             "grafting.md": "---\ntitle: Grafting\n---\n",
+             "seasons.md": "---\ntitle: Seasons\n---\n{{< go page=\"pruning.md\" >}}In winter{{< /go >}}\n"
+                           "{{< out text=\"Grafting\" href=\"/grafting/\" >}}\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert related(site) == {
+        ("seasons", "pruning"): ("ref", (1,), False),
+        ("seasons", "grafting"): ("markdown-link", (2,), False)}
+
+
 def test_a_hugo_shortcode_that_writes_the_url_of_a_page_it_gets_is_a_link(tmp_path: Path):
     """A docs site's own shortcode may find a page by ``site.GetPage`` of a path it makes with
     ``printf "%s/%s"`` from a variable set to a text and the argument it is given, and write that
