@@ -920,14 +920,37 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 
+#: in a heading: an image, shown as its ``alt`` text (or nothing), and the inline HTML tags around text, shown as
+#: the text they hold (``<span class="x">New</span>``); an unknown ``<T>`` is left as written
+_HEADING_IMAGE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+_HEADING_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_HEADING_TAG = re.compile(r"""</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"""
+                          r"""\b(?:[^>"']|"[^"]*"|'[^']*')*/?>""", re.I)
+
+
+def _heading_text(text: str) -> str:
+    """The heading ``text`` as the page shows it: its images by their ``alt`` text, its inline tags
+    dropped around what they hold."""
+    if "<" not in text:
+        return text
+    def alt(image: re.Match[str]) -> str:
+        given = _HEADING_ALT.search(image.group(0))
+        return f" {next((g for g in given.groups() if g is not None), '')} " if given else " "
+
+    return _HEADING_TAG.sub("", _HEADING_IMAGE.sub(alt, text))
+
+
 def first_heading(body: str) -> str | None:
     """The first level-1 heading of ``body`` (else the first heading of any level), outside code,
-    its inline code's text kept as the page shows it, without the backticks.
+    its inline code's text kept as the page shows it, without the backticks, an image by its ``alt``
+    text and text in inline HTML tags as it is shown.
 
     >>> first_heading("intro\\n## Part\\n# The title #\\n")
     'The title'
     >>> first_heading("## Cron does not know `loginctl` <!-- note -->\\n")
     'Cron does not know loginctl'
+    >>> first_heading('# <img src="/logo.png" alt="Ferry Docs" width=300>\\n'), first_heading("# <b>Bold</b> move\\n")
+    ('Ferry Docs', 'Bold move')
     """
     if "#" not in body:
         return None
@@ -939,7 +962,7 @@ def first_heading(body: str) -> str | None:
         for code in reversed(list(_INLINE_CODE.finditer(body, first, last))):
             start, end = code.start() - first, code.end() - first
             text = f"{text[:start]} {code.group(2).strip()} {text[end:]}"
-        text = " ".join(_CLOSING_HASHES.sub("", text).split())
+        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", text)).split())
         if len(m.group(1)) == 1:
             return text or None
         if best is None:

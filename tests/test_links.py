@@ -1298,3 +1298,23 @@ def test_liquid_conditions_in_urls_are_read_in_time_linear_in_the_text():
     started = time.perf_counter()
     assert [link.target for link in text_links(body, ("markdown",))] == ["/b/c"]
     assert time.perf_counter() - started < 1.5
+
+
+def test_a_heading_of_html_is_titled_as_the_page_shows_it(tmp_path: Path):
+    """An untitled page's first heading may be written in HTML: an image (Dapr's home page,
+    ``# <img src="/images/home-title.png" alt="Dapr Docs" width=400>``) shows its ``alt`` text, inline
+    tags show the text they hold; a ``<T>`` that is no such tag is kept, and a heading that shows no
+    text gives way to the next title there is (the home page's: the site's title). Before, the
+    markup itself was the title."""
+    site = tmp_path / "ferry"
+    write_article(site, "hugo.toml", 'baseURL = "https://ferry.example"\ntitle = "Ferry Handbook"\n')
+    pages = {"_index.md": '---\ntype: docs\n---\n# <img src="/img/banner.png" alt="Ferry Docs" width=400>\n\nWelcome.\n',
+             "crossings.md": "---\ntype: docs\n---\n# Night <span class=\"badge\">crossings</span>\n",
+             "generics.md": "---\ntype: docs\n---\n# Queue<T> in depth\n",
+             "docks/_index.md": '---\ntype: docs\n---\n# <img src="/img/dock.png">\n'}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    G = build(site).graph
+    assert {n: G.nodes[n]["title"] for n in ("article:/", "article:crossings", "article:generics", "article:docks")} == {
+        "article:/": "Ferry Docs", "article:crossings": "Night crossings", "article:generics": "Queue<T> in depth",
+        "article:docks": "docks"}
