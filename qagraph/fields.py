@@ -218,6 +218,11 @@ class FieldMap:
     ``resource_pages`` are the folders (below the content folder, lower case) of the leaf bundles whose
     layout shows their Markdown resources on their page (Istio's FAQs): ``includes`` holds those too, and
     the page has their links (:func:`resource_links`).
+    ``content_mounts`` are the ``(folder, as)`` pairs of the folders a Hugo site's config mounts into its
+    content (``module.mounts`` with a ``target`` below ``content``, from any folder of the corpus:
+    Dapr's ``../sdkdocs/dotnet/content/en/dotnet-sdk-docs`` as ``developing-applications/sdks/dotnet``),
+    each from the corpus's root with its ``/``, ``as`` the folder the site sees them in, below
+    ``content_dir``: a page there is read as Hugo sees it (:func:`mounted_name`).
     ``ref_shortcodes`` are the ``(name, prefix, parameter)`` of a Hugo site's own
     shortcodes that link to a page by ``ref`` or ``relref`` of the path they are given put after
     ``prefix`` (Bootstrap's ``{{< docsref "/forms/select" >}}``, under ``docs/5.3``: :func:`shortcode_ref_links`),
@@ -399,6 +404,7 @@ class FieldMap:
     drafts: tuple[str, ...] = ()
     bundles: bool = False
     content_dir: str = ""
+    content_mounts: tuple[tuple[str, str], ...] = ()
     skip_folders: tuple[str, ...] = ()
     skip_files: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
@@ -2565,6 +2571,20 @@ def _nav_index(sections: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], f
             if listed.get(above, section) != section:
                 hubs.add(above)
     return listed, frozenset(hubs)
+
+
+def mounted_name(name: str, fields: FieldMap) -> str:
+    """The name the file ``name`` has in the site's content where the site mounts its folder there
+    (``fields.content_mounts``), as Hugo sees it; ``name`` itself elsewhere.
+
+    >>> dapr = FieldMap(content_dir="site/content/", content_mounts=(("sdk/go/docs/", "site/content/sdks/go/"),))
+    >>> mounted_name("sdk/go/docs/client/_index.md", dapr), mounted_name("site/content/a.md", dapr)
+    ('site/content/sdks/go/client/_index.md', 'site/content/a.md')
+    """
+    for folder, seen_as in fields.content_mounts:
+        if name.startswith(folder):
+            return seen_as + name[len(folder):]
+    return name
 
 
 def site_path(name: str, fields: FieldMap) -> str:

@@ -29,6 +29,7 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
-from .fields import MKDOCS_URLS, FieldMap
+from .fields import MKDOCS_URLS, FieldMap, mounted_name
 from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
@@ -392,7 +393,11 @@ def link_article(
 
 def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
-    (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`)."""
+    (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`). The pages of a
+    folder the site mounts into its content are found where the site has them (:func:`~qagraph.fields.mounted_name`)."""
+    if fields.content_mounts and articles:
+        articles = [dataclasses.replace(a, path=seen) if (seen := mounted_name(a.path, fields)) != a.path
+                    and dataclasses.is_dataclass(a) else a for a in articles]
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
                         default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll or fields.url_links
@@ -426,17 +431,18 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     pick a page, and so the graph does not guess which page the site will link once it is fixed.
     """
     assert link.target is not None
-    hit = index.resolve(link.target, link.origin, a.path, link.title, a.url)
+    here = mounted_name(a.path, fields) if fields.content_mounts else a.path  # where the site has the page
+    hit = index.resolve(link.target, link.origin, here, link.title, a.url)
     if hit is not None:
         return article_node(hit.key)
     if link.origin == REF:
-        several = index.ambiguous_ref(link.target, a.path)
+        several = index.ambiguous_ref(link.target, here)
         if several:
             shown = ", ".join(c.path for c in several[:AMBIGUOUS_SHOWN])
             more = f" and {len(several) - AMBIGUOUS_SHOWN} more" if len(several) > AMBIGUOUS_SHOWN else ""
             return Problem(a.path, link.line, f"ref {link.target!r} is ambiguous: {len(several)} pages go by that "
                            f"name ({shown}{more}); left unresolved, as Hugo leaves it", "ref-ambiguous", WARNING)
-    key = index.stub_key(link.target, link.origin, a.path, fields.url_stubs, a.url)
+    key = index.stub_key(link.target, link.origin, here, fields.url_stubs, a.url)
     if key is None:
         return None
     key = stub_keys.setdefault(fold(key), key)

@@ -99,6 +99,8 @@ def update_build(
     Raises:
         Fallback: the change cannot be patched (see the module text).
     """
+    if fields.content_mounts:  # pages read as the site sees them, named by their own files: built whole
+        raise Fallback("the site mounts folders into its content")
     db_path = stage / DATABASE
     names = scanned.names
     digests = scanned.digests

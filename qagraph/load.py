@@ -31,7 +31,7 @@ from ._version import code_stamp
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fileio import MARKER, PRIVATE
-from .fields import FieldMap, in_the_future, read_article, to_article
+from .fields import FieldMap, in_the_future, mounted_name, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
 from .links import replace_spans, url_key
@@ -1019,7 +1019,13 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
             return None, [text]
     elif lowered.endswith(HTML_PAGES) and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
         text = html_page_text(text.replace("\r\n", "\n"))
-    return parse_text(name, text, fields, limits)
+    seen = mounted_name(name, fields) if fields.content_mounts else name
+    if seen == name:
+        return parse_text(name, text, fields, limits)
+    # a folder the site mounts into its content: read as the page Hugo sees there, kept as the file it is
+    article, problems = parse_text(seen, text, fields, limits)
+    return (replace(article, path=name) if article is not None else None,
+            [replace(p, path=name) if p.path == seen else p for p in problems])
 
 
 _FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)

@@ -671,6 +671,41 @@ def hugo_content_folder(settings: Mapping[str, Any]) -> str | None:
     return None
 
 
+def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path,
+                        content_dir: str) -> tuple[tuple[str, str], ...]:
+    """The folders of the corpus read from ``base`` that a Hugo config's ``settings`` mount into the site's
+    content below its root (a ``module.mounts`` target ``content/<folder>``, its source from the site's
+    ``site_root``, ``../`` too), each as ``(folder, as)``: its path from ``base`` and the folder the site
+    sees it in (below ``content_dir``), both with their ``/``. Dapr's docs mount each SDK's docs,
+    ``../sdkdocs/go/content/en/go-sdk-docs``, as ``content/developing-applications/sdks/go``. A source
+    outside the corpus, or no folder, is left out.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     Path(root, "sdk", "go", "docs").mkdir(parents=True)
+    ...     hugo_content_mounts({"module": {"mounts": [{"source": "content", "target": "content"},
+    ...                                                {"source": "../sdk/go/docs", "target": "content/sdks/go/"},
+    ...                                                {"source": "../gone", "target": "content/gone"}]}},
+    ...                         Path(root, "site"), Path(root), "site/content/")
+    (('sdk/go/docs/', 'site/content/sdks/go/'),)
+    """
+    mounts = _hugo_key(settings, "module", "mounts")
+    found = []
+    for mount in mounts if isinstance(mounts, list) else []:
+        source = mount.get("source") if isinstance(mount, Mapping) else None
+        target = mount.get("target") if isinstance(mount, Mapping) else None
+        if not isinstance(source, str) or not isinstance(target, str):
+            continue
+        below = target.strip().strip("/")
+        if not below.startswith("content/") or not below[len("content/"):].strip("/"):
+            continue
+        folder = (site_root / source.strip()).resolve()
+        where = _below(folder, base.resolve())
+        if where and _is_dir(folder):
+            found.append((where, f"{content_dir}{below[len('content/'):].strip('/')}/"))
+    return tuple(found)
+
+
 #: in a shortcode's template: ``relref . $path`` (``ref``, of ``$.Page``...), the path a variable or ``(.Get 0)``
 _TEMPLATE_REF = re.compile(r"\b(?:rel)?ref\s+\$?(?:\.Page|\.)?\s+(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\))")
 #: what ``path.Join`` joins: a quoted text, a site parameter, a variable
@@ -1263,6 +1298,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
+        mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir) if (
+            config is not None and zola is None and theme is None) else ()
+        if mounted:
+            fields = replace(fields, content_mounts=mounted)
+            notes.append("folders mounted into the content: " + ", ".join(
+                f"{folder} as {seen_as[len(content_dir):]}" for folder, seen_as in mounted))
         languages = _hugo_languages(config[1]) if config else ()
         if not languages:  # a config folder keeps them in a file of their own
             found = _config(configs, _HUGO_LANGUAGE_FILES)
@@ -5563,7 +5604,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if pattern is not None:
             skips[name] = f"excluded by the site's config (exclude: {pattern}): not a page"
             continue
-        if content and not name.startswith(content):
+        if content and not name.startswith(content) and not (
+                fields.content_mounts and any(name.startswith(folder) for folder, _ in fields.content_mounts)):
             skips[name] = f"outside the content folder {content}: not a page"
             continue
         unread_by_jekyll = jekyll_unread(site_path(name, fields), fields.collections_dir) if fields.jekyll else None

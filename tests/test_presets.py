@@ -6850,3 +6850,42 @@ def test_github_docs_of_2019_are_recognised_by_their_product_versions(tmp_path: 
     result = load_corpus(tmp_path / "content")
     assert result.detection is not None and "GitHub Docs" in result.detection.reason
     assert sorted(a.url for a in result.articles) == ["/", "/widgets", "/widgets/tuning"]
+
+
+def test_a_hugo_site_reads_the_folders_its_config_mounts_into_its_content(tmp_path: Path):
+    """A Hugo config may mount folders from outside the site into its content (Dapr's docs mount each
+    SDK's docs, ``../sdkdocs/go/content/en/go-sdk-docs``, as ``content/developing-applications/sdks/go``).
+    Read from a folder that holds them, their pages are articles where the site has them, named by
+    their own files, and links reach them as Hugo's do (a ``ref`` to the mount's folder name finds its
+    ``_index.md``); a mount of a folder not there is none. Read from the site alone, they are not in
+    the corpus. Before, every mounted page was skipped ("outside the content folder") and each ref to
+    one was a stub."""
+    from test_links import related
+
+    repo = tmp_path / "repo"
+    write_article(repo, "site/hugo.toml", 'baseURL = "https://kiln.example"\n[module]\n'
+                  '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+                  '[[module.mounts]]\nsource = "../vendor/glaze/pages"\ntarget = "content/tools/glaze"\n'
+                  '[[module.mounts]]\nsource = "../vendor/missing"\ntarget = "content/tools/missing"\n')
+    pages = {"site/content/_index.md": "---\ntitle: Kiln\n---\nSee {{< ref glaze >}} and [firing]({{< ref \"firing-log.md\" >}}).\n",
+             "site/content/clay.md": "---\ntitle: Clay\n---\n",
+             "vendor/glaze/pages/_index.md": "---\ntitle: Glaze toolkit\n---\nStart with [the log]({{< ref firing-log >}}).\n",
+             "vendor/glaze/pages/firing-log.md": "---\ntitle: Firing log\n---\nAbout [clay]({{< ref clay.md >}}), [kit](../).\n"}
+    for name, text in pages.items():
+        write_article(repo, name, text)
+    kg = build(repo)
+    G = kg.graph
+    assert {n: (d["path"], d["url"]) for n, d in G.nodes(data=True) if d["kind"] == "article"} == {
+        "article:/": ("site/content/_index.md", "/"),
+        "article:clay": ("site/content/clay.md", "/clay/"),
+        "article:tools/glaze": ("vendor/glaze/pages/_index.md", "/tools/glaze/"),
+        "article:tools/glaze/firing-log": ("vendor/glaze/pages/firing-log.md", "/tools/glaze/firing-log/")}
+    assert related(repo) == {
+        ("/", "tools/glaze"): ("ref", (1,), False),
+        ("/", "tools/glaze/firing-log"): ("ref", (2,), False),
+        ("tools/glaze", "tools/glaze/firing-log"): ("ref", (1,), False),
+        ("tools/glaze/firing-log", "clay"): ("ref", (1,), False),
+        ("tools/glaze/firing-log", "tools/glaze"): ("markdown-link", (2,), False)}
+    assert kg.counts["skipped"] == 0 and kg.counts["articles"] == 4
+    alone = build(repo / "site")
+    assert alone.counts["articles"] == 2 and not any(n.startswith("article:tools") for n in alone.graph)
