@@ -671,20 +671,22 @@ def hugo_content_folder(settings: Mapping[str, Any]) -> str | None:
     return None
 
 
-def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path,
-                        content_dir: str) -> tuple[tuple[str, str], ...]:
+def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path, content_dir: str,
+                        language: str = "en") -> tuple[tuple[str, str], ...]:
     """The folders of the corpus read from ``base`` that a Hugo config's ``settings`` mount into the site's
     content below its root (a ``module.mounts`` target ``content/<folder>``, its source from the site's
     ``site_root``, ``../`` too), each as ``(folder, as)``: its path from ``base`` and the folder the site
     sees it in (below ``content_dir``), both with their ``/``. Dapr's docs mount each SDK's docs,
     ``../sdkdocs/go/content/en/go-sdk-docs``, as ``content/developing-applications/sdks/go``. A source
-    outside the corpus, or no folder, is left out.
+    outside the corpus, or no folder, is left out, and so is a mount for another ``lang`` than the
+    site's default ``language`` (its pages are that language's translations).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as root:
     ...     Path(root, "sdk", "go", "docs").mkdir(parents=True)
     ...     hugo_content_mounts({"module": {"mounts": [{"source": "content", "target": "content"},
     ...                                                {"source": "../sdk/go/docs", "target": "content/sdks/go/"},
+    ...                                                {"source": "../sdk/go/docs", "target": "content/fr/go", "lang": "fr"},
     ...                                                {"source": "../gone", "target": "content/gone"}]}},
     ...                         Path(root, "site"), Path(root), "site/content/")
     (('sdk/go/docs/', 'site/content/sdks/go/'),)
@@ -694,7 +696,9 @@ def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path
     for mount in mounts if isinstance(mounts, list) else []:
         source = mount.get("source") if isinstance(mount, Mapping) else None
         target = mount.get("target") if isinstance(mount, Mapping) else None
-        if not isinstance(source, str) or not isinstance(target, str):
+        lang = mount.get("lang") if isinstance(mount, Mapping) else None
+        if not isinstance(source, str) or not isinstance(target, str) or isinstance(lang, str) and lang.strip() and \
+                lang.strip().lower() != language.lower():
             continue
         below = target.strip().strip("/")
         if not below.startswith("content/") or not below[len("content/"):].strip("/"):
@@ -1298,7 +1302,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
-        mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir) if (
+        said = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
+        mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir,
+                                      said.group(1) if said else "en") if (
             config is not None and zola is None and theme is None) else ()
         if mounted:
             fields = replace(fields, content_mounts=mounted)

@@ -6858,7 +6858,7 @@ def test_a_hugo_site_reads_the_folders_its_config_mounts_into_its_content(tmp_pa
     Read from a folder that holds them, their pages are articles where the site has them, named by
     their own files, and links reach them as Hugo's do (a ``ref`` to the mount's folder name finds its
     ``_index.md``); a mount of a folder not there is none. Read from the site alone, they are not in
-    the corpus. Before, every mounted page was skipped ("outside the content folder") and each ref to
+    the corpus; a mount for another language than the site's is not read as its pages. Before, every mounted page was skipped ("outside the content folder") and each ref to
     one was a stub."""
     from test_links import related
 
@@ -6866,11 +6866,13 @@ def test_a_hugo_site_reads_the_folders_its_config_mounts_into_its_content(tmp_pa
     write_article(repo, "site/hugo.toml", 'baseURL = "https://kiln.example"\n[module]\n'
                   '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
                   '[[module.mounts]]\nsource = "../vendor/glaze/pages"\ntarget = "content/tools/glaze"\n'
-                  '[[module.mounts]]\nsource = "../vendor/missing"\ntarget = "content/tools/missing"\n')
+                  '[[module.mounts]]\nsource = "../vendor/missing"\ntarget = "content/tools/missing"\n'
+                  '[[module.mounts]]\nsource = "../vendor/glaze/seiten"\ntarget = "content/tools/glaze"\nlang = "de"\n')
     pages = {"site/content/_index.md": "---\ntitle: Kiln\n---\nSee {{< ref glaze >}} and [firing]({{< ref \"firing-log.md\" >}}).\n",
              "site/content/clay.md": "---\ntitle: Clay\n---\n",
              "vendor/glaze/pages/_index.md": "---\ntitle: Glaze toolkit\n---\nStart with [the log]({{< ref firing-log >}}).\n",
-             "vendor/glaze/pages/firing-log.md": "---\ntitle: Firing log\n---\nAbout [clay]({{< ref clay.md >}}), [kit](../).\n"}
+             "vendor/glaze/pages/firing-log.md": "---\ntitle: Firing log\n---\nAbout [clay]({{< ref clay.md >}}), [kit](../).\n",
+             "vendor/glaze/seiten/brennen.md": "---\ntitle: Brennen\n---\n"}
     for name, text in pages.items():
         write_article(repo, name, text)
     kg = build(repo)
@@ -6886,6 +6888,6 @@ def test_a_hugo_site_reads_the_folders_its_config_mounts_into_its_content(tmp_pa
         ("tools/glaze", "tools/glaze/firing-log"): ("ref", (1,), False),
         ("tools/glaze/firing-log", "clay"): ("ref", (1,), False),
         ("tools/glaze/firing-log", "tools/glaze"): ("markdown-link", (2,), False)}
-    assert kg.counts["skipped"] == 0 and kg.counts["articles"] == 4
+    assert kg.counts["skipped"] == 1 and kg.counts["articles"] == 4  # the German mount: no page of this language
     alone = build(repo / "site")
     assert alone.counts["articles"] == 2 and not any(n.startswith("article:tools") for n in alone.graph)
