@@ -444,7 +444,15 @@ class KnowledgeGraph:
 
         fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
         named = self._source.articles_named()
-        index = ArticleIndex(named, content_dir=str(fields.get("content_dir") or ""), bundles=bool(fields.get("bundles")),
+        mounts = tuple((str(pair[0]), str(pair[1])) for pair in fields.get("content_mounts") or () if len(pair) == 2)
+        indexed = named
+        if mounts:  # a page of a folder the site mounts into its content goes by the names it has there
+            from dataclasses import replace
+
+            from .fields import FieldMap, mounted_name
+            seen = FieldMap(content_mounts=mounts)
+            indexed = [replace(a, path=mounted_name(a.path, seen)) for a in named]
+        index = ArticleIndex(indexed, content_dir=str(fields.get("content_dir") or ""), bundles=bool(fields.get("bundles")),
                              site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()),
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""),

@@ -391,3 +391,22 @@ def test_a_file_the_build_left_out_is_said_so_when_named(tmp_path, stored):
         kg.article("bio/plain.md")
     with pytest.raises(qagraph.UsageError, match=r"^no article 'bio/other\.md' \(name it"):
         kg.article("bio/other.md")
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_page_of_a_mounted_folder_goes_by_the_names_the_site_gives_it(tmp_path, stored):
+    """A page of a folder a Hugo site mounts into its content (Dapr's SDK docs) is named as a ref names
+    it there (``go``, the mount's folder, not ``go-sdk-docs``) and by its own file's path. Before, the
+    build's lookup knew it by its file's folder only: ``qagraph related go`` found nothing."""
+    import qagraph
+    from conftest import write_article
+
+    repo = tmp_path / "repo"
+    write_article(repo, "site/hugo.toml", 'baseURL = "https://kiln.example"\n[module]\n'
+                  '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+                  '[[module.mounts]]\nsource = "../vendor/go-sdk-docs"\ntarget = "content/sdks/go"\n')
+    write_article(repo, "site/content/intro.md", "---\ntitle: Intro\n---\n")
+    write_article(repo, "vendor/go-sdk-docs/_index.md", "---\ntitle: Go SDK\n---\nSee {{< ref intro >}}.\n")
+    built = qagraph.build(repo, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    assert kg.article("go") == kg.article("vendor/go-sdk-docs/_index.md") == article_node("sdks/go")
