@@ -183,6 +183,12 @@ def subject_entry(view: View, name: str, articles: int, size: int) -> dict[str, 
             "cut": None if view.rank_cut is None else list(view.rank_cut)}
 
 
+def entry_resized(entry: Mapping[str, Any], size: int) -> dict[str, Any]:
+    """A subject view's ``entry`` (:func:`subject_entry`) for its page patched in place to ``size`` bytes:
+    all it shows as it was, its index row's size the new one."""
+    return {**entry, "row": {**entry["row"], "size": _size(size)}}
+
+
 def uses_json(uses: ViewUses) -> dict[str, Any]:
     """:class:`~.views.ViewUses` as the ``state`` file keeps it."""
     return {"subjects": uses.subjects, "keywords": uses.keywords, "groups": [[c, k] for c, k in uses.groups]}
