@@ -13,6 +13,7 @@ process pool for large folders, with a cache of parsed files (:mod:`qagraph.cach
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -22,7 +23,8 @@ import pickle
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -139,8 +141,33 @@ class Discovery:
     notes: dict[str, Problem] = field(default_factory=dict)
 
 
+#: a walk of at least this many article files (as the last build counted them) is shared with a
+#: process forked for it, when the folder's own folders hold them: 36,000 files take 0.45 s on one core
+SHARED_WALK = 8000
+
+
+class _OneWalk(Exception):
+    """A shared walk met a name that must be made readable: whether it reads as another one is
+    known only to a walk that has met every name before it, so the folder is walked again in one."""
+
+
+@dataclass
+class _Part:
+    """What the walk found in one folder of the content folder (and all under it), or in its own files."""
+
+    names: list[str] = field(default_factory=list)
+    raw_of: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    hidden: list[tuple[str, int | None]] = field(default_factory=list)
+    signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    ignored: int = 0
+    file_links: list[tuple[str, str]] = field(default_factory=list)  #: article files that are links: (shown, path)
+    linked: list[str] = field(default_factory=list)  #: article files with more than one name (hard links): shown
+
+
 def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
-             max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Discovery:
+             max_file_size: int = DEFAULT_MAX_FILE_SIZE, *, weights: Mapping[str, int] | None = None,
+             then: Callable[[], None] | None = None) -> Discovery:
     """The article files under ``root``, as sorted POSIX paths relative to it.
 
     Hidden files and folders (``.DS_Store``, ``.git``) are passed over; hidden folders
@@ -152,17 +179,17 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     broken link), is larger than ``max_file_size`` or cannot be read is a problem, and
     counts as a rejected file.
 
+    ``weights`` (article files per folder of ``root``, by name, as an earlier walk found them)
+    lets a walk of :data:`SHARED_WALK` files or more be shared with a forked process, which
+    walks about half of those folders; the result is the same as one walk's. ``then`` is
+    called once that process is started (at once when none is): a thread started there is
+    not forked.
+
     >>> d = discover("content")
     >>> len(d.names), d.problems
     (49, [])
     """
     base = Path(root)
-    names: list[str] = []
-    raw_of: dict[str, str] = {}
-    problems: list[Problem] = []
-    hidden: list[tuple[str, int | None]] = []
-    signatures: dict[str, tuple[int, int, int, int]] = {}
-    ignored = 0
     suffixes = tuple(s.lower() for s in fields.suffixes)
     # a site's pages in other formats (a Jupyter Book's notebooks): found, to be read or said unread
     suffixes += tuple(s for s in page_formats(base) if s not in suffixes)
@@ -170,26 +197,30 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     html_in = tuple(f.replace("/", os.sep) for f in hugo_html_folders(base))
     # a Jekyll site's: those with front matter, where it reads pages (not its _layouts/ nor _includes/)
     jekyll_read = jekyll_html_folders(base) if not html_in else None
+    shared = (weights is not None and sum(weights.values()) >= SHARED_WALK and hasattr(os, "fork")
+              and (os.cpu_count() or 1) > 1)
 
-    def unreadable(exc: OSError, hidden: str | None = None) -> None:
+    def unreadable(part: _Part, exc: OSError, hidden: str | None = None) -> None:
         """A folder that cannot be read: an error, or in ``hidden`` (a hidden folder, counted and not
         read) a warning, as only how many article files it holds is lost."""
         rel = os.path.relpath(exc.filename, base) if exc.filename else "."
         folder = display_name(rel).replace(os.sep, "/") + "/"
         why = f"cannot read folder: {exc.strerror or exc}"
         if hidden is None:
-            problems.append(Problem(folder, None, why, "io"))
+            part.problems.append(Problem(folder, None, why, "io"))
         else:
-            problems.append(Problem(folder, None, f"{why}; how many article files the hidden folder {hidden} "
-                                    "holds is unknown", "io", WARNING))
+            part.problems.append(Problem(folder, None, f"{why}; how many article files the hidden folder {hidden} "
+                                         "holds is unknown", "io", WARNING))
 
-    stamp = _Stamp()
     started = time.time_ns()
-    file_links: list[tuple[str, str]] = []  # article files that are links: (name as shown, path)
-    linked: list[str] = []  # article files with more than one name (hard links): as shown
     seen: set[str] | None = None  # the names so far: needed once a name has been made readable
-    add_name, is_reg = names.append, stat.S_ISREG
-    for dirpath, folders, files in _walk(str(base), unreadable, stamp):
+    is_reg = stat.S_ISREG
+
+    def visit(part: _Part, dirpath: str, folders: list[os.DirEntry[str]],
+              files: list[tuple[os.DirEntry[str], os.stat_result | None]]) -> None:
+        """What the folder ``dirpath`` holds, into ``part``; ``folders`` left with those to walk."""
+        nonlocal seen
+        add_name, problems, signatures = part.names.append, part.problems, part.signatures
         rel = os.path.relpath(dirpath, base)
         if rel != "." and any(e.name == PRIVATE for e in folders) and os.path.isfile(
                 os.path.join(dirpath, PRIVATE, MARKER)):  # a build written here with --force: its pages are no one's
@@ -197,7 +228,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                                     f"a qagraph build folder (it holds {PRIVATE}/{MARKER}): its outputs are not read "
                                     "as articles", "build-folder", WARNING))
             folders[:] = []
-            continue
+            return
         prefix = "" if rel == "." else rel + os.sep  # os.path.join(rel, name), 36k times over
         keep = []
         folders.sort(key=_NAME)
@@ -206,9 +237,9 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             if d.startswith("."):
                 if d not in _VCS:
                     count, failed = _count_articles(os.path.join(dirpath, d), suffixes)
-                    hidden.append((_join(rel, display_name(d)), count))
+                    part.hidden.append((_join(rel, display_name(d)), count))
                     for exc in failed:
-                        unreadable(exc, hidden[-1][0])
+                        unreadable(part, exc, part.hidden[-1][0])
             elif d in _NOT_CONTENT:
                 pass
             elif entry.is_symlink():  # not followed (loops, a folder read twice, files outside the corpus): said
@@ -219,18 +250,18 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         folders[:] = keep
         files.sort(key=_entry_name)
         jekyll_here = jekyll_read is not None and all(
-            part in jekyll_read for part in prefix.split(os.sep) if part.startswith("_"))
+            piece in jekyll_read for piece in prefix.split(os.sep) if piece.startswith("_"))
         for entry, st in files:  # 36k times over: the usual case is spelled out, the rest is in calls
             name = entry.name
             if name.startswith(".") and name.lower().endswith(suffixes):
                 # a hidden note (.NET Sets.md), which Obsidian and the site tools leave out too: listed
-                hidden.append((_join(rel, display_name(name)), 1))
+                part.hidden.append((_join(rel, display_name(name)), 1))
                 continue
             if name.startswith(".") or not name.lower().endswith(suffixes) and not (
                     html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)
                     or jekyll_here and name.lower().endswith(HTML_PAGES)
                     and _front_matter_first(os.path.join(dirpath, name))):
-                ignored += 1
+                part.ignored += 1
                 continue
             raw = prefix + name
             why = None
@@ -238,8 +269,10 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 shown = raw
                 add_name(raw)
             else:
-                if seen is None:
-                    seen = set(names)
+                if shared:  # only a walk that met every name before this one can tell
+                    raise _OneWalk
+                if seen is None:  # every name so far: the parts after this one hold none yet
+                    seen = {n for p in (own, *parts.values()) for n in p.names}
                 shown = raw if raw.isprintable() else display_name(raw)
                 if _SEP:
                     shown = shown.replace(os.sep, "/")
@@ -252,28 +285,125 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 seen.add(shown)
                 add_name(shown)
                 if shown != raw:
-                    raw_of[shown] = raw
+                    part.raw_of[shown] = raw
             if why is None:
                 # the lstat of the walk: a regular file's status; a link's target is looked up below
                 if st is not None and is_reg(st.st_mode) and st.st_size <= max_file_size:
                     signatures[shown] = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
                     if st.st_nlink > 1:
-                        linked.append(shown)
+                        part.linked.append(shown)
                 else:
                     why, signature = _not_readable(entry, max_file_size)
                     if signature is not None:
                         signatures[shown] = signature
                     if why is None and st is not None and stat.S_ISLNK(st.st_mode):
-                        file_links.append((shown, os.path.join(dirpath, name)))
+                        part.file_links.append((shown, os.path.join(dirpath, name)))
             if why is not None:
                 problems.append(Problem(shown, None, why, "io"))
+
+    stamp = _Stamp()
+    own = _Part()  # the root's own files, then (one walk) everything
+    parts: dict[str, _Part] = {}  # by folder of the root, in the walk's order
+    theirs: Callable[[], tuple[dict[str, _Part], tuple[int, int]]] | None = None
+    top = str(base)
+
+    def part_of(path: str) -> _Part:
+        if not parts:
+            return own
+        first = os.path.relpath(path, top).split(os.sep, 1)[0]
+        return parts.get(first, own)
+
+    walk = _walk(top, lambda exc: unreadable(part_of(exc.filename or top), exc), stamp)
+    at_root = True
+    try:
+        for dirpath, folders, files in walk:
+            if not at_root:
+                visit(part_of(dirpath), dirpath, folders, files)
+                continue
+            at_root = False
+            visit(own, dirpath, folders, files)  # the root: its folders are known from here
+            for entry in folders:
+                parts[entry.name] = _Part()
+            if shared and len(folders) > 1:
+                theirs, mine = _shared_walk(top, folders, weights or {}, visit, unreadable, parts)
+                folders[:] = mine
+            if then is not None:
+                then()
+                then = None
+        if then is not None:  # the root could not be read
+            then()
+        if theirs is not None:
+            wait, theirs = theirs, None
+            found, (files_there, newest_there) = wait()
+            parts.update(found)
+            stamp.files += files_there
+            stamp.newest = max(stamp.newest, newest_there)
+    except _OneWalk:  # walked again, in one walk, once the other process is done
+        walk.close()
+        if theirs is not None:
+            wait, theirs = theirs, None
+            with contextlib.suppress(Exception):
+                wait()
+        return discover(root, fields, max_file_size, then=then)
+    finally:
+        if theirs is not None:  # this walk failed: the other one is waited for (it exits), its parts dropped
+            with contextlib.suppress(Exception):
+                theirs()
+    names: list[str] = []
+    raw_of: dict[str, str] = {}
+    problems: list[Problem] = []
+    hidden: list[tuple[str, int | None]] = []
+    signatures: dict[str, tuple[int, int, int, int]] = {}
+    file_links: list[tuple[str, str]] = []
+    linked: list[str] = []
+    ignored = 0
+    for part in (own, *parts.values()):  # in the order one walk meets them
+        names += part.names
+        raw_of.update(part.raw_of)
+        problems += part.problems
+        hidden += part.hidden
+        signatures.update(part.signatures)
+        file_links += part.file_links
+        linked += part.linked
+        ignored += part.ignored
     names.sort()
     notes = _links_to_articles(base, file_links, names, raw_of) if file_links else {}
     hard = _hard_links(base, sorted(linked), signatures, raw_of) if len(linked) > 1 else {}
-    for found in (hard, _names_alike(names)):
-        for name, note in found.items():
+    for found_notes in (hard, _names_alike(names)):
+        for name, note in found_notes.items():
             notes.setdefault(name, note)
     return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
+
+
+def _shared_walk(top: str, folders: list[os.DirEntry[str]], weights: Mapping[str, int],
+                 visit: Callable[..., None], unreadable: Callable[..., None], parts: dict[str, _Part],
+                 ) -> tuple[Callable[[], tuple[dict[str, _Part], tuple[int, int]]], list[os.DirEntry[str]]]:
+    """Share the walk of ``top``'s ``folders`` (in the walk's order) with a forked process: about
+    half of their files by ``weights``, the heaviest first to the lighter side (this process has
+    the root's own files and the merge). Returns the function that waits for the other process's
+    parts (by folder) and stamp, and the folders this one walks."""
+    from .parallel import beside
+
+    load = [0, 0]
+    sides: list[list[os.DirEntry[str]]] = [[], []]
+    for entry in sorted(folders, key=lambda e: -weights.get(e.name, 0)):
+        side = 0 if load[0] <= load[1] else 1
+        sides[side].append(entry)
+        load[side] += weights.get(entry.name, 0)
+    given = {e.name for e in sides[1]}
+
+    def walk_theirs() -> tuple[dict[str, _Part], tuple[int, int]]:
+        stamp = _Stamp()
+        found: dict[str, _Part] = {}
+        for entry in folders:
+            if entry.name in given:
+                part = found[entry.name] = parts[entry.name]
+                for dirpath, inner, files in _walk(os.path.join(top, entry.name),
+                                                   lambda exc, part=part: unreadable(part, exc), stamp):  # type: ignore[misc]
+                    visit(part, dirpath, inner, files)
+        return found, (stamp.files, stamp.newest)
+
+    return beside(walk_theirs), [e for e in folders if e.name not in given]
 
 
 def _front_matter_first(path: str) -> bool:
@@ -318,8 +448,8 @@ _BY_DESCRIPTOR = os.scandir in os.supports_fd
 _SEP = os.sep != "/"  #: names need their separators made POSIX
 
 
-def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Iterator[
-        tuple[str, list[os.DirEntry[str]], list[tuple[os.DirEntry[str], os.stat_result | None]]]]:
+def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Generator[
+        tuple[str, list[os.DirEntry[str]], list[tuple[os.DirEntry[str], os.stat_result | None]]], None, None]:
     """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
     that a file's status is read once: each file comes with its ``lstat`` (``None`` for a hidden
     one, or one that could not be read); the caller may prune or reorder the folders it is given
@@ -647,12 +777,13 @@ def _entry(signature: tuple[int, int, int, int], key: bytes, recent: int) -> tup
 
 def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
          max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: dict[str, tuple[Any, ...]] | None = None,
-         *, defer: bool = False) -> Scan:
+         *, defer: bool = False, then: Callable[[], None] | None = None) -> Scan:
     """Discover the article files under ``root`` and digest their bytes (unreadable ones have none).
 
     ``known`` maps names to ``(size, inode, mtime, ctime, digest)`` from an earlier
     scan (:meth:`Scan.inputs`): a file whose signature is unchanged is not read again
-    (as git's index does; ctime changes on every write, so an edit is never missed).
+    (as git's index does; ctime changes on every write, so an edit is never missed);
+    a large one shares the walk with a second process (:func:`discover`, which calls ``then``).
     With ``defer``, no file is read: :func:`load_corpus` digests them as it parses them
     (:attr:`Scan.deferred`), for a build that has nothing to compare them with.
 
@@ -660,7 +791,10 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         UsageError: ``root`` is not a folder.
     """
     base = _folder(root)
-    found = discover(base, fields, max_file_size)
+    weights = None
+    if known is not None and len(known) >= SHARED_WALK:
+        weights = Counter(name.split("/", 1)[0] for name in known if "/" in name)
+    found = discover(base, fields, max_file_size, weights=weights, then=then)
     scanned = Scan(found, {}, deferred=True)
     if not defer:
         signatures = found.signatures

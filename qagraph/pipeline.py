@@ -11,6 +11,7 @@ output changed nothing is done at all.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -139,14 +140,17 @@ def build(
     started = time.perf_counter()
     folder = BuildFolder(out, content=content, force=force, writes=WRITES)
     # A build that may be patched needs a copy of the previous database (400 MB at 36k: 0.2-0.4 s
-    # of the kernel's time): a thread makes it from the start, while the content is scanned. Started
+    # of the kernel's time): a thread makes it while the content is scanned, from the scan's first
+    # folder on (once the process sharing the walk is forked: a thread is not forked). Started
     # only once the scan met the edited file, it was not done when the scan ended (the file half-way
     # through the walk: 0.1-0.2 s waited for it); a build that finds nothing changed now stops it
     # and removes it (0.03 s)
+    copy_ahead = None
     if _patchable(folder, cache=cache, strict=strict, wanted=wanted) and folder.previous.get("settings"):
-        folder.start_copy(DATABASE)
+        copy_ahead = functools.partial(folder.start_copy, DATABASE)
     try:
-        return _build(folder, content, out, started=started, wanted=wanted, preset=preset, fields=fields,
+        return _build(folder, content, out, started=started, copy_ahead=copy_ahead, wanted=wanted, preset=preset,
+                      fields=fields,
                       overrides=overrides, similarity=similarity, strict=strict, workers=workers, progress=progress,
                       base_iri=base_iri, site_url=site_url, formats=formats, rdf_similarity=rdf_similarity,
                       cache=cache, max_file_size=max_file_size)
@@ -156,7 +160,7 @@ def build(
 
 
 def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.PathLike[str], *, started: float,
-           wanted: tuple[str, ...], preset: str, fields: FieldMap | None, overrides: Mapping[str, str] | None,
+           copy_ahead: Callable[[], None] | None, wanted: tuple[str, ...], preset: str, fields: FieldMap | None, overrides: Mapping[str, str] | None,
            similarity: SimilarityConfig, strict: bool, workers: int | None, progress: Progress | None,
            base_iri: str | None, site_url: str | None, formats: Sequence[str], rdf_similarity: str, cache: bool,
            max_file_size: int) -> KnowledgeGraph:
@@ -166,7 +170,7 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
     compared = cache and ("fingerprint" in folder.previous or (folder.out / CACHE).is_dir())
     known = folder.inputs() if cache else None  # what the previous build read of each file (5 MB at 36k: read once)
     with _gc_paused():  # 36k signatures and names: tuples and strings, no cycles
-        scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared)
+        scanned = scan(content, fields or FieldMap(), max_file_size, known=known, defer=not compared, then=copy_ahead)
     # the map chosen goes into the fingerprint: recognising a corpus reads files the
     # fingerprint does not cover (a .obsidian/ folder, a hugo.toml above the content)
     detection = choose(content, scanned.names, preset_name=preset, fields=fields, overrides=overrides,

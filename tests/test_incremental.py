@@ -1891,3 +1891,42 @@ def test_an_edit_of_a_redirect_page_or_of_its_target_equals_a_full_build(tmp_pat
         qagraph.build(root, out=cold, cache=False)
         _same_build(out, cold, path)
     assert qagraph.open(out).related("article:js") == ["article:other"]
+
+
+def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, monkeypatch):
+    """The scan of a large corpus shares its walk with a forked process (the subject folders split
+    by the last build's counts) and starts the copy of the database once that process is forked:
+    an article added, edited and deleted in folders on either side, and a folder added, is patched
+    to the cold build's outputs."""
+    import qagraph.load as load_module
+    from conftest import CONTENT
+
+    monkeypatch.setattr(load_module, "SHARED_WALK", 1)
+    shared = []
+    real = load_module._shared_walk
+
+    def spy(*args, **kwargs):
+        shared.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(load_module, "_shared_walk", spy)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    shutil.copytree(CONTENT, root)
+    qagraph.build(root, out=out)
+    assert shared == []  # a cold build has no counts to split by: one walk
+    biology = sorted((root / "biology").glob("*.md"))
+    edits = [
+        ("history/added.md", article_text("Added", url_of("history", "added"), id=990001, subject="History")),
+        (biology[0].relative_to(root).as_posix(),
+         biology[0].read_text(encoding="utf-8").replace("page_keywords: >-\n    ", "page_keywords: >-\n    shared walk, ")),
+        (sorted((root / "mathematics").glob("*.md"))[0].relative_to(root).as_posix(), None),
+        ("geology/rocks.md", article_text("Rocks", url_of("geology", "rocks"), id=990002, subject="Geology")),
+    ]
+    for step, (path, text) in enumerate(edits):
+        _save(root, path, text)
+        kg = qagraph.build(root, out=out)
+        assert kg.build_info.incremental, step
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        _same_build(out, cold, step)
+    assert len(shared) == len(edits)

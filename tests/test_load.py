@@ -362,3 +362,91 @@ def test_a_link_to_a_redirect_page_reaches_the_page_it_sends_its_reader_to(tmp_p
     assert sorted(a.path for a in result.articles) == ["es6.md", "js.md"]
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.related("article:js") == ["article:es6", "article:/gone"]
+
+
+def _hostile_tree(root: Path) -> None:
+    """Folders of every kind the walk meets: nested, hidden, linked, installed packages, a FIFO,
+    links to files, a hard link across folders, a build folder written among the articles."""
+    import os
+
+    from qagraph.fileio import MARKER, PRIVATE
+
+    write_article(root, "top.md", "t")
+    write_article(root, "top.txt", "not an article")
+    for folder, n in (("alpha", 5), ("beta", 3), ("gamma", 1), ("delta", 4)):
+        for i in range(n):
+            write_article(root, f"{folder}/sub{i % 2}/page-{i}.md", f"{folder} {i}")
+        write_article(root, f"{folder}/.draft.md", "d")
+        write_article(root, f"{folder}/.cache/hidden.md", "h")
+        write_article(root, f"{folder}/notes.txt", "n")
+    write_article(root, ".obsidian/x.md", "h")
+    write_article(root, "node_modules/pkg/README.md", "# pkg\n")
+    os.mkfifo(root / "beta" / "pipe.md")
+    os.symlink("nowhere.md", root / "gamma" / "broken.md")
+    os.symlink("../alpha/sub0/page-0.md", root / "delta" / "alias.md")
+    os.link(root / "alpha" / "sub1" / "page-1.md", root / "beta" / "hard.md")
+    os.symlink(root / "alpha", root / "linked-folder")
+    write_article(root, f"delta/build/{PRIVATE}/{MARKER}", "{}")
+    (root / "empty").mkdir()
+
+
+def _same_discovery(one, shared) -> None:
+    for name in ("names", "raw", "ignored", "problems", "hidden", "signatures", "stamp", "notes"):
+        a, b = getattr(one, name), getattr(shared, name)
+        assert a == b, name
+        if isinstance(a, dict):
+            assert list(a) == list(b), name  # in the same order too
+
+
+def test_a_walk_shared_with_a_second_process_finds_what_one_walk_finds(tmp_path: Path, monkeypatch):
+    """A large folder's walk is shared with a forked process (the folders of its root split by
+    the last build's counts): the same names, problems, hidden folders, signatures, stamp and notes,
+    in the same order, as one walk's; ``then`` is called once, after the fork."""
+    import os
+
+    import qagraph.load as load_module
+
+    root = tmp_path / "c"
+    _hostile_tree(root)
+    one = discover(root)
+    assert {"beta/pipe.md", "delta/build/"} <= {p.path for p in one.problems} and one.hidden and one.notes
+    monkeypatch.setattr(load_module, "SHARED_WALK", 1)
+    shared_walks, calls = [], []
+    real = load_module._shared_walk
+
+    def spy(*args, **kwargs):
+        wait, mine = real(*args, **kwargs)
+        shared_walks.append(sorted(e.name for e in mine))
+        return wait, mine
+
+    monkeypatch.setattr(load_module, "_shared_walk", spy)
+    weights = {"alpha": 5, "beta": 3, "gamma": 1, "delta": 4, "gone": 7}
+    shared = discover(root, weights=weights, then=lambda: calls.append(os.getpid()))
+    assert shared_walks == [["alpha", "empty", "gamma"]] and calls == [os.getpid()]  # 5 + 1 here, 4 + 3 there
+    _same_discovery(one, shared)
+    # a folder the last build did not know (no weight) and a weight for every folder on one side
+    for weights in ({"alpha": 1}, {"empty": 100}):
+        _same_discovery(one, discover(root, weights=weights))
+
+
+def test_a_shared_walk_that_meets_a_name_to_make_readable_walks_again_in_one(tmp_path: Path, monkeypatch):
+    """Whether a name made readable (bytes that are not UTF-8, a newline) reads as another name is
+    known only to a walk that met every name before it: such a folder is walked again in one walk,
+    whichever process met the name, and ``then`` is still called once."""
+    import os
+
+    import qagraph.load as load_module
+
+    monkeypatch.setattr(load_module, "SHARED_WALK", 1)
+    for folder in ("alpha", "beta"):  # met by this process, then by the other
+        root = tmp_path / folder / "c"
+        _hostile_tree(root)
+        write_article(root, f"{folder}/two\nlines.md", "n")
+        write_article(root, f"{folder}/two\\nlines.md", "the same name once made readable")
+        one = discover(root)
+        assert any("reads the same as" in p.message for p in one.problems)
+        calls: list[int] = []
+        shared = discover(root, weights={"alpha": 5, "beta": 3, "gamma": 1, "delta": 4},
+                          then=lambda: calls.append(os.getpid()))
+        assert calls == [os.getpid()]
+        _same_discovery(one, shared)
