@@ -334,7 +334,12 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             then()
         if theirs is not None:
             wait, theirs = theirs, None
-            found, (files_there, newest_there) = wait()
+            try:
+                found, (files_there, newest_there) = wait()
+            except _OneWalk:
+                raise
+            except Exception:  # noqa: BLE001 - the other process failed (killed, out of memory): walked again here
+                return discover(root, fields, max_file_size)
             parts.update(found)
             stamp.files += files_there
             stamp.newest = max(stamp.newest, newest_there)

@@ -450,3 +450,26 @@ def test_a_shared_walk_that_meets_a_name_to_make_readable_walks_again_in_one(tmp
                           then=lambda: calls.append(os.getpid()))
         assert calls == [os.getpid()]
         _same_discovery(one, shared)
+
+
+def test_a_shared_walk_whose_other_process_fails_is_walked_again_in_one(tmp_path: Path, monkeypatch):
+    """The process sharing the walk may die (killed, out of memory): the folder is walked again
+    here, and the build goes on as with one walk."""
+    import os
+    import signal
+
+    import qagraph.load as load_module
+
+    root = tmp_path / "c"
+    _hostile_tree(root)
+    one = discover(root)
+    monkeypatch.setattr(load_module, "SHARED_WALK", 1)
+    real = load_module._walk
+
+    def dying(top, *args):
+        if os.path.basename(top) == "beta":  # only the other process walks beta from its own top
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(top, *args)
+
+    monkeypatch.setattr(load_module, "_walk", dying)
+    _same_discovery(one, discover(root, weights={"alpha": 5, "beta": 3, "gamma": 1, "delta": 4}))
