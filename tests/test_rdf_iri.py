@@ -353,3 +353,11 @@ def test_similarity_iris_depend_on_both_ends_in_order():
     iris = IRIs(BASE)
     pairs = list(itertools.permutations(["/a", "/b", "/c"], 2))
     assert len({iris.similarity(a, b) for a, b in pairs}) == len(pairs)
+
+
+def test_the_default_base_iri_passes_every_check():
+    """check_base_iri takes qagraph's own base without compiling the IRI grammar (a patched build
+    paid 0.05 s for it): that base must pass the checks every other base goes through."""
+    from qagraph.rdf.iri import DEFAULT_BASE_IRI, _checked_base_iri, check_base_iri
+
+    assert check_base_iri(DEFAULT_BASE_IRI) == _checked_base_iri(DEFAULT_BASE_IRI) == DEFAULT_BASE_IRI
