@@ -3091,6 +3091,15 @@ _STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
                          r"(?:[-_](?:edge|next|dev|beta|alpha|rc|preview|nightly|latest|stable|lts|unreleased)\d*)?)$", re.I)
 
 
+def _at_site_top(url: str | None) -> bool:
+    """Whether the page ``url`` is at the site's top: one name below the root (``/about/``, ``/about.html``).
+
+    >>> _at_site_top("/about/"), _at_site_top("/about.html"), _at_site_top("/modules/intro/"), _at_site_top(None)
+    (True, True, False, False)
+    """
+    return url is not None and url.startswith("/") and "/" not in url.strip("/") and url.strip("/") != ""
+
+
 def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:
     """The subject's slug and label, whether a field wrote the label (else a folder's or url's
     name made it), and the values that become keywords (``every``)."""
@@ -3144,7 +3153,9 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
             if fields.collections and (kind := _jekyll_type(site_path(name, fields), fields)) not in (
-                    "pages", "posts", "drafts"):  # a document at the top of a Jekyll collection: its section
+                    "pages", "posts", "drafts") and not _at_site_top(url):
+                # a document at the top of a Jekyll collection: its section; but for one published at the
+                # site's top (Chirpy's _tabs/about.md at /about/), a page of the site's own, as a root page is
                 return _slug(kind), _folder_label(kind), False, []
         if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)
             folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]

@@ -3084,6 +3084,32 @@ def test_a_jekyll_collection_names_the_subject_of_the_documents_at_its_top(tmp_p
                         "_posts/2020-01-02-welcome.md": "Uncategorised", "index.md": "Uncategorised"}
 
 
+def test_a_jekyll_collection_published_at_the_site_root_is_no_subject(tmp_path: Path):
+    """A blog theme keeps its sidebar's pages in a collection whose documents the config's defaults publish at the
+    site's root (``_tabs/about.md`` at /about/ by ``permalink: /:title/``): each was filed under a subject "Tabs",
+    a name of the theme's machinery that no reader sees, beside the posts' categories. They are the site's
+    top-level pages, filed as a page at the root is; a collection published below its own folder still names
+    its documents' subject."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Notes\ncollections:\n  tabs:\n    output: true\n  recipes:\n    output: true\n"
+                       "defaults:\n  - scope:\n      path: ''\n      type: posts\n    values:\n"
+                       "      permalink: /posts/:title/\n  - scope:\n      path: ''\n      type: tabs\n"
+                       "    values:\n      permalink: /:title/\n",
+        "_tabs/about.md": "---\ntitle: About\norder: 4\n---\nWho writes here.\n",
+        "_tabs/links.md": "---\ntitle: Links\nicon: fas fa-link\norder: 3\n---\nFriends' sites.\n",
+        "_recipes/bread.md": "---\ntitle: Bread\n---\nFlour and water.\n",
+        "_posts/2021-03-04-first.md": "---\ntitle: First\ncategories: [Cooking, Baking]\n---\nSee [about](/about/).\n",
+        "contact.md": "---\ntitle: Contact\n---\nWrite to me.\n",
+    })
+    result = load_corpus(site)
+    subjects = {a.path: a.subject for a in result.articles}
+    assert subjects == {"_tabs/about.md": "Uncategorised", "_tabs/links.md": "Uncategorised",
+                        "_recipes/bread.md": "Recipes", "_posts/2021-03-04-first.md": "Cooking",
+                        "contact.md": "Uncategorised"}
+    assert {a.path: a.url for a in result.articles}["_tabs/about.md"] == "/about/"
+
+
 def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     """A Jekyll config's ``collections: posts: permalink:`` gives the posts their urls, over the
     site's ``permalink`` (jekyll 4.3 wrote /news/2016/10/06/three-is-here/; the posts were at
