@@ -167,6 +167,8 @@ class FieldMap:
     ``true`` for the home page): a page with no text of its own besides is no article, one with text links there,
     ``url_prefixes`` (a regular expression) the parts a site path may start with and still name the page
     the rest of it does (GitHub Docs' language and plan, ``/en/enterprise-cloud@latest/admin``: ``/admin``),
+    ``listing_urls`` (a regular expression) the site paths of the listing pages a plugin makes (jekyll-archives'
+    ``/tags/:name/``), no one's article: a link there that reaches no page is no stub,
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
     corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the
     path it is served below is known: a link may write it out), ``site_hosts`` other hosts
@@ -510,6 +512,7 @@ class FieldMap:
     child_lists: tuple[str, ...] = ()
     liquid_variables: tuple[tuple[str, str], ...] = ()
     url_prefixes: str = ""
+    listing_urls: str = ""
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
@@ -531,7 +534,7 @@ class FieldMap:
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
-        "child_lists": (), "url_prefixes": None,
+        "child_lists": (), "url_prefixes": None, "listing_urls": None,
     }
 
     @property

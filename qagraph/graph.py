@@ -406,7 +406,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",
                         language_links=fields.language_links, command_fallbacks=fields.command_fallbacks,
-                        source_folders=source_folders(fields), url_prefixes=fields.url_prefixes)
+                        source_folders=source_folders(fields), url_prefixes=fields.url_prefixes,
+                        listing_urls=fields.listing_urls)
 
 
 def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:

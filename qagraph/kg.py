@@ -466,7 +466,8 @@ class KnowledgeGraph:
                              related_by=tuple(fields.get("related_by") or ()),
                              post_tails=fields.get("identity") != "page",
                              language_links=bool(fields.get("language_links")),
-                             source_folders=source_folders(fields), url_prefixes=str(fields.get("url_prefixes") or ""))
+                             source_folders=source_folders(fields), url_prefixes=str(fields.get("url_prefixes") or ""),
+                             listing_urls=str(fields.get("listing_urls") or ""))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

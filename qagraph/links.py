@@ -1381,8 +1381,10 @@ class ArticleIndex(Generic[A]):
                  urls_first: bool = False, related_by: Sequence[str] = (),
                  post_tails: bool = True, language_links: bool = False,
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
-                 url_prefixes: str = "") -> None:
+                 url_prefixes: str = "", listing_urls: str = "") -> None:
         self.content_dir = content_dir
+        #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
+        self.listing_urls = re.compile(rf"^(?:{listing_urls})/?$") if listing_urls else None
         #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
         self.url_prefixes = re.compile(rf"^(?:{url_prefixes})+(?=[/#?]|$)") if url_prefixes else None
         #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
@@ -2029,6 +2031,9 @@ class ArticleIndex(Generic[A]):
             return _strip_suffix(file)
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
+            if self.listing_urls is not None and self.listing_urls.match(
+                    self._unprefixed(re.split(r"[#?]", path, maxsplit=1)[0]).removesuffix("index.html")):
+                return None  # a page a plugin lists posts on (jekyll-archives' /tags/x/): no one's article
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == MARKDOWN_LINK or path.startswith(("./", "../")):
             # relative to the file; in Hugo, a link that is not to a .md file is relative to the page's url

@@ -1463,6 +1463,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"),
                                  redirect_fields=(*fields.redirect_fields, "redirect_to"))
                 notes.append("redirect_from paths lead to their pages, redirect_to pages are none (jekyll-redirect-from)")
+            listings = _jekyll_archives(settings)
+            if listings:  # links to /tags/x/ lead to the plugin's listing of posts: no page anyone wrote
+                fields = replace(fields, listing_urls=listings)
+                notes.append("links to jekyll-archives' listing pages are no stubs")
             if settings.get("future") is True:
                 fields = replace(fields, future=True)
                 notes.append("future: true (posts dated after the build are published)")
@@ -2435,6 +2439,39 @@ def _root_of_pages(base: Path, names: Sequence[str], suffixes: Sequence[str]) ->
         else:
             bare += 1
     return paged >= _ROOT_PAGES and paged >= _ROOT_PAGES_SHARE * bare
+
+
+#: jekyll-archives' permalinks by the archive its ``enabled`` list names, as the plugin has them by default
+_JEKYLL_ARCHIVES = {"year": "/:year/", "month": "/:year/:month/", "day": "/:year/:month/:day/",
+                    "tags": "/tag/:name/", "categories": "/category/:name/"}
+#: what each of an archive permalink's placeholders stands for in a url
+_JEKYLL_ARCHIVE_PARTS = {":name": r"[^/#?]+", ":year": r"\d{4}", ":month": r"\d{2}", ":day": r"\d{2}"}
+
+
+def _jekyll_archives(settings: Mapping[Any, Any]) -> str:
+    r"""The site paths of the listing pages jekyll-archives makes, as a regular expression (``""``: none):
+    the archives its ``enabled`` list names (or ``all``), at its ``permalinks`` over the plugin's defaults.
+
+    >>> _jekyll_archives({"jekyll-archives": {"enabled": ["tags"], "permalinks": {"tag": "/tags/:name/"}}})
+    '/tags/[^/#?]+'
+    >>> _jekyll_archives({"jekyll-archives": {"enabled": "all"}}).split("|")[0], _jekyll_archives({})
+    ('/\\d{4}', '')
+    """
+    archives = settings.get("jekyll-archives")
+    if not isinstance(archives, Mapping):
+        return ""
+    enabled = archives.get("enabled")
+    kinds = list(_JEKYLL_ARCHIVES) if enabled == "all" or isinstance(enabled, list) and "all" in enabled else [
+        k for k in (enabled if isinstance(enabled, list) else []) if k in _JEKYLL_ARCHIVES]
+    given = archives.get("permalinks") if isinstance(archives.get("permalinks"), Mapping) else {}
+    patterns = []
+    for kind in kinds:
+        key = {"tags": "tag", "categories": "category"}.get(kind, kind)
+        pattern = given.get(key) if isinstance(given.get(key), str) and given.get(key).strip() else _JEKYLL_ARCHIVES[kind]
+        pattern = "/" + pattern.strip().strip("/")
+        patterns.append(re.sub(r":(?:name|year|month|day)\b", lambda m: _JEKYLL_ARCHIVE_PARTS[m.group(0)],
+                               re.escape(pattern).replace("\\:", ":")))
+    return "|".join(patterns)
 
 
 def _jekyll_list(settings: Mapping[Any, Any], key: str) -> tuple[str, ...]:

@@ -3134,6 +3134,32 @@ def test_jekyll_posts_collection_permalink_is_the_posts_urls(tmp_path: Path):
     assert kg.related("_posts/2016-11-01-three-one.md") == ["article:_posts/2016-10-06-three-is-here"]
 
 
+def test_jekyll_archives_pages_are_no_stubs(tmp_path: Path):
+    """A blog whose config turns on jekyll-archives (Chirpy's ``jekyll-archives: {enabled: [categories, tags],
+    permalinks: {tag: /tags/:name/, category: /categories/:name/}}``) links its posts to the plugin's listing
+    pages ("Part of the [security series]({{ site.baseurl }}/tags/security-series/)"): each link made a stub
+    article /tags/security-series, a page the plugin lists posts on, not one anyone wrote. They are no
+    stubs; the default permalinks of the archives a config enables are read too (``/:year/``), and a link to
+    a page of the site at such a url still reaches it."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Blog\nbaseurl: /blog\npermalink: /posts/:title/\n"
+                       "jekyll-archives:\n  enabled: [categories, tags, year]\n  permalinks:\n"
+                       "    tag: /tags/:name/\n    category: /categories/:name/\n",
+        "_posts/2022-05-01-hardening.md": "---\ntitle: Hardening\ncategories: [Ops]\ntags: [security-series]\n---\n"
+                                          "Part of the [series]({{ site.baseurl }}/tags/security-series/), in "
+                                          "[Ops](/blog/categories/ops/) and [all of 2022](/2022/); next: "
+                                          "[secrets](/posts/secrets/), [the tag list](/tags/).\n",
+        "tags.md": "---\nlayout: page\ntitle: Tags\npermalink: /tags/\n---\nEvery tag.\n",
+    })
+    kg = qagraph.build(site)
+    stubs = sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub")
+    assert stubs == ["article:/posts/secrets"]
+    assert kg.related("_posts/2022-05-01-hardening.md") == ["article:/posts/secrets", "article:/tags"]
+
+
 def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start_from(tmp_path: Path):
     """A page Jekyll writes at ``permalink: /docs/setup/`` is that folder's page: jekyll 4.3 sends its
     ``../usage/`` to /docs/usage/ and a maintainers' index's ``labels/`` to /docs/maintain/labels/
