@@ -2694,6 +2694,8 @@ def jekyll_slug(text: str, *, pretty: bool = False) -> str:
 
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+#: a day written without its leading zeros (``2018-2-28``), and no more digits after it
+_UNPADDED_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 #: the placeholders of a Jekyll permalink that a date fills in
 _DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day)(?![a-z_])")
 
@@ -3381,8 +3383,12 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
             _dt.date.fromisoformat(date[:10])
         except ValueError:
             written = written_date(date)
+            unpadded = _UNPADDED_DATE.match(date)
+            day = _day(date) if unpadded else None
             if written is not None:
                 date = written.isoformat()
+            elif day is not None and unpadded is not None:  # 2018-2-28, as Jekyll (Ruby's Time.parse) reads it
+                date = day.isoformat() + date[unpadded.end():]
             else:
                 line = f.fm.line_of(date_path) if date_path else None
                 if not any(p.code == "date" and p.line == line for p in f.fm.warnings):  # said already: 2025-02-30

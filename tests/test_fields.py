@@ -353,6 +353,22 @@ def test_a_date_as_starter_sites_write_it(front_matter, date):
     assert [p.message for p in problems] == warned
 
 
+@pytest.mark.parametrize(("front_matter", "date"), [
+    ("date: 2018-2-28", "2018-02-28"),  # a C++ blog's posts, as Jekyll (Ruby's Time.parse) reads them
+    ("date: '2018-11-7'", "2018-11-07"),
+    ("date: 2023-5-1 09:30:00 +0200", "2023-05-01 09:30:00 +0200"),
+    ("date: 2023-2-30", "2023-2-30"),  # no such day: kept as text, with the warning
+])
+def test_a_date_written_without_its_leading_zeros(front_matter, date):
+    """Jekyll reads ``date: 2018-2-28`` as the 28th of February and dates the post's url by it; such dates
+    were kept as they were written, each with a warning (4 of 6 posts of a Chirpy blog), and sorted
+    among the others as text (2018-2-28 after 2018-11-25). They are that day, written as ISO writes it."""
+    article, problems = read("_posts/2018-02-28-x.md", f"---\ntitle: T\n{front_matter}\n---\nText.\n", JEKYLL)
+    assert article.date == date
+    warned = [f"date {date!r} is not an ISO date; kept as text"] if date.endswith("2-30") else []
+    assert [p.message for p in problems] == warned
+
+
 def test_date_from_the_file_name():
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\n---\n", JEKYLL)[0].date == "2018-05-03"
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\ndate: 2019-01-01\n---\n", JEKYLL)[0].date == "2019-01-01"
