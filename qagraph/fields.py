@@ -926,12 +926,17 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                               "permalink): not an article", "headless", SKIPPED)]
     moved = _redirect(f, fields) if fields.redirect_fields and not fields.hexo else None
     menu = fields.jekyll and f.get("dropdown") is True  # al-folio's navigation bar shows it as a menu
-    if (moved is not None or menu) and not (masked if masked is not None else mask_code(raw_body)).strip():
+    layout = f.get("layout") if fields.jekyll and not fields.hexo else None
+    listing = isinstance(layout, str) and layout.strip().lower() in _LISTING_LAYOUTS  # Chirpy's _tabs/archives.md
+    if (moved is not None or menu or listing) and not (masked if masked is not None else mask_code(raw_body)).strip():
         if moved is not None:  # the layout sends the reader on: the page shows nothing of its own
             key, value, target = moved
             where = "the home page" if value is True else target
             return None, [Problem(name, fm.line_of(key), f"{key}: {'true' if value is True else target}: a page that "
                                   f"sends its reader to {where}, no article", "headless", SKIPPED)]
+        if listing:  # its layout fills it with the posts: nothing of the page's own
+            return None, [Problem(name, fm.line_of(f.written.get("layout", "layout")), f"layout: {layout}: a page whose "
+                                  "layout lists the site's posts, with no text of its own: no article", "headless", SKIPPED)]
         return None, [Problem(name, fm.line_of(f.written.get("dropdown", "dropdown")), "dropdown: true: a menu of the "
                               "navigation bar, which links to its children and to no page of its own: no article",
                               "headless", SKIPPED)]
@@ -3094,6 +3099,10 @@ def _slug(value: str) -> str:
 #: beside ``2.16/``, ``3.0-beta``, ``v1-next``)
 _STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
                          r"(?:[-_](?:edge|next|dev|beta|alpha|rc|preview|nightly|latest|stable|lts|unreleased)\d*)?)$", re.I)
+
+
+#: the layouts of Jekyll themes that fill a page with the site's posts (an archive, the categories, the tags)
+_LISTING_LAYOUTS = frozenset(("archive", "archives", "categories", "category", "tags", "tag", "posts"))
 
 
 def _at_site_top(url: str | None) -> bool:

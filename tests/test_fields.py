@@ -337,6 +337,26 @@ def test_the_site_s_not_found_page_is_no_article(fields, name, front_matter):
     assert read("404.md", "---\ntitle: Lost\npermalink: /lost/\n---\nWhy.\n", JEKYLL)[0] is not None
 
 
+@pytest.mark.parametrize(("name", "front_matter"), [
+    ("_tabs/archives.md", "layout: archives\nicon: fas fa-archive\norder: 3"),  # Chirpy's sidebar tabs
+    ("_tabs/tags.md", "layout: tags\ntitle: Tags\nicon: fas fa-tags\norder: 2"),
+    ("_pages/category-archive.md", "title: Posts by Category\nlayout: categories\npermalink: /categories/"),
+    ("_pages/year-archive.md", "title: Posts by Year\npermalink: /posts/\nlayout: posts"),  # Minimal Mistakes
+])
+def test_a_jekyll_listing_page_without_text_is_no_article(name, front_matter):
+    """A theme's page that its layout fills with the site's posts (Chirpy's ``_tabs/archives.md``, ``layout:
+    archives``; Minimal Mistakes' ``layout: categories``) and that has no text of its own was an article with
+    nothing in it, a node no link reached, beside the posts: 3 of the 7 pages of Chirpy's own site. It is
+    skipped, saying why; such a page with text of its own, and a page of another layout without text,
+    are pages."""
+    site = replace(JEKYLL, permalink="/posts/:title/")  # a site's config names its permalink
+    article, problems = read(name, f"---\n{front_matter}\n---\n\n", site)
+    assert article is None and [(p.code, p.severity) for p in problems] == [("headless", SKIPPED)]
+    assert "lists the site's posts" in problems[0].message
+    assert read(name, f"---\n{front_matter}\n---\nEvery post by the day it came out.\n", site)[0] is not None
+    assert read("_tabs/about.md", "---\nlayout: page\norder: 4\n---\n", site)[0] is not None
+
+
 @pytest.mark.parametrize(("front_matter", "date"), [
     ("date:\n  created: 2024-01-31\n  updated: 2024-02-02", "2024-01-31"),  # MkDocs Material's blog
     ("pubDate: 'Jul 08 2022'", "2022-07-08"),  # Astro's blog starter: its pubDate, as a browser's Date reads it
