@@ -2463,12 +2463,13 @@ def _jekyll_archives(settings: Mapping[Any, Any]) -> str:
     enabled = archives.get("enabled")
     kinds = list(_JEKYLL_ARCHIVES) if enabled == "all" or isinstance(enabled, list) and "all" in enabled else [
         k for k in (enabled if isinstance(enabled, list) else []) if k in _JEKYLL_ARCHIVES]
-    given = archives.get("permalinks") if isinstance(archives.get("permalinks"), Mapping) else {}
+    permalinks = archives.get("permalinks")
+    given: Mapping[Any, Any] = permalinks if isinstance(permalinks, Mapping) else {}
     patterns = []
     for kind in kinds:
-        key = {"tags": "tag", "categories": "category"}.get(kind, kind)
-        pattern = given.get(key) if isinstance(given.get(key), str) and given.get(key).strip() else _JEKYLL_ARCHIVES[kind]
-        pattern = "/" + pattern.strip().strip("/")
+        written = given.get({"tags": "tag", "categories": "category"}.get(kind, kind))
+        pattern = written.strip() if isinstance(written, str) and written.strip() else _JEKYLL_ARCHIVES[kind]
+        pattern = "/" + pattern.strip("/")
         patterns.append(re.sub(r":(?:name|year|month|day)\b", lambda m: _JEKYLL_ARCHIVE_PARTS[m.group(0)],
                                re.escape(pattern).replace("\\:", ":")))
     return "|".join(patterns)
