@@ -927,7 +927,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     moved = _redirect(f, fields) if fields.redirect_fields and not fields.hexo else None
     menu = fields.jekyll and f.get("dropdown") is True  # al-folio's navigation bar shows it as a menu
     layout = f.get("layout") if fields.jekyll and not fields.hexo else None
-    listing = isinstance(layout, str) and layout.strip().lower() in _LISTING_LAYOUTS  # Chirpy's _tabs/archives.md
+    listing = isinstance(layout, str) and layout.strip().lower() in _LISTING_LAYOUTS and not (
+        url is not None and url.strip("/") in ("", "index.html"))  # Chirpy's _tabs/archives.md; the home page stays
     if (moved is not None or menu or listing) and not (masked if masked is not None else mask_code(raw_body)).strip():
         if moved is not None:  # the layout sends the reader on: the page shows nothing of its own
             key, value, target = moved

@@ -355,6 +355,7 @@ def test_a_jekyll_listing_page_without_text_is_no_article(name, front_matter):
     assert "lists the site's posts" in problems[0].message
     assert read(name, f"---\n{front_matter}\n---\nEvery post by the day it came out.\n", site)[0] is not None
     assert read("_tabs/about.md", "---\nlayout: page\norder: 4\n---\n", site)[0] is not None
+    assert read("index.md", "---\nlayout: posts\n---\n", site)[0] is not None  # the home page, which links reach
 
 
 @pytest.mark.parametrize(("front_matter", "date"), [
