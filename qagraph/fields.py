@@ -28,7 +28,7 @@ import posixpath
 import re
 import unicodedata
 import zoneinfo as _zoneinfo
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar, TypeVar
 
@@ -3106,13 +3106,17 @@ _STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
 _LISTING_LAYOUTS = frozenset(("archive", "archives", "categories", "category", "tags", "tag", "posts"))
 
 
-def _at_site_top(url: str | None) -> bool:
-    """Whether the page ``url`` is at the site's top: one name below the root (``/about/``, ``/about.html``).
+def _at_site_top(url: str | None, languages: Collection[str] = ()) -> bool:
+    """Whether the page ``url`` is at the site's top: one name below the root (``/about/``, ``/about.html``),
+    or below a language's (``/de/about/``, of one of the site's ``languages``).
 
     >>> _at_site_top("/about/"), _at_site_top("/about.html"), _at_site_top("/modules/intro/"), _at_site_top(None)
     (True, True, False, False)
+    >>> _at_site_top("/de/about/", ["de"]), _at_site_top("/de/about/")
+    (True, False)
     """
-    return url is not None and url.startswith("/") and "/" not in url.strip("/") and url.strip("/") != ""
+    parts = url.strip("/").split("/") if url is not None and url.startswith("/") and url.strip("/") else []
+    return len(parts) == 1 or len(parts) == 2 and parts[0] in languages
 
 
 def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:
@@ -3168,7 +3172,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
                     return _slug(folder), named or _folder_label(folder), False, []
             if fields.collections and (kind := _jekyll_type(site_path(name, fields), fields)) not in (
-                    "pages", "posts", "drafts") and not _at_site_top(url):
+                    "pages", "posts", "drafts") and not _at_site_top(url, {
+                        *fields.languages, *(lf.rpartition("/")[2] for lf in fields.language_folders)}):
                 # a document at the top of a Jekyll collection: its section; but for one published at the
                 # site's top (Chirpy's _tabs/about.md at /about/), a page of the site's own, as a root page is
                 return _slug(kind), _folder_label(kind), False, []
