@@ -2054,7 +2054,7 @@ _Site = tuple[str, str, frozenset[str]]
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
-    aliases = frozenset(_bare_host(host) for host in hosts)
+    aliases = frozenset(host.lower() for host in hosts)  # as named: a CNAME's www.example.org is not example.org
     if not site_url:
         return ("", "/", aliases) if aliases else None
     parts = urlsplit(site_url if "://" in site_url else f"https://{site_url}")
@@ -2063,8 +2063,8 @@ def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
 
 
 def _bare_host(host: str) -> str:
-    """A host as a link may name it, with or without ``www.``: a site at www.example.com is at
-    example.com too (one sends its reader to the other)."""
+    """A host as a link may name it, with or without ``www.``: a site whose config says it is at
+    www.example.com is at example.com too (one sends its reader to the other)."""
     host = host.lower()
     return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
 
@@ -2081,8 +2081,8 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     if site is None:
         return None
     parts = urlsplit(target)
-    host = _bare_host(parts.netloc)
-    prefix = site[1] if host == site[0] and host else "/" if host in site[2] else None
+    host = parts.netloc.lower()
+    prefix = site[1] if _bare_host(host) == site[0] and host else "/" if host in site[2] else None
     if prefix is None or not (parts.path + "/").startswith(prefix):
         return None
     return "/" + parts.path[len(prefix):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
