@@ -231,6 +231,8 @@ class _Sample:
     #: files without front matter shaped as a command reference's pages: ``# name``, ``> description`` lines,
     #: examples (``- Do this:`` and a backticked command line), as tldr-pages writes them (:func:`_command_pages`)
     commands: int = 0
+    #: files without front matter that start with a ``# Title`` heading (a TIL collection's notes)
+    headed: int = 0
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -347,6 +349,8 @@ _COMMAND_EXAMPLE = re.compile(r"^- [^\n]+\n[ \t]*\n`[^`\n]+`[ \t]*$", re.M)
 #: a wiki-link's target, before its heading, block or label; a shell test (``[[ -f x ]]``) is none
 _WIKI_TARGET = re.compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
 _FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
+#: a note's first line when it is its title: ``# Title`` (an ATX heading of level 1)
+_TITLE_HEADING = re.compile(r"#[ \t]+\S")
 _SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
@@ -382,6 +386,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
         if fm.syntax is None:
             s.tag_comments += TAG_COMMENT.search(fm.body) is not None
             s.commands += command_page(fm.body)[0] is not None and _COMMAND_EXAMPLE.search(fm.body) is not None
+            s.headed += _TITLE_HEADING.match(fm.body.lstrip()) is not None
             continue
         s.with_front_matter += 1
         s.toml += fm.syntax == "toml"
@@ -1629,7 +1634,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                      for t, settings in templates if t not in held]
     if p.name == "generic":
         site = _site_content(base, names) or _github_docs(base, names, s) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
-            _learn_x(base, names, s) or _command_pages(names, s)
+            _learn_x(base, names, s) or _command_pages(names, s) or _til_collection(base, names, s)
         if site is not None:
             content_dir = site.content_dir
             # a draft is a page the site does not publish (draft: true, published: false); in a
@@ -3962,6 +3967,136 @@ def _command_pages(names: Sequence[str], s: _Sample) -> _Site | None:
                                "subject_from": ("platform", "folder"), "title_fallback": ("heading", "file-name"),
                                "unbuilt": unbuilt}
     return _Site("", (), why, changes, own_subject="subject from the platform folder")
+
+
+#: the most of a TIL collection's README read (jbranchaud/til's, listing 1,700 notes, is 190 KB)
+MAX_INDEX = 4 * 1024 * 1024
+#: a Markdown link's target, or an HTML link's ``href`` (a README's list of notes: ``- [Title](vim/x.md)``)
+_INDEX_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
+#: a heading of a README, its text (``### PostgreSQL``, ``## github-actions``)
+_INDEX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+#: a file of a GitHub repository, as a link writes its url: ``https://github.com/OWNER/NAME/blob/REF/path``
+#: (``tree``, ``raw``, ``edit`` too), or ``https://raw.githubusercontent.com/OWNER/NAME/REF/path``
+_GITHUB_FILE = re.compile(r"https?://(?:www\.)?(?:github\.com/([\w.-]+)/([\w.-]+)/(?:blob|tree|raw|edit)|"
+                          r"raw\.githubusercontent\.com/([\w.-]+)/([\w.-]+))/[^/\s#?)\"'>]+/([^\s#?)\"'>]+)", re.I)
+#: what a collection of notes learned day by day calls itself (its README's title, its folder's name)
+_TIL_NAME = re.compile(r"\btils?\b|today\s+i\s+learned", re.I)
+
+
+def _github_file(url: str) -> tuple[str, str] | None:
+    """The repository (``github.com/owner/name``, in lower case) and the path of the file a GitHub url
+    names, or ``None`` for any other url.
+
+    >>> _github_file("https://github.com/ada/til/blob/master/vim/undo.md#top")
+    ('github.com/ada/til', 'vim/undo.md')
+    >>> _github_file("https://raw.githubusercontent.com/ada/til/main/css/a.png"), _github_file("https://ada.org/x")
+    (('github.com/ada/til', 'css/a.png'), None)
+    """
+    m = _GITHUB_FILE.match(url)
+    if m is None:
+        return None
+    owner, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f"github.com/{owner}/{name}".lower(), m.group(5)
+
+
+@dataclass
+class _TilIndex:
+    """What a TIL collection's README says of its notes: those it links to, the label of each topic
+    folder (the heading its links are listed under) and the repositories whose GitHub urls it links
+    them by."""
+
+    linked: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+    repos: Counter[str] = field(default_factory=Counter)
+
+
+def _til_index(text: str, notes: set[str]) -> _TilIndex:
+    r"""The notes a README lists (by a relative path, ``vim/undo.md``, or the url of the file on GitHub)
+    and under which headings: a heading whose links mostly go to one folder's notes labels that folder.
+
+    >>> index = _til_index("# TIL\n\n### PostgreSQL\n\n- [A](postgres/a.md)\n- [B](postgres/b.md)\n\n"
+    ...                    "## vim\n\n* [C](https://github.com/ada/til/blob/main/vim/c.md) - 2020-04-19\n",
+    ...                    {"postgres/a.md", "postgres/b.md", "vim/c.md"})
+    >>> sorted(index.linked), index.labels, dict(index.repos)
+    (['postgres/a.md', 'postgres/b.md', 'vim/c.md'], {'postgres': 'PostgreSQL', 'vim': 'vim'}, {'github.com/ada/til': 1})
+    """
+    index = _TilIndex()
+    heading: str | None = None
+    under: dict[str, Counter[str]] = {}
+    order: list[str] = []
+    for line in mask_code(text).splitlines():
+        m = _INDEX_HEADING.match(line)
+        if m is not None:
+            heading = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)|[`*_]", r"\1", m.group(1)).split())
+            continue
+        for link in _INDEX_LINK.finditer(line):
+            target = link.group(1) or link.group(2) or ""
+            found = _github_file(target)
+            if found is not None:
+                path = found[1]
+                if path in notes:
+                    index.repos[found[0]] += 1
+            elif "://" in target or target.startswith(("#", "mailto:")):
+                continue
+            else:
+                path = posixpath.normpath(target.split("#", 1)[0].split("?", 1)[0].lstrip("/")) if target else ""
+            if path not in notes:
+                continue
+            index.linked.add(path)
+            if heading:
+                if heading not in under:
+                    under[heading] = Counter()
+                    order.append(heading)
+                under[heading][path.split("/", 1)[0]] += 1
+    for heading in order:
+        (folder, n), = under[heading].most_common(1)
+        if n * 2 > sum(under[heading].values()) and folder not in index.labels:
+            index.labels[folder] = heading
+    return index
+
+
+def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
+    """A "Today I Learned" collection (jbranchaud/til, simonw/til, thoughtbot/til), or ``None``: most
+    sampled files are notes without front matter titled by a ``# heading``, most Markdown files sit one
+    folder deep, in two topic folders or more, and its root README lists them (by relative paths or by
+    their GitHub urls) or calls the collection a TIL (so does its folder's name).
+
+    The README is its index (GitHub shows it as the repository's front page), no note: it is skipped, as
+    are the repository's other files at its root (``CONTRIBUTING.md``, ``LICENSE.md``); the heading a
+    topic folder's notes are listed under labels its subject (``### PostgreSQL`` over ``postgres/``)."""
+    if not s.files or s.with_front_matter * 2 >= s.files or s.headed * 2 <= s.files:
+        return None
+    markdown = [n for n in names if n.lower().endswith(FieldMap().suffixes)]
+    notes = {n for n in markdown if n.count("/") == 1 and not n.startswith((".", "_"))}
+    topics = {n.split("/", 1)[0] for n in notes}
+    if len(topics) < 2 or len(notes) * 2 <= len(markdown):
+        return None
+    readme = next((n for n in sorted(markdown) if "/" not in n and n.rsplit(".", 1)[0].upper() == "README"), None)
+    data = _read_regular(base / readme, MAX_INDEX) if readme is not None else None
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
+    index = _til_index(text, notes)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    named = bool(_TIL_NAME.search(first) or _TIL_NAME.search(base.resolve().name.replace("_", " ").replace("-", " ")))
+    if not named and len(index.linked) * 2 < len(notes):
+        return None
+    unbuilt: dict[str, str] = {}
+    for name in markdown:
+        if "/" not in name and name.rsplit(".", 1)[0].upper() in REPOSITORY_FILES:
+            unbuilt[name] = (f"the collection's index: its README, which lists {len(index.linked)} of its notes by "
+                             "topic (GitHub shows it as the repository's front page), no note"
+                             if name == readme and index.linked else
+                             f"the repository's own {'README' if name == readme else 'file'} "
+                             "(beside the notes in its topic folders), no note")
+    changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items()))}
+    if index.labels:
+        changes["folder_labels"] = tuple(sorted(index.labels.items()))
+
+    why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
+           + (f", listed by its {readme}" if index.linked else "") + ")"
+           + (f"; topics labelled as {readme} heads them" if index.labels else "")
+           + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else ""))
+    return _Site("", (), why, changes)
+
 
 
 #: the fields that name a Learn X in Y minutes page, the site's own first: its build names a tool's page

@@ -6943,3 +6943,60 @@ def test_a_hugo_site_reads_the_folders_its_config_mounts_into_its_content(tmp_pa
     assert kg.counts["skipped"] == 1 and kg.counts["articles"] == 4  # the German mount: no page of this language
     alone = build(repo / "site")
     assert alone.counts["articles"] == 2 and not any(n.startswith("article:tools") for n in alone.graph)
+
+
+#: a "Today I Learned" collection: notes without front matter, titled by their heading, one folder a
+#: topic, and a README that lists them under a heading a topic (texts invented)
+TIL_COLLECTION = {
+    "README.md": "# TIL\n\n> Today I Learned\n\n_4 TILs and counting..._\n\n"
+                 "### Categories\n\n* [PostgreSQL](#postgresql)\n* [tmux](#tmux)\n\n"
+                 "### PostgreSQL\n\n- [Count Rows Quickly](pg/count-rows-quickly.md)\n"
+                 "- [Name A Constraint](pg/name-a-constraint.md)\n\n"
+                 "### tmux\n\n- [Split A Pane](tmux/split-a-pane.md)\n\n"
+                 "### Shell\n\n- [Jump Back](shell/jump-back.md)\n\n"
+                 "## Other collections\n\n* [someone/til](https://github.com/someone/til)\n",
+    "CONTRIBUTING.md": "# Contributing\n\nOne note a file, in the folder of its topic.\n",
+    "pg/count-rows-quickly.md": "# Count Rows Quickly\n\nAsk the planner: `select reltuples from pg_class`.\n",
+    "pg/name-a-constraint.md": "# Name A Constraint\n\nGive it a name with `constraint x check (...)`.\n",
+    "tmux/split-a-pane.md": "# Split A Pane\n\nPress `prefix %` to split it side by side.\n",
+    "shell/jump-back.md": "# Jump Back\n\n`cd -` goes back to the folder you were in.\n",
+}
+
+
+def test_a_til_collection_is_read_as_its_notes_filed_under_its_readmes_topics(tmp_path: Path):
+    """A TIL collection (jbranchaud/til's layout) was read as a folder of notes: its README, the index
+    that lists every note, was an article of its own, "TIL", filed under Uncategorised and linking to
+    every note; its CONTRIBUTING guide a note; its topics named after their folders ("Pg", "Tmux") rather
+    than as the README heads their lists. Now the README and the repository's other files at its root
+    are skipped, saying why, and each topic folder is labelled by the heading its notes are listed under."""
+    write_site(tmp_path / "til", TIL_COLLECTION)
+    result = load_corpus(tmp_path / "til")
+    assert result.detection is not None and "a TIL collection" in result.detection.reason
+    assert {a.path: (a.title, a.subject) for a in result.articles} == {
+        "pg/count-rows-quickly.md": ("Count Rows Quickly", "PostgreSQL"),
+        "pg/name-a-constraint.md": ("Name A Constraint", "PostgreSQL"),
+        "tmux/split-a-pane.md": ("Split A Pane", "tmux"),
+        "shell/jump-back.md": ("Jump Back", "Shell"),
+    }
+    assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert why["README.md"].startswith("the collection's index: its README, which lists 4 of its notes")
+    assert why["CONTRIBUTING.md"].startswith("the repository's own file")
+    assert_every_file_accounted_for(result)
+
+
+def test_a_til_collection_whose_readme_lists_nothing_is_known_by_its_name(tmp_path: Path):
+    """thoughtbot/til's README lists no note, but calls the collection "Today I Learned": it is the
+    repository's front page, skipped all the same; a folder of notes whose README is neither is read
+    as before, its README an article."""
+    files = {**TIL_COLLECTION, "README.md": "# Today I Learned\n\nShort notes on what we learn.\n"}
+    write_site(tmp_path / "til", files)
+    result = load_corpus(tmp_path / "til")
+    assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"]
+    assert {p.path: p.message for p in result.problems}["README.md"].startswith("the repository's own README")
+    assert {a.subject for a in result.articles} == {"Pg", "Tmux", "Shell"}
+    write_site(tmp_path / "notes", {**files, "README.md": "# Notes\n\nWhat I keep.\n"})
+    plain = load_corpus(tmp_path / "notes")
+    assert "a TIL collection" not in (plain.detection.reason if plain.detection else "")
+    assert "README.md" in {a.path for a in plain.articles}
+
