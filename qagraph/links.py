@@ -51,7 +51,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from .normalize import fold
 
@@ -2049,8 +2049,11 @@ class ArticleIndex(Generic[A]):
 
 
 #: the corpus's own site: its url's host, the path it is published below, and the other hosts that
-#: serve it from their root (a GitHub Pages site's custom domain and its OWNER.github.io name)
+#: serve it from their root (a GitHub Pages site's custom domain and its OWNER.github.io name); among
+#: those, ``github.com/OWNER/NAME`` is the corpus's own repository, whose files' urls name its files
 _Site = tuple[str, str, frozenset[str]]
+#: how a GitHub url names a file of a repository: ``github.com/OWNER/NAME/blob/REF/path`` (or a folder's ``tree``)
+_REPOSITORY_VIEWS = ("blob", "tree", "raw", "edit")
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
@@ -2077,15 +2080,43 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     ('/a/#b', '/a/')
     >>> _site_path("https://example.org/a/", site), _site_path("https://other.org/a/", site)
     (None, None)
+
+    The url of a file of the corpus's own repository (a TIL collection's notes link to each other so) is
+    that file's path from the corpus's root, at whatever branch or commit it names:
+
+    >>> repo = _site(None, ["github.com/ada/til"])
+    >>> _site_path("https://github.com/ada/til/blob/master/vim/undo.md#top", repo)
+    '/vim/undo.md#top'
+    >>> _site_path("https://raw.githubusercontent.com/Ada/TIL/main/css/a.png", repo)
+    '/css/a.png'
+    >>> _site_path("https://github.com/bo/til/blob/main/vim/undo.md", repo), _site_path("https://github.com/ada/til", repo)
+    (None, None)
     """
     if site is None:
         return None
     parts = urlsplit(target)
     host = parts.netloc.lower()
+    if host in ("github.com", "www.github.com", "raw.githubusercontent.com") and any("/" in a for a in site[2]):
+        return _repository_path(parts, host, site[2])
     prefix = site[1] if _bare_host(host) == site[0] and host else "/" if host in site[2] else None
     if prefix is None or not (parts.path + "/").startswith(prefix):
         return None
     return "/" + parts.path[len(prefix):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _repository_path(parts: SplitResult, host: str, hosts: frozenset[str]) -> str | None:
+    """The path from the repository's root of the file a GitHub url ``parts`` names, when the repository
+    is one of ``hosts`` (``github.com/owner/name``, in lower case); else ``None``."""
+    segments = parts.path.strip("/").split("/")
+    if host == "raw.githubusercontent.com":
+        owner, name, rest = (segments[0], segments[1], segments[3:]) if len(segments) >= 4 else ("", "", [])
+    elif len(segments) >= 5 and segments[2] in _REPOSITORY_VIEWS:
+        owner, name, rest = segments[0], segments[1], segments[4:]
+    else:
+        return None
+    if not rest or f"github.com/{owner}/{name}".lower() not in hosts:
+        return None
+    return "/" + "/".join(rest) + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _strings(value: Any) -> list[str]:

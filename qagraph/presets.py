@@ -233,6 +233,8 @@ class _Sample:
     commands: int = 0
     #: files without front matter that start with a ``# Title`` heading (a TIL collection's notes)
     headed: int = 0
+    #: the GitHub repositories (``github.com/owner/name``) whose urls the sampled files link a file of the corpus by
+    repos: Counter[str] = field(default_factory=Counter)
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -362,6 +364,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
     # what a wiki-link names a note by: its path or its file name, without the extension (folded
     # when a sampled file first holds a wiki-link: 72k names at 36k, 0.1-0.2 s of every build)
     notes: set[str] | None = None
+    files: set[str] | None = None  # the Markdown files' paths, which a GitHub url may name (made when first needed)
     s = _Sample()
     for name in picked:
         data = _read_head(base / raw.get(name, name))
@@ -379,6 +382,10 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             s.named += notes is not None and any(fold(t) in notes for t in targets)
         if "{{<" in text or "{{%" in text:
             s.shortcodes += 1
+        if "github" in text:  # a note linking another by its url on GitHub (its own repository's, most of all)
+            files = set(names) if files is None else files
+            s.repos.update(found[0] for m in _GITHUB_FILE.finditer(text)
+                           if (found := _github_file(m.group(0))) is not None and found[1] in files)
         fm = read_front_matter(name, text, metadata=metadata)
         if isinstance(fm, Problem):
             s.broken += 1
@@ -4090,13 +4097,42 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items()))}
     if index.labels:
         changes["folder_labels"] = tuple(sorted(index.labels.items()))
-
+    # its notes link each other by their urls on GitHub too (jbranchaud/til's blob/master/elixir/x.md): the
+    # repository most of those that name a note of the corpus are in, or the one it was cloned from
+    repos = index.repos + s.repos
+    origin = _origin_repository(base)
+    repo = origin or next((r for r, n in repos.most_common(1) if n >= 2), None)
+    if repo is not None:
+        changes["site_hosts"] = (repo,)
     why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
            + (f", listed by its {readme}" if index.linked else "") + ")"
            + (f"; topics labelled as {readme} heads them" if index.labels else "")
-           + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else ""))
+           + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else "")
+           + (f"; its files' urls on {repo} are links to them" if repo is not None else ""))
     return _Site("", (), why, changes)
 
+
+#: the url a git clone's ``.git/config`` gives its remote on GitHub (``https://github.com/ada/til.git``,
+#: ``git@github.com:ada/til.git``)
+_GITHUB_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*(?:https?://(?:[^@/\s]+@)?github\.com/|git@github\.com:|"
+                            r"ssh://git@github\.com/)([\w.-]+)/([\w.-]+?)(?:\.git)?/?[ \t]*\r?$", re.M)
+
+
+def _origin_repository(base: Path) -> str | None:
+    r"""The GitHub repository (``github.com/owner/name``, in lower case) the folder was cloned from: its
+    ``.git/config``'s ``origin`` remote (else its first remote on GitHub), or ``None``.
+
+    >>> _GITHUB_REMOTE.search('[remote "origin"]\n\turl = git@github.com:Ada/til.git\n').groups()
+    ('Ada', 'til')
+    """
+    path = base / ".git" / "config"
+    data = _read_regular(path, MAX_CONFIG) if _is_file(path) else None
+    if not isinstance(data, bytes):
+        return None
+    text = data.decode("utf-8", "replace")
+    origin = text.find('[remote "origin"]')
+    m = _GITHUB_REMOTE.search(text, origin if origin >= 0 else 0) or _GITHUB_REMOTE.search(text)
+    return f"github.com/{m.group(1)}/{m.group(2)}".lower() if m is not None else None
 
 
 #: the fields that name a Learn X in Y minutes page, the site's own first: its build names a tool's page

@@ -1331,3 +1331,16 @@ def test_a_heading_of_html_is_titled_as_the_page_shows_it(tmp_path: Path):
     assert {n: G.nodes[n]["title"] for n in ("article:/", "article:crossings", "article:generics", "article:docks")} == {
         "article:/": "Ferry Docs", "article:crossings": "Night crossings", "article:generics": "Queue<T> in depth",
         "article:docks": "docks"}
+
+
+def test_a_link_to_a_file_of_the_corpus_own_repository_on_github_is_a_link_to_that_file():
+    """A note of a TIL collection links another by its url on GitHub (``.../blob/master/elixir/x.md``):
+    with the repository among the corpus's ``site_hosts`` (``github.com/owner/name``), such a url, at any
+    branch or commit, in any case, is the file's path from the corpus's root; one of another repository,
+    or the repository's own page, is another site's."""
+    body = ("See [part one](https://github.com/Ada/TIL/blob/master/elixir/time.md#top), "
+            "[raw](https://raw.githubusercontent.com/ada/til/0a1b2c/vim/undo.md), "
+            "[theirs](https://github.com/bo/til/blob/main/elixir/time.md) and [home](https://github.com/ada/til).")
+    assert [link.target for link in text_links(body, ("markdown",), site_hosts=("github.com/ada/til",))] == [
+        "/elixir/time.md#top", "/vim/undo.md"]
+    assert text_links(body, ("markdown",)) == []

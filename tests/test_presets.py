@@ -7000,3 +7000,26 @@ def test_a_til_collection_whose_readme_lists_nothing_is_known_by_its_name(tmp_pa
     assert "a TIL collection" not in (plain.detection.reason if plain.detection else "")
     assert "README.md" in {a.path for a in plain.articles}
 
+
+def test_a_til_collections_notes_linked_by_their_github_urls_are_related(tmp_path: Path):
+    """jbranchaud/til's notes link earlier ones by their GitHub urls
+    (``https://github.com/OWNER/til/blob/master/pg/x.md``), simonw/til's README lists its notes so: those
+    links were left out as links to another site. Now the repository most such urls naming a note of the
+    corpus are in (or the one a clone's ``.git/config`` names) is the collection's own: its urls are links
+    to its files; another repository's url naming the same path is not."""
+    files = {**TIL_COLLECTION,
+             "pg/name-a-constraint-part-2.md": "# Name A Constraint, Part 2\n\nAfter [part one]"
+                                               "(https://github.com/ada/til/blob/master/pg/name-a-constraint.md),"
+                                               " and [theirs](https://github.com/bo/til/blob/main/pg/count-rows-quickly.md).\n",
+             "tmux/split-again.md": "# Split Again\n\nAs [before](https://github.com/ada/til/blob/main/tmux/split-a-pane.md).\n"}
+    write_site(tmp_path / "til", files)
+    kg = build(tmp_path / "til")
+    assert kg.related("pg/name-a-constraint-part-2") == ["article:pg/name-a-constraint"]
+    assert kg.related("tmux/split-again") == ["article:tmux/split-a-pane"]
+    assert not [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"]
+    # one such link alone says nothing of whose the repository is, but the clone's config does
+    del files["tmux/split-again.md"]
+    write_site(tmp_path / "clone", {**files, ".git/config": '[core]\n\tbare = false\n[remote "origin"]\n'
+                                                            '\turl = git@github.com:Ada/til.git\n'})
+    assert build(tmp_path / "clone").related("pg/name-a-constraint-part-2") == ["article:pg/name-a-constraint"]
+
