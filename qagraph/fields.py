@@ -28,7 +28,7 @@ import posixpath
 import re
 import unicodedata
 import zoneinfo as _zoneinfo
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar, TypeVar
 
@@ -262,6 +262,8 @@ class FieldMap:
     ``tldr name`` examples show are links (:data:`qagraph.links.COMMAND`), looked for in the page's own
     platform folder, then in ``command_fallbacks`` (tldr's ``common``) beside it, and from a
     translation (``pages.de/``) in the English pages then.
+    ``title_keywords`` gives an article that no field gives keywords the words of its title that name
+    something (:func:`title_terms`): a TIL collection's notes, which have no tags, are summed up by their titles.
     ``data_files`` are an Eleventy site's data files, as ``(where, JSON)``: ``where`` is a folder
     (``src/posts/``: a directory data file, for every file in it and below) or a file without its
     suffix (``src/posts/hello``: a template data file); their data are defaults under each file's
@@ -509,6 +511,7 @@ class FieldMap:
     overridden: tuple[str, ...] = ()
     command_pages: bool = False
     command_fallbacks: tuple[str, ...] = ()
+    title_keywords: bool = False
     child_lists: tuple[str, ...] = ()
     liquid_variables: tuple[tuple[str, str], ...] = ()
     url_prefixes: str = ""
@@ -534,7 +537,7 @@ class FieldMap:
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
-        "child_lists": (), "url_prefixes": None, "listing_urls": None,
+        "child_lists": (), "url_prefixes": None, "listing_urls": None, "title_keywords": bool,
     }
 
     @property
@@ -956,6 +959,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         f.used.add("categories")  # a Material blog lists the post under each of its categories
         more_keywords += _values(f.get("categories"), True, fields.keyword_separator)
     keywords, keyword_keys = _keywords(f, fields, more_keywords)
+    if fields.title_keywords and not keywords and title:
+        keywords, keyword_keys = split_keywords(title_terms(title, (name.rpartition("/")[0].rpartition("/")[2], subject_label)))
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
@@ -3331,6 +3336,54 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
 
 
 _LINKED_KEYWORD = re.compile(r"^\s*\[\[([^\[\]]+)\]\]\s*$")
+#: a code span of a title (``\`undef_method\` And The Inheritance Hierarchy``): code, no word of it a keyword
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+#: a word of a title: letters and digits, joined by ``.``, ``-`` or ``+`` (``Node.js``, ``sqlite-utils``, ``C++``)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w+#]*(?:[.-][\w+#]+)*")
+#: the words of a title that name nothing: English's words of grammar, and the verbs and words of
+#: every how-to title (``Use``, ``Get``, ``Way``)
+_TITLE_STOPWORDS = frozenset("""
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each else etc even ever every few for
+    from further had has have having he her here hers him his how i if in into is isnt it its itself just
+    let lets me more most my myself no nor not now of off on once one only or other our ours out over own
+    part same she should so some such than that the their theirs them themselves then there these they this
+    those through to too two under until up upon us very via vs was we were what when where which while who
+    whom why will with within without would you your yours yourself
+    another anything everything nothing something thing things way ways use used uses using get gets getting
+    got make makes making made want need needs let til new run runs running add adding create creating check
+    checking show showing find finding try trying work works working quick quickly easy easily simple better
+    many much really
+""".split())
+
+
+def title_terms(title: str, own: Iterable[str] = ()) -> list[str]:
+    """The words of ``title`` that name something, as keywords: neither words of grammar nor how-to verbs
+    (:data:`_TITLE_STOPWORDS`), nor code spans (an article's title is shown without their backticks: its
+    words are kept then), nor numbers, nor the ``own`` names (the note's topic, which its subject says already). A word written in title case is written in
+    lower case (``Screen``: ``screen``); one written otherwise is kept as it is (``UUID``, ``psql``,
+    ``macOS``, ``Node.js``).
+
+    >>> title_terms("Clear The Screen In psql", ["postgres", "PostgreSQL"])
+    ['clear', 'screen', 'psql']
+    >>> title_terms("`undef_method` And The Inheritance Hierarchy")
+    ['inheritance', 'hierarchy']
+    >>> title_terms("Using LD_PRELOAD to run any version of SQLite with Python", ["sqlite"])
+    ['LD_PRELOAD', 'version', 'python']
+    >>> title_terms("Do You Have The Time? - Part 2"), title_terms("Create A Named tmux Session", ["tmux"])
+    (['time'], ['named', 'session'])
+    """
+    skip = {fold(n) for n in own if n}
+    terms: list[str] = []
+    for word in _TITLE_WORD.findall(_CODE_SPAN.sub(" ", title)):
+        word = word.rstrip(".-")
+        if word[:1].isupper() and word[1:].islower():
+            word = word.lower()
+        key = fold(word)
+        if len(key) > 1 and key not in _TITLE_STOPWORDS and key.replace("'", "") not in _TITLE_STOPWORDS \
+                and key not in skip and word not in terms:
+            terms.append(word)
+    return terms
 _PAGE_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
 
 

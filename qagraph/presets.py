@@ -4094,7 +4094,9 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                              if name == readme and index.linked else
                              f"the repository's own {'README' if name == readme else 'file'} "
                              "(beside the notes in its topic folders), no note")
-    changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items()))}
+    # a note has no tags: its title, the author's one line on what was learned, names its keywords
+    changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
+                               "title_keywords": True}
     if index.labels:
         changes["folder_labels"] = tuple(sorted(index.labels.items()))
     # its notes link each other by their urls on GitHub too (jbranchaud/til's blob/master/elixir/x.md): the
@@ -4105,7 +4107,7 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     if repo is not None:
         changes["site_hosts"] = (repo,)
     why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
-           + (f", listed by its {readme}" if index.linked else "") + ")"
+           + (f", listed by its {readme}" if index.linked else "") + "); keywords from their titles"
            + (f"; topics labelled as {readme} heads them" if index.labels else "")
            + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else "")
            + (f"; its files' urls on {repo} are links to them" if repo is not None else ""))

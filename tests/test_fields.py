@@ -636,3 +636,19 @@ def test_a_jekyll_collection_s_file_without_front_matter_is_a_static_file_not_a_
     post, _ = read_article("_posts/2020-01-02-hello.md", "Hello.\n", jekyll)
     doc, _ = read_article("_guide/setup.md", "---\ntitle: Set up\n---\n", jekyll)
     assert page is not None and post is not None and doc is not None and doc.url == "/guide/setup/"
+
+
+def test_title_keywords_are_the_words_of_a_title_that_name_something():
+    """A note without tags (a TIL collection's) had no keywords, so no similar notes. With
+    ``title_keywords`` its keywords are the words of its title as shown that name something: not words of
+    grammar or of every how-to title, not numbers, not its own topic; a title-case word in lower case, any
+    other as written (a code span's too, shown as a word). A note that has tags keeps them."""
+    fields = replace(preset("generic").fields, no_front_matter="article", title_keywords=True)
+    note, _ = read_article("pg/clear-the-screen-in-psql-2.md",
+                           "# Clear The Screen In `psql` (2): Using Postgres With A UUID\n\nText.\n", fields)
+    assert note is not None and note.keywords == ("clear", "screen", "psql", "postgres", "UUID")
+    assert note.subject == "Pg"
+    tagged, _ = read_article("pg/tagged.md", "---\ntags: [locks]\n---\n# Clear The Screen\n", fields)
+    assert tagged is not None and tagged.keywords == ("locks",)
+    plain, _ = read_article("pg/plain.md", "# Clear The Screen\n", replace(fields, title_keywords=False))
+    assert plain is not None and plain.keywords == ()

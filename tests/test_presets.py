@@ -7023,3 +7023,22 @@ def test_a_til_collections_notes_linked_by_their_github_urls_are_related(tmp_pat
                                                             '\turl = git@github.com:Ada/til.git\n'})
     assert build(tmp_path / "clone").related("pg/name-a-constraint-part-2") == ["article:pg/name-a-constraint"]
 
+
+def test_a_til_collections_notes_are_keyworded_by_their_titles(tmp_path: Path):
+    """A TIL collection's notes have no tags: they had no keywords, so no note was similar to another.
+    Now a note's keywords are the words of its title that name something (not words of grammar, not its
+    code spans, not its own topic): two notes on clearing the screen, filed under two topics, are similar."""
+    files = {**TIL_COLLECTION,
+             "shell/clear-the-screen.md": "# Clear The Screen\n\nPress `ctrl-l`.\n",
+             "pg/clear-the-screen-in-psql.md": "# Clear The Screen In psql\n\nRun `\\! clear` in it.\n"}
+    write_site(tmp_path / "til", files)
+    kg = build(tmp_path / "til")
+    assert {n: list(d["keywords"]) for n, d in kg.graph.nodes(data=True) if d["kind"] == "article"} == {
+        "article:pg/count-rows-quickly": ["count", "rows"],
+        "article:pg/name-a-constraint": ["name", "constraint"],
+        "article:pg/clear-the-screen-in-psql": ["clear", "screen", "psql"],
+        "article:tmux/split-a-pane": ["split", "pane"],
+        "article:shell/jump-back": ["jump", "back"],
+        "article:shell/clear-the-screen": ["clear", "screen"],
+    }
+    assert [name for name, _, _ in kg.similar("shell/clear-the-screen")] == ["article:pg/clear-the-screen-in-psql"]
