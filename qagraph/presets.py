@@ -235,6 +235,9 @@ class _Sample:
     headed: int = 0
     #: the GitHub repositories (``github.com/owner/name``) whose urls the sampled files link a file of the corpus by
     repos: Counter[str] = field(default_factory=Counter)
+    #: the hosts (other than GitHub's) whose urls the sampled files link a note of the corpus by, at its path without
+    #: suffix (``https://til.example.net/sqlite/wal``: ``sqlite/wal.md``), as a TIL collection's site publishes its notes
+    note_hosts: Counter[str] = field(default_factory=Counter)
 
 
 def _read_regular(path: Path, limit: int) -> bytes | str:
@@ -386,6 +389,11 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             files = set(names) if files is None else files
             s.repos.update(found[0] for m in _GITHUB_FILE.finditer(text)
                            if (found := _github_file(m.group(0))) is not None and found[1] in files)
+        if "://" in text:
+            files = set(names) if files is None else files
+            s.note_hosts.update(m.group(1).lower() for m in _NOTE_URL.finditer(text)
+                                if "github" not in m.group(1).lower() and any(
+                                    f"{m.group(2)}{suffix}" in files for suffix in FieldMap().suffixes))
         fm = read_front_matter(name, text, metadata=metadata)
         if isinstance(fm, Problem):
             s.broken += 1
@@ -3986,6 +3994,8 @@ _INDEX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 #: (``tree``, ``raw``, ``edit`` too), or ``https://raw.githubusercontent.com/OWNER/NAME/REF/path``
 _GITHUB_FILE = re.compile(r"https?://(?:www\.)?(?:github\.com/([\w.-]+)/([\w.-]+)/(?:blob|tree|raw|edit)|"
                           r"raw\.githubusercontent\.com/([\w.-]+)/([\w.-]+))/[^/\s#?)\"'>]+/([^\s#?)\"'>]+)", re.I)
+#: an absolute url naming a note at its path without suffix: the site's host, and the path (``topic/note``)
+_NOTE_URL = re.compile(r"https?://([\w.-]+)/([\w.-]+/[\w.-]+?)(?:\.html?|\.md)?/?(?=[\s)\]\"'<>#?]|$)")
 #: what a collection of notes learned day by day calls itself (its README's title, its folder's name)
 _TIL_NAME = re.compile(r"\btils?\b|today\s+i\s+learned", re.I)
 
@@ -4104,13 +4114,17 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     repos = index.repos + s.repos
     origin = _origin_repository(base)
     repo = origin or next((r for r, n in repos.most_common(1) if n >= 2), None)
-    if repo is not None:
-        changes["site_hosts"] = (repo,)
+    # and by their urls on the collection's own site (simonw/til's til.simonwillison.net/sqlite/x): the host
+    # two of them at least name notes of the corpus on, by their paths
+    host = next((h for h, n in s.note_hosts.most_common(1) if n >= 2), None)
+    if repo is not None or host is not None:
+        changes["site_hosts"] = tuple(h for h in (repo, host) if h is not None)
     why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
            + (f", listed by its {readme}" if index.linked else "") + "); keywords from their titles"
            + (f"; topics labelled as {readme} heads them" if index.labels else "")
            + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else "")
-           + (f"; its files' urls on {repo} are links to them" if repo is not None else ""))
+           + (f"; its files' urls on {repo} are links to them" if repo is not None else "")
+           + (f"; its notes' urls on {host} (topic/note) too" if host is not None else ""))
     return _Site("", (), why, changes)
 
 

@@ -7042,3 +7042,24 @@ def test_a_til_collections_notes_are_keyworded_by_their_titles(tmp_path: Path):
         "article:shell/clear-the-screen": ["clear", "screen"],
     }
     assert [name for name, _, _ in kg.similar("shell/clear-the-screen")] == ["article:pg/clear-the-screen-in-psql"]
+
+
+def test_a_til_collections_notes_linked_by_their_urls_on_its_site_are_related(tmp_path: Path):
+    """simonw/til publishes its notes at ``https://til.simonwillison.net/<topic>/<note>``, and its notes
+    link each other so: those links were left out as links to another site. Now the host that two links
+    at least name notes of the corpus on, by their paths without suffix, serves the collection: its urls
+    are links to the notes. Another TIL site the README points to (its own urls name no note) is not the
+    collection's, and its links make no stubs."""
+    files = {**TIL_COLLECTION,
+             "README.md": TIL_COLLECTION["README.md"] + "\nMore TILs at [their site](https://til.other.example/).\n",
+             "pg/vacuum.md": "# Vacuum\n\nAs in [counting](https://til.example.net/pg/count-rows-quickly) and "
+                             "[naming](https://til.example.net/pg/name-a-constraint/), unlike "
+                             "[theirs](https://til.other.example/posts/42-vacuum).\n"}
+    write_site(tmp_path / "til", files)
+    kg = build(tmp_path / "til")
+    assert kg.related("pg/vacuum") == ["article:pg/count-rows-quickly", "article:pg/name-a-constraint"]
+    assert not [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"]
+    # one such url alone says nothing of whose site it is
+    files["pg/vacuum.md"] = "# Vacuum\n\nAs in [counting](https://til.example.net/pg/count-rows-quickly).\n"
+    write_site(tmp_path / "one", files)
+    assert build(tmp_path / "one").related("pg/vacuum") == []
