@@ -173,7 +173,9 @@ class FieldMap:
     corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the
     path it is served below is known: a link may write it out), ``site_hosts`` other hosts
     serving it from their root (a GitHub Pages site's custom domain, its
-    ``OWNER.github.io``): absolute links to them are internal too. ``inline_tags`` adds the
+    ``OWNER.github.io``): absolute links to them are internal too; ``github.com/OWNER/NAME`` there is the
+    corpus's own repository (the url of a Markdown file of it, at any branch or commit, names that file),
+    ``HOST/{topic}/{note}`` a site that publishes each note at its path without suffix, and nothing else. ``inline_tags`` adds the
     body's ``#tags`` to the keywords (and drops a leading ``#`` from keyword values), and the notes
     its ``Tags:`` line links to among its first lines (a Zettelkasten's ``Tags: [[Topic]]``).
 

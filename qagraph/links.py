@@ -2050,10 +2050,14 @@ class ArticleIndex(Generic[A]):
 
 #: the corpus's own site: its url's host, the path it is published below, and the other hosts that
 #: serve it from their root (a GitHub Pages site's custom domain and its OWNER.github.io name); among
-#: those, ``github.com/OWNER/NAME`` is the corpus's own repository, whose files' urls name its files
+#: those, ``github.com/OWNER/NAME`` is the corpus's own repository, whose urls of its Markdown files name
+#: them, and ``HOST/{topic}/{note}`` a site that publishes each note at its path without suffix, and nothing else
 _Site = tuple[str, str, frozenset[str]]
-#: how a GitHub url names a file of a repository: ``github.com/OWNER/NAME/blob/REF/path`` (or a folder's ``tree``)
-_REPOSITORY_VIEWS = ("blob", "tree", "raw", "edit")
+#: how a GitHub url names a file of a repository: ``github.com/OWNER/NAME/blob/REF/path``
+_REPOSITORY_VIEWS = ("blob", "raw", "edit")
+#: a site's page of a note (``HOST/{topic}/{note}``): its topic and its name, without suffix
+_NOTE_PAGE = "{topic}/{note}"
+_NOTE_PAGE_PATH = re.compile(r"/([^/.]+)/([^/.]+)(?:\.html?|\.md)?/?")
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
@@ -2087,10 +2091,19 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     >>> repo = _site(None, ["github.com/ada/til"])
     >>> _site_path("https://github.com/ada/til/blob/master/vim/undo.md#top", repo)
     '/vim/undo.md#top'
-    >>> _site_path("https://raw.githubusercontent.com/Ada/TIL/main/css/a.png", repo)
-    '/css/a.png'
+    >>> _site_path("https://raw.githubusercontent.com/Ada/TIL/main/css/grid.md", repo)
+    '/css/grid.md'
     >>> _site_path("https://github.com/bo/til/blob/main/vim/undo.md", repo), _site_path("https://github.com/ada/til", repo)
     (None, None)
+
+    A file of its code or a folder is none of its pages (``.vimrc``, ``build.py``, ``tree/main/vim``); on a
+    site that publishes its notes at ``/{topic}/{note}``, nothing else is one of them (its home page, its feed):
+
+    >>> _site_path("https://github.com/ada/til/blob/main/.vimrc", repo), _site_path("https://github.com/ada/til/tree/main/vim", repo)
+    (None, None)
+    >>> notes = _site(None, ["til.example.net/{topic}/{note}"])
+    >>> [_site_path(f"https://til.example.net{p}", notes) for p in ("/vim/undo", "/vim/undo/#x", "/", "/til/feed.atom")]
+    ['/vim/undo', '/vim/undo#x', None, None]
     """
     if site is None:
         return None
@@ -2098,6 +2111,9 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     host = parts.netloc.lower()
     if host in ("github.com", "www.github.com", "raw.githubusercontent.com") and any("/" in a for a in site[2]):
         return _repository_path(parts, host, site[2])
+    if f"{host}/{_NOTE_PAGE}" in site[2]:
+        note = _NOTE_PAGE_PATH.fullmatch(parts.path)
+        return None if note is None else f"/{note.group(1)}/{note.group(2)}" + (f"#{parts.fragment}" if parts.fragment else "")
     prefix = site[1] if _bare_host(host) == site[0] and host else "/" if host in site[2] else None
     if prefix is None or not (parts.path + "/").startswith(prefix):
         return None
@@ -2105,8 +2121,8 @@ def _site_path(target: str, site: _Site | None) -> str | None:
 
 
 def _repository_path(parts: SplitResult, host: str, hosts: frozenset[str]) -> str | None:
-    """The path from the repository's root of the file a GitHub url ``parts`` names, when the repository
-    is one of ``hosts`` (``github.com/owner/name``, in lower case); else ``None``."""
+    """The path from the repository's root of the Markdown file a GitHub url ``parts`` names, when the
+    repository is one of ``hosts`` (``github.com/owner/name``, in lower case); else ``None``."""
     segments = parts.path.strip("/").split("/")
     if host == "raw.githubusercontent.com":
         owner, name, rest = (segments[0], segments[1], segments[3:]) if len(segments) >= 4 else ("", "", [])
@@ -2114,7 +2130,8 @@ def _repository_path(parts: SplitResult, host: str, hosts: frozenset[str]) -> st
         owner, name, rest = segments[0], segments[1], segments[4:]
     else:
         return None
-    if not rest or f"github.com/{owner}/{name}".lower() not in hosts:
+    if not rest or not rest[-1].lower().endswith((".md", ".markdown", ".mdx")) or \
+            f"github.com/{owner}/{name}".lower() not in hosts:
         return None
     return "/" + "/".join(rest) + (f"#{parts.fragment}" if parts.fragment else "")
 

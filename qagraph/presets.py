@@ -4118,7 +4118,7 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     # two of them at least name notes of the corpus on, by their paths
     host = next((h for h, n in s.note_hosts.most_common(1) if n >= 2), None)
     if repo is not None or host is not None:
-        changes["site_hosts"] = tuple(h for h in (repo, host) if h is not None)
+        changes["site_hosts"] = tuple(h for h in (repo, host and f"{host}/{{topic}}/{{note}}") if h is not None)
     why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
            + (f", listed by its {readme}" if index.linked else "") + "); keywords from their titles"
            + (f"; topics labelled as {readme} heads them" if index.labels else "")

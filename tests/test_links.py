@@ -1344,3 +1344,17 @@ def test_a_link_to_a_file_of_the_corpus_own_repository_on_github_is_a_link_to_th
     assert [link.target for link in text_links(body, ("markdown",), site_hosts=("github.com/ada/til",))] == [
         "/elixir/time.md#top", "/vim/undo.md"]
     assert text_links(body, ("markdown",)) == []
+
+
+def test_only_a_note_is_named_by_a_til_collections_repository_or_site_urls():
+    """A TIL note's links to its repository's code (``.vimrc``, ``build.py``, a workflow's ``.yml``) and
+    folders (``tree/main/vim``) on GitHub, or to its site's home page and feed, became stubs once those
+    urls were the corpus's own (``/.vimrc``, ``/vim``, ``/``): they name no note. Now a repository's url is
+    the corpus's only for a Markdown file, and a site that publishes notes at ``/{topic}/{note}``
+    (``HOST/{topic}/{note}`` among the ``site_hosts``) names nothing else."""
+    body = ("[v](https://github.com/ada/til/blob/main/.vimrc) [w](https://github.com/ada/til/blob/7d79/.github/x.yml#L3) "
+            "[t](https://github.com/ada/til/tree/main/vim) [n](https://github.com/ada/til/blob/main/vim/undo.md) "
+            "[h](https://til.example.net/) [f](https://til.example.net/til/feed.atom) "
+            "[o](https://til.example.net/vim/undo/)")
+    hosts = ("github.com/ada/til", "til.example.net/{topic}/{note}")
+    assert [link.target for link in text_links(body, ("markdown",), site_hosts=hosts)] == ["/vim/undo.md", "/vim/undo"]

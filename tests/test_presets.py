@@ -7054,7 +7054,8 @@ def test_a_til_collections_notes_linked_by_their_urls_on_its_site_are_related(tm
              "README.md": TIL_COLLECTION["README.md"] + "\nMore TILs at [their site](https://til.other.example/).\n",
              "pg/vacuum.md": "# Vacuum\n\nAs in [counting](https://til.example.net/pg/count-rows-quickly) and "
                              "[naming](https://til.example.net/pg/name-a-constraint/), unlike "
-                             "[theirs](https://til.other.example/posts/42-vacuum).\n"}
+                             "[theirs](https://til.other.example/posts/42-vacuum); see its [home](https://til.example.net/)"
+                             " and [feed](https://til.example.net/til/feed.atom).\n"}
     write_site(tmp_path / "til", files)
     kg = build(tmp_path / "til")
     assert kg.related("pg/vacuum") == ["article:pg/count-rows-quickly", "article:pg/name-a-constraint"]
