@@ -2058,6 +2058,8 @@ _REPOSITORY_VIEWS = ("blob", "raw", "edit")
 #: a site's page of a note (``HOST/{topic}/{note}``): its topic and its name, without suffix
 _NOTE_PAGE = "{topic}/{note}"
 _NOTE_PAGE_PATH = re.compile(r"/([^/.]+)/([^/.]+)(?:\.html?|\.md)?/?")
+#: a note's row on a Datasette site of notes (simonw/til's first, ``/til/til/sqlite_wal.md``): its topic and its name
+_NOTE_ROW_PATH = re.compile(r"/(?:[^/]+/)*([^/_.]+)_([^/]+)\.md")
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:
@@ -2104,6 +2106,11 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     >>> notes = _site(None, ["til.example.net/{topic}/{note}"])
     >>> [_site_path(f"https://til.example.net{p}", notes) for p in ("/vim/undo", "/vim/undo/#x", "/", "/til/feed.atom")]
     ['/vim/undo', '/vim/undo#x', None, None]
+
+    A Datasette site of notes (simonw/til's first) names a note's row by its topic and its file's name:
+
+    >>> _site_path("https://til.example.net/til/til/github-actions_only-main.md", notes)
+    '/github-actions/only-main'
     """
     if site is None:
         return None
@@ -2112,7 +2119,7 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     if host in ("github.com", "www.github.com", "raw.githubusercontent.com") and any("/" in a for a in site[2]):
         return _repository_path(parts, host, site[2])
     if f"{host}/{_NOTE_PAGE}" in site[2]:
-        note = _NOTE_PAGE_PATH.fullmatch(parts.path)
+        note = _NOTE_PAGE_PATH.fullmatch(parts.path) or _NOTE_ROW_PATH.fullmatch(parts.path)
         return None if note is None else f"/{note.group(1)}/{note.group(2)}" + (f"#{parts.fragment}" if parts.fragment else "")
     prefix = site[1] if _bare_host(host) == site[0] and host else "/" if host in site[2] else None
     if prefix is None or not (parts.path + "/").startswith(prefix):

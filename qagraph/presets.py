@@ -393,7 +393,8 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             files = set(names) if files is None else files
             s.note_hosts.update(m.group(1).lower() for m in _NOTE_URL.finditer(text)
                                 if "github" not in m.group(1).lower() and any(
-                                    f"{m.group(2)}{suffix}" in files for suffix in FieldMap().suffixes))
+                                    f"{m.group(2) or m.group(4)}/{m.group(3) or m.group(5)}{suffix}" in files
+                                    for suffix in FieldMap().suffixes))
         fm = read_front_matter(name, text, metadata=metadata)
         if isinstance(fm, Problem):
             s.broken += 1
@@ -3995,7 +3996,9 @@ _INDEX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _GITHUB_FILE = re.compile(r"https?://(?:www\.)?(?:github\.com/([\w.-]+)/([\w.-]+)/(?:blob|tree|raw|edit)|"
                           r"raw\.githubusercontent\.com/([\w.-]+)/([\w.-]+))/[^/\s#?)\"'>]+/([^\s#?)\"'>]+)", re.I)
 #: an absolute url naming a note at its path without suffix: the site's host, and the path (``topic/note``)
-_NOTE_URL = re.compile(r"https?://([\w.-]+)/([\w.-]+/[\w.-]+?)(?:\.html?|\.md)?/?(?=[\s)\]\"'<>#?]|$)")
+#: (or, as simonw/til's first site and the Datasette sites cloned from it name a note's row, ``.../sqlite_wal.md``)
+_NOTE_URL = re.compile(r"https?://([\w.-]+)/(?:([\w-]+)/([\w-]+)(?:\.html?|\.md)?/?|(?:[\w.-]+/)*([\w-]+?)_([\w.-]+?)\.md)"
+                       r"(?=[\s)\]\"'<>#?]|$)")
 #: what a collection of notes learned day by day calls itself (its README's title, its folder's name)
 _TIL_NAME = re.compile(r"\btils?\b|today\s+i\s+learned", re.I)
 

@@ -7064,3 +7064,16 @@ def test_a_til_collections_notes_linked_by_their_urls_on_its_site_are_related(tm
     files["pg/vacuum.md"] = "# Vacuum\n\nAs in [counting](https://til.example.net/pg/count-rows-quickly).\n"
     write_site(tmp_path / "one", files)
     assert build(tmp_path / "one").related("pg/vacuum") == []
+
+
+def test_a_til_collections_notes_linked_by_their_rows_on_a_datasette_site_are_related(tmp_path: Path):
+    """simonw/til's first site (Datasette's, and the sites cloned from it) showed a note as its row,
+    ``/til/til/<topic>_<note>.md``, and notes written then link each other so: those links were left
+    out. Now, on a host that two such links name notes of the corpus on, they lead to the notes."""
+    files = {**TIL_COLLECTION,
+             "pg/vacuum.md": "# Vacuum\n\nAs in [counting](https://til.example.net/til/til/pg_count-rows-quickly.md).\n",
+             "shell/cd.md": "# Cd\n\nOr [split](https://til.example.net/til/til/tmux_split-a-pane.md) instead.\n"}
+    write_site(tmp_path / "til", files)
+    kg = build(tmp_path / "til")
+    assert kg.related("pg/vacuum") == ["article:pg/count-rows-quickly"]
+    assert kg.related("shell/cd") == ["article:tmux/split-a-pane"]
