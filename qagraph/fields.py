@@ -55,7 +55,8 @@ ANY_SEPARATOR = "any"
 #: tags: ``Tags: python; machine learning``, ``Tags: python, machine learning``)
 SEMICOLONS = "semicolons"
 
-_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name")
+_TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name",
+                    "index-title")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied")
 #: the names (without suffix, in any case) of the files GitHub Pages' jekyll-optional-front-matter leaves
@@ -326,7 +327,9 @@ class FieldMap:
 
     ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
-    ``nav``'s ``- Install: guide/install.md``).
+    ``nav``'s ``- Install: guide/install.md``). ``index_titles`` are ``(path, title)`` pairs too, the
+    titles an index page lists notes by (a TIL collection's README: ``- [Title](vim/note.md)``), which
+    the ``"index-title"`` fallback gives a note without a title field or heading.
 
     ``slug_urls`` is the url folder of an MDN Web Docs content repository's pages (``/en-US/docs/``): a
     page is published there at its ``slug`` (``Web/API/Element/after``), whatever its folder (which is
@@ -497,6 +500,7 @@ class FieldMap:
     translation_key: str = ""
     translations: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
+    index_titles: tuple[tuple[str, str], ...] = ()
     snippet_urls: str | None = None
     slug_urls: str | None = None
     level_tags: tuple[str, ...] = ()
@@ -1409,6 +1413,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             title = first_heading(body)
         elif source == "content-title":
             title = content_title(body)
+        elif source == "index-title":
+            title = _pairs(fields.index_titles).get(name) if fields.index_titles else None
         elif source == "doc-id":
             title = _doc_id(name, f, fields, stem)
         elif source == "slug":

@@ -3988,7 +3988,9 @@ def _command_pages(names: Sequence[str], s: _Sample) -> _Site | None:
 #: the most of a TIL collection's README read (jbranchaud/til's, listing 1,700 notes, is 190 KB)
 MAX_INDEX = 4 * 1024 * 1024
 #: a Markdown link's target, or an HTML link's ``href`` (a README's list of notes: ``- [Title](vim/x.md)``)
-_INDEX_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
+_INDEX_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
+#: Markdown's marks of a heading's or a link's text: a link's target, code spans' and emphasis's marks
+_INDEX_MARKS = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*]|(?<!\w)_|_(?!\w)")
 #: a heading of a README, its text (``### PostgreSQL``, ``## github-actions``)
 _INDEX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 #: a file of a GitHub repository, as a link writes its url: ``https://github.com/OWNER/NAME/blob/REF/path``
@@ -4028,6 +4030,8 @@ class _TilIndex:
     linked: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
     repos: Counter[str] = field(default_factory=Counter)
+    #: the text of the README's first link to each note: its title there
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def _til_index(text: str, notes: set[str]) -> _TilIndex:
@@ -4039,18 +4043,21 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
     ...                    {"postgres/a.md", "postgres/b.md", "vim/c.md"})
     >>> sorted(index.linked), index.labels, dict(index.repos)
     (['postgres/a.md', 'postgres/b.md', 'vim/c.md'], {'postgres': 'PostgreSQL', 'vim': 'vim'}, {'github.com/ada/til': 1})
+    >>> _til_index("- [`undef_method` And [The] *Rest*](ruby/u.md)", {"ruby/u.md"}).titles
+    {'ruby/u.md': 'undef_method And [The] Rest'}
     """
     index = _TilIndex()
     heading: str | None = None
     under: dict[str, Counter[str]] = {}
     order: list[str] = []
-    for line in mask_code(text).splitlines():
+    masked = mask_code(text)  # code blocks and spans blanked, at their places: a link's text is read from the text
+    for line, raw in zip(masked.splitlines(), text.splitlines() if len(masked) == len(text) else masked.splitlines()):
         m = _INDEX_HEADING.match(line)
         if m is not None:
-            heading = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)|[`*_]", r"\1", m.group(1)).split())
+            heading = " ".join(_INDEX_MARKS.sub(r"\1", raw[m.start(1):m.end(1)]).split())
             continue
         for link in _INDEX_LINK.finditer(line):
-            target = link.group(1) or link.group(2) or ""
+            target = link.group(2) or link.group(3) or ""
             found = _github_file(target)
             if found is not None:
                 path = found[1]
@@ -4063,6 +4070,9 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
             if path not in notes:
                 continue
             index.linked.add(path)
+            shown = " ".join(_INDEX_MARKS.sub(r"\1", raw[link.start(1):link.end(1)]).split()) if link.group(1) else ""
+            if shown and path not in index.titles:
+                index.titles[path] = shown
             if heading:
                 if heading not in under:
                     under[heading] = Counter()
@@ -4112,6 +4122,9 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                                "title_keywords": True}
     if index.labels:
         changes["folder_labels"] = tuple(sorted(index.labels.items()))
+    if index.titles:  # a note without a heading goes by its title in the README, not by its file's name
+        changes["index_titles"] = tuple(sorted(index.titles.items()))
+        changes["title_fallback"] = ("heading", "index-title", "file-name")
     # its notes link each other by their urls on GitHub too (jbranchaud/til's blob/master/elixir/x.md): the
     # repository most of those that name a note of the corpus are in, or the one it was cloned from
     repos = index.repos + s.repos

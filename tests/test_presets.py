@@ -7077,3 +7077,18 @@ def test_a_til_collections_notes_linked_by_their_rows_on_a_datasette_site_are_re
     kg = build(tmp_path / "til")
     assert kg.related("pg/vacuum") == ["article:pg/count-rows-quickly"]
     assert kg.related("shell/cd") == ["article:tmux/split-a-pane"]
+
+
+def test_a_til_note_without_a_heading_is_titled_as_the_readme_lists_it(tmp_path: Path):
+    """jwworth/til's note on linking to a README's headers starts with its text, no ``# heading``: it was
+    titled by its file's name (``link-to-headers``). Its README lists it as "Link To Headers": that is its
+    title now (a note with a heading keeps its heading, whatever the README's link says)."""
+    files = {**TIL_COLLECTION,
+             "README.md": TIL_COLLECTION["README.md"] + "\n### Web\n\n- [Link To `#Headers`](web/link-to-headers.md)\n"
+                                                         "- [Listed Otherwise](web/anchors.md)\n",
+             "web/link-to-headers.md": "Every heading of a page gets an anchor: link to it with `#name`.\n",
+             "web/anchors.md": "# Anchors\n\nThey name a place in a page.\n"}
+    write_site(tmp_path / "til", files)
+    titles = {a.path: a.title for a in load_corpus(tmp_path / "til").articles}
+    assert titles["web/link-to-headers.md"] == "Link To #Headers"
+    assert titles["web/anchors.md"] == "Anchors"
