@@ -4092,7 +4092,8 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     their GitHub urls) or calls the collection a TIL (so does its folder's name).
 
     The README is its index (GitHub shows it as the repository's front page), no note: it is skipped, as
-    are the repository's other files at its root (``CONTRIBUTING.md``, ``LICENSE.md``); the heading a
+    are the repository's other files at its root (``CONTRIBUTING.md``, ``LICENSE.md``, a guide to writing
+    one, a note no topic holds, which a site built from ``*/*.md`` leaves out); the heading a
     topic folder's notes are listed under labels its subject (``### PostgreSQL`` over ``postgres/``)."""
     if not s.files or s.with_front_matter * 2 >= s.files or s.headed * 2 <= s.files:
         return None
@@ -4117,6 +4118,9 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                              if name == readme and index.linked else
                              f"the repository's own {'README' if name == readme else 'file'} "
                              "(beside the notes in its topic folders), no note")
+        elif "/" not in name:  # a contributor's guide (thoughtbot's), a note left where no topic has it (simonw's)
+            unbuilt[name] = ("at the collection's root, outside the topic folders that hold its notes (a site built "
+                             "from */*.md, as simonw/til's is, leaves it out): the repository's own page, no note")
     # a note has no tags: its title, the author's one line on what was learned, names its keywords
     changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
                                "title_keywords": True}

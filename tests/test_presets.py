@@ -7092,3 +7092,16 @@ def test_a_til_note_without_a_heading_is_titled_as_the_readme_lists_it(tmp_path:
     titles = {a.path: a.title for a in load_corpus(tmp_path / "til").articles}
     assert titles["web/link-to-headers.md"] == "Link To #Headers"
     assert titles["web/anchors.md"] == "Anchors"
+
+
+def test_a_til_collections_files_at_its_root_are_no_notes(tmp_path: Path):
+    """thoughtbot/til keeps a guide to contributing through GitHub's web pages at its root, and simonw/til
+    one note its site (built from ``*/*.md``) never showed: both were notes filed under Uncategorised.
+    Now a Markdown file at a TIL collection's root, outside its topic folders, is skipped, saying why."""
+    files = {**TIL_COLLECTION, "web-interface.md": "# Contributing From The Web\n\nFork, add a file, open a pull request.\n"}
+    write_site(tmp_path / "til", files)
+    result = load_corpus(tmp_path / "til")
+    assert "web-interface.md" in result.skipped and "web-interface.md" not in {a.path for a in result.articles}
+    assert {p.path: p.message for p in result.problems}["web-interface.md"].startswith("at the collection's root")
+    assert {a.subject for a in result.articles} == {"PostgreSQL", "tmux", "Shell"}
+    assert_every_file_accounted_for(result)
