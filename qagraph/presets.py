@@ -3989,6 +3989,8 @@ def _command_pages(names: Sequence[str], s: _Sample) -> _Site | None:
 MAX_INDEX = 4 * 1024 * 1024
 #: a Markdown link's target, or an HTML link's ``href`` (a README's list of notes: ``- [Title](vim/x.md)``)
 _INDEX_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
+#: the day a README's list gives after a note's link (simonw/til's ``* [Title](url) - 2020-04-19``)
+_INDEX_DATE = re.compile(r"[^\S\n]*[)>]?[ \t]*[-–—:|,(]?[ \t]*(\d{4}-\d{2}-\d{2})\b")
 #: Markdown's marks of a heading's or a link's text: a link's target, code spans' and emphasis's marks
 _INDEX_MARKS = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*]|(?<!\w)_|_(?!\w)")
 #: a heading of a README, its text (``### PostgreSQL``, ``## github-actions``)
@@ -4032,6 +4034,8 @@ class _TilIndex:
     repos: Counter[str] = field(default_factory=Counter)
     #: the text of the README's first link to each note: its title there
     titles: dict[str, str] = field(default_factory=dict)
+    #: the day the README gives after a note's link (``- 2020-04-19``): when it was written
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 def _til_index(text: str, notes: set[str]) -> _TilIndex:
@@ -4045,6 +4049,8 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
     (['postgres/a.md', 'postgres/b.md', 'vim/c.md'], {'postgres': 'PostgreSQL', 'vim': 'vim'}, {'github.com/ada/til': 1})
     >>> _til_index("- [`undef_method` And [The] *Rest*](ruby/u.md)", {"ruby/u.md"}).titles
     {'ruby/u.md': 'undef_method And [The] Rest'}
+    >>> index.dates
+    {'vim/c.md': '2020-04-19'}
     """
     index = _TilIndex()
     heading: str | None = None
@@ -4073,6 +4079,9 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
             shown = " ".join(_INDEX_MARKS.sub(r"\1", raw[link.start(1):link.end(1)]).split()) if link.group(1) else ""
             if shown and path not in index.titles:
                 index.titles[path] = shown
+            day = _INDEX_DATE.match(line, link.end())
+            if day is not None and path not in index.dates:
+                index.dates[path] = day.group(1)
             if heading:
                 if heading not in under:
                     under[heading] = Counter()
@@ -4126,6 +4135,9 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                                "title_keywords": True}
     if index.labels:
         changes["folder_labels"] = tuple(sorted(index.labels.items()))
+    if index.dates:  # the day the README lists a note with is its date (a note has no front matter to say it)
+        changes["data_files"] = tuple((path.rsplit(".", 1)[0], json.dumps({"date": day}))
+                                      for path, day in sorted(index.dates.items()))
     if index.titles:  # a note without a heading goes by its title in the README, not by its file's name
         changes["index_titles"] = tuple(sorted(index.titles.items()))
         changes["title_fallback"] = ("heading", "index-title", "file-name")

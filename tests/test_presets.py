@@ -7105,3 +7105,18 @@ def test_a_til_collections_files_at_its_root_are_no_notes(tmp_path: Path):
     assert {p.path: p.message for p in result.problems}["web-interface.md"].startswith("at the collection's root")
     assert {a.subject for a in result.articles} == {"PostgreSQL", "tmux", "Shell"}
     assert_every_file_accounted_for(result)
+
+
+def test_a_til_note_is_dated_by_the_day_its_readme_lists_it_with(tmp_path: Path):
+    """simonw/til's README lists each note with the day it was written (``* [Title](url) - 2020-04-19``),
+    which its site shows; a note, without front matter, had no date. Now that day is its date; a note
+    the README lists without one has none, and a date written in a note's front matter wins."""
+    files = {**TIL_COLLECTION,
+             "README.md": TIL_COLLECTION["README.md"].replace("(tmux/split-a-pane.md)", "(tmux/split-a-pane.md) - 2021-03-04")
+             .replace("(shell/jump-back.md)", "(shell/jump-back.md) - 2020-01-02"),
+             "shell/jump-back.md": "---\ndate: 2019-12-31\n---\n# Jump Back\n\n`cd -`.\n"}
+    write_site(tmp_path / "til", files)
+    dates = {a.path: a.date for a in load_corpus(tmp_path / "til").articles}
+    assert str(dates["tmux/split-a-pane.md"]) == "2021-03-04"
+    assert str(dates["shell/jump-back.md"]) == "2019-12-31"
+    assert dates["pg/count-rows-quickly.md"] is None
