@@ -4082,7 +4082,7 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
             day = _INDEX_DATE.match(line, link.end())
             if day is not None and path not in index.dates:
                 index.dates[path] = day.group(1)
-            if heading:
+            if heading and "/" in path:  # a page at the root labels no topic
                 if heading not in under:
                     under[heading] = Counter()
                     order.append(heading)
@@ -4114,10 +4114,12 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     readme = next((n for n in sorted(markdown) if "/" not in n and n.rsplit(".", 1)[0].upper() == "README"), None)
     data = _read_regular(base / readme, MAX_INDEX) if readme is not None else None
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
-    index = _til_index(text, notes)
+    # the pages at its root the README lists are its notes too; the others are the repository's
+    roots = {n for n in markdown if "/" not in n and n.rsplit(".", 1)[0].upper() not in REPOSITORY_FILES}
+    index = _til_index(text, notes | roots)
     first = next((line for line in text.splitlines() if line.strip()), "")
     named = bool(_TIL_NAME.search(first) or _TIL_NAME.search(base.resolve().name.replace("_", " ").replace("-", " ")))
-    if not named and len(index.linked) * 2 < len(notes):
+    if not named and len(index.linked - roots) * 2 < len(notes):
         return None
     unbuilt: dict[str, str] = {}
     for name in markdown:
@@ -4127,7 +4129,7 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                              if name == readme and index.linked else
                              f"the repository's own {'README' if name == readme else 'file'} "
                              "(beside the notes in its topic folders), no note")
-        elif "/" not in name:  # a contributor's guide (thoughtbot's), a note left where no topic has it (simonw's)
+        elif "/" not in name and name not in index.linked:  # a guide (thoughtbot's), a note no topic has (simonw's)
             unbuilt[name] = ("at the collection's root, outside the topic folders that hold its notes (a site built "
                              "from */*.md, as simonw/til's is, leaves it out): the repository's own page, no note")
     # a note has no tags: its title, the author's one line on what was learned, names its keywords

@@ -7120,3 +7120,17 @@ def test_a_til_note_is_dated_by_the_day_its_readme_lists_it_with(tmp_path: Path)
     assert str(dates["tmux/split-a-pane.md"]) == "2021-03-04"
     assert str(dates["shell/jump-back.md"]) == "2019-12-31"
     assert dates["pg/count-rows-quickly.md"] is None
+
+
+def test_a_page_at_a_til_collections_root_that_its_readme_lists_is_a_note(tmp_path: Path):
+    """A page at the root that the README lists among the notes is one of them (the README says so),
+    unlike the root's other pages: it stays an article, filed under no topic."""
+    files = {**TIL_COLLECTION, "README.md": TIL_COLLECTION["README.md"] + "\n### Misc\n\n- [Loose End](loose-end.md)\n",
+             "loose-end.md": "# Loose End\n\nA note kept at the root.\n",
+             "guide.md": "# Writing A Note\n\nOne file a note.\n",
+             "tmux/zoom.md": "# Zoom\n\nPress `prefix z`.\n", "shell/pushd.md": "# Pushd\n\nA stack of folders.\n"}
+    write_site(tmp_path / "til", files)
+    result = load_corpus(tmp_path / "til")
+    assert "loose-end.md" in {a.path for a in result.articles}
+    assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md", "guide.md"]
+    assert_every_file_accounted_for(result)
