@@ -140,7 +140,9 @@ class FieldMap:
     day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build (for a Jekyll site
     too, whose posts dated after it wait: :func:`in_the_future`): a build on another day is another
     build, not one its parse cache, an up-to-date check or a patch can stand for; ``drafts`` names the fields that mark a draft the site
-    does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``bundles`` makes the files beside a Hugo
+    does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``publish_marks`` the
+    fields one of which a note must set true to be published at all (the Obsidian Digital Garden plugin's
+    ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
@@ -411,6 +413,7 @@ class FieldMap:
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
     ugly_urls: bool = False
     drafts: tuple[str, ...] = ()
+    publish_marks: tuple[str, ...] = ()
     bundles: bool = False
     content_dir: str = ""
     content_mounts: tuple[tuple[str, str], ...] = ()
@@ -899,6 +902,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             key, _, rest = why.partition(":")
             key = f.written.get(key, key)
             return None, [Problem(name, fm.line_of(key), f"{key}:{rest}: not a page", "headless", SKIPPED)]
+    if fields.publish_marks and (why := unpublished(f.data, fields.publish_marks)) is not None:
+        mark = next((f.written.get(k, k) for k in fields.publish_marks if k in f.data), None)
+        return None, [Problem(name, fm.line_of(mark) if mark is not None else None, why, "headless", SKIPPED)]
     if f.data.get("permalink") is False:  # Eleventy (and others): the file is not written as a page
         if "permalink" in inherited:  # a folder of drafts, or of pages made from data
             return None, [Problem(name, None, f"permalink: false, from the data files of {inherited['permalink']}: "
@@ -1351,6 +1357,26 @@ def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | 
     return None
 
 
+def unpublished(data: Mapping[Any, Any], marks: Sequence[str]) -> str | None:
+    """Why a note whose front matter is ``data`` is not published where a note is published only when
+    it says so (``marks``: the Obsidian Digital Garden plugin's ``dg-publish``), or ``None``.
+
+    >>> unpublished({"dg-publish": True}, ("dg-publish",)), unpublished({"dg-publish": "yes"}, ("dg-publish",))
+    (None, None)
+    >>> unpublished({"dg-publish": False}, ("dg-publish",))
+    'dg-publish: false: not published in the garden'
+    >>> unpublished({"tags": ["a"]}, ("dg-publish",))
+    'no dg-publish: true: not published in the garden'
+    """
+    for key in marks:
+        given = _flag(data.get(key))
+        if given is True:
+            return None
+        if given is False:
+            return f"{key}: false: not published in the garden"
+    return f"no {marks[0]}: true: not published in the garden"
+
+
 def _flag(value: Any) -> bool | None:
     """A yes/no value as YAML or TOML writes it (``true``, ``'yes'``, ``off``), else ``None``."""
     if isinstance(value, bool):
@@ -1675,7 +1701,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
-    if url and (fields.path_urls == "publish" or fields.jekyll) and not url.startswith("/") and "://" not in url:
+    if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks) and not url.startswith("/") \
+            and "://" not in url:  # a Digital Garden's dg-permalink: my-note is the garden's /my-note/ too
         # an Obsidian Publish permalink (plugins/graph) is a path from the site's root, and so is a Jekyll
         # page's (permalink: docs/utilities): Jekyll puts the / in front of it (Just the Docs' own docs)
         url = "/" + url

@@ -1627,6 +1627,21 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"an Obsidian Publish vault ({publish}): each note at its path (spaces as +) or its "
                          + ("permalink below its language's folder" if "/" in publish else "permalink")
                          + "; notes with publish: false not published")
+        garden_site = _GARDEN_NOTES if not _is_dir(vault / ".obsidian") and _garden_site(names) else None
+        if _digital_garden(vault) or garden_site:
+            # the Digital Garden plugin publishes a note only when it says dg-publish: true, at its
+            # dg-permalink (the site's copy: at the permalink the plugin wrote); the site's repository, kept
+            # in the vault by some, holds the copies the plugin made of the notes: not notes of their own
+            copies = tuple((fields.content_dir + n, "in src/site/, the copy the Digital Garden plugin published of "
+                            "a note of the vault: not a note of its own") for n in names if n.startswith("src/site/")
+                           ) if not garden_site else ()
+            fields = replace(fields, publish_marks=("dg-publish",), unbuilt=fields.unbuilt + copies,
+                             url=("permalink", "dg-permalink") if garden_site else ("dg-permalink",),
+                             content_dir=fields.content_dir + (garden_site or ""))
+            notes.append("a Digital Garden " + (f"site ({garden_site}, the notes the plugin published)" if garden_site
+                                                else "vault (its plugin's settings)")
+                         + ": notes without dg-publish: true not published" + (", src/site/ (the published copies) skipped"
+                                                                               if copies else ""))
         # a vault's settings Obsidian cannot read are its defaults: no Excluded files (said, as a site's config is)
         app = vault.resolve() / ".obsidian" / "app.json"
         app_data = _read_regular(app, MAX_DATA_FILE) if _is_file(app) else None
@@ -2719,6 +2734,34 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
     site = settings.get("configuration") if isinstance(settings, dict) else None
     patterns = site.get("ignorePatterns") if isinstance(site, dict) else None
     return tuple(p for p in patterns if isinstance(p, str) and p) if isinstance(patterns, list) else ()
+
+
+#: where the Obsidian Digital Garden plugin's site template keeps the notes it publishes
+_GARDEN_NOTES = "src/site/notes/"
+
+
+def _digital_garden(vault: Path) -> bool:
+    """Whether the vault publishes a digital garden with the Obsidian Digital Garden plugin (its
+    settings in ``.obsidian/plugins/digitalgarden/``, or the plugin among those it turns on)."""
+    if _is_dir(vault / ".obsidian" / "plugins" / "digitalgarden"):
+        return True
+    data = _read_regular(vault / ".obsidian" / "community-plugins.json", MAX_DATA_FILE)
+    try:
+        value = _parsed(data.decode("utf-8", "replace"), json_loads) if isinstance(data, bytes) else None
+    except ValueError:
+        return False
+    return isinstance(value, list) and "digitalgarden" in value
+
+
+def _garden_site(names: Sequence[str]) -> bool:
+    """Whether the corpus is the site the Digital Garden plugin publishes to (its template's
+    repository): most of its notes in ``src/site/notes/``.
+
+    >>> _garden_site(["src/site/notes/a.md", "src/site/notes/b/c.md", "README.md"]), _garden_site(["a.md", "src/x.md"])
+    (True, False)
+    """
+    notes = [n for n in names if n.endswith(".md")]
+    return bool(notes) and sum(n.startswith(_GARDEN_NOTES) for n in notes) * 2 > len(notes)
 
 
 #: the files an Obsidian Publish site's look and behaviour come from, kept at its vault's root

@@ -881,6 +881,66 @@ def test_an_obsidian_publish_vault_shows_the_templates_it_marks_publish_true(tmp
     assert [a.path for a in load_corpus(vault).articles] == ["10 Meta/How to add a person.md"]
 
 
+def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path):
+    """A vault published with the Obsidian Digital Garden plugin (its settings in .obsidian/plugins/)
+    puts a note in the garden only when it says dg-publish: true, at its dg-permalink; the site's
+    repository kept in the vault (src/site/notes/) holds the plugin's copies of the notes. Every note was
+    an article, the journal and the drafts too, and each published note twice; a link to a note left out
+    stays a stub (a note the garden does not show), not lost."""
+    vault = tmp_path / "garden"
+    for name, text in {".obsidian/plugins/digitalgarden/data.json": '{"siteName": "Notes"}',
+                       "Start.md": "---\ndg-publish: true\ndg-home: true\ndg-permalink: welcome\n---\n"
+                                   "See [[Graphs]] and [[Scratch]].\n",
+                       "Courses/Graphs.md": "---\ndg-publish: 'true'\ntags: [algo]\n---\nBack to [[Start]]. #maths\n",
+                       "Scratch.md": "---\ndg-publish: false\n---\nhalf an idea\n",
+                       "2024-01-05.md": "# A day\nnothing to see\n",
+                       "Ideas.md": "---\ntags: [later]\n---\nnot yet\n",
+                       "src/site/notes/Courses/Graphs.md": '---\n{"dg-publish":true,"permalink":"/courses/graphs/"}\n---\nBack.\n'
+                       }.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert "a Digital Garden vault" in result.detection.reason
+    assert {a.path: (a.url, a.subject, a.keywords) for a in result.articles} == {
+        "Start.md": ("/welcome", "Uncategorised", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
+    assert sorted((p.path, p.message) for p in result.problems if p.severity == SKIPPED) == [
+        ("2024-01-05.md", "no dg-publish: true: not published in the garden"),
+        ("Ideas.md", "no dg-publish: true: not published in the garden"),
+        ("Scratch.md", "dg-publish: false: not published in the garden"),
+        ("src/site/notes/Courses/Graphs.md", "in src/site/, the copy the Digital Garden plugin published of a note "
+                                             "of the vault: not a note of its own")]
+    kg = build(vault, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 1 and kg.related("Start") == ["article:Courses/Graphs", "article:Scratch"]
+    shutil.rmtree(vault / ".obsidian/plugins")  # no plugin: every note of the vault is a note
+    (vault / ".obsidian/community-plugins.json").write_text('["digitalgarden"]', encoding="utf-8")
+    assert len(load_corpus(vault).articles) == 2
+    (vault / ".obsidian/community-plugins.json").write_text('["calendar"]', encoding="utf-8")
+    assert len(load_corpus(vault).articles) == 6
+
+
+def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Path):
+    """The repository the Digital Garden plugin publishes to keeps the notes in src/site/notes/, each with
+    the JSON front matter the plugin wrote (dg-publish and the permalink the garden shows it at) and
+    [[path/to/note\\|label]] links from that folder. Its notes were filed under src, with no url."""
+    site = tmp_path / "my-garden"
+    for name, text in {"README.md": "# My garden\nThe template's readme.\n",
+                       "src/site/notes/Physics/Waves.md": '---\n{"dg-publish":true,"permalink":"/physics/waves/",'
+                                                          '"created":"2024-11-25T10:50:32.000+00:00"}\n---\n'
+                                                          "[[Physics/Optics/Lenses\\|Lenses]]\n",
+                       "src/site/notes/Physics/Optics/Lenses.md": '---\n{"dg-publish":true,"permalink":"/physics/optics/lenses/"}'
+                                                                  "\n---\nsee [[Physics/Waves\\|waves]]\n",
+                       "src/site/notes/Home.md": '---\n{"dg-publish":true,"dg-home":true,"permalink":"/"}\n---\n'
+                                                 "[[Physics/Waves\\|Waves]]\n"}.items():
+        write_article(site, name, text)
+    result = load_corpus(site)
+    assert "a Digital Garden site (src/site/notes/" in result.detection.reason
+    assert {a.path: (a.title, a.url, a.subject) for a in result.articles} == {
+        "src/site/notes/Home.md": ("Home", "/", "Uncategorised"),
+        "src/site/notes/Physics/Optics/Lenses.md": ("Lenses", "/physics/optics/lenses", "Physics"),
+        "src/site/notes/Physics/Waves.md": ("Waves", "/physics/waves", "Physics")}
+    assert [p.path for p in result.problems if p.severity == SKIPPED] == ["README.md"]
+    assert build(site, out=tmp_path / "out").counts.get("stubs", 0) == 0
+
+
 def test_a_vault_note_s_links_in_nested_properties_are_its_links(tmp_path: Path):
     """A bestiary vault keeps a creature's forms as a list of mappings and its learnset as a list of
     [rank, '[[Move]]'] pairs, rendered by a Dataview query: Obsidian records those links (backlinks,
