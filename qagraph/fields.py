@@ -1710,6 +1710,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             (language := name.removeprefix(fields.content_dir).split("/", 1)[0]) in fields.languages:
         # a vault per language, each a Publish site of its own: a translation keeps its note's permalink
         url = f"/{language}{url}"
+    if fields.publish_marks and _flag(f.get("dg-home")) is True:  # the Digital Garden's home page, whatever its permalink
+        url = "/"
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):

@@ -886,12 +886,13 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     puts a note in the garden only when it says dg-publish: true, at its dg-permalink; the site's
     repository kept in the vault (src/site/notes/) holds the plugin's copies of the notes. Every note was
     an article, the journal and the drafts too, and each published note twice; a link to a note left out
-    stays a stub (a note the garden does not show), not lost."""
+    stays a stub (a note the garden does not show), not lost. The home note (dg-home: true) is the garden's /."""
     vault = tmp_path / "garden"
     for name, text in {".obsidian/plugins/digitalgarden/data.json": '{"siteName": "Notes"}',
                        "Start.md": "---\ndg-publish: true\ndg-home: true\ndg-permalink: welcome\n---\n"
                                    "See [[Graphs]] and [[Scratch]].\n",
                        "Courses/Graphs.md": "---\ndg-publish: 'true'\ntags: [algo]\n---\nBack to [[Start]]. #maths\n",
+                       "Notes/Graph theory.md": "---\ndg-publish: true\ndg-permalink: graphs\n---\nSee [[Graphs]].\n",
                        "Scratch.md": "---\ndg-publish: false\n---\nhalf an idea\n",
                        "2024-01-05.md": "# A day\nnothing to see\n",
                        "Ideas.md": "---\ntags: [later]\n---\nnot yet\n",
@@ -901,7 +902,7 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     result = load_corpus(vault)
     assert "a Digital Garden vault" in result.detection.reason
     assert {a.path: (a.url, a.subject, a.keywords) for a in result.articles} == {
-        "Start.md": ("/welcome", "Uncategorised", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
+        "Start.md": ("/", "Uncategorised", ()), "Notes/Graph theory.md": ("/graphs", "Notes", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
     assert sorted((p.path, p.message) for p in result.problems if p.severity == SKIPPED) == [
         ("2024-01-05.md", "no dg-publish: true: not published in the garden"),
         ("Ideas.md", "no dg-publish: true: not published in the garden"),
@@ -912,9 +913,9 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     assert kg.counts.get("stubs", 0) == 1 and kg.related("Start") == ["article:Courses/Graphs", "article:Scratch"]
     shutil.rmtree(vault / ".obsidian/plugins")  # no plugin: every note of the vault is a note
     (vault / ".obsidian/community-plugins.json").write_text('["digitalgarden"]', encoding="utf-8")
-    assert len(load_corpus(vault).articles) == 2
+    assert len(load_corpus(vault).articles) == 3
     (vault / ".obsidian/community-plugins.json").write_text('["calendar"]', encoding="utf-8")
-    assert len(load_corpus(vault).articles) == 6
+    assert len(load_corpus(vault).articles) == 7
 
 
 def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Path):
