@@ -3917,6 +3917,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # a tags string is one tag to Eleventy ("tags: second tag"), not words: split on commas only
         changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink"),
                    "keyword_separator": ",", "ignores": ignores}
+        if _GARDEN_NOTES.startswith(content) and _garden_site(names):
+            # the Digital Garden plugin's site template: the notes it published are in src/site/notes/, whose
+            # folders are the garden's (its file tree), and it publishes only those that say dg-publish: true
+            content = _GARDEN_NOTES
+            changes["publish_marks"] = ("dg-publish",)
+            why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return None

@@ -940,6 +940,13 @@ def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Pat
         "src/site/notes/Physics/Waves.md": ("Waves", "/physics/waves", "Physics")}
     assert [p.path for p in result.problems if p.severity == SKIPPED] == ["README.md"]
     assert build(site, out=tmp_path / "out").counts.get("stubs", 0) == 0
+    # the template's Eleventy site, its config beside: the same notes, the same subjects
+    (site / ".eleventy.js").write_text('module.exports = () => ({ dir: { input: "src/site" } });\n', encoding="utf-8")
+    result = load_corpus(site)
+    assert "a Digital Garden site" in result.detection.reason
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "src/site/notes/Home.md": ("/", "Uncategorised"), "src/site/notes/Physics/Optics/Lenses.md": (
+            "/physics/optics/lenses", "Physics"), "src/site/notes/Physics/Waves.md": ("/physics/waves", "Physics")}
 
 
 def test_a_vault_note_s_links_in_nested_properties_are_its_links(tmp_path: Path):
