@@ -1377,6 +1377,25 @@ def unpublished(data: Mapping[Any, Any], marks: Sequence[str]) -> str | None:
     return f"no {marks[0]}: true: not published in the garden"
 
 
+#: the tag the Digital Garden plugin gives the home note it publishes (dg-home: true), which its site shows at /
+_GARDEN_ENTRY = "gardenentry"
+
+
+def _garden_home(home: Any, tags: Any) -> bool:
+    """Whether a digital garden's note is its home page: ``dg-home: true`` in the vault, the tag
+    ``gardenEntry`` the plugin puts in its place in the published copy.
+
+    >>> _garden_home(True, None), _garden_home(None, ["notes", "gardenEntry"]), _garden_home(None, "gardenEntry")
+    (True, True, True)
+    >>> _garden_home(False, ["garden"]), _garden_home(None, None)
+    (False, False)
+    """
+    if _flag(home) is True:
+        return True
+    items = tags if isinstance(tags, list) else re.split(r"[\s,]+", tags) if isinstance(tags, str) else []
+    return any(isinstance(t, str) and t.strip().lstrip("#").lower() == _GARDEN_ENTRY for t in items)
+
+
 def _flag(value: Any) -> bool | None:
     """A yes/no value as YAML or TOML writes it (``true``, ``'yes'``, ``off``), else ``None``."""
     if isinstance(value, bool):
@@ -1710,7 +1729,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             (language := name.removeprefix(fields.content_dir).split("/", 1)[0]) in fields.languages:
         # a vault per language, each a Publish site of its own: a translation keeps its note's permalink
         url = f"/{language}{url}"
-    if fields.publish_marks and _flag(f.get("dg-home")) is True:  # the Digital Garden's home page, whatever its permalink
+    if fields.publish_marks and _garden_home(f.get("dg-home"), f.get("tags")):  # the garden's home, whatever its permalink
         url = "/"
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
@@ -3365,6 +3384,8 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
         values = [v.lstrip("#") for v in values]
     if fields.slug_urls is not None:  # MDN's l10n:priority marks a page for its translators, no topic
         values, more = [v for v in values if not fold(v).startswith("l10n:")], [v for v in more if not fold(v).startswith("l10n:")]
+    if fields.publish_marks:  # the Digital Garden plugin's mark of the home note, no topic (_garden_home)
+        values = [v for v in values if fold(v) != _GARDEN_ENTRY]
     if fields.level_tags:  # how hard the page is, which its site shows apart from its tags
         levels = {fold(level) for level in fields.level_tags}
         values, more = [v for v in values if fold(v) not in levels], [v for v in more if fold(v) not in levels]

@@ -1629,13 +1629,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                          + "; notes with publish: false not published")
         garden_site = _GARDEN_NOTES if not _is_dir(vault / ".obsidian") and _garden_site(names) else None
         if _digital_garden(vault) or garden_site:
-            # the Digital Garden plugin publishes a note only when it says dg-publish: true, at its
-            # dg-permalink (the site's copy: at the permalink the plugin wrote); the site's repository, kept
+            # the Digital Garden plugin publishes a note only when it says dg-publish: true, titled by its title
+            # (else its file name), at its dg-permalink (the site's copy: at the permalink the plugin wrote); the site's repository, kept
             # in the vault by some, holds the copies the plugin made of the notes: not notes of their own
             copies = tuple((fields.content_dir + n, "in src/site/, the copy the Digital Garden plugin published of "
                             "a note of the vault: not a note of its own") for n in names if n.startswith("src/site/")
                            ) if not garden_site else ()
-            fields = replace(fields, publish_marks=("dg-publish",), unbuilt=fields.unbuilt + copies,
+            fields = replace(fields, publish_marks=("dg-publish",), unbuilt=fields.unbuilt + copies, title=("title",),
                              url=("permalink", "dg-permalink") if garden_site else ("dg-permalink",),
                              content_dir=fields.content_dir + (garden_site or ""))
             notes.append("a Digital Garden " + (f"site ({garden_site}, the notes the plugin published)" if garden_site

@@ -921,7 +921,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
 def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Path):
     """The repository the Digital Garden plugin publishes to keeps the notes in src/site/notes/, each with
     the JSON front matter the plugin wrote (dg-publish and the permalink the garden shows it at) and
-    [[path/to/note\\|label]] links from that folder. Its notes were filed under src, with no url."""
+    [[path/to/note\\|label]] links from that folder; its home note is the one tagged gardenEntry, shown at /, and a
+    note's title is its title field, else its file name. Its notes were filed under src, with no url."""
     site = tmp_path / "my-garden"
     for name, text in {"README.md": "# My garden\nThe template's readme.\n",
                        "src/site/notes/Physics/Waves.md": '---\n{"dg-publish":true,"permalink":"/physics/waves/",'
@@ -929,16 +930,17 @@ def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Pat
                                                           "[[Physics/Optics/Lenses\\|Lenses]]\n",
                        "src/site/notes/Physics/Optics/Lenses.md": '---\n{"dg-publish":true,"permalink":"/physics/optics/lenses/"}'
                                                                   "\n---\nsee [[Physics/Waves\\|waves]]\n",
-                       "src/site/notes/Home.md": '---\n{"dg-publish":true,"dg-home":true,"permalink":"/"}\n---\n'
-                                                 "[[Physics/Waves\\|Waves]]\n"}.items():
+                       "src/site/notes/Home.md": '---\n{"dg-publish":true,"permalink":"/home/","title":"Welcome",'
+                                                 '"tags":["intro","gardenEntry"]}\n---\n[[Physics/Waves\\|Waves]]\n'}.items():
         write_article(site, name, text)
     result = load_corpus(site)
     assert "a Digital Garden site (src/site/notes/" in result.detection.reason
     assert {a.path: (a.title, a.url, a.subject) for a in result.articles} == {
-        "src/site/notes/Home.md": ("Home", "/", "Uncategorised"),
+        "src/site/notes/Home.md": ("Welcome", "/", "Uncategorised"),
         "src/site/notes/Physics/Optics/Lenses.md": ("Lenses", "/physics/optics/lenses", "Physics"),
         "src/site/notes/Physics/Waves.md": ("Waves", "/physics/waves", "Physics")}
     assert [p.path for p in result.problems if p.severity == SKIPPED] == ["README.md"]
+    assert [a.keywords for a in result.articles if a.title == "Welcome"] == [("intro",)]
     assert build(site, out=tmp_path / "out").counts.get("stubs", 0) == 0
     # the template's Eleventy site, its config beside: the same notes, the same subjects
     (site / ".eleventy.js").write_text('module.exports = () => ({ dir: { input: "src/site" } });\n', encoding="utf-8")
