@@ -1158,6 +1158,9 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
         return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault, one language's of several)", False
     if vault is not None:  # after the site tools' signs: a site whose content folder is a vault is the site's
         return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault in {vault}/: read from there)", False
+    if s.keys["dg-publish"] * 2 > s.with_front_matter and _garden_site(names):  # with links or not: a garden's notes
+        return "obsidian", (f"{s.keys['dg-publish']} of {s.with_front_matter} sampled notes with front matter say "
+                            f"dg-publish, half the notes or more in {_GARDEN_NOTES} (a Digital Garden site)"), False
     titled = sum(s.keys[k] for k in ("title", "name", "question"))
     if s.files and s.wiki * 4 >= s.files and titled * 2 < max(s.with_front_matter, 1):
         return "obsidian", (f"{s.wiki} of {s.files} sampled files hold [[wiki-links]] and "
@@ -2755,13 +2758,13 @@ def _digital_garden(vault: Path) -> bool:
 
 def _garden_site(names: Sequence[str]) -> bool:
     """Whether the corpus is the site the Digital Garden plugin publishes to (its template's
-    repository): most of its notes in ``src/site/notes/``.
+    repository): half of its notes at least in ``src/site/notes/``.
 
     >>> _garden_site(["src/site/notes/a.md", "src/site/notes/b/c.md", "README.md"]), _garden_site(["a.md", "src/x.md"])
     (True, False)
     """
     notes = [n for n in names if n.endswith(".md")]
-    return bool(notes) and sum(n.startswith(_GARDEN_NOTES) for n in notes) * 2 > len(notes)
+    return bool(notes) and sum(n.startswith(_GARDEN_NOTES) for n in notes) * 2 >= len(notes)
 
 
 #: the files an Obsidian Publish site's look and behaviour come from, kept at its vault's root

@@ -942,6 +942,18 @@ def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Pat
     assert [p.path for p in result.problems if p.severity == SKIPPED] == ["README.md"]
     assert [a.keywords for a in result.articles if a.title == "Welcome"] == [("intro",)]
     assert build(site, out=tmp_path / "out").counts.get("stubs", 0) == 0
+    # notes without a link among them are the garden's too, titled by their file names, not their headings
+    write_article(site, "src/site/notes/Physics/Optics/Lenses.md", '---\n{"dg-publish":true,"permalink":'
+                  '"/physics/optics/lenses/"}\n---\n# Thin lenses\nNo link.\n')
+    for note in ("Physics/Waves", "Home"):
+        (site / f"src/site/notes/{note}.md").unlink()
+    assert {a.path: (a.title, a.subject) for a in load_corpus(site).articles} == {
+        "src/site/notes/Physics/Optics/Lenses.md": ("Lenses", "Physics")}
+    for name, text in {"src/site/notes/Physics/Waves.md": '---\n{"dg-publish":true,"permalink":"/physics/waves/"}\n'
+                                                          '---\n[[Physics/Optics/Lenses\\|Lenses]]\n',
+                       "src/site/notes/Home.md": '---\n{"dg-publish":true,"permalink":"/home/","title":"Welcome",'
+                                                 '"tags":["intro","gardenEntry"]}\n---\n[[Physics/Waves\\|Waves]]\n'}.items():
+        write_article(site, name, text)
     # the template's Eleventy site, its config beside: the same notes, the same subjects
     (site / ".eleventy.js").write_text('module.exports = () => ({ dir: { input: "src/site" } });\n', encoding="utf-8")
     result = load_corpus(site)
