@@ -3183,6 +3183,10 @@ def _at_site_top(url: str | None, languages: Collection[str] = ()) -> bool:
 def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool, list[str]]:
     """The subject's slug and label, whether a field wrote the label (else a folder's or url's
     name made it), and the values that become keywords (``every``)."""
+    moved = f.get("dg-path") if fields.publish_marks else None
+    if isinstance(moved, str) and moved.strip().strip("/"):  # a digital garden shows the note in dg-path's folder
+        f.used.add("dg-path")
+        name = fields.content_dir + moved.strip().lstrip("/")
     if fields.subject_from[:1] == ("url",):
         slug, label, given = _subject_by_url(name, f, fields, url)
         return slug, label, given, []

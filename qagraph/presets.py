@@ -1639,6 +1639,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                             "a note of the vault: not a note of its own") for n in names if n.startswith("src/site/")
                            ) if not garden_site else ()
             fields = replace(fields, publish_marks=("dg-publish",), unbuilt=fields.unbuilt + copies, title=("title",),
+                             description=("dg-description", *fields.description),
                              url=("permalink", "dg-permalink") if garden_site else ("dg-permalink",),
                              content_dir=fields.content_dir + (garden_site or ""))
             notes.append("a Digital Garden " + (f"site ({garden_site}, the notes the plugin published)" if garden_site

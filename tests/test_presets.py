@@ -886,13 +886,15 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     puts a note in the garden only when it says dg-publish: true, at its dg-permalink; the site's
     repository kept in the vault (src/site/notes/) holds the plugin's copies of the notes. Every note was
     an article, the journal and the drafts too, and each published note twice; a link to a note left out
-    stays a stub (a note the garden does not show), not lost. The home note (dg-home: true) is the garden's /."""
+    stays a stub (a note the garden does not show), not lost. The home note (dg-home: true) is the garden's /; a
+    note moved with dg-path is in that folder of the garden, and dg-description describes it."""
     vault = tmp_path / "garden"
     for name, text in {".obsidian/plugins/digitalgarden/data.json": '{"siteName": "Notes"}',
                        "Start.md": "---\ndg-publish: true\ndg-home: true\ndg-permalink: welcome\n---\n"
                                    "See [[Graphs]] and [[Scratch]].\n",
                        "Courses/Graphs.md": "---\ndg-publish: 'true'\ntags: [algo]\n---\nBack to [[Start]]. #maths\n",
-                       "Notes/Graph theory.md": "---\ndg-publish: true\ndg-permalink: graphs\n---\nSee [[Graphs]].\n",
+                       "Notes/Graph theory.md": "---\ndg-publish: true\ndg-permalink: graphs\ndg-path: Maths/Graph theory.md\n"
+                                                "dg-description: Vertices and edges\n---\nSee [[Graphs]].\n",
                        "Scratch.md": "---\ndg-publish: false\n---\nhalf an idea\n",
                        "2024-01-05.md": "# A day\nnothing to see\n",
                        "Ideas.md": "---\ntags: [later]\n---\nnot yet\n",
@@ -902,7 +904,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     result = load_corpus(vault)
     assert "a Digital Garden vault" in result.detection.reason
     assert {a.path: (a.url, a.subject, a.keywords) for a in result.articles} == {
-        "Start.md": ("/", "Uncategorised", ()), "Notes/Graph theory.md": ("/graphs", "Notes", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
+        "Start.md": ("/", "Uncategorised", ()), "Notes/Graph theory.md": ("/graphs", "Maths", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
+    assert [a.description for a in result.articles if a.path == "Notes/Graph theory.md"] == ["Vertices and edges"]
     assert sorted((p.path, p.message) for p in result.problems if p.severity == SKIPPED) == [
         ("2024-01-05.md", "no dg-publish: true: not published in the garden"),
         ("Ideas.md", "no dg-publish: true: not published in the garden"),
