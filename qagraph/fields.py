@@ -142,7 +142,8 @@ class FieldMap:
     build, not one its parse cache, an up-to-date check or a patch can stand for; ``drafts`` names the fields that mark a draft the site
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``publish_marks`` the
     fields one of which a note must set true to be published at all (the Obsidian Digital Garden plugin's
-    ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`); ``bundles`` makes the files beside a Hugo
+    ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`), and
+    ``garden_urls`` gives a note without a permalink the url the plugin makes of its path (:func:`garden_url`); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
@@ -414,6 +415,7 @@ class FieldMap:
     ugly_urls: bool = False
     drafts: tuple[str, ...] = ()
     publish_marks: tuple[str, ...] = ()
+    garden_urls: bool = False
     bundles: bool = False
     content_dir: str = ""
     content_mounts: tuple[tuple[str, str], ...] = ()
@@ -1377,6 +1379,35 @@ def unpublished(data: Mapping[Any, Any], marks: Sequence[str]) -> str | None:
     return f"no {marks[0]}: true: not published in the garden"
 
 
+def garden_url(path: str) -> str | None:
+    """The url the Obsidian Digital Garden plugin publishes the note at ``path`` (from the vault's root)
+    at, with its slugs on: each part of the path lower-cased with a hyphen between its words and
+    between capitals and the digits after them (``CGRA251``: ``cgra-251``), its accents dropped, the
+    other characters hyphens, ``.md`` and a last ``index`` left out; ``None`` where a part has no
+    letter or digit to keep (a name in Chinese), which the plugin's slugs would not keep either.
+
+    >>> garden_url("A* Algorithm.md"), garden_url("COMP261/CGRA251 MOC.md"), garden_url("011/PX153 - A1 - vectors.md")
+    ('/a-algorithm', '/comp-261/cgra-251-moc', '/011/px-153-a1-vectors')
+    >>> garden_url("Café Notes/fooBar.md"), garden_url("Guides/index.md"), garden_url("模型/训练.md")
+    ('/cafe-notes/foo-bar', '/guides', None)
+    """
+    stem = path[:-3] if path.lower().endswith(".md") else path
+    parts = []
+    for part in stem.split("/"):
+        part = re.sub(r"([A-Z]{2,})(\d+)", r"\1 \2", part)  # as @sindresorhus/slugify decamelizes
+        part = re.sub(r"([a-z\d]+)([A-Z]{2,})", r"\1 \2", part)
+        part = re.sub(r"([a-z\d])([A-Z])", r"\1 \2", part)
+        part = re.sub(r"([A-Z]+)([A-Z][a-rt-z\d]+)", r"\1 \2", part)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", part) if not unicodedata.combining(c))
+        slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+        if not slug:
+            return None
+        parts.append(slug)
+    if parts and parts[-1] == "index":
+        parts.pop()
+    return "/" + "/".join(parts)
+
+
 #: the tag the Digital Garden plugin gives the home note it publishes (dg-home: true), which its site shows at /
 _GARDEN_ENTRY = "gardenentry"
 
@@ -1731,6 +1762,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = f"/{language}{url}"
     if fields.publish_marks and _garden_home(f.get("dg-home"), f.get("tags")):  # the garden's home, whatever its permalink
         url = "/"
+    if url is None and fields.garden_urls:  # the plugin's: the note's path (or its dg-path), slugified
+        moved = f.get("dg-path")
+        url = garden_url(moved.strip().lstrip("/") if isinstance(moved, str) and moved.strip().strip("/")
+                         else name.removeprefix(fields.content_dir))
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):

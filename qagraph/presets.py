@@ -1633,7 +1633,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         garden_site = _GARDEN_NOTES if not _is_dir(vault / ".obsidian") and _garden_site(names) else None
         if _digital_garden(vault) or garden_site:
             # the Digital Garden plugin publishes a note only when it says dg-publish: true, titled by its title
-            # (else its file name), at its dg-permalink (the site's copy: at the permalink the plugin wrote); the site's repository, kept
+            # (else its file name), at its dg-permalink, else its path slugified (the site's copy: at the permalink
+            # the plugin wrote); the site's repository, kept
             # in the vault by some, holds the copies the plugin made of the notes: not notes of their own
             copies = tuple((fields.content_dir + n, "in src/site/, the copy the Digital Garden plugin published of "
                             "a note of the vault: not a note of its own") for n in names if n.startswith("src/site/")
@@ -1641,6 +1642,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, publish_marks=("dg-publish",), unbuilt=fields.unbuilt + copies, title=("title",),
                              description=("dg-description", *fields.description),
                              url=("permalink", "dg-permalink") if garden_site else ("dg-permalink",),
+                             garden_urls=not garden_site and _garden_slugs(vault),
                              content_dir=fields.content_dir + (garden_site or ""))
             notes.append("a Digital Garden " + (f"site ({garden_site}, the notes the plugin published)" if garden_site
                                                 else "vault (its plugin's settings)")
@@ -2755,6 +2757,17 @@ def _digital_garden(vault: Path) -> bool:
     except ValueError:
         return False
     return isinstance(value, list) and "digitalgarden" in value
+
+
+def _garden_slugs(vault: Path) -> bool:
+    """Whether the Digital Garden plugin publishes the vault's notes at their paths slugified (its
+    ``slugifyEnabled``, on unless its settings say false)."""
+    data = _read_regular(vault / ".obsidian" / "plugins" / "digitalgarden" / "data.json", MAX_DATA_FILE)
+    try:
+        value = _parsed(data.decode("utf-8", "replace"), json_loads) if isinstance(data, bytes) else None
+    except ValueError:
+        return True
+    return not (isinstance(value, dict) and value.get("slugifyEnabled") is False)
 
 
 def _garden_site(names: Sequence[str]) -> bool:

@@ -887,7 +887,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     repository kept in the vault (src/site/notes/) holds the plugin's copies of the notes. Every note was
     an article, the journal and the drafts too, and each published note twice; a link to a note left out
     stays a stub (a note the garden does not show), not lost. The home note (dg-home: true) is the garden's /; a
-    note moved with dg-path is in that folder of the garden, and dg-description describes it."""
+    note moved with dg-path is in that folder of the garden, and dg-description describes it; a note without a
+    dg-permalink is at its path slugified, as the plugin publishes it (unless its settings turn slugs off)."""
     vault = tmp_path / "garden"
     for name, text in {".obsidian/plugins/digitalgarden/data.json": '{"siteName": "Notes"}',
                        "Start.md": "---\ndg-publish: true\ndg-home: true\ndg-permalink: welcome\n---\n"
@@ -904,7 +905,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     result = load_corpus(vault)
     assert "a Digital Garden vault" in result.detection.reason
     assert {a.path: (a.url, a.subject, a.keywords) for a in result.articles} == {
-        "Start.md": ("/", "Uncategorised", ()), "Notes/Graph theory.md": ("/graphs", "Maths", ()), "Courses/Graphs.md": (None, "Courses", ("algo", "maths"))}
+        "Start.md": ("/", "Uncategorised", ()), "Notes/Graph theory.md": ("/graphs", "Maths", ()),
+        "Courses/Graphs.md": ("/courses/graphs", "Courses", ("algo", "maths"))}
     assert [a.description for a in result.articles if a.path == "Notes/Graph theory.md"] == ["Vertices and edges"]
     assert sorted((p.path, p.message) for p in result.problems if p.severity == SKIPPED) == [
         ("2024-01-05.md", "no dg-publish: true: not published in the garden"),
@@ -914,6 +916,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
                                              "of the vault: not a note of its own")]
     kg = build(vault, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 1 and kg.related("Start") == ["article:Courses/Graphs", "article:Scratch"]
+    (vault / ".obsidian/plugins/digitalgarden/data.json").write_text('{"slugifyEnabled": false}', encoding="utf-8")
+    assert [a.url for a in load_corpus(vault).articles if a.path == "Courses/Graphs.md"] == [None]
     shutil.rmtree(vault / ".obsidian/plugins")  # no plugin: every note of the vault is a note
     (vault / ".obsidian/community-plugins.json").write_text('["digitalgarden"]', encoding="utf-8")
     assert len(load_corpus(vault).articles) == 3
