@@ -3939,6 +3939,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # folders are the garden's (its file tree), and it publishes only those that say dg-publish: true
             content = _GARDEN_NOTES
             changes["publish_marks"] = ("dg-publish",)
+            changes["inline_tags"] = True  # the template makes a tag of each #tag in a note's text, as Obsidian does
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)

@@ -963,7 +963,10 @@ def test_a_digital_garden_site_reads_its_notes_at_their_permalinks(tmp_path: Pat
         write_article(site, name, text)
     # the template's Eleventy site, its config beside: the same notes, the same subjects
     (site / ".eleventy.js").write_text('module.exports = () => ({ dir: { input: "src/site" } });\n', encoding="utf-8")
+    write_article(site, "src/site/notes/Physics/Waves.md", '---\n{"dg-publish":true,"permalink":"/physics/waves/"}\n'
+                  '---\nRelated: #physics #waves\n[[Physics/Optics/Lenses\\|Lenses]]\n')
     result = load_corpus(site)
+    assert [a.keywords for a in result.articles if a.title == "Waves"] == [("physics", "waves")]
     assert "a Digital Garden site" in result.detection.reason
     assert {a.path: (a.url, a.subject) for a in result.articles} == {
         "src/site/notes/Home.md": ("/", "Uncategorised"), "src/site/notes/Physics/Optics/Lenses.md": (
