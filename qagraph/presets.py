@@ -1631,7 +1631,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                          + ("permalink below its language's folder" if "/" in publish else "permalink")
                          + "; notes with publish: false not published")
         garden_site = _GARDEN_NOTES if not _is_dir(vault / ".obsidian") and _garden_site(names) else None
-        if _digital_garden(vault) or garden_site:
+        # a vault cloned without the plugin's settings (.obsidian/ is often left out of the repository)
+        # whose notes say dg-publish is a garden too: half the sampled notes with front matter at least
+        marked = not garden_site and not _digital_garden(vault) and s.keys["dg-publish"] * 2 >= s.with_front_matter > 0
+        if _digital_garden(vault) or garden_site or marked:
             # the Digital Garden plugin publishes a note only when it says dg-publish: true, titled by its title
             # (else its file name), at its dg-permalink, else its path slugified (the site's copy: at the permalink
             # the plugin wrote); the site's repository, kept
@@ -1645,6 +1648,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              garden_urls=not garden_site and _garden_slugs(vault),
                              content_dir=fields.content_dir + (garden_site or ""))
             notes.append("a Digital Garden " + (f"site ({garden_site}, the notes the plugin published)" if garden_site
+                                                else f"vault ({s.keys['dg-publish']} of {s.with_front_matter} sampled "
+                                                     "notes with front matter say dg-publish)" if marked
                                                 else "vault (its plugin's settings)")
                          + ": notes without dg-publish: true not published" + (", src/site/ (the published copies) skipped"
                                                                                if copies else ""))

@@ -921,7 +921,13 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     shutil.rmtree(vault / ".obsidian/plugins")  # no plugin: every note of the vault is a note
     (vault / ".obsidian/community-plugins.json").write_text('["digitalgarden"]', encoding="utf-8")
     assert len(load_corpus(vault).articles) == 3
+    # without the plugin's settings, the notes that say dg-publish make it a garden still: 5 of 6 here
     (vault / ".obsidian/community-plugins.json").write_text('["calendar"]', encoding="utf-8")
+    result = load_corpus(vault)
+    assert "a Digital Garden vault (5 of 6 sampled notes with front matter say dg-publish)" in result.detection.reason
+    assert len(result.articles) == 3
+    for note in ("Start.md", "Courses/Graphs.md", "Notes/Graph theory.md"):  # notes that seldom say it: no garden
+        write_article(vault, note, "---\ntags: [x]\n---\nPlain.\n")
     assert len(load_corpus(vault).articles) == 7
 
 
