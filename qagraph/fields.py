@@ -1379,28 +1379,38 @@ def unpublished(data: Mapping[Any, Any], marks: Sequence[str]) -> str | None:
     return f"no {marks[0]}: true: not published in the garden"
 
 
+#: what @sindresorhus/slugify and its transliteration spell out before making a slug
+_GARDEN_SPELLED = (("&", " and "), ("♥", " love "), ("🦄", " unicorn "), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"),
+                   ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"))
+
+
 def garden_url(path: str) -> str | None:
     """The url the Obsidian Digital Garden plugin publishes the note at ``path`` (from the vault's root)
     at, with its slugs on: each part of the path lower-cased with a hyphen between its words and
     between capitals and the digits after them (``CGRA251``: ``cgra-251``), its accents dropped, the
-    other characters hyphens, ``.md`` and a last ``index`` left out; ``None`` where a part has no
-    letter or digit to keep (a name in Chinese), which the plugin's slugs would not keep either.
+    other characters hyphens (German umlauts spelled out, ``&`` as "and", as its transliteration does),
+    ``.md`` and a last ``index`` left out; ``None`` where a letter of another script is left (a name in
+    Russian or Chinese, which the plugin transliterates by tables of its own, or drops): no url guessed.
 
     >>> garden_url("A* Algorithm.md"), garden_url("COMP261/CGRA251 MOC.md"), garden_url("011/PX153 - A1 - vectors.md")
     ('/a-algorithm', '/comp-261/cgra-251-moc', '/011/px-153-a1-vectors')
-    >>> garden_url("Café Notes/fooBar.md"), garden_url("Guides/index.md"), garden_url("模型/训练.md")
-    ('/cafe-notes/foo-bar', '/guides', None)
+    >>> garden_url("Café Notes/fooBar.md"), garden_url("Guides/index.md"), garden_url("Übungen & Lösungen.md")
+    ('/cafe-notes/foo-bar', '/guides', '/uebungen-and-loesungen')
+    >>> garden_url("模型/训练.md"), garden_url("ARP протокол.md")
+    (None, None)
     """
     stem = path[:-3] if path.lower().endswith(".md") else path
     parts = []
     for part in stem.split("/"):
+        for written, spelled in _GARDEN_SPELLED:
+            part = part.replace(written, spelled)
         part = re.sub(r"([A-Z]{2,})(\d+)", r"\1 \2", part)  # as @sindresorhus/slugify decamelizes
         part = re.sub(r"([a-z\d]+)([A-Z]{2,})", r"\1 \2", part)
         part = re.sub(r"([a-z\d])([A-Z])", r"\1 \2", part)
         part = re.sub(r"([A-Z]+)([A-Z][a-rt-z\d]+)", r"\1 \2", part)
         plain = "".join(c for c in unicodedata.normalize("NFKD", part) if not unicodedata.combining(c))
         slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-        if not slug:
+        if not slug or any(c.isalnum() and not c.isascii() for c in plain):
             return None
         parts.append(slug)
     if parts and parts[-1] == "index":

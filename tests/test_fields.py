@@ -652,3 +652,18 @@ def test_title_keywords_are_the_words_of_a_title_that_name_something():
     assert tagged is not None and tagged.keywords == ("locks",)
     plain, _ = read_article("pg/plain.md", "# Clear The Screen\n", replace(fields, title_keywords=False))
     assert plain is not None and plain.keywords == ()
+
+
+def test_a_garden_note_s_url_spells_out_what_the_plugin_s_slugs_spell_out():
+    """The Digital Garden plugin's slugs spell German umlauts out (Übungen: uebungen) and & as "and",
+    and transliterate other scripts by tables of their own. A garden note named so was at a url the
+    garden does not have (/ubungen-losungen; a name half in Russian at /arp): now at the plugin's, or at
+    none where its tables would decide (not guessed)."""
+    garden = replace(OBSIDIAN, publish_marks=("dg-publish",), garden_urls=True)
+    urls = {}
+    for name in ("Kurse/Übungen & Lösungen.md", "ARP протокол.md", "Straße.md"):
+        article, _ = read_article(name, "---\ndg-publish: true\n---\nText.\n", garden)
+        assert article is not None
+        urls[name] = article.url
+    assert urls == {"Kurse/Übungen & Lösungen.md": "/kurse/uebungen-and-loesungen", "ARP протокол.md": None,
+                    "Straße.md": "/strasse"}
