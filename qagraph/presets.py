@@ -1637,8 +1637,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if _digital_garden(vault) or garden_site or marked:
             # the Digital Garden plugin publishes a note only when it says dg-publish: true, titled by its title
             # (else its file name), at its dg-permalink, else its path slugified (the site's copy: at the permalink
-            # the plugin wrote); the site's repository, kept
-            # in the vault by some, holds the copies the plugin made of the notes: not notes of their own
+            # the plugin wrote); the site's repository, kept in the vault by some, holds the copies the plugin
+            # made of the notes: not notes of their own
             copies = tuple((fields.content_dir + n, "in src/site/, the copy the Digital Garden plugin published of "
                             "a note of the vault: not a note of its own") for n in names if n.startswith("src/site/")
                            ) if not garden_site else ()
