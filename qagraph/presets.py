@@ -2766,13 +2766,16 @@ def _digital_garden(vault: Path) -> bool:
 
 def _garden_slugs(vault: Path) -> bool:
     """Whether the Digital Garden plugin publishes the vault's notes at their paths slugified (its
-    ``slugifyEnabled``, on unless its settings say false)."""
+    ``slugifyEnabled``, on unless its settings say false), paths it does not rewrite (its
+    ``pathRewriteRules`` moving folders elsewhere: the urls are then not guessed)."""
     data = _read_regular(vault / ".obsidian" / "plugins" / "digitalgarden" / "data.json", MAX_DATA_FILE)
     try:
         value = _parsed(data.decode("utf-8", "replace"), json_loads) if isinstance(data, bytes) else None
     except ValueError:
         return True
-    return not (isinstance(value, dict) and value.get("slugifyEnabled") is False)
+    rules = value.get("pathRewriteRules") if isinstance(value, dict) else None
+    return not (isinstance(value, dict) and value.get("slugifyEnabled") is False) and not (
+        isinstance(rules, str) and rules.strip())
 
 
 def _garden_site(names: Sequence[str]) -> bool:

@@ -888,7 +888,8 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     an article, the journal and the drafts too, and each published note twice; a link to a note left out
     stays a stub (a note the garden does not show), not lost. The home note (dg-home: true) is the garden's /; a
     note moved with dg-path is in that folder of the garden, and dg-description describes it; a note without a
-    dg-permalink is at its path slugified, as the plugin publishes it (unless its settings turn slugs off)."""
+    dg-permalink is at its path slugified, as the plugin publishes it (unless its settings turn slugs off or
+    rewrite paths)."""
     vault = tmp_path / "garden"
     for name, text in {".obsidian/plugins/digitalgarden/data.json": '{"siteName": "Notes"}',
                        "Start.md": "---\ndg-publish: true\ndg-home: true\ndg-permalink: welcome\n---\n"
@@ -917,6 +918,9 @@ def test_a_digital_garden_vault_shows_only_the_notes_it_publishes(tmp_path: Path
     kg = build(vault, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 1 and kg.related("Start") == ["article:Courses/Graphs", "article:Scratch"]
     (vault / ".obsidian/plugins/digitalgarden/data.json").write_text('{"slugifyEnabled": false}', encoding="utf-8")
+    assert [a.url for a in load_corpus(vault).articles if a.path == "Courses/Graphs.md"] == [None]
+    (vault / ".obsidian/plugins/digitalgarden/data.json").write_text('{"pathRewriteRules": "Courses:Learn"}',
+                                                                       encoding="utf-8")
     assert [a.url for a in load_corpus(vault).articles if a.path == "Courses/Graphs.md"] == [None]
     shutil.rmtree(vault / ".obsidian/plugins")  # no plugin: every note of the vault is a note
     (vault / ".obsidian/community-plugins.json").write_text('["digitalgarden"]', encoding="utf-8")
