@@ -377,7 +377,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
     for found_notes in (hard, _names_alike(names)):
         for name, note in found_notes.items():
             notes.setdefault(name, note)
-    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.newest), started, notes)
+    return Discovery(names, raw_of, ignored, problems, hidden, signatures, (stamp.files, stamp.times), started, notes)
 
 
 def _shared_walk(top: str, folders: list[os.DirEntry[str]], weights: Mapping[str, int],
@@ -434,10 +434,12 @@ def _front_matter_first(path: str) -> bool:
 
 @dataclass
 class _Stamp:
-    """What :func:`content_stamp` adds up: entries seen and their latest change."""
+    """What :func:`content_stamp` adds up: entries seen, and the sum of their modification and
+    status-change times (not the latest of them: one file dated in the future, or written while
+    the clock was ahead, would hide every later edit)."""
 
     files: int = 0
-    newest: int = 0
+    times: int = 0
 
 
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
@@ -466,7 +468,7 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Genera
     except OSError:  # the walk says why
         pass
     else:
-        stamp.newest = max(stamp.newest, folder.st_mtime_ns, folder.st_ctime_ns)
+        stamp.times += folder.st_mtime_ns + folder.st_ctime_ns
     todo = [top]
     while todo:
         path = todo.pop()
@@ -486,7 +488,7 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Genera
         try:  # the entries' status is read through the folder's descriptor, open until the caller is done
             folders: list[os.DirEntry[str]] = []
             files: list[tuple[os.DirEntry[str], os.stat_result | None]] = []
-            seen, newest = 0, stamp.newest
+            seen, times = 0, 0
             for entry in listed:
                 st = None
                 if not entry.name.startswith("."):
@@ -496,10 +498,7 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Genera
                         pass
                     else:
                         seen += 1
-                        if st.st_mtime_ns > newest:
-                            newest = st.st_mtime_ns
-                        if st.st_ctime_ns > newest:
-                            newest = st.st_ctime_ns
+                        times += st.st_mtime_ns + st.st_ctime_ns
                 try:
                     is_folder = entry.is_dir()
                 except OSError:
@@ -509,7 +508,7 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Genera
                 else:
                     files.append((entry, st))
             stamp.files += seen
-            stamp.newest = newest
+            stamp.times += times
             yield path, folders, files
             todo.extend(reversed([os.path.join(path, entry.name) for entry in folders if not entry.is_symlink()]))
         finally:
@@ -810,9 +809,10 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 
 def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
-    """``(files, newest)``: how many entries a folder holds (hidden ones aside, at any depth)
-    and the latest change (``max`` of modification and status-change times, ns) among them
-    and the folder itself.
+    """``(files, times)``: how many entries a folder holds (hidden ones aside, at any depth)
+    and the sum of the modification and status-change times (ns) of them and the folder itself.
+    A sum, not the latest time: a file dated in the future (``touch -d 2030-01-01``, a clock set
+    ahead) kept the latest time where it was, and every edit after it went unseen.
 
     One ``lstat`` per entry, no file read: a query command compares it with the stamp its
     build kept to tell that nothing was added, removed or written since (0.3 s for 36,000
@@ -822,7 +822,7 @@ def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
     stamp = _Stamp()
     for _, folders, _ in _walk(os.fspath(root), lambda exc: None, stamp):
         folders[:] = [entry for entry in folders if not entry.name.startswith(".") and entry.name not in _NOT_CONTENT]
-    return stamp.files, stamp.newest
+    return stamp.files, stamp.times
 
 
 def changed_inputs(root: str | os.PathLike[str], known: dict[str, tuple[Any, ...]],

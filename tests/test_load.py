@@ -281,6 +281,23 @@ def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
         assert content_stamp(root) != before
 
 
+def test_content_stamp_moves_with_an_edit_beside_a_file_dated_in_the_future(tmp_path: Path):
+    """The stamp was the latest time among the entries: one file dated 2030 (``touch -d``, or
+    written while the clock was ahead) held it there, and no query said that the content had
+    changed since the build, whatever was edited after."""
+    import os
+
+    from qagraph.load import content_stamp
+
+    root = tmp_path / "c"
+    write_article(root, "a/x.md", "one")
+    write_article(root, "a/future.md", "later")
+    os.utime(root / "a" / "future.md", ns=(1_893_456_000 * 10**9,) * 2)  # 2030-01-01
+    before = content_stamp(root)
+    (root / "a" / "x.md").write_text("two", encoding="utf-8")
+    assert content_stamp(root) != before
+
+
 def test_the_scans_stamp_is_the_content_stamp(tmp_path: Path):
     """A build keeps the stamp its scan took on the same walk; a query command takes it again
     with :func:`content_stamp` alone. Both must agree on every kind of entry, or every query
