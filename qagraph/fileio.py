@@ -43,6 +43,8 @@ MARKER = "build.json"
 INPUTS = "inputs.pickle"
 #: what changed of :data:`INPUTS` since it was written, while that is little (see :meth:`BuildFolder.keep_input_changes`)
 INPUT_CHANGES = "inputs-changed.pickle"
+#: the record's key for the signatures of the state files a patched build reads (see :meth:`BuildFolder.commit`)
+SIGNED = "state_files"
 
 
 @contextmanager
@@ -287,6 +289,18 @@ def _relative_tree(folder: Path, *, strict: bool = False) -> tuple[list[str], li
         for name in dirnames:
             (files if os.path.islink(os.path.join(dirpath, name)) else folders).append(prefix + name)
     return sorted(files, key=_path_key), sorted(folders, key=_path_key)
+
+
+def _files_at(folder: Path, paths: Iterable[str]) -> list[str]:
+    """The files at ``paths`` (relative to ``folder``: files, or folders and the files they hold), sorted."""
+    found: set[str] = set()
+    for rel in paths:
+        where = folder / rel
+        if where.is_dir():
+            found.update(f"{rel}/{inner}" for inner in _relative_files(where))
+        elif where.is_file():
+            found.add(rel)
+    return sorted(found)
 
 
 def _path_key(rel: str) -> list[str]:
@@ -651,11 +665,16 @@ class BuildFolder:
                 [rel for rel in folders if rel.split("/", 1)[0] != PRIVATE and rel not in holding])
 
     def intact(self) -> bool:
-        """Every output the last build recorded is there, unchanged since (see :func:`file_signature`)."""
+        """Every output the last build recorded is there, unchanged since (see :func:`file_signature`),
+        and so is every file of its own state it signed (:meth:`commit`'s ``signed``)."""
         outputs = self.previous.get("outputs")
         if not outputs:
             return False
-        return all(file_signature(self.out / name) == signature for name, signature in outputs.items())
+        signed = self.previous.get(SIGNED, {})
+        if not isinstance(signed, dict):
+            return False
+        return all(file_signature(self.out / name) == signature
+                   for recorded in (outputs, signed) for name, signature in recorded.items())
 
     @contextmanager
     def staging(self, keep: Iterable[str] = ()) -> Iterator[Path]:
@@ -710,12 +729,15 @@ class BuildFolder:
                               path=str(self.out)) from None
 
     def commit(self, stage: Path, *, state: dict[str, Any], outputs: Iterable[str] | None = None,
-               inputs: dict[str, tuple[Any, ...]] | None = None) -> None:
+               inputs: dict[str, tuple[Any, ...]] | None = None, signed: Iterable[str] = ()) -> None:
         """Mark ``stage`` as a build with ``state``, then swap it in for the output folder.
 
         ``outputs`` are the files of the build (default: every file of ``stage`` but
         qagraph's own folder and the other files ``force`` kept); ``inputs`` (what was
-        read of each input file) is kept for the next build's scan.
+        read of each input file) is kept for the next build's scan. The files at ``signed``
+        (files, or folders and what they hold: the state a patched build reads again, in
+        qagraph's own folder) are signed as the outputs are, so that one edited, cut short or
+        removed by hand makes the folder not :meth:`intact`, and the next build a full one.
 
         Raises:
             OutputError: an output replaced a file qagraph did not write (kept by ``force``).
@@ -730,6 +752,7 @@ class BuildFolder:
             outputs = [rel for rel in _relative_files(stage) if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
         signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
         record = {"qagraph": __version__, **state, "outputs": signatures}
+        record[SIGNED] = {name: file_signature(stage / name) for name in _files_at(stage, signed)}
         marker = stage / PRIVATE / MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
         if inputs is not None:
@@ -766,11 +789,12 @@ class BuildFolder:
         find the outputs changed and redo work for nothing. A kill before this point
         leaves the older signatures, which only costs the next build its shortcut.
         """
-        signatures = record["outputs"]
-        now = {name: file_signature(self.out / name) for name in signatures}
-        if now == signatures:
+        before = {key: record[key] for key in ("outputs", SIGNED) if key in record}
+        now = {key: {name: file_signature(self.out / name) for name in signatures}
+               for key, signatures in before.items()}
+        if now == before:
             return
-        record["outputs"] = now
+        record.update(now)
         with contextlib.suppress(OSError):
             write_atomic(self.out / PRIVATE / MARKER, _record_text(record))
 

@@ -267,7 +267,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
             else:
                 G, report, written = done
             folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
-                          inputs=scanned.inputs() if done is None else None)  # a patched build kept them
+                          inputs=scanned.inputs() if done is None else None,  # a patched build kept them
+                          signed=STATE)
     except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
         raise folder.failure(exc) from None
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
@@ -975,6 +976,9 @@ def findings_sections(text: str) -> dict[str, tuple[Any, str]] | None:
 ATLAS_STATE = f"{PRIVATE}/atlas.json"
 RDF_STATE = f"{PRIVATE}/rdf-parts.json"
 VIEWS_STATE = f"{PRIVATE}/views.json"
+#: the state a patched build reads and trusts, signed in the build's record: one edited by hand (its
+#: counts, its entries) was read as it was written, and a patched build's outputs kept the edit
+STATE = (SIMILARITY_STATE, ATLAS_STATE, RDF_STATE, VIEWS_STATE)
 
 
 def page_links(outputs: Sequence[str], articles: int, formats: Sequence[str]) -> list[tuple[str, str]]:

@@ -117,6 +117,24 @@ def test_an_output_edited_by_hand_does_not_outlive_the_next_edit(small_corpus: P
     assert build(small_corpus, out=out).build_info.up_to_date
 
 
+def test_a_state_file_edited_by_hand_does_not_outlive_the_next_edit(small_corpus: Path, tmp_path: Path):
+    """A patched build reads the views' state (``.qagraph/views.json``) back as it was written: a
+    label edited there by hand went into the index page of every later patched build, which kept
+    calling itself up to date. The state a patched build trusts is signed as the outputs are."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    build(small_corpus, out=out)
+    state = out / PRIVATE / "views.json"
+    state.write_text(state.read_text().replace('"label":"Biology"', '"label":"Tampered"'))
+    assert build(small_corpus, out=out).build_info.up_to_date is False  # it is no longer what the build wrote
+    path = small_corpus / "computer-science" / "trees.md"
+    path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    build(small_corpus, out=out)
+    build(small_corpus, out=cold, cache=False)
+    assert "Tampered" not in (out / "index.html").read_text()
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert build(small_corpus, out=out).build_info.up_to_date
+
+
 @pytest.mark.parametrize("damage", ["cut short", "cut in half", "another schema"])
 def test_a_database_that_cannot_be_patched_is_made_again(small_corpus: Path, tmp_path: Path, damage: str):
     """A build database that is damaged, or that another qagraph wrote with another schema, is
