@@ -50,8 +50,11 @@ def _file_digest(path: Path) -> str:
 def store_digest(out: str | os.PathLike[str]) -> str:
     """The digest of the RDF files :func:`open_store` loads from build folder ``out``.
 
-    File content digests are cached in ``OUT/.qagraph/store/digests.json`` by size and
-    modification time, so an unchanged build costs a ``stat`` per part file.
+    File content digests are cached in ``OUT/.qagraph/store/digests.json`` by size, inode,
+    modification and status-change time, so an unchanged build costs a ``stat`` per part file.
+    Not by size and modification time alone: a part edited in place to the same size with its
+    time set back (``touch -d``), or written again within the tick of a file system's clock,
+    kept its old digest, and every query answered from the store of the old part.
     """
     out = Path(out)
     files = rdf_files(out)
@@ -66,10 +69,11 @@ def store_digest(out: str | os.PathLike[str]) -> str:
     for file in files:
         st = file.stat()
         entry = cache.get(file.name)
-        if not (isinstance(entry, list) and entry[:2] == [st.st_size, st.st_mtime_ns]):
-            entry = [st.st_size, st.st_mtime_ns, _file_digest(file)]
+        signature = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+        if not (isinstance(entry, list) and len(entry) == 5 and entry[:4] == signature):
+            entry = [*signature, _file_digest(file)]
         fresh[file.name] = entry
-        total.update(f"{file.name}\0{entry[2]}\n".encode())
+        total.update(f"{file.name}\0{entry[4]}\n".encode())
     if fresh != cache:
         try:
             root.mkdir(parents=True, exist_ok=True)
