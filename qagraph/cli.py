@@ -307,6 +307,13 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
             raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "
                              f"-o BUILD, then -b BUILD)")
+        outputs = _build_state(where).get("outputs")
+        if isinstance(outputs, dict) and "qagraph.db" in outputs:  # a build, its database removed since
+            raise UsageError(f"the build in {where} has lost its database: {where / 'qagraph.db'} is not there "
+                             f"(run: qagraph build -o {where} to make it again)")
+        if isinstance(outputs, dict) and outputs:
+            raise UsageError(f"the build in {where} has no database (it was built with --only, without the "
+                             "database): build it again with the database (no --only, or --only database) to query it")
         raise UsageError(f"no qagraph build in {where} (run: qagraph build -o {where})")
     if has_build:
         state = _build_state(where)

@@ -577,6 +577,21 @@ def test_a_content_folder_given_as_a_build_is_named_so(small_corpus: Path):
     assert f"{small_corpus} holds Markdown files, not a qagraph build (run: qagraph build -c {small_corpus}" in result.stderr
 
 
+def test_a_build_without_its_database_is_named_so(small_corpus: Path, tmp_path: Path):
+    """A build folder whose qagraph.db was removed, or that was built without one, was called "no
+    qagraph build" beside its record and its other outputs: the message names what is missing."""
+    gone, rdf = tmp_path / "gone", tmp_path / "rdf-only"
+    assert CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(gone), "-q"]).exit_code == 0
+    (gone / "qagraph.db").unlink()
+    result = CliRunner().invoke(cli, ["related", "1", "-b", str(gone)])
+    assert result.exit_code == 2
+    assert f"the build in {gone} has lost its database: {gone / 'qagraph.db'} is not there" in result.stderr
+    built = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(rdf), "--only", "rdf", "-q"])
+    assert built.exit_code == 0
+    result = CliRunner().invoke(cli, ["stats", "-b", str(rdf)])
+    assert result.exit_code == 2 and f"the build in {rdf} has no database (it was built with --only" in result.stderr
+
+
 def test_a_node_is_described_by_its_title_else_its_label_as_in_json():
     """Text output names a node as --json does: its title, else its label (a stub made by a link
     that gave no title has its name as label only)."""
