@@ -974,11 +974,34 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
         subject = _kept(qagraph.open(target)).graph
     elif target.is_dir() and not part_files(target):
         subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph
+    if target.is_dir() and part_files(target):
+        _check_void(target)
     report = validate(subject, base_iri=base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI, files=files,
                       workers=workers)
     click.echo(report.text.rstrip())
     if not report.conforms:
         sys.exit(EXIT_CODES["content"])
+
+
+def _check_void(target: Path) -> None:
+    """The build's dataset description (``rdf/void.ttl``, beside the parts) is RDF: ``validate`` read
+    the parts alone, and a build whose void.ttl was cut short or overwritten conformed.
+
+    Raises:
+        UsageError: it is not valid Turtle (the file and line named).
+    """
+    import pyoxigraph as ox
+
+    from .rdf import RDF_DIR
+
+    void = target / RDF_DIR / "void.ttl"
+    if not void.is_file():
+        return
+    try:
+        for _ in ox.parse(path=str(void), format=ox.RdfFormat.TURTLE):
+            pass
+    except (SyntaxError, ValueError) as exc:
+        raise UsageError(f"not valid RDF: {exc}", path=str(void)) from None
 
 
 def _build_base_iri(target: Path) -> str | None:

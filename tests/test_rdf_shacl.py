@@ -329,3 +329,19 @@ def test_a_build_folder_is_checked_by_parallel_workers_with_the_same_results(G, 
     one, two = validate(tmp_path, workers=1), validate(tmp_path, workers=2, timings=timings)
     assert found(one) == found(two) >= {expected for _, expected in PLANTED}
     assert one.text == two.text and len(timings) == two.constraints
+
+
+def test_cli_validate_of_a_build_whose_void_ttl_is_cut_short_names_it(tmp_path):
+    """validate read a build's parts alone: its dataset description (rdf/void.ttl) cut short, as a
+    full disk or a copy stopped halfway leaves it, conformed. It is read too, and named with its line."""
+    import qagraph
+    from conftest import CONTENT
+
+    out = tmp_path / "build"
+    qagraph.build(CONTENT, out=out, outputs=["rdf", "database"])
+    void = out / "rdf" / "void.ttl"
+    text = void.read_text(encoding="utf-8")
+    void.write_text(text[: text.index(" ;\n", len(text) // 2)], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
+    assert result.exit_code == 2 and result.stderr.startswith(f"qagraph: {void}: not valid RDF: "), result.output
+    assert "line " in result.stderr
