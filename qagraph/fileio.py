@@ -539,6 +539,8 @@ class BuildFolder:
             raise UsageError(
                 f"the output folder {out} holds the current folder: a build replaces the output folder whole, and "
                 "would leave the current folder removed; run it from outside the output folder", path=str(out))
+        #: the record's signature as :attr:`previous` was read from it (see :meth:`rewritten`)
+        self._record_signature = file_signature(self.private / MARKER)
         self.previous = self._read_state(writes)
         self.kept_foreign: list[str] = []  #: the files qagraph did not write, kept by ``force``
         self.kept_folders: list[str] = []  #: the folders that hold none of its outputs, kept by ``force``
@@ -664,6 +666,13 @@ class BuildFolder:
         return ([rel for rel in files if rel.split("/", 1)[0] != PRIVATE and rel not in ours],
                 [rel for rel in folders if rel.split("/", 1)[0] != PRIVATE and rel not in holding])
 
+    def rewritten(self) -> bool:
+        """Whether another build put its own in place since :attr:`previous` was read (its record is
+        another file now). Asked under the lock (:meth:`staging`), it says that what was chosen
+        from the previous build (to patch it, keeping its outputs) is to be chosen again. Not the
+        outputs' signatures: linking them into the staging folder changes their status-change time."""
+        return file_signature(self.private / MARKER) != self._record_signature
+
     def intact(self) -> bool:
         """Every output the last build recorded is there, unchanged since (see :func:`file_signature`),
         and so is every file of its own state it signed (:meth:`commit`'s ``signed``)."""
@@ -780,6 +789,7 @@ class BuildFolder:
             raise OutputError(f"cannot put the new build in place: {exc.strerror or exc}", path=str(self.out)) from None
         self._resign(record)
         self.previous = record
+        self._record_signature = file_signature(self.private / MARKER)
 
     def _resign(self, record: dict[str, Any]) -> None:
         """Take the outputs' signatures again now that the previous build is gone.

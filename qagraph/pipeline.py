@@ -227,6 +227,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
 
                 why: Fallback | None = None
                 try:
+                    if folder.rewritten():  # chosen before the lock: another build put its own in place since
+                        raise Fallback("another build wrote the folder as this one started")
                     # a small process (no graph), making tens of thousands of rows and dicts: no cycles
                     with _gc_paused():
                         done = _update(stage, folder, content, scanned, known, detection, wanted, report_settings,

@@ -135,6 +135,40 @@ def test_a_state_file_edited_by_hand_does_not_outlive_the_next_edit(small_corpus
     assert build(small_corpus, out=out).build_info.up_to_date
 
 
+def test_a_build_that_another_finished_before_it_took_the_lock_patches_nothing_of_the_other(
+        small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Two builds into one folder: the second chose to patch the build it found, and took the lock
+    once the first had put its own in place: it kept the first's outputs as if they were the
+    build it had chosen to patch. The choice is made again under the lock."""
+    from contextlib import contextmanager
+
+    from qagraph.fileio import BuildFolder
+
+    out, cold, other = tmp_path / "out", tmp_path / "cold", tmp_path / "other"
+    build(small_corpus, out=out)
+    shutil.copytree(small_corpus, other)
+    dna = other / "biology" / "dna.md"
+    dna.write_text(dna.read_text().replace("What is DNA?", "What is DNA, the other build asks?"))
+    real = BuildFolder.staging
+    others: list[Path] = []
+
+    @contextmanager
+    def staging(self, keep=()):
+        if not others:  # the other build, into the same folder, done as this one reaches for the lock
+            others.append(other)
+            build(other, out=out)
+        with real(self, keep) as stage:
+            yield stage
+
+    monkeypatch.setattr(BuildFolder, "staging", staging)
+    path = small_corpus / "computer-science" / "trees.md"
+    path.write_text(path.read_text().replace("recursion", "recursion, binary search"))
+    build(small_corpus, out=out)
+    monkeypatch.undo()
+    build(small_corpus, out=cold, cache=False)
+    assert others and outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+
+
 @pytest.mark.parametrize("damage", ["cut short", "cut in half", "another schema"])
 def test_a_database_that_cannot_be_patched_is_made_again(small_corpus: Path, tmp_path: Path, damage: str):
     """A build database that is damaged, or that another qagraph wrote with another schema, is
