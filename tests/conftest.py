@@ -71,6 +71,20 @@ def write_site(root: Path, files: dict[str, str]) -> None:
         write_article(root, relpath, text)
 
 
+def sign_state(out: Path, state: Path) -> None:
+    """Record ``state`` (a file of the build's own folder, written by a test) in the build's record as
+    the build's own, as if the build had written it so: a state file edited by hand makes the next
+    build a full one (:meth:`qagraph.fileio.BuildFolder.intact`), a state written so is read back."""
+    import json
+
+    from qagraph.fileio import MARKER, PRIVATE, SIGNED, file_signature
+
+    marker = out / PRIVATE / MARKER
+    record = json.loads(marker.read_text(encoding="utf-8"))
+    record[SIGNED][state.relative_to(out).as_posix()] = file_signature(state)
+    marker.write_text(json.dumps(record), encoding="utf-8")
+
+
 def url_of(subject: str, slug: str) -> str:
     return f"/learn/{subject}/questions/{slug}"
 
