@@ -335,14 +335,14 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
         if theirs is not None:
             wait, theirs = theirs, None
             try:
-                found, (files_there, newest_there) = wait()
+                found, (files_there, times_there) = wait()
             except _OneWalk:
                 raise
             except Exception:  # noqa: BLE001 - the other process failed (killed, out of memory): walked again here
                 return discover(root, fields, max_file_size)
             parts.update(found)
             stamp.files += files_there
-            stamp.newest = max(stamp.newest, newest_there)
+            stamp.times += times_there
     except _OneWalk:  # walked again, in one walk, once the other process is done
         walk.close()
         if theirs is not None:
@@ -403,10 +403,11 @@ def _shared_walk(top: str, folders: list[os.DirEntry[str]], weights: Mapping[str
         for entry in folders:
             if entry.name in given:
                 part = found[entry.name] = parts[entry.name]
-                for dirpath, inner, files in _walk(os.path.join(top, entry.name),
-                                                   lambda exc, part=part: unreadable(part, exc), stamp):  # type: ignore[misc]
+                for dirpath, inner, files in _walk(os.path.join(top, entry.name),  # taken by the root's walk
+                                                   lambda exc, part=part: unreadable(part, exc),  # type: ignore[misc]
+                                                   stamp, inner=True):
                     visit(part, dirpath, inner, files)
-        return found, (stamp.files, stamp.newest)
+        return found, (stamp.files, stamp.times)
 
     return beside(walk_theirs), [e for e in folders if e.name not in given]
 
@@ -455,20 +456,22 @@ _BY_DESCRIPTOR = os.scandir in os.supports_fd
 _SEP = os.sep != "/"  #: names need their separators made POSIX
 
 
-def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp) -> Generator[
+def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp, *, inner: bool = False) -> Generator[
         tuple[str, list[os.DirEntry[str]], list[tuple[os.DirEntry[str], os.stat_result | None]]], None, None]:
     """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
     that a file's status is read once: each file comes with its ``lstat`` (``None`` for a hidden
     one, or one that could not be read); the caller may prune or reorder the folders it is given
     (an entry's ``path`` may be its name alone: the folder's path is given beside).
     On the way, ``stamp`` takes ``top`` itself (a file removed from it changes it alone) and
-    every entry that is not hidden."""
+    every entry that is not hidden; ``inner``: ``top`` is a folder of a walk that took it already
+    (a shared walk's, :func:`discover`), and only what it holds is taken."""
     try:
         folder = os.stat(top)
     except OSError:  # the walk says why
         pass
     else:
-        stamp.times += folder.st_mtime_ns + folder.st_ctime_ns
+        if not inner:
+            stamp.times += folder.st_mtime_ns + folder.st_ctime_ns
     todo = [top]
     while todo:
         path = todo.pop()
