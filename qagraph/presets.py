@@ -571,6 +571,42 @@ def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], con
     return f"{parents.pop()}/" if len(parents) == 1 and "" not in parents else None
 
 
+def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[str], content_dir: str | None,
+                              site_root: Path, base: Path, seen_from: str) -> tuple[tuple[str, str], ...]:
+    """Each language's content folder as a mount ``(folder, as)`` (:func:`hugo_content_mounts`), where
+    a Hugo config gives each of its ``languages`` a ``contentDir`` of its own that is not named after
+    it (Hugo Book's ``content.en``, ``content.zh``; ``content/english``): the folder, from ``base``,
+    seen as ``<seen_from><language>/``, as if it were ``content/<language>/``, where Hugo publishes it
+    (the default language's pages at the site's root, the others under ``/zh/``). ``()`` where a
+    language has no folder of its own (a translation by file name), two share one, or one is not
+    inside ``base``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     for folder in ("content.en", "content.zh"):
+    ...         Path(root, folder).mkdir()
+    ...     config = {"languages": {"en": {"contentDir": "content.en"}, "zh": {"contentdir": "content.zh/"}}}
+    ...     _language_content_mounts(config, ("en", "zh"), None, Path(root), Path(root), "")
+    (('content.en/', 'en/'), ('content.zh/', 'zh/'))
+    """
+    table = settings.get("languages")
+    if not isinstance(table, Mapping):
+        return ()
+    found = []
+    for language in languages:
+        entry = table.get(language)
+        given = next((v for k, v in entry.items() if str(k).lower() == "contentdir"), None) if isinstance(
+            entry, Mapping) else None
+        folder = (given.strip().strip("/") if isinstance(given, str) else None) or content_dir
+        where = _below((site_root / folder).resolve(), base.resolve()) if folder else None
+        if not where or not _is_dir(base / where):
+            return ()
+        found.append((where, f"{seen_from}{language}/"))
+    if len({where for where, _ in found}) != len(found):
+        return ()
+    return tuple(found)
+
+
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
     lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
@@ -1370,6 +1406,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                  if n.startswith(shared) and "/" in n[len(shared):] and not n.startswith(own)})
                 if others:
                     notes.append(f"not read: {', '.join(others)} (the content folder of no language the site builds)")
+            elif shared is None and config is not None and theme is None and (own_folders := _language_content_mounts(
+                    settings, languages, named, _site_root(config[0]), base, content_dir)):
+                # content.en, content.zh: each read as content/en, content/zh would be, and only those folders
+                fields = replace(fields, content_mounts=(*fields.content_mounts, *own_folders),
+                                 page_folders=tuple(folder for folder, _ in own_folders))
+                notes.append("a content folder each language: " + ", ".join(
+                    f"{folder} ({seen_as[len(content_dir):-1]})" for folder, seen_as in own_folders))
         if config is not None and zola is None and (shortcodes := hugo_ref_shortcodes(_site_root(config[0]), settings)):
             fields = replace(fields, ref_shortcodes=shortcodes)
             notes.append("shortcodes that link to pages: " + ", ".join(

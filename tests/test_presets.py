@@ -7236,3 +7236,32 @@ def test_a_page_at_a_til_collections_root_that_its_readme_lists_is_a_note(tmp_pa
     assert "loose-end.md" in {a.path for a in result.articles}
     assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md", "guide.md"]
     assert_every_file_accounted_for(result)
+
+
+def test_a_hugo_site_whose_languages_each_have_a_content_folder_publishes_them_as_language_folders(tmp_path: Path):
+    """Hugo Book's example site gives each language a contentDir of its own not named after it
+    (content.en, content.fr): Hugo publishes the default language's pages at the site's root and the
+    others under /fr/. They were read as one content folder: every url began /content.en/, each
+    page's subject was content-en and every link to /guide/... was a stub. A file beside those
+    folders is none of the site's pages."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://book.example/"\n[languages.en]\ncontentDir = "content.en"\nweight = 1\n'
+                     '[languages.fr]\ncontentDir = "content.fr"\nweight = 2\n',
+        "content.en/_index.md": "---\ntitle: Home\n---\nStart with the [setup](/guide/setup/).\n",
+        "content.en/guide/_index.md": "---\ntitle: Guide\n---\n",
+        "content.en/guide/setup.md": "---\ntitle: Setup\n---\nThen [tune it](../tuning/).\n",
+        "content.en/guide/tuning.md": "---\ntitle: Tuning\n---\n",
+        "content.fr/guide/setup.md": "---\ntitle: Installer\n---\nVoir [le guide](/fr/guide/tuning/).\n",
+        "content.fr/guide/tuning.md": "---\ntitle: Régler\n---\n",
+        "NOTES.md": "---\ntitle: Notes\n---\n",
+    })
+    kg = build(site)
+    urls = {kg.node(a)["url"]: kg.node(a)["subject"] for a in kg.articles}
+    assert urls == {"/": "uncategorised", "/guide/": "guide", "/guide/setup/": "guide", "/guide/tuning/": "guide",
+                    "/fr/guide/setup/": "guide", "/fr/guide/tuning/": "guide"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("/", "guide/setup"): False, ("guide/setup", "guide/tuning"): False, ("fr/guide/setup", "fr/guide/tuning"): False}
+    assert any(p.path == "NOTES.md" and p.severity == SKIPPED for p in kg.problems)
