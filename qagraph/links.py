@@ -928,6 +928,12 @@ _HEADING_TAG = re.compile(r"""</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|
                           r"""\b(?:[^>"']|"[^"]*"|'[^']*')*/?>""", re.I)
 
 
+#: a heading's attribute list at its end, which the page does not show: Goldmark's (Hugo's) ``{#id .class
+#: anchor=false}``, kramdown's ``{: #id}``, MkDocs' attr_list ``{ #id }``
+_HEADING_ATTRIBUTES = re.compile(r"""[ \t]*\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))[ \t]*)+\}"""
+                                 r"""(?=[ \t]*#*[ \t]*$)""", re.M)
+
+
 def _heading_text(text: str) -> str:
     """The heading ``text`` as the page shows it: its images by their ``alt`` text, its inline tags
     dropped around what they hold."""
@@ -951,6 +957,8 @@ def first_heading(body: str) -> str | None:
     'Cron does not know loginctl'
     >>> first_heading('# <img src="/logo.png" alt="Ferry Docs" width=300>\\n'), first_heading("# <b>Bold</b> move\\n")
     ('Ferry Docs', 'Bold move')
+    >>> first_heading("# Hugo Book {anchor=false}\\n"), first_heading("# Setup {#setup .wide}\\n"), first_heading("# Sets {a, b}\\n")
+    ('Hugo Book', 'Setup', 'Sets {a, b}')
     """
     if "#" not in body:
         return None
@@ -962,7 +970,7 @@ def first_heading(body: str) -> str | None:
         for code in reversed(list(_INLINE_CODE.finditer(body, first, last))):
             start, end = code.start() - first, code.end() - first
             text = f"{text[:start]} {code.group(2).strip()} {text[end:]}"
-        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", text)).split())
+        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", _HEADING_ATTRIBUTES.sub("", text))).split())
         if len(m.group(1)) == 1:
             return text or None
         if best is None:

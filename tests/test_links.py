@@ -1358,3 +1358,19 @@ def test_only_a_note_is_named_by_a_til_collections_repository_or_site_urls():
             "[o](https://til.example.net/vim/undo/)")
     hosts = ("github.com/ada/til", "til.example.net/{topic}/{note}")
     assert [link.target for link in text_links(body, ("markdown",), site_hosts=hosts)] == ["/vim/undo.md", "/vim/undo"]
+
+
+def test_a_page_titled_by_its_heading_leaves_out_the_headings_attribute_list(tmp_path: Path):
+    """A page without a title field is titled by its first heading; Goldmark (Hugo), kramdown and MkDocs'
+    attr_list read a heading's trailing {#id .class key=value} as its attributes, which the page does not
+    show: Hugo Book's home page was titled "Hugo Book {anchor=false}". Braces that are no attribute
+    list stay."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://book.example/"\n')
+    pages = {"_index.md": "---\nlayout: landing\n---\n# Field Guide {anchor=false}\n",
+             "start.md": "---\nweight: 1\n---\n# Quick start {#quick .lead} #\n",
+             "sets.md": "---\nweight: 2\n---\n# Sets {a, b}\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    kg = build(site)
+    assert sorted(kg.node(a)["title"] for a in kg.articles) == ["Field Guide", "Quick start", "Sets {a, b}"]
