@@ -58,7 +58,10 @@ SEMICOLONS = "semicolons"
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name",
                     "index-title")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
-_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied")
+_NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied",
+                    "titled-article")
+#: a text's first line a level-1 heading: ``# Tabs``
+_OPENING_TITLE = re.compile(r"\A\s*#[ \t]+\S")
 #: the names (without suffix, in any case) of the files GitHub Pages' jekyll-optional-front-matter leaves
 #: out, as a repository's own files: the plugin's FILENAME_BLACKLIST
 REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING",
@@ -134,7 +137,9 @@ class FieldMap:
     at the corpus root, where Jekyll copies such files as they are), ``"article-but-repository-files"`` (an
     article, also at the root of a site whose pages are there, a cheat-sheet collection's, except a repository's own
     file there, :data:`REPOSITORY_FILES`, which jekyll-optional-front-matter does not publish), ``"copied"`` (skipped: a Jekyll site
-    built without GitHub Pages' jekyll-optional-front-matter copies every such file as it is). ``headless``
+    built without GitHub Pages' jekyll-optional-front-matter copies every such file as it is), ``"titled-article"``
+    (Hugo, which publishes every content file: an article when its text opens with a level-1 heading, its title,
+    but for a repository's own file at the content folder's root; else skipped, as an include's snippet). ``headless``
     skips Hugo's headless bundles and, with ``skip_drafts``, drafts, and with ``skip_future`` and ``skip_expired`` its pages
     whose publication date is to come or whose expiry date has passed (:func:`not_rendered`) on the
     day ``as_of`` (ISO; ``""``: now), which the preset sets to the day of the build (for a Jekyll site
@@ -869,6 +874,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         policy = fields.no_front_matter
         if policy == "article-below-root":
             policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"
+        if policy == "titled-article":
+            own_name = name.removeprefix(fields.content_dir)
+            policy = "article" if _OPENING_TITLE.match(fm.body) and not (
+                "/" not in own_name and posixpath.splitext(own_name)[0].upper() in REPOSITORY_FILES) else "skip"
         if policy == "article-but-repository-files":
             own_name = name.removeprefix(fields.content_dir)
             if "/" not in own_name and posixpath.splitext(own_name)[0].upper() in REPOSITORY_FILES:

@@ -103,7 +103,7 @@ PRESETS: dict[str, Preset] = {
                 url=("url",), identity="page", date=("date", "publishDate"), author=("author", "authors"),
                 related_lists=("relatedfuncs", "related", "action.related"), alias_fields=("aliases",),
                 links=("hugo-ref", "markdown"),
-                title_fallback=("heading", "file-name"), no_front_matter="skip", headless=True, bundles=True,
+                title_fallback=("heading", "file-name"), no_front_matter="titled-article", headless=True, bundles=True,
                 skip_future=True, skip_expired=True, json_front_matter=True, any_case_keys=True,
                 skip_folders=("archetypes",),
             ),

@@ -66,7 +66,7 @@ def test_settings_are_json_able_for_the_report():
 
 @pytest.mark.parametrize(("fields", "name", "outcome"), [
     (FieldMap(), "a/x.md", ERROR),
-    (HUGO, "a/x.md", SKIPPED),
+    (HUGO, "a/x.md", "article"),  # Hugo publishes it, titled by the heading it opens with
     (GENERIC, "a/x.md", SKIPPED),
     (OBSIDIAN, "a/x.md", "article"),
     (JEKYLL, "_posts/2020-01-02-x.md", "article"),
@@ -78,6 +78,11 @@ def test_no_front_matter_by_preset(fields, name, outcome):
         assert article is not None and problems == []
     else:
         assert article is None and [p.severity for p in problems] == [outcome]
+
+
+def test_a_hugo_file_without_front_matter_that_does_not_open_with_a_heading_is_skipped():
+    assert [p.severity for p in read("a/x.md", "{{< note >}}\n# Later\n", HUGO)[1]] == [SKIPPED]
+    assert [p.severity for p in read("README.md", "# The repository\n", HUGO)[1]] == [SKIPPED]
 
 
 def test_empty_files():

@@ -7265,3 +7265,24 @@ def test_a_hugo_site_whose_languages_each_have_a_content_folder_publishes_them_a
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("/", "guide/setup"): False, ("guide/setup", "guide/tuning"): False, ("fr/guide/setup", "fr/guide/tuning"): False}
     assert any(p.path == "NOTES.md" and p.severity == SKIPPED for p in kg.problems)
+
+
+def test_a_hugo_file_without_front_matter_that_opens_with_its_title_is_a_page(tmp_path: Path):
+    """Hugo publishes every file of its content folder, front matter or not, and Hugo Book's shortcode
+    pages (docs/content/shortcodes/tabs.md: "# Tabs" and no front matter) are pages of its menu that
+    its home page links to. They were skipped as include files, and the links to them were stubs. A file
+    without front matter that does not open with a level-1 heading (a snippet a shortcode includes) is
+    still skipped, and so is a repository's own file at the content folder's root."""
+    result = _hugo_site(tmp_path / "site", {
+        "_index.md": "---\ntitle: Home\n---\nSee [tabs](/docs/tabs/).\n",
+        "docs/tabs.md": "\n# Tabs\n\nOrganize content by context.\n",
+        "docs/snippet.md": "{{< note >}}\nA bare include\n",
+        "README.md": "# Site sources\n"})
+    tabs = by_key(result)["docs/tabs"]
+    assert (tabs.title, tabs.url) == ("Tabs", "/docs/tabs/")
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"docs/snippet.md", "README.md"}
+    assert_every_file_accounted_for(result)
+    from test_links import related
+
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site" / "content").items()} == {
+        ("/", "docs/tabs"): False}
