@@ -934,6 +934,15 @@ _HEADING_ATTRIBUTES = re.compile(r"""[ \t]*\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:
                                  r"""(?=[ \t]*#*[ \t]*$)""", re.M)
 
 
+#: a Markdown link or image in a heading, which the page shows as its text (an image as its ``alt``):
+#: ``[text](/url "title")``, ``[text][ref]``, ``![alt](src)``
+_HEADING_LINK = re.compile(r"!?\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)|\[[^\[\]\n]*\])")
+
+
+def _link_text(link: re.Match[str]) -> str:
+    return link.group(1)
+
+
 def _heading_text(text: str) -> str:
     """The heading ``text`` as the page shows it: its images by their ``alt`` text, its inline tags
     dropped around what they hold."""
@@ -959,6 +968,10 @@ def first_heading(body: str) -> str | None:
     ('Ferry Docs', 'Bold move')
     >>> first_heading("# Hugo Book {anchor=false}\\n"), first_heading("# Setup {#setup .wide}\\n"), first_heading("# Sets {a, b}\\n")
     ('Hugo Book', 'Setup', 'Sets {a, b}')
+    >>> first_heading("### Films <small>[🔗](/movies)</small>\\n"), first_heading("# See [the guide][g] and ![logo](l.png)\\n")
+    ('Films 🔗', 'See the guide and logo')
+    >>> first_heading("# The `[x](y)` form of a [link](/l/)\\n")
+    'The [x](y) form of a link'
     """
     if "#" not in body:
         return None
@@ -966,11 +979,12 @@ def first_heading(body: str) -> str | None:
     best: str | None = None
     for m in _HEADING.finditer(masked):
         first, last = m.start(2), m.end(0)  # to the line's end: code masked there is the heading's too
-        text = masked[first:last]
-        for code in reversed(list(_INLINE_CODE.finditer(body, first, last))):
-            start, end = code.start() - first, code.end() - first
-            text = f"{text[:start]} {code.group(2).strip()} {text[end:]}"
-        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", _HEADING_ATTRIBUTES.sub("", text))).split())
+        pieces, at = [], first  # the text between inline code spans: its links shown as their text
+        for code in _INLINE_CODE.finditer(body, first, last):
+            pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), f" {code.group(2).strip()} "]
+            at = code.end()
+        pieces.append(_HEADING_LINK.sub(_link_text, _HEADING_ATTRIBUTES.sub("", masked[at:last])))
+        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", "".join(pieces))).split())
         if len(m.group(1)) == 1:
             return text or None
         if best is None:

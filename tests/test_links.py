@@ -1374,3 +1374,20 @@ def test_a_page_titled_by_its_heading_leaves_out_the_headings_attribute_list(tmp
         write_article(site / "content", name, text)
     kg = build(site)
     assert sorted(kg.node(a)["title"] for a in kg.articles) == ["Field Guide", "Quick start", "Sets {a, b}"]
+
+
+def test_a_page_titled_by_its_heading_shows_the_headings_links_as_their_text(tmp_path: Path):
+    """A heading's Markdown link or image is shown as its text (an image as its alt text): a PaperMod
+    blog's about page (title: "") opens with "### Films <small>[🔗](/movies)</small>" and was titled
+    with the link's Markdown, url and all. The link is still one of the page's links; a link written
+    in inline code is shown as written."""
+    from test_presets import _hugo_site
+
+    result = _hugo_site(tmp_path / "site", {
+        "about.md": '---\ntitle: ""\n---\n### Films <small>[🔗](/movies)</small>\n\nText.\n',
+        "movies.md": "---\ntitle: Movies\n---\n",
+        "syntax.md": "---\nweight: 1\n---\n# The `[x](y)` form of a [link][l]\n\n[l]: /movies/\n"})
+    titles = {a.path: a.title for a in result.articles}
+    assert titles == {"about.md": "Films 🔗", "movies.md": "Movies", "syntax.md": "The [x](y) form of a link"}
+    assert {(u, v) for (u, v), (_, _, stub) in related(tmp_path / "site" / "content").items() if not stub} == {
+        ("about", "movies"), ("syntax", "movies")}
