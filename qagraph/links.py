@@ -124,7 +124,11 @@ class TextLink:
 
 # -- masking code and comments ------------------------------------------------------------
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: a code fence's opening line, also as the first line of a list item or in a quote (``- ```shell``); a
+#: backtick fence's info string has no backtick (```` ```x``` ```` is inline code)
+_FENCE_OPEN = re.compile(r"^(?: {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+| {0,3}>[ \t]?)* {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+#: the ``>`` marks a line in a quote starts with
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
 #: the opening of a raw HTML block (CommonMark's first kind: ``<pre>``, ``<script>``, ``<style>``, ``<textarea>``),
 #: which runs to the line holding its closing tag: a fence's backticks inside it open no code block
 _RAW_HTML_OPEN = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
@@ -162,12 +166,15 @@ def mask_code(text: str) -> str:
     '!'
     >>> mask_code("<pre><code>```query\\nx\\n```</code></pre>\\n[[Note]]").split("\\n")[-1]  # no fence in <pre>
     '[[Note]]'
+    >>> mask_code("- ```shell\\n  git clone [x](/x/)\\n  ```\\n\\nSee [B](/b/).").split("\\n")[-1]  # a list item's fence
+    'See [B](/b/).'
     """
     if ("`" not in text and "~~~" not in text and "<!--" not in text and "%%" not in text and "/*" not in text
             and "{%" not in text and "$$" not in text):
         return text
     lines = text.split("\n")
     fence: str | None = None
+    quoted = False  # the fence opened in a quote
     raw: str | None = None  # the tag of the raw HTML block the line is in, which no fence opens in
     for i, line in enumerate(lines):
         if raw is not None:
@@ -176,12 +183,12 @@ def mask_code(text: str) -> str:
         elif fence is None:
             m = _FENCE_OPEN.match(line)
             if m:
-                fence = m.group(1)
+                fence, quoted = m.group(1), ">" in line[:m.start(1)]
                 lines[i] = " " * len(line)
             elif (html := _RAW_HTML_OPEN.match(line)) and f"</{html.group(1).lower()}>" not in line.lower():
                 raw = html.group(1).lower()
         else:
-            stripped = line.strip()
+            stripped = (_QUOTE_MARKS.sub("", line) if quoted else line).strip()  # a quote's fence closes inside it
             if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
                 fence = None
             lines[i] = " " * len(line)

@@ -1391,3 +1391,18 @@ def test_a_page_titled_by_its_heading_shows_the_headings_links_as_their_text(tmp
     assert titles == {"about.md": "Films 🔗", "movies.md": "Movies", "syntax.md": "The [x](y) form of a link"}
     assert {(u, v) for (u, v), (_, _, stub) in related(tmp_path / "site" / "content").items() if not stub} == {
         ("about", "movies"), ("syntax", "movies")}
+
+
+def test_a_code_fence_that_opens_a_list_item_closes_where_its_fence_does(tmp_path: Path):
+    """Hugo Book's home page puts a code block in a list item ("- ```shell" ... "  ```"): the item's
+    opening fence was not seen, its closing one was taken for an opening, and every link after it was
+    lost as code (7 links to its shortcode pages). A backtick fence's info string has no backtick, so
+    "- ```x``` text" is inline code and opens nothing; what is inside a fence is still no link."""
+    from test_presets import _hugo_site
+
+    result = _hugo_site(tmp_path / "site", {
+        "_index.md": "---\ntitle: Home\n---\n- Read the [intro](/intro/).\n\n- ```shell\n  open [no](/no/)\n  ```\n"
+                     "\n> 1. ```\n>    [quoted](/quoted-no/)\n>    ```\n\n- ```a``` then [tabs](/tabs/)\n\nAnd [cards](/cards/).\n",
+        "intro.md": "---\ntitle: Intro\n---\n", "tabs.md": "---\ntitle: Tabs\n---\n", "cards.md": "---\ntitle: Cards\n---\n"})
+    home = next(a for a in result.articles if a.path == "_index.md")
+    assert [link.target for link in home.related] == ["/intro/", "/tabs/", "/cards/"]
