@@ -2154,7 +2154,7 @@ def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: st
 
 
 #: a shortcode and what it is given: ``{{< link text="services" url="/docs/services/" >}}``
-_SHORTCODE_CALL = re.compile(r"\{\{[<%]-?\s*([\w-]+)((?:\s+(?:\w+\s*=\s*)?(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|[^\s\"'<>%}]+))*)\s*-?[>%]\}\}")
+_SHORTCODE_CALL = re.compile(r"\{\{[<%]-?\s*([\w/-]+)((?:\s+(?:\w+\s*=\s*)?(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|[^\s\"'<>%}]+))*)\s*-?[>%]\}\}")
 #: one argument of a shortcode: its name (none for a positional one) and its value
 _SHORTCODE_ARGUMENT = re.compile(r"(?:(\w+)\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|`([^`\n]*)`|([^\s\"'<>%}=]+))")
 

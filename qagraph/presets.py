@@ -990,6 +990,33 @@ def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple
     return tuple(found)
 
 
+#: the shortcodes that write a parameter they are given as a link's ``href``, of Hugo itself (its embedded
+#: ``figure``: ``link``) and of themes a site names without keeping their templates (a module, a submodule not
+#: cloned): Hugo Book's ``{{< button href="/docs/intro/" >}}``, Docsy's ``{{% blocks/feature url="/docs/" %}}``
+_THEME_HREF_SHORTCODES: dict[str, tuple[tuple[str, str], ...]] = {
+    "": (("figure", "link"),), "hugo-book": (("button", "href"),), "docsy": (("blocks/feature", "url"),)}
+
+
+def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The ``(name, parameter)`` of the shortcodes of :data:`_THEME_HREF_SHORTCODES` that the Hugo site
+    ``root`` uses: Hugo's own, and those of the themes its config names (``theme``, a module import's
+    ``path``: ``github.com/google/docsy``), but for a name the site's own shortcodes take (its template
+    then says what the shortcode writes, :func:`hugo_href_shortcodes`).
+
+    >>> hugo_theme_href_shortcodes(Path("/nowhere"), {"module": {"imports": [{"path": "github.com/google/docsy"}]}})
+    (('figure', 'link'), ('blocks/feature', 'url'))
+    """
+    theme = settings.get("theme")
+    named = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
+    imports = _hugo_key(settings, "module", "imports")
+    named += [i["path"] for i in imports if isinstance(i, Mapping) and isinstance(i.get("path"), str)] if isinstance(
+        imports, list) else []
+    parts = {part.lower() for name in named for part in name.strip().split("/")}
+    own = {name for name, _ in _hugo_shortcode_templates(root, settings)}
+    return tuple(code for key, codes in _THEME_HREF_SHORTCODES.items() if not key or key in parts
+                 for code in codes if code[0] not in own)
+
+
 def _given_argument(template: str, variable: str) -> bool:
     """Whether the shortcode ``template`` sets ``variable`` to the argument it is given (``.Get 0``,
     ``.Get "urlPath"``, ``index .Params 0``)."""
@@ -1418,10 +1445,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append("shortcodes that link to pages: " + ", ".join(
                 name + (f" (under /{prefix})" if prefix else "") + (f" ({parameter})" if parameter else "")
                 for name, prefix, parameter in shortcodes))
-        if config is not None and zola is None and (href_codes := hugo_href_shortcodes(_site_root(config[0]), settings)):
+        if config is not None and zola is None and (href_codes := hugo_href_shortcodes(_site_root(config[0]), settings) + (
+                hugo_theme_href_shortcodes(_site_root(config[0]), settings))):
             fields = replace(fields, href_shortcodes=href_codes)
-            notes.append("shortcodes that write the link they are given: " + ", ".join(
-                f"{name} ({parameter})" for name, parameter in href_codes))
+            if href_notes := [f"{name} ({parameter})" for name, parameter in href_codes if (name, parameter) not in
+                        _THEME_HREF_SHORTCODES[""]]:  # Hugo's own figure: every site's, not worth a word
+                notes.append("shortcodes that write the link they are given: " + ", ".join(href_notes))
         glossary, term_texts = _hugo_glossary(base, names, fields)
         if glossary:
             fields = replace(fields, glossary=glossary, glossary_definitions=term_texts)

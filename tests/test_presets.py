@@ -7286,3 +7286,30 @@ def test_a_hugo_file_without_front_matter_that_opens_with_its_title_is_a_page(tm
 
     assert {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site" / "content").items()} == {
         ("/", "docs/tabs"): False}
+
+
+def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path: Path):
+    """A site's theme is most often a module or a submodule that is not there to read: Hugo Book's
+    {{< button href="/docs/intro/" >}}, Docsy's {{% blocks/feature url="/docs/examples/" %}} and Hugo's
+    own {{< figure link="/gallery/" >}} write the link they are given, and the pages they lead to were
+    not linked. A theme the config does not name gives nothing, and the site's own template of that
+    name says what it writes."""
+    from test_links import related
+
+    def links(config: str, page: str, own: str | None = None) -> set[tuple[str, str]]:
+        site = tmp_path / str(len(list(tmp_path.iterdir())))
+        write_site(site, {"hugo.toml": config, "content/docs/intro.md": "---\ntitle: Intro\n---\n",
+                          "content/gallery.md": "---\ntitle: Gallery\n---\n", "content/_index.md": page})
+        if own is not None:
+            write_article(site / "layouts" / "shortcodes", "button.html", own)
+        return {(u, v) for (u, v), (_, _, stub) in related(site).items() if not stub}
+
+    page = ('---\ntitle: Home\n---\n{{< button href="/docs/intro/" >}}Start{{< /button >}}\n'
+            '{{% blocks/feature icon="fa-x" url="/gallery/" %}}See it{{% /blocks/feature %}}\n')
+    assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', page) == {("/", "docs/intro")}
+    assert links('baseURL = "https://b.example/"\n[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n',
+                 page) == {("/", "gallery")}
+    assert links('baseURL = "https://b.example/"\n', '---\ntitle: Home\n---\n{{< figure src="a.png" link="/gallery/" >}}\n'
+                 + page) == {("/", "gallery")}
+    assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', page,
+                 own='<span class="btn">{{ .Inner }}</span>') == set()
