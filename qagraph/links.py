@@ -946,6 +946,10 @@ _HEADING_ATTRIBUTES = re.compile(r"""[ \t]*\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:
 _HEADING_LINK = re.compile(r"!?\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)|\[[^\[\]\n]*\])")
 
 
+#: a Hugo shortcode's opening or closing tag in a heading, whose output is not known: ``{{< badge "beta" >}}``
+_HEADING_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+
+
 def _link_text(link: re.Match[str]) -> str:
     return link.group(1)
 
@@ -979,6 +983,8 @@ def first_heading(body: str) -> str | None:
     ('Films 🔗', 'See the guide and logo')
     >>> first_heading("# The `[x](y)` form of a [link](/l/)\\n")
     'The [x](y) form of a link'
+    >>> first_heading('## {{% heading "whatsnext" %}}\\n## Install {{< badge "beta" >}}\\n')
+    'Install'
     """
     if "#" not in body:
         return None
@@ -991,11 +997,13 @@ def first_heading(body: str) -> str | None:
             pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), f" {code.group(2).strip()} "]
             at = code.end()
         pieces.append(_HEADING_LINK.sub(_link_text, _HEADING_ATTRIBUTES.sub("", masked[at:last])))
-        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", "".join(pieces))).split())
+        text = " ".join(_heading_text(_CLOSING_HASHES.sub("", _HEADING_SHORTCODE.sub(" ", "".join(pieces)))).split())
+        if not text:  # a heading a shortcode writes ({{% heading "whatsnext" %}}): its text is not known
+            continue
         if len(m.group(1)) == 1:
-            return text or None
+            return text
         if best is None:
-            best = text or None
+            best = text
     return best
 
 

@@ -1406,3 +1406,18 @@ def test_a_code_fence_that_opens_a_list_item_closes_where_its_fence_does(tmp_pat
         "intro.md": "---\ntitle: Intro\n---\n", "tabs.md": "---\ntitle: Tabs\n---\n", "cards.md": "---\ntitle: Cards\n---\n"})
     home = next(a for a in result.articles if a.path == "_index.md")
     assert [link.target for link in home.related] == ["/intro/", "/tabs/", "/cards/"]
+
+
+def test_a_heading_s_hugo_shortcodes_are_not_part_of_the_title_it_gives(tmp_path: Path):
+    """A Hugo shortcode in a heading writes what its template says, which the graph does not know:
+    a page without title whose heading was '## {{% heading "whatsnext" %}}' (the Kubernetes site's) or
+    '# Install {{< badge "beta" >}}' was titled with the shortcode's call. The call is left out, and a
+    heading that is only a call gives no title: the next heading does, else the file name."""
+    from test_presets import _hugo_site
+
+    result = _hugo_site(tmp_path / "site", {
+        "install.md": '---\nweight: 1\n---\n# Install {{< badge "beta" >}}\n',
+        "next.md": '---\nweight: 2\n---\n# {{% heading "whatsnext" %}}\n\n## Read on\n',
+        "only-code.md": '---\nweight: 3\n---\n## {{% heading "whatsnext" %}}\n'})
+    assert {a.path: a.title for a in result.articles} == {
+        "install.md": "Install", "next.md": "Read on", "only-code.md": "only-code"}
