@@ -992,9 +992,9 @@ def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple
 
 #: the shortcodes that write a parameter they are given as a link's ``href``, of Hugo itself (its embedded
 #: ``figure``: ``link``) and of themes a site names without keeping their templates (a module, a submodule not
-#: cloned): Hugo Book's ``{{< button href="/docs/intro/" >}}``, Docsy's ``{{% blocks/feature url="/docs/" %}}``
+#: cloned): Hugo Book's ``{{< button href="/docs/intro/" >}}`` and ``card``'s, Docsy's ``{{% blocks/feature url="/docs/" %}}``
 _THEME_HREF_SHORTCODES: dict[str, tuple[tuple[str, str], ...]] = {
-    "": (("figure", "link"),), "hugo-book": (("button", "href"),), "docsy": (("blocks/feature", "url"),)}
+    "": (("figure", "link"),), "hugo-book": (("button", "href"), ("card", "href")), "docsy": (("blocks/feature", "url"),)}
 
 
 def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

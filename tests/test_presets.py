@@ -7307,6 +7307,8 @@ def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path
     page = ('---\ntitle: Home\n---\n{{< button href="/docs/intro/" >}}Start{{< /button >}}\n'
             '{{% blocks/feature icon="fa-x" url="/gallery/" %}}See it{{% /blocks/feature %}}\n')
     assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', page) == {("/", "docs/intro")}
+    assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', '---\ntitle: Home\n---\n'
+                 '{{< card href="/gallery/" >}}\n### Gallery\n{{< /card >}}\n') == {("/", "gallery")}
     assert links('baseURL = "https://b.example/"\n[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n',
                  page) == {("/", "gallery")}
     assert links('baseURL = "https://b.example/"\n', '---\ntitle: Home\n---\n{{< figure src="a.png" link="/gallery/" >}}\n'
