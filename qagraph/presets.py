@@ -587,7 +587,9 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
     ...         Path(root, folder).mkdir()
     ...     config = {"languages": {"en": {"contentDir": "content.en"}, "zh": {"contentdir": "content.zh/"}}}
     ...     _language_content_mounts(config, ("en", "zh"), None, Path(root), Path(root), "")
+    ...     _language_content_mounts(config, ("en", "zh"), None, Path(root), Path(root, "content.zh"), "")
     (('content.en/', 'en/'), ('content.zh/', 'zh/'))
+    (('', 'zh/'),)
     """
     table = settings.get("languages")
     if not isinstance(table, Mapping):
@@ -599,12 +601,13 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
             entry, Mapping) else None
         folder = (given.strip().strip("/") if isinstance(given, str) else None) or content_dir
         where = _below((site_root / folder).resolve(), base.resolve()) if folder else None
-        if not where or not _is_dir(base / where):
-            return ()
+        if where == "":  # the folder read is this language's: its pages alone, where Hugo publishes them
+            return (("", f"{seen_from}{language}/"),)
         found.append((where, f"{seen_from}{language}/"))
-    if len({where for where, _ in found}) != len(found):
+    if any(where is None or not _is_dir(base / where) for where, _ in found) or len(
+            {where for where, _ in found}) != len(found):
         return ()
-    return tuple(found)
+    return tuple((str(where), seen_as) for where, seen_as in found)
 
 
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:

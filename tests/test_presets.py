@@ -7265,6 +7265,9 @@ def test_a_hugo_site_whose_languages_each_have_a_content_folder_publishes_them_a
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("/", "guide/setup"): False, ("guide/setup", "guide/tuning"): False, ("fr/guide/setup", "fr/guide/tuning"): False}
     assert any(p.path == "NOTES.md" and p.severity == SKIPPED for p in kg.problems)
+    # one language's folder read alone: its pages where Hugo publishes them, under /fr/
+    alone = build(site / "content.fr")
+    assert sorted(alone.node(a)["url"] for a in alone.articles) == ["/fr/guide/setup/", "/fr/guide/tuning/"]
 
 
 def test_a_hugo_file_without_front_matter_that_opens_with_its_title_is_a_page(tmp_path: Path):
