@@ -114,7 +114,8 @@ class FieldMap:
     suffix), ``"path"`` (always the path; a url is kept as data) or ``"page"`` (Hugo:
     the path below ``content_dir``, an ``index.md`` standing for its folder; published where Hugo
     publishes it, :func:`hugo_url`: ``section_permalinks`` are its config's ``[permalinks]``, as
-    ``(kind, section, pattern)`` with kind ``page`` or ``section``, and ``ugly_urls`` its ``uglyURLs``).
+    ``(kind, section, pattern)`` with kind ``page`` or ``section``, ``ugly_urls`` its ``uglyURLs`` and
+    ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
@@ -418,6 +419,7 @@ class FieldMap:
     as_of: str = ""
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
     ugly_urls: bool = False
+    keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
     publish_marks: tuple[str, ...] = ()
     garden_urls: bool = False
@@ -2247,7 +2249,7 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
         slug = data.get("slug")
         if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
             stem = f"{folder}/{str(slug).strip()}" if folder else str(slug).strip()
-        url = "/" + urlize(stem) + "/"
+        url = "/" + urlize(stem, lower=not fields.keep_path_case) + "/"
     if fields.ugly_urls and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
@@ -2314,12 +2316,13 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")
 
 
-def urlize(text: str) -> str:
-    """``text`` as Hugo makes a url's part of it: lower-case, runs of spaces as one hyphen, only
-    letters, digits, ``. / _ - ~ # @`` kept.
+def urlize(text: str, lower: bool = True) -> str:
+    """``text`` as Hugo makes a url's part of it: lower-case (not with ``lower`` false: a site whose
+    config sets ``disablePathToLower``), runs of spaces as one hyphen, only letters, digits,
+    ``. / _ - ~ # @`` kept.
 
-    >>> urlize("Hello, World! Ça va? C++ & Go_lang 2.0"), urlize("My Section/Other File")
-    ('hello-world-ça-va-c-go_lang-2.0', 'my-section/other-file')
+    >>> urlize("Hello, World! Ça va? C++ & Go_lang 2.0"), urlize("My Section/Other File", lower=False)
+    ('hello-world-ça-va-c-go_lang-2.0', 'My-Section/Other-File')
     """
     out: list[str] = []
     hyphen = was_hyphen = False
@@ -2332,7 +2335,7 @@ def urlize(text: str) -> str:
             out.append(c)
         elif out and not was_hyphen and c.isspace():
             hyphen = True
-    return "".join(out).lower()
+    return "".join(out).lower() if lower else "".join(out)
 
 
 #: the :attr:`FieldMap.path_urls` of an MkDocs site, which rewrites its links to Markdown files only: the

@@ -2230,6 +2230,9 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if settings.get("uglyurls") is True:
         changes["ugly_urls"] = True
         notes.append("uglyURLs: pages at /a/b.html")
+    if settings.get("disablepathtolower") is True:
+        changes["keep_path_case"] = True
+        notes.append("disablePathToLower: urls keep the case of their files' paths")
     for key, field, what in (("buildfuture", "skip_future", "future pages"), ("buildexpired", "skip_expired", "expired pages"),
                              ("builddrafts", "skip_drafts", "drafts")):
         if settings.get(key) is True:

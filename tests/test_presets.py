@@ -7318,3 +7318,19 @@ def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path
                  + page) == {("/", "gallery")}
     assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', page,
                  own='<span class="btn">{{ .Inner }}</span>') == set()
+
+
+def test_a_hugo_site_that_disables_path_to_lower_keeps_its_urls_case(tmp_path: Path):
+    """Hugo makes a page's url lower-case unless the config sets disablePathToLower (Hugo Book's example
+    site does, and the sites made from it): Guides/Quick Start.md is then published at
+    /Guides/Quick-Start/, not /guides/quick-start/ as it was read; links written to it reach it."""
+    from test_links import related
+
+    for config, url in (("disablePathToLower = true\n", "/Guides/Quick-Start/"), ("", "/guides/quick-start/")):
+        site = tmp_path / str(bool(config))
+        write_site(site, {"hugo.toml": 'baseURL = "https://b.example/"\n' + config,
+                          "content/Guides/Quick Start.md": "---\ntitle: Quick start\n---\n",
+                          "content/_index.md": f"---\ntitle: Home\n---\nBegin with the [quick start]({url}).\n"})
+        kg = build(site)
+        assert sorted(kg.node(a)["url"] for a in kg.articles) == ["/", url]
+        assert [stub for (u, v), (_, _, stub) in related(site).items()] == [False]
