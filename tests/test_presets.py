@@ -7334,3 +7334,19 @@ def test_a_hugo_site_that_disables_path_to_lower_keeps_its_urls_case(tmp_path: P
         kg = build(site)
         assert sorted(kg.node(a)["url"] for a in kg.articles) == ["/", url]
         assert [stub for (u, v), (_, _, stub) in related(site).items()] == [False]
+
+
+def test_a_docsy_placeholder_page_links_to_its_manual_link(tmp_path: Path):
+    """Docsy makes a page with manualLink (or manualLinkRelref) a placeholder: its menu entry and its
+    section's list lead to that link instead. The page was linked to nothing; it now links to the page
+    it stands for, and a manualLink to another site makes no link."""
+    from test_links import related
+
+    result = _hugo_site(tmp_path / "site", {
+        "docs/api.md": "---\ntitle: API\n---\n",
+        "docs/reference.md": "---\ntitle: API reference\nmanualLink: /docs/api/\n---\n",
+        "docs/also.md": "---\ntitle: See the API\nmanualLinkRelref: api\n---\n",
+        "docs/github.md": "---\ntitle: Source\nmanualLink: https://github.com/example/project\n---\n"})
+    assert_every_file_accounted_for(result)
+    assert {(u, v): (origin, stub) for (u, v), (origin, _, stub) in related(tmp_path / "site" / "content").items()} == {
+        ("docs/reference", "docs/api"): ("front-matter", False), ("docs/also", "docs/api"): ("front-matter", False)}
