@@ -394,6 +394,10 @@ _COLUMNS = {kind: frozenset(c for c, _, _ in columns) | {"kind", "label"} for ki
 _OPTIONAL = {kind: tuple(c for c, _, how in columns if how == "f") for kind, (_, columns) in _KIND_TABLES.items()}
 
 
+#: nodes named in one ``IN (...)`` of a batched read (below SQLite's oldest limit of 999 parameters)
+_CHUNK = 900
+
+
 def _drop_unset(data: dict[str, Any], kind: str) -> None:
     """Take out of a node's data, read from its kind's table, the "f" columns it does not hold
     (NULL): the graph held those keys only when false. The one rule of every reader."""
@@ -531,6 +535,33 @@ class BuildDatabase:
                 self._ids[node] = i
         return self._names
 
+    def nodes_data(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """:meth:`node_data` of many nodes (those found), a few queries per :data:`_CHUNK` of them
+        rather than two per node."""
+        found: dict[str, tuple[int, str, str | None, str | None]] = {}
+        wanted = list(dict.fromkeys(nodes))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            for i, node, kind, name, rest in self.con.execute(
+                    f"SELECT id, node, kind, name, data FROM nodes WHERE node IN ({','.join('?' * len(chunk))})", chunk):
+                found[node] = (i, kind, name, rest)
+                self._ids[node] = i
+                self._names[i] = node
+        rows: dict[int, tuple[Any, ...]] = {}
+        for kind in sorted({kind for _, kind, _, _ in found.values()}):
+            table = _KIND_TABLES.get(kind)
+            if table is None:
+                continue
+            table_name, columns = table
+            ids = [i for i, k, _, _ in found.values() if k == kind]
+            for start in range(0, len(ids), _CHUNK):
+                batch = ids[start : start + _CHUNK]
+                for node_id, *values in self.con.execute(
+                        f"SELECT node_id, {', '.join(c for c, _, _ in columns)} FROM {table_name} "
+                        f"WHERE node_id IN ({','.join('?' * len(batch))})", batch):
+                    rows[node_id] = tuple(values)
+        return {node: self._data(i, kind, name, rest, rows.get(i)) for node, (i, kind, name, rest) in found.items()}
+
     def kind(self, node: str) -> str | None:
         row = self.con.execute("SELECT kind FROM nodes WHERE node = ?", (node,)).fetchone()
         return row[0] if row else None
@@ -542,14 +573,17 @@ class BuildDatabase:
             return None
         return self._data(row[0], row[1], row[2], row[3])
 
-    def _data(self, node_id: int, kind: str, name: str | None, rest: str | None) -> dict[str, Any]:
+    def _data(self, node_id: int, kind: str, name: str | None, rest: str | None,
+              row: tuple[Any, ...] | None = None) -> dict[str, Any]:
+        """A node's attributes from its ``nodes`` row and (``row``, else read here) its kind table's row."""
         data: dict[str, Any] = {"kind": kind, "label": name}
         table = _KIND_TABLES.get(kind)
         if table is not None:
             table_name, columns = table
-            row = self.con.execute(
-                f"SELECT {', '.join(c for c, _, _ in columns)} FROM {table_name} WHERE node_id = ?", (node_id,)
-            ).fetchone()
+            if row is None:
+                row = self.con.execute(
+                    f"SELECT {', '.join(c for c, _, _ in columns)} FROM {table_name} WHERE node_id = ?", (node_id,)
+                ).fetchone()
             if row is not None:
                 for (column, _, how), value in zip(columns, row):
                     data[column] = _load(value, how)
@@ -600,6 +634,36 @@ class BuildDatabase:
         ).fetchall()
         names = self._node_names(r[0] for r in rows)
         return [(names[o], kind, _edge_data(kind, w, p, d)) for o, kind, w, p, d in rows]
+
+    def edges_of_many(self, nodes: Iterable[str], kinds: Sequence[str],
+                      outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+        """:meth:`edges_of` of many nodes (each node found, with its edges, maybe none), one query
+        per :data:`_CHUNK` of them rather than one per node."""
+        wanted = list(dict.fromkeys(nodes))
+        missing = [n for n in wanted if n not in self._ids]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            for i, node in self.con.execute(
+                    f"SELECT id, node FROM nodes WHERE node IN ({','.join('?' * len(chunk))})", chunk):
+                self._ids[node] = i
+                self._names[i] = node
+        ids = {self._ids[n]: n for n in wanted if n in self._ids}
+        out: dict[str, list[tuple[str, str, dict[str, Any]]]] = {n: [] for n in ids.values()}
+        if not kinds or not ids:
+            return out
+        mine, other = ("source", "target") if outgoing else ("target", "source")
+        kind_marks = ",".join("?" * len(kinds))
+        keys = list(ids)
+        for start in range(0, len(keys), _CHUNK):
+            batch = keys[start : start + _CHUNK]
+            rows = self.con.execute(
+                f"SELECT {mine}, {other}, kind, weight, position, data FROM edges "
+                f"WHERE {mine} IN ({','.join('?' * len(batch))}) AND kind IN ({kind_marks})",
+                (*batch, *kinds)).fetchall()
+            names = self._node_names(r[1] for r in rows)
+            for m, o, kind, w, p, d in rows:
+                out[ids[m]].append((names[o], kind, _edge_data(kind, w, p, d)))
+        return out
 
     def link_weights(self, node: str, kinds: Sequence[str]) -> dict[str, float]:
         """Articles linked to ``node`` by edges of ``kinds`` (either way), with the summed weights

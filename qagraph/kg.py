@@ -53,6 +53,11 @@ class _Source(Protocol):
 
     def link_weights(self, kinds: Sequence[str]) -> Callable[[str], dict[str, float]]: ...
 
+    def data_many(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]: ...
+
+    def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
+                   outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]: ...
+
     def by_number(self, number: int) -> list[str]: ...
 
     def find_words(self, words: Sequence[str]) -> set[str]: ...
@@ -101,6 +106,14 @@ class _InMemory:
 
     def link_weights(self, kinds: Sequence[str]) -> Callable[[str], dict[str, float]]:
         return lambda node: _link_weights(self.G, node, kinds)
+
+    def data_many(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+        known = self.G._node
+        return {n: known[n] for n in nodes if n in known}
+
+    def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
+                   outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+        return {n: self.edges(n, kinds, outgoing) for n in nodes if n in self.G._node}
 
     @cached_property
     def _numbers(self) -> dict[int, list[str]]:
@@ -207,6 +220,17 @@ class _Stored:
 
     def edges(self, node: str, kinds: Sequence[str], outgoing: bool) -> list[tuple[str, str, dict[str, Any]]]:
         return self.db.edges_of(node, kinds, outgoing) if _utf8(node) else []
+
+    def data_many(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """:meth:`data` of the nodes found, read in batches (a few queries per hundreds of nodes)."""
+        if self._graph is not None:
+            return _InMemory(self._graph).data_many(nodes)
+        return self.db.nodes_data(n for n in nodes if _utf8(n))
+
+    def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
+                   outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+        """:meth:`edges` of the nodes found, read in batches."""
+        return self.db.edges_of_many((n for n in nodes if _utf8(n)), kinds, outgoing)
 
     def link_weights(self, kinds: Sequence[str]) -> Callable[[str], dict[str, float]]:
         """Node by node at first (a near target takes a few indexed lookups), then, past
@@ -612,9 +636,9 @@ class KnowledgeGraph:
             if not frontier:  # all reached: ``--hops 99999999999999999999`` ends here, not after that many steps
                 break
             nxt = []
-            for n in frontier:
-                for outgoing in (True, False):
-                    for other, _, _ in self._source.edges(n, wanted, outgoing):
+            for outgoing in (True, False):  # the step's edges in one batched read, not one query per node
+                for found in self._source.edges_many(frontier, wanted, outgoing).values():
+                    for other, _, _ in found:
                         if other not in seen:
                             seen.add(other)
                             nxt.append(other)
@@ -630,24 +654,32 @@ class KnowledgeGraph:
         """
         wanted = _check_kinds(kinds if kinds is not None else list(EDGE_KINDS))
         chosen = set(nodes)
+        # node data and edges are read in batches (a view of a much linked article reads tens of
+        # thousands of nodes: one query each took most of its time)
+        known = self._source.data_many(sorted(chosen))
         if context:
+            articles = sorted(n for n in chosen if n in known and known[n].get("kind") == ARTICLE)
+            around = self._source.edges_many(articles, ("subject", "keyword", "related"), True)
+            related = {other for found in around.values() for other, kind, _ in found if kind == "related"}
+            targets = self._source.data_many(sorted(related - known.keys()))
             extra = set()
-            for n in chosen:
-                if (self._source.data(n) or {}).get("kind") == ARTICLE:
-                    for other, kind, _ in self._source.edges(n, ("subject", "keyword", "related"), True):
-                        if kind != "related" or (self._source.data(other) or {}).get("kind") == STUB:
-                            extra.add(other)
+            for found in around.values():
+                for other, kind, _ in found:
+                    if kind != "related" or (known.get(other) or targets.get(other) or {}).get("kind") == STUB:
+                        extra.add(other)
+            known.update(self._source.data_many(sorted(extra - known.keys())))
             chosen |= extra
             wanted = list(dict.fromkeys([*wanted, "subject", "keyword"]))
         import networkx as nx
 
         G = nx.MultiDiGraph(**self._report.get("graph", {}))
         for n in sorted(chosen):
-            data = self._source.data(n)
+            data = known.get(n)
             if data is not None:
                 G.add_node(n, **data)
+        every = self._source.edges_many(list(G), wanted, True)
         for n in sorted(G):
-            for other, kind, data in sorted(self._source.edges(n, wanted, True), key=lambda e: (e[0], e[1])):
+            for other, kind, data in sorted(every.get(n, ()), key=lambda e: (e[0], e[1])):
                 if other in G:
                     G.add_edge(n, other, key=kind, **data)
         return G
