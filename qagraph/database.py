@@ -562,6 +562,16 @@ class BuildDatabase:
                     rows[node_id] = tuple(values)
         return {node: self._data(i, kind, name, rest, rows.get(i)) for node, (i, kind, name, rest) in found.items()}
 
+    def kinds_of(self, nodes: Iterable[str]) -> dict[str, str]:
+        """The kind of each of ``nodes`` found, read in batches (no data)."""
+        wanted = list(dict.fromkeys(nodes))
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            out.update(self.con.execute(
+                f"SELECT node, kind FROM nodes WHERE node IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
     def kind(self, node: str) -> str | None:
         row = self.con.execute("SELECT kind FROM nodes WHERE node = ?", (node,)).fetchone()
         return row[0] if row else None

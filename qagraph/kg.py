@@ -55,6 +55,8 @@ class _Source(Protocol):
 
     def data_many(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]: ...
 
+    def kinds_many(self, nodes: Iterable[str]) -> dict[str, str]: ...
+
     def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
                    outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]: ...
 
@@ -110,6 +112,10 @@ class _InMemory:
     def data_many(self, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
         known = self.G._node
         return {n: known[n] for n in nodes if n in known}
+
+    def kinds_many(self, nodes: Iterable[str]) -> dict[str, str]:
+        known = self.G._node
+        return {n: known[n].get("kind") for n in nodes if n in known}
 
     def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
                    outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
@@ -226,6 +232,12 @@ class _Stored:
         if self._graph is not None:
             return _InMemory(self._graph).data_many(nodes)
         return self.db.nodes_data(n for n in nodes if _utf8(n))
+
+    def kinds_many(self, nodes: Iterable[str]) -> dict[str, str]:
+        """The kind of each node found, read in batches."""
+        if self._graph is not None:
+            return _InMemory(self._graph).kinds_many(nodes)
+        return self.db.kinds_of(n for n in nodes if _utf8(n))
 
     def edges_many(self, nodes: Iterable[str], kinds: Sequence[str],
                    outgoing: bool) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
@@ -630,6 +642,10 @@ class KnowledgeGraph:
             raise UsageError("hops must be 0 or more")
         start = self._start(ref)
         wanted = _check_kinds(kinds if kinds is not None else list(EDGE_KINDS))
+        return self.subgraph(self._reach(start, hops, wanted), kinds=wanted)
+
+    def _reach(self, start: str, hops: int, wanted: Sequence[str]) -> set[str]:
+        """The nodes within ``hops`` edges of ``wanted`` kinds (either way) of node ``start``."""
         seen = {start}
         frontier = [start]
         for _ in range(hops):
@@ -643,7 +659,7 @@ class KnowledgeGraph:
                             seen.add(other)
                             nxt.append(other)
             frontier = nxt
-        return self.subgraph(seen, kinds=wanted)
+        return seen
 
     def subgraph(self, nodes: Iterable[str], *, kinds: Iterable[str] | None = None,
                  context: bool = False) -> nx.MultiDiGraph:

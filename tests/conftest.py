@@ -89,6 +89,30 @@ def url_of(subject: str, slug: str) -> str:
     return f"/learn/{subject}/questions/{slug}"
 
 
+def hub_corpus(root: Path, linkers: int = 300) -> str:
+    """One article that ``linkers`` others link to (in three subjects, with shared and own keywords,
+    some linking outside the corpus too), and a few links among the linkers."""
+    from qagraph.ids import article_node
+
+    hub = url_of("biology", "hub")
+    write_article(root, "biology/hub.md", article_text(
+        "What is the hub?", hub, id=1, keywords="hub, cells, shared 0, shared 1",
+        related=[{"id": 2, "title": "Linker 0?", "subject": "Biology", "url": url_of("biology", "linker-0")}]))
+    subjects = ["biology", "chemistry", "physics"]
+    for i in range(linkers):
+        subject = subjects[i % 3]
+        related = [{"id": 1, "title": "What is the hub?", "subject": "Biology", "url": hub}]
+        if i % 7 == 0:
+            related.append({"id": 90000 + i, "title": "Gone?", "subject": "Biology", "url": url_of(subject, f"gone-{i}")})
+        if i % 5 == 0 and i + 1 < linkers:
+            other = subjects[(i + 1) % 3]
+            related.append({"id": i + 3, "title": "Next?", "subject": other.title(), "url": url_of(other, f"linker-{i + 1}")})
+        write_article(root, f"{subject}/linker-{i}.md", article_text(
+            f"What is linker {i}?", url_of(subject, f"linker-{i}"), id=i + 2, subject=subject.title(),
+            keywords=f"shared {i % 4}, group {i % 37}, own {i}, cells", related=related))
+    return article_node(hub)
+
+
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """Five articles in two subjects: shared keywords, links within, across and outside."""

@@ -679,3 +679,34 @@ def test_views_of_5000_articles_stay_within_the_caps(tmp_path):
     biggest = subject_view(G, "subject:subject-0")
     assert biggest.counts()["nodes"]["article"] == Limits().subject_articles
     assert len(biggest.nodes) <= 2000
+
+
+@pytest.mark.parametrize("stored", [False, True])
+@pytest.mark.parametrize("hops,cap", [(1, 1000), (1, 40), (2, 1000), (2, 120), (3, 1000), (0, 1000)])
+def test_the_view_of_a_much_linked_article_reads_only_what_it_draws(tmp_path, stored, hops, cap):
+    """``qagraph view`` of an article 300 others link to read its whole neighbourhood with every
+    keyword of it (in a build of 20,000 with 5,000 linkers, 45,000 nodes for a view of 1,000
+    articles): it reads the part the view reads (:func:`~qagraph.html.select.neighbourhood_graph`),
+    and the selection and the page are what they were, truncated at the cap or not."""
+    import qagraph
+    from conftest import hub_corpus
+    from qagraph.html.select import neighbourhood_graph, neighbourhood_selection
+    from qagraph.kinds import link_kinds
+
+    hub = hub_corpus(tmp_path / "content")
+    kg = qagraph.build(tmp_path / "content", out=tmp_path / "out")
+    if stored:
+        kg = qagraph.open(tmp_path / "out")
+    links = [k.name for k in link_kinds()]
+    limits = Limits(neighbourhood_articles=cap)
+    whole = kg.subgraph(kg.neighbourhood(hub, hops=hops, kinds=links).nodes, kinds=links, context=True)
+    part = neighbourhood_graph(kg, hub, hops, limits)
+    before, after = neighbourhood_selection(whole, hub, hops, limits), neighbourhood_selection(part, hub, hops, limits)
+    assert after == before
+    assert before.truncated == (cap == 40 or (hops > 1 and cap == 120))
+    assert (neighbourhood_view(part, hub, hops=hops, limits=limits)
+            == neighbourhood_view(whole, hub, hops=hops, limits=limits))
+    read = [n for n, data in part.nodes(data=True) if set(data) - {"kind"}]  # with more than their kind
+    assert len(read) <= len(after.nodes) + 3  # the drawn ones, and the subjects (for the colours)
+    if hops:  # not the keyword each linker has alone (300 of them)
+        assert len(part) <= len(whole) - 250 and not any(n.startswith("keyword:own") for n in part)

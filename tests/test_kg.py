@@ -412,30 +412,6 @@ def test_a_page_of_a_mounted_folder_goes_by_the_names_the_site_gives_it(tmp_path
     assert kg.article("go") == kg.article("vendor/go-sdk-docs/_index.md") == article_node("sdks/go")
 
 
-def _hub_corpus(root, linkers=300):
-    """One article that ``linkers`` others link to (in three subjects, with shared and own keywords,
-    some linking outside the corpus too), and a few links among the linkers."""
-    from conftest import article_text, write_article
-
-    hub = url_of("biology", "hub")
-    write_article(root, "biology/hub.md", article_text(
-        "What is the hub?", hub, id=1, keywords="hub, cells, shared 0, shared 1",
-        related=[{"id": 2, "title": "Linker 0?", "subject": "Biology", "url": url_of("biology", "linker-0")}]))
-    subjects = ["biology", "chemistry", "physics"]
-    for i in range(linkers):
-        subject = subjects[i % 3]
-        related = [{"id": 1, "title": "What is the hub?", "subject": "Biology", "url": hub}]
-        if i % 7 == 0:
-            related.append({"id": 90000 + i, "title": "Gone?", "subject": "Biology", "url": url_of(subject, f"gone-{i}")})
-        if i % 5 == 0 and i + 1 < linkers:
-            other = subjects[(i + 1) % 3]
-            related.append({"id": i + 3, "title": "Next?", "subject": other.title(), "url": url_of(other, f"linker-{i + 1}")})
-        write_article(root, f"{subject}/linker-{i}.md", article_text(
-            f"What is linker {i}?", url_of(subject, f"linker-{i}"), id=i + 2, subject=subject.title(),
-            keywords=f"shared {i % 4}, group {i % 37}, own {i}, cells", related=related))
-    return article_node(hub)
-
-
 def test_a_much_linked_articles_neighbourhood_is_read_in_batches(tmp_path):
     """The neighbourhood of an article 300 others link to, and its subgraph with context (what
     ``qagraph view`` draws), were read from a stored build with one query or two per node (a
@@ -444,7 +420,9 @@ def test_a_much_linked_articles_neighbourhood_is_read_in_batches(tmp_path):
     import qagraph
     from qagraph.kinds import link_kinds
 
-    hub = _hub_corpus(tmp_path / "content")
+    from conftest import hub_corpus
+
+    hub = hub_corpus(tmp_path / "content")
     built = qagraph.build(tmp_path / "content", out=tmp_path / "out")
     opened = qagraph.open(tmp_path / "out")
     kinds = [k.name for k in link_kinds()]

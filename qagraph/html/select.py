@@ -36,13 +36,16 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..errors import UsageError
 from ..ids import keyword_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds, symmetric_link_kinds
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
 __all__ = [
     "Edge",
@@ -54,6 +57,7 @@ __all__ = [
     "keywords_stand",
     "link_degrees_stand",
     "link_strength",
+    "neighbourhood_graph",
     "neighbourhood_selection",
     "overview_counts",
     "overview_selection",
@@ -344,7 +348,7 @@ def _keywords(
             chosen.append(kw)
             taken.add(kw)
     known = _KEYWORDS.get(G)
-    if known is not None and skip is None and not always and known[0] == list(articles):  # G holds the shared ones
+    if known is not None and skip is None and known[0] == list(articles):  # G holds the shared ones (and ``always``)
         return chosen, known[1]
     return chosen, len(counts)
 
@@ -619,6 +623,38 @@ def neighbourhood_selection(
     if hops < 0:
         raise UsageError(f"hops must be 0 or more, not {hops}")
     links = _links()
+    order, _, truncated, reached = _walk(G, node, hops, limits)
+
+    edges, n_links = _link_edges(G, order, limits, always=node)
+    articles = [n for n in order if _kind(G, n) == ARTICLE]
+    subjects = sorted({s for a in articles for s, keys in G._succ[a].items() if IN_SUBJECT in keys})
+    own = [k for k in (keyword_node(key) for key in G._node[node].get("keywords", ())) if k in G]  # file order
+    keywords, n_keywords = _keywords(G, articles, limits.neighbourhood_keywords, always=own)
+    nodes = [*order, *subjects, *keywords]
+    edges += _other_edges(G, nodes, frozenset())
+    shown_own = len(set(keywords) & set(own))
+    known = _known_degrees(G)
+    return Selection(
+        "neighbourhood", nodes, edges, centre=node, hops=hops, reached=reached, truncated=truncated,
+        shown={"articles": (len(order) - 1, len(order) - 1),
+               "keywords": (len(keywords), max(n_keywords, len(own))),
+               "own keywords": (shown_own, len(own)),
+               "subjects": (len(subjects), len(subjects)), "links": (sum(1 for e in edges if e.kind in links), n_links)},
+        members=1, degree={n: known.get(n, 0) if known is not None else _degree(G, n, links) for n in order},
+    )
+
+
+def _known_degrees(G: nx.MultiDiGraph) -> dict[str, int] | None:
+    """The :func:`link_degrees` of ``G`` if they are known (counted, or told by :func:`link_degrees_stand`)."""
+    known = _DEGREES.get(G)
+    return known[1] if known is not None and known[0] == (len(G), _links()) else None
+
+
+def _walk(G: nx.MultiDiGraph, node: str, hops: int, limits: Limits) -> tuple[list[str], dict[str, int], bool, int]:
+    """The neighbourhood walk of :func:`neighbourhood_selection`: (the nodes in order, their steps,
+    whether it stopped at its cap, the step it reached). It reads the link edges of the nodes it
+    steps from only (the centre, then the articles of each step but the last)."""
+    links = _links()
     cap = max(1, limits.neighbourhood_articles)
     order = [node]
     dist = {node: 0}
@@ -648,20 +684,116 @@ def neighbourhood_selection(
         frontier = ranked
         if truncated or not frontier:
             break
+    return order, dist, truncated, reached
 
-    edges, n_links = _link_edges(G, order, limits, always=node)
-    articles = [n for n in order if _kind(G, n) == ARTICLE]
-    subjects = sorted({s for a in articles for s, keys in G._succ[a].items() if IN_SUBJECT in keys})
-    own = [k for k in (keyword_node(key) for key in G._node[node].get("keywords", ())) if k in G]  # file order
-    keywords, n_keywords = _keywords(G, articles, limits.neighbourhood_keywords, always=own)
-    nodes = [*order, *subjects, *keywords]
-    edges += _other_edges(G, nodes, frozenset())
-    shown_own = len(set(keywords) & set(own))
-    return Selection(
-        "neighbourhood", nodes, edges, centre=node, hops=hops, reached=reached, truncated=truncated,
-        shown={"articles": (len(order) - 1, len(order) - 1),
-               "keywords": (len(keywords), max(n_keywords, len(own))),
-               "own keywords": (shown_own, len(own)),
-               "subjects": (len(subjects), len(subjects)), "links": (sum(1 for e in edges if e.kind in links), n_links)},
-        members=1, degree={n: _degree(G, n, links) for n in order},
-    )
+
+def neighbourhood_graph(kg: KnowledgeGraph, node: str, hops: int = 1, limits: Limits = Limits()) -> nx.MultiDiGraph:
+    """The part of ``kg``'s graph that :func:`neighbourhood_selection` (and the view) of article
+    ``node`` reads, with ``hops`` and ``limits``, read in batches.
+
+    The view of the neighbourhood with its context (``kg.subgraph(near, context=True)`` of the
+    nodes ``near`` within ``hops`` link steps) reads few of its nodes: it draws at most
+    ``limits.neighbourhood_articles``. This part holds the link edges of the nodes the walk steps
+    from, the kind of the nodes at their other end; the data of the drawn nodes with their link
+    edges among them and their subject and keyword edges to the subjects of ``near`` (every one,
+    for the colours) and to the keywords the view may draw (the centre's, and those two drawn
+    articles or more have); the drawn ones' number of links in that subgraph and their keywords'
+    number are told (:func:`link_degrees_stand`, :func:`keywords_stand`). Only the nodes of
+    ``near`` are walked, not read. The view of this part is the view of the subgraph.
+
+    >>> import qagraph
+    >>> kg = qagraph.build("content")
+    >>> node = kg.article(165309)
+    >>> links = [k.name for k in link_kinds()]
+    >>> whole = kg.subgraph(kg.neighbourhood(node, 2, links).nodes, kinds=links, context=True)
+    >>> neighbourhood_selection(neighbourhood_graph(kg, node, 2), node, 2) == neighbourhood_selection(whole, node, 2)
+    True
+    """
+    source = kg._source
+    links = sorted(_links())
+    context = (IN_SUBJECT, HAS_KEYWORD)
+    near = kg._reach(node, hops, links)
+    kinds = source.kinds_many(sorted(near))
+    near_articles = {n for n, k in kinds.items() if k == ARTICLE}
+    H = kg.subgraph(())  # the graph's attributes, no node
+    node_data, succ, pred = H._node, H._succ, H._pred
+
+    def put(n: str, data: dict[str, Any]) -> None:
+        node_data[n] = data
+        if n not in succ:
+            succ[n], pred[n] = {}, {}
+
+    def join(u: str, v: str, kind: str, data: dict[str, Any]) -> None:
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = pred[v][u] = {}
+        keyed[kind] = dict(data)
+
+    def in_context(targets: Iterable[str]) -> set[str]:
+        """The subjects and keywords among ``targets`` that an article of ``near`` has (in the subgraph)."""
+        edges = source.edges_many(sorted(set(targets)), context, False)
+        return {t for t, found in edges.items() if any(a in near_articles for a, _, _ in found)}
+
+    # the subjects of near's articles: the colours come from them
+    around = source.edges_many(sorted(near_articles), (IN_SUBJECT,), True)
+    subjects = {s for found in around.values() for s, kind, _ in found if kind == IN_SUBJECT}
+    for s, data in source.data_many(sorted(subjects)).items():
+        put(s, dict(data))
+    centre = source.data_many([node]).get(node)
+    if centre is None:
+        return H
+    put(node, dict(centre))
+
+    # the walk, step by step: the link edges of the nodes it steps from (all of them in ``near``)
+    order, frontier, expanded = [node], [node], set()
+    for step in range(1, hops + 1):
+        stepping = [u for u in frontier if (u == node or kinds.get(u) == ARTICLE) and u not in expanded]
+        expanded.update(stepping)
+        ends: list[tuple[str, str, str, dict[str, Any]]] = []
+        for outgoing in (True, False):
+            for u, found in source.edges_many(stepping, links, outgoing).items():
+                ends += [(u, v, kind, data) if outgoing else (v, u, kind, data) for v, kind, data in found]
+        for a, b, kind, data in ends:
+            for n in (a, b):
+                if n not in node_data:
+                    put(n, {"kind": kinds.get(n, "")})
+            join(a, b, kind, data)
+        order, dist, truncated, _ = _walk(H, node, step, limits)
+        frontier = [n for n in order if dist[n] == step]
+        if truncated or not frontier:
+            break
+
+    # the drawn nodes: their data, their link edges among them, their subject and keyword edges
+    for n, data in source.data_many(order).items():
+        put(n, dict(data))
+    drawn = set(order)
+    out = source.edges_many(order, [*links, *context], True)
+    articles = [n for n in order if kinds.get(n) == ARTICLE]
+    counts: Counter[str] = Counter()
+    for a in articles:
+        counts.update({v for v, kind, _ in out.get(a, ()) if kind == HAS_KEYWORD})
+    own = [keyword_node(key) for key in centre.get("keywords", ())]
+    theirs = {v for v, kind, _ in out.get(node, ()) if kind in context} if node in near_articles else set()
+    keywords = {k for k, c in counts.items() if c >= 2} | {k for k in own if k in theirs}
+    keywords |= in_context(k for k in own if k not in theirs)
+    for k, data in source.data_many(sorted(keywords - node_data.keys())).items():
+        put(k, dict(data))
+    for u in order:
+        for v, kind, data in out.get(u, ()):
+            if v in node_data and v in (subjects if kind == IN_SUBJECT else keywords if kind == HAS_KEYWORD else drawn):
+                join(u, v, kind, data)
+
+    # the drawn nodes' links in the subgraph: to a node of near, or to a stub an article of near links to
+    every: dict[str, list[str]] = {n: [] for n in order}
+    for outgoing in (True, False):
+        for u, found in source.edges_many(order, links, outgoing).items():
+            every[u] += [v for v, _, _ in found]
+    beyond = sorted({v for ends_ in every.values() for v in ends_ if v not in near})
+    beyond_kinds = source.kinds_many(beyond)
+    stubs = [v for v in beyond if beyond_kinds.get(v) == STUB]
+    linked = {v for v, found in source.edges_many(stubs, ("related",), False).items()
+              if any(a in near_articles for a, kind, _ in found if kind == "related")}
+    degrees = {n: sum(1 for v in ends_ if v in near or v in linked) for n, ends_ in every.items()}
+    keywords_stand(H, articles, len(counts))
+    link_degrees_stand(H, degrees)
+    return H
