@@ -234,6 +234,12 @@ class _Sample:
     commands: int = 0
     #: files without front matter that start with a ``# Title`` heading (a TIL collection's notes)
     headed: int = 0
+    #: files that open as a TIL collection's notes do in many collections other than jbranchaud/til's: with
+    #: a ``## Title`` or a setext heading (``Title`` over ``=====``) and no front matter, or with a front
+    #: matter that says no more than a note's ``title``, ``date`` and ``tags``
+    note_like: int = 0
+    #: files whose front matter says no more than a note's ``title``, ``date`` and ``tags``
+    light_front_matter: int = 0
     #: the GitHub repositories (``github.com/owner/name``) whose urls the sampled files link a file of the corpus by
     repos: Counter[str] = field(default_factory=Counter)
     #: the hosts (other than GitHub's) whose urls the sampled files link a note of the corpus by, at its path without
@@ -357,6 +363,10 @@ _WIKI_TARGET = re.compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
 _FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
 #: a note's first line when it is its title: ``# Title`` (an ATX heading of level 1)
 _TITLE_HEADING = re.compile(r"#[ \t]+\S")
+#: a note's first line as many TIL collections title it: a ``#`` or ``##`` heading, or a setext heading
+_NOTE_HEADING = re.compile(r"#{1,2}[ \t]+\S|[^\s#>*\-+|`<][^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*(?:\r?\n|$)")
+#: all a TIL note's front matter says, in the collections that give their notes one
+_NOTE_FIELDS = frozenset({"title", "date", "tags"})
 _SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
@@ -404,8 +414,12 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             s.tag_comments += TAG_COMMENT.search(fm.body) is not None
             s.commands += command_page(fm.body)[0] is not None and _COMMAND_EXAMPLE.search(fm.body) is not None
             s.headed += _TITLE_HEADING.match(fm.body.lstrip()) is not None
+            s.note_like += _NOTE_HEADING.match(fm.body.lstrip()) is not None
             continue
         s.with_front_matter += 1
+        light = bool(fm.data) and "title" in fm.data and all(str(k) in _NOTE_FIELDS for k in fm.data)
+        s.note_like += light
+        s.light_front_matter += light
         s.toml += fm.syntax == "toml"
         fence = _FENCE.search(fm.body)
         if fence:
@@ -4258,7 +4272,9 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     are the repository's other files at its root (``CONTRIBUTING.md``, ``LICENSE.md``, a guide to writing
     one, a note no topic holds, which a site built from ``*/*.md`` leaves out); the heading a
     topic folder's notes are listed under labels its subject (``### PostgreSQL`` over ``postgres/``)."""
-    if not s.files or s.with_front_matter * 2 >= s.files or s.headed * 2 <= s.files:
+    # notes titled by a heading (# Title, ## Title, Title over ===), or by a front matter that says no
+    # more than a note's title, date and tags: most sampled files, and few have any other front matter
+    if not s.files or s.note_like * 2 <= s.files or (s.with_front_matter - s.light_front_matter) * 2 >= s.files:
         return None
     markdown = [n for n in names if n.lower().endswith(FieldMap().suffixes)]
     notes = {n for n in markdown if n.count("/") == 1 and not n.startswith((".", "_"))}
@@ -4307,7 +4323,8 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     host = next((h for h, n in s.note_hosts.most_common(1) if n >= 2), None)
     if repo is not None or host is not None:
         changes["site_hosts"] = tuple(h for h in (repo, host and f"{host}/{{topic}}/{{note}}") if h is not None)
-    why = (f"a TIL collection (notes titled by their # heading in {len(topics)} topic folders"
+    titled = "their # heading" if s.headed * 2 > s.files else "a heading or a title field"
+    why = (f"a TIL collection (notes titled by {titled} in {len(topics)} topic folders"
            + (f", listed by its {readme}" if index.linked else "") + "); keywords from their titles"
            + (f"; topics labelled as {readme} heads them" if index.labels else "")
            + (f"; {len(unbuilt)} repository file{'s' if len(unbuilt) > 1 else ''} at its root skipped" if unbuilt else "")

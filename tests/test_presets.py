@@ -7350,3 +7350,35 @@ def test_a_docsy_placeholder_page_links_to_its_manual_link(tmp_path: Path):
     assert_every_file_accounted_for(result)
     assert {(u, v): (origin, stub) for (u, v), (origin, _, stub) in related(tmp_path / "site" / "content").items()} == {
         ("docs/reference", "docs/api"): ("front-matter", False), ("docs/also", "docs/api"): ("front-matter", False)}
+
+
+def test_a_til_collection_whose_notes_open_otherwise_is_one(tmp_path: Path):
+    """Many TIL collections title their notes by a ``## heading`` or a setext heading (``Title`` over
+    ``=====``), or give them a front matter with no more than ``title``, ``date`` and ``tags``: only
+    notes opening with a ``# heading`` made one, and these were read as plain notes, their README an
+    article and their topics named after their folders. A folder of pages whose front matter says more
+    (a blog's ``layout``, ``permalink``) is still no TIL collection."""
+    notes = {k: v for k, v in TIL_COLLECTION.items() if "/" in k}
+    kinds = {
+        "h2": {k: "#" + v for k, v in notes.items()},
+        "setext": {k: v[2:].replace("\n\n", "\n" + "=" * 9 + "\n\n", 1) for k, v in notes.items()},
+        "front-matter": {k: f"---\ntitle: {v[2:].split(chr(10))[0]}\ndate: 2021-03-04\ntags: [db]\n---\n\n"
+                            + v.split("\n\n", 1)[1] for k, v in notes.items()},
+    }
+    for kind, opened in kinds.items():
+        write_site(tmp_path / kind, {**TIL_COLLECTION, **opened})
+        result = load_corpus(tmp_path / kind)
+        assert result.detection is not None and "a TIL collection" in result.detection.reason, kind
+        assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"], kind
+        assert {a.path: (a.title, a.subject) for a in result.articles} == {
+            "pg/count-rows-quickly.md": ("Count Rows Quickly", "PostgreSQL"),
+            "pg/name-a-constraint.md": ("Name A Constraint", "PostgreSQL"),
+            "tmux/split-a-pane.md": ("Split A Pane", "tmux"),
+            "shell/jump-back.md": ("Jump Back", "Shell"),
+        }, kind
+        assert_every_file_accounted_for(result)
+    blog = {k: f"---\ntitle: {v[2:].split(chr(10))[0]}\nlayout: post\npermalink: /{k[:-3]}/\n---\n\n"
+               + v.split("\n\n", 1)[1] for k, v in notes.items()}
+    write_site(tmp_path / "blog", {**TIL_COLLECTION, "README.md": "# Notes\n\nWhat I keep.\n", **blog})
+    plain = load_corpus(tmp_path / "blog")
+    assert "a TIL collection" not in (plain.detection.reason if plain.detection else "")
