@@ -4264,8 +4264,8 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
 
 def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
     """A "Today I Learned" collection (jbranchaud/til, simonw/til, thoughtbot/til), or ``None``: most
-    sampled files are notes without front matter titled by a ``# heading``, most Markdown files sit one
-    folder deep, in two topic folders or more, and its root README lists them (by relative paths or by
+    sampled files are notes without front matter titled by a ``# heading``, most Markdown files sit in
+    a topic folder (or a folder of one), in two topic folders or more, and its root README lists them (by relative paths or by
     their GitHub urls) or calls the collection a TIL (so does its folder's name).
 
     The README is its index (GitHub shows it as the repository's front page), no note: it is skipped, as
@@ -4277,7 +4277,8 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     if not s.files or s.note_like * 2 <= s.files or (s.with_front_matter - s.light_front_matter) * 2 >= s.files:
         return None
     markdown = [n for n in names if n.lower().endswith(FieldMap().suffixes)]
-    notes = {n for n in markdown if n.count("/") == 1 and not n.startswith((".", "_"))}
+    # a note is in a topic folder, or in a folder of one (topic/subtopic/note.md): its subject is the topic
+    notes = {n for n in markdown if 1 <= n.count("/") <= 2 and not any(p.startswith((".", "_")) for p in n.split("/"))}
     topics = {n.split("/", 1)[0] for n in notes}
     if len(topics) < 2 or len(notes) * 2 <= len(markdown):
         return None

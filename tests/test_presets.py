@@ -7382,3 +7382,23 @@ def test_a_til_collection_whose_notes_open_otherwise_is_one(tmp_path: Path):
     write_site(tmp_path / "blog", {**TIL_COLLECTION, "README.md": "# Notes\n\nWhat I keep.\n", **blog})
     plain = load_corpus(tmp_path / "blog")
     assert "a TIL collection" not in (plain.detection.reason if plain.detection else "")
+
+
+def test_a_til_collections_notes_in_a_topics_subfolder_are_its_notes(tmp_path: Path):
+    """Some TIL collections file a topic's notes in subfolders (``pg/indexes/x.md``): only notes one
+    folder deep counted, so a collection keeping most of them so was no TIL collection, its README an
+    article. Now a note two folders deep is a note, filed under its topic (the top folder), as the
+    README heads its list."""
+    files = {**TIL_COLLECTION, "README.md": TIL_COLLECTION["README.md"].replace("(pg/", "(pg/queries/")
+             .replace("(tmux/", "(tmux/panes/")}
+    for old in ("pg/count-rows-quickly.md", "pg/name-a-constraint.md", "tmux/split-a-pane.md"):
+        top, name = old.split("/")
+        files[f"{top}/{'queries' if top == 'pg' else 'panes'}/{name}"] = files.pop(old)
+    write_site(tmp_path / "til", files)
+    result = load_corpus(tmp_path / "til")
+    assert result.detection is not None and "a TIL collection" in result.detection.reason
+    assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"]
+    assert {a.path: a.subject for a in result.articles} == {
+        "pg/queries/count-rows-quickly.md": "PostgreSQL", "pg/queries/name-a-constraint.md": "PostgreSQL",
+        "tmux/panes/split-a-pane.md": "tmux", "shell/jump-back.md": "Shell"}
+    assert_every_file_accounted_for(result)
