@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
@@ -4234,13 +4235,15 @@ def _til_index(text: str, notes: set[str]) -> _TilIndex:
             target = link.group(2) or link.group(3) or ""
             found = _github_file(target)
             if found is not None:
-                path = found[1]
+                path = found[1] if found[1] in notes else unquote(found[1])
                 if path in notes:
                     index.repos[found[0]] += 1
             elif "://" in target or target.startswith(("#", "mailto:")):
                 continue
             else:
                 path = posixpath.normpath(target.split("#", 1)[0].split("?", 1)[0].lstrip("/")) if target else ""
+            if path not in notes and unquote(path) in notes:  # written url-encoded: [Title](git/some%20note.md)
+                path = unquote(path)
             if path not in notes:
                 continue
             index.linked.add(path)

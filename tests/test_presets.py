@@ -7402,3 +7402,29 @@ def test_a_til_collections_notes_in_a_topics_subfolder_are_its_notes(tmp_path: P
         "pg/queries/count-rows-quickly.md": "PostgreSQL", "pg/queries/name-a-constraint.md": "PostgreSQL",
         "tmux/panes/split-a-pane.md": "tmux", "shell/jump-back.md": "Shell"}
     assert_every_file_accounted_for(result)
+
+
+def test_a_til_readmes_links_written_url_encoded_or_with_dot_slash_name_its_notes(tmp_path: Path):
+    """A README links a note whose file name has spaces url-encoded (``[Title](git/some%20note.md)``), or
+    from ``./`` (``./tmux/x.md``), or by its GitHub url so: the url-encoded links named no note, so the
+    notes were not listed (the collection, its README listing 2 of 4, was not recognised), and a note
+    without a heading had no title from the README (its file's name)."""
+    files = {**TIL_COLLECTION, "README.md": TIL_COLLECTION["README.md"]
+             .replace("(pg/count-rows-quickly.md)", "(pg/count%20rows%20quickly.md)")
+             .replace("(tmux/split-a-pane.md)", "(./tmux/split-a-pane.md)")
+             .replace("(pg/name-a-constraint.md)", "(https://github.com/ada/til/blob/main/pg/name%20a%20constraint.md)")}
+    files.pop("pg/count-rows-quickly.md")
+    files.pop("pg/name-a-constraint.md")
+    files["pg/count rows quickly.md"] = "Ask the planner: `select reltuples from pg_class`.\n"
+    files["pg/name a constraint.md"] = TIL_COLLECTION["pg/name-a-constraint.md"]
+    write_site(tmp_path / "til", files)
+    result = load_corpus(tmp_path / "til")
+    assert {a.path: (a.title, a.subject) for a in result.articles} == {
+        "pg/count rows quickly.md": ("Count Rows Quickly", "PostgreSQL"),
+        "pg/name a constraint.md": ("Name A Constraint", "PostgreSQL"),
+        "tmux/split-a-pane.md": ("Split A Pane", "tmux"),
+        "shell/jump-back.md": ("Jump Back", "Shell"),
+    }
+    assert {p.path: p.message for p in result.problems}["README.md"].startswith(
+        "the collection's index: its README, which lists 4 of its notes")
+    assert_every_file_accounted_for(result)
