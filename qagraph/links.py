@@ -966,10 +966,15 @@ def _heading_text(text: str) -> str:
     return _HEADING_TAG.sub("", _HEADING_IMAGE.sub(alt, text))
 
 
+#: a setext heading that opens a body: ``Title`` over ``=====`` (level 1) or ``-----`` (level 2)
+_OPENING_SETEXT = re.compile(r"[ \t]*([^\s#>*\-+|`<=][^\n]*?)[ \t]*\r?\n {0,3}(=+|-+)[ \t]*(?:\r?\n|$)")
+
+
 def first_heading(body: str) -> str | None:
     """The first level-1 heading of ``body`` (else the first heading of any level), outside code,
     its inline code's text kept as the page shows it, without the backticks, an image by its ``alt``
-    text and text in inline HTML tags as it is shown.
+    text and text in inline HTML tags as it is shown. A setext heading is read where the body opens
+    with one (``Title`` over ``=====``, as some TIL collections title their notes).
 
     >>> first_heading("intro\\n## Part\\n# The title #\\n")
     'The title'
@@ -985,7 +990,19 @@ def first_heading(body: str) -> str | None:
     'The [x](y) form of a link'
     >>> first_heading('## {{% heading "whatsnext" %}}\\n## Install {{< badge "beta" >}}\\n')
     'Install'
+    >>> first_heading("\\nUse `git -C`\\n=====\\n\\n## Why\\n"), first_heading("Part\\n----\\n\\n# Title\\n")
+    ('Use git -C', 'Title')
+    >>> first_heading("Part\\n----\\n\\n## Other\\n")
+    'Part'
     """
+    opening = _OPENING_SETEXT.match(body.lstrip("\r\n"))
+    if opening is not None:
+        setext = first_heading(("# " if opening.group(2)[0] == "=" else "## ") + opening.group(1))
+        rest = body[opening.end():]  # under a level-2 one, a level-1 heading further down is still the title
+        if opening.group(2)[0] == "=" or "#" not in rest or not any(
+                len(m.group(1)) == 1 for m in _HEADING.finditer(mask_code(rest))):
+            return setext
+        return first_heading(rest)
     if "#" not in body:
         return None
     masked = mask_code(body)

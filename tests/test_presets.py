@@ -7428,3 +7428,16 @@ def test_a_til_readmes_links_written_url_encoded_or_with_dot_slash_name_its_note
     assert {p.path: p.message for p in result.problems}["README.md"].startswith(
         "the collection's index: its README, which lists 4 of its notes")
     assert_every_file_accounted_for(result)
+
+
+def test_a_til_note_titled_by_a_setext_heading_is_titled_so(tmp_path: Path):
+    """A note titled by a setext heading (``Title`` over ``=====``) that the README does not list was
+    titled by its file's name (``count-rows-quickly``): only ``#`` headings were read as a title."""
+    notes = {k: v[2:].replace("\n\n", "\n" + "=" * 9 + "\n\n", 1) for k, v in TIL_COLLECTION.items() if "/" in k}
+    notes["shell/jump-back.md"] = "Jump `cd -` Back\n---\n\nIt goes back to the folder you were in.\n\n## Why\n"
+    write_site(tmp_path / "til", {**TIL_COLLECTION, **notes, "README.md": "# Today I Learned\n\nShort notes.\n"})
+    result = load_corpus(tmp_path / "til")
+    assert result.detection is not None and "a TIL collection" in result.detection.reason
+    assert {a.path: a.title for a in result.articles} == {
+        "pg/count-rows-quickly.md": "Count Rows Quickly", "pg/name-a-constraint.md": "Name A Constraint",
+        "tmux/split-a-pane.md": "Split A Pane", "shell/jump-back.md": "Jump cd - Back"}
