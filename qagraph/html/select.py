@@ -34,7 +34,7 @@ from __future__ import annotations
 import heapq
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,7 @@ __all__ = [
     "Selection",
     "keyword_selection",
     "link_degrees",
+    "graph_filler",
     "keywords_stand",
     "link_degrees_stand",
     "link_strength",
@@ -687,6 +688,35 @@ def _walk(G: nx.MultiDiGraph, node: str, hops: int, limits: Limits) -> tuple[lis
     return order, dist, truncated, reached
 
 
+def graph_filler(G: nx.MultiDiGraph, *, copy: bool = False) -> tuple[
+        Callable[[str, dict[str, Any]], None], Callable[[str, str, str, dict[str, Any]], None]]:
+    """Two functions that fill ``G`` in place, as a view's part of a graph read from a build is made
+    (tens of thousands of edges, without networkx's checks and copies): ``put(node, data)`` gives a node
+    ``data`` (the dict itself), ``join(u, v, kind, data)`` adds the edge ``u -> v`` keyed by ``kind`` (or
+    replaces it) with ``data``, a copy of it with ``copy``. Both ends of an edge are put first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> put, join = graph_filler(G)
+    >>> put("a", {"kind": "article"}); put("b", {"kind": "article"}); join("a", "b", "related", {"kind": "related"})
+    >>> list(G.edges(keys=True, data=True)), G.nodes["b"]
+    ([('a', 'b', 'related', {'kind': 'related'})], {'kind': 'article'})
+    """
+    node_data, succ, pred = G._node, G._succ, G._pred
+
+    def put(node: str, data: dict[str, Any]) -> None:
+        node_data[node] = data
+        if node not in succ:
+            succ[node], pred[node] = {}, {}
+
+    def join(u: str, v: str, kind: str, data: dict[str, Any]) -> None:
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = pred[v][u] = {}
+        keyed[kind] = dict(data) if copy else data
+
+    return put, join
+
+
 def neighbourhood_graph(kg: KnowledgeGraph, node: str, hops: int = 1, limits: Limits = Limits()) -> nx.MultiDiGraph:
     """The part of ``kg``'s graph that :func:`neighbourhood_selection` (and the view) of article
     ``node`` reads, with ``hops`` and ``limits``, read in batches.
@@ -716,18 +746,8 @@ def neighbourhood_graph(kg: KnowledgeGraph, node: str, hops: int = 1, limits: Li
     kinds = source.kinds_many(sorted(near))
     near_articles = {n for n, k in kinds.items() if k == ARTICLE}
     H = kg.subgraph(())  # the graph's attributes, no node
-    node_data, succ, pred = H._node, H._succ, H._pred
-
-    def put(n: str, data: dict[str, Any]) -> None:
-        node_data[n] = data
-        if n not in succ:
-            succ[n], pred[n] = {}, {}
-
-    def join(u: str, v: str, kind: str, data: dict[str, Any]) -> None:
-        keyed = succ[u].get(v)
-        if keyed is None:
-            keyed = succ[u][v] = pred[v][u] = {}
-        keyed[kind] = dict(data)
+    node_data = H._node
+    put, join = graph_filler(H, copy=True)
 
     def in_context(targets: Iterable[str]) -> set[str]:
         """The subjects and keywords among ``targets`` that an article of ``near`` has (in the subgraph)."""

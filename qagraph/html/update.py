@@ -71,7 +71,7 @@ from .atlas import (
     write_atlas,
 )
 from .page import VIS_JS_NAME
-from .select import Limits, OverviewCounts, keywords_stand, link_degrees_stand, subject_articles
+from .select import Limits, OverviewCounts, graph_filler, keywords_stand, link_degrees_stand, subject_articles
 from .site import (
     STATE_VERSION,
     counts_from_json,
@@ -619,18 +619,8 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     """
     links = [k.name for k in link_kinds()]
     G = nx.MultiDiGraph()
-    node_data, succ, pred = G._node, G._succ, G._pred
-
-    def put(node: str, data: dict[str, Any]) -> None:
-        node_data[node] = data
-        if node not in succ:
-            succ[node], pred[node] = {}, {}
-
-    def join(u: str, v: str, kind: str, data: dict[str, Any]) -> None:
-        keyed = succ[u].get(v)
-        if keyed is None:
-            keyed = succ[u][v] = pred[v][u] = {}
-        keyed[kind] = data
+    node_data = G._node
+    put, join = graph_filler(G)
 
     name: dict[int, str] = {}  # row id -> node
 
