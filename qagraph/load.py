@@ -302,7 +302,7 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                 problems.append(Problem(shown, None, why, "io"))
 
     stamp = _Stamp()
-    own = _Part()  # the root's own files, then (one walk) everything
+    own = _Part()  # the root's own files (and problems), then those of a folder no part was made for
     parts: dict[str, _Part] = {}  # by folder of the root, in the walk's order
     theirs: Callable[[], tuple[dict[str, _Part], tuple[int, int]]] | None = None
     top = str(base)
@@ -336,14 +336,12 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
             wait, theirs = theirs, None
             try:
                 found, (files_there, times_there) = wait()
-            except _OneWalk:
-                raise
-            except Exception:  # noqa: BLE001 - the other process failed (killed, out of memory): walked again here
+            except Exception:  # noqa: BLE001 - it met a name to make readable, or failed (killed): walked again here
                 return discover(root, fields, max_file_size)
             parts.update(found)
             stamp.files += files_there
             stamp.times += times_there
-    except _OneWalk:  # walked again, in one walk, once the other process is done
+    except _OneWalk:  # this process met a name to make readable: walked again, in one, once the other is done
         walk.close()
         if theirs is not None:
             wait, theirs = theirs, None
