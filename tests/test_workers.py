@@ -9,6 +9,8 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from qagraph.workers import end_with_parent, fork_pool
 
 
@@ -25,14 +27,20 @@ def test_pool_workers_leave_ctrl_c_to_the_parent():
 
 
 def test_pool_is_terminated_on_an_error():
-    try:
+    """An error ends the pool at once: its workers, busy with a minute's work nobody will read, are
+    terminated (not waited for), and the error goes on to the caller."""
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="stop"):
         with fork_pool(2) as pool:
-            workers = pool.map(_pid_and_handler, range(4))
+            workers = {pid for pid, _ in pool.map(_pid_and_handler, range(4))}
+            pool.map_async(time.sleep, [60, 60])
             raise RuntimeError("stop")
-    except RuntimeError:
-        pass
-    time.sleep(0.2)
-    assert not [pid for pid, _ in workers if _running(pid)], "a worker outlived its pool"
+    assert workers and os.getpid() not in workers
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not [pid for pid in workers if _running(pid)], "a worker outlived its pool"
+    assert time.monotonic() - started < 30, "the pool waited for its workers' work"
 
 
 def test_a_helper_dies_with_a_killed_parent(tmp_path):
