@@ -5609,17 +5609,27 @@ def test_a_jekyll_post_comes_out_on_its_day_in_the_same_build_folder(tmp_path: P
     assert sorted(due.node(a)["title"] for a in due.articles) == ["Later", "Past"]
 
 
-def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path):
+def test_hugo_dates_are_read_against_the_day_of_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Whether a Hugo page is published yet (or still) depends on the day: the map says which day it
     read the dates against (the build's), so a build on a later day parses anew (the parse cache and a
-    patched build are tied to the map) and publishes a page whose day has come."""
+    patched build are tied to the map) and publishes a page whose day has come. (The build's day is
+    fixed here: read against the clock, the page expired on 2030-01-01 and the test with it, and the
+    day compared at midnight could be the next.)"""
     import datetime
 
+    import qagraph.presets
+
+    def utc_day() -> str:
+        return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+
+    before = utc_day()
+    assert qagraph.presets._build_day() in {before, utc_day()}  # the UTC day, whichever side of midnight
     site = tmp_path / "site"
     write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
     write_article(site / "content", "posts/a.md", "---\ntitle: A\npublishDate: 2010-01-01\nexpiryDate: 2030-01-01\n---\n")
+    monkeypatch.setattr(qagraph.presets, "_build_day", lambda: "2020-06-15")
     result = load_corpus(site)
-    assert result.fields.as_of == datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    assert result.fields.as_of == "2020-06-15"
     assert [a.title for a in result.articles] == ["A"]
     for day, published in (("2009-12-31", False), ("2010-01-01", True), ("2029-12-31", True), ("2030-01-02", False)):
         then = load_corpus(site / "content", fields=replace(result.fields, content_dir="", as_of=day))
