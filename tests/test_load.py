@@ -282,17 +282,19 @@ def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
 
 
 def test_content_stamp_moves_with_an_edit_beside_a_file_dated_in_the_future(tmp_path: Path):
-    """The stamp was the latest time among the entries: one file dated 2030 (``touch -d``, or
-    written while the clock was ahead) held it there, and no query said that the content had
-    changed since the build, whatever was edited after."""
+    """The stamp was the latest time among the entries: one file dated in the
+    future (``touch -d 2030-01-01``, or written while the clock was ahead) held it there, and no
+    query said that the content had changed since the build, whatever was edited after."""
     import os
+    import time
 
     from qagraph.load import content_stamp
 
     root = tmp_path / "c"
     write_article(root, "a/x.md", "one")
     write_article(root, "a/future.md", "later")
-    os.utime(root / "a" / "future.md", ns=(1_893_456_000 * 10**9,) * 2)  # 2030-01-01
+    later = time.time_ns() + 10 * 365 * 86400 * 10**9  # ten years on (a fixed 2030 stops being the future)
+    os.utime(root / "a" / "future.md", ns=(later, later))
     before = content_stamp(root)
     (root / "a" / "x.md").write_text("two", encoding="utf-8")
     assert content_stamp(root) != before
