@@ -254,9 +254,16 @@ def test_odd_urls_give_valid_schema_urls_or_none_and_every_format_loads(tmp_path
 
 
 def test_answers_live_in_their_articles_document(small):
+    """Each article with an answer has one, in its own document (``#answer``), holding its text;
+    (the loop alone checked nothing if no answer was written)."""
     g = merged(to_rdflib(small, BASE))
-    for q, a in g.subject_objects(rdflib.URIRef(str(SCHEMA.acceptedAnswer))):
+    pairs = list(g.subject_objects(rdflib.URIRef(str(SCHEMA.acceptedAnswer))))
+    answers = sorted(d["answer"] for _, d in small.nodes(data=True) if d.get("kind") == "article" and d.get("answer"))
+    assert len(pairs) == len(answers) == 3
+    for q, a in pairs:
         assert str(a) == str(q) + "#answer"
+        assert (a, rdflib.RDF.type, rdflib.URIRef(str(SCHEMA.Answer))) in g
+    assert sorted(str(g.value(a, rdflib.URIRef(str(SCHEMA.text)))) for _, a in pairs) == answers
 
 
 def test_spelling_variants_are_alt_labels(small):
