@@ -114,12 +114,17 @@ def test_every_predicate_and_class_in_an_export_comes_from_the_vocabulary(tmp_pa
     G, _ = build_graph(load(HOSTILE))
     result = write_rdf(G, tmp_path, formats=("nq",), similarity="full", site_url="https://site.example/")
     known = used_terms() | {str(t) for v in BUILTINS for t in terms(v)}
+    predicates: set[str] = set()
+    classes: set[str] = set()
     for path in result.part_paths:
         quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
-        predicates = {q.predicate.value for q in quads}
-        classes = {q.object.value for q in quads if q.predicate.value == str(RDFNS.type)}
-        assert predicates <= known, predicates - known
-        assert classes <= known, classes - known
+        predicates |= {q.predicate.value for q in quads}
+        classes |= {q.object.value for q in quads if q.predicate.value == str(RDFNS.type)}
+    # what is checked is there (no part, or parts without these, would pass the checks below)
+    assert {str(RDFNS.type), SCHEMA.acceptedAnswer, QA.similarTo} <= predicates, predicates
+    assert {SCHEMA.Question, SCHEMA.Answer} <= classes, classes
+    assert predicates <= known, predicates - known
+    assert classes <= known, classes - known
 
 
 def test_the_shapes_use_only_defined_terms():
