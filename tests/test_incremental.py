@@ -387,12 +387,19 @@ def test_the_two_processes_share_the_views_an_edit_touches_and_the_build_equals_
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     makers = tmp_path / "makers"
     real = qagraph.html.update.subject_view
+    waited: list[bool] = []  # (each process has its own, forked)
 
     def slow_in_the_first(G, subject, **kwargs):
         with makers.open("a") as log:
             log.write(f"{os.getpid()}\n")
         if makers.read_text().split()[0] == str(os.getpid()):
-            time.sleep(0.5)
+            # the first to make a view waits until the other has made one (not a fixed sleep, which a
+            # loaded machine may outlast before the other process starts); once and bounded, so a
+            # build in which the other never does ends, and fails below
+            deadline = time.monotonic() + (0 if waited else 30)
+            waited.append(True)
+            while len(set(makers.read_text().split())) < 2 and time.monotonic() < deadline:
+                time.sleep(0.01)
         return real(G, subject, **kwargs)
 
     monkeypatch.setattr(qagraph.html.update, "subject_view", slow_in_the_first)
