@@ -42,3 +42,26 @@ def test_readme_sections_for_every_command():
     readme = (ROOT / "README.md").read_text()
     for name in cli.commands:
         assert re.search(rf"^qagraph {re.escape(name)}\b", readme, re.M), f"README shows no `qagraph {name} ...` line"
+
+
+def test_readme_names_only_options_its_commands_take():
+    """Every option the README gives a command (``qagraph build ... --site-url``, in a code block or
+    in the text) is one that command takes: a renamed or removed option left behind in the README
+    is a claim nothing checked (the README is read more than ``--help``)."""
+    from qagraph.cli import cli
+
+    readme = (ROOT / "README.md").read_text()
+    mentions = re.findall(r"^\s*qagraph ([a-z-]+)([^\n]*)$", readme, re.M) + re.findall(r"`qagraph ([a-z-]+)([^`]*)`",
+                                                                                        readme)
+    assert len(mentions) > 20
+    unknown = []
+    for name, rest in mentions:
+        if name.startswith("-"):  # the group's own (qagraph --help, --version)
+            assert name in {o for p in cli.params for o in (*p.opts, *p.secondary_opts)} | {"--help"}, name
+            continue
+        command = cli.commands.get(name)
+        assert command is not None, f"README shows `qagraph {name}`, which is no command"
+        takes = {o for p in (*command.params, *cli.params) for o in (*p.opts, *p.secondary_opts)} | {"-h", "--help"}
+        words = re.split(r"\s#|\|", rest)[0]  # not a comment's words, nor the next command's in a pipe
+        unknown += [(name, o) for o in re.findall(r"(?:^|\s)(--?[A-Za-z][\w-]*)", words) if o not in takes]
+    assert unknown == [], unknown
