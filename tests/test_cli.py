@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -304,6 +305,32 @@ def test_every_command_has_an_example_in_its_help():
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example:" in result.output and f"qagraph {name}" in result.output, name
+
+
+def _unread_parameters(command: Any) -> list[str]:
+    """The parameters ``command``'s function is given and never reads (by name, in its own code)."""
+    import ast
+    import inspect
+    import textwrap
+
+    function = inspect.unwrap(command.callback)
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [p.name for p in command.params if p.name is not None and p.expose_value and p.name not in read]
+
+
+def test_every_option_a_command_takes_is_used():
+    """An option the CLI takes and then ignores (``--top-k`` read into a parameter nobody passes on)
+    says it does something and does nothing: every parameter of every command is read."""
+    assert {name: unread for name, command in cli.commands.items() if (unread := _unread_parameters(command))} == {}
+
+    @click.command()
+    @click.option("--used")
+    @click.option("--ignored")
+    def sample(used: str, ignored: str) -> None:
+        print(used)
+
+    assert _unread_parameters(sample) == ["ignored"]  # the check finds one
 
 
 def test_python_dash_m():
