@@ -1308,9 +1308,9 @@ def test_liquid_conditions_in_urls_are_read_in_time_linear_in_the_text():
     import time
 
     body = "[x](" + "{% ifversion fpt %}/a" * 3000 + "\n" + "[y]({% ifversion fpt %}/b{% endif %}/c)\n"
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: other processes on a busy machine do not count
     assert [link.target for link in text_links(body, ("markdown",))] == ["/b/c"]
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5  # some 0.01 s
 
 
 def test_a_heading_of_html_is_titled_as_the_page_shows_it(tmp_path: Path):
