@@ -1096,7 +1096,7 @@ class DatabasePatch:
         """Insert ``node`` or replace its data (its edges stay)."""
         i = self.node_id(node)
         if i is not None:
-            self._remove_rows(i, node)
+            self._remove_rows(i)
             self.con.execute("UPDATE nodes SET kind = ?, name = ?, data = ? WHERE id = ?",
                              (data.get("kind"), data.get("label"), _node_rest(data), i))
         else:
@@ -1123,7 +1123,7 @@ class DatabasePatch:
             self.con.execute("INSERT INTO articles_fts(rowid, title_words) VALUES (?, ?)", (i, words))
         self.con.execute(f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join(marks)})", values)
 
-    def _remove_rows(self, i: int, node: str) -> None:
+    def _remove_rows(self, i: int) -> None:
         row = self.con.execute("SELECT title_words FROM articles WHERE node_id = ?", (i,)).fetchone()
         if row is not None:
             self.con.execute("INSERT INTO articles_fts(articles_fts, rowid, title_words) VALUES ('delete', ?, ?)",
@@ -1136,7 +1136,7 @@ class DatabasePatch:
         i = self.node_id(node)
         if i is None:
             return
-        self._remove_rows(i, node)
+        self._remove_rows(i)
         self.con.execute("DELETE FROM edges WHERE source = ? OR target = ?", (i, i))
         self.con.execute("DELETE FROM nodes WHERE id = ?", (i,))
 

@@ -133,7 +133,7 @@ def update_build(
         old_status = {p: (s, n) for p, s, n in patch.con.execute(
             "SELECT path, status, node FROM files WHERE path IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(paths)),))}
-        update = _patch(patch, stage, content, scanned, fields, sorted(paths), old_status, similarity_folder,
+        update = _patch(patch, content, scanned, fields, sorted(paths), old_status, similarity_folder,
                         max_file_size, skips)
         update.kinds = patch.kind_changes()
         patch.commit()
@@ -143,7 +143,7 @@ def update_build(
         raise
 
 
-def _patch(patch: DatabasePatch, stage: Path, content: Path, scanned: Scan, fields: FieldMap, paths: list[str],
+def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap, paths: list[str],
            old_status: dict[str, tuple[str, str | None]], similarity_folder: Path, max_file_size: int,
            skips: Mapping[str, str]) -> Update:
     from .similarity import SAME_QUESTION_MAX, SimilarityIndex

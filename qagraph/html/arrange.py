@@ -220,14 +220,14 @@ def percentile(values: np.ndarray, q: float) -> float:
     return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
 
 
-def _spring(H: nx.Graph, seed: int, fixed: str | None = None) -> dict[str, np.ndarray]:
+def _spring(H: nx.Graph, fixed: str | None = None) -> dict[str, np.ndarray]:
     """Force-directed positions of ``H`` within the unit disc (``fixed`` at the origin).
 
     Fruchterman-Reingold as networkx's ``spring_layout`` computes it, on a dense matrix
     built here directly (networkx's per-call conversions cost more than the layout of a
     small community), started from a sunflower in ``H``'s node order (callers put the
     most important first): a tidy start settles in fewer rounds than a random one, and
-    needs no randomness (``seed`` is kept for the signature's sake).
+    needs no randomness.
     """
     nodes = list(H)
     n = len(nodes)
@@ -355,7 +355,7 @@ def arrange(
     if len(core) <= SPRING_MAX:
         radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
         ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
-        pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), seed, centre).items()}
+        pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
         between = nx.Graph()
@@ -377,14 +377,14 @@ def arrange(
                     pos[n] = p + centres[i]
             else:
                 ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))
-                sub = _spring(_ordered(H, ranked), seed, centre if centre in members else None)
+                sub = _spring(_ordered(H, ranked), centre if centre in members else None)
                 for n, p in sub.items():
                     pos[n] = p * (radii[i] - spacing * 0.5) + centres[i]
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
 
-    _place_others(G, nodes, kinds, core_kinds, edges, pos, spacing)
+    _place_others(nodes, kinds, core_kinds, edges, pos, spacing)
     for g in groups:
         pts = np.array([pos[n] for n in g.members]) if g.members else np.zeros((1, 2))
         g.x, g.y = (float(v) for v in pts.mean(axis=0))
@@ -404,7 +404,7 @@ def _offset(node: str, radius: float) -> np.ndarray:
 
 
 def _place_others(
-    G: nx.MultiDiGraph, nodes: Sequence[str], kinds: Mapping[str, str], core_kinds: Collection[str],
+    nodes: Sequence[str], kinds: Mapping[str, str], core_kinds: Collection[str],
     edges: Sequence[Edge], pos: dict[str, np.ndarray], spacing: float,
 ) -> None:
     """Keywords and others by the core nodes they join; subjects on a ring around the whole."""

@@ -122,7 +122,7 @@ def edge_width(kind: str, *, weight: float | None = None, count: int | None = No
     return base
 
 
-def vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
+def vis_options(n_edges: int) -> dict[str, Any]:
     """vis-network options: no physics (positions are precomputed), labels once zoomed in."""
     return {
         "autoResize": True,

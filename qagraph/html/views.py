@@ -222,7 +222,7 @@ class _Cards:
             info["labels"] = labels
         return info
 
-    def colour(self, node: str, dark: bool = False) -> str:
+    def colour(self, node: str) -> str:
         data = self.G._node[node]
         kind = data.get("kind")
         if kind == STUB:
@@ -646,7 +646,7 @@ def generate_view(
         "keyPrefix": prefix,
         "nodes": [_compact_node(n, prefix) for n in view.nodes],
         "edges": [_compact_edge(e, order) for e in view.edges],
-        "options": vis_options(len(view.nodes), len(view.edges) - more),
+        "options": vis_options(len(view.edges) - more),
         "edgeKinds": edge_kinds,
         "nodeKinds": {k.name: {"label": k.label, "plural": k.plural} for k in NODE_KINDS.values()},
         "centre": view.centre,
