@@ -32,21 +32,28 @@ def test_a_forked_task_runs_without_the_cyclic_collector_and_leaves_the_callers_
     assert gc.isenabled() and beside(gc.isenabled, fork=False)() is True
 
 
-def test_claims_hand_each_item_to_one_process_whichever_asks_first(monkeypatch):
+def test_claims_hand_each_item_to_one_process_whichever_asks_first(monkeypatch, tmp_path):
     """Two processes taking items from the same claims take each item once, all of them between
-    them; the slow one takes fewer."""
+    them; the slow one takes fewer. (This process waits after its first item until the other has
+    taken one: a fork that a busy machine started late found every item taken.)"""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     claims = Claims(40)
+    started = tmp_path / "there"
 
-    def take_all(pause: float) -> list[int]:
+    def take_all(pause: float, there: bool) -> list[int]:
         taken = []
         while (i := claims.take()) is not None:
             taken.append(i)
+            if there:
+                started.touch()
+            deadline = time.monotonic() + 30
+            while not there and not started.exists() and time.monotonic() < deadline:
+                time.sleep(0.005)
             time.sleep(pause)
         return taken
 
-    wait = beside(lambda: (os.getpid(), take_all(0.03)))
-    here = take_all(0.01)
+    wait = beside(lambda: (os.getpid(), take_all(0.03, True)))
+    here = take_all(0.01, False)
     pid, there = wait()
     assert pid != os.getpid() and there, "the other process took none"
     assert sorted(here + there) == list(range(40)) and len(there) < len(here)
