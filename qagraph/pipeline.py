@@ -268,9 +268,14 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                                         names=_name_rows(loaded))
             else:
                 G, report, written = done
+            before = folder.previous.get("outputs")
             folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
                           inputs=scanned.inputs() if done is None else None,  # a patched build kept them
                           signed=STATE)
+            if done is not None and "rdf" in wanted and isinstance(before, dict):  # the store it carried
+                from .rdf.store import vouch_digests
+
+                vouch_digests(out, before, folder.previous.get("outputs", {}))
     except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
         raise folder.failure(exc) from None
     kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
@@ -449,6 +454,10 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
                                 source=db.meta.get("report", {}).get("source"), previous=previous,
                                 fingerprint=fingerprint, site_url=site_url, progress=progress,
                                 **rdf) if "rdf" in wanted else []
+        if rdf_parts:  # the SPARQL store of the build, to patch on its next query rather than load again
+            from .rdf.store import carry_store
+
+            carry_store(folder.out, stage, rdf_parts)
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
