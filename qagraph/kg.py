@@ -74,6 +74,8 @@ class _Source(Protocol):
 
     def graph(self) -> nx.MultiDiGraph: ...
 
+    def part(self, read: Callable[[BuildDatabase], nx.MultiDiGraph]) -> nx.MultiDiGraph: ...
+
     def health(self) -> dict[str, Any] | None: ...
 
     def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]: ...
@@ -163,6 +165,9 @@ class _InMemory:
 
     def graph(self) -> nx.MultiDiGraph:
         return self.G
+
+    def part(self, read: Callable[[BuildDatabase], nx.MultiDiGraph]) -> nx.MultiDiGraph:
+        return self.G  # the whole graph holds every part
 
     def health(self) -> dict[str, Any] | None:
         return None  # a graph built here has its findings in its report, or none
@@ -288,6 +293,9 @@ class _Stored:
         if self._graph is None:
             self._graph = self.db.graph()
         return self._graph
+
+    def part(self, read: Callable[[BuildDatabase], nx.MultiDiGraph]) -> nx.MultiDiGraph:
+        return self._graph if self._graph is not None else read(self.db)
 
     def health(self) -> dict[str, Any] | None:
         found: dict[str, Any] | None = self.db.meta.get("health")
