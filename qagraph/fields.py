@@ -3738,10 +3738,13 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
                 add(_text(item), None, f.fm.line_of(path))
     if wiki:
         for key, value in f.data.items():
-            for item in _nested_strings(value):
-                if "[[" in item:
-                    for target, alias in wiki_targets(item):
-                        add(target, alias, f.fm.line_of(str(key)))
+            try:
+                for item in _nested_strings(value):
+                    if "[[" in item:
+                        for target, alias in wiki_targets(item):
+                            add(target, alias, f.fm.line_of(str(key)))
+            except (_TooLarge, RecursionError):
+                f.warn(f"{key} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", str(key))
     if f.fm.syntax == NOTION:
         for key, value in f.data.items():
             if isinstance(value, str) and ".md" in value:
@@ -3863,11 +3866,15 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
         value = f.get(path)
         line = f.fm.line_of(path)
         if path in fields.href_fields and isinstance(value, (list, dict)):  # GitHub Docs' featuredLinks: {guides: [...]}
-            for href in _nested_strings(value):
-                href = conditional_url(href.strip()) if "{%" in href else href.strip()
-                links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
-                          for link in text_links(f'<a href="{href}">', ("html",), line or 1, fields.site_url, None,
-                                                 fields.site_hosts)] if href and not any(c in href for c in '"<>') else []
+            try:
+                for href in _nested_strings(value):
+                    href = conditional_url(href.strip()) if "{%" in href else href.strip()
+                    links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin,
+                                          link.target)
+                              for link in text_links(f'<a href="{href}">', ("html",), line or 1, fields.site_url, None,
+                                                     fields.site_hosts)] if href and not any(c in href for c in '"<>') else []
+            except (_TooLarge, RecursionError):
+                f.warn(f"{path} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", path)
             continue
         if not isinstance(value, str) or not value.strip():
             continue
@@ -3882,22 +3889,30 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
     return links
 
 
-def _nested_strings(value: Any) -> Iterator[str]:
+def _nested_strings(value: Any, budget: list[int] | None = None) -> Iterator[str]:
     """The strings of a front-matter value, however deep in its lists and mappings: Obsidian records the
     ``[[links]]`` of a property's nested values too (``evolutions: [{pokemon: '[[Snover]]'}]``, a list of
     ``[rank, '[[Move]]']`` pairs), which a vault's notes may hold their only links in.
 
+    At most ``budget[0]`` values are looked at (:data:`MAX_FIELD_VALUES`; the budget is shared by
+    the walks given it): past them :class:`_TooLarge` is raised. YAML aliases can make a few lines
+    mean billions of values (an alias bomb), which a walk without a budget never ended.
+
     >>> list(_nested_strings({"a": ["x", ["y", 1]], "b": {"c": "z"}, "d": None}))
     ['x', 'y', 'z']
     """
+    budget = [MAX_FIELD_VALUES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):
         for item in value:
-            yield from _nested_strings(item)
+            yield from _nested_strings(item, budget)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _nested_strings(item)
+            yield from _nested_strings(item, budget)
 
 
 #: a page a Notion property names: its file, relative and url-encoded, in brackets after its name

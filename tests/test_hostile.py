@@ -306,6 +306,10 @@ C = {
           for n, k in ((6, "e"), (7, "f"), (8, "g"), (9, "h"))),
         ("a/x.md", 11, WARNING, "keywords: 10 of the 10 items of keywords are not text (a mapping or a list); "
                                 "ignored")]),
+    # a note's properties are walked for [[links]] however deep: the walk had no end (10^8 values)
+    "alias bomb in a note's properties": (_write("a/x.md", front(_bomb("title: Bomb"))), [
+        ("a/x.md", n, WARNING, f"{k} holds more than 100,000 values (YAML aliases?); not kept")
+        for n, k in ((6, "e"), (7, "f"), (8, "g"), (9, "h"))], "--preset", "obsidian"),
     "alias bomb as the title": (_write("a/x.md", front(_bomb("title: *h"))),
                                 [("a/x.md", 10, ERROR, "no title: title is a list whose first item is a list, "
                                                        "not text")]),
