@@ -911,13 +911,16 @@ def _query_text(argument: str) -> str:
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
               help="Give the query up after this long (exit 4); loading a build's store on its first query "
                    "is not counted. Default: no limit (an endpoint: 60 s).")
+@click.option("--allow-service", "services", is_flag=True,
+              help="Let the query call other endpoints (SERVICE <url>): refused otherwise, as a query makes no "
+                   "network request unless allowed.")
 @json_option
 @build_option
 @content_option
 @quiet_option
 def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: str | None, base_iri: str | None,
-                  timeout: float | None, as_json: bool, build_dir: Path | None, rebuild: bool, content: Path | None,
-                  quiet: bool) -> None:
+                  timeout: float | None, services: bool, as_json: bool, build_dir: Path | None, rebuild: bool,
+                  content: Path | None, quiet: bool) -> None:
     """Run a SPARQL query over the graph and print the result ("-" reads it from stdin, a
     file's name (query.rq) the file).
 
@@ -951,10 +954,11 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
     if rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 
-        sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt)
+        sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt,
+               services=services)
     else:
         _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri, timeout=timeout, write=write,
-                                                          fmt=fmt)
+                                                          fmt=fmt, services=services)
 
 
 @cli.command("validate")

@@ -790,14 +790,15 @@ class KnowledgeGraph:
     # -- SPARQL ------------------------------------------------------------------------------
 
     def sparql(self, query: str, *, base_iri: str | None = None, timeout: float | None = None,
-               write: Callable[[str], Any] | None = None, fmt: str = "table") -> Any:
+               write: Callable[[str], Any] | None = None, fmt: str = "table", services: bool = False) -> Any:
         """Run SPARQL over this graph's RDF; the default graph holds every statement.
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
         first use and kept while the RDF is unchanged); a graph in memory is exported to an
         in-memory store once per base IRI. ``timeout`` (seconds) and Ctrl-C stop the wait
         for a long query; with ``write``, the answer is written through it as ``fmt`` while
-        it is read, its rows not kept (:func:`qagraph.rdf.sparql`).
+        it is read, its rows not kept (:func:`qagraph.rdf.sparql`). A query that calls another endpoint
+        (``SERVICE``) is refused unless ``services`` is true.
 
         >>> import qagraph
         >>> kg = qagraph.build("content")
@@ -818,7 +819,8 @@ class KnowledgeGraph:
             else:
                 store = waited_for(lambda: to_store(self.graph, base))  # a load Ctrl-C stops
             self._stores[base] = store
-        return sparql(self._stores[base], query, base_iri=base, timeout=limit, write=write, fmt=fmt)
+        return sparql(self._stores[base], query, base_iri=base, timeout=limit, write=write, fmt=fmt,
+                      services=services)
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""

@@ -259,9 +259,89 @@ def test_a_failed_query_s_result_is_dropped_in_its_own_thread(monkeypatch):
     for query in ("SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
                   "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"):
         with pytest.raises(StoreError, match="SPARQL query failed"):
-            sparql(store, query)
+            sparql(store, query, services=True)
     gc.collect()
     assert seen == []
+
+
+class _Listening:
+    """An endpoint on the loopback that counts the requests it gets and answers each with ``body``."""
+
+    def __init__(self, body: bytes, content_type: str = "application/sparql-results+json") -> None:
+        import http.server
+
+        self.requests: list[str] = []
+        seen = self.requests
+
+        class Answer(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append(self.path)
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/sparql"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def listening():
+    made: list[_Listening] = []
+
+    def make(body: bytes = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", '
+                           b'"value": "urn:far"}}]}}', content_type: str = "application/sparql-results+json"):
+        made.append(_Listening(body, content_type))
+        return made[-1]
+
+    yield make
+    for endpoint in made:
+        endpoint.close()
+
+
+def test_a_query_that_calls_another_endpoint_makes_no_request_unless_allowed(G, tmp_path, listening):
+    """Oxigraph sends a SERVICE's part of a query to the endpoint it names: any query made the machine
+    call an address of the query's choosing (another host, or a service on the loopback), with no
+    word of it. It is refused unless allowed, and then it runs."""
+    far = listening()
+    queries = [f"SELECT ?s {{ SERVICE <{far.url}> {{ ?s ?p ?o }} }}",
+               f"PREFIX x: <urn:x#>\n# a comment\nselect * {{ ?a ?b ?c . service silent <{far.url}> {{ ?s ?p ?o }} }}",
+               f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o .SERVICE<{far.url}>{{ ?s ?p ?o }} }}"]
+    for query in queries:
+        with pytest.raises(QagraphError, match=r"calls another endpoint \(SERVICE\).*--allow-service"):
+            sparql(G, query)
+        with pytest.raises(QagraphError, match=r"calls another endpoint"):
+            sparql(_pairs_store(3), query)
+    result = CliRunner().invoke(cli, ["query", queries[0], "-c", str(HOSTILE), "-q"])
+    assert result.exit_code == 2 and "--allow-service" in result.output, result.output
+    assert far.requests == []
+    # the word alone, in a string, an IRI, a comment, a name or a variable, is no call
+    quiet = ("PREFIX ex: <urn:ex#> SELECT ?service { ?service ex:SERVICE 'SERVICE <x> {}' "
+             "FILTER(?service != <urn:SERVICE>) } # SERVICE")
+    assert sparql(_pairs_store(3), quiet).values() == []
+    assert sparql(_pairs_store(3), queries[0], services=True).values() == [{"s": "urn:far"}]
+    result = CliRunner().invoke(cli, ["query", queries[0], "-c", str(HOSTILE), "-q", "-f", "csv", "--allow-service"])
+    assert result.exit_code == 0 and result.output.split() == ["s", "urn:far"], result.output
+    assert len(far.requests) == 2
+
+
+def test_an_endpoint_that_answers_a_service_with_no_results_is_a_clear_error(listening):
+    """An answer that does not parse (an HTML page) ended in a RuntimeError: exit 70, an internal error."""
+    page = listening(b"<!DOCTYPE html><html><body>Sign in</body></html>", "text/html")
+    with pytest.raises(StoreError, match="SPARQL query failed"):
+        sparql(_pairs_store(3), f"SELECT * {{ SERVICE <{page.url}> {{ ?s ?p ?o }} }}", services=True)
 
 
 @pytest.mark.parametrize("update", [

@@ -183,6 +183,7 @@ def python_value(term: Any) -> Any:
 def sparql(
     target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY,
     timeout: float | None = None, write: Callable[[str], Any] | None = None, fmt: str = "table",
+    services: bool = False,
 ) -> SparqlResult:
     """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
@@ -208,6 +209,10 @@ def sparql(
     a reader that stops (``| head``: the write raises) stops the query. Within ``timeout``, rows
     already written stay written.
 
+    A query that calls another endpoint (``SERVICE <http://...>``) is refused unless ``services``
+    is true: Oxigraph would send that endpoint a request (with the values bound so far), and a
+    query taken from elsewhere must not make the machine call an address of its choosing.
+
     Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
@@ -224,6 +229,9 @@ def sparql(
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
+    if not services and _calls_a_service(query):
+        raise UsageError("the query calls another endpoint (SERVICE), and a query here makes no network request "
+                         "unless allowed: allow it with --allow-service (services=True in Python)")
     store, union = waited_for(lambda: _store(target, base_iri, similarity))
     result = waited_for(lambda: _evaluate(store, query, union, write, fmt), limit)
     if write is not None and result.written is None:  # ASK: written whole
@@ -307,7 +315,7 @@ def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] |
     except UnicodeEncodeError as exc:  # an argument holding bytes that are not UTF-8 (as surrogates)
         raise UsageError(f"the query is not valid UTF-8 text: {exc.object[exc.start:exc.end]!r} at character "
                          f"{exc.start + 1}") from None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a SERVICE's answer that does not parse
         raise StoreError(f"SPARQL query failed: {exc}") from None
     finally:
         result = None  # dropped in this thread, the one that made it (pyoxigraph's results may not move)
@@ -348,6 +356,30 @@ def _update_keyword(query: str) -> str | None:
     found = _FIRST_WORD.match(query)
     word = found[1].upper() if found else ""
     return word if word in _UPDATES else None
+
+
+#: what the SPARQL grammar reads as one token in which a word is no keyword: an IRI, a string (long or
+#: short), a comment
+_NOT_KEYWORDS = re.compile("|".join((
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
+    r"'{3}(?:[^'\\]|\\.|'(?!''))*'{3}", r'"{3}(?:[^"\\]|\\.|"(?!""))*"{3}',  # long strings
+    r"'(?:[^'\\\n\r]|\\.)*'", r'"(?:[^"\\\n\r]|\\.)*"',  # strings
+    r"#[^\n\r]*",  # a comment
+)), re.S)
+#: the keyword SERVICE: not part of a prefixed name (``ex:service``, ``service:x``) or a variable
+_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
+
+
+def _calls_a_service(query: str) -> bool:
+    """Whether ``query`` holds the keyword ``SERVICE`` (a federated query), outside its IRIs, strings
+    and comments; a local name that merely ends in it (``ex:a.service``) counts too (refused, never sent).
+
+    >>> _calls_a_service("SELECT * { SERVICE SILENT <http://127.0.0.1:8080/> { ?s ?p ?o } }")
+    True
+    >>> _calls_a_service("SELECT ?service { ?service ex:SERVICE 'SERVICE <x> {}' } # SERVICE")
+    False
+    """
+    return _SERVICE.search(_NOT_KEYWORDS.sub(" ", query)) is not None
 
 
 def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
