@@ -228,6 +228,106 @@ def test_a_server_error_with_a_message_is_reported(hostile, tmp_path):
         httpd.server_close()
 
 
+class _Hostile(http.server.BaseHTTPRequestHandler):
+    """A store that reads each upload whole, then answers as ``answer`` (set on a subclass) says:
+    "html" a 200 with a web page, "moved" a PUT with 204 and a POST with a redirect to ``elsewhere``,
+    "endless" a 200 whose answer never ends. ``seen`` lists the requests of every server made so."""
+
+    answer = "html"
+    elsewhere = ""
+    seen: list[tuple[str, str]] = []
+
+    def do_PUT(self):
+        self.seen.append((self.command, self.path))
+        if self.headers.get("Transfer-Encoding") == "chunked":
+            while (size := int(self.rfile.readline().strip(), 16)) != 0:
+                self.rfile.read(size + 2)
+            self.rfile.readline()
+        if self.answer == "moved" and self.command == "PUT":
+            self.send_response(204)
+            self.end_headers()
+        elif self.answer == "moved":
+            self.send_response(303)
+            self.send_header("Location", self.elsewhere)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.answer == "endless":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b" " * 65536)
+            except OSError:
+                pass
+        else:
+            page = b"<!DOCTYPE html><html><body>Sign in</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+    do_POST = do_GET = do_PUT
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def hostile_store() -> Iterator[object]:
+    servers = []
+
+    def start(answer: str, elsewhere: str = "") -> str:
+        handler = type("Answer", (_Hostile,), {"answer": answer, "elsewhere": elsewhere})
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}/store"
+
+    _Hostile.seen.clear()
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_store_that_answers_with_a_web_page_is_no_store(hostile, tmp_path, hostile_store):
+    """A 200 with an HTML page (a login page, a proxy's, a web site at the wrong URL) was taken for
+    a store's yes: "257 triples sent", exit 0, and nothing stored."""
+    write_rdf(hostile, tmp_path, formats=("nt",))
+    endpoint = hostile_store("html")
+    with pytest.raises(QagraphError, match=r"the answer is a web page \(text/html\), not a Graph Store's"):
+        push(tmp_path, endpoint)
+    result = CliRunner().invoke(cli, ["push", str(tmp_path), "--endpoint", endpoint, "--timeout", "10"])
+    assert result.exit_code == 4 and "web page" in result.output and "Traceback" not in result.output
+
+
+def test_a_redirect_is_not_followed(hostile, tmp_path, hostile_store):
+    """The second part of a graph goes as a POST: a 303 made urllib send it on to another host as a
+    GET, without the data, and the push said every triple was sent."""
+    (tmp_path / "one").mkdir()
+    write_rdf(hostile, tmp_path / "one", formats=("nt",))
+    parts = tmp_path / "parts"
+    (parts / "rdf").mkdir(parents=True)
+    lines = next((tmp_path / "one").rglob("*.nt")).read_text(encoding="utf-8").splitlines(keepends=True)
+    (parts / "rdf" / "part-000.nt").write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    (parts / "rdf" / "part-001.nt").write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
+    other = hostile_store("html")
+    endpoint = hostile_store("moved", elsewhere=other + "?taken")
+    with pytest.raises(QagraphError, match=r"HTTP 303 See Other, a redirect to http://127.0.0.1:\d+/store\?taken: "
+                                           r"redirects are not followed"):
+        push(parts, endpoint, graph="urn:g")
+    assert [method for method, _ in _Hostile.seen] == ["PUT", "POST"]  # nothing went to the other host
+
+
+def test_an_answer_without_end_is_not_read_to_its_end(hostile, tmp_path, hostile_store):
+    write_rdf(hostile, tmp_path, formats=("nt",))
+    started = time.monotonic()
+    assert push(tmp_path, hostile_store("endless"), timeout=5) > 0
+    assert time.monotonic() - started < 30
+
+
 def test_bad_arguments(tmp_path):
     with pytest.raises(QagraphError, match="not an http"):
         push(tmp_path, "ftp://example.org/store")

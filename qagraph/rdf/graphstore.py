@@ -110,6 +110,20 @@ class _BadFile(Exception):
     pass
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are not followed: urllib sent a redirected POST on as a GET without its data (to
+    any host), and the push said the triples were sent. A redirect is an HTTPError, said as one."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+#: the most of a store's answer read: Graph Store answers are empty or a line of JSON; one without end
+#: (a server that streams) was read until it stopped
+_ANSWER_BYTES = 64 * 1024
+
+
 def _send(endpoint: str, graph: str | None, method: str, body: Iterator[bytes], timeout: float, file: Any) -> None:
     query = "default" if graph is None else "graph=" + urllib.parse.quote(graph, safe="")
     url = endpoint + ("&" if "?" in endpoint else "?") + query
@@ -118,11 +132,18 @@ def _send(endpoint: str, graph: str | None, method: str, body: Iterator[bytes], 
     )  # an iterable body without a length goes out with chunked transfer encoding
     where = f"{method} {url}"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
+        with _OPENER.open(request, timeout=timeout) as response:
+            kind = response.headers.get_content_type()
+            response.read(_ANSWER_BYTES)
     except _BadFile as exc:
         raise UsageError(f"not valid RDF: {exc}", path=str(file)) from None
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            moved = exc.headers.get("Location") if exc.headers else None
+            raise StoreError(f"{where} failed: HTTP {exc.code} {exc.reason}, a redirect "
+                             + (f"to {moved}" if moved else "without a Location") + ": redirects are not followed "
+                             "(the data would go elsewhere, or be dropped); give the store's own URL as the endpoint"
+                             ) from None
         detail = exc.read(2000).decode("utf-8", "replace").strip()
         raise StoreError(
             f"{where} failed: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
@@ -140,3 +161,7 @@ def _send(endpoint: str, graph: str | None, method: str, body: Iterator[bytes], 
         raise StoreError(f"{where}: no answer within {timeout:g} s") from None
     except (ConnectionError, OSError) as exc:
         raise StoreError(f"{where} failed: {exc}") from None
+    if kind in ("text/html", "application/xhtml+xml"):  # a web page (a login, a proxy's), not a store's answer
+        raise StoreError(f"{where}: the answer is a web page ({kind}), not a Graph Store's: is {endpoint} the "
+                         "store's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store)? The data may not "
+                         "have been stored")
