@@ -886,14 +886,22 @@ def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float
 def _query_text(argument: str) -> str:
     """The SPARQL text an argument names: itself, stdin for ``-``, or the file of that name (a
     query holds spaces; a name that holds none and names a file is read)."""
+    from .rdf.query import MAX_QUERY_CHARS
+
+    def bounded(text: str, path: str | None) -> str:  # a file of gigabytes is not read whole to be refused
+        if len(text) > MAX_QUERY_CHARS:
+            raise UsageError(f"the query holds more than {MAX_QUERY_CHARS:,} characters, the limit for a query "
+                             "(a data file given by mistake?)", path=path)
+        return text
+
     if argument == "-":
         if sys.stdin is None:  # started with stdin closed (<&-)
             raise UsageError("no query to read: stdin is closed")
-        return utf8_text(sys.stdin.read())
+        return utf8_text(bounded(sys.stdin.read(MAX_QUERY_CHARS + 1), None))
     if argument and not any(c.isspace() for c in argument) and os.path.isfile(argument):
         try:
             with open(argument, encoding="utf-8-sig") as handle:
-                return handle.read()
+                return bounded(handle.read(MAX_QUERY_CHARS + 1), argument)
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=argument) from None
     return utf8_text(argument)

@@ -344,6 +344,36 @@ def test_an_endpoint_that_answers_a_service_with_no_results_is_a_clear_error(lis
         sparql(_pairs_store(3), f"SELECT * {{ SERVICE <{page.url}> {{ ?s ?p ?o }} }}", services=True)
 
 
+def test_a_query_that_would_run_out_of_stack_is_refused_or_runs(tmp_path):
+    """Oxigraph's parser and evaluator recurse: a chain of 100,000 ``||`` or brackets nested 10,000
+    deep overflowed the query thread's stack, a segmentation fault that ended the process (run in a
+    process of its own here). The thread has a stack for a query of the largest size allowed, and
+    nesting past 1,000 is refused."""
+    import subprocess
+    import sys
+
+    script = """if True:
+        import pyoxigraph as ox
+        from qagraph.errors import UsageError
+        from qagraph.rdf import sparql
+        store = ox.Store()
+        print(sparql(store, "ASK { FILTER(" + "||".join(["true"] * 100_000) + ") }").boolean)
+        try:
+            sparql(store, "ASK { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }")
+        except UsageError as exc:
+            print(exc)
+    """
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert (done.returncode, done.stdout.splitlines()) == (0, [
+        "True", "the query nests brackets (or ! and ^) 10,002 deep, over the limit of 1,000"]), done.stderr
+    big = tmp_path / "data.rq"  # a data file given for a query: not read whole
+    big.write_text("ASK { }" + " " * (2 * 1024 * 1024), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(big), "-c", str(HOSTILE), "-q"])
+    assert result.exit_code == 2 and "holds more than 1,048,576 characters" in result.output, result.output
+    assert "data.rq" in result.output
+
+
 @pytest.mark.parametrize("update", [
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "PREFIX x: <urn:x#>\n# a comment\n  delete where { ?s ?p ?o }",

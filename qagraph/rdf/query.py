@@ -229,6 +229,7 @@ def sparql(
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
+    _check_size(query)
     if not services and _calls_a_service(query):
         raise UsageError("the query calls another endpoint (SERVICE), and a query here makes no network request "
                          "unless allowed: allow it with --allow-service (services=True in Python)")
@@ -270,8 +271,7 @@ def waited_for(work: Callable[[], T], timeout: float | None = None, *, what: str
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
             failed.append(exc)  # with its traceback (--debug shows it); _evaluate's frames hold no result
 
-    worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
-    worker.start()
+    worker = _started(run)
     worker.join(timeout)  # Ctrl-C interrupts the wait: it raises KeyboardInterrupt here
     if worker.is_alive():
         raise StoreError(f"{what} did not end within {timeout:g} s; it was given up "
@@ -279,6 +279,65 @@ def waited_for(work: Callable[[], T], timeout: float | None = None, *, what: str
     if failed:
         raise failed[0]
     return done[0]
+
+
+#: the stack of the thread a query runs in: Oxigraph's parser and evaluator recurse, once for each
+#: bracket, FILTER, UNION or MINUS, and a query of 10,000 of them overflowed a thread's usual 8 MiB (a
+#: segmentation fault that ended the process). Only the pages used are taken; where so much cannot
+#: be had, the usual size.
+QUERY_STACK = 512 * 1024 * 1024
+_STACK_SIZE = threading.Lock()
+
+
+def _started(run: Callable[[], None]) -> threading.Thread:
+    """A daemon thread running ``run``, started with a stack of :data:`QUERY_STACK`."""
+    with _STACK_SIZE:  # the size is the process's setting for the threads started next
+        usual = threading.stack_size()
+        try:
+            threading.stack_size(QUERY_STACK)
+            worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
+            worker.start()
+            return worker
+        except (ValueError, RuntimeError):  # a platform without the setting, or too little memory for it
+            threading.stack_size(usual)
+            worker = threading.Thread(target=run, name="qagraph-sparql", daemon=True)
+            worker.start()
+            return worker
+        finally:
+            threading.stack_size(usual)
+
+
+#: the most characters a query may have, and the deepest its brackets may nest (``!`` and ``^`` count
+#: as one level each): with :data:`QUERY_STACK`, every query within them is parsed without running out
+#: of stack. Queries that people and programs write are far from either.
+MAX_QUERY_CHARS = 1024 * 1024
+MAX_QUERY_DEPTH = 1000
+_NESTING = re.compile(r"[({\[]|[)}\]]|[!^]+")
+
+
+def _check_size(query: str) -> None:
+    """Refuse a query over :data:`MAX_QUERY_CHARS` or nested deeper than :data:`MAX_QUERY_DEPTH`
+    (outside its IRIs, strings and comments), as a :class:`~qagraph.errors.UsageError`.
+
+    >>> _check_size("ASK { FILTER(" + "(" * 2000 + "1" + ")" * 2000 + ") }")
+    Traceback (most recent call last):
+    ...
+    qagraph.errors.UsageError: the query nests brackets (or ! and ^) 2,002 deep, over the limit of 1,000
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(f"the query is {len(query):,} characters, over the limit of {MAX_QUERY_CHARS:,} "
+                         "(a query that long is more likely a data file given by mistake)")
+    depth = deepest = 0
+    for found in _NESTING.finditer(_NOT_KEYWORDS.sub(" ", query)):
+        mark = found.group()
+        if mark in "({[":
+            depth += 1
+        elif mark in ")}]":
+            depth = max(depth - 1, 0)
+        deepest = max(deepest, depth + (len(mark) if mark[0] in "!^" else 0))
+    if deepest > MAX_QUERY_DEPTH:
+        raise UsageError(f"the query nests brackets (or ! and ^) {deepest:,} deep, over the limit of "
+                         f"{MAX_QUERY_DEPTH:,}")
 
 
 def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] | None = None,
