@@ -419,6 +419,14 @@ def _write_gexf(G: nx.MultiDiGraph, wanted: set[str], out: _Chunked) -> None:
     out.flush()
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: a text that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``-5 °C``,
+    ``@SUM(...)`` from a title or a keyword) made plain text, as the suggestions' CSV does."""
+    from .suggest import spreadsheet_text
+
+    return spreadsheet_text(value) if isinstance(value, str) else value
+
+
 def _write_csv(G: nx.MultiDiGraph, wanted: set[str], folder: Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise OutputError("a CSV export is a folder (nodes.csv, edges.csv), and this is a file", path=str(folder))
@@ -433,7 +441,8 @@ def _write_csv(G: nx.MultiDiGraph, wanted: set[str], folder: Path) -> list[Path]
         writer.writerow(["id", "kind", "label", *node_columns])
         for node in sorted(node_data):
             data = {_RENAMED.get(k, k): _plain(v) for k, v in node_data[node].items() if v is not None}
-            writer.writerow([node, data.get("kind", ""), data.get("label", ""), *(data.get(c, "") for c in node_columns)])
+            writer.writerow([_cell(x) for x in (node, data.get("kind", ""), data.get("label", ""),
+                                                *(data.get(c, "") for c in node_columns))])
     written.append(folder / "nodes.csv")
     succ = G._succ
     with atomic_open(folder / "edges.csv") as handle:
@@ -441,6 +450,6 @@ def _write_csv(G: nx.MultiDiGraph, wanted: set[str], folder: Path) -> list[Path]
         writer.writerow(["source", "target", "kind", *edge_columns])
         for u, v, key in sorted((u, v, key) for u, v, key in G.edges(keys=True) if key in wanted):
             data = _plain_edge(succ[u][v][key], False)
-            writer.writerow([u, v, key, *(data.get(c, "") for c in edge_columns)])
+            writer.writerow([_cell(x) for x in (u, v, key, *(data.get(c, "") for c in edge_columns))])
     written.append(folder / "edges.csv")
     return written

@@ -65,6 +65,23 @@ def test_csv_tables(kg, tmp_path: Path):
     assert sorted(back.edges(keys=True)) == sorted(kg.graph.edges(keys=True))
 
 
+def test_csv_cells_that_a_spreadsheet_would_run_are_plain_text(tmp_path: Path):
+    """A title, subject or keyword from the corpus such as ``=HYPERLINK("http://x","y")`` was written
+    as it is into nodes.csv, which a spreadsheet runs as a formula (CSV injection)."""
+    G = nx.MultiDiGraph()
+    G.add_node("article:a", kind="article", label='=HYPERLINK("http://x","y")', title="+1", subject_label="@SUM(A1)",
+               keywords=["-2+3"], score=-1.5)
+    G.add_node("keyword:-2+3", kind="keyword", label="-2+3")
+    G.add_edge("article:a", "keyword:-2+3", key="keyword", origin="=cmd")
+    nodes, edges = write_export(G, tmp_path / "tables", "csv")
+    rows = {r["id"]: r for r in csv.DictReader(nodes.open(encoding="utf-8"))}
+    assert (rows["article:a"]["label"], rows["article:a"]["title"], rows["article:a"]["subject_label"]) == (
+        "'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'@SUM(A1)")
+    assert rows["article:a"]["keywords"] == '["-2+3"]' and rows["article:a"]["score"] == "-1.5"  # JSON, a number
+    assert rows["keyword:-2+3"]["label"] == "'-2+3"
+    assert next(csv.DictReader(edges.open(encoding="utf-8")))["origin"] == "'=cmd"
+
+
 def test_attributes_every_writer_accepts(kg):
     H = to_networkx(kg.graph, kinds=["related"])
     assert set(kinds_of(H)) == {"related"}
