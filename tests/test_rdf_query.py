@@ -337,6 +337,39 @@ def test_a_query_that_calls_another_endpoint_makes_no_request_unless_allowed(G, 
     assert len(far.requests) == 2
 
 
+def test_an_endpoint_that_redirects_or_answers_too_deep_is_a_clear_error(listening):
+    """A redirected POST went on as a GET to the other host, without the query, and that host's answer
+    was printed as the result; an answer of JSON nested 100,000 deep was a RecursionError (exit 70)."""
+    import http.server
+
+    other = listening()  # answers any request with a row: urn:far
+
+    class Moved(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(302)
+            self.send_header("Location", other.url)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    moved = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Moved)
+    threading.Thread(target=moved.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(StoreError, match=r"HTTP 302 Found, a redirect to http://127.0.0.1:\d+/sparql: redirects "
+                                             r"are not followed"):
+            sparql_endpoint(f"http://127.0.0.1:{moved.server_port}/sparql", "SELECT * { ?s ?p ?o }", timeout=30)
+        assert other.requests == []
+    finally:
+        moved.shutdown()
+        moved.server_close()
+    deep = listening(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(StoreError, match="answered something that is not a SPARQL result"):
+        sparql_endpoint(deep.url, "ASK { }", timeout=30)
+
+
 def test_an_endpoint_that_answers_a_service_with_no_results_is_a_clear_error(listening):
     """An answer that does not parse (an HTML page) ended in a RuntimeError: exit 70, an internal error."""
     page = listening(b"<!DOCTYPE html><html><body>Sign in</body></html>", "text/html")

@@ -118,7 +118,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+#: an opener that follows no redirect (:class:`_NoRedirect`); the SPARQL endpoint's queries use it too
+NO_REDIRECTS = urllib.request.build_opener(_NoRedirect)
 #: the most of a store's answer read: Graph Store answers are empty or a line of JSON; one without end
 #: (a server that streams) was read until it stopped
 _ANSWER_BYTES = 64 * 1024
@@ -132,7 +133,7 @@ def _send(endpoint: str, graph: str | None, method: str, body: Iterator[bytes], 
     )  # an iterable body without a length goes out with chunked transfer encoding
     where = f"{method} {url}"
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with NO_REDIRECTS.open(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             response.read(_ANSWER_BYTES)
     except _BadFile as exc:

@@ -523,11 +523,18 @@ def _ask_endpoint(url: str, query: str, timeout: float | None) -> SparqlResult:
         headers={"Content-Type": "application/x-www-form-urlencoded",
                  "Accept": "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"},
     )
+    from .graphstore import NO_REDIRECTS
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with NO_REDIRECTS.open(request, timeout=timeout) as response:
             media = response.headers.get_content_type()
             body = response.read()
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # followed, a POST became a GET without the query: another host's answer
+            moved = exc.headers.get("Location") if exc.headers else None
+            raise StoreError(f"POST {url} failed: HTTP {exc.code} {exc.reason}, a redirect "
+                             + (f"to {moved}" if moved else "without a Location") + ": redirects are not "
+                             "followed; give the endpoint's own URL") from None
         detail = exc.read(2000).decode("utf-8", "replace").strip()
         raise StoreError(f"POST {url} failed: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
     except urllib.error.URLError as exc:
@@ -551,7 +558,7 @@ def _ask_endpoint(url: str, query: str, timeout: float | None) -> SparqlResult:
         if rdf is None:
             raise ValueError(f"unexpected media type {media!r}")
         return SparqlResult("graph", triples=list(ox.parse(body, format=rdf)))
-    except (ValueError, KeyError, TypeError, SyntaxError) as exc:
+    except (ValueError, KeyError, TypeError, SyntaxError, RecursionError) as exc:  # JSON nested past the stack
         raise StoreError(f"{url} answered something that is not a SPARQL result: {exc}") from None
 
 
