@@ -613,6 +613,7 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
                            "itself)", "syntax")
         impossible: list[Problem] = []
+        own = _own_pairs(node) if "<<" in fm_text else None  # before construction merges into the mappings
         try:
             data = _construct(loader, node, anchors) if node is not None else None
         except ValueError:  # a date that is not one (2025-02-30): named, and read as the text it is
@@ -633,10 +634,10 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
         warnings = sorted(warnings + _long_numbers(name, loader, node, fm_line))
     if isinstance(node, yaml.MappingNode):
         repeated: list[Problem] = []
-        _key_lines(name, node, "", fm_line, key_lines, repeated)
+        _key_lines(name, node, "", fm_line, key_lines, repeated, own)
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.MappingNode):
-                _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, repeated)
+                _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, repeated, own)
         warnings = warnings + repeated[:SHOWN_DUPLICATES]
         if len(repeated) > SHOWN_DUPLICATES:
             warnings.append(Problem(name, repeated[SHOWN_DUPLICATES].line,
@@ -827,11 +828,29 @@ def _value_too_deep(root: Any) -> bool:
     return False
 
 
+def _own_pairs(node: yaml.Node | None) -> dict[int, list[tuple[yaml.Node, yaml.Node]]]:
+    """The key and value nodes that the mapping ``node`` and each mapping among its values write
+    themselves, by ``id``: constructing them merges in the pairs of their ``<<`` keys, which are
+    no duplicates (a key of its own wins over a merged one)."""
+    own: dict[int, list[tuple[yaml.Node, yaml.Node]]] = {}
+    if isinstance(node, yaml.MappingNode):
+        own[id(node)] = list(node.value)
+        for _, value_node in node.value:
+            if isinstance(value_node, yaml.MappingNode):
+                own[id(value_node)] = list(value_node.value)
+    return own
+
+
 def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key_lines: dict[str, int],
-               warnings: list[Problem]) -> None:
-    """Record the line of each plain key of ``node``; a key given twice is a warning (YAML keeps the last)."""
+               warnings: list[Problem], own: dict[int, list[tuple[yaml.Node, yaml.Node]]] | None = None) -> None:
+    """Record the line of each plain key of ``node``; a key given twice is a warning (YAML keeps the last).
+    With ``own`` (:func:`_own_pairs`), only the keys ``node`` writes itself are told apart as duplicates;
+    a key merged in (``<<: *base``) has the line of the mapping it comes from, unless ``node`` sets it."""
     seen: dict[tuple[str, str], int] = {}
-    for key_node, _ in node.value:
+    pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+    if own is not None and id(node) in own:
+        pairs = own[id(node)]
+    for key_node, _ in pairs:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
             continue
         key, line = str(key_node.value), fm_line + key_node.start_mark.line
@@ -841,6 +860,10 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
                                                 "the last one is used", "duplicate-key", WARNING))
         seen[same] = line
         key_lines[f"{prefix}{key}"] = line
+    if pairs is not node.value:
+        for key_node, _ in node.value:  # the keys merged in
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key_lines.setdefault(f"{prefix}{key_node.value}", fm_line + key_node.start_mark.line)
 
 
 def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) -> Problem:

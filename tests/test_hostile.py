@@ -273,6 +273,14 @@ C = {
         ("a/x.md", 3, WARNING, "400 more warnings after these (the first of them: x: '2024-13-45' is not a date "
                                "(month must be in 1..12); read as text)"),  # the report sorts by line, then text
         *[("a/x.md", 3, WARNING, "x: '2024-13-45' is not a date (month must be in 1..12); read as text")] * 100]),
+    # a merge key's pairs are no duplicates: the mapping's own key wins, as YAML says (a warning said
+    # the last was used, naming the merged one's line)
+    "merge key under a key of its own": (_write("a/x.md", front(
+        "base: &b {title: Merged, seo: {page_keywords: m}}\ntitle: Own\n<<: *b\nseo:\n  <<: {page_keywords: n}\n"
+        "  page_keywords: own")), []),
+    "duplicate key beside a merge key": (_write("a/x.md", front("title: A\ntitle: B\n<<: {title: C}")),
+                                         [("a/x.md", 3, WARNING, "duplicate key title (also on line 2); the last "
+                                                                 "one is used")]),
     "duplicate nested key": (_write("a/x.md", front("title: T\nseo:\n  page_keywords: a\n  page_keywords: b")),
                              [("a/x.md", 5, WARNING,
                                "duplicate key seo.page_keywords (also on line 4); the last one is used")]),
