@@ -3,7 +3,8 @@
 Every command is one library call plus formatting. Query commands answer from the
 build folder (``--build``, default ``./build``) without reading the content again;
 they say, after the answer, when the content changed since that build (``--rebuild``
-brings it up to date), and only without any build do they build in memory, saying so.
+brings it up to date), and only without any build do they build in memory, saying so (as they
+do when ``--content`` names another folder than the one ``./build`` was made from).
 
 Exit codes are decided in one place, by the type of the error
 (:data:`qagraph.errors.EXIT_CODES`): 0 done, 1 content problems, 2 usage error,
@@ -297,12 +298,26 @@ def _recorded_content(where: Path, state: dict[str, Any] | None = None) -> Path 
     return source if source.is_dir() else None
 
 
+def _made_from(where: Path, content: Path) -> bool:
+    """Whether the build in ``where`` was made from the folder ``content``."""
+    recorded = _recorded_content(where)
+    try:
+        return recorded is not None and content.is_dir() and os.path.samefile(recorded, content)
+    except OSError:
+        return False
+
+
 def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool) -> Any:
     """The knowledge graph a query command answers from (see the module text)."""
     import qagraph
 
     where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
     has_build = (where / "qagraph.db").is_file()
+    if has_build and build_dir is None and content is not None and not rebuild and not _made_from(where, content):
+        # ./build is another folder's: the content named is the question (make demo's build sat in
+        # the checkout, and `stats -c corpus` counted the bundled content)
+        _say(f"note: ./{DEFAULT_BUILD} was not made from {content}", quiet)
+        has_build = False
     if not has_build and build_dir is not None:
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
             raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "

@@ -908,3 +908,27 @@ def test_view_of_a_subject_or_keyword_reads_only_its_part_of_the_build(small_cor
     else:
         write_keyword(G, "keyword:cells", whole)
     assert page.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+
+
+def test_a_content_folder_named_is_answered_for_not_the_build_of_another_in_the_working_folder(
+        small_corpus, tmp_path, monkeypatch):
+    """`make demo` leaves ./build (the bundled content's) in the checkout; `qagraph stats -c corpus`
+    run there then counted the bundled content, not the corpus named (and `make test` after `make
+    demo` failed four tests). A content folder named is built in memory, saying why, unless it is
+    the one ./build was made from."""
+    import shutil
+
+    here = tmp_path / "here"
+    other = here / "other"
+    shutil.copytree(small_corpus, other)
+    (other / "biology" / "cells.md").unlink()
+    monkeypatch.chdir(here)
+    assert run("build", "-c", "other", "-o", "build", "-q").exit_code == 0  # ./build: 4 articles
+    made_here = CliRunner().invoke(cli, ["stats", "-c", str(small_corpus), "--json"])
+    assert made_here.exit_code == 0
+    assert json.loads(made_here.stdout)["counts"]["nodes"]["article"] == 5
+    assert "./build was not made from" in made_here.stderr and "in memory" in made_here.stderr
+    from_build = CliRunner().invoke(cli, ["stats", "-c", "other", "--json"])
+    assert json.loads(from_build.stdout)["counts"]["nodes"]["article"] == 4
+    assert "in memory" not in from_build.stderr
+    assert json.loads(run("stats", "--json", "-q").stdout)["counts"]["nodes"]["article"] == 4
