@@ -15,6 +15,7 @@ import random
 import shutil
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 import qagraph
@@ -240,8 +241,9 @@ def test_an_edit_rewrites_only_the_views_it_touches(small_corpus: Path, tmp_path
     assert outputs_of(out) == outputs_of(cold)
 
 
-def test_a_subject_graph_gives_the_subject_view(tmp_path):
-    r = random.Random(3)
+def _random_build(tmp_path: Path, seed: int) -> tuple[nx.MultiDiGraph, BuildDatabase]:
+    """About 40 random articles built (the database only): the graph and the build's database."""
+    r = random.Random(seed)
     root, out = tmp_path / "content", tmp_path / "out"
     articles: dict[str, dict] = {}
     for _ in range(40):
@@ -250,6 +252,11 @@ def test_a_subject_graph_gives_the_subject_view(tmp_path):
     _write(root, articles)
     G = qagraph.build(root, out=out, outputs=["database"]).graph
     db = BuildDatabase(out / "qagraph.db")
+    return G, db
+
+
+def test_a_subject_graph_gives_the_subject_view(tmp_path):
+    G, db = _random_build(tmp_path, 3)
     subjects = sorted(n for n, k in G.nodes(data="kind") if k == "subject")
     assert len(subjects) >= 4
     for subject in subjects:
@@ -264,15 +271,7 @@ def test_a_keyword_graph_gives_the_keyword_view(tmp_path):
     36,000 articles. It reads the keyword's part (:func:`keyword_graph`), whose view is the same."""
     from qagraph.html.views import keyword_view
 
-    r = random.Random(5)
-    root, out = tmp_path / "content", tmp_path / "out"
-    articles: dict[str, dict] = {}
-    for _ in range(40):
-        a = _article(r)
-        articles.setdefault(_path(a), a)
-    _write(root, articles)
-    G = qagraph.build(root, out=out, outputs=["database"]).graph
-    db = BuildDatabase(out / "qagraph.db")
+    G, db = _random_build(tmp_path, 5)
     keywords = sorted(n for n, k in G.nodes(data="kind") if k == "keyword")
     assert len(keywords) >= 10
     small = Limits(keyword_articles=3, listed_articles=2, cooccurring_keywords=2, view_links=4, draw_all_links=2,
