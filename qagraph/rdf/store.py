@@ -194,10 +194,20 @@ def _each_once(store: Any, files: Sequence[Path], lines: int) -> bool:
     lines as one statement of a named graph: every file N-Quads, no statement in two lines (of one
     part or of two), no line that is not a statement. Only such a store can be patched: taking out
     the statements of a part's old version must not take those another part holds too."""
-    if not files or any(format_of(file).suffix != "nq" for file in files):
+    if not _nquads_only(files):
         return False
     [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     return int(row["n"].value) == lines
+
+
+def _nquads_only(files: Sequence[Path]) -> bool:
+    """Whether ``files`` are N-Quads parts (some): the only parts a store is patched from."""
+    return bool(files) and all(format_of(file).suffix == "nq" for file in files)
+
+
+def _patchable_stores(root: Path) -> list[Path]:
+    """The complete stores in ``root`` that can be patched (:data:`_LOADED`): one, or none, as a rule."""
+    return [d for d in root.glob("db-*") if (d / _READY).is_file() and (d / _LOADED).is_file()]
 
 
 class _NotPatched(Exception):
@@ -219,9 +229,9 @@ def _patch(root: Path, target: Path, files: Sequence[Path], digests: dict[str, s
     """
     import pyoxigraph as ox
 
-    if not files or any(format_of(file).suffix != "nq" for file in files):
+    if not _nquads_only(files):
         return False
-    bases = [d for d in root.glob("db-*") if (d / _READY).is_file() and (d / _LOADED).is_file()]
+    bases = _patchable_stores(root)
     if len(bases) != 1:
         return False
     [base] = bases
@@ -310,7 +320,7 @@ def carry_store(previous: str | os.PathLike[str], stage: str | os.PathLike[str],
         return
     try:
         with _locked(source / "lock", wait=False):  # a query loading it: the build does not wait for it
-            bases = [d for d in source.glob("db-*") if (d / _READY).is_file() and (d / _LOADED).is_file()]
+            bases = _patchable_stores(source)
             if len(bases) != 1:
                 return
             if (source / "digests.json").is_file():
