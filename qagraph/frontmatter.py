@@ -612,14 +612,15 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
             return Problem(name, fm_line + deep.start_mark.line,
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
                            "itself)", "syntax")
-        impossible: list[Problem] = []
+        impossible: list[Problem] = _foreign_tags(name, node, fm_line) if node is not None and "!" in fm_text else []
         own = _own_pairs(node) if "<<" in fm_text else None  # before construction merges into the mappings
         try:
             data = _construct(loader, node, anchors) if node is not None else None
         except ValueError:  # a date that is not one (2025-02-30): named, and read as the text it is
-            impossible = _impossible_dates(name, loader, node, fm_line) if node is not None else []
-            if not impossible:
+            dates = _impossible_dates(name, loader, node, fm_line) if node is not None else []
+            if not dates:
                 raise
+            impossible = sorted(impossible + dates)
             loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
             data = _construct(loader, node, anchors)
     except yaml.YAMLError as exc:
@@ -667,6 +668,57 @@ def _impossible_dates(name: str, loader: Any, root: yaml.Node, fm_line: int) -> 
                 where = f"{key}: " if key else ""
                 found.append(Problem(name, fm_line + node.start_mark.line,
                                      f"{where}{node.value!r} is not a date ({exc}); read as text", "date", WARNING))
+    return sorted(found)
+
+
+#: the tags the front matter loader reads (YAML's own safe ones); a key may also be a merge key (``<<``) or
+#: a value key (``=``), which the loader reads before it constructs
+_KNOWN_TAGS = frozenset(tag for tag in FrontMatterLoader.yaml_constructors if tag is not None)
+_KEY_TAGS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+_PLAIN_TAGS = {yaml.ScalarNode: (_STR, "text"), yaml.SequenceNode: (_SEQ, "list"), yaml.MappingNode: (_MAP, "mapping")}
+
+
+def _foreign_tags(name: str, root: yaml.Node, fm_line: int) -> list[Problem]:
+    """The nodes of ``root`` tagged with a tag the loader does not read (a site's own ``!secret`` or
+    ``!include``, Ruby's ``!ruby/object:Date``, ``!!python/object``): each made the plain text, list
+    or mapping it is written as (its tag changed in place), with a warning on its line.
+
+    The safe loader refuses such a tag (it constructs no object), and the whole front matter was
+    then ignored for one value: the article lost its title, subject and keywords.
+
+    >>> loader = FrontMatterLoader("title: T\\nwhen: !ruby/object:Date 2024-01-02\\ntags: !list [a, b]\\n")
+    >>> node = loader.get_single_node()
+    >>> for problem in _foreign_tags("a.md", node, 2):
+    ...     print(problem)
+    a.md:3: warning: when: the tag '!ruby/object:Date' is not one qagraph reads: read as plain text
+    a.md:4: warning: tags: the tag '!list' is not one qagraph reads: read as a plain list
+    >>> loader.construct_document(node)
+    {'title': 'T', 'when': '2024-01-02', 'tags': ['a', 'b']}
+    """
+    found: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str, bool]] = [(root, "", False)]
+    while stack:
+        node, key, is_key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _KNOWN_TAGS and not (is_key and node.tag in _KEY_TAGS):
+            tag, plain = _PLAIN_TAGS[type(node)]
+            shown = node.tag if len(node.tag) <= 60 else node.tag[:60] + "..."
+            shown = shown.replace("tag:yaml.org,2002:", "!!")
+            where = f"{key}: " if key else ""
+            article = "" if plain == "text" else "a "
+            found.append(Problem(name, fm_line + node.start_mark.line,
+                                 f"{where}the tag {shown!r} is not one qagraph reads: read as {article}plain {plain}",
+                                 "tag", WARNING))
+            node.tag = tag
+        if isinstance(node, yaml.MappingNode):
+            for k, value in node.value:
+                stack.append((value, str(k.value) if isinstance(k, yaml.ScalarNode) else key, False))
+                stack.append((k, key, True))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, key, False) for child in reversed(node.value))
     return sorted(found)
 
 
@@ -874,8 +926,6 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) ->
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in str(problem):
-        message = f"invalid YAML: {problem} (tags that construct objects are refused)"
     return Problem(name, line, message, "yaml")
 
 

@@ -287,10 +287,19 @@ C = {
     "1 and '1' are two keys": (_write("a/x.md", front("title: T\n1: one\n'1': text one")), []),
     "unhashable key": (_write("a/x.md", front("title: T\n? [a, b]\n: v")),
                        [("a/x.md", 3, ERROR, "invalid YAML: found unhashable key (while constructing a mapping)")]),
+    # a tag the safe loader does not read constructs nothing: the value is read as written (the whole
+    # front matter was refused, and with it the article, for one tag)
     "python tag": (_write("a/x.md", front("title: !!python/object/apply:os.system ['true']")),
-                   [("a/x.md", 2, ERROR, "invalid YAML: could not determine a constructor for the tag "
-                                         "'tag:yaml.org,2002:python/object/apply:os.system' "
-                                         "(tags that construct objects are refused)")]),
+                   [("a/x.md", 2, WARNING, "title: the tag '!!python/object/apply:os.system' is not one qagraph "
+                                           "reads: read as a plain list")]),
+    "a site's own tags": (_write("a/x.md", front("title: !secret T\nsubject: !ruby/object:Subject\n  name: S\n"
+                                                 "seo:\n  page_keywords: !include 'a, b'\ntags: !set [x]")), [
+        ("a/x.md", 2, WARNING, "title: the tag '!secret' is not one qagraph reads: read as plain text"),
+        ("a/x.md", 3, WARNING, "subject is a mapping, not text; ignored"),
+        ("a/x.md", 3, WARNING, "subject: the tag '!ruby/object:Subject' is not one qagraph reads: read as a plain "
+                               "mapping"),
+        ("a/x.md", 6, WARNING, "page_keywords: the tag '!include' is not one qagraph reads: read as plain text"),
+        ("a/x.md", 7, WARNING, "tags: the tag '!set' is not one qagraph reads: read as a plain list")]),
     "binary and set tags": (_write("a/x.md", front("title: !!binary aGVsbG8=\nkeywords: !!set {a, b}")), []),
     "impossible date": (_write("a/x.md", front("title: T\ndate: 2025-13-45")),  # read as text, on its line
                         [("a/x.md", 3, WARNING, "date: '2025-13-45' is not a date (month must be in 1..12); "

@@ -20,7 +20,7 @@ EXPECTED_PROBLEMS = {
     "invalid/list.md": (2, "front matter is a list, not a mapping"),
     "invalid/no-front-matter.md": (1, "no front matter"),
     "invalid/no-title.md": (2, "no title"),
-    "invalid/python-tag.md": (2, "tags that construct objects are refused"),
+    "invalid/undefined-tag-handle.md": (2, "invalid YAML: found undefined tag handle"),
     "invalid/unclosed.md": (1, "front matter is not closed"),
 }
 
