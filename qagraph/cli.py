@@ -8,7 +8,7 @@ do when ``--content`` names another folder than the one ``./build`` was made fro
 
 Exit codes are decided in one place, by the type of the error
 (:data:`qagraph.errors.EXIT_CODES`): 0 done, 1 content problems, 2 usage error,
-3 output error, 4 store or network error, 130 interrupted, 70 internal error.
+3 output error, 4 store or network error, 130 interrupted, 143 terminated (SIGTERM), 70 internal error.
 """
 
 from __future__ import annotations
@@ -74,11 +74,12 @@ class _Group(click.Group):
         runs the command line in its own process, as click's ``CliRunner`` does, finds it ignored.)"""
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             with suppress(ValueError):  # signal.signal: only in the main thread, where a Ctrl-C lands
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # as qagraph.__main__ does
-            click.echo(INTERRUPTED_STARTING, err=True)  # as qagraph.__main__ says it
-            raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
+            ending = _ending(exc)
+            click.echo(INTERRUPTED_STARTING.replace("interrupted", ending), err=True)  # as qagraph.__main__ says it
+            raise click.exceptions.Exit(EXIT_CODES[ending]) from None
         except BrokenPipeError:  # `qagraph --help | true`: click's own ending is exit 1; a closed pipe's is 141
             _drop_stdout()
             raise click.exceptions.Exit(EXIT_CODES["closed-pipe"]) from None
@@ -90,9 +91,10 @@ class _Group(click.Group):
             if ctx.meta.get("qagraph.debug"):
                 traceback.print_exc()
             raise _Failure(str(exc), exc.exit_code) from None
-        except KeyboardInterrupt:
-            click.echo(f"qagraph: interrupted{ctx.meta.get(_INTERRUPTED, '')}", err=True)
-            raise click.exceptions.Exit(EXIT_CODES["interrupted"]) from None
+        except KeyboardInterrupt as exc:
+            ending = _ending(exc)
+            click.echo(f"qagraph: {ending}{ctx.meta.get(_INTERRUPTED, '')}", err=True)
+            raise click.exceptions.Exit(EXIT_CODES[ending]) from None
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # `qagraph related X | head`: the reader has what it wanted; nothing to say
@@ -1169,8 +1171,45 @@ def _drop_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in the command line's process (``kill``, ``timeout``, a service or a container
+    stopped): raised where Ctrl-C raises :class:`KeyboardInterrupt`, so that a command so stopped
+    ends as an interrupted one does: its helper processes stopped, its staging folder removed, the
+    previous build as it was, one line said; exit 143. With Python's default a build died at once
+    without a word, its staging folder left for the next build to remove."""
+
+
+def _ending(exc: BaseException) -> str:
+    """What stopped the command: ``"terminated"`` (SIGTERM) or ``"interrupted"`` (Ctrl-C)."""
+    return "terminated" if isinstance(exc, Terminated) else "interrupted"
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one cannot interrupt the ending
+    raise Terminated
+
+
+def _sigterm_default() -> None:
+    """In a process forked from the command line's: SIGTERM ends it at once, as it always did (a
+    pool's ``terminate`` sends it; the parent cleans up), and is no longer held back
+    (:func:`qagraph.workers.interrupts_held` holds it while processes start)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _terminate_as_interrupt() -> None:
+    """From now on, SIGTERM raises :class:`Terminated` in this process (not in those it forks)."""
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (the command line run from a thread): left as it is
+        return
+    os.register_at_fork(after_in_child=_sigterm_default)
+
+
 def main() -> None:
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    _terminate_as_interrupt()
     if sys.stdout is None:  # started with stdout closed (>&-)
         sys.stdout = _ClosedStdout()
     try:

@@ -145,6 +145,7 @@ EXIT_CODES: dict[str, int] = {
     "output": OutputError.exit_code,
     "store": StoreError.exit_code,
     "interrupted": 130,
+    "terminated": 143,  # SIGTERM (kill, timeout, a service or container stopped): as a process it ends
     "closed-pipe": 141,  # the reader of the output went away (| head): as a process SIGPIPE ends
     "internal": 70,
 }

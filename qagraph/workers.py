@@ -43,12 +43,17 @@ def end_with_parent(parent: int, interrupt: bool = False) -> None:
         if os.getppid() != parent:  # the parent ended before the line above
             os._exit(1)
     if hasattr(signal, "pthread_sigmask"):  # held by interrupts_held() while this process started
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+#: the signals held back while helper processes start: Ctrl-C's, and SIGTERM, which the command line
+#: raises as it does Ctrl-C (:class:`qagraph.cli.Terminated`)
+_HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C back while helper processes start (they call :func:`end_with_parent`).
+    """Hold Ctrl-C (and SIGTERM) back while helper processes start (they call :func:`end_with_parent`).
 
     A SIGINT that reaches a process while it is being forked interrupts Python's own
     after-fork handlers, which print a traceback; held, it reaches the parent after the
@@ -57,7 +62,7 @@ def interrupts_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:

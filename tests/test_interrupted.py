@@ -3,11 +3,11 @@
 ``qagraph build`` runs in a subprocess on a generated corpus large enough to use every
 moving part (a pool of parsing processes, the views written by a forked process beside
 the RDF writer), over a previous build. It is killed (SIGKILL) or interrupted (SIGINT, to
-the process alone or to its group as Ctrl-C does) at several points: after a delay, or
+the process alone or to its group as Ctrl-C does; SIGTERM, as ``kill`` and services do) at several points: after a delay, or
 when a given file appears in its staging folder. After each: the previous build folder is
 byte for byte what it was (or, if the build finished before the signal landed, the whole
 new build), none of its helper processes is left running, an interrupted build exits 130
-with one line and no traceback, and the next build removes what a killed one left and
+(a terminated one 143) with one line and no traceback, and the next build removes what a killed one left and
 succeeds. A full disk is a real one: a tmpfs mounted by the test.
 """
 
@@ -123,7 +123,16 @@ POINTS = [
     # too briefly to be seen, so the signal comes once one part has been written again
     ("SIGKILL while an incremental build writes the RDF", signal.SIGKILL, False, (), "rewritten"),
     ("SIGINT while an incremental build writes the RDF", signal.SIGINT, False, (), "rewritten"),
+    # SIGTERM (kill, timeout, a service or container stopped) ends a build as Ctrl-C does, exit 143
+    ("SIGTERM while the pool parses", signal.SIGTERM, False, FULL, "pool"),
+    ("SIGTERM to the group while the pool parses", signal.SIGTERM, True, FULL, "pool"),
+    ("SIGTERM while the views are written", signal.SIGTERM, False, FULL, "views/*.html"),
+    ("SIGTERM while an incremental build writes the RDF", signal.SIGTERM, False, (), "rewritten"),
 ]
+
+#: how a build stopped by a signal it takes ends: its exit code and its one line
+ENDINGS = {signal.SIGINT: (130, "qagraph: interrupted; the previous build, if any, is as it was\n"),
+           signal.SIGTERM: (143, "qagraph: terminated; the previous build, if any, is as it was\n")}
 
 
 def rewritten(stage: Path, out: Path) -> bool:
@@ -187,15 +196,14 @@ def test_killed_and_interrupted_builds(corpus: Path, tmp_path: Path) -> None:
         assert "Traceback" not in message, message
         now = snapshot(out)
         if now != before:  # swapped in before the signal landed (or it finished): the new build, whole
-            assert process.returncode in (0, -signal.SIGKILL, 130), (name, message)
+            assert process.returncode in (0, -signal.SIGKILL, 130, 143), (name, message)
             assert BuildFolder(out).intact(), f"{name}: the build folder is neither the previous build nor a new one"
             assert json.loads((out / "report.json").read_text())["counts"]["articles"] == ARTICLES
             before = now
         if process.returncode == 0:
             continue
-        if sig == signal.SIGINT:
-            assert process.returncode == 130, (name, message)
-            assert message == "qagraph: interrupted; the previous build, if any, is as it was\n", (name, message)
+        if sig in ENDINGS:
+            assert (process.returncode, message) == ENDINGS[sig], name
             assert leftovers(tmp_path, out) == [], name
         else:
             assert process.returncode == -signal.SIGKILL, (name, message)
