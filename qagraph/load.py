@@ -40,7 +40,7 @@ from .links import replace_spans, url_key
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
                       layout_skips, page_formats)
-from .workers import end_with_parent, interrupts_held
+from .workers import abandon, end_with_parent, interrupts_held
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -1064,8 +1064,8 @@ def _parse_all(
                 results = pool.map(_parse_batch, jobs)
             for batch, (keys, blob) in zip(batches, results):
                 take(batch, keys, pickle.loads(blob), blob)
-        except BaseException:  # Ctrl-C or an error: do not parse the rest first
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM or an error: do not parse the rest first
+            abandon(pool)
             raise
         pool.shutdown()
     if progress and not todo:

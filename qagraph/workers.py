@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Executor, InvalidStateError
 from contextlib import contextmanager
 from multiprocessing.pool import Pool
 
@@ -85,3 +86,38 @@ def fork_pool(n: int) -> Iterator[Pool]:
         pool.join()
     finally:
         pool.terminate()
+
+
+
+def abandon(pool: Executor) -> None:
+    """Stop ``pool`` (a ``ProcessPoolExecutor``) at once, its pending work cancelled, when the
+    build stops (Ctrl-C, SIGTERM or an error)."""
+    quiet_cancel_race()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def quiet_cancel_race() -> None:
+    """Do not print the one traceback a ``ProcessPoolExecutor`` stopped by a signal can leave.
+
+    A SIGTERM sent to the whole group (``kill -- -PGID``, a container stopped) ends the
+    pool's processes too; the pool's own thread then marks the pending work failed while this
+    one cancels it (``Executor.map``'s results do as the build stops), and on Python 3.11
+    that thread dies of ``InvalidStateError`` with a traceback on stderr (cpython gh-107219,
+    fixed in 3.12 by ignoring that error there). That one exception of that one thread is
+    the race itself, not news. Installed once per process; every other exception is printed.
+    """
+    global _RACE_QUIET
+    if _RACE_QUIET:
+        return
+    _RACE_QUIET = True
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if isinstance(args.exc_value, InvalidStateError) and type(args.thread).__name__ == "_ExecutorManagerThread":
+            return
+        previous(args)
+
+    threading.excepthook = hook
+
+
+_RACE_QUIET = False
