@@ -39,8 +39,8 @@ from .links import (
     conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
-from .normalize import (clean, fold, scalar_text, slugify, split_keyword_text, split_keywords, unescape_newlines,
-                        visible)
+from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
+                        unescape_newlines, visible)
 from .rdf.iri import url_problem
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
@@ -1161,7 +1161,7 @@ def _post_author(f: _Fields, fields: FieldMap, item: Any) -> str | None:
                f"its name ({'the blog' if fields.blog_posts else 'Docusaurus'} stops the build on it)", "authors")
         return key or None
     if item is not None:
-        f.warn(f"authors holds {item!r}, neither an author's key nor an author; ignored", "authors")
+        f.warn(f"authors holds {as_written(item)}, neither an author's key nor an author; ignored", "authors")
     return None
 
 
@@ -1768,7 +1768,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if isinstance(given, (bool, int, float)):  # a flag (permalink: false) or a number is no url
         path = next(p for p in fields.url if f.get(p) is given)
         f.used.discard(path)
-        f.warn(f"{path} {given!r} is not a url; ignored", path)
+        f.warn(f"{path} {as_written(given)} is not a url; ignored", path)
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
@@ -3549,7 +3549,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     raw_id = f.first(fields.id)
     article_id = _as_int(raw_id)
     if raw_id is not None and article_id is None:
-        shown = repr(raw_id) if len(repr(raw_id)) <= 60 else repr(raw_id)[:40] + "..."
+        shown = as_written(raw_id)  # as the file writes it: id true, not id True
         why = "does not fit in 64 bits" if re.fullmatch(r"[+-]?[0-9]+", str(raw_id).strip()) else "is not an integer"
         f.warn(f"id {shown} {why}; kept as data", fields.id[0])
         f.used.discard(fields.id[0])
@@ -3585,9 +3585,11 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     score = None
     if score_value is not None:
         try:
+            if isinstance(score_value, bool):  # YAML's yes and no are no scores (float() made yes 1.0)
+                raise TypeError(score_value)
             score = float(score_value)
         except (TypeError, ValueError, OverflowError):
-            f.warn(f"score {score_value!r} is not a number; kept as data", fields.score[0])
+            f.warn(f"score {as_written(score_value)} is not a number; kept as data", fields.score[0])
             f.used.discard(fields.score[0])
 
     no_index_value = f.first(fields.no_index)
@@ -3601,7 +3603,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
         elif lowered in ("no", "off", "0", "false"):
             no_index = False
         else:
-            f.warn(f"no_index {no_index_value!r} is not a boolean; kept as data", fields.no_index[0])
+            f.warn(f"no_index {as_written(no_index_value)} is not a boolean; kept as data", fields.no_index[0])
             f.used.discard(fields.no_index[0])
     return {"id": article_id, "date": date, "score": score, "no_index": no_index}
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 __all__ = [
     "MAX_KEYWORD_WORDS",
+    "as_written",
     "fold",
     "keyword_problems",
     "most_common_spelling",
@@ -115,6 +116,56 @@ def scalar_text(value: object) -> str:
     if isinstance(value, (bytes, bytearray)):
         return bytes(value).decode("utf-8", "replace")
     return str(value)
+
+
+def as_written(value: object, limit: int = 60) -> str:
+    """A front-matter value as a message shows it: as the file writes it (YAML's flow style: ``true``,
+    ``null``, ``2024-01-01``, ``[1, 'a']``), not as Python does (``True``, ``datetime.date(2024, 1, 1)``);
+    text quoted. Longer than ``limit`` characters, its first 40 and ``...``, however large the value.
+
+    >>> import datetime
+    >>> as_written(True), as_written(None), as_written(datetime.date(2024, 1, 1)), as_written(datetime.time(7, 32))
+    ('true', 'null', '2024-01-01', '07:32:00')
+    >>> as_written([1, "a", None, {"k": False}]), as_written(1.5), as_written(b"hi")
+    ("[1, 'a', null, {'k': false}]", '1.5', "'hi'")
+    >>> as_written(list(range(10**6)))
+    '[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1...'
+    """
+    pieces: list[str] = []
+    size = 0
+
+    def put(text: str) -> bool:
+        nonlocal size
+        pieces.append(text)
+        size += len(text)
+        return size <= limit
+
+    def walk(item: object) -> bool:
+        if isinstance(item, Mapping):
+            if not put("{"):
+                return False
+            for i, (key, inner) in enumerate(item.items()):
+                if (i and not put(", ")) or not walk(key) or not put(": ") or not walk(inner):
+                    return False
+            return put("}")
+        if isinstance(item, (list, tuple, set, frozenset)):
+            if not put("["):
+                return False
+            for i, inner in enumerate(item):
+                if (i and not put(", ")) or not walk(inner):
+                    return False
+            return put("]")
+        if item is None:
+            return put("null")
+        if isinstance(item, (str, bytes, bytearray)):
+            return put(repr(scalar_text(item)[:limit + 1]))  # a cut text: cut below, quote and all
+        if hasattr(item, "isoformat"):
+            return put(item.isoformat())
+        return put(scalar_text(item))
+
+    if walk(value):
+        return "".join(pieces)
+    return "".join(pieces)[:40] + "..."
 
 
 def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[str, ...], tuple[str, ...]]:

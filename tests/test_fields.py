@@ -232,6 +232,25 @@ def test_a_script_url_is_kept_with_a_warning():
             "the RDF gives it no schema:url", "related")]
 
 
+@pytest.mark.parametrize("field, value, message", [
+    ("id", "true", "id true is not an integer; kept as data"),
+    ("id", "2024-01-01", "id 2024-01-01 is not an integer; kept as data"),
+    ("id", "[1, null]", "id [1, null] is not an integer; kept as data"),
+    ("id", "{a: false}", "id {'a': false} is not an integer; kept as data"),
+    ("score", "true", "score true is not a number; kept as data"),  # float() made it 1.0
+    ("score", "2024-01-01 10:00:00", "score 2024-01-01T10:00:00 is not a number; kept as data"),
+    ("no_index", "[x]", "no_index ['x'] is not a boolean; kept as data"),
+    ("id", "[" + ", ".join(["2024-01-01"] * 50_000) + "]",
+     "id [2024-01-01, 2024-01-01, 2024-01-01, 202... is not an integer; kept as data"),
+])
+def test_a_value_in_a_warning_is_shown_as_the_file_writes_it(field, value, message):
+    """As YAML writes it, not as Python does: ``id True``, ``id datetime.date(2024, 1, 1)`` were shown."""
+    text = f"---\nquestion: Q?\nanswer: A\nurl: /learn/x/questions/q\n{field}: {value}\n---\n"
+    article, problems = read("x/q.md", text)
+    assert article is not None and article.score is None
+    assert [(p.line, p.message, p.severity) for p in problems] == [(5, message, WARNING)]
+
+
 def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     _, problems = read("x/q.md", "---\nanswer: A\nquestion: {a: 1}\n---\n")
     assert [(p.line, p.message, p.severity) for p in problems] == [
