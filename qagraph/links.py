@@ -2055,6 +2055,17 @@ class ArticleIndex(Generic[A]):
 
     def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
                  source_url: str | None = None) -> str | None:
+        """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article:
+        as :meth:`_stub_key` says, unless the name, decoded, shows nothing or holds a control character
+        (``[[%20]]``, ``[[%00]]``, ``[x](a%0Ab.md)``: a stub named " ", NUL or a line break, which no
+        file can be and no one can name)."""
+        key = self._stub_key(target, origin, source_path, url_identity, source_url)
+        if key is None or _CONTROL.search(key) or not fold(key):
+            return None
+        return key
+
+    def _stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
+                  source_url: str | None = None) -> str | None:
         """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article.
 
         Wiki-links and bare names keep their name (in a Hugo site, a name in a front-matter list
@@ -2114,6 +2125,10 @@ _NOTE_PAGE = "{topic}/{note}"
 _NOTE_PAGE_PATH = re.compile(r"/([^/.]+)/([^/.]+)(?:\.html?|\.md)?/?")
 #: a note's row on a Datasette site of notes (simonw/til's first, ``/til/til/sqlite_wal.md``): its topic and its name
 _NOTE_ROW_PATH = re.compile(r"/(?:[^/]+/)*([^/_.]+)_([^/]+)\.md")
+
+
+#: C0 and C1 controls, DEL: no name of a page holds one
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:

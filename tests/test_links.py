@@ -671,6 +671,14 @@ def test_resolution_of_jekyll_post_urls():
     ("../other.md", "markdown-link", "content/a/b.md", False, "other"),
     ("../../../outside.md", "markdown-link", "content/a/b.md", False, None),
     ("/img/logo.svg", "markdown-link", "x.md", False, None),
+    # decoded, a name that shows nothing or holds a control character: no stub " ", NUL or line break
+    ("%20", "wiki-link", "a.md", False, None),
+    ("%E2%80%8B", "wiki-link", "a.md", False, None),
+    ("a%00b", "wiki-link", "a.md", False, None),
+    ("%0A.md", "markdown-link", "a.md", False, None),
+    ("/learn/x/%0D", "markdown-link", "a.md", True, None),
+    ("some%20note", "wiki-link", "a.md", False, "some note"),
+    ("/", "markdown-link", "a.md", True, "/"),
 ])
 def test_stub_keys(target, origin, source, url_identity, expected):
     index = ArticleIndex([], content_dir="content/")
