@@ -772,7 +772,10 @@ def _text(value: Any) -> str | None:
             return None
     if isinstance(value, (dict, list)):
         return None
-    return scalar_text(value).strip() or None
+    text = scalar_text(value).strip()
+    if text and not text.isascii() and not visible(text).strip():
+        return None  # only characters that show nothing (title: "\u200b"): as blank, no value
+    return text or None
 
 
 def _not_text(value: Any) -> bool:

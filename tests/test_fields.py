@@ -106,6 +106,18 @@ def test_title_fallbacks():
     assert read("a/x.md", "---\ntags: [a]\n---\n")[1][0].code == "no-title"  # the Q&A format: an error
 
 
+@pytest.mark.parametrize("title", ['"\\u200b"', '"\\u202e \\u200d\\ufeff"', "\u2060\u00ad"])
+def test_a_title_of_characters_that_show_nothing_is_no_title(title):
+    """A zero-width space, a bidi control, a BOM: an article titled so was listed as a blank line."""
+    article, problems = read("a/x.md", f"---\ntitle: {title}\n---\n# From the heading\n", GENERIC)
+    assert article.title == "From the heading" and problems == []
+    article, problems = read("x/q.md", f"---\ntitle: {title}\nquestion: Q?\nurl: /learn/x/questions/q\n---\n")
+    assert article.title == "Q?" and problems == []
+    _, problems = read("x/q.md", f"---\ntitle: {title}\nurl: /learn/x/questions/q\n---\n")
+    assert [(p.line, p.message, p.severity) for p in problems] == [
+        (2, "no title: none of title, article_title, question is set", ERROR)]
+
+
 # -- subjects --------------------------------------------------------------------------------
 
 
