@@ -204,3 +204,27 @@ def test_yaml_front_matter_may_end_at_yamls_end_of_document(closing):
     assert read_front_matter("p.md", f"---\ntitle: Dots\n{closing}\n").body == ""
     assert str(read_front_matter("p.md", "+++\ntitle = 'T'\n...\n")) == (
         "p.md:1: front matter is not closed: no '+++' line after line 1")  # TOML's ends at +++ only
+
+
+def test_json_front_matter_says_its_duplicate_keys_and_the_lines_of_its_keys():
+    """As YAML's: a key given twice is a warning on its line (JSON keeps the last; it was said of
+    YAML only), and a nested object's keys have their lines; a key in a text value is no key."""
+    text = ('{\n  "title": "A \\"title\\": of its own",\n  "seo": {"page_keywords": "a",\n'
+            '          "page_keywords": "b"},\n  "tags": [{"title": 1}],\n  "title": "B"\n}\nBody\n')
+    fm = read_front_matter("a.md", text, json_object=True)
+    assert fm.data["title"] == "B" and fm.body == "Body\n"
+    assert fm.key_lines == {"title": 6, "seo": 3, "seo.page_keywords": 4, "tags": 5}
+    assert [(p.line, p.message, p.severity) for p in fm.warnings] == [
+        (4, "duplicate key seo.page_keywords (also on line 3); the last one is used", "warning"),
+        (6, "duplicate key title (also on line 2); the last one is used", "warning")]
+
+
+def test_json_front_matter_of_100000_keys_and_2000_repeated():
+    """Each key's line was found by a search of the whole text of its own: minutes for such a file."""
+    keys = [f'"k{i}": {i}' for i in range(100_000)] + ['"k7": 0'] * 2000
+    fm = read_front_matter("a.md", '{"title": "T",\n' + ",\n".join(keys) + "\n}\n", json_object=True)
+    assert len(fm.data) == 100_001 and fm.key_lines["k99999"] == 100_001 and fm.key_lines["k7"] == 102_001
+    assert [(p.line, p.message) for p in fm.warnings[:2] + fm.warnings[-1:]] == [
+        (100_002, "duplicate key k7 (also on line 9); the last one is used"),
+        (100_003, "duplicate key k7 (also on line 100002); the last one is used"),
+        (100_022, "1,980 more duplicate keys after these; the last of each is used")]
