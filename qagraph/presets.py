@@ -6608,7 +6608,8 @@ def nothing_loaded(result: LoadResult | Mapping[str, Any], folder: str | os.Path
     if not files or articles:
         return None
     if rejected:
-        errors = [p for p in problems if p.severity == ERROR and p.path in set(rejected)]
+        named = set(rejected)  # once, not for each problem: 100,000 rejected files took 6 minutes
+        errors = [p for p in problems if p.severity == ERROR and p.path in named]
         codes = Counter(p.code for p in errors)
         top = ", ".join(f"{n} x {code}" for code, n in codes.most_common(3))
         first = next((p for p in errors if p.code == codes.most_common(1)[0][0]), None) if codes else None
