@@ -492,3 +492,15 @@ def test_a_shared_walk_whose_other_process_fails_is_walked_again_in_one(tmp_path
 
     monkeypatch.setattr(load_module, "_walk", dying)
     _same_discovery(one, discover(root, weights={"alpha": 5, "beta": 3, "gamma": 1, "delta": 4}))
+
+
+def test_a_folder_of_20000_broken_links(tmp_path: Path):
+    """Each file discovery could not read was looked up in a set of every name made anew for it:
+    quadratic, minutes for such a folder."""
+    write_article(tmp_path, "a/good.md", article_text("Good?", url_of("a", "good")))
+    (tmp_path / "b").mkdir()
+    for i in range(20_000):
+        (tmp_path / "b" / f"{i}.md").symlink_to(f"gone-{i}.md")
+    result = load(tmp_path)
+    assert result.counts["files"] == 20_001 and len(result.articles) == 1 and len(result.rejected) == 20_000
+    assert {(p.message, p.severity) for p in result.problems} == {("broken link: its target does not exist", ERROR)}
