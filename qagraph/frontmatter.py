@@ -990,6 +990,10 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) ->
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if mark is not None and "tab" not in problem and "\t" in fm_text:
+        row = fm_text.split("\n", mark.line + 1)[mark.line] if mark.line <= fm_text.count("\n") else ""
+        if "\t" in row[:len(row) - len(row.lstrip())][:mark.column + 1]:  # "cannot start any token": a tab
+            message += "; a tab indents the line, and YAML indents with spaces only"
     return Problem(name, line, message, "yaml")
 
 

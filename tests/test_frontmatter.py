@@ -228,3 +228,18 @@ def test_json_front_matter_of_100000_keys_and_2000_repeated():
         (100_002, "duplicate key k7 (also on line 9); the last one is used"),
         (100_003, "duplicate key k7 (also on line 100002); the last one is used"),
         (100_022, "1,980 more duplicate keys after these; the last of each is used")]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: x\ntags:\n\t- a\n---\n", 4),
+    ("---\n\ttitle: x\n---\n", 2),
+    ("---\ntitle: x\nseo:\n  \tpage_keywords: a\n---\n", 4),
+])
+def test_yaml_indented_with_a_tab_says_so(text, line):
+    """libyaml says only that a character "cannot start any token": the tab is not named, nor seen."""
+    problem = read_front_matter("a.md", text)
+    assert (problem.line, problem.message) == (line, "invalid YAML: found character that cannot start any token (while "
+                                               "scanning for the next token); a tab indents the line, and YAML "
+                                               "indents with spaces only")
+    fm = read_front_matter("a.md", "---\ntitle:\tx\ntags: [a,\n\tb]\n---\n")  # a tab elsewhere is fine
+    assert fm.data == {"title": "x", "tags": ["a", "b"]}
