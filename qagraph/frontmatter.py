@@ -982,6 +982,34 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
                 key_lines.setdefault(f"{prefix}{key_node.value}", fm_line + key_node.start_mark.line)
 
 
+#: a UTF-16 surrogate written as an escape (``\\ud83d``), and the low one after it when it is a pair
+_SURROGATE_ESCAPE = re.compile(r"\\u([dD][89a-fA-F][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
+
+
+def _surrogate_escape(fm_text: str, row: int, column: int) -> str | None:
+    """What is wrong with the escape of a UTF-16 surrogate libyaml stopped at (line ``row``, ``column``
+    of ``fm_text``), which it calls "invalid": a character written as JSON writes it, as a pair
+    (``\\ud83d\\ude00``: YAML, Hugo's and Jekyll's included, reads no pair), or half of one.
+
+    >>> print(_surrogate_escape('title: "Hi \\\\ud83d\\\\ude00"', 0, 13))
+    invalid YAML: \\ud83d\\ude00 is one character (😀) written as a UTF-16 pair, as JSON writes it, which YAML does not read: write it as \\U0001F600 or as the character itself
+    >>> print(_surrogate_escape('title: "\\\\udc00"', 0, 10))
+    invalid YAML: \\udc00 is half of a UTF-16 pair (a lone surrogate), not a character
+    """
+    lines = fm_text.split("\n", row + 1)
+    if row >= len(lines):
+        return None
+    found = _SURROGATE_ESCAPE.search(lines[row], max(0, column - 3))
+    if found is None or found.start() > column:
+        return None
+    high = int(found.group(1), 16)
+    if found.group(2) is None or high >= 0xDC00:
+        return f"invalid YAML: {_HALF % found.group()[:6]}"
+    char = chr(0x10000 + ((high - 0xD800) << 10) + int(found.group(2), 16) - 0xDC00)
+    return (f"invalid YAML: {found.group()} is one character ({char}) written as a UTF-16 pair, as JSON writes it, "
+            f"which YAML does not read: write it as \\U{ord(char):08X} or as the character itself")
+
+
 def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = fm_line + mark.line if mark is not None else fm_line
@@ -990,6 +1018,8 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) ->
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if problem == "found invalid Unicode character escape code" and mark is not None:
+        message = _surrogate_escape(fm_text, mark.line, mark.column) or message
     if mark is not None and "tab" not in problem and "\t" in fm_text:
         row = fm_text.split("\n", mark.line + 1)[mark.line] if mark.line <= fm_text.count("\n") else ""
         if "\t" in row[:len(row) - len(row.lstrip())][:mark.column + 1]:  # "cannot start any token": a tab

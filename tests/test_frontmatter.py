@@ -243,3 +243,19 @@ def test_yaml_indented_with_a_tab_says_so(text, line):
                                                "indents with spaces only")
     fm = read_front_matter("a.md", "---\ntitle:\tx\ntags: [a,\n\tb]\n---\n")  # a tab elsewhere is fine
     assert fm.data == {"title": "x", "tags": ["a", "b"]}
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('---\ntitle: T\ntags: ["a", "\\uD83D\\uDE00"]\n---\n', 3,
+     "invalid YAML: \\uD83D\\uDE00 is one character (\U0001F600) written as a UTF-16 pair, as JSON writes it, which "
+     "YAML does not read: write it as \\U0001F600 or as the character itself"),
+    ('---\ntitle: "a \\ude00 b"\n---\n', 2, "invalid YAML: \\ude00 is half of a UTF-16 pair (a lone surrogate), not "
+                                             "a character"),
+    ('---\ntitle: "\\U00110000"\n---\n', 2, "invalid YAML: found invalid Unicode character escape code (while "
+                                            "parsing a quoted scalar)"),  # beyond Unicode: said as libyaml says it
+])
+def test_yaml_with_an_escape_of_a_utf16_surrogate_says_what_it_is(text, line, message):
+    """libyaml calls the escape "invalid", which an emoji as JSON writes it is not to the person who wrote it."""
+    problem = read_front_matter("a.md", text)
+    assert (problem.line, problem.message) == (line, message)
+    assert read_front_matter("a.md", '---\ntitle: "\\U0001F600"\n---\n').data == {"title": "\U0001F600"}

@@ -248,8 +248,8 @@ C = {
         ("a/x.md", line, WARNING, f"{field} holds a NUL character (U+0000), written as an escape; it is read as U+FFFD")
         for line, field in ((2, "title"), (3, "answer"))]),  # BEL and ESC are kept: SQLite keeps them whole
     "lone surrogate by escape": (_write("a/x.md", front('title: "T\\ud800"')),
-                                 [("a/x.md", 2, ERROR, "invalid YAML: found invalid Unicode character escape code "
-                                                       "(while parsing a quoted scalar)")]),
+                                 [("a/x.md", 2, ERROR, "invalid YAML: \\ud800 is half of a UTF-16 pair (a lone "
+                                                       "surrogate), not a character")]),
     "odd characters in RDF literals and IRIs": (_write("a/x.md", front(
         r'title: "odd \uFFFE\uFFFF\u2028\u0085\x7f \"\"\" \\ end"' "\n"
         r'answer: "\"\"\"\n\r\t\U0001F600 <script>"' "\n"
