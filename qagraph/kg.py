@@ -430,7 +430,9 @@ class KnowledgeGraph:
             names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
             raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
         text = ref.strip()
-        for candidate in (text, article_node(text), article_node(text.rstrip("/")), article_node("/" + text.strip("/"))):
+        # the node id as given first: a note's file name may start or end with a space (" Lead.md")
+        for candidate in (ref, text, article_node(text), article_node(text.rstrip("/")),
+                          article_node("/" + text.strip("/"))):
             data = self._source.data(candidate)
             if data is not None and data.get("kind") in (ARTICLE, STUB):
                 return candidate

@@ -86,6 +86,23 @@ def test_a_file_path_names_its_own_file_first(tmp_path, stored):
         assert kg.node(kg.article(f"topic/{name}"))["title"] == title, name
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_note_whose_name_starts_or_ends_with_a_space_is_named_by_its_node(tmp_path, stored):
+    """The node id as :attr:`articles` lists it was stripped before it was looked up: no article had it."""
+    import qagraph
+    from conftest import write_article
+
+    notes = tmp_path / "vault"
+    (notes / ".obsidian").mkdir(parents=True)
+    write_article(notes, "d/Trail .md", "---\ntags: [t]\n---\n[[ Lead]]\n")
+    write_article(notes, "d/ Lead.md", "---\ntags: [t]\n---\nx\n")
+    built = qagraph.build(notes, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    assert sorted(kg.articles) == ["article:d/ Lead", "article:d/Trail "]
+    assert [kg.article(n) for n in sorted(kg.articles)] == sorted(kg.articles)
+    assert kg.related("article:d/Trail ") == kg.related("d/Trail .md") != []
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
