@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import functools
+import importlib
 import itertools
 import json
 import os
@@ -1753,7 +1754,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         excluded = _obsidian_excluded(vault)
         if excluded:  # Obsidian leaves them out of its graph and search (Files and links > Excluded files)
             fields = replace(fields, vault_excluded=excluded)
-            notes.append("excluded files skipped (" + ", ".join(excluded) + ")")
+            refused = [f for f in excluded if f.startswith("/") and f.endswith("/") and len(f) > 2 and backtracks(f[1:-1])]
+            if len(refused) < len(excluded):
+                notes.append("excluded files skipped (" + ", ".join(f for f in excluded if f not in refused) + ")")
+            if refused:
+                notes.append(f"excluded files {', '.join(refused)} not used: {_BACKTRACKS}")
         problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)
         held = tuple(t for t, _ in templates if _is_dir(vault / t))
@@ -2261,7 +2266,12 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     ignored = [ignored] if isinstance(ignored, str) else ignored
     if isinstance(ignored, list) and any(isinstance(p, str) and p for p in ignored):
         changes["ignore_files"] = tuple(p for p in ignored if isinstance(p, str) and p)
-        notes.append("not read: what its ignoreFiles match (" + ", ".join(changes["ignore_files"]) + ")")
+        refused = [p for p in changes["ignore_files"] if backtracks(p)]
+        if len(refused) < len(changes["ignore_files"]):
+            notes.append("not read: what its ignoreFiles match (" + ", ".join(
+                p for p in changes["ignore_files"] if p not in refused) + ")")
+        if refused:
+            notes.append(f"ignoreFiles {', '.join(refused)} not used: {_BACKTRACKS}")
     taxonomies = settings.get("taxonomies")
     if isinstance(taxonomies, dict):
         declared = {v.lower() for v in taxonomies.values() if isinstance(v, str)}
@@ -6127,8 +6137,55 @@ def _search(pattern: str, path: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled once (its callers search it in every file's path)."""
+    """``pattern`` compiled once (its callers search it in every file's path); one that
+    :func:`backtracks` is refused, as one Python cannot read is."""
+    if backtracks(pattern):
+        raise re.error(f"{pattern} repeats a part that repeats itself")
     return re.compile(pattern)
+
+
+#: why a pattern that :func:`backtracks` is not used, as a preset's reason says it
+_BACKTRACKS = ("it repeats a part that repeats itself, which Python's regular expressions can take years to try "
+               "on one path (rewrite it without the inner repeat)")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")  # a possessive repeat never gives back what it took
+
+
+def backtracks(pattern: str) -> bool:
+    """Whether the regular expression ``pattern`` repeats without bound a part that repeats itself
+    (``(a+)+$``, ``(.*/)*x``): on a path it does not match, Python's engine (and JavaScript's, Obsidian's)
+    tries every way of sharing a run of characters between the two, 2^n ways for n characters: a
+    Hugo config's ``ignoreFiles`` of ``(a+)+$`` took 15 s on a file named with 28 a's, and years on one of
+    60. Go's engine, Hugo's, takes linear time, and nothing says such a pattern is a mistake there; here it
+    matches nothing. A pattern that cannot be read is none.
+
+    >>> backtracks("(a+)+$"), backtracks("(x|y*)*z"), backtracks(r"(\\w+\\.)*md"), backtracks("(?:a*b)*")
+    (True, True, True, True)
+    >>> backtracks(r"^draft/.*\\.md$"), backtracks("(ab){2,}c+"), backtracks("(a{1,3}){2}"), backtracks("(a++)+"), backtracks("(")
+    (False, False, False, False, False)
+    """
+    parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+    try:
+        tree = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+    unbounded = parser.MAXREPEAT
+
+    def walk(value: Any, inside: bool) -> bool:
+        """Whether ``value`` (a parsed pattern, an item or an item's arguments) holds a repeat
+        within a repeat without bound (``inside``: it is within one)."""
+        if isinstance(value, tuple) and len(value) == 2 and str(value[0]) in _REPEATS:
+            _, high, body = value[1]
+            if inside and high > 1:
+                return True
+            return walk(body, inside or high == unbounded)
+        if isinstance(value, (tuple, list)) or type(value).__name__ == "SubPattern":
+            return any(walk(item, inside) for item in value)
+        return False
+
+    try:
+        return walk(tree, False)
+    except RecursionError:  # nested past Python's stack: refused, a pattern no one writes
+        return True
 
 
 def _stem(file_name: str, fields: FieldMap) -> str:

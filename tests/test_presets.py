@@ -5581,6 +5581,29 @@ def test_hugo_does_not_publish_what_its_ignore_files_match_nor_a_page_rendered_a
     assert_every_file_accounted_for(result)
 
 
+def test_a_pattern_of_excluded_files_that_repeats_a_repeat_is_not_used_and_said(tmp_path: Path):
+    """A Hugo config's ignoreFiles, an Obsidian vault's Excluded files: ``(a+)+$`` searched in the path of
+    a file named with 40 a's took Python's regular expressions hours (Go's, Hugo's, take no time)."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.yaml", 'baseURL: https://h.org/\nignoreFiles: ["(a+)+$", "\\\\.draft\\\\.md$"]\n')
+    long_name = "posts/" + "a" * 40 + "!.md"
+    for name in (long_name, "posts/b.draft.md"):
+        write_article(site / "content", name, "---\ntitle: T\n---\n")
+    result = load_corpus(site)
+    assert [a.path for a in result.articles] == [f"content/{long_name}"]
+    assert result.detection is not None and "not read: what its ignoreFiles match (\\.draft\\.md$); ignoreFiles " \
+        "(a+)+$ not used: it repeats a part that repeats itself, which Python's regular expressions can take years " \
+        "to try on one path (rewrite it without the inner repeat)" in result.detection.reason
+    vault = tmp_path / "vault"
+    write_article(vault, ".obsidian/app.json", '{"userIgnoreFilters": ["/(a|a)*(b*)*$/", "Archive/"]}')
+    for name in ("b" * 40 + "!.md", "Archive/x.md"):
+        write_article(vault, name, "x\n")
+    result = load_corpus(vault)
+    assert [a.path for a in result.articles] == ["b" * 40 + "!.md"]
+    assert result.detection is not None and "excluded files skipped (Archive/); excluded files /(a|a)*(b*)*$/ not " \
+        "used" in result.detection.reason
+
+
 def test_a_hugo_config_without_a_base_url_is_read_too(tmp_path: Path):
     """A Hugo site's config.toml need not set baseURL (it may be given on the command line): in a site
     recognised as Hugo's by its pages, its permalinks are read all the same (they were not)."""
