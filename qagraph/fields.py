@@ -763,6 +763,38 @@ class _Fields:
             self.problems.append(problem)
 
 
+#: the fields of a map whose names a key may look like (:func:`_warn_look_alike_keys`)
+_NAMED_FIELDS = ("title", "question", "answer", "description", "keywords", "subject", "url", "id", "date", "author",
+                 "score", "no_index")
+
+
+def _warn_look_alike_keys(f: _Fields, fields: FieldMap) -> None:
+    """A warning for each key of the front matter that reads as the name of a field of the map but is
+    not it: it holds a character that does not show or is another's look-alike (a zero-width space
+    pasted in, a no-break space, a full-width letter: ``title\u200b: ...``). The site does not read
+    it as that field either; the "no title" that followed named the field the file plainly has."""
+    names: dict[str, str] = {}
+    for attribute in _NAMED_FIELDS:
+        for path in getattr(fields, attribute):
+            top = path.split(".", 1)[0]
+            names.setdefault(_look(top), top)
+    for key in f.fm.data:
+        if not isinstance(key, str) or (key.isascii() and key == key.strip()) or key in names.values():
+            continue
+        field_name = names.get(_look(key))
+        if field_name is None or field_name in f.fm.data or (fields.any_case_keys and field_name.lower() in f.data):
+            continue
+        odd = next((c for c in key if c not in field_name), key[0])
+        f.warn(f"the key {key!r} is not {field_name}: it holds U+{ord(odd):04X} {unicodedata.name(odd, '(unnamed)')}; "
+               f"the field is not read (write {field_name})", key)
+
+
+def _look(key: str) -> str:
+    """What a key looks like: without the characters that do not show, spaces around it, in
+    compatibility form (``ｔitle`` is ``title``); case kept (a site tells ``Title`` from ``title``)."""
+    return unicodedata.normalize("NFKC", visible(key)).replace("\u00a0", " ").strip() if not key.isascii() else key.strip()
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -909,6 +941,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))
     f = _Fields(name, fm, inherited, fields.any_case_keys)
+    _warn_look_alike_keys(f, fields)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired, drafts=fields.skip_drafts,
                            now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)

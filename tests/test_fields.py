@@ -263,6 +263,23 @@ def test_a_value_in_a_warning_is_shown_as_the_file_writes_it(field, value, messa
     assert [(p.line, p.message, p.severity) for p in problems] == [(5, message, WARNING)]
 
 
+@pytest.mark.parametrize("key, shown, held", [
+    ("\u200btitle", "'\\u200btitle'", "U+200B ZERO WIDTH SPACE"),
+    ("title\u00a0", "'title\\xa0'", "U+00A0 NO-BREAK SPACE"),
+    ("\uff54itle", "'\uff54itle'", "U+FF54 FULLWIDTH LATIN SMALL LETTER T"),
+])
+def test_a_key_that_looks_like_a_field_but_is_not_is_said(key, shown, held):
+    """The site reads no title there either; but "no title: none of title ... is set" named the field the
+    file plainly had, and said nothing of what is in the way."""
+    article, problems = read("a/x.md", f"---\n{key}: Pasted\ntags: [a]\n---\n", GENERIC)
+    assert article.title == "x"
+    assert [(p.line, p.message) for p in problems] == [
+        (2, f"the key {shown} is not title: it holds {held}; the field is not read (write title)"),
+        (2, "no title: none of title, name, question, article_title is set; titled by its file name")]
+    assert read("a/x.md", f"---\ntitle: T\n{key}: Pasted\n---\n", GENERIC)[1] == []  # the field is there: no matter
+    assert read("a/x.md", "---\nTitle: T\n\u540d\u524d: x\n---\n", GENERIC)[1][0].code == "no-title"  # case: a site's call
+
+
 def test_a_title_that_cannot_be_text_is_the_reason_of_the_error():
     _, problems = read("x/q.md", "---\nanswer: A\nquestion: {a: 1}\n---\n")
     assert [(p.line, p.message, p.severity) for p in problems] == [
