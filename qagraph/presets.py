@@ -451,12 +451,34 @@ def _config(folders: Sequence[Path], names: Sequence[str]) -> tuple[Path, str] |
     for folder in folders:
         for name in names:
             path = folder / name
-            if _is_file(path):  # not in a folder that cannot be read: the scan reports that one
+            if _is_file(path) or _is_other(path):  # not in a folder that cannot be read: the scan reports that one
                 data = _read_regular(path, MAX_CONFIG)
-                if isinstance(data, bytes):
-                    text = data.decode("utf-8", "replace")
-                    return path, _js_code(text)[0] if path.suffix in _JS_SUFFIXES else text
+                if isinstance(data, str):  # the site's config all the same, of no settings: said (config_problem)
+                    return path, Unread(data)
+                text = data.decode("utf-8", "replace")
+                return path, _js_code(text)[0] if path.suffix in _JS_SUFFIXES else text
     return None
+
+
+class Unread(str):
+    """The text of a site's config that cannot be read (a file of no permission, a FIFO): none, and
+    ``why``. The site is the tool's all the same, read with its defaults, and :func:`config_problem`
+    says so; it was taken for no site, unsaid."""
+
+    why: str
+
+    def __new__(cls, why: str) -> "Unread":
+        text = super().__new__(cls, "")
+        text.why = why
+        return text
+
+
+def _is_other(path: Path) -> bool:
+    """Whether ``path`` is there, as neither a file nor a folder (a FIFO, a device, a socket)."""
+    try:
+        return path.exists() and not path.is_dir() and not path.is_file()
+    except OSError:
+        return False
 
 
 _JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
@@ -699,6 +721,9 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
 
     syntax = {".toml": "TOML", ".json": "JSON"}.get(path.suffix, "YAML")
     rel = Path(os.path.relpath(path, base.resolve())).as_posix() if path.is_absolute() else path.as_posix()
+    if isinstance(text, Unread):
+        return Problem(rel, None, f"{text.why}: its settings are not used, the site is read with the defaults of {tool}",
+                       "site-config", WARNING)
     try:
         size = path.stat().st_size
     except OSError:
@@ -1747,9 +1772,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                                                                if copies else ""))
         # a vault's settings Obsidian cannot read are its defaults: no Excluded files (said, as a site's config is)
         app = vault.resolve() / ".obsidian" / "app.json"
-        app_data = _read_regular(app, MAX_DATA_FILE) if _is_file(app) else None
-        if isinstance(app_data, bytes) and (
-                broken := config_problem(base, app, app_data.decode("utf-8", "replace"), "Obsidian")) is not None:
+        app_data = _read_regular(app, MAX_DATA_FILE) if _is_file(app) or _is_other(app) else None
+        if app_data is not None and (broken := config_problem(base, app, Unread(app_data) if isinstance(app_data, str)
+                                                              else app_data.decode("utf-8", "replace"), "Obsidian")):
             problems.append(broken)
         excluded = _obsidian_excluded(vault)
         if excluded:  # Obsidian leaves them out of its graph and search (Files and links > Excluded files)

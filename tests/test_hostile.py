@@ -1310,3 +1310,29 @@ def test_a_build_written_among_the_articles_is_not_read_as_pages(tmp_path: Path)
             written = n or found is checked  # the first build is made after its scan
             assert [(p["path"], p["code"]) for p in found["problems"]] == ([("content/build/", "build-folder")]
                                                                             if written else [])
+
+
+@pytest.mark.parametrize(("config", "make", "tool", "why"), [
+    ("hugo.toml", os.mkfifo, "Hugo", "not a regular file"),
+    ("_config.yml", lambda p: os.symlink("/dev/zero", p), "Jekyll", "not a regular file"),
+    (".obsidian/app.json", lambda p: os.symlink("/dev/zero", p), "Obsidian", "not a regular file"),
+    ("hugo.toml", lambda p: (p.write_text('baseURL = "https://x.org/"\n'), os.chmod(p, 0)), "Hugo",
+     "cannot read it (Permission denied)"),
+])
+def test_a_site_config_that_cannot_be_read_is_said_and_the_site_read_with_its_tool_s_defaults(
+        tmp_path: Path, chmod_back: list[Path], config: str, make: Callable[[Path], object], tool: str,
+        why: str) -> None:
+    """A config that is no regular file, or that cannot be opened, was taken for none: the site was not
+    recognised (a Hugo site read as generic notes), and nothing said why."""
+    root = tmp_path / "site"
+    write_site(root, {"_posts/2024-01-02-a-post.md": "---\ntitle: A post\n---\nText\n",
+                      "content/b.md": "---\ntitle: B\n---\n[[A post]]\n"})
+    (root / config).parent.mkdir(parents=True, exist_ok=True)
+    make(root / config)
+    if not (root / config).is_symlink():  # never /dev/zero's
+        chmod_back.append(root / config)
+    checked = unprivileged("check", "-c", str(root), "--json", cwd=tmp_path)
+    report = json.loads(checked.stdout)
+    assert [(p["path"], p["line"], p["message"]) for p in report["problems"] if p["code"] == "site-config"] == [
+        (config, None, f"{why}: its settings are not used, the site is read with the defaults of {tool}")]
+    assert report["counts"]["articles"] == (1 if tool == "Hugo" else 2)  # Hugo reads its content/ only: read as its site
