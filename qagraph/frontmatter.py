@@ -680,7 +680,8 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
             return Problem(name, fm_line + deep.start_mark.line,
                            f"front matter nested more than {MAX_DEPTH} levels deep (or an alias that contains "
                            "itself)", "syntax")
-        impossible: list[Problem] = _foreign_tags(name, node, fm_line) if node is not None and "!" in fm_text else []
+        impossible: list[Problem] = _foreign_tags(name, node, fm_line) + _unreadable_tagged(name, loader, node, fm_line) \
+            if node is not None and "!" in fm_text else []
         own = _own_pairs(node) if "<<" in fm_text else None  # before construction merges into the mappings
         try:
             data = _construct(loader, node, anchors) if node is not None else None
@@ -693,8 +694,8 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
             data = _construct(loader, node, anchors)
     except yaml.YAMLError as exc:
         return _yaml_problem(name, exc, fm_line, fm_text)
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # constructors on odd scalars
-        return Problem(name, fm_line, f"invalid front matter: {exc}", "syntax")
+    except (ValueError, TypeError, OverflowError, RecursionError, LookupError, AttributeError) as exc:
+        return Problem(name, fm_line, f"invalid front matter: {exc}", "syntax")  # constructors on odd scalars
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}
@@ -783,6 +784,50 @@ def _foreign_tags(name: str, root: yaml.Node, fm_line: int) -> list[Problem]:
                 stack.append((k, key, True))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, key, False) for child in reversed(node.value))
+    return sorted(found)
+
+
+#: YAML's own scalar tags whose constructor may refuse the text an explicit tag puts under it, and what it is
+_TAGGED_KINDS = {"tag:yaml.org,2002:int": "an integer", "tag:yaml.org,2002:float": "a number",
+                 "tag:yaml.org,2002:bool": "a boolean", "tag:yaml.org,2002:timestamp": "a date"}
+
+
+def _unreadable_tagged(name: str, loader: Any, root: yaml.Node, fm_line: int) -> list[Problem]:
+    """The scalars of ``root`` tagged as a number, boolean or date (``!!bool maybe``, ``!!int x``,
+    ``!!timestamp soon``, an empty ``!!int``) that are none: each made text (its tag changed in place),
+    with a warning on its line. Their constructors raised a KeyError, an AttributeError or an
+    IndexError, which stopped the whole build, or a ValueError that rejected the file for one value.
+    A date that is not one (``2025-02-30``) is :func:`_impossible_dates`' to say.
+
+    >>> loader = FrontMatterLoader("title: T\\nok: !!bool maybe\\nn: !!int\\nd: !!timestamp soon\\nf: !!float 1.5\\n")
+    >>> node = loader.get_single_node()
+    >>> for problem in _unreadable_tagged("a.md", loader, node, 2):
+    ...     print(problem)
+    a.md:3: warning: ok: 'maybe' is not a boolean (tagged !!bool); read as text
+    a.md:4: warning: n: '' is not an integer (tagged !!int); read as text
+    a.md:5: warning: d: 'soon' is not a date (tagged !!timestamp); read as text
+    >>> loader.construct_document(node)
+    {'title': 'T', 'ok': 'maybe', 'n': '', 'd': 'soon', 'f': 1.5}
+    """
+    found = []
+    for node, key in _scalars(root):
+        kind = _TAGGED_KINDS.get(node.tag)
+        if kind is None:
+            continue
+        try:
+            loader.yaml_constructors[node.tag](loader, node)
+        except ValueError:
+            if node.tag == _TIMESTAMP:  # written as a date, but no day: _impossible_dates says it
+                continue
+        except (LookupError, AttributeError, TypeError, OverflowError):
+            pass
+        else:
+            continue
+        where = f"{key}: " if key else ""
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+        found.append(Problem(name, fm_line + node.start_mark.line, f"{where}{shown!r} is not {kind} (tagged "
+                             f"{node.tag.replace('tag:yaml.org,2002:', '!!')}); read as text", "tag", WARNING))
+        node.tag = _STR
     return sorted(found)
 
 

@@ -300,6 +300,16 @@ C = {
                                "mapping"),
         ("a/x.md", 6, WARNING, "page_keywords: the tag '!include' is not one qagraph reads: read as plain text"),
         ("a/x.md", 7, WARNING, "tags: the tag '!set' is not one qagraph reads: read as a plain list")]),
+    # YAML's own tags on what they cannot read: a KeyError (!!bool maybe), an AttributeError (!!timestamp soon),
+    # an IndexError (an empty !!int) stopped the whole build; a ValueError (!!int x) rejected the file
+    "YAML's own tags on values that are none": (_write("a/x.md", front(
+        "title: !!str T\nok: !!bool maybe\nn: !!int\nf: !!float x\nd: !!timestamp soon\ntags: [!!int a, !!bool nope]")), [
+        ("a/x.md", 3, WARNING, "ok: 'maybe' is not a boolean (tagged !!bool); read as text"),
+        ("a/x.md", 4, WARNING, "n: '' is not an integer (tagged !!int); read as text"),
+        ("a/x.md", 5, WARNING, "f: 'x' is not a number (tagged !!float); read as text"),
+        ("a/x.md", 6, WARNING, "d: 'soon' is not a date (tagged !!timestamp); read as text"),
+        ("a/x.md", 7, WARNING, "tags: 'a' is not an integer (tagged !!int); read as text"),
+        ("a/x.md", 7, WARNING, "tags: 'nope' is not a boolean (tagged !!bool); read as text")]),
     "binary and set tags": (_write("a/x.md", front("title: !!binary aGVsbG8=\nkeywords: !!set {a, b}")), []),
     "impossible date": (_write("a/x.md", front("title: T\ndate: 2025-13-45")),  # read as text, on its line
                         [("a/x.md", 3, WARNING, "date: '2025-13-45' is not a date (month must be in 1..12); "
