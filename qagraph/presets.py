@@ -338,6 +338,8 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
         return parse(text)
     except RecursionError:
         raise ValueError("nested too deeply") from None
+    except (LookupError, AttributeError, TypeError, OverflowError):  # YAML's constructors: !!bool maybe, !!timestamp x
+        raise ValueError("a value is not what its tag says it is (!!bool, !!int, !!float or !!timestamp)") from None
     except (ValueError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)

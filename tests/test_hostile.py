@@ -1346,3 +1346,22 @@ def test_a_site_config_that_cannot_be_read_is_said_and_the_site_read_with_its_to
     assert [(p["path"], p["line"], p["message"]) for p in report["problems"] if p["code"] == "site-config"] == [
         (config, None, f"{why}: its settings are not used, the site is read with the defaults of {tool}")]
     assert report["counts"]["articles"] == (1 if tool == "Hugo" else 2)  # Hugo reads its content/ only: read as its site
+
+
+@pytest.mark.parametrize(("config", "text", "site", "tool"), [
+    ("_config.yml", "title: x\nfuture: !!bool maybe\n", {"_posts/2024-01-02-a.md": "---\ntitle: A\n---\n"}, "Jekyll"),
+    ("mkdocs.yml", "site_name: x\nnav: !!timestamp soon\n", {"docs/a.md": "# A\n"}, "MkDocs"),
+    ("hugo.yaml", "baseURL: https://x.org/\ntitle: !!int\n", {"content/a.md": "---\ntitle: A\n---\n"}, "Hugo"),
+])
+def test_a_site_config_with_a_value_its_yaml_tag_cannot_read(tmp_path: Path, config: str, text: str,
+                                                              site: dict[str, str], tool: str) -> None:
+    """YAML's constructors raise a KeyError (``!!bool maybe``), an AttributeError (``!!timestamp soon``) or
+    an IndexError (an empty ``!!int``), which stopped check and build (exit 70) before any file was read."""
+    write_site(tmp_path, {config: text, **site})
+    result = run("check", "-c", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [(p["path"], p["message"]) for p in report["problems"]] == [
+        (config, "not YAML that can be read (a value is not what its tag says it is (!!bool, !!int, !!float or "
+                 f"!!timestamp)): its settings are not used, the site is read with the defaults of {tool}")]
+    assert report["counts"]["articles"] == 1
