@@ -45,7 +45,7 @@ from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEM
                      kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
-from .normalize import fold
+from .normalize import as_written, fold
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -5792,7 +5792,7 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         if isinstance(label, str) and label.strip():
             labels.append((folder, label.strip()))
         elif label is not None or not isinstance(value, dict):
-            problems.append(Problem(rel, None, f"{found} has no label text (label: {label!r}): the folder's name "
+            problems.append(Problem(rel, None, f"{found} has no label text (label: {as_written(label)}): the folder's name "
                                                "labels its subject", "category-file", WARNING))
         else:
             linked = _linked_doc_label(Path(dirpath), files, value.get("link", _NO_LINK))

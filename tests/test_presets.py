@@ -1916,6 +1916,24 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
 
 
+@pytest.mark.parametrize(("category", "shown"), [
+    ('{"label": false}', "false"), ('{"label": true}', "true"), ('{"label": ["A"]}', "['A']"), ("label: !!bool maybe", None)])
+def test_a_docusaurus_category_file_without_a_label_text_says_what_it_holds(tmp_path: Path, category: str,
+                                                                           shown: str | None):
+    """As the file writes it (``label: false``), not as Python does (``label: False``); a YAML value its
+    tag cannot read is a file that cannot be read (its KeyError stopped the build)."""
+    name = "_category_.yml" if category.startswith("label:") else "_category_.json"
+    site = tmp_path / "site"
+    write_site(site, {"docusaurus.config.js": "module.exports = {presets: [['classic', {blog: false}]]};\n",
+                      f"docs/a/{name}": category, "docs/a/b.md": "# B\n", "docs/c.md": "# C\n"})
+    result = load_corpus(site)
+    assert [(p.path, p.message) for p in result.problems] == [(f"docs/a/{name}", (
+        f"{name} has no label text (label: {shown}): the folder's name labels its subject" if shown else
+        f"cannot read {name} (a value is not what its tag says it is (!!bool, !!int, !!float or !!timestamp)): "
+        "the folder's name labels its subject"))]
+    assert {a.subject for a in result.articles} == {"A", "Uncategorised"}
+
+
 @pytest.mark.parametrize(("options", "blog", "current", "latest", "older"), [
     # the classic template's: once versions.json names a version, the docs/ being written are the next one
     ("docs: {sidebarPath: './sidebars.js'}", True, "/docs/next", "/docs", "/docs/1.0"),
