@@ -61,10 +61,46 @@ class FrontMatterLoader(_BaseLoader):  # type: ignore[misc]
         self.long_numbers[id(node)] = node
         return node.value
 
+    def construct_yaml_set(self, node: yaml.MappingNode) -> Iterator[list[Any]]:
+        """YAML's ``!!set {b, a}``: the list of its members, in the order the file writes them.
+
+        PyYAML makes a Python set, which nothing in front matter can use as such: a keyword list
+        given so became the keywords ``{'b'`` and ``'a'}``, a title the text ``{'b', 'a'}``, in an
+        order Python's hashing varies from run to run. A list is what the author means (a set of
+        tags) and what every field reads; its errors (a key that is a list) are the mapping's.
+        """
+        members: list[Any] = []
+        yield members
+        members.extend(self.construct_mapping(node))
+
+    def construct_yaml_pairs(self, node: yaml.SequenceNode) -> Iterator[list[Any]]:
+        """YAML's ``!!omap`` and ``!!pairs``: the list of one-key mappings the file writes
+        (``[a: 1, b: 2]``), not PyYAML's Python tuples, which became text such as ``('a', 1)``
+        where text was read (a title, a keyword); a field that wants text now warns that it is a
+        list of mappings. A key that cannot be a mapping's (a list) is the mapping's error."""
+        items: list[Any] = []
+        yield items
+        # PyYAML's own checks that each item is a one-key mapping (an ordered map's, that no key repeats)
+        steps = super().construct_yaml_omap(node) if node.tag.endswith(":omap") else super().construct_yaml_pairs(node)
+        pairs = next(steps)  # the list it yields first, filled as it goes on
+        for _ in steps:
+            pass
+        for key, value in pairs:
+            try:
+                items.append({key: value})
+            except TypeError as exc:  # unhashable
+                raise yaml.constructor.ConstructorError(
+                    f"while constructing {'an ordered map' if node.tag.endswith(':omap') else 'pairs'}",
+                    node.start_mark, "found unhashable key", node.start_mark,
+                ) from exc
+
 
 #: the most decimal digits Python writes or reads in a number (4,300; 0: no limit; see sys.set_int_max_str_digits)
 _MAX_DIGITS: int = getattr(sys, "get_int_max_str_digits", lambda: 0)()
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:set", FrontMatterLoader.construct_yaml_set)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:omap", FrontMatterLoader.construct_yaml_pairs)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:pairs", FrontMatterLoader.construct_yaml_pairs)
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)

@@ -473,7 +473,8 @@ def test_absent_records_mapped_fields_a_file_lacks():
 def test_unused_fields_are_kept_as_valid_json_the_same_on_every_run(tmp_path):
     """A field the map does not use is kept in ``extra`` as JSON that SQLite's json functions read
     (a TOML ``nan`` made ``{"ratio":NaN}``, and one such article broke every json_extract over the
-    table), and the same on every run (a YAML ``!!set`` came out in the order of Python's hashing)."""
+    table), and the same on every run (a YAML ``!!set`` came out in the order of Python's hashing;
+    it is now the list of its members as the file writes them)."""
     import json
     import os
     import subprocess
@@ -481,7 +482,7 @@ def test_unused_fields_are_kept_as_valid_json_the_same_on_every_run(tmp_path):
 
     article = read("a/x.md", "---\ntitle: X\ntags: [a]\nletters: !!set {b, a, c}\nblob: !!binary aGVsbG8=\n"
                    "odd:\n  true: 1\n  ~: 2\n  2024-01-02: 3\nnan: .nan\n---\n", GENERIC)[0]
-    assert article.extra == {"letters": ["a", "b", "c"], "blob": "aGVsbG8=", "nan": ".nan",  # text, as it reads
+    assert article.extra == {"letters": ["b", "a", "c"], "blob": "aGVsbG8=", "nan": ".nan",  # text, as it reads
                              "odd": {"true": 1, "null": 2, "2024-01-02": 3}}
     toml = read("a/t.md", "+++\ntitle = 'T'\ntags = ['a']\nratio = nan\nlimit = -inf\nat = 07:32:00\n+++\n", GENERIC)[0]
     assert toml.extra == {"ratio": "nan", "limit": "-inf", "at": "07:32:00"}
@@ -492,6 +493,37 @@ def test_unused_fields_are_kept_as_valid_json_the_same_on_every_run(tmp_path):
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize("given, title, keywords, subject, warnings", [
+    # a set of keywords is the keywords, in the order written (they were "{'b'" and "'a'}", in hashing's order)
+    ("title: T\nkeywords: !!set {b, a}", "T", ("b", "a"), "Uncategorised", []),
+    ("title: !!set {Second, First}\nsubject: !!set {Physics}", "Second", (), "Physics",
+     ["a.md:2: warning: title is a list of 2 items; only the first is kept"]),
+    # an ordered map is a list of one-key mappings: not text (it was the text "('b', 1)")
+    ("title: T\nkeywords: !!omap [b: 1, a: 2]", "T", (), "Uncategorised",
+     ["a.md:3: warning: keywords: 2 of the 2 items of keywords are not text (a mapping or a list); ignored"]),
+    ("title: !!pairs [b: 1]\nname: N", "N", (), "Uncategorised",
+     ["a.md:2: warning: title is a list whose first item is a mapping, not text; ignored"]),
+])
+def test_yaml_sets_and_ordered_maps_are_read_as_the_file_writes_them(given, title, keywords, subject, warnings):
+    """YAML's ``!!set``, ``!!omap`` and ``!!pairs`` were Python's set and tuples, whose text (``{'a', 'b'}``,
+    ``('b', 1)``) became titles, keywords and subjects, in an order that changed from run to run."""
+    article, problems = read("a.md", f"---\n{given}\n---\n", GENERIC)
+    assert (article.title, article.keywords, article.subject) == (title, keywords, subject)
+    assert [str(p) for p in problems] == warnings
+
+
+@pytest.mark.parametrize("given, message", [
+    ("x: !!omap [? [a] : 1]", "a.md:3: invalid YAML: found unhashable key (while constructing an ordered map)"),
+    ("x: !!pairs [? [a] : 1]", "a.md:3: invalid YAML: found unhashable key (while constructing pairs)"),
+    ("x: !!set {? [a]}", "a.md:3: invalid YAML: found unhashable key (while constructing a mapping)"),
+    ("x: !!omap [a, b]",
+     "a.md:3: invalid YAML: expected a mapping of length 1, but found scalar (while constructing an ordered map)"),
+])
+def test_a_set_or_ordered_map_yaml_cannot_build_rejects_its_file_on_its_line(given, message):
+    article, problems = read("a.md", f"---\ntitle: T\n{given}\n---\n", GENERIC)
+    assert article is None and [str(p) for p in problems] == [message]
 
 
 def test_a_value_two_roles_read_is_warned_about_once():
