@@ -1778,11 +1778,26 @@ class ArticleIndex(Generic[A]):
         return [posixpath.join(r, p, stem) for p in platforms for r in roots]
 
     def _command(self, target: str, source_path: str) -> A | None:
-        """The page of the command a command page mentions (:meth:`_command_places`), or ``None``."""
-        for place in self._command_places(target, source_path):
+        """The page of the command a command page mentions (:meth:`_command_places`), else, for a mention
+        that names no platform, the command's page in another platform folder (the first by path, in the
+        page's own language first), as tldr's clients search the other platforms for a page that is
+        neither in the host's platform nor in ``common/`` (``unzip``, from ``common/zip.md``, is
+        ``linux/unzip.md``); or ``None``."""
+        places = self._command_places(target, source_path)
+        for place in places:
             hit = self.at_path(_norm(place, keep_index=True), place)
             if hit is not None:
                 return hit
+        if "/" in target or not places:
+            return None
+        stem = fold(posixpath.basename(places[0]))
+        roots = list(dict.fromkeys(fold(posixpath.dirname(posixpath.dirname(place))) for place in places))
+        pages = {a.path: fold(self._page(a.path)) for a in self.by_name.get(stem, [])}
+        for root in roots:
+            found = sorted((a for a in self.by_name.get(stem, []) if posixpath.basename(pages[a.path]) == stem
+                            and posixpath.dirname(posixpath.dirname(pages[a.path])) == root), key=lambda a: a.path)
+            if found:
+                return found[0]
         return None
 
     def at_path(self, key: str, spelled: str) -> A | None:

@@ -1141,6 +1141,30 @@ def test_a_command_with_no_page_is_a_stub_named_as_the_page_names_it(tmp_path: P
     assert stubs == {"pages/common/zork-ctl": "Zork ctl", "pages/common/zork": "zork"}
 
 
+def test_a_command_only_another_platform_has_is_its_page_there(tmp_path: Path):
+    """tldr's clients look a page up in the host's platform, then in common/, then in the other
+    platforms: "See also: `unzap`" on common/zap.md, with unzap's page in linux/ only, was a stub
+    ``pages/common/unzap`` beside the page it names. Now it reaches that page (of several platforms
+    the first by path; from a translation its own language's first), and a command no platform has
+    stays a stub."""
+    write_site(tmp_path, {
+        "pages/common/zap.md": _command_page("zap", "Remove stray files.\nSee also: `unzap`, `zork`.", "Remove", "zap"),
+        "pages/osx/unzap.md": _command_page("unzap", "Restore files on macOS.", "Restore", "unzap"),
+        "pages/linux/unzap.md": _command_page("unzap", "Restore files.\nSee also: `zap`.", "Restore", "unzap"),
+        "pages.xx/common/zap.md": _command_page("zap", "Entferne Dateien.\nSiehe auch: `unzap`.", "Entferne", "zap"),
+        "pages.xx/windows/unzap.md": _command_page("unzap", "Stelle Dateien her.", "Stelle", "unzap"),
+    })
+    kg = build(tmp_path)
+
+    def related(path: str) -> list[str]:
+        return [kg.graph.nodes[n]["key"] for n in kg.related(kg.article(path))]
+
+    assert related("pages/common/zap.md") == ["pages/linux/unzap", "pages/common/zork"]
+    assert related("pages/linux/unzap.md") == ["pages/common/zap"]
+    assert related("pages.xx/common/zap.md") == ["pages.xx/windows/unzap"]
+    assert kg.counts["stubs"] == 1
+
+
 def test_a_base_commands_page_links_the_subcommands_it_says_have_pages_of_their_own(tmp_path: Path):
     """A base command's page says which of its subcommands have pages of their own ("Some subcommands
     such as `run`, `zap ls` have their own usage documentation."), each named bare or in full: these
