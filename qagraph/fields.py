@@ -114,7 +114,9 @@ class FieldMap:
     suffix), ``"path"`` (always the path; a url is kept as data) or ``"page"`` (Hugo:
     the path below ``content_dir``, an ``index.md`` standing for its folder; published where Hugo
     publishes it, :func:`hugo_url`: ``section_permalinks`` are its config's ``[permalinks]``, as
-    ``(kind, section, pattern)`` with kind ``page`` or ``section``, ``ugly_urls`` its ``uglyURLs`` and
+    ``(kind, section, pattern)`` with kind ``page`` or ``section``, ``hugo_sections`` the folders below
+    ``content_dir`` that are sections below the top ones (they hold an ``_index`` file), which a pattern's
+    ``:sections`` names, ``ugly_urls`` its ``uglyURLs`` and
     ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
@@ -418,6 +420,7 @@ class FieldMap:
     skip_expired: bool = False
     as_of: str = ""
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
+    hugo_sections: tuple[str, ...] = ()
     ugly_urls: bool = False
     keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
@@ -2280,7 +2283,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     section = stem.partition("/")[0] if "/" in stem or kind == "section" else ""
     pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s == section), None) if section else None
     if pattern is not None:  # a folder's, as Hugo writes each page to an index.html: "/:year/:title" is /2020/a/
-        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data).rstrip("/") + "/"
+        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data,
+                             _hugo_section(stem if kind == "section" else folder, fields)).rstrip("/") + "/"
     else:
         slug = data.get("slug")
         if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
@@ -2315,21 +2319,67 @@ def hugo_own_url(url: str) -> str:
 
 _PERMALINK_TOKEN = re.compile(
     r":(year|monthname|month|day|weekdayname|weekday|yearday|sections|section|title|slugorfilename|slug|filename"
-    r"|contentbasename)")
+    r"|contentbasename)(\[.+?\])?")
+_SLICE_INDEX = re.compile(r"-?[0-9]+")
 
 
-def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, Any]) -> str:
+def _hugo_section(folder: str, fields: FieldMap) -> str:
+    """The path of the section a Hugo page in ``folder`` (below the content folder, without its language;
+    a section's own page: its folder) is in: the deepest of its folders that is one, a top folder or
+    one of :attr:`FieldMap.hugo_sections` (``docs/guide``, which holds an ``_index.md``; a folder
+    without one is no section, and its pages are its parent section's)."""
+    if not folder:
+        return ""
+    sections = {_without_language(posixpath.join(f, "_index"), fields.languages)[0].rpartition("/")[0]
+                for f in fields.hugo_sections}
+    parts = folder.split("/")
+    return next(("/".join(parts[:n]) for n in range(len(parts), 1, -1) if "/".join(parts[:n]) in sections), parts[0])
+
+
+def _hugo_slice(parts: list[str], cut: str) -> list[str]:
+    """The part of a page's sections ``parts`` a permalink's ``:sections[...]`` names, as Hugo cuts it:
+    ``[1:]`` all but the first, ``[:last]`` all but the last, ``[last]`` the last, ``[0]`` the first;
+    an index past the end names none, a cut that is no index (``[x]``) the first.
+
+    >>> [_hugo_slice(["docs", "guide", "cli"], c) for c in ("[1:]", "[:last]", "[last]", "[0]", "[5]", "[1:2]")]
+    [['guide', 'cli'], ['docs', 'guide'], ['cli'], ['docs'], [], ['guide']]
+    """
+    cut = cut.strip().lower()
+    if len(cut) < 3 or not parts:
+        return []
+
+    def index(text: str, low: bool) -> int:
+        if not text:
+            return 0 if low else len(parts)
+        if text == "last":
+            return len(parts) - 1
+        n = max(int(text), 0) if _SLICE_INDEX.fullmatch(text) else 0  # Go's Atoi: 0 for what is no number
+        return n if n < len(parts) else -1 if low else len(parts)
+
+    inner = cut[1:-1]
+    if ":" not in inner:
+        n = index(inner, True)
+        return [] if n < 0 else [parts[n]]
+    low, high = index(inner.split(":")[0], True), index(inner.split(":")[1], False)
+    return [] if low < 0 or high < 0 else parts[low:high]
+
+
+def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, Any],
+                   sections: str | None = None) -> str:
     """The url a Hugo ``[permalinks]`` ``pattern`` gives the page at ``stem`` (its path below the content
     folder, a bundle's being its folder's; ``file_name`` its file's name) with front matter ``data``:
     the date's ``:year``, ``:month``, ``:monthname``, ``:day`` (of ``date``, else ``publishDate``...,
-    as written: no zone changed), ``:section`` (the top folder; ``:sections`` is taken for it too),
-    ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's: its folder's
-    name), each made a url's part as Hugo does (:func:`urlize`).
+    as written: no zone changed), ``:section`` (the top folder), ``:sections`` (the path of the page's
+    section, ``sections``: by default the top folder), ``:sections[1:]`` and Hugo's other cuts of it
+    (:func:`_hugo_slice`), ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's:
+    its folder's name), each made a url's part as Hugo does (:func:`urlize`).
 
     >>> hugo_permalink("/:year/:month/:slug/", "a.md", "posts/a", {"date": _dt.date(2023, 1, 5), "title": "C++ & Go"})
     '/2023/01/c-go/'
     >>> hugo_permalink("/:section/:filename/", "index.md", "posts/My Trip", {})
     '/posts/my-trip/'
+    >>> [hugo_permalink(p, "cli.md", "docs/guide/cli", {}, "docs/guide") for p in ("/:sections/:filename/", "/:sections[1:]/:filename/", "/:sections[last]/:filename/")]
+    ['/docs/guide/cli/', '/guide/cli/', '/guide/cli/']
     """
     keys = {str(k).lower(): k for k in data}
     when = next((m for n in ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
@@ -2344,11 +2394,13 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
         "year": str(when.year), "month": f"{when.month:02d}", "day": f"{when.day:02d}",
         "monthname": when.strftime("%B").lower(), "weekday": str((when.weekday() + 1) % 7),
         "weekdayname": when.strftime("%A").lower(), "yearday": str(when.timetuple().tm_yday),
-        "section": stem.partition("/")[0], "sections": stem.partition("/")[0], "title": urlize(title),
+        "section": stem.partition("/")[0], "title": urlize(title),
         "slug": urlize(slug or title), "slugorfilename": urlize(slug or base), "filename": urlize(base),
         "contentbasename": urlize(base),
     }
-    url = _PERMALINK_TOKEN.sub(lambda m: values[m.group(1)], pattern)
+    parts = (stem.partition("/")[0] if sections is None else sections).split("/")
+    url = _PERMALINK_TOKEN.sub(lambda m: "/".join(_hugo_slice(parts, m.group(2)) if m.group(2) else parts)
+                               if m.group(1) == "sections" else values[m.group(1)] + (m.group(2) or ""), pattern)
     return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")
 
 

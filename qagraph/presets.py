@@ -1436,6 +1436,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
+        if any(":sections" in p for _, _, p in fields.section_permalinks):  # its sections below the top: folders with an _index
+            fields = replace(fields, hugo_sections=tuple(sorted({
+                n[len(content_dir):].rpartition("/")[0] for n in names if n.startswith(content_dir)
+                and n.rpartition("/")[2].split(".")[0] == "_index" and "/" in n[len(content_dir):].rpartition("/")[0]})))
         said = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
         mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir,
                                       said.group(1) if said else "en") if (

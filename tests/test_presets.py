@@ -5118,6 +5118,35 @@ def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
     assert ugly["pages/More Pages/b.md"] == "/more-pages/be-here.html"
 
 
+def test_hugo_permalinks_sections_are_the_pages_section_path_and_its_cuts(tmp_path: Path):
+    """A Hugo permalink's ``:sections`` is the path of the page's section (a folder below the top one is
+    a section when it holds an ``_index.md``; a page of a folder without one is its parent section's), and
+    ``:sections[1:]``, ``:sections[last]`` cut it as Hugo does. Before, ``:sections`` was the top folder
+    and a cut was left in the url (``/docs[1:]/install/``), so the links to the pages were stubs."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.yaml", "baseURL: https://h.org/\npermalinks:\n  page:\n    docs: /:sections[1:]/:slug/\n"
+                                     "    api: /:sections/:filename/\n    blog: /:sections[last]/:filename/\n")
+    pages = {"docs/_index.md": "---\ntitle: Docs\n---\n",
+             "docs/guide/_index.md": "---\ntitle: Guide\n---\n",
+             "docs/guide/install.md": "---\ntitle: Install\n---\n[ref](/api/v1/ping/) [post](/blog/hello/)\n",
+             "docs/guide/more/deep.md": "---\ntitle: Deep\n---\n[install](/guide/install/)\n",
+             "api/v1/_index.md": "---\ntitle: V1\n---\n",
+             "api/v1/ping.md": "---\ntitle: Ping\n---\n",
+             "blog/2024/hello.md": "---\ntitle: Hello\n---\n[deep](/guide/deep/)\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    urls = {a.path: a.url for a in load_corpus(site).articles}
+    assert {p: urls[f"content/{p}"] for p in ("docs/guide/install.md", "docs/guide/more/deep.md", "api/v1/ping.md",
+                                              "blog/2024/hello.md")} == {
+        "docs/guide/install.md": "/guide/install/", "docs/guide/more/deep.md": "/guide/deep/",
+        "api/v1/ping.md": "/api/v1/ping/", "blog/2024/hello.md": "/blog/hello/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("docs/guide/install", "api/v1/ping"): False, ("docs/guide/install", "blog/2024/hello"): False,
+        ("docs/guide/more/deep", "docs/guide/install"): False, ("blog/2024/hello", "docs/guide/more/deep"): False}
+
+
 def test_a_hugo_pages_fields_are_read_whatever_their_case(tmp_path: Path):
     """Hugo reads front-matter names whatever their case: posts converted from another blog platform
     say ``Title``, ``Categories``, ``Tags``, ``Draft``, ``Slug``. Before, such a post was filed under its
