@@ -2318,8 +2318,8 @@ def hugo_own_url(url: str) -> str:
 
 
 _PERMALINK_TOKEN = re.compile(
-    r":(year|monthname|month|day|weekdayname|weekday|yearday|sections|section|title|slugorfilename|slug|filename"
-    r"|contentbasename)(\[.+?\])?")
+    r":(year|monthname|month|day|weekdayname|weekday|yearday|sections|section|title|slugorfilename"
+    r"|slugorcontentbasename|slug|filename|contentbasename)(\[.+?\])?")
 _SLICE_INDEX = re.compile(r"-?[0-9]+")
 
 
@@ -2372,7 +2372,8 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     as written: no zone changed), ``:section`` (the top folder), ``:sections`` (the path of the page's
     section, ``sections``: by default the top folder), ``:sections[1:]`` and Hugo's other cuts of it
     (:func:`_hugo_slice`), ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's:
-    its folder's name), each made a url's part as Hugo does (:func:`urlize`).
+    its folder's name), ``:slugorcontentbasename`` (the ``slug``, else the file's or bundle's name), each
+    made a url's part as Hugo does (:func:`urlize`).
 
     >>> hugo_permalink("/:year/:month/:slug/", "a.md", "posts/a", {"date": _dt.date(2023, 1, 5), "title": "C++ & Go"})
     '/2023/01/c-go/'
@@ -2380,6 +2381,8 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     '/posts/my-trip/'
     >>> [hugo_permalink(p, "cli.md", "docs/guide/cli", {}, "docs/guide") for p in ("/:sections/:filename/", "/:sections[1:]/:filename/", "/:sections[last]/:filename/")]
     ['/docs/guide/cli/', '/guide/cli/', '/guide/cli/']
+    >>> [hugo_permalink("/:slugorcontentbasename/", "a-b.md", "posts/a-b", d) for d in ({"slug": "Hi There"}, {"title": "T"})]
+    ['/hi-there/', '/a-b/']
     """
     keys = {str(k).lower(): k for k in data}
     when = next((m for n in ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
@@ -2396,7 +2399,7 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
         "weekdayname": when.strftime("%A").lower(), "yearday": str(when.timetuple().tm_yday),
         "section": stem.partition("/")[0], "title": urlize(title),
         "slug": urlize(slug or title), "slugorfilename": urlize(slug or base), "filename": urlize(base),
-        "contentbasename": urlize(base),
+        "contentbasename": urlize(base), "slugorcontentbasename": urlize(slug or base),
     }
     parts = (stem.partition("/")[0] if sections is None else sections).split("/")
     url = _PERMALINK_TOKEN.sub(lambda m: "/".join(_hugo_slice(parts, m.group(2)) if m.group(2) else parts)

@@ -752,3 +752,15 @@ def test_a_garden_note_s_url_spells_out_what_the_plugin_s_slugs_spell_out():
         urls[name] = article.url
     assert urls == {"Kurse/Übungen & Lösungen.md": "/kurse/uebungen-and-loesungen", "ARP протокол.md": None,
                     "Straße.md": "/strasse"}
+
+
+def test_a_hugo_permalinks_slugorcontentbasename_is_the_slug_else_the_files_name():
+    """Hugo 0.144's ``:slugorcontentbasename`` is a page's ``slug``, else its file's (a bundle's folder's)
+    name. Before, ``:slug`` was read from its start and the rest left in the url (``/hi-thereorcontentbasename/``)."""
+    from qagraph.fields import hugo_url
+
+    hugo = replace(HUGO, content_dir="content/", section_permalinks=(("page", "posts", "/:year/:slugorcontentbasename/"),))
+    assert [hugo_url(name, data, hugo) for name, data in (
+        ("content/posts/a-b.md", {"date": "2024-05-01", "slug": "Hi There"}),
+        ("content/posts/a-b.md", {"date": "2024-05-01", "title": "Title"}),
+        ("content/posts/My Trip/index.md", {"date": "2024-05-01"}))] == ["/2024/hi-there/", "/2024/a-b/", "/2024/my-trip/"]
