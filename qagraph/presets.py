@@ -42,7 +42,7 @@ from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix)
+                     kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
@@ -1465,6 +1465,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              default_language="" if in_subdir else default.group(1) if default else "en")
             notes.append(f"languages {', '.join(languages)} " + (
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
+            if fields.listing_urls:  # each language's lists: /fr/tags/go/
+                fields = replace(fields, listing_urls="(?:/(?:" + "|".join(re.escape(language) for language in languages)
+                                 + f"))?(?:{fields.listing_urls})")
             if config is not None and hugo_embedded_link_hook(_site_root(config[0]), settings):
                 fields = replace(fields, language_links=True)
                 notes.append("a Markdown link's path leads to the page of the linking page's language first "
@@ -2315,7 +2318,36 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
             notes.append("keywords from the taxonomies " + ", ".join(more) + " too")
         if left:
             notes.append(", ".join(left) + " not read: not among the taxonomies the config declares")
+    listings = _hugo_listings(settings)
+    if listings:  # links to /tags/go/ lead to the list of a term's pages Hugo makes: no page anyone wrote
+        changes["listing_urls"] = listings
+        notes.append("links to its taxonomies' lists of pages (/tags/, /tags/x/) are no stubs")
     return replace(fields, **changes) if changes else fields
+
+
+def _hugo_listings(settings: Mapping[str, Any]) -> str:
+    r"""The site paths of the lists of pages a Hugo site makes for its taxonomies, as a regular expression
+    (``""``: none): a taxonomy's (``/tags/``) and each of its terms' (``/tags/go/``), for the taxonomies its
+    config declares (Hugo's ``tags`` and ``categories`` by default), less the kinds its ``disableKinds``
+    turns off.
+
+    >>> _hugo_listings({})
+    '/(?:tags|categories)(?:/[^/#?]+)?'
+    >>> _hugo_listings({"taxonomies": {"series": "series"}, "disablekinds": ["taxonomy"]})
+    '/(?:series)/[^/#?]+'
+    >>> _hugo_listings({"disablekinds": ["Taxonomy", "term"]}), _hugo_listings({"taxonomies": {}})
+    ('', '')
+    """
+    taxonomies = settings.get("taxonomies")
+    names = [v for v in taxonomies.values() if isinstance(v, str) and v.strip()] if isinstance(
+        taxonomies, Mapping) else ["tags", "categories"]
+    disabled = settings.get("disablekinds")
+    off = {str(k).lower() for k in disabled} if isinstance(disabled, list) else set()
+    lists, terms = "taxonomy" not in off and "taxonomyterm" not in off, "term" not in off
+    if not names or not (lists or terms):
+        return ""
+    plural = "/(?:" + "|".join(re.escape(urlize(n.strip())) for n in names) + ")"
+    return plural + ("(?:/[^/#?]+)?" if lists and terms else "/[^/#?]+" if terms else "")
 
 
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")

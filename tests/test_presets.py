@@ -3290,6 +3290,30 @@ def test_jekyll_archives_pages_are_no_stubs(tmp_path: Path):
     assert kg.related("_posts/2022-05-01-hardening.md") == ["article:/posts/secrets", "article:/tags"]
 
 
+def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
+    """Hugo makes a list of pages for each taxonomy (``/tags/``) and each of its terms (``/tags/go/``), and
+    pages link there ("more in [Go](/tags/go/)"): each link made a stub article /tags/go, a page no one
+    wrote. Links to the lists of the taxonomies the config declares (Hugo's tags and categories by default),
+    in any of its languages (``/fr/tags/go/``), are no stubs; a page written at such a url
+    (``content/tags/go/_index.md``) still is reached, and a taxonomy the config does not declare is no list."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n[taxonomies]\ntag = "tags"\nseries = "series"\n'
+                     '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+        "content/posts/a.md": "---\ntitle: A\ntags: [go]\n---\nMore in [Go](/tags/go/), [all tags](/tags/), "
+                              "[the series](/series/intro/), [en français](/fr/tags/go/), [web](/tags/web/), "
+                              "[b](/posts/b/) and [gone](/categories/old/).\n",
+        "content/posts/b.md": "---\ntitle: B\n---\n",
+        "content/tags/web/_index.md": "---\ntitle: The web\n---\nWhat the web is.\n",
+    })
+    kg = qagraph.build(site)
+    stubs = sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub")
+    assert stubs == ["article:categories/old"]
+    assert kg.related("content/posts/a.md") == ["article:tags/web", "article:posts/b", "article:categories/old"]
+
+
 def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start_from(tmp_path: Path):
     """A page Jekyll writes at ``permalink: /docs/setup/`` is that folder's page: jekyll 4.3 sends its
     ``../usage/`` to /docs/usage/ and a maintainers' index's ``labels/`` to /docs/maintain/labels/
