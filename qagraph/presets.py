@@ -1527,6 +1527,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if shown := hugo_bundle_shortcodes(_site_root(config[0]) if config is not None else base, settings, bundles):
                 fields = replace(fields, include_shortcodes=shown)
                 notes.append("shortcodes that show a snippet: " + ", ".join(f"{name} ({bundle}/)" for name, bundle in shown))
+        if zola is None:  # the home page Hugo makes where no content/_index.md is: a link there is no stub
+            fields = replace(fields, listing_urls="|".join(u for u in (fields.listing_urls, _hugo_home_list(fields.languages)) if u))
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -2323,6 +2325,17 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         changes["listing_urls"] = listings
         notes.append("links to its taxonomies' lists of pages (/tags/, /tags/x/) are no stubs")
     return replace(fields, **changes) if changes else fields
+
+
+def _hugo_home_list(languages: Sequence[str]) -> str:
+    r"""The site paths of the home page Hugo makes where no ``content/_index.md`` writes it, as a regular
+    expression: ``/``, and in a site of several languages each one's (``/fr/``).
+
+    >>> _hugo_home_list(()), _hugo_home_list(("en", "fr"))
+    ('/?', '(?:/(?:en|fr))?/?')
+    """
+    prefix = "(?:/(?:" + "|".join(re.escape(language) for language in languages) + "))?" if languages else ""
+    return prefix + "/?"
 
 
 def _hugo_listings(settings: Mapping[str, Any]) -> str:

@@ -3314,6 +3314,24 @@ def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
     assert kg.related("content/posts/a.md") == ["article:tags/web", "article:posts/b", "article:categories/old"]
 
 
+def test_a_link_to_the_home_page_hugo_makes_is_no_stub(tmp_path: Path):
+    """Hugo makes a site's home page when no ``content/_index.md`` writes it, and pages link there
+    ("[home](/)", ``{{< ref "/" >}}``, ``/fr/``): each link made a stub article ``/``. It is no stub; a
+    home page the site writes is still reached."""
+    import qagraph
+
+    site = tmp_path / "site"
+    pages = {"content/posts/a.md": '---\ntitle: A\n---\n[home](/) and [again]({{< ref "/" >}}) and [fr](/fr/).\n',
+             "content/posts/b.md": "---\ntitle: B\n---\n[a](/posts/a/)\n"}
+    write_site(site, {"hugo.toml": 'baseURL = "https://h.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+                      **pages})
+    kg = qagraph.build(site)
+    assert sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub") == []
+    assert kg.related("content/posts/a.md") == []
+    write_site(site, {"content/_index.md": "---\ntitle: Home\n---\n"})
+    assert qagraph.build(site).related("content/posts/a.md") == ["article:/"]
+
+
 def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start_from(tmp_path: Path):
     """A page Jekyll writes at ``permalink: /docs/setup/`` is that folder's page: jekyll 4.3 sends its
     ``../usage/`` to /docs/usage/ and a maintainers' index's ``labels/`` to /docs/maintain/labels/
