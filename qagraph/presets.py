@@ -6303,14 +6303,54 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path,
         for entry in cascade if isinstance(cascade, list) else [cascade]:
             if not isinstance(entry, dict):
                 continue
+            target = next((v for k, v in entry.items() if str(k).lower() in ("_target", "target")), None)
+            entry = {k: v for k, v in entry.items() if str(k).lower() not in ("_target", "target")}
             why = not_rendered(entry, drafts=fields.skip_drafts)
-            if why:
+            below = _cascade_target(target, folder, fields) if why and isinstance(target, dict) and target else folder
+            if why and below is not None and below != folder:
+                # the pages its target names only: a folder's (path: /docs/internal/**)
+                found[below] = f"in {below}/, to whose pages {name} cascades {why}: not a page"
+                continue
+            if why and below is not None:
                 found[folder] = f"in {folder or 'the content'}/, whose _index.md cascades {why} to its pages: not a page"
                 own = {k: v for k, v in fm.data.items() if k != "cascade"}
-                if not_rendered({**entry, **own}, drafts=fields.skip_drafts) is None:  # its own build: (or _build:, headless:) wins
-                    shown.add(name)
+                if not_rendered({**entry, **own}, drafts=fields.skip_drafts) is None or isinstance(target, dict) and not \
+                        fnmatch.fnmatchcase("section", str(next((v for k, v in target.items() if str(k).lower() == "kind"), "*"))):
+                    shown.add(name)  # its own build: (or _build:, headless:) wins, or a target of pages only (kind: page)
                 break
     return found, shown
+
+
+_CASCADE_FOLDER = re.compile(r"/*([^*?\[\]{}]*?)/+\*\*")
+
+
+def _cascade_target(target: Mapping[Any, Any], folder: str, fields: FieldMap) -> str | None:
+    """The folder of the files a Hugo cascade's ``_target`` (Hugo 0.140's ``target``) gives its values to,
+    where that is a folder's pages: a ``path`` glob ``/docs/internal/**`` (from the content's root, in the
+    language of the section ``folder`` that cascades it), for any kind of page, in any language and in
+    production (without a ``path``: every page below ``folder``); ``None`` for any other target (a page's
+    path, another environment, sections only), whose pages are then published.
+
+    >>> hugo = replace(FieldMap(), content_dir="content/", languages=("en", "fr"))
+    >>> [_cascade_target(t, "content/en/docs", hugo) for t in ({"path": "/docs/internal/**"}, {"path": "{/a,/b}/**"},
+    ...  {"path": "/docs/**", "environment": "staging"}, {"path": "/docs/x/**", "kind": "page"}, {"kind": "page"})]
+    ['content/en/docs/internal', None, None, 'content/en/docs/x', 'content/en/docs']
+    """
+    keys = {str(k).lower(): v for k, v in target.items()}
+    if set(keys) - {"path", "kind", "lang", "environment"} or not isinstance(keys.get("path", ""), str):
+        return None
+    if any(not isinstance(keys.get(k, "*"), str) or not fnmatch.fnmatchcase(value, keys.get(k, "*"))
+           for k, value in (("kind", "page"), ("environment", "production"))):
+        return None
+    if "path" not in keys:  # every page below the section that cascades it
+        return folder if "lang" not in keys or keys["lang"] in ("*", "**") else None
+    matched = _CASCADE_FOLDER.fullmatch(keys["path"].strip())
+    if matched is None or "lang" in keys and keys["lang"] not in ("*", "**"):
+        return None
+    section = _below_language(folder[len(fields.content_dir):], fields.languages) if folder.startswith(
+        fields.content_dir) else folder
+    top = folder[:len(folder) - len(section)].rstrip("/") if section and folder.endswith(section) else folder
+    return "/".join(p for p in (top, matched.group(1).strip("/")) if p)
 
 
 #: why the files of a ``_...`` folder of a Jekyll site are not pages (not one of Jekyll's own folders)

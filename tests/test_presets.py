@@ -5507,6 +5507,24 @@ def test_a_hugo_section_that_cascades_render_never_is_a_page_when_its_own_build_
     assert sorted(result.skipped) == ["en/help/words/anvil.md", "en/snippets/_index.md", "en/snippets/note.md"]
 
 
+def test_a_hugo_cascade_with_a_target_hides_the_pages_it_targets_only(tmp_path: Path):
+    """A cascade of ``build: {render: never}`` with a ``_target`` (Hugo 0.140's ``target``) gives it to the
+    pages its ``path`` glob names only (``/docs/internal/**``): the whole section that cascades it, its own
+    page and its other pages, was skipped. A target that cannot be told (a glob of its own, another
+    environment) hides no page; one of regular pages only (``kind: page``) hides the section's pages, not its own."""
+    cascade = ("---\ntitle: Docs\ncascade:\n  - build:\n      render: never\n    _target:\n      path: /docs/internal/**\n"
+               "  - draft: true\n    target:\n      path: /docs/**\n      environment: staging\n---\n")
+    result = _hugo_site(tmp_path / "site", {
+        "_index.md": "---\ntitle: Home\n---\n", "docs/_index.md": cascade,
+        "docs/guide.md": "---\ntitle: Guide\n---\n", "docs/internal/secret.md": "---\ntitle: Secret\n---\n",
+        "notes/_index.md": "---\ntitle: Notes\ncascade:\n  build:\n    render: never\n  target:\n    path: '/notes/{a,b}*'\n---\n",
+        "notes/a1.md": "---\ntitle: A1\n---\n",
+        "parts/_index.md": "---\ntitle: Parts\ncascade:\n  build:\n    render: never\n  _target:\n    kind: page\n---\n",
+        "parts/p1.md": "---\ntitle: P1\n---\n"})
+    assert sorted(a.key for a in result.articles) == ["/", "docs", "docs/guide", "notes", "notes/a1", "parts"]
+    assert sorted(result.skipped) == ["docs/internal/secret.md", "parts/p1.md"]
+
+
 def test_a_link_to_g_in_hugo_s_docs_leads_to_the_glossary_page(tmp_path: Path):
     """Hugo's own docs write [term](g) for a link to the term's entry on the glossary page
     (/quick-reference/glossary/#term, made by their link render hook): each was a stub beside the
