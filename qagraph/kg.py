@@ -430,12 +430,17 @@ class KnowledgeGraph:
             names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
             raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
         text = ref.strip()
-        # the node id as given first: a note's file name may start or end with a space (" Lead.md")
+        # the node id as given first: a note's file name may start or end with a space (" Lead.md");
+        # a stub's id is its target as a link wrote it, which may be a note's name too ("A" of
+        # [w](../A.md) beside A.md in a folder): the note the corpus's [[A]] names comes first
+        stub: str | None = None
         for candidate in (ref, text, article_node(text), article_node(text.rstrip("/")),
                           article_node("/" + text.strip("/"))):
             data = self._source.data(candidate)
-            if data is not None and data.get("kind") in (ARTICLE, STUB):
+            if data is not None and data.get("kind") == ARTICLE:
                 return candidate
+            if data is not None and data.get("kind") == STUB and stub is None:
+                stub = candidate
         # its file's path as the build lists it, exactly (two files may differ only in case or in
         # Unicode normalisation, or hold "#" or "?", which a link's path drops; one whose name is not
         # UTF-8, or holds a tab, is listed with escapes, as display_name writes it)
@@ -450,6 +455,11 @@ class KnowledgeGraph:
                 exact = self._by_file.get(path)
                 if exact is not None:
                     return exact
+        if stub is not None:
+            from .links import WIKI_LINK
+
+            note = index.resolve(text, WIKI_LINK, "") if "/" not in text and _utf8(text) else None
+            return stub if note is None else str(note.node)
         if not _utf8(text):
             raise self._no_article(ref, text)
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title

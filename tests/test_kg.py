@@ -103,6 +103,27 @@ def test_a_note_whose_name_starts_or_ends_with_a_space_is_named_by_its_node(tmp_
     assert kg.related("article:d/Trail ") == kg.related("d/Trail .md") != []
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_note_named_as_a_stub_is_named_first(tmp_path, stored):
+    """``[w](../A.md)`` in a folder's A.md names no file (the stub ``A``), ``[[A]]`` the note: ``A``
+    named the stub, whose related links are none, and ``path A C`` said "not stubs"; the stub is
+    still named by its node id, and one no note shares a name with by its own."""
+    import qagraph
+    from conftest import write_article
+
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_article(vault, "n/A.md", "---\ntags: [t]\n---\n[w](../A.md) [[C]] [[Gone]]\n")
+    write_article(vault, "n/C.md", "---\ntags: [t]\n---\nx\n")
+    built = qagraph.build(vault, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    assert kg.node("article:A")["kind"] == "stub"
+    assert kg.article("A") == kg.article("a") == "article:n/A"
+    assert kg.related("A") == ["article:A", "article:n/C", "article:Gone"]
+    assert kg.article("article:A") == "article:A"
+    assert kg.article("Gone") == "article:Gone"
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
