@@ -3726,10 +3726,21 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
                     f.name, line, f"{raw_key} is not a mapping of id, title, subject, url; ignored", "related", WARNING))
             continue
         link_url = _url(value.get("url"))
-        link_id = _as_int(value.get("id"))
+        raw_id = value.get("id")
+        link_id = _as_int(raw_id)
+        # a url or id that is there but cannot be read is said as such (the link was said to have neither,
+        # or its id was dropped without a word)
+        unread = [_why_not_text("url", value["url"])] if _not_text(value.get("url")) else []
+        if raw_id not in (None, []) and str(raw_id).strip() and link_id is None:  # as the article's own id says it
+            digits = re.fullmatch(r"[+-]?[0-9]+", str(raw_id).strip())
+            unread.append(f"id {as_written(raw_id)} {'does not fit in 64 bits' if digits else 'is not an integer'}")
         if link_url is None and link_id is None:
-            f.problems.append(Problem(f.name, line, f"{raw_key} has neither url nor id; ignored", "related", WARNING))
+            said = f"{raw_key}: {' and '.join(unread)}; ignored" if unread else f"{raw_key} has neither url nor id; ignored"
+            f.problems.append(Problem(f.name, line, said, "related", WARNING))
             continue
+        if unread:
+            f.problems.append(Problem(f.name, line, f"{raw_key}: {' and '.join(unread)}; "
+                                      + ("the url is used" if link_url else "the id is used"), "related", WARNING))
         why = url_problem(link_url) if link_url else None
         if why:
             f.warn(f"{raw_key}: url {link_url!r} {why}: the RDF gives it no schema:url", raw_key, "related")

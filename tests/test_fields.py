@@ -232,6 +232,27 @@ def test_a_url_no_iri_can_name_is_kept_with_a_warning(url):
     assert read("x/q.md", fine)[1] == []  # brackets in a site path are escaped, not a problem
 
 
+@pytest.mark.parametrize("link, kept, message", [
+    ("{url: {a: 1}}", None, "related_article1: url is a mapping, not text; ignored"),  # "has neither url nor id"
+    ("{id: [1]}", None, "related_article1: id [1] is not an integer; ignored"),
+    ("{url: /learn/x/questions/b, id: x}", ("/learn/x/questions/b", None),  # the id was dropped without a word
+     "related_article1: id 'x' is not an integer; the url is used"),
+    ("{url: /learn/x/questions/b, id: true}", ("/learn/x/questions/b", None),
+     "related_article1: id true is not an integer; the url is used"),
+    ("{url: [{u: 1}], id: 7}", (None, 7), "related_article1: url is a list whose first item is a mapping, not text; "
+                                          "the id is used"),
+    ("{url: {a: 1}, id: 1.5}", None, "related_article1: url is a mapping, not text and id '1.5' is not an integer; "
+                                     "ignored"),
+    ("{url: '', id: '  '}", None, "related_article1 has neither url nor id; ignored"),
+])
+def test_a_related_link_s_url_or_id_that_cannot_be_read_is_said(link, kept, message):
+    text = f"---\nquestion: Q?\nanswer: A\nurl: /learn/x/questions/q\nrelated_article1: {link}\n---\n"
+    article, problems = read("x/q.md", text)
+    assert article is not None
+    assert [(l.url, l.id) for l in article.related] == ([kept] if kept else [])
+    assert [(p.line, p.message, p.severity, p.code) for p in problems] == [(5, message, WARNING, "related")]
+
+
 def test_a_script_url_is_kept_with_a_warning():
     text = ("---\nquestion: Q?\nanswer: A\nurl: 'javascript:alert(document.domain)'\nrelated_article1:\n"
             "  url: 'javascript:alert(11)'\n---\n")
