@@ -1043,7 +1043,7 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
     """Record the line of each plain key of ``node``; a key given twice is a warning (YAML keeps the last).
     With ``own`` (:func:`_own_pairs`), only the keys ``node`` writes itself are told apart as duplicates;
     a key merged in (``<<: *base``) has the line of the mapping it comes from, unless ``node`` sets it."""
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[Any, tuple[int, str]] = {}
     pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
     if own is not None and id(node) in own:
         pairs = own[id(node)]
@@ -1051,16 +1051,45 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
             continue
         key, line = str(key_node.value), fm_line + key_node.start_mark.line
-        same = (key_node.tag, key)  # 1 and "1" are two keys
+        same = _key_read(key_node)  # 1 and "1" are two keys; null and ~, true and 1 one
         if same in seen:
-            warnings.append(Problem(name, line, f"duplicate key {prefix}{key} (also on line {seen[same]}); "
+            before, spelled = seen[same]
+            also = f"also on line {before}" + (f" as {spelled}" if spelled != key else "")
+            warnings.append(Problem(name, line, f"duplicate key {prefix}{key} ({also}); "
                                                 "the last one is used", "duplicate-key", WARNING))
-        seen[same] = line
+        seen[same] = (line, key)
         key_lines[f"{prefix}{key}"] = line
     if pairs is not node.value:
         for key_node, _ in node.value:  # the keys merged in
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                 key_lines.setdefault(f"{prefix}{key_node.value}", fm_line + key_node.start_mark.line)
+
+
+_KEY_READER = yaml.constructor.SafeConstructor()
+_KEYS_READ = {"tag:yaml.org,2002:null": _KEY_READER.construct_yaml_null,
+              "tag:yaml.org,2002:bool": _KEY_READER.construct_yaml_bool,
+              "tag:yaml.org,2002:int": _KEY_READER.construct_yaml_int,
+              "tag:yaml.org,2002:timestamp": _KEY_READER.construct_yaml_timestamp}
+
+
+def _key_read(node: yaml.ScalarNode) -> Any:
+    """What a mapping's key ``node`` is once read, as the mapping tells keys apart: ``null`` and ``~``
+    are one key (None), and so are ``1`` and ``0x1``, or ``true`` and ``1`` (Python's True equals 1);
+    the later one's value replaced the earlier's without a word. Text is text ("1" is not 1); a key
+    that does not read (a number too long, a date that is none) or of another tag is its tag and text.
+
+    >>> [_key_read(yaml.compose(k)) for k in ("~", "0x1", "true", "'1'", "2024-01-01")]
+    [None, 1, True, '1', datetime.date(2024, 1, 1)]
+    """
+    read = _KEYS_READ.get(node.tag)
+    if read is not None:
+        try:
+            return read(node)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            pass
+    elif node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    return (node.tag, node.value)
 
 
 #: a UTF-16 surrogate written as an escape (``\\ud83d``), and the low one after it when it is a pair

@@ -206,6 +206,23 @@ def test_yaml_front_matter_may_end_at_yamls_end_of_document(closing):
         "p.md:1: front matter is not closed: no '+++' line after line 1")  # TOML's ends at +++ only
 
 
+def test_yaml_keys_spelled_apart_that_read_as_one_are_duplicates():
+    """``null`` and ``~``, ``1`` and ``0x1``, ``true`` and ``1`` (Python's True equals 1) are one key of
+    the mapping once read: the later value replaced the earlier without a word, as keys were told
+    apart by their spelling. Text is text: ``'1'`` and ``1`` stay two keys, as ``2024-01-01`` and
+    ``2024-01-01 00:00:00`` (a date and a time) do."""
+    text = ("---\ntitle: T\nnull: a\n~: b\ntrue: c\n1: d\n0x1: e\n'1': f\n2024-01-01: g\n"
+            "2024-01-01 00:00:00: h\nseo:\n  Null: i\n  NULL: j\n---\n")
+    fm = read_front_matter("a.md", text)
+    assert fm.data == {"title": "T", None: "b", True: "e", "1": "f", datetime.date(2024, 1, 1): "g",
+                       datetime.datetime(2024, 1, 1): "h", "seo": {None: "j"}}
+    assert [(p.line, p.message) for p in fm.warnings] == [
+        (4, "duplicate key ~ (also on line 3 as null); the last one is used"),
+        (6, "duplicate key 1 (also on line 5 as true); the last one is used"),
+        (7, "duplicate key 0x1 (also on line 6 as 1); the last one is used"),
+        (13, "duplicate key seo.NULL (also on line 12 as Null); the last one is used")]
+
+
 def test_json_front_matter_says_its_duplicate_keys_and_the_lines_of_its_keys():
     """As YAML's: a key given twice is a warning on its line (JSON keeps the last; it was said of
     YAML only), and a nested object's keys have their lines; a key in a text value is no key."""
