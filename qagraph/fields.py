@@ -4074,14 +4074,20 @@ def _extra(f: _Fields, fields: FieldMap, title: str) -> dict[str, Any]:
     used = {p.lower() for p in f.used} if f.any_case else f.used
     top_used = {p.split(".", 1)[0] for p in used}
 
-    def keep(name: str, value: Any) -> None:
+    keys: dict[str, Any] = {}  # the key each name is kept under
+
+    def keep(name: str, value: Any, key: Any = None) -> None:
+        if name in extra and key is not None:  # 1 and '1' are two keys, one name as JSON text: one value was lost
+            f.warn(f"keys {as_written(keys[name])} and {as_written(key)} are both {name!r} as text; the value of the "
+                   "last is kept", name)
+        keys[name] = key
         try:
             extra[name] = _jsonable(value, [MAX_FIELD_VALUES])
         except (_TooLarge, RecursionError):
             f.warn(f"{name} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", name.split(".")[0])
 
     for k, v in f.data.items():
-        sk = str(k)
+        sk = _key_text(k)  # null and true as the file writes them (Python's None and True were kept)
         if (sk.lower() if f.any_case else sk) in used:
             continue
         if (sk.lower() if f.any_case else sk) in top_used and isinstance(v, dict):
@@ -4092,6 +4098,6 @@ def _extra(f: _Fields, fields: FieldMap, title: str) -> dict[str, Any]:
         if sk in fields.title or sk in fields.question:
             if _text(v) is not None and clean(_text(v) or "") == title:
                 continue  # the corpus repeats the title as article_title/question
-        keep(sk, v)
+        keep(sk, v, k)
     return extra
 

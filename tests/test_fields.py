@@ -232,6 +232,19 @@ def test_a_url_no_iri_can_name_is_kept_with_a_warning(url):
     assert read("x/q.md", fine)[1] == []  # brackets in a site path are escaped, not a problem
 
 
+def test_keys_that_are_one_name_as_text_are_said_and_named_as_the_file_writes_them():
+    """``1`` and ``'1'`` (or ``null`` and ``'null'``, a date and its text) are two keys to YAML and one
+    name among the fields kept as data, whose keys are text: the first value was lost without a word,
+    and a key ``null`` or ``false`` was kept as Python writes it (``None``, ``False``)."""
+    text = "---\ntitle: T\n1: one\n'1': text one\nnull: n\nfalse: f\n2024-01-01: d\n'2024-01-01': e\n---\n"
+    article, problems = read("x/q.md", text)
+    assert article is not None
+    assert article.extra == {"1": "text one", "null": "n", "false": "f", "2024-01-01": "e"}
+    assert [(p.line, p.message, p.severity) for p in problems] == [
+        (4, "keys 1 and '1' are both '1' as text; the value of the last is kept", WARNING),
+        (8, "keys 2024-01-01 and '2024-01-01' are both '2024-01-01' as text; the value of the last is kept", WARNING)]
+
+
 @pytest.mark.parametrize("link, kept, message", [
     ("{url: {a: 1}}", None, "related_article1: url is a mapping, not text; ignored"),  # "has neither url nor id"
     ("{id: [1]}", None, "related_article1: id [1] is not an integer; ignored"),

@@ -284,7 +284,9 @@ C = {
     "duplicate nested key": (_write("a/x.md", front("title: T\nseo:\n  page_keywords: a\n  page_keywords: b")),
                              [("a/x.md", 5, WARNING,
                                "duplicate key seo.page_keywords (also on line 4); the last one is used")]),
-    "1 and '1' are two keys": (_write("a/x.md", front("title: T\n1: one\n'1': text one")), []),
+    # two keys to YAML, one name in the build's data (JSON's keys are text): the first value is lost, as said
+    "1 and '1' are two keys": (_write("a/x.md", front("title: T\n1: one\n'1': text one")), [
+        ("a/x.md", 4, WARNING, "keys 1 and '1' are both '1' as text; the value of the last is kept")]),
     "unhashable key": (_write("a/x.md", front("title: T\n? [a, b]\n: v")),
                        [("a/x.md", 3, ERROR, "invalid YAML: found unhashable key (while constructing a mapping)")]),
     # a tag the safe loader does not read constructs nothing: the value is read as written (the whole
