@@ -293,7 +293,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     if data is None:  # nothing between the delimiters but blanks and comments: no fields, as Hugo, Jekyll and Obsidian read it
         data = {}
     if not isinstance(data, dict):
-        kind = {"list": "a list", "str": "a string", "int": "a number"}.get(type(data).__name__, f"a {type(data).__name__}")
+        kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean",
+                "bytes": "binary data", "datetime": "a date and time"}.get(type(data).__name__, f"a {type(data).__name__}")
         return Problem(name, fm_line, f"front matter is {kind}, not a mapping of fields", "not-mapping")
     if "\\" in fm_text and _NUL_ESCAPE.search(fm_text):
         data, found = _without_nul(data)

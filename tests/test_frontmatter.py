@@ -206,6 +206,16 @@ def test_yaml_front_matter_may_end_at_yamls_end_of_document(closing):
         "p.md:1: front matter is not closed: no '+++' line after line 1")  # TOML's ends at +++ only
 
 
+@pytest.mark.parametrize(("value", "kind"), [
+    ("!!binary aGk=", "binary data"), ("true", "a boolean"), ("!!float 1", "a number"), ("12", "a number"),
+    ("2024-01-01 10:00:00", "a date and time"), ("2024-01-01", "a date"), ("[a]", "a list"), ("text", "a string"),
+])
+def test_front_matter_that_is_no_mapping_says_what_it_is_in_words(value, kind):
+    """Python's names were shown: "front matter is a bytes", "a bool", "a datetime"."""
+    problem = read_front_matter("a.md", f"---\n{value}\n---\nBody\n")
+    assert str(problem) == f"a.md:2: front matter is {kind}, not a mapping of fields"
+
+
 def test_yaml_keys_spelled_apart_that_read_as_one_are_duplicates():
     """``null`` and ``~``, ``1`` and ``0x1``, ``true`` and ``1`` (Python's True equals 1) are one key of
     the mapping once read: the later value replaced the earlier without a word, as keys were told
