@@ -1028,7 +1028,12 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     typed = _typed_fields(f, fields)
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
-        typed["date"] = _file_name_date(name)
+        named = _file_name_date(name)
+        try:  # 2024-13-45-x.md names no day (Jekyll stops on it), which was kept as the post's date
+            typed["date"] = named and _dt.date(*map(int, named.split("-"))).isoformat()
+        except ValueError as exc:
+            f.problems.append(Problem(name, None, f"the date {named} in the file name is not a day ({exc}); "
+                                                  "the post has no date", "date", WARNING))
     if typed["date"] is None and fields.date_line:
         typed["date"] = date_line(raw_body)
     if typed["date"] is None and fields.journal_files:  # a Logseq journal page is its day's

@@ -232,6 +232,22 @@ def test_a_url_no_iri_can_name_is_kept_with_a_warning(url):
     assert read("x/q.md", fine)[1] == []  # brackets in a site path are escaped, not a problem
 
 
+@pytest.mark.parametrize("name, date, message", [
+    ("_posts/2024-3-5-x.md", "2024-03-05", None),
+    ("_posts/2024-13-45-x.md", None, "the date 2024-13-45 in the file name is not a day (month must be in 1..12); "
+                                     "the post has no date"),
+    ("_posts/2024-02-30-x.md", None, "the date 2024-02-30 in the file name is not a day (day is out of range for "
+                                     "month); the post has no date"),
+])
+def test_a_post_whose_file_name_names_no_day_is_said_and_has_no_date(name, date, message):
+    """The date was kept as written (2024-13-45, in the database and the RDF) without a word; Jekyll stops on it."""
+    article, problems = read(name, "---\ntitle: T\n---\n", JEKYLL)
+    assert article is not None and article.date == date
+    assert [(p.line, p.message, p.severity) for p in problems] == ([(None, message, WARNING)] if message else [])
+    dated = read(name, "---\ntitle: T\ndate: 2024-01-01\n---\n", JEKYLL)  # the front matter's date wins
+    assert (dated[0].date, dated[1]) == ("2024-01-01", [])
+
+
 def test_keys_that_are_one_name_as_text_are_said_and_named_as_the_file_writes_them():
     """``1`` and ``'1'`` (or ``null`` and ``'null'``, a date and its text) are two keys to YAML and one
     name among the fields kept as data, whose keys are text: the first value was lost without a word,
