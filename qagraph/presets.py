@@ -1818,6 +1818,14 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(site.why)
             problems += site.problems
             names = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
+        mkdocs = _mkdocs_config(base) if site is None else None
+        if mkdocs is not None and mkdocs[0].parent == base.resolve():
+            # docs_dir: nothere (MkDocs stops on it): the folder was read as notes without a word, its
+            # pages without front matter skipped as "not a page"
+            declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
+            docs = f"the docs folder it names, {declared.group(1)}/," if declared else "its docs folder, docs/ (MkDocs's default),"
+            problems.append(Problem(mkdocs[0].name, None, f"{docs} holds no page here: the folder is read as notes, not "
+                                    "as an MkDocs site", "site-config", WARNING))
         # a Notion export's folders are its pages' subpages, the one a workspace is exported as too
         notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)
         if notion:

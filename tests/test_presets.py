@@ -2361,6 +2361,24 @@ def test_an_mkdocs_page_needs_no_front_matter(tmp_path: Path):
     assert result.skipped == ["README.md"]
 
 
+@pytest.mark.parametrize(("config", "message"), [
+    ("site_name: Docs\ndocs_dir: pages\n", "the docs folder it names, pages/, holds no page here: the folder is read "
+                                           "as notes, not as an MkDocs site"),
+    ("site_name: Docs\n", None),
+])
+def test_an_mkdocs_docs_folder_that_is_not_there_is_a_warning(tmp_path: Path, config: str, message: str | None):
+    """A docs_dir renamed since (MkDocs stops on it): the folder was read as notes without a word, and its
+    pages without front matter were skipped as "not a page"."""
+    write_article(tmp_path, "mkdocs.yml", config)
+    write_article(tmp_path, "docs/index.md", "# Welcome\n")
+    write_article(tmp_path, "docs/guide.md", "---\ntags: [setup]\n---\n# Guide\n")
+    result = load_corpus(tmp_path)
+    said = [(p.path, p.line, p.severity, p.message) for p in result.problems if p.code == "site-config"]
+    assert said == ([("mkdocs.yml", None, WARNING, message)] if message else [])
+    assert sorted(a.path for a in result.articles) == (["docs/guide.md"] if message else
+                                                       ["docs/guide.md", "docs/index.md"])
+
+
 @pytest.mark.parametrize(("files", "draft"), [
     ({"mkdocs.yml": "site_name: Docs\nplugins:\n  - blog\n", "docs/index.md": "---\ntags: [start]\n---\n# Home\n",
       "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\n# Hello\n",
