@@ -318,7 +318,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
     if has_build and build_dir is None and content is not None and not rebuild and not _made_from(where, content):
         # ./build is another folder's: the content named is the question (make demo's build sat in
         # the checkout, and `stats -c corpus` counted the bundled content)
-        _say(f"note: ./{DEFAULT_BUILD} was not made from {content}", quiet)
+        _say(f"note: ./{DEFAULT_BUILD} was not made from {printable_line(str(content))}", quiet)
         has_build = False
     if not has_build and build_dir is not None:
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
@@ -340,7 +340,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
                 raise UsageError(f"cannot rebuild {where}: the content folder {content} is not a folder")
             if source is None or not source.is_dir():
                 raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
-            _say(f"bringing {where} up to date with {source} ...", quiet)
+            _say(f"bringing {printable_line(str(where))} up to date with {printable_line(str(source))} ...", quiet)
             _writing(_BUILD_KEPT)
             kg = _kept(qagraph.build(source, out=where, progress=Progress(quiet), **_rebuild_settings(state)))
             return kg
@@ -351,8 +351,9 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
     if not source.is_dir():
         raise UsageError(f"no build in ./{DEFAULT_BUILD} and no content folder {source}: "
                          "run qagraph build, or name them with -b / -c")
-    _say(f"note: no build in ./{DEFAULT_BUILD}; building {source} in memory "
-         f"(qagraph build -c {source} makes one that answers at once)", quiet)
+    shown = printable_line(str(source))  # a name with a line break: the note stays one line
+    _say(f"note: no build in ./{DEFAULT_BUILD}; building {shown} in memory "
+         f"(qagraph build -c {shown} makes one that answers at once)", quiet)
     kg = _kept(qagraph.build(source, progress=Progress(quiet)))
     _say_preset(kg, quiet)
     return kg

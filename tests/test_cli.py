@@ -233,6 +233,26 @@ def test_without_a_build_the_query_says_it_builds_in_memory(small_corpus: Path, 
     assert "no build in ./build; building" in result.stderr
 
 
+def test_the_notes_of_a_query_show_a_folder_named_with_a_line_break_on_one_line(small_corpus: Path, tmp_path: Path,
+                                                                                monkeypatch):
+    """A content folder whose name holds a line break split the notes of ``--rebuild`` and of a build
+    in memory over two lines; the name is shown with the break written as an escape, as elsewhere."""
+    odd = tmp_path / "my\ncorpus"
+    small_corpus.rename(odd)
+    monkeypatch.chdir(tmp_path)  # no ./build here
+    memory = CliRunner().invoke(cli, ["stats", "-c", str(odd)])
+    assert memory.exit_code == 0
+    assert [line for line in memory.stderr.splitlines() if line.startswith("note:")] == [
+        f"note: no build in ./build; building {tmp_path}/my\\ncorpus in memory "
+        f"(qagraph build -c {tmp_path}/my\\ncorpus makes one that answers at once)"]
+    out = tmp_path / "out"
+    assert run("build", "-c", str(odd), "-o", str(out), "-q").exit_code == 0
+    rebuilt = CliRunner().invoke(cli, ["stats", "-b", str(out), "--rebuild"])
+    assert rebuilt.exit_code == 0
+    first = rebuilt.stderr.splitlines()[0]  # the folder as the build recorded it (out/../my\\ncorpus)
+    assert first.startswith(f"bringing {out} up to date with ") and first.endswith("my\\ncorpus ...")
+
+
 def _nodes(data: Any) -> list[str]:
     return [d["node"] for d in data]
 
