@@ -40,7 +40,7 @@ from .links import (
 )
 from .model import Article, RelatedLink
 from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
-                        unescape_newlines, visible)
+                        subject_slug, unescape_newlines, visible)
 from .rdf.iri import url_problem
 
 __all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
@@ -3305,8 +3305,9 @@ def _split(text: str, separator: str | None) -> list[str]:
 
 
 def _slug(value: str) -> str:
-    """A subject's slug: ASCII when it can be, the folded text otherwise (``機械学習`` stays)."""
-    return slugify(value) or "-".join(fold(value).split())
+    """A subject's slug: ASCII when it can be (:func:`~.normalize.subject_slug`: ``C++`` is ``c-plus-plus``),
+    the folded text otherwise (``機械学習`` stays)."""
+    return subject_slug(value) or "-".join(fold(value).split())
 
 
 #: folders that file pages but name no subject: ``_drafts``, a year (``2019``), a version of versioned
@@ -3484,7 +3485,7 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
             slug = m.group(1)
     if not slug:
         top = name.split("/", 1)[0] if "/" in name and "folder" in fields.subject_from else ""
-        slug = top or (slugify(label) if label and "field" in fields.subject_from else "") or "uncategorised"
+        slug = top or (subject_slug(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:  # a url part in capitals is shown as written (MDN's Web/API), another capitalised
         return slug, slug if slug != slug.lower() else slug.replace("-", " ").capitalize(), False
     return slug, clean(visible(label)), True

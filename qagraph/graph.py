@@ -43,7 +43,7 @@ from .fields import MKDOCS_URLS, FieldMap, mounted_name
 from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
-from .normalize import clean, fold, most_common_spelling, slugify
+from .normalize import clean, fold, most_common_spelling, subject_slug
 from .similarity import SimilarityConfig, SimilarityIndex
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def link_article(
             if hit is None:
                 slug_m = subject_re.search(link.url)
                 label = clean(link.subject) if link.subject else None
-                slug = slug_m.group(1) if slug_m else (slugify(label) if label else None)
+                slug = slug_m.group(1) if slug_m else (subject_slug(label) if label else None)
                 stubs.append((target, {
                     "kind": STUB, "label": link.title or link.url, "key": link.url, "url": link.url, "id": link.id,
                     "title": link.title, "subject": slug, "subject_label": label,

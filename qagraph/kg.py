@@ -32,7 +32,7 @@ from .database import DATABASE, BuildDatabase, title_words
 from .errors import OutputError, Problem, UsageError
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
-from .normalize import fold, slugify
+from .normalize import fold, slugify, subject_slug
 
 if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands need none
     import networkx as nx
@@ -573,7 +573,7 @@ class KnowledgeGraph:
             UsageError: no such subject.
         """
         text = text.removeprefix("subject:")
-        for candidate in (subject_node(text), subject_node(slugify(text))):
+        for candidate in (subject_node(text), subject_node(subject_slug(text)), subject_node(slugify(text))):
             data = self._source.data(candidate)
             if data is not None and data.get("kind") == SUBJECT:
                 return candidate

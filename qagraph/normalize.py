@@ -344,6 +344,23 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+#: the signs a name spells with that a slug would drop: C, C++ and C# (F#, Notepad++) name different things
+_NAMED_SIGNS = re.compile(r"(?<=[^\W_])(?:#|\++)")
+
+
+def subject_slug(text: str) -> str:
+    """A subject's slug: :func:`slugify`, but ``#`` and ``+`` written after a letter or digit spelled
+    out, so that ``C``, ``C++`` and ``C#`` are three subjects (one slug, ``c``, merged them, without a
+    word). A sign that starts a word (``#general``) or stands alone (``A + B``) is dropped as before.
+
+    >>> subject_slug("C++"), subject_slug("C#"), subject_slug("C"), subject_slug("C/C++ & Go"), subject_slug("#general")
+    ('c-plus-plus', 'c-sharp', 'c', 'c-c-plus-plus-go', 'general')
+    """
+    if "#" in text or "+" in text:
+        text = _NAMED_SIGNS.sub(lambda m: " sharp " if m.group(0) == "#" else " plus" * len(m.group(0)) + " ", text)
+    return slugify(text)
+
+
 # LaTeX commands that start with "n": inside $...$ maths, "\nabla" is a command,
 # not a line break followed by "abla".
 _LATEX_N = (

@@ -153,6 +153,19 @@ def test_subject_in_any_script_keeps_a_slug():
     assert (article.subject_slug, article.subject) == ("機械学習", "機械学習")
 
 
+@pytest.mark.parametrize("name", ["C", "C++", "C#", "F#", "Notepad++"])
+def test_subjects_that_differ_by_a_sign_after_a_letter_are_not_one(name):
+    """``categories: [C++]``, ``[C#]`` and ``[C]`` had the one slug ``c``: three languages' posts were
+    one subject, without a word. The signs are spelled out; others (``&``, a leading ``#``) are dropped."""
+    slug = {"C": "c", "C++": "c-plus-plus", "C#": "c-sharp", "F#": "f-sharp", "Notepad++": "notepad-plus-plus"}[name]
+    article, problems = read("_posts/2024-01-02-x.md", f"---\ntitle: T\ncategories: [{name!r}]\n---\n", JEKYLL)
+    assert (article.subject_slug, article.subject, problems) == (slug, name, [])
+    folder = replace(JEKYLL, subject=())  # a folder so named, too
+    assert read(f"{name}/_posts/2024-01-02-x.md", "---\ntitle: T\n---\n", folder)[0].subject_slug == slug
+    article, _ = read("x.md", "---\ntitle: T\ncategories: ['#general', 'Science & Tech']\n---\n", HUGO)
+    assert (article.subject_slug, article.subject) == ("general", "#general")
+
+
 def test_the_qa_format_subject_rule_is_unchanged():
     # slug from the url, else the top folder; the label as written
     text = "---\ntitle: T\nsubject: Computer Science\nurl: /learn/computer-science/questions/t\n---\n"

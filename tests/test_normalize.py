@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qagraph.load import parse_text
-from qagraph.normalize import fold, most_common_spelling, question_key, split_keywords, unescape_newlines
+from qagraph.normalize import (fold, most_common_spelling, question_key, split_keywords, subject_slug,
+                               unescape_newlines)
 
 keyword_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 
@@ -36,6 +37,15 @@ def test_split_keywords_properties(items, sep, trailing):
 def test_split_keywords_list_equals_joined_string(items):
     items = [i for i in items if "," not in i]
     assert split_keywords(items) == split_keywords(", ".join(items))
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("C", "c"), ("C++", "c-plus-plus"), ("C#", "c-sharp"), ("c++11", "c-plus-plus-11"), ("C/C++ & Go", "c-c-plus-plus-go"),
+    ("Computer Science", "computer-science"), ("Science & Tech", "science-tech"),  # as slugify made them
+    ("#general", "general"), ("A + B", "a-b"), ("++", ""),  # a sign after no letter: dropped, as before
+])
+def test_a_subject_slug_spells_the_signs_that_tell_names_apart(text, slug):
+    assert subject_slug(text) == slug
 
 
 def test_fold_examples():
