@@ -116,7 +116,8 @@ class FieldMap:
     publishes it, :func:`hugo_url`: ``section_permalinks`` are its config's ``[permalinks]``, as
     ``(kind, section, pattern)`` with kind ``page`` or ``section``, ``hugo_sections`` the folders below
     ``content_dir`` that are sections below the top ones (they hold an ``_index`` file), which a pattern's
-    ``:sections`` names, ``ugly_urls`` its ``uglyURLs`` and
+    ``:sections`` names, ``hugo_filename_date`` its ``[frontmatter] date = [":filename", ...]`` (a page
+    named ``2024-01-02-x.md`` is at ``x/``), ``ugly_urls`` its ``uglyURLs`` and
     ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
@@ -421,6 +422,11 @@ class FieldMap:
     as_of: str = ""
     section_permalinks: tuple[tuple[str, str, str], ...] = ()
     hugo_sections: tuple[str, ...] = ()
+    #: a Hugo config's ``[frontmatter] date`` lists ``:filename``: a page whose file name starts with a
+    #: date is of that date, its slug the rest of the name (:func:`hugo_file_date`), unless one of these
+    #: front-matter fields, which the config lists before it, gives the date
+    hugo_filename_date: bool = False
+    hugo_dates_before_filename: tuple[str, ...] = ()
     ugly_urls: bool = False
     keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
@@ -1026,6 +1032,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.title_keywords and not keywords and title:
         keywords, keyword_keys = split_keywords(title_terms(title, (name.rpartition("/")[0].rpartition("/")[2], subject_label)))
     typed = _typed_fields(f, fields)
+    if fields.hugo_filename_date and (named_date := hugo_file_date(name, f.data, fields)) is not None:
+        typed["date"] = named_date[0]
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
         named = _file_name_date(name)
@@ -2274,6 +2282,9 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     >>> hugo_url("content/My Docs/b.md", {"slug": "Intro"}, hugo), hugo_url("content/posts/_index.md", {}, replace(hugo, ugly_urls=True))
     ('/my-docs/intro/', '/posts.html')
     """
+    named = hugo_file_date(name, data, fields)
+    if named is not None:  # its date and slug from its file name, as Hugo's :filename handler sets them
+        data = {**data, "date": named[0], **({"slug": named[1]} if named[1] and "slug" not in data else {})}
     below = name[len(fields.content_dir):] if fields.content_dir and name.startswith(fields.content_dir) else name
     stem, language = _without_language(_strip_suffix(below), fields.languages)
     folder, _, last = stem.rpartition("/")
@@ -2298,6 +2309,45 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     if fields.ugly_urls and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
+
+
+#: a Hugo content file's base name that starts with a date (its first ten characters), and the rest
+_HUGO_FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(.*)", re.S)
+#: the front-matter fields Hugo's ``:default`` date handler reads, in its order
+HUGO_DEFAULT_DATES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+
+
+def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tuple[str, str] | None:
+    """``(date, slug)`` that Hugo's ``:filename`` date handler takes from the file ``name`` (a page
+    bundle's: its folder's name), when the config's ``[frontmatter] date`` lists it
+    (:attr:`FieldMap.hugo_filename_date`) and it decides: no field listed before it
+    (:attr:`FieldMap.hugo_dates_before_filename`) is in the front matter ``data``. The slug is the rest
+    of the name without the hyphens, underscores and spaces around it; ``None`` when the name starts
+    with no date.
+
+    >>> hugo = replace(FieldMap(), hugo_filename_date=True, hugo_dates_before_filename=("date",))
+    >>> hugo_file_date("content/posts/2017-02-11-my-post.md", {}, hugo), hugo_file_date("posts/2020-01-02_x/index.md", {}, hugo)
+    (('2017-02-11', 'my-post'), ('2020-01-02', 'x'))
+    >>> hugo_file_date("posts/2017-02-11-a.md", {"Date": "2019-01-01"}, hugo), hugo_file_date("posts/2017-02-30-a.md", {}, hugo)
+    (None, None)
+    """
+    if not fields.hugo_filename_date:
+        return None
+    folder, _, file_name = name.rpartition("/")
+    stem = file_name.rsplit(".", 1)[0]
+    if stem.lower() == "index":
+        stem = folder.rpartition("/")[2]
+    m = _HUGO_FILE_DATE.match(stem)
+    if m is None:
+        return None
+    try:
+        _dt.date.fromisoformat(m.group(1))
+    except ValueError:  # no day: Hugo's handler passes over it
+        return None
+    if fields.hugo_dates_before_filename and any(
+            str(k).lower() in fields.hugo_dates_before_filename and v not in (None, "") for k, v in data.items()):
+        return None
+    return m.group(1), m.group(2).strip(" -_")
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

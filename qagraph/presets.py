@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, ANY_SEPARATOR, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
@@ -2292,6 +2292,15 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if permalinks:
         changes["section_permalinks"] = permalinks
         notes.append("urls by permalinks " + ", ".join(f"{s or '/'} = {p}" for _, s, p in permalinks))
+    dates = _hugo_key(settings, "frontmatter", "date")
+    order = [d.strip().lower() for d in ([dates] if isinstance(dates, str) else dates if isinstance(dates, list) else [])
+             if isinstance(d, str)]
+    if ":filename" in order and not {":filemodtime", ":git"} & set(order[:order.index(":filename")]):
+        before = order[:order.index(":filename")]  # a handler before it that always decides leaves it none to do
+        changes["hugo_filename_date"] = True
+        changes["hugo_dates_before_filename"] = tuple(dict.fromkeys(
+            k for d in before for k in (HUGO_DEFAULT_DATES if d == ":default" else (d,)) if not k.startswith(":")))
+        notes.append("dates and slugs from file names named 2024-01-02-slug.md (frontmatter.date: :filename)")
     if settings.get("uglyurls") is True:
         changes["ugly_urls"] = True
         notes.append("uglyURLs: pages at /a/b.html")

@@ -3332,6 +3332,45 @@ def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
     assert kg.related("content/posts/a.md") == ["article:tags/web", "article:posts/b", "article:categories/old"]
 
 
+@pytest.mark.parametrize("order", ['[":filename", ":default"]', '[":default", ":filename"]', '":filename"',
+                                   '[":fileModTime", ":filename"]', None])
+def test_hugo_dates_and_slugs_from_file_names_as_its_frontmatter_config_says(tmp_path: Path, order: str | None):
+    """A Hugo site moved from Jekyll keeps its posts' names (``2017-02-11-my-post.md``) and sets
+    ``[frontmatter] date = [":filename", ":default"]``: Hugo dates each such page by its name and publishes
+    it at ``/posts/my-post/``, the rest of the name its slug (a bundle's: its folder's), unless a slug is
+    written. Such a site's links to its posts were all stubs, its posts undated. A handler listed before
+    ``:filename`` decides first (a front-matter date; the file's time, always); without it, nothing changes."""
+    import qagraph
+
+    site = tmp_path / "site"
+    config = 'baseURL = "https://h.org/"\n' + (f"[frontmatter]\ndate = {order}\n" if order else "")
+    write_site(site, {
+        "hugo.toml": config,
+        "content/posts/2017-02-11-my-post.md": "---\ntitle: Mine\n---\n[o](/posts/other/) [b](/posts/bundle/)\n",
+        "content/posts/2018-03-04-other.md": "---\ntitle: Other\ndate: 2019-01-01\n---\n[m](/posts/my-post/)\n",
+        "content/posts/2020-05-06_bundle/index.md": "---\ntitle: Bundle\n---\n[m](/posts/my-post/)\n",
+        "content/posts/2020-05-07-slugged.md": "---\ntitle: Slugged\nslug: kept\n---\n",
+        "content/posts/2021-02-30-no-day.md": "---\ntitle: No day\n---\n",
+    })
+    kg = qagraph.build(site)
+    got = {data["path"]: (data["url"], data.get("date")) for node, data in kg.graph.nodes(data=True)
+           if data.get("kind") == "article"}
+    if order in ('[":filename", ":default"]', '":filename"'):
+        assert got == {
+            "content/posts/2017-02-11-my-post.md": ("/posts/my-post/", "2017-02-11"),
+            "content/posts/2018-03-04-other.md": ("/posts/other/", "2018-03-04"),  # the name decides first
+            "content/posts/2020-05-06_bundle/index.md": ("/posts/bundle/", "2020-05-06"),
+            "content/posts/2020-05-07-slugged.md": ("/posts/kept/", "2020-05-07"),
+            "content/posts/2021-02-30-no-day.md": ("/posts/2021-02-30-no-day/", None)}
+        assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+    elif order == '[":default", ":filename"]':  # the front matter's date first: its name stays in its url
+        assert got["content/posts/2018-03-04-other.md"] == ("/posts/2018-03-04-other/", "2019-01-01")
+        assert got["content/posts/2017-02-11-my-post.md"] == ("/posts/my-post/", "2017-02-11")
+    else:  # Hugo's own default, or the file's time first: file names are urls
+        assert got["content/posts/2017-02-11-my-post.md"] == ("/posts/2017-02-11-my-post/", None)
+        assert got["content/posts/2018-03-04-other.md"] == ("/posts/2018-03-04-other/", "2019-01-01")
+
+
 def test_a_link_to_the_home_page_hugo_makes_is_no_stub(tmp_path: Path):
     """Hugo makes a site's home page when no ``content/_index.md`` writes it, and pages link there
     ("[home](/)", ``{{< ref "/" >}}``, ``/fr/``): each link made a stub article ``/``. It is no stub; a
