@@ -2385,10 +2385,17 @@ def _hugo_section(folder: str, fields: FieldMap) -> str:
     without one is no section, and its pages are its parent section's)."""
     if not folder:
         return ""
-    sections = {_without_language(posixpath.join(f, "_index"), fields.languages)[0].rpartition("/")[0]
-                for f in fields.hugo_sections}
+    sections = _hugo_section_paths(fields.hugo_sections, fields.languages)
     parts = folder.split("/")
     return next(("/".join(parts[:n]) for n in range(len(parts), 1, -1) if "/".join(parts[:n]) in sections), parts[0])
+
+
+@functools.lru_cache(maxsize=8)
+def _hugo_section_paths(hugo_sections: tuple[str, ...], languages: tuple[str, ...]) -> frozenset[str]:
+    """The folders of :attr:`FieldMap.hugo_sections` without their language folders: made once per site,
+    not for each page (a site of many sections and pages made it again for every page)."""
+    return frozenset(_without_language(posixpath.join(f, "_index"), languages)[0].rpartition("/")[0]
+                     for f in hugo_sections)
 
 
 def _hugo_slice(parts: list[str], cut: str) -> list[str]:
@@ -2440,7 +2447,7 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     ['/hi-there/', '/a-b/']
     """
     keys = {str(k).lower(): k for k in data}
-    when = next((m for n in ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+    when = next((m for n in HUGO_DEFAULT_DATES
                  if n in keys and (m := _moment(data[keys[n]], utc=False)) is not None), None)
     when = when or _dt.datetime(1, 1, 1)
     title = data.get("title")
