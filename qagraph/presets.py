@@ -1466,8 +1466,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"languages {', '.join(languages)} " + (
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
             if fields.listing_urls:  # each language's lists: /fr/tags/go/
-                fields = replace(fields, listing_urls="(?:/(?:" + "|".join(re.escape(language) for language in languages)
-                                 + f"))?(?:{fields.listing_urls})")
+                fields = replace(fields, listing_urls=f"{_language_prefix(languages)}(?:{fields.listing_urls})")
             if config is not None and hugo_embedded_link_hook(_site_root(config[0]), settings):
                 fields = replace(fields, language_links=True)
                 notes.append("a Markdown link's path leads to the page of the linking page's language first "
@@ -2351,8 +2350,13 @@ def _hugo_home_list(languages: Sequence[str]) -> str:
     >>> _hugo_home_list(()), _hugo_home_list(("en", "fr"))
     ('/?', '(?:/(?:en|fr))?/?')
     """
-    prefix = "(?:/(?:" + "|".join(re.escape(language) for language in languages) + "))?" if languages else ""
-    return prefix + "/?"
+    return _language_prefix(languages) + "/?"
+
+
+def _language_prefix(languages: Sequence[str]) -> str:
+    """A regular expression of the language folder a Hugo site path may start with (``/fr``), or of none;
+    ``""`` for a site of one language."""
+    return "(?:/(?:" + "|".join(re.escape(language) for language in languages) + "))?" if languages else ""
 
 
 def _hugo_listings(settings: Mapping[str, Any]) -> str:
