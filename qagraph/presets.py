@@ -1526,8 +1526,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if shown := hugo_bundle_shortcodes(_site_root(config[0]) if config is not None else base, settings, bundles):
                 fields = replace(fields, include_shortcodes=shown)
                 notes.append("shortcodes that show a snippet: " + ", ".join(f"{name} ({bundle}/)" for name, bundle in shown))
-        if zola is None:  # the home page Hugo makes where no content/_index.md is: a link there is no stub
-            fields = replace(fields, listing_urls="|".join(u for u in (fields.listing_urls, _hugo_home_list(fields.languages)) if u))
+        if zola is None:  # the home page and the top sections' lists Hugo makes where no _index.md writes them:
+            # a link there is no stub
+            section_lists = _hugo_section_lists(names, fields, settings)
+            if section_lists:
+                notes.append("links to the lists of pages of its top sections (/blog/) are no stubs")
+            fields = replace(fields, listing_urls="|".join(u for u in (
+                fields.listing_urls, _hugo_home_list(fields.languages), section_lists) if u))
     elif p.name == "jekyll" and (hexo := _hexo(base)) is not None:
         fields, note = _fit_hexo(fields, base, names, *hexo)
         notes.append(note)
@@ -2351,6 +2356,40 @@ def _hugo_home_list(languages: Sequence[str]) -> str:
     ('/?', '(?:/(?:en|fr))?/?')
     """
     return _language_prefix(languages) + "/?"
+
+
+def _hugo_section_lists(names: Sequence[str], fields: FieldMap, settings: Mapping[str, Any]) -> str:
+    r"""The site paths of the lists of pages Hugo makes for a site's top sections, as a regular expression
+    (``""``: none): each folder at the top of the content (below a language's folder) that holds a page is a
+    section whose list Hugo publishes at ``/<folder>/`` (``/fr/<folder>/`` in another language), written
+    or not; but for those the config's ``disableKinds`` (``section``) turns off or its ``[permalinks]``
+    move (their url is the pattern's, not the folder's).
+
+    >>> hugo = replace(preset("hugo").fields, content_dir="content/")
+    >>> _hugo_section_lists(["content/blog/a.md", "content/My Docs/b.md", "content/about.md", "README.md"], hugo, {})
+    '(?:/(?:blog|my\\-docs))'
+    >>> _hugo_section_lists(["content/blog/a.md"], hugo, {"disablekinds": ["Section"]})
+    ''
+    >>> _hugo_section_lists(["content/blog/a.md", "content/docs/b.md"], replace(hugo, section_permalinks=(
+    ...     ("section", "docs", "/manual/"),)), {})
+    '(?:/(?:blog))'
+    """
+    disabled = settings.get("disablekinds")
+    if isinstance(disabled, list) and "section" in {str(k).lower() for k in disabled}:
+        return ""
+    moved = {section for kind, section, _ in fields.section_permalinks if kind == "section"}
+    tops: set[str] = set()
+    for name in names:
+        if not name.startswith(fields.content_dir) or not name.lower().endswith(tuple(fields.suffixes)):
+            continue
+        inside = _below_language(name[len(fields.content_dir):], fields.languages)
+        top, slash, _ = inside.partition("/")
+        if slash and top and not top.startswith((".", "_")) and top not in moved:
+            tops.add(urlize(top))
+    tops.discard("")
+    if not tops:
+        return ""
+    return _language_prefix(fields.languages) + "(?:/(?:" + "|".join(re.escape(t) for t in sorted(tops)) + "))"
 
 
 def _language_prefix(languages: Sequence[str]) -> str:

@@ -874,7 +874,8 @@ def test_a_page_that_makes_a_ref_ambiguous_comes_and_goes(tmp_path: Path):
     root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
     (root / "hugo.toml").parent.mkdir(parents=True)
     (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
-    for path in ("functions/where.md", "functions/first.md", "about.md"):
+    # (templates/ is there from the start: a new top folder is a new section list, which a full build makes)
+    for path in ("functions/where.md", "functions/first.md", "about.md", "templates/other.md"):
         write_article(root, f"content/{path}", f"---\ntitle: {path}\n---\nSee {{{{< ref \"where\" >}}}}.\n")
     qagraph.build(root, out=out, preset="hugo")
 

@@ -3389,6 +3389,41 @@ def test_a_link_to_the_home_page_hugo_makes_is_no_stub(tmp_path: Path):
     assert qagraph.build(site).related("content/posts/a.md") == ["article:/"]
 
 
+def test_hugo_top_section_lists_are_no_stubs(tmp_path: Path):
+    """Hugo makes a list of pages for every folder at the top of its content, with an ``_index.md`` or
+    without one, and pages link there ("[all posts](/blog/)"): each link made a stub article /blog. A link to
+    a top section's list (in any language: ``/fr/blog/``) is no stub; one written in an ``_index.md`` is
+    reached; a folder below the top with no ``_index.md`` is no section (Hugo makes no page there), nor is a
+    section that ``disableKinds`` turns off; a folder added later is a section once it holds a page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+        "content/blog/a.md": "---\ntitle: A\n---\n[All posts](/blog/), [docs](/docs/), [the guide](/docs/guide/), "
+                             "[en français](/fr/blog/), [b](/blog/b/), [news](/news/) and [gone](/nothing/).\n",
+        "content/blog/b.md": "---\ntitle: B\n---\n",
+        "content/docs/_index.md": "---\ntitle: The docs\n---\n",
+        "content/docs/guide/g.md": "---\ntitle: G\n---\n",
+        "content/about.md": "---\ntitle: About\n---\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "build")
+    assert kg.related("content/blog/a.md") == ["article:docs", "article:docs/guide", "article:blog/b",
+                                               "article:news", "article:nothing"]
+    stubs = sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub")
+    assert stubs == ["article:docs/guide", "article:news", "article:nothing"]
+    (site / "content/news").mkdir()
+    (site / "content/news/n.md").write_text("---\ntitle: N\n---\n", encoding="utf-8")
+    kg = qagraph.build(site, out=tmp_path / "build")
+    assert kg.related("content/blog/a.md") == ["article:docs", "article:docs/guide", "article:blog/b",
+                                               "article:nothing"]
+    config = (site / "hugo.toml").read_text(encoding="utf-8")
+    (site / "hugo.toml").write_text('disableKinds = ["section"]\n' + config, encoding="utf-8")
+    nodes = qagraph.build(site).graph.nodes
+    assert [n for n in ("article:blog", "article:news", "article:fr/blog") if nodes.get(n, {}).get("kind") == "stub"] \
+        == ["article:blog", "article:news", "article:fr/blog"]
+
+
 def test_jekyll_page_permalink_with_a_slash_is_a_folder_its_relative_links_start_from(tmp_path: Path):
     """A page Jekyll writes at ``permalink: /docs/setup/`` is that folder's page: jekyll 4.3 sends its
     ``../usage/`` to /docs/usage/ and a maintainers' index's ``labels/`` to /docs/maintain/labels/
