@@ -1596,11 +1596,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if isinstance(where, str) and where.strip("/ "):
                 fields = replace(fields, collections_dir=where.strip("/ ") + "/")
                 notes.append(f"collections and posts in {fields.collections_dir}")
-            if "jekyll-titles-from-headings" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
-                fields = replace(fields, heading_titles=True)  # an untitled page takes the heading it opens with
-                notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
             plugins = (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems"))
             unlisted = [p for p in plugins if p not in _GITHUB_PAGES_PLUGINS and not p.startswith("jekyll-theme-")]
+            if "jekyll-titles-from-headings" in plugins:
+                fields = replace(fields, heading_titles=True)  # an untitled page takes the heading it opens with
+                notes.append("an untitled page is titled by its opening heading (jekyll-titles-from-headings)")
+            elif not fields.hexo and _github_pages_build(config[0].parent, unlisted):
+                fields = replace(fields, heading_titles=True)  # GitHub Pages runs the plugin on every site it builds
+                notes.append("an untitled page is titled by its opening heading (GitHub Pages runs "
+                             "jekyll-titles-from-headings)")
             if unlisted and "jekyll-optional-front-matter" not in plugins and fields.no_front_matter == "article-below-root" \
                     and not fields.hexo and not _github_pages_gem(config[0].parent):
                 # GitHub Pages would not run them: the site is built by its own Jekyll, where a Markdown
@@ -2690,6 +2694,17 @@ _GITHUB_PAGES_PLUGINS = frozenset((
     "jekyll-optional-front-matter", "jekyll-paginate", "jekyll-readme-index", "jekyll-redirect-from",
     "jekyll-relative-links", "jekyll-remote-theme", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-titles-from-headings",
     "jemoji"))
+
+
+def _github_pages_build(root: Path, unlisted: Sequence[str]) -> bool:
+    """Whether the Jekyll site at ``root`` is one GitHub Pages builds, with the plugins it always runs
+    (jekyll-titles-from-headings among them): its Gemfile names the github-pages gem, which brings them
+    wherever it is built; or it has no Gemfile (nothing to build it with but GitHub Pages' own) and lists no
+    plugin GitHub Pages does not run (``unlisted``). A Gemfile without the gem is a site built by its own
+    Jekyll, which runs only the plugins it lists."""
+    if _github_pages_gem(root):
+        return True
+    return not unlisted and not any(_is_file(root / name) for name in ("Gemfile", "gems.rb"))
 
 
 def _github_pages_gem(root: Path) -> bool:

@@ -6334,8 +6334,37 @@ def test_jekyll_titles_from_headings_titles_untitled_pages_by_their_opening_head
     assert titles == {"guide/index.md": "Kitchen", "guide/load-times.md": "Load and wait times",
                       "guide/notes.md": "Notes", "guide/titled.md": "Given", "_posts/2020-01-02-brew-day.md": "Brew Day"}
     write_article(site, "_config.yml", "title: Notes\n")
+    write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n')  # its own Jekyll
     titles = {a.path: a.title for a in load_corpus(site).articles}
     assert titles["guide/load-times.md"] == "Load Times" and titles["_posts/2020-01-02-brew-day.md"] == "Brew Day"
+
+
+def test_a_github_pages_site_titles_untitled_pages_by_their_opening_heading(tmp_path: Path):
+    """GitHub Pages runs jekyll-titles-from-headings on every site it builds, listed or not: a site with no
+    Gemfile (GitHub Pages builds it) or one whose Gemfile names the github-pages gem titles an untitled page
+    by its opening heading, as the site shows it (its pages were titled by their file names); a site with
+    a Gemfile of its own Jekyll, or one listing a plugin GitHub Pages does not run, does not."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Notes\n",
+        "guide/load-times.md": "---\nlayout: page\n---\n# Load and wait times\n\nText.\n",
+        "guide/plain.md": "# Plain heading\n\nNo front matter (jekyll-optional-front-matter).\n",
+        "_posts/2020-01-02-brew-day.md": "---\nlayout: post\n---\n# Brewing\n",
+    })
+
+    def titles() -> dict[str, str]:
+        return {a.path: a.title for a in load_corpus(site).articles}
+
+    github_pages = {"guide/load-times.md": "Load and wait times", "guide/plain.md": "Plain heading",
+                    "_posts/2020-01-02-brew-day.md": "Brew Day"}
+    assert titles() == github_pages
+    write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n')
+    assert titles() == github_pages
+    write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "jekyll"\n')
+    assert titles()["guide/load-times.md"] == "Load Times"
+    (site / "Gemfile").unlink()
+    write_article(site, "_config.yml", "title: Notes\nplugins: [jekyll-archives]\n")
+    assert titles()["guide/load-times.md"] == "Load Times"
 
 
 def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path: Path):
