@@ -345,3 +345,30 @@ def test_cli_validate_of_a_build_whose_void_ttl_is_cut_short_names_it(tmp_path):
     result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
     assert result.exit_code == 2 and result.stderr.startswith(f"qagraph: {void}: not valid RDF: "), result.output
     assert "line " in result.stderr
+
+
+def test_a_build_folder_that_cannot_be_written_is_checked_by_parallel_workers_too(G, tmp_path):
+    """A build folder this user cannot write in, without a store: its parts are loaded in memory, and
+    the workers that open the store on disk by its path had none to open ("IO error: No such file or
+    directory: ...store/db-.../CURRENT", exit 3). The checks run on the store in memory, with the
+    violations a writable folder gives."""
+    import re
+    import subprocess
+    import sys
+
+    write_rdf(G, tmp_path, base_iri=BASE, similarity="full")
+    planted = "".join(extra for extra, _ in PLANTED)
+    quads = "".join(line[:-2] + "<https://example.org/kb/graph/content> .\n" for line in (GOOD + planted).splitlines(True))
+    (tmp_path / "rdf" / "part-999.nq").write_text(quads, encoding="utf-8")
+    code = ("import sys; from qagraph.rdf import validate; "
+            "print(validate(sys.argv[1], base_iri=sys.argv[2], workers=2).text)")
+    mount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+    done = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", str(tmp_path),
+                           sys.executable, "-c", code, str(tmp_path), BASE], capture_output=True, text=True, timeout=300)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not (tmp_path / ".qagraph").exists()
+    def blank(text: str) -> str:  # a blank node's label is the load's own
+        return re.sub(r"_:[0-9a-f]+", "_:b", text)
+
+    assert blank(done.stdout) == blank(validate(tmp_path, workers=1).text + "\n")
+    assert "Conforms: False" in done.stdout

@@ -161,6 +161,49 @@ def test_a_broken_part_is_named_though_parts_are_loaded_together(G, tmp_path):
         open_store(tmp_path)
 
 
+#: run as a user whom permissions stop (the tests run as root), or on a read-only bind mount of argv[1]
+_UNWRITABLE = {
+    "permissions": ["unshare", "--user"],
+    "read-only file system": ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                              'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"', "sh"],
+}
+
+
+@pytest.mark.parametrize("way", list(_UNWRITABLE))
+@pytest.mark.parametrize("stale", [False, True])
+def test_a_build_folder_that_cannot_be_written_answers_from_its_parts_in_memory(G, tmp_path, way, stale):
+    """A build folder the user cannot write in (another user's, chmod -R a-w, a read-only mount) and
+    without a store of its current parts (none made yet, or one of older parts): every query failed
+    with "cannot open the store of build: Permission denied" (or "Read-only file system", exit 4). The
+    parts are loaded into a store in memory, which answers as the build's own store does; nothing is
+    written in the folder."""
+    out = tmp_path / "build"
+    result = write_rdf(G, out, formats=("nq",), similarity="full", parts=2)
+    if stale:  # a store of other parts, which cannot be replaced
+        open_store(out)
+        part = sorted((out / "rdf").glob("part-*.nq"))[0]
+        part.write_bytes(part.read_bytes() + b"<https://x.example/a> <https://x.example/b> <https://x.example/c> "
+                                            b"<https://x.example/g> .\n")
+    expected = result.stats.total + stale
+    before = sorted((p.relative_to(out).as_posix(), p.stat().st_mtime_ns) for p in out.rglob("*"))
+    code = ("import sys; from qagraph.rdf import sparql; "
+            "print(sparql(sys.argv[1], 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }').values()[0]['n'], "
+            "sparql(sys.argv[1], 'SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }').values()[0]['n'])")
+    prefix = _UNWRITABLE[way] + ([str(out)] if way != "permissions" else [])
+    for path in [out, *out.rglob("*")]:
+        if way == "permissions" and not path.is_symlink():
+            path.chmod(path.stat().st_mode & ~0o222)
+    try:
+        done = subprocess.run([*prefix, sys.executable, "-c", code, str(out)], capture_output=True, text=True,
+                              timeout=120)
+    finally:
+        for path in [out, *out.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.split() == [str(expected)] * 2
+    assert sorted((p.relative_to(out).as_posix(), p.stat().st_mtime_ns) for p in out.rglob("*")) == before
+
+
 def test_open_store_needs_a_build_folder(G, tmp_path):
     with pytest.raises(UsageError, match="no qagraph RDF export"):
         open_store(tmp_path)

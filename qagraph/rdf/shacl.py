@@ -411,6 +411,8 @@ def validate(
 
             store, union = open_store(target), False  # its default graph holds every statement
             db = current_store(target)
+            if not db.is_dir():  # a build folder that cannot be written: the store is in memory, here
+                db = None
         else:
             store = load_store(target)
     elif isinstance(target, ox.Store):

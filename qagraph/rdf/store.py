@@ -26,6 +26,7 @@ again. Either way it holds what a load of the parts gives.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import json
@@ -438,6 +439,23 @@ def _locked(path: Path, *, wait: bool = True) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+#: what writing in a build folder this user cannot write in raises: the store is then loaded in memory
+_CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def _in_memory(out: Path, files: list[Path]) -> Any:
+    """A store in memory holding what the persistent store of ``out`` would: for a build folder where
+    none can be made or replaced. It is loaded again by each process that opens it."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    try:
+        _load(store, files)
+    except SyntaxError as exc:
+        raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
+    return store
+
+
 def open_store(out: str | os.PathLike[str]) -> Any:
     """The persistent ``pyoxigraph.Store`` (read-only) of build folder ``out``, made on first use.
 
@@ -446,6 +464,8 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     query without ``GRAPH`` sees everything without ``use_default_graph_as_union``
     (which Oxigraph answers several times slower); when the files change, the next
     call loads them into a new store and removes the old one. A store found damaged is made again.
+    In a build folder this user cannot write in (another user's, a read-only copy or mount) that holds
+    no store of its current parts, the parts are loaded into a store in memory, for this process only.
 
     Raises :class:`~qagraph.errors.UsageError` when ``out`` holds no RDF export and
     :class:`~qagraph.errors.StoreError` when the store cannot be made or opened.
@@ -497,7 +517,7 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 if old != db and (old.name == _REPLACED or old.is_dir() and old.name.startswith(("db-", "tmp-"))):
                     shutil.rmtree(old, ignore_errors=True)
 
-    try:
+    def opened() -> Any:
         make()
         try:
             return ox.Store.read_only(oxigraph_path(db))
@@ -506,6 +526,14 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 shutil.rmtree(db, ignore_errors=True)
             make()
             return ox.Store.read_only(oxigraph_path(db))
+
+    try:
+        try:
+            return opened()
+        except OSError as exc:
+            if exc.errno not in _CANNOT_WRITE:
+                raise
+        return _in_memory(out, files)  # another user's build, a read-only copy or mount: nothing written
     except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: ..."
         from ..load import display_name
 
