@@ -1015,6 +1015,11 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
         # holds, as a query answers from; read as a content folder, it was no article and conformed
         subject = _kept(qagraph.open(target)).graph
     elif target.is_dir() and not part_files(target):
+        from .fileio import MARKER, PRIVATE
+
+        if (target / PRIVATE / MARKER).is_file():  # a build (--only html): read as content, no article conformed
+            raise UsageError(f"a build without its RDF or its database: nothing to validate (run: qagraph build "
+                             f"-o {target}, without --only or with --only rdf)", path=str(target))
         subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph
     if target.is_dir() and part_files(target):
         _check_void(target)

@@ -282,6 +282,29 @@ def test_cli_validate_of_a_build_without_its_rdf_checks_the_graph_of_its_databas
     assert checked == [articles] and articles > 0
 
 
+@pytest.mark.parametrize("outputs", [["html"], ["report"], ["html", "report"], "all, then its RDF and database removed"])
+def test_cli_validate_of_a_build_without_its_rdf_or_its_database_says_there_is_nothing_to_check(tmp_path, outputs):
+    """A build made with neither its RDF nor its database (--only html), or that lost both, was read
+    as a content folder: no article in it, and "Conforms: True" (exit 0) for a graph never checked.
+    It says what the build lacks, as the query commands do (exit 2), and writes nothing."""
+    import shutil
+
+    import qagraph
+    from conftest import CONTENT
+
+    out = tmp_path / "build"
+    qagraph.build(CONTENT, out=out, **({} if isinstance(outputs, str) else {"outputs": outputs}))
+    if isinstance(outputs, str):
+        shutil.rmtree(out / "rdf")
+        (out / "qagraph.db").unlink()
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"qagraph: {out}: a build without its RDF or its database: nothing to validate (run: "
+                             f"qagraph build -o {out}, without --only or with --only rdf)\n")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
 @pytest.mark.parametrize("damage", ["cut", "zeroed", "another SQLite file"])
 def test_cli_validate_of_a_build_whose_database_is_damaged_says_so(tmp_path, damage):
     """The database of a build, read to name each violation's file, cut short, zeroed or replaced
