@@ -486,6 +486,7 @@ class BuildDatabase:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.closed = False  #: :meth:`close` was called: what fails since is no damage
         if not self.path.is_file():
             raise OutputError("no build database here (run qagraph build first)", path=str(self.path))
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
@@ -510,6 +511,7 @@ class BuildDatabase:
         self._names: dict[int, str] = {}
 
     def close(self) -> None:
+        self.closed = True
         self.con.close()
 
     # -- nodes ---------------------------------------------------------------------------

@@ -187,16 +187,19 @@ _T = TypeVar("_T")
 _DAMAGE = (sqlite3.DatabaseError, json.JSONDecodeError)
 
 
-def _guarded(function: Callable[..., Any], path: Callable[[], Path]) -> Callable[..., Any]:
-    """``function``, raising :func:`_damaged` for what a damaged database raises; a function it returns
-    (a lookup that reads later) is guarded too."""
+def _guarded(function: Callable[..., Any], db: Callable[[], BuildDatabase]) -> Callable[..., Any]:
+    """``function``, raising :func:`_damaged` for what a damaged database raises (a :class:`UsageError`
+    when it was closed); a function it returns (a lookup that reads later) is guarded too."""
     @functools.wraps(function)
     def reading(*args: Any, **kwargs: Any) -> Any:
         try:
             found = function(*args, **kwargs)
         except _DAMAGE as exc:
-            raise _damaged(path(), exc) from None
-        return _guarded(found, path) if inspect.isfunction(found) else found
+            if db().closed:  # SQLite's "Cannot operate on a closed database": the build is sound
+                raise UsageError("this graph was closed (kg.close(), or the end of its with block): open the build "
+                                 "again to query it", path=str(db().path)) from None
+            raise _damaged(db().path, exc) from None
+        return _guarded(found, db) if inspect.isfunction(found) else found
 
     return reading
 
@@ -207,7 +210,7 @@ def _reads_the_database(cls: type[_T]) -> type[_T]:
     for name, method in list(vars(cls).items()):
         if inspect.isfunction(method) and not name.startswith("__"):
             def guarded(self: Any, *args: Any, _method: Callable[..., Any] = method, **kwargs: Any) -> Any:
-                return _guarded(_method, lambda: self.db.path)(self, *args, **kwargs)
+                return _guarded(_method, lambda: self.db)(self, *args, **kwargs)
 
             setattr(cls, name, functools.wraps(method)(guarded))
     return cls

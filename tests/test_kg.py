@@ -314,6 +314,27 @@ def test_open_is_lazy_about_the_graph(tmp_path):
     assert kg.graph.number_of_nodes() > 0 and kg._source._graph is not None
 
 
+def test_a_graph_used_after_it_was_closed_says_so_not_that_the_build_is_damaged(small_corpus, tmp_path):
+    """A stored graph queried after ``kg.close()`` (or past its ``with`` block) said "the build
+    database is damaged (ProgrammingError: Cannot operate on a closed database.); build again":
+    the build was sound, and building again changed nothing. It says the graph was closed."""
+    import qagraph
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out)
+    with qagraph.open(out) as kg:
+        assert kg.related(CELLS)
+    for query in (lambda: kg.related(CELLS), lambda: kg.similar(CELLS), lambda: kg.find("cell"),
+                  lambda: kg.neighbourhood(CELLS), lambda: kg.graph):
+        with pytest.raises(qagraph.UsageError) as raised:
+            query()
+        assert str(raised.value) == (f"{out / 'qagraph.db'}: this graph was closed (kg.close(), or the end of its "
+                                     "with block): open the build again to query it")
+    kg.close()  # twice: nothing more
+    again = qagraph.open(out)
+    assert again.related(CELLS)
+
+
 def test_open_refuses_what_is_not_a_build(tmp_path):
     import sqlite3
 
