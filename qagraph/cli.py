@@ -982,9 +982,35 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 
         sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt,
                services=services)
+    elif (parts := _rdf_only_build(build_dir, content, rebuild)) is not None:
+        from .rdf import DEFAULT_BASE_IRI
+
+        built = _build_base_iri(parts) or DEFAULT_BASE_IRI
+        if base_iri is not None and base_iri != built:  # its graph, to export again, is in no database
+            raise UsageError(f"the build in {parts} holds its RDF only (no database), made with the base IRI "
+                             f"{built}: --base-iri {base_iri} needs the database (qagraph build -o {parts})")
+        state = _build_state(parts)
+        source = content if content is not None else _recorded_content(parts, state)
+        if source is not None and source.is_dir() and not quiet:
+            _note_changes_at_close(parts, source, state)
+        sparql(parts, sparql_text, base_iri=built, timeout=timeout, write=write, fmt=fmt, services=services)
     else:
         _graph(build_dir, content, rebuild, quiet).sparql(sparql_text, base_iri=base_iri, timeout=timeout, write=write,
                                                           fmt=fmt, services=services)
+
+
+def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool) -> Path | None:
+    """The build folder a query answers from when it was made with its RDF and without its database
+    (``--only rdf``): its parts are what a SPARQL query reads. ``None`` for any other (:func:`_graph`'s)."""
+    from .fileio import MARKER, PRIVATE
+    from .rdf import part_files
+
+    where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
+    if rebuild or (where / "qagraph.db").is_file() or not (where / PRIVATE / MARKER).is_file():
+        return None
+    if build_dir is None and content is not None and not _made_from(where, content):
+        return None  # ./build is another folder's: the content named is the question
+    return where if part_files(where) else None
 
 
 @cli.command("validate")

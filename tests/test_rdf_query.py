@@ -470,6 +470,33 @@ def test_cli_query_formats(tmp_path):
     assert result.exit_code == 2 and "latin1.rq: cannot read the query" in result.output
 
 
+def test_cli_query_of_a_build_made_with_only_its_rdf_answers_from_its_parts(tmp_path):
+    """A build made with --only rdf holds what a SPARQL query reads, but no database: every query
+    was refused ("the build ... has no database ...: build it again with the database"). It answers
+    from the parts, with the base IRI the build was made with, as a full build's query does."""
+    import qagraph
+
+    base = "https://example.org/kb/"
+    answers = []
+    for outputs in (["rdf"], None):
+        out = tmp_path / ("rdf-only" if outputs else "full")
+        qagraph.build(HOSTILE, out=out, base_iri=base, **({"outputs": outputs} if outputs else {}))
+        assert (out / "qagraph.db").exists() is (outputs is None)
+        result = CliRunner().invoke(cli, ["query", "SELECT ?q { ?q a schema:Question } ORDER BY ?q", "-b", str(out),
+                                          "-f", "csv", "-q"])
+        assert (result.exit_code, result.stderr) == (0, ""), result.output
+        answers.append(result.stdout)
+    assert answers[0] == answers[1]
+    assert answers[0].split()[0] == "q" and len(answers[0].split()) == 4  # 3 articles; the stub is not one
+    assert all(line.startswith(base) for line in answers[0].split()[1:])
+    other = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }", "-b", str(tmp_path / "rdf-only"), "--base-iri",
+                                     "https://other.example/", "-q"])
+    assert (other.exit_code, other.stderr) == (2, f"qagraph: the build in {tmp_path / 'rdf-only'} holds its RDF only (no "
+                                                  f"database), made with the base IRI {base}: --base-iri "
+                                                  f"https://other.example/ needs the database (qagraph build -o "
+                                                  f"{tmp_path / 'rdf-only'})\n")
+
+
 def test_cli_query_an_export(G, tmp_path):
     write_rdf(G, tmp_path, formats=("nt",), similarity="full")
     result = CliRunner().invoke(cli, ["query", "SELECT (COUNT(*) AS ?n) { ?q a qa:Similarity }", "--rdf", str(tmp_path)])
