@@ -161,6 +161,33 @@ def test_a_broken_part_is_named_though_parts_are_loaded_together(G, tmp_path):
         open_store(tmp_path)
 
 
+@pytest.mark.parametrize("when", ["_load", "_digests"])
+def test_a_build_put_in_place_while_a_query_makes_the_store_is_the_one_answered_from(G, tmp_path, monkeypatch, when):
+    """A build swaps its new folder in whole and removes the previous one. A query making the store
+    meanwhile (in the previous folder, whose files it reads and writes by their paths) failed with
+    "cannot open the store of build: IO error: No such file or directory: ...tmp-.../bulk-....sst"
+    (exit 4): one query in two, while builds ran one after the other. The store is made again, from
+    the build now in place, and answers as it does."""
+    import qagraph.rdf.store as store_module
+    from qagraph.fileio import _exchange
+
+    out, stage = tmp_path / "build", tmp_path / "build.staging"
+    write_rdf(G, out, formats=("nq",), similarity="full", parts=3)
+    result = write_rdf(G, stage, formats=("nq",), similarity="none", parts=2)
+    real = getattr(store_module, when)
+
+    def swapped(*args, **kwargs):
+        if stage.exists():  # once: the build puts its folder in place, and removes the previous one
+            assert _exchange(stage, out)
+            shutil.rmtree(stage)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, when, swapped)
+    assert n(out) == result.stats.total
+    assert len(list((out / STORE_DIR).glob("db-*"))) == 1 and not list((out / STORE_DIR).glob("tmp-*"))
+    assert not stage.exists()
+
+
 #: run as a user whom permissions stop (the tests run as root), or on a read-only bind mount of argv[1]
 _UNWRITABLE = {
     "permissions": ["unshare", "--user"],

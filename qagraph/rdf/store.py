@@ -37,7 +37,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError, UsageError
+from ..errors import QagraphError, StoreError, UsageError
 from .formats import format_of
 from .parts import RDF_DIR
 from .query import rdf_files
@@ -475,15 +475,47 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     >>> _ = write_rdf(nx.MultiDiGraph(), "build")
     >>> len(open_store("build"))  # 4 statements, in their named graph and in the default graph
     8
+
+    A build puts its new folder in place of ``out`` whole, and removes the previous one: a store being
+    made meanwhile, in the previous folder (its files read and written by their paths), cannot be
+    finished there. It is made again from the build now in place, as long as builds are put in place.
     """
+    out = Path(out)
+    for attempt in range(1, _ATTEMPTS + 1):
+        seen = _folder(out)
+        try:
+            return _open_store(out)
+        except (QagraphError, OSError):
+            if attempt == _ATTEMPTS or _folder(out) in (seen, None):
+                raise
+    raise AssertionError("unreachable")
+
+
+#: how many builds put in place while a query makes the store are followed (a store made again each)
+_ATTEMPTS = 5
+
+
+def _folder(out: Path) -> tuple[int, int] | None:
+    """Which folder ``out`` is (device and inode): another once a build was put in its place."""
+    try:
+        st = os.stat(out)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _open_store(out: Path) -> Any:
+    """:func:`open_store` of the folder ``out`` names now."""
     import pyoxigraph as ox
 
-    out = Path(out)
     files = rdf_files(out)
     if files == [out]:
         raise UsageError(f"{out} is a file: open_store takes a build folder", path=str(out))
-    digest, digests = _digests(out, files)
     root = out / STORE_DIR
+    try:
+        digest, digests = _digests(out, files)
+    except OSError as exc:  # a part gone since it was listed
+        raise StoreError(f"cannot read the RDF of {_shown(out)}: {exc}", path=_shown(root)) from None
     db = root / f"db-{digest}"
 
     def make() -> None:
@@ -535,7 +567,11 @@ def open_store(out: str | os.PathLike[str]) -> Any:
                 raise
         return _in_memory(out, files)  # another user's build, a read-only copy or mount: nothing written
     except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB's "Corruption: ..."
-        from ..load import display_name
+        raise StoreError(f"cannot open the store of {_shown(out)}: {exc}", path=_shown(root)) from None
 
-        raise StoreError(f"cannot open the store of {display_name(str(out))}: {exc}",
-                         path=display_name(str(root))) from None
+
+def _shown(path: Path) -> str:
+    """``path`` as a message names it (bytes that are not UTF-8 as escapes)."""
+    from ..load import display_name
+
+    return display_name(str(path))
