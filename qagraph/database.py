@@ -22,12 +22,14 @@ exactly to the networkx node's attributes (tuples stay tuples).
 
 from __future__ import annotations
 
+import errno
 import json
 import json.scanner
 import os
 from json.encoder import encode_basestring as _string
 import re
 import sqlite3
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -487,7 +489,16 @@ class BuildDatabase:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.closed = False  #: :meth:`close` was called: what fails since is no damage
-        if not self.path.is_file():
+        try:  # SQLite says only "unable to open database file", for a file this user may not read too
+            st = os.stat(self.path)
+            if stat.S_ISREG(st.st_mode):
+                os.close(os.open(self.path, os.O_RDONLY))
+        except (FileNotFoundError, NotADirectoryError):
+            st = None
+        except OSError as exc:
+            why = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else exc.strerror or str(exc)
+            raise OutputError(f"cannot read the build database ({why})", path=str(self.path)) from None
+        if st is None or not stat.S_ISREG(st.st_mode):
             raise OutputError("no build database here (run qagraph build first)", path=str(self.path))
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:

@@ -949,8 +949,15 @@ def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
         :func:`qagraph.build`, which makes (and keeps up to date) a build folder.
     """
     target = Path(path)
-    db_path = target / DATABASE if target.is_dir() else target
-    if not db_path.exists():
+    try:
+        db_path = target / DATABASE if target.is_dir() else target
+    except OSError:  # in a folder this user may not enter: the database says it cannot be read
+        db_path = target
+    try:
+        there = db_path.exists()
+    except OSError:
+        there = True
+    if not there:
         raise OutputError(f"no qagraph build in {target} (no {DATABASE}); run qagraph build first")
     db = BuildDatabase(db_path)
     try:

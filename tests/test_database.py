@@ -186,3 +186,29 @@ def test_degrees_are_the_graphs_link_degrees(built, tmp_path):
         assert {node: counted[i] for node, i in ids.items() if i in counted} == link_degrees(graph)
         assert db.degrees([], links) == {}
     assert link_degrees(G)[a] == link_degrees(kg.graph).get(a, 0) + 3  # the loop twice, the new link once
+
+
+@pytest.mark.parametrize("unreadable", ["the database", "its folder"])
+def test_a_build_database_this_user_cannot_read_is_said_to_be_unreadable(built, tmp_path, unreadable):
+    """A database (or the folder holding it) another user's permissions keep from this one was
+    "not a qagraph build database: unable to open database file", or "no build database here": it
+    is one, and it is there. The error says it cannot be read, and why."""
+    import shutil
+    import subprocess
+    import sys
+
+    out = tmp_path / "build"
+    out.mkdir()
+    shutil.copyfile(built[1], out / DATABASE)
+    locked = out / DATABASE if unreadable == "the database" else out
+    locked.chmod(0)
+    code = ("import sys\nimport qagraph\nfrom qagraph.database import BuildDatabase\n"
+            "for way in (BuildDatabase, qagraph.open):\n    try:\n        way(sys.argv[1])\n"
+            "    except Exception as exc:\n        print(type(exc).__name__, exc)")
+    try:  # as a user whom permissions stop: the tests run as root
+        done = subprocess.run(["unshare", "--user", sys.executable, "-c", code, str(out / DATABASE)],
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        locked.chmod(0o755)
+    assert (done.stderr, done.stdout) == ("", f"OutputError {out / DATABASE}: cannot read the build database "
+                                              "(permission denied)\n" * 2)
