@@ -366,8 +366,47 @@ def count_by_kind(con: sqlite3.Connection, table: str) -> dict[str, int]:
     return {kind: n for kind, n in zip(kinds, counts) if n}
 
 
+class DamagedValue(ValueError):
+    """A value of the build database is JSON of another shape than a build writes (edited by hand)."""
+
+
+#: the shape a build writes each meta value in, as far as its readers rely on it: a type, or a
+#: mapping whose keys, where the value has them, are of these shapes (health: null, none found)
+_META_SHAPES: dict[str, Any] = {
+    "report": {"counts": {"nodes": dict, "edges": dict}, "settings": dict, "graph": dict, "problems": list},
+    "health": (dict, type(None)),
+}
+
+
+def _check_shape(value: Any, shape: Any, where: str) -> None:
+    """Raise :class:`DamagedValue` unless ``value`` has ``shape`` (:data:`_META_SHAPES`).
+
+    >>> _check_shape({"counts": []}, _META_SHAPES["report"], "meta report")
+    Traceback (most recent call last):
+    ...
+    qagraph.database.DamagedValue: meta report.counts is a JSON array, not an object
+    """
+    kinds = (dict,) if isinstance(shape, dict) else shape if isinstance(shape, tuple) else (shape,)
+    if not isinstance(value, kinds):
+        raise DamagedValue(f"{where} is {_json_kind(value)}, not {_json_kind(kinds[0]())}")
+    if isinstance(shape, dict):
+        for key, inner in shape.items():
+            if key in value:
+                _check_shape(value[key], inner, f"{where}.{key}")
+
+
+def _json_kind(value: Any) -> str:
+    """What JSON calls ``value``'s kind, with an article."""
+    for kind, name in ((bool, "a boolean"), (dict, "an object"), (list, "a JSON array"), (str, "a text"),
+                       ((int, float), "a number")):
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
 class _Meta(Mapping[str, Any]):
-    """The ``meta`` table, each value decoded from JSON when it is first read."""
+    """The ``meta`` table, each value decoded from JSON when it is first read (and checked to have
+    the shape a build writes it in: :class:`DamagedValue` when not)."""
 
     def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
         self._raw = dict(rows)
@@ -377,7 +416,10 @@ class _Meta(Mapping[str, Any]):
         try:
             return self._decoded[key]
         except KeyError:
-            value = self._decoded[key] = _decode(self._raw[key])
+            value = _decode(self._raw[key])
+            if key in _META_SHAPES:
+                _check_shape(value, _META_SHAPES[key], f"meta {key}")
+            self._decoded[key] = value
             return value
 
     def text(self, key: str) -> str | None:

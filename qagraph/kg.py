@@ -28,7 +28,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .database import DATABASE, BuildDatabase, title_words
+from .database import DATABASE, BuildDatabase, DamagedValue, title_words
 from .errors import OutputError, Problem, UsageError
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
@@ -184,7 +184,7 @@ def _damaged(path: Path, exc: Exception) -> OutputError:
 
 
 _T = TypeVar("_T")
-_DAMAGE = (sqlite3.DatabaseError, json.JSONDecodeError)
+_DAMAGE = (sqlite3.DatabaseError, json.JSONDecodeError, DamagedValue)
 
 
 def _guarded(function: Callable[..., Any], db: Callable[[], BuildDatabase]) -> Callable[..., Any]:

@@ -401,6 +401,41 @@ def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_p
         assert result.exit_code == 0 or "damaged" in result.stderr, (args, result.stderr)  # stats may need no table
 
 
+@pytest.mark.parametrize("key, value", [
+    ("report", "[1]"), ("report", '"a text"'), ("report", '{"counts": "x"}'), ("report", '{"counts": {"nodes": 3}}'),
+    ("report", '{"counts": {}, "settings": []}'), ("report", '{"counts": {}, "graph": 1}'),
+    ("health", "[1, 2]"), ("health", '"a text"'),
+])
+def test_a_build_database_whose_meta_value_is_json_of_another_shape_is_an_output_error(small_corpus, tmp_path, key,
+                                                                                      value):
+    """A meta value edited by hand into JSON of another shape than the build writes (a list or a text
+    for the report or the health findings, counts that are no mapping) made stats and health fail
+    with an internal error (exit 70: "AttributeError: 'list' object has no attribute 'items'", "a bug
+    in qagraph"). It is a damaged database, said as one (exit 3), as JSON that is cut short is."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    import qagraph
+    from qagraph.cli import cli
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out)
+    con = sqlite3.connect(out / "qagraph.db")
+    con.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    con.commit()
+    con.close()
+    with pytest.raises(qagraph.OutputError, match="damaged.*build again") as raised:
+        qagraph.open(out).report()
+    assert str(raised.value).startswith(f"{out / 'qagraph.db'}: ")
+    if key == "health":  # read by the commands that show the findings only
+        assert CliRunner().invoke(cli, ["stats", "-b", str(out), "-q"]).exit_code == 0
+    for args in ([["stats"]] if key == "report" else []) + [["health"], ["health", "--json"]]:
+        result = CliRunner().invoke(cli, [*args, "-b", str(out), "-q"])
+        assert result.exit_code == 3 and "internal error" not in result.output, (args, result.output)
+        assert result.stderr.startswith(f"qagraph: {out / 'qagraph.db'}: the build database is damaged"), result.stderr
+
+
 @pytest.mark.parametrize("stored", [False, True])
 def test_a_name_that_is_not_utf8_is_unknown_or_the_file_it_spells(tmp_path, stored):
     """A shell passes bytes that are not UTF-8 (a file name from a glob, a Latin-1 terminal) as
