@@ -324,14 +324,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
             raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "
                              f"-o BUILD, then -b BUILD)")
-        outputs = _build_state(where).get("outputs")
-        if isinstance(outputs, dict) and "qagraph.db" in outputs:  # a build, its database removed since
-            raise UsageError(f"the build in {where} has lost its database: {where / 'qagraph.db'} is not there "
-                             f"(run: qagraph build -o {where} to make it again)")
-        if isinstance(outputs, dict) and outputs:
-            raise UsageError(f"the build in {where} has no database (it was built with --only, without the "
-                             "database): build it again with the database (no --only, or --only database) to query it")
-        raise UsageError(f"no qagraph build in {where} (run: qagraph build -o {where})")
+        raise UsageError(_without_database(where) or f"no qagraph build in {where} (run: qagraph build -o {where})")
     if has_build:
         state = _build_state(where)
         source = content if content is not None else _recorded_content(where, state)
@@ -348,15 +341,31 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
             _note_changes_at_close(where, source, state)
         return qagraph.open(where)
     source = _content(content)
+    # ./build may be a build without its database (--only html): said as such, not as no build
+    why = None if (where / "qagraph.db").is_file() else _without_database(where)
     if not source.is_dir():
-        raise UsageError(f"no build in ./{DEFAULT_BUILD} and no content folder {source}: "
-                         "run qagraph build, or name them with -b / -c")
+        raise UsageError(why or f"no build in ./{DEFAULT_BUILD} and no content folder {source}: "
+                                "run qagraph build, or name them with -b / -c")
     shown = printable_line(str(source))  # a name with a line break: the note stays one line
-    _say(f"note: no build in ./{DEFAULT_BUILD}; building {shown} in memory "
+    missing = f"./{DEFAULT_BUILD} has no database" if why else f"no build in ./{DEFAULT_BUILD}"
+    _say(f"note: {missing}; building {shown} in memory "
          f"(qagraph build -c {shown} makes one that answers at once)", quiet)
     kg = _kept(qagraph.build(source, progress=Progress(quiet)))
     _say_preset(kg, quiet)
     return kg
+
+
+def _without_database(where: Path) -> str | None:
+    """Why the build in ``where`` cannot be queried when it is one without its database (removed
+    since, or built with --only without it); ``None`` when ``where`` records no build."""
+    outputs = _build_state(where).get("outputs")
+    if isinstance(outputs, dict) and "qagraph.db" in outputs:  # a build, its database removed since
+        return (f"the build in {where} has lost its database: {where / 'qagraph.db'} is not there "
+                f"(run: qagraph build -o {where} to make it again)")
+    if isinstance(outputs, dict) and outputs:
+        return (f"the build in {where} has no database (it was built with --only, without the "
+                "database): build it again with the database (no --only, or --only database) to query it")
+    return None
 
 
 def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:

@@ -662,6 +662,25 @@ def test_a_build_without_its_database_is_named_so(small_corpus: Path, tmp_path: 
     assert result.exit_code == 2 and f"the build in {rdf} has no database (it was built with --only" in result.stderr
 
 
+def test_a_build_in_the_working_folder_without_its_database_is_named_so_too(small_corpus: Path, tmp_path: Path,
+                                                                          monkeypatch):
+    """./build made with --only html, queried without -b: "no build in ./build" (beside the build
+    there), whether the command then built the content in memory or stopped. It says what ./build
+    lacks, as -b build does."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")  # no ./content here
+    assert CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", "build", "--only", "html", "-q"]).exit_code == 0
+    alone = CliRunner().invoke(cli, ["stats"])
+    assert (alone.exit_code, alone.stderr) == (2, "qagraph: the build in build has no database (it was built with "
+                                                  "--only, without the database): build it again with the database "
+                                                  "(no --only, or --only database) to query it\n")
+    memory = CliRunner().invoke(cli, ["find", "cell", "-c", str(small_corpus)])
+    assert memory.exit_code == 0 and url_of("biology", "cells") in memory.stdout
+    assert [line for line in memory.stderr.splitlines() if line.startswith("note:")] == [
+        f"note: ./build has no database; building {small_corpus} in memory (qagraph build -c {small_corpus} makes "
+        "one that answers at once)"]
+
+
 def test_a_node_is_described_by_its_title_else_its_label_as_in_json():
     """Text output names a node as --json does: its title, else its label (a stub made by a link
     that gave no title has its name as label only)."""
