@@ -172,9 +172,29 @@ def _load(value: Any, how: str) -> Any:
     if how in ("b", "f"):
         return bool(value)
     if how == "t":
-        return _tuples(_decode(value))
+        return _tuples(_shaped(_decode(value), list))
     if how == "j":
-        return _decode(value)
+        return _shaped(_decode(value), dict)
+    return value
+
+
+def _object(text: str) -> dict[str, Any]:
+    """The JSON object of a row's ``data`` (a node's or an edge's): :class:`DamagedValue` for JSON
+    of another kind (edited by hand), as :func:`_decode` raises for text that is no JSON."""
+    found: dict[str, Any] = _shaped(_decode(text), dict)
+    return found
+
+
+def _shaped(value: Any, kind: type) -> Any:
+    """``value``, when it is a ``kind`` (a JSON object or array); else :class:`DamagedValue`.
+
+    >>> _shaped([1], dict)
+    Traceback (most recent call last):
+    ...
+    qagraph.database.DamagedValue: a JSON array where an object is written
+    """
+    if not isinstance(value, kind):
+        raise DamagedValue(f"{_json_kind(value)} where {_json_kind(kind())} is written")
     return value
 
 
@@ -654,7 +674,7 @@ class BuildDatabase:
                     data[column] = _load(value, how)
                 _drop_unset(data, kind)
         if rest:
-            data.update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
+            data.update({k: _tuples(v) if k != "extra" else v for k, v in _object(rest).items()})
         return data
 
     def nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -672,7 +692,7 @@ class BuildDatabase:
                     data[column] = value if as_is or value is None else _load(value, how)
                 _drop_unset(data, k)
                 if rest:
-                    data.update({key: _tuples(v) if key != "extra" else v for key, v in _decode(rest).items()})
+                    data.update({key: _tuples(v) if key != "extra" else v for key, v in _object(rest).items()})
                 yield node, data
             return
         where = " WHERE kind = ?" if kind is not None else ""
@@ -929,7 +949,7 @@ class BuildDatabase:
             if w is not None:
                 edge["weight"] = w
             if d:
-                for key, value in _decode(d).items():
+                for key, value in _object(d).items():
                     edge[key] = _tuples(value)
             keyed[kind] = edge
         return G
@@ -980,7 +1000,7 @@ class BuildDatabase:
                     data[column] = _load(value, how)
                 _drop_unset(data, kind)
         for i, rest in rests.items():
-            found[i][1].update({k: _tuples(v) if k != "extra" else v for k, v in json.loads(rest).items()})
+            found[i][1].update({k: _tuples(v) if k != "extra" else v for k, v in _object(rest).items()})
         return found
 
     def sources_of(self, node: str, kind: str) -> list[int]:
@@ -1092,7 +1112,7 @@ def _edge_data(kind: str, weight: Any, position: Any, rest: str | None) -> dict[
     if weight is not None:
         data["weight"] = weight
     if rest:
-        data.update({k: _tuples(v) for k, v in _decode(rest).items()})
+        data.update({k: _tuples(v) for k, v in _object(rest).items()})
     return data
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import url_of
@@ -370,6 +372,12 @@ def test_repr_is_one_line_and_html_summary(small_kg):
     "UPDATE meta SET value = 'not json' WHERE key = 'schema_version'",
     "UPDATE nodes SET data = 'not json' WHERE kind = 'article'",
     "DROP TABLE articles",
+    # JSON of another kind than a build writes: an internal error (exit 70, "'list' object has no attribute 'items'")
+    "UPDATE nodes SET data = '[1]' WHERE kind = 'article'",
+    "UPDATE nodes SET data = '5' WHERE kind = 'article'",
+    "UPDATE edges SET data = '[1]' WHERE kind IN ('similar', 'related')",
+    "UPDATE articles SET keywords = '7'",
+    "UPDATE articles SET extra = '[1]'",
 ])
 def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_path, damage):
     """A database edited by hand (a table dropped, a JSON value cut) opened, then failed in the first
@@ -395,7 +403,8 @@ def test_a_build_database_damaged_by_hand_is_an_output_error(small_corpus, tmp_p
         kg.find("cell")
         kg.graph
     assert "qagraph.db" in str(raised.value)
-    for args in (["related", "1"], ["similar", "1"], ["stats"], ["suggest"], ["path", "1", "2"]):
+    for args in (["related", "1"], ["similar", "1"], ["stats"], ["suggest"], ["path", "1", "2"], ["find", "cell"],
+                 ["view", "1", "-o", os.devnull], ["export", "-f", "json", "-o", os.devnull]):
         result = CliRunner().invoke(cli, [*args, "-b", str(out), "-q"])
         assert result.exit_code in (0, 3) and "internal error" not in result.output, (args, result.output)
         assert result.exit_code == 0 or "damaged" in result.stderr, (args, result.stderr)  # stats may need no table
