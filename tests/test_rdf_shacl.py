@@ -395,3 +395,33 @@ def test_a_build_folder_that_cannot_be_written_is_checked_by_parallel_workers_to
 
     assert blank(done.stdout) == blank(validate(tmp_path, workers=1).text + "\n")
     assert "Conforms: False" in done.stdout
+
+
+def test_a_build_put_in_place_while_its_workers_check_it_is_checked_again(G, tmp_path, monkeypatch):
+    """validate's workers open the build's store by its path: a build put in place meanwhile (its
+    folder swapped in whole, the previous one removed) left them none to open, and validate failed
+    with "IO error: No such file or directory: ...store/db-.../CURRENT" (exit 3), one run in two while
+    builds ran. The build now in place is checked, as a run after the build checks it."""
+    import shutil
+
+    import qagraph.rdf.shacl as shacl_module
+    from qagraph.fileio import _exchange
+
+    out, stage = tmp_path / "build", tmp_path / "build.staging"
+    write_rdf(G, out, base_iri=BASE, similarity="full")
+    write_rdf(G, stage, base_iri=BASE, similarity="full")
+    planted = "".join(extra for extra, _ in PLANTED)
+    quads = "".join(line[:-2] + "<https://example.org/kb/graph/content> .\n" for line in (GOOD + planted).splitlines(True))
+    (stage / "rdf" / "part-999.nq").write_text(quads, encoding="utf-8")  # the new build: violations the old has not
+    real = shacl_module.compile_shapes
+
+    def swapped(*args, **kwargs):
+        if stage.exists():  # once, as the checks are about to start
+            assert _exchange(stage, out)
+            shutil.rmtree(stage)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(shacl_module, "compile_shapes", swapped)
+    report = validate(out, base_iri=BASE, workers=2)
+    monkeypatch.undo()
+    assert found(report) == found(validate(out, base_iri=BASE, workers=1)) >= {expected for _, expected in PLANTED}

@@ -36,7 +36,7 @@ from typing import Any
 import networkx as nx
 
 from .. import kinds as _kinds
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT
 from ..workers import fork_pool
 from .iri import DEFAULT_BASE_IRI, IRIs
@@ -393,7 +393,42 @@ def validate(
     >>> report = validate(nx.MultiDiGraph())
     >>> report.conforms, len(report.violations)
     (True, 0)
+
+    The workers open a build folder's store by its path: a build put in place meanwhile (its folder
+    swapped in whole, the previous one removed) leaves them none to open, and the build now in place
+    is checked from the start.
     """
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return _validate(target, base_iri=base_iri, shapes=shapes, files=files, similarity=similarity,
+                             engine=engine, workers=workers, timings=timings)
+        except _StoreGone:
+            if attempt == _ATTEMPTS:
+                raise OutputError(f"the build was replaced {_ATTEMPTS} times while it was checked; check it when "
+                                  "no build is running", path=str(target)) from None
+    raise AssertionError("unreachable")
+
+
+#: how many builds put in place while the workers check a build folder are followed
+_ATTEMPTS = 5
+
+
+class _StoreGone(Exception):
+    """The store the workers were to open is no longer at its path (a build was put in place)."""
+
+
+def _validate(
+    target: Any,
+    *,
+    base_iri: str,
+    shapes: str | os.PathLike[str],
+    files: Mapping[str, str] | None,
+    similarity: str,
+    engine: str,
+    workers: int | None,
+    timings: dict[str, float] | None,
+) -> ValidationReport:
+    """:func:`validate`, once."""
     import pyoxigraph as ox
 
     from .query import load_store
@@ -429,8 +464,13 @@ def validate(
     n = min(workers or os.cpu_count() or 1, len(checks))
     if db is not None and n > 1 and "fork" in multiprocessing.get_all_start_methods():
         # the on-disk store opened read-only by each worker; checks dealt round-robin
-        with fork_pool(n) as pool:
-            done = pool.starmap(_run_checks, [(oxigraph_path(db), checks[i::n], union, shapes) for i in range(n)])
+        try:
+            with fork_pool(n) as pool:
+                done = pool.starmap(_run_checks, [(oxigraph_path(db), checks[i::n], union, shapes) for i in range(n)])
+        except (OSError, RuntimeError):
+            if not db.is_dir():
+                raise _StoreGone() from None
+            raise
         for found, took in done:
             violations += found
             if timings is not None:
