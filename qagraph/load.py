@@ -482,7 +482,7 @@ def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp, *, inner:
         except OSError as exc:
             if fd is not None:
                 os.close(fd)
-            if exc.filename is None:
+            if not isinstance(exc.filename, str):  # none, or the descriptor the folder was listed through
                 exc.filename = path
             onerror(exc)
             continue

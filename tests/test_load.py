@@ -246,6 +246,33 @@ def test_a_hidden_folder_that_cannot_be_read_holds_an_unknown_count_and_is_a_war
     ]
 
 
+def test_a_folder_whose_listing_fails_through_its_descriptor_is_named(tmp_path: Path, monkeypatch):
+    """A folder that opens but cannot be listed (an I/O error of a failing disk or a network file
+    system; /proc's map_files, even for root) is listed through its descriptor: the error names the
+    descriptor, a number, and the scan ended in an internal error ("TypeError: expected str, bytes
+    or os.PathLike object, not int", exit 70), in a build and in a query's note on the content alike.
+    The folder is named, as one that cannot be opened is."""
+    import errno
+    import os
+
+    write_article(tmp_path, "a/y.md", "x")
+    write_article(tmp_path, "b/z.md", "x")
+    write_article(tmp_path, "b/failing/w.md", "x")
+    failing = {str(tmp_path / "b" / "failing")}
+    scandir = os.scandir
+
+    def failing_by_descriptor(path=".", *args, **kwargs):
+        if isinstance(path, int) and os.readlink(f"/proc/self/fd/{path}") in failing:
+            raise OSError(errno.EIO, "Input/output error", path)
+        return scandir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", failing_by_descriptor)
+    found = discover(tmp_path)
+    assert found.names == ["a/y.md", "b/z.md"]
+    assert [(p.path, p.severity, p.message) for p in found.problems if p.code == "io"] == [
+        ("b/failing/", ERROR, "cannot read folder: Input/output error")]
+
+
 def test_alias_bomb_is_refused_not_expanded():
     levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
     for prev, name in zip("abcdefg", "bcdefgh"):
