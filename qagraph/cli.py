@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import math
 import os
 import signal
 import sys
@@ -369,23 +370,31 @@ def _without_database(where: Path) -> str | None:
 
 
 def _rebuild_settings(state: dict[str, Any]) -> dict[str, Any]:
+    """The settings of the build whose record is ``state``, to make it again with: those of the kinds
+    a build writes them in. A value of another kind (the record edited by hand) is not followed, as a
+    build does not follow a damaged record: the default is taken."""
     from .model import SimilarityConfig
 
-    settings = state.get("settings", {})
-    sim = settings.get("similarity") or {}
+    settings = state.get("settings")
+    if not isinstance(settings, dict):
+        return {}
     out: dict[str, Any] = {}
-    if settings.get("preset"):
-        out["preset"] = settings["preset"]
-    if settings.get("overrides"):
-        out["overrides"] = settings["overrides"]
-    if settings.get("outputs"):
-        out["outputs"] = settings["outputs"]
-    for key in ("base_iri", "site_url", "formats", "rdf_similarity"):
-        if settings.get(key):
+    for key in ("preset", "base_iri", "site_url", "rdf_similarity"):
+        if settings.get(key) and isinstance(settings[key], str):
             out[key] = settings[key]
-    if sim:
-        out["similarity"] = SimilarityConfig(
-            **{k: v for k, v in sim.items() if k in ("top_k", "max_df", "rare_df", "min_score")})
+    for key in ("outputs", "formats"):
+        if settings.get(key) and isinstance(settings[key], list) and all(isinstance(v, str) for v in settings[key]):
+            out[key] = settings[key]
+    overrides = settings.get("overrides")
+    if overrides and isinstance(overrides, dict) and all(isinstance(v, str) for v in overrides.values()):
+        out["overrides"] = overrides
+    sim = settings.get("similarity")
+    if sim and isinstance(sim, dict):
+        counts: dict[str, Any] = {k: v for k, v in sim.items()
+                                  if k in ("top_k", "max_df", "rare_df") and type(v) is int}
+        if type(sim.get("min_score")) in (int, float) and math.isfinite(sim["min_score"]):
+            counts["min_score"] = sim["min_score"]
+        out["similarity"] = SimilarityConfig(**counts)
     return out
 
 

@@ -213,6 +213,34 @@ def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_
     assert again.stderr == ""
 
 
+@pytest.mark.parametrize("settings", [
+    [], {"similarity": [1]}, {"similarity": {"top_k": "ten"}}, {"similarity": {"top_k": 1.5}},
+    {"similarity": {"min_score": 1e999}}, {"overrides": ["title=name"]}, {"outputs": "rdf"}, {"formats": [5]},
+    {"preset": ["hugo"]},
+])
+def test_rebuild_from_a_record_whose_settings_a_build_did_not_write_builds_with_the_defaults(small_corpus: Path,
+                                                                                             tmp_path: Path, settings):
+    """--rebuild makes the build again with the settings its record (.qagraph/build.json) holds; a
+    record edited by hand into values of other kinds (settings a list, similarity a list, a count
+    that is a text) ended in an internal error (exit 70: "'list' object has no attribute 'items'").
+    Such values are not followed, as a build does not follow a damaged record: the defaults are."""
+    from qagraph.fileio import MARKER, PRIVATE
+
+    out = tmp_path / "out"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    record = out / PRIVATE / MARKER
+    state = json.loads(record.read_text(encoding="utf-8"))
+    if isinstance(settings, dict):
+        state["settings"].update(settings)
+    else:
+        state["settings"] = settings
+    record.write_text(json.dumps(state), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["find", "cell", "-b", str(out), "-c", str(small_corpus), "--rebuild", "-q"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert url_of("biology", "cells") in result.stdout
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["counts"]["articles"] > 0
+
+
 @pytest.mark.parametrize("content", ["gone", "a-file"])
 def test_rebuild_from_a_content_folder_named_that_is_none_says_which(small_corpus: Path, tmp_path: Path,
                                                                       content: str):
