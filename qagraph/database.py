@@ -562,6 +562,8 @@ class BuildDatabase:
             raise OutputError(f"cannot read the build database ({why})", path=str(self.path)) from None
         if st is None or not stat.S_ISREG(st.st_mode):
             raise OutputError("no build database here (run qagraph build first)", path=str(self.path))
+        #: which file this is (device, inode): a build put in place since leaves another at ``path``
+        self.file = (st.st_dev, st.st_ino)
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -810,7 +810,8 @@ class KnowledgeGraph:
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
         first use and kept while the RDF is unchanged); a graph in memory is exported to an
-        in-memory store once per base IRI. ``timeout`` (seconds) and Ctrl-C stop the wait
+        in-memory store once per base IRI, and so is a stored graph whose build folder holds
+        another build since it was opened (it answers about the build it was opened on). ``timeout`` (seconds) and Ctrl-C stop the wait
         for a long query; with ``write``, the answer is written through it as ``fmt`` while
         it is read, its rows not kept (:func:`qagraph.rdf.sparql`). A query that calls another endpoint
         (``SERVICE``) is refused unless ``services`` is true.
@@ -820,7 +821,7 @@ class KnowledgeGraph:
         >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
         [{'n': 49}]
         """
-        from .rdf import DEFAULT_BASE_IRI, open_store, part_files, sparql, to_store
+        from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
         from .rdf.query import time_limit, waited_for
 
         settings = self._report.get("settings", {})
@@ -829,13 +830,27 @@ class KnowledgeGraph:
         if base not in self._stores:
             same_base = base == (settings.get("base_iri") or DEFAULT_BASE_IRI)
             build_dir = self.build_dir
-            if build_dir is not None and same_base and part_files(build_dir):
+            if build_dir is not None and same_base and part_files(build_dir) and self._build_in_place():
                 store = waited_for(lambda: open_store(build_dir))  # the build's own, kept between calls
-            else:
-                store = waited_for(lambda: to_store(self.graph, base))  # a load Ctrl-C stops
+            else:  # exported as the build wrote its RDF: its similarity detail, its site
+                similarity, site = settings.get("rdf_similarity"), settings.get("site_url")
+                store = waited_for(lambda: to_store(  # a load Ctrl-C stops
+                    self.graph, base, similarity=similarity if isinstance(similarity, str) else DEFAULT_SIMILARITY,
+                    site_url=site if isinstance(site, str) else None))
             self._stores[base] = store
         return sparql(self._stores[base], query, base_iri=base, timeout=limit, write=write, fmt=fmt,
                       services=services)
+
+    def _build_in_place(self) -> bool:
+        """Whether the build folder holds the build this graph was opened on: another put in place since
+        (the content edited and built again) has RDF this graph does not hold."""
+        if not isinstance(self._source, _Stored):
+            return True
+        try:
+            st = os.stat(self._source.db.path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) == self._source.db.file
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""

@@ -337,6 +337,30 @@ def test_a_graph_used_after_it_was_closed_says_so_not_that_the_build_is_damaged(
     assert again.related(CELLS)
 
 
+def test_sparql_answers_from_the_build_the_graph_was_opened_on_after_another_is_put_in_place(small_corpus, tmp_path):
+    """A graph opened on a build answers every query from that build, also once a new build of an
+    edited content is put in its folder (its database stays open): sparql alone answered from the
+    new build's RDF, so that kg.sparql named a title that kg.node did not. It answers from the graph
+    it was opened on; a graph opened again answers from the new build."""
+    import qagraph
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out, site_url="https://example.org", rdf_similarity="full")
+    kg = qagraph.open(out)
+    node = kg.article(url_of("biology", "cells"))
+    title = kg.node(node)["title"]
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    as_built = kg.sparql(everything).values()
+    kg._stores.clear()  # as a graph not asked yet, opened on the build that is put in place below
+    query = "SELECT ?t { ?q a schema:Question ; schema:identifier 1 ; schema:name ?t }"
+    page = next(small_corpus.rglob("cells.md"))
+    page.write_text(page.read_text(encoding="utf-8").replace(title, "Renamed cells"), encoding="utf-8")
+    qagraph.build(small_corpus, out=out, site_url="https://example.org", rdf_similarity="full")
+    assert [row["t"] for row in kg.sparql(query).values()] == [title] == [kg.node(node)["title"]]
+    assert kg.sparql(everything).values() == as_built  # the RDF the build wrote, its site and similarity
+    assert [row["t"] for row in qagraph.open(out).sparql(query).values()] == ["Renamed cells"]
+
+
 def test_open_refuses_what_is_not_a_build(tmp_path):
     import sqlite3
 
