@@ -416,7 +416,8 @@ class KnowledgeGraph:
         links name it (page path, file path, note name, alias: :meth:`~qagraph.links.ArticleIndex.find`,
         by the build's field map), or by its title when one article alone has it (any case).
 
-        Stubs (related articles outside the corpus) are found by url too.
+        Stubs (related articles outside the corpus) are found by url too. A number that is no
+        article's id names the note or page so named (a year's ``2024.md``).
 
         Raises:
             UsageError: no article has that name, or the id is shared by several articles.
@@ -427,11 +428,21 @@ class KnowledgeGraph:
             nodes = self._source.by_number(number) if number is not None and -(2**63) <= number < 2**63 else []
             if len(nodes) == 1:
                 return nodes[0]
-            if not nodes:
-                shown = str(ref).strip()
-                raise UsageError(f"no article has id {shown if len(shown) <= 40 else shown[:40] + '...'}")
-            names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
-            raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
+            if len(nodes) > 1:
+                names = ", ".join(str((self._source.data(n) or {}).get("url") or n) for n in nodes)
+                raise UsageError(f"id {number} is ambiguous: {len(nodes)} articles have it ({names}); name one by url")
+            shown = str(ref).strip()
+            no_id = UsageError(f"no article has id {shown if len(shown) <= 40 else shown[:40] + '...'}")
+            if not isinstance(ref, str):
+                raise no_id
+            try:  # a note or page named by a number (a year's 2024.md), or so titled
+                return self._article_by_name(ref)
+            except UsageError:
+                raise no_id from None
+        return self._article_by_name(ref)
+
+    def _article_by_name(self, ref: str) -> str:
+        """:meth:`article` of ``ref`` by any name but an id."""
         text = ref.strip()
         # the node id as given first: a note's file name may start or end with a space (" Lead.md");
         # a stub's id is its target as a link wrote it, which may be a note's name too ("A" of

@@ -126,6 +126,29 @@ def test_a_note_named_as_a_stub_is_named_first(tmp_path, stored):
     assert kg.article("Gone") == "article:Gone"
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_note_named_by_a_number_is_named_by_it_when_no_article_has_that_id(tmp_path, stored):
+    """A vault's 2024.md (a year's note; 404.md, -1.md), which its [[2024]] links name: ``2024`` was
+    taken for an id alone, and "no article has id 2024" though none has ids. A number names the
+    article with that id, and else the note or page it names as any other name does."""
+    import qagraph
+    from conftest import write_article
+
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_article(vault, "journal/2024.md", "---\ntags: [t]\n---\nSee [[Goals]]\n")
+    write_article(vault, "journal/-1.md", "---\ntags: [t]\n---\nx\n")
+    write_article(vault, "journal/Goals.md", "---\ntags: [t]\n---\nBack to [[2024]], [[-1]]\n")
+    built = qagraph.build(vault, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    assert kg.article("2024") == kg.article(" 2024 ") == "article:journal/2024"
+    assert kg.article("-1") == "article:journal/-1"
+    assert kg.related("Goals") == ["article:journal/2024", "article:journal/-1"]
+    assert kg.related("2024") == ["article:journal/Goals"]
+    with pytest.raises(QagraphError, match="^no article has id 7$"):
+        kg.article("7")
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
