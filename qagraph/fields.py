@@ -427,6 +427,11 @@ class FieldMap:
     #: front-matter fields, which the config lists before it, gives the date
     hugo_filename_date: bool = False
     hugo_dates_before_filename: tuple[str, ...] = ()
+    #: a Zola site: a page whose file name (a bundle's: its folder's) starts with a date and ``-`` or ``_``
+    #: is of that date unless its ``date`` field says otherwise, and its slug is the rest of the name
+    #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
+    zola_file_dates: bool = False
+    zola_keep_dates: bool = False
     ugly_urls: bool = False
     keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
@@ -1032,7 +1037,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.title_keywords and not keywords and title:
         keywords, keyword_keys = split_keywords(title_terms(title, (name.rpartition("/")[0].rpartition("/")[2], subject_label)))
     typed = _typed_fields(f, fields)
-    if fields.hugo_filename_date and (named_date := hugo_file_date(name, f.data, fields)) is not None:
+    if (fields.hugo_filename_date or fields.zola_file_dates) and (
+            named_date := hugo_file_date(name, f.data, fields)) is not None and named_date[0] is not None:
         typed["date"] = named_date[0]
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
@@ -2283,8 +2289,9 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     ('/my-docs/intro/', '/posts.html')
     """
     named = hugo_file_date(name, data, fields)
-    if named is not None:  # its date and slug from its file name, as Hugo's :filename handler sets them
-        data = {**data, "date": named[0], **({"slug": named[1]} if named[1] and "slug" not in data else {})}
+    if named is not None:  # its date and slug from its file name, as Hugo's :filename handler (or Zola) sets them
+        data = {**data, **({"date": named[0]} if named[0] is not None else {}),
+                **({"slug": named[1]} if named[1] and "slug" not in data else {})}
     below = name[len(fields.content_dir):] if fields.content_dir and name.startswith(fields.content_dir) else name
     stem, language = _without_language(_strip_suffix(below), fields.languages)
     folder, _, last = stem.rpartition("/")
@@ -2313,11 +2320,17 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
 
 #: a Hugo content file's base name that starts with a date (its first ten characters), and the rest
 _HUGO_FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(.*)", re.S)
+#: a Zola page's file name that starts with a date, or an RFC 3339 date and time, and the rest after a
+#: ``-`` or ``_`` (Zola's own pattern, its months and days in range)
+_ZOLA_FILE_DATE = re.compile(
+    r"(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?)"
+    r"(?:\s?[_-](?P<slug>.+$))?", re.S)
 #: the front-matter fields Hugo's ``:default`` date handler reads, in its order
 HUGO_DEFAULT_DATES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 
 
-def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tuple[str, str] | None:
+def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tuple[str | None, str] | None:
     """``(date, slug)`` that Hugo's ``:filename`` date handler takes from the file ``name`` (a page
     bundle's: its folder's name), when the config's ``[frontmatter] date`` lists it
     (:attr:`FieldMap.hugo_filename_date`) and it decides: no field listed before it
@@ -2325,18 +2338,39 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
     of the name without the hyphens, underscores and spaces around it; ``None`` when the name starts
     with no date.
 
+    In a Zola site (:attr:`FieldMap.zola_file_dates`), as Zola reads a name: the date is ``None`` where
+    the page's ``date`` field gives one (or the name's is no day), and the slug, the rest of the name after
+    its ``-`` or ``_``, is the page's whatever its date (``""`` with ``paths_keep_dates``, or with no rest).
+
     >>> hugo = replace(FieldMap(), hugo_filename_date=True, hugo_dates_before_filename=("date",))
     >>> hugo_file_date("content/posts/2017-02-11-my-post.md", {}, hugo), hugo_file_date("posts/2020-01-02_x/index.md", {}, hugo)
     (('2017-02-11', 'my-post'), ('2020-01-02', 'x'))
     >>> hugo_file_date("posts/2017-02-11-a.md", {"Date": "2019-01-01"}, hugo), hugo_file_date("posts/2017-02-30-a.md", {}, hugo)
     (None, None)
+    >>> zola = replace(FieldMap(), zola_file_dates=True)
+    >>> hugo_file_date("blog/2017-02-11_a b.md", {"date": "2019-01-01"}, zola), hugo_file_date("blog/2017-02-30-x.md", {}, zola)
+    ((None, 'a b'), (None, 'x'))
+    >>> hugo_file_date("blog/2017-02-11.md", {}, zola), hugo_file_date("blog/2017-13-01-x.md", {}, zola)
+    (('2017-02-11', ''), None)
     """
-    if not fields.hugo_filename_date:
+    if not fields.hugo_filename_date and not fields.zola_file_dates:
         return None
     folder, _, file_name = name.rpartition("/")
     stem = file_name.rsplit(".", 1)[0]
     if stem.lower() == "index":
         stem = folder.rpartition("/")[2]
+    if fields.zola_file_dates:
+        z = _ZOLA_FILE_DATE.match(stem)
+        if z is None:
+            return None
+        try:
+            _dt.date.fromisoformat(z.group(1)[:10])
+            day: str | None = z.group(1)
+        except ValueError:  # 2021-02-30: Zola takes it, but it names no day
+            day = None
+        if any(k == "date" and v not in (None, "") for k, v in data.items()):
+            day = None
+        return day, "" if fields.zola_keep_dates else z.group("slug") or ""
     m = _HUGO_FILE_DATE.match(stem)
     if m is None:
         return None

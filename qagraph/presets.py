@@ -1430,9 +1430,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, as_of=_build_day())
         if zola is not None:  # its tags and categories are taxonomies: [taxonomies] tags = [...]
             config = zola
+            zola_settings = hugo_settings(*zola)
+            slugify = zola_settings.get("slugify")
+            keep_dates = isinstance(slugify, dict) and slugify.get("paths_keep_dates") is True
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
-                             subject=("taxonomies.categories", "taxonomies.category", *fields.subject))
-            notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories")
+                             subject=("taxonomies.categories", "taxonomies.category", *fields.subject),
+                             zola_file_dates=True, zola_keep_dates=keep_dates)
+            notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories; pages named "
+                         "2024-01-02-slug.md dated by their names" + (
+                             " (slugify.paths_keep_dates: the date kept in their urls)" if keep_dates else
+                             " and published at the rest"))
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)

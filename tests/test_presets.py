@@ -4524,6 +4524,48 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     assert kg.related("blog/second") == [kg.article("blog/first")]
 
 
+@pytest.mark.parametrize("keep_dates", [False, True])
+def test_a_zola_page_named_by_a_date_is_dated_by_it_and_published_at_the_rest_of_its_name(tmp_path: Path, keep_dates: bool):
+    """Zola dates a page whose file name (a bundle's: its folder's) starts with a date followed by ``-`` or
+    ``_`` by that date, unless its front matter writes one, and publishes it at the rest of the name
+    whatever its date field says (``2018-10-10-hello-world.md`` at ``/blog/hello-world/``), unless the
+    config's ``[slugify] paths_keep_dates`` keeps the date in the url. Such a site's posts were at
+    ``/blog/2018-10-10-hello-world/``, undated, and every link to them by url a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n'
+                       + ("[slugify]\npaths_keep_dates = true\n" if keep_dates else ""),
+        "content/blog/_index.md": '+++\ntitle = "Blog"\nsort_by = "date"\n+++\n',
+        "content/blog/2018-10-10-hello-world.md": '+++\ntitle = "Hello"\n+++\n[s](/blog/second-post/)\n',
+        "content/blog/2019-01-05_second-post.md": '+++\ntitle = "Second"\ndate = 2019-02-01\n+++\n[h](/blog/hello-world/)\n',
+        "content/blog/2020-05-06-bundle/index.md": '+++\ntitle = "Bundle"\n+++\n',
+        "content/blog/2020-05-07-slugged.md": '+++\ntitle = "Slugged"\nslug = "kept"\n+++\n',
+        "content/blog/2021-02-30-no-day.md": '+++\ntitle = "No day"\n+++\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    got = {data["path"]: (data["url"], data.get("date")) for node, data in kg.graph.nodes(data=True)
+           if data.get("kind") == "article" and data["path"] != "content/blog/_index.md"}
+    if keep_dates:  # dated all the same, at their whole names
+        assert {path: got[path] for path in ("content/blog/2018-10-10-hello-world.md", "content/blog/2020-05-06-bundle/index.md",
+                                             "content/blog/2020-05-07-slugged.md", "content/blog/2021-02-30-no-day.md")} == {
+            "content/blog/2018-10-10-hello-world.md": ("/blog/2018-10-10-hello-world/", "2018-10-10"),
+            "content/blog/2020-05-06-bundle/index.md": ("/blog/2020-05-06-bundle/", "2020-05-06"),
+            "content/blog/2020-05-07-slugged.md": ("/blog/kept/", "2020-05-07"),
+            "content/blog/2021-02-30-no-day.md": ("/blog/2021-02-30-no-day/", None)}
+        assert got["content/blog/2019-01-05_second-post.md"][1] == "2019-02-01"
+    else:
+        assert got == {
+            "content/blog/2018-10-10-hello-world.md": ("/blog/hello-world/", "2018-10-10"),
+            "content/blog/2019-01-05_second-post.md": ("/blog/second-post/", "2019-02-01"),  # its own date first
+            "content/blog/2020-05-06-bundle/index.md": ("/blog/bundle/", "2020-05-06"),
+            "content/blog/2020-05-07-slugged.md": ("/blog/kept/", "2020-05-07"),
+            "content/blog/2021-02-30-no-day.md": ("/blog/no-day/", None)}  # Zola's pattern, but no day: no date
+        assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+        assert kg.related("content/blog/2018-10-10-hello-world.md") == [kg.article("content/blog/2019-01-05_second-post.md")]
+
+
 def test_a_base_url_is_zola_s_only_at_the_top_of_a_config_beside_content_and_never_in_a_hugo_site(tmp_path: Path):
     """Zola's config sets base_url at its top level, beside the content/ it builds: an app's config.toml
     with an [api] base_url above a folder of notes made them a Zola site (read as Hugo's: the notes
