@@ -1435,7 +1435,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             keep_dates = isinstance(slugify, dict) and slugify.get("paths_keep_dates") is True
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
                              subject=("taxonomies.categories", "taxonomies.category", *fields.subject),
-                             zola_file_dates=True, zola_keep_dates=keep_dates)
+                             url=("path",), zola_file_dates=True, zola_keep_dates=keep_dates)  # a page's path is its url
             notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories; pages named "
                          "2024-01-02-slug.md dated by their names" + (
                              " (slugify.paths_keep_dates: the date kept in their urls)" if keep_dates else

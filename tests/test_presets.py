@@ -4566,6 +4566,27 @@ def test_a_zola_page_named_by_a_date_is_dated_by_it_and_published_at_the_rest_of
         assert kg.related("content/blog/2018-10-10-hello-world.md") == [kg.article("content/blog/2019-01-05_second-post.md")]
 
 
+def test_a_zola_page_s_path_field_is_its_url(tmp_path: Path):
+    """A Zola page's ``path`` is where Zola publishes it, from the site's root whatever its section, with or
+    without its ``/`` (``path = "about-me"``: ``/about-me/``); Zola has no ``url`` field. The page was at its
+    file's path (``/about/``), and every link to it by its url a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n',
+        "content/_index.md": '+++\ntitle = "Home"\n+++\n[a](/about-me/) [g](https://z.example.org/guide/start/)\n',
+        "content/about.md": '+++\ntitle = "About"\npath = "about-me"\n+++\n[home](@/_index.md)\n',
+        "content/docs/_index.md": '+++\ntitle = "Docs"\n+++\n',
+        "content/docs/start.md": '+++\ntitle = "Start"\npath = "/guide/start"\n+++\n[a](@/about.md)\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    urls = {data["path"]: data["url"] for node, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    assert urls["content/about.md"] == "/about-me/" and urls["content/docs/start.md"] == "/guide/start/"
+    assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+    assert kg.related("content/_index.md") == [kg.article("content/about.md"), kg.article("content/docs/start.md")]
+
+
 def test_a_base_url_is_zola_s_only_at_the_top_of_a_config_beside_content_and_never_in_a_hugo_site(tmp_path: Path):
     """Zola's config sets base_url at its top level, beside the content/ it builds: an app's config.toml
     with an [api] base_url above a folder of notes made them a Zola site (read as Hugo's: the notes
