@@ -432,6 +432,9 @@ class FieldMap:
     #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
     zola_file_dates: bool = False
     zola_keep_dates: bool = False
+    #: a Zola site's ``[slugify] paths`` (``on``, ``safe`` or ``off``): how it makes a page's slug
+    #: (:func:`zola_slug`); its folders keep their names. ``""``: not a Zola site
+    zola_slugify: str = ""
     ugly_urls: bool = False
     keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
@@ -2308,6 +2311,10 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     if pattern is not None:  # a folder's, as Hugo writes each page to an index.html: "/:year/:title" is /2020/a/
         url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data,
                              _hugo_section(stem if kind == "section" else folder, fields)).rstrip("/") + "/"
+    elif fields.zola_slugify:  # Zola: the folders as named, the page's slug made by its strategy
+        slug = data.get("slug")
+        name = str(slug) if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip() else last
+        url = "/" + (stem if kind == "section" else f"{folder}/" * bool(folder) + zola_slug(name, fields.zola_slugify)) + "/"
     else:
         slug = data.get("slug")
         if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
@@ -2501,6 +2508,23 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     url = _PERMALINK_TOKEN.sub(lambda m: "/".join(_hugo_slice(parts, m.group(2)) if m.group(2) else parts)
                                if m.group(1) == "sections" else values[m.group(1)] + (m.group(2) or ""), pattern)
     return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")
+
+
+def zola_slug(text: str, strategy: str = "on") -> str:
+    """``text`` as Zola's ``slugify_paths`` makes a page's slug of it with the config's ``strategy``:
+    ``on`` (the slug crate's: letters made ASCII, lower-case, a hyphen for each run of anything but letters
+    and digits, none at either end; a letter with no ASCII form is dropped, where Zola spells it out),
+    ``safe`` (only the characters no path may hold dropped, and blanks and dots at the end), ``off`` (as written).
+
+    >>> zola_slug("My_First Post"), zola_slug("Café & Crème 2.0"), zola_slug(" a.b. ", "safe"), zola_slug("a:b", "off")
+    ('my-first-post', 'cafe-creme-2-0', ' a.b', 'a:b')
+    """
+    if strategy == "off":
+        return text
+    if strategy == "safe":
+        return re.sub(r'[<>:"/\\|?*]', "", text.rstrip(" ."))
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def urlize(text: str, lower: bool = True) -> str:

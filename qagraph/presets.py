@@ -1433,13 +1433,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             zola_settings = hugo_settings(*zola)
             slugify = zola_settings.get("slugify")
             keep_dates = isinstance(slugify, dict) and slugify.get("paths_keep_dates") is True
+            strategy = slugify.get("paths") if isinstance(slugify, dict) else None
+            strategy = strategy.lower() if isinstance(strategy, str) and strategy.lower() in ("on", "safe", "off") else "on"
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
                              subject=("taxonomies.categories", "taxonomies.category", *fields.subject),
-                             url=("path",), zola_file_dates=True, zola_keep_dates=keep_dates)  # a page's path is its url
+                             url=("path",), zola_file_dates=True, zola_keep_dates=keep_dates,  # a page's path is its url
+                             zola_slugify=strategy)
             notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories; pages named "
                          "2024-01-02-slug.md dated by their names" + (
                              " (slugify.paths_keep_dates: the date kept in their urls)" if keep_dates else
-                             " and published at the rest"))
+                             " and published at the rest") + f"; page slugs by slugify.paths = {strategy}")
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)

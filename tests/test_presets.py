@@ -4587,6 +4587,37 @@ def test_a_zola_page_s_path_field_is_its_url(tmp_path: Path):
     assert kg.related("content/_index.md") == [kg.article("content/about.md"), kg.article("content/docs/start.md")]
 
 
+@pytest.mark.parametrize("strategy", [None, "safe", "off"])
+def test_a_zola_page_s_slug_is_made_as_zola_s_slugify_paths_says(tmp_path: Path, strategy: str | None):
+    """Zola makes a page's slug (its ``slug`` field's, else its file's or bundle's name) with its config's
+    ``[slugify] paths`` strategy: ``on`` by default, ASCII lower case, a hyphen for each run of anything
+    else (``My_First Post.md``: ``my-first-post``, ``Café.md``: ``cafe``); ``safe`` only drops the characters
+    no path may hold; ``off`` keeps the name. Its sections' folders keep their names as written
+    (``Guides/``). A Zola site's urls were made as Hugo's (``/guides/my_first-post/``), and links by its
+    real urls were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n' + (f'[slugify]\npaths = "{strategy}"\n' if strategy else ""),
+        "content/Guides/_index.md": '+++\ntitle = "Guides"\n+++\n',
+        "content/Guides/My_First Post.md": '+++\ntitle = "First"\n+++\n',
+        "content/Guides/Café.md": '+++\ntitle = "Cafe"\n+++\n',
+        "content/Guides/b.md": '+++\ntitle = "B"\nslug = "Über Uns"\n+++\n',
+        "content/Guides/2020-01-02_Dated Bundle/index.md": '+++\ntitle = "Dated"\n+++\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    urls = {data["path"]: data["url"] for node, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    expected = {
+        None: ["/Guides/my-first-post/", "/Guides/cafe/", "/Guides/uber-uns/", "/Guides/dated-bundle/"],
+        "safe": ["/Guides/My_First Post/", "/Guides/Café/", "/Guides/Über Uns/", "/Guides/Dated Bundle/"],
+        "off": ["/Guides/My_First Post/", "/Guides/Café/", "/Guides/Über Uns/", "/Guides/Dated Bundle/"],
+    }[strategy]
+    assert [urls[p] for p in ("content/Guides/My_First Post.md", "content/Guides/Café.md", "content/Guides/b.md",
+                              "content/Guides/2020-01-02_Dated Bundle/index.md")] == expected
+    assert urls["content/Guides/_index.md"] == "/Guides/"
+
+
 def test_a_base_url_is_zola_s_only_at_the_top_of_a_config_beside_content_and_never_in_a_hugo_site(tmp_path: Path):
     """Zola's config sets base_url at its top level, beside the content/ it builds: an app's config.toml
     with an [api] base_url above a folder of notes made them a Zola site (read as Hugo's: the notes
