@@ -375,8 +375,9 @@ _SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
 def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
-    # the Markdown files: a site's pages in other formats (page_formats: notebooks, .rst) have none of its fields
-    markdown = FieldMap().suffixes
+    # the Markdown files (Quarto's .qmd too): a site's pages in other formats (page_formats: notebooks, .rst)
+    # have none of its fields
+    markdown = (*FieldMap().suffixes, ".qmd")
     names = [n for n in names if n.lower().endswith(markdown)]
     picked = names if len(names) <= SAMPLE_FILES else [names[i * len(names) // SAMPLE_FILES] for i in range(SAMPLE_FILES)]
     # what a wiki-link names a note by: its path or its file name, without the extension (folded
@@ -4703,12 +4704,18 @@ def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | No
 
 #: the files that make a folder a book, and what each says it is
 _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml": "a Jupyter Book",
-               "myst.yml": "a MyST (Jupyter Book 2) site"}
+               "myst.yml": "a MyST (Jupyter Book 2) site", "_quarto.yml": "a Quarto project",
+               "_quarto.yaml": "a Quarto project"}
+#: a Quarto project's config, and what it renders as pages beside its Markdown
+_QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
+_QUARTO_PAGES = (".qmd", ".md", ".markdown", ".rmd", ".ipynb")
+#: the README files Quarto renders no page of (its ``**/README.?([Rrq])md``)
+_QUARTO_README = re.compile(r"(?:^|/)README\.[Rrq]?md$")
 #: the pages a site's tool publishes from files that are not Markdown, by the config that says so: a
 #: Jupyter Book's (Sphinx) notebooks and reStructuredText, a MyST site's notebooks, a Pelican site's
 #: reStructuredText
 _PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",),
-                 _SANDPAPER_CONFIG: (".rmd",)}
+                 _SANDPAPER_CONFIG: (".rmd",), **{config: (".qmd", ".rmd", ".ipynb") for config in _QUARTO_CONFIGS}}
 
 
 #: what a Hugo or Jekyll site publishes as pages beside its Markdown: HTML files with front matter
@@ -4798,7 +4805,7 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
         folders = sorted(entry.name for entry in os.scandir(here) if entry.is_dir() and not entry.name.startswith((".", "_")))
     except OSError:
         folders = []
-    found = _config([here / folder for folder in folders[:_BOOK_FOLDERS_LOOKED]], ("_toc.yml", "myst.yml"))
+    found = _config([here / folder for folder in folders[:_BOOK_FOLDERS_LOOKED]], ("_toc.yml", "myst.yml", *_QUARTO_CONFIGS))
     if found is not None:
         return found
     above = _config(_parents(base)[1:], ("book.toml",))
@@ -4867,6 +4874,8 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     here = base.resolve()
     changes: dict[str, Any] = {"no_front_matter": "article"}
     own: str | None = None
+    if tool in _QUARTO_CONFIGS:
+        return _quarto(base, names, config, text, inside)
     if tool in ("_toc.yml", "myst.yml"):
         # the book's folder: the folder read, or one of its folders (a repository's book/)
         book_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
@@ -4918,6 +4927,51 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         changes.update(toc=toc, toc_pages=tuple(listed))
         why += f"; the {len(listed)} pages {toc.rpartition('/')[2]} lists"
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
+
+
+def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
+    """A Quarto project (``_quarto.yml``): every ``.qmd``, Markdown, R Markdown and notebook file of its
+    folder is a page, front matter or not, rendered at its path as ``.html``, but for what Quarto leaves out:
+    files and folders named ``_...`` (included files, its ``_site/`` and ``_freeze/``) or ``.``, READMEs,
+    and its ``output-dir``. A folder's ``_metadata.yml`` gives the pages in it and below their fields, under
+    their own; the ``site-url`` of its ``website`` (or ``book``) is the site's url."""
+    here = base.resolve()
+    project_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
+    try:
+        settings = _yaml_settings(text)
+    except Exception:  # said by config_problem below
+        settings = None
+    settings = settings if isinstance(settings, dict) else {}
+    project = settings["project"] if isinstance(settings.get("project"), dict) else {}
+    output = project.get("output-dir") if isinstance(project.get("output-dir"), str) else None
+    output = posixpath.normpath(output.strip()).strip("/") if output and output.strip() else None
+    # its output, by default and where the config says, when a folder of the project's own (not ../out)
+    skip = tuple(dict.fromkeys(("_site", "_book", "_freeze", *((output,) if output and output not in (".", "..")
+                                                                    and not output.startswith("../") and "/" not in output else ()))))
+    changes: dict[str, Any] = {"no_front_matter": "article", "partials": True, "path_urls": "sphinx",
+                               "suffixes": _QUARTO_PAGES, "title_fallback": ("heading", "file-name"),
+                               # its categories are what its listings file a page under, several a page: keywords
+                               "keywords": ("categories", "keywords", "tags"),
+                               "subject": tuple(k for k in FieldMap().subject if k not in ("categories", "category")),
+                               "unbuilt": tuple((n, "a README: Quarto renders no page of it") for n in names
+                                                if n.startswith(project_dir) and _QUARTO_README.search(n))}
+    site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)
+                 and isinstance(v.get("site-url"), str) and "://" in v["site-url"]), None)
+    if site:
+        changes["site_url"] = site.strip().rstrip("/")
+    metas, problems = _folder_meta_files(base, project_dir, _QUARTO_METADATA)
+    if metas:
+        changes["data_files"] = metas
+    broken = config_problem(base, config, text, "Quarto")
+    why = (f"{config.name}: a Quarto project; .qmd, Markdown and notebook pages at their paths as .html; "
+           f"files named _... (included), READMEs and {', '.join(f'{s}/' for s in skip)} (its output) skipped"
+           + ("; _metadata.yml gives its folder's pages their fields" if metas else ""))
+    return _Site(project_dir, skip, f"pages under {project_dir} ({why})" if project_dir else why, changes,
+                 ([broken] if broken is not None else []) + problems, bundles=True)
+
+
+#: the files of a Quarto project's folder whose fields its pages (in it and below) take
+_QUARTO_METADATA = ("_metadata.yml", "_metadata.yaml")
 
 
 def _summary_pages(base: Path, toc: str, names: Sequence[str]) -> list[str]:
@@ -5076,21 +5130,28 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
 
 def _mkdocs_meta_files(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The front matter MkDocs Material's meta plugin gives the pages of each folder of the docs folder
-    ``docs`` (below ``base``) and below it: its ``.meta.yml``, as
-    :attr:`~qagraph.fields.FieldMap.data_files` (the folder, JSON), merged under each page's own
-    (lists joined). A meta file that cannot be read, or holds no mapping, is a warning: its folder's
-    pages have their own front matter only."""
+    ``docs`` (below ``base``) and below it: its ``.meta.yml`` (:func:`_folder_meta_files`)."""
+    return _folder_meta_files(base, docs, (".meta.yml",))
+
+
+def _folder_meta_files(base: Path, docs: str, meta_names: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The front matter a site's folder file (the first of ``meta_names`` there: MkDocs Material's
+    ``.meta.yml``, Quarto's ``_metadata.yml``) gives the pages of each folder of ``docs`` (below ``base``)
+    and below it, as :attr:`~qagraph.fields.FieldMap.data_files` (the folder, JSON), merged under each
+    page's own (lists joined). A meta file that cannot be read, or holds no mapping, is a warning: its
+    folder's pages have their own front matter only."""
     found: list[tuple[str, str]] = []
     problems: list[Problem] = []
     root = base / docs
     for folder, dirs, files in itertools.islice(os.walk(root), 20_000):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if ".meta.yml" not in files:
+        meta = next((m for m in meta_names if m in files), None)
+        if meta is None:
             continue
         where = Path(os.path.relpath(folder, base)).as_posix().removeprefix("./")
-        name = f"{where}/.meta.yml".lstrip("/") if where != "." else ".meta.yml"
+        name = f"{where}/{meta}".lstrip("/") if where != "." else meta
         try:
-            value = _data_file(Path(folder) / ".meta.yml", "the meta file", "YAML")
+            value = _data_file(Path(folder) / meta, "the meta file", "YAML")
         except ValueError as exc:
             problems.append(Problem(name, exc.args[1] if len(exc.args) > 1 else None,
                                     f"{exc.args[0]}: its folder's pages have their own front matter only",

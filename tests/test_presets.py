@@ -4448,6 +4448,59 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+QUARTO_BLOG = {
+    "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
+                   "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
+    "index.qmd": "---\ntitle: \"myblog\"\nlisting:\n  contents: posts\n  sort: \"date desc\"\n---\n",
+    "about.qmd": "---\ntitle: \"About\"\nabout:\n  template: jolla\n---\n\nStart with the [welcome post](posts/welcome/index.qmd).\n",
+    "posts/_metadata.yml": "# options specified here will apply to all posts in this folder\nfreeze: true\n"
+                           "title-block-banner: true\nauthor: \"The Team\"\n",
+    "posts/welcome/index.qmd": "---\ntitle: \"Welcome To My Blog\"\nauthor: \"Tristan O'Malley\"\ndate: \"2024-06-03\"\n"
+                               "categories: [news]\n---\n\nSee [the code post](../post-with-code/index.qmd).\n",
+    "posts/post-with-code/index.qmd": "---\ntitle: \"Post With Code\"\ndate: \"2024-06-06\"\ncategories: [news, code]\n---\n\n"
+                                      "Back to [welcome](/posts/welcome/) and [about](../../about.html).\n\n"
+                                      "{{< include _setup.qmd >}}\n\n```{r}\n1 + 1\n```\n",
+    "posts/post-with-code/_setup.qmd": "Some shared text.\n",
+    "notes/plain.md": "# A plain note\n\nNo front matter, [home](../index.qmd).\n",
+    "README.md": "# myblog\n\nThe source of my blog.\n",
+    "_site/posts/welcome/index.md": "# a copy\n",
+    "public/about.md": "# a copy in the output-dir\n",
+}
+
+
+def test_a_quarto_projects_pages_are_read_as_quarto_renders_them(tmp_path: Path):
+    """A Quarto website or blog (``_quarto.yml``) is made of ``.qmd`` files (and ``.md``, ``.ipynb``,
+    ``.Rmd``): none was read, and the build said no article file was there. Quarto renders each at its path
+    as ``.html`` (a link to the ``.qmd`` file is to that page), leaves out files and folders named ``_...``
+    (included files, its ``_site/`` output) and READMEs, gives a folder's pages the fields of its
+    ``_metadata.yml`` under their own, and its ``website: site-url`` is the site's url."""
+    import qagraph
+
+    site = tmp_path / "blog"
+    write_site(site, QUARTO_BLOG)
+    result = load_corpus(site)
+    assert result.detection is not None and "_quarto.yml in the folder (a Quarto project)" in result.detection.reason
+    by = {a.path: a for a in result.articles}
+    assert {path: a.url for path, a in by.items()} == {
+        "index.qmd": "/index.html", "about.qmd": "/about.html", "posts/welcome/index.qmd": "/posts/welcome/index.html",
+        "posts/post-with-code/index.qmd": "/posts/post-with-code/index.html", "notes/plain.md": "/notes/plain.html"}
+    assert by["posts/welcome/index.qmd"].title == "Welcome To My Blog" and by["notes/plain.md"].title == "A plain note"
+    assert by["posts/welcome/index.qmd"].date == "2024-06-03" and "news" in by["posts/post-with-code/index.qmd"].keywords
+    assert by["posts/welcome/index.qmd"].author == "Tristan O'Malley"  # its own field over its folder's
+    assert by["posts/post-with-code/index.qmd"].author == "The Team"  # posts/_metadata.yml's
+    assert {a.subject_slug for a in result.articles if a.path.startswith("posts/")} == {"posts"}  # a post's folder is no section
+    assert result.fields.site_url == "https://example.quarto.pub/myblog"
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"posts/post-with-code/_setup.qmd", "README.md", "_site/posts/welcome/index.md", "public/about.md"}
+    assert "README" in why["README.md"] and why["posts/post-with-code/_setup.qmd"].startswith("a partial")
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("about.qmd") == [kg.article("posts/welcome/index.qmd")]
+    assert kg.related("posts/post-with-code/index.qmd") == [kg.article("posts/welcome/index.qmd"), kg.article("about.qmd")]
+    assert kg.related("notes/plain.md") == [kg.article("index.qmd")]
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
