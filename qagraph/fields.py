@@ -430,6 +430,8 @@ class FieldMap:
     #: a Zola site: a page whose file name (a bundle's: its folder's) starts with a date and ``-`` or ``_``
     #: is of that date unless its ``date`` field says otherwise, and its slug is the rest of the name
     #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
+    #: an author field's mappings stand for the people their ``name`` names (Quarto's ``author: [{name: ...}]``)
+    author_mappings: bool = False
     zola_file_dates: bool = False
     zola_keep_dates: bool = False
     #: a Zola site's ``[slugify] paths`` (``on``, ``safe`` or ``off``): how it makes a page's slug
@@ -745,17 +747,22 @@ class _Fields:
                 self.warn(f"{_why_not_text(path, value)}; ignored", path)
         return None
 
-    def names(self, paths: tuple[str, ...], separator: str = ", ") -> str | None:
+    def names(self, paths: tuple[str, ...], separator: str = ", ", mappings: bool = False) -> str | None:
         """The first of ``paths`` that holds text, as :meth:`text` reads it, but a list's every
         item that is text, joined by ``separator`` (an article's author is one text: ``authors: [Ann,
-        Bo]`` is ``Ann, Bo``, as a page shows them, not Ann alone); its other items are warned of."""
+        Bo]`` is ``Ann, Bo``, as a page shows them, not Ann alone); its other items are warned of. With
+        ``mappings``, a mapping (alone or in the list) stands for the person its ``name`` names
+        (:func:`person_name`: Quarto's ``author: [{name: Norah Jones, affiliations: ...}]``)."""
         for path in paths:
             value = self.get(path)
-            if not (isinstance(value, list) and len(value) > 1):
+            if mappings and isinstance(value, dict):
+                value = [value]
+            if not (isinstance(value, list) and (len(value) > 1 or mappings and value and isinstance(value[0], dict))):
                 if (text := self.text((path,), lists=True)) is not None:
                     return text
                 continue
-            items = [_text(item) if not isinstance(item, (dict, list)) else None for item in value]
+            items = [person_name(item) if mappings and isinstance(item, dict) else
+                     _text(item) if not isinstance(item, (dict, list)) else None for item in value]
             names = list(dict.fromkeys(item for item in items if item is not None))
             if not names:
                 if (text := self.text((path,), lists=True)) is not None:
@@ -810,6 +817,23 @@ def _look(key: str) -> str:
     """What a key looks like: without the characters that do not show, spaces around it, in
     compatibility form (``ｔitle`` is ``title``); case kept (a site tells ``Title`` from ``title``)."""
     return unicodedata.normalize("NFKC", visible(key)).replace("\u00a0", " ").strip() if not key.isascii() else key.strip()
+
+
+def person_name(person: Mapping[Any, Any]) -> str | None:
+    """The name of the person a mapping of an author list describes, as Quarto shows it: its ``name``, a
+    text or itself a mapping (its ``literal``, else its ``given`` and ``family`` names); ``None`` without one.
+
+    >>> person_name({"name": "Norah Jones", "orcid": "0000"}), person_name({"name": {"given": "Bill", "family": "Smith"}})
+    ('Norah Jones', 'Bill Smith')
+    >>> person_name({"name": {"literal": "The Team"}}), person_name({"email": "a@b.c"})
+    ('The Team', None)
+    """
+    name = person.get("name")
+    if isinstance(name, dict):
+        literal = _text(name.get("literal"))
+        parts = [part for key in ("given", "family") if (part := _text(name.get(key))) is not None]
+        return literal or " ".join(parts) or None
+    return _text(name) if not isinstance(name, list) else None
 
 
 def _text(value: Any) -> str | None:
@@ -1138,7 +1162,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                               or fields.blog_posts and blog_post(name, fields)):
         author = _post_authors(f, fields)  # a Docusaurus or MkDocs Material blog's post
     else:
-        author = f.names(fields.author)
+        author = f.names(fields.author, mappings=fields.author_mappings)
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)

@@ -4953,6 +4953,8 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                                # its categories are what its listings file a page under, several a page: keywords
                                "keywords": ("categories", "keywords", "tags"),
                                "subject": tuple(k for k in FieldMap().subject if k not in ("categories", "category")),
+                               # its authors, by name or as mappings with a name (and affiliations...)
+                               "author": ("author", "authors"), "author_mappings": True,
                                "unbuilt": tuple((n, "a README: Quarto renders no page of it") for n in names
                                                 if n.startswith(project_dir) and _QUARTO_README.search(n))}
     site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)

@@ -377,6 +377,22 @@ def test_every_author_of_a_list_is_kept(authors: str, author: str | None, warned
     assert [p.message for p in problems] == ([warned] if warned else [])
 
 
+@pytest.mark.parametrize(("author", "shown"), [
+    ("\n  - name: Norah Jones\n    orcid: 0000-0000\n    affiliations:\n      - name: CMU\n  - name: Bill Smith", "Norah Jones, Bill Smith"),
+    ("\n  name: Norah Jones\n  email: n@example.org", "Norah Jones"),
+    ("\n  - name: {given: Norah, family: Jones}\n  - Bill Smith", "Norah Jones, Bill Smith"),
+    ("\n  - name: {literal: The Team}", "The Team"),
+    ("Norah Jones", "Norah Jones"),
+])
+def test_an_author_mapping_stands_for_the_person_it_names_where_the_site_says_so(author: str, shown: str):
+    """Quarto's authors are mappings (``- name: Norah Jones`` with an ``orcid``, ``affiliations``...), one
+    or a list, the name itself a text or ``{given, family}`` or ``{literal}``: the page shows their names.
+    Every such author was dropped with a warning (a list whose first item is a mapping)."""
+    quarto = replace(preset("generic").fields, author=("author", "authors"), author_mappings=True)
+    article, problems = read("docs/guide.qmd", f"---\ntitle: Guide\nauthor: {author}\n---\n", quarto)
+    assert article is not None and article.author == shown and problems == []
+
+
 def test_a_field_that_is_not_text_gives_way_to_the_next_that_is():
     article, problems = read("x/q.md", "---\ntitle: {a: 1}\nquestion: Q?\nanswer: A\n---\n")
     assert article is not None and article.title == "Q?"
