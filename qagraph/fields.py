@@ -430,6 +430,9 @@ class FieldMap:
     #: a Zola site: a page whose file name (a bundle's: its folder's) starts with a date and ``-`` or ``_``
     #: is of that date unless its ``date`` field says otherwise, and its slug is the rest of the name
     #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
+    #: the values of a date field that name the day of a render, not a day of the page's (Quarto's
+    #: ``last-modified``, ``today``, ``now``): the page has no date, unsaid
+    dynamic_dates: tuple[str, ...] = ()
     #: an author field's mappings stand for the people their ``name`` names (Quarto's ``author: [{name: ...}]``)
     author_mappings: bool = False
     zola_file_dates: bool = False
@@ -3800,6 +3803,8 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     elif isinstance(date_value, (list, dict)):  # not its Python text as the article's date
         kind = "list" if isinstance(date_value, list) else "mapping"
         f.warn(f"{date_path} is a {kind}, not a date; ignored", date_path)
+    elif date_value is not None and str(date_value).strip().lower() in fields.dynamic_dates:
+        f.used.discard(date_path or "")  # Quarto's last-modified, today: the day of each render, no day of the page's
     elif date_value is not None:
         date = str(date_value).strip()
         try:

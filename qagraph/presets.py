@@ -4955,6 +4955,8 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                                "subject": tuple(k for k in FieldMap().subject if k not in ("categories", "category")),
                                # its authors, by name or as mappings with a name (and affiliations...)
                                "author": ("author", "authors"), "author_mappings": True,
+                               # dates of the render, not of the page
+                               "dynamic_dates": ("last-modified", "today", "now"),
                                "unbuilt": tuple((n, "a README: Quarto renders no page of it") for n in names
                                                 if n.startswith(project_dir) and _QUARTO_README.search(n))}
     site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)

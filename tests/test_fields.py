@@ -393,6 +393,19 @@ def test_an_author_mapping_stands_for_the_person_it_names_where_the_site_says_so
     assert article is not None and article.author == shown and problems == []
 
 
+@pytest.mark.parametrize("value", ["last-modified", "today", "now", "Last-Modified"])
+def test_a_date_that_names_the_day_of_a_render_is_no_date_of_the_page(value: str):
+    """Quarto's ``date: last-modified`` (``today``, ``now``) is the day each render is made, not a day the
+    page says: it was kept as the page's date, the text ``last-modified``, with a warning that it is no ISO
+    date. The page has no date; a site that has no such values still warns of the text."""
+    quarto = replace(preset("generic").fields, dynamic_dates=("last-modified", "today", "now"))
+    article, problems = read("docs/guide.qmd", f"---\ntitle: Guide\ndate: {value}\n---\n", quarto)
+    assert article is not None and article.date is None and problems == []
+    article, problems = read("docs/guide.md", f"---\ntitle: Guide\ndate: {value}\n---\n", preset("generic").fields)
+    assert article is not None and article.date == value
+    assert [p.message for p in problems] == [f"date {value!r} is not an ISO date; kept as text"]
+
+
 def test_a_field_that_is_not_text_gives_way_to_the_next_that_is():
     article, problems = read("x/q.md", "---\ntitle: {a: 1}\nquestion: Q?\nanswer: A\n---\n")
     assert article is not None and article.title == "Q?"
