@@ -4966,12 +4966,76 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     metas, problems = _folder_meta_files(base, project_dir, _QUARTO_METADATA)
     if metas:
         changes["data_files"] = metas
+    book = settings.get("book") if project.get("type") == "book" else None
+    chapters, parts = _quarto_chapters(base / project_dir, book) if isinstance(book, dict) else ((), ())
+    if chapters:  # a book renders the chapters it lists, each under its part
+        changes.update(toc=f"{project_dir}{config.name}", toc_pages=tuple(
+            n for n in names if n.startswith(project_dir) and n[len(project_dir):] in chapters))
+        if parts:
+            changes.update(toc_subjects=parts, subject_from=("toc", "folder"))
     broken = config_problem(base, config, text, "Quarto")
     why = (f"{config.name}: a Quarto project; .qmd, Markdown and notebook pages at their paths as .html; "
            f"files named _... (included), READMEs and {', '.join(f'{s}/' for s in skip)} (its output) skipped"
-           + ("; _metadata.yml gives its folder's pages their fields" if metas else ""))
+           + ("; _metadata.yml gives its folder's pages their fields" if metas else "")
+           + (f"; the book's {len(chapters)} chapters" if chapters else ""))
     return _Site(project_dir, skip, f"pages under {project_dir} ({why})" if project_dir else why, changes,
-                 ([broken] if broken is not None else []) + problems, bundles=True)
+                 ([broken] if broken is not None else []) + problems, bundles=True,
+                 own_subject=f"subject from the book's part that lists the page ({len(set(c for _, c in parts))} parts), "
+                             "else the folder" if parts else None)
+
+
+def _quarto_chapters(root: Path, book: Mapping[str, Any]) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The files a Quarto book's ``book`` settings list (its ``chapters`` and ``appendices``, a ``part``'s
+    file and chapters; paths from the project's folder ``root``), and the part each chapter is under, as
+    ``(path without suffix, part)`` pairs: the part's text, or the title of the file it names; appendices
+    under "Appendices"."""
+    listed: list[str] = []
+    parts: dict[str, str] = {}
+
+    def chapter(value: Any) -> str | None:
+        if isinstance(value, str) and value.strip() and "://" not in value:
+            name = posixpath.normpath(value.strip().lstrip("/")).removeprefix("./")
+            if name not in listed:
+                listed.append(name)
+            return name
+        return None
+
+    def walk(entries: Any, part: str | None) -> None:
+        for entry in entries if isinstance(entries, list) else ():
+            if isinstance(entry, dict):
+                named = entry.get("part")
+                title = named.strip() if isinstance(named, str) and named.strip() else None
+                if title is not None and title.lower().endswith(_QUARTO_PAGES) and (root / title).is_file():
+                    file = chapter(title)
+                    title = _quarto_title(root / title) or (file.rsplit(".", 1)[0] if file else title)
+                    if file is not None:
+                        parts.setdefault(file.rsplit(".", 1)[0], title)
+                chapter(entry.get("href") or entry.get("file"))
+                walk(entry.get("chapters"), title or part)
+            else:
+                name = chapter(entry)
+                if name is not None and part is not None:
+                    parts.setdefault(name.rsplit(".", 1)[0], part)
+
+    walk(book.get("chapters"), None)
+    walk(book.get("appendices"), "Appendices")
+    return frozenset(listed), tuple(parts.items())
+
+
+def _quarto_title(path: Path) -> str | None:
+    """The title of the Quarto page at ``path``: its ``title`` field, else its first heading's text."""
+    data = _read_head(path)
+    text = decode(path.name, data) if data is not None else None
+    if not isinstance(text, str):
+        return None
+    fm = read_front_matter(path.name, text)
+    if isinstance(fm, Problem):
+        return None
+    title = fm.data.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = re.search(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$", fm.body, re.M)
+    return heading.group(1).strip() if heading else None
 
 
 #: the files of a Quarto project's folder whose fields its pages (in it and below) take

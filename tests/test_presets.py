@@ -4501,6 +4501,42 @@ def test_a_quarto_projects_pages_are_read_as_quarto_renders_them(tmp_path: Path)
     assert kg.related("notes/plain.md") == [kg.article("index.qmd")]
 
 
+def test_a_quarto_book_renders_the_chapters_its_config_lists_under_their_parts(tmp_path: Path):
+    """A Quarto book (``project: type: book``) renders the files its ``book: chapters`` and ``appendices``
+    list, and files its chapters under their ``part`` (a title, or a file whose title it is; appendices
+    under "Appendices"). Every .qmd and .Rmd of the repository was a page (r4ds keeps the first edition's
+    .Rmd chapters beside the second's), all filed under "Uncategorised"."""
+    site = tmp_path / "r4ds"
+    write_site(site, {
+        "_quarto.yml": "project:\n  type: book\n  output-dir: _book\n\nbook:\n  title: \"R for Data Science (2e)\"\n"
+                       "  site-url: https://r4ds.hadley.nz/\n  chapters:\n    - index.qmd\n\n    - preface-2e.qmd\n"
+                       "    - intro.qmd\n    - part: whole-game.qmd\n      chapters:\n        - data-visualize.qmd\n"
+                       "        - workflow-basics.qmd\n    - part: \"Transform\"\n      chapters:\n        - logicals.qmd\n"
+                       "  appendices:\n    - base-R.qmd\n",
+        "index.qmd": "# Welcome {.unnumbered}\n\nThis is the website for the 2nd edition.\n",
+        "preface-2e.qmd": "# Preface to the second edition {.unnumbered}\n",
+        "intro.qmd": "# Introduction {#sec-intro .unnumbered}\n",
+        "whole-game.qmd": "# Whole game {#sec-whole-game .unnumbered}\n\nSee @sec-data-visualization.\n",
+        "data-visualize.qmd": "# Data visualization {#sec-data-visualization}\n",
+        "workflow-basics.qmd": "# Workflow: basics {#sec-workflow-basics}\n",
+        "logicals.qmd": "# Logical vectors {#sec-logicals}\n",
+        "base-R.qmd": "# A field guide to base R {#sec-base-r}\n",
+        "EDA.Rmd": "# Exploratory Data Analysis\n",
+        "README.md": "# R for Data Science\n",
+    })
+    result = load_corpus(site)
+    by = {a.path: a for a in result.articles}
+    assert sorted(by) == ["base-R.qmd", "data-visualize.qmd", "index.qmd", "intro.qmd", "logicals.qmd",
+                          "preface-2e.qmd", "whole-game.qmd", "workflow-basics.qmd"]
+    assert {path: a.subject for path, a in by.items() if a.subject != "Uncategorised"} == {
+        "whole-game.qmd": "Whole game", "data-visualize.qmd": "Whole game", "workflow-basics.qmd": "Whole game",
+        "logicals.qmd": "Transform", "base-R.qmd": "Appendices"}
+    assert by["data-visualize.qmd"].url == "/data-visualize.html" and result.fields.site_url == "https://r4ds.hadley.nz"
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["EDA.Rmd"] == "not in _quarto.yml: the book does not publish it"
+    assert_every_file_accounted_for(result)
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
