@@ -511,6 +511,8 @@ class FieldMap:
     lesson_questions: bool = False
     source_globs: tuple[tuple[str, str], ...] = ()
     hexo: bool = False
+    #: a Hexo config's ``pretty_urls``: its ``trailing_index`` and ``trailing_html`` (:func:`hexo_page_url`)
+    hexo_trailing: tuple[bool, bool] = (True, True)
     not_found: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
@@ -881,6 +883,31 @@ def _as_int(value: Any) -> int | None:
         except ValueError:
             return None
     return None
+
+
+def hexo_page_url(path: str, permalink: str | None, trailing: tuple[bool, bool] = (True, True)) -> str:
+    """The url Hexo renders the page at ``path`` (below its source folder) to: its front matter's
+    ``permalink`` (``index`` after a trailing ``/``, ``.html`` where it names no file type), else its path
+    with ``.html`` for its suffix; with the config's ``pretty_urls`` (``trailing``: its ``trailing_index``
+    and ``trailing_html``) false, without a trailing ``index.html``, or ``.html``.
+
+    >>> hexo_page_url("about/index.md", None), hexo_page_url("faq.md", None), hexo_page_url("p.md", "/team/")
+    ('/about/index.html', '/faq.html', '/team/index.html')
+    >>> hexo_page_url("about/index.md", None, (False, False)), hexo_page_url("faq.md", None, (True, False))
+    ('/about/', '/faq')
+    """
+    if permalink is not None and permalink.strip():
+        url = permalink.strip()
+        url += "index" if url.endswith("/") else ""
+        url += "" if "." in url.rpartition("/")[2] else ".html"
+    else:
+        url = path.rsplit(".", 1)[0] + ".html"
+    url = "/" + url.lstrip("/")
+    if not trailing[0] and url.endswith("/index.html"):
+        url = url[:-len("index.html")]
+    if not trailing[1] and url.endswith(".html"):
+        url = url[:-len(".html")]
+    return url
 
 
 def _url(value: Any) -> str | None:
@@ -1871,6 +1898,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = f"/{language}{url}"
     if fields.publish_marks and _garden_home(f.get("dg-home"), f.get("tags")):  # the garden's home, whatever its permalink
         url = "/"
+    below = name.removeprefix(fields.content_dir)
+    if fields.hexo and not below.startswith("_posts/"):  # a Hexo page: at its permalink, else its path, as .html
+        folder, _, file_part = name.rpartition("/")
+        return hexo_page_url(below, f.text(fields.url) if isinstance(given, str) else None, fields.hexo_trailing), \
+            f"{folder}/{file_part.rsplit('.', 1)[0]}" if folder else file_part.rsplit(".", 1)[0]
     if url is None and fields.garden_urls:  # the plugin's: the note's path (or its dg-path), slugified
         moved = f.get("dg-path")
         url = garden_url(moved.strip().lstrip("/") if isinstance(moved, str) and moved.strip().strip("/")

@@ -2555,7 +2555,10 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
         "ignores": _hexo_ignores(base, _jekyll_list(settings, "ignore"))}
     if isinstance(url, str) and "://" in url:
         changes["site_url"] = url.rstrip("/")
+    pretty = settings["pretty_urls"] if isinstance(settings.get("pretty_urls"), dict) else {}
+    changes["hexo_trailing"] = (pretty.get("trailing_index") is not False, pretty.get("trailing_html") is not False)
     notes = [f"pages under {prefix}" if prefix else "", f"posts' urls by permalink {permalink}",
+             "pages at their paths as .html" + ("" if changes["hexo_trailing"] == (True, True) else " (pretty_urls)"),
              "not read, as Hexo does not: files and folders named _... (but _posts/"
              + (", and what the config's include names" if any(k == "include" for k, _ in globs) else "") + ")"
              + "".join(f", the config's {key}" for key in ("exclude", "skip_render", "ignore") if settings.get(key))]

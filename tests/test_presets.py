@@ -4030,6 +4030,38 @@ def test_a_hexo_site_is_no_jekyll_site(tmp_path: Path):
     assert kg.related(key["source/about/index.md"]) == [kg.article(key["source/_posts/rust-intro.md"])]
 
 
+@pytest.mark.parametrize("pretty", [None, "pretty_urls:\n  trailing_index: false\n  trailing_html: false\n"])
+def test_a_hexo_page_is_published_at_its_path_as_hexo_renders_it(tmp_path: Path, pretty: str | None):
+    """A Hexo page (a file of the source folder outside _posts/) is rendered at its path as .html
+    (``about/index.md`` at ``/about/index.html``, ``faq.md`` at ``/faq.html``), or where its ``permalink``
+    says (``/team/``: ``/team/index.html``); the config's ``pretty_urls`` leave out a trailing
+    ``index.html`` and ``.html``. Hexo's pages had no url at all, and links to ``/faq.html`` were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Hexo\nurl: https://blog.example.com\npermalink: :year/:month/:day/:title/\n"
+                       "new_post_name: :title.md\n" + (pretty or ""),
+        "source/_posts/hello.md": "---\ntitle: Hello\ndate: 2023-01-02\n---\n[faq](/faq.html) [about](/about/) "
+                                  "[team](https://blog.example.com/team/)\n",
+        "source/about/index.md": "---\ntitle: About\n---\nAbout.\n",
+        "source/faq.md": "---\ntitle: FAQ\n---\nQuestions.\n",
+        "source/people.md": "---\ntitle: Team\npermalink: /team/\n---\nPeople.\n",
+        "source/odd.md": "---\ntitle: Odd\npermalink: 5\n---\nA number is no permalink.\n",
+    })
+    result = load_corpus(site)
+    urls = {a.path: a.url for a in result.articles}
+    assert urls.pop("source/odd.md") == ("/odd.html" if pretty is None else "/odd")
+    assert urls == ({"source/_posts/hello.md": "/2023/01/02/hello/", "source/about/index.md": "/about/index.html",
+                     "source/faq.md": "/faq.html", "source/people.md": "/team/index.html"} if pretty is None else
+                    {"source/_posts/hello.md": "/2023/01/02/hello/", "source/about/index.md": "/about/",
+                     "source/faq.md": "/faq", "source/people.md": "/team/"})
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("source/_posts/hello.md") == [
+        kg.article("source/faq.md"), kg.article("source/about/index.md"), kg.article("source/people.md")]
+
+
 def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
     """Hexo reads no page from a file or folder named _... (a post's too: _posts/_notes.md), unless the
     config's include names it, nor from what its exclude names (posts aside), what its skip_render
