@@ -3525,7 +3525,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 continue
             f.used.add(path)
             split = path in fields.list_fields or path in fields.keywords
-            values = _values(f.get(path), split, fields.keyword_separator)
+            value = f.get(path)
+            if fields.hexo and isinstance(value, list):  # Hexo's categories: [[Tech, Hexo], [Notes]], a hierarchy a list
+                value = [v for item in value for v in (item if isinstance(item, list) else [item])]
+            values = _values(value, split, fields.keyword_separator)
             values = [v.lstrip("#") if fields.inline_tags else v for v in values]
             values = [v for v in values if _slug(v)]
             if not values:

@@ -4062,6 +4062,25 @@ def test_a_hexo_page_is_published_at_its_path_as_hexo_renders_it(tmp_path: Path,
         kg.article("source/faq.md"), kg.article("source/about/index.md"), kg.article("source/people.md")]
 
 
+def test_a_hexo_post_in_several_categories_is_filed_under_the_first(tmp_path: Path):
+    """Hexo files a post under several categories by a list of hierarchies (``categories: [[Tech, Hexo],
+    [Notes]]``: Tech > Hexo, and Notes): such a post had no subject at all ("Uncategorised"), without a
+    word. Its first hierarchy's top is its subject; the other categories are its keywords, as a single
+    hierarchy's lower ones are."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Hexo\nurl: https://blog.example.com\nnew_post_name: :title.md\n",
+        "source/_posts/second.md": "---\ntitle: Second\ndate: 2023-02-03\ntags: [hexo]\ncategories:\n"
+                                   "- [Tech, Hexo]\n- [Notes]\n---\nText.\n",
+        "source/_posts/first.md": "---\ntitle: First\ndate: 2023-01-02\ncategories:\n- Diary\n- Life\n---\nText.\n",
+    })
+    result = load_corpus(site)
+    by = {a.path: a for a in result.articles}
+    assert (by["source/_posts/second.md"].subject, by["source/_posts/second.md"].keywords) == ("Tech", ("hexo", "Notes"))  # Hexo, the tag hexo already
+    assert (by["source/_posts/first.md"].subject, by["source/_posts/first.md"].keywords) == ("Diary", ("Life",))
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+
+
 def test_a_hexo_site_reads_what_hexo_reads(tmp_path: Path):
     """Hexo reads no page from a file or folder named _... (a post's too: _posts/_notes.md), unless the
     config's include names it, nor from what its exclude names (posts aside), what its skip_render
