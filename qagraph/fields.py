@@ -978,7 +978,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         # as static files (jekyll-optional-front-matter makes pages of the site's pages alone, not of its collections')
         return None, [Problem(name, None, f"no front matter: a file of the {kind} collection that Jekyll copies as it is "
                               "(a static file), no document", "no-front-matter", SKIPPED)]
-    if fm.syntax is None and not inherited:
+    # what a Pelican file's name gives (its FILENAME_METADATA) makes no page of a file without metadata: Pelican needs a title
+    if fm.syntax is None and (not inherited or fields.metadata_lines):
         policy = fields.no_front_matter
         if policy == "article-below-root":
             policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"

@@ -4196,7 +4196,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _gatsby(gatsby[0], gatsby[1], inside)
     pelican = _config(_parents(base), _PELICAN_CONFIGS) if eleventy is None else None
     if pelican is not None:
-        return _pelican(base, *pelican, inside)
+        return _pelican(base, *pelican, inside, names)
     if eleventy is not None:
         source, input_dir, gitignore, added = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
@@ -5109,6 +5109,48 @@ _PELICAN_PATH = re.compile(r"""^PATH\s*=\s*(?:r|u)?["']([^"']*)["']""", re.M)
 _PELICAN_SITEURL = re.compile(r"""^SITEURL\s*=\s*["']([^"']*)["']""", re.M)
 
 
+#: Pelican's own FILENAME_METADATA: a file name that starts with a date
+_PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
+
+
+def _pelican_path_metadata(text: str, content: str, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The metadata a Pelican site (its config's ``text``) takes from the names of its files below
+    ``content``, as ``FieldMap.data_files`` of each page (its path without suffix, JSON): the named groups
+    of its ``FILENAME_METADATA`` matched at the start of the file's name without suffix (by default
+    ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``), then of its ``PATH_METADATA`` at the start of its path below the
+    content folder, a group's value kept where an earlier one gave none. A pattern Python cannot read, or
+    one that :func:`backtracks`, gives nothing.
+
+    >>> _pelican_path_metadata("", "content/", ["content/a/2021-03-04-x.md", "content/b.md", "content/2021-03-04.rst"])
+    (('content/a/2021-03-04-x', '{"date": "2021-03-04"}'), ('content/2021-03-04', '{"date": "2021-03-04"}'))
+    >>> _pelican_path_metadata("FILENAME_METADATA = ''\\nPATH_METADATA = '(?P<category>[^/]+)/.*'", "", ["a/x.md"])
+    (('a/x', '{"category": "a"}'),)
+    """
+    filename = _pelican_setting(text, "FILENAME_METADATA")
+    patterns = [(p, part) for p, part in ((_PELICAN_FILENAME_METADATA if filename is None else filename, "name"),
+                                          (_pelican_setting(text, "PATH_METADATA") or "", "path")) if p]
+    compiled = []
+    for pattern, part in patterns:
+        try:
+            compiled.append((_compiled(pattern), part))
+        except re.error:  # as Pelican's re.match would stop on it; a repeat of a repeat is not tried
+            continue
+    found = []
+    for name in names if compiled else ():
+        if not name.startswith(content) or not name.lower().endswith((*FieldMap().suffixes, ".rst")):
+            continue
+        path = name[len(content):]
+        values: dict[str, str] = {}
+        for regex, part in compiled:
+            m = regex.match(path.rpartition("/")[2].rsplit(".", 1)[0] if part == "name" else path)
+            for key, value in (m.groupdict() if m else {}).items():
+                if value is not None and key.lower() not in values:
+                    values[key.lower()] = value
+        if values:
+            found.append((name.rsplit(".", 1)[0], json.dumps(values, ensure_ascii=False)))
+    return tuple(found)
+
+
 def _pelican_setting(text: str, name: str) -> str | None:
     """A text setting of a Pelican config (``ARTICLE_URL = "{slug}/"``), ``None`` when not set.
 
@@ -5129,7 +5171,7 @@ def _pelican_list(text: str, name: str) -> tuple[str, ...] | None:
     return tuple(p for _, p in re.findall(r"""(["'])(.*?)\1""", found.group(1))) if found else None
 
 
-def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
+def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | None], names: Sequence[str] = ()) -> _Site:
     """A Pelican site (``pelicanconf.py``, here or above): its pages are those of the config's ``PATH``
     (``content`` as pelican-quickstart writes it); a page's metadata are the ``Key: value`` lines it
     starts with (Python-Markdown's, not YAML), a file without them is no page (Pelican needs a
@@ -5139,7 +5181,9 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
     published at the config's ``ARTICLE_URL`` (``{slug}.html``), a page of ``PAGE_PATHS``
     (``pages/``) at its ``PAGE_URL`` (``pages/{slug}.html``). A file outside its ``ARTICLE_PATHS``
     (by default the whole folder) and ``PAGE_PATHS``, or that its ``ARTICLE_EXCLUDES`` or
-    ``PAGE_EXCLUDES`` name, is no page."""
+    ``PAGE_EXCLUDES`` name, is no page. The metadata its file name and path give by the config's
+    ``FILENAME_METADATA`` (by default a date: ``2021-03-04-x.md``) and ``PATH_METADATA`` are under its own
+    (:func:`_pelican_path_metadata`)."""
     declared = _PELICAN_PATH.search(text)
     content = (inside(declared.group(1)) if declared else None) if config.parent == base.resolve() else None
     content = content or ""
@@ -5164,8 +5208,11 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
                 for glob in _pelican_list(text, setting) or ()]
     if excludes:
         changes["ignores"] = tuple((content, glob, setting) for setting, glob in excludes if glob)
+    named = _pelican_path_metadata(text, content, names)
+    if named:  # under the file's own metadata, as the data files of a page
+        changes["data_files"] = named
     why = (f"{config.name}: a Pelican site; Key: value metadata lines; urls by {changes['article_url']} "
-           f"(pages: {changes['page_url']})")
+           f"(pages: {changes['page_url']})" + (f"; metadata from {len(named)} files' names" if named else ""))
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from Category, else the folder the file is in")
 

@@ -4276,6 +4276,39 @@ def test_a_pelican_sites_urls_categories_and_tags_are_its_own(tmp_path: Path, co
                                                           kg.article(by["pages/about.md"].key)]
 
 
+@pytest.mark.parametrize("setting", [None, r"FILENAME_METADATA = r'(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)'",
+                                     "FILENAME_METADATA = ''"])
+def test_a_pelican_post_takes_the_metadata_its_file_name_gives(tmp_path: Path, setting: str | None):
+    """Pelican reads metadata from a post's file name by its ``FILENAME_METADATA`` pattern, by default a
+    date (``2021-03-04-virtualenvs.md`` is of 2021-03-04), under what the post's own lines say: such a post
+    without a ``Date:`` line had no date, and no url where ``ARTICLE_URL`` holds the date (every link to
+    it a stub). A pattern of the config's own may give the slug too; an empty one gives nothing."""
+    import qagraph
+
+    site = tmp_path / "blog"
+    write_site(site, {
+        "pelicanconf.py": "AUTHOR = 'Alexis'\nSITENAME = 'My Blog'\nPATH = 'content'\n"
+                          "ARTICLE_URL = 'posts/{date:%Y}/{date:%m}/{slug}/'\n" + (setting + "\n" if setting else ""),
+        "content/python/2021-03-04-virtualenvs.md": "Title: Using virtualenvs\nSlug: venvs\n\nCreate one.\n",
+        "content/python/2021-04-05_setup-tools.md": "Title: Set up\n\nText.\n",
+        "content/python/2021-04-06-dated.md": "Title: Dated\nDate: 2022-01-02\n\nSee [venvs](/posts/2021/03/venvs/).\n",
+        "content/python/2021-04-07-notes.md": "A paragraph, no metadata: no page, as Pelican needs a title.\n",
+    })
+    result = load_corpus(site)
+    assert result.skipped == ["content/python/2021-04-07-notes.md"]
+    got = {a.path.rpartition("/")[2]: (a.date, a.url) for a in result.articles}
+    if setting is None:
+        assert got == {"2021-03-04-virtualenvs.md": ("2021-03-04", "/posts/2021/03/venvs/"),
+                       "2021-04-05_setup-tools.md": ("2021-04-05", "/posts/2021/04/set-up/"),
+                       "2021-04-06-dated.md": ("2022-01-02", "/posts/2022/01/dated/")}  # its own line first
+        assert qagraph.build(site, out=tmp_path / "out").counts.get("stubs", 0) == 0
+    elif "slug" in setting:
+        assert got["2021-04-05_setup-tools.md"] == ("2021-04-05", "/posts/2021/04/setup-tools/")
+        assert got["2021-03-04-virtualenvs.md"] == (None, None)  # no match: no date
+    else:
+        assert got["2021-03-04-virtualenvs.md"] == (None, None)
+
+
 def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path):
     """Pelican reads its articles from ARTICLE_PATHS and its pages from PAGE_PATHS, less what
     ARTICLE_EXCLUDES names (a Markdown file of STATIC_PATHS is copied as it is, elsewhere not read);
