@@ -433,6 +433,8 @@ class FieldMap:
     #: the values of a date field that name the day of a render, not a day of the page's (Quarto's
     #: ``last-modified``, ``today``, ``now``): the page has no date, unsaid
     dynamic_dates: tuple[str, ...] = ()
+    #: the author of a page that names none (a Pelican config's ``AUTHOR``); ``""``: none
+    default_author: str = ""
     #: an author field's mappings stand for the people their ``name`` names (Quarto's ``author: [{name: ...}]``)
     author_mappings: bool = False
     zola_file_dates: bool = False
@@ -1193,7 +1195,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                               or fields.blog_posts and blog_post(name, fields)):
         author = _post_authors(f, fields)  # a Docusaurus or MkDocs Material blog's post
     else:
-        author = f.names(fields.author, mappings=fields.author_mappings)
+        author = f.names(fields.author, mappings=fields.author_mappings) or fields.default_author or None
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)

@@ -5211,8 +5211,13 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
     named = _pelican_path_metadata(text, content, names)
     if named:  # under the file's own metadata, as the data files of a page
         changes["data_files"] = named
+    author = _pelican_setting(text, "AUTHOR")
+    changes["author"] = ("authors", "author")  # Authors: a, b; else Author:
+    if author and author.strip():  # the author of a page that names none
+        changes["default_author"] = author.strip()
     why = (f"{config.name}: a Pelican site; Key: value metadata lines; urls by {changes['article_url']} "
-           f"(pages: {changes['page_url']})" + (f"; metadata from {len(named)} files' names" if named else ""))
+           f"(pages: {changes['page_url']})" + ("; metadata from files' names" if named else "")
+           + (f"; by AUTHOR ({changes['default_author']}) unless a page names its own" if "default_author" in changes else ""))
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from Category, else the folder the file is in")
 

@@ -4309,6 +4309,22 @@ def test_a_pelican_post_takes_the_metadata_its_file_name_gives(tmp_path: Path, s
         assert got["2021-03-04-virtualenvs.md"] == (None, None)
 
 
+def test_a_pelican_page_s_authors_are_its_authors_lines_else_the_site_s_author(tmp_path: Path):
+    """Pelican's pages name their authors by an ``Authors:`` line (several, split on commas) or an
+    ``Author:`` one, and a page that names none is by the config's ``AUTHOR``: an ``Authors:`` line
+    gave no author, and a page without one had none."""
+    site = tmp_path / "blog"
+    write_site(site, {
+        "pelicanconf.py": "AUTHOR = 'Alexis'\nSITENAME = 'My Blog'\nPATH = 'content'\n",
+        "content/a.md": "Title: A\nDate: 2021-01-01\nAuthors: Alexis Metaireau, Conan Doyle\n\nText.\n",
+        "content/b.md": "Title: B\nDate: 2021-01-02\nAuthor: Conan Doyle\n\nText.\n",
+        "content/c.md": "Title: C\nDate: 2021-01-03\n\nText.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.author for a in result.articles} == {
+        "content/a.md": "Alexis Metaireau, Conan Doyle", "content/b.md": "Conan Doyle", "content/c.md": "Alexis"}
+
+
 def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path):
     """Pelican reads its articles from ARTICLE_PATHS and its pages from PAGE_PATHS, less what
     ARTICLE_EXCLUDES names (a Markdown file of STATIC_PATHS is copied as it is, elsewhere not read);
