@@ -513,6 +513,9 @@ class FieldMap:
     lesson_questions: bool = False
     source_globs: tuple[tuple[str, str], ...] = ()
     hexo: bool = False
+    #: an Astro site's collections published by routes of its own: ``(folder below content_dir, url prefix, end)``
+    #: (``("blog/", "/blog/", "/")``), an entry at the prefix, its id (:func:`astro_entry_id`) and the end
+    collection_routes: tuple[tuple[str, str, str], ...] = ()
     #: a Hexo config's ``pretty_urls``: its ``trailing_index`` and ``trailing_html`` (:func:`hexo_page_url`)
     hexo_trailing: tuple[bool, bool] = (True, True)
     not_found: tuple[str, ...] = ()
@@ -885,6 +888,18 @@ def _as_int(value: Any) -> int | None:
         except ValueError:
             return None
     return None
+
+
+def astro_entry_id(path: str) -> str:
+    """The id (and slug) Astro gives the collection entry at ``path`` (below its collection's folder), where
+    its front matter writes no ``slug``: its path without suffix, each part slugged as GitHub slugs a
+    heading (lower case, spaces as hyphens, punctuation dropped), without a trailing ``index``.
+
+    >>> astro_entry_id("Second Post.md"), astro_entry_id("guides/Markdown_Style.mdx"), astro_entry_id("docs/index.md")
+    ('second-post', 'guides/markdown_style', 'docs')
+    """
+    parts = [re.sub(r"[^\w\- ]", "", part.lower()).replace(" ", "-") for part in path.rsplit(".", 1)[0].split("/")]
+    return re.sub(r"/index$", "", "/".join(parts))
 
 
 def hexo_page_url(path: str, permalink: str | None, trailing: tuple[bool, bool] = (True, True)) -> str:
@@ -1937,6 +1952,13 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = collection_permalink(at, fields.collections, f.data, fields.permalink or "date", own, fields.timezone)
         if made is not None:
             return made, path_key
+    if url is None and fields.collection_routes:
+        below = name.removeprefix(fields.content_dir)
+        route = next((r for r in fields.collection_routes if below.startswith(r[0])), None)
+        if route is not None:
+            slug = f.text(("slug",))
+            entry = slug.strip().strip("/") if slug and slug.strip().strip("/") else astro_entry_id(below[len(route[0]):])
+            return route[1] + entry + route[2], path_key
     if url is None and (fields.doc_routes or fields.blog_routes or fields.page_routes):
         made = (doc_url(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields))
                 if fields.doc_routes else None) or (

@@ -3829,6 +3829,32 @@ def _astro_code(base: Path, marker: bytes, suffixes: tuple[str, ...] = _CODE_SUF
                 yield folder, file_name, data.decode("utf-8", "replace")
 
 
+#: an Astro page that lists a collection's entries, and the entry's field its getStaticPaths passes as a parameter
+_GET_COLLECTION = re.compile(r"""\bgetCollection\(\s*['"]([\w-]+)['"]""")
+_ROUTE_PARAMS = re.compile(r"""\bparams\s*:\s*\{\s*(\w+)\s*:\s*\w+\.(?:id|slug)\b""")
+_ROUTE_FILE = re.compile(r"\[(?:\.\.\.)?(\w+)\]\.astro")
+
+
+def _astro_routes(base: Path) -> list[tuple[str, str]]:
+    """The collections whose entries the Astro site at ``base`` publishes by a dynamic route of its own
+    (``src/pages/blog/[...slug].astro`` whose ``getStaticPaths`` calls ``getCollection('blog')`` and passes
+    ``params: { slug: post.id }``, or ``post.slug``), with the url prefix of that route (``/blog/``): a route
+    whose folders are dynamic too, or that passes no entry's id (a paginated list), is none. The first
+    route of a collection wins."""
+    routes: dict[str, str] = {}
+    for folder, file_name, code in _astro_code(base, b"getCollection", (".astro",)):
+        below = Path(os.path.relpath(folder, base / "src" / "pages")).as_posix()
+        named = _ROUTE_FILE.fullmatch(file_name)
+        if named is None or below.startswith("..") or "[" in below:
+            continue
+        passed = _ROUTE_PARAMS.search(code)
+        collection = _GET_COLLECTION.search(code)
+        if passed is None or collection is None or passed.group(1) != named.group(1):
+            continue
+        routes.setdefault(collection.group(1), "/" + (f"{below}/" if below != "." else ""))
+    return sorted(routes.items())
+
+
 def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] | None:
     """The Markdown files the code of the Astro site at ``base`` loads with Vite's ``import.meta.glob``, where
     it has no content collections (devhints' ``src/lib/page.ts``: ``import.meta.glob(['../../*.md',
@@ -4169,7 +4195,15 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site)")
         content = inside("src/content")
         if content:
-            return _Site(content, (), f"pages under {content} ({astro[0].name}: an Astro site's content collections)")
+            astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
+            files = re.search(r"""\bformat\s*:\s*['"]file['"]""", astro[1]) is not None
+            routes = tuple((f"{collection}/", prefix, ".html" if files else "/")
+                           for collection, prefix in _astro_routes(base) if inside(f"src/content/{collection}"))
+            why = f"{astro[0].name}: an Astro site's content collections" + (
+                "; entries at their routes' urls (" + ", ".join(f"{c}: {p}<id>{x}" for c, p, x in routes) + ")" if routes else "")
+            return _Site(content, (), f"pages under {content} ({why})", {
+                **({"site_url": astro_site.group(1).rstrip("/")} if astro_site else {}),
+                **({"collection_routes": routes} if routes else {})})  # each entry at its route's url: /blog/ and its id
         # Markdown pages in src/pages/ are Astro's own routes: a site with some is not read by its globs alone
         globbed = _astro_globbed(base) if not any(n.startswith("src/pages/") for n in names) else None
         if globbed is not None and any(_astro_loads(name, globbed[1]) for name in names):

@@ -7309,6 +7309,53 @@ def test_jekyll_root_of_sheets_keeps_its_sheets_without_front_matter(tmp_path: P
     assert [p.path for p in result.problems] == ["CHANGELOG.md"]
 
 
+ASTRO_BLOG = {
+    "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
+                        "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
+    "src/content.config.ts": "import { defineCollection, z } from 'astro:content';\nimport { glob } from 'astro/loaders';\n\n"
+                             "const blog = defineCollection({\n\tloader: glob({ base: './src/content/blog', pattern: "
+                             "'**/*.{md,mdx}' }),\n});\n\nexport const collections = { blog };\n",
+    "src/pages/blog/[...slug].astro": "---\nimport { type CollectionEntry, getCollection, render } from 'astro:content';\n"
+                                      "import BlogPost from '../../layouts/BlogPost.astro';\n\n"
+                                      "export async function getStaticPaths() {\n\tconst posts = await getCollection('blog');\n"
+                                      "\treturn posts.map((post) => ({\n\t\tparams: { slug: post.id },\n\t\tprops: post,\n"
+                                      "\t}));\n}\nconst post = Astro.props;\n---\n<BlogPost {...post.data} />\n",
+    "src/pages/blog/[...page].astro": "---\nimport { getCollection } from 'astro:content';\n"
+                                      "export async function getStaticPaths({ paginate }) {\n"
+                                      "\tconst posts = await getCollection('blog');\n\treturn paginate(posts, { pageSize: 10 });\n}\n---\n",
+    "src/content/blog/first-post.md": "---\ntitle: 'First post'\ndescription: 'Lorem ipsum'\npubDate: 'Jul 08 2022'\n---\n\n"
+                                      "Next: [second](/blog/second-post/) and [the guide](https://example.com/blog/guides/markdown_style/).\n",
+    "src/content/blog/Second Post.md": "---\ntitle: 'Second post'\npubDate: 'Jul 15 2022'\n---\n\nBack to [first](/blog/first-post/).\n",
+    "src/content/blog/guides/Markdown_Style.mdx": "---\ntitle: 'Markdown Style Guide'\npubDate: 'Jun 19 2024'\n---\n"
+                                                 "import Foo from '../../components/Foo.astro';\n\nSee [the first post](../../first-post/).\n",
+    "src/content/blog/moved.md": "---\ntitle: 'Moved'\nslug: elsewhere/moved-post\npubDate: 'Jun 20 2024'\n---\n"
+                                 "[m](/blog/elsewhere/moved-post/)\n",
+}
+
+
+def test_an_astro_content_collection_entry_is_at_the_url_its_route_gives_it(tmp_path: Path):
+    """An Astro blog publishes each entry of its collection by the dynamic route whose ``getStaticPaths``
+    passes the entry's ``id`` (or ``slug``) as the route's parameter (``src/pages/blog/[...slug].astro``):
+    ``/blog/`` and the entry's id, its path below the collection without suffix, each part slugged as
+    GitHub slugs headings (``Second Post.md``: ``second-post``), or its ``slug`` field. The entries had no
+    url: links to ``/blog/x/`` on the site's url, or relative ones (``../first-post/``), were stubs."""
+    import qagraph
+
+    site = tmp_path / "astro"
+    write_site(site, ASTRO_BLOG)
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "src/content/blog/first-post.md": "/blog/first-post/", "src/content/blog/Second Post.md": "/blog/second-post/",
+        "src/content/blog/guides/Markdown_Style.mdx": "/blog/guides/markdown_style/",
+        "src/content/blog/moved.md": "/blog/elsewhere/moved-post/"}
+    assert result.fields.site_url == "https://example.com"
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/content/blog/first-post.md") == [
+        kg.article("src/content/blog/Second Post.md"), kg.article("src/content/blog/guides/Markdown_Style.mdx")]
+    assert kg.related("src/content/blog/guides/Markdown_Style.mdx") == [kg.article("src/content/blog/first-post.md")]
+
+
 def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tmp_path: Path):
     """An Astro site without content collections whose code loads its pages with Vite's import.meta.glob
     (devhints since 2024: ``src/lib/page.ts`` globs ``../../*.md`` and ``../../*/*.md`` but README, index...,
