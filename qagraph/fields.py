@@ -68,7 +68,7 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
                               "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"))
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
-_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs")
+_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -2654,6 +2654,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/docs/python/', '/docs/es-es/python-es/']
     >>> [path_url(n, "content/", "nextjs") for n in ("content/actions/ci.md", "content/actions/index.md", "content/index.md")]
     ['/actions/ci', '/actions', '/']
+    >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
+    ['/blog/a/', '/blog/b/', '/blog/', '/about/']
     """
     if not name.startswith(content_dir):
         return None
@@ -2666,6 +2668,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
     prefix = f"/{folder}/" if folder else "/"
+    if how == "eleventy":  # a folder's index.html; an index file's, or one named as its folder, is the folder's
+        return prefix if stem == "index" or (folder and stem == folder.rpartition("/")[2]) else f"{prefix}{stem}/"
     if how == "middleman":  # Learn X in Y minutes before 2024: its docs below /docs/, a page as a folder
         return f"/docs{prefix}{stem.removesuffix('.html')}/"
     if how != "sphinx" and stem in ("index", "README"):  # MkDocs's folder pages, in this case only

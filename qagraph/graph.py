@@ -401,7 +401,7 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
                         default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll or fields.url_links
-                        or fields.path_urls in MKDOCS_URLS or bool(fields.collection_routes),
+                        or fields.path_urls in (*MKDOCS_URLS, "eleventy") or bool(fields.collection_routes),
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",

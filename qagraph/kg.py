@@ -527,7 +527,7 @@ class KnowledgeGraph:
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""),
                              relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo")
-                             or bool(fields.get("url_links")) or fields.get("path_urls") in ("folders", "files")  # fields.MKDOCS_URLS
+                             or bool(fields.get("url_links")) or fields.get("path_urls") in ("folders", "files", "eleventy")  # fields.MKDOCS_URLS
                              or bool(fields.get("collection_routes")),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,

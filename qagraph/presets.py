@@ -4244,13 +4244,15 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # partials, _data/ global data, _site/ the output: no pages
         # a tags string is one tag to Eleventy ("tags: second tag"), not words: split on commas only
         changes = {"data_files": data, "page_variables": True, "url": ("eleventyComputed.permalink", "url", "permalink"),
-                   "keyword_separator": ",", "ignores": ignores}
+                   "keyword_separator": ",", "ignores": ignores,
+                   "path_urls": "eleventy"}  # a page without a permalink: at its path, as a folder's index.html
         if _GARDEN_NOTES.startswith(content) and _garden_site(names):
             # the Digital Garden plugin's site template: the notes it published are in src/site/notes/, whose
             # folders are the garden's (its file tree), and it publishes only those that say dg-publish: true
             content = _GARDEN_NOTES
             changes["publish_marks"] = ("dg-publish",)
             changes["inline_tags"] = True  # the template makes a tag of each #tag in a note's text, as Obsidian does
+            del changes["path_urls"]  # its notes are where the plugin publishes them
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)

@@ -2172,6 +2172,35 @@ def test_eleventy_data_files_give_defaults_to_the_pages_of_their_folder(tmp_path
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 6
 
 
+def test_an_eleventy_page_without_a_permalink_is_at_its_path_as_eleventy_writes_it(tmp_path: Path):
+    """Eleventy writes a page that sets no permalink to its path below the input folder as a folder's
+    ``index.html`` (``blog/firstpost.md`` at ``/blog/firstpost/``), an ``index`` file, or one named as its folder
+    (``blog/fifthpost/fifthpost.md``), at the folder's url: the base blog's pages had no url at all, so a
+    link to ``/blog/fifthpost/`` reached its page by chance of the folder's name, and its relative links
+    were read from its file rather than its url."""
+    import qagraph
+
+    site = tmp_path / "blog"
+    write_site(site, {
+        "eleventy.config.js": "export default async function(eleventyConfig) {};\nexport const config = {\n"
+                              "\tdir: {\n\t\tinput: \"content\",\n\t\tincludes: \"../_includes\",\n\t\toutput: \"_site\"\n\t},\n};\n",
+        "content/blog/firstpost.md": "---\ntitle: First\ndate: 2018-05-01\n---\n[fifth](/blog/fifthpost/) [second](secondpost.md)\n",
+        "content/blog/secondpost.md": "---\ntitle: Second\n---\n[first](../firstpost/) [about](/about/)\n",
+        "content/blog/fifthpost/fifthpost.md": "---\ntitle: Fifth\n---\n[first](../firstpost.md)\n",
+        "content/index.md": "---\ntitle: Home\n---\nHome.\n",
+        "content/about.md": "---\ntitle: About\n---\nAbout.\n",
+        "content/docs/index.md": "---\ntitle: Docs\npermalink: /documentation/\n---\nDocs.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "content/blog/firstpost.md": "/blog/firstpost/", "content/blog/secondpost.md": "/blog/secondpost/",
+        "content/blog/fifthpost/fifthpost.md": "/blog/fifthpost/", "content/index.md": "/",
+        "content/about.md": "/about/", "content/docs/index.md": "/documentation"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("/blog/secondpost") == [kg.article("/blog/firstpost"), kg.article("/about")]
+
+
 @pytest.mark.parametrize("use_gitignore", [True, False])
 def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, use_gitignore: bool):
     """Eleventy does not read what the .eleventyignore files (the project's and the input folder's)
