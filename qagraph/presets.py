@@ -515,6 +515,8 @@ _JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
 _HUGO_LANGUAGE_TABLE = re.compile(r"^[ \t]*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
 _HUGO_LANGUAGES_KEY = re.compile(r"^languages\s*:\s*$", re.M)  # YAML: languages: then one key per language
 _HUGO_DEFAULT_LANGUAGE = re.compile(r"""^[ \t]*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
+#: a Zola config's default_language, a top-level key (before its first table)
+_ZOLA_DEFAULT_LANGUAGE = re.compile(r"""\A(?:(?!^\[).*\n)*?^default_language[ \t]*=[ \t]*["']([A-Za-z0-9_-]+)["']""", re.M)
 
 
 _ZOLA_CONFIGS = ("zola.toml", "config.toml")
@@ -1463,7 +1465,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if not languages:  # a config folder keeps them in a file of their own
             found = _config(configs, _HUGO_LANGUAGE_FILES)
             languages = _hugo_language_file(*found) if found else ()
-        default = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
+        default = (_ZOLA_DEFAULT_LANGUAGE if zola is not None else _HUGO_DEFAULT_LANGUAGE).search(config[1]) if config else None
+        if zola is not None and languages:  # Zola's [languages.fr] tables are its other languages than its default_language
+            languages = tuple(dict.fromkeys((default.group(1) if default else "en", *languages)))
         enabled = _enabled_languages(settings, languages, default.group(1) if default else "en")
         if enabled != languages:
             off = ", ".join(language for language in languages if language not in enabled)

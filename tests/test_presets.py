@@ -4836,6 +4836,31 @@ def test_a_zola_page_s_slug_is_made_as_zola_s_slugify_paths_says(tmp_path: Path,
     assert urls["content/Guides/_index.md"] == "/Guides/"
 
 
+@pytest.mark.parametrize("default", [None, "fr"])
+def test_a_zola_site_s_translations_are_under_their_language(tmp_path: Path, default: str | None):
+    """A Zola config names its languages other than its ``default_language`` (``en`` unless it says) by
+    ``[languages.fr]`` tables, and a page's translation is ``post.fr.md``, published under ``/fr/`` (a section's,
+    ``_index.fr.md``, at ``/fr/blog/``). The tables were read as Hugo's, which list every language, so one
+    other language was none: translations were at ``/blog/post-fr/`` and links to ``/fr/...`` stubs."""
+    import qagraph
+
+    other = "en" if default == "fr" else "fr"
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://example.org"\n' + (f'default_language = "{default}"\n' if default else "")
+                       + f'title = "Multi"\n\n[languages.{other}]\ntitle = "Other"\n\n[extra]\n',
+        "content/blog/_index.md": '+++\ntitle = "Blog"\n+++\n',
+        f"content/blog/_index.{other}.md": '+++\ntitle = "Blog 2"\n+++\n',
+        "content/blog/post.md": f'+++\ntitle = "Post"\n+++\n[t](/{other}/blog/post/) [s](/{other}/blog/)\n',
+        f"content/blog/post.{other}.md": '+++\ntitle = "Article"\n+++\n[o](/blog/post/)\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    urls = {data["path"]: data["url"] for node, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    assert urls == {"content/blog/_index.md": "/blog/", f"content/blog/_index.{other}.md": f"/{other}/blog/",
+                    "content/blog/post.md": "/blog/post/", f"content/blog/post.{other}.md": f"/{other}/blog/post/"}
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_base_url_is_zola_s_only_at_the_top_of_a_config_beside_content_and_never_in_a_hugo_site(tmp_path: Path):
     """Zola's config sets base_url at its top level, beside the content/ it builds: an app's config.toml
     with an [api] base_url above a folder of notes made them a Zola site (read as Hugo's: the notes
