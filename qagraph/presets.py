@@ -4167,6 +4167,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             config_problems += found
             if moved or metas:  # the meta plugin's folder front matter; the redirects' old paths (aliases)
                 changes["data_files"] = metas + moved
+            if _AWESOME_PAGES.search(mkdocs[1]):  # a folder's .pages titles its section of the nav
+                labels, found = _awesome_pages_titles(base, docs)
+                config_problems += found
+                if labels:
+                    changes["folder_labels"] = labels
             titles = _mkdocs_nav_titles(mkdocs[1])
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles
@@ -5260,6 +5265,33 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
            + (f"; by AUTHOR ({changes['default_author']}) unless a page names its own" if "default_author" in changes else ""))
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from Category, else the folder the file is in")
+
+
+#: the awesome-pages plugin in an MkDocs config's plugins
+_AWESOME_PAGES = re.compile(r"^[ \t]+-[ \t]+awesome-pages[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+
+
+def _awesome_pages_titles(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The titles the awesome-pages plugin gives the sections of an MkDocs nav: each folder's ``.pages``
+    ``title`` below the docs folder ``docs`` (from ``base``), as ``FieldMap.folder_labels`` (the folder's
+    path, the title); a ``.pages`` file that cannot be read is a warning (the folder's name labels it)."""
+    labels: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for folder, dirs, files in itertools.islice(os.walk(base / docs), 20_000):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if ".pages" not in files:
+            continue
+        where = Path(os.path.relpath(folder, base)).as_posix()
+        try:
+            value = _data_file(Path(folder) / ".pages", "the .pages file", "YAML")
+        except ValueError as exc:
+            problems.append(Problem(f"{where}/.pages", exc.args[1] if len(exc.args) > 1 else None,
+                                    f"{exc.args[0]}: the folder's name labels its section", "meta-file", WARNING))
+            continue
+        title = value.get("title") if isinstance(value, dict) else None
+        if isinstance(title, str) and title.strip() and where != ".":
+            labels.append((where, title.strip()))
+    return tuple(labels), problems
 
 
 def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:

@@ -5145,6 +5145,32 @@ def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
     assert not [p for p in result.problems if p.severity != SKIPPED]
 
 
+@pytest.mark.parametrize("plugin", [True, False])
+def test_an_mkdocs_folder_s_pages_file_titles_its_section(tmp_path: Path, plugin: bool):
+    """With the awesome-pages plugin, a folder's ``.pages`` file titles its section of the nav (``title:
+    Getting Started Guide``), the title Material shows over the folder's pages: their subject was
+    labelled by the folder's name ("Getting started"). Without the plugin the file is nothing to MkDocs."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\ntheme:\n  name: material\nplugins:\n  - search\n"
+                      + ("  - awesome-pages:\n      collapse_single_pages: true\n" if plugin else ""),
+        "docs/index.md": "# Home\n",
+        "docs/getting_started/.pages": "title: Getting Started Guide\nnav:\n  - install.md\n  - ...\n",
+        "docs/getting_started/install.md": "# Install\n",
+        "docs/getting_started/first-steps/.pages": "title: First steps\n",
+        "docs/getting_started/first-steps/run.md": "# Run\n",
+        "docs/api/.pages": "nav:\n  - reference.md\n",
+        "docs/api/reference.md": "# Reference\n",
+    })
+    result = load_corpus(tmp_path)
+    got = {a.path: a.subject for a in result.articles if a.path != "docs/index.md"}
+    assert got == ({"docs/getting_started/install.md": "Getting Started Guide",
+                    "docs/getting_started/first-steps/run.md": "Getting Started Guide", "docs/api/reference.md": "Api"}
+                   if plugin else {"docs/getting_started/install.md": "Getting started",
+                                   "docs/getting_started/first-steps/run.md": "Getting started",
+                                   "docs/api/reference.md": "Api"})
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+
+
 def test_a_material_blog_posts_links_are_its_related_pages(tmp_path: Path):
     """A Material blog post lists further reading in its ``links`` front matter, written as MkDocs's
     nav is (paths from the docs folder, with an anchor, a ``Title: path`` item, a section of items, a
