@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, split_language, text_links, wiki_targets,
+    conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
@@ -1216,6 +1216,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     extra = _extra(f, fields, title)
     if "myst" in fields.links and masked is not None and (labels := myst_labels(masked)):
         extra[MYST_LABELS] = labels  # the names {ref} and [text](label) reach the page by (alias_fields)
+    if "quarto" in fields.links and masked is not None and (labels := quarto_labels(masked)):
+        extra[MYST_LABELS] = labels  # the section ids @sec-x reaches the page by (alias_fields)
     body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""

@@ -94,7 +94,7 @@ REF = "ref"
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -300,6 +300,10 @@ _MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
 _MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
 #: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is
 _MYST_LABEL = re.compile(r"^#[^\s#/?]+$")
+#: a Quarto section's id, ``{#sec-intro}`` (or ``{#sec-intro .unnumbered}``), and a cross-reference to one:
+#: ``@sec-intro``, ``@Sec-intro``, ``[-@sec-intro]``, not an address's ``me@sec-x.org`` nor a citation's ``@smith2020``
+_QUARTO_SECTION = re.compile(r"\{#(sec-[\w:.-]*\w)")
+_QUARTO_REF = re.compile(r"(?<![\w@.])-?@([Ss]ec-[\w:.-]*\w)(?![\w@-])")
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
@@ -515,6 +519,12 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:
         add(offset, origin, target, label)
+    if "quarto" in wanted and "@" in text:  # a cross-reference to a section, by its id (quarto_labels)
+        own = set(quarto_labels(text))
+        for m in _QUARTO_REF.finditer(text):
+            target = "s" + m.group(1)[1:]
+            if target not in own:  # a reference to the page's own section is no link
+                add(m.start(), REF, target, None)
 
     if "hugo-ref" in wanted and "ref" in text:
         for m in _HUGO_REF.finditer(text):
@@ -777,6 +787,16 @@ def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]
         if target:
             found.append((m.start(), MARKDOWN_LINK if m.group(1) == "doc" else REF, target, label))
     return found
+
+
+def quarto_labels(masked: str) -> list[str]:
+    """The ids of the sections a Quarto page defines (``# Intro {#sec-intro}``, outside code: ``masked`` is the
+    body with its code blanked), which its book's cross-references (``@sec-intro``) lead to.
+
+    >>> quarto_labels("# Data {#sec-data .unnumbered}\\n\\n## A {#sec-a}\\n![x](x.png){#fig-x}\\n")
+    ['sec-data', 'sec-a']
+    """
+    return list(dict.fromkeys(_QUARTO_SECTION.findall(masked))) if "{#sec-" in masked else []
 
 
 def myst_labels(masked: str) -> list[str]:

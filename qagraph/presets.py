@@ -5005,6 +5005,8 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                                "author": ("author", "authors"), "author_mappings": True,
                                # dates of the render, not of the page
                                "dynamic_dates": ("last-modified", "today", "now"),
+                               # its cross-references to sections (@sec-x) reach the page whose heading has the id
+                               "links": ("markdown", "html", "quarto"), "alias_fields": (MYST_LABELS,),
                                "unbuilt": tuple((n, "a README: Quarto renders no page of it") for n in names
                                                 if n.startswith(project_dir) and _QUARTO_README.search(n))}
     site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)

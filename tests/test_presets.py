@@ -4666,6 +4666,28 @@ def test_a_quarto_book_renders_the_chapters_its_config_lists_under_their_parts(t
     assert_every_file_accounted_for(result)
 
 
+def test_a_quarto_section_cross_reference_links_to_the_page_that_defines_it(tmp_path: Path):
+    """A Quarto book's chapters refer to each other by their sections' ids (``@sec-data-visualization``,
+    ``[-@sec-logicals]``, to the chapter whose heading says ``{#sec-data-visualization}``): the book's pages
+    had none of those links. A reference no page defines is a stub, as Quarto leaves it unresolved; a
+    citation (``@wickham2019``), an e-mail address or a reference in code is none."""
+    import qagraph
+
+    site = tmp_path / "book"
+    write_site(site, {
+        "_quarto.yml": "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - visualize.qmd\n    - logicals.qmd\n",
+        "index.qmd": "# Welcome {.unnumbered}\n\nStart with @sec-data-visualization, then [-@sec-logicals]; "
+                     "see @wickham2019 and mail me@sec-example.org.\n\n```r\n# @sec-logicals\n```\n",
+        "visualize.qmd": "# Data visualization {#sec-data-visualization}\n\n## Aesthetics {#sec-aesthetics}\n\n"
+                         "As in @sec-aesthetics, and @Sec-logicals.\n",
+        "logicals.qmd": "# Logical vectors {#sec-logicals}\n\nSee @sec-gone.\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("index.qmd") == [kg.article("visualize.qmd"), kg.article("logicals.qmd")]
+    assert kg.related("visualize.qmd") == [kg.article("logicals.qmd")]  # its own section is no link
+    assert [n for n, k in kg.graph.nodes(data="kind") if k == "stub"] == ["article:sec-gone"]
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
