@@ -68,7 +68,8 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
                               "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"))
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
-_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy")
+_PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
+              "vuepress")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -2658,6 +2659,9 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/actions/ci', '/actions', '/']
     >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
     ['/blog/a/', '/blog/b/', '/blog/', '/about/']
+    >>> [path_url(n, "", how) for n, how in (("g/index.md", "vitepress"), ("g/a.md", "vitepress"), ("g/a.md", "vitepress-clean"),
+    ...                                      ("g/README.md", "vuepress"))]
+    ['/g/', '/g/a.html', '/g/a', '/g/']
     """
     if not name.startswith(content_dir):
         return None
@@ -2670,6 +2674,10 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
     prefix = f"/{folder}/" if folder else "/"
+    if how in ("vitepress", "vitepress-clean", "vuepress"):  # an index (VuePress: a README too) at its folder's url
+        if stem == "index" or how == "vuepress" and stem == "README":
+            return prefix
+        return f"{prefix}{stem}" if how == "vitepress-clean" else f"{prefix}{stem}.html"
     if how == "eleventy":  # a folder's index.html; an index file's, or one named as its folder, is the folder's
         return prefix if stem == "index" or (folder and stem == folder.rpartition("/")[2]) else f"{prefix}{stem}/"
     if how == "middleman":  # Learn X in Y minutes before 2024: its docs below /docs/, a page as a folder

@@ -4231,9 +4231,14 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         why = (f"{where}: every Markdown file of {content or 'the folder'} is a page; public/ (copied as it is)"
                + (" and dist/ skipped" if vitepress else " skipped")
                + (f"; not read: its srcExclude ({', '.join(excluded)})" if excluded else ""))
+        # each page at its path as .html (VitePress's cleanUrls: without it), an index (VuePress: a README) at its folder's
+        clean = vitepress and re.search(r"\bcleanUrls\s*:\s*true\b", _js_code(config)[0]) is not None
+        urls = "vuepress" if not vitepress else "vitepress-clean" if clean else "vitepress"
+        why += "; urls /page" + ("" if clean else ".html")
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
-                     {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded)})
+                     {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
+                      "path_urls": urls})
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
         return _gatsby(gatsby[0], gatsby[1], inside)

@@ -4959,6 +4959,30 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
     assert kg.counts.get("stubs", 0) == 0
 
 
+@pytest.mark.parametrize(("tool", "clean", "urls"), [
+    ("vitepress", False, ["/", "/guide/", "/guide/getting-started.html", "/README.html"]),
+    ("vitepress", True, ["/", "/guide/", "/guide/getting-started", "/README"]),
+    ("vuepress", False, ["/", "/guide/", "/guide/getting-started.html", "/"]),
+])
+def test_a_vitepress_or_vuepress_page_is_at_the_url_its_tool_gives_it(tmp_path: Path, tool: str, clean: bool, urls: list[str]):
+    """VitePress publishes a page at its path as ``.html`` (without it with ``cleanUrls: true``), an ``index.md`` at
+    its folder's url; VuePress so too, a ``README.md`` being a folder's index as ``index.md`` is. Their pages had
+    no url, so a link on the site's url or read from a page's url (``../guide/``) could not reach them."""
+    site = tmp_path / "site"
+    config = "config.mts" if tool == "vitepress" else "config.js"
+    write_site(site, {
+        f"docs/.{tool}/{config}": "export default defineConfig({\n  title: 'My Project',\n"
+                                  + ("  cleanUrls: true,\n" if clean else "") + "  themeConfig: {}\n})\n",
+        "docs/index.md": "---\nlayout: home\n---\n",
+        "docs/guide/index.md": "# Guide\n",
+        "docs/guide/getting-started.md": "# Getting Started\n",
+        "docs/README.md": "# Read me\n",
+    })
+    result = load_corpus(site / "docs")
+    got = {a.path: a.url for a in result.articles}
+    assert [got.get(n) for n in ("index.md", "guide/index.md", "guide/getting-started.md", "README.md")] == urls
+
+
 def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
     READMEs and TODOs it names were articles. Settings in comments are not settings."""
