@@ -1304,8 +1304,8 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
 
 def notebook_text(name: str, text: str) -> str | Problem:
     """The Markdown of the Jupyter notebook ``text`` (its JSON): its Markdown cells, a blank line
-    between two, as Jupyter Book and MyST publish them (a first cell's front matter is the page's);
-    code cells and their outputs are no text of the page. A file that is no notebook is a problem.
+    between two, as Jupyter Book and MyST publish them (a first cell's front matter is the page's, a raw
+    cell's too, as Quarto writes it); code cells, their outputs and other raw cells are no text of the page. A file that is no notebook is a problem.
 
     >>> notebook_text("nb.ipynb", '{"cells": [{"cell_type": "markdown", "source": ["# Title\\\\n", "Text"]},'
     ...               ' {"cell_type": "code", "source": "x = 1"}, {"cell_type": "markdown", "source": "More"}]}')
@@ -1321,7 +1321,13 @@ def notebook_text(name: str, text: str) -> str | Problem:
     if not isinstance(cells, list):
         return Problem(name, None, "not a Jupyter notebook: its JSON holds no cells list", "syntax")
     parts = []
-    for cell in cells:
+    for at, cell in enumerate(cells):
+        if at == 0 and isinstance(cell, dict) and cell.get("cell_type") == "raw":  # Quarto's front matter: a raw first cell
+            source = cell.get("source")
+            part = "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else source
+            if isinstance(part, str) and part.lstrip().startswith("---"):
+                parts.append(part.strip() + "\n")
+            continue
         if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
             source = cell.get("source")
             part = "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else source

@@ -531,3 +531,23 @@ def test_a_folder_of_20000_broken_links(tmp_path: Path):
     result = load(tmp_path)
     assert result.counts["files"] == 20_001 and len(result.articles) == 1 and len(result.rejected) == 20_000
     assert {(p.message, p.severity) for p in result.problems} == {("broken link: its target does not exist", ERROR)}
+
+
+def test_a_notebook_s_front_matter_in_a_first_raw_cell_is_its_front_matter():
+    """Quarto (and MyST) read a notebook's front matter from its first cell when that is a raw cell of YAML
+    between ``---`` lines, as Quarto's own notebooks write it: the title and categories there were lost (the
+    page titled by its first heading, with no keywords). A raw cell elsewhere, or one of no front matter,
+    is no text of the page."""
+    import json
+
+    from qagraph.load import notebook_text
+
+    notebook = {"cells": [
+        {"cell_type": "raw", "source": ["---\n", "title: \"Penguins\"\n", "categories: [analysis]\n", "---"]},
+        {"cell_type": "markdown", "source": ["## Palmer penguins\n", "Some text."]},
+        {"cell_type": "code", "source": "import pandas"},
+        {"cell_type": "raw", "source": "---\nnot: front matter\n---"}]}
+    text = notebook_text("penguins.ipynb", json.dumps(notebook))
+    assert text == '---\ntitle: "Penguins"\ncategories: [analysis]\n---\n\n## Palmer penguins\nSome text.\n'
+    plain = {"cells": [{"cell_type": "raw", "source": "<b>raw html</b>"}, {"cell_type": "markdown", "source": "# T"}]}
+    assert notebook_text("plain.ipynb", json.dumps(plain)) == "# T\n"
