@@ -321,6 +321,9 @@ _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \
 #: an HTML link in the Markdown, ``<a href="/docs/x/">text</a>``, which kramdown (Jekyll's) passes through as
 #: it is: its target (quoted) and its text, when it is plain
 _HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
+#: an MDX page's ``<Link to="/docs/x">text</Link>`` (``to='...'``, ``to={'...'}``, ``to={"..."}``), its text
+_JSX_LINK = re.compile(r"""<Link\s[^<>]*?\bto\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
+                       r"""\{\s*'([^'<>{}]*)'\s*\})[^<>]*>(?:([^<]*)</Link>)?""")
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
 #: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
 #: up from the page to the site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in an
@@ -566,6 +569,9 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _HTML_LINK.finditer(text):
             target = m.group(1) if m.group(1) is not None else m.group(2)
             add(m.start(), MARKDOWN_LINK, target.replace("&amp;", "&"), m.group(3))
+    if "html" in wanted and "<Link" in text:  # MDX's link component (Docusaurus's @docusaurus/Link): to="/docs/x"
+        for m in _JSX_LINK.finditer(text):
+            add(m.start(), MARKDOWN_LINK, next(g for g in m.groups()[:4] if g is not None), m.group(5))
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
 

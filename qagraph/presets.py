@@ -5668,7 +5668,9 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     config, ``versions.json`` and ``versioned_docs/`` are there."""
     why = f"{site}{config.name}: a Docusaurus site; translations skipped"
     # its blog's posts are dated by their file's or folder's name (2021-08-26-welcome/index.md)
-    changes: dict[str, Any] = {"partials": True, "date_from_file_name": True}
+    # an MDX page links by JSX too: <Link to="/docs/x">, <a href="...">
+    changes: dict[str, Any] = {"partials": True, "date_from_file_name": True,
+                               "links": ("markdown", "wiki", "hugo-ref", "jekyll-ref", "html")}
     # a page without a title is titled by the heading its content starts with, else a doc by its id
     changes["title_fallback"] = ("content-title", "doc-id", "file-name")
     problems: list[Problem] = []

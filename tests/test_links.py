@@ -1453,3 +1453,13 @@ def test_a_heading_s_hugo_shortcodes_are_not_part_of_the_title_it_gives(tmp_path
         "only-code.md": '---\nweight: 3\n---\n## {{% heading "whatsnext" %}}\n'})
     assert {a.path: a.title for a in result.articles} == {
         "install.md": "Install", "next.md": "Read on", "only-code.md": "only-code"}
+
+
+def test_an_mdx_link_component_is_a_link():
+    """MDX pages link by JSX: ``<Link to="/docs/x">`` (Docusaurus's component; ``to={'...'}`` too) is a link, as
+    ``<a href>`` is, with its text; one in code is none, and a ``to`` written as an expression names no page."""
+    from qagraph.links import text_links
+
+    body = ('<Link to="/docs/a">A</Link> <Link className="b" to={\'/docs/b\'}>B</Link> <Link to={url}>C</Link>\n\n'
+            '`<Link to="/docs/code">` <a href="/docs/d">D</a>\n')
+    assert [(l.target, l.text) for l in text_links(body, ("html",))] == [("/docs/a", "A"), ("/docs/b", "B"), ("/docs/d", "D")]

@@ -1858,6 +1858,27 @@ def test_a_static_site_read_from_its_root_takes_its_pages_from_its_content_folde
     assert kg.counts["files"] == kg.counts["articles"] + kg.counts["rejected"] + kg.counts["skipped"]
 
 
+def test_a_docusaurus_doc_s_jsx_links_are_links(tmp_path: Path):
+    """An MDX doc links by JSX as much as by Markdown: Docusaurus's ``<Link to="/docs/other">`` (``to={'...'}``
+    too) and ``<a href="/docs/third">``, which the page shows as links. Neither was read: a docs index made of
+    cards linked to nothing."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "module.exports = {url: 'https://example.com', baseUrl: '/'};\n",
+        "docs/intro.mdx": "---\nsidebar_position: 1\n---\nimport Link from '@docusaurus/Link';\n\n# Intro\n\n"
+                          "<Link to=\"/docs/other\">Other</Link>, <a href=\"/docs/third\">third</a> and\n"
+                          "<Link className=\"button\" to={'/docs/fourth'}>Fourth</Link>.\n\n```jsx\n<Link to=\"/docs/gone\">x</Link>\n```\n",
+        "docs/other.md": "# Other\n",
+        "docs/third.md": "# Third\n",
+        "docs/fourth.md": "# Fourth\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("/docs/intro") == [kg.article("/docs/other"), kg.article("/docs/third"), kg.article("/docs/fourth")]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 @pytest.mark.parametrize(("options", "route"), [
     ("", "/docs"),
     ("docs: {routeBasePath: '/', sidebarPath: './s.js'},", ""),
