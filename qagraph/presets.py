@@ -5001,6 +5001,12 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     # its output, by default and where the config says, when a folder of the project's own (not ../out)
     skip = tuple(dict.fromkeys(("_site", "_book", "_freeze", *((output,) if output and output not in (".", "..")
                                                                     and not output.startswith("../") and "/" not in output else ()))))
+    rendered = _quarto_rendered([n[len(project_dir):] for n in names if n.startswith(project_dir)], project.get("render"))
+    unbuilt = [(n, "a README: Quarto renders no page of it") for n in names
+               if n.startswith(project_dir) and _QUARTO_README.search(n)]
+    unbuilt += [(n, f"not among the files {config.name}'s project: render names: Quarto does not render it") for n in names
+                if rendered is not None and n.startswith(project_dir) and n[len(project_dir):] not in rendered
+                and not _QUARTO_README.search(n)]
     changes: dict[str, Any] = {"no_front_matter": "article", "partials": True, "path_urls": "sphinx",
                                "suffixes": _QUARTO_PAGES, "title_fallback": ("heading", "file-name"),
                                # its categories are what its listings file a page under, several a page: keywords
@@ -5012,8 +5018,7 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                                "dynamic_dates": ("last-modified", "today", "now"),
                                # its cross-references to sections (@sec-x) reach the page whose heading has the id
                                "links": ("markdown", "html", "quarto"), "alias_fields": (MYST_LABELS,),
-                               "unbuilt": tuple((n, "a README: Quarto renders no page of it") for n in names
-                                                if n.startswith(project_dir) and _QUARTO_README.search(n))}
+                               "unbuilt": tuple(unbuilt)}
     site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)
                  and isinstance(v.get("site-url"), str) and "://" in v["site-url"]), None)
     if site:
@@ -5037,6 +5042,44 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                  ([broken] if broken is not None else []) + problems, bundles=True,
                  own_subject=f"subject from the book's part that lists the page ({len(set(c for _, c in parts))} parts), "
                              "else the folder" if parts else None)
+
+
+def _quarto_rendered(paths: Sequence[str], render: Any) -> frozenset[str] | None:
+    """Which of ``paths`` (from a Quarto project's folder) its ``project: render`` list names, as Quarto reads it
+    (``resolveGlobs``, mode auto): a glob matches at any depth (``*.qmd`` is ``**/*.qmd``), a plain name from the
+    project's folder (``/...`` too), a name ending in ``/`` the files below that folder, one starting with ``!``
+    leaves out at any depth; ``None`` without a list (all are rendered). A glob that :func:`_glob_regex` cannot
+    read, or with more than three ``*`` and ``{`` in all, names nothing.
+
+    >>> sorted(_quarto_rendered(["a.qmd", "x/b.qmd", "x/c.md", "drafts/d.qmd", "n/keep.md"], ["*.qmd", "n/keep.md", "!drafts/"]))
+    ['a.qmd', 'n/keep.md', 'x/b.qmd']
+    """
+    if isinstance(render, str):
+        render = [render]
+    if not isinstance(render, list) or not render:
+        return None
+    include: list[re.Pattern[str]] = []
+    exclude: list[re.Pattern[str]] = []
+    for item in render:
+        if not isinstance(item, str) or not item.strip():
+            continue
+        glob = item.strip()
+        if len(re.findall(r"\*\*|\*|\{", glob)) > 3:  # its matching time grows as a name's length to that power
+            continue
+        negated = glob.startswith("!")
+        glob = glob[1:] if negated else glob.removeprefix("\\")
+        wild = negated or any(c in glob for c in "*?[{")
+        if glob.endswith("/"):
+            glob += "**/*"
+        rooted = glob.startswith("/")
+        glob = glob.lstrip("/").removeprefix("./")
+        if wild and not rooted:
+            glob = "**/" + glob
+        try:
+            (exclude if negated else include).append(_glob_pattern(glob, True))
+        except re.error:
+            continue
+    return frozenset(p for p in paths if any(r.fullmatch(p) for r in include) and not any(r.fullmatch(p) for r in exclude))
 
 
 def _quarto_chapters(root: Path, book: Mapping[str, Any]) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:

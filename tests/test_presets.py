@@ -4651,6 +4651,28 @@ def test_a_quarto_projects_pages_are_read_as_quarto_renders_them(tmp_path: Path)
     assert kg.related("notes/plain.md") == [kg.article("index.qmd")]
 
 
+def test_a_quarto_project_renders_what_its_render_list_names(tmp_path: Path):
+    """A Quarto project's ``project: render`` list says what it renders: a glob at any depth (``*.qmd``), a
+    plain name from the project's folder, ``!`` leaving out (``!drafts/``: the folder's files, at any depth).
+    The files it names none of were pages (``render: ["*.qmd"]`` keeps a project's .md notes out of its site)."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_quarto.yml": "project:\n  type: website\n  render:\n    - \"*.qmd\"\n    - notes/keep.md\n    - \"!drafts/\"\n",
+        "index.qmd": "# Home\n",
+        "posts/a/index.qmd": "# A\n",
+        "posts/drafts/b.qmd": "# B\n",
+        "notes/keep.md": "# Kept\n",
+        "notes/other.md": "# Other\n",
+        "CONTRIBUTING.md": "# How to help\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["index.qmd", "notes/keep.md", "posts/a/index.qmd"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"posts/drafts/b.qmd", "notes/other.md", "CONTRIBUTING.md"}
+    assert why["notes/other.md"] == "not among the files _quarto.yml's project: render names: Quarto does not render it"
+    assert_every_file_accounted_for(result)
+
+
 def test_a_quarto_book_renders_the_chapters_its_config_lists_under_their_parts(tmp_path: Path):
     """A Quarto book (``project: type: book``) renders the files its ``book: chapters`` and ``appendices``
     list, and files its chapters under their ``part`` (a title, or a file whose title it is; appendices
