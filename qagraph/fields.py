@@ -3579,7 +3579,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
             if fields.attachment_folders and rel.startswith(tuple(f"{a}/" for a in fields.attachment_folders)):
                 continue  # a vault's folder of attachments is no topic
-            at = fields.content_dir  # the folder's path, which folder_labels name it by
+            # the folder's path, which folder_labels name it by (a page outside the content folder: from the root)
+            at = fields.content_dir if name.startswith(fields.content_dir) else ""
             docs = doc_folder(name, fields.doc_routes) if fields.doc_routes else None
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
             blog = doc_folder(name, fields.blog_routes) if fields.blog_routes else None

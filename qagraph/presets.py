@@ -42,7 +42,7 @@ from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
+                     doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
@@ -4203,16 +4203,26 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         if starlight:
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site)")
         content = inside("src/content")
+        astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
+        files = re.search(r"""\bformat\s*:\s*['"]file['"]""", astro[1]) is not None
+        # a Markdown file of src/pages/ is a page Astro renders at its path (about.md at /about/, an index at its
+        # folder's url), beside the collections' entries; one named _... is no route
+        pages = inside(_ASTRO_PAGES) if not files else None
+        own_pages: dict[str, Any] = {"page_routes": (f"{_ASTRO_PAGES}=/",), "trailing_slash": True,
+                                     "partials": True} if pages else {}
         if content:
-            astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
-            files = re.search(r"""\bformat\s*:\s*['"]file['"]""", astro[1]) is not None
             routes = tuple((f"{collection}/", prefix, ".html" if files else "/")
                            for collection, prefix in _astro_routes(base) if inside(f"src/content/{collection}"))
             why = f"{astro[0].name}: an Astro site's content collections" + (
-                "; entries at their routes' urls (" + ", ".join(f"{c}: {p}<id>{x}" for c, p, x in routes) + ")" if routes else "")
+                "; entries at their routes' urls (" + ", ".join(f"{c}: {p}<id>{x}" for c, p, x in routes) + ")" if routes else "") + (
+                f"; the Markdown pages of {pages} at their paths" if pages else "")
             return _Site(content, (), f"pages under {content} ({why})", {
                 **({"site_url": astro_site.group(1).rstrip("/")} if astro_site else {}),
-                **({"collection_routes": routes} if routes else {})})  # each entry at its route's url: /blog/ and its id
+                **({"collection_routes": routes} if routes else {}), **own_pages})  # each entry at its route's url
+        if pages:  # no collections: its pages are the Markdown files of src/pages/, its folders their sections
+            return _Site(pages, (), f"pages under {pages} ({astro[0].name}: an Astro site's Markdown pages, at their paths)",
+                         {**({"site_url": astro_site.group(1).rstrip("/")} if astro_site else {}), **own_pages,
+                          "no_front_matter": "article"})
         # Markdown pages in src/pages/ are Astro's own routes: a site with some is not read by its globs alone
         globbed = _astro_globbed(base) if not any(n.startswith("src/pages/") for n in names) else None
         if globbed is not None and any(_astro_loads(name, globbed[1]) for name in names):
@@ -5548,6 +5558,8 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
+#: where Astro's routes are: a Markdown file there is a page at its path
+_ASTRO_PAGES = "src/pages"
 _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))
 _ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
 
@@ -6524,7 +6536,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             skips[name] = f"excluded by the site's config (exclude: {pattern}): not a page"
             continue
         if content and not name.startswith(content) and not (
-                fields.content_mounts and any(name.startswith(folder) for folder, _ in fields.content_mounts)):
+                fields.content_mounts and any(name.startswith(folder) for folder, _ in fields.content_mounts)) and not (
+                fields.page_routes and doc_folder(name, fields.page_routes)):  # Astro's src/pages/ beside src/content/
             skips[name] = f"outside the content folder {content}: not a page"
             continue
         unread_by_jekyll = jekyll_unread(site_path(name, fields), fields.collections_dir) if fields.jekyll else None
@@ -6569,7 +6582,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if toc_pages and name not in toc_pages:
             skips[name] = f"not in {fields.toc.rpartition('/')[2] if fields.toc else 'SUMMARY.md'}: the book does not publish it"
             continue
-        partial = next((p for p in name[len(content):].split("/") if p.startswith("_")), None) if (
+        partial = next((p for p in name.removeprefix(content).split("/") if p.startswith("_")), None) if (
             fields.partials) else None
         if partial is not None:
             skips[name] = f"a partial ({partial} starts with _): imported into pages, not a page"

@@ -1817,12 +1817,13 @@ SITES = {
                     "versioned_docs/version-1.0/intro.md": "---\nsidebar_position: 1\n---\n# Intro\n\nOld.\n"},
                    "docs/", {"docs/tutorial/page": "Tutorial"}, {"versioned_docs/version-1.0/intro.md": "versioned_docs/"}),
     "astro": ({"astro.config.mjs": "export default {};", "src/pages/index.md": "---\ntitle: Home\n---\n",
+               "src/components/README.md": "# Components\n\nthe site's own notes\n",
                "src/content/blog/first.md": "---\ntitle: First\npubDate: 2024-01-01\ntags: [astro]\n---\n"
                                             "[Second](/blog/second/)\n",
                "src/content/blog/second.md": "---\ntitle: Second\ntags: [astro]\n---\n[Docs](/docs/start/)\n",
                "src/content/docs/start.md": "---\ntitle: Start\n---\n"},
               "src/content/", {"src/content/blog/first": "Blog", "src/content/docs/start": "Docs"},
-              {"src/pages/index.md": "outside the content"}),
+              {"src/components/README.md": "outside the content"}),
     "eleventy": ({".eleventy.js": 'module.exports = c => ({dir: {input: "src", output: "_site"}});',
                   "src/posts/first.md": "---\ntitle: First\ntags: [post, css]\n---\n",
                   "src/posts/draft.md": "---\ntitle: Draft\ntags: [post]\npermalink: false\n---\n",
@@ -7523,6 +7524,65 @@ def test_an_astro_content_collection_entry_is_at_the_url_its_route_gives_it(tmp_
     assert kg.related("src/content/blog/first-post.md") == [
         kg.article("src/content/blog/Second Post.md"), kg.article("src/content/blog/guides/Markdown_Style.mdx")]
     assert kg.related("src/content/blog/guides/Markdown_Style.mdx") == [kg.article("src/content/blog/first-post.md")]
+
+
+def test_an_astro_site_s_markdown_pages_are_pages_at_their_routes(tmp_path: Path):
+    """Astro renders a Markdown file of ``src/pages/`` as a page at its path (``about.md`` at ``/about/``, an
+    ``index.md`` at its folder's url), beside the entries of its content collections (AstroPaper's about.md);
+    a file whose name starts with ``_`` is no route. They were skipped as outside the content folder
+    ``src/content/``, and every link to ``/about/`` made a stub."""
+    import qagraph
+
+    site = tmp_path / "astro"
+    write_site(site, {
+        "astro.config.mjs": "import { defineConfig } from 'astro/config';\n"
+                            "export default defineConfig({ site: 'https://paper.example.com/' });\n",
+        "src/pages/about.md": "---\nlayout: ../layouts/AboutLayout.astro\ntitle: About\n---\n"
+                              "I write about [this](/posts/this-keyword/); see [uses](/uses).\n",
+        "src/pages/uses/index.md": "---\nlayout: ../../layouts/Page.astro\ntitle: Uses\n---\nBack to [about](/about/).\n",
+        "src/pages/_draft.md": "---\ntitle: Draft\n---\nno route\n",
+        "src/pages/posts/[slug].astro": "---\nimport { getCollection } from 'astro:content';\n"
+                                        "export async function getStaticPaths() {\n  const posts = await getCollection('blog');\n"
+                                        "  return posts.map(post => ({ params: { slug: post.id }, props: { post } }));\n}\n---\n",
+        "src/content/blog/this-keyword.md": "---\ntitle: The this keyword\ntags: [javascript]\n---\n"
+                                            "By [me](/about/).\n",
+        "README.md": "# astro-paper\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "src/pages/about.md": "/about/", "src/pages/uses/index.md": "/uses/",
+        "src/content/blog/this-keyword.md": "/posts/this-keyword/"}
+    assert {a.path: a.subject for a in result.articles}["src/content/blog/this-keyword.md"] == "Blog"
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert set(why) == {"src/pages/_draft.md", "README.md"} and "starts with _" in why["src/pages/_draft.md"]
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/pages/about.md") == [kg.article("src/content/blog/this-keyword.md"),
+                                               kg.article("src/pages/uses/index.md")]
+    assert kg.related("src/content/blog/this-keyword.md") == [kg.article("src/pages/about.md")]
+
+
+def test_an_astro_site_of_markdown_pages_alone_reads_its_pages_folder(tmp_path: Path):
+    """An Astro site without content collections whose pages are Markdown files of ``src/pages/`` publishes
+    each at its route: the folders below ``src/pages/`` are its sections, a ``_`` file no page, the
+    repository's README none. It was read as a plain folder: no urls (each link a stub), the README and the
+    ``_`` file pages."""
+    import qagraph
+
+    site = tmp_path / "astro"
+    write_site(site, {
+        "astro.config.mjs": "export default {};\n",
+        "src/pages/index.md": "---\ntitle: Home\n---\nRead [the first post](/blog/first/).\n",
+        "src/pages/blog/first.md": "---\ntitle: First\n---\nBack [home](/).\n",
+        "src/pages/blog/_unpublished.md": "---\ntitle: Later\n---\n",
+        "README.md": "# my site\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "src/pages/index.md": ("/", "Uncategorised"), "src/pages/blog/first.md": ("/blog/first/", "Blog")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"src/pages/blog/_unpublished.md", "README.md"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
 
 
 def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tmp_path: Path):
