@@ -4985,11 +4985,22 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         content = ""
     why = f"{tool}: {_BOOK_TOOLS[tool]}"
     toc = f"{content}{summary.strip('/')}"
+    mdbook = tool == "book.toml"
+    if mdbook:  # each chapter at its path as .html, a README at its folder's index.html (mdBook's index preprocessor)
+        changes["path_urls"] = "files"
+        why += "; chapters at their paths as .html"
     if toc in names:
-        listed = _summary_pages(base, toc, names)
+        listed, titles, heads = _summary_entries(base, toc, names)
         changes.update(toc=toc, toc_pages=tuple(listed))
         why += f"; the {len(listed)} pages {toc.rpartition('/')[2]} lists"
-    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes)
+        if mdbook and titles:  # mdBook names a chapter as its SUMMARY.md does, in the sidebar and its <title>
+            changes["page_titles"] = tuple((page[len(content):], title) for page, title in titles)
+            why += ", titled as it names them"
+        if heads:  # a part's title (# Part I) heads the chapters below it
+            changes.update(toc_subjects=tuple((page[len(content):].rsplit(".", 1)[0], part) for page, part in heads),
+                           subject_from=("field", "toc", "folder"))
+            own = f"subject from the part of {toc.rpartition('/')[2]} that lists the page ({len(set(p for _, p in heads))} parts)"
+    return _Site(content, (), f"pages under {content} ({why})" if content else why, changes, own_subject=own)
 
 
 def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
@@ -5150,27 +5161,66 @@ def _quarto_title(path: Path) -> str | None:
 _QUARTO_METADATA = ("_metadata.yml", "_metadata.yaml")
 
 
-def _summary_pages(base: Path, toc: str, names: Sequence[str]) -> list[str]:
-    """The pages a book's table of contents ``toc`` lists: the files its Markdown links name (from its
-    folder), among ``names``."""
-    from urllib.parse import unquote
+#: a heading of a book's ``SUMMARY.md``: its title first, then the titles of its parts (mdBook's ``# Part I``,
+#: GitBook's ``## Group``)
+_SUMMARY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+#: a chapter's link in a ``SUMMARY.md`` line: its name and its target (``[Install](guide/install.md)``,
+#: ``[x](<a b.md> "title")``)
+_SUMMARY_LINK = re.compile(r"""\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)(?:\s+["'][^"'\n]*["'])?\s*\)""")
+#: a numbered chapter of a ``SUMMARY.md``, a list item (a part's title heads those only)
+_SUMMARY_ITEM = re.compile(r"^[ \t]*[-*+][ \t]")
+#: the inline marks of a chapter's name in a ``SUMMARY.md`` link, which mdBook drops (`` `init` ``, ``**x**``)
+_SUMMARY_MARKS = re.compile(r"`+|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 
-    from .links import text_links
 
+def _summary_entries(base: Path, toc: str, names: Sequence[str]) -> tuple[
+        list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The pages a book's table of contents ``toc`` lists (the files its Markdown links name, from its
+    folder, among ``names``), each one's name there (the link's text, without its inline marks), and the
+    part each numbered chapter (a list item) is in: the heading above it (an mdBook's ``# Part``, a GitBook's
+    ``## Group``), but the title the file opens with (``# Summary``, before any chapter).
+
+    >>> text = "# Summary\\n\\n[Intro](README.md)\\n\\n# Guide\\n\\n- [`init`](cli/init.md)\\n- [Draft]()\\n"
+    >>> _summary_parse(text, "", {"README.md", "cli/init.md"})
+    (['README.md', 'cli/init.md'], [('README.md', 'Intro'), ('cli/init.md', 'init')], [('cli/init.md', 'Guide')])
+    """
     data = _read_regular(base / toc, MAX_DATA_FILE)
     if isinstance(data, str):
-        return []
-    folder = toc.rpartition("/")[0]
-    known = set(names)
-    listed = []
-    for link in text_links(data.decode("utf-8", "replace"), ("markdown",)):
-        path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
-        if not path or "://" in path:
+        return [], [], []
+    return _summary_parse(data.decode("utf-8", "replace"), toc.rpartition("/")[0], set(names))
+
+
+def _summary_parse(text: str, folder: str, known: set[str]) -> tuple[
+        list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The pages, names and parts of the ``SUMMARY.md`` ``text`` in ``folder`` (:func:`_summary_entries`)."""
+    from urllib.parse import unquote
+
+    listed: list[str] = []
+    titles: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []
+    part: str | None = None
+    titled = False  # the first heading before any chapter is the book's title, no part
+    masked = mask_code(text).splitlines()  # a heading in code is none; a chapter's name keeps its code (`init`)
+    for shown, line in zip(masked, text.splitlines()):
+        heading = _SUMMARY_HEADING.match(shown)
+        if heading:
+            if listed or titled:
+                part = heading.group(2).strip() or None
+            titled = True
             continue
-        name = posixpath.normpath(posixpath.join(folder, path.lstrip("/")) if not path.startswith("/") else path.lstrip("/"))
-        if name in known and name not in listed:
-            listed.append(name)
-    return listed
+        for link in _SUMMARY_LINK.finditer(line) if shown.strip() else ():
+            path = unquote(link.group(2).strip("<>").split("#", 1)[0].split("?", 1)[0])
+            if not path or "://" in path:
+                continue
+            name = posixpath.normpath(posixpath.join(folder, path.lstrip("/")) if not path.startswith("/") else path.lstrip("/"))
+            if name in known and name not in listed:
+                listed.append(name)
+                title = " ".join(_SUMMARY_MARKS.sub("", link.group(1)).replace("\\", "").split())
+                if title:
+                    titles.append((name, title))
+                if part is not None and _SUMMARY_ITEM.match(line):  # a prefix or suffix chapter ([x](x.md)) is in none
+                    parts.append((name, part))
+    return listed, titles, parts
 
 
 _VUE_CONFIGS = (*(f".vitepress/config.{x}" for x in (*_JS_CONFIG, "cts")),

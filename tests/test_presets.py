@@ -4484,6 +4484,39 @@ def test_a_books_table_of_contents_is_no_page_and_says_which_pages_are(tmp_path:
     assert kg.related(key["chapter_1.md"]) == [kg.article(key["guide/install.md"]), kg.article(key["guide/Usage notes.md"])]
 
 
+def test_an_mdbook_names_urls_and_parts_its_chapters_as_its_summary_does(tmp_path: Path):
+    """mdBook renders each chapter at its path as .html (a README.md as its folder's index.html), names it
+    as SUMMARY.md does (its sidebar and <title>: "Command Line Tool", not the page's "# Command-line tool";
+    `` `init` `` as init), and heads the numbered chapters below a part's title (``# User Guide``) with it; the
+    book's own title (``# Summary``) is no part, and a suffix chapter (``[Contributors](...)``) in none. The chapters had no url (links to ``cli/init.html`` found them only by
+    the chance of a path), were titled by their first heading, and filed by folder."""
+    import qagraph
+
+    site = tmp_path / "book"
+    write_site(site, {
+        "book.toml": '[book]\ntitle = "mdBook Documentation"\nlanguage = "en"\n',
+        "src/SUMMARY.md": "# Summary\n\n[Introduction](README.md)\n\n# User Guide\n\n"
+                          "- [Command Line Tool](cli/README.md)\n    - [`init`](cli/init.md)\n\n"
+                          "# Reference\n\n- [**Format**](format/summary.md)\n\n---\n\n[Contributors](misc/contributors.md)\n",
+        "src/README.md": "# Introduction\n\nSee [the tool](cli/README.md).\n",
+        "src/cli/README.md": "# Command-line tool\n\n* [`mdbook init`](init.md)\n",
+        "src/cli/init.md": "# The init command\n\nSee [the format](../format/summary.html).\n",
+        "src/format/summary.md": "# SUMMARY.md\n\nBack to [the tool](../cli/index.html).\n",
+        "src/misc/contributors.md": "# Contributors\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "src/README.md": ("/index.html", "Introduction", "Uncategorised"),
+        "src/cli/README.md": ("/cli/index.html", "Command Line Tool", "User Guide"),
+        "src/cli/init.md": ("/cli/init.html", "init", "User Guide"),
+        "src/format/summary.md": ("/format/summary.html", "Format", "Reference"),
+        "src/misc/contributors.md": ("/misc/contributors.html", "Contributors", "Misc")}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/cli/init.md") == [kg.article("src/format/summary.md")]
+    assert kg.related("src/format/summary.md") == [kg.article("src/cli/README.md")]
+
+
 def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
     pages without front matter at the root are copied as they are, so every page was skipped."""
