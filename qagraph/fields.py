@@ -69,7 +69,7 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
-              "vuepress")
+              "vuepress", "docsify")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -2657,6 +2657,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/docs/python/', '/docs/es-es/python-es/']
     >>> [path_url(n, "content/", "nextjs") for n in ("content/actions/ci.md", "content/actions/index.md", "content/index.md")]
     ['/actions/ci', '/actions', '/']
+    >>> [path_url(n, "docs/", "docsify") for n in ("docs/README.md", "docs/guide.md", "docs/zh-cn/README.md")]
+    ['/', '/guide', '/zh-cn/']
     >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
     ['/blog/a/', '/blog/b/', '/blog/', '/about/']
     >>> [path_url(n, "", how) for n, how in (("g/index.md", "vitepress"), ("g/a.md", "vitepress"), ("g/a.md", "vitepress-clean"),
@@ -2673,6 +2675,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return sandpaper_url(folder, stem)
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
+    if how == "docsify":  # a Docsify route: the path without .md, a README at its folder's (/#/guide in the browser)
+        return f"/{folder}/".replace("//", "/") if stem == "README" else "/" + f"{folder}/{stem}".lstrip("/")
     prefix = f"/{folder}/" if folder else "/"
     if how in ("vitepress", "vitepress-clean", "vuepress"):  # an index (VuePress: a README too) at its folder's url
         if stem == "index" or how == "vuepress" and stem == "README":

@@ -94,7 +94,7 @@ REF = "ref"
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -505,6 +505,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = target[pelican.end():]
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
+        elif "docsify" in wanted and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
+            target = "/" + target.partition("#/")[2]
         elif target.startswith("//"):  # a url without its scheme: another host (or the site's, said in full)
             target = "https:" + target
         if "://" in target:

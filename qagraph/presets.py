@@ -4280,7 +4280,102 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
+    return _docsify(base, names, inside)
+
+
+#: a Docsify site's ``index.html``: its ``window.$docsify`` settings, or the script it loads
+_DOCSIFY = re.compile(r"""window\.\$docsify\b|<script[^>]+src=["'][^"']*\bdocsify\b""")
+#: the files a Docsify site loads beside its pages, and what each is
+_DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside the pages", "_navbar.md":
+                  "Docsify's navbar (loadNavbar), shown above the pages", "_coverpage.md":
+                  "Docsify's cover page (coverpage), shown over the home page", "_404.md": "Docsify's page of a missing route"}
+#: an item of a Docsify ``_sidebar.md``: its indent and text
+_SIDEBAR_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
+
+
+def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | None]) -> _Site | None:
+    """A Docsify site (an ``index.html`` of ``window.$docsify``, in the folder or its ``docs/``), or ``None``.
+
+    Docsify renders every Markdown file of the folder of its ``index.html`` in the browser, front matter or not,
+    at its route: its path without ``.md``, a ``README.md`` at its folder's (``guide.md`` at ``/guide``, shown as
+    ``/#/guide``); links to ``#/guide`` or ``/#/guide`` are links to that route. Its ``_sidebar.md``,
+    ``_navbar.md`` and ``_coverpage.md`` are no pages, nor are the files named ``_...`` it embeds; the
+    sidebar's groups (a ``- Getting started`` item over the pages' links) file the pages under them."""
+    for folder in ("", "docs"):
+        index = base / folder / "index.html"
+        text = _read_site_text(index) if _is_file(index) else None
+        if text is None or not _DOCSIFY.search(text):
+            continue
+        content = (inside(folder) or "") if folder else ""
+        if folder and not content:
+            continue
+        own = [n for n in names if n.startswith(content)]
+        unbuilt = tuple((n, f"{_DOCSIFY_PARTS[n.rpartition('/')[2]]}: not a page") for n in own
+                        if n.rpartition("/")[2] in _DOCSIFY_PARTS)
+        changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True,
+                                   "unbuilt": unbuilt, "links": ("markdown", "html", "docsify"),
+                                   "title_fallback": ("heading", "page-name")}
+        groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own))
+        why = f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's)"
+        if groups:
+            changes.update(toc_subjects=groups, subject_from=("field", "toc", "folder"))
+            why += f"; filed under the {len(set(g for _, g in groups))} groups of its sidebar"
+        return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
+                     own_subject="subject from the sidebar's group that lists the page, else the folder" if groups else None)
     return None
+
+
+def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str]) -> tuple[tuple[str, str], ...]:
+    """The ``(page, group)`` pairs of a Docsify site's ``sidebars``: the page (its path below ``content``,
+    without ``.md``) that a link below a group item (one without a link: ``- Getting started``) names, from
+    the site's root as Docsify reads it (``quickstart.md``, ``/guide/deploy``, ``#/guide/deploy``; ``/`` and
+    ``guide/`` the folders' READMEs); the first sidebar to list a page files it."""
+    found: dict[str, str] = {}
+    for sidebar in sorted(sidebars, key=lambda n: (n.count("/"), n)):
+        data = _read_regular(base / sidebar, MAX_DATA_FILE)
+        if isinstance(data, str):
+            continue
+        open_groups: list[tuple[int, str]] = []
+        for line in mask_code(data.decode("utf-8", "replace")).splitlines():
+            item = _SIDEBAR_ITEM.match(line)
+            if not item:
+                continue
+            indent, text = len(item.group(1).expandtabs(4)), item.group(2)
+            open_groups = [(i, g) for i, g in open_groups if i < indent]
+            link = _SUMMARY_LINK.search(text)
+            if link is None:
+                label = " ".join(_SUMMARY_MARKS.sub("", text).split())
+                if label:
+                    open_groups.append((indent, label))
+                continue
+            if not open_groups:
+                continue
+            page = docsify_page(link.group(2).strip("<>"), content, names)
+            if page is not None:
+                found.setdefault(page[len(content):].rsplit(".", 1)[0], open_groups[-1][1])
+    return tuple(found.items())
+
+
+def docsify_page(target: str, content: str, names: set[str]) -> str | None:
+    """The file of ``names`` that the Docsify link ``target`` leads to, from the site's root ``content``
+    (Docsify reads links from its root unless ``relativePath``), or ``None``.
+
+    >>> names = {"docs/README.md", "docs/quickstart.md", "docs/guide/README.md"}
+    >>> [docsify_page(t, "docs/", names) for t in ("quickstart.md", "#/quickstart?id=x", "/", "/guide/", "gone")]
+    ['docs/quickstart.md', 'docs/quickstart.md', 'docs/README.md', 'docs/guide/README.md', None]
+    """
+    from urllib.parse import unquote
+
+    if "://" in target:
+        return None
+    if target.startswith(("#/", "/#/")):
+        target = target.partition("#")[2]
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip()
+    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") or not path else "")
+    if path in ("", "/"):
+        path = ""
+    name = content + (path + "README.md" if not path or path.endswith("/") else path if path.endswith(".md") else path + ".md")
+    return name if name in names else None
 
 
 #: the levels 30 seconds of code tags a snippet with (``tags: array,intermediate``), which its site

@@ -4517,6 +4517,44 @@ def test_an_mdbook_names_urls_and_parts_its_chapters_as_its_summary_does(tmp_pat
     assert kg.related("src/format/summary.md") == [kg.article("src/cli/README.md")]
 
 
+def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
+    """Docsify (an index.html of window.$docsify, in docs/) renders each Markdown file of its folder at its route
+    (``quickstart.md`` at ``/quickstart``, a README at its folder's), and links to ``#/x`` or ``/#/x`` (its hash
+    router's) or ``/x`` reach it; its _sidebar.md, _navbar.md and _coverpage.md are no pages, its sidebar's
+    groups file the pages they list, and the repository's README beside docs/ is none. It was read as a folder
+    of notes: no urls, the sidebar, navbar and cover page as articles, the repository's README the target of
+    every link to ``/``, the hash links lost, everything Uncategorised."""
+    import qagraph
+
+    site = tmp_path / "repo"
+    write_site(site, {
+        "README.md": "# docsify\n\nSee [the docs](docs/README.md).\n",
+        "docs/index.html": "<!DOCTYPE html>\n<html><body><div id=\"app\"></div>\n<script>\n  window.$docsify = {\n"
+                           "    loadSidebar: true,\n    loadNavbar: true,\n    coverpage: true,\n    name: 'docsify',\n  };\n"
+                           "</script>\n<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n</body></html>\n",
+        "docs/_sidebar.md": "- Getting started\n\n  - [Quick start](quickstart.md)\n  - [Writing more pages](/more-pages)\n\n"
+                            "- Guide\n\n  - [Deploy](#/guide/deploy)\n\n- [Changelog](changelog.md)\n",
+        "docs/_navbar.md": "- Translations\n  - [:uk: English](/)\n",
+        "docs/_coverpage.md": "# docsify <small>4</small>\n\n[Get Started](#docsify)\n",
+        "docs/README.md": "## docsify\n\nSee the [Quick start](quickstart.md) guide.\n",
+        "docs/quickstart.md": "# Quick start\n\nRead about [more pages](/more-pages) and [deploying](#/guide/deploy).\n",
+        "docs/more-pages.md": "# More pages\n\nBack [home](/) or to the [quick start](/#/quickstart?id=install).\n",
+        "docs/guide/deploy.md": "# Deploy\n\nSee [more pages](../more-pages.md).\n",
+        "docs/changelog.md": "# Changelog\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "docs/README.md": ("/", "Uncategorised"), "docs/quickstart.md": ("/quickstart", "Getting started"),
+        "docs/more-pages.md": ("/more-pages", "Getting started"), "docs/guide/deploy.md": ("/guide/deploy", "Guide"),
+        "docs/changelog.md": ("/changelog", "Uncategorised")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {
+        "README.md", "docs/_sidebar.md", "docs/_navbar.md", "docs/_coverpage.md"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("docs/quickstart.md") == [kg.article("docs/more-pages.md"), kg.article("docs/guide/deploy.md")]
+    assert kg.related("docs/more-pages.md") == [kg.article("docs/README.md"), kg.article("docs/quickstart.md")]
+
+
 def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
     pages without front matter at the root are copied as they are, so every page was skipped."""
