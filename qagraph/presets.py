@@ -4280,7 +4280,75 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
-    return _docsify(base, names, inside)
+    return _nextra(base, names, inside) or _docsify(base, names, inside)
+
+
+#: a Next.js config that loads Nextra (``require('nextra')``, ``import nextra from 'nextra'``)
+_NEXTRA = re.compile(r"""(?:require\s*\(\s*|from\s+)["']nextra["']""")
+_NEXT_CONFIGS = tuple(f"next.config.{x}" for x in _JS_CONFIG)
+#: the files of a Nextra folder's sidebar settings, JSON (Nextra 2) or a module (Nextra 3)
+_NEXTRA_META = ("_meta.json", *(f"_meta.{x}" for x in ("js", "jsx", "ts", "tsx", "mjs")))
+#: a ``key: 'Title'`` (or ``"key": {title: "Title"``) entry of a ``_meta.js`` module's object
+_NEXTRA_META_ENTRY = re.compile(r"""(?<![\w$.])(?:["']([^"'\n]+)["']|([A-Za-z_$][\w$-]*))\s*:\s*"""
+                                r"""(?:\{\s*(?:[^{}]*?[,{\s])?title\s*:\s*)?["'`]([^"'`\n]+)["'`]""")
+
+
+def _nextra(base: Path, names: Sequence[str], inside: Callable[[str], str | None]) -> _Site | None:
+    """A Nextra site (a ``next.config.*`` that loads ``nextra``) of a ``pages/`` folder, or ``None``.
+
+    Next.js publishes each Markdown or MDX file of ``pages/`` at its route, its path without suffix (an
+    ``index`` at its folder's: ``pages/core/split.mdx`` at ``/core/split``), front matter or not; the
+    files beside ``pages/`` are none. A folder's section is labelled by the title its parent's ``_meta.json``
+    (or ``_meta.js``) gives it (``"core": "Core contracts"``), as Nextra's sidebar shows it."""
+    config = _config([base.resolve()], _NEXT_CONFIGS)
+    if config is None or not _NEXTRA.search(config[1]):
+        return None
+    content = inside("pages") or inside("src/pages")
+    if not content:
+        return None
+    labels, problems = _nextra_labels(base, content)
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "nextjs"}
+    why = f"{config[0].name}: a Nextra site; pages at their routes (/core/split, an index at its folder's)"
+    if labels:
+        changes["folder_labels"] = labels
+        why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta files"
+    return _Site(content, (), f"pages under {content} ({why})", changes, problems)
+
+
+def _nextra_labels(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The titles a Nextra site's ``_meta`` files give its folders (each file names the entries of its own
+    folder: ``{"core": "Core contracts"}`` or ``{"core": {"title": "Core contracts"}}``), as
+    ``FieldMap.folder_labels`` (the folder's path, the title); a ``_meta.json`` that cannot be read is a
+    warning (the folders' names label them). A ``_meta.js`` is not run: its plain ``key: 'Title'`` entries
+    are read."""
+    labels: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for folder, dirs, files in itertools.islice(os.walk(base / content), 20_000):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        meta = next((m for m in _NEXTRA_META if m in files), None)
+        if meta is None:
+            continue
+        where = Path(os.path.relpath(folder, base)).as_posix()
+        titles: dict[str, str] = {}
+        if meta == "_meta.json":
+            try:
+                value = _data_file(Path(folder) / meta, "the _meta.json file", "JSON")
+            except ValueError as exc:
+                problems.append(Problem(f"{where}/{meta}", exc.args[1] if len(exc.args) > 1 else None,
+                                        f"{exc.args[0]}: the folders' names label their sections", "meta-file", WARNING))
+                continue
+            for key, entry in (value.items() if isinstance(value, dict) else ()):
+                title = entry.get("title") if isinstance(entry, dict) else entry
+                if isinstance(key, str) and isinstance(title, str) and title.strip():
+                    titles[key] = title.strip()
+        else:
+            text = _read_site_text(Path(folder) / meta)
+            for m in _NEXTRA_META_ENTRY.finditer(_js_code(text)[0] if text else ""):
+                titles.setdefault(m.group(1) or m.group(2), m.group(3).strip())
+        for key, title in titles.items():
+            if key in dirs:  # a folder's title; a page's is its own (its front matter's or first heading's)
+                labels.append((f"{where}/{key}", title))
+    return tuple(labels), problems
 
 
 #: a Docsify site's ``index.html``: its ``window.$docsify`` settings, or the script it loads

@@ -4555,6 +4555,51 @@ def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
     assert kg.related("docs/more-pages.md") == [kg.article("docs/README.md"), kg.article("docs/quickstart.md")]
 
 
+@pytest.mark.parametrize("meta", ["json", "js"])
+def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_files_label(tmp_path: Path, meta: str):
+    """A Nextra site (next.config.js loading nextra) publishes each Markdown or MDX file of pages/ at its route
+    (``pages/core/split.mdx`` at ``/core/split``, an index at its folder's), and its sidebar labels a folder by the
+    title its parent's ``_meta.json`` (Nextra 3: ``_meta.js``) gives it. It was read as a folder of notes: no urls
+    (links to ``/core/split`` stubs), the repository's README a page, every page Uncategorised."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    titles = ('{\n  "index": {"title": "Introduction", "theme": {"toc": false}},\n'
+              '  "protocol": {"type": "separator", "title": "Contracts"},\n  "core": "Core contracts"\n}\n')
+    write_site(site, {
+        "next.config.js": "const withNextra = require('nextra')({\n  theme: 'nextra-theme-docs',\n"
+                          "  themeConfig: './theme.config.tsx',\n})\nmodule.exports = withNextra()\n",
+        "README.md": "# docs\n",
+        **({"pages/_meta.json": titles} if meta == "json" else {
+            "pages/_meta.js": "export default {\n  index: { title: 'Introduction' },\n  // core: 'Old',\n"
+                              "  protocol: { type: 'separator', title: 'Contracts' },\n  core: 'Core contracts',\n}\n"}),
+        "pages/index.mdx": "# Introduction\n\nSplits are [payment contracts](/core/split).\n",
+        "pages/core/split.mdx": "import { Toggle } from '../../components/toggle'\n\n# Split\n\n"
+                                "Like a [waterfall](./waterfall), [back](/).\n",
+        "pages/core/waterfall.mdx": "# Waterfall\n\nSee [Split](/core/split).\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "pages/index.mdx": ("/", "Uncategorised"), "pages/core/split.mdx": ("/core/split", "Core contracts"),
+        "pages/core/waterfall.mdx": ("/core/waterfall", "Core contracts")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"README.md"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("pages/core/split.mdx") == [kg.article("pages/core/waterfall.mdx"), kg.article("pages/index.mdx")]
+
+
+def test_a_nextra_meta_file_that_cannot_be_read_is_a_warning(tmp_path: Path):
+    """A ``_meta.json`` that is not JSON is said, naming it, and the folders' names label their sections."""
+    write_site(tmp_path / "docs", {
+        "next.config.mjs": "import nextra from 'nextra'\nexport default nextra({})\n",
+        "pages/_meta.json": '{"guide": "Guide",\n',
+        "pages/guide/start.md": "# Start\n",
+    })
+    result = load_corpus(tmp_path / "docs")
+    assert [(p.path, p.severity) for p in result.problems] == [("pages/_meta.json", WARNING)]
+    assert [(a.url, a.subject) for a in result.articles] == [("/guide/start", "Guide")]
+
+
 def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
     pages without front matter at the root are copied as they are, so every page was skipped."""
