@@ -4280,7 +4280,77 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
-    return _nextra(base, names, inside) or _docsify(base, names, inside)
+    return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside)
+
+
+#: a Mintlify site's config: ``docs.json`` (since 2025) or ``mint.json``, and what marks it as Mintlify's
+_MINTLIFY_CONFIGS = ("docs.json", "mint.json")
+_MINTLIFY = re.compile(r"""mintlify\.com/(?:docs|schema)\.json|"navigation"\s*:""")
+
+
+def _mintlify(base: Path) -> _Site | None:
+    """A Mintlify site (a ``docs.json`` or ``mint.json`` with its ``navigation``), or ``None``.
+
+    Mintlify publishes each page at its path without suffix (``essentials/settings.mdx`` at
+    ``/essentials/settings``, an ``index`` at its folder's), and its navigation files the pages it lists in
+    groups (``{"group": "Get started", "pages": ["index", "quickstart"]}``, in tabs, anchors or other groups: the
+    outermost group is the page's section); its ``snippets/`` are files its pages import, no pages."""
+    config = _config([base.resolve()], _MINTLIFY_CONFIGS)
+    if config is None or not _MINTLIFY.search(config[1]):
+        return None
+    where = config[0].name
+    changes: dict[str, Any] = {"path_urls": "nextjs", "links": ("markdown", "html")}  # <a href> and its MDX components'
+    problems: list[Problem] = []
+    try:
+        settings = _data_file(config[0], where, "JSON")
+    except ValueError as exc:
+        settings = None
+        problems.append(Problem(where, exc.args[1] if len(exc.args) > 1 else None,
+                                f"{exc.args[0]}: its pages are filed by folder", "site-config", WARNING))
+    groups = _mintlify_groups(settings.get("navigation") if isinstance(settings, dict) else None)
+    why = f"{where}: a Mintlify site; pages at their paths (/essentials/settings); snippets/ (imported) skipped"
+    own = None
+    if groups:
+        changes.update(toc_subjects=groups, subject_from=("field", "toc", "folder"))
+        own = f"subject from the navigation's group that lists the page ({len(set(g for _, g in groups))} groups), else the folder"
+    return _Site("", ("snippets",), why, changes, problems, own_subject=own)
+
+
+def _mintlify_groups(navigation: Any) -> tuple[tuple[str, str], ...]:
+    """The ``(page, group)`` pairs of a Mintlify ``navigation``: each page it names (its path without suffix)
+    and the outermost group that lists it, through tabs, anchors, versions, languages and dropdowns (a list of
+    groups in ``mint.json``); the first group to list a page files it.
+
+    >>> _mintlify_groups({"tabs": [{"tab": "Guides", "groups": [{"group": "Get started", "pages": ["index",
+    ...     {"group": "More", "pages": ["more/a"]}]}]}]})
+    (('index', 'Get started'), ('more/a', 'Get started'))
+    """
+    found: dict[str, str] = {}
+
+    def pages(entries: Any, group: str) -> None:
+        for entry in entries if isinstance(entries, list) else ():
+            if isinstance(entry, str) and entry.strip():
+                found.setdefault(entry.strip().strip("/"), group)
+            elif isinstance(entry, dict):
+                pages(entry.get("pages"), group)
+
+    def walk(value: Any, depth: int = 0) -> None:
+        if depth > 50:
+            return
+        if isinstance(value, list):
+            for item in value:
+                walk(item, depth + 1)
+        elif isinstance(value, dict):
+            group = value.get("group")
+            if isinstance(group, str) and group.strip():
+                pages(value.get("pages"), group.strip())
+                return
+            for key, item in value.items():
+                if key != "global" and isinstance(item, (list, dict)):
+                    walk(item, depth + 1)
+
+    walk(navigation)
+    return tuple(found.items())
 
 
 #: a Next.js config that loads Nextra (``require('nextra')``, ``import nextra from 'nextra'``)

@@ -4600,6 +4600,50 @@ def test_a_nextra_meta_file_that_cannot_be_read_is_a_warning(tmp_path: Path):
     assert [(a.url, a.subject) for a in result.articles] == [("/guide/start", "Guide")]
 
 
+@pytest.mark.parametrize("config", ["docs.json", "mint.json"])
+def test_a_mintlify_site_s_pages_are_at_their_paths_in_its_navigation_s_groups(tmp_path: Path, config: str):
+    """Mintlify (docs.json, before 2025 mint.json) publishes each page at its path without suffix (an index at its
+    folder's) and files it under the group of its navigation that lists it (in tabs, or nested in a group: the
+    outermost); its snippets/ are imported, no pages. The pages had no url and were filed by folder (Essentials,
+    not Customization), the snippets read as pages where they had front matter."""
+    import qagraph
+
+    groups = ('[{"group": "Get started", "pages": ["index", "quickstart"]},\n'
+              ' {"group": "Customization", "pages": ["essentials/settings", {"group": "Nav", "pages": ["essentials/navigation"]}]}]')
+    navigation = (f'{{"tabs": [{{"tab": "Guides", "groups": {groups}}}],\n'
+                  '  "global": {"anchors": [{"anchor": "Blog", "href": "https://mintlify.com/blog"}]}}'
+                  if config == "docs.json" else groups)
+    site = tmp_path / "docs"
+    write_site(site, {
+        config: f'{{\n  "$schema": "https://mintlify.com/{config}",\n  "name": "Starter",\n  "navigation": {navigation}\n}}\n',
+        "index.mdx": '---\ntitle: "Introduction"\n---\n\nSee the [settings](/essentials/settings).\n',
+        "quickstart.mdx": "---\ntitle: Quickstart\n---\n\nEdit [navigation](/essentials/navigation).\n",
+        "essentials/settings.mdx": "---\ntitle: 'Global Settings'\nicon: 'gear'\n---\n\nBack to the [quickstart](/quickstart).\n",
+        "essentials/navigation.mdx": "---\ntitle: 'Navigation'\n---\n\nSee [settings](./settings).\n",
+        "snippets/snippet-intro.mdx": "---\ntitle: Intro snippet\n---\nDon't repeat yourself.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "index.mdx": ("/", "Get started"), "quickstart.mdx": ("/quickstart", "Get started"),
+        "essentials/settings.mdx": ("/essentials/settings", "Customization"),
+        "essentials/navigation.mdx": ("/essentials/navigation", "Customization")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"snippets/snippet-intro.mdx"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("essentials/navigation.mdx") == [kg.article("essentials/settings.mdx")]
+
+
+def test_a_mintlify_config_that_cannot_be_read_is_a_warning(tmp_path: Path):
+    """A docs.json that is not JSON (a trailing comma) is said, naming it; the pages are still at their paths."""
+    write_site(tmp_path / "docs", {
+        "docs.json": '{\n  "$schema": "https://mintlify.com/docs.json",\n  "navigation": {"groups": []},\n}\n',
+        "guide/start.mdx": "---\ntitle: Start\n---\n",
+    })
+    result = load_corpus(tmp_path / "docs")
+    assert [(p.path, p.severity) for p in result.problems] == [("docs.json", WARNING)]
+    assert [(a.url, a.subject) for a in result.articles] == [("/guide/start", "Guide")]
+
+
 def test_a_jupyter_book_is_no_jekyll_site(tmp_path: Path):
     """A Jupyter Book has a _config.yml too, beside its _toc.yml: it was read as a Jekyll site, whose
     pages without front matter at the root are copied as they are, so every page was skipped."""
