@@ -324,6 +324,11 @@ _HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[
 #: an MDX page's ``<Link to="/docs/x">text</Link>`` (``to='...'``, ``to={'...'}``, ``to={"..."}``), its text
 _JSX_LINK = re.compile(r"""<Link\s[^<>]*?\bto\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
                        r"""\{\s*'([^'<>{}]*)'\s*\})[^<>]*>(?:([^<]*)</Link>)?""")
+#: an MDX component given an ``href`` (Mintlify's and Nextra's ``<Card href="/quickstart">``, Starlight's
+#: ``<LinkCard href=...>``, Next.js's ``<Link href={'/x'}>``; its props over lines too): its target; a name in
+#: capitals is HTML's (``<A HREF>``, ``<LINK href>``), no component
+_JSX_HREF = re.compile(r"""<[A-Z][\w.]*[a-z][\w.]*\s[^<>]*?\bhref\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
+                       r"""\{\s*'([^'<>{}]*)'\s*\})""")
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
 #: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
 #: up from the page to the site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in an
@@ -574,6 +579,9 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "html" in wanted and "<Link" in text:  # MDX's link component (Docusaurus's @docusaurus/Link): to="/docs/x"
         for m in _JSX_LINK.finditer(text):
             add(m.start(), MARKDOWN_LINK, next(g for g in m.groups()[:4] if g is not None), m.group(5))
+    if "html" in wanted and "href" in text:  # an MDX component's href: <Card href="/quickstart">
+        for m in _JSX_HREF.finditer(text):
+            add(m.start(), MARKDOWN_LINK, next(g for g in m.groups() if g is not None), None)
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
 

@@ -1463,3 +1463,20 @@ def test_an_mdx_link_component_is_a_link():
     body = ('<Link to="/docs/a">A</Link> <Link className="b" to={\'/docs/b\'}>B</Link> <Link to={url}>C</Link>\n\n'
             '`<Link to="/docs/code">` <a href="/docs/d">D</a>\n')
     assert [(l.target, l.text) for l in text_links(body, ("html",))] == [("/docs/a", "A"), ("/docs/b", "B"), ("/docs/d", "D")]
+
+
+def test_an_mdx_component_s_href_is_a_link():
+    """An MDX component given an ``href`` links its page there: Mintlify's and Nextra's ``<Card href="/quickstart">``
+    (its props over several lines too), Starlight's ``<LinkCard href=...>``, Next.js's ``<Link href={'/x'}>``. They
+    were read as no link: a docs index made of cards linked to nothing. One in code, or an expression, is none;
+    a lower-case tag is HTML's, not a component."""
+    from qagraph.links import text_links
+
+    body = ('<CardGroup cols={2}>\n<Card title="Quickstart" icon="rocket" href="/quickstart">\n  Start here\n</Card>\n'
+            '<Card\n  title="Settings"\n  href=\'/essentials/settings\'\n/>\n</CardGroup>\n\n'
+            '<LinkCard title="Guides" href="/guides/example/" /> <Link href={\'/next\'}>Next</Link> <Card href={url} />\n\n'
+            '```mdx\n<Card href="/in-code" />\n```\n<link rel="stylesheet" href="/style" />\n')
+    assert [l.target for l in text_links(body, ("html",))] == [
+        "/quickstart", "/essentials/settings", "/guides/example/", "/next"]
+    # HTML in capitals is no component: a <LINK href> (a stylesheet) or <BASE href> is no link
+    assert text_links('<LINK rel="stylesheet" href="/y"> <BASE href="/docs/">', ("html",)) == []
