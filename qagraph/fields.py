@@ -1961,6 +1961,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         if route is not None:
             slug = f.text(("slug",))
             entry = slug.strip().strip("/") if slug and slug.strip().strip("/") else astro_entry_id(below[len(route[0]):])
+            if not route[0] and entry == "index":  # a collection published at the site's root (Starlight's): its home
+                return route[1], path_key
             return route[1] + entry + route[2], path_key
     if url is None and (fields.doc_routes or fields.blog_routes or fields.page_routes):
         made = (doc_url(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields))

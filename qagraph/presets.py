@@ -4200,8 +4200,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     if astro is not None:
         # Starlight publishes its docs collection at the site's root: its folders are the sections
         starlight = inside("src/content/docs") if _STARLIGHT.search(astro[1]) else None
-        if starlight:
-            return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site)")
+        if starlight:  # each page at its id's url (the index at the site's root), linking by its cards too
+            starlight_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
+            return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site; "
+                                        f"pages at their ids' urls, /guides/example/)", {
+                "collection_routes": (("", "/", "/"),), "links": ("markdown", "html"),
+                **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})})
         content = inside("src/content")
         astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
         files = re.search(r"""\bformat\s*:\s*['"]file['"]""", astro[1]) is not None

@@ -7745,6 +7745,40 @@ def test_an_astro_site_of_markdown_pages_alone_reads_its_pages_folder(tmp_path: 
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_starlight_site_s_pages_are_at_their_ids_urls(tmp_path: Path):
+    """Starlight publishes each page of ``src/content/docs/`` at its id's url, each part slugged
+    (``reference/Config Options.md`` at ``/reference/config-options/``), the ``index`` at the site's root, and its
+    ``<LinkCard href>`` and ``<Card href>`` are links. The pages had no url: a relative link read from the page's
+    url (``../../reference/example/``) was lost, and the cards linked nowhere."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    write_site(site, {
+        "astro.config.mjs": "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n"
+                            "export default defineConfig({\n\tsite: 'https://docs.example.com',\n"
+                            "\tintegrations: [starlight({ title: 'My Docs' })],\n});\n",
+        "src/content/docs/index.mdx": "---\ntitle: Welcome to Starlight\ntemplate: splash\n---\n\n"
+                                      "import { LinkCard } from '@astrojs/starlight/components';\n\n"
+                                      "<LinkCard title=\"Example\" href=\"/guides/example/\" />\n",
+        "src/content/docs/guides/example.md": "---\ntitle: Example Guide\n---\n\n"
+                                              "See the [reference](../../reference/example/) and go [home](/).\n",
+        "src/content/docs/reference/example.md": "---\ntitle: Example Reference\n---\n\n"
+                                                 "See the [options](../config-options/).\n",
+        "src/content/docs/reference/Config Options.md": "---\ntitle: Configuration options\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path.removeprefix("src/content/docs/"): a.url for a in result.articles} == {
+        "index.mdx": "/", "guides/example.md": "/guides/example/", "reference/example.md": "/reference/example/",
+        "reference/Config Options.md": "/reference/config-options/"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/content/docs/index.mdx") == [kg.article("src/content/docs/guides/example.md")]
+    assert kg.related("src/content/docs/guides/example.md") == [
+        kg.article("src/content/docs/reference/example.md"), kg.article("src/content/docs/index.mdx")]
+    assert kg.related("src/content/docs/reference/example.md") == [
+        kg.article("src/content/docs/reference/Config Options.md")]
+
+
 def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tmp_path: Path):
     """An Astro site without content collections whose code loads its pages with Vite's import.meta.glob
     (devhints since 2024: ``src/lib/page.ts`` globs ``../../*.md`` and ``../../*/*.md`` but README, index...,
