@@ -4381,7 +4381,7 @@ def _nextra(base: Path, names: Sequence[str], inside: Callable[[str], str | None
     if not content:
         return None
     labels, problems = _nextra_labels(base, content)
-    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "nextjs"}
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "nextjs", "links": ("markdown", "html")}
     why = f"{config[0].name}: a Nextra site; pages at their routes (/core/split, an index at its folder's)"
     if labels:
         changes["folder_labels"] = labels

@@ -4588,6 +4588,23 @@ def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_file
     assert kg.related("pages/core/split.mdx") == [kg.article("pages/core/waterfall.mdx"), kg.article("pages/index.mdx")]
 
 
+def test_a_nextra_page_s_cards_and_html_links_are_links(tmp_path: Path):
+    """A Nextra page links by its theme's cards (``<Cards.Card href="/core/split">``) and ``<a href>`` as much as by
+    Markdown; neither was read, a docs index of cards linked to nothing."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    write_site(site, {
+        "next.config.mjs": "import nextra from 'nextra'\nexport default nextra({ theme: 'nextra-theme-docs' })()\n",
+        "pages/index.mdx": "import { Cards } from 'nextra/components'\n\n# Introduction\n\n<Cards>\n"
+                           "  <Cards.Card title=\"Split\" href=\"/core/split\" />\n</Cards>\n<a href=\"/core/waterfall\">W</a>\n",
+        "pages/core/split.mdx": "# Split\n",
+        "pages/core/waterfall.mdx": "# Waterfall\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("pages/index.mdx") == [kg.article("pages/core/split.mdx"), kg.article("pages/core/waterfall.mdx")]
+
+
 def test_a_nextra_meta_file_that_cannot_be_read_is_a_warning(tmp_path: Path):
     """A ``_meta.json`` that is not JSON is said, naming it, and the folders' names label their sections."""
     write_site(tmp_path / "docs", {
