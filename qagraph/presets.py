@@ -4249,10 +4249,13 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         clean = vitepress and re.search(r"\bcleanUrls\s*:\s*true\b", _js_code(config)[0]) is not None
         urls = "vuepress" if not vitepress else "vitepress-clean" if clean else "vitepress"
         why += "; urls /page" + ("" if clean else ".html")
+        # an untitled home page (layout: home, with its hero) is headed by the site's title, in its <title> too
+        site_title = _VUE_TITLE.search(_js_code(config)[0])
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
-                      "path_urls": urls})
+                      "path_urls": urls, **({"home_title": site_title.group(2).strip()}
+                                            if site_title and site_title.group(2).strip() else {})})
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
         return _gatsby(gatsby[0], gatsby[1], inside)
@@ -5462,6 +5465,8 @@ def _summary_parse(text: str, folder: str, known: set[str]) -> tuple[
 
 _VUE_CONFIGS = (*(f".vitepress/config.{x}" for x in (*_JS_CONFIG, "cts")),
                 *(f".vuepress/config.{x}" for x in _JS_CONFIG))
+#: the site's title in a VitePress or VuePress config (its first ``title:``, the site's, before its themeConfig's)
+_VUE_TITLE = re.compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\1""")
 _VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
 
 

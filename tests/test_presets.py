@@ -5204,6 +5204,26 @@ def test_a_vitepress_or_vuepress_page_is_at_the_url_its_tool_gives_it(tmp_path: 
     assert [got.get(n) for n in ("index.md", "guide/index.md", "guide/getting-started.md", "README.md")] == urls
 
 
+@pytest.mark.parametrize("tool", ["vitepress", "vuepress"])
+def test_an_untitled_vitepress_home_page_is_titled_by_the_site(tmp_path: Path, tool: str):
+    """A home page (``layout: home``, VuePress's ``home: true``) with a hero and no title or heading is headed by
+    the site's title, in its ``<title>`` too (the config's first ``title``, not its theme's); it was titled
+    "index", with a warning that it has no title. A page titled by its heading keeps it."""
+    site = tmp_path / "site"
+    write_site(site, {
+        f"docs/.{tool}/config.mts": "import { defineConfig } from 'vitepress'\n// title: 'Old'\n"
+                                    "export default defineConfig({\n  title: \"My Awesome Project\",\n"
+                                    "  description: 'A VitePress Site',\n  themeConfig: { siteTitle: 'x', nav: [{ text: 'Home', link: '/' }] }\n})\n",
+        "docs/index.md": "---\nlayout: home\n\nhero:\n  name: \"My Awesome Project\"\n  text: \"A VitePress Site\"\n"
+                         "  actions:\n    - theme: brand\n      text: Markdown Examples\n      link: /markdown-examples\n---\n",
+        "docs/markdown-examples.md": "# Markdown Extension Examples\n\nBack [home](/).\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "My Awesome Project", "docs/markdown-examples.md": "Markdown Extension Examples"}
+    assert not [p for p in result.problems if p.severity == WARNING]
+
+
 def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
     READMEs and TODOs it names were articles. Settings in comments are not settings."""
