@@ -536,6 +536,48 @@ def zola_base_url(config: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _zola_ignored(base: Path, names: Sequence[str], globs: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The files of ``names`` that a Zola config's ``ignored_content`` ``globs`` leave out, each with why: Zola
+    matches a glob against the file's whole path (from the filesystem's root), a ``*`` standing for any
+    characters, ``/`` among them, ``{a,b}`` for either, as its globset does (``*.xlsx``, ``*drafts/*``).
+
+    >>> root = Path("/site")
+    >>> _zola_ignored(root, ["content/drafts/a.md", "content/b.tmp.md", "content/c.md"], ["*drafts/*", "*.{tmp,x}.md"])
+    (('content/drafts/a.md', "excluded by the site's config (ignored_content: *drafts/*): not a page"), \
+('content/b.tmp.md', "excluded by the site's config (ignored_content: *.{tmp,x}.md): not a page"))
+    """
+    patterns = []
+    for glob in globs[:1000]:
+        try:
+            patterns.append((glob, re.compile("|".join(fnmatch.translate(g) for g in _braces(glob)))))
+        except re.error:
+            continue  # a glob Python cannot read: Zola stops on one it cannot build
+    if not patterns:
+        return ()
+    root = base.resolve().as_posix().rstrip("/")
+    found = []
+    for name in names:
+        hit = next((glob for glob, pattern in patterns if pattern.match(f"{root}/{name}")), None)
+        if hit is not None:
+            found.append((name, f"excluded by the site's config (ignored_content: {hit}): not a page"))
+    return tuple(found)
+
+
+def _braces(glob: str, limit: int = 64) -> list[str]:
+    """``glob`` with its ``{a,b}`` alternatives written out (at most ``limit`` globs), as globset reads them.
+
+    >>> _braces("*.{graphml,xlsx}"), _braces("a{b,c}d{e,f}")
+    (['*.graphml', '*.xlsx'], ['abde', 'abdf', 'acde', 'acdf'])
+    """
+    found = re.search(r"\{([^{}]*)\}", glob)
+    if found is None or limit <= 1:
+        return [glob]
+    out: list[str] = []
+    for choice in found.group(1).split(","):
+        out += _braces(glob[:found.start()] + choice + glob[found.end():], limit // 2)
+    return out[:limit]
+
+
 def _zola(base: Path) -> tuple[Path, str] | None:
     """The config (path and text) of the Zola site ``base`` is in or is: a ``config.toml`` (or
     ``zola.toml``) that sets ``base_url`` at its top level, where Hugo's sets ``baseURL``, beside
@@ -1438,10 +1480,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             keep_dates = isinstance(slugify, dict) and slugify.get("paths_keep_dates") is True
             strategy = slugify.get("paths") if isinstance(slugify, dict) else None
             strategy = strategy.lower() if isinstance(strategy, str) and strategy.lower() in ("on", "safe", "off") else "on"
+            ignored = zola_settings.get("ignored_content")
+            zola_ignored = _zola_ignored(base, [n for n in names if n.startswith(fields.content_dir)],
+                                   [g for g in ignored if isinstance(g, str) and g] if isinstance(ignored, list) else [])
             fields = replace(fields, keywords=(*fields.keywords, "taxonomies.tags"),
                              subject=("taxonomies.categories", "taxonomies.category", *fields.subject),
                              url=("path",), zola_file_dates=True, zola_keep_dates=keep_dates,  # a page's path is its url
-                             zola_slugify=strategy)
+                             zola_slugify=strategy, unbuilt=(*fields.unbuilt, *zola_ignored))
+            if zola_ignored:
+                notes.append(f"{len(zola_ignored)} files its ignored_content names not read")
             notes.append("Zola: keywords from taxonomies.tags, subject from taxonomies.categories; pages named "
                          "2024-01-02-slug.md dated by their names" + (
                              " (slugify.paths_keep_dates: the date kept in their urls)" if keep_dates else

@@ -4985,6 +4985,28 @@ def test_a_zola_sites_taxonomies_are_its_keywords_and_subjects(tmp_path: Path):
     assert kg.related("blog/second") == [kg.article("blog/first")]
 
 
+def test_a_zola_site_leaves_out_what_its_ignored_content_names(tmp_path: Path):
+    """Zola does not read the content files its ``ignored_content`` globs match: each is matched against the
+    file's whole path, a ``*`` standing for any characters, ``/`` among them (``*drafts/*`` names the files of any
+    drafts/ folder, ``*.{draft,tmp}.md`` two endings), as its globset does. They were pages, and links to them
+    reached them, where Zola builds nothing; a glob that names no file leaves every page in."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://example.com"\n'
+                       'ignored_content = ["*drafts/*", "*.{draft,tmp}.md", "notes.md"]\n\n[markdown]\n',
+        "content/_index.md": '+++\ntitle = "Home"\n+++\n',
+        "content/blog/first.md": '+++\ntitle = "First"\n+++\n',
+        "content/blog/drafts/later.md": '+++\ntitle = "Later"\n+++\n',
+        "content/blog/idea.draft.md": '+++\ntitle = "Idea"\n+++\n',
+        "content/notes.md": '+++\ntitle = "Notes"\n+++\n',
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["content/_index.md", "content/blog/first.md", "content/notes.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == {"content/blog/drafts/later.md": "excluded by the site's config (ignored_content: *drafts/*): not a page",
+                   "content/blog/idea.draft.md": "excluded by the site's config (ignored_content: *.{draft,tmp}.md): not a page"}
+
+
 @pytest.mark.parametrize("keep_dates", [False, True])
 def test_a_zola_page_named_by_a_date_is_dated_by_it_and_published_at_the_rest_of_its_name(tmp_path: Path, keep_dates: bool):
     """Zola dates a page whose file name (a bundle's: its folder's) starts with a date followed by ``-`` or
