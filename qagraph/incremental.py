@@ -534,7 +534,8 @@ def _keep_shared_urls(patch: DatabasePatch, touched: set[str], old_data: Mapping
     """Keep the ``duplicate-url`` warnings of the edited files whose url stays (a full load finds them:
     :func:`~qagraph.load.load_corpus` warns of each file at a url an earlier file has). An edit that
     moves a file to or from a url another file has changes which file is warned of: a full build
-    settles it (:class:`Fallback`)."""
+    settles it (:class:`Fallback`). Files that all leave the url they shared in one edit are patched: none
+    is at it any more, and each is alone at its new url."""
     for p in touched:
         old_url = old_data[p].get("url") if p in old_data else None
         new_url = new_articles[p].url if p in new_articles else None
@@ -545,7 +546,9 @@ def _keep_shared_urls(patch: DatabasePatch, touched: set[str], old_data: Mapping
             if any(row[0] not in touched for row in rows) or any(a.url == url for q, a in new_articles.items() if q != p):
                 raise Fallback(f"{p} comes to or leaves the url {url} of another file")
     for p, message in patch.con.execute("SELECT path, message FROM problems WHERE code = 'duplicate-url'"):
-        if p in touched and p in new_articles:  # its url stayed (else it fell back above), and so did the others'
+        # its url stayed, and so did the others' (else it fell back above); a url that every file at it
+        # left at once holds none of them now, and a file alone at its new url is warned of nothing
+        if p in touched and p in new_articles and p in old_data and old_data[p].get("url") == new_articles[p].url:
             outcomes[p][1].append(Problem(p, new_articles[p].url_line, message, "duplicate-url", WARNING))
 
 

@@ -358,6 +358,31 @@ def test_a_patched_build_keeps_the_warning_of_two_pages_at_one_url(tmp_path: Pat
     assert duplicates() == [] and database_rows(out) == database_rows(cold)
 
 
+def test_pages_that_all_leave_the_url_they_shared_in_one_edit_lose_its_warning(tmp_path: Path):
+    """Found by fuzzing Pelican sites: two pages at one url (the later warned of), both edited at once to
+    urls of their own, are patched (no file is left at the url they shared) and the warning goes, as in a
+    full build; the patched build kept it, naming a url neither page has any more."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "config.toml", 'baseURL = "https://d.org/"\n[permalinks]\nphotos = "/:year/:month/:day/:title"\n')
+    pages = {name: root / "content" / "photos" / f"2012-09-15-{name}" / "index.md" for name in ("pier", "pier-2")}
+    for page in pages.values():
+        write_article(page.parent, page.name, "---\ntitle: The Pier\ndate: '2012-09-15'\n---\nA photo.\n")
+
+    def duplicates(folder: Path) -> list[str]:
+        return [p["path"] for p in json.loads((folder / "report.json").read_text())["problems"]
+                if p["code"] == "duplicate-url"]
+
+    qagraph.build(root, out=out)
+    assert duplicates(out) == ["content/photos/2012-09-15-pier/index.md"]
+    for name, title in (("pier", "The Pier at Dawn"), ("pier-2", "The Pier at Dusk")):
+        _save(pages[name].parent, pages[name].name, pages[name].read_text().replace("The Pier", title))
+    kg = qagraph.build(root, out=out)
+    qagraph.build(root, out=cold, cache=False)
+    assert kg.build_info.incremental
+    assert duplicates(out) == duplicates(cold) == []
+    _same_build(out, cold, "both pages moved off their url")
+
+
 def _keyword_in_every_article(root: Path) -> int:
     """One keyword added to every article of ``root`` that has keywords (an edit every subject's
     view shows); how many articles."""
