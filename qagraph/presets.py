@@ -4359,8 +4359,7 @@ def _mintlify(base: Path) -> _Site | None:
         settings = _data_file(config[0], where, "JSON")
     except ValueError as exc:
         settings = None
-        problems.append(Problem(where, exc.args[1] if len(exc.args) > 1 else None,
-                                f"{exc.args[0]}: its pages are filed by folder", "site-config", WARNING))
+        problems.append(_unread_problem(where, exc, "its pages are filed by folder", "site-config"))
     groups = _mintlify_groups(settings.get("navigation") if isinstance(settings, dict) else None)
     why = f"{where}: a Mintlify site; pages at their paths (/essentials/settings); snippets/ (imported) skipped"
     own = None
@@ -4447,26 +4446,20 @@ def _nextra_labels(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...
     are read."""
     labels: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for folder, dirs, files in itertools.islice(os.walk(base / content), 20_000):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        meta = next((m for m in _NEXTRA_META if m in files), None)
-        if meta is None:
-            continue
-        where = Path(os.path.relpath(folder, base)).as_posix()
+    for where, folder, meta, dirs in _folders_holding(base / content, base, _NEXTRA_META, skip=(".", "_")):
         titles: dict[str, str] = {}
         if meta == "_meta.json":
             try:
-                value = _data_file(Path(folder) / meta, "the _meta.json file", "JSON")
+                value = _data_file(folder / meta, "the _meta.json file", "JSON")
             except ValueError as exc:
-                problems.append(Problem(f"{where}/{meta}", exc.args[1] if len(exc.args) > 1 else None,
-                                        f"{exc.args[0]}: the folders' names label their sections", "meta-file", WARNING))
+                problems.append(_unread_problem(f"{where}/{meta}", exc, "the folders' names label their sections"))
                 continue
             for key, entry in (value.items() if isinstance(value, dict) else ()):
                 title = entry.get("title") if isinstance(entry, dict) else entry
                 if isinstance(key, str) and isinstance(title, str) and title.strip():
                     titles[key] = title.strip()
         else:
-            text = _read_site_text(Path(folder) / meta)
+            text = _read_site_text(folder / meta)
             for m in _NEXTRA_META_ENTRY.finditer(_js_code(text)[0] if text else ""):
                 titles.setdefault(m.group(1) or m.group(2), m.group(3).strip())
         for key, title in titles.items():
@@ -5676,16 +5669,11 @@ def _awesome_pages_titles(base: Path, docs: str) -> tuple[tuple[tuple[str, str],
     path, the title); a ``.pages`` file that cannot be read is a warning (the folder's name labels it)."""
     labels: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for folder, dirs, files in itertools.islice(os.walk(base / docs), 20_000):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if ".pages" not in files:
-            continue
-        where = Path(os.path.relpath(folder, base)).as_posix()
+    for where, folder, _, _ in _folders_holding(base / docs, base, (".pages",)):
         try:
-            value = _data_file(Path(folder) / ".pages", "the .pages file", "YAML")
+            value = _data_file(folder / ".pages", "the .pages file", "YAML")
         except ValueError as exc:
-            problems.append(Problem(f"{where}/.pages", exc.args[1] if len(exc.args) > 1 else None,
-                                    f"{exc.args[0]}: the folder's name labels its section", "meta-file", WARNING))
+            problems.append(_unread_problem(f"{where}/.pages", exc, "the folder's name labels its section"))
             continue
         title = value.get("title") if isinstance(value, dict) else None
         if isinstance(title, str) and title.strip() and where != ".":
@@ -5728,6 +5716,25 @@ def _mkdocs_meta_files(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ..
     return _folder_meta_files(base, docs, (".meta.yml",))
 
 
+def _folders_holding(root: Path, base: Path, names: Sequence[str], skip: tuple[str, ...] = (".",),
+                     ) -> Iterator[tuple[str, Path, str, list[str]]]:
+    """Each folder of ``root`` and below that holds one of a site's folder files ``names`` (a ``.pages``, a
+    ``_metadata.yml``, a ``_meta.json``): its path from ``base`` (``.`` for ``base`` itself), the folder,
+    the first of ``names`` it holds and its sub-folders. Folders whose names start with ``skip`` (hidden
+    ones) are passed over, and at most 20,000 folders are walked, in name order."""
+    for folder, dirs, files in itertools.islice(os.walk(root), 20_000):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(skip))
+        found = next((n for n in names if n in files), None)
+        if found is not None:
+            yield Path(os.path.relpath(folder, base)).as_posix(), Path(folder), found, dirs
+
+
+def _unread_problem(name: str, exc: ValueError, instead: str, code: str = "meta-file") -> Problem:
+    """The warning (``code``) of a site's file ``name`` that :func:`_data_file` could not read (``exc``), on
+    its line where there is one: what is done ``instead``."""
+    return Problem(name, exc.args[1] if len(exc.args) > 1 else None, f"{exc.args[0]}: {instead}", code, WARNING)
+
+
 def _folder_meta_files(base: Path, docs: str, meta_names: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The front matter a site's folder file (the first of ``meta_names`` there: MkDocs Material's
     ``.meta.yml``, Quarto's ``_metadata.yml``) gives the pages of each folder of ``docs`` (below ``base``)
@@ -5736,20 +5743,13 @@ def _folder_meta_files(base: Path, docs: str, meta_names: tuple[str, ...]) -> tu
     folder's pages have their own front matter only."""
     found: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    root = base / docs
-    for folder, dirs, files in itertools.islice(os.walk(root), 20_000):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        meta = next((m for m in meta_names if m in files), None)
-        if meta is None:
-            continue
-        where = Path(os.path.relpath(folder, base)).as_posix().removeprefix("./")
+    for where, folder, meta, _ in _folders_holding(base / docs, base, meta_names):
+        where = where.removeprefix("./")
         name = f"{where}/{meta}".lstrip("/") if where != "." else meta
         try:
-            value = _data_file(Path(folder) / meta, "the meta file", "YAML")
+            value = _data_file(folder / meta, "the meta file", "YAML")
         except ValueError as exc:
-            problems.append(Problem(name, exc.args[1] if len(exc.args) > 1 else None,
-                                    f"{exc.args[0]}: its folder's pages have their own front matter only",
-                                    "meta-file", WARNING))
+            problems.append(_unread_problem(name, exc, "its folder's pages have their own front matter only"))
             continue
         if isinstance(value, dict):
             key = "" if where == "." else f"{where}/"
@@ -6240,8 +6240,7 @@ def _tag_labels(base: Path, folder: str, name: str | None) -> tuple[list[tuple[s
     try:
         value = _data_file(path, "the tags file", "YAML")
     except ValueError as exc:
-        return [], [Problem(rel, exc.args[1] if len(exc.args) > 1 else None,
-                            f"{exc.args[0]}: the pages show their tags as written", "tags-file", WARNING)]
+        return [], [_unread_problem(rel, exc, "the pages show their tags as written", "tags-file")]
     if value is None:
         return [], []
     if not isinstance(value, dict):
@@ -6292,9 +6291,7 @@ def _docusaurus_versions(base: Path, config: str, start: int | None, docs: str, 
     try:
         names = _data_file(path, listing, "JSON")
     except ValueError as exc:
-        return [(docs, route)], [Problem(listing, exc.args[1] if len(exc.args) > 1 else None,
-                                         f"{exc.args[0]}: its versions of the docs are not read", "versions-file",
-                                         WARNING)]
+        return [(docs, route)], [_unread_problem(listing, exc, "its versions of the docs are not read", "versions-file")]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return [(docs, route)], [Problem(listing, 1, f"{listing} is not a list of version names: its "
                                          "versions of the docs are not read", "versions-file", WARNING)]
@@ -6692,8 +6689,7 @@ def _material_authors(base: Path, name: str) -> tuple[tuple[tuple[str, str], ...
     try:
         value = _data_file(path, "the blog's authors file", "YAML")
     except ValueError as exc:
-        return (), [Problem(name, exc.args[1] if len(exc.args) > 1 else None,
-                            f"{exc.args[0]}: the posts name their authors by their keys", "authors-file", WARNING)]
+        return (), [_unread_problem(name, exc, "the posts name their authors by their keys", "authors-file")]
     if isinstance(value, dict) and isinstance(value.get("authors"), dict):
         value = value["authors"]
     if not isinstance(value, dict):
