@@ -398,19 +398,17 @@ def validate(
     swapped in whole, the previous one removed) leaves them none to open, and the build now in place
     is checked from the start.
     """
-    for attempt in range(1, _ATTEMPTS + 1):
+    from .store import REPLACED_BUILDS_FOLLOWED as attempts
+
+    for attempt in range(1, attempts + 1):
         try:
             return _validate(target, base_iri=base_iri, shapes=shapes, files=files, similarity=similarity,
                              engine=engine, workers=workers, timings=timings)
         except _StoreGone:
-            if attempt == _ATTEMPTS:
-                raise OutputError(f"the build was replaced {_ATTEMPTS} times while it was checked; check it when "
+            if attempt == attempts:
+                raise OutputError(f"the build was replaced {attempts} times while it was checked; check it when "
                                   "no build is running", path=str(target)) from None
     raise AssertionError("unreachable")
-
-
-#: how many builds put in place while the workers check a build folder are followed
-_ATTEMPTS = 5
 
 
 class _StoreGone(Exception):

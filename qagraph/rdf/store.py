@@ -481,18 +481,19 @@ def open_store(out: str | os.PathLike[str]) -> Any:
     finished there. It is made again from the build now in place, as long as builds are put in place.
     """
     out = Path(out)
-    for attempt in range(1, _ATTEMPTS + 1):
+    for attempt in range(1, REPLACED_BUILDS_FOLLOWED + 1):
         seen = _folder(out)
         try:
             return _open_store(out)
         except (QagraphError, OSError):
-            if attempt == _ATTEMPTS or _folder(out) in (seen, None):
+            if attempt == REPLACED_BUILDS_FOLLOWED or _folder(out) in (seen, None):
                 raise
     raise AssertionError("unreachable")
 
 
-#: how many builds put in place while a query makes the store are followed (a store made again each)
-_ATTEMPTS = 5
+#: how many builds put in place while a query makes the store, or while validate's workers read it, are
+#: followed (the store made again, or the build checked again, each time)
+REPLACED_BUILDS_FOLLOWED = 5
 
 
 def _folder(out: Path) -> tuple[int, int] | None:
