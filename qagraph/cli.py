@@ -1020,11 +1020,11 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool) -> Path | None:
     """The build folder a query answers from when it was made with its RDF and without its database
     (``--only rdf``): its parts are what a SPARQL query reads. ``None`` for any other (:func:`_graph`'s)."""
-    from .fileio import MARKER, PRIVATE
+    from .fileio import is_build_folder
     from .rdf import part_files
 
     where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
-    if rebuild or (where / "qagraph.db").is_file() or not (where / PRIVATE / MARKER).is_file():
+    if rebuild or (where / "qagraph.db").is_file() or not is_build_folder(where):
         return None
     if build_dir is None and content is not None and not _made_from(where, content):
         return None  # ./build is another folder's: the content named is the question
@@ -1059,9 +1059,9 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
         # holds, as a query answers from; read as a content folder, it was no article and conformed
         subject = _kept(qagraph.open(target)).graph
     elif target.is_dir() and not part_files(target):
-        from .fileio import MARKER, PRIVATE
+        from .fileio import is_build_folder
 
-        if (target / PRIVATE / MARKER).is_file():  # a build (--only html): read as content, no article conformed
+        if is_build_folder(target):  # a build (--only html): read as content, no article conformed
             raise UsageError(f"a build without its RDF or its database: nothing to validate (run: qagraph build "
                              f"-o {target}, without --only or with --only rdf)", path=str(target))
         subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph

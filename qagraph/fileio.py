@@ -35,7 +35,7 @@ from typing import IO, Any
 from ._version import __version__
 from .errors import OutputError, UsageError
 
-__all__ = ["BuildFolder", "CopyAhead", "PRIVATE", "atomic_open", "file_signature", "read_inputs", "write_atomic"]
+__all__ = ["BuildFolder", "CopyAhead", "PRIVATE", "atomic_open", "file_signature", "is_build_folder", "read_inputs", "write_atomic"]
 
 #: the build's own folder inside the output folder: marker, state, caches
 PRIVATE = ".qagraph"
@@ -45,6 +45,11 @@ INPUTS = "inputs.pickle"
 INPUT_CHANGES = "inputs-changed.pickle"
 #: the record's key for the signatures of the state files a patched build reads (see :meth:`BuildFolder.commit`)
 SIGNED = "state_files"
+
+
+def is_build_folder(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` holds a build's record (:data:`MARKER`): a build folder, whatever outputs it holds."""
+    return (Path(folder) / PRIVATE / MARKER).is_file()
 
 
 @contextmanager
@@ -560,7 +565,7 @@ class BuildFolder:
         return self.out / PRIVATE
 
     def is_build(self) -> bool:
-        return (self.private / MARKER).is_file()
+        return is_build_folder(self.out)
 
     def _read_state(self, writes: Collection[str]) -> dict[str, Any]:
         """The last build's record (:data:`MARKER`); empty when the folder is not a build.
