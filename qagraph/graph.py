@@ -391,6 +391,15 @@ def link_article(
     return targets, problems, stubs
 
 
+def reads_relative_urls(*, doc_routes: bool, jekyll: bool, url_links: bool, path_urls: str | None,
+                        collection_routes: bool) -> bool:
+    """Whether a site reads a relative link (``../x/``) from the linking page's url, not from its file: one
+    whose pages' urls are routes (Docusaurus), permalinks (Jekyll), urls its links are written in, its
+    paths as MkDocs or Eleventy publish them, or an Astro collection's routes. The rule of
+    :func:`article_index` and of a stored build's index (:mod:`qagraph.kg`, from the field map kept)."""
+    return doc_routes or jekyll or url_links or path_urls in (*MKDOCS_URLS, "eleventy") or collection_routes
+
+
 def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`). The pages of a
@@ -400,8 +409,9 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                     and dataclasses.is_dataclass(a) else a for a in articles]
     return ArticleIndex(articles, content_dir=fields.content_dir, bundles=fields.bundles, site_url=fields.site_url,
                         alias_fields=fields.alias_fields, languages=fields.languages,
-                        default_language=fields.default_language, relative_urls=bool(fields.doc_routes) or fields.jekyll or fields.url_links
-                        or fields.path_urls in (*MKDOCS_URLS, "eleventy") or bool(fields.collection_routes),
+                        default_language=fields.default_language, relative_urls=reads_relative_urls(
+                            doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,
+                            path_urls=fields.path_urls, collection_routes=bool(fields.collection_routes)),
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
                         related_by=fields.related_by, post_tails=fields.identity != "page",

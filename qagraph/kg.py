@@ -509,10 +509,11 @@ class KnowledgeGraph:
     @cached_property
     def _names(self) -> tuple[ArticleIndex[NamedArticle], list[NamedArticle]]:
         """Every article by the names its corpus's links give it (the build's field map's rules), once."""
-        from .graph import source_folders
+        from .graph import reads_relative_urls, source_folders
         from .links import ArticleIndex
 
         fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
+        jekyll = bool(fields.get("permalink")) and not fields.get("hexo")  # FieldMap.jekyll
         named = self._source.articles_named()
         mounts = tuple((str(pair[0]), str(pair[1])) for pair in fields.get("content_mounts") or () if len(pair) == 2)
         indexed = named
@@ -526,14 +527,14 @@ class KnowledgeGraph:
                              site_url=fields.get("site_url"), alias_fields=tuple(fields.get("alias_fields") or ()),
                              languages=tuple(fields.get("languages") or ()),
                              default_language=str(fields.get("default_language") or ""),
-                             relative_urls=bool(fields.get("doc_routes")) or bool(fields.get("permalink")) and not fields.get("hexo")
-                             or bool(fields.get("url_links")) or fields.get("path_urls") in ("folders", "files", "eleventy")  # fields.MKDOCS_URLS
-                             or bool(fields.get("collection_routes")),
+                             relative_urls=reads_relative_urls(
+                                 doc_routes=bool(fields.get("doc_routes")), jekyll=jekyll, url_links=bool(fields.get("url_links")),
+                                 path_urls=fields.get("path_urls"), collection_routes=bool(fields.get("collection_routes"))),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),
                              path_ends=bool(fields.get("path_ends")),
-                             urls_first=bool(fields.get("permalink")) and not fields.get("hexo") or bool(fields.get("url_links")),
+                             urls_first=jekyll or bool(fields.get("url_links")),
                              related_by=tuple(fields.get("related_by") or ()),
                              post_tails=fields.get("identity") != "page",
                              language_links=bool(fields.get("language_links")),
