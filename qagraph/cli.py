@@ -125,24 +125,26 @@ class Progress:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.tty = sys.stderr is not None and sys.stderr.isatty()  # None: started with stderr closed (2>&-)
-        self.stage: str | None = None
-        self.started = time.perf_counter()
+        # when each stage under way was first reported: stages overlap (the views are written by a
+        # process beside the RDF and the database), so a stage's time runs from its own start
+        self.started: dict[str, float] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.quiet:
             return
-        if stage != self.stage:
-            self.stage = stage
-            self.started = time.perf_counter()
+        now = time.perf_counter()
+        started = self.started.setdefault(stage, now)
+        if done >= total:
+            del self.started[stage]
         if self.tty:
             width = 30
             filled = width if total == 0 else int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
             click.echo(f"\r{stage:<10} [{bar}] {done}/{total}", err=True, nl=False)
             if done >= total:
-                click.echo(f"  {time.perf_counter() - self.started:.1f}s", err=True)
+                click.echo(f"  {now - started:.1f}s", err=True)
         elif done >= total:
-            click.echo(f"{stage}: {total} done in {time.perf_counter() - self.started:.1f}s", err=True)
+            click.echo(f"{stage}: {total} done in {now - started:.1f}s", err=True)
 
 
 def _say(message: str, quiet: bool = False) -> None:

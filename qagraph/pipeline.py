@@ -822,6 +822,8 @@ def write_outputs(
 
         with interrupts_held():
             html_done = beside(html, fork=parallel)
+        if parallel and progress:  # written beside: said here, from its start to its end
+            progress("html", 0, 1)
     with waited_on_error(html_done):  # the other writer finishes before an error is reported
         if "rdf" in wanted:
             from .rdf import DEFAULT_BASE_IRI, write_rdf
@@ -848,7 +850,7 @@ def write_outputs(
     if html_done is not None:
         views = html_done()
         write_index_from_state(out, out / VIEWS_STATE, health=report["health"])  # the findings on the index page
-        if progress:
+        if parallel and progress:  # (written here, the views said their own progress)
             progress("html", len(views), len(views))
         written += views
     if "report" in wanted:

@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import click
@@ -999,3 +1000,39 @@ def test_a_content_folder_named_is_answered_for_not_the_build_of_another_in_the_
     assert json.loads(from_build.stdout)["counts"]["nodes"]["article"] == 4
     assert "in memory" not in from_build.stderr
     assert json.loads(run("stats", "--json", "-q").stdout)["counts"]["nodes"]["article"] == 4
+
+
+def test_progress_times_each_stage_from_its_own_start(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Stages overlap (the views are written beside the RDF and the database): a stage's time runs
+    from its own first report, not from the last other stage's (the views' 14 s were said as 0.0 s)."""
+    from qagraph import cli as cli_module
+
+    now = iter([0.0, 1.0, 3.0, 14.0])
+    monkeypatch.setattr(cli_module, "time", SimpleNamespace(perf_counter=lambda: next(now)))
+    monkeypatch.setattr(cli_module.sys.stderr, "isatty", lambda: False, raising=False)
+    progress = cli_module.Progress(quiet=False)
+    progress("html", 0, 1)      # 0.0: the views start beside
+    progress("rdf", 0, 4)       # 1.0
+    progress("rdf", 4, 4)       # 3.0: rdf took 2 s
+    progress("html", 12, 12)    # 14.0: the views took 14 s
+    assert capsys.readouterr().err.splitlines() == ["rdf: 4 done in 2.0s", "html: 12 done in 14.0s"]
+
+
+@pytest.mark.parametrize("beside", [False, True], ids=["views-here", "views-beside"])
+def test_build_says_each_stage_once_with_its_time(small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  beside: bool):
+    """The views' stage is said once, however they are written (here, they said their own progress and
+    the build said it again; beside, it was said at its end only, as taking 0.0 s)."""
+    import qagraph.pipeline
+
+    if beside:
+        monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 1)
+    clock = iter(float(i) for i in range(10_000))  # each report a second after the one before
+    monkeypatch.setattr("qagraph.cli.time", SimpleNamespace(perf_counter=lambda: next(clock)))
+    result = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if " done in " in line]
+    stages = [line.partition(":")[0] for line in said]
+    assert sorted(stages) == sorted(set(stages)) and "html" in stages, said
+    html = next(line for line in said if line.startswith("html:"))
+    assert not html.endswith(" 1.0s"), html  # from its start, not from the stage said before it
