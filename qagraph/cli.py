@@ -1023,8 +1023,8 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 
 
 def _note_store_load(build: Path, quiet: bool) -> None:
-    """Say why the first SPARQL query of a build waits (30-40 s at 36,000 articles): its RDF is
-    loaded into the store kept in the build, once."""
+    """Say why the first SPARQL query (or ``validate``) of a build waits (30-40 s at 36,000 articles):
+    its RDF is loaded into the store kept in the build, once."""
     if quiet:
         return
     from .rdf.store import store_to_load
@@ -1032,8 +1032,9 @@ def _note_store_load(build: Path, quiet: bool) -> None:
     found = store_to_load(build)
     if found is not None:
         parts, size = found
+        amount = f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
         _say(f"qagraph: loading the RDF of {printable_line(str(build))} ({parts:,} part{'s' * (parts != 1)}, "
-             f"{size / 1e6:,.0f} MB) into the SPARQL store it keeps, once; later queries answer at once")
+             f"{amount}) into the SPARQL store it keeps, once; later queries answer at once")
 
 
 def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool) -> Path | None:
@@ -1086,6 +1087,7 @@ def validate_command(target: Path, base_iri: str | None, workers: int | None, qu
         subject = _kept(qagraph.build(target, progress=Progress(quiet))).graph
     if target.is_dir() and part_files(target):
         _check_void(target)
+        _note_store_load(target, quiet)  # the parts are checked in the store the build keeps
     report = validate(subject, base_iri=base_iri or _build_base_iri(target) or DEFAULT_BASE_IRI, files=files,
                       workers=workers)
     click.echo(report.text.rstrip())

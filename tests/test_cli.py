@@ -1064,3 +1064,7 @@ def test_the_first_query_of_a_build_says_it_loads_the_store_once(small_corpus: P
     assert "loading the RDF" in said(build=tmp_path / "rdf-only")
     qagraph.build(small_corpus, out=tmp_path / "quiet")
     assert said("-q", build=tmp_path / "quiet") == ""
+    qagraph.build(small_corpus, out=tmp_path / "validated")
+    checked = CliRunner().invoke(cli, ["validate", str(tmp_path / "validated")])
+    assert checked.exit_code == 0 and "loading the RDF of" in checked.stderr, checked.output
+    assert "loading" not in said(build=tmp_path / "validated")  # the store validate made

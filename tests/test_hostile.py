@@ -954,7 +954,7 @@ def test_a_build_folder_whose_name_is_not_utf8_answers_queries_under_the_c_local
     .../out?: The DB path is not valid UTF-8": Oxigraph's store takes only UTF-8 paths."""
     out = raw_path(tmp_path, b"out\xff").decode("ascii", "surrogateescape")
     assert in_c_locale("build", "-c", str(root), "-o", out, "-q").returncode == 0
-    asked = in_c_locale("query", "-b", out, "-f", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t }")
+    asked = in_c_locale("query", "-b", out, "-q", "-f", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t }")
     assert (asked.returncode, asked.stderr) == (0, ""), asked.stderr
     assert int(asked.stdout.split()[1]) > 0
     checked = in_c_locale("validate", out)
@@ -1017,7 +1017,7 @@ def test_a_command_started_with_stdout_closed_says_it_cannot_write(root: Path, t
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["counts"]["articles"] == 2
     said = "qagraph: cannot write the output (stdout): Bad file descriptor\n"
     for done in (built, started("stats", "-b", str(out)), started("--version"),
-                 started("query", "-b", str(out), "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")):
+                 started("query", "-b", str(out), "-q", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")):
         assert (done.returncode, done.stderr) == (EXIT_CODES["output"], said), done.args
 
 
@@ -1036,7 +1036,7 @@ def test_an_output_that_cannot_be_written_is_said_and_fails(root: Path, tmp_path
     said = b"qagraph: cannot write the output (stdout): No space left on device\n"
     for args in (["--version"], ["--help"], ["build", "--help"], ["stats", "-b", str(out)],
                  ["find", "good", "-b", str(out)],
-                 ["query", "-b", str(out), "-f", "csv", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"],
+                 ["query", "-b", str(out), "-q", "-f", "csv", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"],  # (-q: no note)
                  ["check", "-c", str(root), "--json"]):
         with open("/dev/full", "wb") as full:
             done = subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, stdout=full,
