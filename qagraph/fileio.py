@@ -177,6 +177,10 @@ def file_signature(path: str | os.PathLike[str]) -> list[int] | None:
 
 # -- whole build folders ------------------------------------------------------------------
 
+#: the files SQLite keeps beside a database (its write-ahead log and its index, its rollback journal)
+_SQLITE_COMPANIONS = frozenset({"wal", "shm", "journal"})
+_SQLITE_MAGIC = b"SQLite format 3\0"
+
 _RENAME_EXCHANGE = 2
 
 
@@ -668,8 +672,23 @@ class BuildFolder:
         ours = set(self.previous.get("outputs", {}))
         files, folders = _relative_tree(self.out, strict=strict)
         holding = _folders_of(ours) if folders else set()
-        return ([rel for rel in files if rel.split("/", 1)[0] != PRIVATE and rel not in ours],
+        return ([rel for rel in files if rel.split("/", 1)[0] != PRIVATE and rel not in ours
+                 and not self._database_companion(rel, ours)],
                 [rel for rel in folders if rel.split("/", 1)[0] != PRIVATE and rel not in holding])
+
+    def _database_companion(self, rel: str, ours: Collection[str]) -> bool:
+        """Whether ``rel`` is a file SQLite keeps beside an output that is a SQLite database
+        (``qagraph.db-wal``, ``-shm``, ``-journal``: a user's own ``sqlite3`` session leaves them):
+        the database's, not the user's, so not foreign; not kept either (:meth:`staging`), as the
+        old log beside a new database would be read into it."""
+        base, dash, suffix = rel.rpartition("-")
+        if not dash or suffix not in _SQLITE_COMPANIONS or base not in ours:
+            return False
+        try:
+            with open(self.out / base, "rb") as db:
+                return db.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+        except OSError:
+            return False
 
     def rewritten(self) -> bool:
         """Whether another build put its own in place since :attr:`previous` was read (its record is

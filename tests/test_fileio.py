@@ -345,3 +345,37 @@ def test_staging_removes_the_copies_of_a_killed_build_not_its_own(tmp_path: Path
     folder.drop_copies()  # taken: nothing to do
     assert (out / "a.db").read_text() == "1"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.qagraph-lock", "out"]
+
+
+def test_a_user_s_wal_files_beside_the_database_are_the_database_s_not_carried_over(tmp_path: Path,
+                                                                                   small_corpus: Path):
+    """A user's own WAL-mode ``sqlite3`` session on the build's database, ended without a checkpoint,
+    leaves qagraph.db-wal and qagraph.db-shm beside it: the next build refused the folder as holding
+    files qagraph did not write. They are the database's: the build accepts them, and does not bring
+    them over beside the new database (with --force neither), whose pages the old log would overwrite."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    session = ("import os, sqlite3, sys; con = sqlite3.connect(sys.argv[1]); con.execute('pragma journal_mode=wal');"
+               "con.execute('create table mine(x)'); con.commit(); os._exit(0)")  # ended without closing
+    for force in (False, True):
+        subprocess.run([sys.executable, "-c", session, str(out / "qagraph.db")], check=True)
+        assert (out / "qagraph.db-wal").is_file() and (out / "qagraph.db-shm").is_file()
+        qagraph.build(small_corpus, out=out, force=force)
+        assert not (out / "qagraph.db-wal").exists() and not (out / "qagraph.db-shm").exists()
+        with sqlite3.connect(out / "qagraph.db") as con:
+            assert con.execute("pragma integrity_check").fetchone() == ("ok",)
+            assert not con.execute("select 1 from sqlite_master where name = 'mine'").fetchall()
+        assert qagraph.open(out).sparql("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").values()
+
+
+def test_a_file_named_as_a_wal_beside_an_output_that_is_no_database_is_still_the_user_s(tmp_path: Path,
+                                                                                       small_corpus: Path):
+    out = tmp_path / "out"
+    qagraph.build(small_corpus, out=out)
+    (out / "report.json-wal").write_text("mine")
+    with pytest.raises(qagraph.OutputError, match=r"did not write \(report.json-wal\)"):
+        qagraph.build(small_corpus, out=out)
