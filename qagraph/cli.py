@@ -332,14 +332,7 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         state = _build_state(where)
         source = content if content is not None else _recorded_content(where, state)
         if rebuild:
-            if content is not None and not content.is_dir():  # named with -c already: not told to name it
-                raise UsageError(f"cannot rebuild {where}: the content folder {content} is not a folder")
-            if source is None or not source.is_dir():
-                raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
-            _say(f"bringing {printable_line(str(where))} up to date with {printable_line(str(source))} ...", quiet)
-            _writing(_BUILD_KEPT)
-            kg = _kept(qagraph.build(source, out=where, progress=Progress(quiet), **_rebuild_settings(state)))
-            return kg
+            return _rebuilt(where, content, state, quiet)
         if source is not None and source.is_dir() and not quiet:
             _note_changes_at_close(where, source, state)
         return qagraph.open(where)
@@ -356,6 +349,21 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
     kg = _kept(qagraph.build(source, progress=Progress(quiet)))
     _say_preset(kg, quiet)
     return kg
+
+
+def _rebuilt(where: Path, content: Path | None, state: dict[str, Any], quiet: bool) -> Any:
+    """The build in ``where`` (its record ``state``) brought up to date with its content (``content``,
+    or the folder it was made from), with its own settings (see :func:`_rebuild_settings`)."""
+    import qagraph
+
+    source = content if content is not None else _recorded_content(where, state)
+    if content is not None and not content.is_dir():  # named with -c already: not told to name it
+        raise UsageError(f"cannot rebuild {where}: the content folder {content} is not a folder")
+    if source is None or not source.is_dir():
+        raise UsageError(f"cannot rebuild {where}: its content folder is not there (name it with -c)")
+    _say(f"bringing {printable_line(str(where))} up to date with {printable_line(str(source))} ...", quiet)
+    _writing(_BUILD_KEPT)
+    return _kept(qagraph.build(source, out=where, progress=Progress(quiet), **_rebuild_settings(state)))
 
 
 def _without_database(where: Path) -> str | None:
@@ -1010,9 +1018,12 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
             raise UsageError(f"the build in {parts} holds its RDF only (no database), made with the base IRI "
                              f"{built}: --base-iri {base_iri} needs the database (qagraph build -o {parts})")
         state = _build_state(parts)
-        source = content if content is not None else _recorded_content(parts, state)
-        if source is not None and source.is_dir() and not quiet:
-            _note_changes_at_close(parts, source, state)
+        if rebuild:  # made again as it was made (--only rdf): its parts, up to date, are the answer
+            _rebuilt(parts, content, state, quiet)
+        else:
+            source = content if content is not None else _recorded_content(parts, state)
+            if source is not None and source.is_dir() and not quiet:
+                _note_changes_at_close(parts, source, state)
         _note_store_load(parts, quiet)
         sparql(parts, sparql_text, base_iri=built, timeout=timeout, write=write, fmt=fmt, services=services)
     else:
@@ -1039,13 +1050,19 @@ def _note_store_load(build: Path, quiet: bool) -> None:
 
 def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool) -> Path | None:
     """The build folder a query answers from when it was made with its RDF and without its database
-    (``--only rdf``): its parts are what a SPARQL query reads. ``None`` for any other (:func:`_graph`'s)."""
+    (``--only rdf``): its parts are what a SPARQL query reads; with ``rebuild``, one whose record says it
+    was made so (made again so, its parts may be gone). ``None`` for any other (:func:`_graph`'s)."""
     from .fileio import is_build_folder
     from .rdf import part_files
 
     where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
-    if rebuild or (where / "qagraph.db").is_file() or not is_build_folder(where):
+    if (where / "qagraph.db").is_file() or not is_build_folder(where):
         return None
+    if rebuild:  # made again with its own settings: one that writes its RDF and no database
+        settings = _build_state(where).get("settings")
+        outputs = settings.get("outputs") if isinstance(settings, dict) else None
+        made = outputs if isinstance(outputs, list) else []
+        return where if "rdf" in made and "database" not in made else None
     if build_dir is None and content is not None and not _made_from(where, content):
         return None  # ./build is another folder's: the content named is the question
     return where if part_files(where) else None

@@ -691,6 +691,29 @@ def test_a_build_without_its_database_is_named_so(small_corpus: Path, tmp_path: 
     assert result.exit_code == 2 and f"the build in {rdf} has no database (it was built with --only" in result.stderr
 
 
+def test_query_rebuild_makes_an_rdf_only_build_again_as_it_was_made(small_corpus: Path, tmp_path: Path):
+    """``query --rebuild`` on a build made with --only rdf said it had no database: it is made again
+    with its own settings (its RDF, no database), and the query answers from it up to date."""
+    import shutil
+
+    out = tmp_path / "rdf-only"
+    assert CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(out), "--only", "rdf",
+                                    "--site-url", "https://example.org", "-q"]).exit_code == 0
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("What is DNA?", "What is deoxyribonucleic acid?"))
+    query = 'SELECT ?u { ?q schema:name "What is deoxyribonucleic acid?" ; schema:url ?u }'
+    stale = CliRunner().invoke(cli, ["query", query, "-b", str(out), "-f", "csv"])
+    assert stale.exit_code == 0 and stale.stdout.splitlines() == ["u"] and "1 changed file(s)" in stale.stderr
+    fresh = CliRunner().invoke(cli, ["query", query, "-b", str(out), "-f", "csv", "--rebuild", "-q"])
+    assert (fresh.exit_code, fresh.stderr) == (0, "")
+    assert fresh.stdout.splitlines() == ["u", "https://example.org" + url_of("biology", "dna")]
+    assert not (out / "qagraph.db").exists() and json.loads((out / ".qagraph" / "build.json").read_text())[
+        "settings"]["outputs"] == ["rdf"]
+    shutil.rmtree(out / "rdf")  # its parts removed: made again too
+    again = CliRunner().invoke(cli, ["query", query, "-b", str(out), "-f", "csv", "--rebuild", "-q"])
+    assert (again.exit_code, again.stdout) == (0, fresh.stdout)
+
+
 def test_a_build_in_the_working_folder_without_its_database_is_named_so_too(small_corpus: Path, tmp_path: Path,
                                                                           monkeypatch):
     """./build made with --only html, queried without -b: "no build in ./build" (beside the build
