@@ -446,14 +446,37 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
     from .fileio import PRIVATE, read_inputs
     from .load import changed_inputs
 
+    said = []
+    site = _site_files_changed(where, state)
+    if site:  # a config, a .pages, a Gemfile the build read to choose how to read the articles
+        shown = ", ".join(printable_line(path) for path in site[:3]) + (f" and {len(site) - 3} more" if len(site) > 3 else "")
+        said.append(f"{shown} (read by the build) changed")
     if state.get("content_stamp") == list(stamp):  # nothing added, removed or written since
-        return ""
+        return "; ".join(said)
     known, _, _ = read_inputs(where / PRIVATE)
     if not known:
-        return ""
+        return "; ".join(said)
     added, changed, removed = changed_inputs(source, known)
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
-    return f"{source}: " + ", ".join(parts) + " file(s)" if parts else ""
+    return "; ".join(([f"{source}: " + ", ".join(parts) + " file(s)"] if parts else []) + said)
+
+
+def _site_files_changed(where: Path, state: dict[str, Any]) -> list[str]:
+    """The files other than articles the build in ``where`` read (its record's ``site_files``: a Hugo
+    config, a ``_quarto.yml``) that changed since, by their paths; a stat each (see
+    :func:`qagraph.presets.site_files_changed`). An entry not as a build writes it is passed over."""
+    from .presets import site_files_changed
+
+    recorded = state.get("site_files")
+    if not isinstance(recorded, dict):
+        return []
+    files = {}
+    for rel, entry in recorded.items():
+        if (isinstance(rel, str) and isinstance(entry, list) and len(entry) == 3 and type(entry[0]) is int
+                and isinstance(entry[2], str)
+                and (entry[1] is None or (isinstance(entry[1], list) and all(type(v) is int for v in entry[1])))):
+            files[os.path.normpath(where / rel)] = (entry[0], entry[1], entry[2])
+    return site_files_changed(files)
 
 
 def _describe(kg: Any, node: str) -> str:

@@ -269,7 +269,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
             else:
                 G, report, written = done
             before = folder.previous.get("outputs")
-            folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp},
+            folder.commit(stage, state={"fingerprint": fingerprint, "settings": settings, "content_stamp": stamp,
+                                        "site_files": _site_files(detection, scanned, content, out)},
                           inputs=scanned.inputs() if done is None else None,  # a patched build kept them
                           signed=STATE)
             if done is not None and "rdf" in wanted and isinstance(before, dict):  # the store it carried
@@ -335,6 +336,21 @@ def _empty(stage: Path, keep: Iterable[str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+
+
+def _site_files(detection: Detection, scanned: Scan, content: str | os.PathLike[str],
+                out: str | os.PathLike[str]) -> dict[str, Any]:
+    """The site's own files read to choose the map (a config above the content, a ``.pages``), not
+    the articles (the list of inputs has them), by their path from the build folder as the content
+    is (``settings["content"]``): a query command tells an edit of them (see :func:`qagraph.presets.site_files_changed`)."""
+    top, here = os.path.abspath(content), os.path.abspath(out)
+    articles = set(scanned.names).union(scanned.found.raw.values())
+    kept: dict[str, Any] = {}
+    for path, entry in sorted(detection.read.items()):
+        rel = os.path.relpath(path, top).replace(os.sep, "/")
+        if rel not in articles:
+            kept[os.path.relpath(path, here).replace(os.sep, "/")] = list(entry)
+    return kept
 
 
 def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], scanned: Scan,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import functools
+import hashlib
 import importlib
 import itertools
 import json
@@ -35,6 +36,7 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,7 @@ __all__ = [
     "PRESETS",
     "Preset",
     "choose",
+    "site_files_changed",
     "corpus_problems",
     "unmapped_fields",
     "detect",
@@ -191,6 +194,9 @@ class Detection:
     keys: dict[str, int] = field(default_factory=dict, compare=False)
     #: problems of the site's own files read to fit the map (a category file that cannot be read)
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    #: the files read to choose the map (a config, a ``.pages``, a Gemfile; the sampled pages too), by
+    #: absolute path: what :func:`site_files_changed` tells an edit of (see :func:`_read_regular`)
+    read: dict[str, SiteFile] = field(default_factory=dict, compare=False)
 
     def line(self) -> str:
         """One line for people: ``preset hugo (recognised: hugo.toml in the parent folder (a Hugo site))``."""
@@ -249,27 +255,72 @@ class _Sample:
     note_hosts: Counter[str] = field(default_factory=Counter)
 
 
+#: what one of the site's own files was when it was read: the most read of it (``limit``), its
+#: signature (size, inode, mtime and ctime; ``None``: not read), the digest of what was read
+SiteFile = tuple[int, list[int] | None, str]
+
+#: where :func:`_read_regular` notes the files it reads, while :func:`choose` chooses a map
+_READ: ContextVar[dict[str, SiteFile] | None] = ContextVar("qagraph_site_files_read", default=None)
+
+
 def _read_regular(path: Path, limit: int) -> bytes | str:
     """Up to ``limit`` bytes of the regular file at ``path``, or why it is not read. Every file of
     the site's own read here (a sampled page, a config, a data or category file) goes through this:
     a FIFO or a device would block or never end, so only a regular file is read (opened without
-    blocking, then checked)."""
+    blocking, then checked). While a map is chosen, each file is noted as it was read
+    (:attr:`Detection.read`)."""
+    read = _read_file(path, limit)
+    noted = _READ.get()
+    if noted is not None:
+        data, st = read
+        signature = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns] if st is not None else None
+        noted[os.path.abspath(path)] = (limit, signature, _site_digest(data))
+    return read[0]
+
+
+def _read_file(path: Path, limit: int) -> tuple[bytes | str, os.stat_result | None]:
+    """:func:`_read_regular`'s read, with the file's status as it was opened (``None``: not opened)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return f"cannot read it ({exc.strerror or exc})"
+        return f"cannot read it ({exc.strerror or exc})", None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return "not a regular file"
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return "not a regular file", st
         chunks, size = [], 0
         while size < limit and (chunk := os.read(fd, limit - size)):
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), st
     except OSError as exc:
-        return f"cannot read it ({exc.strerror or exc})"
+        return f"cannot read it ({exc.strerror or exc})", st
     finally:
         os.close(fd)
+
+
+def _site_digest(data: bytes | str) -> str:
+    """The digest of what :func:`_read_regular` read (or of why it read nothing)."""
+    raw = data if isinstance(data, bytes) else ("\0" + data).encode("utf-8", "backslashreplace")
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def site_files_changed(files: Mapping[str, SiteFile]) -> list[str]:
+    """Which of ``files`` (path -> :data:`SiteFile`, as :attr:`Detection.read` noted them) changed
+    since: one ``stat`` each; only a file whose signature differs is read again (its first ``limit``
+    bytes), to compare what was read. A file touched and not edited has not changed."""
+    changed = []
+    for path, (limit, signature, digest) in files.items():
+        try:
+            st = os.stat(path)
+            now: list[int] | None = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+        except OSError:
+            now = None
+        if now == signature:
+            continue
+        if _site_digest(_read_file(Path(path), limit)[0]) != digest:
+            changed.append(path)
+    return changed
 
 
 #: the most of one of the site's templates (a layout, a shortcode, a render hook, an include) read
@@ -6770,6 +6821,19 @@ def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, 
     Raises:
         UsageError: an unknown preset or field name.
     """
+    noted: dict[str, SiteFile] = {}
+    token = _READ.set(noted)
+    try:
+        detection = _choose(root, names, preset_name=preset_name, fields=fields, overrides=overrides, raw=raw)
+    finally:
+        _READ.reset(token)
+    return replace(detection, read=noted)
+
+
+def _choose(root: str | os.PathLike[str], names: Sequence[str] | None, *, preset_name: str,
+            fields: FieldMap | None, overrides: Mapping[str, str] | None,
+            raw: Mapping[str, str] | None) -> Detection:
+    """:func:`choose`, the files it reads noted by the caller."""
     if fields is not None:
         detection = Detection("custom", "a field map given by the caller", fields, False)
     elif preset_name == AUTO:

@@ -214,6 +214,28 @@ def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_
     assert again.stderr == ""
 
 
+def test_an_edit_of_a_site_file_the_build_read_is_noted(tmp_path: Path):
+    """The note that the content changed since the build counted article files only: an edit of a
+    file the build read to choose how to read them (a hugo.toml above the content folder) went
+    unseen, and the answers, from the build, with it. A file touched and not edited is no change."""
+    import shutil
+
+    site, out = tmp_path / "site", tmp_path / "build"
+    shutil.copytree(FIXTURES / "hugo", site)
+    assert run("build", "-c", str(site / "content"), "-o", str(out), "-q").exit_code == 0
+    assert CliRunner().invoke(cli, ["stats", "-b", str(out)]).stderr == ""
+    config = site / "hugo.toml"
+    os.utime(config, ns=(1, 1))  # touched: not edited
+    assert CliRunner().invoke(cli, ["stats", "-b", str(out)]).stderr == ""
+    config.write_text(config.read_text() + "uglyURLs = true\n")
+    noted = CliRunner().invoke(cli, ["stats", "-b", str(out)])
+    assert noted.exit_code == 0
+    assert f"note: {config} (read by the build) changed since {out} was built" in noted.stderr
+    assert "--rebuild" in noted.stderr
+    assert CliRunner().invoke(cli, ["stats", "-b", str(out), "--rebuild", "-q"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["stats", "-b", str(out)]).stderr == ""
+
+
 @pytest.mark.parametrize("settings", [
     [], {"similarity": [1]}, {"similarity": {"top_k": "ten"}}, {"similarity": {"top_k": 1.5}},
     {"similarity": {"min_score": 1e999}}, {"overrides": ["title=name"]}, {"outputs": "rdf"}, {"formats": [5]},
