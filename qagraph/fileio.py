@@ -568,6 +568,12 @@ class BuildFolder:
     def private(self) -> Path:
         return self.out / PRIVATE
 
+    @property
+    def record_signature(self) -> list[int] | None:
+        """The signature (:func:`file_signature`) of the record of the build :attr:`previous` is, as
+        it was read, or as :meth:`commit` put it in place: another build put in place since has another."""
+        return self._record_signature
+
     def is_build(self) -> bool:
         return is_build_folder(self.out)
 

@@ -325,17 +325,23 @@ class KnowledgeGraph:
     (from a build folder, without reading the content).
     """
 
-    def __init__(self, source: _Source, report: dict[str, Any], *, build_dir: Path | None = None) -> None:
+    def __init__(self, source: _Source, report: dict[str, Any], *, build_dir: Path | None = None,
+                 build_record: list[int] | None = None) -> None:
         self._source = source
         self._report = report
         self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
         self.build_info: Any = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
         self._stores: dict[str, Any] = {}
+        #: the signature of the record of the build this graph in memory was written as (see :meth:`_build_in_place`)
+        self._build_record = build_record
 
     @classmethod
-    def from_graph(cls, G: nx.MultiDiGraph, report: dict[str, Any], *, build_dir: Path | None = None) -> "KnowledgeGraph":
-        """A knowledge graph over ``G`` held in memory, with its build ``report``."""
-        return cls(_InMemory(G), report, build_dir=build_dir)
+    def from_graph(cls, G: nx.MultiDiGraph, report: dict[str, Any], *, build_dir: Path | None = None,
+                   build_record: list[int] | None = None) -> "KnowledgeGraph":
+        """A knowledge graph over ``G`` held in memory, with its build ``report``; ``build_record``:
+        the signature (:func:`qagraph.fileio.file_signature`) of the record of the build in ``build_dir``
+        that wrote it, which tells that another build was put in its place since."""
+        return cls(_InMemory(G), report, build_dir=build_dir, build_record=build_record)
 
     # -- what was built -------------------------------------------------------------------
 
@@ -823,8 +829,8 @@ class KnowledgeGraph:
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
         first use and kept while the RDF is unchanged); a graph in memory is exported to an
-        in-memory store once per base IRI, and so is a stored graph whose build folder holds
-        another build since it was opened (it answers about the build it was opened on). ``timeout`` (seconds) and Ctrl-C stop the wait
+        in-memory store once per base IRI, and so is a graph whose build folder holds another build
+        since it was opened on it, or :func:`qagraph.build` wrote it there (it answers about its own build). ``timeout`` (seconds) and Ctrl-C stop the wait
         for a long query; with ``write``, the answer is written through it as ``fmt`` while
         it is read, its rows not kept (:func:`qagraph.rdf.sparql`). A query that calls another endpoint
         (``SERVICE``) is refused unless ``services`` is true.
@@ -855,10 +861,14 @@ class KnowledgeGraph:
                       services=services)
 
     def _build_in_place(self) -> bool:
-        """Whether the build folder holds the build this graph was opened on: another put in place since
-        (the content edited and built again) has RDF this graph does not hold."""
+        """Whether the build folder holds the build this graph was opened on, or written as: another put
+        in place since (the content edited and built again) has RDF this graph does not hold."""
         if not isinstance(self._source, _Stored):
-            return True
+            if self._build_record is None or self.build_dir is None:
+                return True
+            from .fileio import MARKER, PRIVATE, file_signature
+
+            return file_signature(self.build_dir / PRIVATE / MARKER) == self._build_record
         try:
             st = os.stat(self._source.db.path)
         except OSError:

@@ -279,7 +279,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                 vouch_digests(out, before, folder.previous.get("outputs", {}))
     except (OSError, OutputError) as exc:  # a full disk, a folder that went away: say so about OUT
         raise folder.failure(exc) from None
-    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out)) if G is not None else open_build(out)
+    kg = KnowledgeGraph.from_graph(G, report, build_dir=Path(out), build_record=folder.record_signature) \
+        if G is not None else open_build(out)
     kg.build_info = BuildInfo(Path(out), False, [folder.out / p.relative_to(stage) for p in written],
                               time.perf_counter() - started, incremental=done is not None)
     return kg

@@ -384,6 +384,31 @@ def test_sparql_answers_from_the_build_the_graph_was_opened_on_after_another_is_
     assert [row["t"] for row in qagraph.open(out).sparql(query).values()] == ["Renamed cells"]
 
 
+def test_sparql_of_a_graph_a_build_returned_answers_about_that_build_after_another_is_put_in_place(
+        small_corpus, tmp_path):
+    """The graph qagraph.build(content, out=...) returns (held in memory, not opened on the build)
+    answered SPARQL from whatever build its folder held: once another build of an edited content was
+    put in place, kg.sparql named a title kg.node did not. It answers about its own build, as a graph
+    opened on a build does, with the RDF the build wrote (its site and similarity detail)."""
+    import qagraph
+
+    out = tmp_path / "build"
+    kg = qagraph.build(small_corpus, out=out, site_url="https://example.org", rdf_similarity="full", cache=False)
+    assert not kg.build_info.up_to_date and kg.build_dir == out
+    node = kg.article(url_of("biology", "cells"))
+    title = kg.node(node)["title"]
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    as_built = kg.sparql(everything).values()
+    kg._stores.clear()  # as a graph not asked yet
+    query = "SELECT ?t { ?q a schema:Question ; schema:identifier 1 ; schema:name ?t }"
+    page = next(small_corpus.rglob("cells.md"))
+    page.write_text(page.read_text(encoding="utf-8").replace(title, "Renamed cells"), encoding="utf-8")
+    qagraph.build(small_corpus, out=out, site_url="https://example.org", rdf_similarity="full")
+    assert [row["t"] for row in kg.sparql(query).values()] == [title] == [kg.node(node)["title"]]
+    assert kg.sparql(everything).values() == as_built
+    assert [row["t"] for row in qagraph.open(out).sparql(query).values()] == ["Renamed cells"]
+
+
 def test_open_refuses_what_is_not_a_build(tmp_path):
     import sqlite3
 
