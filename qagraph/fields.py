@@ -2409,9 +2409,24 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
         if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
             stem = f"{folder}/{str(slug).strip()}" if folder else str(slug).strip()
         url = "/" + urlize(stem, lower=not fields.keep_path_case) + "/"
+    url = hugo_clean_path(url)  # Hugo joins a slug's ../ and ./ into the path: slug: ../../etc is at /etc/
     if fields.ugly_urls and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
+
+
+def hugo_clean_path(url: str) -> str:
+    """A site path as Hugo joins it (Go's ``path.Join``, keeping a trailing ``/``): its ``.`` and ``..``
+    parts taken away, never above the site's root, and no empty parts: a ``slug`` or ``url`` of
+    ``../../etc`` makes no url that escapes the site.
+
+    >>> hugo_clean_path("/posts/../../etc/"), hugo_clean_path("/a/./b//c"), hugo_clean_path("/.."), hugo_clean_path("/a/b/")
+    ('/etc/', '/a/b/c', '/', '/a/b/')
+    """
+    if "/." not in url and "//" not in url:
+        return url
+    cleaned = posixpath.normpath("/" + url.lstrip("/"))
+    return cleaned + "/" if url.endswith("/") and cleaned != "/" else cleaned
 
 
 #: a Hugo content file's base name that starts with a date (its first ten characters), and the rest
@@ -2496,7 +2511,7 @@ def hugo_own_url(url: str) -> str:
     url = url.strip()
     if _SCHEME.match(url):
         return url
-    url = "/" + url.lstrip("/")
+    url = hugo_clean_path("/" + url.lstrip("/"))  # url: ../../etc/ is at /etc/, as Hugo joins it
     if "." not in url.rstrip("/").rpartition("/")[2]:
         url = url.rstrip("/") + "/"
     return url

@@ -8524,3 +8524,21 @@ def test_a_til_note_titled_by_a_setext_heading_is_titled_so(tmp_path: Path):
     assert {a.path: a.title for a in result.articles} == {
         "pg/count-rows-quickly.md": "Count Rows Quickly", "pg/name-a-constraint.md": "Name A Constraint",
         "tmux/split-a-pane.md": "Split A Pane", "shell/jump-back.md": "Jump cd - Back"}
+
+
+def test_a_hugo_slug_or_url_that_climbs_out_of_its_folder_is_joined_as_hugo_joins_it(tmp_path: Path):
+    """``slug: ../../etc`` made the url /posts/../../etc/, a url above the site's root that no link
+    reaches; Hugo joins a page's path as Go's path.Join does: the page is at /etc/ (a url: too)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n',
+        "content/posts/a.md": "---\ntitle: A\nslug: ../../etc\n---\n[b](/b/) [c](/docs/c/)\n",
+        "content/posts/b.md": "---\ntitle: B\nurl: ../../b/./\n---\n[a](/etc/)\n",
+        "content/docs/c.md": "---\ntitle: C\nslug: ./sub/../c\n---\n",
+    })
+    kg = qagraph.build(site)
+    got = {data["path"]: data["url"] for _, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    assert got == {"content/posts/a.md": "/etc/", "content/posts/b.md": "/b/", "content/docs/c.md": "/docs/c/"}
+    assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
