@@ -428,6 +428,10 @@ class FieldMap:
     #: front-matter fields, which the config lists before it, gives the date
     hugo_filename_date: bool = False
     hugo_dates_before_filename: tuple[str, ...] = ()
+    #: the config's ``[frontmatter] lastmod``, ``publishDate`` or ``expiryDate`` lists ``:filename`` too: the
+    #: front-matter fields each lists before it. Where one of them lists none that the page has, its
+    #: ``:filename`` handler decides, and the page's slug is the rest of its file's name, as for ``date``
+    hugo_filename_slugs: tuple[tuple[str, ...], ...] = ()
     #: a Zola site: a page whose file name (a bundle's: its folder's) starts with a date and ``-`` or ``_``
     #: is of that date unless its ``date`` field says otherwise, and its slug is the rest of the name
     #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
@@ -2453,6 +2457,12 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
     the page's ``date`` field gives one (or the name's is no day), and the slug, the rest of the name after
     its ``-`` or ``_``, is the page's whatever its date (``""`` with ``paths_keep_dates``, or with no rest).
 
+    With :attr:`FieldMap.hugo_filename_slugs` (``:filename`` listed for another of Hugo's dates), the
+    slug is the name's where that date's handler decides, the date ``None`` unless ``date``'s does too.
+
+    >>> slugs = replace(FieldMap(), hugo_filename_slugs=(("publishdate", "pubdate", "published"),))
+    >>> hugo_file_date("posts/2017-02-11-a.md", {"date": "2019-01-01"}, slugs), hugo_file_date("posts/2017-02-11-a.md", {"publishDate": "2019-01-01"}, slugs)
+    ((None, 'a'), None)
     >>> hugo = replace(FieldMap(), hugo_filename_date=True, hugo_dates_before_filename=("date",))
     >>> hugo_file_date("content/posts/2017-02-11-my-post.md", {}, hugo), hugo_file_date("posts/2020-01-02_x/index.md", {}, hugo)
     (('2017-02-11', 'my-post'), ('2020-01-02', 'x'))
@@ -2464,7 +2474,7 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
     >>> hugo_file_date("blog/2017-02-11.md", {}, zola), hugo_file_date("blog/2017-13-01-x.md", {}, zola)
     (('2017-02-11', ''), None)
     """
-    if not fields.hugo_filename_date and not fields.zola_file_dates:
+    if not fields.hugo_filename_date and not fields.zola_file_dates and not fields.hugo_filename_slugs:
         return None
     folder, _, file_name = name.rpartition("/")
     stem = file_name.rsplit(".", 1)[0]
@@ -2489,10 +2499,12 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
         _dt.date.fromisoformat(m.group(1))
     except ValueError:  # no day: Hugo's handler passes over it
         return None
-    if fields.hugo_dates_before_filename and any(
-            str(k).lower() in fields.hugo_dates_before_filename and v not in (None, "") for k, v in data.items()):
+    given = {str(k).lower() for k, v in data.items() if v not in (None, "")}
+    dated = fields.hugo_filename_date and not given & set(fields.hugo_dates_before_filename)
+    # another date's handler (lastmod, publishDate, expiryDate) that reaches :filename sets the slug as well
+    if not dated and not any(not given & set(before) for before in fields.hugo_filename_slugs):
         return None
-    return m.group(1), m.group(2).strip(" -_")
+    return m.group(1) if dated else None, m.group(2).strip(" -_")
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

@@ -2396,6 +2396,40 @@ def _hugo_key(settings: Mapping[str, Any], *path: str) -> Any:
     return value
 
 
+#: Hugo's handlers of each of its dates when its config sets none (``:default``), aliases written out
+_HUGO_DATE_DEFAULTS = {
+    "date": HUGO_DEFAULT_DATES,
+    "lastmod": (":git", "lastmod", "modified", "date", "publishdate", "pubdate", "published"),
+    "publishdate": ("publishdate", "pubdate", "published", "date"),
+    "expirydate": ("expirydate", "unpublishdate"),
+}
+#: the front-matter fields Hugo reads for one it is told to (``addDateFieldAliases``)
+_HUGO_DATE_ALIASES = {"lastmod": ("modified",), "publishdate": ("pubdate", "published"), "expirydate": ("unpublishdate",)}
+
+
+def _hugo_before_filename(settings: Mapping[str, Any], date: str) -> tuple[str, ...] | None:
+    """The front-matter fields a Hugo config's ``[frontmatter]`` handlers of ``date`` (``date``, ``lastmod``,
+    ``publishdate``, ``expirydate``) read before its ``:filename`` handler, which takes the date and the
+    slug from a file's name when none of them is set; ``None`` when it lists no ``:filename``, or one that
+    a handler before it leaves nothing to do (``:fileModTime``, ``:git``: they always decide).
+
+    >>> _hugo_before_filename({"frontmatter": {"publishDate": [":default", ":filename"]}}, "publishdate")
+    ('publishdate', 'pubdate', 'published', 'date')
+    >>> _hugo_before_filename({"frontmatter": {"lastmod": ["lastmod", ":filename"]}}, "lastmod"), _hugo_before_filename({}, "date")
+    (('lastmod', 'modified'), None)
+    """
+    handlers = _hugo_key(settings, "frontmatter", date)
+    order = [d.strip().lower() for d in ([handlers] if isinstance(handlers, str) else handlers if isinstance(handlers, list)
+                                          else []) if isinstance(d, str)]
+    if ":filename" not in order:
+        return None
+    before = [k for d in order[:order.index(":filename")]
+              for k in (_HUGO_DATE_DEFAULTS[date] if d == ":default" else (d, *_HUGO_DATE_ALIASES.get(d, ())))]
+    if {":filemodtime", ":git"} & set(before):  # a handler before it that always decides leaves it none to do
+        return None
+    return tuple(dict.fromkeys(k for k in before if not k.startswith(":")))
+
+
 def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -> FieldMap:
     """The Hugo map fitted to its config's ``settings`` (:func:`hugo_settings`): its ``[permalinks]`` and
     ``uglyURLs`` make its pages' urls, its ``markup.goldmark.renderer.unsafe`` publishes the ``<a href>``
@@ -2413,15 +2447,17 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if permalinks:
         changes["section_permalinks"] = permalinks
         notes.append("urls by permalinks " + ", ".join(f"{s or '/'} = {p}" for _, s, p in permalinks))
-    dates = _hugo_key(settings, "frontmatter", "date")
-    order = [d.strip().lower() for d in ([dates] if isinstance(dates, str) else dates if isinstance(dates, list) else [])
-             if isinstance(d, str)]
-    if ":filename" in order and not {":filemodtime", ":git"} & set(order[:order.index(":filename")]):
-        before = order[:order.index(":filename")]  # a handler before it that always decides leaves it none to do
+    before = _hugo_before_filename(settings, "date")
+    if before is not None:
         changes["hugo_filename_date"] = True
-        changes["hugo_dates_before_filename"] = tuple(dict.fromkeys(
-            k for d in before for k in (HUGO_DEFAULT_DATES if d == ":default" else (d,)) if not k.startswith(":")))
+        changes["hugo_dates_before_filename"] = before
         notes.append("dates and slugs from file names named 2024-01-02-slug.md (frontmatter.date: :filename)")
+    slugs = {key: found for key in ("lastmod", "publishdate", "expirydate")
+             if (found := _hugo_before_filename(settings, key)) is not None}
+    if slugs:
+        changes["hugo_filename_slugs"] = tuple(dict.fromkeys(slugs.values()))
+        if before is None:
+            notes.append(f"slugs from file names named 2024-01-02-slug.md (frontmatter.{next(iter(slugs))}: :filename)")
     if settings.get("uglyurls") is True:
         changes["ugly_urls"] = True
         notes.append("uglyURLs: pages at /a/b.html")

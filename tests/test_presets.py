@@ -8542,3 +8542,27 @@ def test_a_hugo_slug_or_url_that_climbs_out_of_its_folder_is_joined_as_hugo_join
     got = {data["path"]: data["url"] for _, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
     assert got == {"content/posts/a.md": "/etc/", "content/posts/b.md": "/b/", "content/docs/c.md": "/docs/c/"}
     assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+
+
+@pytest.mark.parametrize("key", ["publishDate", "lastmod", "expiryDate"])
+def test_hugo_slugs_from_file_names_where_another_date_lists_filename(tmp_path: Path, key: str):
+    """Hugo's ``:filename`` handler sets a page's slug from its file's name whichever of its dates lists it
+    (``[frontmatter] publishDate = [":filename", ":default"]``, as its docs show): only ``date`` was
+    followed, and such a site's posts were at /posts/2017-02-11-my-post/, its links to /posts/my-post/
+    stubs. The slug is the name's where that date's handler decides; the page's date stays its own."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": f'baseURL = "https://h.org/"\n[frontmatter]\n{key} = [":filename", ":default"]\n',
+        "content/posts/2017-02-11-my-post.md": "---\ntitle: Mine\ndate: 2020-01-01\n---\n[o](/posts/other/)\n",
+        "content/posts/2018-03-04-other.md": "---\ntitle: Other\n---\n[m](/posts/my-post/)\n",
+        "content/posts/2020-05-07-slugged.md": "---\ntitle: Slugged\nslug: kept\n---\n",
+    })
+    kg = qagraph.build(site)
+    got = {data["path"]: (data["url"], data.get("date")) for node, data in kg.graph.nodes(data=True)
+           if data.get("kind") == "article"}
+    assert got == {"content/posts/2017-02-11-my-post.md": ("/posts/my-post/", "2020-01-01"),
+                   "content/posts/2018-03-04-other.md": ("/posts/other/", None),
+                   "content/posts/2020-05-07-slugged.md": ("/posts/kept/", None)}
+    assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
