@@ -1256,13 +1256,36 @@ def _hugo_site_below(base: Path) -> tuple[Path, str] | None:
     return None
 
 
+def _hugo_site_above(base: Path) -> tuple[Path, str] | None:
+    """The config (path and text) of the Hugo site whose content folder holds ``base``, further up than
+    :func:`_parents` looks (``-c site/content/en/docs/guide``): Hugo reads its config at the site's root
+    only, and its content below it (``contentDir``, ``content/`` by default), however deep; a config
+    that is surely Hugo's (:func:`_is_hugo_config`), the nearest. ``None`` for none.
+
+    >>> _hugo_site_above(Path("content")) is None
+    True
+    """
+    resolved = base.resolve()
+    for folder in list(resolved.parents)[2:]:
+        config = _config([folder], _HUGO_CONFIGS)
+        if config is None or not _is_hugo_config(config):
+            continue
+        content = _site_root(config[0]) / (hugo_content_folder(hugo_settings(*config)) or "content")
+        if _below(resolved, content.resolve()) is not None:
+            return config
+    return None
+
+
 def _hugo_config(base: Path) -> tuple[Path, str] | None:
-    """The config (path and text) of the Hugo site ``base`` is or is in (here or up to two folders up),
-    else, where ``base`` is no Zola nor Jekyll site either, that of the Hugo site kept in one of its folders
+    """The config (path and text) of the Hugo site ``base`` is or is in (here or up to two folders up,
+    or further up when ``base`` is in its content folder: :func:`_hugo_site_above`), else, where ``base``
+    is no Zola nor Jekyll site either, that of the Hugo site kept in one of its folders
     (:func:`_hugo_site_below`); else the config found here or above that may be Hugo's (a ``config.toml``)."""
     config = _config(_parents(base), _HUGO_CONFIGS)
     if _is_hugo_config(config):
         return config
+    if (far := _hugo_site_above(base)) is not None:
+        return far
     other = _zola(base) is not None or _config(_parents(base), _JEKYLL_CONFIGS) is not None
     return (None if other else _hugo_site_below(base)) or config
 
@@ -1325,6 +1348,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     if theme is not None:
         return "hugo", f"theme.toml and {theme} (a Hugo theme: its example site is read)", False
     config = _config(_parents(base), _HUGO_CONFIGS)
+    if not _is_hugo_config(config):  # a folder deep in a Hugo site's content: its config is further up
+        config = _hugo_site_above(base) or config
     if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
         return "hugo", f"{_where(config[0], base)} (a Hugo site)", False
     zola = _zola(base)

@@ -8566,3 +8566,20 @@ def test_hugo_slugs_from_file_names_where_another_date_lists_filename(tmp_path: 
                    "content/posts/2018-03-04-other.md": ("/posts/other/", None),
                    "content/posts/2020-05-07-slugged.md": ("/posts/kept/", None)}
     assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+
+
+@pytest.mark.parametrize(("config", "content"), [('baseURL = "https://h.org/"\n', "content/en/docs/guide"),
+                                                 ('contentDir = "src/site/pages"\n', "src/site/pages/docs/guide")])
+def test_a_hugo_config_further_up_than_two_folders_is_found_for_a_folder_of_its_content(
+        tmp_path: Path, config: str, content: str):
+    """A folder deep in a Hugo site's content (``-c site/content/en/docs/guide``) was read as a folder of
+    notes: the config was looked for up to two folders above only. Hugo reads its config at the site's
+    root and its content below it however deep: a config further up is the site's when the folder read is
+    in its content folder (its contentDir); one above a folder that is not, is not."""
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": config, f"{content}/a.md": "---\ntitle: A\ndraft: true\n---\n",
+                      f"{content}/b.md": "---\ntitle: B\n---\n", "notes/x/y/z/c.md": "---\ntitle: C\n---\n"})
+    detection = choose(site / content)
+    assert detection.preset == "hugo" and f"{site / 'hugo.toml'} above the folder (a Hugo site)" in detection.reason
+    assert [a.title for a in load_corpus(site / content).articles] == ["B"]  # a draft, as Hugo leaves it out
+    assert choose(site / "notes/x/y/z").preset != "hugo"
