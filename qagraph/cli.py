@@ -1031,6 +1031,8 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
     if rdf_path is not None:
         from .rdf import DEFAULT_BASE_IRI
 
+        if rdf_path.is_dir():  # its parts, in the store it keeps
+            _note_store_load(rdf_path, quiet)
         sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt,
                services=services)
     elif (parts := _rdf_only_build(build_dir, content, rebuild)) is not None:

@@ -1109,6 +1109,9 @@ def test_the_first_query_of_a_build_says_it_loads_the_store_once(small_corpus: P
     assert "loading the RDF" in said(build=tmp_path / "rdf-only")
     qagraph.build(small_corpus, out=tmp_path / "quiet")
     assert said("-q", build=tmp_path / "quiet") == ""
+    qagraph.build(small_corpus, out=tmp_path / "by-rdf")
+    by_rdf = CliRunner().invoke(cli, ["query", "--rdf", str(tmp_path / "by-rdf"), "ASK { ?s ?p ?o }"])
+    assert by_rdf.exit_code == 0 and "loading the RDF of" in by_rdf.stderr, by_rdf.output
     qagraph.build(small_corpus, out=tmp_path / "validated")
     checked = CliRunner().invoke(cli, ["validate", str(tmp_path / "validated")])
     assert checked.exit_code == 0 and "loading the RDF of" in checked.stderr, checked.output
