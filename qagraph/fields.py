@@ -69,7 +69,7 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
-              "vuepress", "docsify")
+              "vuepress", "docsify", "github-wiki")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -319,7 +319,8 @@ class FieldMap:
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
     :func:`sandpaper_url`) or ``nextjs`` (GitHub Docs: ``/guide/install``, an ``index`` at its folder's url) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
-    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``); but for the pages below the folders
+    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``) or ``github-wiki`` (a GitHub
+    wiki: ``/wiki/`` and the file's name, spaces as hyphens, whatever its folder); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
     ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`); its url is
@@ -2688,6 +2689,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/actions/ci', '/actions', '/']
     >>> [path_url(n, "docs/", "docsify") for n in ("docs/README.md", "docs/guide.md", "docs/zh-cn/README.md")]
     ['/', '/guide', '/zh-cn/']
+    >>> [path_url(n, "", "github-wiki") for n in ("Home.md", "guides/Getting Started.md")]
+    ['/wiki/Home', '/wiki/Getting-Started']
     >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
     ['/blog/a/', '/blog/b/', '/blog/', '/about/']
     >>> [path_url(n, "", how) for n, how in (("g/index.md", "vitepress"), ("g/a.md", "vitepress"), ("g/a.md", "vitepress-clean"),
@@ -2704,6 +2707,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return sandpaper_url(folder, stem)
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
+    if how == "github-wiki":  # GitHub lists a wiki's pages flat: a page at its name, spaces as hyphens
+        return "/wiki/" + stem.replace(" ", "-")
     if how == "docsify":  # a Docsify route: the path without .md, a README at its folder's (/#/guide in the browser)
         return f"/{folder}/".replace("//", "/") if stem == "README" else "/" + f"{folder}/{stem}".lstrip("/")
     prefix = f"/{folder}/" if folder else "/"

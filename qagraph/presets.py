@@ -1829,12 +1829,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 top_pages = len(set(t for _, t in subjects))
                 notes.append(f"Just the Docs: subject from the top-level page above a page ({top_pages} top-level "
                              f"page{'s' if top_pages != 1 else ''}), links to the pages above it")
-    github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and any(
-        f"{part}.md" in names for part in _WIKI_PARTS)
+    wiki_repository = _github_wiki_repository(base) if p.name in ("obsidian", "generic") else None
+    github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and (any(
+        f"{part}.md" in names for part in _WIKI_PARTS) or wiki_repository is not None)
     if github_wiki:  # a GitHub wiki's clone
         fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
             "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
+        fields, note = _fit_github_wiki(fields, wiki_repository)
+        notes.append(note)
     if p.name == "obsidian" and _is_file(base / _LOGSEQ_CONFIG):
         journal_files, journal_title, journals = _logseq_journals(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
@@ -3870,6 +3873,35 @@ def _fit_dendron(fields: FieldMap, s: _Sample) -> tuple[FieldMap, str]:
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
+#: the remote of a GitHub wiki's clone: ``github.com/OWNER/REPO.wiki.git``, the wiki of OWNER/REPO
+_WIKI_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9._-]+?)\.wiki(?:\.git)?/?[ \t]*$",
+                          re.M | re.I)
+
+
+def _github_wiki_repository(base: Path) -> str | None:
+    """The ``OWNER/REPO`` whose wiki ``base`` is a clone of (its ``.git/config``'s remote is
+    ``github.com/OWNER/REPO.wiki.git``), or ``None``."""
+    config = base / ".git" / "config"
+    data = _read_regular(config, 65536) if _is_file(config) else None
+    found = _WIKI_REMOTE.search(data.decode("utf-8", "replace")) if isinstance(data, bytes) else None
+    return found.group(1) if found else None
+
+
+def _fit_github_wiki(fields: FieldMap, repository: str | None) -> tuple[FieldMap, str]:
+    """A GitHub wiki's field map: each page at ``/wiki/`` and its name (its file name, spaces as hyphens,
+    whatever folder it is in: GitHub lists a wiki's pages flat), the Home page at ``/wiki`` too, as GitHub
+    shows it; the site the wiki of ``repository`` (``OWNER/REPO``, from its clone's remote), at
+    ``https://github.com/OWNER/REPO``, so that a link written as a page's url reaches it."""
+    home = json.dumps({"aliases": ["/wiki", "/wiki/"]})
+    fields = replace(fields, path_urls="github-wiki", data_files=(*fields.data_files, ("Home", home)),
+                     alias_fields=tuple(dict.fromkeys((*fields.alias_fields, "aliases"))))
+    if repository is None:
+        return fields, "pages at /wiki/Page-Name"
+    # the repository's other pages (its issues, its code) are no pages of the wiki: no stubs
+    return replace(fields, site_url=f"https://github.com/{repository}", listing_urls=r"/(?!wiki(?:/|$)).*"), \
+        f"pages at https://github.com/{repository}/wiki/Page-Name (its clone's remote)"
+
+
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
 _MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)

@@ -1264,6 +1264,33 @@ def test_a_wiki_page_named_with_hyphens_comes_and_goes(tmp_path: Path):
     assert qagraph.open(out).graph.nodes["article:Getting Started"]["kind"] == "stub"
 
 
+def test_a_github_wiki_s_links_by_url_and_its_remote_patch_as_a_full_build(tmp_path: Path):
+    """A wiki clone's pages are at /wiki/Name on its repository's site, which its remote names: a page that
+    comes, goes or is moved to a folder, and a remote that changes, build as a full build does."""
+    root, out, cold = tmp_path / "widget.wiki", tmp_path / "out", tmp_path / "cold"
+    remote = "[remote \"origin\"]\n\turl = git@github.com:acme/{}.wiki.git\n"
+    write_article(root, ".git/config", remote.format("widget"))
+    write_article(root, "Home.md", "See [setup](https://github.com/acme/widget/wiki/Getting-Started) and [[FAQ]].\n")
+    write_article(root, "FAQ.md", "Back [home](https://github.com/acme/widget/wiki).\n")
+    qagraph.build(root, out=out)
+
+    def related(node: str) -> list[str]:
+        qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        return [v for _, v, k in qagraph.open(out).graph.out_edges(node, keys=True) if k == "related"]
+
+    write_article(root, "Getting-Started.md", "# Getting started\n")
+    assert related("article:Home") == ["article:Getting-Started", "article:FAQ"]
+    (root / "Getting-Started.md").unlink()
+    write_article(root, "guides/Getting Started.md", "Moved.\n")
+    assert related("article:Home") == ["article:guides/Getting Started", "article:FAQ"]
+    assert related("article:FAQ") == ["article:Home"]
+    write_article(root, ".git/config", remote.format("gadget"))  # links to acme/widget's wiki lead out of it
+    assert related("article:Home") == ["article:FAQ"] and related("article:FAQ") == []
+
+
 def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
     """A doc's id names its url: an edit that gives one an id moves the links written to that url
     onto it (and the old url becomes a stub), patched as a full build links them. The warning about a

@@ -8583,3 +8583,47 @@ def test_a_hugo_config_further_up_than_two_folders_is_found_for_a_folder_of_its_
     assert detection.preset == "hugo" and f"{site / 'hugo.toml'} above the folder (a Hugo site)" in detection.reason
     assert [a.title for a in load_corpus(site / content).articles] == ["B"]  # a draft, as Hugo leaves it out
     assert choose(site / "notes/x/y/z").preset != "hugo"
+
+
+# -- site tools read as they publish: GitHub wikis, Nuxt Content, Fumadocs, Rspress, bookdown ---------------
+
+
+def test_a_github_wiki_s_pages_are_at_their_wiki_urls_and_its_links_by_url_reach_them(tmp_path: Path):
+    """A GitHub wiki's clone (its remote github.com/OWNER/REPO.wiki.git) is at github.com/OWNER/REPO/wiki: each
+    page at /wiki/ and its name, hyphens for spaces, whatever folder its file is in (GitHub lists a wiki's pages
+    flat); links written as the page's url (https://github.com/acme/widget/wiki/Options-and-Params, or the
+    wiki's own /wiki for its Home) reach it. A clone without a _Sidebar.md is a wiki by its remote. The pages
+    had no url, and every link written as a url (the commonest in a wiki, copied from the browser) was lost."""
+    import qagraph
+
+    wiki = tmp_path / "widget.wiki"
+    write_site(wiki, {
+        ".git/config": "[core]\n\trepositoryformatversion = 0\n[remote \"origin\"]\n"
+                       "\turl = https://github.com/acme/widget.wiki.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n",
+        "Home.md": "Welcome to the **widget** wiki!\n\n* [[How to install]]\n* [[Issue a cert|How-to-issue-a-cert]]\n"
+                   "* [Options](https://github.com/acme/widget/wiki/Options-and-Params)\n"
+                   "* [Hooks](deployhooks)\n* [Bug 5](https://github.com/acme/widget/issues/5)\n",
+        "How-to-install.md": "# Install online\n\nThen see [[How to issue a cert]].\n",
+        "How-to-issue-a-cert.md": "### Single domain\n\nUse [the options](Options-and-Params#dns) or go "
+                                  "[home](https://github.com/acme/widget/wiki).\n",
+        "Options-and-Params.md": "Options. Back to [Home](Home).\n",
+        "guides/deployhooks.md": "Hooks. See [install](https://github.com/acme/widget/wiki/How-to-install#online).\n",
+        "_Footer.md": "Buy me a beer\n",
+    })
+    result = load_corpus(wiki)
+    assert result.fields.site_url == "https://github.com/acme/widget"
+    assert {a.path: (a.url, a.title) for a in result.articles} == {
+        "Home.md": ("/wiki/Home", "Home"), "How-to-install.md": ("/wiki/How-to-install", "How to install"),
+        "How-to-issue-a-cert.md": ("/wiki/How-to-issue-a-cert", "How to issue a cert"),
+        "Options-and-Params.md": ("/wiki/Options-and-Params", "Options and Params"),
+        "guides/deployhooks.md": ("/wiki/deployhooks", "deployhooks")}
+    assert sorted(result.skipped) == ["_Footer.md"]
+    kg = qagraph.build(wiki, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("Home.md") == [kg.article(p) for p in (
+        "How-to-install.md", "How-to-issue-a-cert.md", "Options-and-Params.md", "guides/deployhooks.md")]
+    assert kg.related("How-to-issue-a-cert.md") == [kg.article("Options-and-Params.md"), kg.article("Home.md")]
+    assert kg.related("guides/deployhooks.md") == [kg.article("How-to-install.md")]
+    plain = tmp_path / "notes"  # a folder of notes with a Home.md, no wiki's remote: no urls
+    write_site(plain, {"Home.md": "See [[Getting-Started]].\n", "Getting-Started.md": "Run it.\n"})
+    assert {a.url for a in load_corpus(plain).articles} == {None}
