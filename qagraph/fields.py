@@ -69,7 +69,7 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
-              "vuepress", "docsify", "github-wiki")
+              "vuepress", "docsify", "github-wiki", "nuxt-content")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -319,7 +319,8 @@ class FieldMap:
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
     :func:`sandpaper_url`) or ``nextjs`` (GitHub Docs: ``/guide/install``, an ``index`` at its folder's url) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
-    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``) or ``github-wiki`` (a GitHub
+    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``) or ``nuxt-content`` (each part without its order
+    number, ``1.guide/2.setup.md`` at ``/guide/setup``, in lower case, an ``index`` at its folder's) or ``github-wiki`` (a GitHub
     wiki: ``/wiki/`` and the file's name, spaces as hyphens, whatever its folder); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
@@ -2671,6 +2672,11 @@ def urlize(text: str, lower: bool = True) -> str:
 MKDOCS_URLS = ("folders", "files")
 
 
+#: a Nuxt Content file's or folder's order number (``2.`` of ``2.setup.md``), and a name that is a version, kept whole
+_ORDER_NUMBER = re.compile(r"^\d+\.")
+_VERSION_PART = re.compile(r"^\d+(?:\.\d+)*(?:\.x)?$")
+
+
 def path_url(name: str, content_dir: str, how: str) -> str | None:
     """The url a site that publishes each page at its path (MkDocs, Jupyter Book) gives the file
     ``name`` below ``content_dir``, ``how`` it does (``FieldMap.path_urls``); ``None`` outside it.
@@ -2689,6 +2695,9 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/actions/ci', '/actions', '/']
     >>> [path_url(n, "docs/", "docsify") for n in ("docs/README.md", "docs/guide.md", "docs/zh-cn/README.md")]
     ['/', '/guide', '/zh-cn/']
+    >>> [path_url(n, "content/", "nuxt-content") for n in ("content/index.md", "content/1.guide/2.Set Up.md",
+    ...                                                     "content/1.guide/index.md", "content/v/1.2.x.md")]
+    ['/', '/guide/set-up', '/guide', '/v/1.2.x']
     >>> [path_url(n, "", "github-wiki") for n in ("Home.md", "guides/Getting Started.md")]
     ['/wiki/Home', '/wiki/Getting-Started']
     >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
@@ -2707,6 +2716,10 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return sandpaper_url(folder, stem)
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
+    if how == "nuxt-content":  # each part without its order number (not a version's: 1.2.x), in lower case
+        parts = [p if _VERSION_PART.match(p) else _ORDER_NUMBER.sub("", p) for p in f"{folder}/{stem}".split("/") if p]
+        parts = [p.lower().replace(" ", "-") for p in parts]
+        return "/" + "/".join(parts[:-1] if parts and parts[-1] == "index" else parts)
     if how == "github-wiki":  # GitHub lists a wiki's pages flat: a page at its name, spaces as hyphens
         return "/wiki/" + stem.replace(" ", "-")
     if how == "docsify":  # a Docsify route: the path without .md, a README at its folder's (/#/guide in the browser)

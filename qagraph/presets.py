@@ -4478,7 +4478,59 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
-    return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside)
+    return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside) or _nuxt_content(base, inside)
+
+
+#: a Nuxt project's dependency on Nuxt Content (or on Docus, the docs theme made of it), in its package.json
+_NUXT_CONTENT = re.compile(r'"(?:@nuxt/content|@nuxt-themes/docus|docus)"\s*:')
+#: the files that title a Nuxt Content folder in its navigation: ``_dir.yml`` (v2), ``.navigation.yml`` (v3)
+_NUXT_DIR_FILES = ("_dir.yml", ".navigation.yml")
+
+
+def _nuxt_content(base: Path, inside: Callable[[str], str | None]) -> _Site | None:
+    """A Nuxt Content site (a ``package.json`` that depends on ``@nuxt/content``, or on Docus) of a ``content/``
+    folder, or ``None``.
+
+    Nuxt Content reads every Markdown file of ``content/``, front matter or not, and gives each the path its
+    path-meta transformer makes of the file's (:func:`~qagraph.fields.path_url`, ``nuxt-content``): each part
+    without the number that orders it (``1.guide/2.setup.md`` at ``/guide/setup``), in lower case, an ``index``
+    at its folder's; a file or folder named ``_...`` is a partial, no page. A folder's ``_dir.yml`` (v3:
+    ``.navigation.yml``) titles it in the navigation, which labels its section."""
+    package = base / "package.json"
+    text = _read_site_text(package, MAX_CONFIG) if _is_file(package) else None
+    if text is None or not _NUXT_CONTENT.search(text):
+        return None
+    content = inside("content")
+    if not content:
+        return None
+    labels, problems = _nuxt_dir_titles(base, content)
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "nuxt-content", "partials": True,
+                               "sort_prefixes": True, "links": ("markdown", "html")}
+    why = "package.json: a Nuxt Content site; pages at their paths without their order numbers (1.guide/2.setup.md at /guide/setup)"
+    if labels:
+        changes["folder_labels"] = labels
+        why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} titled by _dir.yml"
+    return _Site(content, (), f"pages under {content} ({why})", changes, problems)
+
+
+def _nuxt_dir_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The titles a Nuxt Content site's folder files (``_dir.yml``, ``.navigation.yml``) give the folders they
+    are in, below ``content``, as ``FieldMap.folder_labels`` (the folder's path from ``base``, its title); one
+    that cannot be read is a warning (its folder's name labels it)."""
+    labels: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for where, folder, meta, _ in _folders_holding(base / content, base, _NUXT_DIR_FILES, skip=(".", "_")):
+        if where == content.rstrip("/"):  # the content folder's own title labels no section
+            continue
+        try:
+            value = _data_file(folder / meta, f"the {meta} file", "YAML")
+        except ValueError as exc:
+            problems.append(_unread_problem(f"{where}/{meta}", exc, "its folder's name labels its section"))
+            continue
+        title = value.get("title") if isinstance(value, dict) else None
+        if isinstance(title, str) and title.strip():
+            labels.append((where, title.strip()))
+    return tuple(labels), problems
 
 
 #: a Mintlify site's config: ``docs.json`` (since 2025) or ``mint.json``, and what marks it as Mintlify's

@@ -1291,6 +1291,34 @@ def test_a_github_wiki_s_links_by_url_and_its_remote_patch_as_a_full_build(tmp_p
     assert related("article:Home") == ["article:FAQ"] and related("article:FAQ") == []
 
 
+def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_does(tmp_path: Path):
+    """A Nuxt Content folder's _dir.yml titles its section: the next build after it is edited, broken, or
+    removed, or after a page of a numbered folder comes, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "package.json", '{"dependencies": {"@nuxt/content": "^2.13.0"}}\n')
+    write_article(root, "content/index.md", "# Home\n\nSee [setup](/guide/setup).\n")
+    write_article(root, "content/1.guide/2.setup.md", "# Setup\n")
+    write_article(root, "content/1.guide/_dir.yml", "title: The Guide\n")
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("content/1.guide/_dir.yml", "title: Guide\n"), ("content/1.guide/3.deploy.md", "# Deploy\n"),
+                       ("content/1.guide/_dir.yml", "title: [\n"), ("content/1.guide/_dir.yml", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
+                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article")))
+    assert seen == [(["Guide", "Uncategorised"], ["/", "/guide/setup"]),
+                    (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"]),
+                    (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"]),  # the folder's name, numberless
+                    (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"])]
+
+
 def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
     """A doc's id names its url: an edit that gives one an id moves the links written to that url
     onto it (and the old url becomes a stub), patched as a full build links them. The warning about a

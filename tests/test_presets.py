@@ -8627,3 +8627,44 @@ def test_a_github_wiki_s_pages_are_at_their_wiki_urls_and_its_links_by_url_reach
     plain = tmp_path / "notes"  # a folder of notes with a Home.md, no wiki's remote: no urls
     write_site(plain, {"Home.md": "See [[Getting-Started]].\n", "Getting-Started.md": "Run it.\n"})
     assert {a.url for a in load_corpus(plain).articles} == {None}
+
+
+def test_a_nuxt_content_site_s_pages_are_at_their_paths_without_their_order_numbers(tmp_path: Path):
+    """A Nuxt project depending on @nuxt/content publishes each Markdown file of content/ at its path made as
+    its path-meta transformer makes it: the order numbers of files and folders dropped (``2.quickstart/
+    1.Create-a-Form.md`` at ``/quickstart/create-a-form``), in lower case, an index at its folder's; a folder's
+    ``_dir.yml`` titles its section; ``_`` files are partials, no pages; the files beside content/ (the
+    repository's README) are none. It was a folder of notes: no urls (every link to /features/share a stub),
+    the README a page, the sections named 2.quickstart and 3.features."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    write_site(site, {
+        "package.json": '{\n  "name": "@acme/docs",\n  "private": true,\n  "scripts": {"build": "nuxt build"},\n'
+                        '  "dependencies": {\n    "@nuxt/content": "^2.13.0",\n    "nuxt": "^3.12.2"\n  }\n}\n',
+        "nuxt.config.ts": "export default defineNuxtConfig({\n  modules: ['@nuxt/content'],\n})\n",
+        "README.md": "# Acme docs\n\nRun `pnpm dev`.\n",
+        "content/_dir.yml": "title: Docs\n",
+        "content/index.md": "---\ntitle: Introduction\ndescription: What Acme is\n---\n\nStart with [a form](/quickstart/create-a-form).\n",
+        "content/2.quickstart.md": "---\ntitle: Quick start\n---\n\nSee [sharing](/features/share).\n",
+        "content/2.quickstart/_dir.yml": "title: Quick Start\nicon: lucide:rocket\n",
+        "content/2.quickstart/1.Create-a-Form.md": "---\ntitle: Create a form\n---\n\n:gif{src=\"/images/x.gif\"}\n\n"
+                                                   "Then [share it](/features/share) or [rename it](./2.rename.md).\n",
+        "content/2.quickstart/2.rename.md": "# Rename a form\n\nBack to [the start](/).\n",
+        "content/3.features/_dir.yml": "title: Features\nnavigation.redirect: /features/share\n",
+        "content/3.features/1.share.md": "---\ntitle: Share\n---\n\nSee [conditional logic](/features/conditional-logic#rules).\n",
+        "content/3.features/10.conditional-logic.md": "---\ntitle: Conditional logic\n---\n\n::callout\nA note.\n::\n",
+        "content/3.features/_snippet.md": "A partial, shown in pages.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "content/index.md": ("/", "Uncategorised"), "content/2.quickstart.md": ("/quickstart", "Uncategorised"),
+        "content/2.quickstart/1.Create-a-Form.md": ("/quickstart/create-a-form", "Quick Start"),
+        "content/2.quickstart/2.rename.md": ("/quickstart/rename", "Quick Start"),
+        "content/3.features/1.share.md": ("/features/share", "Features"),
+        "content/3.features/10.conditional-logic.md": ("/features/conditional-logic", "Features")}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/2.quickstart/1.Create-a-Form.md") == [
+        kg.article("content/3.features/1.share.md"), kg.article("content/2.quickstart/2.rename.md")]
+    assert kg.related("content/index.md") == [kg.article("content/2.quickstart/1.Create-a-Form.md")]
