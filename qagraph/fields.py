@@ -69,7 +69,8 @@ REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_O
 _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
-              "vuepress", "docsify", "github-wiki", "nuxt-content")
+              "vuepress", "docsify", "github-wiki", "nuxt-content",
+              "fumadocs")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -319,7 +320,8 @@ class FieldMap:
     ``index`` or ``README`` at its folder's ``index.html``) or ``sphinx`` (Jupyter Book:
     ``/guide/install.html``, a ``README`` too) or ``sandpaper`` (a Carpentries Workbench lesson:
     :func:`sandpaper_url`) or ``nextjs`` (GitHub Docs: ``/guide/install``, an ``index`` at its folder's url) or ``middleman`` (Learn X in Y minutes before 2024: ``/docs/`` and the path
-    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``) or ``nuxt-content`` (each part without its order
+    without ``.html.markdown``, ``es-es/python-es.html.markdown`` at ``/docs/es-es/python-es/``) or ``fumadocs`` (its slugs: a ``(group)`` folder none
+    of them, an ``index`` at its folder's; below ``url_base``, its loader's ``baseUrl``) or ``nuxt-content`` (each part without its order
     number, ``1.guide/2.setup.md`` at ``/guide/setup``, in lower case, an ``index`` at its folder's) or ``github-wiki`` (a GitHub
     wiki: ``/wiki/`` and the file's name, spaces as hyphens, whatever its folder); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
@@ -536,6 +538,8 @@ class FieldMap:
     page_paths: tuple[str, ...] = ()
     slug_source: str = "title"
     path_urls: str | None = None
+    #: the url a site puts the pages :attr:`path_urls` places below (a Fumadocs loader's ``baseUrl``, ``/docs``)
+    url_base: str = ""
     path_urls_except: tuple[str, ...] = ()
     blog_posts: tuple[str, ...] = ()
     blog_url: str = ""
@@ -582,7 +586,7 @@ class FieldMap:
         "keyword_separator": None, "related_prefix": None, "subject_from_url": None, "site_url": None,
         "journal_files": None, "journal_title": None,
         "content_dir": None, "toc": None, "toc_pages": (), "article_url": None, "page_url": None, "page_paths": (),
-        "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
+        "slug_source": ("title", "basename"), "path_urls": _PATH_URLS, "url_base": None, "path_urls_except": (), "exclude_docs": (), "draft_docs": (), "permalink": None, "collections": (), "languages": (), "default_language": None,
         "subject_values": ("first", "every"), "identity": _IDENTITIES,
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
@@ -1998,7 +2002,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
         made = path_url(name, fields.content_dir, fields.path_urls)
         if made is not None:
-            return made, path_key
+            return (fields.url_base + made.rstrip("/") or "/" if fields.url_base else made), path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
@@ -2698,6 +2702,9 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     >>> [path_url(n, "content/", "nuxt-content") for n in ("content/index.md", "content/1.guide/2.Set Up.md",
     ...                                                     "content/1.guide/index.md", "content/v/1.2.x.md")]
     ['/', '/guide/set-up', '/guide', '/v/1.2.x']
+    >>> [path_url(n, "content/docs/", "fumadocs") for n in ("content/docs/index.mdx", "content/docs/(api)/ref.mdx",
+    ...                                                      "content/docs/guides/index.mdx")]
+    ['/', '/ref', '/guides']
     >>> [path_url(n, "", "github-wiki") for n in ("Home.md", "guides/Getting Started.md")]
     ['/wiki/Home', '/wiki/Getting-Started']
     >>> [path_url(n, "src/", "eleventy") for n in ("src/blog/a.md", "src/blog/b/b.md", "src/blog/index.md", "src/about.md")]
@@ -2716,6 +2723,9 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return sandpaper_url(folder, stem)
     if how == "nextjs":  # GitHub Docs: every page at its path, no slash after it, an index at its folder's
         return "/" + (folder if stem == "index" else f"{folder}/{stem}").strip("/")
+    if how == "fumadocs":  # its slugs: a (group) folder is none of them, an index is its folder's
+        parts = [p for p in f"{folder}/{stem}".split("/") if p and not (p.startswith("(") and p.endswith(")"))]
+        return "/" + "/".join(parts[:-1] if parts and parts[-1] == "index" else parts)
     if how == "nuxt-content":  # each part without its order number (not a version's: 1.2.x), in lower case
         parts = [p if _VERSION_PART.match(p) else _ORDER_NUMBER.sub("", p) for p in f"{folder}/{stem}".split("/") if p]
         parts = [p.lower().replace(" ", "-") for p in parts]

@@ -4478,7 +4478,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why += "; a Digital Garden site (the notes the plugin published)"
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
-    return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside) or _nuxt_content(base, inside)
+    return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside) or _nuxt_content(base, inside) or \
+        _fumadocs(base, inside)
 
 
 #: a Nuxt project's dependency on Nuxt Content (or on Docus, the docs theme made of it), in its package.json
@@ -4524,6 +4525,68 @@ def _nuxt_dir_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], .
             continue
         try:
             value = _data_file(folder / meta, f"the {meta} file", "YAML")
+        except ValueError as exc:
+            problems.append(_unread_problem(f"{where}/{meta}", exc, "its folder's name labels its section"))
+            continue
+        title = value.get("title") if isinstance(value, dict) else None
+        if isinstance(title, str) and title.strip():
+            labels.append((where, title.strip()))
+    return tuple(labels), problems
+
+
+#: a Next.js (or other) project's dependency on Fumadocs, in its package.json
+_FUMADOCS = re.compile(r'"fumadocs-(?:core|mdx|ui)"\s*:')
+#: the folder of a Fumadocs MDX docs collection (``defineDocs({dir: 'content/docs'})``, its default)
+_FUMADOCS_DIR = re.compile(r"""\bdefineDocs\s*\(\s*\{[^{}]*?\bdir\s*:\s*(['"`])([^'"`\n]+)\1""")
+#: the url the loader puts a collection's pages below (``loader({baseUrl: '/docs', ...})``)
+_FUMADOCS_BASE_URL = re.compile(r"""\bbaseUrl\s*:\s*(['"`])([^'"`\n]*)\1""")
+#: where a Fumadocs project keeps its loader (``lib/source.ts``), from its root
+_FUMADOCS_SOURCES = tuple(f"{src}lib/source.{x}" for src in ("", "src/") for x in ("ts", "tsx", "js", "mjs"))
+
+
+def _fumadocs(base: Path, inside: Callable[[str], str | None]) -> _Site | None:
+    """A Fumadocs site (a ``package.json`` that depends on ``fumadocs-core``, ``-mdx`` or ``-ui``) of a docs
+    folder, or ``None``.
+
+    Its docs collection is the folder ``source.config.ts`` gives ``defineDocs`` (``content/docs`` by default);
+    each Markdown or MDX file there is a page at its slugs (its path without suffix, an ``index`` at its folder's,
+    a ``(group)`` folder no part of it) below the ``baseUrl`` its loader (``lib/source.ts``) gives (``/docs``
+    when it says none it can be read from); a folder's ``meta.json`` ``title`` labels its section, as the
+    sidebar shows it; the files beside the docs folder are no pages."""
+    package = base / "package.json"
+    text = _read_site_text(package, MAX_CONFIG) if _is_file(package) else None
+    if text is None or not _FUMADOCS.search(text):
+        return None
+    config = _config([base.resolve()], tuple(f"source.config.{x}" for x in _JS_CONFIG))
+    declared = _FUMADOCS_DIR.search(_js_code(config[1])[0]) if config is not None else None
+    content = inside(declared.group(2) if declared else "content/docs")
+    if not content:
+        return None
+    loader = _config([base.resolve()], _FUMADOCS_SOURCES)
+    found = _FUMADOCS_BASE_URL.search(_js_code(loader[1])[0]) if loader is not None else None
+    base_url = "/" + (found.group(2) if found else "/docs").strip("/")
+    labels, problems = _fumadocs_titles(base, content)
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "fumadocs", "url_base": base_url.rstrip("/"),
+                               "links": ("markdown", "html")}  # every .md and .mdx file, _ ones too (its **/*.{md,mdx})
+    why = (f"package.json: a Fumadocs site; pages at {base_url.rstrip('/')}/ and their slugs (a (group) folder no "
+           "part of them, an index at its folder's)")
+    if labels:
+        changes["folder_labels"] = labels
+        why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} titled by meta.json"
+    return _Site(content, (), f"pages under {content} ({why})", changes, problems)
+
+
+def _fumadocs_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The titles the ``meta.json`` of each folder of a Fumadocs docs folder ``content`` (below ``base``) gives
+    its folder, as ``FieldMap.folder_labels`` (the folder's path from ``base``, its title); one that cannot be
+    read is a warning (its folder's name labels it)."""
+    labels: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for where, folder, meta, _ in _folders_holding(base / content, base, ("meta.json",), skip=(".", "_")):
+        if where == content.rstrip("/"):  # the docs folder's own title labels no section
+            continue
+        try:
+            value = _data_file(folder / meta, "the meta.json file", "JSON")
         except ValueError as exc:
             problems.append(_unread_problem(f"{where}/{meta}", exc, "its folder's name labels its section"))
             continue

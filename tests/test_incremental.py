@@ -1319,6 +1319,39 @@ def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_do
                     (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"])]
 
 
+def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
+    build after either is edited, broken or removed equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "package.json", '{"dependencies": {"fumadocs-core": "15.0.0", "fumadocs-mdx": "11.0.0"}}\n')
+    write_article(root, "lib/source.ts", "export const source = loader({ baseUrl: '/docs', source: docs.toFumadocsSource() });\n")
+    write_article(root, "content/docs/index.mdx", "# Home\n\nSee [setup](/docs/guide/setup).\n")
+    write_article(root, "content/docs/guide/setup.mdx", "# Setup\n")
+    write_article(root, "content/docs/guide/meta.json", '{"title": "The Guide"}\n')
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("content/docs/guide/meta.json", '{"title": "Guides & Recipes"}\n'),
+                       ("lib/source.ts", "export const source = loader({ baseUrl: '/', source: s });\n"),
+                       ("content/docs/guide/meta.json", '{"title": \n'), ("lib/source.ts", None),
+                       ("content/docs/guide/meta.json", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
+                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"),
+                     kg.counts.get("stubs", 0)))
+    assert seen == [(["Guides & Recipes", "Uncategorised"], ["/docs", "/docs/guide/setup"], 0),
+                    (["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup"], 1),
+                    (["Guide", "Uncategorised"], ["/", "/guide/setup"], 1),  # the folder's name
+                    (["Guide", "Uncategorised"], ["/docs", "/docs/guide/setup"], 0),
+                    (["Guide", "Uncategorised"], ["/docs", "/docs/guide/setup"], 0)]
+
+
 def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
     """A doc's id names its url: an edit that gives one an id moves the links written to that url
     onto it (and the old url becomes a stub), patched as a full build links them. The warning about a

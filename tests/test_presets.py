@@ -8668,3 +8668,49 @@ def test_a_nuxt_content_site_s_pages_are_at_their_paths_without_their_order_numb
     assert kg.related("content/2.quickstart/1.Create-a-Form.md") == [
         kg.article("content/3.features/1.share.md"), kg.article("content/2.quickstart/2.rename.md")]
     assert kg.related("content/index.md") == [kg.article("content/2.quickstart/1.Create-a-Form.md")]
+
+
+@pytest.mark.parametrize("base_url", ["/docs", "/"])
+def test_a_fumadocs_site_s_pages_are_at_their_slugs_in_the_sections_its_meta_files_title(tmp_path: Path, base_url: str):
+    """A Fumadocs site (a Next.js project depending on fumadocs-core) publishes each Markdown or MDX file of its
+    docs collection's folder (source.config.ts: ``defineDocs({dir: 'content/docs'})``) at the loader's baseUrl and
+    its slugs: its path without suffix, an ``index`` at its folder's, a ``(group)`` folder no part of it; a
+    folder's meta.json ``title`` labels its section. It was read as a folder of notes (or an Uncategorised
+    site): no urls, every link to /docs/guides/install a stub, the repository's README a page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    root = base_url.rstrip("/")
+    write_site(site, {
+        "package.json": '{\n  "name": "docs",\n  "scripts": {"build": "next build", "postinstall": "fumadocs-mdx"},\n'
+                        '  "dependencies": {\n    "fumadocs-core": "15.2.6",\n    "fumadocs-mdx": "11.5.8",\n'
+                        '    "fumadocs-ui": "15.2.6",\n    "next": "15.2.4"\n  }\n}\n',
+        "next.config.mjs": "import { createMDX } from 'fumadocs-mdx/next';\n\nconst withMDX = createMDX();\n\n"
+                           "export default withMDX({ reactStrictMode: true });\n",
+        "source.config.ts": "import { defineDocs, defineConfig } from 'fumadocs-mdx/config';\n\n"
+                            "export const docs = defineDocs({\n  dir: 'content/docs',\n});\n\nexport default defineConfig();\n",
+        "src/lib/source.ts": "import { docs } from '@/.source';\nimport { loader } from 'fumadocs-core/source';\n\n"
+                             f"export const source = loader({{\n  baseUrl: '{base_url}',\n  source: docs.toFumadocsSource(),\n}});\n",
+        "README.md": "# docs\n\nRun `pnpm dev`.\n",
+        "content/docs/meta.json": '{\n  "title": "Docs",\n  "pages": ["index", "---Guides---", "...", "(api)"]\n}\n',
+        "content/docs/index.mdx": "---\ntitle: Introduction\n---\n\nStart by [installing](" + root + "/guides/install).\n\n"
+                                  "<Cards>\n  <Card title=\"Reference\" href=\"" + root + "/reference\" />\n</Cards>\n",
+        "content/docs/guides/meta.json": '{\n  "title": "Guides & Recipes",\n  "pages": ["install", "..."]\n}\n',
+        "content/docs/guides/install.mdx": "---\ntitle: Installation\ndescription: Set it up\n---\n\n"
+                                           "See the [reference](" + root + "/reference#options).\n",
+        "content/docs/guides/index.mdx": "---\ntitle: Guides\n---\n\nBack to the [start](" + (root or "/") + ").\n",
+        "content/docs/(api)/meta.json": '{\n  "title": "API"\n}\n',
+        "content/docs/(api)/reference.mdx": "---\ntitle: Reference\n---\n\nSee [the guides](" + root + "/guides).\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "content/docs/index.mdx": (root or "/", "Uncategorised"),
+        "content/docs/guides/install.mdx": (f"{root}/guides/install", "Guides & Recipes"),
+        "content/docs/guides/index.mdx": (f"{root}/guides", "Guides & Recipes"),
+        "content/docs/(api)/reference.mdx": (f"{root}/reference", "API")}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/docs/index.mdx") == [
+        kg.article("content/docs/guides/install.mdx"), kg.article("content/docs/(api)/reference.mdx")]
+    assert kg.related("content/docs/(api)/reference.mdx") == [kg.article("content/docs/guides/index.mdx")]
+    assert kg.related("content/docs/guides/index.mdx") == [kg.article("content/docs/index.mdx")]
