@@ -36,7 +36,7 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, wiki_targets,
+    bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
@@ -440,7 +440,8 @@ class FieldMap:
     #: is of that date unless its ``date`` field says otherwise, and its slug is the rest of the name
     #: whatever its date, unless the config's ``[slugify] paths_keep_dates`` (``zola_keep_dates``) keeps it
     #: the values of a date field that name the day of a render, not a day of the page's (Quarto's
-    #: ``last-modified``, ``today``, ``now``): the page has no date, unsaid
+    #: ``last-modified``, ``today``, ``now``; bookdown's R code, ```r Sys.Date()```: an entry ending in ``*`` is
+    #: a beginning, ```r *``` any inline R): the page has no date, unsaid
     dynamic_dates: tuple[str, ...] = ()
     #: the author of a page that names none (a Pelican config's ``AUTHOR``); ``""``: none
     default_author: str = ""
@@ -1225,6 +1226,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
+    if "bookdown" in fields.links and masked is not None and (labels := list(dict.fromkeys(
+            i for _, _, i in bookdown_headings(masked) if i))):
+        extra[MYST_LABELS] = labels  # the section ids \@ref(x) reaches the page by (alias_fields)
     if "myst" in fields.links and masked is not None and (labels := myst_labels(masked)):
         extra[MYST_LABELS] = labels  # the names {ref} and [text](label) reach the page by (alias_fields)
     if "quarto" in fields.links and masked is not None and (labels := quarto_labels(masked)):
@@ -2681,6 +2685,17 @@ _ORDER_NUMBER = re.compile(r"^\d+\.")
 _VERSION_PART = re.compile(r"^\d+(?:\.\d+)*(?:\.x)?$")
 
 
+def _dynamic_date(value: str, dynamic: tuple[str, ...]) -> bool:
+    """Whether a date field's ``value`` is one of the ``dynamic`` values that name the day of a render
+    (:attr:`FieldMap.dynamic_dates`: in any case; one ending in ``*`` any value that begins so).
+
+    >>> _dynamic_date(" Today", ("today",)), _dynamic_date("`r format(Sys.Date(), '%Y')`", ("`r *",)), _dynamic_date("2024-01-02", ("`r *",))
+    (True, True, False)
+    """
+    value = value.strip().lower()
+    return any(value.startswith(d[:-1]) if d.endswith("*") else value == d for d in dynamic)
+
+
 def path_url(name: str, content_dir: str, how: str) -> str | None:
     """The url a site that publishes each page at its path (MkDocs, Jupyter Book) gives the file
     ``name`` below ``content_dir``, ``how`` it does (``FieldMap.path_urls``); ``None`` outside it.
@@ -3939,7 +3954,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     elif isinstance(date_value, (list, dict)):  # not its Python text as the article's date
         kind = "list" if isinstance(date_value, list) else "mapping"
         f.warn(f"{date_path} is a {kind}, not a date; ignored", date_path)
-    elif date_value is not None and str(date_value).strip().lower() in fields.dynamic_dates:
+    elif date_value is not None and _dynamic_date(str(date_value), fields.dynamic_dates):
         f.used.discard(date_path or "")  # Quarto's last-modified, today: the day of each render, no day of the page's
     elif date_value is not None:
         date = str(date_value).strip()

@@ -94,7 +94,7 @@ REF = "ref"
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "bookdown")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -536,6 +536,11 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             if target not in own:  # a reference to the page's own section is no link
                 add(m.start(), REF, target, None)
 
+    if "bookdown" in wanted and "@ref(" in text:  # a cross-reference to a chapter or section, by its id
+        own = {i for _, _, i in bookdown_headings(text) if i}
+        for m in _BOOKDOWN_REF.finditer(text):
+            if m.group(1) not in own:  # a reference to the page's own section is no link
+                add(m.start(), REF, m.group(1), None)
     if "hugo-ref" in wanted and "ref" in text:
         for m in _HUGO_REF.finditer(text):
             add(m.start(), REF, m.group(1) or m.group(2) or m.group(3) or "", None)
@@ -1004,6 +1009,49 @@ def _heading_text(text: str) -> str:
 
 #: a setext heading that opens a body: ``Title`` over ``=====`` (level 1) or ``-----`` (level 2)
 _OPENING_SETEXT = re.compile(r"[ \t]*([^\s#>*\-+|`<=][^\n]*?)[ \t]*\r?\n {0,3}(=+|-+)[ \t]*(?:\r?\n|$)")
+
+
+#: a bookdown cross-reference, ``\@ref(intro)``, to the chapter or section of that id; a figure's, table's,
+#: equation's or theorem's (``\@ref(fig:x)``, ``tab:``, ``eq:``) names a label of its own page, no section
+_BOOKDOWN_REF = re.compile(r"\\@ref\(([^():\s]+)\)")
+#: an ATX heading: its level, its text and its Pandoc attributes (``{#intro}``, ``{-}``, ``{.unnumbered}``)
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^{}\n]*)\})?[ \t]*$", re.M)
+#: a bookdown part's heading, ``# (PART) Basics {-}`` (``(PART\*)`` unnumbered), or its appendix's: no chapter
+_BOOKDOWN_PART = re.compile(r"^\((?:PART\\?\*?|APPENDIX)\)[ \t]*")
+
+
+def pandoc_id(text: str) -> str:
+    """The id Pandoc gives a heading of ``text`` that names none (its ``auto_identifiers``): its text without
+    links' targets and markup, only letters, digits and ``_-.`` kept, words joined by ``-``, in lower case,
+    from its first letter on; ``section`` when nothing is left.
+
+    >>> [pandoc_id(t) for t in ("Données brutes", "1.2 The *R* [language](https://r.org)", "`dplyr` basics", "2024")]
+    ['données-brutes', 'the-r-language', 'dplyr-basics', 'section']
+    """
+    text = re.sub(r"<[^<>\n]*>", "", re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text))
+    kept = "-".join("".join(c for c in text if c.isalnum() or c in "_-." or c.isspace()).split()).lower()
+    start = next((i for i, c in enumerate(kept) if c.isalpha()), len(kept))
+    return kept[start:] or "section"
+
+
+def bookdown_headings(masked: str) -> list[tuple[int, str, str | None]]:
+    """The headings of a bookdown chapter's text (its code blanked: ``masked``), in order: each one's level, text
+    (without its attributes) and id (``{#intro}``, else :func:`pandoc_id`); a part's heading (``# (PART) Basics
+    {-}``, ``# (APPENDIX) Appendix {-}``) has no id, its text the part's name.
+
+    >>> bookdown_headings("# (PART) Basics {-}\\n\\n# Introduction {#intro}\\n\\n## Set up {-}\\n#no heading\\n")
+    [(1, 'Basics', None), (1, 'Introduction', 'intro'), (2, 'Set up', 'set-up')]
+    """
+    found: list[tuple[int, str, str | None]] = []
+    for m in _ATX_HEADING.finditer(masked) if "#" in masked else ():
+        text, attributes = m.group(2).rstrip("#").strip(), m.group(3) or ""
+        part = _BOOKDOWN_PART.match(text)
+        if part is not None:
+            found.append((len(m.group(1)), text[part.end():].strip(), None))
+            continue
+        given = re.search(r"(?:^|\s)#([^\s#{}]+)", attributes)
+        found.append((len(m.group(1)), text, given.group(1) if given else pandoc_id(text)))
+    return found
 
 
 def first_heading(body: str) -> str | None:

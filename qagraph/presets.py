@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
+from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
 
 if TYPE_CHECKING:
@@ -5307,7 +5307,7 @@ def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | No
 #: the files that make a folder a book, and what each says it is
 _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml": "a Jupyter Book",
                "myst.yml": "a MyST (Jupyter Book 2) site", "_quarto.yml": "a Quarto project",
-               "_quarto.yaml": "a Quarto project"}
+               "_quarto.yaml": "a Quarto project", "_bookdown.yml": "a bookdown book"}
 #: a Quarto project's config, and what it renders as pages beside its Markdown
 _QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
 _QUARTO_PAGES = (".qmd", ".md", ".markdown", ".rmd", ".ipynb")
@@ -5317,7 +5317,8 @@ _QUARTO_README = re.compile(r"(?:^|/)README\.[Rrq]?md$")
 #: Jupyter Book's (Sphinx) notebooks and reStructuredText, a MyST site's notebooks, a Pelican site's
 #: reStructuredText
 _PAGE_FORMATS = {"_toc.yml": (".ipynb", ".rst"), "myst.yml": (".ipynb",), "pelicanconf.py": (".rst",),
-                 _SANDPAPER_CONFIG: (".rmd",), **{config: (".qmd", ".rmd", ".ipynb") for config in _QUARTO_CONFIGS}}
+                 _SANDPAPER_CONFIG: (".rmd",), **{config: (".qmd", ".rmd", ".ipynb") for config in _QUARTO_CONFIGS},
+                 "_bookdown.yml": (".rmd",)}
 
 
 #: what a Hugo or Jekyll site publishes as pages beside its Markdown: HTML files with front matter
@@ -5478,6 +5479,8 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     own: str | None = None
     if tool in _QUARTO_CONFIGS:
         return _quarto(base, names, config, text, inside)
+    if tool == "_bookdown.yml":
+        return _bookdown(base, names, config, text)
     if tool in ("_toc.yml", "myst.yml"):
         # the book's folder: the folder read, or one of its folders (a repository's book/)
         book_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
@@ -5601,6 +5604,83 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     return _Site(project_dir, skip, f"pages under {project_dir} ({why})" if project_dir else why, changes,
                  ([broken] if broken is not None else []) + problems, bundles=True,
                  own_subject=f"subject from the book's part that lists the page ({len(set(c for _, c in parts))} parts), "
+                             "else the folder" if parts else None)
+
+
+#: the most of a bookdown chapter read for its headings
+MAX_CHAPTER = 4 * 1024 * 1024
+
+
+def _bookdown(base: Path, names: Sequence[str], config: Path, text: str) -> _Site:
+    """A bookdown book (``_bookdown.yml`` in the folder read): the R Markdown (or Markdown) files its ``rmd_files``
+    lists (for HTML: a mapping's ``html`` list), else every ``.Rmd`` file of its folder, not its folders', but
+    ``_...`` files and the book's merged file (``book_filename``), ``index.Rmd`` first, the others by name, as
+    ``render_book`` reads them; the others are no pages, nor is its ``output_dir`` (``_book``).
+
+    The book is split by chapter (gitbook's and bs4_book's default): each chapter is a page named by its
+    level-1 heading's id (``# Introduction {#intro}`` at ``intro.html``; else its Pandoc id, ``données-brutes.html``),
+    the book's first at ``index.html``; a file is at its first chapter's url, filed under the part (``# (PART)
+    Basics {-}``, ``# (APPENDIX) Appendix {-}``) above it. ``\\@ref(id)`` links to the page whose chapter or
+    section has the id (:func:`~qagraph.links.bookdown_headings`)."""
+    try:
+        settings = _yaml_settings(text)
+    except Exception:  # said by config_problem below
+        settings = None
+    settings = settings if isinstance(settings, dict) else {}
+    listed = settings.get("rmd_files")
+    if isinstance(listed, dict):
+        listed = listed.get("html")
+    if isinstance(listed, str):
+        listed = [listed]
+    named = settings.get("book_filename")
+    merged = (named if isinstance(named, str) else "_main").strip().removesuffix(".Rmd").removesuffix(".rmd") + ".rmd"
+    if isinstance(listed, list):
+        chapters = [posixpath.normpath(n.strip()).removeprefix("./") for n in listed if isinstance(n, str) and n.strip()]
+    else:
+        found = sorted(n for n in names if "/" not in n and n.lower().endswith(".rmd") and not n.startswith("_")
+                       and n.lower() != merged.lower())
+        chapters = [n for n in found if n.lower() == "index.rmd"] + [n for n in found if n.lower() != "index.rmd"]
+    present = set(names)
+    chapters = list(dict.fromkeys(n for n in chapters if n in present))
+    urls: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []
+    part: str | None = None
+    first = True
+    for name in chapters:
+        body = _read_site_text(base / name, MAX_CHAPTER) or ""
+        if body.startswith("---"):  # its YAML front matter, whose # comments are no headings
+            close = re.search(r"^(?:---|\.\.\.)[ \t]*$", body[3:], re.M)
+            body = body[3 + close.end():] if close else body
+        chapter: dict[str, str] = {}
+        for level, heading, label in bookdown_headings(mask_code(body)):
+            if level != 1:
+                continue
+            if label is None:  # a part's heading: the chapters after it are in it
+                part = heading
+            elif not chapter:  # the page's url, and its title (a part's heading above it is none)
+                chapter = {"url": "/index.html" if first else f"/{label}.html", "title": heading}
+                first = False
+                if part:
+                    parts.append((name.rsplit(".", 1)[0], part))
+        if chapter:
+            urls.append((name.rsplit(".", 1)[0], json.dumps(chapter, ensure_ascii=False)))
+    given = settings.get("output_dir")
+    output = posixpath.normpath(given.strip()).strip("/") if isinstance(given, str) and given.strip() else "_book"
+    skip = tuple(dict.fromkeys(("_book", "_bookdown_files", *((output,) if output not in (".", "..") and
+                                                              not output.startswith("../") else ()))))
+    changes: dict[str, Any] = {"no_front_matter": "article", "partials": True, "suffixes": (".rmd", ".md"),
+                               "title_fallback": ("heading", "file-name"), "toc": config.name,
+                               "toc_pages": tuple(chapters), "data_files": tuple(urls),
+                               "links": ("markdown", "html", "bookdown"), "alias_fields": (MYST_LABELS,),
+                               "dynamic_dates": ("`r *",)}  # R code, run at each render: the render's day
+    if parts:
+        changes.update(toc_subjects=tuple(parts), subject_from=("toc", "folder"))
+    broken = config_problem(base, config, text, "bookdown")
+    why = (f"{config.name}: a bookdown book; its {len(chapters)} chapters "
+           + ("its rmd_files lists" if isinstance(listed, list) else "of its folder (index.Rmd first)")
+           + ", each at its chapter's id as .html (the first at index.html); \\@ref(id) links to the chapter or section")
+    return _Site("", skip, why, changes, [broken] if broken is not None else [],
+                 own_subject=f"subject from the book's part above the chapter ({len(set(p for _, p in parts))} parts), "
                              "else the folder" if parts else None)
 
 

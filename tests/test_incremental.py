@@ -1352,6 +1352,35 @@ def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tm
                     (["Guide", "Uncategorised"], ["/docs", "/docs/guide/setup"], 0)]
 
 
+def test_a_bookdown_book_whose_chapters_or_config_change_builds_as_a_full_build(tmp_path: Path):
+    """A bookdown chapter's url is its heading's id and its \\@ref links reach headings' ids: the next build after a
+    chapter's heading is renamed, a chapter comes, or _bookdown.yml lists the chapters, equals a cold build."""
+    root, out, cold = tmp_path / "book", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_bookdown.yml", 'book_filename: "demo"\n')
+    write_article(root, "index.Rmd", "---\ntitle: Demo\n---\n\n# Preface {-}\n\nSee \\@ref(intro) and \\@ref(data).\n")
+    write_article(root, "01-intro.Rmd", "# Introduction {#intro}\n\nOn to \\@ref(data).\n")
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("02-data.Rmd", "# (PART) More {-}\n\n# Data\n"), ("01-intro.Rmd", "# Getting started\n\nOn to \\@ref(data).\n"),
+                       ("_bookdown.yml", 'rmd_files: ["index.Rmd", "02-data.Rmd"]\n'), ("_bookdown.yml", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        nodes = kg.graph.nodes(data=True)
+        seen.append((sorted((d.get("url") or "", d["kind"]) for _, d in nodes if d["kind"] in ("article", "stub")),
+                     [v for _, v, k in kg.graph.out_edges("article:/index.html", keys=True) if k == "related"]))
+    assert seen[0] == ([("/data.html", "article"), ("/index.html", "article"), ("/intro.html", "article")],
+                       ["article:/intro.html", "article:/data.html"])
+    assert seen[1][0] == [("", "stub"), ("/data.html", "article"), ("/getting-started.html", "article"),
+                          ("/index.html", "article")]  # \\@ref(intro) names no heading now
+    assert [u for u, _ in seen[2][0]] == ["", "/data.html", "/index.html"]  # 01-intro.Rmd is not listed
+
+
 def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
     """A doc's id names its url: an edit that gives one an id moves the links written to that url
     onto it (and the old url becomes a stub), patched as a full build links them. The warning about a

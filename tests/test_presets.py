@@ -8714,3 +8714,58 @@ def test_a_fumadocs_site_s_pages_are_at_their_slugs_in_the_sections_its_meta_fil
         kg.article("content/docs/guides/install.mdx"), kg.article("content/docs/(api)/reference.mdx")]
     assert kg.related("content/docs/(api)/reference.mdx") == [kg.article("content/docs/guides/index.mdx")]
     assert kg.related("content/docs/guides/index.mdx") == [kg.article("content/docs/index.mdx")]
+
+
+BOOKDOWN = {
+    "_bookdown.yml": 'book_filename: "bookdown-demo"\ndelete_merged_file: true\noutput_dir: docs\nlanguage:\n  ui:\n'
+                     '    chapter_name: "Chapter "\n',
+    "_output.yml": "bookdown::gitbook:\n  css: style.css\n",
+    "index.Rmd": '---\ntitle: "A Minimal Book Example"\nauthor: "Yihui Xie"\ndate: "`r Sys.Date()`"\n'
+                 "site: bookdown::bookdown_site\ndocumentclass: book\n---\n\n# Prerequisites {-}\n\n"
+                 "Start with Chapter \\@ref(intro).\n",
+    "01-intro.Rmd": "# (PART) Basics {-}\n\n# Introduction {#intro}\n\nWe can reference Chapter \\@ref(intro), "
+                    "Figure \\@ref(fig:nice-fig), Section \\@ref(methods-used) and Chapter \\@ref(literature).\n\n"
+                    "```{r nice-fig, fig.cap='A nice figure'}\nplot(pressure)  # \\@ref(gone)\n```\n",
+    "02-literature.Rmd": "# Literature\n\nA review of existing methods; back to \\@ref(intro).\n",
+    "03-method.Rmd": "# Methods\n\nOur methods.\n\n## Methods used\n\nSee \\@ref(literature).\n",
+    "04-appendix.Rmd": "# (APPENDIX) Appendix {-}\n\n# Données brutes\n\nRaw data, see \\@ref(methods).\n",
+    "_common.Rmd": "```{r}\nlibrary(ggplot2)\n```\n",
+    "bookdown-demo.Rmd": "# Prerequisites {-}\n\nThe merged book, left behind.\n",
+    "README.md": "# bookdown demo\n\nBuild with `bookdown::render_book()`.\n",
+    "notes/draft.Rmd": "# Draft\n",
+    "docs/index.html": "<html></html>\n",
+}
+
+
+@pytest.mark.parametrize("listed", [False, True])
+def test_a_bookdown_book_s_chapters_are_at_their_ids_and_its_references_link_them(tmp_path: Path, listed: bool):
+    """A bookdown book (_bookdown.yml) renders the R Markdown files its rmd_files lists (else those of its folder,
+    index.Rmd first, but _... files and the merged book's file) as one page a chapter, named by the chapter's id
+    ({#intro}, else made of its heading as Pandoc does: Données brutes at données-brutes.html), the first at
+    index.html; a chapter is filed under the (PART) or (APPENDIX) heading above it, and \\@ref(id) links to the
+    chapter whose heading (or section's) has the id; a figure's or table's (fig:x) stays on its page. Its .Rmd
+    files were no corpus at all ('no article file'), its chapters none of the links between them."""
+    import qagraph
+
+    book = tmp_path / "book"
+    files = dict(BOOKDOWN)
+    if listed:
+        files["_bookdown.yml"] += 'rmd_files: ["index.Rmd", "01-intro.Rmd", "02-literature.Rmd", "03-method.Rmd",\n' \
+                                  '  "04-appendix.Rmd"]\n'
+        files["99-scratch.Rmd"] = "# Scratch\n"  # not listed: not rendered
+    write_site(book, files)
+    result = load_corpus(book)
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "index.Rmd": ("/index.html", "A Minimal Book Example", "Uncategorised"),
+        "01-intro.Rmd": ("/intro.html", "Introduction", "Basics"),
+        "02-literature.Rmd": ("/literature.html", "Literature", "Basics"),
+        "03-method.Rmd": ("/methods.html", "Methods", "Basics"),
+        "04-appendix.Rmd": ("/données-brutes.html", "Données brutes", "Appendix")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} >= {"README.md", "_common.Rmd", "bookdown-demo.Rmd"}
+    assert not [p for p in result.problems if p.severity == WARNING]  # the date, R code run at each render: none
+    kg = qagraph.build(book, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("index.Rmd") == [kg.article("01-intro.Rmd")]
+    assert kg.related("01-intro.Rmd") == [kg.article("03-method.Rmd"), kg.article("02-literature.Rmd")]
+    assert kg.related("03-method.Rmd") == [kg.article("02-literature.Rmd")]
+    assert kg.related("04-appendix.Rmd") == [kg.article("03-method.Rmd")]
