@@ -4479,7 +4479,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _Site(content, ("_includes", "_data", "_site"), f"pages under {content} ({why})" if content else why,
                      changes, problems)
     return _nextra(base, names, inside) or _mintlify(base) or _docsify(base, names, inside) or _nuxt_content(base, inside) or \
-        _fumadocs(base, inside)
+        _fumadocs(base, inside) or _rspress(base, inside)
 
 
 #: a Nuxt project's dependency on Nuxt Content (or on Docus, the docs theme made of it), in its package.json
@@ -4594,6 +4594,73 @@ def _fumadocs_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], .
         if isinstance(title, str) and title.strip():
             labels.append((where, title.strip()))
     return tuple(labels), problems
+
+
+_RSPRESS_CONFIGS = tuple(f"rspress.config.{x}" for x in _JS_CONFIG)
+#: an Rspress config's ``root`` (``'docs'``, ``path.join(__dirname, 'docs')``), and its ``route: {cleanUrls: true}``
+_RSPRESS_ROOT = re.compile(r"""\broot\s*:\s*(?:(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*)?(['"`])([^'"`\n]+)\1""")
+_RSPRESS_CLEAN = re.compile(r"\bcleanUrls\s*:\s*true\b")
+
+
+def _rspress(base: Path, inside: Callable[[str], str | None]) -> _Site | None:
+    """An Rspress site (``rspress.config.*``), or ``None``.
+
+    Rspress publishes each Markdown or MDX file of its ``root`` (``docs/`` by default), front matter or not, at
+    its path as ``.html`` (``route: {cleanUrls: true}``: without), an ``index`` at its folder's url, as VitePress
+    does; its ``public/`` is copied as it is. A folder's section is labelled as its sidebar shows it: by the
+    ``label`` of the ``{"type": "dir"}`` item of its parent's ``_meta.json``, else (a top folder) by the nav item
+    (Rspress 1's root ``_meta.json``, 2's ``_nav.json``) whose ``link`` leads into it."""
+    config = _config([base.resolve()], _RSPRESS_CONFIGS)
+    if config is None:
+        return None
+    code = _js_code(config[1])[0]
+    declared = _RSPRESS_ROOT.search(code)
+    content = inside(declared.group(2) if declared else "docs")
+    if not content:
+        return None
+    labels, problems = _rspress_labels(base, content)
+    clean = bool(_RSPRESS_CLEAN.search(code))
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "vitepress-clean" if clean else "vitepress",
+                               "links": ("markdown", "html")}
+    why = (f"{config[0].name}: an Rspress site; pages at their paths{'' if clean else ' as .html'} (an index at its "
+           "folder's url)")
+    if labels:
+        changes["folder_labels"] = labels
+        why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta.json and its nav"
+    return _Site(content, ("public",), f"pages under {content} ({why})", changes, problems)
+
+
+def _rspress_labels(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The labels an Rspress site's ``_meta.json`` files (each one's ``{"type": "dir", "name", "label"}`` items,
+    for the folders beside it) and its nav (the root's ``_nav.json``, or Rspress 1's root ``_meta.json``: items of
+    ``text`` and ``link``, for the top folder the link leads into) give its folders, as ``FieldMap.folder_labels``;
+    a file that cannot be read is a warning (its folders' names label them)."""
+    found: dict[str, str] = {}
+    nav: dict[str, str] = {}
+    problems: list[Problem] = []
+    top = content.rstrip("/")
+    for where, folder, meta, dirs in _folders_holding(base / content, base, ("_meta.json", "_nav.json"),
+                                                      skip=(".", "public")):
+        for name in ("_meta.json", "_nav.json") if where == top else ("_meta.json",):
+            if not _is_file(folder / name):
+                continue
+            try:
+                value = _data_file(folder / name, f"the {name} file", "JSON")
+            except ValueError as exc:
+                problems.append(_unread_problem(f"{where}/{name}", exc, "the folders' names label their sections"))
+                continue
+            for item in value if isinstance(value, list) else ():
+                if not isinstance(item, dict):
+                    continue
+                label = item.get("label")
+                if item.get("type") == "dir" and isinstance(item.get("name"), str) and isinstance(label, str) \
+                        and label.strip() and item["name"] in dirs:
+                    found.setdefault(f"{where}/{item['name']}", label.strip())
+                text, link = item.get("text"), item.get("link")
+                if where == top and isinstance(text, str) and text.strip() and isinstance(link, str) \
+                        and link.startswith("/") and (first := link.strip("/").split("/", 1)[0]) in dirs:
+                    nav.setdefault(f"{where}/{first}", text.strip())
+    return tuple(sorted({**nav, **found}.items())), problems
 
 
 #: a Mintlify site's config: ``docs.json`` (since 2025) or ``mint.json``, and what marks it as Mintlify's

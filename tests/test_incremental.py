@@ -1381,6 +1381,36 @@ def test_a_bookdown_book_whose_chapters_or_config_change_builds_as_a_full_build(
     assert [u for u, _ in seen[2][0]] == ["", "/data.html", "/index.html"]  # 01-intro.Rmd is not listed
 
 
+def test_an_edited_rspress_meta_file_or_config_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """An Rspress folder's label is its parent's _meta.json's, else the nav's, and its config says whether urls end
+    in .html: the next build after either is edited, broken or removed equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "rspress.config.ts", "export default defineConfig({ root: 'docs' });\n")
+    write_article(root, "docs/index.md", "# Home\n\nSee [setup](/guide/setup).\n")
+    write_article(root, "docs/guide/setup.md", "# Setup\n")
+    write_article(root, "docs/_nav.json", '[{"text": "The Guide", "link": "/guide/setup"}]\n')
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("docs/_meta.json", '[{"type": "dir", "name": "guide", "label": "Guides & Recipes"}]\n'),
+                       ("rspress.config.ts", "export default defineConfig({ route: { cleanUrls: true } });\n"),
+                       ("docs/_meta.json", '[{"type": \n'), ("docs/_nav.json", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
+                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"),
+                     kg.counts.get("stubs", 0)))
+    assert seen == [(["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup.html"], 0),
+                    (["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup"], 0),
+                    (["The Guide", "Uncategorised"], ["/", "/guide/setup"], 0),
+                    (["Guide", "Uncategorised"], ["/", "/guide/setup"], 0)]
+
+
 def test_a_patched_build_of_a_docusaurus_site_equals_a_full_build(tmp_path: Path):
     """A doc's id names its url: an edit that gives one an id moves the links written to that url
     onto it (and the old url becomes a stub), patched as a full build links them. The warning about a

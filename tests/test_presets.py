@@ -8769,3 +8769,52 @@ def test_a_bookdown_book_s_chapters_are_at_their_ids_and_its_references_link_the
     assert kg.related("01-intro.Rmd") == [kg.article("03-method.Rmd"), kg.article("02-literature.Rmd")]
     assert kg.related("03-method.Rmd") == [kg.article("02-literature.Rmd")]
     assert kg.related("04-appendix.Rmd") == [kg.article("03-method.Rmd")]
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_an_rspress_site_s_pages_are_at_their_paths_in_the_sections_its_meta_files_label(tmp_path: Path, clean: bool):
+    """An Rspress site (rspress.config.ts; its root, docs/ by default) publishes each Markdown or MDX file of its
+    root at its path as .html (route: cleanUrls: true, without), an index at its folder's url; a folder's
+    section is labelled by its parent's _meta.json (``{"type": "dir", "name": "problem", "label": "..."}``, Rspress
+    2's root one too), else by the nav item (Rspress 1's root _meta.json, 2's _nav.json) that links into it. It
+    was read as notes: no urls (links to /problem/macos/damage stubs), the README a page, sections named by folders."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "package.json": '{\n  "name": "paste-docs",\n  "scripts": {"dev": "rspress dev", "build": "rspress build"},\n'
+                        '  "dependencies": {"rspress": "^1.37.0"}\n}\n',
+        "rspress.config.ts": 'import { join } from "node:path";\nimport { defineConfig } from "rspress/config";\n\n'
+                             'export default defineConfig({\n  root: join(__dirname, "docs"),\n  title: "Paste",\n'
+                             + ('  route: {\n    cleanUrls: true,\n  },\n' if clean else "") + "});\n",
+        "README.md": "# Paste docs\n",
+        "docs/_nav.json" if clean else "docs/_meta.json":
+            '[\n  {"text": "User guide", "link": "/guide/", "activeMatch": "/guide/"},\n'
+            '  {"text": "Problems", "link": "/problem/macos/damage", "activeMatch": "/problem/"},\n'
+            '  {"type": "custom-link", "text": "Changelog", "link": "https://github.com/x/y/releases"}\n]\n',
+        **({"docs/_meta.json": '["index", {"type": "dir", "name": "problem", "label": "Common problems"}, "guide"]\n'}
+           if clean else {}),
+        "docs/index.md": "---\npageType: home\ntitle: Paste\n---\n\nStart with the [guide](/guide/).\n",
+        "docs/guide/index.mdx": "# Guide\n\n[Install](./install.mdx) it.\n",
+        "docs/guide/install.mdx": "# Install\n\nIf it fails, see [damaged](/problem/macos/damage).\n",
+        "docs/problem/_meta.json": '[\n  {"type": "dir", "name": "macos", "label": "macOS"},\n'
+                                   '  {"type": "dir", "name": "linux", "label": "Linux"}\n]\n',
+        "docs/problem/macos/damage.mdx": "# The app is damaged\n\nSee <Link href=\"/problem/macos/authorization#why\">why</Link>.\n",
+        "docs/problem/macos/authorization.mdx": "# Authorize again\n\nLike [damaged](/problem/macos/damage.html).\n",
+        "docs/problem/linux/start-failed.mdx": "# It does not start\n",
+        "docs/public/robots.txt": "User-agent: *\n",
+    })
+    result = load_corpus(site)
+    html, problems = ("", "Common problems") if clean else (".html", "Problems")
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "docs/index.md": ("/", "Uncategorised"), "docs/guide/index.mdx": ("/guide/", "User guide"),
+        "docs/guide/install.mdx": (f"/guide/install{html}", "User guide"),
+        "docs/problem/macos/damage.mdx": (f"/problem/macos/damage{html}", problems),
+        "docs/problem/macos/authorization.mdx": (f"/problem/macos/authorization{html}", problems),
+        "docs/problem/linux/start-failed.mdx": (f"/problem/linux/start-failed{html}", problems)}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("docs/guide/install.mdx") == [kg.article("docs/problem/macos/damage.mdx")]
+    assert kg.related("docs/problem/macos/damage.mdx") == [kg.article("docs/problem/macos/authorization.mdx")]
+    assert kg.related("docs/problem/macos/authorization.mdx") == [kg.article("docs/problem/macos/damage.mdx")]
+    assert kg.related("docs/index.md") == [kg.article("docs/guide/index.mdx")]
