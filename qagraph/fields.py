@@ -510,6 +510,9 @@ class FieldMap:
     relative_includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     resource_pages: tuple[str, ...] = ()
     trailing_slash: bool | None = None
+    #: an Astro site's ``build.format`` (``file`` or ``preserve``; ``""``: ``directory``), which writes a page of its
+    #: ``page_routes`` as a file named for its route (:func:`astro_file_url`)
+    build_format: str = ""
     authors_map_file: str = ""
     partials: bool = False
     exclude: tuple[str, ...] = ()
@@ -1984,7 +1987,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             blog_url(name, fields.blog_routes, f.data) if fields.blog_routes else None) or (
             page_url(name, fields.page_routes) if fields.page_routes else None)
         if made is not None:
-            return trailing_slash(made, fields.trailing_slash), path_key
+            return astro_file_url(trailing_slash(made, fields.trailing_slash), fields.build_format), path_key
     below = name.removeprefix(fields.content_dir)
     if url is None and jekyll and fields.permalink and below.rsplit(".", 1)[0] not in fields.not_found and \
             _jekyll_type(at, fields) == "pages":  # a post or a document without a url of its own has none
@@ -3551,6 +3554,22 @@ def page_url(name: str, routes: tuple[str, ...]) -> str | None:
     folder, _, stem = name[len(prefix):].rsplit(".", 1)[0].rpartition("/")
     path = f"{folder}/" if stem == "index" else f"{folder}/{stem}"
     return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
+
+
+def astro_file_url(url: str, build_format: str) -> str:
+    """The url of the page Astro publishes at the route ``url`` (as :func:`page_url` makes it: a folder's index
+    ending in ``/``) by its ``build.format``: ``file`` writes every route as a file named for it (``/about.html``,
+    a folder's index at ``/guide.html``), ``preserve`` every route but an index (``/guide/`` stays); the site's
+    root stays ``/``, and any other format (``directory``, ``""``) leaves the url as it is.
+
+    >>> astro_file_url("/about", "file"), astro_file_url("/guide/", "file"), astro_file_url("/", "file")
+    ('/about.html', '/guide.html', '/')
+    >>> astro_file_url("/about", "preserve"), astro_file_url("/guide/", "preserve"), astro_file_url("/guide/", "")
+    ('/about.html', '/guide/', '/guide/')
+    """
+    if url == "/" or build_format not in ("file", "preserve") or (build_format == "preserve" and url.endswith("/")):
+        return url
+    return url.rstrip("/") + ".html"
 
 
 def trailing_slash(url: str, setting: bool | None) -> str:

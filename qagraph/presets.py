@@ -4151,7 +4151,7 @@ def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
     Markdown file (the repository's README, an index the code leaves out) is none."""
     unbuilt = {name: f"not among the files the site's code loads ({where}'s import.meta.glob): not a page"
                for name in names if not _astro_loads(name, calls)}
-    files = re.search(r"""\bformat\s*:\s*['"]file['"]""", config) is not None
+    files = _astro_build_format(config) == "file"
     changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
                                "path_urls": "files" if files else "folders"}
     site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", config)
@@ -4389,22 +4389,29 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                            lambda folder: inside(posixpath.normpath(posixpath.join(site, folder))), site)
     astro = _config([base.resolve()], _ASTRO_CONFIGS)
     if astro is not None:
+        # its build.format: 'file' writes each route as a file named for it (/about.html, an index at /guide.html),
+        # 'preserve' each but an index (src/pages/guide/index.md at /guide/); 'directory', the default, none
+        build_format = _astro_build_format(astro[1])
         # Starlight publishes its docs collection at the site's root: its folders are the sections
         starlight = inside("src/content/docs") if _STARLIGHT.search(astro[1]) else None
         if starlight:  # each page at its id's url (the index at the site's root), linking by its cards too
+            # (its route is an index: 'preserve' writes its pages as 'directory' does)
             starlight_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
+            end = ".html" if build_format == "file" else "/"
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site; "
-                                        f"pages at their ids' urls, /guides/example/)", {
-                "collection_routes": (("", "/", "/"),), "links": ("markdown", "html"),
+                                        f"pages at their ids' urls, /guides/example{end})", {
+                "collection_routes": (("", "/", end),), "links": ("markdown", "html"),
                 **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})})
         content = inside("src/content")
         astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
-        files = re.search(r"""\bformat\s*:\s*['"]file['"]""", astro[1]) is not None
+        # a dynamic route ([slug].astro) is no index: 'file' and 'preserve' write its pages as files
+        files = build_format in ("file", "preserve")
         # a Markdown file of src/pages/ is a page Astro renders at its path (about.md at /about/, an index at its
-        # folder's url), beside the collections' entries; one named _... is no route
-        pages = inside(_ASTRO_PAGES) if not files else None
-        own_pages: dict[str, Any] = {"page_routes": (f"{_ASTRO_PAGES}=/",), "trailing_slash": True,
-                                     "partials": True} if pages else {}
+        # folder's url; as files, /about.html and /guide.html), beside the collections' entries; one named _... is no route
+        pages = inside(_ASTRO_PAGES)
+        own_pages: dict[str, Any] = ({"page_routes": (f"{_ASTRO_PAGES}=/",), "partials": True,
+                                      **({"build_format": build_format} if files else {"trailing_slash": True})}
+                                     if pages else {})
         if content:
             routes = tuple((f"{collection}/", prefix, ".html" if files else "/")
                            for collection, prefix in _astro_routes(base) if inside(f"src/content/{collection}"))
@@ -6303,6 +6310,21 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
+#: an Astro config's ``build: { format: 'file' }`` (or ``'preserve'``, ``'directory'``)
+_ASTRO_BUILD_FORMAT = re.compile(r"""\bbuild\s*:\s*\{[^{}]*?\bformat\s*:\s*['"`](file|preserve|directory)['"`]""")
+
+
+def _astro_build_format(config: str) -> str:
+    r"""The ``build.format`` of an Astro config (its comments aside), ``directory`` when it sets none: not
+    Vite's (``vite: { build: { rollupOptions: {...}, format } }``), whose object comes first.
+
+    >>> _astro_build_format("export default { build: { assets: '_', format: 'file' } }")
+    'file'
+    >>> _astro_build_format("export default {\n  // build: { format: 'file' },\n  vite: { build: { rollupOptions: {}, format: 'file' } } }")
+    'directory'
+    """
+    written = _ASTRO_BUILD_FORMAT.search(_js_code(config)[0])
+    return written.group(1) if written else "directory"
 #: where Astro's routes are: a Markdown file there is a page at its path
 _ASTRO_PAGES = "src/pages"
 _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))

@@ -2111,3 +2111,25 @@ def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, m
         qagraph.build(root, out=cold, cache=False)
         _same_build(out, cold, step)
     assert len(shared) == len(edits)
+
+
+# Astro: Markdown pages of src/pages/ and a collection's entries, at urls its config's build.format writes
+ASTRO_PAGES = ["src/pages/index.md", "src/pages/about.md", "src/pages/guide/index.md", "src/pages/guide/setup.md",
+               "src/pages/_draft.md", "src/content/blog/first.md", "src/content/blog/second.md", "README.md"]
+ASTRO_TARGETS = ["[a](/about.html)", "[b](/about/)", "[c](/guide.html)", "[d](/guide/)", "[e](/guide/setup.html)",
+                 "[f](setup.html)", "[g](/blog/first.html)", "[h](/blog/second/)", "[i](second.html)", "[j](/)"]
+astro_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "---\ntitle: T\ntags: [astro]\n---\n"]),
+                        ASTRO_TARGETS)
+ASTRO_SITE = {"astro.config.mjs": [f"export default {{ site: 'https://example.com', build: {{ format: '{f}' }} }};\n"
+                                   for f in ("file", "preserve", "directory")] + ["export default {};\n"]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(ASTRO_PAGES, astro_page, ASTRO_SITE), edits=_site_edits(ASTRO_PAGES, astro_page, ASTRO_SITE))
+def test_a_patched_build_of_an_astro_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages of src/pages/ and a collection's entries linked by their urls as files (/about.html, a folder's
+    index at /guide.html) or folders, by absolute and relative links; the config's build.format changes."""
+    _patch_site(tmp_path_factory.mktemp("astro"), files, edits, fixed={
+        "src/pages/blog/[slug].astro": "---\nimport { getCollection } from 'astro:content';\n"
+                                       "export async function getStaticPaths() {\n  const posts = await getCollection('blog');\n"
+                                       "  return posts.map(post => ({ params: { slug: post.id }, props: { post } }));\n}\n---\n"})

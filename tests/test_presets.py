@@ -7781,6 +7781,65 @@ def test_an_astro_site_s_markdown_pages_are_pages_at_their_routes(tmp_path: Path
     assert kg.related("src/content/blog/this-keyword.md") == [kg.article("src/pages/about.md")]
 
 
+def test_an_astro_site_built_as_files_has_its_pages_at_html_urls(tmp_path: Path):
+    """Astro's ``build: { format: 'file' }`` writes each page as a file named for its route: a Markdown page of
+    ``src/pages/`` at ``/about.html``, a folder's ``index.md`` at ``/guide.html`` (the site's own at ``/``), a
+    collection's entry at ``/blog/first.html``, a Starlight page at ``/guides/example.html``; ``'preserve'`` keeps
+    an index at its folder's url. The pages of ``src/pages/`` were skipped, so every link to ``/about.html`` was
+    a stub, and a Starlight site's pages were at ``/guides/example/``, where no link named them."""
+    import qagraph
+
+    site = tmp_path / "astro"
+    config = ("import { defineConfig } from 'astro/config';\nexport default defineConfig({\n"
+              "  site: 'https://example.com',\n  trailingSlash: 'never',\n  build: {\n    format: 'file',\n  },\n});\n")
+    write_site(site, {
+        "astro.config.mjs": config,
+        "src/pages/index.md": "---\ntitle: Home\n---\nRead [about](/about.html).\n",
+        "src/pages/about.md": "---\ntitle: About\n---\nSee [the guide](/guide.html), [setup](guide/setup.html) and "
+                              "[the first post](/blog/first.html).\n",
+        "src/pages/guide/index.md": "---\ntitle: Guide\n---\nStart at [setup](https://example.com/guide/setup.html).\n",
+        "src/pages/guide/setup.md": "---\ntitle: Setup\n---\nBack to [the guide](../guide.html), then [install](install.html).\n",
+        "src/pages/guide/install.md": "---\ntitle: Install\n---\nSee [about](/about).\n",
+        "src/pages/blog/[slug].astro": "---\nimport { getCollection } from 'astro:content';\n"
+                                       "export async function getStaticPaths() {\n  const posts = await getCollection('blog');\n"
+                                       "  return posts.map(post => ({ params: { slug: post.id }, props: { post } }));\n}\n---\n",
+        "src/content/blog/first.md": "---\ntitle: First\n---\nSee [about](/about.html) and [setup](/guide/setup.html).\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "src/pages/index.md": "/", "src/pages/about.md": "/about.html", "src/pages/guide/index.md": "/guide.html",
+        "src/pages/guide/setup.md": "/guide/setup.html", "src/pages/guide/install.md": "/guide/install.html",
+        "src/content/blog/first.md": "/blog/first.html"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/pages/about.md") == [
+        kg.article("src/pages/guide/index.md"), kg.article("src/pages/guide/setup.md"), kg.article("src/content/blog/first.md")]
+    assert kg.related("src/pages/guide/setup.md") == [
+        kg.article("src/pages/guide/index.md"), kg.article("src/pages/guide/install.md")]
+    assert kg.related("src/content/blog/first.md") == [
+        kg.article("src/pages/about.md"), kg.article("src/pages/guide/setup.md")]
+
+    (site / "astro.config.mjs").write_text(config.replace("'file'", "'preserve'"), encoding="utf-8")
+    assert {a.path: a.url for a in load_corpus(site).articles if a.path.startswith("src/pages/guide/")} == {
+        "src/pages/guide/index.md": "/guide/", "src/pages/guide/setup.md": "/guide/setup.html",
+        "src/pages/guide/install.md": "/guide/install.html"}
+
+    docs = tmp_path / "docs"
+    write_site(docs, {
+        "astro.config.mjs": "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n"
+                            "export default defineConfig({\n\tbuild: { format: 'file' },\n"
+                            "\tintegrations: [starlight({ title: 'My Docs' })],\n});\n",
+        "src/content/docs/index.mdx": "---\ntitle: Welcome\n---\nSee [the example](/guides/example.html).\n",
+        "src/content/docs/guides/example.md": "---\ntitle: Example Guide\n---\nSee the [reference](../reference.html).\n",
+        "src/content/docs/reference/index.md": "---\ntitle: Reference\n---\nBack [home](/).\n",
+    })
+    assert {a.path.removeprefix("src/content/docs/"): a.url for a in load_corpus(docs).articles} == {
+        "index.mdx": "/", "guides/example.md": "/guides/example.html", "reference/index.md": "/reference.html"}
+    kg = qagraph.build(docs, out=tmp_path / "docs-out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("src/content/docs/guides/example.md") == [kg.article("src/content/docs/reference/index.md")]
+
+
 def test_an_astro_site_of_markdown_pages_alone_reads_its_pages_folder(tmp_path: Path):
     """An Astro site without content collections whose pages are Markdown files of ``src/pages/`` publishes
     each at its route: the folders below ``src/pages/`` are its sections, a ``_`` file no page, the
@@ -7890,9 +7949,10 @@ def test_an_astro_site_whose_code_globs_its_markdown_reads_the_files_it_loads(tm
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim")) == ["/guide/style.html", "/tmux.html"]
     # the fields its components show: the intro as Markdown, newer_by as a link's href
     assert sorted(kg.graph.nodes[n]["url"] for n in kg.related("article:vim@7")) == ["/tmux.html", "/vim.html"]
-    # Markdown pages in src/pages/ are Astro's own routes: its globs alone do not say what the pages are
+    # Markdown pages in src/pages/ are Astro's own routes: its globs alone do not say what the pages are, and
+    # the site is read as one of Markdown pages (at their routes as files, as its build.format writes them)
     write_article(site, "src/pages/about.md", "---\ntitle: About\n---\nHi.\n")
-    assert "index.md" in {a.path for a in load_corpus(site).articles}
+    assert {a.path: a.url for a in load_corpus(site).articles} == {"src/pages/about.md": "/about.html"}
 
 
 #: a GitHub Docs repository in miniature: content/<product>/<...>.md with versions mappings, index pages that
