@@ -4742,6 +4742,11 @@ def _mintlify_groups(navigation: Any) -> tuple[tuple[str, str], ...]:
 #: a Next.js config that loads Nextra (``require('nextra')``, ``import nextra from 'nextra'``)
 _NEXTRA = re.compile(r"""(?:require\s*\(\s*|from\s+)["']nextra["']""")
 _NEXT_CONFIGS = tuple(f"next.config.{x}" for x in _JS_CONFIG)
+#: a package.json that depends on Nextra (its config may load it through another package's)
+_NEXTRA_PACKAGE = re.compile(r'"nextra"\s*:\s*"')
+#: Nextra 4's ``contentDirBasePath``, the route its content folder is published at, and Next.js's ``trailingSlash``
+_NEXTRA_BASE_PATH = re.compile(r"""(?<![\w$.])["']?contentDirBasePath["']?\s*:\s*["'`]([^"'`\n]*)["'`]""")
+_NEXT_TRAILING_SLASH = re.compile(r"""(?<![\w$.])["']?trailingSlash["']?\s*:\s*true\b""")
 #: the files of a Nextra folder's sidebar settings, JSON (Nextra 2) or a module (Nextra 3)
 _NEXTRA_META = ("_meta.json", *(f"_meta.{x}" for x in ("js", "jsx", "ts", "tsx", "mjs")))
 #: a ``key: 'Title'`` (or ``"key": {title: "Title"``) entry of a ``_meta.js`` module's object
@@ -4750,21 +4755,44 @@ _NEXTRA_META_ENTRY = re.compile(r"""(?<![\w$.])(?:["']([^"'\n]+)["']|([A-Za-z_$]
 
 
 def _nextra(base: Path, names: Sequence[str], inside: Callable[[str], str | None]) -> _Site | None:
-    """A Nextra site (a ``next.config.*`` that loads ``nextra``) of a ``pages/`` folder, or ``None``.
+    """A Nextra site (a ``next.config.*`` that loads ``nextra``, or one beside a ``package.json`` that depends on
+    it) of a ``pages/`` folder, or of a ``content/`` folder beside ``app/`` (Nextra 4), or ``None``.
 
     Next.js publishes each Markdown or MDX file of ``pages/`` at its route, its path without suffix (an
     ``index`` at its folder's: ``pages/core/split.mdx`` at ``/core/split``), front matter or not; the
-    files beside ``pages/`` are none. A folder's section is labelled by the title its parent's ``_meta.json``
+    files beside ``pages/`` are none. Nextra 4 has the app router's catch-all route (``app/[[...mdxPath]]/page.jsx``)
+    publish those of ``content/`` (or ``src/content/``) so, below its config's ``contentDirBasePath``
+    (``content/guide/setup.mdx`` at ``/docs/guide/setup``), with a ``/`` after each where the Next.js config
+    says ``trailingSlash: true``. A folder's section is labelled by the title its parent's ``_meta.json``
     (or ``_meta.js``) gives it (``"core": "Core contracts"``), as Nextra's sidebar shows it."""
     config = _config([base.resolve()], _NEXT_CONFIGS)
-    if config is None or not _NEXTRA.search(config[1]):
+    package = _config([base.resolve()], ("package.json",))
+    if not (config is not None and _NEXTRA.search(config[1]) or package is not None and _NEXTRA_PACKAGE.search(package[1])):
         return None
+    where = config[0].name if config is not None and _NEXTRA.search(config[1]) else "package.json"
+    # Nextra 4: the app router's content folder, in the project's root or in src/ (as app/ may be)
+    content = next((found for found in (inside("content"), inside("src/content")) if found), None) if any(
+        _is_dir(base / folder) for folder in ("app", "src/app")) else None
+    if content:
+        labels, problems = _nextra_labels(base, content)
+        code = config[1] if config is not None else ""
+        route = _NEXTRA_BASE_PATH.search(code)
+        prefix = "/" + (route.group(1).strip().strip("/") if route else "")
+        slash = _NEXT_TRAILING_SLASH.search(code) is not None
+        changes: dict[str, Any] = {"no_front_matter": "article", "page_routes": (f"{content[:-1]}={prefix}",),
+                                   "trailing_slash": slash, "links": ("markdown", "html")}
+        why = (f"{where}: a Nextra 4 site; pages at their routes ({prefix.rstrip('/')}/guide/setup"
+               f"{'/' if slash else ''}, an index at its folder's)")
+        if labels:
+            changes["folder_labels"] = labels
+            why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta files"
+        return _Site(content, (), f"pages under {content} ({why})", changes, problems)
     content = inside("pages") or inside("src/pages")
     if not content:
         return None
     labels, problems = _nextra_labels(base, content)
-    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "nextjs", "links": ("markdown", "html")}
-    why = f"{config[0].name}: a Nextra site; pages at their routes (/core/split, an index at its folder's)"
+    changes = {"no_front_matter": "article", "path_urls": "nextjs", "links": ("markdown", "html")}
+    why = f"{where}: a Nextra site; pages at their routes (/core/split, an index at its folder's)"
     if labels:
         changes["folder_labels"] = labels
         why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta files"

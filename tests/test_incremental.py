@@ -2133,3 +2133,26 @@ def test_a_patched_build_of_an_astro_site_equals_a_full_build(tmp_path_factory, 
         "src/pages/blog/[slug].astro": "---\nimport { getCollection } from 'astro:content';\n"
                                        "export async function getStaticPaths() {\n  const posts = await getCollection('blog');\n"
                                        "  return posts.map(post => ({ params: { slug: post.id }, props: { post } }));\n}\n---\n"})
+
+
+# Nextra 4: the content folder beside app/, its routes below the config's contentDirBasePath, its _meta files' labels
+NEXTRA_PAGES = ["content/index.mdx", "content/guide/index.mdx", "content/guide/setup.mdx", "content/guide/deploy.md",
+                "content/api.md", "README.md"]
+NEXTRA_TARGETS = ["[a](/docs/guide/setup)", "[b](/guide/setup)", "[c](/docs/guide)", "[d](./deploy)", "[e](/docs)",
+                  "[f](/api/)", "<Cards.Card title=\"g\" href=\"/docs/api\" />"]
+nextra_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "# Heading\n\n"]), NEXTRA_TARGETS)
+NEXTRA_SITE = {"next.config.mjs": ["import nextra from 'nextra'\nexport default nextra({ contentDirBasePath: '/docs' })({})\n",
+                                   "import nextra from 'nextra'\nexport default nextra({})({ trailingSlash: true })\n"],
+               "content/_meta.js": ["export default { guide: 'User guide' }\n", "export default { guide: { title: 'G' } }\n",
+                                    None],
+               "content/guide/_meta.json": ['{"setup": "Set up"}', '{"setup": ', None]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(NEXTRA_PAGES, nextra_page, NEXTRA_SITE), edits=_site_edits(NEXTRA_PAGES, nextra_page, NEXTRA_SITE))
+def test_a_patched_build_of_a_nextra_4_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages of a Nextra 4 content folder linked by their routes, below a base path that comes and goes; _meta
+    files that label its folders, fail to be read, and go."""
+    _patch_site(tmp_path_factory.mktemp("nextra"), files, edits, fixed={
+        "package.json": '{"dependencies": {"nextra": "^4.2.0"}}\n',
+        "app/[[...mdxPath]]/page.jsx": "export { default } from 'nextra/pages'\n"})

@@ -4588,6 +4588,56 @@ def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_file
     assert kg.related("pages/core/split.mdx") == [kg.article("pages/core/waterfall.mdx"), kg.article("pages/index.mdx")]
 
 
+def test_a_nextra_4_site_s_content_folder_is_read_at_its_routes(tmp_path: Path):
+    """Nextra 4 (the app router) publishes each Markdown or MDX file of ``content/`` (or ``src/content/``) by the
+    catch-all route of ``app/`` at its path, below the config's ``contentDirBasePath`` (``content/guide/setup.mdx``
+    at ``/docs/guide/setup``, an index at its folder's), its ``_meta`` files labelling its folders; a site whose
+    next.config loads nextra through another package is one by its package.json. It was read as a folder of notes:
+    no urls (every link to ``/docs/guide/setup`` a stub), the repository's README a page, all Uncategorised."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    write_site(site, {
+        "next.config.mjs": "import nextra from 'nextra'\n\nconst withNextra = nextra({\n  latex: true,\n"
+                           "  contentDirBasePath: '/docs',\n})\n\nexport default withNextra({ reactStrictMode: true })\n",
+        "package.json": '{"name": "docs", "dependencies": {"next": "^15.1.0", "nextra": "^4.2.0", '
+                        '"nextra-theme-docs": "^4.2.0"}}\n',
+        "app/layout.jsx": "import { Layout } from 'nextra-theme-docs'\n",
+        "app/docs/[[...mdxPath]]/page.jsx": "import { generateStaticParamsFor, importPage } from 'nextra/pages'\n"
+                                            "export const generateStaticParams = generateStaticParamsFor('mdxPath')\n",
+        "content/_meta.js": "export default {\n  index: 'Introduction',\n  guide: 'User guide',\n}\n",
+        "content/index.mdx": "# Welcome\n\nStart with [setup](/docs/guide/setup).\n",
+        "content/guide/index.mdx": "---\ntitle: Guide\n---\n\nSee [setup](/docs/guide/setup) and go [home](/docs).\n",
+        "content/guide/setup.mdx": "# Setup\n\nBack to [the guide](/docs/guide), then [deploy](./deploy).\n",
+        "content/guide/deploy.md": "# Deploy\n\n<Cards>\n  <Cards.Card title=\"Setup\" href=\"/docs/guide/setup\" />\n</Cards>\n",
+        "README.md": "# docs\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.subject) for a in result.articles} == {
+        "content/index.mdx": ("/docs", "Uncategorised"), "content/guide/index.mdx": ("/docs/guide", "User guide"),
+        "content/guide/setup.mdx": ("/docs/guide/setup", "User guide"),
+        "content/guide/deploy.md": ("/docs/guide/deploy", "User guide")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"README.md"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/guide/setup.mdx") == [kg.article("content/guide/index.mdx"),
+                                                    kg.article("content/guide/deploy.md")]
+    assert kg.related("content/guide/deploy.md") == [kg.article("content/guide/setup.mdx")]
+
+    # in src/, the config wrapping nextra in a package of its own (The Guild's), with Next.js's trailing slashes
+    other = tmp_path / "other"
+    write_site(other, {
+        "next.config.ts": "import { withGuildDocs } from '@theguild/components/next.config'\n"
+                          "export default withGuildDocs({ trailingSlash: true })\n",
+        "package.json": '{"dependencies": {"@theguild/components": "^9.0.0", "next": "^15", "nextra": "4.2.17"}}\n',
+        "src/app/[[...mdxPath]]/page.tsx": "export { default } from 'nextra/pages'\n",
+        "src/content/_meta.ts": "export default { index: 'Home' }\n",
+        "src/content/index.mdx": "# Home\n\nSee [the API](/api/).\n",
+        "src/content/api.mdx": "# API\n\n[Home](/)\n",
+    })
+    assert {a.path: a.url for a in load_corpus(other).articles} == {"src/content/index.mdx": "/", "src/content/api.mdx": "/api/"}
+
+
 def test_a_nextra_page_s_cards_and_html_links_are_links(tmp_path: Path):
     """A Nextra page links by its theme's cards (``<Cards.Card href="/core/split">``) and ``<a href>`` as much as by
     Markdown; neither was read, a docs index of cards linked to nothing."""
