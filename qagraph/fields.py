@@ -177,7 +177,8 @@ class FieldMap:
     ``links`` the syntaxes read in the body (:data:`qagraph.links.LINK_SYNTAXES`),
     ``markdown_fields`` the front-matter fields the page shows as Markdown (a Jekyll layout's
     ``{{ page.intro | markdownify }}``), whose links are read as the body's are, ``href_fields`` those
-    the page's layout writes into a link (``<a href='{{ page.deprecated_by }}'>``): the page links there,
+    the page's layout writes into a link (``<a href='{{ page.deprecated_by }}'>``; ``hero.actions[].link``: the
+    ``link`` of each item of the list, a VitePress home page's buttons): the page links there,
     ``redirect_fields`` those that send a page's reader to another url (al-folio's ``redirect:``, a url or
     ``true`` for the home page): a page with no text of its own besides is no article, one with text links there,
     ``url_prefixes`` (a regular expression) the parts a site path may start with and still name the page
@@ -4287,6 +4288,14 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
     lines of their keys (a block's text from the next line). A value that is no text shows no link."""
     links: list[RelatedLink] = []
     for path in (*fields.markdown_fields, *fields.href_fields):
+        if "[]" in path:  # a field of each item of a list: a VitePress hero's buttons (hero.actions[].link)
+            line = f.fm.line_of(path.partition("[]")[0])
+            for href in _item_texts(f.data, path):
+                links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin,
+                                      link.target)
+                          for link in text_links(f'<a href="{href.strip()}">', ("html",), line or 1, fields.site_url,
+                                                 None, fields.site_hosts)] if not any(c in href for c in '"<>') else []
+            continue
         value = f.get(path)
         line = f.fm.line_of(path)
         if path in fields.href_fields and isinstance(value, (list, dict)):  # GitHub Docs' featuredLinks: {guides: [...]}
@@ -4311,6 +4320,26 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
         links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
                   for link in found]
     return links
+
+
+def _item_texts(data: Any, path: str) -> list[str]:
+    """The texts at ``path`` of a page's front matter ``data``, where a ``[]`` part is each item of a list in
+    turn (``hero.actions[].link``: the ``link`` of each of the hero's actions); an item without one, or whose
+    value is no text, has none.
+
+    >>> _item_texts({"hero": {"name": "P", "actions": [{"text": "Go", "link": "/a"}, {"text": "B"}, "c"]}},
+    ...             "hero.actions[].link")
+    ['/a']
+    >>> _item_texts({"features": [{"link": "/x"}, {"link": 3}, {"link": " "}]}, "features[].link")
+    ['/x']
+    """
+    head, listed, rest = path.partition("[].")
+    node: Any = data
+    for part in head.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not listed:
+        return [node] if isinstance(node, str) and node.strip() else []
+    return [text for item in (node if isinstance(node, list) else ()) for text in _item_texts(item, rest)]
 
 
 def _nested_strings(value: Any, budget: list[int] | None = None) -> Iterator[str]:

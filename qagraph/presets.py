@@ -4401,6 +4401,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site; "
                                         f"pages at their ids' urls, /guides/example{end})", {
                 "collection_routes": (("", "/", end),), "links": ("markdown", "html"),
+                "href_fields": _STARLIGHT_HOME_LINKS,  # a splash page's hero buttons
                 **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})})
         content = inside("src/content")
         astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
@@ -4449,10 +4450,12 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         why += "; urls /page" + ("" if clean else ".html")
         # an untitled home page (layout: home, with its hero) is headed by the site's title, in its <title> too
         site_title = _VUE_TITLE.search(_js_code(config)[0])
+        # a home page's hero buttons and feature cards link where they lead (VuePress 1: its one actionLink)
+        shown = _VITEPRESS_HOME_LINKS if vitepress else _VUEPRESS_HOME_LINKS
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
-                      "path_urls": urls, **({"home_title": site_title.group(2).strip()}
+                      "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
                                             if site_title and site_title.group(2).strip() else {})})
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
@@ -6338,6 +6341,11 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
+#: the front-matter links a home page shows: its hero's buttons (VitePress's and Starlight's ``hero.actions``,
+#: VuePress 2's ``actions``, VuePress 1's ``actionLink``) and VitePress's feature cards
+_VITEPRESS_HOME_LINKS = ("hero.actions[].link", "features[].link")
+_VUEPRESS_HOME_LINKS = ("actions[].link", "actionLink")
+_STARLIGHT_HOME_LINKS = ("hero.actions[].link",)
 #: an Astro config's ``build: { format: 'file' }`` (or ``'preserve'``, ``'directory'``)
 _ASTRO_BUILD_FORMAT = re.compile(r"""\bbuild\s*:\s*\{[^{}]*?\bformat\s*:\s*['"`](file|preserve|directory)['"`]""")
 

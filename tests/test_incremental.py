@@ -2156,3 +2156,21 @@ def test_a_patched_build_of_a_nextra_4_site_equals_a_full_build(tmp_path_factory
     _patch_site(tmp_path_factory.mktemp("nextra"), files, edits, fixed={
         "package.json": '{"dependencies": {"nextra": "^4.2.0"}}\n',
         "app/[[...mdxPath]]/page.jsx": "export { default } from 'nextra/pages'\n"})
+
+
+# VitePress: pages at their paths as .html, a home page linking by its hero's buttons and its feature cards
+VITEPRESS_PAGES = ["docs/index.md", "docs/guide/index.md", "docs/guide/start.md", "docs/api.md", "docs/public/x.md"]
+VITEPRESS_TARGETS = ["[a](/guide/start)", "[b](./api.md)", "[c](/guide/)", "[d](/gone)"]
+vitepress_page = _page_text(st.sampled_from([
+    "", "---\ntitle: T\n---\n", "---\nlayout: home\nhero:\n  name: P\n  actions:\n    - text: Go\n      link: /guide/start\n---\n",
+    "---\nlayout: home\nfeatures:\n  - title: API\n    link: /api\n  - title: Gone\n    link: /gone.html\n---\n"]),
+    VITEPRESS_TARGETS)
+VITEPRESS_SITE = {"docs/.vitepress/config.mts": ["export default { title: 'P' }\n", "export default { cleanUrls: true }\n"]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(VITEPRESS_PAGES, vitepress_page, VITEPRESS_SITE),
+       edits=_site_edits(VITEPRESS_PAGES, vitepress_page, VITEPRESS_SITE))
+def test_a_patched_build_of_a_vitepress_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Pages linked by their urls, by file and from a home page's hero buttons and feature cards, which come and go."""
+    _patch_site(tmp_path_factory.mktemp("vitepress"), files, edits)

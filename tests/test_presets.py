@@ -2699,7 +2699,8 @@ def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path
         "src/content/docs/index.mdx": "uncategorised", "src/content/docs/guides/example.md": "guides",
         "src/content/docs/reference/example.md": "reference"}
     kg = qagraph.build(site)
-    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 2
+    # the guide and the reference link on; the home page's hero button links to the guide
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 3
 
 
 def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Path):
@@ -5294,6 +5295,43 @@ def test_an_untitled_vitepress_home_page_is_titled_by_the_site(tmp_path: Path, t
     assert {a.path: a.title for a in result.articles} == {
         "docs/index.md": "My Awesome Project", "docs/markdown-examples.md": "Markdown Extension Examples"}
     assert not [p for p in result.problems if p.severity == WARNING]
+
+
+@pytest.mark.parametrize("tool", ["vitepress", "vuepress", "starlight"])
+def test_a_home_page_s_hero_actions_and_features_link_to_the_pages_they_name(tmp_path: Path, tool: str):
+    """A home page's hero buttons (VitePress's and Starlight's ``hero.actions[].link``, VuePress 2's ``actions[].link``,
+    VuePress 1's ``actionLink``) and VitePress's feature cards (``features[].link``) link to the pages they name, as
+    the home page shows them; the other texts there (``name``, ``text``, ``theme``) are no links. The home page,
+    most often nothing but its hero and features, linked to nothing."""
+    import qagraph
+
+    site = tmp_path / "site"
+    if tool == "starlight":
+        docs = "src/content/docs/"
+        files = {"astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+                                     "export default { integrations: [starlight({ title: 'Docs' })] };\n",
+                 f"{docs}index.mdx": "---\ntitle: Welcome\ntemplate: splash\nhero:\n  tagline: Start here\n  actions:\n"
+                                     "    - text: Get started\n      link: /guide/getting-started/\n      icon: right-arrow\n"
+                                     "    - text: Reference\n      link: /api/\n      variant: minimal\n"
+                                     "    - text: GitHub\n      link: https://github.com/example/docs\n---\n"}
+    else:
+        docs = "docs/"
+        home = "index.md" if tool == "vitepress" else "README.md"
+        hero = ("hero:\n  name: My Project\n  text: A site\n  actions:\n    - theme: brand\n      text: Get started\n"
+                "      link: /guide/getting-started\n    - theme: alt\n      text: GitHub\n"
+                "      link: https://github.com/example/docs\n"
+                "features:\n  - title: Fast\n    details: Very\n  - title: API\n    details: All of it\n    link: /api/\n"
+                "    linkText: Read\n") if tool == "vitepress" else (
+                "home: true\nheroText: My Project\nactions:\n  - text: Get started\n    link: /guide/getting-started.html\n"
+                "    type: primary\nactionText: Reference\nactionLink: /api/\nfeatures:\n  - title: Fast\n    details: Very\n")
+        files = {f"docs/.{tool}/config.js": "export default { title: 'My Project' }\n",
+                 f"{docs}{home}": f"---\n{'layout: home' + chr(10) if tool == 'vitepress' else ''}{hero}---\n"}
+    write_site(site, {**files, f"{docs}guide/getting-started.md": "# Getting started\n\nSee the [API](/api/).\n",
+                      f"{docs}api/index.md": "# API\n"})
+    home_page = next(f for f in files if f.endswith((".md", ".mdx")))
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(home_page) == [kg.article(f"{docs}guide/getting-started.md"), kg.article(f"{docs}api/index.md")]
 
 
 def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
