@@ -1235,8 +1235,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         extra[MYST_LABELS] = labels  # the section ids \@ref(x) reaches the page by (alias_fields)
     if "myst" in fields.links and masked is not None and (labels := myst_labels(masked)):
         extra[MYST_LABELS] = labels  # the names {ref} and [text](label) reach the page by (alias_fields)
-    if "quarto" in fields.links and masked is not None and (labels := quarto_labels(masked)):
-        extra[MYST_LABELS] = labels  # the section ids @sec-x reaches the page by (alias_fields)
+    if "quarto" in fields.links and masked is not None and (labels := quarto_labels(masked, raw_body)):
+        extra[MYST_LABELS] = labels  # the ids @sec-x and @fig-x reach the page by (alias_fields)
     body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""

@@ -300,10 +300,20 @@ _MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
 _MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
 #: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is
 _MYST_LABEL = re.compile(r"^#[^\s#/?]+$")
-#: a Quarto section's id, ``{#sec-intro}`` (or ``{#sec-intro .unnumbered}``), and a cross-reference to one:
-#: ``@sec-intro``, ``@Sec-intro``, ``[-@sec-intro]``, not an address's ``me@sec-x.org`` nor a citation's ``@smith2020``
-_QUARTO_SECTION = re.compile(r"\{#(sec-[\w:.-]*\w)")
-_QUARTO_REF = re.compile(r"(?<![\w@.])-?@([Ss]ec-[\w:.-]*\w)(?![\w@-])")
+#: the kinds of what Quarto numbers and cross-references (its reserved prefixes): sections, figures, tables,
+#: listings, callouts, theorems and the like, equations
+_QUARTO_KINDS = ("sec", "fig", "tbl", "lst", "tip", "nte", "wrn", "imp", "cau", "thm", "lem", "cor", "prp", "cnj",
+                 "def", "exm", "exr", "sol", "rem", "alg", "eq")
+#: a Quarto id, ``{#sec-intro}`` (``{#sec-intro .unnumbered}``, a figure's ``![x](x.png){#fig-x}``, a table's
+#: ``: Caption {#tbl-x}``, a div's ``::: {#fig-grid}``), and a cross-reference to one: ``@sec-intro``,
+#: ``@Sec-intro``, ``[-@fig-x]``, not an address's ``me@sec-x.org`` nor a citation's ``@smith2020``
+_QUARTO_SECTION = re.compile(r"\{#((?:%s)-[\w:.-]*\w)" % "|".join(_QUARTO_KINDS))
+_QUARTO_REF = re.compile(r"(?<![\w@.])-?@((?:%s)-[\w:.-]*\w)(?![\w@-])"
+                         % "|".join(f"[{k[0].upper()}{k[0]}]{k[1:]}" for k in _QUARTO_KINDS))
+#: a fence's line, its backticks or tildes and what follows them (a code cell's ``{r}``, ``{python}``)
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+#: a code cell's option line, ``#| label: fig-scatter``: the label it gives the cell's figure or table
+_CELL_OPTION = re.compile(r"^[ \t]*#\|[ \t]*(?:label[ \t]*:[ \t]*[\"']?([\w:.-]+)[\"']?[ \t]*$)?")
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
@@ -529,11 +539,11 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:
         add(offset, origin, target, label)
-    if "quarto" in wanted and "@" in text:  # a cross-reference to a section, by its id (quarto_labels)
-        own = set(quarto_labels(text))
+    if "quarto" in wanted and "@" in text:  # a cross-reference to a section, figure, table..., by its id (quarto_labels)
+        own = set(quarto_labels(text, body))
         for m in _QUARTO_REF.finditer(text):
-            target = "s" + m.group(1)[1:]
-            if target not in own:  # a reference to the page's own section is no link
+            target = m.group(1)[0].lower() + m.group(1)[1:]
+            if target not in own:  # a reference to the page's own section or figure is no link
                 add(m.start(), REF, target, None)
 
     if "bookdown" in wanted and "@ref(" in text:  # a cross-reference to a chapter or section, by its id
@@ -810,14 +820,35 @@ def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]
     return found
 
 
-def quarto_labels(masked: str) -> list[str]:
-    """The ids of the sections a Quarto page defines (``# Intro {#sec-intro}``, outside code: ``masked`` is the
-    body with its code blanked), which its book's cross-references (``@sec-intro``) lead to.
+def quarto_labels(masked: str, body: str = "") -> list[str]:
+    """The ids a Quarto page defines, which its book's cross-references (``@sec-intro``, ``@fig-x``) lead to:
+    its sections', figures', tables'... (``# Intro {#sec-intro}``, ``![x](x.png){#fig-x}``, outside code:
+    ``masked`` is the body with its code blanked), and the labels its code cells' options give (``#| label:
+    fig-x``, in the raw ``body``: at the top of a cell of ``{r}``, ``{python}``..., not in a block shown as code).
 
-    >>> quarto_labels("# Data {#sec-data .unnumbered}\\n\\n## A {#sec-a}\\n![x](x.png){#fig-x}\\n")
-    ['sec-data', 'sec-a']
+    >>> quarto_labels("# Data {#sec-data .unnumbered}\\n\\n## A {#sec-a}\\n![x](x.png){#fig-x}\\n{#note}\\n")
+    ['sec-data', 'sec-a', 'fig-x']
+    >>> quarto_labels("", "```{r}\\n#| echo: false\\n#| label: 'tbl-cars'\\nx\\n#| label: fig-late\\n```\\n"
+    ...                   "````md\\n```{r}\\n#| label: fig-shown\\n```\\n````\\n")
+    ['tbl-cars']
     """
-    return list(dict.fromkeys(_QUARTO_SECTION.findall(masked))) if "{#sec-" in masked else []
+    found = _QUARTO_SECTION.findall(masked) if "{#" in masked else []
+    if "#|" in body:
+        fence: list[Any] | None = None  # the open fence: its character, its length, a cell's options still read
+        for line in body.splitlines():
+            m = _FENCE_LINE.match(line)
+            if fence is None:
+                if m:
+                    fence = [m.group(1)[0], len(m.group(1)), m.group(2).strip().startswith("{")]
+            elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] and not m.group(2).strip():
+                fence = None
+            elif fence[2]:
+                option = _CELL_OPTION.match(line)
+                fence[2] = option is not None  # a cell's options are its first lines
+                if option is not None and option.group(1) and option.group(1).startswith(
+                        tuple(f"{k}-" for k in _QUARTO_KINDS)):
+                    found.append(option.group(1))
+    return list(dict.fromkeys(found))
 
 
 def myst_labels(masked: str) -> list[str]:

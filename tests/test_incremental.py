@@ -1506,7 +1506,7 @@ def test_an_edited_docusaurus_tags_file_or_versions_file_rebuilds_as_a_full_buil
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 
 #: the suffixes of the files a scan takes as pages
-_PAGE_SUFFIXES = (".md", ".markdown", ".mdx")
+_PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd")
 
 
 def _save(root: Path, path: str, text: str | None) -> None:
@@ -2174,3 +2174,22 @@ VITEPRESS_SITE = {"docs/.vitepress/config.mts": ["export default { title: 'P' }\
 def test_a_patched_build_of_a_vitepress_site_equals_a_full_build(tmp_path_factory, files, edits):
     """Pages linked by their urls, by file and from a home page's hero buttons and feature cards, which come and go."""
     _patch_site(tmp_path_factory.mktemp("vitepress"), files, edits)
+
+
+# Quarto: a book's chapters cross-referring to the sections, figures and tables other chapters label
+QUARTO_PAGES = ["index.qmd", "intro.qmd", "data.qmd", "plots.qmd", "notes.md"]
+QUARTO_TARGETS = ["@sec-intro", "[-@fig-penguins]", "@tbl-cars", "@Fig-scatter", "@fig-gone", "@smith2020"]
+quarto_page = _page_text(st.sampled_from([
+    "# Intro {#sec-intro}\n\n", "# Penguins\n\n![P](p.png){#fig-penguins}\n\n", ": Cars {#tbl-cars}\n\n",
+    "```{r}\n#| label: fig-scatter\nplot(x)\n```\n\n", "# Plain\n\n", "```r\n#| label: fig-penguins\n```\n\n"]),
+    QUARTO_TARGETS)
+
+
+@_SITE_EXAMPLES
+@given(files=_site(QUARTO_PAGES, quarto_page, {}), edits=_site_edits(QUARTO_PAGES, quarto_page, {}))
+def test_a_patched_build_of_a_quarto_book_equals_a_full_build(tmp_path_factory, files, edits):
+    """Chapters linked by cross-references to the sections, figures and tables (by attribute or cell label) that
+    other chapters define, which come, go and move from chapter to chapter."""
+    _patch_site(tmp_path_factory.mktemp("quarto"), files, edits, fixed={
+        "_quarto.yml": "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - intro.qmd\n"
+                       "    - data.qmd\n    - plots.qmd\n"})

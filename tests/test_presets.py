@@ -4960,6 +4960,33 @@ def test_a_quarto_section_cross_reference_links_to_the_page_that_defines_it(tmp_
     assert [n for n, k in kg.graph.nodes(data="kind") if k == "stub"] == ["article:sec-gone"]
 
 
+def test_a_quarto_figure_or_table_cross_reference_links_to_the_page_that_defines_it(tmp_path: Path):
+    """In a Quarto book a cross-reference reaches across chapters for figures and tables as for sections
+    (``@fig-penguins``, ``[-@tbl-cars]``, ``@Fig-penguins``): to the chapter that labels the figure or table, by an
+    attribute (``![Penguins](p.png){#fig-penguins}``, a table's ``: Cars {#tbl-cars}``, a ``::: {#fig-grid}`` div) or
+    by a code cell's ``#| label: fig-scatter``. They were not read, so a book's chapters had none of those links.
+    A reference to the page's own figure is no link; a label in a code block shown as code labels nothing."""
+    import qagraph
+
+    site = tmp_path / "book"
+    write_site(site, {
+        "_quarto.yml": "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - penguins.qmd\n"
+                       "    - cars.qmd\n    - plots.qmd\n",
+        "index.qmd": "# Welcome {.unnumbered}\n\nSee @fig-penguins and [-@tbl-cars], then @Fig-scatter and @fig-grid.\n"
+                     "\n````markdown\n```{r}\n#| label: fig-shown\n```\n````\n",
+        "penguins.qmd": "# Penguins\n\n![Penguins by island](penguins.png){#fig-penguins fig-alt=\"A bar chart\"}\n\n"
+                        "As @fig-penguins shows, and @fig-shown does not.\n",
+        "cars.qmd": "# Cars\n\n| speed | dist |\n|---|---|\n| 4 | 2 |\n\n: Stopping distances {#tbl-cars}\n\n"
+                    "::: {#fig-grid layout-ncol=2}\n![A](a.png)\n\n![B](b.png)\n\nA grid\n:::\n",
+        "plots.qmd": "# Plots\n\n```{r}\n#| label: fig-scatter\n#| fig-cap: \"A scatter plot\"\nplot(cars)\n```\n\n"
+                     "Compare @tbl-cars.\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("index.qmd") == [kg.article("penguins.qmd"), kg.article("cars.qmd"), kg.article("plots.qmd")]
+    assert kg.related("plots.qmd") == [kg.article("cars.qmd")]
+    assert kg.related("penguins.qmd") == [kg.article("fig-shown")]  # a stub: no page labels it
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
