@@ -94,7 +94,7 @@ REF = "ref"
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "bookdown")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative", "bookdown")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -510,6 +510,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)
+    docsify = "docsify" in wanted or "docsify-relative" in wanted
 
     def add(offset: int, origin: str, target: str, label: str | None) -> None:
         target = target.strip()
@@ -520,8 +521,11 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = target[pelican.end():]
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
-        elif "docsify" in wanted and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
+        elif docsify and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
             target = "/" + target.partition("#/")[2]
+        elif "docsify" in wanted and origin == MARKDOWN_LINK and target and not target.startswith(("/", "#")) and \
+                ":" not in target:  # Docsify's router reads a relative link from the site's root (without relativePath)
+            target = docsify_route(target)
         elif target.startswith("//"):  # a url without its scheme: another host (or the site's, said in full)
             target = "https:" + target
         if "://" in target:
@@ -818,6 +822,19 @@ def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]
         if target:
             found.append((m.start(), MARKDOWN_LINK if m.group(1) == "doc" else REF, target, label))
     return found
+
+
+def docsify_route(target: str) -> str:
+    """The link ``target`` (relative: no ``/`` first, no scheme) as Docsify's router reads it without
+    ``relativePath``: from the site's root, as a browser clamps ``..`` there (its ``?`` and ``#`` kept).
+
+    >>> docsify_route("quickstart.md"), docsify_route("guide/"), docsify_route("../deploy.md?id=x"), docsify_route("./a#b")
+    ('/quickstart.md', '/guide/', '/deploy.md?id=x', '/a#b')
+    """
+    cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=len(target))
+    path, rest = target[:cut], target[cut:]
+    routed = posixpath.normpath("/" + path) if path.strip() else "/"
+    return routed.replace("//", "/") + ("/" if path.endswith("/") and routed != "/" else "") + rest
 
 
 def quarto_labels(masked: str, body: str = "") -> list[str]:

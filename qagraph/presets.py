@@ -4838,6 +4838,10 @@ _DOCSIFY = re.compile(r"""window\.\$docsify\b|<script[^>]+src=["'][^"']*\bdocsif
 _DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside the pages", "_navbar.md":
                   "Docsify's navbar (loadNavbar), shown above the pages", "_coverpage.md":
                   "Docsify's cover page (coverpage), shown over the home page", "_404.md": "Docsify's page of a missing route"}
+#: an HTML page's script, its code
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
+#: a Docsify setting that reads a page's relative links from its own folder, not the site's root
+_DOCSIFY_RELATIVE = re.compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
 #: an item of a Docsify ``_sidebar.md``: its indent and text
 _SIDEBAR_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
 
@@ -4861,17 +4865,31 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         own = [n for n in names if n.startswith(content)]
         unbuilt = tuple((n, f"{_DOCSIFY_PARTS[n.rpartition('/')[2]]}: not a page") for n in own
                         if n.rpartition("/")[2] in _DOCSIFY_PARTS)
-        changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True,
-                                   "unbuilt": unbuilt, "links": ("markdown", "html", "docsify"),
+        # its router reads a relative link from the site's root; with relativePath: true, from the page's folder
+        relative = _DOCSIFY_RELATIVE.search(_docsify_settings(text)) is not None
+        changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True, "unbuilt": unbuilt,
+                                   "links": ("markdown", "html", "docsify-relative" if relative else "docsify"),
                                    "title_fallback": ("heading", "page-name")}
         groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own))
-        why = f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's)"
+        why = (f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's); "
+               f"relative links read from {'the page' if relative else 'the root'}")
         if groups:
             changes.update(toc_subjects=groups, subject_from=("field", "toc", "folder"))
             why += f"; filed under the {len(set(g for _, g in groups))} groups of its sidebar"
         return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                      own_subject="subject from the sidebar's group that lists the page, else the folder" if groups else None)
     return None
+
+
+def _docsify_settings(page: str) -> str:
+    r"""The code of the scripts of a Docsify ``index.html`` that set ``window.$docsify``, without their comments
+    (the page's text around them, which a JavaScript reading would take apart at its first apostrophe, aside).
+
+    >>> code = _docsify_settings("<p>It's</p><script>\n  window.$docsify = {\n  // relativePath: true,\n  name: 'x' }\n</script>")
+    >>> "relativePath" in code, "name: 'x'" in code
+    (False, True)
+    """
+    return "\n".join(_js_code(m.group(1))[0] for m in _SCRIPT.finditer(page) if "$docsify" in m.group(1))
 
 
 def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str]) -> tuple[tuple[str, str], ...]:

@@ -4556,6 +4556,34 @@ def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
     assert kg.related("docs/more-pages.md") == [kg.article("docs/README.md"), kg.article("docs/quickstart.md")]
 
 
+@pytest.mark.parametrize("relative", [False, True])
+def test_a_docsify_page_s_relative_links_are_read_from_the_root_or_with_relative_path_from_its_folder(
+        tmp_path: Path, relative: bool):
+    """Docsify's router reads a relative link from the site's root (``[quick](quickstart.md)`` on ``zh-cn/README.md``
+    is ``/quickstart``; the translation is ``zh-cn/quickstart.md``), and with ``relativePath: true`` from the page's
+    own folder (``/zh-cn/quickstart``; ``../quickstart.md`` the root's). Every relative link was read from the
+    page's folder first, so a translated page's links to the root's pages led to its own translations."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "index.html": "<script>\n  window.$docsify = {\n    name: 'docs',\n"
+                      + ("    relativePath: true,\n" if relative else "    // relativePath: true,\n")
+                      + "  }\n</script>\n<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n",
+        "README.md": "# Home\n\nStart with [the quick start](quickstart.md).\n",
+        "quickstart.md": "# Quick start\n\nThen [deploy](guide/deploy.md).\n",
+        "guide/deploy.md": "# Deploy\n\nBack to [the quick start](" + ("../" if relative else "") + "quickstart.md).\n",
+        "zh-cn/README.md": "# 首页\n\n[快速开始](quickstart.md), [English](../quickstart.md), [中文](zh-cn/quickstart.md).\n",
+        "zh-cn/quickstart.md": "# 快速开始\n",
+        "zh-cn/zh-cn/quickstart.md": "# nested\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("guide/deploy.md") == [kg.article("quickstart.md")]
+    assert kg.related("zh-cn/README.md") == ([kg.article("zh-cn/quickstart.md"), kg.article("quickstart.md"),
+                                              kg.article("zh-cn/zh-cn/quickstart.md")] if relative else
+                                             [kg.article("quickstart.md"), kg.article("zh-cn/quickstart.md")])
+
+
 @pytest.mark.parametrize("meta", ["json", "js"])
 def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_files_label(tmp_path: Path, meta: str):
     """A Nextra site (next.config.js loading nextra) publishes each Markdown or MDX file of pages/ at its route
