@@ -70,7 +70,7 @@ _IDENTITIES = ("url", "path", "page")
 #: how a site publishes a page at its path (:func:`path_url`)
 _PATH_URLS = ("folders", "files", "sphinx", "publish", "middleman", "nextjs", "eleventy", "vitepress", "vitepress-clean",
               "vuepress", "docsify", "github-wiki", "nuxt-content",
-              "fumadocs")
+              "fumadocs", "nextjs-app")
 #: the fields that mark a draft: ``draft: true``, ``published: false`` (Jekyll's, and Hugo's too),
 #: ``status: draft`` (Pelican's; also ``skip``, a page it reads and does not write)
 DRAFT_MARKS = ("draft", "published", "status")
@@ -1687,7 +1687,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             # but where file names are the titles (a vault's notes: Obsidian shows "README"; a Logseq
             # page's file is named by the page, and pages/ is no page's folder)
             named = fields.title_fallback[:1] in (("file-name",), ("logseq-name",))
-            if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named):
+            if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named) or (
+                    fields.path_urls == "nextjs-app" and stem == "page"):  # Next.js's app router: its folder's page
                 folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
                 if not folder and fields.home_title:
                     return fields.home_title  # Hugo's home page needs no title: the site's heads it
@@ -2716,6 +2717,8 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
     ['/docs/python/', '/docs/es-es/python-es/']
     >>> [path_url(n, "content/", "nextjs") for n in ("content/actions/ci.md", "content/actions/index.md", "content/index.md")]
     ['/actions/ci', '/actions', '/']
+    >>> [path_url(n, "app/", "nextjs-app") for n in ("app/page.mdx", "app/docs/guide/page.mdx", "app/(site)/about/page.md")]
+    ['/', '/docs/guide', '/about']
     >>> [path_url(n, "docs/", "docsify") for n in ("docs/README.md", "docs/guide.md", "docs/zh-cn/README.md")]
     ['/', '/guide', '/zh-cn/']
     >>> [path_url(n, "content/", "nuxt-content") for n in ("content/index.md", "content/1.guide/2.Set Up.md",
@@ -2751,6 +2754,9 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
         return "/" + "/".join(parts[:-1] if parts and parts[-1] == "index" else parts)
     if how == "github-wiki":  # GitHub lists a wiki's pages flat: a page at its name, spaces as hyphens
         return "/wiki/" + stem.replace(" ", "-")
+    if how == "nextjs-app":  # Next.js's app router: a page file at its folder's route, a (group) or @slot no part of it
+        return "/" + "/".join(p for p in folder.split("/") if p and not p.startswith("@")
+                              and not (p.startswith("(") and p.endswith(")")))
     if how == "docsify":  # a Docsify route: the path without .md, a README at its folder's (/#/guide in the browser)
         return f"/{folder}/".replace("//", "/") if stem == "README" else "/" + f"{folder}/{stem}".lstrip("/")
     prefix = f"/{folder}/" if folder else "/"

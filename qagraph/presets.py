@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
@@ -4745,6 +4745,8 @@ def _mintlify_groups(navigation: Any) -> tuple[tuple[str, str], ...]:
 #: a Next.js config that loads Nextra (``require('nextra')``, ``import nextra from 'nextra'``)
 _NEXTRA = re.compile(r"""(?:require\s*\(\s*|from\s+)["']nextra["']""")
 _NEXT_CONFIGS = tuple(f"next.config.{x}" for x in _JS_CONFIG)
+#: the Markdown page files of Next.js's app router, which Nextra 4 reads
+_APP_PAGES = ("page.md", "page.mdx")
 #: a package.json that depends on Nextra (its config may load it through another package's)
 _NEXTRA_PACKAGE = re.compile(r'"nextra"\s*:\s*"')
 #: Nextra 4's ``contentDirBasePath``, the route its content folder is published at, and Next.js's ``trailingSlash``
@@ -4790,6 +4792,25 @@ def _nextra(base: Path, names: Sequence[str], inside: Callable[[str], str | None
             changes["folder_labels"] = labels
             why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta files"
         return _Site(content, (), f"pages under {content} ({why})", changes, problems)
+    app = next((found for found in (inside("app"), inside("src/app")) if found), None)
+    pages = [n for n in names if app and n.startswith(app) and n.rpartition("/")[2] in _APP_PAGES]
+    if app and pages and not (inside("pages") or inside("src/pages")):
+        # the app router's own pages: a page file at its folder's route, no other Markdown file of app/ a page
+        labels, problems = _nextra_labels(base, app)
+        # a route group's folder, (marketing), files its pages by its name: Marketing
+        groups = sorted({f"{app}{'/'.join(parts[:i + 1])}" for n in pages for parts in [n[len(app):].split("/")[:-1]]
+                         for i, part in enumerate(parts) if part.startswith("(") and part.endswith(")")})
+        labels = tuple(labels) + tuple((g, _folder_label(g.rpartition("/")[2][1:-1])) for g in groups
+                                       if g not in dict(labels) and g.rpartition("/")[2][1:-1].strip())
+        unbuilt = tuple((n, "not a page file (page.mdx): the app router publishes no page of it") for n in names
+                        if n.startswith(app) and n.lower().endswith((".md", ".mdx")) and n not in pages)
+        changes = {"no_front_matter": "article", "path_urls": "nextjs-app", "links": ("markdown", "html"),
+                   "partials": True, "unbuilt": unbuilt, "title_fallback": ("heading", "file-name")}
+        why = f"{where}: a Nextra 4 site of the app router's page files; pages at their folders' routes (/docs/guide)"
+        if labels:
+            changes["folder_labels"] = labels
+            why += f"; {len(labels)} section{'s' if len(labels) > 1 else ''} labelled by _meta files"
+        return _Site(app, (), f"pages under {app} ({why})", changes, problems)
     content = inside("pages") or inside("src/pages")
     if not content:
         return None

@@ -2210,3 +2210,20 @@ def test_a_patched_build_of_a_docsify_site_equals_a_full_build(tmp_path_factory,
     """Pages linked by relative links read from the root or from their folders as relativePath comes and goes,
     translations beside the pages they translate."""
     _patch_site(tmp_path_factory.mktemp("docsify"), files, edits)
+
+
+# Nextra 4 without a content folder: the app router's page files, in route groups and private folders
+NEXTRA_APP_PAGES = ["app/page.mdx", "app/docs/page.mdx", "app/docs/guide/page.mdx", "app/docs/guide/old.mdx",
+                    "app/(site)/about/page.md", "app/_parts/notes.md", "README.md"]
+NEXTRA_APP_TARGETS = ["[a](/docs/guide)", "[b](/about)", "[c](/docs)", "[d](/)", "[e](/docs/guide/old)"]
+nextra_app_page = _page_text(st.sampled_from(["", "---\ntitle: T\n---\n", "# Heading\n\n"]), NEXTRA_APP_TARGETS)
+NEXTRA_APP_SITE = {"app/_meta.js": ["export default { docs: 'Documentation' }\n", None]}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(NEXTRA_APP_PAGES, nextra_app_page, NEXTRA_APP_SITE),
+       edits=_site_edits(NEXTRA_APP_PAGES, nextra_app_page, NEXTRA_APP_SITE))
+def test_a_patched_build_of_a_nextra_app_router_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Page files linked by their folders' routes; other Markdown files beside them, which are no pages, come and go."""
+    _patch_site(tmp_path_factory.mktemp("nextra-app"), files, edits, fixed={
+        "package.json": '{"dependencies": {"nextra": "^4.2.0"}}\n', "app/layout.jsx": "export default () => null\n"})

@@ -4667,6 +4667,45 @@ def test_a_nextra_4_site_s_content_folder_is_read_at_its_routes(tmp_path: Path):
     assert {a.path: a.url for a in load_corpus(other).articles} == {"src/content/index.mdx": "/", "src/content/api.mdx": "/api/"}
 
 
+def test_a_nextra_4_site_s_page_files_are_pages_at_their_folders_routes(tmp_path: Path):
+    """Nextra 4 also reads the app router's own pages: a ``page.mdx`` (or ``page.md``) of ``app/`` is the page of its
+    folder's route (``app/docs/guide/latex/page.mdx`` at ``/docs/guide/latex``), a route group's folder ``(marketing)``
+    no part of it, a ``_private`` folder none, and no other Markdown file of ``app/`` is a page; an untitled page is
+    titled by its folder. Nextra's own docs are written so; such a site was no Nextra site: no urls, every link a
+    stub, the files beside the pages (``old.mdx``) pages too."""
+    import qagraph
+
+    site = tmp_path / "docs"
+    write_site(site, {
+        "next.config.mjs": "import nextra from 'nextra'\n\nconst withNextra = nextra({ latex: true })\n\n"
+                           "export default withNextra({ reactStrictMode: true })\n",
+        "package.json": '{"dependencies": {"next": "^15", "nextra": "^4.2.0", "nextra-theme-docs": "^4.2.0"}}\n',
+        "app/layout.tsx": "export default function RootLayout({ children }) { return children }\n",
+        "app/page.mdx": "# Nextra\n\nRead [the docs](/docs) or [about us](/about).\n",
+        "app/_meta.ts": "export default {\n  docs: 'Documentation',\n}\n",
+        "app/docs/page.mdx": "---\ntitle: Introduction\n---\n\nStart with the [guide](/docs/guide).\n",
+        "app/docs/guide/page.mdx": "# Guide\n\n<Cards>\n  <Cards.Card title=\"LaTeX\" href=\"/docs/guide/latex\" />\n</Cards>\n",
+        "app/docs/guide/latex/page.mdx": "Write math. Back to [the guide](/docs/guide).\n",
+        "app/docs/guide/old.mdx": "# Old guide\n",
+        "app/(marketing)/about/page.md": "# About\n\n[Home](/)\n",
+        "app/_components/notes.md": "# Component notes\n",
+        "README.md": "# nextra docs\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "app/page.mdx": ("/", "Nextra", "Uncategorised"),
+        "app/docs/page.mdx": ("/docs", "Introduction", "Documentation"),
+        "app/docs/guide/page.mdx": ("/docs/guide", "Guide", "Documentation"),
+        "app/docs/guide/latex/page.mdx": ("/docs/guide/latex", "latex", "Documentation"),
+        "app/(marketing)/about/page.md": ("/about", "About", "Marketing")}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {
+        "app/docs/guide/old.mdx", "app/_components/notes.md", "README.md"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("app/page.mdx") == [kg.article("app/docs/page.mdx"), kg.article("app/(marketing)/about/page.md")]
+    assert kg.related("app/docs/guide/page.mdx") == [kg.article("app/docs/guide/latex/page.mdx")]
+
+
 def test_a_nextra_page_s_cards_and_html_links_are_links(tmp_path: Path):
     """A Nextra page links by its theme's cards (``<Cards.Card href="/core/split">``) and ``<a href>`` as much as by
     Markdown; neither was read, a docs index of cards linked to nothing."""
