@@ -1032,7 +1032,7 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
         from .rdf import DEFAULT_BASE_IRI
 
         if rdf_path.is_dir():  # its parts, in the store it keeps
-            _note_store_load(rdf_path, quiet)
+            _note_store_load(rdf_path, quiet, sparql_text)
         sparql(rdf_path, sparql_text, base_iri=base_iri or DEFAULT_BASE_IRI, timeout=timeout, write=write, fmt=fmt,
                services=services)
     elif (parts := _rdf_only_build(build_dir, content, rebuild)) is not None:
@@ -1049,23 +1049,25 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
             source = content if content is not None else _recorded_content(parts, state)
             if source is not None and source.is_dir() and not quiet:
                 _note_changes_at_close(parts, source, state)
-        _note_store_load(parts, quiet)
+        _note_store_load(parts, quiet, sparql_text)
         sparql(parts, sparql_text, base_iri=built, timeout=timeout, write=write, fmt=fmt, services=services)
     else:
         kg = _graph(build_dir, content, rebuild, quiet)
         if kg.build_dir is not None and base_iri is None:  # (another base IRI: the graph exported again, in memory)
-            _note_store_load(kg.build_dir, quiet)
+            _note_store_load(kg.build_dir, quiet, sparql_text)
         kg.sparql(sparql_text, base_iri=base_iri, timeout=timeout, write=write, fmt=fmt, services=services)
 
 
-def _note_store_load(build: Path, quiet: bool) -> None:
-    """Say why the first SPARQL query (or ``validate``) of a build waits (30-40 s at 36,000 articles):
-    its RDF is loaded into the store kept in the build, once."""
+def _note_store_load(build: Path, quiet: bool, query: str | None = None) -> None:
+    """Say why the first SPARQL query (or ``validate``, whose ``query`` is None) of a build waits (13-40 s
+    at 36,000 articles): its RDF is loaded into the store kept in the build, once (the default graph
+    alone, unless the query names a graph)."""
     if quiet:
         return
+    from .rdf.query import names_graphs
     from .rdf.store import store_to_load
 
-    found = store_to_load(build)
+    found = store_to_load(build, graphs=query is not None and names_graphs(query))
     if found is not None:
         parts, size = found
         amount = f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"

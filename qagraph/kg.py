@@ -331,7 +331,7 @@ class KnowledgeGraph:
         self._report = report
         self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
         self.build_info: Any = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
-        self._stores: dict[str, Any] = {}
+        self._stores: dict[tuple[str, bool], Any] = {}  # by base IRI and whether it holds the named graphs
         #: the signature of the record of the build this graph in memory was written as (see :meth:`_build_in_place`)
         self._build_record = build_record
 
@@ -841,23 +841,30 @@ class KnowledgeGraph:
         [{'n': 49}]
         """
         from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
-        from .rdf.query import time_limit, waited_for
+        from .rdf.query import names_graphs, time_limit, waited_for
 
         settings = self._report.get("settings", {})
         base = base_iri or settings.get("base_iri") or DEFAULT_BASE_IRI
         limit = time_limit(timeout)
-        if base not in self._stores:
+        graphs = names_graphs(query)
+        # by base IRI, and whether the store holds the named graphs (a build's may hold its default
+        # graph alone, for the queries that name none: the one that holds them serves those too)
+        key = (base, True) if (base, True) in self._stores or graphs else (base, False)
+        if key not in self._stores:
             same_base = base == (settings.get("base_iri") or DEFAULT_BASE_IRI)
             build_dir = self.build_dir
             if build_dir is not None and same_base and part_files(build_dir) and self._build_in_place():
-                store = waited_for(lambda: open_store(build_dir))  # the build's own, kept between calls
+                store = waited_for(lambda: open_store(build_dir, graphs=graphs))  # the build's own, kept between calls
             else:  # exported as the build wrote its RDF: its similarity detail, its site
                 similarity, site = settings.get("rdf_similarity"), settings.get("site_url")
                 store = waited_for(lambda: to_store(  # a load Ctrl-C stops
                     self.graph, base, similarity=similarity if isinstance(similarity, str) else DEFAULT_SIMILARITY,
                     site_url=site if isinstance(site, str) else None))
-            self._stores[base] = store
-        return sparql(self._stores[base], query, base_iri=base, timeout=limit, write=write, fmt=fmt,
+                key = (base, True)  # every graph
+            if key[1]:
+                self._stores.pop((base, False), None)  # (its folder goes once the other is made)
+            self._stores[key] = store
+        return sparql(self._stores[key], query, base_iri=base, timeout=limit, write=write, fmt=fmt,
                       services=services)
 
     def _build_in_place(self) -> bool:

@@ -157,7 +157,7 @@ def test_without_a_union_default_graph_only_graph_queries_see_the_data(build, tm
 
 def test_the_embedded_store_is_made_once_and_reused(build):
     first = open_store(build)
-    stores = sorted((build / ".qagraph" / "store").glob("db-*"))
+    stores = sorted((build / ".qagraph" / "store").glob("d*-*"))
     assert len(stores) == 1
     assert len(open_store(build)) == len(first)
-    assert sorted((build / ".qagraph" / "store").glob("db-*")) == stores
+    assert sorted((build / ".qagraph" / "store").glob("d*-*")) == stores

@@ -233,7 +233,7 @@ def sparql(
     if not services and _calls_a_service(query):
         raise UsageError("the query calls another endpoint (SERVICE), and a query here makes no network request "
                          "unless allowed: allow it with --allow-service (services=True in Python)")
-    store, union = waited_for(lambda: _store(target, base_iri, similarity))
+    store, union = waited_for(lambda: _store(target, base_iri, similarity, names_graphs(query)))
     result = waited_for(lambda: _evaluate(store, query, union, write, fmt), limit)
     if write is not None and result.written is None:  # ASK: written whole
         write(format_results(result, fmt))
@@ -441,8 +441,26 @@ def _calls_a_service(query: str) -> bool:
     return _SERVICE.search(_NOT_KEYWORDS.sub(" ", query)) is not None
 
 
-def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
-    """The store to query, and whether its default graph must be taken as the union of the named ones."""
+#: the keywords by which a query names graphs (``GRAPH``, ``FROM``, ``FROM NAMED``), as :data:`_SERVICE` finds its own
+_GRAPH_KEYWORDS = re.compile(r"(?<![\w:?$-])(?:GRAPH|FROM|NAMED)(?![\w:-])", re.I)
+
+
+def names_graphs(query: str) -> bool:
+    """Whether ``query`` may name a graph (the keyword ``GRAPH``, ``FROM`` or ``NAMED`` outside its IRIs,
+    strings and comments): only such a query needs a build's store to hold the named graphs (see
+    :func:`~qagraph.rdf.store.open_store`); every other one reads the default graph alone.
+
+    >>> names_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), names_graphs('SELECT * WHERE { ?s ?p "graph" } # FROM')
+    (True, False)
+    >>> names_graphs("SELECT * FROM <urn:x> WHERE { ?s ?p ?o }"), names_graphs("SELECT ?from WHERE { ?from ex:graph ?o }")
+    (True, False)
+    """
+    return _GRAPH_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", query)) is not None
+
+
+def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> tuple[Any, bool]:
+    """The store to query, and whether its default graph must be taken as the union of the named ones;
+    a build's may hold its default graph alone unless ``graphs`` (:func:`names_graphs`)."""
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
@@ -459,7 +477,7 @@ def _store(target: Any, base_iri: str, similarity: str) -> tuple[Any, bool]:
         if Path(target).is_dir():
             from .store import open_store
 
-            return open_store(target), False  # its default graph already holds every statement
+            return open_store(target, graphs=graphs), False  # its default graph already holds every statement
         return load_store(target), True
     raise UsageError(f"cannot query a {type(target).__name__}: give a graph, a store, a build folder or an RDF file")
 

@@ -442,8 +442,8 @@ def _validate(
         if Path(target).is_dir():
             from .store import current_store, open_store, oxigraph_path
 
-            store, union = open_store(target), False  # its default graph holds every statement
-            db = current_store(target)
+            store, union = open_store(target, graphs=False), False  # its default graph holds every statement
+            db = current_store(target, graphs=False)  # (the checks read no named graph)
             if not db.is_dir():  # a build folder that cannot be written: the store is in memory, here
                 db = None
         else:
