@@ -31,6 +31,7 @@ import zoneinfo as _zoneinfo
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields as _dataclass_fields, replace
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import unquote
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
@@ -1682,7 +1683,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 title = title.replace("-", " ").replace("_", " ").strip() or title
                 title = title.capitalize() if title.lower() == title else title
             elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
-                title = _journal_title(name, stem, fields) or re.sub(r"___|%2[Ff]", "/", title)
+                title = _journal_title(name, stem, fields) or logseq_page_name(title)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
             # but where file names are the titles (a vault's notes: Obsidian shows "README"; a Logseq
             # page's file is named by the page, and pages/ is no page's folder)
@@ -3770,11 +3771,23 @@ def _hierarchy_top(name: str, fields: FieldMap, title: str | None = None) -> str
         journals = (fields.journal_files or _LOGSEQ_JOURNALS).rpartition("/")[0].strip("/")
         if name.removeprefix(fields.content_dir).rpartition("/")[0] == journals:
             return journals
-        parts = title.split("/") if title else re.split(r"___|%2[Ff]", stem)
+        parts = (title or logseq_page_name(stem)).split("/")
         top = parts[0].strip() if len(parts) > 1 else ""
         return top if _slug(top) else None
     top = stem.split(".", 1)[0].strip()
     return top if top and top.lower() != "root" and _slug(top) else None
+
+
+def logseq_page_name(stem: str) -> str:
+    """The name of the Logseq page whose file is named ``stem``: Logseq writes a page's ``/`` as ``___``
+    (``:file/name-format :triple-lowbar``) or ``%2F`` (``:legacy``) and percent-encodes every other
+    character a file name cannot hold (``?``, ``:``), and reads the name back so; a ``%`` that starts no
+    code is kept.
+
+    >>> logseq_page_name("Article___Why Always Paulis%3F"), logseq_page_name("Python%2FTyping"), logseq_page_name("100%")
+    ('Article/Why Always Paulis?', 'Python/Typing', '100%')
+    """
+    return unquote(stem.replace("___", "/"))
 
 
 #: where a Logseq graph keeps its journal pages unless its config says otherwise

@@ -1882,7 +1882,9 @@ class ArticleIndex(Generic[A]):
                     _strip_suffix(a.path)).endswith(name):
                 return a
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
-            return self._pick(self._link_alias.get(name, []), source_path)
+            # (its name as written: a ? is part of it, [[Article/Why Always Paulis?]])
+            spelled = fold(_strip_suffix(path.strip().strip("/")))
+            return self._pick(self._link_alias.get(spelled) or self._link_alias.get(name, []), source_path)
         return None
 
     def _command_places(self, target: str, source_path: str) -> list[str]:

@@ -3151,6 +3151,26 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
                                                          "article:Python/Asyncio"]  # renamed: a stub now
 
 
+def test_a_logseq_page_s_file_name_is_percent_decoded_into_its_title(tmp_path: Path):
+    """Logseq names a page's file by its title, ``/`` written ``___`` and every character a file name
+    cannot hold percent-encoded (``:file/name-format :triple-lowbar``): Article___Why Always Paulis%3F.md
+    is the page Article/Why Always Paulis?, which [[Article/Why Always Paulis?]] links to; it was titled
+    Article/Why Always Paulis%3F and the link was a stub."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": "{:meta/version 1\n :file/name-format :triple-lowbar}\n",
+        "pages/Article___Why Always Paulis%3F.md": "- Paulis everywhere.\n",
+        "pages/Q%3A A%2FB.md": "- slashes and colons\n",
+        "pages/homepage.md": "- [[Article/Why Always Paulis?]]\n",
+    })
+    by = {a.key: a for a in load_corpus(graph).articles}
+    assert by["pages/Article___Why Always Paulis%3F"].title == "Article/Why Always Paulis?"
+    assert by["pages/Q%3A A%2FB"].title == "Q: A/B"
+    kg = build(graph, out=tmp_path / "out")
+    assert kg.related("pages/homepage") == ["article:pages/Article___Why Always Paulis%3F"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
