@@ -516,10 +516,25 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
             value = value.replace("\0", "\ufffd")
             warnings.append(Problem(name, line, f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
                                     "control-character", WARNING))
-        data[key] = value
+        data[key] = _page_names(value) if key == "alias" else value
         key_lines[key] = line
         pos, line = end + 1, line + 1
     return FrontMatter(data, text[pos:], PROPERTIES, first, key_lines, warnings)
+
+
+#: a page's name in a Logseq property's value: a link to it (which may hold a comma), or the text up to a comma
+_PAGE_NAME = re.compile(r"\[\[([^\[\]\n]+)\]\]|([^,]+)")
+
+
+def _page_names(value: str) -> list[str]:
+    """The pages' names a Logseq ``alias::`` value gives, as Logseq reads it: comma separated, each a
+    name or a link to it (its editor writes ``alias:: [[Category Theory]], CT``).
+
+    >>> _page_names("[[Category Theory]], CT"), _page_names("py"), _page_names("[[a, b]]")
+    (['Category Theory', 'CT'], ['py'], ['a, b'])
+    """
+    names = ((m.group(1) or m.group(2) or "").strip() for m in _PAGE_NAME.finditer(value))
+    return [name for name in names if name]
 
 
 #: Python-Markdown's metadata lines (its ``meta`` extension, which Pelican reads): ``Key: value``, and

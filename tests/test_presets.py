@@ -3171,6 +3171,22 @@ def test_a_logseq_page_s_file_name_is_percent_decoded_into_its_title(tmp_path: P
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_logseq_alias_written_as_a_page_link_names_the_page(tmp_path: Path):
+    """A Logseq page's ``alias::`` names other pages it is, each a page's name or a link to it, comma
+    separated (``alias:: [[Category Theory]], CT``), as Logseq writes them from its editor; a link to
+    [[Category Theory]] leads to the page Category. The alias was read as one name with its brackets
+    ("[[Category Theory]]"), so the link was a stub."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": "{:meta/version 1}\n",
+        "pages/Category.md": "alias:: [[Category Theory]], CT\n\n- Objects and arrows.\n",
+        "pages/Functor.md": "- A map of [[Category Theory]] and of [[ct]].\n",
+    })
+    kg = build(graph, out=tmp_path / "out")
+    assert kg.related("pages/Functor") == ["article:pages/Category"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
