@@ -917,7 +917,9 @@ def _may_name_article(target: str, wiki: bool = False) -> bool:
     """
     if target.startswith(("{{", "{%", "#", "?")) or "<%" in target or "{{" in target:
         return False
-    if _SCHEME.match(target) and not target.lower().startswith(("http://", "https://")):
+    scheme = _SCHEME.match(target)
+    if scheme and not target.lower().startswith(("http://", "https://")) and not (
+            wiki and target[scheme.end():scheme.end() + 1].isspace()):  # [[Book: Dune]] names a note
         return False  # mailto:, tel:, obsidian://, data:, javascript:
     path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
     if wiki and _named_like_code(path):

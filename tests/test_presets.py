@@ -3171,6 +3171,21 @@ def test_a_logseq_page_s_file_name_is_percent_decoded_into_its_title(tmp_path: P
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_wiki_link_to_a_page_named_with_a_colon_is_a_link(tmp_path: Path):
+    """[[Book: Dune]] links to the page Book: Dune (a Logseq page's file Book%3A Dune.md), as Logseq
+    reads it: a name before a colon and a space is no url's scheme (mailto:, obsidian://); such a
+    link was dropped as leading outside the corpus, so the page had no backlink and no stub told of it."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": "{:meta/version 1}\n",
+        "pages/Book%3A Dune.md": "- Arrakis.\n",
+        "pages/Reading.md": "- [[Book: Dune]], [[mailto:me@example.org]]\n",
+    })
+    kg = build(graph, out=tmp_path / "out")
+    assert kg.related("pages/Reading") == ["article:pages/Book%3A Dune"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_logseq_alias_written_as_a_page_link_names_the_page(tmp_path: Path):
     """A Logseq page's ``alias::`` names other pages it is, each a page's name or a link to it, comma
     separated (``alias:: [[Category Theory]], CT``), as Logseq writes them from its editor; a link to
