@@ -1306,7 +1306,7 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
     ``pelicanconf.py`` here or above (``generic``, fitted to it); a Hexo site's ``_config.yml`` (``jekyll``, fitted to it: :func:`_fit_hexo`);
     where no Jekyll config is here or above, a Hugo site kept in a folder of ``root`` (:func:`_hugo_site_below`:
     read as that site); a Jekyll ``_config.yml`` or ``_posts/`` with dated file names; a vault in a folder of ``root`` (:func:`_vault_below`:
-    that folder is read); wiki-links
+    that folder is read); a Foam workspace (:func:`_foam`); wiki-links
     (outside code) in many files that have no title field, or that name the corpus's notes by their file
     names in many files (a vault cloned without ``.obsidian/``, its notes titled). Anything else is ``generic``. ``names`` are
     the article files (default: :func:`qagraph.load.discover`'s).
@@ -1389,6 +1389,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
         return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault, one language's of several)", False
     if vault is not None:  # after the site tools' signs: a site whose content folder is a vault is the site's
         return "obsidian", f"{vault}/.obsidian/ folder (an Obsidian vault in {vault}/: read from there)", False
+    if _foam(base):  # however few of its notes link (after the site tools' signs: a site publishing Foam notes is the site's)
+        return "obsidian", ".foam/ or Foam among the editor's recommended extensions (a Foam workspace)", False
     if s.keys["dg-publish"] * 2 > s.with_front_matter and _garden_site(names):  # with links or not: a garden's notes
         return "obsidian", (f"{s.keys['dg-publish']} of {s.with_front_matter} sampled notes with front matter say "
                             f"dg-publish, half the notes or more in {_GARDEN_NOTES} (a Digital Garden site)"), False

@@ -3217,6 +3217,29 @@ def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_p
     assert subjects["Onboarding"] == subjects["Deploy"] == ("Engineering Wiki", "engineering-wiki")
 
 
+def test_a_foam_workspace_of_few_links_is_read_as_foam(tmp_path: Path):
+    """A Foam workspace (its editor told to recommend Foam: .vscode/extensions.json, comments and all, as
+    Foam's own docs/ keep it; or .foam/) is read as Foam reads it whatever the share of its notes that
+    link: it was taken for one only when a quarter of its notes held [[wiki-links]], else read as
+    generic notes, its [[wiki-links]] no links and its #tags no keywords."""
+    foam = tmp_path / "docs"
+    write_site(foam, {
+        ".vscode/extensions.json": '{\n  // the docs workspace\n  "recommendations": [\n    // Foam, its own extension\n'
+                                   '    "foam.foam-vscode",\n    "esbenp.prettier-vscode"\n  ]\n}\n',
+        "user/index.md": "# Using Foam\n\n- [[wikilinks]]\n- [[tags]]\n",
+        "user/features/wikilinks.md": "# Wikilinks\n\nLinks. #linking\n",
+        "user/features/tags.md": "# Tags\n\nTags.\n",
+        "user/features/embeds.md": "# Note Embeds\n\nEmbeds.\n",
+        "user/features/graph-view.md": "# Graph View\n\nGraph.\n",
+    })
+    result = load_corpus(foam)
+    assert result.detection.preset == "obsidian" and "Foam" in result.detection.reason
+    assert {a.key: a.keywords for a in result.articles}["user/features/wikilinks"] == ("linking",)
+    kg = build(foam, out=tmp_path / "out")
+    assert kg.related("user/index") == ["article:user/features/wikilinks", "article:user/features/tags"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_jekyll_collections_get_their_urls_and_unpublished_ones_are_skipped(tmp_path: Path):
     """A collection Jekyll outputs publishes its documents at its permalink pattern (links to them
     were stubs); one it does not output (the default) holds data, not pages."""
