@@ -5618,7 +5618,8 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     """A book: its pages are those of its source folder (an mdBook's ``src``, a GitBook's ``root``; a
     Jupyter Book's and a MyST site's own folder, without its ``_build/`` output), front matter or not,
     titled by their first heading. An mdBook or a GitBook publishes the chapters its ``SUMMARY.md``
-    lists: it is no page, and neither is a file it does not list."""
+    lists: it is no page, and neither is a file it does not list; each is titled by its link's text there
+    (GitBook's ``[Page title](page.md "Sidebar label")`` too: the quoted label is the sidebar's only)."""
     tool = config.name
     here = base.resolve()
     changes: dict[str, Any] = {"no_front_matter": "article"}
@@ -5681,7 +5682,7 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         listed, titles, heads = _summary_entries(base, toc, names)
         changes.update(toc=toc, toc_pages=tuple(listed))
         why += f"; the {len(listed)} pages {toc.rpartition('/')[2]} lists"
-        if mdbook and titles:  # mdBook names a chapter as its SUMMARY.md does, in the sidebar and its <title>
+        if titles:  # mdBook and GitBook name a page as SUMMARY.md does, in the sidebar and its <title>
             changes["page_titles"] = tuple((page[len(content):], title) for page, title in titles)
             why += ", titled as it names them"
         if heads:  # a part's title (# Part I) heads the chapters below it

@@ -4592,6 +4592,35 @@ def test_an_mdbook_names_urls_and_parts_its_chapters_as_its_summary_does(tmp_pat
     assert kg.related("src/format/summary.md") == [kg.article("src/cli/README.md")]
 
 
+def test_a_gitbook_names_its_pages_as_its_summary_does(tmp_path: Path):
+    """GitBook titles a page by its link's text in SUMMARY.md ("[Page main title](page.md "Sidebar label")":
+    the bracket's text is the page's title, shown as its <title> and heading), as mdBook does; a GitBook's
+    pages were titled by their first heading, wherever it stood (a page whose one heading is its closing
+    "# References" was titled References), else by their file's name (cve-list)."""
+    site = tmp_path / "cheat-sheets"
+    write_site(site, {
+        ".gitbook.yaml": "structure:  \n  readme: INTRODUCTION.md  \n  summary: SUMMARY.md\n\n",
+        "SUMMARY.md": "# Summary\n\n- [Application Security Cheat Sheet](INTRODUCTION.md)\n\n## Container\n\n"
+                      "- Escaping\n    - [CVE List](Container/Escaping/cve-list.md)\n\n## Web Application\n\n"
+                      "- [Cookie Security](Web%20Application/Cookie%20Security/README.md)\n"
+                      "    - [Cookie Tossing](Web%20Application/Cookie%20Security/cookie-tossing.md \"Tossing\")\n",
+        "INTRODUCTION.md": "\nA list of cheat sheets for application security\n",
+        "Container/Escaping/cve-list.md": "Known container escapes.\n",
+        "Web Application/Cookie Security/README.md": "# Cookie attributes\n\nSecure, HttpOnly.\n",
+        "Web Application/Cookie Security/cookie-tossing.md":
+            "Set a cookie from a subdomain; see [Cookie Security](/Web%20Application/Cookie%20Security/README.md).\n\n"
+            "# References\n\n- [HackTricks](https://book.hacktricks.xyz/)\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.title, a.subject) for a in result.articles} == {
+        "INTRODUCTION.md": ("Application Security Cheat Sheet", "Uncategorised"),
+        "Container/Escaping/cve-list.md": ("CVE List", "Container"),
+        "Web Application/Cookie Security/README.md": ("Cookie Security", "Web Application"),
+        "Web Application/Cookie Security/cookie-tossing.md": ("Cookie Tossing", "Web Application")}
+    kg = build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
     """Docsify (an index.html of window.$docsify, in docs/) renders each Markdown file of its folder at its route
     (``quickstart.md`` at ``/quickstart``, a README at its folder's), and links to ``#/x`` or ``/#/x`` (its hash
