@@ -473,6 +473,7 @@ class FieldMap:
     home_title: str | None = None
     lenient_yaml: bool = False
     properties: bool = False
+    logseq_legacy_names: bool = False
     notion_properties: bool = False
     metadata_lines: bool = False
     tag_comments: bool = False
@@ -597,7 +598,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
@@ -1683,7 +1684,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 title = title.replace("-", " ").replace("_", " ").strip() or title
                 title = title.capitalize() if title.lower() == title else title
             elif source == "logseq-name":  # Logseq's file names for Python/Asyncio: Python___Asyncio, Python%2FAsyncio
-                title = _journal_title(name, stem, fields) or logseq_page_name(title)
+                title = _journal_title(name, stem, fields) or logseq_page_name(title, fields.logseq_legacy_names)
             # a folder's own page (a Hugo bundle or section, a README, an index) is named by its folder,
             # but where file names are the titles (a vault's notes: Obsidian shows "README"; a Logseq
             # page's file is named by the page, and pages/ is no page's folder)
@@ -3771,23 +3772,26 @@ def _hierarchy_top(name: str, fields: FieldMap, title: str | None = None) -> str
         journals = (fields.journal_files or _LOGSEQ_JOURNALS).rpartition("/")[0].strip("/")
         if name.removeprefix(fields.content_dir).rpartition("/")[0] == journals:
             return journals
-        parts = (title or logseq_page_name(stem)).split("/")
+        parts = (title or logseq_page_name(stem, fields.logseq_legacy_names)).split("/")
         top = parts[0].strip() if len(parts) > 1 else ""
         return top if _slug(top) else None
     top = stem.split(".", 1)[0].strip()
     return top if top and top.lower() != "root" and _slug(top) else None
 
 
-def logseq_page_name(stem: str) -> str:
-    """The name of the Logseq page whose file is named ``stem``: Logseq writes a page's ``/`` as ``___``
-    (``:file/name-format :triple-lowbar``) or ``%2F`` (``:legacy``) and percent-encodes every other
-    character a file name cannot hold (``?``, ``:``), and reads the name back so; a ``%`` that starts no
-    code is kept.
+def logseq_page_name(stem: str, legacy: bool = False) -> str:
+    """The name of the Logseq page whose file is named ``stem``, as Logseq reads it back: in its
+    ``:file/name-format :triple-lowbar`` a ``/`` is written ``___``; in its ``:legacy`` format (its
+    default, a graph's without the setting) a ``.`` or ``%2F`` (``aws.s3``, ``aws%2Fec2``), ``___`` no
+    ``/``; both percent-encode every other character a file name cannot hold (``?``, ``:``). A ``%``
+    that starts no code is kept.
 
     >>> logseq_page_name("Article___Why Always Paulis%3F"), logseq_page_name("Python%2FTyping"), logseq_page_name("100%")
     ('Article/Why Always Paulis?', 'Python/Typing', '100%')
+    >>> logseq_page_name("aws.s3", legacy=True), logseq_page_name("Python___Asyncio", legacy=True)
+    ('aws/s3', 'Python___Asyncio')
     """
-    return unquote(stem.replace("___", "/"))
+    return unquote(stem.replace(".", "/") if legacy else stem.replace("___", "/"))
 
 
 #: where a Logseq graph keeps its journal pages unless its config says otherwise

@@ -1842,10 +1842,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append(note)
     if p.name == "obsidian" and _is_file(base / _LOGSEQ_CONFIG):
         journal_files, journal_title, journals = _logseq_journals(base)
+        legacy = _logseq_legacy_names(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
+                         logseq_legacy_names=legacy,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
                          journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",))
-        notes.append("Logseq: properties (key:: value), namespaces in file names (a___b is a/b) and subjects; "
+        notes.append("Logseq: properties (key:: value), namespaces in file names ("
+                     + ("a.b or a%2Fb is a/b: :file/name-format :legacy" if legacy else "a___b is a/b") + ") and subjects; "
                      "logseq/ skipped; "
                      + journals)
     elif p.name == "obsidian" and (quartz := _quartz(base, names)) is not None:
@@ -3064,6 +3067,23 @@ def _edn_text(config: str, *keys: str) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+#: the format a Logseq graph names its pages' files in (``:file/name-format :triple-lowbar``)
+_LOGSEQ_NAME_FORMAT = re.compile(r"^[^;\n]*?:file/name-format\s+:([\w-]+)", re.M)
+
+
+def _logseq_legacy_names(base: Path) -> bool:
+    """Whether a Logseq graph names its pages' files in Logseq's ``:legacy`` format, its default: its
+    ``logseq/config.edn`` sets no other ``:file/name-format`` (not in a ``;`` comment); a graph made
+    since Logseq 0.8.9 says ``:triple-lowbar``.
+
+    >>> bool(_LOGSEQ_NAME_FORMAT.search(";; :file/name-format :triple-lowbar\\n"))
+    False
+    """
+    found = _config([base.resolve()], (_LOGSEQ_CONFIG,))
+    m = _LOGSEQ_NAME_FORMAT.search(found[1]) if found else None
+    return m is None or m.group(1) != "triple-lowbar"
 
 
 def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:

@@ -3112,7 +3112,7 @@ def test_a_logseq_graph_reads_its_properties_and_namespaces_and_skips_its_backup
     articles that topped every similar list."""
     graph = tmp_path / "graph"
     write_site(graph, {
-        "logseq/config.edn": "{:meta/version 1}\n",
+        "logseq/config.edn": "{:meta/version 1\n :file/name-format :triple-lowbar}\n",
         "pages/Python.md": "tags:: programming, scripting\nalias:: py\n\n- Python. See [[Rust]], [[Python/Asyncio]].\n",
         "pages/Rust.md": "tags:: programming, systems\n\n- Rust. Compare [[py]].\n",
         "pages/Python___Asyncio.md": "tags:: programming, concurrency\n\n- the event loop of [[Python]]\n",
@@ -3184,6 +3184,39 @@ def test_a_wiki_link_to_a_page_named_with_a_colon_is_a_link(tmp_path: Path):
     kg = build(graph, out=tmp_path / "out")
     assert kg.related("pages/Reading") == ["article:pages/Book%3A Dune"]
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_legacy_logseq_graph_reads_its_file_names_as_logseq_does(tmp_path: Path):
+    """A Logseq graph whose config.edn sets no :file/name-format (or :legacy: Logseq's default, a graph
+    made before the :triple-lowbar format) names a page's file with a . for each / of its namespace and
+    percent codes (aws.s3.md and aws%2Fec2.md are aws/s3 and aws/ec2), and ___ is no / there; its
+    files were read as :triple-lowbar's (aws.s3 a page of no namespace, Python___Asyncio one in
+    Python/), so [[aws/s3]] was a stub. An edit of the setting rebuilds as a cold build does."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": "{:meta/version 1\n ;; :file/name-format :triple-lowbar\n}\n",
+        "pages/aws.s3.md": "- buckets\n",
+        "pages/aws%2Fec2.md": "- machines\n",
+        "pages/Python___Asyncio.md": "- the loop\n",
+        "pages/Cloud.md": "- [[aws/s3]], [[aws/ec2]], [[Python___Asyncio]]\n",
+    })
+    by = {a.key: a for a in load_corpus(graph).articles}
+    assert by["pages/aws.s3"].title == "aws/s3" and by["pages/aws%2Fec2"].title == "aws/ec2"
+    assert by["pages/Python___Asyncio"].title == "Python___Asyncio"
+    assert by["pages/aws.s3"].subject_slug == "aws"
+    import qagraph
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(graph, out=out)
+    assert kg.related("pages/Cloud") == ["article:pages/aws.s3", "article:pages/aws%2Fec2", "article:pages/Python___Asyncio"]
+    assert kg.counts.get("stubs", 0) == 0
+    (graph / "logseq" / "config.edn").write_text("{:meta/version 1\n :file/name-format :triple-lowbar\n}\n")
+    qagraph.build(graph, out=out)
+    qagraph.build(graph, out=cold, cache=False)
+    from test_pipeline import database_rows, outputs_of
+
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    assert {a.key: a.title for a in load_corpus(graph).articles}["pages/Python___Asyncio"] == "Python/Asyncio"
 
 
 def test_a_logseq_alias_written_as_a_page_link_names_the_page(tmp_path: Path):
@@ -3962,7 +3995,7 @@ def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tm
     with their brackets, or none; a journal page is dated by its file's name."""
     graph = tmp_path / "graph"
     write_site(graph, {
-        "logseq/config.edn": "{:meta/version 1\n :preferred-format :markdown}\n",
+        "logseq/config.edn": "{:meta/version 1\n :preferred-format :markdown\n :file/name-format :triple-lowbar}\n",
         "pages/contents.md": "- [[Logseq]]\n- [[Python/Asyncio]]\n",
         "pages/Logseq.md": "alias:: LS\ntags:: tools, pkm\n\n- An outliner.\n",
         "pages/Python___Asyncio.md": "tags:: [[python]], #concurrency\n\n- the event loop #[[deep work]] #focus\n",
