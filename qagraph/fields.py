@@ -3464,6 +3464,33 @@ def _keeps_number_prefixes(name: str, fields: FieldMap) -> bool:
     return any(name.startswith(folder.strip("/") + "/") for folder in fields.prefixed_doc_folders)
 
 
+def doc_id(name: str, routes: tuple[str, ...], data: Mapping[Any, Any], keep_prefixes: bool = False) -> str | None:
+    """The id Docusaurus gives the doc ``name`` (a sidebar lists a doc by it), after the docs folder it is in
+    (of ``routes``, ``folder=route``): its folder without number prefixes, then its ``id``, else its file's
+    name without number prefix (unless ``parse_number_prefixes: false`` or ``keep_prefixes``); ``None`` for a
+    file in none of the docs folders.
+
+    >>> routes = ("docs=/docs",)
+    >>> doc_id("docs/01-guides/02-install.md", routes, {}), doc_id("docs/guides/foo.md", routes, {"id": "bar"})
+    ('docs/guides/install', 'docs/guides/bar')
+    >>> doc_id("docs/a.md", routes, {"id": "x/y"}), doc_id("blog/post.md", routes, {})
+    ('docs/a', None)
+    """
+    found = doc_folder(name, routes)
+    if found is None:
+        return None
+    prefix = found[0]
+    folder, _, file_name = name[len(prefix):].rpartition("/")
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    parse = data.get("parse_number_prefixes") is not False and not keep_prefixes
+    given = data.get("id")
+    own = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
+    if not own or "/" in own:  # Docusaurus refuses an id with a slash: the file name stands
+        own = strip_number_prefix(stem) if parse else stem
+    parts = [strip_number_prefix(part) if parse else part for part in folder.split("/")] if folder else []
+    return prefix + "".join(part + "/" for part in parts) + own
+
+
 def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any], keep_prefixes: bool = False) -> str | None:
     """The url Docusaurus publishes the doc ``name`` at, from its front matter ``data``; ``None``
     for a file in none of the docs folders ``routes`` (``folder=route``, e.g. ``docs=/docs``).
@@ -3729,7 +3756,12 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 label = _folder_label(platform) + (f" ({translated[1]})" if translated else "")
                 return _slug(label), label, False, []
         if source == "toc" and fields.toc_subjects:
-            caption = _pairs(fields.toc_subjects).get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
+            captions = _pairs(fields.toc_subjects)
+            # a Docusaurus doc is listed by its id (its id field, else its file name) in its folder
+            listed = doc_id(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields)) \
+                if fields.doc_routes else None
+            caption = captions.get(listed.removeprefix(fields.content_dir)) if listed else None
+            caption = caption or captions.get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
             if caption and _slug(caption):
                 return _slug(caption), clean(caption), False, []
         if source == "nav" and fields.nav_sections:

@@ -6620,6 +6620,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     blogs: list[tuple[str, str]] = []
     tags: list[tuple[str, str, str]] = []
     prefixed: list[str] = []  # the docs of a plugin that keeps number prefixes (numberPrefixParser: false)
+    sections: list[tuple[str, str]] = []  # (docs folder and doc id, the sidebar's top category that lists it)
     for kind, path, route, start, plugin_id in instances:
         route = "/" + route.strip().strip("/")
         folder = inside(path)
@@ -6642,6 +6643,18 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         problems += found
         if start is not None and _NO_NUMBER_PREFIXES.search(_outer(text, start)):
             prefixed += [version for version, _ in found_versions]
+        sidebar = _SIDEBAR_PATH.search(_outer(text, start)) if start is not None else None
+        for version, _ in found_versions:  # each version's docs filed by the categories of its own sidebars
+            name = version.rstrip("/").rpartition("/")[2]
+            if version != folder and name.startswith("version-"):
+                file: str | None = (f"{site}{'' if plugin_id == 'default' else plugin_id + '_'}"
+                                    f"versioned_sidebars/{name}-sidebars.json")
+            else:
+                file = posixpath.normpath(posixpath.join(site, sidebar.group(2).strip())) if sidebar else None
+            if file and not file.startswith("../"):
+                found_sections, found = _docusaurus_sidebar_sections(base, file, version, f"{name}-")
+                sections += found_sections
+                problems += found
         for version, _ in found_versions:
             found_labels, found = _category_labels(base, version)
             labels += found_labels
@@ -6681,10 +6694,157 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["page_folders"] = tuple(sorted({f for f in folders if f}))
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
+    listed = tuple((doc[len(content):], label) for doc, label in sections if doc.startswith(content))
+    own = ""
+    if listed:  # its sidebars' categories file the docs they list, as Docusaurus shows them
+        changes.update(toc_subjects=listed, subject_from=("toc", "folder"))
+        own = f"subject from the sidebar's category that lists the doc ({len(set(l for _, l in listed))} categories), else the folder"
     # without versions.json, versioned_docs/ is no version Docusaurus publishes
     read = any("versioned_docs" in f.split("/") for f, _ in versions)
     unread = ("i18n",) if read else ("versioned_docs", "i18n")
-    return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems)
+    return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems,
+                 own_subject=own if listed else None)
+
+
+#: the sidebars file of a docs plugin's options (``sidebarPath: require.resolve('./sidebars.js')``, ``'./sidebars.json'``)
+_SIDEBAR_PATH = re.compile(r"""(?<![\w$.])["']?sidebarPath["']?\s*:\s*(?:require\.resolve\s*\(\s*)?(["'`])([^"'`\n]+)\1""")
+#: where a sidebars module gives its sidebars: ``module.exports = {``, ``export default {``, ``const sidebars = {``
+_SIDEBARS_START = re.compile(r"""(?:module\.exports\s*=|export\s+default|(?:const|let|var)\s+[\w$]+\s*"""
+                             r"""(?::\s*[\w$.<>]+\s*)?=)\s*(?:\(\s*)?\{""")
+_JS_NAME = re.compile(r"[\w$]+")
+
+
+def _docusaurus_sidebar_sections(base: Path, file: str, docs: str, prefix: str
+                                 ) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The docs of ``docs`` (``docs/``) that a Docusaurus sidebars file (``file``: ``sidebars.js``, ``.json``,
+    a version's ``versioned_sidebars/version-1.x-sidebars.json``) lists in a category, as ``(docs folder and
+    doc id, the label of the top category that lists it)``: a doc's id listed (``'install'``, ``{type: 'doc',
+    id}``, the doc a category links to), however deep in it; a doc a sidebar lists at its top is in none. A
+    Docusaurus 1 site's versioned ids (``version-1.x-install``) lose the version's ``prefix``. A module is not
+    run: its object literal is read (what is no literal, a variable or a call, is passed over). A file that
+    cannot be read is a warning (its docs are filed by their folders)."""
+    path = base / file
+    if not _is_file(path):
+        return [], []
+    if file.endswith(".json"):
+        try:
+            sidebars = _data_file(path, file, "JSON")
+        except ValueError as exc:
+            return [], [_unread_problem(file, exc, "its docs are filed by their folders", "sidebars-file")]
+    else:
+        data = _read_regular(path, MAX_DATA_FILE)
+        code = _js_code(data.decode("utf-8", "replace"))[0] if isinstance(data, bytes) else ""
+        sidebars = None
+        for begin in _SIDEBARS_START.finditer(code):
+            try:
+                sidebars = _js_literal(code, begin.end() - 1)[0]
+            except RecursionError:
+                sidebars = None
+            if isinstance(sidebars, dict):
+                break
+    found: dict[str, str] = {}
+
+    def ids(items: Any) -> Iterator[str]:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict) and item.get("type") == "doc" and isinstance(item.get("id"), str):
+                yield item["id"]
+            elif isinstance(item, dict) and item.get("type") == "category":
+                link = item.get("link")
+                if isinstance(link, dict) and link.get("type") == "doc" and isinstance(link.get("id"), str):
+                    yield link["id"]
+                yield from ids(item.get("items"))
+            elif isinstance(item, dict) and "type" not in item:  # {Label: [items]}, a category written short
+                for value in item.values():
+                    if isinstance(value, list):
+                        yield from ids(value)
+
+    for sidebar in sidebars.values() if isinstance(sidebars, dict) else ():
+        tops: list[tuple[Any, Any]] = list(sidebar.items()) if isinstance(sidebar, dict) else []
+        for item in sidebar if isinstance(sidebar, list) else ():
+            if isinstance(item, dict) and item.get("type") == "category":
+                tops.append((item.get("label"), item))
+            elif isinstance(item, dict) and "type" not in item:
+                tops += [(label, value) for label, value in item.items() if isinstance(value, list)]
+        for label, items in tops:
+            if isinstance(label, str) and label.strip():
+                for doc in ids(items):
+                    found.setdefault(docs + doc.strip().removeprefix(prefix), label.strip())
+    return list(found.items()), []
+
+
+def _js_literal(code: str, i: int) -> tuple[Any, int]:
+    """The value of the JavaScript literal at ``code[i]`` (comments blanked: :func:`_js_code`), as JSON
+    reads one: objects, arrays and strings; what is none (a variable, a call, a spread, a number) is
+    ``None``, passed over to the ``,`` or closing bracket after it. And where the code goes on after it.
+
+    >>> _js_literal("{a: ['x', {type: 'doc', id: 'y'}], 'b c': f(1, [2]), ...rest, d: `z`,}", 0)[0]
+    {'a': ['x', {'type': 'doc', 'id': 'y'}], 'b c': None, 'd': 'z'}
+    """
+    n = len(code)
+    while i < n and code[i].isspace():
+        i += 1
+    if i >= n:
+        return None, i
+    if code[i] in "\"'`":
+        return _js_string(code, i)
+    if code[i] not in "[{":
+        return None, _js_skip(code, i)
+    close = "]" if code[i] == "[" else "}"
+    items: list[Any] = []
+    members: dict[str, Any] = {}
+    i += 1
+    while True:
+        while i < n and code[i].isspace():
+            i += 1
+        if i >= n or code[i] in "]})":
+            return (items if close == "]" else members), i + 1
+        if code[i] == ",":
+            i += 1
+            continue
+        was = i
+        if close == "]":
+            value, i = _js_literal(code, i)
+            items.append(value)
+        else:
+            key = _JS_NAME.match(code, i)
+            if code[i] in "\"'`":
+                name, i = _js_string(code, i)
+            elif key is not None:
+                name, i = key.group(), key.end()
+            else:  # a spread, a computed key: passed over
+                i = _js_skip(code, i)
+                name = None
+            while i < n and code[i].isspace():
+                i += 1
+            if name is not None and i < n and code[i] == ":":
+                members[name], i = _js_literal(code, i + 1)
+            elif name is not None and i < n and code[i] not in ",}":  # a method, or what is no member
+                i = _js_skip(code, i)
+        if i <= was:
+            i = was + 1
+
+
+def _js_skip(code: str, i: int) -> int:
+    """Where the JavaScript expression at ``code[i]`` ends: at the ``,`` or closing bracket after it that is
+    outside its own brackets and strings."""
+    depth = 0
+    while i < len(code):
+        c = code[i]
+        if c in "\"'`":
+            i = _js_string(code, i)[1]
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "," and depth == 0:
+            return i
+        i += 1
+    return i
 
 
 #: a docs plugin's option that keeps its docs' number prefixes (``01-intro.md`` at ``/docs/01-intro``)

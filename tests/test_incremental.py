@@ -1502,6 +1502,32 @@ def test_an_edited_docusaurus_tags_file_or_versions_file_rebuilds_as_a_full_buil
                     (["start"], ["/docs/intro"])]
 
 
+def test_an_edited_docusaurus_sidebars_file_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """The sidebars file the docs options name files each doc under the category that lists it: the next
+    build after it is edited (a doc moved to another category, the file broken, gone) equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "docusaurus.config.js", "module.exports = {title: 'Lib', presets: [['classic', "
+                                                "{docs: {sidebarPath: './sidebars.js'}}]]};\n")
+    write_article(root, "docs/intro.md", "---\nid: start\n---\n# Intro\n\n[Setup](setup.md)\n")
+    write_article(root, "docs/setup.md", "# Setup\n")
+    write_article(root, "sidebars.js", "module.exports = {docs: [{type: 'category', label: 'Basics', "
+                                       "items: ['start', 'setup']}]};\n")
+    qagraph.build(root, out=out)
+    seen = []
+    for text in ("module.exports = {docs: {Basics: ['start'], Guides: ['setup']}};\n", "module.exports = {docs: [\n",
+                 "export default {docs: {Guides: ['setup', 'start']}};\n", None):
+        if text is None:
+            (root / "sidebars.js").unlink()
+        else:
+            write_article(root, "sidebars.js", text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        seen.append(sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"))
+    assert seen == [["Basics", "Guides"], ["Uncategorised"], ["Guides"], ["Uncategorised"]]
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

@@ -9196,3 +9196,51 @@ def test_an_rspress_site_s_pages_are_at_their_paths_in_the_sections_its_meta_fil
     assert kg.related("docs/problem/macos/damage.mdx") == [kg.article("docs/problem/macos/authorization.mdx")]
     assert kg.related("docs/problem/macos/authorization.mdx") == [kg.article("docs/problem/macos/damage.mdx")]
     assert kg.related("docs/index.md") == [kg.article("docs/guide/index.mdx")]
+
+
+@pytest.mark.parametrize("sidebars", [
+    ("sidebars.json", '{"docs": {"About": ["index", "why"], "Usage": ["install", "guides/setup"]},\n'
+                      ' "api": ["api"]}\n'),
+    ("sidebars.js", "// @ts-check\n/** @type {import('@docusaurus/plugin-content-docs').SidebarsConfig} */\n"
+                    "const sidebars = {\n  docs: [\n    {type: 'category', label: 'About', items: ['index', 'why']},\n"
+                    "    {\n      type: 'category',\n      label: \"Usage\", // the how-tos\n      link: {type: 'doc', id: 'install'},\n"
+                    "      items: [{type: 'doc', id: 'guides/setup', label: 'Setup'}, {Deeper: ['guides/deep']},\n"
+                    "              {type: 'link', label: 'npm', href: 'https://www.npmjs.com'}],\n    },\n"
+                    "  ],\n  api: ['api', ...extra],\n};\n\nmodule.exports = sidebars;\n"),
+])
+def test_a_docusaurus_doc_is_filed_under_the_sidebar_category_that_lists_it(tmp_path: Path,
+                                                                           sidebars: tuple[str, str]):
+    """A docs folder whose docs lie side by side is ordered into categories by the site's sidebars file
+    (the docs options' ``sidebarPath``: ``sidebars.json`` or ``sidebars.js``), as Docusaurus shows them:
+    a doc is filed under the top category that lists it by its id (``id``, else its file name, in its
+    folder), however deep (``Deeper`` is in ``Usage``); a version's docs by the category of its own
+    sidebars file (``versioned_sidebars/version-1.x-sidebars.json``, a Docusaurus 1 site's ids there
+    written ``version-1.x-why``). A doc no category lists keeps its folder's subject. They were all
+    Uncategorised."""
+    name, text = sidebars
+    site = tmp_path / "repo"
+    write_site(site, {
+        "docs/index.md": "---\nid: index\ntitle: What is it?\n---\nSee [why](why.md).\n",
+        "docs/why.md": "---\nid: why\ntitle: Why\n---\nText.\n",
+        "docs/install-it.md": "---\nid: install\ntitle: Install\n---\nText.\n",
+        "docs/guides/setup.md": "# Setup\n",
+        "docs/guides/deep.md": "# Deep\n",
+        "docs/api.md": "# API\n",
+        f"website/{name}": text,
+        "website/docusaurus.config.js": "module.exports = {title: 'Tool', presets: [['classic', {docs: {\n"
+                                        f"  path: '../docs', sidebarPath: require.resolve('./{name}'),\n}}, blog: false}}]]}};\n",
+        "website/versions.json": '["1.x"]',
+        "website/versioned_docs/version-1.x/index.md": "---\nid: version-1.x-index\noriginal_id: index\n---\n# Old\n",
+        "website/versioned_docs/version-1.x/why.md": "---\nid: why\n---\n# Why, then\n",
+        "website/versioned_sidebars/version-1.x-sidebars.json": '{"version-1.x-docs": {"Then": ["version-1.x-why"]}}',
+    })
+    result = load_corpus(site)
+    subjects = {a.path: a.subject for a in result.articles}
+    deep = "Usage" if name.endswith(".js") else "Guides"
+    assert subjects == {
+        "docs/index.md": "About", "docs/why.md": "About", "docs/install-it.md": "Usage",
+        "docs/guides/setup.md": "Usage", "docs/guides/deep.md": deep, "docs/api.md": "Uncategorised",
+        "website/versioned_docs/version-1.x/index.md": "Uncategorised",
+        "website/versioned_docs/version-1.x/why.md": "Then",
+    }
+    assert not [p for p in result.problems if p.severity == WARNING]
