@@ -6597,6 +6597,10 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     url, base_url = _js_setting(text, "url") or _js_env_default(text, "url"), _js_setting(text, "baseUrl")
     if url and "://" in url:
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
+    locales = _docusaurus_locale_paths(text)
+    if locales:  # each doc again under each other locale's path: the translation, or the doc itself
+        changes["url_prefixes"] = "|".join(re.escape("/" + path) for path in locales)
+        why += f"; a link to a locale's copy of a page ({', '.join('/' + p + '/' for p in locales)}) leads to the page"
     slash = _js_boolean(text, "trailingSlash", "baseUrl")  # its pages' urls end with a / (true) or without (false)
     if slash is not None:
         changes["trailing_slash"] = slash
@@ -6704,6 +6708,42 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     unread = ("i18n",) if read else ("versioned_docs", "i18n")
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems,
                  own_subject=own if listed else None)
+
+
+#: a Docusaurus config's ``i18n`` object
+_DOCUSAURUS_I18N = re.compile(r"""(?<![\w$.])["']?i18n["']?\s*:\s*\{""")
+
+
+def _docusaurus_locale_paths(config: str) -> tuple[str, ...]:
+    """The url paths of the locales a Docusaurus config's ``i18n`` publishes its pages under besides its
+    default locale's (at the site's root): each of its ``locales`` but ``defaultLocale``, at the ``path``
+    its ``localeConfigs`` give it, else at its name.
+
+    >>> _docusaurus_locale_paths("i18n: {defaultLocale: 'en', locales: ['en', 'fr', 'pt-BR'], "
+    ...                          "localeConfigs: {fr: {label: 'Français', path: 'francais'}}}")
+    ('francais', 'pt-BR')
+    >>> _docusaurus_locale_paths("i18n: {defaultLocale: 'en', locales: ['en']}"), _docusaurus_locale_paths("x: 1")
+    ((), ())
+    """
+    code = _js_code(config)[0]
+    found = _DOCUSAURUS_I18N.search(code)
+    try:
+        i18n = _js_literal(code, found.end() - 1)[0] if found else None
+    except RecursionError:
+        i18n = None
+    if not isinstance(i18n, dict) or not isinstance(i18n.get("locales"), list):
+        return ()
+    default, configs = i18n.get("defaultLocale"), i18n.get("localeConfigs")
+    paths: list[str] = []
+    for locale in i18n["locales"]:
+        if not isinstance(locale, str) or not locale.strip() or locale == default:
+            continue
+        given = configs.get(locale) if isinstance(configs, dict) else None
+        path = given.get("path") if isinstance(given, dict) else None
+        path = (path if isinstance(path, str) and path.strip("/ ") else locale).strip("/ ")
+        if path and path not in paths:
+            paths.append(path)
+    return tuple(paths)
 
 
 #: the sidebars file of a docs plugin's options (``sidebarPath: require.resolve('./sidebars.js')``, ``'./sidebars.json'``)

@@ -9244,3 +9244,31 @@ def test_a_docusaurus_doc_is_filed_under_the_sidebar_category_that_lists_it(tmp_
         "website/versioned_docs/version-1.x/why.md": "Then",
     }
     assert not [p for p in result.problems if p.severity == WARNING]
+
+
+def test_a_docusaurus_link_to_a_locale_s_copy_of_a_doc_leads_to_the_doc(tmp_path: Path):
+    """Docusaurus publishes each doc again under each other locale of its ``i18n`` config (``/fr/docs/intro``,
+    the translation or, without one, the doc itself; at the path its ``localeConfigs`` give, ``/francais/``);
+    the translations are not read, so a link to a locale's copy leads to the doc, as written with the
+    site's url too. It was a stub. A path that starts like a locale's without being one (``/front``) is
+    the site's own."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "module.exports = {\n  title: 'Tool', url: 'https://tool.example.org', baseUrl: '/',\n"
+                                "  i18n: {defaultLocale: 'en', locales: ['en', 'fr', 'zh-CN'],\n"
+                                "         localeConfigs: {fr: {label: 'Français', path: 'francais'}}},\n"
+                                "  presets: [['classic', {docs: {}, blog: false}]],\n};\n",
+        "docs/intro.md": "# Intro\n\n[in French](/francais/docs/setup), [in Chinese](/zh-CN/docs/setup#top), "
+                         "[full](https://tool.example.org/zh-CN/docs/front), [not French](/fr/docs/setup) "
+                         "and [en](/en/docs/setup).\n",
+        "docs/setup.md": "# Setup\n\nBack to [intro](intro.md).\n",
+        "docs/front.md": "# Front\n",
+        "i18n/fr/docusaurus-plugin-content-docs/current/intro.md": "# Intro (fr)\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["docs/front.md", "docs/intro.md", "docs/setup.md"]
+    kg = build(site)
+    assert kg.counts["stubs"] == 2  # /fr/ is no locale's path (fr's is /francais/), and en is the default's
+    links = {(d.get("origin"), kg.graph.nodes[t].get("url")) for s, t, d in kg.graph.edges(data=True)
+             if kg.graph.nodes[s].get("url") == "/docs/intro" and d.get("kind") == "related"}
+    assert {url for _, url in links} >= {"/docs/setup", "/docs/front"}
