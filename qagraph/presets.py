@@ -6625,6 +6625,7 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     tags: list[tuple[str, str, str]] = []
     prefixed: list[str] = []  # the docs of a plugin that keeps number prefixes (numberPrefixParser: false)
     sections: list[tuple[str, str]] = []  # (docs folder and doc id, the sidebar's top category that lists it)
+    unlisted: dict[str, str] = {}  # the files of a docs folder that its include or exclude globs leave out
     for kind, path, route, start, plugin_id in instances:
         route = "/" + route.strip().strip("/")
         folder = inside(path)
@@ -6647,6 +6648,11 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         problems += found
         if start is not None and _NO_NUMBER_PREFIXES.search(_outer(text, start)):
             prefixed += [version for version, _ in found_versions]
+        members = _js_members(text, start) if start is not None else {}
+        globs: dict[str, tuple[str, ...]] = {key: _js_strings(text, members[key] + 1) for key in ("include", "exclude")
+                                             if key in members}
+        for version, _ in found_versions if globs else ():  # its include and exclude say which files are docs
+            unlisted.update(_docusaurus_unlisted(names, version, globs))
         sidebar = _SIDEBAR_PATH.search(_outer(text, start)) if start is not None else None
         for version, _ in found_versions:  # each version's docs filed by the categories of its own sidebars
             name = version.rstrip("/").rpartition("/")[2]
@@ -6698,6 +6704,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
         changes["page_folders"] = tuple(sorted({f for f in folders if f}))
     # a page need not have front matter; at the site's root, a README or a changelog is no page
     changes["no_front_matter"] = "article" if content else "article-below-root"
+    if unlisted:
+        changes["unbuilt"] = tuple(sorted(unlisted.items()))
     listed = tuple((doc[len(content):], label) for doc, label in sections if doc.startswith(content))
     own = ""
     if listed:  # its sidebars' categories file the docs they list, as Docusaurus shows them
@@ -6708,6 +6716,34 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     unread = ("i18n",) if read else ("versioned_docs", "i18n")
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems,
                  own_subject=own if listed else None)
+
+
+def _docusaurus_unlisted(names: Sequence[str], docs: str, globs: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """The Markdown files of ``names`` in the docs folder ``docs`` that are no docs, as Docusaurus reads its docs
+    options' ``globs``: those its ``include`` names none of (its default: every ``.md`` and ``.mdx``), and those
+    its ``exclude`` names, each matched against the file's path in the folder as micromatch matches it
+    (a ``**/`` for no folder too, ``{a,b}`` either); each with why.
+
+    >>> globs = {"include": ["{api,faq}/**/*.{md,mdx}", "FAQ.md"], "exclude": ["**/drafts/**"]}
+    >>> _docusaurus_unlisted(["docs/FAQ.md", "docs/faq/a.md", "docs/README.md", "docs/api/drafts/b.md"], "docs/", globs)
+    {'docs/README.md': "not among the docs the site's config includes (include: {api,faq}/**/*.{md,mdx}, FAQ.md): \
+not a page", 'docs/api/drafts/b.md': "excluded by the site's config (exclude: **/drafts/**): not a page"}
+    """
+    def patterns(key: str) -> list[tuple[str, re.Pattern[str]]]:
+        return [(glob, _glob_pattern(one)) for glob in globs.get(key, ())[:1000] for one in _braces(glob.removeprefix("./"))]
+
+    included, excluded = patterns("include"), patterns("exclude")
+    found: dict[str, str] = {}
+    for name in names:
+        if not name.startswith(docs) or not name.lower().endswith((".md", ".mdx")):
+            continue
+        path = name[len(docs):]
+        if "include" in globs and not any(p.fullmatch(path) for _, p in included):
+            found[name] = (f"not among the docs the site's config includes (include: {', '.join(globs['include'])}): "
+                           "not a page")
+        elif (glob := next((g for g, p in excluded if p.fullmatch(path)), None)) is not None:
+            found[name] = f"excluded by the site's config (exclude: {glob}): not a page"
+    return found
 
 
 #: a Docusaurus config's ``i18n`` object

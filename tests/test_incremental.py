@@ -1528,6 +1528,28 @@ def test_an_edited_docusaurus_sidebars_file_rebuilds_as_a_full_build_does(tmp_pa
     assert seen == [["Basics", "Guides"], ["Uncategorised"], ["Guides"], ["Uncategorised"]]
 
 
+def test_a_docusaurus_docs_folder_s_include_globs_leave_out_files_as_a_full_build_does(tmp_path: Path):
+    """The docs options' include globs say which files are docs: the next build after a file is added that they
+    name, one they do not, or after the config's globs are edited, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    config = "module.exports = {{title: 'Lib', presets: [['classic', {{docs: {{include: [{}]}}}}]]}};\n"
+    write_article(root, "docusaurus.config.js", config.format("'guide/**/*.md'"))
+    write_article(root, "docs/guide/intro.md", "# Intro\n\n[Notes](../notes.md)\n")
+    qagraph.build(root, out=out)
+    seen = []
+    for name, text in (("docs/notes.md", "# Notes\n"), ("docs/guide/more.md", "# More\n\n[Intro](intro.md)\n"),
+                       ("docusaurus.config.js", config.format("'guide/**/*.md', 'notes.md'")),
+                       ("docusaurus.config.js", config.format(""))):
+        write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+        seen.append(sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"))
+    assert seen == [["/docs/guide/intro"], ["/docs/guide/intro", "/docs/guide/more"],
+                    ["/docs/guide/intro", "/docs/guide/more", "/docs/notes"], []]
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

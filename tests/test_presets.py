@@ -9272,3 +9272,29 @@ def test_a_docusaurus_link_to_a_locale_s_copy_of_a_doc_leads_to_the_doc(tmp_path
     links = {(d.get("origin"), kg.graph.nodes[t].get("url")) for s, t, d in kg.graph.edges(data=True)
              if kg.graph.nodes[s].get("url") == "/docs/intro" and d.get("kind") == "related"}
     assert {url for _, url in links} >= {"/docs/setup", "/docs/front"}
+
+
+def test_a_docusaurus_docs_folder_publishes_only_what_its_include_globs_name(tmp_path: Path):
+    """The docs options' ``include`` globs (``'{api,faq}/**/*.{md,mdx}'``, from the docs folder; Docusaurus's
+    default every ``.md`` and ``.mdx``) say which files are docs, and its ``exclude`` which are not: the README
+    Redux keeps in its docs folder is no page, nor a draft its ``exclude`` names. They were pages."""
+    site = tmp_path / "repo"
+    write_site(site, {
+        "website/docusaurus.config.ts": "const config: Config = {\n  title: 'Redux', url: 'https://redux.js.org',\n"
+                                        "  presets: [['@docusaurus/preset-classic', {docs: {\n    path: '../docs',\n"
+                                        "    routeBasePath: '/',\n    include: [\n"
+                                        "      '{api,faq,introduction,redux-toolkit,style-guide,tutorials}/**/*.{md,mdx}',\n"
+                                        "      'FAQ.md'\n    ], // no other way to exclude node_modules\n"
+                                        "    exclude: ['**/drafts/**'],\n  }}]],\n}\nexport default config\n",
+        "docs/README.md": "# Redux docs\n\nThis folder holds the docs.\n",
+        "docs/FAQ.md": "---\nid: faq\n---\n# FAQ\n\n[General](faq/General.md)\n",
+        "docs/faq/General.md": "---\nid: general\n---\n# General\n",
+        "docs/api/deep/store.mdx": "# Store\n",
+        "docs/api/drafts/new.md": "# New\n",
+        "docs/components/notes.md": "# Notes\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == ["docs/FAQ.md", "docs/api/deep/store.mdx", "docs/faq/General.md"]
+    skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert "include" in skipped["docs/README.md"] and "include" in skipped["docs/components/notes.md"]
+    assert "exclude" in skipped["docs/api/drafts/new.md"]
