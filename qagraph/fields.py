@@ -2011,7 +2011,15 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         return None, path_key  # a repository's own README, beside its language's sites, is on none of them
     if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
             tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
-        made = path_url(name, fields.content_dir, fields.path_urls)
+        published = name
+        if fields.languages and fields.path_urls in MKDOCS_URLS and name.startswith(fields.content_dir):
+            # mkdocs-static-i18n: setup.fr.md (or fr/setup.md) at /fr/setup/, the default language's at the root
+            below = name[len(fields.content_dir):]
+            unsuffixed, written = _without_language(_strip_suffix(below), fields.languages)
+            if written is not None:
+                published = fields.content_dir + ("" if written == fields.default_language else f"{written}/") + \
+                    unsuffixed + below[len(_strip_suffix(below)):]
+        made = path_url(published, fields.content_dir, fields.path_urls)
         if made is not None:
             return (fields.url_base + made.rstrip("/") or "/" if fields.url_base else made), path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
@@ -3761,7 +3769,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             listed = doc_id(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields)) \
                 if fields.doc_routes else None
             caption = captions.get(listed.removeprefix(fields.content_dir)) if listed else None
-            caption = caption or captions.get(name.removeprefix(fields.content_dir).rsplit(".", 1)[0])
+            page = name.removeprefix(fields.content_dir).rsplit(".", 1)[0]
+            caption = caption or captions.get(page)
+            if caption is None and fields.languages:  # a translation (setup.fr, fr/setup) is where its page is
+                caption = captions.get(_without_language(page, fields.languages)[0])
             if caption and _slug(caption):
                 return _slug(caption), clean(caption), False, []
         if source == "nav" and fields.nav_sections:

@@ -4372,6 +4372,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 if changes["authors_map"]:
                     changes["authors_map_file"] = authors_file
                 config_problems = found
+            languages = _mkdocs_i18n_languages(mkdocs[1])
+            if languages:  # mkdocs-static-i18n: the default language at the root, the others under /fr/
+                changes.update(languages=languages[1], default_language=languages[0], language_links=True)
             appended = _mkdocs_appended_definitions(mkdocs[0].parent, mkdocs[1])
             if appended:  # the Snippets extension puts these files at the end of every page
                 changes["included_definitions"] = (("", appended),)
@@ -4400,6 +4403,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why = (f"{mkdocs[0].name}: an MkDocs site; not read: templates/"
                    f"{', the exclude_docs' if len(excluded) > 1 else ''}{' and draft_docs' if drafts else ''}; "
                    f"urls /page{'.html' if files else '/'}")
+            if languages:
+                why += (f"; languages {', '.join(languages[1])} (default {languages[0]}): the others' pages under "
+                        f"/{languages[1][0] if languages[1][0] != languages[0] else languages[1][1]}/ (the i18n plugin)")
             own = _config([mkdocs[0].parent], (mkdocs[0].name,))  # its own lines, without what it inherits
             broken = config_problem(base, *own, "MkDocs") if own is not None else None
             return _Site(docs, (), f"pages under {docs} ({why})" if docs else why, changes,
@@ -6322,6 +6328,54 @@ def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str
             if page.lower().endswith((".md", ".markdown")) and url and not page.startswith(".."):
                 found.setdefault(docs + page.rsplit(".", 1)[0], []).append(url)
     return tuple((page, json.dumps({"aliases": old_urls})) for page, old_urls in sorted(found.items()))
+
+
+def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
+    """The default language and all the languages of an MkDocs config's ``i18n`` plugin (mkdocs-static-i18n),
+    which publishes the default's pages at the site's root and each other's under its locale (``/fr/``),
+    whether a page's language is its file name's (``setup.fr.md``, ``docs_structure: suffix``, the default) or
+    its top folder's (``fr/setup.md``, ``folder``); ``None`` without the plugin or with one language. Its
+    ``languages`` are a list of ``{locale, default, build}`` (1.x; the default is the one marked so, else the
+    first), or a mapping by locale with ``default_language`` beside it (0.x); a language it does not build
+    (``build: false``) is none. Only the ``plugins`` block is read as YAML (the config may hold
+    ``!!python/name`` tags a safe YAML parser refuses).
+
+    >>> _mkdocs_i18n_languages("plugins:\\n  - search\\n  - i18n:\\n      languages:\\n        - locale: en\\n"
+    ...                        "          default: true\\n        - locale: fr\\n        - locale: de\\n"
+    ...                        "          build: false\\n")
+    ('en', ('en', 'fr'))
+    >>> _mkdocs_i18n_languages("plugins:\\n  - i18n:\\n      default_language: en\\n      languages:\\n"
+    ...                        "        en: {name: English}\\n        ja: {name: 日本語}\\nnav: []\\n")
+    ('en', ('en', 'ja'))
+    """
+    import yaml
+
+    m = re.search(r"^plugins[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
+    try:
+        plugins = _parsed(m.group(1), yaml.safe_load) if m else None
+    except ValueError:
+        return None
+    items = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
+    options = next((item["i18n"] for item in items if isinstance(item, dict) and isinstance(item.get("i18n"), dict)), None)
+    languages = options.get("languages") if options else None
+    found: list[str] = []
+    default = None
+    if isinstance(languages, list):
+        for entry in languages:
+            locale = entry.get("locale") if isinstance(entry, dict) else None
+            if isinstance(locale, str) and locale.strip() and entry.get("build") is not False:
+                found.append(locale.strip())
+                if entry.get("default") is True and default is None:
+                    default = locale.strip()
+    elif isinstance(languages, dict):
+        for locale, entry in languages.items():
+            if isinstance(locale, str) and locale.strip() and not (isinstance(entry, dict) and entry.get("build") is False):
+                found.append(locale.strip())
+        given = options.get("default_language") if options else None
+        default = given.strip() if isinstance(given, str) and given.strip() in found else None
+    if len(found) < 2:
+        return None
+    return default or found[0], tuple(dict.fromkeys(found))
 
 
 def _mkdocs_nav(config: str) -> Any:

@@ -9298,3 +9298,44 @@ def test_a_docusaurus_docs_folder_publishes_only_what_its_include_globs_name(tmp
     skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
     assert "include" in skipped["docs/README.md"] and "include" in skipped["docs/components/notes.md"]
     assert "exclude" in skipped["docs/api/drafts/new.md"]
+
+
+@pytest.mark.parametrize(("structure", "files"), [
+    ("suffix", {"index": "docs/index.md", "index.fr": "docs/index.fr.md", "setup": "docs/guide/setup.md",
+                "setup.fr": "docs/guide/setup.fr.md", "use": "docs/guide/use.md"}),
+    ("folder", {"index": "docs/en/index.md", "index.fr": "docs/fr/index.md", "setup": "docs/en/guide/setup.md",
+                "setup.fr": "docs/fr/guide/setup.md", "use": "docs/en/guide/use.md"}),
+])
+def test_an_mkdocs_site_of_the_i18n_plugin_publishes_each_language_under_its_own_folder(
+        tmp_path: Path, structure: str, files: dict[str, str]):
+    """mkdocs-static-i18n (``plugins: [i18n: {docs_structure, languages}]``) publishes the default language's
+    pages at the site's root and another's under its locale: ``setup.fr.md`` (``docs_structure: suffix``) or
+    ``fr/setup.md`` (``folder``) at ``/fr/guide/setup/``; a relative link of a French page leads to the French
+    page where there is one (the plugin's own rewriting), else to the default's; a translation is in the nav's
+    section that lists its page. The French pages were at ``/guide/setup.fr/`` and linked to the English ones,
+    so links to ``/fr/...`` were stubs."""
+    site = tmp_path / "site"
+    texts = {"index": "# Home\n\nSee [setup](guide/setup.md) and [in French](/fr/guide/setup/).\n",
+             "index.fr": "# Accueil\n\nVoir [installation](guide/setup.md) et [usage](guide/use.md).\n",
+             "setup": "# Setup\n\nThen [use](use.md).\n", "setup.fr": "# Installation\n\nPuis [accueil](../index.md).\n",
+             "use": "# Use\n\nBack [home](../index.md).\n"}
+    write_site(site, {
+        "mkdocs.yml": "site_name: Inventory\ntheme:\n  name: material\nplugins:\n  - search:\n      lang: [en, fr]\n"
+                      f"  - i18n:\n      docs_structure: {structure}\n      fallback_to_default: true\n      languages:\n"
+                      "        - locale: en\n          default: true\n          name: English\n"
+                      "        - locale: fr\n          name: Français\n          build: true\n"
+                      "nav:\n  - Home: index.md\n  - User guides:\n      - guide/setup.md\n      - guide/use.md\n",
+        **{path: texts[key] for key, path in files.items()},
+    })
+    result = load_corpus(site)
+    urls = {a.path: a.url for a in result.articles}
+    assert urls == {files["index"]: "/", files["index.fr"]: "/fr/", files["setup"]: "/guide/setup/",
+                    files["setup.fr"]: "/fr/guide/setup/", files["use"]: "/guide/use/"}
+    subjects = {a.path: a.subject for a in result.articles}  # the nav's sections file the translations too
+    assert [subjects[files[k]] for k in ("setup", "setup.fr", "use")] == ["User guides"] * 3
+    kg = build(site)
+    assert kg.counts["stubs"] == 0
+    by_url = {d.get("url"): n for n, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
+    french = {kg.graph.nodes[t].get("url") for _, t, d in kg.graph.out_edges(by_url["/fr/"], data=True)
+              if kg.graph.nodes[t].get("kind") == "article"}
+    assert french >= {"/fr/guide/setup/", "/guide/use/"} and "/guide/setup/" not in french
