@@ -260,6 +260,8 @@ class FieldMap:
     several (a Docusaurus site's docs, blog and pages): a file elsewhere is no page.
     ``exclude_docs`` and ``draft_docs`` are an MkDocs config's: gitignore patterns, from the content
     folder, of the files it leaves out and of its drafts (:func:`qagraph.presets.gitignored`).
+    ``site_folder`` is the folder of a Docusaurus site's config (``website/``, ``""`` at the root), which a
+    Markdown link to a file is read from after its version's content folder (``/docs/guide.md``, ``@site/docs/guide.md``).
     ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
     where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`;
@@ -581,6 +583,7 @@ class FieldMap:
     liquid_variables: tuple[tuple[str, str], ...] = ()
     url_prefixes: str = ""
     listing_urls: str = ""
+    site_folder: str = ""
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
@@ -602,7 +605,7 @@ class FieldMap:
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
-        "child_lists": (), "url_prefixes": None, "listing_urls": None, "title_keywords": bool,
+        "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "title_keywords": bool,
     }
 
     @property

@@ -545,7 +545,8 @@ class KnowledgeGraph:
                              post_tails=fields.get("identity") != "page",
                              language_links=bool(fields.get("language_links")),
                              source_folders=source_folders(fields), url_prefixes=str(fields.get("url_prefixes") or ""),
-                             listing_urls=str(fields.get("listing_urls") or ""))
+                             listing_urls=str(fields.get("listing_urls") or ""),
+                             site_folder=str(fields.get("site_folder") or ""))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

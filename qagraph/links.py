@@ -1569,8 +1569,10 @@ class ArticleIndex(Generic[A]):
                  urls_first: bool = False, related_by: Sequence[str] = (),
                  post_tails: bool = True, language_links: bool = False,
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
-                 url_prefixes: str = "", listing_urls: str = "") -> None:
+                 url_prefixes: str = "", listing_urls: str = "", site_folder: str = "") -> None:
         self.content_dir = content_dir
+        #: the folder of a Docusaurus site's config (``website/``): a link to a file is read from there too
+        self.site_folder = site_folder.strip("/") + "/" if site_folder.strip("/") else ""
         #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
         self.listing_urls = re.compile(rf"^(?:{listing_urls})/?$") if listing_urls else None
         #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
@@ -2010,8 +2012,19 @@ class ArticleIndex(Generic[A]):
         candidate = self._source_file(path, source_path)
         if candidate is None:
             return None
-        page = candidate.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
-        return self._index_file(page) or self.at_path(_norm(page), page)
+        found = []
+        if not path.startswith("@site/"):
+            found.append(candidate)
+        if path.startswith(("/", "@site/")):  # then (@site/: only) from the site's folder, where its config is
+            inside = posixpath.normpath(path.removeprefix("@site").split("#", 1)[0].split("?", 1)[0].lstrip("/"))
+            if not inside.startswith(".."):
+                found.append(self.site_folder + inside)
+        for file in found:
+            page = file.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
+            hit = self._index_file(page) or self.at_path(_norm(page), page)
+            if hit is not None:
+                return hit
+        return None
 
     def _source_file(self, path: str, source_path: str) -> str | None:
         """The file a Markdown link to ``path`` names in the content folder of the linking file

@@ -6651,6 +6651,8 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     url, base_url = _js_setting(text, "url") or _js_env_default(text, "url"), _js_setting(text, "baseUrl")
     if url and "://" in url:
         changes["site_url"] = url.rstrip("/") + "/" + (base_url or "").strip("/")
+    if site:  # a Markdown link to a file is read from the site's folder too (/docs/x.md, @site/docs/x.md)
+        changes["site_folder"] = site
     locales = _docusaurus_locale_paths(text)
     if locales:  # each doc again under each other locale's path: the translation, or the doc itself
         changes["url_prefixes"] = "|".join(re.escape("/" + path) for path in locales)

@@ -9339,3 +9339,29 @@ def test_an_mkdocs_site_of_the_i18n_plugin_publishes_each_language_under_its_own
     french = {kg.graph.nodes[t].get("url") for _, t, d in kg.graph.out_edges(by_url["/fr/"], data=True)
               if kg.graph.nodes[t].get("kind") == "article"}
     assert french >= {"/fr/guide/setup/", "/guide/use/"} and "/guide/setup/" not in french
+
+
+def test_a_docusaurus_link_to_a_file_from_the_site_s_folder_leads_to_that_file_s_page(tmp_path: Path):
+    """Docusaurus reads a Markdown link to a file that starts with ``/`` from the content folder of the linking
+    doc's version first, then from the site's folder (``/docs/guide.md``: ``website/docs/guide.md``, the current
+    version's, wherever it is published), and one that starts with ``@site/`` from the site's folder. The first
+    led to the page at the url ``/docs/guide`` (version 1.0's, the last version being at ``/docs``), the second
+    was a stub."""
+    site = tmp_path / "repo"
+    links = "[a](/docs/guide.md), [b](@site/docs/guide.md), [c](/guide.md)\n"
+    write_site(site, {
+        "website/docusaurus.config.js": "module.exports = {title: 'X', url: 'https://x.org', baseUrl: '/',\n"
+                                        "  presets: [['classic', {docs: {}, blog: false}]]};\n",
+        "website/versions.json": '["1.0"]',
+        "website/docs/intro.md": "# Intro\n\n" + links,
+        "website/docs/guide.md": "# Guide\n",
+        "website/versioned_docs/version-1.0/intro.md": "# Intro 1.0\n\n" + links,
+        "website/versioned_docs/version-1.0/guide.md": "# Guide 1.0\n",
+    })
+    kg = build(site)
+    assert kg.counts["stubs"] == 0
+    urls = {n: d.get("url") for n, d in kg.graph.nodes(data=True)}
+    targets = {urls[s]: sorted(urls[t] for _, t, d in kg.graph.out_edges(s, data=True) if d.get("kind") == "related")
+               for s in kg.graph.nodes if urls[s] in ("/docs/next/intro", "/docs/intro")}
+    # the current version's guide, and from its own version's folder that version's (c)
+    assert targets == {"/docs/next/intro": ["/docs/next/guide"], "/docs/intro": ["/docs/guide", "/docs/next/guide"]}
