@@ -262,6 +262,9 @@ class FieldMap:
     folder, of the files it leaves out and of its drafts (:func:`qagraph.presets.gitignored`).
     ``site_folder`` is the folder of a Docusaurus site's config (``website/``, ``""`` at the root), which a
     Markdown link to a file is read from after its version's content folder (``/docs/guide.md``, ``@site/docs/guide.md``).
+    ``language_field`` names the front-matter field of a page's language (jekyll-polyglot's ``lang``): a page in
+    another of the ``languages`` than ``default_language`` is published under its folder (``/es/about/``), and
+    its absolute links lead to its language's pages first, as the plugin relativizes them.
     ``ignores`` are what a site's tool does not read, as ``(folder, glob, source)``: a glob from
     ``folder`` (below the folder read) that the file's path, or one of its folders, matches, and
     where it is from (``.eleventyignore``, ``srcExclude``): :func:`qagraph.presets.site_ignored`;
@@ -584,6 +587,7 @@ class FieldMap:
     url_prefixes: str = ""
     listing_urls: str = ""
     site_folder: str = ""
+    language_field: str = ""
 
     #: canonical names that take dotted paths, for ``with_overrides``
     FIELDS = (
@@ -605,7 +609,7 @@ class FieldMap:
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
-        "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "title_keywords": bool,
+        "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
     @property
@@ -1091,6 +1095,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     question = asked or (title if title.rstrip().endswith(("?", "？")) else "")
     answer = unescape_newlines(f.text(fields.answer) or "")
     url, key = _identity(name, f, fields)
+    if fields.language_field and url is not None and url.startswith("/"):  # jekyll-polyglot: /es/about/
+        written = f.text((fields.language_field,))
+        if written and written.strip() != fields.default_language and written.strip() in fields.languages:
+            url, key = f"/{written.strip()}{url}", (f"/{written.strip()}{key}" if key.startswith("/") else key)
     if url is not None and _NOT_FOUND.fullmatch(url.strip()):  # what the site shows for a url it does not have
         line = next((fm.line_of(p) for p in fields.url if p in f.used), None)
         return None, [Problem(name, line, f"the site's not-found page ({url}): not an article", "headless", SKIPPED)]

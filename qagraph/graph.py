@@ -417,7 +417,9 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         related_by=fields.related_by, post_tails=fields.identity != "page",
                         language_links=fields.language_links, command_fallbacks=fields.command_fallbacks,
                         source_folders=source_folders(fields), url_prefixes=fields.url_prefixes,
-                        listing_urls=fields.listing_urls, site_folder=fields.site_folder)
+                        listing_urls=fields.listing_urls, site_folder=fields.site_folder,
+                        localized=tuple(x for x in fields.languages if x != fields.default_language)
+                        if fields.language_field else ())
 
 
 def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:

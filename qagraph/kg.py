@@ -546,7 +546,9 @@ class KnowledgeGraph:
                              language_links=bool(fields.get("language_links")),
                              source_folders=source_folders(fields), url_prefixes=str(fields.get("url_prefixes") or ""),
                              listing_urls=str(fields.get("listing_urls") or ""),
-                             site_folder=str(fields.get("site_folder") or ""))
+                             site_folder=str(fields.get("site_folder") or ""),
+                             localized=tuple(str(x) for x in fields.get("languages") or ()
+                                             if x != fields.get("default_language")) if fields.get("language_field") else ())
         return index, named
 
     def _in_content(self, text: str) -> str | None:

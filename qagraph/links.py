@@ -1569,8 +1569,12 @@ class ArticleIndex(Generic[A]):
                  urls_first: bool = False, related_by: Sequence[str] = (),
                  post_tails: bool = True, language_links: bool = False,
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
-                 url_prefixes: str = "", listing_urls: str = "", site_folder: str = "") -> None:
+                 url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
+                 localized: Sequence[str] = ()) -> None:
         self.content_dir = content_dir
+        #: the languages whose pages are under their own folder, the default's standing in for a missing one
+        #: (jekyll-polyglot's: ``FieldMap.language_field``)
+        self.localized = frozenset(fold(x) for x in localized)
         #: the folder of a Docusaurus site's config (``website/``): a link to a file is read from there too
         self.site_folder = site_folder.strip("/") + "/" if site_folder.strip("/") else ""
         #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
@@ -1833,6 +1837,10 @@ class ArticleIndex(Generic[A]):
             hit = self._from_source_folder(path, source_path)
             if hit is not None:
                 return hit
+        if path.startswith("/") and self.localized:
+            hit = self._localized(path, source_url)
+            if hit is not None:
+                return hit
         if path.startswith("/"):
             key = _norm(path)
             hit = self._in_language(key, source_path) if origin == REF or (
@@ -1994,6 +2002,25 @@ class ArticleIndex(Generic[A]):
         same = _field_values(source, self.related_by[1:]) if source is not None else None
         found = self.by_related.get((name.strip(), *same)) if same is not None else None
         return found[0] if found else None
+
+    def _localized(self, path: str, source_url: str | None) -> A | None:
+        """The page a site path names in a site whose other languages' pages are under their folders
+        (:attr:`localized`, jekyll-polyglot's): from a page in one of them, its language's page first (the
+        plugin relativizes ``/about/`` to ``/es/about/``); a path in a language's folder without a page of its
+        own (``/es/seo/``) is the default language's page, which the plugin publishes there in its place.
+
+        >>> from qagraph.model import Article
+        >>> def art(url): return Article(url, url, "t", "t", "", "s", "s", (), (), (), url=url)
+        >>> index = ArticleIndex([art("/about/"), art("/es/about/"), art("/seo/")], localized=("es",))
+        >>> [index.resolve(p, MARKDOWN_LINK, "x.md", None, "/es/x/").url for p in ("/about/", "/seo/", "/es/seo/")]
+        ['/es/about/', '/seo/', '/seo/']
+        """
+        key = _norm(path)
+        first, _, rest = key.partition("/")
+        if first in self.localized:
+            return None if key in self.by_url else self.by_url.get(rest)
+        here = _norm(source_url or "").partition("/")[0]
+        return self.by_url.get(_norm(f"/{here}{path}")) if here in self.localized else None
 
     def _from_source_folder(self, path: str, source_path: str) -> A | None:
         """The page a Markdown link to a file (``/guide/basics.md``, ``faq.md#top``: a page suffix, and no

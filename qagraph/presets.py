@@ -1758,6 +1758,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, no_front_matter="article-but-repository-files")
                 notes.append("the pages are at the root: a file there without front matter is one "
                              "(jekyll-optional-front-matter), but for the repository's own (README, LICENSE...)")
+            languages = _jekyll_list(settings, "languages")
+            default_lang = str(settings.get("default_lang") or "en").strip()
+            if "jekyll-polyglot" in (*plugins, *_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")) \
+                    and len(set(languages)) > 1:
+                # jekyll-polyglot: a page whose lang is another language than default_lang is under its folder
+                fields = replace(fields, languages=tuple(dict.fromkeys(languages)), default_language=default_lang,
+                                 language_field="lang")
+                notes.append(f"languages {', '.join(dict.fromkeys(languages))} (default {default_lang}, jekyll-polyglot): "
+                             "a page in another is under its folder (/es/about/), its links to its language's pages first")
             if "jekyll-redirect-from" in (*_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")):
                 # the plugin writes a page at each redirect_from path that sends the reader to the page
                 fields = replace(fields, alias_fields=(*fields.alias_fields, "redirect_from"),

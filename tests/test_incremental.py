@@ -1550,6 +1550,29 @@ def test_a_docusaurus_docs_folder_s_include_globs_leave_out_files_as_a_full_buil
                     ["/docs/guide/intro", "/docs/guide/more", "/docs/notes"], []]
 
 
+def test_a_jekyll_polyglot_site_s_translation_added_or_removed_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A Spanish page's absolute links lead to the Spanish pages first, else to the default language's: the next
+    build after a translation is added (the links now lead to it), its lang edited, or it is removed, equals a
+    cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_config.yml", "languages: [en, es]\ndefault_lang: en\nplugins: [jekyll-polyglot]\n")
+    write_article(root, "about.md", "---\ntitle: About\npermalink: /about/\n---\n[SEO](/seo/)\n")
+    write_article(root, "about-es.md", "---\ntitle: Acerca\npermalink: /about/\nlang: es\n---\n[SEO](/seo/)\n")
+    write_article(root, "seo.md", "---\ntitle: SEO\npermalink: /seo/\n---\nText.\n")
+    qagraph.build(root, out=out)
+    for name, text in (("seo-es.md", "---\ntitle: SEO es\npermalink: /seo/\nlang: es\n---\nTexto.\n"),
+                       ("seo-es.md", "---\ntitle: SEO es\npermalink: /seo/\nlang: en\n---\nTexto.\n"),
+                       ("seo-es.md", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

@@ -9365,3 +9365,33 @@ def test_a_docusaurus_link_to_a_file_from_the_site_s_folder_leads_to_that_file_s
                for s in kg.graph.nodes if urls[s] in ("/docs/next/intro", "/docs/intro")}
     # the current version's guide, and from its own version's folder that version's (c)
     assert targets == {"/docs/next/intro": ["/docs/next/guide"], "/docs/intro": ["/docs/guide", "/docs/next/guide"]}
+
+
+def test_a_jekyll_polyglot_site_publishes_each_language_s_pages_under_its_own_folder(tmp_path: Path):
+    """jekyll-polyglot publishes a page whose ``lang`` is one of the config's ``languages`` but its ``default_lang``
+    under that language's folder (``lang: es``, ``permalink: /about/``: ``/es/about/``), a translation sharing its
+    page's permalink; an absolute link of such a page leads to its language's page (the plugin relativizes it),
+    else to the default language's, which the plugin publishes there too in its place (``/es/seo/``). The
+    translations were duplicates of their pages (one of them lost, an error), and links to ``/es/...`` stubs."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Polyglot\nlanguages: [\"en\", \"es\", \"pt-BR\"]\ndefault_lang: \"en\"\n"
+                       "exclude_from_localization: [\"images\"]\nplugins:\n  - jekyll-polyglot\n",
+        "about.md": "---\ntitle: About\npermalink: /about/\nlang: en\n---\nSee [SEO](/seo/) and [en español](/es/about/).\n",
+        "about-es.md": "---\ntitle: Acerca\npermalink: /about/\nlang: es\n---\nVer [SEO](/seo/) y [inicio](/).\n",
+        "seo.md": "---\ntitle: SEO Recipes\npermalink: seo/\n---\nSee [about](/about/), [in Portuguese](/pt-BR/seo/).\n",
+        "seo-pt.md": "---\ntitle: Receitas de SEO\npermalink: seo/\nlang: pt-BR\n---\nVeja [sobre](/about/).\n",
+        "index.md": "---\ntitle: Home\n---\n[About](/about/), [Acerca](/es/about/), [es](/es/)\n",
+        "_posts/2020-01-01-hello.md": "---\ntitle: Hello\n---\n[seo](/seo/)\n",
+    })
+    result = load_corpus(site)
+    assert not [p for p in result.problems if p.severity == ERROR]
+    assert {a.path: a.url for a in result.articles} == {
+        "about.md": "/about/", "about-es.md": "/es/about/", "seo.md": "/seo/", "seo-pt.md": "/pt-BR/seo/",
+        "index.md": "/", "_posts/2020-01-01-hello.md": "/2020/01/01/hello.html"}
+    kg = build(site)
+    assert kg.counts["stubs"] == 0
+    urls = {n: d.get("url") for n, d in kg.graph.nodes(data=True)}
+    out = {urls[s]: sorted(urls[t] for _, t, d in kg.graph.out_edges(s, data=True) if d.get("kind") == "related")
+           for s in kg.graph.nodes if urls[s] in ("/es/about/", "/pt-BR/seo/", "/")}
+    assert out == {"/es/about/": ["/", "/seo/"], "/pt-BR/seo/": ["/about/"], "/": ["/about/", "/es/about/"]}
