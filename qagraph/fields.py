@@ -3780,6 +3780,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             listed = doc_id(name, fields.doc_routes, f.data, _keeps_number_prefixes(name, fields)) \
                 if fields.doc_routes else None
             caption = captions.get(listed.removeprefix(fields.content_dir)) if listed else None
+            if caption is None and listed:  # else the category that generates its items from a folder above it
+                parts = listed.removeprefix(fields.content_dir).split("/")
+                caption = next((c for end in range(len(parts) - 1, -1, -1)
+                                if (c := captions.get("".join(p + "/" for p in parts[:end]))) is not None), None)
             page = name.removeprefix(fields.content_dir).rsplit(".", 1)[0]
             caption = caption or captions.get(page)
             if caption is None and fields.languages:  # a translation (setup.fr, fr/setup) is where its page is
