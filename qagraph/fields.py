@@ -3786,6 +3786,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                                 if (c := captions.get("".join(p + "/" for p in parts[:end]))) is not None), None)
             page = name.removeprefix(fields.content_dir).rsplit(".", 1)[0]
             caption = caption or captions.get(page)
+            if caption is None and not fields.doc_routes:  # else a folder listed above it (Starlight's autogenerate)
+                parts = page.split("/")
+                caption = next((c for end in range(len(parts) - 1, 0, -1)
+                                if (c := captions.get("".join(p + "/" for p in parts[:end]))) is not None), None)
             if caption is None and fields.languages:  # a translation (setup.fr, fr/setup) is where its page is
                 caption = captions.get(_without_language(page, fields.languages)[0])
             if caption and _slug(caption):

@@ -44,7 +44,7 @@ from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
+                     astro_entry_id, doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
@@ -4435,11 +4435,16 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # (its route is an index: 'preserve' writes its pages as 'directory' does)
             starlight_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
             end = ".html" if build_format == "file" else "/"
+            groups = _starlight_sidebar_groups(astro[1], [n[len(starlight):] for n in names if n.startswith(starlight)])
+            own_subject = (f"subject from the sidebar's group that lists the page "
+                           f"({len(set(label for _, label in groups))} groups), else the folder") if groups else None
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site; "
                                         f"pages at their ids' urls, /guides/example{end})", {
                 "collection_routes": (("", "/", end),), "links": ("markdown", "html"),
                 "href_fields": _STARLIGHT_HOME_LINKS,  # a splash page's hero buttons
-                **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})})
+                **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {}),
+                **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})},
+                own_subject=own_subject)
         content = inside("src/content")
         astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
         # a dynamic route ([slug].astro) is no index: 'file' and 'preserve' write its pages as files
@@ -6918,6 +6923,57 @@ def _docusaurus_sidebar_sections(base: Path, file: str, docs: str, prefix: str
                 for doc in ids(items):
                     found.setdefault(docs + doc.strip().removeprefix(prefix), label.strip())
     return list(found.items()), []
+
+
+#: where a Starlight config gives its sidebar: ``sidebar: [``
+_STARLIGHT_SIDEBAR = re.compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*\[""")
+
+
+def _starlight_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The pages (``pages``: their paths in the docs folder) that a Starlight config's sidebar lists in a group,
+    as ``(the page's path without suffix, or a folder's path and /, the label of the top group that lists it)``:
+    a folder a group generates its items from (``autogenerate: {directory: 'guides'}``: ``guides/``, every page
+    below it, and ``guides``, a page of that path, as Starlight matches them), a page by its slug (``'guides/x'``,
+    ``{slug: 'guides/x'}``) or its url (``{link: '/guides/x/'}``), however deep in the group; a page listed at the
+    sidebar's top is in none. The config is not run: its ``sidebar`` array literal is read, comments aside."""
+    code = _js_code(config)[0]
+    found = _STARLIGHT_SIDEBAR.search(code)
+    if found is None:
+        return ()
+    try:
+        sidebar = _js_literal(code, found.end() - 1)[0]
+    except RecursionError:
+        return ()
+    by_slug: dict[str, str] = {}
+    for page in pages:
+        if page.endswith((".md", ".mdx", ".mdoc")):
+            by_slug.setdefault(astro_entry_id(page), page.rsplit(".", 1)[0])
+    listed: dict[str, str] = {}
+
+    def keys(items: Any) -> Iterator[str]:
+        for item in items if isinstance(items, list) else [items]:
+            slug = item if isinstance(item, str) else item.get("slug") if isinstance(item, dict) else None
+            link = item.get("link") if isinstance(item, dict) else None
+            if isinstance(link, str) and not re.match(r"[a-zA-Z][\w+.-]*:|//", link):  # a url of the site's
+                slug = link.split("#", 1)[0].split("?", 1)[0].removesuffix(".html")
+            if isinstance(slug, str):
+                page = by_slug.get(slug.strip().strip("/").lower() or "index")
+                if page is not None:
+                    yield page
+            elif isinstance(item, dict):
+                generated = item.get("autogenerate")
+                folder = generated.get("directory") if isinstance(generated, dict) else None
+                if isinstance(folder, str) and folder.strip().strip("/"):
+                    yield folder.strip().strip("/")
+                    yield folder.strip().strip("/") + "/"
+                yield from keys(item.get("items"))
+
+    for top in sidebar if isinstance(sidebar, list) else ():
+        label = top.get("label") if isinstance(top, dict) else None
+        if isinstance(label, str) and label.strip() and ("items" in top or "autogenerate" in top):
+            for key in keys([{**top, "label": None}]):
+                listed.setdefault(key, label.strip())
+    return tuple(listed.items())
 
 
 def _js_literal(code: str, i: int) -> tuple[Any, int]:

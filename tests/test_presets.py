@@ -9416,3 +9416,52 @@ def test_a_docusaurus_sidebar_category_that_generates_its_items_from_a_folder_fi
     subjects = {a.path: a.subject for a in load_corpus(site).articles}
     assert subjects == {"docs/intro.md": "Uncategorised", "docs/guides/install.md": "How-to guides",
                         "docs/guides/advanced/tuning.md": "How-to guides", "docs/guides/advanced/api.md": "Reference"}
+
+
+def test_a_starlight_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists_them(tmp_path: Path):
+    """Starlight shows each page under the top group of its config's sidebar that lists it: by a folder it
+    generates its items from (``autogenerate: {directory: 'guides/Animations'}``, every page below it, as
+    Starlight matches the entry's path), by its slug (``'reference/example'``, ``{slug}``) or by its url
+    (``{link: 'installation/'}``), however deep in the group. SplashKit's docs file ``guides/Animations/`` and
+    ``guides/Graphics/`` under Tutorials and Guides; the sidebar was not read, so its pages were filed by their top
+    folder (Guides). A page the sidebar lists at its top, or not at all, is filed by its folder still."""
+    site = tmp_path / "docs"
+    write_site(site, {
+        "astro.config.mjs": (
+            "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n"
+            "export default defineConfig({\n  integrations: [\n    starlight({\n      title: 'Docs',\n"
+            "      sidebar: [\n"
+            "        { label: 'Installation', items: [\n"
+            "            { label: 'Installation Overview', link: 'installation/' },\n"
+            "            { label: 'Windows', items: [\n"
+            "                { label: 'MSYS2', autogenerate: { directory: 'installation/Windows (MSYS2)' } },\n"
+            "            ] },\n        ] },\n"
+            "        // { label: 'Old', autogenerate: { directory: 'guides' } },\n"
+            "        { label: 'Tutorials and Guides', items: [\n"
+            "            { label: 'Overview', link: '/guides/' },\n"
+            "            { label: 'Animations', autogenerate: { directory: 'guides/Animations' } },\n"
+            "            'reference/example',\n"
+            "            { slug: 'reference/config' },\n"
+            "        ] },\n"
+            "        { label: 'Beyond SplashKit', autogenerate: { directory: 'beyond' } },\n"
+            "        'about',\n"
+            "      ],\n    }),\n  ],\n});\n"),
+        "src/content/docs/installation/index.mdx": "---\ntitle: Installation\n---\n",
+        "src/content/docs/installation/Windows (MSYS2)/Step 1.mdx": "---\ntitle: Step 1\n---\n",
+        "src/content/docs/guides/index.mdx": "---\ntitle: Tutorials and Guides\n---\n",
+        "src/content/docs/guides/Animations/0-using-animations.mdx": "---\ntitle: Using Animations\n---\n",
+        "src/content/docs/guides/Graphics/drawing.mdx": "---\ntitle: Drawing\n---\n",
+        "src/content/docs/reference/example.md": "---\ntitle: Example\n---\n",
+        "src/content/docs/reference/Config.md": "---\ntitle: Config\n---\n",
+        "src/content/docs/reference/other.md": "---\ntitle: Other\n---\n",
+        "src/content/docs/beyond/sdl2/sound-effects.mdx": "---\ntitle: Sound Effects\n---\n",
+        "src/content/docs/about.md": "---\ntitle: About\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path.removeprefix("src/content/docs/"): a.subject for a in result.articles} == {
+        "installation/index.mdx": "Installation", "installation/Windows (MSYS2)/Step 1.mdx": "Installation",
+        "guides/index.mdx": "Tutorials and Guides", "guides/Animations/0-using-animations.mdx": "Tutorials and Guides",
+        "guides/Graphics/drawing.mdx": "Guides",
+        "reference/example.md": "Tutorials and Guides", "reference/Config.md": "Tutorials and Guides",
+        "reference/other.md": "Reference", "beyond/sdl2/sound-effects.mdx": "Beyond SplashKit",
+        "about.md": "Uncategorised"}
