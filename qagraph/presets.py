@@ -4494,11 +4494,17 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         site_title = _VUE_TITLE.search(_js_code(config)[0])
         # a home page's hero buttons and feature cards link where they lead (VuePress 1: its one actionLink)
         shown = _VITEPRESS_HOME_LINKS if vitepress else _VUEPRESS_HOME_LINKS
+        # its sidebar's top groups file the pages they list, as VitePress shows them
+        groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
+            if vitepress else ()
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
                       "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
-                                            if site_title and site_title.group(2).strip() else {})})
+                                            if site_title and site_title.group(2).strip() else {}),
+                      **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
+                     own_subject=(f"subject from the sidebar's group that lists the page "
+                                  f"({len(set(label for _, label in groups))} groups), else the folder") if groups else None)
     gatsby = _config([base.resolve()], _GATSBY_CONFIGS) if eleventy is None else None
     if gatsby is not None:
         return _gatsby(gatsby[0], gatsby[1], inside)
@@ -6974,6 +6980,72 @@ def _starlight_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
             for key in keys([{**top, "label": None}]):
                 listed.setdefault(key, label.strip())
     return tuple(listed.items())
+
+
+#: where a VitePress config's theme gives its sidebar: ``sidebar: [`` or ``sidebar: {``
+_VITEPRESS_SIDEBAR = re.compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*[\[{]""")
+
+
+def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The pages (``pages``: their paths in the site's source folder) that a VitePress config's sidebar lists in
+    a group, as ``(the page's path without suffix, the text of the top group that lists it)``: an item's
+    ``link`` (``/guide/intro``, ``.html`` or ``.md`` or none, ``/guide/`` its index; one without a ``/`` below its
+    group's ``base``), however deep in the group; each sidebar of a sidebar by paths (``{'/guide/': [...]}``,
+    ``{'/api/': {base, items}}``). A page listed at a sidebar's top is in none. The config is not run: the
+    literal its theme's ``sidebar`` holds is read, comments aside; what is no literal (a call) lists nothing."""
+    code = _js_code(config)[0]
+    theme = _THEME_CONFIG.search(code)
+    found = _VITEPRESS_SIDEBAR.search(code, theme.end()) if theme is not None else None
+    if found is None:
+        return ()
+    try:
+        sidebar = _js_literal(code, found.end() - 1)[0]
+    except RecursionError:
+        return ()
+    paths = {page.rsplit(".", 1)[0] for page in pages if page.endswith(".md")}
+
+    def page_of(link: str) -> str | None:
+        path = link.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
+        if re.match(r"[a-zA-Z][\w+.-]*:", path):  # another site's
+            return None
+        path = path.removesuffix(".html").removesuffix(".md")
+        for candidate in ((path + "/index", path) if link.split("#", 1)[0].endswith("/") else (path, path + "/index")):
+            if candidate.lstrip("/") in paths:
+                return candidate.lstrip("/")
+        return None
+
+    def listed(items: Any, base: str) -> Iterator[str]:
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, dict):
+                continue
+            link = item.get("link")
+            if isinstance(link, str) and link.strip():
+                page = page_of(link if link.startswith("/") or not base else base.rstrip("/") + "/" + link)
+                if page is not None:
+                    yield page
+            inner = item.get("base")
+            yield from listed(item.get("items"), inner if isinstance(inner, str) else base)
+
+    found_pages: dict[str, str] = {}
+    sidebars = [sidebar] if isinstance(sidebar, list) else list(sidebar.values()) if isinstance(sidebar, dict) else []
+    for bar in sidebars:
+        base = ""
+        if isinstance(bar, dict):  # {base: '/guide/', items: [...]}
+            given = bar.get("base")
+            base = given if isinstance(given, str) else ""
+            bar = bar.get("items")
+        for top in bar if isinstance(bar, list) else ():
+            text = top.get("text") if isinstance(top, dict) else None
+            if isinstance(text, str) and text.strip() and isinstance(top.get("items"), list):
+                own = top.get("base")
+                for page in listed([{"items": top["items"], "base": own if isinstance(own, str) else base}], base):
+                    found_pages.setdefault(page, text.strip())
+                link = top.get("link")
+                at = page_of(link if link.startswith("/") else base.rstrip("/") + "/" + link) \
+                    if isinstance(link, str) and link.strip() else None
+                if at is not None:  # the page the group's own title links to
+                    found_pages.setdefault(at, text.strip())
+    return tuple(found_pages.items())
 
 
 def _js_literal(code: str, i: int) -> tuple[Any, int]:

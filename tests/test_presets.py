@@ -9465,3 +9465,48 @@ def test_a_starlight_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists
         "reference/example.md": "Tutorials and Guides", "reference/Config.md": "Tutorials and Guides",
         "reference/other.md": "Reference", "beyond/sdl2/sound-effects.mdx": "Beyond SplashKit",
         "about.md": "Uncategorised"}
+
+
+def test_a_vitepress_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists_them(tmp_path: Path):
+    """VitePress shows each page under the top group of its themeConfig's sidebar that lists it by its link
+    (``/getting-started``, ``/guide/`` for guide/index.md, ``.html`` or ``.md`` or none, an item's link below its
+    group's ``base``), however deep in the group; a sidebar of several (``{'/guide/': [...], '/api/': [...]}``)
+    files by each. isolate-package's docs, one folder of pages, list theirs under Guide and Topics; the sidebar
+    was not read, so every page was Uncategorised. A page the sidebar lists at its top, or not at all, is filed by
+    its folder still."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docs/.vitepress/config.ts": (
+            "import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n  title: 'Isolate',\n"
+            "  cleanUrls: true,\n  themeConfig: {\n    nav: [{ text: 'Home', link: '/comparison' }],\n"
+            "    sidebar: {\n      '/': [\n"
+            "        { text: 'Guide', items: [\n"
+            "            { text: 'Introduction', link: '/' },\n"
+            "            { text: 'Getting Started', link: '/getting-started' },\n"
+            "            { text: 'More', collapsed: true, items: [{ text: 'Config', link: '/configuration.html#x' }] },\n"
+            "        ] },\n"
+            "        // { text: 'Old', items: [{ text: 'Comparison', link: '/comparison' }] },\n"
+            "        { text: 'Topics', base: '/topics/', items: [\n"
+            "            { text: 'Firebase', link: 'firebase' },\n"
+            "            { text: 'Intro', link: '/topics/' },\n"
+            "        ] },\n"
+            "        { text: 'Troubleshooting', link: '/troubleshooting' },\n"
+            "      ],\n"
+            "      '/api/': [{ text: 'Reference', items: [{ text: 'Functions', link: '/api/functions.md' }] }],\n"
+            "    },\n  },\n})\n"),
+        "docs/index.md": "---\nlayout: home\n---\n",
+        "docs/getting-started.md": "# Getting Started\n",
+        "docs/configuration.md": "# Configuration\n",
+        "docs/comparison.md": "# Comparison\n",
+        "docs/troubleshooting.md": "# Troubleshooting\n",
+        "docs/topics/index.md": "# Topics\n",
+        "docs/topics/firebase.md": "# Firebase\n",
+        "docs/topics/other.md": "# Other\n",
+        "docs/api/functions.md": "# Functions\n",
+    })
+    result = load_corpus(site)
+    assert {a.path.removeprefix("docs/"): a.subject for a in result.articles} == {
+        "index.md": "Guide", "getting-started.md": "Guide", "configuration.md": "Guide",
+        "comparison.md": "Uncategorised", "troubleshooting.md": "Uncategorised",
+        "topics/index.md": "Topics", "topics/firebase.md": "Topics", "topics/other.md": "Topics",
+        "api/functions.md": "Reference"}
