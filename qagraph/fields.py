@@ -2863,6 +2863,8 @@ def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | N
     >>> fields = replace(fields, article_url="{category}/{date:%Y}/{date:%m}/{slug}/")
     >>> pelican_url("content/python/a.md", {"title": "A", "slug": "b", "date": "2024-01-10 10:20"}, fields)
     '/python/2024/01/b/'
+    >>> pelican_url("content/python/a.md", {"title": "A", "slug": "b", "date": "September 19, 2023"}, fields)
+    '/python/2023/09/b/'
     """
     if not name.startswith(fields.content_dir):
         return None
@@ -2879,10 +2881,11 @@ def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | N
     category = _text(data.get("category")) or folder.rpartition("/")[2] or "misc"
     when = data.get("date")
     if isinstance(when, str):
+        written = when
         try:
-            when = _dt.datetime.fromisoformat(when.strip().replace("/", "-"))
-        except ValueError:
-            when = None
+            when = _dt.datetime.fromisoformat(written.strip().replace("/", "-"))
+        except ValueError:  # dateutil's reading, as Pelican's: September 19, 2023
+            when = written_date(written)
     author = _text(data.get("author")) or ""
     values: dict[str, Any] = {"slug": slug, "category": pelican_slug(category), "date": when,
                               "lang": _text(data.get("lang")) or "en", "author": pelican_slug(author.split(",")[0])}

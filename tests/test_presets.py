@@ -9510,3 +9510,29 @@ def test_a_vitepress_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists
         "comparison.md": "Uncategorised", "troubleshooting.md": "Uncategorised",
         "topics/index.md": "Topics", "topics/firebase.md": "Topics", "topics/other.md": "Topics",
         "api/functions.md": "Reference"}
+
+
+def test_a_pelican_post_dated_in_words_is_at_its_dated_url(tmp_path: Path):
+    """Pelican reads a post's Date line as dateutil does (``September 19, 2023``, ``Apr 2, 2024``, ``2021-07-27
+    10:20``), so a post dated in words is published at its ARTICLE_URL's ``{date:%Y}/{date:%m}`` like any other.
+    EthicalAds' blog dates its posts so (``blog/{date:%Y}/{date:%m}/{slug}/``): the date was read for the
+    article but not for its url, so every post had none and a link to one by its url was a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "pelicanconf.py": "SITENAME = 'Ads'\nSITEURL = ''\nPATH = 'content'\nPAGE_PATHS = ['pages']\n"
+                          "ARTICLE_PATHS = ['posts']\nPAGE_URL = '{slug}/'\n"
+                          "ARTICLE_URL = 'blog/{date:%Y}/{date:%m}/{slug}/'\n",
+        "content/posts/2023-going-truly-viral.md": "Title: Going viral\nDate: September 19, 2023\n\n"
+                                                  "See [the next](/blog/2024/04/niche-targeting/).\n",
+        "content/posts/2024-niche.md": "Title: Niche targeting\nDate: Apr 2, 2024\n\n"
+                                       "Back to [viral](/blog/2023/09/going-viral/).\n",
+        "content/posts/2021-django.md": "Title: Django\nDate: 2021-07-27 10:20\n\nHi.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path.removeprefix("content/posts/"): a.url for a in result.articles} == {
+        "2023-going-truly-viral.md": "/blog/2023/09/going-viral/", "2024-niche.md": "/blog/2024/04/niche-targeting/",
+        "2021-django.md": "/blog/2021/07/django/"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
