@@ -9536,3 +9536,32 @@ def test_a_pelican_post_dated_in_words_is_at_its_dated_url(tmp_path: Path):
         "2021-django.md": "/blog/2021/07/django/"}
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_pelican_page_s_url_metadata_is_its_path_from_the_site_s_root(tmp_path: Path):
+    """A Pelican page's ``url`` metadata is its url's path from SITEURL (``url: advertisers/niche-targeting/``
+    at ``/advertisers/niche-targeting/``, as Pelican joins ``{SITEURL}/{url}``); it was taken as written, a url
+    without its ``/`` that no link by the page's url reached (EthicalAds' niche targeting page)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "pelicanconf.py": "SITENAME = 'Ads'\nSITEURL = ''\nPATH = 'content'\nPAGE_PATHS = ['pages']\n"
+                          "ARTICLE_PATHS = ['posts']\nPAGE_URL = '{slug}/'\nARTICLE_URL = 'blog/{slug}/'\n",
+        "publishconf.py": "from pelicanconf import *\nSITEURL = 'https://www.ads.example'\n",
+        "content/pages/niche-targeting.md": "title: Custom niche targeting\nslug: niche-targeting\n"
+                                            "url: advertisers/niche-targeting/\n"
+                                            "save_as: advertisers/niche-targeting/index.html\n\n"
+                                            "See [pricing](/advertisers/pricing/).\n",
+        "content/pages/pricing.md": "title: Pricing\nurl: advertisers/pricing/\n"
+                                    "save_as: advertisers/pricing/index.html\n\nHi.\n",
+        "content/posts/niche.md": "Title: Niche\nDate: 2024-04-02\n\n"
+                                  "Try [the page](https://www.ads.example/advertisers/niche-targeting/) "
+                                  "and [again](/advertisers/niche-targeting/).\n",
+    })
+    result = load_corpus(site)
+    assert {a.path.removeprefix("content/"): a.url for a in result.articles} == {
+        "pages/niche-targeting.md": "/advertisers/niche-targeting/", "pages/pricing.md": "/advertisers/pricing/",
+        "posts/niche.md": "/blog/niche/"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
