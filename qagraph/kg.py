@@ -535,7 +535,8 @@ class KnowledgeGraph:
                              default_language=str(fields.get("default_language") or ""),
                              relative_urls=reads_relative_urls(
                                  doc_routes=bool(fields.get("doc_routes")), jekyll=jekyll, url_links=bool(fields.get("url_links")),
-                                 path_urls=fields.get("path_urls"), collection_routes=bool(fields.get("collection_routes"))),
+                                 path_urls=fields.get("path_urls"), collection_routes=bool(fields.get("collection_routes")),
+                                 pelican=fields.get("article_url") is not None),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),

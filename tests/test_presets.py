@@ -9565,3 +9565,26 @@ def test_a_pelican_page_s_url_metadata_is_its_path_from_the_site_s_root(tmp_path
         "posts/niche.md": "/blog/niche/"}
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_pelican_page_s_relative_link_is_read_from_its_url(tmp_path: Path):
+    """Pelican writes a Markdown link that is no ``{filename}`` as it is, so a browser reads a relative one from
+    the page's url (``../pricing/`` on ``/advertisers/niche-targeting/`` is ``/advertisers/pricing/``; ``../../``
+    on a post at ``/blog/2024/x/``, the site's root); it was read from the file's folder only, a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "pelicanconf.py": "SITENAME = 'Ads'\nSITEURL = ''\nPATH = 'content'\nPAGE_PATHS = ['pages']\n"
+                          "ARTICLE_PATHS = ['posts']\nPAGE_URL = '{slug}/'\nARTICLE_URL = 'blog/{date:%Y}/{slug}/'\n",
+        "content/pages/niche-targeting.md": "title: Niche\nurl: advertisers/niche-targeting/\n\n"
+                                            "See [pricing](../pricing/) and [the post]({filename}../posts/x.md).\n",
+        "content/pages/pricing.md": "title: Pricing\nurl: advertisers/pricing/\n\nHi.\n",
+        "content/pages/about.md": "title: About\n\nHi.\n",
+        "content/posts/x.md": "Title: X\nDate: 2024-04-02\n\nSee [about](../../../about/).\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/pages/niche-targeting.md") == [kg.article("content/pages/pricing.md"),
+                                                             kg.article("content/posts/x.md")]
+    assert kg.related("content/posts/x.md") == [kg.article("content/pages/about.md")]
