@@ -4574,15 +4574,23 @@ def _nuxt_content(base: Path, inside: Callable[[str], str | None]) -> _Site | No
 
 def _nuxt_dir_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The titles a Nuxt Content site's folder files (``_dir.yml``, ``.navigation.yml``) give the folders they
-    are in, below ``content``, as ``FieldMap.folder_labels`` (the folder's path from ``base``, its title); one
-    that cannot be read is a warning (its folder's name labels it)."""
+    are in, below ``content`` (:func:`_folder_file_titles`)."""
+    return _folder_file_titles(base, content, _NUXT_DIR_FILES, "YAML")
+
+
+def _folder_file_titles(base: Path, content: str, names: tuple[str, ...],
+                        syntax: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The ``title`` each folder's own data file (one of ``names``, in ``syntax``: a Nuxt Content
+    ``_dir.yml``, a Fumadocs ``meta.json``) gives its folder, below ``content`` (itself left out: it labels no
+    section), as ``FieldMap.folder_labels`` (the folder's path from ``base``, its title); one that cannot be
+    read is a warning (its folder's name labels it)."""
     labels: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for where, folder, meta, _ in _folders_holding(base / content, base, _NUXT_DIR_FILES, skip=(".", "_")):
-        if where == content.rstrip("/"):  # the content folder's own title labels no section
+    for where, folder, meta, _ in _folders_holding(base / content, base, names, skip=(".", "_")):
+        if where == content.rstrip("/"):
             continue
         try:
-            value = _data_file(folder / meta, f"the {meta} file", "YAML")
+            value = _data_file(folder / meta, f"the {meta} file", syntax)
         except ValueError as exc:
             problems.append(_unread_problem(f"{where}/{meta}", exc, "its folder's name labels its section"))
             continue
@@ -4636,22 +4644,8 @@ def _fumadocs(base: Path, inside: Callable[[str], str | None]) -> _Site | None:
 
 def _fumadocs_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The titles the ``meta.json`` of each folder of a Fumadocs docs folder ``content`` (below ``base``) gives
-    its folder, as ``FieldMap.folder_labels`` (the folder's path from ``base``, its title); one that cannot be
-    read is a warning (its folder's name labels it)."""
-    labels: list[tuple[str, str]] = []
-    problems: list[Problem] = []
-    for where, folder, meta, _ in _folders_holding(base / content, base, ("meta.json",), skip=(".", "_")):
-        if where == content.rstrip("/"):  # the docs folder's own title labels no section
-            continue
-        try:
-            value = _data_file(folder / meta, "the meta.json file", "JSON")
-        except ValueError as exc:
-            problems.append(_unread_problem(f"{where}/{meta}", exc, "its folder's name labels its section"))
-            continue
-        title = value.get("title") if isinstance(value, dict) else None
-        if isinstance(title, str) and title.strip():
-            labels.append((where, title.strip()))
-    return tuple(labels), problems
+    its folder (:func:`_folder_file_titles`)."""
+    return _folder_file_titles(base, content, ("meta.json",), "JSON")
 
 
 _RSPRESS_CONFIGS = tuple(f"rspress.config.{x}" for x in _JS_CONFIG)
