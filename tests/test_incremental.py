@@ -22,7 +22,7 @@ import json
 import os
 import posixpath
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -1291,6 +1291,29 @@ def test_a_github_wiki_s_links_by_url_and_its_remote_patch_as_a_full_build(tmp_p
     assert related("article:Home") == ["article:FAQ"] and related("article:FAQ") == []
 
 
+def _built_after_each(root: Path, out: Path, cold: Path,
+                      edits: Iterable[tuple[str, str | None]]) -> Iterator[qagraph.KnowledgeGraph]:
+    """For each edit (a file of ``root`` and its new text; ``None``: removed), the build of ``out`` after it,
+    checked equal to a cold build of ``cold``."""
+    for name, text in edits:
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        kg = qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold), name
+        yield kg
+
+
+def _labels_and_urls(kg: qagraph.KnowledgeGraph) -> tuple[list[str], list[str]]:
+    """The subjects' labels and the articles' urls of ``kg``, sorted."""
+    nodes = kg.graph.nodes(data=True)
+    return (sorted(d["label"] for _, d in nodes if d["kind"] == "subject"),
+            sorted(d["url"] for _, d in nodes if d["kind"] == "article"))
+
+
 def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_does(tmp_path: Path):
     """A Nuxt Content folder's _dir.yml titles its section: the next build after it is edited, broken, or
     removed, or after a page of a numbered folder comes, equals a cold build."""
@@ -1301,18 +1324,10 @@ def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_do
     write_article(root, "content/1.guide/_dir.yml", "title: The Guide\n")
     qagraph.build(root, out=out)
     seen = []
-    for name, text in (("content/1.guide/_dir.yml", "title: Guide\n"), ("content/1.guide/3.deploy.md", "# Deploy\n"),
-                       ("content/1.guide/_dir.yml", "title: [\n"), ("content/1.guide/_dir.yml", None)):
-        if text is None:
-            (root / name).unlink()
-        else:
-            write_article(root, name, text)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
-        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
-                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article")))
+    edits = (("content/1.guide/_dir.yml", "title: Guide\n"), ("content/1.guide/3.deploy.md", "# Deploy\n"),
+             ("content/1.guide/_dir.yml", "title: [\n"), ("content/1.guide/_dir.yml", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(_labels_and_urls(kg))
     assert seen == [(["Guide", "Uncategorised"], ["/", "/guide/setup"]),
                     (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"]),
                     (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"]),  # the folder's name, numberless
@@ -1330,21 +1345,12 @@ def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tm
     write_article(root, "content/docs/guide/meta.json", '{"title": "The Guide"}\n')
     qagraph.build(root, out=out)
     seen = []
-    for name, text in (("content/docs/guide/meta.json", '{"title": "Guides & Recipes"}\n'),
-                       ("lib/source.ts", "export const source = loader({ baseUrl: '/', source: s });\n"),
-                       ("content/docs/guide/meta.json", '{"title": \n'), ("lib/source.ts", None),
-                       ("content/docs/guide/meta.json", None)):
-        if text is None:
-            (root / name).unlink()
-        else:
-            write_article(root, name, text)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
-        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
-                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"),
-                     kg.counts.get("stubs", 0)))
+    edits = (("content/docs/guide/meta.json", '{"title": "Guides & Recipes"}\n'),
+             ("lib/source.ts", "export const source = loader({ baseUrl: '/', source: s });\n"),
+             ("content/docs/guide/meta.json", '{"title": \n'), ("lib/source.ts", None),
+             ("content/docs/guide/meta.json", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append((*_labels_and_urls(kg), kg.counts.get("stubs", 0)))
     assert seen == [(["Guides & Recipes", "Uncategorised"], ["/docs", "/docs/guide/setup"], 0),
                     (["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup"], 1),
                     (["Guide", "Uncategorised"], ["/", "/guide/setup"], 1),  # the folder's name
@@ -1361,16 +1367,9 @@ def test_a_bookdown_book_whose_chapters_or_config_change_builds_as_a_full_build(
     write_article(root, "01-intro.Rmd", "# Introduction {#intro}\n\nOn to \\@ref(data).\n")
     qagraph.build(root, out=out)
     seen = []
-    for name, text in (("02-data.Rmd", "# (PART) More {-}\n\n# Data\n"), ("01-intro.Rmd", "# Getting started\n\nOn to \\@ref(data).\n"),
-                       ("_bookdown.yml", 'rmd_files: ["index.Rmd", "02-data.Rmd"]\n'), ("_bookdown.yml", None)):
-        if text is None:
-            (root / name).unlink()
-        else:
-            write_article(root, name, text)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    edits = (("02-data.Rmd", "# (PART) More {-}\n\n# Data\n"), ("01-intro.Rmd", "# Getting started\n\nOn to \\@ref(data).\n"),
+             ("_bookdown.yml", 'rmd_files: ["index.Rmd", "02-data.Rmd"]\n'), ("_bookdown.yml", None))
+    for kg in _built_after_each(root, out, cold, edits):
         nodes = kg.graph.nodes(data=True)
         seen.append((sorted((d.get("url") or "", d["kind"]) for _, d in nodes if d["kind"] in ("article", "stub")),
                      [v for _, v, k in kg.graph.out_edges("article:/index.html", keys=True) if k == "related"]))
@@ -1391,20 +1390,11 @@ def test_an_edited_rspress_meta_file_or_config_rebuilds_as_a_full_build_does(tmp
     write_article(root, "docs/_nav.json", '[{"text": "The Guide", "link": "/guide/setup"}]\n')
     qagraph.build(root, out=out)
     seen = []
-    for name, text in (("docs/_meta.json", '[{"type": "dir", "name": "guide", "label": "Guides & Recipes"}]\n'),
-                       ("rspress.config.ts", "export default defineConfig({ route: { cleanUrls: true } });\n"),
-                       ("docs/_meta.json", '[{"type": \n'), ("docs/_nav.json", None)):
-        if text is None:
-            (root / name).unlink()
-        else:
-            write_article(root, name, text)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
-        seen.append((sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject"),
-                     sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"),
-                     kg.counts.get("stubs", 0)))
+    edits = (("docs/_meta.json", '[{"type": "dir", "name": "guide", "label": "Guides & Recipes"}]\n'),
+             ("rspress.config.ts", "export default defineConfig({ route: { cleanUrls: true } });\n"),
+             ("docs/_meta.json", '[{"type": \n'), ("docs/_nav.json", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append((*_labels_and_urls(kg), kg.counts.get("stubs", 0)))
     assert seen == [(["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup.html"], 0),
                     (["Guides & Recipes", "Uncategorised"], ["/", "/guide/setup"], 0),
                     (["The Guide", "Uncategorised"], ["/", "/guide/setup"], 0),
@@ -1482,16 +1472,9 @@ def test_an_edited_docusaurus_tags_file_or_versions_file_rebuilds_as_a_full_buil
     write_article(root, "docs/tags.yml", "start:\n  label: Getting Started\n")
     qagraph.build(root, out=out)
     seen = []
-    for name, text in (("docs/tags.yml", "start:\n  label: First Steps\n"), ("versions.json", '["1.0"]'),
-                       ("docs/tags.yml", "start: [\n"), ("versions.json", None), ("docs/tags.yml", None)):
-        if text is None:
-            (root / name).unlink()
-        else:
-            write_article(root, name, text)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True)
-        qagraph.build(root, out=cold, cache=False)
-        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    edits = (("docs/tags.yml", "start:\n  label: First Steps\n"), ("versions.json", '["1.0"]'),
+             ("docs/tags.yml", "start: [\n"), ("versions.json", None), ("docs/tags.yml", None))
+    for kg in _built_after_each(root, out, cold, edits):
         nodes = kg.graph.nodes(data=True)
         seen.append((sorted(d["label"] for _, d in nodes if d["kind"] == "keyword"),
                      sorted(d["url"] for _, d in nodes if d["kind"] == "article")))
