@@ -6832,11 +6832,7 @@ def _docusaurus_locale_paths(config: str) -> tuple[str, ...]:
     ((), ())
     """
     code = _js_code(config)[0]
-    found = _DOCUSAURUS_I18N.search(code)
-    try:
-        i18n = _js_literal(code, found.end() - 1)[0] if found else None
-    except RecursionError:
-        i18n = None
+    i18n = _js_literal_after(code, _DOCUSAURUS_I18N)
     if not isinstance(i18n, dict) or not isinstance(i18n.get("locales"), list):
         return ()
     default, configs = i18n.get("defaultLocale"), i18n.get("localeConfigs")
@@ -6936,14 +6932,7 @@ def _starlight_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
     below it, and ``guides``, a page of that path, as Starlight matches them), a page by its slug (``'guides/x'``,
     ``{slug: 'guides/x'}``) or its url (``{link: '/guides/x/'}``), however deep in the group; a page listed at the
     sidebar's top is in none. The config is not run: its ``sidebar`` array literal is read, comments aside."""
-    code = _js_code(config)[0]
-    found = _STARLIGHT_SIDEBAR.search(code)
-    if found is None:
-        return ()
-    try:
-        sidebar = _js_literal(code, found.end() - 1)[0]
-    except RecursionError:
-        return ()
+    sidebar = _js_literal_after(_js_code(config)[0], _STARLIGHT_SIDEBAR)
     by_slug: dict[str, str] = {}
     for page in pages:
         if page.endswith((".md", ".mdx", ".mdoc")):
@@ -6989,13 +6978,7 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
     literal its theme's ``sidebar`` holds is read, comments aside; what is no literal (a call) lists nothing."""
     code = _js_code(config)[0]
     theme = _THEME_CONFIG.search(code)
-    found = _VITEPRESS_SIDEBAR.search(code, theme.end()) if theme is not None else None
-    if found is None:
-        return ()
-    try:
-        sidebar = _js_literal(code, found.end() - 1)[0]
-    except RecursionError:
-        return ()
+    sidebar = _js_literal_after(code, _VITEPRESS_SIDEBAR, theme.end()) if theme is not None else None
     paths = {page.rsplit(".", 1)[0] for page in pages if page.endswith(".md")}
 
     def page_of(link: str) -> str | None:
@@ -7040,6 +7023,22 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
                 if at is not None:  # the page the group's own title links to
                     found_pages.setdefault(at, text.strip())
     return tuple(found_pages.items())
+
+
+def _js_literal_after(code: str, opening: re.Pattern[str], start: int = 0) -> Any:
+    """The value of the literal whose opening bracket ends the first match of ``opening`` in ``code`` from
+    ``start`` (:func:`_js_literal`), or ``None``: no match, or nested too deep to read.
+
+    >>> _js_literal_after("x = 1; sidebar: [{label: 'A'}]", re.compile(re.escape("sidebar: ["))), _js_literal_after("", re.compile("x"))
+    ([{'label': 'A'}], None)
+    """
+    found = opening.search(code, start)
+    if found is None:
+        return None
+    try:
+        return _js_literal(code, found.end() - 1)[0]
+    except RecursionError:
+        return None
 
 
 def _js_literal(code: str, i: int) -> tuple[Any, int]:
