@@ -490,13 +490,18 @@ def _surrogates(text: str) -> bool:
     return False
 
 
+def _serving(root: Path, digest: str, files: Sequence[Path], graphs: bool) -> list[Path]:
+    """The stores in ``root`` of the parts ``files`` (whose digest is ``digest``) that may answer a query
+    (with ``graphs``: one naming a graph), in the order one is taken when both are there: the one that
+    holds the named graphs too, and, for a query that names none and N-Quads parts, the default graph's."""
+    full = root / f"{_FULL}{digest}"
+    return [full] if graphs or not _nquads_only(files) else [full, root / f"{_DEFAULT}{digest}"]
+
+
 def current_store(out: str | os.PathLike[str], *, graphs: bool = True) -> Path:
     """The folder of the store :func:`open_store` (with ``graphs``) opens for build folder ``out`` (made or not)."""
-    root, digest = Path(out) / STORE_DIR, store_digest(out)
-    full = root / f"{_FULL}{digest}"
-    if graphs or (full / _READY).is_file() or not _nquads_only(rdf_files(out)):
-        return full
-    return root / f"{_DEFAULT}{digest}"
+    stores = _serving(Path(out) / STORE_DIR, store_digest(out), rdf_files(out), graphs)
+    return next((db for db in stores if (db / _READY).is_file()), stores[-1])
 
 
 def store_to_load(out: str | os.PathLike[str], *, graphs: bool = True) -> tuple[int, int] | None:
@@ -515,9 +520,8 @@ def store_to_load(out: str | os.PathLike[str], *, graphs: bool = True) -> tuple[
     if not files or files == [Path(out)]:
         return None
     try:
-        root, digest = Path(out) / STORE_DIR, store_digest(out)
-        kinds = (_FULL,) if graphs or not _nquads_only(files) else (_FULL, _DEFAULT)
-        if any((root / f"{kind}{digest}" / _READY).is_file() for kind in kinds):
+        root = Path(out) / STORE_DIR
+        if any((db / _READY).is_file() for db in _serving(root, store_digest(out), files, graphs)):
             return None
         if any(graphs is False or base.name.startswith(_FULL) for base in _patchable_stores(root)):
             return None
@@ -638,12 +642,11 @@ def _open_store(out: Path, *, graphs: bool = True) -> Any:
         digest, digests = _digests(out, files)
     except OSError as exc:  # a part gone since it was listed
         raise StoreError(f"cannot read the RDF of {_shown(out)}: {exc}", path=_shown(root)) from None
-    full = root / f"{_FULL}{digest}"
     # the store of the default graph alone serves a query that names no graph, until one does
-    wanted = {full} if graphs or not _nquads_only(files) else {full, root / f"{_DEFAULT}{digest}"}
+    wanted = _serving(root, digest, files, graphs)
 
     def ready() -> Path | None:
-        return next((db for db in sorted(wanted) if (db / _READY).exists()), None)  # db- sorts first
+        return next((db for db in wanted if (db / _READY).exists()), None)
 
     def make() -> Path:
         found = ready()
