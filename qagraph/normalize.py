@@ -75,6 +75,10 @@ _INVISIBLE = dict.fromkeys((0x00AD, 0x061C, *range(0x200B, 0x2010), *range(0x202
 #: the same, but for the joiners: between two letters they shape them (Persian's ZWNJ, an emoji's ZWJ)
 _INVISIBLE_BUT_JOINERS = {c: None for c in _INVISIBLE if c not in (0x200C, 0x200D)}
 _LONE_JOINER = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
+#: any of :data:`_INVISIBLE`: one scan in C finds that a text has none (nearly every text), where
+#: ``str.translate`` looks each character up in a dict (0.1 ms for an answer of 2,500 characters
+#: with one curly quote: 7% of a cold build's processor time at 36k)
+_ANY_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def visible(text: str) -> str:
@@ -84,7 +88,7 @@ def visible(text: str) -> str:
     >>> visible("\u202bma\u200bchine\u202c learning\u200d"), visible("\u0645\u06cc\u200c\u0631\u0648\u062f")
     ('machine learning', '\u0645\u06cc\u200c\u0631\u0648\u062f')
     """
-    if text.isascii():
+    if text.isascii() or not _ANY_INVISIBLE.search(text):
         return text
     text = text.translate(_INVISIBLE_BUT_JOINERS)
     return _LONE_JOINER.sub("", text) if "\u200c" in text or "\u200d" in text else text
