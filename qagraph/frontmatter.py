@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from .errors import WARNING, Problem
+from .plainyaml import read_simple
 
 __all__ = ["FrontMatter", "FrontMatterLoader", "decode", "json_loads", "read_front_matter"]
 
@@ -697,6 +698,9 @@ def _parse_yaml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
     >>> str(_parse_yaml("a.md", "title: One\\u2028two\\ntags: [x\\n", 2))
     "a.md:4: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
     """
+    simple = read_simple(fm_text, fm_line)  # the shape nearly every file has, read without YAML's nodes
+    if simple is not None:
+        return simple
     parsed = _parse_yaml_once(name, fm_text, fm_line)
     if not isinstance(parsed, Problem) or parsed.code != "yaml":
         return parsed
