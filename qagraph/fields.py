@@ -832,13 +832,9 @@ def _warn_look_alike_keys(f: _Fields, fields: FieldMap) -> None:
     not it: it holds a character that does not show or is another's look-alike (a zero-width space
     pasted in, a no-break space, a full-width letter: ``title\u200b: ...``). The site does not read
     it as that field either; the "no title" that followed named the field the file plainly has."""
-    names: dict[str, str] = {}
-    for attribute in _NAMED_FIELDS:
-        for path in getattr(fields, attribute):
-            top = path.split(".", 1)[0]
-            names.setdefault(_look(top), top)
+    names, named = _by_identity(_field_looks, fields)
     for key in f.fm.data:
-        if not isinstance(key, str) or (key.isascii() and key == key.strip()) or key in names.values():
+        if not isinstance(key, str) or (key.isascii() and key == key.strip()) or key in named:
             continue
         field_name = names.get(_look(key))
         if field_name is None or field_name in f.fm.data or (fields.any_case_keys and field_name.lower() in f.data):
@@ -846,6 +842,17 @@ def _warn_look_alike_keys(f: _Fields, fields: FieldMap) -> None:
         odd = next((c for c in key if c not in field_name), key[0])
         f.warn(f"the key {key!r} is not {field_name}: it holds U+{ord(odd):04X} {unicodedata.name(odd, '(unnamed)')}; "
                f"the field is not read (write {field_name})", key)
+
+
+def _field_looks(fields: FieldMap) -> tuple[dict[str, str], frozenset[str]]:
+    """What the key of each field of ``fields`` named in :data:`_NAMED_FIELDS` looks like (:func:`_look`),
+    with the key; and the keys. Made once per map (:func:`_by_identity`), not for each file."""
+    names: dict[str, str] = {}
+    for attribute in _NAMED_FIELDS:
+        for path in getattr(fields, attribute):
+            top = path.split(".", 1)[0]
+            names.setdefault(_look(top), top)
+    return names, frozenset(names.values())
 
 
 def _look(key: str) -> str:
