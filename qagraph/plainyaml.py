@@ -4,11 +4,12 @@ PyYAML's C parser still hands each node to Python (its resolver, a node object),
 then builds the value from those nodes: on the generated 36,000-article corpus, about 60 nodes a
 file and 0.8x the time of the floor itself. Front matter is nearly always one shape: keys at the
 start of a line, each with one plain or quoted text, a folded or literal block of text, a mapping
-of such keys one level in (``seo:``, ``related_article1:``) or a list of such texts (``tags:``).
+of such keys one level in (``seo:``, ``related_article1:``) or a list of such texts (``tags:``, one
+item a line or ``[a, b]``).
 :func:`read_simple` reads that shape line by line and gives what
 :func:`qagraph.frontmatter._parse_yaml` gives for it (value, and each key's line); for anything
 else it gives ``None``, and the file is read by PyYAML as before: comments, tabs, escapes, anchors,
-tags, flow collections, text over several lines but in a block, a key given twice, a number or date
+tags, flow mappings and lists but of plain texts, text over several lines but in a block, a key given twice, a number or date
 its constructor refuses, characters YAML 1.1 reads as line breaks or refuses. What it accepts, and
 how it reads it, is checked against PyYAML on generated documents (``tests/test_plainyaml.py``).
 """
@@ -92,8 +93,8 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
         header = _BLOCK_HEADERS.get(rest)
         if header is not None:
             mapping[key], i = _block(lines, i + 1, column, *header)
-        elif rest:
-            mapping[key], i = _scalar(rest), i + 1  # more indented lines below: the loop's next line says no
+        elif rest:  # more indented lines below: the loop's next line says no
+            mapping[key], i = _flow_list(rest) if rest[0] == "[" else _scalar(rest), i + 1
         else:
             j = i + 1
             while j < n and (not lines[j] or lines[j].isspace()):
@@ -147,6 +148,22 @@ def _block(lines: list[str], i: int, column: int, join: str, end: str) -> tuple[
             raise _NotSimple  # spaces only, more indented (kept as is by YAML), trailing spaces
         texts.append(line[indent:])
     return join.join(texts) + end, i + len(texts)
+
+
+def _flow_list(text: str) -> list[Any]:
+    """A list written on one line, ``[a, 'b', "c"]`` (Hugo's and Hexo's tags): its items texts as
+    :func:`_scalar` reads them. Items with a bracket, brace, colon or question mark (which end a plain
+    scalar in a list so written, as libyaml's versions differ on), and empty ones (``[a,,b]``, a
+    trailing comma) are left to PyYAML."""
+    inner = text[1:-1].strip(" ")
+    if text[-1] != "]" or " #" in text or any(c in inner for c in "[]{}:?"):
+        raise _NotSimple
+    if not inner:
+        return []
+    items = [item.strip(" ") for item in inner.split(",")]
+    if not all(items):
+        raise _NotSimple
+    return [_scalar(item) for item in items]
 
 
 def _scalar(text: str) -> Any:

@@ -45,6 +45,7 @@ READ = [
     "    url: /learn/biology/questions/x\n",
     "title: Plain\nempty:\nafter: 1\n",
     "tags:\n- a\n- 'b'\n- \"c\"\ntitle: t\n",
+    "tags: [a, 'b', \"c\", 12, true]\nnone: []\nspaced: [ x ,  y ]\n",
     "tags:\n  - a\n  -   b  \n\n  - c\ntitle: t\n",
     "text: |\n  line one\n  line two\nclip: >\n  folded\n  text\nstrip: |-\n  kept\n",
     "a: 'it''s'\nb: \"double\"\nc: C# and F#\nd: x:y\ne: https://example.org/a?b=c\n",
@@ -75,7 +76,12 @@ LEFT = [
     "title: |\n",  # an empty block
     "a: 1\na: 2\n",  # a key twice: PyYAML's warning
     "outer:\n  a: 1\n  a: 2\n",
-    "tags: [a, b]\nmeta: {a: 1}\n",
+    "meta: {a: 1}\n",
+    "tags: [a, [b]]\n",
+    "tags: [a, b,]\n",
+    "tags: [a:b]\n",
+    "tags: [a]  # comment\n",
+    "tags: [a,\n  b]\n",
     "base: &b x\nother: *b\n",
     "tagged: !!str 1\ncustom: !thing x\n",
     "date: 2025-02-30\n",  # a date that is none: PyYAML's warning
@@ -130,7 +136,10 @@ _WORDS = ["text", "two words", "C#", "x:y", "a: b", "a #b", "'q'", "\"d\"", "'it
           "012", "0x1A", "1_000", "1:30", "2024-06-30", "2025-02-30", "2024-06-30 10:00", "true", "False", "yes", "~",
           "null", "", " ", "[a]", "{a: 1}", "&a", "*a", "!t", "%x", "@x", "`x`", "|", ">-", ">", "|-", "#c", "a:",
           "?", ":x", "caf\u00e9", "\u00a0", "a\tb", "<<", "=", "\U0001f600", "\"esc\\\"\"", "0", "+1", ".5", "...", "---",
-          "a  b", "x: ", "a\u00a0", ".inf", "0o17", "0b101", "1e3", "Null", "TRUE", "on"]
+          "a  b", "x: ", "a\u00a0", ".inf", "0o17", "0b101", "1e3", "Null", "TRUE", "on",
+          "[a, b]", "[]", "[ ]", "['x', \"y\"]", "[a,b,]", "[a, [b]]", "[a: b]", "[a:b]", "[a #b]", "[ a , b ]",
+          "[1, true, ~, 2024-01-01]", "[a", "[a]b", "[a] #c", "[a?b]", "[?a]", "[-a, - b]", "['a, b']", "[C#, it's]",
+          "[&a x]", "[a, , b]", "[\"q\" x]", "[caf\u00e9]"]
 
 
 def line_soup(rng: random.Random) -> str:
@@ -157,7 +166,8 @@ def plain_document(rng: random.Random, depth: int = 0, column: int = 0) -> list[
     lines: list[str] = []
     pad = " " * column
     for key in rng.sample(_KEYS, rng.randint(1, 5)):
-        style = rng.choice(["plain", "plain", "quoted", "block", "list", "mapping" if depth < 3 else "plain", "null"])
+        style = rng.choice(["plain", "plain", "quoted", "block", "list", "flow", "mapping" if depth < 3 else "plain",
+                            "null"])
         if style == "plain":
             lines.append(f"{pad}{key}: {rng.choice(_WORDS[:20])}")
         elif style == "quoted":
@@ -171,6 +181,8 @@ def plain_document(rng: random.Random, depth: int = 0, column: int = 0) -> list[
             inner = " " * (column + rng.choice([0, 0, 2]))
             lines.append(f"{pad}{key}:")
             lines += [f"{inner}- {rng.choice(_WORDS[:20])}" for _ in range(rng.randint(1, 3))]
+        elif style == "flow":
+            lines.append(f"{pad}{key}: [{', '.join(rng.choice(_WORDS[:20]) for _ in range(rng.randint(0, 3)))}]")
         elif style == "mapping":
             lines.append(f"{pad}{key}:")
             lines += plain_document(rng, depth + 1, column + rng.randint(1, 4))
