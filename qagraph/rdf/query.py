@@ -19,9 +19,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar, cast
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from ..errors import StoreError, UsageError
 from ..normalize import printable
@@ -30,6 +28,9 @@ from .formats import FORMATS, format_of
 from .iri import DEFAULT_BASE_IRI, IRIs
 from .triples import part_count, split_parts, statements
 from .vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "RESULT_FORMATS", "SparqlResult", "format_results", "load_store", "rdf_files", "sparql", "sparql_endpoint",
@@ -55,6 +56,7 @@ def to_store(
 ) -> Any:
     """A ``pyoxigraph.Store`` (in memory) holding the export of ``G`` in its named graphs.
 
+    >>> import networkx as nx
     >>> store = to_store(nx.MultiDiGraph())
     >>> len(store)
     4
@@ -216,6 +218,7 @@ def sparql(
     Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> sparql(G, "SELECT (COUNT(*) AS ?n) { ?s a skos:ConceptScheme }").values()
     [{'n': 2}]
@@ -461,6 +464,7 @@ def names_graphs(query: str) -> bool:
 def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> tuple[Any, bool]:
     """The store to query, and whether its default graph must be taken as the union of the named ones;
     a build's may hold its default graph alone unless ``graphs`` (:func:`names_graphs`)."""
+    import networkx as nx  # not at the module's import: a patched build imports it for its store only
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
