@@ -965,7 +965,12 @@ class BuildDatabase:
         return dict(rows)
 
     def ids_of_kind(self, kind: str) -> list[int]:
-        """Row ids of every node of ``kind``, in node order."""
+        """Row ids of every node of ``kind``, in node order: from the kind's own table when it has one
+        (the 40 subjects of 36k articles were found by walking the 167k nodes, 0.01-0.06 s a time, three
+        times in a patched build's views)."""
+        table = _KIND_TABLES.get(kind)
+        if table is not None:
+            return [r[0] for r in self.con.execute(f"SELECT node_id FROM {table[0]} ORDER BY node")]
         return [r[0] for r in self.con.execute("SELECT id FROM nodes WHERE kind = ? ORDER BY node", (kind,))]
 
     def nodes_by_id(self, ids: Iterable[int], columns: Collection[str] | None = None,

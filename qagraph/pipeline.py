@@ -500,7 +500,6 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, sourc
     parts only), then ``void.ttl``. ``articles`` is the count after the change, ``source`` the
     corpus's name; ``previous`` reads the previous build's database (:func:`_read_only`)."""
     from .incremental import Fallback
-    from .kinds import SUBJECT
     from .rdf import DEFAULT_BASE_IRI, PartStats, part_count, part_of, write_rdf, write_void
 
     parts = int(db.meta.get("parts", 1))
@@ -511,7 +510,7 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, sourc
         raise Fallback("no statistics of the RDF parts" if kept is None else
                        "the statistics of the RDF parts are not what this qagraph keeps")
     dirty = {part_of(n, parts) for n in _rdf_touched(db, previous, touched)}
-    subjects = [n for n, in db.con.execute("SELECT node FROM nodes WHERE kind = ?", (SUBJECT,))]
+    subjects = [n for n, in db.con.execute("SELECT node FROM subjects")]  # (nodes by kind: a walk of all, 0.01 s)
     partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
     result = write_rdf(partial, stage, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats,
                        similarity=rdf_similarity, site_url=site_url, parts=parts, only=dirty, void=False,
