@@ -393,6 +393,9 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
 
         for name in ("qagraph.html.update", "qagraph.html.site"):  # imported while the database is patched
             importlib.import_module(name)
+        from .html.page import compile_templates
+
+        compile_templates()
         return _read_json(stage / ATLAS_STATE)
 
     def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> list[Path]:
