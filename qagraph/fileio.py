@@ -175,6 +175,14 @@ def file_signature(path: str | os.PathLike[str]) -> list[int] | None:
     return [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
 
 
+def _signatures(folder: str | os.PathLike[str], names: Iterable[str]) -> dict[str, list[int] | None]:
+    """:func:`file_signature` of each of ``names`` (relative POSIX paths) in ``folder``. Joined as
+    strings: a build's 1,100 outputs are signed or checked four times a patched build, and
+    pathlib's joins took as long as the stat calls (0.01-0.03 s each time)."""
+    top = os.fspath(folder)
+    return {name: file_signature(os.path.join(top, name)) for name in names}
+
+
 # -- whole build folders ------------------------------------------------------------------
 
 #: the files SQLite keeps beside a database (its write-ahead log and its index, its rollback journal)
@@ -712,8 +720,7 @@ class BuildFolder:
         signed = self.previous.get(SIGNED, {})
         if not isinstance(signed, dict):
             return False
-        return all(file_signature(self.out / name) == signature
-                   for recorded in (outputs, signed) for name, signature in recorded.items())
+        return all(_signatures(self.out, recorded) == recorded for recorded in (outputs, signed))
 
     @contextmanager
     def staging(self, keep: Iterable[str] = ()) -> Iterator[Path]:
@@ -789,9 +796,9 @@ class BuildFolder:
         if outputs is None:
             foreign = set(self.kept_foreign)
             outputs = [rel for rel in _relative_files(stage) if rel.split("/", 1)[0] != PRIVATE and rel not in foreign]
-        signatures = {name: file_signature(stage / name) for name in sorted(set(outputs))}
+        signatures = _signatures(stage, sorted(set(outputs)))
         record = {"qagraph": __version__, **state, "outputs": signatures}
-        record[SIGNED] = {name: file_signature(stage / name) for name in _files_at(stage, signed)}
+        record[SIGNED] = _signatures(stage, _files_at(stage, signed))
         marker = stage / PRIVATE / MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
         if inputs is not None:
@@ -830,8 +837,7 @@ class BuildFolder:
         leaves the older signatures, which only costs the next build its shortcut.
         """
         before = {key: record[key] for key in ("outputs", SIGNED) if key in record}
-        now = {key: {name: file_signature(self.out / name) for name in signatures}
-               for key, signatures in before.items()}
+        now = {key: _signatures(self.out, signatures) for key, signatures in before.items()}
         if now == before:
             return
         record.update(now)
