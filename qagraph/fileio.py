@@ -258,19 +258,21 @@ def _remove_detached(paths: list[Path]) -> None:
         os.waitpid(pid, 0)
 
 
-def _link_or_copy(source: Path, target: Path, made: set[Path]) -> None:
+def _link_or_copy(source: str, target: str, made: set[str]) -> None:
     """``target`` made a hard link to ``source`` (a link itself, not what it points to), or a copy
     where the file system has no hard links; ``made`` are the folders known to exist (a build
-    keeps 1,100 files in a dozen folders)."""
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
+    keeps 1,100 files in a dozen folders: paths as strings, which pathlib took as long to join
+    as the links took to make)."""
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
     try:
         os.link(source, target, follow_symlinks=False)
         return
     except (OSError, NotImplementedError):
         pass
-    if source.is_symlink():
+    if os.path.islink(source):
         os.symlink(os.readlink(source), target)
     else:
         shutil.copy2(source, target)
@@ -745,21 +747,22 @@ class BuildFolder:
         try:
             self.kept_foreign, self.kept_folders = self._kept() if self.force else ([], [])
             wanted = list(keep) + self.kept_foreign
-            made = {stage}
+            top, into = os.fspath(self.out), os.fspath(stage)
+            made = {into}
             for rel in self.kept_folders:  # parents first
                 (stage / rel).mkdir(parents=True, exist_ok=True)
-                made.add(stage / rel)
+                made.add(os.path.join(into, rel))
             for rel in wanted:
-                source = self.out / rel
+                source = os.path.join(top, rel)
                 try:
                     mode = os.lstat(source).st_mode
                 except FileNotFoundError:
                     continue
                 if stat.S_ISDIR(mode):
-                    for inner in _relative_files(source):
-                        _link_or_copy(source / inner, stage / rel / inner, made)
+                    for inner in _relative_files(Path(source)):
+                        _link_or_copy(os.path.join(source, inner), os.path.join(into, rel, inner), made)
                 else:
-                    _link_or_copy(source, stage / rel, made)
+                    _link_or_copy(source, os.path.join(into, rel), made)
             yield stage
         finally:
             if stage.exists():
