@@ -394,9 +394,11 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         for name in ("qagraph.html.update", "qagraph.html.site"):  # imported while the database is patched
             importlib.import_module(name)
         from .html.page import compile_templates
+        from .html.update import PreviousAtlas
 
         compile_templates()
-        return _read_json(stage / ATLAS_STATE)
+        atlas = _read_json(stage / ATLAS_STATE)
+        return PreviousAtlas(atlas) if atlas is not None else None
 
     def outputs(previous_atlas: Any, receive: Callable[[], Any]) -> list[Path]:
         """The views and the index page written again."""
