@@ -219,9 +219,10 @@ def excerpt_html(markdown: str, limit: int = 400) -> str:
 #: a character that may make Markdown more than plain text anywhere in a line (or that
 #: markdown-it treats apart from a space: controls, other spaces, line separators)
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&!\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
-#: a line that may start a block other than a paragraph (indented code, a list, a heading,
-#: a setext underline, a fence), or that ends in a hard break
-_NOT_PARAGRAPH = re.compile(r"^(?: {4}| {0,3}(?:[-+=#~]|\d{1,9}[.)](?: |$)))| {2,}$", re.M)
+#: the start of a line that may start a block other than a paragraph (indented code, a list, a
+#: heading, a setext underline, a fence), matched at each line's start: searched for with ``^``
+#: in multiline mode, every character of the text was tried as one (half of an excerpt's time)
+_BLOCK_START = re.compile(r" {4}| {0,3}(?:[-+=#~]|\d{1,9}[.)](?: |$))")
 
 
 def render_markdown(text: str) -> str:
@@ -244,10 +245,12 @@ def render_markdown(text: str) -> str:
 def _plain_paragraphs(text: str) -> list[list[str]] | None:
     """The lines of each paragraph of ``text`` when it is plain prose (no character or line
     that Markdown could read as more than text), else None."""
-    if _NOT_PLAIN.search(text) or _NOT_PARAGRAPH.search(text):
+    if _NOT_PLAIN.search(text):
         return None
     paragraphs: list[list[str]] = [[]]
     for line in text.split("\n"):
+        if _BLOCK_START.match(line) or line.endswith("  "):  # a line ending in two spaces: a hard break
+            return None
         line = line.strip(" ")
         if line:
             paragraphs[-1].append(line)
