@@ -206,10 +206,11 @@ def link_degrees(G: nx.MultiDiGraph) -> dict[str, int]:
     degree: dict[str, int] = defaultdict(int)
     for u, nbrs in G._succ.items():
         for v, keys in nbrs.items():
+            if links.isdisjoint(keys):  # no set made: most edges are keyword and subject memberships
+                continue
             n = len(links & keys.keys())
-            if n:
-                degree[u] += n
-                degree[v] += n
+            degree[u] += n
+            degree[v] += n
     result = dict(degree)
     _DEGREES[G] = (stamp, result)
     return result
@@ -395,13 +396,12 @@ def overview_counts(G: nx.MultiDiGraph, keywords: int = Limits.overview_keywords
             continue
         su = du["subject"]
         for v, keys in nbrs.items():
-            found = names & keys.keys()
-            if not found:
+            if names.isdisjoint(keys):
                 continue  # most edges are keyword and subject memberships
             sv = attrs[v].get("subject")
             if sv is None or sv == su:
                 continue
-            for kind in found:
+            for kind in names & keys.keys():
                 counts[kind][(su, sv) if kind not in symmetric or su < sv else (sv, su)] += 1
     by_keyword: dict[str, Counter[str]] = {}
     for kw in top:
@@ -482,7 +482,7 @@ def _stubs(G: nx.MultiDiGraph, articles: Sequence[str], limit: int) -> tuple[lis
     counts: Counter[str] = Counter()
     for a in articles:
         for v, keys in G._succ[a].items():
-            if links & keys.keys() and attrs[v].get("kind") == STUB:
+            if not links.isdisjoint(keys) and attrs[v].get("kind") == STUB:
                 counts[v] += 1
     ranked = sorted(counts, key=lambda s: (-counts[s], s))
     return ranked[: max(0, limit)], len(ranked)
@@ -539,8 +539,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
     for a in shown:
         for outgoing, nbrs in ((True, G._succ[a]), (False, G._pred[a])):
             for other, keys in nbrs.items():
-                found = links & keys.keys()
-                if not found or other in inside:
+                if other in inside or links.isdisjoint(keys):
                     continue
                 data = attrs[other]
                 slug = data.get("subject")
@@ -549,7 +548,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
                 s = subject_node(slug)
                 if s == subject or s not in G:
                     continue
-                for kind in sorted(found):
+                for kind in sorted(links & keys.keys()):
                     outside[(a, s, kind, outgoing or kind in symmetric)] += 1
     # each other subject's edge with the largest count is drawn when the page opens
     best: dict[str, list[tuple[int, tuple[str, str, str, bool]]]] = defaultdict(list)
