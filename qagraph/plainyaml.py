@@ -73,11 +73,8 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
         raise _NotSimple
     mapping: dict[str, Any] = {}
     n = len(lines)
-    while i < n:
+    while (i := _filled(lines, i)) < n:
         line = lines[i]
-        if not line or line.isspace():
-            i += 1
-            continue
         found = _KEY.match(line)
         if found is None:  # a comment, a key of another kind, text going on from the line before, ...
             raise _NotSimple
@@ -96,9 +93,7 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
         elif rest:  # more indented lines below: the loop's next line says no
             mapping[key], i = _flow_list(rest) if rest[0] == "[" else _scalar(rest), i + 1
         else:
-            j = i + 1
-            while j < n and (not lines[j] or lines[j].isspace()):
-                j += 1
+            j = _filled(lines, i + 1)
             below = _INDENT.match(lines[j]).end() if j < n else -1  # type: ignore[union-attr]  # matches anywhere
             if below >= column and lines[j].startswith("-", below):  # a list, at the key's column or in
                 mapping[key], i = _sequence(lines, j, below)
@@ -109,15 +104,18 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
     return mapping, i
 
 
+def _filled(lines: list[str], i: int) -> int:
+    """The first line from ``i`` on that is not blank (``len(lines)`` when none is)."""
+    while i < len(lines) and (not lines[i] or lines[i].isspace()):
+        i += 1
+    return i
+
+
 def _sequence(lines: list[str], i: int, column: int) -> tuple[list[Any], int]:
     """The list of ``- text`` items at ``column`` from line ``i``, one a line, and the line after it."""
     items: list[Any] = []
-    n = len(lines)
-    while i < n:
+    while (i := _filled(lines, i)) < len(lines):
         line = lines[i]
-        if not line or line.isspace():
-            i += 1
-            continue
         at = _INDENT.match(line).end()  # type: ignore[union-attr]  # matches anywhere
         if at < column or (at == column and line[at] != "-"):  # the next key of the mapping the list is in
             break
