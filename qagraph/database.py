@@ -462,6 +462,14 @@ class _Meta(Mapping[str, Any]):
             self._raw[key] = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0]
         return self._raw[key]
 
+    def read_all(self) -> None:
+        """Every value not read yet read now, while the connection is open: a graph that is closed
+        still gives its report and health findings, as when every value was read at the opening."""
+        unread = [key for key in self._keys if key not in self._raw]
+        if unread:
+            self._raw.update(self._con.execute(
+                f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(unread))})", unread))
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
 

@@ -889,6 +889,8 @@ class KnowledgeGraph:
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""
         if isinstance(self._source, _Stored):
+            if not self._source.db.closed:
+                self._source.db.meta.read_all()  # what a closed graph still answers (kg.report()) is kept
             self._source.db.close()
 
     def __enter__(self) -> "KnowledgeGraph":

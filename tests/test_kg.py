@@ -360,6 +360,20 @@ def test_a_graph_used_after_it_was_closed_says_so_not_that_the_build_is_damaged(
     assert again.related(CELLS)
 
 
+def test_a_closed_graph_still_gives_its_report_and_health_findings(small_corpus, tmp_path):
+    """The database's meta values are read when first asked for; what a closed graph answered when
+    every one was read at the opening (its report, with the health findings) it still answers."""
+    import qagraph
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out)
+    with qagraph.open(out) as kg:
+        pass
+    with qagraph.open(out) as open_kg:
+        expected = open_kg.report()
+    assert kg.report() == expected and expected["health"] is not None
+
+
 def test_sparql_answers_from_the_build_the_graph_was_opened_on_after_another_is_put_in_place(small_corpus, tmp_path):
     """A graph opened on a build answers every query from that build, also once a new build of an
     edited content is put in its folder (its database stays open): sparql alone answered from the
