@@ -148,6 +148,11 @@ class Claims:
         self._next: Any = Value("l", 0)  # in memory the fork shares, with a lock of its own
         self.taken_here = 0  #: items this process took
 
+    @property
+    def taken(self) -> int:
+        """The items taken so far, by every process."""
+        return min(int(self._next.value), self.n)
+
     def take(self) -> int | None:
         """The next item nobody took, or ``None`` when all are taken."""
         with self._next.get_lock():

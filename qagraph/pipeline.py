@@ -18,7 +18,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -825,36 +825,45 @@ def write_outputs(
     from .health import facts_of_graph, findings
     from .html.site import write_index_from_state
     from .parallel import beside, waited_on_error
+    from .rdf import DEFAULT_BASE_IRI, write_rdf
+    from .rdf.export import finish_rdf
 
     wanted = list(outputs)
+    try:
+        out.mkdir(parents=True, exist_ok=True)  # before the processes that write into it
+    except OSError as exc:
+        raise OutputError(f"cannot create {out}: {exc.strerror}", path=str(out)) from None
     written: list[Path] = []
-    html_done: Callable[[], list[Path]] | None = None
+    html_done: Callable[[], tuple[list[Path], Any]] | None = None
     articles = report["counts"].get("articles", 0)
     parallel = False
+    shared = None  # the RDF parts, when both processes write them
+    rdf_args: dict[str, Any] = {"base_iri": base_iri or DEFAULT_BASE_IRI, "formats": formats,
+                                "similarity": rdf_similarity, "site_url": site_url}
     if "html" in wanted:
         extra_links = page_links(wanted if links_to is None else list(links_to), articles, formats)
         parallel = "rdf" in wanted and _beside_pays(articles, workers)
+        if parallel:
+            from .rdf.export import SharedParts
+
+            with suppress(OSError, ImportError):  # no shared counter here (no /dev/shm): this process writes them
+                shared = SharedParts.of(G)
         parent = os.getpid()
 
-        def html() -> list[Path]:
+        def html() -> tuple[list[Path], Any]:
+            """The views, then the RDF parts the other process has not taken (the views take longer
+            than the database: at 36k, 6 and 3 s; the parts 5 s)."""
             end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
-            return write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
-                              progress=None if parallel else progress)
+            views = write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
+                               progress=None if parallel else progress)
+            return views, (write_rdf(G, out, **rdf_args, shared=shared) if shared is not None else None)
 
         with interrupts_held():
             html_done = beside(html, fork=parallel)
         if parallel and progress:  # written beside: said here, from its start to its end
             progress("html", 0, 1)
+    rdf_result = None
     with waited_on_error(html_done):  # the other writer finishes before an error is reported
-        if "rdf" in wanted:
-            from .rdf import DEFAULT_BASE_IRI, write_rdf
-
-            result = write_rdf(G, out, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats, similarity=rdf_similarity,
-                               site_url=site_url, source_name=report.get("source"), source_digest=fingerprint,
-                               workers=1 if parallel else workers, progress=progress)
-            written += list(result)
-            write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in result.written.items()},
-                                                     separators=(",", ":")))
         facts = facts_of_graph(G)  # here, while the views are being written
         report["health"] = findings(facts)
         health_text = findings_text(report["health"])  # one text, for the database and report.json
@@ -868,12 +877,23 @@ def write_outputs(
                                           names=names))
             if progress:
                 progress("database", 1, 1)
+        if "rdf" in wanted:  # the parts the other process has not taken (it takes them once its views are written)
+            rdf_result = write_rdf(G, out, **rdf_args, source_name=report.get("source"), source_digest=fingerprint,
+                                   workers=1 if parallel else workers, progress=progress, shared=shared)
     if html_done is not None:
-        views = html_done()
+        views, theirs = html_done()
         write_index_from_state(out, out / VIEWS_STATE, health=report["health"])  # the findings on the index page
         if parallel and progress:  # (written here, the views said their own progress)
             progress("html", len(views), len(views))
         written += views
+        if rdf_result is not None and theirs is not None:  # the export described once all its parts are written
+            source = G.graph.get("source")  # named as write_rdf names it
+            rdf_result = finish_rdf(out, rdf_result, theirs, base_iri=rdf_args["base_iri"], source_digest=fingerprint,
+                                    source_name=report.get("source") or (Path(source).name if source else None))
+    if rdf_result is not None:
+        written += list(rdf_result)
+        write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in rdf_result.written.items()},
+                                                 separators=(",", ":")))
     if "report" in wanted:
         written.append(_write_report(out, report, health_text))
     return written

@@ -16,6 +16,10 @@ them per part and describes the whole with :func:`~qagraph.rdf.void.write_void`.
 
 Files are written beside their targets and renamed into place once all are complete;
 a failure leaves the previous files as they were.
+
+A build that writes its views in a second process shares the parts with it (:class:`SharedParts`,
+made before the fork): each process writes the next part nobody took once its other work is
+done, and the builder then describes the whole (:func:`finish_rdf`).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import datetime as _dt
 import multiprocessing
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +51,8 @@ __all__ = [
     "RDF_DIR",
     "PartResult",
     "RdfResult",
+    "SharedParts",
+    "finish_rdf",
     "generate",
     "part_files",
     "part_name",
@@ -108,6 +114,45 @@ class RdfResult:
         for result in self.written.values():
             total.add(result.stats)
         return total
+
+
+@dataclass
+class SharedParts:
+    """The parts of one export of a graph, written by the processes forked after it was made,
+    each taking the next part nobody took (:class:`~qagraph.parallel.Claims`): whichever is free
+    first writes it. The nodes of each part are found once, here, and shared with the fork.
+
+    >>> import networkx as nx, tempfile
+    >>> G = nx.MultiDiGraph()     # in practice qagraph.build("content").graph
+    >>> shared = SharedParts.of(G, parts=2)
+    >>> out = tempfile.mkdtemp()
+    >>> result = write_rdf(G, out, shared=shared)           # in each process; here, the only one
+    >>> sorted(result.written), write_rdf(G, out, shared=shared).written   # nothing left to take
+    ([0, 1], {})
+    >>> [p.name for p in finish_rdf(out, result)]
+    ['part-000.nq', 'part-001.nq', 'void.ttl']
+    """
+
+    parts: int
+    nodes: dict[int, list[str]]  #: the node ids of each part (:func:`~qagraph.rdf.triples.split_parts`)
+    claims: Any  #: :class:`~qagraph.parallel.Claims` of the parts, in part order
+
+    @classmethod
+    def of(cls, G: nx.MultiDiGraph | Adjacency, parts: int | None = None) -> "SharedParts":
+        """The parts of ``G`` (:func:`~qagraph.rdf.triples.part_count` of its articles by default)
+        to share. Raises ``OSError`` or ``ImportError`` where processes cannot share a counter
+        (no ``/dev/shm``): the caller then writes every part itself."""
+        from ..parallel import Claims
+
+        P = parts if parts is not None else part_count(_articles(G))
+        if not isinstance(P, int) or P < 1:
+            raise UsageError(f"parts must be a positive whole number, not {P!r}")
+        return cls(P, split_parts(G, P), Claims(P))
+
+    def taken(self) -> Iterator[int]:
+        """The parts this process takes, one at a time, as it asks for the next."""
+        while (i := self.claims.take()) is not None:
+            yield i
 
 
 def generate(
@@ -176,6 +221,7 @@ def write_rdf(
     source_digest: str | None = None,
     built_at: _dt.datetime | None = None,
     progress: Progress | None = None,
+    shared: SharedParts | None = None,
 ) -> RdfResult:
     """Write the parts of the RDF export of ``G`` into ``OUT/rdf/``; the files and statistics of each.
 
@@ -192,7 +238,10 @@ def write_rdf(
     statistics of the parts (:func:`~qagraph.rdf.void.write_void`, with ``source_name``,
     default the name of ``G.graph["source"]``, ``source_digest`` and ``built_at``); an
     incremental build passes ``void=False`` and calls ``write_void`` with the statistics
-    it keeps for every part.
+    it keeps for every part. ``shared``: the parts are shared with other processes
+    (:class:`SharedParts`, made from ``G`` before they were forked; ``parts`` and ``only`` are
+    its): this one writes, one after the other, those it takes, and leaves the rest of the
+    folder and ``void.ttl`` to the caller, which gives the results of all to :func:`finish_rdf`.
 
     Raises :class:`~qagraph.errors.UsageError` for a bad argument and
     :class:`~qagraph.errors.OutputError` when the folder cannot be written.
@@ -206,7 +255,9 @@ def write_rdf(
     wanted = check_formats(formats)
     if similarity not in ("none", "links", "full"):
         raise UsageError(f"unknown similarity detail {similarity!r} (known: none, links, full)")
-    P = parts if parts is not None else part_count(_articles(G))
+    if shared is not None and (only is not None or parts not in (None, shared.parts)):
+        raise UsageError("shared parts are written whole: no other part count, no `only`")
+    P = shared.parts if shared is not None else parts if parts is not None else part_count(_articles(G))
     if not isinstance(P, int) or P < 1:
         raise UsageError(f"parts must be a positive whole number, not {P!r}")
     if only is not None and not set(only) <= set(range(P)):
@@ -220,7 +271,7 @@ def write_rdf(
     except OSError as exc:
         raise OutputError(f"cannot create {folder}: {exc.strerror}", path=str(folder)) from None
 
-    nodes = split_parts(G, P, set(only) if only is not None else None)
+    nodes = shared.nodes if shared is not None else split_parts(G, P, set(only) if only is not None else None)
     todo = sorted(nodes)
     result = RdfResult(P, wanted, similarity)
     token = f"{os.getpid()}.{secrets.token_hex(4)}"
@@ -231,7 +282,10 @@ def write_rdf(
         if progress:
             progress("rdf", 0, len(todo))
         n = min(workers or os.cpu_count() or 1, len(todo))
-        if n > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if shared is not None:  # the processes sharing them are the workers (progress: the parts taken by all)
+            _collect(map(_write_part, shared.taken()), result, staged, folder, P, progress, len(todo),
+                     counted=lambda: int(shared.claims.taken))
+        elif n > 1 and "fork" in multiprocessing.get_all_start_methods():
             with fork_pool(n) as pool:
                 done = pool.imap_unordered(_write_part, todo)
                 _collect(done, result, staged, folder, P, progress, len(todo))
@@ -248,26 +302,55 @@ def write_rdf(
             tmp.unlink(missing_ok=True)
         for stray in folder.glob(f".part-*.{token}.tmp"):
             stray.unlink(missing_ok=True)
-    if only is None:
-        keep = {p for r in result.written.values() for p in r.files.values()}
-        for old in part_files(target):
-            if old not in keep:
-                old.unlink()
-                result.removed.append(old)
-        if void:
-            from .void import write_void
-
-            source = G.graph.get("source")
-            result.void = write_void(
-                target, {i: r.stats for i, r in result.written.items()}, base_iri=iris.base, formats=wanted,
-                similarity=similarity, source_name=source_name or (Path(source).name if source else None),
-                source_digest=source_digest, built_at=built_at,
-            )
+    if only is None and shared is None:
+        source = G.graph.get("source")
+        return finish_rdf(target, result, void=void, base_iri=iris.base,
+                          source_name=source_name or (Path(source).name if source else None),
+                          source_digest=source_digest, built_at=built_at)
     return result
 
 
+def finish_rdf(
+    out: str | os.PathLike[str],
+    *results: RdfResult,
+    void: bool = True,
+    base_iri: str = DEFAULT_BASE_IRI,
+    source_name: str | None = None,
+    source_digest: str | None = None,
+    built_at: _dt.datetime | None = None,
+) -> RdfResult:
+    """The export in ``OUT/rdf/`` completed once every part is written, by one process or by
+    several (the ``results`` of each, :class:`SharedParts`): the part files no longer produced
+    (another part count or format) removed, and ``void.ttl`` written from the statistics of
+    every part (unless ``void`` is false). The result of the whole export.
+
+    Raises :class:`~qagraph.errors.OutputError` when the folder cannot be written.
+    """
+    whole = RdfResult(results[0].parts, results[0].formats, results[0].similarity)
+    for result in results:
+        whole.written.update(result.written)
+    whole.written = dict(sorted(whole.written.items()))
+    keep = {p for r in whole.written.values() for p in r.files.values()}
+    try:
+        for old in part_files(out):
+            if old not in keep:
+                old.unlink()
+                whole.removed.append(old)
+    except OSError as exc:
+        raise OutputError(f"cannot remove an old RDF part in {Path(out) / RDF_DIR}: {exc}",
+                          path=str(Path(out) / RDF_DIR)) from None
+    if void:
+        from .void import write_void
+
+        whole.void = write_void(
+            out, {i: r.stats for i, r in whole.written.items()}, base_iri=base_iri, formats=whole.formats,
+            similarity=whole.similarity, source_name=source_name, source_digest=source_digest, built_at=built_at,
+        )
+    return whole
+
+
 def _collect(done: Any, result: RdfResult, staged: list[tuple[Path, Path]], folder: Path, parts: int,
-             progress: Progress | None, total: int) -> None:
+             progress: Progress | None, total: int, counted: Callable[[], int] | None = None) -> None:
     for count, (i, tmp, stats) in enumerate(done, 1):
         files = {}
         for suffix, path in tmp.items():
@@ -276,5 +359,5 @@ def _collect(done: Any, result: RdfResult, staged: list[tuple[Path, Path]], fold
             files[suffix] = final
         result.written[i] = PartResult(i, files, PartStats.from_dict(stats))
         if progress:
-            progress("rdf", count, total)
+            progress("rdf", counted() if counted is not None else count, total)
     result.written = dict(sorted(result.written.items()))
