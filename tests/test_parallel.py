@@ -180,6 +180,58 @@ def test_parallel_write_equals_serial(small_kg, tmp_path, monkeypatch):
             assert a.read_bytes() == b.read_bytes(), a.name
 
 
+def test_rdf_parts_shared_by_both_writers_equal_one_writers(small_kg, tmp_path, monkeypatch):
+    """The RDF parts of a parallel write are taken, one at a time, by this process (after the
+    database) and by the view process (after the views): written by both, with void.ttl and the
+    kept statistics made from all of them, they are the parts one process writes. (8 parts here,
+    each made to take 0.1 s; the view process waits until this one has begun its first.)"""
+    import json
+
+    import qagraph.pipeline
+    import qagraph.rdf.export
+    from qagraph.rdf import part_files
+
+    G, report = small_kg.graph, small_kg.report()
+    monkeypatch.setattr(qagraph.rdf.export, "part_count", lambda articles: 8)
+    serial = write_outputs(G, report, tmp_path / "serial", outputs=OUTPUTS)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    write_html, write_part = qagraph.pipeline.write_html, qagraph.rdf.export._write_part
+    writers = tmp_path / "writers"
+    writers.mkdir()
+
+    def views_then_wait(G, out, **kwargs):
+        written = write_html(G, out, **kwargs)
+        deadline = time.monotonic() + 30
+        while not any(writers.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return written
+
+    def slow_part(i):
+        with open(writers / str(os.getpid()), "a") as parts:
+            parts.write(f"{i}\n")
+        time.sleep(0.1)
+        return write_part(i)
+
+    monkeypatch.setattr(qagraph.pipeline, "write_html", views_then_wait)
+    monkeypatch.setattr(qagraph.rdf.export, "_write_part", slow_part)
+    parallel = write_outputs(G, report, tmp_path / "parallel", outputs=OUTPUTS)
+    taken = [sorted(int(i) for i in f.read_text().split()) for f in writers.iterdir()]
+    assert len(taken) == 2 and sorted(sum(taken, [])) == list(range(8))  # each part once, both wrote some
+    assert [p.name for p in part_files(tmp_path / "parallel")] == [f"part-{i:03d}.nq" for i in range(8)]
+    assert [p.relative_to(tmp_path / "serial") for p in serial] == [p.relative_to(tmp_path / "parallel") for p in parallel]
+    for a, b in zip(serial, parallel):
+        if a.name not in ("void.ttl", "qagraph.db"):
+            assert a.read_bytes() == b.read_bytes(), a.name
+    state = ".qagraph/rdf-parts.json"
+    assert json.loads((tmp_path / "parallel" / state).read_text()) == json.loads((tmp_path / "serial" / state).read_text())
+
+    def void(out):  # but the build time
+        return [line for line in (out / "rdf" / "void.ttl").read_text().splitlines() if "dateTime" not in line]
+
+    assert void(tmp_path / "parallel") == void(tmp_path / "serial")
+
+
 def test_one_worker_builds_and_patches_in_one_process(tmp_path, monkeypatch):
     """workers=1: nothing is forked, in a full build or a patched one, however big the graph
     (the memory is then one process's: two that read the same graph each copy most of it)."""
