@@ -94,7 +94,8 @@ REF = "ref"
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative", "bookdown")
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative",
+                 "docsify-history", "bookdown")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -510,7 +511,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)
-    docsify = "docsify" in wanted or "docsify-relative" in wanted
+    docsify = "docsify" in wanted or "docsify-relative" in wanted  # its hash router's routes (not history mode's)
+    from_root = "docsify" in wanted or "docsify-history" in wanted  # its router's relative links (not relativePath's)
 
     def add(offset: int, origin: str, target: str, label: str | None) -> None:
         target = target.strip()
@@ -523,7 +525,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = target[1:]
         elif docsify and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
             target = "/" + target.partition("#/")[2]
-        elif "docsify" in wanted and origin == MARKDOWN_LINK and target and not target.startswith(("/", "#")) and \
+        elif from_root and origin == MARKDOWN_LINK and target and not target.startswith(("/", "#")) and \
                 ":" not in target:  # Docsify's router reads a relative link from the site's root (without relativePath)
             target = docsify_route(target)
         elif target.startswith("//"):  # a url without its scheme: another host (or the site's, said in full)

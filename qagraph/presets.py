@@ -4905,6 +4905,8 @@ _DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
 #: a Docsify setting that reads a page's relative links from its own folder, not the site's root
 _DOCSIFY_RELATIVE = re.compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
+#: a Docsify setting that routes by the url's path (``/guide``), not by its hash (``/#/guide``)
+_DOCSIFY_HISTORY = re.compile(r"""(?<![\w$.])["']?routerMode["']?\s*:\s*(["'`])history\1""")
 #: an item of a Docsify ``_sidebar.md``: its indent and text
 _SIDEBAR_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
 
@@ -4914,7 +4916,8 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
 
     Docsify renders every Markdown file of the folder of its ``index.html`` in the browser, front matter or not,
     at its route: its path without ``.md``, a ``README.md`` at its folder's (``guide.md`` at ``/guide``, shown as
-    ``/#/guide``); links to ``#/guide`` or ``/#/guide`` are links to that route. Its ``_sidebar.md``,
+    ``/#/guide``; ``/guide`` with ``routerMode: 'history'``); links to ``#/guide`` or ``/#/guide`` are links to that
+    route (in history mode, an anchor of the page and the home page). Its ``_sidebar.md``,
     ``_navbar.md`` and ``_coverpage.md`` are no pages, nor are the files named ``_...`` it embeds; the
     sidebar's groups (a ``- Getting started`` item over the pages' links) file the pages under them."""
     for folder in ("", "docs"):
@@ -4928,13 +4931,18 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         own = [n for n in names if n.startswith(content)]
         unbuilt = tuple((n, f"{_DOCSIFY_PARTS[n.rpartition('/')[2]]}: not a page") for n in own
                         if n.rpartition("/")[2] in _DOCSIFY_PARTS)
-        # its router reads a relative link from the site's root; with relativePath: true, from the page's folder
-        relative = _DOCSIFY_RELATIVE.search(_docsify_settings(text)) is not None
+        # its router reads a relative link from the site's root; with relativePath: true, from the page's folder;
+        # its routes are the urls' hashes (#/guide), or with routerMode: 'history' their paths, #/guide an anchor
+        settings = _docsify_settings(text)
+        relative = _DOCSIFY_RELATIVE.search(settings) is not None
+        history = _DOCSIFY_HISTORY.search(settings) is not None
+        router = (() if relative else ("docsify-history",)) if history else ("docsify-relative",) if relative else ("docsify",)
         changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True, "unbuilt": unbuilt,
-                                   "links": ("markdown", "html", "docsify-relative" if relative else "docsify"),
+                                   "links": ("markdown", "html", *router),
                                    "title_fallback": ("heading", "page-name")}
         groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own))
-        why = (f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's); "
+        why = (f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's"
+               f"{'; routerMode history: no #/' if history else ''}); "
                f"relative links read from {'the page' if relative else 'the root'}")
         if groups:
             changes.update(toc_subjects=groups, subject_from=("field", "toc", "folder"))

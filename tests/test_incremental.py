@@ -2249,20 +2249,21 @@ def test_a_patched_build_of_a_quarto_book_equals_a_full_build(tmp_path_factory, 
                        "    - data.qmd\n    - plots.qmd\n"})
 
 
-# Docsify: pages at their routes, relative links read from the root (or, with relativePath, from the page's folder)
+# Docsify: pages at their routes, relative links read from the root (or, with relativePath, from the page's folder),
+# hash routes (#/guide) but in history mode
 DOCSIFY_PAGES = ["README.md", "quickstart.md", "guide/deploy.md", "zh-cn/README.md", "zh-cn/quickstart.md", "_sidebar.md"]
 DOCSIFY_TARGETS = ["[a](quickstart.md)", "[b](../quickstart.md)", "[c](zh-cn/quickstart.md)", "[d](#/guide/deploy)",
                    "[e](/zh-cn/)", "[f](guide/)", "[g](gone.md)"]
 docsify_page = _page_text(st.sampled_from(["", "# Title\n\n", "---\ntitle: T\n---\n"]), DOCSIFY_TARGETS)
 DOCSIFY_SITE = {"index.html": [f"<script>\n  window.$docsify = {{ name: 'd'{extra} }}\n</script>\n"
-                               for extra in ("", ", relativePath: true", ", loadSidebar: true")]}
+                               for extra in ("", ", relativePath: true", ", loadSidebar: true", ", routerMode: 'history'")]}
 
 
 @_SITE_EXAMPLES
 @given(files=_site(DOCSIFY_PAGES, docsify_page, DOCSIFY_SITE), edits=_site_edits(DOCSIFY_PAGES, docsify_page, DOCSIFY_SITE))
 def test_a_patched_build_of_a_docsify_site_equals_a_full_build(tmp_path_factory, files, edits):
     """Pages linked by relative links read from the root or from their folders as relativePath comes and goes,
-    translations beside the pages they translate."""
+    by hash routes as history mode goes and comes, translations beside the pages they translate."""
     _patch_site(tmp_path_factory.mktemp("docsify"), files, edits)
 
 

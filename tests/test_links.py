@@ -109,6 +109,19 @@ def test_hugo_and_jekyll_refs():
     ]
 
 
+@pytest.mark.parametrize("syntax, targets", [
+    ("docsify", ["/quickstart.md", "/guide", "/guide", "/deploy"]),
+    ("docsify-relative", ["quickstart.md", "/guide", "/guide", "../deploy"]),
+    ("docsify-history", ["/quickstart.md", "/#/guide", "/deploy"]),
+])
+def test_docsify_links_as_its_router_reads_them(syntax: str, targets: list[str]):
+    """Docsify's hash router routes ``#/guide`` and ``/#/guide`` to ``/guide``; in history mode they are an anchor
+    of the page (no link) and the home page. A relative Markdown link is read from the site's root, with
+    ``relativePath`` (``docsify-relative``) from the page's folder."""
+    body = '[q](quickstart.md) <a href="#/guide">g</a> [h](/#/guide) [d](../deploy)'
+    assert [l.target for l in text_links(body, ("markdown", "html", syntax))] == targets
+
+
 def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
     """A Jekyll link written through Liquid (``relative_url``, ``site.baseurl``) and a Zola link
     from the content folder (``@/``) lead to the page they render to; a line number stays the line's."""

@@ -4720,6 +4720,31 @@ def test_a_docsify_page_s_relative_links_are_read_from_the_root_or_with_relative
                                              [kg.article("quickstart.md"), kg.article("zh-cn/quickstart.md")])
 
 
+@pytest.mark.parametrize("relative", [False, True])
+def test_a_docsify_site_in_history_mode_has_no_hash_routes(tmp_path: Path, relative: bool):
+    """With ``routerMode: 'history'`` Docsify's routes are the urls' paths (``/guide``, no ``#/``): an
+    ``<a href="#/guide">`` is an anchor on its own page, ``/#/guide`` the home page, while a relative Markdown
+    link is still read from the site's root (from the page's folder with ``relativePath: true``). The hash
+    routes were read as in hash mode, so a page's anchors named as routes linked to other pages."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "index.html": "<script>\n  window.$docsify = {\n    name: 'docs',\n    routerMode: \"history\",\n"
+                      + ("    relativePath: true,\n" if relative else "") + "  }\n</script>\n"
+                      "<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n",
+        "README.md": "# Home\n\nStart with [the quick start](quickstart.md).\n",
+        "quickstart.md": "# Quick start\n\n<a href=\"#/deploy\">Deploying</a> is [below](/#/deploy).\n\n## /deploy\n",
+        "deploy.md": "# Deploy\n",
+        "zh-cn/README.md": "# 首页\n\n[快速开始](quickstart.md)\n",
+        "zh-cn/quickstart.md": "# 快速开始\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("quickstart.md") == [kg.article("README.md")]
+    assert kg.related("zh-cn/README.md") == [kg.article("zh-cn/quickstart.md" if relative else "quickstart.md")]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 @pytest.mark.parametrize("meta", ["json", "js"])
 def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_files_label(tmp_path: Path, meta: str):
     """A Nextra site (next.config.js loading nextra) publishes each Markdown or MDX file of pages/ at its route
