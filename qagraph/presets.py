@@ -4901,8 +4901,8 @@ _DOCSIFY = re.compile(r"""window\.\$docsify\b|<script[^>]+src=["'][^"']*\bdocsif
 _DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside the pages", "_navbar.md":
                   "Docsify's navbar (loadNavbar), shown above the pages", "_coverpage.md":
                   "Docsify's cover page (coverpage), shown over the home page", "_404.md": "Docsify's page of a missing route"}
-#: an HTML page's script, its code
-_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
+#: an HTML page's script: the file it loads (its ``src``), else its code
+_SCRIPT = re.compile(r"""<script\b(?:[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+))?[^>]*>(.*?)</script\s*>""", re.S | re.I)
 #: a Docsify setting that reads a page's relative links from its own folder, not the site's root
 _DOCSIFY_RELATIVE = re.compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
 #: a Docsify setting that routes by the url's path (``/guide``), not by its hash (``/#/guide``)
@@ -4933,7 +4933,7 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
                         if n.rpartition("/")[2] in _DOCSIFY_PARTS)
         # its router reads a relative link from the site's root; with relativePath: true, from the page's folder;
         # its routes are the urls' hashes (#/guide), or with routerMode: 'history' their paths, #/guide an anchor
-        settings = _docsify_settings(text)
+        settings = _docsify_settings(text, index.parent)
         relative = _DOCSIFY_RELATIVE.search(settings) is not None
         history = _DOCSIFY_HISTORY.search(settings) is not None
         router = (() if relative else ("docsify-history",)) if history else ("docsify-relative",) if relative else ("docsify",)
@@ -4952,15 +4952,27 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
     return None
 
 
-def _docsify_settings(page: str) -> str:
-    r"""The code of the scripts of a Docsify ``index.html`` that set ``window.$docsify``, without their comments
-    (the page's text around them, which a JavaScript reading would take apart at its first apostrophe, aside).
+def _docsify_settings(page: str, folder: Path) -> str:
+    r"""The code of the scripts of a Docsify ``index.html`` (in ``folder``) that set ``window.$docsify``, without
+    their comments (the page's text around them, which a JavaScript reading would take apart at its first apostrophe,
+    aside): the page's own, and those of the site's files it loads (``<script src="/js/setting.js">``, from its folder
+    as the browser reads it; a script of another host is none of the site's).
 
-    >>> code = _docsify_settings("<p>It's</p><script>\n  window.$docsify = {\n  // relativePath: true,\n  name: 'x' }\n</script>")
+    >>> code = _docsify_settings("<p>It's</p><script>\n  window.$docsify = {\n  // relativePath: true,\n  name: 'x' }\n</script>",
+    ...                          Path("."))
     >>> "relativePath" in code, "name: 'x'" in code
     (False, True)
     """
-    return "\n".join(_js_code(m.group(1))[0] for m in _SCRIPT.finditer(page) if "$docsify" in m.group(1))
+    codes = []
+    for m in _SCRIPT.finditer(page):
+        code: str | None = m.group(2)
+        if m.group(1):  # a file of the site (not another host's): its code
+            path = posixpath.normpath(m.group(1).split("?", 1)[0].split("#", 1)[0].lstrip("/"))
+            own = ":" not in m.group(1) and not m.group(1).startswith("//") and path.partition("/")[0] != ".."
+            code = _read_site_text(folder / path, MAX_CONFIG) if own and _is_file(folder / path) else None
+        if code and "$docsify" in code:
+            codes.append(_js_code(code)[0])
+    return "\n".join(codes)
 
 
 def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str]) -> tuple[tuple[str, str], ...]:

@@ -4745,6 +4745,31 @@ def test_a_docsify_site_in_history_mode_has_no_hash_routes(tmp_path: Path, relat
     assert kg.counts.get("stubs", 0) == 0
 
 
+@pytest.mark.parametrize("src", ["/js/setting.js", "js/setting.js?v=2", "./js/setting.js"])
+def test_a_docsify_site_s_settings_are_read_from_the_script_file_its_index_loads(tmp_path: Path, src: str):
+    """A Docsify ``index.html`` may set ``window.$docsify`` in a script file of the site it loads
+    (``<script src="/js/setting.js">``, from the index's folder as the browser reads it): its ``relativePath`` (and
+    ``routerMode``) are the site's. Only the index's inline scripts were read, so such a site's relative links were
+    read from the root. A script of another host is none of the site's, whatever file of the site shares its path."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "docs/index.html": f"<div id=\"app\"></div>\n<script src=\"{src}\"></script>\n"
+                           "<script src=\"https://example.org/js/history.js\"></script>\n"
+                           "<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n",
+        "docs/js/setting.js": "window.$docsify = {\n  name: 'docs',\n  relativePath: true,\n};\n",
+        "docs/js/history.js": "window.$docsify = { routerMode: 'history' };\n",
+        "docs/README.md": "# Home\n\n[快速开始](zh-cn/quickstart.md)\n",
+        "docs/zh-cn/README.md": "# 首页\n\n[快速开始](quickstart.md) <a href=\"#/quickstart\">x</a>\n",
+        "docs/zh-cn/quickstart.md": "# 快速开始\n",
+        "docs/quickstart.md": "# Quick start\n",
+    })
+    assert load_corpus(site).fields.links == ("markdown", "html", "docsify-relative")
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("docs/zh-cn/README.md") == [kg.article("docs/zh-cn/quickstart.md"), kg.article("docs/quickstart.md")]
+
+
 @pytest.mark.parametrize("meta", ["json", "js"])
 def test_a_nextra_site_s_pages_are_at_their_routes_in_the_sections_its_meta_files_label(tmp_path: Path, meta: str):
     """A Nextra site (next.config.js loading nextra) publishes each Markdown or MDX file of pages/ at its route
