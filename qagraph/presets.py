@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, snippet_links, split_language, text_links, translation_folder
+from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
 
 if TYPE_CHECKING:
@@ -4903,6 +4903,8 @@ _DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside 
                   "Docsify's cover page (coverpage), shown over the home page", "_404.md": "Docsify's page of a missing route"}
 #: an HTML page's script: the file it loads (its ``src``), else its code
 _SCRIPT = re.compile(r"""<script\b(?:[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+))?[^>]*>(.*?)</script\s*>""", re.S | re.I)
+#: an HTML comment, by its opening and its closing (:func:`~qagraph.links.replace_spans`)
+_HTML_COMMENT = ((re.compile("<!--"), re.compile("-->")),)
 #: a Docsify setting that reads a page's relative links from its own folder, not the site's root
 _DOCSIFY_RELATIVE = re.compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
 #: a Docsify setting that routes by the url's path (``/guide``), not by its hash (``/#/guide``)
@@ -4956,7 +4958,7 @@ def _docsify_settings(page: str, folder: Path) -> str:
     r"""The code of the scripts of a Docsify ``index.html`` (in ``folder``) that set ``window.$docsify``, without
     their comments (the page's text around them, which a JavaScript reading would take apart at its first apostrophe,
     aside): the page's own, and those of the site's files it loads (``<script src="/js/setting.js">``, from its folder
-    as the browser reads it; a script of another host is none of the site's).
+    as the browser reads it; a script of another host is none of the site's, nor one in a comment).
 
     >>> code = _docsify_settings("<p>It's</p><script>\n  window.$docsify = {\n  // relativePath: true,\n  name: 'x' }\n</script>",
     ...                          Path("."))
@@ -4964,7 +4966,7 @@ def _docsify_settings(page: str, folder: Path) -> str:
     (False, True)
     """
     codes = []
-    for m in _SCRIPT.finditer(page):
+    for m in _SCRIPT.finditer(replace_spans(page, _HTML_COMMENT, lambda _: "")):
         code: str | None = m.group(2)
         if m.group(1):  # a file of the site (not another host's): its code
             path = posixpath.normpath(m.group(1).split("?", 1)[0].split("#", 1)[0].lstrip("/"))

@@ -4750,13 +4750,15 @@ def test_a_docsify_site_s_settings_are_read_from_the_script_file_its_index_loads
     """A Docsify ``index.html`` may set ``window.$docsify`` in a script file of the site it loads
     (``<script src="/js/setting.js">``, from the index's folder as the browser reads it): its ``relativePath`` (and
     ``routerMode``) are the site's. Only the index's inline scripts were read, so such a site's relative links were
-    read from the root. A script of another host is none of the site's, whatever file of the site shares its path."""
+    read from the root. A script of another host is none of the site's, whatever file of the site shares its path,
+    nor is one the index leaves in a comment (``<!-- <script src="js/history.js"></script> -->``)."""
     import qagraph
 
     site = tmp_path / "site"
     write_site(site, {
         "docs/index.html": f"<div id=\"app\"></div>\n<script src=\"{src}\"></script>\n"
                            "<script src=\"https://example.org/js/history.js\"></script>\n"
+                           "<!-- <script src=\"js/history.js\"></script>\n<script>window.$docsify = { routerMode: 'history' }</script> -->\n"
                            "<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n",
         "docs/js/setting.js": "window.$docsify = {\n  name: 'docs',\n  relativePath: true,\n};\n",
         "docs/js/history.js": "window.$docsify = { routerMode: 'history' };\n",
