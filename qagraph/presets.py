@@ -4185,9 +4185,9 @@ def _astro_glob_site(base: Path, names: Sequence[str], config: str, where: str,
     files = _astro_build_format(config) == "file"
     changes: dict[str, Any] = {"no_front_matter": "article", "unbuilt": tuple(sorted(unbuilt.items())),
                                "path_urls": "files" if files else "folders"}
-    site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", config)
+    site = _astro_site_url(config)
     if site:
-        changes["site_url"] = site.group(1).rstrip("/")
+        changes["site_url"] = site
     markdown, hrefs = _astro_shown_fields(base)
     shown = ""
     if markdown or hrefs:  # the components show them on the page: their links are the page's
@@ -4429,11 +4429,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # its build.format: 'file' writes each route as a file named for it (/about.html, an index at /guide.html),
         # 'preserve' each but an index (src/pages/guide/index.md at /guide/); 'directory', the default, none
         build_format = _astro_build_format(astro[1])
+        astro_url = _astro_site_url(astro[1])  # its pages' urls below its base, on its site
         # Starlight publishes its docs collection at the site's root: its folders are the sections
         starlight = inside("src/content/docs") if _STARLIGHT.search(astro[1]) else None
         if starlight:  # each page at its id's url (the index at the site's root), linking by its cards too
             # (its route is an index: 'preserve' writes its pages as 'directory' does)
-            starlight_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
             end = ".html" if build_format == "file" else "/"
             groups = _starlight_sidebar_groups(astro[1], [n[len(starlight):] for n in names if n.startswith(starlight)])
             own_subject = (f"subject from the sidebar's group that lists the page "
@@ -4443,10 +4443,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 "collection_routes": (("", "/", end),), "links": ("markdown", "html"),
                 "href_fields": _STARLIGHT_HOME_LINKS,  # a splash page's hero buttons
                 **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {}),
-                **({"site_url": starlight_site.group(1).rstrip("/")} if starlight_site else {})},
+                **({"site_url": astro_url} if astro_url else {})},
                 own_subject=own_subject)
         content = inside("src/content")
-        astro_site = re.search(r"""\bsite\s*:\s*['"](https?://[^'"\s]+)['"]""", astro[1])
         # a dynamic route ([slug].astro) is no index: 'file' and 'preserve' write its pages as files
         files = build_format in ("file", "preserve")
         # a Markdown file of src/pages/ is a page Astro renders at its path (about.md at /about/, an index at its
@@ -4462,11 +4461,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 "; entries at their routes' urls (" + ", ".join(f"{c}: {p}<id>{x}" for c, p, x in routes) + ")" if routes else "") + (
                 f"; the Markdown pages of {pages} at their paths" if pages else "")
             return _Site(content, (), f"pages under {content} ({why})", {
-                **({"site_url": astro_site.group(1).rstrip("/")} if astro_site else {}),
+                **({"site_url": astro_url} if astro_url else {}),
                 **({"collection_routes": routes} if routes else {}), **own_pages})  # each entry at its route's url
         if pages:  # no collections: its pages are the Markdown files of src/pages/, its folders their sections
             return _Site(pages, (), f"pages under {pages} ({astro[0].name}: an Astro site's Markdown pages, at their paths)",
-                         {**({"site_url": astro_site.group(1).rstrip("/")} if astro_site else {}), **own_pages,
+                         {**({"site_url": astro_url} if astro_url else {}), **own_pages,
                           "no_front_matter": "article"})
         # Markdown pages in src/pages/ are Astro's own routes: a site with some is not read by its globs alone
         globbed = _astro_globbed(base) if not any(n.startswith("src/pages/") for n in names) else None
@@ -6513,6 +6512,31 @@ def _astro_build_format(config: str) -> str:
     """
     written = _ASTRO_BUILD_FORMAT.search(_js_code(config)[0])
     return written.group(1) if written else "directory"
+
+
+#: an Astro config's own top-level options, one of which its config object sets (how deep it is)
+_ASTRO_OPTIONS = ("site", "base", "build", "integrations", "output", "adapter", "trailingSlash", "srcDir", "outDir",
+                  "markdown", "vite", "server", "i18n", "redirects", "image", "prefetch", "experimental")
+
+
+def _astro_site_url(config: str) -> str | None:
+    r"""Where an Astro config publishes its site: its ``site`` (``https://example.com``) and its ``base`` below it
+    (``/docs``, or ``docs``: Astro's pages are there, and it leaves the links a page writes as written, so they name
+    it); the base alone where it names no site; ``None`` where it gives neither. Its own settings, outside
+    comments: not another object's (Vite's ``base``).
+
+    >>> _astro_site_url("export default defineConfig({\n  // base: '/old',\n  site: 'https://a.org/', base: 'docs' })")
+    'https://a.org/docs'
+    >>> _astro_site_url("export default { base: '/docs/', vite: { base: '/x' } }"), _astro_site_url("export default {}")
+    ('/docs', None)
+    >>> _astro_site_url("export default { trailingSlash: 'never', vite: { base: '/assets' } }")
+    """
+    site = _js_setting(config, "site", _ASTRO_OPTIONS) or ""
+    base = (_js_setting(config, "base", _ASTRO_OPTIONS) or "").strip("/")
+    url = (site.rstrip("/") if site.startswith(("https://", "http://")) else "") + (f"/{base}" if base else "")
+    return url or None
+
+
 #: where Astro's routes are: a Markdown file there is a page at its path
 _ASTRO_PAGES = "src/pages"
 _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))
@@ -7378,19 +7402,29 @@ def _outer(text: str, start: int) -> str:
     return "".join(out)
 
 
-def _js_setting(config: str, key: str) -> str | None:
+def _js_setting(config: str, key: str, beside: Sequence[str] = ()) -> str | None:
     """The text a JavaScript config gives its setting ``key`` (``url: 'https://...'``), read from its
     text, not run: of the ``key`` settings written as a string outside comments, the one least deep in
     brackets (the config object's own, not a navbar link's or a plugin's), the first of those; ``None``
-    when none is (``url: process.env.URL``). The config may be written on one line.
+    when none is (``url: process.env.URL``). The config may be written on one line. With ``beside``, only
+    one written as deep as the least deep of those settings is (the config object's own, where it has no
+    ``key`` of its own and another object has: Vite's ``base`` is not Astro's).
 
     >>> _js_setting("export default {title: 'x', themeConfig: {a: {url: 'https://b.org'}}, url: 'https://a.org'};", "url")
     'https://a.org'
     >>> _js_setting("const config = {\\n  // url: 'https://old.org',\\n  /* url: 'https://older.org' */\\n  baseUrl: '/'\\n};", "url")
+    >>> _js_setting("export default {site: 'https://a.org', vite: {base: '/assets'}}", "base", ("site", "vite"))
     """
     code, depths = _js_code(config)
-    found = [(depths[m.start(2)], m.group(3)) for m in re.finditer(  # the colon's depth: -1 in a string
-        rf"""(?<![\w$.])(["']?){re.escape(key)}\1\s*(:)\s*["'`]([^"'`]*)["'`]""", code) if depths[m.start(2)] >= 0]
+
+    def written(name: str, value: str) -> list[tuple[int, str]]:  # the colon's depth (-1 in a string), the ( value)
+        return [(depths[m.start(2)], m.group(3)) for m in re.finditer(
+            rf"""(?<![\w$.])(["']?){re.escape(name)}\1\s*(:)\s*{value}""", code) if depths[m.start(2)] >= 0]
+
+    found = written(key, r"""["'`]([^"'`]*)["'`]""")
+    if beside:  # any value: an object, a call, a string
+        own = min((depth for name in beside for depth, _ in written(name, "()")), default=-1)
+        found = [f for f in found if f[0] == own]
     return min(found, key=lambda f: f[0])[1] if found else None
 
 

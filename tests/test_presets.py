@@ -8210,6 +8210,38 @@ def test_an_astro_site_built_as_files_has_its_pages_at_html_urls(tmp_path: Path)
     assert kg.related("src/content/docs/guides/example.md") == [kg.article("src/content/docs/reference/index.md")]
 
 
+@pytest.mark.parametrize("kind", ["pages", "starlight", "no-site"])
+def test_an_astro_site_s_links_below_its_base_lead_to_its_pages(tmp_path: Path, kind: str):
+    """Astro publishes a site of ``base: '/docs'`` below that path, and leaves a page's own links as written, so
+    they name it (``/docs/guide/setup.html``, ``https://example.com/docs/guide/setup.html`` with its ``site``);
+    as GitHub Pages' deploy guide writes it, ``base: 'repo'`` too. The base was not read: every such link was a
+    stub. A base in a comment, or another object's (Vite's), is none of the site's."""
+    import qagraph
+
+    site = tmp_path / "astro"
+    starlight = kind == "starlight"
+    end = "/" if starlight else ".html"
+    home = "src/content/docs/index.mdx" if starlight else "src/pages/index.md"
+    folder = "src/content/docs/" if starlight else "src/pages/"
+    config = ("import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n"
+              "export default defineConfig({\n  // base: '/old',\n  vite: { base: '/assets' },\n"
+              + ("" if kind == "no-site" else "  site: 'https://example.com',\n")
+              + ("  base: 'docs',\n" if starlight else "  base: '/docs',\n  build: { format: 'file' },\n")
+              + ("  integrations: [starlight({ title: 'Docs' })],\n" if starlight else "") + "});\n")
+    full = "" if kind == "no-site" else "https://example.com"
+    write_site(site, {
+        "astro.config.mjs": config,
+        home: f"---\ntitle: Home\n---\nRead [setup](/docs/guide/setup{end}) and [the guide]({full}/docs/guide{end}).\n",
+        f"{folder}guide/index.md": "---\ntitle: Guide\n---\nBack [home](/docs/).\n",
+        f"{folder}guide/setup.md": f"---\ntitle: Setup\n---\nSee [the guide](/docs/guide{end}).\n",
+    })
+    assert load_corpus(site).fields.site_url == f"{full}/docs"
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(home) == [kg.article(f"{folder}guide/setup.md"), kg.article(f"{folder}guide/index.md")]
+    assert kg.related(f"{folder}guide/index.md") == [kg.article(home)]
+
+
 def test_an_astro_site_of_markdown_pages_alone_reads_its_pages_folder(tmp_path: Path):
     """An Astro site without content collections whose pages are Markdown files of ``src/pages/`` publishes
     each at its route: the folders below ``src/pages/`` are its sections, a ``_`` file no page, the
