@@ -4441,7 +4441,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             return _Site(starlight, (), f"pages under {starlight} ({astro[0].name}: an Astro Starlight site; "
                                         f"pages at their ids' urls, /guides/example{end})", {
                 "collection_routes": (("", "/", end),), "links": ("markdown", "html"),
-                "href_fields": _STARLIGHT_HOME_LINKS,  # a splash page's hero buttons
+                "href_fields": _STARLIGHT_LINK_FIELDS,  # a splash page's hero buttons, a page's prev and next
                 **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {}),
                 **({"site_url": astro_url} if astro_url else {})},
                 own_subject=own_subject)
@@ -4491,8 +4491,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         why += "; urls /page" + ("" if clean else ".html")
         # an untitled home page (layout: home, with its hero) is headed by the site's title, in its <title> too
         site_title = _VUE_TITLE.search(_js_code(config)[0])
-        # a home page's hero buttons and feature cards link where they lead (VuePress 1: its one actionLink)
-        shown = _VITEPRESS_HOME_LINKS if vitepress else _VUEPRESS_HOME_LINKS
+        # a home page's hero buttons and feature cards link where they lead (VuePress 1: its one actionLink), and a
+        # page's previous and next pages where its front matter sets them (VitePress)
+        shown = _VITEPRESS_LINK_FIELDS if vitepress else _VUEPRESS_LINK_FIELDS
         # its sidebar's top groups file the pages they list, as VitePress shows them
         groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
             if vitepress else ()
@@ -6492,11 +6493,12 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
 
 
 _STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
-#: the front-matter links a home page shows: its hero's buttons (VitePress's and Starlight's ``hero.actions``,
-#: VuePress 2's ``actions``, VuePress 1's ``actionLink``) and VitePress's feature cards
-_VITEPRESS_HOME_LINKS = ("hero.actions[].link", "features[].link")
-_VUEPRESS_HOME_LINKS = ("actions[].link", "actionLink")
-_STARLIGHT_HOME_LINKS = ("hero.actions[].link",)
+#: the front-matter links a page shows: a home page's hero buttons (VitePress's and Starlight's ``hero.actions``,
+#: VuePress 2's ``actions``, VuePress 1's ``actionLink``) and VitePress's feature cards; the previous and next
+#: pages at a page's foot that VitePress's and Starlight's front matter sets (``prev: {text, link}``), where it does
+_VITEPRESS_LINK_FIELDS = ("hero.actions[].link", "features[].link", "prev.link", "next.link")
+_VUEPRESS_LINK_FIELDS = ("actions[].link", "actionLink")
+_STARLIGHT_LINK_FIELDS = ("hero.actions[].link", "prev.link", "next.link")
 #: an Astro config's ``build: { format: 'file' }`` (or ``'preserve'``, ``'directory'``)
 _ASTRO_BUILD_FORMAT = re.compile(r"""\bbuild\s*:\s*\{[^{}]*?\bformat\s*:\s*['"`](file|preserve|directory)['"`]""")
 

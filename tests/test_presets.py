@@ -5616,6 +5616,36 @@ def test_a_home_page_s_hero_actions_and_features_link_to_the_pages_they_name(tmp
     assert kg.related(home_page) == [kg.article(f"{docs}guide/getting-started.md"), kg.article(f"{docs}api/index.md")]
 
 
+@pytest.mark.parametrize("tool", ["vitepress", "starlight"])
+def test_a_page_s_previous_and_next_links_set_in_its_front_matter_are_its_links(tmp_path: Path, tool: str):
+    """VitePress and Starlight show the previous and next page at a page's foot, the sidebar's neighbours unless its
+    front matter sets them (``prev: {text, link}``; Starlight's ``{label, link}``): a link set there is one of the
+    page's links, as the footer shows it, read from the page's url as a body's link is; a text alone (``next: Read
+    on``) or ``false`` links nowhere. They were not read, so a page linked only by its footer linked nowhere."""
+    import qagraph
+
+    site = tmp_path / "site"
+    if tool == "starlight":
+        docs = "src/content/docs/"
+        config = {"astro.config.mjs": "import starlight from '@astrojs/starlight';\n"
+                                      "export default { integrations: [starlight({ title: 'Docs' })] };\n"}
+        prev, next_ = "prev:\n  link: /guide/start/\n  label: Start\n", "next: false\n"
+        api = "../../api/"  # from the page's url, /guide/install/
+    else:
+        docs = "docs/"
+        config = {"docs/.vitepress/config.mts": "export default { title: 'P' }\n"}
+        prev, next_ = "prev:\n  text: Start\n  link: /guide/start\n", "next: Read on\n"
+        api = "../api/"  # from the page's url, /guide/install.html
+    write_site(site, {**config,
+                      f"{docs}guide/install.md": f"---\ntitle: Install\n{prev}next:\n  link: {api}\n---\nSteps.\n",
+                      f"{docs}guide/start.md": f"---\ntitle: Start\n{next_}---\nFirst.\n",
+                      f"{docs}api/index.md": "---\ntitle: API\n---\nAll.\n"})
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related(f"{docs}guide/install.md") == [kg.article(f"{docs}guide/start.md"), kg.article(f"{docs}api/index.md")]
+    assert kg.related(f"{docs}guide/start.md") == []
+
+
 def test_a_vitepress_site_leaves_out_what_its_src_exclude_names(tmp_path: Path):
     """VitePress does not read what its config's srcExclude names (globs from its srcDir): the
     READMEs and TODOs it names were articles. Settings in comments are not settings."""
