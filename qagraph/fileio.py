@@ -724,6 +724,13 @@ class BuildFolder:
             return False
         return all(_signatures(self.out, recorded) == recorded for recorded in (outputs, signed))
 
+    def unchanged(self, name: str) -> bool:
+        """Whether the output ``name`` is still as the last build recorded it (see :meth:`intact`).
+        Asked once a copy of it is made, it says that the copy is of the build's own file: a
+        user's ``sqlite3`` session may write the database in between (its WAL mode, its tables)."""
+        outputs = self.previous.get("outputs")
+        return isinstance(outputs, dict) and outputs.get(name) is not None and file_signature(self.out / name) == outputs[name]
+
     @contextmanager
     def staging(self, keep: Iterable[str] = ()) -> Iterator[Path]:
         """A new folder beside the output to build into; removed on any failure.

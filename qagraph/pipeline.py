@@ -373,7 +373,7 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     """
     from .database import BuildDatabase, DatabasePatch, meta_text, patched_health, patched_health_facts
     from .health import findings, health_summary, patched_findings
-    from .incremental import copy_database, update_build
+    from .incremental import Fallback, copy_database, update_build
     from .parallel import beside_later, waited_on_error
     from .presets import layout_skips
 
@@ -417,6 +417,8 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
     # the copy made ahead is taken before the fork: no thread is left to fork beside
     if not folder.take_copy(DATABASE, stage / DATABASE):
         copy_database(folder.out / DATABASE, stage / DATABASE)
+    if not folder.unchanged(DATABASE):  # a user's sqlite3 session wrote it since the folder was found intact
+        raise Fallback(f"{DATABASE} changed as it was copied")
     with interrupts_held():
         later = beside_later(ready, outputs, fork=parallel)
     try:
@@ -430,8 +432,6 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         try:
             articles = db.count("articles")
             if update.indexed != articles:  # a similarity state of another build
-                from .incremental import Fallback
-
                 raise Fallback(f"the similarity state holds {update.indexed} articles, the build {articles}")
         except BaseException:
             db.close()

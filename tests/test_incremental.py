@@ -703,6 +703,56 @@ def test_the_database_copied_ahead_is_patched_and_no_copy_is_left(small_corpus: 
     assert not [t for t in threading.enumerate() if t.name == "qagraph-copy-ahead"]
 
 
+#: a user's own ``sqlite3`` session on a build's database: WAL mode, a table of its own, ended
+#: without closing (a checkpoint moves the table into the database file, else it stays in the log)
+_WAL_SESSION = ("import os, sqlite3, sys; con = sqlite3.connect(sys.argv[1]); con.execute('pragma journal_mode=wal');"
+                "con.execute('create table mine(x)'); con.commit();"
+                "sys.argv[2:] and con.execute('pragma wal_checkpoint(passive)'); os._exit(0)")
+
+
+@pytest.mark.parametrize("checkpointed", [False, True], ids=["its data in the log", "its data checkpointed"])
+@pytest.mark.parametrize("when", ["before the build", "as the build copies the database"])
+def test_a_user_s_wal_session_on_the_database_makes_a_full_build_not_a_patch_of_its_changes(
+        small_corpus: Path, tmp_path: Path, monkeypatch, when, checkpointed):
+    """A user's WAL-mode session on the database changes its file (its header says WAL; a checkpoint
+    writes the session's pages into it) and leaves qagraph.db-wal and -shm beside it: the next build
+    is a full one, not a patch of the file as the session left it. A session that changed the file
+    after the build found the folder intact, as the database was copied to be patched, made the patched
+    build carry the session's table into the new database; the copy is now checked against what the
+    previous build signed, and such a build is made in full too."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from qagraph.fileio import BuildFolder
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    qagraph.build(small_corpus, out=out)
+    session = [sys.executable, "-c", _WAL_SESSION, str(out / "qagraph.db")] + (["checkpoint"] if checkpointed else [])
+    if when == "before the build":
+        subprocess.run(session, check=True)
+    else:
+        def take_copy(self: BuildFolder, name: str, target: Path) -> bool:
+            self.drop_copies()
+            subprocess.run(session, check=True)  # the database changed as the copy was made
+            return False
+
+        monkeypatch.setattr(BuildFolder, "take_copy", take_copy)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, heredity"))
+    rebuilt = qagraph.build(small_corpus, out=out)
+    assert not rebuilt.build_info.incremental and not rebuilt.build_info.up_to_date
+    assert not [p.name for p in out.iterdir() if p.name.startswith("qagraph.db-")]
+    with sqlite3.connect(out / "qagraph.db") as con:
+        assert con.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert not con.execute("select 1 from sqlite_master where name = 'mine'").fetchall()
+    qagraph.build(small_corpus, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+    monkeypatch.undo()
+    path.write_text(path.read_text().replace("heredity", "inheritance"))
+    assert qagraph.build(small_corpus, out=out).build_info.incremental  # the folder is a build's again
+
+
 @pytest.mark.parametrize("why, change", [
     ("settings", lambda root: None),
 ])
