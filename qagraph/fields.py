@@ -2455,14 +2455,27 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
         name = str(slug) if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip() else last
         url = "/" + (stem if kind == "section" else f"{folder}/" * bool(folder) + zola_slug(name, fields.zola_slugify)) + "/"
     else:
-        slug = data.get("slug")
-        if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip():
-            stem = f"{folder}/{str(slug).strip()}" if folder else str(slug).strip()
+        slug = hugo_slug(data)
+        if kind == "page" and slug:
+            stem = f"{folder}/{slug}" if folder else slug
         url = "/" + urlize(stem, lower=not fields.keep_path_case) + "/"
     url = hugo_clean_path(url)  # Hugo joins a slug's ../ and ./ into the path: slug: ../../etc is at /etc/
     if fields.ugly_urls and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
+
+
+def hugo_slug(data: Mapping[Any, Any]) -> str:
+    """The ``slug`` a Hugo page's front matter ``data`` sets, as Hugo reads it: as text, its hyphens at
+    either end trimmed (``strings.Trim(slug, "-")``); ``""`` when it sets none, or only hyphens (the
+    page then has its file's name, or a permalink's ``:slug`` its title). Its ``/`` and ``..`` stay:
+    they are joined into the page's path (:func:`hugo_clean_path`).
+
+    >>> hugo_slug({"slug": "-intro-"}), hugo_slug({"slug": "--"}), hugo_slug({"slug": 2024}), hugo_slug({})
+    ('intro', '', '2024', '')
+    """
+    slug = data.get("slug")
+    return str(slug).strip().strip("-") if isinstance(slug, (str, int, float)) else ""
 
 
 def hugo_clean_path(url: str) -> str:
@@ -2655,8 +2668,7 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     when = when or _dt.datetime(1, 1, 1)
     title = data.get("title")
     title = str(title) if isinstance(title, (str, int, float)) else ""
-    slug = data.get("slug")
-    slug = str(slug).strip() if isinstance(slug, (str, int, float)) and str(slug).strip() else ""
+    slug = hugo_slug(data)
     base = stem.rpartition("/")[2] if file_name.rsplit(".", 1)[0] in ("index", "_index") else file_name.rsplit(".", 1)[0]
     values = {
         "year": str(when.year), "month": f"{when.month:02d}", "day": f"{when.day:02d}",

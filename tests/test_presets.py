@@ -9036,6 +9036,28 @@ def test_a_hugo_slug_or_url_that_climbs_out_of_its_folder_is_joined_as_hugo_join
     assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
 
 
+def test_a_hugo_slug_loses_the_hyphens_at_its_ends_as_hugo_trims_them(tmp_path: Path):
+    """Hugo reads a page's ``slug`` with its hyphens at either end trimmed (``strings.Trim(slug, "-")``
+    in its page metadata): ``slug: -intro-`` is at /posts/intro/, and a slug of hyphens alone is none (the
+    file's name, or the title for a permalink's ``:slug``). They were kept: /posts/-intro-/, /posts/-/,
+    where no link of the site reached them."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n[permalinks]\nnews = "/:year/:slug/"\n',
+        "content/posts/a.md": "---\ntitle: A\nslug: -intro-\n---\n[b](/posts/b/) [c](/2024/c-title/)\n",
+        "content/posts/b.md": "---\ntitle: B\nslug: '--'\n---\n[a](/posts/intro/) [d](/2024/news/)\n",
+        "content/news/c.md": "---\ntitle: C title\nslug: '-'\ndate: 2024-01-02\n---\n",
+        "content/news/d.md": "---\ntitle: D\nslug: -news-\ndate: 2024-03-04\n---\n",
+    })
+    kg = qagraph.build(site)
+    got = {data["path"]: data["url"] for _, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    assert got == {"content/posts/a.md": "/posts/intro/", "content/posts/b.md": "/posts/b/",
+                   "content/news/c.md": "/2024/c-title/", "content/news/d.md": "/2024/news/"}
+    assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+
+
 @pytest.mark.parametrize("key", ["publishDate", "lastmod", "expiryDate"])
 def test_hugo_slugs_from_file_names_where_another_date_lists_filename(tmp_path: Path, key: str):
     """Hugo's ``:filename`` handler sets a page's slug from its file's name whichever of its dates lists it
