@@ -698,10 +698,7 @@ def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], con
         return None
     parents = set()
     for language in languages:
-        entry = table.get(language)
-        given = next((v for k, v in entry.items() if str(k).lower() == "contentdir"), None) if isinstance(
-            entry, Mapping) else None
-        folder = (given.strip().strip("/") if isinstance(given, str) else None) or content_dir
+        folder = _language_content_dir(table.get(language)) or content_dir
         if folder is None or folder.rpartition("/")[2] != language:
             return None
         parents.add(folder.rpartition("/")[0])
@@ -733,10 +730,7 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
         return ()
     found = []
     for language in languages:
-        entry = table.get(language)
-        given = next((v for k, v in entry.items() if str(k).lower() == "contentdir"), None) if isinstance(
-            entry, Mapping) else None
-        folder = (given.strip().strip("/") if isinstance(given, str) else None) or content_dir
+        folder = _language_content_dir(table.get(language)) or content_dir
         where = _below((site_root / folder).resolve(), base.resolve()) if folder else None
         if where == "":  # the folder read is this language's: its pages alone, where Hugo publishes them
             return (("", f"{seen_from}{language}/"),)
@@ -869,6 +863,26 @@ def hugo_content_folder(settings: Mapping[str, Any]) -> str | None:
     if len(sources) == 1 and isinstance(sources[0], str) and sources[0].strip().strip("/") not in ("", "."):
         return sources[0].strip().strip("/")
     return None
+
+
+def _hugo_content_folders(settings: Mapping[str, Any]) -> list[str]:
+    """Every content folder (from the site's root) a Hugo config's ``settings`` name: the site's
+    (:func:`hugo_content_folder`, ``content`` by default) and each language's own ``contentDir``.
+
+    >>> _hugo_content_folders({"languages": {"en": {"contentDir": "content.en/"}, "fr": {"weight": 2}}})
+    ['content', 'content.en']
+    """
+    table = settings.get("languages")
+    own = [_language_content_dir(entry) for entry in table.values()] if isinstance(table, Mapping) else []
+    return list(dict.fromkeys([hugo_content_folder(settings) or "content", *filter(None, own)]))
+
+
+def _language_content_dir(entry: Any) -> str | None:
+    """The ``contentDir`` a Hugo config's table of one language (``[languages.fr]``) sets, without ``/``
+    at either end (its keys read in any case); ``None`` where it sets none."""
+    given = next((v for k, v in entry.items() if str(k).lower() == "contentdir"), None) if isinstance(
+        entry, Mapping) else None
+    return given.strip().strip("/") or None if isinstance(given, str) else None
 
 
 def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path, content_dir: str,
@@ -1259,21 +1273,45 @@ def _hugo_site_below(base: Path) -> tuple[Path, str] | None:
 def _hugo_site_above(base: Path) -> tuple[Path, str] | None:
     """The config (path and text) of the Hugo site whose content folder holds ``base``, further up than
     :func:`_parents` looks (``-c site/content/en/docs/guide``): Hugo reads its config at the site's root
-    only, and its content below it (``contentDir``, ``content/`` by default), however deep; a config
-    that is surely Hugo's (:func:`_is_hugo_config`), the nearest. ``None`` for none.
+    only, and its content below it (``contentDir``, ``content/`` by default, or a language's own),
+    however deep; a config that is surely Hugo's (:func:`_is_hugo_config`), the nearest, in the folders
+    a site's root may be (:func:`_site_roots_above`). ``None`` for none.
 
     >>> _hugo_site_above(Path("content")) is None
     True
     """
     resolved = base.resolve()
-    for folder in list(resolved.parents)[2:]:
+    for folder in _site_roots_above(resolved):
         config = _config([folder], _HUGO_CONFIGS)
         if config is None or not _is_hugo_config(config):
             continue
-        content = _site_root(config[0]) / (hugo_content_folder(hugo_settings(*config)) or "content")
-        if _below(resolved, content.resolve()) is not None:
+        root, settings = _site_root(config[0]), hugo_settings(*config)
+        if any(_below(resolved, (root / content).resolve()) is not None for content in _hugo_content_folders(settings)):
             return config
     return None
+
+
+def _site_roots_above(resolved: Path) -> Iterator[Path]:
+    """The folders above ``resolved`` (a folder's real path) beyond the two :func:`_parents` looks in, nearest
+    first, that may be the root of a site whose content holds it: up to the top of the repository it is
+    in (a folder with a ``.git`` folder: a site is a repository, or a folder of one) and the folder above
+    that (a site's content may be a repository of its own, cloned into the site; a submodule's checkout,
+    its ``.git`` a file, is in the repository that holds it); never above the home folder that holds it;
+    up to the file system's root only for a folder in no repository and not in the home folder.
+
+    >>> list(_site_roots_above(Path("/")))
+    []
+    """
+    home = Path(os.path.expanduser("~"))
+    for depth, folder in enumerate((resolved, *resolved.parents)):
+        if depth >= 3:
+            yield folder
+        if folder == home:
+            return
+        if _is_dir(folder / ".git"):  # the top of a repository: the folder above it is the last looked in
+            if depth >= 2 and folder.parent != folder:
+                yield folder.parent
+            return
 
 
 def _hugo_config(base: Path) -> tuple[Path, str] | None:

@@ -9099,6 +9099,53 @@ def test_a_hugo_config_further_up_than_two_folders_is_found_for_a_folder_of_its_
     assert choose(site / "notes/x/y/z").preset != "hugo"
 
 
+def test_a_hugo_config_is_found_for_a_folder_deep_in_a_language_s_content_folder(tmp_path: Path):
+    """A site that gives each language its own content folder (``[languages.en] contentDir = "content.en"``,
+    Hugo Book's layout) has its pages there: a folder deep in one was read as notes, the config being
+    looked for in the site's content folder alone (``content/``, which it does not have)."""
+    site = tmp_path / "site"
+    config = ('baseURL = "https://h.org/"\ndefaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content.en"\n'
+              '[languages.zh]\ncontentDir = "content.zh"\n')
+    write_site(site, {"hugo.toml": config, "content.en/docs/guide/x/a.md": "---\ntitle: A\ndraft: true\n---\n",
+                      "content.en/docs/guide/x/b.md": "---\ntitle: B\n---\n"})
+    detection = choose(site / "content.en/docs/guide/x")
+    assert detection.preset == "hugo" and f"{site / 'hugo.toml'} above the folder (a Hugo site)" in detection.reason
+    assert [a.title for a in load_corpus(site / "content.en/docs/guide/x").articles] == ["B"]
+
+
+_DEEP = "notes/a/b/c"  #: a folder read, more than two folders below the content folder's parent
+
+
+@pytest.mark.parametrize(("files", "config_at", "found"), [
+    # the top of the repository is the site's root or above it: a config above it is another folder's
+    ({"w/r/.git/HEAD": ""}, "", False),
+    # a site's content may be a repository of its own (a clone, a submodule's checkout): the folder above is looked in
+    ({"w/r/.git/HEAD": ""}, "w/", True),
+    ({"w/.git/HEAD": "", "w/r/notes/.git": "gitdir: ../../.git/modules/notes\n"}, "w/", True),  # a submodule's checkout
+    ({}, "", True),  # in no repository and not in the home folder: up to the file system's root
+    ({"home/": ""}, "", False),  # never above the home folder
+], ids=["above the repository", "the folder above the repository", "a submodule", "no repository", "above home"])
+def test_a_hugo_config_further_up_is_looked_for_up_to_the_top_of_the_repository_or_the_home_folder(
+        tmp_path: Path, monkeypatch, files: dict[str, str], config_at: str, found: bool):
+    """The config of a Hugo site whose content folder holds the folder read is looked for above it, as
+    far as the site's root may be: at the top of the repository that holds the folder (or the folder
+    above it, where the content is a repository of its own; a submodule's checkout, up to the repository
+    holding it), and never above the home folder; up to the file system's root only for a folder in
+    neither. Every build of such a folder looked up to the root, for a config no site's layout puts there."""
+    root = tmp_path / "t"
+    content = f"w/r/{_DEEP}"
+    for rel, text in files.items():
+        if rel.endswith("/"):
+            (root / rel).mkdir(parents=True)
+        else:
+            write_article(root, rel, text)
+    home = root / "w" if "home/" in files else tmp_path / "elsewhere"
+    monkeypatch.setenv("HOME", str(home))
+    write_site(root, {f"{config_at}hugo.toml": f'baseURL = "https://h.org/"\ncontentDir = "{content[len(config_at):]}"\n',
+                      f"{content}/a.md": "---\ntitle: A\n---\n", f"{content}/b.md": "---\ntitle: B\n---\n"})
+    assert (choose(root / content).preset == "hugo") is found
+
+
 # -- site tools read as they publish: GitHub wikis, Nuxt Content, Fumadocs, Rspress, bookdown ---------------
 
 
