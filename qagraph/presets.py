@@ -44,7 +44,7 @@ from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     astro_entry_id, doc_folder, kebab_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
+                     astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
@@ -877,6 +877,31 @@ def _hugo_content_folders(settings: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys([hugo_content_folder(settings) or "content", *filter(None, own)]))
 
 
+def _hugo_folder_within(settings: Mapping[str, Any], site_root: Path, base: Path) -> tuple[str, str] | None:
+    """Where the folder ``base`` is in the content of the Hugo site at ``site_root`` whose config's
+    ``settings`` these are: ``(language, path)``, its path (with its ``/``, ``""`` for the folder
+    itself) in a language's own ``contentDir`` (``content/french``) and that language, else its path
+    in the site's content folder (:func:`hugo_content_folder`), not that folder itself, and ``""``.
+    ``None`` elsewhere.
+
+    >>> _hugo_folder_within({}, Path("/site"), Path("/site/content/docs/guide"))
+    ('', 'docs/guide/')
+    >>> _hugo_folder_within({"languages": {"fr": {"contentdir": "content/french"}}}, Path("/site"), Path("/site/content/french"))
+    ('fr', '')
+    >>> _hugo_folder_within({}, Path("/site"), Path("/site/content")) is None
+    True
+    """
+    resolved = base.resolve()
+    table = settings.get("languages")
+    own = [(str(language), folder) for language, entry in table.items()
+           if (folder := _language_content_dir(entry))] if isinstance(table, Mapping) else []
+    for language, folder in [*own, ("", hugo_content_folder(settings) or "content")]:
+        inner = _below(resolved, (site_root / folder).resolve())
+        if inner is not None:
+            return (language, inner) if inner or language else None
+    return None
+
+
 def _language_content_dir(entry: Any) -> str | None:
     """The ``contentDir`` a Hugo config's table of one language (``[languages.fr]``) sets, without ``/``
     at either end (its keys read in any case); ``None`` where it sets none."""
@@ -1580,9 +1605,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             else:
                 content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
                     [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
+        # a folder inside one of the site's content folders (-c site/content/docs): its pages are where Hugo has them
+        within = _hugo_folder_within(settings, _site_root(config[0]), base) if (
+            config is not None and zola is None and theme is None and below is None) else None
         inside = [n[len(content_dir):] for n in names if n.startswith(content_dir)]
         tops = {n.split("/", 1)[0] for n in inside if "/" in n}
-        if len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
+        if within is None and len(tops) == 1 and all("/" in n for n in inside) and _LANGUAGE.match(next(iter(tops))):
             content_dir += next(iter(tops)) + "/"
         if content_dir:
             notes.append(f"pages under {content_dir}")
@@ -1612,10 +1640,6 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
         site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
-        if any(":sections" in p for _, _, p in fields.section_permalinks):  # its sections below the top: folders with an _index
-            fields = replace(fields, hugo_sections=tuple(sorted({
-                n[len(content_dir):].rpartition("/")[0] for n in names if n.startswith(content_dir)
-                and n.rpartition("/")[2].split(".")[0] == "_index" and "/" in n[len(content_dir):].rpartition("/")[0]})))
         said = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
         mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir,
                                       said.group(1) if said else "en") if (
@@ -1671,6 +1695,17 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                  page_folders=tuple(folder for folder, _ in own_folders))
                 notes.append("a content folder each language: " + ", ".join(
                     f"{folder} ({seen_as[len(content_dir):-1]})" for folder, seen_as in own_folders))
+        if within is not None:  # after the site's own mounts: every other file of the folder read is there
+            language, inner = within
+            seen = f"{content_dir}{language}/{inner}" if language in fields.languages else f"{content_dir}{inner}"
+            if seen != content_dir and not any(folder == "" for folder, _ in fields.content_mounts):
+                fields = replace(fields, content_mounts=(*fields.content_mounts, ("", seen)))
+                notes.append(f"the folder is {seen[len(content_dir):]} of the site's content: its pages at the site's urls")
+        if any(":sections" in p for _, _, p in fields.section_permalinks):  # its sections below the top: folders with an _index
+            seen_names = [mounted_name(n, fields) for n in names] if fields.content_mounts else names
+            fields = replace(fields, hugo_sections=tuple(sorted({
+                n[len(content_dir):].rpartition("/")[0] for n in seen_names if n.startswith(content_dir)
+                and n.rpartition("/")[2].split(".")[0] == "_index" and "/" in n[len(content_dir):].rpartition("/")[0]})))
         if config is not None and zola is None and (shortcodes := hugo_ref_shortcodes(_site_root(config[0]), settings)):
             fields = replace(fields, ref_shortcodes=shortcodes)
             notes.append("shortcodes that link to pages: " + ", ".join(

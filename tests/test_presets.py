@@ -9113,6 +9113,28 @@ def test_a_hugo_config_is_found_for_a_folder_deep_in_a_language_s_content_folder
     assert [a.title for a in load_corpus(site / "content.en/docs/guide/x").articles] == ["B"]
 
 
+@pytest.mark.parametrize(("config", "folder", "urls"), [
+    ("", "content/docs/guide", {"a.md": "/docs/guide/a/", "deep/b.md": "/docs/guide/deep/b/"}),
+    ('contentDir = "src/pages"\n', "src/pages/docs", {"a.md": "/docs/a/", "deep/b.md": "/docs/deep/b/"}),
+    ('[languages.en]\ncontentDir = "content/english"\nweight = 1\n[languages.fr]\ncontentDir = "content/french"\n',
+     "content/french/docs", {"a.md": "/fr/docs/a/", "deep/b.md": "/fr/docs/deep/b/"}),
+    ('[languages.en]\ncontentDir = "content/english"\nweight = 1\n[languages.fr]\ncontentDir = "content/french"\n',
+     "content/french", {"a.md": "/fr/a/", "deep/b.md": "/fr/deep/b/"}),
+], ids=["content/", "contentDir", "a language's contentDir", "a language's content folder itself"])
+def test_a_folder_inside_a_hugo_site_s_content_has_its_pages_at_the_site_s_urls(
+        tmp_path: Path, config: str, folder: str, urls: dict[str, str]):
+    """A folder read that is inside a Hugo site's content folder (``-c site/content/docs/guide``) is read with
+    the site's config, and its pages are where Hugo publishes them: they were at their paths from the folder
+    read (/a/, /deep/b/), and every link of the site's to them (/docs/guide/a/) led to a stub."""
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://h.org/"\n' + config,
+                      f"{folder}/a.md": f"---\ntitle: A\n---\n[b]({urls['deep/b.md']})\n",
+                      f"{folder}/deep/b.md": f"---\ntitle: B\n---\n[a]({urls['a.md']})\n"})
+    kg = build(site / folder)
+    assert {data["path"]: data["url"] for _, data in kg.graph.nodes(data=True) if data.get("kind") == "article"} == urls
+    assert not [n for n, k in kg.graph.nodes(data="kind") if k == "stub"]
+
+
 _DEEP = "notes/a/b/c"  #: a folder read, more than two folders below the content folder's parent
 
 
