@@ -1327,7 +1327,7 @@ def _site_roots_above(resolved: Path) -> Iterator[Path]:
     >>> list(_site_roots_above(Path("/")))
     []
     """
-    home = Path(os.path.expanduser("~"))
+    home = Path(os.path.expanduser("~")).resolve()  # compared with real paths: a home reached through a link too
     for depth, folder in enumerate((resolved, *resolved.parents)):
         if depth >= 3:
             yield folder

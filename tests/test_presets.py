@@ -9146,7 +9146,9 @@ _DEEP = "notes/a/b/c"  #: a folder read, more than two folders below the content
     ({"w/.git/HEAD": "", "w/r/notes/.git": "gitdir: ../../.git/modules/notes\n"}, "w/", True),  # a submodule's checkout
     ({}, "", True),  # in no repository and not in the home folder: up to the file system's root
     ({"home/": ""}, "", False),  # never above the home folder
-], ids=["above the repository", "the folder above the repository", "a submodule", "no repository", "above home"])
+    ({"home/": "", "link/": ""}, "", False),  # nor above a home named through a link
+], ids=["above the repository", "the folder above the repository", "a submodule", "no repository", "above home",
+        "above home through a link"])
 def test_a_hugo_config_further_up_is_looked_for_up_to_the_top_of_the_repository_or_the_home_folder(
         tmp_path: Path, monkeypatch, files: dict[str, str], config_at: str, found: bool):
     """The config of a Hugo site whose content folder holds the folder read is looked for above it, as
@@ -9162,6 +9164,9 @@ def test_a_hugo_config_further_up_is_looked_for_up_to_the_top_of_the_repository_
         else:
             write_article(root, rel, text)
     home = root / "w" if "home/" in files else tmp_path / "elsewhere"
+    if "link/" in files:
+        (tmp_path / "home-link").symlink_to(home)
+        home = tmp_path / "home-link"
     monkeypatch.setenv("HOME", str(home))
     write_site(root, {f"{config_at}hugo.toml": f'baseURL = "https://h.org/"\ncontentDir = "{content[len(config_at):]}"\n',
                       f"{content}/a.md": "---\ntitle: A\n---\n", f"{content}/b.md": "---\ntitle: B\n---\n"})
