@@ -511,10 +511,12 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)
-    docsify = "docsify" in wanted or "docsify-relative" in wanted  # its hash router's routes (not history mode's)
+    # its hash router's routes (not history mode's), which only an HTML link names: its Markdown compiler makes the
+    # first # of a link an anchor (replaceSlug: [x](#/guide) is #/page?id=%2fguide, [x](/#/guide) the home page's)
+    docsify = "docsify" in wanted or "docsify-relative" in wanted
     from_root = "docsify" in wanted or "docsify-history" in wanted  # its router's relative links (not relativePath's)
 
-    def add(offset: int, origin: str, target: str, label: str | None) -> None:
+    def add(offset: int, origin: str, target: str, label: str | None, html: bool = False) -> None:
         target = target.strip()
         if target.startswith("{") or target.startswith("|"):  # Pelican's {filename}path (|filename| before 3.4)
             pelican = _PELICAN_LINK.match(target)
@@ -523,7 +525,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             target = target[pelican.end():]
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
-        elif docsify and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
+        elif docsify and html and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
             target = "/" + target.partition("#/")[2]
         elif from_root and origin == MARKDOWN_LINK and target and not target.startswith(("/", "#")) and \
                 ":" not in target:  # Docsify's router reads a relative link from the site's root (without relativePath)
@@ -596,7 +598,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "html" in wanted and "<a" in text:
         for m in _HTML_LINK.finditer(text):
             target = m.group(1) if m.group(1) is not None else m.group(2)
-            add(m.start(), MARKDOWN_LINK, target.replace("&amp;", "&"), m.group(3))
+            add(m.start(), MARKDOWN_LINK, target.replace("&amp;", "&"), m.group(3), html=True)
     if "html" in wanted and "<Link" in text:  # MDX's link component (Docusaurus's @docusaurus/Link): to="/docs/x"
         for m in _JSX_LINK.finditer(text):
             add(m.start(), MARKDOWN_LINK, next(g for g in m.groups()[:4] if g is not None), m.group(5))

@@ -4991,8 +4991,9 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
 
     Docsify renders every Markdown file of the folder of its ``index.html`` in the browser, front matter or not,
     at its route: its path without ``.md``, a ``README.md`` at its folder's (``guide.md`` at ``/guide``, shown as
-    ``/#/guide``; ``/guide`` with ``routerMode: 'history'``); links to ``#/guide`` or ``/#/guide`` are links to that
-    route (in history mode, an anchor of the page and the home page). Its ``_sidebar.md``,
+    ``/#/guide``; ``/guide`` with ``routerMode: 'history'``); HTML links to ``#/guide`` or ``/#/guide`` are links to
+    that route (in history mode, an anchor of the page and the home page), Markdown ones always an anchor of the page
+    and the home page (its link compiler's ``replaceSlug`` makes their first ``#`` an ``?id=``). Its ``_sidebar.md``,
     ``_navbar.md`` and ``_coverpage.md`` are no pages, nor are the files named ``_...`` it embeds; the
     sidebar's groups (a ``- Getting started`` item over the pages' links) file the pages under them."""
     for folder in ("", "docs"):
@@ -5007,7 +5008,7 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         unbuilt = tuple((n, f"{_DOCSIFY_PARTS[n.rpartition('/')[2]]}: not a page") for n in own
                         if n.rpartition("/")[2] in _DOCSIFY_PARTS)
         # its router reads a relative link from the site's root; with relativePath: true, from the page's folder;
-        # its routes are the urls' hashes (#/guide), or with routerMode: 'history' their paths, #/guide an anchor
+        # its routes are the urls' hashes (<a href="#/guide">), or with routerMode: 'history' their paths, #/guide an anchor
         settings = _docsify_settings(text, index.parent)
         relative = _DOCSIFY_RELATIVE.search(settings) is not None
         history = _DOCSIFY_HISTORY.search(settings) is not None
@@ -5053,8 +5054,8 @@ def _docsify_settings(page: str, folder: Path) -> str:
 def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str]) -> tuple[tuple[str, str], ...]:
     """The ``(page, group)`` pairs of a Docsify site's ``sidebars``: the page (its path below ``content``,
     without ``.md``) that a link below a group item (one without a link: ``- Getting started``) names, from
-    the site's root as Docsify reads it (``quickstart.md``, ``/guide/deploy``, ``#/guide/deploy``; ``/`` and
-    ``guide/`` the folders' READMEs); the first sidebar to list a page files it."""
+    the site's root as Docsify reads it (``quickstart.md``, ``/guide/deploy``; ``/`` and ``guide/`` the folders'
+    READMEs; ``#/guide/deploy`` an anchor of the page shown); the first sidebar to list a page files it."""
     found: dict[str, str] = {}
     for sidebar in sorted(sidebars, key=lambda n: (n.count("/"), n)):
         data = _read_regular(base / sidebar, MAX_DATA_FILE)
@@ -5082,19 +5083,21 @@ def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: se
 
 
 def docsify_page(target: str, content: str, names: set[str]) -> str | None:
-    """The file of ``names`` that the Docsify link ``target`` leads to, from the site's root ``content``
-    (Docsify reads links from its root unless ``relativePath``), or ``None``.
+    """The file of ``names`` that the Docsify Markdown link ``target`` leads to, from the site's root ``content``
+    (Docsify reads links from its root unless ``relativePath``), or ``None``: its Markdown compiler makes a link's
+    first ``#`` an anchor (``#/quickstart`` one of the page shown, ``/#/quickstart`` the home page's), as only an
+    HTML link names a hash route.
 
     >>> names = {"docs/README.md", "docs/quickstart.md", "docs/guide/README.md"}
-    >>> [docsify_page(t, "docs/", names) for t in ("quickstart.md", "#/quickstart?id=x", "/", "/guide/", "gone")]
+    >>> [docsify_page(t, "docs/", names) for t in ("quickstart.md", "/quickstart?id=x", "/", "/guide/", "gone")]
     ['docs/quickstart.md', 'docs/quickstart.md', 'docs/README.md', 'docs/guide/README.md', None]
+    >>> docsify_page("#/quickstart", "docs/", names), docsify_page("/#/quickstart", "docs/", names)
+    (None, 'docs/README.md')
     """
     from urllib.parse import unquote
 
-    if "://" in target:
+    if "://" in target or target.startswith("#"):
         return None
-    if target.startswith(("#/", "/#/")):
-        target = target.partition("#")[2]
     path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip()
     path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") or not path else "")
     if path in ("", "/"):

@@ -110,15 +110,19 @@ def test_hugo_and_jekyll_refs():
 
 
 @pytest.mark.parametrize("syntax, targets", [
-    ("docsify", ["/quickstart.md", "/guide", "/guide", "/deploy"]),
-    ("docsify-relative", ["quickstart.md", "/guide", "/guide", "../deploy"]),
-    ("docsify-history", ["/quickstart.md", "/#/guide", "/deploy"]),
+    ("docsify", ["/quickstart.md", "/guide", "/guide", "/#/guide", "/deploy"]),
+    ("docsify-relative", ["quickstart.md", "/guide", "/guide", "/#/guide", "../deploy"]),
+    ("docsify-history", ["/quickstart.md", "/#/guide", "/#/guide", "/deploy"]),
 ])
 def test_docsify_links_as_its_router_reads_them(syntax: str, targets: list[str]):
-    """Docsify's hash router routes ``#/guide`` and ``/#/guide`` to ``/guide``; in history mode they are an anchor
-    of the page (no link) and the home page. A relative Markdown link is read from the site's root, with
-    ``relativePath`` (``docsify-relative``) from the page's folder."""
-    body = '[q](quickstart.md) <a href="#/guide">g</a> [h](/#/guide) [d](../deploy)'
+    """Docsify's hash router routes an HTML link to ``#/guide`` or ``/#/guide`` to ``/guide``, but its Markdown
+    compiler makes ``[g](#/guide)`` an anchor of the page (``#/quickstart?id=%2fguide``: its ``replaceSlug`` turns
+    the first ``#`` into ``?id=``) and ``[h](/#/guide)`` one of the home page (``#/?id=%2fguide``); in history
+    mode every one of them is an anchor of the page (no link) or of the home page. A relative Markdown link is
+    read from the site's root, with ``relativePath`` (``docsify-relative``) from the page's folder. The Markdown
+    forms were read as routes, as the HTML ones are."""
+    body = ('[q](quickstart.md) <a href="#/guide">g</a> <a href="/#/guide">g</a> [g](#/guide) [h](/#/guide)'
+            ' [d](../deploy)')
     assert [l.target for l in text_links(body, ("markdown", "html", syntax))] == targets
 
 

@@ -4656,11 +4656,13 @@ def test_a_gitbook_names_its_pages_as_its_summary_does(tmp_path: Path):
 
 def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
     """Docsify (an index.html of window.$docsify, in docs/) renders each Markdown file of its folder at its route
-    (``quickstart.md`` at ``/quickstart``, a README at its folder's), and links to ``#/x`` or ``/#/x`` (its hash
-    router's) or ``/x`` reach it; its _sidebar.md, _navbar.md and _coverpage.md are no pages, its sidebar's
-    groups file the pages they list, and the repository's README beside docs/ is none. It was read as a folder
-    of notes: no urls, the sidebar, navbar and cover page as articles, the repository's README the target of
-    every link to ``/``, the hash links lost, everything Uncategorised."""
+    (``quickstart.md`` at ``/quickstart``, a README at its folder's), and an HTML link to ``#/x`` (its hash
+    router's) or a link to ``/x`` reaches it; its _sidebar.md, _navbar.md and _coverpage.md are no pages, its
+    sidebar's groups file the pages they list, and the repository's README beside docs/ is none. It was read as a
+    folder of notes: no urls, the sidebar, navbar and cover page as articles, the repository's README the target of
+    every link to ``/``, the hash links lost, everything Uncategorised. A Markdown link to ``#/x`` is an anchor of
+    its own page and one to ``/#/x`` the home page's (Docsify's Markdown compiler turns its first ``#`` into
+    ``?id=``), in the sidebar too: they were read as routes to ``/x``."""
     import qagraph
 
     site = tmp_path / "repo"
@@ -4670,11 +4672,13 @@ def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
                            "    loadSidebar: true,\n    loadNavbar: true,\n    coverpage: true,\n    name: 'docsify',\n  };\n"
                            "</script>\n<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n</body></html>\n",
         "docs/_sidebar.md": "- Getting started\n\n  - [Quick start](quickstart.md)\n  - [Writing more pages](/more-pages)\n\n"
-                            "- Guide\n\n  - [Deploy](#/guide/deploy)\n\n- [Changelog](changelog.md)\n",
+                            "- Guide\n\n  - [Deploy](/guide/deploy)\n  - [Changelog](#/changelog)\n\n"
+                            "- [Home](/#/changelog)\n",
         "docs/_navbar.md": "- Translations\n  - [:uk: English](/)\n",
         "docs/_coverpage.md": "# docsify <small>4</small>\n\n[Get Started](#docsify)\n",
         "docs/README.md": "## docsify\n\nSee the [Quick start](quickstart.md) guide.\n",
-        "docs/quickstart.md": "# Quick start\n\nRead about [more pages](/more-pages) and [deploying](#/guide/deploy).\n",
+        "docs/quickstart.md": "# Quick start\n\nRead about [more pages](/more-pages), <a href=\"#/guide/deploy\">deploying</a>"
+                              " and [the changes](#/changelog).\n",
         "docs/more-pages.md": "# More pages\n\nBack [home](/) or to the [quick start](/#/quickstart?id=install).\n",
         "docs/guide/deploy.md": "# Deploy\n\nSee [more pages](../more-pages.md).\n",
         "docs/changelog.md": "# Changelog\n",
@@ -4689,7 +4693,7 @@ def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("docs/quickstart.md") == [kg.article("docs/more-pages.md"), kg.article("docs/guide/deploy.md")]
-    assert kg.related("docs/more-pages.md") == [kg.article("docs/README.md"), kg.article("docs/quickstart.md")]
+    assert kg.related("docs/more-pages.md") == [kg.article("docs/README.md")]
 
 
 @pytest.mark.parametrize("relative", [False, True])
