@@ -331,7 +331,8 @@ class FieldMap:
     of them, an ``index`` at its folder's; below ``url_base``, its loader's ``baseUrl``) or ``nuxt-content`` (each part without its order
     number, ``1.guide/2.setup.md`` at ``/guide/setup``, in lower case, an ``index`` at its folder's) or ``github-wiki`` (a GitHub
     wiki: ``/wiki/`` and the file's name, spaces as hyphens, whatever its folder); but for the pages below the folders
-    ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date).
+    ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date); and
+    ``home_page``, the file a site shows at ``/`` in place of its root's README (Docsify's ``homepage``), at ``/``.
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
     ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`); its url is
     ``blog_url`` (``/blog/{date}/{slug}/``), its date written as ``blog_url_date`` says (``yyyy/MM/dd``):
@@ -553,6 +554,7 @@ class FieldMap:
     #: the url a site puts the pages :attr:`path_urls` places below (a Fumadocs loader's ``baseUrl``, ``/docs``)
     url_base: str = ""
     path_urls_except: tuple[str, ...] = ()
+    home_page: str | None = None
     blog_posts: tuple[str, ...] = ()
     blog_url: str = ""
     blog_url_date: str = ""
@@ -2039,7 +2041,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             if written is not None:
                 published = fields.content_dir + ("" if written == fields.default_language else f"{written}/") + \
                     unsuffixed + below[len(_strip_suffix(below)):]
-        made = path_url(published, fields.content_dir, fields.path_urls)
+        made = "/" if name == fields.home_page else path_url(published, fields.content_dir, fields.path_urls)
         if made is not None:
             return (fields.url_base + made.rstrip("/") or "/" if fields.url_base else made), path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise

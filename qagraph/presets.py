@@ -5013,11 +5013,21 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         relative = _DOCSIFY_RELATIVE.search(settings) is not None
         history = _DOCSIFY_HISTORY.search(settings) is not None
         router = (() if relative else ("docsify-history",)) if history else ("docsify-relative",) if relative else ("docsify",)
+        # its router reads the route / (and /README) as /README.md, and that as its homepage (from the site's root, or
+        # another host's file): the root's README is then never shown, the homepage's file is the page at /
+        homepage = _js_setting(settings, "homepage") or ""
+        other_host = ":" in homepage or "//" in homepage  # its router's isAbsolutePath
+        home = posixpath.normpath("/" + homepage).lstrip("/") if homepage and not other_host else ""
+        readme = f"{content}README.md"
+        if homepage and home != "README.md" and readme in own:
+            unbuilt += ((readme, f"Docsify shows its homepage ({homepage}) at /, not the root's README"),)
+        home = f"{content}{home}" if home and home != "README.md" and f"{content}{home}" in own else ""
         changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True, "unbuilt": unbuilt,
                                    "links": ("markdown", "html", *router),
-                                   "title_fallback": ("heading", "page-name")}
-        groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own))
+                                   "title_fallback": ("heading", "page-name"), **({"home_page": home} if home else {})}
+        groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own), home)
         why = (f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's"
+               f"{f'; {home[len(content):]} at /, its homepage' if home else ''}"
                f"{'; routerMode history: no #/' if history else ''}); "
                f"relative links read from {'the page' if relative else 'the root'}")
         if groups:
@@ -5051,11 +5061,13 @@ def _docsify_settings(page: str, folder: Path) -> str:
     return "\n".join(codes)
 
 
-def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str]) -> tuple[tuple[str, str], ...]:
+def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: set[str],
+                    home: str = "") -> tuple[tuple[str, str], ...]:
     """The ``(page, group)`` pairs of a Docsify site's ``sidebars``: the page (its path below ``content``,
     without ``.md``) that a link below a group item (one without a link: ``- Getting started``) names, from
     the site's root as Docsify reads it (``quickstart.md``, ``/guide/deploy``; ``/`` and ``guide/`` the folders'
-    READMEs; ``#/guide/deploy`` an anchor of the page shown); the first sidebar to list a page files it."""
+    READMEs, ``/`` the ``home`` file where its homepage is one; ``#/guide/deploy`` an anchor of the page shown);
+    the first sidebar to list a page files it."""
     found: dict[str, str] = {}
     for sidebar in sorted(sidebars, key=lambda n: (n.count("/"), n)):
         data = _read_regular(base / sidebar, MAX_DATA_FILE)
@@ -5076,23 +5088,25 @@ def _docsify_groups(base: Path, content: str, sidebars: Sequence[str], names: se
                 continue
             if not open_groups:
                 continue
-            page = docsify_page(link.group(2).strip("<>"), content, names)
+            page = docsify_page(link.group(2).strip("<>"), content, names, home)
             if page is not None:
                 found.setdefault(page[len(content):].rsplit(".", 1)[0], open_groups[-1][1])
     return tuple(found.items())
 
 
-def docsify_page(target: str, content: str, names: set[str]) -> str | None:
+def docsify_page(target: str, content: str, names: set[str], home: str = "") -> str | None:
     """The file of ``names`` that the Docsify Markdown link ``target`` leads to, from the site's root ``content``
     (Docsify reads links from its root unless ``relativePath``), or ``None``: its Markdown compiler makes a link's
     first ``#`` an anchor (``#/quickstart`` one of the page shown, ``/#/quickstart`` the home page's), as only an
-    HTML link names a hash route.
+    HTML link names a hash route. The root's README is the ``home`` file where the site's homepage is one.
 
     >>> names = {"docs/README.md", "docs/quickstart.md", "docs/guide/README.md"}
     >>> [docsify_page(t, "docs/", names) for t in ("quickstart.md", "/quickstart?id=x", "/", "/guide/", "gone")]
     ['docs/quickstart.md', 'docs/quickstart.md', 'docs/README.md', 'docs/guide/README.md', None]
     >>> docsify_page("#/quickstart", "docs/", names), docsify_page("/#/quickstart", "docs/", names)
     (None, 'docs/README.md')
+    >>> docsify_page("/", "docs/", names, "docs/home.md"), docsify_page("README", "docs/", names, "docs/home.md")
+    ('docs/home.md', 'docs/home.md')
     """
     from urllib.parse import unquote
 
@@ -5103,6 +5117,8 @@ def docsify_page(target: str, content: str, names: set[str]) -> str | None:
     if path in ("", "/"):
         path = ""
     name = content + (path + "README.md" if not path or path.endswith("/") else path if path.endswith(".md") else path + ".md")
+    if home and name == f"{content}README.md":  # its router's getFile: /README.md is the homepage
+        return home
     return name if name in names else None
 
 

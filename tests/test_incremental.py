@@ -2300,13 +2300,15 @@ def test_a_patched_build_of_a_quarto_book_equals_a_full_build(tmp_path_factory, 
 
 
 # Docsify: pages at their routes, relative links read from the root (or, with relativePath, from the page's folder),
-# hash routes (<a href="#/guide">; a Markdown [h](#/guide) an anchor) but in history mode; the settings in the index.html or a script file it loads
+# hash routes (<a href="#/guide">; a Markdown [h](#/guide) an anchor) but in history mode, a homepage at / in place of
+# the README; the settings in the index.html or a script file it loads
 DOCSIFY_PAGES = ["README.md", "quickstart.md", "guide/deploy.md", "zh-cn/README.md", "zh-cn/quickstart.md", "_sidebar.md"]
-DOCSIFY_TARGETS = ["[a](quickstart.md)", "[b](../quickstart.md)", "[c](zh-cn/quickstart.md)", '<a href="#/guide/deploy">d</a>', "[h](#/guide/deploy)",
-                   "[e](/zh-cn/)", "[f](guide/)", "[g](gone.md)"]
+DOCSIFY_TARGETS = ["[a](quickstart.md)", "[b](../quickstart.md)", "[c](zh-cn/quickstart.md)", '<a href="#/guide/deploy">d</a>',
+                   "[h](#/guide/deploy)", "[e](/zh-cn/)", "[f](guide/)", "[g](gone.md)", "[r](/)"]
 docsify_page = _page_text(st.sampled_from(["", "# Title\n\n", "---\ntitle: T\n---\n"]), DOCSIFY_TARGETS)
 DOCSIFY_SITE = {"index.html": [f"<script>\n  window.$docsify = {{ name: 'd'{extra} }}\n</script>\n"
-                               for extra in ("", ", relativePath: true", ", loadSidebar: true", ", routerMode: 'history'")]
+                               for extra in ("", ", relativePath: true", ", loadSidebar: true", ", routerMode: 'history'",
+                                             ", homepage: 'quickstart.md'")]
                 + ["<script src=\"/js/setting.js\"></script>\n<script src=\"//unpkg.com/docsify\"></script>\n"],
                 "js/setting.js": ["window.$docsify = { relativePath: true }\n", "window.$docsify = { routerMode: 'history' }\n",
                                   None]}

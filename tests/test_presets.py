@@ -4749,6 +4749,43 @@ def test_a_docsify_site_in_history_mode_has_no_hash_routes(tmp_path: Path, relat
     assert kg.counts.get("stubs", 0) == 0
 
 
+@pytest.mark.parametrize("homepage, mode", [("home.md", "hash"), ("/guide/intro.md", "hash"), ("home.md", "history"),
+                                           ("https://raw.githubusercontent.com/a/b/main/README.md", "hash")])
+def test_a_docsify_site_s_homepage_is_its_page_at_the_root_in_place_of_its_readme(
+        tmp_path: Path, homepage: str, mode: str):
+    """A Docsify site whose settings name a ``homepage`` (``homepage: 'home.md'``) shows that file at ``/``: its
+    router's ``getFile`` reads the route ``/`` (and ``/README``) as ``/README.md``, then that as the homepage, so
+    the root's README is never shown (a subfolder's is: ``/zh-cn/``), a link to ``/``, ``/#/`` (HTML ``#/``) or,
+    in its sidebar, ``/`` reaches the home file, and the README is no page. A homepage of another host (the
+    repository's raw README) is no page of the folder: a link to ``/`` leaves it. The root's README was the page at
+    ``/``, every link to ``/`` led to it, and the home file was at ``/home``."""
+    import qagraph
+
+    home = homepage.lstrip("/") if "://" not in homepage else None
+    site = tmp_path / "site"
+    write_site(site, {
+        "index.html": "<script>\n  window.$docsify = {\n    name: 'docs',\n    loadSidebar: true,\n"
+                      f"    homepage: '{homepage}',\n" + ("    routerMode: 'history',\n" if mode == "history" else "")
+                      + "  }\n</script>\n<script src=\"//cdn.jsdelivr.net/npm/docsify@4\"></script>\n",
+        "_sidebar.md": "- Start\n  - [Home](/)\n  - [Quick start](quickstart.md)\n",
+        "README.md": "# The repository\n\nSee [the quick start](quickstart.md).\n",
+        "home.md": "# Welcome\n\nStart with [the quick start](quickstart.md).\n",
+        "guide/intro.md": "# Introduction\n",
+        "quickstart.md": "# Quick start\n\nBack [home](/)" + (" or <a href=\"#/\">to it</a>" if mode == "hash" else "")
+                         + ".\n",
+        "zh-cn/README.md": "# 首页\n\n[Home](/)\n",
+    })
+    result = load_corpus(site)
+    urls = {a.path: (a.url, a.subject) for a in result.articles}
+    assert "README.md" not in urls and urls["zh-cn/README.md"][0] == "/zh-cn/"
+    assert "README.md" in {p.path for p in result.problems if p.severity == SKIPPED}
+    if home is not None:
+        assert urls[home] == ("/", "Start")
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("quickstart.md") == kg.related("zh-cn/README.md") == [kg.article(home or "/")]
+    assert kg.counts.get("stubs", 0) == (0 if home else 1)  # the page at / is another host's file
+
+
 @pytest.mark.parametrize("src", ["/js/setting.js", "js/setting.js?v=2", "./js/setting.js"])
 def test_a_docsify_site_s_settings_are_read_from_the_script_file_its_index_loads(tmp_path: Path, src: str):
     """A Docsify ``index.html`` may set ``window.$docsify`` in a script file of the site it loads
