@@ -5019,12 +5019,15 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         other_host = ":" in homepage or "//" in homepage  # its router's isAbsolutePath
         home = posixpath.normpath("/" + homepage).lstrip("/") if homepage and not other_host else ""
         readme = f"{content}README.md"
-        if homepage and home != "README.md" and readme in own:
+        moved = bool(homepage) and home != "README.md"
+        if moved and readme in own:
             unbuilt += ((readme, f"Docsify shows its homepage ({homepage}) at /, not the root's README"),)
-        home = f"{content}{home}" if home and home != "README.md" and f"{content}{home}" in own else ""
+        home = f"{content}{home}" if moved and f"{content}{home}" in own else ""
         changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "docsify", "partials": True, "unbuilt": unbuilt,
-                                   "links": ("markdown", "html", *router),
-                                   "title_fallback": ("heading", "page-name"), **({"home_page": home} if home else {})}
+                                   "links": ("markdown", "html", *router), "title_fallback": ("heading", "page-name"),
+                                   # a link to its README (/README, README.md from the root) is one to the homepage
+                                   **({"home_page": home} if home else {}), **({"url_prefixes": r"/README(?:\.md)?"}
+                                                                                 if moved else {})}
         groups = _docsify_groups(base, content, [n for n, _ in unbuilt if n.endswith("_sidebar.md")], set(own), home)
         why = (f"{index.relative_to(base).as_posix()}: a Docsify site; pages at their routes (/guide, README at its folder's"
                f"{f'; {home[len(content):]} at /, its homepage' if home else ''}"

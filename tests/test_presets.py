@@ -4755,8 +4755,8 @@ def test_a_docsify_site_s_homepage_is_its_page_at_the_root_in_place_of_its_readm
         tmp_path: Path, homepage: str, mode: str):
     """A Docsify site whose settings name a ``homepage`` (``homepage: 'home.md'``) shows that file at ``/``: its
     router's ``getFile`` reads the route ``/`` (and ``/README``) as ``/README.md``, then that as the homepage, so
-    the root's README is never shown (a subfolder's is: ``/zh-cn/``), a link to ``/``, ``/#/`` (HTML ``#/``) or,
-    in its sidebar, ``/`` reaches the home file, and the README is no page. A homepage of another host (the
+    the root's README is never shown (a subfolder's is: ``/zh-cn/``), a link to ``/``, ``/#/`` (HTML ``#/``),
+    ``README.md``, ``/README`` or, in its sidebar, ``/`` reaches the home file, and the README is no page. A homepage of another host (the
     repository's raw README) is no page of the folder: a link to ``/`` leaves it. The root's README was the page at
     ``/``, every link to ``/`` led to it, and the home file was at ``/home``."""
     import qagraph
@@ -4772,7 +4772,7 @@ def test_a_docsify_site_s_homepage_is_its_page_at_the_root_in_place_of_its_readm
         "home.md": "# Welcome\n\nStart with [the quick start](quickstart.md).\n",
         "guide/intro.md": "# Introduction\n",
         "quickstart.md": "# Quick start\n\nBack [home](/)" + (" or <a href=\"#/\">to it</a>" if mode == "hash" else "")
-                         + ".\n",
+                         + ", [to the README](README.md) or [its route](/README#top).\n",
         "zh-cn/README.md": "# 首页\n\n[Home](/)\n",
     })
     result = load_corpus(site)
