@@ -4570,10 +4570,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # its sidebar's top groups file the pages they list, as VitePress shows them
         groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
             if vitepress else ()
+        # a page is a Vue template of its Markdown, rendered with markdown-it's html on: its <a href> links too
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
-                      "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
+                      "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
                                             if site_title and site_title.group(2).strip() else {}),
                       **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
                      own_subject=(f"subject from the sidebar's group that lists the page "

@@ -5576,6 +5576,24 @@ def test_a_vitepress_or_vuepress_site_s_pages_are_its_source_folder_s(tmp_path: 
     assert kg.counts.get("stubs", 0) == 0
 
 
+@pytest.mark.parametrize("tool", ["vitepress", "vuepress"])
+def test_a_vitepress_or_vuepress_page_links_by_its_raw_html_too(tmp_path: Path, tool: str):
+    """VitePress and VuePress render a page's Markdown with markdown-it's ``html`` on, as a Vue template: an
+    ``<a href="/guide/setup.html">`` in it is a link of the page (a card, a table cell, a component's slot). Only
+    its Markdown links were read."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        f"docs/.{tool}/config.js": "export default { title: 'My Project', themeConfig: {} }\n",
+        "docs/guide/index.md": "# Guide\n\n<div class=\"cards\"><a href=\"/guide/setup.html\">Set up</a></div>\n",
+        "docs/guide/setup.md": "# Setup\n\n<table><tr><td><a href=\"./\">Back</a></td></tr></table>\n",
+    })
+    kg = qagraph.build(site / "docs", out=tmp_path / "out")
+    assert kg.related("guide/index.md") == [kg.article("guide/setup.md")]
+    assert kg.related("guide/setup.md") == [kg.article("guide/index.md")]
+
+
 @pytest.mark.parametrize(("tool", "clean", "urls"), [
     ("vitepress", False, ["/", "/guide/", "/guide/getting-started.html", "/README.html"]),
     ("vitepress", True, ["/", "/guide/", "/guide/getting-started", "/README"]),
