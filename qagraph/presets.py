@@ -4570,10 +4570,15 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # its sidebar's top groups file the pages they list, as VitePress shows them
         groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
             if vitepress else ()
+        # its pages are below its base, on its site (the url its sitemap gives): its links are written without the
+        # base, which it prepends to them, but raw HTML and a link in full name it
+        vue_url = _url_below(_js_setting(config, "hostname"), _js_setting(config, "base", _VUE_OPTIONS)) \
+            if vitepress else None
         # a page is a Vue template of its Markdown, rendered with markdown-it's html on: its <a href> links too
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
+                      **({"site_url": vue_url} if vue_url else {}),
                       "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
                                             if site_title and site_title.group(2).strip() else {}),
                       **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
@@ -6154,6 +6159,12 @@ _VUE_TITLE = re.compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\
 _VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
 
 
+#: a VitePress config's own top-level options, one of which its config object sets (how deep it is)
+_VUE_OPTIONS = ("title", "titleTemplate", "description", "lang", "base", "head", "themeConfig", "locales", "srcDir",
+                "srcExclude", "outDir", "cleanUrls", "rewrites", "sitemap", "lastUpdated", "markdown", "vite", "vue",
+                "appearance", "ignoreDeadLinks", "mpa", "metaChunk", "transformHead", "buildEnd")
+
+
 def _vue_config(base: Path) -> tuple[str, str, str] | None:
     """A VitePress or VuePress site's config, in ``base`` or its ``docs/`` (the folder its commands are
     given): where it is (for the reason), its text, and the folder that holds it (``docs`` or ``.``),
@@ -6629,10 +6640,22 @@ def _astro_site_url(config: str) -> str | None:
     ('/docs', None)
     >>> _astro_site_url("export default { trailingSlash: 'never', vite: { base: '/assets' } }")
     """
-    site = _js_setting(config, "site", _ASTRO_OPTIONS) or ""
-    base = (_js_setting(config, "base", _ASTRO_OPTIONS) or "").strip("/")
-    url = (site.rstrip("/") if site.startswith(("https://", "http://")) else "") + (f"/{base}" if base else "")
-    return url or None
+    return _url_below(_js_setting(config, "site", _ASTRO_OPTIONS), _js_setting(config, "base", _ASTRO_OPTIONS))
+
+
+def _url_below(site: str | None, base: str | None) -> str | None:
+    """Where a site is published whose config says its url is ``site`` and its pages are below ``base``: the url
+    and the base below it (where the url does not end with it already), the base alone where the url is none
+    (no ``https://``), ``None`` where neither is; a relative base (``./``, a VitePress page-relative build) is none.
+
+    >>> _url_below("https://a.org/", "docs"), _url_below("https://a.org/docs/", "/docs/"), _url_below(None, "/docs/")
+    ('https://a.org/docs', 'https://a.org/docs', '/docs')
+    >>> _url_below("https://a.org", "./"), _url_below("a.org", None)
+    ('https://a.org', None)
+    """
+    below = posixpath.normpath("/" + (base or "")).strip("/")
+    url = (site or "").rstrip("/") if (site or "").startswith(("https://", "http://")) else ""
+    return (url if below and url.endswith(f"/{below}") else url + (f"/{below}" if below else "")) or None
 
 
 #: where Astro's routes are: a Markdown file there is a page at its path
