@@ -7523,18 +7523,26 @@ def _outer(text: str, start: int) -> str:
     return "".join(out)
 
 
+#: a JavaScript constant defined as a string: ``const SITE_URL = 'https://example.com'``, its name and its text
+_JS_CONSTANT = re.compile(r"""(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(["'`])([^"'`$\n]*)\2\s*(?=[;\n]|$)""",
+                          re.M)
+
+
 def _js_setting(config: str, key: str, beside: Sequence[str] = ()) -> str | None:
     """The text a JavaScript config gives its setting ``key`` (``url: 'https://...'``), read from its
     text, not run: of the ``key`` settings written as a string outside comments, the one least deep in
     brackets (the config object's own, not a navbar link's or a plugin's), the first of those; ``None``
-    when none is (``url: process.env.URL``). The config may be written on one line. With ``beside``, only
-    one written as deep as the least deep of those settings is (the config object's own, where it has no
-    ``key`` of its own and another object has: Vite's ``base`` is not Astro's).
+    when none is (``url: process.env.URL``). A setting that names a constant the config defines at its top as
+    a string (``const SITE_URL = 'https://...'; ... hostname: SITE_URL``) gives that string. The config may be
+    written on one line. With ``beside``, only one written as deep as the least deep of those settings is (the
+    config object's own, where it has no ``key`` of its own and another object has: Vite's ``base`` is not Astro's).
 
     >>> _js_setting("export default {title: 'x', themeConfig: {a: {url: 'https://b.org'}}, url: 'https://a.org'};", "url")
     'https://a.org'
     >>> _js_setting("const config = {\\n  // url: 'https://old.org',\\n  /* url: 'https://older.org' */\\n  baseUrl: '/'\\n};", "url")
     >>> _js_setting("export default {site: 'https://a.org', vite: {base: '/assets'}}", "base", ("site", "vite"))
+    >>> _js_setting("const SITE = 'https://a.org'\\nexport default {url: SITE, base: BASE, x: SITE.length}", "url")
+    'https://a.org'
     """
     code, depths = _js_code(config)
 
@@ -7543,6 +7551,13 @@ def _js_setting(config: str, key: str, beside: Sequence[str] = ()) -> str | None
             rf"""(?<![\w$.])(["']?){re.escape(name)}\1\s*(:)\s*{value}""", code) if depths[m.start(2)] >= 0]
 
     found = written(key, r"""["'`]([^"'`]*)["'`]""")
+    named = written(key, r"""([A-Za-z_$][\w$]*)(?=\s*(?:[,}\n]|$))""")
+    if named:  # a constant's name: the string its top-level definition gives it
+        constants: dict[str, str] = {}
+        for m in _JS_CONSTANT.finditer(code):
+            if depths[m.start()] == 0:
+                constants.setdefault(m.group(1), m.group(3))
+        found += [(depth, constants[name]) for depth, name in named if name in constants]
     if beside:  # any value: an object, a call, a string
         own = min((depth for name in beside for depth, _ in written(name, "()")), default=-1)
         found = [f for f in found if f[0] == own]

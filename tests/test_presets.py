@@ -5618,22 +5618,25 @@ def test_a_vitepress_or_vuepress_page_is_at_the_url_its_tool_gives_it(tmp_path: 
     assert [got.get(n) for n in ("index.md", "guide/index.md", "guide/getting-started.md", "README.md")] == urls
 
 
-@pytest.mark.parametrize(("hostname", "full"), [("https://example.com/docs/", "https://example.com"),
-                                              ("https://example.com", "https://example.com"), (None, "")])
+@pytest.mark.parametrize(("hostname", "full"), [("'https://example.com/docs/'", "https://example.com"),
+                                              ("'https://example.com'", "https://example.com"),
+                                              ("SITE_URL", "https://example.com"), (None, "")])
 def test_a_vitepress_site_s_links_with_its_base_or_its_full_url_lead_to_its_pages(tmp_path: Path, hostname: str | None,
                                                                                    full: str):
     """A VitePress site of ``base: '/docs/'`` is published below that path: its Markdown links are written without
     it (its link plugin prepends it to every internal link, as its theme does to a front matter's), but raw HTML
     (``<a href="/docs/guide/setup.html">``), which it leaves as written, and a link in full on the site's url (its
-    ``sitemap.hostname``, with the base as VitePress's sitemap guide writes it, or before it) name it. The base and
-    the url were not read: every such link was a stub. Another object's base (Vite's) is none of the site's."""
+    ``sitemap.hostname``, with the base as VitePress's sitemap guide writes it, or before it; or the constant it
+    names) name it. The base and the url were not read: every such link was a stub. Another object's base (Vite's)
+    is none of the site's."""
     import qagraph
 
     site = tmp_path / "site"
     write_site(site, {
-        "docs/.vitepress/config.mts": "import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n"
+        "docs/.vitepress/config.mts": "import { defineConfig } from 'vitepress'\n\n"
+                                      "const SITE_URL = 'https://example.com/docs/'\n\nexport default defineConfig({\n"
                                       "  title: 'Docs',\n  // base: '/old/',\n  base: '/docs/',\n"
-                                      + (f"  sitemap: {{ hostname: '{hostname}' }},\n" if hostname else "")
+                                      + (f"  sitemap: {{ hostname: {hostname} }},\n" if hostname else "")
                                       + "  vite: { base: '/assets/' },\n  themeConfig: { nav: [{ text: 'Setup', "
                                       "link: '/guide/setup' }] }\n})\n",
         "docs/index.md": "---\nlayout: home\nhero:\n  actions:\n    - text: Start\n      link: /guide/\n---\n"
