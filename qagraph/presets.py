@@ -4579,8 +4579,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
                       **({"site_url": vue_url} if vue_url else {}),
-                      "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown, **({"home_title": site_title.group(2).strip()}
-                                            if site_title and site_title.group(2).strip() else {}),
+                      "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown,
+                      **({"home_title": site_title.group(2).strip()} if site_title and site_title.group(2).strip() else {}),
                       **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
                      own_subject=(f"subject from the sidebar's group that lists the page "
                                   f"({len(set(label for _, label in groups))} groups), else the folder") if groups else None)
@@ -5014,7 +5014,8 @@ def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | Non
         unbuilt = tuple((n, f"{_DOCSIFY_PARTS[n.rpartition('/')[2]]}: not a page") for n in own
                         if n.rpartition("/")[2] in _DOCSIFY_PARTS)
         # its router reads a relative link from the site's root; with relativePath: true, from the page's folder;
-        # its routes are the urls' hashes (<a href="#/guide">), or with routerMode: 'history' their paths, #/guide an anchor
+        # its routes are the urls' hashes (<a href="#/guide">), or with routerMode: 'history' their paths (#/guide an
+        # anchor)
         settings = _docsify_settings(text, index.parent)
         relative = _DOCSIFY_RELATIVE.search(settings) is not None
         history = _DOCSIFY_HISTORY.search(settings) is not None
@@ -7524,8 +7525,8 @@ def _outer(text: str, start: int) -> str:
 
 
 #: a JavaScript constant defined as a string: ``const SITE_URL = 'https://example.com'``, its name and its text
-_JS_CONSTANT = re.compile(r"""(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(["'`])([^"'`$\n]*)\2\s*(?=[;\n]|$)""",
-                          re.M)
+_JS_CONSTANT = re.compile(r"""(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*"""
+                          r"""(["'`])([^"'`$\n]*)\2\s*(?=[;\n]|$)""", re.M)
 
 
 def _js_setting(config: str, key: str, beside: Sequence[str] = ()) -> str | None:

@@ -4677,8 +4677,8 @@ def test_a_docsify_site_is_read_as_docsify_renders_it(tmp_path: Path):
         "docs/_navbar.md": "- Translations\n  - [:uk: English](/)\n",
         "docs/_coverpage.md": "# docsify <small>4</small>\n\n[Get Started](#docsify)\n",
         "docs/README.md": "## docsify\n\nSee the [Quick start](quickstart.md) guide.\n",
-        "docs/quickstart.md": "# Quick start\n\nRead about [more pages](/more-pages), <a href=\"#/guide/deploy\">deploying</a>"
-                              " and [the changes](#/changelog).\n",
+        "docs/quickstart.md": "# Quick start\n\nRead about [more pages](/more-pages), "
+                              "<a href=\"#/guide/deploy\">deploying</a> and [the changes](#/changelog).\n",
         "docs/more-pages.md": "# More pages\n\nBack [home](/) or to the [quick start](/#/quickstart?id=install).\n",
         "docs/guide/deploy.md": "# Deploy\n\nSee [more pages](../more-pages.md).\n",
         "docs/changelog.md": "# Changelog\n",
@@ -4756,9 +4756,9 @@ def test_a_docsify_site_s_homepage_is_its_page_at_the_root_in_place_of_its_readm
     """A Docsify site whose settings name a ``homepage`` (``homepage: 'home.md'``) shows that file at ``/``: its
     router's ``getFile`` reads the route ``/`` (and ``/README``) as ``/README.md``, then that as the homepage, so
     the root's README is never shown (a subfolder's is: ``/zh-cn/``), a link to ``/``, ``/#/`` (HTML ``#/``),
-    ``README.md``, ``/README`` or, in its sidebar, ``/`` reaches the home file, and the README is no page. A homepage of another host (the
-    repository's raw README) is no page of the folder: a link to ``/`` leaves it. The root's README was the page at
-    ``/``, every link to ``/`` led to it, and the home file was at ``/home``."""
+    ``README.md``, ``/README`` or, in its sidebar, ``/`` reaches the home file, and the README is no page. A
+    homepage of another host (the repository's raw README) is no page of the folder: a link to ``/`` leaves it.
+    The root's README was the page at ``/``, every link to ``/`` led to it, and the home file was at ``/home``."""
     import qagraph
 
     home = homepage.lstrip("/") if "://" not in homepage else None
