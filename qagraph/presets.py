@@ -4571,9 +4571,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
             if vitepress else ()
         # its pages are below its base, on its site (the url its sitemap gives): its links are written without the
-        # base, which it prepends to them, but raw HTML and a link in full name it
-        vue_url = _url_below(_js_setting(config, "hostname"), _js_setting(config, "base", _VUE_OPTIONS)) \
-            if vitepress else None
+        # base, which it prepends to them (VuePress: its router's), but raw HTML and a link in full name it
+        vue_url = _url_below(_js_setting(config, "hostname"), _js_setting(config, "base", _VUE_OPTIONS))
         # a page is a Vue template of its Markdown, rendered with markdown-it's html on: its <a href> links too
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
@@ -6160,10 +6159,10 @@ _VUE_TITLE = re.compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\
 _VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
 
 
-#: a VitePress config's own top-level options, one of which its config object sets (how deep it is)
+#: a VitePress or VuePress config's own top-level options, one of which its config object sets (how deep it is)
 _VUE_OPTIONS = ("title", "titleTemplate", "description", "lang", "base", "head", "themeConfig", "locales", "srcDir",
                 "srcExclude", "outDir", "cleanUrls", "rewrites", "sitemap", "lastUpdated", "markdown", "vite", "vue",
-                "appearance", "ignoreDeadLinks", "mpa", "metaChunk", "transformHead", "buildEnd")
+                "appearance", "ignoreDeadLinks", "mpa", "metaChunk", "theme", "plugins", "dest", "bundler")
 
 
 def _vue_config(base: Path) -> tuple[str, str, str] | None:

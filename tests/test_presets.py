@@ -5653,6 +5653,28 @@ def test_a_vitepress_site_s_links_with_its_base_or_its_full_url_lead_to_its_page
     assert kg.related("guide/setup.md") == [kg.article("guide/index.md")]
 
 
+def test_a_vuepress_site_s_links_with_its_base_or_its_full_url_lead_to_its_pages(tmp_path: Path):
+    """VuePress, as VitePress, publishes a site of ``base: '/docs/'`` below that path and prepends it to its
+    Markdown links (router links, on a router of that base), but not to raw HTML: ``<a href="/docs/guide/">``
+    and a link in full on its url (its sitemap plugin's ``hostname``) name its pages. They were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "docs/.vuepress/config.js": "module.exports = {\n  title: 'Docs',\n  base: '/docs/',\n"
+                                    "  plugins: [['sitemap', { hostname: 'https://example.com' }]],\n"
+                                    "  configureWebpack: { output: { base: '/assets/' } },\n}\n",
+        "docs/README.md": "# Docs\n\nRead <a href=\"/docs/guide/setup.html\">setup</a> and "
+                          "[the guide](https://example.com/docs/guide/).\n",
+        "docs/guide/README.md": "# Guide\n\nSee [setup](/guide/setup.md) or [home](/).\n",
+        "docs/guide/setup.md": "# Setup\n",
+    })
+    assert load_corpus(site / "docs").fields.site_url == "https://example.com/docs"
+    kg = qagraph.build(site / "docs", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("README.md") == [kg.article("guide/setup.md"), kg.article("guide/README.md")]
+
+
 @pytest.mark.parametrize("tool", ["vitepress", "vuepress"])
 def test_an_untitled_vitepress_home_page_is_titled_by_the_site(tmp_path: Path, tool: str):
     """A home page (``layout: home``, VuePress's ``home: true``) with a hero and no title or heading is headed by
