@@ -232,6 +232,30 @@ def test_rdf_parts_shared_by_both_writers_equal_one_writers(small_kg, tmp_path, 
     assert void(tmp_path / "parallel") == void(tmp_path / "serial")
 
 
+def test_without_a_shared_counter_the_build_process_writes_every_rdf_part(small_kg, tmp_path, monkeypatch):
+    """Where processes cannot share a counter (no /dev/shm: multiprocessing's lock cannot be made),
+    the view process writes views only and this one every part: the same files."""
+    import qagraph.parallel
+    import qagraph.pipeline
+    import qagraph.rdf.export
+
+    G, report = small_kg.graph, small_kg.report()
+    monkeypatch.setattr(qagraph.rdf.export, "part_count", lambda articles: 3)
+    serial = write_outputs(G, report, tmp_path / "serial", outputs=OUTPUTS)
+
+    def no_shared_memory(n):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(qagraph.parallel, "Claims", no_shared_memory)
+    monkeypatch.setattr(qagraph.pipeline, "PARALLEL_WRITE_ARTICLES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parallel = write_outputs(G, report, tmp_path / "parallel", outputs=OUTPUTS)
+    assert [p.relative_to(tmp_path / "serial") for p in serial] == [p.relative_to(tmp_path / "parallel") for p in parallel]
+    for a, b in zip(serial, parallel):
+        if a.name not in ("void.ttl", "qagraph.db"):
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
 def test_one_worker_builds_and_patches_in_one_process(tmp_path, monkeypatch):
     """workers=1: nothing is forked, in a full build or a patched one, however big the graph
     (the memory is then one process's: two that read the same graph each copy most of it)."""
