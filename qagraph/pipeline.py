@@ -851,8 +851,8 @@ def write_outputs(
         parent = os.getpid()
 
         def html() -> tuple[list[Path], Any]:
-            """The views, then the RDF parts the other process has not taken (the views take longer
-            than the database: at 36k, 6 and 3 s; the parts 5 s)."""
+            """The views, then the RDF parts the other process has not taken (at 36k, quiet: the
+            views about 9 s, the database 5 s, the parts 8 s of processor time in all)."""
             end_with_parent(parent, interrupt=True)  # forked, it must not outlive a build that is killed
             views = write_html(G, out, extra_links=extra_links, site_url=site_url, previous_layout=previous_layout,
                                progress=None if parallel else progress)
