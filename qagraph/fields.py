@@ -300,7 +300,7 @@ class FieldMap:
     ``future`` its ``future: true``, which publishes posts dated after the build (:func:`in_the_future`);
     ``posts_permalink`` the pattern its ``collections: posts: permalink:`` gives its posts, over its
     ``permalink`` (which still ends its pages' urls); ``timezone`` its ``timezone``, where a post's date
-    is read for its url (:func:`_post_day`: ``UTC`` unless it says, where GitHub Pages builds; ``""``:
+    is read for its url (:func:`_post_moment`: ``UTC`` unless it says, where GitHub Pages builds; ``""``:
     as written, another tool's); ``language_folders`` the folders that each
     hold one language's pages (``en/``, ``ja/``, ``zh_tw/``, or in a collection ``_articles/de/``: a site
     translated folder by folder, whose pages say their ``lang``), which are no subject: a page's is the
@@ -3188,6 +3188,7 @@ PERMALINK_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
 
@@ -3197,7 +3198,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     """The url Jekyll gives the post ``name`` (a file in a ``_posts/`` folder, named
     ``YYYY-MM-DD-slug``) by the site's ``permalink`` setting ``pattern`` (a style's name or a
     pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``, ``date``: the
-    day it is in the site's ``timezone``, :func:`_post_day`); ``None`` for any other file.
+    moment it is in the site's ``timezone``, :func:`_post_moment`); ``None`` for any other file.
     Categories are the folders above ``_posts/`` and the front matter's, lower-cased; empty parts
     fold away.
 
@@ -3230,7 +3231,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if isinstance(given, str) and given.strip():
         slug = given.strip()
     # a date in the front matter dates the post, not its file's name
-    when = _post_day(data.get("date"), timezone) or _day(f"{year}-{month}-{day}")
+    when = _post_moment(data.get("date"), timezone) or _day(f"{year}-{month}-{day}")
     if when is None:
         return None
     values = {**_date_values(when), "title": jekyll_slug(slug, pretty=True), "slug": jekyll_slug(slug), "name": jekyll_slug(stem),
@@ -3263,15 +3264,32 @@ def jekyll_slug(text: str, *, pretty: bool = False) -> str:
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 #: a day written without its leading zeros (``2018-2-28``), and no more digits after it
 _UNPADDED_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?!\d)")
-#: the placeholders of a Jekyll permalink that a date fills in
-_DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day)(?![a-z_])")
+#: the placeholders of a Jekyll permalink that a date fills in (:func:`_date_values`)
+_DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day|short_month|long_month|w_year|week"
+                                r"|w_day|short_day|long_day|hour|minute|second)(?![a-z_])")
 
 
 def _date_values(when: _dt.date) -> dict[str, str]:
-    """The values of a Jekyll permalink's date placeholders for the day ``when``."""
+    """The values of a Jekyll permalink's date placeholders for the moment ``when`` (a day: its
+    midnight), as Jekyll's url drop writes them with Ruby's ``strftime``, whose names of months and
+    days are English whatever the locale: ``:short_month`` ``%b``, ``:week`` the ISO week ``%V`` of the
+    ISO year ``:w_year`` ``%G``, ``:w_day`` ``%u`` (Monday 1), ``:short_day`` ``%a``, ``:hour`` ``%H``.
+
+    >>> values = _date_values(_dt.datetime(2021, 1, 3, 9, 5))  # a Sunday of the 53rd week of 2020
+    >>> [values[k] for k in ("year", "w_year", "week", "w_day", "short_day", "long_day", "short_month", "hour", "minute")]
+    ['2021', '2020', '53', '7', 'Sun', 'Sunday', 'Jan', '09', '05']
+    >>> all(_DATE_PLACEHOLDERS.fullmatch(f":{name}") for name in values)  # a document without a date has none
+    True
+    """
     year, month, day = f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"
+    w_year, week, w_day = when.isocalendar()
+    clock = when if isinstance(when, _dt.datetime) else _dt.time()
     return {"year": year, "month": month, "day": day, "i_month": str(when.month), "i_day": str(when.day),
-            "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}"}
+            "short_year": year[2:], "y_day": f"{when.timetuple().tm_yday:03d}",
+            "short_month": _MONTHS[when.month - 1][:3], "long_month": _MONTHS[when.month - 1],
+            "w_year": str(w_year), "week": f"{week:02d}", "w_day": str(w_day),
+            "short_day": _WEEKDAYS[w_day - 1][:3], "long_day": _WEEKDAYS[w_day - 1],
+            "hour": f"{clock.hour:02d}", "minute": f"{clock.minute:02d}", "second": f"{clock.second:02d}"}
 
 
 def _category_values(folders: Sequence[str], data: Mapping[Any, Any]) -> dict[str, str]:
@@ -3306,48 +3324,49 @@ def _day(when: Any) -> _dt.date | None:
         return None
 
 
-#: a date with a time and where it was (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``, ``...T01:00Z``)
+#: a date with a time, and where it was if it says (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``, ``...T01:00Z``)
 _DATE_TIME_ZONE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
-                             r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$", re.IGNORECASE)
+                             r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$", re.IGNORECASE)
 
 
-def _post_day(when: Any, timezone: str = "") -> _dt.date | None:
-    """The day a Jekyll post's front matter ``date`` dates its url: Jekyll reads a time written
+def _post_moment(when: Any, timezone: str = "") -> _dt.date | None:
+    """The moment a Jekyll post's front matter ``date`` dates its url, on the site's clock: a time
+    (a naive ``datetime``), or a day where ``date`` gives no time. Jekyll reads a time written
     with its zone's offset in the site's ``timezone`` (its config's, else the build's: UTC on
     GitHub Pages), so a Tokyo morning is the day before in UTC; a time without one is the site's
-    own, as written; so is every date when ``timezone`` is ``""`` (not Jekyll's).
+    own, as written; so is every time when ``timezone`` is ``""`` (not Jekyll's).
 
-    >>> _post_day("2019-04-01 06:00:00 +0900", "UTC"), _post_day("2019-04-01 23:30 -05:00", "Asia/Tokyo")
-    (datetime.date(2019, 3, 31), datetime.date(2019, 4, 2))
-    >>> _post_day("2013-02-22 13:08:51 UTC", "America/New_York"), _post_day("2019-04-01 06:00:00", "UTC")
-    (datetime.date(2013, 2, 22), datetime.date(2019, 4, 1))
-    >>> _post_day("2019-04-01 06:00:00 +0900"), _post_day("soon", "UTC")
-    (datetime.date(2019, 4, 1), None)
+    >>> _post_moment("2019-04-01 06:00:00 +0900", "UTC"), _post_moment("2019-04-01 23:30 -05:00", "Asia/Tokyo")
+    (datetime.datetime(2019, 3, 31, 21, 0), datetime.datetime(2019, 4, 2, 13, 30))
+    >>> _post_moment("2013-02-22 13:08:51 UTC", "America/New_York"), _post_moment("2019-04-01 06:00:00", "UTC")
+    (datetime.datetime(2013, 2, 22, 8, 8, 51), datetime.datetime(2019, 4, 1, 6, 0))
+    >>> _post_moment("2019-04-01 06:00:00 +0900"), _post_moment("soon", "UTC"), _post_moment(_dt.date(2020, 1, 2), "UTC")
+    (datetime.datetime(2019, 4, 1, 6, 0), None, datetime.date(2020, 1, 2))
     """
-    if not timezone:
-        return _day(when)
     zone: _dt.tzinfo = _dt.timezone.utc
     try:
-        zone = _zoneinfo.ZoneInfo(timezone)
+        zone = _zoneinfo.ZoneInfo(timezone) if timezone else zone
     except (ValueError, _zoneinfo.ZoneInfoNotFoundError):
         pass  # a zone the system does not know: Ruby's, as a C library's, is UTC
-    if isinstance(when, _dt.datetime) and when.tzinfo is not None:
-        return when.astimezone(zone).date()
+    if isinstance(when, _dt.datetime):
+        return (when.astimezone(zone) if timezone and when.tzinfo is not None else when).replace(tzinfo=None)
     found = _DATE_TIME_ZONE.match(when) if isinstance(when, str) else None
     if found is None:
         return _day(when)
     *parts, offset = found.groups()
+    try:
+        year, month, day, hour, minute, second = (int(p or 0) for p in parts)
+        written = _dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    if not timezone or offset is None:
+        return written
     if offset.upper() in ("Z", "UTC", "GMT"):
         where = _dt.timezone.utc
     else:
         digits = offset[1:].replace(":", "")
         where = _dt.timezone((-1 if offset[0] == "-" else 1) * _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    try:
-        year, month, day, hour, minute, second = (int(p or 0) for p in parts)
-        written = _dt.datetime(year, month, day, hour, minute, second, tzinfo=where)
-    except ValueError:
-        return None
-    return written.astimezone(zone).date()
+    return written.replace(tzinfo=where).astimezone(zone).replace(tzinfo=None)
 
 
 def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, Any]) -> str | None:
@@ -3404,7 +3423,7 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
         dated = POST_FILE.match(stem)
         given = data.get("slug")
         slug = given.strip() if isinstance(given, str) and given.strip() else (dated.group(4) if dated else stem).rstrip(".")
-        when = _post_day(data.get("date"), timezone) or (_day("-".join(dated.groups()[:3])) if dated else None)
+        when = _post_moment(data.get("date"), timezone) or (_day("-".join(dated.groups()[:3])) if dated else None)
         values = {"collection": folder.rstrip("/").rpartition("/")[2].lstrip("_"), "path": inside, "name": jekyll_slug(stem),
                   "title": jekyll_slug(slug, pretty=True), "slug": jekyll_slug(slug), "output_ext": ".html",
                   **_category_values((), data),
@@ -3420,14 +3439,17 @@ def collection_permalink(name: str, collections: tuple[str, ...], data: Mapping[
 def permalink_suffix(style: str) -> str:
     """How a Jekyll site's permalink ``style`` ends the urls of its pages and of its collections'
     documents: ``/`` (``pretty``, or a pattern ending so), ``:output_ext`` (``date``, ``ordinal``,
-    ``none``, or a pattern ending so) or nothing (a url without suffix, written as ``.html``).
+    ``none``, or a pattern ending so) or nothing (a url without suffix, written as ``.html``), as
+    Jekyll's ``Utils.add_permalink_suffix`` ends them: it names no ``weekdate``, whose pages end so.
 
-    >>> [permalink_suffix(s) for s in ("date", "pretty", "/:categories/:title/", "/blog/:year/:title")]
-    [':output_ext', '/', '/', '']
+    >>> [permalink_suffix(s) for s in ("date", "pretty", "/:categories/:title/", "/blog/:year/:title", "weekdate")]
+    [':output_ext', '/', '/', '', '']
     """
     style = style.strip()
-    if style in PERMALINK_STYLES:
-        return "/" if style == "pretty" else ":output_ext"
+    if style == "pretty":
+        return "/"
+    if style in ("date", "ordinal", "none"):
+        return ":output_ext"
     return "/" if style.endswith("/") else ":output_ext" if style.endswith(":output_ext") else ""
 
 

@@ -1427,8 +1427,13 @@ def test_drafts_are_skipped_as_their_sites_leave_them_unpublished(tmp_path: Path
 
 @pytest.mark.parametrize("permalink, link", [("/blog/:title/", "/blog/hello-world/"),
                                               ("pretty", "/news/2019/03/10/hello-world/"),
-                                              ("/:categories/:year/:title:output_ext", "/news/2019/hello-world.html")])
+                                              ("/:categories/:year/:title:output_ext", "/news/2019/hello-world.html"),
+                                              ("weekdate", "/news/2019/W10/Sun/hello-world.html"),
+                                              ("/:w_year/:week/:w_day/:short_month-:long_month/:long_day/:title/",
+                                               "/2019/10/7/Mar-March/Sunday/hello-world/")])
 def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, permalink: str, link: str):
+    """Each of Jekyll's styles (weekdate, Jekyll 4's, was read as a pattern: every post at /weekdate) and
+    placeholders (its url drop's, lib/jekyll/drops/url_drop.rb: :week is ISO's, :short_day Ruby's %a)."""
     site = tmp_path / "site"
     for name, text in {"_config.yml": f"title: J\npermalink: {permalink}\n",
                        "_posts/2019-03-10-hello-world.md": "---\ntitle: Hello\ncategories: News\n---\nHi.\n",
@@ -1444,6 +1449,19 @@ def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, p
 
     kg = build(site)
     assert kg.related("_posts/2019-04-01-second") == [kg.article("_posts/2019-03-10-hello-world")]
+
+
+def test_a_jekyll_posts_time_fills_a_permalinks_clock_placeholders(tmp_path: Path):
+    """:hour, :minute and :second were left in the url: Jekyll fills them from the post's date, in the
+    site's timezone (a date without a time: midnight)."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\ntimezone: UTC\npermalink: /:year/:month/:day/:hour:minute:second/:title/\n",
+        "_posts/2019-03-10-late.md": "---\ntitle: Late\ndate: 2019-03-10 23:30:15 -0500\n---\n",
+        "_posts/2019-03-10-early.md": "---\ntitle: Early\n---\n",
+    })
+    assert {a.path: a.url for a in load_corpus(site).articles} == {
+        "_posts/2019-03-10-late.md": "/2019/03/11/043015/late/", "_posts/2019-03-10-early.md": "/2019/03/10/000000/early/"}
 
 
 def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(tmp_path: Path):
@@ -1471,7 +1489,8 @@ def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(
 @pytest.mark.parametrize("permalink, urls", [
     ("date", ["/handbook/a/Intro.html", "/about.html", "/manual/guide/", "/docs/", "/docs/ref.html"]),
     ("pretty", ["/handbook/a/Intro/", "/about/", "/manual/guide/", "/docs/", "/docs/ref/"]),
-    ("/blog/:year/:title", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"])])
+    ("/blog/:year/:title", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"]),
+    ("weekdate", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"])])  # add_permalink_suffix has no weekdate
 def test_a_jekyll_sites_pages_and_documents_get_the_urls_jekyll_gives_them(tmp_path: Path, permalink: str,
                                                                            urls: list[str]):
     """A page without a permalink had no url; Jekyll publishes it at its path, ended as the site's
