@@ -3294,10 +3294,16 @@ def _date_values(when: _dt.date) -> dict[str, str]:
 
 def _category_values(folders: Sequence[str], data: Mapping[Any, Any]) -> dict[str, str]:
     """The values of a Jekyll permalink's ``:categories`` and ``:slugified_categories``: the
-    ``folders`` (above a ``_posts/``), then the front matter's ``category`` (one, whatever its
-    spaces) and ``categories`` (a text is a list), lower-cased, each once."""
+    ``folders`` (above a ``_posts/``), then the front matter's ``categories`` (a text is a list) and
+    ``category`` (one, whatever its spaces), lower-cased, each once, in the order of Jekyll's
+    ``Document#populate_categories``: the categories it holds (the folders' and, merged after them,
+    the front matter's ``categories``), then ``category`` and ``categories`` again.
+
+    >>> _category_values(["blog"], {"category": "Beta", "categories": "Alpha Gamma"})["categories"]
+    'blog/alpha/gamma/beta'
+    """
     categories = list(folders)
-    for key in ("category", "categories"):
+    for key in ("categories", "category"):
         value = data.get(key)
         items = value if isinstance(value, list) else [] if not isinstance(value, str) else \
             [value] if key == "category" else value.split()

@@ -1476,9 +1476,12 @@ def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(
         "_posts/2020-01-05-hello.md": "---\ntitle: Hello\ncategories: Tech News\n---\n",
         "_posts/2020-07-07-moved.md": "---\ntitle: Moved\ndate: 2020-08-08 10:00:00 +0000\ncategory: Misc Stuff\n---\n",
         "blog/_posts/2021-03-01-nested.md": "---\ntitle: Nested\n---\n[moved](/misc%20stuff/2020/08/08/moved.html)\n",
+        "blog/_posts/2021-03-02-both.md": "---\ntitle: Both\ncategory: Beta\ncategories: [Alpha]\n---\n",
     })
     result = load_corpus(site)
     assert {a.path: a.url for a in result.articles} == {
+        # Jekyll's Document#populate_categories: the folders', then categories, then category (it was before them)
+        "blog/_posts/2021-03-02-both.md": "/blog/alpha/beta/2021/03/02/both.html",
         "_posts/2020-01-05-hello.md": "/tech/news/2020/01/05/hello.html",
         "_posts/2020-07-07-moved.md": "/misc stuff/2020/08/08/moved.html",
         "blog/_posts/2021-03-01-nested.md": "/blog/2021/03/01/nested.html"}
