@@ -1695,7 +1695,13 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 return fields.home_title  # Jekyll's untitled home page: its theme heads it with the site's title
             dated = POST_DATE.match(stem)
             slug = stem[dated.end():] if dated else stem
-            title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
+            if _jekyll_type(site_path(name, fields), fields) != "pages":
+                # Jekyll's Document#populate_title titles a post or a document by its file's slug (no period at its
+                # end), Utils.titleize_slug: each word between hyphens capitalised as Ruby's capitalize does (my-API-guide:
+                # My Api Guide, under_score: Under_score); a page it titles not at all, so it goes by its words
+                title = " ".join(w.capitalize() for w in slug.rstrip(".").split("-") if w) or None
+            else:
+                title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
         elif source in ("file-name", "wiki-name", "logseq-name", "page-name"):
             title = _NOTION_ID.sub("", stem).strip() or stem
             if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces

@@ -99,7 +99,8 @@ def test_title_fallbacks():
     article, problems = read("a/file name.md", "---\ntags: [a]\n---\nno heading\n", GENERIC)
     assert article.title == "file name" and [p.code for p in problems] == ["no-title"]
     assert problems[0].severity == WARNING
-    assert read("_posts/2019-01-02-my-first_post.md", "---\ntitle:\n---\n", JEKYLL)[0].title == "My First Post"
+    # Jekyll's Utils.titleize_slug: words between hyphens, each capitalised
+    assert read("_posts/2019-01-02-my-first_post.md", "---\ntitle:\n---\n", JEKYLL)[0].title == "My First_post"
     # Obsidian titles by file name even when a title field exists, and says nothing
     article, problems = read("Notes/Idea.md", "---\ntitle: Something else\n---\n# Heading\n", OBSIDIAN)
     assert (article.title, article.extra["title"], problems) == ("Idea", "Something else", [])

@@ -1464,6 +1464,24 @@ def test_a_jekyll_posts_time_fills_a_permalinks_clock_placeholders(tmp_path: Pat
         "_posts/2019-03-10-late.md": "/2019/03/11/043015/late/", "_posts/2019-03-10-early.md": "/2019/03/10/000000/early/"}
 
 
+def test_an_untitled_jekyll_post_or_document_is_titled_as_jekyll_titles_it(tmp_path: Path):
+    """Jekyll titles an untitled post or collection document by its file's slug (Document#populate_title,
+    Utils.titleize_slug: split at hyphens only, each word capitalised by Ruby, the rest of it lower-cased);
+    My API Guide and Under Score Stuff were titles Jekyll shows as My Api Guide and Under_score stuff. A
+    page, which Jekyll does not title, keeps its words."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\ncollections:\n  recipes:\n    output: true\n",
+        "_posts/2019-01-02-my-API-guide.md": "---\nlayout: post\n---\n",
+        "_posts/2019-01-03-under_score stuff..md": "---\nlayout: post\n---\n",
+        "_recipes/apple_pie-RECIPE.md": "---\nlayout: recipe\n---\n",
+        "notes/some_page.md": "---\nlayout: page\n---\n",
+    })
+    assert {a.path: a.title for a in load_corpus(site).articles} == {
+        "_posts/2019-01-02-my-API-guide.md": "My Api Guide", "_posts/2019-01-03-under_score stuff..md": "Under_score stuff",
+        "_recipes/apple_pie-RECIPE.md": "Apple_pie Recipe", "notes/some_page.md": "Some Page"}
+
+
 def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(tmp_path: Path):
     """Jekyll's default permalink is ``date``: posts had no url at all. The url is dated by a
     ``date`` in the front matter over the file's name (a link to it was a stub), a ``category``
@@ -7863,7 +7881,8 @@ def test_an_inline_jekyll_news_item_is_titled_by_its_text(tmp_path: Path):
     assert cut.startswith("We presented a very long result") and cut.endswith("…") and len(cut) <= 101
     assert long_text.startswith(cut[:-1]) and cut[-2] != " "
     assert titles["_news/announcement_3.md"] == "A long announcement"
-    assert titles["_news/announcement_4.md"] == titles["_news/announcement_5.md"].replace("5", "4") == "Announcement 4"
+    # Jekyll's title of an untitled document: its slug, Utils.titleize_slug (hyphens only are spaces)
+    assert titles["_news/announcement_4.md"] == titles["_news/announcement_5.md"].replace("5", "4") == "Announcement_4"
 
 
 def test_a_jekyll_dropdown_menu_page_is_no_article(tmp_path: Path):
