@@ -44,7 +44,8 @@ from .normalize import (as_written, clean, fold, scalar_text, slugify, split_key
                         subject_slug, unescape_newlines, visible)
 from .rdf.iri import url_problem
 
-__all__ = ["ANY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article", "to_article"]
+__all__ = ["ANY_SEPARATOR", "EVERY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article",
+           "to_article"]
 
 #: where an article keeps the MyST targets its page defines (``(label)=``): a Jupyter Book's map names
 #: it among its ``alias_fields``, so a ``{ref}`label``` leads to the page
@@ -55,6 +56,9 @@ ANY_SEPARATOR = "any"
 #: ``keyword_separator`` value: split a string on semicolons when it has any, else on commas (Pelican's
 #: tags: ``Tags: python; machine learning``, ``Tags: python, machine learning``)
 SEMICOLONS = "semicolons"
+#: ``keyword_separator`` value: split a string on commas and on whitespace alike (Obsidian's tags: ``tags: a b, c``
+#: is a, b and c, its parseFrontMatterTags; a tag holds no space)
+EVERY_SEPARATOR = "every"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name",
                     "index-title")
@@ -93,7 +97,7 @@ class FieldMap:
 
     Fields (dotted paths, the first that holds a value wins): ``title`` ... ``file_name``.
     Keywords: ``keyword_separator`` splits a keyword *string* (``None``: whitespace,
-    :data:`ANY_SEPARATOR`: commas when there are any, else whitespace); a YAML list is
+    :data:`ANY_SEPARATOR`: commas when there are any, else whitespace; :data:`EVERY_SEPARATOR`: both); a YAML list is
     taken item by item; ``keywords_merge`` merges every keyword path instead of taking
     the first; ``list_fields`` are fields whose strings are lists (Jekyll's ``tags`` and
     ``categories``), split like keywords wherever they are read.
@@ -685,7 +689,7 @@ def _setting(name: str, value: str, kind: Any) -> Any:
     value = value.strip()
     if name == "keyword_separator":
         return {"": None, "space": None, "whitespace": None, "any": ANY_SEPARATOR, "auto": ANY_SEPARATOR,
-                "comma": ",", SEMICOLONS: SEMICOLONS}.get(value.lower(), value)
+                "comma": ",", SEMICOLONS: SEMICOLONS, EVERY_SEPARATOR: EVERY_SEPARATOR}.get(value.lower(), value)
     if name == "subject_from_url":
         try:
             re.compile(value)
@@ -3725,6 +3729,8 @@ def _split(text: str, separator: str | None) -> list[str]:
         return [v.strip() for v in text.split(",")] if "," in text else text.split()
     if separator == SEMICOLONS:
         return [v.strip() for v in text.split(";" if ";" in text else ",")]
+    if separator == EVERY_SEPARATOR:
+        return re.split(r"[,\s]+", text)
     return [v.strip() for v in text.split(separator)] if separator is not None else text.split()
 
 

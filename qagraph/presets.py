@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
@@ -1963,8 +1963,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         publish_site = any(_is_file(vault / n) for n in _PUBLISH_FILES)
         if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names or publish_site):
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
-        # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:)
-        fields = replace(fields, any_case_keys=True)
+        # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:), and a
+        # tags text as tags between commas and spaces alike (parseFrontMatterTags: tags: a b, c is a, b, c)
+        fields = replace(fields, any_case_keys=True, keyword_separator=EVERY_SEPARATOR)
         languages = _language_vaults(names) or _published_language(vault, names)
         attachments = _attachment_folders(vault, names, languages)
         if attachments:  # the notes kept among the images are filed under no folder of theirs
@@ -8561,7 +8562,8 @@ def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple
     whose only keyword has several words, in file order.
     """
     # an Eleventy site (page_variables) reads a tag string as one tag, several words and all, as Eleventy does
-    if fields.keyword_separator in (None, ANY_SEPARATOR, SEMICOLONS) or fields.page_variables or not with_keywords:
+    if fields.keyword_separator in (None, ANY_SEPARATOR, SEMICOLONS, EVERY_SEPARATOR) or fields.page_variables \
+            or not with_keywords:
         return []
     if len(spaced) >= 3 and len(spaced) * 2 >= with_keywords:
         path, keyword = spaced[0]

@@ -740,6 +740,18 @@ def test_a_vault_note_s_tags_under_a_capitalised_name_are_its_tags(tmp_path: Pat
             "Clips/Zsh.md": ("shell",)}
 
 
+def test_a_vault_note_s_tags_text_is_split_at_commas_and_spaces_alike(tmp_path: Path):
+    """Obsidian reads a tags text as tags between commas and spaces alike (parseFrontMatterTags: tags: foo bar
+    is #foo and #bar; a tag holds no space): tags: "#draft idea, python" was two keywords, "draft idea" (no tag
+    Obsidian knows) and python. A list is still taken item by item."""
+    vault = tmp_path / "vault"
+    write_site(vault, {".obsidian/app.json": "{}",
+                       "Notes/Idea.md": "---\ntags: \"#draft idea, python\"\n---\nText.\n",
+                       "Notes/Other.md": "---\ntags: [ml, data]\n---\nText.\n"})
+    assert {a.path: a.keywords for a in load_corpus(vault).articles} == {
+        "Notes/Idea.md": ("draft", "idea", "python"), "Notes/Other.md": ("ml", "data")}
+
+
 def test_a_vault_per_language_folder_links_within_its_language_and_files_by_its_topics(tmp_path: Path):
     """A help vault kept with its translations, one folder each (en/, pt-br/, zh/), each folder published as a
     site of its own. Read from the repository's root, every note's subject was its language (en, zh) and a
