@@ -8478,17 +8478,20 @@ _POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-.")  # Jekyll's: 2019-3-5-a.md 
 def jekyll_unread(name: str, collections_dir: str = "") -> str | None:
     """Why Jekyll publishes no page from the file ``name`` that it would read as a post or a page
     otherwise, or ``None``: its name starts with ``_`` (as does a folder's, which
-    :func:`_jekyll_unread` finds); it is in a ``_posts/`` folder but not named by its date
+    :func:`_jekyll_unread` finds), ``#`` or ``~`` (Jekyll's EntryFilter: SPECIAL_LEADING_CHAR_REGEX, with the
+    dot of hidden files); it is in a ``_posts/`` folder but not named by its date
     (``YYYY-MM-DD-title.md``), or outside the site's ``collections_dir``, where Jekyll reads no post.
 
     >>> jekyll_unread("docs/_partial.md"), jekyll_unread("_posts/README.md")
     ('whose name starts with _: Jekyll does not read it', 'in _posts/ but not named YYYY-MM-DD-title: Jekyll publishes no post from it')
+    >>> jekyll_unread("#scratch.md"), jekyll_unread("docs/~draft.md")
+    ('whose name starts with #: Jekyll does not read it', 'whose name starts with ~: Jekyll does not read it')
     >>> jekyll_unread("_posts/2020-01-01-a.md", "site/"), jekyll_unread("site/_posts/2020-01-01-a.md", "site/")
     ('a post outside the collections_dir site/: Jekyll reads posts there only', None)
     """
     folders, _, file_name = name.rpartition("/")
-    if file_name.startswith("_"):
-        return "whose name starts with _: Jekyll does not read it"
+    if file_name.startswith(("_", "#", "~")):
+        return f"whose name starts with {file_name[0]}: Jekyll does not read it"
     parts = folders.split("/")
     for kind in ("_posts", "_drafts"):
         if kind in parts and collections_dir and not name.startswith(collections_dir):

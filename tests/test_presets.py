@@ -1582,21 +1582,25 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
 
 
 def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path):
-    """A file named _... (docs/_partial.md) and a file in _posts/ not named by its date were pages;
-    Jekyll reads the one not at all and publishes no post from the other."""
+    """A file named _... (docs/_partial.md), #... or ~... (Jekyll's EntryFilter skips all three) and a file in
+    _posts/ not named by its date were pages; Jekyll reads the ones not at all and publishes no post from the other."""
     site = tmp_path / "site"
     write_site(site, {
         "_config.yml": "title: J\n",
         "_posts/2020-01-01-a.md": "---\ntitle: A\n---\n",
         "_posts/nodate.md": "---\ntitle: No date\n---\n",
         "docs/_partial.md": "---\ntitle: Partial\n---\n",
+        "docs/#scratch.md": "---\ntitle: Scratch\n---\n",
+        "~notes.md": "---\ntitle: Notes\n---\n",
         "docs/guide.md": "---\ntitle: Guide\n---\n",
     })
     result = load_corpus(site)
     assert sorted(a.path for a in result.articles) == ["_posts/2020-01-01-a.md", "docs/guide.md"]
     assert {p.path: p.message for p in result.problems if p.severity == SKIPPED} == {
         "_posts/nodate.md": "in _posts/ but not named YYYY-MM-DD-title: Jekyll publishes no post from it",
-        "docs/_partial.md": "whose name starts with _: Jekyll does not read it"}
+        "docs/_partial.md": "whose name starts with _: Jekyll does not read it",
+        "docs/#scratch.md": "whose name starts with #: Jekyll does not read it",
+        "~notes.md": "whose name starts with ~: Jekyll does not read it"}
     assert_every_file_accounted_for(result)
 
 
