@@ -280,6 +280,9 @@ class FieldMap:
     (:func:`lesson_questions`): its question is all of them, joined.
     ``not_found`` are the paths (below ``content_dir``, without suffix) of a site's not-found page
     when it has no url of its own (Jekyll and Hexo publish a root ``404.md`` at ``/404.html``).
+    ``readme_indexes`` are the paths of the README files that GitHub Pages' jekyll-readme-index makes their
+    folders' index pages (each in a folder without an index): one without front matter is published at its
+    folder's url (``docs/README.md`` at ``/docs/``, the root's at ``/``), as the plugin gives it that permalink.
     ``source_globs`` are a Hexo config's ``include``, ``exclude`` and ``skip_render``, as
     ``(setting, glob)``, matched against a file's path below ``content_dir``
     (:func:`qagraph.presets.hexo_unread`, which applies to a Hexo site only: ``hexo``, which the
@@ -545,6 +548,7 @@ class FieldMap:
     #: a Hexo config's ``pretty_urls``: its ``trailing_index`` and ``trailing_html`` (:func:`hexo_page_url`)
     hexo_trailing: tuple[bool, bool] = (True, True)
     not_found: tuple[str, ...] = ()
+    readme_indexes: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
     page_variables: bool = False
     defaults: tuple[tuple[str, str, str], ...] = ()
@@ -1033,11 +1037,22 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         # as static files (jekyll-optional-front-matter makes pages of the site's pages alone, not of its collections')
         return None, [Problem(name, None, f"no front matter: a file of the {kind} collection that Jekyll copies as it is "
                               "(a static file), no document", "no-front-matter", SKIPPED)]
+    if fm.syntax is None and name in fields.readme_indexes:
+        # jekyll-readme-index (StaticFile#to_page) makes the README its folder's index: permalink File.dirname(url) + "/"
+        folder = site_path(name, fields).rpartition("/")[0]
+        fm = replace(fm, data={**fm.data, "permalink": f"/{folder}/" if folder else "/"})
     # what a Pelican file's name gives (its FILENAME_METADATA) makes no page of a file without metadata: Pelican needs a title
-    if fm.syntax is None and (not inherited or fields.metadata_lines):
+    elif fm.syntax is None and (not inherited or fields.metadata_lines):
         policy = fields.no_front_matter
+        own_name = name.removeprefix(fields.content_dir)
+        if fields.jekyll and policy in ("article-below-root", "article-but-repository-files") and "/" in own_name and \
+                posixpath.splitext(own_name.rpartition("/")[2])[0].upper() in REPOSITORY_FILES:
+            # jekyll-optional-front-matter's FILENAME_BLACKLIST is of names in any folder (a README in one that has an
+            # index page: jekyll-readme-index makes the others their folders' pages, readme_indexes)
+            return None, [Problem(name, None, "no front matter: a repository's own file, which GitHub Pages' "
+                                  "jekyll-optional-front-matter does not publish", "no-front-matter", SKIPPED)]
         if policy == "article-below-root":
-            policy = "article" if "/" in name.removeprefix(fields.content_dir) else "skip"
+            policy = "article" if "/" in own_name else "skip"
         if policy == "titled-article":
             own_name = name.removeprefix(fields.content_dir)
             policy = "article" if _OPENING_TITLE.match(fm.body) and not (

@@ -1831,6 +1831,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, no_front_matter="article-but-repository-files")
                 notes.append("the pages are at the root: a file there without front matter is one "
                              "(jekyll-optional-front-matter), but for the repository's own (README, LICENSE...)")
+            readme = settings.get("readme_index")
+            if (fields.no_front_matter != "copied" or "jekyll-readme-index" in plugins) and not fields.hexo and not (
+                    isinstance(readme, dict) and readme.get("enabled") is False):
+                # GitHub Pages runs jekyll-readme-index too: a README without front matter is its folder's index
+                indexes = _readme_indexes(base, names)
+                if indexes:
+                    fields = replace(fields, readme_indexes=indexes)
+                    notes.append(f"{len(indexes)} README{'s' if len(indexes) != 1 else ''} without an index beside "
+                                 "it: its folder's page, if it has no front matter (jekyll-readme-index)")
             languages = _jekyll_list(settings, "languages")
             default_lang = str(settings.get("default_lang") or "en").strip()
             if "jekyll-polyglot" in (*plugins, *_jekyll_list(settings, "plugins"), *_jekyll_list(settings, "gems")) \
@@ -3065,6 +3074,39 @@ def _jekyll_unread(names: Sequence[str], published: Sequence[str], included: Seq
             *(i.strip("/").rpartition("/")[2] for i in included)}
     found = {part for name in names for part in name.split("/")[:-1] if part.startswith("_")}
     return tuple(sorted(found - kept - set(_JEKYLL_SITE_FOLDERS)))
+
+
+#: a README, and a folder's index, as jekyll-readme-index finds them: by name, in any case, with a Markdown suffix
+#: (its readme_regex), and by its url (INDEX_URL_REGEX: index.html, .htm, .xhtml, .xml, or a Markdown page's)
+_README = re.compile(r"readme\.(?:md|markdown|mkdown|mkdn|mkd)", re.I)
+_INDEX_FILE = re.compile(r"index\.(?:md|markdown|mkdown|mkdn|mkd|html?|xhtml|xml)", re.I)
+
+
+def _readme_indexes(base: Path, names: Sequence[str]) -> tuple[str, ...]:
+    """The README files among ``names`` (paths from ``base``) that jekyll-readme-index makes their
+    folders' index pages: those in a folder without an index file (a page or a copied file of its own,
+    ``index.md``, ``index.html``), the first by name where a folder holds several.
+
+    >>> import tempfile; site = Path(tempfile.mkdtemp())
+    >>> for name in ("README.md", "index.html", "docs/README.md", "docs/api/Readme.markdown", "docs/api/README.md"):
+    ...     (site / name).parent.mkdir(parents=True, exist_ok=True); _ = (site / name).write_text("x")
+    >>> _readme_indexes(site, ["README.md", "docs/README.md", "docs/api/Readme.markdown", "docs/api/README.md"])
+    ('docs/README.md', 'docs/api/README.md')
+    """
+    found: dict[str, str] = {}
+    for name in sorted(names):
+        folder, _, file_name = name.rpartition("/")
+        if _README.fullmatch(file_name) and folder not in found:
+            found[folder] = name
+    indexes = []
+    for folder, name in found.items():
+        try:
+            files = os.listdir(base / folder) if folder else os.listdir(base)
+        except OSError:
+            files = []
+        if not any(_INDEX_FILE.fullmatch(f) for f in files):
+            indexes.append(name)
+    return tuple(indexes)
 
 
 def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str], ...]:

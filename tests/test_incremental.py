@@ -1606,6 +1606,25 @@ def test_a_jekyll_polyglot_site_s_translation_added_or_removed_rebuilds_as_a_ful
         assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
 
 
+def test_a_jekyll_readme_that_an_index_page_added_or_removed_displaces_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """GitHub Pages' jekyll-readme-index makes a README its folder's page while the folder has no index: the next
+    build after an index page is added beside it (the README is then no page), or removed, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_config.yml", "title: J\n")
+    write_article(root, "docs/README.md", "# Docs\n\nSee [about](/about.html).\n")
+    write_article(root, "about.md", "---\ntitle: About\n---\n[docs](/docs/)\n")
+    qagraph.build(root, out=out)
+    for name, text in (("docs/index.md", "---\ntitle: Docs index\n---\nText.\n"), ("docs/index.md", None)):
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        qagraph.build(root, out=out)
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False)
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold)
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

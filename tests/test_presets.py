@@ -1581,6 +1581,34 @@ def test_a_jekyll_configs_front_matter_defaults_are_under_each_files_front_matte
 
 
 
+def test_a_readme_in_a_folder_without_an_index_is_the_folder_s_page_on_github_pages(tmp_path: Path):
+    """GitHub Pages runs jekyll-readme-index: a README without front matter in a folder with no index is published
+    as the folder's page (its permalink the folder's url), the root's as the home page; the root README was
+    skipped (a link to / was a stub) and docs/README.md was at /docs/README.html. jekyll-optional-front-matter
+    publishes no README (nor LICENSE...) in any folder: one beside an index page was an article too. A README
+    with front matter is a page like any other; a site built by its own Jekyll copies the README as it is."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\n",
+        "README.md": "# Project\n\nSee [the docs](docs/).\n",
+        "docs/README.md": "# Docs\n",
+        "guide/index.md": "---\ntitle: Guide\n---\n[home](/) [docs](/docs/)\n",
+        "guide/README.md": "# Guide readme\n",
+        "guide/CONTRIBUTING.md": "# Contributing\n",
+        "notes/README.md": "---\ntitle: Notes\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "README.md": "/", "docs/README.md": "/docs/", "guide/index.md": "/guide/", "notes/README.md": "/notes/README.html"}
+    assert {p.path for p in result.problems if p.severity == SKIPPED} == {"guide/README.md", "guide/CONTRIBUTING.md"}
+    from qagraph import build
+
+    kg = build(site)
+    assert sorted(kg.node(n)["path"] for n in kg.related("guide/index")) == ["README.md", "docs/README.md"]
+    write_site(site, {"_config.yml": "title: J\nplugins: [jekyll-archives]\n"})  # not GitHub Pages': no plugin of its
+    assert "README.md" not in {a.path for a in load_corpus(site).articles}
+
+
 def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path):
     """A file named _... (docs/_partial.md), #... or ~... (Jekyll's EntryFilter skips all three) and a file in
     _posts/ not named by its date were pages; Jekyll reads the ones not at all and publishes no post from the other."""
@@ -8255,8 +8283,10 @@ def test_jekyll_root_of_sheets_keeps_its_sheets_without_front_matter(tmp_path: P
     widgets = by_key(result)["widgets+"]
     assert (widgets.url, widgets.subject) == ("/widgets+.html", "Others")
     why = {p.path: p.message for p in result.problems}
-    assert why == {name: "no front matter: a repository's own file, which GitHub Pages' jekyll-optional-front-matter "
-                         "does not publish" for name in ("README.md", "license.md")}
+    assert why == {"license.md": "no front matter: a repository's own file, which GitHub Pages' "
+                                 "jekyll-optional-front-matter does not publish"}
+    # the root has no index: GitHub Pages' jekyll-readme-index publishes the README as the home page
+    assert by_key(result)["/"].path == "README.md"
     assert_every_file_accounted_for(result)
     blog = tmp_path / "blog"
     write_site(blog, {
