@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
+from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold
 
 if TYPE_CHECKING:
@@ -1773,6 +1773,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         prefix = "" if below == "." else below + "/"
         excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
         fields = replace(fields, exclude_root=prefix)  # Jekyll's paths are from there: the config's, a post's folders
+        markdown = jekyll_markdown_suffixes(config[1]) if config and not fields.hexo else ()
+        if markdown:  # about.mkd is a page as about.md is (page_formats finds such files)
+            fields = replace(fields, suffixes=(*fields.suffixes, *markdown))
         zone = settings.get("timezone")  # where a post's date is read for its url: UTC, as GitHub Pages builds, else
         fields = replace(fields, timezone=zone.strip() if isinstance(zone, str) and zone.strip() else "UTC")
         languages = _jekyll_language_folders(names, s.values.get("lang", []))
@@ -5740,7 +5743,28 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
         return _PAGE_FORMATS.get(book[0].name, ())
     if _sandpaper_config(base) is not None:  # a Workbench lesson's R Markdown episodes
         return _PAGE_FORMATS[_SANDPAPER_CONFIG]
-    return _PAGE_FORMATS["pelicanconf.py"] if _config(_parents(base), _PELICAN_CONFIGS) is not None else ()
+    if _config(_parents(base), _PELICAN_CONFIGS) is not None:
+        return _PAGE_FORMATS["pelicanconf.py"]
+    jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
+    return jekyll_markdown_suffixes(jekyll[1]) if jekyll is not None and _hexo(base) is None else ()
+
+
+#: the suffixes Jekyll reads as Markdown unless its config's ``markdown_ext`` says otherwise (its Configuration::DEFAULTS)
+_JEKYLL_MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md"
+
+
+def jekyll_markdown_suffixes(config: str) -> tuple[str, ...]:
+    """The suffixes of the files a Jekyll site renders as Markdown (its config's ``markdown_ext``, in any case, by
+    Jekyll's default ``markdown,mkdown,mkdn,mkd,md``) beyond those every corpus is read with: ``.mkd``,
+    ``.mkdn`` and ``.mkdown`` pages are pages too (of the names qagraph knows for pages, :data:`PAGE_SUFFIXES`).
+
+    >>> jekyll_markdown_suffixes("title: J\\n"), jekyll_markdown_suffixes("markdown_ext: md,MKD,txt\\n")
+    (('.mkdown', '.mkdn', '.mkd'), ('.mkd',))
+    """
+    given = _jekyll_settings(config).get("markdown_ext")
+    listed = given if isinstance(given, str) and given.strip() else _JEKYLL_MARKDOWN_EXT
+    suffixes = ("." + e.strip().lower().lstrip(".") for e in listed.split(",") if e.strip().strip("."))
+    return tuple(x for x in dict.fromkeys(suffixes) if x in PAGE_SUFFIXES and x not in FieldMap().suffixes)
 
 
 #: how many folders of a repository are looked in for its book's _toc.yml or myst.yml

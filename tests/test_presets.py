@@ -1609,6 +1609,30 @@ def test_a_readme_in_a_folder_without_an_index_is_the_folder_s_page_on_github_pa
     assert "README.md" not in {a.path for a in load_corpus(site).articles}
 
 
+def test_a_jekyll_sites_pages_by_each_of_its_markdown_suffixes_are_read(tmp_path: Path):
+    """Jekyll renders as Markdown the suffixes of its markdown_ext (by default markdown, mkdown, mkdn, mkd, md):
+    a page or post named .mkd, .mkdn or .mkdown was not read at all, and a link to it was a stub. A site whose
+    markdown_ext leaves one out publishes no page of it."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\n",
+        "about.mkd": "---\ntitle: About\n---\n[notes](/notes.html) [post]({% post_url 2020-01-01-first %})\n",
+        "notes.mkdn": "---\ntitle: Notes\n---\n",
+        "_posts/2020-01-01-first.mkdown": "---\ntitle: First\n---\n[about]({% link about.mkd %})\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.key, a.url) for a in result.articles} == {
+        "about.mkd": ("about", "/about.html"), "notes.mkdn": ("notes", "/notes.html"),
+        "_posts/2020-01-01-first.mkdown": ("_posts/2020-01-01-first", "/2020/01/01/first.html")}
+    from qagraph import build
+
+    kg = build(site)
+    assert (kg.related("about"), kg.related("_posts/2020-01-01-first")) == (
+        [kg.article("notes"), kg.article("_posts/2020-01-01-first")], [kg.article("about")])
+    write_site(site, {"_config.yml": "title: J\nmarkdown_ext: md,mkd\n"})
+    assert sorted(a.path for a in load_corpus(site).articles) == ["about.mkd"]
+
+
 def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path):
     """A file named _... (docs/_partial.md), #... or ~... (Jekyll's EntryFilter skips all three) and a file in
     _posts/ not named by its date were pages; Jekyll reads the ones not at all and publishes no post from the other."""
