@@ -1838,7 +1838,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if (fields.no_front_matter != "copied" or "jekyll-readme-index" in plugins) and not fields.hexo and not (
                     isinstance(readme, dict) and readme.get("enabled") is False):
                 # GitHub Pages runs jekyll-readme-index too: a README without front matter is its folder's index
-                indexes = _readme_indexes(base, names)
+                indexes = tuple(fields.content_dir + n for n in _readme_indexes(base, names))  # the corpus's paths
                 if indexes:
                     fields = replace(fields, readme_indexes=indexes)
                     notes.append(f"{len(indexes)} README{'s' if len(indexes) != 1 else ''} without an index beside "

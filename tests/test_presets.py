@@ -1605,6 +1605,13 @@ def test_a_readme_in_a_folder_without_an_index_is_the_folder_s_page_on_github_pa
 
     kg = build(site)
     assert sorted(kg.node(n)["path"] for n in kg.related("guide/index")) == ["README.md", "docs/README.md"]
+    # read from the repository the site is a folder of: the same pages
+    repository = tmp_path / "repository"
+    shutil.copytree(site, repository / "docs")
+    write_site(repository, {"README.md": "# Repository\n", "docs/_layouts/default.html": "{{ content }}"})
+    assert {a.path: a.url for a in load_corpus(repository).articles} == {
+        "docs/README.md": "/", "docs/docs/README.md": "/docs/", "docs/guide/index.md": "/guide/",
+        "docs/notes/README.md": "/notes/README.html"}
     write_site(site, {"_config.yml": "title: J\nplugins: [jekyll-archives]\n"})  # not GitHub Pages': no plugin of its
     assert "README.md" not in {a.path for a in load_corpus(site).articles}
 
