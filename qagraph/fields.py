@@ -1714,7 +1714,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 return fields.home_title  # Jekyll's untitled home page: its theme heads it with the site's title
             dated = POST_DATE.match(stem)
             slug = stem[dated.end():] if dated else stem
-            if _jekyll_type(site_path(name, fields), fields) != "pages":
+            if not fields.hexo and _jekyll_type(site_path(name, fields), fields) != "pages":
                 # Jekyll's Document#populate_title titles a post or a document by its file's slug (no period at its
                 # end), Utils.titleize_slug: each word between hyphens capitalised as Ruby's capitalize does (my-API-guide:
                 # My Api Guide, under_score: Under_score); a page it titles not at all, so it goes by its words
