@@ -44,8 +44,8 @@ from .normalize import (as_written, clean, fold, scalar_text, slugify, split_key
                         subject_slug, unescape_newlines, visible)
 from .rdf.iri import url_problem
 
-__all__ = ["ANY_SEPARATOR", "EVERY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES", "read_article",
-           "to_article"]
+__all__ = ["ANY_SEPARATOR", "EVERY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES",
+           "read_article", "to_article"]
 
 #: where an article keeps the MyST targets its page defines (``(label)=``): a Jupyter Book's map names
 #: it among its ``alias_fields``, so a ``{ref}`label``` leads to the page
@@ -1038,7 +1038,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         return None, [Problem(name, None, f"no front matter: a file of the {kind} collection that Jekyll copies as it is "
                               "(a static file), no document", "no-front-matter", SKIPPED)]
     if fm.syntax is None and name in fields.readme_indexes:
-        # jekyll-readme-index (StaticFile#to_page) makes the README its folder's index: permalink File.dirname(url) + "/"
+        # jekyll-readme-index (StaticFile#to_page) makes the README its folder's index:
+        # permalink File.dirname(url) + "/"
         folder = site_path(name, fields).rpartition("/")[0]
         fm = replace(fm, data={**fm.data, "permalink": f"/{folder}/" if folder else "/"})
     # what a Pelican file's name gives (its FILENAME_METADATA) makes no page of a file without metadata: Pelican needs a title
@@ -1715,9 +1716,9 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             dated = POST_DATE.match(stem)
             slug = stem[dated.end():] if dated else stem
             if not fields.hexo and _jekyll_type(site_path(name, fields), fields) != "pages":
-                # Jekyll's Document#populate_title titles a post or a document by its file's slug (no period at its
-                # end), Utils.titleize_slug: each word between hyphens capitalised as Ruby's capitalize does (my-API-guide:
-                # My Api Guide, under_score: Under_score); a page it titles not at all, so it goes by its words
+                # Jekyll's Document#populate_title titles a post or a document by its file's slug (no period at
+                # its end), Utils.titleize_slug: each word between hyphens capitalised as Ruby's capitalize does
+                # (my-API-guide: My Api Guide, under_score: Under_score); a page it titles not at all: its words
                 title = " ".join(w.capitalize() for w in slug.rstrip(".").split("-") if w) or None
             else:
                 title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
@@ -3301,7 +3302,8 @@ def _date_values(when: _dt.date) -> dict[str, str]:
     ISO year ``:w_year`` ``%G``, ``:w_day`` ``%u`` (Monday 1), ``:short_day`` ``%a``, ``:hour`` ``%H``.
 
     >>> values = _date_values(_dt.datetime(2021, 1, 3, 9, 5))  # a Sunday of the 53rd week of 2020
-    >>> [values[k] for k in ("year", "w_year", "week", "w_day", "short_day", "long_day", "short_month", "hour", "minute")]
+    >>> [values[k] for k in ("year", "w_year", "week", "w_day", "short_day", "long_day", "short_month", "hour",
+    ...                      "minute")]
     ['2021', '2020', '53', '7', 'Sun', 'Sunday', 'Jan', '09', '05']
     >>> all(_DATE_PLACEHOLDERS.fullmatch(f":{name}") for name in values)  # a document without a date has none
     True
@@ -3355,7 +3357,8 @@ def _day(when: Any) -> _dt.date | None:
         return None
 
 
-#: a date with a time, and where it was if it says (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``, ``...T01:00Z``)
+#: a date with a time, and where it was if it says (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``,
+#: ``...T01:00Z``)
 _DATE_TIME_ZONE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
                              r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$", re.IGNORECASE)
 
@@ -3371,8 +3374,10 @@ def _post_moment(when: Any, timezone: str = "") -> _dt.date | None:
     (datetime.datetime(2019, 3, 31, 21, 0), datetime.datetime(2019, 4, 2, 13, 30))
     >>> _post_moment("2013-02-22 13:08:51 UTC", "America/New_York"), _post_moment("2019-04-01 06:00:00", "UTC")
     (datetime.datetime(2013, 2, 22, 8, 8, 51), datetime.datetime(2019, 4, 1, 6, 0))
-    >>> _post_moment("2019-04-01 06:00:00 +0900"), _post_moment("soon", "UTC"), _post_moment(_dt.date(2020, 1, 2), "UTC")
-    (datetime.datetime(2019, 4, 1, 6, 0), None, datetime.date(2020, 1, 2))
+    >>> _post_moment("2019-04-01 06:00:00 +0900"), _post_moment("soon", "UTC")
+    (datetime.datetime(2019, 4, 1, 6, 0), None)
+    >>> _post_moment(_dt.date(2020, 1, 2), "UTC")
+    datetime.date(2020, 1, 2)
     """
     zone: _dt.tzinfo = _dt.timezone.utc
     try:

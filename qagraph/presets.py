@@ -5749,7 +5749,8 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     return jekyll_markdown_suffixes(jekyll[1]) if jekyll is not None and _hexo(base) is None else ()
 
 
-#: the suffixes Jekyll reads as Markdown unless its config's ``markdown_ext`` says otherwise (its Configuration::DEFAULTS)
+#: the suffixes Jekyll reads as Markdown unless its config's ``markdown_ext`` says otherwise (its
+#: Configuration::DEFAULTS)
 _JEKYLL_MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md"
 
 

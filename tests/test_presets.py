@@ -1473,7 +1473,8 @@ def test_a_jekyll_posts_time_fills_a_permalinks_clock_placeholders(tmp_path: Pat
         "_posts/2019-03-10-early.md": "---\ntitle: Early\n---\n",
     })
     assert {a.path: a.url for a in load_corpus(site).articles} == {
-        "_posts/2019-03-10-late.md": "/2019/03/11/043015/late/", "_posts/2019-03-10-early.md": "/2019/03/10/000000/early/"}
+        "_posts/2019-03-10-late.md": "/2019/03/11/043015/late/",
+        "_posts/2019-03-10-early.md": "/2019/03/10/000000/early/"}
 
 
 def test_an_untitled_jekyll_post_or_document_is_titled_as_jekyll_titles_it(tmp_path: Path):
@@ -1490,7 +1491,8 @@ def test_an_untitled_jekyll_post_or_document_is_titled_as_jekyll_titles_it(tmp_p
         "notes/some_page.md": "---\nlayout: page\n---\n",
     })
     assert {a.path: a.title for a in load_corpus(site).articles} == {
-        "_posts/2019-01-02-my-API-guide.md": "My Api Guide", "_posts/2019-01-03-under_score stuff..md": "Under_score stuff",
+        "_posts/2019-01-02-my-API-guide.md": "My Api Guide",
+        "_posts/2019-01-03-under_score stuff..md": "Under_score stuff",
         "_recipes/apple_pie-RECIPE.md": "Apple_pie Recipe", "notes/some_page.md": "Some Page"}
 
 
@@ -1523,7 +1525,8 @@ def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(
     ("date", ["/handbook/a/Intro.html", "/about.html", "/manual/guide/", "/docs/", "/docs/ref.html"]),
     ("pretty", ["/handbook/a/Intro/", "/about/", "/manual/guide/", "/docs/", "/docs/ref/"]),
     ("/blog/:year/:title", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"]),
-    ("weekdate", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"])])  # add_permalink_suffix has no weekdate
+    # Utils.add_permalink_suffix names no weekdate: its pages end with nothing
+    ("weekdate", ["/handbook/a/Intro", "/about", "/manual/guide/", "/docs/", "/docs/ref"])])
 def test_a_jekyll_sites_pages_and_documents_get_the_urls_jekyll_gives_them(tmp_path: Path, permalink: str,
                                                                            urls: list[str]):
     """A page without a permalink had no url; Jekyll publishes it at its path, ended as the site's
@@ -1599,7 +1602,8 @@ def test_a_readme_in_a_folder_without_an_index_is_the_folder_s_page_on_github_pa
     })
     result = load_corpus(site)
     assert {a.path: a.url for a in result.articles} == {
-        "README.md": "/", "docs/README.md": "/docs/", "guide/index.md": "/guide/", "notes/README.md": "/notes/README.html"}
+        "README.md": "/", "docs/README.md": "/docs/", "guide/index.md": "/guide/",
+        "notes/README.md": "/notes/README.html"}
     assert {p.path for p in result.problems if p.severity == SKIPPED} == {"guide/README.md", "guide/CONTRIBUTING.md"}
     from qagraph import build
 
