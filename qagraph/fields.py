@@ -61,7 +61,7 @@ SEMICOLONS = "semicolons"
 EVERY_SEPARATOR = "every"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name",
-                    "index-title")
+                    "index-title", "opening-heading")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied",
                     "titled-article")
@@ -127,7 +127,8 @@ class FieldMap:
     named ``2024-01-02-x.md`` is at ``x/``), ``ugly_urls`` its ``uglyURLs`` and
     ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
-    ``"heading"`` (the first heading), ``"slug"`` (Jekyll: the file name without its
+    ``"heading"`` (the first heading), ``"opening-heading"`` (MkDocs's: a level-1 heading the page opens
+    with, none further down), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's; the home page's, a Hugo ``content/_index.md``, the site's
     ``home_title``, its config's title, as its theme heads the page; a Jekyll ``index.md``'s too, before its slug),
@@ -1704,6 +1705,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     for source in fields.title_fallback:
         if source == "heading":
             title = first_heading(body)
+        elif source == "opening-heading":  # MkDocs's: the level-1 heading the page opens with, none further down
+            title = leading_heading(body, level_one=True)
         elif source == "content-title":
             title = content_title(body)
         elif source == "index-title":
@@ -1753,7 +1756,7 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
 
 #: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
 #: jekyll-titles-from-headings finds it
-_LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n[-=]+[ \t]*(?:\n|$))")
+_LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n([-=])[-=]*[ \t]*(?:\n|$))")
 
 
 #: a Markdown link or image, ``[text](target)``, ``[text][ref]``, whose text is what a reader sees
@@ -1782,15 +1785,19 @@ def inline_item_text(body: str) -> str | None:
     return text or None
 
 
-def leading_heading(body: str) -> str | None:
+def leading_heading(body: str, level_one: bool = False) -> str | None:
     r"""The heading ``body`` opens with (of any level, after blank lines only), as jekyll-titles-from-headings
-    titles a page that has no title; ``None`` when the page opens with anything else.
+    titles a page that has no title; ``None`` when the page opens with anything else. With ``level_one``, only
+    a level-1 heading (``# Title``, ``Title`` over ``===``), as MkDocs titles a page by its first element
+    when that is an ``h1``, never by one further down (mkdocs/mkdocs#3956, #3908).
 
     >>> leading_heading("\n# Storage `API`\n\nText"), leading_heading("Load events\n---\n"), leading_heading("Intro\n# Late")
     ('Storage API', 'Load events', None)
+    >>> [leading_heading(b, level_one=True) for b in ("## Part\n# Title", "Part\n---\n", "Title\n===\n", "# T {#top}")]
+    [None, None, 'Title', 'T']
     """
     m = _LEADING_HEADING.match(body)
-    if m is None:
+    if m is None or level_one and (m.group(1) or "##").startswith("##") and m.group(3) != "=":
         return None
     return first_heading(m.group(1)) if m.group(1) else " ".join(m.group(2).split()) or None
 

@@ -4479,7 +4479,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             config_problems: list[Problem] = []
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        "path_urls": "files" if files else "folders",
-                                       "title_fallback": ("heading", "page-name")}
+                                       "title_fallback": ("opening-heading", "page-name")}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")

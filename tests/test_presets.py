@@ -6089,6 +6089,29 @@ def test_an_mkdocs_pages_title_is_the_one_mkdocs_shows(tmp_path: Path):
     assert not [p for p in result.problems if p.severity != SKIPPED]
 
 
+
+def test_an_mkdocs_page_is_titled_only_by_the_heading_it_opens_with(tmp_path: Path):
+    """MkDocs titles a page without title by its first element only if that is a level-1 heading (ATX or
+    setext): a page that opens with text, a comment or a level-2 heading is titled by its file name (the
+    home page 'Home'), however many headings follow. Such pages were titled by a heading further down
+    ("Late heading"), and a Material blog post's url, made of its title, went with it."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog\n",
+        "docs/index.md": "[![build](https://ci.example.com/badge.svg)](https://ci.example.com/)\n\n# Widget\n",
+        "docs/guide/set-up.md": "Some words first.\n\n# Late heading\n",
+        "docs/guide/comment.md": "<!-- SPDX-License-Identifier: MIT -->\n# Commented\n",
+        "docs/guide/part.md": "## Part\n\n# Title\n",
+        "docs/guide/opens.md": "\n# Opens `here` {#top}\n\nText.\n\n# Other\n",
+        "docs/guide/setext.md": "Setext title\n============\n\nText.\n",
+        "docs/blog/posts/hello.md": "---\ndate: 2024-01-31\n---\nFirst words.\n\n# Hello World\n",
+    })
+    result = load_corpus(tmp_path)
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "Home", "docs/guide/set-up.md": "Set up", "docs/guide/comment.md": "Comment",
+        "docs/guide/part.md": "Part", "docs/guide/opens.md": "Opens here", "docs/guide/setext.md": "Setext title",
+        "docs/blog/posts/hello.md": "Hello"}
+    assert {a.path: a.url for a in result.articles}["docs/blog/posts/hello.md"] == "/blog/2024/01/31/hello/"
+
 @pytest.mark.parametrize("plugin", [True, False])
 def test_an_mkdocs_folder_s_pages_file_titles_its_section(tmp_path: Path, plugin: bool):
     """With the awesome-pages plugin, a folder's ``.pages`` file titles its section of the nav (``title:
