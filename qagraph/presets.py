@@ -4477,8 +4477,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
             files = _yaml_text_lines(mkdocs[1], "use_directory_urls")[:1] in (("false",), ("no",), ("False",))
             config_problems: list[Problem] = []
+            # its pages' front matter: YAML, else the Key: value lines one starts with (MultiMarkdown's)
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
-                                       "path_urls": "files" if files else "folders",
+                                       "path_urls": "files" if files else "folders", "metadata_lines": True,
                                        "title_fallback": ("opening-heading", "page-name")}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])

@@ -6112,6 +6112,29 @@ def test_an_mkdocs_page_is_titled_only_by_the_heading_it_opens_with(tmp_path: Pa
         "docs/blog/posts/hello.md": "Hello"}
     assert {a.path: a.url for a in result.articles}["docs/blog/posts/hello.md"] == "/blog/2024/01/31/hello/"
 
+
+def test_an_mkdocs_pages_multimarkdown_meta_data_is_its_front_matter(tmp_path: Path):
+    """MkDocs reads the ``Key: value`` lines a page without YAML front matter starts with (up to a blank
+    line or another line; a value goes on in lines indented by four spaces; keys in lower case) as its
+    meta-data, MultiMarkdown's (mkdocs/utils/meta.py, get_data; its user guide's "MultiMarkdown style
+    meta-data"), and does not show them. They were read as the page's text: its title field was lost
+    (the page was titled by its file name) and a page opening with such a line lost its heading's title."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\n",
+        "docs/index.md": "# Home\n",
+        "docs/install.md": "Title: Installing the widget\nSummary: How to install\n    it on any system.\n\n"
+                           "# Install\n\nText.\n",
+        "docs/notes.md": "Note: a line MkDocs takes for meta-data\n# Release notes\n",
+        "docs/yaml.md": "---\ntitle: From YAML\n---\n# Heading\n",
+    })
+    result = load_corpus(tmp_path)
+    by_path = {a.path: a for a in result.articles}
+    assert {path: a.title for path, a in by_path.items()} == {
+        "docs/index.md": "Home", "docs/install.md": "Installing the widget", "docs/notes.md": "Release notes",
+        "docs/yaml.md": "From YAML"}
+    assert by_path["docs/install.md"].description == "How to install it on any system."
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+
 @pytest.mark.parametrize("plugin", [True, False])
 def test_an_mkdocs_folder_s_pages_file_titles_its_section(tmp_path: Path, plugin: bool):
     """With the awesome-pages plugin, a folder's ``.pages`` file titles its section of the nav (``title:
