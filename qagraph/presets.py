@@ -4475,7 +4475,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             excluded = (*_MKDOCS_EXCLUDED, *_yaml_text_lines(mkdocs[1], "exclude_docs"))
             drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
             # each page at its path: /guide/install/ (install.html with use_directory_urls: false)
-            files = _yaml_text_lines(mkdocs[1], "use_directory_urls")[:1] in (("false",), ("no",), ("False",))
+            files = "".join(_yaml_text_lines(mkdocs[1], "use_directory_urls")[:1]) in _YAML_FALSE
             config_problems: list[Problem] = []
             # its pages' front matter: YAML, else the Key: value lines one starts with (MultiMarkdown's)
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
@@ -6636,6 +6636,8 @@ def _mkdocs_nav_sections(config: str) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+#: what YAML 1.1 (PyYAML, which reads an MkDocs config) reads as false
+_YAML_FALSE = tuple(w for word in ("false", "no", "off") for w in (word, word.capitalize(), word.upper()))
 #: what MkDocs leaves out of the docs folder whatever its config says (hidden files are not read anyway)
 _MKDOCS_EXCLUDED = ("/templates/",)
 

@@ -6018,6 +6018,17 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
     assert_every_file_accounted_for(result)
 
 
+@pytest.mark.parametrize("value, url", [("off", "/install.html"), ("NO", "/install.html"), ("Off", "/install.html"),
+                                        ("FALSE  # flat", "/install.html"), ("on", "/install/"), ("yes", "/install/")])
+def test_an_mkdocs_sites_use_directory_urls_is_a_yaml_boolean(tmp_path: Path, value: str, url: str):
+    """MkDocs reads its config as YAML 1.1 (PyYAML), whose false is also off, no, and each in capitals
+    (``use_directory_urls: off``): such a site publishes its pages as .html files. Only false, no and
+    False were read so, so the pages of a site that wrote off or NO had the urls of folders."""
+    write_site(tmp_path, {"mkdocs.yml": f"site_name: W\nuse_directory_urls: {value}\n",
+                          "docs/install.md": "# Install\n"})
+    assert [a.url for a in load_corpus(tmp_path).articles] == [url]
+
+
 @pytest.mark.parametrize("setting, urls", [
     ("", {"docs/README.md": "/", "docs/guide/index.md": "/guide/", "docs/guide/install.md": "/guide/install/",
           "docs/guide/readme.md": "/guide/readme/", "docs/blog/posts/hello.md": "/blog/2024/01/31/hello/"}),
