@@ -1555,8 +1555,8 @@ class ArticleIndex(Generic[A]):
     its embedded link render hook) a Markdown link's site path from a page of another language than the
     default reaches that language's page at the path first, as a ``ref`` does; ``source_folders`` are the
     content folders of a Docusaurus site's plugins (``docs/``, ``versioned_docs/version-1/``, ``blog/``),
-    from which a Markdown link to a file of its own folder's pages (``/guide/basics.md``, ``faq.md``) is
-    read first, as Docusaurus reads it (:meth:`_from_source_folder`). It reads
+    from which a Markdown link to a file of its own folder's pages (``/guide/basics.md``; ``faq.md`` after
+    the linking file's folder) is read, as Docusaurus reads it (:meth:`_from_source_folder`). It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -2028,30 +2028,39 @@ class ArticleIndex(Generic[A]):
 
     def _from_source_folder(self, path: str, source_path: str) -> A | None:
         """The page a Markdown link to a file (``/guide/basics.md``, ``faq.md#top``: a page suffix, and no
-        ``./`` nor ``../``) names from the content folder of the linking file's plugin (:attr:`source_folders`:
-        ``docs/``, a version's ``versioned_docs/version-1/``, ``blog/``), which Docusaurus tries first; ``None``
-        for any other link, or a file outside those folders.
+        ``./`` nor ``../``) names, as Docusaurus (3.9 on: facebook/docusaurus#11397) reads it: one without a
+        folder of its own (``faq.md``, ``guide/basics.md``) from the linking file's folder first, then (one from
+        ``/`` first) from the content folder of the linking file's plugin (:attr:`source_folders`: ``docs/``, a
+        version's ``versioned_docs/version-1/``, ``blog/``), then from the site's folder; one from ``@site/``
+        from the site's folder only. ``None`` for any other link, or a file outside those folders.
 
         >>> from qagraph.model import Article
         >>> def art(path): return Article(path[:-3], path, "t", "t", "", "s", "s", (), (), ())
-        >>> index = ArticleIndex([art("docs/a/b.md"), art("old/a/b.md"), art("docs/c.md")], source_folders=("docs", "old"))
+        >>> index = ArticleIndex([art("docs/a/b.md"), art("old/a/b.md"), art("docs/c.md"), art("docs/a/c.md")],
+        ...                      source_folders=("docs", "old"))
         >>> index.resolve("/a/b.md#x", MARKDOWN_LINK, "old/c.md").path, index.resolve("a/b.md", MARKDOWN_LINK, "docs/c.md").path
         ('old/a/b.md', 'docs/a/b.md')
+        >>> index.resolve("c.md", MARKDOWN_LINK, "docs/a/b.md").path, index.resolve("/c.md", MARKDOWN_LINK, "docs/a/b.md").path
+        ('docs/a/c.md', 'docs/c.md')
         >>> index.resolve("./a/b.md", MARKDOWN_LINK, "old/x/c.md") is None  # ./ and ../: from the file's folder only
         True
         """
         candidate = self._source_file(path, source_path)
         if candidate is None:
             return None
+        file = path.split("#", 1)[0].split("?", 1)[0]
         found = []
-        if not path.startswith("@site/"):
+        if not file.startswith(("/", "@site/")):
+            found.append(posixpath.normpath(posixpath.join(posixpath.dirname(source_path), file)))
+        if not file.startswith("@site/"):
             found.append(candidate)
-        if path.startswith(("/", "@site/")):  # then (@site/: only) from the site's folder, where its config is
-            inside = posixpath.normpath(path.removeprefix("@site").split("#", 1)[0].split("?", 1)[0].lstrip("/"))
-            if not inside.startswith(".."):
-                found.append(self.site_folder + inside)
-        for file in found:
-            page = file.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
+        inside = posixpath.normpath(file.removeprefix("@site").lstrip("/"))
+        if not inside.startswith(".."):  # the site's folder, where its config is
+            found.append(self.site_folder + inside)
+        for place in found:
+            if place.startswith(".."):
+                continue
+            page = place.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
             hit = self._index_file(page) or self.at_path(_norm(page), page)
             if hit is not None:
                 return hit

@@ -1249,10 +1249,10 @@ MULTI_FOLDER_SITE = {
 
 
 def test_docusaurus_file_path_links_are_read_from_the_linking_pages_content_folder(tmp_path: Path):
-    """Docusaurus reads a link to a Markdown file (``/guide/basics.md``, ``faq.md``) from the content folder of
-    the plugin whose page it is (the docs', a version's, another docs plugin's, the blog's), then from the
-    file's own folder: read from the site's root, with a blog beside the docs, each leads to that page, not
-    to a stub, and a version's page to its own version's."""
+    """Docusaurus reads a link to a Markdown file (``/guide/basics.md``; ``faq.md`` after the linking file's
+    own folder) from the content folder of the plugin whose page it is (the docs', a version's, another docs
+    plugin's, the blog's): read from the site's root, with a blog beside the docs, each leads to that page,
+    not to a stub, and a version's page to its own version's."""
     write_site(tmp_path / "site", MULTI_FOLDER_SITE)
     edges = related(tmp_path / "site", out=tmp_path / "out")
     stubs = sorted(v for (_, v), (_, _, stub) in edges.items() if stub)
@@ -1293,14 +1293,21 @@ def test_a_docusaurus_link_to_a_missing_file_is_the_stub_of_that_file_in_the_lin
         ("docs/faq", "docs/topics/gone"), ("versioned_docs/version-1/faq", "versioned_docs/version-1/topics/gone")]
 
 
-def test_a_docusaurus_file_link_without_a_folder_is_read_from_the_docs_root_first(tmp_path: Path):
-    """``[q](quick.md)`` on ``docs/intro/install.md`` is ``docs/quick.md`` when there is one, before
-    ``docs/intro/quick.md``, as Docusaurus tries its content folder first: in a site of docs alone too."""
+def test_a_docusaurus_file_link_without_a_folder_is_read_from_the_linking_files_folder_first(tmp_path: Path):
+    """``[q](quick.md)`` on ``docs/intro/install.md`` is ``docs/intro/quick.md`` when there is one, before
+    ``docs/quick.md``, as Docusaurus reads it since 3.9 (facebook/docusaurus#11397, which fixed #11099: "the
+    link resolution logic prioritizes the root docs directory over the relative path"): the linking file's
+    folder, then the content folder, then the site's. It was read from the docs root first, Docusaurus's
+    order before 3.9, so it led to another page of the same name. A link from ``/`` is read from the docs
+    root only; in a site of docs alone too."""
     site = tmp_path / "site"
     write_site(site, {"docusaurus.config.js": "export default {title: 'x', presets: [['classic', {docs: {}}]]};\n",
-                      "docs/intro/install.md": "# Install\n\nSee [q](quick.md).\n",
-                      "docs/intro/quick.md": "# Intro quick\n", "docs/quick.md": "# Quick\n"})
-    assert set(related(site, out=tmp_path / "out")) == {("docs/intro/install", "docs/quick")}
+                      "docs/intro/install.md": "# Install\n\nSee [q](quick.md), [r](/root.md), [s](setup.md).\n",
+                      "docs/intro/quick.md": "# Intro quick\n", "docs/quick.md": "# Quick\n",
+                      "docs/intro/root.md": "# Intro root\n", "docs/root.md": "# Root\n", "docs/setup.md": "# Setup\n"})
+    assert set(related(site, out=tmp_path / "out")) == {
+        ("docs/intro/install", "docs/intro/quick"), ("docs/intro/install", "docs/root"),
+        ("docs/intro/install", "docs/setup")}
 
 
 def test_mdn_macros_link_to_the_pages_they_name():
