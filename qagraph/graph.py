@@ -401,6 +401,16 @@ def reads_relative_urls(*, doc_routes: bool, jekyll: bool, url_links: bool, path
     return doc_routes or jekyll or url_links or path_urls in (*MKDOCS_URLS, "eleventy") or collection_routes or pelican
 
 
+def reads_urls_only(*, doc_routes: bool, jekyll: bool, url_links: bool, path_urls: str | None) -> bool:
+    """Whether a site reads a relative link that names no file (``../install/``, ``setup``) only from the
+    linking page's url, never from its file: one that writes such a link into the page as it is, for the
+    browser (Jekyll's permalinks, urls its links are written in, MkDocs's paths, Docusaurus's routes: its
+    Markdown links page, "URL paths are unprocessed by Docusaurus"), where a url the browser finds no page at
+    (``install/`` on ``/setup/tags/``: ``/setup/tags/install/``) is a broken link, not the page beside the file.
+    The rule of :func:`article_index` and of a stored build's index (:mod:`qagraph.kg`)."""
+    return doc_routes or jekyll or url_links or path_urls in MKDOCS_URLS
+
+
 def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`). The pages of a
@@ -415,7 +425,9 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                             path_urls=fields.path_urls, collection_routes=bool(fields.collection_routes),
                             pelican=fields.article_url is not None),
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
-                        site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=fields.jekyll or fields.url_links,
+                        site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=reads_urls_only(
+                            doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,
+                            path_urls=fields.path_urls),
                         related_by=fields.related_by, post_tails=fields.identity != "page",
                         language_links=fields.language_links, command_fallbacks=fields.command_fallbacks,
                         source_folders=source_folders(fields), url_prefixes=fields.url_prefixes,

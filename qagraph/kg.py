@@ -515,7 +515,7 @@ class KnowledgeGraph:
     @cached_property
     def _names(self) -> tuple[ArticleIndex[NamedArticle], list[NamedArticle]]:
         """Every article by the names its corpus's links give it (the build's field map's rules), once."""
-        from .graph import reads_relative_urls, source_folders
+        from .graph import reads_relative_urls, reads_urls_only, source_folders
         from .links import ArticleIndex
 
         fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
@@ -541,7 +541,9 @@ class KnowledgeGraph:
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),
                              path_ends=bool(fields.get("path_ends")),
-                             urls_first=jekyll or bool(fields.get("url_links")),
+                             urls_first=reads_urls_only(
+                                 doc_routes=bool(fields.get("doc_routes")), jekyll=jekyll,
+                                 url_links=bool(fields.get("url_links")), path_urls=fields.get("path_urls")),
                              related_by=tuple(fields.get("related_by") or ()),
                              post_tails=fields.get("identity") != "page",
                              language_links=bool(fields.get("language_links")),

@@ -1541,8 +1541,8 @@ class ArticleIndex(Generic[A]):
     the folder's ``index.md`` or ``README.md`` when no page has that path), ``site_url`` is the corpus's own site,
     whose absolute links count as internal, as do those to ``site_hosts``, other hosts serving it; with ``relative_urls`` (a Docusaurus site) a relative link that is
     no file's path (``[x](../api/client)``) is read from the linking page's url, as a browser reads it
-    (:meth:`url_relative`), and with ``urls_first`` (a Jekyll site, which rewrites no link) from there
-    only, not from the linking file's folder; ``alias_fields`` are front-matter fields
+    (:meth:`url_relative`), and with ``urls_first`` (a Jekyll site, which rewrites no link; MkDocs and Docusaurus,
+    which rewrite only links to Markdown files) from there only, not from the linking file's folder; ``alias_fields`` are front-matter fields
     (kept in :attr:`Article.extra`) holding other names or old urls of an article, which links reach it by
     but without ``alias_targets`` (an Obsidian vault: :meth:`find` still does); without
     ``label_targets`` (an Obsidian vault) a wiki-link's label is never read as its target; with ``path_ends``
@@ -1861,7 +1861,14 @@ class ArticleIndex(Generic[A]):
             url = self.url_relative(path, origin, source_url)
             if url is not None and self.urls_first:  # a url (no file's name) leads where the browser goes from
                 # the page's url, and only there: /de/a/ of _articles/de/a.md reaches /de/b/ by ../b/, or no page
-                return self.by_url.get(_norm(url)) or self.by_path.get(_norm(url)) or self.by_folder.get(_norm(url))
+                key = _norm(url)
+                hit = self.by_url.get(key) or self.by_path.get(key) or self.by_folder.get(key)
+                language, _, rest = key.partition("/")
+                if hit is None and rest and language in {fold(x) for x in self.languages if x != self.default_language}:
+                    # a language's url without a page of its own: the default language's, which the site publishes
+                    # there in its place (mkdocs-static-i18n's fallback_to_default, jekyll-polyglot's)
+                    hit = self.by_url.get(rest) or self.by_path.get(rest) or self.by_folder.get(rest)
+                return hit
             for candidate in (*relative, path):
                 if candidate.startswith(".."):
                     continue

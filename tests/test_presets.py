@@ -6255,6 +6255,50 @@ def test_an_mkdocs_pages_link_to_a_url_is_read_from_the_pages_url(tmp_path: Path
         "docs/reference/meta.md", "docs/setup/install.md", "docs/index.md")] + ["article:gone"]
     assert kg.counts.get("stubs", 0) == 1
 
+@pytest.mark.parametrize("config, page", [
+    ({"mkdocs.yml": "site_name: W\n"}, "docs/setup/tags.md"),
+    ({"docusaurus.config.js": "export default {title: 'W', baseUrl: '/', trailingSlash: true,\n"
+                              "  presets: [['classic', {docs: {}}]]};\n"}, "docs/setup/tags.md"),
+])
+def test_a_link_to_a_url_that_the_browser_finds_no_page_at_is_no_link_to_the_page_beside_the_file(
+        tmp_path: Path, config: dict[str, str], page: str):
+    """MkDocs and Docusaurus leave a relative link that names no file as it is written, and the browser
+    reads it from the page's url: on ``/setup/tags/`` (MkDocs's folder url, Docusaurus's with
+    ``trailingSlash: true``) ``install/`` is ``/setup/tags/install/``, where there is no page, a broken link
+    on the site. It was read from the file's folder when the url found nothing, and led to
+    ``setup/install.md``; ``../install/`` is the link that leads there, and still does."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {**config, "docs/index.md": "# Home\n", "docs/setup/install.md": "# Install\n",
+                      page: "# Tags\n\nSee [install](install/), [install again](../install/#pip).\n"})
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert len(kg.related(key[page])) == 2 and kg.related(key[page])[1] == kg.article(key["docs/setup/install.md"])
+    assert kg.counts.get("stubs", 0) == 1
+
+
+def test_an_mkdocs_link_to_a_languages_url_without_its_page_leads_to_the_default_languages_page(tmp_path: Path):
+    """The i18n plugin publishes a page that has no translation at the other language's url too (its
+    ``fallback_to_default``): ``guide/`` on the French home page (``/fr/``) is ``/fr/guide/``, the English
+    guide there, and a translated page's url (``about/``) its translation."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {"mkdocs.yml": "site_name: W\nplugins:\n  - i18n:\n      docs_structure: suffix\n"
+                                    "      languages:\n        - locale: en\n          default: true\n"
+                                    "        - locale: fr\n",
+                      "docs/index.md": "# Home\n", "docs/index.fr.md": "# Accueil\n\n[g](guide/), [a](about/)\n",
+                      "docs/guide.md": "# Guide\n", "docs/about.md": "# About\n", "docs/about.fr.md": "# A propos\n"})
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/index.fr.md"]) == [kg.article(key["docs/guide.md"]),
+                                                   kg.article(key["docs/about.fr.md"])]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 @pytest.mark.parametrize("authors_file", [
     "authors:\n  ann:\n    name: Ann Lee\n    description: Creator\n    avatar: https://x.org/a.png\n",
     "ann:\n  name: Ann Lee\n  description: Creator\n",  # the file's first form, without authors:
