@@ -348,6 +348,9 @@ class FieldMap:
     ``url_links`` reads a relative Markdown link that names no file (``../clojure/``) as a browser does,
     from the linking page's url (``/es/clojure-macros/`` reaches ``/es/clojure/``), and only so: a site
     that rewrites no link (Learn X in Y minutes; a Jekyll site's are read so too).
+    ``literal_absolute_links``: a Markdown link from ``/`` to a page's file (``/guide/install.md``) is left
+    as written, a file the site does not publish, and leads to no page (an MkDocs site's, unless its
+    ``validation`` says ``absolute_links: relative_to_docs``).
     ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
     under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
 
@@ -568,6 +571,7 @@ class FieldMap:
     blog_url: str = ""
     blog_url_date: str = ""
     url_links: bool = False
+    literal_absolute_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
     nav_sections: tuple[tuple[str, str], ...] = ()
@@ -619,7 +623,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 

@@ -551,7 +551,8 @@ class KnowledgeGraph:
                              listing_urls=str(fields.get("listing_urls") or ""),
                              site_folder=str(fields.get("site_folder") or ""),
                              localized=tuple(str(x) for x in fields.get("languages") or ()
-                                             if x != fields.get("default_language")) if fields.get("language_field") else ())
+                                             if x != fields.get("default_language")) if fields.get("language_field") else (),
+                             literal_absolute_links=bool(fields.get("literal_absolute_links")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

@@ -1360,6 +1360,15 @@ def _strip_suffix(path: str) -> str:
     return path
 
 
+def _page_file(path: str) -> bool:
+    """Whether ``path`` names a page's source file (a page suffix, ``.md``, ``.mdx``), not an HTML page.
+
+    >>> _page_file("/guide/install.md"), _page_file("guide/install.html"), _page_file("guide/install/")
+    (True, False, False)
+    """
+    return _strip_suffix(path) != path and not path.lower().endswith((".html", ".htm"))
+
+
 def _norm(path: str, keep_index: bool = False, folded: bool = True) -> str:
     """The lookup form of a page path: no anchors, suffix, index file (unless ``keep_index``) or outer
     slashes; case-folded (unless not ``folded``: the path as spelled, for :meth:`ArticleIndex.at_path`)."""
@@ -1574,8 +1583,10 @@ class ArticleIndex(Generic[A]):
                  post_tails: bool = True, language_links: bool = False,
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
                  url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
-                 localized: Sequence[str] = ()) -> None:
+                 localized: Sequence[str] = (), literal_absolute_links: bool = False) -> None:
         self.content_dir = content_dir
+        #: a Markdown link from ``/`` to a page's file is left as written: no page (``FieldMap.literal_absolute_links``)
+        self.literal_absolute_links = literal_absolute_links
         #: the languages whose pages are under their own folder, the default's standing in for a missing one
         #: (jekyll-polyglot's: ``FieldMap.language_field``)
         self.localized = frozenset(fold(x) for x in localized)
@@ -1837,6 +1848,9 @@ class ArticleIndex(Generic[A]):
         path = _link_path(path, origin).strip()
         if not path:
             return None
+        if self.literal_absolute_links and origin == MARKDOWN_LINK and path.startswith("/") and \
+                _page_file(path.split("#", 1)[0].split("?", 1)[0]):
+            return None  # MkDocs leaves /guide/install.md as it is: the server has no such file
         if self.source_folders and origin == MARKDOWN_LINK:
             hit = self._from_source_folder(path, source_path)
             if hit is not None:
@@ -2078,7 +2092,7 @@ class ArticleIndex(Generic[A]):
         ``source_path`` (:meth:`_from_source_folder`); ``None`` for a link to no Markdown file, one from
         ``./`` or ``../``, or from a file outside those folders."""
         file = path.split("#", 1)[0].split("?", 1)[0]
-        if file.startswith(("./", "../")) or _strip_suffix(file) == file or file.lower().endswith((".html", ".htm")):
+        if file.startswith(("./", "../")) or not _page_file(file):
             return None
         folder = next((f for f in self.source_folders if source_path.startswith(f)), None)
         inside = posixpath.normpath(file.lstrip("/"))

@@ -4075,6 +4075,10 @@ _MKDOCS_META = re.compile(r"^[ \t]+-[ \t]+(?:material/)?meta[ \t]*:?[ \t]*(?:#.*
 _MKDOCS_POST_URL = re.compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
 _MKDOCS_POST_DATE = re.compile(r"""^[ \t]+post_url_date_format\s*:\s*["']?([^"'#\n]+)""", re.M)
 _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+#: what makes MkDocs read a Markdown link from / from the docs folder, which it else leaves as written: its
+#: validation's ``absolute_links: relative_to_docs`` (1.6), or a plugin that rewrites such links (ezlinks, abs-to-rel)
+_MKDOCS_ABSOLUTE_LINKS = re.compile(r"""\babsolute_links\s*:\s*["']?relative_to_docs\b|"""
+                                    r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|abs-to-rel)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
@@ -4480,7 +4484,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # its pages' front matter: YAML, else the Key: value lines one starts with (MultiMarkdown's)
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
-                                       "title_fallback": ("opening-heading", "page-name")}
+                                       "title_fallback": ("opening-heading", "page-name"),
+                                       "literal_absolute_links": not _MKDOCS_ABSOLUTE_LINKS.search(mkdocs[1])}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")

@@ -6255,6 +6255,33 @@ def test_an_mkdocs_pages_link_to_a_url_is_read_from_the_pages_url(tmp_path: Path
         "docs/reference/meta.md", "docs/setup/install.md", "docs/index.md")] + ["article:gone"]
     assert kg.counts.get("stubs", 0) == 1
 
+@pytest.mark.parametrize("setting, reached", [
+    ("", False), ("validation:\n  links:\n    absolute_links: relative_to_docs\n", True),
+    ("validation:\n  absolute_links: 'relative_to_docs'\n", True), ("plugins:\n  - search\n  - ezlinks\n", True),
+])
+def test_an_mkdocs_link_from_the_root_to_a_markdown_file_is_left_as_written(tmp_path: Path, setting: str,
+                                                                         reached: bool):
+    """MkDocs leaves an absolute link (``/setup/install.md``) as it is written, its browser asking the server
+    for a Markdown file it does not publish (its _RelativePathTreeprocessor: "contains an absolute link ..., it
+    was left as is"): a broken link, the stub of that file. With ``validation: links: absolute_links:
+    relative_to_docs`` (MkDocs 1.6, mkdocs/mkdocs#3485; ``validation: absolute_links:`` sets it for links too),
+    or a plugin that rewrites such links (ezlinks, abs-to-rel), it leads to the page of the file from the docs
+    folder. It led there whatever the config said. A link from the root to a url (``/setup/install/``) is the
+    browser's, and leads to the page."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {"mkdocs.yml": "site_name: W\n" + setting, "docs/index.md": "# Home\n",
+                      "docs/setup/install.md": "# Install\n", "docs/setup/tags.md": "# Tags\n",
+                      "docs/guide.md": "# Guide\n\nSee [install](/setup/install.md#pip) and [tags](/setup/tags/).\n"})
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    related = kg.related(key["docs/guide.md"])
+    assert (related[0] == kg.article(key["docs/setup/install.md"])) is reached
+    assert related[1] == kg.article(key["docs/setup/tags.md"]) and kg.counts.get("stubs", 0) == (0 if reached else 1)
+
+
 @pytest.mark.parametrize("config, page", [
     ({"mkdocs.yml": "site_name: W\n"}, "docs/setup/tags.md"),
     ({"docusaurus.config.js": "export default {title: 'W', baseUrl: '/', trailingSlash: true,\n"
