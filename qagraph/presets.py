@@ -8075,7 +8075,10 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         root is not None and fields.headless) else ({}, set())
     page_folders = fields.page_folders
     toc_pages = set(fields.toc_pages)
-    index_pages = {n for n in names if n.rpartition("/")[2] == "index.md"} if fields.path_urls else set()
+    # an index.md the site leaves out (excluded, a draft) leaves its README.md the folder's page
+    left_out = tuple(patterns for patterns in (fields.exclude_docs, fields.draft_docs) if patterns)
+    index_pages = {n for n in names if n.rpartition("/")[2] == "index.md" and not any(
+        gitignored(n[len(content):], patterns) for patterns in left_out)} if fields.path_urls else set()
     if not (content or skip_folders or skip_files or hidden_sections or bundles or fields.partials or excluded
             or templates or fields.vault_excluded or page_folders or fields.toc or fields.exclude_docs or fields.draft_docs or fields.ignores
             or fields.hexo or fields.ignore_files or fields.jekyll or fields.unbuilt):

@@ -6018,6 +6018,19 @@ def test_an_mkdocs_site_leaves_out_its_templates_excluded_docs_and_drafts(tmp_pa
     assert_every_file_accounted_for(result)
 
 
+@pytest.mark.parametrize("setting", ["exclude_docs: |\n  guide/index.md\n", "draft_docs: |\n  /guide/index.md\n"])
+def test_an_mkdocs_readme_beside_an_index_left_out_of_the_site_is_its_folders_page(tmp_path: Path, setting: str):
+    """MkDocs drops a README.md for the index.md beside it only when that index.md is in the site: of the two
+    files published at one url, get_files removes the README when the index is included, else the index
+    (mkdocs/structure/files.py: 'Skip README.md if an index file also exists in dir'). With the index.md an
+    excluded file or a draft, the README.md is the folder's page; it was skipped as beside an index.md, so the
+    folder had no page at all."""
+    write_site(tmp_path, {"mkdocs.yml": f"site_name: W\n{setting}", "docs/index.md": "# Home\n",
+                          "docs/guide/index.md": "# Guide index\n", "docs/guide/README.md": "# Guide readme\n"})
+    result = load_corpus(tmp_path)
+    assert {a.path: a.url for a in result.articles} == {"docs/index.md": "/", "docs/guide/README.md": "/guide/"}
+
+
 @pytest.mark.parametrize("value, url", [("off", "/install.html"), ("NO", "/install.html"), ("Off", "/install.html"),
                                         ("FALSE  # flat", "/install.html"), ("on", "/install/"), ("yes", "/install/")])
 def test_an_mkdocs_sites_use_directory_urls_is_a_yaml_boolean(tmp_path: Path, value: str, url: str):
