@@ -1146,10 +1146,11 @@ def first_heading(body: str) -> str | None:
     masked = mask_code(body)
     best: str | None = None
     for m in _HEADING.finditer(masked):
-        first, last = m.start(2), m.end(0)  # to the line's end: code masked there is the heading's too
+        # after the hashes to the line's end: code masked at either end is the heading's too
+        first, last = m.end(1), m.end(0)
         pieces, at = [], first  # the text between inline code spans: its links shown as their text
         for code in _INLINE_CODE.finditer(body, first, last):
-            pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), f" {code.group(2).strip()} "]
+            pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), code.group(2).strip()]
             at = code.end()
         pieces.append(_HEADING_LINK.sub(_link_text, _HEADING_ATTRIBUTES.sub("", masked[at:last])))
         text = " ".join(_heading_text(_CLOSING_HASHES.sub("", _HEADING_SHORTCODE.sub(" ", "".join(pieces)))).split())

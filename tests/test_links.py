@@ -349,6 +349,16 @@ def test_first_heading():
     assert first_heading("#nospace\nplain") is None
 
 
+def test_a_title_from_a_heading_shows_its_inline_code_where_the_page_shows_it():
+    """Inline code is shown where it stands, without spaces the heading does not have, and where the heading
+    starts with it: a title read from ``# What's new in `search`?`` was "What's new in search ?", a space
+    before its question mark (a Material blog post's url, made of its title, ended with a hyphen), and one
+    from ``# `x` is `y`.`` lost its first word ("is y.")."""
+    assert first_heading("# What's new in `search`?\n") == "What's new in search?"
+    assert first_heading("# Use `git -C`, then `git log`\n") == "Use git -C, then git log"
+    assert first_heading("# `x` is `y`.\n") == "x is y."
+
+
 def test_a_title_from_a_heading_keeps_its_inline_code_and_a_closing_hash_of_its_own(tmp_path: Path):
     """A page without a title is titled by its first heading as the page shows it: a Jekyll post of
     a blog of Stack Exchange answers, its ``title: >`` left empty, was titled "Cron does not know the
