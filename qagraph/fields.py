@@ -4392,14 +4392,14 @@ _DATE_PATTERN = re.compile(r"yyyy|MM|dd|[A-Za-z]")
 def material_post_url(f: _Fields, fields: FieldMap, title: str, date: str) -> str | None:
     """The url an MkDocs Material blog publishes the post ``f`` at: :attr:`FieldMap.blog_url` filled with
     its ``date`` (``2024-01-31``, written as :attr:`FieldMap.blog_url_date` says: ``yyyy/MM/dd``), its
-    ``slug`` (its ``slug`` field, else its title slugified as Python Markdown's ``toc`` does it), its
+    ``slug`` (its ``slug`` field, else its title slugified as the blog does it: :func:`_material_slug`), its
     file's name and its first category; ``None`` for a format it cannot fill (another placeholder, a
     date pattern other than years, months and days).
 
     >>> fm = read_front_matter("blog/posts/a.md", "---\\ndate: 2024-01-31\\n---\\n")
     >>> fields = FieldMap(blog_url="/blog/{date}/{slug}/", blog_url_date="yyyy/MM/dd")
     >>> material_post_url(_Fields("blog/posts/a.md", fm), fields, "Café: what's new?", "2024-01-31")
-    '/blog/2024/01/31/cafe-whats-new/'
+    '/blog/2024/01/31/café-whats-new/'
     """
     year, month, day = date[:4], date[5:7], date[8:10]
     parts = {"yyyy": year, "MM": month, "dd": day}
@@ -4410,9 +4410,9 @@ def material_post_url(f: _Fields, fields: FieldMap, title: str, date: str) -> st
     categories = _values(f.get("categories"), True, fields.keyword_separator) if f.get("categories") not in (
         _MISSING, None, "") else []
     values = {"date": _DATE_PATTERN.sub(lambda m: parts[m.group(0)], fields.blog_url_date),
-              "slug": own.strip() if own and own.strip() else _toc_slug(title),
+              "slug": own.strip() if own and own.strip() else _material_slug(title),
               "file": f.name.rpartition("/")[2].rsplit(".", 1)[0],
-              "categories": _toc_slug(categories[0]) if categories else ""}
+              "categories": _material_slug(categories[0]) if categories else ""}
     try:
         url = fields.blog_url.format(**values)
     except (KeyError, IndexError, ValueError):
@@ -4420,12 +4420,16 @@ def material_post_url(f: _Fields, fields: FieldMap, title: str, date: str) -> st
     return re.sub(r"/{2,}", "/", url)
 
 
-def _toc_slug(text: str) -> str:
-    """``text`` as Python Markdown's ``toc`` extension slugifies it (its default ``slugify``): accents
-    dropped, what is no word character, space or hyphen left out, lower case, runs of spaces and
-    hyphens as one hyphen."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
+def _material_slug(text: str) -> str:
+    """``text`` as Material's blog slugifies a post's title and a category by default (its ``post_slugify`` and
+    ``categories_slugify``: pymdownx.slugs.slugify(case="lower")): HTML tags dropped, in lower case, Unicode
+    kept (NFC), what is no word character, hyphen or space left out, each space a hyphen.
+
+    >>> _material_slug("Café & <b>crème</b>: ça va?"), _material_slug("你好，世界")
+    ('café--crème-ça-va', '你好世界')
+    """
+    text = unicodedata.normalize("NFC", re.sub(r"</?[^>]*>", "", text).strip()).lower()
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
 
 
 def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:

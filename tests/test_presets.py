@@ -6442,6 +6442,24 @@ def test_a_material_blog_post_has_the_url_the_blog_publishes_it_at(tmp_path: Pat
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.related(by_name["index"].key) == [kg.article(by_name["news"].key), kg.article(by_name["custom"].key)]
 
+def test_a_material_blog_post_s_slug_is_its_title_as_the_blog_slugifies_it(tmp_path: Path):
+    """Material's blog makes a post's slug, and a category's in its url, with pymdownx.slugs.slugify(case="lower")
+    (its post_slugify and categories_slugify defaults, material/plugins/blog/config.py): in lower case,
+    Unicode kept (NFC), what is no word character, hyphen or space dropped, each space a hyphen. They were
+    made as Python Markdown's toc slugifies a heading, accents dropped and runs of spaces and hyphens one
+    hyphen, so a post titled in French or Chinese, or with an ampersand, had another url than its own."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog:\n      post_url_format: '{categories}/{slug}'\n",
+        "docs/index.md": "# Home\n",
+        "docs/blog/posts/fr.md": "---\ndate: 2024-01-31\ncategories: [Nouveautés & co]\n---\n"
+                                 "# Café & crème: ça va?\n",
+        "docs/blog/posts/zh.md": "---\ndate: 2024-02-01\n---\n# 你好，世界\n",
+    })
+    assert {a.path: a.url for a in load_corpus(tmp_path).articles} == {
+        "docs/index.md": "/", "docs/blog/posts/fr.md": "/blog/nouveautés--co/café--crème-ça-va/",
+        "docs/blog/posts/zh.md": "/blog/你好世界/"}
+
+
 def test_an_mkdocs_sites_auto_appended_snippets_give_every_page_their_link_definitions(tmp_path: Path):
     """The Snippets extension's ``auto_append`` files are put at the end of every page: a page's reference
     link (``[the guide][guide]``) defined there links where the file says. Such links were lost (the
