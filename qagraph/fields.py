@@ -551,6 +551,16 @@ class FieldMap:
     collection_routes: tuple[tuple[str, str, str], ...] = ()
     #: a Hexo config's ``pretty_urls``: its ``trailing_index`` and ``trailing_html`` (:func:`hexo_page_url`)
     hexo_trailing: tuple[bool, bool] = (True, True)
+    #: a Hexo config's ``new_post_name``: the pattern a post's path below ``_posts/`` is read by, whose
+    #: ``:title`` is the post's slug (:func:`hexo_post_values`)
+    hexo_post_name: str = ":title.md"
+    #: what a Hexo post permalink's placeholders are where the post gives none: its config's
+    #: ``permalink_defaults``, and ``category``, its ``default_category``
+    hexo_defaults: tuple[tuple[str, str], ...] = (("category", "uncategorized"),)
+    #: a Hexo config's ``category_map`` (a category's name to its slug's) and ``filename_case`` (0 as
+    #: written, 1 lower case, 2 upper case), by which a permalink's ``:category`` is slugged
+    hexo_category_map: tuple[tuple[str, str], ...] = ()
+    hexo_filename_case: int = 0
     not_found: tuple[str, ...] = ()
     readme_indexes: tuple[str, ...] = ()
     data_files: tuple[tuple[str, str], ...] = ()
@@ -2028,7 +2038,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     at = site_path(name, fields)  # the file's path from the site's root, which may be above the folder read
     if url is None and fields.permalink:  # a post's categories are the folders above _posts/ in the collections_dir
         made = post_permalink(at.removeprefix(fields.collections_dir), own or fields.posts_permalink or fields.permalink, f.data,
-                              undated=fields.undated_posts, timezone=fields.timezone)
+                              undated=fields.undated_posts, timezone=fields.timezone, hexo=fields if fields.hexo else None)
         if made is not None:
             return made, path_key
     if url is None and fields.collections:
@@ -3231,7 +3241,7 @@ PERMALINK_STYLES = {
 
 
 def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated: bool = False,
-                   timezone: str = "") -> str | None:
+                   timezone: str = "", hexo: FieldMap | None = None) -> str | None:
     """The url Jekyll gives the post ``name`` (a file in a ``_posts/`` folder, named
     ``YYYY-MM-DD-slug``) by the site's ``permalink`` setting ``pattern`` (a style's name or a
     pattern), from its front matter ``data`` (``categories``, ``category``, ``slug``, ``date``: the
@@ -3252,10 +3262,16 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
 
     >>> post_permalink("source/_posts/tips/py.md", ":year/:month/:day/:title/", {"date": "2024-01-05 10:00"}, undated=True)
     '/2024/01/05/tips/py/'
+
+    ``hexo``: the post is Hexo's, its url made as Hexo makes it (:func:`hexo_post_values`), a file
+    named by a date or not.
     """
     parts = name.split("/")
     if "_posts" not in parts[:-1]:
         return None
+    if hexo is not None:
+        values = hexo_post_values("/".join(parts[parts.index("_posts") + 1:]), data, hexo)
+        return None if values is None else _hexo_stringify(pattern, values)
     stem = parts[-1].rsplit(".", 1)[0]
     dated = POST_FILE.match(stem)
     if dated is None and undated:
@@ -3433,6 +3449,102 @@ def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, An
         "categories": "/".join(categories) or "uncategorized",
     }
     url = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), pattern.strip())
+    return re.sub(r"/{2,}", "/", "/" + url)
+
+
+#: a placeholder of a Hexo permalink or ``new_post_name`` (hexo-util's ``Permalink``: word characters, the
+#: last no ``_``), and what ``new_post_name`` reads a date's placeholders as
+_HEXO_PARAM = re.compile(r":(\w*[^_\W])")
+_HEXO_SEGMENTS = {"year": r"(\d{4})", "month": r"(\d{2})", "day": r"(\d{2})", "i_month": r"(\d{1,2})",
+                  "i_day": r"(\d{1,2})", "hash": r"([0-9a-f]{12})"}
+#: what a post's file name gives that is not copied to its data (hexo's post processor's preservedKeys)
+_HEXO_PRESERVED = frozenset(("title", "year", "month", "day", "i_month", "i_day", "hash"))
+#: a Hexo permalink's placeholders this reading cannot give: the time of day, the post's id and hash
+_HEXO_UNKNOWN = frozenset(("hour", "minute", "second", "id", "hash"))
+_HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+
+
+def hexo_slugize(text: str, transform: int = 0) -> str:
+    """``text`` as hexo-util's ``slugize`` makes a slug of it: accents dropped, each run of blanks and
+    ASCII punctuation one hyphen, none at either end, other letters kept (``日本語``); its ``transform``
+    1 lower case, 2 upper case, else as written.
+
+    >>> hexo_slugize("Hello, World!"), hexo_slugize("Café Crème", 1), hexo_slugize("Web_Dev 2.0")
+    ('Hello-World', 'cafe-creme', 'Web-Dev-2-0')
+    >>> hexo_slugize("日本 語")
+    '日本-語'
+
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = _HEXO_SPECIAL.sub("-", re.sub(r"[\x00-\x1f]", "", text)).strip("-")
+    return slug.lower() if transform == 1 else slug.upper() if transform == 2 else slug
+
+
+def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> dict[str, str] | None:
+    """What the placeholders of a Hexo site's permalink are for its post at ``below`` (its path below
+    ``_posts/``) with the front matter ``data``, as Hexo's post processor and ``post_permalink`` filter make
+    them: its path (without its suffix) read by the config's ``new_post_name`` (``fields.hexo_post_name``)
+    gives its slug, ``:title`` (the whole path by the default ``:title.md``: ``2019-03-10-hi.md`` is
+    ``2019-03-10-hi``; ``hi`` by ``:year-:month-:day-:title.md``, which dates it too where its ``date``
+    does not) and ``:name`` its last part; ``:post_title`` is its ``title`` field slugged lower-case,
+    ``:category`` its last category's slug (under its parents', ``Tech/Web-Dev``); every other field of its
+    front matter is a placeholder too, and the config's ``permalink_defaults`` stand for those it has not.
+    ``None`` for a post without a date (Hexo dates it by its file's creation, which a copy does not keep).
+
+    >>> hexo = FieldMap(hexo_post_name=":year-:month-:day-:title.md")
+    >>> v = hexo_post_values("2019-03-10-hi.md", {"title": "Hi there", "categories": ["Tech", "Web Dev"]}, hexo)
+    >>> v["title"], v["year"], v["post_title"], v["category"]
+    ('hi', '2019', 'hi-there', 'Tech/Web-Dev')
+    >>> hexo_post_values("2019-03-10-hi.md", {"date": "2020-05-06"}, FieldMap())["title"]
+    '2019-03-10-hi'
+    """
+    path = below.rsplit(".", 1)[0] if "." in below.rpartition("/")[2] else below
+    rule = fields.hexo_post_name
+    rule = rule.rsplit(".", 1)[0] if "." in rule.rpartition("/")[2] else rule
+    params: list[str] = []
+
+    def segment(m: re.Match[str]) -> str:
+        params.append(m.group(1))
+        return _HEXO_SEGMENTS.get(m.group(1), "(.+?)")
+
+    found = re.match(f"^{_HEXO_PARAM.sub(segment, re.escape(rule))}$", path)
+    info = dict(zip(params, found.groups())) if found else {}
+    slug = info.get("title") or hexo_slugize(path)
+    given = _day(data.get("date"))
+    if given is None and info.get("year") and (info.get("month") or info.get("i_month")) and (
+            info.get("day") or info.get("i_day")):
+        given = _day(f"{info['year']}-{int(info.get('month') or info['i_month']):02d}-"
+                     f"{int(info.get('day') or info['i_day']):02d}")
+    if given is None:
+        return None
+    values = {key: scalar_text(value) for key, value in data.items() if isinstance(key, str)
+              and isinstance(value, (str, int, float)) and not isinstance(value, bool)}
+    values.update((key, value) for key, value in info.items() if key not in _HEXO_PRESERVED)
+    title = data.get("title")
+    value = data.get("categories", data.get("category"))
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    last = items[-1] if items and isinstance(items[-1], list) else items  # a list of hierarchies: the last one
+    names = [str(c) for c in last if isinstance(c, (str, int, float)) and str(c).strip()]
+    mapped = dict(fields.hexo_category_map)
+    values.update({
+        "year": f"{given.year:04d}", "month": f"{given.month:02d}", "day": f"{given.day:02d}",
+        "i_month": str(given.month), "i_day": str(given.day), "title": slug, "name": slug.rpartition("/")[2],
+        "post_title": hexo_slugize(title if isinstance(title, str) else "", 1),
+        **({"category": "/".join(hexo_slugize(mapped.get(n, n), fields.hexo_filename_case) for n in names)}
+           if names else {})})
+    for key, default in fields.hexo_defaults:
+        values.setdefault(key, default)
+    return values
+
+
+def _hexo_stringify(pattern: str, values: Mapping[str, str]) -> str | None:
+    """The url the Hexo permalink ``pattern`` gives a post of placeholder ``values``
+    (:func:`hexo_post_values`), from the site's root; a placeholder no value stands for is written
+    ``undefined``, as Hexo writes it; ``None`` where the pattern names the time of day, the post's id or
+    hash, which this reading does not know."""
+    if any(m.group(1) in _HEXO_UNKNOWN and m.group(1) not in values for m in _HEXO_PARAM.finditer(pattern)):
+        return None
+    url = _HEXO_PARAM.sub(lambda m: values.get(m.group(1), "undefined"), pattern.strip())
     return re.sub(r"/{2,}", "/", "/" + url)
 
 

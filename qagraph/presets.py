@@ -47,7 +47,7 @@ from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HU
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
-from .normalize import as_written, fold
+from .normalize import as_written, fold, scalar_text
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -2804,7 +2804,8 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     themes and README beside it are not), where a folder named ``_...`` is not read but
     ``_posts/``, and ``_drafts/`` is not published. A post is published at the config's ``permalink``
     (default ``:year/:month/:day/:title/``), dated by its ``date`` field, its ``:title`` its path
-    below ``_posts/`` (:func:`~qagraph.fields.post_permalink`); a page without front matter is
+    below ``_posts/`` read by ``new_post_name``, ``permalink_defaults`` standing for the placeholders it
+    does not give (:func:`~qagraph.fields.hexo_post_values`); a page without front matter is
     a page; a ``tags`` or ``categories`` text is one name (a list is several: categories are a
     hierarchy, its top the subject)."""
     settings = _jekyll_settings(text)
@@ -2821,6 +2822,20 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
         "ignores": _hexo_ignores(base, _jekyll_list(settings, "ignore"))}
     if isinstance(url, str) and "://" in url:
         changes["site_url"] = url.rstrip("/")
+    name = settings.get("new_post_name")
+    if isinstance(name, str) and name.strip():
+        changes["hexo_post_name"] = name.strip()
+    given = settings.get("permalink_defaults")
+    default = settings.get("default_category")
+    changes["hexo_defaults"] = (
+        *((str(k), scalar_text(v)) for k, v in (given.items() if isinstance(given, dict) else ())
+          if isinstance(v, (str, int, float)) and not isinstance(v, bool)),
+        ("category", str(default) if isinstance(default, (str, int, float)) else "uncategorized"))
+    mapped = settings.get("category_map")
+    changes["hexo_category_map"] = tuple((str(k), str(v)) for k, v in (mapped.items() if isinstance(mapped, dict) else ())
+                                         if isinstance(v, (str, int, float)))
+    case = settings.get("filename_case")
+    changes["hexo_filename_case"] = case if type(case) is int and case in (1, 2) else 0
     pretty = settings["pretty_urls"] if isinstance(settings.get("pretty_urls"), dict) else {}
     changes["hexo_trailing"] = (pretty.get("trailing_index") is not False, pretty.get("trailing_html") is not False)
     notes = [f"pages under {prefix}" if prefix else "", f"posts' urls by permalink {permalink}",

@@ -16,7 +16,7 @@ import pytest
 from conftest import CONTENT, FIXTURES, article_text, write_article, write_site
 from qagraph import build
 from qagraph.errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from qagraph.fields import FieldMap
+from qagraph.fields import FieldMap, post_permalink
 from qagraph.load import LoadResult, load_corpus
 from qagraph.presets import (
     PRESETS, SAMPLE_BYTES, choose, detect, gitignored, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
@@ -4338,6 +4338,38 @@ def test_a_hexo_page_is_published_at_its_path_as_hexo_renders_it(tmp_path: Path,
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("source/_posts/hello.md") == [
         kg.article("source/faq.md"), kg.article("source/about/index.md"), kg.article("source/people.md")]
+
+
+@pytest.mark.parametrize("post_name", [":title.md", ":year-:month-:day-:title.md"])
+def test_a_hexo_post_s_url_is_made_as_hexo_makes_it(tmp_path: Path, post_name: str):
+    """Hexo reads a post's path below ``_posts/`` by the config's ``new_post_name`` (hexo's post processor,
+    ``parseFilename``): its ``:title`` is the post's slug, the whole name by the default ``:title.md``
+    (``2019-03-10-hello.md`` is ``2019-03-10-hello``, dated by its ``date``), ``hello`` by
+    ``:year-:month-:day-:title.md``, which dates it too. Its ``post_permalink`` filter gives ``:post_title``
+    the ``title`` field slugged lower-case, ``:category`` the last category's slug below its parents', or
+    ``default_category``; every other field of the post is a placeholder, ``permalink_defaults`` standing for
+    those it has not. A dated name was read as Jekyll's whatever ``new_post_name`` said, and ``:category``,
+    ``:post_title`` and a field's placeholder were left in the url as written, every link by the url a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    hello = "2019-03-10-hello" if post_name == ":title.md" else "hello"
+    write_site(site, {
+        "_config.yml": f"title: Hexo\nurl: https://b.example.com\nnew_post_name: {post_name}\n"
+                       "permalink: :lang/:category/:title/\npermalink_defaults:\n  lang: en\n",
+        "source/_posts/2019-03-10-hello.md": "---\ntitle: Hello\ndate: 2020-05-06\n---\n[b](/fr/Tech/Web-Dev/b/)\n",
+        "source/_posts/b.md": "---\ntitle: B\ndate: 2020-01-01\nlang: fr\ncategories: [Tech, Web Dev]\n---\n"
+                              f"[hello](/en/uncategorized/{hello}/)\n",
+    })
+    result = load_corpus(site)
+    urls = {a.path: a.url for a in result.articles}
+    assert urls["source/_posts/2019-03-10-hello.md"] == f"/en/uncategorized/{hello}/"
+    assert urls["source/_posts/b.md"] == "/fr/Tech/Web-Dev/b/"
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("source/_posts/b.md") == [kg.article("source/_posts/2019-03-10-hello.md")]
+    assert post_permalink("source/_posts/c.md", ":year/:post_title/", {"title": "Hello World, Again!", "date": "2021-02-03"},
+                          hexo=result.fields) == "/2021/hello-world-again/"
 
 
 def test_a_hexo_post_in_several_categories_is_filed_under_the_first(tmp_path: Path):
