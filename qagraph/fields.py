@@ -2027,7 +2027,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     own = f.text(fields.url) if jekyll and url and _PATTERN.search(url) and not _TEMPLATE.search(url) else None
     if url and fields.identity == "page" and _PATTERN.search(url) and not _TEMPLATE.search(url):
         # Hugo (since 0.131) fills a front-matter url's permalink tokens (/:section/:year/:slug/) in
-        return hugo_own_url(hugo_url(name, f.data, fields, pattern=url)), \
+        made = hugo_url(name, f.data, fields, pattern=url)
+        return hugo_own_url(made) if made is not None else None, \
             page_path(name, fields.content_dir, True, fields.languages, fields.default_language) or "/"
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
@@ -2459,7 +2460,7 @@ def kebab_name(stem: str) -> str:
     return "-".join(word.lower() for word in _KEBAB_WORD.findall(stem))
 
 
-def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str | None = None) -> str:
+def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str | None = None) -> str | None:
     """The url Hugo publishes the file ``name`` at, when its front matter ``data`` sets no ``url``: its
     section's pattern in the config's ``[permalinks]`` (:func:`hugo_permalink`; a regular page's, a
     section's own page only by a ``[permalinks.section]`` table; a folder's url, ending in ``/`` whether
@@ -2469,6 +2470,7 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
 
     With ``pattern`` (a front-matter ``url`` holding permalink tokens, ``/:section/:year/:slug/``),
     the url that pattern gives the page, as written: from the site's root, in no language's folder.
+    ``None`` for a Zola page whose slug is not known (:func:`zola_slug`).
 
     >>> from qagraph.presets import preset
     >>> hugo = replace(preset("hugo").fields, content_dir="content/", section_permalinks=(("page", "posts", "/:year/:slug/"),))
@@ -2502,7 +2504,10 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     elif fields.zola_slugify:  # Zola: the folders as named, the page's slug made by its strategy
         slug = data.get("slug")
         name = str(slug) if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip() else last
-        url = "/" + (stem if kind == "section" else f"{folder}/" * bool(folder) + zola_slug(name, fields.zola_slugify)) + "/"
+        made = name if kind == "section" else zola_slug(name, fields.zola_slugify)
+        if made is None:
+            return None
+        url = "/" + (stem if kind == "section" else f"{folder}/" * bool(folder) + made) + "/"
     else:
         slug = hugo_slug(data)
         if kind == "page" and slug:
@@ -2733,21 +2738,57 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")
 
 
-def zola_slug(text: str, strategy: str = "on") -> str:
+#: the ASCII the slug crate's transliteration (deunicode, Text::Unidecode's table) gives the Latin letters and
+#: signs that have no decomposition to ASCII letters, where Unicode's compatibility decomposition drops them
+_DEUNICODE_LATIN = {
+    "Æ": "AE", "æ": "ae", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Þ": "Th", "þ": "th", "ß": "ss", "Đ": "D", "đ": "d",
+    "Ħ": "H", "ħ": "h", "ı": "i", "Ł": "L", "ł": "l", "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe", "Ŧ": "T", "ŧ": "t",
+    "§": "SS", "¶": "P", "‰": "%0", "‱": "%00", "⁋": "PP"}
+#: the blocks whose punctuation and spaces deunicode gives as ASCII punctuation, or none (a hyphen in a slug):
+#: Latin-1's, General Punctuation (’ – — …), CJK Symbols and Punctuation (。、「」), the small and full-width forms
+_PUNCTUATION_BLOCKS = ((0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFF65))
+
+
+def _deunicode_char(c: str) -> str | None:
+    """The ASCII the slug crate makes of the character ``c`` (before it keeps only letters and digits), where
+    it can be told without deunicode's table: ``None`` for a letter or symbol of another script (``日``, which
+    it spells out, ``Ri``), an emoji (named), a sign it writes otherwise."""
+    if c.isascii():
+        return c
+    if c in _DEUNICODE_LATIN:
+        return _DEUNICODE_LATIN[c]
+    decomposed = "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+    if decomposed != c and decomposed:
+        parts = [_deunicode_char(d) for d in decomposed]
+        return None if None in parts else "".join(p or "" for p in parts)
+    if unicodedata.category(c) == "Nd":
+        return str(unicodedata.digit(c))
+    if unicodedata.category(c)[0] in "PZ" and any(lo <= ord(c) <= hi for lo, hi in _PUNCTUATION_BLOCKS):
+        return " "
+    return None
+
+
+def zola_slug(text: str, strategy: str = "on") -> str | None:
     """``text`` as Zola's ``slugify_paths`` makes a page's slug of it with the config's ``strategy``:
-    ``on`` (the slug crate's: letters made ASCII, lower-case, a hyphen for each run of anything but letters
-    and digits, none at either end; a letter with no ASCII form is dropped, where Zola spells it out),
-    ``safe`` (only the characters no path may hold dropped, and blanks and dots at the end), ``off`` (as written).
+    ``on`` (the slug crate's: each character made ASCII by deunicode, lower-case, a hyphen for each run of
+    anything but letters and digits, none at either end), ``safe`` (only the characters no path may hold
+    dropped, and blanks and dots at the end), ``off`` (as written). ``None`` where ``on`` meets a character
+    whose ASCII form only deunicode's table tells (``日本``, which Zola spells ``ri-ben``; ``🦄``): the slug
+    is not known, rather than wrong.
 
     >>> zola_slug("My_First Post"), zola_slug("Café & Crème 2.0"), zola_slug(" a.b. ", "safe"), zola_slug("a:b", "off")
     ('my-first-post', 'cafe-creme-2-0', ' a.b', 'a:b')
+    >>> zola_slug("Don’t Panic"), zola_slug("Straße—Ærø"), zola_slug("日本"), zola_slug("日本", "safe")
+    ('don-t-panic', 'strasse-aero', None, '日本')
     """
     if strategy == "off":
         return text
     if strategy == "safe":
         return re.sub(r'[<>:"/\\|?*]', "", text.rstrip(" ."))
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    parts = [_deunicode_char(c) for c in text]
+    if None in parts:
+        return None
+    return re.sub(r"[^a-z0-9]+", "-", "".join(p or "" for p in parts).lower()).strip("-")
 
 
 def urlize(text: str, lower: bool = True) -> str:

@@ -5626,6 +5626,32 @@ def test_a_zola_page_s_slug_is_made_as_zola_s_slugify_paths_says(tmp_path: Path,
     assert urls["content/Guides/_index.md"] == "/Guides/"
 
 
+def test_a_zola_slug_spells_letters_and_signs_out_as_zola_s_slug_crate_does(tmp_path: Path):
+    """Zola's default slug (``slugify.paths = "on"``: the slug crate, each character made ASCII by deunicode)
+    spells out what has no accent to drop (``Straße``: ``strasse``, ``Ærø``: ``aero``) and makes punctuation
+    a hyphen (``Don’t Panic``: ``don-t-panic``, ``a—b``: ``a-b``); a letter of another script is spelled
+    out by deunicode's table (``日本旅行``: ``ri-ben-lu-xing``), which qagraph has not: that page has no url,
+    and is linked by its file. Such letters and signs were dropped, ``Don’t`` glued into ``dont``, and a page
+    named in Chinese was at its section's url (``/blog/``), where links to the section led."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n',
+        "content/blog/_index.md": '+++\ntitle = "Blog"\n+++\n[first](/blog/don-t-panic/) [strasse](/blog/strasse-aero/)\n',
+        "content/blog/Don’t Panic.md": '+++\ntitle = "Panic"\n+++\n[trip](@/blog/日本旅行.md) [blog](/blog/)\n',
+        "content/blog/Straße—Ærø.md": '+++\ntitle = "Strasse"\n+++\n',
+        "content/blog/日本旅行.md": '+++\ntitle = "Trip"\n+++\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    urls = {data["path"]: data["url"] for node, data in kg.graph.nodes(data=True) if data.get("kind") == "article"}
+    assert urls == {"content/blog/_index.md": "/blog/", "content/blog/Don’t Panic.md": "/blog/don-t-panic/",
+                    "content/blog/Straße—Ærø.md": "/blog/strasse-aero/", "content/blog/日本旅行.md": None}
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/blog/Don’t Panic.md") == [kg.article("content/blog/日本旅行.md"),
+                                                        kg.article("content/blog/_index.md")]
+
+
 @pytest.mark.parametrize("default", [None, "fr"])
 def test_a_zola_site_s_translations_are_under_their_language(tmp_path: Path, default: str | None):
     """A Zola config names its languages other than its ``default_language`` (``en`` unless it says) by
