@@ -5434,6 +5434,27 @@ def test_a_quarto_figure_or_table_cross_reference_links_to_the_page_that_defines
     assert kg.related("penguins.qmd") == [kg.article("fig-shown")]  # a stub: no page labels it
 
 
+@pytest.mark.parametrize("kind", ["website", "default"])
+def test_a_quarto_website_s_cross_reference_to_another_page_is_no_link(tmp_path: Path, kind: str):
+    """Quarto resolves a cross-reference across pages in a book only: in a website (or a project of lone
+    documents) ``@sec-intro`` on one page to a heading of another renders as ``?@sec-intro``, with a warning
+    "Unable to resolve crossref" (quarto-dev/quarto-cli#12142, closed as such: link to the page,
+    ``[text](other.qmd#sec-intro)``). A website's pages were linked by such references as a book's chapters are."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_quarto.yml": f"project:\n  type: {kind}\n",
+        "index.qmd": "---\ntitle: Home\n---\nSee @sec-intro and @fig-plot; [the post](post.qmd#sec-intro).\n",
+        "notes.qmd": "---\ntitle: Notes\n---\nSee @sec-intro.\n",
+        "post.qmd": "---\ntitle: Post\n---\n## Intro {#sec-intro}\n\n![A plot](plot.png){#fig-plot}\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("index.qmd") == [kg.article("post.qmd")]
+    assert kg.related("notes.qmd") == []
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
