@@ -50,6 +50,9 @@ __all__ = ["ANY_SEPARATOR", "EVERY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMIC
 #: where an article keeps the MyST targets its page defines (``(label)=``): a Jupyter Book's map names
 #: it among its ``alias_fields``, so a ``{ref}`label``` leads to the page
 MYST_LABELS = "myst_labels"
+#: where a Hexo post keeps its slug (:func:`hexo_post_slug`), which ``{% post_link slug %}`` finds it by: a
+#: Hexo site's map names it among its ``alias_fields``
+HEXO_SLUG = "hexo_slug"
 
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
@@ -1294,6 +1297,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         extra[MYST_LABELS] = labels  # the names {ref} and [text](label) reach the page by (alias_fields)
     if "quarto" in fields.links and masked is not None and (labels := quarto_labels(masked, raw_body)):
         extra[MYST_LABELS] = labels  # the ids @sec-x and @fig-x reach the page by (alias_fields)
+    if fields.hexo and "_posts" in (parts := name.removeprefix(fields.content_dir).split("/"))[:-1]:
+        below = "/".join(parts[parts.index("_posts") + 1:])
+        extra[HEXO_SLUG] = hexo_post_slug(below, fields.hexo_post_name)[0]  # {% post_link slug %}'s (alias_fields)
     body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""
@@ -3521,6 +3527,28 @@ def hexo_slugize(text: str, transform: int = 0) -> str:
     return slug.lower() if transform == 1 else slug.upper() if transform == 2 else slug
 
 
+def hexo_post_slug(below: str, post_name: str = ":title.md") -> tuple[str, dict[str, str]]:
+    """The slug Hexo gives its post at ``below`` (its path below ``_posts/``), and what else its name
+    gives, as its post processor reads the path (without its suffix) by the config's ``new_post_name``
+    (``post_name``): its ``:title`` the slug, the whole path by the default ``:title.md``; a path the
+    pattern does not match is slugged whole (:func:`hexo_slugize`).
+
+    >>> hexo_post_slug("tips/py.md"), hexo_post_slug("2019-03-10-hi.md", ":year-:month-:day-:title.md")
+    (('tips/py', {'title': 'tips/py'}), ('hi', {'year': '2019', 'month': '03', 'day': '10', 'title': 'hi'}))
+    """
+    path = below.rsplit(".", 1)[0] if "." in below.rpartition("/")[2] else below
+    rule = post_name.rsplit(".", 1)[0] if "." in post_name.rpartition("/")[2] else post_name
+    params: list[str] = []
+
+    def segment(m: re.Match[str]) -> str:
+        params.append(m.group(1))
+        return _HEXO_SEGMENTS.get(m.group(1), "(.+?)")
+
+    found = re.match(f"^{_HEXO_PARAM.sub(segment, re.escape(rule))}$", path)
+    info = dict(zip(params, found.groups())) if found else {}
+    return info.get("title") or hexo_slugize(path), info
+
+
 def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> dict[str, str] | None:
     """What the placeholders of a Hexo site's permalink are for its post at ``below`` (its path below
     ``_posts/``) with the front matter ``data``, as Hexo's post processor and ``post_permalink`` filter make
@@ -3539,18 +3567,7 @@ def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> d
     >>> hexo_post_values("2019-03-10-hi.md", {"date": "2020-05-06"}, FieldMap())["title"]
     '2019-03-10-hi'
     """
-    path = below.rsplit(".", 1)[0] if "." in below.rpartition("/")[2] else below
-    rule = fields.hexo_post_name
-    rule = rule.rsplit(".", 1)[0] if "." in rule.rpartition("/")[2] else rule
-    params: list[str] = []
-
-    def segment(m: re.Match[str]) -> str:
-        params.append(m.group(1))
-        return _HEXO_SEGMENTS.get(m.group(1), "(.+?)")
-
-    found = re.match(f"^{_HEXO_PARAM.sub(segment, re.escape(rule))}$", path)
-    info = dict(zip(params, found.groups())) if found else {}
-    slug = info.get("title") or hexo_slugize(path)
+    slug, info = hexo_post_slug(below, fields.hexo_post_name)
     given = _day(data.get("date"))
     if given is None and info.get("year") and (info.get("month") or info.get("i_month")) and (
             info.get("day") or info.get("i_day")):

@@ -318,10 +318,12 @@ _CELL_OPTION = re.compile(r"^[ \t]*#\|[ \t]*(?:label[ \t]*:[ \t]*[\"']?([\w:.-]+
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
-#: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its file name too.
+#: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its slug (or title).
 #: Jekyll's two tags take all their text as the name, spaces and all (``{% post_url 2020-01-01-Hello World %}``
-#: for ``_posts/2020-01-01-Hello World.md``); Hexo's name is the first word, its title follows
+#: for ``_posts/2020-01-01-Hello World.md``); Hexo's name is the first argument, its title follows
 _JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+([^%\n]*?)\s*-?%\}")
+#: a Hexo tag's first argument, as Nunjucks reads it: a quoted string whole (``'Hello World'``), else a word
+_HEXO_FIRST_ARGUMENT = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
 #: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
 _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
@@ -564,8 +566,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), REF, m.group(1) or m.group(2) or m.group(3) or "", None)
     if "jekyll-ref" in wanted and "{%" in text:
         for m in _JEKYLL_REF.finditer(text):
-            name = m.group(2) if m.group(1) in ("post_url", "link") else m.group(2).partition(" ")[0]
-            target = name.strip("\"'")
+            hexo = _HEXO_FIRST_ARGUMENT.match(m.group(2)) if m.group(1) in ("post_link", "post_path") else None
+            target = (m.group(2) if hexo is None else next(g for g in hexo.groups() if g is not None)).strip("\"'")
             if target:
                 add(m.start(), REF, target, None)
     if "wiki" in wanted and "[[" in text:
@@ -1660,7 +1662,9 @@ class ArticleIndex(Generic[A]):
                 if alias.startswith("/"):
                     self.by_url.setdefault(_norm(alias), a)
                 else:
-                    self.by_alias.setdefault(fold(alias), []).append(a)
+                    named = self.by_alias.setdefault(fold(alias), [])
+                    if not named or named[-1] is not a:  # two of its names alike (a slug and a title): once
+                        named.append(a)
                     if bundles and a.url and "://" not in alias:  # Hugo publishes it beside the page's url
                         self.by_url.setdefault(_norm(relative_alias_url(a.url, alias)), a)
             slug = a.extra.get("slug")

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
@@ -2819,6 +2819,8 @@ def _fit_hexo(fields: FieldMap, base: Path, names: Sequence[str], config: Path, 
     changes: dict[str, Any] = {
         "content_dir": prefix, "permalink": permalink, "undated_posts": True, "hexo": True, "no_front_matter": "article",
         "keyword_separator": ",", "list_fields": (), "source_globs": globs,
+        # {% post_link x %} finds the post whose slug is x, else whose title is
+        "alias_fields": (*fields.alias_fields, HEXO_SLUG, TITLE_ALIAS),
         "ignores": _hexo_ignores(base, _jekyll_list(settings, "ignore"))}
     if isinstance(url, str) and "://" in url:
         changes["site_url"] = url.rstrip("/")

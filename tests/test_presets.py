@@ -4372,6 +4372,29 @@ def test_a_hexo_post_s_url_is_made_as_hexo_makes_it(tmp_path: Path, post_name: s
                           hexo=result.fields) == "/2021/hello-world-again/"
 
 
+def test_a_hexo_post_link_finds_the_post_by_its_slug_else_its_title(tmp_path: Path):
+    """Hexo's ``{% post_link x %}`` and ``{% post_path x %}`` find the post whose slug is ``x``, else whose title
+    is (hexo's tag/post_link.ts: ``factory({ slug }) || factory({ title: slug })``), the slug being what the
+    config's ``new_post_name`` reads from the file's name (``hello`` of ``2019-03-10-hello.md`` by
+    ``:year-:month-:day-:title.md``); a quoted argument is one, spaces and all (``'Hello There'``), as Nunjucks
+    reads it. Such links were stubs: a post was found by its file's name only, and a title by its first word."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Hexo\nurl: https://b.example.com\npermalink: :year/:title/\n"
+                       "new_post_name: :year-:month-:day-:title.md\n",
+        "source/_posts/2019-03-10-hello.md": "---\ntitle: Hello There\n---\n{% post_link 'Other' 'its title' %}\n",
+        "source/_posts/2019-03-11-other.md": "---\ntitle: Other\n---\n{% post_path hello %}\n",
+        "source/about/index.md": "---\ntitle: About\n---\n{% post_link \"Hello There\" %}\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("source/_posts/2019-03-10-hello.md") == [kg.article("source/_posts/2019-03-11-other.md")]
+    assert kg.related("source/_posts/2019-03-11-other.md") == [kg.article("source/_posts/2019-03-10-hello.md")]
+    assert kg.related("source/about/index.md") == [kg.article("source/_posts/2019-03-10-hello.md")]
+
+
 def test_a_hexo_post_in_several_categories_is_filed_under_the_first(tmp_path: Path):
     """Hexo files a post under several categories by a list of hierarchies (``categories: [[Tech, Hexo],
     [Notes]]``: Tech > Hexo, and Notes): such a post had no subject at all ("Uncategorised"), without a
