@@ -1105,7 +1105,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     _warn_look_alike_keys(f, fields)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired, drafts=fields.skip_drafts,
-                           now=_moment(fields.as_of)) if fields.headless else draft(f.data, fields.drafts)
+                           now=_moment(fields.as_of), zola=bool(fields.zola_slugify)) if fields.headless else \
+            draft(f.data, fields.drafts)
         if why and fields.defaults and why.split(":", 1)[0] not in own:
             return None, [Problem(name, None, f"{why}, from the site config's defaults: not a page", "headless", SKIPPED)]
         if why:
@@ -1421,10 +1422,11 @@ def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False, drafts: bool = True,
-                 now: _dt.datetime | None = None) -> str | None:
+                 now: _dt.datetime | None = None, zola: bool = False) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
     ``_build: {render: never}`` or ``{render: link}``, with ``drafts`` ``draft: true``: a draft is not
-    published unless the config says ``buildDrafts``), or ``None``;
+    published unless the config says ``buildDrafts``), or ``None``; with ``zola``, why Zola renders none
+    (a page's or section's ``render = false``: Zola writes the pages of such a section, not its own);
     also read in a section's ``cascade``. With ``future``, a page published after ``now``
     (its ``publishDate``, else ``pubdate``, ``published`` or ``date``) is not published yet; with
     ``expired``, one whose ``expiryDate`` (or ``unpublishdate``) is before ``now`` no longer is, as
@@ -1437,6 +1439,8 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
     """
     if _flag(data.get("headless")) is True:
         return "headless: true"
+    if zola and data.get("render") is False:
+        return "render: false"
     why = draft(data, ("draft", "published")) if drafts else None  # Hugo has no status field
     if why:
         return why

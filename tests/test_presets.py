@@ -5696,6 +5696,24 @@ def test_a_zola_slug_spells_letters_and_signs_out_as_zola_s_slug_crate_does(tmp_
                                                         kg.article("content/blog/_index.md")]
 
 
+def test_a_zola_page_or_section_with_render_false_is_no_page(tmp_path: Path):
+    """Zola writes no page of a page or section whose front matter says ``render = false`` (``render`` of its
+    PageFrontMatter and SectionFrontMatter, true by default; site's render_section writes a section's pages
+    before it returns for one not rendered): such a section organises its pages, which are published, and
+    has no page of its own. Both were articles at urls that Zola leaves empty."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n',
+        "content/blog/_index.md": '+++\ntitle = "Blog"\nrender = false\n+++\n',
+        "content/blog/post.md": '+++\ntitle = "Post"\n+++\n',
+        "content/blog/note.md": '+++\ntitle = "Note"\nrender = false\n+++\n',
+        "content/about.md": '+++\ntitle = "About"\nrender = true\n+++\n',
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {"content/blog/post.md": "/blog/post/", "content/about.md": "/about/"}
+    assert sorted(result.skipped) == ["content/blog/_index.md", "content/blog/note.md"]
+
+
 @pytest.mark.parametrize("default", [None, "fr"])
 def test_a_zola_site_s_translations_are_under_their_language(tmp_path: Path, default: str | None):
     """A Zola config names its languages other than its ``default_language`` (``en`` unless it says) by
