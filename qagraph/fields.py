@@ -2007,11 +2007,13 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     else:
         url = _url(f.text(fields.url)) if fields.url else None
     pelican = fields.article_url is not None
-    if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks or pelican) \
+    eleventy = fields.path_urls == "eleventy"
+    if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks or pelican or eleventy) \
             and not url.startswith("/") and "://" not in url:  # a Digital Garden's dg-permalink: my-note is /my-note/ too
         # an Obsidian Publish permalink (plugins/graph) is a path from the site's root, and so is a Jekyll
         # page's (permalink: docs/utilities): Jekyll puts the / in front of it (Just the Docs' own docs);
-        # a Pelican page's url metadata is its path from SITEURL ({SITEURL}/{url})
+        # a Pelican page's url metadata is its path from SITEURL ({SITEURL}/{url}); Eleventy writes a permalink
+        # below its output folder whether it starts with / or not
         url = "/" + url
     if url and fields.path_urls == "publish" and fields.languages and url.startswith("/") and \
             (language := name.removeprefix(fields.content_dir).split("/", 1)[0]) in fields.languages:
@@ -2040,6 +2042,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         made = hugo_url(name, f.data, fields, pattern=url)
         return hugo_own_url(made) if made is not None else None, \
             page_path(name, fields.content_dir, True, fields.languages, fields.default_language) or "/"
+    # an Eleventy permalink template this reading cannot fill ({{ title | slugify }}/) puts the page where it
+    # says, not at its path: its url is not known
+    unfilled = eleventy and bool(url) and bool(_TEMPLATE.search(url or ""))
     if url and (_PATTERN.search(url) or _TEMPLATE.search(url)):
         f.used.difference_update(fields.url)
         url = None
@@ -2089,7 +2094,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if url is None and fields.language_sites and \
             name.removeprefix(fields.content_dir).split("/", 1)[0] not in fields.languages:
         return None, path_key  # a repository's own README, beside its language's sites, is on none of them
-    if url is None and fields.path_urls is not None and not name[len(fields.content_dir):].startswith(
+    if url is None and fields.path_urls is not None and not unfilled and not name[len(fields.content_dir):].startswith(
             tuple(f"{folder.strip('/')}/" for folder in fields.path_urls_except)):
         published = name
         if fields.languages and fields.path_urls in MKDOCS_URLS and name.startswith(fields.content_dir):
@@ -2105,10 +2110,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
-    if (jekyll or pelican) and url and url != "/" and (f.text(fields.url) or "").strip().endswith("/"):
+    if (jekyll or pelican or eleventy) and url and url != "/" and (f.text(fields.url) or "").strip().endswith("/"):
         # Jekyll writes permalink: /docs/setup/ as the folder's index.html: the page's url is the folder's,
         # which its relative links (../usage/) are read from; its key stays without the slash (Pelican's
-        # url: advertisers/pricing/, saved as its folder's index.html, too)
+        # url: advertisers/pricing/, saved as its folder's index.html, too, and Eleventy's permalink)
         return url + "/", (path_key if pelican and fields.identity == "path" else url)
     if fields.identity == "path":
         return url, path_key

@@ -2336,10 +2336,37 @@ def test_an_eleventy_page_without_a_permalink_is_at_its_path_as_eleventy_writes_
     assert {a.path: a.url for a in result.articles} == {
         "content/blog/firstpost.md": "/blog/firstpost/", "content/blog/secondpost.md": "/blog/secondpost/",
         "content/blog/fifthpost/fifthpost.md": "/blog/fifthpost/", "content/index.md": "/",
-        "content/about.md": "/about/", "content/docs/index.md": "/documentation"}
+        "content/about.md": "/about/", "content/docs/index.md": "/documentation/"}
     kg = qagraph.build(site, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
     assert kg.related("/blog/secondpost") == [kg.article("/blog/firstpost"), kg.article("/about")]
+
+
+def test_an_eleventy_permalink_is_a_folder_s_url_below_the_output_folder(tmp_path: Path):
+    """Eleventy writes a page whose permalink ends in ``/`` to that folder's ``index.html``, below its output
+    folder whether the permalink starts with ``/`` or not (``blog/q/``: ``/blog/q/``), and the page's links are
+    read by the browser from that folder's url: ``../other/`` on ``/blog/post/`` is ``/blog/other/``. Its
+    url was ``/blog/post``, a file's, so ``../other/`` led to ``/other/``; ``blog/q/`` was a url without its
+    ``/``; and a permalink made by a template this reading cannot fill (``{{ title | slugify }}/``) put the page
+    at its file's path, where Eleventy writes nothing: it has no url."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "eleventy.config.js": 'export const config = { dir: { input: "content" } };\n',
+        "content/p.md": "---\ntitle: P\npermalink: /blog/post/\n---\n[o](../other/) [q](../q/)\n",
+        "content/blog/other.md": "---\ntitle: O\n---\n",
+        "content/other.md": "---\ntitle: Not this one\n---\n",
+        "content/q.md": "---\ntitle: Q\npermalink: blog/q/\n---\n",
+        "content/t.md": "---\ntitle: T\npermalink: \"{{ collections.all | length }}/\"\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "content/p.md": "/blog/post/", "content/blog/other.md": "/blog/other/", "content/other.md": "/other/",
+        "content/q.md": "/blog/q/", "content/t.md": None}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.related("/blog/post") == [kg.article("content/blog/other.md"), kg.article("/blog/q")]
+    assert kg.counts.get("stubs", 0) == 0
 
 
 @pytest.mark.parametrize("use_gitignore", [True, False])
@@ -2500,7 +2527,7 @@ def test_a_zero_config_eleventy_site_is_known_by_its_package(tmp_path: Path):
     assert result.detection is not None and result.detection.preset == "generic"
     assert result.detection.reason.startswith("package.json (an Eleventy site); pages under content/")
     assert result.fields.content_dir == "content/" and result.skipped == ["README.md"]
-    assert sorted(a.url for a in result.articles) == ["/p/a", "/p/b", "/p/c"]
+    assert sorted(a.url for a in result.articles) == ["/p/a/", "/p/b/", "/p/c/"]
 
 
 def test_a_docusaurus_site_whose_blog_names_its_posts_by_date_is_no_jekyll_site(tmp_path: Path):
