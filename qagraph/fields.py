@@ -1634,20 +1634,35 @@ def garden_url(path: str) -> str | None:
     stem = path[:-3] if path.lower().endswith(".md") else path
     parts = []
     for part in stem.split("/"):
-        for written, spelled in _GARDEN_SPELLED:
-            part = part.replace(written, spelled)
-        part = re.sub(r"([A-Z]{2,})(\d+)", r"\1 \2", part)  # as @sindresorhus/slugify decamelizes
-        part = re.sub(r"([a-z\d]+)([A-Z]{2,})", r"\1 \2", part)
-        part = re.sub(r"([a-z\d])([A-Z])", r"\1 \2", part)
-        part = re.sub(r"([A-Z]+)([A-Z][a-rt-z\d]+)", r"\1 \2", part)
-        plain = "".join(c for c in unicodedata.normalize("NFKD", part) if not unicodedata.combining(c))
-        slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-        if not slug or any(c.isalnum() and not c.isascii() for c in plain):
+        slug = sindresorhus_slug(part)
+        if not slug:
             return None
         parts.append(slug)
     if parts and parts[-1] == "index":
         parts.pop()
     return "/" + "/".join(parts)
+
+
+def sindresorhus_slug(text: str, decamelize: bool = True) -> str | None:
+    """``text`` as @sindresorhus/slugify makes a slug of it: lower-case, a hyphen between its words and, with
+    ``decamelize``, between capitals and the digits after them, its accents dropped, the other characters
+    hyphens (German umlauts spelled out, ``&`` as "and", as its transliteration does); ``None`` where a
+    letter of another script is left (which it transliterates by tables of its own, or drops).
+
+    >>> sindresorhus_slug("fooBar & CGRA251"), sindresorhus_slug("fooBar", decamelize=False), sindresorhus_slug("训练")
+    ('foo-bar-and-cgra-251', 'foobar', None)
+    """
+    for written, spelled in _GARDEN_SPELLED:
+        text = text.replace(written, spelled)
+    if decamelize:
+        text = re.sub(r"([A-Z]{2,})(\d+)", r"\1 \2", text)
+        text = re.sub(r"([a-z\d]+)([A-Z]{2,})", r"\1 \2", text)
+        text = re.sub(r"([a-z\d])([A-Z])", r"\1 \2", text)
+        text = re.sub(r"([A-Z]+)([A-Z][a-rt-z\d]+)", r"\1 \2", text)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if any(c.isalnum() and not c.isascii() for c in plain):
+        return None
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 #: the tag the Digital Garden plugin gives the home note it publishes (dg-home: true), which its site shows at /
@@ -2033,7 +2048,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     # a Jekyll permalink pattern (/:categories/:title/) or a template (/blog/{{ page.fileSlug }}/) names no one page,
     # unless the template is made of the file's own path (an Eleventy site's), which names its page
     if url and fields.page_variables and _TEMPLATE.search(url):
-        url = _url(eleventy_permalink(url, name, fields.content_dir)) or url
+        url = _url(eleventy_permalink(url, name, fields.content_dir, f.data)) or url
     # in a Jekyll site, a pattern is the file's own: its placeholders are its own values
     jekyll = fields.jekyll
     own = f.text(fields.url) if jekyll and url and _PATTERN.search(url) and not _TEMPLATE.search(url) else None
@@ -3032,33 +3047,46 @@ def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | N
     return "/" + path.lstrip("/")
 
 
-_PAGE_VARIABLE = re.compile(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*(\|\s*(?:slugify|slug)\s*)?-?\}\}")
+_PAGE_VARIABLE = re.compile(r"\{\{-?\s*(page\.fileSlug|page\.filePathStem|[A-Za-z_]\w*)\s*(?:\|\s*(slugify|slug)\s*)?-?\}\}")
 _DATED_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
-def eleventy_permalink(template: str, name: str, content_dir: str = "") -> str | None:
+def eleventy_permalink(template: str, name: str, content_dir: str = "", data: Mapping[Any, Any] | None = None) -> str | None:
     """The url an Eleventy permalink ``template`` gives the file ``name`` (below the input folder
     ``content_dir``) when it is made of the file's own path: ``page.fileSlug`` (the file name, without
     a leading date; an ``index`` file's is its folder's) and ``page.filePathStem`` (the path without
-    suffix), as they are or through ``slugify``; ``None`` when it uses anything else (a title, a tag,
-    pagination), which names no one page here.
+    suffix), as they are or through ``slugify``, or of its own fields (its ``data``: ``{{ slug }}`` as written,
+    ``{{ title | slugify }}`` slugged as Eleventy's ``slugify`` filter slugs, @sindresorhus/slugify without
+    decamelizing); ``None`` when it uses anything else (a tag, pagination, the ``slug`` filter on a field),
+    which names no one page here.
 
     >>> eleventy_permalink("/blog/{{ page.fileSlug }}/", "src/posts/2020-01-02-hello.md", "src/")
     '/blog/hello/'
     >>> eleventy_permalink("{{ page.filePathStem }}.html", "src/posts/index.md", "src/"), eleventy_permalink("/t/{{ tag }}/", "a.md")
     ('/posts/index.html', None)
+    >>> eleventy_permalink("/p/{{ title | slugify }}/", "a.md", "", {"title": "Hello World & You"})
+    '/p/hello-world-and-you/'
     """
     stem_path = name.removeprefix(content_dir).rsplit(".", 1)[0]
     folder, _, stem = stem_path.rpartition("/")
     file_slug = folder.rpartition("/")[2] if stem == "index" else _DATED_FILE.sub("", stem)
-    values = {"fileSlug": file_slug, "filePathStem": "/" + stem_path}
+    values = {"page.fileSlug": file_slug, "page.filePathStem": "/" + stem_path}
+    unknown = False
 
     def value(m: re.Match[str]) -> str:
-        found = values[m.group(1)]
+        nonlocal unknown
+        found = values.get(m.group(1))
+        if found is None:  # one of the page's own fields, as written or through the slugify filter
+            given = (data or {}).get(m.group(1))
+            text = scalar_text(given).strip() if isinstance(given, (str, int, float)) else None
+            made = text if text is None or not m.group(2) else (
+                sindresorhus_slug(text, decamelize=False) if m.group(2) == "slugify" else None)
+            unknown = unknown or not made
+            return made or m.group(0)
         return slugify(found) if m.group(2) else found
 
     url = _PAGE_VARIABLE.sub(value, template)
-    return None if _TEMPLATE.search(url) else re.sub(r"/{2,}", "/", url)
+    return None if unknown or _TEMPLATE.search(url) else re.sub(r"/{2,}", "/", url)
 
 
 def cascade(name: str, data_files: tuple[tuple[str, str], ...],

@@ -2369,6 +2369,31 @@ def test_an_eleventy_permalink_is_a_folder_s_url_below_the_output_folder(tmp_pat
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_an_eleventy_permalink_made_of_the_page_s_own_fields_is_filled(tmp_path: Path):
+    """An Eleventy permalink is often made of the page's own fields, in its front matter or its folder's data
+    file (``/posts/{{ title | slugify }}/``, ``/{{ slug }}/``): Eleventy's ``slugify`` filter is
+    @sindresorhus/slugify with ``decamelize: false`` (its src/Filters/Slugify.js), so ``Hello World & You`` is
+    ``hello-world-and-you`` and ``fooBar`` ``foobar``. Such a page was at its file's path, where Eleventy
+    writes nothing, and links by its url were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "eleventy.config.js": 'export const config = { dir: { input: "content" } };\n',
+        "content/posts/posts.json": '{"permalink": "/posts/{{ title | slugify }}/"}',
+        "content/posts/a.md": "---\ntitle: Hello World & You\n---\n[b](/posts/foobar-notes/) [c](/about-us/)\n",
+        "content/posts/b.md": "---\ntitle: fooBar Notes\n---\n",
+        "content/c.md": "---\ntitle: About\nslug: about-us\npermalink: /{{ slug }}/\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {
+        "content/posts/a.md": "/posts/hello-world-and-you/", "content/posts/b.md": "/posts/foobar-notes/",
+        "content/c.md": "/about-us/"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("/posts/hello-world-and-you") == [kg.article("/posts/foobar-notes"), kg.article("/about-us")]
+
+
 @pytest.mark.parametrize("use_gitignore", [True, False])
 def test_an_eleventy_site_leaves_out_what_its_ignore_files_name(tmp_path: Path, use_gitignore: bool):
     """Eleventy does not read what the .eleventyignore files (the project's and the input folder's)
