@@ -95,7 +95,7 @@ COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
 LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative",
-                 "docsify-history", "bookdown")
+                 "docsify-history", "bookdown", "notebook")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -541,12 +541,12 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         if label is not None and label.strip() == AUTOTITLE:  # GitHub Docs writes the page's title there: no text
             label = None
         if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK))
-                       or notebooks and (_is_notebook(target) or _MYST_LABEL.match(target))):
+                       or notebooks and _is_notebook(target) or "myst" in wanted and _MYST_LABEL.match(target)):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
 
     liquid = "jekyll-ref" in wanted
 
-    notebooks = "myst" in wanted  # a book's notebooks are its pages, not attachments
+    notebooks = "myst" in wanted or "notebook" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:
         add(offset, origin, target, label)
     if "quarto" in wanted and "@" in text:  # a cross-reference to a section, figure, table..., by its id (quarto_labels)

@@ -5980,10 +5980,11 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
                                "author": ("author", "authors"), "author_mappings": True,
                                # dates of the render, not of the page
                                "dynamic_dates": ("last-modified", "today", "now"),
-                               "links": ("markdown", "html"), "alias_fields": (), "unbuilt": tuple(unbuilt)}
+                               # a link to a notebook (01_core.ipynb) is to its page, as Quarto renders it
+                               "links": ("markdown", "html", "notebook"), "alias_fields": (), "unbuilt": tuple(unbuilt)}
     if project.get("type") == "book":  # a book's cross-references (@sec-x, @fig-x) reach the chapter with the id;
         # a website's or a lone document's resolve within their page only (?@sec-x and a warning for another's)
-        changes.update(links=("markdown", "html", "quarto"), alias_fields=(MYST_LABELS,))
+        changes.update(links=("markdown", "html", "notebook", "quarto"), alias_fields=(MYST_LABELS,))
     site = next((v.get("site-url") for v in (settings.get("website"), settings.get("book")) if isinstance(v, dict)
                  and isinstance(v.get("site-url"), str) and "://" in v["site-url"]), None)
     if site:

@@ -5530,6 +5530,29 @@ def test_a_quarto_website_s_cross_reference_to_another_page_is_no_link(tmp_path:
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_quarto_link_to_a_notebook_is_a_link_to_its_page(tmp_path: Path):
+    """Quarto renders a project's notebooks as pages (``01_core.ipynb`` at ``/01_core.html``) and a link to one
+    (``[core](01_core.ipynb)``, as nbdev's docs write them) as a link to that page. Such links were read as
+    links to attachments and dropped, in a website as in a book, so a site of notebooks had no links."""
+    import qagraph
+
+    notebook = json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Core\n", "\n",
+                                                                                      "See [the intro](index.ipynb).\n"]}],
+                           "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    site = tmp_path / "site"
+    write_site(site, {
+        "_quarto.yml": "project:\n  type: website\n",
+        "index.ipynb": notebook.replace("# Core", "# Intro").replace("[the intro](index.ipynb)", "[core](01_core.ipynb)"),
+        "01_core.ipynb": notebook,
+        "about.qmd": "---\ntitle: About\n---\n[core](./01_core.ipynb#api) and [a picture](plot.png)\n",
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("index.ipynb") == [kg.article("01_core.ipynb")]
+    assert kg.related("01_core.ipynb") == [kg.article("index.ipynb")]
+    assert kg.related("about.qmd") == [kg.article("01_core.ipynb")]
+
+
 def test_a_repositorys_jupyter_book_is_its_book_folder(tmp_path: Path):
     """A repository often keeps its Jupyter Book in a folder of its own (book/, docs/): read from the
     repository, the book was no book (its notebooks lost, its MyST links dropped, its pages without
