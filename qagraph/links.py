@@ -1892,10 +1892,11 @@ class ArticleIndex(Generic[A]):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
+                key = "" if key == "." else key  # the root folder (./ at the root, ../ a folder down): its index page
                 hit = self._index_file(candidate) or self.at_path(key, candidate) or self.by_url.get(key)
                 if hit is not None:
                     return hit
-                keys.append("" if key == "." else key)
+                keys.append(key)
             hit = self.by_url.get(_norm(url)) or self.by_path.get(_norm(url)) if url is not None else None
             if hit is None:
                 hit = self.by_key.get(path)

@@ -637,6 +637,17 @@ def test_a_link_to_a_folder_reaches_its_own_page(target, source, expected):
     assert (hit.path if hit else None) == expected
 
 
+def test_a_link_to_the_root_folder_reaches_its_index_page_of_any_suffix():
+    """``./`` on a page at the root, and ``../../`` two folders down, name the root folder: its index page, whatever
+    its suffix (a Quarto site's ``index.qmd``, at ``/index.html``), as ``posts/first/`` names
+    ``posts/first/index.qmd``. The root's was sought at the path ``.``, and such a link was a stub."""
+    index = ArticleIndex([article("index.qmd", url="/index.html"), article("about.qmd", url="/about.html"),
+                          article("posts/first/index.qmd", url="/posts/first/index.html")])
+    assert [index.resolve(target, "markdown-link", source).path for target, source in (
+        ("./", "about.qmd"), ("../../", "posts/first/index.qmd"), ("posts/first/", "about.qmd"))] == [
+        "index.qmd", "index.qmd", "posts/first/index.qmd"]
+
+
 def test_a_folder_page_is_found_by_its_folder_name_for_patched_builds():
     """A patched build re-resolves the links whose last name is one of an article's names: a
     folder's README goes by its folder's name."""
