@@ -4096,7 +4096,7 @@ _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 #: validation's ``absolute_links: relative_to_docs`` (1.6), or a plugin that rewrites such links (ezlinks, abs-to-rel)
 _MKDOCS_ABSOLUTE_LINKS = re.compile(r"""\babsolute_links\s*:\s*["']?relative_to_docs\b|"""
                                     r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|abs-to-rel)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
-_ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""")
+_ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]|\.setInputDirectory\(\s*["'`]([^"'`]+)["'`]\s*\)""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
 #: :func:`_site_content` reads them)
@@ -6766,7 +6766,8 @@ _ELEVENTY_IGNORES_CALL = re.compile(r"""\.ignores\.(add|delete)\(\s*(["'`])([^"'
 
 def _eleventy(base: Path) -> tuple[str, str | None, bool, tuple[str, ...]] | None:
     """Whether ``base`` is an Eleventy site (a config file, else ``@11ty/eleventy`` in its
-    ``package.json``): the file that says so, the input folder it declares (``dir.input``, or the
+    ``package.json``): the file that says so, the input folder it declares (``dir.input``, Eleventy 3's
+    ``eleventyConfig.setInputDirectory("src")``, or the
     command line's ``--input`` in the package's scripts), if any, whether Eleventy leaves out
     what the ``.gitignore`` names (unless the config says ``setUseGitIgnore(false)``), and the
     globs its config adds to its ignores (``eleventyConfig.ignores.add``, less those it deletes)."""
@@ -6779,7 +6780,8 @@ def _eleventy(base: Path) -> tuple[str, str | None, bool, tuple[str, ...]] | Non
                 added[call.group(3)] = None
             else:
                 added.pop(call.group(3), None)
-        return (config[0].name, declared.group(1) if declared else None, not _ELEVENTY_NO_GITIGNORE.search(config[1]),
+        return (config[0].name, declared.group(1) or declared.group(2) if declared else None,
+                not _ELEVENTY_NO_GITIGNORE.search(config[1]),
                 tuple(added))
     package = _config([base.resolve()], ("package.json",))
     if package is not None and '"@11ty/eleventy"' in package[1]:

@@ -2342,6 +2342,22 @@ def test_an_eleventy_page_without_a_permalink_is_at_its_path_as_eleventy_writes_
     assert kg.related("/blog/secondpost") == [kg.article("/blog/firstpost"), kg.article("/about")]
 
 
+def test_an_eleventy_3_config_s_input_directory_is_the_content_folder(tmp_path: Path):
+    """Eleventy 3 sets its input folder by a call as well as by ``dir.input`` (its UserConfig's
+    ``setInputDirectory(dir)``, which the docs show as ``eleventyConfig.setInputDirectory("src")``): the site's
+    pages were read from the project's root, their urls under ``/src/``, and its README a page."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "eleventy.config.js": 'export default function (eleventyConfig) {\n  eleventyConfig.setInputDirectory("src");\n'
+                              '  eleventyConfig.setOutputDirectory("dist");\n}\n',
+        "README.md": "# The site\n",
+        "src/blog/first.md": "---\ntitle: First\n---\n",
+    })
+    result = load_corpus(site)
+    assert result.fields.content_dir == "src/"
+    assert {a.path: a.url for a in result.articles} == {"src/blog/first.md": "/blog/first/"}
+
+
 def test_an_eleventy_permalink_is_a_folder_s_url_below_the_output_folder(tmp_path: Path):
     """Eleventy writes a page whose permalink ends in ``/`` to that folder's ``index.html``, below its output
     folder whether the permalink starts with ``/`` or not (``blog/q/``: ``/blog/q/``), and the page's links are
