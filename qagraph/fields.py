@@ -1301,6 +1301,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.hexo and "_posts" in (parts := name.removeprefix(fields.content_dir).split("/"))[:-1]:
         below = "/".join(parts[parts.index("_posts") + 1:])
         extra[HEXO_SLUG] = hexo_post_slug(below, fields.hexo_post_name)[0]  # {% post_link slug %}'s (alias_fields)
+    if fields.zola_slugify and isinstance(moved := extra.get("aliases"), list):  # Zola writes each from the site's
+        # root, / or not (its site's render_alias), where Hugo writes a relative one beside the page
+        extra["aliases"] = ["/" + alias.strip().lstrip("/") if isinstance(alias, str) and alias.strip() and
+                            "://" not in alias else alias for alias in moved]
     body = raw_body.strip()
     if body in ("&nbsp;", "&#160;"):
         body = ""

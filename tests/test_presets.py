@@ -5787,6 +5787,25 @@ def test_a_zola_slug_spells_letters_and_signs_out_as_zola_s_slug_crate_does(tmp_
                                                         kg.article("content/blog/_index.md")]
 
 
+def test_a_zola_alias_is_a_url_from_the_site_s_root(tmp_path: Path):
+    """Zola writes a page's or section's ``aliases`` as redirects from the site's root whether they start with ``/``
+    or not (its site's ``render_alias`` splits the alias into folders below the output folder): ``old-post`` is
+    ``/old-post/``. It was read as Hugo reads a relative alias, beside the page (``/blog/old-post``), and links to
+    the old url were stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.toml": 'base_url = "https://z.example.org"\n',
+        "content/blog/post.md": '+++\ntitle = "Post"\naliases = ["old-post", "/2017/01/01/older/"]\n+++\n',
+        "content/blog/_index.md": '+++\ntitle = "Blog"\naliases = ["news/"]\n+++\n',
+        "content/about.md": '+++\ntitle = "About"\n+++\n[a](/old-post/) [b](/2017/01/01/older/) [c](/news/)\n',
+    })
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("content/about.md") == [kg.article("content/blog/post.md"), kg.article("content/blog/_index.md")]
+
+
 def test_a_zola_page_or_section_with_render_false_is_no_page(tmp_path: Path):
     """Zola writes no page of a page or section whose front matter says ``render = false`` (``render`` of its
     PageFrontMatter and SectionFrontMatter, true by default; site's render_section writes a section's pages
