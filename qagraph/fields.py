@@ -2027,12 +2027,13 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = _url(f.text(fields.url)) if fields.url else None
     pelican = fields.article_url is not None
     eleventy = fields.path_urls == "eleventy"
-    if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks or pelican or eleventy) \
+    if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks or pelican or eleventy
+                or fields.hexo) \
             and not url.startswith("/") and "://" not in url:  # a Digital Garden's dg-permalink: my-note is /my-note/ too
         # an Obsidian Publish permalink (plugins/graph) is a path from the site's root, and so is a Jekyll
         # page's (permalink: docs/utilities): Jekyll puts the / in front of it (Just the Docs' own docs);
         # a Pelican page's url metadata is its path from SITEURL ({SITEURL}/{url}); Eleventy writes a permalink
-        # below its output folder whether it starts with / or not
+        # below its output folder whether it starts with / or not, and Hexo puts the / before a post's own
         url = "/" + url
     if url and fields.path_urls == "publish" and fields.languages and url.startswith("/") and \
             (language := name.removeprefix(fields.content_dir).split("/", 1)[0]) in fields.languages:
@@ -2129,10 +2130,11 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
         return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
-    if (jekyll or pelican or eleventy) and url and url != "/" and (f.text(fields.url) or "").strip().endswith("/"):
+    if (jekyll or pelican or eleventy or fields.hexo) and url and url != "/" and \
+            (f.text(fields.url) or "").strip().endswith("/"):
         # Jekyll writes permalink: /docs/setup/ as the folder's index.html: the page's url is the folder's,
         # which its relative links (../usage/) are read from; its key stays without the slash (Pelican's
-        # url: advertisers/pricing/, saved as its folder's index.html, too, and Eleventy's permalink)
+        # url: advertisers/pricing/, saved as its folder's index.html, too, and Eleventy's and Hexo's permalink)
         return url + "/", (path_key if pelican and fields.identity == "path" else url)
     if fields.identity == "path":
         return url, path_key

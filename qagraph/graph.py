@@ -392,13 +392,14 @@ def link_article(
 
 
 def reads_relative_urls(*, doc_routes: bool, jekyll: bool, url_links: bool, path_urls: str | None,
-                        collection_routes: bool, pelican: bool = False) -> bool:
+                        collection_routes: bool, pelican: bool = False, hexo: bool = False) -> bool:
     """Whether a site reads a relative link (``../x/``) from the linking page's url, not from its file: one
-    whose pages' urls are routes (Docusaurus), permalinks (Jekyll), urls its links are written in, its
+    whose pages' urls are routes (Docusaurus), permalinks (Jekyll, Hexo), urls its links are written in, its
     paths as MkDocs or Eleventy publish them, an Astro collection's routes, or Pelican's urls (which it writes a
     link that is no ``{filename}`` as it is, for the browser to read). The rule of
     :func:`article_index` and of a stored build's index (:mod:`qagraph.kg`, from the field map kept)."""
-    return doc_routes or jekyll or url_links or path_urls in (*MKDOCS_URLS, "eleventy") or collection_routes or pelican
+    return doc_routes or jekyll or hexo or url_links or path_urls in (*MKDOCS_URLS, "eleventy") or collection_routes \
+        or pelican
 
 
 def reads_urls_only(*, doc_routes: bool, jekyll: bool, url_links: bool, path_urls: str | None) -> bool:
@@ -423,7 +424,7 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         default_language=fields.default_language, relative_urls=reads_relative_urls(
                             doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,
                             path_urls=fields.path_urls, collection_routes=bool(fields.collection_routes),
-                            pelican=fields.article_url is not None),
+                            pelican=fields.article_url is not None, hexo=fields.hexo),
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=reads_urls_only(
                             doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,

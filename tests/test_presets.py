@@ -4440,6 +4440,28 @@ def test_a_hexo_post_s_url_is_made_as_hexo_makes_it(tmp_path: Path, post_name: s
                           hexo=result.fields) == "/2021/hello-world-again/"
 
 
+def test_a_hexo_post_s_own_permalink_is_a_url_from_the_site_s_root(tmp_path: Path):
+    """A Hexo post's own ``permalink`` is its url, a ``/`` put before it where it has none (hexo's
+    post_permalink filter: ``if (!__permalink.startsWith('/')) return `/${__permalink}```), a folder's where it
+    ends in ``/``; a page's relative links are read by the browser from its url, as Hexo leaves them as written.
+    ``custom/path/`` was the url ``custom/path``, which no link names, and ``../../2020/b/`` was read from the
+    post's file, below ``source/_posts/``."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Hexo\nurl: https://b.example.com\npermalink: :year/:title/\nnew_post_name: :title.md\n",
+        "source/_posts/a.md": "---\ntitle: A\ndate: 2020-01-01\npermalink: custom/path/\n---\n[b](../../2020/b/)\n",
+        "source/_posts/b.md": "---\ntitle: B\ndate: 2020-01-01\n---\n[a](/custom/path/)\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.url for a in result.articles} == {"source/_posts/a.md": "/custom/path/",
+                                                         "source/_posts/b.md": "/2020/b/"}
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("source/_posts/a.md") == [kg.article("source/_posts/b.md")]
+
+
 def test_a_hexo_post_link_finds_the_post_by_its_slug_else_its_title(tmp_path: Path):
     """Hexo's ``{% post_link x %}`` and ``{% post_path x %}`` find the post whose slug is ``x``, else whose title
     is (hexo's tag/post_link.ts: ``factory({ slug }) || factory({ title: slug })``), the slug being what the
