@@ -3360,8 +3360,7 @@ def post_permalink(name: str, pattern: str, data: Mapping[Any, Any], *, undated:
     if "_posts" not in parts[:-1]:
         return None
     if hexo is not None:
-        values = hexo_post_values("/".join(parts[parts.index("_posts") + 1:]), data, hexo)
-        return None if values is None else _hexo_stringify(pattern, values)
+        return _hexo_stringify(pattern, hexo_post_values("/".join(parts[parts.index("_posts") + 1:]), data, hexo))
     stem = parts[-1].rsplit(".", 1)[0]
     dated = POST_FILE.match(stem)
     if dated is None and undated:
@@ -3549,8 +3548,11 @@ _HEXO_SEGMENTS = {"year": r"(\d{4})", "month": r"(\d{2})", "day": r"(\d{2})", "i
                   "i_day": r"(\d{1,2})", "hash": r"([0-9a-f]{12})"}
 #: what a post's file name gives that is not copied to its data (hexo's post processor's preservedKeys)
 _HEXO_PRESERVED = frozenset(("title", "year", "month", "day", "i_month", "i_day", "hash"))
-#: a Hexo permalink's placeholders this reading cannot give: the time of day, the post's id and hash
-_HEXO_UNKNOWN = frozenset(("hour", "minute", "second", "id", "hash"))
+#: a Hexo permalink's placeholders of the post's date
+_HEXO_DATE_KEYS = ("year", "month", "day", "i_month", "i_day")
+#: a Hexo permalink's placeholders this reading cannot give: the time of day, the post's id and hash, and the
+#: date's of a post without a date
+_HEXO_UNKNOWN = frozenset(("hour", "minute", "second", "id", "hash", *_HEXO_DATE_KEYS))
 _HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 
 
@@ -3592,7 +3594,7 @@ def hexo_post_slug(below: str, post_name: str = ":title.md") -> tuple[str, dict[
     return info.get("title") or hexo_slugize(path), info
 
 
-def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> dict[str, str] | None:
+def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> dict[str, str]:
     """What the placeholders of a Hexo site's permalink are for its post at ``below`` (its path below
     ``_posts/``) with the front matter ``data``, as Hexo's post processor and ``post_permalink`` filter make
     them: its path (without its suffix) read by the config's ``new_post_name`` (``fields.hexo_post_name``)
@@ -3601,7 +3603,8 @@ def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> d
     does not) and ``:name`` its last part; ``:post_title`` is its ``title`` field slugged lower-case,
     ``:category`` its last category's slug (under its parents', ``Tech/Web-Dev``); every other field of its
     front matter is a placeholder too, and the config's ``permalink_defaults`` stand for those it has not.
-    ``None`` for a post without a date (Hexo dates it by its file's creation, which a copy does not keep).
+    A post without a date has no date's values (Hexo dates it by its file's creation, which a copy does not
+    keep): a permalink without them (``:title/``) still places it.
 
     >>> hexo = FieldMap(hexo_post_name=":year-:month-:day-:title.md")
     >>> v = hexo_post_values("2019-03-10-hi.md", {"title": "Hi there", "categories": ["Tech", "Web Dev"]}, hexo)
@@ -3616,8 +3619,6 @@ def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> d
             info.get("day") or info.get("i_day")):
         given = _day(f"{info['year']}-{int(info.get('month') or info['i_month']):02d}-"
                      f"{int(info.get('day') or info['i_day']):02d}")
-    if given is None:
-        return None
     values = {key: scalar_text(value) for key, value in data.items() if isinstance(key, str)
               and isinstance(value, (str, int, float)) and not isinstance(value, bool)}
     values.update((key, value) for key, value in info.items() if key not in _HEXO_PRESERVED)
@@ -3628,11 +3629,15 @@ def hexo_post_values(below: str, data: Mapping[Any, Any], fields: FieldMap) -> d
     names = [str(c) for c in last if isinstance(c, (str, int, float)) and str(c).strip()]
     mapped = dict(fields.hexo_category_map)
     values.update({
-        "year": f"{given.year:04d}", "month": f"{given.month:02d}", "day": f"{given.day:02d}",
-        "i_month": str(given.month), "i_day": str(given.day), "title": slug, "name": slug.rpartition("/")[2],
+        "title": slug, "name": slug.rpartition("/")[2],
         "post_title": hexo_slugize(title if isinstance(title, str) else "", 1),
         **({"category": "/".join(hexo_slugize(mapped.get(n, n), fields.hexo_filename_case) for n in names)}
            if names else {})})
+    for key in _HEXO_DATE_KEYS:  # its date's, never a field's: Hexo sets them first
+        values.pop(key, None)
+    if given is not None:
+        values.update({"year": f"{given.year:04d}", "month": f"{given.month:02d}", "day": f"{given.day:02d}",
+                       "i_month": str(given.month), "i_day": str(given.day)})
     for key, default in fields.hexo_defaults:
         values.setdefault(key, default)
     return values
@@ -3642,7 +3647,7 @@ def _hexo_stringify(pattern: str, values: Mapping[str, str]) -> str | None:
     """The url the Hexo permalink ``pattern`` gives a post of placeholder ``values``
     (:func:`hexo_post_values`), from the site's root; a placeholder no value stands for is written
     ``undefined``, as Hexo writes it; ``None`` where the pattern names the time of day, the post's id or
-    hash, which this reading does not know."""
+    hash, or the date of a post without one, which this reading does not know."""
     if any(m.group(1) in _HEXO_UNKNOWN and m.group(1) not in values for m in _HEXO_PARAM.finditer(pattern)):
         return None
     url = _HEXO_PARAM.sub(lambda m: values.get(m.group(1), "undefined"), pattern.strip())

@@ -4462,6 +4462,20 @@ def test_a_hexo_post_s_own_permalink_is_a_url_from_the_site_s_root(tmp_path: Pat
     assert kg.related("source/_posts/a.md") == [kg.article("source/_posts/b.md")]
 
 
+@pytest.mark.parametrize(("permalink", "expected"), [(":title/", "/hello-world/"), (":year/:title/", None)])
+def test_a_hexo_post_without_a_date_is_placed_by_a_permalink_without_one(tmp_path: Path, permalink: str,
+                                                                         expected: str | None):
+    """A Hexo post without a date field (Hexo's own sample post, ``hello-world.md``) is dated by its file's creation,
+    which a copy of the site does not keep: a permalink that names no part of the date (``:title/``) still places
+    it, one that does (``:year/:title/``) cannot be told. Every such post had no url."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": f"title: Hexo\nurl: https://b.example.com\npermalink: {permalink}\nnew_post_name: :title.md\n",
+        "source/_posts/hello-world.md": "---\ntitle: Hello World\nyear: 1999\n---\nWelcome.\n",
+    })
+    assert [a.url for a in load_corpus(site).articles] == [expected]
+
+
 def test_a_hexo_post_link_finds_the_post_by_its_slug_else_its_title(tmp_path: Path):
     """Hexo's ``{% post_link x %}`` and ``{% post_path x %}`` find the post whose slug is ``x``, else whose title
     is (hexo's tag/post_link.ts: ``factory({ slug }) || factory({ title: slug })``), the slug being what the
