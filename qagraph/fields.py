@@ -389,6 +389,9 @@ class FieldMap:
     alias helps the editor write ``[[Note|alias]]``), so ``[[alias]]`` is a stub. A person still names
     an article by its alias in look-ups.
 
+    ``alias_commas`` reads an alias field's string as its aliases between commas, as Obsidian does
+    (``aliases: Doggo, Woofer`` is two: its help's Aliases page); other tools keep the string whole.
+
     ``language_links`` lets a Markdown link's site path (``/pods/``) on a page of a language other than the
     default reach that language's page at the path (``ko/pods``) first, as the link render hook Hugo
     embeds looks it up among the pages of the linking page's language (see
@@ -598,6 +601,7 @@ class FieldMap:
     level_tags: tuple[str, ...] = ()
     label_targets: bool = True
     alias_targets: bool = True
+    alias_commas: bool = False
     language_links: bool = False
     language_urls: bool = False
     path_ends: bool = False
@@ -635,7 +639,7 @@ class FieldMap:
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
-        "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "heading_titles": bool,
+        "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
@@ -1301,6 +1305,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.hexo and "_posts" in (parts := name.removeprefix(fields.content_dir).split("/"))[:-1]:
         below = "/".join(parts[parts.index("_posts") + 1:])
         extra[HEXO_SLUG] = hexo_post_slug(below, fields.hexo_post_name)[0]  # {% post_link slug %}'s (alias_fields)
+    for field in fields.alias_fields if fields.alias_commas else ():  # Obsidian's aliases: a, b is two aliases
+        if isinstance(extra.get(field), str):
+            extra[field] = _values(extra[field], True, ",")
     if fields.zola_slugify and isinstance(moved := extra.get("aliases"), list):  # Zola writes each from the site's
         # root, / or not (its site's render_alias), where Hugo writes a relative one beside the page
         extra["aliases"] = ["/" + alias.strip().lstrip("/") if isinstance(alias, str) and alias.strip() and

@@ -17,6 +17,7 @@ from conftest import CONTENT, FIXTURES, article_text, write_article, write_site
 from qagraph import build
 from qagraph.errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from qagraph.fields import FieldMap, post_permalink
+from qagraph.graph import article_index
 from qagraph.load import LoadResult, load_corpus
 from qagraph.presets import (
     PRESETS, SAMPLE_BYTES, choose, detect, gitignored, layout_skips, naming_hint, nothing_loaded, preset, reference_example,
@@ -10461,3 +10462,23 @@ def test_a_pelican_page_s_relative_link_is_read_from_its_url(tmp_path: Path):
     assert kg.related("content/pages/niche-targeting.md") == [kg.article("content/pages/pricing.md"),
                                                              kg.article("content/posts/x.md")]
     assert kg.related("content/posts/x.md") == [kg.article("content/pages/about.md")]
+
+
+@pytest.mark.parametrize("preset", ["obsidian", "generic"])
+def test_an_obsidian_alias_string_names_one_alias_between_each_comma(tmp_path: Path, preset: str):
+    """Obsidian reads ``aliases: Doggo, Woofer`` as two aliases, split at its commas (its help's Aliases page:
+    "You can add multiple aliases using commas"); the note was kept with one alias, "Doggo, Woofer", so
+    neither name found it. Other tools' alias fields keep the string whole."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_site(vault, {"Dog.md": "---\naliases: Doggo, Woofer,\n---\n# Dog\n",
+                       "Cat.md": "---\nalias: Kitty\n---\nSee [[Dog]].\n"})
+    result = load_corpus(vault, preset=preset)
+    dog = by_key(result)["Dog"]
+    index = article_index(result.articles, result.fields)
+    if preset == "obsidian":
+        assert dog.extra["aliases"] == ["Doggo", "Woofer"]
+        assert index.find("Woofer") is dog and index.find("Doggo") is dog
+    else:
+        assert dog.extra["aliases"] == "Doggo, Woofer,"
+        assert index.find("Woofer") is None
