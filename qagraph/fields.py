@@ -1755,8 +1755,9 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     for source in fields.title_fallback:
         if source == "heading":
             title = first_heading(body)
-        elif source == "opening-heading":  # MkDocs's: the level-1 heading the page opens with, none further down
-            title = leading_heading(body, level_one=True)
+        elif source == "opening-heading":  # MkDocs's: the level-1 heading the page opens with, none further down,
+            # read as Python-Markdown does: #Title is # Title
+            title = leading_heading(_UNSPACED_HASHES.sub(r"\1 ", body, count=1), level_one=True)
         elif source == "content-title":
             title = content_title(body)
         elif source == "index-title":
@@ -1804,6 +1805,9 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     return None
 
 
+#: the hashes of a heading a page opens with when no space follows them, which Python-Markdown (MkDocs's
+#: renderer) reads as a heading too, CommonMark not (its HashHeaderProcessor: ``(?:^|\n)(?P<level>#{1,6})``)
+_UNSPACED_HASHES = re.compile(r"^((?:[ \t]*\n)*#{1,6})(?=[^#\s])")
 #: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
 #: jekyll-titles-from-headings finds it
 _LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n([-=])[-=]*[ \t]*(?:\n|$))")

@@ -6404,6 +6404,24 @@ def test_an_mkdocs_page_is_titled_only_by_the_heading_it_opens_with(tmp_path: Pa
     assert {a.path: a.url for a in result.articles}["docs/blog/posts/hello.md"] == "/blog/2024/01/31/hello/"
 
 
+def test_an_mkdocs_page_opening_with_hashes_and_no_space_is_titled_by_that_heading(tmp_path: Path):
+    """Python-Markdown, MkDocs's renderer, reads a line of hashes at a line's start as a heading whether a space
+    follows them or not (HashHeaderProcessor's ``(?:^|\\n)(?P<level>#{1,6})(?P<header>...)``): a page opening with
+    ``#Install`` is titled "Install". It was titled by its file name, as CommonMark needs the space; a
+    CommonMark tool's page (Hugo's) still does."""
+    write_site(tmp_path / "mk", {
+        "mkdocs.yml": "site_name: W\n",
+        "docs/index.md": "# Home\n",
+        "docs/set-up.md": "\n#Install the widget #\n\nText.\n",
+        "docs/part.md": "##Part\n\n# Title\n",
+    })
+    assert {a.path: a.title for a in load_corpus(tmp_path / "mk").articles} == {
+        "docs/index.md": "Home", "docs/set-up.md": "Install the widget", "docs/part.md": "Part"}
+    write_site(tmp_path / "hugo", {"hugo.toml": "baseURL = 'https://x.org/'\n",
+                                   "content/set-up.md": "---\ndate: 2024-01-02\n---\n#Install the widget\n"})
+    assert [a.title for a in load_corpus(tmp_path / "hugo").articles] == ["set-up"]
+
+
 def test_an_mkdocs_pages_multimarkdown_meta_data_is_its_front_matter(tmp_path: Path):
     """MkDocs reads the ``Key: value`` lines a page without YAML front matter starts with (up to a blank
     line or another line; a value goes on in lines indented by four spaces; keys in lower case) as its
