@@ -1363,6 +1363,25 @@ def _strip_suffix(path: str) -> str:
     return path
 
 
+#: a version's folder of a Docusaurus docs plugin (``versioned_docs/version-1/``, ``team_versioned_docs/...``)
+_VERSION_FOLDER = re.compile(r"(?:^|/)(?:[^/]*_)?versioned_docs/version-[^/]+/?$")
+
+
+def _plugin_instances(folders: Sequence[str]) -> dict[str, int]:
+    """The plugin instance of each of a Docusaurus site's content folders, in the order a site's settings
+    list them (each docs plugin's current folder and then its versions', then its blogs', then its
+    pages'), numbered: a version's folder is its docs plugin's, the one listed before it.
+
+    >>> _plugin_instances(["docs", "versioned_docs/version-1", "team", "blog"])
+    {'docs/': 0, 'versioned_docs/version-1/': 0, 'team/': 1, 'blog/': 2}
+    """
+    plugins: dict[str, int] = {}
+    for folder in (f.strip("/") + "/" for f in folders if f.strip("/")):
+        joins = bool(plugins) and _VERSION_FOLDER.search(folder) is not None
+        plugins.setdefault(folder, max(plugins.values(), default=-1) + (0 if joins else 1))
+    return plugins
+
+
 def _page_file(path: str) -> bool:
     """Whether ``path`` names a page's source file (a page suffix, ``.md``, ``.mdx``), not an HTML page.
 
@@ -1604,6 +1623,8 @@ class ArticleIndex(Generic[A]):
         #: longest first, each with its closing ``/``: the folder a page is in is the first it starts with
         self.source_folders = tuple(sorted({f.strip("/") + "/" for f in source_folders if f.strip("/")},
                                            key=lambda f: (-len(f), f)))
+        #: the plugin instance of each of those folders (:func:`_plugin_instances`)
+        self.plugins = _plugin_instances(source_folders)
         self.urls_first = urls_first
         self.related_by = tuple(related_by)
         #: with ``related_by``: the articles by the values of those fields (:func:`_field_values`), path first
@@ -1858,7 +1879,7 @@ class ArticleIndex(Generic[A]):
             return None  # MkDocs leaves /guide/install.md as it is: the server has no such file
         if self.source_folders and origin == MARKDOWN_LINK:
             hit = self._from_source_folder(path, source_path)
-            if hit is not None:
+            if hit is not None or self._other_plugin(path, source_path):
                 return hit
         if path.startswith("/") and self.localized:
             hit = self._localized(path, source_url)
@@ -2085,13 +2106,35 @@ class ArticleIndex(Generic[A]):
         if not inside.startswith(".."):  # the site's folder, where its config is
             found.append(self.site_folder + inside)
         for place in found:
-            if place.startswith(".."):
-                continue
+            if place.startswith("..") or self._other_plugin(place, source_path, linked=False):
+                continue  # another plugin's file: Docusaurus reads a link only from its own plugin's files
             page = place.removeprefix(self.content_dir)  # a docs-only site's pages go by their path below docs/
             hit = self._index_file(page) or self.at_path(_norm(page), page)
             if hit is not None:
                 return hit
         return None
+
+    def _other_plugin(self, path: str, source_path: str, linked: bool = True) -> bool:
+        """Whether the Markdown file ``path`` (a link's, read from ``source_path``'s folder when ``linked``;
+        else a path from the corpus's root) is a file of another plugin instance than the linking page's
+        (the blog's from a doc, another docs plugin's): Docusaurus reads a link to a file only from the files
+        of the plugin whose page links (its docs' ``sourceToPermalink``: the docs of all its versions, and
+        no others; its blog's posts), and leaves any other as written, a broken link ("reference another
+        Markdown file included by the same plugin", docusaurus.io/docs/markdown-features/links)."""
+        own = self._plugin(source_path)
+        file = path.split("#", 1)[0].split("?", 1)[0]
+        if own is None or not _page_file(file):
+            return False
+        if linked and file.startswith(("/", "@site/")):  # the site's file, when its own plugin has none
+            file = self.site_folder + posixpath.normpath(file.removeprefix("@site").lstrip("/"))
+        elif linked:
+            file = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), file))
+        return self._plugin(file) != own
+
+    def _plugin(self, path: str) -> int | None:
+        """The plugin instance (:attr:`plugins`) of the content folder ``path`` is in, if any."""
+        folder = next((f for f in self.source_folders if path.startswith(f)), None)
+        return None if folder is None else self.plugins[folder]
 
     def _source_file(self, path: str, source_path: str) -> str | None:
         """The file a Markdown link to ``path`` names in the content folder of the linking file
@@ -2333,6 +2376,8 @@ class ArticleIndex(Generic[A]):
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == MARKDOWN_LINK or path.startswith(("./", "../")):
             # relative to the file; in Hugo, a link that is not to a .md file is relative to the page's url
+            if self.source_folders and origin == MARKDOWN_LINK and self._other_plugin(path, source_path):
+                return None  # another plugin's page, whose key a stub would take: a broken link, no page's
             relative = self._relative(path, source_path)
             path = relative[-1] if self.bundles and _strip_suffix(path) == path else relative[0]
             if path.startswith(".."):

@@ -1273,18 +1273,38 @@ def test_docusaurus_file_path_links_are_read_from_the_linking_pages_content_fold
     """Docusaurus reads a link to a Markdown file (``/guide/basics.md``; ``faq.md`` after the linking file's
     own folder) from the content folder of the plugin whose page it is (the docs', a version's, another docs
     plugin's, the blog's): read from the site's root, with a blog beside the docs, each leads to that page,
-    not to a stub, and a version's page to its own version's."""
+    not to a stub, and a version's page to its own version's. The docs' ``/team/people.md`` names a file of
+    another docs plugin, which Docusaurus does not read it from (:func:`test_a_docusaurus_file_link_to_another_plugins_page_is_broken`):
+    the stub of ``docs/team/people.md``, the file it names in the docs' own folder. It led to the team's page."""
     write_site(tmp_path / "site", MULTI_FOLDER_SITE)
     edges = related(tmp_path / "site", out=tmp_path / "out")
     stubs = sorted(v for (_, v), (_, _, stub) in edges.items() if stub)
-    assert stubs == []
+    assert stubs == ["docs/team/people"]
     assert {pair for pair in edges} == {
         ("docs/start/setup", "docs/guide/basics"), ("docs/start/setup", "docs/faq"),
-        ("docs/guide/basics", "docs/start/setup"), ("docs/guide/basics", "team/people"),
+        ("docs/guide/basics", "docs/start/setup"), ("docs/guide/basics", "docs/team/people"),
         ("versioned_docs/version-1/guide/basics", "versioned_docs/version-1/start/setup"),
         ("versioned_docs/version-1/guide/basics", "versioned_docs/version-1/faq"),
         ("team/people", "team/roles"),
         ("blog/2024-01-02-hello", "docs/start/setup"), ("blog/2024-01-02-hello", "blog/2024-01-03-next")}
+
+
+def test_a_docusaurus_file_link_to_another_plugins_page_is_broken(tmp_path: Path):
+    """Each Docusaurus plugin instance reads a link to a Markdown file only from its own files (the docs
+    plugin's ``sourceToPermalink``, of all its versions' docs; the blog's, of its posts: facebook/docusaurus,
+    ``resolveMarkdownLinkPathname``; "reference another Markdown file included by the same plugin",
+    docusaurus.io/docs/markdown-features/links) and leaves any other as written, a broken link. A doc's
+    ``../blog/2024-01-03-next.md``, ``../team/roles.md`` and ``@site/team/roles.md``, and a post's
+    ``../docs/faq.md``, led to those pages; they lead nowhere (a stub would take the page's own key). A link
+    to another version's file of the same docs plugin is its own plugin's, and leads there."""
+    site = tmp_path / "site"
+    write_site(site, {**MULTI_FOLDER_SITE,
+                      "docs/faq.md": "# FAQ\n\nSee [next](../blog/2024-01-03-next.md), [roles](../team/roles.md), "
+                                     "[roles](@site/team/roles.md) and [old](../versioned_docs/version-1/faq.md).\n",
+                      "blog/2024-01-03-next.md": "---\ntitle: Next\n---\n\nSee [faq](../docs/faq.md).\n"})
+    edges = related(site, out=tmp_path / "out")
+    assert sorted(v for (u, v) in edges if u in ("docs/faq", "blog/2024-01-03-next")) == [
+        "versioned_docs/version-1/faq"]
 
 
 def test_an_mdx_comment_holds_no_link(tmp_path: Path):
@@ -1311,7 +1331,8 @@ def test_a_docusaurus_link_to_a_missing_file_is_the_stub_of_that_file_in_the_lin
                       "versioned_docs/version-1/faq.md": "# Old FAQ\n\nSee [gone](/topics/gone.md).\n"})
     edges = related(site, out=tmp_path / "out")
     assert sorted((u, v) for (u, v), (_, _, stub) in edges.items() if stub) == [
-        ("docs/faq", "docs/topics/gone"), ("versioned_docs/version-1/faq", "versioned_docs/version-1/topics/gone")]
+        ("docs/faq", "docs/topics/gone"), ("docs/guide/basics", "docs/team/people"),
+        ("versioned_docs/version-1/faq", "versioned_docs/version-1/topics/gone")]
 
 
 def test_a_docusaurus_file_link_without_a_folder_is_read_from_the_linking_files_folder_first(tmp_path: Path):
