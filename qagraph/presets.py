@@ -2785,9 +2785,9 @@ def _jekyll_site_below(base: Path) -> tuple[Path, str] | None:
     >>> _jekyll_site_below(Path("content")) is None
     True
     """
-    try:
-        folders = sorted((f for f in base.iterdir() if not f.name.startswith((".", "_")) and _is_dir(f)),
-                         key=lambda f: f.name)
+    try:  # a folder's entry says it is one (no stat of each file of a flat corpus's root)
+        with os.scandir(base) as entries:
+            folders = sorted(Path(e.path) for e in entries if not e.name.startswith((".", "_")) and e.is_dir())
     except OSError:
         return None
     for folder in folders:
@@ -5756,7 +5756,9 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     """The suffixes of the files other than Markdown that the site at ``root`` publishes as pages
     (:data:`_PAGE_FORMATS`): they are found with its Markdown files, so that none is lost unsaid
     (:func:`qagraph.load.parse_bytes` reads a notebook's Markdown cells, and says that a
-    reStructuredText file is not read).
+    reStructuredText file is not read); a Jekyll site's Markdown suffixes beyond ``.md``
+    (:func:`jekyll_markdown_suffixes`), its config at or above ``root`` or in a folder of it
+    (:func:`_jekyll_site_below`: ``docs/_config.yml`` of a repository).
 
     >>> page_formats("content")
     ()
@@ -5770,7 +5772,10 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     if _config(_parents(base), _PELICAN_CONFIGS) is not None:
         return _PAGE_FORMATS["pelicanconf.py"]
     jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
-    return jekyll_markdown_suffixes(jekyll[1]) if jekyll is not None and _hexo(base) is None else ()
+    if jekyll is None:  # a repository whose site is one of its folders (docs/_config.yml): its pages are found too
+        below = _jekyll_site_below(base)
+        return jekyll_markdown_suffixes(below[1]) if below is not None else ()
+    return jekyll_markdown_suffixes(jekyll[1]) if _hexo(base) is None else ()
 
 
 #: the suffixes Jekyll reads as Markdown unless its config's ``markdown_ext`` says otherwise (its

@@ -1645,6 +1645,20 @@ def test_a_jekyll_sites_pages_by_each_of_its_markdown_suffixes_are_read(tmp_path
     assert sorted(a.path for a in load_corpus(site).articles) == ["about.mkd"]
 
 
+def test_a_jekyll_sites_pages_by_its_markdown_suffixes_are_read_from_the_repository_it_is_a_folder_of(
+        tmp_path: Path):
+    """A repository whose Jekyll site is its ``docs/`` (read with ``-c .``): its ``.mkd`` page and ``.mkdown``
+    post were not found, as the files were looked for by the suffixes of a config at or above the folder read
+    only; the site's config in one of its folders says them too."""
+    repository = tmp_path / "repo"
+    write_site(repository, {
+        "README.md": "# Gem\n", "docs/_config.yml": "title: J\n", "docs/_layouts/default.html": "{{ content }}",
+        "docs/index.md": "---\ntitle: Home\n---\n", "docs/about.mkd": "---\ntitle: About\n---\n",
+        "docs/_posts/2020-01-01-first.mkdown": "---\ntitle: First\n---\n"})
+    assert {a.path: a.url for a in load_corpus(repository).articles} == {
+        "docs/index.md": "/", "docs/about.mkd": "/about.html", "docs/_posts/2020-01-01-first.mkdown": "/2020/01/01/first.html"}
+
+
 def test_what_jekyll_publishes_no_page_from_is_skipped_saying_why(tmp_path: Path):
     """A file named _... (docs/_partial.md), #... or ~... (Jekyll's EntryFilter skips all three) and a file in
     _posts/ not named by its date were pages; Jekyll reads the ones not at all and publishes no post from the other."""
