@@ -826,7 +826,7 @@ def write_outputs(
     from .html.site import write_index_from_state
     from .parallel import beside, waited_on_error
     from .rdf import DEFAULT_BASE_IRI, write_rdf
-    from .rdf.export import finish_rdf
+    from .rdf.export import finish_rdf, source_name_of
 
     wanted = list(outputs)
     try:
@@ -887,9 +887,8 @@ def write_outputs(
             progress("html", len(views), len(views))
         written += views
         if rdf_result is not None and theirs is not None:  # the export described once all its parts are written
-            source = G.graph.get("source")  # named as write_rdf names it
             rdf_result = finish_rdf(out, rdf_result, theirs, base_iri=rdf_args["base_iri"], source_digest=fingerprint,
-                                    source_name=report.get("source") or (Path(source).name if source else None))
+                                    source_name=source_name_of(G, report.get("source")))
     if rdf_result is not None:
         written += list(rdf_result)
         write_atomic(out / RDF_STATE, json.dumps({str(i): p.stats.as_dict() for i, p in rdf_result.written.items()},

@@ -53,6 +53,7 @@ __all__ = [
     "RdfResult",
     "SharedParts",
     "finish_rdf",
+    "source_name_of",
     "generate",
     "part_files",
     "part_name",
@@ -303,11 +304,20 @@ def write_rdf(
         for stray in folder.glob(f".part-*.{token}.tmp"):
             stray.unlink(missing_ok=True)
     if only is None and shared is None:
-        source = G.graph.get("source")
-        return finish_rdf(target, result, void=void, base_iri=iris.base,
-                          source_name=source_name or (Path(source).name if source else None),
+        return finish_rdf(target, result, void=void, base_iri=iris.base, source_name=source_name_of(G, source_name),
                           source_digest=source_digest, built_at=built_at)
     return result
+
+
+def source_name_of(G: nx.MultiDiGraph | Adjacency, given: str | None = None) -> str | None:
+    """The name ``void.ttl`` gives the export's source: ``given``, else the name of ``G.graph["source"]``.
+
+    >>> import networkx as nx
+    >>> source_name_of(nx.MultiDiGraph(source="/srv/corpus/content")), source_name_of(nx.MultiDiGraph(), "qa")
+    ('content', 'qa')
+    """
+    source = G.graph.get("source")
+    return given or (Path(source).name if source else None)
 
 
 def finish_rdf(
