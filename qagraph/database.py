@@ -31,6 +31,7 @@ from json.encoder import encode_basestring as _string
 import re
 import sqlite3
 import stat
+import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -604,21 +605,32 @@ class BuildDatabase:
         uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:
             self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self.meta = _Meta(self.con)
-            schema = self.meta.get("schema_version")
         except sqlite3.Error as exc:
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
+        # CPython's connection refers to itself (its statement cache): dropped open, it would wait for
+        # the cyclic collector, which a build pauses and then freezes what exists (pipeline._gc_paused)
+        weakref.finalize(self, self.con.close)
+        try:
+            self.meta = _Meta(self.con)
+            schema = self.meta.get("schema_version")
+            if schema is None:  # another program's SQLite file, or a table emptied by hand
+                raise OutputError("not a qagraph build database: its meta table names no schema version",
+                                  path=str(self.path))
+            if schema != SCHEMA_VERSION:
+                raise OutputError(
+                    f"built by qagraph {self.meta.get('qagraph_version')} with database schema "
+                    f"{self.meta.get('schema_version')}; this qagraph reads schema {SCHEMA_VERSION}: build again",
+                    path=str(self.path),
+                )
+        except sqlite3.Error as exc:
+            self.con.close()
+            raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
         except ValueError as exc:  # a JSON value cut short, by hand
+            self.con.close()
             raise OutputError(f"the build database is damaged ({exc}); build again", path=str(self.path)) from None
-        if schema is None:  # another program's SQLite file, or a table emptied by hand
-            raise OutputError("not a qagraph build database: its meta table names no schema version",
-                              path=str(self.path))
-        if schema != SCHEMA_VERSION:
-            raise OutputError(
-                f"built by qagraph {self.meta.get('qagraph_version')} with database schema "
-                f"{self.meta.get('schema_version')}; this qagraph reads schema {SCHEMA_VERSION}: build again",
-                path=str(self.path),
-            )
+        except OutputError:
+            self.con.close()
+            raise
         self._ids: dict[str, int] = {}
         self._names: dict[int, str] = {}
 
@@ -1172,6 +1184,7 @@ class DatabasePatch:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.con = sqlite3.connect(path)
+        weakref.finalize(self, self.con.close)  # a patch given up on an error (see BuildDatabase)
         self.con.execute("PRAGMA journal_mode=OFF")
         self.con.execute("PRAGMA synchronous=OFF")
         self.con.execute("BEGIN")

@@ -212,3 +212,55 @@ def test_a_build_database_this_user_cannot_read_is_said_to_be_unreadable(built, 
         locked.chmod(0o755)
     assert (done.stderr, done.stdout) == ("", f"OutputError {out / DATABASE}: cannot read the build database "
                                               "(permission denied)\n" * 2)
+
+
+def _open_files(path: Path) -> int:
+    """How many of this process's file descriptors are open on ``path``."""
+    import os
+
+    target = str(path.resolve())
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{fd}") == target
+        except OSError:  # closed while listed (the listing's own)
+            pass
+    return count
+
+
+@pytest.mark.parametrize("way", ["BuildDatabase", "qagraph.open", "schema of another version"])
+def test_a_database_dropped_without_close_is_closed_at_once(built, tmp_path, way):
+    """CPython's sqlite3 connection refers to itself (its statement cache), so a connection dropped
+    open waited for the cyclic collector, which a build pauses and then freezes what exists: a
+    process that opened builds and built again kept every such file open (a long test run hit the
+    1,024 descriptors that select() takes). Dropped, a build database's file is closed at once,
+    also when it is refused as of another schema."""
+    import gc
+
+    path = built[1]
+    if way == "schema of another version":
+        path = tmp_path / "old.db"
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION + 1),))
+        con.commit()
+        con.close()
+    before = _open_files(path)
+    gc.disable()
+    try:
+        for _ in range(3):
+            if way == "BuildDatabase":
+                db = BuildDatabase(path)
+                db.node_counts()
+                assert _open_files(path) == before + 1
+                del db
+            elif way == "qagraph.open":
+                kg = qagraph.open(path.parent)
+                kg.top_subjects(3)
+                del kg
+            else:
+                with pytest.raises(qagraph.OutputError, match="build again"):
+                    BuildDatabase(path)
+        assert _open_files(path) == before
+    finally:
+        gc.enable()
