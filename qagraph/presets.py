@@ -1722,7 +1722,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, glossary=glossary, glossary_definitions=term_texts)
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
                          "glossary_definition shows their links)")
-        if f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/_index.md" in names:  # Hugo's own docs: [term](g)
+        if any(n.startswith(f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/") for n in names):  # Hugo's docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
         showing = _bundles_showing_resources(base, names, fields, _site_root(config[0]) if config is not None else base,
@@ -2318,6 +2318,10 @@ def _github_docs(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:
 
 #: the glossary section of Hugo's own docs, whose link render hook makes ``[term](g)`` a link to the term's entry there
 _HUGO_DOCS_GLOSSARY = "quick-reference/glossary"
+#: the sections of Hugo's own docs whose _index.md cascades ``build: {render: never}`` to their files, with what
+#: those files are: include snippets that ``{{% include %}}`` shows in a page, the glossary's terms its page shows
+_HUGO_DOCS_UNRENDERED = {"_common": "Hugo's docs' include snippets",
+                         _HUGO_DOCS_GLOSSARY: "the terms of Hugo's docs' glossary"}
 #: a term of the Kubernetes site's glossary (a leaf bundle whose resources are its terms), below a language's folder
 _GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
 
@@ -8323,7 +8327,34 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path,
                         fnmatch.fnmatchcase("section", str(next((v for k, v in target.items() if str(k).lower() == "kind"), "*"))):
                     shown.add(name)  # its own build: (or _build:, headless:) wins, or a target of pages only (kind: page)
                 break
+    for folder, why in _hugo_docs_unrendered(names, fields).items():
+        found.setdefault(folder, why)
     return found, shown
+
+
+def _hugo_docs_unrendered(names: Sequence[str], fields: FieldMap) -> dict[str, str]:
+    """The sections of Hugo's own docs that cascade ``render: never`` (:data:`_HUGO_DOCS_UNRENDERED`, at the
+    top of the content or of a language's folder) whose ``_index.md`` is not among ``names``, with why their
+    files are no pages: a copy of the docs without it (the snippets alone) is read as the site has them.
+
+    >>> hugo = replace(FieldMap(), content_dir="content/", languages=("en",))
+    >>> _hugo_docs_unrendered(["content/en/_common/a.md", "content/quick-reference/glossary/_index.md",
+    ...                        "content/quick-reference/glossary/map.md", "content/docs/_common/b.md"], hugo)
+    {'content/en/_common': "in content/en/_common/, Hugo's docs' include snippets (its _index.md, which cascades render never, is not here): not a page"}
+    """
+    content = fields.content_dir
+    folders: dict[str, str] = {}  # a section's folder -> what its files are
+    for name in names:
+        if not name.startswith(content):
+            continue
+        inner = name[len(content):]
+        below = _below_language(inner, fields.languages)
+        for section, what in _HUGO_DOCS_UNRENDERED.items():
+            if below.startswith(f"{section}/"):
+                folders[f"{content}{inner[:len(inner) - len(below)]}{section}"] = what
+    present = set(names) if folders else set()
+    return {folder: f"in {folder}/, {what} (its _index.md, which cascades render never, is not here): not a page"
+            for folder, what in sorted(folders.items()) if f"{folder}/_index.md" not in present}
 
 
 _CASCADE_FOLDER = re.compile(r"/*([^*?\[\]{}]*?)/+\*\*")

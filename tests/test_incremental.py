@@ -2341,3 +2341,27 @@ def test_a_patched_build_of_a_nextra_app_router_site_equals_a_full_build(tmp_pat
     """Page files linked by their folders' routes; other Markdown files beside them, which are no pages, come and go."""
     _patch_site(tmp_path_factory.mktemp("nextra-app"), files, edits, fixed={
         "package.json": '{"dependencies": {"nextra": "^4.2.0"}}\n', "app/layout.jsx": "export default () => null\n"})
+
+
+def test_hugo_s_docs_without_their_snippets_index_rebuild_as_a_full_build_does(tmp_path: Path):
+    """Hugo's docs' _common/ snippets and glossary terms, read as the site has them without the _index.md
+    that cascades render: never: the next build after a snippet is edited or added, or after that
+    _index.md comes or goes, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    write_article(root, "content/_index.md", "---\ntitle: Home\n---\n")
+    write_article(root, "content/_common/sort.md", "---\n_comment: keep\n---\nSee [a](/tools/a/).\n")
+    write_article(root, "content/quick-reference/glossary/map.md", "---\ntitle: map\n---\nA [slice](g).\n")
+    write_article(root, "content/tools/a.md", "---\ntitle: A\n---\n")
+    write_article(root, "content/tools/b.md", '---\ntitle: B\n---\nA [map](g).\n{{% include "/_common/sort.md" %}}\n')
+    qagraph.build(root, out=out)
+    edits = (("content/_common/sort.md", "---\n_comment: keep\n---\nSee [b](/tools/b/) [c](/tools/c/).\n"),
+             ("content/_common/more.md", "---\n_comment: keep\n---\nMore.\n"),
+             ("content/quick-reference/glossary/_index.md", "---\ntitle: Glossary\nbuild:\n  render: always\n"
+                                                             "cascade:\n  build:\n    render: never\n---\n"),
+             ("content/_common/_index.md", "---\ncascade:\n  build:\n    render: never\n---\n"),
+             ("content/quick-reference/glossary/_index.md", None), ("content/_common/_index.md", None))
+    seen = [sorted(d["url"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen[0] == ["/", "/tools/a/", "/tools/b/"] and seen[2] == ["/", "/quick-reference/glossary/", "/tools/a/", "/tools/b/"]
+    assert seen[-1] == seen[0]

@@ -7400,8 +7400,36 @@ def test_a_link_to_g_in_hugo_s_docs_leads_to_the_glossary_page(tmp_path: Path):
         write_article(site / "content", name, text)
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("functions/Spin", "quick-reference/glossary"): False, ("functions/Spin", "functions/Twice"): False}
-    (site / "content/en/quick-reference/glossary/_index.md").unlink()
+    (site / "content/en/quick-reference/glossary/_index.md").unlink()  # a copy of the docs without it: still theirs
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("functions/Spin", "quick-reference/glossary"): True, ("functions/Spin", "functions/Twice"): False}
+    (site / "content/en/quick-reference/glossary/widget.md").unlink()
     assert ("functions/Spin", "functions/Spin/g") in related(site)
+
+
+def test_hugo_s_docs_without_the_index_of_their_snippets_and_glossary_read_as_the_site_has_them(tmp_path: Path):
+    """Hugo's docs' _common/ and quick-reference/glossary/ sections cascade render: never from their _index.md,
+    which a copy of the docs may lack (the stored copy of gohugoio/hugoDocs has their files, not those):
+    the snippets (front matter of a _comment alone) were pages titled by their file names, uncategorised,
+    whose links the pages that include them lost, and each glossary term a page. They are skipped as
+    the site's, a page that includes a snippet shows its links; a _common/ folder elsewhere is a folder."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    pages = {"en/_index.md": "---\ntitle: Home\n---\n",
+             "en/_common/sorting.md": "---\n_comment: Keep this front matter.\n---\nSee the [guide](/tools/guide/).\n",
+             "en/quick-reference/glossary/widget.md": "---\ntitle: widget\n---\nA [gadget](g).\n",
+             "en/tools/Sorter.md": '---\ntitle: Sorter\n---\nSorts [widgets](g).\n\n{{% include "/_common/sorting.md" %}}\n',
+             "en/tools/guide.md": "---\ntitle: Guide\n---\n", "en/tools/_common/tip.md": "---\ntitle: Tip\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site, preset="hugo")
+    assert sorted(a.key for a in result.articles) == ["/", "tools/Sorter", "tools/_common/tip", "tools/guide"]
+    assert sorted(result.skipped) == ["content/en/_common/sorting.md", "content/en/quick-reference/glossary/widget.md"]
+    assert any(p.path == "content/en/_common/sorting.md" and "include snippets" in p.message for p in result.problems)
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("tools/Sorter", "quick-reference/glossary"): True, ("tools/Sorter", "tools/guide"): False}
 
 
 def test_a_hugo_docs_page_s_action_related_list_links_to_the_pages_it_names(tmp_path: Path):
