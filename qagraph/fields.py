@@ -70,6 +70,9 @@ _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-
                     "titled-article")
 #: a text's first line a level-1 heading: ``# Tabs``
 _OPENING_TITLE = re.compile(r"\A\s*#[ \t]+\S")
+#: a front matter whose opening delimiter has text before it on the file's first line (``me@x.org---``, then the
+#: fields and a closing ``---``): no front matter to Hugo, which publishes the file as a page of that text
+_DISPLACED_FRONT_MATTER = re.compile(r"\A[^\n]*[^\s-](---)[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 #: the names (without suffix, in any case) of the files GitHub Pages' jekyll-optional-front-matter leaves
 #: out, as a repository's own files: the plugin's FILENAME_BLACKLIST
 REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING",
@@ -1050,6 +1053,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     has theirs).
     """
     inherited: dict[str, str] = {}  # a top-level field only the data files give -> where they give it
+    displaced_warning: Problem | None = None
     if fields.data_files:
         data, inherited = cascade(name, fields.data_files, fm.data)
         fm = replace(fm, data=data)
@@ -1078,8 +1082,13 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             policy = "article" if "/" in own_name else "skip"
         if policy == "titled-article":
             own_name = name.removeprefix(fields.content_dir)
-            policy = "article" if _OPENING_TITLE.match(fm.body) and not (
+            displaced = _DISPLACED_FRONT_MATTER.match(fm.body)
+            policy = "article" if (_OPENING_TITLE.match(fm.body) or displaced) and not (
                 "/" not in own_name and posixpath.splitext(own_name)[0].upper() in REPOSITORY_FILES) else "skip"
+            if displaced and policy == "article":  # Hugo publishes it, its would-be front matter as text
+                displaced_warning = Problem(name, 1, "text before the front matter's opening --- on the first line: "
+                                            "no front matter (Hugo reads none: a page without title or fields)",
+                                            "no-front-matter", WARNING)
         if policy == "article-but-repository-files":
             own_name = name.removeprefix(fields.content_dir)
             if "/" not in own_name and posixpath.splitext(own_name)[0].upper() in REPOSITORY_FILES:
@@ -1106,6 +1115,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))
     f = _Fields(name, fm, inherited, fields.any_case_keys)
+    if displaced_warning is not None:
+        f.problems.append(displaced_warning)
     _warn_look_alike_keys(f, fields)
     if fields.headless or fields.drafts:
         why = not_rendered(f.data, future=fields.skip_future, expired=fields.skip_expired, drafts=fields.skip_drafts,

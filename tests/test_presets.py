@@ -10542,3 +10542,28 @@ def test_an_obsidian_alias_string_names_one_alias_between_each_comma(tmp_path: P
     else:
         assert dog.extra["aliases"] == "Doggo, Woofer,"
         assert index.find("Woofer") is None
+
+
+def test_a_hugo_page_with_text_before_its_front_matter_is_a_page_without_front_matter(tmp_path: Path):
+    """A page whose first line holds text before the opening --- (me@example.org---, then its fields and
+    a closing ---) has no front matter to Hugo, which publishes it all the same: it was skipped as an include
+    file, and the links of the site's other pages to it were stubs. It is a page, named by its path, with a
+    warning on line 1; a file without front matter that opens with anything else is still skipped."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    pages = {"_index.md": "---\ntitle: Home\n---\n",
+             "docs/parts.md": "me@example.org---\ntitle: Parts\n\ncategories: [docs]\n---\n\n## Overview\n\n"
+                              "See the [guide](/docs/guide/).\n",
+             "docs/guide.md": "---\ntitle: Guide\n---\nRead about [parts](/docs/parts/).\n",
+             "docs/snippet.md": "Some text---\nno closing delimiter\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    result = load_corpus(site, preset="hugo")
+    assert sorted(a.key for a in result.articles) == ["/", "docs/guide", "docs/parts"]
+    assert sorted(result.skipped) == ["content/docs/snippet.md"]
+    assert [(p.path, p.line, p.severity) for p in result.problems if p.severity == WARNING] == [
+        ("content/docs/parts.md", 1, WARNING)]
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("docs/guide", "docs/parts"): False, ("docs/parts", "docs/guide"): False}
