@@ -1560,6 +1560,26 @@ def _where(path: Path, base: Path) -> str:
         return f"{path} above the folder"
 
 
+#: the folders at the root of a Hugo site (``hugo new site`` makes them), its content's among them
+_HUGO_SITE_FOLDERS = frozenset(("content", "archetypes", "assets", "config", "data", "i18n", "layouts", "static", "themes"))
+
+
+def _hugo_root_without_config(base: Path, names: Sequence[str]) -> bool:
+    """Whether ``base``, with a ``content/`` folder, is the root of a Hugo site whose main config is not there:
+    Hugo reads its content from ``content/`` all the same. A config folder without it (``config/_default/`` holding
+    ``languages.toml`` and ``params.toml`` only) is the site's config; else its article files are all at its root or
+    in the site's own folders, and none is an ``_index.md`` at its root (the home page of a content folder).
+
+    >>> _hugo_root_without_config(Path("/nowhere"), ["README.md", "content/en/_index.md", "archetypes/default.md"])
+    True
+    >>> _hugo_root_without_config(Path("/nowhere"), ["_index.md", "content/a.md"])
+    False
+    """
+    if (base / "config" / "_default").is_dir():
+        return True
+    return "_index.md" not in names and all("/" not in n or n.split("/", 1)[0] in _HUGO_SITE_FOLDERS for n in names)
+
+
 def _build_day() -> str:
     """The day of the build (UTC, ISO), for a site whose tool publishes a page from its date on
     (:attr:`~qagraph.fields.FieldMap.as_of`)."""
@@ -1603,8 +1623,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if root:
                 content_dir = f"{root}content/"
             else:
-                content_dir = "content/" if any(n.startswith("content/") for n in names) and _config(
-                    [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) else ""
+                content_dir = "content/" if any(n.startswith("content/") for n in names) and (_config(
+                    [base.resolve()], (*_HUGO_CONFIGS, "zola.toml")) or _hugo_root_without_config(base, names)) else ""
         # a folder inside one of the site's content folders (-c site/content/docs): its pages are where Hugo has them
         within = _hugo_folder_within(settings, _site_root(config[0]), base) if (
             config is not None and zola is None and theme is None and below is None) else None

@@ -2365,3 +2365,26 @@ def test_hugo_s_docs_without_their_snippets_index_rebuild_as_a_full_build_does(t
             for kg in _built_after_each(root, out, cold, edits)]
     assert seen[0] == ["/", "/tools/a/", "/tools/b/"] and seen[2] == ["/", "/quick-reference/glossary/", "/tools/a/", "/tools/b/"]
     assert seen[-1] == seen[0]
+
+
+def test_a_hugo_site_root_without_its_config_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A Hugo site's root without its main config, read from content/: the next build after a page is
+    edited, added or removed, a file comes beside content/, or a config folder comes, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "content/en/_index.md", "---\ntitle: Home\n---\n")
+    write_article(root, "content/en/docs/_index.md", "+++\ntitle = 'Docs'\n+++\n")
+    write_article(root, "content/en/docs/a.md", "---\ntitle: A\n---\n{{< note >}}See [b](/docs/b/).{{< /note >}}\n")
+    write_article(root, "content/en/docs/b.md", "---\ntitle: B\n---\n")
+    qagraph.build(root, out=out, preset="hugo")
+    edits = (("content/en/docs/a.md", "---\ntitle: A\n---\nSee [c](/docs/c/).\n"),
+             ("content/en/docs/c.md", "---\ntitle: C\n---\n"), ("content/en/docs/b.md", None),
+             ("notes/x.md", "---\ntitle: X\n---\n"), ("config/_default/params.toml", "x = 1\n"))
+    for name, text in edits:
+        if text is None:
+            (root / name).unlink()
+        else:
+            write_article(root, name, text)
+        qagraph.build(root, out=out, preset="hugo")
+        shutil.rmtree(cold, ignore_errors=True)
+        qagraph.build(root, out=cold, cache=False, preset="hugo")
+        assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold), name

@@ -10567,3 +10567,33 @@ def test_a_hugo_page_with_text_before_its_front_matter_is_a_page_without_front_m
         ("content/docs/parts.md", 1, WARNING)]
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("docs/guide", "docs/parts"): False, ("docs/parts", "docs/guide"): False}
+
+
+def test_a_hugo_site_root_without_its_main_config_reads_its_pages_from_content(tmp_path: Path):
+    """Hugo reads a site's pages from content/ whether or not a config names it. A site root without its
+    main config (a copy of the site's content alone, or a config/_default/ holding languages.toml and
+    params.toml but no hugo.toml) had its pages at /content/en/guide/, all in one subject, content, and
+    every link of theirs a stub; they are at the urls Hugo gives them, as with the config."""
+    from test_links import related
+
+    pages = {"content/en/_index.md": "---\ntitle: Home\n---\n",
+             "content/en/guide/_index.md": "---\ntitle: Guide\n---\n",
+             "content/en/guide/setup.md": "---\ntitle: Setup\n---\nSee [tools](/tools/hammer/).\n",
+             "content/en/tools/hammer.md": "---\ntitle: Hammer\n---\n{{< note >}}Hit.{{< /note >}}\n",
+             "archetypes/default.md": "+++\ntitle = ''\n+++\n", "README.md": "# The site\n"}
+    for how in ("alone", "config folder"):
+        site = tmp_path / how
+        for name, text in pages.items():
+            write_article(site, name, text)
+        if how == "config folder":
+            write_article(site, "config/_default/languages.toml", '[en]\ncontentDir = "content/en"\n[fr]\n'
+                                                                  'contentDir = "content/fr"\n')
+        result = load_corpus(site, preset="hugo")
+        assert sorted((a.key, a.url, a.subject_slug) for a in result.articles) == [
+            ("/", "/", "uncategorised"), ("guide", "/guide/", "guide"), ("guide/setup", "/guide/setup/", "guide"),
+            ("tools/hammer", "/tools/hammer/", "tools")], how
+        assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+            ("guide/setup", "tools/hammer"): False}, how
+    write_article(tmp_path / "content", "_index.md", "---\ntitle: Home\n---\n")  # a content folder read itself
+    write_article(tmp_path / "content", "content/a.md", "---\ntitle: A\n---\n")
+    assert "content/a" in {a.key for a in load_corpus(tmp_path / "content", preset="hugo").articles}
