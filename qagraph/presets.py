@@ -5265,8 +5265,12 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     if len(pages) * 2 > len(names):
         content = pages[0].group(1) or ""
         why = f"30 seconds of code pages, at their paths below {content or 'the folder'} (/js/s/quick-sort/)"
+        # its site builds the pages of content/snippets/**/s/*.md: a language's snippet-template.md is no page
+        unbuilt = tuple((n, "a template of new pages, outside the s/ folders whose files alone the site publishes "
+                            "(content/snippets/**/s/*.md): not a page") for n in names if n.startswith(content) and
+                        n.lower().endswith(FieldMap().suffixes) and not _SNIPPET_SITE_PAGE.search(n[len(content):]))
         return _Site(content, (), f"pages under {content} ({why})" if content else why,
-                     {**changes, "path_urls": "folders"}, own_subject="subject from the first of its tags")
+                     {**changes, "path_urls": "folders", "unbuilt": unbuilt}, own_subject="subject from the first of its tags")
     if base.resolve().name == "s" and base.resolve().parent.parent.name == "snippets":
         folder = f"/{base.resolve().parent.name}/s/"
         return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
@@ -5655,6 +5659,8 @@ def _learn_x_old_urls(folder: str, stem: str) -> list[str]:
 
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)
 _SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
+#: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``
+_SNIPPET_SITE_PAGE = re.compile(r"(?:^|/)s/[^/]+\.md$")
 
 
 def _level_last(s: _Sample) -> int:

@@ -310,16 +310,29 @@ THIRTY_SECONDS_PAGES = {
 }
 
 
+#: the templates of new pages its repository keeps beside the s/ folders (names invented)
+THIRTY_SECONDS_TEMPLATES = {
+    "content/snippets/js/page-template.md": (
+        "---\ntitle: My page\nlanguage: javascript\ntags: [algorithm]\ncover: image\nexcerpt: A summary.\n"
+        "listed: true\ndateModified: 2021-06-13\n---\n\nWrite here.\n"),
+    "content/snippets/articles/story-template.md": (
+        "---\ntitle: My story\ntype: story\ntags: [webdev]\ncover: image\ndateModified: 2021-06-13\n---\n\nWrite here.\n"),
+}
+
+
 @pytest.mark.parametrize("layout", ["repository", "content/snippets", "content/snippets/js/s"])
 def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tmp_path: Path, layout: str):
     """Since 2023 30 seconds of code keeps each page at its url (content/snippets/js/s/bubble-sort.md at
     /js/s/bubble-sort/) and links pages by it: every link between pages was a stub, and from the
     repository its README was read beside the pages. Each page has its url now, links resolve, only
-    content/snippets/ is read; a page left out of the site's lists (listed: false) is still a page."""
+    content/snippets/ is read; a page left out of the site's lists (listed: false) is still a page. The
+    site publishes content/snippets/**/s/*.md: the templates of new pages beside the s/ folders were
+    pages (titled "My page", tagged as real ones); they are skipped, saying why."""
     import qagraph
 
     files = {**THIRTY_SECONDS_PAGES, "README.md": "# 30 seconds of something\n\nRead the [guide](CONTRIBUTING.md).\n",
-             "astro.config.mjs": "export default defineConfig({\n  srcDir: 'src/astro',\n});\n"}
+             "astro.config.mjs": "export default defineConfig({\n  srcDir: 'src/astro',\n});\n",
+             **THIRTY_SECONDS_TEMPLATES}
     for name, text in files.items():
         write_article(tmp_path / "repo", name, text)
     folder = tmp_path / "repo" / layout if layout != "repository" else tmp_path / "repo"
@@ -333,8 +346,10 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
         "heap-sort.md": ("algorithm", "2021-01-02")}
     bubble = next(a for name, a in js.items() if name.endswith("bubble-sort.md"))
     assert bubble.url.rstrip("/") == "/js/s/bubble-sort"
-    if layout == "repository":
-        assert result.skipped == ["README.md"]
+    inside = "" if layout == "repository" else layout + "/"
+    templates = {name.removeprefix(inside) for name in THIRTY_SECONDS_TEMPLATES if name.startswith(inside)}
+    assert sorted(result.skipped) == sorted({*templates, *(["README.md"] if layout == "repository" else [])})
+    assert all("a template of new pages" in p.message for p in result.problems if p.path in templates)
     assert_every_file_accounted_for(result)
     kg = qagraph.build(folder, out=tmp_path / "out")
     assert kg.counts.get("stubs", 0) == 0
