@@ -5230,7 +5230,7 @@ def docsify_page(target: str, content: str, names: set[str], home: str = "") -> 
 _SNIPPET_LEVELS = ("beginner", "intermediate", "advanced")
 #: the url folder of a 30 seconds of code collection, by the language of its snippets' code
 _SNIPPET_FOLDERS = {"js": "/js/s/", "javascript": "/js/s/", "jsx": "/react/s/", "py": "/python/s/",
-                    "python": "/python/s/", "html": "/css/s/", "css": "/css/s/"}
+                    "python": "/python/s/", "html": "/css/s/", "css": "/css/s/", "php": "/php/s/", "dart": "/dart/s/"}
 
 
 def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | None:

@@ -442,11 +442,13 @@ def test_learn_x_in_y_minutes_before_2024_published_its_pages_below_docs(tmp_pat
     ("jsx", None, "/react/s/use-toggle"), ("py", None, "/python/s/use-toggle"), ("js", None, "/js/s/use-toggle"),
     ("jsx", "/react/s/other-hook", "/react/s/use-toggle"), ("sh", None, None), ("sh", "/git/s/other-hook", "/git/s/use-toggle"),
     ("jsx", "/js/s/copy-to-clipboard/", "/react/s/use-toggle"),  # a link to another collection's snippet
+    ("php", None, "/php/s/use-toggle"), ("dart", None, "/dart/s/use-toggle"),
 ])
 def test_a_30_seconds_of_code_collection_s_url_folder_is_its_language_s(tmp_path: Path, fence: str, link: str | None,
                                                                         url: str | None):
     """Each collection of 30 seconds of code is published in a folder of its own (/js/s/, /react/s/,
-    /python/s/): the one its snippets link to, else the one of the language of their code; none when
+    /python/s/, /php/s/, /dart/s/): the one its snippets link to, else the one of the language of their code
+    (the PHP and Dart collections' snippets had none, and links to them were stubs); none when
     neither says (a link to a snippet then stays a stub rather than lead to a guessed page). A link to
     a snippet of another collection (a React hook's to /js/s/copy-to-clipboard/) says nothing of this
     one's: such a link made every React snippet's url /js/s/."""
