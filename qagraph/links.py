@@ -585,7 +585,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _MD_LINK.finditer(text):
             target = m.group(2)
             taken.append(m.span())
-            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, " ".join(m.group(1).split()))
+            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, shown_text(m.group(1)))
         definitions = list(_MD_DEFINITION.finditer(text)) if "]:" in text else []
         used = _labels_used(text, {m.start(1) - 1 for m in definitions}) if definitions else set()
         for m in definitions:
@@ -786,6 +786,25 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
                           for link in text_links(f"[{label}][]\n\n[{label}]: {url}\n", syntaxes, 1, site_url,
                                                  site_hosts=site_hosts)]
     return found
+
+
+#: emphasis in a link's text, which the page shows as its words: ``**bold**``, ``__bold__``, ``*it*``, ``_it_``
+#: (an underscore within a word, ``snake_case``, is none)
+_EMPHASIS = (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
+             re.compile(r"\*(?=[^\s*])([^*]*?[^\s*])\*"), re.compile(r"(?<!\w)_(?=[^\s_])([^_]*?[^\s_])_(?!\w)"))
+
+
+def shown_text(text: str) -> str:
+    """A Markdown link's text as its page shows it: runs of spaces as one, emphasis as its words.
+
+    >>> shown_text("**Binary  Search Tree**"), shown_text("_see_ *the* __list__"), shown_text("my_snake_case name")
+    ('Binary Search Tree', 'see the list', 'my_snake_case name')
+    """
+    text = " ".join(text.split())
+    if "*" in text or "_" in text:
+        for pattern in _EMPHASIS:
+            text = pattern.sub(r"\1", text)
+    return text
 
 
 def _label(text: str) -> str:

@@ -88,7 +88,7 @@ def test_a_markdown_link_s_text_may_go_on_over_lines():
     Markdown links it, qagraph lost it. A blank line (a new paragraph) still ends the text."""
     body = "Sort by the [default\nordering](/templates/lists/) or [**main\n  sections**](/functions/where/).\n\n[not\n\none](/x/)"
     assert found(body) == [("markdown-link", "/templates/lists/", "default ordering", 10),
-                           ("markdown-link", "/functions/where/", "**main sections**", 11)]
+                           ("markdown-link", "/functions/where/", "main sections", 11)]
 
 
 def test_footnotes_and_text_after_a_label_are_no_link_definitions():
@@ -880,6 +880,17 @@ def test_snippet_edges():
         ("words", "capitalize"): ("markdown-link", (1,), False),
         ("zip", "unzip"): ("markdown-link", (1,), False),
     }
+
+
+def test_a_markdown_link_s_text_is_shown_without_its_emphasis(tmp_path: Path):
+    """A page shows [**Binary Search Tree**](/x) as the words Binary Search Tree, in bold: the link's text, and
+    the title of the stub it made, kept the asterisks. An underscore within a word (snake_case) is no emphasis."""
+    found = text_links("| [**Binary Search Tree**](/js/s/bst) | [_the_ *quick*  __sort__](/js/s/q) | "
+                       "[my_snake_case](/py/s/s) | [a * b](/m) |", ("markdown",))
+    assert [link.text for link in found] == ["Binary Search Tree", "the quick sort", "my_snake_case", "a * b"]
+    kg = build(FIXTURES / "snippets", out=tmp_path / "out")
+    stub = next(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub" and "deep-merge" in n)
+    assert kg.graph.nodes[stub]["label"] == "the missing deepMerge snippet"
 
 
 OBSIDIAN_EDGES = {
