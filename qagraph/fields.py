@@ -359,6 +359,10 @@ class FieldMap:
     ``validation`` says ``absolute_links: relative_to_docs``).
     ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
     under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
+    ``subject_language`` names the field of a page's language (30 seconds of code's ``language``), which
+    a site of several languages files the page under before its subject: ``tags: [string]`` of a
+    ``javascript`` page is ``JavaScript string``, apart from ``Python string``; the language is named as
+    ``subject_language_labels`` (``(value, name)`` pairs) name it, else as written.
 
     ``translations`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Jekyll site
     translated page by page links to each of its translations, the pages that share its value of
@@ -592,6 +596,8 @@ class FieldMap:
     url_links: bool = False
     literal_absolute_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
+    subject_language: str = ""
+    subject_language_labels: tuple[tuple[str, str], ...] = ()
     toc_subjects: tuple[tuple[str, str], ...] = ()
     nav_sections: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
@@ -4062,6 +4068,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                 continue
             rest = values[1:] if fields.subject_values == "every" else []
             label = _pairs(fields.subject_labels).get(values[0], values[0]) if fields.subject_labels else values[0]
+            written = f.get(fields.subject_language) if fields.subject_language else _MISSING
+            language = _text(written) if written is not _MISSING else None
+            if language:  # the site's collection of the language's pages of that subject
+                label = f"{_pairs(fields.subject_language_labels).get(fold(language), language)} {label}"
             return _slug(label), clean(visible(label)), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject

@@ -5261,6 +5261,11 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
         return None
     changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
                                "date": ("dateModified", "date")}
+    languages = {fold(v) for v in s.values.get("language", []) if isinstance(v, str) and v.strip()}
+    own = "subject from the first of its tags"
+    if len(languages) > 1:  # its site files a page under its language's collection of its first tag
+        changes.update(subject_language="language", subject_language_labels=_SNIPPET_LANGUAGES)
+        own = "subject from its language and the first of its tags (JavaScript string), as its site's collections file it"
     pages = [m for m in map(_SNIPPET_PAGE.match, names) if m]
     if len(pages) * 2 > len(names):
         content = pages[0].group(1) or ""
@@ -5270,11 +5275,11 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
                             "(content/snippets/**/s/*.md): not a page") for n in names if n.startswith(content) and
                         n.lower().endswith(FieldMap().suffixes) and not _SNIPPET_SITE_PAGE.search(n[len(content):]))
         return _Site(content, (), f"pages under {content} ({why})" if content else why,
-                     {**changes, "path_urls": "folders", "unbuilt": unbuilt}, own_subject="subject from the first of its tags")
+                     {**changes, "path_urls": "folders", "unbuilt": unbuilt}, own_subject=own)
     if base.resolve().name == "s" and base.resolve().parent.parent.name == "snippets":
         folder = f"/{base.resolve().parent.name}/s/"
         return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
-                     own_subject="subject from the first of its tags")
+                     own_subject=own)
     return None
 
 
@@ -5657,6 +5662,10 @@ def _learn_x_old_urls(folder: str, stem: str) -> list[str]:
     return [f"/docs/{old}/{stem}/", *(f"/docs/{old}/{stem}-{code}/" for code in dict.fromkeys(old.split("-")))]
 
 
+#: the languages of 30 seconds of code's pages since 2023 (``language: javascript``), as its site names them
+#: (its ``content/languages/*.yaml``)
+_SNIPPET_LANGUAGES = (("javascript", "JavaScript"), ("python", "Python"), ("css", "CSS"), ("react", "React"),
+                      ("git", "Git"), ("html", "HTML"))
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)
 _SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 #: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``

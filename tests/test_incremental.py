@@ -2419,3 +2419,24 @@ def test_a_snippet_s_link_text_in_bold_edited_rebuilds_as_a_full_build_does(tmp_
     labels = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
               for kg in _built_after_each(root / "snippets", out, cold, edits)]
     assert labels == [["tailOf"], ["tailOf"]]
+
+
+def test_a_30_seconds_of_code_page_s_language_edited_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """With several languages, 30 seconds of code files a page under its language's collection of its first tag
+    (JavaScript string, Python string): after a page's language is edited, a page of a language comes or the
+    last page of the other goes, the build equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    page = "---\ntitle: {0}\nlanguage: {1}\ntags: [string]\ndateModified: 2021-01-02\n---\n\nText.\n"
+    write_article(root, "content/snippets/js/s/upper.md", page.format("Upper", "javascript"))
+    write_article(root, "content/snippets/js/s/lower.md", page.format("Lower", "javascript"))
+    write_article(root, "content/snippets/python/s/title.md", page.format("Title", "python"))
+    qagraph.build(root, out=out)
+    edits = (("content/snippets/js/s/lower.md", page.format("Lower", "python")),
+             ("content/snippets/css/s/caps.md", page.format("Caps", "css")),
+             ("content/snippets/python/s/title.md", None), ("content/snippets/css/s/caps.md", None),
+             ("content/snippets/js/s/lower.md", None))
+    seen = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [["JavaScript string", "Python string"], ["CSS string", "JavaScript string", "Python string"],
+                    ["CSS string", "JavaScript string", "Python string"], ["JavaScript string", "Python string"],
+                    ["string"]]

@@ -325,7 +325,10 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
     """Since 2023 30 seconds of code keeps each page at its url (content/snippets/js/s/bubble-sort.md at
     /js/s/bubble-sort/) and links pages by it: every link between pages was a stub, and from the
     repository its README was read beside the pages. Each page has its url now, links resolve, only
-    content/snippets/ is read; a page left out of the site's lists (listed: false) is still a page. The
+    content/snippets/ is read; a page left out of the site's lists (listed: false) is still a page. Read
+    with several languages, a page is filed under its language's collection of its first tag, as the site
+    files it (JavaScript algorithm, React hooks): a Python page tagged string was in one subject with the
+    JavaScript ones. The
     site publishes content/snippets/**/s/*.md: the templates of new pages beside the s/ folders were
     pages (titled "My page", tagged as real ones); they are skipped, saying why."""
     import qagraph
@@ -341,9 +344,13 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
     below = "" if layout == "repository" else layout.removeprefix("content/snippets").strip("/") + "/"
     by = {a.path.removeprefix("content/snippets/").removeprefix(below.lstrip("/")): a for a in result.articles}
     js = {name: a for name, a in by.items() if "react/" not in name}
+    # several languages read: the site's collection of the page's language and first tag (JavaScript algorithm)
+    algorithm = "algorithm" if layout.endswith("/s") else "JavaScript algorithm"
     assert {name.rpartition("/")[2]: (a.subject, a.date) for name, a in js.items()} == {
-        "sorting-cheatsheet.md": ("algorithm", "2023-01-08"), "bubble-sort.md": ("algorithm", "2020-12-28"),
-        "heap-sort.md": ("algorithm", "2021-01-02")}
+        "sorting-cheatsheet.md": (algorithm, "2023-01-08"), "bubble-sort.md": (algorithm, "2020-12-28"),
+        "heap-sort.md": (algorithm, "2021-01-02")}
+    assert [(a.subject, a.keywords) for name, a in by.items() if "react/" in name] == (
+        [] if layout.endswith("/s") else [("React hooks", ("hooks", "event"))])
     bubble = next(a for name, a in js.items() if name.endswith("bubble-sort.md"))
     assert bubble.url.rstrip("/") == "/js/s/bubble-sort"
     inside = "" if layout == "repository" else layout + "/"
