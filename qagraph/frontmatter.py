@@ -648,12 +648,17 @@ def _tag_comment(text: str) -> FrontMatter | None:
     >>> fm = _tag_comment("### Toggle\\n\\nText.\\n\\n<!-- tags: visual, interactivity -->\\n")
     >>> fm.data, fm.syntax, fm.key_lines, fm.body.startswith("### Toggle")
     ({'tags': 'visual, interactivity'}, 'comment', {'tags': 5}, True)
+    >>> _tag_comment("### What is a callback?\\n\\n<!-- tags: (node,javascript) -->\\n").data
+    {'tags': 'node,javascript'}
     """
     m = TAG_COMMENT.search(text)
     if m is None:
         return None
     line = text.count("\n", 0, m.start()) + 1
-    return FrontMatter({"tags": m.group(1)}, text, COMMENT, line, {"tags": line}, [])
+    tags = m.group(1)
+    if tags.startswith("(") and tags.endswith(")"):  # 30 seconds of interviews': <!-- tags: (node,javascript) -->
+        tags = tags[1:-1].strip()
+    return FrontMatter({"tags": tags}, text, COMMENT, line, {"tags": line}, [])
 
 
 def _line_at(text: str, pos: int) -> tuple[str, int]:

@@ -5257,6 +5257,14 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
         return _Site(content, (), f"pages under {content} ({why})" if content else why,
                      {"tag_comments": True, "subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
                       "level_tags": _SNIPPET_LEVELS}, own_subject="subject from the first of its tags")
+    in_questions = _in_snippets(names, "questions/")
+    if (in_questions or base.resolve().name == "questions") and s.tag_comments * 2 > s.files:
+        content = "questions/" if in_questions else ""
+        why = (f"30 seconds of interviews questions (a <!-- tags: (javascript) --> line in {s.tag_comments} of "
+               f"{s.files} sampled files): titled by their heading, tags from that line, named as its site names them")
+        return _Site(content, (), f"pages under {content} ({why})" if content else why,
+                     {"tag_comments": True, "subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
+                      "subject_labels": _INTERVIEW_TAGS}, own_subject="subject from the first of its tags")
     if s.keys["dateModified"] < half or s.keys["tags"] < half:
         return None
     changes: dict[str, Any] = {"subject": ("tags",), "subject_from": ("field",), "subject_values": "every",
@@ -5666,6 +5674,9 @@ def _learn_x_old_urls(folder: str, stem: str) -> list[str]:
 #: (its ``content/languages/*.yaml``)
 _SNIPPET_LANGUAGES = (("javascript", "JavaScript"), ("python", "Python"), ("css", "CSS"), ("react", "React"),
                       ("git", "Git"), ("html", "HTML"))
+#: the tags of 30 seconds of interviews' questions as its site names them (its ``scripts/util.js``'s ``TAG_NAMES``)
+_INTERVIEW_TAGS = (("javascript", "JavaScript"), ("css", "CSS"), ("html", "HTML"), ("security", "Security"),
+                   ("node", "Node"), ("react", "React"), ("accessibility", "Accessibility"))
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)
 _SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 #: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``
@@ -5685,10 +5696,10 @@ def _level_last(s: _Sample) -> int:
                fold(v.rpartition(",")[2]) in _SNIPPET_LEVELS)
 
 
-def _in_snippets(names: Sequence[str]) -> bool:
-    """Whether most of ``names`` are in a top ``snippets/`` folder, where 30 seconds of code's
-    repositories keep their snippets."""
-    return sum(1 for n in names if n.startswith("snippets/")) * 2 > len(names)
+def _in_snippets(names: Sequence[str], folder: str = "snippets/") -> bool:
+    """Whether most of ``names`` are in a top ``snippets/`` folder (``folder``), where 30 seconds of code's
+    repositories keep their snippets (30 seconds of interviews', its ``questions/``)."""
+    return sum(1 for n in names if n.startswith(folder)) * 2 > len(names)
 
 
 def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | None:

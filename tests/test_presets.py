@@ -546,6 +546,41 @@ def test_a_30_seconds_of_code_collection_before_front_matter_is_titled_and_tagge
     assert_every_file_accounted_for(result)
 
 
+#: 30 seconds of interviews' questions: a heading that asks, the answer, tags and expertise in comment lines
+#: (texts invented)
+THIRTY_SECONDS_INTERVIEWS = {
+    "questions/event-loop.md": ("### What does the event loop do?\n\n#### Answer\n\nIt runs queued tasks.\n\n"
+                                "#### Good to hear\n\n* Microtasks\n\n<!-- tags: (node,javascript) -->\n\n"
+                                "<!-- expertise: (2) -->\n"),
+    "questions/box-model.md": ("### What is the box model?\n\n#### Answer\n\nContent, padding, border, margin.\n\n"
+                               "<!-- tags: (css) -->\n\n<!-- expertise: (0) -->\n"),
+    "questions/hoisting.md": ("### What is hoisting?\n\n```js\nconsole.log(x) // <!-- tags: (code) -->\nvar x = 1\n```\n\n"
+                              "#### Answer\n\nDeclarations move up.\n\n<!-- tags: (javascript) -->\n"),
+}
+
+
+@pytest.mark.parametrize("layout", ["questions", "repository"])
+def test_30_seconds_of_interviews_questions_are_tagged_as_its_site_shows_them(tmp_path: Path, layout: str):
+    """30 seconds of interviews keeps a question a file in questions/, its tags in a <!-- tags: (node,javascript) -->
+    line, which its site shows as JavaScript, Node...: every question was Uncategorised and untagged, and from the
+    repository its README and contributing guide were questions beside them."""
+    files = {**THIRTY_SECONDS_INTERVIEWS,
+             "README.md": "# 30 seconds of something\n\n### JavaScript\n\n* [What is hoisting?](#what-is-hoisting)\n",
+             "CONTRIBUTING.md": "### Question\n\n#### Answer\n\n<!-- tags: (javascript,css) -->\n"}
+    for name, text in files.items():
+        write_article(tmp_path / "repo", name, text)
+    folder = tmp_path / "repo" / ("questions" if layout == "questions" else "")
+    result = load_corpus(folder)
+    assert result.detection is not None and "30 seconds of interviews" in result.detection.reason
+    assert {a.path.rpartition("/")[2]: (a.title, a.subject, a.keywords) for a in result.articles} == {
+        "event-loop.md": ("What does the event loop do?", "Node", ("node", "javascript")),
+        "box-model.md": ("What is the box model?", "CSS", ("css",)),
+        "hoisting.md": ("What is hoisting?", "JavaScript", ("javascript",))}
+    if layout == "repository":
+        assert sorted(result.skipped) == ["CONTRIBUTING.md", "README.md"]
+    assert_every_file_accounted_for(result)
+
+
 def test_a_tags_comment_outside_a_snippets_folder_is_a_comment(tmp_path: Path):
     """A <!-- tags: --> line in notes that are no 30 seconds of code collection stays a comment."""
     for name in ("a", "b", "c"):
