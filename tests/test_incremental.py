@@ -2440,3 +2440,18 @@ def test_a_30_seconds_of_code_page_s_language_edited_rebuilds_as_a_full_build_do
     assert seen == [["JavaScript string", "Python string"], ["CSS string", "JavaScript string", "Python string"],
                     ["CSS string", "JavaScript string", "Python string"], ["JavaScript string", "Python string"],
                     ["string"]]
+
+
+def test_a_30_seconds_of_interviews_question_s_tags_edited_rebuild_as_a_full_build_does(tmp_path: Path):
+    """A 30 seconds of interviews question is filed under the first tag of its <!-- tags: (...) --> line: after the
+    line is edited, a question comes or goes, the build equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    question = "### {0}\n\n#### Answer\n\nText.\n\n<!-- tags: ({1}) -->\n\n<!-- expertise: (1) -->\n"
+    write_article(root, "questions/a.md", question.format("What is a?", "javascript"))
+    write_article(root, "questions/b.md", question.format("What is b?", "css,html"))
+    qagraph.build(root / "questions", out=out)
+    edits = (("b.md", question.format("What is b?", "node, javascript")), ("c.md", question.format("What is c?", "react")),
+             ("a.md", None))
+    seen = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject")
+            for kg in _built_after_each(root / "questions", out, cold, edits)]
+    assert seen == [["JavaScript", "Node"], ["JavaScript", "Node", "React"], ["Node", "React"]]
