@@ -5278,16 +5278,16 @@ def _thirty_seconds(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
     if len(pages) * 2 > len(names):
         content = pages[0].group(1) or ""
         why = f"30 seconds of code pages, at their paths below {content or 'the folder'} (/js/s/quick-sort/)"
-        # its site builds the pages of content/snippets/**/s/*.md: a language's snippet-template.md is no page
-        unbuilt = tuple((n, "a template of new pages, outside the s/ folders whose files alone the site publishes "
-                            "(content/snippets/**/s/*.md): not a page") for n in names if n.startswith(content) and
-                        n.lower().endswith(FieldMap().suffixes) and not _SNIPPET_SITE_PAGE.search(n[len(content):]))
         return _Site(content, (), f"pages under {content} ({why})" if content else why,
-                     {**changes, "path_urls": "folders", "unbuilt": unbuilt}, own_subject=own)
+                     {**changes, "path_urls": "folders", "unbuilt": _snippet_templates(names, content)}, own_subject=own)
     if base.resolve().name == "s" and base.resolve().parent.parent.name == "snippets":
         folder = f"/{base.resolve().parent.name}/s/"
         return _Site("", (), f"30 seconds of code pages of {folder}", {**changes, "snippet_urls": folder},
                      own_subject=own)
+    if base.resolve().parent.name == "snippets" and _in_snippets(names, "s/"):  # a language's folder: its s/ and template
+        folder = f"/{base.resolve().name}/s/"
+        return _Site("s/", (), f"pages under s/ (30 seconds of code pages of {folder})",
+                     {**changes, "snippet_urls": folder, "unbuilt": _snippet_templates(names, "")}, own_subject=own)
     return None
 
 
@@ -5681,6 +5681,20 @@ _INTERVIEW_TAGS = (("javascript", "JavaScript"), ("css", "CSS"), ("html", "HTML"
 _SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 #: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``
 _SNIPPET_SITE_PAGE = re.compile(r"(?:^|/)s/[^/]+\.md$")
+
+
+def _snippet_templates(names: Sequence[str], content: str) -> tuple[tuple[str, str], ...]:
+    """The Markdown files of ``names`` below ``content`` (``content/snippets/``) that are in no ``s/`` folder, with why:
+    30 seconds of code's site builds the pages of ``content/snippets/**/s/*.md``, and a language's
+    ``snippet-template.md`` beside its ``s/`` is a template of new pages.
+
+    >>> _snippet_templates(["js/s/zip.md", "js/snippet-template.md", "README.md"], "")[0][0]
+    'js/snippet-template.md'
+    """
+    why = "a template of new pages, outside the s/ folders whose files alone the site publishes " \
+          "(content/snippets/**/s/*.md): not a page"
+    return tuple((n, why) for n in names if n.startswith(content) and n.lower().endswith(FieldMap().suffixes)
+                 and not _SNIPPET_SITE_PAGE.search(n[len(content):]))
 
 
 def _level_last(s: _Sample) -> int:

@@ -2390,17 +2390,20 @@ def test_a_hugo_site_root_without_its_config_rebuilds_as_a_full_build_does(tmp_p
         assert outputs_of(out) == outputs_of(cold) and database_rows(out) == database_rows(cold), name
 
 
-def test_a_30_seconds_of_code_template_added_or_removed_rebuilds_as_a_full_build_does(tmp_path: Path):
+@pytest.mark.parametrize("read", ["", "content/snippets/js"])
+def test_a_30_seconds_of_code_template_added_or_removed_rebuilds_as_a_full_build_does(tmp_path: Path, read: str):
     """30 seconds of code's site publishes content/snippets/**/s/*.md alone: after a template of new pages comes
-    beside the s/ folders, a page is edited, or the template goes, the build equals a cold build."""
-    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    beside the s/ folders, a page is edited, or the template goes, the build equals a cold build (the repository
+    read, or one language's folder)."""
+    site, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    root = site / read
     page = "---\ntitle: {0}\nlanguage: javascript\ntags: [algorithm]\ndateModified: 2021-01-02\n---\n\n{1}\n"
-    write_article(root, "content/snippets/js/s/heap-sort.md", page.format("Heap sort", "Sorts."))
-    write_article(root, "content/snippets/js/s/merge-sort.md", page.format("Merge sort", "See [heaps](/js/s/heap-sort)."))
+    write_article(site, "content/snippets/js/s/heap-sort.md", page.format("Heap sort", "Sorts."))
+    write_article(site, "content/snippets/js/s/merge-sort.md", page.format("Merge sort", "See [heaps](/js/s/heap-sort)."))
     qagraph.build(root, out=out)
-    edits = (("content/snippets/js/page-template.md", page.format("My page", "Write here.")),
-             ("content/snippets/js/s/heap-sort.md", page.format("Heapsort", "Sorts with a heap.")),
-             ("content/snippets/js/page-template.md", None))
+    here = "content/snippets/js/".removeprefix(read).lstrip("/")
+    edits = ((here + "page-template.md", page.format("My page", "Write here.")),
+             (here + "s/heap-sort.md", page.format("Heapsort", "Sorts with a heap.")), (here + "page-template.md", None))
     seen = [(sorted(d["title"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"), kg.counts.get("stubs", 0))
             for kg in _built_after_each(root, out, cold, edits)]
     assert seen == [(["Heap sort", "Merge sort"], 0), (["Heapsort", "Merge sort"], 0), (["Heapsort", "Merge sort"], 0)]

@@ -320,7 +320,7 @@ THIRTY_SECONDS_TEMPLATES = {
 }
 
 
-@pytest.mark.parametrize("layout", ["repository", "content/snippets", "content/snippets/js/s"])
+@pytest.mark.parametrize("layout", ["repository", "content/snippets", "content/snippets/js", "content/snippets/js/s"])
 def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tmp_path: Path, layout: str):
     """Since 2023 30 seconds of code keeps each page at its url (content/snippets/js/s/bubble-sort.md at
     /js/s/bubble-sort/) and links pages by it: every link between pages was a stub, and from the
@@ -330,7 +330,8 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
     files it (JavaScript algorithm, React hooks): a Python page tagged string was in one subject with the
     JavaScript ones. The
     site publishes content/snippets/**/s/*.md: the templates of new pages beside the s/ folders were
-    pages (titled "My page", tagged as real ones); they are skipped, saying why."""
+    pages (titled "My page", tagged as real ones); they are skipped, saying why. Read from one language's
+    folder (content/snippets/js/), its pages had no url (every link a stub) and its template was a page."""
     import qagraph
 
     files = {**THIRTY_SECONDS_PAGES, "README.md": "# 30 seconds of something\n\nRead the [guide](CONTRIBUTING.md).\n",
@@ -345,12 +346,13 @@ def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tm
     by = {a.path.removeprefix("content/snippets/").removeprefix(below.lstrip("/")): a for a in result.articles}
     js = {name: a for name, a in by.items() if "react/" not in name}
     # several languages read: the site's collection of the page's language and first tag (JavaScript algorithm)
-    algorithm = "algorithm" if layout.endswith("/s") else "JavaScript algorithm"
+    one_language = layout.startswith("content/snippets/js")
+    algorithm = "algorithm" if one_language else "JavaScript algorithm"
     assert {name.rpartition("/")[2]: (a.subject, a.date) for name, a in js.items()} == {
         "sorting-cheatsheet.md": (algorithm, "2023-01-08"), "bubble-sort.md": (algorithm, "2020-12-28"),
         "heap-sort.md": (algorithm, "2021-01-02")}
     assert [(a.subject, a.keywords) for name, a in by.items() if "react/" in name] == (
-        [] if layout.endswith("/s") else [("React hooks", ("hooks", "event"))])
+        [] if one_language else [("React hooks", ("hooks", "event"))])
     bubble = next(a for name, a in js.items() if name.endswith("bubble-sort.md"))
     assert bubble.url.rstrip("/") == "/js/s/bubble-sort"
     inside = "" if layout == "repository" else layout + "/"
