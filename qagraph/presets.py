@@ -5677,8 +5677,9 @@ _SNIPPET_LANGUAGES = (("javascript", "JavaScript"), ("python", "Python"), ("css"
 #: the tags of 30 seconds of interviews' questions as its site names them (its ``scripts/util.js``'s ``TAG_NAMES``)
 _INTERVIEW_TAGS = (("javascript", "JavaScript"), ("css", "CSS"), ("html", "HTML"), ("security", "Security"),
                    ("node", "Node"), ("react", "React"), ("accessibility", "Accessibility"))
-#: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository)
-_SNIPPET_PAGE = re.compile(r"^(content/snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
+#: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository, or
+#: ``snippets/js/s/quick-sort.md`` from its ``content/``)
+_SNIPPET_PAGE = re.compile(r"^((?:content/)?snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 #: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``
 _SNIPPET_SITE_PAGE = re.compile(r"(?:^|/)s/[^/]+\.md$")
 

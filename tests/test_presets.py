@@ -320,7 +320,7 @@ THIRTY_SECONDS_TEMPLATES = {
 }
 
 
-@pytest.mark.parametrize("layout", ["repository", "content/snippets", "content/snippets/js", "content/snippets/js/s"])
+@pytest.mark.parametrize("layout", ["repository", "content", "content/snippets", "content/snippets/js", "content/snippets/js/s"])
 def test_a_30_seconds_of_code_site_since_2023_publishes_each_page_at_its_path(tmp_path: Path, layout: str):
     """Since 2023 30 seconds of code keeps each page at its url (content/snippets/js/s/bubble-sort.md at
     /js/s/bubble-sort/) and links pages by it: every link between pages was a stub, and from the
