@@ -568,6 +568,10 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _JEKYLL_REF.finditer(text):
             hexo = _HEXO_FIRST_ARGUMENT.match(m.group(2)) if m.group(1) in ("post_link", "post_path") else None
             target = (m.group(2) if hexo is None else next(g for g in hexo.groups() if g is not None)).strip("\"'")
+            if hexo is None and ("?" in target or "#" in target):
+                # Jekyll's tag names a file by all its text: a ? or # is a character of the name (a blog of
+                # questions, 2018-01-03-How-to-run-scripts?.md), not a query or an anchor, so it is kept escaped
+                target = target.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
             if target:
                 add(m.start(), REF, target, None)
     if "wiki" in wanted and "[[" in text:

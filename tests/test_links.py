@@ -1037,6 +1037,27 @@ def test_jekyll_tags_name_a_post_with_spaces_in_its_file_name(tmp_path: Path):
     assert graph.nodes["article:_posts/2021-04-02-Night Trains"]["url"] == "/posts/Night-Trains/"
 
 
+def test_jekyll_tags_name_a_post_whose_file_name_holds_a_question_mark(tmp_path: Path):
+    """A blog of questions names its posts by them (``_posts/2018/2018-01-03-Why-not-boot?.md``) and links
+    them by ``{% post_url /2018/2018-01-03-Why-not-boot? %}``: Jekyll matches the whole name, the ``?`` (or
+    ``#``) a character of it, and slugifies the url (``/2018/01/03/Why-not-boot.html``). The ``?`` was read
+    as a query and cut off, so the link was a stub."""
+    write_site(tmp_path / "site", {
+        "_config.yml": "title: Answers\n",
+        "_posts/2018/2018-01-03-Why-not-boot?.md": "---\ntitle: Why not boot?\n---\nText.\n",
+        "_posts/2018/2018-01-04-C#-or-F#.md": "---\ntitle: C# or F#\n---\nText.\n",
+        "_posts/2018/2018-01-05-links.md": "---\ntitle: Links\n---\n[a]({% post_url /2018/2018-01-03-Why-not-boot? %})"
+                                            " [b]({% post_url 2018-01-04-C#-or-F# %})\n"})
+    graph = build(tmp_path / "site", out=tmp_path / "out").graph
+    assert sorted(v for _, v, kind in graph.out_edges("article:_posts/2018/2018-01-05-links", keys=True)
+                  if kind == "related") == ["article:_posts/2018/2018-01-03-Why-not-boot?",
+                                            "article:_posts/2018/2018-01-04-C#-or-F#"]
+    assert graph.nodes["article:_posts/2018/2018-01-03-Why-not-boot?"]["url"] == "/2018/01/03/Why-not-boot.html"
+    # Hugo's ref keeps its anchor apart: the page, then the heading
+    assert [t for _, t, _, _ in found('{{< ref "setup.md#install" >}} {% post_url 2018-01-03-a?b %}')] == [
+        "setup.md#install", "2018-01-03-a%3Fb"]
+
+
 def test_the_links_of_a_markdown_snippet_a_jekyll_page_includes_are_the_page_s(tmp_path: Path):
     """A course page that writes ``{% include steps/merge.md %}`` shows the snippet's text, links and all:
     Jekyll puts the file of ``_includes/`` in the page before Markdown reads it. Those links were lost;
