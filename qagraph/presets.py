@@ -1788,8 +1788,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # what Jekyll does not read, where a config says the folder is a Jekyll site (dated names
         # alone also make notes, whose _archive/ is no one's secret)
         unread = tuple(u for u in _jekyll_unread(names, published, included) if u not in unpublished) if config else ()
+        # a site without a _config.yml is built with Jekyll's defaults: where its posts are in _posts/ (or the
+        # folder read is that _posts/), they are at the default permalink's urls, /2018/05/03/slug.html
+        unconfigured = config is None and (base.name == "_posts" or any("/_posts/" in f"/{n}" for n in names))
         # the config's paths are from the site's root, which may be above the folder read
-        below = Path(os.path.relpath(base.resolve(), config[0].parent)).as_posix() if config else "."
+        below = Path(os.path.relpath(base.resolve(), config[0].parent)).as_posix() if config else \
+            "_posts" if unconfigured and base.name == "_posts" else "."
         prefix = "" if below == "." else below + "/"
         excluded = tuple(x for x in _jekyll_list(settings, "exclude") if x not in included)
         fields = replace(fields, exclude_root=prefix)  # Jekyll's paths are from there: the config's, a post's folders
@@ -1937,6 +1941,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, collections=published, skip_folders=(*fields.skip_folders, *unpublished))
                 notes.append("collections " + ", ".join(
                     [e.partition("=")[0] for e in published] + [f"{u} (not output: skipped)" for u in unpublished]))
+        elif unconfigured:  # Jekyll's defaults: permalink date, future false
+            fields = replace(fields, permalink="date", as_of=_build_day())
+            notes.append("urls by permalink date (no _config.yml: Jekyll's default)")
         if _just_the_docs(settings, s):
             subjects, parents = _just_the_docs_nav(base, names, fields)
             if subjects or parents:  # a page is filed under its top-level page, and links to the pages above it

@@ -1610,6 +1610,22 @@ def test_a_jekyll_readme_that_an_index_page_added_or_removed_displaces_rebuilds_
     assert len(list(_built_after_each(root, out, cold, edits))) == len(edits)
 
 
+def test_a_jekyll_site_without_a_config_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A site without a _config.yml has its posts at Jekyll's default urls: the next build after a post is
+    edited (redated, so moved), added or removed, or after a config comes that sets another permalink,
+    equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_posts/2018/2018-01-03-boot.md", "---\ntitle: Boot\n---\n[fan](/2018/01/04/fan.html)\n")
+    write_article(root, "_posts/2018/2018-01-04-fan.md", "---\ntitle: Fan\n---\nText.\n")
+    qagraph.build(root, out=out)
+    edits = [("_posts/2018/2018-01-04-fan.md", "---\ntitle: Fan\ndate: 2018-02-01\n---\nText.\n"),
+             ("_posts/2018/2018-01-05-disk.md", "---\ntitle: Disk\n---\n[boot](/2018/01/03/boot.html)\n"),
+             ("_posts/2018/2018-01-04-fan.md", None), ("_config.yml", "permalink: pretty\n")]
+    urls = [_labels_and_urls(kg)[1] for kg in _built_after_each(root, out, cold, edits)]
+    assert urls[0] == ["/2018/01/03/boot.html", "/2018/02/01/fan.html"]
+    assert urls[-1] == ["/2018/01/03/boot/", "/2018/01/05/disk/"]
+
+
 # -- site layouts whose own files say how pages are read (Dendron, Logseq, folder notes, Notion,
 # Docusaurus, Eleventy, a Hugo theme): random pages, random site files, random edits of both --------
 

@@ -1583,6 +1583,26 @@ def test_a_jekyll_site_without_a_permalink_setting_gives_its_posts_urls_by_date(
     assert kg.related("blog/_posts/2021-03-01-nested") == [kg.article("_posts/2020-07-07-moved")]
 
 
+def test_a_jekyll_site_without_a_config_gives_its_posts_the_default_urls(tmp_path: Path):
+    """Jekyll builds a site without a ``_config.yml`` with its defaults (``permalink: date``): the posts of
+    its ``_posts/``, read from the site or from that folder, are at ``/2018/01/03/slug.html``. They had no
+    url, and a link by it was a stub; dated notes outside a ``_posts/`` folder keep none."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_posts/2018/2018-01-03-Why-not-boot_.md": "---\ntitle: >\n    Why not boot?\nsite: Ask Ubuntu\n---\nText.\n",
+        "_posts/2018/2018-01-04-Fan-noise.md": "---\ntitle: Fan noise\n---\nSee [boot](/2018/01/03/Why-not-boot_.html).\n"})
+    for root in (site, site / "_posts"):
+        result = load_corpus(root)
+        assert sorted(a.url for a in result.articles) == [
+            "/2018/01/03/Why-not-boot_.html", "/2018/01/04/Fan-noise.html"]
+        assert "urls by permalink date (no _config.yml" in result.detection.reason
+    kg = build(site, out=tmp_path / "out")
+    assert kg.related("_posts/2018/2018-01-04-Fan-noise") == [kg.article("_posts/2018/2018-01-03-Why-not-boot_")]
+    write_site(tmp_path / "notes", {"2024-01-01-standup.md": "---\ntitle: Standup\n---\n",
+                                    "2024-01-02-standup.md": "---\ntitle: Standup\n---\n"})
+    assert [a.url for a in load_corpus(tmp_path / "notes").articles] == [None, None]
+
+
 @pytest.mark.parametrize("permalink, urls", [
     ("date", ["/handbook/a/Intro.html", "/about.html", "/manual/guide/", "/docs/", "/docs/ref.html"]),
     ("pretty", ["/handbook/a/Intro/", "/about/", "/manual/guide/", "/docs/", "/docs/ref/"]),
