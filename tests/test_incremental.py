@@ -1610,6 +1610,21 @@ def test_a_jekyll_readme_that_an_index_page_added_or_removed_displaces_rebuilds_
     assert len(list(_built_after_each(root, out, cold, edits))) == len(edits)
 
 
+def test_a_jekyll_post_named_with_a_question_mark_added_or_removed_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """``{% post_url 2018-01-03-Why-not-boot? %}`` names the post by all its text: the next build after the post
+    it names is added (the stub becomes the post), or removed, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_config.yml", "title: A\n")
+    write_article(root, "_posts/2018/2018-01-05-links.md", "---\ntitle: Links\n---\n"
+                  "[a]({% post_url /2018/2018-01-03-Why-not-boot? %}) [b]({% post_url 2018-01-04-C#-or-F# %})\n")
+    qagraph.build(root, out=out)
+    edits = [("_posts/2018/2018-01-03-Why-not-boot?.md", "---\ntitle: Why?\n---\nText.\n"),
+             ("_posts/2018/2018-01-04-C#-or-F#.md", "---\ntitle: C#\n---\nText.\n"),
+             ("_posts/2018/2018-01-03-Why-not-boot?.md", None)]
+    related = [sorted(kg.related("_posts/2018/2018-01-05-links")) for kg in _built_after_each(root, out, cold, edits)]
+    assert related[1] == ["article:_posts/2018/2018-01-03-Why-not-boot?", "article:_posts/2018/2018-01-04-C#-or-F#"]
+
+
 def test_a_jekyll_site_without_a_config_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A site without a _config.yml has its posts at Jekyll's default urls: the next build after a post is
     edited (redated, so moved), added or removed, or after a config comes that sets another permalink,
