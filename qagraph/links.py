@@ -142,6 +142,10 @@ _COMMENTS = tuple((re.compile(opening), re.compile(closing)) for opening, closin
 #: ``{% comment %}...{% endcomment %}``, by its opening and its closing
 _LIQUID_BLOCKS = tuple((re.compile(rf"\{{%-?\s*{name}\b[^%]*?-?%\}}"), re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}"))
                        for name in ("highlight", "comment"))
+#: Liquid's ``{% raw %}...{% endraw %}``, whose markup the page shows as written, unrendered (a post about Jekyll
+#: that writes ``{% raw %}{% post_url 2020-01-01-x %}{% endraw %}`` shows the tag, linking nowhere), and that markup
+_LIQUID_RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+_LIQUID_MARKUP_IN_RAW = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 #: display math, ``$$...$$`` inline or a block of its own, as kramdown (Jekyll) reads it and MathJax or KaTeX
 #: show it: ``$$ \mathbb{E}[X](t) $$`` is no link (a single ``$`` is text to kramdown); it ends in its paragraph,
 #: so a lone ``$$`` (a shell's process id) hides nothing past a blank line
@@ -154,7 +158,8 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks, inline code, HTML, Obsidian, Go template (Hugo) and MDX
-    comments, Liquid's ``highlight`` and ``comment`` blocks and ``$$`` math blanked out.
+    comments, Liquid's ``highlight`` and ``comment`` blocks, the Liquid markup of its ``raw`` blocks
+    (shown as written, not run) and ``$$`` math blanked out.
 
     Lengths and line breaks are kept, so offsets and line numbers still point into the
     original text.
@@ -165,6 +170,8 @@ def mask_code(text: str) -> str:
     '!'
     >>> mask_code('{% highlight html %}\\n<a href="/x/">x</a>\\n{% endhighlight %}!').strip()
     '!'
+    >>> mask_code('[a]({% raw %}{% post_url 2020-01-01-x %}{% endraw %}) {% raw %}[b](/b/){% endraw %}').split()
+    ['[a](', ')', '[b](/b/)']
     >>> mask_code("<pre><code>```query\\nx\\n```</code></pre>\\n[[Note]]").split("\\n")[-1]  # no fence in <pre>
     '[[Note]]'
     >>> mask_code("- ```shell\\n  git clone [x](/x/)\\n  ```\\n\\nSee [B](/b/).").split("\\n")[-1]  # a list item's fence
@@ -200,6 +207,8 @@ def mask_code(text: str) -> str:
         text = _mask_comments(text)
     if "{%" in text:
         text = _mask_comments(text, _LIQUID_BLOCKS)
+        if "raw" in text:  # the Liquid a raw block shows as text is no tag, so no link
+            text = replace_spans(text, (_LIQUID_RAW,), lambda span: _LIQUID_MARKUP_IN_RAW.sub(_blank, span))
     if "$$" in text:
         text = _MATH.sub(_blank, text)
     return text
