@@ -1041,7 +1041,8 @@ def test_a_jekyll_tag_a_raw_block_shows_as_written_is_no_link():
     """A post about Jekyll writes ``[older post]({% raw %}{% post_url 2014-05-20-x %}{% endraw %})`` to show the
     tag: Liquid leaves a raw block's markup as written, so the page shows the tag and links to no post. It was
     read as a link to the post; a tag outside the block, and a Markdown link inside it, are still links."""
-    body = ("[older]({% raw %}{% post_url 2014-05-20-older %}{% endraw %}) {%- raw -%}{% link about.md %}{%- endraw -%}\n"
+    body = ("[older]({% raw %}{% post_url 2014-05-20-older %}{% endraw %})"
+            " {%- raw -%}{% link about.md %}{%- endraw -%}\n"
             "[newer]({% post_url 2014-06-01-newer %}) {% raw %}[plain](/plain/){% endraw %}\n")
     assert [(origin, t) for origin, t, _, _ in found(body)] == [
         ("ref", "2014-06-01-newer"), ("markdown-link", "/plain/")]

@@ -1590,7 +1590,8 @@ def test_a_jekyll_site_without_a_config_gives_its_posts_the_default_urls(tmp_pat
     site = tmp_path / "site"
     write_site(site, {
         "_posts/2018/2018-01-03-Why-not-boot_.md": "---\ntitle: >\n    Why not boot?\nsite: Ask Ubuntu\n---\nText.\n",
-        "_posts/2018/2018-01-04-Fan-noise.md": "---\ntitle: Fan noise\n---\nSee [boot](/2018/01/03/Why-not-boot_.html).\n"})
+        "_posts/2018/2018-01-04-Fan-noise.md": "---\ntitle: Fan noise\n---\n"
+                                               "See [boot](/2018/01/03/Why-not-boot_.html).\n"})
     for root in (site, site / "_posts"):
         result = load_corpus(root)
         assert sorted(a.url for a in result.articles) == [
