@@ -1037,6 +1037,25 @@ def test_jekyll_tags_name_a_post_with_spaces_in_its_file_name(tmp_path: Path):
     assert graph.nodes["article:_posts/2021-04-02-Night Trains"]["url"] == "/posts/Night-Trains/"
 
 
+def test_jekyll_tags_name_a_post_whose_file_name_holds_a_percent_sign(tmp_path: Path):
+    """``{% post_url 2016-09-06-Battery-at-97% %}`` names ``_posts/2016-09-06-Battery-at-97%.md`` (and a ``%22`` in a
+    name is those three characters, not a quote), as Jekyll matches the tag's whole text. The tag was not read at all
+    (its name stopped at the first %): the link was lost, not even a stub."""
+    assert [t for _, t, _, _ in found("{% post_url 2016-09-06-Battery-at-97% %} {%- link a%20b.md -%}")] == [
+        "2016-09-06-Battery-at-97%25", "a%2520b.md"]
+    write_site(tmp_path / "site", {
+        "_config.yml": "title: Answers\n",
+        "_posts/2016-09-06-Battery-at-97%.md": "---\ntitle: Battery at 97%\n---\nText.\n",
+        "_posts/2016-09-26-Speaker-%22beep%22.md": "---\ntitle: Speaker beep\n---\nText.\n",
+        "_posts/2016-10-01-links.md": "---\ntitle: Links\n---\n[a]({% post_url 2016-09-06-Battery-at-97% %})"
+                                       " [b]({% post_url 2016-09-26-Speaker-%22beep%22 %})\n"})
+    graph = build(tmp_path / "site", out=tmp_path / "out").graph
+    assert sorted(v for _, v, kind in graph.out_edges("article:_posts/2016-10-01-links", keys=True)
+                  if kind == "related") == ["article:_posts/2016-09-06-Battery-at-97%",
+                                            "article:_posts/2016-09-26-Speaker-%22beep%22"]
+    assert graph.nodes["article:_posts/2016-09-26-Speaker-%22beep%22"]["url"] == "/2016/09/26/Speaker-22beep-22.html"
+
+
 def test_a_jekyll_tag_a_raw_block_shows_as_written_is_no_link():
     """A post about Jekyll writes ``[older post]({% raw %}{% post_url 2014-05-20-x %}{% endraw %})`` to show the
     tag: Liquid leaves a raw block's markup as written, so the page shows the tag and links to no post. It was
