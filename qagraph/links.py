@@ -329,9 +329,11 @@ _CELL_OPTION = re.compile(r"^[ \t]*#\|[ \t]*(?:label[ \t]*:[ \t]*[\"']?([\w:.-]+
 _DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
 #: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its slug (or title).
 #: Jekyll's two tags take all their text as the name, spaces and all (``{% post_url 2020-01-01-Hello World %}``
-#: for ``_posts/2020-01-01-Hello World.md``, a ``%`` of it too: ``Battery-at-97%``); Hexo's name is the first
-#: argument, its title follows
-_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+((?:[^%\n]|%(?!\}))*?)\s*-?%\}")
+#: for ``_posts/2020-01-01-Hello World.md``, a ``%`` of it too: ``Battery-at-97%``), the spaces before its
+#: ``%}`` with it (stripped after: a name of spaces read two ways took a time its length squared), up to the next
+#: tag's ``{%`` at most; Hexo's name is the first argument, its title follows
+_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+((?:[^%{\s]|%(?!\})|\{(?!%))"
+                         r"(?:[^%{\n]|%(?!\})|\{(?!%))*?)-?%\}")
 #: a Hexo tag's first argument, as Nunjucks reads it: a quoted string whole (``'Hello World'``), else a word
 _HEXO_FIRST_ARGUMENT = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
@@ -577,7 +579,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "jekyll-ref" in wanted and "{%" in text:
         for m in _JEKYLL_REF.finditer(text):
             hexo = _HEXO_FIRST_ARGUMENT.match(m.group(2)) if m.group(1) in ("post_link", "post_path") else None
-            target = (m.group(2) if hexo is None else next(g for g in hexo.groups() if g is not None)).strip("\"'")
+            target = (m.group(2).strip() if hexo is None else next(g for g in hexo.groups() if g is not None)).strip("\"'")
             if hexo is None and ("?" in target or "#" in target or "%" in target):
                 # Jekyll's tag names a file by all its text: a ?, # or % is a character of the name (a blog of
                 # questions, 2018-01-03-How-to-run-scripts?.md, Battery-at-97%.md), not a query, an anchor or an
