@@ -172,7 +172,9 @@ class FieldMap:
     ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
     ``SUMMARY.md``: no page) and ``toc_pages`` the pages it lists (the others are not published),
     ``templates`` the paths of folders of templates of new notes (an Obsidian vault's), ``vault_excluded`` an
-    Obsidian vault's Excluded files (its ``userIgnoreFilters``: :func:`qagraph.presets.vault_excluded`); ``properties`` reads the ``key:: value`` lines a file starts with as its front
+    Obsidian vault's Excluded files (its ``userIgnoreFilters``: :func:`qagraph.presets.vault_excluded`); ``note_suffixes``
+    the attachment suffixes some note's name ends with (``site.tar.gz.md``: :func:`qagraph.links.note_suffixes`), which
+    a wiki-link may reach it by; ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
@@ -496,6 +498,7 @@ class FieldMap:
     skip_files: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
     vault_excluded: tuple[str, ...] = ()
+    note_suffixes: tuple[str, ...] = ()
     toc: str | None = None
     toc_pages: tuple[str, ...] = ()
     site_url: str | None = None
@@ -1249,7 +1252,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _blog_post_links(f, fields, max((link.position for link in related), default=0))
     if fields.links:
         start = max((link.position for link in related), default=0)
-        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts)
+        found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts,
+                           fields.note_suffixes)
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
@@ -4599,7 +4603,7 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
             try:
                 for item in _nested_strings(value):
                     if "[[" in item:
-                        for target, alias in wiki_targets(item):
+                        for target, alias in wiki_targets(item, fields.note_suffixes):
                             add(target, alias, f.fm.line_of(str(key)))
             except (_TooLarge, RecursionError):
                 f.warn(f"{key} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", str(key))
@@ -4753,7 +4757,8 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
                                fields.site_hosts) if not any(c in value for c in '"<>') else []
         else:  # a block (intro: |) starts on the line after its key
             first = (line or 1) + (1 if "\n" in value.strip() or value.endswith("\n") else 0)
-            found = text_links(value, fields.links or ("markdown",), first, fields.site_url, None, fields.site_hosts)
+            found = text_links(value, fields.links or ("markdown",), first, fields.site_url, None, fields.site_hosts,
+                               fields.note_suffixes)
         links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
                   for link in found]
     return links

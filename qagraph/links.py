@@ -72,6 +72,7 @@ __all__ = [
     "is_article_like",
     "mask_code",
     "myst_labels",
+    "note_suffixes",
     "command_page",
     "translation_folder",
     "page_path",
@@ -490,7 +491,8 @@ AUTOTITLE = "AUTOTITLE"
 
 
 def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url: str | None = None,
-               masked: str | None = None, site_hosts: Iterable[str] = ()) -> list[TextLink]:
+               masked: str | None = None, site_hosts: Iterable[str] = (),
+               note_suffixes: Iterable[str] = ()) -> list[TextLink]:
     """The links ``body`` makes in the given ``syntaxes`` (see :data:`LINK_SYNTAXES`), in text order.
 
     Code and comments are left out. Targets are as written (anchors kept; resolution
@@ -499,6 +501,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     corpus's own site) or to one of the ``site_hosts`` that also serve it is kept as its
     site path. ``first_line`` is the file line of the
     body's first line; ``masked`` is ``mask_code(body)`` when the caller has it already.
+    ``note_suffixes`` are attachment suffixes the corpus's notes are named with too (:func:`note_suffixes`):
+    a wiki-link or embed so named may reach a note (``[[site.tar.gz]]``), as one named like code does.
 
     >>> [l.target for l in text_links('{{< ref "functions/where" >}} ![[pic.png]] [a](https://x.org)', ("hugo-ref", "wiki", "markdown"))]
     ['functions/where']
@@ -552,11 +556,13 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             label = " ".join(_LIQUID_MARKUP.sub(" ", label).split())
         if label is not None and label.strip() == AUTOTITLE:  # GitHub Docs writes the page's title there: no text
             label = None
-        if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK))
+        if target and (_may_name_article(target, origin in (WIKI_LINK, EMBED, MARKDOWN_LINK),
+                                         named if origin in (WIKI_LINK, EMBED) else ())
                        or notebooks and _is_notebook(target) or "myst" in wanted and _MYST_LABEL.match(target)):
             found.append((offset, TextLink(origin, target, (label or "").strip() or None, line_of(offset))))
 
     liquid = "jekyll-ref" in wanted
+    named = frozenset(note_suffixes)
 
     notebooks = "myst" in wanted or "notebook" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:
@@ -926,8 +932,9 @@ def _is_notebook(target: str) -> bool:
     return path.lower().endswith(".ipynb")
 
 
-def wiki_targets(text: str) -> list[tuple[str, str | None]]:
-    """The ``[[wiki-links]]`` in a short text (a front-matter value): ``(target, alias)`` pairs.
+def wiki_targets(text: str, note_suffixes: Iterable[str] = ()) -> list[tuple[str, str | None]]:
+    """The ``[[wiki-links]]`` in a short text (a front-matter value): ``(target, alias)`` pairs;
+    ``note_suffixes`` as :func:`text_links` takes them.
 
     >>> wiki_targets("[[Alpha|the alpha]] and [[Beta#Goals]]")
     [('Alpha', 'the alpha'), ('Beta#Goals', None)]
@@ -937,7 +944,7 @@ def wiki_targets(text: str) -> list[tuple[str, str | None]]:
         target, _, alias = m.group(1).replace("\\|", "|").partition("|")
         if "dendron:" in m.group(1):
             target, alias = _DENDRON_VAULT.sub("", target), _DENDRON_VAULT.sub("", alias)
-        if target.partition("#")[0].strip() and _may_name_article(target.strip(), wiki=True):
+        if target.partition("#")[0].strip() and _may_name_article(target.strip(), True, note_suffixes):
             found.append((target.strip(), alias.strip() or None))
     return found
 
@@ -945,17 +952,20 @@ def wiki_targets(text: str) -> list[tuple[str, str | None]]:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _may_name_article(target: str, wiki: bool = False) -> bool:
+def _may_name_article(target: str, wiki: bool = False, note_suffixes: Iterable[str] = ()) -> bool:
     """False for what can never be an article of the corpus: shortcode leftovers, bare anchors,
     attachments, a template's placeholders (``[[<% tp.date.now() %>]]``, ``[[Log/{{date}}]]``: the
     note a template will make, in a template kept as a note). Absolute ``http(s)`` links are kept here
     and judged against the site url later. A ``wiki`` link's name may end like a file of code or data
     and be a note's (``[[Node.js]]``: see :data:`NOTE_NAME_SUFFIXES`), and so may a Markdown link's path
     be a page's (``[analytics.js](./analytics.js)``, the page ``analytics.js.md`` a Jekyll site serves
-    there); it leads nowhere when no page has it.
+    there); it leads nowhere when no page has it. So may a ``wiki`` link's name end with one of
+    ``note_suffixes``, which notes of the corpus end with (:func:`note_suffixes`).
 
     >>> _may_name_article("Vue.js"), _may_name_article("Vue.js", wiki=True), _may_name_article("map.png", wiki=True)
     (False, True, False)
+    >>> _may_name_article("site.tar.gz", True), _may_name_article("site.tar.gz", True, {"gz"})
+    (False, True)
     """
     if target.startswith(("{{", "{%", "#", "?")) or "<%" in target or "{{" in target:
         return False
@@ -964,7 +974,7 @@ def _may_name_article(target: str, wiki: bool = False) -> bool:
             wiki and target[scheme.end():scheme.end() + 1].isspace()):  # [[Book: Dune]] names a note
         return False  # mailto:, tel:, obsidian://, data:, javascript:
     path = urlsplit(target).path if "://" in target else target.split("#", 1)[0].split("?", 1)[0]
-    if wiki and _named_like_code(path):
+    if wiki and (_named_like_code(path) or note_suffixes and path.rpartition(".")[2].lower() in note_suffixes):
         return True
     return not _is_attachment(path)
 
@@ -972,6 +982,22 @@ def _may_name_article(target: str, wiki: bool = False) -> bool:
 def _named_like_code(path: str) -> bool:
     """Whether ``path`` ends like a file of code or data that notes are named like too (``Node.js``)."""
     return path.rpartition(".")[2].lower() in NOTE_NAME_SUFFIXES
+
+
+def note_suffixes(names: Iterable[str]) -> tuple[str, ...]:
+    """The attachment suffixes (:data:`ATTACHMENTS`, but for those of code: :data:`NOTE_NAME_SUFFIXES`) that
+    the names of the notes among the files ``names`` end with: Obsidian reaches the note
+    ``Backups/site.tar.gz.md`` from ``[[site.tar.gz]]``, as it looks a link up as a note's name first.
+
+    >>> note_suffixes(["Backups/site.tar.gz.md", "Home.md", "Node.js.md", "map.png"])
+    ('gz',)
+    """
+    found = set()
+    for name in names:
+        stem = _strip_suffix(name.rpartition("/")[2])
+        if stem != name.rpartition("/")[2] and _is_attachment(stem):
+            found.add(stem.rpartition(".")[2].lower())
+    return tuple(sorted(found - NOTE_NAME_SUFFIXES))
 
 
 def _is_attachment(path: str) -> bool:

@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
+from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold, scalar_text
 
 if TYPE_CHECKING:
@@ -2122,6 +2122,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         used = sorted((k for k in fields.subject if having(k)), key=lambda k: -having(k))
         notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
+    if "wiki" in fields.links:  # a note named after an archive (site.tar.gz.md), which [[site.tar.gz]] reaches
+        fields = replace(fields, note_suffixes=note_suffixes(names))
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
 
 

@@ -1273,6 +1273,25 @@ def test_in_an_obsidian_vault_a_link_reaches_a_note_by_its_file_name_not_its_ali
     assert _related_after_patch(root, out, cold, "article:Other") == ["article:Fighting"]
 
 
+def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_build_does(tmp_path: Path):
+    """``[[site.tar.gz]]`` reaches the note ``site.tar.gz.md`` (Obsidian looks a link up as a note's name
+    first): after an edit that writes the link, the note going and coming back, each build equals a cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Backups/site.tar.gz.md": "Nightly.\n",
+                       "Home.md": "Backups.\n", "Notes/Other.md": "See [[Home]].\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Home.md", "Restore [[site.tar.gz]].\n"), ("Backups/site.tar.gz.md", None),
+             ("Backups/site.tar.gz.md", "Nightly.\n"), ("Notes/Other.md", "See [[site.tar.gz|the backup]].\n"))
+    seen = [sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [[("article:Home", "article:Backups/site.tar.gz"), ("article:Notes/Other", "article:Home")],
+                    [("article:Notes/Other", "article:Home")],
+                    [("article:Home", "article:Backups/site.tar.gz"), ("article:Notes/Other", "article:Home")],
+                    [("article:Home", "article:Backups/site.tar.gz"),
+                     ("article:Notes/Other", "article:Backups/site.tar.gz")]]
+
+
 #: a GitHub wiki's pages, named with hyphens for spaces (or not), and links to them by name
 WIKI_NAMES = ["Getting-Started", "Getting Started", "getting-started", "Getting--Started", "FAQ", "Read-the-FAQ"]
 WIKI_TARGETS = ["[[Getting Started]]", "[[getting-started]]", "[[Getting-Started#Install]]", "[[Read the FAQ|FAQ]]",

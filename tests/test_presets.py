@@ -1099,6 +1099,27 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_note_named_like_an_archive_is_reached_by_its_wiki_links(tmp_path: Path):
+    """A note about a backup is named after its archive, "site-2024.tar.gz" (the file site-2024.tar.gz.md), and
+    Obsidian reaches it from [[site-2024.tar.gz]], as any link it first looks up as a note's name: the link
+    was read as one to an attachment and lost. A link to an archive no note is named after (an
+    attachment) and an embedded image stay no links, and a vault without such a note is read as before."""
+    vault = tmp_path / "ops"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {
+            "Backups/site-2024.tar.gz.md": "Made nightly.\n",
+            "Home.md": "Restore [[site-2024.tar.gz]] (see ![[site-2024.tar.gz#Restore]]), not [[old.zip]]; "
+                       "![[diagram.png]]\n"}.items():
+        write_article(vault, name, text)
+    kg = build(vault, out=tmp_path / "out")
+    assert kg.report()["settings"]["preset"]["fields"]["note_suffixes"] == ["gz"]
+    assert [(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"] == [
+        ("article:Home", "article:Backups/site-2024.tar.gz")]
+    assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == []
+    (vault / "Backups/site-2024.tar.gz.md").unlink()
+    assert build(vault, out=tmp_path / "out2").report()["settings"]["preset"]["fields"]["note_suffixes"] == []
+
+
 def test_a_vault_cloned_without_its_settings_folder_links_as_obsidian_does(tmp_path: Path):
     """A vault shared on GitHub without ``.obsidian/`` (recognised by its notes' wiki-links) is read with
     Obsidian's links too: ``[[build-tool|build.tool]]`` whose note ``build-tool`` is not there (the note is
