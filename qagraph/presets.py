@@ -1464,6 +1464,10 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     if s.files and s.named * 4 >= s.files:  # a vault whose notes have titles (a template's, a publisher's)
         return "obsidian", (f"{s.named} of {s.files} sampled files hold [[wiki-links]] to notes by their "
                             "file names (a vault without .obsidian/)"), False
+    para = _para_folders(names) if s.named else ()
+    if para:  # a vault sorted by PARA whose notes are mostly commands and snippets: its maps of content link them
+        return "obsidian", (f"{s.named} of {s.files} sampled files hold [[wiki-links]] to notes by their file names, "
+                            f"in PARA folders ({', '.join(f'{b}/' for b in para)}): a vault without .obsidian/"), False
     return "generic", "no Q&A, Hugo, Jekyll or Obsidian signs", False
 
 

@@ -1140,6 +1140,33 @@ def test_a_vault_cloned_without_its_settings_folder_links_as_obsidian_does(tmp_p
         ("article:Tools/build.tool", "article:Tools/installer"), ("article:Tools/installer", "article:build-tool")]
 
 
+def test_a_para_vault_cloned_without_its_settings_folder_is_recognised_by_few_links(tmp_path: Path):
+    """A vault kept on GitHub without ``.obsidian/``, sorted into PARA folders (1-Projects, 2-Areas, 3-Resources),
+    whose notes mostly hold commands and only its maps of content link the others ([[docker-setup]]): it was
+    read as a folder of notes (generic), titled by headings and filed under 2-Areas, where Obsidian shows
+    each note by its file name in its area. The same folders with no link between notes stay generic."""
+    files = {
+        "1-Projects/homelab/backup-script.md": "# Backup script\n\n```bash\ntar -czf b.tgz /srv\n```\n",
+        "2-Areas/Docker/docker-setup.md": "# Installing Docker\n\n```bash\napt install docker-ce\n```\n",
+        "2-Areas/Docker/compose-notes.md": "# Compose\n\nUse `docker compose up -d`.\n",
+        "2-Areas/Docker/registry.md": "# Private registry\n\nPort 5000.\n",
+        "2-Areas/Linux/cron.md": "# Cron syntax\n\nFive fields.\n",
+        "2-Areas/Linux/users.md": "# Users\n\n`useradd -m x`\n",
+        "3-Resources/tools/online-tools.md": "# Online tools\n\nGraphviz, PlantUML.\n",
+        "3-Resources/tools/regex.md": "# Regular expressions\n\n`^a+$`\n",
+        "2-Areas/Docker/MOC-Docker.md": "# MOC - Docker\n\n- [[docker-setup]]\n- [[compose-notes]]\n- [[registry]]\n"}
+    vault = tmp_path / "vault"
+    write_site(vault, files)
+    kg = build(vault, out=tmp_path / "out")
+    assert kg.report()["settings"]["preset"]["preset"] == "obsidian"
+    notes = {d["path"]: (d["title"], d["subject_label"]) for _, d in kg.graph.nodes(data=True) if d["kind"] == "article"}
+    assert notes["2-Areas/Docker/docker-setup.md"] == ("docker-setup", "Docker")
+    assert notes["2-Areas/Docker/MOC-Docker.md"] == ("MOC-Docker", "Docker")
+    files["2-Areas/Docker/MOC-Docker.md"] = "# MOC - Docker\n\n- docker-setup\n- compose-notes\n"
+    write_site(tmp_path / "plain", files)
+    assert build(tmp_path / "plain", out=tmp_path / "out2").report()["settings"]["preset"]["preset"] == "generic"
+
+
 def test_a_vault_of_titled_notes_without_its_settings_folder_is_a_vault(tmp_path: Path):
     """A vault published with Quartz gives every note a ``title:`` and is shared without ``.obsidian/``: its
     notes link each other by file name ([[env-file]], [[Setup/env-file|the file]]) and it was read as a
