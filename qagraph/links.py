@@ -1016,14 +1016,17 @@ def is_article_like(target: str) -> bool:
     return bool(path.strip()) and not _is_attachment(path)
 
 
-_TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~]+))")
+#: an inline tag: ``#`` and what Obsidian's tags hold, all but white space and punctuation, ASCII's and the
+#: general and supplemental punctuation blocks (``—``, ``…``, ``”``), where its tags end too (but ``-``, ``_``, ``/``)
+_TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~\u2000-\u206f\u2e00-\u2e7f]+))")
 
 
 def inline_tags(body: str, masked: str | None = None, bracketed: bool = False) -> list[str]:
     """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
 
     A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
-    or ``/`` (nested tags), with at least one non-digit; with ``bracketed`` (a Logseq graph) also
+    or ``/`` (nested tags), with at least one non-digit (other scripts' letters and emoji too, up to white space
+    or punctuation: ``#idea—later`` is ``idea``); with ``bracketed`` (a Logseq graph) also
     ``#[[a tag of words]]``. Obsidian has no such tag: there it is a ``#`` and a link, as Roam's
     Markdown export writes its tags into the vaults migrated from it (``#[[📦 Projects]]``).
 

@@ -343,6 +343,15 @@ def test_inline_tags():
     assert inline_tags(text) == ["start", "Tag/Sub", "y2k", "intitle", "end"]
 
 
+def test_an_inline_tag_ends_at_typographic_punctuation_as_in_obsidian():
+    """Obsidian ends a tag at general and supplemental punctuation (U+2000-U+206F, U+2E00-U+2E7F) as at
+    ASCII's: a note typed with smart quotes and dashes, "“a #draft” and #idea—later, #todo…", was tagged
+    "draft”", "idea—later" and "todo…", tags no one wrote. Letters of other scripts, their punctuation
+    and emoji stay in the tag, as Obsidian keeps them."""
+    text = "“a #draft” and #idea—later, #todo… #it’s #a\u200bb “#quoted #笔记 #📚/books"
+    assert inline_tags(text) == ["draft", "idea", "todo", "it", "a", "笔记", "📚/books"]
+
+
 def test_first_heading():
     assert first_heading("text\n### third\n# First #\n## second") == "First"
     assert first_heading("```\n# not a heading\n```\n## Second") == "Second"
