@@ -180,7 +180,8 @@ class FieldMap:
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
     ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``any_case_keys`` matches the
     fields' names whatever their case, as Hugo does (``Tags`` is ``tags``, ``linkTitle`` ``linktitle``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
-    note without front matter, with a warning (Obsidian shows such notes).
+    note without front matter, with a warning (Obsidian shows such notes); ``front_matter_at_start`` reads front
+    matter only when the file's first line opens it (Obsidian's properties: below a blank line, it is text).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
     ``liquid_variables`` are GitHub Docs' variables (``product.prodname_actions``, ``GitHub Actions``), which
@@ -505,6 +506,7 @@ class FieldMap:
     site_hosts: tuple[str, ...] = ()
     home_title: str | None = None
     lenient_yaml: bool = False
+    front_matter_at_start: bool = False
     properties: bool = False
     logseq_legacy_names: bool = False
     notion_properties: bool = False
@@ -649,7 +651,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "properties": bool, "logseq_legacy_names": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
@@ -1023,7 +1025,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     """
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
-                           tag_comment=fields.tag_comments)
+                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]

@@ -229,10 +229,12 @@ def _wide_text(data: bytes) -> str | None:
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
                       metadata: bool = False, json_object: bool = False,
-                      tag_comment: bool = False) -> FrontMatter | Problem:
+                      tag_comment: bool = False, at_start: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
-    A blank line before the opening delimiter is tolerated. A file that does not start
+    A blank line before the opening delimiter is tolerated, but with ``at_start``: there front matter
+    opens on the first line or not at all, as Obsidian reads properties (since 1.4.6), and what looks like
+    it below a blank line is text of the note, with a warning. A file that does not start
     with a delimiter has no front matter (``syntax=None``); one whose front matter is
     not closed, not valid YAML/TOML or not a mapping is a :class:`~qagraph.errors.Problem`.
     With ``properties``, ``key:: value`` lines at the top are a Logseq page's front matter; with
@@ -248,6 +250,9 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     True
     >>> read_front_matter("a.md", "---\\n# no fields yet\\n---\\nText").data
     {}
+    >>> late = read_front_matter("a.md", "\\n---\\ntags: [x]\\n---\\nText", at_start=True)
+    >>> late.syntax, late.data, late.warnings[0].code
+    (None, {}, 'front-matter-ignored')
     """
     skipped = 0
     pos = 0
@@ -259,6 +264,11 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
         skipped += 1
         pos = end + 1
     first = line.strip()
+    if at_start and skipped and first in _DELIMITERS:
+        blanks = f"{skipped} blank line{'s' if skipped > 1 else ''}"
+        return FrontMatter({}, text, None, skipped + 1, warnings=[Problem(
+            name, skipped + 1, f"front matter below {blanks}: read as text of the note, as Obsidian reads "
+            "properties only when the file's first line opens them", "front-matter-ignored", WARNING)])
     if first not in _DELIMITERS:
         if properties and "::" in first and _PROPERTY.match(first):  # Logseq's (the field map says)
             return _properties(name, text, pos, skipped + 1)

@@ -140,7 +140,7 @@ PRESETS: dict[str, Preset] = {
                 list_fields=("tags", "tag"), inline_tags=True, subject=(), subject_from=("folder",), url=(),
                 identity="path", date=("date", "created"), date_line=True, related_lists=("related",),
                 alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
-                no_front_matter="article", lenient_yaml=True,
+                no_front_matter="article", lenient_yaml=True, front_matter_at_start=True,
             ),
             "Obsidian vaults: notes titled by file name, folders as topics, [[wiki-links]], #tags",
             "note name, e.g. {example}, or its path",

@@ -1099,6 +1099,27 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_note_whose_front_matter_is_below_a_blank_line_has_none_as_in_obsidian(tmp_path: Path):
+    """Obsidian reads a note's properties only when its first line opens them (since 1.4.6): a note an
+    importer wrote with a blank first line shows its "front matter" as text, no tags or aliases, and the
+    [[link]] in it is a link of the text. qagraph read the fields anyway, without a word; now the note is
+    read as Obsidian shows it, with a warning that says why. A folder of notes (generic) reads it as before."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    note = "\n---\ntags: [imported]\naliases: [Clip]\nup: \"[[Home]]\"\n---\nSaved from the web. #later\n"
+    write_site(vault, {"Clippings/Article.md": note, "Home.md": "Start.\n"})
+    result = load_corpus(vault)
+    [clip] = [a for a in result.articles if a.path == "Clippings/Article.md"]
+    assert (clip.title, clip.keywords, [link.target for link in clip.related]) == ("Article", ("later",), ["Home"])
+    assert clip.extra.get("aliases") is None
+    assert [(p.path, p.line, p.code) for p in result.problems] == [
+        ("Clippings/Article.md", 2, "front-matter-ignored")]
+    assert "as Obsidian reads properties only when the file's first line opens them" in result.problems[0].message
+    write_site(tmp_path / "notes", {"Article.md": note.replace("[[Home]]", "Home"), "b/Other.md": "# Other\n"})
+    [plain] = [a for a in load_corpus(tmp_path / "notes", preset="generic").articles if a.path == "Article.md"]
+    assert "imported" in plain.keywords
+
+
 def test_a_vault_note_named_like_an_archive_is_reached_by_its_wiki_links(tmp_path: Path):
     """A note about a backup is named after its archive, "site-2024.tar.gz" (the file site-2024.tar.gz.md), and
     Obsidian reaches it from [[site-2024.tar.gz]], as any link it first looks up as a note's name: the link
