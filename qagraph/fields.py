@@ -181,7 +181,10 @@ class FieldMap:
     ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``any_case_keys`` matches the
     fields' names whatever their case, as Hugo does (``Tags`` is ``tags``, ``linkTitle`` ``linktitle``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes); ``front_matter_at_start`` reads front
-    matter only when the file's first line opens it (Obsidian's properties: below a blank line, it is text).
+    matter only when the file's first line opens it (Obsidian's properties: below a blank line, it is text);
+    ``folders_as_written`` labels a subject taken from a folder by the folder's name as written (an Obsidian
+    vault's ``daily-notes``, as its file explorer shows it), not made words (a site's ``content-management``
+    section is "Content management").
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
     ``liquid_variables`` are GitHub Docs' variables (``product.prodname_actions``, ``GitHub Actions``), which
@@ -507,6 +510,7 @@ class FieldMap:
     home_title: str | None = None
     lenient_yaml: bool = False
     front_matter_at_start: bool = False
+    folders_as_written: bool = False
     properties: bool = False
     logseq_legacy_names: bool = False
     notion_properties: bool = False
@@ -651,7 +655,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "properties": bool, "logseq_legacy_names": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
@@ -4110,7 +4114,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                     folder = strip_number_prefix(folder)  # Docusaurus's 01-guides is "guides"
                 if not _STRUCTURAL.match(folder) and folder not in fields.languages and _slug(folder):
                     named = _pairs(fields.folder_labels).get(at[:-1]) if fields.folder_labels else None
-                    return _slug(folder), named or _folder_label(folder), False, []
+                    written = clean(folder) if fields.folders_as_written else None
+                    return _slug(folder), named or written or _folder_label(folder), False, []
             if fields.collections and (kind := _jekyll_type(site_path(name, fields), fields)) not in (
                     "pages", "posts", "drafts") and not _at_site_top(url, {
                         *fields.languages, *(lf.rpartition("/")[2] for lf in fields.language_folders)}):

@@ -2009,7 +2009,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:), and a
         # tags text as tags between commas and spaces alike (parseFrontMatterTags: tags: a b, c is a, b, c), an
         # aliases text as aliases between commas (its help's Aliases page: aliases: Doggo, Woofer, Yapper)
-        fields = replace(fields, any_case_keys=True, keyword_separator=EVERY_SEPARATOR, alias_commas=True)
+        # and shows a folder by its name as written (daily-notes), which names its subject
+        fields = replace(fields, any_case_keys=True, keyword_separator=EVERY_SEPARATOR, alias_commas=True,
+                         folders_as_written=True)
         languages = _language_vaults(names) or _published_language(vault, names)
         attachments = _attachment_folders(vault, names, languages)
         if attachments:  # the notes kept among the images are filed under no folder of theirs

@@ -1099,6 +1099,20 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_s_subjects_are_named_as_its_folders_are_written(tmp_path: Path):
+    """Obsidian's file explorer shows a folder by its name as written: "daily-notes", "reading_list", "x".
+    qagraph made such names words for the subject's label ("Daily notes", "Reading list", "X"), as it does
+    for a site's section (Hugo's content-management is "Content management"); a vault's subjects now keep
+    their folders' names, numbered folders without their number ("01 - inbox" is "inbox")."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_site(vault, {"daily-notes/2024-01-05.md": "Met [[Ann]].\n", "reading_list/Dune.md": "Sand.\n",
+                       "x/Ann.md": "Hi.\n", "01 - inbox/Idea.md": "Soon.\n", "02 - Projects/Alpha.md": "Go.\n"})
+    labels = {a.path.partition("/")[0]: a.subject for a in load_corpus(vault).articles}
+    assert labels == {"daily-notes": "daily-notes", "reading_list": "reading_list", "x": "x", "01 - inbox": "inbox",
+                      "02 - Projects": "Projects"}
+
+
 def test_a_vault_note_whose_front_matter_is_below_a_blank_line_has_none_as_in_obsidian(tmp_path: Path):
     """Obsidian reads a note's properties only when its first line opens them (since 1.4.6): a note an
     importer wrote with a blank first line shows its "front matter" as text, no tags or aliases, and the
