@@ -2129,8 +2129,23 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notes.append("subject from " + ", ".join(f"{k} ({having(k)} sampled files)" for k in used) if used
                      else "no subject field: subject from the folder")
     if "wiki" in fields.links:  # a note named after an archive (site.tar.gz.md), which [[site.tar.gz]] reaches
-        fields = replace(fields, note_suffixes=note_suffixes(names))
+        fields = replace(fields, note_suffixes=_note_suffixes(base, names))
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+def _note_suffixes(base: Path, names: Sequence[str]) -> tuple[str, ...]:
+    """The attachment suffixes the notes ``names`` of the folder ``base`` end with (:func:`note_suffixes`), but
+    for one a note shares with a file of the folder named as it is (``paper.pdf.md`` and ``paper.pdf``):
+    Obsidian reaches that file from ``[[paper.pdf]]``, not the note, so such a link stays the file's."""
+    found = note_suffixes(names)
+    if not found:
+        return found
+    files: set[str] = set()
+    for _, folders, walked in os.walk(base):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        files.update(f.lower() for f in walked)
+    taken = {n.rpartition("/")[2].lower().rsplit(".", 1)[0] for n in names} & files
+    return tuple(s for s in found if not any(t.endswith("." + s) for t in taken))
 
 
 #: the most of a locale's _redirects.txt read (mdn/content's en-us one is 1.3 MB)

@@ -1099,6 +1099,20 @@ def test_a_vault_note_named_like_a_file_of_code_is_reached_by_its_wiki_links(tmp
     assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == ["article:deploy.sh"]
 
 
+def test_a_vault_note_named_as_a_file_beside_it_leaves_the_file_its_links(tmp_path: Path):
+    """A note about a paper kept beside it (attention.pdf.md, attention.pdf): Obsidian opens the PDF from
+    ![[attention.pdf]], as it looks a link up as a file's name before a note's; the embed must not lead
+    to the note, as it would were every note named like a PDF reached so (:func:`note_suffixes`)."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_site(vault, {"Papers/attention.pdf.md": "Notes on it.\n", "Papers/attention.pdf": "%PDF-1.4\n",
+                       "Home.md": "Read ![[attention.pdf#page=2]].\n", "Notes.md": "See [[attention.pdf.md|my notes]].\n"})
+    kg = build(vault, out=tmp_path / "out")
+    assert kg.report()["settings"]["preset"]["fields"]["note_suffixes"] == []
+    assert [(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"] == [
+        ("article:Notes", "article:Papers/attention.pdf")]
+
+
 def test_a_vault_s_subjects_are_named_as_its_folders_are_written(tmp_path: Path):
     """Obsidian's file explorer shows a folder by its name as written: "daily-notes", "reading_list", "x".
     qagraph made such names words for the subject's label ("Daily notes", "Reading list", "X"), as it does
