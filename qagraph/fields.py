@@ -363,6 +363,10 @@ class FieldMap:
     ``literal_absolute_links``: a Markdown link from ``/`` to a page's file (``/guide/install.md``) is left
     as written, a file the site does not publish, and leads to no page (an MkDocs site's, unless its
     ``validation`` says ``absolute_links: relative_to_docs``).
+    ``relative_file_links``: a Markdown link to a page's file that is not from ``/`` (``install.md``,
+    ``setup/install.md``) is read from the linking file's folder, and only so: a file that is not there is
+    a broken link, not a file of that path from the root nor of that name elsewhere (an MkDocs site's,
+    unless a plugin finds files by their names, ezlinks or autolinks; so are a Material blog post's ``links``).
     ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
     under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
     ``subject_language`` names the field of a page's language (30 seconds of code's ``language``), which
@@ -604,6 +608,7 @@ class FieldMap:
     blog_url_date: str = ""
     url_links: bool = False
     literal_absolute_links: bool = False
+    relative_file_links: bool = False
     subject_labels: tuple[tuple[str, str], ...] = ()
     subject_language: str = ""
     subject_language_labels: tuple[tuple[str, str], ...] = ()
@@ -658,7 +663,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
@@ -4705,6 +4710,9 @@ def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLi
     ...                        "  - More:\\n    - Out: https://x.org/\\n    - ./c/d.md\\n---\\n")
     >>> [(link.target, link.title) for link in _blog_post_links(_Fields("blog/posts/p.md", fm), FieldMap(), 0)]
     [('../../setup/a.md#x', None), ('../../b.md', 'Read'), ('../../c/d.md', None)]
+    >>> fm = read_front_matter("blog/posts/p.md", "---\\nlinks:\\n  - blog/posts/q.md\\n---\\n")
+    >>> [link.target for link in _blog_post_links(_Fields("blog/posts/p.md", fm), FieldMap(), 0)]
+    ['./q.md']
     """
     links: list[RelatedLink] = []
     value = f.get("links")
@@ -4723,6 +4731,7 @@ def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLi
         elif isinstance(item, str) and item.strip() and "://" not in item and not item.strip().startswith(
                 ("#", "mailto:")):
             target = posixpath.relpath(fields.content_dir + item.strip().lstrip("/"), f.name.rpartition("/")[0] or ".")
+            target = target if target.startswith("../") else f"./{target}"  # a path, not a name to look for
             links.append(RelatedLink(start + len(links) + 1, None, None, title, None, line, FRONT_MATTER, target))
 
     walk(value, None)

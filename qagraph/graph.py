@@ -434,7 +434,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         source_folders=source_folders(fields), url_prefixes=fields.url_prefixes,
                         listing_urls=fields.listing_urls, site_folder=fields.site_folder,
                         localized=tuple(x for x in fields.languages if x != fields.default_language)
-                        if fields.language_field else (), literal_absolute_links=fields.literal_absolute_links)
+                        if fields.language_field else (), literal_absolute_links=fields.literal_absolute_links,
+                        relative_file_links=fields.relative_file_links)
 
 
 def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:

@@ -552,7 +552,8 @@ class KnowledgeGraph:
                              site_folder=str(fields.get("site_folder") or ""),
                              localized=tuple(str(x) for x in fields.get("languages") or ()
                                              if x != fields.get("default_language")) if fields.get("language_field") else (),
-                             literal_absolute_links=bool(fields.get("literal_absolute_links")))
+                             literal_absolute_links=bool(fields.get("literal_absolute_links")),
+                             relative_file_links=bool(fields.get("relative_file_links")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

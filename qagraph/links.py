@@ -1670,10 +1670,13 @@ class ArticleIndex(Generic[A]):
                  post_tails: bool = True, language_links: bool = False,
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
                  url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
-                 localized: Sequence[str] = (), literal_absolute_links: bool = False) -> None:
+                 localized: Sequence[str] = (), literal_absolute_links: bool = False,
+                 relative_file_links: bool = False) -> None:
         self.content_dir = content_dir
         #: a Markdown link from ``/`` to a page's file is left as written: no page (``FieldMap.literal_absolute_links``)
         self.literal_absolute_links = literal_absolute_links
+        #: a relative Markdown link to a file is read from the linking file's folder only (``FieldMap.relative_file_links``)
+        self.relative_file_links = relative_file_links
         #: the languages whose pages are under their own folder, the default's standing in for a missing one
         #: (jekyll-polyglot's: ``FieldMap.language_field``)
         self.localized = frozenset(fold(x) for x in localized)
@@ -1910,7 +1913,9 @@ class ArticleIndex(Generic[A]):
         link that is no file's path) only by the url a browser goes to from the linking page's
         (:meth:`url_relative`: a Jekyll page ``_articles/de/a.md`` at ``/de/a/`` reaches ``/de/b/`` by ``../b/``,
         and no page when ``/de/b/`` is none), else from the linking file's folder (in a Hugo site, a Markdown link to a url, ``../``, from the
-        linking page's url first, as a browser reads it), then from the corpus root, then (``relative_urls``)
+        linking page's url first, as a browser reads it), then from the corpus root (not with
+        ``relative_file_links``: a Markdown link or front-matter path, MkDocs's, is read from the file's folder
+        only, and names nothing else when that has no page), then (``relative_urls``)
         by url from the linking page's; then as a folder, by
         its own page (:data:`FOLDER_PAGES`, then a note named like the folder), in the same order; a
         Jekyll ``yyyy/mm/dd/slug`` url by post; then, for a target without a folder (but a Markdown link
@@ -1974,7 +1979,13 @@ class ArticleIndex(Generic[A]):
                     # there in its place (mkdocs-static-i18n's fallback_to_default, jekyll-polyglot's)
                     hit = self.by_url.get(rest) or self.by_path.get(rest) or self.by_folder.get(rest)
                 return hit
-            for candidate in (*relative, path):
+            # MkDocs reads a link to a file from the linking file's folder, and nowhere else
+            own_folder = self.relative_file_links and origin in (MARKDOWN_LINK, FRONT_MATTER)
+            if own_folder and self.languages:  # a translation's link to a page it has not: the default language's,
+                # which mkdocs-static-i18n links in its place (fallback_to_default)
+                relative += [rest for first, _, rest in (r.partition("/") for r in relative)
+                             if rest and first in self.languages and first != self.default_language]
+            for candidate in relative if own_folder else (*relative, path):
                 if candidate.startswith(".."):
                     continue
                 key = _norm(candidate)
@@ -1988,7 +1999,7 @@ class ArticleIndex(Generic[A]):
                 hit = self.by_key.get(path)
             if hit is None:  # a folder, by its own page: after every page, a folder being none
                 hit = next((self.by_folder[key] for key in keys if key in self.by_folder), None)
-            if hit is not None:
+            if hit is not None or own_folder:
                 return hit
         post = _POST_TAIL.search(_strip_suffix(path.rstrip("/"))) if self.post_tails else None
         if post:

@@ -4151,6 +4151,9 @@ _MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 #: validation's ``absolute_links: relative_to_docs`` (1.6), or a plugin that rewrites such links (ezlinks, abs-to-rel)
 _MKDOCS_ABSOLUTE_LINKS = re.compile(r"""\babsolute_links\s*:\s*["']?relative_to_docs\b|"""
                                     r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|abs-to-rel)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+#: a plugin that finds the file a Markdown link names by its name, wherever it is (``[x](install.md)``), which
+#: MkDocs else reads from the linking file's folder only: ezlinks (its file name links), autolinks, roamlinks
+_MKDOCS_NAME_LINKS = re.compile(r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|autolinks|roamlinks)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 _ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]|\.setInputDirectory\(\s*["'`]([^"'`]+)["'`]\s*\)""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
@@ -4557,7 +4560,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
                                        "title_fallback": ("opening-heading", "page-name"),
-                                       "literal_absolute_links": not _MKDOCS_ABSOLUTE_LINKS.search(mkdocs[1])}
+                                       "literal_absolute_links": not _MKDOCS_ABSOLUTE_LINKS.search(mkdocs[1]),
+                                       # a link to a file from the linking file's folder only (its File lookup)
+                                       "relative_file_links": not _MKDOCS_NAME_LINKS.search(mkdocs[1])}
             if _MKDOCS_BLOG.search(mkdocs[1]):  # Material's blog publishes its posts by date, not at their path
                 blog = _MKDOCS_BLOG_DIR.search(mkdocs[1])
                 blog_dir = (blog.group(1).strip("/") if blog else "blog").removeprefix(".").strip("/")

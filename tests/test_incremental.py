@@ -2191,6 +2191,25 @@ def test_a_link_to_a_folders_index_md_that_leads_to_its_readme_is_patched_as_bui
     _patch_site(tmp_path, files, [("delete", 4)])  # mkdocs.yml, then README.md edited
 
 
+def test_an_mkdocs_link_to_a_file_beside_the_page_is_patched_as_built(tmp_path: Path):
+    """MkDocs reads a link to a file from the linking file's folder only: ``a.md`` and ``setup/b.md`` from
+    ``guide/x.md`` are stubs while ``guide/a.md`` and ``guide/setup/b.md`` are not there (not the ``a.md``
+    or ``setup/b.md`` of the docs folder), and their pages when they come; each build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\n")
+    write_article(root, "docs/a.md", "# A\n")
+    write_article(root, "docs/setup/b.md", "# B\n")
+    write_article(root, "docs/guide/x.md", "# X\n\nSee [a](a.md) and [b](setup/b.md).\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/guide/a.md", "# Near A\n"), ("docs/guide/setup/b.md", "# Near B\n"),
+        ("docs/guide/a.md", None), ("docs/guide/x.md", "# X\n\nSee [a](a.md), [b](setup/b.md).\n")]))
+    related = [[str(r) for r in kg.related("article:docs/guide/x")] for kg in builds]
+    assert related[0] == ["article:docs/guide/a", "article:guide/setup/b"]
+    assert related[1] == ["article:docs/guide/a", "article:docs/guide/setup/b"]
+    assert related[2] == related[3] == ["article:guide/a", "article:docs/guide/setup/b"]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

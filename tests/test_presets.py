@@ -6773,6 +6773,35 @@ def test_an_mkdocs_link_from_the_root_to_a_markdown_file_is_left_as_written(tmp_
     assert related[1] == kg.article(key["docs/setup/tags.md"]) and kg.counts.get("stubs", 0) == (0 if reached else 1)
 
 
+@pytest.mark.parametrize("setting, reached", [("", False), ("plugins:\n  - search\n  - autolinks\n", True)])
+def test_an_mkdocs_link_to_a_file_is_read_from_the_linking_file_s_folder_only(tmp_path: Path, setting: str,
+                                                                             reached: bool):
+    """MkDocs reads a Markdown link to a file (``install.md``, ``setup/install.md``) from the linking file's
+    folder, and nowhere else: its _RelativePathTreeprocessor looks the file up at that path among the docs
+    ("the target ... is not found among documentation files" else, the link left as written, broken on the
+    site), and Material's blog reads a post's ``links`` as the nav does, from the docs folder. A link from
+    ``blog/posts/`` to ``install.md``, or to ``setup/install.md``, led to ``setup/install.md`` (by name, or
+    from the corpus's root), and a post's ``links: [blog/posts/gone.md]`` was a stub ``gone`` beside the stub
+    ``blog/posts/gone`` of the link in its text. A plugin that finds files by name (autolinks, ezlinks) makes
+    the first link the page's."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {"mkdocs.yml": "site_name: W\nplugins:\n  - blog\n" + setting.removeprefix("plugins:\n"),
+                      "docs/index.md": "# Home\n", "docs/setup/install.md": "# Install\n",
+                      "docs/blog/posts/p.md": "---\ndate: 2024-01-02\nlinks:\n  - blog/posts/gone.md\n  - setup/install.md\n"
+                                              "---\n# Post\n\nSee [install](install.md), [setup](setup/install.md), "
+                                              "[gone](gone.md) and [again](../../setup/install.md).\n"})
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    install = kg.article(key["docs/setup/install.md"])
+    related = kg.related(key["docs/blog/posts/p.md"])
+    assert related[:2] == ["article:blog/posts/gone", install]
+    assert related[2:] == ([] if reached else ["article:blog/posts/install", "article:blog/posts/setup/install"])
+    assert kg.counts.get("stubs", 0) == (1 if reached else 3)
+
+
 @pytest.mark.parametrize("config, page", [
     ({"mkdocs.yml": "site_name: W\n"}, "docs/setup/tags.md"),
     ({"docusaurus.config.js": "export default {title: 'W', baseUrl: '/', trailingSlash: true,\n"
