@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, _folder_label, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
@@ -4606,6 +4606,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             own_subject = None
             if sections:  # a page's subject is the nav's top-level section that lists it (Material's tab)
                 changes.update(toc_subjects=sections, subject_from=("toc", "folder"))
+                named = _nav_folder_labels(sections, names, docs)
+                if named:  # a page the nav does not list, filed by a folder named like a section, is in that section
+                    changes["folder_labels"] = tuple({**dict(named), **dict(changes.get("folder_labels", ()))}.items())
                 own_subject = (f"subject from the nav's section that lists the page "
                                f"({len(set(title for _, title in sections))} sections), else the folder")
             site_url = _yaml_text_lines(mkdocs[1], "site_url")
@@ -6533,6 +6536,30 @@ def _awesome_pages_titles(base: Path, docs: str) -> tuple[tuple[tuple[str, str],
         if isinstance(title, str) and title.strip() and where != ".":
             labels.append((where, title.strip()))
     return tuple(labels), problems
+
+
+def _nav_folder_labels(sections: tuple[tuple[str, str], ...], names: Sequence[str], docs: str,
+                       ) -> tuple[tuple[str, str], ...]:
+    """The labels of the folders of an MkDocs docs folder ``docs`` named like a top-level section of its nav
+    (``user-guide/`` and ``User Guide``, one subject by their slug): the section's title, as the site shows it,
+    for :attr:`~qagraph.fields.FieldMap.folder_labels` (a page of the folder the nav does not list is filed by
+    its folder, and labelled so).
+
+    >>> _nav_folder_labels((("user-guide/a", "User Guide"),), ["docs/user-guide/b.md", "docs/api/c.md"], "docs/")
+    (('docs/user-guide', 'User Guide'),)
+    """
+    titles: dict[str, str] = {}
+    for _, title in sections:
+        titles.setdefault(_slug(title), title)
+    found: dict[str, str] = {}
+    for name in names:
+        if name.startswith(docs):
+            folders = name[len(docs):].split("/")[:-1]
+            for depth, folder in enumerate(folders):
+                named = titles.get(_slug(folder))
+                if named is not None:
+                    found.setdefault(docs + "/".join(folders[:depth + 1]), named)
+    return tuple(sorted(found.items()))
 
 
 def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:

@@ -2210,6 +2210,21 @@ def test_an_mkdocs_link_to_a_file_beside_the_page_is_patched_as_built(tmp_path: 
     assert related[2] == related[3] == ["article:guide/a", "article:docs/guide/setup/b"]
 
 
+def test_an_mkdocs_page_out_of_the_nav_labelled_by_its_section_is_patched_as_built(tmp_path: Path):
+    """A page the nav does not list, in a folder named like a nav section (``user-guide/``, "User Guide"), is
+    labelled by the section: after such a page comes, its folder is renamed, or the nav changes, each build
+    equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\nnav:\n  - User Guide:\n    - user-guide/a.md\n")
+    write_article(root, "docs/user-guide/a.md", "# A\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/user-guide/b.md", "# B\n"), ("docs/user-guide/c.md", "# C\n"),
+        ("mkdocs.yml", "site_name: D\nnav:\n  - Guide:\n    - user-guide/a.md\n"), ("docs/user-guide/c.md", None)]))
+    assert [_labels_and_urls(kg)[0] for kg in builds] == [["User Guide"], ["User Guide"], ["Guide", "User guide"],
+                                                         ["Guide", "User guide"]]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

@@ -6922,6 +6922,26 @@ def test_an_mkdocs_pages_subject_is_the_nav_section_that_lists_it(tmp_path: Path
         "docs/faq/sponsoring.md": "Getting started", "docs/setup/index.md": "Setup", "docs/setup/colors.md": "Setup",
         "docs/blog/index.md": "Blog", "docs/blog/posts/news.md": "Blog", "docs/extra/notes.md": "Extra"}
 
+def test_a_page_the_mkdocs_nav_does_not_list_is_labelled_by_the_section_its_folder_is_named_like(tmp_path: Path):
+    """A page the nav does not list is filed by its folder; when a top-level section of the nav is named like
+    that folder (``user-guide/`` and "User Guide": one subject), the subject is labelled as the nav titles the
+    section, the name the site shows. The folder's name made the label ("User guide") whenever more of its
+    pages were out of the nav than in it, and the pages of one subject showed two labels."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nnav:\n  - Home: index.md\n  - User Guide:\n    - Writing: user-guide/writing.md\n",
+        "docs/index.md": "# Home\n",
+        "docs/user-guide/writing.md": "# Writing\n",
+        "docs/user-guide/cli.md": "# CLI\n",
+        "docs/user-guide/install.md": "# Install\n",
+        "docs/dev-guide/api.md": "# API\n",
+    })
+    result = load_corpus(tmp_path)
+    assert {a.path: a.subject for a in result.articles} == {
+        "docs/index.md": "Uncategorised", "docs/user-guide/writing.md": "User Guide",
+        "docs/user-guide/cli.md": "User Guide", "docs/user-guide/install.md": "User Guide",
+        "docs/dev-guide/api.md": "Dev guide"}
+
+
 @pytest.mark.parametrize("options, urls", [
     ("", {"news": "/blog/2024/01/31/whats-new-in-search/", "custom": "/blog/2023/05/02/my-own-slug/"}),
     ("    blog_dir: .\n    post_url_format: \"{slug}\"\n", {"news": "/whats-new-in-search/", "custom": "/my-own-slug/"}),
