@@ -1885,7 +1885,10 @@ def leading_heading(body: str, level_one: bool = False) -> str | None:
     m = _LEADING_HEADING.match(body)
     if m is None or level_one and (m.group(1) or "##").startswith("##") and m.group(3) != "=":
         return None
-    return first_heading(m.group(1)) if m.group(1) else " ".join(m.group(2).split()) or None
+    # MkDocs (level_one) shows a heading's emphasis, escapes and entities as Python-Markdown renders them
+    if m.group(1):
+        return first_heading(m.group(1), level_one)
+    return first_heading(f"# {m.group(2)}", markup=True) if level_one else " ".join(m.group(2).split()) or None
 
 
 #: the ``import`` blocks an MDX file may start with, and the level-1 heading (ATX or setext) a Docusaurus

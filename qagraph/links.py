@@ -45,6 +45,7 @@ in the corpus becomes a stub, as ``related_articleN`` links do.
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import posixpath
 import re
@@ -1175,11 +1176,43 @@ def bookdown_headings(masked: str) -> list[tuple[int, str, str | None]]:
     return found
 
 
-def first_heading(body: str) -> str | None:
+#: a Markdown character escaped by a backslash, as Python-Markdown escapes them (its ``ESCAPED_CHARS``)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+#: emphasis as Python-Markdown reads it: ``*em*``, ``**strong**``, ``***both***`` (inside words too), and
+#: ``_em_``, ``__strong__`` at words' edges only (its smart underscores: ``snake_case_name`` is no emphasis)
+_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
+#: what stands for a heading's code span while its markup is read (a character no text holds)
+_CODE_MARK = "\ue000"
+
+
+def _shown_markup(text: str) -> str:
+    """A heading's ``text`` (its code spans each a :data:`_CODE_MARK`) as Python-Markdown shows it: its
+    emphasis markers dropped, its escaped characters as themselves, its HTML entities as the characters they
+    stand for (``**Bold** &amp; \\*x\\*``: ``Bold & *x*``).
+
+    >>> _shown_markup("**Bold** and _em_ in snake_case, ***both*** &amp; \\\\*stars\\\\* a*b*c")
+    'Bold and em in snake_case, both & *stars* abc'
+    """
+    escaped: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return f"\ue001{len(escaped) - 1}\ue002"
+
+    text = _ESCAPED.sub(keep, text)
+    for _ in range(3):  # nested emphasis (**a _b_**), from the outside in
+        text = _UNDERSCORE_EMPHASIS.sub(r"\2", _STAR_EMPHASIS.sub(r"\2", text))
+    text = re.sub("\ue001(\\d+)\ue002", lambda m: escaped[int(m.group(1))], text)
+    return html.unescape(text) if "&" in text else text
+
+
+def first_heading(body: str, markup: bool = False) -> str | None:
     """The first level-1 heading of ``body`` (else the first heading of any level), outside code,
     its inline code's text kept as the page shows it, without the backticks, an image by its ``alt``
     text and text in inline HTML tags as it is shown. A setext heading is read where the body opens
-    with one (``Title`` over ``=====``, as some TIL collections title their notes).
+    with one (``Title`` over ``=====``, as some TIL collections title their notes). With ``markup``, its
+    emphasis, escapes and entities outside code as Python-Markdown shows them (:func:`_shown_markup`).
 
     >>> first_heading("intro\\n## Part\\n# The title #\\n")
     'The title'
@@ -1199,15 +1232,17 @@ def first_heading(body: str) -> str | None:
     ('Use git -C', 'Title')
     >>> first_heading("Part\\n----\\n\\n## Other\\n")
     'Part'
+    >>> first_heading("# The **`--force`** flag &amp; `a &amp; b`\\n", markup=True)
+    'The --force flag & a &amp; b'
     """
     opening = _OPENING_SETEXT.match(body.lstrip("\r\n"))
     if opening is not None:
-        setext = first_heading(("# " if opening.group(2)[0] == "=" else "## ") + opening.group(1))
+        setext = first_heading(("# " if opening.group(2)[0] == "=" else "## ") + opening.group(1), markup)
         rest = body[opening.end():]  # under a level-2 one, a level-1 heading further down is still the title
         if opening.group(2)[0] == "=" or "#" not in rest or not any(
                 len(m.group(1)) == 1 for m in _HEADING.finditer(mask_code(rest))):
             return setext
-        return first_heading(rest)
+        return first_heading(rest, markup)
     if "#" not in body:
         return None
     masked = mask_code(body)
@@ -1216,11 +1251,16 @@ def first_heading(body: str) -> str | None:
         # after the hashes to the line's end: code masked at either end is the heading's too
         first, last = m.end(1), m.end(0)
         pieces, at = [], first  # the text between inline code spans: its links shown as their text
+        codes = []  # with markup, each code span a mark until the markup around it is read
         for code in _INLINE_CODE.finditer(body, first, last):
-            pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), code.group(2).strip()]
+            codes.append(code.group(2).strip())
+            pieces += [_HEADING_LINK.sub(_link_text, masked[at:code.start()]), _CODE_MARK if markup else codes[-1]]
             at = code.end()
         pieces.append(_HEADING_LINK.sub(_link_text, _HEADING_ATTRIBUTES.sub("", masked[at:last])))
         text = " ".join(_heading_text(_CLOSING_HASHES.sub("", _HEADING_SHORTCODE.sub(" ", "".join(pieces)))).split())
+        if markup:
+            shown, spans = _shown_markup(text).split(_CODE_MARK), iter(codes)
+            text = "".join(piece + next(spans, "") for piece in shown)
         if not text:  # a heading a shortcode writes ({{% heading "whatsnext" %}}): its text is not known
             continue
         if len(m.group(1)) == 1:

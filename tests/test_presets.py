@@ -6615,6 +6615,25 @@ def test_an_mkdocs_page_opening_with_hashes_and_no_space_is_titled_by_that_headi
     assert [a.title for a in load_corpus(tmp_path / "hugo").articles] == ["set-up"]
 
 
+def test_an_mkdocs_page_is_titled_by_its_heading_as_python_markdown_shows_it(tmp_path: Path):
+    """MkDocs titles a page by the text of the h1 it opens with (its _ExtractTitleTreeprocessor joins the
+    element's text): the heading's emphasis markers are no part of it, an escaped character is itself and an
+    entity the character it stands for, while a code span keeps what it holds. ``# **Bold** _move_`` was
+    titled "**Bold** _move_", ``# Q &amp; A`` "Q &amp; A" and ``# Escaped \\*star\\*`` with its backslashes."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\n",
+        "docs/index.md": "# Home\n",
+        "docs/bold.md": "# **Bold** _move_ in snake_case\n\nText.\n",
+        "docs/qa.md": "# Q &amp; A about `a &amp; b` and `**kwargs`\n\nText.\n",
+        "docs/star.md": "# Escaped \\*star\\*\n\nText.\n",
+        "docs/setext.md": "The *setext* one\n================\n\nText.\n",
+    })
+    assert {a.path: a.title for a in load_corpus(tmp_path).articles} == {
+        "docs/index.md": "Home", "docs/bold.md": "Bold move in snake_case",
+        "docs/qa.md": "Q & A about a &amp; b and **kwargs", "docs/star.md": "Escaped *star*",
+        "docs/setext.md": "The setext one"}
+
+
 def test_an_mkdocs_pages_multimarkdown_meta_data_is_its_front_matter(tmp_path: Path):
     """MkDocs reads the ``Key: value`` lines a page without YAML front matter starts with (up to a blank
     line or another line; a value goes on in lines indented by four spaces; keys in lower case) as its
