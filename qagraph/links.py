@@ -109,7 +109,7 @@ ATTACHMENTS = frozenset(
 #: writes a link to the note ``Node.js.md`` as ``[[Node.js]]``, so a wiki-link so named may lead to a note
 NOTE_NAME_SUFFIXES = frozenset("js ts py rb go rs java cpp sh css json xml yaml yml toml txt csv".split())
 #: suffixes of pages: stripped when a link names a page by its file
-PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb", ".rst", ".mkd", ".mkdn", ".mkdown")
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".ipynb", ".rst", ".mkd", ".mkdn", ".mkdown", ".mdown")
 #: the names (without suffix, in any case) of a folder's own page, which a link to the folder reaches as
 #: GitHub, MkDocs and most static-site tools show it; the first wins when a folder has several
 FOLDER_PAGES = ("index", "_index", "readme")

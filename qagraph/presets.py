@@ -4159,6 +4159,9 @@ _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
 #: :func:`_site_content` reads them)
 _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+#: the suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions) beyond those every preset
+#: reads; an MDX file is none of them, and it copies one to the site as it is, no page
+_MKDOCS_MARKDOWN_SUFFIXES = (".mdown", ".mkdn", ".mkd")
 
 
 def _mkdocs_config(base: Path) -> tuple[Path, str] | None:
@@ -4557,7 +4560,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             files = "".join(_yaml_text_lines(mkdocs[1], "use_directory_urls")[:1]) in _YAML_FALSE
             config_problems: list[Problem] = []
             # its pages' front matter: YAML, else the Key: value lines one starts with (MultiMarkdown's)
+            # an MDX file is no Markdown to MkDocs: copied to the site as it is
+            unbuilt = tuple((n, "an .mdx file: MkDocs reads no MDX, and copies it to the site as it is: not a page")
+                            for n in names if n.startswith(docs) and n.lower().endswith(".mdx"))
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
+                                       **({"unbuilt": unbuilt} if unbuilt else {}),
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
                                        "title_fallback": ("opening-heading", "page-name"),
                                        "literal_absolute_links": not _MKDOCS_ABSOLUTE_LINKS.search(mkdocs[1]),
@@ -5874,6 +5881,8 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
         return _PAGE_FORMATS[_SANDPAPER_CONFIG]
     if _config(_parents(base), _PELICAN_CONFIGS) is not None:
         return _PAGE_FORMATS["pelicanconf.py"]
+    if _mkdocs_config(base) is not None:  # MkDocs's Markdown files beyond .md and .markdown
+        return _MKDOCS_MARKDOWN_SUFFIXES
     jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
     if jekyll is None:  # a repository whose site is one of its folders (docs/_config.yml): its pages are found too
         below = _jekyll_site_below(base)
@@ -6780,7 +6789,7 @@ def _mkdocs_nav_sections(config: str) -> tuple[tuple[str, str], ...]:
                 if isinstance(value, list):
                     yield from pages(value)
                 elif isinstance(value, str) and "://" not in value and value.strip().lower().endswith(
-                        (".md", ".markdown")):
+                        (".md", ".markdown", *_MKDOCS_MARKDOWN_SUFFIXES)):
                     page = posixpath.normpath(value.strip().removeprefix("./"))
                     if not page.startswith(("/", "..")):
                         yield page.rsplit(".", 1)[0]

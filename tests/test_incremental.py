@@ -2225,6 +2225,20 @@ def test_an_mkdocs_page_out_of_the_nav_labelled_by_its_section_is_patched_as_bui
                                                          ["Guide", "User guide"]]
 
 
+def test_an_mkdocs_sites_mkd_pages_and_mdx_files_are_patched_as_built(tmp_path: Path):
+    """MkDocs's .mkd (and .mdown, .mkdn) files are pages and an .mdx file none: after one comes, is edited or
+    goes, each build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\n")
+    write_article(root, "docs/index.md", "# Home\n\nSee [old](old.mkd) and [w](w.mdx).\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/old.mkd", "# Old\n"), ("docs/w.mdx", "# W\n"), ("docs/old.mkd", "# Older\n\nSee [down](down.mdown).\n"),
+        ("docs/down.mdown", "# Down\n"), ("docs/old.mkd", None)]))
+    assert [sorted(_labels_and_urls(kg)[1]) for kg in builds] == [
+        ["/", "/old/"], ["/", "/old/"], ["/", "/old/"], ["/", "/down/", "/old/"], ["/", "/down/"]]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

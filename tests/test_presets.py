@@ -6615,6 +6615,29 @@ def test_an_mkdocs_page_opening_with_hashes_and_no_space_is_titled_by_that_headi
     assert [a.title for a in load_corpus(tmp_path / "hugo").articles] == ["set-up"]
 
 
+def test_an_mkdocs_sites_markdown_files_are_those_mkdocs_reads(tmp_path: Path):
+    """MkDocs reads a file ending in .markdown, .mdown, .mkdn, .mkd or .md as a page (mkdocs.utils'
+    markdown_extensions), and copies any other, an .mdx among them, to the site as it is. Its .mkd, .mkdn and
+    .mdown pages were not found at all (a link to them a stub, a page the nav lists lost), and an .mdx file was
+    a page."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "mkdocs.yml": "site_name: W\nnav:\n  - Home: index.md\n  - Guide:\n    - Old: guide/old.mkd\n",
+        "docs/index.md": "# Home\n\nSee [old](guide/old.mkd), [down](guide/down.mdown) and [dn](guide/dn.mkdn).\n",
+        "docs/guide/old.mkd": "# Old page\n",
+        "docs/guide/down.mdown": "# Down\n\nBack [home](../index.md).\n",
+        "docs/guide/dn.mkdn": "# Dn\n",
+        "docs/guide/widget.mdx": "# Widget\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "docs/index.md": ("/", "Home", "Uncategorised"), "docs/guide/old.mkd": ("/guide/old/", "Old", "Guide"),
+        "docs/guide/down.mdown": ("/guide/down/", "Down", "Guide"), "docs/guide/dn.mkdn": ("/guide/dn/", "Dn", "Guide")}
+    assert [p.path for p in result.problems if p.severity == SKIPPED] == ["docs/guide/widget.mdx"]
+    kg = build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
+
+
 def test_an_mkdocs_page_is_titled_by_its_heading_as_python_markdown_shows_it(tmp_path: Path):
     """MkDocs titles a page by the text of the h1 it opens with (its _ExtractTitleTreeprocessor joins the
     element's text): the heading's emphasis markers are no part of it, an escaped character is itself and an
