@@ -6716,7 +6716,7 @@ def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
     ``languages`` are a list of ``{locale, default, build}`` (1.x; the default is the one marked so, else the
     first), or a mapping by locale with ``default_language`` beside it (0.x); a language it does not build
     (``build: false``) is none. Only the ``plugins`` block is read as YAML (the config may hold
-    ``!!python/name`` tags a safe YAML parser refuses).
+    ``!!python/name`` tags a safe YAML parser refuses), a tag of its own (``!ENV``) read as nothing.
 
     >>> _mkdocs_i18n_languages("plugins:\\n  - search\\n  - i18n:\\n      languages:\\n        - locale: en\\n"
     ...                        "          default: true\\n        - locale: fr\\n        - locale: de\\n"
@@ -6730,7 +6730,7 @@ def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
 
     m = re.search(r"^plugins[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
     try:
-        plugins = _parsed(m.group(1), yaml.safe_load) if m else None
+        plugins = _parsed(m.group(1), lambda text: yaml.load(text, Loader=_any_tags_loader())) if m else None
     except ValueError:
         return None
     items = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
@@ -6758,14 +6758,19 @@ def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
 
 def _mkdocs_nav(config: str) -> Any:
     """An MkDocs config's ``nav``, or ``None``. Only the ``nav`` block is read as YAML (the config may
-    hold ``!!python/name`` tags a safe YAML parser refuses)."""
+    hold ``!!python/name`` tags a safe YAML parser refuses), a tag of its own (the monorepo plugin's
+    ``- Backend: !include ./backend/mkdocs.yml``) read as nothing, the rest of the nav as it is.
+
+    >>> _mkdocs_nav("nav:\\n  - Home: index.md\\n  - Backend: !include ./backend/mkdocs.yml\\n")
+    [{'Home': 'index.md'}, {'Backend': None}]
+    """
     import yaml
 
     m = re.search(r"^nav[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
     if m is None:
         return None
     try:
-        return _parsed(m.group(1), yaml.safe_load)
+        return _parsed(m.group(1), lambda text: yaml.load(text, Loader=_any_tags_loader()))
     except ValueError:
         return None
 

@@ -6964,6 +6964,28 @@ def test_an_mkdocs_pages_subject_is_the_nav_section_that_lists_it(tmp_path: Path
         "docs/faq/sponsoring.md": "Getting started", "docs/setup/index.md": "Setup", "docs/setup/colors.md": "Setup",
         "docs/blog/index.md": "Blog", "docs/blog/posts/news.md": "Blog", "docs/extra/notes.md": "Extra"}
 
+def test_an_mkdocs_nav_with_a_tag_of_a_plugin_keeps_its_titles_and_sections(tmp_path: Path):
+    """A nav item of a plugin's own YAML tag (the monorepo plugin's ``- Backend: !include ./backend/mkdocs.yml``,
+    which MkDocs loads with its plugins' tags) is no page of the folder read, and the rest of the nav is as it
+    is: the nav was read with a safe YAML parser, which refuses the tag, so the whole nav was lost, its pages
+    titled by their headings and filed by their folders. So were the plugins (``!ENV`` in an option), and
+    with them the i18n plugin's languages."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nnav:\n  - Home: index.md\n  - Getting started:\n    - Install it: guide/install.md\n"
+                      "  - Backend: !include ./backend/mkdocs.yml\nplugins:\n  - monorepo\n",
+        "docs/index.md": "# Welcome\n",
+        "docs/guide/install.md": "# Installation\n",
+    })
+    assert {a.path: (a.title, a.subject) for a in load_corpus(tmp_path).articles} == {
+        "docs/index.md": ("Home", "Uncategorised"), "docs/guide/install.md": ("Install it", "Getting started")}
+    # a plugin's option of a tag (!ENV) left the i18n plugin's languages unread: the French page at /index.fr/
+    write_site(tmp_path / "i18n", {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - git-committers:\n      token: !ENV GH_TOKEN\n  - i18n:\n"
+                      "      languages:\n        - locale: en\n          default: true\n        - locale: fr\n",
+        "docs/index.md": "# Home\n", "docs/index.fr.md": "# Accueil\n"})
+    assert sorted(a.url for a in load_corpus(tmp_path / "i18n").articles) == ["/", "/fr/"]
+
+
 def test_a_page_the_mkdocs_nav_does_not_list_is_labelled_by_the_section_its_folder_is_named_like(tmp_path: Path):
     """A page the nav does not list is filed by its folder; when a top-level section of the nav is named like
     that folder (``user-guide/`` and "User Guide": one subject), the subject is labelled as the nav titles the
