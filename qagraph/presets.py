@@ -4563,6 +4563,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # an MDX file is no Markdown to MkDocs: copied to the site as it is
             unbuilt = tuple((n, "an .mdx file: MkDocs reads no MDX, and copies it to the site as it is: not a page")
                             for n in names if n.startswith(docs) and n.lower().endswith(".mdx"))
+            # and the files its exclude plugin (mkdocs-exclude) leaves out
+            unbuilt = tuple(dict((*_mkdocs_excluded(mkdocs[1], names, docs), *unbuilt)).items())
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        **({"unbuilt": unbuilt} if unbuilt else {}),
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
@@ -6708,6 +6710,65 @@ def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str
     return tuple((page, json.dumps({"aliases": old_urls})) for page, old_urls in sorted(found.items()))
 
 
+def _mkdocs_plugin(config: str, name: str) -> dict[str, Any] | None:
+    """The options of the plugin ``name`` in an MkDocs config's ``plugins`` (``- i18n: {...}``), or ``None``
+    when it has none. Only the ``plugins`` block is read as YAML (the config may hold ``!!python/name`` tags
+    a safe YAML parser refuses), a tag of its own (``!ENV``) read as nothing.
+
+    >>> _mkdocs_plugin("plugins:\\n  - search\\n  - exclude:\\n      glob: [a/*]\\n      x: !ENV Y\\n", "exclude")
+    {'glob': ['a/*'], 'x': None}
+    """
+    import yaml
+
+    m = re.search(r"^plugins[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
+    try:
+        plugins = _parsed(m.group(1), lambda text: yaml.load(text, Loader=_any_tags_loader())) if m else None
+    except ValueError:
+        return None
+    items = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
+    return next((item[name] for item in items if isinstance(item, dict) and isinstance(item.get(name), dict)), None)
+
+
+def _mkdocs_excluded(config: str, names: Sequence[str], docs: str) -> tuple[tuple[str, str], ...]:
+    """The files of the docs folder ``docs`` that the exclude plugin (mkdocs-exclude) leaves out of an MkDocs
+    site, with why, for :attr:`~qagraph.fields.FieldMap.unbuilt`: a file whose path below the docs folder a
+    ``glob`` matches (Python's ``fnmatchcase``, ``*`` across folders too) or a ``regex`` matches from its
+    start, unless an ``include-glob`` or ``include-regex`` takes it back.
+
+    >>> config = "plugins:\\n  - exclude:\\n      glob:\\n        - examples/*\\n      regex: ['.*\\\\.tmp\\\\.md$']\\n"
+    >>> [name for name, _ in _mkdocs_excluded(config, ["docs/examples/a/b.md", "docs/x.tmp.md", "docs/y.md"], "docs/")]
+    ['docs/examples/a/b.md', 'docs/x.tmp.md']
+    """
+    options = _mkdocs_plugin(config, "exclude")
+    if not options:
+        return ()
+
+    def listed(key: str) -> list[str]:
+        value = options.get(key)
+        return [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+
+    def matching(path: str, globs: list[str], regexes: list[str]) -> str | None:
+        for glob in globs:
+            if fnmatch.fnmatchcase(path, glob):
+                return f"glob {glob!r}"
+        for regex in regexes:
+            try:
+                if re.match(regex, path):
+                    return f"regex {regex!r}"
+            except re.error:
+                continue
+        return None
+
+    found = []
+    for name in names:
+        if name.startswith(docs):
+            path = name[len(docs):]
+            why = matching(path, listed("glob"), listed("regex"))
+            if why is not None and matching(path, listed("include-glob"), listed("include-regex")) is None:
+                found.append((name, f"left out of the site by the exclude plugin's {why} (mkdocs.yml)"))
+    return tuple(found)
+
+
 def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
     """The default language and all the languages of an MkDocs config's ``i18n`` plugin (mkdocs-static-i18n),
     which publishes the default's pages at the site's root and each other's under its locale (``/fr/``),
@@ -6726,15 +6787,7 @@ def _mkdocs_i18n_languages(config: str) -> tuple[str, tuple[str, ...]] | None:
     ...                        "        en: {name: English}\\n        ja: {name: 日本語}\\nnav: []\\n")
     ('en', ('en', 'ja'))
     """
-    import yaml
-
-    m = re.search(r"^plugins[ \t]*:[ \t]*(?:#.*)?\n((?:(?:[ \t-].*|[ \t]*)(?:\n|$))*)", config, re.M)
-    try:
-        plugins = _parsed(m.group(1), lambda text: yaml.load(text, Loader=_any_tags_loader())) if m else None
-    except ValueError:
-        return None
-    items = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
-    options = next((item["i18n"] for item in items if isinstance(item, dict) and isinstance(item.get("i18n"), dict)), None)
+    options = _mkdocs_plugin(config, "i18n")
     languages = options.get("languages") if options else None
     found: list[str] = []
     default = None

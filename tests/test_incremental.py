@@ -2239,6 +2239,19 @@ def test_an_mkdocs_sites_mkd_pages_and_mdx_files_are_patched_as_built(tmp_path: 
         ["/", "/old/"], ["/", "/old/"], ["/", "/old/"], ["/", "/down/", "/old/"], ["/", "/down/"]]
 
 
+def test_the_pages_the_mkdocs_exclude_plugin_leaves_out_are_patched_as_built(tmp_path: Path):
+    """The exclude plugin's globs leave files out: after one such file comes, is linked, or the plugin goes from
+    the config, each build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\nplugins:\n  - exclude:\n      glob: examples/*\n")
+    write_article(root, "docs/index.md", "# Home\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/examples/a.md", "# A\n"), ("docs/index.md", "# Home\n\nSee [a](examples/a.md).\n"),
+        ("mkdocs.yml", "site_name: D\n")]))
+    assert [sorted(_labels_and_urls(kg)[1]) for kg in builds] == [["/"], ["/"], ["/", "/examples/a/"]]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

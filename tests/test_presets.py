@@ -6964,6 +6964,26 @@ def test_an_mkdocs_pages_subject_is_the_nav_section_that_lists_it(tmp_path: Path
         "docs/faq/sponsoring.md": "Getting started", "docs/setup/index.md": "Setup", "docs/setup/colors.md": "Setup",
         "docs/blog/index.md": "Blog", "docs/blog/posts/news.md": "Blog", "docs/extra/notes.md": "Extra"}
 
+def test_the_files_the_mkdocs_exclude_plugin_leaves_out_are_no_pages(tmp_path: Path):
+    """The exclude plugin (mkdocs-exclude: ``plugins: [exclude: {glob: [...], regex: [...]}]``) takes out of the
+    site the files of the docs folder whose path a ``glob`` matches (``fnmatchcase``: ``examples/*`` takes
+    ``examples/a/b.md`` too) or a ``regex`` matches from its start, but those an ``include-glob`` takes back:
+    they are skipped saying so. They were pages."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - search\n  - exclude:\n      glob:\n        - examples/*\n"
+                      "        - build/*\n      regex:\n        - '.*\\.tmp\\.md$'\n      include-glob: examples/keep.md\n",
+        "docs/index.md": "# Home\n",
+        "docs/examples/a/b.md": "# Example\n",
+        "docs/examples/keep.md": "# Kept\n",
+        "docs/notes.tmp.md": "# Scratch\n",
+        "docs/guide.md": "# Guide\n",
+    })
+    result = load_corpus(tmp_path)
+    assert sorted(a.path for a in result.articles) == ["docs/examples/keep.md", "docs/guide.md", "docs/index.md"]
+    skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert "glob 'examples/*'" in skipped["docs/examples/a/b.md"] and "regex" in skipped["docs/notes.tmp.md"]
+
+
 def test_an_mkdocs_nav_with_a_tag_of_a_plugin_keeps_its_titles_and_sections(tmp_path: Path):
     """A nav item of a plugin's own YAML tag (the monorepo plugin's ``- Backend: !include ./backend/mkdocs.yml``,
     which MkDocs loads with its plugins' tags) is no page of the folder read, and the rest of the nav is as it
