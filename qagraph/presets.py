@@ -4603,8 +4603,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             config_problems += found
             if moved or metas:  # the meta plugin's folder front matter; the redirects' old paths (aliases)
                 changes["data_files"] = metas + moved
-            if _AWESOME_PAGES.search(mkdocs[1]):  # a folder's .pages titles its section of the nav
-                labels, found = _awesome_pages_titles(base, docs)
+            nav_file = _awesome_nav_file(mkdocs[1])
+            if nav_file is not None:  # a folder's .pages (awesome-nav's .nav.yml) titles its section of the nav
+                labels, found = _awesome_pages_titles(base, docs, nav_file)
                 config_problems += found
                 if labels:
                     changes["folder_labels"] = labels
@@ -6529,19 +6530,40 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
 
 #: the awesome-pages plugin in an MkDocs config's plugins
 _AWESOME_PAGES = re.compile(r"^[ \t]+-[ \t]+awesome-pages[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+#: the awesome-pages plugin's successor (mkdocs-awesome-nav 3), whose folder files are ``.nav.yml``
+_AWESOME_NAV = re.compile(r"^[ \t]+-[ \t]+awesome-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 
 
-def _awesome_pages_titles(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+def _awesome_nav_file(config: str) -> str | None:
+    """The name of the folder files that title the sections of an MkDocs nav: ``.pages`` with the
+    awesome-pages plugin, ``.nav.yml`` (or its ``filename`` option) with awesome-nav, its successor; ``None``
+    with neither.
+
+    >>> _awesome_nav_file("plugins:\\n  - awesome-nav\\n"), _awesome_nav_file("plugins:\\n  - awesome-nav:\\n      filename: n.yml\\n")
+    ('.nav.yml', 'n.yml')
+    """
+    if _AWESOME_PAGES.search(config):
+        return ".pages"
+    if not _AWESOME_NAV.search(config):
+        return None
+    options = _mkdocs_plugin(config, "awesome-nav") or {}
+    named = options.get("filename")
+    return named.strip() if isinstance(named, str) and named.strip() and "/" not in named else ".nav.yml"
+
+
+def _awesome_pages_titles(base: Path, docs: str, file: str = ".pages",
+                          ) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The titles the awesome-pages plugin gives the sections of an MkDocs nav: each folder's ``.pages``
-    ``title`` below the docs folder ``docs`` (from ``base``), as ``FieldMap.folder_labels`` (the folder's
-    path, the title); a ``.pages`` file that cannot be read is a warning (the folder's name labels it)."""
+    (awesome-nav's ``.nav.yml``: ``file``) ``title`` below the docs folder ``docs`` (from ``base``), as
+    ``FieldMap.folder_labels`` (the folder's path, the title); a file that cannot be read is a warning (the
+    folder's name labels it)."""
     labels: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for where, folder, _, _ in _folders_holding(base / docs, base, (".pages",)):
+    for where, folder, _, _ in _folders_holding(base / docs, base, (file,)):
         try:
-            value = _data_file(folder / ".pages", "the .pages file", "YAML")
+            value = _data_file(folder / file, f"the {file} file", "YAML")
         except ValueError as exc:
-            problems.append(_unread_problem(f"{where}/.pages", exc, "the folder's name labels its section"))
+            problems.append(_unread_problem(f"{where}/{file}", exc, "the folder's name labels its section"))
             continue
         title = value.get("title") if isinstance(value, dict) else None
         if isinstance(title, str) and title.strip() and where != ".":

@@ -2252,6 +2252,23 @@ def test_the_pages_the_mkdocs_exclude_plugin_leaves_out_are_patched_as_built(tmp
     assert [sorted(_labels_and_urls(kg)[1]) for kg in builds] == [["/"], ["/"], ["/", "/examples/a/"]]
 
 
+def test_an_edited_awesome_nav_file_relabels_the_section_as_a_full_build_does(tmp_path: Path):
+    """awesome-nav's ``.nav.yml`` titles its folder's section: after it is edited, broken, or removed, and after
+    a page comes in the folder, each build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\nplugins:\n  - awesome-nav\n")
+    write_article(root, "docs/index.md", "# Home\n")
+    write_article(root, "docs/guide/a.md", "# A\n")
+    write_article(root, "docs/guide/.nav.yml", "title: The Guide\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/guide/.nav.yml", "title: Guide Book\n"), ("docs/guide/b.md", "# B\n"),
+        ("docs/guide/.nav.yml", "title: [broken\n"), ("docs/guide/.nav.yml", None)]))
+    assert [_labels_and_urls(kg)[0] for kg in builds] == [
+        ["Guide Book", "Uncategorised"], ["Guide Book", "Uncategorised"], ["Guide", "Uncategorised"],
+        ["Guide", "Uncategorised"]]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

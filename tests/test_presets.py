@@ -6705,6 +6705,25 @@ def test_an_mkdocs_folder_s_pages_file_titles_its_section(tmp_path: Path, plugin
     assert not [p for p in result.problems if p.severity != SKIPPED]
 
 
+def test_an_mkdocs_folder_s_nav_yml_titles_its_section_with_awesome_nav(tmp_path: Path):
+    """awesome-nav (mkdocs-awesome-nav 3, the awesome-pages plugin renamed) titles a folder's section by the
+    ``title`` of its ``.nav.yml`` (or of the file its ``filename`` option names), as awesome-pages does by a
+    ``.pages``: the plugin was not recognised, and the folder's name labelled the section."""
+    for options, file in (("", ".nav.yml"), (":\n      filename: nav.yaml", "nav.yaml")):
+        site = tmp_path / file
+        write_site(site, {
+            "mkdocs.yml": f"site_name: W\nplugins:\n  - search\n  - awesome-nav{options}\n",
+            "docs/index.md": "# Home\n",
+            f"docs/getting_started/{file}": "title: Getting Started Guide\nnav:\n  - install.md\n",
+            "docs/getting_started/install.md": "# Install\n",
+            "docs/api/.pages": "title: Not read\n",
+            "docs/api/reference.md": "# Reference\n",
+        })
+        result = load_corpus(site)
+        assert {a.path: a.subject for a in result.articles if a.path != "docs/index.md"} == {
+            "docs/getting_started/install.md": "Getting Started Guide", "docs/api/reference.md": "Api"}, file
+
+
 def test_a_material_blog_posts_links_are_its_related_pages(tmp_path: Path):
     """A Material blog post lists further reading in its ``links`` front matter, written as MkDocs's
     nav is (paths from the docs folder, with an anchor, a ``Title: path`` item, a section of items, a
