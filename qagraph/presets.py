@@ -4609,10 +4609,11 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                 config_problems += found
                 if labels:
                     changes["folder_labels"] = labels
-            titles = _mkdocs_nav_titles(mkdocs[1])
+            literate = _literate_nav(base, docs, mkdocs[1])  # the literate-nav plugin's SUMMARY.md, in the nav's place
+            titles = _mkdocs_nav_titles(mkdocs[1], literate)
             if titles:  # the titles its nav gives pages, which MkDocs shows over their own
                 changes["page_titles"] = titles
-            sections = _mkdocs_nav_sections(mkdocs[1])
+            sections = _mkdocs_nav_sections(mkdocs[1], literate)
             own_subject = None
             if sections:  # a page's subject is the nav's top-level section that lists it (Material's tab)
                 changes.update(toc_subjects=sections, subject_from=("toc", "folder"))
@@ -6595,7 +6596,64 @@ def _nav_folder_labels(sections: tuple[tuple[str, str], ...], names: Sequence[st
     return tuple(sorted(found.items()))
 
 
-def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
+#: the literate-nav plugin in an MkDocs config's plugins (its package's name too)
+_LITERATE_NAV = re.compile(r"^[ \t]+-[ \t]+(?:mkdocs-)?literate-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+#: an item of a Markdown list, its indentation and its text
+_LIST_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
+#: an item's text that is a link alone: ``[Title](path.md)``
+_ITEM_LINK = re.compile(r"^\[([^\[\]\n]*)\]\(<?([^()<>\s]*)>?(?:[ \t]+\"[^\"]*\")?\)$")
+
+
+def _literate_nav(base: Path, docs: str, config: str) -> list[Any] | None:
+    """The nav the literate-nav plugin makes of an MkDocs site's nav file (its ``nav_file``, default
+    ``SUMMARY.md``, at the docs folder's root) in place of the config's, as the config's ``nav`` is written: a
+    list item that links a page (``* [Install](guide/install.md)``) is the page by that title, one that holds
+    a list is a section titled by its text (its link, if any, the section's first page); ``None`` without the
+    plugin or the file. A link to a folder or a glob (the plugin reads their own nav files) is none here.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "SUMMARY.md").write_text("* [Home](index.md)\\n* Guide\\n    * [Install](guide/install.md)\\n"
+    ...                                          "    * [API](api/index.md)\\n        - [Client](api/client.md)\\n")
+    ...     _literate_nav(Path(d), "", "plugins:\\n  - literate-nav\\n")
+    [{'Home': 'index.md'}, {'Guide': [{'Install': 'guide/install.md'}, {'API': ['api/index.md', {'Client': 'api/client.md'}]}]}]
+    """
+    if not _LITERATE_NAV.search(config):
+        return None
+    options = _mkdocs_plugin(config, "literate-nav") or _mkdocs_plugin(config, "mkdocs-literate-nav") or {}
+    name = options.get("nav_file")
+    name = name.strip() if isinstance(name, str) and name.strip() else "SUMMARY.md"
+    path = base / docs / name
+    data = _read_regular(path, MAX_CONFIG) if _is_file(path) else None
+    if not isinstance(data, bytes):
+        return None
+    items: list[tuple[int, str]] = []  # each item's indentation and text, outside code
+    for line in mask_code(data.decode("utf-8", "replace")).splitlines():
+        m = _LIST_ITEM.match(line)
+        if m:
+            items.append((len(m.group(1).expandtabs(4)), m.group(2)))
+
+    def build(at: int, indent: int) -> tuple[list[Any], int]:
+        nav: list[Any] = []
+        while at < len(items) and items[at][0] >= indent:
+            own, text = items[at]
+            children, after = build(at + 1, own + 1)
+            link = _ITEM_LINK.match(text)
+            target = link.group(2) if link else None
+            page = target if target and "://" not in target and not target.endswith("/") and "*" not in target \
+                else None
+            title = (link.group(1) if link else text).strip()
+            if children:
+                nav.append({title: ([page] if page else []) + children})
+            elif page:
+                nav.append({title: page} if title else page)
+            at = after
+        return nav, at
+
+    return build(0, 0)[0] or None
+
+
+def _mkdocs_nav_titles(config: str, nav: Any = None) -> tuple[tuple[str, str], ...]:
     """The titles an MkDocs config's ``nav`` gives its pages (``- Install: guide/install.md``, in
     sections at any depth), as ``(path below the docs folder, title)``; a page listed without one
     has none. Only the ``nav`` block is read as YAML (the config may hold ``!!python/name`` tags a
@@ -6605,7 +6663,7 @@ def _mkdocs_nav_titles(config: str) -> tuple[tuple[str, str], ...]:
     ...                    "    - Install: ./guide/install.md\\n    - Site: https://x.org\\ntheme: material\\n")
     (('index.md', 'Home'), ('guide/install.md', 'Install'))
     """
-    nav = _mkdocs_nav(config)
+    nav = _mkdocs_nav(config) if nav is None else nav  # (or the nav a plugin makes: :func:`_literate_nav`)
     found: dict[str, str] = {}
 
     def walk(items: Any) -> None:
@@ -6850,7 +6908,7 @@ def _mkdocs_nav(config: str) -> Any:
         return None
 
 
-def _mkdocs_nav_sections(config: str) -> tuple[tuple[str, str], ...]:
+def _mkdocs_nav_sections(config: str, nav: Any = None) -> tuple[tuple[str, str], ...]:
     """The top-level section of an MkDocs config's ``nav`` that lists each page, however deep (the tab
     Material shows it under), as ``(path below the docs folder without suffix, section title)``; a
     page the nav lists at its top is in none.
@@ -6859,7 +6917,7 @@ def _mkdocs_nav_sections(config: str) -> tuple[tuple[str, str], ...]:
     ...                      "    - More:\\n      - Up: ./up.md\\n      - Site: https://x.org\\n")
     (('guide/index', 'Guide'), ('up', 'Guide'))
     """
-    nav = _mkdocs_nav(config)
+    nav = _mkdocs_nav(config) if nav is None else nav
     found: dict[str, str] = {}
 
     def pages(items: Any) -> Iterator[str]:

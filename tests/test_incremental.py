@@ -2269,6 +2269,21 @@ def test_an_edited_awesome_nav_file_relabels_the_section_as_a_full_build_does(tm
         ["Guide", "Uncategorised"]]
 
 
+def test_an_edited_literate_nav_summary_retitles_and_refiles_as_a_full_build_does(tmp_path: Path):
+    """The literate-nav plugin's SUMMARY.md is the nav: after it is edited (a title, a section), or removed, each
+    build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\nplugins:\n  - literate-nav\n")
+    write_article(root, "docs/index.md", "# Home\n")
+    write_article(root, "docs/guide/a.md", "# A\n")
+    write_article(root, "docs/SUMMARY.md", "* [Home](index.md)\n* Guide\n    * [First](guide/a.md)\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/SUMMARY.md", "* [Home](index.md)\n* Manual\n    * [Start](guide/a.md)\n"),
+        ("docs/SUMMARY.md", None)]))
+    assert [_labels_and_urls(kg)[0] for kg in builds] == [["Manual", "Uncategorised"], ["Guide", "Uncategorised"]]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

@@ -6724,6 +6724,30 @@ def test_an_mkdocs_folder_s_nav_yml_titles_its_section_with_awesome_nav(tmp_path
             "docs/getting_started/install.md": "Getting Started Guide", "docs/api/reference.md": "Api"}, file
 
 
+def test_an_mkdocs_literate_nav_summary_is_the_nav(tmp_path: Path):
+    """With the literate-nav plugin, the nav is the Markdown list of its nav file (``SUMMARY.md`` at the docs
+    folder's root, or its ``nav_file``), in place of the config's ``nav``: a linked item titles its page, an item
+    holding a list is a section that files the pages below it (its own link the section's first page). The
+    file was read as a page only: pages were titled by their headings and filed by their folders."""
+    for options, file in (("", "SUMMARY.md"), (":\n      nav_file: NAV.md", "NAV.md")):
+        site = tmp_path / file
+        write_site(site, {
+            "mkdocs.yml": f"site_name: W\nnav:\n  - Old: guide/install.md\nplugins:\n  - search\n  - literate-nav{options}\n",
+            f"docs/{file}": "* [Home](index.md)\n* Getting started\n    * [Install it](guide/install.md)\n"
+                            "    * [Reference](api/index.md)\n        * [The client](api/client.md)\n"
+                            "* [Site](https://example.org/)\n",
+            "docs/index.md": "# Welcome\n",
+            "docs/guide/install.md": "# Installation\n",
+            "docs/api/index.md": "# API\n",
+            "docs/api/client.md": "# Client\n",
+        })
+        got = {a.path: (a.title, a.subject) for a in load_corpus(site).articles if a.path != f"docs/{file}"}
+        assert got == {"docs/index.md": ("Home", "Uncategorised"),
+                       "docs/guide/install.md": ("Install it", "Getting started"),
+                       "docs/api/index.md": ("API", "Getting started"),
+                       "docs/api/client.md": ("The client", "Getting started")}, file
+
+
 def test_a_material_blog_posts_links_are_its_related_pages(tmp_path: Path):
     """A Material blog post lists further reading in its ``links`` front matter, written as MkDocs's
     nav is (paths from the docs folder, with an anchor, a ``Title: path`` item, a section of items, a
