@@ -184,7 +184,8 @@ class FieldMap:
     matter only when the file's first line opens it (Obsidian's properties: below a blank line, it is text);
     ``folders_as_written`` labels a subject taken from a folder by the folder's name as written (an Obsidian
     vault's ``daily-notes``, as its file explorer shows it), not made words (a site's ``content-management``
-    section is "Content management").
+    section is "Content management"); with ``shown_front_matter`` that front matter is the page's text, as
+    MkDocs shows it (its get_data leaves the block in the page, which then opens with a rule, no heading).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
     ``liquid_variables`` are GitHub Docs' variables (``product.prodname_actions``, ``GitHub Actions``), which
@@ -515,6 +516,7 @@ class FieldMap:
     lenient_yaml: bool = False
     front_matter_at_start: bool = False
     folders_as_written: bool = False
+    shown_front_matter: bool = False
     properties: bool = False
     logseq_legacy_names: bool = False
     notion_properties: bool = False
@@ -660,7 +662,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "properties": bool, "logseq_legacy_names": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
@@ -1038,10 +1040,10 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]
-        body, body_line = _after_front_matter(text)
+        body, body_line = (text, 1) if fields.shown_front_matter else _after_front_matter(text)
         note = FrontMatter({}, body, None, 1)
-        warning = Problem(name, fm.line, f"{fm.message}: read without its front matter", "front-matter-ignored",
-                          WARNING)
+        warning = Problem(name, fm.line, f"{fm.message}: read without its front matter" + (
+            ", shown as the page's text" if fields.shown_front_matter else ""), "front-matter-ignored", WARNING)
         article, problems = to_article(name, note, fields, body_line=body_line)
         return article, [warning, *problems]
     body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1

@@ -4565,7 +4565,10 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
                             for n in names if n.startswith(docs) and n.lower().endswith(".mdx"))
             # and the files its exclude plugin (mkdocs-exclude) leaves out
             unbuilt = tuple(dict((*_mkdocs_excluded(mkdocs[1], names, docs), *unbuilt)).items())
+            # a page whose front matter is no YAML mapping is a page all the same: MkDocs's get_data leaves its meta
+            # empty and the block in its text (mkdocs/utils/meta.py), with no word of it
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
+                                       "lenient_yaml": True, "shown_front_matter": True,
                                        **({"unbuilt": unbuilt} if unbuilt else {}),
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
                                        "title_fallback": ("opening-heading", "page-name"),

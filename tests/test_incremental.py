@@ -2284,6 +2284,20 @@ def test_an_edited_literate_nav_summary_retitles_and_refiles_as_a_full_build_doe
     assert [_labels_and_urls(kg)[0] for kg in builds] == [["Manual", "Uncategorised"], ["Guide", "Uncategorised"]]
 
 
+def test_an_mkdocs_page_whose_front_matter_breaks_is_patched_as_built(tmp_path: Path):
+    """An MkDocs page whose front matter cannot be read is a page all the same, titled by its file name: after
+    its YAML breaks, is mended, and becomes a list, each build equals a cold one."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "mkdocs.yml", "site_name: D\n")
+    write_article(root, "docs/index.md", "# Home\n")
+    write_article(root, "docs/page.md", "---\ntitle: Fine\n---\n# Heading\n")
+    qagraph.build(root, out=out)
+    builds = list(_built_after_each(root, out, cold, [
+        ("docs/page.md", "---\ntitle: [broken\n---\n# Heading\n"), ("docs/page.md", "---\ntitle: Mended\n---\n# H\n"),
+        ("docs/page.md", "---\n- a\n---\n# Heading\n")]))
+    assert [kg.graph.nodes["article:docs/page"]["title"] for kg in builds] == ["Page", "Mended", "Page"]
+
+
 # Quartz: content/ as a vault, its ignorePatterns and drafts left out, while the config changes
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]

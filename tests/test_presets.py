@@ -6638,6 +6638,25 @@ def test_an_mkdocs_sites_markdown_files_are_those_mkdocs_reads(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
 
 
+def test_an_mkdocs_page_whose_front_matter_is_no_yaml_mapping_is_a_page_all_the_same(tmp_path: Path):
+    """MkDocs publishes a page whose front matter cannot be read as YAML, or is no mapping: its get_data
+    leaves the page's meta empty and the block in its text, without a word, so the page opens with a rule and
+    is titled by its file name. Such a page was an error and lost; it is now a page, titled as MkDocs titles
+    it, with a warning."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\n",
+        "docs/index.md": "# Home\n",
+        "docs/broken-yaml.md": "---\ntitle: Bad: colon\ntags: [a, b\n---\n# Heading\n\nSee [home](index.md).\n",
+        "docs/a-list.md": "---\n- one\n- two\n---\n# Listed\n",
+    })
+    result = load_corpus(tmp_path)
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "Home", "docs/broken-yaml.md": "Broken yaml", "docs/a-list.md": "A list"}
+    assert sorted((p.path, p.severity) for p in result.problems) == [
+        ("docs/a-list.md", WARNING), ("docs/broken-yaml.md", WARNING)]
+    assert [l.target for l in {a.path: a for a in result.articles}["docs/broken-yaml.md"].related] == ["index.md"]
+
+
 def test_an_mkdocs_page_is_titled_by_its_heading_as_python_markdown_shows_it(tmp_path: Path):
     """MkDocs titles a page by the text of the h1 it opens with (its _ExtractTitleTreeprocessor joins the
     element's text): the heading's emphasis markers are no part of it, an escaped character is itself and an
