@@ -367,7 +367,8 @@ class FieldMap:
     ``relative_file_links``: a Markdown link to a page's file that is not from ``/`` (``install.md``,
     ``setup/install.md``) is read from the linking file's folder, and only so: a file that is not there is
     a broken link, not a file of that path from the root nor of that name elsewhere (an MkDocs site's,
-    unless a plugin finds files by their names, ezlinks or autolinks; so are a Material blog post's ``links``).
+    unless a plugin finds files by their names, ezlinks or autolinks; so are a Material blog post's ``links``,
+    while a ``related`` list's names, ``related: [install]``, are looked for by name as elsewhere).
     ``subject_labels`` are ``(value, label)`` pairs: a subject field's value that the site shows
     under another name (Learn X in Y minutes' ``category: tool`` among the ``Tools``).
     ``subject_language`` names the field of a page's language (30 seconds of code's ``language``), which

@@ -2020,7 +2020,8 @@ class ArticleIndex(Generic[A]):
                     hit = self.by_url.get(rest) or self.by_path.get(rest) or self.by_folder.get(rest)
                 return hit
             # MkDocs reads a link to a file from the linking file's folder, and nowhere else
-            own_folder = self.relative_file_links and origin in (MARKDOWN_LINK, FRONT_MATTER)
+            own_folder = self.relative_file_links and (origin == MARKDOWN_LINK or origin == FRONT_MATTER and path.startswith(
+                ("./", "../")))  # a blog post's links; a related list's names (related: [install]) are looked for by name
             if own_folder and self.languages:  # a translation's link to a page it has not: the default language's,
                 # which mkdocs-static-i18n links in its place (fallback_to_default)
                 relative += [rest for first, _, rest in (r.partition("/") for r in relative)

@@ -6906,6 +6906,21 @@ def test_an_mkdocs_link_to_a_file_is_read_from_the_linking_file_s_folder_only(tm
     assert kg.counts.get("stubs", 0) == (1 if reached else 3)
 
 
+def test_an_mkdocs_pages_related_list_names_pages_anywhere(tmp_path: Path):
+    """A front-matter ``related`` list names pages (``related: [install]``), which no MkDocs plugin resolves
+    but qagraph reads as names, found by their file names anywhere: reading MkDocs's links to files from the
+    linking file's folder only leaves those names as they were."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {"mkdocs.yml": "site_name: W\n", "docs/index.md": "# Home\n", "docs/setup/install.md": "# Install\n",
+                      "docs/guide/use.md": "---\nrelated: [install]\n---\n# Use\n"})
+    result = load_corpus(site)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    key = {a.path: a.key for a in result.articles}
+    assert kg.related(key["docs/guide/use.md"]) == [kg.article(key["docs/setup/install.md"])]
+
+
 @pytest.mark.parametrize("config, page", [
     ({"mkdocs.yml": "site_name: W\n"}, "docs/setup/tags.md"),
     ({"docusaurus.config.js": "export default {title: 'W', baseUrl: '/', trailingSlash: true,\n"
