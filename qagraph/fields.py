@@ -1244,7 +1244,11 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         day = _journal_day(name, name.rpartition("/")[2].rsplit(".", 1)[0], fields)
         typed["date"] = day.isoformat() if day is not None else None
     if url is None and fields.blog_url and typed["date"] and blog_post(name, fields):
-        url = material_post_url(f, fields, title, str(typed["date"]))
+        # the blog slugs the heading as written, before Markdown shows it (MkDocs's Page.title before a render):
+        # _em_ and &amp; are in the slug, not in the title
+        written = leading_heading(_UNSPACED_HASHES.sub(r"\1 ", raw_body, count=1), level_one=True, markup=False) \
+            if f.text(fields.title) is None and "opening-heading" in fields.title_fallback else None
+        url = material_post_url(f, fields, written or title, str(typed["date"]))
     related = _related_links(f, fields)
     if fields.nav_parents:
         related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
@@ -1874,11 +1878,12 @@ def inline_item_text(body: str) -> str | None:
     return text or None
 
 
-def leading_heading(body: str, level_one: bool = False) -> str | None:
+def leading_heading(body: str, level_one: bool = False, markup: bool | None = None) -> str | None:
     r"""The heading ``body`` opens with (of any level, after blank lines only), as jekyll-titles-from-headings
     titles a page that has no title; ``None`` when the page opens with anything else. With ``level_one``, only
     a level-1 heading (``# Title``, ``Title`` over ``===``), as MkDocs titles a page by its first element
-    when that is an ``h1``, never by one further down (mkdocs/mkdocs#3956, #3908).
+    when that is an ``h1``, never by one further down (mkdocs/mkdocs#3956, #3908), its markup as the page
+    shows it (``markup``, by default ``level_one``: :func:`~qagraph.links.first_heading`).
 
     >>> leading_heading("\n# Storage `API`\n\nText"), leading_heading("Load events\n---\n"), leading_heading("Intro\n# Late")
     ('Storage API', 'Load events', None)
@@ -1889,9 +1894,10 @@ def leading_heading(body: str, level_one: bool = False) -> str | None:
     if m is None or level_one and (m.group(1) or "##").startswith("##") and m.group(3) != "=":
         return None
     # MkDocs (level_one) shows a heading's emphasis, escapes and entities as Python-Markdown renders them
+    markup = level_one if markup is None else markup
     if m.group(1):
-        return first_heading(m.group(1), level_one)
-    return first_heading(f"# {m.group(2)}", markup=True) if level_one else " ".join(m.group(2).split()) or None
+        return first_heading(m.group(1), markup)
+    return first_heading(f"# {m.group(2)}", markup) if level_one else " ".join(m.group(2).split()) or None
 
 
 #: the ``import`` blocks an MDX file may start with, and the level-1 heading (ATX or setext) a Docusaurus

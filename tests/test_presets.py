@@ -6674,6 +6674,12 @@ def test_an_mkdocs_page_is_titled_by_its_heading_as_python_markdown_shows_it(tmp
         "docs/index.md": "Home", "docs/bold.md": "Bold move in snake_case",
         "docs/qa.md": "Q & A about a &amp; b and **kwargs", "docs/star.md": "Escaped *star*",
         "docs/setext.md": "The setext one"}
+    # Material's blog slugs a post's heading as written, before Markdown shows it: _em_ and &amp; in its url
+    write_site(tmp_path / "blog", {
+        "mkdocs.yml": "site_name: W\nplugins:\n  - blog\n", "docs/index.md": "# Home\n",
+        "docs/blog/posts/p.md": "---\ndate: 2024-01-31\n---\n# Q &amp; A _with_ **us**\n\nText.\n"})
+    post = next(a for a in load_corpus(tmp_path / "blog").articles if a.path == "docs/blog/posts/p.md")
+    assert (post.title, post.url) == ("Q & A with us", "/blog/2024/01/31/q-amp-a-_with_-us/")
 
 
 def test_an_mkdocs_pages_multimarkdown_meta_data_is_its_front_matter(tmp_path: Path):
