@@ -185,7 +185,9 @@ class FieldMap:
     ``folders_as_written`` labels a subject taken from a folder by the folder's name as written (an Obsidian
     vault's ``daily-notes``, as its file explorer shows it), not made words (a site's ``content-management``
     section is "Content management"); with ``shown_front_matter`` that front matter is the page's text, as
-    MkDocs shows it (its get_data leaves the block in the page, which then opens with a rule, no heading).
+    MkDocs shows it (its get_data leaves the block in the page, which then opens with a rule, no heading);
+    ``icon_shortcodes``: a Material icon's shortcode in the heading that titles a page
+    (``# :material-rocket: Start``) shows an icon, no text of the title (MkDocs with pymdownx.emoji).
 
     Links: ``related_prefix`` names the ``related_articleN`` mappings,
     ``liquid_variables`` are GitHub Docs' variables (``product.prodname_actions``, ``GitHub Actions``), which
@@ -518,6 +520,7 @@ class FieldMap:
     front_matter_at_start: bool = False
     folders_as_written: bool = False
     shown_front_matter: bool = False
+    icon_shortcodes: bool = False
     properties: bool = False
     logseq_legacy_names: bool = False
     notion_properties: bool = False
@@ -663,7 +666,7 @@ class FieldMap:
         "no_front_matter": _NO_FRONT_MATTER, "title_fallback": _TITLE_FALLBACKS,
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
-        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "properties": bool, "logseq_legacy_names": bool,
+        "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
@@ -1797,6 +1800,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
         elif source == "opening-heading":  # MkDocs's: the level-1 heading the page opens with, none further down,
             # read as Python-Markdown does: #Title is # Title
             title = leading_heading(_UNSPACED_HASHES.sub(r"\1 ", body, count=1), level_one=True)
+            if title and fields.icon_shortcodes:  # an icon, no text of the title (pymdownx.emoji's SVG)
+                title = " ".join(_ICON_SHORTCODE.sub(" ", title).split()) or None
         elif source == "content-title":
             title = content_title(body)
         elif source == "index-title":
@@ -1846,6 +1851,9 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
 
 #: the hashes of a heading a page opens with when no space follows them, which Python-Markdown (MkDocs's
 #: renderer) reads as a heading too, CommonMark not (its HashHeaderProcessor: ``(?:^|\n)(?P<level>#{1,6})``)
+#: an icon of Material for MkDocs written as pymdownx.emoji's shortcode (``:material-rocket:``,
+#: ``:octicons-tag-24:``, ``:fontawesome-brands-github:``, ``:simple-python:``), which shows as an SVG
+_ICON_SHORTCODE = re.compile(r"(?<![\w:]):(?:material|octicons|fontawesome|simple)-[\w-]+:(?![\w:])")
 _UNSPACED_HASHES = re.compile(r"^((?:[ \t]*\n)*#{1,6})(?=[^#\s])")
 #: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
 #: jekyll-titles-from-headings finds it

@@ -4159,6 +4159,8 @@ _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
 #: :func:`_site_content` reads them)
 _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
+#: the pymdownx.emoji extension among an MkDocs config's markdown_extensions
+_MKDOCS_EMOJI = re.compile(r"^[ \t]*-[ \t]+pymdownx\.emoji[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 #: the suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions) beyond those every preset
 #: reads; an MDX file is none of them, and it copies one to the site as it is, no page
 _MKDOCS_MARKDOWN_SUFFIXES = (".mdown", ".mkdn", ".mkd")
@@ -4569,6 +4571,8 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             # empty and the block in its text (mkdocs/utils/meta.py), with no word of it
             changes: dict[str, Any] = {"no_front_matter": "article", "exclude_docs": excluded, "draft_docs": drafts,
                                        "lenient_yaml": True, "shown_front_matter": True,
+                                       # pymdownx.emoji: a heading's :material-rocket: is an icon, no text
+                                       "icon_shortcodes": bool(_MKDOCS_EMOJI.search(mkdocs[1])),
                                        **({"unbuilt": unbuilt} if unbuilt else {}),
                                        "path_urls": "files" if files else "folders", "metadata_lines": True,
                                        "title_fallback": ("opening-heading", "page-name"),

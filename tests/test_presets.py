@@ -6682,6 +6682,20 @@ def test_an_mkdocs_page_is_titled_by_its_heading_as_python_markdown_shows_it(tmp
     assert (post.title, post.url) == ("Q & A with us", "/blog/2024/01/31/q-amp-a-_with_-us/")
 
 
+@pytest.mark.parametrize("emoji, title", [(True, "Quick start for Python"), (False, ":material-rocket: Quick start for :simple-python: Python")])
+def test_an_icon_in_the_heading_that_titles_an_mkdocs_page_is_no_text_of_its_title(tmp_path: Path, emoji: bool,
+                                                                                 title: str):
+    """With pymdownx.emoji, a Material icon's shortcode in a heading (``:material-rocket:``, ``:simple-python:``)
+    shows an SVG icon, which has no text: MkDocs titles the page by the heading's text without it. The title kept
+    the shortcodes; without the extension they are text."""
+    write_site(tmp_path, {
+        "mkdocs.yml": "site_name: W\n" + ("markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: x\n" if emoji else ""),
+        "docs/index.md": "# Home\n",
+        "docs/start.md": "# :material-rocket: Quick start for :simple-python: Python\n\nText.\n",
+    })
+    assert {a.path: a.title for a in load_corpus(tmp_path).articles}["docs/start.md"] == title
+
+
 def test_an_mkdocs_pages_multimarkdown_meta_data_is_its_front_matter(tmp_path: Path):
     """MkDocs reads the ``Key: value`` lines a page without YAML front matter starts with (up to a blank
     line or another line; a value goes on in lines indented by four spaces; keys in lower case) as its
