@@ -168,7 +168,7 @@ class FieldMap:
     ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`), and
     ``garden_urls`` gives a note without a permalink the url the plugin makes of its path (:func:`garden_url`); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
-    not content, ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
+    not content (named at any depth, or from the root with a ``/`` at the end: ``website/i18n/``), ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
     ``_Sidebar``), ``toc`` the path of a book's table of contents (an mdBook's or GitBook's
     ``SUMMARY.md``: no page) and ``toc_pages`` the pages it lists (the others are not published),
     ``templates`` the paths of folders of templates of new notes (an Obsidian vault's), ``vault_excluded`` an

@@ -7332,9 +7332,10 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     if listed:  # its sidebars' categories file the docs they list, as Docusaurus shows them
         changes.update(toc_subjects=listed, subject_from=("toc", "folder"))
         own = f"subject from the sidebar's category that lists the doc ({len(set(l for _, l in listed))} categories), else the folder"
-    # without versions.json, versioned_docs/ is no version Docusaurus publishes
+    # without versions.json, versioned_docs/ is no version Docusaurus publishes; both are the site's own
+    # folders, beside its config (a docs folder's i18n/, docs/i18n/git.md, holds docs)
     read = any("versioned_docs" in f.split("/") for f, _ in versions)
-    unread = ("i18n",) if read else ("versioned_docs", "i18n")
+    unread = tuple(f"{site}{folder}/" for folder in (("i18n",) if read else ("versioned_docs", "i18n")))
     return _Site(content, unread, f"pages under {content} ({why})" if content else why, changes, problems,
                  own_subject=own if listed else None)
 
@@ -8351,7 +8352,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                  raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
 
-    Files outside ``fields.content_dir``, inside ``fields.skip_folders``, matched by ``fields.ignores``
+    Files outside ``fields.content_dir``, inside ``fields.skip_folders`` (a folder of that name at any
+    depth; one written with a ``/`` at its end, that folder from the corpus's root: a Docusaurus
+    site's ``website/i18n/``), matched by ``fields.ignores``
     (:func:`site_ignored`: what an ``.eleventyignore`` names) or ``fields.ignore_files`` (a Hugo config's
     ``ignoreFiles``, regular expressions searched in the file's path), with ``fields.partials``
     the files and folders named ``_...`` (Docusaurus's partials), an Obsidian vault's templates
@@ -8376,6 +8379,7 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
                     and folder:
                 bundles.setdefault(folder, file_name)
     skip_folders = set(fields.skip_folders)
+    rooted = tuple(folder for folder in skip_folders if folder.endswith("/"))
     skip_files = set(fields.skip_files)
     excluded = fields.exclude
     templates = tuple(f"{t}/" for t in fields.templates)
@@ -8406,10 +8410,13 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             skips[name] = f"excluded in the vault's settings (Excluded files: {hidden}): not in Obsidian's graph"
             continue
         hit = next((p for p in name.split("/")[:-1] if p in skip_folders), None) if skip_folders else None
+        if hit is None and rooted:  # a folder named from the root (website/i18n/), not one of that name anywhere
+            hit = next((folder[:-1] for folder in rooted if name.startswith(folder)), None)
         if hit is not None:  # the folder's own reason first: an older version's docs, a theme's archetypes
-            unread = hit[:1] == "_" and hit not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own
+            own = hit.rpartition("/")[2]
+            unread = own[:1] == "_" and own not in _JEKYLL_SITE_FOLDERS  # found in the site, not one of Jekyll's own
             why = _UNREAD if unread else "a site folder that holds no pages"
-            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(hit, why)}"
+            skips[name] = f"in {hit}/, {_SKIPPED_FOLDERS.get(own, why)}"
             continue
         pattern = jekyll_excluded(site_path(name, fields), excluded) if excluded else None
         if pattern is not None:

@@ -10617,6 +10617,32 @@ def test_a_docusaurus_link_to_a_locale_s_copy_of_a_doc_leads_to_the_doc(tmp_path
     assert {url for _, url in links} >= {"/docs/setup", "/docs/front"}
 
 
+def test_a_docusaurus_docs_folder_named_i18n_holds_docs_the_site_s_own_i18n_translations(tmp_path: Path):
+    """Docusaurus keeps a site's translations in ``i18n/`` beside its config, and an older version's docs in
+    ``versioned_docs/`` there: a folder of the docs named so (``docs/i18n/``, its guide to translating the site)
+    holds docs like any other. Those docs were skipped as translations."""
+    site = tmp_path / "repo"
+    write_site(site, {
+        "website/docusaurus.config.js": "module.exports = {\n  title: 'Tool', url: 'https://tool.example.org',\n"
+                                        "  presets: [['classic', {docs: {}, blog: false}]],\n};\n",
+        "website/docs/intro.md": "# Intro\n\nTranslate it: [the guide](./i18n/i18n-guide.md).\n",
+        "website/docs/i18n/i18n-guide.md": "---\nid: guide\nslug: /i18n/guide\n---\n# Translating\n\n"
+                                           "Back to [intro](../intro.md).\n",
+        "website/docs/versioned_docs/notes.md": "# Notes on versions\n",
+        "website/i18n/fr/docusaurus-plugin-content-docs/current/intro.md": "# Intro (fr)\n",
+    })
+    result = load_corpus(site)
+    assert sorted(a.path for a in result.articles) == [
+        "website/docs/i18n/i18n-guide.md", "website/docs/intro.md", "website/docs/versioned_docs/notes.md"]
+    skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert skipped == {"website/i18n/fr/docusaurus-plugin-content-docs/current/intro.md":
+                       "in website/i18n/, translations (Docusaurus)"}
+    kg = build(site)
+    links = {kg.graph.nodes[t].get("url") for s, t, d in kg.graph.edges(data=True)
+             if kg.graph.nodes[s].get("url") == "/docs/intro" and d.get("kind") == "related"}
+    assert links == {"/docs/i18n/guide"}
+
+
 def test_a_docusaurus_docs_folder_publishes_only_what_its_include_globs_name(tmp_path: Path):
     """The docs options' ``include`` globs (``'{api,faq}/**/*.{md,mdx}'``, from the docs folder; Docusaurus's
     default every ``.md`` and ``.mdx``) say which files are docs, and its ``exclude`` which are not: the README
