@@ -1235,7 +1235,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         typed["date"] = named_date[0]
     if typed["date"] is None and fields.date_from_file_name and (
             not fields.blog_routes or doc_folder(name, fields.blog_routes) is not None):  # Docusaurus: posts only
-        named = _file_name_date(name)
+        named = blog_date(name, fields.blog_routes) if fields.blog_routes else _file_name_date(name)
         try:  # 2024-13-45-x.md names no day (Jekyll stops on it), which was kept as the post's date
             typed["date"] = named and _dt.date(*map(int, named.split("-"))).isoformat()
         except ValueError as exc:
@@ -3969,6 +3969,29 @@ def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str
         if m:
             path = f"{m['date'].replace('-', '/')}/{m['folder']}{m['text']}"
     return re.sub(r"/{2,}", "/", "/" + route.strip().strip("/") + "/" + path.lstrip("/"))
+
+
+def blog_date(name: str, routes: tuple[str, ...]) -> str | None:
+    """The date Docusaurus dates the blog post ``name`` by when its front matter gives none: the one its path
+    in the blog folder of ``routes`` holds, as :func:`blog_url` finds it (its file's name, its folder's, or
+    both, ``2017/12-14-hello.mdx``: the date is the last one written, its parts split by ``-`` or ``/``);
+    ``None`` for a path without one, or a file in none of the blog folders.
+
+    >>> routes = ("blog=/blog",)
+    >>> blog_date("blog/2017/12-14-introducing.mdx", routes), blog_date("blog/2021-8-26-welcome/index.md", routes)
+    ('2017-12-14', '2021-08-26')
+    >>> blog_date("blog/2021/2021-08-26-welcome.md", routes), blog_date("blog/releases/3.7/index.mdx", routes)
+    ('2021-08-26', None)
+    """
+    found = doc_folder(name, routes)
+    if found is None:
+        return None
+    path = name[len(found[0]):].rsplit(".", 1)[0]
+    m = _POST_DATE.match(path[: -len("/index")] if path.endswith("/index") else path)
+    if m is None:
+        return None
+    year, month, day = re.split(r"[-/]", m["date"])
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def page_url(name: str, routes: tuple[str, ...]) -> str | None:

@@ -3086,8 +3086,10 @@ def test_a_starlight_site_s_docs_are_its_pages_at_the_site_s_root(tmp_path: Path
 
 def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Path):
     """The classic template's posts have no date field: Docusaurus dates them by their file name
-    (2019-05-28-first-blog-post.md) or their folder's (2021-08-26-welcome/index.md). MkDocs Material's
-    blog dates by date.created, Astro's starter by pubDate ('Jul 08 2022')."""
+    (2019-05-28-first-blog-post.md) or their folder's (2021-08-26-welcome/index.md), or both, the year a
+    folder (2017/12-14-hello.mdx, 2022/08-01-launch/index.mdx: its DATE_FILENAME_REGEX on the post's path,
+    which dates and publishes them; they were undated). MkDocs Material's blog dates by date.created,
+    Astro's starter by pubDate ('Jul 08 2022')."""
     site = tmp_path / "site"
     write_article(site, "docusaurus.config.js", "export default {title: 'My Site', url: 'https://x.example.com'};\n")
     write_article(site, "docs/intro.md", "---\nsidebar_position: 1\n---\n# Tutorial Intro\n")
@@ -3096,6 +3098,9 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
                   "authors: [slorber, yangshun]\ntags: [hola, docusaurus]\n---\nLorem ipsum.\n")
     write_article(site, "blog/2021-08-26-welcome/index.md", "---\nslug: welcome\ntitle: Welcome\n---\nHi.\n")
     write_article(site, "blog/2022-01-01-later.md", "---\ntitle: Later\ndate: 2022-02-02\n---\nText.\n")
+    write_article(site, "blog/2017/12-14-hello.mdx", "---\ntitle: Hello\n---\nHi.\n")
+    write_article(site, "blog/2022/08-01-launch/index.mdx", "---\ntitle: Launch\n---\nOut.\n")
+    write_article(site, "blog/releases/3.7/index.mdx", "---\ntitle: Release 3.7\n---\nNew.\n")
     astro = tmp_path / "astro"
     write_article(astro, "astro.config.mjs", "export default defineConfig({site: 'https://example.com'});\n")
     write_article(astro, "src/content/blog/first-post.md", "---\ntitle: 'First post'\ndescription: 'Lorem'\n"
@@ -3108,6 +3113,8 @@ def test_a_docusaurus_blog_post_is_dated_by_its_file_or_folder_name(tmp_path: Pa
     assert dates == {"docs/intro.md": None, "docs/meetings/2024-01-05-standup.md": None,
                      "blog/2019-05-28-first-blog-post.md": "2019-05-28",
                      "blog/2021-08-26-welcome/index.md": "2021-08-26", "blog/2022-01-01-later.md": "2022-02-02",
+                     "blog/2017/12-14-hello.mdx": "2017-12-14", "blog/2022/08-01-launch/index.mdx": "2022-08-01",
+                     "blog/releases/3.7/index.mdx": None,
                      "src/content/blog/first-post.md": "2022-07-08", "docs/blog/posts/hello-world.md": "2024-01-31"}
 
 
