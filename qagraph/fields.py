@@ -37,7 +37,8 @@ from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
-    bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, wiki_targets,
+    bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
+    wiki_targets,
 )
 from .model import Article, RelatedLink
 from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
@@ -1164,6 +1165,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         return None, [Problem(name, fm.line_of("permalink"), "permalink: false: not written as a page",
                               "headless", SKIPPED)]
     raw_body = fm.body
+    if fields.doc_routes or fields.blog_routes:  # Docusaurus renders an mdx-code-block's MDX as the page's own
+        raw_body = unwrap_mdx_code_blocks(raw_body)
     masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
     title = _title(name, f, fields, raw_body)
     if title is None:

@@ -83,6 +83,7 @@ __all__ = [
     "split_language",
     "tags_line",
     "text_links",
+    "unwrap_mdx_code_blocks",
     "wiki_targets",
 ]
 
@@ -214,6 +215,24 @@ def mask_code(text: str) -> str:
     if "$$" in text:
         text = _MATH.sub(_blank, text)
     return text
+
+
+#: a Docusaurus ``mdx-code-block`` fence (three or four backticks, indented or not) and what it holds, up to the
+#: first closing fence of as many backticks on a line of its own
+_MDX_CODE_BLOCK = re.compile(r"^(?P<open> *(?P<ticks>`{3,4}) *mdx-code-block)(?P<inner>\r?\n.*?\r?\n)"
+                             r"(?P<close> *(?P=ticks))(?=\r?$)", re.M | re.S)
+
+
+def unwrap_mdx_code_blocks(text: str) -> str:
+    """``text`` with the fences of its ``mdx-code-block`` code blocks blanked out, what they hold kept: Docusaurus
+    renders it as the page's own MDX (its mdx-loader unwraps them, ``unwrapMdxCodeBlocks``, before it reads the
+    page), so its links are the page's. Lengths and line breaks are kept, as :func:`mask_code` keeps them.
+
+    >>> unwrap_mdx_code_blocks("```mdx-code-block\\n<Link to='/docs/a'>A</Link>\\n```\\n\\n```js\\nx\\n```")
+    "                 \\n<Link to='/docs/a'>A</Link>\\n   \\n\\n```js\\nx\\n```"
+    """
+    return _MDX_CODE_BLOCK.sub(
+        lambda m: " " * len(m["open"]) + m["inner"] + " " * len(m["close"]), text) if "mdx-code-block" in text else text
 
 
 def mask_comments(text: str) -> str:

@@ -10650,6 +10650,33 @@ def test_a_docusaurus_docs_folder_named_i18n_holds_docs_the_site_s_own_i18n_tran
     assert links == {"/docs/i18n/guide"}
 
 
+def test_a_docusaurus_mdx_code_block_is_the_page_s_own_mdx_and_its_links_are_links(tmp_path: Path):
+    """Docusaurus renders what an ``mdx-code-block`` fence holds (three backticks, or four around a code block
+    of its own) as the page's MDX: its mdx-loader unwraps the fence before reading the page, so a card list's
+    ``<Link to>`` or a Markdown link there is one the reader follows. Such blocks were read as code, and their
+    links lost; a code block of another language still shows its text as code."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "module.exports = {\n  title: 'Tool', url: 'https://tool.example.org',\n"
+                                "  presets: [['classic', {docs: {}, blog: {}}]],\n};\n",
+        "docs/intro.mdx": "# Intro\n\n```mdx-code-block\nimport Link from '@docusaurus/Link';\n\n"
+                          "<Link to=\"/docs/setup\">Set it up</Link>\n```\n\n"
+                          "````mdx-code-block\n<Tabs>\n\nSee [usage](./usage.md).\n\n```js\n"
+                          "// [not a link](./hidden.md)\n```\n\n</Tabs>\n````\n\n"
+                          "```md\n[an example](./example.md)\n```\n",
+        "docs/setup.md": "# Setup\n",
+        "docs/usage.md": "# Usage\n",
+        "docs/hidden.md": "# Hidden\n",
+        "docs/example.md": "# Example\n",
+        "blog/2024-03-01-news.md": "---\ntitle: News\n---\n\n```mdx-code-block\n[Set it up](/docs/setup)\n```\n",
+    })
+    kg = build(site)
+    links = {(kg.graph.nodes[s].get("url"), kg.graph.nodes[t].get("url")) for s, t, d in kg.graph.edges(data=True)
+             if d.get("kind") == "related"}
+    assert links == {("/docs/intro", "/docs/setup"), ("/docs/intro", "/docs/usage"),
+                     ("/blog/2024/03/01/news", "/docs/setup")}
+
+
 def test_a_docusaurus_docs_folder_publishes_only_what_its_include_globs_name(tmp_path: Path):
     """The docs options' ``include`` globs (``'{api,faq}/**/*.{md,mdx}'``, from the docs folder; Docusaurus's
     default every ``.md`` and ``.mdx``) say which files are docs, and its ``exclude`` which are not: the README
