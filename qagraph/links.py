@@ -542,10 +542,12 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         return []
     text = masked if masked is not None else mask_code(body)
     roles = _myst_roles(body, text) if "myst" in wanted and "}`" in body else []
+    masked_text = text  # the body, masked: each offset of it is the body's
     if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
         text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
     if "markdown" in wanted and "{%" in text and "](" in text:  # a url written through Liquid conditions
         text = _conditional_urls(text)
+    shown = body if text == masked_text else None  # the text a link's offsets in ``text`` still point into
     line_of = _Lines(text, first_line)
     found: list[tuple[int, TextLink]] = []
     site = _site(site_url, site_hosts)
@@ -628,7 +630,11 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
         for m in _MD_LINK.finditer(text):
             target = m.group(2)
             taken.append(m.span())
-            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, shown_text(m.group(1)))
+            if shown is not None and "`" in shown[m.start(1):m.end(1)]:  # its code is text the link shows
+                label = " ".join(_code_shown(shown[m.start(1):m.end(1)]).split())
+            else:
+                label = shown_text(m.group(1))
+            add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, label)
         definitions = list(_MD_DEFINITION.finditer(text)) if "]:" in text else []
         used = _labels_used(text, {m.start(1) - 1 for m in definitions}) if definitions else set()
         for m in definitions:
@@ -652,6 +658,26 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), MARKDOWN_LINK, next(g for g in m.groups() if g is not None), None)
     found.sort(key=lambda item: item[0])
     return [link for _, link in found]
+
+
+def _code_shown(label: str) -> str:
+    """A link's text ``label`` as the page shows it: its inline code as text (``[the `base` option](...)``: "the
+    base option"), its comments left out.
+
+    Emphasis around the code is shown as its words too (:func:`shown_text`); the code's own
+    ``*`` and ``_`` are its text.
+
+    >>> _code_shown("VT002 - `hotUpdate` hook"), _code_shown("``a`b`` <!-- x -->").strip()
+    ('VT002 - hotUpdate hook', 'a`b')
+    >>> _code_shown("**the** `__init__` _method_")
+    'the __init__ method'
+    """
+    out, last = [], 0
+    for m in _INLINE_CODE.finditer(label):
+        out += [_unemphasised(label[last:m.start()]), m.group(2).strip()]
+        last = m.end()
+    out.append(_unemphasised(label[last:]))
+    return mask_code("".join(out))
 
 
 #: a reference-link definition as an included file writes it, its url alone on the line and Liquid in it
@@ -843,7 +869,10 @@ def shown_text(text: str) -> str:
     >>> shown_text("**Binary  Search Tree**"), shown_text("_see_ *the* __list__"), shown_text("my_snake_case name")
     ('Binary Search Tree', 'see the list', 'my_snake_case name')
     """
-    text = " ".join(text.split())
+    return _unemphasised(" ".join(text.split()))
+
+
+def _unemphasised(text: str) -> str:
     if "*" in text or "_" in text:
         for pattern in _EMPHASIS:
             text = pattern.sub(r"\1", text)

@@ -91,6 +91,15 @@ def test_a_markdown_link_s_text_may_go_on_over_lines():
                            ("markdown-link", "/functions/where/", "main sections", 11)]
 
 
+def test_a_markdown_link_s_text_shows_its_inline_code_as_text():
+    """A docs page lists changes as ``[VT002 - `hotUpdate` hook](/changes/vt002)``: the page shows "VT002 - hotUpdate
+    hook", but the link's text, which names a stub, was "VT002 - hook" (its code masked as code is, so that no link
+    is read in it), and one all code, ``[`vite build`](/guide/build)``, had none. A comment stays out of it."""
+    body = "- [VT002 - `hotUpdate` hook](/changes/vt002)\n- [`vite build`](/guide/build) [a <!-- b --> c](/c)\n"
+    assert found(body) == [("markdown-link", "/changes/vt002", "VT002 - hotUpdate hook", 10),
+                           ("markdown-link", "/guide/build", "vite build", 11), ("markdown-link", "/c", "a c", 11)]
+
+
 def test_footnotes_and_text_after_a_label_are_no_link_definitions():
     # a footnote's text ([^1]: ...) is no link (GFM, kramdown, Goldmark, Python-Markdown and Obsidian all
     # have footnotes); nor is "[label]: words" with more than a url and a title on its line
