@@ -6374,8 +6374,14 @@ def _summary_parse(text: str, folder: str, known: set[str]) -> tuple[
     return listed, titles, parts
 
 
-_VUE_CONFIGS = (*(f".vitepress/config.{x}" for x in (*_JS_CONFIG, "cts")),
+#: VitePress's config, in its order (resolveUserConfig: a config/ folder's index, else config.<ext>, for js, ts, mjs
+#: and mts in turn), then VuePress's
+_VUE_CONFIGS = (*(name for x in ("js", "ts", "mjs", "mts") for name in (f".vitepress/config/index.{x}",
+                                                                        f".vitepress/config.{x}")),
+                *(f".vitepress/config.{x}" for x in ("cjs", "cts")),
                 *(f".vuepress/config.{x}" for x in _JS_CONFIG))
+#: a JavaScript module's import of a module of its own folder or near it (``import { shared } from './shared'``)
+_JS_LOCAL_IMPORT = re.compile(r"""^[ \t]*import\s[^'"`;]*?\bfrom\s*["'](\.{1,2}/[^"'\n]+)["']""", re.M)
 #: the site's title in a VitePress or VuePress config (its first ``title:``, the site's, before its themeConfig's)
 _VUE_TITLE = re.compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\1""")
 _VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
@@ -6395,8 +6401,29 @@ def _vue_config(base: Path) -> tuple[str, str, str] | None:
         found = _config([(base / folder).resolve()], _VUE_CONFIGS)
         if found is not None:
             where = Path(os.path.relpath(found[0], base.resolve())).as_posix()
-            return where, found[1], folder
+            return where, found[1] + "".join(f"\n{text}" for text in _local_modules(found[0], found[1])), folder
     return None
+
+
+def _local_modules(config: Path, text: str) -> list[str]:
+    """The texts (comments left out) of the modules of its own that the JavaScript ``config`` imports by a
+    relative path (``import { shared } from './shared'``, ``.ts`` or ``.js`` or a folder's ``index``), at most
+    :data:`MAX_CONFIG` bytes each and 20 in all: the settings a VitePress config spreads into its own
+    (``...shared``: its title, ``cleanUrls``, ``rewrites``) are read as its own, after them."""
+    if config.suffix not in _JS_SUFFIXES:
+        return []
+    texts: list[str] = []
+    for spec in dict.fromkeys(m.group(1) for m in _JS_LOCAL_IMPORT.finditer(text)):
+        path = config.parent / spec
+        candidates = [path] if path.suffix in _JS_SUFFIXES else [
+            *(path.with_name(path.name + x) for x in _JS_SUFFIXES), *(path / f"index{x}" for x in _JS_SUFFIXES)]
+        found = next((c for c in candidates if _is_file(c)), None)
+        data = _read_regular(found, MAX_CONFIG) if found is not None else ""
+        if isinstance(data, bytes):
+            texts.append(_js_code(data.decode("utf-8", "replace"))[0])
+        if len(texts) >= 20:
+            break
+    return texts
 
 
 _GATSBY_CONFIGS = tuple(f"gatsby-config.{x}" for x in _JS_CONFIG)

@@ -1598,6 +1598,23 @@ def test_a_docusaurus_sidebar_generated_from_a_folder_files_a_new_folder_s_docs_
                     ["Theming", "Uncategorised"]]
 
 
+def test_an_edited_module_a_vitepress_config_imports_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A VitePress config in ``.vitepress/config/index.ts`` spreads the settings of a module it imports
+    (``...shared``): the next build after that module is edited (``cleanUrls`` dropped, then set again) equals a
+    cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, ".vitepress/config/index.ts", "import { shared } from './shared'\n"
+                                                      "export default defineConfig({ ...shared })\n")
+    write_article(root, ".vitepress/config/shared.ts", "export const shared = { title: 'P', cleanUrls: true }\n")
+    write_article(root, "guide/setup.md", "# Setup\n\n[Use](./use.md)\n")
+    write_article(root, "guide/use.md", "# Use\n")
+    qagraph.build(root, out=out)
+    seen = [_labels_and_urls(kg)[1] for kg in _built_after_each(root, out, cold, [
+        (".vitepress/config/shared.ts", "export const shared = { title: 'P' }\n"),
+        (".vitepress/config/shared.ts", "export const shared = { title: 'P', cleanUrls: true }\n")])]
+    assert seen == [["/guide/setup.html", "/guide/use.html"], ["/guide/setup", "/guide/use"]]
+
+
 def test_a_docusaurus_docs_folder_s_include_globs_leave_out_files_as_a_full_build_does(tmp_path: Path):
     """The docs options' include globs say which files are docs: the next build after a file is added that they
     name, one they do not, or after the config's globs are edited, equals a cold build."""

@@ -6204,6 +6204,32 @@ def test_a_vitepress_or_vuepress_page_is_at_the_url_its_tool_gives_it(tmp_path: 
     assert [got.get(n) for n in ("index.md", "guide/index.md", "guide/getting-started.md", "README.md")] == urls
 
 
+def test_a_vitepress_config_kept_in_a_config_folder_is_the_site_s_with_the_settings_it_imports(tmp_path: Path):
+    """VitePress reads its config from ``.vitepress/config/index.ts`` before ``.vitepress/config.ts`` (its own docs
+    keep it so, spreading a ``shared`` module's settings into each locale's): such a site was read as notes, its pages
+    without urls and its home page titled by its file name. The settings of the modules the config imports by a
+    relative path (``...shared``: ``cleanUrls``, the title) are its own."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "docs/.vitepress/config/index.ts": "import { defineConfig } from 'vitepress'\nimport { shared } from './shared'\n"
+                                           "import { fr } from './fr'\n\nexport default defineConfig({\n  ...shared,\n"
+                                           "  locales: { root: { label: 'English' }, fr: { label: 'Français', ...fr } }\n})\n",
+        "docs/.vitepress/config/shared.ts": "import { defineConfig } from 'vitepress'\n\nexport const shared = defineConfig({\n"
+                                            "  title: 'My Project',\n  cleanUrls: true,\n})\n",
+        "docs/.vitepress/config/fr.ts": "export const fr = { lang: 'fr-FR', themeConfig: {} }\n",
+        "docs/index.md": "---\nlayout: home\nhero:\n  actions:\n    - text: Start\n      link: /guide/setup\n---\n",
+        "docs/guide/setup.md": "# Setup\n\nBack [home](/).\n",
+        "docs/fr/guide/setup.md": "# Installation\n",
+    })
+    result = load_corpus(site / "docs")
+    assert {a.path: (a.url, a.title) for a in result.articles} == {
+        "index.md": ("/", "My Project"), "guide/setup.md": ("/guide/setup", "Setup"),
+        "fr/guide/setup.md": ("/fr/guide/setup", "Installation")}
+    assert not [p for p in result.problems if p.severity == WARNING]
+    kg = build(site / "docs")
+    assert kg.related("index.md") == [kg.article("guide/setup.md")]
+
+
 @pytest.mark.parametrize(("hostname", "full"), [("'https://example.com/docs/'", "https://example.com"),
                                               ("'https://example.com'", "https://example.com"),
                                               ("SITE_URL", "https://example.com"), (None, "")])
