@@ -356,7 +356,8 @@ class FieldMap:
     number, ``1.guide/2.setup.md`` at ``/guide/setup``, in lower case, an ``index`` at its folder's) or ``github-wiki`` (a GitHub
     wiki: ``/wiki/`` and the file's name, spaces as hyphens, whatever its folder); but for the pages below the folders
     ``path_urls_except`` (from ``content_dir``: an MkDocs Material blog's posts, published by date); and
-    ``home_page``, the file a site shows at ``/`` in place of its root's README (Docsify's ``homepage``), at ``/``.
+    ``home_page``, the file a site shows at ``/`` in place of its root's README (Docsify's ``homepage``), at ``/``;
+    ``path_rewrites`` the paths a VitePress site's ``rewrites`` publish its pages at instead of theirs (:func:`rewritten`).
     ``blog_posts`` are the folders (from ``content_dir``) of an MkDocs Material blog's posts: a post's
     ``links`` list its related pages as the site's ``nav`` does (:func:`_blog_post_links`); its url is
     ``blog_url`` (``/blog/{date}/{slug}/``), its date written as ``blog_url_date`` says (``yyyy/MM/dd``):
@@ -610,6 +611,9 @@ class FieldMap:
     url_base: str = ""
     path_urls_except: tuple[str, ...] = ()
     home_page: str | None = None
+    #: a VitePress site's ``rewrites``: (a regular expression that matches a page's path below
+    #: :attr:`content_dir` whole, the template of its new path, ``{name}`` for what a group matched)
+    path_rewrites: tuple[tuple[str, str], ...] = ()
     blog_posts: tuple[str, ...] = ()
     blog_url: str = ""
     blog_url_date: str = ""
@@ -1838,7 +1842,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
             named = fields.title_fallback[:1] in (("file-name",), ("logseq-name",))
             if stem in ("index", "_index") and fields.bundles or (stem.lower() in FOLDER_PAGES and not named) or (
                     fields.path_urls == "nextjs-app" and stem == "page"):  # Next.js's app router: its folder's page
-                folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
+                below = name.removeprefix(fields.content_dir)
+                if fields.path_rewrites:  # VitePress's rewrites publish it at another path: its folder is that one's
+                    below = rewritten(below, fields.path_rewrites)
+                folder = below.rpartition("/")[0].rpartition("/")[2]
                 if not folder and fields.home_title:
                     return fields.home_title  # Hugo's home page needs no title: the site's heads it
                 title = folder or ("Home" if source == "page-name" else title)  # MkDocs's home page
@@ -2190,6 +2197,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             if written is not None:
                 published = fields.content_dir + ("" if written == fields.default_language else f"{written}/") + \
                     unsuffixed + below[len(_strip_suffix(below)):]
+        if fields.path_rewrites and published.startswith(fields.content_dir):  # VitePress's rewrites: another path
+            published = fields.content_dir + rewritten(published[len(fields.content_dir):], fields.path_rewrites)
         made = "/" if name == fields.home_page else path_url(published, fields.content_dir, fields.path_urls)
         if made is not None:
             return (fields.url_base + made.rstrip("/") or "/" if fields.url_base else made), path_key
@@ -2934,6 +2943,22 @@ def _dynamic_date(value: str, dynamic: tuple[str, ...]) -> bool:
     """
     value = value.strip().lower()
     return any(value.startswith(d[:-1]) if d.endswith("*") else value == d for d in dynamic)
+
+
+def rewritten(page: str, rules: Sequence[tuple[str, str]]) -> str:
+    """The path VitePress publishes the page ``page`` (its path below the site's source folder) at, by the
+    first of its ``rewrites`` ``rules`` (:attr:`FieldMap.path_rewrites`) that matches it whole; its own
+    path when none does.
+
+    >>> rules = (("en(?:/(?P<rest>[^/]+(?:/[^/]+)*))?", "{rest}"), ("packages/(?P<pkg>[^/]+?)/src/(?P<_0>.*)", "{pkg}/index.md"))
+    >>> [rewritten(p, rules) for p in ("en/guide/setup.md", "packages/a/src/a.md", "zh/guide/setup.md")]
+    ['guide/setup.md', 'a/index.md', 'zh/guide/setup.md']
+    """
+    for pattern, template in rules:
+        m = re.fullmatch(pattern, page)
+        if m is not None:
+            return re.sub(r"\{(\w+)\}", lambda t: m.group(t.group(1)) or "", template).lstrip("/") or page
+    return page
 
 
 def path_url(name: str, content_dir: str, how: str) -> str | None:
@@ -4136,6 +4161,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             return _slug(label), clean(visible(label)), True, rest
         if source == "folder":
             rel = name.removeprefix(fields.content_dir).removeprefix(fields.collections_dir)  # Jekyll's: no subject
+            if fields.path_rewrites and name.startswith(fields.content_dir):  # VitePress's: the folder it publishes it in
+                rel = rewritten(rel, fields.path_rewrites)
             if fields.attachment_folders and rel.startswith(tuple(f"{a}/" for a in fields.attachment_folders)):
                 continue  # a vault's folder of attachments is no topic
             # the folder's path, which folder_labels name it by (a page outside the content folder: from the root)

@@ -4723,11 +4723,14 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # its pages are below its base, on its site (the url its sitemap gives): its links are written without the
         # base, which it prepends to them (VuePress: its router's), but raw HTML and a link in full name it
         vue_url = _url_below(_js_setting(config, "hostname"), _js_setting(config, "base", _VUE_OPTIONS))
+        rewrites = _vitepress_rewrites(config) if vitepress else ()  # pages it publishes at other paths
+        if rewrites:
+            why += f"; pages published where its rewrites say ({len(rewrites)} route{'s' if len(rewrites) > 1 else ''})"
         # a page is a Vue template of its Markdown, rendered with markdown-it's html on: its <a href> links too
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
-                      **({"site_url": vue_url} if vue_url else {}),
+                      **({"site_url": vue_url} if vue_url else {}), **({"path_rewrites": rewrites} if rewrites else {}),
                       "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown,
                       **({"home_title": site_title.group(2).strip()} if site_title and site_title.group(2).strip() else {}),
                       **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
@@ -6391,6 +6394,53 @@ _VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
 _VUE_OPTIONS = ("title", "titleTemplate", "description", "lang", "base", "head", "themeConfig", "locales", "srcDir",
                 "srcExclude", "outDir", "cleanUrls", "rewrites", "sitemap", "lastUpdated", "markdown", "vite", "vue",
                 "appearance", "ignoreDeadLinks", "mpa", "metaChunk", "theme", "plugins", "dest", "bundler")
+
+
+#: a VitePress config's ``rewrites`` object
+_VITEPRESS_REWRITES = re.compile(r"""(?<![\w$.])["']?rewrites["']?\s*:\s*\{""")
+#: a path-to-regexp (6) parameter of a route: ``:name``, a pattern of its own after it (``:id(\\d+)``) or alone
+#: (``(.*)``), and how often it comes (``*``, ``+``, ``?``)
+_ROUTE_PARAM = re.compile(r":(\w+)(?:\(((?:[^()]|\([^()]*\))*)\))?([*+?])?|\(((?:[^()]|\([^()]*\))*)\)([*+?])?")
+
+
+def _vitepress_rewrites(config: str) -> tuple[tuple[str, str], ...]:
+    """A VitePress config's ``rewrites`` (``{'en/:rest*': ':rest*', 'packages/:pkg/src/(.*)': ':pkg/index.md'}``: where
+    it publishes the pages whose path below its source folder a route matches) as
+    :attr:`~qagraph.fields.FieldMap.path_rewrites`, read as path-to-regexp reads them (VitePress's
+    resolveRewrites); a route written as a regular expression (``^...``), and rewrites that are a function, are not read.
+
+    >>> _vitepress_rewrites("export default { rewrites: { 'en/:rest*': ':rest*', 'pkg/:name/(.*)': ':name/index.md' } }")
+    (('en(?:/(?P<rest>[^/#?]+?(?:/[^/#?]+?)*))?', '{rest}'), ('pkg/(?P<name>[^/#?]+?)/(?P<_0>.*)', '{name}/index.md'))
+    """
+    found = _js_literal_after(_js_code(config)[0], _VITEPRESS_REWRITES)
+    rules: list[tuple[str, str]] = []
+    for route, target in found.items() if isinstance(found, dict) else ():
+        if not isinstance(route, str) or not isinstance(target, str) or route.startswith("^"):
+            continue
+        parts: list[str] = []
+        pos, unnamed = 0, 0
+        route = route.lstrip("/")
+        for m in _ROUTE_PARAM.finditer(route):
+            literal, name = route[pos:m.start()], m.group(1)
+            if name is None:
+                name, unnamed = f"_{unnamed}", unnamed + 1
+            own, often = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+            one = own if own is not None else "[^/#?]+?"
+            value = f"{one}(?:/{one})*" if often in ("*", "+") else one
+            if literal.endswith("/") and often in ("*", "?"):  # the / before it goes with it (en/:rest* is en too)
+                parts.append(re.escape(literal[:-1]) + f"(?:/(?P<{name}>{value}))?")
+            else:
+                parts.append(re.escape(literal) + f"(?P<{name}>{value})" + ("?" if often in ("*", "?") else ""))
+            pos = m.end()
+        parts.append(re.escape(route[pos:]))
+        template = re.sub(r":(\w+)[*+?]?", lambda t: "{" + ("_" if t.group(1).isdigit() else "") + t.group(1) + "}",
+                          target.replace("{", "").replace("}", ""))
+        try:
+            re.compile("".join(parts))
+        except re.error:
+            continue
+        rules.append(("".join(parts), template))
+    return tuple(rules)
 
 
 def _vue_config(base: Path) -> tuple[str, str, str] | None:

@@ -1615,6 +1615,20 @@ def test_an_edited_module_a_vitepress_config_imports_rebuilds_as_a_full_build_do
     assert seen == [["/guide/setup.html", "/guide/use.html"], ["/guide/setup", "/guide/use"]]
 
 
+def test_an_edited_vitepress_rewrites_route_moves_the_pages_as_a_full_build_does(tmp_path: Path):
+    """A VitePress config's ``rewrites`` publish pages at other paths: the next build after a route is changed,
+    then dropped, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, ".vitepress/config.ts", "export default { cleanUrls: true, rewrites: {'en/:rest*': ':rest*'} }\n")
+    write_article(root, "en/guide/setup.md", "# Setup\n\n[Use](/guide/use)\n")
+    write_article(root, "en/guide/use.md", "# Use\n")
+    qagraph.build(root, out=out)
+    seen = [_labels_and_urls(kg)[1] for kg in _built_after_each(root, out, cold, [
+        (".vitepress/config.ts", "export default { cleanUrls: true, rewrites: {'en/:rest*': 'v2/:rest*'} }\n"),
+        (".vitepress/config.ts", "export default { cleanUrls: true }\n")])]
+    assert seen == [["/v2/guide/setup", "/v2/guide/use"], ["/en/guide/setup", "/en/guide/use"]]
+
+
 def test_a_docusaurus_docs_folder_s_include_globs_leave_out_files_as_a_full_build_does(tmp_path: Path):
     """The docs options' include globs say which files are docs: the next build after a file is added that they
     name, one they do not, or after the config's globs are edited, equals a cold build."""

@@ -6230,6 +6230,30 @@ def test_a_vitepress_config_kept_in_a_config_folder_is_the_site_s_with_the_setti
     assert kg.related("index.md") == [kg.article("guide/setup.md")]
 
 
+def test_a_vitepress_site_s_rewrites_publish_its_pages_at_other_paths(tmp_path: Path):
+    """VitePress publishes a page whose path a route of its config's ``rewrites`` matches at the path the route
+    gives (``'en/:rest*': ':rest*'``, VitePress's own docs: ``en/guide/routing.md`` at ``/guide/routing``;
+    ``'packages/:pkg/src/(.*)': ':pkg/index.md'``, a monorepo's), read as path-to-regexp reads routes. Those pages
+    were at their own paths (``/en/guide/routing``), so the site's links to them were stubs, its home page
+    (``en/index.md``) untitled and every English page filed under "En"."""
+    site = tmp_path / "docs"
+    write_site(site, {
+        ".vitepress/config.ts": "export default defineConfig({\n  title: 'Kit',\n  cleanUrls: true,\n  rewrites: {\n"
+                                "    'en/:rest*': ':rest*',\n    'packages/:pkg/src/(.*)': ':pkg/index.md',\n  },\n})\n",
+        "en/index.md": "---\nlayout: home\nhero:\n  actions:\n    - text: Start\n      link: /guide/routing\n---\n",
+        "en/guide/routing.md": "# Routing\n\nSee [the pkg](/pkg-a/) and [French](/fr/guide/routing).\n",
+        "fr/guide/routing.md": "# Routage\n\n[English](/guide/routing)\n",
+        "packages/pkg-a/src/pkg-a-docs.md": "# Package A\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "en/index.md": ("/", "Kit", "Uncategorised"), "en/guide/routing.md": ("/guide/routing", "Routing", "Guide"),
+        "fr/guide/routing.md": ("/fr/guide/routing", "Routage", "Fr"),
+        "packages/pkg-a/src/pkg-a-docs.md": ("/pkg-a/", "Package A", "Pkg a")}
+    kg = build(site)
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
+
+
 @pytest.mark.parametrize(("hostname", "full"), [("'https://example.com/docs/'", "https://example.com"),
                                               ("'https://example.com'", "https://example.com"),
                                               ("SITE_URL", "https://example.com"), (None, "")])
