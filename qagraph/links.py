@@ -1144,6 +1144,10 @@ _HEADING_IMAGE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
 _HEADING_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _HEADING_TAG = re.compile(r"""</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"""
                           r"""\b(?:[^>"']|"[^"]*"|'[^']*')*/?>""", re.I)
+#: a component's tag (Vue's, MDX's: ``<Badge type="tip" text="beta" />``, ``<Badge type="info">``, ``</Badge>``), which
+#: shows no text of its own: one that closes itself, has attributes or closes one; ``List<T>`` is a type's name
+_COMPONENT_TAG = re.compile(r"""<[A-Z][\w.-]*(?:\s+[\w:@#.-]+(?:[^>"']|"[^"]*"|'[^']*')*?)?\s*/>"""
+                            r"""|<[A-Z][\w.-]*\s+[\w:@#.-]+(?:[^>"']|"[^"]*"|'[^']*')*>|</[A-Z][\w.-]*\s*>""")
 
 
 #: a heading's attribute list at its end, which the page does not show: Goldmark's (Hugo's) ``{#id .class
@@ -1166,15 +1170,20 @@ def _link_text(link: re.Match[str]) -> str:
 
 
 def _heading_text(text: str) -> str:
-    """The heading ``text`` as the page shows it: its images by their ``alt`` text, its inline tags
-    dropped around what they hold."""
+    """The heading ``text`` as the page shows it: its images by their ``alt`` text, its inline tags and
+    components' tags dropped around what they hold (VitePress's title plugin leaves out a heading's
+    inline HTML: ``# MPA Mode <Badge type="warning" text="experimental" />`` is "MPA Mode").
+
+    >>> _heading_text('MPA Mode <Badge type="warning" text="beta" />'), _heading_text('A <Tag :on="x">new</Tag> List<T>')
+    ('MPA Mode ', 'A new List<T>')
+    """
     if "<" not in text:
         return text
     def alt(image: re.Match[str]) -> str:
         given = _HEADING_ALT.search(image.group(0))
         return f" {next((g for g in given.groups() if g is not None), '')} " if given else " "
 
-    return _HEADING_TAG.sub("", _HEADING_IMAGE.sub(alt, text))
+    return _COMPONENT_TAG.sub("", _HEADING_TAG.sub("", _HEADING_IMAGE.sub(alt, text)))
 
 
 #: a setext heading that opens a body: ``Title`` over ``=====`` (level 1) or ``-----`` (level 2)

@@ -1571,6 +1571,22 @@ def test_a_page_titled_by_its_heading_shows_the_headings_links_as_their_text(tmp
         ("about", "movies"), ("syntax", "movies")}
 
 
+def test_a_page_titled_by_its_heading_leaves_out_a_component_s_tags(tmp_path: Path):
+    """VitePress titles a page by its first heading without its inline HTML (its title plugin, @mdit-vue's), so
+    ``# MPA Mode <Badge type="warning" text="experimental" />`` is "MPA Mode"; the page was titled with the
+    component's tag, attributes and all. A component's children are text (``<Badge type="info">beta</Badge>``),
+    and ``Option<T>``, a type's name, is shown as written."""
+    site = tmp_path / "docs"
+    write_site(site, {
+        ".vitepress/config.ts": "export default { title: 'Kit' }\n",
+        "guide/mpa.md": '# MPA Mode <Badge type="warning" text="experimental" />\n\nText.\n',
+        "guide/badge.md": '# Badges <Badge type="info">beta</Badge>\n',
+        "guide/types.md": "# The Option<T> type\n",
+    })
+    titles = {a.path: a.title for a in load_corpus(site).articles}
+    assert titles == {"guide/mpa.md": "MPA Mode", "guide/badge.md": "Badges beta", "guide/types.md": "The Option<T> type"}
+
+
 def test_a_code_fence_that_opens_a_list_item_closes_where_its_fence_does(tmp_path: Path):
     """Hugo Book's home page puts a code block in a list item ("- ```shell" ... "  ```"): the item's
     opening fence was not seen, its closing one was taken for an opening, and every link after it was
