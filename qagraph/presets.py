@@ -4726,11 +4726,16 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         rewrites = _vitepress_rewrites(config) if vitepress else ()  # pages it publishes at other paths
         if rewrites:
             why += f"; pages published where its rewrites say ({len(rewrites)} route{'s' if len(rewrites) > 1 else ''})"
+        # its other languages' folders (zh/) hold translations of its pages: a page's subject is the folder inside
+        locales = _vue_locale_folders(config)
+        if locales:
+            why += "; its locales' folders (" + ", ".join(f"{f}/" for f in locales) + ") no subjects"
         # a page is a Vue template of its Markdown, rendered with markdown-it's html on: its <a href> links too
         return _Site(content, ("public", "dist") if vitepress else ("public",),
                      f"pages under {content} ({why})" if content else why,
                      {"no_front_matter": "article", "ignores": tuple((content, glob, "srcExclude") for glob in excluded),
                       **({"site_url": vue_url} if vue_url else {}), **({"path_rewrites": rewrites} if rewrites else {}),
+                      **({"language_folders": locales} if locales else {}),
                       "links": ("markdown", "html"), "path_urls": urls, "href_fields": shown,
                       **({"home_title": site_title.group(2).strip()} if site_title and site_title.group(2).strip() else {}),
                       **({"toc_subjects": groups, "subject_from": ("toc", "folder")} if groups else {})},
@@ -6441,6 +6446,33 @@ def _vitepress_rewrites(config: str) -> tuple[tuple[str, str], ...]:
             continue
         rules.append(("".join(parts), template))
     return tuple(rules)
+
+
+#: a VitePress or VuePress config's ``locales`` object
+_VUE_LOCALES = re.compile(r"""(?<![\w$.])(["']?)locales\1\s*:\s*\{""")
+
+
+def _vue_locale_folders(config: str) -> tuple[str, ...]:
+    """The folders a VitePress or VuePress site keeps its other languages' pages in: the keys of its config's own
+    ``locales`` (the least deep, not its search's) but its ``root`` (VuePress's ``'/zh/'``: ``zh``).
+
+    >>> _vue_locale_folders("export default { locales: { root: { label: 'English', ...en }, zh: { label: 'x' } },\\n"
+    ...                     "  themeConfig: { search: { options: { locales: { ja: {} } } } } }")
+    ('zh',)
+    >>> _vue_locale_folders("module.exports = { locales: { '/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } } }")
+    ('zh',)
+    """
+    code, depths = _js_code(config)
+    found = [m for m in _VUE_LOCALES.finditer(code) if depths[m.start()] >= 0]
+    if not found:
+        return ()
+    top = min(depths[m.start()] for m in found)
+    try:
+        value = _js_literal(code, next(m for m in found if depths[m.start()] == top).end() - 1)[0]
+    except RecursionError:
+        return ()
+    keys = value if isinstance(value, dict) else {}
+    return tuple(dict.fromkeys(k.strip("/") for k in keys if isinstance(k, str) and k.strip("/") and k != "root"))
 
 
 def _vue_config(base: Path) -> tuple[str, str, str] | None:

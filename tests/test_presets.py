@@ -6254,6 +6254,27 @@ def test_a_vitepress_site_s_rewrites_publish_its_pages_at_other_paths(tmp_path: 
     assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
 
 
+@pytest.mark.parametrize(("config", "locales"), [
+    (".vitepress/config.ts", "locales: { root: { label: 'English', lang: 'en' }, zh: { label: '简体中文', ...zh } }"),
+    (".vuepress/config.js", "locales: { '/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } }"),
+])
+def test_a_vitepress_or_vuepress_site_s_locale_folders_are_no_subjects(tmp_path: Path, config: str, locales: str):
+    """A VitePress or VuePress site keeps each other language's pages in the folder its ``locales`` name (``zh``,
+    VuePress's ``'/zh/'``): a translated page's subject is the folder inside (``zh/guide/setup.md``: "Guide"),
+    as its original's is; every translation was filed under one subject, "Zh"."""
+    site = tmp_path / "docs"
+    write_site(site, {
+        config: f"export default {{\n  title: 'Kit',\n  {locales},\n  themeConfig: {{}}\n}}\n",
+        "guide/setup.md": "# Setup\n",
+        "zh/guide/setup.md": "# 安装\n",
+        "zh/reference/api.md": "# API\n",
+        "zhuyin/notes.md": "# Notes\n",
+    })
+    subjects = {a.path: a.subject for a in load_corpus(site).articles}
+    assert subjects == {"guide/setup.md": "Guide", "zh/guide/setup.md": "Guide", "zh/reference/api.md": "Reference",
+                        "zhuyin/notes.md": "Zhuyin"}
+
+
 @pytest.mark.parametrize(("hostname", "full"), [("'https://example.com/docs/'", "https://example.com"),
                                               ("'https://example.com'", "https://example.com"),
                                               ("SITE_URL", "https://example.com"), (None, "")])
