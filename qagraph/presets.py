@@ -44,7 +44,7 @@ from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
-                     astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, site_path, strip_sort_prefix, urlize)
+                     astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
 from .normalize import as_written, fold, scalar_text
@@ -4718,12 +4718,14 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         # page's previous and next pages where its front matter sets them (VitePress)
         shown = _VITEPRESS_LINK_FIELDS if vitepress else _VUEPRESS_LINK_FIELDS
         # its sidebar's top groups file the pages they list, as VitePress shows them
-        groups = _vitepress_sidebar_groups(config, [n[len(content):] for n in names if n.startswith(content)]) \
-            if vitepress else ()
+        rewrites = _vitepress_rewrites(config) if vitepress else ()  # pages it publishes at other paths
+        # the sidebar names a page by where it is published (rewritten): each such path is its page's
+        published = {rewritten(n[len(content):], rewrites): n[len(content):] for n in names if n.startswith(content)}
+        groups = tuple((published.get(f"{page}.md", f"{page}.md").rsplit(".", 1)[0], label) for page, label in
+                       _vitepress_sidebar_groups(config, list(published))) if vitepress else ()
         # its pages are below its base, on its site (the url its sitemap gives): its links are written without the
         # base, which it prepends to them (VuePress: its router's), but raw HTML and a link in full name it
         vue_url = _url_below(_js_setting(config, "hostname"), _js_setting(config, "base", _VUE_OPTIONS))
-        rewrites = _vitepress_rewrites(config) if vitepress else ()  # pages it publishes at other paths
         if rewrites:
             why += f"; pages published where its rewrites say ({len(rewrites)} route{'s' if len(rewrites) > 1 else ''})"
         # its other languages' folders (zh/) hold translations of its pages: a page's subject is the folder inside
@@ -7657,8 +7659,10 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
     ``link`` (``/guide/intro``, ``.html`` or ``.md`` or none, ``/guide/`` its index; one without a ``/`` below its
     group's ``base``), however deep in the group; each sidebar of a sidebar by paths (``{'/guide/': [...]}``,
     ``{'/api/': {base, items}}``). A page listed at a sidebar's top is in none. The config is not run: the
-    literal its theme's ``sidebar`` holds is read, comments aside; what is no literal (a call) lists nothing."""
-    code = _js_code(config)[0]
+    literal its theme's ``sidebar`` holds is read, comments aside; a call of a function the config defines that
+    returns a literal (``items: sidebarGuide()``, ``function sidebarGuide() { return [...] }``, as VitePress's own docs
+    write it) is that literal; what is no literal (another call, a variable) lists nothing."""
+    code = _literal_calls(_js_code(config)[0])
     theme = _THEME_CONFIG.search(code)
     sidebar = _js_literal_after(code, _VITEPRESS_SIDEBAR, theme.end()) if theme is not None else None
     paths = {page.rsplit(".", 1)[0] for page in pages if page.endswith(".md")}
@@ -7673,17 +7677,23 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
                 return candidate.lstrip("/")
         return None
 
+    def joined(link: str, base: str) -> str:  # VitePress's addBase: an item's base (else its group's) goes first
+        if not base or re.match(r"[a-zA-Z][\w+.-]*:", link):
+            return link
+        return base + (link[1:] if link.startswith("/") and base.endswith("/") else link)
+
     def listed(items: Any, base: str) -> Iterator[str]:
         for item in items if isinstance(items, list) else ():
             if not isinstance(item, dict):
                 continue
+            inner = item.get("base")
+            here = inner if isinstance(inner, str) and inner else base
             link = item.get("link")
             if isinstance(link, str) and link.strip():
-                page = page_of(link if link.startswith("/") or not base else base.rstrip("/") + "/" + link)
+                page = page_of(joined(link, here))
                 if page is not None:
                     yield page
-            inner = item.get("base")
-            yield from listed(item.get("items"), inner if isinstance(inner, str) else base)
+            yield from listed(item.get("items"), here)
 
     found_pages: dict[str, str] = {}
     sidebars = [sidebar] if isinstance(sidebar, list) else list(sidebar.values()) if isinstance(sidebar, dict) else []
@@ -7697,14 +7707,39 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
             text = top.get("text") if isinstance(top, dict) else None
             if isinstance(text, str) and text.strip() and isinstance(top.get("items"), list):
                 own = top.get("base")
-                for page in listed([{"items": top["items"], "base": own if isinstance(own, str) else base}], base):
+                own = own if isinstance(own, str) and own else base
+                for page in listed(top["items"], own):
                     found_pages.setdefault(page, text.strip())
                 link = top.get("link")
-                at = page_of(link if link.startswith("/") else base.rstrip("/") + "/" + link) \
-                    if isinstance(link, str) and link.strip() else None
+                at = page_of(joined(link, own)) if isinstance(link, str) and link.strip() else None
                 if at is not None:  # the page the group's own title links to
                     found_pages.setdefault(at, text.strip())
     return tuple(found_pages.items())
+
+
+#: a JavaScript function that returns a literal: ``function sidebarGuide(): DefaultTheme.SidebarItem[] { return [``
+_JS_LITERAL_FUNCTION = re.compile(r"^(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*\(\s*\)[^{;]*\{\s*return\s*[\[{]", re.M)
+
+
+def _literal_calls(code: str) -> str:
+    """``code`` with each call without arguments of a function it defines at its top that returns a literal
+    (``sidebarGuide()``) written as that literal; the first definition of a name is the one read.
+
+    >>> _literal_calls("x = {items: guide()}\\nfunction guide(): Item[] {\\n  return [{text: 'A'}]\\n}\\n").split("\\n")[0]
+    "x = {items: [{text: 'A'}]}"
+    """
+    bodies: dict[str, str] = {}
+    for m in _JS_LITERAL_FUNCTION.finditer(code):
+        if m.group(1) not in bodies:
+            try:
+                end = _js_literal(code, m.end() - 1)[1]
+            except (RecursionError, ValueError, IndexError):
+                continue
+            bodies[m.group(1)] = code[m.end() - 1:end]
+    if not bodies:
+        return code
+    calls = re.compile(r"(?<![\w$.])(?<!function )(" + "|".join(map(re.escape, bodies)) + r")\(\s*\)")
+    return calls.sub(lambda c: bodies[c.group(1)], code)
 
 
 def _js_literal_after(code: str, opening: re.Pattern[str], start: int = 0) -> Any:

@@ -1629,6 +1629,23 @@ def test_an_edited_vitepress_rewrites_route_moves_the_pages_as_a_full_build_does
     assert seen == [["/v2/guide/setup", "/v2/guide/use"], ["/en/guide/setup", "/en/guide/use"]]
 
 
+def test_a_page_a_vitepress_sidebar_function_lists_is_filed_as_a_full_build_does(tmp_path: Path):
+    """A VitePress sidebar written as a function's literal (``items: sidebarGuide()``) files the rewritten pages it
+    lists: the next build after such a page comes, after the function is edited, and after the page goes, equals a
+    cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    config = ("export default { rewrites: {'en/:rest*': ':rest*'}, themeConfig: { sidebar: {\n"
+              "  '/guide/': { base: '/guide/', items: guide() } } } }\n"
+              "function guide() {\n  return [{ text: '{label}', items: [{ text: 'A', link: 'a' }] }]\n}\n")
+    write_article(root, ".vitepress/config.ts", config.replace("{label}", "Basics"))
+    write_article(root, "en/guide/b.md", "# B\n\n[A](./a.md)\n")
+    qagraph.build(root, out=out)
+    seen = [_labels_and_urls(kg)[0] for kg in _built_after_each(root, out, cold, [
+        ("en/guide/a.md", "# A\n"), (".vitepress/config.ts", config.replace("{label}", "Start")),
+        ("en/guide/a.md", None)])]
+    assert seen == [["Basics", "Guide"], ["Guide", "Start"], ["Guide"]]
+
+
 def test_a_docusaurus_docs_folder_s_include_globs_leave_out_files_as_a_full_build_does(tmp_path: Path):
     """The docs options' include globs say which files are docs: the next build after a file is added that they
     name, one they do not, or after the config's globs are edited, equals a cold build."""

@@ -10966,6 +10966,35 @@ def test_a_starlight_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists
         "about.md": "Uncategorised"}
 
 
+def test_a_vitepress_sidebar_written_by_functions_files_its_rewritten_pages(tmp_path: Path):
+    """VitePress's own docs write each sidebar as a call of a function their config defines (``items:
+    sidebarGuide()``, ``function sidebarGuide(): DefaultTheme.SidebarItem[] { return [...] }``), join an item's link to
+    its ``base`` as VitePress's addBase does (``base: '/reference/default-theme-'`` and ``badge``), and name pages by
+    where their ``rewrites`` publish them (``en/guide/mpa.md`` at ``/guide/mpa``). Such a sidebar was read as
+    listing nothing, so the pages were filed by their folder."""
+    site = tmp_path / "docs"
+    write_site(site, {
+        ".vitepress/config.ts": (
+            "export default defineConfig({\n  rewrites: { 'en/:rest*': ':rest*' },\n  themeConfig: {\n    nav: nav(),\n"
+            "    sidebar: {\n      '/guide/': { base: '/guide/', items: sidebarGuide() },\n"
+            "      '/reference/': { base: '/reference/', items: sidebarReference() }\n    }\n  }\n})\n\n"
+            "function nav(): DefaultTheme.NavItem[] {\n  return [{ text: pkg.version, link: '/guide/intro' }]\n}\n\n"
+            "function sidebarGuide(): DefaultTheme.SidebarItem[] {\n  return [\n"
+            "    { text: 'Introduction', items: [{ text: 'Intro', link: 'intro' }] },\n"
+            "    { text: 'Experimental', items: [{ text: 'MPA', link: 'mpa' }] }\n  ]\n}\n\n"
+            "function sidebarReference(): DefaultTheme.SidebarItem[] {\n  return [\n    { text: 'Reference', items: [\n"
+            "      { text: 'Default Theme', base: '/reference/default-theme-', items: [{ text: 'Badge', link: 'badge' }] }\n"
+            "    ] }\n  ]\n}\n"),
+        "en/guide/intro.md": "# Intro\n",
+        "en/guide/mpa.md": "# MPA\n",
+        "en/guide/other.md": "# Other\n",
+        "en/reference/default-theme-badge.md": "# Badge\n",
+    })
+    subjects = {a.path: a.subject for a in load_corpus(site).articles}
+    assert subjects == {"en/guide/intro.md": "Introduction", "en/guide/mpa.md": "Experimental",
+                        "en/guide/other.md": "Guide", "en/reference/default-theme-badge.md": "Reference"}
+
+
 def test_a_vitepress_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists_them(tmp_path: Path):
     """VitePress shows each page under the top group of its themeConfig's sidebar that lists it by its link
     (``/getting-started``, ``/guide/`` for guide/index.md, ``.html`` or ``.md`` or none, an item's link below its
