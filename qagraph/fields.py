@@ -4198,8 +4198,10 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
                     "pages", "posts", "drafts") and not _at_site_top(url, {
                         *fields.languages, *(lf.rpartition("/")[2] for lf in fields.language_folders)}):
                 # a document at the top of a Jekyll collection: its section; but for one published at the
-                # site's top (Chirpy's _tabs/about.md at /about/), a page of the site's own, as a root page is
-                return _slug(kind), _folder_label(kind), False, []
+                # site's top (Chirpy's _tabs/about.md at /about/), a page of the site's own, as a root page is;
+                # labelled as the site names the collection (Just the Docs' sidebar: folder_labels' _docs)
+                named = _pairs(fields.folder_labels).get(f"_{kind}") if fields.folder_labels else None
+                return _slug(kind), named or _folder_label(kind), False, []
         if source == "parent":  # the file's own folder (Pelican's USE_FOLDER_AS_CATEGORY)
             folder = name.removeprefix(fields.content_dir).rpartition("/")[0].rpartition("/")[2]
             if folder and _slug(folder):

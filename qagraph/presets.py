@@ -1956,6 +1956,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 top_pages = len(set(t for _, t in subjects))
                 notes.append(f"Just the Docs: subject from the top-level page above a page ({top_pages} top-level "
                              f"page{'s' if top_pages != 1 else ''}), links to the pages above it")
+            headed = _just_the_docs_collections(settings, fields)
+            if headed:  # the sidebar heads each collection's pages with its name
+                fields = replace(fields, folder_labels=(*fields.folder_labels, *headed))
+                notes.append("Just the Docs: a collection's pages under its name in the sidebar (" + ", ".join(
+                    f"{folder}: {name}" for folder, name in headed) + ")")
     wiki_repository = _github_wiki_repository(base) if p.name in ("obsidian", "generic") else None
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and (any(
         f"{part}.md" in names for part in _WIKI_PARTS) or wiki_repository is not None)
@@ -2953,6 +2958,22 @@ def _just_the_docs(settings: Mapping[Any, Any], s: _Sample) -> bool:
     theme = " ".join(str(settings.get(key) or "") for key in ("theme", "remote_theme"))
     return "just-the-docs" in theme.lower() or bool(s.keys["parent"]) and bool(
         s.keys["has_children"] or s.keys["grand_parent"] or s.keys["nav_order"])
+
+
+def _just_the_docs_collections(settings: Mapping[Any, Any], fields: FieldMap) -> tuple[tuple[str, str], ...]:
+    """The names a Just the Docs site's sidebar heads its collections' pages with, as its config's
+    ``just_the_docs: collections: docs: name: Documentation`` names them (the theme's nav shows the name
+    above the collection's pages), as ``(folder, name)`` pairs for
+    :attr:`~qagraph.fields.FieldMap.folder_labels` (``("_docs", "Documentation")``): the label of the
+    subject a document at the top of the collection is filed under. Only the collections Jekyll outputs."""
+    theme = settings.get("just_the_docs")
+    named = theme.get("collections") if isinstance(theme, dict) else None
+    if not isinstance(named, dict):
+        return ()
+    outputs = {entry.partition("=")[0].rstrip("/").rpartition("/")[2] for entry in fields.collections}
+    return tuple((f"_{label}", name.strip()) for label, value in named.items()
+                 if isinstance(value, dict) and isinstance(name := value.get("name"), str) and name.strip()
+                 and f"_{label}" in outputs)
 
 
 def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[

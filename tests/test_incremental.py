@@ -1710,6 +1710,24 @@ def test_a_jekyll_post_named_with_a_question_mark_added_or_removed_rebuilds_as_a
     assert related[1] == ["article:_posts/2018/2018-01-03-Why-not-boot?", "article:_posts/2018/2018-01-04-C#-or-F#"]
 
 
+def test_a_just_the_docs_collection_s_sidebar_name_edited_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A Just the Docs collection's documents are filed under the name its config gives the collection: the next
+    build after a document is added, moved into a page's tree, after the name is edited in the config, or
+    after the document is removed, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    config = "theme: just-the-docs\ncollections:\n  manual:\n    output: true\n" \
+             "just_the_docs:\n  collections:\n    manual:\n      name: {}\n"
+    write_article(root, "_config.yml", config.format("Handbook"))
+    write_article(root, "_manual/tools.md", "---\ntitle: Tools\nhas_children: true\n---\n# Tools\n")
+    qagraph.build(root, out=out)
+    edits = [("_manual/basics.md", "---\ntitle: Basics\n---\n[tools](/manual/tools.html)\n"),
+             ("_manual/basics.md", "---\ntitle: Basics\nparent: Tools\n---\nText.\n"),
+             ("_manual/basics.md", "---\ntitle: Basics\n---\nText.\n"),
+             ("_config.yml", config.format("Field guide")), ("_manual/basics.md", None)]
+    labels = [_labels_and_urls(kg)[0] for kg in _built_after_each(root, out, cold, edits)]
+    assert labels[:4] == [["Handbook"], ["Tools"], ["Handbook"], ["Field guide"]]
+
+
 def test_a_jekyll_site_without_a_config_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A site without a _config.yml has its posts at Jekyll's default urls: the next build after a post is
     edited (redated, so moved), added or removed, or after a config comes that sets another permalink,

@@ -4070,6 +4070,37 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     assert qagraph.build(other).related("people/bob.md") == []
 
 
+def test_just_the_docs_files_a_collections_documents_under_the_name_its_sidebar_gives_the_collection(tmp_path: Path):
+    """Just the Docs heads a collection's pages in its sidebar with the name its config gives the collection
+    (``just_the_docs: collections: manual: name: Handbook``): a document at the collection's top, in no
+    page's tree, is filed under that name. Its subject was labelled by the folder (``Manual``), a heading the
+    site never shows; a collection the config names no name for (or Jekyll does not output) keeps its folder's."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Kit\nremote_theme: just-the-docs/just-the-docs\n"
+                       "collections:\n  manual:\n    permalink: /:collection/:path/\n    output: true\n"
+                       "  labs:\n    output: true\n  drafts_box:\n    output: false\n"
+                       "just_the_docs:\n  collections:\n    manual:\n      name: Handbook\n"
+                       "    drafts_box:\n      name: Drafts\n    nowhere:\n      name: Nothing\n",
+        "index.md": "---\ntitle: Home\nnav_order: 1\n---\nStart with [the basics](manual/basics/).\n",
+        "_manual/basics.md": "---\ntitle: Basics\nnav_order: 1\n---\n# Basics\n",
+        "_manual/tools.md": "---\ntitle: Tools\nhas_children: true\n---\n# Tools\n",
+        "_manual/hammer.md": "---\ntitle: Hammer\nparent: Tools\n---\n# Hammer\n",
+        "_labs/first.md": "---\ntitle: First lab\n---\n# First lab\n",
+    })
+    kg = qagraph.build(site)
+    subjects = {d["path"]: kg.node("subject:" + d["subject"])["label"]
+                for _, d in kg.graph.nodes(data=True) if d.get("kind") == "article"}
+    assert subjects == {"index.md": "Uncategorised", "_manual/basics.md": "Handbook", "_manual/tools.md": "Tools",
+                        "_manual/hammer.md": "Tools", "_labs/first.md": "Labs"}
+    assert kg.node("article:_manual/basics")["subject"] == "manual"
+    assert kg.related("index.md") == ["article:_manual/basics"]
+    reason = detect(site).reason
+    assert "_manual: Handbook" in reason and "Drafts" not in reason and "Nothing" not in reason
+
+
 def test_a_jekyll_site_translated_folder_by_folder_files_pages_under_the_folders_inside_each_language(tmp_path: Path):
     """A Jekyll site whose pages are in a folder per language (``en/blog/_posts/``, ``fr/about/``,
     ``pt_br/...``), each page saying its ``lang``, is filed by the folders inside each language: its
