@@ -1894,6 +1894,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("future: true (posts dated after the build are published)")
             else:  # the day its posts' dates are read against, as Hugo's are: see FieldMap.as_of
                 fields = replace(fields, as_of=_build_day())
+            theme_folder = _jekyll_theme_folder(config[0].parent)
+            if theme_folder is not None:  # the site is kept in its theme's repository: its layouts are the theme's too
+                notes.append(f"the theme's layouts and includes from {theme_folder.name}/, the repository the site "
+                             "is kept in")
             markdown, hrefs = _jekyll_shown_fields(config[0].parent)
             if markdown or hrefs:  # the layout shows them on the page: their links are the page's
                 fields = replace(fields, markdown_fields=markdown, href_fields=hrefs)
@@ -3569,11 +3573,64 @@ def _jekyll_templates(folder: Path) -> list[Path]:
 
 def _jekyll_template_texts(root: Path) -> Iterator[str]:
     """The text of each template of a Jekyll site at ``root`` (:func:`_jekyll_templates` of ``_layouts/``,
-    then of ``_includes/``); one that cannot be read is passed over."""
+    then of ``_includes/``), then of the theme's that the site has none of its own so named, where the
+    site is kept in its theme's repository (:func:`_jekyll_theme_folder`); one that cannot be read is
+    passed over."""
+    for template in _jekyll_site_templates(root, _jekyll_templates):
+        if (text := _read_site_text(template)) is not None:
+            yield text
+
+
+def _jekyll_site_templates(root: Path, found: Callable[[Path], list[Path]]) -> Iterator[Path]:
+    """The templates ``found`` in the ``_layouts/`` and ``_includes/`` of the Jekyll site at ``root``, each
+    folder's followed by its theme's (:func:`_jekyll_theme_folder`) but those the site overrides, a
+    template of the same path of its own (Jekyll reads the site's first)."""
+    theme = _jekyll_theme_folder(root)
     for folder in ("_layouts", "_includes"):
-        for template in _jekyll_templates(root / folder):
-            if (text := _read_site_text(template)) is not None:
-                yield text
+        own = found(root / folder)
+        yield from own
+        if theme is not None:
+            mine = {p.relative_to(root / folder) for p in own}
+            yield from (p for p in found(theme / folder) if p.relative_to(theme / folder) not in mine)
+
+
+#: a gemspec's name and homepage (``spec.name = "minimal-mistakes-jekyll"``, ``s.homepage = "https://..."``)
+_GEMSPEC_FIELD = re.compile(r"""^[ \t]*\w+\.(name|homepage)[ \t]*=[ \t]*["']([^"'\n]+)["']""", re.M)
+
+
+def _jekyll_theme_folder(root: Path) -> Path | None:
+    """The folder of the theme the Jekyll site at ``root`` is built with, where the site is kept in the
+    theme's own repository (Minimal Mistakes' ``docs/``, built with ``remote_theme: mmistakes/minimal-mistakes``
+    or ``theme: minimal-mistakes-jekyll``): a folder one or two up holding ``_layouts/`` or ``_includes/``
+    that the config's ``theme`` names by its gemspec's name, or ``remote_theme`` (``owner/name@ref``) by the
+    folder's name or its gemspec's GitHub homepage. Jekyll reads the theme's layouts and includes where the
+    site has none of its own so named: the sidebar of the site's pages is the theme's. ``None`` for none.
+
+    >>> _jekyll_theme_folder(Path("/")) is None
+    True
+    """
+    config = _config([root], _JEKYLL_CONFIGS)
+    settings = _jekyll_settings(config[1]) if config else {}
+    theme, remote = (settings.get(key) for key in ("theme", "remote_theme"))
+    theme = theme.strip() if isinstance(theme, str) else ""
+    remote = remote.strip().partition("@")[0].strip("/").lower() if isinstance(remote, str) else ""
+    if not theme and "/" not in remote:
+        return None
+    for folder in _parents(root)[1:]:
+        if not (_is_dir(folder / "_layouts") or _is_dir(folder / "_includes")):
+            continue
+        if remote and folder.name.lower() == remote.rpartition("/")[2]:
+            return folder
+        try:
+            gemspecs = sorted(p for p in folder.glob("*.gemspec") if _is_file(p))
+        except OSError:
+            continue
+        for gemspec in gemspecs:
+            fields = dict(_GEMSPEC_FIELD.findall(_read_site_text(gemspec, MAX_CONFIG) or ""))
+            homepage = fields.get("homepage", "").lower().rstrip("/")
+            if theme and fields.get("name") == theme or remote and homepage.endswith(f"github.com/{remote}"):
+                return folder
+    return None
 
 
 def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
@@ -3696,12 +3753,18 @@ def _jekyll_nav_templates(root: Path) -> Iterator[str]:
     """The texts of a Jekyll site's layouts and includes (:func:`_jekyll_template_texts`), and of its includes
     named without an extension, as Minimal Mistakes names its ``_includes/nav_list``."""
     yield from _jekyll_template_texts(root)
-    folder = root / "_includes"
-    bare = sorted(p for p in folder.rglob("*") if not p.suffix and _is_file(p)) if _is_dir(folder) else []
-    for include in bare:
+    for include in _jekyll_site_templates(root, _bare_includes):
         data = _read_regular(include, MAX_DATA_FILE)
         if isinstance(data, bytes):
             yield data.decode("utf-8", "replace")
+
+
+def _bare_includes(folder: Path) -> list[Path]:
+    """The includes of a Jekyll site's ``_includes/`` ``folder`` named without an extension (``nav_list``),
+    in path order; none for a ``_layouts/`` folder, or when there is no such folder."""
+    if folder.name != "_includes" or not _is_dir(folder):
+        return []
+    return sorted(p for p in folder.rglob("*") if not p.suffix and _is_file(p))
 
 
 def _jekyll_data(root: Path, path: str) -> Any:

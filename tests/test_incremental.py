@@ -1728,6 +1728,30 @@ def test_a_just_the_docs_collection_s_sidebar_name_edited_rebuilds_as_a_full_bui
     assert labels[:4] == [["Handbook"], ["Tools"], ["Handbook"], ["Field guide"]]
 
 
+def test_a_jekyll_site_kept_in_its_theme_s_repository_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A site in its theme's repository (``docs/``, ``remote_theme`` naming the repository) is filed by the sidebar
+    the theme's ``../_includes/nav_list`` builds: the next build after a page is added to the sidebar's data, after
+    the theme's include is edited outside the folder read (it builds no sidebar then), or after the site gets one
+    of its own, equals a cold build."""
+    repo = tmp_path / "theme"
+    root, out, cold = repo / "docs", tmp_path / "out", tmp_path / "cold"
+    nav = ("{% assign navigation = site.data.navigation[include.nav] %}{% for nav in navigation %}{{ nav.title }}"
+           "{% for child in nav.children %}<a href=\"{{ child.url }}\">{% endfor %}{% endfor %}\n")
+    write_article(repo, "_includes/nav_list", nav)
+    write_article(root, "_config.yml", "remote_theme: someone/theme\ncollections:\n  docs:\n    output: true\n")
+    write_article(root, "_data/navigation.yml", "docs:\n  - title: Basics\n    children:\n"
+                                                "      - title: Install\n        url: /docs/install.html\n")
+    write_article(root, "_docs/install.md", "---\ntitle: Install\n---\n[skins](/docs/skins.html)\n")
+    qagraph.build(root, out=out)
+    edits = [("_docs/skins.md", "---\ntitle: Skins\n---\nText.\n"),
+             ("_data/navigation.yml", "docs:\n  - title: Basics\n    children:\n      - title: Install\n"
+                                      "        url: /docs/install.html\n      - title: Skins\n        url: /docs/skins.html\n"),
+             ("../_includes/nav_list", "<nav>{{ include.nav }}</nav>\n"), ("../_includes/nav_list", nav),
+             ("_includes/nav_list", "<nav></nav>\n")]
+    labels = [_labels_and_urls(kg)[0] for kg in _built_after_each(root, out, cold, edits)]
+    assert labels == [["Basics", "Docs"], ["Basics"], ["Docs"], ["Basics"], ["Docs"]]
+
+
 def test_a_jekyll_site_without_a_config_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A site without a _config.yml has its posts at Jekyll's default urls: the next build after a post is
     edited (redated, so moved), added or removed, or after a config comes that sets another permalink,

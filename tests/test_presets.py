@@ -3453,6 +3453,50 @@ def test_a_minimal_mistakes_sidebar_files_the_pages_it_lists_under_its_sections(
         "_docs/layouts.md": "Customization", "_docs/faq.md": "Docs"}
 
 
+def test_a_jekyll_site_kept_in_its_theme_s_repository_is_filed_by_the_theme_s_sidebar(tmp_path: Path):
+    """A theme's repository keeps its documentation site in ``docs/``, built with the theme itself (Minimal
+    Mistakes' ``remote_theme: mmistakes/minimal-mistakes``, or ``theme:`` the gem its gemspec builds): Jekyll reads
+    the theme's layouts and includes, ``../_includes/nav_list`` among them, where the site has none of its own so
+    named. The sidebar they build from the site's ``_data/navigation.yml`` filed nothing (every page under
+    ``Docs``), as only the site's own templates were read; a layout of the site's own still wins over the
+    theme's, and a site whose config names another theme (or none) reads no templates of the folders above it."""
+    repo = tmp_path / "mm"
+    nav = ("{% assign navigation = site.data.navigation[include.nav] %}\n<ul>{% for nav in navigation %}"
+           "<li><span>{{ nav.title }}</span><ul>{% for child in nav.children %}<li><a href=\"{{ child.url }}\">"
+           "{{ child.title }}</a></li>{% endfor %}</ul></li>{% endfor %}</ul>\n")
+    docs = "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n"
+    write_site(repo, {
+        "_config.yml": "title: Theme\nexclude: [docs]\n",
+        "_includes/nav_list": nav,
+        "_layouts/single.html": "{% include nav_list nav=page.sidebar.nav %}{{ content }}\n",
+        "mm-theme-jekyll.gemspec": 'Gem::Specification.new do |spec|\n  spec.name = "mm-theme-jekyll"\n'
+                                   '  spec.homepage = "https://github.com/someone/mm-theme"\nend\n',
+        "docs/_config.yml": "title: Docs\nremote_theme: someone/mm-theme@4.2.0\n" + docs,
+        "docs/_data/navigation.yml": "main:\n  - title: Docs\n    url: /docs/install/\n"
+                                     "docs:\n  - title: Getting Started\n    children:\n"
+                                     "      - title: Install\n        url: /docs/install/\n"
+                                     "  - title: Customization\n    children:\n      - title: Skins\n        url: /docs/skins/\n",
+        "docs/_docs/install.md": "---\ntitle: Install\n---\nText.\n",
+        "docs/_docs/skins.md": "---\ntitle: Skins\n---\nText.\n",
+        "docs/_docs/faq.md": "---\ntitle: FAQ\n---\nText.\n",
+    })
+    filed = {"_docs/install.md": "Getting Started", "_docs/skins.md": "Customization", "_docs/faq.md": "Docs"}
+    result = load_corpus(repo / "docs")
+    assert {a.path: a.subject for a in result.articles} == filed
+    assert "the theme's layouts and includes from mm/" in detect(repo / "docs").reason
+    # the gem the theme's gemspec names, in a clone of another name
+    clone = tmp_path / "clone"
+    shutil.copytree(repo, clone)
+    (clone / "docs" / "_config.yml").write_text("title: Docs\ntheme: mm-theme-jekyll\n" + docs, encoding="utf-8")
+    assert {a.path: a.subject for a in load_corpus(clone / "docs").articles} == filed
+    # the site's own nav_list, which builds no sidebar from the data file, overrides the theme's
+    write_article(clone, "docs/_includes/nav_list", "<nav>{{ include.nav }}</nav>\n")
+    assert {a.subject for a in load_corpus(clone / "docs").articles} == {"Docs"}
+    # another theme: the folders above are no theme of the site's
+    (repo / "docs" / "_config.yml").write_text("title: Docs\nremote_theme: other/theme\n" + docs, encoding="utf-8")
+    assert {a.subject for a in load_corpus(repo / "docs").articles} == {"Docs"}
+
+
 def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Path):
     """Notes mostly without front matter, two of five tagged: tags are not the subject (the three
     others would be Uncategorised beside subjects named after the two's first tags)."""
