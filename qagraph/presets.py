@@ -3686,7 +3686,10 @@ _LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.(
 #: (``{% for nav in navigation %}``): its variable, what it loops over and the loop's text up to the first ``endfor``
 #: (an inner loop's opening within it)
 _LIQUID_DATA_LOOP = re.compile(
-    r"\{%-?\s*for\s+(\w+)\s+in\s+(site\.data\.[\w-]+(?:\.[\w-]+)*|\w+)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+    r"\{%-?\s*for\s+(\w+)\s+in\s+(site\.data\.[\w-]+(?:\.[\w-]+)*|site\.data\[\s*\w+\s*\]|\w+)[^%{}]*?-?%\}(.*?)"
+    r"\{%-?\s*endfor\s*-?%\}", re.S)
+#: a variable assigned a text (``{% assign tocfilename = "toc" %}``): the variable and the text
+_LIQUID_TEXT_ASSIGN = re.compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*["']([\w./-]+)["']\s*-?%\}""")
 #: a variable assigned a data file of the site, or one of its entries (Minimal Mistakes' ``{% assign navigation =
 #: site.data.navigation[include.nav] %}``): the variable, the data's dotted path and the index, if any
 _LIQUID_DATA_ASSIGN = re.compile(
@@ -3700,9 +3703,11 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     ``(url, section title)`` pairs (:func:`~qagraph.fields.nav_key` urls, the first section listing a url
     naming it): a loop over a data file's sections (``{% for section in site.data.docs_nav %}``, or over a
     variable assigned one of its lists, ``{% assign navigation = site.data.navigation[include.nav] %}``, every
-    list of the file then) that shows each section's title (``{{ section.title }}``) and loops over a list of
-    it (``{% for item in section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``,
-    ``href``...) or names the template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
+    list of the file then, or over the file a variable is assigned the name of, Docsy Jekyll's ``{% for section
+    in site.data[tocfilename] %}`` with ``{% assign tocfilename = "toc" %}``) that shows each section's title
+    (``{{ section.title }}``; not its ``url``, nor an ``external_url``) and loops over a list of it (``{% for item
+    in section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``, ``href``...) or names the
+    template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -3721,18 +3726,25 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
         assigned = {m.group(1): (m.group(2), bool(m.group(3))) for m in _LIQUID_DATA_ASSIGN.finditer(text)}
         for loop in _LIQUID_DATA_LOOP.finditer(text):
             section, over, body = loop.groups()
-            path, every = (over[len("site.data."):], False) if over.startswith("site.data.") else assigned.get(over, ("", False))
-            inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body) if path else None
+            if over.startswith("site.data["):  # site.data[tocfilename]: the files the variable is assigned the names of
+                named = over[len("site.data["):-1].strip()
+                paths = [(path, False) for variable, path in _LIQUID_TEXT_ASSIGN.findall(text) if variable == named]
+            elif over.startswith("site.data."):
+                paths = [(over[len("site.data."):], False)]
+            else:
+                paths = [assigned.get(over, ("", False))]
+            paths = [(path, every) for path, every in dict.fromkeys(paths) if path]
+            inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body) \
+                if paths else None
             if inner is None:
                 continue
             item, listed = inner.groups()
-            titles = [key for key in re.findall(r"\{\{-?\s*" + re.escape(section) + r"\.([\w-]+)", body) if key != listed]
+            titles = [key for key in re.findall(r"\{\{-?\s*" + re.escape(section) + r"\.([\w-]+)", body)
+                      if key != listed and not key.lower().endswith(_NAV_URL_KEYS)]  # a section's url is no title
             made = re.search(r"\b" + re.escape(item) + r"""\s*((?:\|\s*(?:prepend|append)\s*:\s*["'][^"']*["']\s*)+)""", text)
             prepend = re.search(r"""prepend\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
             append = re.search(r"""append\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
-            data = _jekyll_data(root, path)
-            sections = [s for value in data.values() if isinstance(value, list) for s in value] if every and \
-                isinstance(data, dict) else data if isinstance(data, list) else []
+            sections = [s for path, every in paths for s in _jekyll_nav_data(root, path, every)]
             for section_data in sections:
                 if not isinstance(section_data, dict) or not isinstance(items := section_data.get(listed), list):
                     continue
@@ -3747,6 +3759,16 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
                     if key is not None and key not in found:
                         found[key] = title or ""
     return tuple(found.items())
+
+
+def _jekyll_nav_data(root: Path, path: str, every: bool) -> list[Any]:
+    """The sections of the data file ``site.data.<path>`` of the Jekyll site at ``root``: its list, or, with
+    ``every`` (a variable assigned one of its lists by an index, ``site.data.navigation[include.nav]``),
+    the items of each of its lists; ``[]`` for none."""
+    data = _jekyll_data(root, path)
+    if every and isinstance(data, dict):
+        return [s for value in data.values() if isinstance(value, list) for s in value]
+    return data if isinstance(data, list) else []
 
 
 def _jekyll_nav_templates(root: Path) -> Iterator[str]:

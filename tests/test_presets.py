@@ -3453,6 +3453,35 @@ def test_a_minimal_mistakes_sidebar_files_the_pages_it_lists_under_its_sections(
         "_docs/layouts.md": "Customization", "_docs/faq.md": "Docs"}
 
 
+def test_a_docsy_jekyll_sidebar_files_the_pages_of_the_data_file_a_variable_names(tmp_path: Path):
+    """Docsy Jekyll's sidebar loops over the data file a variable names, ``{% for section in site.data[tocfilename])
+    %}`` after ``{% assign tocfilename = "toc" %}`` (the stray ``)`` is Liquid's to skip), showing each section's
+    ``url`` before its ``title``, and its links' urls written from the site's root without their ``/``
+    (``docs/getting-started``). Such a loop was not read, every doc filed under its folder (``Docs``); now each
+    page is under the section listing it, titled by its ``title`` (not its ``url`` or ``external_url``)."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: D\nbaseurl: /d\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path\n",
+        "_includes/sidebar.html": (
+            "{% if site.versioning %}{% assign tocfilename = site.data.mapping[v] %}{% else %}"
+            "{% assign tocfilename = \"toc\" %}{% endif %}\n{% for section in site.data[tocfilename]) %}\n"
+            "<a href=\"{% if section.url %}{{ site.baseurl }}/{{ section.url }}{% else %}{{ section.external_url }}"
+            "{% endif %}\">{{ section.title }}</a>\n{% for entry in section.links %}"
+            "<a href=\"{{ site.baseurl }}/{{ entry.url }}\">{{ entry.title }}</a>{% endfor %}\n{% endfor %}\n"),
+        "_data/toc.yml": "- title: Documentation\n  url: docs\n  links:\n    - title: Start\n      url: docs/start\n"
+                         "    - title: Versions\n      url: docs/versions\n- title: Community\n"
+                         "  external_url: https://example.org/forum\n  links:\n    - title: Help\n      url: docs/help/ask\n",
+        "_docs/start.md": "---\ntitle: Start\n---\nText.\n",
+        "_docs/versions.md": "---\ntitle: Versions\n---\nText.\n",
+        "_docs/help/ask.md": "---\ntitle: Ask\n---\nText.\n",
+        "_docs/extra.md": "---\ntitle: Extra\n---\nText.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.subject for a in result.articles} == {
+        "_docs/start.md": "Documentation", "_docs/versions.md": "Documentation", "_docs/help/ask.md": "Community",
+        "_docs/extra.md": "Docs"}
+
+
 def test_a_jekyll_site_kept_in_its_theme_s_repository_is_filed_by_the_theme_s_sidebar(tmp_path: Path):
     """A theme's repository keeps its documentation site in ``docs/``, built with the theme itself (Minimal
     Mistakes' ``remote_theme: mmistakes/minimal-mistakes``, or ``theme:`` the gem its gemspec builds): Jekyll reads
