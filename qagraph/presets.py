@@ -3667,8 +3667,12 @@ _LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*\|\s*markdownify\
 _LIQUID_HREF = re.compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
 #: a page field in Liquid output, bare (``{{ page.deprecated_by }}``) or through the filters that make it the
 #: site's url of the path it holds (``| relative_url``, ``| absolute_url``, ``| prepend: site.baseurl``)
-_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*(?:\|\s*(?:relative_url|absolute_url|prepend\s*:\s*"
-                                r"site\.(?:baseurl|url))\s*)*-?\}\}")
+_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*(?:\|\s*(?:relative_url|absolute_url|"
+                                r"prepend\s*:\s*site\.(?:baseurl|url))\s*)*-?\}\}")
+#: a Liquid loop over a list, up to its first ``endfor``: its variable, what it loops over, the loop's text
+_LIQUID_LIST_LOOP = re.compile(r"\{%-?\s*for\s+(\w+)\s+in\s+([\w.-]+)[^%{}]*?-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+#: a variable assigned a field of the page (Minimal Mistakes' ``{% assign feature_row = page.feature_row %}``)
+_LIQUID_PAGE_ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*-?%\}")
 #: a Liquid loop whose item is named ``page`` (``{% for page in site.pages %}``): there ``page`` is another page
 _LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page
@@ -3812,8 +3816,12 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The front-matter fields a Jekyll site's layouts and includes show on the page itself, whose links
     are the page's: those rendered as Markdown (``{{ page.intro | markdownify }}``, devhints' intro) and
     those written into a link's href by Liquid alone (``<a href='{{ base }}{{ page.deprecated_by }}'>``,
-    the newer version of a deprecated sheet). A loop's ``page`` (``{% for page in site.pages %}``) is
-    another page, and a value filtered further (``markdownify | strip_html``, a meta tag's) shows no link.
+    the newer version of a deprecated sheet; ``{{ page.header.cta_url | relative_url }}``, Minimal Mistakes'
+    hero button), or each item's key of a list of the page that a loop writes into a link's href (its
+    ``feature_row`` include: ``{% assign feature_row = page.feature_row %}`` ... ``{% for f in feature_row %}``
+    ... ``<a href="{{ f.url | relative_url }}">``, as ``feature_row[].url``). A loop's ``page`` (``{% for page
+    in site.pages %}``) is another page, and a value filtered further (``markdownify | strip_html``, a meta
+    tag's) shows no link. Includes named without an extension (``_includes/feature_row``) are read too.
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -3821,18 +3829,28 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     >>> _ = (root / "_layouts" / "sheet.html").write_text(
     ...     "<a href='{{ base }}{{ page.deprecated_by }}'>new</a> <a href='{{ page.url }}'>here</a>"
     ...     "{{ page.intro | markdownify }} <meta content='{{ page.summary | markdownify | strip_html }}'>"
-    ...     "{% for page in site.pages %}{{ page.blurb | markdownify }}{% endfor %}")
+    ...     "{% for page in site.pages %}{{ page.blurb | markdownify }}{% endfor %}"
+    ...     "{% assign row = page.features %}{% for f in row %}<a href='{{ f.url | relative_url }}'>{% endfor %}")
     >>> _jekyll_shown_fields(root)
-    (('intro',), ('deprecated_by',))
+    (('intro',), ('deprecated_by', 'features[].url'))
     """
     markdown: list[str] = []
     hrefs: list[str] = []
-    for text in _jekyll_template_texts(root):
+    for text in _jekyll_nav_templates(root):
         text = _LIQUID_PAGE_LOOP.sub("", text)
         markdown += (name for name in _LIQUID_MARKDOWNIFY.findall(text) if name not in markdown)
         for _, value in _LIQUID_HREF.findall(text):
             hrefs += (name for name in _LIQUID_PAGE_FIELD.findall(value)
                       if name not in hrefs and name not in _OWN_URL_FIELDS)
+        assigned = dict(_LIQUID_PAGE_ASSIGN.findall(text))
+        for item, over, body in _LIQUID_LIST_LOOP.findall(text):
+            listed = over[len("page."):] if over.startswith("page.") else assigned.get(over)
+            if not listed:
+                continue
+            shown = re.compile(r"\{\{-?\s*" + item + r"\.(\w[\w-]*)\s*(?:\|\s*(?:relative_url|absolute_url|"
+                               r"prepend\s*:\s*site\.(?:baseurl|url))\s*)*-?\}\}")
+            for _, value in _LIQUID_HREF.findall(body):
+                hrefs += (path for key in shown.findall(value) if (path := f"{listed}[].{key}") not in hrefs)
     return tuple(markdown), tuple(hrefs)
 
 

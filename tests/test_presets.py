@@ -8612,6 +8612,36 @@ def test_a_jekyll_layouts_shown_fields_hold_the_pages_links(tmp_path: Path):
     assert lines["pencil@1.md"] == [4] and lines["eraser.md"] == [6]  # where each is written
 
 
+def test_a_minimal_mistakes_splash_page_links_to_its_feature_rows_and_hero_button(tmp_path: Path):
+    """Minimal Mistakes' splash home page is front matter and ``{% include feature_row %}``: the include (named
+    without an extension) loops over the page's ``feature_row`` (``{% assign feature_row = page.feature_row %}``
+    ... ``<a href="{{ f.url | relative_url }}">``) and the hero writes ``{{ page.header.cta_url | relative_url }}``
+    into its button. Those buttons link the page to the docs, but neither was read (only one-level fields of the
+    page, and templates with an extension): the home page linked nowhere. A row's ``image_path``, shown as an
+    image, and a loop over another list (``site.posts``) give no link."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Theme docs\nbaseurl: /theme\npermalink: pretty\n",
+        "_includes/feature_row": (
+            "{% if include.id %}{% assign feature_row = page[include.id] %}{% else %}"
+            "{% assign feature_row = page.feature_row %}{% endif %}\n{% for f in feature_row %}"
+            "<img src=\"{{ f.image_path | relative_url }}\">{% if f.url %}<a href=\"{{ f.url | relative_url }}\" "
+            "class=\"btn\">{{ f.btn_label }}</a>{% endif %}{% endfor %}\n"
+            "{% for p in site.posts %}<a href=\"{{ p.url | relative_url }}\">{{ p.title }}</a>{% endfor %}\n"),
+        "_includes/page__hero.html": "{% if page.header.cta_url %}<a href=\"{{ page.header.cta_url | relative_url }}\">"
+                                     "{{ page.header.cta_label }}</a>{% endif %}\n",
+        "index.md": "---\nlayout: splash\nheader:\n  cta_label: Install\n  cta_url: /docs/install/\nfeature_row:\n"
+                    "  - title: Layouts\n    image_path: /assets/layouts.png\n    url: /docs/layouts/\n"
+                    "  - title: License\n    url: https://example.org/license\n---\n\n{% include feature_row %}\n",
+        "docs/install.md": "---\ntitle: Install\n---\nText.\n",
+        "docs/layouts.md": "---\ntitle: Layouts\n---\nText.\n",
+    })
+    kg = build(site)
+    assert kg.related("index") == [kg.article("docs/install"), kg.article("docs/layouts")]
+    assert kg.counts.get("stubs", 0) == 0
+    assert detect(site).reason.count("(a link's href)") == 2
+
+
 def test_a_jekyll_layouts_shown_fields_may_have_hyphens_in_their_names(tmp_path: Path):
     """A class layout shows a lesson's ``main-content`` and ``tell-me-why`` as Markdown and links to its
     ``next-page`` (``<a href="{{ site.baseurl }}{{ page.next-page }}">``): Liquid names a field with
