@@ -385,7 +385,9 @@ class FieldMap:
     ``translation_key`` (``ref``) in other languages, as its layout's language buttons do.
     ``nav_parents`` are ``(page, page)`` pairs, paths from the corpus's root: a page of a Just the Docs
     site and a page above it (its ``parent``, its ``grand_parent`` and on up), nearest first, to which the
-    breadcrumbs the theme shows on the page link (:func:`_nav_parent_links`).
+    breadcrumbs the theme shows on the page link (:func:`_nav_parent_links`); ``nav_children`` are
+    ``(page, page)`` pairs too: a page and a page it is the ``parent`` of, in the order the table of its
+    children the theme shows below the page lists them (:func:`_nav_child_links`).
 
     ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
@@ -626,6 +628,7 @@ class FieldMap:
     toc_subjects: tuple[tuple[str, str], ...] = ()
     nav_sections: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
+    nav_children: tuple[tuple[str, str], ...] = ()
     translation_key: str = ""
     translations: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
@@ -1262,6 +1265,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     related = _related_links(f, fields)
     if fields.nav_parents:
         related += _nav_parent_links(f, fields, max((link.position for link in related), default=0))
+    if fields.nav_children:
+        related += _nav_child_links(f, fields, max((link.position for link in related), default=0))
     if fields.translations:
         related += _translation_links(f, fields, max((link.position for link in related), default=0))
     if fields.related_lists or "wiki" in fields.links or fm.syntax == NOTION:
@@ -4624,6 +4629,15 @@ def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedL
     keys = [key if key in f.fm.key_lines else "parent" for key in ("parent", "grand_parent", "ancestor")]
     return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.nav_parents).get(f.name, []), 1)]
+
+
+def _nav_child_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
+    """The links of a Just the Docs page to the pages whose ``parent`` it is, the table of its children the
+    theme shows below it (:attr:`FieldMap.nav_children` says which, in its order): at the line of its
+    ``has_children``, else of its title."""
+    line = f.fm.line_of("has_children") if "has_children" in f.fm.key_lines else f.fm.line_of("title")
+    return [RelatedLink(start + i, None, None, None, None, line, FRONT_MATTER, "/" + page)
+            for i, page in enumerate(_pages_above(fields.nav_children).get(f.name, []), 1)]
 
 
 def _variables(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:

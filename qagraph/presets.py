@@ -1953,13 +1953,14 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, permalink="date", as_of=_build_day())
             notes.append("urls by permalink date (no _config.yml: Jekyll's default)")
         if _just_the_docs(settings, s):
-            subjects, parents = _just_the_docs_nav(base, names, fields)
+            subjects, parents, children = _just_the_docs_nav(base, names, fields)
             if subjects or parents:  # a page is filed under its top-level page, and links to the pages above it
-                fields = replace(fields, toc_subjects=subjects, nav_parents=parents,
+                fields = replace(fields, toc_subjects=subjects, nav_parents=parents, nav_children=children,
                                  subject_from=tuple(dict.fromkeys(("field", "toc", *fields.subject_from))))
                 top_pages = len(set(t for _, t in subjects))
                 notes.append(f"Just the Docs: subject from the top-level page above a page ({top_pages} top-level "
-                             f"page{'s' if top_pages != 1 else ''}), links to the pages above it")
+                             f"page{'s' if top_pages != 1 else ''}), links to the pages above it"
+                             + (" and from a page to its children" if children else ""))
             headed = _just_the_docs_collections(settings, fields)
             if headed:  # the sidebar heads each collection's pages with its name
                 fields = replace(fields, folder_labels=(*fields.folder_labels, *headed))
@@ -2981,12 +2982,15 @@ def _just_the_docs_collections(settings: Mapping[Any, Any], fields: FieldMap) ->
 
 
 def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
-        tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+        tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """A Just the Docs site's navigation, as its sidebar and breadcrumbs show it: each page below a
     top-level page is filed under that page's title (``(page, title)`` pairs for
     :attr:`~qagraph.fields.FieldMap.toc_subjects`, the page's path without suffix, the top-level page's
     own too), and links to the pages above it, its parent, grandparent and on up, as its breadcrumbs do
-    (``(page, ancestor's path)`` pairs, nearest first, for :attr:`~qagraph.fields.FieldMap.nav_parents`).
+    (``(page, ancestor's path)`` pairs, nearest first, for :attr:`~qagraph.fields.FieldMap.nav_parents`); and a
+    page with pages below it links to each of them, as the table of its children the theme shows below it does
+    (``(page, child's path)`` pairs, by ``nav_order``, then title, for
+    :attr:`~qagraph.fields.FieldMap.nav_children`; none for a page that says ``has_toc: false``).
 
     A page's ``parent`` is the title of its parent page, among the pages of its own collection (the
     site's other pages being one more): the theme reads each collection's titles apart. Of several pages
@@ -3010,9 +3014,10 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
         fm = read_front_matter(name, text) if isinstance(text, str) else None
         if fm is None or isinstance(fm, Problem) or fm.data.get("published") is False:
             continue  # Jekyll publishes no page of it, to place others under
-        found = {key: str(value).strip() for key in ("title", "parent", "grand_parent", "ancestor")
+        found = {key: str(value).strip() for key in ("title", "parent", "grand_parent", "ancestor", "nav_order")
                  if isinstance(value := fm.data.get(key), (str, int, float)) and not isinstance(value, bool)}
         found["space"] = space
+        found["toc"] = "no" if fm.data.get("has_toc") is False else ""
         pages[name] = found
     titled: dict[tuple[str, str], list[str]] = {}
     for name, data in pages.items():
@@ -3051,7 +3056,17 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
             subjects.append((name.rsplit(".", 1)[0], pages[ancestors[-1]]["title"]))
     # a top-level page is one with no parent: one whose parent names no page (or several) is in no one's place
     subjects += [(name.rsplit(".", 1)[0], pages[name]["title"]) for name in sorted(above) if not pages[name].get("parent")]
-    return tuple(sorted(subjects)), tuple(links)
+
+    def order(name: str) -> tuple[int, float, str, str]:  # the theme's: by nav_order (numbers first), then title
+        written = pages[name].get("nav_order", "")
+        try:
+            return 0, float(written), "", pages[name].get("title", "")
+        except ValueError:
+            return 1 if written else 2, 0.0, written, pages[name].get("title", "")
+
+    children = [(parent(name), name) for name in sorted(pages, key=order) if parent(name)]
+    below = [(page, child) for page, child in children if page and not pages[page]["toc"]]
+    return tuple(sorted(subjects)), tuple(links), tuple(sorted(below, key=lambda pair: pair[0]))
 
 
 def _jekyll_settings(config: str) -> dict[Any, Any]:

@@ -1728,6 +1728,25 @@ def test_a_just_the_docs_collection_s_sidebar_name_edited_rebuilds_as_a_full_bui
     assert labels[:4] == [["Handbook"], ["Tools"], ["Handbook"], ["Field guide"]]
 
 
+def test_a_just_the_docs_parent_s_children_edited_rebuild_as_a_full_build_does(tmp_path: Path):
+    """A Just the Docs parent page links to its children in their nav_order: the next build after a child is
+    added, reordered, moved to another parent, after the parent says has_toc: false, or after the child is
+    removed, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "_config.yml", "theme: just-the-docs\n")
+    write_article(root, "tools.md", "---\ntitle: Tools\nhas_children: true\n---\n")
+    write_article(root, "more.md", "---\ntitle: More\nhas_children: true\n---\n")
+    write_article(root, "saw.md", "---\ntitle: Saw\nparent: Tools\nnav_order: 2\n---\nText.\n")
+    qagraph.build(root, out=out)
+    edits = [("anvil.md", "---\ntitle: Anvil\nparent: Tools\nnav_order: 3\n---\nText.\n"),
+             ("anvil.md", "---\ntitle: Anvil\nparent: Tools\nnav_order: 1\n---\nText.\n"),
+             ("saw.md", "---\ntitle: Saw\nparent: More\n---\nText.\n"),
+             ("tools.md", "---\ntitle: Tools\nhas_children: true\nhas_toc: false\n---\n"), ("anvil.md", None)]
+    related = [kg.related("tools.md") for kg in _built_after_each(root, out, cold, edits)]
+    assert related[:3] == [["article:saw", "article:anvil"], ["article:anvil", "article:saw"], ["article:anvil"]]
+    assert related[3] == related[4] == []
+
+
 def test_a_jekyll_site_kept_in_its_theme_s_repository_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A site in its theme's repository (``docs/``, ``remote_theme`` naming the repository) is filed by the sidebar
     the theme's ``../_includes/nav_list`` builds: the next build after a page is added to the sidebar's data, after

@@ -4120,7 +4120,8 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
                         "docs/gadgets/dials.md": "Gadgets", "docs/gadgets/lost.md": "Docs", "docs/gadgets/older.md": "Docs",
                         "docs/setup.md": "Docs",
                         "_guides/widgets.md": "Widgets", "_guides/first.md": "Widgets"}
-    assert kg.related("docs/widgets/knobs.md") == ["article:docs/widgets/dials", "article:docs/widgets/widgets"]
+    assert kg.related("docs/widgets/knobs.md") == [  # and to its child, as the table below it does
+        "article:docs/widgets/dials", "article:docs/widgets/widgets", "article:docs/widgets/pointer"]
     assert kg.related("docs/widgets/pointer.md") == [
         "article:docs/widgets/knobs", "article:docs/widgets/dials", "article:docs/widgets/widgets"]
     assert kg.related("docs/gadgets/dials.md") == ["article:docs/gadgets/index"]
@@ -4141,6 +4142,32 @@ def test_just_the_docs_pages_are_filed_under_their_top_level_page_and_link_to_th
     write_article(other, "people/ann.md", "---\ntitle: Ann\n---\n# Ann\n")
     write_article(other, "people/bob.md", "---\ntitle: Bob\nparent: Ann\n---\n# Bob\n")
     assert qagraph.build(other).related("people/bob.md") == []
+
+
+def test_a_just_the_docs_page_links_to_its_children_as_the_table_below_it_does(tmp_path: Path):
+    """Just the Docs shows below a parent page the table of its children, each a link (unless the page says
+    ``has_toc: false``), in the sidebar's order: by ``nav_order``, then title. Only the children's breadcrumbs
+    were read (a child to the pages above it), so a parent page of no text of its own linked to none of its
+    pages; a grandchild is its parent's child, not its grandparent's."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Kit\ntheme: just-the-docs\n",
+        "docs/tools.md": "---\ntitle: Tools\nnav_order: 2\nhas_children: true\n---\n",
+        "docs/saw.md": "---\ntitle: Saw\nparent: Tools\n---\n# Saw\n",
+        "docs/hammer.md": "---\ntitle: Hammer\nparent: Tools\nnav_order: 2\nhas_children: true\n---\n# Hammer\n",
+        "docs/anvil.md": "---\ntitle: Anvil\nparent: Tools\nnav_order: 1\n---\n# Anvil\n",
+        "docs/claw.md": "---\ntitle: Claw\nparent: Hammer\ngrand_parent: Tools\n---\n# Claw\n",
+        "docs/quiet.md": "---\ntitle: Quiet\nhas_children: true\nhas_toc: false\n---\n# Quiet\n",
+        "docs/hidden.md": "---\ntitle: Hidden\nparent: Quiet\n---\n# Hidden\n",
+    })
+    kg = qagraph.build(site)
+    assert kg.related("docs/tools.md") == ["article:docs/anvil", "article:docs/hammer", "article:docs/saw"]
+    assert kg.related("docs/hammer.md") == ["article:docs/tools", "article:docs/claw"]
+    assert kg.related("docs/quiet.md") == [] and kg.related("docs/hidden.md") == ["article:docs/quiet"]
+    lines = {a.path: {link.line for link in a.related} for a in load_corpus(site).articles}
+    assert lines["docs/tools.md"] == {4}  # at its has_children
 
 
 def test_just_the_docs_files_a_collections_documents_under_the_name_its_sidebar_gives_the_collection(tmp_path: Path):
