@@ -3712,7 +3712,7 @@ _LIQUID_TEXT_ASSIGN = re.compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*["']([\w./-]+)
 #: a variable assigned a data file of the site, or one of its entries (Minimal Mistakes' ``{% assign navigation =
 #: site.data.navigation[include.nav] %}``): the variable, the data's dotted path and the index, if any
 _LIQUID_DATA_ASSIGN = re.compile(
-    r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.data\.([\w-]+(?:\.[\w-]+)*)\s*(\[[^\]%]*\])?\s*-?%\}")
+    r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.data\.([\w-]+(?:\.[\w-]+)*)\s*(\[[^\]%]*\])?((?:\.[\w-]+)*)\s*-?%\}")
 #: the keys of a navigation item that hold the page's url (``- link: /docs/``)
 _NAV_URL_KEYS = ("link", "url", "href", "permalink", "path")
 
@@ -3726,7 +3726,10 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     in site.data[tocfilename] %}`` with ``{% assign tocfilename = "toc" %}``) that shows each section's title
     (``{{ section.title }}``; not its ``url``, nor an ``external_url``) and loops over a list of it (``{% for item
     in section.docs %}``), whose items are urls (``- link: /docs/usage/``, or ``url``, ``href``...) or names the
-    template makes urls of (``item | prepend: "/tutorials/" | append: "/"``).
+    template makes urls of (``item | prepend: "/tutorials/" | append: "/"``). Items of no url that the template
+    loops over in turn are sections of their own: the documentation theme's ``{% assign sidebar =
+    site.data.sidebars[page.sidebar].entries %}`` ... ``{% for folder in entry.folders %}`` ... ``{{ folder.title
+    }}`` ... ``{% for folderitem in folder.folderitems %}``, every file of ``_data/sidebars/`` read.
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -3742,28 +3745,39 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
 
     found: dict[str, str] = {}
     for text in _jekyll_nav_templates(root):
-        assigned = {m.group(1): (m.group(2), bool(m.group(3))) for m in _LIQUID_DATA_ASSIGN.finditer(text)}
+        assigned = {m.group(1): (m.group(2), bool(m.group(3)), m.group(4).strip("."))
+                    for m in _LIQUID_DATA_ASSIGN.finditer(text)}
         for loop in _LIQUID_DATA_LOOP.finditer(text):
             section, over, body = loop.groups()
             if over.startswith("site.data["):  # site.data[tocfilename]: the files the variable is assigned the names of
                 named = over[len("site.data["):-1].strip()
-                paths = [(path, False) for variable, path in _LIQUID_TEXT_ASSIGN.findall(text) if variable == named]
+                paths = [(path, False, "") for variable, path in _LIQUID_TEXT_ASSIGN.findall(text) if variable == named]
             elif over.startswith("site.data."):
-                paths = [(over[len("site.data."):], False)]
+                paths = [(over[len("site.data."):], False, "")]
             else:
-                paths = [assigned.get(over, ("", False))]
-            paths = [(path, every) for path, every in dict.fromkeys(paths) if path]
+                paths = [assigned.get(over, ("", False, ""))]
+            paths = [(path, every, keys) for path, every, keys in dict.fromkeys(paths) if path]
             inner = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(section) + r"\.([\w-]+)", body) \
                 if paths else None
             if inner is None:
                 continue
             item, listed = inner.groups()
+            sections = [s for path, every, keys in paths for s in _jekyll_nav_data(root, path, every, keys)]
+            for _ in range(3):  # items of no url that are sections of their own (the documentation theme's
+                # entries' folders, each looped over for its folderitems), up to three levels down
+                below = [i for data in sections if isinstance(data, dict)
+                         and isinstance(listing := data.get(listed), list) for i in listing]
+                deeper = re.search(r"\{%-?\s*for\s+(\w+)\s+in\s+" + re.escape(item) + r"\.([\w-]+)", text)
+                if deeper is None or deeper.group(1) == item or any(isinstance(i, str) or isinstance(i, dict) and any(
+                        k in i for k in _NAV_URL_KEYS) for i in below):
+                    break
+                sections, section, body = below, item, text
+                item, listed = deeper.groups()
             titles = [key for key in re.findall(r"\{\{-?\s*" + re.escape(section) + r"\.([\w-]+)", body)
                       if key != listed and not key.lower().endswith(_NAV_URL_KEYS)]  # a section's url is no title
             made = re.search(r"\b" + re.escape(item) + r"""\s*((?:\|\s*(?:prepend|append)\s*:\s*["'][^"']*["']\s*)+)""", text)
             prepend = re.search(r"""prepend\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
             append = re.search(r"""append\s*:\s*["']([^"']*)["']""", made.group(1)) if made else None
-            sections = [s for path, every in paths for s in _jekyll_nav_data(root, path, every)]
             for section_data in sections:
                 if not isinstance(section_data, dict) or not isinstance(items := section_data.get(listed), list):
                     continue
@@ -3780,13 +3794,17 @@ def _jekyll_nav_sections(root: Path) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
-def _jekyll_nav_data(root: Path, path: str, every: bool) -> list[Any]:
+def _jekyll_nav_data(root: Path, path: str, every: bool, keys: str = "") -> list[Any]:
     """The sections of the data file ``site.data.<path>`` of the Jekyll site at ``root``: its list, or, with
     ``every`` (a variable assigned one of its lists by an index, ``site.data.navigation[include.nav]``),
-    the items of each of its lists; ``[]`` for none."""
+    the items of each of its lists, each the list at its dotted ``keys`` (``site.data.sidebars[page.sidebar].entries``:
+    the ``entries`` of each file of ``_data/sidebars/``); ``[]`` for none."""
     data = _jekyll_data(root, path)
     if every and isinstance(data, dict):
-        return [s for value in data.values() if isinstance(value, list) for s in value]
+        values = list(data.values())
+        for key in keys.split(".") if keys else ():
+            values = [value.get(key) if isinstance(value, dict) else None for value in values]
+        return [s for value in values if isinstance(value, list) for s in value]
     return data if isinstance(data, list) else []
 
 
@@ -3812,6 +3830,13 @@ def _jekyll_data(root: Path, path: str) -> Any:
     """The data of the data file of a Jekyll site at ``root`` that ``site.data.<path>`` names
     (``_data/docs_nav.yml``, ``.yaml`` or ``.json``; ``a.b`` is ``_data/a/b.yml``), ``[]`` for none."""
     parts = path.split(".")
+    folder = root / "_data" / "/".join(parts)
+    if _is_dir(folder):  # site.data.sidebars: each file of _data/sidebars/ by its name
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml", ".json") and _is_file(p))
+        except OSError:
+            files = []
+        return {file.stem: _jekyll_data(root, ".".join((*parts, file.stem))) for file in files}
     for end in range(len(parts), 0, -1):  # site.data.navigation.docs: the docs of _data/navigation.yml
         for suffix in (".yml", ".yaml", ".json"):
             file = root / "_data" / ("/".join(parts[:end]) + suffix)

@@ -3482,6 +3482,38 @@ def test_a_docsy_jekyll_sidebar_files_the_pages_of_the_data_file_a_variable_name
         "_docs/extra.md": "Docs"}
 
 
+def test_the_documentation_theme_s_sidebar_files_pages_under_its_folders(tmp_path: Path):
+    """The documentation theme for Jekyll builds its sidebar from the file of ``_data/sidebars/`` a page names
+    (``{% assign sidebar = site.data.sidebars[page.sidebar].entries %}``), each entry's folders a heading over
+    the pages its ``folderitems`` list (``{% for folder in entry.folders %}`` ... ``{{ folder.title }}`` ...
+    ``{% for folderitem in folder.folderitems %}``). The assignment's trailing ``.entries``, a folder of data
+    files and a list of sections one level down were not read, so every page was filed under its folder
+    (``Pages``); now under the folder of the sidebar that lists it, whichever sidebar file that is."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Manual\ndefaults:\n  - scope:\n      path: ''\n    values:\n      sidebar: main_sidebar\n",
+        "_includes/sidebar.html": (
+            "{% assign sidebar = site.data.sidebars[page.sidebar].entries %}\n<ul>{% for entry in sidebar %}"
+            "{% for folder in entry.folders %}<li><a href=\"#\">{{ folder.title }}</a><ul>"
+            "{% for folderitem in folder.folderitems %}<li><a href=\"{{ folderitem.url | remove: '/' }}\">"
+            "{{ folderitem.title }}</a></li>{% endfor %}</ul></li>{% endfor %}{% endfor %}</ul>\n"),
+        "_data/sidebars/main_sidebar.yml": "entries:\n- title: sidebar\n  folders:\n  - title: Getting started\n"
+                                           "    folderitems:\n    - title: Intro\n      url: /intro.html\n"
+                                           "  - title: Formatting\n    folderitems:\n    - title: Tables\n"
+                                           "      url: /tables.html\n",
+        "_data/sidebars/api_sidebar.yml": "entries:\n- title: sidebar\n  folders:\n  - title: Endpoints\n"
+                                          "    folderitems:\n    - title: Users\n      url: /api_users.html\n",
+        "pages/intro.md": "---\ntitle: Intro\npermalink: intro.html\n---\nSee [tables](tables.html).\n",
+        "pages/tables.md": "---\ntitle: Tables\npermalink: tables.html\n---\nText.\n",
+        "pages/api/users.md": "---\ntitle: Users\npermalink: api_users.html\nsidebar: api_sidebar\n---\nText.\n",
+        "pages/other.md": "---\ntitle: Other\npermalink: other.html\n---\nText.\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.subject for a in result.articles} == {
+        "pages/intro.md": "Getting started", "pages/tables.md": "Formatting", "pages/api/users.md": "Endpoints",
+        "pages/other.md": "Pages"}
+
+
 def test_a_jekyll_site_kept_in_its_theme_s_repository_is_filed_by_the_theme_s_sidebar(tmp_path: Path):
     """A theme's repository keeps its documentation site in ``docs/``, built with the theme itself (Minimal
     Mistakes' ``remote_theme: mmistakes/minimal-mistakes``, or ``theme:`` the gem its gemspec builds): Jekyll reads
