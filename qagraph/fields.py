@@ -388,6 +388,9 @@ class FieldMap:
     breadcrumbs the theme shows on the page link (:func:`_nav_parent_links`); ``nav_children`` are
     ``(page, page)`` pairs too: a page and a page it is the ``parent`` of, in the order the table of its
     children the theme shows below the page lists them (:func:`_nav_child_links`).
+    ``include_id_hrefs`` are ``(include, key)`` pairs: a Jekyll include that shows the list of the page's
+    field its ``id`` names, each item's ``key`` a link (Minimal Mistakes' ``{% include feature_row
+    id="feature_row2" %}``, each row's ``url``): the page's links (:func:`_include_id_links`).
 
     ``page_titles`` are ``(page, title)`` pairs, the page's path below ``content_dir``: the title a
     site's navigation gives a page, which the site shows over its title field and heading (an MkDocs
@@ -629,6 +632,7 @@ class FieldMap:
     nav_sections: tuple[tuple[str, str], ...] = ()
     nav_parents: tuple[tuple[str, str], ...] = ()
     nav_children: tuple[tuple[str, str], ...] = ()
+    include_id_hrefs: tuple[tuple[str, str], ...] = ()
     translation_key: str = ""
     translations: tuple[tuple[str, str], ...] = ()
     page_titles: tuple[tuple[str, str], ...] = ()
@@ -1275,6 +1279,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         related += _child_links(f, fields, max((link.position for link in related), default=0))
     if fields.markdown_fields or fields.href_fields:
         related += _shown_field_links(f, fields, max((link.position for link in related), default=0))
+    if fields.include_id_hrefs:
+        related += _include_id_links(f, fields, raw_body, max((link.position for link in related), default=0))
     if moved is not None:  # a page with text of its own: it links where it sends its reader
         line = fm.line_of(moved[0])
         related += [RelatedLink(max((link.position for link in related), default=0) + 1, None, None, link.text, None,
@@ -4866,6 +4872,32 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
                                fields.note_suffixes)
         links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin, link.target)
                   for link in found]
+    return links
+
+
+def _include_id_links(f: _Fields, fields: FieldMap, body: str, start: int) -> list[RelatedLink]:
+    """The links of the lists of a page that its includes show, by the ``id`` the page gives each include
+    (``{% include feature_row id="feature_row2" %}``: each ``url`` of the page's ``feature_row2``, as
+    :attr:`FieldMap.include_id_hrefs` says), at the lines of those fields' keys.
+
+    >>> from qagraph.frontmatter import read_front_matter
+    >>> fm = read_front_matter("a.md", "---\\nrow2:\\n  - url: /b/\\n  - title: C\\n---\\n")
+    >>> body = '{% include feature_row id="row2" type="left" %}'
+    >>> [link.target for link in _include_id_links(_Fields("a.md", fm), FieldMap(
+    ...     include_id_hrefs=(("feature_row", "url"),)), body, 0)]
+    ['/b/']
+    """
+    links: list[RelatedLink] = []
+    for include, key in fields.include_id_hrefs:
+        tag = re.compile(r"\{%-?\s*include(?:_cached)?\s+" + re.escape(include) +
+                         r"""\s[^%]*?\bid\s*=\s*["']?([\w-]+)["']?[^%]*?-?%\}""")
+        for listed in dict.fromkeys(tag.findall(body)):
+            line = f.fm.line_of(listed)
+            for href in _item_texts(f.data, f"{listed}[].{key}"):
+                links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin,
+                                      link.target)
+                          for link in text_links(f'<a href="{href.strip()}">', ("html",), line or 1, fields.site_url,
+                                                 None, fields.site_hosts)] if not any(c in href for c in '"<>') else []
     return links
 
 

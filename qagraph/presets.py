@@ -1898,6 +1898,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if theme_folder is not None:  # the site is kept in its theme's repository: its layouts are the theme's too
                 notes.append(f"the theme's layouts and includes from {theme_folder.name}/, the repository the site "
                              "is kept in")
+            by_id = _jekyll_include_id_hrefs(config[0].parent)
+            if by_id:  # {% include feature_row id="feature_row2" %} shows the rows of the page's feature_row2
+                fields = replace(fields, include_id_hrefs=by_id)
+                notes.append("links in the lists of a page its includes show by their id: " + ", ".join(
+                    f"{include} (each item's {key})" for include, key in by_id))
             markdown, hrefs = _jekyll_shown_fields(config[0].parent)
             if markdown or hrefs:  # the layout shows them on the page: their links are the page's
                 fields = replace(fields, markdown_fields=markdown, href_fields=hrefs)
@@ -3892,6 +3897,46 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
             for _, value in _LIQUID_HREF.findall(body):
                 hrefs += (path for key in shown.findall(value) if (path := f"{listed}[].{key}") not in hrefs)
     return tuple(markdown), tuple(hrefs)
+
+
+#: a variable assigned the page's field an include's ``id`` names (``{% assign feature_row = page[include.id] %}``)
+_LIQUID_ID_ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\[\s*include\.id\s*\]\s*-?%\}")
+
+
+def _jekyll_include_id_hrefs(root: Path) -> tuple[tuple[str, str], ...]:
+    """The ``(include, key)`` of the includes of a Jekyll site (its theme's too: :func:`_jekyll_site_templates`)
+    that show the list of the page's field their ``id`` names, writing each item's ``key`` into a link's href:
+    Minimal Mistakes' ``feature_row`` (an include named without an extension), ``{% assign feature_row =
+    page[include.id] %}`` ... ``{% for f in feature_row %}`` ... ``<a href="{{ f.url | relative_url }}">``, which
+    a splash page shows as ``{% include feature_row id="feature_row2" %}``.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_includes").mkdir()
+    >>> _ = (root / "_includes" / "feature_row").write_text(
+    ...     "{% assign rows = page[include.id] %}{% for f in rows %}<a href='{{ f.url | relative_url }}'>{% endfor %}")
+    >>> _jekyll_include_id_hrefs(root)
+    (('feature_row', 'url'),)
+    """
+    found: list[tuple[str, str]] = []
+    templates = [*_jekyll_site_templates(root, _bare_includes), *_jekyll_site_templates(root, _jekyll_templates)]
+    for template in templates:
+        include = template.parent
+        while include.name != "_includes" and include != include.parent:
+            include = include.parent
+        if template.parent.name == "_layouts" or include.name != "_includes" or \
+                (text := _read_site_text(template)) is None:
+            continue
+        name = template.relative_to(include).as_posix()
+        rows = set(_LIQUID_ID_ASSIGN.findall(text))
+        for item, over, body in _LIQUID_LIST_LOOP.findall(text):
+            if over not in rows:
+                continue
+            shown = re.compile(r"\{\{-?\s*" + item + r"\.(\w[\w-]*)\s*(?:\|\s*(?:relative_url|absolute_url|"
+                               r"prepend\s*:\s*site\.(?:baseurl|url))\s*)*-?\}\}")
+            for _, value in _LIQUID_HREF.findall(body):
+                found += (pair for key in shown.findall(value) if (pair := (name, key)) not in found)
+    return tuple(found)
 
 
 def _jekyll_include_fields(root: Path) -> tuple[str, ...]:

@@ -8701,6 +8701,33 @@ def test_a_minimal_mistakes_splash_page_links_to_its_feature_rows_and_hero_butto
     assert detect(site).reason.count("(a link's href)") == 2
 
 
+def test_a_splash_page_links_to_the_rows_of_each_feature_row_it_includes_by_id(tmp_path: Path):
+    """Minimal Mistakes' ``feature_row`` include shows the list of the page's field its ``id`` names (``{% assign
+    feature_row = page[include.id] %}``): a splash page of three rows writes ``{% include feature_row
+    id="feature_row2" type="left" %}`` for its second. Those rows' buttons were not read (only the field the
+    include shows without an id), so the page linked to the first row's pages only; a row the page does not
+    include (``unused``) shows no link."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Theme docs\npermalink: pretty\n",
+        "_includes/feature_row": (
+            "{% if include.id %}{% assign feature_row = page[include.id] %}{% else %}"
+            "{% assign feature_row = page.feature_row %}{% endif %}\n{% for f in feature_row %}"
+            "{% if f.url %}<a href=\"{{ f.url | relative_url }}\" class=\"btn\">{{ f.btn_label }}</a>{% endif %}"
+            "{% endfor %}\n"),
+        "splash.md": "---\nlayout: splash\nfeature_row:\n  - url: /docs/a/\nfeature_row2:\n  - title: B\n"
+                     "    url: /docs/b/\nunused:\n  - url: /docs/c/\n---\n\n{% include feature_row %}\n\n"
+                     "{% include feature_row id=\"feature_row2\" type=\"left\" %}\n",
+        "docs/a.md": "---\ntitle: A\n---\nText.\n",
+        "docs/b.md": "---\ntitle: B\n---\nText.\n",
+        "docs/c.md": "---\ntitle: C\n---\nText.\n",
+    })
+    kg = build(site)
+    assert kg.related("splash") == [kg.article("docs/a"), kg.article("docs/b")]
+    lines = {a.path: [link.line for link in a.related] for a in load_corpus(site).articles}
+    assert lines["splash.md"] == [3, 5]  # at each row's key
+
+
 def test_a_jekyll_layouts_shown_fields_may_have_hyphens_in_their_names(tmp_path: Path):
     """A class layout shows a lesson's ``main-content`` and ``tell-me-why`` as Markdown and links to its
     ``next-page`` (``<a href="{{ site.baseurl }}{{ page.next-page }}">``): Liquid names a field with
