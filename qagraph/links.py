@@ -364,6 +364,20 @@ _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
 #: it): the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
                          r"|prepend:[ \t]*site\.(?:baseurl|url))[ \t]*-?\}\}")
+
+
+def _liquid_url(match: re.Match[str]) -> str:
+    """The url a Jekyll url filter (:data:`_LIQUID_URL`) renders: ``relative_url`` and ``absolute_url`` normalise
+    it as Addressable does, a space written ``%20`` (``{{ "/docs/Getting Started/" | relative_url }}`` is a
+    link to ``/docs/Getting%20Started/``, where ``prepend: site.baseurl`` leaves it as written).
+
+    >>> _LIQUID_URL.sub(_liquid_url, '[a]({{ "/a b/" | relative_url }}) [c]({{ "/c d/" | prepend: site.baseurl }})')
+    '[a](/a%20b/) [c](/c d/)'
+    """
+    url = match.group(1) or match.group(2) or ""
+    return url if "prepend" in match.group(0) else url.replace(" ", "%20")
+
+
 #: an HTML link in the Markdown, ``<a href="/docs/x/">text</a>``, which kramdown (Jekyll's) passes through as
 #: it is: its target (quoted) and its text, when it is plain
 _HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
@@ -544,7 +558,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     roles = _myst_roles(body, text) if "myst" in wanted and "}`" in body else []
     masked_text = text  # the body, masked: each offset of it is the body's
     if "jekyll-ref" in wanted and "{{" in text:  # a link written through Liquid is the link it renders to
-        text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(lambda m: m.group(1) or m.group(2) or "", text))
+        text = _LIQUID_BASE.sub("", _LIQUID_URL.sub(_liquid_url, text))
     if "markdown" in wanted and "{%" in text and "](" in text:  # a url written through Liquid conditions
         text = _conditional_urls(text)
     shown = body if text == masked_text else None  # the text a link's offsets in ``text`` still point into

@@ -135,6 +135,27 @@ def test_docsify_links_as_its_router_reads_them(syntax: str, targets: list[str])
     assert [l.target for l in text_links(body, ("markdown", "html", syntax))] == targets
 
 
+def test_a_jekyll_url_filter_writes_a_space_of_its_path_as_percent_20(tmp_path: Path):
+    """``relative_url`` and ``absolute_url`` normalise the path they are given (Addressable), a space written
+    ``%20``: ``[intro]({{ "/docs/Getting Started/intro/" | relative_url }})`` is a link to that collection
+    document. The path was put in the link as written, a space in a Markdown link's target, so the link was not
+    read at all (not even a stub); ``prepend: site.baseurl`` leaves the path as written."""
+    links = text_links('[a]({{ "/docs/Getting Started/intro/" | relative_url }}) '
+                       '[b]({{ \'/x y/\' | absolute_url }}) [c]({{ "/p q/" | prepend: site.baseurl }})',
+                       ("markdown", "jekyll-ref"))
+    assert [l.target for l in links] == ["/docs/Getting%20Started/intro/", "/x%20y/"]
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "baseurl: /manual\ncollections:\n  docs:\n    output: true\n"
+                       "    permalink: /:collection/:path/\n",
+        "_docs/Getting Started/intro.md": "---\ntitle: Intro\n---\nText.\n",
+        "index.md": '---\ntitle: Home\n---\n'
+                    'Start with [the intro]({{ "/docs/Getting Started/intro/" | relative_url }}).\n',
+    })
+    kg = build(site)
+    assert kg.related("index") == [kg.article("_docs/Getting Started/intro")] and kg.counts.get("stubs", 0) == 0
+
+
 def test_jekyll_liquid_url_filters_and_zola_internal_links(tmp_path: Path):
     """A Jekyll link written through Liquid (``relative_url``, ``site.baseurl``) and a Zola link
     from the content folder (``@/``) lead to the page they render to; a line number stays the line's."""
