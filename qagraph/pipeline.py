@@ -1081,13 +1081,10 @@ def _gc_paused() -> Iterator[None]:
     A build makes millions of small dicts and tuples and no reference cycles; each GC
     pass over them costs more than the build itself (36k articles: graph 10.8 s with GC,
     4.3 s without). ``gc.freeze`` keeps later passes from walking the finished graph.
-    Frozen garbage is never freed, so a build after another (a process that frozen objects
-    are in) first collects what became garbage since: an opened build dropped in a cycle
-    holds its file open. That pass walks only what was made since the last freeze.
+    Garbage frozen with it is never freed: what holds a file (a build database) closes it
+    without the collector (:class:`~qagraph.database.BuildDatabase`).
     """
     enabled = gc.isenabled()
-    if gc.get_freeze_count():
-        gc.collect()
     gc.disable()
     try:
         yield

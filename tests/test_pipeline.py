@@ -299,32 +299,3 @@ def test_content_named_with_dots_is_named_by_its_folder(small_corpus: Path, tmp_
     kg = build("..", out=tmp_path / "out")
     assert kg.report()["source"] == kg.graph.graph["source"] == "content"
     assert "<title>Views of content" in (tmp_path / "out" / "index.html").read_text()
-
-
-def test_a_build_collects_the_garbage_made_since_the_last_build_before_freezing(tmp_path: Path):
-    """A build keeps the cyclic collector out and then freezes every object there is (``gc.freeze``),
-    so that later passes do not walk its graph. A cycle dropped before it, such as an opened build
-    held by an exception's traceback, was frozen too and never freed: a process that built again and
-    again kept its files open for good. A build after another collects first what became garbage
-    since (what the first froze is not walked again)."""
-    import gc
-    import weakref
-
-    class Holder:
-        pass
-
-    root = tmp_path / "content"
-    write_article(root, "biology/cell.md", article_text("What is a cell?", url_of("biology", "cell")))
-    build(root, out=tmp_path / "first")  # so that something is frozen, as in any process that built
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        cycle = Holder()
-        cycle.itself = cycle  # type: ignore[attr-defined]
-        dropped = weakref.ref(cycle)
-        del cycle
-        build(root, out=tmp_path / "second")
-        assert dropped() is None
-    finally:
-        if enabled:
-            gc.enable()
