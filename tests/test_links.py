@@ -932,6 +932,22 @@ def test_a_markdown_link_s_text_is_shown_without_its_emphasis(tmp_path: Path):
     assert kg.graph.nodes[stub]["label"] == "the missing deepMerge snippet"
 
 
+def test_a_markdown_link_s_text_shows_its_inline_code(tmp_path: Path):
+    """A page shows [`rollout`](/docs/x/) as the word rollout, in code: documentation sites write command and field
+    links so. Code is blanked before links are read (no link inside code is one), and the blanked span was lost
+    with it: the link had no text (its stub was titled by its path) or lost a word ('the tool'). A backtick
+    that opens no code, and a link inside code, are as before."""
+    found = text_links("[`rollout`](/docs/a/) [the `drain`  **verb**](/docs/b/) [``a ` b``](/docs/c/) "
+                       "`[code](/docs/d/)` [it's ` open](/docs/e/)", ("markdown",))
+    assert [(link.target, link.text) for link in found] == [
+        ("/docs/a/", "rollout"), ("/docs/b/", "the drain verb"), ("/docs/c/", "a ` b"), ("/docs/e/", "it's ` open")]
+    write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/docs/pods.md": "---\ntitle: Pods\n---\nSee the [`static`](/docs/cpu-policies/#static) policy.\n"})
+    graph = build(tmp_path / "site", out=tmp_path / "out").graph
+    assert graph.nodes["article:docs/cpu-policies"]["label"] == "static"
+
+
 OBSIDIAN_EDGES = {
     ("01 - Community/Community", "01 - Community/People/Alice"): ("wiki-link", (1,), False),
     ("01 - Community/Community", "01 - Community/People/Bob"): ("wiki-link", (2,), False),
