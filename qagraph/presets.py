@@ -1746,6 +1746,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             fields = replace(fields, glossary=glossary, glossary_definitions=term_texts)
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
                          "glossary_definition shows their links)")
+        if titles := _hugo_section_titles(base, names, fields):
+            fields = replace(fields, folder_labels=(*fields.folder_labels, *titles))
+            notes.append(f"sections named by their _index.md's linkTitle or title ({len(titles)})")
         if any(n.startswith(f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/") for n in names):  # Hugo's docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
@@ -2437,6 +2440,51 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
             if shown:
                 definitions.append((language, term, tuple((link.origin, link.target, link.text or "") for link in shown)))
     return tuple(found), tuple(definitions)
+
+
+#: how deep below its content folder (and language folder) a Hugo section that may be a subject is: docs/5.3/forms
+_HUGO_SUBJECT_DEPTH = 3
+
+
+def _hugo_section_titles(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, str], ...]:
+    """The ``(folder, title)`` of a Hugo site's sections that may be subjects, as
+    :attr:`~qagraph.fields.FieldMap.folder_labels` holds them: each folder (its path from the site's root,
+    ``content/en/docs/setup``) whose ``_index.md`` gives the section a ``linkTitle`` or ``title``, the name
+    the site's menus and breadcrumbs show it by (the Kubernetes site's ``docs/setup/`` is Getting started).
+    A translation's ``_index.fr.md`` names no folder (its pages share the folder); an ``_index.md`` that
+    cannot be read, or has neither field, leaves its folder named after itself.
+
+    >>> fields = FieldMap(content_dir="content/", languages=("en", "ko"))
+    >>> import tempfile; root = Path(tempfile.mkdtemp())
+    >>> for name, text in {"content/en/docs/setup/_index.md": "---\\ntitle: Getting started\\n---\\n",
+    ...                    "content/ko/docs/setup/_index.md": "+++\\nlinkTitle = '시작하기'\\ntitle = '설치'\\n+++\\n"}.items():
+    ...     _ = (root / name).parent.mkdir(parents=True, exist_ok=True), (root / name).write_text(text)
+    >>> _hugo_section_titles(root, ["content/en/docs/setup/_index.md", "content/ko/docs/setup/_index.md"], fields)
+    (('content/en/docs/setup', 'Getting started'), ('content/ko/docs/setup', '시작하기'))
+    """
+    found = []
+    for name in names:
+        seen = mounted_name(name, fields) if fields.content_mounts else name
+        folder, _, file_name = seen.rpartition("/")
+        if not seen.startswith(fields.content_dir) or file_name.lower() not in (
+                f"_index{suffix}" for suffix in fields.suffixes):
+            continue
+        parts = folder[len(fields.content_dir):].split("/")
+        if parts[0] in fields.languages:
+            parts = parts[1:]
+        if not parts or not parts[0] or len(parts) > _HUGO_SUBJECT_DEPTH:
+            continue
+        data = _read_regular(base / name, MAX_TEMPLATE)
+        text = decode(name, data) if isinstance(data, bytes) else None
+        front = read_front_matter(name, text) if isinstance(text, str) else None
+        if front is None or isinstance(front, Problem):
+            continue
+        given = {key.lower(): value for key, value in front.data.items() if isinstance(key, str)}
+        title = next((value.strip() for key in ("linktitle", "title")
+                      if isinstance(value := given.get(key), str) and value.strip()), None)
+        if title is not None:
+            found.append((folder, title))
+    return tuple(sorted(found))
 
 
 def _hugo_includes(base: Path, names: Sequence[str], fields: FieldMap,

@@ -1414,6 +1414,29 @@ def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_do
                     (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"])]
 
 
+def test_an_edited_hugo_section_index_renames_its_subject_as_a_full_build_does(tmp_path: Path):
+    """A Hugo section's _index.md names the subject its pages are filed under (linkTitle, else title): the next
+    build after its title is edited, taken away or broken, after a page comes to the section, or after the
+    _index.md is removed, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "hugo.toml", 'baseURL = "https://h.org/"\n')
+    write_article(root, "content/docs/setup/_index.md", "---\ntitle: Getting started\n---\n")
+    write_article(root, "content/docs/setup/lamps.md", "---\ntitle: Lamps\n---\n[oils](/docs/oils/)\n")
+    write_article(root, "content/docs/oils.md", "---\ntitle: Oils\n---\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("content/docs/setup/_index.md", "---\ntitle: Getting started\nlinkTitle: First steps\n---\n"),
+             ("content/docs/setup/wicks.md", "---\ntitle: Wicks\n---\n"),
+             ("content/docs/setup/_index.md", "---\nweight: 2\n---\n"),
+             ("content/docs/setup/_index.md", "---\ntitle: [\n---\n"),
+             ("content/docs/setup/_index.md", "---\ntitle: Install\n---\n"),
+             ("content/docs/setup/_index.md", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(_labels_and_urls(kg)[0])
+    assert seen == [["Docs", "First steps"], ["Docs", "First steps"], ["Docs", "Setup"], ["Docs", "Setup"],
+                    ["Docs", "Install"], ["Docs", "Setup"]]
+
+
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
     build after either is edited, broken or removed equals a cold build."""

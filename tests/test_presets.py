@@ -7875,7 +7875,8 @@ def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
     Starlight site's docs/ are; every doc was under one subject, "Docs". The docs/ page itself and a
-    page directly in it are still "Docs"; the blog's posts, below their year folders, are "Blog"."""
+    page directly in it are still in docs/, named by its _index.md; the blog's posts, below their year
+    folders, are "Blog"."""
     result = _hugo_site(tmp_path / "site", {
         "docs/_index.md": "---\ntitle: Documentation\n---\n", "docs/intro.md": "---\ntitle: Intro\n---\n",
         "docs/concepts/_index.md": "---\ntitle: Concepts\n---\n",
@@ -7883,8 +7884,28 @@ def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(
         "docs/tasks/light-a-lamp.md": "---\ntitle: Light a lamp\n---\n",
         "blog/_posts/2024/news.md": "---\ntitle: News\ndate: 2024-01-02\n---\n"})
     assert {a.key: a.subject for a in result.articles} == {
-        "docs": "Docs", "docs/intro": "Docs", "docs/concepts": "Concepts", "docs/concepts/lamps/wicks": "Concepts",
-        "docs/tasks/light-a-lamp": "Tasks", "blog/_posts/2024/news": "Blog"}
+        "docs": "Documentation", "docs/intro": "Documentation", "docs/concepts": "Concepts",
+        "docs/concepts/lamps/wicks": "Concepts", "docs/tasks/light-a-lamp": "Tasks", "blog/_posts/2024/news": "Blog"}
+
+
+def test_a_hugo_section_subject_is_named_by_its_index_page(tmp_path: Path):
+    """A section's pages are filed under it by the name its _index.md gives it, its linkTitle else its title,
+    as the site's menus and breadcrumbs show it (the Kubernetes site's docs/setup/ is "Getting started", its
+    blog/ "Blog" over the title "Kubernetes Blog"); the subject was named after the folder ("Setup"). Each
+    language's pages are named by their own language's _index.md; a section without one, or whose _index.md
+    has no title (or no front matter a parser reads), keeps its folder's name, and categories still win."""
+    result = _hugo_site(tmp_path / "site", {
+        "docs/setup/_index.md": "---\ntitle: Getting started\n---\n",
+        "docs/setup/install-lamps.md": "---\ntitle: Install lamps\n---\n",
+        "docs/setup/oils.md": "---\ntitle: Oils\ncategories: [fuel]\n---\n",
+        "blog/_index.md": "+++\ntitle = 'Lantern Blog'\nLinkTitle = 'Blog posts'\n+++\n",
+        "blog/news.md": "---\ntitle: News\n---\n",
+        "docs/tasks/_index.md": "---\nweight: 3\n---\n", "docs/tasks/trim.md": "---\ntitle: Trim\n---\n",
+        "docs/wicks/_index.md": "---\ntitle: [Wicks\n---\n", "docs/wicks/cotton.md": "---\ntitle: Cotton\n---\n"})
+    assert {a.key: a.subject for a in result.articles} == {
+        "docs/setup": "Getting started", "docs/setup/install-lamps": "Getting started", "docs/setup/oils": "fuel",
+        "blog": "Blog posts", "blog/news": "Blog posts", "docs/tasks": "Tasks", "docs/tasks/trim": "Tasks",
+        "docs/wicks/cotton": "Wicks"}
 
 
 def test_a_hugo_site_s_html_content_files_are_pages(tmp_path: Path):
