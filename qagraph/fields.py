@@ -558,6 +558,7 @@ class FieldMap:
     tag_labels: tuple[tuple[str, str, str], ...] = ()
     glossary: tuple[tuple[str, str, str], ...] = ()
     glossary_definitions: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = ()
+    glossary_summaries: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = ()
     glossary_page: str = ""
     includes: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
     included_definitions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
@@ -1296,7 +1297,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
-        if fields.glossary_definitions and "glossary_definition" in raw_body:
+        if (fields.glossary_definitions or fields.glossary_summaries) and "glossary_definition" in raw_body:
             found = sorted(found + glossary_definition_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
         if fields.includes and ("include" in raw_body or fields.include_shortcodes and "{{" in raw_body
@@ -2312,25 +2313,32 @@ def glossary_definition_links(name: str, body: str, first_line: int, fields: Fie
     show, as the Kubernetes site's shortcode puts the term's text in the page: the links of that text
     (``fields.glossary_definitions``), of the page's language's term, else of the default language's, a
     tooltip's href in the page's language's folder as ``relLangURL`` puts it. A short definition
-    (``length="short"``, or none given) is the term's one-line description: no links. Code makes none.
+    (``length="short"``) shows the term's first paragraph: its links (``fields.glossary_summaries``); a
+    definition of no length is none (the site's build stops on it). Code makes none.
 
     >>> k8s = FieldMap(content_dir="content/", languages=("en", "ja"), default_language="en",
-    ...                glossary_definitions=(("en", "pod", (("ref", "/docs/node/", "node"), ("markdown-link", "/docs/x/", ""))),))
+    ...                glossary_definitions=(("en", "pod", (("ref", "/docs/node/", "node"), ("markdown-link", "/docs/x/", ""))),),
+    ...                glossary_summaries=(("en", "pod", (("ref", "/docs/node/", "node"),)),))
     >>> body = '{{< glossary_definition term_id="Pod" length="all" >}} {{< glossary_definition term_id="pod" >}}'
     >>> [(link.origin, link.target) for link in glossary_definition_links("content/ja/a.md", body, 1, k8s)]
     [('ref', '/ja/docs/node/'), ('markdown-link', '/docs/x/')]
+    >>> short = '{{< glossary_definition term_id="pod" length="short" >}}'
+    >>> [link.target for link in glossary_definition_links("content/en/a.md", short, 1, k8s)]
+    ['/docs/node/']
     """
     shown = {(language, term): links for language, term, links in fields.glossary_definitions}
+    summaries = {(language, term): links for language, term, links in fields.glossary_summaries}
     language = _page_language(name, fields)
     text = masked if masked is not None else mask_code(body)
     found = []
     for m in _GLOSSARY_DEFINITION.finditer(text):
         term, length = _TERM_ID.search(m.group(1)), _DEFINITION_LENGTH.search(m.group(1))
         size = next((v for v in length.groups() if v is not None), "") if length else ""
-        if term is None or size.strip().lower() in ("", "short"):
+        if term is None or not size.strip():
             continue
         key = (term.group(1) or term.group(2) or term.group(3) or "").strip().casefold()
-        links = shown.get((language or fields.default_language or "", key)) or shown.get((fields.default_language or "", key), ())
+        texts = summaries if size.strip().lower() == "short" else shown
+        links = texts.get((language or fields.default_language or "", key)) or texts.get((fields.default_language or "", key), ())
         line = first_line + text.count("\n", 0, m.start())
         for origin, target, label in links:
             if origin == REF and language and language != fields.default_language and target.startswith("/") and \

@@ -1741,9 +1741,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if href_notes := [f"{name} ({parameter})" for name, parameter in href_codes if (name, parameter) not in
                         _THEME_HREF_SHORTCODES[""]]:  # Hugo's own figure: every site's, not worth a word
                 notes.append("shortcodes that write the link they are given: " + ", ".join(href_notes))
-        glossary, term_texts = _hugo_glossary(base, names, fields)
+        glossary, term_texts, term_summaries = _hugo_glossary(base, names, fields)
         if glossary:
-            fields = replace(fields, glossary=glossary, glossary_definitions=term_texts)
+            fields = replace(fields, glossary=glossary, glossary_definitions=term_texts,
+                             glossary_summaries=term_summaries)
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
                          "glossary_definition shows their links)")
         if titles := _hugo_section_titles(base, names, fields):
@@ -2395,7 +2396,8 @@ _GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/
 
 
 def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
-        tuple[tuple[str, str, str], ...], tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]]:
+        tuple[tuple[str, str, str], ...], tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...],
+        tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]]:
     """The ``(language, term, href)`` of the terms in a Hugo site's ``docs/reference/glossary/`` page bundle
     (the Kubernetes site's), as its ``glossary_tooltip`` shortcode links to them: the term file's
     ``full_link``, else the term's entry on the glossary page (a linking page's language is put before
@@ -2403,7 +2405,9 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
     a term file that cannot be read is left out (the file itself is reported as the bundle's resource).
     With them, the ``(language, term, links)`` of each term's text, which its ``glossary_definition``
     shortcode shows on a page (:attr:`~qagraph.fields.FieldMap.glossary_definitions`): its own
-    ``glossary_tooltip`` links, to their terms' hrefs, and its Markdown links, as ``(origin, target, text)``."""
+    ``glossary_tooltip`` links, to their terms' hrefs, and its Markdown links, as ``(origin, target, text)``;
+    and those of its first paragraph, which a ``length="short"`` definition shows
+    (:attr:`~qagraph.fields.FieldMap.glossary_summaries`)."""
     bundles: set[str] = set()
     terms: list[tuple[str, str, str]] = []
     for name in names:
@@ -2429,17 +2433,34 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
         found.append((folder or fields.default_language or "", term.casefold(), href))
         if front is not None and not isinstance(front, Problem) and ("](" in front.body or "glossary_tooltip" in front.body):
             bodies.append((folder or fields.default_language or "", term.casefold(), name, front.body))
-    definitions = []
+    definitions: list[tuple[str, str, tuple[tuple[str, str, str], ...]]] = []
+    summaries: list[tuple[str, str, tuple[tuple[str, str, str], ...]]] = []
     if bodies:
         from .fields import glossary_links  # a term's tooltips link as a page's do
 
         known = replace(fields, glossary=tuple(found))
         for language, term, name, body in bodies:
-            shown = [*glossary_links(name, body, 1, known),
-                     *(link for link in text_links(body, ("markdown",), 1, fields.site_url, None, fields.site_hosts))]
-            if shown:
-                definitions.append((language, term, tuple((link.origin, link.target, link.text or "") for link in shown)))
-    return tuple(found), tuple(definitions)
+            for text, kept in ((body, definitions), (_first_paragraph(body), summaries)):
+                shown = [*glossary_links(name, text, 1, known), *text_links(text, ("markdown",), 1, fields.site_url,
+                                                                            None, fields.site_hosts)]
+                if shown:
+                    kept.append((language, term, tuple((link.origin, link.target, link.text or "") for link in shown)))
+    return tuple(found), tuple(definitions), tuple(summaries)
+
+
+#: a Markdown block that renders no paragraph (a heading, a comment, a fenced block, a shortcode's own line)
+_NO_PARAGRAPH = re.compile(r"\s*(?:#|<!--|```|~~~|\{\{[<%])")
+
+
+def _first_paragraph(body: str) -> str:
+    """The first paragraph of the Markdown ``body``: its first block of lines (blocks end at a blank line) that
+    renders as one, as the Kubernetes site's short ``glossary_definition`` finds the first ``<p>`` of a term.
+
+    >>> _first_paragraph("\\n<!--x-->\\n\\n A [Job](/job/) that\\nruns.\\n\\n<!--more-->\\n\\nMore [x](/x/).\\n")
+    ' A [Job](/job/) that\\nruns.'
+    """
+    return next((block for block in re.split(r"\n[ \t]*\n", body)
+                 if block.strip() and not _NO_PARAGRAPH.match(block)), "")
 
 
 #: how deep below its content folder (and language folder) a Hugo section that may be a subject is: docs/5.3/forms

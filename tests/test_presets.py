@@ -7963,9 +7963,10 @@ def test_a_hugo_page_s_html_links_are_links_when_its_config_publishes_raw_html(t
 def test_a_glossary_definition_shows_the_links_of_its_term(tmp_path: Path):
     """The Kubernetes site's {{< glossary_definition term_id="x" length="all" >}} puts the term's text in
     the page, so the term's tooltips and Markdown links are the page's links too (a tooltip's in the
-    page's language, as the page's own are); a short definition (length="short") is the term's first
-    sentence: none, nor does one in code. Before, a page made of such definitions (the components
-    page) had no links at all."""
+    page's language, as the page's own are); a short definition (length="short") shows the term's first
+    paragraph (the shortcode's findRE "<p>.*?</p>" of its content), so that paragraph's links, and the links
+    after it none; one in code none. Before, a page made of such definitions (the components page) had no
+    links at all, and a short one (the Workloads page's) none."""
     from test_links import related
 
     site = tmp_path / "site"
@@ -7987,6 +7988,7 @@ def test_a_glossary_definition_shows_the_links_of_its_term(tmp_path: Path):
         write_article(site / "content", name, text)
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("docs/garden", "docs/vines"): False, ("docs/garden", "docs/pruning"): False,
+        ("docs/shed", "docs/vines"): False,
         ("de/docs/garten", "de/docs/vines"): True, ("de/docs/garten", "docs/pruning"): False}
 
 
