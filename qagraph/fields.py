@@ -1318,6 +1318,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                            key=lambda link: link.line)
         if fields.resource_pages and name.rpartition("/")[0][len(fields.content_dir):].lower() in fields.resource_pages:
             found += resource_links(name, body_line or fm.line, fields)
+        if fields.glossary_definitions and _GLOSSARY_INDEX.match(name[len(fields.content_dir):]):
+            found += glossary_term_links(name, body_line or fm.line, fields)
         if fields.ref_shortcodes and "{{" in raw_body:
             found = sorted(found + shortcode_ref_links(raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)
@@ -2343,6 +2345,39 @@ def glossary_definition_links(name: str, body: str, first_line: int, fields: Fie
         for origin, target, label in links:
             if origin == REF and language and language != fields.default_language and target.startswith("/") and \
                     not target.startswith(f"/{language}/"):
+                target = f"/{language}{target}"
+            found.append(TextLink(origin, target, label or None, line))
+    return found
+
+
+#: the page of the Kubernetes site's glossary: its leaf bundle's index.md, below a language's folder or not
+_GLOSSARY_INDEX = re.compile(r"^(?:[^/]+/)?docs/reference/glossary/index\.md$")
+
+
+def glossary_term_links(name: str, line: int, fields: FieldMap) -> list[TextLink]:
+    """The links of the Kubernetes site's glossary page ``name`` (its ``docs/reference/glossary/`` bundle's
+    ``index.md``), on its first ``line``: its layout lists every term of the page's language with the term's
+    whole text (a term not translated in the default language's), so each term's links are the page's
+    (``fields.glossary_definitions``, a tooltip's href in the page's language as ``relLangURL`` puts it).
+
+    >>> k8s = FieldMap(content_dir="content/", languages=("en", "ja"), default_language="en",
+    ...                glossary=(("en", "pod", "/docs/pod/"), ("en", "node", "/docs/node/"), ("ja", "node", "/ja/n/")),
+    ...                glossary_definitions=(("en", "pod", (("ref", "/docs/node/", "node"),)),
+    ...                                      ("en", "node", (("markdown-link", "/docs/x/", "x"),))))
+    >>> [link.target for link in glossary_term_links("content/ja/docs/reference/glossary/index.md", 1, k8s)]
+    ['/ja/docs/node/']
+    >>> [link.target for link in glossary_term_links("content/en/docs/reference/glossary/index.md", 1, k8s)]
+    ['/docs/x/', '/docs/node/']
+    """
+    language = _page_language(name, fields) or fields.default_language or ""
+    default = fields.default_language or ""
+    own = {term for at, term, _ in fields.glossary if at == language}
+    texts = {term: links for at, term, links in fields.glossary_definitions
+             if at == language or at == default and term not in own}
+    found = []
+    for term in sorted(texts):
+        for origin, target, label in texts[term]:
+            if origin == REF and language != default and target.startswith("/") and not target.startswith(f"/{language}/"):
                 target = f"/{language}{target}"
             found.append(TextLink(origin, target, label or None, line))
     return found

@@ -1437,6 +1437,26 @@ def test_an_edited_hugo_section_index_renames_its_subject_as_a_full_build_does(t
                     ["Docs", "Install"], ["Docs", "Setup"]]
 
 
+def test_an_edited_glossary_term_or_page_relinks_the_glossary_page_as_a_full_build_does(tmp_path: Path):
+    """The Kubernetes site's glossary page links where its terms' texts do: the next build after a term's link
+    is edited, a term comes or goes, or the page itself is edited, equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    glossary = "content/en/docs/reference/glossary/"
+    write_article(root, "hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "content/en"\n')
+    write_article(root, glossary + "index.md", "---\ntitle: Glossary\nlayout: glossary\n---\n")
+    write_article(root, glossary + "vine.md", "---\ntitle: Vine\n---\nIt climbs a [trellis](/docs/trellis/).\n")
+    write_article(root, "content/en/docs/trellis.md", "---\ntitle: Trellis\n---\n")
+    qagraph.build(root, out=out)
+    edits = ((glossary + "vine.md", "---\ntitle: Vine\n---\nIt climbs a [pole](/docs/pole/).\n"),
+             (glossary + "hedge.md", "---\ntitle: Hedge\n---\nTrim it by the [trellis](/docs/trellis/).\n"),
+             (glossary + "index.md", "---\ntitle: Standard Glossary\nlayout: glossary\n---\nSee [pole](/docs/pole/).\n"),
+             (glossary + "vine.md", None))
+    seen = [sorted(v for u, v, kind in kg.graph.out_edges("article:docs/reference/glossary", keys=True) if kind == "related")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [["article:docs/pole"], ["article:docs/pole", "article:docs/trellis"],
+                    ["article:docs/pole", "article:docs/trellis"], ["article:docs/pole", "article:docs/trellis"]]
+
+
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
     build after either is edited, broken or removed equals a cold build."""

@@ -7986,10 +7986,37 @@ def test_a_glossary_definition_shows_the_links_of_its_term(tmp_path: Path):
              "de/docs/garten.md": '---\ntitle: Garten\n---\n{{< glossary_definition term_id="trellis" length="long" >}}\n'}
     for name, text in pages.items():
         write_article(site / "content", name, text)
-    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items() if "glossary" not in u} == {
         ("docs/garden", "docs/vines"): False, ("docs/garden", "docs/pruning"): False,
         ("docs/shed", "docs/vines"): False,
         ("de/docs/garten", "de/docs/vines"): True, ("de/docs/garten", "docs/pruning"): False}
+
+
+def test_the_glossary_page_shows_the_links_of_its_terms(tmp_path: Path):
+    """The Kubernetes site's glossary page (the docs/reference/glossary/ bundle's index.md, laid out by its
+    glossary template) lists every term with its whole text, so the terms' Markdown links and tooltips are the
+    page's links; the page had none. A translated glossary page shows its own language's terms, and the
+    default language's for a term not translated (its tooltips' hrefs in the page's language)."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ncontentDir = "content/en"\n'
+                                     '[languages.en]\nweight = 1\n[languages.de]\ncontentDir = "content/de"\n')
+    pages = {"en/docs/reference/glossary/index.md": "---\ntitle: Glossary\nlayout: glossary\n---\n",
+             "en/docs/reference/glossary/trellis.md": "---\ntitle: Trellis\nfull_link: /docs/trellis/\n---\nA frame for a "
+                                                      '{{< glossary_tooltip text="vine" term_id="vine" >}}.\n\n<!--more-->\n\n'
+                                                      "See [pruning](/docs/pruning/).\n",
+             "en/docs/reference/glossary/vine.md": "---\ntitle: Vine\nfull_link: /docs/vines/\n---\nIt climbs.\n",
+             "en/docs/reference/glossary/hedge.md": "---\ntitle: Hedge\n---\nTrim it [yearly](/docs/pruning/).\n",
+             "en/docs/vines.md": "---\ntitle: Vines\n---\n", "en/docs/pruning.md": "---\ntitle: Pruning\n---\n",
+             "de/docs/reference/glossary/index.md": "---\ntitle: Glossar\nlayout: glossary\n---\n",
+             "de/docs/reference/glossary/hedge.md": "---\ntitle: Hecke\n---\nJedes Jahr schneiden.\n",
+             "de/docs/vines.md": "---\ntitle: Reben\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    assert {(u, v) for u, v in related(site) if "glossary" in u} == {
+        ("docs/reference/glossary", "docs/vines"), ("docs/reference/glossary", "docs/pruning"),
+        ("de/docs/reference/glossary", "de/docs/vines"), ("de/docs/reference/glossary", "docs/pruning")}
 
 
 def test_a_glossary_tooltip_links_to_its_term_s_page(tmp_path: Path):
