@@ -2218,7 +2218,8 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return (fields.url_base + made.rstrip("/") or "/" if fields.url_base else made), path_key
     if fields.identity == "page":  # a Hugo page: published at its page path unless its url says otherwise
         page = page_path(name, fields.content_dir, True, fields.languages, fields.default_language)
-        return hugo_own_url(f.text(fields.url) or "") if url else hugo_url(name, f.data, fields), page or "/"
+        return hugo_own_url(hugo_language_url(name, f.text(fields.url) or "", fields)) if url else \
+            hugo_url(name, f.data, fields), page or "/"
     if (jekyll or pelican or eleventy or fields.hexo) and url and url != "/" and \
             (f.text(fields.url) or "").strip().endswith("/"):
         # Jekyll writes permalink: /docs/setup/ as the folder's index.html: the page's url is the folder's,
@@ -2786,6 +2787,25 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def hugo_language_url(name: str, url: str, fields: FieldMap) -> str:
+    """The front-matter ``url`` of the Hugo page ``name``, in its language's folder where it is relative: Hugo
+    reads a url without a leading ``/`` from the root of the page's language (``url: custom/foo`` on a Japanese
+    page is ``/ja/custom/foo``), one with it from the site's root; the default language's pages are at the
+    root (unless ``defaultContentLanguageInSubdir``). A Zola page's ``path`` is left as it is.
+
+    >>> hugo = FieldMap(content_dir="content/", languages=("en", "ja"), default_language="en")
+    >>> [hugo_language_url(n, u, hugo) for n, u in (("content/ja/a.md", "foo"), ("content/ja/b.md", "/bar"),
+    ...                                             ("content/en/c.md", "baz"), ("content/d.ja.md", "x/y"))]
+    ['/ja/foo', '/bar', 'baz', '/ja/x/y']
+    """
+    given = url.strip()
+    if not fields.languages or fields.zola_file_dates or not given or given.startswith("/") or _SCHEME.match(given):
+        return url
+    below = name[len(fields.content_dir):] if name.startswith(fields.content_dir) else name
+    language = _without_language(_strip_suffix(below), fields.languages)[1]
+    return f"/{language}/{given}" if language is not None and language != fields.default_language else url
 
 
 def hugo_own_url(url: str) -> str:

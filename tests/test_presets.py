@@ -7871,6 +7871,28 @@ def test_a_hugo_post_is_not_reached_by_an_older_site_s_dated_url(tmp_path: Path)
                      ("posts/2017-04-01-sorting-part-3", "posts/2017-01-10-sorting-cheat-sheet"): False}
 
 
+@pytest.mark.parametrize("in_subdir", [False, True])
+def test_a_translated_hugo_page_s_relative_url_is_in_its_language(tmp_path: Path, in_subdir: bool):
+    """Hugo reads a front-matter url without a leading / from the root of the page's language (url: lamps on a
+    Korean page is /ko/lamps/; on the default language's, the site's root, unless its pages are in a folder of
+    their own too), and one with it from the site's root: the Korean page was at /lamps/, where no link of the
+    site reached it, and a link to /ko/lamps/ was a stub."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ndefaultContentLanguage = "en"\n'
+                                     f"defaultContentLanguageInSubdir = {str(in_subdir).lower()}\n"
+                                     '[languages.en]\ncontentDir = "content/en"\n[languages.ko]\ncontentDir = "content/ko"\n')
+    pages = {"en/wicks.md": "---\ntitle: Wicks\nurl: wick-care\n---\n[lamps](/ko/lamps/)\n",
+             "ko/lamps.md": "---\ntitle: 램프\nurl: lamps\n---\n", "ko/oil.md": "---\ntitle: 기름\nurl: /oil\n---\n"}
+    for name, text in pages.items():
+        write_article(site / "content", name, text)
+    wicks = "en/wicks" if in_subdir else "wicks"
+    assert {a.key: a.url for a in load_corpus(site).articles} == {
+        wicks: "/en/wick-care/" if in_subdir else "/wick-care/", "ko/lamps": "/ko/lamps/", "ko/oil": "/oil/"}
+    assert related(site)[(wicks, "ko/lamps")][2] is False
+
+
 def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(tmp_path: Path):
     """A Docsy site keeps its documentation in content/<language>/docs/, whose sections (docs/concepts/,
     docs/tasks/) its menus show: each is its pages' subject, as the folders below a Docusaurus or
