@@ -559,6 +559,8 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml
                  "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
                  "config/_default/config.yaml")
 _BASE_URL = re.compile(r"""^[ \t]*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
+#: the key itself, whatever its value: ``baseURL = ""`` (a site published wherever it is put) is Hugo's too
+_BASE_URL_KEY = re.compile(r"""^[ \t]*"?baseURL"?[ \t]*[=:]""", re.I | re.M)
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 _JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
 _JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
@@ -1270,8 +1272,8 @@ def _parents(base: Path) -> list[Path]:
 
 def _is_hugo_config(config: tuple[Path, str] | None) -> bool:
     """Whether ``config`` (path and text, :func:`_config`) is surely a Hugo site's: named ``hugo.*``, or
-    with a ``baseURL`` (a bare ``config.toml`` may be any tool's)."""
-    return config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1]) is not None)
+    with a ``baseURL``, empty or not (a bare ``config.toml`` may be any tool's)."""
+    return config is not None and (config[0].name.startswith("hugo") or _BASE_URL_KEY.search(config[1]) is not None)
 
 
 def _hugo_site_below(base: Path) -> tuple[Path, str] | None:
@@ -1413,7 +1415,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     config = _config(_parents(base), _HUGO_CONFIGS)
     if not _is_hugo_config(config):  # a folder deep in a Hugo site's content: its config is further up
         config = _hugo_site_above(base) or config
-    if config is not None and (config[0].name.startswith("hugo") or _BASE_URL.search(config[1])):
+    if _is_hugo_config(config):
+        assert config is not None
         return "hugo", f"{_where(config[0], base)} (a Hugo site)", False
     zola = _zola(base)
     if zola is not None:

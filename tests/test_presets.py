@@ -8333,6 +8333,26 @@ def test_a_hugo_config_without_a_base_url_is_read_too(tmp_path: Path):
         "content/posts/_index.md": "/posts/", "content/posts/a.md": "/aa/", "content/posts/b.md": "/b/"}
 
 
+def test_a_hugo_config_with_an_empty_base_url_is_recognised_from_the_repositorys_top(tmp_path: Path):
+    """A blog's repository built from its top, its config.toml saying `baseURL = ""` (published wherever
+    it is put), no section `_index.md` nor shortcode: the config is Hugo's, and the posts are read from
+    content/ at Hugo's urls. It was read as generic: the archetypes' `{{ .Date }}` front matter rejected
+    as invalid YAML and every link `/posts/x/` a stub."""
+    write_site(tmp_path, {
+        "config.toml": 'baseURL = ""\nlanguageCode = "en-us"\ntitle = "Notes"\ntheme = "plain"\n',
+        "archetypes/default.md": '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\n---\n',
+        "README.md": "# notes\n\nMy blog, built with Hugo.\n",
+        "content/posts/first-light.md": '---\ntitle: "First light"\n---\nThen [the second](/posts/second-light/).\n',
+        "content/posts/second-light.md": '---\ntitle: "Second light"\n---\nAfter [the first](/posts/first-light/).\n'})
+    result = load_corpus(tmp_path)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert "config.toml" in result.detection.reason
+    assert {a.path: a.url for a in result.articles} == {"content/posts/first-light.md": "/posts/first-light/",
+                                                       "content/posts/second-light.md": "/posts/second-light/"}
+    assert not [p for p in result.problems if p.severity == ERROR]
+    assert build(tmp_path).counts["stubs"] == 0
+
+
 def test_a_jekyll_post_comes_out_on_its_day_in_the_same_build_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A Jekyll post dated after the build is skipped; rebuilding the same folder on its day publishes
     it. The check is made after reading, so the file read before and the build folder ("up to date",
