@@ -64,7 +64,8 @@ DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 _VCS = frozenset({".git", ".hg", ".svn"})
 #: folders of no one's writing that are passed over unread, as the version control's are: installed
 #: packages hold thousands of READMEs, each a file stat'ed and reported as skipped on every build
-_NOT_CONTENT = frozenset({"node_modules"})
+#: (npm's, and Python's in a project's virtualenv, ``venv/lib/python3.12/site-packages/``, or Debian's)
+_NOT_CONTENT = frozenset({"node_modules", "site-packages", "dist-packages"})
 
 
 @dataclass

@@ -371,6 +371,22 @@ def test_installed_packages_are_passed_over_unread(tmp_path: Path):
     assert found.stamp == content_stamp(root)
 
 
+def test_a_projects_virtualenv_is_passed_over_unread(tmp_path: Path):
+    """A Python project built from its top, its virtualenv beside the docs (`venv/`, made by
+    `python -m venv venv`): the packages installed there are no one's writing, as node_modules/'s are,
+    but their READMEs and docs were read as articles of the corpus (a subject "venv" in the views)."""
+    from qagraph.load import content_stamp
+
+    root = tmp_path / "project"
+    write_article(root, "docs/guide.md", "# Guide\n\nHow to start.\n")
+    write_article(root, "venv/lib/python3.12/site-packages/httpkit/README.md", "# httpkit\n\nRequests.\n")
+    write_article(root, "venv/lib/python3.12/site-packages/mkdocs/templates/sitemap.md", "# Sitemap\n")
+    write_article(root, "usr/lib/python3/dist-packages/apt/README.md", "# apt\n")
+    found = discover(root)
+    assert found.names == ["docs/guide.md"] and found.hidden == [] and found.ignored == 0
+    assert found.stamp == content_stamp(root)
+
+
 def test_a_file_changed_as_the_scan_began_is_read_again_by_the_next_scan(tmp_path: Path, monkeypatch):
     """A file system that keeps whole seconds (ext2/3, HFS+; FAT two) gives an edit made in the
     second a build read the file the signature the file was read with: the edit was never seen,
