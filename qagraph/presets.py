@@ -4449,8 +4449,9 @@ _MKDOCS_MARKDOWN_SUFFIXES = (".mdown", ".mkdn", ".mkd")
 
 def _mkdocs_config(base: Path) -> tuple[Path, str] | None:
     """The config of the MkDocs site ``base`` is (``mkdocs.yml`` in it), or is the docs folder of (an
-    ``mkdocs.yml`` above whose ``docs_dir``, default ``docs``, is ``base``), with the settings of the
-    configs it inherits (:func:`_mkdocs_inherited`)."""
+    ``mkdocs.yml`` above whose ``docs_dir``, default ``docs``, is ``base``), or else holds in its docs
+    folder (:func:`_mkdocs_sites_below`, the first), with the settings of the configs it inherits
+    (:func:`_mkdocs_inherited`)."""
     here = base.resolve()
     found = _config([here], _MKDOCS_CONFIGS)
     if found is not None:
@@ -4461,7 +4462,43 @@ def _mkdocs_config(base: Path) -> tuple[Path, str] | None:
         declared = _MKDOCS_DOCS_DIR.search(above[1])
         if (above[0].parent / (declared.group(1) if declared else "docs")).resolve() == here:
             return above
-    return None
+        return None
+    below = _mkdocs_sites_below(base)
+    return below[0] if below else None
+
+
+#: the folders of a repository where its MkDocs site, or one site per language, may be kept
+_MKDOCS_SITE_FOLDERS = ("docs", "doc", "documentation")
+
+
+def _mkdocs_sites_below(base: Path) -> list[tuple[Path, str]]:
+    """The MkDocs sites kept in the docs folder of the repository ``base``: a config in ``docs/`` or, one
+    site per language, in each of its folders (FastAPI's ``docs/en/mkdocs.yml``, ``docs/es/mkdocs.yml``),
+    whose docs folder is there. The root site first: the one at the root of the site's url (the shortest
+    ``site_url``: ``https://fastapi.tiangolo.com/`` before ``.../es/``), then by path.
+
+    >>> _mkdocs_sites_below(Path("content"))
+    []
+    """
+    found = []
+    for name in _MKDOCS_SITE_FOLDERS:
+        top = base.resolve() / name
+        if not _is_dir(top):
+            continue
+        try:
+            folders = [top, *sorted((f for f in top.iterdir() if not f.name.startswith(".") and _is_dir(f)),
+                                    key=lambda f: f.name)]
+        except OSError:
+            folders = [top]
+        for folder in folders:
+            config = _config([folder], _MKDOCS_CONFIGS)
+            if config is None:
+                continue
+            config = config[0], _mkdocs_inherited(*config)
+            declared = _MKDOCS_DOCS_DIR.search(config[1])
+            if _is_dir(folder / (declared.group(1) if declared else "docs")):
+                found.append(config)
+    return sorted(found, key=lambda c: (len("".join(_yaml_text_lines(c[1], "site_url")[:1])), c[0].parts))
 
 
 _MKDOCS_INHERIT = re.compile(r"""^INHERIT[ \t]*:[ \t]*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
@@ -4835,7 +4872,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     if mkdocs is not None:
         declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
         # the docs folder below the folder read, or the folder read itself (mkdocs.yml above it)
-        docs = inside(declared.group(1) if declared else "docs") if mkdocs[0].parent == base.resolve() else ""
+        docs_dir = declared.group(1) if declared else "docs"
+        kept = _below(mkdocs[0].parent, base.resolve())  # a site kept in the repository's docs/ (docs/en/)
+        docs = inside(kept + docs_dir) if kept is not None else ""
         if docs is not None:  # every Markdown file there is a page: front matter is optional
             excluded = (*_MKDOCS_EXCLUDED, *_yaml_text_lines(mkdocs[1], "exclude_docs"))
             drafts = _yaml_text_lines(mkdocs[1], "draft_docs")
@@ -4916,6 +4955,10 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
             why = (f"{mkdocs[0].name}: an MkDocs site; not read: templates/"
                    f"{', the exclude_docs' if len(excluded) > 1 else ''}{' and draft_docs' if drafts else ''}; "
                    f"urls /page{'.html' if files else '/'}")
+            others = [_below(c[0], base.resolve()) for c in _mkdocs_sites_below(base)[1:]] if kept else []
+            if others:  # a site per language (docs/en/, docs/es/): each is built from its own folder
+                why += (f"; {', '.join(o.rstrip('/') for o in others if o)}: other MkDocs sites (a site per language), "
+                        "not read (build each from its folder)")
             if languages:
                 why += (f"; languages {', '.join(languages[1])} (default {languages[0]}): the others' pages under "
                         f"/{languages[1][0] if languages[1][0] != languages[0] else languages[1][1]}/ (the i18n plugin)")

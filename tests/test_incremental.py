@@ -1457,6 +1457,32 @@ def test_an_edited_glossary_term_or_page_relinks_the_glossary_page_as_a_full_bui
                     ["article:docs/pole", "article:docs/trellis"], ["article:docs/pole", "article:docs/trellis"]]
 
 
+def test_an_edited_mkdocs_site_kept_in_docs_per_language_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """A repository keeping one MkDocs site per language in docs/ (docs/en/mkdocs.yml, docs/es/mkdocs.yml) is
+    read from its top as its root site: after a page is added, its nav is edited, a translation's page is added
+    and the README is edited, the next build equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "README.md", "# Swiftapi\n")
+    write_article(root, "docs/en/mkdocs.yml", "site_name: S\nsite_url: https://s.example.org/\nnav:\n- index.md\n"
+                  "- Guide:\n  - guide/setup.md\n")
+    write_article(root, "docs/es/mkdocs.yml", "site_name: S\nsite_url: https://s.example.org/es/\n")
+    write_article(root, "docs/en/docs/index.md", "# Home\n\nSee [setup](guide/setup.md).\n")
+    write_article(root, "docs/en/docs/guide/setup.md", "# Setup\n")
+    write_article(root, "docs/es/docs/index.md", "# Inicio\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("docs/en/docs/guide/deploy.md", "# Deploy\n\nAfter [setup](setup.md).\n"),
+             ("docs/en/mkdocs.yml", "site_name: S\nsite_url: https://s.example.org/\nnav:\n- index.md\n"
+              "- Guides:\n  - guide/setup.md\n  - guide/deploy.md\n"),
+             ("docs/es/docs/guide/setup.md", "# Instalación\n"), ("README.md", "# Swiftapi, the framework\n"))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(_labels_and_urls(kg))
+    assert seen == [(["Guide", "Uncategorised"], ["/", "/guide/deploy/", "/guide/setup/"]),
+                    (["Guides", "Uncategorised"], ["/", "/guide/deploy/", "/guide/setup/"]),
+                    (["Guides", "Uncategorised"], ["/", "/guide/deploy/", "/guide/setup/"]),
+                    (["Guides", "Uncategorised"], ["/", "/guide/deploy/", "/guide/setup/"])]
+
+
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
     build after either is edited, broken or removed equals a cold build."""

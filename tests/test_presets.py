@@ -2793,6 +2793,36 @@ def test_an_mkdocs_page_needs_no_front_matter(tmp_path: Path):
     assert result.skipped == ["README.md"]
 
 
+def test_a_repository_with_an_mkdocs_site_per_language_in_docs_is_read_as_its_root_site(tmp_path: Path):
+    """A project that keeps one MkDocs site per language in docs/ (docs/en/mkdocs.yml, docs/es/mkdocs.yml,
+    each beside its docs/), built from the repository's top: the English site's pages are the articles, at
+    their urls, filed under their nav's sections, and the README, the other language's site and the code
+    are no pages, saying why. It was read as a folder of notes: no urls, every page under the subject
+    "docs", the README and the Spanish pages articles beside the English ones."""
+    nav = "nav:\n- Home: index.md\n- Tutorial:\n  - tutorial/index.md\n  - tutorial/first-steps.md\n"
+    write_site(tmp_path, {
+        "README.md": "# Swiftapi\n\nA web framework.\n",
+        "docs/en/mkdocs.yml": "site_name: Swiftapi\nsite_url: https://swiftapi.example.org/\n" + nav,
+        "docs/es/mkdocs.yml": "site_name: Swiftapi\nsite_url: https://swiftapi.example.org/es/\n" + nav,
+        "docs/en/docs/index.md": "# Swiftapi\n\nStart with [the tutorial](tutorial/index.md).\n",
+        "docs/en/docs/tutorial/index.md": "# Tutorial - Intro\n\nThen [first steps](first-steps.md).\n",
+        "docs/en/docs/tutorial/first-steps.md": "# First Steps\n\nBack to [the intro](index.md).\n",
+        "docs/es/docs/index.md": "# Swiftapi\n\nEmpieza con [el tutorial](tutorial/index.md).\n",
+        "docs/es/docs/tutorial/index.md": "# Tutorial - Introducción\n",
+        "src/swiftapi/__init__.py": "",
+        "src/swiftapi/NOTES.md": "# Notes\n"})
+    result = load_corpus(tmp_path)
+    assert result.detection is not None and "docs/en/mkdocs.yml" in result.detection.reason
+    assert "docs/es/mkdocs.yml: other MkDocs sites" in result.detection.reason
+    assert {a.path: (a.url, a.title, a.subject) for a in result.articles} == {
+        "docs/en/docs/index.md": ("/", "Home", "Uncategorised"),
+        "docs/en/docs/tutorial/index.md": ("/tutorial/", "Tutorial - Intro", "Tutorial"),
+        "docs/en/docs/tutorial/first-steps.md": ("/tutorial/first-steps/", "First Steps", "Tutorial")}
+    assert sorted(result.skipped) == ["README.md", "docs/es/docs/index.md", "docs/es/docs/tutorial/index.md",
+                                      "src/swiftapi/NOTES.md"]
+    assert build(tmp_path).counts["stubs"] == 0
+
+
 @pytest.mark.parametrize(("config", "message"), [
     ("site_name: Docs\ndocs_dir: pages\n", "the docs folder it names, pages/, holds no page here: the folder is read "
                                            "as notes, not as an MkDocs site"),
