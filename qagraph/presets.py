@@ -8770,7 +8770,22 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections
         else:
             notes.append("no subject field and one folder: subject Uncategorised")
             changes["subject_from"] = ()
+    own_files = tuple(n for n in names if "/" not in n and _REPOSITORY_META.match(n)) if not (
+        sections or own_subject) else ()
+    if own_files:  # a repository read from its top: its licence, changelog and guides are about it, no pages
+        changes["unbuilt"] = (*fields.unbuilt, *((n, _REPOSITORY_META_WHY) for n in own_files))
+        notes.append(f"{len(own_files)} of the repository's own files at its root not read ({', '.join(own_files[:3])}"
+                     f"{', ...' if len(own_files) > 3 else ''})")
     return replace(fields, **changes), "; ".join(notes)
+
+
+#: the files a repository keeps at its root about itself (its licence, changelog, guides to contributing and
+#: reporting), which GitHub shows beside its README: ``CHANGELOG.md``, ``LICENSE.md``, ``code-of-conduct.md``
+#: (named in capitals, as GitHub's community files are: a note named ``security.md`` is one), a translation's too
+_REPOSITORY_META = re.compile(r"(?:LICEN[CS]E|COPYING|CODE_OF_CONDUCT|CONTRIBUTING|CHANGELOG|CHANGES|HISTORY|SECURITY|"
+                              r"SUPPORT|GOVERNANCE|MAINTAINERS|ISSUE_TEMPLATE|PULL_REQUEST_TEMPLATE)"
+                              r"(?:[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?)?\.[^./]+$")
+_REPOSITORY_META_WHY = "the repository's own file (its licence, changelog or a guide to contributing): not a page"
 
 
 def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, preset_name: str = AUTO,

@@ -1483,6 +1483,23 @@ def test_an_edited_mkdocs_site_kept_in_docs_per_language_rebuilds_as_a_full_buil
                     (["Guides", "Uncategorised"], ["/", "/guide/deploy/", "/guide/setup/"])]
 
 
+def test_a_repositorys_own_file_added_or_edited_builds_as_a_full_build_does(tmp_path: Path):
+    """A plain repository read as notes skips the files it keeps about itself at its root (CHANGELOG.md,
+    LICENSE.md): after one is added, edited or removed, and a note is added, the next build equals a cold build."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "README.md", "# httpkit\n\nSee [the guide](docs/guide.md).\n")
+    write_article(root, "CHANGELOG.md", "# Changelog\n")
+    write_article(root, "docs/guide.md", "# Guide\n")
+    write_article(root, "docs/retries.md", "# Retries\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("LICENSE.md", "MIT License\n"), ("CHANGELOG.md", "# Changelog\n\n## 1.1\n"),
+             ("docs/timeouts.md", "# Timeouts\n\nSee [the changes](../CHANGELOG.md).\n"), ("LICENSE.md", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append((kg.counts["articles"], kg.counts["skipped"]))
+    assert seen == [(3, 2), (3, 2), (4, 2), (4, 1)]
+
+
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
     build after either is edited, broken or removed equals a cold build."""

@@ -11382,6 +11382,29 @@ def test_a_vitepress_site_s_pages_are_filed_under_the_sidebar_s_group_that_lists
         "api/functions.md": "Reference"}
 
 
+def test_a_repositorys_own_files_at_its_root_are_no_notes(tmp_path: Path):
+    """A project of plain Markdown docs built from its top (no site tool): its README and docs are the notes, but its
+    CHANGELOG.md, LICENSE.md, CONTRIBUTING.md and CODE_OF_CONDUCT.md, about the repository, were articles too,
+    each an Uncategorised page of the graph. They are skipped, saying why; a note named in lower case (security.md),
+    or in a folder, is a note still."""
+    write_site(tmp_path, {
+        "README.md": "# httpkit\n\nSee [the guide](docs/guide.md).\n",
+        "CHANGELOG.md": "# Changelog\n\n## 1.2.0\n\n- Retries\n",
+        "LICENSE.md": "MIT License\n\nCopyright (c) 2024\n",
+        "CONTRIBUTING.md": "# Contributing\n\nRun the tests.\n",
+        "CODE_OF_CONDUCT.md": "# Code of Conduct\n",
+        "security.md": "# Security\n\nTLS by default.\n",
+        "docs/guide.md": "# Guide\n\nBack to [the README](../README.md).\n",
+        "docs/CHANGELOG.md": "# Docs changes\n"})
+    result = load_corpus(tmp_path)
+    assert sorted(a.path for a in result.articles) == ["README.md", "docs/CHANGELOG.md", "docs/guide.md", "security.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == dict.fromkeys(["CHANGELOG.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md", "LICENSE.md"],
+                                "the repository's own file (its licence, changelog or a guide to contributing): not a page")
+    assert result.detection is not None and "4 of the repository's own files at its root not read" in \
+        result.detection.reason
+
+
 def test_a_pelican_post_dated_in_words_is_at_its_dated_url(tmp_path: Path):
     """Pelican reads a post's Date line as dateutil does (``September 19, 2023``, ``Apr 2, 2024``, ``2021-07-27
     10:20``), so a post dated in words is published at its ARTICLE_URL's ``{date:%Y}/{date:%m}`` like any other.
