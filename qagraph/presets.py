@@ -8852,6 +8852,26 @@ def _says_publish(root: Path, name: str, raw: Mapping[str, str]) -> bool:
     return fm is not None and not isinstance(fm, Problem) and fm.data.get("publish") is True
 
 
+def _hugo_site_folder(name: str, content: str) -> str | None:
+    """Why ``name``, outside the content folder ``content`` of a Hugo (or Zola) site, is no page where it is in one of
+    the site's own folders beside it: a theme's (``themes/ananke/``, its example site too) or the site as built
+    (``public/``, Hugo's ``publishDir`` and Zola's ``output_dir`` by default); ``None`` elsewhere.
+
+    >>> _hugo_site_folder("themes/ananke/exampleSite/content/post/a.md", "content/")
+    "in themes/ananke/, a theme's own files (its example site, layouts, README): not a page of the site"
+    >>> _hugo_site_folder("site/public/notes.md", "site/content/"), _hugo_site_folder("README.md", "content/")
+    ('in site/public/, the site as built: a copy, not a page', None)
+    """
+    root = content.rstrip("/").rpartition("/")[0]
+    root = f"{root}/" if root else ""
+    parts = name.removeprefix(root).split("/") if name.startswith(root) else []
+    if len(parts) > 2 and parts[0] == "themes":
+        return f"in {root}themes/{parts[1]}/, a theme's own files (its example site, layouts, README): not a page of the site"
+    if len(parts) > 1 and parts[0] == "public":
+        return f"in {root}public/, the site as built: a copy, not a page"
+    return None
+
+
 def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike[str] | None = None,
                  raw: Mapping[str, str] | None = None) -> dict[str, str]:
     """Files that are not articles because of where they are, with why (they are reported as skipped).
@@ -8929,7 +8949,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if content and not name.startswith(content) and not (
                 fields.content_mounts and any(name.startswith(folder) for folder, _ in fields.content_mounts)) and not (
                 fields.page_routes and doc_folder(name, fields.page_routes)):  # Astro's src/pages/ beside src/content/
-            skips[name] = f"outside the content folder {content}: not a page"
+            own = _hugo_site_folder(name, content) if fields.bundles else None
+            skips[name] = own or f"outside the content folder {content}: not a page"
             continue
         unread_by_jekyll = jekyll_unread(site_path(name, fields), fields.collections_dir) if fields.jekyll else None
         if unread_by_jekyll is not None:

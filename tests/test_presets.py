@@ -8383,6 +8383,29 @@ def test_a_hugo_config_with_an_empty_base_url_is_recognised_from_the_repositorys
     assert build(tmp_path).counts["stubs"] == 0
 
 
+def test_a_hugo_sites_theme_and_built_copy_are_skipped_saying_what_they_are(tmp_path: Path):
+    """A blog's repository holds its theme (themes/plain/, with the theme's README and example site) and the site
+    Hugo built (public/, with a Markdown file copied from static/). Their files were skipped as "outside the
+    content folder content/", which says nothing of the example site's pages that look like the blog's own: each
+    now says it is the theme's, or the built site's copy."""
+    write_site(tmp_path, {
+        "hugo.toml": 'baseURL = "https://blog.example.org/"\ntheme = "plain"\n',
+        "content/posts/first.md": '---\ntitle: "First"\n---\nHello.\n',
+        "themes/plain/README.md": "# Plain\n\nA theme.\n",
+        "themes/plain/exampleSite/content/post/chapter-1.md": '---\ntitle: "Chapter I"\n---\nBells.\n',
+        "static/notes.md": "# Notes\n",
+        "public/notes.md": "# Notes\n",
+        "README.md": "# blog\n"})
+    result = load_corpus(tmp_path)
+    assert [a.path for a in result.articles] == ["content/posts/first.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    theme = "in themes/plain/, a theme's own files (its example site, layouts, README): not a page of the site"
+    assert why == {"themes/plain/README.md": theme, "themes/plain/exampleSite/content/post/chapter-1.md": theme,
+                   "public/notes.md": "in public/, the site as built: a copy, not a page",
+                   "static/notes.md": "outside the content folder content/: not a page",
+                   "README.md": "outside the content folder content/: not a page"}
+
+
 def test_a_jekyll_post_comes_out_on_its_day_in_the_same_build_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A Jekyll post dated after the build is skipped; rebuilding the same folder on its day publishes
     it. The check is made after reading, so the file read before and the build folder ("up to date",
