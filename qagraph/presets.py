@@ -8770,12 +8770,17 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections
         else:
             notes.append("no subject field and one folder: subject Uncategorised")
             changes["subject_from"] = ()
-    own_files = tuple(n for n in names if "/" not in n and _REPOSITORY_META.match(n)) if not (
-        sections or own_subject) else ()
-    if own_files:  # a repository read from its top: its licence, changelog and guides are about it, no pages
-        changes["unbuilt"] = (*fields.unbuilt, *((n, _REPOSITORY_META_WHY) for n in own_files))
-        notes.append(f"{len(own_files)} of the repository's own files at its root not read ({', '.join(own_files[:3])}"
-                     f"{', ...' if len(own_files) > 3 else ''})")
+    # a repository read from its top: its licence, changelog and guides are about it, no pages, and so are those of
+    # a package of a monorepo, beside its README (packages/core/CHANGELOG.md)
+    readmes = {n.rpartition("/")[0] for n in names if _README.fullmatch(n.rpartition("/")[2])} if not (
+        sections or own_subject) else set()
+    own_files = tuple(n for n in names if ("/" not in n or n.rpartition("/")[0] in readmes) and _REPOSITORY_META.match(
+        n.rpartition("/")[2])) if not (sections or own_subject) else ()
+    if own_files:
+        changes["unbuilt"] = (*fields.unbuilt, *((n, _REPOSITORY_META_WHY if "/" not in n else _PACKAGE_META_WHY)
+                                                 for n in own_files))
+        notes.append(f"{len(own_files)} of the repository's own files not read "
+                     f"({', '.join(own_files[:3])}{', ...' if len(own_files) > 3 else ''})")
     return replace(fields, **changes), "; ".join(notes)
 
 
@@ -8786,6 +8791,7 @@ _REPOSITORY_META = re.compile(r"(?:LICEN[CS]E|COPYING|CODE_OF_CONDUCT|CONTRIBUTI
                               r"SUPPORT|GOVERNANCE|MAINTAINERS|ISSUE_TEMPLATE|PULL_REQUEST_TEMPLATE)"
                               r"(?:[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?)?\.[^./]+$")
 _REPOSITORY_META_WHY = "the repository's own file (its licence, changelog or a guide to contributing): not a page"
+_PACKAGE_META_WHY = "a package's own file, beside its README (its licence, changelog or a guide to contributing): not a page"
 
 
 def choose(root: str | os.PathLike[str], names: Sequence[str] | None = None, *, preset_name: str = AUTO,

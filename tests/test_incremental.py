@@ -1494,10 +1494,12 @@ def test_a_repositorys_own_file_added_or_edited_builds_as_a_full_build_does(tmp_
     qagraph.build(root, out=out)
     seen = []
     edits = (("LICENSE.md", "MIT License\n"), ("CHANGELOG.md", "# Changelog\n\n## 1.1\n"),
-             ("docs/timeouts.md", "# Timeouts\n\nSee [the changes](../CHANGELOG.md).\n"), ("LICENSE.md", None))
+             ("docs/timeouts.md", "# Timeouts\n\nSee [the changes](../CHANGELOG.md).\n"), ("LICENSE.md", None),
+             ("docs/CHANGELOG.md", "# Docs changes\n"), ("docs/README.md", "# The docs\n"), ("docs/README.md", None))
     for kg in _built_after_each(root, out, cold, edits):
         seen.append((kg.counts["articles"], kg.counts["skipped"]))
-    assert seen == [(3, 2), (3, 2), (4, 2), (4, 1)]
+    # docs/CHANGELOG.md is a note, then, beside a README, the docs package's own file, then a note again
+    assert seen == [(3, 2), (3, 2), (4, 2), (4, 1), (5, 1), (5, 2), (5, 1)]
 
 
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):

@@ -11424,8 +11424,28 @@ def test_a_repositorys_own_files_at_its_root_are_no_notes(tmp_path: Path):
     why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
     assert why == dict.fromkeys(["CHANGELOG.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md", "LICENSE.md"],
                                 "the repository's own file (its licence, changelog or a guide to contributing): not a page")
-    assert result.detection is not None and "4 of the repository's own files at its root not read" in \
-        result.detection.reason
+    assert result.detection is not None and "4 of the repository's own files not read" in result.detection.reason
+
+
+def test_a_monorepo_packages_own_files_beside_its_readme_are_no_notes(tmp_path: Path):
+    """A monorepo of plain Markdown built from its top: each package's CHANGELOG.md and LICENSE.md, beside its
+    README, were notes, one "Changelog" and one "LICENSE" article a package. They are the package's own files,
+    skipped saying so; a CHANGELOG.md in a folder without a README (a docs page of that name) is a note."""
+    files = {"README.md": "# acme\n\n- [core](packages/core/README.md)\n", "docs/CHANGELOG.md": "# Changes to the docs\n"}
+    for package in ("core", "cli"):
+        files.update({f"packages/{package}/README.md": f"# @acme/{package}\n\nSee [usage](docs/usage.md).\n",
+                      f"packages/{package}/CHANGELOG.md": "# Changelog\n\n## 1.0.0\n",
+                      f"packages/{package}/LICENSE.md": "MIT License\n",
+                      f"packages/{package}/docs/usage.md": f"# Using {package}\n"})
+    write_site(tmp_path, files)
+    result = load_corpus(tmp_path)
+    assert sorted(a.path for a in result.articles) == [
+        "README.md", "docs/CHANGELOG.md", "packages/cli/README.md", "packages/cli/docs/usage.md",
+        "packages/core/README.md", "packages/core/docs/usage.md"]
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why == dict.fromkeys(["packages/cli/CHANGELOG.md", "packages/cli/LICENSE.md", "packages/core/CHANGELOG.md",
+                                 "packages/core/LICENSE.md"], "a package's own file, beside its README (its licence, "
+                                "changelog or a guide to contributing): not a page")
 
 
 def test_a_pelican_post_dated_in_words_is_at_its_dated_url(tmp_path: Path):
