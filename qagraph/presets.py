@@ -4475,7 +4475,9 @@ def _mkdocs_sites_below(base: Path) -> list[tuple[Path, str]]:
     """The MkDocs sites kept in the docs folder of the repository ``base``: a config in ``docs/`` or, one
     site per language, in each of its folders (FastAPI's ``docs/en/mkdocs.yml``, ``docs/es/mkdocs.yml``),
     whose docs folder is there. The root site first: the one at the root of the site's url (the shortest
-    ``site_url``: ``https://fastapi.tiangolo.com/`` before ``.../es/``), then by path.
+    ``site_url``: ``https://fastapi.tiangolo.com/`` before ``.../es/``), then one that inherits no other's
+    settings (``docs/en/mkdocs.yml``, which each language's ``INHERIT: ../en/mkdocs.yml`` takes its site_url
+    from: ``docs/de/`` is not the root site for coming first), then by path.
 
     >>> _mkdocs_sites_below(Path("content"))
     []
@@ -4498,7 +4500,8 @@ def _mkdocs_sites_below(base: Path) -> list[tuple[Path, str]]:
             declared = _MKDOCS_DOCS_DIR.search(config[1])
             if _is_dir(folder / (declared.group(1) if declared else "docs")):
                 found.append(config)
-    return sorted(found, key=lambda c: (len("".join(_yaml_text_lines(c[1], "site_url")[:1])), c[0].parts))
+    return sorted(found, key=lambda c: (len("".join(_yaml_text_lines(c[1], "site_url")[:1])),
+                                        _MKDOCS_INHERIT.search(c[1]) is not None, c[0].parts))
 
 
 _MKDOCS_INHERIT = re.compile(r"""^INHERIT[ \t]*:[ \t]*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)

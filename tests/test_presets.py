@@ -2823,6 +2823,20 @@ def test_a_repository_with_an_mkdocs_site_per_language_in_docs_is_read_as_its_ro
     assert build(tmp_path).counts["stubs"] == 0
 
 
+def test_a_language_site_that_inherits_the_english_ones_config_is_not_the_root_site(tmp_path: Path):
+    """FastAPI's languages now write only `INHERIT: ../en/mkdocs.yml` (and their theme's language): every config has
+    the English site_url, and docs/de/ came first by path, so the German pages were read as the site and the English
+    ones skipped. The config the others inherit from is the root site."""
+    write_site(tmp_path, {
+        "docs/en/mkdocs.yml": "site_name: Swiftapi\nsite_url: https://swiftapi.example.org/\nnav:\n- index.md\n",
+        "docs/de/mkdocs.yml": "INHERIT: ../en/mkdocs.yml\ntheme:\n  language: de\n",
+        "docs/en/docs/index.md": "# Swiftapi\n",
+        "docs/de/docs/index.md": "# Swiftapi auf Deutsch\n"})
+    result = load_corpus(tmp_path)
+    assert [(a.path, a.url) for a in result.articles] == [("docs/en/docs/index.md", "/")]
+    assert result.detection is not None and "docs/de/mkdocs.yml: other MkDocs sites" in result.detection.reason
+
+
 @pytest.mark.parametrize(("config", "message"), [
     ("site_name: Docs\ndocs_dir: pages\n", "the docs folder it names, pages/, holds no page here: the folder is read "
                                            "as notes, not as an MkDocs site"),
