@@ -8958,8 +8958,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if content and not name.startswith(content) and not (
                 fields.content_mounts and any(name.startswith(folder) for folder, _ in fields.content_mounts)) and not (
                 fields.page_routes and doc_folder(name, fields.page_routes)):  # Astro's src/pages/ beside src/content/
-            own = _hugo_site_folder(name, content) if fields.bundles else None
-            skips[name] = own or f"outside the content folder {content}: not a page"
+            site_folder = _hugo_site_folder(name, content) if fields.bundles else None
+            skips[name] = site_folder or f"outside the content folder {content}: not a page"
             continue
         unread_by_jekyll = jekyll_unread(site_path(name, fields), fields.collections_dir) if fields.jekyll else None
         if unread_by_jekyll is not None:
