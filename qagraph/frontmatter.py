@@ -535,8 +535,9 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
     return FrontMatter(data, text[pos:], PROPERTIES, first, key_lines, warnings)
 
 
-#: a page's name in a Logseq property's value: a link to it (which may hold a comma), or the text up to a comma
-_PAGE_NAME = re.compile(r"\[\[([^\[\]\n]+)\]\]|([^,]+)")
+#: a page's name in a Logseq property's value: a link to it (which may hold a comma), or the text up to a comma;
+#: the spaces before it are no part of it (``[[a]], [[b]]``: the second link after ``, ``)
+_PAGE_NAME = re.compile(r"\s*(?:\[\[([^\[\]\n]+)\]\]|([^,]+))")
 
 
 def _page_names(value: str) -> list[str]:
@@ -545,6 +546,8 @@ def _page_names(value: str) -> list[str]:
 
     >>> _page_names("[[Category Theory]], CT"), _page_names("py"), _page_names("[[a, b]]")
     (['Category Theory', 'CT'], ['py'], ['a, b'])
+    >>> _page_names("[[op/Protocol]], [[Secret Store]] ")
+    ['op/Protocol', 'Secret Store']
     """
     names = ((m.group(1) or m.group(2) or "").strip() for m in _PAGE_NAME.finditer(value))
     return [name for name in names if name]

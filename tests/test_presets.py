@@ -3772,6 +3772,21 @@ def test_a_logseq_alias_written_as_a_page_link_names_the_page(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_a_logseq_alias_of_two_page_links_names_both_pages(tmp_path: Path):
+    """``alias:: [[Key Ring]], [[Secret Store]]`` (two links, each after a comma and a space, as Logseq's
+    editor writes a second alias) gives the page both names. The second was read with its brackets
+    ("[[Secret Store]]"): a link to it was a stub, and the alias line itself a link to that stub."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": "{:meta/version 1}\n",
+        "pages/Vault.md": "alias:: [[Key Ring]], [[Secret Store]] \ntags:: [[Term]]\n\n- Where secrets live.\n",
+        "pages/Agent.md": "- Reads keys from [[Secret Store]] and [[key ring]].\n",
+    })
+    kg = build(graph, out=tmp_path / "out")
+    assert kg.related("pages/Agent") == ["article:pages/Vault"]
+    assert not any("Secret" in r for r in kg.related("pages/Vault"))
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
