@@ -1990,13 +1990,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     if p.name == "obsidian" and _is_file(base / _LOGSEQ_CONFIG):
         journal_files, journal_title, journals = _logseq_journals(base)
         legacy = _logseq_legacy_names(base)
+        hidden = _logseq_hidden(base)
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
                          logseq_legacy_names=legacy,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
-                         journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",))
+                         journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",),
+                         ignores=(*fields.ignores, *(("", path, _LOGSEQ_HIDDEN) for path in hidden)))
         notes.append("Logseq: properties (key:: value), namespaces in file names ("
                      + ("a.b or a%2Fb is a/b: :file/name-format :legacy" if legacy else "a___b is a/b") + ") and subjects; "
                      "logseq/ skipped; "
+                     + (f"not read: its :hidden ({', '.join(hidden)}); " if hidden else "")
                      + journals)
     elif p.name == "obsidian" and (quartz := _quartz(base, names)) is not None:
         # Quartz titles a note by its title field, else its file name, and leaves out drafts and what
@@ -3401,6 +3404,38 @@ def _logseq_legacy_names(base: Path) -> bool:
     found = _config([base.resolve()], (_LOGSEQ_CONFIG,))
     m = _LOGSEQ_NAME_FORMAT.search(found[1]) if found else None
     return m is None or m.group(1) != "triple-lowbar"
+
+
+#: where a Logseq graph's hidden paths come from: its ``config.edn``'s ``:hidden``
+_LOGSEQ_HIDDEN = ":hidden"
+#: a string of an EDN value, and a ``;`` comment (to the end of its line), which holds none
+_EDN_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|;[^\n]*')
+
+
+def _logseq_hidden(base: Path) -> tuple[str, ...]:
+    """The paths a Logseq graph's ``logseq/config.edn`` hides (``:hidden ["/archived" "README.md"]``, not
+    in a ``;`` comment): Logseq reads no file whose path in the graph starts with one of them
+    (:func:`_glob_ignores`).
+
+    >>> import tempfile
+    >>> graph = Path(tempfile.mkdtemp())
+    >>> _ = (graph / "logseq").mkdir(), (graph / _LOGSEQ_CONFIG).write_text(
+    ...     ';; :hidden ["/archived"]\\n :hidden [\\n "README.md", ; not a page\\n "/drafts"]\\n')
+    >>> _logseq_hidden(graph)
+    ('README.md', '/drafts')
+    """
+    found = _config([base.resolve()], (_LOGSEQ_CONFIG,))
+    m = re.search(r"^[^;\n]*?:hidden\s*(?:\[|#\{|\()", found[1], re.M) if found else None
+    if found is None or m is None:
+        return ()
+    paths, pos, config = [], m.end(), found[1]
+    while (item := _EDN_STRING.search(config, pos)) is not None:
+        if re.search(r"[\]})]", config[pos:item.start()]):  # the end of the vector
+            break
+        if item.group(1) is not None and item.group(1).strip():
+            paths.append(item.group(1).replace('\\"', '"').replace("\\\\", "\\"))
+        pos = item.end()
+    return tuple(paths)
 
 
 def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:
@@ -8980,7 +9015,8 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if ignored is not None:
             pattern, source = ignored
             where = f"{source} ({pattern})" if source.rpartition("/")[2].startswith(".") else f"config ({source}: {pattern})"
-            skips[name] = f"excluded by the site's {where}: not a page"
+            skips[name] = (f"hidden by the graph's config ({source} {pattern}): Logseq leaves it out"
+                           if source == _LOGSEQ_HIDDEN else f"excluded by the site's {where}: not a page")
             continue
         if fields.exclude_docs or fields.draft_docs:
             rel = name[len(content):]
@@ -9282,6 +9318,8 @@ def site_ignored(path: str, ignores: Sequence[tuple[str, str, str]]) -> tuple[st
 def _glob_ignores(path: str, glob: str, source: str) -> bool:
     """Whether the ignore ``glob`` from ``source`` leaves out the file ``path`` (below the glob's folder):
     :func:`site_ignored`'s rule."""
+    if source == _LOGSEQ_HIDDEN:  # Logseq's hidden?: the path from the graph's folder starts with it
+        return f"/{path}".startswith(glob if glob.startswith("/") else f"/{glob}")
     body = glob.removeprefix("./").strip("/")
     flags = re.I if source.endswith(_ELEVENTY_IGNORE_FILES) else 0  # Eleventy: caseSensitiveMatch false
     regex = _glob_pattern(body, True, flags)

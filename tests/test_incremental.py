@@ -2083,7 +2083,7 @@ def _page_text(front: Any, links: list[str], *, body: str = "Some text.") -> Any
 
 # Logseq: journal pages titled as dates by logseq/config.edn's formats, pages by their names
 LOGSEQ_PAGES = ["journals/2024_01_05.md", "journals/2024_01_22.md", "journals/2024-02-01.md", "pages/Rust.md",
-                "pages/Python.md", "pages/Index.md", "pages/Python___Asyncio.md"]
+                "pages/Python.md", "pages/Index.md", "pages/Python___Asyncio.md", "README.md"]
 LOGSEQ_TARGETS = ["[[Jan 5th, 2024]]", "[[jan 22nd, 2024]]", "[[Friday, 05.01.2024]]", "[[2024-01-05]]",
                   "[[Feb 1st, 2024]]", "[[Rust]]", "[[Python/Asyncio]]", "[[Py]]", "[[Ghost]]", "#Rust", "#[[Rust lang]]",
                   "[[Index]]"]
@@ -2093,7 +2093,8 @@ LOGSEQ_SITE = {"logseq/config.edn": ["{:meta/version 1}\n", '{:journal/page-titl
                                      '{:journal/page-title-format "yyyy-MM-dd"}\n',
                                      '{:journal/page-title-format "dd MMM yyyy HH:mm"}\n',
                                      '{:journal/page-title-format "HH:mm"}\n',
-                                     '{:journal/file-name-format "yyyy-MM-dd"}\n']}
+                                     '{:journal/file-name-format "yyyy-MM-dd"}\n',
+                                     '{:hidden ["README.md" "/pages/Index"]}\n']}
 
 
 # found by this test: a date format that is not read, for another that is not read either, changes
@@ -2105,8 +2106,8 @@ LOGSEQ_SITE = {"logseq/config.edn": ["{:meta/version 1}\n", '{:journal/page-titl
 @given(files=_site(LOGSEQ_PAGES, logseq_page, LOGSEQ_SITE), edits=_site_edits(LOGSEQ_PAGES, logseq_page, LOGSEQ_SITE))
 def test_a_patched_build_of_a_logseq_graph_equals_a_full_build(tmp_path_factory, files, edits):
     """Journal pages titled by config.edn's date format (``[[Jan 5th, 2024]]`` reaches
-    journals/2024_01_05.md), pages by name, namespace and alias; the config's formats change,
-    and the graph's config goes."""
+    journals/2024_01_05.md), pages by name, namespace and alias; the config's formats and the paths it
+    hides change, and the graph's config goes."""
     _patch_site(tmp_path_factory.mktemp("logseq"), files, edits)
 
 

@@ -3787,6 +3787,29 @@ def test_a_logseq_alias_of_two_page_links_names_both_pages(tmp_path: Path):
     assert not any("Secret" in r for r in kg.related("pages/Vault"))
 
 
+def test_a_logseq_graph_s_hidden_paths_are_no_pages(tmp_path: Path):
+    """Logseq reads every Markdown file of a graph's folder, its root's too, but for those its config's
+    ``:hidden`` names: a file whose path in the graph starts with one of them (``"README.md"``,
+    ``"/archive"``, a leading ``/`` or not, which ``archived.md`` starts with too; no glob: ``"pages/*.md"``
+    names no file). The graph's
+    repository README, hidden so, was a page of the graph."""
+    graph = tmp_path / "graph"
+    write_site(graph, {
+        "logseq/config.edn": ';; :hidden ["/pages"]\n{:hidden [\n "README.md", ; the repository\'s\n'
+                             ' "/archive" "pages/*.md"]\n :file/name-format :triple-lowbar}\n',
+        "README.md": "# My graph\n\nPublished from [[Rust]].\n",
+        "archive/Old.md": "- old\n",
+        "archived.md": "- hidden too: its path, /archived.md, starts with /archive\n",
+        "pages/Rust.md": "- Rust\n",
+        "pages/README.md": "- a page: pages/README.md is not README.md\n",
+    })
+    result = load_corpus(graph)
+    assert sorted(a.path for a in result.articles) == ["pages/README.md", "pages/Rust.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert why["README.md"] == "hidden by the graph's config (:hidden README.md): Logseq leaves it out"
+    assert why["archive/Old.md"] == "hidden by the graph's config (:hidden /archive): Logseq leaves it out"
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
