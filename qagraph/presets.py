@@ -1601,7 +1601,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     ``generic`` map is fitted to it)."""
     fields = p.fields
     if p.name == "generic" and dendron:
-        fitted, note = _fit_dendron(fields, s)
+        fitted, note = _fit_dendron(fields, s, base)
         return fitted, note, []
     notes: list[str] = []
     problems: list[Problem] = []
@@ -4396,18 +4396,65 @@ def _dendron(base: Path, names: Sequence[str], s: _Sample) -> str | None:
     return None
 
 
-def _fit_dendron(fields: FieldMap, s: _Sample) -> tuple[FieldMap, str]:
+def _fit_dendron(fields: FieldMap, s: _Sample, base: Path) -> tuple[FieldMap, str]:
     """A Dendron vault's map: a note's name is a dotted hierarchy and its folder a vault, so its subject is
     the hierarchy's top level (``python.asyncio.tasks``: ``python``), after a subject field most notes
-    have; ``desc`` is its description."""
+    have; ``desc`` is its description. Dendron reads the files at the top of each vault its
+    ``dendron.yml`` names (:func:`_dendron_vaults`), none in a vault's folders (``assets/``)."""
     half = max(1, s.with_front_matter // 2)
     subject = next((k for k in fields.subject if s.keys[k] >= half), None)
+    vaults = _dendron_vaults(base)
     fields = replace(fields, description=("desc", *fields.description),
                      subject=(subject,) if subject else fields.subject,
                      subject_from=("field", "hierarchy") if subject else ("hierarchy",),
-                     keywords=tuple(k for k in fields.keywords if k != subject))
+                     keywords=tuple(k for k in fields.keywords if k != subject),
+                     ignores=(*fields.ignores, *((vault, "*/", _DENDRON_VAULT) for vault in vaults)))
     return fields, ("; a Dendron vault: subject from " + (f"{subject}, else " if subject else "")
-                    + "the top of each note's dotted name (python.asyncio: python); description from desc")
+                    + "the top of each note's dotted name (python.asyncio: python); description from desc"
+                    + (f"; notes at the top of its vaults ({', '.join(v or 'this folder' for v in vaults)}), not in their folders"
+                       if vaults else ""))
+
+
+#: what leaves out a file in a folder of a Dendron vault (:func:`_glob_ignores`)
+_DENDRON_VAULT = "Dendron's vaults"
+
+
+def _dendron_vaults(base: Path) -> tuple[str, ...]:
+    """The folders (``vault/``; ``""``: ``base`` itself) of the Dendron vaults in ``base`` that its
+    workspace's ``dendron.yml`` (here or up to two folders up) names (``workspace.vaults``, before
+    version 4 ``vaults``: each a ``fsPath`` from the workspace's folder); none where there is no such
+    config or it names none. Dendron reads a vault's notes from its top (its ``getAllFiles`` reads no
+    folder): a file in a folder of it (``assets/``, ``archive/``) is none.
+
+    >>> import tempfile
+    >>> workspace = Path(tempfile.mkdtemp())
+    >>> _ = (workspace / "notes").mkdir(), (workspace / _DENDRON_CONFIG).write_text(
+    ...     "version: 5\\nworkspace:\\n  vaults:\\n    - fsPath: notes\\n    - fsPath: ../elsewhere\\n")
+    >>> _dendron_vaults(workspace), _dendron_vaults(workspace / "notes")
+    (('notes/',), ('',))
+    """
+    import yaml
+
+    config = _config(_parents(base), (_DENDRON_CONFIG,))
+    try:
+        settings = _parsed(config[1], yaml.safe_load) if config is not None else None
+    except ValueError:
+        return ()
+    if config is None or not isinstance(settings, dict):
+        return ()
+    workspace = settings.get("workspace")
+    vaults = workspace.get("vaults") if isinstance(workspace, dict) and "vaults" in workspace else settings.get("vaults")
+    if not isinstance(vaults, list):
+        return ()
+    resolved, found = base.resolve(), []
+    for vault in vaults:
+        path = vault.get("fsPath") if isinstance(vault, dict) else None
+        if not isinstance(path, str) or not path.strip():
+            continue
+        folder = Path(os.path.normpath(config[0].parent / path.strip()))
+        if folder == resolved or resolved in folder.parents:
+            found.append("" if folder == resolved else f"{folder.relative_to(resolved).as_posix()}/")
+    return tuple(dict.fromkeys(found))
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
@@ -9016,7 +9063,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
             pattern, source = ignored
             where = f"{source} ({pattern})" if source.rpartition("/")[2].startswith(".") else f"config ({source}: {pattern})"
             skips[name] = (f"hidden by the graph's config ({source} {pattern}): Logseq leaves it out"
-                           if source == _LOGSEQ_HIDDEN else f"excluded by the site's {where}: not a page")
+                           if source == _LOGSEQ_HIDDEN else
+                           "in a folder of a Dendron vault: not a note (Dendron reads the files at a vault's top)"
+                           if source == _DENDRON_VAULT else f"excluded by the site's {where}: not a page")
             continue
         if fields.exclude_docs or fields.draft_docs:
             rel = name[len(content):]
@@ -9320,6 +9369,8 @@ def _glob_ignores(path: str, glob: str, source: str) -> bool:
     :func:`site_ignored`'s rule."""
     if source == _LOGSEQ_HIDDEN:  # Logseq's hidden?: the path from the graph's folder starts with it
         return f"/{path}".startswith(glob if glob.startswith("/") else f"/{glob}")
+    if source == _DENDRON_VAULT:  # a file in a folder of the vault
+        return "/" in path
     body = glob.removeprefix("./").strip("/")
     flags = re.I if source.endswith(_ELEVENTY_IGNORE_FILES) else 0  # Eleventy: caseSensitiveMatch false
     regex = _glob_pattern(body, True, flags)

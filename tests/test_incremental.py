@@ -2046,7 +2046,7 @@ def _rows(out: Path, query: str) -> list[tuple[Any, ...]]:
 
 # Dendron: notes named by a dotted hierarchy, its top the subject; dendron.yml says what the folder is
 DENDRON_NOTES = [f"{n}.md" for n in ("root", "python", "python.asyncio", "python.asyncio.tasks", "rust",
-                                      "rust.ownership", "Python.Typing")]
+                                      "rust.ownership", "Python.Typing", "archive/python.old")]
 DENDRON_TARGETS = ["[[python]]", "[[python.asyncio]]", "[[tasks|python.asyncio.tasks]]", "[[dendron://notes/rust]]",
                    "[[the loop|dendron://notes/python.asyncio#tasks]]", "![[dendron://$ws/rust.ownership]]",
                    "[[ghost.note]]", "[[Python.typing]]", "[[rust.ownership]]"]
@@ -2065,7 +2065,8 @@ DENDRON_SITE = {"dendron.yml": ["version: 5\nworkspace:\n  vaults:\n    - fsPath
 def test_a_patched_build_of_a_dendron_vault_equals_a_full_build(tmp_path_factory, files, edits, layout):
     """Notes whose dotted names file them under their top (``python.asyncio``: python), links by
     name, with a label, into a vault (``dendron://``) and to notes that are not there; dendron.yml
-    comes and goes (and with it what the folder is read as). The vault is the folder built, or a
+    comes and goes (and with it what the folder is read as); a note in a folder of the vault is none
+    while it does. The vault is the folder built, or a
     folder of the workspace (dendron.yml above it), which is built whole or the vault alone."""
     vault = "" if layout == "vault" else "notes/"
     files = {vault + p if _is_page(p) else p: text for p, text in files.items()}

@@ -4620,6 +4620,26 @@ def test_a_dendron_vault_files_its_notes_under_their_hierarchy_s_top(tmp_path: P
                                                      f"article:{prefix}rust.ownership"]
 
 
+@pytest.mark.parametrize("layout", ["vault", "workspace-root"])
+def test_a_file_in_a_folder_of_a_dendron_vault_is_no_note(tmp_path: Path, layout: str):
+    """Dendron reads the files at the top of each vault its dendron.yml names, none in a vault's folders
+    (a vault is flat: its hierarchy is in the names): a note kept in ``archive/`` or a file of ``assets/``
+    is no note, skipped saying why. Such a file was a note, filed under its own name's top (Old)."""
+    vault = tmp_path / "ws" / "notes"
+    for name, text in {**DENDRON, "archive/python.old.md": DENDRON["python.md"].replace("a1", "z9"),
+                       "assets/files/links.md": "[a page](https://example.org/)\n"}.items():
+        write_article(vault, name, text)
+    write_article(tmp_path / "ws", "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: notes\n")
+    folder = tmp_path / "ws" if layout == "workspace-root" else vault
+    result = load_corpus(folder)
+    prefix = "notes/" if layout == "workspace-root" else ""
+    assert sorted(a.key.removeprefix(prefix) for a in result.articles) == sorted(n[:-3] for n in DENDRON)
+    why = {p.path: p.message for p in result.problems}
+    assert why[f"{prefix}archive/python.old.md"] == why[f"{prefix}assets/files/links.md"] == (
+        "in a folder of a Dendron vault: not a note (Dendron reads the files at a vault's top)")
+    assert_every_file_accounted_for(result)
+
+
 def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tmp_path: Path):
     """Logseq keeps every page in one folder, pages/: every page of a graph was in one subject, Pages.
     A page's subject is now the top of its namespace (Python/Asyncio: Python), a journal page's
