@@ -1400,9 +1400,12 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
         return "obsidian", ".obsidian/ folder (an Obsidian vault)", False
     if _is_file(base / _LOGSEQ_CONFIG):
         return "obsidian", f"{_LOGSEQ_CONFIG} (a Logseq graph: read as a vault)", False
-    quartz = _quartz_config(base, names)
-    if quartz is not None:
-        return "obsidian", f"{quartz[0].name} (a Quartz site: content/ read as an Obsidian vault)", False
+    quartz_site = _quartz_site(base, names)
+    if quartz_site is not None:
+        quartz, content, within = quartz_site
+        return "obsidian", (f"{quartz[0].name} (a Quartz site: content/ read as an Obsidian vault)" if content else
+                            f"{_where(quartz[0], base)} (a Quartz site: this folder "
+                            + ("of its content/" if within else "its content") + ", read as an Obsidian vault)"), False
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
         return "quicktakes", (f"{s.qa} of {s.with_front_matter} sampled files have the Q&A format's fields: "
                               "related_articleN, seo.page_keywords, /learn/ urls"), False
@@ -2004,9 +2007,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     elif p.name == "obsidian" and (quartz := _quartz(base, names)) is not None:
         # Quartz titles a note by its title field, else its file name, and leaves out drafts and what
         # its ignorePatterns name (globs from content/, as its globby reads them)
-        fields = replace(fields, content_dir="content/", title=("title",), drafts=("draft",),
-                         ignores=tuple(("content/", glob, "ignorePatterns") for glob in quartz))
-        notes.append("pages under content/; titles from title, else the file name; drafts skipped"
+        content = site[1] if (site := _quartz_site(base, names)) is not None else "content/"
+        fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",),
+                         ignores=tuple((content, glob, "ignorePatterns") for glob in quartz))
+        notes.append(("pages under content/; " if content else "")
+                     + "titles from title, else the file name; drafts skipped"
                      + (f"; not read: its ignorePatterns ({', '.join(quartz)})" if quartz else ""))
         config = _quartz_config(base, names)
         if config is not None and config[0].suffix in (".yaml", ".yml") and (
@@ -3531,29 +3536,64 @@ _QUARTZ_CONFIGS = ("quartz.config.ts", "quartz.config.js", "quartz.config.yaml",
 
 
 def _quartz_config(base: Path, names: Sequence[str]) -> tuple[Path, str] | None:
-    """A Quartz site's config at ``base``, beside a ``content/`` (the vault it publishes): its path and
-    text; ``None`` for no such site."""
-    config = _config([base.resolve()], _QUARTZ_CONFIGS)
-    return config if config is not None and any(n.startswith("content/") for n in names) else None
+    """A Quartz site's config at ``base``, beside a ``content/`` (the vault it publishes), or above
+    ``base`` when it is that content (:func:`_quartz_site`): its path and text; ``None`` for no such site."""
+    site = _quartz_site(base, names)
+    return site[0] if site is not None else None
+
+
+def _quartz_site(base: Path, names: Sequence[str]) -> tuple[tuple[Path, str], str, str] | None:
+    """A Quartz site's config (path and text) and where ``base`` is in it: the folder of its notes
+    below ``base`` (``content/``: ``base`` is the site) and ``base``'s folder below the site's content
+    (``""``; ``notes/`` for ``-c site/content/notes``). ``base`` is the site's content where its parent
+    holds the config: its ``content/``, or the folder ``npx quartz build -d docs`` reads (Quartz's own
+    ``docs/``); or a folder of ``content/`` beside the config. ``None`` for no such site."""
+    resolved = base.resolve()
+    config = _config([resolved], _QUARTZ_CONFIGS)
+    if config is not None:
+        return (config, "content/", "") if any(n.startswith("content/") for n in names) else None
+    if not names:
+        return None
+    config = _config([resolved.parent], _QUARTZ_CONFIGS)
+    if config is not None:
+        return config, "", ""
+    config = _config([resolved.parent.parent], _QUARTZ_CONFIGS) if resolved.parent.name == "content" else None
+    return (config, "", f"{resolved.name}/") if config is not None else None
 
 
 def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
-    """The ``ignorePatterns`` of a Quartz site's config (:func:`_quartz_config`) at ``base``; ``None``
-    for no such site. A YAML config that cannot be read names none (its warning: :func:`_fit`)."""
-    config = _quartz_config(base, names)
-    if config is None:
-        return None
-    if config[0].suffix not in (".yaml", ".yml"):
-        return _js_list(config[1], "ignorePatterns")
-    import yaml
+    """The ``ignorePatterns`` of a Quartz site's config (:func:`_quartz_site`) at or above ``base``, as
+    globs from the folder its notes are read from (``base``'s ``content/``, or ``base`` when it is in the
+    site's content: a glob that names a path elsewhere in the content is none); ``None`` for no such
+    site. A YAML config that cannot be read names none (its warning: :func:`_fit`).
 
-    try:
-        settings = _parsed(config[1], yaml.safe_load)
-    except ValueError:
-        return ()
-    site = settings.get("configuration") if isinstance(settings, dict) else None
-    patterns = site.get("ignorePatterns") if isinstance(site, dict) else None
-    return tuple(p for p in patterns if isinstance(p, str) and p) if isinstance(patterns, list) else ()
+    >>> import tempfile
+    >>> site = Path(tempfile.mkdtemp())
+    >>> _ = (site / "content" / "notes").mkdir(parents=True), (site / "quartz.config.ts").write_text(
+    ...     'const c = {configuration: {ignorePatterns: ["private", "notes/drafts", "./notes/old", "**/*.draft.md"]}}')
+    >>> _quartz(site / "content", ["a.md"]), _quartz(site / "content" / "notes", ["a.md"])
+    (('private', 'notes/drafts', './notes/old', '**/*.draft.md'), ('drafts', 'old', '**/*.draft.md'))
+    """
+    site = _quartz_site(base, names)
+    if site is None:
+        return None
+    config, _, within = site
+    if config[0].suffix not in (".yaml", ".yml"):
+        globs = _js_list(config[1], "ignorePatterns")
+    else:
+        import yaml
+
+        try:
+            settings = _parsed(config[1], yaml.safe_load)
+        except ValueError:
+            return ()
+        found = settings.get("configuration") if isinstance(settings, dict) else None
+        patterns = found.get("ignorePatterns") if isinstance(found, dict) else None
+        globs = tuple(p for p in patterns if isinstance(p, str) and p) if isinstance(patterns, list) else ()
+    if not within:
+        return globs
+    return tuple(glob if glob.startswith("**/") else glob.removeprefix("./")[len(within):] for glob in globs
+                 if glob.startswith("**/") or glob.removeprefix("./").startswith(within))
 
 
 #: where the Obsidian Digital Garden plugin's site template keeps the notes it publishes

@@ -2537,10 +2537,12 @@ QUARTZ_SITE = {"quartz.config.ts": ['const c = {configuration: {ignorePatterns: 
 
 
 @_SITE_EXAMPLES
-@given(files=_site(QUARTZ_PAGES, quartz_page, QUARTZ_SITE), edits=_site_edits(QUARTZ_PAGES, quartz_page, QUARTZ_SITE))
-def test_a_patched_build_of_a_quartz_site_equals_a_full_build(tmp_path_factory, files, edits):
-    """Notes in and out of the ignored folders as the config changes, drafts that come and go."""
-    _patch_site(tmp_path_factory.mktemp("quartz"), files, edits)
+@given(files=_site(QUARTZ_PAGES, quartz_page, QUARTZ_SITE), edits=_site_edits(QUARTZ_PAGES, quartz_page, QUARTZ_SITE),
+       top=st.sampled_from(["", "content/"]))
+def test_a_patched_build_of_a_quartz_site_equals_a_full_build(tmp_path_factory, files, edits, top):
+    """Notes in and out of the ignored folders as the config changes, drafts that come and go; the site
+    built from its folder, or its content/ alone (the config above it)."""
+    _patch_site(tmp_path_factory.mktemp("quartz"), files, edits, top=top)
 
 
 def test_an_edit_of_a_redirect_page_or_of_its_target_equals_a_full_build(tmp_path: Path):

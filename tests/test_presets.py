@@ -7570,6 +7570,36 @@ def test_a_material_blogs_post_dir_and_authors_file_settings_say_where_they_are(
     post = {a.path: a for a in load_corpus(tmp_path).articles}["docs/news/articles/hello.md"]
     assert (post.url, post.author, post.keywords) == ("/news/2024/01/31/hello/", "Ann Lee", ("Launch",))
 
+@pytest.mark.parametrize("folder", ["content", "docs", "content/notes"])
+def test_a_quartz_site_s_content_folder_built_alone_is_read_as_quartz_reads_it(tmp_path: Path, folder: str):
+    """``-c site/content`` (or the folder ``npx quartz build -d docs`` reads, Quartz's own docs/, or a folder of
+    content/) is a Quartz site's content, its config in the folder above: a note is titled by its
+    ``title`` (else its file name), a draft is none and the ignorePatterns apply, as globs from the site's
+    content. Read so only from the site's folder, such a folder was taken for a vault without .obsidian/
+    (its notes titled by their file names: ``index``, not "Welcome"), or for generic notes."""
+    top = folder.split("/")[0]
+    inner = "notes/" if folder == "content/notes" else ""
+    write_site(tmp_path / "site", {
+        "quartz.config.ts": 'const config = {\n  configuration: {\n    ignorePatterns: ["private", "notes/scratch", '
+                            '"**/*.draft.md"],\n  },\n}\n',
+        f"{top}/{inner}index.md": "---\ntitle: Welcome\n---\nSee [[setup|the setup]] and [[wikilinks]].\n",
+        f"{top}/{inner}setup.md": "---\ntitle: Setting up\ntags: [guide]\n---\nBack [[index|home]].\n",
+        f"{top}/{inner}features/wikilinks.md": "---\ntitle: Wikilinks\n---\nLinks, as in [[setup]].\n",
+        f"{top}/{inner}features/plain name.md": "No title here; see [[wikilinks]].\n",
+        f"{top}/{inner}wip.md": "---\ntitle: Work in progress\ndraft: true\n---\nLater.\n",
+        f"{top}/{inner}idea.draft.md": "An idea.\n",
+        f"{top}/private/secret.md": "---\ntitle: Secret\n---\nHidden.\n",
+        f"{top}/notes/scratch/x.md": "---\ntitle: Scratch\n---\nHidden.\n",
+    })
+    result = load_corpus(tmp_path / "site" / folder)
+    assert result.detection is not None and "a Quartz site" in result.detection.reason
+    titles = {a.path.removeprefix(inner): a.title for a in result.articles}
+    assert titles == {"index.md": "Welcome", "setup.md": "Setting up", "features/wikilinks.md": "Wikilinks",
+                      "features/plain name.md": "plain name"}
+    kg = build(tmp_path / "site" / folder, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
