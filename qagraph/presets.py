@@ -2018,8 +2018,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 broken := config_problem(base, *config, "Quartz")) is not None:
             problems.append(broken)
     elif p.name == "obsidian" and _foam(base):
-        fields = replace(fields, title_fallback=("heading", "file-name"))
-        notes.append("Foam: a note is titled by its first heading")
+        ignored = _foam_ignored(base)
+        fields = replace(fields, title_fallback=("heading", "file-name"),
+                         ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
+        notes.append("Foam: a note is titled by its first heading"
+                     + (f"; not read: its {_FOAM_IGNORE} ({', '.join(ignored)})" if ignored else ""))
     elif p.name == "obsidian":
         in_folder = _vault_below(base, names) if not _is_dir(base / ".obsidian") else None
         # the vault's settings are read in its folder, and name its folders from there
@@ -4411,6 +4414,26 @@ def _foam(base: Path) -> bool:
         return True
     found = _config([base.resolve()], (".vscode/extensions.json",))
     return found is not None and "foam.foam-vscode" in found[1]
+
+
+#: the setting of a Foam workspace's editor that names the files Foam does not read
+_FOAM_IGNORE = "foam.files.ignore"
+
+
+def _foam_ignored(base: Path) -> tuple[str, ...]:
+    """The globs (from the workspace's folder, as VS Code matches them) of the files a Foam workspace's
+    ``.vscode/settings.json`` leaves out of Foam (``"foam.files.ignore": ["_site/**/*", "packages/**/*"]``;
+    not in a ``//`` comment): Foam reads no note they match.
+
+    >>> import tempfile
+    >>> workspace = Path(tempfile.mkdtemp())
+    >>> _ = (workspace / ".vscode").mkdir(), (workspace / ".vscode" / "settings.json").write_text(
+    ...     '{\\n  // "foam.files.ignore": ["old"],\\n  "foam.files.ignore": ["**/_site/**/*", "packages/**/*"],\\n}\\n')
+    >>> _foam_ignored(workspace)
+    ('**/_site/**/*', 'packages/**/*')
+    """
+    found = _config([base.resolve()], (".vscode/settings.json",))
+    return _js_list(_js_code(found[1])[0], _FOAM_IGNORE) if found is not None else ()
 
 
 _DENDRON_CONFIG = "dendron.yml"
@@ -9102,7 +9125,9 @@ def layout_skips(names: Sequence[str], fields: FieldMap, root: str | os.PathLike
         if ignored is not None:
             pattern, source = ignored
             where = f"{source} ({pattern})" if source.rpartition("/")[2].startswith(".") else f"config ({source}: {pattern})"
-            skips[name] = (f"hidden by the graph's config ({source} {pattern}): Logseq leaves it out"
+            skips[name] = (f"ignored by the workspace's settings ({source}: {pattern}): Foam leaves it out"
+                           if source == _FOAM_IGNORE else
+                           f"hidden by the graph's config ({source} {pattern}): Logseq leaves it out"
                            if source == _LOGSEQ_HIDDEN else
                            "in a folder of a Dendron vault: not a note (Dendron reads the files at a vault's top)"
                            if source == _DENDRON_VAULT else f"excluded by the site's {where}: not a page")

@@ -1502,6 +1502,24 @@ def test_a_repositorys_own_file_added_or_edited_builds_as_a_full_build_does(tmp_
     assert seen == [(3, 2), (3, 2), (4, 2), (4, 1), (5, 1), (5, 2), (5, 1)]
 
 
+def test_an_edited_foam_ignore_setting_or_ignored_note_rebuilds_as_a_full_build_does(tmp_path: Path):
+    """The files a Foam workspace's foam.files.ignore names are no notes: the next build after an ignored
+    file is edited, the setting changes (or goes) or a note is edited equals a cold build."""
+    root, out, cold = tmp_path / "ws", tmp_path / "out", tmp_path / "cold"
+    write_article(root, ".vscode/extensions.json", '{"recommendations": ["foam.foam-vscode"]}\n')
+    write_article(root, ".vscode/settings.json", '{"foam.files.ignore": ["_site/**/*"]}\n')
+    write_article(root, "index.md", "# Home\n\nSee [[guitar]].\n")
+    write_article(root, "guitar.md", "# Guitar\n")
+    write_article(root, "_site/guitar.md", "# Guitar copy\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("_site/guitar.md", "# Guitar copy\n\nSee [[index]].\n"), ("guitar.md", "# Guitar\n\nBack [[index]].\n"),
+             (".vscode/settings.json", '{"foam.files.ignore": []}\n'), (".vscode/settings.json", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(kg.counts["articles"])
+    assert seen == [2, 2, 3, 3]
+
+
 def test_an_edited_fumadocs_meta_file_or_loader_rebuilds_as_a_full_build_does(tmp_path: Path):
     """A Fumadocs folder's meta.json titles its section and its loader's baseUrl is where the pages are: the next
     build after either is edited, broken or removed equals a cold build."""

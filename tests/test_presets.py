@@ -3810,6 +3810,29 @@ def test_a_logseq_graph_s_hidden_paths_are_no_pages(tmp_path: Path):
     assert why["archive/Old.md"] == "hidden by the graph's config (:hidden /archive): Logseq leaves it out"
 
 
+def test_what_a_foam_workspace_s_settings_ignore_is_no_note(tmp_path: Path):
+    """Foam reads no file its ``foam.files.ignore`` setting matches (globs from the workspace's folder, in
+    ``.vscode/settings.json``, where Foam's own repository leaves out ``packages/**/*`` and the template
+    ``_site/``): such files were notes, a copy of a note in ``_site/`` beside the note itself."""
+    write_site(tmp_path / "ws", {
+        ".vscode/extensions.json": '{"recommendations": ["foam.foam-vscode"]}\n',
+        ".vscode/settings.json": '{\n  // notes only\n  "foam.files.ignore": ["**/_site/**/*", "packages/**/*"],\n'
+                                 '  "editor.wordWrap": "on",\n}\n',
+        "index.md": "# Home\n\nSee [[guitar]].\n",
+        "hobbies/guitar.md": "# Guitar\n\nBack [[index]].\n",
+        "_site/hobbies/guitar.md": "# Guitar\n\nBack [[index]].\n",
+        "packages/core/README.md": "# Core package\n\nBuild with npm.\n",
+        "packaging.md": "# Packaging\n\nNot in packages/.\n",
+    })
+    result = load_corpus(tmp_path / "ws")
+    assert sorted(a.path for a in result.articles) == ["hobbies/guitar.md", "index.md", "packaging.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert why["packages/core/README.md"] == (
+        "ignored by the workspace's settings (foam.files.ignore: packages/**/*): Foam leaves it out")
+    assert why["_site/hobbies/guitar.md"].startswith("ignored by the workspace's settings (foam.files.ignore: **/_site")
+    assert_every_file_accounted_for(result)
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
