@@ -4485,8 +4485,8 @@ _DENDRON_VAULT = "Dendron's vaults"
 def _dendron_vaults(base: Path) -> tuple[str, ...]:
     """The folders (``vault/``; ``""``: ``base`` itself) of the Dendron vaults in ``base`` that its
     workspace's ``dendron.yml`` (here or up to two folders up) names (``workspace.vaults``, before
-    version 4 ``vaults``: each a ``fsPath`` from the workspace's folder); none where there is no such
-    config or it names none. Dendron reads a vault's notes from its top (its ``getAllFiles`` reads no
+    version 4 ``vaults``: each a ``fsPath`` from the workspace's folder, a ``selfContained`` one's notes
+    in its ``notes/``); none where there is no such config or it names none. Dendron reads a vault's notes from its top (its ``getAllFiles`` reads no
     folder): a file in a folder of it (``assets/``, ``archive/``) is none.
 
     >>> import tempfile
@@ -4495,6 +4495,9 @@ def _dendron_vaults(base: Path) -> tuple[str, ...]:
     ...     "version: 5\\nworkspace:\\n  vaults:\\n    - fsPath: notes\\n    - fsPath: ../elsewhere\\n")
     >>> _dendron_vaults(workspace), _dendron_vaults(workspace / "notes")
     (('notes/',), ('',))
+    >>> _ = (workspace / _DENDRON_CONFIG).write_text("workspace:\\n  vaults:\\n    - fsPath: .\\n      selfContained: true\\n")
+    >>> _dendron_vaults(workspace)
+    ('notes/',)
     """
     import yaml
 
@@ -4514,7 +4517,9 @@ def _dendron_vaults(base: Path) -> tuple[str, ...]:
         path = vault.get("fsPath") if isinstance(vault, dict) else None
         if not isinstance(path, str) or not path.strip():
             continue
-        folder = Path(os.path.normpath(config[0].parent / path.strip()))
+        # a self-contained vault keeps its notes in its notes/ folder (Dendron's VaultUtils.getRelPath)
+        folder = Path(os.path.normpath(config[0].parent / path.strip() / (
+            "notes" if isinstance(vault, dict) and vault.get("selfContained") is True else "")))
         if folder == resolved or resolved in folder.parents:
             found.append("" if folder == resolved else f"{folder.relative_to(resolved).as_posix()}/")
     return tuple(dict.fromkeys(found))

@@ -4663,6 +4663,20 @@ def test_a_file_in_a_folder_of_a_dendron_vault_is_no_note(tmp_path: Path, layout
     assert_every_file_accounted_for(result)
 
 
+def test_a_self_contained_dendron_vault_s_notes_are_in_its_notes_folder(tmp_path: Path):
+    """A self-contained vault (``fsPath: .``, ``selfContained: true``, Dendron's layout since 0.9x) keeps its
+    notes in its ``notes/`` folder, which Dendron reads; its folders' files are none."""
+    vault = tmp_path / "vault"
+    for name, text in {**DENDRON, "assets/links.md": "[a page](https://example.org/)\n"}.items():
+        write_article(vault / "notes", name, text)
+    write_article(vault, "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: .\n      selfContained: true\n"
+                                        "      name: Notes\n")
+    result = load_corpus(vault)
+    assert sorted(a.key for a in result.articles) == sorted(f"notes/{n[:-3]}" for n in DENDRON)
+    assert {a.subject for a in result.articles} == {"Uncategorised", "Python", "Rust"}
+    assert [p.path for p in result.problems] == ["notes/assets/links.md"]
+
+
 def test_a_logseq_page_s_subject_is_its_namespace_and_its_tags_are_page_names(tmp_path: Path):
     """Logseq keeps every page in one folder, pages/: every page of a graph was in one subject, Pages.
     A page's subject is now the top of its namespace (Python/Asyncio: Python), a journal page's
