@@ -1403,7 +1403,8 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
     quartz_site = _quartz_site(base, names)
     if quartz_site is not None:
         quartz, content, within = quartz_site
-        return "obsidian", (f"{quartz[0].name} (a Quartz site: content/ read as an Obsidian vault)" if content else
+        return "obsidian", (f"{quartz[0].name} (a Quartz site: {content} read as an Obsidian vault"
+                            + (", its content/ holding no note" if content != "content/" else "") + ")" if content else
                             f"{_where(quartz[0], base)} (a Quartz site: this folder "
                             + ("of its content/" if within else "its content") + ", read as an Obsidian vault)"), False
     if s.with_front_matter and s.qa * 2 >= s.with_front_matter:
@@ -2010,7 +2011,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         content = site[1] if (site := _quartz_site(base, names)) is not None else "content/"
         fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",),
                          ignores=tuple((content, glob, "ignorePatterns") for glob in quartz))
-        notes.append(("pages under content/; " if content else "")
+        notes.append((f"pages under {content}; " if content else "")
                      + "titles from title, else the file name; drafts skipped"
                      + (f"; not read: its ignorePatterns ({', '.join(quartz)})" if quartz else ""))
         config = _quartz_config(base, names)
@@ -3550,11 +3551,15 @@ def _quartz_site(base: Path, names: Sequence[str]) -> tuple[tuple[Path, str], st
     below ``base`` (``content/``: ``base`` is the site) and ``base``'s folder below the site's content
     (``""``; ``notes/`` for ``-c site/content/notes``). ``base`` is the site's content where its parent
     holds the config: its ``content/``, or the folder ``npx quartz build -d docs`` reads (Quartz's own
-    ``docs/``); or a folder of ``content/`` beside the config. ``None`` for no such site."""
+    ``docs/``, read from the repository too where its ``content/`` holds no note); or a folder of
+    ``content/`` beside the config. ``None`` for no such site."""
     resolved = base.resolve()
     config = _config([resolved], _QUARTZ_CONFIGS)
     if config is not None:
-        return (config, "content/", "") if any(n.startswith("content/") for n in names) else None
+        if any(n.startswith("content/") for n in names):
+            return config, "content/", ""
+        # Quartz's own repository: content/ empty, its site (quartz.jzhao.xyz) built from docs/ (-d docs)
+        return (config, "docs/", "") if any(n.startswith("docs/") for n in names) else None
     if not names:
         return None
     config = _config([resolved.parent], _QUARTZ_CONFIGS)

@@ -7637,6 +7637,27 @@ def test_a_quartz_site_s_content_folder_built_alone_is_read_as_quartz_reads_it(t
     assert kg.counts.get("stubs", 0) == 0
 
 
+def test_quartz_s_own_repository_is_read_from_docs_when_its_content_holds_no_note(tmp_path: Path):
+    """Quartz's repository keeps an empty content/ (a ``.gitkeep``) and builds its site from docs/
+    (``npx quartz build -d docs``): read from the repository, its docs/ is the site's content, titled by
+    their ``title`` fields; they were read as a vault without .obsidian/ with the repository's README,
+    titled by their file names (``index``, not "Welcome to Quartz")."""
+    write_site(tmp_path / "quartz", {
+        "quartz.config.ts": 'const config = {\n  configuration: {\n    ignorePatterns: ["private"],\n  },\n}\n',
+        "content/.gitkeep": "",
+        "README.md": "# Quartz\n\nSee the [[index|docs]].\n",
+        "docs/index.md": "---\ntitle: Welcome to Quartz\n---\nStart with [[authoring content|writing]].\n",
+        "docs/authoring content.md": "---\ntitle: Authoring Content\n---\nBack [[index|home]].\n",
+        "docs/features/wikilinks.md": "Links, as in [[authoring content]].\n",
+    })
+    result = load_corpus(tmp_path / "quartz")
+    assert result.detection is not None and "docs/" in result.detection.reason
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "Welcome to Quartz", "docs/authoring content.md": "Authoring Content",
+        "docs/features/wikilinks.md": "wikilinks"}
+    assert result.skipped == ["README.md"]
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
