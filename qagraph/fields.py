@@ -166,7 +166,8 @@ class FieldMap:
     build, not one its parse cache, an up-to-date check or a patch can stand for; ``drafts`` names the fields that mark a draft the site
     does not publish, skipped (:data:`DRAFT_MARKS`: ``draft: true``, ``published: false``); ``publish_marks`` the
     fields one of which a note must set true to be published at all (the Obsidian Digital Garden plugin's
-    ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`), and
+    ``dg-publish``: a note without it, or with it false, is not in the garden: skipped, :func:`unpublished`; Quartz's
+    ``ExplicitPublish`` filter's ``publish``), and
     ``garden_urls`` gives a note without a permalink the url the plugin makes of its path (:func:`garden_url`); ``bundles`` makes the files beside a Hugo
     ``index.md`` its resources (skipped); ``skip_folders`` are folders whose files are
     not content (named at any depth, or from the root with a ``/`` at the end: ``website/i18n/``), ``skip_files`` names of files (without suffix) that are not (a GitHub wiki's
@@ -1673,16 +1674,17 @@ def unpublished(data: Mapping[Any, Any], marks: Sequence[str]) -> str | None:
     (None, None)
     >>> unpublished({"dg-publish": False}, ("dg-publish",))
     'dg-publish: false: not published in the garden'
-    >>> unpublished({"tags": ["a"]}, ("dg-publish",))
-    'no dg-publish: true: not published in the garden'
+    >>> unpublished({"tags": ["a"]}, ("dg-publish",)), unpublished({"publish": "true"}, ("publish",))
+    ('no dg-publish: true: not published in the garden', None)
     """
+    where = "in the garden" if marks[0].startswith("dg-") else "on the site"  # Quartz's ExplicitPublish: publish
     for key in marks:
         given = _flag(data.get(key))
         if given is True:
             return None
         if given is False:
-            return f"{key}: false: not published in the garden"
-    return f"no {marks[0]}: true: not published in the garden"
+            return f"{key}: false: not published {where}"
+    return f"no {marks[0]}: true: not published {where}"
 
 
 #: what @sindresorhus/slugify and its transliteration spell out before making a slug

@@ -2009,10 +2009,14 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # Quartz titles a note by its title field, else its file name, and leaves out drafts and what
         # its ignorePatterns name (globs from content/, as its globby reads them)
         content = site[1] if (site := _quartz_site(base, names)) is not None else "content/"
-        fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",),
+        explicit, drafts = _quartz_filters(site[0][1] if site is not None else "")
+        fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",) if drafts else (),
+                         publish_marks=("publish",) if explicit else (),
                          ignores=tuple((content, glob, "ignorePatterns") for glob in quartz))
         notes.append((f"pages under {content}; " if content else "")
-                     + "titles from title, else the file name; drafts skipped"
+                     + "titles from title, else the file name"
+                     + ("; drafts skipped" if drafts else "")
+                     + ("; notes without publish: true skipped (its ExplicitPublish filter)" if explicit else "")
                      + (f"; not read: its ignorePatterns ({', '.join(quartz)})" if quartz else ""))
         config = _quartz_config(base, names)
         if config is not None and config[0].suffix in (".yaml", ".yml") and (
@@ -3567,6 +3571,19 @@ def _quartz_site(base: Path, names: Sequence[str]) -> tuple[tuple[Path, str], st
         return config, "", ""
     config = _config([resolved.parent.parent], _QUARTZ_CONFIGS) if resolved.parent.name == "content" else None
     return (config, "", f"{resolved.name}/") if config is not None else None
+
+
+def _quartz_filters(config: str) -> tuple[bool, bool]:
+    """Which of Quartz's filters a site's config (its text, comments left out) turns on: ``ExplicitPublish``
+    (a note is published only when its ``publish`` is true) and ``RemoveDrafts`` (a ``draft: true`` note is
+    not), the one Quartz's own config has; a config that names no filters is taken to keep that one.
+
+    >>> _quartz_filters("filters: [Plugin.ExplicitPublish()],"), _quartz_filters("configuration: {}")
+    ((True, False), (False, True))
+    """
+    explicit = re.search(r"\bExplicitPublish\s*\(", config) is not None
+    drafts = re.search(r"\bRemoveDrafts\s*\(", config) is not None
+    return explicit, drafts or not (explicit or re.search(r"\bfilters\s*:", config))
 
 
 def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:

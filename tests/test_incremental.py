@@ -2548,18 +2548,21 @@ def test_an_mkdocs_page_whose_front_matter_breaks_is_patched_as_built(tmp_path: 
 QUARTZ_PAGES = ["content/index.md", "content/notes/Alpha.md", "content/notes/Beta.md", "content/private/s.md",
                 "content/templates/Daily.md", "docs/index.md", "README.md"]
 QUARTZ_LINKS = ["[[Alpha]]", "[[Beta|b]]", "[[s]]", "[[Daily]]", "[x](notes/Alpha.md)"]
-quartz_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ndraft: true\n---\n", "", "---\ntags: [a]\n---\n"]),
+quartz_page = _page_text(st.sampled_from(["---\ntitle: T\n---\n", "---\ndraft: true\n---\n", "", "---\ntags: [a]\n---\n",
+                                          "---\npublish: true\n---\n"]),
                          QUARTZ_LINKS)
 QUARTZ_SITE = {"quartz.config.ts": ['const c = {configuration: {ignorePatterns: ["private", "templates", ".obsidian"]}}\n',
-                                    'const c = {configuration: {ignorePatterns: []}}\n']}
+                                    'const c = {configuration: {ignorePatterns: []}}\n',
+                                    'const c = {plugins: {filters: [Plugin.ExplicitPublish()]}}\n']}
 
 
 @_SITE_EXAMPLES
 @given(files=_site(QUARTZ_PAGES, quartz_page, QUARTZ_SITE), edits=_site_edits(QUARTZ_PAGES, quartz_page, QUARTZ_SITE),
        top=st.sampled_from(["", "content/"]))
 def test_a_patched_build_of_a_quartz_site_equals_a_full_build(tmp_path_factory, files, edits, top):
-    """Notes in and out of the ignored folders as the config changes, drafts that come and go; the site
-    built from its folder, or its content/ alone (the config above it)."""
+    """Notes in and out of the ignored folders as the config changes, drafts that come and go, notes that
+    say publish: true or not as its ExplicitPublish filter comes and goes; the site built from its folder,
+    or its content/ alone (the config above it)."""
     _patch_site(tmp_path_factory.mktemp("quartz"), files, edits, top=top)
 
 

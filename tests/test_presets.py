@@ -7658,6 +7658,25 @@ def test_quartz_s_own_repository_is_read_from_docs_when_its_content_holds_no_not
     assert result.skipped == ["README.md"]
 
 
+def test_a_quartz_site_with_the_explicit_publish_filter_publishes_only_notes_that_say_so(tmp_path: Path):
+    """A Quartz config whose filters are ``[Plugin.ExplicitPublish()]`` (a vault published in part, a common
+    setup) publishes a note only when its ``publish`` is true, and, without ``RemoveDrafts``, a draft that
+    says so too. Every note was published, and every draft left out."""
+    write_site(tmp_path / "site", {
+        "quartz.config.ts": 'const config = {\n  configuration: { pageTitle: "Garden" },\n  plugins: {\n'
+                            '    // filters: [Plugin.RemoveDrafts()],\n    filters: [Plugin.ExplicitPublish()],\n  },\n}\n',
+        "content/index.md": "---\ntitle: Home\npublish: true\n---\nSee [[Public]] and [[Private]].\n",
+        "content/Public.md": "---\npublish: true\ndraft: true\n---\nA note in progress, published all the same.\n",
+        "content/Private.md": "---\ntags: [diary]\n---\nNot for the site.\n",
+        "content/Hidden.md": "---\npublish: false\n---\nNo.\n",
+    })
+    result = load_corpus(tmp_path / "site")
+    assert sorted(a.path for a in result.articles) == ["content/Public.md", "content/index.md"]
+    why = {p.path: p.message for p in result.problems}
+    assert why["content/Private.md"] == "no publish: true: not published on the site"
+    assert why["content/Hidden.md"] == "publish: false: not published on the site"
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
