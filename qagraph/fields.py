@@ -65,7 +65,7 @@ SEMICOLONS = "semicolons"
 EVERY_SEPARATOR = "every"
 
 _TITLE_FALLBACKS = ("heading", "slug", "file-name", "wiki-name", "logseq-name", "content-title", "doc-id", "page-name",
-                    "index-title", "opening-heading")
+                    "index-title", "opening-heading", "level-one-heading")
 _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "platform")
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied",
                     "titled-article")
@@ -135,7 +135,7 @@ class FieldMap:
     ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"opening-heading"`` (MkDocs's: a level-1 heading the page opens
-    with, none further down), ``"slug"`` (Jekyll: the file name without its
+    with, none further down), ``"level-one-heading"`` (Foam's: the first level-1 heading, none of another level), ``"slug"`` (Jekyll: the file name without its
     date, title-cased), ``"file-name"`` (the file name without suffix; a ``README`` or
     ``index`` file's is its folder's; the home page's, a Hugo ``content/_index.md``, the site's
     ``home_title``, its config's title, as its theme heads the page; a Jekyll ``index.md``'s too, before its slug),
@@ -1818,8 +1818,8 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
     if fields.languages:
         stem = split_language(stem, fields.languages)[0]
     for source in fields.title_fallback:
-        if source == "heading":
-            title = first_heading(body)
+        if source in ("heading", "level-one-heading"):  # Foam's: the first level-1 heading, none of another level
+            title = first_heading(body, level_one=source == "level-one-heading")
         elif source == "opening-heading":  # MkDocs's: the level-1 heading the page opens with, none further down,
             # read as Python-Markdown does: #Title is # Title
             title = leading_heading(_UNSPACED_HASHES.sub(r"\1 ", body, count=1), level_one=True)
@@ -1867,8 +1867,9 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 title = folder or ("Home" if source == "page-name" else title)  # MkDocs's home page
             if "slug" in fields.title_fallback:
                 f.warn("no title and an empty slug: titled by its file name", code="no-title")
-            elif fields.title and not named and f.fm.syntax is not None and source == "file-name":
-                # a page's name is its title (where file names are titles, a Quartz note's, it is no fault)
+            elif fields.title and not named and f.fm.syntax is not None and source == "file-name" \
+                    and "level-one-heading" not in fields.title_fallback:
+                # a page's name is its title (where file names are titles, a Quartz note's or a Foam note's, it is no fault)
                 f.warn(f"no title: none of {', '.join(fields.title)} is set; titled by its file name", code="no-title")
         if title:
             return title

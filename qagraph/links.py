@@ -1278,8 +1278,8 @@ def _shown_markup(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def first_heading(body: str, markup: bool = False) -> str | None:
-    """The first level-1 heading of ``body`` (else the first heading of any level), outside code,
+def first_heading(body: str, markup: bool = False, level_one: bool = False) -> str | None:
+    """The first level-1 heading of ``body`` (else, but with ``level_one``, the first heading of any level), outside code,
     its inline code's text kept as the page shows it, without the backticks, an image by its ``alt``
     text and text in inline HTML tags as it is shown. A setext heading is read where the body opens
     with one (``Title`` over ``=====``, as some TIL collections title their notes). With ``markup``, its
@@ -1301,8 +1301,8 @@ def first_heading(body: str, markup: bool = False) -> str | None:
     'Install'
     >>> first_heading("\\nUse `git -C`\\n=====\\n\\n## Why\\n"), first_heading("Part\\n----\\n\\n# Title\\n")
     ('Use git -C', 'Title')
-    >>> first_heading("Part\\n----\\n\\n## Other\\n")
-    'Part'
+    >>> first_heading("Part\\n----\\n\\n## Other\\n"), first_heading("## Other\\n", level_one=True)
+    ('Part', None)
     >>> first_heading("# The **`--force`** flag &amp; `a &amp; b`\\n", markup=True)
     'The --force flag & a &amp; b'
     """
@@ -1310,10 +1310,10 @@ def first_heading(body: str, markup: bool = False) -> str | None:
     if opening is not None:
         setext = first_heading(("# " if opening.group(2)[0] == "=" else "## ") + opening.group(1), markup)
         rest = body[opening.end():]  # under a level-2 one, a level-1 heading further down is still the title
-        if opening.group(2)[0] == "=" or "#" not in rest or not any(
-                len(m.group(1)) == 1 for m in _HEADING.finditer(mask_code(rest))):
+        if opening.group(2)[0] == "=" or not level_one and ("#" not in rest or not any(
+                len(m.group(1)) == 1 for m in _HEADING.finditer(mask_code(rest)))):
             return setext
-        return first_heading(rest, markup)
+        return first_heading(rest, markup, level_one)
     if "#" not in body:
         return None
     masked = mask_code(body)
@@ -1338,7 +1338,7 @@ def first_heading(body: str, markup: bool = False) -> str | None:
             return text
         if best is None:
             best = text
-    return best
+    return None if level_one else best
 
 
 # -- command pages -----------------------------------------------------------------------

@@ -2024,9 +2024,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             problems.append(broken)
     elif p.name == "obsidian" and _foam(base):
         ignored = _foam_ignored(base)
-        fields = replace(fields, title_fallback=("heading", "file-name"),
+        # Foam's title: its title field, else its first level-1 heading (none of another level), else its file name
+        fields = replace(fields, title=("title",), title_fallback=("level-one-heading", "file-name"),
                          ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
-        notes.append("Foam: a note is titled by its first heading"
+        notes.append("Foam: a note is titled by its title field, else its first level-1 heading"
                      + (f"; not read: its {_FOAM_IGNORE} ({', '.join(ignored)})" if ignored else ""))
     elif p.name == "obsidian":
         in_folder = _vault_below(base, names) if not _is_dir(base / ".obsidian") else None

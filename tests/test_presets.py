@@ -3833,6 +3833,24 @@ def test_what_a_foam_workspace_s_settings_ignore_is_no_note(tmp_path: Path):
     assert_every_file_accounted_for(result)
 
 
+def test_a_foam_note_is_titled_by_its_title_field_else_its_first_level_one_heading(tmp_path: Path):
+    """Foam titles a note by its front matter's ``title``, which takes precedence, else by its first
+    level-1 heading (a ``## Part`` is none), else by its file name (its title plugin); the title field was
+    passed over for the heading, and a note whose first heading was a level-2 one was titled by it."""
+    foam = tmp_path / "foam"
+    write_site(foam, {
+        ".foam/templates/new-note.md": "# ${1:$TM_FILENAME_BASE}\n",
+        "piano.md": "---\ntitle: Piano notes\ntags: [music]\n---\n# Piano\n\nSee [[guitar]].\n",
+        "guitar.md": "Intro line.\n\n## Strings\n\n# Guitar\n\nBack to [[piano]].\n",
+        "inbox.md": "## Today\n\n- nothing yet\n",
+        "scratch.md": "---\ntags: [x]\n---\nNo heading at all.\n",
+    })
+    result = load_corpus(foam)
+    assert {a.path: a.title for a in result.articles} == {
+        "piano.md": "Piano notes", "guitar.md": "Guitar", "inbox.md": "inbox", "scratch.md": "scratch"}
+    assert not result.problems
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
