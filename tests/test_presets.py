@@ -3851,6 +3851,22 @@ def test_a_foam_note_is_titled_by_its_title_field_else_its_first_level_one_headi
     assert not result.problems
 
 
+def test_a_foam_alias_written_as_one_text_gives_each_name_it_lists(tmp_path: Path):
+    """Foam reads a note's ``alias`` written as one text as names comma separated (``alias: Bee, The B``,
+    its aliases plugin splits it): links to each reach the note. The text was one name, "Bee, The B", so
+    [[Bee]] and [[The B]] were stubs. Foam reads no ``aliases`` field: [[Bumble]] is a note not there."""
+    foam = tmp_path / "foam"
+    write_site(foam, {
+        ".vscode/extensions.json": '{"recommendations": ["foam.foam-vscode"]}\n',
+        "b.md": "---\nalias: Bee, The B\n---\n# B note\n\nA note.\n",
+        "c.md": "# C\n\nSee [[Bee]] and [[the b]].\n",
+        "d.md": "---\naliases: [Bumble]\n---\n# D\n\nSee [[Bumble]].\n",
+    })
+    kg = build(foam, out=tmp_path / "out")
+    assert kg.related("c") == ["article:b"]
+    assert kg.related("d") == ["article:Bumble"]
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
