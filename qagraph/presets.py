@@ -2025,9 +2025,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     elif p.name == "obsidian" and _foam(base):
         ignored = _foam_ignored(base)
         # Foam's title: its title field, else its first level-1 heading (none of another level), else its file name
-        # its other names: alias (a list, or a text split at commas), as its aliases plugin reads them
+        # its other names: alias (a list, or a text split at commas), as its aliases plugin reads them; its
+        # tags text is words (extractTagsFromProp: tags: a b, c is a, b and c)
         fields = replace(fields, title=("title",), title_fallback=("level-one-heading", "file-name"),
-                         alias_fields=("alias",), alias_commas=True,
+                         alias_fields=("alias",), alias_commas=True, keyword_separator=EVERY_SEPARATOR,
                          ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
         notes.append("Foam: a note is titled by its title field, else its first level-1 heading"
                      + (f"; not read: its {_FOAM_IGNORE} ({', '.join(ignored)})" if ignored else ""))

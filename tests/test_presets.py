@@ -3867,6 +3867,19 @@ def test_a_foam_alias_written_as_one_text_gives_each_name_it_lists(tmp_path: Pat
     assert kg.related("d") == ["article:Bumble"]
 
 
+def test_a_foam_note_s_tags_text_is_its_words(tmp_path: Path):
+    """Foam reads a note's ``tags`` text as words (its extractTagsFromProp: ``tags: music, guitar practice`` is
+    music, guitar and practice; a tag holds no space, as its #tags do not): the text was split at commas only,
+    giving a tag "guitar practice" that Foam's tag explorer never shows."""
+    foam = tmp_path / "foam"
+    write_site(foam, {
+        ".foam/templates/new-note.md": "# ${1:$TM_FILENAME_BASE}\n",
+        "guitar.md": "---\ntags: music, guitar practice\n---\n# Guitar\n\nStrings #chords\n",
+    })
+    [guitar] = load_corpus(foam).articles
+    assert guitar.keywords == ("music", "guitar", "practice", "chords")
+
+
 def test_foam_notes_are_titled_by_their_heading_and_notion_ids_leave_names(tmp_path: Path):
     foam = tmp_path / "foam"
     (foam / ".foam").mkdir(parents=True)
