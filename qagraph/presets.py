@@ -2010,8 +2010,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # its ignorePatterns name (globs from content/, as its globby reads them)
         content = site[1] if (site := _quartz_site(base, names)) is not None else "content/"
         explicit, drafts = _quartz_filters(site[0][1] if site is not None else "")
+        # its FrontMatter plugin reads an aliases text as aliases between commas (coerceToArray)
         fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",) if drafts else (),
-                         publish_marks=("publish",) if explicit else (),
+                         publish_marks=("publish",) if explicit else (), alias_commas=True,
                          ignores=tuple((content, glob, "ignorePatterns") for glob in quartz))
         notes.append((f"pages under {content}; " if content else "")
                      + "titles from title, else the file name"

@@ -7724,6 +7724,19 @@ def test_a_quartz_site_with_the_explicit_publish_filter_publishes_only_notes_tha
     assert why["content/Hidden.md"] == "publish: false: not published on the site"
 
 
+def test_a_quartz_note_s_aliases_text_names_one_alias_between_each_comma(tmp_path: Path):
+    """Quartz's FrontMatter plugin reads ``aliases: Doggo, Woofer`` as two aliases (its coerceToArray splits a
+    text at commas), so [[Woofer]] reaches the note; the text was one alias, and both links were stubs."""
+    write_site(tmp_path / "site", {
+        "quartz.config.ts": 'const config = { configuration: { pageTitle: "Pets" } }\n',
+        "content/Dog.md": "---\ntitle: Dog\naliases: Doggo, Woofer\n---\nA dog.\n",
+        "content/Cat.md": "---\ntitle: Cat\n---\nSee [[Doggo]] and [[Woofer]].\n",
+    })
+    kg = build(tmp_path / "site", out=tmp_path / "out")
+    assert kg.related("content/Cat") == ["article:content/Dog"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_a_quartz_site_is_its_content_folder_read_as_a_vault(tmp_path: Path):
     """Quartz publishes content/ as an Obsidian vault: read from the repository (which holds Quartz's
     own docs/), Quartz's documentation was in the graph, the notes were filed under "Content", a note
