@@ -38,7 +38,7 @@ import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, Problem
@@ -51,9 +51,6 @@ from .links import ArticleIndex, url_key
 from .load import SENDS, Scan, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
-
-if TYPE_CHECKING:
-    from .similarity import SimilarityIndex
 
 __all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
 
@@ -80,9 +77,6 @@ class Update:
     kinds: dict[str, dict[str, int]] = field(default_factory=dict)
     #: the articles the similarity index holds after the update: the database's, when the index is this build's
     indexed: int = 0
-    #: the updated similarity index, for the caller to save (:meth:`~qagraph.similarity.SimilarityIndex.save`)
-    #: in the folder it was read from: the writers need the database only, so it is saved beside them
-    similarity: SimilarityIndex | None = None
 
 
 def update_build(
@@ -100,8 +94,7 @@ def update_build(
 
     ``known`` is what the previous build read of each input file, ``skips`` the files the
     preset passes over now (:func:`qagraph.presets.layout_skips`). The similarity index
-    in ``similarity_folder`` is updated; saving it there is left to the caller
-    (:attr:`Update.similarity`).
+    in ``similarity_folder`` is updated and saved there.
 
     Raises:
         Fallback: the change cannot be patched (see the module text).
@@ -290,7 +283,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     for u, v in same_now - same_before:
         patch.add_edge(u, v, "same-question", {"kind": "same-question"})
         update.changed |= {u, v}
-    update.similarity = index
+    index.save(similarity_folder)
 
     # -- files and problems -----------------------------------------------------------------
     for p in paths:

@@ -480,8 +480,6 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
             from .rdf.store import carry_store
 
             carry_store(folder.out, stage, rdf_parts)
-        if update.similarity is not None:  # for the next build; the views did not wait for it
-            update.similarity.save(stage / SIMILARITY_STATE)
     if progress:
         progress("update", 1, 1)
     if progress and "html" in wanted:
