@@ -62,14 +62,18 @@ def test_unwritable_and_foreign_files_are_output_errors(built, tmp_path: Path):
     kg, _ = built
     with pytest.raises(qagraph.OutputError, match="cannot write the build database"):
         write_database(kg.graph, tmp_path / "missing" / "x.db", report=kg.report())
-    old = tmp_path / "old.db"
-    con = sqlite3.connect(old)
+    with pytest.raises(qagraph.OutputError, match="build again"):
+        BuildDatabase(_of_a_later_schema(tmp_path / "old.db"))
+
+
+def _of_a_later_schema(path: Path) -> Path:
+    """A database at ``path`` whose meta names the schema after this qagraph's."""
+    con = sqlite3.connect(path)
     con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION + 1),))
     con.commit()
     con.close()
-    with pytest.raises(qagraph.OutputError, match="build again"):
-        BuildDatabase(old)
+    return path
 
 
 @pytest.mark.parametrize("value", [
@@ -237,14 +241,7 @@ def test_a_database_dropped_without_close_is_closed_at_once(built, tmp_path, way
     also when it is refused as of another schema."""
     import gc
 
-    path = built[1]
-    if way == "schema of another version":
-        path = tmp_path / "old.db"
-        con = sqlite3.connect(path)
-        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION + 1),))
-        con.commit()
-        con.close()
+    path = _of_a_later_schema(tmp_path / "old.db") if way == "schema of another version" else built[1]
     before = _open_files(path)
     gc.disable()
     try:
