@@ -871,10 +871,10 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
     return found
 
 
-#: emphasis in a link's text, which the page shows as its words: ``**bold**``, ``__bold__``, ``*it*``, ``_it_``
-#: (an underscore within a word, ``snake_case``, is none)
-_EMPHASIS = (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-             re.compile(r"\*(?=[^\s*])([^*]*?[^\s*])\*"), re.compile(r"(?<!\w)_(?=[^\s_])([^_]*?[^\s_])_(?!\w)"))
+#: emphasis as Python-Markdown reads it: ``*em*``, ``**strong**``, ``***both***`` (inside words too), and
+#: ``_em_``, ``__strong__`` at words' edges only (its smart underscores: ``snake_case_name`` is no emphasis)
+_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
 
 
 def shown_text(text: str) -> str:
@@ -887,9 +887,10 @@ def shown_text(text: str) -> str:
 
 
 def _unemphasised(text: str) -> str:
+    """``text`` with its emphasis markers dropped, a link's text's and a heading's alike."""
     if "*" in text or "_" in text:
-        for pattern in _EMPHASIS:
-            text = pattern.sub(r"\1", text)
+        for _ in range(3):  # nested emphasis (**a _b_**), from the outside in
+            text = _UNDERSCORE_EMPHASIS.sub(r"\2", _STAR_EMPHASIS.sub(r"\2", text))
     return text
 
 
@@ -1249,10 +1250,6 @@ def bookdown_headings(masked: str) -> list[tuple[int, str, str | None]]:
 
 #: a Markdown character escaped by a backslash, as Python-Markdown escapes them (its ``ESCAPED_CHARS``)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
-#: emphasis as Python-Markdown reads it: ``*em*``, ``**strong**``, ``***both***`` (inside words too), and
-#: ``_em_``, ``__strong__`` at words' edges only (its smart underscores: ``snake_case_name`` is no emphasis)
-_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
 #: what stands for a heading's code span while its markup is read (a character no text holds)
 _CODE_MARK = "\ue000"
 
@@ -1272,8 +1269,7 @@ def _shown_markup(text: str) -> str:
         return f"\ue001{len(escaped) - 1}\ue002"
 
     text = _ESCAPED.sub(keep, text)
-    for _ in range(3):  # nested emphasis (**a _b_**), from the outside in
-        text = _UNDERSCORE_EMPHASIS.sub(r"\2", _STAR_EMPHASIS.sub(r"\2", text))
+    text = _unemphasised(text)
     text = re.sub("\ue001(\\d+)\ue002", lambda m: escaped[int(m.group(1))], text)
     return html.unescape(text) if "&" in text else text
 
