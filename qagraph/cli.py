@@ -417,8 +417,8 @@ def _note_changes_at_close(where: Path, source: Path, state: dict[str, Any]) -> 
     """
     from functools import partial
 
-    from .load import content_stamp
     from .parallel import beside
+    from .walk import content_stamp
 
     stamp = beside(partial(content_stamp, source))
 
@@ -442,9 +442,8 @@ def _note_changes_at_close(where: Path, source: Path, state: dict[str, Any]) -> 
 def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tuple[int, int]) -> str:
     """What changed in the content since the build (by file signatures), in words; empty when nothing.
 
-    ``stamp`` is the content's :func:`~qagraph.load.content_stamp` now."""
+    ``stamp`` is the content's :func:`~qagraph.walk.content_stamp` now."""
     from .fileio import PRIVATE, read_inputs
-    from .load import changed_inputs
 
     said = []
     site = _site_files_changed(where, state)
@@ -456,6 +455,8 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
     known, _, _ = read_inputs(where / PRIVATE)
     if not known:
         return "; ".join(said)
+    from .load import changed_inputs
+
     added, changed, removed = changed_inputs(source, known)
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
     return "; ".join(([f"{source}: " + ", ".join(parts) + " file(s)"] if parts else []) + said)
@@ -465,7 +466,7 @@ def _site_files_changed(where: Path, state: dict[str, Any]) -> list[str]:
     """The files other than articles the build in ``where`` read (its record's ``site_files``: a Hugo
     config, a ``_quarto.yml``) that changed since, by their paths; a stat each (see
     :func:`qagraph.presets.site_files_changed`). An entry not as a build writes it is passed over."""
-    from .presets import site_files_changed
+    from .fileio import file_signature
 
     recorded = state.get("site_files")
     if not isinstance(recorded, dict):
@@ -476,6 +477,10 @@ def _site_files_changed(where: Path, state: dict[str, Any]) -> list[str]:
                 and isinstance(entry[2], str)
                 and (entry[1] is None or (isinstance(entry[1], list) and all(type(v) is int for v in entry[1])))):
             files[os.path.normpath(where / rel)] = (entry[0], entry[1], entry[2])
+    if all(file_signature(path) == signature for path, (_, signature, _) in files.items()):
+        return []  # none touched (the usual case): told without importing the reader's rules
+    from .presets import site_files_changed
+
     return site_files_changed(files)
 
 

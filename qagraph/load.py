@@ -24,7 +24,7 @@ import re
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,9 @@ from .links import replace_spans, url_key
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
                       layout_skips, page_formats)
+from .walk import NOT_CONTENT as _NOT_CONTENT
+from .walk import Stamp as _Stamp
+from .walk import walk as _walk
 from .workers import abandon, end_with_parent, interrupts_held
 
 __all__ = [
@@ -62,10 +65,6 @@ Outcome = tuple[Article | None, list[Problem]]
 #: largest is 10 kB; notes with pasted data reach a few MB.
 DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 _VCS = frozenset({".git", ".hg", ".svn"})
-#: folders of no one's writing that are passed over unread, as the version control's are: installed
-#: packages hold thousands of READMEs, each a file stat'ed and reported as skipped on every build
-#: (npm's, and Python's in a project's virtualenv, ``venv/lib/python3.12/site-packages/``, or Debian's)
-_NOT_CONTENT = frozenset({"node_modules", "site-packages", "dist-packages"})
 
 
 @dataclass
@@ -136,7 +135,7 @@ class Discovery:
     problems: list[Problem]  #: files and folders that cannot be read at all
     hidden: list[tuple[str, int | None]]  #: hidden folders and article files, with their article files (None: unknown)
     signatures: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  #: size, inode, mtime, ctime
-    stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`content_stamp`, taken on the same walk
+    stamp: tuple[int, int] = (0, 0)  #: the folder's :func:`~qagraph.walk.content_stamp`, taken on the same walk
     started: int = 0  #: the clock (ns) as the walk began: signatures changed since then may not show the next change
     #: warnings about article files that are read all the same, by name: a link to another article file
     notes: dict[str, Problem] = field(default_factory=dict)
@@ -432,16 +431,6 @@ def _front_matter_first(path: str) -> bool:
     return head.startswith(b"---") and head[3:].lstrip(b" \t").startswith((b"\n", b"\r"))
 
 
-@dataclass
-class _Stamp:
-    """What :func:`content_stamp` adds up: entries seen, and the sum of their modification and
-    status-change times (not the latest of them: one file dated in the future, or written while
-    the clock was ahead, would hide every later edit)."""
-
-    files: int = 0
-    times: int = 0
-
-
 _NAME = operator.attrgetter("name")  #: a directory entry's name, to sort by
 
 
@@ -449,73 +438,7 @@ def _entry_name(item: tuple[os.DirEntry[str], Any]) -> str:
     """The name of the entry of ``(entry, status)``, to sort by."""
     return item[0].name
 
-#: a folder is listed through a descriptor where the OS can: each entry's status is then looked up
-#: by its name in that folder, not by its whole path again (a tenth of the scan of 36k files)
-_BY_DESCRIPTOR = os.scandir in os.supports_fd
 _SEP = os.sep != "/"  #: names need their separators made POSIX
-
-
-def _walk(top: str, onerror: Callable[[OSError], None], stamp: _Stamp, *, inner: bool = False) -> Generator[
-        tuple[str, list[os.DirEntry[str]], list[tuple[os.DirEntry[str], os.stat_result | None]]], None, None]:
-    """:func:`os.walk` (top-down, links to folders not followed) with the entries themselves, so
-    that a file's status is read once: each file comes with its ``lstat`` (``None`` for a hidden
-    one, or one that could not be read); the caller may prune or reorder the folders it is given
-    (an entry's ``path`` may be its name alone: the folder's path is given beside).
-    On the way, ``stamp`` takes ``top`` itself (a file removed from it changes it alone) and
-    every entry that is not hidden; ``inner``: ``top`` is a folder of a walk that took it already
-    (a shared walk's, :func:`discover`), and only what it holds is taken."""
-    try:
-        folder = os.stat(top)
-    except OSError:  # the walk says why
-        pass
-    else:
-        if not inner:
-            stamp.times += folder.st_mtime_ns + folder.st_ctime_ns
-    todo = [top]
-    while todo:
-        path = todo.pop()
-        fd = None
-        try:
-            if _BY_DESCRIPTOR:
-                fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
-            with os.scandir(path if fd is None else fd) as entries:
-                listed = list(entries)
-        except OSError as exc:
-            if fd is not None:
-                os.close(fd)
-            if not isinstance(exc.filename, str):  # none, or the descriptor the folder was listed through
-                exc.filename = path
-            onerror(exc)
-            continue
-        try:  # the entries' status is read through the folder's descriptor, open until the caller is done
-            folders: list[os.DirEntry[str]] = []
-            files: list[tuple[os.DirEntry[str], os.stat_result | None]] = []
-            seen, times = 0, 0
-            for entry in listed:
-                st = None
-                if not entry.name.startswith("."):
-                    try:
-                        st = entry.stat(follow_symlinks=False)
-                    except OSError:
-                        pass
-                    else:
-                        seen += 1
-                        times += st.st_mtime_ns + st.st_ctime_ns
-                try:
-                    is_folder = entry.is_dir()
-                except OSError:
-                    is_folder = False
-                if is_folder:
-                    folders.append(entry)
-                else:
-                    files.append((entry, st))
-            stamp.files += seen
-            stamp.times += times
-            yield path, folders, files
-            todo.extend(reversed([os.path.join(path, entry.name) for entry in folders if not entry.is_symlink()]))
-        finally:
-            if fd is not None:
-                os.close(fd)
 
 
 def _links_to_articles(base: Path, links: list[tuple[str, str]], names: list[str],
@@ -808,23 +731,6 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                      if before[:4] == signatures.get(name)}
         scanned.take_digests(base, unchanged, max_file_size)
     return scanned
-
-
-def content_stamp(root: str | os.PathLike[str]) -> tuple[int, int]:
-    """``(files, times)``: how many entries a folder holds (hidden ones aside, at any depth)
-    and the sum of the modification and status-change times (ns) of them and the folder itself.
-    A sum, not the latest time: a file dated in the future (``touch -d 2030-01-01``, a clock set
-    ahead) kept the latest time where it was, and every edit after it went unseen.
-
-    One ``lstat`` per entry, no file read: a query command compares it with the stamp its
-    build kept to tell that nothing was added, removed or written since (0.3 s for 36,000
-    files on a slow machine, where comparing every signature took 0.6 s) (a write, a rename and a new file all move a status-change time). When the stamps
-    differ, :func:`changed_inputs` says what changed.
-    """
-    stamp = _Stamp()
-    for _, folders, _ in _walk(os.fspath(root), lambda exc: None, stamp):
-        folders[:] = [entry for entry in folders if not entry.name.startswith(".") and entry.name not in _NOT_CONTENT]
-    return stamp.files, stamp.times
 
 
 def changed_inputs(root: str | os.PathLike[str], known: dict[str, tuple[Any, ...]],

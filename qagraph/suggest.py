@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from .errors import UsageError
 from .ids import keyword_node
 from .kinds import ARTICLE
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx is not imported to answer from a build (``qagraph suggest``)
+    import networkx as nx
+
     from .database import BuildDatabase
 
 __all__ = ["Suggestion", "spreadsheet_text", "stored_suggestions", "suggest", "suggestions_csv", "suggestions_json",

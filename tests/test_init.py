@@ -47,24 +47,29 @@ def test_error_types_carry_their_exit_codes():
         assert issubclass(cls, qagraph.QagraphError)
 
 
-def test_import_and_query_commands_load_no_numerical_libraries(tmp_path):
+def test_import_and_query_commands_load_no_numerical_libraries_nor_the_reader(tmp_path):
     """``import qagraph`` and a query command answering from a build import neither networkx,
-    numpy nor scipy (they cost most of a second per command)."""
+    numpy nor scipy (they cost most of a second per command), nor the reader of article files
+    (:mod:`qagraph.load`, whose field, link and preset rules were a third of a query command's time):
+    the check that the content is as built walks it with :mod:`qagraph.walk` alone."""
     import subprocess
     import sys
 
     from conftest import ROOT
 
     qagraph.build(ROOT / "content", out=tmp_path / "build")
-    heavy = "print(sorted(m for m in ('networkx', 'numpy', 'scipy') if m in sys.modules))"
+    heavy = ("print(sorted(m for m in ('networkx', 'numpy', 'scipy', 'qagraph.load', 'qagraph.presets', "
+             "'qagraph.fields', 'qagraph.links') if m in sys.modules))")
     # the command as main() runs it, short of ending the process (it would, before the check)
     script = ("import sys\nsys.argv = sys.argv[1:]\nfrom qagraph.cli import cli\ntry:\n    cli(prog_name='qagraph')\n"
               f"except SystemExit:\n    pass\n{heavy}\n")
     bare = subprocess.run([sys.executable, "-c", f"import sys, qagraph\n{heavy}"], capture_output=True, text=True,
                           check=True)
     assert bare.stdout.strip() == "[]"
-    for command in (["related", "/learn/biology/questions/how-does-dna-replication-work"], ["stats"],
-                    ["find", "DNA"], ["similar", "/learn/biology/questions/how-does-dna-replication-work"]):
+    dna = "/learn/biology/questions/how-does-dna-replication-work"
+    for command in (["related", dna], ["stats"], ["find", "DNA"], ["similar", dna], ["suggest", "-k", "3"],
+                    ["health"], ["path", dna, "/learn/biology/questions/what-is-a-virus"],
+                    ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]):
         done = subprocess.run([sys.executable, "-c", script, "qagraph", *command, "-b", str(tmp_path / "build")],
                               capture_output=True, text=True, check=True, cwd=tmp_path)
         assert done.stdout.strip().splitlines()[-1] == "[]", (command, done.stdout, done.stderr)

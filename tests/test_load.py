@@ -286,54 +286,13 @@ def test_alias_bomb_is_refused_not_expanded():
     assert too_big[0].line == 7
 
 
-def test_content_stamp_moves_with_every_change_and_only_then(tmp_path: Path):
-    from qagraph.load import content_stamp
-
-    root = tmp_path / "c"
-    (root / "a").mkdir(parents=True)
-    (root / "a" / "x.md").write_text("one", encoding="utf-8")
-    (root / ".git").mkdir()
-    stamp = content_stamp(root)
-    assert stamp[0] == 2 and content_stamp(root) == stamp  # a folder and a file; hidden ones aside
-    (root / ".git" / "index").write_text("x", encoding="utf-8")
-    assert content_stamp(root) == stamp
-
-    changes = [lambda: (root / "a" / "x.md").write_text("two", encoding="utf-8"),
-               lambda: (root / "a" / "y.md").write_text("new", encoding="utf-8"),
-               lambda: (root / "a" / "y.md").rename(root / "a" / "z.md"),
-               lambda: (root / "a" / "z.md").unlink()]
-    for change in changes:
-        before = content_stamp(root)
-        change()  # the kernel sets the status-change time (ns) of what it writes, renames or unlinks from
-        assert content_stamp(root) != before
-
-
-def test_content_stamp_moves_with_an_edit_beside_a_file_dated_in_the_future(tmp_path: Path):
-    """The stamp was the latest time among the entries: one file dated in the
-    future (``touch -d 2030-01-01``, or written while the clock was ahead) held it there, and no
-    query said that the content had changed since the build, whatever was edited after."""
-    import os
-    import time
-
-    from qagraph.load import content_stamp
-
-    root = tmp_path / "c"
-    write_article(root, "a/x.md", "one")
-    write_article(root, "a/future.md", "later")
-    later = time.time_ns() + 10 * 365 * 86400 * 10**9  # ten years on (a fixed 2030 stops being the future)
-    os.utime(root / "a" / "future.md", ns=(later, later))
-    before = content_stamp(root)
-    (root / "a" / "x.md").write_text("two", encoding="utf-8")
-    assert content_stamp(root) != before
-
-
 def test_the_scans_stamp_is_the_content_stamp(tmp_path: Path):
     """A build keeps the stamp its scan took on the same walk; a query command takes it again
     with :func:`content_stamp` alone. Both must agree on every kind of entry, or every query
     would think the content changed (or worse, miss a change)."""
     import os
 
-    from qagraph.load import content_stamp
+    from qagraph.walk import content_stamp
 
     root = tmp_path / "c"
     write_article(root, "a/x.md", "x")
@@ -360,7 +319,7 @@ def test_installed_packages_are_passed_over_unread(tmp_path: Path):
     """node_modules/ holds thousands of packages' READMEs: each was stat'ed and reported as
     skipped on every build. It is passed over as .git/ is, and the stamp a query command compares
     with the build's is taken the same way (else every query would compare every signature)."""
-    from qagraph.load import content_stamp
+    from qagraph.walk import content_stamp
 
     root = tmp_path / "site"
     write_article(root, "docs/a.md", "---\ntitle: A\n---\n")
@@ -375,7 +334,7 @@ def test_a_projects_virtualenv_is_passed_over_unread(tmp_path: Path):
     """A Python project built from its top, its virtualenv beside the docs (`venv/`, made by
     `python -m venv venv`): the packages installed there are no one's writing, as node_modules/'s are,
     but their READMEs and docs were read as articles of the corpus (a subject "venv" in the views)."""
-    from qagraph.load import content_stamp
+    from qagraph.walk import content_stamp
 
     root = tmp_path / "project"
     write_article(root, "docs/guide.md", "# Guide\n\nHow to start.\n")

@@ -464,7 +464,6 @@ def names_graphs(query: str) -> bool:
 def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> tuple[Any, bool]:
     """The store to query, and whether its default graph must be taken as the union of the named ones;
     a build's may hold its default graph alone unless ``graphs`` (:func:`names_graphs`)."""
-    import networkx as nx  # not at the module's import: a patched build imports it for its store only
     import pyoxigraph as ox
 
     if isinstance(target, ox.Store):
@@ -472,17 +471,20 @@ def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> 
         # of its graphs would hold each twice; a store whose default graph is empty needs it
         held = next(iter(target.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
         return target, held is None
-    if isinstance(target, nx.Graph):
-        return to_store(target, base_iri, similarity=similarity), True
-    graph = getattr(target, "graph", None)
-    if isinstance(graph, nx.Graph):
-        return to_store(graph, base_iri, similarity=similarity), True
     if isinstance(target, (str, os.PathLike)):
         if Path(target).is_dir():
             from .store import open_store
 
             return open_store(target, graphs=graphs), False  # its default graph already holds every statement
         return load_store(target), True
+    # a graph: networkx is imported for it alone (a query command answering from its build needs none)
+    import networkx as nx
+
+    if isinstance(target, nx.Graph):
+        return to_store(target, base_iri, similarity=similarity), True
+    graph = getattr(target, "graph", None)
+    if isinstance(graph, nx.Graph):
+        return to_store(graph, base_iri, similarity=similarity), True
     raise UsageError(f"cannot query a {type(target).__name__}: give a graph, a store, a build folder or an RDF file")
 
 
