@@ -226,10 +226,13 @@ def write_suggestions(suggestions: Iterable[Suggestion], write: Callable[[str], 
         pieces.clear()
 
     if fmt == "csv":
-        writer = csv.DictWriter(_Appender(pieces), fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
+        # a plain writer of the row's values in FIELDS' order (csv.DictWriter checked every row's
+        # keys against the header: a fifth of the command's time at 36k)
+        writer = csv.writer(_Appender(pieces), lineterminator="\n")
+        writer.writerow(FIELDS)
         for i, suggestion in enumerate(suggestions, 1):
-            writer.writerow(suggestion.as_row())
+            row = suggestion.as_row()
+            writer.writerow([row[name] for name in FIELDS])
             if i % 500 == 0:
                 flush()
     else:  # json.dumps(rows, indent=1), row by row: each row's lines one level in
@@ -245,7 +248,7 @@ def write_suggestions(suggestions: Iterable[Suggestion], write: Callable[[str], 
 
 
 class _Appender:
-    """A file-like ``write`` that appends to a list (what :class:`csv.DictWriter` writes to)."""
+    """A file-like ``write`` that appends to a list (what :func:`csv.writer` writes to)."""
 
     def __init__(self, pieces: list[str]) -> None:
         self.pieces = pieces
