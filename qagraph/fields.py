@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
     bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
     wiki_targets,
 )
@@ -4648,6 +4648,8 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
                     f.name, line, f"{raw_key} is not a mapping of id, title, subject, url; ignored", "related", WARNING))
             continue
         link_url = _url(value.get("url"))
+        if link_url:  # the page a reader lands on: ?ref=... and #answer, or the site's own host, lead there too
+            link_url = related_url(link_url, fields.site_url, fields.site_hosts, fields.subject_from_url)
         raw_id = value.get("id")
         link_id = _as_int(raw_id)
         # a url or id that is there but cannot be read is said as such (the link was said to have neither,

@@ -2656,6 +2656,45 @@ def _site_path(target: str, site: _Site | None) -> str | None:
     return "/" + parts.path[len(prefix):].lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape: str) -> str:
+    """The site path a reader of a ``related_articleN`` link's ``url`` lands on, as the article's own
+    url is written (no trailing slash): a site path without its query and fragment, which the site
+    serves the page for (``/learn/a/questions/b?ref=x#answer`` is ``/learn/a/questions/b``), and an
+    absolute url's path on the corpus's own site (``site_url``, ``site_hosts``), or, with no site
+    named, when its path has the format's shape (``shape``, the preset's ``subject_from_url``). Any
+    other url (another site, a relative path, which a browser reads from the linking page's url) is
+    kept as written.
+
+    >>> shape = r"^/learn/([^/]+)/"
+    >>> related_url("/learn/a/questions/b/?ref=related#answer", None, (), shape)
+    '/learn/a/questions/b'
+    >>> related_url("https://QuickTakes.io/learn/a/questions/b/", None, (), shape)
+    '/learn/a/questions/b'
+    >>> related_url("https://example.com/learn/a/questions/b", "https://quicktakes.io", (), shape)
+    'https://example.com/learn/a/questions/b'
+    >>> related_url("https://quicktakes.io/learn/a/questions/b", "https://quicktakes.io", (), shape)
+    '/learn/a/questions/b'
+    >>> related_url("https://example.com/blog/post?x=1", None, (), shape), related_url("learn/a/b?x", None, (), shape)
+    ('https://example.com/blog/post?x=1', 'learn/a/b?x')
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        if site_url or site_hosts:
+            found = _site_path(url, _site(site_url, site_hosts))
+            if found is None:
+                return url
+            path = urlsplit(found).path
+        elif re.search(shape, parts.path):
+            path = parts.path
+        else:
+            return url
+    elif url.startswith("/") and not url.startswith("//"):
+        path = parts.path
+    else:
+        return url
+    return path.rstrip("/") or "/"
+
+
 def _repository_path(parts: SplitResult, host: str, hosts: frozenset[str]) -> str | None:
     """The path from the repository's root of the Markdown file a GitHub url ``parts`` names, when the
     repository is one of ``hosts`` (``github.com/owner/name``, in lower case); else ``None``."""

@@ -2866,3 +2866,21 @@ def test_a_30_seconds_of_interviews_question_s_tags_edited_rebuild_as_a_full_bui
     seen = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject")
             for kg in _built_after_each(root / "questions", out, cold, edits)]
     assert seen == [["JavaScript", "Node"], ["JavaScript", "Node", "React"], ["Node", "React"]]
+
+
+def test_related_urls_with_a_query_a_fragment_or_the_site_host_are_patched_as_a_full_build_does(tmp_path: Path):
+    """A link to ``/learn/s/questions/b?ref=related``, ``.../c/#answer`` or ``https://HOST/learn/s/questions/d``
+    names that article: when it goes, comes back or comes, each build is patched and equals a cold one."""
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    a, b, c, d = (url_of("s", x) for x in "abcd")
+    page = {x: article_text(f"{x.upper()}?", url_of("s", x), id=n, keywords=f"cells, {x} only")
+            for n, x in enumerate("bcd", 2)}
+    write_article(root, "s/a.md", article_text("A?", a, id=1, related=[
+        {"id": 2, "title": "B?", "url": b + "?ref=related"}, {"id": 3, "title": "C?", "url": c + "/#answer"},
+        {"id": 4, "title": "D?", "url": "https://quicktakes.example" + d}]))
+    write_article(root, "s/b.md", page["b"])
+    write_article(root, "s/c.md", page["c"])
+    qagraph.build(root, out=out)
+    edits = (("s/b.md", None), ("s/b.md", page["b"]), ("s/d.md", page["d"]), ("s/c.md", None))
+    seen = [(kg.build_info.incremental, kg.related(a)) for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [(True, [article_node(b), article_node(c), article_node(d)])] * len(edits)  # a stub while gone
