@@ -369,11 +369,10 @@ def link_article(
             if len(named) == 1:
                 target = article_node(named[0][0])
             else:
-                why = "no article has it" if not named else "it names " + ", ".join(key for key, _ in named)
-                problems.append(Problem(
-                    path, link.line, f"{where}: has no url and id {link.id} is ambiguous ({why}); ignored",
-                    "related-unresolved", WARNING,
-                ))
+                said = f"no article has id {link.id}" if not named else \
+                    f"id {link.id} is ambiguous (it names " + ", ".join(key for key, _ in named) + ")"
+                problems.append(Problem(path, link.line, f"{where}: has no url and {said}; ignored",
+                                        "related-unresolved", WARNING))
                 continue
         if target == source:
             problems.append(Problem(path, link.line,

@@ -109,6 +109,19 @@ def test_self_link_and_link_by_id_only(tmp_path):
     assert [p.message for p in kg.problems] == ["related_article1: links the article to itself; ignored"]
 
 
+def test_a_link_by_an_id_no_article_has_says_so_not_that_the_id_is_ambiguous(tmp_path):
+    a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("t", "b")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 7, "title": "Gone"}, {"id": 2, "title": "B"}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", b, id=2))
+    write_article(tmp_path, "t/b.md", article_text("Other B?", c, id=2))
+    kg = build(tmp_path)
+    assert kg.related(a) == []
+    assert [p.message for p in kg.problems] == [
+        "related_article1: has no url and no article has id 7; ignored",
+        "related_article2: has no url and id 2 is ambiguous (it names /learn/s/questions/b, /learn/t/questions/b); ignored",
+    ]
+
+
 def test_projection_joins_related_and_similar(small_kg):
     P = article_projection(small_kg.graph)
     assert set(P.nodes) == set(small_kg.articles)
