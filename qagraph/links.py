@@ -2676,8 +2676,13 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
     '/learn/a/questions/b'
     >>> related_url("https://example.com/blog/post?x=1", None, (), shape), related_url("learn/a/b?x", None, (), shape)
     ('https://example.com/blog/post?x=1', 'learn/a/b?x')
+    >>> related_url("https://[zz]/learn/a/questions/b", None, (), shape)  # no host a browser can reach
+    'https://[zz]/learn/a/questions/b'
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a host in brackets that is no IPv6 address
+        return url
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         if site_url or site_hosts:
             found = _site_path(url, _site(site_url, site_hosts))
