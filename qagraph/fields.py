@@ -4388,8 +4388,23 @@ def _folder_label(folder: str) -> str:
     return clean(folder)
 
 
+def _subject_folder(name: str) -> str:
+    """The folder that is a Q&A article's subject (``content/<subject-slug>/<file_name>``): the top one, or in
+    a site's folder given whole, the one below its ``content/``; ``""`` for a file at the top.
+
+    >>> _subject_folder("biology/a.md"), _subject_folder("content/biology/a.md"), _subject_folder("site/content/biology/a.md")
+    ('biology', 'biology', 'biology')
+    >>> _subject_folder("content/a.md"), _subject_folder("a.md"), _subject_folder("notes/2024/a.md")
+    ('content', '', 'notes')
+    """
+    folders = name.split("/")[:-1]
+    below = next((i + 1 for i in range(len(folders) - 2, -1, -1) if folders[i] == "content"), 0)
+    return folders[below] if folders else ""
+
+
 def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool]:
-    """The Q&A format's rule: the slug from the url, else the top folder, else the label's slug;
+    """The Q&A format's rule: the slug from the url, else the subject's folder (:func:`_subject_folder`), else
+    the label's slug;
     the label is the subject field as written."""
     label = f.text(fields.subject, lists=True)
     slug = None
@@ -4398,7 +4413,7 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
         if m:
             slug = m.group(1)
     if not slug:
-        top = name.split("/", 1)[0] if "/" in name and "folder" in fields.subject_from else ""
+        top = _subject_folder(name) if "folder" in fields.subject_from else ""
         slug = top or (subject_slug(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:  # a url part in capitals is shown as written (MDN's Web/API), another capitalised
         return slug, slug if slug != slug.lower() else slug.replace("-", " ").capitalize(), False

@@ -144,6 +144,17 @@ def test_bom_crlf_and_blank_line_before_front_matter():
     assert "\r" not in article.answer
 
 
+def test_an_article_without_a_url_in_a_site_folder_is_in_its_subject_folder_not_content(tmp_path):
+    # the corpus given as the site's folder (content/<subject-slug>/<file_name>): a file with no url, or a url
+    # of another shape, is in the subject of its folder below content/, not in one named "content"
+    write_article(tmp_path, "content/biology/a.md", article_text("A?", url_of("biology", "a")))
+    write_article(tmp_path, "content/biology/b.md", article_text("B?", "/learn/biology/questions/b").replace(
+        "url: /learn/biology/questions/b\n", ""))
+    write_article(tmp_path, "content/biology/c.md", article_text("C?", "/questions/c", subject="Biology"))
+    articles = {a.path: a for a in load(tmp_path).articles}
+    assert [(a.subject_slug, a.subject) for a in articles.values()] == [("biology", "Biology")] * 3
+
+
 def test_yaml_error_line_counts_from_the_file_start():
     text = "\n\n---\ntitle: ok\nurl: /x\nbad: [\n---\n"
     article, problems = parse_text("a.md", text)
