@@ -350,8 +350,10 @@ def link_article(
             named = lookups.id_owners(link.id) if link.id is not None else []
             if named and all(url != link.url for _, url in named):
                 others = ", ".join(key for key, _ in named)
+                nowhere = "" if hit is not None else ", which no article has (the link leaves the corpus)"
                 problems.append(Problem(
-                    path, link.line, f"{where}: id {link.id} names {others} but url names {link.url}; resolved by url",
+                    path, link.line,
+                    f"{where}: id {link.id} names {others} but url names {link.url}{nowhere}; resolved by url",
                     "related-mismatch", WARNING,
                 ))
             target = hit if hit is not None else article_node(link.url)

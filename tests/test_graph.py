@@ -100,6 +100,18 @@ def test_related_url_with_query_fragment_or_site_host_names_the_page_a_reader_la
     assert kg.problems == []
 
 
+def test_a_mismatch_whose_url_names_no_article_says_the_link_leaves_the_corpus(tmp_path):
+    # the site links to the url (a .md suffix: no page there), not to the article the id names
+    a, b = url_of("s", "a"), url_of("s", "b")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 2, "title": "B?", "url": b + ".md"}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", b, id=2))
+    kg = build(tmp_path)
+    assert kg.related(a) == [article_node(b + ".md")]
+    assert [p.message for p in kg.problems] == [
+        "related_article1: id 2 names /learn/s/questions/b but url names /learn/s/questions/b.md, which no article has "
+        "(the link leaves the corpus); resolved by url"]
+
+
 def test_self_link_and_link_by_id_only(tmp_path):
     a, b = url_of("s", "a"), url_of("s", "b")
     write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 1, "url": a}, {"id": 2, "title": "B"}]))
