@@ -2668,8 +2668,8 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
     >>> shape = r"^/learn/([^/]+)/"
     >>> related_url("/learn/a/questions/b/?ref=related#answer", None, (), shape)
     '/learn/a/questions/b'
-    >>> related_url("https://QuickTakes.io/learn/a/questions/b/", None, (), shape)
-    '/learn/a/questions/b'
+    >>> related_url("https://QuickTakes.io/learn/a/questions/b/", None, (), shape), related_url("//quicktakes.io/learn/a/questions/b", None, (), shape)
+    ('/learn/a/questions/b', '/learn/a/questions/b')
     >>> related_url("https://example.com/learn/a/questions/b", "https://quicktakes.io", (), shape)
     'https://example.com/learn/a/questions/b'
     >>> related_url("https://quicktakes.io/learn/a/questions/b", "https://quicktakes.io", (), shape)
@@ -2683,7 +2683,7 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
         parts = urlsplit(url)
     except ValueError:  # a host in brackets that is no IPv6 address
         return url
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+    if parts.scheme.lower() in ("http", "https", "") and parts.netloc:  # //host/path: the page's own scheme
         if site_url or site_hosts:
             found = _site_path(url, _site(site_url, site_hosts))
             if found is None:
@@ -2693,7 +2693,7 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
             path = parts.path
         else:
             return url
-    elif url.startswith("/") and not url.startswith("//"):
+    elif url.startswith("/"):
         path = parts.path
     else:
         return url

@@ -86,17 +86,18 @@ def test_id_url_mismatch_is_reported_and_resolved_by_url(tmp_path):
 
 def test_related_url_with_query_fragment_or_site_host_names_the_page_a_reader_lands_on(tmp_path):
     # the site serves /learn/s/questions/b for ?ref=... and #answer, and at its own host: no stub, no warning
-    a, b, c, d = (url_of("s", x) for x in "abcd")
+    a, b, c, d, e = (url_of("s", x) for x in "abcde")
     write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[
         {"id": 2, "title": "B?", "url": b + "?ref=related"},
         {"id": 3, "title": "C?", "url": c + "/#answer"},
         {"id": 4, "title": "D?", "url": "https://quicktakes.example" + d},
+        {"id": 5, "title": "E?", "url": "//quicktakes.example" + e},
         {"id": 9, "title": "Elsewhere", "url": "https://example.com/blog/post?x=1"},
     ]))
-    for slug, number in (("b", 2), ("c", 3), ("d", 4)):
+    for slug, number in (("b", 2), ("c", 3), ("d", 4), ("e", 5)):
         write_article(tmp_path, f"s/{slug}.md", article_text(f"{slug.upper()}?", url_of("s", slug), id=number))
     kg = build(tmp_path)
-    assert kg.related(a) == [article_node(b), article_node(c), article_node(d), article_node("https://example.com/blog/post?x=1")]
+    assert kg.related(a) == [*map(article_node, (b, c, d, e)), article_node("https://example.com/blog/post?x=1")]
     assert kg.problems == []
 
 
