@@ -1174,7 +1174,18 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) ->
         row = fm_text.split("\n", mark.line + 1)[mark.line] if mark.line <= fm_text.count("\n") else ""
         if "\t" in row[:len(row) - len(row.lstrip())][:mark.column + 1]:  # "cannot start any token": a tab
             message += "; a tab indents the line, and YAML indents with spaces only"
+    if problem in ("mapping values are not allowed in this context", "mapping values are not allowed here") \
+            and mark is not None:  # libyaml's words, PyYAML's own
+        row = fm_text.split("\n", mark.line + 1)[mark.line] if mark.line <= fm_text.count("\n") else ""
+        unquoted = _UNQUOTED_VALUE.match(row[:mark.column])
+        if unquoted:  # title: What is X: a review? (as libyaml, Go's and Ruby's YAML all refuse it)
+            message += (f"; the value of {unquoted.group(1)} holds a colon that a space or the line's end follows, "
+                        "which starts a mapping: put the value in quotes, or fold it (>-)")
     return Problem(name, line, message, "yaml")
+
+
+#: a line's text up to a colon that YAML read as a mapping's: a key and a plain (unquoted) value before it
+_UNQUOTED_VALUE = re.compile(r"\s*(?:-\s+)?([^\s'\"#:][^:]*?)\s*:[ \t]+(?=[^\s'\"|>&*!\[{#])")
 
 
 def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:

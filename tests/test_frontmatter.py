@@ -272,6 +272,21 @@ def test_yaml_indented_with_a_tab_says_so(text, line):
     assert fm.data == {"title": "x", "tags": ["a", "b"]}
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\nid: 1\ntitle: What is a hash table: key ideas?\n---\n", 3),
+    ("---\ntitle: Plain title with a colon at its end:\nid: 1\n---\n", 2),
+    ("---\nseo:\n  title: QuickTakes | Psychology: Memory\n---\n", 3),
+])
+def test_an_unquoted_colon_in_a_value_says_to_quote_it(text, line):
+    """libyaml says only that "mapping values are not allowed": which value, and what to do, it does not say."""
+    problem = read_front_matter("a.md", text)
+    assert (problem.line, problem.message) == (line, "invalid YAML: mapping values are not allowed in this context; the "
+                                               "value of title holds a colon that a space or the line's end follows, "
+                                               "which starts a mapping: put the value in quotes, or fold it (>-)")
+    problem = read_front_matter("a.md", "---\na: b\n  c: d\n---\n")  # no value before the colon: no such hint
+    assert problem.message == "invalid YAML: mapping values are not allowed in this context"
+
+
 @pytest.mark.parametrize(("text", "line", "message"), [
     ('---\ntitle: T\ntags: ["a", "\\uD83D\\uDE00"]\n---\n', 3,
      "invalid YAML: \\uD83D\\uDE00 is one character (\U0001F600) written as a UTF-16 pair, as JSON writes it, which "
