@@ -4403,7 +4403,7 @@ def _subject_folder(name: str) -> str:
 
 
 def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[str, str, bool]:
-    """The Q&A format's rule: the slug from the url, else the subject's folder (:func:`_subject_folder`), else
+    """The Q&A format's rule: the slug from the url, else the subject's folder's (:func:`_subject_folder`), else
     the label's slug;
     the label is the subject field as written."""
     label = f.text(fields.subject, lists=True)
@@ -4413,7 +4413,7 @@ def _subject_by_url(name: str, f: _Fields, fields: FieldMap, url: str | None) ->
         if m:
             slug = m.group(1)
     if not slug:
-        top = _subject_folder(name) if "folder" in fields.subject_from else ""
+        top = subject_slug(_subject_folder(name)) if "folder" in fields.subject_from else ""  # Computer Science/
         slug = top or (subject_slug(label) if label and "field" in fields.subject_from else "") or "uncategorised"
     if label is None:  # a url part in capitals is shown as written (MDN's Web/API), another capitalised
         return slug, slug if slug != slug.lower() else slug.replace("-", " ").capitalize(), False

@@ -155,6 +155,15 @@ def test_an_article_without_a_url_in_a_site_folder_is_in_its_subject_folder_not_
     assert [(a.subject_slug, a.subject) for a in articles.values()] == [("biology", "Biology")] * 3
 
 
+def test_an_article_without_a_url_in_a_folder_named_in_words_is_in_its_subject_not_a_second_one(tmp_path):
+    # a folder "Computer Science" and the urls' computer-science are one subject, as its label says
+    write_article(tmp_path, "Computer Science/a.md", article_text("A?", url_of("computer-science", "a"),
+                                                                  subject="Computer Science"))
+    write_article(tmp_path, "Computer Science/b.md", article_text("B?", "/b", subject="Computer Science"))
+    articles = load(tmp_path).articles
+    assert [(a.subject_slug, a.subject) for a in articles] == [("computer-science", "Computer Science")] * 2
+
+
 def test_yaml_error_line_counts_from_the_file_start():
     text = "\n\n---\ntitle: ok\nurl: /x\nbad: [\n---\n"
     article, problems = parse_text("a.md", text)
