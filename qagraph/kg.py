@@ -490,6 +490,18 @@ class KnowledgeGraph:
             hit = index.resolve(text, MARKDOWN_LINK, "")
         if hit is not None:
             return str(hit.node)
+        if "//" in text:  # its page's address as a browser shows it (https://HOST/learn/...), as a related link names it
+            from .fields import FieldMap
+            from .links import related_url
+
+            fields = ((self._report.get("settings") or {}).get("preset") or {}).get("fields") or {}
+            path = related_url(text, fields.get("site_url"), tuple(fields.get("site_hosts") or ()),
+                               str(fields.get("subject_from_url") or FieldMap.subject_from_url))
+            if path != text:
+                try:
+                    return self._article_by_name(path)
+                except UsageError:
+                    pass
         folded = fold(text)
         titled = [a for a in named if a.title and fold(a.title) == folded]
         if len(titled) == 1:

@@ -22,6 +22,9 @@ def test_name_an_article_by_url_node_or_id(any_kg):
     assert any_kg.article(CELLS) == CELLS
     assert any_kg.article(1) == any_kg.article("1") == CELLS
     assert any_kg.article(url_of("biology", "cells") + "/") == CELLS
+    # its page's address copied from a browser, as a related link may write it
+    assert any_kg.article("https://quicktakes.example" + url_of("biology", "cells") + "?ref=related") == CELLS
+    assert any_kg.article("//quicktakes.example" + url_of("biology", "cells") + "/") == CELLS
 
 
 def test_ambiguous_and_unknown_ids_say_so(any_kg):
