@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
@@ -746,8 +746,9 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
     lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
-    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``); ``{}`` for a config that cannot be read
-    (what the site's regular expressions find is still read).
+    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``), and a
+    ``languages.fr.toml`` (Blowfish's) the table of the language ``fr``;
+    ``{}`` for a config that cannot be read (what the site's regular expressions find is still read).
 
     >>> hugo_settings(Path("hugo.toml"), 'contentDir = "pages"\\n[permalinks]\\nposts = "/:year/:slug/"\\n')
     {'contentdir': 'pages', 'permalinks': {'posts': '/:year/:slug/'}}
@@ -767,7 +768,38 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
             value = read(*found) if found else None
             if isinstance(value, dict):
                 settings[key] = value
+        for language, name in _hugo_language_files(path.parent):
+            found = _config([path.parent], (name,))
+            value = read(*found) if found else None
+            if isinstance(value, dict):
+                table = settings.get("languages")
+                table = dict(table) if isinstance(table, dict) else {}
+                before = table.get(language)
+                table[language] = _deep_merge(before, value) if isinstance(before, dict) else value
+                settings["languages"] = table
     return settings
+
+
+_HUGO_LANGUAGE_FILE = re.compile(r"^languages\.([A-Za-z0-9_-]+)\.(?:toml|ya?ml|json)$")
+
+
+def _hugo_language_files(folder: Path) -> list[tuple[str, str]]:
+    """The files of a Hugo ``config/_default/`` ``folder`` that each hold one language's table, named
+    after it (Blowfish's ``languages.en.toml``, ``languages.de.toml``: Hugo reads ``languages.<code>.*``
+    as ``[languages.<code>]``), as ``(code, file name)`` in the order of their names.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as root:
+    ...     for name in ("languages.de.toml", "languages.en.toml", "languages.toml", "menus.de.toml"):
+    ...         _ = Path(root, name).write_text("")
+    ...     _hugo_language_files(Path(root))
+    [('de', 'languages.de.toml'), ('en', 'languages.en.toml')]
+    """
+    try:
+        listed = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:
+        return []
+    return [(m.group(1), name) for name in listed if (m := _HUGO_LANGUAGE_FILE.match(name))]
 
 
 @functools.cache
@@ -1683,6 +1715,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if not languages:  # a config folder keeps them in a file of their own
             found = _config(configs, _HUGO_LANGUAGE_FILES)
             languages = _hugo_language_file(*found) if found else ()
+        if config is not None and config[0].parent.name == "_default":  # or one each: languages.de.toml
+            languages = tuple(dict.fromkeys((*languages, *(code for code, _ in _hugo_language_files(config[0].parent)))))
         default = (_ZOLA_DEFAULT_LANGUAGE if zola is not None else _HUGO_DEFAULT_LANGUAGE).search(config[1]) if config else None
         if zola is not None and languages:  # Zola's [languages.fr] tables are its other languages than its default_language
             languages = tuple(dict.fromkeys((default.group(1) if default else "en", *languages)))

@@ -1327,10 +1327,12 @@ def test_a_hugo_page_is_published_at_its_page_path_unless_its_url_says_otherwise
     assert "<https://docs.example.org/functions/where/>" in nq
 
 
-@pytest.mark.parametrize("layout", ["file names", "content folders", "config folder"])
+@pytest.mark.parametrize("layout", ["file names", "content folders", "config folder", "a config file each language"])
 def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, layout: str):
     """Hugo's two ways of keeping translations: ``hello.fr.md`` beside ``hello.en.md``, or a content
-    folder per language (the languages declared in the config, or in ``config/_default/languages.toml``). A page of the default language is at its page path, the others under their
+    folder per language (the languages declared in the config, or in ``config/_default/languages.toml``,
+    or one file each in that folder, ``languages.fr.toml``, as Blowfish's example site keeps them: before,
+    those were not read, the site had one language and ``hello.fr.md`` was skipped as a resource). A page of the default language is at its page path, the others under their
     language, as Hugo publishes them; the language is neither in a page's name nor its subject;
     links reach the page in the language they name; an edit is patched as a cold build makes it."""
     import shutil
@@ -1339,9 +1341,14 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     from test_pipeline import outputs_of
 
     site = tmp_path / "site"
-    if layout in ("file names", "config folder"):
+    if layout in ("file names", "config folder", "a config file each language"):
         if layout == "file names":
             write_article(site, "hugo.toml", 'baseURL = "https://m.org/"\n[languages.en]\nweight = 1\n[languages.fr]\n')
+        elif layout == "a config file each language":  # languages.fr.toml: the table of [languages.fr]
+            write_article(site, "config/_default/hugo.toml", 'baseURL = "https://m.org/"\ndefaultContentLanguage = "en"\n')
+            write_article(site, "config/_default/languages.en.toml", 'languageName = "English"\nweight = 1\n')
+            write_article(site, "config/_default/languages.fr.toml", 'languageName = "Français"\nweight = 2\n'
+                                                                      '[params]\nsubtitle = "Bonjour"\n')
         else:  # config/_default/: the languages in a file of their own, whose top-level keys they are
             write_article(site, "config/_default/hugo.toml", 'baseURL = "https://m.org/"\n')
             write_article(site, "config/_default/languages.toml", '[en]\nweight = 1\n[fr]\nweight = 2\n'
