@@ -746,8 +746,10 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
     lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
-    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``), and a
-    ``languages.fr.toml`` (Blowfish's) the table of the language ``fr``;
+    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``) merged into the
+    config's tables of those keys, a file's values first (Hugo merges the folder's files table into
+    table: a ``taxonomies.toml`` of ``tag = "tags"`` keeps the ``authors`` of ``hugo.toml``'s
+    ``[taxonomies]``), and a ``languages.fr.toml`` (Blowfish's) the table of the language ``fr``;
     ``{}`` for a config that cannot be read (what the site's regular expressions find is still read).
 
     >>> hugo_settings(Path("hugo.toml"), 'contentDir = "pages"\\n[permalinks]\\nposts = "/:year/:slug/"\\n')
@@ -766,8 +768,9 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
         for key in ("permalinks", "taxonomies", "languages"):
             found = _config([path.parent], tuple(f"{key}.{suffix}" for suffix in ("toml", "yaml", "yml", "json")))
             value = read(*found) if found else None
-            if isinstance(value, dict):
-                settings[key] = value
+            if isinstance(value, dict):  # merged into the config's table, as Hugo merges the folder's files
+                before = settings.get(key)
+                settings[key] = _deep_merge(before, value) if isinstance(before, dict) else value
         for language, name in _hugo_language_files(path.parent):
             found = _config([path.parent], (name,))
             value = read(*found) if found else None

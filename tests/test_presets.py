@@ -7917,6 +7917,9 @@ def test_hugo_pages_are_at_the_urls_its_config_gives_them(tmp_path: Path):
                                                      "author = 'authors'\n")
     write_article(site, "config/_default/permalinks.toml", 'posts = "/:year/:month/:slug/"\nnotes = "/:section/:title/"\n'
                                                            'docs = "/d/:filename/"\n')
+    # merged into hugo.toml's [taxonomies], as Hugo merges a config folder's files: its series stay (before, this
+    # file's table was the site's taxonomies, and series, authors and categories were read from no page)
+    write_article(site, "config/_default/taxonomies.toml", "tag = 'tags'\n")
     pages = {"_index.md": "---\ntitle: Home\n---\n[first](/2023/01/hello-first/) [note](/notes/a-note-c/)\n",
              "posts/first.md": "---\ntitle: First Post\ndate: 2023-01-05\nslug: hello-first\nseries: [intro]\n"
                                "authors: [Ann]\n---\n"
