@@ -1499,7 +1499,8 @@ def _authors_by_key(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = False, drafts: bool = True,
                  now: _dt.datetime | None = None, zola: bool = False) -> str | None:
     """Why Hugo renders no page from these front-matter fields (``headless: true``,
-    ``_build: {render: never}`` or ``{render: link}``, with ``drafts`` ``draft: true``: a draft is not
+    ``_build: {render: never}`` or ``{render: link}``, or ``false``, but not the text ``"false"``, which Hugo
+    renders as it does any value it does not know; with ``drafts`` ``draft: true``: a draft is not
     published unless the config says ``buildDrafts``), or ``None``; with ``zola``, why Zola renders none
     (a page's or section's ``render = false``: Zola writes the pages of such a section, not its own);
     also read in a section's ``cascade``. With ``future``, a page published after ``now``
@@ -1509,6 +1510,8 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
 
     >>> not_rendered({"_build": {"render": "never", "list": "never"}}), not_rendered({"draft": True}), not_rendered({"title": "T"})
     ('_build: render never', 'draft: true', None)
+    >>> not_rendered({"build": {"render": False}}), not_rendered({"_build": {"render": "false"}})
+    ('build: render false', None)
     >>> not_rendered({"date": "2099-01-01"}, future=True), not_rendered({"expiryDate": _dt.date(2001, 2, 3)}, expired=True)
     ('date: 2099-01-01, in the future', 'expiryDate: 2001-02-03, past')
     """
@@ -1534,7 +1537,9 @@ def not_rendered(data: dict[Any, Any], *, future: bool = False, expired: bool = 
         options = data.get(key)
         if isinstance(options, dict) and "render" in options:
             render = options["render"]
-            if render is False or str(render).strip().lower() in ("never", "false", "link"):
+            # a bool as Hugo reads it (false is "0", never); a text it does not know (the quoted "false" of
+            # Blowfish's example site) is its default, always
+            if render is False or str(render).strip().lower() in ("never", "link", "0"):
                 return f"{key}: render {str(render).lower()}"
     return None
 

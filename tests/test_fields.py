@@ -440,6 +440,15 @@ def test_headless_pages_are_skipped():
     assert read("x.md", "---\ntitle: T\nheadless: true\n---\n", GENERIC)[0] is not None
 
 
+@pytest.mark.parametrize("render", ['"false"', "'true'", "sometimes"])
+def test_a_hugo_page_whose_render_is_a_text_hugo_does_not_know_is_a_page(render: str):
+    """Hugo reads ``_build.render`` as ``always``, ``never`` or ``link`` (a bool as ``1`` or ``0``); any
+    other text, the quoted ``"false"`` that Blowfish's example site writes of its external article, is
+    its default, ``always``: the page is published. Before, a ``"false"`` text was skipped as headless."""
+    article, problems = read("content/x/index.md", f"---\ntitle: T\n_build:\n  render: {render}\n  list: local\n---\n", HUGO)
+    assert article is not None and article.title == "T" and problems == []
+
+
 @pytest.mark.parametrize(("fields", "name", "front_matter", "skipped"), [
     (HUGO, "content/x.md", "draft: true", True),
     (HUGO, "content/x.md", "published: false", True),  # Hugo reads it as draft: true
