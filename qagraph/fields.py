@@ -4253,6 +4253,8 @@ def _subject(name: str, f: _Fields, fields: FieldMap, url: str | None) -> tuple[
             pages = doc_folder(name, fields.page_routes) if fields.page_routes else None
             blog = doc_folder(name, fields.blog_routes) if fields.blog_routes else None
             folders = rel.split("/")[:-1]
+            if fields.bundles and fields.headless and folders and rel.rpartition("/")[2].split(".")[0] == "index":
+                folders = folders[:-1]  # a Hugo leaf bundle's folder is its page's, no section: docs/intro/index.md is in docs
             for depth, part in enumerate(folders):  # a language's content folder (Hugo) is not a subject either
                 at += part + "/"
                 if "/".join(folders[:depth + 1]) in fields.language_folders:

@@ -8189,6 +8189,23 @@ def test_a_hugo_site_s_docs_section_files_its_pages_under_the_sections_below_it(
         "docs/concepts/lamps/wicks": "Concepts", "docs/tasks/light-a-lamp": "Tasks", "blog/_posts/2024/news": "Blog"}
 
 
+def test_a_hugo_leaf_bundle_is_filed_in_its_section_not_under_its_own_folder(tmp_path: Path):
+    """A leaf bundle's folder (``docs/multi-author/index.md``, Blowfish's docs) is its page, not a section:
+    Hugo files the page in the section above it (docs, "Documentation" in the menus), as it files
+    ``docs/intro.md``; and a bundle at the content's top (``about/index.md``) is in no section, as
+    ``contact.md`` is. Before, the bundle's folder was its subject: "Multi author", "About"; a Docs
+    section's bundle or translation too (``index.de.md``)."""
+    result = _hugo_site(tmp_path / "site", {
+        "docs/_index.md": "---\ntitle: Documentation\n---\n", "docs/intro.md": "---\ntitle: Intro\n---\n",
+        "docs/multi-author/index.md": "---\ntitle: Multiple Authors\n---\n",
+        "blog/post-one/index.md": "---\ntitle: Post one\n---\n",
+        "about/index.md": "---\ntitle: About\n---\n", "contact.md": "---\ntitle: Contact\n---\n"})
+    subjects = {a.key: a.subject for a in result.articles}
+    assert subjects == {"docs": "Documentation", "docs/intro": "Documentation", "docs/multi-author": "Documentation",
+                        "blog/post-one": "Blog", "about": subjects["contact"], "contact": subjects["contact"]}
+    assert subjects["contact"] != "About"
+
+
 def test_a_hugo_section_subject_is_named_by_its_index_page(tmp_path: Path):
     """A section's pages are filed under it by the name its _index.md gives it, its linkTitle else its title,
     as the site's menus and breadcrumbs show it (the Kubernetes site's docs/setup/ is "Getting started", its
