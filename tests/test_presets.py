@@ -4143,6 +4143,27 @@ def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
     assert kg.related("content/posts/a.md") == ["article:tags/web", "article:posts/b", "article:categories/old"]
 
 
+def test_a_hugo_ref_to_a_taxonomy_names_its_list_no_stub(tmp_path: Path):
+    """``{{< ref "tags" >}}`` (Blowfish's samples page: "an example [taxonomy listing]") finds the list
+    Hugo makes of a taxonomy, as ``GetPage`` does, and so does a ref to the list of a top section no
+    ``_index.md`` writes: pages no one wrote, no stubs, as links to their urls are. Before, the ref made a
+    stub "tags". A ref to a taxonomy the config does not declare, or to a page not there, is still one."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n[taxonomies]\ntag = "tags"\nseries = "series"\n',
+        "content/posts/a.md": '---\ntitle: A\n---\nSee [the tags]({{< ref "tags" >}}), [a series]({{< relref "series/intro" >}}), '
+                              '[posts]({{< ref "posts" >}}), [b]({{< ref "b" >}}), [old]({{< ref "categories" >}}) '
+                              'and [gone]({{< ref "gone" >}}).\n',
+        "content/posts/b.md": "---\ntitle: B\n---\n",
+    })
+    kg = qagraph.build(site)
+    stubs = sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub")
+    assert stubs == ["article:categories", "article:gone"]
+    assert kg.related("content/posts/a.md") == ["article:posts/b", "article:categories", "article:gone"]
+
+
 @pytest.mark.parametrize("order", ['[":filename", ":default"]', '[":default", ":filename"]', '":filename"',
                                    '[":fileModTime", ":filename"]', None])
 def test_hugo_dates_and_slugs_from_file_names_as_its_frontmatter_config_says(tmp_path: Path, order: str | None):
