@@ -1213,7 +1213,9 @@ def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple
 #: ``figure``: ``link``) and of themes a site names without keeping their templates (a module, a submodule not
 #: cloned): Hugo Book's ``{{< button href="/docs/intro/" >}}`` and ``card``'s, Docsy's ``{{% blocks/feature url="/docs/" %}}``
 _THEME_HREF_SHORTCODES: dict[str, tuple[tuple[str, str], ...]] = {
-    "": (("figure", "link"),), "hugo-book": (("button", "href"), ("card", "href")), "docsy": (("blocks/feature", "url"),)}
+    "": (("figure", "link"),), "hugo-book": (("button", "href"), ("card", "href")), "docsy": (("blocks/feature", "url"),),
+    # Blowfish's article card (the page whose RelPermalink is its link) and button, and Congo's button
+    "blowfish": (("article", "link"), ("button", "href")), "congo": (("button", "href"),)}
 
 
 def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

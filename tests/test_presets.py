@@ -10731,8 +10731,8 @@ def test_a_hugo_file_without_front_matter_that_opens_with_its_title_is_a_page(tm
 
 def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path: Path):
     """A site's theme is most often a module or a submodule that is not there to read: Hugo Book's
-    {{< button href="/docs/intro/" >}}, Docsy's {{% blocks/feature url="/docs/examples/" %}} and Hugo's
-    own {{< figure link="/gallery/" >}} write the link they are given, and the pages they lead to were
+    {{< button href="/docs/intro/" >}}, Docsy's {{% blocks/feature url="/docs/examples/" %}}, Blowfish's
+    {{< article link="/docs/intro/" >}} and Hugo's own {{< figure link="/gallery/" >}} write the link they are given, and the pages they lead to were
     not linked. A theme the config does not name gives nothing, and the site's own template of that
     name says what it writes."""
     from test_links import related
@@ -10756,6 +10756,12 @@ def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path
                  + page) == {("/", "gallery")}
     assert links('baseURL = "https://b.example/"\ntheme = "hugo-book"\n', page,
                  own='<span class="btn">{{ .Inner }}</span>') == set()
+    # Blowfish's {{< article link="/docs/intro/" >}} shows the card of the page at that url, and its
+    # {{< button href >}} and Congo's write their link: they were no links
+    cards = '---\ntitle: Home\n---\n{{< article link="/docs/intro/" >}}\n{{< button href="/gallery/" >}}See{{< /button >}}\n'
+    assert links('baseURL = "https://b.example/"\ntheme = "blowfish"\n', cards) == {("/", "docs/intro"), ("/", "gallery")}
+    assert links('baseURL = "https://b.example/"\n[module]\n[[module.imports]]\npath = "github.com/jpanther/congo/v2"\n',
+                 cards) == {("/", "gallery")}
 
 
 def test_a_hugo_site_that_disables_path_to_lower_keeps_its_urls_case(tmp_path: Path):
