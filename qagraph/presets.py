@@ -1215,21 +1215,27 @@ def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple
 _THEME_HREF_SHORTCODES: dict[str, tuple[tuple[str, str], ...]] = {
     "": (("figure", "link"),), "hugo-book": (("button", "href"), ("card", "href")), "docsy": (("blocks/feature", "url"),),
     # Blowfish's article card (the page whose RelPermalink is its link) and button, and Congo's button
-    "blowfish": (("article", "link"), ("button", "href")), "congo": (("button", "href"),)}
+    "blowfish": (("article", "link"), ("button", "href")), "congo": (("button", "href"),),
+    # Hextra's cards and its home page's button: a relative link (card link="getting-started") from the page's url
+    "hextra": (("card", "link"), ("hextra/hero-button", "link"))}
 
 
 def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """The ``(name, parameter)`` of the shortcodes of :data:`_THEME_HREF_SHORTCODES` that the Hugo site
     ``root`` uses: Hugo's own, and those of the themes its config names (``theme``, a module import's
-    ``path``: ``github.com/google/docsy``), but for a name the site's own shortcodes take (its template
+    ``path``: ``github.com/google/docsy``; one import may be written as a mapping, not a list of them, as
+    Hextra's example site does and Hugo reads), but for a name the site's own shortcodes take (its template
     then says what the shortcode writes, :func:`hugo_href_shortcodes`).
 
     >>> hugo_theme_href_shortcodes(Path("/nowhere"), {"module": {"imports": [{"path": "github.com/google/docsy"}]}})
     (('figure', 'link'), ('blocks/feature', 'url'))
+    >>> hugo_theme_href_shortcodes(Path("/nowhere"), {"module": {"imports": {"path": "github.com/imfing/hextra"}}})
+    (('figure', 'link'), ('card', 'link'), ('hextra/hero-button', 'link'))
     """
     theme = settings.get("theme")
     named = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
     imports = _hugo_key(settings, "module", "imports")
+    imports = [imports] if isinstance(imports, Mapping) else imports  # one import, as Hugo's decoder takes it
     named += [i["path"] for i in imports if isinstance(i, Mapping) and isinstance(i.get("path"), str)] if isinstance(
         imports, list) else []
     parts = {part.lower() for name in named for part in name.strip().split("/")}

@@ -10732,7 +10732,7 @@ def test_a_hugo_file_without_front_matter_that_opens_with_its_title_is_a_page(tm
 def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path: Path):
     """A site's theme is most often a module or a submodule that is not there to read: Hugo Book's
     {{< button href="/docs/intro/" >}}, Docsy's {{% blocks/feature url="/docs/examples/" %}}, Blowfish's
-    {{< article link="/docs/intro/" >}} and Hugo's own {{< figure link="/gallery/" >}} write the link they are given, and the pages they lead to were
+    {{< article link="/docs/intro/" >}}, Hextra's {{< card link="intro" >}} and Hugo's own {{< figure link="/gallery/" >}} write the link they are given, and the pages they lead to were
     not linked. A theme the config does not name gives nothing, and the site's own template of that
     name says what it writes."""
     from test_links import related
@@ -10762,6 +10762,15 @@ def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path
     assert links('baseURL = "https://b.example/"\ntheme = "blowfish"\n', cards) == {("/", "docs/intro"), ("/", "gallery")}
     assert links('baseURL = "https://b.example/"\n[module]\n[[module.imports]]\npath = "github.com/jpanther/congo/v2"\n',
                  cards) == {("/", "gallery")}
+    # Hextra's {{< card link="intro" >}}, a link from the page's url (its section's /docs/ here), its config's one
+    # import written as a mapping, not a list (its example site's hugo.yaml): before, no link
+    site = tmp_path / "hextra"
+    write_site(site, {"hugo.yaml": 'baseURL: https://b.example/\nmodule:\n  imports:\n    path: github.com/imfing/hextra\n',
+                      "content/docs/intro.md": "---\ntitle: Intro\n---\n",
+                      "content/docs/_index.md": '---\ntitle: Docs\n---\n{{< cards >}}\n  {{< card link="intro" title="Intro" >}}\n'
+                                                '{{< /cards >}}\n',
+                      "content/_index.md": '---\ntitle: Home\n---\n{{< hextra/hero-button text="Start" link="docs" >}}\n'})
+    assert {(u, v) for (u, v), (_, _, stub) in related(site).items() if not stub} == {("docs", "docs/intro"), ("/", "docs")}
 
 
 def test_a_hugo_site_that_disables_path_to_lower_keeps_its_urls_case(tmp_path: Path):
