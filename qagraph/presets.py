@@ -1754,7 +1754,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("a Markdown link's path leads to the page of the linking page's language "
                              "(the site's render-link template puts it there with relLangURL)")
             shared = _language_folders(settings, languages, named)
-            if shared is not None and content_dir == f"{named}/":  # content/en, content/fr: content/ read, its language folders
+            if shared is not None and content_dir == f"{named or 'content'}/":  # content/en, content/fr: content/ read, its language folders
                 # and only those: Hugo reads no other folder of content/ (a translation whose language the
                 # config does not declare yet, or comments out), nor a file beside them
                 own = tuple(f"{shared}{language}/" for language in languages)

@@ -1386,24 +1386,31 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
-@pytest.mark.parametrize("layout", ["config file", "config folder"])
+@pytest.mark.parametrize("layout", ["config file", "config folder", "no contentDir at the top"])
 def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them_all(tmp_path: Path, layout: str):
     """A Docsy-style site sets ``contentDir: content/en`` at the top and ``contentDir: content/no`` in
     a language (its code quoted, as YAML would read ``no`` as false): Hugo publishes both, the default
     language's at the site's root, the other's under ``/no/``, each blog post by the config's
     ``[permalinks]``; in a ``config/_default/`` folder, the languages in ``languages.toml``. Before,
     the pages of every language but the default were skipped as outside the
-    content folder, and with ``'no'`` unread its pages were not even under their section's permalink."""
+    content folder, and with ``'no'`` unread its pages were not even under their section's permalink.
+    Where each language names its folder and the top names none (a Doks site's ``languages.toml``), a file
+    beside those folders (``content/_index.md``) is no page of any language: it was read as the home page."""
     site = tmp_path / "site"
     if layout == "config file":
         write_article(site, "hugo.yaml", "baseURL: /\ncontentDir: content/en\ndefaultContentLanguage: en\n"
                                          "permalinks:\n  blog: /:section/:year/:slug/\nlanguages:\n  en:\n"
                                          "    languageName: English\n  'no':\n    languageName: Norsk\n"
                                          "    contentDir: content/no\n")
-    else:  # config/_default/: the languages in a file of their own
+    elif layout == "config folder":  # config/_default/: the languages in a file of their own
         write_article(site, "config/_default/hugo.toml", 'baseURL = "/"\ncontentDir = "content/en"\n'
                                                          '[permalinks]\nblog = "/:section/:year/:slug/"\n')
         write_article(site, "config/_default/languages.toml", '[en]\nweight = 1\n[no]\ncontentDir = "content/no"\n')
+    else:  # each language its contentDir, none at the top: content/ itself is no language's
+        write_article(site, "config/_default/hugo.toml", 'baseURL = "/"\n[permalinks]\nblog = "/:section/:year/:slug/"\n')
+        write_article(site, "config/_default/languages.toml", '[en]\ncontentDir = "content/en"\nweight = 1\n'
+                                                              '[no]\ncontentDir = "content/no"\n')
+        write_article(site, "content/_index.md", "---\ntitle: Left over\n---\n")
     for lang, title in (("en", "Lanterns"), ("no", "Lykter")):
         write_article(site / "content", f"{lang}/_index.md", f"---\ntitle: Home {lang}\n---\n")
         write_article(site / "content", f"{lang}/docs/guide.md", f"---\ntitle: Guide {lang}\n---\n")
@@ -1411,6 +1418,7 @@ def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them
                       f"---\ntitle: {title}\nslug: lanterns\ndate: 2021-03-04\n---\n[guide](/{lang}/docs/guide/)\n")
     result = load_corpus(site)
     assert not [p for p in result.problems if p.path.startswith("content/no/")]
+    assert "Left over" not in {a.title for a in result.articles}
     assert {a.key: a.url for a in result.articles} == {
         "/": "/", "docs/guide": "/docs/guide/", "blog/lanterns": "/blog/2021/lanterns/",
         "no": "/no/", "no/docs/guide": "/no/docs/guide/", "no/blog/lanterns": "/no/blog/2021/lanterns/"}
