@@ -746,7 +746,8 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
 def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     """The settings of the Hugo config at ``path`` (its ``text``: TOML, YAML or JSON), top-level keys
     lower-cased as Hugo reads them; in a ``config/_default/`` folder, with the files beside it whose
-    names are keys (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``) merged into the
+    names are keys it reads (``permalinks.toml``, ``taxonomies.yaml``, ``languages.toml``, ``module.toml``,
+    ``markup.toml``, ``frontmatter.toml``, ``params.toml``) merged into the
     config's tables of those keys, a file's values first (Hugo merges the folder's files table into
     table: a ``taxonomies.toml`` of ``tag = "tags"`` keeps the ``authors`` of ``hugo.toml``'s
     ``[taxonomies]``), and a ``languages.fr.toml`` (Blowfish's) the table of the language ``fr``;
@@ -765,7 +766,7 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     data = read(path, text)
     settings = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
     if path.parent.name == "_default" and path.parent.parent.name == "config":
-        for key in ("permalinks", "taxonomies", "languages"):
+        for key in ("permalinks", "taxonomies", "languages", "module", "markup", "frontmatter", "params"):
             found = _config([path.parent], tuple(f"{key}.{suffix}" for suffix in ("toml", "yaml", "yml", "json")))
             value = read(*found) if found else None
             if isinstance(value, dict):  # merged into the config's table, as Hugo merges the folder's files

@@ -8288,16 +8288,22 @@ def test_a_hugo_site_s_html_content_files_are_pages(tmp_path: Path):
     assert len(load_corpus(site / "content" / "en").articles) == 4
 
 
+@pytest.mark.parametrize("where", ["hugo.toml", "config/_default/markup.toml"])
 @pytest.mark.parametrize("unsafe", [True, False])
-def test_a_hugo_page_s_html_links_are_links_when_its_config_publishes_raw_html(tmp_path: Path, unsafe: bool):
+def test_a_hugo_page_s_html_links_are_links_when_its_config_publishes_raw_html(tmp_path: Path, unsafe: bool, where: str):
     """With markup.goldmark.renderer.unsafe = true (the Kubernetes site's config) Hugo writes the raw HTML
     of a Markdown page as it is, so its <a href> (a button to the install guide) is a link, which was lost;
-    without it Hugo leaves raw HTML out, and such an <a> is no link. One in a comment is none either way."""
+    without it Hugo leaves raw HTML out, and such an <a> is no link. One in a comment is none either way.
+    A config folder's ``markup.toml`` (Blowfish's) is the ``[markup]`` table, as Hugo reads it: it was not read."""
     from test_links import related
 
     site = tmp_path / "site"
-    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n[markup]\n  [markup.goldmark]\n'
-                                     f"    [markup.goldmark.renderer]\n      unsafe = {str(unsafe).lower()}\n")
+    renderer = f"    [markup.goldmark.renderer]\n      unsafe = {str(unsafe).lower()}\n"
+    if where == "hugo.toml":
+        write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\n[markup]\n  [markup.goldmark]\n' + renderer)
+    else:
+        write_article(site, "config/_default/hugo.toml", 'baseURL = "https://h.org/"\n')
+        write_article(site, where, "[goldmark]\n" + renderer.replace("markup.", ""))
     write_article(site / "content", "docs/tools.md", '---\ntitle: Tools\n---\n[guide](/docs/guide/)\n'
                   '<a class="btn" href="/docs/install/" role="button">Install</a>\n<!-- <a href="/docs/old/">x</a> -->\n')
     for name in ("guide", "install", "old"):
@@ -8824,6 +8830,12 @@ def test_a_hugo_sites_content_mounted_from_another_folder_is_its_content(tmp_pat
         assert {a.title: a.url for a in result.articles} == {"Start": "/guide/start/", "Demo sample": "/samples/demo/"}
         assert {a.title: a.subject for a in result.articles}["Start"] == "Guide"
         assert_every_file_accounted_for(result)
+    # the mounts in a config folder's module.toml, the [module] table of the site's config (a Doks site's): not read before
+    other = tmp_path / "other"
+    write_article(other, "config/_default/hugo.toml", 'baseURL = "https://kit.example"\n')
+    write_article(other, "config/_default/module.toml", '[[mounts]]\nsource = "site/content"\ntarget = "content"\n')
+    write_article(other, "site/content/guide/start.md", "---\ntitle: Start\n---\n")
+    assert {a.title: a.url for a in load_corpus(other).articles} == {"Start": "/guide/start/"}
 
 
 def test_a_versioned_docs_folder_names_no_subject(tmp_path: Path):
