@@ -1772,6 +1772,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                  page_folders=tuple(folder for folder, _ in own_folders))
                 notes.append("a content folder each language: " + ", ".join(
                     f"{folder} ({seen_as[len(content_dir):-1]})" for folder, seen_as in own_folders))
+        elif zola is None:  # a site of one language: hello.en.md is its page hello, as
+            # Hugo reads the suffix of a language it has (its defaultContentLanguage, en unless it says)
+            single = languages[0] if languages else default.group(1) if default else "en"
+            fields = replace(fields, languages=(single,), default_language=single)
         if within is not None:  # after the site's own mounts: every other file of the folder read is there
             language, inner = within
             seen = f"{content_dir}{language}/{inner}" if language in fields.languages else f"{content_dir}{inner}"

@@ -1386,6 +1386,37 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
+@pytest.mark.parametrize("default", [None, "fr"])
+def test_a_hugo_site_of_one_language_reads_its_language_s_suffix(tmp_path: Path, default: str | None):
+    """A Hugo site of one language has its ``defaultContentLanguage`` (``en`` unless it says): a file named
+    with it, ``about/index.en.md`` or ``hello.en.md`` (rOpenSci's blogdown sites write them so), is the page
+    ``about`` or ``posts/hello``, at ``/about/``, as Hugo publishes it. Before, it was ``about/index.en``, its
+    url ``/about/index.en/``, and links to ``/about/`` were stubs. A suffix of no language the site has
+    (``notes.de.md``) is part of the name, as in Hugo; an edit is patched as a cold build makes it."""
+    import qagraph
+    from test_pipeline import outputs_of
+
+    lang = default or "en"
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://one.example/"\n' + (f'defaultContentLanguage = "{default}"\n' if default else ""),
+        f"content/about/index.{lang}.md": "---\ntitle: About\n---\n[hello](/posts/hello/)\n",
+        f"content/posts/hello.{lang}.md": '---\ntitle: Hello\n---\n[about](/about/) {{< ref "notes.de" >}}\n',
+        "content/posts/notes.de.md": "---\ntitle: Notes\n---\n"})
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles} == {
+        "about": "/about/", "posts/hello": "/posts/hello/", "posts/notes.de": "/posts/notes.de/"}
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(site, out=out)
+    assert kg.counts.get("stubs", 0) == 0
+    assert kg.related("posts/hello") == ["article:about", "article:posts/notes.de"]
+    edited = site / "content" / "posts" / f"hello.{lang}.md"
+    edited.write_text(edited.read_text().replace("title: Hello", "title: Hello there"))
+    assert qagraph.build(site, out=out).build_info.incremental
+    qagraph.build(site, out=cold, cache=False)
+    assert outputs_of(out) == outputs_of(cold)
+
+
 @pytest.mark.parametrize("layout", ["config file", "config folder", "no contentDir at the top"])
 def test_a_hugo_site_whose_config_names_a_content_folder_per_language_reads_them_all(tmp_path: Path, layout: str):
     """A Docsy-style site sets ``contentDir: content/en`` at the top and ``contentDir: content/no`` in
