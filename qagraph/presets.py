@@ -6371,7 +6371,8 @@ def _snippets_by_name(names: Sequence[str], s: _Sample, half: int) -> _Site | No
 #: the files that make a folder a book, and what each says it is
 _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml": "a Jupyter Book",
                "myst.yml": "a MyST (Jupyter Book 2) site", "_quarto.yml": "a Quarto project",
-               "_quarto.yaml": "a Quarto project", "_bookdown.yml": "a bookdown book"}
+               "_quarto.yaml": "a Quarto project", "_bookdown.yml": "a bookdown book",
+               "conf.py": "a Sphinx site with MyST Markdown"}
 #: a Quarto project's config, and what it renders as pages beside its Markdown
 _QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
 _QUARTO_PAGES = (".qmd", ".md", ".markdown", ".rmd", ".ipynb")
@@ -6450,6 +6451,8 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
     """
     base = Path(root)
     book = _book_config(base)
+    if book is not None and book[0].name == _SPHINX_CONFIG:  # its reStructuredText, and its notebooks with MyST-NB
+        return (".rst", ".ipynb") if _SPHINX_NOTEBOOKS.search(_sphinx_code(book[1])) else (".rst",)
     if book is not None:
         return _PAGE_FORMATS.get(book[0].name, ())
     if _sandpaper_config(base) is not None:  # a Workbench lesson's R Markdown episodes
@@ -6492,9 +6495,10 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
     """The config of the book ``base`` is (or is the source folder of, for an mdBook's ``book.toml``
     above it): an mdBook's ``book.toml``, a GitBook's ``.gitbook.yaml``, a Jupyter Book's
     ``_toc.yml`` (beside its ``_config.yml``, which is no Jekyll site's), a MyST site's ``myst.yml``;
-    those two also in a folder of ``base`` (a repository that keeps its book in ``book/`` or ``docs/``)."""
+    those two also in a folder of ``base`` (a repository that keeps its book in ``book/`` or ``docs/``);
+    else a Sphinx project's ``conf.py`` that reads Markdown (:func:`_sphinx_config`)."""
     here = base.resolve()
-    found = _config([here], tuple(_BOOK_TOOLS))
+    found = _config([here], tuple(t for t in _BOOK_TOOLS if t != _SPHINX_CONFIG))
     if found is not None:
         return found
     try:
@@ -6510,7 +6514,7 @@ def _book_config(base: Path) -> tuple[Path, str] | None:
         source = (above[0].parent / (src.group(1) if src else "src")).resolve()
         if here == source or source in here.parents:
             return above
-    return None
+    return _sphinx_config(here)
 
 
 def _toc_entries(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -6554,6 +6558,158 @@ def _toc_entries(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...
     return tuple(listed), tuple((name, caption) for name, caption in listed.items() if caption is not None)
 
 
+#: a Sphinx project's config, which makes its folder a site when it reads Markdown (:func:`_sphinx_config`)
+_SPHINX_CONFIG = "conf.py"
+#: where a repository keeps its Sphinx project's ``conf.py`` (Read the Docs' and sphinx-quickstart's layouts)
+_SPHINX_FOLDERS = ("", "docs", "doc", "docs/source", "doc/source", "source")
+#: the Sphinx extensions that read Markdown pages (MyST-Parser, MyST-NB, recommonmark), named in its config
+_SPHINX_MARKDOWN = re.compile(r"""["'](myst_parser|myst_nb|recommonmark)["']""")
+#: the extensions that make a Sphinx project's notebooks pages
+_SPHINX_NOTEBOOKS = re.compile(r"""["'](myst_nb|nbsphinx)["']""")
+#: the suffixes of a Sphinx project's pages, left out of a toctree's entries
+_SPHINX_SUFFIXES = (".md", ".rst", ".ipynb")
+#: a toctree: MyST's fence (```{toctree}, :::{toctree}) and its options, or reStructuredText's directive
+_MYST_TOCTREE = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^[ \t]*\2[ \t]*$", re.M | re.S)
+_RST_TOCTREE = re.compile(r"^([ \t]*)\.\.[ \t]+toctree::[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)", re.M)
+
+
+def _sphinx_code(text: str) -> str:
+    """A Python config's code without its comments (a ``# "myst_parser",`` left out is none; a ``#`` in a
+    string is no comment); a config Python cannot read without its comment lines.
+
+    >>> _sphinx_code('x = ["a#b"]  # "myst_parser"\\n# y = 1\\n')
+    'x = ["a#b"]  \\n\\n'
+    """
+    import io
+    import tokenize
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    lines = text.splitlines(keepends=True)
+    for token in reversed(tokens):  # each comment cut from its line, the last first
+        if token.type == tokenize.COMMENT:
+            row, col = token.start
+            lines[row - 1] = lines[row - 1][:col] + lines[row - 1][token.end[1]:]
+    return "".join(lines)
+
+
+def _sphinx_config(here: Path) -> tuple[Path, str] | None:
+    """The ``conf.py`` of the Sphinx project ``here`` is, or keeps in its ``docs/`` (``doc/``,
+    ``docs/source/``: :data:`_SPHINX_FOLDERS`), when it reads Markdown pages (an extension of
+    :data:`_SPHINX_MARKDOWN`): without one, Sphinx builds no page of a Markdown file."""
+    for folder in _SPHINX_FOLDERS:
+        found = _config([here / folder], (_SPHINX_CONFIG,))
+        if found is not None and _SPHINX_MARKDOWN.search(_sphinx_code(found[1])):
+            return found
+    return None
+
+
+def _toctrees(text: str, rst: bool) -> list[tuple[str | None, bool, list[str]]]:
+    """The toctrees of a Sphinx page's ``text`` (MyST's fences; a reStructuredText page's
+    ``.. toctree::``): each as its caption, whether it globs, and its entries as written (a titled
+    one, ``Install <install>``, by its target; ``self`` and urls left out).
+
+    >>> _toctrees("# Home\\n\\n```{toctree}\\n:caption: Guide\\n:maxdepth: 2\\n\\nguide/a\\nB page <guide/b.md>\\nself\\n```\\n", False)
+    [('Guide', False, ['guide/a', 'guide/b.md'])]
+    >>> _toctrees("Home\\n====\\n\\n.. toctree::\\n   :glob:\\n\\n   api/*\\n\\nText\\n", True)
+    [(None, True, ['api/*'])]
+    """
+    found: list[tuple[str | None, bool, list[str]]] = []
+    bodies = [m.group(2) for m in _RST_TOCTREE.finditer(text)] if rst else [m.group(3) for m in _MYST_TOCTREE.finditer(text)]
+    for body in bodies:
+        lines = [line.strip() for line in body.splitlines()]
+        options: dict[str, str] = {}
+        if lines and lines[0] == "---":  # MyST's options as YAML between --- lines
+            end = lines.index("---", 1) if "---" in lines[1:] else 0
+            for line in lines[1:end]:
+                key, _, value = line.partition(":")
+                options[key.strip()] = value.strip().strip("\"'")
+            lines = lines[end + 1:]
+        entries = []
+        for line in lines:
+            option = re.match(r":([\w-]+):\s*(.*)$", line)
+            if option:
+                options[option.group(1)] = option.group(2).strip()
+            elif line and not line.startswith(".."):
+                titled = re.match(r".*<([^<>]+)>$", line)
+                entry = titled.group(1).strip() if titled else line
+                if entry != "self" and "://" not in entry and not entry.startswith("mailto:"):
+                    entries.append(entry)
+        found.append((options.get("caption") or None, "glob" in options, entries))
+    return found
+
+
+def _sphinx_parts(base: Path, book_dir: str, names: Sequence[str], root_doc: str) -> tuple[tuple[str, str], ...]:
+    """The part of a Sphinx project's table of contents that lists each page, as ``(page, caption)``
+    pairs (pages by their path from the project's folder, without suffix): the caption of the root
+    document's toctree that lists it, or lists a page whose toctrees list it, at any depth, as the
+    theme's sidebar shows it under that caption. An entry is from its page's folder (from the project's
+    after a ``/``), its suffix optional; a ``:glob:`` toctree's are patterns."""
+    docs = {n[len(book_dir):].rsplit(".", 1)[0]: n for n in names
+            if n.startswith(book_dir) and n.lower().endswith(_SPHINX_SUFFIXES)}
+    parts: dict[str, str] = {}
+    queue: list[tuple[str, str | None]] = [(root_doc, None)]
+    seen = {root_doc}
+    while queue:
+        doc, caption = queue.pop(0)
+        name = docs.get(doc)
+        text = _read_site_text(base / name, MAX_CHAPTER) if name is not None else None
+        if not text:
+            continue
+        folder = posixpath.dirname(doc)
+        for own, globbed, entries in _toctrees(text, name is not None and name.lower().endswith(".rst")):
+            part = caption if doc != root_doc else own
+            for entry in entries:
+                target = posixpath.normpath(entry.lstrip("/") if entry.startswith("/") else posixpath.join(folder, entry))
+                if target.lower().endswith(_SPHINX_SUFFIXES):
+                    target = target.rsplit(".", 1)[0]
+                listed = sorted(d for d in docs if fnmatch.fnmatchcase(d, target)) if globbed else [target]
+                for page in listed:
+                    if page in seen or page not in docs:
+                        continue
+                    seen.add(page)
+                    if part is not None:
+                        parts[page] = part
+                    queue.append((page, part))
+    return tuple(parts.items())
+
+
+def _sphinx(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
+    """A Sphinx project that reads Markdown (``conf.py`` naming MyST-Parser, MyST-NB or recommonmark;
+    a Read the Docs project's ``docs/``): every Markdown and reStructuredText file of its folder is a
+    page (its notebooks too with MyST-NB or nbsphinx), at its path as ``.html``, titled by its first
+    heading, linking by MyST's roles and targets; but for what Sphinx leaves out (its ``exclude_patterns``,
+    globs from its folder, and its ``templates_path`` and ``html_static_path``) and its output, ``_build/``.
+    A page's subject is the caption of the root document's toctree that lists it (``master_doc``, by
+    default ``index``), else its folder; ``html_baseurl`` is the site's url."""
+    here = base.resolve()
+    code = _sphinx_code(text)
+    site_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
+    excluded = [*(_pelican_list(code, "exclude_patterns") or ()),
+                *(f"{folder.strip('/')}/**" for key in ("templates_path", "html_static_path", "html_extra_path")
+                  for folder in _pelican_list(code, key) or () if folder.strip("/.") and not folder.startswith(".."))]
+    excluded = [glob.removeprefix("./") for glob in excluded if glob.strip("/") != "_build"]  # skipped as its output
+    changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "sphinx", "links": ("markdown", "myst"),
+                               "alias_fields": (MYST_LABELS,),
+                               "ignores": tuple((site_dir, glob, "exclude_patterns") for glob in excluded)}
+    root_doc = _pelican_setting(code, "root_doc") or _pelican_setting(code, "master_doc") or "index"
+    parts = _sphinx_parts(base, site_dir, names, root_doc)
+    own = None
+    if parts:
+        changes.update(toc_subjects=parts, subject_from=("field", "toc", "folder"))
+        count = len(set(c for _, c in parts))
+        own = f"subject from the caption of the toctree that lists the page ({count} caption{'s' if count > 1 else ''}), else the folder"
+    url = _pelican_setting(code, "html_baseurl") or _pelican_setting(code, "ogp_site_url")
+    if url and "://" in url:
+        changes["site_url"] = url.strip().rstrip("/")
+    why = (f"{config.name}: {_BOOK_TOOLS[_SPHINX_CONFIG]}; pages at their paths as .html; _build/ (its output) skipped"
+           + (f"; not read: its exclude_patterns and template and static folders ({', '.join(excluded)})" if excluded else "")
+           + "; MyST links ({doc}, {ref} to (label)= targets)")
+    return _Site(site_dir, ("_build",), f"pages under {site_dir} ({why})" if site_dir else why, changes, own_subject=own)
+
+
 #: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
 _JUPYTER_BOOK_BASEURL = re.compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
 _BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
@@ -6573,6 +6729,8 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
     own: str | None = None
     if tool in _QUARTO_CONFIGS:
         return _quarto(base, names, config, text, inside)
+    if tool == _SPHINX_CONFIG:
+        return _sphinx(base, names, config, text, inside)
     if tool == "_bookdown.yml":
         return _bookdown(base, names, config, text)
     if tool in ("_toc.yml", "myst.yml"):

@@ -1414,6 +1414,28 @@ def test_an_edited_nuxt_content_dir_file_relabels_the_section_as_a_full_build_do
                     (["Guide", "Uncategorised"], ["/", "/guide/deploy", "/guide/setup"])]
 
 
+def test_an_edited_sphinx_toctree_refiles_its_pages_as_a_full_build_does(tmp_path: Path):
+    """A Sphinx project's pages are filed under the captions of its root document's toctrees, and linked by
+    their (label)= targets: the next build after a caption changes, a page's own toctree lists another, a
+    label moves, or conf.py's exclude_patterns change, equals a cold build."""
+    root, out, cold = tmp_path / "repo", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "docs/conf.py", 'extensions = ["myst_parser"]\nexclude_patterns = ["_build"]\n')
+    write_article(root, "docs/index.md", "# Home\n\n```{toctree}\n:caption: Guide\n\nsetup\n```\n")
+    write_article(root, "docs/setup.md", "(set-up)=\n# Setup\n\nNext: {ref}`deploying`.\n")
+    write_article(root, "docs/deploy.md", "(deploying)=\n# Deploy\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("docs/index.md", "# Home\n\n```{toctree}\n:caption: Tutorials\n\nsetup\n```\n"),
+             ("docs/setup.md", "(set-up)=\n# Setup\n\n```{toctree}\ndeploy\n```\n\nNext: {ref}`deploying`.\n"),
+             ("docs/deploy.md", "# Deploy\n"), ("docs/deploy.md", "(deploying)=\n# Deploy\n"),
+             ("docs/conf.py", 'extensions = ["myst_parser"]\nexclude_patterns = ["_build", "deploy.md"]\n'))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append((_labels_and_urls(kg)[0], kg.counts.get("stubs", 0)))
+    assert seen == [(["Tutorials", "Uncategorised"], 0), (["Tutorials", "Uncategorised"], 0),
+                    (["Tutorials", "Uncategorised"], 1), (["Tutorials", "Uncategorised"], 0),
+                    (["Tutorials", "Uncategorised"], 1)]
+
+
 def test_an_edited_hugo_section_index_renames_its_subject_as_a_full_build_does(tmp_path: Path):
     """A Hugo section's _index.md names the subject its pages are filed under (linkTitle, else title): the next
     build after its title is edited, taken away or broken, after a page comes to the section, or after the

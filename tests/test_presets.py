@@ -6018,6 +6018,76 @@ def test_a_jupyter_books_notebooks_and_myst_references_are_read(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+
+SPHINX_DOCS = {
+    "README.md": "# The tool\n\nRead [the docs](docs/index.md).\n",
+    "docs/conf.py": 'project = "Tool"\n# extensions = ["recommonmark"]\nextensions = [\n    "myst_parser",\n'
+                    '    "sphinx.ext.autodoc",\n]\nexclude_patterns = ["_build", "drafts/*"]\n'
+                    'templates_path = ["_templates"]\nhtml_baseurl = "https://tool.example.org/"\n',
+    "docs/index.md": "# Tool\n\n```{toctree}\n:caption: Tutorials\n:maxdepth: 1\n\nlearn/first-steps\n"
+                     "More steps <learn/more.md>\n```\n\n:::{toctree}\n:caption: How-to guides\n:glob:\n\nrecipes/*\n:::\n",
+    "docs/learn/first-steps.md": "(first-steps)=\n# First steps\n\nThen {doc}`more`, or {ref}`the recipes <baking>`.\n",
+    "docs/learn/more.md": "# More steps\n\n```{toctree}\ndeeper\n```\n\nBack to [the first steps](first-steps).\n",
+    "docs/learn/deeper.rst": "Deeper\n======\n\nSee :doc:`/recipes/bake`.\n",
+    "docs/recipes/bake.md": "(baking)=\n# Baking\n\nSee [](#first-steps) and [the tool](https://tool.example.org/index.html).\n",
+    "docs/orphan.md": "---\norphan: true\n---\n# Orphan page\n",
+    "docs/drafts/wip.md": "# Work in progress\n",
+    "docs/_templates/note.md": "# A template\n",
+    "docs/_build/html/_sources/index.md": "# Tool\n",
+}
+
+
+def test_a_sphinx_projects_myst_pages_are_its_site(tmp_path: Path):
+    """A Sphinx project that reads Markdown (conf.py naming myst_parser: a Read the Docs project's docs/)
+    publishes each Markdown and reStructuredText file of its folder at its path as .html, titled by its
+    heading, linked by MyST's {doc} and {ref} roles and (label)= targets, but for its exclude_patterns, its
+    templates and its _build/ output; its sidebar files pages under the captions of the root document's
+    toctrees. It was recognised as no site: the repository's README was a page, {doc} and {ref} were no
+    links, [text](label) a stub, the .rst page lost, pages had no url and were filed by folder."""
+    import qagraph
+
+    write_site(tmp_path / "repo", SPHINX_DOCS)
+    result = load_corpus(tmp_path / "repo")
+    assert result.detection is not None and result.detection.preset == "generic"
+    assert "docs/conf.py in the folder (a Sphinx site with MyST Markdown)" in result.detection.reason
+    by = {a.path.removeprefix("docs/"): a for a in result.articles}
+    assert {p: (a.title, a.url, a.subject) for p, a in by.items()} == {
+        "index.md": ("Tool", "/index.html", "Uncategorised"),
+        "learn/first-steps.md": ("First steps", "/learn/first-steps.html", "Tutorials"),
+        "learn/more.md": ("More steps", "/learn/more.html", "Tutorials"),
+        "learn/deeper.rst": ("Deeper", "/learn/deeper.html", "Tutorials"),  # from a page its toctree lists
+        "recipes/bake.md": ("Baking", "/recipes/bake.html", "How-to guides"),  # by the :glob:
+        "orphan.md": ("Orphan page", "/orphan.html", "Uncategorised")}  # in no toctree, published all the same
+    why = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert why["README.md"] == "outside the content folder docs/: not a page"
+    assert why["docs/drafts/wip.md"] == "excluded by the site's config (exclude_patterns: drafts/*): not a page"
+    assert why["docs/_templates/note.md"] == "excluded by the site's config (exclude_patterns: _templates/**): not a page"
+    assert why["docs/_build/html/_sources/index.md"].startswith("in _build/")
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(tmp_path / "repo", out=tmp_path / "out")
+    key = {a.path.rpartition("/")[2].rpartition(".")[0]: a.key for a in result.articles}
+
+    def related(name: str) -> list[str]:
+        names = {kg.article(k): n for n, k in key.items()}
+        return sorted(names.get(node, node) for node in kg.related(key[name]))
+
+    assert related("first-steps") == ["bake", "more"]
+    assert related("more") == ["first-steps"]
+    assert related("deeper") == ["bake"]
+    assert related("bake") == ["first-steps", "index"]
+    assert kg.counts.get("stubs", 0) == 0
+
+
+def test_a_sphinx_project_without_markdown_is_no_site(tmp_path: Path):
+    """Sphinx builds no page of a Markdown file unless an extension reads them: a conf.py without one (or
+    naming it in a comment only) makes no site of the folder."""
+    write_site(tmp_path / "repo", {"docs/conf.py": 'extensions = ["sphinx.ext.autodoc"]  # "myst_parser"\n'
+                                                   '# extensions.append("myst_parser")\n',
+                                   "docs/index.rst": "Tool\n====\n", "notes.md": "# Notes\n"})
+    result = load_corpus(tmp_path / "repo")
+    assert result.detection is not None and "Sphinx" not in result.detection.reason
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
