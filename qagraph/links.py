@@ -329,8 +329,11 @@ _HUGO_REF = re.compile(
 #: ``{ref}`label``` (and ``{numref}``) a target a page defines, ``(label)=`` before a heading
 _MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
 _MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
-#: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is
-_MYST_LABEL = re.compile(r"^#[^\s#/?]+$")
+#: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is (a
+#: label may hold slashes, ``(syntax/referencing)=``, as MyST-Parser's own docs name theirs)
+_MYST_LABEL = re.compile(r"^#[^\s#/?][^\s#?]*$")
+#: the field of a page's MyST labels (:data:`qagraph.fields.MYST_LABELS`, which imports this module)
+_LABELS_FIELD = "myst_labels"
 #: the kinds of what Quarto numbers and cross-references (its reserved prefixes): sections, figures, tables,
 #: listings, callouts, theorems and the like, equations
 _QUARTO_KINDS = ("sec", "fig", "tbl", "lst", "tip", "nte", "wrn", "imp", "cau", "thm", "lem", "cor", "prp", "cnj",
@@ -1906,8 +1909,8 @@ class ArticleIndex(Generic[A]):
         >>> sorted(index.last_names("../People/Alice.md#Bio")), index.last_names("../"), index.last_names("https://x.org/a")
         (['alice'], None, set())
         """
-        if _MYST_LABEL.match(target):  # a MyST target's label: the page's alias
-            return {fold(target[1:])}
+        if _MYST_LABEL.match(target):  # a MyST target's label: the page's alias (by its last part too, as names has it)
+            return {fold(target[1:])} | (_last_names(target[1:]) or set())
         path = self.internal_path(target)
         if path is None:
             return set()
@@ -2114,6 +2117,12 @@ class ArticleIndex(Generic[A]):
             hit = self.by_post.get((post.group(1), post.group(2), post.group(3), fold(post.group(4))))
             if hit is not None:
                 return hit
+        if origin in (MARKDOWN_LINK, REF) and _LABELS_FIELD in self.alias_fields and "/" in path.strip("/"):
+            # MyST reads a target that names no page as a (label)= target's, which may hold slashes:
+            # {ref}`syntax/referencing`, [text](syntax/referencing)
+            labelled = self._link_alias.get(fold(path.strip()))
+            if labelled:
+                return self._pick(labelled, source_path)
         if origin == MARKDOWN_LINK and ("/" in path.strip("/") or self.bundles and path.startswith("/")) and \
                 not self.path_ends:
             return None  # an explicit path (in a Hugo site, a site's url: /getting-started/) that names nothing: no guess by name

@@ -1436,6 +1436,22 @@ def test_an_edited_sphinx_toctree_refiles_its_pages_as_a_full_build_does(tmp_pat
                     (["Tutorials", "Uncategorised"], 1)]
 
 
+def test_a_moved_myst_label_with_slashes_relinks_as_a_full_build_does(tmp_path: Path):
+    """A MyST label may hold slashes ((guide/target)=): the next build after it moves to another page, or goes,
+    equals a cold build, for {ref}, [text](label) and [text](#label) links to it."""
+    root, out, cold = tmp_path / "docs", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "conf.py", 'extensions = ["myst_parser"]\n')
+    write_article(root, "index.md", "# Home\n\n{ref}`guide/target`, [a](guide/target), [b](#guide/target).\n")
+    write_article(root, "guide/one.md", "(guide/target)=\n# One\n")
+    write_article(root, "guide/two.md", "# Two\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("guide/one.md", "# One\n"), ("guide/two.md", "(guide/target)=\n# Two\n"), ("guide/two.md", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(kg.related("index.md"))
+    assert seen == [["article:guide/target"], ["article:guide/two"], ["article:guide/target"]]
+
+
 def test_an_edited_hugo_section_index_renames_its_subject_as_a_full_build_does(tmp_path: Path):
     """A Hugo section's _index.md names the subject its pages are filed under (linkTitle, else title): the next
     build after its title is edited, taken away or broken, after a page comes to the section, or after the

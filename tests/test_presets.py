@@ -6088,6 +6088,26 @@ def test_a_sphinx_project_without_markdown_is_no_site(tmp_path: Path):
     assert result.detection is not None and "Sphinx" not in result.detection.reason
 
 
+
+def test_a_myst_label_may_hold_slashes(tmp_path: Path):
+    """MyST's (label)= targets may hold slashes, (guide/setup-target)=, as MyST-Parser's own docs name theirs:
+    {ref}`guide/setup-target`, [text](guide/setup-target) and [text](#guide/setup-target) reach the page that
+    defines it. The first two were read as paths that name no page (stubs), the third as no link."""
+    import qagraph
+
+    write_site(tmp_path / "docs", {
+        "conf.py": 'extensions = ["myst_parser"]\n',
+        "index.md": "# Home\n\nSee {ref}`guide/setup-target`.\n",
+        "a/one.md": "# One\n\nSee [the setup](guide/setup-target).\n",
+        "b/two.md": "# Two\n\nSee [the setup](#guide/setup-target) and [a heading](#two).\n",
+        "guide/setup.md": "(guide/setup-target)=\n# Setting up\n",
+    })
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    setup = kg.article("guide/setup.md")
+    assert [kg.related(page) for page in ("index.md", "a/one.md", "b/two.md")] == [[setup]] * 3
+    assert kg.counts.get("stubs", 0) == 0
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
