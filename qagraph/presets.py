@@ -6570,7 +6570,7 @@ _SPHINX_NOTEBOOKS = re.compile(r"""["'](myst_nb|nbsphinx)["']""")
 _SPHINX_SUFFIXES = (".md", ".rst", ".ipynb")
 #: a toctree: MyST's fence (```{toctree}, :::{toctree}) and its options, or reStructuredText's directive
 _MYST_TOCTREE = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^[ \t]*\2[ \t]*$", re.M | re.S)
-_RST_TOCTREE = re.compile(r"^([ \t]*)\.\.[ \t]+toctree::[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)", re.M)
+_RST_TOCTREE = re.compile(r"^([ \t]*)\.\.[ \t]+toctree::[^\n]*\n((?:\1[ \t]+[^\n]*(?:\n|$)|[ \t]*\n)*)", re.M)
 
 
 def _sphinx_code(text: str) -> str:
@@ -6615,6 +6615,8 @@ def _toctrees(text: str, rst: bool) -> list[tuple[str | None, bool, list[str]]]:
     [('Guide', False, ['guide/a', 'guide/b.md'])]
     >>> _toctrees("Home\\n====\\n\\n.. toctree::\\n   :glob:\\n\\n   api/*\\n\\nText\\n", True)
     [(None, True, ['api/*'])]
+    >>> _toctrees(".. toctree::\\n   :caption: API\\n     api/base\\n   api/utils", True)
+    [('API', False, ['api/base', 'api/utils'])]
     """
     found: list[tuple[str | None, bool, list[str]]] = []
     bodies = [m.group(2) for m in _RST_TOCTREE.finditer(text)] if rst else [m.group(3) for m in _MYST_TOCTREE.finditer(text)]
