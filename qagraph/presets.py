@@ -6678,6 +6678,73 @@ def _sphinx_parts(base: Path, book_dir: str, names: Sequence[str], root_doc: str
     return tuple(parts.items())
 
 
+#: MyST's include directive (```{include} ../README.md, :::{include}), its options below it
+_MYST_INCLUDE = re.compile(r"^[ \t]*(`{3,}|:{3,})\{include\}[ \t]+([^\n]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
+
+
+def _included_part(text: str, options: str) -> str:
+    """The part of an included file's ``text`` a MyST include's ``options`` take, as docutils's include
+    reads them: its ``start-line`` to its ``end-line`` (from 0, the end left out), then what follows
+    ``start-after`` and what precedes ``end-before``.
+
+    >>> _included_part("# Tool\\n<!-- start -->\\nText\\n<!-- end -->\\nMore\\n", ':start-after: "<!-- start -->"\\n:end-before: <!-- end -->\\n')
+    '\\nText\\n'
+    >>> _included_part("# Tool\\n\\nText\\n", "---\\nstart-line: 2\\n---\\n")
+    'Text\\n'
+    """
+    given: dict[str, str] = {}
+    for line in options.splitlines():
+        found = re.match(r"^[ \t]*:?([\w-]+)\s*:\s*(.*)$", line)
+        if found:
+            value = found.group(2).strip()
+            given[found.group(1)] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+    lines = text.splitlines(keepends=True)
+    try:
+        start, end = int(given.get("start-line", 0)), int(given.get("end-line", len(lines)))
+    except ValueError:
+        start, end = 0, len(lines)
+    text = "".join(lines[start:end])
+    after, before = given.get("start-after"), given.get("end-before")
+    if after and after in text:
+        text = text.split(after, 1)[1]
+    if before and before in text:
+        text = text.split(before, 1)[0]
+    return text
+
+
+def _include_titles(base: Path, content: str, names: Sequence[str], top: Path) -> tuple[tuple[str, str], ...]:
+    """The titles of the pages of a Sphinx project (or a Jupyter Book) below ``content`` that open with a
+    MyST include (```{include} ../README.md``` and its options) before any heading of their own: Sphinx
+    titles such a page by the included part's first heading (a Read the Docs project's home page shows its
+    README), as ``(page, title)`` pairs, pages by their path below ``content``. An included file is read
+    from its page's folder (from the project's after a ``/``), never above ``top``."""
+    from .links import first_heading
+
+    titles = []
+    for name in names:
+        if not name.startswith(content) or not name.lower().endswith(".md"):
+            continue
+        text = _read_site_text(base / name, MAX_CHAPTER) or ""
+        if "{include}" not in text:
+            continue
+        if text.startswith("---"):  # its front matter, no heading
+            close = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[3:], re.M)
+            text = text[3 + close.end():] if close else text
+        include = _MYST_INCLUDE.search(text)
+        if include is None or first_heading(text[:include.start()]) is not None:
+            continue
+        target = include.group(2).strip()
+        folder = (base / content) if target.startswith("/") else (base / name).parent
+        path = (folder / target.lstrip("/")).resolve()
+        if top.resolve() not in path.parents:
+            continue
+        included = _read_site_text(path, MAX_CHAPTER)
+        title = first_heading(_included_part(included, include.group(3))) if included else None
+        if title:
+            titles.append((name[len(content):], title))
+    return tuple(titles)
+
+
 def _sphinx(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
     """A Sphinx project that reads Markdown (``conf.py`` naming MyST-Parser, MyST-NB or recommonmark;
     a Read the Docs project's ``docs/``): every Markdown and reStructuredText file of its folder is a
@@ -6703,6 +6770,9 @@ def _sphinx(base: Path, names: Sequence[str], config: Path, text: str, inside: C
         changes.update(toc_subjects=parts, subject_from=("field", "toc", "folder"))
         count = len(set(c for _, c in parts))
         own = f"subject from the caption of the toctree that lists the page ({count} caption{'s' if count > 1 else ''}), else the folder"
+    titles = _include_titles(base, site_dir, names, config.parent.parent.parent)
+    if titles:  # a page opening with a MyST include (its README) is titled by the included heading
+        changes["page_titles"] = titles
     url = _pelican_setting(code, "html_baseurl") or _pelican_setting(code, "ogp_site_url")
     if url and "://" in url:
         changes["site_url"] = url.strip().rstrip("/")
@@ -6740,6 +6810,9 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         book_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
         # MyST's cross-references: {doc}`path`, {ref}`label` to a (label)= target, [text](label)
         changes.update(links=("markdown", "myst"), alias_fields=(MYST_LABELS,))
+        included = _include_titles(base, book_dir, names, config.parent.parent)
+        if included:  # a page opening with a MyST include (its README) is titled by the included heading
+            changes["page_titles"] = included
         if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
             changes["path_urls"] = "sphinx"
             entries, parts = _toc_entries(text)

@@ -1452,6 +1452,23 @@ def test_a_moved_myst_label_with_slashes_relinks_as_a_full_build_does(tmp_path: 
     assert seen == [["article:guide/target"], ["article:guide/two"], ["article:guide/target"]]
 
 
+def test_an_edited_readme_a_sphinx_page_includes_retitles_it_as_a_full_build_does(tmp_path: Path):
+    """A Sphinx page that opens with ```{include} ../README.md``` is titled by the README's heading: the next
+    build after the README (no page of the site) is edited, after the page gets a heading of its own, or after
+    the README goes, equals a cold build."""
+    root, out, cold = tmp_path / "repo", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "README.md", "# Pebble\n")
+    write_article(root, "docs/conf.py", 'extensions = ["myst_parser"]\n')
+    write_article(root, "docs/index.md", "```{include} ../README.md\n```\n")
+    qagraph.build(root, out=out)
+    seen = []
+    edits = (("README.md", "# Pebble tools\n"), ("docs/index.md", "# Home\n\n```{include} ../README.md\n```\n"),
+             ("docs/index.md", "```{include} ../README.md\n```\n"), ("README.md", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        seen.append(kg.graph.nodes[kg.article("docs/index.md")]["title"])
+    assert seen == ["Pebble tools", "Home", "Pebble tools", "index"]
+
+
 def test_an_edited_hugo_section_index_renames_its_subject_as_a_full_build_does(tmp_path: Path):
     """A Hugo section's _index.md names the subject its pages are filed under (linkTitle, else title): the next
     build after its title is edited, taken away or broken, after a page comes to the section, or after the

@@ -6108,6 +6108,33 @@ def test_a_myst_label_may_hold_slashes(tmp_path: Path):
     assert kg.counts.get("stubs", 0) == 0
 
 
+
+def test_a_sphinx_page_that_opens_with_an_include_is_titled_by_it(tmp_path: Path):
+    """A Read the Docs project's home page often shows its README (```{include} ../README.md```, options
+    taking a part of it): Sphinx (a Jupyter Book too) titles the page by the first heading of what it includes,
+    when the page has none of its own before. Such pages were titled by their file names (index, contributing)."""
+    write_site(tmp_path / "repo", {
+        "README.md": "<!-- badges -->\n# Pebble tools\n\n<!-- start intro -->\nSmall tools.\n<!-- end intro -->\n",
+        "CONTRIBUTING.md": "Contributor Guide\n=================\n\nThanks.\n",
+        "docs/conf.py": 'extensions = ["myst_parser"]\n',
+        "docs/index.md": "---\nhide-toc: true\n---\n```{include} ../README.md\n:relative-images:\n```\n\n"
+                         "## More\n\n```{toctree}\ncontributing\nabout\nusage\n```\n",
+        "docs/contributing.md": "```{include} ../CONTRIBUTING.md\n```\n",
+        "docs/about.md": "# About us\n\n```{include} ../README.md\n```\n",
+        "docs/usage.md": "```{include} ../README.md\n---\nstart-after: <!-- start intro -->\nend-before: <!-- end intro -->\n"
+                         "---\n```\n\n## Using it\n",
+    })
+    result = load_corpus(tmp_path / "repo")
+    assert {a.path: a.title for a in result.articles} == {
+        "docs/index.md": "Pebble tools", "docs/contributing.md": "Contributor Guide",
+        "docs/about.md": "About us",  # its own heading comes first
+        "docs/usage.md": "Using it"}  # the part it includes has no heading
+    write_site(tmp_path / "book-repo", {  # a Jupyter Book's, so
+        "README.md": "# Pebble book\n", "book/_toc.yml": "format: jb-book\nroot: intro\n",
+        "book/_config.yml": "title: B\n", "book/intro.md": "```{include} ../README.md\n```\n"})
+    assert [a.title for a in load_corpus(tmp_path / "book-repo").articles] == ["Pebble book"]
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
