@@ -6617,6 +6617,8 @@ def _toctrees(text: str, rst: bool) -> list[tuple[str | None, bool, list[str]]]:
     [(None, True, ['api/*'])]
     >>> _toctrees(".. toctree::\\n   :caption: API\\n     api/base\\n   api/utils", True)
     [('API', False, ['api/base', 'api/utils'])]
+    >>> _toctrees("```{toctree}\\n:caption: 'Data model'\\nmodel\\n```\\n", False)
+    [('Data model', False, ['model'])]
     """
     found: list[tuple[str | None, bool, list[str]]] = []
     bodies = [m.group(2) for m in _RST_TOCTREE.finditer(text)] if rst else [m.group(3) for m in _MYST_TOCTREE.finditer(text)]
@@ -6632,8 +6634,10 @@ def _toctrees(text: str, rst: bool) -> list[tuple[str | None, bool, list[str]]]:
         entries = []
         for line in lines:
             option = re.match(r":([\w-]+):\s*(.*)$", line)
-            if option:
-                options[option.group(1)] = option.group(2).strip()
+            if option:  # MyST reads an option's value as YAML does (:caption: 'Data model' is Data model)
+                value = option.group(2).strip()
+                quoted = not rst and len(value) > 1 and value[0] == value[-1] and value[0] in "\"'"
+                options[option.group(1)] = value[1:-1] if quoted else value
             elif line and not line.startswith(".."):
                 titled = re.match(r".*<([^<>]+)>$", line)
                 entry = titled.group(1).strip() if titled else line
