@@ -6430,7 +6430,8 @@ def jekyll_html_folders(root: str | os.PathLike[str]) -> frozenset[str] | None:
     """
     base = Path(root)
     config = _config(_parents(base), _JEKYLL_CONFIGS)
-    if config is None or _hexo(base) is not None or _book_config(base) is not None:
+    book = _book_config(base)
+    if config is None or _hexo(base) is not None or book is not None and book[0].name != _SPHINX_CONFIG:
         return None
     settings = _jekyll_settings(config[1])
     published, _ = _jekyll_collections(settings)
@@ -6598,8 +6599,10 @@ def _sphinx_code(text: str) -> str:
 def _sphinx_config(here: Path) -> tuple[Path, str] | None:
     """The ``conf.py`` of the Sphinx project ``here`` is, or keeps in its ``docs/`` (``doc/``,
     ``docs/source/``: :data:`_SPHINX_FOLDERS`), when it reads Markdown pages (an extension of
-    :data:`_SPHINX_MARKDOWN`): without one, Sphinx builds no page of a Markdown file."""
-    for folder in _SPHINX_FOLDERS:
+    :data:`_SPHINX_MARKDOWN`): without one, Sphinx builds no page of a Markdown file. A repository whose
+    own folder is a Jekyll site (its GitHub Pages) is that site, its ``docs/`` none of its pages."""
+    jekyll = _config([here], _JEKYLL_CONFIGS) is not None
+    for folder in _SPHINX_FOLDERS[:1] if jekyll else _SPHINX_FOLDERS:
         found = _config([here / folder], (_SPHINX_CONFIG,))
         if found is not None and _SPHINX_MARKDOWN.search(_sphinx_code(found[1])):
             return found

@@ -6135,6 +6135,18 @@ def test_a_sphinx_page_that_opens_with_an_include_is_titled_by_it(tmp_path: Path
     assert [a.title for a in load_corpus(tmp_path / "book-repo").articles] == ["Pebble book"]
 
 
+
+def test_a_jekyll_repository_with_sphinx_docs_is_its_jekyll_site(tmp_path: Path):
+    """A repository whose own folder is a Jekyll site (its GitHub Pages: _config.yml, _posts/) that keeps Sphinx
+    docs in docs/ is read as the Jekyll site it is, as before Sphinx projects were recognised: its posts are pages."""
+    write_site(tmp_path / "repo", {
+        "_config.yml": "title: Blog\n", "_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
+        "docs/conf.py": 'extensions = ["myst_parser"]\n', "docs/index.md": "# Docs\n"})
+    result = load_corpus(tmp_path / "repo")
+    assert result.detection is not None and result.detection.preset == "jekyll"
+    assert "_posts/2024-01-02-hello.md" in {a.path for a in result.articles}
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
