@@ -6526,6 +6526,9 @@ def _toc_entries(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...
     >>> _toc_entries("format: jb-book\\nroot: intro\\nparts:\\n- caption: Basics\\n  chapters:\\n  - file: a/setup.md\\n"
     ...              "    sections:\\n    - file: a/more\\n- caption: Next\\n  chapters:\\n  - file: b\\n  - url: https://x.org\\n")
     (('intro', 'a/setup', 'a/more', 'b'), (('a/setup', 'Basics'), ('a/more', 'Basics'), ('b', 'Next')))
+    >>> _toc_entries("- file: intro\\n- part: Get started\\n  chapters:\\n  - file: start/overview\\n    sections:\\n"
+    ...              "    - file: start/more\\n- file: alone\\n")
+    (('intro', 'start/overview', 'start/more', 'alone'), (('start/overview', 'Get started'), ('start/more', 'Get started')))
     """
     import yaml
 
@@ -6533,6 +6536,10 @@ def _toc_entries(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...
         toc = _parsed(text, yaml.safe_load)
     except ValueError:
         return (), ()
+    if isinstance(toc, list):  # the list of before 0.11: its first file the root, a part's chapters after - part:
+        toc = {"root": toc[0].get("file") if toc and isinstance(toc[0], dict) else None,
+               "parts": [{"caption": e.get("part"), "chapters": e.get("chapters")} if "part" in e else
+                         {"chapters": [e]} for e in toc[1:] if isinstance(e, dict)]}
     if not isinstance(toc, dict):
         return (), ()
     listed: dict[str, str | None] = {}

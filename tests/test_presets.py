@@ -6147,6 +6147,23 @@ def test_a_jekyll_repository_with_sphinx_docs_is_its_jekyll_site(tmp_path: Path)
     assert "_posts/2024-01-02-hello.md" in {a.path for a in result.articles}
 
 
+
+def test_a_jupyter_books_table_of_contents_of_before_0_11_files_its_parts(tmp_path: Path):
+    """A Jupyter Book's _toc.yml of before 0.11 is a list (its first file the root, '- part: Name' over a part's
+    chapters), which Jupyter Book 0.10 builds, and many books keep: its parts are the sections its sidebar shows,
+    as the captions of the newer form are. Its pages were filed by folder."""
+    write_site(tmp_path / "book", {
+        "_config.yml": "title: Old book\n",
+        "_toc.yml": "- file: intro\n- part: Get started\n  chapters:\n  - file: start/overview\n    sections:\n"
+                    "    - file: start/install\n- part: Reference\n  chapters:\n  - file: ref/cli\n",
+        "intro.md": "# Intro\n", "start/overview.md": "# Overview\n", "start/install.md": "# Install\n",
+        "ref/cli.md": "# CLI\n"})
+    result = load_corpus(tmp_path / "book")
+    assert {a.path: a.subject for a in result.articles} == {
+        "intro.md": "Uncategorised", "start/overview.md": "Get started", "start/install.md": "Get started",
+        "ref/cli.md": "Reference"}
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
