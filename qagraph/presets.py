@@ -6796,6 +6796,45 @@ def _sphinx(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     return _Site(site_dir, ("_build",), f"pages under {site_dir} ({why})" if site_dir else why, changes, own_subject=own)
 
 
+def _myst_toc_groups(text: str, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The groups of a MyST site's table of contents (``project: toc:`` of its ``myst.yml``): each page a
+    top-level entry with a ``title`` and ``children`` but no ``file`` lists, at any depth (by its ``file``, or
+    by a ``pattern`` glob of ``names``), as ``(page, title)`` pairs, pages by their path without suffix, as its
+    sidebar shows them under the group's title. Nothing for a config that cannot be read.
+
+    >>> _myst_toc_groups("project:\\n  toc:\\n    - file: index.md\\n    - title: Part I\\n      children:\\n"
+    ...                  "        - file: a/intro.md\\n        - pattern: a/nb-*.ipynb\\n", ["a/nb-1.ipynb", "b.md"])
+    (('a/intro', 'Part I'), ('a/nb-1', 'Part I'))
+    """
+    import yaml
+
+    try:
+        settings = _parsed(text, yaml.safe_load)
+    except ValueError:
+        return ()
+    project = settings.get("project") if isinstance(settings, dict) else None
+    toc = project.get("toc") if isinstance(project, dict) else None
+    groups: dict[str, str] = {}
+
+    def walk(entries: Any, title: str) -> None:
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict):
+                continue
+            file, pattern = entry.get("file"), entry.get("pattern")
+            pages = [file.strip().removeprefix("./")] if isinstance(file, str) and file.strip() else []
+            if isinstance(pattern, str) and pattern.strip():
+                pages += sorted(n for n in names if fnmatch.fnmatchcase(n, pattern.strip().removeprefix("./")))
+            for page in pages:
+                groups.setdefault(page.rsplit(".", 1)[0] if page.endswith(_SPHINX_SUFFIXES) else page, title)
+            walk(entry.get("children"), title)
+
+    for entry in toc if isinstance(toc, list) else ():
+        named = entry.get("title") if isinstance(entry, dict) else None
+        if isinstance(named, str) and named.strip() and "file" not in entry and "children" in entry:
+            walk(entry["children"], named.strip())
+    return tuple(groups.items())
+
+
 #: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
 _JUPYTER_BOOK_BASEURL = re.compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
 _BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
@@ -6827,6 +6866,11 @@ def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Cal
         included = _include_titles(base, book_dir, names, config.parent.parent)
         if included:  # a page opening with a MyST include (its README) is titled by the included heading
             changes["page_titles"] = included
+        groups = _myst_toc_groups(text, [n[len(book_dir):] for n in names if n.startswith(book_dir)]) \
+            if tool == "myst.yml" else ()
+        if groups:  # a page's subject is the group of the table of contents that lists it
+            changes.update(toc_subjects=groups, subject_from=("field", "toc", "folder"))
+            own = f"subject from the group of {tool}'s toc that lists the page ({len(set(t for _, t in groups))} groups)"
         if tool == "_toc.yml":  # Sphinx publishes each page at its path, as .html; html.baseurl is the site's
             changes["path_urls"] = "sphinx"
             entries, parts = _toc_entries(text)

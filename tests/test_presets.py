@@ -6164,6 +6164,27 @@ def test_a_jupyter_books_table_of_contents_of_before_0_11_files_its_parts(tmp_pa
         "ref/cli.md": "Reference"}
 
 
+
+def test_a_myst_sites_toc_groups_file_its_pages(tmp_path: Path):
+    """A MyST site (Jupyter Book 2: myst.yml) groups its pages in its project's toc (an entry's title over its
+    children, a pattern's files too), as its sidebar shows them: a page's subject is the group that lists it,
+    at any depth. Its pages were filed by folder."""
+    write_site(tmp_path / "book", {
+        "myst.yml": "version: 1\nproject:\n  title: Field notes\n  toc:\n    - file: index.md\n"
+                    "    - title: Getting started\n      children:\n        - file: setup/install.md\n"
+                    "        - file: setup/first.md\n          children:\n            - file: setup/deeper.md\n"
+                    "    - title: Notebooks\n      children:\n        - pattern: nb/*.ipynb\n"
+                    "    - file: about.md\n      children:\n        - file: setup/team.md\nsite:\n  template: book-theme\n",
+        "index.md": "# Field notes\n", "setup/install.md": "# Install\n", "setup/first.md": "# First\n",
+        "setup/deeper.md": "# Deeper\n", "setup/team.md": "# Team\n", "about.md": "# About\n",
+        "nb/one.ipynb": _notebook(("markdown", "# One\n")), "nb/two.ipynb": _notebook(("markdown", "# Two\n"))})
+    result = load_corpus(tmp_path / "book")
+    assert {a.path: a.subject for a in result.articles} == {
+        "index.md": "Uncategorised", "setup/install.md": "Getting started", "setup/first.md": "Getting started",
+        "setup/deeper.md": "Getting started", "nb/one.ipynb": "Notebooks", "nb/two.ipynb": "Notebooks",
+        "about.md": "Uncategorised", "setup/team.md": "Setup"}  # under a page, no group: by folder
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
