@@ -153,7 +153,7 @@ class FieldMap:
 
     Files: ``no_front_matter`` is ``"reject"`` (an error), ``"skip"`` (not an article,
     reported as skipped), ``"article"`` or ``"article-below-root"`` (an article, except
-    at the corpus root, where Jekyll copies such files as they are), ``"article-but-repository-files"`` (an
+    at the corpus root, where Jekyll copies such files as they are, but for a Jekyll site's home page, ``index.md``), ``"article-but-repository-files"`` (an
     article, also at the root of a site whose pages are there, a cheat-sheet collection's, except a repository's own
     file there, :data:`REPOSITORY_FILES`, which jekyll-optional-front-matter does not publish), ``"copied"`` (skipped: a Jekyll site
     built without GitHub Pages' jekyll-optional-front-matter copies every such file as it is), ``"titled-article"``
@@ -1119,7 +1119,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             return None, [Problem(name, None, "no front matter: a repository's own file, which GitHub Pages' "
                                   "jekyll-optional-front-matter does not publish", "no-front-matter", SKIPPED)]
         if policy == "article-below-root":
-            policy = "article" if "/" in own_name else "skip"
+            # a Jekyll site's index.md at its root is its home page, which jekyll-optional-front-matter publishes
+            # (a GitHub Pages project site's page listing its guides), no repository's note
+            home = fields.jekyll and posixpath.splitext(own_name)[0] == "index"
+            policy = "article" if "/" in own_name or home else "skip"
         if policy == "titled-article":
             own_name = name.removeprefix(fields.content_dir)
             displaced = _DISPLACED_FRONT_MATTER.match(fm.body)

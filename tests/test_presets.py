@@ -10179,6 +10179,32 @@ def test_jekyll_root_of_sheets_keeps_its_sheets_without_front_matter(tmp_path: P
     assert [p.path for p in result.problems] == ["CHANGELOG.md"]
 
 
+def test_jekyll_root_index_without_front_matter_is_the_home_page(tmp_path: Path):
+    """A GitHub Pages project site's home page is often an index.md without front matter that lists its
+    guides (jekyll-optional-front-matter publishes it at /, titled by its opening heading): it was skipped as
+    a repository's note at the root, and every link of the site's hub was lost. A root note stays skipped."""
+    site = tmp_path / "course"
+    write_site(site, {
+        "_config.yml": "remote_theme: pages-themes/cayman@v0.2.0\n",
+        "index.md": "# Web course\n\n* [1.1 Routing](guides/routing.md)\n* [1.2 Forms](guides/forms.md)\n",
+        "NOTES.md": "# Notes to self\n",
+        "guides/routing.md": "# Routing\n\nSee [forms](forms.md).\n",
+        "guides/forms.md": "---\ntitle: Forms\n---\nBack [home](../index.md).\n",
+    })
+    from test_links import related
+
+    result = load_corpus(site)
+    home = by_key(result)["index"]
+    assert (home.path, home.url, home.title) == ("index.md", "/", "Web course")
+    assert [p.path for p in result.problems] == ["NOTES.md"]
+    assert_every_file_accounted_for(result)
+    assert related(site) == {
+        ("index", "guides/routing"): ("markdown-link", (1,), False),
+        ("index", "guides/forms"): ("markdown-link", (2,), False),
+        ("guides/routing", "guides/forms"): ("markdown-link", (1,), False),
+        ("guides/forms", "index"): ("markdown-link", (1,), False)}
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
