@@ -40,7 +40,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
@@ -1878,10 +1878,19 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if config:
             url = _JEKYLL_URL.search(config[1])
             baseurl = _JEKYLL_BASEURL.search(config[1])
+            # no baseurl set: GitHub Pages publishes a project's site below /REPOSITORY (jekyll-github-metadata sets
+            # baseurl so, as the Pages workflow's --baseurl does), the path its pages' links write out
+            project = _github_project_path(config[0].parent, settings, names) if settings.get("baseurl") in (None, "/") \
+                and not (url and "://" in url.group(1) and not urlsplit(url.group(1)).netloc.lower().endswith(".github.io")) \
+                else None
             if url and "://" in url.group(1):
-                fields = replace(fields, site_url=url.group(1).rstrip("/") + (baseurl.group(1) if baseurl else ""))
+                fields = replace(fields, site_url=url.group(1).rstrip("/") + (project or (baseurl.group(1) if baseurl else "")))
             elif baseurl and baseurl.group(1).strip("/"):  # no host, but the path a link may write out
                 fields = replace(fields, site_url="/" + baseurl.group(1).strip("/"))
+            elif project:
+                fields = replace(fields, site_url=project)
+            if project:
+                notes.append(f"a GitHub Pages project site, at {project}/ (no baseurl in the config)")
             hosts = _github_pages_hosts(config[0].parent, settings, config[1])
             if hosts:  # a link written with one of them in full leads into the site
                 fields = replace(fields, site_hosts=hosts)
@@ -2969,6 +2978,40 @@ def _github_pages_hosts(root: Path, settings: Mapping[str, Any], text: str = "")
             hosts.append(found.group(2).lower())
             break
     return tuple(dict.fromkeys(hosts))
+
+
+def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequence[str]) -> str | None:
+    """The path GitHub Pages publishes the Jekyll site in ``root`` below when its config sets no ``baseurl``:
+    ``/REPOSITORY`` for a project's site, its repository named by the config's ``repository: OWNER/NAME``
+    (as jekyll-github-metadata reads it), the clone's remote or the folder's own name (a downloaded
+    archive's without its branch). ``None`` for a user's site (``OWNER.github.io``, at the root), one with a
+    custom domain (a ``CNAME`` file: at its root), or a name that is a folder or page of the site's own
+    (``names``, paths from ``root``), which a link to it leads to.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     root = Path(tmp, "web-course-main"); root.mkdir()
+    ...     _github_project_path(root, {}, ["index.md"]), _github_project_path(root, {"repository": "ada/x.github.io"}, [])
+    ('/web-course', None)
+    """
+    if _is_file(root / "CNAME"):
+        return None
+    candidates = [settings.get("repository")]
+    git = root / ".git" / "config"
+    remote = _read_regular(git, 65536) if _is_file(git) else None
+    if isinstance(remote, bytes):
+        candidates += _GIT_REMOTE.findall(remote.decode("utf-8", "replace"))
+    candidates.append(_ARCHIVE_BRANCH.sub("", root.resolve().name))
+    for candidate in candidates:
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        name = candidate.strip().rpartition("/")[2]
+        if not re.fullmatch(r"[A-Za-z0-9._-]+", name) or name.lower().endswith(".github.io"):
+            return None
+        if any(n == name or n.startswith(name + "/") or posixpath.splitext(n)[0] == name for n in names):
+            return None
+        return "/" + name
+    return None
 
 
 #: keys of a Hexo ``_config.yml`` that Jekyll's has not

@@ -10205,6 +10205,38 @@ def test_jekyll_root_index_without_front_matter_is_the_home_page(tmp_path: Path)
         ("guides/forms", "index"): ("markdown-link", (1,), False)}
 
 
+def test_github_pages_project_site_links_written_with_its_repository_path_lead_into_it(tmp_path: Path):
+    """GitHub Pages publishes a project's site at OWNER.github.io/REPOSITORY/: with no baseurl in the config,
+    jekyll-github-metadata sets it to /REPOSITORY, and a guide's link back home, [Back](/web-course/), leads to
+    the home page; it was a stub. The repository is the config's, the clone's remote or the folder's name (a
+    downloaded archive's without its branch); a config's own baseurl (even "") and a custom domain (CNAME) are
+    kept, and so is a folder of the site so named."""
+    from test_links import related
+
+    pages = {
+        "index.md": "# Web course\n\n* [Routing](guides/routing.md)\n",
+        "guides/routing.md": "[Back](/web-course/)\n\n# Routing\n\n[Forms](/web-course/guides/forms.html)\n",
+        "guides/forms.md": "---\ntitle: Forms\n---\n[Back](/web-course/)\n",
+    }
+    site = tmp_path / "web-course-main"
+    write_site(site, {"_config.yml": "remote_theme: pages-themes/cayman@v0.2.0\n", **pages})
+    assert related(site) == {
+        ("index", "guides/routing"): ("markdown-link", (1,), False),
+        ("guides/routing", "index"): ("markdown-link", (1,), False),
+        ("guides/routing", "guides/forms"): ("markdown-link", (2,), False),
+        ("guides/forms", "index"): ("markdown-link", (1,), False)}
+    assert "a GitHub Pages project site, at /web-course/" in detect(site).line()
+    named = tmp_path / "clone"
+    write_site(named, {"_config.yml": "repository: ada/web-course\n", **pages})
+    assert related(named)[("guides/forms", "index")] == ("markdown-link", (1,), False)
+    for config, extra in (("baseurl: ''\n", {}), ("title: Course\n", {"CNAME": "course.example.org\n"}),
+                          ("title: Course\n", {"web-course/notes.md": "# Notes\n"})):
+        other = tmp_path / "other" / "web-course"
+        shutil.rmtree(other.parent, ignore_errors=True)
+        write_site(other, {"_config.yml": config, **extra, **pages})
+        assert related(other)[("guides/forms", "/web-course")] == ("markdown-link", (1,), True), config
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
