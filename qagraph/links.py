@@ -395,11 +395,15 @@ _JSX_HREF = re.compile(r"""<[A-Z][\w.]*[a-z][\w.]*\s[^<>]*?\bhref\s*=\s*(?:"([^"
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
 #: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
 #: up from the page to the site's root, ``{{ page.root }}/reference.html#term`` (``root: ..`` in an
-#: episode's defaults) or ``{{ relative_root_path }}{% link setup.md %}``: the path from the root too
+#: episode's defaults) or ``{{ relative_root_path }}{% link setup.md %}``: the path from the root too. So is
+#: the variable a theme's include assigns the site's url and base path to: Minimal Mistakes' and academicpages'
+#: ``{% include base_path %}`` then ``{{ base_path }}/files/cv.pdf``, Jekyll Bootstrap's ``{% include JB/setup %}``
+#: then ``{{ BASE_PATH }}/2012/08/08/post/`` (empty where the page does not include it: the path all the same)
 #: a Liquid tag or output in a link's text, ``{% include icons/download.svg %}``, ``{{ site.title }}`` (not a Hugo
 #: shortcode, ``{{< x >}}``): the page shows what it renders, not it
 _LIQUID_MARKUP = re.compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
-_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path)[ \t]*-?\}\}")
+_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path|base_path|BASE_PATH)"
+                          r"[ \t]*-?\}\}")
 
 
 #: a Liquid condition's tag (``if``, ``ifversion``, ``unless``, their branches and ends)
@@ -551,6 +555,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     [('../plugins/', 'plugins'), ('/y/', None)]
     >>> [(l.target, l.text) for l in text_links('[{% include icon.svg %} Deutsch]({{ site.baseurl }}/de/)', ("markdown", "jekyll-ref"))]
     [('/de/', 'Deutsch')]
+    >>> [l.target for l in text_links('[cv]({{ base_path }}/cv/) [post]({{ BASE_PATH }}/2012/08/08/x/)', ("markdown", "jekyll-ref"))]
+    ['/cv/', '/2012/08/08/x/']
     >>> [l.target for l in text_links('[x]({% ifversion fpt %}/enterprise-cloud@latest{% endif %}/admin/y)', ("markdown",))]
     ['/enterprise-cloud@latest/admin/y']
     """

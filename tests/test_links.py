@@ -247,6 +247,27 @@ def test_jekyll_links_as_sites_write_them_lead_to_their_pages(tmp_path: Path):
         kg.article("/about/"), kg.article("docs/page")]
 
 
+def test_jekyll_links_through_a_theme_s_base_path_variable_lead_to_their_pages(tmp_path: Path):
+    """An academic site of the academicpages (Minimal Mistakes) template writes ``{% include base_path %}``,
+    which assigns the site's url and base path to ``base_path``, then ``[paper]({{ base_path }}/publications/x/)``;
+    a Jekyll Bootstrap blog, ``{% include JB/setup %}`` then ``{{ BASE_PATH }}/2012/08/08/post/``. Jekyll renders
+    them to the site's pages; qagraph read no link at all. Another variable before a path is no link still."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Me\nurl: https://me.github.io\ninclude: [_pages]\npermalink: /:categories/:title/\n"
+                       "collections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n",
+        "_includes/base_path": "{% assign base_path = site.url | append: site.baseurl %}",
+        "_pages/cv.md": "---\ntitle: CV\npermalink: /cv/\n---\n{% include base_path %}\n\n"
+                        "* [Paper]({{ base_path }}/publications/2019-paper/)\n* [Post]({{ BASE_PATH }}/dev/hello/)\n"
+                        "* [Slides]({{ site.data.slides }}/talk/)\n",
+        "_publications/2019-paper.md": "---\ntitle: A paper\n---\nAbstract.\n",
+        "_posts/2012-08-08-hello.md": "---\ntitle: Hello\ncategories: dev\n---\nHi.\n",
+    })
+    kg = build(site)
+    assert kg.related("/cv/") == [kg.article("_publications/2019-paper"), kg.article("_posts/2012-08-08-hello")]
+    assert kg.counts.get("stubs", 0) == 0
+
+
 def test_jekyll_html_links_in_markdown_lead_to_their_pages(tmp_path: Path):
     """kramdown passes ``<a href>`` in a Jekyll page's Markdown through as it is: jekyll 4.3 links
     the notes and tables of a docs site (``<a href="../plugins/">``, ``<a href="{{ '/docs/x/' |
