@@ -1897,6 +1897,16 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append(f"links to {', '.join(hosts)} lead into the site")
             if isinstance(settings.get("title"), str) and settings["title"].strip():
                 fields = replace(fields, home_title=settings["title"].strip())  # heads an untitled home page
+            headings = settings.get("publication_category")
+            if isinstance(headings, Mapping) and not fields.subject_labels:
+                # academicpages' publications page heads each category's publications with its title there
+                # (manuscripts: {title: Journal Articles}), the name a reader knows them by
+                labels = tuple((str(key), heading["title"].strip()) for key, heading in headings.items()
+                               if isinstance(heading, Mapping) and isinstance(heading.get("title"), str)
+                               and heading["title"].strip())
+                if labels:
+                    fields = replace(fields, subject_labels=labels)
+                    notes.append("publication categories named as the config's publication_category titles them")
             given = settings.get("permalink")
             written = _JEKYLL_PERMALINK.search(config[1])
             permalink = given.strip() if isinstance(given, str) and given.strip() else written.group(1) if written else "date"

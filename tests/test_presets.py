@@ -10237,6 +10237,26 @@ def test_github_pages_project_site_links_written_with_its_repository_path_lead_i
         assert related(other)[("guides/forms", "/web-course")] == ("markdown-link", (1,), True), config
 
 
+def test_academicpages_publications_are_filed_under_the_titles_of_their_categories(tmp_path: Path):
+    """academicpages' publications page heads each category's publications with the title its config's
+    publication_category gives it (manuscripts: Journal Articles): a publication was filed under the key,
+    "manuscripts". A category the config does not title, and a publication without one, are as before."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Me\npublication_category:\n  books:\n    title: 'Books'\n  manuscripts:\n"
+                       "    title: 'Journal Articles'\n  conferences:\n    title: 'Conference Papers'\n"
+                       "collections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n",
+        "_publications/2023-sum-tests.md": "---\ntitle: Sum tests\ncategory: manuscripts\n---\nAbstract.\n",
+        "_publications/2024-closed-testing.md": "---\ntitle: Closed testing\ncategory: conferences\n---\n",
+        "_publications/2022-notes.md": "---\ntitle: Notes\ncategory: preprints\n---\n",
+        "_publications/2021-thesis.md": "---\ntitle: Thesis\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.title: a.subject for a in result.articles} == {
+        "Sum tests": "Journal Articles", "Closed testing": "Conference Papers", "Notes": "preprints",
+        "Thesis": "Publications"}
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
