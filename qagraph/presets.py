@@ -834,6 +834,19 @@ def _yaml_settings(text: str) -> Any:
     return yaml.load(text, Loader=_any_tags_loader())
 
 
+def _yaml_first_document(text: str) -> Any:
+    """The settings of a YAML config's first document, as Jekyll reads its ``_config.yml`` (Psych's ``load``
+    returns a stream's first document; what follows the next ``---`` is not read, nor checked): a config
+    written as front matter, ``---`` lines around its ``remote_theme`` and its other settings after them.
+
+    >>> _yaml_first_document("---\\nremote_theme: pages-themes/cayman\\n---\\ntitle: [A, B\\n")
+    {'remote_theme': 'pages-themes/cayman'}
+    """
+    import yaml
+
+    return next(iter(yaml.load_all(text, Loader=_any_tags_loader())), None)
+
+
 def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | None:
     """A warning when ``tool``'s config ``path`` (its ``text``, read by the site) is not TOML, YAML
     or JSON (by its suffix) that can be read: the site is then read as if it had no such file
@@ -861,7 +874,8 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     over = f"it is {_size(size)}, over the {_size(MAX_CONFIG)} of a site config that is read" \
         if size > MAX_CONFIG else None
     try:
-        data = _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else _yaml_settings)
+        data = _parsed(text, _toml_loads if syntax == "TOML" else json_loads if syntax == "JSON" else
+                       _yaml_first_document if tool == "Jekyll" else _yaml_settings)
     except ModuleNotFoundError:  # TOML before Python 3.11 without tomli: not read, and not checked
         return None
     except ValueError as exc:
@@ -871,6 +885,9 @@ def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | No
     if over:
         return Problem(rel, None, f"{over}: the settings after its first {_size(MAX_CONFIG)} are not used",
                        "site-config", WARNING)
+    if tool == "Jekyll" and syntax == "YAML" and (second := _second_document(text)) is not None:
+        return Problem(rel, second, "a second YAML document (a --- line) and what follows it are not used: Jekyll "
+                                    "reads the first one alone", "site-config", WARNING)
     # settings are a mapping; a Jupyter Book's _toc.yml of before 0.11 is a list of its pages
     if data is not None and not isinstance(data, dict) and path.name != "_toc.yml":
         what = "a list" if isinstance(data, list) else "one value"
@@ -1845,7 +1862,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"pages under {site} (the Jekyll site in the repository)")
             names = [n[len(site):] for n in names if n.startswith(site)]
             base = config[0].parent
-        settings = _jekyll_settings(config[1]) if config else {}
+        settings = _jekyll_settings(config[1], first=True) if config else {}
         if config is not None and (broken := config_problem(base, *config, "Jekyll")) is not None:
             problems.append(broken)
         published, unpublished = _jekyll_collections(settings)
@@ -3270,10 +3287,27 @@ def _just_the_docs_nav(base: Path, names: Sequence[str], fields: FieldMap) -> tu
     return tuple(sorted(subjects)), tuple(links), tuple(sorted(below, key=lambda pair: pair[0]))
 
 
-def _jekyll_settings(config: str) -> dict[Any, Any]:
-    """A Jekyll ``_config.yml``'s settings; none when it cannot be read."""
+def _second_document(text: str) -> int | None:
+    """The line of the ``---`` that starts a YAML config's second document (one with settings before it,
+    or after it when the first is empty, a config written as front matter), or ``None``."""
+    import yaml
+
     try:
-        settings = _parsed(config, _yaml_settings)
+        for at, event in enumerate(yaml.parse(text, Loader=_any_tags_loader())):
+            if isinstance(event, yaml.DocumentStartEvent) and at > 1 and event.start_mark is not None:
+                line = event.start_mark.line  # settings after it, not a lone closing ---
+                return line + 1 if any(rest.strip() and not rest.lstrip().startswith("#")
+                                       for rest in text.splitlines()[line + 1:]) else None
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _jekyll_settings(config: str, first: bool = False) -> dict[Any, Any]:
+    """A Jekyll ``_config.yml``'s settings; none when it cannot be read. ``first``: those of its first YAML
+    document, as Jekyll reads them (:func:`_yaml_first_document`)."""
+    try:
+        settings = _parsed(config, _yaml_first_document if first else _yaml_settings)
     except ValueError:  # not YAML, a number of 5,000 digits, nesting deeper than Python recurses
         return {}
     return settings if isinstance(settings, dict) else {}
@@ -3910,7 +3944,7 @@ def _jekyll_theme_folder(root: Path) -> Path | None:
     True
     """
     config = _config([root], _JEKYLL_CONFIGS)
-    settings = _jekyll_settings(config[1]) if config else {}
+    settings = _jekyll_settings(config[1], first=True) if config else {}
     theme, remote = (settings.get(key) for key in ("theme", "remote_theme"))
     theme = theme.strip() if isinstance(theme, str) else ""
     remote = remote.strip().partition("@")[0].strip("/").lower() if isinstance(remote, str) else ""
@@ -6486,7 +6520,7 @@ def jekyll_html_folders(root: str | os.PathLike[str]) -> frozenset[str] | None:
     book = _book_config(base)
     if config is None or _hexo(base) is not None or book is not None and book[0].name != _SPHINX_CONFIG:
         return None
-    settings = _jekyll_settings(config[1])
+    settings = _jekyll_settings(config[1], first=True)
     published, _ = _jekyll_collections(settings)
     return frozenset({"_posts", *(e.partition("=")[0].rpartition("/")[2] for e in published),
                       *(i.strip("/").rpartition("/")[2] for i in _jekyll_list(settings, "include"))})
@@ -6535,7 +6569,7 @@ def jekyll_markdown_suffixes(config: str) -> tuple[str, ...]:
     >>> jekyll_markdown_suffixes("title: J\\n"), jekyll_markdown_suffixes("markdown_ext: md,MKD,txt\\n")
     (('.mkdown', '.mkdn', '.mkd'), ('.mkd',))
     """
-    given = _jekyll_settings(config).get("markdown_ext")
+    given = _jekyll_settings(config, first=True).get("markdown_ext")
     listed = given if isinstance(given, str) and given.strip() else _JEKYLL_MARKDOWN_EXT
     suffixes = ("." + e.strip().lower().lstrip(".") for e in listed.split(",") if e.strip().strip("."))
     return tuple(x for x in dict.fromkeys(suffixes) if x in PAGE_SUFFIXES and x not in FieldMap().suffixes)

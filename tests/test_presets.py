@@ -10257,6 +10257,25 @@ def test_academicpages_publications_are_filed_under_the_titles_of_their_categori
         "Thesis": "Publications"}
 
 
+def test_a_jekyll_config_written_as_front_matter_is_read_as_jekyll_reads_it(tmp_path: Path):
+    """A _config.yml written with --- lines around its first settings (a theme's instructions pasted in) is
+    a YAML stream of two documents, of which Jekyll reads the first alone: qagraph read none of it (a
+    warning: not YAML that can be read), so the posts lost the config's permalink. The settings after the
+    second --- are not used, and a warning says so."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "---\nremote_theme: pages-themes/cayman@v0.2.0\npermalink: /:title/\n---\n"
+                       "title: [My notes]\npermalink: /blog/:title/\n",
+        "_posts/2020-01-01-hello.md": "---\ntitle: Hello\n---\n[again](/again/)\n",
+        "_posts/2020-01-02-again.md": "---\ntitle: Again\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.title: a.url for a in result.articles} == {"Hello": "/hello/", "Again": "/again/"}
+    assert [(p.path, p.line, p.message) for p in result.problems] == [
+        ("_config.yml", 4, "a second YAML document (a --- line) and what follows it are not used: Jekyll reads the "
+                           "first one alone")]
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
