@@ -433,6 +433,10 @@ class FieldMap:
     root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
     reads ``[Ann](People/Ann.md)`` as a link to ``Team/People/Ann.md`` too.
 
+    ``zettel_ids`` lets a wiki-link that names no note by its name reach the note whose file name holds
+    it as an id of 12 to 14 digits, as Zettlr and The Archive do: ``[[202001011200]]`` is the note
+    ``202001011200 Atomic notes.md`` (:func:`qagraph.links.zettel_ids_of`).
+
     ``related_by`` (a Jekyll site whose layout finds them so) makes the names in ``related_lists`` the
     value of a front-matter field of the pages they lead to, its first: ``("class", "lang")`` reads
     ``related: [coc]`` as the page whose ``class`` is ``coc``, among those whose ``lang`` (the other
@@ -648,6 +652,7 @@ class FieldMap:
     language_links: bool = False
     language_urls: bool = False
     path_ends: bool = False
+    zettel_ids: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
@@ -683,7 +688,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
-        "path_ends": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "zettel_ids": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 

@@ -436,7 +436,7 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         listing_urls=fields.listing_urls, site_folder=fields.site_folder,
                         localized=tuple(x for x in fields.languages if x != fields.default_language)
                         if fields.language_field else (), literal_absolute_links=fields.literal_absolute_links,
-                        relative_file_links=fields.relative_file_links)
+                        relative_file_links=fields.relative_file_links, zettel_ids=fields.zettel_ids)
 
 
 def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:

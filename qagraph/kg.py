@@ -565,7 +565,8 @@ class KnowledgeGraph:
                              localized=tuple(str(x) for x in fields.get("languages") or ()
                                              if x != fields.get("default_language")) if fields.get("language_field") else (),
                              literal_absolute_links=bool(fields.get("literal_absolute_links")),
-                             relative_file_links=bool(fields.get("relative_file_links")))
+                             relative_file_links=bool(fields.get("relative_file_links")),
+                             zettel_ids=bool(fields.get("zettel_ids")))
         return index, named
 
     def _in_content(self, text: str) -> str | None:

@@ -1600,6 +1600,22 @@ def _loose(name: str) -> str:
     return " ".join(name.replace("-", " ").split())
 
 
+#: a Zettelkasten note's id in its file name: 12 to 14 digits, a minute or second it was made at
+#: (Zettlr's default, ``20200522225822``; The Archive's, ``202001011200``), apart from other digits
+_ZETTEL_ID = re.compile(r"(?<![0-9])[0-9]{12,14}(?![0-9])")
+
+
+def zettel_ids_of(name: str) -> tuple[str, ...]:
+    """The ids a note's file name ``name`` (without suffix) holds, as Zettlr and The Archive find a
+    note by one: a link ``[[202001011200]]`` opens the note whose file name holds that id, before its
+    title or after it.
+
+    >>> zettel_ids_of("202001011200 Atomic notes"), zettel_ids_of("Thinking 20250625210259"), zettel_ids_of("2024-01-05")
+    (('202001011200',), ('20250625210259',), ())
+    """
+    return tuple(_ZETTEL_ID.findall(name))
+
+
 def _spaced(path: str) -> bool:
     """Whether a path has a name with spaces that :func:`fold` drops or merges: Obsidian names a note
     ``Ann .md`` (a title typed with a trailing space) apart from ``Ann.md``, which ``[[Ann]]`` names.
@@ -1768,7 +1784,9 @@ class ArticleIndex(Generic[A]):
     default reaches that language's page at the path first, as a ``ref`` does; ``source_folders`` are the
     content folders of a Docusaurus site's plugins (``docs/``, ``versioned_docs/version-1/``, ``blog/``),
     from which a Markdown link to a file of its own folder's pages (``/guide/basics.md``; ``faq.md`` after
-    the linking file's folder) is read, as Docusaurus reads it (:meth:`_from_source_folder`). It reads
+    the linking file's folder) is read, as Docusaurus reads it (:meth:`_from_source_folder`); with
+    ``zettel_ids`` (a Zettelkasten kept in Zettlr or The Archive) a wiki-link that names no note by its
+    name may name one by the id its file name holds (:func:`zettel_ids_of`). It reads
     only what :class:`Named` has: a patched build makes one from its database's rows.
 
     >>> from qagraph.model import Article
@@ -1787,8 +1805,12 @@ class ArticleIndex(Generic[A]):
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
                  url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
                  localized: Sequence[str] = (), literal_absolute_links: bool = False,
-                 relative_file_links: bool = False) -> None:
+                 relative_file_links: bool = False, zettel_ids: bool = False) -> None:
         self.content_dir = content_dir
+        #: a note goes by the id its file name holds too (``FieldMap.zettel_ids``)
+        self.zettel_ids = zettel_ids
+        #: with ``zettel_ids``: the notes by the ids their file names hold, shortest path first
+        self.by_zettel_id: dict[str, list[A]] = {}
         #: a Markdown link from ``/`` to a page's file is left as written: no page (``FieldMap.literal_absolute_links``)
         self.literal_absolute_links = literal_absolute_links
         #: a relative Markdown link to a file is read from the linking file's folder only (``FieldMap.relative_file_links``)
@@ -1850,6 +1872,8 @@ class ArticleIndex(Generic[A]):
             stem = self._stem(a.path)
             name = fold(stem)
             self.by_name.setdefault(name, []).append(a)
+            for zid in zettel_ids_of(stem) if zettel_ids else ():
+                self.by_zettel_id.setdefault(zid, []).append(a)
             rank_of = self._folder_page_rank(a.path, name)
             if rank_of is not None:
                 folder = self._folder_of(a.path)
@@ -1887,7 +1911,7 @@ class ArticleIndex(Generic[A]):
         for group in self.by_name.values():
             if len(group) > 1:  # most names are one note's (36k names of 36k notes: no key made for them)
                 group.sort(key=lambda a: (_spaced(self._stem(a.path)), *order(a)))
-        for group in self.by_alias.values():
+        for group in (*self.by_alias.values(), *self.by_zettel_id.values()):
             group.sort(key=_shortest)
         #: the aliases links reach articles by (none without ``alias_targets``)
         self._link_alias: dict[str, list[A]] = self.by_alias if alias_targets else {}
@@ -1946,7 +1970,7 @@ class ArticleIndex(Generic[A]):
         name = fold(stem)
         page = self._page(a.path)
         post = POST_FILE.match(stem)
-        found = {name, *([fold(post.group(4))] if post else [])}
+        found = {name, *([fold(post.group(4))] if post else []), *(zettel_ids_of(stem) if self.zettel_ids else ())}
         if self.bundles and stem in ("index", "_index"):
             found.add(fold(page.rpartition("/")[2]))
         found |= {_loose(n) for n in found if "-" in n}  # a wiki-link may name it with spaces for its hyphens
@@ -2386,6 +2410,8 @@ class ArticleIndex(Generic[A]):
             hit = self._pick(self.by_name.get(fold(spelled), []), source_path)
         if hit is None and ("-" in name or " " in name):
             hit = self._pick(self._loosely(name), source_path)
+        if hit is None and self.zettel_ids:  # [[202001011200]]: the note "202001011200 Atomic notes"
+            hit = self._pick(self.by_zettel_id.get(name, []), source_path)
         if hit is None:
             hit = self._pick(self._folder_pages(name), source_path)
         return hit

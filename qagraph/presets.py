@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
 from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
-from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder
+from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
 from .normalize import as_written, fold, scalar_text
 
 if TYPE_CHECKING:
@@ -2135,6 +2135,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         publish_site = any(_is_file(vault / n) for n in _PUBLISH_FILES)
         if not github_wiki and (_is_dir(vault / ".obsidian") or "Home.md" not in names or publish_site):
             fields = replace(fields, label_targets=False, alias_targets=False, path_ends=True)
+        if not github_wiki and not _is_dir(vault / ".obsidian") and not publish_site:
+            fields, note = _fit_zettel_ids(fields, names)
+            notes += [note] if note else []
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:), and a
         # tags text as tags between commas and spaces alike (parseFrontMatterTags: tags: a b, c is a, b, c), an
         # aliases text as aliases between commas (its help's Aliases page: aliases: Doggo, Woofer, Yapper)
@@ -2246,6 +2249,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                                     bundles=site is not None and site.bundles,
                                     own_subject=site.own_subject if site is not None else None)
         notes.append(note)
+        if site is None:
+            fields, note = _fit_zettel_ids(fields, names)
+            notes += [note] if note else []
         if notion:
             fields, note = _fit_notion(fields)
             notes.append(note)
@@ -2260,6 +2266,18 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     if "wiki" in fields.links:  # a note named after an archive (site.tar.gz.md), which [[site.tar.gz]] reaches
         fields = replace(fields, note_suffixes=_note_suffixes(base, names))
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+def _fit_zettel_ids(fields: FieldMap, names: Sequence[str]) -> tuple[FieldMap, str]:
+    """A Zettelkasten's map, where two notes at least (of ``names``) are named by an id of 12 to 14 digits
+    (``202001011200 Atomic notes.md``, Zettlr's and The Archive's): a wiki-link ``[[202001011200]]`` reaches
+    the note whose file name holds that id, as both apps find it (``FieldMap.zettel_ids``). Obsidian
+    finds no note so: a vault with its ``.obsidian/`` is not read so."""
+    named = [n for n in names if zettel_ids_of(n.rpartition("/")[2].rsplit(".", 1)[0])]
+    if len(named) < 2:
+        return fields, ""
+    return replace(fields, zettel_ids=True), (f"notes named by ids ({len(named)} of {len(names)} files, "
+                                             f"{named[0].rpartition('/')[2]}): [[id]] links reach them")
 
 
 def _note_suffixes(base: Path, names: Sequence[str]) -> tuple[str, ...]:

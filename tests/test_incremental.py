@@ -2939,3 +2939,18 @@ def test_related_urls_with_a_query_a_fragment_or_the_site_host_are_patched_as_a_
     edits = (("s/b.md", None), ("s/b.md", page["b"]), ("s/d.md", page["d"]), ("s/c.md", None))
     seen = [(kg.build_info.incremental, kg.related(a)) for kg in _built_after_each(root, out, cold, edits)]
     assert seen == [(True, [article_node(b), article_node(c), article_node(d)])] * len(edits)  # a stub while gone
+
+
+def test_a_zettelkasten_s_link_by_id_follows_its_note_as_a_full_build_does(tmp_path: Path):
+    """A link by id ([[202001021300]]) reaches the note whose file name holds the id, as Zettlr and The Archive
+    find it: after that note comes, is renamed keeping its id, or goes, a patched build equals a cold one."""
+    root, out, cold = tmp_path / "zk", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "202001011200 Atomic notes.md", "One idea: [[202001021300]].\n")
+    write_article(root, "202001031400 Linking.md", "Links.\n")
+    qagraph.build(root, out=out)
+    edits = [("202001021300 Identity.md", "Who.\n"), ("202001021300 Identity.md", None),
+             ("Note identity 202001021300.md", "Who.\n"), ("Note identity 202001021300.md", None)]
+    reached = [sorted(v for u, v, k in kg.graph.edges(keys=True) if k == "related")
+               for kg in _built_after_each(root, out, cold, edits)]
+    assert reached == [["article:202001021300 Identity"], ["article:202001021300"],
+                       ["article:Note identity 202001021300"], ["article:202001021300"]]

@@ -3658,6 +3658,35 @@ def test_tags_are_the_subject_only_when_half_of_all_files_have_them(tmp_path: Pa
     assert result.fields.subject_from == () and {a.subject for a in result.articles} == {"Uncategorised"}
 
 
+def test_a_zettelkasten_s_links_by_id_reach_the_notes_named_by_them(tmp_path: Path):
+    """Zettlr and The Archive name a note by an id and a title (202001011200 Atomic notes.md) and link it by
+    the id alone, [[202001011200]], which opens the note whose file name holds it (before or after its title);
+    qagraph made each such link a stub. Obsidian finds no note so: in a vault with its .obsidian/ they stay
+    stubs, as Obsidian shows them unresolved."""
+    notes = {"202001011200 Atomic notes.md": "# Atomic notes\n\nOne idea: [[202001021300]], [[20200103140005]].\n",
+             "Note identity 202001021300.md": "Back to [[202001011200]] and [[Atomic notes]].\n",
+             "Linking 20200103140005.md": "See [[202001011200|atoms]] and [[209901011200]].\n",
+             "2024-01-05.md": "A day: [[20240105]].\n"}
+    write_site(tmp_path / "zk", notes)
+    kg = build(tmp_path / "zk", out=tmp_path / "out")
+    assert "[[id]] links reach them" in kg.report()["settings"]["preset"]["reason"]
+    assert sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related") == [
+        ("article:202001011200 Atomic notes", "article:Linking 20200103140005"),
+        ("article:202001011200 Atomic notes", "article:Note identity 202001021300"),
+        ("article:2024-01-05", "article:20240105"),
+        ("article:Linking 20200103140005", "article:202001011200 Atomic notes"),
+        ("article:Linking 20200103140005", "article:209901011200"),
+        ("article:Note identity 202001021300", "article:202001011200 Atomic notes"),
+        ("article:Note identity 202001021300", "article:Atomic notes")]
+    vault = tmp_path / "vault"
+    write_site(vault, notes)
+    (vault / ".obsidian").mkdir()
+    kg = build(vault, out=tmp_path / "vault-out")
+    assert kg.report()["settings"]["preset"]["fields"]["zettel_ids"] is False
+    assert sorted(v for u, v, k in kg.graph.edges(keys=True) if k == "related" and u.startswith("article:2020")) == [
+        "article:202001021300", "article:20200103140005"]
+
+
 def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
     """A GitHub wiki's clone: Home.md, pages named with hyphens for spaces, a _Sidebar and a
     _Footer shown beside every page. The sidebar and footer are no pages (they linked to every
