@@ -34,7 +34,7 @@ from typing import Any, ClassVar, TypeVar
 from urllib.parse import unquote
 
 from .errors import SKIPPED, WARNING, Problem, UsageError
-from .frontmatter import MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
+from .frontmatter import JOPLIN, MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
     FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
     bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
@@ -180,7 +180,11 @@ class FieldMap:
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
-    ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with; ``any_case_keys`` matches the
+    ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with;
+    ``joplin`` the ``key: value`` lines a Joplin raw export's item ends with (:func:`qagraph.frontmatter.joplin_item`): an
+    item that is no note (a notebook, a tag) is skipped, a note is filed under its notebook (``joplin_notebooks``: each
+    notebook's id and title) and tagged by ``joplin_tags`` (each tagged note's id and its tags' titles), and a link
+    ``(:/id)`` leads to the note of that id, but for one to a resource (``joplin_resources``: their ids), an attachment; ``any_case_keys`` matches the
     fields' names whatever their case, as Hugo does (``Tags`` is ``tags``, ``linkTitle`` ``linktitle``); ``lenient_yaml`` reads a file whose front matter cannot be parsed as a
     note without front matter, with a warning (Obsidian shows such notes); ``front_matter_at_start`` reads front
     matter only when the file's first line opens it (Obsidian's properties: below a blank line, it is text);
@@ -536,6 +540,10 @@ class FieldMap:
     properties: bool = False
     logseq_legacy_names: bool = False
     notion_properties: bool = False
+    joplin: bool = False
+    joplin_notebooks: tuple[tuple[str, str], ...] = ()
+    joplin_tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    joplin_resources: tuple[str, ...] = ()
     metadata_lines: bool = False
     tag_comments: bool = False
     json_front_matter: bool = False
@@ -686,7 +694,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
-        "notion_properties": bool, "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "zettel_ids": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
@@ -1059,7 +1067,8 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     """
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
-                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start)
+                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
+                           joplin=fields.joplin)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]
@@ -1069,8 +1078,87 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
             ", shown as the page's text" if fields.shown_front_matter else ""), "front-matter-ignored", WARNING)
         article, problems = to_article(name, note, fields, body_line=body_line)
         return article, [warning, *problems]
-    body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
+    body_line = body_start(text, fm)
     return to_article(name, fm, fields, body_line=body_line)
+
+
+#: what a Joplin item of each type is (its ``type_``), but a note (1)
+_JOPLIN_TYPES = {2: "notebook", 3: "setting", 4: "resource's metadata (an attachment)", 5: "tag",
+                 6: "tag given to a note", 7: "saved search", 8: "alarm", 9: "master key", 10: "change record",
+                 11: "note's resource record", 12: "resource's local state", 13: "revision", 14: "migration",
+                 15: "smart filter", 16: "command"}
+
+
+def _joplin_skip(name: str, fm: FrontMatter) -> Problem | None:
+    """Why a Joplin item (``fm``, :func:`qagraph.frontmatter.joplin_item`) is no note Joplin shows, or ``None``
+    for a note: an item of another type (a notebook, a tag, a resource's metadata), or a note in the trash
+    (its ``deleted_time`` set) or encrypted (Joplin shows neither among the notes of its notebook)."""
+    kind = int(fm.data["type_"])
+    if kind != 1:
+        what = _JOPLIN_TYPES.get(kind, f"item of type {kind}")
+        return Problem(name, fm.key_lines.get("type_"), f"type_: {kind}: a Joplin {what}, no note", "headless", SKIPPED)
+    if fm.data.get("deleted_time", "0") not in ("", "0"):
+        return Problem(name, fm.key_lines.get("deleted_time"), "deleted_time: a Joplin note in the trash, no note "
+                       "of its notebook", "headless", SKIPPED)
+    if fm.data.get("encryption_applied", "0") not in ("", "0"):
+        return Problem(name, fm.key_lines.get("encryption_applied"), "encryption_applied: an encrypted Joplin note, "
+                       "whose text is not in the file", "headless", SKIPPED)
+    return None
+
+
+#: the mappings of the field maps' pairs made so far (:func:`_pairs_map`), by the pairs' identity
+_PAIRS_MAPS: dict[int, tuple[tuple[tuple[str, Any], ...], dict[str, Any]]] = {}
+
+
+def _pairs_map(pairs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    """``pairs`` (a field map's, such as :attr:`FieldMap.joplin_tags`) as a mapping, made once for the field map
+    rather than for each of its articles (an export of thousands of tagged notes)."""
+    held = _PAIRS_MAPS.get(id(pairs))
+    if held is None or held[0] is not pairs:
+        if len(_PAIRS_MAPS) > 16:
+            _PAIRS_MAPS.clear()
+        held = _PAIRS_MAPS[id(pairs)] = (pairs, dict(pairs))
+    return held[1]
+
+
+def _joplin_data(data: dict[str, Any], fields: FieldMap) -> dict[str, Any]:
+    """A Joplin note's data (its properties and ``title``) with its notebook's title (``notebook``) and its
+    tags' (``tags``), as Joplin shows the note, from the export's other items (:attr:`FieldMap.joplin_notebooks`,
+    :attr:`FieldMap.joplin_tags`)."""
+    data = dict(data)
+    notebook = _pairs_map(fields.joplin_notebooks).get(str(data.get("parent_id", "")))
+    if notebook is not None:
+        data["notebook"] = notebook
+    tags = _pairs_map(fields.joplin_tags).get(str(data.get("id", "")))
+    if tags:
+        data["tags"] = list(tags)
+    return data
+
+
+#: a link to a Joplin item, by its id (``:/0123...``), as Joplin writes a link to a note or a resource
+_JOPLIN_LINK = re.compile(r"^:/([0-9a-f]{32})(#.*)?$")
+
+
+def _joplin_links(found: list[TextLink], fields: FieldMap) -> list[TextLink]:
+    """A Joplin note's links ``found`` in its text, a link to an item by its id (``:/id``) read
+    as one to its file (``<id>.md`` beside the note: a raw export keeps every item in one folder), but for one to
+    a resource (an image, a PDF: :attr:`FieldMap.joplin_resources`), which is no link to a note."""
+    kept = []
+    for link in found:
+        m = _JOPLIN_LINK.match(link.target)
+        if m is None:
+            kept.append(link)
+        elif m.group(1) not in fields.joplin_resources:
+            kept.append(replace(link, target=f"{m.group(1)}.md{m.group(2) or ''}"))
+    return kept
+
+
+def body_start(text: str, fm: FrontMatter) -> int:
+    """The file line the body of ``text`` (split as ``fm``) starts on: below its front matter; a Joplin
+    item's, whose properties are below it, below its title and the blank line under it."""
+    if fm.syntax == JOPLIN:
+        return 3
+    return text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
 
 
 def _after_front_matter(text: str) -> tuple[str, int]:
@@ -1162,6 +1250,11 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         at = site_path(name, fields)  # the file's path from the site's root
         fm = replace(fm, data=jekyll_defaults(at.removeprefix(fields.collections_dir), _jekyll_type(at, fields),
                                               fields.defaults, fm.data))
+    if fm.syntax == JOPLIN:
+        skipped = _joplin_skip(name, fm)
+        if skipped is not None:
+            return None, [skipped]
+        fm = replace(fm, data=_joplin_data(fm.data, fields))
     f = _Fields(name, fm, inherited, fields.any_case_keys)
     if displaced_warning is not None:
         f.problems.append(displaced_warning)
@@ -1303,6 +1396,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         start = max((link.position for link in related), default=0)
         found = text_links(raw_body, fields.links, body_line or fm.line, fields.site_url, masked, fields.site_hosts,
                            fields.note_suffixes)
+        if fm.syntax == JOPLIN:
+            found = _joplin_links(found, fields)
         if fields.glossary and "glossary_tooltip" in raw_body:
             found = sorted(found + glossary_links(name, raw_body, body_line or fm.line, fields, masked),
                            key=lambda link: link.line)

@@ -122,6 +122,7 @@ PROPERTIES = "properties"  #: Logseq's ``key:: value`` lines at the top of a pag
 METADATA = "metadata"  #: the ``Key: value`` lines a Pelican page starts with (Python-Markdown's metadata)
 NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title`` (its database properties)
 JSON = "json"  #: a JSON object a Hugo page starts with
+JOPLIN = "joplin"  #: the ``key: value`` lines a Joplin item (a raw export's file) ends with, below its title and body
 COMMENT = "comment"  #: the ``<!-- tags: a, b -->`` line of a 30 seconds of code snippet before front matter
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
@@ -229,7 +230,7 @@ def _wide_text(data: bytes) -> str | None:
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
                       metadata: bool = False, json_object: bool = False,
-                      tag_comment: bool = False, at_start: bool = False) -> FrontMatter | Problem:
+                      tag_comment: bool = False, at_start: bool = False, joplin: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated, but with ``at_start``: there front matter
@@ -242,7 +243,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     (:func:`_notion_properties`); with ``metadata``, the ``Key: value`` lines a file starts with are a
     Pelican page's (:func:`_metadata_lines`); with ``json_object``, a JSON object a file starts with is
     its front matter (Hugo's third syntax, :func:`_json_object`); with ``tag_comment``, a file without
-    front matter that has a ``<!-- tags: a, b -->`` line has those tags (:func:`tag_comment`).
+    front matter that has a ``<!-- tags: a, b -->`` line has those tags (:func:`tag_comment`); with ``joplin``,
+    the ``key: value`` lines a file ends with are a Joplin item's, its first line its title (:func:`joplin_item`).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -264,6 +266,10 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
         skipped += 1
         pos = end + 1
     first = line.strip()
+    if joplin:  # a Joplin raw export's item (the field map says)
+        item = joplin_item(text)
+        if item is not None:
+            return item
     if at_start and skipped and first in _DELIMITERS:
         blanks = f"{skipped} blank line{'s' if skipped > 1 else ''}"
         return FrontMatter({}, text, None, skipped + 1, warnings=[Problem(
@@ -646,6 +652,46 @@ def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter
         return None
     data["title"], key_lines["title"] = title, first  # the page's title property, shown as its heading
     return FrontMatter(data, text[pos:], NOTION, first, key_lines, warnings)
+
+
+#: a line of a Joplin item's properties: a name of letters and ``_``, ": " or ":" at the line's end, the value
+_JOPLIN_PROPERTY = re.compile(r"^([a-z_]+):(?: (.*))?$")
+#: a Joplin item's id: 32 hexadecimal digits, which also name its file (``<id>.md``)
+JOPLIN_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def joplin_item(text: str) -> FrontMatter | None:
+    """A Joplin item as a raw export (or a sync target) writes it: its title on the first line, a blank
+    line, its body (a note's text), a blank line, then ``key: value`` lines to the end, ``id`` and
+    ``type_`` among them (``type_: 1`` a note, ``2`` a notebook, ``5`` a tag, ``6`` a tag given to a
+    note, ``4`` a resource's metadata), read from the end up to the first blank line as Joplin's
+    ``BaseItem.unserialize`` reads them; ``None`` when the text does not end so. The data holds the
+    properties, values as written, and ``title``; the body is the note's text.
+
+    >>> fm = joplin_item("Shopping\\n\\n- eggs\\n\\nid: 0123456789abcdef0123456789abcdef\\nparent_id: \\ntype_: 1")
+    >>> fm.data["title"], fm.data["type_"], fm.data["parent_id"], fm.body, fm.key_lines["type_"]
+    ('Shopping', '1', '', '- eggs', 7)
+    >>> joplin_item("id: 0123456789abcdef0123456789abcdef\\nnote_id: 1\\ntype_: 6\\n").data["title"]
+    ''
+    >>> joplin_item("# A note\\n\\nNote: nothing here.\\n") is None
+    True
+    """
+    lines = text.rstrip("\n").split("\n")
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    row = len(lines)
+    while row > 0 and lines[row - 1].strip():
+        m = _JOPLIN_PROPERTY.match(lines[row - 1].strip())
+        if m is None:
+            return None
+        data.setdefault(m.group(1), (m.group(2) or "").strip())
+        key_lines.setdefault(m.group(1), row)
+        row -= 1
+    if not JOPLIN_ID.match(str(data.get("id", ""))) or not str(data.get("type_", "")).isdigit():
+        return None
+    head = lines[:max(row - 1, 0)]  # the title, a blank line, the body; the blank line above the properties
+    data["title"], key_lines["title"] = (head[0].strip() if head else ""), 1
+    return FrontMatter(data, "\n".join(head[2:]), JOPLIN, 1, key_lines, [])
 
 
 #: a line that holds a snippet's tags in a comment, as 30 seconds of code's CSS and React snippets did

@@ -33,7 +33,7 @@ from ._version import code_stamp
 from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fileio import MARKER, PRIVATE
-from .fields import FieldMap, in_the_future, mounted_name, read_article, to_article
+from .fields import FieldMap, body_start, in_the_future, mounted_name, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
 from .limits import Limits, apply_limits
 from .links import replace_spans, url_key
@@ -1274,13 +1274,14 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limi
     # read_article's steps, keeping the front matter: the limits point at the lines of its keys
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
-                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start)
+                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
+                           joplin=fields.joplin)
     try:
         if isinstance(fm, Problem):  # an error, or with lenient YAML a note read without its front matter
             article, problems = read_article(name, text, fields)
             return _fewer_warnings(apply_limits(name, article, problems, FrontMatter({}, "", None, 1), fields, limits,
                                                 None))
-        body_line = text.count("\n", 0, len(text) - len(fm.body)) + 1 if fm.syntax is not None else 1
+        body_line = body_start(text, fm)
         article, problems = to_article(name, fm, fields, body_line=body_line)
     except RecursionError:
         line = text[: len(text) - len(text.lstrip())].count("\n") + 2

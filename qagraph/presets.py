@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
-from .frontmatter import TAG_COMMENT, decode, json_loads, read_front_matter
+from .frontmatter import JOPLIN_ID, TAG_COMMENT, decode, joplin_item, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
 from .normalize import as_written, fold, scalar_text
 
@@ -2245,15 +2245,20 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)
         if notion:
             notes.append("a Notion export (names end with page ids)")
+        joplin = _joplin_export(base, names) if site is None and not notion else None
         fields, note = _fit_generic(fields, names, s, sections=site is not None or notion,
                                     bundles=site is not None and site.bundles,
-                                    own_subject=site.own_subject if site is not None else None)
+                                    own_subject=site.own_subject if site is not None else
+                                    "subject from the note's notebook" if joplin is not None else None)
         notes.append(note)
         if site is None:
             fields, note = _fit_zettel_ids(fields, names)
             notes += [note] if note else []
         if notion:
             fields, note = _fit_notion(fields)
+            notes.append(note)
+        if joplin is not None:
+            fields, note = _fit_joplin(fields, *joplin)
             notes.append(note)
     if p.name in ("jekyll", "hugo"):
         def having(path: str) -> int:  # sampled files with the field (taxonomies.categories: in a table)
@@ -3626,6 +3631,67 @@ def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:
         return None, None, f"journal pages titled by their file names (date formats {files!r}, {title!r} not read)"
     return f"{folder}/{files}", title, f"journal pages ({folder}/) titled as dates ({title})"
 _NOTION_FILE = re.compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
+#: the most of a Joplin raw export's item read: its properties are at its end (a note's text above them)
+MAX_JOPLIN_ITEM = 4 * 1024 * 1024
+
+
+def _joplin_export(base: Path, names: Sequence[str]) -> tuple[int, dict[str, str], dict[str, list[str]], list[str]] | None:
+    """A Joplin raw export's items (most of ``names`` are ``<id>.md``, the id of 32 hexadecimal digits, and
+    most of those end with a Joplin item's properties, :func:`~qagraph.frontmatter.joplin_item`): how many
+    notes, the notebooks' titles by id, each tagged note's tags' titles (by the note's id, in the order of its
+    tags' items), and the resources' ids; ``None`` for any other folder. The items that are no notes are read
+    as the site's own files (:func:`_read_regular`), so that renaming a notebook or tagging a note builds anew."""
+    items = [n for n in names if JOPLIN_ID.match(n.rpartition("/")[2].rsplit(".", 1)[0])]
+    if not items or len(items) * 2 < len(names):
+        return None
+    notes, kinds = 0, Counter[str]()
+    notebooks: dict[str, str] = {}
+    tag_titles: dict[str, str] = {}
+    given: list[tuple[str, str]] = []
+    resources: list[str] = []
+    for name in sorted(items):
+        data, _ = _read_file(base / name, MAX_JOPLIN_ITEM)
+        text = decode(name, data) if isinstance(data, bytes) else None
+        item = joplin_item(text) if isinstance(text, str) else None
+        if item is None:
+            continue
+        kind = item.data["type_"]
+        kinds[kind] += 1
+        if kind == "1":
+            notes += item.data.get("deleted_time", "0") in ("", "0")  # one in the trash is none of a notebook's
+            continue
+        _read_regular(base / name, MAX_JOPLIN_ITEM)  # a notebook's, tag's or resource's: noted
+        if kind == "2":
+            notebooks[item.data["id"]] = item.data["title"]
+        elif kind == "4":
+            resources.append(item.data["id"])
+        elif kind == "5":
+            tag_titles[item.data["id"]] = item.data["title"]
+        elif kind == "6":
+            given.append((str(item.data.get("note_id", "")), str(item.data.get("tag_id", ""))))
+    if sum(kinds.values()) * 2 < len(items):
+        return None
+    tags: dict[str, list[str]] = {}
+    for note, tag in given:
+        if tag in tag_titles and tag_titles[tag] not in tags.setdefault(note, []):
+            tags[note].append(tag_titles[tag])
+    return notes, notebooks, {n: t for n, t in tags.items() if t}, resources
+
+
+def _fit_joplin(fields: FieldMap, notes: int, notebooks: Mapping[str, str], tags: Mapping[str, list[str]],
+                resources: Sequence[str]) -> tuple[FieldMap, str]:
+    """A Joplin raw export's map (:func:`_joplin_export`): each item's properties are its front matter, a note
+    titled by its first line, dated by its creation, filed under its notebook and tagged as Joplin shows it; the
+    other items (notebooks, tags, resources' metadata) are no notes."""
+    fields = replace(fields, joplin=True, joplin_notebooks=tuple(sorted(notebooks.items())),
+                     joplin_tags=tuple(sorted((note, tuple(t)) for note, t in tags.items())),
+                     joplin_resources=tuple(sorted(resources)), title=("title",), title_fallback=("file-name",),
+                     subject=("notebook",), subject_from=("field", "folder"), keywords=("tags",), list_fields=("tags",),
+                     date=("user_created_time", "created_time"), url=(), id=(), description=(),
+                     no_front_matter="article", inline_tags=False)
+    return fields, (f"a Joplin raw export ({notes} notes, {len(notebooks)} notebooks, "
+                    f"{len({t for tagged in tags.values() for t in tagged})} tags): a note's properties at its end, "
+                    "its title its first line; notebooks, tags and resources are no notes")
 
 
 def _fit_notion(fields: FieldMap) -> tuple[FieldMap, str]:

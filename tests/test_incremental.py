@@ -2954,3 +2954,24 @@ def test_a_zettelkasten_s_link_by_id_follows_its_note_as_a_full_build_does(tmp_p
                for kg in _built_after_each(root, out, cold, edits)]
     assert reached == [["article:202001021300 Identity"], ["article:202001021300"],
                        ["article:Note identity 202001021300"], ["article:202001021300"]]
+
+
+def test_a_joplin_export_s_notebook_renamed_or_tag_given_refiles_its_notes_as_a_full_build_does(tmp_path: Path):
+    """A Joplin raw export's note is filed under its notebook and tagged by the tag items given to it, which are
+    other files: after a notebook is renamed, a tag is given or taken, or a note is edited, a patched build
+    equals a cold one."""
+    from test_presets import joplin_items
+    root, out, cold = tmp_path / "export", tmp_path / "out", tmp_path / "cold"
+    for name, text in joplin_items().items():
+        write_article(root, name, text)
+    qagraph.build(root, out=out)
+    renamed, tagged = joplin_items(notebook="Pantry"), joplin_items(tags=("cooking", "quick"))
+    edits = [("1" * 32 + ".md", renamed["1" * 32 + ".md"]),
+             *((name, text) for name, text in tagged.items() if name not in renamed),
+             ("7" * 32 + ".md", None),
+             ("a" * 32 + ".md", renamed["a" * 32 + ".md"].replace("- eggs", "- eggs, flour"))]
+    seen = [sorted((d["label"], d["kind"]) for _, d in kg.graph.nodes(data=True) if d["kind"] in ("subject", "keyword"))
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen[0] == [("Pantry", "subject"), ("cooking", "keyword")]
+    assert seen[2] == [("Pantry", "subject"), ("cooking", "keyword"), ("quick", "keyword")]
+    assert seen[-1] == [("Pantry", "subject"), ("cooking", "keyword")]

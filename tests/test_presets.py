@@ -3687,6 +3687,55 @@ def test_a_zettelkasten_s_links_by_id_reach_the_notes_named_by_them(tmp_path: Pa
         "article:202001021300", "article:20200103140005"]
 
 
+def joplin_items(notebook: str = "Kitchen", tags: tuple[str, ...] = ("cooking",)) -> dict[str, str]:
+    """A Joplin raw export of two notes in one notebook, the second tagged with ``tags``, a resource and a
+    note in the trash: each item a file ``<id>.md``, its properties at its end (its own fixture text)."""
+    def item(title: str, body: str, props: str) -> str:
+        return f"{title}\n\n{body}\n\n{props}" if body else f"{title}\n\n{props}"
+    nb, a, b, gone, res = "1" * 32, "a" * 32, "b" * 32, "d" * 32, "e" * 32
+    files = {
+        f"{nb}.md": item(notebook, "", f"id: {nb}\ncreated_time: 2021-03-01T08:00:00.000Z\nparent_id: \ntype_: 2"),
+        f"{a}.md": item("Shopping list", f"- eggs, see [pancakes](:/{b}) and ![photo](:/{res}), [the scan](:/{res})",
+                        f"id: {a}\nparent_id: {nb}\ncreated_time: 2021-03-02T08:00:00.000Z\n"
+                        "user_created_time: 2021-02-02T08:00:00.000Z\nis_todo: 0\nmarkup_language: 1\ntype_: 1"),
+        f"{b}.md": item("Pancakes", "Eggs, milk. #breakfast",
+                        f"id: {b}\nparent_id: {nb}\ncreated_time: 2021-03-03T08:00:00.000Z\ndeleted_time: 0\ntype_: 1"),
+        f"{gone}.md": item("Old list", "Gone.", f"id: {gone}\nparent_id: {nb}\ndeleted_time: 1650000000000\ntype_: 1"),
+        f"{res}.md": item("scan.png", "", f"id: {res}\nmime: image/png\nfile_extension: png\ntype_: 4"),
+    }
+    for n, tag in enumerate(tags):
+        tid, gid = f"{n + 2}" * 32, f"{n + 6}" * 32
+        files[f"{tid}.md"] = item(tag, "", f"id: {tid}\ncreated_time: 2021-03-01T08:00:00.000Z\ntype_: 5")
+        files[f"{gid}.md"] = f"id: {gid}\nnote_id: {b}\ntag_id: {tid}\ntype_: 6"
+    return files
+
+
+def test_a_joplin_raw_export_s_notes_are_titled_filed_and_tagged_as_joplin_shows_them(tmp_path: Path):
+    """A Joplin raw export keeps every item in a file named by its id, its properties at its end and its
+    title on its first line: qagraph titled each note by its id, kept the properties in its text, made
+    notebooks, tags and resources' metadata articles, and left links by id, (:/id), stubs. A note is now
+    titled by its first line, dated by its creation, filed under its notebook, tagged by the tags given
+    to it, and linked to the note its (:/id) names; a link to a resource is no link; the other items and a
+    note in the trash are skipped, saying what they are."""
+    write_site(tmp_path / "export", joplin_items())
+    result = load_corpus(tmp_path / "export")
+    notes = {a.title: a for a in result.articles}
+    assert sorted(notes) == ["Pancakes", "Shopping list"]
+    shopping, pancakes = notes["Shopping list"], notes["Pancakes"]
+    assert (shopping.subject, pancakes.subject, pancakes.keywords) == ("Kitchen", "Kitchen", ("cooking",))
+    assert str(shopping.date).startswith("2021-02-02") and "id:" not in shopping.body and "type_" not in pancakes.body
+    assert [link.target for link in shopping.related] == ["b" * 32 + ".md"]
+    assert sorted((p.path[:1], p.message.split(":", 2)[-1].strip()) for p in result.problems) == [
+        ("1", "a Joplin notebook, no note"), ("2", "a Joplin tag, no note"),
+        ("6", "a Joplin tag given to a note, no note"), ("d", "a Joplin note in the trash, no note of its notebook"),
+        ("e", "a Joplin resource's metadata (an attachment), no note")]
+    kg = build(tmp_path / "export", out=tmp_path / "out")
+    assert [(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"] == [
+        ("article:" + "a" * 32, "article:" + "b" * 32)]
+    assert kg.report()["counts"]["stubs"] == 0
+    assert "a Joplin raw export (2 notes, 1 notebooks, 1 tags)" in kg.report()["settings"]["preset"]["reason"]
+
+
 def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
     """A GitHub wiki's clone: Home.md, pages named with hyphens for spaces, a _Sidebar and a
     _Footer shown beside every page. The sidebar and footer are no pages (they linked to every
