@@ -2072,8 +2072,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and (any(
         f"{part}.md" in names for part in _WIKI_PARTS) or wiki_repository is not None)
     if github_wiki:  # a GitHub wiki's clone
-        fields = replace(fields, skip_files=_WIKI_PARTS, title_fallback=tuple(
-            "wiki-name" if t == "file-name" else t for t in fields.title_fallback))
+        # GitHub titles a wiki page by its name, whatever heading it opens with (Flash.md is Flash, not its
+        # "# Firmware Programming") or front matter it holds (shown as a table, no title)
+        fields = replace(fields, skip_files=_WIKI_PARTS, title=(), title_fallback=("wiki-name",))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
         fields, note = _fit_github_wiki(fields, wiki_repository)
         notes.append(note)

@@ -2975,3 +2975,17 @@ def test_a_joplin_export_s_notebook_renamed_or_tag_given_refiles_its_notes_as_a_
     assert seen[0] == [("Pantry", "subject"), ("cooking", "keyword")]
     assert seen[2] == [("Pantry", "subject"), ("cooking", "keyword"), ("quick", "keyword")]
     assert seen[-1] == [("Pantry", "subject"), ("cooking", "keyword")]
+
+
+def test_a_github_wiki_s_page_given_a_heading_keeps_its_name_as_a_full_build_does(tmp_path: Path):
+    """A GitHub wiki's page is titled by its name whatever heading it opens with: after a heading is added
+    to a page or a page comes, a patched build equals a cold one."""
+    root, out, cold = tmp_path / "wiki", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "Home.md", "Start: [Flash it](Flash).\n")
+    write_article(root, "Flash.md", "By serial link.\n")
+    write_article(root, "_Sidebar.md", "- [Home](Home)\n")
+    qagraph.build(root, out=out)
+    edits = [("Flash.md", "# Firmware Programming\n\nBy serial link.\n"), ("Initial-Setup.md", "## Jumpers\n")]
+    titles = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article")
+              for kg in _built_after_each(root, out, cold, edits)]
+    assert titles == [["Flash", "Home"], ["Flash", "Home", "Initial Setup"]]

@@ -3754,6 +3754,23 @@ def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
     assert sorted(a.title for a in load_corpus(vault).articles) == ["FAQ", "Getting-Started"]
 
 
+def test_a_github_wiki_s_page_is_titled_by_its_name_whatever_heading_it_opens_with(tmp_path: Path):
+    """GitHub titles a wiki page by its name alone: Flash.md, which opens with "# Firmware Programming", is
+    Flash; a page whose first heading is a "## Physical Interface" is Initial Setup; front matter's title is
+    shown in a table, no title. In a wiki of Markdown links, read as notes (generic), qagraph titled each page
+    by its first heading of any level (Home by its "### Download", a page by its closing "#### Thanks!")."""
+    wiki = tmp_path / "wiki"
+    write_site(wiki, {"Home.md": "Intro.\n\n### Download\n- [Flash it](Flash)\n- [Set up](Initial-Setup)\n",
+                      "Flash.md": "# Firmware Programming\n\nBy serial link.\n",
+                      "Initial-Setup.md": "Two steps.\n\n## Physical Interface\n\nA jumper.\n",
+                      "Donations.md": "---\ntitle: Give\n---\nThanks.\n\n#### Thanks!\n",
+                      "_Sidebar.md": "- [Flash](Flash)\n"})
+    result = load_corpus(wiki)
+    assert sorted((a.path, a.title) for a in result.articles) == [
+        ("Donations.md", "Donations"), ("Flash.md", "Flash"), ("Home.md", "Home"), ("Initial-Setup.md", "Initial Setup")]
+    assert sorted(link.target for a in result.articles for link in a.related) == ["Flash", "Initial-Setup"]
+
+
 def test_a_readme_or_index_without_a_heading_is_named_by_its_folder(tmp_path: Path):
     """A repository's packages/core/README.md was titled "README", like every other README; its
     folder names it (where titles are not file names by rule: a vault's note is "README")."""
