@@ -2261,6 +2261,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if joplin is not None:
             fields, note = _fit_joplin(fields, *joplin)
             notes.append(note)
+        elif site is None and not notion and "created" not in fields.date:
+            # a folder of notes (a note app's export: Joplin's Markdown + Front Matter, Bear's) dates a note by
+            # when it was created, written created: 2021-03-01 08:00:00Z where no date field is
+            fields = replace(fields, date=(*fields.date, "created"))
     if p.name in ("jekyll", "hugo"):
         def having(path: str) -> int:  # sampled files with the field (taxonomies.categories: in a table)
             top, _, rest = path.partition(".")

@@ -3736,6 +3736,20 @@ def test_a_joplin_raw_export_s_notes_are_titled_filed_and_tagged_as_joplin_shows
     assert "a Joplin raw export (2 notes, 1 notebooks, 1 tags)" in kg.report()["settings"]["preset"]["reason"]
 
 
+def test_a_note_app_s_front_matter_export_dates_a_note_by_its_created_field(tmp_path: Path):
+    """Joplin's Markdown + Front Matter export writes a note's creation as created: (and updated:), no date
+    field: qagraph's generic notes had no date. A folder of notes is dated by created where no date is; a
+    date field still comes first, and a site's page (an MkDocs site's) is dated as its tool dates it."""
+    write_site(tmp_path / "export", {
+        "Kitchen/Shopping list.md": "---\ntitle: Shopping list\nupdated: 2021-03-02 08:00:00Z\n"
+                                    "created: 2021-03-01 08:00:00Z\ntags:\n  - groceries\n---\n\n- eggs\n",
+        "Work/Plan.md": "---\ntitle: Plan\ncreated: 2021-03-01 08:00:00Z\ndate: 2022-01-01\n---\n\nPlan.\n"})
+    dates = {a.title: str(a.date)[:10] for a in load_corpus(tmp_path / "export").articles}
+    assert dates == {"Shopping list": "2021-03-01", "Plan": "2022-01-01"}
+    write_site(tmp_path / "site", {"mkdocs.yml": "site_name: x\n", "docs/a.md": "---\ncreated: 2021-03-01\n---\n# A\n"})
+    assert [a.date for a in load_corpus(tmp_path / "site").articles] == [None]
+
+
 def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
     """A GitHub wiki's clone: Home.md, pages named with hyphens for spaces, a _Sidebar and a
     _Footer shown beside every page. The sidebar and footer are no pages (they linked to every
