@@ -437,6 +437,9 @@ class FieldMap:
     root) reach the article whose path ends with it, as a wiki-link ``[[People/Ann]]`` does: Obsidian
     reads ``[Ann](People/Ann.md)`` as a link to ``Team/People/Ann.md`` too.
 
+    ``closed_tags`` reads an inline tag of several words closed by a ``#`` (``#multi word tag#``) as one tag, as Bear
+    writes them (:func:`qagraph.links.closed_tags`); elsewhere it is the tag of its first word, as Obsidian reads it.
+
     ``zettel_ids`` lets a wiki-link that names no note by its name reach the note whose file name holds
     it as an id of 12 to 14 digits, as Zettlr and The Archive do: ``[[202001011200]]`` is the note
     ``202001011200 Atomic notes.md`` (:func:`qagraph.links.zettel_ids_of`).
@@ -661,6 +664,7 @@ class FieldMap:
     language_urls: bool = False
     path_ends: bool = False
     zettel_ids: bool = False
+    closed_tags: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
@@ -696,7 +700,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
-        "path_ends": bool, "zettel_ids": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
@@ -1335,7 +1339,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                fields.url[0] if fields.url else None, "url")
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
     if fields.inline_tags:
-        more_keywords += inline_tags(raw_body, masked, bracketed="logseq-name" in fields.title_fallback)
+        more_keywords += inline_tags(raw_body, masked, bracketed="logseq-name" in fields.title_fallback,
+                                     closed=fields.closed_tags)
         more_keywords += tags_line(raw_body, masked)
     if fields.doc_routes or fields.blog_routes:
         _docusaurus_tags(f, fields)

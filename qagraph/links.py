@@ -1094,7 +1094,24 @@ def is_article_like(target: str) -> bool:
 _TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~\u2000-\u206f\u2e00-\u2e7f]+))")
 
 
-def inline_tags(body: str, masked: str | None = None, bracketed: bool = False) -> list[str]:
+#: a Bear tag of several words, closed by a ``#`` (``#multi word tag#``, ``#work/team meetings#``): after the ``#`` no
+#: space, then words to a ``#`` on the line that a space, a punctuation mark or the line's end follows
+_CLOSED_TAG = re.compile(r"#([^\s#\[][^#\n]*?[^\s#])#(?![^\s!-/:-@\[-`{-~])")
+
+
+def closed_tags(masked: str) -> list[tuple[int, int, str]]:
+    """Bear's tags of several words in ``masked`` (a body, its code masked): each tag's span and name.
+
+    >>> [t[2] for t in closed_tags("Buy #multi word tag# and #home/kitchen# or #work/team meetings#.")]
+    ['multi word tag', 'work/team meetings']
+    >>> closed_tags("#one and #two tags") + closed_tags("C# and F# are two#")
+    []
+    """
+    return [(m.start(), m.end(), m.group(1)) for m in _CLOSED_TAG.finditer(masked)
+            if " " in m.group(1) and (not m.start() or masked[m.start() - 1].isspace())]
+
+
+def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, closed: bool = False) -> list[str]:
     """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
 
     A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
@@ -1107,11 +1124,24 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False) -
     ['idea', 'project/alpha']
     >>> inline_tags("Filed under #[[deep work]]", bracketed=True)
     ['deep work']
+
+    With ``closed`` (a Bear export), a tag of several words closed by a ``#`` is one tag (:func:`closed_tags`):
+
+    >>> inline_tags("Buy #multi word tag# and #home/kitchen#", closed=True), inline_tags("#multi word tag#")
+    (['multi word tag', 'home/kitchen'], ['multi'])
     """
     if "#" not in body:
         return []
     text = masked if masked is not None else mask_code(body)
     tags = []
+    if closed:
+        spans = closed_tags(text)
+        found = [(start, tag.strip()) for start, _, tag in spans]
+        for start, end, _ in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        found += [(m.start(), tag) for m, tag in ((m, m.group(2).strip("/")) for m in _TAG.finditer(text) if m.group(2))
+                  if tag and not tag.replace("/", "").isdigit() and (not m.start() or text[m.start() - 1].isspace())]
+        return [tag for _, tag in sorted(found)]
     for m in _TAG.finditer(text):
         start = m.start()
         if start and not text[start - 1].isspace():

@@ -46,7 +46,7 @@ from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
 from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
 from .frontmatter import JOPLIN_ID, TAG_COMMENT, decode, joplin_item, json_loads, read_front_matter
-from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
+from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, closed_tags, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
 from .normalize import as_written, fold, scalar_text
 
 if TYPE_CHECKING:
@@ -242,6 +242,8 @@ class _Sample:
     commands: int = 0
     #: files without front matter that start with a ``# Title`` heading (a TIL collection's notes)
     headed: int = 0
+    #: files with a tag of several words closed by a ``#``, ``#multi word tag#``, as Bear writes them (outside code)
+    closed_tags: int = 0
     #: files that open as a TIL collection's notes do in many collections other than jbranchaud/til's: with
     #: a ``## Title`` or a setext heading (``Title`` over ``=====``) and no front matter, or with a front
     #: matter that says no more than a note's ``title``, ``date`` and ``tags``
@@ -452,6 +454,8 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             s.named += notes is not None and any(fold(t) in notes for t in targets)
         if "{{<" in text or "{{%" in text:
             s.shortcodes += 1
+        if "#" in text and " " in text:
+            s.closed_tags += bool(closed_tags(mask_code(text)))
         if "github" in text:  # a note linking another by its url on GitHub (its own repository's, most of all)
             files = set(names) if files is None else files
             s.repos.update(found[0] for m in _GITHUB_FILE.finditer(text)
@@ -2139,6 +2143,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if not github_wiki and not _is_dir(vault / ".obsidian") and not publish_site:
             fields, note = _fit_zettel_ids(fields, names)
             notes += [note] if note else []
+            fields, note = _fit_bear(fields, s)
+            notes += [note] if note else []
         # Obsidian reads a note's tags and aliases under any case of their names (Tags:, TAGS:, Aliases:), and a
         # tags text as tags between commas and spaces alike (parseFrontMatterTags: tags: a b, c is a, b, c), an
         # aliases text as aliases between commas (its help's Aliases page: aliases: Doggo, Woofer, Yapper)
@@ -2261,10 +2267,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if joplin is not None:
             fields, note = _fit_joplin(fields, *joplin)
             notes.append(note)
-        elif site is None and not notion and "created" not in fields.date:
-            # a folder of notes (a note app's export: Joplin's Markdown + Front Matter, Bear's) dates a note by
-            # when it was created, written created: 2021-03-01 08:00:00Z where no date field is
-            fields = replace(fields, date=(*fields.date, "created"))
+        elif site is None and not notion:
+            fields, note = _fit_bear(fields, s)
+            notes += [note] if note else []
+            if "created" not in fields.date:
+                # a folder of notes (a note app's export: Joplin's Markdown + Front Matter, Bear's) dates a note by
+                # when it was created, written created: 2021-03-01 08:00:00Z where no date field is
+                fields = replace(fields, date=(*fields.date, "created"))
     if p.name in ("jekyll", "hugo"):
         def having(path: str) -> int:  # sampled files with the field (taxonomies.categories: in a table)
             top, _, rest = path.partition(".")
@@ -2276,6 +2285,17 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
     if "wiki" in fields.links:  # a note named after an archive (site.tar.gz.md), which [[site.tar.gz]] reaches
         fields = replace(fields, note_suffixes=_note_suffixes(base, names))
     return fields, ("; " + "; ".join(notes)) if notes else "", problems
+
+
+def _fit_bear(fields: FieldMap, s: _Sample) -> tuple[FieldMap, str]:
+    """A Bear export's map, where two sampled notes at least (or the only one) hold a tag of several words
+    closed by a ``#`` (``#multi word tag#``), which Bear alone writes: such a tag is one tag, and a note's
+    inline ``#tags`` are its keywords (``FieldMap.closed_tags``). Obsidian reads ``#multi`` there: a vault with
+    its ``.obsidian/`` is not read so."""
+    if not s.closed_tags or s.closed_tags < min(2, s.files):
+        return fields, ""
+    return replace(fields, closed_tags=True, inline_tags=True), \
+        f"Bear tags (#multi word tag# in {s.closed_tags} of {s.files} sampled notes): inline tags are keywords"
 
 
 def _fit_zettel_ids(fields: FieldMap, names: Sequence[str]) -> tuple[FieldMap, str]:

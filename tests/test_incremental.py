@@ -2989,3 +2989,17 @@ def test_a_github_wiki_s_page_given_a_heading_keeps_its_name_as_a_full_build_doe
     titles = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "article")
               for kg in _built_after_each(root, out, cold, edits)]
     assert titles == [["Flash", "Home"], ["Flash", "Home", "Initial Setup"]]
+
+
+def test_a_bear_note_given_a_tag_of_several_words_is_tagged_as_a_full_build_does(tmp_path: Path):
+    """A Bear export's tag of several words closed by a # is one tag: after a note is given one, a patched build
+    equals a cold one."""
+    from test_presets import bear_notes
+    root, out, cold = tmp_path / "bear", tmp_path / "out", tmp_path / "cold"
+    for name, text in bear_notes().items():
+        write_article(root, name, text)
+    qagraph.build(root, out=out)
+    edits = [("Ideas.md", "# Ideas\n\nC# and F#. #programming languages#\n")]
+    keywords = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "keyword")
+                for kg in _built_after_each(root, out, cold, edits)]
+    assert "programming languages" in keywords[0] and "languages" not in keywords[0]

@@ -3750,6 +3750,30 @@ def test_a_note_app_s_front_matter_export_dates_a_note_by_its_created_field(tmp_
     assert [a.date for a in load_corpus(tmp_path / "site").articles] == [None]
 
 
+def bear_notes() -> dict[str, str]:
+    """A Bear export: notes titled by their first heading, tagged in their text, a tag of several words closed by a #."""
+    return {"Groceries.md": "# Groceries\n\nApples. #shopping #home/kitchen# #weekly shop#\n\nSee [[Recipes]].\n",
+            "Recipes.md": "# Recipes\n\nPancakes. #cooking/breakfast #slow sunday#, not `#in code#`.\n",
+            "Ideas.md": "# Ideas\n\nC# and F# are two #languages\n"}
+
+
+def test_a_bear_export_s_tag_of_several_words_is_one_tag(tmp_path: Path):
+    """Bear writes a tag of several words closed by a #: #weekly shop#, #work/team meetings#. qagraph read the tag of
+    its first word (weekly), as Obsidian would. In a folder of notes whose sampled notes hold such tags (Bear's
+    export), the tag is one (weekly shop) and the notes' inline tags are keywords; in an Obsidian vault, with its
+    .obsidian/, #weekly shop# is still the tag weekly, as Obsidian reads it."""
+    write_site(tmp_path / "bear", bear_notes())
+    kg = build(tmp_path / "bear", out=tmp_path / "out")
+    assert "Bear tags (#multi word tag# in 2 of 3 sampled notes)" in kg.report()["settings"]["preset"]["reason"]
+    keywords = {a.title: a.keywords for a in load_corpus(tmp_path / "bear").articles}
+    assert keywords == {"Groceries": ("shopping", "home/kitchen", "weekly shop"),
+                        "Recipes": ("cooking/breakfast", "slow sunday"), "Ideas": ("languages",)}
+    vault = tmp_path / "vault"
+    write_site(vault, bear_notes())
+    (vault / ".obsidian").mkdir()
+    assert {a.title: a.keywords for a in load_corpus(vault).articles}["Groceries"] == ("shopping", "home/kitchen", "weekly")
+
+
 def test_a_github_wiki_s_pages_are_named_as_the_wiki_shows_them(tmp_path: Path):
     """A GitHub wiki's clone: Home.md, pages named with hyphens for spaces, a _Sidebar and a
     _Footer shown beside every page. The sidebar and footer are no pages (they linked to every
