@@ -455,11 +455,31 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
     known, _, _ = read_inputs(where / PRIVATE)
     if not known:
         return "; ".join(said)
-    from .load import changed_inputs
+    from .load import DEFAULT_MAX_FILE_SIZE, changed_inputs
 
-    added, changed, removed = changed_inputs(source, known)
+    settings = state.get("settings")
+    limit = settings.get("max_file_size") if isinstance(settings, dict) else None
+    added, changed, removed = changed_inputs(source, known, max_file_size=limit if type(limit) is int and limit > 0
+                                             else DEFAULT_MAX_FILE_SIZE, unread=_unread_files(where, known))
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
     return "; ".join(([f"{source}: " + ", ".join(parts) + " file(s)"] if parts else []) + said)
+
+
+def _unread_files(where: Path, known: dict[str, tuple[Any, ...]]) -> set[str]:
+    """The article files the build in ``where`` found and could not read (rejected, and without a
+    digest in ``known``: a FIFO, a link loop, a file over the size limit); none when its database
+    cannot tell."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"{(where / 'qagraph.db').resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rejected = {path for (path,) in con.execute("SELECT path FROM files WHERE status = 'rejected'")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return set()
+    return rejected - set(known)
 
 
 def _site_files_changed(where: Path, state: dict[str, Any]) -> list[str]:

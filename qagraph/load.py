@@ -24,7 +24,7 @@ import re
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -734,16 +734,21 @@ def scan(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
 
 
 def changed_inputs(root: str | os.PathLike[str], known: dict[str, tuple[Any, ...]],
-                   fields: FieldMap = FieldMap()) -> tuple[int, int, int]:
-    """``(added, changed, removed)`` article files of ``root`` against ``known`` (see :func:`scan`).
+                   fields: FieldMap = FieldMap(), max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+                   unread: Collection[str] = ()) -> tuple[int, int, int]:
+    """``(added, changed, removed)`` article files of ``root`` against ``known`` (see :func:`scan`)
+    and ``unread``, the files the build found and could not read (a FIFO, a link loop, a file over
+    ``max_file_size``), which ``known`` leaves out as they have no digest: one is still there, not
+    added, and changed only once it can be read.
 
     Only files whose signature differs are read, to compare their digests.
     """
-    now = scan(root, fields, known=known)
+    now = scan(root, fields, max_file_size, known=known)
     names = set(now.names)
-    added = len(names - set(known))
-    removed = len(set(known) - names)
-    changed = sum(1 for n in names & set(known) if now.digests.get(n, b"") != known[n][4])
+    before = set(known) | set(unread)
+    added = len(names - before)
+    removed = len(before - names)
+    changed = sum(1 for n in names & before if now.digests.get(n, b"") != (known[n][4] if n in known else b""))
     return added, changed, removed
 
 

@@ -214,6 +214,25 @@ def test_a_changed_content_is_noted_and_rebuild_updates(small_corpus: Path, tmp_
     assert again.stderr == ""
 
 
+def test_files_the_build_could_not_read_are_not_noted_as_added(small_corpus: Path, tmp_path: Path):
+    """A FIFO, a link loop and a file over the size limit were in the folder when it was built (rejected,
+    with no digest): after an edit, the note counts the edit, not them as added files."""
+    out = tmp_path / "build"
+    os.mkfifo(small_corpus / "biology" / "pipe.md")
+    os.symlink("loop.md", small_corpus / "biology" / "loop.md")
+    write_article(small_corpus, "biology/big.md", article_text("Big?", url_of("biology", "big"), id=77) + "x" * 2000)
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q", "--max-file-size", "1000").exit_code == 0
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("What is DNA?", "What is deoxyribonucleic acid?"))
+    stale = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert "content: 1 changed file(s) since" in stale.stderr
+    (small_corpus / "biology" / "pipe.md").unlink()  # a FIFO now a page: changed; a new FIFO: added
+    write_article(small_corpus, "biology/pipe.md", article_text("Pipe?", url_of("biology", "pipe"), id=78))
+    os.mkfifo(small_corpus / "biology" / "other.md")
+    stale = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
+    assert "content: 1 added, 2 changed file(s) since" in stale.stderr
+
+
 def test_an_edit_of_a_site_file_the_build_read_is_noted(tmp_path: Path):
     """The note that the content changed since the build counted article files only: an edit of a
     file the build read to choose how to read them (a hugo.toml above the content folder) went
