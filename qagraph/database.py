@@ -579,6 +579,13 @@ def _edge_values(data: dict[str, Any]) -> tuple[Any, Any, Any]:
 # -- reading ----------------------------------------------------------------------------------
 
 
+def _corrupt(exc: sqlite3.Error) -> bool:
+    """``exc`` says the file is an SQLite database whose pages are damaged (SQLITE_CORRUPT: "database
+    disk image is malformed"), not another kind of file (SQLITE_NOTADB: "file is not a database")."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    return code & 0xFF == 11 if isinstance(code, int) else "malformed" in str(exc)
+
+
 class BuildDatabase:
     """A read-only view of ``qagraph.db``: node data, edges by kind, lookups, the build report.
 
@@ -624,6 +631,8 @@ class BuildDatabase:
                 )
         except sqlite3.Error as exc:
             self.con.close()
+            if _corrupt(exc):  # a build's database cut short or overwritten: one, damaged
+                raise OutputError(f"the build database is damaged ({exc}); build again", path=str(self.path)) from None
             raise OutputError(f"not a qagraph build database: {exc}", path=str(self.path)) from None
         except ValueError as exc:  # a JSON value cut short, by hand
             self.con.close()

@@ -218,6 +218,26 @@ def test_a_build_database_this_user_cannot_read_is_said_to_be_unreadable(built, 
                                               "(permission denied)\n" * 2)
 
 
+@pytest.mark.parametrize("kept", [100, 4096, "half"])
+def test_a_build_database_cut_short_is_said_to_be_damaged(built, tmp_path, kept):
+    """A build database cut short (a full disk, a copy stopped half-way) was "not a qagraph build
+    database: database disk image is malformed" when opened, where one damaged further in was "the
+    build database is damaged ...; build again": it is one, damaged, and a build makes it again."""
+    import shutil
+
+    out = tmp_path / "build"
+    out.mkdir()
+    shutil.copyfile(built[1], out / DATABASE)
+    data = (out / DATABASE).read_bytes()
+    (out / DATABASE).write_bytes(data[: len(data) // 2 if kept == "half" else kept])
+    for way in (BuildDatabase, qagraph.open):
+        with pytest.raises(qagraph.OutputError, match=r"the build database is damaged \(.*malformed\); build again"):
+            way(out / DATABASE if way is BuildDatabase else out)
+    (out / DATABASE).write_bytes(b"SQLite format 3\x00" + bytes(100))  # a header and nothing: no database
+    with pytest.raises(qagraph.OutputError, match="not a qagraph build database"):
+        BuildDatabase(out / DATABASE)
+
+
 def _open_files(path: Path) -> int:
     """How many of this process's file descriptors are open on ``path``."""
     import os
