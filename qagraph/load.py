@@ -65,6 +65,9 @@ Outcome = tuple[Article | None, list[Problem]]
 #: largest is 10 kB; notes with pasted data reach a few MB.
 DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 _VCS = frozenset({".git", ".hg", ".svn"})
+#: a build's own files beside its folder (``.build.qagraph-lock``, and the copy of its database a
+#: patched build makes while the content is walked): not files of the corpus, as its folder is not
+_BUILDS_OWN = re.compile(r"\..+\.qagraph-(?:lock$|copy-)")
 
 
 @dataclass
@@ -261,7 +264,8 @@ def discover(root: str | os.PathLike[str], fields: FieldMap = FieldMap(),
                     html_in and prefix.startswith(html_in) and name.lower().endswith(HTML_PAGES)
                     or jekyll_here and name.lower().endswith(HTML_PAGES)
                     and _front_matter_first(os.path.join(dirpath, name))):
-                part.ignored += 1
+                if not _BUILDS_OWN.match(name):
+                    part.ignored += 1
                 continue
             raw = prefix + name
             why = None

@@ -1326,6 +1326,26 @@ def test_a_build_written_among_the_articles_is_not_read_as_pages(tmp_path: Path)
                                                                             if written else [])
 
 
+def test_a_build_s_lock_and_copy_beside_it_among_the_articles_are_no_files_of_the_corpus(tmp_path: Path) -> None:
+    """A build written with --force into the content folder leaves its lock beside it, and a patched
+    build copies the previous database there while the content is walked: each was counted among the
+    other files passed over (``ignored_files``), the copy only when the walk met it, so a patched
+    build's report differed from a cold one's. They are the build's own, as its folder is."""
+    root = tmp_path / "notes"
+    write_site(root, {"a/p.md": front("title: P"), "a/.DS_Store": "x", "a/notes.txt": "x"})
+    counts = []
+    for n in range(3):
+        if n == 2:
+            (root / ".build.qagraph-copy-k2j4x9").write_bytes(b"SQLite format 3\x00")  # as a walk meets it
+            write_article(root, "a/q.md", front("title: Q"))
+        assert run("build", "-c", str(root), "-o", str(root / "build"), "--force", "-q").exit_code == 0
+        assert (root / ".build.qagraph-lock").is_file()
+        report = json.loads((root / "build" / "report.json").read_text(encoding="utf-8"))
+        checked = json.loads(run("check", "-c", str(root), "--json").stdout)
+        counts += [report["counts"]["ignored_files"], checked["counts"]["ignored_files"]]
+    assert counts == [2] * 6  # .DS_Store and notes.txt
+
+
 @pytest.mark.parametrize(("config", "make", "tool", "why"), [
     ("hugo.toml", os.mkfifo, "Hugo", "not a regular file"),
     ("_config.yml", lambda p: os.symlink("/dev/zero", p), "Jekyll", "not a regular file"),
