@@ -54,6 +54,9 @@ MYST_LABELS = "myst_labels"
 #: where a Hexo post keeps its slug (:func:`hexo_post_slug`), which ``{% post_link slug %}`` finds it by: a
 #: Hexo site's map names it among its ``alias_fields``
 HEXO_SLUG = "hexo_slug"
+#: where a Nikola post keeps its slug (:func:`nikola_slug`), which ``link://slug/x`` finds it by: a Nikola
+#: site's map names it among its ``alias_fields``
+NIKOLA_SLUG = "nikola_slug"
 
 #: ``keyword_separator`` value: split a string on commas when it has any, else on whitespace
 ANY_SEPARATOR = "any"
@@ -179,7 +182,8 @@ class FieldMap:
     a wiki-link may reach it by; ``properties`` reads the ``key:: value`` lines a file starts with as its front
     matter (a Logseq page's properties), ``notion_properties`` the ``Key: value`` lines under a
     Notion page's ``# Title`` (a database row's properties; links to pages in them are
-    ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``tag_comments`` the
+    ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``nikola_metadata``
+    the ``.. key: value`` lines of a Nikola post's first paragraph (in ``<!--`` and ``-->``), ``tag_comments`` the
     ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with;
     ``joplin`` the ``key: value`` lines a Joplin raw export's item ends with (:func:`qagraph.frontmatter.joplin_item`): an
     item that is no note (a notebook, a tag) is skipped, a note is filed under its notebook (``joplin_notebooks``: each
@@ -548,6 +552,7 @@ class FieldMap:
     joplin_tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
     joplin_resources: tuple[str, ...] = ()
     metadata_lines: bool = False
+    nikola_metadata: bool = False
     tag_comments: bool = False
     json_front_matter: bool = False
     any_case_keys: bool = False
@@ -628,6 +633,11 @@ class FieldMap:
     page_url: str | None = None
     page_paths: tuple[str, ...] = ()
     slug_source: str = "title"
+    #: a Nikola site's ``POSTS`` and ``PAGES``: each folder of their globs (from the corpus's root, with its
+    #: ``/``) and the destination its files are published below, first first; and its ``PRETTY_URLS``
+    #: (:func:`nikola_url`)
+    nikola_routes: tuple[tuple[str, str], ...] = ()
+    nikola_pretty: bool = True
     path_urls: str | None = None
     #: the url a site puts the pages :attr:`path_urls` places below (a Fumadocs loader's ``baseUrl``, ``/docs``)
     url_base: str = ""
@@ -698,7 +708,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
-        "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
@@ -1072,7 +1082,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
                            tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
-                           joplin=fields.joplin)
+                           joplin=fields.joplin, nikola=fields.nikola_metadata)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:
             return None, [fm]
@@ -1477,6 +1487,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.hexo and "_posts" in (parts := name.removeprefix(fields.content_dir).split("/"))[:-1]:
         below = "/".join(parts[parts.index("_posts") + 1:])
         extra[HEXO_SLUG] = hexo_post_slug(below, fields.hexo_post_name)[0]  # {% post_link slug %}'s (alias_fields)
+    if fields.nikola_routes:
+        extra[NIKOLA_SLUG] = nikola_slug(name, f.data)  # link://slug/x's (alias_fields)
     for field in fields.alias_fields if fields.alias_commas else ():  # Obsidian's aliases: a, b is two aliases
         if isinstance(extra.get(field), str):
             extra[field] = _values(extra[field], True, ",")
@@ -2228,7 +2240,7 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
-    pelican = fields.article_url is not None
+    pelican = fields.article_url is not None or bool(fields.nikola_routes)  # Nikola's urls are read so too
     eleventy = fields.path_urls == "eleventy"
     if url and (fields.path_urls == "publish" or fields.jekyll or fields.publish_marks or pelican or eleventy
                 or fields.hexo) \
@@ -2308,6 +2320,10 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
             return made, path_key
     if url is None and fields.article_url is not None:
         made = pelican_url(name, f.data, fields)
+        if made is not None:
+            return made, path_key
+    if url is None and fields.nikola_routes:
+        made = nikola_url(name, f.data, fields)
         if made is not None:
             return made, path_key
     if url is None and fields.slug_urls is not None and (slug := f.text(("slug",))):
@@ -3332,6 +3348,45 @@ def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | N
     except (LookupError, ValueError):
         return None
     return "/" + path.lstrip("/")
+
+
+def nikola_slug(name: str, data: Mapping[Any, Any]) -> str:
+    """A Nikola post's slug: its ``slug``, else its file's name slugged (Nikola's ``get_meta``: "If no slug
+    is found in the metadata use the filename"), as Pelican slugs (:func:`pelican_slug`).
+
+    >>> nikola_slug("posts/2024/20240101-Hello World.md", {}), nikola_slug("posts/a.md", {"slug": "b"})
+    ('20240101-hello-world', 'b')
+    """
+    return _text(data.get("slug")) or pelican_slug(name.rpartition("/")[2].rsplit(".", 1)[0])
+
+
+def nikola_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | None:
+    """The url a Nikola site gives the file ``name`` with the metadata ``data``: below the destination of
+    the first of ``fields.nikola_routes`` (its ``POSTS`` and ``PAGES``) whose folder holds it, in the
+    folders the file is in below that one (Nikola walks the glob's folder: ``posts/2024/a.md`` of
+    ``("posts/*.md", "blog", ...)`` is in ``blog/2024/``), at its slug (:func:`nikola_slug`) as a folder
+    with ``PRETTY_URLS`` (``fields.nikola_pretty``), else as ``.html``; a page's ``pretty_url`` says so
+    for it, and one of slug ``index`` is its folder's index (``/``, Nikola's ``STRIP_INDEXES``). ``None``
+    for a file of no route.
+
+    >>> fields = FieldMap(nikola_routes=(("posts/", "blog"), ("pages/", "")))
+    >>> nikola_url("posts/2024/x.md", {"slug": "hello"}, fields), nikola_url("pages/home.md", {"slug": "index"}, fields)
+    ('/blog/2024/hello/', '/')
+    >>> nikola_url("pages/about.md", {"pretty_url": "False"}, fields), nikola_url("notes/a.md", {}, fields)
+    ('/about.html', None)
+    """
+    route = next((r for r in fields.nikola_routes if name.startswith(r[0])), None)
+    if route is None:
+        return None
+    folder = name[len(route[0]):].rpartition("/")[0]
+    slug = nikola_slug(name, data)
+    own = (_text(data.get("pretty_url")) or "").strip().lower()
+    pretty = own == "true" if own in ("true", "false") else fields.nikola_pretty
+    path = "/".join(p for p in (*route[1].split("/"), *folder.split("/")) if p)
+    prefix = f"/{path}/" if path else "/"
+    if slug == "index":
+        return prefix
+    return f"{prefix}{slug}/" if pretty else f"{prefix}{slug}.html"
 
 
 _PAGE_VARIABLE = re.compile(r"\{\{-?\s*(page\.fileSlug|page\.filePathStem|[A-Za-z_]\w*)\s*(?:\|\s*(slugify|slug)\s*)?-?\}\}")

@@ -124,6 +124,7 @@ NOTION = "notion"  #: the ``Key: value`` lines under a Notion page's ``# Title``
 JSON = "json"  #: a JSON object a Hugo page starts with
 JOPLIN = "joplin"  #: the ``key: value`` lines a Joplin item (a raw export's file) ends with, below its title and body
 COMMENT = "comment"  #: the ``<!-- tags: a, b -->`` line of a 30 seconds of code snippet before front matter
+NIKOLA = "nikola"  #: the ``.. key: value`` lines a Nikola post starts with (in a ``<!-- -->`` comment in Markdown)
 #: front matter nested deeper is refused (real front matter nests 2 or 3 levels): every stage
 #: that walks a value recursively then stays far from Python's recursion limit, whatever calls it
 MAX_DEPTH = 100
@@ -230,7 +231,8 @@ def _wide_text(data: bytes) -> str | None:
 
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
                       metadata: bool = False, json_object: bool = False,
-                      tag_comment: bool = False, at_start: bool = False, joplin: bool = False) -> FrontMatter | Problem:
+                      tag_comment: bool = False, at_start: bool = False, joplin: bool = False,
+                      nikola: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated, but with ``at_start``: there front matter
@@ -241,7 +243,8 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     With ``properties``, ``key:: value`` lines at the top are a Logseq page's front matter; with
     ``notion``, the ``Key: value`` lines under a first ``# Title`` are a Notion page's
     (:func:`_notion_properties`); with ``metadata``, the ``Key: value`` lines a file starts with are a
-    Pelican page's (:func:`_metadata_lines`); with ``json_object``, a JSON object a file starts with is
+    Pelican page's (:func:`_metadata_lines`); with ``nikola``, the ``.. key: value`` lines of a file's first
+    paragraph are a Nikola post's (:func:`_nikola_metadata`), before the ``Key: value`` lines; with ``json_object``, a JSON object a file starts with is
     its front matter (Hugo's third syntax, :func:`_json_object`); with ``tag_comment``, a file without
     front matter that has a ``<!-- tags: a, b -->`` line has those tags (:func:`tag_comment`); with ``joplin``,
     the ``key: value`` lines a file ends with are a Joplin item's, its first line its title (:func:`joplin_item`).
@@ -280,6 +283,10 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
             return _properties(name, text, pos, skipped + 1)
         if json_object and _JSON_START.match(text, pos):  # Hugo's (the field map says)
             return _json_object(name, text, pos, skipped + 1)
+        if nikola and (first.startswith("<!--") or first.startswith("..")):  # Nikola's (the field map says)
+            block = _nikola_metadata(name, text, pos, skipped + 1)
+            if block is not None:
+                return block
         if metadata and _METADATA_LINE.match(line):  # Pelican's (the field map says)
             return _metadata_lines(name, text, pos, skipped + 1)
         if notion and first.startswith("# "):  # a Notion export's (the field map says)
@@ -600,6 +607,43 @@ def _metadata_lines(name: str, text: str, pos: int, line: int) -> FrontMatter:
             warnings.append(Problem(name, key_lines[key], f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
                                     "control-character", WARNING))
     return FrontMatter(data, text[pos:], METADATA, first, key_lines, warnings)
+
+
+#: a line of a Nikola post's metadata, as Nikola's own extractor (NikolaMetadata.nikola_re) reads it
+_NIKOLA_LINE = re.compile(r"^\s*\.\. (.*?): (.*)")
+
+
+def _nikola_metadata(name: str, text: str, pos: int, line: int) -> FrontMatter | None:
+    """A Nikola post's metadata, as Nikola's default extractor reads them: the file's first paragraph
+    (from offset ``pos``, file line ``line``, up to the first blank line) is its metadata, each line of it
+    ``.. key: value`` a field (a Markdown post wraps them in ``<!--`` and ``-->``, its other lines; a field
+    without a value, ``.. tags:``, is none); the rest is the body. ``None`` when the paragraph holds no
+    such line (a post of no metadata: its text starts there). Values are text (the field map splits tags).
+
+    >>> fm = _nikola_metadata("a.md", "<!--\\n.. title: Hi there\\n.. tags: a, b\\n.. link:\\n-->\\n\\nText.\\n", 0, 1)
+    >>> fm.data, fm.body, fm.syntax, fm.key_lines
+    ({'title': 'Hi there', 'tags': 'a, b'}, 'Text.\\n', 'nikola', {'title': 2, 'tags': 3})
+    >>> _nikola_metadata("a.md", "<!-- a comment -->\\n\\n.. title: x\\n", 0, 1) is None
+    True
+    """
+    end = text.find("\n\n", pos)
+    head, rest = (text[pos:], "") if end < 0 else (text[pos:end], text[end + 2:])
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    warnings: list[Problem] = []
+    for number, current in enumerate(head.split("\n"), line):
+        m = _NIKOLA_LINE.match(current)
+        if m is None:
+            continue
+        key, value = m.group(1).strip(), m.group(2).strip()
+        if "\0" in value:
+            value = value.replace("\0", "\ufffd")
+            warnings.append(Problem(name, number, f"{key} holds a NUL character (U+0000); it is read as U+FFFD",
+                                    "control-character", WARNING))
+        data[key], key_lines[key] = value, number
+    if not key_lines:
+        return None
+    return FrontMatter(data, rest, NIKOLA, line, key_lines, warnings)
 
 
 #: a line of a Notion page's property block: a name that starts no Markdown block (a list item, a quote,

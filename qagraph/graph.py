@@ -425,7 +425,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         default_language=fields.default_language, relative_urls=reads_relative_urls(
                             doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,
                             path_urls=fields.path_urls, collection_routes=bool(fields.collection_routes),
-                            pelican=fields.article_url is not None, hexo=fields.hexo),
+                            pelican=fields.article_url is not None or bool(fields.nikola_routes),
+                            hexo=fields.hexo),
                         label_targets=fields.label_targets, alias_targets=fields.alias_targets,
                         site_hosts=fields.site_hosts, path_ends=fields.path_ends, urls_first=reads_urls_only(
                             doc_routes=bool(fields.doc_routes), jekyll=fields.jekyll, url_links=fields.url_links,

@@ -548,7 +548,8 @@ class KnowledgeGraph:
                              relative_urls=reads_relative_urls(
                                  doc_routes=bool(fields.get("doc_routes")), jekyll=jekyll, url_links=bool(fields.get("url_links")),
                                  path_urls=fields.get("path_urls"), collection_routes=bool(fields.get("collection_routes")),
-                                 pelican=fields.get("article_url") is not None, hexo=bool(fields.get("hexo"))),
+                                 pelican=fields.get("article_url") is not None or bool(fields.get("nikola_routes")),
+                                 hexo=bool(fields.get("hexo"))),
                              label_targets=fields.get("label_targets") is not False,
                              alias_targets=fields.get("alias_targets") is not False,
                              site_hosts=tuple(fields.get("site_hosts") or ()),

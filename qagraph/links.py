@@ -30,7 +30,8 @@ Link origins (kept as ``origin`` on ``related`` edges):
                     syntax, ``<a href="/docs/x/">`` in the Markdown too
 ``ref``             Hugo ``{{< ref "x" >}}`` / ``{{< relref "x" >}}``, Jekyll
                     ``{% post_url name %}`` / ``{% link path %}``, Hexo
-                    ``{% post_link name %}`` / ``{% post_path name %}``
+                    ``{% post_link name %}`` / ``{% post_path name %}``, Nikola's
+                    ``link://slug/name`` (with the ``nikola`` syntax)
 ==================  ===========================================================
 
 A link to another site (``https://...`` whose host is not the corpus's own site url),
@@ -98,7 +99,7 @@ COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
 LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative",
-                 "docsify-history", "bookdown", "notebook")
+                 "docsify-history", "bookdown", "notebook", "nikola")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
@@ -363,6 +364,10 @@ _HEXO_FIRST_ARGUMENT = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
 #: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
 _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
+#: a Nikola site's internal link (its ``link://`` "magic links"): ``link://slug/name`` (the post of that slug),
+#: ``link://post_path/posts/a.md`` and ``link://filename/posts/a.md`` (the post of that source file, from the
+#: site's root); ``link://tag/x``, ``link://category/x``... are the site's lists, no post
+_NIKOLA_LINK = re.compile(r"^link://([\w-]+)/")
 #: Jekyll's url filters, ``{{ "/about/" | relative_url }}`` (``prepend: site.baseurl``, as older sites write
 #: it): the path they are given
 _LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
@@ -586,6 +591,14 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             if pelican is None or (pelican.group(1) or pelican.group(2)) not in ("filename", "static", "attach"):
                 return  # {tag}python, {category}news, {index}: lists the site makes, no article
             target = target[pelican.end():]
+        if nikola and target.startswith("link://"):  # Nikola's magic link: its kind, then the name or path
+            magic = _NIKOLA_LINK.match(target)
+            if magic is None or magic.group(1) not in ("slug", "post_path", "filename"):
+                return  # link://tag/python, link://category/news, link://archive: lists the site makes, no post
+            if magic.group(1) == "slug":  # the post whose slug it is, by its slug (alias_fields)
+                origin, target = REF, target[magic.end():]
+            else:
+                target = "/" + target[magic.end():].lstrip("/")
         if target.startswith("@/"):  # Zola's internal link: a file path from the content folder
             target = target[1:]
         elif docsify and html and target.startswith(("#/", "/#/")):  # a Docsify route, as its hash router writes it
@@ -608,6 +621,7 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
 
     liquid = "jekyll-ref" in wanted
     named = frozenset(note_suffixes)
+    nikola = "nikola" in wanted
 
     notebooks = "myst" in wanted or "notebook" in wanted  # a book's notebooks are its pages, not attachments
     for offset, origin, target, label in roles:

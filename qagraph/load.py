@@ -1284,7 +1284,7 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limi
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
                            tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
-                           joplin=fields.joplin)
+                           joplin=fields.joplin, nikola=fields.nikola_metadata)
     try:
         if isinstance(fm, Problem):  # an error, or with lenient YAML a note read without its front matter
             article, problems = read_article(name, text, fields)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import ERROR, SKIPPED, WARNING, Problem, UsageError
-from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
+from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR, EVERY_SEPARATOR, HEXO_SLUG, HUGO_DEFAULT_DATES, MYST_LABELS, NIKOLA_SLUG, REPOSITORY_FILES, SEMICOLONS, FieldMap, format_date, glossary_page_links,
                      astro_entry_id, doc_folder, kebab_name, mounted_name, not_rendered, parse_date, rewritten, site_path, strip_sort_prefix, urlize)
 from .frontmatter import JOPLIN_ID, TAG_COMMENT, decode, joplin_item, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, closed_tags, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
@@ -427,7 +427,8 @@ _NOTE_FIELDS = frozenset({"title", "date", "tags"})
 _SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
-def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False) -> _Sample:
+def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False,
+            nikola: bool = False) -> _Sample:
     # the Markdown files (Quarto's .qmd too): a site's pages in other formats (page_formats: notebooks, .rst)
     # have none of its fields
     markdown = (*FieldMap().suffixes, ".qmd")
@@ -466,7 +467,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
                                 if "github" not in m.group(1).lower() and any(
                                     f"{m.group(2) or m.group(4)}/{m.group(3) or m.group(5)}{suffix}" in files
                                     for suffix in FieldMap().suffixes))
-        fm = read_front_matter(name, text, metadata=metadata)
+        fm = read_front_matter(name, text, metadata=metadata, nikola=nikola)
         if isinstance(fm, Problem):
             s.broken += 1
             continue
@@ -1451,8 +1452,10 @@ def detect(root: str | os.PathLike[str], names: Sequence[str] | None = None,
 
         found = discover(base)
         names, raw = found.names, found.raw
-    # a Pelican site's pages start with Key: value lines, its front matter
-    sample = _sample(base, names, raw or {}, metadata=_config(_parents(base), _PELICAN_CONFIGS) is not None)
+    # a Pelican site's pages start with Key: value lines, its front matter; a Nikola site's with .. key: value lines
+    nikola = _nikola_config(base) is not None
+    sample = _sample(base, names, raw or {}, metadata=nikola or _config(_parents(base), _PELICAN_CONFIGS) is not None,
+                     nikola=nikola)
     found_preset, reason, dendron = _recognise(base, names, sample)
     fitted, extra, problems = _fit(preset(found_preset), base, names, sample, dendron=dendron)
     return Detection(found_preset, reason + extra, fitted, True, sample.files, dict(sample.keys), tuple(problems))
@@ -1608,7 +1611,10 @@ def _site_tool(base: Path) -> str | None:
     if gatsby is not None:
         return f"{gatsby[0].name} (a Gatsby site)"
     pelican = _config(_parents(base), _PELICAN_CONFIGS)  # its content folder is often read on its own
-    return f"{_where(pelican[0], base)} (a Pelican site)" if pelican is not None else None
+    if pelican is not None:
+        return f"{_where(pelican[0], base)} (a Pelican site)"
+    nikola = _nikola_config(base)
+    return f"{_where(nikola[0], base)} (a Nikola site)" if nikola is not None else None
 
 
 _HUGO_EXAMPLE_SITE = "exampleSite/"
@@ -5499,6 +5505,9 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
     pelican = _config(_parents(base), _PELICAN_CONFIGS) if eleventy is None else None
     if pelican is not None:
         return _pelican(base, *pelican, inside, names)
+    nikola = _nikola_config(base) if eleventy is None else None
+    if nikola is not None:
+        return _nikola(base, *nikola)
     if eleventy is not None:
         source, input_dir, gitignore, added = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
@@ -7686,6 +7695,93 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
            + (f"; by AUTHOR ({changes['default_author']}) unless a page names its own" if "default_author" in changes else ""))
     return _Site(content, (), f"pages under {content} ({why})" if content else why, changes,
                  own_subject="subject from Category, else the folder the file is in")
+
+
+#: a Nikola site's config (``conf.py``, beside its ``posts/`` and ``pages/``), which Sphinx's of the same name is
+#: not: it sets ``POSTS`` or ``PAGES``, Nikola's lists of (glob, destination, template)
+_NIKOLA_CONFIGS = ("conf.py",)
+_NIKOLA_LISTS = re.compile(r"^(POSTS|PAGES)[ \t]*=[ \t]*\(", re.M)
+#: an entry of a Nikola ``POSTS`` or ``PAGES``: its glob and its destination (a text, or a translatable
+#: mapping of languages to texts, ``{"en": "posts", "de": "beitraege"}``: its first)
+_NIKOLA_ENTRY = re.compile(r"""\(\s*(["'])([^"'\n]*)\1\s*,\s*(?:(["'])([^"'\n]*)\3|\{[^}:]*:\s*(["'])([^"'\n]*)\5)""")
+#: Nikola's own POSTS and PAGES, where its config sets none (its Markdown entries)
+_NIKOLA_DEFAULTS = {"POSTS": (("posts/*.md", "posts"),), "PAGES": (("pages/*.md", "pages"),)}
+
+
+def _nikola_config(base: Path) -> tuple[Path, str] | None:
+    """The config (path and text, its comment lines left out) of the Nikola site ``base`` is (or is a folder
+    of, up to two folders down): a ``conf.py`` that sets ``POSTS`` or ``PAGES``; ``None`` for none."""
+    config = _config(_parents(base), _NIKOLA_CONFIGS)
+    if config is None:
+        return None
+    text = "\n".join(line for line in config[1].splitlines() if not line.lstrip().startswith("#"))
+    return (config[0], text) if _NIKOLA_LISTS.search(text) else None
+
+
+def _nikola_entries(text: str, name: str) -> tuple[tuple[str, str], ...]:
+    """The (glob, destination) entries of a Nikola config's ``POSTS`` or ``PAGES`` (``name``), in order;
+    Nikola's own where the config sets none.
+
+    >>> _nikola_entries('POSTS = (\\n    ("posts/*.rst", "blog", "post.tmpl"),\\n    ("posts/*.md", {"en": "blog"}, "p.tmpl"),\\n)\\n', "POSTS")
+    (('posts/*.rst', 'blog'), ('posts/*.md', 'blog'))
+    >>> _nikola_entries("PAGES = ()\\n", "POSTS"), _nikola_entries("PAGES = ()\\n", "PAGES")
+    ((('posts/*.md', 'posts'),), ())
+    """
+    found = re.search(rf"^{name}[ \t]*=[ \t]*\(", text, re.M)
+    if found is None:
+        return _NIKOLA_DEFAULTS[name]
+    depth, end = 1, found.end()
+    while end < len(text) and depth:  # to the parenthesis that closes the list
+        depth += {"(": 1, ")": -1}.get(text[end], 0)
+        end += 1
+    return tuple((m.group(2), m.group(4) if m.group(4) is not None else m.group(6) or "")
+                 for m in _NIKOLA_ENTRY.finditer(text, found.end(), end))
+
+
+def _nikola(base: Path, config: Path, text: str) -> _Site:
+    """A Nikola site (``conf.py``, here or above, that sets ``POSTS`` or ``PAGES``): its pages are the Markdown
+    files its ``POSTS`` and ``PAGES`` globs match (``posts/*.md``, in the glob's folder and the folders below it,
+    as Nikola walks it), the others are no pages; a page's metadata are the ``.. key: value`` lines of its first
+    paragraph (in ``<!--`` and ``-->`` in Markdown), else, with Python-Markdown's ``meta`` extension in its
+    ``MARKDOWN_EXTENSIONS``, the ``Key: value`` lines it starts with; it is titled by its ``title``, else its
+    file's name, filed under its ``category``, tagged by its ``tags`` (split on commas), and published below
+    its glob's destination at its slug (:func:`~qagraph.fields.nikola_url`: ``/blog/2024/hello/`` with
+    ``PRETTY_URLS``); ``link://slug/x`` links to the post of that slug; ``status: draft`` is a draft; its
+    author is ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url."""
+    folder = base.resolve()
+    below = "" if config.parent == folder else folder.relative_to(config.parent).as_posix() + "/"
+    routes: list[tuple[str, str]] = []
+    for setting in ("POSTS", "PAGES"):
+        for glob, destination in _nikola_entries(text, setting):
+            where, _, pattern = glob.strip().removeprefix("./").rpartition("/")
+            where = f"{where.strip('/')}/" if where.strip("/") else ""
+            if not any(fnmatch.fnmatch(f"x{suffix}", pattern) for suffix in FieldMap().suffixes):
+                continue  # reStructuredText, HTML, notebooks: no Markdown page
+            if where.startswith(below):
+                routes.append((where[len(below):], destination.strip().strip("/")))
+            elif below.startswith(where):  # the folder read is inside the glob's: its files are below the destination
+                routes.append(("", "/".join(p for p in (destination.strip().strip("/"), below[len(where):].strip("/")) if p)))
+    routes = list(dict.fromkeys(routes))
+    pretty = re.search(r"^PRETTY_URLS[ \t]*=[ \t]*False\b", text, re.M) is None
+    meta = re.search(r"^MARKDOWN_EXTENSIONS[ \t]*=.*(?:markdown\.extensions\.meta|[\"']meta[\"'])", text, re.M) is not None
+    changes: dict[str, Any] = {
+        "nikola_metadata": True, "metadata_lines": meta, "nikola_routes": tuple(routes), "nikola_pretty": pretty,
+        "url": (), "title_fallback": ("file-name",), "subject": ("category",), "subject_from": ("field",),
+        "keywords": ("tags",), "keyword_separator": ",", "drafts": ("draft", "status"),
+        "alias_fields": ("aliases", NIKOLA_SLUG), "links": ("markdown", "html", "nikola"), "no_front_matter": "article"}
+    if not any(where == "" for where, _ in routes):  # Nikola builds what its globs name, and nothing else
+        changes["page_folders"] = tuple(dict.fromkeys(where for where, _ in routes))
+    url = _pelican_setting(text, "SITE_URL")
+    if url and "://" in url:
+        changes["site_url"] = url.rstrip("/")
+    author = _pelican_setting(text, "BLOG_AUTHOR")
+    if author and author.strip():
+        changes["default_author"] = author.strip()
+    shown = ", ".join(f"{where or './'} at /{destination + '/' if destination else ''}" for where, destination in routes)
+    why = (f"{config.name}: a Nikola site; .. key: value metadata"
+           + (" (or Key: value lines)" if meta else "") + f"; pages of {shown or 'no Markdown glob'}"
+           + (" (slug/ urls)" if pretty else " (slug.html urls)"))
+    return _Site("", (), why, changes, own_subject="subject from category")
 
 
 #: the awesome-pages plugin in an MkDocs config's plugins

@@ -2428,6 +2428,30 @@ def test_a_patched_build_of_a_pelican_site_equals_a_full_build(tmp_path_factory,
     _patch_site(tmp_path_factory.mktemp("pelican"), files, edits)
 
 
+# Nikola: posts whose metadata are .. key: value lines (a page's Key: value lines with the meta extension), linked by
+# link://slug/x and link://filename/..., published below their globs' destinations; the config's POSTS changes
+NIKOLA_PAGES = ["posts/a.md", "posts/2024/b.md", "pages/about.md", "pages/home.md", "stories/c.md", "README.md"]
+NIKOLA_LINKS = ["[a](link://slug/a-post)", "[b](link://slug/bee#part)", "[h](link://slug/index)",
+                "[f](link://filename/pages/about.md)", "[t](link://tag/x)", "[u](/blog/2024/bee/)", "[p](/about/)",
+                "[g](link://slug/ghost)", "[s](/stories/c/)"]
+nikola_page = _page_text(st.sampled_from(["<!--\n.. title: T\n.. slug: a-post\n.. tags: x, y z\n-->\n\n",
+                                          ".. title: B\n.. slug: bee\n.. category: News\n-->\n\n",
+                                          "<!--\n.. title: D\n.. status: draft\n-->\n\n", "title: H\nslug: index\n\n",
+                                          "# No metadata\n\n"]), NIKOLA_LINKS)
+NIKOLA_SITE = {"conf.py": ['POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGES = (("pages/*.md", "", "page.tmpl"),)\n'
+                           "MARKDOWN_EXTENSIONS = ['markdown.extensions.meta']\n",
+                           'POSTS = (("posts/*.md", "posts", "post.tmpl"), ("stories/*.md", "stories", "s.tmpl"))\n'
+                           'PRETTY_URLS = False\nSITE_URL = "https://example.com/"\n']}
+
+
+@_SITE_EXAMPLES
+@given(files=_site(NIKOLA_PAGES, nikola_page, NIKOLA_SITE), edits=_site_edits(NIKOLA_PAGES, nikola_page, NIKOLA_SITE))
+def test_a_patched_build_of_a_nikola_site_equals_a_full_build(tmp_path_factory, files, edits):
+    """Metadata that come and go (a draft, a post without them, a slug), magic links by slug and file, the
+    config's POSTS, PAGES, PRETTY_URLS and SITE_URL."""
+    _patch_site(tmp_path_factory.mktemp("nikola"), files, edits)
+
+
 # an mdBook: the chapters its SUMMARY.md lists are its pages; the summary changes, and so does book.toml's src
 MDBOOK_PAGES = ["src/README.md", "src/a.md", "src/guide/b.md", "src/guide/index.md", "src/notes.md", "README.md",
                 "book/a.md"]

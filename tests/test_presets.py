@@ -5512,6 +5512,77 @@ def test_a_pelican_page_s_authors_are_its_authors_lines_else_the_site_s_author(t
         "content/a.md": "Alexis Metaireau, Conan Doyle", "content/b.md": "Conan Doyle", "content/c.md": "Alexis"}
 
 
+NIKOLA_SITE = {
+    "conf.py": '# -*- coding: utf-8 -*-\n# !! This is the configuration of Nikola. !! #\nBLOG_AUTHOR = "Ann Lee"\n'
+               'SITE_URL = "https://ann.example.org/"\n# POSTS = (\n#     ("posts/*.rst", "posts", "post.tmpl"),\n# )\n'
+               'POSTS = (\n    ("posts/*.rst", "blog", "post.tmpl"),\n    ("posts/*.md", "blog", "post.tmpl"),\n)\n'
+               'PAGES = (\n    ("pages/*.md", "", "page.tmpl"),\n)\nPRETTY_URLS = True\n'
+               "MARKDOWN_EXTENSIONS = ['markdown.extensions.fenced_code', 'markdown.extensions.meta']\n",
+    "README.md": "# Source of my site\n",
+    "posts/2023/first-light.md": "<!--\n.. title: First light\n.. slug: first-light\n.. date: 2023-03-01 09:30:00 UTC+01:00\n"
+                                 ".. tags: astronomy, night sky\n.. category: hobbies\n.. link: \n"
+                                 ".. description: The first night out.\n.. type: text\n-->\n\n# Setting up\n\n"
+                                 "See [the mount](link://slug/choosing-a-mount#budget), [about](link://filename/pages/about.md) "
+                                 "and [the tag](link://tag/astronomy).\n",
+    "posts/2023/mounts.md": ".. title: Choosing a mount\n.. slug: choosing-a-mount\n.. date: 2023-04-02\n"
+                            ".. tags: astronomy, gear,\n.. category: gear\n-->\n\n## Budget\n\n"
+                            "Back to [first light](/blog/2023/first-light/).\n",
+    "posts/Untitled Note.md": "Some text without metadata.\n",
+    "posts/draft.md": "<!--\n.. title: Not yet\n.. status: draft\n-->\n\nSoon.\n",
+    "pages/about.md": "title: About me\nslug: about\n\n# Hello\n\nI look up. [Home](link://slug/index)\n",
+    "pages/home.md": "title: Home\nslug: index\n\nRead [first light](https://ann.example.org/blog/2023/first-light/).\n",
+    "stories/old.md": "<!--\n.. title: Outside\n-->\n\nNot built.\n",
+}
+
+
+def test_a_nikola_sites_metadata_urls_and_magic_links_are_its_own(tmp_path: Path):
+    """Nikola writes a post's metadata as ``.. key: value`` lines (in ``<!--`` and ``-->`` in Markdown; a page
+    may use Python-Markdown's ``Key: value`` lines with its ``meta`` extension), publishes the files its
+    ``POSTS`` and ``PAGES`` globs match (their folders walked) below their destinations at their slugs, and
+    links posts by ``link://slug/x``. Every post was titled by its first heading ("Setting up"), untagged,
+    undated, filed under its folder (posts, pages) and without a url; its magic links were no links, and
+    README.md, a draft and a file no glob names were pages."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, NIKOLA_SITE)
+    result = load_corpus(site)
+    assert result.detection is not None and "a Nikola site" in result.detection.reason
+    by = {a.path: a for a in result.articles}
+    assert {name: (a.title, a.url, a.subject) for name, a in by.items()} == {
+        "posts/2023/first-light.md": ("First light", "/blog/2023/first-light/", "hobbies"),
+        "posts/2023/mounts.md": ("Choosing a mount", "/blog/2023/choosing-a-mount/", "gear"),
+        "posts/Untitled Note.md": ("Untitled Note", "/blog/untitled-note/", "Uncategorised"),  # by its file's name
+        "pages/about.md": ("About me", "/about/", "Uncategorised"),
+        "pages/home.md": ("Home", "/", "Uncategorised")}  # slug index: its folder's index
+    post = by["posts/2023/first-light.md"]
+    assert (post.keywords, post.date, post.description, post.author) == (
+        ("astronomy", "night sky"), "2023-03-01 09:30:00 UTC+01:00", "The first night out.", "Ann Lee")
+    assert post.body.startswith("# Setting up")
+    assert by["posts/2023/mounts.md"].keywords == ("astronomy", "gear")
+    skipped = {p.path: p.message for p in result.problems if p.severity == SKIPPED}
+    assert sorted(skipped) == ["README.md", "posts/draft.md", "stories/old.md"]
+    assert skipped["posts/draft.md"].startswith("status: draft")
+    assert not [p for p in result.problems if p.severity != SKIPPED]
+    assert_every_file_accounted_for(result)
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0
+    key = {name: a.key for name, a in by.items()}
+    assert kg.related(key["posts/2023/first-light.md"]) == [kg.article(key["posts/2023/mounts.md"]),
+                                                            kg.article(key["pages/about.md"])]
+    assert kg.related(key["pages/about.md"]) == [kg.article(key["pages/home.md"])]
+    assert kg.related(key["pages/home.md"]) == [kg.article(key["posts/2023/first-light.md"])]
+
+
+def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
+    """Sphinx's config is a conf.py too: only one that sets Nikola's POSTS or PAGES makes a Nikola site."""
+    write_site(tmp_path / "docs", {"conf.py": "project = 'Demo'\nextensions = []\n",
+                                   "guide.md": "<!--\n.. title: Not metadata here\n-->\n\n# Guide\n"})
+    result = load_corpus(tmp_path / "docs")
+    assert result.detection is not None and "Nikola" not in result.detection.reason
+    assert [a.title for a in result.articles] == ["Guide"]
+
+
 def test_a_pelican_site_publishes_its_article_and_page_paths_only(tmp_path: Path):
     """Pelican reads its articles from ARTICLE_PATHS and its pages from PAGE_PATHS, less what
     ARTICLE_EXCLUDES names (a Markdown file of STATIC_PATHS is copied as it is, elsewhere not read);
