@@ -27,7 +27,7 @@ import yaml
 from .errors import WARNING, Problem
 from .plainyaml import read_simple
 
-__all__ = ["FrontMatter", "FrontMatterLoader", "decode", "json_loads", "read_front_matter"]
+__all__ = ["FrontMatter", "FrontMatterLoader", "decode", "json_loads", "nikola_head", "read_front_matter"]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -611,6 +611,20 @@ def _metadata_lines(name: str, text: str, pos: int, line: int) -> FrontMatter:
 
 #: a line of a Nikola post's metadata, as Nikola's own extractor (NikolaMetadata.nikola_re) reads it
 _NIKOLA_LINE = re.compile(r"^\s*\.\. (.*?): (.*)")
+
+
+def nikola_head(text: str) -> str:
+    """The paragraph a Nikola post's text starts with when it holds its metadata (``.. key: value`` lines,
+    :func:`_nikola_metadata`), with the blank line under it; ``""`` when it holds none. A reStructuredText
+    post's metadata are comments of it, which the page's text is read without.
+
+    >>> nikola_head(".. title: Hi\\n.. tags: a\\n\\nText.\\n"), nikola_head("Text.\\n\\n.. title: x\\n")
+    ('.. title: Hi\\n.. tags: a\\n\\n', '')
+    """
+    start = len(text) - len(text.lstrip("\n"))
+    end = text.find("\n\n", start)
+    head = text[:len(text) if end < 0 else end + 2]
+    return head if any(_NIKOLA_LINE.match(line) for line in head[start:].split("\n")) else ""
 
 
 def _nikola_metadata(name: str, text: str, pos: int, line: int) -> FrontMatter | None:

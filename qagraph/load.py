@@ -34,7 +34,7 @@ from .cache import ParseCache, digest
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
 from .fileio import MARKER, PRIVATE
 from .fields import FieldMap, body_start, in_the_future, mounted_name, read_article, to_article
-from .frontmatter import FrontMatter, decode, json_loads, read_front_matter
+from .frontmatter import FrontMatter, decode, json_loads, nikola_head, read_front_matter
 from .limits import Limits, apply_limits
 from .links import replace_spans, url_key
 from .model import Article, Progress
@@ -1069,7 +1069,11 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
     if isinstance(text, Problem):
         return None, [text]
     if lowered.endswith(".rst") and not lowered.endswith(tuple(s.lower() for s in fields.suffixes)):
-        text = rst_text(text.replace("\r\n", "\n"), metadata=fields.metadata_lines)
+        text = text.replace("\r\n", "\n")
+        head = nikola_head(text) if fields.nikola_metadata else ""  # a Nikola post's .. key: value comments
+        rest = "\n".join(line if line.lstrip().startswith("..") else _NIKOLA_DOC.sub(_nikola_doc, line)  # no comment's
+                         for line in text[len(head):].split("\n")) if fields.nikola_metadata else text
+        text = head + rst_text(rest, metadata=fields.metadata_lines and not head)
     elif lowered.endswith(".ipynb"):
         text = notebook_text(name, text)
         if isinstance(text, Problem):
@@ -1153,6 +1157,21 @@ _RST_ADORNMENT = re.compile(r"""^([!-/:-@\[-`{-~])\1+[ \t]*$""")
 _RST_FIELD = re.compile(r"^:([^:\s][^:\n]*):(?:[ \t]+(.*))?$")
 #: an embedded link, `` `text <target>`_ `` (or ``__``, anonymous); its text may be left out
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>]+)>`__?")
+#: Nikola's ``:doc:`` role, which names a post by its slug (``:doc:`slug```, ``:doc:`text <slug>```), not a file
+_NIKOLA_DOC = re.compile(r"(?<![\w`]):doc:`([^`<]*?)\s*(?:<([^`<>]+)>)?`")
+
+
+def _nikola_doc(m: re.Match[str]) -> str:
+    """A Nikola ``:doc:`` role (:data:`_NIKOLA_DOC`) as an embedded link to ``link://slug/``, the post of that slug
+    (:func:`~qagraph.links.text_links` reads it so).
+
+    >>> _NIKOLA_DOC.sub(_nikola_doc, "See :doc:`my post <a-theme>` and :doc:`tips`.")
+    'See `my post <link://slug/a-theme>`_ and `tips <link://slug/tips>`_.'
+    """
+    slug = (m.group(2) or m.group(1)).strip()
+    return f"`{m.group(1).strip() or slug} <link://slug/{slug}>`_"
+
+
 #: Sphinx's cross-references, :doc:`path` and :ref:`label`: MyST's {doc} and {ref}
 _RST_ROLE = re.compile(r"(?<![\w`]):(doc|ref|numref):`")
 #: a named reference, `` `the river`_ `` or ``Python_``: the link to the target of that name

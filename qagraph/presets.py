@@ -6665,6 +6665,8 @@ def page_formats(root: str | os.PathLike[str]) -> tuple[str, ...]:
         return _PAGE_FORMATS[_SANDPAPER_CONFIG]
     if _config(_parents(base), _PELICAN_CONFIGS) is not None:
         return _PAGE_FORMATS["pelicanconf.py"]
+    if _nikola_config(base) is not None:  # its reStructuredText posts (Nikola's default format)
+        return _PAGE_FORMATS["pelicanconf.py"]
     if _mkdocs_config(base) is not None:  # MkDocs's Markdown files beyond .md and .markdown
         return _MKDOCS_MARKDOWN_SUFFIXES
     jekyll = _config(_parents(base), _JEKYLL_CONFIGS)
@@ -7740,13 +7742,14 @@ def _nikola_entries(text: str, name: str) -> tuple[tuple[str, str], ...]:
 
 def _nikola(base: Path, config: Path, text: str) -> _Site:
     """A Nikola site (``conf.py``, here or above, that sets ``POSTS`` or ``PAGES``): its pages are the Markdown
-    files its ``POSTS`` and ``PAGES`` globs match (``posts/*.md``, in the glob's folder and the folders below it,
-    as Nikola walks it), the others are no pages; a page's metadata are the ``.. key: value`` lines of its first
-    paragraph (in ``<!--`` and ``-->`` in Markdown), else, with Python-Markdown's ``meta`` extension in its
-    ``MARKDOWN_EXTENSIONS``, the ``Key: value`` lines it starts with; it is titled by its ``title``, else its
-    file's name, filed under its ``category``, tagged by its ``tags`` (split on commas), and published below
-    its glob's destination at its slug (:func:`~qagraph.fields.nikola_url`: ``/blog/2024/hello/`` with
-    ``PRETTY_URLS``); ``link://slug/x`` links to the post of that slug; ``status: draft`` is a draft; its
+    and reStructuredText files its ``POSTS`` and ``PAGES`` globs match (``posts/*.md``, ``posts/*.rst``, in the
+    glob's folder and the folders below it, as Nikola walks it), the others are no pages; a page's metadata are
+    the ``.. key: value`` lines of its first paragraph (in ``<!--`` and ``-->`` in Markdown), else, with
+    Python-Markdown's ``meta`` extension in its ``MARKDOWN_EXTENSIONS``, the ``Key: value`` lines it starts
+    with; it is titled by its ``title``, else its file's name, filed under its ``category``, tagged by its
+    ``tags`` (split on commas), and published below its glob's destination at its slug
+    (:func:`~qagraph.fields.nikola_url`: ``/blog/2024/hello/`` with ``PRETTY_URLS``); ``link://slug/x`` (and a
+    reStructuredText post's ``:doc:`x```) links to the post of that slug; ``status: draft`` is a draft; its
     author is ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url."""
     folder = base.resolve()
     below = "" if config.parent == folder else folder.relative_to(config.parent).as_posix() + "/"
@@ -7755,8 +7758,8 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
         for glob, destination in _nikola_entries(text, setting):
             where, _, pattern = glob.strip().removeprefix("./").rpartition("/")
             where = f"{where.strip('/')}/" if where.strip("/") else ""
-            if not any(fnmatch.fnmatch(f"x{suffix}", pattern) for suffix in FieldMap().suffixes):
-                continue  # reStructuredText, HTML, notebooks: no Markdown page
+            if not any(fnmatch.fnmatch(f"x{suffix}", pattern) for suffix in (*FieldMap().suffixes, ".rst")):
+                continue  # HTML, notebooks, .txt: no page read here
             if where.startswith(below):
                 routes.append((where[len(below):], destination.strip().strip("/")))
             elif below.startswith(where):  # the folder read is inside the glob's: its files are below the destination

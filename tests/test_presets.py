@@ -5574,6 +5574,38 @@ def test_a_nikola_sites_metadata_urls_and_magic_links_are_its_own(tmp_path: Path
     assert kg.related(key["pages/home.md"]) == [kg.article(key["posts/2023/first-light.md"])]
 
 
+def test_a_nikola_sites_restructuredtext_posts_are_pages_too(tmp_path: Path):
+    """reStructuredText is Nikola's first format (``posts/*.rst``): its metadata are ``.. key: value`` comments
+    and its ``:doc:`slug``` role links to the post of that slug (not in a comment). Such posts were not read at
+    all in a Nikola site (no page, no link to them)."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "conf.py": 'BLOG_AUTHOR = "Bo"\nPOSTS = (\n    ("posts/*.rst", "posts", "post.tmpl"),\n    ("posts/*.md", "posts", "post.tmpl"),\n)\n'
+                   'PAGES = (\n    ("pages/*.rst", "", "page.tmpl"),\n)\n',
+        "posts/tea.rst": ".. title: Green tea\n.. slug: green-tea\n.. date: 2022-05-01 10:00:00 UTC+08:00\n"
+                         ".. tags: tea, drinks\n.. category: kitchen\n.. link:\n\nBrewing\n=======\n\n"
+                         "Water at 80 degrees. See :doc:`the kettle <kettle>` and :doc:`kettle`.\n\n"
+                         ".. :doc:`an old note <gone>`\n",
+        "posts/kettle.md": "<!--\n.. title: The kettle\n.. slug: kettle\n-->\n\nBack to [tea](link://slug/green-tea).\n",
+        "pages/notes/index.rst": ".. title: Notes\n.. slug: index\n\n* :doc:`Tea <green-tea>`\n",
+    })
+    result = load_corpus(site)
+    by = {a.path: a for a in result.articles}
+    assert {name: (a.title, a.url, a.subject, a.keywords) for name, a in by.items()} == {
+        "posts/tea.rst": ("Green tea", "/posts/green-tea/", "kitchen", ("tea", "drinks")),
+        "posts/kettle.md": ("The kettle", "/posts/kettle/", "Uncategorised", ()),
+        "pages/notes/index.rst": ("Notes", "/notes/", "Uncategorised", ())}
+    assert by["posts/tea.rst"].body.startswith("# Brewing")
+    assert not result.problems
+    kg = qagraph.build(site, out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0  # the commented :doc: is no link
+    key = {name: a.key for name, a in by.items()}
+    assert kg.related(key["posts/tea.rst"]) == [kg.article(key["posts/kettle.md"])]
+    assert kg.related(key["pages/notes/index.rst"]) == [kg.article(key["posts/tea.rst"])]
+
+
 def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
     """Sphinx's config is a conf.py too: only one that sets Nikola's POSTS or PAGES makes a Nikola site."""
     write_site(tmp_path / "docs", {"conf.py": "project = 'Demo'\nextensions = []\n",
