@@ -483,7 +483,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
         slug_m = re.search(fields.subject_from_url, url) if url else None
         # a note's name is its title, and a command's its page's (tldr titles a page by its command);
         # a page link's text is only how one page calls it
-        title = key.rpartition("/")[2] if link.origin in (WIKI_LINK, EMBED) else (
+        title = key.rpartition("/")[2] if index.read_as(link.origin) in (WIKI_LINK, EMBED) else (
             link.title if link.origin in (FRONT_MATTER, COMMAND) else None)
         G.add_node(
             node, kind=STUB, label=title or link.title or key, key=key, url=url, id=None, title=title,

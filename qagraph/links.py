@@ -2084,6 +2084,17 @@ class ArticleIndex(Generic[A]):
         rest = self.url_prefixes.sub("", path, count=1)
         return rest if rest.startswith("/") else "/" + rest
 
+    def read_as(self, origin: str) -> str:
+        """The origin a link of ``origin`` is read as: in an Obsidian vault (``path_ends``) a ``[[link]]`` of a
+        property (:data:`FRONT_MATTER`) as a wiki-link, which Obsidian resolves a property's link as (its
+        metadata cache's ``frontmatterLinks`` go by the text's rules: ``[[Dup]]`` is the root's ``Dup.md``
+        before the one beside the note, ``[[What?]]`` and ``[[Vue.js]]`` are notes' names); else ``origin``.
+
+        >>> ArticleIndex([], path_ends=True).read_as(FRONT_MATTER), ArticleIndex([]).read_as(FRONT_MATTER)
+        ('wiki-link', 'front-matter')
+        """
+        return WIKI_LINK if origin == FRONT_MATTER and self.path_ends else origin
+
     def resolve(self, target: str, origin: str, source_path: str, label: str | None = None,
                 source_url: str | None = None) -> A | None:
         """The article ``target`` names, from the file ``source_path`` (published at ``source_url``);
@@ -2112,6 +2123,7 @@ class ArticleIndex(Generic[A]):
         """
         if origin == COMMAND:
             return self._command(target, source_path)
+        origin = self.read_as(origin)
         if _MYST_LABEL.match(target):  # MyST's [text](#label): the page that defines the target, by its alias
             return self._pick(self.by_alias.get(fold(target[1:]), []), source_path) if self.alias_fields else None
         swapped = _swapped(origin, label) if self.label_targets else None
@@ -2619,6 +2631,7 @@ class ArticleIndex(Generic[A]):
         """
         if origin == COMMAND:
             return self._command_places(target, source_path)[-1]
+        origin = self.read_as(origin)
         path = self.internal_path(target)
         # a wiki-link named like a file of code ([[Vue.js]]) names a note that is not there yet, as Obsidian shows it
         if path is None or not (is_article_like(path) or origin == WIKI_LINK and _named_like_code(path)):

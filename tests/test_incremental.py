@@ -1284,6 +1284,24 @@ def test_in_an_obsidian_vault_a_link_reaches_a_note_by_its_file_name_not_its_ali
     assert _related_after_patch(root, out, cold, "article:Other") == ["article:Fighting"]
 
 
+def test_in_an_obsidian_vault_a_property_s_link_is_patched_as_a_full_build_reads_it(tmp_path: Path):
+    """A property's ``[[Dup]]`` reaches the root's Dup.md (Obsidian resolves it as the text's), the one beside
+    the note once the root's is gone; ``[[What?]]`` and ``[[Pal|Buddy]]`` are stubs named What? and Pal. After
+    each edit the build equals a cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Dup.md": "Root.\n", "C/D/Dup.md": "Beside.\n",
+                       "C/D/Src.md": "Text.\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("C/D/Src.md", '---\nup: "[[Dup]]"\nask: "[[What?]]"\n---\nText.\n'), ("Dup.md", None),
+             ("Dup.md", "Root.\n"), ("C/D/Src.md", '---\nup: "[[Dup]]"\nfriend: "[[Pal|Buddy]]"\n---\nText.\n'))
+    seen = [(sorted(v for _, v, k in kg.graph.out_edges("article:C/D/Src", keys=True) if k == "related"),
+             sorted(kg.graph.nodes[n]["title"] for n in kg.graph if kg.graph.nodes[n].get("kind") == "stub"))
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [(["article:Dup", "article:What?"], ["What?"]), (["article:C/D/Dup", "article:What?"], ["What?"]),
+                    (["article:Dup", "article:What?"], ["What?"]), (["article:Dup", "article:Pal"], ["Pal"])]
+
+
 def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_build_does(tmp_path: Path):
     """``[[site.tar.gz]]`` reaches the note ``site.tar.gz.md`` (Obsidian looks a link up as a note's name
     first): after an edit that writes the link, the note going and coming back, each build equals a cold one."""

@@ -1011,6 +1011,24 @@ def test_obsidian_stubs_are_titled_by_the_note_they_name():
     assert (stub["kind"], stub["title"], stub["label"], stub["url"]) == ("stub", "Nonexistent note", "Nonexistent note", None)
 
 
+def test_obsidian_property_links_resolve_as_the_text_s(tmp_path: Path):
+    """Obsidian resolves a property's [[link]] as it does one in the text: the root's Dup.md before the
+    one beside the note, a ? or a .js part of the name; a stub is named by the note, not the label."""
+    write_site(tmp_path / "vault", {
+        ".obsidian/app.json": "{}",
+        "Dup.md": "Root\n",
+        "C/D/Dup.md": "Beside\n",
+        "C/D/Src.md": '---\nup: "[[Dup]]"\nask: "[[What?]]"\ntool: "[[Vue.js]]"\nfriend: "[[Pal|Buddy]]"\n---\n'
+                      "[[Dup]] and [[What?]]\n"})
+    kg = build(tmp_path / "vault")
+    assert related(tmp_path / "vault") == {
+        ("C/D/Src", "Dup"): ("front-matter", (1, 5), False),
+        ("C/D/Src", "What?"): ("front-matter", (2, 6), True),
+        ("C/D/Src", "Vue.js"): ("front-matter", (3,), True),
+        ("C/D/Src", "Pal"): ("front-matter", (4,), True)}
+    assert kg.graph.nodes["article:Pal"]["title"] == "Pal"
+
+
 def test_links_from_the_text_are_read_only_where_the_preset_says():
     # Jekyll reads Markdown links, its own tags and related lists, not wiki-links in the text;
     # the Q&A format only related_articleN
