@@ -2223,6 +2223,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("excluded files skipped (" + ", ".join(f for f in excluded if f not in refused) + ")")
             if refused:
                 notes.append(f"excluded files {', '.join(refused)} not used: {_BACKTRACKS}")
+        daily = _obsidian_daily_notes(vault)
+        if daily is not None:  # a daily note is the day its name says, as the plugin (and the calendar) reads it
+            folder, day_format = daily
+            pattern = moment_pattern(day_format)
+            if pattern is not None and "/" not in pattern:
+                fields = replace(fields, journal_files=f"{folder}/{pattern}")
+                notes.append(f"daily notes ({folder + '/' if folder else 'the root'}) dated by their names ({day_format})")
+            else:  # a folder a month (YYYY/MM/YYYY-MM-DD), a week's number: not a name of one folder read as a day
+                notes.append(f"daily notes not dated by their names (format {day_format!r} not read)")
         problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)
         held = tuple(t for t, _ in templates if _is_dir(vault / t))
@@ -3972,6 +3981,61 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
         if isinstance(folder, str) and folder.strip().strip("/"):
             folders.setdefault(folder.strip().strip("/"), name)
     return tuple(folders.items())
+
+
+#: where an Obsidian vault's settings name the folder of its daily notes and the format of their names: the Periodic
+#: Notes plugin's daily notes (when it makes them: it takes the core plugin's place), else the core Daily notes plugin's
+_OBSIDIAN_DAILY = ((".obsidian/plugins/periodic-notes/data.json", "daily"), (".obsidian/daily-notes.json", ""))
+#: the parts of a moment.js date format (Obsidian's): [text], the tokens of a day's name, another letter, other text
+_MOMENT_PART = re.compile(r"\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|([A-Za-z])|[^A-Za-z\[]+|\[")
+_MOMENT_JODA = {"YYYY": "yyyy", "YY": "yy", "MMMM": "MMMM", "MMM": "MMM", "MM": "MM", "M": "M", "Do": "do", "DD": "dd",
+                "D": "d", "dddd": "EEEE", "ddd": "EEE", "dd": "EE"}
+
+
+def moment_pattern(text: str) -> str | None:
+    """A moment.js date format (Obsidian's daily notes' ``YYYY-MM-DD``) as the pattern :func:`parse_date` reads
+    (Joda's letters: ``yyyy-MM-dd``); ``None`` for one with another token (a week's number, a time).
+
+    >>> moment_pattern("YYYY-MM-DD"), moment_pattern("dddd, MMMM Do YYYY"), moment_pattern("[Day] D.M.YY")
+    ('yyyy-MM-dd', 'EEEE, MMMM do yyyy', "'Day' d.M.yy")
+    >>> moment_pattern("gggg-[W]ww"), parse_date("Friday, January 5th 2024", moment_pattern("dddd, MMMM Do YYYY"))
+    (None, datetime.date(2024, 1, 5))
+    """
+    parts = []
+    for m in _MOMENT_PART.finditer(text):
+        token = m.group(0)
+        if m.group(2):
+            return None
+        if token in _MOMENT_JODA:
+            parts.append(_MOMENT_JODA[token])
+        else:  # [text] or other text: quoted where it holds a letter or a quote, as Joda reads it
+            literal = m.group(1) if m.group(1) is not None else token
+            parts.append(f"'{literal.replace(chr(39), chr(39) * 2)}'" if re.search(r"[A-Za-z']", literal) else literal)
+    return "".join(parts) or None
+
+
+def _obsidian_daily_notes(base: Path) -> tuple[str, str] | None:
+    """The folder of an Obsidian vault's daily notes and the format of their names (``("Daily", "YYYY-MM-DD")``),
+    as its settings say (:data:`_OBSIDIAN_DAILY`: a ``folder`` from the vault's root, its root when none; a
+    ``format``, ``YYYY-MM-DD`` when none); ``None`` when no settings say, or cannot be read."""
+    for name, key in _OBSIDIAN_DAILY:
+        data = _read_regular(base / name, MAX_DATA_FILE)
+        if isinstance(data, str):
+            continue
+        try:
+            value = _parsed(data.decode("utf-8", "replace"), json_loads)
+        except ValueError:
+            continue
+        if key:  # the plugin's daily notes, when it makes them
+            value = value.get(key) if isinstance(value, dict) else None
+            if not isinstance(value, dict) or value.get("enabled") is not True:
+                continue
+        if not isinstance(value, dict):
+            continue
+        folder, written = value.get("folder") or "", value.get("format") or "YYYY-MM-DD"
+        if isinstance(folder, str) and isinstance(written, str):
+            return folder.strip().strip("/"), written.strip() or "YYYY-MM-DD"
+    return None
 
 
 def _obsidian_excluded(base: Path) -> tuple[str, ...]:

@@ -1302,6 +1302,25 @@ def test_in_an_obsidian_vault_a_property_s_link_is_patched_as_a_full_build_reads
                     (["article:Dup", "article:What?"], ["What?"]), (["article:Dup", "article:Pal"], ["Pal"])]
 
 
+def test_a_vault_s_daily_notes_are_dated_in_a_patched_build_as_in_a_full_one(tmp_path: Path):
+    """A daily note is dated by its name where the vault's settings say daily notes are: after a note is added,
+    the settings written, their format changed and the settings removed, each build equals a cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Plan.md": "The plan.\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Daily/2024-03-01.md", "Worked on [[Plan]].\n"), (".obsidian/daily-notes.json", '{"folder": "Daily"}'),
+             ("Daily/01.03.2024.md", "Again.\n"),
+             (".obsidian/daily-notes.json", '{"folder": "Daily", "format": "DD.MM.YYYY"}'),
+             (".obsidian/daily-notes.json", None))
+    seen = [{n: kg.graph.nodes[n].get("date") for n in ("article:Daily/2024-03-01", "article:Daily/01.03.2024")
+             if n in kg.graph} for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [{"article:Daily/2024-03-01": None}, {"article:Daily/2024-03-01": "2024-03-01"},
+                    {"article:Daily/2024-03-01": "2024-03-01", "article:Daily/01.03.2024": None},
+                    {"article:Daily/2024-03-01": None, "article:Daily/01.03.2024": "2024-03-01"},
+                    {"article:Daily/2024-03-01": None, "article:Daily/01.03.2024": None}]
+
+
 def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_build_does(tmp_path: Path):
     """``[[site.tar.gz]]`` reaches the note ``site.tar.gz.md`` (Obsidian looks a link up as a note's name
     first): after an edit that writes the link, the note going and coming back, each build equals a cold one."""

@@ -702,6 +702,31 @@ def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dic
                                          "not a note")
 
 
+@pytest.mark.parametrize(("settings", "names", "dated"), [
+    ({".obsidian/daily-notes.json": '{"folder": "Journal/"}'}, ["Journal/2024-03-01.md", "Journal/Plan.md",
+                                                                "Notes/2024-03-02.md"], ["2024-03-01", None, None]),
+    ({".obsidian/daily-notes.json": '{"format": "dddd, MMMM Do YYYY"}'},  # the root, by default
+     ["Friday, March 1st 2024.md", "Journal/Saturday, March 2nd 2024.md"], ["2024-03-01", None]),
+    ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY-MM-DD"}',  # the plugin's, in their place
+      ".obsidian/plugins/periodic-notes/data.json": '{"daily": {"enabled": true, "folder": "Days", "format": "DD.MM.YYYY"}}'},
+     ["Days/01.03.2024.md", "Journal/2024-03-02.md"], ["2024-03-01", None]),
+    ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY/MM/YYYY-MM-DD"}'},  # a folder a month: not read
+     ["Journal/2024/03/2024-03-01.md"], [None]),
+])
+def test_a_vault_s_daily_notes_are_dated_by_their_names(tmp_path: Path, settings: dict[str, str], names: list[str],
+                                                        dated: list[str | None]):
+    """A daily note is the day its name says, in the folder and format the vault's settings give the Daily notes
+    plugin (or Periodic Notes, which makes them in its place): the plugin and the calendar open it on that day.
+    It had no date; a note of another folder or name has none still."""
+    vault = tmp_path / "vault"
+    for name in names:
+        write_article(vault, name, "Worked on [[Plan]].\n")
+    for name, text in {**settings, ".obsidian/app.json": "{}"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert [by_key(result)[name[:-3]].date for name in names] == dated
+
+
 def test_a_vault_s_excluded_files_are_no_notes(tmp_path: Path):
     """A vault's settings exclude its archive and its drafts (Files and links > Excluded files, app.json's
     userIgnoreFilters: a folder, a /regular expression/): Obsidian leaves them out of its graph and search,
