@@ -3986,8 +3986,9 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
 #: where an Obsidian vault's settings name the folder of its daily notes and the format of their names: the Periodic
 #: Notes plugin's daily notes (when it makes them: it takes the core plugin's place), else the core Daily notes plugin's
 _OBSIDIAN_DAILY = ((".obsidian/plugins/periodic-notes/data.json", "daily"), (".obsidian/daily-notes.json", ""))
-#: the parts of a moment.js date format (Obsidian's): [text], the tokens of a day's name, another letter, other text
-_MOMENT_PART = re.compile(r"\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|([A-Za-z])|[^A-Za-z\[]+|\[")
+#: the parts of a moment.js date format (Obsidian's): [text], a character escaped (\\J), the tokens of a day's name,
+#: another letter, other text
+_MOMENT_PART = re.compile(r"\[([^\]]*)\]|\\(.)|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|([A-Za-z])|[^A-Za-z\[\\]+|[\[\\]")
 _MOMENT_JODA = {"YYYY": "yyyy", "YY": "yy", "MMMM": "MMMM", "MMM": "MMM", "MM": "MM", "M": "M", "Do": "do", "DD": "dd",
                 "D": "d", "dddd": "EEEE", "ddd": "EEE", "dd": "EE"}
 
@@ -3998,18 +3999,20 @@ def moment_pattern(text: str) -> str | None:
 
     >>> moment_pattern("YYYY-MM-DD"), moment_pattern("dddd, MMMM Do YYYY"), moment_pattern("[Day] D.M.YY")
     ('yyyy-MM-dd', 'EEEE, MMMM do yyyy', "'Day' d.M.yy")
+    >>> moment_pattern("YYYY-MM-DD dddd \\\\L\\\\o\\\\g")
+    "yyyy-MM-dd EEEE 'L''o''g'"
     >>> moment_pattern("gggg-[W]ww"), parse_date("Friday, January 5th 2024", moment_pattern("dddd, MMMM Do YYYY"))
     (None, datetime.date(2024, 1, 5))
     """
     parts = []
     for m in _MOMENT_PART.finditer(text):
         token = m.group(0)
-        if m.group(2):
+        if m.group(3):
             return None
         if token in _MOMENT_JODA:
             parts.append(_MOMENT_JODA[token])
-        else:  # [text] or other text: quoted where it holds a letter or a quote, as Joda reads it
-            literal = m.group(1) if m.group(1) is not None else token
+        else:  # [text], \\x or other text: quoted where it holds a letter or a quote, as Joda reads it
+            literal = next((g for g in m.groups()[:2] if g is not None), token)
             parts.append(f"'{literal.replace(chr(39), chr(39) * 2)}'" if re.search(r"[A-Za-z']", literal) else literal)
     return "".join(parts) or None
 

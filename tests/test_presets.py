@@ -710,6 +710,8 @@ def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dic
     ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY-MM-DD"}',  # the plugin's, in their place
       ".obsidian/plugins/periodic-notes/data.json": '{"daily": {"enabled": true, "folder": "Days", "format": "DD.MM.YYYY"}}'},
      ["Days/01.03.2024.md", "Journal/2024-03-02.md"], ["2024-03-01", None]),
+    ({".obsidian/daily-notes.json": '{"folder": "02. Journal", "format": "YYYY-MM-DD dddd \\\\J\\\\o\\\\u\\\\r\\\\n\\\\a\\\\l"}'},
+     ["02. Journal/2024-03-01 Friday Journal.md"], ["2024-03-01"]),  # moment's \J: the letter J
     ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY/MM/YYYY-MM-DD"}'},  # a folder a month: not read
      ["Journal/2024/03/2024-03-01.md"], [None]),
 ])
