@@ -638,6 +638,9 @@ class FieldMap:
     #: (:func:`nikola_url`)
     nikola_routes: tuple[tuple[str, str], ...] = ()
     nikola_pretty: bool = True
+    #: a Nikola site's other languages and the folders their translations are published below (its
+    #: ``TRANSLATIONS``: ``{"es": "./es"}``); a translation is named ``hello.es.md``
+    nikola_translations: tuple[tuple[str, str], ...] = ()
     path_urls: str | None = None
     #: the url a site puts the pages :attr:`path_urls` places below (a Fumadocs loader's ``baseUrl``, ``/docs``)
     url_base: str = ""
@@ -1487,8 +1490,10 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.hexo and "_posts" in (parts := name.removeprefix(fields.content_dir).split("/"))[:-1]:
         below = "/".join(parts[parts.index("_posts") + 1:])
         extra[HEXO_SLUG] = hexo_post_slug(below, fields.hexo_post_name)[0]  # {% post_link slug %}'s (alias_fields)
-    if fields.nikola_routes:
-        extra[NIKOLA_SLUG] = nikola_slug(name, f.data)  # link://slug/x's (alias_fields)
+    if fields.nikola_routes and split_language(_strip_suffix(name.rpartition("/")[2]),
+                                               dict(fields.nikola_translations))[1] is None:
+        extra[NIKOLA_SLUG] = nikola_slug(name, f.data)  # link://slug/x's (alias_fields); not a translation's
+
     for field in fields.alias_fields if fields.alias_commas else ():  # Obsidian's aliases: a, b is two aliases
         if isinstance(extra.get(field), str):
             extra[field] = _values(extra[field], True, ",")
@@ -3350,14 +3355,17 @@ def pelican_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | N
     return "/" + path.lstrip("/")
 
 
-def nikola_slug(name: str, data: Mapping[Any, Any]) -> str:
-    """A Nikola post's slug: its ``slug``, else its file's name slugged (Nikola's ``get_meta``: "If no slug
-    is found in the metadata use the filename"), as Pelican slugs (:func:`pelican_slug`).
+def nikola_slug(name: str, data: Mapping[Any, Any], languages: Collection[str] = ()) -> str:
+    """A Nikola post's slug: its ``slug``, else its file's name (without its language of ``languages``:
+    ``hello.es.md``) slugged (Nikola's ``get_meta``: "If no slug is found in the metadata use the filename"),
+    as Pelican slugs (:func:`pelican_slug`).
 
     >>> nikola_slug("posts/2024/20240101-Hello World.md", {}), nikola_slug("posts/a.md", {"slug": "b"})
     ('20240101-hello-world', 'b')
+    >>> nikola_slug("posts/hello.es.md", {}, ("es",))
+    'hello'
     """
-    return _text(data.get("slug")) or pelican_slug(name.rpartition("/")[2].rsplit(".", 1)[0])
+    return _text(data.get("slug")) or pelican_slug(split_language(name.rpartition("/")[2].rsplit(".", 1)[0], languages)[0])
 
 
 def nikola_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | None:
@@ -3366,23 +3374,29 @@ def nikola_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | No
     folders the file is in below that one (Nikola walks the glob's folder: ``posts/2024/a.md`` of
     ``("posts/*.md", "blog", ...)`` is in ``blog/2024/``), at its slug (:func:`nikola_slug`) as a folder
     with ``PRETTY_URLS`` (``fields.nikola_pretty``), else as ``.html``; a page's ``pretty_url`` says so
-    for it, and one of slug ``index`` is its folder's index (``/``, Nikola's ``STRIP_INDEXES``). ``None``
-    for a file of no route.
+    for it, and one of slug ``index`` is its folder's index (``/``, Nikola's ``STRIP_INDEXES``); a
+    translation (``hello.es.md``, of a language of ``fields.nikola_translations``) is below its language's
+    folder (``/es/blog/hello/``). ``None`` for a file of no route.
 
     >>> fields = FieldMap(nikola_routes=(("posts/", "blog"), ("pages/", "")))
     >>> nikola_url("posts/2024/x.md", {"slug": "hello"}, fields), nikola_url("pages/home.md", {"slug": "index"}, fields)
     ('/blog/2024/hello/', '/')
     >>> nikola_url("pages/about.md", {"pretty_url": "False"}, fields), nikola_url("notes/a.md", {}, fields)
     ('/about.html', None)
+    >>> nikola_url("posts/x.es.md", {"slug": "hello"}, replace(fields, nikola_translations=(("es", "es"),)))
+    '/es/blog/hello/'
     """
     route = next((r for r in fields.nikola_routes if name.startswith(r[0])), None)
     if route is None:
         return None
     folder = name[len(route[0]):].rpartition("/")[0]
-    slug = nikola_slug(name, data)
+    translations = dict(fields.nikola_translations)
+    language = split_language(name.rpartition("/")[2].rsplit(".", 1)[0], translations)[1]
+    slug = nikola_slug(name, data, translations)
     own = (_text(data.get("pretty_url")) or "").strip().lower()
     pretty = own == "true" if own in ("true", "false") else fields.nikola_pretty
-    path = "/".join(p for p in (*route[1].split("/"), *folder.split("/")) if p)
+    path = "/".join(p for p in (*(translations[language].split("/") if language else ()), *route[1].split("/"),
+                                *folder.split("/")) if p)
     prefix = f"/{path}/" if path else "/"
     if slug == "index":
         return prefix

@@ -7807,6 +7807,28 @@ def _nikola_entries(text: str, name: str) -> tuple[tuple[str, str], ...]:
                  for m in _NIKOLA_ENTRY.finditer(text, found.end(), end))
 
 
+#: an entry of a Nikola config's ``TRANSLATIONS``: a language (quoted, or ``DEFAULT_LANG``) and the folder below
+#: which its translations are published (``"es": "./es"``)
+_NIKOLA_TRANSLATION = re.compile(r"""(?:(["'])([\w-]+)\1|(DEFAULT_LANG))\s*:\s*(["'])([^"'\n]*)\4""")
+
+
+def _nikola_translations(text: str) -> tuple[tuple[str, str], ...]:
+    """The languages of a Nikola config's ``TRANSLATIONS`` but its ``DEFAULT_LANG`` and the folders their
+    translations (``hello.es.md``, its default ``TRANSLATIONS_PATTERN``'s names) are published below; none
+    where its pattern is another.
+
+    >>> _nikola_translations('DEFAULT_LANG = "en"\\nTRANSLATIONS = {\\n    DEFAULT_LANG: "",\\n    "es": "./es",\\n}\\n')
+    (('es', 'es'),)
+    """
+    found = re.search(r"^TRANSLATIONS[ \t]*=[ \t]*\{([^}]*)\}", text, re.M)
+    pattern = _pelican_setting(text, "TRANSLATIONS_PATTERN")
+    if found is None or pattern not in (None, "{path}.{lang}.{ext}"):
+        return ()
+    default = _pelican_setting(text, "DEFAULT_LANG") or "en"
+    return tuple((m.group(2), m.group(5).strip().removeprefix("./").strip("/"))
+                 for m in _NIKOLA_TRANSLATION.finditer(found.group(1)) if m.group(2) and m.group(2) != default)
+
+
 def _nikola(base: Path, config: Path, text: str) -> _Site:
     """A Nikola site (``conf.py``, here or above, that sets ``POSTS`` or ``PAGES``): its pages are the Markdown
     and reStructuredText files its ``POSTS`` and ``PAGES`` globs match (``posts/*.md``, ``posts/*.rst``, in the
@@ -7832,13 +7854,15 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
             elif below.startswith(where):  # the folder read is inside the glob's: its files are below the destination
                 routes.append(("", "/".join(p for p in (destination.strip().strip("/"), below[len(where):].strip("/")) if p)))
     routes = list(dict.fromkeys(routes))
+    translations = _nikola_translations(text)
     pretty = re.search(r"^PRETTY_URLS[ \t]*=[ \t]*False\b", text, re.M) is None
     meta = re.search(r"^MARKDOWN_EXTENSIONS[ \t]*=.*(?:markdown\.extensions\.meta|[\"']meta[\"'])", text, re.M) is not None
     changes: dict[str, Any] = {
         "nikola_metadata": True, "metadata_lines": meta, "nikola_routes": tuple(routes), "nikola_pretty": pretty,
         "url": (), "title_fallback": ("file-name",), "subject": ("category",), "subject_from": ("field",),
         "keywords": ("tags",), "keyword_separator": ",", "drafts": ("draft", "status"),
-        "alias_fields": ("aliases", NIKOLA_SLUG), "links": ("markdown", "html", "nikola"), "no_front_matter": "article"}
+        "alias_fields": ("aliases", NIKOLA_SLUG), "links": ("markdown", "html", "nikola"), "no_front_matter": "article",
+        "nikola_translations": translations}
     if not any(where == "" for where, _ in routes):  # Nikola builds what its globs name, and nothing else
         changes["page_folders"] = tuple(dict.fromkeys(where for where, _ in routes))
     url = _pelican_setting(text, "SITE_URL")

@@ -2466,8 +2466,10 @@ def test_a_patched_build_of_a_pelican_site_equals_a_full_build(tmp_path_factory,
 
 
 # Nikola: posts whose metadata are .. key: value lines (a page's Key: value lines with the meta extension), linked by
-# link://slug/x and link://filename/..., published below their globs' destinations; the config's POSTS changes
-NIKOLA_PAGES = ["posts/a.md", "posts/2024/b.md", "pages/about.md", "pages/home.md", "stories/c.md", "README.md"]
+# link://slug/x and link://filename/..., published below their globs' destinations (a translation below its
+# language's); the config's POSTS and TRANSLATIONS change
+NIKOLA_PAGES = ["posts/a.md", "posts/a.es.md", "posts/2024/b.md", "pages/about.md", "pages/home.md", "stories/c.md",
+                "README.md"]
 NIKOLA_LINKS = ["[a](link://slug/a-post)", "[b](link://slug/bee#part)", "[h](link://slug/index)",
                 "[f](link://filename/pages/about.md)", "[t](link://tag/x)", "[u](/blog/2024/bee/)", "[p](/about/)",
                 "[g](link://slug/ghost)", "[s](/stories/c/)"]
@@ -2478,7 +2480,8 @@ nikola_page = _page_text(st.sampled_from(["<!--\n.. title: T\n.. slug: a-post\n.
 NIKOLA_SITE = {"conf.py": ['POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGES = (("pages/*.md", "", "page.tmpl"),)\n'
                            "MARKDOWN_EXTENSIONS = ['markdown.extensions.meta']\n",
                            'POSTS = (("posts/*.md", "posts", "post.tmpl"), ("stories/*.md", "stories", "s.tmpl"))\n'
-                           'PRETTY_URLS = False\nSITE_URL = "https://example.com/"\n']}
+                           'PRETTY_URLS = False\nSITE_URL = "https://example.com/"\n',
+                           'TRANSLATIONS = {"en": "", "es": "./es"}\nPOSTS = (("posts/*.md", "blog", "post.tmpl"),)\n']}
 
 
 @_SITE_EXAMPLES

@@ -5633,6 +5633,29 @@ def test_a_nikola_sites_restructuredtext_posts_are_pages_too(tmp_path: Path):
     assert kg.related(key["pages/notes/index.rst"]) == [kg.article(key["posts/tea.rst"])]
 
 
+def test_a_nikola_sites_translations_are_published_below_their_languages(tmp_path: Path):
+    """Nikola publishes a post's translation (``hello.es.md``, a language of its ``TRANSLATIONS``) below that
+    language's folder (``/es/blog/hello/``). It was at its original's url: both were said to be published at the
+    same url (one of them lost on the site), and the translation's link://slug/x was a second page of that slug."""
+    write_site(tmp_path / "site", {
+        "conf.py": 'DEFAULT_LANG = "en"\nTRANSLATIONS = {\n    DEFAULT_LANG: "",\n    "es": "./es",\n}\n'
+                   'POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGES = ()\n',
+        "posts/hello.md": "<!--\n.. title: Hello\n.. slug: hello\n-->\n\nSee [the other](link://slug/other).\n",
+        "posts/hello.es.md": "<!--\n.. title: Hola\n.. slug: hello\n-->\n\nVer [el otro](link://slug/other).\n",
+        "posts/other.md": "<!--\n.. title: Other\n-->\n\nBack to [hello](link://slug/hello).\n",
+        "posts/other.es.md": "<!--\n.. title: Otro\n-->\n\n[hola](link://slug/hello).\n",
+    })
+    result = load_corpus(tmp_path / "site")
+    assert {a.path: a.url for a in result.articles} == {
+        "posts/hello.md": "/blog/hello/", "posts/hello.es.md": "/es/blog/hello/",
+        "posts/other.md": "/blog/other/", "posts/other.es.md": "/es/blog/other/"}  # a slug by the name without .es
+    assert not result.problems
+    import qagraph
+
+    kg = qagraph.build(tmp_path / "site", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
+
+
 def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
     """Sphinx's config is a conf.py too: only one that sets Nikola's POSTS or PAGES makes a Nikola site."""
     write_site(tmp_path / "docs", {"conf.py": "project = 'Demo'\nextensions = []\n",
