@@ -3756,6 +3756,20 @@ def jekyll_slug(text: str, *, pretty: bool = False) -> str:
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 #: a day written without its leading zeros (``2018-2-28``), and no more digits after it
 _UNPADDED_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+_SLASHED_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+
+
+def _slashed_date(text: str) -> str | None:
+    """A date written ``YYYY/MM/DD`` (and a time or not) with its day as ISO writes it, ``None`` for any other.
+
+    >>> _slashed_date("2012/09/15 19:52:05"), _slashed_date("2013/4/7"), _slashed_date("2013/02/30")
+    ('2012-09-15 19:52:05', '2013-04-07', None)
+    """
+    m = _SLASHED_DATE.match(text)
+    try:
+        return _dt.date(*(int(g) for g in m.groups())).isoformat() + text[m.end():] if m else None
+    except ValueError:
+        return None
 #: the placeholders of a Jekyll permalink that a date fills in (:func:`_date_values`)
 _DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day|short_month|long_month|w_year|week"
                                 r"|w_day|short_day|long_day|hour|minute|second)(?![a-z_])")
@@ -4784,7 +4798,11 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
             written = written_date(date)
             unpadded = _UNPADDED_DATE.match(date)
             day = _day(date) if unpadded else None
-            if written is not None:
+            # 2012/09/15 19:52:05, as Nikola's older posts write it (its dateutil reads it)
+            slashed = _slashed_date(date) if fields.nikola_metadata else None
+            if slashed is not None:
+                date = slashed
+            elif written is not None:
                 date = written.isoformat()
             elif day is not None and unpadded is not None:  # 2018-2-28, as Jekyll (Ruby's Time.parse) reads it
                 date = day.isoformat() + date[unpadded.end():]

@@ -5656,6 +5656,22 @@ def test_a_nikola_sites_translations_are_published_below_their_languages(tmp_pat
     assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 4
 
 
+def test_a_nikola_posts_date_with_slashes_is_its_date(tmp_path: Path):
+    """Nikola reads a post's date with dateutil, and its older posts write it with slashes
+    (``.. date: 2012/09/15 19:52:05``): such a date was a warning ("is not an ISO date; kept as text") on
+    every such post, and no date of the graph. Outside a Nikola site such a text is still a warning."""
+    write_site(tmp_path / "site", {
+        "conf.py": 'POSTS = (("posts/*.md", "posts", "post.tmpl"),)\n',
+        "posts/old.md": "<!--\n.. title: Old\n.. date: 2012/09/15 19:52:05\n-->\n\nText.\n",
+        "posts/odd.md": "<!--\n.. title: Odd\n.. date: 2013/02/30\n-->\n\nText.\n"})
+    result = load_corpus(tmp_path / "site")
+    assert {a.path: a.date for a in result.articles} == {"posts/old.md": "2012-09-15 19:52:05",
+                                                         "posts/odd.md": "2013/02/30"}
+    assert [(p.path, "not an ISO date" in p.message) for p in result.problems] == [("posts/odd.md", True)]
+    write_site(tmp_path / "notes", {"a.md": "---\ntitle: A\ndate: 2012/09/15\n---\nText.\n"})
+    assert ["not an ISO date" in p.message for p in load_corpus(tmp_path / "notes").problems] == [True]
+
+
 def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
     """Sphinx's config is a conf.py too: only one that sets Nikola's POSTS or PAGES makes a Nikola site."""
     write_site(tmp_path / "docs", {"conf.py": "project = 'Demo'\nextensions = []\n",
