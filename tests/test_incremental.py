@@ -2474,7 +2474,7 @@ NIKOLA_LINKS = ["[a](link://slug/a-post)", "[b](link://slug/bee#part)", "[h](lin
                 "[f](link://filename/pages/about.md)", "[t](link://tag/x)", "[u](/blog/2024/bee/)", "[p](/about/)",
                 "[g](link://slug/ghost)", "[s](/stories/c/)"]
 nikola_page = _page_text(st.sampled_from(["<!--\n.. title: T\n.. slug: a-post\n.. tags: x, y z\n-->\n\n",
-                                          ".. title: B\n.. slug: bee\n.. category: News\n-->\n\n",
+                                          ".. title: B\n.. slug: bee\n.. category: News\n.. date: 2012/09/15 19:52:05\n-->\n\n",
                                           "<!--\n.. title: D\n.. status: draft\n-->\n\n", "title: H\nslug: index\n\n",
                                           "# No metadata\n\n"]), NIKOLA_LINKS)
 NIKOLA_SITE = {"conf.py": ['POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGES = (("pages/*.md", "", "page.tmpl"),)\n'
