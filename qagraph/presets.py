@@ -7838,8 +7838,8 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
     with; it is titled by its ``title``, else its file's name, filed under its ``category``, tagged by its
     ``tags`` (split on commas), and published below its glob's destination at its slug
     (:func:`~qagraph.fields.nikola_url`: ``/blog/2024/hello/`` with ``PRETTY_URLS``); ``link://slug/x`` (and a
-    reStructuredText post's ``:doc:`x```) links to the post of that slug; ``status: draft`` is a draft; its
-    author is ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url."""
+    reStructuredText post's ``:doc:`x```) links to the post of that slug; ``status: draft`` is a draft where
+    its ``DEPLOY_DRAFTS`` is ``False`` (else Nikola deploys it, unlisted: a page); its author is ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url."""
     folder = base.resolve()
     below = "" if config.parent == folder else folder.relative_to(config.parent).as_posix() + "/"
     routes: list[tuple[str, str]] = []
@@ -7860,7 +7860,9 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
     changes: dict[str, Any] = {
         "nikola_metadata": True, "metadata_lines": meta, "nikola_routes": tuple(routes), "nikola_pretty": pretty,
         "url": (), "title_fallback": ("file-name",), "subject": ("category",), "subject_from": ("field",),
-        "keywords": ("tags",), "keyword_separator": ",", "drafts": ("draft", "status"),
+        "keywords": ("tags",), "keyword_separator": ",",
+        # a draft (status: draft) is built and deployed, unlisted, unless its DEPLOY_DRAFTS says False
+        "drafts": ("status",) if re.search(r"^DEPLOY_DRAFTS[ \t]*=[ \t]*False\b", text, re.M) else (),
         "alias_fields": ("aliases", NIKOLA_SLUG), "links": ("markdown", "html", "nikola"), "no_front_matter": "article",
         "nikola_translations": translations}
     if not any(where == "" for where, _ in routes):  # Nikola builds what its globs name, and nothing else

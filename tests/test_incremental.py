@@ -2481,7 +2481,8 @@ NIKOLA_SITE = {"conf.py": ['POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGE
                            "MARKDOWN_EXTENSIONS = ['markdown.extensions.meta']\n",
                            'POSTS = (("posts/*.md", "posts", "post.tmpl"), ("stories/*.md", "stories", "s.tmpl"))\n'
                            'PRETTY_URLS = False\nSITE_URL = "https://example.com/"\n',
-                           'TRANSLATIONS = {"en": "", "es": "./es"}\nPOSTS = (("posts/*.md", "blog", "post.tmpl"),)\n']}
+                           'TRANSLATIONS = {"en": "", "es": "./es"}\nPOSTS = (("posts/*.md", "blog", "post.tmpl"),)\n'
+                           'DEPLOY_DRAFTS = False\n']}
 
 
 @_SITE_EXAMPLES

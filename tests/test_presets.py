@@ -5543,7 +5543,7 @@ NIKOLA_SITE = {
     "conf.py": '# -*- coding: utf-8 -*-\n# !! This is the configuration of Nikola. !! #\nBLOG_AUTHOR = "Ann Lee"\n'
                'SITE_URL = "https://ann.example.org/"\n# POSTS = (\n#     ("posts/*.rst", "posts", "post.tmpl"),\n# )\n'
                'POSTS = (\n    ("posts/*.rst", "blog", "post.tmpl"),\n    ("posts/*.md", "blog", "post.tmpl"),\n)\n'
-               'PAGES = (\n    ("pages/*.md", "", "page.tmpl"),\n)\nPRETTY_URLS = True\n'
+               'PAGES = (\n    ("pages/*.md", "", "page.tmpl"),\n)\nPRETTY_URLS = True\nDEPLOY_DRAFTS = False\n'
                "MARKDOWN_EXTENSIONS = ['markdown.extensions.fenced_code', 'markdown.extensions.meta']\n",
     "README.md": "# Source of my site\n",
     "posts/2023/first-light.md": "<!--\n.. title: First light\n.. slug: first-light\n.. date: 2023-03-01 09:30:00 UTC+01:00\n"
@@ -5670,6 +5670,22 @@ def test_a_nikola_posts_date_with_slashes_is_its_date(tmp_path: Path):
     assert [(p.path, "not an ISO date" in p.message) for p in result.problems] == [("posts/odd.md", True)]
     write_site(tmp_path / "notes", {"a.md": "---\ntitle: A\ndate: 2012/09/15\n---\nText.\n"})
     assert ["not an ISO date" in p.message for p in load_corpus(tmp_path / "notes").problems] == [True]
+
+
+def test_a_nikola_draft_is_a_page_unless_its_site_deploys_no_drafts(tmp_path: Path):
+    """Nikola builds and deploys a post of ``status: draft`` (unlisted: no index, no feed shows it) unless its
+    config's ``DEPLOY_DRAFTS`` is ``False``: such a post was skipped ("status: draft: not a page") on a site
+    that publishes it."""
+    site = {"conf.py": 'POSTS = (("posts/*.md", "posts", "post.tmpl"),)\n',
+            "posts/soon.md": "<!--\n.. title: Soon\n.. status: draft\n-->\n\nText.\n",
+            "posts/now.md": "<!--\n.. title: Now\n.. status: featured\n-->\n\nSee [soon](link://slug/soon).\n"}
+    write_site(tmp_path / "deployed", site)
+    result = load_corpus(tmp_path / "deployed")
+    assert sorted(a.url for a in result.articles) == ["/posts/now/", "/posts/soon/"] and not result.problems
+    write_site(tmp_path / "kept", {**site, "conf.py": site["conf.py"] + "DEPLOY_DRAFTS = False\n"})
+    result = load_corpus(tmp_path / "kept")
+    assert [a.url for a in result.articles] == ["/posts/now/"]
+    assert [p.message for p in result.problems] == ["status: draft: not a page"]
 
 
 def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
