@@ -5574,7 +5574,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
         return _pelican(base, *pelican, inside, names)
     nikola = _nikola_config(base) if eleventy is None else None
     if nikola is not None:
-        return _nikola(base, *nikola)
+        return _nikola(base, *nikola, names)
     if eleventy is not None:
         source, input_dir, gitignore, added = eleventy
         content = (inside(input_dir) if input_dir else None) or ""
@@ -7829,7 +7829,42 @@ def _nikola_translations(text: str) -> tuple[tuple[str, str], ...]:
                  for m in _NIKOLA_TRANSLATION.finditer(found.group(1)) if m.group(2) and m.group(2) != default)
 
 
-def _nikola(base: Path, config: Path, text: str) -> _Site:
+#: the fields of an old Nikola ``.meta`` file, one a line, in this order (before its ``.. key: value`` lines)
+_NIKOLA_OLD_META = ("title", "slug", "date", "tags", "link", "description", "type")
+
+
+def _nikola_meta(text: str) -> dict[str, str]:
+    """The metadata of a Nikola two-file post's ``.meta`` file: its ``.. key: value`` lines, or, in the old
+    format (a line a field), its lines as :data:`_NIKOLA_OLD_META`; a field without a value is none.
+
+    >>> _nikola_meta(".. title: Hi\\n.. tags: a, b\\n.. link:\\n"), _nikola_meta("Hi\\nhi\\n2012/09/15 19:52\\n\\n")
+    ({'title': 'Hi', 'tags': 'a, b'}, {'title': 'Hi', 'slug': 'hi', 'date': '2012/09/15 19:52'})
+    """
+    read = read_front_matter("x.meta", text, nikola=True)
+    if not isinstance(read, Problem) and read.syntax is not None:
+        return {str(k): v for k, v in read.data.items() if isinstance(v, str) and v.strip()}
+    lines = text.replace("\r\n", "\n").split("\n")
+    return {key: value.strip() for key, value in zip(_NIKOLA_OLD_META, lines) if value.strip()}
+
+
+def _nikola_meta_files(base: Path, names: Sequence[str], routes: Sequence[tuple[str, str]],
+                       ) -> tuple[tuple[str, str], ...]:
+    """The metadata of the two-file posts of a Nikola site (``posts/hello.md`` beside ``posts/hello.meta``: Nikola
+    reads its metadata there), as ``FieldMap.data_files`` of each (its path without suffix, JSON)."""
+    found = []
+    for name in names:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or f".{suffix.lower()}" not in (*FieldMap().suffixes, ".rst") or \
+                not any(name.startswith(where) for where, _ in routes) or not _is_file(base / f"{stem}.meta"):
+            continue
+        data = _read_regular(base / f"{stem}.meta", MAX_CONFIG)
+        meta = _nikola_meta(data.decode("utf-8", "replace")) if isinstance(data, bytes) else {}
+        if meta:
+            found.append((stem, json.dumps(meta, ensure_ascii=False)))
+    return tuple(found)
+
+
+def _nikola(base: Path, config: Path, text: str, names: Sequence[str] = ()) -> _Site:
     """A Nikola site (``conf.py``, here or above, that sets ``POSTS`` or ``PAGES``): its pages are the Markdown
     and reStructuredText files its ``POSTS`` and ``PAGES`` globs match (``posts/*.md``, ``posts/*.rst``, in the
     glob's folder and the folders below it, as Nikola walks it), the others are no pages; a page's metadata are
@@ -7839,7 +7874,9 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
     ``tags`` (split on commas), and published below its glob's destination at its slug
     (:func:`~qagraph.fields.nikola_url`: ``/blog/2024/hello/`` with ``PRETTY_URLS``); ``link://slug/x`` (and a
     reStructuredText post's ``:doc:`x```) links to the post of that slug; ``status: draft`` is a draft where
-    its ``DEPLOY_DRAFTS`` is ``False`` (else Nikola deploys it, unlisted: a page); its author is ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url."""
+    its ``DEPLOY_DRAFTS`` is ``False`` (else Nikola deploys it, unlisted: a page); its author is
+    ``BLOG_AUTHOR`` unless it names its own; ``SITE_URL`` is the site's url. A two-file post's metadata are in
+    the ``.meta`` file beside it (:func:`_nikola_meta_files`)."""
     folder = base.resolve()
     below = "" if config.parent == folder else folder.relative_to(config.parent).as_posix() + "/"
     routes: list[tuple[str, str]] = []
@@ -7867,6 +7904,9 @@ def _nikola(base: Path, config: Path, text: str) -> _Site:
         "nikola_translations": translations}
     if not any(where == "" for where, _ in routes):  # Nikola builds what its globs name, and nothing else
         changes["page_folders"] = tuple(dict.fromkeys(where for where, _ in routes))
+    two_files = _nikola_meta_files(base, names, routes)
+    if two_files:  # under the file's own metadata, as the data files of a page
+        changes["data_files"] = two_files
     url = _pelican_setting(text, "SITE_URL")
     if url and "://" in url:
         changes["site_url"] = url.rstrip("/")

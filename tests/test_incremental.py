@@ -2467,7 +2467,7 @@ def test_a_patched_build_of_a_pelican_site_equals_a_full_build(tmp_path_factory,
 
 # Nikola: posts whose metadata are .. key: value lines (a page's Key: value lines with the meta extension), linked by
 # link://slug/x and link://filename/..., published below their globs' destinations (a translation below its
-# language's); the config's POSTS and TRANSLATIONS change
+# language's); the config's POSTS and TRANSLATIONS change, and a two-file post's .meta comes, changes and goes
 NIKOLA_PAGES = ["posts/a.md", "posts/a.es.md", "posts/2024/b.md", "pages/about.md", "pages/home.md", "stories/c.md",
                 "README.md"]
 NIKOLA_LINKS = ["[a](link://slug/a-post)", "[b](link://slug/bee#part)", "[h](link://slug/index)",
@@ -2482,7 +2482,8 @@ NIKOLA_SITE = {"conf.py": ['POSTS = (("posts/*.md", "blog", "post.tmpl"),)\nPAGE
                            'POSTS = (("posts/*.md", "posts", "post.tmpl"), ("stories/*.md", "stories", "s.tmpl"))\n'
                            'PRETTY_URLS = False\nSITE_URL = "https://example.com/"\n',
                            'TRANSLATIONS = {"en": "", "es": "./es"}\nPOSTS = (("posts/*.md", "blog", "post.tmpl"),)\n'
-                           'DEPLOY_DRAFTS = False\n']}
+                           'DEPLOY_DRAFTS = False\n'],
+               "posts/a.meta": [".. title: M\n.. slug: a-post\n.. tags: m\n", "Old\nbee\n2012/09/15\n", None]}
 
 
 @_SITE_EXAMPLES

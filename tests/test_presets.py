@@ -5688,6 +5688,29 @@ def test_a_nikola_draft_is_a_page_unless_its_site_deploys_no_drafts(tmp_path: Pa
     assert [p.message for p in result.problems] == ["status: draft: not a page"]
 
 
+def test_a_nikola_two_file_posts_metadata_are_in_its_meta_file(tmp_path: Path):
+    """A Nikola post may keep its metadata in a ``.meta`` file beside it (two-file posts: ``ONE_FILE_POSTS =
+    False``), as ``.. key: value`` lines or, in the old format, one field a line (title, slug, date, tags...).
+    Such a post was titled by its file's name, untagged, undated, at a url made of its file's name."""
+    write_site(tmp_path / "site", {
+        "conf.py": 'POSTS = (("posts/*.md", "posts", "post.tmpl"),)\n',
+        "posts/brew.md": "Grind the beans. See [the old one](link://slug/first-cup).\n",
+        "posts/brew.meta": ".. title: How I brew\n.. slug: brewing\n.. tags: coffee, mornings\n.. category: kitchen\n",
+        "posts/old.md": "Back to [brewing](link://slug/brewing).\n",
+        "posts/old.meta": "My first cup\nfirst-cup\n2012/09/15 19:52:05\ncoffee\n\n\ntext\n",
+    })
+    result = load_corpus(tmp_path / "site")
+    by = {a.path: a for a in result.articles}
+    assert {name: (a.title, a.url, a.subject, a.keywords, a.date) for name, a in by.items()} == {
+        "posts/brew.md": ("How I brew", "/posts/brewing/", "kitchen", ("coffee", "mornings"), None),
+        "posts/old.md": ("My first cup", "/posts/first-cup/", "Uncategorised", ("coffee",), "2012-09-15 19:52:05")}
+    assert not result.problems
+    import qagraph
+
+    kg = qagraph.build(tmp_path / "site", out=tmp_path / "out")
+    assert kg.counts.get("stubs", 0) == 0 and kg.counts["edges"]["related"] == 2
+
+
 def test_a_conf_py_without_posts_or_pages_is_no_nikola_site(tmp_path: Path):
     """Sphinx's config is a conf.py too: only one that sets Nikola's POSTS or PAGES makes a Nikola site."""
     write_site(tmp_path / "docs", {"conf.py": "project = 'Demo'\nextensions = []\n",
