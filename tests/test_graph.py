@@ -122,6 +122,19 @@ def test_self_link_and_link_by_id_only(tmp_path):
     assert [p.message for p in kg.problems] == ["related_article1: links the article to itself; ignored"]
 
 
+def test_an_article_whose_url_is_its_page_address_meets_the_links_to_its_path(tmp_path):
+    # url: https://HOST/learn/s/questions/b is the page /learn/s/questions/b: a link to either reaches it
+    a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("s", "c")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[
+        {"id": 2, "title": "B?", "url": b}, {"id": 3, "title": "C?", "url": "https://quicktakes.example" + c}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", "https://quicktakes.example" + b, id=2, subject="S"))
+    write_article(tmp_path, "s/c.md", article_text("C?", "https://quicktakes.example" + c + "/", id=3, subject="S"))
+    kg = build(tmp_path)
+    assert kg.related(a) == [article_node(b), article_node(c)]
+    assert kg.problems == [] and kg.graph.nodes[article_node(b)]["url"] == b
+    assert kg.graph.nodes[article_node(b)]["subject"] == "s"
+
+
 def test_a_link_by_an_id_no_article_has_says_so_not_that_the_id_is_ambiguous(tmp_path):
     a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("t", "b")
     write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 7, "title": "Gone"}, {"id": 2, "title": "B"}]))
