@@ -2245,9 +2245,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
         url = None
     else:
         url = _url(f.text(fields.url)) if fields.url else None
-        if url and "//" in url and fields.subject_from[:1] == ("url",):
-            # the Q&A format's url is a site path; written as its page's address (https://HOST/learn/...), it is
-            # that path, as a related link's is (:func:`~qagraph.links.related_url`): the two meet
+        if url and ("//" in url or "%" in url) and fields.subject_from[:1] == ("url",):
+            # the Q&A format's url is a site path; written as its page's address (https://HOST/learn/...), or
+            # with escapes (m%C3%A9moire), it is that path, as a related link's is (:func:`~qagraph.links.related_url`)
             url = related_url(url, fields.site_url, fields.site_hosts, fields.subject_from_url)
     pelican = fields.article_url is not None or bool(fields.nikola_routes)  # Nikola's urls are read so too
     eleventy = fields.path_urls == "eleventy"

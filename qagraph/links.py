@@ -2779,6 +2779,11 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
     ('https://example.com/blog/post?x=1', 'learn/a/b?x')
     >>> related_url("https://[zz]/learn/a/questions/b", None, (), shape)  # no host a browser can reach
     'https://[zz]/learn/a/questions/b'
+
+    A path's characters written as UTF-8 escapes are the characters (a Unicode slug), but for ``%2F``:
+
+    >>> related_url("/learn/a/questions/m%C3%A9moire", None, (), shape), related_url("/learn/a/questions/a%2Fb", None, (), shape)
+    ('/learn/a/questions/mémoire', '/learn/a/questions/a%2Fb')
     """
     try:
         parts = urlsplit(url)
@@ -2798,6 +2803,9 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
         path = parts.path
     else:
         return url
+    if "%" in path:  # a browser asks for /m%C3%A9moire and /mémoire alike (not for %2F, a name's slash)
+        decoded = "%2F".join(unquote(part) for part in re.split("%2[fF]", path))
+        path = decoded if decoded.isprintable() else path
     return path.rstrip("/") or "/"
 
 

@@ -135,6 +135,17 @@ def test_an_article_whose_url_is_its_page_address_meets_the_links_to_its_path(tm
     assert kg.graph.nodes[article_node(b)]["subject"] == "s"
 
 
+def test_a_unicode_url_and_its_escaped_form_name_one_article(tmp_path):
+    # a browser asks for /learn/s/questions/m%C3%A9moire when a link says /learn/s/questions/mémoire
+    a, b, c = url_of("s", "a"), url_of("s", "mémoire"), url_of("s", "café")
+    write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[
+        {"id": 2, "title": "B?", "url": url_of("s", "m%C3%A9moire")}, {"id": 3, "title": "C?", "url": c}]))
+    write_article(tmp_path, "s/b.md", article_text("B?", b, id=2))
+    write_article(tmp_path, "s/c.md", article_text("C?", url_of("s", "caf%C3%A9"), id=3))
+    kg = build(tmp_path)
+    assert kg.related(a) == [article_node(b), article_node(c)] and kg.problems == []
+
+
 def test_a_link_by_an_id_no_article_has_says_so_not_that_the_id_is_ambiguous(tmp_path):
     a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("t", "b")
     write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 7, "title": "Gone"}, {"id": 2, "title": "B"}]))
