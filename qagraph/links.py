@@ -674,11 +674,13 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
             add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, label)
         definitions = list(_MD_DEFINITION.finditer(text)) if "]:" in text else []
         used = _labels_used(text, {m.start(1) - 1 for m in definitions}) if definitions else set()
+        shown_as = _reference_texts(text, {m.start(1) - 1 for m in definitions}) if definitions else {}
         for m in definitions:
             taken.append(m.span())
             if _label(m.group(1)) in used:  # a definition no link uses makes no link on the page
                 target = m.group(2)
-                add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target, m.group(1))
+                add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target,
+                    shown_as.get(_label(m.group(1)), m.group(1)))
     if "markdown" in wanted and "<" in text and site is not None:  # an autolink can only reach a page by its url
         for m in _AUTOLINK.finditer(text):
             if not any(start <= m.start() < end for start, end in taken):
@@ -932,6 +934,29 @@ def _labels_used(masked: str, definitions: set[int]) -> set[str]:
     ['', 'd', 'faq', 'intro', 'the docs']
     """
     return {_label(m.group(1)) for m in _MD_BRACKETS.finditer(masked) if m.start() not in definitions}
+
+
+def _reference_texts(masked: str, definitions: set[int]) -> dict[str, str]:
+    """The text the page shows for each label (:func:`_label`) its reference links use, that of the first
+    using it: ``[the FF.CFG file][ffcfg]`` shows "the FF.CFG file" for ``ffcfg``, ``[Intro][]`` and ``[Intro]``
+    "Intro", as written; the definitions' own brackets, at the offsets ``definitions``, are none.
+
+    >>> _reference_texts("Via the [FF.CFG\\nfile][ffcfg], [Intro][] and [FAQ].\\n\\n[ffcfg]: x\\n", {49})
+    {'ffcfg': 'FF.CFG file', 'intro': 'Intro', 'faq': 'FAQ'}
+    """
+    texts: dict[str, str] = {}
+    after = -1  # the end of a link's text whose label follows it: that label's brackets are no text
+    for m in _MD_BRACKETS.finditer(masked):
+        if m.start() in definitions or m.start() == after:
+            continue
+        label = _MD_BRACKETS.match(masked, m.end()) if masked.startswith("[", m.end()) else None
+        shown = " ".join(shown_text(m.group(1)).split())
+        if label is not None:
+            after = m.end()
+            texts.setdefault(_label(label.group(1) or m.group(1)), shown)
+        else:
+            texts.setdefault(_label(m.group(1)), shown)
+    return texts
 
 
 def _myst_roles(body: str, masked: str) -> list[tuple[int, str, str, str | None]]:

@@ -76,11 +76,22 @@ def test_a_link_to_the_site_with_or_without_www_is_the_site_s():
 def test_a_link_definition_no_link_uses_is_no_link():
     """A page's list of [label]: /url definitions (the Hugo docs keep one under most pages, copied from
     page to page) links only where [text][label], [label][] or [label] uses one; the others render to
-    nothing, and were links (and stubs) all the same. Labels match case and spaces aside."""
+    nothing, and were links (and stubs) all the same. Labels match case and spaces aside. A link's text is the
+    text the page shows, its first use's ("the guide"), not the definition's label ("guide")."""
     body = ("See [the\nguide][Guide], [Setup][] and [faq].\n\n"
             "[guide]: /docs/guide/\n[setup]: /docs/setup/\n[FAQ]: /docs/faq/\n[unused]: /docs/unused/\n")
-    assert found(body) == [("markdown-link", "/docs/guide/", "guide", 13), ("markdown-link", "/docs/setup/", "setup", 14),
-                           ("markdown-link", "/docs/faq/", "FAQ", 15)]
+    assert found(body) == [("markdown-link", "/docs/guide/", "the guide", 13),
+                           ("markdown-link", "/docs/setup/", "Setup", 14), ("markdown-link", "/docs/faq/", "faq", 15)]
+
+
+def test_a_reference_link_s_text_is_the_text_the_page_shows():
+    """A GitHub wiki links its pages through definitions, [the FF.CFG file][ffcfg] with [ffcfg]: FF.CFG-Configuration-File:
+    the link's text, which names the stub of a page not written yet, was the definition's label, "ffcfg", which the page
+    never shows; it is the text of the first link that uses the definition, as the page shows it."""
+    body = ("Set it in [the FF.CFG\nfile][ffcfg], or [**FF.CFG**][ffcfg] again; [LCD][] or [OLED].\n\n"
+            "[ffcfg]: FF.CFG-Configuration-File\n[lcd]: Hardware-Mods#lcd\n[oled]: Hardware-Mods#oled\n")
+    assert found(body) == [("markdown-link", "FF.CFG-Configuration-File", "the FF.CFG file", 13),
+                           ("markdown-link", "Hardware-Mods#lcd", "LCD", 14), ("markdown-link", "Hardware-Mods#oled", "OLED", 15)]
 
 
 def test_a_markdown_link_s_text_may_go_on_over_lines():
@@ -106,7 +117,7 @@ def test_footnotes_and_text_after_a_label_are_no_link_definitions():
     body = ("Quote.[^1] See [x][ref], [next].\n\n[^1]: The above quote is from Rob Pike's talk.\n"
             "[^note]: /not/a/link\n[ref]: /docs/ref/ \"The title\"\n[Note]: this is a remark, not a link\n"
             "[next]:\n  /docs/next/\n")
-    assert found(body) == [("markdown-link", "/docs/ref/", "ref", 14), ("markdown-link", "/docs/next/", "next", 16)]
+    assert found(body) == [("markdown-link", "/docs/ref/", "x", 14), ("markdown-link", "/docs/next/", "next", 16)]
 
 
 def test_hugo_and_jekyll_refs():
