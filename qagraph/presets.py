@@ -244,6 +244,10 @@ class _Sample:
     headed: int = 0
     #: files with a tag of several words closed by a ``#``, ``#multi word tag#``, as Bear writes them (outside code)
     closed_tags: int = 0
+    #: the GitHub repositories (``OWNER/REPO``) whose wiki's urls (``github.com/OWNER/REPO/wiki/Page-Name``) the
+    #: sampled files link a page of the corpus by (``Page-Name.md``), one count a link: a wiki's own, cloned without its
+    #: remote
+    wiki_repos: Counter[str] = field(default_factory=Counter)
     #: files that open as a TIL collection's notes do in many collections other than jbranchaud/til's: with
     #: a ``## Title`` or a setext heading (``Title`` over ``=====``) and no front matter, or with a front
     #: matter that says no more than a note's ``title``, ``date`` and ``tags``
@@ -438,6 +442,7 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
     # when a sampled file first holds a wiki-link: 72k names at 36k, 0.1-0.2 s of every build)
     notes: set[str] | None = None
     files: set[str] | None = None  # the Markdown files' paths, which a GitHub url may name (made when first needed)
+    stems: set[str] | None = None  # the Markdown files' folded names, which a wiki's url may name (likewise)
     s = _Sample()
     for name in picked:
         data = _read_head(base / raw.get(name, name))
@@ -457,6 +462,9 @@ def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadat
             s.shortcodes += 1
         if "#" in text and " " in text:
             s.closed_tags += bool(closed_tags(mask_code(text)))
+        if "/wiki/" in text:  # a wiki page linking another by its url on GitHub
+            stems = {fold(posixpath.basename(n).rpartition(".")[0]) for n in names} if stems is None else stems
+            s.wiki_repos.update(m.group(1) for m in _WIKI_URL.finditer(text) if fold(unquote(m.group(2))) in stems)
         if "github" in text:  # a note linking another by its url on GitHub (its own repository's, most of all)
             files = set(names) if files is None else files
             s.repos.update(found[0] for m in _GITHUB_FILE.finditer(text)
@@ -2079,6 +2087,11 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("Just the Docs: a collection's pages under its name in the sidebar (" + ", ".join(
                     f"{folder}: {name}" for folder, name in headed) + ")")
     wiki_repository = _github_wiki_repository(base) if p.name in ("obsidian", "generic") else None
+    linked_wiki = None
+    if wiki_repository is None and s.wiki_repos and "Home.md" in names:
+        # a clone without its .git/: the repository whose wiki's urls two links at least name pages of it by
+        repository, links = s.wiki_repos.most_common(1)[0]
+        linked_wiki = repository if links >= 2 else None
     github_wiki = p.name in ("obsidian", "generic") and "Home.md" in names and (any(
         f"{part}.md" in names for part in _WIKI_PARTS) or wiki_repository is not None)
     if github_wiki:  # a GitHub wiki's clone
@@ -2086,7 +2099,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # "# Firmware Programming") or front matter it holds (shown as a table, no title)
         fields = replace(fields, skip_files=_WIKI_PARTS, title=(), title_fallback=("wiki-name",))
         notes.append("a GitHub wiki (Home.md, _Sidebar.md): pages named by their file names, hyphens as spaces")
-        fields, note = _fit_github_wiki(fields, wiki_repository)
+        fields, note = _fit_github_wiki(fields, wiki_repository or linked_wiki, linked=linked_wiki is not None)
         notes.append(note)
     if p.name == "obsidian" and _is_file(base / _LOGSEQ_CONFIG):
         journal_files, journal_title, journals = _logseq_journals(base)
@@ -4872,6 +4885,8 @@ def _dendron_vaults(base: Path) -> tuple[str, ...]:
 
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
+#: a page of a GitHub wiki by its url: the repository (``OWNER/REPO``) and the page's name
+_WIKI_URL = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9-]+/[A-Za-z0-9._-]+)/wiki/([^\s#?)\]\"'<>/]+)")
 #: the remote of a GitHub wiki's clone: ``github.com/OWNER/REPO.wiki.git``, the wiki of OWNER/REPO
 _WIKI_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9._-]+?)\.wiki(?:\.git)?/?[ \t]*$",
                           re.M | re.I)
@@ -4886,11 +4901,12 @@ def _github_wiki_repository(base: Path) -> str | None:
     return found.group(1) if found else None
 
 
-def _fit_github_wiki(fields: FieldMap, repository: str | None) -> tuple[FieldMap, str]:
+def _fit_github_wiki(fields: FieldMap, repository: str | None, linked: bool = False) -> tuple[FieldMap, str]:
     """A GitHub wiki's field map: each page at ``/wiki/`` and its name (its file name, spaces as hyphens,
     whatever folder it is in: GitHub lists a wiki's pages flat), the Home page at ``/wiki`` too, as GitHub
-    shows it; the site the wiki of ``repository`` (``OWNER/REPO``, from its clone's remote), at
-    ``https://github.com/OWNER/REPO``, so that a link written as a page's url reaches it."""
+    shows it; the site the wiki of ``repository`` (``OWNER/REPO``, from its clone's remote, or ``linked``: the one
+    whose wiki's urls its pages link each other by), at ``https://github.com/OWNER/REPO``, so that a link written as
+    a page's url reaches it."""
     home = json.dumps({"aliases": ["/wiki", "/wiki/"]})
     fields = replace(fields, path_urls="github-wiki", data_files=(*fields.data_files, ("Home", home)),
                      alias_fields=tuple(dict.fromkeys((*fields.alias_fields, "aliases"))))
@@ -4898,7 +4914,8 @@ def _fit_github_wiki(fields: FieldMap, repository: str | None) -> tuple[FieldMap
         return fields, "pages at /wiki/Page-Name"
     # the repository's other pages (its issues, its code) are no pages of the wiki: no stubs
     return replace(fields, site_url=f"https://github.com/{repository}", listing_urls=r"/(?!wiki(?:/|$)).*"), \
-        f"pages at https://github.com/{repository}/wiki/Page-Name (its clone's remote)"
+        f"pages at https://github.com/{repository}/wiki/Page-Name (" + (
+            "the wiki its pages link by url)" if linked else "its clone's remote)")
 
 
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder

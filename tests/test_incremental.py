@@ -3069,3 +3069,18 @@ def test_a_bear_note_given_a_tag_of_several_words_is_tagged_as_a_full_build_does
     keywords = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "keyword")
                 for kg in _built_after_each(root, out, cold, edits)]
     assert "programming languages" in keywords[0] and "languages" not in keywords[0]
+
+
+def test_a_github_wiki_s_pages_linked_by_their_urls_name_its_site_as_a_full_build_does(tmp_path: Path):
+    """A GitHub wiki copied without its remote is the wiki of the repository whose wiki's urls its pages link each
+    other by: after a page comes to link two pages so, or stops, a patched build equals a cold one."""
+    root, out, cold = tmp_path / "wiki", tmp_path / "out", tmp_path / "cold"
+    write_article(root, "Home.md", "Start.\n")
+    write_article(root, "_Sidebar.md", "- [Home](Home)\n")
+    write_article(root, "Mods.md", "Mods.\n")
+    qagraph.build(root, out=out)
+    linking = "See [a](https://github.com/acme/gizmo/wiki/Mods) and [b](https://github.com/acme/gizmo/wiki/Home).\n"
+    edits = [("Setup.md", linking), ("Setup.md", "See nothing.\n")]
+    reached = [sorted(v for u, v, k in kg.graph.edges(keys=True) if k == "related")
+               for kg in _built_after_each(root, out, cold, edits)]
+    assert reached == [["article:Home", "article:Mods"], []]

@@ -3836,6 +3836,33 @@ def test_a_github_wiki_s_page_is_titled_by_its_name_whatever_heading_it_opens_wi
     assert sorted(link.target for a in result.articles for link in a.related) == ["Flash", "Initial-Setup"]
 
 
+def test_a_github_wiki_cloned_without_its_remote_links_its_pages_by_their_urls(tmp_path: Path):
+    """A GitHub wiki's pages link each other by their urls on GitHub too ([lcd]: https://github.com/OWNER/REPO/wiki/Hardware-Mods#lcd,
+    as a real wiki does); a copy of the wiki without its .git/ does not say which repository's wiki it is, and such
+    links were links to another site, lost. The repository whose wiki's urls two links at least name pages of the
+    corpus by is the wiki's: those links reach the pages, and a url of a page not written yet is a stub; one url
+    alone, or urls of another wiki's pages, say nothing."""
+    pages = {"Home.md": "Start with [setup](Initial-Setup).\n", "_Sidebar.md": "- [Home](Home)\n",
+             "Hardware-Mods.md": "Mods.\n",
+             "Initial-Setup.md": "Use an [LCD][lcd] or [OLED][oled] and [the docs][docs] of [another][other].\n\n"
+                                 "[lcd]: https://github.com/acme/gizmo/wiki/Hardware-Mods#lcd\n"
+                                 "[oled]: https://github.com/acme/gizmo/wiki/Hardware-Mods#oled\n"
+                                 "[docs]: https://github.com/acme/gizmo/wiki/Troubleshooting\n"
+                                 "[other]: https://github.com/other/tool/wiki/Home\n"}
+    write_site(tmp_path / "wiki", pages)
+    kg = build(tmp_path / "wiki", out=tmp_path / "out")
+    assert "pages at https://github.com/acme/gizmo/wiki/Page-Name (the wiki its pages link by url)" in \
+        kg.report()["settings"]["preset"]["reason"]
+    assert sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related") == [
+        ("article:Home", "article:Initial-Setup"), ("article:Initial-Setup", "article:/wiki/Troubleshooting"),
+        ("article:Initial-Setup", "article:Hardware-Mods")]
+    pages["Initial-Setup.md"] = pages["Initial-Setup.md"].replace("wiki/Hardware-Mods#oled", "blob/main/README.md")
+    write_site(tmp_path / "one", pages)
+    kg = build(tmp_path / "one", out=tmp_path / "one-out")
+    assert "its pages link by url" not in kg.report()["settings"]["preset"]["reason"]
+    assert [v for u, v, k in kg.graph.edges(keys=True) if k == "related" and u == "article:Initial-Setup"] == []
+
+
 def test_a_readme_or_index_without_a_heading_is_named_by_its_folder(tmp_path: Path):
     """A repository's packages/core/README.md was titled "README", like every other README; its
     folder names it (where titles are not file names by rule: a vault's note is "README")."""
