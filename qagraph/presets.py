@@ -3742,8 +3742,9 @@ def _fit_joplin(fields: FieldMap, notes: int, notebooks: Mapping[str, str], tags
                      subject=("notebook",), subject_from=("field", "folder"), keywords=("tags",), list_fields=("tags",),
                      date=("user_created_time", "created_time"), url=(), id=(), description=(),
                      no_front_matter="article", inline_tags=False)
-    return fields, (f"a Joplin raw export ({notes} notes, {len(notebooks)} notebooks, "
-                    f"{len({t for tagged in tags.values() for t in tagged})} tags): a note's properties at its end, "
+    counts = {"note": notes, "notebook": len(notebooks), "tag": len({t for tagged in tags.values() for t in tagged})}
+    return fields, ("a Joplin raw export (" + ", ".join(f"{n} {what}{'s' if n != 1 else ''}" for what, n in counts.items())
+                    + "): a note's properties at its end, "
                     "its title its first line; notebooks, tags and resources are no notes")
 
 

@@ -3760,7 +3760,7 @@ def test_a_joplin_raw_export_s_notes_are_titled_filed_and_tagged_as_joplin_shows
     assert [(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"] == [
         ("article:" + "a" * 32, "article:" + "b" * 32)]
     assert kg.report()["counts"]["stubs"] == 0
-    assert "a Joplin raw export (2 notes, 1 notebooks, 1 tags)" in kg.report()["settings"]["preset"]["reason"]
+    assert "a Joplin raw export (2 notes, 1 notebook, 1 tag)" in kg.report()["settings"]["preset"]["reason"]
 
 
 def test_a_note_app_s_front_matter_export_dates_a_note_by_its_created_field(tmp_path: Path):
