@@ -1972,7 +1972,10 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
                 # (my-API-guide: My Api Guide, under_score: Under_score); a page it titles not at all: its words
                 title = " ".join(w.capitalize() for w in slug.rstrip(".").split("-") if w) or None
             else:
-                title = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
+                # Jekyll titles a page not at all, and its theme heads it with nothing of its own: its reader knows it
+                # by the level-1 heading it shows ([Back](/) above # Routing), else by its file's words
+                heading = first_heading(body, level_one=True) if fields.jekyll and not fields.hexo else None
+                title = heading or " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", slug) if w) or None
         elif source in ("file-name", "wiki-name", "logseq-name", "page-name"):
             title = _NOTION_ID.sub("", stem).strip() or stem
             if source == "wiki-name":  # GitHub names a wiki page's file by its name, hyphens for spaces

@@ -9837,24 +9837,46 @@ def test_jekyll_titles_from_headings_titles_untitled_pages_by_their_opening_head
     """A Jekyll site that lists jekyll-titles-from-headings (a cheat-sheet site of pages without front
     matter, each opening with its heading) titles an untitled page by the heading it opens with: its
     folder pages were all "Index" and ``load-times.md`` "Load Times" where the site shows "Kitchen" and
-    "Load and wait times". A post keeps the title of its slug, a page that opens with text its name,
-    a titled page its title; without the plugin, nothing changes."""
+    "Load and wait times". A post keeps the title of its slug, a page that opens with text the level-1
+    heading it shows further down, a titled page its title; without the plugin, a page that opens with a
+    heading of another level is titled by its name's words, as before."""
     site = tmp_path / "site"
     write_site(site, {
         "_config.yml": "title: Notes\nplugins:\n  - jekyll-titles-from-headings\n",
         "guide/index.md": "---\ndescription: All about it\n---\n# Kitchen\n",
         "guide/load-times.md": "\n# Load and `wait` times\n\nText.\n",
         "guide/notes.md": "Some text.\n\n# Late heading\n",
+        "guide/storage.md": "## Storage API\n\nText.\n",
         "guide/titled.md": "---\ntitle: Given\n---\n# Other\n",
         "_posts/2020-01-02-brew-day.md": "---\nlayout: post\n---\n# Brewing\n",
     })
     titles = {a.path: a.title for a in load_corpus(site).articles}
     assert titles == {"guide/index.md": "Kitchen", "guide/load-times.md": "Load and wait times",
-                      "guide/notes.md": "Notes", "guide/titled.md": "Given", "_posts/2020-01-02-brew-day.md": "Brew Day"}
+                      "guide/notes.md": "Late heading", "guide/storage.md": "Storage API", "guide/titled.md": "Given",
+                      "_posts/2020-01-02-brew-day.md": "Brew Day"}
     write_article(site, "_config.yml", "title: Notes\n")
     write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n')  # its own Jekyll
     titles = {a.path: a.title for a in load_corpus(site).articles}
-    assert titles["guide/load-times.md"] == "Load Times" and titles["_posts/2020-01-02-brew-day.md"] == "Brew Day"
+    assert titles["guide/storage.md"] == "Storage" and titles["_posts/2020-01-02-brew-day.md"] == "Brew Day"
+
+
+def test_an_untitled_jekyll_page_is_titled_by_the_level_one_heading_it_shows(tmp_path: Path):
+    """Jekyll gives a page without a title none (a post or a document, its slug's words), and its layout heads it
+    with nothing: the reader knows a course's guide that opens with a link back home, [Back](/), then
+    # Paths and regular expressions, by that heading; it was titled by its file's name ("Paths", "Guide1 2").
+    A page with no level-1 heading keeps its name's words; a post its slug's."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Course\nplugins: [jekyll-scholar]\n",
+        "guides/paths.md": "---\nlayout: page\n---\n[Back](/)\n\n# Paths and regular expressions\n\n## Contents\n",
+        "guides/guide1_2.md": "---\nlayout: page\n---\n[Back](/)\n\nIntro.\n\n# Client and server\n",
+        "guides/setup.md": "---\nlayout: page\n---\n## Install\n\n# Not at the top\n",
+        "guides/notes.md": "---\nlayout: page\n---\n## Only a part\n",
+        "_posts/2021-03-04-first-day.md": "---\nlayout: post\n---\n[Back](/)\n\n# Welcome\n",
+    })
+    assert {a.path: a.title for a in load_corpus(site).articles} == {
+        "guides/paths.md": "Paths and regular expressions", "guides/guide1_2.md": "Client and server",
+        "guides/setup.md": "Not at the top", "guides/notes.md": "Notes", "_posts/2021-03-04-first-day.md": "First Day"}
 
 
 def test_a_github_pages_site_titles_untitled_pages_by_their_opening_heading(tmp_path: Path):
@@ -9879,10 +9901,11 @@ def test_a_github_pages_site_titles_untitled_pages_by_their_opening_heading(tmp_
     write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n')
     assert titles() == github_pages
     write_article(site, "Gemfile", 'source "https://rubygems.org"\ngem "jekyll"\n')
-    assert titles()["guide/load-times.md"] == "Load Times"
+    write_article(site, "guide/storage.md", "---\nlayout: page\n---\n## Storage API\n")
+    assert titles()["guide/storage.md"] == "Storage"
     (site / "Gemfile").unlink()
     write_article(site, "_config.yml", "title: Notes\nplugins: [jekyll-archives]\n")
-    assert titles()["guide/load-times.md"] == "Load Times"
+    assert titles()["guide/storage.md"] == "Storage"
 
 
 def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path: Path):
