@@ -1918,14 +1918,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             project = _github_project_path(config[0].parent, settings, names) if settings.get("baseurl") in (None, "/") \
                 and not (url and "://" in url.group(1) and not urlsplit(url.group(1)).netloc.lower().endswith(".github.io")) \
                 else None
+            below = "/" + project.rpartition("/")[2] if project else None  # the project's path, without its host
             if url and "://" in url.group(1):
-                fields = replace(fields, site_url=url.group(1).rstrip("/") + (project or (baseurl.group(1) if baseurl else "")))
+                fields = replace(fields, site_url=url.group(1).rstrip("/") + (below or (baseurl.group(1) if baseurl else "")))
             elif baseurl and baseurl.group(1).strip("/"):  # no host, but the path a link may write out
                 fields = replace(fields, site_url="/" + baseurl.group(1).strip("/"))
             elif project:
                 fields = replace(fields, site_url=project)
             if project:
-                notes.append(f"a GitHub Pages project site, at {project}/ (no baseurl in the config)")
+                notes.append(f"a GitHub Pages project site, at {project.removeprefix('https://')}/ (no baseurl in the config)")
             hosts = _github_pages_hosts(config[0].parent, settings, config[1])
             if hosts:  # a link written with one of them in full leads into the site
                 fields = replace(fields, site_hosts=hosts)
@@ -3087,7 +3088,8 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
     """The path GitHub Pages publishes the Jekyll site in ``root`` below when its config sets no ``baseurl``:
     ``/REPOSITORY`` for a project's site, its repository named by the config's ``repository: OWNER/NAME``
     (as jekyll-github-metadata reads it), the clone's remote or the folder's own name (a downloaded
-    archive's without its branch). ``None`` for a user's site (``OWNER.github.io``, at the root), one with a
+    archive's without its branch); with the host, ``https://OWNER.github.io/REPOSITORY``, where the owner is
+    named too. ``None`` for a user's site (``OWNER.github.io``, at the root), one with a
     custom domain (a ``CNAME`` file: at its root), or a name that is a folder or page of the site's own
     (``names``, paths from ``root``), which a link to it leads to.
 
@@ -3096,6 +3098,8 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
     ...     root = Path(tmp, "web-course-main"); root.mkdir()
     ...     _github_project_path(root, {}, ["index.md"]), _github_project_path(root, {"repository": "ada/x.github.io"}, [])
     ('/web-course', None)
+    >>> _github_project_path(Path("web-course"), {"repository": "Ada/web-course"}, [])
+    'https://ada.github.io/web-course'
     """
     if _is_file(root / "CNAME"):
         return None
@@ -3108,12 +3112,13 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
     for candidate in candidates:
         if not isinstance(candidate, str) or not candidate.strip():
             continue
-        name = candidate.strip().rpartition("/")[2]
+        owner, _, name = candidate.strip().rpartition("/")
         if not re.fullmatch(r"[A-Za-z0-9._-]+", name) or name.lower().endswith(".github.io"):
             return None
         if any(n == name or n.startswith(name + "/") or posixpath.splitext(n)[0] == name for n in names):
             return None
-        return "/" + name
+        # the owner named too: the site's own host, which a link may write out (https://ada.github.io/web-course/x/)
+        return f"https://{owner.lower()}.github.io/{name}" if re.fullmatch(r"[A-Za-z0-9-]+", owner) else "/" + name
     return None
 
 

@@ -10618,8 +10618,10 @@ def test_github_pages_project_site_links_written_with_its_repository_path_lead_i
         ("guides/forms", "index"): ("markdown-link", (1,), False)}
     assert "a GitHub Pages project site, at /web-course/" in detect(site).line()
     named = tmp_path / "clone"
-    write_site(named, {"_config.yml": "repository: ada/web-course\n", **pages})
+    write_site(named, {"_config.yml": "repository: ada/web-course\n", **pages,
+                       "guides/more.md": "---\ntitle: More\n---\n[Forms](https://ada.github.io/web-course/guides/forms.html)\n"})
     assert related(named)[("guides/forms", "index")] == ("markdown-link", (1,), False)
+    assert related(named)[("guides/more", "guides/forms")] == ("markdown-link", (1,), False)  # the owner's host too
     for config, extra in (("baseurl: ''\n", {}), ("title: Course\n", {"CNAME": "course.example.org\n"}),
                           ("title: Course\n", {"web-course/notes.md": "# Notes\n"})):
         other = tmp_path / "other" / "web-course"
