@@ -1913,10 +1913,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if config:
             url = _JEKYLL_URL.search(config[1])
             baseurl = _JEKYLL_BASEURL.search(config[1])
-            # no baseurl set: GitHub Pages publishes a project's site below /REPOSITORY (jekyll-github-metadata sets
-            # baseurl so, as the Pages workflow's --baseurl does), the path its pages' links write out
-            project = _github_project_path(config[0].parent, settings, names) if settings.get("baseurl") in (None, "/") \
-                and not (url and "://" in url.group(1) and not urlsplit(url.group(1)).netloc.lower().endswith(".github.io")) \
+            # no base path set: GitHub Pages serves a project's site below /REPOSITORY (jekyll-github-metadata sets
+            # baseurl so, as the Pages workflow's --baseurl does; a baseurl: "" of the config's own changes where it is
+            # served not at all), the path its pages' links write out
+            given = settings.get("baseurl")
+            project = _github_project_path(config[0].parent, settings, names) \
+                if (given is None or isinstance(given, str) and not given.strip("/ ")) and not (
+                    url and "://" in url.group(1) and not urlsplit(url.group(1)).netloc.lower().endswith(".github.io")) \
                 else None
             below = "/" + project.rpartition("/")[2] if project else None  # the project's path, without its host
             if url and "://" in url.group(1):

@@ -10600,8 +10600,9 @@ def test_github_pages_project_site_links_written_with_its_repository_path_lead_i
     """GitHub Pages publishes a project's site at OWNER.github.io/REPOSITORY/: with no baseurl in the config,
     jekyll-github-metadata sets it to /REPOSITORY, and a guide's link back home, [Back](/web-course/), leads to
     the home page; it was a stub. The repository is the config's, the clone's remote or the folder's name (a
-    downloaded archive's without its branch); a config's own baseurl (even "") and a custom domain (CNAME) are
-    kept, and so is a folder of the site so named."""
+    downloaded archive's without its branch). A baseurl: "" of the config's own changes nothing (GitHub Pages
+    serves the site there all the same); a custom domain (CNAME) or a folder of the site so named keep the
+    links as they were."""
     from test_links import related
 
     pages = {
@@ -10622,7 +10623,10 @@ def test_github_pages_project_site_links_written_with_its_repository_path_lead_i
                        "guides/more.md": "---\ntitle: More\n---\n[Forms](https://ada.github.io/web-course/guides/forms.html)\n"})
     assert related(named)[("guides/forms", "index")] == ("markdown-link", (1,), False)
     assert related(named)[("guides/more", "guides/forms")] == ("markdown-link", (1,), False)  # the owner's host too
-    for config, extra in (("baseurl: ''\n", {}), ("title: Course\n", {"CNAME": "course.example.org\n"}),
+    empty = tmp_path / "empty" / "web-course"
+    write_site(empty, {"_config.yml": "baseurl: ''\n", **pages})
+    assert related(empty)[("guides/forms", "index")] == ("markdown-link", (1,), False)
+    for config, extra in (("title: Course\n", {"CNAME": "course.example.org\n"}),
                           ("title: Course\n", {"web-course/notes.md": "# Notes\n"})):
         other = tmp_path / "other" / "web-course"
         shutil.rmtree(other.parent, ignore_errors=True)
