@@ -3145,7 +3145,8 @@ def _hexo(base: Path) -> tuple[Path, str] | None:
 def _jekyll_site_below(base: Path) -> tuple[Path, str] | None:
     """The ``_config.yml`` (path and text) of the Jekyll site kept in a top folder of ``base``, a repository
     whose site is one of its folders (jekyll/jekyll's ``docs/``, beside the gem's ``lib/`` and README): a
-    config beside a ``_posts/``, ``_layouts/`` or ``_includes/`` folder, or that declares ``collections``,
+    config beside a ``_posts/``, ``_layouts/`` or ``_includes/`` folder, or that declares ``collections`` or
+    names its ``theme`` (``remote_theme``), as GitHub Pages' theme chooser writes it in ``docs/_config.yml``,
     and no Hexo site's nor a Jupyter Book's (``_toc.yml``). Of several, the first by name; ``None`` for none.
 
     >>> _jekyll_site_below(Path("content")) is None
@@ -3160,8 +3161,9 @@ def _jekyll_site_below(base: Path) -> tuple[Path, str] | None:
         config = _config([folder.resolve()], _JEKYLL_CONFIGS)
         if config is None or _HEXO_KEYS.search(config[1]) or _is_file(folder / "_toc.yml"):
             continue
+        # or one that names its theme: GitHub Pages' theme chooser writes theme: jekyll-theme-cayman in docs/_config.yml
         if any(_is_dir(folder / site) for site in ("_posts", "_layouts", "_includes")) or \
-                re.search(r"^collections\s*:", config[1], re.M):
+                re.search(r"^(?:collections|theme|remote_theme)\s*:", config[1], re.M):
             return config
     return None
 

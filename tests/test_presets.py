@@ -10673,6 +10673,24 @@ def test_a_jekyll_config_written_as_front_matter_is_read_as_jekyll_reads_it(tmp_
                            "first one alone")]
 
 
+def test_a_repository_s_docs_folder_whose_config_names_a_theme_is_its_jekyll_site(tmp_path: Path):
+    """GitHub Pages' theme chooser writes theme: jekyll-theme-cayman in the docs/ folder it publishes: a
+    repository whose docs/ holds only such a config and its pages was read as plain notes, the code's README
+    among them, and its links to the pages' .html urls were stubs."""
+    write_site(tmp_path / "repo", {
+        "README.md": "# The tool\n\nRun it.\n",
+        "src/notes.md": "# Code notes\n",
+        "docs/_config.yml": "theme: jekyll-theme-cayman\n",
+        "docs/index.md": "# The tool's guide\n\n* [Install](install.html)\n",
+        "docs/install.md": "---\nlayout: default\n---\n# Install\n\nBack [home](./).\n",
+    })
+    result = load_corpus(tmp_path / "repo")
+    assert result.detection.preset == "jekyll"
+    assert {a.path: (a.url, a.title) for a in result.articles} == {
+        "docs/index.md": ("/", "The tool's guide"), "docs/install.md": ("/install.html", "Install")}
+    assert sorted(p.path for p in result.problems) == ["README.md", "src/notes.md"]
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
