@@ -1975,7 +1975,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 fields = replace(fields, no_front_matter="copied")
                 notes.append(f"built by its own Jekyll (plugins GitHub Pages does not run: {', '.join(unlisted[:3])}"
                              f"{', ...' if len(unlisted) > 3 else ''}): files without front matter are no pages")
-            if fields.no_front_matter == "article-below-root" and _root_of_pages(base, names, fields.suffixes):
+            if fields.no_front_matter == "article-below-root" and fields.content_dir:
+                # the site is a folder of the repository (docs/), whose notes are above it: a file at the site's root
+                # without front matter is one of its pages, as jekyll-optional-front-matter publishes it
+                fields = replace(fields, no_front_matter="article-but-repository-files")
+                notes.append(f"a file at the root of {fields.content_dir} without front matter is a page "
+                             "(jekyll-optional-front-matter), but for the repository's own (README, LICENSE...)")
+            elif fields.no_front_matter == "article-below-root" and _root_of_pages(base, names, fields.suffixes):
                 # GitHub Pages' jekyll-optional-front-matter publishes a root file without front matter too: where
                 # the root holds the site's pages (a cheat-sheet collection's sheets), such a file is one of them
                 fields = replace(fields, no_front_matter="article-but-repository-files")

@@ -10691,6 +10691,31 @@ def test_a_repository_s_docs_folder_whose_config_names_a_theme_is_its_jekyll_sit
     assert sorted(p.path for p in result.problems) == ["README.md", "src/notes.md"]
 
 
+def test_a_jekyll_site_in_a_repository_folder_publishes_its_root_files_without_front_matter(tmp_path: Path):
+    """A repository's docs/ site holds the site's pages alone (the repository's notes, its CHANGELOG, are above
+    it): jekyll-optional-front-matter publishes a page written without front matter at its root, docs/install.md
+    at /install.html; it was skipped as a repository's note, and the guide's link to it was a stub. A README
+    there stays out, as the plugin leaves it out."""
+    from test_links import related
+
+    site = tmp_path / "repo"
+    write_site(site, {
+        "README.md": "# The tool\n",
+        "CHANGELOG.md": "# Changes\n",
+        "docs/_config.yml": "theme: jekyll-theme-cayman\n",
+        "docs/index.md": "# Guide\n\n* [Install](install.md)\n",
+        "docs/install.md": "# Install\n\nBack [home](./).\n",
+        "docs/README.md": "# About these docs\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: (a.url, a.title) for a in result.articles} == {
+        "docs/index.md": ("/", "Guide"), "docs/install.md": ("/install.html", "Install")}
+    assert {p.path: p.message for p in result.problems}["docs/README.md"] == (
+        "no front matter: a repository's own file, which GitHub Pages' jekyll-optional-front-matter does not publish")
+    assert related(site) == {("docs/index", "docs/install"): ("markdown-link", (1,), False),
+                             ("docs/install", "docs/index"): ("markdown-link", (1,), False)}
+
+
 ASTRO_BLOG = {
     "astro.config.mjs": "// @ts-check\nimport { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n\n"
                         "export default defineConfig({\n\tsite: 'https://example.com',\n\tintegrations: [mdx()],\n});\n",
