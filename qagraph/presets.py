@@ -3097,7 +3097,8 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
     """The path GitHub Pages publishes the Jekyll site in ``root`` below when its config sets no ``baseurl``:
     ``/REPOSITORY`` for a project's site, its repository named by the config's ``repository: OWNER/NAME``
     (as jekyll-github-metadata reads it), the clone's remote or the folder's own name (a downloaded
-    archive's without its branch); with the host, ``https://OWNER.github.io/REPOSITORY``, where the owner is
+    archive's without its branch; the one above it for a site in ``docs/``, a folder GitHub Pages publishes
+    from); with the host, ``https://OWNER.github.io/REPOSITORY``, where the owner is
     named too. ``None`` for a user's site (``OWNER.github.io``, at the root), one with a
     custom domain (a ``CNAME`` file: at its root), or a name that is a folder or page of the site's own
     (``names``, paths from ``root``), which a link to it leads to.
@@ -3117,7 +3118,9 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
     remote = _read_regular(git, 65536) if _is_file(git) else None
     if isinstance(remote, bytes):
         candidates += _GIT_REMOTE.findall(remote.decode("utf-8", "replace"))
-    candidates.append(_ARCHIVE_BRANCH.sub("", root.resolve().name))
+    # the repository's folder: a site GitHub Pages publishes from the docs/ folder of its branch is in it
+    folder = root.resolve()
+    candidates.append(_ARCHIVE_BRANCH.sub("", (folder.parent if folder.name == "docs" else folder).name))
     for candidate in candidates:
         if not isinstance(candidate, str) or not candidate.strip():
             continue

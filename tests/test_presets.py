@@ -10626,6 +10626,10 @@ def test_github_pages_project_site_links_written_with_its_repository_path_lead_i
     empty = tmp_path / "empty" / "web-course"
     write_site(empty, {"_config.yml": "baseurl: ''\n", **pages})
     assert related(empty)[("guides/forms", "index")] == ("markdown-link", (1,), False)
+    docs = tmp_path / "repository" / "web-course"  # GitHub Pages publishes its docs/: the repository's name
+    write_site(docs, {"README.md": "# The code\n", **{f"docs/{name}": text for name, text in
+                                                     {"_config.yml": "theme: minima\n", **pages}.items()}})
+    assert related(docs)[("docs/guides/forms", "docs/index")] == ("markdown-link", (1,), False)
     for config, extra in (("title: Course\n", {"CNAME": "course.example.org\n"}),
                           ("title: Course\n", {"web-course/notes.md": "# Notes\n"})):
         other = tmp_path / "other" / "web-course"
