@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import JOPLIN, MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, mask_math, tags_line,
     bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
     wiki_targets,
 )
@@ -448,6 +448,9 @@ class FieldMap:
     it as an id of 12 to 14 digits, as Zettlr and The Archive do: ``[[202001011200]]`` is the note
     ``202001011200 Atomic notes.md`` (:func:`qagraph.links.zettel_ids_of`).
 
+    ``inline_math`` reads ``$...$`` as inline math (:func:`qagraph.links.mask_math`), whose ``[[A]]`` is no link and
+    ``#x`` no tag, as Obsidian renders it; elsewhere (kramdown, Logseq) a single ``$`` is text.
+
     ``related_by`` (a Jekyll site whose layout finds them so) makes the names in ``related_lists`` the
     value of a front-matter field of the pages they lead to, its first: ``("class", "lang")`` reads
     ``related: [coc]`` as the page whose ``class`` is ``coc``, among those whose ``lang`` (the other
@@ -678,6 +681,7 @@ class FieldMap:
     path_ends: bool = False
     zettel_ids: bool = False
     closed_tags: bool = False
+    inline_math: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
@@ -713,7 +717,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
-        "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "inline_math": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
@@ -1299,6 +1303,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     if fields.doc_routes or fields.blog_routes:  # Docusaurus renders an mdx-code-block's MDX as the page's own
         raw_body = unwrap_mdx_code_blocks(raw_body)
     masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
+    if masked is not None and fields.inline_math:  # $[[A]]^{v}$ is a formula, no link
+        masked = mask_math(masked)
     title = _title(name, f, fields, raw_body)
     if title is None:
         names = ", ".join(fields.title)

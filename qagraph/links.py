@@ -73,6 +73,7 @@ __all__ = [
     "inline_tags",
     "is_article_like",
     "mask_code",
+    "mask_math",
     "myst_labels",
     "note_suffixes",
     "command_page",
@@ -156,8 +157,24 @@ _LIQUID_MARKUP_IN_RAW = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$(?:(?!\n[ \t]*\n).)*?\$\$", re.S)
 
 
+#: inline math as Obsidian reads it (and shows it with MathJax): a ``$`` no space follows, to the next ``$`` of its
+#: line no space precedes, neither escaped (``\$``) nor doubled (``$$`` is display math): ``$5 and $10`` is none
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^\\$\n])*?(?<=[^\s\\])\$(?!\$)")
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_math(text: str) -> str:
+    """``text`` with its inline math (:data:`_INLINE_MATH`) blanked out, lengths and line breaks kept, as
+    :func:`mask_code` blanks code: Obsidian renders ``$[[A]]^{v}$`` as a formula, no link of its graph, and
+    ``$\\#x$`` holds no tag.
+
+    >>> mask_math("$[[A]]^{v} = v(A)$ and [[B]]; costs $5 and $10.\\n\\\\$[[C]]$")
+    '                   and [[B]]; costs $5 and $10.\\n\\\\$[[C]]$'
+    """
+    return _INLINE_MATH.sub(_blank, text) if "$" in text else text
 
 
 def mask_code(text: str) -> str:

@@ -140,7 +140,7 @@ PRESETS: dict[str, Preset] = {
                 list_fields=("tags", "tag"), inline_tags=True, subject=(), subject_from=("folder",), url=(),
                 identity="path", date=("date", "created"), date_line=True, related_lists=("related",),
                 alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
-                no_front_matter="article", lenient_yaml=True, front_matter_at_start=True,
+                no_front_matter="article", lenient_yaml=True, front_matter_at_start=True, inline_math=True,
             ),
             "Obsidian vaults: notes titled by file name, folders as topics, [[wiki-links]], #tags",
             "note name, e.g. {example}, or its path",
@@ -2115,8 +2115,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         journal_files, journal_title, journals = _logseq_journals(base)
         legacy = _logseq_legacy_names(base)
         hidden = _logseq_hidden(base)
+        # Logseq's inline math is $$...$$: a single $ is text
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
-                         logseq_legacy_names=legacy,
+                         logseq_legacy_names=legacy, inline_math=False,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
                          journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",),
                          ignores=(*fields.ignores, *(("", path, _LOGSEQ_HIDDEN) for path in hidden)))
@@ -2148,8 +2149,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # Foam's title: its title field, else its first level-1 heading (none of another level), else its file name
         # its other names: alias (a list, or a text split at commas), as its aliases plugin reads them; its
         # tags text is words (extractTagsFromProp: tags: a b, c is a, b and c)
+        # (Foam's parser reads no math: $[[A]]$ is a link of its graph)
         fields = replace(fields, title=("title",), title_fallback=("level-one-heading", "file-name"),
-                         alias_fields=("alias",), alias_commas=True, keyword_separator=EVERY_SEPARATOR,
+                         alias_fields=("alias",), alias_commas=True, keyword_separator=EVERY_SEPARATOR, inline_math=False,
                          ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
         notes.append("Foam: a note is titled by its title field, else its first level-1 heading"
                      + (f"; not read: its {_FOAM_IGNORE} ({', '.join(ignored)})" if ignored else ""))

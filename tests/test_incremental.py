@@ -1321,6 +1321,20 @@ def test_a_vault_s_daily_notes_are_dated_in_a_patched_build_as_in_a_full_one(tmp
                     {"article:Daily/2024-03-01": None, "article:Daily/01.03.2024": None}]
 
 
+def test_a_vault_s_inline_math_is_no_link_in_a_patched_build_as_in_a_full_one(tmp_path: Path):
+    """$[[A]]^{v}$ is a formula in an Obsidian vault, no link: after an edit that writes it, one that takes its
+    dollars away (a link then) and one that puts them back, each build equals a cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "A.md": "A.\n", "Note.md": "Text.\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Note.md", "$[[A]]^{v}$ and [[B]]\n"), ("Note.md", "[[A]]^{v} and [[B]]\n"),
+             ("Note.md", "$[[A]]^{v}$ and [[B]]\n"))
+    seen = [sorted(v for _, v, k in kg.graph.out_edges("article:Note", keys=True) if k == "related")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [["article:B"], ["article:A", "article:B"], ["article:B"]]
+
+
 def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_build_does(tmp_path: Path):
     """``[[site.tar.gz]]`` reaches the note ``site.tar.gz.md`` (Obsidian looks a link up as a note's name
     first): after an edit that writes the link, the note going and coming back, each build equals a cold one."""

@@ -1040,6 +1040,21 @@ def test_obsidian_property_links_resolve_as_the_text_s(tmp_path: Path):
     assert kg.graph.nodes["article:Pal"]["title"] == "Pal"
 
 
+def test_in_an_obsidian_vault_inline_math_holds_no_link_nor_tag(tmp_path: Path):
+    """Obsidian renders $[[A]]^{v}$ as a formula (a note on semantics writes $[[F \\land G]]^{v}$): no link of its
+    graph, where each was a stub (A, F \\land G); nor is #b in $a #b$ a tag. Dollars that make no formula ($5 and
+    $10) hide nothing. A Logseq graph's single $ is text, and Foam's parser reads no math: their [[A]] are links."""
+    body = "$[[A]]^{v} = v(A)$, $[[F \\land G]]^{v}$ and $a #b$; costs $5 and $10 for [[C]] #d\n"
+    write_site(tmp_path / "vault", {".obsidian/app.json": "{}", "Note.md": body})
+    kg = build(tmp_path / "vault")
+    assert related(tmp_path / "vault") == {("Note", "C"): ("wiki-link", (1,), True)}
+    assert kg.graph.nodes["article:Note"]["keywords"] == ("d",)
+    write_site(tmp_path / "graph", {"logseq/config.edn": "{}", "pages/Note.md": body})
+    write_site(tmp_path / "foam", {".foam/.keep": "", "Note.md": body})
+    for other in ("graph", "foam"):
+        assert {target for _, target in related(tmp_path / other)} == {"A", "F \\land G", "C"}, other
+
+
 def test_links_from_the_text_are_read_only_where_the_preset_says():
     # Jekyll reads Markdown links, its own tags and related lists, not wiki-links in the text;
     # the Q&A format only related_articleN
