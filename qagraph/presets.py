@@ -2252,10 +2252,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if daily is not None:  # a daily note is the day its name says, as the plugin (and the calendar) reads it
             folder, day_format = daily
             pattern = moment_pattern(day_format)
+            kept = not folder or any(n.startswith(f"{folder}/") for n in names)  # said where the vault keeps some
             if pattern is not None and "/" not in pattern:
                 fields = replace(fields, journal_files=f"{folder}/{pattern}")
-                notes.append(f"daily notes ({folder + '/' if folder else 'the root'}) dated by their names ({day_format})")
-            else:  # a folder a month (YYYY/MM/YYYY-MM-DD), a week's number: not a name of one folder read as a day
+                if kept:
+                    notes.append(f"daily notes ({folder + '/' if folder else 'the root'}) dated by their names ({day_format})")
+            elif kept:  # a folder a month (YYYY/MM/YYYY-MM-DD), a week's number: not a name of one folder read as a day
                 notes.append(f"daily notes not dated by their names (format {day_format!r} not read)")
         problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)

@@ -727,6 +727,18 @@ def test_a_vault_s_daily_notes_are_dated_by_their_names(tmp_path: Path, settings
         write_article(vault, name, text)
     result = load_corpus(vault)
     assert [by_key(result)[name[:-3]].date for name in names] == dated
+    assert ("daily notes not dated" in result.detection.reason) == (dated == [None])
+
+
+def test_daily_notes_settings_without_their_folder_say_nothing(tmp_path: Path):
+    """Settings naming a folder of daily notes the vault does not hold (a repository of templates) date nothing and
+    are not said to."""
+    vault = tmp_path / "vault"
+    for name, text in {".obsidian/app.json": "{}", ".obsidian/daily-notes.json": '{"folder": "Daily"}',
+                       "Notes/2024-03-01.md": "A note.\n"}.items():
+        write_article(vault, name, text)
+    result = load_corpus(vault)
+    assert "daily notes" not in result.detection.reason and by_key(result)["Notes/2024-03-01"].date is None
 
 
 def test_a_vault_s_excluded_files_are_no_notes(tmp_path: Path):
