@@ -2130,12 +2130,18 @@ def _journal_title(name: str, stem: str, fields: FieldMap) -> str | None:
 
 
 def _journal_day(name: str, stem: str, fields: FieldMap) -> _dt.date | None:
-    """The day a Logseq journal page is (``journals/2024_01_05.md``), by ``fields.journal_files``;
-    ``None`` for any other page."""
+    """The day a Logseq journal page is (``journals/2024_01_05.md``), by ``fields.journal_files``, or an Obsidian
+    daily note (``**`` its folder's last part: ``Daily/**/yyyy-MM-dd`` is a note in ``Daily/`` or a folder below it,
+    as the calendar finds them); ``None`` for any other page."""
     if not fields.journal_files:
         return None
     folder, _, pattern = fields.journal_files.rpartition("/")
-    if name.removeprefix(fields.content_dir).rpartition("/")[0] != folder.strip("/"):
+    where = name.removeprefix(fields.content_dir).rpartition("/")[0]
+    if folder == "**" or folder.endswith("/**"):
+        top = folder[:-2].rstrip("/")
+        if top and where != top and not where.startswith(f"{top}/"):
+            return None
+    elif where != folder.strip("/"):
         return None
     return parse_date(stem, pattern)
 

@@ -2251,13 +2251,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         daily = _obsidian_daily_notes(vault)
         if daily is not None:  # a daily note is the day its name says, as the plugin (and the calendar) reads it
             folder, day_format = daily
-            pattern = moment_pattern(day_format)
+            # the calendar reads every note below the folder by its name, by the format's last part (YYYY/MM/YYYY-MM-DD
+            # files a note a month: 2024/03/2024-03-01.md is named 2024-03-01)
+            pattern = moment_pattern(day_format.rpartition("/")[2])
             kept = not folder or any(n.startswith(f"{folder}/") for n in names)  # said where the vault keeps some
-            if pattern is not None and "/" not in pattern:
-                fields = replace(fields, journal_files=f"{folder}/{pattern}")
+            if pattern is not None:
+                fields = replace(fields, journal_files=f"{folder + '/' if folder else ''}**/{pattern}")
                 if kept:
-                    notes.append(f"daily notes ({folder + '/' if folder else 'the root'}) dated by their names ({day_format})")
-            elif kept:  # a folder a month (YYYY/MM/YYYY-MM-DD), a week's number: not a name of one folder read as a day
+                    notes.append(f"daily notes ({folder + '/' if folder else 'the vault'}) dated by their names ({day_format})")
+            elif kept:  # a week's number, a time: no day's name
                 notes.append(f"daily notes not dated by their names (format {day_format!r} not read)")
         problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)

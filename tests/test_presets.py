@@ -703,17 +703,21 @@ def test_a_vault_s_templates_folder_holds_no_notes(tmp_path: Path, settings: dic
 
 
 @pytest.mark.parametrize(("settings", "names", "dated"), [
-    ({".obsidian/daily-notes.json": '{"folder": "Journal/"}'}, ["Journal/2024-03-01.md", "Journal/Plan.md",
-                                                                "Notes/2024-03-02.md"], ["2024-03-01", None, None]),
-    ({".obsidian/daily-notes.json": '{"format": "dddd, MMMM Do YYYY"}'},  # the root, by default
-     ["Friday, March 1st 2024.md", "Journal/Saturday, March 2nd 2024.md"], ["2024-03-01", None]),
+    ({".obsidian/daily-notes.json": '{"folder": "Journal/"}'},  # a folder below too (the calendar reads them all)
+     ["Journal/2024-03-01.md", "Journal/2023/2023-12-31.md", "Journal/Plan.md", "Notes/2024-03-02.md"],
+     ["2024-03-01", "2023-12-31", None, None]),
+    ({".obsidian/daily-notes.json": '{"format": "dddd, MMMM Do YYYY"}'},  # the vault's root, and below, by default
+     ["Friday, March 1st 2024.md", "Journal/Saturday, March 2nd 2024.md", "Journal/Plan.md"],
+     ["2024-03-01", "2024-03-02", None]),
     ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY-MM-DD"}',  # the plugin's, in their place
       ".obsidian/plugins/periodic-notes/data.json": '{"daily": {"enabled": true, "folder": "Days", "format": "DD.MM.YYYY"}}'},
      ["Days/01.03.2024.md", "Journal/2024-03-02.md"], ["2024-03-01", None]),
     ({".obsidian/daily-notes.json": '{"folder": "02. Journal", "format": "YYYY-MM-DD dddd \\\\J\\\\o\\\\u\\\\r\\\\n\\\\a\\\\l"}'},
      ["02. Journal/2024-03-01 Friday Journal.md"], ["2024-03-01"]),  # moment's \J: the letter J
-    ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY/MM/YYYY-MM-DD"}'},  # a folder a month: not read
-     ["Journal/2024/03/2024-03-01.md"], [None]),
+    ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "YYYY/MM/YYYY-MM-DD"}'},  # a folder a month
+     ["Journal/2024/03/2024-03-01.md"], ["2024-03-01"]),
+    ({".obsidian/daily-notes.json": '{"folder": "Journal", "format": "gggg-[W]ww"}'},  # a week's number: not read
+     ["Journal/2024-W09.md"], [None]),
 ])
 def test_a_vault_s_daily_notes_are_dated_by_their_names(tmp_path: Path, settings: dict[str, str], names: list[str],
                                                         dated: list[str | None]):
