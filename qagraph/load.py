@@ -1200,11 +1200,21 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
     <BLANKLINE>
     [py]: https://python.org
     <BLANKLINE>
+    >>> print(rst_text(".. _install-guide:\\n\\nInstallation\\n============\\n\\nText.\\n"))
+    (install-guide)=
+    # Installation
+    <BLANKLINE>
+    Text.
+    <BLANKLINE>
     """
     lines = text.split("\n")
     i = 0
-    while i < len(lines) and (not lines[i].strip() or lines[i].startswith("..") and not _RST_TARGET.match(lines[i])):
-        i += 1  # blank lines and comments before the title
+    labels = []  # the labels before the title (.. _install:), Sphinx's targets of the page's first section
+    while i < len(lines) and (not lines[i].strip() or lines[i].startswith("..") and (
+            not (target := _RST_TARGET.match(lines[i])) or not target.group(2))):
+        if lines[i].startswith(".."):
+            labels += [f"({target.group(1)})=\n"] if (target := _RST_TARGET.match(lines[i])) else []
+        i += 1  # blank lines, comments and labels before the title
     title = None
     if i + 1 < len(lines) and _RST_ADORNMENT.match(lines[i]) and i + 2 < len(lines) and _RST_ADORNMENT.match(lines[i + 2]):
         title, i = lines[i + 1].strip(), i + 3  # overlined and underlined
@@ -1230,11 +1240,13 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
     body = _RST_ROLE.sub(lambda m: "{" + m.group(1) + "}`", body)
     body = _RST_REFERENCE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", body)
     body = _RST_TARGET.sub(lambda m: f"[{m.group(1)}]: {m.group(2)}" if m.group(2) else f"({m.group(1)})=", body)
+    if metadata and labels:
+        body = "".join(labels) + "\n" + body.lstrip("\n")
     if metadata:
         head = [f"Title: {title}"] if title else []
         head += [f"{key[:1].upper()}{key[1:]}: {value}" for key, value in fields if key.lower() != "title"]
         return "\n".join(head) + "\n\n" + body.lstrip("\n") if head else body
-    return (f"# {title}\n\n" if title else "") + body.lstrip("\n")
+    return "".join(labels) + (f"# {title}\n\n" if title else "") + body.lstrip("\n")
 
 
 def notebook_text(name: str, text: str) -> str | Problem:

@@ -6569,6 +6569,23 @@ def test_a_myst_sites_toc_groups_file_its_pages(tmp_path: Path):
         "about.md": "Uncategorised", "setup/team.md": "Setup"}  # under a page, no group: by folder
 
 
+
+def test_a_restructuredtext_page_labelled_before_its_title_is_titled_by_it(tmp_path: Path):
+    """Sphinx pages often open with a label for their first section (.. _install-guide: above the title): the
+    page is titled by that title all the same, and {ref}`install-guide` reaches it. The title was not read (the
+    page titled by its file name, index), as a label before it stopped the look for it."""
+    import qagraph
+
+    write_site(tmp_path / "docs", {
+        "conf.py": 'extensions = ["myst_parser"]\n',
+        "index.rst": ".. _install-guide:\n\nInstallation\n============\n\nSee :ref:`the usage <usage>`.\n",
+        "usage.md": "(usage)=\n# Usage\n\nBack: {ref}`install-guide`.\n"})
+    result = load_corpus(tmp_path / "docs")
+    assert {a.path: a.title for a in result.articles} == {"index.rst": "Installation", "usage.md": "Usage"}
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    assert kg.related("usage.md") == [kg.article("index.rst")] and kg.related("index.rst") == [kg.article("usage.md")]
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
