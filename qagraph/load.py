@@ -1206,15 +1206,25 @@ def rst_text(text: str, *, metadata: bool = False) -> str:
     <BLANKLINE>
     Text.
     <BLANKLINE>
+    >>> print(rst_text(":orphan:\\n\\n.. meta::\\n   :description: A page\\n\\nTitle\\n=====\\n\\nText.\\n"))
+    # Title
+    <BLANKLINE>
+    Text.
+    <BLANKLINE>
     """
     lines = text.split("\n")
     i = 0
     labels = []  # the labels before the title (.. _install:), Sphinx's targets of the page's first section
+    directive = False  # in a comment or directive (.. meta::) whose indented lines go on
     while i < len(lines) and (not lines[i].strip() or lines[i].startswith("..") and (
-            not (target := _RST_TARGET.match(lines[i])) or not target.group(2))):
+            not (target := _RST_TARGET.match(lines[i])) or not target.group(2))
+            or directive and lines[i][:1] in (" ", "\t") or _RST_FIELD.match(lines[i]) and not lines[i][:1].isspace()):
         if lines[i].startswith(".."):
             labels += [f"({target.group(1)})=\n"] if (target := _RST_TARGET.match(lines[i])) else []
-        i += 1  # blank lines, comments and labels before the title
+            directive = True
+        elif lines[i].strip() and not lines[i][:1].isspace():
+            directive = False  # a file-wide field (:orphan:, :tocdepth: 2)
+        i += 1  # blank lines, comments, directives, file-wide fields and labels before the title
     title = None
     if i + 1 < len(lines) and _RST_ADORNMENT.match(lines[i]) and i + 2 < len(lines) and _RST_ADORNMENT.match(lines[i + 2]):
         title, i = lines[i + 1].strip(), i + 3  # overlined and underlined

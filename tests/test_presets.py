@@ -6586,6 +6586,19 @@ def test_a_restructuredtext_page_labelled_before_its_title_is_titled_by_it(tmp_p
     assert kg.related("usage.md") == [kg.article("index.rst")] and kg.related("index.rst") == [kg.article("usage.md")]
 
 
+
+def test_a_restructuredtext_pages_file_wide_fields_and_directives_before_its_title_are_passed_over(tmp_path: Path):
+    """Sphinx reads a page's file-wide fields (:orphan:, :tocdepth: 2) and directives (.. meta:: with its indented
+    options) before its title, which still titles the page. The title was not read: the page was titled by its
+    file name."""
+    write_site(tmp_path / "docs", {
+        "conf.py": 'extensions = ["myst_parser"]\n', "index.md": "# Home\n",
+        "orphan.rst": ":orphan:\n:tocdepth: 2\n\n.. meta::\n   :description: An old page\n   :keywords: old\n\n"
+                      "Old release notes\n=================\n\nText.\n"})
+    result = load_corpus(tmp_path / "docs")
+    assert {a.path: a.title for a in result.articles} == {"index.md": "Home", "orphan.rst": "Old release notes"}
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
