@@ -7094,6 +7094,8 @@ def _sphinx(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     changes: dict[str, Any] = {"no_front_matter": "article", "path_urls": "sphinx", "links": ("markdown", "myst"),
                                "alias_fields": (MYST_LABELS,),
                                "ignores": tuple((site_dir, glob, "exclude_patterns") for glob in excluded)}
+    if not re.search(r"^myst_title_to_header\s*=\s*True\b", code, re.M):
+        changes["title"] = ()  # MyST keeps a front matter's title as metadata: the page's heading titles it
     root_doc = _pelican_setting(code, "root_doc") or _pelican_setting(code, "master_doc") or "index"
     parts = _sphinx_parts(base, site_dir, names, root_doc)
     own = None

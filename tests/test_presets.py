@@ -6599,6 +6599,19 @@ def test_a_restructuredtext_pages_file_wide_fields_and_directives_before_its_tit
     assert {a.path: a.title for a in result.articles} == {"index.md": "Home", "orphan.rst": "Old release notes"}
 
 
+
+def test_a_sphinx_myst_page_is_titled_by_its_heading_not_its_title_field(tmp_path: Path):
+    """MyST-Parser keeps a page's front-matter title as metadata, and Sphinx titles the page by its first heading
+    (but with myst_title_to_header = True, which makes the title field the page's heading). The title field titled
+    the page."""
+    for to_header in (False, True):
+        write_site(tmp_path / f"docs-{to_header}", {
+            "conf.py": f'extensions = ["myst_parser"]\nmyst_title_to_header = {to_header}\n',
+            "index.md": "---\ntitle: Tool home\n---\n# Welcome to the tool\n"})
+        result = load_corpus(tmp_path / f"docs-{to_header}")
+        assert [a.title for a in result.articles] == ["Tool home" if to_header else "Welcome to the tool"]
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
