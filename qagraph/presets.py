@@ -7013,6 +7013,26 @@ def _sphinx_parts(base: Path, book_dir: str, names: Sequence[str], root_doc: str
 _MYST_INCLUDE = re.compile(r"^[ \t]*(`{3,}|:{3,})\{include\}[ \t]+([^\n]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
 
 
+def _in_code_block(prefix: str) -> bool:
+    """Whether the text after ``prefix`` is in a fenced code block it opens (````md, ~~~), not in a MyST
+    directive's fence (````{div}``, ``:::{note}``), whose content is the page's.
+
+    >>> _in_code_block("# Page\\n````md\\n"), _in_code_block("````{div} box\\n"), _in_code_block("```\\nx\\n```\\n")
+    (True, False, False)
+    """
+    open_fences: list[tuple[str, int, bool]] = []  # each open fence's character, length, and whether it holds code
+    for line in prefix.splitlines():
+        found = re.match(r"^[ \t]{0,3}(`{3,}|~{3,}|:{3,})(.*)$", line)
+        if not found:
+            continue
+        mark, rest = found.group(1), found.group(2).strip()
+        if open_fences and mark[0] == open_fences[-1][0] and len(mark) >= open_fences[-1][1] and not rest:
+            open_fences.pop()  # it closes the innermost
+        elif not (open_fences and open_fences[-1][2]):  # no fence opens inside code
+            open_fences.append((mark[0], len(mark), mark[0] != ":" and not rest.startswith("{")))
+    return any(code for _, _, code in open_fences)
+
+
 def _included_part(text: str, options: str) -> str:
     """The part of an included file's ``text`` a MyST include's ``options`` take, as docutils's include
     reads them: its ``start-line`` to its ``end-line`` (from 0, the end left out), then what follows
@@ -7062,8 +7082,8 @@ def _include_titles(base: Path, content: str, names: Sequence[str], top: Path) -
             close = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[3:], re.M)
             text = text[3 + close.end():] if close else text
         include = _MYST_INCLUDE.search(text)
-        if include is None or first_heading(text[:include.start()]) is not None:
-            continue
+        if include is None or first_heading(text[:include.start()]) is not None or _in_code_block(text[:include.start()]):
+            continue  # a heading of its own first, or an include shown as an example in code
         target = include.group(2).strip()
         folder = (base / content) if target.startswith("/") else (base / name).parent
         path = (folder / target.lstrip("/")).resolve()

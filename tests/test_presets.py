@@ -6507,12 +6507,14 @@ def test_a_sphinx_page_that_opens_with_an_include_is_titled_by_it(tmp_path: Path
         "docs/about.md": "# About us\n\n```{include} ../README.md\n```\n",
         "docs/usage.md": "```{include} ../README.md\n---\nstart-after: <!-- start intro -->\nend-before: <!-- end intro -->\n"
                          "---\n```\n\n## Using it\n",
+        "docs/example.md": "````md\n```{include} ../README.md\n```\n````\n\n# Including a file\n",  # an example, in code
     })
     result = load_corpus(tmp_path / "repo")
     assert {a.path: a.title for a in result.articles} == {
         "docs/index.md": "Pebble tools", "docs/contributing.md": "Contributor Guide",
         "docs/about.md": "About us",  # its own heading comes first
-        "docs/usage.md": "Using it"}  # the part it includes has no heading
+        "docs/usage.md": "Using it",  # the part it includes has no heading
+        "docs/example.md": "Including a file"}
     write_site(tmp_path / "book-repo", {  # a Jupyter Book's, so
         "README.md": "# Pebble book\n", "book/_toc.yml": "format: jb-book\nroot: intro\n",
         "book/_config.yml": "title: B\n", "book/intro.md": "```{include} ../README.md\n```\n"})
