@@ -6946,9 +6946,12 @@ def _toctrees(text: str, rst: bool) -> list[tuple[str | None, bool, list[str]]]:
     [('API', False, ['api/base', 'api/utils'])]
     >>> _toctrees("```{toctree}\\n:caption: 'Data model'\\nmodel\\n```\\n", False)
     [('Data model', False, ['model'])]
+    >>> _toctrees("````md\\n```{toctree}\\nexample\\n```\\n````\\n", False)
+    []
     """
     found: list[tuple[str | None, bool, list[str]]] = []
-    bodies = [m.group(2) for m in _RST_TOCTREE.finditer(text)] if rst else [m.group(3) for m in _MYST_TOCTREE.finditer(text)]
+    bodies = [m.group(2) for m in _RST_TOCTREE.finditer(text)] if rst else [
+        m.group(3) for m in _MYST_TOCTREE.finditer(text) if not _in_code_block(text[:m.start()])]  # not an example
     for body in bodies:
         lines = [line.strip() for line in body.splitlines()]
         options: dict[str, str] = {}
