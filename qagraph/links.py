@@ -334,6 +334,8 @@ _MD_DEFINITION = re.compile(
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M)
 #: what a reference link names a definition by, ``[text][label]``, ``[label][]`` or ``[label]``: any text in brackets
 _MD_BRACKETS = re.compile(_MD_TEXT)
+#: MyST's autolink to a page of the project, ``<project:../intro.md>``, ``<project:#label>`` (its ``project:`` scheme)
+_MYST_PROJECT_LINK = re.compile(r"<project:([^\s<>]+)>")
 #: a Markdown autolink, ``<https://example.org/docs/>`` (CommonMark's: a scheme, no space nor angle bracket)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}://[^\s<>]*)>")
 #: (what follows the path, its other parameters, is at most 256 characters: unbounded, each of 5,000
@@ -603,6 +605,8 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
 
     def add(offset: int, origin: str, target: str, label: str | None, html: bool = False) -> None:
         target = target.strip()
+        if "myst" in wanted and target.startswith("project:"):  # MyST's scheme of its own pages and targets
+            target = target[len("project:"):]
         if target.startswith("{") or target.startswith("|"):  # Pelican's {filename}path (|filename| before 3.4)
             pelican = _PELICAN_LINK.match(target)
             if pelican is None or (pelican.group(1) or pelican.group(2)) not in ("filename", "static", "attach"):
@@ -698,6 +702,10 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
                 target = m.group(2)
                 add(m.start(), MARKDOWN_LINK, target[1:-1] if target.startswith("<") else target,
                     shown_as.get(_label(m.group(1)), m.group(1)))
+    if "myst" in wanted and "<project:" in text:  # <project:../intro.md>, <project:#label>
+        for m in _MYST_PROJECT_LINK.finditer(text):
+            if not any(start <= m.start() < end for start, end in taken):
+                add(m.start(), MARKDOWN_LINK, m.group(0)[1:-1], None)
     if "markdown" in wanted and "<" in text and site is not None:  # an autolink can only reach a page by its url
         for m in _AUTOLINK.finditer(text):
             if not any(start <= m.start() < end for start, end in taken):

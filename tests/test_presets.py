@@ -6614,6 +6614,23 @@ def test_a_sphinx_myst_page_is_titled_by_its_heading_not_its_title_field(tmp_pat
         assert [a.title for a in result.articles] == ["Tool home" if to_header else "Welcome to the tool"]
 
 
+
+def test_myst_project_links_reach_their_pages(tmp_path: Path):
+    """MyST writes a link to a page of the project, or to a target, with its project: scheme, as a link
+    ([the guide](project:guide.md)) or an autolink (<project:guide.md>, <project:#setup-label>): each reaches the
+    page. They were no links."""
+    import qagraph
+
+    write_site(tmp_path / "docs", {
+        "conf.py": 'extensions = ["myst_parser"]\n',
+        "index.md": "# Home\n\nRead <project:guide.md>, [the setup](project:#setup-label).\n",
+        "guide.md": "# Guide\n\nSee <project:#setup-label> and `<project:index.md>` (code).\n",
+        "setup.md": "(setup-label)=\n# Setup\n"})
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    assert sorted(kg.related("index.md")) == sorted([kg.article("guide.md"), kg.article("setup.md")])
+    assert kg.related("guide.md") == [kg.article("setup.md")]
+
+
 QUARTO_BLOG = {
     "_quarto.yml": "project:\n  type: website\n  output-dir: ./public\n\nwebsite:\n  title: \"myblog\"\n  site-url: https://example.quarto.pub/myblog\n"
                    "  navbar:\n    right:\n      - about.qmd\nformat:\n  html:\n    theme: cosmo\n",
