@@ -2952,13 +2952,19 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         if refused:
             notes.append(f"ignoreFiles {', '.join(refused)} not used: {_BACKTRACKS}")
     taxonomies = settings.get("taxonomies")
-    if isinstance(taxonomies, dict):
-        declared = {v.lower() for v in taxonomies.values() if isinstance(v, str)}
-        more = tuple(str(v) for v in taxonomies.values() if isinstance(v, str) and v not in (
-            *fields.subject, *fields.author, *fields.keywords))
+    own = _hugo_language_taxonomies(settings)
+    if isinstance(taxonomies, dict) or own:
+        # a language's own (PaperMod's French FRtags, FRcategories) are its pages' too: its category the subject
+        tables = [taxonomies if isinstance(taxonomies, dict) else {"tag": "tags", "category": "categories"}, *own]
+        pairs = [(str(k).lower(), v) for table in tables for k, v in table.items() if isinstance(v, str)]
+        declared = {v.lower() for _, v in pairs}
+        subjects = tuple(dict.fromkeys(v for table in own for k, v in table.items()
+                                       if str(k).lower() == "category" and isinstance(v, str) and v not in fields.subject))
+        more = tuple(dict.fromkeys(str(v) for _, v in pairs if v not in (
+            *fields.subject, *fields.author, *fields.keywords, *subjects)))
         left = [k for k in ("categories", "tags") if k not in declared]
         changes["keywords"] = (*(k for k in fields.keywords if k not in left), *more)
-        changes["subject"] = tuple(k for k in fields.subject if k.lower() in declared)
+        changes["subject"] = (*(k for k in fields.subject if k.lower() in declared), *subjects)
         if more:
             notes.append("keywords from the taxonomies " + ", ".join(more) + " too")
         if left:
@@ -3020,6 +3026,19 @@ def _language_prefix(languages: Sequence[str]) -> str:
     return "(?:/(?:" + "|".join(re.escape(language) for language in languages) + "))?" if languages else ""
 
 
+def _hugo_language_taxonomies(settings: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The ``taxonomies`` tables a Hugo config's languages declare of their own (PaperMod's example site gives
+    its French pages ``FRtags``, ``FRcategories`` and ``FRseries``), which Hugo reads for those languages' pages.
+
+    >>> _hugo_language_taxonomies({"languages": {"en": {}, "fr": {"Taxonomies": {"tag": "FRtags"}}}})
+    [{'tag': 'FRtags'}]
+    """
+    table = settings.get("languages")
+    return [value for entry in table.values() if isinstance(entry, Mapping)
+            for key, value in entry.items() if str(key).lower() == "taxonomies" and isinstance(value, Mapping)
+            ] if isinstance(table, Mapping) else []
+
+
 def _hugo_listings(settings: Mapping[str, Any]) -> str:
     r"""The site paths of the lists of pages a Hugo site makes for its taxonomies, as a regular expression
     (``""``: none): a taxonomy's (``/tags/``) and each of its terms' (``/tags/go/``), for the taxonomies its
@@ -3036,6 +3055,8 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
     taxonomies = settings.get("taxonomies")
     names = [v for v in taxonomies.values() if isinstance(v, str) and v.strip()] if isinstance(
         taxonomies, Mapping) else ["tags", "categories"]
+    names += [v for table in _hugo_language_taxonomies(settings) for v in table.values()
+              if isinstance(v, str) and v.strip() and v not in names]  # a language's own: /frtags/x/
     disabled = settings.get("disablekinds")
     off = {str(k).lower() for k in disabled} if isinstance(disabled, list) else set()
     lists, terms = "taxonomy" not in off and "taxonomyterm" not in off, "term" not in off

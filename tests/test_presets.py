@@ -4385,6 +4385,30 @@ def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
     assert kg.related("content/posts/a.md") == ["article:tags/web", "article:posts/b", "article:categories/old"]
 
 
+def test_a_hugo_language_s_own_taxonomies_are_its_pages_keywords_and_subject(tmp_path: Path):
+    """A language of a Hugo config may declare its own taxonomies (PaperMod's example site: the French pages'
+    ``FRtags``, ``FRcategories``, ``FRseries``), which Hugo publishes for that language's pages: their terms
+    are the French page's keywords, its first ``FRcategories`` its subject, as ``categories`` are the English
+    page's, and the lists Hugo makes of them (``/fr/frtags/css/``) no stubs. Before, they were not read: the
+    French page had no keywords, was filed in its folder, and its link to the list of its tag was a stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "config.yml": "baseURL: https://paper.example/\nlanguages:\n  en:\n    weight: 1\n    taxonomies:\n"
+                      "      category: categories\n      tag: tags\n      series: series\n  fr:\n    weight: 2\n"
+                      "    taxonomies:\n      category: FRcategories\n      tag: FRtags\n      series: FRseries\n",
+        "content/posts/syntax.md": "---\ntitle: Syntax\ntags: [markdown, css]\ncategories: [themes]\n"
+                                   "series: [Themes Guide]\n---\nMore [css](/tags/css/).\n",
+        "content/posts/syntax.fr.md": "---\ntitle: Syntaxe\nFRtags: [markdown, css]\nFRcategories: [themes]\n"
+                                      "FRseries: [Themes Guide]\n---\nPlus de [css](/fr/frtags/css/).\n"})
+    articles = by_key(load_corpus(site))
+    assert (articles["posts/syntax"].subject, articles["posts/syntax"].keywords) == ("themes", ("markdown", "css", "Themes Guide"))
+    assert (articles["fr/posts/syntax"].subject, articles["fr/posts/syntax"].keywords) == (
+        "themes", ("markdown", "css", "Themes Guide"))
+    assert qagraph.build(site).counts.get("stubs", 0) == 0
+
+
 def test_a_hugo_ref_to_a_taxonomy_names_its_list_no_stub(tmp_path: Path):
     """``{{< ref "tags" >}}`` (Blowfish's samples page: "an example [taxonomy listing]") finds the list
     Hugo makes of a taxonomy, as ``GetPage`` does, and so does a ref to the list of a top section no
