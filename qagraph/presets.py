@@ -1251,6 +1251,23 @@ _THEME_HREF_SHORTCODES: dict[str, tuple[tuple[str, str], ...]] = {
     "hextra": (("card", "link"), ("hextra/hero-button", "link"))}
 
 
+def _hugo_theme_parts(settings: Mapping[str, Any]) -> set[str]:
+    """The parts, lower-case, of the names of the themes a Hugo config's ``settings`` name: its ``theme`` (a
+    name or a list) and its module imports' ``path`` (a list of imports, or one written as a mapping, as
+    Hextra's example site does and Hugo's decoder takes): ``github.com/google/docsy`` gives ``docsy``.
+
+    >>> sorted(_hugo_theme_parts({"theme": ["hugo-PaperMod"], "module": {"imports": {"path": "github.com/imfing/hextra"}}}))
+    ['github.com', 'hextra', 'hugo-papermod', 'imfing']
+    """
+    theme = settings.get("theme")
+    named = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
+    imports = _hugo_key(settings, "module", "imports")
+    imports = [imports] if isinstance(imports, Mapping) else imports  # one import, as Hugo's decoder takes it
+    named += [i["path"] for i in imports if isinstance(i, Mapping) and isinstance(i.get("path"), str)] if isinstance(
+        imports, list) else []
+    return {part.lower() for name in named for part in name.strip().split("/")}
+
+
 def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """The ``(name, parameter)`` of the shortcodes of :data:`_THEME_HREF_SHORTCODES` that the Hugo site
     ``root`` uses: Hugo's own, and those of the themes its config names (``theme``, a module import's
@@ -1263,13 +1280,7 @@ def hugo_theme_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple
     >>> hugo_theme_href_shortcodes(Path("/nowhere"), {"module": {"imports": {"path": "github.com/imfing/hextra"}}})
     (('figure', 'link'), ('card', 'link'), ('hextra/hero-button', 'link'))
     """
-    theme = settings.get("theme")
-    named = [theme] if isinstance(theme, str) else [t for t in theme if isinstance(t, str)] if isinstance(theme, list) else []
-    imports = _hugo_key(settings, "module", "imports")
-    imports = [imports] if isinstance(imports, Mapping) else imports  # one import, as Hugo's decoder takes it
-    named += [i["path"] for i in imports if isinstance(i, Mapping) and isinstance(i.get("path"), str)] if isinstance(
-        imports, list) else []
-    parts = {part.lower() for name in named for part in name.strip().split("/")}
+    parts = _hugo_theme_parts(settings)
     own = {name for name, _ in _hugo_shortcode_templates(root, settings)}
     return tuple(code for key, codes in _THEME_HREF_SHORTCODES.items() if not key or key in parts
                  for code in codes if code[0] not in own)
@@ -1833,6 +1844,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             if href_notes := [f"{name} ({parameter})" for name, parameter in href_codes if (name, parameter) not in
                         _THEME_HREF_SHORTCODES[""]]:  # Hugo's own figure: every site's, not worth a word
                 notes.append("shortcodes that write the link they are given: " + ", ".join(href_notes))
+        if config is not None and zola is None and "hextra" in _hugo_theme_parts(settings):
+            # Hextra's pager leads to the pages its prev and next name (site.GetPage), in place of the section's order
+            fields = replace(fields, related_lists=(*fields.related_lists, "prev", "next"))
+            notes.append("Hextra: the pages a page's prev and next name are its links")
         glossary, term_texts, term_summaries = _hugo_glossary(base, names, fields)
         if glossary:
             fields = replace(fields, glossary=glossary, glossary_definitions=term_texts,

@@ -11634,6 +11634,22 @@ def test_a_hugo_site_s_theme_shortcodes_that_write_a_link_are_its_links(tmp_path
     assert {(u, v) for (u, v), (_, _, stub) in related(site).items() if not stub} == {("docs", "docs/intro"), ("/", "docs")}
 
 
+@pytest.mark.parametrize("theme", ["hextra", "other"])
+def test_hextra_s_prev_and_next_are_a_page_s_links(tmp_path: Path, theme: str):
+    """Hextra's pager leads to the pages a page's ``prev`` and ``next`` name (``site.GetPage`` of the path, in
+    place of the section's order; ``false`` shows none): links its readers follow, which were not read. In
+    another theme, the fields are no links."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_site(site, {"hugo.yaml": f"baseURL: https://b.example/\nmodule:\n  imports:\n    path: github.com/example/{theme}\n",
+                      "content/docs/intro.md": "---\ntitle: Intro\nnext: /docs/guide/shortcodes\n---\n",
+                      "content/docs/guide/shortcodes/_index.md": "---\ntitle: Shortcodes\nprev: /docs/intro\nnext: false\n---\n"})
+    links = {(u, v) for (u, v), (_, _, stub) in related(site).items() if not stub}
+    assert links == ({("docs/intro", "docs/guide/shortcodes"), ("docs/guide/shortcodes", "docs/intro")}
+                     if theme == "hextra" else set())
+
+
 def test_a_hugo_site_that_disables_path_to_lower_keeps_its_urls_case(tmp_path: Path):
     """Hugo makes a page's url lower-case unless the config sets disablePathToLower (Hugo Book's example
     site does, and the sites made from it): Guides/Quick Start.md is then published at
