@@ -803,20 +803,21 @@ _HUGO_LANGUAGE_FILE = re.compile(r"^languages\.([A-Za-z0-9_-]+)\.(?:toml|ya?ml|j
 def _hugo_language_files(folder: Path) -> list[tuple[str, str]]:
     """The files of a Hugo ``config/_default/`` ``folder`` that each hold one language's table, named
     after it (Blowfish's ``languages.en.toml``, ``languages.de.toml``: Hugo reads ``languages.<code>.*``
-    as ``[languages.<code>]``), as ``(code, file name)`` in the order of their names.
+    as ``[languages.<code>]``), as ``(code, file name)`` in the order of their names; the code in lower
+    case, as Hugo reads a config's keys (Congo's ``languages.zh-Hans.toml`` is the language of ``index.zh-hans.md``).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as root:
-    ...     for name in ("languages.de.toml", "languages.en.toml", "languages.toml", "menus.de.toml"):
+    ...     for name in ("languages.de.toml", "languages.zh-Hans.toml", "languages.toml", "menus.de.toml"):
     ...         _ = Path(root, name).write_text("")
     ...     _hugo_language_files(Path(root))
-    [('de', 'languages.de.toml'), ('en', 'languages.en.toml')]
+    [('de', 'languages.de.toml'), ('zh-hans', 'languages.zh-Hans.toml')]
     """
     try:
-        listed = sorted(entry.name for entry in os.scandir(folder))
+        listed = sorted((entry.name for entry in os.scandir(folder)), key=lambda name: (name.lower(), name))
     except OSError:
         return []
-    return [(m.group(1), name) for name in listed if (m := _HUGO_LANGUAGE_FILE.match(name))]
+    return [(m.group(1).lower(), name) for name in listed if (m := _HUGO_LANGUAGE_FILE.match(name))]
 
 
 @functools.cache

@@ -1390,7 +1390,8 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
         elif layout == "a config file each language":  # languages.fr.toml: the table of [languages.fr]
             write_article(site, "config/_default/hugo.toml", 'baseURL = "https://m.org/"\ndefaultContentLanguage = "en"\n')
             write_article(site, "config/_default/languages.en.toml", 'languageName = "English"\nweight = 1\n')
-            write_article(site, "config/_default/languages.fr.toml", 'languageName = "Français"\nweight = 2\n'
+            # its code in any case, as Hugo lower-cases it (Congo's languages.zh-Hans.toml, index.zh-hans.md)
+            write_article(site, "config/_default/languages.FR.toml", 'languageName = "Français"\nweight = 2\n'
                                                                       '[params]\nsubtitle = "Bonjour"\n')
         else:  # config/_default/: the languages in a file of their own, whose top-level keys they are
             write_article(site, "config/_default/hugo.toml", 'baseURL = "https://m.org/"\n')
