@@ -1358,8 +1358,11 @@ def _parents(base: Path) -> list[Path]:
 
 def _is_hugo_config(config: tuple[Path, str] | None) -> bool:
     """Whether ``config`` (path and text, :func:`_config`) is surely a Hugo site's: named ``hugo.*``, or
-    with a ``baseURL``, empty or not (a bare ``config.toml`` may be any tool's)."""
-    return config is not None and (config[0].name.startswith("hugo") or _BASE_URL_KEY.search(config[1]) is not None)
+    with a ``baseURL``, empty or not (a bare ``config.toml`` may be any tool's), or in Hugo's config folder,
+    ``config/_default/`` (Congo's and Blowfish's sites keep a ``config.toml`` there whose ``baseURL`` is left
+    out or commented, set for production only)."""
+    return config is not None and (config[0].name.startswith("hugo") or _BASE_URL_KEY.search(config[1]) is not None
+                                   or config[0].parent.name == "_default" and config[0].parent.parent.name == "config")
 
 
 def _hugo_site_below(base: Path) -> tuple[Path, str] | None:

@@ -1430,6 +1430,25 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
+def test_a_hugo_config_folder_s_config_toml_without_base_url_is_a_hugo_site(tmp_path: Path):
+    """A site made from Congo's or Blowfish's config files keeps ``config/_default/config.toml`` with its
+    ``baseURL`` commented out (set in ``config/production/`` or on the command line): Hugo's config folder
+    all the same, no other tool's. Before, a bare ``config.toml`` without ``baseURL`` was no sure sign: the
+    site was read as a generic folder, every page at its file's path, its translations pages of their own."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "config/_default/config.toml": '# baseURL = "https://your_domain.com/"\ntheme = "congo"\ndefaultContentLanguage = "en"\n',
+        "config/production/config.toml": 'baseURL = "https://lamps.example/"\n',
+        "config/_default/languages.en.toml": 'languageName = "English"\nweight = 1\n',
+        "config/_default/languages.de.toml": 'languageName = "Deutsch"\nweight = 2\n',
+        "content/posts/wick.md": "---\ntitle: Wick\n---\n[oil](/posts/oil/)\n",
+        "content/posts/oil.md": "---\ntitle: Oil\n---\n", "content/posts/oil.de.md": "---\ntitle: Öl\n---\n"})
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert {a.key: a.url for a in result.articles} == {
+        "posts/wick": "/posts/wick/", "posts/oil": "/posts/oil/", "de/posts/oil": "/de/posts/oil/"}
+
+
 @pytest.mark.parametrize("default", [None, "fr"])
 def test_a_hugo_site_of_one_language_reads_its_language_s_suffix(tmp_path: Path, default: str | None):
     """A Hugo site of one language has its ``defaultContentLanguage`` (``en`` unless it says): a file named
