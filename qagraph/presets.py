@@ -697,6 +697,17 @@ def _enabled_languages(settings: Mapping[str, Any], languages: Sequence[str], de
     return tuple(language for language in languages if language == default or language.lower() not in off)
 
 
+def _language_entry(table: Mapping[Any, Any], language: str) -> Any:
+    """The entry of a Hugo config's ``languages`` table for ``language`` (lower-case), its key written in any case
+    (``[languages.zh-CN]``: Hugo lower-cases a config's keys).
+
+    >>> _language_entry({"en": {}, "zh-CN": {"weight": 2}}, "zh-cn")
+    {'weight': 2}
+    """
+    found = table.get(language)
+    return found if found is not None else next((v for k, v in table.items() if str(k).lower() == language), None)
+
+
 def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], content_dir: str | None) -> str | None:
     """The folder that holds a content folder per language, each named after its language, where a
     Hugo config gives each language its ``contentDir`` (``content/en``, ``content/fr``; the top-level
@@ -713,7 +724,7 @@ def _language_folders(settings: Mapping[str, Any], languages: Sequence[str], con
         return None
     parents = set()
     for language in languages:
-        folder = _language_content_dir(table.get(language)) or content_dir
+        folder = _language_content_dir(_language_entry(table, language)) or content_dir
         if folder is None or folder.rpartition("/")[2] != language:
             return None
         parents.add(folder.rpartition("/")[0])
@@ -745,7 +756,7 @@ def _language_content_mounts(settings: Mapping[str, Any], languages: Sequence[st
         return ()
     found = []
     for language in languages:
-        folder = _language_content_dir(table.get(language)) or content_dir
+        folder = _language_content_dir(_language_entry(table, language)) or content_dir
         where = _below((site_root / folder).resolve(), base.resolve()) if folder else None
         if where == "":  # the folder read is this language's: its pages alone, where Hugo publishes them
             return (("", f"{seen_from}{language}/"),)
@@ -1780,9 +1791,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if config is not None and config[0].parent.name == "_default":  # or one each: languages.de.toml
             languages = tuple(dict.fromkeys((*languages, *(code for code, _ in _hugo_language_files(config[0].parent)))))
         default = (_ZOLA_DEFAULT_LANGUAGE if zola is not None else _HUGO_DEFAULT_LANGUAGE).search(config[1]) if config else None
+        default_code = default.group(1) if default else "en"
+        if zola is None:  # Hugo lower-cases its config's keys: [languages.zh-CN] is the language of a.zh-cn.md, at /zh-cn/
+            languages, default_code = tuple(dict.fromkeys(code.lower() for code in languages)), default_code.lower()
         if zola is not None and languages:  # Zola's [languages.fr] tables are its other languages than its default_language
-            languages = tuple(dict.fromkeys((default.group(1) if default else "en", *languages)))
-        enabled = _enabled_languages(settings, languages, default.group(1) if default else "en")
+            languages = tuple(dict.fromkeys((default_code, *languages)))
+        enabled = _enabled_languages(settings, languages, default_code)
         if enabled != languages:
             off = ", ".join(language for language in languages if language not in enabled)
             notes.append(f"languages {off} turned off (disableLanguages, disabled): their pages are not built")
@@ -1791,7 +1805,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             # defaultContentLanguageInSubdir: the default language's pages under /en/ too, as no language is the default
             in_subdir = settings.get("defaultcontentlanguageinsubdir") is True
             fields = replace(fields, languages=languages,
-                             default_language="" if in_subdir else default.group(1) if default else "en")
+                             default_language="" if in_subdir else default_code)
             notes.append(f"languages {', '.join(languages)} " + (
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
             if fields.listing_urls:  # each language's lists: /fr/tags/go/
@@ -1824,7 +1838,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                     f"{folder} ({seen_as[len(content_dir):-1]})" for folder, seen_as in own_folders))
         elif zola is None:  # a site of one language: hello.en.md is its page hello, as
             # Hugo reads the suffix of a language it has (its defaultContentLanguage, en unless it says)
-            single = languages[0] if languages else default.group(1) if default else "en"
+            single = languages[0] if languages else default_code
             fields = replace(fields, languages=(single,), default_language=single)
         if within is not None:  # after the site's own mounts: every other file of the folder read is there
             language, inner = within

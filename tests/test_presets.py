@@ -1430,6 +1430,24 @@ def test_a_multilingual_hugo_site_gives_each_language_its_pages(tmp_path: Path, 
     assert outputs_of(out) == outputs_of(cold)
 
 
+@pytest.mark.parametrize("layout", ["file names", "content folders"])
+def test_a_hugo_language_code_written_in_capitals_is_read_in_lower_case(tmp_path: Path, layout: str):
+    """Hugo lower-cases its config's keys: ``[languages.zh-CN]`` is the language of ``a.zh-cn.md``, published
+    at ``/zh-cn/a/``, and its ``contentDir = "content/zh-CN"`` holds that language's pages. Before, the code
+    was read as written, which no file's suffix matched: the page was ``a.zh-cn`` of the default language."""
+    site = tmp_path / "site"
+    if layout == "file names":
+        write_site(site, {"hugo.toml": 'baseURL = "https://x.example/"\ndefaultContentLanguage = "EN"\n'
+                                       '[languages.EN]\nweight = 1\n[languages.zh-CN]\nweight = 2\n',
+                          "content/docs/a.md": "---\ntitle: A\n---\n", "content/docs/a.zh-cn.md": "---\ntitle: A zh\n---\n"})
+    else:
+        write_site(site, {"hugo.toml": 'baseURL = "https://x.example/"\n[languages.en]\ncontentDir = "content/en"\n'
+                                       '[languages.zh-CN]\ncontentDir = "content/zh-CN"\n',
+                          "content/en/docs/a.md": "---\ntitle: A\n---\n", "content/zh-CN/docs/a.md": "---\ntitle: A zh\n---\n"})
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles} == {"docs/a": "/docs/a/", "zh-cn/docs/a": "/zh-cn/docs/a/"}
+
+
 def test_a_hugo_config_folder_s_config_toml_without_base_url_is_a_hugo_site(tmp_path: Path):
     """A site made from Congo's or Blowfish's config files keeps ``config/_default/config.toml`` with its
     ``baseURL`` commented out (set in ``config/production/`` or on the command line): Hugo's config folder
