@@ -2829,6 +2829,8 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
     ('https://example.com/blog/post?x=1', 'learn/a/b?x')
     >>> related_url("https://[zz]/learn/a/questions/b", None, (), shape)  # no host a browser can reach
     'https://[zz]/learn/a/questions/b'
+    >>> related_url("/learn/we ird#sub/questions/a", None, (), shape)  # cut at its "#", no page's path: as written
+    '/learn/we ird#sub/questions/a'
 
     A path's characters written as UTF-8 escapes are the characters (a Unicode slug), but for ``%2F``:
 
@@ -2849,10 +2851,10 @@ def related_url(url: str, site_url: str | None, site_hosts: Iterable[str], shape
             path = parts.path
         else:
             return url
-    elif url.startswith("/"):
+    elif url.startswith("/") and re.search(shape, parts.path):
         path = parts.path
-    else:
-        return url
+    else:  # a path of another shape is kept whole: a url written with a "#" or "?" inside a name
+        return url  # (/learn/we ird#sub/questions/a) is no page's path and its query, and no two meet
     if "%" in path:  # a browser asks for /m%C3%A9moire and /mémoire alike (not for %2F, a name's slash)
         decoded = "%2F".join(unquote(part) for part in re.split("%2[fF]", path))
         path = decoded if decoded.isprintable() else path

@@ -146,6 +146,18 @@ def test_a_unicode_url_and_its_escaped_form_name_one_article(tmp_path):
     assert kg.related(a) == [article_node(b), article_node(c)] and kg.problems == []
 
 
+def test_urls_cut_at_a_hash_inside_a_name_stay_whole_and_two_articles(tmp_path):
+    """A url with a "#" or "?" inside a name, /learn/we ird#sub%ject/questions/a, is no page's path: cut at it,
+    two articles' urls were one (/learn/we ird) and the second file was lost as a duplicate. Each is kept as
+    written, and a related link so written reaches it."""
+    one, two = "/learn/we ird#sub%ject/questions/a b?g=1", "/learn/we ird#sub%ject/questions/other"
+    write_article(tmp_path, "w/one.md", article_text("One?", one, id=1, related=[{"id": 2, "title": "Two?", "url": two}]))
+    write_article(tmp_path, "w/two.md", article_text("Two?", two, id=2))
+    kg = build(tmp_path)
+    assert sorted(n for n, kind in kg.graph.nodes(data="kind") if kind == "article") == [article_node(one), article_node(two)]
+    assert kg.related(one) == [article_node(two)]
+
+
 def test_a_link_by_an_id_no_article_has_says_so_not_that_the_id_is_ambiguous(tmp_path):
     a, b, c = url_of("s", "a"), url_of("s", "b"), url_of("t", "b")
     write_article(tmp_path, "s/a.md", article_text("A?", a, id=1, related=[{"id": 7, "title": "Gone"}, {"id": 2, "title": "B"}]))
