@@ -523,6 +523,12 @@ class BuildFolder:
     def __init__(self, out: str | os.PathLike[str], *, content: str | os.PathLike[str] | None = None,
                  force: bool = False, writes: Collection[str] = ()) -> None:
         self.out = Path(out)
+        try:
+            os.stat(self.out)
+        except OSError as exc:  # not there yet (made by the build), or said below
+            if exc.errno == errno.ELOOP:  # else built in full, then "cannot put the new build in place"
+                raise OutputError("the output is a link that leads back to itself (a link loop); remove it, or "
+                                  "choose another folder", path=str(out)) from None
         if self.out.is_symlink():  # a link to the folder (or the place) where builds go: build there
             self.out = Path(os.path.realpath(self.out))
         #: the output folder as the system finds it: absolute, without ``.``, ``..`` or links. It is
@@ -545,7 +551,7 @@ class BuildFolder:
             why = "a read-only file system" if os.statvfs(parent).f_flag & os.ST_RDONLY else "permission denied"
             raise OutputError(f"cannot write in the output's parent folder ({why})", path=str(out))
         if content is not None and not force:
-            here, source = self.where, Path(content).resolve()
+            here, source = self.where, Path(os.path.realpath(content))  # a link loop: not a folder, said by the scan
             if here == source or _inside(here, source) or _inside(source, here):
                 raise UsageError(
                     f"the output folder {out} and the content folder {content} overlap: a build would write among "

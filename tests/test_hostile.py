@@ -676,6 +676,20 @@ def test_output_through_a_link(root: Path, tmp_path: Path) -> None:
     assert not [p.name for p in tmp_path.iterdir() if "staging" in p.name]
 
 
+def test_a_content_or_output_folder_that_is_a_link_loop(root: Path, tmp_path: Path) -> None:
+    """A content folder that is a link to itself was an internal error (pathlib's RuntimeError "Symlink
+    loop"); an output folder that is one was built in full, then "cannot put the new build in place:
+    Not a directory". Each is said at once, as a folder that is not there is."""
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    result = run("build", "-c", str(loop), "-o", str(tmp_path / "out"), "-q")
+    assert (result.exit_code, result.stderr) == (2, f"qagraph: not a folder: {loop}\n")
+    result = run("build", "-c", str(root), "-o", str(loop), "-q")
+    assert (result.exit_code, result.stderr) == (3, f"qagraph: {loop}: the output is a link that leads back to "
+                                                    "itself (a link loop); remove it, or choose another folder\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "loop"]
+
+
 def test_force_never_replaces_a_file_of_the_user(root: Path) -> None:
     """--force builds among other files and keeps them; one an output would replace stops the build."""
     (root / "index.html").write_text("the user's page")
