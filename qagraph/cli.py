@@ -755,7 +755,11 @@ def related_command(article: str, build_dir: Path | None, rebuild: bool, content
     for node in nodes:
         click.echo(_describe(kg, node))
     if not nodes:
-        _say(f"{article}: no related links (`qagraph similar {article}` ranks articles by shared keywords)", quiet)
+        import shlex
+
+        shown = printable_line(article)  # one line, and a command that can be pasted
+        _say(f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared keywords)",
+             quiet)
 
 
 @cli.command("similar")
@@ -781,7 +785,7 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
     for node, weight, shared in found:
         click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({printable_line(', '.join(shared))})")
     if not found:
-        _say(f"{article}: no similar article (none shares enough keywords with it)", quiet)
+        _say(f"{printable_line(article)}: no similar article (none shares enough keywords with it)", quiet)
 
 
 @cli.command("find")
@@ -833,7 +837,7 @@ def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool
         for node in nodes:
             click.echo(_describe(kg, node))
     if not nodes:
-        _say(f"no chain of links between {source} and {target}", quiet)
+        _say(f"no chain of links between {printable_line(source)} and {printable_line(target)}", quiet)
 
 
 @cli.command("export")

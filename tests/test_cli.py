@@ -165,6 +165,26 @@ def test_an_empty_answer_says_so_on_stderr_and_still_exits_0(small_corpus: Path)
         assert json.loads(as_json.stdout) == [], args
 
 
+def test_an_empty_answer_names_the_article_on_one_line_and_a_command_that_can_be_pasted(tmp_path: Path):
+    """A file whose name holds a line break or spaces, named as it is: the note that it has no related or
+    similar article printed the name raw, so one note was two lines (and a name's escape sequences
+    reached the terminal), and the command it proposed was cut at the name's first space."""
+    root = tmp_path / "notes"
+    write_article(root, "a/two\nlines.md", "---\ntitle: Two\n---\n")
+    write_article(root, "a/with space.md", "---\ntitle: Spaced\n---\n")
+    out = tmp_path / "build"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    for article, shown, command in [("a/two\nlines.md", "a/two\\nlines.md", "'a/two\\nlines.md'"),
+                                    ("a/with space.md", "a/with space.md", "'a/with space.md'")]:
+        related = CliRunner().invoke(cli, ["related", article, "-b", str(out)])
+        assert related.stderr == (f"{shown}: no related links (`qagraph similar {command}` ranks articles by shared "
+                                  "keywords)\n")
+        similar = CliRunner().invoke(cli, ["similar", article, "-b", str(out)])
+        assert similar.stderr == f"{shown}: no similar article (none shares enough keywords with it)\n"
+    path = CliRunner().invoke(cli, ["path", "a/two\nlines.md", "a/with space.md", "-b", str(out)])
+    assert path.stderr == "no chain of links between a/two\\nlines.md and a/with space.md\n"
+
+
 def test_progress_goes_to_stderr_and_quiet_silences_it(small_corpus: Path, tmp_path: Path):
     loud = CliRunner().invoke(cli, ["build", "-c", str(small_corpus), "-o", str(tmp_path / "a")])
     assert "load: 5 done" in loud.stderr
