@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
-from ..errors import StoreError, UsageError
+from ..errors import OutputError, StoreError, UsageError
 from ..normalize import printable
-from .export import DEFAULT_SIMILARITY, part_files
+from .export import DEFAULT_SIMILARITY, RDF_DIR, part_files
 from .formats import FORMATS, format_of
 from .iri import DEFAULT_BASE_IRI, IRIs
 from .triples import part_count, split_parts, statements
@@ -117,13 +117,37 @@ def rdf_files(path: str | os.PathLike[str]) -> list[Path]:
         for suffix in FORMATS:
             files = part_files(target, suffix)
             if files:
+                _parts_gone(target, files, suffix)
                 return files
+        _parts_gone(target, [])
         raise UsageError(f"no qagraph RDF export (rdf/part-*.nq, .trig, .nt, .ttl) in folder {target}", path=str(target))
     if not target.is_file():
         what = "not a file or folder (a device, a pipe or a socket)" if target.exists() else "no such file or folder"
         raise UsageError(f"{what}: {target}", path=str(target))
     format_of(target)
     return [target]
+
+
+def _parts_gone(folder: Path, files: list[Path], suffix: str | None = None) -> None:
+    """Raise when the record of the build in ``folder`` names part files (of ``suffix``, or of any format)
+    that are not among ``files``: removed since, the parts left would answer every query short, unsaid."""
+    from ..fileio import MARKER, PRIVATE
+
+    try:
+        record = json.loads((folder / PRIVATE / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no build's record (an export of files alone), or said elsewhere
+        return
+    outputs = record.get("outputs") if isinstance(record, dict) else None
+    if not isinstance(outputs, dict):
+        return
+    have = {f"{RDF_DIR}/{file.name}" for file in files}
+    gone = sorted(name for name, signature in outputs.items()
+                  if signature is not None and name.startswith(f"{RDF_DIR}/part-") and name not in have
+                  and (suffix is None and name.rpartition(".")[2] in FORMATS or name.endswith(f".{suffix}")))
+    if gone:
+        shown = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+        raise OutputError(f"the build's RDF is incomplete: {shown} removed since it was built; build again",
+                          path=str(folder))
 
 
 def load_store(path: str | os.PathLike[str]) -> Any:
