@@ -2215,6 +2215,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # and shows a folder by its name as written (daily-notes), which names its subject
         fields = replace(fields, any_case_keys=True, keyword_separator=EVERY_SEPARATOR, alias_commas=True,
                          folders_as_written=True)
+        if not github_wiki:  # Obsidian's notes are its .md files: a .markdown or .mdx file is listed as a file, if at all
+            other = tuple((fields.content_dir + n, "Obsidian reads .md files as notes: not a note") for n in names
+                          if n.lower().endswith((".markdown", ".mdx")))
+            fields = replace(fields, unbuilt=fields.unbuilt + other) if other else fields
         languages = _language_vaults(names) or _published_language(vault, names)
         attachments = _attachment_folders(vault, names, languages)
         if attachments:  # the notes kept among the images are filed under no folder of theirs

@@ -1335,6 +1335,20 @@ def test_a_vault_s_inline_math_is_no_link_in_a_patched_build_as_in_a_full_one(tm
     assert seen == [["article:B"], ["article:A", "article:B"], ["article:B"]]
 
 
+def test_a_vault_s_markdown_file_coming_and_going_is_patched_as_a_full_build_does(tmp_path: Path):
+    """A .markdown file is no note of Obsidian's (skipped): after it comes, is edited, a note links to it
+    and it goes, each build equals a cold one, and it is never an article."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "Home.md": "See [[Draft]].\n", "Plan.md": "The plan.\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Draft.markdown", "---\ntags: [x]\n---\nA draft.\n"), ("Draft.markdown", "Another draft.\n"),
+             ("Plan.md", "The plan, and [[Draft]].\n"), ("Draft.markdown", None))
+    for kg in _built_after_each(root, out, cold, edits):
+        assert sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "article") == [
+            "article:Home", "article:Plan"]
+
+
 def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_build_does(tmp_path: Path):
     """``[[site.tar.gz]]`` reaches the note ``site.tar.gz.md`` (Obsidian looks a link up as a note's name
     first): after an edit that writes the link, the note going and coming back, each build equals a cold one."""

@@ -765,6 +765,24 @@ def test_a_vault_s_excluded_files_are_no_notes(tmp_path: Path):
                                           "not in Obsidian's graph"}
 
 
+def test_a_vault_s_markdown_and_mdx_files_are_no_notes(tmp_path: Path):
+    """Obsidian reads .md files as notes, and no other Markdown suffix: a vault's Draft.markdown and
+    Widget.mdx are files it lists as other files (or not at all), with no properties and in no graph.
+    qagraph read them as two more notes, and [[Draft]] reached one. They are skipped, saying why."""
+    vault = tmp_path / "vault"
+    write_site(vault, {".obsidian/app.json": "{}", "Home.md": "See [[Plan]], [[Draft]] and [[Widget]].\n",
+                       "Plan.md": "---\ntags: [plan]\n---\nThe plan.\n", "Draft.markdown": "---\ntags: [x]\n---\nA draft.\n",
+                       "Widget.mdx": "# Widget\n"})
+    why = "Obsidian reads .md files as notes: not a note"
+    for preset in ("auto", "obsidian"):
+        result = load_corpus(vault, preset=preset)
+        assert sorted(a.path for a in result.articles) == ["Home.md", "Plan.md"], preset
+        assert {p.path: (p.severity, p.message) for p in result.problems} == {
+            "Draft.markdown": (SKIPPED, why), "Widget.mdx": (SKIPPED, why)}, preset
+    kg = build(vault, preset="obsidian")
+    assert sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "stub") == ["Draft", "Widget"]
+
+
 def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path):
     """Settings kept from an older layout name a templates folder the vault has renamed since: Obsidian
     finds no templates there, and the notes of the renamed folder are notes. The build said "templates
