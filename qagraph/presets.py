@@ -2215,7 +2215,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # and shows a folder by its name as written (daily-notes), which names its subject
         fields = replace(fields, any_case_keys=True, keyword_separator=EVERY_SEPARATOR, alias_commas=True,
                          folders_as_written=True)
-        if not github_wiki:  # Obsidian's notes are its .md files: a .markdown or .mdx file is listed as a file, if at all
+        if _is_dir(vault / ".obsidian"):  # its notes are its .md files: a .markdown or .mdx file is listed as a file, if
+            # at all (a folder of Markdown files read as notes, with no vault's settings, keeps them: a repository's pages)
             other = tuple((fields.content_dir + n, "Obsidian reads .md files as notes: not a note") for n in names
                           if n.lower().endswith((".markdown", ".mdx")))
             fields = replace(fields, unbuilt=fields.unbuilt + other) if other else fields
