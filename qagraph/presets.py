@@ -3989,16 +3989,24 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
 _GARDEN_NOTES = "src/site/notes/"
 
 
+def _json_file(path: Path) -> Any:
+    """The JSON value of the site's own file at ``path`` (a vault's settings, a plugin's data), read as
+    :func:`_read_regular` reads; ``None`` when it is no regular file, cannot be read or is no JSON."""
+    data = _read_regular(path, MAX_DATA_FILE)
+    if isinstance(data, str):
+        return None
+    try:
+        return _parsed(data.decode("utf-8", "replace"), json_loads)
+    except ValueError:
+        return None
+
+
 def _digital_garden(vault: Path) -> bool:
     """Whether the vault publishes a digital garden with the Obsidian Digital Garden plugin (its
     settings in ``.obsidian/plugins/digitalgarden/``, or the plugin among those it turns on)."""
     if _is_dir(vault / ".obsidian" / "plugins" / "digitalgarden"):
         return True
-    data = _read_regular(vault / ".obsidian" / "community-plugins.json", MAX_DATA_FILE)
-    try:
-        value = _parsed(data.decode("utf-8", "replace"), json_loads) if isinstance(data, bytes) else None
-    except ValueError:
-        return False
+    value = _json_file(vault / ".obsidian" / "community-plugins.json")
     return isinstance(value, list) and "digitalgarden" in value
 
 
@@ -4006,11 +4014,7 @@ def _garden_slugs(vault: Path) -> bool:
     """Whether the Digital Garden plugin publishes the vault's notes at their paths slugified (its
     ``slugifyEnabled``, on unless its settings say false), paths it does not rewrite (its
     ``pathRewriteRules`` moving folders elsewhere: the urls are then not guessed)."""
-    data = _read_regular(vault / ".obsidian" / "plugins" / "digitalgarden" / "data.json", MAX_DATA_FILE)
-    try:
-        value = _parsed(data.decode("utf-8", "replace"), json_loads) if isinstance(data, bytes) else None
-    except ValueError:
-        return True
+    value = _json_file(vault / ".obsidian" / "plugins" / "digitalgarden" / "data.json")
     rules = value.get("pathRewriteRules") if isinstance(value, dict) else None
     return not (isinstance(value, dict) and value.get("slugifyEnabled") is False) and not (
         isinstance(rules, str) and rules.strip())
@@ -4068,13 +4072,7 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
     the settings file that names it first; a settings file that cannot be read names none."""
     folders: dict[str, str] = {}
     for name, key in _OBSIDIAN_TEMPLATES:
-        data = _read_regular(base / name, MAX_DATA_FILE)
-        if isinstance(data, str):
-            continue
-        try:
-            value = _parsed(data.decode("utf-8", "replace"), json_loads)
-        except ValueError:
-            continue
+        value = _json_file(base / name)
         folder = value.get(key) if isinstance(value, dict) else None
         if isinstance(folder, str) and folder.strip().strip("/"):
             folders.setdefault(folder.strip().strip("/"), name)
@@ -4120,13 +4118,7 @@ def _obsidian_daily_notes(base: Path) -> tuple[str, str] | None:
     as its settings say (:data:`_OBSIDIAN_DAILY`: a ``folder`` from the vault's root, its root when none; a
     ``format``, ``YYYY-MM-DD`` when none); ``None`` when no settings say, or cannot be read."""
     for name, key in _OBSIDIAN_DAILY:
-        data = _read_regular(base / name, MAX_DATA_FILE)
-        if isinstance(data, str):
-            continue
-        try:
-            value = _parsed(data.decode("utf-8", "replace"), json_loads)
-        except ValueError:
-            continue
+        value = _json_file(base / name)
         if key:  # the plugin's daily notes, when it makes them
             value = value.get(key) if isinstance(value, dict) else None
             if not isinstance(value, dict) or value.get("enabled") is not True:
@@ -4142,13 +4134,7 @@ def _obsidian_daily_notes(base: Path) -> tuple[str, str] | None:
 def _obsidian_excluded(base: Path) -> tuple[str, ...]:
     """An Obsidian vault's Excluded files (``.obsidian/app.json``'s ``userIgnoreFilters``): what
     :func:`vault_excluded` matches; none when the settings cannot be read."""
-    data = _read_regular(base / ".obsidian/app.json", MAX_DATA_FILE)
-    if isinstance(data, str):
-        return ()
-    try:
-        value = _parsed(data.decode("utf-8", "replace"), json_loads)
-    except ValueError:
-        return ()
+    value = _json_file(base / ".obsidian/app.json")
     filters = value.get("userIgnoreFilters") if isinstance(value, dict) else None
     return tuple(f for f in filters if isinstance(f, str) and f) if isinstance(filters, list) else ()
 
