@@ -17,11 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -52,11 +50,7 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = common.ensure_corpus(args.articles)
-    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-commands-"))
-    base = work / "baseline-src"
-    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
-                   capture_output=True)
-    try:
+    with common.baseline_checkout(args.baseline, "commands") as (work, base):
         trees = {"this": ROOT, "baseline": base}
         for tree in trees.values():
             common.fresh_bytecode(tree)
@@ -93,9 +87,6 @@ def main() -> None:
             print(f"{name:<14}{mine:8.3f}s{theirs:13.3f}s{mine / theirs:8.2f}")
         (HERE / "out").mkdir(exist_ok=True)
         (HERE / "out" / "commands.json").write_text(json.dumps(results, indent=2) + "\n")
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -31,8 +31,6 @@ import json
 import resource
 import shutil
 import statistics
-import subprocess
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -81,11 +79,7 @@ def main() -> None:
                              "largest: the middle article of the largest subject folder (its view is made again)")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-edit-"))
-    base = work / "baseline-src"
-    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
-                   capture_output=True)
-    try:
+    with common.baseline_checkout(args.baseline, "edit") as (work, base):
         corpus = work / "corpus"
         shutil.copytree(common.ensure_corpus(args.articles), corpus)
         trees = {"baseline": base, "this": ROOT}
@@ -165,9 +159,6 @@ def main() -> None:
                                                    "medians": medians, "commands": commands,
                                                    "command_medians": whole, "processor": cpus, "peaks": peaks},
                                                   indent=2))
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -118,15 +118,10 @@ def main() -> None:
     results["builds"] = {"with database": with_db, "without database": without_db,
                          "with database, CPU": cpu_with, "without database, CPU": cpu_without}
     if args.baseline:
-        base = work / "baseline-src"
-        subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
-                       capture_output=True)
-        try:
+        with common.worktree(args.baseline, work / "baseline-src") as base:
             results["baseline"] = args.baseline
             results["baseline_build_seconds"], results["baseline_build_cpu_seconds"] = build_with(
                 python, base, corpus, work / "baseline-out", new_api=False)
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
 
     # byte-compiled, as pip leaves an installed package (an editable install is compiled on first
     # import, unless PYTHONDONTWRITEBYTECODE is set, as it is on some machines: then every command

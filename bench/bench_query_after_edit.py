@@ -17,8 +17,6 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
-import tempfile
 from pathlib import Path
 
 import common
@@ -57,11 +55,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=36000)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-query-"))
-    base = work / "baseline-src"
-    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
-                   capture_output=True)
-    try:
+    with common.baseline_checkout(args.baseline, "query") as (work, base):
         content = work / "content"
         shutil.copytree(common.ensure_corpus(args.articles), content)
         article = sorted(content.rglob("*.md"))[len(list(content.rglob("*.md"))) // 2]
@@ -98,9 +92,6 @@ def main() -> None:
         out = HERE / "out"
         out.mkdir(exist_ok=True)
         (out / "query_after_edit.json").write_text(json.dumps({"baseline": args.baseline, "runs": runs}, indent=2) + "\n")
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

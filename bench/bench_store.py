@@ -25,7 +25,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import common
@@ -84,11 +83,7 @@ def main() -> None:
         if not (build / "rdf").is_dir():
             subprocess.run([sys.executable, "-m", "qagraph", "build", "-c", str(common.ensure_corpus(args.articles)),
                             "-o", str(build)], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True)
-    work = Path(tempfile.mkdtemp(prefix="qagraph-bench-store-"))
-    base = work / "baseline-src"
-    subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline], cwd=ROOT, check=True,
-                   capture_output=True)
-    try:
+    with common.baseline_checkout(args.baseline, "store") as (work, base):
         trees = {"baseline": base, "this": ROOT}
         for tree in trees.values():
             common.fresh_bytecode(tree)
@@ -116,9 +111,6 @@ def main() -> None:
         out.mkdir(exist_ok=True)
         (out / "store.json").write_text(json.dumps({"baseline": args.baseline, "build": str(build), "runs": runs},
                                                     indent=2) + "\n")
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,13 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 CORPORA = HERE / "corpora"
 
 
@@ -126,3 +130,25 @@ def floor(corpus: Path) -> dict:
 
 if __name__ == "__main__" and sys.argv[1:2] == ["_child"]:
     print(json.dumps(measure_floor(Path(sys.argv[3]))))
+
+
+@contextmanager
+def worktree(ref: str, path: Path) -> Iterator[Path]:
+    """Git revision ``ref`` of this repository checked out at ``path`` (a detached worktree), removed on the way out."""
+    subprocess.run(["git", "worktree", "add", "--detach", str(path), ref], cwd=ROOT, check=True, capture_output=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, check=False, capture_output=True)
+
+
+@contextmanager
+def baseline_checkout(ref: str, name: str) -> Iterator[tuple[Path, Path]]:
+    """``(work, base)``: a temporary folder ``qagraph-bench-NAME-*`` for a benchmark comparing this checkout with git
+    revision ``ref``, and ``ref`` checked out in it (:func:`worktree`); both removed on the way out."""
+    work = Path(tempfile.mkdtemp(prefix=f"qagraph-bench-{name}-"))
+    try:
+        with worktree(ref, work / "baseline-src") as base:
+            yield work, base
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
