@@ -3626,8 +3626,14 @@ def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str],
     >>> _jekyll_defaults(_jekyll_settings("defaults:\\n  - scope: {path: blog, type: posts}\\n    values: {tags: [a]}\\n"
     ...                                   "  - values: {layout: default}\\n  - scope: {path: x}\\n"))
     (('blog', 'posts', '{"tags": ["a"]}'), ('', '', '{"layout": "default"}'))
+    >>> _jekyll_defaults(_jekyll_settings("collections_dir: site\\ndefaults:\\n  - scope: {path: site/_docs}\\n    values: {x: 1}\\n"))
+    (('_docs', '', '{"x": 1}'),)
     """
     found = settings.get("defaults")
+    where = settings.get("collections_dir")
+    # a scope written through the collections_dir is a collection's path, as a document's is (Jekyll's
+    # strip_collections_dir): site/_notes is _notes
+    inside = where.strip("/ ") + "/" if isinstance(where, str) and where.strip("/ ") else None
     kept = []
     for entry in found if isinstance(found, list) else []:
         if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
@@ -3635,7 +3641,8 @@ def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str],
         scope = entry.get("scope")
         scope = scope if isinstance(scope, dict) else {}
         path, kind = scope.get("path"), scope.get("type")
-        kept.append((str(path) if isinstance(path, str) else "", str(kind) if isinstance(kind, str) else "",
+        path = path.strip().strip("/").removeprefix("./") if isinstance(path, str) else ""
+        kept.append((path.removeprefix(inside) if inside else path, str(kind) if isinstance(kind, str) else "",
                      json.dumps(entry["values"], default=str)))
     return tuple(kept)
 

@@ -2032,6 +2032,25 @@ def test_a_jekyll_collections_dir_holds_the_posts_and_is_no_folder_of_their_urls
 
 
 
+def test_a_jekyll_defaults_scope_through_the_collections_dir_holds_its_documents(tmp_path: Path):
+    """A defaults scope written from the site's root through its ``collections_dir``
+    (``path: site/_notes/private*``) is a collection's path to Jekyll, which strips the folder from
+    the scope as from the documents (its ``strip_collections_dir``): the documents it names were pages
+    (``published: false`` unread, a ``tags`` default lost), as they were not when written ``_notes``."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\ncollections_dir: site\ncollections:\n  notes:\n    output: true\n"
+                       "defaults:\n  - scope: {path: 'site/_notes/private*'}\n    values: {published: false}\n"
+                       "  - scope: {path: site/_notes}\n    values: {tags: [notes]}\n",
+        "site/_notes/private-plans.md": "---\ntitle: Plans\n---\nhidden\n",
+        "site/_notes/open.md": "---\ntitle: Open\n---\nshown\n",
+    })
+    result = load_corpus(site)
+    assert {a.path: a.keywords for a in result.articles} == {"site/_notes/open.md": ("notes",)}
+    assert [(p.path, p.message) for p in result.problems if p.severity == SKIPPED] == [
+        ("site/_notes/private-plans.md", "published: false, from the site config's defaults: not a page")]
+
+
 def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
     """A collection's permalink with a date (/events/:year/:title/) gave /events/:year/2020-01-01-meetup/;
     Jekyll dates a document by its front matter's date, else its file's name (whose date is no
