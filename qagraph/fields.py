@@ -517,7 +517,8 @@ class FieldMap:
     dynamic_dates: tuple[str, ...] = ()
     #: the author of a page that names none (a Pelican config's ``AUTHOR``); ``""``: none
     default_author: str = ""
-    #: an author field's mappings stand for the people their ``name`` names (Quarto's ``author: [{name: ...}]``)
+    #: an author field's mappings stand for the people their ``name`` names (Quarto's ``author: [{name: ...}]``),
+    #: and a key of ``authors_map`` for the name the map gives it (a Jekyll site's ``_data/authors.yml``)
     author_mappings: bool = False
     zola_file_dates: bool = False
     zola_keep_dates: bool = False
@@ -891,22 +892,26 @@ class _Fields:
                 self.warn(f"{_why_not_text(path, value)}; ignored", path)
         return None
 
-    def names(self, paths: tuple[str, ...], separator: str = ", ", mappings: bool = False) -> str | None:
+    def names(self, paths: tuple[str, ...], separator: str = ", ", mappings: bool = False,
+              known: Mapping[str, str] | None = None) -> str | None:
         """The first of ``paths`` that holds text, as :meth:`text` reads it, but a list's every
         item that is text, joined by ``separator`` (an article's author is one text: ``authors: [Ann,
         Bo]`` is ``Ann, Bo``, as a page shows them, not Ann alone); its other items are warned of. With
         ``mappings``, a mapping (alone or in the list) stands for the person its ``name`` names
-        (:func:`person_name`: Quarto's ``author: [{name: Norah Jones, affiliations: ...}]``)."""
+        (:func:`person_name`: Quarto's ``author: [{name: Norah Jones, affiliations: ...}]``); a text
+        that is a key of ``known`` for the name it gives the key (``author: ann`` for Ann Lee)."""
+        known = known or {}
         for path in paths:
             value = self.get(path)
             if mappings and isinstance(value, dict):
                 value = [value]
             if not (isinstance(value, list) and (len(value) > 1 or mappings and value and isinstance(value[0], dict))):
                 if (text := self.text((path,), lists=True)) is not None:
-                    return text
+                    return known.get(text, text)
                 continue
             items = [person_name(item) if mappings and isinstance(item, dict) else
                      _text(item) if not isinstance(item, (dict, list)) else None for item in value]
+            items = [known.get(item, item) if item is not None else None for item in items]
             names = list(dict.fromkeys(item for item in items if item is not None))
             if not names:
                 if (text := self.text((path,), lists=True)) is not None:
@@ -1482,7 +1487,9 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
                                               or fields.blog_posts and blog_post(name, fields)):
         author = _post_authors(f, fields)  # a Docusaurus or MkDocs Material blog's post
     else:
-        author = f.names(fields.author, mappings=fields.author_mappings) or fields.default_author or None
+        author = f.names(fields.author, mappings=fields.author_mappings,
+                         known=_authors_by_key(fields.authors_map) if fields.author_mappings else None) \
+            or fields.default_author or None
     absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)

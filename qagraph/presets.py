@@ -1916,6 +1916,13 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         settings = _jekyll_settings(config[1], first=True) if config else {}
         if config is not None and (broken := config_problem(base, *config, "Jekyll")) is not None:
             problems.append(broken)
+        # a post's author as jekyll-seo-tag and the themes show it: a mapping's name (author: {name: Ann Lee}), a
+        # key's in _data/authors.yml (Chirpy's, Minimal Mistakes' author: ann), Chirpy's authors: [ann, bo]
+        authors = _jekyll_authors(config[0].parent if config else base)
+        fields = replace(fields, author=tuple(dict.fromkeys((*fields.author, "authors"))), author_mappings=True,
+                         authors_map=authors, authors_map_file="_data/authors.yml" if authors else "")
+        if authors:
+            notes.append(f"authors named as _data/authors.yml names their keys ({len(authors)})")
         published, unpublished = _jekyll_collections(settings)
         included = _jekyll_list(settings, "include")
         # what Jekyll does not read, where a config says the folder is a Jekyll site (dated names
@@ -3645,6 +3652,15 @@ def _jekyll_defaults(settings: Mapping[Any, Any]) -> tuple[tuple[str, str, str],
         kept.append((path.removeprefix(inside) if inside else path, str(kind) if isinstance(kind, str) else "",
                      json.dumps(entry["values"], default=str)))
     return tuple(kept)
+
+
+def _jekyll_authors(root: Path) -> tuple[tuple[str, str], ...]:
+    """The names a Jekyll site's ``_data/authors.yml`` gives its authors' keys, as ``(key, name)``:
+    each author with a ``name`` (Chirpy's and Minimal Mistakes' posts name their author by the key)."""
+    data = _jekyll_data(root, "authors")
+    if not isinstance(data, dict):
+        return ()
+    return tuple((str(key), shown) for key, author in data.items() if (shown := _author_name(author)))
 
 
 def _jekyll_posts_permalink(settings: Mapping[Any, Any]) -> str | None:

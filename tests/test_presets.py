@@ -2051,6 +2051,26 @@ def test_a_jekyll_defaults_scope_through_the_collections_dir_holds_its_documents
         ("site/_notes/private-plans.md", "published: false, from the site config's defaults: not a page")]
 
 
+def test_a_jekyll_posts_author_is_the_name_its_mapping_or_the_sites_authors_data_gives(tmp_path: Path):
+    """A Jekyll post's ``author`` written as a mapping (``author: {name: Ann Lee}``, jekyll-seo-tag's
+    form) was ignored with a warning, and one that is a key of ``_data/authors.yml`` (Chirpy's and
+    Minimal Mistakes' way, ``author: ann``) was the key: the page shows the name in both. A key the data
+    does not hold is the author's name as written, as jekyll-seo-tag shows it."""
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: J\n",
+        "_data/authors.yml": "ann:\n  name: Ann Lee\n  url: https://example.org/ann\nbo:\n  name: Bo Chen\n",
+        "_posts/2022-01-01-a.md": "---\ntitle: A\nauthor:\n  name: Cy Diaz\n  twitter: cy\n---\n",
+        "_posts/2022-01-02-b.md": "---\ntitle: B\nauthor: ann\n---\n",
+        "_posts/2022-01-03-c.md": "---\ntitle: C\nauthors: [ann, bo]\n---\n",
+        "_posts/2022-01-04-d.md": "---\ntitle: D\nauthor: Dee Evans\n---\n",
+    })
+    result = load_corpus(site)
+    assert {a.path[18:]: a.author for a in result.articles} == {
+        "a.md": "Cy Diaz", "b.md": "Ann Lee", "c.md": "Ann Lee, Bo Chen", "d.md": "Dee Evans"}
+    assert [p for p in result.problems if p.severity == WARNING] == []
+
+
 def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
     """A collection's permalink with a date (/events/:year/:title/) gave /events/:year/2020-01-01-meetup/;
     Jekyll dates a document by its front matter's date, else its file's name (whose date is no
