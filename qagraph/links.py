@@ -2274,6 +2274,12 @@ class ArticleIndex(Generic[A]):
             if fold(self._page(a.path)).endswith("/" + name) or fold(
                     _strip_suffix(a.path)).endswith(name):
                 return a
+        if origin == REF:  # Jekyll's {% post_url Tech/2021-01-05-x %}: the post of Tech/_posts/; else, as Jekyll falls
+            # back (warning that it is deprecated), the one post of that date and slug in any folder
+            posts = [a for a in self.by_name.get(last, []) if "_posts/" in f"/{a.path}"]
+            hit = next((a for a in posts if fold("/" + _strip_suffix(a.path)).endswith(f"/{folder}/_posts/{last}")), None)
+            if hit is not None or len(posts) == 1:
+                return hit or posts[0]
         if origin in (WIKI_LINK, EMBED):  # a name with a slash of its own: a Logseq namespace's page, an alias
             # (its name as written: a ? is part of it, [[Article/Why Always Paulis?]])
             spelled = fold(_strip_suffix(path.strip().strip("/")))

@@ -772,6 +772,20 @@ def test_resolution_of_jekyll_post_urls():
     assert index.resolve("/about/", "markdown-link", "x.md") is posts[1]
 
 
+def test_a_jekyll_post_url_with_a_folder_names_the_post_of_that_folder_s_posts():
+    """``{% post_url Tech/2021-01-05-x %}`` names ``Tech/_posts/2021-01-05-x.md`` (a category folder's posts),
+    as ``{% post_url blog/2021-01-05-x %}`` names ``_posts/blog/...``: Jekyll matches both; the first was a
+    stub. A folder that holds no such post still names the one post of that date and slug (Jekyll's
+    fallback, with a deprecation warning); of two such posts, none."""
+    posts = [article("Tech/_posts/2021-01-05-x.md"), article("_posts/blog/2021-01-06-y.md"),
+             article("_posts/2021-01-07-z.md"), article("a/_posts/2021-01-08-w.md"), article("b/_posts/2021-01-08-w.md")]
+    index = ArticleIndex(posts)
+    assert [getattr(index.resolve(target, "ref", "x.md"), "path", None) for target in (
+        "Tech/2021-01-05-x", "blog/2021-01-06-y", "old/2021-01-07-z", "b/2021-01-08-w", "c/2021-01-08-w")] == [
+        "Tech/_posts/2021-01-05-x.md", "_posts/blog/2021-01-06-y.md", "_posts/2021-01-07-z.md",
+        "b/_posts/2021-01-08-w.md", None]
+
+
 @pytest.mark.parametrize(("target", "origin", "source", "url_identity", "expected"), [
     ("Future Note#x", "wiki-link", "a/b.md", False, "Future Note"),
     ("/functions/nothere/", "markdown-link", "x.md", False, "functions/nothere"),
