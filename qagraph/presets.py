@@ -1923,6 +1923,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                          authors_map=authors, authors_map_file="_data/authors.yml" if authors else "")
         if authors:
             notes.append(f"authors named as _data/authors.yml names their keys ({len(authors)})")
+        by = _jekyll_site_author(settings, dict(authors))
+        if by:  # a post that names no author is the site's, as jekyll-seo-tag's meta or Chirpy's byline says
+            fields = replace(fields, default_author=by)
+            notes.append(f"by {by} unless a page names its own author")
         published, unpublished = _jekyll_collections(settings)
         included = _jekyll_list(settings, "include")
         # what Jekyll does not read, where a config says the folder is a Jekyll site (dated names
@@ -3661,6 +3665,27 @@ def _jekyll_authors(root: Path) -> tuple[tuple[str, str], ...]:
     if not isinstance(data, dict):
         return ()
     return tuple((str(key), shown) for key, author in data.items() if (shown := _author_name(author)))
+
+
+def _jekyll_site_author(settings: Mapping[Any, Any], authors: Mapping[str, str]) -> str | None:
+    """The author a Jekyll site's pages are by when they name none: the config's ``author``, as
+    jekyll-seo-tag falls back on it (a name, a key of ``_data/authors.yml``, given as ``authors``, or a
+    mapping's ``name``); else, on a Chirpy site, ``social: name``, its posts' byline.
+
+    >>> _jekyll_site_author({"author": {"name": "Ann Lee"}}, {}), _jekyll_site_author({"author": "ann"}, {"ann": "Ann Lee"})
+    ('Ann Lee', 'Ann Lee')
+    >>> _jekyll_site_author({"theme": "jekyll-theme-chirpy", "social": {"name": "Bo"}}, {}), _jekyll_site_author({}, {})
+    ('Bo', None)
+    """
+    author = settings.get("author")
+    if isinstance(author, str) and author.strip():
+        return authors.get(author.strip(), author.strip())
+    if isinstance(author, dict) and (name := _author_name(author)):
+        return name
+    themes = " ".join(t for t in (settings.get("theme"), settings.get("remote_theme")) if isinstance(t, str))
+    social = settings.get("social")
+    name = social.get("name") if isinstance(social, dict) and "chirpy" in themes.lower() else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def _jekyll_posts_permalink(settings: Mapping[Any, Any]) -> str | None:

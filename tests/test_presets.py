@@ -2071,6 +2071,27 @@ def test_a_jekyll_posts_author_is_the_name_its_mapping_or_the_sites_authors_data
     assert [p for p in result.problems if p.severity == WARNING] == []
 
 
+@pytest.mark.parametrize(("config", "authors", "expected"), [
+    ("author: Ann Lee\n", "", "Ann Lee"),  # jekyll-seo-tag's site.author, as the pages' author meta shows it
+    ("author:\n  name: Ann Lee\n  avatar: /a.png\n", "", "Ann Lee"),  # Minimal Mistakes' and minima's mapping
+    ("author: ann\n", "ann:\n  name: Ann Lee\n", "Ann Lee"),  # a key of _data/authors.yml
+    ("theme: jekyll-theme-chirpy\nsocial:\n  name: Ann Lee\n", "", "Ann Lee"),  # Chirpy's "By" line
+    ("social:\n  name: Ann Lee\n", "", None),  # no theme that shows it
+])
+def test_a_jekyll_post_without_an_author_is_by_the_sites_author(tmp_path: Path, config: str, authors: str,
+                                                                 expected: str | None):
+    """A post that names no author is by the site's, as the page says it: jekyll-seo-tag's author meta
+    falls back on the config's ``author`` (a name, a mapping's ``name`` or a key of ``_data/authors.yml``),
+    Chirpy's byline on ``social: name``. qagraph gave such a post no author; one it names is its own."""
+    site = tmp_path / "site"
+    write_site(site, {"_config.yml": "title: J\n" + config, "_posts/2022-01-01-a.md": "---\ntitle: A\n---\n",
+                      "_posts/2022-01-02-b.md": "---\ntitle: B\nauthor: Bo Chen\n---\n",
+                      **({"_data/authors.yml": authors} if authors else {})})
+    result = load_corpus(site)
+    assert {a.path: a.author for a in result.articles} == {
+        "_posts/2022-01-01-a.md": expected, "_posts/2022-01-02-b.md": "Bo Chen"}
+
+
 def test_a_jekyll_collections_documents_are_dated_as_posts_are(tmp_path: Path):
     """A collection's permalink with a date (/events/:year/:title/) gave /events/:year/2020-01-01-meetup/;
     Jekyll dates a document by its front matter's date, else its file's name (whose date is no
