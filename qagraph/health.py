@@ -174,11 +174,10 @@ def health_summary(health: Mapping[str, Any] | None) -> dict[str, Any] | None:
 def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
     """A finding's items, in the order the index page shows them, as (text, article node or None)."""
     for item in lists["articles"]:
-        text = str(item.get("title") or item.get("node"))
-        yield (text + f" ({item['path']})" if item.get("path") else text), item.get("node")
-    for link in lists["links"]:
-        target = link.get("target_url") or link.get("target") or ""
-        yield f"{link.get('title') or link.get('node')} \u2192 {target}", link.get("node")
+        yield _named(item), item.get("node")
+    for link in lists["links"]:  # a stub a page link or wiki-link names has no url: its key, as the node id holds it
+        target = link.get("target_url") or str(link.get("target") or "").removeprefix(f"{ARTICLE}:")
+        yield f"{_named(link)} \u2192 {target}", link.get("node")
     for group in lists["groups"]:
         yield (f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
                group["articles"][0]["node"] if group.get("articles") else None)
@@ -186,7 +185,17 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
         spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
         yield f"{subject.get('usual')}: {spellings}", None
     for keyword in lists["keywords"]:
-        yield f"{keyword.get('label')}: {'; '.join(keyword.get('problems', []))}", None
+        # quoted: a keyword's own ";" or ":" ("a; b") read as the list's or the problem's; then where it is
+        holders = keyword.get("articles") or []
+        where = [str(a.get("path") or a.get("node")) for a in holders[:1]] + [f"{len(holders) - 1} more"] * (len(holders) > 1)
+        yield (f"\u201c{keyword.get('label')}\u201d: {'; '.join(keyword.get('problems', []))}"
+               + (f" ({' and '.join(where)})" if where else "")), None
+
+
+def _named(item: Mapping[str, Any]) -> str:
+    """An article as a finding names it: its title (else node id) and its file."""
+    text = str(item.get("title") or item.get("node"))
+    return text + f" ({item['path']})" if item.get("path") else text
 
 
 def findings(facts: Facts) -> dict[str, Any]:

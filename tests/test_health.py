@@ -311,3 +311,29 @@ def test_patched_findings_equal_the_findings_of_every_article(edit: str):
     part.question_keys = {n: keys[n] for n in part.articles}
     assert patched_findings(previous, part, patch, articles=len(after)) == expected
     assert expected["same_question"]["count"] == (1 if edit != "leaves a question" else 0)
+
+
+def test_the_index_page_shows_one_item_a_line_each_saying_where_it_is():
+    """The index page ran a finding's items together with "; ", which a keyword's own ";" ("a; b:
+    holds ';', a separator; 2023: ...") made unreadable; a link to a note or page that does not
+    exist showed its node id ("Home -> article:Missing Note"), and a malformed keyword no file."""
+    from qagraph.health import health_summary
+    from qagraph.html.site import generate_index
+
+    a = {"node": "article:notes/home", "path": "notes/home.md", "title": "Home"}
+    found = {
+        "outside_links": {"count": 2, "articles": 1, "links": [
+            {**a, "position": 1, "target": "article:Missing Note", "target_url": None, "target_title": "Missing Note"},
+            {**a, "position": 2, "target": "article:/learn/x/questions/gone", "target_url": "/learn/x/questions/gone"}]},
+        "malformed_keywords": {"count": 2, "keywords": [
+            {"keyword": "keyword:a; b", "label": "a; b", "problems": ["holds ';', a separator"], "count": 1, "articles": [a]},
+            {"keyword": "keyword:2023", "label": "2023", "problems": ["is only a number"], "count": 3,
+             "articles": [a, {**a, "path": "b.md"}, {**a, "path": "c.md"}]}]},
+    }
+    summary = health_summary(found)
+    assert [text for text, _ in summary["outside_links"]["items"]] == [
+        "Home (notes/home.md) \u2192 Missing Note", "Home (notes/home.md) \u2192 /learn/x/questions/gone"]
+    assert [text for text, _ in summary["malformed_keywords"]["items"]] == [
+        "\u201ca; b\u201d: holds ';', a separator (notes/home.md)", "\u201c2023\u201d: is only a number (notes/home.md and 2 more)"]
+    page = generate_index(None, atlas_href="views/atlas.html", health=found, node_counts={}, edge_counts={})
+    assert "separator (notes/home.md)</bdi><br><bdi>\u201c2023" in page and "</a>; <a" not in page and "</bdi>; <bdi>" not in page
