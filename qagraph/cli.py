@@ -932,11 +932,15 @@ def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, 
     """The site's health for editors: unlinked articles, links that leave the corpus, the same question
     in several subjects, subjects spelled several ways, malformed keywords, articles with nothing similar.
 
+    Each finding's count, what it means, and its first items (title and file); --json lists them all.
+
     \b
     Example:
         qagraph health
         qagraph health --json > health.json
     """
+    from .health import FINDINGS, HEALTH_SHOWN, health_summary
+
     kg = _graph(build_dir, content, rebuild, quiet)
     found = kg.report().get("health")
     if found is None:
@@ -946,11 +950,17 @@ def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, 
     if as_json:
         _emit_json(found)
         return
+    summary = health_summary(found) or {}
     for name, item in found.items():
-        if isinstance(item, dict):
-            click.echo(f"{name.replace('_', ' '):<22}{item.get('count', 0)}")
-        else:
+        if not isinstance(item, dict):
             click.echo(f"{name.replace('_', ' '):<22}{item}")
+            continue
+        shown = summary.get(name) or {}
+        click.echo(f"{name.replace('_', ' '):<22}{item.get('count', 0):<8}{FINDINGS.get(name, '')}".rstrip())
+        for text, _ in shown.get("items", ()):
+            click.echo(f"  {printable_line(text)}")  # a title's control characters and line breaks escaped
+        if (more := int(shown.get("listed", 0)) - HEALTH_SHOWN) > 0:
+            click.echo(f"  and {more} more (--json lists every one)")
 
 
 # -- RDF: push, query, validate (qagraph.rdf) --------------------------------------------

@@ -1157,3 +1157,22 @@ def test_the_first_query_of_a_build_says_it_loads_the_store_once(small_corpus: P
     checked = CliRunner().invoke(cli, ["validate", str(tmp_path / "validated")])
     assert checked.exit_code == 0 and "loading the RDF of" in checked.stderr, checked.output
     assert "loading" not in said(build=tmp_path / "validated")  # the store validate made
+
+
+def test_health_text_names_the_articles_of_each_finding(tmp_path: Path):
+    """`qagraph health` printed eight counts ("unlinked 14") and not one article: an editor had to
+    read report.json to learn which. Each finding now lists its first items, title and file, and
+    says how many more --json lists."""
+    corpus = tmp_path / "c"
+    for n in range(15):
+        write_article(corpus, f"biology/q{n}.md", article_text(f"Question {n}?", url_of("biology", f"q{n}"), id=n,
+                                                               keywords=f"cells; mitosis, topic {n}"))
+    out = tmp_path / "out"
+    assert run("build", "-c", str(corpus), "-o", str(out), "-q").exit_code == 0
+    lines = run("health", "-b", str(out)).stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("unlinked")))
+    assert lines[at].split() == ["unlinked", "15", "articles", "no", "other", "article", "links", "to"]
+    assert lines[at + 1:at + 4] == ["  Question 0? (biology/q0.md)", "  Question 1? (biology/q1.md)",
+                                    "  Question 10? (biology/q10.md)"]  # by node id, as report.json lists them
+    assert lines[at + 13] == "  and 3 more (--json lists every one)"
+    assert "  \u201ccells; mitosis\u201d: holds ';', a separator (biology/q0.md and 14 more)" in lines
