@@ -930,7 +930,8 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
 @quiet_option
 def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, as_json: bool, quiet: bool) -> None:
     """The site's health for editors: unlinked articles, links that leave the corpus, the same question
-    in several subjects, subjects spelled several ways, malformed keywords, articles with nothing similar.
+    in several subjects, subjects and keywords spelled several ways, malformed keywords, articles with
+    nothing similar.
 
     Each finding's count, what it means, and its first items (title and file); --json lists them all.
 

@@ -1520,11 +1520,31 @@ def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
 
 
 def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[str] | None) -> None:
-    """Give ``facts`` the keywords to check (all of them when ``keywords`` is ``None``) and their holders."""
-    rows = con.execute("SELECT node, name, labels FROM keywords") if keywords is None else con.execute(
-        "SELECT node, name, labels FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(keywords)),))
-    facts.keywords = {node: {"label": label, "labels": _load(labels, "t") or ()} for node, label, labels in rows}
+    """Give ``facts`` the keywords to check (all of them when ``keywords`` is ``None``, else those and
+    the keywords spelled as one of them is: :func:`~qagraph.health.spelling_key`) and their holders."""
+    from .health import spelled_alike, spelling_key
+    from .ids import keyword_node
+
+    columns = "SELECT node, name, labels, key, spellings FROM keywords"
+    if keywords is None:
+        rows = con.execute(columns)
+    else:
+        given = con.execute("SELECT key FROM keywords WHERE node IN (SELECT value FROM json_each(?))",
+                            (json.dumps(sorted(keywords)),))
+        alike, scan = set(keywords), set()
+        for squashed in {spelling_key(key) for (key,) in given}:  # the names a key's other spellings would have
+            names = spelled_alike(squashed)
+            if names is None:
+                scan.add(squashed)
+            else:
+                alike.update(keyword_node(name) for name in names)
+        if scan:  # a key of many words: its other spellings are looked for in every key
+            alike.update(node for node, key in con.execute("SELECT node, key FROM keywords WHERE key GLOB '*[-_]*'")
+                         if spelling_key(key) in scan)
+        rows = con.execute(f"{columns} WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(alike)),))
+    facts.keywords = {node: {"label": label, "labels": _load(labels, "t") or (), "key": key,
+                             "spellings": _load(spellings, "t") or ()}
+                      for node, label, labels, key, spellings in rows}
 
     def holders(node: str) -> list[str]:
         return [a for (a,) in con.execute(

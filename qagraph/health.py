@@ -14,6 +14,7 @@ file path:
 ``same_question``       the same question asked by several articles (usually one per subject)
 ``subject_spellings``   subjects written several ways (``Computer Science`` / ``Computer science``)
 ``malformed_keywords``  keywords that look like a list, markup, a number... (:func:`~qagraph.normalize.keyword_problems`)
+``keyword_spellings``   keywords written several ways (``Go`` / ``go``, ``machine learning`` / ``Machine-Learning``)
 ``no_similar``          articles with no similar article
 
 Findings are sorted (by node id, path or text), so the same graph gives the same report.
@@ -33,8 +34,8 @@ from .normalize import keyword_problems, most_common_spelling, question_key
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["FINDINGS", "Facts", "HealthPatch", "facts_of_graph", "findings", "health", "malformed_keywords",
-           "patched_findings", "same_question_groups"]
+__all__ = ["FINDINGS", "Facts", "HealthPatch", "facts_of_graph", "findings", "health", "keyword_spellings",
+           "malformed_keywords", "patched_findings", "same_question_groups", "spelled_alike", "spelling_key"]
 
 #: the findings :func:`health` reports, in order, with what each means
 FINDINGS: dict[str, str] = {
@@ -44,6 +45,7 @@ FINDINGS: dict[str, str] = {
     "same_question": "the same question in several articles (usually under several subjects)",
     "subject_spellings": "subjects spelled several ways",
     "malformed_keywords": "keywords that look malformed",
+    "keyword_spellings": "keywords spelled several ways",
     "no_similar": "articles with no similar article",
 }
 
@@ -63,7 +65,8 @@ class Facts:
     outside: list[tuple[str, Any, str, Any, Any]]
     #: articles at either end of a similar edge
     similar: set[str]
-    #: the keyword nodes to check, with ``label`` and ``labels`` (the others are known to be well formed)
+    #: the keyword nodes to check, with ``label``, ``labels``, ``key`` and ``spellings`` (the others are known to
+    #: be well formed, and spelled one way)
     keywords: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: the articles holding a keyword
     holders: Callable[[str], Iterable[str]] = lambda node: ()
@@ -185,6 +188,10 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
         spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
         yield f"{subject.get('usual')}: {spellings}", None
     for keyword in lists["keywords"]:
+        if "spellings" in keyword:  # keyword_spellings
+            spellings = ", ".join(f"\u201c{k}\u201d ({v})" for k, v in keyword["spellings"].items())
+            yield f"{keyword.get('usual')}: {spellings}", None
+            continue
         # quoted: a keyword's own ";" or ":" ("a; b") read as the list's or the problem's; then where it is
         holders = keyword.get("articles") or []
         where = [str(a.get("path") or a.get("node")) for a in holders[:1]] + [f"{len(holders) - 1} more"] * (len(holders) > 1)
@@ -330,6 +337,62 @@ def malformed_keywords(facts: Facts) -> dict[str, list[str]]:
     return found
 
 
+def spelling_key(key: str) -> str:
+    """What a keyword's folded key is once hyphens and underscores are spaces: keywords whose keys
+    agree so are one keyword spelled several ways (Hugo makes one page, ``/tags/machine-learning/``,
+    of ``machine learning`` and ``Machine-Learning``).
+
+    Each hyphen or underscore is one space (a stored build finds a key's others by its name,
+    :func:`spelled_alike`, not by reading every keyword):
+
+    >>> spelling_key("machine-learning"), spelling_key("machine_learning"), spelling_key("a - b")
+    ('machine learning', 'machine learning', 'a   b')
+    """
+    return key.replace("-", " ").replace("_", " ")
+
+
+#: the most spaces a spelling key may have for :func:`spelled_alike` to name its keys (3**6 of them)
+ALIKE_SPACES = 6
+
+
+def spelled_alike(squashed: str) -> list[str] | None:
+    """Every key whose :func:`spelling_key` is ``squashed``: each space a space, hyphen or
+    underscore; ``None`` when there are more than 3 ** :data:`ALIKE_SPACES`.
+
+    >>> spelled_alike("a b")
+    ['a b', 'a-b', 'a_b']
+    """
+    parts = squashed.split(" ")
+    if len(parts) - 1 > ALIKE_SPACES:
+        return None
+    return ["".join(itertools.chain.from_iterable(zip(parts, (*seps, "")))) for seps in
+            itertools.product(" -_", repeat=len(parts) - 1)]
+
+
+def keyword_spellings(facts: Facts) -> list[dict[str, Any]]:
+    """The keywords of ``facts`` written several ways: a keyword in several cases (``Go`` and ``go``,
+    one node) or several keywords whose :func:`spelling_key` agrees (``static sites`` and
+    ``static-sites``), each with how many articles write each spelling, the usual one (the most
+    written) and how many write another. Sorted by spelling key."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, data in facts.keywords.items():
+        groups[spelling_key(str(data.get("key") or node.partition(":")[2]))].append(node)
+    found = []
+    for squashed in sorted(groups):
+        nodes = sorted(groups[squashed])
+        counts: dict[str, int] = {}
+        for node in nodes:
+            data = facts.keywords[node]
+            for label, count in data.get("spellings") or ((data.get("label"), data.get("df") or 0),):
+                counts[str(label)] = counts.get(str(label), 0) + int(count)
+        if len(counts) < 2:
+            continue
+        usual = most_common_spelling(counts)
+        found.append({"keywords": nodes, "spellings": dict(sorted(counts.items())), "usual": usual,
+                      "count": sum(n for label, n in counts.items() if label != usual)})
+    return found
+
+
 def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], no_related: list[dict[str, Any]],
                no_similar: list[dict[str, Any]], groups: list[dict[str, Any]], subjects: list[dict[str, Any]],
                ) -> dict[str, Any]:
@@ -354,5 +417,6 @@ def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], n
         "same_question": {"count": len(groups), "articles": sum(len(g["articles"]) for g in groups), "groups": groups},
         "subject_spellings": {"count": len(subjects), "subjects": subjects},
         "malformed_keywords": {"count": len(malformed), "keywords": malformed},
+        "keyword_spellings": {"count": len(spelled := keyword_spellings(facts)), "keywords": spelled},
         "no_similar": {"count": len(no_similar), "articles": no_similar},
     }

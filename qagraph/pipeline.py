@@ -557,11 +557,13 @@ def _read_only(path: Path) -> Any:
 
 def _may_be_malformed(previous: Any, update: Update) -> set[str] | None:
     """The keyword nodes the health findings must check after ``update``: those the previous
-    findings named malformed, and those the edit touched (``None``, all, without findings)."""
+    findings named malformed or spelled several ways, and those the edit touched (``None``, all,
+    without findings)."""
     from .kinds import KEYWORD
 
     try:
         named = {str(k["keyword"]) for k in previous["malformed_keywords"]["keywords"]}
+        named.update(str(node) for k in previous["keyword_spellings"]["keywords"] for node in k["keywords"])
     except (KeyError, TypeError):
         return None
     touched = {n for n in update.changed if split_node(n)[0] == KEYWORD}

@@ -337,3 +337,43 @@ def test_the_index_page_shows_one_item_a_line_each_saying_where_it_is():
         "\u201ca; b\u201d: holds ';', a separator (notes/home.md)", "\u201c2023\u201d: is only a number (notes/home.md and 2 more)"]
     page = generate_index(None, atlas_href="views/atlas.html", health=found, node_counts={}, edge_counts={})
     assert "separator (notes/home.md)</bdi><br><bdi>\u201c2023" in page and "</a>; <a" not in page and "</bdi>; <bdi>" not in page
+
+
+def test_keywords_spelled_several_ways(tmp_path):
+    """Tags written in two cases (Go, go) or with hyphens for spaces (machine learning,
+    Machine-Learning: Hugo's one /tags/machine-learning/ page) were no finding: an editor could not
+    learn that the site spells a tag two ways. They are, in the graph's findings, a stored build's
+    and a patched build's alike; a keyword spelled one way is none."""
+    import sqlite3
+
+    from qagraph.database import health_facts
+
+    content = tmp_path / "content"
+    content.mkdir()
+    long = "one two three four five six seven eight"  # too many spaces to name every other spelling: looked for
+    for i, keywords in enumerate(["Go, machine learning, trees", "go, Machine-Learning, trees", "go, machine_learning",
+                                  "graphs, e-mail, " + long.replace(" ", "-")]):
+        (content / f"a{i}.md").write_text(f"---\ntitle: Question {i}?\nurl: /learn/cs/questions/q{i}\n"
+                                          f"seo:\n  page_keywords: {keywords}\n---\nAn answer.\n", encoding="utf-8")
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    whole = health(qagraph.build(content, out=out).graph)
+    assert whole["keyword_spellings"] == {"count": 2, "keywords": [
+        {"keywords": ["keyword:go"], "spellings": {"Go": 1, "go": 2}, "usual": "go", "count": 1},
+        {"keywords": ["keyword:machine learning", "keyword:machine-learning", "keyword:machine_learning"],
+         "spellings": {"Machine-Learning": 1, "machine learning": 1, "machine_learning": 1}, "usual": "Machine-Learning",
+         "count": 2}]}
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        assert findings(health_facts(con)) == whole
+        assert findings(health_facts(con, keywords=["keyword:machine-learning"]))["keyword_spellings"]["keywords"] == \
+            whole["keyword_spellings"]["keywords"][1:]  # and the keywords spelled as it is
+    finally:
+        con.close()
+    (content / "a3.md").write_text((content / "a3.md").read_text().replace("e-mail", "E-Mail, email, e mail"))
+    (content / "a2.md").write_text((content / "a2.md").read_text().replace("go,", f"go, {long},"))
+    assert qagraph.build(content, out=out).build_info.incremental
+    patched = json.loads((out / "report.json").read_text())["health"]
+    assert patched == health(qagraph.build(content, out=cold, cache=False).graph)
+    assert [k["spellings"] for k in patched["keyword_spellings"]["keywords"]] == [
+        {"E-Mail": 1, "e mail": 1}, {"Go": 1, "go": 2},
+        {"Machine-Learning": 1, "machine learning": 1, "machine_learning": 1}, {long: 1, long.replace(" ", "-"): 1}]

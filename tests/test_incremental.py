@@ -38,7 +38,8 @@ from test_pipeline import database_rows, outputs_of
 SUBJECTS = [("biology", "Biology"), ("biology", "biology"), ("physics", "Physics"), ("computer-science", "Computer Science"),
             ("computer-science", "Computer science")]
 KEYWORDS = ["cells", "Cells", "energy", "Energy", "graphs", "trees", "waves", "light", "genes", "DNA", "dna", "force",
-            "mass", "atoms", "heat", "orbit", "code", "1905", "<b>heat</b>"]  # the last two look malformed
+            "mass", "atoms", "heat", "orbit", "code", "heat-flow", "Heat flow",  # one keyword spelled two ways
+            "1905", "<b>heat</b>"]  # the last two look malformed
 TITLES = ["What is a cell?", "What is energy?", "How do waves move?", "What is a graph?", "Why is the sky blue?",
           "What is DNA?", "What is mass?", "How does heat flow?"]
 
