@@ -147,6 +147,7 @@ def health(G: nx.MultiDiGraph) -> dict[str, Any]:
 #: how many items of each finding the index page shows (report.json lists them all)
 HEALTH_SHOWN = 12
 SUMMARY = "_summary"  #: the key that marks a :func:`health_summary`
+GROUP_SHOWN = 3  #: how many files of a group of articles asking the same question its item names
 _LISTS = ("articles", "links", "groups", "subjects", "keywords")
 
 
@@ -181,9 +182,11 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
     for link in lists["links"]:  # a stub a page link or wiki-link names has no url: its key, as the node id holds it
         target = link.get("target_url") or str(link.get("target") or "").removeprefix(f"{ARTICLE}:")
         yield f"{_named(link)} \u2192 {target}", link.get("node")
-    for group in lists["groups"]:
-        yield (f"{group.get('question')} ({', '.join(group.get('subjects', []))})",
-               group["articles"][0]["node"] if group.get("articles") else None)
+    for group in lists["groups"]:  # by its files, which say the subjects too (a group may be of one subject)
+        members = group.get("articles") or []
+        files = ", ".join(str(a.get("path") or a.get("node")) for a in members[:GROUP_SHOWN])
+        more = f" and {len(members) - GROUP_SHOWN} more" if len(members) > GROUP_SHOWN else ""
+        yield f"{group.get('question')} ({files}{more})", members[0]["node"] if members else None
     for subject in lists["subjects"]:
         spellings = ", ".join(f"{k} ({v})" for k, v in subject.get("spellings", {}).items())
         yield f"{subject.get('usual')}: {spellings}", None

@@ -330,7 +330,12 @@ def test_the_index_page_shows_one_item_a_line_each_saying_where_it_is():
             {"keyword": "keyword:2023", "label": "2023", "problems": ["is only a number"], "count": 3,
              "articles": [a, {**a, "path": "b.md"}, {**a, "path": "c.md"}]}]},
     }
+    found["same_question"] = {"count": 2, "articles": 6, "groups": [
+        {"question": "Why?", "subjects": ["a"], "articles": [{**a, "path": f"a/{n}.md"} for n in range(4)]},
+        {"question": "How?", "subjects": ["a", "b"], "articles": [{**a, "path": "a/how.md"}, {**a, "path": "b/how.md"}]}]}
     summary = health_summary(found)
+    assert [text for text, _ in summary["same_question"]["items"]] == [  # the files, which say the subjects too
+        "Why? (a/0.md, a/1.md, a/2.md and 1 more)", "How? (a/how.md, b/how.md)"]
     assert [text for text, _ in summary["outside_links"]["items"]] == [
         "Home (notes/home.md) \u2192 Missing Note", "Home (notes/home.md) \u2192 /learn/x/questions/gone"]
     assert [text for text, _ in summary["malformed_keywords"]["items"]] == [
