@@ -100,10 +100,14 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
     articles = sorted(((n, d.get("path"), d.get("title")) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE),
                       key=lambda a: a[0])
     related: dict[str, set[str]] = {}
+    twins: dict[str, set[str]] = {}
     similar: dict[str, list[tuple[str, float, tuple[str, ...]]]] = {}
     for u, v, kind, data in G.edges(keys=True, data=True):
         if kind == "related":
             related.setdefault(u, set()).add(v)
+        elif kind == "same-question":
+            twins.setdefault(u, set()).add(v)
+            twins.setdefault(v, set()).add(u)
     for node, _, _ in articles:  # each article's similar edges, its own first, as they were made
         similar[node] = [(v if u == node else u, data["weight"], tuple(data.get("shared", ())))
                          for u, v, kind, data in [*G.out_edges(node, keys=True, data=True),
@@ -112,7 +116,7 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
     def labels(keys: Iterable[str]) -> dict[str, str]:
         return {key: _label(G, key) for key in keys}
 
-    return _suggestions(articles, related, similar, labels, max_related, k)
+    return _suggestions(articles, related, similar, labels, max_related, k, twins=twins)
 
 
 def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
@@ -128,6 +132,10 @@ def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None
     related: dict[str, set[str]] = {}
     for u, v, *_ in db.edge_rows_of_kind("related"):
         related.setdefault(u, set()).add(v)
+    twins: dict[str, set[str]] = {}
+    for u, v, *_ in db.edge_rows_of_kind("same-question"):
+        twins.setdefault(u, set()).add(v)
+        twins.setdefault(v, set()).add(u)
     similar: dict[str, list[tuple[str, float, Any]]] = {}
     ins: dict[str, list[tuple[str, float, Any]]] = {}
     for u, v, weight, _, rest in db.edge_rows_of_kind("similar"):  # the shared keys read for the rows picked
@@ -145,7 +153,7 @@ def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None
             db.ids_of(by_node).values(), columns=()).values()}
         return {key: found.get(key, key) for key in by_node.values()}
 
-    return _suggestions(articles, related, similar, labels, max_related, k, shared_keys)
+    return _suggestions(articles, related, similar, labels, max_related, k, shared_keys, twins)
 
 
 def _label(G: nx.MultiDiGraph, key: str) -> str:
@@ -161,10 +169,14 @@ def _check(max_related: int, k: int | None) -> None:
 def _suggestions(articles: Sequence[tuple[str, str | None, str | None]], related: Mapping[str, set[str]],
                  similar: Mapping[str, Sequence[tuple[str, float, Any]]],
                  labels: Callable[[Iterable[str]], Mapping[str, str]], max_related: int, k: int | None,
-                 shared_keys: Callable[[Any], tuple[str, ...]] = tuple) -> list[Suggestion]:
+                 shared_keys: Callable[[Any], tuple[str, ...]] = tuple,
+                 twins: Mapping[str, set[str]] | None = None) -> list[Suggestion]:
     """The suggestions, from ``articles`` (node, path, title; sorted), each node's ``related`` link
     targets, each article's ``similar`` edges (the other article, the weight, the shared keyword
-    keys or what ``shared_keys`` makes them of) and the ``labels`` of keyword keys."""
+    keys or what ``shared_keys`` makes them of), the ``labels`` of keyword keys and each article's
+    ``twins``, those asking the same question (``same-question`` edges): a candidate asking the
+    question of an article linked or suggested already is the same answer again, and is passed over."""
+    twins = twins or {}
     info = {node: (path, title) for node, path, title in articles}
     picked: list[tuple[str, int, int, str, float, tuple[str, ...]]] = []
     for node, _, _ in articles:
@@ -178,8 +190,18 @@ def _suggestions(articles: Sequence[tuple[str, str | None, str | None]], related
         candidates = [(-weight, other, weight, shared) for other, weight, shared in similar.get(node, ())
                       if other not in links and other != node]
         candidates.sort(key=lambda c: (c[0], c[1]))
-        for rank, (_, other, weight, shared) in enumerate(candidates[:wanted], 1):
+        asked = {node, *links}  # the questions answered already: the article's, its links', those suggested
+        asked.update(*(twins.get(n, ()) for n in list(asked)))
+        rank = 0
+        for _, other, weight, shared in candidates:
+            if rank == wanted:
+                break
+            if other in asked:
+                continue
+            rank += 1
             picked.append((node, len(links), rank, other, weight, shared_keys(shared)))
+            asked.add(other)
+            asked.update(twins.get(other, ()))
     label = labels({key for *_, shared in picked for key in shared})
     return [Suggestion(
         article=node, path=info[node][0], title=info[node][1], related=n_links, rank=rank, candidate=other,

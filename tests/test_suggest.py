@@ -179,3 +179,30 @@ def _pieces_of(rows, fmt):
     pieces: list[str] = []
     write_suggestions(rows, pieces.append, fmt)
     return pieces
+
+
+def test_a_question_linked_or_suggested_already_is_not_suggested_again(tmp_path: Path):
+    """The same question filed under two subjects (a same-question pair) are one answer: the
+    suggestions gave an article the second copy of a question it links to already, and an
+    article with free slots both copies, two of its five slots for one answer."""
+    root = tmp_path / "content"
+    kw = "okazaki, helicase, primase, lagging strand"
+
+    def link(subject, s):
+        return {"id": 1, "title": s, "subject": subject.title(), "url": url_of(subject, s)}
+
+    write_article(root, "biology/a.md", article_text("A?", url_of("biology", "a"), id=1, keywords=f"{kw}, a1",
+                                                     related=[link("biology", "b")]))
+    write_article(root, "biology/b.md", article_text("B?", url_of("biology", "b"), id=2, keywords=f"{kw}, b1"))
+    write_article(root, "physics/b.md", article_text("B?", url_of("physics", "b"), id=2, subject="Physics",
+                                                     keywords=f"{kw}, b1, b2"))
+    write_article(root, "biology/c.md", article_text("C?", url_of("biology", "c"), id=3, keywords=f"{kw}, c1"))
+    write_article(root, "biology/d.md", article_text("D?", url_of("biology", "d"), id=4, keywords="x1, x2"))
+    kg = qagraph.build(root, out=tmp_path / "out")
+    bio_b, phy_b, bio_c = (article_node(url_of(s, n)) for s, n in (("biology", "b"), ("physics", "b"), ("biology", "c")))
+    a = article_node(url_of("biology", "a"))
+    assert {(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "same-question"} in ({(bio_b, phy_b)}, {(phy_b, bio_b)})
+    for rows in (suggest(kg.graph), qagraph.open(tmp_path / "out").suggest()):
+        assert picks(rows, a) == [(bio_c, 1)]  # not physics/b: a links to biology/b, the same question
+        [(first, _), (second, _)] = [p for p in picks(rows, article_node(url_of("biology", "c")))]
+        assert {first, second} in ({a, bio_b}, {a, phy_b})  # one copy of B, not both
