@@ -1521,7 +1521,9 @@ def _kept_health_facts(con: sqlite3.Connection) -> Facts | None:
 
 def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[str] | None) -> None:
     """Give ``facts`` the keywords to check (all of them when ``keywords`` is ``None``, else those and
-    the keywords spelled as one of them is: :func:`~qagraph.health.spelling_key`) and their holders."""
+    the keywords spelled as one of them is: :func:`~qagraph.health.spelling_key`) and their holders;
+    and the site's home pages (:attr:`~qagraph.health.Facts.homes`), by the index of urls."""
+    facts.homes = {node for (node,) in con.execute("SELECT node FROM articles WHERE url = '/'")}
     from .health import spelled_alike, spelling_key
     from .ids import keyword_node
 

@@ -8,7 +8,8 @@ edit reached (:func:`qagraph.database.patched_health`). Each
 finding has a ``count`` and lists what it concerns, every article named by node id and
 file path:
 
-``unlinked``            articles no other article links to (``related``)
+``unlinked``            articles no other article links to (``related``), but the site's home page (url ``/``),
+                        which every page's navigation reaches
 ``no_related``          articles that link to no other article
 ``outside_links``       related links to an article outside the corpus (a stub)
 ``same_question``       the same question asked by several articles (usually one per subject)
@@ -70,6 +71,9 @@ class Facts:
     keywords: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: the articles holding a keyword
     holders: Callable[[str], Iterable[str]] = lambda node: ()
+    #: the articles at the site's root url, ``/`` (a Hugo site's ``_index.md``, a Jekyll site's ``index.md``): every
+    #: page's navigation links the home page, which is never one no article links to
+    homes: set[str] = field(default_factory=set)
     #: each article's :func:`~qagraph.normalize.question_key`, filled in by :func:`findings`
     #: where missing (the dearest part of the findings; a build database keeps them)
     question_keys: dict[str, str] = field(default_factory=dict)
@@ -128,7 +132,8 @@ def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
     linked_to &= articles.keys()  # not the stubs
     keywords = {n: d for n, d in attrs.items() if d.get("kind") == KEYWORD}
     return Facts(articles, linked_to, links_out, outside, similar, keywords,
-                 lambda node: (a for a, keyed in G._pred[node].items() if "keyword" in keyed))
+                 lambda node: (a for a, keyed in G._pred[node].items() if "keyword" in keyed),
+                 homes={n for n, d in articles.items() if d.get("url") == "/"})
 
 
 def health(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -212,7 +217,7 @@ def findings(facts: Facts) -> dict[str, Any]:
     """The findings (see the module text) made of ``facts``."""
     nodes = facts.articles
     articles = sorted(nodes)
-    linked_to, links_out, similar = facts.linked_to, facts.links_out, facts.similar
+    linked_to, links_out, similar = facts.linked_to | facts.homes, facts.links_out, facts.similar
     spellings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node in articles:
         data = nodes[node]
@@ -276,7 +281,7 @@ def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPat
             subjects[slug] = entry
     return _assembled(
         facts, articles,
-        unlinked=listing("unlinked", facts.linked_to), no_related=listing("no_related", facts.links_out),
+        unlinked=listing("unlinked", facts.linked_to | facts.homes), no_related=listing("no_related", facts.links_out),
         no_similar=listing("no_similar", facts.similar),
         groups=[groups[key] for key in sorted(groups)], subjects=[subjects[slug] for slug in sorted(subjects)])
 

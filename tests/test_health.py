@@ -382,3 +382,35 @@ def test_keywords_spelled_several_ways(tmp_path):
     assert [k["spellings"] for k in patched["keyword_spellings"]["keywords"]] == [
         {"E-Mail": 1, "e mail": 1}, {"Go": 1, "go": 2},
         {"Machine-Learning": 1, "machine learning": 1, "machine_learning": 1}, {long: 1, long.replace(" ", "-"): 1}]
+
+
+def test_the_home_page_is_never_one_no_article_links_to(tmp_path):
+    """A Hugo site's home page (its `_index.md`, at `/`) was listed first among the articles no
+    article links to: every page's navigation links it, and an editor has nothing to fix. It is
+    left out of the finding, in the graph's findings, a stored build's and a patched build's."""
+    import sqlite3
+
+    from qagraph.database import health_facts
+
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\nSee [a](/posts/a/).\n")
+    (site / "content" / "posts" / "a.md").write_text("---\ntitle: A\ntags: [x]\n---\nText.\n")
+    (site / "content" / "posts" / "b.md").write_text("---\ntitle: B\ntags: [x]\n---\n[a](/posts/a/)\n")
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(site / "content", out=out)
+    assert kg.node("article:/")["url"] == "/"
+    whole = health(kg.graph)
+    assert nodes(whole["unlinked"]) == ["article:posts/b"]
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        assert findings(health_facts(con)) == whole
+    finally:
+        con.close()
+    (site / "content" / "posts" / "b.md").write_text("---\ntitle: B\ntags: [x]\n---\nNo link now.\n")
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\nSee [b](/posts/b/).\n")
+    assert qagraph.build(site / "content", out=out).build_info.incremental
+    patched = json.loads((out / "report.json").read_text())["health"]
+    assert patched == health(qagraph.build(site / "content", out=cold, cache=False).graph)
+    assert nodes(patched["unlinked"]) == ["article:posts/a"]
