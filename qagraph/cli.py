@@ -921,6 +921,9 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
         write_suggestions(rows, echo, fmt)
         if fmt == "json":
             click.echo("")
+        if not rows:  # the CSV's header alone, or [], said as every query that finds nothing says it
+            _say(f"no suggestions: no article with fewer than {max_related} related links has a similar article "
+                 "it does not link to yet", quiet)
 
 
 @cli.command("health")

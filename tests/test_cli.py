@@ -1176,3 +1176,18 @@ def test_health_text_names_the_articles_of_each_finding(tmp_path: Path):
                                     "  Question 10? (biology/q10.md)"]  # by node id, as report.json lists them
     assert lines[at + 13] == "  and 3 more (--json lists every one)"
     assert "  \u201ccells; mitosis\u201d: holds ';', a separator (biology/q0.md and 14 more)" in lines
+
+
+def test_suggest_that_finds_nothing_says_so(tmp_path: Path):
+    """`qagraph suggest` on a corpus with nothing to suggest printed the CSV header (or `[]`) and
+    nothing else: a query that finds nothing says so on stderr, and exits 0."""
+    corpus = tmp_path / "c"
+    write_article(corpus, "biology/a.md", article_text("A?", url_of("biology", "a"), keywords="alpha, beta"))
+    out = tmp_path / "out"
+    assert run("build", "-c", str(corpus), "-o", str(out), "-q").exit_code == 0
+    for args in ([], ["--json"]):
+        result = run("suggest", "-b", str(out), *args)
+        assert result.exit_code == 0 and result.stdout.strip() in ("[]", "article,path,title,related,rank,candidate,"
+                                                                   "candidate_path,candidate_title,weight,shared,links_back")
+        assert "no suggestions: no article with fewer than 5 related links" in result.stderr
+    assert run("suggest", "-b", str(out), "-q").stderr == ""
