@@ -165,6 +165,23 @@ def test_a_second_push_replaces_and_adds_no_duplicates(store, hostile, tmp_path)
     assert store_counts(store) == expected_counts(hostile)
 
 
+@pytest.mark.parametrize("similarity", ["none", "links"])
+def test_a_graph_the_new_build_leaves_empty_is_emptied_in_the_store(store, hostile, tmp_path, similarity):
+    """A named graph that held nothing in the pushed build was never sent, so the store kept the
+    previous push's statements in it: after `--similarity full`, a build with no similar pair (or
+    `--similarity none`) pushed again left every old qa:similarTo link and record in the store."""
+    write_rdf(hostile, tmp_path / "before", similarity="full")
+    push(tmp_path / "before", store + "/store")
+    assert count(store, f"GRAPH <{IRIs().graph('similarity')}> {{ ?s ?p ?o }}") > 0
+    unlinked = nx.MultiDiGraph(hostile)
+    unlinked.remove_edges_from([e for e in unlinked.edges(keys=True) if e[2] == "similar"])
+    result = write_rdf(unlinked, tmp_path / "after", similarity=similarity)
+    assert push(tmp_path / "after", store + "/store") == result.stats.total
+    assert count(store, f"GRAPH <{IRIs().graph('similarity')}> {{ ?s ?p ?o }}") == 0
+    assert count(store, "GRAPH ?g { ?s ?p ?o }") == result.stats.total
+    assert store_counts(store) == expected_counts(unlinked)
+
+
 def test_push_into_one_named_graph_keeps_the_others(store, hostile, tmp_path):
     write_rdf(hostile, tmp_path, formats=("ttl", "trig"))
     push(tmp_path / "rdf" / "part-000.trig", store + "/store")

@@ -4,7 +4,9 @@ Each named graph of the export replaces the graph of the same name in the store 
 ``PUT ?graph=<iri>`` for its first statements, ``POST`` for the rest, so the parts of a
 build add up), so pushing twice leaves one copy. With ``graph=`` every statement goes
 into that one graph instead; files without named graphs go to the store's default
-graph (``PUT ?default``) unless ``graph=`` names one.
+graph (``PUT ?default``) unless ``graph=`` names one. A build's named graph that holds
+no statement this time (no similar pair, ``--similarity none``) is emptied too (``PUT`` with
+no statement): a graph left out of the push kept the statements of the previous one.
 
 The files are read twice, streaming (pyoxigraph's parser): once to check them, so that
 a broken file fails here rather than half-way into the store, then to send them as
@@ -20,11 +22,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, UsageError
 from .formats import format_of
+from .iri import IRIs
+from .parts import RDF_DIR
 from .query import rdf_files
+from .triples import GRAPH_NAMES
+from .vocab import VOID
 
 __all__ = ["push"]
 
@@ -81,7 +88,33 @@ def push(
                 seen.add(target)
                 _send(endpoint, target, method, body, timeout, file)
                 sent += counter[0]
+    if graph is None and os.path.isdir(path) and files and format_of(files[0]).quads:
+        for name in _graphs_of(Path(path)) - seen:  # a graph of the build with no statement: emptied
+            _send(endpoint, name, "PUT", iter(()), timeout, files[0])
     return sent
+
+
+def _graphs_of(folder: Path) -> set[str | None]:
+    """The named graphs of the build in ``folder``: those its ``void.ttl`` lists, and the graphs
+    qagraph names under its base IRI (``similarity`` when it was built with ``--similarity none``)."""
+    import pyoxigraph as ox
+
+    subset, space = str(VOID.subset), str(VOID.uriSpace)
+    graphs: set[str | None] = set()
+    try:
+        with open(folder / RDF_DIR / "void.ttl", "rb") as handle:
+            for triple in ox.parse(handle, format=ox.RdfFormat.TURTLE):
+                if triple.predicate.value == subset and isinstance(triple.object, ox.NamedNode):
+                    graphs.add(triple.object.value)
+                elif triple.predicate.value == space and isinstance(triple.object, ox.Literal):
+                    try:
+                        iris = IRIs(triple.object.value)
+                    except UsageError:
+                        continue
+                    graphs.update(iris.graph(name) for name in GRAPH_NAMES)
+    except (OSError, SyntaxError):  # no description (files of an export alone), or a broken one
+        pass
+    return graphs
 
 
 def _graph_of(quad: Any) -> str | None:
