@@ -332,6 +332,22 @@ def test_every_base_iri_accepted_gives_the_same_triples_in_every_syntax(tail):
     assert raptor == triples["nq"], base
 
 
+@pytest.mark.parametrize("base", ["urn:x:kb/", "tag:example.org,2024:kb/", "HTTPS://EXAMPLE.ORG/kb/",
+                                  "https://example.org/kb//", "https://example.org/a//b/"])
+def test_a_base_iri_rdflib_cannot_resolve_against_gives_whole_iris(base, small):
+    """rdflib refused the Turtle and TriG of a base without "//" ("Base <urn:x:kb/> has no slash after
+    colon") and its JSON-LD parser dropped their statements, lowercased an upper-case scheme and merged
+    an empty path segment ("kb//article/x" read as "kb/article/x"): each syntax named other resources
+    than N-Quads. Such a base gets every IRI written whole."""
+    graphs = {}
+    for suffix in ALL:
+        ds = rdflib.Dataset()
+        ds.parse(data="".join(t for _, t in generate(small, suffix, base_iri=base)), format=FORMATS[suffix].rdflib)
+        graphs[suffix] = merged(ds)
+    assert all(isomorphic(g, graphs["nq"]) for g in graphs.values()), base
+    assert len(graphs["nq"]) and all(str(s).startswith(base) for s in graphs["nq"].subjects() if isinstance(s, rdflib.URIRef))
+
+
 _url_pieces = st.sampled_from(["[", "]", ":", "@", "@a", "_:", "%", "%zz", "#", "?", "/", "//", "..", ".", " ", "\\", "\u00fc", "!",
                                "https://", "https://x:1/", "http://[::1]/", "javascript:", "?next=https://y", "#f"])
 

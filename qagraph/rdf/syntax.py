@@ -60,12 +60,28 @@ _CURIES = _Curies({_TYPE: "a"})  # predicates
 _CLASSES = _Curies()  # objects of rdf:type
 
 
+# a base every parser resolves a relative IRI against as RFC 3986 says: rdflib refuses one without
+# "//" in Turtle ("urn:x:kb/": "Base has no slash after colon") and its JSON-LD drops those statements,
+# lowercases the scheme ("HTTPS://") and merges an empty path segment ("https://ex.org/kb//")
+_RESOLVABLE = re.compile(r"[a-z][a-z0-9+.\-]*://[^/]*(?:/[^/]+)*/")
+
+
+def _resolvable(base: str) -> bool:
+    """Whether the files write IRIs relative to ``base``; else every IRI is written whole.
+
+    >>> _resolvable("https://e.org/k/"), _resolvable("urn:x:kb/"), _resolvable("HTTPS://e.org/k/")
+    (True, False, False)
+    """
+    return _RESOLVABLE.fullmatch(base) is not None
+
+
 def _relative(base: str) -> Callable[[str], str]:
     """``iri`` as ``<...>``: relative to ``base`` when that resolves back to the same IRI."""
     n = len(base)
+    relative = _resolvable(base)
 
     def rel(iri: str) -> str:
-        if iri.startswith(base):
+        if relative and iri.startswith(base):
             rest = iri[n:]
             head = rest.split("/", 1)[0]
             if rest and ":" not in head and not rest.startswith((".", "/")) and "/." not in rest:
@@ -158,7 +174,7 @@ def trig(graphs: Graphs, base: str) -> str:
     out = [turtle_header(base)]
     for name, subjects in graphs.items():
         if subjects:
-            out.append(f"\n<graph/{name}> {{{_turtle_blocks(subjects, rel, '    ')}\n}}\n")
+            out.append(f"\n{rel(base + 'graph/' + name)} {{{_turtle_blocks(subjects, rel, '    ')}\n}}\n")
     return "".join(out)
 
 
@@ -179,7 +195,8 @@ def jsonld(graphs: Graphs, base: str) -> str:
     # no ":" anywhere: JSON-LD takes a value whose part after its first ":" starts with "//" (or
     # whose part before it is a term) as an absolute IRI, not one relative to @base; no "@" first:
     # a value shaped like a keyword ("@A") is dropped
-    rel: Callable[[str], str] = lambda iri: iri[n:] if iri.startswith(base) and ":" not in iri[n:] \
+    relative = _resolvable(base)
+    rel: Callable[[str], str] = lambda iri: iri[n:] if relative and iri.startswith(base) and ":" not in iri[n:] \
         and not iri[n:].startswith((".", "/", "@")) and "/." not in iri[n:] else iri
     curie = _CURIES
     q = _json_string
