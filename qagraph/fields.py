@@ -4817,7 +4817,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     elif date_value is not None and _dynamic_date(str(date_value), fields.dynamic_dates):
         f.used.discard(date_path or "")  # Quarto's last-modified, today: the day of each render, no day of the page's
     elif date_value is not None:
-        date = str(date_value).strip()
+        date = scalar_text(date_value).strip()  # a boolean as YAML writes it (true), not as Python does (True)
         try:
             _dt.date.fromisoformat(date[:10])
         except ValueError:

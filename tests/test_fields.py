@@ -545,6 +545,16 @@ def test_a_date_written_without_its_leading_zeros(front_matter, date):
     assert [p.message for p in problems] == warned
 
 
+@pytest.mark.parametrize(("value", "date"), [("true", "true"), ("False", "false"), ("!!binary MjAyNA==", "2024")])
+def test_a_date_that_yaml_reads_as_no_text_is_kept_as_the_file_writes_it(value, date):
+    """``date: true`` was kept (and stated in the RDF as schema:dateCreated, in the database, in the
+    warning) as Python writes the boolean, ``True``; the author and the title of the same file were
+    ``true``. It is written as YAML writes it, as every other text field keeps it."""
+    article, problems = read("notes/x.md", f"---\ntitle: T\ndate: {value}\n---\nText.\n", GENERIC)
+    assert article.date == date
+    assert [p.message for p in problems] == [f"date {date!r} is not an ISO date; kept as text"]
+
+
 def test_date_from_the_file_name():
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\n---\n", JEKYLL)[0].date == "2018-05-03"
     assert read("_posts/2018-05-03-x.md", "---\ntitle: T\ndate: 2019-01-01\n---\n", JEKYLL)[0].date == "2019-01-01"
