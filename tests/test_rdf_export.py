@@ -392,6 +392,32 @@ def test_a_date_time_is_typed_only_when_its_offset_is_one_xsd_allows(hours, minu
     assert datatype in ("", str(XSD.dateTime))
 
 
+@pytest.mark.parametrize(("text", "lexical", "datatype"), [
+    ("2023-05-01 09:30:00 +0200", "2023-05-01T09:30:00+02:00", XSD.dateTime),  # Jekyll's documented form
+    ("2023-05-01 9:30 -0500", "2023-05-01T09:30:00-05:00", XSD.dateTime),
+    ("2023-05-01 09:30:00.25 UTC", "2023-05-01T09:30:00.25Z", XSD.dateTime),
+    ("2023-05-01 09:30:00", "2023-05-01T09:30:00", XSD.dateTime),
+    ("2023-05-01T09:30", "2023-05-01T09:30:00", XSD.dateTime),
+    ("2023-05-01Z", "2023-05-01Z", XSD.date),
+    ("2023-05-01+02:00", "2023-05-01+02:00", XSD.date),
+    ("2023-05-01 25:30:00 +0200", "2023-05-01 25:30:00 +0200", ""),
+    ("2023-05-01 09:30:00 +1500", "2023-05-01 09:30:00 +1500", ""),
+    ("2023-02-30Z", "2023-02-30Z", ""),
+])
+def test_a_date_as_sites_write_it_is_a_typed_literal(text, lexical, datatype, tmp_path):
+    """Jekyll documents a post's date as ``2023-05-01 09:30:00 +0200`` and reads it as that time; it
+    was a plain string in the RDF, while ISO dates were xsd:dateTime, so a SPARQL sort or filter on
+    schema:dateCreated left most of a Jekyll site's posts out. It is the xsd:dateTime XSD writes."""
+    assert date_literal(text) == (lexical, str(datatype))
+    if datatype:
+        assert _oxigraph_reads_as_a_date(lexical, str(datatype))
+    G = nx.MultiDiGraph()
+    G.add_node("article:/a", kind="article", key="/a", url="/a", title="t", date=text)
+    [path] = write_rdf(G, tmp_path, formats=("nt",)).part_paths
+    [date] = [o for _, p, o in ox_triples(path) if p == ox.NamedNode(str(SCHEMA.dateCreated))]
+    assert (date.value, date.datatype.value) == (lexical, str(datatype or XSD.string))
+
+
 def test_generate_gives_the_file_text(small, tmp_path):
     result = write_rdf(small, tmp_path, base_iri=BASE, formats=("nt", "nq"))
     for suffix in ("nt", "nq"):

@@ -200,6 +200,11 @@ def decimal_lexical(value: float) -> str:
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?")
 _DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
+# Jekyll's documented form (YYYY-MM-DD HH:MM:SS +/-TTTT, as Ruby's Time.parse reads it) and its kin:
+# a space for the T, an hour of one digit, no seconds, a zone of +0200, UTC or GMT
+_SPACED_RE = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)? *"
+                        r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?", re.I)
+_ZONED_DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(Z|[+-](\d{2}):(\d{2}))")
 
 
 def date_literal(text: str) -> tuple[str, str]:
@@ -215,11 +220,31 @@ def date_literal(text: str) -> tuple[str, str]:
 
     >>> date_literal("2025-01-26T10:00:00+14:00")[1][-8:], date_literal("2025-01-26T10:00:00+23:59")[1]
     ('dateTime', '')
+
+    A date and time as Jekyll writes it is that ``xsd:dateTime``, written as XSD writes it; so is
+    a date with a time zone, an ``xsd:date``:
+
+    >>> date_literal("2025-01-26 9:05 +0200")[0], date_literal("2025-01-26Z")
+    ('2025-01-26T09:05:00+02:00', ('2025-01-26Z', 'http://www.w3.org/2001/XMLSchema#date'))
     """
     try:
         if _DATE_RE.fullmatch(text):
             _dt.date.fromisoformat(text)
             return text, _DATE
+        zoned = _ZONED_DATE_RE.fullmatch(text)
+        if zoned:
+            _dt.date.fromisoformat(zoned.group(1))
+            hours, minutes = zoned.group(3, 4)
+            if hours is None or (int(minutes) < 60 and int(hours) * 60 + int(minutes) <= 14 * 60):
+                return text, _DATE
+            return text, ""
+        spaced = None if _DATETIME_RE.fullmatch(text) else _SPACED_RE.fullmatch(text)
+        if spaced:
+            day, hour, minute, second, fraction, zone = spaced.groups()
+            zone = "" if zone is None else "Z" if zone.upper() in ("Z", "UTC", "GMT") else \
+                zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+            lexical, datatype = date_literal(f"{day}T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}{zone}")
+            return (lexical, datatype) if datatype else (text, "")
         timed = _DATETIME_RE.fullmatch(text)
         if timed:
             _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
