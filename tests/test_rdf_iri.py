@@ -332,7 +332,10 @@ def test_a_site_path_always_gives_an_iri(text):
     ("https://site.example/%zz/", "not a valid IRI: .%zz. is no percent-encoding"),
     ("https://site.example/a^b/", "not a valid IRI"),
     ("ftp://site.example/", "must be an absolute http"),
-    ("https://site example/", "must be an absolute http"),
+    ("https://site example/", "contains ' ', which a site url may not hold"),
+    ("https://site.example/my docs/", r"contains ' ', which a site url may not hold \(write it percent-encoded: %20\)"),
+    ("https://site.example/a<b>/", r"contains '<'.*%3C"),
+    ("https://site.example/\u00e9t\u00e9\u2003/", r"contains '\\u2003'.*%E2%80%83"),
     ("javascript:alert(1)", "must be an absolute http"),
 ])
 def test_a_site_url_articles_cannot_be_joined_to_is_refused(site, message):

@@ -145,8 +145,12 @@ def check_site_url(site_url: str) -> str:
     """
     text = site_url.strip() if isinstance(site_url, str) else ""
     parts = _SITE.fullmatch(text)
-    if parts is None or re.search(r"[\s<>\"'`]", text):
+    if parts is None:
         raise UsageError(f"site url must be an absolute http(s) url, not {site_url!r}")
+    bad = re.search(r"[\s<>\"'`]", text)
+    if bad:  # an http(s) url all the same: "must be an absolute http(s) url" sent the user looking elsewhere
+        raise UsageError(f"site url {site_url!r} contains {bad.group()!r}, which a site url may not hold "
+                         f"(write it percent-encoded: {quote(bad.group().encode('utf-8', 'surrogatepass'))})")
     scheme, authority, path, rest = parts.groups()
     if rest:
         what = "a query" if rest.startswith("?") else "a fragment"
