@@ -102,9 +102,16 @@ FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.con
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:set", FrontMatterLoader.construct_yaml_set)
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:omap", FrontMatterLoader.construct_yaml_pairs)
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:pairs", FrontMatterLoader.construct_yaml_pairs)
+#: YAML 1.1's integers but for base 60: ``16:9``, ``1:1`` and ``12:30`` (an aspect ratio, a meeting, a
+#: time) were the numbers 969, 61 and 750 in titles and keywords; YAML 1.2 (Hugo's Go YAML, Obsidian's)
+#: reads them as the text they are
+_INT = re.compile(r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+)$""", re.X)
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [
-        (tag, regexp)
+        (tag, _INT if tag == "tag:yaml.org,2002:int" else regexp)
         for tag, regexp in resolvers
         if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:float")
     ]

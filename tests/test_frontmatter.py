@@ -70,6 +70,18 @@ def test_typed_scalars_keep_the_loaders_rules():
     assert data == {"id": 7, "date": datetime.date(2025, 1, 26), "score": "16.10", "on": "yes", "flag": False}
 
 
+@pytest.mark.parametrize("text", ["16:9", "1:1", "12:30", "190:20:30", "-1:30"])
+def test_a_number_in_base_60_is_the_text_it_is(text):
+    """YAML 1.1 reads ``16:9`` as the base-60 number 969: a keyword list ``[16:9, 4:3]`` gave the
+    keywords 969 and 243, a title ``12:30`` the title 750. Hugo's and Obsidian's YAML (1.2) read them
+    as text, as the loader reads YAML 1.1's other look-alikes (``16.10``, ``on``)."""
+    for front_matter in (f"---\ntitle: {text}\ntags: [{text}, x]\n---\n",
+                         f"---\ntitle: {text}\ntags:\n- {text}\n- '#' # a comment: PyYAML's reading\n---\n"):
+        fm = read_front_matter("a.md", front_matter)
+        assert fm.data["title"] == text and fm.data["tags"][0] == text
+    assert read_front_matter("a.md", "---\nid: 0x1F\nn: 1_000\n---\n").data == {"id": 31, "n": 1000}
+
+
 scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(),
                     st.dates(), st.floats(allow_nan=False))
 keys = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), st.dates())
