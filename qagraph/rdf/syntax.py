@@ -66,6 +66,11 @@ _CLASSES = _Curies()  # objects of rdf:type
 _RESOLVABLE = re.compile(r"[a-z][a-z0-9+.\-]*://[^/]*(?:/[^/]+)*/")
 
 
+#: what JSON-LD writes relative to the base: segments of unreserved characters, "!" and
+#: percent-encodings, a "/" at the end, a fragment of the same (an answer's "#answer")
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9\-._~!%]+(?:/[A-Za-z0-9\-._~!%]+)*/?(?:#[A-Za-z0-9\-._~!%]+)?")
+
+
 def _resolvable(base: str) -> bool:
     """Whether the files write IRIs relative to ``base``; else every IRI is written whole.
 
@@ -192,12 +197,14 @@ def _json_string(text: str) -> str:
 def jsonld(graphs: Graphs, base: str) -> str:
     """The statements as JSON-LD: the context, then one ``@graph`` per named graph."""
     n = len(base)
-    # no ":" anywhere: JSON-LD takes a value whose part after its first ":" starts with "//" (or
-    # whose part before it is a term) as an absolute IRI, not one relative to @base; no "@" first:
-    # a value shaped like a keyword ("@A") is dropped
+    # only a path of plain segments: JSON-LD takes a value with a ":" whose part after it starts with
+    # "//" (or whose part before it is a term) as an absolute IRI, a value shaped like a keyword
+    # ("@A") is dropped, and rdflib resolves the rest with urljoin and normpath, which drop an empty
+    # query ("x?") and a segment's ";..." and merge "//" (a site url's schema:url named another page)
     relative = _resolvable(base)
-    rel: Callable[[str], str] = lambda iri: iri[n:] if relative and iri.startswith(base) and ":" not in iri[n:] \
-        and not iri[n:].startswith((".", "/", "@")) and "/." not in iri[n:] else iri
+    plain = _PLAIN_PATH.fullmatch
+    rel: Callable[[str], str] = lambda iri: iri[n:] if relative and iri.startswith(base) and plain(iri, n) \
+        and not iri[n:].startswith(".") and "/." not in iri[n:] else iri
     curie = _CURIES
     q = _json_string
     named = []
