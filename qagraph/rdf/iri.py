@@ -351,8 +351,33 @@ def absolute_url(site_url: str | None, url: str) -> str | None:
 def _encoded(rest: str) -> str:
     """A url's path, query and fragment as :func:`absolute_url` writes them (see there)."""
     head, sharp, fragment = rest.partition("#")
-    rest = _BAD_ESCAPE.sub("%25", head + sharp + fragment.replace("#", "%23"))
+    path, mark, query = head.partition("?")
+    if "/." in path:
+        path = _without_dots(path)
+    rest = _BAD_ESCAPE.sub("%25", path + mark + query + sharp + fragment.replace("#", "%23"))
     return quote(rest.encode("utf-8", "surrogatepass"), safe=_URL_KEEP)
+
+
+def _without_dots(path: str) -> str:
+    """``path`` (from ``/``) without its ``.`` and ``..`` segments, as RFC 3986 resolves them (and a
+    browser, and raptor, which reads ``<https://x/a/..>`` as ``<https://x/>`` where Oxigraph keeps it).
+
+    >>> _without_dots("/a/./b/../c"), _without_dots("/a/.."), _without_dots("/../x"), _without_dots("/a/.b/..c")
+    ('/a/c', '/', '/x', '/a/.b/..c')
+    """
+    if not path.startswith("/"):
+        return path
+    pieces = path.split("/")
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if piece in (".", ".."):
+            if piece == ".." and len(out) > 1:
+                out.pop()
+            if i == len(pieces) - 1:
+                out.append("")  # "/a/." is "/a/": the folder
+        else:
+            out.append(piece)
+    return "/".join(out)
 
 
 def is_site_path(url: str) -> bool:
