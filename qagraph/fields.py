@@ -185,6 +185,7 @@ class FieldMap:
     ``front-matter`` links), ``metadata_lines`` the ``Key: value`` lines a Pelican page starts with, ``nikola_metadata``
     the ``.. key: value`` lines of a Nikola post's first paragraph (in ``<!--`` and ``-->``), ``tag_comments`` the
     ``<!-- tags: a, b -->`` line of a file without front matter (30 seconds of code's before 2019), ``json_front_matter`` the JSON object a Hugo page may start with;
+    ``loose_closing`` ends the front matter at the first line that starts with its delimiter (``----`` too), as Hugo's lexer does;
     ``joplin`` the ``key: value`` lines a Joplin raw export's item ends with (:func:`qagraph.frontmatter.joplin_item`): an
     item that is no note (a notebook, a tag) is skipped, a note is filed under its notebook (``joplin_notebooks``: each
     notebook's id and title) and tagged by ``joplin_tags`` (each tagged note's id and its tags' titles), and a link
@@ -559,6 +560,7 @@ class FieldMap:
     nikola_metadata: bool = False
     tag_comments: bool = False
     json_front_matter: bool = False
+    loose_closing: bool = False
     any_case_keys: bool = False
     journal_files: str | None = None
     journal_title: str | None = None
@@ -716,7 +718,7 @@ class FieldMap:
         "subject_from": _SUBJECT_SOURCES, "links": LINK_SYNTAXES, "list_fields": (), "related_lists": (), "related_by": (), "markdown_fields": (), "href_fields": (), "redirect_fields": (),
         "alias_fields": (), "skip_folders": (), "skip_files": (), "templates": (), "vault_excluded": (), "keywords_merge": bool, "inline_tags": bool,
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
-        "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
+        "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "loose_closing": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "inline_math": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
@@ -1093,7 +1095,7 @@ def read_article(name: str, text: str, fields: FieldMap = FieldMap()) -> tuple[A
     """
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
-                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
+                           loose_closing=fields.loose_closing, tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
                            joplin=fields.joplin, nikola=fields.nikola_metadata)
     if isinstance(fm, Problem):
         if not fields.lenient_yaml:

@@ -146,6 +146,9 @@ _DELIMITERS = {"---": YAML, "+++": TOML}
 #: the start of a line took 14 microseconds a file, on the Q&A corpus's long lines)
 _YAML_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 _TOML_CLOSING = re.compile(r"\n\+\+\+[ \t]*(?=\n|\Z)")
+#: Hugo's page lexer ends front matter at the first line that starts with its delimiter, whatever
+#: follows on that line (``----`` too: the rest of the line is text of the page)
+_LOOSE_CLOSING = {"---": re.compile(r"\n---"), "+++": re.compile(r"\n\+\+\+")}
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ def _wide_text(data: bytes) -> str | None:
 def read_front_matter(name: str, text: str, *, properties: bool = False, notion: bool = False,
                       metadata: bool = False, json_object: bool = False,
                       tag_comment: bool = False, at_start: bool = False, joplin: bool = False,
-                      nikola: bool = False) -> FrontMatter | Problem:
+                      nikola: bool = False, loose_closing: bool = False) -> FrontMatter | Problem:
     """Split ``text`` (already decoded) and parse its front matter; never raises for bad content.
 
     A blank line before the opening delimiter is tolerated, but with ``at_start``: there front matter
@@ -254,7 +257,9 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     paragraph are a Nikola post's (:func:`_nikola_metadata`), before the ``Key: value`` lines; with ``json_object``, a JSON object a file starts with is
     its front matter (Hugo's third syntax, :func:`_json_object`); with ``tag_comment``, a file without
     front matter that has a ``<!-- tags: a, b -->`` line has those tags (:func:`tag_comment`); with ``joplin``,
-    the ``key: value`` lines a file ends with are a Joplin item's, its first line its title (:func:`joplin_item`).
+    the ``key: value`` lines a file ends with are a Joplin item's, its first line its title (:func:`joplin_item`); with
+    ``loose_closing``, the first line that starts with the delimiter closes the front matter, as Hugo's lexer reads it
+    (``----``: the rest of that line is text of the page).
 
     >>> str(read_front_matter("a.md", "---\\n- a list\\n---\\n"))
     'a.md:2: front matter is a list, not a mapping of fields'
@@ -265,6 +270,9 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
     >>> late = read_front_matter("a.md", "\\n---\\ntags: [x]\\n---\\nText", at_start=True)
     >>> late.syntax, late.data, late.warnings[0].code
     (None, {}, 'front-matter-ignored')
+    >>> hugo = read_front_matter("a.md", "---\\ntitle: A\\n----\\nText", loose_closing=True)
+    >>> hugo.data, hugo.body
+    ({'title': 'A'}, '-\\nText')
     """
     skipped = 0
     pos = 0
@@ -307,12 +315,15 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
         return FrontMatter({}, text, None, skipped + 1)
     start = pos + len(line) + 1
     closing = (_YAML_CLOSING if first == "---" else _TOML_CLOSING).search(text, start - 1)  # from the opening's line break
+    loose = _LOOSE_CLOSING[first].search(text, start - 1) if loose_closing else None
+    if loose is not None and (closing is None or loose.start() < closing.start()):
+        closing = loose  # Hugo's: the delimiter's three characters and the line break after them, if any
     if closing is None:
         return Problem(
             name, skipped + 1, f"front matter is not closed: no '{first}' line after line {skipped + 1}",
             "no-front-matter",
         )
-    body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
+    body = text[closing.end() + (text.startswith("\n", closing.end()) if closing is loose else 1) :] if closing.end() < len(text) else ""
     fm_text = text[start : closing.start() + 1]
     fm_line = skipped + 2
     syntax = _DELIMITERS[first]

@@ -1324,7 +1324,7 @@ def parse_text(name: str, text: str, fields: FieldMap = FieldMap(), limits: Limi
     # read_article's steps, keeping the front matter: the limits point at the lines of its keys
     fm = read_front_matter(name, text, properties=fields.properties, notion=fields.notion_properties,
                            metadata=fields.metadata_lines, json_object=fields.json_front_matter,
-                           tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
+                           loose_closing=fields.loose_closing, tag_comment=fields.tag_comments, at_start=fields.front_matter_at_start,
                            joplin=fields.joplin, nikola=fields.nikola_metadata)
     try:
         if isinstance(fm, Problem):  # an error, or with lenient YAML a note read without its front matter

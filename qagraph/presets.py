@@ -110,7 +110,7 @@ PRESETS: dict[str, Preset] = {
                 alias_fields=("aliases",),
                 links=("hugo-ref", "markdown"),
                 title_fallback=("heading", "file-name"), no_front_matter="titled-article", headless=True, bundles=True,
-                skip_future=True, skip_expired=True, json_front_matter=True, any_case_keys=True,
+                skip_future=True, skip_expired=True, json_front_matter=True, loose_closing=True, any_case_keys=True,
                 skip_folders=("archetypes",),
             ),
             "Hugo sites: YAML or TOML front matter, categories, page bundles, ref/relref links",
@@ -2817,7 +2817,8 @@ def _leaf_bundles(base: Path, names: Sequence[str], fields: FieldMap) -> Iterato
             continue
         head = _read_head(base / name)
         text = decode(name, head) if head is not None else None
-        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
+        fm = read_front_matter(name, text, json_object=fields.json_front_matter,
+                               loose_closing=fields.loose_closing) if isinstance(text, str) else None
         if fm is not None and not isinstance(fm, Problem):
             yield folder, fm.data
 
@@ -10235,7 +10236,8 @@ def _cascaded_headless(names: Sequence[str], fields: FieldMap, root: Path,
             continue
         head = _read_head(root / raw.get(name, name))
         text = decode(name, head) if head is not None else None
-        fm = read_front_matter(name, text, json_object=fields.json_front_matter) if isinstance(text, str) else None
+        fm = read_front_matter(name, text, json_object=fields.json_front_matter,
+                               loose_closing=fields.loose_closing) if isinstance(text, str) else None
         if fm is None or isinstance(fm, Problem):
             continue
         cascade = fm.data.get("cascade")

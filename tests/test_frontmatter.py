@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qagraph.errors import Problem
 from qagraph.frontmatter import FrontMatterLoader, _construct, read_front_matter
 
 
@@ -313,3 +314,20 @@ def test_yaml_with_an_escape_of_a_utf16_surrogate_says_what_it_is(text, line, me
     problem = read_front_matter("a.md", text)
     assert (problem.line, problem.message) == (line, message)
     assert read_front_matter("a.md", '---\ntitle: "\\U0001F600"\n---\n').data == {"title": "\U0001F600"}
+
+
+@pytest.mark.parametrize("text, data, body", [
+    ("---\ntitle: A\n----\nText\n", {"title": "A"}, "-\nText\n"),  # the rest of the line is text of the page
+    ("+++\ntitle = 'A'\n++++\nText\n", {"title": "A"}, "+\nText\n"),
+    ("---\ntitle: A\n--- end\nText\n---\n", {"title": "A"}, " end\nText\n---\n"),  # the first such line closes it
+    ("---\ntitle: A\n---\nText\n", {"title": "A"}, "Text\n"),
+])
+def test_loose_closing_ends_front_matter_at_a_line_starting_with_the_delimiter(text: str, data: dict[str, object],
+                                                                               body: str):
+    """Hugo's lexer closes front matter at the first line that starts with its delimiter (a closing ``----``,
+    as etcd's docs write one); the rest of that line is the page's text. Without the flag, such a line
+    closes nothing."""
+    fm = read_front_matter("a.md", text, loose_closing=True)
+    assert not isinstance(fm, Problem) and (fm.data, fm.body) == (data, body)
+    strict = read_front_matter("a.md", "---\ntitle: A\n----\nText\n")
+    assert isinstance(strict, Problem) and strict.code == "no-front-matter"

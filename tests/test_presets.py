@@ -12894,3 +12894,18 @@ def test_a_hugo_site_root_without_its_main_config_reads_its_pages_from_content(t
     write_article(tmp_path / "content", "_index.md", "---\ntitle: Home\n---\n")  # a content folder read itself
     write_article(tmp_path / "content", "content/a.md", "---\ntitle: A\n---\n")
     assert "content/a" in {a.key for a in load_corpus(tmp_path / "content", preset="hugo").articles}
+
+
+def test_hugo_page_whose_front_matter_closes_with_four_dashes_is_a_page(tmp_path: Path):
+    """A Hugo page whose front matter ends with ``----`` (etcd's docs have one) is published by Hugo, its
+    lexer closing front matter at the first line that starts with ``---``: it is a page with its title and
+    links. It was rejected, 'front matter is not closed', and every link to it was a stub."""
+    result = _hugo_site(tmp_path / "site", {
+        "docs/lease.md": "---\ntitle: How to make a lease\ndescription: Leases\n----\n\nSee [keys](../keys/).\n",
+        "docs/keys.md": "---\ntitle: Keys\n---\nBack to [leases](/docs/lease/).\n"})
+    assert {a.key: a.title for a in result.articles} == {"docs/lease": "How to make a lease", "docs/keys": "Keys"}
+    assert not result.problems
+    from test_links import related
+
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site").items()} == {
+        ("docs/lease", "docs/keys"): False, ("docs/keys", "docs/lease"): False}
