@@ -1872,9 +1872,12 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              glossary_summaries=term_summaries)
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
                          "glossary_definition shows their links)")
-        if titles := _hugo_section_titles(base, names, fields):
+        menu_titles = config is not None and zola is None and bool(_hugo_theme_parts(settings) & _MENU_TITLE_THEMES)
+        if titles := _hugo_section_titles(base, names, fields, ("menutitle", "linktitle", "title") if menu_titles
+                                          else ("linktitle", "title")):
             fields = replace(fields, folder_labels=(*fields.folder_labels, *titles))
-            notes.append(f"sections named by their _index.md's linkTitle or title ({len(titles)})")
+            notes.append(f"sections named by their _index.md's {'menuTitle, ' if menu_titles else ''}linkTitle or title "
+                         f"({len(titles)})")
         if any(n.startswith(f"{fields.content_dir}{_HUGO_DOCS_GLOSSARY}/") for n in names):  # Hugo's docs: [term](g)
             fields = replace(fields, glossary_page=f"/{_HUGO_DOCS_GLOSSARY}/")
             notes.append(f"links to g lead to the glossary page /{_HUGO_DOCS_GLOSSARY}/")
@@ -2718,10 +2721,17 @@ def _first_paragraph(body: str) -> str:
 _HUGO_SUBJECT_DEPTH = 3
 
 
-def _hugo_section_titles(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[tuple[str, str], ...]:
+#: the themes whose sidebar and breadcrumbs name a page by its ``menuTitle`` first: the Learn theme
+#: (``{{or .Params.menuTitle .LinkTitle .Title}}`` in its menu) and Relearn, its fork, which still reads it
+_MENU_TITLE_THEMES = frozenset({"learn", "hugo-theme-learn", "relearn", "hugo-theme-relearn"})
+
+
+def _hugo_section_titles(base: Path, names: Sequence[str], fields: FieldMap,
+                         keys: tuple[str, ...] = ("linktitle", "title")) -> tuple[tuple[str, str], ...]:
     """The ``(folder, title)`` of a Hugo site's sections that may be subjects, as
     :attr:`~qagraph.fields.FieldMap.folder_labels` holds them: each folder (its path from the site's root,
-    ``content/en/docs/setup``) whose ``_index.md`` gives the section a ``linkTitle`` or ``title``, the name
+    ``content/en/docs/setup``) whose ``_index.md`` gives the section a ``linkTitle`` or ``title`` (the first of
+    ``keys``, lower-case, it writes), the name
     the site's menus and breadcrumbs show it by (the Kubernetes site's ``docs/setup/`` is Getting started).
     A translation's ``_index.fr.md`` names no folder (its pages share the folder); an ``_index.md`` that
     cannot be read, or has neither field, leaves its folder named after itself.
@@ -2748,11 +2758,11 @@ def _hugo_section_titles(base: Path, names: Sequence[str], fields: FieldMap) -> 
             continue
         data = _read_regular(base / name, MAX_TEMPLATE)
         text = decode(name, data) if isinstance(data, bytes) else None
-        front = read_front_matter(name, text) if isinstance(text, str) else None
+        front = read_front_matter(name, text, loose_closing=fields.loose_closing) if isinstance(text, str) else None
         if front is None or isinstance(front, Problem):
             continue
         given = {key.lower(): value for key, value in front.data.items() if isinstance(key, str)}
-        title = next((value.strip() for key in ("linktitle", "title")
+        title = next((value.strip() for key in keys
                       if isinstance(value := given.get(key), str) and value.strip()), None)
         if title is not None:
             found.append((folder, title))

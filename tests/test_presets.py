@@ -12909,3 +12909,21 @@ def test_hugo_page_whose_front_matter_closes_with_four_dashes_is_a_page(tmp_path
 
     assert {(u, v): stub for (u, v), (_, _, stub) in related(tmp_path / "site").items()} == {
         ("docs/lease", "docs/keys"): False, ("docs/keys", "docs/lease"): False}
+
+
+@pytest.mark.parametrize("theme, label", [("hugo-theme-relearn", "Basics"), ("github.com/matcornic/hugo-theme-learn", "Basics"),
+                                          ("PaperMod", "All the basics")])
+def test_hugo_learn_and_relearn_sections_are_named_by_their_menu_title(tmp_path: Path, theme: str, label: str):
+    """The Learn theme's sidebar names a chapter by ``{{or .Params.menuTitle .LinkTitle .Title}}``, and Relearn,
+    its fork, still reads menuTitle: a site of either files a chapter's pages under that name. Their subject was
+    named by the chapter's title, which the sidebar does not show; other themes' sites keep linkTitle, else title."""
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", f'baseURL = "https://h.org/"\ntheme = "{theme}"\n')
+    write_article(site / "content", "basics/_index.md",
+                  '+++\narchetype = "chapter"\ntitle = "All the basics"\nmenuTitle = "Basics"\npre = "<b>1. </b>"\n+++\n')
+    write_article(site / "content", "basics/install.md", '+++\ntitle = "Installation"\n+++\nText.\n')
+    write_article(site / "content", "more/_index.md", "---\ntitle: More things\n----\n")  # closed as Hugo closes it
+    write_article(site / "content", "more/page.md", "---\ntitle: A page\n---\n")
+    result = load_corpus(site)
+    assert {a.key: a.subject for a in result.articles} == {
+        "basics": label, "basics/install": label, "more": "More things", "more/page": "More things"}
