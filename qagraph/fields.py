@@ -2823,7 +2823,7 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     if last in ("index", "_index"):
         stem, folder, last = folder, folder.rpartition("/")[0], folder.rpartition("/")[2]
     if pattern is not None:
-        return hugo_permalink(pattern, name.rpartition("/")[2], stem, data)
+        return hugo_permalink(pattern, name.rpartition("/")[2], stem, data, lower=not fields.keep_path_case)
     prefix = f"/{language}" if language is not None and language != fields.default_language else ""
     if not stem:
         return f"{prefix}/"
@@ -2831,7 +2831,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s == section), None) if section else None
     if pattern is not None:  # a folder's, as Hugo writes each page to an index.html: "/:year/:title" is /2020/a/
         url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data,
-                             _hugo_section(stem if kind == "section" else folder, fields)).rstrip("/") + "/"
+                             _hugo_section(stem if kind == "section" else folder, fields),
+                             lower=not fields.keep_path_case).rstrip("/") + "/"
     elif fields.zola_slugify:  # Zola: the folders as named, the page's slug made by its strategy
         slug = data.get("slug")
         name = str(slug) if kind == "page" and isinstance(slug, (str, int, float)) and str(slug).strip() else last
@@ -3047,7 +3048,7 @@ def _hugo_slice(parts: list[str], cut: str) -> list[str]:
 
 
 def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, Any],
-                   sections: str | None = None) -> str:
+                   sections: str | None = None, lower: bool = True) -> str:
     """The url a Hugo ``[permalinks]`` ``pattern`` gives the page at ``stem`` (its path below the content
     folder, a bundle's being its folder's; ``file_name`` its file's name) with front matter ``data``:
     the date's ``:year``, ``:month``, ``:monthname``, ``:day`` (of ``date``, else ``publishDate``...,
@@ -3055,7 +3056,8 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     section, ``sections``: by default the top folder), ``:sections[1:]`` and Hugo's other cuts of it
     (:func:`_hugo_slice`), ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's:
     its folder's name), ``:slugorcontentbasename`` (the ``slug``, else the file's or bundle's name), each
-    made a url's part as Hugo does (:func:`urlize`).
+    made a url's part as Hugo does (:func:`urlize`; in their case, not ``lower``, where the config sets
+    ``disablePathToLower``: Hugo's permalinks urlize them by its ``MakePathSanitized``, which keeps it then).
 
     >>> hugo_permalink("/:year/:month/:slug/", "a.md", "posts/a", {"date": _dt.date(2023, 1, 5), "title": "C++ & Go"})
     '/2023/01/c-go/'
@@ -3065,6 +3067,8 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     ['/docs/guide/cli/', '/guide/cli/', '/guide/cli/']
     >>> [hugo_permalink("/:slugorcontentbasename/", "a-b.md", "posts/a-b", d) for d in ({"slug": "Hi There"}, {"title": "T"})]
     ['/hi-there/', '/a-b/']
+    >>> hugo_permalink("/:year/:slug/:filename/", "My Notes.md", "posts/My Notes", {"date": "2024-05-06", "title": "Hello There"}, lower=False)
+    '/2024/Hello-There/My-Notes/'
     """
     keys = {str(k).lower(): k for k in data}
     when = next((m for n in HUGO_DEFAULT_DATES
@@ -3078,9 +3082,9 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
         "year": str(when.year), "month": f"{when.month:02d}", "day": f"{when.day:02d}",
         "monthname": when.strftime("%B").lower(), "weekday": str((when.weekday() + 1) % 7),
         "weekdayname": when.strftime("%A").lower(), "yearday": str(when.timetuple().tm_yday),
-        "section": stem.partition("/")[0], "title": urlize(title),
-        "slug": urlize(slug or title), "slugorfilename": urlize(slug or base), "filename": urlize(base),
-        "contentbasename": urlize(base), "slugorcontentbasename": urlize(slug or base),
+        "section": stem.partition("/")[0], "title": urlize(title, lower),
+        "slug": urlize(slug or title, lower), "slugorfilename": urlize(slug or base, lower), "filename": urlize(base, lower),
+        "contentbasename": urlize(base, lower), "slugorcontentbasename": urlize(slug or base, lower),
     }
     parts = (stem.partition("/")[0] if sections is None else sections).split("/")
     url = _PERMALINK_TOKEN.sub(lambda m: "/".join(_hugo_slice(parts, m.group(2)) if m.group(2) else parts)

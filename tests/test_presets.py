@@ -12927,3 +12927,23 @@ def test_hugo_learn_and_relearn_sections_are_named_by_their_menu_title(tmp_path:
     result = load_corpus(site)
     assert {a.key: a.subject for a in result.articles} == {
         "basics": label, "basics/install": label, "more": "More things", "more/page": "More things"}
+
+
+def test_hugo_permalinks_keep_the_case_of_titles_and_file_names_where_the_config_disables_path_to_lower(tmp_path: Path):
+    """Hugo urlizes a permalink's :slug, :title and :filename by MakePathSanitized, which lower-cases them only where
+    the config does not set disablePathToLower (Hugo Book's example site sets it): 'Hello There' is Hello-There
+    there. They were lower-cased whatever the config said, so the page was at a url Hugo does not write and links
+    to the one it writes were stubs."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_article(site, "hugo.toml", 'baseURL = "https://h.org/"\ndisablePathToLower = true\n'
+                                     '[permalinks]\nblog = "/:year/:slug/"\nguides = "/g/:filename/"\n')
+    write_article(site / "content", "blog/post.md", "---\ntitle: Hello There\ndate: 2024-05-06\n---\n")
+    write_article(site / "content", "guides/Deep-Page.md", "---\ntitle: Deep\n---\n[post](/2024/Hello-There/)\n")
+    write_article(site / "content", "About Us.md", "---\ntitle: About\n---\n[guide](/g/Deep-Page/)\n")
+    result = load_corpus(site)
+    assert {a.key: a.url for a in result.articles} == {
+        "blog/post": "/2024/Hello-There/", "guides/Deep-Page": "/g/Deep-Page/", "About Us": "/About-Us/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("guides/Deep-Page", "blog/post"): False, ("About Us", "guides/Deep-Page"): False}
