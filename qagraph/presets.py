@@ -3103,10 +3103,13 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
     r"""The site paths of the lists of pages a Hugo site makes for its taxonomies, as a regular expression
     (``""``: none): a taxonomy's (``/tags/``) and each of its terms' (``/tags/go/``), for the taxonomies its
     config declares (Hugo's ``tags`` and ``categories`` by default), less the kinds its ``disableKinds``
-    turns off.
+    turns off; a taxonomy's ``[permalinks]`` pattern (``tags = "/topic/:slug/"``, which Hugo gives its terms as
+    well as a section's pages, or one of ``[permalinks.term]`` or ``[permalinks.taxonomy]``) puts its lists there.
 
     >>> _hugo_listings({})
     '/(?:tags|categories)(?:/[^/#?]+)?'
+    >>> _hugo_listings({"permalinks": {"tags": "/topic/:slug/", "taxonomy": {"tags": "/topics/"}}})
+    '(?:/topics|/topic/[^/#?]+|/categories|/categories/[^/#?]+)'
     >>> _hugo_listings({"taxonomies": {"series": "series"}, "disablekinds": ["taxonomy"]})
     '/(?:series)/[^/#?]+'
     >>> _hugo_listings({"disablekinds": ["Taxonomy", "term"]}), _hugo_listings({"taxonomies": {}})
@@ -3122,8 +3125,37 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
     lists, terms = "taxonomy" not in off and "taxonomyterm" not in off, "term" not in off
     if not names or not (lists or terms):
         return ""
-    plural = "/(?:" + "|".join(re.escape(urlize(n.strip())) for n in names) + ")"
-    return plural + ("(?:/[^/#?]+)?" if lists and terms else "/[^/#?]+" if terms else "")
+    permalinks = settings.get("permalinks")
+    permalinks = {str(k).lower(): v for k, v in permalinks.items()} if isinstance(permalinks, Mapping) else {}
+    moved = {(kind, str(name).strip("/").lower()): pattern for kind in ("term", "taxonomy")
+             if isinstance(table := permalinks.get(kind), Mapping)
+             for name, pattern in table.items() if isinstance(pattern, str)}
+    moved.update({("term", name): pattern for name, pattern in permalinks.items()  # a section's key: its terms' too
+                  if isinstance(pattern, str) and ("term", name) not in moved})
+    if not any(kind == "taxonomy" and lists or kind == "term" and terms for kind, name in moved
+               if name in {n.strip().lower() for n in names}):
+        plural = "/(?:" + "|".join(re.escape(urlize(n.strip())) for n in names) + ")"
+        return plural + ("(?:/[^/#?]+)?" if lists and terms else "/[^/#?]+" if terms else "")
+    alternatives = []
+    for name in names:
+        key, plural = name.strip().lower(), "/" + re.escape(urlize(name.strip()))
+        if lists:
+            alternatives.append(_permalink_pattern(moved[("taxonomy", key)]) if ("taxonomy", key) in moved else plural)
+        if terms:
+            alternatives.append(_permalink_pattern(moved[("term", key)]) if ("term", key) in moved
+                                else plural + "/[^/#?]+")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _permalink_pattern(pattern: str) -> str:
+    """A Hugo permalink ``pattern`` as a regular expression of the site paths it gives, without their last
+    ``/``: each ``:placeholder`` one part of a path.
+
+    >>> _permalink_pattern("topic/:slug/"), _permalink_pattern("/:year/t.:slug")
+    ('/topic/[^/#?]+', '/[^/#?]+/t\\\\.[^/#?]+')
+    """
+    parts = re.split(r":\w+(?:\[.+?\])?", "/" + pattern.strip().strip("/"))
+    return re.sub(r"/{2,}", "/", "[^/#?]+".join(re.escape(part) for part in parts))
 
 
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")

@@ -12947,3 +12947,21 @@ def test_hugo_permalinks_keep_the_case_of_titles_and_file_names_where_the_config
         "blog/post": "/2024/Hello-There/", "guides/Deep-Page": "/g/Deep-Page/", "About Us": "/About-Us/"}
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
         ("guides/Deep-Page", "blog/post"): False, ("About Us", "guides/Deep-Page"): False}
+
+
+def test_hugo_taxonomy_lists_at_the_urls_its_permalinks_give_them_are_no_stubs(tmp_path: Path):
+    """A [permalinks] key naming a taxonomy (tags = "/topic/:slug/") is its terms' pattern too, as Hugo decodes it
+    (page and term), and [permalinks.taxonomy] moves the taxonomy's own list: links to /topic/go/ and /topics/ lead
+    to the lists Hugo makes there, no page anyone wrote. Each was a stub; a link to /tags/go/, where Hugo writes
+    nothing then, is one."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'baseURL = "https://h.org/"\n[permalinks]\ntags = "/topic/:slug/"\n'
+                     '[permalinks.taxonomy]\ntags = "/topics/"\n',
+        "content/posts/a.md": "---\ntitle: A\ntags: [go]\n---\nMore in [Go](/topic/go/), [all](/topics/), "
+                              "[old](/tags/go/) and [cats](/categories/x/).\n",
+    })
+    kg = qagraph.build(site)
+    assert sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub") == ["article:tags/go"]
