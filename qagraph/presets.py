@@ -568,9 +568,12 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+#: the names Hugo reads its config by (hugo.* before the older config.*; TOML, YAML or JSON), at the site's
+#: root or in its config/_default/ folder
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
-                 "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
-                 "config/_default/config.yaml")
+                 "config.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml",
+                 "config/_default/hugo.json", "config/_default/config.toml", "config/_default/config.yaml",
+                 "config/_default/config.yml", "config/_default/config.json")
 _BASE_URL = re.compile(r"""^[ \t]*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
 #: the key itself, whatever its value: ``baseURL = ""`` (a site published wherever it is put) is Hugo's too
 _BASE_URL_KEY = re.compile(r"""^[ \t]*"?baseURL"?[ \t]*[=:]""", re.I | re.M)
@@ -1373,6 +1376,7 @@ def _is_hugo_config(config: tuple[Path, str] | None) -> bool:
     ``config/_default/`` (Congo's and Blowfish's sites keep a ``config.toml`` there whose ``baseURL`` is left
     out or commented, set for production only)."""
     return config is not None and (config[0].name.startswith("hugo") or _BASE_URL_KEY.search(config[1]) is not None
+                                   or config[0].suffix == ".json" and "baseurl" in hugo_settings(*config)
                                    or config[0].parent.name == "_default" and config[0].parent.parent.name == "config")
 
 
@@ -1774,7 +1778,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                              " (slugify.paths_keep_dates: the date kept in their urls)" if keep_dates else
                              " and published at the rest") + f"; page slugs by slugify.paths = {strategy}")
         base_url = _BASE_URL.search(config[1]) if config and zola is None else None
-        site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else None
+        site = zola_base_url(config[1]) if zola is not None and config else base_url.group(1) if base_url else (
+            settings.get("baseurl") if isinstance(settings.get("baseurl"), str) else None)  # a JSON config of one line
         fields = replace(fields, content_dir=content_dir, site_url=site if site and "://" in site else None)
         said = _HUGO_DEFAULT_LANGUAGE.search(config[1]) if config else None
         mounted = hugo_content_mounts(settings, _site_root(config[0]), base.resolve(), content_dir,

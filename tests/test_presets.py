@@ -12965,3 +12965,27 @@ def test_hugo_taxonomy_lists_at_the_urls_its_permalinks_give_them_are_no_stubs(t
     })
     kg = qagraph.build(site)
     assert sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub") == ["article:tags/go"]
+
+
+@pytest.mark.parametrize("name", ["config.json", "config/_default/hugo.json", "config/_default/hugo.yml",
+                                  "config/_default/config.yml", "config/_default/config.json"])
+def test_hugo_configs_of_every_name_hugo_reads_are_a_hugo_site_s(tmp_path: Path, name: str):
+    """Hugo reads its config as hugo.* or config.*, TOML, YAML or JSON, at the site's root or in config/_default/.
+    A site whose config was config.json, or config/_default/'s hugo.json, hugo.yml, config.yml or config.json, was
+    read as notes (preset generic): its pages at their file paths, its permalinks not used, every link by url a stub.
+    A JSON config of one line names its baseURL too (its absolute links lead to its pages); a config.json of
+    another tool's, without a baseURL, is no Hugo site's."""
+    site = tmp_path / "site"
+    text = ('{"title": "T", "baseURL": "https://e.org/", "permalinks": {"docs": "/d/:slug/"}}\n' if name.endswith(".json")
+            else "baseURL: https://e.org/\npermalinks:\n  docs: /d/:slug/\n")
+    write_site(site, {name: text, "content/docs/intro.md": "---\ntitle: Intro\n---\n[x](https://e.org/d/other/)\n",
+                      "content/docs/other.md": "---\ntitle: Other\n---\n"})
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.preset == "hugo"
+    assert {a.key: a.url for a in result.articles} == {"docs/intro": "/d/intro/", "docs/other": "/d/other/"}
+    from test_links import related
+
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {("docs/intro", "docs/other"): False}
+    notes = tmp_path / "notes"
+    write_site(notes, {"config.json": '{"editor": "vim"}\n', "a/n.md": "---\ntitle: N\n---\n"})
+    assert (detected := load_corpus(notes).detection) is not None and detected.preset != "hugo"
