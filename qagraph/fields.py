@@ -2828,7 +2828,9 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     if not stem:
         return f"{prefix}/"
     section = stem.partition("/")[0] if "/" in stem or kind == "section" else ""
-    pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s == section), None) if section else None
+    # a key names the section as Hugo's page path has it, lower-case: guides = ... is Guides/'s (Hugo lower-cases the key)
+    pattern = next((p for k, s, p in fields.section_permalinks if k == kind and s.lower() == urlize(section)),
+                   None) if section else None
     if pattern is not None:  # a folder's, as Hugo writes each page to an index.html: "/:year/:title" is /2020/a/
         url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data,
                              _hugo_section(stem if kind == "section" else folder, fields),
@@ -3053,7 +3055,7 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     folder, a bundle's being its folder's; ``file_name`` its file's name) with front matter ``data``:
     the date's ``:year``, ``:month``, ``:monthname``, ``:day`` (of ``date``, else ``publishDate``...,
     as written: no zone changed), ``:section`` (the top folder), ``:sections`` (the path of the page's
-    section, ``sections``: by default the top folder), ``:sections[1:]`` and Hugo's other cuts of it
+    section, ``sections``: by default the top folder; both as Hugo's page path has them, urlized), ``:sections[1:]`` and Hugo's other cuts of it
     (:func:`_hugo_slice`), ``:title``, ``:slug`` (the ``slug``, else the title), ``:filename`` (a bundle's:
     its folder's name), ``:slugorcontentbasename`` (the ``slug``, else the file's or bundle's name), each
     made a url's part as Hugo does (:func:`urlize`; in their case, not ``lower``, where the config sets
@@ -3069,6 +3071,8 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
     ['/hi-there/', '/a-b/']
     >>> hugo_permalink("/:year/:slug/:filename/", "My Notes.md", "posts/My Notes", {"date": "2024-05-06", "title": "Hello There"}, lower=False)
     '/2024/Hello-There/My-Notes/'
+    >>> hugo_permalink("/g/:section/:sections/:slug/", "p.md", "Guides/My Sub/p", {"title": "P"}, "Guides/My Sub")
+    '/g/guides/guides/my-sub/p/'
     """
     keys = {str(k).lower(): k for k in data}
     when = next((m for n in HUGO_DEFAULT_DATES
@@ -3082,11 +3086,12 @@ def hugo_permalink(pattern: str, file_name: str, stem: str, data: Mapping[Any, A
         "year": str(when.year), "month": f"{when.month:02d}", "day": f"{when.day:02d}",
         "monthname": when.strftime("%B").lower(), "weekday": str((when.weekday() + 1) % 7),
         "weekdayname": when.strftime("%A").lower(), "yearday": str(when.timetuple().tm_yday),
-        "section": stem.partition("/")[0], "title": urlize(title, lower),
+        "section": urlize(stem.partition("/")[0], lower), "title": urlize(title, lower),
         "slug": urlize(slug or title, lower), "slugorfilename": urlize(slug or base, lower), "filename": urlize(base, lower),
         "contentbasename": urlize(base, lower), "slugorcontentbasename": urlize(slug or base, lower),
     }
-    parts = (stem.partition("/")[0] if sections is None else sections).split("/")
+    # the sections' path as Hugo normalizes a page's path (lower-case, a hyphen for a space): My Guides/ is my-guides
+    parts = urlize(stem.partition("/")[0] if sections is None else sections, lower).split("/")
     url = _PERMALINK_TOKEN.sub(lambda m: "/".join(_hugo_slice(parts, m.group(2)) if m.group(2) else parts)
                                if m.group(1) == "sections" else values[m.group(1)] + (m.group(2) or ""), pattern)
     return "/" + re.sub(r"/{2,}", "/", url).lstrip("/")

@@ -3070,14 +3070,14 @@ def _hugo_section_lists(names: Sequence[str], fields: FieldMap, settings: Mappin
     disabled = settings.get("disablekinds")
     if isinstance(disabled, list) and "section" in {str(k).lower() for k in disabled}:
         return ""
-    moved = {section for kind, section, _ in fields.section_permalinks if kind == "section"}
+    moved = {section.lower() for kind, section, _ in fields.section_permalinks if kind == "section"}
     tops: set[str] = set()
     for name in names:
         if not name.startswith(fields.content_dir) or not name.lower().endswith(tuple(fields.suffixes)):
             continue
         inside = _below_language(name[len(fields.content_dir):], fields.languages)
         top, slash, _ = inside.partition("/")
-        if slash and top and not top.startswith((".", "_")) and top not in moved:
+        if slash and top and not top.startswith((".", "_")) and urlize(top) not in moved:
             tops.add(urlize(top))
     tops.discard("")
     if not tops:

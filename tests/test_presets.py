@@ -12989,3 +12989,22 @@ def test_hugo_configs_of_every_name_hugo_reads_are_a_hugo_site_s(tmp_path: Path,
     notes = tmp_path / "notes"
     write_site(notes, {"config.json": '{"editor": "vim"}\n', "a/n.md": "---\ntitle: N\n---\n"})
     assert (detected := load_corpus(notes).detection) is not None and detected.preset != "hugo"
+
+
+def test_hugo_permalinks_name_sections_and_fill_sections_as_hugo_s_page_paths_have_them(tmp_path: Path):
+    """Hugo matches a [permalinks] key against the page's path, lower-case with hyphens for spaces (the key
+    lower-cased too), and fills :section and :sections from that path: guides = "/g/:sections/:slug/" is the
+    pattern of Guides/My Sub/p.md, published at /g/guides/my-sub/deep-page/. The key matched only a folder
+    of its very spelling (Guides/ kept its file path url), and :sections kept the folders' case and spaces
+    (/g/Guides/My Sub/deep-page/, a url with a space that no link reaches)."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://e.org/"\n[permalinks]\nguides = "/g/:section/:sections/:slug/"\n',
+                      "content/Guides/_index.md": "---\ntitle: G\n---\n",
+                      "content/Guides/My Sub/_index.md": "---\ntitle: S\n---\n",
+                      "content/Guides/My Sub/p.md": "---\ntitle: Deep Page\n---\n",
+                      "content/about.md": "---\ntitle: About\n---\n[deep](/g/guides/guides/my-sub/deep-page/)\n"})
+    result = load_corpus(site)
+    assert by_key(result)["Guides/My Sub/p"].url == "/g/guides/guides/my-sub/deep-page/"
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {("about", "Guides/My Sub/p"): False}
