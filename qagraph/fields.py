@@ -134,7 +134,8 @@ class FieldMap:
     ``(kind, section, pattern)`` with kind ``page`` or ``section``, ``hugo_sections`` the folders below
     ``content_dir`` that are sections below the top ones (they hold an ``_index`` file), which a pattern's
     ``:sections`` names, ``hugo_filename_date`` its ``[frontmatter] date = [":filename", ...]`` (a page
-    named ``2024-01-02-x.md`` is at ``x/``), ``ugly_urls`` its ``uglyURLs`` and
+    named ``2024-01-02-x.md`` is at ``x/``), ``ugly_urls`` its ``uglyURLs`` (``ugly_sections``: the
+    sections a ``[uglyURLs]`` table names, whose pages alone are at ``.html`` urls) and
     ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"opening-heading"`` (MkDocs's: a level-1 heading the page opens
@@ -527,6 +528,7 @@ class FieldMap:
     #: (:func:`zola_slug`); its folders keep their names. ``""``: not a Zola site
     zola_slugify: str = ""
     ugly_urls: bool = False
+    ugly_sections: tuple[str, ...] = ()
     keep_path_case: bool = False
     drafts: tuple[str, ...] = ()
     publish_marks: tuple[str, ...] = ()
@@ -2811,6 +2813,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     '/2023/hi/'
     >>> hugo_url("content/My Docs/b.md", {"slug": "Intro"}, hugo), hugo_url("content/posts/_index.md", {}, replace(hugo, ugly_urls=True))
     ('/my-docs/intro/', '/posts.html')
+    >>> [hugo_url(f"content/{n}.md", {}, replace(hugo, ugly_sections=("notes",))) for n in ("Notes/a", "docs/b", "c")]
+    ['/notes/a.html', '/docs/b/', '/c/']
     """
     named = hugo_file_date(name, data, fields)
     if named is not None:  # its date and slug from its file name, as Hugo's :filename handler (or Zola) sets them
@@ -2848,7 +2852,7 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
             stem = f"{folder}/{slug}" if folder else slug
         url = "/" + urlize(stem, lower=not fields.keep_path_case) + "/"
     url = hugo_clean_path(url)  # Hugo joins a slug's ../ and ./ into the path: slug: ../../etc is at /etc/
-    if fields.ugly_urls and url.endswith("/") and url != "/":
+    if (fields.ugly_urls or section and urlize(section) in fields.ugly_sections) and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
     return prefix + url
 

@@ -2992,9 +2992,13 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
         changes["hugo_filename_slugs"] = tuple(dict.fromkeys(slugs.values()))
         if before is None:
             notes.append(f"slugs from file names named 2024-01-02-slug.md (frontmatter.{next(iter(slugs))}: :filename)")
-    if settings.get("uglyurls") is True:
+    ugly = settings.get("uglyurls")
+    if ugly is True:
         changes["ugly_urls"] = True
         notes.append("uglyURLs: pages at /a/b.html")
+    elif isinstance(ugly, Mapping) and (sections := tuple(str(k).lower() for k, v in ugly.items() if v is True)):
+        changes["ugly_sections"] = sections  # [uglyURLs] posts = true: those sections' pages only, as Hugo reads it
+        notes.append("uglyURLs for " + ", ".join(sections) + ": their pages at /section/b.html")
     if settings.get("disablepathtolower") is True:
         changes["keep_path_case"] = True
         notes.append("disablePathToLower: urls keep the case of their files' paths")

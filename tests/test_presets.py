@@ -13008,3 +13008,15 @@ def test_hugo_permalinks_name_sections_and_fill_sections_as_hugo_s_page_paths_ha
     result = load_corpus(site)
     assert by_key(result)["Guides/My Sub/p"].url == "/g/guides/guides/my-sub/deep-page/"
     assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {("about", "Guides/My Sub/p"): False}
+
+
+def test_hugo_ugly_urls_of_the_sections_an_ugly_urls_table_names(tmp_path: Path):
+    """Hugo's uglyURLs may be a table of sections ([uglyURLs] posts = true, its TestMapUglyURLs): those sections'
+    pages are at /posts/p.html, the others at /docs/d/. The table was not read: every page had a folder url, and
+    links to /posts/p.html led to the page only by the stripping of .html, its own url being one Hugo does not write."""
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://e.org/"\n[uglyURLs]\nposts = true\ndocs = false\n',
+                      "content/posts/p.md": "---\ntitle: P\n---\n", "content/docs/d.md": "---\ntitle: D\n---\n",
+                      "content/about.md": "---\ntitle: About\n---\n"})
+    assert {a.key: a.url for a in load_corpus(site).articles} == {
+        "posts/p": "/posts/p.html", "docs/d": "/docs/d/", "about": "/about/"}
