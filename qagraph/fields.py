@@ -136,7 +136,8 @@ class FieldMap:
     ``:sections`` names, ``hugo_filename_date`` its ``[frontmatter] date = [":filename", ...]`` (a page
     named ``2024-01-02-x.md`` is at ``x/``), ``ugly_urls`` its ``uglyURLs`` (``ugly_sections``: the
     sections a ``[uglyURLs]`` table names, whose pages alone are at ``.html`` urls) and
-    ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url).
+    ``keep_path_case`` its ``disablePathToLower``: a page's path keeps its case in its url; ``remove_path_accents``
+    its ``removePathAccents``: a url without the accents of its letters, ``café`` is ``cafe``).
     ``title_fallback`` lists what titles a file that has no title field:
     ``"heading"`` (the first heading), ``"opening-heading"`` (MkDocs's: a level-1 heading the page opens
     with, none further down), ``"level-one-heading"`` (Foam's: the first level-1 heading, none of another level), ``"slug"`` (Jekyll: the file name without its
@@ -530,6 +531,7 @@ class FieldMap:
     ugly_urls: bool = False
     ugly_sections: tuple[str, ...] = ()
     keep_path_case: bool = False
+    remove_path_accents: bool = False
     drafts: tuple[str, ...] = ()
     publish_marks: tuple[str, ...] = ()
     garden_urls: bool = False
@@ -2827,7 +2829,8 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     if last in ("index", "_index"):
         stem, folder, last = folder, folder.rpartition("/")[0], folder.rpartition("/")[2]
     if pattern is not None:
-        return hugo_permalink(pattern, name.rpartition("/")[2], stem, data, lower=not fields.keep_path_case)
+        url = hugo_permalink(pattern, name.rpartition("/")[2], stem, data, lower=not fields.keep_path_case)
+        return _without_accents(url) if fields.remove_path_accents else url
     prefix = f"/{language}" if language is not None and language != fields.default_language else ""
     if not stem:
         return f"{prefix}/"
@@ -2854,7 +2857,18 @@ def hugo_url(name: str, data: Mapping[Any, Any], fields: FieldMap, pattern: str 
     url = hugo_clean_path(url)  # Hugo joins a slug's ../ and ./ into the path: slug: ../../etc is at /etc/
     if (fields.ugly_urls or section and urlize(section) in fields.ugly_sections) and url.endswith("/") and url != "/":
         url = url.rstrip("/") + ".html"
-    return prefix + url
+    return prefix + (_without_accents(url) if fields.remove_path_accents else url)
+
+
+def _without_accents(url: str) -> str:
+    """``url`` without the accents of its letters, as Hugo's ``removePathAccents`` makes a page's path (its
+    ``RemoveAccentsString``: decomposed, the non-spacing marks dropped, composed again).
+
+    >>> _without_accents("/blog/café-à-paris/")
+    '/blog/cafe-a-paris/'
+    """
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", url)
+                                                if unicodedata.category(c) != "Mn"))
 
 
 def hugo_slug(data: Mapping[Any, Any]) -> str:

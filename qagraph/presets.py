@@ -3002,6 +3002,9 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if settings.get("disablepathtolower") is True:
         changes["keep_path_case"] = True
         notes.append("disablePathToLower: urls keep the case of their files' paths")
+    if settings.get("removepathaccents") is True:
+        changes["remove_path_accents"] = True
+        notes.append("removePathAccents: urls without the accents of their letters (café: cafe)")
     for key, field, what in (("buildfuture", "skip_future", "future pages"), ("buildexpired", "skip_expired", "expired pages"),
                              ("builddrafts", "skip_drafts", "drafts")):
         if settings.get(key) is True:

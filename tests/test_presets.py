@@ -13020,3 +13020,20 @@ def test_hugo_ugly_urls_of_the_sections_an_ugly_urls_table_names(tmp_path: Path)
                       "content/about.md": "---\ntitle: About\n---\n"})
     assert {a.key: a.url for a in load_corpus(site).articles} == {
         "posts/p": "/posts/p.html", "docs/d": "/docs/d/", "about": "/about/"}
+
+
+def test_hugo_urls_lose_their_accents_where_the_config_removes_path_accents(tmp_path: Path):
+    """With removePathAccents, Hugo makes a page's path without the accents of its letters (its UnicodeSanitize then
+    RemoveAccentsString): content/blog/Café à Paris.md is at /blog/cafe-a-paris/, a permalink's :title too. The
+    setting was not read: the pages were at /blog/café-à-paris/, where Hugo writes nothing, and links to the url
+    Hugo writes were stubs."""
+    from test_links import related
+
+    site = tmp_path / "site"
+    write_site(site, {"hugo.toml": 'baseURL = "https://e.org/"\nremovePathAccents = true\n[permalinks]\nposts = "/p/:title/"\n',
+                      "content/blog/Café à Paris.md": "---\ntitle: Café\n---\n[post](/p/deja-vu/)\n",
+                      "content/posts/x.md": "---\ntitle: Déjà vu\n---\n[blog](/blog/cafe-a-paris/)\n"})
+    assert {a.key: a.url for a in load_corpus(site).articles} == {
+        "blog/Café à Paris": "/blog/cafe-a-paris/", "posts/x": "/p/deja-vu/"}
+    assert {(u, v): stub for (u, v), (_, _, stub) in related(site).items()} == {
+        ("blog/Café à Paris", "posts/x"): False, ("posts/x", "blog/Café à Paris"): False}
