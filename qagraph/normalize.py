@@ -278,6 +278,8 @@ _PLAIN_KEYWORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")
 _MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
 #: a mark at either end that belongs to no word; a dot before a letter is a name's (``.NET``, ``.htaccess``)
 _EDGE_PUNCT = re.compile(r"^(?!\.[^\W_])[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
+#: what an emoji is made of: its symbols, a skin tone, the variation selectors, a keycap and the joiner
+_EMOJI_PARTS = "\ufe0e\ufe0f\u20e3\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF"
 _NUMBER = re.compile(r"[\d\s.,:/%+-]+")
 #: a release's number, as Stack Exchange sites tag questions by it (Ask Ubuntu's 16.04, Python's 2.7)
 _VERSION = re.compile(r"\d+(?:\.\d+)+")
@@ -318,7 +320,7 @@ def _problems(text: str) -> list[str]:
         found.append("holds markup or a web address")
     elif wordless:
         found.append("has no letter or digit")
-    elif text and _EDGE_PUNCT.search(text):
+    elif text and _EDGE_PUNCT.search(_without_emoji_ends(text)):
         found.append("starts or ends with a stray punctuation mark")
     if text.count("(") != text.count(")") or text.count("[") != text.count("]") or text.count('"') % 2:
         found.append("has unbalanced brackets or quotes")
@@ -327,6 +329,22 @@ def _problems(text: str) -> list[str]:
     if len(text) > 60:
         found.append(f"is {len(text)} characters long")
     return found
+
+
+def _without_emoji_ends(text: str) -> str:
+    """``text`` without the emoji at its ends, and the ``/`` that nests a tag beside one: a vault's
+    ``\U0001F331/seedling`` is ``seedling``. An emoji is a symbol, no stray punctuation mark."""
+    def emoji(c: str) -> bool:
+        return unicodedata.category(c) == "So" or c in _EMOJI_PARTS
+
+    start, end = 0, len(text)
+    while start < end and (emoji(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (emoji(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    if start == 0 and end == len(text):
+        return text
+    return text[start:end].strip("/ ")
 
 
 def most_common_spelling(counts: Mapping[str, int]) -> str:

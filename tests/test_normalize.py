@@ -179,6 +179,17 @@ def test_a_name_that_starts_with_a_dot_is_no_malformed_keyword(keyword):
         "starts or ends with a stray punctuation mark"]
 
 
+@pytest.mark.parametrize("keyword", ["\U0001F331/seedling", "\U0001F4DA reading", "status/\U0001F33F", "reading \u2764\ufe0f",
+                                     "\U0001F44D\U0001F3FD thanks", "1\ufe0f\u20e3 first"])
+def test_an_emoji_at_either_end_is_no_stray_punctuation_mark(keyword):
+    """Obsidian vaults and digital gardens tag notes with emoji: #\U0001F331/seedling, #\U0001F4DA reading. Each
+    was in the health section's malformed keywords as "starts or ends with a stray punctuation mark":
+    an emoji is a symbol, not punctuation. A mark beside one still is one."""
+    assert keyword_problems(keyword) == []
+    assert keyword_problems("\U0001F331seedling,") == keyword_problems("-\U0001F331 x") == [
+        "starts or ends with a stray punctuation mark"]
+
+
 @pytest.mark.parametrize("keyword", ["14.04", "16.04", "20.04", "2.7", "3.10.2"])
 def test_a_version_number_keyword_is_no_malformed_keyword(keyword):
     """Stack Exchange sites tag questions by release: Ask Ubuntu's most used tags are 14.04, 16.04,
