@@ -104,9 +104,9 @@ LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "
 
 #: suffixes of attachments: a link to one of these is not a link to an article
 ATTACHMENTS = frozenset(
-    "png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a m4v wav ogg oga webm mov mkv avi flac "
-    "zip gz tgz tar 7z rar csv tsv xls xlsx doc docx ppt pptx odt ods odp json xml yaml yml toml txt "
-    "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base woff woff2 ttf otf eot epub".split()
+    "png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a m4v wav ogg oga ogv 3gp webm mov mkv avi "
+    "flac zip gz tgz tar 7z rar csv tsv xls xlsx doc docx ppt pptx odt ods odp json xml yaml yml toml txt "
+    "js css scss ts py rb go rs java c h cpp sh ps1 ipynb canvas base excalidraw woff woff2 ttf otf eot epub".split()
 )
 #: the attachment suffixes that notes' names end with too ("Node.js", "package.json", "Cargo.toml"): Obsidian
 #: writes a link to the note ``Node.js.md`` as ``[[Node.js]]``, so a wiki-link so named may lead to a note

@@ -36,8 +36,11 @@ def test_links_that_name_no_article_are_not_kept():
     body = ("![[photo.png]] ![[scan.PDF]] [[#Heading]] [img](a/b.jpg) [mail](mailto:a@b.org) [top](#top) "
             "[web](https://other.org/x) [app](obsidian://open?vault=x) [q](?page=2)")
     assert found(body) == []
-    # a dot in a note's name is no attachment suffix: Drawing.excalidraw.md and v1.2 notes.md are notes
-    assert [t for _, t, _, _ in found("[[Drawing.excalidraw]] [[v1.2 notes]]")] == ["Drawing.excalidraw", "v1.2 notes"]
+    # a dot in a note's name is no attachment suffix: v1.2 notes.md is a note; Drawing.excalidraw is the Excalidraw
+    # plugin's drawing, a note only where the corpus's notes are named so (Drawing.excalidraw.md)
+    assert [t for _, t, _, _ in found("[[Drawing.excalidraw]] [[v1.2 notes]]")] == ["v1.2 notes"]
+    assert [l.target for l in text_links("[[Drawing.excalidraw]]", ALL, 1, None, note_suffixes=("excalidraw",))] == [
+        "Drawing.excalidraw"]
 
 
 def test_template_placeholders_name_no_note():

@@ -1230,6 +1230,23 @@ def test_a_vault_note_named_like_an_archive_is_reached_by_its_wiki_links(tmp_pat
     assert build(vault, out=tmp_path / "out2").report()["settings"]["preset"]["fields"]["note_suffixes"] == []
 
 
+def test_a_vault_link_to_a_drawing_or_a_recording_is_no_missing_note(tmp_path: Path):
+    """The Excalidraw plugin keeps a drawing as ``Flow.excalidraw`` (its compatibility mode) or as the note
+    ``Flow.excalidraw.md``; Obsidian plays ``.3gp`` and ``.ogv`` files. ``[[Flow.excalidraw]]`` to the drawing and
+    ``![[memo.3gp]]`` were stubs, notes missing from the vault in its health report, where Obsidian opens
+    the file; a link to the drawing kept as a note still reaches the note."""
+    vault = tmp_path / "sketches"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"Flow.excalidraw": "{}\n", "Board.excalidraw.md": "---\nexcalidraw-plugin: parsed\n---\n",
+                       "Home.md": "See [[Flow.excalidraw]] and ![[Flow.excalidraw]], ![[Board.excalidraw]], "
+                                  "![[memo.3gp]] and ![[talk.ogv]].\n"}.items():
+        write_article(vault, name, text)
+    kg = build(vault, out=tmp_path / "out")
+    assert [(u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"] == [
+        ("article:Home", "article:Board.excalidraw")]
+    assert [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"] == []
+
+
 def test_a_vault_cloned_without_its_settings_folder_links_as_obsidian_does(tmp_path: Path):
     """A vault shared on GitHub without ``.obsidian/`` (recognised by its notes' wiki-links) is read with
     Obsidian's links too: ``[[build-tool|build.tool]]`` whose note ``build-tool`` is not there (the note is
