@@ -484,6 +484,11 @@ class KnowledgeGraph:
             raise self._no_article(ref, text)
         # as the corpus's own links name it: page path, url, file path, note name, alias; then the title
         hit = index.find(text) if text else None
+        shared = index.sharing_alias(text) if hit is not None else []
+        if shared:
+            paths = sorted(a.path for a in shared)
+            shown = ", ".join(paths[:5]) + (", ..." if len(paths) > 5 else "")
+            raise UsageError(f"{len(shared)} articles have the alias {ref!r} ({shown}); name one by its path")
         if hit is None and text:  # a url the site publishes it at (a Jekyll post's dated url, the site's own)
             from .links import MARKDOWN_LINK
 

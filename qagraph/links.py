@@ -2664,6 +2664,17 @@ class ArticleIndex(Generic[A]):
             return candidates[0] if candidates else None
         return None
 
+    def sharing_alias(self, ref: str) -> list[A]:
+        """The articles :meth:`find` chooses among when ``ref`` is only an alias, and several have it
+        (``Property``: ``Property (HTML).md`` and ``Property (Philosophy).md``); else ``[]``."""
+        ref = ref.strip()
+        key = _norm(ref) if ref else ""
+        if not key or "/" in key or self.by_key.get(ref) or self.by_key.get(ref.rstrip("/")) or \
+                self.by_url.get(key) or self.by_path.get(key) or self.by_name.get(key):
+            return []
+        named = self.by_alias.get(key) or []
+        return named if len(named) > 1 else []
+
     def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
                  source_url: str | None = None) -> str | None:
         """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article:

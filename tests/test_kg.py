@@ -152,6 +152,31 @@ def test_a_note_named_by_a_number_is_named_by_it_when_no_article_has_that_id(tmp
         kg.article("7")
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_an_alias_that_several_notes_have_names_none_of_them(tmp_path, stored):
+    """Two notes of a vault go by the alias Property (``Property (HTML).md``, ``Property (Philosophy).md``), as
+    Obsidian's quick switcher lists both: ``qagraph related Property`` answered for one of them, saying
+    nothing of the other. It says which notes have it, as a shared title or id does; an alias one note
+    alone has, or a note's own name that is another's alias, still names it."""
+    import re
+
+    import qagraph
+    from conftest import write_article
+
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_article(vault, "Web/Property (HTML).md", "---\naliases: [Property, attribute]\n---\nSee [[Tag]]\n")
+    write_article(vault, "Philosophy/Property (Philosophy).md", "---\naliases: [Property, Tag]\n---\nx\n")
+    write_article(vault, "Web/Tag.md", "---\naliases: [element]\n---\nx\n")
+    built = qagraph.build(vault, out=tmp_path / "out")
+    kg = qagraph.open(tmp_path / "out") if stored else built
+    with pytest.raises(QagraphError, match=re.escape("2 articles have the alias 'property' (Philosophy/Property "
+                                                     "(Philosophy).md, Web/Property (HTML).md); name one by its path")):
+        kg.article("property")
+    assert kg.article("Attribute") == "article:Web/Property (HTML)"
+    assert kg.article("Tag") == "article:Web/Tag"
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
