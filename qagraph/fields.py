@@ -348,7 +348,8 @@ class FieldMap:
     ``en/Attachments/``): a note kept among them (a slide deck's demo) is filed under no folder of theirs.
     ``para_folders`` are a PARA vault's buckets (``1 Projects``, ``2 Areas``, ``3 Resources``, ``4 Archives``),
     which sort notes by how actionable they are, not by topic: a note's subject is the folder inside its
-    bucket (``3 Resources/API Design/x.md``: ``API Design``), a note in the bucket itself is the bucket's.
+    bucket (``3 Resources/API Design/x.md``: ``API Design``), a note in the bucket itself is the bucket's; so is
+    the one folder a vault keeps its notes in (``SecondBrain/``: :func:`qagraph.presets._wrapper_folder`).
     ``sort_prefixes`` says the vault orders its folders by a number before their names (``00 - Meta``,
     ``02.01 Plugins``, ``10-19 Finance``): the number is no part of a subject's name (:func:`strip_sort_prefix`).
 

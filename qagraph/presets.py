@@ -1603,6 +1603,35 @@ def _para_folders(names: Sequence[str]) -> tuple[str, ...]:
     return buckets if len(kinds) >= 3 else ()
 
 
+#: the share of a vault's notes in folders that one of its top folders holds, when that folder is no topic
+WRAPPER_SHARE = 0.8
+
+
+def _wrapper_folder(names: Sequence[str], content_dir: str = "", attachments: Sequence[str] = ()) -> str | None:
+    """The top folder of a vault (below ``content_dir``) that holds its notes (:data:`WRAPPER_SHARE` of those in
+    folders), sorted by topic into two folders at least: a vault on GitHub keeps them all in ``SecondBrain/``,
+    beside the repository's README. ``None`` for a vault filed by its top folders, or whose one folder
+    sorts notes by year (``Daily/2024/``), or is its folder of ``attachments``.
+
+    >>> _wrapper_folder(["README.md", "Notes/AI/a.md", "Notes/DB/b.md", "Notes/c.md", "Notes/d.md", "Templates/t.md"])
+    'Notes'
+    >>> _wrapper_folder(["Notes/AI/a.md", "Notes/b.md", "Recipes/c.md"])
+    >>> _wrapper_folder(["Daily/2024/a.md", "Daily/2025/b.md"])
+    """
+    inside = [n.removeprefix(content_dir) for n in names
+              if n.startswith(content_dir) and "/" in n.removeprefix(content_dir)]
+    tops = Counter(n.partition("/")[0] for n in inside)
+    if not tops:
+        return None
+    top, held = tops.most_common(1)[0]
+    if held < WRAPPER_SHARE * len(inside) or top in attachments:
+        return None
+    topics = {n.split("/")[1] for n in inside if n.startswith(top + "/") and n.count("/") >= 2}
+    if len([t for t in topics if not re.fullmatch(r"[\d\s._-]+", t)]) < 2:
+        return None
+    return top
+
+
 def _numbered_folders(names: Sequence[str], content_dir: str = "") -> tuple[str, ...]:
     """The top folders of a vault (below ``content_dir``) named after a number that sorts them
     (``00 - Meta``, ``01 Community``: :func:`strip_sort_prefix`).
@@ -2248,6 +2277,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         if buckets:  # a note's topic is the folder inside its bucket
             fields = replace(fields, para_folders=buckets)
             notes.append(f"a PARA vault ({', '.join(f'{b}/' for b in buckets)}): subjects from the folders inside")
+        wrapper = _wrapper_folder(names, fields.content_dir, attachments) if not buckets and not languages else None
+        if wrapper is not None:  # one folder holds the vault's notes: a note's topic is the folder inside it
+            fields = replace(fields, para_folders=(wrapper,))
+            notes.append(f"its notes in one folder ({wrapper}/): subjects from the folders inside")
         numbered = _numbered_folders(names, fields.content_dir)
         if len(numbered) >= 2:  # the vault sorts its folders by number: "00 - Meta" is Meta
             fields = replace(fields, sort_prefixes=True)

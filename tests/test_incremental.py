@@ -1369,6 +1369,20 @@ def test_in_a_vault_a_link_to_a_note_named_like_an_archive_is_patched_as_a_full_
                      ("article:Notes/Other", "article:Backups/site.tar.gz")]]
 
 
+def test_a_vault_whose_notes_come_to_fill_one_folder_is_filed_as_a_full_build_does(tmp_path: Path):
+    """A vault that keeps its notes in one folder files them by the folders inside it: after the note that
+    makes it so comes, and goes, each build equals a cold one, its subjects those of that moment."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": "{}", "README.md": "x\n", "Brain/AI/Agents.md": "See [[IAM]].\n",
+                       "Brain/AWS/IAM.md": "x\n", "Brain/Inbox.md": "x\n", "Recipes/Soup.md": "x\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Brain/AWS/SQS.md", "See [[Agents]].\n"), ("Brain/AWS/SQS.md", None))
+    seen = [sorted(d["label"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "subject")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [["AI", "AWS", "Brain", "Recipes", "Uncategorised"], ["Brain", "Recipes", "Uncategorised"]]
+
+
 #: a GitHub wiki's pages, named with hyphens for spaces (or not), and links to them by name
 WIKI_NAMES = ["Getting-Started", "Getting Started", "getting-started", "Getting--Started", "FAQ", "Read-the-FAQ"]
 WIKI_TARGETS = ["[[Getting Started]]", "[[getting-started]]", "[[Getting-Started#Install]]", "[[Read the FAQ|FAQ]]",

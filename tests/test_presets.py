@@ -963,6 +963,35 @@ def test_a_vault_that_numbers_its_folders_to_sort_them_names_its_subjects_withou
     assert sorted(a.subject for a in load_corpus(books).articles) == ["1 Kings", "2 Kings", "Psalms"]
 
 
+def test_a_vault_that_keeps_its_notes_in_one_folder_files_them_by_the_folders_inside(tmp_path: Path):
+    """A vault on GitHub keeps every note in one folder (SecondBrain/AI/..., SecondBrain/DB/..., beside the
+    repository's README): every note had the subject "SecondBrain", which says nothing of its topic. The
+    folders inside are the subjects, as in a PARA vault's bucket, and the folder's own notes keep its
+    name; a vault with its notes spread over top folders, or whose one folder holds years, is read as before."""
+    vault = tmp_path / "brain"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name in ("README.md", "SecondBrain/Seminar notes.md", "SecondBrain/AI/Augmented coding.md",
+                 "SecondBrain/AI/MCP/MCP client.md", "SecondBrain/AWS/IAM.md", "SecondBrain/AWS/SQS.md",
+                 "SecondBrain/DB/Theory/MVCC.md", "Templates/Daily.md"):
+        write_article(vault, name, "x\n")
+    result = load_corpus(vault)
+    assert result.detection is not None and "notes in one folder (SecondBrain/)" in result.detection.reason
+    assert {a.path: a.subject for a in result.articles} == {
+        "README.md": "Uncategorised", "SecondBrain/Seminar notes.md": "SecondBrain",
+        "SecondBrain/AI/Augmented coding.md": "AI", "SecondBrain/AI/MCP/MCP client.md": "AI",
+        "SecondBrain/AWS/IAM.md": "AWS", "SecondBrain/AWS/SQS.md": "AWS", "SecondBrain/DB/Theory/MVCC.md": "DB",
+        "Templates/Daily.md": "Templates"}
+    (vault / "SecondBrain/AWS").rename(vault / "AWS")
+    (vault / "SecondBrain/DB").rename(vault / "DB")
+    assert {a.path: a.subject for a in load_corpus(vault).articles if a.path.startswith("SecondBrain/AI/")} == {
+        "SecondBrain/AI/Augmented coding.md": "SecondBrain", "SecondBrain/AI/MCP/MCP client.md": "SecondBrain"}
+    journal = tmp_path / "journal"  # a journal's years are no topics
+    (journal / ".obsidian").mkdir(parents=True)
+    for name in ("Daily/2024/2024-01-02.md", "Daily/2025/2025-03-04.md", "Daily/2025/2025-03-05.md", "Home.md"):
+        write_article(journal, name, "x\n")
+    assert {a.subject for a in load_corpus(journal).articles} == {"Daily", "Uncategorised"}
+
+
 def test_a_vault_with_a_projects_folder_alone_is_filed_by_its_top_folders(tmp_path: Path):
     """Projects/ and Archive/ beside other folders are no PARA: the top folders stay the subjects."""
     vault = tmp_path / "vault"
