@@ -2269,7 +2269,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                           if n.lower().endswith((".markdown", ".mdx")))
             fields = replace(fields, unbuilt=fields.unbuilt + other) if other else fields
         languages = _language_vaults(names) or _published_language(vault, names)
-        attachments = _attachment_folders(vault, names, languages)
+        attachments = _attachment_folders(vault, names, languages, None if languages else _obsidian_attachments(vault))
         if attachments:  # the notes kept among the images are filed under no folder of theirs
             fields = replace(fields, attachment_folders=attachments)
             notes.append(f"attachments in {', '.join(f'{a}/' for a in attachments)} (no subject)")
@@ -4275,6 +4275,19 @@ def _obsidian_excluded(base: Path) -> tuple[str, ...]:
     return tuple(f for f in filters if isinstance(f, str) and f) if isinstance(filters, list) else ()
 
 
+def _obsidian_attachments(base: Path) -> str | None:
+    """The top folder an Obsidian vault's settings put new attachments in (``.obsidian/app.json``'s
+    ``attachmentFolderPath``: ``Files``); ``None`` for the vault's root (``/``), the note's own folder or one
+    below it (``./``, ``./assets``), a folder inside another (``Meta/Files``, whose top folder is no
+    attachments'), or when the settings cannot be read."""
+    value = _json_file(base / ".obsidian/app.json")
+    folder = value.get("attachmentFolderPath") if isinstance(value, dict) else None
+    if not isinstance(folder, str) or folder.strip().startswith("."):
+        return None
+    folder = folder.strip().strip("/")
+    return folder if folder and "/" not in folder else None
+
+
 def vault_excluded(path: str, filters: Sequence[str]) -> str | None:
     """The first of an Obsidian vault's Excluded files ``filters`` that leaves out the note at ``path``
     (from the vault's root), as Obsidian matches them: one between slashes is a regular expression
@@ -4901,9 +4914,11 @@ _MEDIA_SUFFIXES = frozenset("png jpg jpeg gif svg webp bmp ico tif tiff avif hei
                             "mov mkv flac".split())
 
 
-def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[str] = ()) -> tuple[str, ...]:
+def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[str] = (),
+                        configured: str | None = None) -> tuple[str, ...]:
     """The top folders of the vault at ``vault`` (of each language's vault, ``en/Attachments``, with
-    ``languages``) that hold its attachments: named so (:data:`_ATTACHMENT_FOLDER`) and holding twice as many
+    ``languages``) that hold its attachments: named so (:data:`_ATTACHMENT_FOLDER`), or the one the vault's
+    settings put them in (``configured``: :func:`_obsidian_attachments`), and holding twice as many
     images, PDFs, audio or video files (:data:`_MEDIA_SUFFIXES`, counted down to 2000 files) as notes, five at
     least; in a vault per language, the folder of that name in every language's vault (a translation keeps
     fewer images). Only folders that hold some of the notes ``names`` count: a note is never filed under them."""
@@ -4916,7 +4931,7 @@ def _attachment_folders(vault: Path, names: Sequence[str], languages: Sequence[s
             notes[folder] = notes.get(folder, 0) + 1
     found = []
     for folder, count in sorted(notes.items()):
-        if not _ATTACHMENT_FOLDER.search(folder.rpartition("/")[2]):
+        if folder != configured and not _ATTACHMENT_FOLDER.search(folder.rpartition("/")[2]):
             continue
         media = seen = 0
         for _, _, files in os.walk(vault / folder):

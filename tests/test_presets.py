@@ -10749,6 +10749,30 @@ def test_a_note_kept_in_a_vaults_attachments_folder_is_filed_under_no_topic(tmp_
         "en/Attachments/Slides demo.md": "Uncategorised", "fr/Attachments/Slides demo.md": "Uncategorised"}
 
 
+def test_a_note_kept_in_the_attachment_folder_a_vaults_settings_name_is_filed_under_no_topic(tmp_path: Path):
+    """A vault's settings put pasted images in Files/ (Files and links: "Default location for new attachments",
+    attachmentFolderPath), where the Excalidraw plugin saves its drawings too: the drawings' subject was
+    "Files", a folder named like no attachments' folder. The folder the settings name is one, as
+    Attachments/ is; a folder of that name that holds notes more than images, or a folder the settings do not
+    name, stays a subject."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / ".obsidian/app.json").write_text('{"attachmentFolderPath": "Files"}')
+    write_article(vault, "Notes/Plan.md", "See ![[Flow.excalidraw]].\n")
+    write_article(vault, "Files/Flow.excalidraw.md", "---\nexcalidraw-plugin: parsed\n---\n# Text Elements\n")
+    write_article(vault, "Stash/Old.md", "x\n")
+    for folder in ("Files", "Stash"):
+        for image in range(6):
+            (vault / folder / f"Pasted image {image}.png").write_bytes(b"\x89PNG")
+    result = load_corpus(vault)
+    assert "attachments in Files/ (no subject)" in result.detection.reason
+    assert {a.path: a.subject for a in result.articles} == {
+        "Notes/Plan.md": "Notes", "Files/Flow.excalidraw.md": "Uncategorised", "Stash/Old.md": "Stash"}
+    for name in ("a", "b", "c"):
+        write_article(vault, f"Files/{name}.md", "x\n")
+    assert {a.subject for a in load_corpus(vault).articles if a.path.startswith("Files/")} == {"Files"}
+
+
 def test_a_single_language_folder_published_as_a_site_is_a_language_vault(tmp_path: Path):
     """A developer-docs repository keeps its vault's settings at the root (.obsidian/) and its only language so
     far in en/, a Publish site of its own (en/publish.css), beside a README and build scripts' notes. Every
