@@ -734,21 +734,24 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
 
 @cli.command("related")
 @click.argument("article", type=TEXT)
+@click.option("--backlinks", is_flag=True,
+              help="The articles that link to ARTICLE instead (a note's backlinks, as Obsidian shows them), sorted.")
 @build_option
 @content_option
 @json_option
 @quiet_option
-def related_command(article: str, build_dir: Path | None, rebuild: bool, content: Path | None, as_json: bool,
-                    quiet: bool) -> None:
+def related_command(article: str, backlinks: bool, build_dir: Path | None, rebuild: bool, content: Path | None,
+                    as_json: bool, quiet: bool) -> None:
     """Articles that ARTICLE (url, path or id) links to, in link order.
 
     \b
     Example:
         qagraph related 165309
         qagraph related /learn/biology/questions/how-does-dna-replication-work --json
+        qagraph related "Reading list" --backlinks
     """
     kg = _graph(build_dir, content, rebuild, quiet)
-    nodes = kg.related(article)
+    nodes = kg.linked_from(article) if backlinks else kg.related(article)
     if as_json:
         _emit_json([_node_json(kg, n) for n in nodes])
         return
@@ -758,7 +761,8 @@ def related_command(article: str, build_dir: Path | None, rebuild: bool, content
         import shlex
 
         shown = printable_line(article)  # one line, and a command that can be pasted
-        _say(f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared keywords)",
+        _say(f"{shown}: no article links to it" if backlinks else
+             f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared keywords)",
              quiet)
 
 

@@ -147,6 +147,27 @@ def test_related_similar_find_path(small_corpus: Path):
     assert path[0].startswith(url_of("biology", "dna"))
 
 
+def test_related_backlinks_lists_the_notes_that_link_to_a_note(tmp_path: Path):
+    """Obsidian shows a note's backlinks beside it: the notes that link to it, and those that link to a
+    note not written yet. ``qagraph related`` showed only the links a note makes; ``--backlinks`` shows
+    the others, by path, and says so when no note links to it."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    for name, text in {"Home.md": "See [[Plan]] and [[Someday]].\n", "Work/Plan.md": "Back to [[Home]].\n",
+                       "Work/Notes.md": "The [[Plan|plan]], ![[Plan]] and [[Someday]].\n"}.items():
+        write_article(vault, name, text)
+    out = tmp_path / "out"
+    assert run("build", "-c", str(vault), "-o", str(out), "-q").exit_code == 0
+    backlinks = run("related", "Plan", "--backlinks", "-b", str(out), "-q")
+    assert backlinks.exit_code == 0 and [line.split()[0] for line in backlinks.stdout.splitlines()] == [
+        "Home", "Work/Notes"]
+    assert [n["node"] for n in json.loads(run("related", "Someday", "--backlinks", "-b", str(out), "--json").stdout)] == [
+        "article:Home", "article:Work/Notes"]
+    assert run("related", "Plan", "-b", str(out), "-q").stdout.split()[0] == "Home"  # its own links, as before
+    alone = CliRunner().invoke(cli, ["related", "Work/Notes", "--backlinks", "-b", str(out)])
+    assert alone.exit_code == 0 and alone.stdout == "" and "Work/Notes: no article links to it" in alone.stderr
+
+
 def test_an_empty_answer_says_so_on_stderr_and_still_exits_0(small_corpus: Path):
     write_article(small_corpus, "biology/lonely.md", article_text(
         "What is a zyzzyva?", url_of("biology", "lonely"), id=9, keywords="zyzzyva"))
