@@ -6,7 +6,7 @@ edges drawn, search (drawn articles, and articles a view lists but does not draw
 keyboard, the address fragment, the edge filter with no orphan node left, the details
 panel, PNG export, window.qagraph, and a page that had to leave most of an article's
 100,000 keywords out. Screenshots go to tests/artifacts/ (overview.png,
-subject-physics.png, tooltip.png, details.png, subject-large.png, subject-large-search.png).
+subject-physics.png, tooltip.png, details.png, subject-large.png, subject-large-search.png, overview-40.png).
 
 Chromium is Debian's /usr/bin/chromium (``make browser`` installs it; QAGRAPH_CHROMIUM
 names another binary); when it is missing these tests fail, they are never skipped.
@@ -493,3 +493,23 @@ def test_a_right_to_left_override_in_one_title_stays_in_its_item(tmp_path, brows
         page.close()
     assert [text.split(" (")[0] for text, _ in lefts] == ["A \u202eflipped", "B plain", "C plain"]  # (its path)
     assert [at for _, at in lefts] == sorted(at for _, at in lefts)  # where each starts: by line, then left to right
+
+
+def test_the_overview_names_its_subjects_when_it_opens(tmp_path, open_view):
+    """The overview of 40 subjects is a map 2,000 units across, fitted into the page at about a
+    quarter of its size: the subjects' names (16 units) were drawn at 4 px, under vis-network's
+    draw threshold, so no subject was named until one zoomed in."""
+    from test_html_views import synthetic_graph
+
+    G = synthetic_graph(3000, n_subjects=40, n_keywords=300)
+    write_views(G, tmp_path)
+    seen = open_view(tmp_path / "views" / "overview.html")
+    shown = seen.js("""() => { const s = qagraph.network.getScale();
+        return qagraph.network.body.nodeIndices.map(id => qagraph.network.body.nodes[id])
+            .filter(n => qagraph.data.nodes[n.id].kind === 'subject')
+            .map(n => [n.options.label, n.options.font.size * s]); }""")
+    assert len(shown) >= 30
+    assert all(px >= 10 for _, px in shown), [(label, round(px, 1)) for label, px in shown if px < 10]
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen.page.screenshot(path=str(ARTIFACTS / "overview-40.png"))
+    _assert_clean(seen)

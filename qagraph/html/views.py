@@ -15,6 +15,7 @@ its page template loads from CDNs). The whole corpus at once is the atlas's job.
 from __future__ import annotations
 
 import json
+import math
 import os
 import weakref
 from collections import Counter
@@ -127,6 +128,29 @@ def _fmt(n: int) -> str:
 
 def _plural(n: int, word: str, words: str | None = None) -> str:
     return f"{_fmt(n)} {word if n == 1 else (words or word + 's')}"
+
+
+# the overview's subjects are named when the page opens: the map fitted in a drawing of about this size
+# (a 1280 x 800 window, less the header), each of the most important names at about this height
+FIT_WIDTH, FIT_HEIGHT = 1240.0, 560.0
+NAME_PX = 12.0
+NAMED_AT_FIT = 40  #: the subjects named so, by articles; the others' names come as one zooms in
+
+
+def _named_at_fit(pos: Mapping[str, tuple[float, float]], importance: Mapping[str, float]) -> dict[str, int]:
+    """Label sizes (in the map's units) at which the :data:`NAMED_AT_FIT` most important of the laid-out
+    nodes read at about :data:`NAME_PX` pixels once vis-network has fitted the map in the page: the map
+    of 40 subjects is 2,000 units across, where a label of 16 was drawn at 4 px, under the draw threshold
+    (6), so no subject was named. vis-network caps a label at 30 px as one zooms in."""
+    placed = [pos[n] for n in importance if n in pos]
+    if not placed:
+        return {}
+    xs, ys = [x for x, _ in placed], [y for _, y in placed]
+    margin = 60.0  # the nodes' own size and their labels
+    scale = min(FIT_WIDTH / (max(xs) - min(xs) + margin), FIT_HEIGHT / (max(ys) - min(ys) + margin))
+    size = max(16, math.ceil(NAME_PX / scale))
+    ranked = sorted(importance, key=lambda n: -importance[n])[:NAMED_AT_FIT]
+    return {n: size for n in ranked}
 
 
 def _links_drawn(sel: Selection) -> dict[str, int]:
@@ -298,6 +322,7 @@ def _assemble(
         k = str(G._node[n].get("kind"))
         by_kind_top[k] = max(by_kind_top.get(k, 0.0), m)
 
+    named = _named_at_fit(placed.pos, placed.importance) if is_overview else {}
     nodes: list[dict[str, Any]] = []
     most = sorted(placed.importance.values(), reverse=True)
     big = most[min(len(most), 30) - 1] if most else 1.0  # the 30 most important get larger labels
@@ -325,7 +350,7 @@ def _assemble(
             d["shapeProperties"] = {"borderDashes": [3, 3]}
             d["color"] = {"background": STUB_COLOUR, "border": "#8c959f"}
         if kind == SUBJECT:
-            d["font"] = {"size": 16 if is_overview else 14, "strokeWidth": 3}
+            d["font"] = {"size": named.get(n, 16) if is_overview else 14, "strokeWidth": 3}
         elif n in placed.importance and imp >= big and kind == ARTICLE and len(most) > 60:
             d["font"] = {"size": 18 if imp >= 0.5 else 15}
         if view_files and n in view_files:
