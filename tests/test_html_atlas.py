@@ -535,3 +535,27 @@ def test_big_atlas_layout_and_files_are_quick(big, tmp_path):
     assert time.perf_counter() - start < 60  # generous: the benchmark holds the real figure
     assert atlas.positions == big.atlas.positions
     assert math.isclose(sum(len(c.members) for c in atlas.communities), BIG)
+
+
+def test_a_title_that_overrides_direction_does_not_reverse_its_subject(tmp_path, open_atlas):
+    """A repeated title is followed by " \u2014 Subject": a title holding a right-to-left override
+    (U+202E) that it does not close carried it over that, and the atlas drew "ygoloiB \u2014 "
+    in its labels and its search's suggestions."""
+    from conftest import write_article
+
+    corpus = tmp_path / "c"
+    for n, subject in enumerate(["Biology", "Physics"], 1):
+        write_article(corpus, f"{subject.lower()}/q{n}.md", (
+            f'---\nid: {n}\ntitle: "Why \u202eflipped?"\nsubject: {subject}\nurl: /learn/{subject.lower()}/questions/q{n}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "alpha, beta"\n---\n'))
+    built = _build(qagraph.build(corpus).graph, tmp_path / "views")
+    seen = open_atlas(built.views)
+    seen.page.fill("#search", "flipped")
+    seen.page.wait_for_selector("#suggestions li", timeout=5_000)
+    lefts = seen.js("""() => {
+        const el = Array.from(document.querySelectorAll('#suggestions .t')).find(e => e.textContent.includes('Biology'));
+        const node = el.firstChild, at = node.textContent.lastIndexOf('Biology'), range = document.createRange();
+        return Array.from('Biology').map((_, k) => { range.setStart(node, at + k); range.setEnd(node, at + k + 1);
+                                                     return range.getBoundingClientRect().left; }); }""")
+    assert lefts == sorted(lefts), lefts
+    seen.assert_clean()

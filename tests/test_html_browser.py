@@ -513,3 +513,31 @@ def test_the_overview_names_its_subjects_when_it_opens(tmp_path, open_view):
     ARTIFACTS.mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ARTIFACTS / "overview-40.png"))
     _assert_clean(seen)
+
+
+def _left_to_right(seen: Opened, selector: str, text: str) -> list[float]:
+    """Where each character of ``text`` starts in the first element ``selector`` that holds it."""
+    return seen.js("""([selector, text]) => {
+        const el = Array.from(document.querySelectorAll(selector)).find(e => e.textContent.includes(text));
+        const node = el.firstChild, at = node.textContent.lastIndexOf(text), range = document.createRange();
+        return Array.from(text).map((_, k) => { range.setStart(node, at + k); range.setEnd(node, at + k + 1);
+                                                return range.getBoundingClientRect().left; }); }""", [selector, text])
+
+
+def test_a_title_that_overrides_direction_does_not_reverse_its_subject(tmp_path, open_view):
+    """The same title in two subjects is told apart by "(Subject 1)" after it; a title holding a
+    right-to-left override (U+202E) that it does not close carried it over that: the subject
+    was drawn reversed, ")1 tcejbuS(", and so was the score after a neighbour's name."""
+    from test_html_views import synthetic_graph
+
+    G = synthetic_graph(60, n_subjects=2, n_keywords=50)
+    a = next(n for n, d in G.nodes(data=True) if d.get("subject") == "subject-0")
+    b = next(n for n, d in G.nodes(data=True) if d.get("subject") == "subject-1")
+    for n in (a, b):
+        G.nodes[n]["title"] = "Why \u202eflipped?"
+    u, v = sorted((a, b))
+    G.add_edge(u, v, key="same-question", kind="same-question")
+    seen = open_view(write_neighbourhood(G, a, tmp_path / "same.html"))
+    lefts = _left_to_right(seen, "#details ul.neighbours a", "(Subject 1)")
+    assert lefts == sorted(lefts), lefts
+    _assert_clean(seen)

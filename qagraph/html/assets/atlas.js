@@ -348,11 +348,16 @@
     return -1;
   }
 
+  // a title that opens an embedding or override (U+202A-202E, U+2066-2068) reverses what follows it up to
+  // the line's end: " \u2014 Biology" drawn "ygoloiB \u2014 ": such a title is isolated (FSI ... PDI)
+  var BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+  function isolated(text) { return BIDI.test(text) ? "\u2068" + text + "\u2069" : text; }
+
   function displayTitle(i) {
-    var t = titles[i];
-    if ((titleCount.get(t) || 0) > 1) {
+    var t = isolated(titles[i]);
+    if ((titleCount.get(titles[i]) || 0) > 1) {
       var s = meta.subjects[subjects[i]] || subjects[i] || (kindOf[i] ? meta.nodeKinds[kindOf[i]].label : "");
-      if (s) t += " \u2014 " + s;
+      if (s) t += " \u2014 " + isolated(s);
     }
     return t;
   }

@@ -64,10 +64,14 @@
   function titleOf(n) { return String((n.info && n.info.title) || n.label); }
   data.nodes.forEach(function (n) { var t = titleOf(n); titleCount[t] = (titleCount[t] || 0) + 1; });
   data.listed.forEach(function (row) { titleCount[row[0]] = (titleCount[row[0]] || 0) + 1; });
+  // a title that opens an embedding or override (U+202A-202E, U+2066-2068) reverses what follows it up to
+  // the line's end: "(Biology)" drawn ")ygoloiB(": such a title (or subject) is isolated (FSI ... PDI) before anything joins it
+  var BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+  function isolated(text) { return BIDI.test(text) ? "\u2068" + text + "\u2069" : text; }
   function display(title, subject, kind) {
-    if (titleCount[title] > 1 && subject) return title + " (" + subject + ")";
-    if (titleCount[title] > 1 && kind && kind !== "article") return title + " (" + kindName(kind) + ")";
-    return title;
+    if (titleCount[title] > 1 && subject) return isolated(title) + " (" + isolated(subject) + ")";
+    if (titleCount[title] > 1 && kind && kind !== "article") return isolated(title) + " (" + kindName(kind) + ")";
+    return isolated(title);
   }
   function nameOf(n) { return display(titleOf(n), n.info && n.info.subject, n.kind); }
 
