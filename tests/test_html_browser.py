@@ -541,3 +541,25 @@ def test_a_title_that_overrides_direction_does_not_reverse_its_subject(tmp_path,
     lefts = _left_to_right(seen, "#details ul.neighbours a", "(Subject 1)")
     assert lefts == sorted(lefts), lefts
     _assert_clean(seen)
+
+
+def test_a_title_of_one_long_word_wraps_in_the_index(tmp_path, browser):
+    """A 300-character title with no space (a pasted address, a row of letters) was a cell of the
+    index's health table as wide as itself: the page scrolled sideways, 1,723 px in a window of 1,280."""
+    import qagraph
+    from conftest import write_article
+
+    corpus = tmp_path / "c"
+    for n, title in enumerate(["L" * 300, "B plain"], 1):
+        write_article(corpus, f"{'x' * 120 if n == 1 else 'biology'}/q{n}.md", (
+            f'---\nid: {n}\ntitle: "{title}"\nsubject: "{"S" * 120 if n == 1 else "Biology"}"\n'
+            f'url: /learn/{"x" * 120 if n == 1 else "biology"}/questions/q{n}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "alpha, beta"\n---\n'))
+    qagraph.build(corpus, out=tmp_path / "out")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto((tmp_path / "out" / "index.html").resolve().as_uri())
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        page.close()
+    assert width <= 1280
