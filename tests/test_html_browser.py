@@ -491,7 +491,7 @@ def test_a_right_to_left_override_in_one_title_stays_in_its_item(tmp_path, brows
         }""")
     finally:
         page.close()
-    assert [text.split(" (")[0] for text, _ in lefts] == ["A \u202eflipped", "B plain", "C plain"]  # (its path)
+    assert [text.split(" (")[0].strip("\u2068\u2069") for text, _ in lefts] == ["A \u202eflipped", "B plain", "C plain"]  # (its path)
     assert [at for _, at in lefts] == sorted(at for _, at in lefts)  # where each starts: by line, then left to right
 
 
@@ -563,3 +563,31 @@ def test_a_title_of_one_long_word_wraps_in_the_index(tmp_path, browser):
     finally:
         page.close()
     assert width <= 1280
+
+
+def test_a_title_that_overrides_direction_does_not_reverse_its_path_in_the_index(tmp_path, browser):
+    """An item of the index's health table is a title and its file, "A flipped (biology/q1.md)":
+    a title that opens a right-to-left override (U+202E) and leaves it open reversed the file after
+    it, drawn "(dm.1q/ygoloib)"; so did a link's title the address it leads to."""
+    import qagraph
+    from conftest import write_article
+
+    corpus = tmp_path / "c"
+    for n, title in enumerate(["A \u202eflipped", "B plain"], 1):
+        write_article(corpus, f"biology/q{n}.md", (
+            f'---\nid: {n}\ntitle: "{title}"\nsubject: Biology\nurl: /learn/biology/questions/q{n}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "alpha, beta"\n'
+            f'related_article1:\n  id: 9\n  title: "Gone"\n  subject: Biology\n  url: /learn/biology/questions/gone{n}\n---\n'))
+    qagraph.build(corpus, out=tmp_path / "out")
+    page = browser.new_page()
+    try:
+        page.goto((tmp_path / "out" / "index.html").resolve().as_uri())
+        lefts = page.evaluate("""() => ['biology/q1.md', '/learn/biology/questions/gone1'].map(text => {
+            const a = Array.from(document.querySelectorAll('#health ~ table a')).find(a => a.textContent.includes(text));
+            const node = a.querySelector('bdi').firstChild, at = node.textContent.indexOf(text), range = document.createRange();
+            return Array.from(text).map((_, k) => { range.setStart(node, at + k); range.setEnd(node, at + k + 1);
+                                                    return range.getBoundingClientRect().left; }); })""")
+    finally:
+        page.close()
+    for glyphs in lefts:
+        assert glyphs == sorted(glyphs), glyphs
