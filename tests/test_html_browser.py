@@ -591,3 +591,17 @@ def test_a_title_that_overrides_direction_does_not_reverse_its_path_in_the_index
         page.close()
     for glyphs in lefts:
         assert glyphs == sorted(glyphs), glyphs
+
+
+def test_a_double_click_on_a_subject_opens_its_view(G, out, open_view):
+    """The overview says "double-click a subject" for its view. The first click selected the subject,
+    which zoomed onto its neighbours and opened the details panel: the subject moved from under the
+    pointer, the second click fell on the background (the selection cleared) and nothing opened."""
+    seen = open_view(out / "views" / "overview.html")
+    target = seen.js("() => qagraph.data.nodes.find(n => n.kind === 'subject' && n.info.view === 'subject-physics.html').id")
+    x, y = seen.js("""id => { const p = qagraph.network.canvasToDOM(qagraph.network.getPositions([id])[id]);
+                              const r = document.getElementById('network').getBoundingClientRect();
+                              return [p.x + r.left, p.y + r.top]; }""", target)
+    seen.page.mouse.dblclick(x, y)
+    seen.page.wait_for_url("**/subject-physics.html", timeout=5_000)
+    _assert_clean(seen)

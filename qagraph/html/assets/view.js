@@ -380,12 +380,27 @@
   // the whole view, never zoomed in past 1:1 (as when the page opened)
   function fitAll() { network.fit({ maxZoomLevel: 1, animation: false }); }
 
+  // the first click of a double-click selects the node, which zooms onto its neighbours and opens the
+  // details panel: the node is no longer under the pointer, and the second click fell on the background
+  // (clearing the selection) and the double-click on nothing. A click where the last one selected a
+  // node, just before, is that second click: the double-click acts on the node the first one selected
+  var firstClick = { id: null, at: 0, x: 0, y: 0 };
+  function secondClick(params) {
+    var p = params.pointer.DOM, since = Date.now() - firstClick.at;
+    return firstClick.id !== null && since < 600 && Math.abs(p.x - firstClick.x) < 8 && Math.abs(p.y - firstClick.y) < 8;
+  }
+
   network.on("click", function (params) {
-    if (params.nodes.length) select(params.nodes[0]);
-    else if (!params.edges.length) clearHighlight();
+    if (secondClick(params)) return;
+    if (params.nodes.length) {
+      select(params.nodes[0]);
+      firstClick = { id: params.nodes[0], at: Date.now(), x: params.pointer.DOM.x, y: params.pointer.DOM.y };
+    } else if (!params.edges.length) clearHighlight();
   });
   network.on("doubleClick", function (params) {
-    var node = params.nodes.length ? byId[params.nodes[0]] : null;
+    var id = secondClick(params) ? firstClick.id : params.nodes.length ? params.nodes[0] : null;
+    firstClick.id = null;
+    var node = id !== null ? byId[id] : null;
     if (node && node.info && node.info.view && SAFE_VIEW.test(node.info.view)) window.location.href = node.info.view;
   });
 
