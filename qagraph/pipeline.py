@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__, code_stamp
+from ._version import __version__, build_stamp
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
@@ -185,12 +185,12 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
         "formats": list(dict.fromkeys(formats)), "rdf_similarity": rdf_similarity,
         "content": os.path.relpath(Path(content).absolute(), Path(out).absolute()),
         "preset": preset if fields is None else None, "overrides": dict(overrides or {}),
-        "qagraph": code_stamp(),  # other code parses, weighs and writes its own way: no patching across
+        "qagraph": build_stamp(),  # other code parses, weighs and writes its own way: no patching across
     }
     # the fingerprint has the preset's reason too (the report says it), the settings have not: a site
     # file that changes only the reason (a Logseq date format that is not read either way) makes a
     # build that is not up to date, and still patched
-    stamped = (code_stamp(), sorted(settings.items()), detection.reason)
+    stamped = (build_stamp(), sorted(settings.items()), detection.reason)
     fingerprint = None if scanned.deferred else scanned.fingerprint(*stamped)
     if (cache and fingerprint is not None and folder.previous.get("fingerprint") == fingerprint and folder.intact()
             and ("database" not in wanted or _database_current(folder.out / DATABASE))):

@@ -776,7 +776,7 @@ def test_a_build_of_other_qagraph_code_is_made_again_in_full(small_corpus: Path,
     qagraph.build(small_corpus, out=out)
     path = small_corpus / "biology" / "dna.md"
     path.write_text(path.read_text().replace("genes", "genes, heredity"))
-    monkeypatch.setattr(qagraph.pipeline, "code_stamp", lambda: f"{qagraph.__version__}+0123456789abcdef")
+    monkeypatch.setattr(qagraph.pipeline, "build_stamp", lambda: f"{qagraph.__version__}+0123456789abcdef")
     kg = qagraph.build(small_corpus, out=out)
     assert not kg.build_info.incremental and not kg.build_info.up_to_date
     assert qagraph.build(small_corpus, out=out).build_info.up_to_date  # and from then on, as usual

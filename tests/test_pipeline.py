@@ -299,3 +299,28 @@ def test_content_named_with_dots_is_named_by_its_folder(small_corpus: Path, tmp_
     kg = build("..", out=tmp_path / "out")
     assert kg.report()["source"] == kg.graph.graph["source"] == "content"
     assert "<title>Views of content" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_a_checkout_that_changed_only_a_view_script_writes_the_views_again(small_corpus: Path, tmp_path: Path):
+    """A build is tied to a stamp of qagraph's code: it was a digest of the .py files only, so after a
+    checkout that changed only a view's script or template (a fix of the views, no version bump),
+    ``build`` said up to date and kept the views written with the old script."""
+    import os
+    import subprocess
+    import sys
+
+    package = tmp_path / "code" / "qagraph"
+    shutil.copytree(Path(qagraph.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "out"
+
+    def run() -> str:
+        env = {**os.environ, "PYTHONPATH": str(package.parent)}
+        done = subprocess.run([sys.executable, "-m", "qagraph", "build", "-q", "-c", str(small_corpus), "-o", str(out)],
+                              env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)  # not this checkout's
+        assert done.returncode == 0, done.stderr
+        return (out / "views" / "overview.html").read_text(encoding="utf-8")
+
+    assert "a fix of the views" not in run()
+    script = package / "html" / "assets" / "view.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\n// a fix of the views\n", encoding="utf-8")
+    assert "a fix of the views" in run()
