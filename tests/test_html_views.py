@@ -710,3 +710,19 @@ def test_the_view_of_a_much_linked_article_reads_only_what_it_draws(tmp_path, st
     assert len(read) <= len(after.nodes) + 3  # the drawn ones, and the subjects (for the colours)
     if hops:  # not the keyword each linker has alone (300 of them)
         assert len(part) <= len(whole) - 250 and not any(n.startswith("keyword:own") for n in part)
+
+
+def test_a_subject_whose_articles_share_no_keyword_says_so(tmp_path: Path):
+    """A subject view draws the keywords two of its articles share: with none, its note read
+    "Keywords: the 0 shared by most of these articles (of 3)."."""
+    import qagraph
+    from conftest import write_article
+
+    for n in range(3):
+        write_article(tmp_path / "c", f"s/q{n}.md", (
+            f'---\nid: {n}\ntitle: "Q{n}?"\nsubject: S\nurl: /learn/s/questions/q{n}\n'
+            f'question: "Q{n}?"\nanswer: "a"\nseo:\n  page_keywords: "own {n}"\n---\n'))
+    G = qagraph.build(tmp_path / "c").graph
+    notes = qhtml.subject_view(G, "subject:s").notes
+    assert "Keywords: none drawn, no two of these articles share one (of 3)." in notes
+    assert not any("the 0" in note for note in notes)

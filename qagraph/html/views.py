@@ -532,7 +532,9 @@ def subject_view(
                  + (f"; \u201call links\u201d adds the other {_fmt(more)} links between these articles and "
                     f"{_fmt(across)} to other subjects" if more or across else "")
                  + (f" (links kept: the strongest {_fmt(kept)} of {_fmt(total)})" if kept < total else "") + ".")
-    if n_kw < all_kw:
+    if n_kw == 0 < all_kw:
+        notes.append(f"Keywords: none drawn, no two of these articles share one (of {_fmt(all_kw)}).")
+    elif n_kw < all_kw:
         notes.append(f"Keywords: the {_fmt(n_kw)} shared by most of these articles (of {_fmt(all_kw)}).")
     if n_stubs < all_stubs:
         notes.append(f"Articles outside the corpus: the {_fmt(n_stubs)} linked most (of {_fmt(all_stubs)}).")
