@@ -726,3 +726,14 @@ def test_a_subject_whose_articles_share_no_keyword_says_so(tmp_path: Path):
     notes = qhtml.subject_view(G, "subject:s").notes
     assert "Keywords: none drawn, no two of these articles share one (of 3)." in notes
     assert not any("the 0" in note for note in notes)
+
+
+def test_the_overview_of_one_subject_and_one_keyword_says_subject_and_keyword(tmp_path: Path):
+    """The overview's summary said "1 subjects and 1 of 1 keywords." of a corpus of one subject."""
+    import qagraph
+    from conftest import write_article
+
+    write_article(tmp_path / "c", "s/q.md", (
+        '---\nid: 1\ntitle: "Q?"\nsubject: S\nurl: /learn/s/questions/q\n'
+        'question: "Q?"\nanswer: "a"\nseo:\n  page_keywords: "only"\n---\n'))
+    assert qhtml.overview(qagraph.build(tmp_path / "c").graph).summary == "1 subject and 1 of 1 keyword."

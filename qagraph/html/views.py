@@ -465,7 +465,7 @@ def overview(
     sel = select_overview(counts, limits) if counts is not None else overview_selection(G, limits)
     (n_subjects, all_subjects), (n_kw, all_kw) = sel.shown["subjects"], sel.shown["keywords"]
     kept, total = sel.shown["links"]
-    summary = f"{_fmt(n_subjects)} subjects and {_fmt(n_kw)} of {_fmt(all_kw)} keywords."
+    summary = f"{_plural(n_subjects, 'subject')} and {_fmt(n_kw)} of {_plural(all_kw, 'keyword')}."
     notes = []
     if n_subjects:
         notes.append("Subjects are sized by their articles; an edge between two subjects counts the links "
