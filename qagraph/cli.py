@@ -590,17 +590,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--similarity", "rdf_similarity", type=click.Choice(["none", "links", "full"]), default="links",
               show_default=True,
               help="Similarity in the RDF: none, plain qa:similarTo links, or full records with weights and keywords.")
-@click.option("--top-k", default=10, show_default=True, help="Similar articles kept per article.")
-@click.option("--max-df", default=100, show_default=True,
+@click.option("--top-k", default=10, show_default=True, type=click.IntRange(min=0), help="Similar articles kept per article.")
+@click.option("--max-df", default=100, show_default=True, type=click.IntRange(min=2),
               help="Keywords in more articles than this do not make articles similar.")
-@click.option("--rare-df", default=4, show_default=True,
+@click.option("--rare-df", default=4, show_default=True, type=click.IntRange(min=2),
               help="Shared keywords must weigh at least as much as one keyword in this many articles.")
-@click.option("--min-score", default=0.0, show_default=True, help="Lowest similarity kept.")
-@click.option("--workers", type=int, default=None,
+@click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Lowest similarity kept (weights are 0 to 1).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes (default: one per core for big folders); 1: one process throughout, less memory, more time.")
 @click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
 @click.option("--force", is_flag=True, help="Build into a folder that holds other files (they are kept).")
-@click.option("--max-file-size", type=int, default=None, metavar="BYTES",
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Larger article files are reported, not read (default 8 MiB).")
 @field_option
 @quiet_option
@@ -664,7 +665,8 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
 @content_option
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")
-@click.option("--max-file-size", type=int, default=None, metavar="BYTES", help="As for build (default 8 MiB).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="As for build (default 8 MiB).")
 @json_option
 def check_command(content: Path | None, preset: str, fields: tuple[str, ...], warnings: bool,
                   max_file_size: int | None, as_json: bool) -> None:
@@ -1145,7 +1147,8 @@ def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool)
 @cli.command("validate")
 @click.argument("target", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
 @click.option("--base-iri", default=None, metavar="IRI", type=TEXT, help="Base IRI of the RDF resources.")
-@click.option("--workers", type=int, default=None, help="Processes running the checks (default: one per core).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes running the checks (default: one per core).")
 @quiet_option
 def validate_command(target: Path, base_iri: str | None, workers: int | None, quiet: bool) -> None:
     """Check TARGET (a build folder, an RDF file or a content folder) against the SHACL shapes; exit 1 on a violation.

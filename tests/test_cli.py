@@ -125,6 +125,22 @@ def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
     assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
+@pytest.mark.parametrize("option", [
+    ("build", "--top-k", "-1"), ("build", "--max-df", "1"), ("build", "--rare-df", "0"), ("build", "--min-score", "2"),
+    ("build", "--workers", "0"), ("build", "--max-file-size", "-1"), ("check", "--max-file-size", "0"),
+    ("validate", "--workers", "-2"),
+])
+def test_numbers_out_of_range_are_usage_errors_before_any_work(option: tuple[str, ...], tmp_path: Path):
+    """``--workers -3``, ``--max-file-size -1`` (every file rejected), ``--rare-df 0`` or ``--min-score 2``
+    (no similar article at all) mean nothing: refused as the option's error, naming its range, before
+    the content is read, not taken silently (``--max-file-size 0`` was the default's 8 MiB)."""
+    command, *rest = option
+    target = [] if command == "validate" else ["-c", str(BROKEN)]
+    result = run(command, *target, *rest, *(["-o", str(tmp_path / "out")] if command == "build" else []))
+    assert result.exit_code == 2 and f"Invalid value for '{rest[0]}'" in result.output, result.output
+    assert "load:" not in result.output and not (tmp_path / "out").exists()
+
+
 def test_stats(small_corpus: Path):
     result = run("stats", "-c", str(small_corpus), "-q", "--json")
     assert result.exit_code == 0
