@@ -776,8 +776,7 @@ class FieldMap:
             elif name in self.SETTINGS:
                 changes[name] = _setting(name, value, self.SETTINGS[name])
             else:
-                known = ", ".join(self.FIELDS + tuple(self.SETTINGS))
-                raise UsageError(f"unknown field {name!r} in field map (known: {known})")
+                raise UsageError(_unknown_field(name, self.FIELDS, tuple(self.SETTINGS)))
         changes["overridden"] = tuple(overridden)
         return replace(self, **changes)
 
@@ -944,6 +943,37 @@ class _Fields:
 
 
 #: the fields of a map whose names a key may look like (:func:`_warn_look_alike_keys`)
+#: what a site's own front matter calls the fields a field map names (``--field tags=...`` meant keywords)
+_FIELD_SYNONYMS = {"tag": "keywords", "tags": "keywords", "category": "subject",
+                   "categories": "subject", "section": "subject", "topic": "subject", "topics": "subject",
+                   "name": "title", "heading": "title", "summary": "description", "slug": "url",
+                   "authors": "author", "created": "date", "updated": "date"}
+
+
+def _unknown_field(name: str, fields: tuple[str, ...], settings: tuple[str, ...]) -> str:
+    """The message for a ``--field`` name that is neither a field nor a setting: the fields (a dozen),
+    the likeliest one meant (``tags`` for keywords, a misspelling), and where the settings are described,
+    rather than every one of the settings' names.
+
+    >>> _unknown_field("tags", ("title", "keywords"), ("links",))
+    "unknown field 'tags' in field map (did you mean keywords=...? --field NAME=PATH reads the field NAME from the front matter's PATH: keywords=tags); the fields are title, keywords, and the settings links"
+    """
+    import difflib
+
+    key = name.strip().lower().replace("-", "_")
+    meant = _FIELD_SYNONYMS.get(key) or next(iter(difflib.get_close_matches(key, fields + settings, 1, 0.75)), None)
+    if meant in fields:
+        hint = (f"did you mean {meant}=...? --field NAME=PATH reads the field NAME from the front matter's PATH: "
+                f"{meant}={name}" if key in _FIELD_SYNONYMS else f"did you mean {meant!r}?")
+    else:
+        hint = f"did you mean {meant!r}?" if meant else ""
+    listed = (f"the fields are {', '.join(fields)}, and the settings {', '.join(settings)}" if len(settings) < 10 else
+              f"the fields are {', '.join(fields)}; the {len(settings)} settings are in the README's "
+              "'Settings of a field map'")
+    return f"unknown field {name!r} in field map ({hint}); {listed}" if hint else \
+        f"unknown field {name!r} in field map; {listed}"
+
+
 _NAMED_FIELDS = ("title", "question", "answer", "description", "keywords", "subject", "url", "id", "date", "author",
                  "score", "no_index")
 

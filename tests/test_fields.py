@@ -51,6 +51,25 @@ def test_bad_overrides_are_usage_errors(mapping, message):
         FieldMap().with_overrides(mapping)
 
 
+@pytest.mark.parametrize(("name", "hint"), [
+    ("tags", "(did you mean keywords=...? --field NAME=PATH reads the field NAME from the front matter's PATH: "
+             "keywords=tags)"),
+    ("categories", "(did you mean subject=...?"),
+    ("keyword", "(did you mean 'keywords'?)"),
+    ("keyword_seperator", "(did you mean 'keyword_separator'?)"),
+    ("inline-tags", "(did you mean 'inline_tags'?)"),
+])
+def test_an_unknown_field_names_the_one_meant_and_not_every_setting(name, hint):
+    """``--field tags=...`` (the site's name for the field, not qagraph's) or a misspelt setting is
+    answered with the likeliest name meant and the dozen fields, not a list of 100 names."""
+    with pytest.raises(UsageError) as raised:
+        FieldMap().with_overrides({name: "x"})
+    message = str(raised.value)
+    assert message.startswith(f"unknown field {name!r} in field map {hint}"), message
+    assert "the fields are title, question, answer," in message and "'Settings of a field map'" in message
+    assert "logseq_legacy_names" not in message and len(message) < 400
+
+
 def test_settings_are_json_able_for_the_report():
     import json
 
