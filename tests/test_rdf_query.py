@@ -495,6 +495,28 @@ def test_cli_query_formats(tmp_path):
     assert result.exit_code == 2 and "latin1.rq: cannot read the query" in result.output
 
 
+def test_cli_query_syntax_error_shows_the_line_and_place():
+    """A syntax error named the place as ``error at 2:24`` followed by pages of the parser's character
+    classes (an undeclared prefix's "Prefix not found" lost among them): it now says the line and column
+    in words, shows that line with a mark under the place, names an undeclared prefix as one, and says
+    that a query of comments alone is empty."""
+    runner = CliRunner()
+    query = "SELECT ?q ?n WHERE {\n  ?q a schema:Question ;\n     ex:name ?n .\n}\n"
+    result = runner.invoke(cli, ["query", query, "-c", str(HOSTILE), "-q"])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "qagraph: SPARQL syntax error at line 3, column 6: the prefix ex: is not declared (PREFIX ex: <...>; "
+        "qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need none)",
+        "       ex:name ?n .",
+        "       ^",
+    ], result.output
+    typo = runner.invoke(cli, ["query", "SELECT ?q WHERE { ?q a schema:Question } LIMT 3", "-c", str(HOSTILE), "-q"])
+    assert typo.exit_code == 2 and "'['" not in typo.output and "\\u{" not in typo.output
+    assert typo.output.startswith("qagraph: SPARQL syntax error at line 1, column ") and "^" in typo.output
+    empty = runner.invoke(cli, ["query", "# the articles\n", "-c", str(HOSTILE), "-q"])
+    assert empty.exit_code == 2 and "the query is empty (comments only)" in empty.output
+
+
 def test_cli_query_of_a_build_made_with_only_its_rdf_answers_from_its_parts(tmp_path):
     """A build made with --only rdf holds what a SPARQL query reads, but no database: every query
     was refused ("the build ... has no database ...: build it again with the database"). It answers

@@ -397,7 +397,7 @@ def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] |
         if update is not None:
             raise UsageError(f"this query is a SPARQL update ({update}); the graph comes from the content and is "
                              "read-only here: run SELECT, ASK, CONSTRUCT or DESCRIBE") from None
-        raise UsageError(f"SPARQL syntax error: {exc}") from None
+        raise UsageError(_syntax_error(query, str(exc))) from None
     except UnicodeEncodeError as exc:  # an argument holding bytes that are not UTF-8 (as surrogates)
         raise UsageError(f"the query is not valid UTF-8 text: {exc.object[exc.start:exc.end]!r} at character "
                          f"{exc.start + 1}") from None
@@ -426,6 +426,62 @@ class _Writing:
             self.write(text)
         except Exception as exc:  # noqa: BLE001 - raised again as it was by _evaluate
             raise _WriteFailed(exc) from None
+
+
+#: an item of what Oxigraph's parser expected: a token (``"{"``), a character class (``['0'..='9']``, ``[_]``:
+#: any character; pages of them for a prefixed name, read by no one) or a keyword
+_EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:\'(?:[^\'\\]|\\.)*\'|[^\]\'])*\]|[^,\s][^,]*')
+
+
+def _syntax_error(query: str, error: str) -> str:
+    """Oxigraph's ``error at LINE:COLUMN: expected ...`` as a user reads it: the line and column in
+    words, what could come there without the parser's character classes (an undeclared prefix said
+    as one), and the line of the query with a mark under the place. The parser stops where it can go
+    no further, which may be past the mistake (at the end of the query, often): so it says.
+
+    >>> print(_syntax_error("SELECT ?x WHERE { ?x foo:bar ?y }", "error at 1:29: expected one of Prefix not found, ['%']"))
+    SPARQL syntax error at line 1, column 22: the prefix foo: is not declared (PREFIX foo: <...>; qa: schema: skos: dct: rdf: rdfs: xsd: void: prov: need none)
+      SELECT ?x WHERE { ?x foo:bar ?y }
+                           ^
+    """
+    found = re.match(r"error at (\d+):(\d+): expected (?:one of )?(.*)", error, re.S)
+    if not found:
+        return f"SPARQL syntax error: {error}"
+    line, column = int(found[1]), int(found[2])
+    lines = query.split("\n")
+    text = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    expected = [e.strip() for e in _EXPECTED.findall(found[3]) if not e.startswith("[")]
+    undeclared = _undeclared_prefix(query)
+    if undeclared is not None:  # the parser names it only where a name can stand alone, as an object
+        prefix, at = undeclared
+        line, column = query.count("\n", 0, at) + 1, at - (query.rfind("\n", 0, at) + 1) + 1
+        text = lines[line - 1].rstrip("\r")
+        what = (f"the prefix {prefix}: is not declared (PREFIX {prefix}: <...>; "
+                f"{' '.join(p + ':' for p in PREFIXES)} need none)")
+    elif not re.sub(r"(?m)^\s*#.*$", "", query).strip():
+        what = "the query is empty (comments only)"
+    else:
+        what = "the parser stopped here: the mistake is here or before it" + (
+            f" (it expected {', '.join(expected)})" if expected else "")
+    start = max(0, column - 1 - 60) if len(text) > 100 else 0  # a long line (a query on one line): around it
+    shown = ("..." if start else "") + text[start: column - 1 + 60] + ("..." if len(text) > column - 1 + 60 else "")
+    caret = " " * (column - 1 - start + (3 if start else 0)) + "^"
+    return f"SPARQL syntax error at line {line}, column {column}: {what}\n  {printable(shown)}\n  {caret}"
+
+
+def _undeclared_prefix(query: str) -> tuple[str, int] | None:
+    """The first prefix ``query`` uses in a prefixed name (``ex:name``) that neither it nor qagraph
+    declares, with its place, outside IRIs, strings and comments; ``None`` when every one is declared.
+
+    >>> _undeclared_prefix("PREFIX ex: <urn:x#> SELECT * { ?s ex:a ?o ; schema:b ?x ; foaf:c '<y:z>' }")
+    ('foaf', 58)
+    """
+    text = _NOT_KEYWORDS.sub(lambda m: " " * len(m[0]), query)
+    declared = {m[1] for m in re.finditer(r"PREFIX\s+([^\s:]*):", text, re.I)} | set(PREFIXES)
+    for name in re.finditer(r"(?<![\w?$:.-])((?:[A-Za-z][\w.-]*)?):", text):
+        if name[1] not in declared:
+            return name[1], name.start()
+    return None
 
 
 #: the prologue of a query (PREFIX and BASE declarations, comments), then its first word
