@@ -730,8 +730,9 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
     for kind, n in counts["edges"].items():
         click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
-    click.echo(printable_line("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
-    click.echo(printable_line("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
+    if top:  # --top 0: the counts alone, not two lines that list nothing
+        click.echo(printable_line("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
+        click.echo(printable_line("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
 
 
 @cli.command("related")

@@ -148,6 +148,9 @@ def test_stats(small_corpus: Path):
     assert data["counts"]["nodes"]["article"] == 5 and data["top_subjects"][0] == ["Biology", 3]
     text = run("stats", "-c", str(small_corpus), "-q").stdout
     assert "nodes      article       5" in text
+    assert "top subjects: Biology (3)" in text
+    counts_only = run("stats", "-c", str(small_corpus), "-q", "--top", "0").stdout  # no two lines listing nothing
+    assert counts_only.splitlines()[-1].startswith("problems ") and "top " not in counts_only
 
 
 def test_related_similar_find_path(small_corpus: Path):
