@@ -204,7 +204,7 @@ def build_option(f: F) -> F:
                      help="Bring the build up to date with the content first (only what changed is redone).")(f)
     return click.option(
         "-b", "--build", "build_dir", type=click.Path(path_type=Path), default=None,
-        help=f"The build folder to answer from (default: ./{DEFAULT_BUILD} when it exists).",
+        help=f"The build folder to answer from (default: ./{DEFAULT_BUILD} when it exists, or . when it is one).",
     )(f)
 
 
@@ -312,11 +312,23 @@ def _made_from(where: Path, content: Path) -> bool:
         return False
 
 
+def _default_build(content: Path | None) -> Path:
+    """The build a query command answers from without ``-b``: ``./build``, or the current folder when
+    it is a build itself and holds no ``build/`` (a user who went into the build folder to read its
+    report), unless a content folder is named (that is the question then)."""
+    from .fileio import is_build_folder
+
+    default = Path(DEFAULT_BUILD)
+    if content is None and not os.path.lexists(default) and is_build_folder("."):
+        return Path(".")
+    return default
+
+
 def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool) -> Any:
     """The knowledge graph a query command answers from (see the module text)."""
     import qagraph
 
-    where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
+    where = build_dir if build_dir is not None else _default_build(content)
     has_build = (where / "qagraph.db").is_file()
     if has_build and build_dir is None and content is not None and not rebuild and not _made_from(where, content):
         # ./build is another folder's: the content named is the question (make demo's build sat in
@@ -1132,7 +1144,7 @@ def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool)
     from .fileio import is_build_folder
     from .rdf import part_files
 
-    where = build_dir if build_dir is not None else Path(DEFAULT_BUILD)
+    where = build_dir if build_dir is not None else _default_build(content)
     if (where / "qagraph.db").is_file() or not is_build_folder(where):
         return None
     if rebuild:  # made again with its own settings: one that writes its RDF and no database

@@ -153,6 +153,22 @@ def test_stats(small_corpus: Path):
     assert counts_only.splitlines()[-1].startswith("problems ") and "top " not in counts_only
 
 
+def test_a_query_run_inside_the_build_folder_answers_from_it(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """``cd build; qagraph stats`` (a user reading the report.json there) said "no build in ./build
+    and no content folder content": the current folder, a build holding no ``build/``, is the one
+    meant. A folder named with -c is still the question, and a ./build still wins."""
+    out = tmp_path / "out"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    monkeypatch.chdir(out)
+    inside = run("stats", "-q")
+    assert inside.exit_code == 0 and "nodes      article       5" in inside.stdout, inside.output
+    assert run("query", "ASK { ?s ?p ?o }", "-q").stdout == "true\n"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # no build here, nor ./build, nor ./content: as before
+    assert "no build in ./build" in run("stats", "-q").output
+
+
 def test_related_similar_find_path(small_corpus: Path):
     cells = url_of("biology", "cells")
     related = run("related", cells, "-c", str(small_corpus), "-q").stdout.splitlines()
