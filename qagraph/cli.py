@@ -1078,6 +1078,9 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
 
     sparql_text = _query_text(sparql_text)
     given, timeout = timeout is not None, time_limit(timeout)  # a bad one refused before anything is loaded
+    if as_json and fmt != "json" and \
+            click.get_current_context().get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE:
+        raise UsageError(f"--json asks for JSON, -f {fmt} for {fmt.upper() if fmt == 'csv' else 'a table'}: give one")
     fmt = "json" if as_json else fmt
     if endpoint is not None:
         from .rdf import sparql_endpoint

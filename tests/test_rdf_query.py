@@ -495,6 +495,17 @@ def test_cli_query_formats(tmp_path):
     assert result.exit_code == 2 and "latin1.rq: cannot read the query" in result.output
 
 
+def test_cli_query_json_and_another_format_is_a_usage_error():
+    """``-f csv --json`` printed JSON, the -f given dropped without a word (``suggest`` refuses the same
+    pair); --json alone, or with -f json, is JSON."""
+    args = ["query", "ASK { ?s ?p ?o }", "-c", str(HOSTILE), "-q"]
+    both = CliRunner().invoke(cli, [*args, "-f", "csv", "--json"])
+    assert both.exit_code == 2 and "--json asks for JSON, -f csv for CSV: give one" in both.output, both.output
+    assert CliRunner().invoke(cli, [*args, "--format", "table", "--json"]).exit_code == 2
+    for agreeing in (["--json"], ["--json", "-f", "json"]):
+        assert json.loads(CliRunner().invoke(cli, [*args, *agreeing]).stdout) == {"head": {}, "boolean": True}
+
+
 def test_cli_query_syntax_error_shows_the_line_and_place():
     """A syntax error named the place as ``error at 2:24`` followed by pages of the parser's character
     classes (an undeclared prefix's "Prefix not found" lost among them): it now says the line and column
