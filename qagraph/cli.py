@@ -128,10 +128,13 @@ class Progress:
         # when each stage under way was first reported: stages overlap (the views are written by a
         # process beside the RDF and the database), so a stage's time runs from its own start
         self.started: dict[str, float] = {}
+        self.empty: set[str] = set()  #: stages reported with nothing to do (an empty folder's load says so once)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if self.quiet:
+        if self.quiet or (total == 0 and stage in self.empty):
             return
+        if total == 0:
+            self.empty.add(stage)
         now = time.perf_counter()
         started = self.started.setdefault(stage, now)
         if done >= total:

@@ -1160,6 +1160,15 @@ def test_progress_times_each_stage_from_its_own_start(monkeypatch: pytest.Monkey
     assert capsys.readouterr().err.splitlines() == ["rdf: 4 done in 2.0s", "html: 12 done in 14.0s"]
 
 
+def test_an_empty_folder_says_its_load_once(tmp_path: Path):
+    """A folder with no article file said "load: 0 done in 0.0s" twice (the load's first report, 0 of 0,
+    is also its last); a stage with nothing to do is said once."""
+    (tmp_path / "empty").mkdir()
+    built = CliRunner().invoke(cli, ["build", str(tmp_path / "empty"), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert [line for line in built.stderr.splitlines() if line.startswith("load:")] == ["load: 0 done in 0.0s"]
+
+
 @pytest.mark.parametrize("beside", [False, True], ids=["views-here", "views-beside"])
 def test_build_says_each_stage_once_with_its_time(small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   beside: bool):
