@@ -845,7 +845,9 @@ def find_command(words: tuple[str, ...], limit: int, build_dir: Path | None, reb
 @quiet_option
 def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool, content: Path | None,
                  as_json: bool, quiet: bool) -> None:
-    """The shortest chain of related/similar links from SOURCE to TARGET.
+    """The shortest chain of related/similar links from SOURCE to TARGET (url, path or id).
+
+    Prints nothing (and says so on stderr) when no chain joins them.
 
     \b
     Example:

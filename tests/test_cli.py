@@ -169,6 +169,15 @@ def test_a_query_run_inside_the_build_folder_answers_from_it(small_corpus: Path,
     assert "no build in ./build" in run("stats", "-q").output
 
 
+def test_every_help_that_takes_an_article_says_how_to_name_one():
+    """``path SOURCE TARGET`` said nothing of what names an article, where related, similar and view
+    say "(url, path or id)"."""
+    takes = {name: c for name, c in cli.commands.items()
+             if any(isinstance(p, click.Argument) and p.name in {"article", "source"} for p in c.params)}
+    assert {"related", "similar", "path", "view"} <= set(takes)
+    assert [name for name, c in takes.items() if "(url, path or id)" not in (c.help or "")] == []
+
+
 def test_related_similar_find_path(small_corpus: Path):
     cells = url_of("biology", "cells")
     related = run("related", cells, "-c", str(small_corpus), "-q").stdout.splitlines()
