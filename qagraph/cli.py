@@ -280,7 +280,15 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
         content = argument
     if content is None and out is not None:
         content = _recorded_content(out)
-    return content if content is not None else Path(DEFAULT_CONTENT)
+    content = content if content is not None else Path(DEFAULT_CONTENT)
+    from .fileio import is_build_folder
+
+    if is_build_folder(content):  # `qagraph build build`: the argument is the content, not the output
+        command = (ctx.info_name if ctx is not None else None) or "build"
+        fix = {"build": f"qagraph build -c CONTENT -o {content}", "check": "qagraph check -c CONTENT"}.get(
+            command, f"-b {content} answers from it")
+        raise UsageError(f"{content} is a qagraph build folder, not a folder of articles ({fix})")
+    return content
 
 
 def _build_state(where: Path) -> dict[str, Any]:
@@ -339,6 +347,11 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         _say(f"note: ./{DEFAULT_BUILD} was not made from {printable_line(str(content))}", quiet)
         has_build = False
     if not has_build and build_dir is not None:
+        if os.path.lexists(where) and not where.is_dir():  # -b build/qagraph.db, -b build/report.json
+            from .fileio import is_build_folder
+
+            inside = f" (-b {where.parent}: the build it is in)" if is_build_folder(where.parent) else ""
+            raise UsageError(f"{where} is a file; -b names a build folder{inside}")
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
             raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "
                              f"-o BUILD, then -b BUILD)")

@@ -178,6 +178,28 @@ def test_every_help_that_takes_an_article_says_how_to_name_one():
     assert [name for name, c in takes.items() if "(url, path or id)" not in (c.help or "")] == []
 
 
+def test_a_build_folder_named_as_content_and_a_file_named_as_build_are_said_to_be(small_corpus: Path, tmp_path: Path,
+                                                                                  monkeypatch):
+    """``qagraph build build`` (the argument taken for the output) said the two folders overlap and
+    offered --force; ``check build`` read the build's 19 files as no article file; ``-b build/qagraph.db``
+    said "no qagraph build in build/qagraph.db (run: qagraph build -o build/qagraph.db)", a build into
+    a file. Each now says what the folder or file is, and what was meant."""
+    monkeypatch.chdir(tmp_path)
+    assert run("build", "-c", str(small_corpus), "-o", "build", "-q").exit_code == 0
+    for args, fix in [(["build", "build"], "(qagraph build -c CONTENT -o build)"),
+                      (["check", "build"], "(qagraph check -c CONTENT)"),
+                      (["stats", "-c", "build"], "(-b build answers from it)")]:
+        said = run(*args)
+        assert said.exit_code == 2, said.output
+        assert f"qagraph: build is a qagraph build folder, not a folder of articles {fix}" in said.output, said.output
+    for name in ("qagraph.db", "report.json"):
+        said = run("stats", "-b", f"build/{name}")
+        assert said.exit_code == 2
+        assert f"build/{name} is a file; -b names a build folder (-b build: the build it is in)" in said.output
+    (tmp_path / "notes.txt").write_text("x")
+    assert "notes.txt is a file; -b names a build folder\n" in run("related", "1", "-b", "notes.txt").output
+
+
 def test_related_similar_find_path(small_corpus: Path):
     cells = url_of("biology", "cells")
     related = run("related", cells, "-c", str(small_corpus), "-q").stdout.splitlines()
