@@ -763,6 +763,12 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
         click.echo(printable_line("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
 
 
+def _outside(kg: Any, article: str) -> bool:
+    """Whether ``article`` names a stub: a related article outside the corpus, which has no links or
+    keywords of its own (an empty answer about it is no finding about the corpus)."""
+    return bool(kg.node(kg.article(article)).get("kind") == "stub")
+
+
 @cli.command("related")
 @click.argument("article", type=TEXT)
 @click.option("--backlinks", is_flag=True,
@@ -792,9 +798,13 @@ def related_command(article: str, backlinks: bool, build_dir: Path | None, rebui
         import shlex
 
         shown = printable_line(article)  # one line, and a command that can be pasted
-        _say(f"{shown}: no article links to it" if backlinks else
-             f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared keywords)",
-             quiet)
+        if backlinks:
+            _say(f"{shown}: no article links to it", quiet)
+        elif _outside(kg, article):
+            _say(f"{shown}: outside the corpus (a link's target with no file here): it has no links of its own", quiet)
+        else:
+            _say(f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared "
+                 "keywords)", quiet)
 
 
 @cli.command("similar")
@@ -820,7 +830,9 @@ def similar_command(article: str, k: int, build_dir: Path | None, rebuild: bool,
     for node, weight, shared in found:
         click.echo(f"{weight:.4f}  {_describe(kg, node)}  ({printable_line(', '.join(shared))})")
     if not found:
-        _say(f"{printable_line(article)}: no similar article (none shares enough keywords with it)", quiet)
+        why = ("outside the corpus (a link's target with no file here): it has no keywords" if _outside(kg, article)
+               else "no similar article (none shares enough keywords with it)")
+        _say(f"{printable_line(article)}: {why}", quiet)
 
 
 @cli.command("find")

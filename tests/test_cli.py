@@ -200,6 +200,22 @@ def test_a_build_folder_named_as_content_and_a_file_named_as_build_are_said_to_b
     assert "notes.txt is a file; -b names a build folder\n" in run("related", "1", "-b", "notes.txt").output
 
 
+def test_an_empty_answer_about_an_article_outside_the_corpus_says_so(tmp_path: Path):
+    """``related`` and ``similar`` of a stub (a related link's target with no file) said "no related
+    links (`qagraph similar X` ranks...)" and "none shares enough keywords with it", findings about an
+    article of the corpus: it has no links or keywords of its own, and they say that."""
+    corpus, gone = tmp_path / "content", url_of("biology", "gone")
+    write_article(corpus, "biology/cells.md", article_text(
+        "What are cells?", url_of("biology", "cells"),
+        related=[{"id": 9, "title": "Gone?", "subject": "Biology", "url": gone}]))
+    for command, why in (("related", "it has no links of its own"), ("similar", "it has no keywords")):
+        said = CliRunner().invoke(cli, [command, gone, "-c", str(corpus)])
+        assert said.exit_code == 0 and said.stdout == "", said.output
+        assert f"{gone}: outside the corpus (a link's target with no file here): {why}" in said.stderr.splitlines()
+    alone = CliRunner().invoke(cli, ["related", url_of("biology", "cells"), "-c", str(corpus), "-q"])
+    assert alone.stdout.startswith(gone)  # the article itself: its link, as before
+
+
 def test_related_similar_find_path(small_corpus: Path):
     cells = url_of("biology", "cells")
     related = run("related", cells, "-c", str(small_corpus), "-q").stdout.splitlines()
