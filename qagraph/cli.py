@@ -592,12 +592,19 @@ def _emit_json(value: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show the traceback of any error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Build and query a knowledge graph of Q&A articles (Markdown with YAML front matter).
+    """Build and query a knowledge graph of a folder of Markdown articles with front matter: Q&A
+    articles, a Hugo or Jekyll site, an Obsidian vault, a docs site (--preset, recognised by default).
 
     \b
     Example:
         qagraph build -c content -o build     # the graph, its database, RDF and views
         qagraph related 165309                # answers from ./build at once
+        qagraph COMMAND --help                # each command's options and examples
+
+    \b
+    Exit codes: 0 done, 1 content problems (check, validate, --strict), 2 usage (a bad option,
+    an unknown article), 3 output (cannot write or read the build, stdout), 4 triple store or
+    endpoint, 130 Ctrl-C, 143 terminated, 141 the output's reader went away, 70 a bug (--debug).
     """
     ctx.meta["qagraph.debug"] = debug
 

@@ -125,6 +125,14 @@ def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
     assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
+def test_the_top_help_names_every_exit_code():
+    """The exit codes were in the README alone: ``qagraph --help`` says each one a script may meet."""
+    text = " ".join(run("--help").stdout.split())
+    assert "Hugo" in text and "Obsidian" in text and "qagraph COMMAND --help" in text
+    said = [int(code) for code in __import__("re").findall(r"(\d+) [a-zC]", text.split("Exit codes:")[1])]
+    assert sorted(said) == sorted(EXIT_CODES.values()), said
+
+
 @pytest.mark.parametrize("option", [
     ("build", "--top-k", "-1"), ("build", "--max-df", "1"), ("build", "--rare-df", "0"), ("build", "--min-score", "2"),
     ("build", "--workers", "0"), ("build", "--max-file-size", "-1"), ("check", "--max-file-size", "0"),
