@@ -186,6 +186,35 @@ class _Text(click.types.StringParamType):
 TEXT = _Text()
 
 
+class _Bytes(click.types.IntParamType):
+    """A size in bytes, or with a unit as people write one (``16M``, ``16MiB``, ``512k``: powers of 1024);
+    at least 1.
+
+    >>> BYTES.convert("16M", None, None), BYTES.convert("512 KiB", None, None), BYTES.convert("1000", None, None)
+    (16777216, 524288, 1000)
+    """
+
+    name = "bytes"
+    _UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        import re
+
+        if isinstance(value, int):
+            size = value
+        else:
+            found = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", str(value), re.I)
+            if not found:
+                self.fail(f"{value!r} is not a size (bytes, or with a unit: 512K, 16M, 1G)", param, ctx)
+            size = int(found[1]) * self._UNITS[found[2].lower()]
+        if size < 1:
+            self.fail(f"{value!r} is not a size of at least 1 byte", param, ctx)
+        return size
+
+
+BYTES = _Bytes()
+
+
 def content_option(f: F) -> F:
     return click.option(
         "-c", "--content", type=click.Path(path_type=Path), default=None,
@@ -636,8 +665,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Processes (default: one per core for big folders); 1: one process throughout, less memory, more time.")
 @click.option("--no-cache", is_flag=True, help="Parse every file again and rewrite every output.")
 @click.option("--force", is_flag=True, help="Build into a folder that holds other files (they are kept).")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Larger article files are reported, not read (default 8 MiB).")
+@click.option("--max-file-size", type=BYTES, default=None, metavar="BYTES",
+              help="Larger article files are reported, not read (default 8 MiB; 16M, 512K...).")
 @field_option
 @quiet_option
 def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[str, ...], base_iri: str | None,
@@ -700,7 +729,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
 @content_option
 @field_option
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Also list warnings.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+@click.option("--max-file-size", type=BYTES, default=None, metavar="BYTES",
               help="As for build (default 8 MiB).")
 @json_option
 def check_command(content: Path | None, preset: str, fields: tuple[str, ...], warnings: bool,

@@ -125,6 +125,16 @@ def test_usage_and_runtime_errors_exit_2(tmp_path: Path):
     assert bad_regex.exit_code == 2 and "not a regular expression" in bad_regex.output
 
 
+def test_max_file_size_takes_a_unit(tmp_path: Path):
+    """``--max-file-size 16M`` (the help says "default 8 MiB") was "'16M' is not a valid integer"; a size
+    takes K, M or G (powers of 1024, with or without "iB"), and the limit is the one given."""
+    out = tmp_path / "out"
+    for size, read in (("300", 1), ("1K", 2), ("16M", 2), ("1kib", 2), ("400 B", 1)):  # files of 255 and 464 bytes
+        result = run("build", "-c", str(BROKEN / "good"), "-o", str(out), "-q", "--max-file-size", size)
+        assert result.exit_code == 0, result.output
+        assert json.loads((out / "report.json").read_text())["counts"]["articles"] == read, size
+
+
 def test_the_top_help_names_every_exit_code():
     """The exit codes were in the README alone: ``qagraph --help`` says each one a script may meet."""
     text = " ".join(run("--help").stdout.split())
@@ -136,6 +146,7 @@ def test_the_top_help_names_every_exit_code():
 @pytest.mark.parametrize("option", [
     ("build", "--top-k", "-1"), ("build", "--max-df", "1"), ("build", "--rare-df", "0"), ("build", "--min-score", "2"),
     ("build", "--workers", "0"), ("build", "--max-file-size", "-1"), ("check", "--max-file-size", "0"),
+    ("build", "--max-file-size", "16 apples"),
     ("validate", "--workers", "-2"),
 ])
 def test_numbers_out_of_range_are_usage_errors_before_any_work(option: tuple[str, ...], tmp_path: Path):
