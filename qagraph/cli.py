@@ -580,10 +580,24 @@ def _node_json(kg: Any, node: str, **extra: Any) -> dict[str, Any]:
 STDOUT_PATH = Path("/dev/stdout")
 
 
+#: the files a corpus's articles are (an output never replaces one: ``view X -o notes/x.md``)
+_ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
+def _not_an_article(output: Path) -> None:
+    """Refuse an output file that is a Markdown file there already: a view, an export or suggestions
+    written over it would replace an article (``-o content/biology/dna.md``, a slip of the shell's
+    completion) with HTML or CSV, and qagraph never writes into the content."""
+    if output.suffix.lower() in _ARTICLE_SUFFIXES and output.is_file():
+        raise UsageError(f"{output} is a Markdown file (an article?): qagraph does not write over one; "
+                         "give the output another name")
+
+
 def _output(output: Path, what: str = "") -> Path:
     """``output`` as given, or for ``-`` (stdout, as tools take it) the path of standard output; ``what``
     names an output that is a folder, which stdout cannot be."""
     if str(output) != "-":
+        _not_an_article(output)
         return output
     if what:
         raise UsageError(f"{what} is a folder, and -o - (stdout) takes one file: give a folder's name")
@@ -986,6 +1000,8 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
     fmt = fmt or ("json" if as_json or (output is not None and output.suffix.lower() == ".json") else "csv")
     if output is not None and str(output) == "-":
         output = None  # stdout, where the suggestions go without -o
+    if output is not None:
+        _not_an_article(output)
     kg = _graph(build_dir, content, rebuild, quiet)
     rows = kg.suggest(max_related=max_related, k=k)
     if output is not None:  # written as it is made (53 MB of CSV at 36k articles), never held whole

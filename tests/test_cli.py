@@ -135,6 +135,21 @@ def test_max_file_size_takes_a_unit(tmp_path: Path):
         assert json.loads((out / "report.json").read_text())["counts"]["articles"] == read, size
 
 
+def test_an_output_never_replaces_a_markdown_file(small_corpus: Path, tmp_path: Path):
+    """``view X -o content/biology/dna.md`` (a completion's slip) wrote the view's HTML over the article,
+    and ``suggest -o`` / ``export -o`` the same: an output that is a Markdown file there already is
+    refused and the file kept; a new file of that name is written."""
+    article = small_corpus / "biology" / "dna.md"
+    before = article.read_bytes()
+    args = ["-c", str(small_corpus), "-q"]
+    for command in (["view", url_of("biology", "dna"), "-o"], ["suggest", "-o"], ["export", "-f", "json", "-o"]):
+        said = run(*command, str(article), *args)
+        assert said.exit_code == 2, said.output
+        assert f"{article} is a Markdown file (an article?): qagraph does not write over one" in said.output
+        assert article.read_bytes() == before
+    assert run("view", url_of("biology", "dna"), "-o", str(tmp_path / "new.md"), *args).exit_code == 0
+
+
 def test_the_top_help_names_every_exit_code():
     """The exit codes were in the README alone: ``qagraph --help`` says each one a script may meet."""
     text = " ".join(run("--help").stdout.split())
