@@ -309,6 +309,14 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
         content = argument
     if content is None and out is not None:
         content = _recorded_content(out)
+        settings = _build_state(out).get("settings") if content is None else None
+        recorded = settings.get("content") if isinstance(settings, dict) else None
+        if isinstance(recorded, str) and recorded and not Path(DEFAULT_CONTENT).is_dir():
+            # a build moved, or its content: "not a folder: content" named neither
+            made_from = os.path.abspath(out / recorded)
+            nor = "" if made_from == os.path.abspath(DEFAULT_CONTENT) else f" (nor ./{DEFAULT_CONTENT})"
+            raise UsageError(f"{out} was made from {printable_line(made_from)}, which is not there{nor}: name the "
+                             "content folder with -c")
     content = content if content is not None else Path(DEFAULT_CONTENT)
     from .fileio import is_build_folder
 

@@ -76,6 +76,21 @@ def test_content_is_also_the_argument_and_a_build_remembers_its_own(small_corpus
     assert run("build", "-o", str(tmp_path / "new")).exit_code == 2  # no build there, no ./content
 
 
+def test_a_build_whose_content_is_gone_says_where_it_was_made_from(small_corpus: Path, tmp_path: Path, monkeypatch):
+    """``qagraph build -o build`` brings a build up to date from the folder it was made from; when that
+    folder is gone (moved, or the build moved) it said "not a folder: content", naming neither."""
+    out = tmp_path / "out"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    moved = small_corpus.rename(tmp_path / "moved")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    said = run("build", "-o", str(out))
+    assert said.exit_code == 2
+    assert f"qagraph: {out} was made from {small_corpus}, which is not there (nor ./content): name the content " \
+           "folder with -c" in said.output, said.output
+    assert run("build", "-c", str(moved), "-o", str(out), "-q").exit_code == 0
+
+
 def test_a_folder_without_article_files_is_said_to_be_one(tmp_path: Path):
     """Pointed at a folder that holds no article file (the wrong folder, most often), build and
     check say so, with what they passed over; the empty build itself is not an error."""
