@@ -527,6 +527,12 @@ class KnowledgeGraph:
                 how = "rejected" if problem.severity == ERROR else "skipped"
                 line = f", line {problem.line}" if problem.line else ""
                 return UsageError(f"no article {ref!r}: the build {how} {problem.path}{line}: {problem.message}")
+        near = self.find(text, limit=4) if 0 < len(text) <= 200 else []  # a title's words: what was meant, often
+        if near:
+            data = self._source.data_many(near[:3])
+            shown = "; ".join(f"{data[n].get('url') or data[n].get('key') or n} ({self.label(n)})" for n in near[:3])
+            return UsageError(f"no article {ref!r} (name it {self._naming_hint()}); titled so: {shown}"
+                              + ("; ..." if len(near) > 3 else ""))
         return UsageError(f"no article {ref!r} (name it {self._naming_hint()})")
 
     @cached_property

@@ -177,6 +177,21 @@ def test_an_alias_that_several_notes_have_names_none_of_them(tmp_path, stored):
     assert kg.article("Tag") == "article:Web/Tag"
 
 
+def test_an_unknown_name_lists_the_articles_titled_with_its_words(any_kg):
+    """A name that is no article's but words of some titles (``related "cell"``, the title half
+    remembered) was answered with how to name one only; the articles titled so are listed (three),
+    each by the name the commands take and its title."""
+    title = any_kg.node(CELLS)["title"]
+    word = title.split()[-1].rstrip("?")
+    with pytest.raises(QagraphError) as raised:
+        any_kg.article(word.lower() + " ")
+    message = str(raised.value)
+    assert "(name it url, e.g. " in message and f"; titled so: {url_of('biology', 'cells')} ({title})" in message
+    with pytest.raises(QagraphError) as nothing:
+        any_kg.article("zzyzx")
+    assert "titled so" not in str(nothing.value)
+
+
 def test_name_an_article_by_its_title_when_one_article_has_it(any_kg):
     import re
 
