@@ -65,3 +65,33 @@ def test_readme_names_only_options_its_commands_take():
         words = re.split(r"\s#|\|", rest)[0]  # not a comment's words, nor the next command's in a pipe
         unknown += [(name, o) for o in re.findall(r"(?:^|\s)(--?[A-Za-z][\w-]*)", words) if o not in takes]
     assert unknown == [], unknown
+
+
+def test_readme_command_line_examples_run(tmp_path, monkeypatch):
+    """The README's ``qagraph ...`` lines of its command-line sections (Use 2, Use 3's validate and
+    query, Use 4's views) run as written from a folder holding the bundled content, and exit 0: the
+    Python examples were checked, the shell ones were not."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from qagraph.cli import cli
+
+    (tmp_path / "content").symlink_to(CONTENT, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "by-subject.rq").write_text("SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q dct:subject ?s } GROUP BY ?s\n")
+    readme = (ROOT / "README.md").read_text()
+    lines = [line for block in re.findall(r"```sh\n(.*?)```", readme, re.S) for line in block.splitlines()
+             if line.startswith("qagraph ")]
+    skipped = ("push", "build -c hugo-docs", "build -c vault", "check -c posts")  # a server, or folders not here
+    ran = []
+    for line in lines:
+        words = shlex.split(line, comments=True)[1:]
+        if " ".join(words).startswith(skipped):
+            continue
+        result = CliRunner().invoke(cli, words)
+        assert result.exit_code == 0, (line, result.output)
+        ran.append(words[0])
+    assert {"build", "check", "stats", "related", "similar", "find", "path", "view", "export", "suggest", "health",
+            "validate", "query"} <= set(ran)
+    assert (tmp_path / "dna.html").is_file() and (tmp_path / "corpus.gexf").is_file()
