@@ -1125,6 +1125,11 @@ def _query_text(argument: str) -> str:
                 return bounded(handle.read(MAX_QUERY_CHARS + 1), argument)
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=argument) from None
+    if argument and not any(c.isspace() or c in "{<" for c in argument) and (
+            "/" in argument or os.path.splitext(argument)[1].lower() in (".rq", ".sparql", ".txt")):
+        # a file's name that names no file, not a query to be parsed ("expected CONSTRUCT" at its end)
+        raise UsageError(f"no query file {printable_line(argument)} (give a query's file, or the query itself "
+                         "in quotes)")
     return utf8_text(argument)
 
 

@@ -525,7 +525,22 @@ def test_cli_query_syntax_error_shows_the_line_and_place():
     assert typo.exit_code == 2 and "'['" not in typo.output and "\\u{" not in typo.output
     assert typo.output.startswith("qagraph: SPARQL syntax error at line 1, column ") and "^" in typo.output
     empty = runner.invoke(cli, ["query", "# the articles\n", "-c", str(HOSTILE), "-q"])
-    assert empty.exit_code == 2 and "the query is empty (comments only)" in empty.output
+    assert empty.exit_code == 2 and empty.output == "qagraph: SPARQL syntax error: the query is empty (comments only)\n"
+    nothing = runner.invoke(cli, ["query", "-", "-c", str(HOSTILE), "-q"], input="")
+    assert nothing.exit_code == 2 and nothing.output == "qagraph: SPARQL syntax error: the query is empty\n"
+
+
+def test_cli_query_names_a_query_file_that_is_not_there(tmp_path):
+    """``qagraph query queries/by-subject.rq`` with no such file parsed the name as SPARQL: "SPARQL
+    syntax error at line 1, column 22 ... (it expected CONSTRUCT)". A name with no space, brace or
+    ``<`` that looks like a file's (a folder in it, or .rq/.sparql/.txt) says that no such file is
+    there; a query written without spaces is still a query."""
+    runner = CliRunner()
+    for name in ("missing.rq", "queries/by-subject.rq", "q.SPARQL"):
+        said = runner.invoke(cli, ["query", name, "-c", str(HOSTILE), "-q"])
+        assert said.exit_code == 2
+        assert said.output == f"qagraph: no query file {name} (give a query's file, or the query itself in quotes)\n"
+    assert runner.invoke(cli, ["query", "ASK{?s?p?o}", "-c", str(HOSTILE), "-q"]).output == "true\n"
 
 
 def test_cli_query_of_a_build_made_with_only_its_rdf_answers_from_its_parts(tmp_path):

@@ -458,8 +458,8 @@ def _syntax_error(query: str, error: str) -> str:
         text = lines[line - 1].rstrip("\r")
         what = (f"the prefix {prefix}: is not declared (PREFIX {prefix}: <...>; "
                 f"{' '.join(p + ':' for p in PREFIXES)} need none)")
-    elif not re.sub(r"(?m)^\s*#.*$", "", query).strip():
-        what = "the query is empty (comments only)"
+    elif not re.sub(r"(?m)^\s*#.*$", "", query).strip():  # nothing to show a place in
+        return "SPARQL syntax error: the query is empty" + (" (comments only)" if query.strip() else "")
     else:
         what = "the parser stopped here: the mistake is here or before it" + (
             f" (it expected {', '.join(expected)})" if expected else "")
