@@ -560,6 +560,12 @@ def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
     (tmp_path / "file").write_text("x")
     result = CliRunner().invoke(cli, ["--debug", "build", "-c", str(small_corpus), "-o", str(tmp_path / "file")])
     assert result.exit_code == 3 and "Traceback" in result.stderr
+    # after the command, where a user adds it to the line that failed: it was "No such option '--debug'.
+    # Did you mean '--rebuild'?" (exit 2), the error's traceback never shown
+    after = CliRunner().invoke(cli, ["related", "/nope", "-c", str(small_corpus), "-q", "--debug"])
+    assert after.exit_code == 2 and "Traceback" in after.stderr and "no article '/nope'" in after.stderr
+    words = CliRunner().invoke(cli, ["find", "-c", str(small_corpus), "--", "--debug"])  # after --: a word
+    assert words.exit_code == 0 and "no article title holds all of: --debug" in words.stderr
 
 
 def test_every_command_has_an_example_in_its_help():
