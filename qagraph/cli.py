@@ -530,7 +530,8 @@ def _changed_since(where: Path, source: Path, state: dict[str, Any], stamp: tupl
     added, changed, removed = changed_inputs(source, known, max_file_size=limit if type(limit) is int and limit > 0
                                              else DEFAULT_MAX_FILE_SIZE, unread=_unread_files(where, known))
     parts = [f"{n} {what}" for n, what in ((added, "added"), (changed, "changed"), (removed, "removed")) if n]
-    return "; ".join(([f"{source}: " + ", ".join(parts) + " file(s)"] if parts else []) + said)
+    shown = os.path.normpath(source)  # build/../content (the folder the build's record names) as content
+    return "; ".join(([f"{shown}: " + ", ".join(parts) + " file(s)"] if parts else []) + said)
 
 
 def _unread_files(where: Path, known: dict[str, tuple[Any, ...]]) -> set[str]:

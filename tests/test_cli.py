@@ -397,7 +397,7 @@ def test_files_the_build_could_not_read_are_not_noted_as_added(small_corpus: Pat
     path = small_corpus / "biology" / "dna.md"
     path.write_text(path.read_text().replace("What is DNA?", "What is deoxyribonucleic acid?"))
     stale = CliRunner().invoke(cli, ["find", "deoxyribonucleic", "-b", str(out)])
-    assert "content: 1 changed file(s) since" in stale.stderr
+    assert f"note: {small_corpus}: 1 changed file(s) since" in stale.stderr  # not build/../content
     (small_corpus / "biology" / "pipe.md").unlink()  # a FIFO now a page: changed; a new FIFO: added
     write_article(small_corpus, "biology/pipe.md", article_text("Pipe?", url_of("biology", "pipe"), id=78))
     os.mkfifo(small_corpus / "biology" / "other.md")
