@@ -772,7 +772,8 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
 
     from .load import DEFAULT_MAX_FILE_SIZE
 
-    kg = _kept(qagraph.build(_content(content), preset=preset, overrides=_overrides(fields),
+    source = _content(content)
+    kg = _kept(qagraph.build(source, preset=preset, overrides=_overrides(fields),
                              max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE))
     _say_preset(kg, as_json)
     _say_if_no_article_files(kg, as_json)
@@ -787,6 +788,10 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
             f"{counts['files']} files: {counts['articles']} articles, {counts['rejected']} rejected, "
             f"{counts.get('skipped', 0)} skipped, {counts['warnings']} warnings", err=True,
         )
+    if counts.get("files", 0) and not counts.get("articles", 0):  # why, and what auto would choose, as build says
+        from .presets import nothing_loaded
+
+        click.echo(f"qagraph: {nothing_loaded(kg.report(health=False), source)}", err=True)
     if counts["rejected"]:
         sys.exit(EXIT_CODES["content"])
 

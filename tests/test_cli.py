@@ -125,6 +125,19 @@ def test_check_lists_problems_as_path_line_message():
     assert len(lines) == 9
 
 
+def test_check_where_no_file_loaded_says_why_as_build_does(tmp_path: Path):
+    """``check --preset quicktakes`` on a vault listed every file's problem and the counts, where
+    ``build`` also said in one line that nothing loaded, why, and to try another --preset."""
+    vault = tmp_path / "vault"
+    write_article(vault, "Note one.md", "Links to [[Note two]].\n")
+    write_article(vault, "Note two.md", "Back to [[Note one]].\n")
+    checked = CliRunner().invoke(cli, ["check", str(vault), "--preset", "quicktakes"])
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines()[-1].startswith("qagraph: no article loaded from vault: 2 of 2 files rejected")
+    assert "try another --preset" in checked.stderr
+    assert "no article loaded" not in CliRunner().invoke(cli, ["check", str(vault)]).stderr
+
+
 def test_check_clean_exits_0(small_corpus: Path):
     result = run("check", "-c", str(small_corpus))
     assert result.exit_code == 0 and result.stdout == ""
