@@ -1527,7 +1527,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         author = f.names(fields.author, mappings=fields.author_mappings,
                          known=_authors_by_key(fields.authors_map) if fields.author_mappings else None) \
             or fields.default_author or None
-    absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS
+    absent = tuple(n for n in fields.overridden if n in FieldMap.FIELDS and getattr(fields, n)  # `keywords=`: none
                    and all(f.get(p) is _MISSING for p in getattr(fields, n)))
     extra = _extra(f, fields, title)
     if "bookdown" in fields.links and masked is not None and (labels := list(dict.fromkeys(

@@ -70,6 +70,21 @@ def test_an_unknown_field_names_the_one_meant_and_not_every_setting(name, hint):
     assert "logseq_legacy_names" not in message and len(message) < 400
 
 
+def test_a_field_mapped_to_nothing_reads_none_and_is_no_missing_field(tmp_path):
+    """``--field keywords=`` (the keywords off) warned "no file has  (--field keywords=); the files'
+    fields are: ...", as if a field of no name were missing from every file."""
+    import qagraph
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("---\ntitle: A\nlabels: [x, y]\n---\nText.\n", encoding="utf-8")
+    def build(keywords):
+        return qagraph.build(tmp_path / "notes", preset="generic", overrides={"keywords": keywords})
+
+    assert [p.message for p in build("").problems] == []
+    assert build("labels").counts["nodes"]["keyword"] == 2
+    assert [p.message for p in build("nothere").problems if "no file has nothere" in p.message]  # a real one still is
+
+
 def test_settings_are_json_able_for_the_report():
     import json
 
