@@ -1094,7 +1094,7 @@ def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, 
               help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph).")
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="Put every triple into this named graph (default: the export's own named graphs).")
-@click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for the store.")
+@click.option("--timeout", default=300.0, show_default=True, metavar="SECONDS", help="Seconds to wait for the store.")
 def push_command(out: Path, endpoint: str, graph_iri: str | None, timeout: float) -> None:
     """Load the RDF export OUT (a build folder or one RDF file) into a triple store.
 
@@ -1372,7 +1372,7 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
 @click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline); - for stdout.")
-@click.option("--site-url", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
+@click.option("--site-url", metavar="URL", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
 @build_option
 @content_option
 @quiet_option

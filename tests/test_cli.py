@@ -581,6 +581,19 @@ def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
     assert words.exit_code == 0 and "no article title holds all of: --debug" in words.stderr
 
 
+def test_an_option_of_several_commands_is_shown_alike_in_each():
+    """``--site-url`` was ``URL`` in build's help and ``TEXT`` in view's, ``--timeout`` ``SECONDS`` in
+    query's and ``FLOAT`` in push's: an option several commands take shows the same metavar in each."""
+    shown: dict[str, set[str]] = {}
+    for command in cli.commands.values():
+        ctx = click.Context(command)
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.is_flag and not isinstance(param.type, click.Choice) \
+                    and param.opts[-1] != "--output":  # formats differ; export's output may be a folder
+                shown.setdefault(param.opts[-1], set()).add(param.make_metavar(ctx))
+    assert {name: metavars for name, metavars in shown.items() if len(metavars) > 1} == {}
+
+
 def test_every_command_has_an_example_in_its_help():
     for name, command in cli.commands.items():
         result = CliRunner().invoke(cli, [name, "--help"])
