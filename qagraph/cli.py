@@ -826,8 +826,8 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
         click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
     if top:  # --top 0: the counts alone, not two lines that list nothing
-        click.echo(printable_line("top subjects: " + ", ".join(f"{label} ({c})" for label, c in subjects)))
-        click.echo(printable_line("top keywords: " + ", ".join(f"{label} ({c})" for label, c in keywords)))
+        click.echo(printable_line("top subjects: " + (", ".join(f"{label} ({c})" for label, c in subjects) or "(none)")))
+        click.echo(printable_line("top keywords: " + (", ".join(f"{label} ({c})" for label, c in keywords) or "(none)")))
 
 
 def _outside(kg: Any, article: str) -> bool:

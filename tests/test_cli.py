@@ -213,6 +213,9 @@ def test_stats(small_corpus: Path):
     assert "top subjects: Biology (3)" in text
     counts_only = run("stats", "-c", str(small_corpus), "-q", "--top", "0").stdout  # no two lines listing nothing
     assert counts_only.splitlines()[-1].startswith("problems ") and "top " not in counts_only
+    untagged = small_corpus.parent / "untagged"  # a corpus without keywords: said, not an empty list
+    write_article(untagged, "a.md", "---\ntitle: A\n---\nText.\n")
+    assert run("stats", "-c", str(untagged), "-q").stdout.splitlines()[-1] == "top keywords: (none)"
 
 
 def test_a_query_run_inside_the_build_folder_answers_from_it(small_corpus: Path, tmp_path: Path, monkeypatch):
