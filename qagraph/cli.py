@@ -73,6 +73,8 @@ class _Group(click.Group):
         The command line then ends, so Ctrl-C is ignored from there on: a second one while the message
         is written ended with click's "Aborted!" and exit 1 instead, or a traceback. (A caller that
         runs the command line in its own process, as click's ``CliRunner`` does, finds it ignored.)"""
+        if parent is None and args[:1] == ["help"] and "help" not in self.commands:  # `qagraph help [COMMAND]`
+            args = [*args[1:2], "--help"]
         end = args.index("--") if "--" in args else len(args)
         if parent is None and "--debug" in args[:end]:  # `qagraph related X --debug`, as the error said to run it
             args = ["--debug", *(a for i, a in enumerate(args) if i >= end or a != "--debug")]

@@ -584,6 +584,14 @@ def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
     assert words.exit_code == 0 and "no article title holds all of: --debug" in words.stderr
 
 
+def test_help_as_a_command_shows_the_help():
+    """``qagraph help`` was "No such command 'help'. Did you mean 'health'?" (exit 2); it is --help, and
+    ``qagraph help similar`` is ``qagraph similar --help``."""
+    assert run("help").exit_code == 0 and run("help").stdout == run("--help").stdout
+    assert run("help", "similar").stdout == run("similar", "--help").stdout
+    assert run("help", "nosuch").exit_code == 2
+
+
 def test_an_option_of_several_commands_is_shown_alike_in_each():
     """``--site-url`` was ``URL`` in build's help and ``TEXT`` in view's, ``--timeout`` ``SECONDS`` in
     query's and ``FLOAT`` in push's: an option several commands take shows the same metavar in each."""
