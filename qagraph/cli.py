@@ -101,6 +101,12 @@ class _Group(click.Group):
             ending = _ending(exc)
             click.echo(f"qagraph: {ending}{ctx.meta.get(_INTERRUPTED, '')}", err=True)
             raise click.exceptions.Exit(EXIT_CODES[ending]) from None
+        except click.UsageError as exc:
+            if ctx.invoked_subcommand == "build" and exc.message.startswith("Got unexpected extra argument"):
+                # `qagraph build content build`: the second folder taken for the output
+                raise click.UsageError(exc.message + "; one content folder is read (CONTENT, or -c), and the build "
+                                       "folder is named with -o: qagraph build CONTENT -o OUT", exc.ctx) from None
+            raise
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # `qagraph related X | head`: the reader has what it wanted; nothing to say

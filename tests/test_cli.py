@@ -584,6 +584,16 @@ def test_debug_shows_the_traceback(small_corpus: Path, tmp_path: Path):
     assert words.exit_code == 0 and "no article title holds all of: --debug" in words.stderr
 
 
+def test_build_with_two_folders_says_how_the_output_is_named():
+    """``qagraph build content build`` (the second folder meant as the output) was "Got unexpected extra
+    argument (build)" and no more; it says how the build folder is named."""
+    said = run("build", "content", "build")
+    assert said.exit_code == 2
+    assert "Got unexpected extra argument (build); one content folder is read (CONTENT, or -c), and the build " \
+           "folder is named with -o: qagraph build CONTENT -o OUT" in said.output
+    assert "-o OUT" not in run("related", "1", "2").output  # another command's extra argument: as click says it
+
+
 def test_help_as_a_command_shows_the_help():
     """``qagraph help`` was "No such command 'help'. Did you mean 'health'?" (exit 2); it is --help, and
     ``qagraph help similar`` is ``qagraph similar --help``."""
