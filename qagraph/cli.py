@@ -195,6 +195,17 @@ class _Text(click.types.StringParamType):
 
 
 TEXT = _Text()
+TEXT = _Text()
+
+
+class _Path(click.Path):
+    """A file or folder name, never empty: ``-o ""`` (a shell variable not set) named the current folder
+    and ended in "cannot write: Device or resource busy", ``-c ""`` in the folder the command ran in."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail("an empty name names no file or folder", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 class _Bytes(click.types.IntParamType):
@@ -228,7 +239,7 @@ BYTES = _Bytes()
 
 def content_option(f: F) -> F:
     return click.option(
-        "-c", "--content", type=click.Path(path_type=Path), default=None,
+        "-c", "--content", type=_Path(path_type=Path), default=None,
         help=f"The folder of articles (default: ./{DEFAULT_CONTENT}, or the one the build was made from).",
     )(f)
 
@@ -239,14 +250,14 @@ def content_argument(f: F) -> F:
         ctx.meta["qagraph.content"] = value
 
     return click.argument("content_argument", metavar="[CONTENT]", required=False, expose_value=False,
-                          type=click.Path(path_type=Path), callback=keep)(f)
+                          type=_Path(path_type=Path), callback=keep)(f)
 
 
 def build_option(f: F) -> F:
     f = click.option("--rebuild", is_flag=True,
                      help="Bring the build up to date with the content first (only what changed is redone).")(f)
     return click.option(
-        "-b", "--build", "build_dir", type=click.Path(path_type=Path), default=None,
+        "-b", "--build", "build_dir", type=_Path(path_type=Path), default=None,
         help=f"The build folder to answer from (default: ./{DEFAULT_BUILD} when it exists, or . when it is one).",
     )(f)
 
@@ -675,7 +686,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command("build")
 @content_argument
 @content_option
-@click.option("-o", "--out", default=DEFAULT_BUILD, show_default=True, type=click.Path(path_type=Path),
+@click.option("-o", "--out", default=DEFAULT_BUILD, show_default=True, type=_Path(path_type=Path),
               help="The build folder (made or brought up to date).")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded (exit 1).")
 @click.option("--only", "outputs", multiple=True, type=click.Choice(["database", "rdf", "html", "report"]),
@@ -967,7 +978,7 @@ def path_command(source: str, target: str, build_dir: Path | None, rebuild: bool
 @cli.command("export")
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "csv"]),
               help="graphml (yEd, Cytoscape), gexf (Gephi), json (node-link), csv (a folder: nodes.csv, edges.csv).")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", required=True, type=_Path(path_type=Path),
               help="The file (or folder, for csv); - for stdout.")
 @click.option("--kind", "kinds", multiple=True, help="Only edges of this kind (repeatable; default: all).")
 @build_option
@@ -1000,7 +1011,7 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
               help="At most this many candidates per article (default: its free slots).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json"]), default=None,
               help="CSV for spreadsheets, JSON for programs (default: by the -o file's suffix, else CSV).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=_Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @build_option
 @content_option
@@ -1097,7 +1108,7 @@ def health_command(build_dir: Path | None, rebuild: bool, content: Path | None, 
 
 
 @cli.command("push")
-@click.argument("out", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
+@click.argument("out", type=_Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph).")
 @click.option("--graph", "graph_iri", metavar="IRI",
@@ -1154,7 +1165,7 @@ def _query_text(argument: str) -> str:
 @click.argument("sparql_text", metavar="SPARQL")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Table for people; SPARQL 1.1 CSV or JSON results for programs.")
-@click.option("--rdf", "rdf_path", type=click.Path(exists=True, path_type=Path),
+@click.option("--rdf", "rdf_path", type=_Path(exists=True, path_type=Path),
               help="Query this RDF export (file or folder) instead of the build.")
 @click.option("--endpoint", metavar="URL", default=None,
               help="Query this SPARQL endpoint instead (e.g. the Oxigraph server that push filled).")
@@ -1273,7 +1284,7 @@ def _rdf_only_build(build_dir: Path | None, content: Path | None, rebuild: bool)
 
 
 @cli.command("validate")
-@click.argument("target", type=click.Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
+@click.argument("target", type=_Path(exists=True, path_type=Path), default=DEFAULT_BUILD, required=False)
 @click.option("--base-iri", default=None, metavar="IRI", type=TEXT, help="Base IRI of the RDF resources.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes running the checks (default: one per core).")
@@ -1378,7 +1389,7 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
               help="Steps along related and similar links from ARTICLE.")
 @click.option("--keyword", type=TEXT, help="Draw this keyword and its articles instead of an article.")
 @click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=_Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline); - for stdout.")
 @click.option("--site-url", metavar="URL", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
 @build_option

@@ -594,6 +594,17 @@ def test_build_with_two_folders_says_how_the_output_is_named():
     assert "-o OUT" not in run("related", "1", "2").output  # another command's extra argument: as click says it
 
 
+@pytest.mark.parametrize("args", [["build", "-c", "", "-o", "x"], ["build", ""], ["stats", "-b", ""],
+                                  ["view", "1", "-o", ""], ["suggest", "-o", ""], ["validate", ""]])
+def test_an_empty_file_or_folder_name_is_a_usage_error(args: list[str], tmp_path: Path, monkeypatch):
+    """``-o "$OUT"`` with the variable unset: ``view -o ""`` ended in "cannot write: Device or resource
+    busy" (exit 3), ``-c ""`` read the folder the command ran in, ``-b ""`` told to run ``qagraph build
+    -o .``, which is refused. An empty name is refused as the option's error."""
+    monkeypatch.chdir(tmp_path)
+    said = run(*args)
+    assert said.exit_code == 2 and "an empty name names no file or folder" in said.output, said.output
+
+
 def test_help_as_a_command_shows_the_help():
     """``qagraph help`` was "No such command 'help'. Did you mean 'health'?" (exit 2); it is --help, and
     ``qagraph help similar`` is ``qagraph similar --help``."""
