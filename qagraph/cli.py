@@ -394,6 +394,15 @@ def _default_build(content: Path | None) -> Path:
     return default
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or in it (both as they resolve)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
 def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: bool) -> Any:
     """The knowledge graph a query command answers from (see the module text)."""
     import qagraph
@@ -414,7 +423,9 @@ def _graph(build_dir: Path | None, content: Path | None, rebuild: bool, quiet: b
         if where.is_dir() and any(next(where.glob(g), None) for g in ("*.md", "*/*.md")):  # content given as -b
             raise UsageError(f"{where} holds Markdown files, not a qagraph build (run: qagraph build -c {where} "
                              f"-o BUILD, then -b BUILD)")
-        raise UsageError(_without_database(where) or f"no qagraph build in {where} (run: qagraph build -o {where})")
+        holds_here = _inside(Path.cwd(), where)  # `-o .` (or a folder around it) is a build refused
+        run = "qagraph build -c CONTENT -o BUILD, then -b BUILD" if holds_here else f"qagraph build -o {where}"
+        raise UsageError(_without_database(where) or f"no qagraph build in {where} (run: {run})")
     if has_build:
         state = _build_state(where)
         source = content if content is not None else _recorded_content(where, state)

@@ -605,6 +605,17 @@ def test_an_empty_file_or_folder_name_is_a_usage_error(args: list[str], tmp_path
     assert said.exit_code == 2 and "an empty name names no file or folder" in said.output, said.output
 
 
+def test_no_build_in_the_current_folder_suggests_a_build_that_runs(tmp_path: Path, monkeypatch):
+    """``-b .`` in a folder that is no build said "(run: qagraph build -o .)", a build refused because the
+    output would hold the current folder; it suggests one elsewhere. Another folder keeps its hint."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    said = run("stats", "-b", ".")
+    assert said.exit_code == 2
+    assert "no qagraph build in . (run: qagraph build -c CONTENT -o BUILD, then -b BUILD)" in said.output
+    assert "(run: qagraph build -o elsewhere)" in run("stats", "-b", "elsewhere").output
+
+
 def test_help_as_a_command_shows_the_help():
     """``qagraph help`` was "No such command 'help'. Did you mean 'health'?" (exit 2); it is --help, and
     ``qagraph help similar`` is ``qagraph similar --help``."""
