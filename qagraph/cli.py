@@ -342,12 +342,22 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
     content = content if content is not None else Path(DEFAULT_CONTENT)
     from .fileio import is_build_folder
 
-    if is_build_folder(content):  # `qagraph build build`: the argument is the content, not the output
+    if is_build_folder(content) and not _built_in_place(content):  # `qagraph build build`: the content taken for the output
         command = (ctx.info_name if ctx is not None else None) or "build"
         fix = {"build": f"qagraph build -c CONTENT -o {content}", "check": "qagraph check -c CONTENT"}.get(
             command, f"-b {content} answers from it")
         raise UsageError(f"{content} is a qagraph build folder, not a folder of articles ({fix})")
     return content
+
+
+def _built_in_place(folder: Path) -> bool:
+    """Whether the build in ``folder`` was made from ``folder`` itself (``--force`` into the content
+    folder): a content folder that holds its own build, not a build named as content."""
+    recorded = _recorded_content(folder)
+    try:
+        return recorded is not None and os.path.samefile(recorded, folder)
+    except OSError:
+        return False
 
 
 def _build_state(where: Path) -> dict[str, Any]:

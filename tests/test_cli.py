@@ -263,6 +263,10 @@ def test_a_build_folder_named_as_content_and_a_file_named_as_build_are_said_to_b
         assert f"build/{name} is a file; -b names a build folder (-b build: the build it is in)" in said.output
     (tmp_path / "notes.txt").write_text("x")
     assert "notes.txt is a file; -b names a build folder\n" in run("related", "1", "-b", "notes.txt").output
+    # a content folder built into itself (--force) holds its own build: still a folder of articles
+    assert run("build", "-c", str(small_corpus), "-o", str(small_corpus), "--force", "-q").exit_code == 0
+    assert run("check", str(small_corpus)).exit_code == 0
+    assert run("build", "-c", str(small_corpus), "-o", str(small_corpus), "--force", "-q").exit_code == 0
 
 
 def test_an_empty_answer_about_an_article_outside_the_corpus_says_so(tmp_path: Path):
