@@ -292,7 +292,7 @@ def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
-            raise click.BadParameter(f"{pair!r} is not NAME=PATH", param_hint="--field")
+            raise click.BadParameter(f"{pair!r} is not NAME=PATH (with '=': --field keywords=tags)", param_hint="--field")
         mapping[name.strip()] = value.strip()
     try:
         FieldMap().with_overrides(mapping)
@@ -758,12 +758,13 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     from .load import DEFAULT_MAX_FILE_SIZE
     from .model import SimilarityConfig
 
+    overrides = _overrides(fields)  # first: `--field keywords tags` took tags for a second content folder
     source = _content(content, out)
     _writing(_BUILD_KEPT)
     kg = _kept(qagraph.build(
         source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
         site_url=site_url, formats=formats or ("nq",), rdf_similarity=rdf_similarity, preset=preset,
-        overrides=_overrides(fields),
+        overrides=overrides,
         similarity=SimilarityConfig(top_k=top_k, max_df=max_df, rare_df=rare_df, min_score=min_score), strict=strict,
         workers=workers, progress=Progress(quiet), cache=not no_cache, force=force,
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
@@ -812,8 +813,9 @@ def check_command(content: Path | None, preset: str, fields: tuple[str, ...], wa
 
     from .load import DEFAULT_MAX_FILE_SIZE
 
+    overrides = _overrides(fields)  # first, as build does
     source = _content(content)
-    kg = _kept(qagraph.build(source, preset=preset, overrides=_overrides(fields),
+    kg = _kept(qagraph.build(source, preset=preset, overrides=overrides,
                              max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE))
     _say_preset(kg, as_json)
     _say_if_no_article_files(kg, as_json)

@@ -620,6 +620,15 @@ def test_no_build_in_the_current_folder_suggests_a_build_that_runs(tmp_path: Pat
     assert "(run: qagraph build -o elsewhere)" in run("stats", "-b", "elsewhere").output
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_field_written_with_a_space_is_said_to_want_its_equals_sign(command: str, small_corpus: Path):
+    """``--field keywords tags`` took ``tags`` for a content folder and said "two content folders named:
+    tags and -c ..."; the --field is read first and its error says how it is written."""
+    said = run(command, "-c", str(small_corpus), "--field", "keywords", "tags")
+    assert said.exit_code == 2
+    assert "'keywords' is not NAME=PATH (with '=': --field keywords=tags)" in said.output, said.output
+
+
 def test_help_as_a_command_shows_the_help():
     """``qagraph help`` was "No such command 'help'. Did you mean 'health'?" (exit 2); it is --help, and
     ``qagraph help similar`` is ``qagraph similar --help``."""
