@@ -292,7 +292,8 @@ def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
-            raise click.BadParameter(f"{pair!r} is not NAME=PATH (with '=': --field keywords=tags)", param_hint="--field")
+            raise click.BadParameter(f"{pair!r} is not NAME=PATH (with '=': --field keywords=tags)",
+                                     param_hint="--field")
         mapping[name.strip()] = value.strip()
     try:
         FieldMap().with_overrides(mapping)
@@ -342,7 +343,8 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
     content = content if content is not None else Path(DEFAULT_CONTENT)
     from .fileio import is_build_folder
 
-    if is_build_folder(content) and not _built_in_place(content):  # `qagraph build build`: the content taken for the output
+    # `qagraph build build`: the argument, the content, taken for the output
+    if is_build_folder(content) and not _built_in_place(content):
         command = (ctx.info_name if ctx is not None else None) or "build"
         fix = {"build": f"qagraph build -c CONTENT -o {content}", "check": "qagraph check -c CONTENT"}.get(
             command, f"-b {content} answers from it")
@@ -720,7 +722,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--similarity", "rdf_similarity", type=click.Choice(["none", "links", "full"]), default="links",
               show_default=True,
               help="Similarity in the RDF: none, plain qa:similarTo links, or full records with weights and keywords.")
-@click.option("--top-k", default=10, show_default=True, type=click.IntRange(min=0), help="Similar articles kept per article.")
+@click.option("--top-k", default=10, show_default=True, type=click.IntRange(min=0),
+              help="Similar articles kept per article.")
 @click.option("--max-df", default=100, show_default=True, type=click.IntRange(min=2),
               help="Keywords in more articles than this do not make articles similar.")
 @click.option("--rare-df", default=4, show_default=True, type=click.IntRange(min=2),
@@ -868,8 +871,9 @@ def stats_command(build_dir: Path | None, rebuild: bool, content: Path | None, t
         click.echo(f"edges      {kind:<14}{n}")
     click.echo(f"problems   {counts['errors']} errors, {counts['warnings']} warnings")
     if top:  # --top 0: the counts alone, not two lines that list nothing
-        click.echo(printable_line("top subjects: " + (", ".join(f"{label} ({c})" for label, c in subjects) or "(none)")))
-        click.echo(printable_line("top keywords: " + (", ".join(f"{label} ({c})" for label, c in keywords) or "(none)")))
+        for name, top_nodes in (("subjects", subjects), ("keywords", keywords)):
+            listed = ", ".join(f"{label} ({c})" for label, c in top_nodes) or "(none)"
+            click.echo(printable_line(f"top {name}: {listed}"))
 
 
 def _outside(kg: Any, article: str) -> bool:
@@ -1414,7 +1418,8 @@ def _article_files(target: Path, base_iri: str | None) -> dict[str, str]:
 @click.option("--subject", type=TEXT, help="Draw this subject (slug or name) instead of an article.")
 @click.option("-o", "--output", required=True, type=_Path(dir_okay=False, path_type=Path),
               help="The HTML file to write (one file, works offline); - for stdout.")
-@click.option("--site-url", metavar="URL", type=TEXT, help="Joined to the articles' urls (site paths) for the links in the view.")
+@click.option("--site-url", metavar="URL", type=TEXT,
+              help="Joined to the articles' urls (site paths) for the links in the view.")
 @build_option
 @content_option
 @quiet_option
