@@ -54,6 +54,7 @@ __all__ = [
     "discover",
     "display_name",
     "load_corpus",
+    "load_order",
     "parse_bytes",
     "parse_text",
     "scan",
@@ -766,6 +767,18 @@ def _folder(root: str | os.PathLike[str]) -> Path:
 # -- loading -------------------------------------------------------------------------------
 
 
+def load_order(names: list[str], notes: Mapping[str, Problem]) -> list[str]:
+    """``names`` in the order a build reads them: a link to another article file (``notes`` of code
+    ``file-link``) after the files, where the url is the identity the link is the duplicate, not the
+    file it names (a/same.md -> ../b/page.md rejected b/page.md); so the report lists them.
+
+    >>> load_order(["a.md", "b.md"], {"a.md": Problem("a.md", None, "a link", "file-link", WARNING)})
+    ['b.md', 'a.md']
+    """
+    links = {name for name, note in notes.items() if note.code == "file-link"}
+    return sorted(names, key=links.__contains__) if links else names
+
+
 def load_corpus(
     root: str | os.PathLike[str],
     *,
@@ -837,10 +850,7 @@ def load_corpus(
     skipped: list[str] = []
     owner: dict[str, str] = {}
     published: dict[str, str] = {}  # url -> the file first published there
-    # a link to another article file comes after the files: where the url is the identity, the link is
-    # the duplicate, not the file it names (a/same.md -> ../b/page.md rejected b/page.md)
-    links = {name for name, note in found.notes.items() if note.code == "file-link"}
-    for name in sorted(names, key=links.__contains__) if links else names:
+    for name in load_order(names, found.notes):
         if name in failed:
             article, found_here = None, [failed[name]]
         else:

@@ -31,7 +31,7 @@ from .fileio import INPUTS, PRIVATE, BuildFolder, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
-from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, scan
+from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, load_order, scan
 from .model import Progress, RelatedLink
 from .parallel import reap
 from .presets import AUTO, Detection, choose
@@ -663,8 +663,9 @@ def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: 
     first = (con.execute("SELECT key FROM articles WHERE trim(key, '/') != '' ORDER BY node LIMIT 1").fetchone()
              or con.execute("SELECT key FROM articles ORDER BY node LIMIT 1").fetchone() or (None,))[0]
     problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
-    rejected = [n for n in scanned.names if status.get(n) == "rejected"] if status else []
-    skipped = [n for n in scanned.names if status.get(n) == "skipped"] if status else []
+    names = load_order(scanned.names, scanned.found.notes) if status else []
+    rejected = [n for n in names if status.get(n) == "rejected"]
+    skipped = [n for n in names if status.get(n) == "skipped"]
     counts: dict[str, Any] = {
         "files": len(scanned.names), "articles": int(node_counts.get(ARTICLE, 0)), "rejected": len(rejected),
         "skipped": len(skipped), "ignored_files": scanned.found.ignored, "problems": len(problems),

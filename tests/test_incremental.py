@@ -3127,3 +3127,20 @@ def test_a_github_wiki_s_pages_linked_by_their_urls_name_its_site_as_a_full_buil
     reached = [sorted(v for u, v, k in kg.graph.edges(keys=True) if k == "related")
                for kg in _built_after_each(root, out, cold, edits)]
     assert reached == [["article:Home", "article:Mods"], []]
+
+
+def test_a_link_to_another_article_file_is_listed_last_in_a_patched_report_as_in_a_full_one(tmp_path: Path):
+    """A full build reads a link to another article file after the files (where it is a duplicate, it
+    is the link, not the file it names), so the report lists it after the other skipped files; a
+    patched build's report listed the skipped files in name order, the link among them."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    _save(root, "_config.yml", "title: Site\n")
+    _save(root, "_posts/2020-01-01-cell.md", "---\ntitle: Cell\n---\nText.\n")
+    (root / "_posts" / "a-link.md").symlink_to(root / "_posts" / "2020-01-01-cell.md")
+    _save(root, "_posts/b-plain.md", "---\ntitle: Not a post\n---\nText.\n")
+    qagraph.build(root, out=out, preset="jekyll")
+    _save(root, "_posts/2020-01-02-gene.md", "---\ntitle: Gene\n---\nText.\n")
+    assert qagraph.build(root, out=out, preset="jekyll").build_info.incremental
+    qagraph.build(root, out=cold, cache=False, preset="jekyll")
+    assert json.loads((cold / "report.json").read_text())["skipped"] == ["_posts/b-plain.md", "_posts/a-link.md"]
+    assert outputs_of(out) == outputs_of(cold)
