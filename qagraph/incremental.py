@@ -48,7 +48,7 @@ from .graph import (LinkLookups, article_index, article_node_data, keyword_data,
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
 from .links import ArticleIndex, url_key
-from .load import SENDS, Scan, parse_file_batch
+from .load import SENDS, Scan, file_links, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
 
@@ -250,12 +250,15 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
             patch.set_names(node, ())
 
     # -- related links: every link that can lead elsewhere now is resolved again ----------------
+    # a link to another article file is read after the files: the first link to a stub, which
+    # names it, is the first in that order (load.load_order)
+    last = file_links(scanned.found.notes)
     if by_name:
         link_problems, unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles,
-                                                           stub_candidates, fields, rules)
+                                                           stub_candidates, fields, rules, last)
     else:
         link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
-                                                   stub_candidates, fields)
+                                                   stub_candidates, fields, last)
 
     # -- similar and same-question edges: the index updates only what the edit can change ----
     try:
@@ -318,10 +321,10 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
 
 def _relink(patch: DatabasePatch, update: Update, old_data: Mapping[str, dict[str, Any]],
             new_articles: Mapping[str, Article], new_nodes: Mapping[str, Article], gone: set[str],
-            stub_candidates: set[str], fields: FieldMap) -> tuple[list[Problem], set[str]]:
+            stub_candidates: set[str], fields: FieldMap, last: set[str]) -> tuple[list[Problem], set[str]]:
     """Link again the edited articles and every article whose ``related_articleN`` links name
-    an edited url or id; settle the stubs. The problems found, and the paths of the unchanged
-    articles linked again."""
+    an edited url or id; settle the stubs (``last``: the files read after the others). The problems
+    found, and the paths of the unchanged articles linked again."""
     con = patch.con
     urls = {d.get("url") for d in old_data.values()} | {a.url for a in new_articles.values()}
     ids = {d.get("id") for d in old_data.values()} | {a.id for a in new_articles.values()}
@@ -365,7 +368,7 @@ def _relink(patch: DatabasePatch, update: Update, old_data: Mapping[str, dict[st
             patch.remove_edges(node, ("related",))
             for t, d in targets.items():
                 patch.add_edge(node, t, "related", d)
-    _settle_stubs(patch, update, stub_candidates, fields, lookups)
+    _settle_stubs(patch, update, stub_candidates, fields, lookups, last)
     return link_problems, {path_of[n] for n in linking if n not in new_nodes}
 
 
@@ -414,15 +417,17 @@ class _Spellings(dict[str, str]):
         return super().setdefault(key, default)
 
 
-def _named(con: Any, nodes: Iterable[str] | None) -> list[_Named]:
-    """The articles ``nodes`` (every article: ``None``) as the index reads them, in file order."""
+def _named(con: Any, nodes: Iterable[str] | None, last: set[str]) -> list[_Named]:
+    """The articles ``nodes`` (every article: ``None``) as the index reads them, in file order
+    (the files of ``last``, links to another article file, after the others)."""
     query = "SELECT key, path, url, extra, title FROM articles"
     rows = con.execute(query + " WHERE node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),)) \
         if nodes is not None else con.execute(query)
-    return sorted((_Named(k, p, u, _json(x), t or "") for k, p, u, x, t in rows), key=lambda r: r.path)
+    return sorted((_Named(k, p, u, _json(x), t or "") for k, p, u, x, t in rows),
+                  key=lambda r: (r.path in last, r.path))
 
 
-def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleIndex[_Named]:
+def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str]) -> ArticleIndex[_Named]:
     """An index of the articles the links of ``linking`` may lead to: those going by a last name
     the links end in (the ``names`` table). It resolves those links as the whole corpus's index
     does: every look-up of a link ends in one of its last names, and each holds every article
@@ -434,12 +439,12 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap) -> ArticleInd
     nodes = None if "" in reached else {node for (node,) in con.execute(
         "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
         (json.dumps(reached),))}
-    return article_index(_named(con, nodes), fields)
+    return article_index(_named(con, nodes, last), fields)
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
                     new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap,
-                    rules: ArticleIndex[Any]) -> tuple[list[Problem], set[str]]:
+                    rules: ArticleIndex[Any], last: set[str]) -> tuple[list[Problem], set[str]]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
     the articles whose links can lead elsewhere after the edit.
 
@@ -453,7 +458,8 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     file order, with the functions the full build uses, against an
     :class:`~qagraph.links.ArticleIndex` of the articles those links may reach (the
     database's ``names`` table says which, and who links to a name). ``rules``: an index of no
-    article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`). The problems
+    article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`); ``last``: the files
+    read after the others (:func:`~qagraph.load.file_links`). The problems
     found linking, and the paths of the unchanged articles linked again, are returned."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
@@ -485,8 +491,8 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
                                    for t, _ in patch.out_edges(node, ("related",)) if t in keys}
     folds = {fold(keys[n]) for n in before_stubs if n in keys}
     url_identity = fields.url_stubs
-    index = _reachable(con, linking, fields)
-    for source in _named(con, linking):
+    index = _reachable(con, linking, fields, last)
+    for source in _named(con, linking, last):
         node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
             if link.target is not None and \
@@ -501,14 +507,14 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     linkers = set().union(*(patch.sources(node, ("related",)) for node in involved)) - linking
     if linkers:  # their links too: an index of what all of them may reach
         linking |= linkers
-        index = _reachable(con, linking, fields)
+        index = _reachable(con, linking, fields, last)
     spellings = _Spellings({f: found[0][1] for f, found in stubs.items() if f not in folds and len(found) == 1},
                            {f for f, found in stubs.items() if f not in folds and len(found) > 1})
     graph = _StubGraph(patch, involved)
     no_lookups = LinkLookups(lambda url: None, lambda number: [])
     unchanged = set()
     link_problems: list[Problem] = []
-    for source in _named(con, linking):
+    for source in _named(con, linking, last):
         node = article_node(source.key)
         links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
 
@@ -629,8 +635,9 @@ def _concept(patch: DatabasePatch, update: Update, node: str, moves: dict[str, i
 
 
 def _settle_stubs(patch: DatabasePatch, update: Update, candidates: Iterable[str], fields: FieldMap,
-                  lookups: LinkLookups) -> None:
-    """Each stub is there while some related link resolves to it, with the data of the first such link."""
+                  lookups: LinkLookups, last: set[str]) -> None:
+    """Each stub is there while some related link resolves to it, with the data of the first such link
+    in file order (the files of ``last`` after the others)."""
     con = patch.con
     for node in sorted(candidates):
         kind = _kind(patch, node)
@@ -641,8 +648,9 @@ def _settle_stubs(patch: DatabasePatch, update: Update, candidates: Iterable[str
         if lookups.url_owner(url) is None:
             rows = con.execute(
                 "SELECT a.path, l.position, l.url, l.id, l.title, l.subject, l.line, l.target, l.origin FROM links l "
-                "JOIN articles a ON a.node = l.article WHERE l.url = ? ORDER BY a.path, l.position LIMIT 1",
-                (url,)).fetchall()
+                "JOIN articles a ON a.node = l.article WHERE l.url = ? "
+                "ORDER BY a.path IN (SELECT value FROM json_each(?)), a.path, l.position LIMIT 1",
+                (url, json.dumps(sorted(last)))).fetchall()
             if rows:
                 path, p, u, i, t, s, line, tg, o = rows[0]
                 first = (path, RelatedLink(p, u, i, t, s, line, target=tg, origin=o))

@@ -53,6 +53,7 @@ __all__ = [
     "changed_inputs",
     "discover",
     "display_name",
+    "file_links",
     "load_corpus",
     "load_order",
     "parse_bytes",
@@ -767,15 +768,21 @@ def _folder(root: str | os.PathLike[str]) -> Path:
 # -- loading -------------------------------------------------------------------------------
 
 
+def file_links(notes: Mapping[str, Problem]) -> set[str]:
+    """The files that are links to another article file (``notes`` of code ``file-link``)."""
+    return {name for name, note in notes.items() if note.code == "file-link"}
+
+
 def load_order(names: list[str], notes: Mapping[str, Problem]) -> list[str]:
-    """``names`` in the order a build reads them: a link to another article file (``notes`` of code
-    ``file-link``) after the files, where the url is the identity the link is the duplicate, not the
-    file it names (a/same.md -> ../b/page.md rejected b/page.md); so the report lists them.
+    """``names`` (sorted) in the order a build reads them: a link to another article file
+    (:func:`file_links`) after the files, where the url is the identity the link is the duplicate,
+    not the file it names (a/same.md -> ../b/page.md rejected b/page.md); so the report lists them,
+    and so the graph links its articles (a stub is named after the first link to it).
 
     >>> load_order(["a.md", "b.md"], {"a.md": Problem("a.md", None, "a link", "file-link", WARNING)})
     ['b.md', 'a.md']
     """
-    links = {name for name, note in notes.items() if note.code == "file-link"}
+    links = file_links(notes)
     return sorted(names, key=links.__contains__) if links else names
 
 

@@ -1103,8 +1103,8 @@ def test_a_vault_edit_reads_only_the_notes_its_links_may_reach(tmp_path: Path, m
     read: list[int | None] = []
     real = incremental._named
 
-    def spy(con, nodes):
-        rows = real(con, nodes)
+    def spy(con, nodes, last):
+        rows = real(con, nodes, last)
         read.append(None if nodes is None else len(rows))
         return rows
 
@@ -3143,4 +3143,21 @@ def test_a_link_to_another_article_file_is_listed_last_in_a_patched_report_as_in
     assert qagraph.build(root, out=out, preset="jekyll").build_info.incremental
     qagraph.build(root, out=cold, cache=False, preset="jekyll")
     assert json.loads((cold / "report.json").read_text())["skipped"] == ["_posts/b-plain.md", "_posts/a-link.md"]
+    assert outputs_of(out) == outputs_of(cold)
+
+
+def test_a_stub_named_by_a_link_in_a_link_to_another_note_is_named_in_a_patched_build_as_in_a_full_one(tmp_path: Path):
+    """A full build reads a link to another note file after the files, so a missing note's stub
+    takes its spelling from a note's link before the linked file's; a patched build went by path
+    alone, and named the stub after the linked file's link, which comes first by path."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    _save(root, "b.md", "See [[ghost]].\n")
+    _save(root, "c-target.md", "See [[GHOST]].\n")
+    (root / "a-link.md").symlink_to(root / "c-target.md")
+    qagraph.build(root, out=out, preset="obsidian")
+    _save(root, "b.md", "See [[ghost]], again.\n")
+    assert qagraph.build(root, out=out, preset="obsidian").build_info.incremental
+    qagraph.build(root, out=cold, cache=False, preset="obsidian")
+    assert [key for (key,) in _rows(cold, "SELECT key FROM stubs")] == ["ghost"]
+    assert database_rows(out) == database_rows(cold)
     assert outputs_of(out) == outputs_of(cold)
