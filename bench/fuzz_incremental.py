@@ -21,7 +21,24 @@ def rand_article(r):
     return {"slug": r.choice("abcdefgh"), "subject": r.choice(SUBJECTS), "id": r.randint(1, 6), "title": r.choice(TITLES),
             "keywords": r.sample(KEYWORDS, r.randint(0, 5)), "related": rel, "broken": r.choice([None]*8 + ["yaml", "no-title"])}
 
-def run(seed, verbose=False):
+def patched_equals_cold(root, out, cold, said, **options):
+    """Build ``root`` patched into ``out`` and cold into ``cold``; whether every output and database row
+    is the same (else the differences are printed, after ``said``: what the step did)."""
+    kg = qagraph.build(root, out=out, **options)
+    shutil.rmtree(cold, ignore_errors=True); qagraph.build(root, out=cold, cache=False, **options)
+    A, B = outputs_of(out), outputs_of(cold)
+    ra, rb = database_rows(out), database_rows(cold)
+    if A == B and ra == rb:
+        return True
+    print(said, "incremental", kg.build_info.incremental)
+    for name in sorted(set(A) | set(B)):
+        if A.get(name) != B.get(name):
+            a = (A.get(name) or b"").decode(errors="replace").splitlines(); b = (B.get(name) or b"").decode(errors="replace").splitlines()
+            print("DIFF", name); print("\n".join(x[:400] for x in list(difflib.unified_diff(b, a, "cold", "inc", lineterm="", n=0))[:30]))
+    print("\n".join(x[:400] for x in list(difflib.unified_diff(rb, ra, "cold", "inc", lineterm="", n=0))[:30]))
+    return False
+
+def run(seed):
     r = random.Random(seed)
     tmp = Path(f"/tmp/incfuzz/{seed}"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     root, out, cold = tmp / "content", tmp / "out", tmp / "cold"
@@ -40,19 +57,7 @@ def run(seed, verbose=False):
         elif kind == "keywords" and paths:
             articles[r.choice(paths)]["keywords"] = r.sample(KEYWORDS, r.randint(0, 5))
         _write(root, articles)
-        kg = qagraph.build(root, out=out)
-        shutil.rmtree(cold, ignore_errors=True); qagraph.build(root, out=cold, cache=False)
-        A, B = outputs_of(out), outputs_of(cold)
-        ra, rb = database_rows(out), database_rows(cold)
-        if A != B or ra != rb:
-            print("SEED", seed, "step", step_no, kind, "incremental", kg.build_info.incremental)
-            for name in sorted(set(A) | set(B)):
-                if A.get(name) != B.get(name):
-                    print("DIFF", name)
-                    if verbose:
-                        a = (A.get(name) or b"").decode(errors="replace").splitlines(); b = (B.get(name) or b"").decode(errors="replace").splitlines()
-                        print("\n".join(x[:400] for x in list(difflib.unified_diff(b, a, "cold", "inc", lineterm="", n=0))[:30]))
-            print("\n".join(x[:400] for x in list(difflib.unified_diff(rb, ra, "cold", "inc", lineterm="", n=0))[:30]))
+        if not patched_equals_cold(root, out, cold, f"SEED {seed} step {step_no} {kind}"):
             return False
     shutil.rmtree(tmp, ignore_errors=True)
     return True
@@ -127,17 +132,7 @@ def run_folder(source, preset, seed, steps=8):
                     (root / name).write_text(text)
                 done.append(f"fixed {name}"); broken.pop(name)
         done += [edit_folder(r, root, broken) for _ in range(r.choice([1, 1, 1, 2]))]
-        kg = qagraph.build(root, out=out, preset=preset)
-        shutil.rmtree(cold, ignore_errors=True); qagraph.build(root, out=cold, cache=False, preset=preset)
-        A, B = outputs_of(out), outputs_of(cold)
-        ra, rb = database_rows(out), database_rows(cold)
-        if A != B or ra != rb:
-            print("SEED", seed, "step", step_no, done, "incremental", kg.build_info.incremental)
-            for name in sorted(set(A) | set(B)):
-                if A.get(name) != B.get(name):
-                    a = (A.get(name) or b"").decode(errors="replace").splitlines(); b = (B.get(name) or b"").decode(errors="replace").splitlines()
-                    print("DIFF", name); print("\n".join(x[:400] for x in list(difflib.unified_diff(b, a, "cold", "inc", lineterm="", n=0))[:30]))
-            print("\n".join(x[:400] for x in list(difflib.unified_diff(rb, ra, "cold", "inc", lineterm="", n=0))[:30]))
+        if not patched_equals_cold(root, out, cold, f"SEED {seed} step {step_no} {done}", preset=preset):
             return False
     shutil.rmtree(tmp, ignore_errors=True)
     return True
@@ -150,7 +145,7 @@ if __name__ == "__main__":
     start = int(args[0]) if args else 0
     n = int(args[1]) if len(args) > 1 else 50
     for seed in range(start, start + n):
-        if not (run_folder(folder[1], folder[2], seed) if folder else run(seed, verbose=True)):
+        if not (run_folder(folder[1], folder[2], seed) if folder else run(seed)):
             break
     else:
         print("all ok")
