@@ -38,7 +38,7 @@ import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, Problem
@@ -51,9 +51,6 @@ from .links import ArticleIndex, url_key
 from .load import SENDS, Scan, file_links, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
-
-if TYPE_CHECKING:
-    from .similarity import SimilarityIndex
 
 __all__ = ["Fallback", "LINK_CODES", "Update", "update_build"]
 
@@ -80,15 +77,6 @@ class Update:
     kinds: dict[str, dict[str, int]] = field(default_factory=dict)
     #: the articles the similarity index holds after the update: the database's, when the index is this build's
     indexed: int = 0
-    #: the updated similarity index, to :meth:`save` once the writers that do not read it are started
-    similarity: SimilarityIndex | None = None
-
-    def save(self, folder: Path) -> None:
-        """Write the updated similarity index to ``folder`` (the views and the RDF read the
-        database, not the index: the process making the views starts first)."""
-        if self.similarity is not None:
-            self.similarity.save(folder)
-            self.similarity = None
 
 
 def update_build(
@@ -106,7 +94,7 @@ def update_build(
 
     ``known`` is what the previous build read of each input file, ``skips`` the files the
     preset passes over now (:func:`qagraph.presets.layout_skips`). The similarity index
-    in ``similarity_folder`` is updated; the caller saves it there (:meth:`Update.save`).
+    in ``similarity_folder`` is updated and saved there.
 
     Raises:
         Fallback: the change cannot be patched (see the module text).
@@ -298,7 +286,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     for u, v in same_now - same_before:
         patch.add_edge(u, v, "same-question", {"kind": "same-question"})
         update.changed |= {u, v}
-    update.similarity = index
+    index.save(similarity_folder)
 
     # -- files and problems -----------------------------------------------------------------
     for p in paths:

@@ -441,7 +441,6 @@ def _update(stage: Path, folder: BuildFolder, content: str | os.PathLike[str], s
         raise
     later.send((update.changed, update.removed, articles))  # the views first: they take longest
     with waited_on_error(later.wait), closing(db), closing(_read_only(folder.out / DATABASE)) as previous:
-        update.save(stage / SIMILARITY_STATE)  # read by no writer: the views start without waiting for it
         kept_text = db.meta.text("health")  # the previous findings, and the text of each section
         sections = findings_sections(kept_text) if kept_text is not None else None
         previous_health = {k: v for k, (v, _) in sections.items()} if sections is not None else None
