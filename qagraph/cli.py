@@ -195,7 +195,6 @@ class _Text(click.types.StringParamType):
 
 
 TEXT = _Text()
-TEXT = _Text()
 
 
 class _Path(click.Path):
