@@ -1025,6 +1025,10 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
     from .export import write_export
 
     output = _output(output, "a CSV export (nodes.csv, edges.csv)" if fmt == "csv" else "")
+    # one file into a folder: refused before the build is loaded, as view's and suggest's -o is
+    if fmt != "csv" and output.is_dir() and output != STDOUT_PATH:
+        raise click.BadParameter(f"File {str(output)!r} is a directory (-f {fmt} writes one file; -f csv, a folder).",
+                                 param_hint="'-o' / '--output'")
     kg = _graph(build_dir, content, rebuild, quiet)
     for path in write_export(kg.graph, output, fmt, kinds=kinds or None):
         _echo_written(path)

@@ -1262,6 +1262,19 @@ def test_an_output_through_a_link_to_an_open_file_is_written_into_not_replaced(t
     assert link.is_symlink() and len(json.loads((tmp_path / "x.json").read_text())["nodes"]) > 3
 
 
+@pytest.mark.parametrize("command", [["export", "-f", "json"], ["export", "-f", "graphml"], ["view", "--subject", "biology"],
+                                     ["suggest"]])
+def test_an_output_file_named_by_a_folder_is_a_usage_error_of_every_command(tmp_path: Path, command: list[str]):
+    """``-o FOLDER`` where one file is written: ``view`` and ``suggest`` refused it as a usage error (exit
+    2) before any work, ``export`` loaded the build and then failed writing (exit 3, "Is a directory")."""
+    out = _hostile_build(tmp_path)
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    done = CliRunner().invoke(cli, [*command, "-o", str(folder), "-b", str(out), "-q"])
+    assert done.exit_code == 2, done.output
+    assert "is a directory" in done.output and not any(folder.iterdir())
+
+
 def test_an_export_to_dev_stdout_is_the_export_alone(tmp_path: Path):
     """``export -o /dev/stdout | jq``: the list of files written went to stdout after the data, which
     made it invalid JSON; the name of a device or pipe written into is not listed."""
