@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .kinds import ARTICLE, KEYWORD, STUB, SUBJECT
-from .normalize import keyword_problems, most_common_spelling, question_key
+from .normalize import isolated, keyword_problems, most_common_spelling, question_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -180,49 +180,38 @@ def health_summary(health: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return summary
 
 
-_DIRECTION = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _isolated(text: Any) -> str:
-    """``text`` between FSI and PDI when it holds a direction embedding, override or isolate: a title
-    that opens an override and leaves it open reverses what an item joins to it, its path drawn
-    ``(dm.1q/ygoloib)``; the index page isolates each item, not its parts."""
-    text = str(text)
-    return f"\u2068{text}\u2069" if not _DIRECTION.isdisjoint(text) else text
-
-
 def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
     """A finding's items, in the order the index page shows them, as (text, article node or None)."""
     for item in lists["articles"]:
         yield _named(item), item.get("node")
     for link in lists["links"]:  # a stub a page link or wiki-link names has no url: its key, as the node id holds it
         target = link.get("target_url") or str(link.get("target") or "").removeprefix(f"{ARTICLE}:")
-        yield f"{_named(link)} \u2192 {_isolated(target)}", link.get("node")
+        yield f"{_named(link)} \u2192 {isolated(target)}", link.get("node")
     for group in lists["groups"]:  # by its files, which say the subjects too (a group may be of one subject)
         members = group.get("articles") or []
-        files = ", ".join(_isolated(a.get("path") or a.get("node")) for a in members[:GROUP_SHOWN])
+        files = ", ".join(isolated(a.get("path") or a.get("node")) for a in members[:GROUP_SHOWN])
         more = f" and {len(members) - GROUP_SHOWN} more" if len(members) > GROUP_SHOWN else ""
-        yield f"{_isolated(group.get('question'))} ({files}{more})", members[0]["node"] if members else None
+        yield f"{isolated(group.get('question'))} ({files}{more})", members[0]["node"] if members else None
     for subject in lists["subjects"]:
-        spellings = ", ".join(f"{_isolated(k)} ({v})" for k, v in subject.get("spellings", {}).items())
-        yield f"{_isolated(subject.get('usual'))}: {spellings}", None
+        spellings = ", ".join(f"{isolated(k)} ({v})" for k, v in subject.get("spellings", {}).items())
+        yield f"{isolated(subject.get('usual'))}: {spellings}", None
     for keyword in lists["keywords"]:
         if "spellings" in keyword:  # keyword_spellings
-            spellings = ", ".join(f"\u201c{_isolated(k)}\u201d ({v})" for k, v in keyword["spellings"].items())
-            yield f"{_isolated(keyword.get('usual'))}: {spellings}", None
+            spellings = ", ".join(f"\u201c{isolated(k)}\u201d ({v})" for k, v in keyword["spellings"].items())
+            yield f"{isolated(keyword.get('usual'))}: {spellings}", None
             continue
         # quoted: a keyword's own ";" or ":" ("a; b") read as the list's or the problem's; then where it is
         holders = keyword.get("articles") or []
-        where = [_isolated(a.get("path") or a.get("node")) for a in holders[:1]] + [f"{len(holders) - 1} more"] * (len(holders) > 1)
-        yield (f"\u201c{_isolated(keyword.get('label'))}\u201d: {'; '.join(keyword.get('problems', []))}"
+        where = [isolated(a.get("path") or a.get("node")) for a in holders[:1]] + [f"{len(holders) - 1} more"] * (len(holders) > 1)
+        yield (f"\u201c{isolated(keyword.get('label'))}\u201d: {'; '.join(keyword.get('problems', []))}"
                + (f" ({' and '.join(where)})" if where else "")), None
 
 
 def _named(item: Mapping[str, Any]) -> str:
     """An article as a finding names it: its title (else node id) and its file, each isolated
-    (:func:`_isolated`: a direction override in a title does not turn the file after it)."""
-    text = _isolated(item.get("title") or item.get("node"))
-    return text + f" ({_isolated(item['path'])})" if item.get("path") else text
+    (:func:`~qagraph.normalize.isolated`: a direction override in a title does not turn the file after it)."""
+    text = isolated(item.get("title") or item.get("node"))
+    return text + f" ({isolated(item['path'])})" if item.get("path") else text
 
 
 def findings(facts: Facts) -> dict[str, Any]:

@@ -7,9 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "BIDI_CONTROLS",
     "MAX_KEYWORD_WORDS",
     "as_written",
     "fold",
+    "isolated",
     "keyword_problems",
     "most_common_spelling",
     "printable",
@@ -30,14 +32,30 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+#: the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they reorder what is drawn after
+#: them (a title "\u202e..." shows the rest of its line backwards); the marks (LRM, RLM) do not
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_BIDI = frozenset(map(chr, BIDI_CONTROLS))
+
 # C0 controls but tab and line feed, DEL, C1 controls: what a terminal takes as commands; and the bytes of
 # a path that are not UTF-8, as Python reads them (U+DC80-U+DCFF), which a stream that cannot write them
 # shows as "?" (stderr under the C locale): shown as the byte they stand for, as display_name() does
 _CONTROLS = {**{c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))},
              **{0xDC00 + b: f"\\x{b:02x}" for b in range(0x80, 0x100)},
-             # the bidi embeddings, overrides and isolates, which reorder what a terminal draws after them
-             # (a title "\u202e...": the rest of the line shown backwards); the marks (LRM, RLM) do not
-             **{c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+             # the bidi controls, which reorder what a terminal draws after them
+             **{c: f"\\u{c:04x}" for c in BIDI_CONTROLS}}
+
+
+def isolated(text: object) -> str:
+    """``text`` between FSI and PDI when it holds a bidi control (:data:`BIDI_CONTROLS`): a title that
+    opens an override and leaves it open then reverses nothing that is joined to it (a health item's
+    path drawn ``(dm.1q/ygoloib)``); any other text as it is.
+
+    >>> isolated("a \\u202eb") == "\\u2068a \\u202eb\\u2069", isolated("Hebrew \\u05e9") == "Hebrew \\u05e9"
+    (True, True)
+    """
+    text = str(text)
+    return text if _BIDI.isdisjoint(text) else f"\u2068{text}\u2069"
 
 
 def printable(text: str) -> str:
@@ -70,8 +88,7 @@ def printable_line(text: str) -> str:
 #: zero-width spaces and joiners, the word joiner, the byte-order mark and the bidi controls (marks,
 #: embeddings, overrides, isolates). Pasted text brings them in unseen: "ma\u200bchine learning"
 #: reads as "machine learning", and should be the same keyword
-_INVISIBLE = dict.fromkeys((0x00AD, 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060,
-                            *range(0x2066, 0x206A), 0xFEFF))
+_INVISIBLE = dict.fromkeys((0x00AD, 0x061C, *range(0x200B, 0x2010), 0x2060, *BIDI_CONTROLS, 0xFEFF))
 #: the same, but for the joiners: between two letters they shape them (Persian's ZWNJ, an emoji's ZWJ)
 _INVISIBLE_BUT_JOINERS = {c: None for c in _INVISIBLE if c not in (0x200C, 0x200D)}
 _LONE_JOINER = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
