@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from qagraph.load import parse_text
 from qagraph.normalize import (fold, most_common_spelling, question_key, split_keywords, subject_slug,
-                               unescape_newlines)
+                               unescape_newlines, visible)
 
 keyword_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 
@@ -88,7 +88,9 @@ def test_unescape_newlines():
 
 @settings(max_examples=200)
 @given(
-    title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(lambda t: t.strip()),
+    # a title of characters that show nothing ("\xad", "\u200b") is blank by design: no title (tested apart)
+    title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(
+        lambda t: visible(t).strip()),
     # no separator of any kind inside a keyword: how other separators split is tested apart
     keywords=st.lists(keyword_text.filter(lambda k: not set(k) & set(",;|\n\r\t、，•") and len(k.split()) <= 6),
                       max_size=8),
