@@ -14,8 +14,9 @@ For each corpus and method it reports:
 * precision-like counts over every article's first 10 similar articles (its slots):
   slots resting on one shared keyword, on one keyword of 10 or more articles, on
   keywords that are all listed as ambiguous or generic (evaluation corpus only),
-  slots taken by the same question under another subject; articles with no similar
-  article; edges.
+  slots taken by the same question under another subject; copies of a question that a list
+  of 10 would show again (left out of the lists, as ``KnowledgeGraph.similar`` leaves them out);
+  articles with no similar article; edges.
 
 The generated corpus has random related links, so its recall says nothing; it is there
 for the time and the counts. The baseline is the method qagraph used before (IDF
@@ -167,6 +168,20 @@ def evaluate(articles: list[Article], edges: Edges, ambiguous: set[str] | None) 
         ranked[v].append((-w, u, shared))
     for lists in ranked.values():
         lists.sort()
+    # a question filed under several subjects shown once, by its best copy, as KnowledgeGraph.similar
+    # lists it; the copies a list would show again, counted before they are left out
+    repeated = 0
+    for a, lists in ranked.items():
+        asked: set[str] = set()
+        kept = []
+        for entry in lists:
+            q = questions[entry[1]]
+            if q and q in asked:
+                repeated += len(kept) < 10
+                continue
+            asked.add(q)
+            kept.append(entry)
+        lists[:] = kept
     related = related_targets(articles)
     linked = {k: set(t) for k, t in related.items()}
     for k, targets in related.items():
@@ -190,6 +205,7 @@ def evaluate(articles: list[Article], edges: Edges, ambiguous: set[str] | None) 
     if ambiguous is not None:
         out["ambiguous/generic only"] = round(sum(all(k in ambiguous for k in s) for _, _, s in slots) / n, 3)
     out["same question"] = sum(1 for a, v, _ in slots if questions[a] and questions[a] == questions[v])
+    out["a question again in a list of 10"] = repeated
     out["no similar article"] = sum(1 for a in keys if not ranked[a])
     out["edges"] = len(edges)
     return out

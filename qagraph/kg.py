@@ -671,10 +671,23 @@ class KnowledgeGraph:
             (u, d) for u, _, d in self._source.edges(node, (kind,), False)]
 
     def similar(self, ref: str | int, k: int = 10) -> list[tuple[str, float, tuple[str, ...]]]:
-        """Up to ``k`` most similar articles: ``(node, weight, shared keyword keys)``, best first."""
+        """Up to ``k`` most similar articles: ``(node, weight, shared keyword keys)``, best first.
+
+        One question filed under several subjects is listed once, by its best copy (the others
+        are :meth:`same_question` of it): a list is not to show one title twice."""
         node = self.article(ref)
         found = [(v, float(d["weight"]), tuple(d.get("shared", ()))) for v, d in self._symmetric(node, "similar")]
-        return heapq.nsmallest(max(k, 0), found, key=lambda t: (-t[1], t[0]))
+        found.sort(key=lambda t: (-t[1], t[0]))
+        out: list[tuple[str, float, tuple[str, ...]]] = []
+        shown: set[str] = set()
+        for entry in found:
+            if len(out) >= k:
+                break
+            if entry[0] in shown:
+                continue
+            out.append(entry)
+            shown.update(v for v, _ in self._symmetric(entry[0], "same-question"))
+        return out
 
     def same_question(self, ref: str | int) -> list[str]:
         """The other copies of this article's question, filed under other subjects, sorted."""

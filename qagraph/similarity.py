@@ -497,6 +497,7 @@ class SimilarityIndex:
             # one sort per block: row, then weight (high first), then partner key
             order = np.argsort(local * ((_UNITS + 1) * (n + 1)) + (_UNITS - units) * (n + 1) + rank[cols])
             local, cols, units = local[order], cols[order], units[order]
+            local, cols, units = _one_per_question(local, cols, units, self._qhash[cols])
             place = np.arange(len(local)) - np.searchsorted(local, local, side="left")
             top = place < k
             self._top[block[local[top]], place[top]] = cols[top]
@@ -856,6 +857,33 @@ def _segments(ptr: np.ndarray, slots: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
     return offsets + np.arange(total, dtype=np.int64)
+
+
+def _one_per_question(local: np.ndarray, cols: np.ndarray, units: np.ndarray,
+                      questions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's candidates (sorted best first within the row) without the later copies of a
+    question already among them: two files of one question under two subjects would take two
+    slots of the ranking and show one title twice. ``questions`` are the candidates' question
+    hashes (0: none, never a copy). A row's ranking still reads only its own candidates, so an
+    update that recomputes the holders of an article's keywords stays exact.
+
+    >>> r, c, u = _one_per_question(np.array([0, 0, 0, 1, 1]), np.array([5, 6, 7, 6, 5]),
+    ...                             np.array([9, 8, 7, 9, 8]), np.array([3, 3, 0, 3, 3]))
+    >>> r.tolist(), c.tolist(), u.tolist()
+    ([0, 0, 1], [5, 7, 6], [9, 7, 9])
+    """
+    asked = np.flatnonzero(questions != 0)
+    if len(asked) < 2:
+        return local, cols, units
+    # the asked candidates by (row, question), stable: the first of each group is the best
+    order = asked[np.lexsort((questions[asked], local[asked]))]
+    repeat = np.zeros(len(order), dtype=bool)
+    repeat[1:] = (local[order[1:]] == local[order[:-1]]) & (questions[order[1:]] == questions[order[:-1]])
+    if not repeat.any():
+        return local, cols, units
+    keep = np.ones(len(local), dtype=bool)
+    keep[order[repeat]] = False
+    return local[keep], cols[keep], units[keep]
 
 
 def _units(evidence: np.ndarray, sizes: np.ndarray, w2: float) -> np.ndarray:

@@ -219,6 +219,31 @@ def test_similar_best_first(any_kg):
     assert any_kg.similar(GRAPHS, k=0) == []
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_similar_lists_a_question_filed_under_two_subjects_once(tmp_path, stored):
+    """A third article's list names one question once, by its better copy, though both copies
+    rank it (the edges are both articles' rankings together): the list shows no title twice."""
+    import qagraph
+    from conftest import article_text, write_article
+
+    keywords = "virus, capsid, host cell"
+    for n, (subject, slug, title) in enumerate([("Biology", "what-is-a-virus", "What is a virus?"),
+                                                 ("Medicine", "what-is-a-virus", "What is a virus?"),
+                                                 ("Biology", "phages", "What is a bacteriophage?"),
+                                                 ("Biology", "prions", "What is a prion?")], 1):
+        write_article(tmp_path / "c", f"{subject.lower()}/{slug}.md",
+                      article_text(title, url_of(subject.lower(), slug), id=n, subject=subject, keywords=keywords))
+    built = qagraph.build(tmp_path / "c", out=tmp_path / "b")
+    kg = qagraph.open(tmp_path / "b") if stored else built
+    phages = kg.article(url_of("biology", "phages"))
+    copies = {kg.article(url_of("biology", "what-is-a-virus")), kg.article(url_of("medicine", "what-is-a-virus"))}
+    assert kg.same_question(url_of("biology", "what-is-a-virus")) == [kg.article(url_of("medicine", "what-is-a-virus"))]
+    found = [node for node, _, _ in kg.similar(phages)]
+    assert len(found) == 2 and len(copies & set(found)) == 1
+    assert kg.article(url_of("biology", "prions")) in found
+    assert [node for node, _, _ in kg.similar(phages, k=1)] == found[:1]
+
+
 def test_keywords_and_subjects(any_kg):
     assert any_kg.keywords_of(DNA) == [keyword_node(k) for k in ("dna", "chromosomes", "genes", "biology")]
     assert any_kg.articles_of_keyword("BIOLOGY") == sorted([CELLS, MITOSIS, DNA])

@@ -37,7 +37,9 @@ def reference(docs, config):
             units[i, j] = units[j, i] = u
     edges = {}
     for i in range(len(docs)):
-        mine = sorted((j for j in range(len(docs)) if (i, j) in units), key=lambda j: (-units[i, j], docs[j].key))
+        ranked = sorted((j for j in range(len(docs)) if (i, j) in units), key=lambda j: (-units[i, j], docs[j].key))
+        # a question already ranked (a better copy of it, filed elsewhere) takes no second slot
+        mine = [j for n, j in enumerate(ranked) if not questions[j] or questions[j] not in {questions[m] for m in ranked[:n]}]
         for j in mine[: config.top_k]:
             a, b = sorted((docs[i].key, docs[j].key))
             shared = sorted(k for k in set(sets[i]) & set(sets[j]) if weight[k])
@@ -131,6 +133,24 @@ def test_same_question_never_takes_a_similar_slot():
     pairs = [e[:2] for e in similar_edges(docs)]
     assert (docs[0].key, docs[1].key) not in pairs and len(pairs) == 2
     assert len(similar_edges([d._replace(question="") for d in docs])) == 3  # no question: no exclusion
+
+
+def test_a_question_filed_twice_takes_one_slot_of_a_third_articles_ranking():
+    """Two files of one question (two subjects) shared by a third article's keywords: its ranking
+    holds the better copy once and the next article in the other slot, not one title twice; an
+    update that removes the better copy brings the other back, as a fresh build has it."""
+    twin_a = Doc("/learn/biology/questions/what-is-a-virus", ("virus", "capsid", "host"), "What is a virus?")
+    twin_b = Doc("/learn/medicine/questions/what-is-a-virus", ("virus", "capsid", "host"), "what is a VIRUS")
+    third = Doc("/learn/biology/questions/phages", ("virus", "capsid", "host"), "What is a bacteriophage?")
+    other = Doc("/learn/biology/questions/prions", ("virus", "capsid"), "What is a prion?")
+    config = SimilarityConfig(top_k=2)
+    index = SimilarityIndex.build([twin_a, twin_b, third, other], config)
+    assert [key for key, _ in index.partners(third.key)] == [twin_a.key, other.key]
+    fresh = SimilarityIndex.build([twin_b, third, other], config)
+    index.update(removed=[twin_a.key])
+    assert index.partners(third.key) == fresh.partners(third.key)
+    assert [key for key, _ in index.partners(third.key)] == [twin_b.key, other.key]
+    assert index.edges() == fresh.edges()
 
 
 def test_shared_keywords_are_those_that_count_sorted():
