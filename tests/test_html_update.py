@@ -9,6 +9,7 @@ layout, whose old articles kept their positions.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import random
@@ -163,8 +164,14 @@ def _check_atlas(out: Path, G, previous: dict | None, site_url: str | None) -> i
     return renamed
 
 
+@pytest.mark.parametrize("listed", [3, 100], ids=["lists-cut-short", "lists-all"])
 @pytest.mark.parametrize("seed", range(6))
-def test_an_updated_site_equals_a_full_write(tmp_path, small_views, seed):
+def test_an_updated_site_equals_a_full_write(tmp_path, small_views, monkeypatch, seed, listed):
+    """With every view's list cut short, and with lists of every article not drawn (whose changes
+    are patched in place: :func:`qagraph.html.views.patch_listed`)."""
+    limits = dataclasses.replace(SMALL, listed_articles=listed)
+    monkeypatch.setattr(pipeline, "write_html", functools.partial(pipeline.write_html.func, limits=limits))
+    monkeypatch.setattr(update_module, "update_html", functools.partial(update_module.update_html, limits=limits))
     r = random.Random(seed)
     root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
     site_url = "https://example.org" if seed % 2 else None
@@ -314,11 +321,11 @@ def _kept_views(monkeypatch) -> list[set[str]]:
     real = update_module._Site.touched
 
     def spy(self, state, subjects):
-        touched, patches = real(self, state, subjects)
+        touched, patches, listed = real(self, state, subjects)
         change = self.change
         reached = {s for n in change.nodes for side in (change.before, change.after) if (s := side.subject(n))}
-        kept.append(reached - touched - patches.keys())
-        return touched, patches
+        kept.append(reached - touched - patches.keys() - listed.keys())
+        return touched, patches, listed
 
     monkeypatch.setattr(update_module._Site, "touched", spy)
     return kept
@@ -371,6 +378,56 @@ def test_a_view_is_kept_when_only_its_listed_articles_change_links(tmp_path, sma
         files = _files(out)
         assert not {files[s] for s in kept[-1]} & {p.name for p in written}
     assert any(kept), "no edit left a reached view as it was: the case is not tested"
+
+
+def test_a_view_is_patched_when_the_articles_it_only_lists_are_added_deleted_or_ranked_again(tmp_path, monkeypatch):
+    """An added article, a deleted one or one whose links change in number, each ranked after the
+    last article its subject's view draws (before and after): the view's list and its count of
+    articles are patched in place (not drawn again from the database), and the site equals a full
+    write; an article that comes to rank among the drawn ones has the view drawn again."""
+    limits = dataclasses.replace(SMALL, listed_articles=100)
+    monkeypatch.setattr(pipeline, "write_html", functools.partial(pipeline.write_html, limits=limits))
+    monkeypatch.setattr(update_module, "update_html", functools.partial(update_module.update_html, limits=limits))
+    patched: list[set[str]] = []
+    drawn: list[list[str]] = []
+    real_touched, real_graph = update_module._Site.touched, update_module.subject_graph
+
+    def touched(self, state, subjects):
+        found = real_touched(self, state, subjects)
+        patched.append(set(found[2]))
+        return found
+
+    def graph(db, subject, *a, **k):  # the views drawn again
+
+        drawn[-1].append(subject)
+        return real_graph(db, subject, *a, **k)
+
+    monkeypatch.setattr(update_module._Site, "touched", touched)
+    monkeypatch.setattr(update_module, "subject_graph", graph)
+    r = random.Random(3)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles = _big_physics(root, r)
+    for a in articles.values():
+        a["related"] = []  # the links are the similar ones: an article with few keywords ranks last
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    physics = sorted(p for p in articles if p.startswith("physics/"))
+    for step in ("add", "delete", "rank", "add", "delete"):
+        if step == "add":
+            a = dict(_article(r, slug=f"new{len(articles)}", subject=SUBJECTS[2]), related=[],
+                     keywords=[f"alone {len(articles)}"], title=f"What is the lone thing {len(articles)}?")
+            articles[_path(a)] = a
+        elif step == "delete":
+            lone = [p for p in physics if p in articles and len(articles[p]["keywords"]) <= 1]
+            articles.pop(lone[0] if lone else physics[-1])
+        else:
+            path = next(p for p in physics if p in articles)
+            articles[path]["keywords"] = articles[path]["keywords"][:1]
+        _write(root, articles)
+        drawn.append([])
+        _rebuilt_as_cold(root, out, cold)
+    assert any("subject:physics" in p and "subject:physics" not in d for p, d in zip(patched, drawn)), (
+        "no edit patched the physics view's list: the case is not tested")
 
 
 def test_a_view_is_kept_when_an_article_it_only_lists_is_edited(tmp_path, small_views, monkeypatch):

@@ -183,10 +183,13 @@ def subject_entry(view: View, name: str, articles: int, size: int) -> dict[str, 
             "cut": None if view.rank_cut is None else list(view.rank_cut)}
 
 
-def entry_resized(entry: Mapping[str, Any], size: int) -> dict[str, Any]:
+def entry_resized(entry: Mapping[str, Any], size: int, *, articles: int | None = None) -> dict[str, Any]:
     """A subject view's ``entry`` (:func:`subject_entry`) for its page patched in place to ``size`` bytes:
-    all it shows as it was, its index row's size the new one."""
-    return {**entry, "row": {**entry["row"], "size": _size(size)}}
+    all it shows as it was, its index row's size the new one (and its count of ``articles``, when given)."""
+    row = {**entry["row"], "size": _size(size)}
+    if articles is not None:
+        row["articles"] = _fmt(articles)
+    return {**entry, "row": row}
 
 
 def uses_json(uses: ViewUses) -> dict[str, Any]:

@@ -83,7 +83,7 @@ from .site import (
     write_index,
     write_views,
 )
-from .views import overview, patch_keyword_df, subject_view, write_view
+from .views import listed_title, overview, patch_keyword_df, patch_listed, subject_view, write_view
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -281,9 +281,10 @@ class _Site:
         views_dir = self.out / "views"
         atlas_from_views = posixpath.relpath(self.atlas, "views") if self.atlas else None
         counts = self.counts(state, subjects, overview_before)  # the node counts are the atlas's too
-        touched, patches = self.touched(state, subjects)
-        patched, entries_patched = _patch_views(views_dir, names, state["subjects"], patches)
-        todo = sorted(touched | (patches.keys() - entries_patched.keys()))  # those not patched: made again
+        touched, patches, listed = self.touched(state, subjects)
+        patched, entries_patched = _patch_views(views_dir, names, state["subjects"], patches, listed,
+                                                self._members(subjects, listed), self._degrees, self.limits)
+        todo = sorted(touched | ((patches.keys() | listed.keys()) - entries_patched.keys()))  # those not patched: made again
 
         def render(db: BuildDatabase, chosen: Iterable[str]) -> tuple[list[Path], dict[str, Any]]:
             paths, entries = [], {}
@@ -365,10 +366,14 @@ class _Site:
 
     # -- which subject views the edit touches ------------------------------------------------
 
-    def touched(self, state: dict[str, Any], subjects: Mapping[str, Any]) -> tuple[set[str], dict[str, dict[str, int]]]:
-        """The subject views the edit touches: those to make again, and those that only show
+    def touched(self, state: dict[str, Any], subjects: Mapping[str, Any],
+                ) -> tuple[set[str], dict[str, dict[str, int]], dict[str, dict[str, str | None]]]:
+        """The subject views the edit touches: those to make again; those that only show
         keywords whose df alone changed (their label and spellings as they were, whatever their
-        counts), with those keywords' new df (:func:`~.views.patch_keyword_df` patches them)."""
+        counts), with those keywords' new df (:func:`~.views.patch_keyword_df` patches them); and
+        those whose changed articles they all list without drawing them, before and after, with
+        each one's listed title after the edit (None: not an article of the subject on that side;
+        :func:`~.views.patch_listed` patches them)."""
         change = self.change
         before, after = change.before, change.after
         touched: set[str] = set()
@@ -384,6 +389,8 @@ class _Site:
         # and stays there, as it was, while its title and the number of its links stay
         links_before, links_after = change.link_degrees(before), change.link_degrees(after)
         changed = change.changed_links()
+        listed: dict[str, dict[str, str | None]] = defaultdict(dict)  # subject -> listed article -> its title
+        only_listed: set[str] = set()
         for node in change.nodes:
             if change.listed_as_before(node) and links_before[node] == links_after[node]:
                 cut = _cut(state["subjects"].get(after.subject(node)))
@@ -392,8 +399,16 @@ class _Site:
                     continue
                 if self._only_outside(node, changed):
                     continue
+            subject = self._listed_only(node, state, links_before, links_after)
+            if subject is not None:
+                data = after.data.get(node)
+                listed[subject][node] = (listed_title(node, data, self.limits)
+                                         if after.kind(node) == ARTICLE and data is not None else None)
+                only_listed.add(node)
+                continue
             add_subject_of(node)
-        # nodes whose kind or subject moved, and stubs that changed: every view linking to them
+        # nodes whose kind or subject moved, and stubs that changed: every view linking to them (an
+        # end that its view lists, not draws, is that view's to patch: a link ranks it, no more)
         moved = {n for n in change.nodes
                  if before.info.get(n) != after.info.get(n)
                  or (STUB in (before.kind(n), after.kind(n)) and before.data.get(n) != after.data.get(n))}
@@ -401,18 +416,22 @@ class _Site:
             for side in (before, after):
                 for u, _, v in change.link_edges(side):
                     if u in moved or v in moved:
-                        add_subject_of(u)
-                        add_subject_of(v)
+                        for end in (u, v):
+                            if end not in only_listed:
+                                add_subject_of(end)
         # subjects and keywords that views show
         shown_subjects = {n for n in change.nodes if SUBJECT in (before.kind(n), after.kind(n))}
         keywords = {n for n in change.nodes if KEYWORD in (before.kind(n), after.kind(n))}
-        touched |= shown_subjects
+
         # a view about something else shows a subject's label and spellings (its size and card count
         # the view's own links to it): only new names touch it
         def names(d: Mapping[str, Any] | None) -> tuple[Any, Any]:
             return (d or {}).get("label"), (d or {}).get("labels")
 
         relabelled = {n for n in shown_subjects if names(before.data.get(n)) != names(after.data.get(n))}
+        # its own view shows its names and its count of articles: a count moved by articles the view
+        # only lists is patched with the list
+        touched |= {n for n in shown_subjects if n in relabelled or n not in listed}
 
         def but_df(d: Mapping[str, Any]) -> dict[str, Any]:  # (no view shows the spellings' counts)
             return {k: v for k, v in d.items() if k not in ("df", "spellings")}
@@ -445,7 +464,47 @@ class _Site:
                 if shown:
                     patches[subject] = {k: new_df[k] for k in sorted(shown)}
         touched &= set(subjects)
-        return touched, {s: df for s, df in patches.items() if s in subjects and s not in touched}
+        return (touched, {s: df for s, df in patches.items() if s in subjects and s not in touched},
+                {s: rows for s, rows in listed.items() if s in subjects and s not in touched})
+
+    def _members(self, subjects: Mapping[str, Any], listed: Mapping[str, Mapping[str, str | None]],
+                 ) -> dict[str, tuple[int, int]]:
+        """The articles of each subject of ``listed`` before the edit and after it."""
+        before, after = self.change.before, self.change.after
+        out: dict[str, tuple[int, int]] = {}
+        for subject, rows in listed.items():
+            now = int(subjects[subject].get("articles", 0))
+            out[subject] = (now - sum(after.kind(n) == ARTICLE for n in rows) + sum(before.kind(n) == ARTICLE for n in rows),
+                            now)
+        return out
+
+    def _degrees(self, nodes: list[str]) -> dict[str, int]:
+        """The links of each of ``nodes`` after the edit (both ways, every link kind), as
+        :func:`~.select.link_degrees` counts them: what ranks a subject's articles."""
+        ids = self.db.ids_of(nodes)
+        found = self.db.degrees(ids.values(), [k.name for k in link_kinds()])
+        return {node: found.get(i, 0) for node, i in ids.items()}
+
+    def _listed_only(self, node: str, state: Mapping[str, Any], links_before: Mapping[str, int],
+                     links_after: Mapping[str, int]) -> str | None:
+        """The subject whose view lists ``node`` without drawing it, before the edit and after it (on
+        each side where it is an article of the subject; an article added or deleted is one on one
+        side only), when that is all the views show of it: the view then keeps what it draws, and only
+        its list and its count of articles move (:func:`~.views.patch_listed`). None otherwise: a
+        node of another kind on a side, an article that moves to another subject, or that ranks
+        among those the view draws (or would, after the edit), or a view that draws every article."""
+        before, after = self.change.before, self.change.after
+        sides = [(side, links) for side, links in ((before, links_before), (after, links_after)) if side.kind(node) is not None]
+        subjects = {side.subject(node) for side, _ in sides}
+        if any(side.kind(node) != ARTICLE for side, _ in sides) or len(subjects) != 1:
+            return None
+        subject = subjects.pop()
+        cut = _cut(state["subjects"].get(subject)) if subject is not None else None
+        if cut is None or subject is None:
+            return None
+        if all((-links[node], node) > (-cut[0], cut[1]) for _, links in sides):
+            return subject
+        return None
 
     def _only_outside(self, node: str, changed: set[tuple[str, str, str]]) -> bool:
         """Whether its own subject's view shows ``node`` (an article with its links' number, title and
@@ -528,24 +587,38 @@ class _Site:
 
 
 def _patch_views(views_dir: Path, names: Mapping[str, str], entries: Mapping[str, Any],
-                 patches: Mapping[str, Mapping[str, int]]) -> tuple[list[Path], dict[str, Any]]:
-    """The subject views that only show keywords whose df changed (``patches``: subject -> keyword -> df)
-    patched in place (0.06 s against 0.2-0.9 s drawn again at 36k: an added article's keywords reach the
-    views of other subjects): the files written, and their state ``entries`` updated. A page that is not
-    the one its entry describes, or cannot be read, is left out: the caller makes it again."""
+                 patches: Mapping[str, Mapping[str, int]], listed: Mapping[str, Mapping[str, str | None]] = {},
+                 members: Mapping[str, tuple[int, int]] = {},
+                 degrees: Callable[[list[str]], Mapping[str, int]] | None = None,
+                 limits: Limits = Limits()) -> tuple[list[Path], dict[str, Any]]:
+    """The subject views patched in place (0.06 s against 0.2-0.9 s drawn again at 36k): those that
+    only show keywords whose df changed (``patches``: subject -> keyword -> df; an added article's
+    keywords reach the views of other subjects), and those whose changed articles they list without
+    drawing them (``listed``, with ``members``, the subject's articles before and after, and
+    ``degrees``: :func:`~.views.patch_listed`; the articles an added one ranks beside are mostly
+    such). The files written, and their state ``entries`` updated. A page that is not the one its
+    entry describes, or cannot be read or patched, is left out: the caller makes it again."""
     written: list[Path] = []
     updated: dict[str, Any] = {}
-    for subject, df in sorted(patches.items()):
+    for subject in sorted(patches.keys() | listed.keys()):
         path, entry = views_dir / names[subject], entries.get(subject)
         if entry is None or entry.get("file") != names[subject]:
             continue
         try:
-            page = patch_keyword_df(path.read_text(encoding="utf-8"), df)
+            page: str | None = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        df, rows, cut = patches.get(subject), listed.get(subject), _cut(entry)
+        if page is not None and df:
+            page = patch_keyword_df(page, df)
+        if page is not None and rows:
+            if cut is None or degrees is None or subject not in members:
+                continue
+            page = patch_listed(page, rows, members[subject], degrees, cut, limits)
         if page is not None:
             written.append(write_atomic(path, page))
-            updated[subject] = entry_resized(entry, path.stat().st_size)
+            updated[subject] = entry_resized(entry, path.stat().st_size,
+                                             articles=members[subject][1] if rows else None)
     return written, updated
 
 

@@ -19,12 +19,13 @@ import math
 import os
 import weakref
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from markupsafe import escape
 
 from ..fileio import write_atomic
 from ..ids import split_node, subject_node
@@ -163,6 +164,12 @@ def _links_drawn(sel: Selection) -> dict[str, int]:
     return out
 
 
+def listed_title(node: str, data: Mapping[str, Any], limits: Limits) -> str:
+    """The title a view shows of ``node`` (its data ``data``): on its card, and as its row when it is listed."""
+    return _short(str(data.get("title") or data.get("label") or data.get("url") or split_node(node)[1]),
+                  limits.title_chars)
+
+
 class _Cards:
     """The facts each node's card shows (the hover tooltip and the details panel)."""
 
@@ -179,8 +186,7 @@ class _Cards:
         return _short(str(value), n or self.limits.title_chars)
 
     def title(self, node: str) -> str:
-        data = self.G._node[node]
-        return self.text(data.get("title") or data.get("label") or data.get("url") or split_node(node)[1])
+        return listed_title(node, self.G._node[node], self.limits)
 
     def degree(self, node: str) -> int:
         if node in self.known_degree:
@@ -517,14 +523,11 @@ def subject_view(
     (shown, members), (n_kw, all_kw) = sel.shown["articles"], sel.shown["keywords"]
     n_stubs, all_stubs = sel.shown["stubs"]
     kept, total = sel.shown["links"]
-    summary = (f"{_fmt(shown)} of {_plural(members, 'article')}, {_fmt(sel.shown['subjects'][0])} other subjects, "
+    summary = (f"{_drawn_of(shown, members)}{_fmt(sel.shown['subjects'][0])} other subjects, "
                f"{_plural(n_stubs, 'linked article')} outside the corpus; keywords off at first ({_fmt(n_kw)}).")
     notes = []
     if shown < members:
-        listed, cut = sel.shown["listed"]
-        notes.append(f"{_fmt(members - shown)} less connected articles are not drawn (a view draws at most "
-                     f"{_fmt(limits.subject_articles)}); search finds {'them' if listed == cut else f'{_fmt(listed)} of them'}"
-                     " and shows how to open one.")
+        notes.append(_not_drawn(shown, members, sel.shown["listed"][0], limits))
     more = sum(1 for e in sel.edges if not e.primary and e.count is None)
     across = sum(1 for e in sel.edges if not e.primary and e.count is not None)
     notes.append(f"Edges: each article's {limits.links_per_article} strongest links and, for each other subject, "
@@ -545,6 +548,88 @@ def subject_view(
         last = sel.nodes[shown - 1]  # the drawn articles come first, in rank order
         view.rank_cut = (sel.degree[last], last)
     return view
+
+
+def _drawn_of(shown: int, members: int) -> str:
+    """How a subject view's summary begins: the articles it draws of its members."""
+    return f"{_fmt(shown)} of {_plural(members, 'article')}, "
+
+
+def _not_drawn(shown: int, members: int, listed: int, limits: Limits) -> str:
+    """A subject view's note on the members it does not draw (``listed`` of them are listed)."""
+    return (f"{_fmt(members - shown)} less connected articles are not drawn (a view draws at most "
+            f"{_fmt(limits.subject_articles)}); search finds {'them' if listed == members - shown else f'{_fmt(listed)} of them'}"
+            " and shows how to open one.")
+
+
+def patch_listed(page: str, changed: Mapping[str, str | None], members: tuple[int, int],
+                 degrees: Callable[[list[str]], Mapping[str, int]], cut: tuple[int, str],
+                 limits: Limits = Limits()) -> str | None:
+    """``page``, a subject view :func:`subject_view` wrote, as it writes the view again when the only
+    articles the edit changed are among those it lists without drawing them, before the edit and
+    after it: ``changed`` maps each to its listed title after the edit (``None``: no longer one of
+    the subject's articles, or not yet one before), ``members`` is the subject's articles before
+    and after. The articles it draws, their links and keywords are then as they were; what moves is
+    the list (ranked by links, then by id, as :func:`~.select.subject_articles` ranks it:
+    ``degrees(nodes)`` gives the links of each after the edit) and the count of the articles.
+    None when the page is not such a view or would change otherwise: a listed article would rank
+    before ``cut`` (the last drawn one's links and id), the list would be cut short or emptied,
+    or the ids' common prefix would move (the caller then makes the view again).
+
+    >>> view = View("subject", "t", "h", "2 of 3 articles, no more.", [
+    ...     {"id": 0, "key": "article:/a", "kind": "article", "size": 1, "info": {}},
+    ...     {"id": 1, "key": "article:/b", "kind": "article", "size": 1, "info": {}}], [],
+    ...     notes=[_not_drawn(2, 3, 1, Limits())], listed=[["C", "article:/c"]])
+    >>> degrees = {"article:/c": 1, "article:/d": 2}
+    >>> page = patch_listed(generate_view(view, vis_src="vis.js"), {"article:/d": "D"}, (3, 4),
+    ...                     lambda nodes: {n: degrees[n] for n in nodes}, (5, "article:/b"))
+    >>> json.loads(page[slice(*view_data_span(page))])["listed"]
+    [['D', '~d'], ['C', '~c']]
+    >>> "2 of 4 articles, no more." in page and _not_drawn(2, 4, 2, Limits()) in page
+    True
+    """
+    span = view_data_span(page)
+    if span is None:
+        return None
+    start, end = span
+    data = json.loads(page[start:end])
+    rows, prefix = data.get("listed"), str(data.get("keyPrefix") or "")
+    if data.get("kind") != "subject" or not isinstance(rows, list) or not isinstance(data.get("nodes"), list):
+        return None
+
+    def node_of(key: Any) -> str:
+        return prefix + key[1:] if isinstance(key, str) and key.startswith("~") else str(key)
+
+    shown = sum(1 for n in data["nodes"] if n.get("kind") == ARTICLE)
+    before, after = members
+    titles: dict[str, str] = {node_of(r[1]): r[0] for r in rows if isinstance(r, list) and len(r) == 2}
+    if len(titles) != len(rows) or len(rows) != before - shown or not 0 < after - shown <= limits.listed_articles:
+        return None
+    for node, title in changed.items():
+        if title is None:
+            titles.pop(node, None)
+        else:
+            titles[node] = title
+    if len(titles) != after - shown:
+        return None  # a changed article was drawn, or the counts are not this page's
+    degree = degrees(list(titles))
+    order = sorted(titles, key=lambda n: (-degree.get(n, 0), n))
+    if (-degree.get(order[0], 0), order[0]) <= (-cut[0], cut[1]):
+        return None
+    drawn = [node_of(n["key"]) for n in data["nodes"] if n.get("kind") in (ARTICLE, STUB)]
+    common = os.path.commonprefix(drawn + order)
+    if (common[: common.rfind("/") + 1] if "/" in common else "") != prefix:
+        return None
+    data["listed"] = [[titles[n], _compact_key(n, prefix)] for n in order]
+    texts = [(_drawn_of(shown, before), _drawn_of(shown, after)),
+             (_not_drawn(shown, before, before - shown, limits), _not_drawn(shown, after, after - shown, limits))]
+    head, tail = page[:start], page[end:]
+    for old, new in texts:
+        old, new = str(escape(old)), str(escape(new))
+        if head.count(old) != 1 or old in tail:
+            return None
+        head = head.replace(old, new)
+    return head + script_json(data) + tail
 
 
 def keyword_view(
