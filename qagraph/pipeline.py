@@ -135,6 +135,8 @@ def build(
     if out is None:
         G, report = make_graph(content, preset=preset, fields=fields, overrides=overrides, similarity=similarity,
                                strict=strict, workers=workers, progress=progress, max_file_size=max_file_size)
+        # what kg.sparql exports the graph with: the RDF a build folder of these settings holds
+        report["settings"].update(base_iri=base_iri, site_url=site_url, rdf_similarity=rdf_similarity)
         return KnowledgeGraph.from_graph(G, report)
 
     started = time.perf_counter()

@@ -694,3 +694,22 @@ def test_a_much_linked_articles_neighbourhood_is_read_in_batches(tmp_path):
     assert len(queries) < 60, len(queries)
     two = opened.neighbourhood(hub, hops=2, kinds=kinds)
     assert nx_equal(two, built.neighbourhood(hub, hops=2, kinds=kinds))
+
+
+def test_sparql_of_a_graph_built_in_memory_has_the_rdf_settings_it_was_built_with(small_corpus, tmp_path):
+    """qagraph.build(content, base_iri=..., site_url=..., rdf_similarity="full") without ``out``
+    answered kg.sparql with the defaults: IRIs under qagraph.example, no schema:url and no
+    qa:Similarity record, where the same call with ``out`` answers with them. A graph in memory
+    answers as its build folder would."""
+    import qagraph
+
+    settings = {"base_iri": "https://kb.example.org/id/", "site_url": "https://example.org",
+                "rdf_similarity": "full"}
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    in_memory = qagraph.build(small_corpus, **settings)
+    stored = qagraph.build(small_corpus, out=tmp_path / "build", **settings)
+    assert in_memory.sparql(everything).values() == stored.sparql(everything).values()
+    weights = "SELECT (COUNT(*) AS ?n) { ?r a qa:Similarity ; qa:weight ?w }"
+    assert in_memory.sparql(weights).values() == [{"n": in_memory.counts["edges"]["similar"]}]
+    assert in_memory.sparql("ASK { ?q schema:url <https://example.org/learn/biology/questions/cells> }").boolean
+    assert in_memory.report()["settings"]["base_iri"] == settings["base_iri"]
