@@ -763,8 +763,9 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     overrides = _overrides(fields)  # first: `--field keywords tags` took tags for a second content folder
     source = _content(content, out)
     _writing(_BUILD_KEPT)
+    wanted = outputs or ("database", "rdf", "html", "report")
     kg = _kept(qagraph.build(
-        source, out=out, outputs=outputs or ("database", "rdf", "html", "report"), base_iri=base_iri,
+        source, out=out, outputs=wanted, base_iri=base_iri,
         site_url=site_url, formats=formats or ("nq",), rdf_similarity=rdf_similarity, preset=preset,
         overrides=overrides,
         similarity=SimilarityConfig(top_k=top_k, max_df=max_df, rare_df=rare_df, min_score=min_score), strict=strict,
@@ -772,6 +773,9 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
     ))
     info = kg.build_info
+    if info.up_to_date and "database" not in wanted:  # no database to count from: asked, the graph would be made
+        _say(f"{out}: up to date", quiet)
+        return
     counts = kg.counts
     _say_preset(kg, quiet)
     if info.up_to_date:

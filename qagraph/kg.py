@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from .database import DATABASE, BuildDatabase, DamagedValue, title_words
 from .errors import OutputError, Problem, UsageError
@@ -327,8 +327,9 @@ class KnowledgeGraph:
 
     def __init__(self, source: _Source, report: dict[str, Any], *, build_dir: Path | None = None,
                  build_record: list[int] | None = None) -> None:
-        self._source = source
-        self._report = report
+        self._held: tuple[_Source, dict[str, Any]] | None = (source, report)
+        #: what makes the graph and its report when it is first asked for (see :meth:`later`)
+        self._make: Callable[[], tuple[nx.MultiDiGraph, dict[str, Any]]] | None = None
         self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
         self.build_info: Any = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
         self._stores: dict[tuple[str, bool], Any] = {}  # by base IRI and whether it holds the named graphs
@@ -342,6 +343,31 @@ class KnowledgeGraph:
         the signature (:func:`qagraph.fileio.file_signature`) of the record of the build in ``build_dir``
         that wrote it, which tells that another build was put in its place since."""
         return cls(_InMemory(G), report, build_dir=build_dir, build_record=build_record)
+
+    @classmethod
+    def later(cls, make: Callable[[], tuple[nx.MultiDiGraph, dict[str, Any]]], *, build_dir: Path | None = None,
+              build_record: list[int] | None = None) -> "KnowledgeGraph":
+        """A knowledge graph over the graph ``make`` returns with its build report, made when the graph is
+        first asked anything: what a build folder up to date without its database answers with (the
+        command line says it is up to date and asks nothing; a program asks, and gets the graph)."""
+        kg = cls(cast(_Source, None), {}, build_dir=build_dir, build_record=build_record)  # none made yet
+        kg._held, kg._make = None, make
+        return kg
+
+    @property
+    def _source(self) -> _Source:
+        return self._now()[0]
+
+    @property
+    def _report(self) -> dict[str, Any]:
+        return self._now()[1]
+
+    def _now(self) -> tuple[_Source, dict[str, Any]]:
+        if self._held is None:
+            assert self._make is not None
+            G, report = self._make()
+            self._held, self._make = (_InMemory(G), report), None
+        return self._held
 
     # -- what was built -------------------------------------------------------------------
 
@@ -930,10 +956,11 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one."""
-        if isinstance(self._source, _Stored):
-            if not self._source.db.closed:
-                self._source.db.meta.read_all()  # what a closed graph still answers (kg.report()) is kept
-            self._source.db.close()
+        source = self._held[0] if self._held is not None else None  # one not made yet is not made to close it
+        if isinstance(source, _Stored):
+            if not source.db.closed:
+                source.db.meta.read_all()  # what a closed graph still answers (kg.report()) is kept
+            source.db.close()
 
     def __enter__(self) -> "KnowledgeGraph":
         return self

@@ -198,10 +198,16 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
             and ("database" not in wanted or _database_current(folder.out / DATABASE))):
         if "database" in wanted:
             kg = open_build(out)
-        else:
-            import networkx as nx
+        else:  # no database to open: the graph is made again, in memory, when it is first asked for
 
-            kg = KnowledgeGraph.from_graph(nx.MultiDiGraph(), {"counts": {}})
+            def make() -> tuple[nx.MultiDiGraph, dict[str, Any]]:
+                G, report = make_graph(content, detection=detection, similarity=similarity, strict=strict,
+                                       workers=workers, progress=progress, max_file_size=max_file_size)
+                report["settings"].update(report_settings)
+                return G, report
+
+            report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
+            kg = KnowledgeGraph.later(make, build_dir=Path(out), build_record=folder.record_signature)
         kg.build_info = BuildInfo(Path(out), True, [], time.perf_counter() - started)  # nothing written
         return kg
     # taken on the scan's walk, before any file is parsed: a file written from then on makes the

@@ -713,3 +713,21 @@ def test_sparql_of_a_graph_built_in_memory_has_the_rdf_settings_it_was_built_wit
     assert in_memory.sparql(weights).values() == [{"n": in_memory.counts["edges"]["similar"]}]
     assert in_memory.sparql("ASK { ?q schema:url <https://example.org/learn/biology/questions/cells> }").boolean
     assert in_memory.report()["settings"]["base_iri"] == settings["base_iri"]
+
+
+@pytest.mark.parametrize("outputs", [("rdf",), ("html", "report")])
+def test_a_build_up_to_date_without_its_database_returns_its_graph(small_corpus, tmp_path, outputs):
+    """qagraph.build(content, out=..., outputs=...) without the database, run a second time (a
+    notebook cell run again: nothing changed, nothing written) returned an empty graph: no article,
+    kg.counts["articles"] a KeyError, SPARQL counting 0 questions. It returns the graph the first
+    call did, made when it is first asked for."""
+    import qagraph
+
+    first = qagraph.build(small_corpus, out=tmp_path / "build", outputs=outputs)
+    again = qagraph.build(small_corpus, out=tmp_path / "build", outputs=outputs)
+    assert again.build_info.up_to_date and not again.build_info.written
+    assert again.counts == first.counts and again.articles == first.articles
+    assert again.similar(CELLS) == first.similar(CELLS) and again.related(CELLS) == first.related(CELLS)
+    assert again.report(health=False)["settings"] == first.report(health=False)["settings"]
+    count = "SELECT (COUNT(*) AS ?n) { ?q a schema:Question }"
+    assert again.sparql(count).values() == first.sparql(count).values() == [{"n": len(first.articles)}]
