@@ -773,6 +773,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
         max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
     ))
     info = kg.build_info
+    assert info is not None  # a build with out= says what it did
     if info.up_to_date and "database" not in wanted:  # no database to count from: asked, the graph would be made
         _say(f"{out}: up to date", quiet)
         return

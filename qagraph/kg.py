@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands 
     from .suggest import Suggestion
 
     from .links import ArticleIndex
+    from .pipeline import BuildInfo
+    from .rdf.query import SparqlResult
 
 __all__ = ["KnowledgeGraph", "open_build"]
 
@@ -331,7 +333,7 @@ class KnowledgeGraph:
         #: what makes the graph and its report when it is first asked for (see :meth:`later`)
         self._make: Callable[[], tuple[nx.MultiDiGraph, dict[str, Any]]] | None = None
         self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
-        self.build_info: Any = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
+        self.build_info: BuildInfo | None = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
         self._stores: dict[tuple[str, bool], Any] = {}  # by base IRI and whether it holds the named graphs
         #: the signature of the record of the build this graph in memory was written as (see :meth:`_build_in_place`)
         self._build_record = build_record
@@ -896,7 +898,7 @@ class KnowledgeGraph:
     # -- SPARQL ------------------------------------------------------------------------------
 
     def sparql(self, query: str, *, base_iri: str | None = None, timeout: float | None = None,
-               write: Callable[[str], Any] | None = None, fmt: str = "table", services: bool = False) -> Any:
+               write: Callable[[str], Any] | None = None, fmt: str = "table", services: bool = False) -> SparqlResult:
         """Run SPARQL over this graph's RDF; the default graph holds every statement.
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on

@@ -731,3 +731,22 @@ def test_a_build_up_to_date_without_its_database_returns_its_graph(small_corpus,
     assert again.report(health=False)["settings"] == first.report(health=False)["settings"]
     count = "SELECT (COUNT(*) AS ?n) { ?q a schema:Question }"
     assert again.sparql(count).values() == first.sparql(count).values() == [{"n": len(first.articles)}]
+
+
+def test_a_user_script_checked_with_mypy_strict_sees_the_types_of_the_answers(tmp_path):
+    """kg.sparql(...) was typed ``Any`` (and kg.build_info too), so ``mypy --strict`` of a user's
+    script let ``kg.sparql(q).value()`` (no such method) or ``.rows`` used as dicts pass. They are
+    the SparqlResult the call returns and the BuildInfo a build with ``out`` sets."""
+    api = pytest.importorskip("mypy.api")
+    script = tmp_path / "user.py"
+    script.write_text(
+        "import qagraph\n"
+        "kg = qagraph.open('build')\n"
+        "reveal_type(kg.sparql('ASK {}'))\n"
+        "reveal_type(kg.build_info)\n"
+        "kg.sparql('SELECT ?s { ?s ?p ?o }').value()\n", encoding="utf-8")
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", os.devnull, str(script)])
+    assert 'Revealed type is "qagraph.rdf.query.SparqlResult"' in out, out
+    assert 'Revealed type is "Union[qagraph.pipeline.BuildInfo, None]"' in out \
+        or 'Revealed type is "qagraph.pipeline.BuildInfo | None"' in out, out
+    assert '"SparqlResult" has no attribute "value"' in out and status == 1, out
