@@ -152,7 +152,7 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
 
 
 def _wanted(kinds: Iterable[str] | None) -> set[str]:
-    wanted = set(EDGE_KINDS if kinds is None else kinds)
+    wanted = set(EDGE_KINDS if kinds is None else [kinds] if isinstance(kinds, str) else kinds)  # a str: one kind
     unknown = wanted - set(EDGE_KINDS)
     if unknown:
         raise UsageError(f"unknown edge kind(s): {', '.join(sorted(unknown))} (known: {', '.join(EDGE_KINDS)})")

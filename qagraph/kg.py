@@ -982,7 +982,7 @@ def _utf8(text: str) -> bool:
 
 
 def _check_kinds(kinds: Iterable[str]) -> list[str]:
-    wanted = list(dict.fromkeys(kinds))
+    wanted = list(dict.fromkeys([kinds] if isinstance(kinds, str) else kinds))  # "related": one kind, not 7 letters
     unknown = [k for k in wanted if k not in EDGE_KINDS]
     if unknown:
         raise UsageError(f"unknown edge kind(s): {', '.join(unknown)} (known: {', '.join(EDGE_KINDS)})")

@@ -91,6 +91,14 @@ def test_attributes_every_writer_accepts(kg):
         to_networkx(kg.graph, kinds=["friends"])
 
 
+def test_one_kind_named_as_a_string_is_that_kind(kg):
+    """kinds="related" (a str is an iterable of str) was read letter by letter: "unknown edge
+    kind(s): a, d, e, l, r, t". It is the one kind, as kinds=["related"]."""
+    assert kinds_of(to_networkx(kg.graph, kinds="related")) == kinds_of(to_networkx(kg.graph, kinds=["related"]))
+    with pytest.raises(qagraph.UsageError, match=r"unknown edge kind\(s\): friends \("):
+        to_networkx(kg.graph, kinds="friends")
+
+
 def test_export_command_reads_the_build(tmp_path: Path):
     out = tmp_path / "build"
     assert CliRunner().invoke(cli, ["build", "-c", str(CONTENT), "-o", str(out), "-q"]).exit_code == 0

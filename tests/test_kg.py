@@ -750,3 +750,16 @@ def test_a_user_script_checked_with_mypy_strict_sees_the_types_of_the_answers(tm
     assert 'Revealed type is "Union[qagraph.pipeline.BuildInfo, None]"' in out \
         or 'Revealed type is "qagraph.pipeline.BuildInfo | None"' in out, out
     assert '"SparqlResult" has no attribute "value"' in out and status == 1, out
+
+
+def test_one_edge_kind_named_as_a_string_is_that_kind(any_kg):
+    """kinds="related" (a str is an iterable of str, so the type check lets it pass) was read letter
+    by letter: "unknown edge kind(s): r, e, l, a, t, d". It is the one kind, as kinds=["related"]."""
+    assert any_kg.links(CELLS, kinds="related") == any_kg.links(CELLS, kinds=["related"]) != []
+    one = any_kg.neighbourhood(CELLS, kinds="related")
+    assert sorted(one.edges(keys=True)) == sorted(any_kg.neighbourhood(CELLS, kinds=["related"]).edges(keys=True))
+    assert {k for _, _, k in one.edges(keys=True)} == {"related"}
+    assert sorted(any_kg.subgraph(list(one), kinds="related").edges(keys=True)) == sorted(one.edges(keys=True))
+    assert {k for _, _, k in any_kg.to_networkx(kinds="similar").edges(keys=True)} == {"similar"}
+    with pytest.raises(QagraphError, match=r"unknown edge kind\(s\): friends \("):
+        any_kg.links(CELLS, kinds="friends")
