@@ -19,6 +19,7 @@ import heapq
 import html
 import inspect
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -454,8 +455,11 @@ class KnowledgeGraph:
         article's id names the note or page so named (a year's ``2024.md``).
 
         Raises:
-            UsageError: no article has that name, or the id is shared by several articles.
+            UsageError: no article has that name, or the id is shared by several articles; a
+                ``ref`` neither text nor an integer.
         """
+        if not isinstance(ref, (str, int)):
+            ref = _integer(ref, "an article is named by text (url, node id, name) or an integer (its id)")
         if isinstance(ref, int) or (isinstance(ref, str) and re.fullmatch(r"[+-]?[0-9]+", ref.strip())):
             # ids are 64-bit (a longer one is kept as data): a longer number is none, and not asked of SQLite
             number = int(ref) if len(str(ref).strip().lstrip("+-").lstrip("0")) <= 19 else None
@@ -642,6 +646,7 @@ class KnowledgeGraph:
         Raises:
             UsageError: no such keyword.
         """
+        _text(text, "a keyword is named by text")
         node = keyword_node(fold(text.removeprefix("keyword:")))
         if self._source.data(node) is None and text.startswith("#"):
             node = keyword_node(fold(text.lstrip("#")))
@@ -655,6 +660,7 @@ class KnowledgeGraph:
         Raises:
             UsageError: no such subject.
         """
+        _text(text, "a subject is named by text")
         text = text.removeprefix("subject:")
         for candidate in (subject_node(text), subject_node(subject_slug(text)), subject_node(slugify(text))):
             data = self._source.data(candidate)
@@ -969,6 +975,26 @@ class KnowledgeGraph:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _integer(value: object, what: str) -> int:
+    """``value`` as the integer it is (a numpy or pandas integer, as a column of ids holds them: not
+    an ``int``, and no text either); else a :class:`UsageError` saying ``what`` is expected."""
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise UsageError(f"{what}, not {type(value).__name__} {_shown(value)}") from None
+
+
+def _text(value: object, what: str) -> None:
+    """A :class:`UsageError` saying ``what`` is expected when ``value`` is not text."""
+    if not isinstance(value, str):
+        raise UsageError(f"{what}, not {type(value).__name__} {_shown(value)}")
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "..."
 
 
 def _utf8(text: str) -> bool:

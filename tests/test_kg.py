@@ -763,3 +763,21 @@ def test_one_edge_kind_named_as_a_string_is_that_kind(any_kg):
     assert {k for _, _, k in any_kg.to_networkx(kinds="similar").edges(keys=True)} == {"similar"}
     with pytest.raises(QagraphError, match=r"unknown edge kind\(s\): friends \("):
         any_kg.links(CELLS, kinds="friends")
+
+
+def test_an_article_is_named_by_a_numpy_integer_and_a_wrong_type_says_what_is_expected(any_kg):
+    """A column of ids (numpy, pandas) holds numpy integers, which are no ``int``: kg.related(ids[0])
+    raised AttributeError ("'numpy.int64' object has no attribute 'strip'"), and so did None or a
+    float. A numpy integer names the article its value does; anything else but text is the
+    library's UsageError saying what names an article, keyword or subject."""
+    np = pytest.importorskip("numpy")
+    assert any_kg.article(np.int64(1)) == any_kg.article(1) == CELLS
+    assert any_kg.related(np.array([1, 2])[0]) == any_kg.related(1)
+    for wrong in (None, 1.0, [1]):
+        with pytest.raises(QagraphError, match=rf"an article is named by text .* or an integer .*, not "
+                                               rf"{type(wrong).__name__} "):
+            any_kg.related(wrong)
+    with pytest.raises(QagraphError, match="a keyword is named by text, not NoneType None"):
+        any_kg.articles_of_keyword(None)
+    with pytest.raises(QagraphError, match="a subject is named by text, not int 3"):
+        any_kg.articles_of_subject(3)
