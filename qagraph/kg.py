@@ -708,7 +708,12 @@ class KnowledgeGraph:
         """Up to ``k`` most similar articles: ``(node, weight, shared keyword keys)``, best first.
 
         One question filed under several subjects is listed once, by its best copy (the others
-        are :meth:`same_question` of it): a list is not to show one title twice."""
+        are :meth:`same_question` of it): a list is not to show one title twice.
+
+        Raises:
+            UsageError: no such article, or a negative ``k``.
+        """
+        _count(k, "k")
         node = self.article(ref)
         found = [(v, float(d["weight"]), tuple(d.get("shared", ()))) for v, d in self._symmetric(node, "similar")]
         found.sort(key=lambda t: (-t[1], t[0]))
@@ -851,12 +856,20 @@ class KnowledgeGraph:
         return _dijkstra(a, b, self._source.link_weights([k.name for k in link_kinds()])) or []
 
     def top_keywords(self, n: int = 20) -> list[tuple[str, int]]:
-        """The ``n`` keywords carried by most articles: ``(node, articles)``."""
-        return self._source.top(KEYWORD, n)
+        """The ``n`` keywords carried by most articles: ``(node, articles)``.
+
+        Raises:
+            UsageError: a negative ``n``.
+        """
+        return self._source.top(KEYWORD, _count(n, "n"))
 
     def top_subjects(self, n: int = 20) -> list[tuple[str, int]]:
-        """The ``n`` subjects with most articles: ``(node, articles)``."""
-        return self._source.top(SUBJECT, n)
+        """The ``n`` subjects with most articles: ``(node, articles)``.
+
+        Raises:
+            UsageError: a negative ``n``.
+        """
+        return self._source.top(SUBJECT, _count(n, "n"))
 
     def find(self, text: str, limit: int | None = 20) -> list[str]:
         """Articles whose title holds every word of ``text`` (any case), sorted by node id.
@@ -984,6 +997,14 @@ def _integer(value: object, what: str) -> int:
         return operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         raise UsageError(f"{what}, not {type(value).__name__} {_shown(value)}") from None
+
+
+def _count(n: int, name: str) -> int:
+    """``n``, a number of answers wanted; a negative one (which a slice would read as "all but") is a
+    :class:`UsageError`, as for :meth:`KnowledgeGraph.find` and :meth:`KnowledgeGraph.suggest`."""
+    if n < 0:
+        raise UsageError(f"{name} must be 0 or more, not {n}")
+    return n
 
 
 def _text(value: object, what: str) -> None:

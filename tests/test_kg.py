@@ -781,3 +781,14 @@ def test_an_article_is_named_by_a_numpy_integer_and_a_wrong_type_says_what_is_ex
         any_kg.articles_of_keyword(None)
     with pytest.raises(QagraphError, match="a subject is named by text, not int 3"):
         any_kg.articles_of_subject(3)
+
+
+def test_a_negative_number_of_answers_is_refused_as_find_and_suggest_refuse_it(any_kg):
+    """kg.similar(x, k=-1) and kg.top_keywords(-1) answered [] where kg.find(limit=-1) and
+    kg.suggest(k=-1) raise: a negative count (a slice's "all but the last") is a UsageError in each."""
+    for call in (lambda: any_kg.similar(CELLS, k=-1), lambda: any_kg.top_keywords(-1),
+                 lambda: any_kg.top_subjects(-2), lambda: any_kg.find("cell", limit=-1),
+                 lambda: any_kg.suggest(k=-1)):
+        with pytest.raises(QagraphError, match=r"must be 0 or more"):
+            call()
+    assert any_kg.similar(CELLS, k=0) == any_kg.top_keywords(0) == []
