@@ -936,6 +936,10 @@ class KnowledgeGraph:
         from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
         from .rdf.query import names_graphs, time_limit, waited_for
 
+        source = self._source
+        if isinstance(source, _Stored) and source.db.closed:  # as every other query of it says
+            raise UsageError("this graph was closed (kg.close(), or the end of its with block): open the build "
+                             "again to query it", path=str(source.db.path))
         settings = self._report.get("settings", {})
         base = base_iri or settings.get("base_iri") or DEFAULT_BASE_IRI
         limit = time_limit(timeout)
@@ -976,7 +980,8 @@ class KnowledgeGraph:
         return (st.st_dev, st.st_ino) == self._source.db.file
 
     def close(self) -> None:
-        """Close the build database, if this graph was opened from one."""
+        """Close the build database, if this graph was opened from one, and the SPARQL stores it opened."""
+        self._stores.clear()  # (a store closes as it is let go)
         source = self._held[0] if self._held is not None else None  # one not made yet is not made to close it
         if isinstance(source, _Stored):
             if not source.db.closed:

@@ -792,3 +792,19 @@ def test_a_negative_number_of_answers_is_refused_as_find_and_suggest_refuse_it(a
         with pytest.raises(QagraphError, match=r"must be 0 or more"):
             call()
     assert any_kg.similar(CELLS, k=0) == any_kg.top_keywords(0) == []
+
+
+def test_sparql_of_a_closed_graph_says_it_was_closed_as_its_other_queries_do(small_corpus, tmp_path):
+    """kg.sparql kept answering after kg.close() (or past the with block), from the store it had
+    opened, where every other query says the graph was closed (as the README says): close() lets
+    the stores go, and sparql says so too."""
+    import qagraph
+
+    out = tmp_path / "build"
+    qagraph.build(small_corpus, out=out)
+    with qagraph.open(out) as kg:
+        assert kg.sparql("ASK { ?q a schema:Question }").boolean
+    assert not kg._stores
+    with pytest.raises(qagraph.UsageError, match=r"this graph was closed \(kg.close\(\)"):
+        kg.sparql("ASK { ?q a schema:Question }")
+    assert qagraph.open(out).sparql("ASK { ?q a schema:Question }").boolean
