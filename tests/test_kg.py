@@ -808,3 +808,16 @@ def test_sparql_of_a_closed_graph_says_it_was_closed_as_its_other_queries_do(sma
     with pytest.raises(qagraph.UsageError, match=r"this graph was closed \(kg.close\(\)"):
         kg.sparql("ASK { ?q a schema:Question }")
     assert qagraph.open(out).sparql("ASK { ?q a schema:Question }").boolean
+
+
+def test_the_report_of_a_graph_built_in_memory_has_the_health_findings_a_build_folder_has(small_corpus, tmp_path):
+    """kg.report()["health"] of qagraph.build(content) (no out) was None, where the same content
+    built into a folder, or opened from it, gives the findings (unlinked articles, links leaving the
+    corpus...). They are found when first asked for, the same."""
+    import qagraph
+
+    in_memory = qagraph.build(small_corpus)
+    stored = qagraph.build(small_corpus, out=tmp_path / "build")
+    assert in_memory.report(health=False).get("health") is None
+    assert in_memory.report()["health"] == stored.report()["health"] == qagraph.open(tmp_path / "build").report()["health"]
+    assert in_memory.report()["health"]["outside_links"]["count"] == 1
