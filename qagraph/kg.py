@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # networkx is imported where a graph is made: query commands 
 
     from .links import ArticleIndex
     from .pipeline import BuildInfo
+    from .rdf.iri import IRIs
     from .rdf.query import SparqlResult
 
 __all__ = ["KnowledgeGraph", "open_build"]
@@ -488,6 +489,9 @@ class KnowledgeGraph:
     def _article_by_name(self, ref: str) -> str:
         """:meth:`article` of ``ref`` by any name but an id."""
         text = ref.strip()
+        by_iri = self._by_iri(text, (ARTICLE, STUB))  # as a SPARQL answer names it
+        if by_iri is not None:
+            return by_iri
         # the node id as given first: a note's file name may start or end with a space (" Lead.md");
         # a stub's id is its target as a link wrote it, which may be a note's name too ("A" of
         # [w](../A.md) beside A.md in a folder): the note the corpus's [[A]] names comes first
@@ -653,6 +657,9 @@ class KnowledgeGraph:
             UsageError: no such keyword.
         """
         _text(text, "a keyword is named by text")
+        named = self._by_iri(text, (KEYWORD,))
+        if named is not None:
+            return named
         node = keyword_node(fold(text.removeprefix("keyword:")))
         if self._source.data(node) is None and text.startswith("#"):
             node = keyword_node(fold(text.lstrip("#")))
@@ -667,6 +674,9 @@ class KnowledgeGraph:
             UsageError: no such subject.
         """
         _text(text, "a subject is named by text")
+        named = self._by_iri(text, (SUBJECT,))
+        if named is not None:
+            return named
         text = text.removeprefix("subject:")
         for candidate in (subject_node(text), subject_node(subject_slug(text)), subject_node(slugify(text))):
             data = self._source.data(candidate)
@@ -677,6 +687,62 @@ class KnowledgeGraph:
             if any(fold(label) == wanted for label in data.get("labels", ())):
                 return node
         raise UsageError(f"no subject {text!r}")
+
+    @cached_property
+    def _iris(self) -> IRIs:
+        """The IRIs of this graph's RDF: under the base IRI it was built with."""
+        from .rdf.iri import DEFAULT_BASE_IRI, IRIs
+
+        return IRIs((self._report.get("settings") or {}).get("base_iri") or DEFAULT_BASE_IRI)
+
+    def iri(self, ref: str | int) -> str:
+        """The IRI that names a node in this graph's RDF (:meth:`sparql`, the build's ``rdf/``): any
+        node by its node id, or an article named as :meth:`article` names it.
+
+        >>> import qagraph
+        >>> qagraph.build("content").iri(165309)
+        'https://qagraph.example/id/article/learn/biology/questions/how-does-dna-replication-work'
+
+        Raises:
+            UsageError: no such node or article.
+
+        See also:
+            :meth:`node_of`, the other way.
+        """
+        node = ref if isinstance(ref, str) and self._source.data(ref) is not None else self.article(ref)
+        return self._iris.node(node)
+
+    def node_of(self, iri: str) -> str:
+        """The node id (for networkx and every method here) that an IRI of this graph's RDF names, as a
+        SPARQL answer gives it; an answer's IRI names its article. :meth:`article`, :meth:`keyword` and
+        :meth:`subject` take IRIs too.
+
+        >>> import qagraph
+        >>> kg = qagraph.build("content")
+        >>> row = kg.sparql("SELECT ?q WHERE { ?q schema:identifier 165309 }").values()[0]
+        >>> kg.node_of(row["q"])
+        'article:/learn/biology/questions/how-does-dna-replication-work'
+
+        Raises:
+            UsageError: no node of this graph has that IRI.
+        """
+        _text(iri, "an IRI is text")
+        node = self._by_iri(iri, (ARTICLE, STUB, SUBJECT, KEYWORD))
+        if node is None:
+            raise UsageError(f"no node of this graph has the IRI {iri!r} (its IRIs start with {self._iris.base})")
+        return node
+
+    def _by_iri(self, iri: str, kinds: Sequence[str]) -> str | None:
+        """The node of one of ``kinds`` whose IRI ``iri`` is; ``None`` when there is none."""
+        iris = self._iris
+        if not iri.startswith(iris.base):
+            return None
+        node = iris.node_of(iri)
+        if node is None and "!" in iri:  # a segment cut to its start and a digest: the candidates' IRIs
+            wanted = iri.removesuffix("#answer")
+            node = next((n for kind in kinds for n in self._source.nodes_of(kind) if iris.node(n) == wanted), None)
+        kind = (self._source.data(node) or {}).get("kind") if node is not None else None
+        return node if kind in kinds else None
 
     def _start(self, ref: str | int) -> str:
         if isinstance(ref, str) and ref.startswith((f"{KEYWORD}:", f"{SUBJECT}:")):

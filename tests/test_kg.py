@@ -821,3 +821,47 @@ def test_the_report_of_a_graph_built_in_memory_has_the_health_findings_a_build_f
     assert in_memory.report(health=False).get("health") is None
     assert in_memory.report()["health"] == stored.report()["health"] == qagraph.open(tmp_path / "build").report()["health"]
     assert in_memory.report()["health"]["outside_links"]["count"] == 1
+
+
+def test_an_iri_of_a_sparql_answer_names_its_node_and_back(tmp_path):
+    """A SPARQL answer names nodes by IRI, networkx and every method here by node id, and nothing
+    went from one to the other: kg.related(iri) said "no article". kg.iri(node) and kg.node_of(iri)
+    do, and article(), keyword() and subject() take an IRI; on names that are percent-encoded,
+    hold "!", a "/", dots or a segment cut to a digest, with the build's own base IRI."""
+    import qagraph
+
+    notes = tmp_path / "notes"
+    (notes / "a b").mkdir(parents=True)
+    long_tag = "ü" * 150
+    (notes / "a b" / "100% ¡sí!.md").write_text(
+        f"---\ntitle: Percent\ntags: [c++, tcp/ip, '{long_tag}', shared]\n---\n[[Dots]] [[Nowhere else]]\n",
+        encoding="utf-8")
+    (notes / "Dots.md").write_text("---\ntitle: Dots\nurl: /a//b/./c/\ntags: [shared, '..']\n---\nx\n",
+                                   encoding="utf-8")
+    out = tmp_path / "build"
+    built = qagraph.build(notes, out=out, preset="obsidian", base_iri="urn:x:kb/")
+    for kg in (built, qagraph.open(out)):
+        nodes = list(kg.graph)
+        assert [kg.node_of(kg.iri(n)) for n in nodes] == nodes
+        answered = {row["s"] for row in kg.sparql("SELECT DISTINCT ?s { ?s a ?type }").values()}
+        named = {iri for iri in answered if "/scheme/" not in iri and not iri.endswith("#answer")}
+        assert sorted(kg.node_of(iri) for iri in named) == sorted(nodes)
+        percent = kg.article("a b/100% ¡sí!.md")
+        assert kg.iri(percent).startswith("urn:x:kb/article/!file/a%20b/")
+        assert kg.related(kg.iri(percent)) == kg.related(percent)
+        assert kg.node_of(kg.iri(percent) + "#answer") == percent
+        assert kg.keyword(kg.iri(kg.keyword(long_tag))) == kg.keyword(long_tag)
+        assert "!" in kg.iri(kg.keyword(long_tag))  # cut to a digest
+        subject = next(n for n in nodes if n.startswith("subject:"))
+        assert kg.subject(kg.iri(subject)) == subject
+        for wrong in ("urn:x:kb/article/nope", "https://qagraph.example/id/keyword/shared", "urn:x:kb/scheme/keywords"):
+            with pytest.raises(QagraphError, match="no node of this graph has the IRI .* start with urn:x:kb/"):
+                kg.node_of(wrong)
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    (site / "_index.md").write_text("---\ntitle: Home\nurl: /\ntags: [t]\n---\nx\n", encoding="utf-8")
+    (site / "posts" / "p.md").write_text("---\ntitle: P\ntags: [t, '%41']\n---\n[home](/)\n", encoding="utf-8")
+    kg = qagraph.build(site, preset="hugo")
+    assert kg.iri("article:/") == "https://qagraph.example/id/article/!" and kg.node_of(kg.iri("article:/")) == "article:/"
+    assert kg.node_of("https://qagraph.example/id/keyword/%2541") == "keyword:%41"
+    assert [kg.node_of(kg.iri(n)) for n in kg.graph] == list(kg.graph)

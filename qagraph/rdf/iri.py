@@ -43,7 +43,7 @@ import hashlib
 import ipaddress
 import functools
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
@@ -473,6 +473,44 @@ class IRIs:
         'https://example.org/subject/computer-science'
         """
         return _node_iri(node, self._article, self._subject, self._keyword)
+
+    def node_of(self, iri: str) -> str | None:
+        """The node id whose IRI (:meth:`node`) ``iri`` is, or the article's of an answer's IRI; ``None``
+        when ``iri`` is none of those, or holds a segment cut to :data:`MAX_SEGMENT` (its text is gone:
+        ask :meth:`node` of the candidates).
+
+        >>> iris = IRIs("https://example.org/")
+        >>> iris.node_of("https://example.org/keyword/graph%20theory"), iris.node_of(iris.answer("a/b"))
+        ('keyword:graph theory', 'article:a/b')
+        >>> iris.node_of("https://example.org/scheme/keywords") is None
+        True
+        """
+        iri = iri.removesuffix("#answer")
+        for prefix, kind in ((self._article, ARTICLE), (self._subject, SUBJECT), (self._keyword, KEYWORD)):
+            if iri.startswith(prefix):
+                pieces = iri[len(prefix):].split("/")
+                lead = ""
+                if kind == ARTICLE:
+                    if pieces[0] == FILE_MARK and len(pieces) > 1:
+                        pieces = pieces[1:]
+                    else:
+                        lead = "/"  # a url's, which the IRI leaves out
+                texts = [_unsegment(piece) for piece in pieces]
+                if any(text is None for text in texts):
+                    return None
+                node = f"{kind}:{lead}{'/'.join(text for text in texts if text is not None)}"
+                return node if self.node(node) == iri else None  # an IRI no text is written as
+        return None
+
+
+def _unsegment(piece: str) -> str | None:
+    """The text :func:`segment` wrote as ``piece``; ``None`` for a cut one (or none it writes)."""
+    for text, written in _SPECIAL.items():
+        if piece == written:
+            return text
+    if "!" in piece or not piece:
+        return None
+    return unquote(piece, errors="surrogatepass")
 
 
 def _node_iri(node: str, article: str, subject: str, keyword: str) -> str:
