@@ -413,12 +413,15 @@ class KnowledgeGraph:
         return report
 
     def node(self, node: str) -> dict[str, Any]:
-        """The data of a node (a copy), by node id.
+        """The data of a node (a copy), by node id or IRI (:meth:`node_of`).
 
         Raises:
             UsageError: there is no such node.
         """
         data = self._source.data(node)
+        if data is None and isinstance(node, str):
+            named = self._by_iri(node, (ARTICLE, STUB, SUBJECT, KEYWORD))
+            data = self._source.data(named) if named is not None else None
         if data is None:
             raise UsageError(f"no node {node!r}")
         return dict(data)
@@ -749,7 +752,8 @@ class KnowledgeGraph:
             if self._source.data(ref) is None:
                 raise UsageError(f"no node {ref!r}")
             return ref
-        return self.article(ref)
+        concept = self._by_iri(ref, (KEYWORD, SUBJECT)) if isinstance(ref, str) else None
+        return concept if concept is not None else self.article(ref)
 
     # -- queries ----------------------------------------------------------------------------
 

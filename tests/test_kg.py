@@ -854,6 +854,8 @@ def test_an_iri_of_a_sparql_answer_names_its_node_and_back(tmp_path):
         assert "!" in kg.iri(kg.keyword(long_tag))  # cut to a digest
         subject = next(n for n in nodes if n.startswith("subject:"))
         assert kg.subject(kg.iri(subject)) == subject
+        assert sorted(kg.neighbourhood(kg.iri(subject))) == sorted(kg.neighbourhood(subject))
+        assert kg.node(kg.iri(percent)) == kg.node(percent)
         for wrong in ("urn:x:kb/article/nope", "https://qagraph.example/id/keyword/shared", "urn:x:kb/scheme/keywords"):
             with pytest.raises(QagraphError, match="no node of this graph has the IRI .* start with urn:x:kb/"):
                 kg.node_of(wrong)
