@@ -1187,6 +1187,28 @@ def _dijkstra(source: str, target: str, neighbours: Any) -> list[str] | None:
     return path
 
 
+def _no_database(target: Path) -> str:
+    """Why there is no build database to open in ``target``: no build there, or one built without
+    its database (``outputs`` without it, ``--only``), or one whose database was removed since."""
+    from .fileio import MARKER, PRIVATE
+
+    try:
+        record = json.loads((target / PRIVATE / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = None
+    outputs = record.get("outputs") if isinstance(record, dict) else None
+    if not isinstance(outputs, dict) or not outputs:
+        return f"no qagraph build in {target} (no {DATABASE}); run qagraph build first"
+    if DATABASE in outputs:
+        return (f"the build in {target} has lost its database ({target / DATABASE} is not there): "
+                f"build it again (qagraph.build(CONTENT, out=...), or qagraph build -o {target})")
+    from .rdf import part_files
+
+    rdf = f"; its RDF answers SPARQL as it is: qagraph.rdf.sparql({str(target)!r}, query)" if part_files(target) else ""
+    return (f"the build in {target} has no database (it was built without it: outputs without "
+            f"'database', or --only): build it again with the database to open it{rdf}")
+
+
 def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
     """The knowledge graph stored in the build folder ``path`` (or its ``qagraph.db``), in milliseconds.
 
@@ -1208,7 +1230,7 @@ def open_build(path: str | os.PathLike[str]) -> KnowledgeGraph:
     except OSError:
         there = True
     if not there:
-        raise OutputError(f"no qagraph build in {target} (no {DATABASE}); run qagraph build first")
+        raise OutputError(_no_database(target))
     db = BuildDatabase(db_path)
     try:
         report = dict(db.meta.get("report", {}))

@@ -510,6 +510,27 @@ def test_open_refuses_what_is_not_a_build(tmp_path):
         qagraph.open(tmp_path)
 
 
+def test_open_of_a_build_without_its_database_says_why_not_that_there_is_no_build(small_corpus, tmp_path):
+    """qagraph.open of a build made without its database (outputs=("rdf",)), or whose database was
+    removed since, said "no qagraph build in ...; run qagraph build first": there is one, and building
+    it again the same way changes nothing. It says what the build lacks, and where its RDF answers."""
+    import qagraph
+
+    qagraph.build(small_corpus, out=tmp_path / "rdf", outputs=("rdf",))
+    with pytest.raises(qagraph.OutputError, match=r"the build in .*rdf has no database \(it was built without it: "
+                                                  r"outputs without 'database', or --only\): build it again with the "
+                                                  r"database to open it; its RDF answers SPARQL as it is: "
+                                                  r"qagraph\.rdf\.sparql\("):
+        qagraph.open(tmp_path / "rdf")
+    qagraph.build(small_corpus, out=tmp_path / "html", outputs=("html",))
+    with pytest.raises(qagraph.OutputError, match=r"has no database .* to open it$"):
+        qagraph.open(tmp_path / "html")
+    qagraph.build(small_corpus, out=tmp_path / "lost")
+    (tmp_path / "lost" / "qagraph.db").unlink()
+    with pytest.raises(qagraph.OutputError, match=r"the build in .*lost has lost its database"):
+        qagraph.open(tmp_path / "lost")
+
+
 def test_repr_is_one_line_and_html_summary(small_kg):
     text = repr(small_kg)
     assert "\n" not in text and len(text) < 200 and "5 articles" in text
