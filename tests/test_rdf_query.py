@@ -85,6 +85,21 @@ def test_ask_construct_and_python_values(G):
     assert isinstance(row["id"], int) and str(row["d"]) == "2025-01-26"
 
 
+def test_relative_iris_in_a_query_resolve_against_the_base_iri(G, tmp_path):
+    """The Turtle and TriG files write IRIs relative to their @base (``<article/...>``); the same IRI
+    in a query was a syntax error ("it expected IRI parsing failed"). It resolves against the base IRI
+    the RDF was made with, as in the files, unless the query sets its own BASE."""
+    absolute = sparql(G, "SELECT ?q ?n { ?q a qa:ExternalQuestion ; schema:name ?n }").values()
+    [(iri, name)] = [(row["q"], row["n"]) for row in absolute]
+    relative = "<" + iri.removeprefix("https://qagraph.example/id/") + ">"
+    assert sparql(G, f"SELECT ?n {{ {relative} schema:name ?n }}").values() == [{"n": name}]
+    other = sparql(G, f"SELECT ?n {{ {relative} schema:name ?n }}", base_iri="urn:x:kb/")
+    assert other.values() == [{"n": name}]  # the graph exported under that base, the query read against it
+    assert sparql(G, f"BASE <urn:y:> SELECT ?n {{ {relative} schema:name ?n }}").values() == []
+    write_rdf(G, tmp_path, formats=("ttl",))
+    assert relative in (tmp_path / "rdf" / "part-000.ttl").read_text(encoding="utf-8")  # as the file writes it
+
+
 def test_sparql_on_folders_files_and_objects_with_a_graph(G, tmp_path):
     write_rdf(G, tmp_path, formats=("trig",))
     n = len(to_store(G))

@@ -219,7 +219,8 @@ def sparql(
     :func:`~qagraph.rdf.store.open_store`) or an RDF file. The default graph is the union
     of the named graphs (a store whose default graph holds statements, as a build's does,
     is queried as it is); the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
-    declaration. See :func:`sparql_endpoint` for a remote store.
+    declaration, and relative IRIs (``<article/...>``, as the Turtle and TriG files write them)
+    resolve against ``base_iri``. See :func:`sparql_endpoint` for a remote store.
 
     The query runs in a thread of its own while this one waits: Oxigraph evaluates it
     without looking at signals, so Ctrl-C (``KeyboardInterrupt``) and ``timeout`` (seconds;
@@ -261,7 +262,7 @@ def sparql(
         raise UsageError("the query calls another endpoint (SERVICE), and a query here makes no network request "
                          "unless allowed: allow it with --allow-service (services=True in Python)")
     store, union = waited_for(lambda: _store(target, base_iri, similarity, names_graphs(query)))
-    result = waited_for(lambda: _evaluate(store, query, union, write, fmt), limit)
+    result = waited_for(lambda: _evaluate(store, query, union, write, fmt, base_iri), limit)
     if write is not None and result.written is None:  # ASK: written whole
         write(format_results(result, fmt))
     return result
@@ -368,14 +369,15 @@ def _check_size(query: str) -> None:
 
 
 def _evaluate(store: Any, query: str, union: bool, write: Callable[[str], Any] | None = None,
-              fmt: str = "table") -> SparqlResult:
+              fmt: str = "table", base_iri: str | None = None) -> SparqlResult:
     """The result of ``query`` on ``store``, read whole (Oxigraph evaluates lazily, as it is read);
-    with ``write``, a SELECT's rows written through it as ``fmt`` as they are read, and not kept."""
+    with ``write``, a SELECT's rows written through it as ``fmt`` as they are read, and not kept.
+    Relative IRIs (``<article/...>``, as the Turtle files write them) resolve against ``base_iri``."""
     import pyoxigraph as ox
 
     result: Any = None
     try:
-        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+        result = store.query(query, base_iri=base_iri, prefixes=PREFIXES, use_default_graph_as_union=union)
         if isinstance(result, ox.QueryBoolean):
             return SparqlResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
