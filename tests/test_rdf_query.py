@@ -124,6 +124,20 @@ def test_a_stored_build_and_its_store_answer_as_the_graph_does(tmp_path):
         assert sorted(tuple(r.values()) for r in answer.values()) == expected, target
 
 
+def test_a_knowledge_graph_given_to_sparql_answers_as_its_own_sparql(small_corpus, tmp_path):
+    """sparql(kg, query) exported kg.graph under the default base IRI with links only, where
+    kg.sparql(query) answers from its build's RDF: another base IRI, the qa:Similarity records of
+    rdf_similarity="full" (and, for an opened build, no graph to load). They answer the same."""
+    import qagraph
+
+    qagraph.build(small_corpus, out=tmp_path / "build", base_iri="urn:x:kb/", rdf_similarity="full")
+    kg = qagraph.open(tmp_path / "build")
+    query = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    assert sparql(kg, query).values() == kg.sparql(query).values()
+    assert sparql(kg, "ASK { ?r a qa:Similarity ; qa:source <urn:x:kb/article/learn/biology/questions/cells> }").boolean
+    assert kg._source._graph is None  # answered from the build's store
+
+
 def test_a_build_whose_rdf_part_was_removed_says_so_and_answers_nothing(tmp_path):
     """A part file removed from a build (by hand, a sync that lost it) was passed over: the query answered
     from the parts left, short and unsaid, and validate listed what pointed into it as violations. The

@@ -214,9 +214,11 @@ def sparql(
     """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
     ``target`` is a networkx graph (exported to an in-memory store first, with
-    ``similarity`` detail), an object with a ``.graph`` (a :class:`~qagraph.KnowledgeGraph`),
-    a ``pyoxigraph.Store``, a build folder (its persistent store, made on first use:
-    :func:`~qagraph.rdf.store.open_store`) or an RDF file. The default graph is the union
+    ``similarity`` detail), a :class:`~qagraph.KnowledgeGraph` (answered as its
+    :meth:`~qagraph.KnowledgeGraph.sparql` answers: with the RDF of its build, its base IRI and
+    similarity detail), another object with a networkx ``.graph``, a ``pyoxigraph.Store``, a
+    build folder (its persistent store, made on first use: :func:`~qagraph.rdf.store.open_store`)
+    or an RDF file. The default graph is the union
     of the named graphs (a store whose default graph holds statements, as a build's does,
     is queried as it is); the prefixes of :data:`~qagraph.rdf.vocab.PREFIXES` need no
     declaration, and relative IRIs (``<article/...>``, as the Turtle and TriG files write them)
@@ -254,6 +256,11 @@ def sparql(
     https://qagraph.example/id/scheme/subjects
     2
     """
+    from ..kg import KnowledgeGraph
+
+    if isinstance(target, KnowledgeGraph):  # its own RDF: its build's store, base IRI and similarity detail
+        return target.sparql(query, base_iri=None if base_iri == DEFAULT_BASE_IRI else base_iri, timeout=timeout,
+                             write=write, fmt=fmt, services=services)
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
