@@ -100,6 +100,27 @@ def test_relative_iris_in_a_query_resolve_against_the_base_iri(G, tmp_path):
     assert relative in (tmp_path / "rdf" / "part-000.ttl").read_text(encoding="utf-8")  # as the file writes it
 
 
+def test_a_query_naming_a_namespace_of_the_other_scheme_says_so(G, tmp_path):
+    """PREFIX schema: <http://schema.org/> (as Wikidata's queries declare it) answered nothing, as if
+    nothing matched: the graph's terms are https://schema.org/. A query naming a term of the other
+    scheme of a namespace qagraph's RDF uses is a UsageError saying which; in a comment or a string,
+    in an RDF file of anyone's, or in a SERVICE call allowed, it is not."""
+    for query in ("PREFIX schema: <http://schema.org/> SELECT ?q { ?q a schema:Question }",
+                  "ASK { ?q a <http://schema.org/Question> }",
+                  "ASK { ?c <https://www.w3.org/2004/02/skos/core#prefLabel> ?l }"):
+        with pytest.raises(QagraphError, match=r"the query names terms in <https?://[^>]*>, a namespace qagraph's "
+                                               r"RDF does not use: its terms are in <[^>]*> \((schema|skos): is "
+                                               r"declared for you\)"):
+            sparql(G, query)
+    assert sparql(G, "ASK { ?q a schema:Question } # not <http://schema.org/>").boolean
+    assert sparql(G, "ASK { ?q a <https://schema.org/Question> FILTER (?q != <urn:x:http://schema.org/>) }").boolean
+    assert not sparql(G, "ASK { ?q schema:name '<http://schema.org/>' }").boolean
+    theirs = tmp_path / "theirs.nt"
+    theirs.write_text("<urn:x:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Question> .\n",
+                      encoding="utf-8")
+    assert sparql(theirs, "ASK { ?q a <http://schema.org/Question> }").boolean
+
+
 def test_sparql_on_folders_files_and_objects_with_a_graph(G, tmp_path):
     write_rdf(G, tmp_path, formats=("trig",))
     n = len(to_store(G))

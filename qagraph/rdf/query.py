@@ -265,6 +265,9 @@ def sparql(
         raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
     _check_size(query)
+    # qagraph's RDF (not a file of any RDF), and no other endpoint's terms (SERVICE, which may use them)
+    if (not isinstance(target, (str, os.PathLike)) or Path(target).is_dir()) and not (services and _calls_a_service(query)):
+        check_namespaces(query)
     if not services and _calls_a_service(query):
         raise UsageError("the query calls another endpoint (SERVICE), and a query here makes no network request "
                          "unless allowed: allow it with --allow-service (services=True in Python)")
@@ -578,6 +581,28 @@ def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> 
 
 
 _DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+#: each namespace qagraph's RDF uses, by its twin of the other scheme (``http://schema.org/``)
+_TWINS = {("http" + ns[5:] if ns.startswith("https:") else "https" + ns[4:]): ns for ns in PREFIXES.values()}
+
+
+def check_namespaces(query: str) -> None:
+    """A :class:`UsageError` when ``query`` names a term in the twin of a namespace qagraph's RDF uses,
+    its other scheme (``PREFIX schema: <http://schema.org/>``, as Wikidata's queries declare it; the
+    graph's terms are ``https://schema.org/``): nothing in qagraph's graph is named so, and the
+    answer would be empty, as if nothing matched.
+
+    >>> check_namespaces("PREFIX s: <http://schema.org/> ASK { ?q a s:Question }")
+    Traceback (most recent call last):
+    ...
+    qagraph.errors.UsageError: the query names terms in <http://schema.org/>, a namespace qagraph's RDF does not use: its terms are in <https://schema.org/> (schema: is declared for you)
+    """
+    for m in _NOT_KEYWORDS.finditer(query):
+        iri = m[0][1:-1] if m[0].startswith("<") else ""
+        for twin, ns in _TWINS.items():
+            if iri.startswith(twin) and not iri.startswith(ns):
+                prefix = next(p for p, n in PREFIXES.items() if n == ns)
+                raise UsageError(f"the query names terms in <{twin}>, a namespace qagraph's RDF does not use: its "
+                                 f"terms are in <{ns}> ({prefix}: is declared for you)")
 
 
 def with_prefixes(query: str) -> str:
