@@ -418,8 +418,9 @@ class KnowledgeGraph:
         Raises:
             UsageError: there is no such node.
         """
+        _text(node, "a node is named by its node id or IRI")
         data = self._source.data(node)
-        if data is None and isinstance(node, str):
+        if data is None:
             named = self._by_iri(node, (ARTICLE, STUB, SUBJECT, KEYWORD))
             data = self._source.data(named) if named is not None else None
         if data is None:
@@ -427,7 +428,9 @@ class KnowledgeGraph:
         return dict(data)
 
     def label(self, node: str) -> str:
-        """What to show for a node: title, keyword or subject name."""
+        """What to show for a node: title, keyword or subject name (the node id itself for a node the
+        graph does not have)."""
+        _text(node, "a node is named by its node id")
         data = self._source.data(node) or {}
         return str(data.get("label") or node)
 
@@ -957,6 +960,7 @@ class KnowledgeGraph:
         Raises:
             UsageError: a negative ``limit``.
         """
+        _text(text, "find() looks for the words of a text")
         if limit is not None and limit < 0:
             raise UsageError(f"limit must be 0 or more (or None for every match), not {limit}")
         words = title_words(text).split()
@@ -1009,6 +1013,7 @@ class KnowledgeGraph:
         >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
         [{'n': 49}]
         """
+        _text(query, "a SPARQL query is text")
         from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
         from .rdf.query import names_graphs, time_limit, waited_for
 

@@ -804,6 +804,18 @@ def test_an_article_is_named_by_a_numpy_integer_and_a_wrong_type_says_what_is_ex
         any_kg.articles_of_subject(3)
 
 
+def test_a_node_a_text_or_a_query_of_another_type_says_what_is_expected(any_kg):
+    """kg.node(None), kg.label(None) and kg.find(None) raised AttributeError from deep inside
+    ("'NoneType' object has no attribute 'encode'"), kg.sparql(None) a TypeError of a regular
+    expression: each is the library's UsageError saying what it takes, as article() says it."""
+    for call, said in ((lambda: any_kg.node(None), "a node is named by its node id or IRI, not NoneType None"),
+                       (lambda: any_kg.label(7), "a node is named by its node id, not int 7"),
+                       (lambda: any_kg.find(None), "find\\(\\) looks for the words of a text, not NoneType None"),
+                       (lambda: any_kg.sparql(None), "a SPARQL query is text, not NoneType None")):
+        with pytest.raises(QagraphError, match=said):
+            call()
+
+
 def test_a_negative_number_of_answers_is_refused_as_find_and_suggest_refuse_it(any_kg):
     """kg.similar(x, k=-1) and kg.top_keywords(-1) answered [] where kg.find(limit=-1) and
     kg.suggest(k=-1) raise: a negative count (a slice's "all but the last") is a UsageError in each."""
