@@ -775,7 +775,11 @@ class KnowledgeGraph:
         return [v for _, v in sorted(out)]
 
     def linked_from(self, ref: str | int) -> list[str]:
-        """Articles that link to this one, sorted."""
+        """Articles that link to this one, sorted.
+
+        Raises:
+            UsageError: no such article.
+        """
         node = self.article(ref)
         return sorted(u for u, _, _ in self._source.edges(node, ("related",), False))
 
@@ -808,12 +812,20 @@ class KnowledgeGraph:
         return out
 
     def same_question(self, ref: str | int) -> list[str]:
-        """The other copies of this article's question, filed under other subjects, sorted."""
+        """The other copies of this article's question, filed under other subjects, sorted.
+
+        Raises:
+            UsageError: no such article.
+        """
         node = self.article(ref)
         return sorted(v for v, _ in self._symmetric(node, "same-question"))
 
     def links(self, ref: str | int, kinds: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        """``(kind, node)`` of every article this one is joined to by a link kind, either way, sorted."""
+        """``(kind, node)`` of every article this one is joined to by a link kind, either way, sorted.
+
+        Raises:
+            UsageError: no such article, or an unknown kind.
+        """
         node = self.article(ref)
         wanted = _check_kinds(kinds if kinds is not None else [k.name for k in link_kinds()])
         found = {(kind, v) for v, kind, _ in self._source.edges(node, wanted, True)}
@@ -821,17 +833,29 @@ class KnowledgeGraph:
         return sorted(found)
 
     def keywords_of(self, ref: str | int) -> list[str]:
-        """The article's keyword nodes, in the order the file lists them."""
+        """The article's keyword nodes, in the order the file lists them.
+
+        Raises:
+            UsageError: no such article.
+        """
         node = self.article(ref)
         return [keyword_node(k) for k in (self._source.data(node) or {}).get("keywords", ())]
 
     def articles_of_keyword(self, keyword: str) -> list[str]:
-        """Articles that carry a keyword (any spelling), sorted."""
+        """Articles that carry a keyword (any spelling), sorted.
+
+        Raises:
+            UsageError: no such keyword.
+        """
         node = self.keyword(keyword)
         return sorted(u for u, _, _ in self._source.edges(node, ("keyword",), False))
 
     def articles_of_subject(self, subject: str) -> list[str]:
-        """Articles of a subject (slug or name, any case), sorted."""
+        """Articles of a subject (slug or name, any case), sorted.
+
+        Raises:
+            UsageError: no such subject.
+        """
         node = self.subject(subject)
         return sorted(u for u, _, _ in self._source.edges(node, ("subject",), False))
 
@@ -873,6 +897,16 @@ class KnowledgeGraph:
 
         With ``context``, each article's subject and keyword nodes (and the stubs it links
         to) come too, with the edges to them: what a local view draws around its articles.
+        Nodes the graph does not have are left out, as networkx's ``G.subgraph`` leaves them.
+
+        >>> import qagraph
+        >>> kg = qagraph.build("content")
+        >>> biology = kg.subgraph(kg.articles_of_subject("Biology"), kinds="related")
+        >>> biology.number_of_nodes(), {kind for _, _, kind in biology.edges(keys=True)}
+        (9, {'related'})
+
+        Raises:
+            UsageError: an unknown kind.
         """
         wanted = _check_kinds(kinds if kinds is not None else list(EDGE_KINDS))
         chosen = set(nodes)
