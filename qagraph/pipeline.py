@@ -113,7 +113,8 @@ def build(
     Raises:
         UsageError: ``content`` is not a folder, an unknown output, overlapping folders, a ``site_url``
             :func:`~qagraph.rdf.iri.check_site_url` refuses (a query, a fragment, a bad host or port), a
-            ``base_iri`` :func:`~qagraph.rdf.iri.check_base_iri` refuses.
+            ``base_iri`` :func:`~qagraph.rdf.iri.check_base_iri` refuses, an unknown ``rdf_similarity``
+            or RDF format: all before the content is read.
         ContentError: with ``strict=True``, at the first file that could not be loaded.
         OutputError: the build folder cannot be written (not a folder, not qagraph's, no space).
 
@@ -121,13 +122,18 @@ def build(
         :func:`qagraph.open`, which opens a build folder without reading the content.
     """
     from .model import SimilarityConfig
+    from .rdf.formats import check_formats
     from .rdf.iri import check_base_iri, check_site_url
+    from .rdf.triples import SIMILARITY_DETAILS
 
     similarity = similarity or SimilarityConfig()
     # refused before the content is read, and the same (a host in punycode) in the RDF, the views and the settings
     site_url = None if site_url is None else check_site_url(site_url)
     if base_iri is not None:
         check_base_iri(base_iri)
+    if rdf_similarity not in SIMILARITY_DETAILS:  # (a graph in memory has none of its RDF until kg.sparql)
+        raise UsageError(f"unknown similarity detail {rdf_similarity!r} (known: {', '.join(SIMILARITY_DETAILS)})")
+    check_formats(formats)
     wanted = tuple(dict.fromkeys(outputs))
     unknown = sorted(set(wanted) - set(OUTPUTS))
     if unknown:

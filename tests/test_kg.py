@@ -900,3 +900,25 @@ def test_an_iri_of_a_sparql_answer_names_its_node_and_back(tmp_path):
     assert kg.iri("article:/") == "https://qagraph.example/id/article/!" and kg.node_of(kg.iri("article:/")) == "article:/"
     assert kg.node_of("https://qagraph.example/id/keyword/%2541") == "keyword:%41"
     assert [kg.node_of(kg.iri(n)) for n in kg.graph] == list(kg.graph)
+
+
+@pytest.mark.parametrize("out", [False, True])
+def test_a_wrong_rdf_setting_is_refused_before_the_content_is_read(small_corpus, tmp_path, monkeypatch, out):
+    """qagraph.build(content, rdf_similarity="ful") built a graph in memory that failed only at its first
+    kg.sparql, and with out= read and linked the whole corpus first (8 s at 2,000 articles) before
+    saying the word was unknown; so did formats=("xml",). Both are refused before any file is read,
+    as a bad base_iri or site_url is."""
+    import qagraph
+    import qagraph.pipeline
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the content was read")
+
+    monkeypatch.setattr(qagraph.pipeline, "make_graph", no_reading)
+    monkeypatch.setattr(qagraph.pipeline, "scan", no_reading)
+    where = {"out": tmp_path / "build"} if out else {}
+    with pytest.raises(QagraphError, match=r"unknown similarity detail 'ful' \(known: none, links, full\)"):
+        qagraph.build(small_corpus, rdf_similarity="ful", **where)
+    with pytest.raises(QagraphError, match=r"unknown RDF format\(s\) xml"):
+        qagraph.build(small_corpus, formats=("xml",), **where)
+    assert not (tmp_path / "build").exists()
