@@ -114,7 +114,7 @@ def build(
         UsageError: ``content`` is not a folder, an unknown output, overlapping folders, a ``site_url``
             :func:`~qagraph.rdf.iri.check_site_url` refuses (a query, a fragment, a bad host or port), a
             ``base_iri`` :func:`~qagraph.rdf.iri.check_base_iri` refuses, an unknown ``rdf_similarity``
-            or RDF format: all before the content is read.
+            or RDF format, a ``max_file_size`` or ``workers`` under 1: all before the content is read.
         ContentError: with ``strict=True``, at the first file that could not be loaded.
         OutputError: the build folder cannot be written (not a folder, not qagraph's, no space).
 
@@ -134,6 +134,12 @@ def build(
     if rdf_similarity not in SIMILARITY_DETAILS:  # (a graph in memory has none of its RDF until kg.sparql)
         raise UsageError(f"unknown similarity detail {rdf_similarity!r} (known: {', '.join(SIMILARITY_DETAILS)})")
     check_formats(formats)
+    # as the command line's options take them: a limit under a byte rejected every file, a count of
+    # processes under one was taken for the default
+    if not (isinstance(max_file_size, int) and max_file_size >= 1):
+        raise UsageError(f"max_file_size must be a number of bytes of at least 1, not {max_file_size!r}")
+    if workers is not None and not (isinstance(workers, int) and workers >= 1):
+        raise UsageError(f"workers must be a number of processes of at least 1 (or None: one per core), not {workers!r}")
     wanted = tuple(dict.fromkeys(outputs))
     unknown = sorted(set(wanted) - set(OUTPUTS))
     if unknown:

@@ -922,3 +922,18 @@ def test_a_wrong_rdf_setting_is_refused_before_the_content_is_read(small_corpus,
     with pytest.raises(QagraphError, match=r"unknown RDF format\(s\) xml"):
         qagraph.build(small_corpus, formats=("xml",), **where)
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("setting, said", [
+    ({"max_file_size": -5}, r"max_file_size must be a number of bytes of at least 1, not -5"),
+    ({"max_file_size": 0}, r"max_file_size must be a number of bytes of at least 1, not 0"),
+    ({"workers": 0}, r"workers must be a number of processes of at least 1 \(or None: one per core\), not 0"),
+    ({"workers": -3}, r"workers must be .*, not -3"),
+])
+def test_a_size_or_a_count_under_one_is_refused_as_the_command_line_refuses_it(small_corpus, setting, said):
+    """qagraph.build(content, max_file_size=-5) rejected every file ("over the -5 bytes limit") and
+    workers=0 or -3 built as if none were given, where the command line refuses both: a UsageError."""
+    import qagraph
+
+    with pytest.raises(QagraphError, match=said):
+        qagraph.build(small_corpus, **setting)
