@@ -340,6 +340,7 @@ class KnowledgeGraph:
         self._held: tuple[_Source, dict[str, Any]] | None = (source, report)
         #: what makes the graph and its report when it is first asked for (see :meth:`later`)
         self._make: Callable[[], tuple[nx.MultiDiGraph, dict[str, Any]]] | None = None
+        self._settings_before: dict[str, Any] = {}  #: the build's settings, known before the graph is made
         self.build_dir = build_dir  #: the build folder this graph was opened from or written to, if any
         self.build_info: BuildInfo | None = None  #: what :func:`qagraph.build` did in ``build_dir`` (a ``BuildInfo``), if it wrote one
         self._stores: dict[tuple[str, bool], Any] = {}  # by base IRI and whether it holds the named graphs
@@ -356,12 +357,14 @@ class KnowledgeGraph:
 
     @classmethod
     def later(cls, make: Callable[[], tuple[nx.MultiDiGraph, dict[str, Any]]], *, build_dir: Path | None = None,
-              build_record: list[int] | None = None) -> "KnowledgeGraph":
+              build_record: list[int] | None = None, settings: dict[str, Any] | None = None) -> "KnowledgeGraph":
         """A knowledge graph over the graph ``make`` returns with its build report, made when the graph is
         first asked anything: what a build folder up to date without its database answers with (the
-        command line says it is up to date and asks nothing; a program asks, and gets the graph)."""
+        command line says it is up to date and asks nothing; a program asks, and gets the graph).
+        ``settings``, the build's (base IRI, similarity detail, site), let :meth:`sparql` answer from
+        the build's RDF without making the graph."""
         kg = cls(cast(_Source, None), {}, build_dir=build_dir, build_record=build_record)  # none made yet
-        kg._held, kg._make = None, make
+        kg._held, kg._make, kg._settings_before = None, make, dict(settings or {})
         return kg
 
     @property
@@ -1051,11 +1054,11 @@ class KnowledgeGraph:
         from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
         from .rdf.query import names_graphs, time_limit, waited_for
 
-        source = self._source
+        source = self._held[0] if self._held is not None else None  # one not made yet: its build's RDF answers
         if isinstance(source, _Stored) and source.db.closed:  # as every other query of it says
             raise UsageError("this graph was closed (kg.close(), or the end of its with block): open the build "
                              "again to query it", path=str(source.db.path))
-        settings = self._report.get("settings", {})
+        settings = self._report.get("settings", {}) if self._held is not None else self._settings_before
         base = base_iri or settings.get("base_iri") or DEFAULT_BASE_IRI
         limit = time_limit(timeout)
         graphs = names_graphs(query)
@@ -1082,17 +1085,18 @@ class KnowledgeGraph:
     def _build_in_place(self) -> bool:
         """Whether the build folder holds the build this graph was opened on, or written as: another put
         in place since (the content edited and built again) has RDF this graph does not hold."""
-        if not isinstance(self._source, _Stored):
+        source = self._held[0] if self._held is not None else None  # one not made yet is not made to tell
+        if not isinstance(source, _Stored):
             if self._build_record is None or self.build_dir is None:
                 return True
             from .fileio import MARKER, PRIVATE, file_signature
 
             return file_signature(self.build_dir / PRIVATE / MARKER) == self._build_record
         try:
-            st = os.stat(self._source.db.path)
+            st = os.stat(source.db.path)
         except OSError:
             return False
-        return (st.st_dev, st.st_ino) == self._source.db.file
+        return (st.st_dev, st.st_ino) == source.db.file
 
     def close(self) -> None:
         """Close the build database, if this graph was opened from one, and the SPARQL stores it opened."""

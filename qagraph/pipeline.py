@@ -219,7 +219,8 @@ def _build(folder: BuildFolder, content: str | os.PathLike[str], out: str | os.P
                 return G, report
 
             report_settings = {k: settings[k] for k in ("base_iri", "site_url", "outputs", "formats", "rdf_similarity")}
-            kg = KnowledgeGraph.later(make, build_dir=Path(out), build_record=folder.record_signature)
+            kg = KnowledgeGraph.later(make, build_dir=Path(out), build_record=folder.record_signature,
+                                      settings=report_settings)
         kg.build_info = BuildInfo(Path(out), True, [], time.perf_counter() - started)  # nothing written
         return kg
     # taken on the scan's walk, before any file is parsed: a file written from then on makes the

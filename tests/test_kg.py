@@ -937,3 +937,26 @@ def test_a_size_or_a_count_under_one_is_refused_as_the_command_line_refuses_it(s
 
     with pytest.raises(QagraphError, match=said):
         qagraph.build(small_corpus, **setting)
+
+
+def test_sparql_of_a_build_up_to_date_without_its_database_reads_its_rdf_not_its_content(
+        small_corpus, tmp_path, monkeypatch):
+    """The graph a build up to date without its database returns (outputs=("rdf",), built again)
+    made itself from the content (every file parsed again) for its first kg.sparql, which its
+    build's RDF answers: it answers from the build's store, with the build's settings."""
+    import qagraph
+    import qagraph.pipeline
+
+    settings = {"outputs": ("rdf",), "base_iri": "urn:x:kb/", "rdf_similarity": "full"}
+    first = qagraph.build(small_corpus, out=tmp_path / "build", **settings)
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    expected = first.sparql(everything).values()
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the content was read")
+
+    again = qagraph.build(small_corpus, out=tmp_path / "build", **settings)
+    monkeypatch.setattr(qagraph.pipeline, "make_graph", no_reading)
+    assert again.build_info.up_to_date
+    assert again.sparql(everything).values() == expected
+    assert again.sparql("ASK { ?r a qa:Similarity ; qa:source <urn:x:kb/article/learn/biology/questions/cells> }").boolean
