@@ -60,7 +60,8 @@ DATABASE = "qagraph.db"
 #: own files read to fit the field map (a Docusaurus category file): not of an input file, which a patch
 #: replaces with the file
 CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/' OR path NOT IN (SELECT path FROM files)"
-SCHEMA_VERSION = 3  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown
+SCHEMA_VERSION = 4  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown; 4: related
+# edges' data hold the line of their link (a patched build of an older one would list links without it)
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
 # :func:`_row_maker`), "b" bool as 0/1, "f" a flag the node data holds only when false (0, else NULL), "t" tuple as a JSON array, "j" any JSON value (dicts,
@@ -1442,9 +1443,9 @@ _LINKED_TO = "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'rel
 _LINKS_OUT = "SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'related' AND e.source != e.target"
 _SIMILAR_FROM = "SELECT 1 FROM edges e WHERE e.source = a.node_id AND e.kind = 'similar'"
 _SIMILAR_TO = "SELECT 1 FROM edges e WHERE e.target = a.node_id AND e.kind = 'similar'"
-# the related links to a stub, each as (article, position, stub, url, title)
-_OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title FROM stubs s CROSS JOIN edges e "
-            "ON e.target = s.node_id AND e.kind = 'related' JOIN articles a ON a.node_id = e.source")
+# the related links to a stub, each as (article, position, stub, url, title, line in the article's file)
+_OUTSIDE = ("SELECT a.node, e.position, s.node, s.url, s.title, json_extract(e.data, '$.line') FROM stubs s "
+            "CROSS JOIN edges e ON e.target = s.node_id AND e.kind = 'related' JOIN articles a ON a.node_id = e.source")
 
 
 def _health_row(facts: Facts, node: str) -> tuple[Any, ...]:

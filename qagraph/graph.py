@@ -18,7 +18,7 @@ Edges carry ``kind``, which is also their multigraph key, so kinds never collide
 ``keyword``  article -> keyword
 ``related``  article -> article or stub; ``position`` (the first link that named it:
              ``related_articleN`` keep N, other links follow), ``positions`` (all of
-             them), ``origin`` (where the first was found: ``front-matter``,
+             them), ``line`` (the first's line in its file, or ``None``), ``origin`` (where the first was found: ``front-matter``,
              ``wiki-link``, ``embed``, ``markdown-link``, ``ref``; see
              :mod:`qagraph.links`); repeats of a target are merged
 ``similar``  article -> article, stored once per pair (from the smaller node id);
@@ -325,7 +325,7 @@ def link_article(
     articles is a warning, resolved by url), then by id when exactly one article has it;
     any other link by ``text_target`` (:func:`text_target`: a node, nothing, or the problem
     of an ambiguous ref); repeats of a target are merged (``position`` the first,
-    ``positions`` all, ``origin`` the first's). Stubs come as ``(node, data)`` for the caller
+    ``positions`` all, ``origin`` and ``line`` the first's). Stubs come as ``(node, data)`` for the caller
     to add when new.
     """
     problems: list[Problem] = []
@@ -384,7 +384,7 @@ def link_article(
         seen = targets.get(target)
         if seen is None:
             targets[target] = {"kind": "related", "position": link.position, "positions": [link.position],
-                               "origin": link.origin}
+                               "origin": link.origin, "line": link.line}
         else:
             seen["positions"].append(link.position)
     for data in targets.values():

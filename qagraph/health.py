@@ -11,7 +11,7 @@ file path:
 ``unlinked``            articles no other article links to (``related``), but the site's home page (url ``/``),
                         which every page's navigation reaches
 ``no_related``          articles that link to no other article
-``outside_links``       related links to an article outside the corpus (a stub)
+``outside_links``       related links to an article outside the corpus (a stub), each with its file's line
 ``same_question``       the same question asked by several articles (usually one per subject)
 ``subject_spellings``   subjects written several ways (``Computer Science`` / ``Computer science``)
 ``malformed_keywords``  keywords that look like a list, markup, a number... (:func:`~qagraph.normalize.keyword_problems`)
@@ -62,8 +62,8 @@ class Facts:
     linked_to: set[str]
     #: articles that link to another article
     links_out: set[str]
-    #: related links to a stub: (article, position, stub node, stub url, stub title)
-    outside: list[tuple[str, Any, str, Any, Any]]
+    #: related links to a stub: (article, position, stub node, stub url, stub title, line in the article's file)
+    outside: list[tuple[str, Any, str, Any, Any, Any]]
     #: articles at either end of a similar edge
     similar: set[str]
     #: the keyword nodes to check, with ``label``, ``labels``, ``key`` and ``spellings`` (the others are known to
@@ -115,7 +115,7 @@ def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
     articles = {n: d for n, d in attrs.items() if d.get("kind") == ARTICLE}
     linked_to: set[str] = set()
     links_out: set[str] = set()
-    outside: list[tuple[str, Any, str, Any, Any]] = []
+    outside: list[tuple[str, Any, str, Any, Any, Any]] = []
     similar: set[str] = set()
     for u in articles:
         for v, keyed in G._succ[u].items():
@@ -126,7 +126,7 @@ def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
                     links_out.add(u)
                 stub = attrs[v]
                 if stub.get("kind") == STUB:
-                    outside.append((u, data.get("position"), v, stub.get("url"), stub.get("title")))
+                    outside.append((u, data.get("position"), v, stub.get("url"), stub.get("title"), data.get("line")))
             if "similar" in keyed:
                 similar.update((u, v))
     linked_to &= articles.keys()  # not the stubs
@@ -208,10 +208,14 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
 
 
 def _named(item: Mapping[str, Any]) -> str:
-    """An article as a finding names it: its title (else node id) and its file, each isolated
+    """An article as a finding names it: its title (else node id) and its file, with the line where
+    the finding is when there is one (``path:line``, as problems are named), each isolated
     (:func:`~qagraph.normalize.isolated`: a direction override in a title does not turn the file after it)."""
     text = isolated(item.get("title") or item.get("node"))
-    return text + f" ({isolated(item['path'])})" if item.get("path") else text
+    if not item.get("path"):
+        return text
+    line = item.get("line")
+    return text + f" ({isolated(item['path'])}{f':{line}' if line is not None else ''})"
 
 
 def findings(facts: Facts) -> dict[str, Any]:
@@ -408,8 +412,8 @@ def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], n
     """The findings, of the lists made one way or another and of the links that leave the corpus
     and the keywords of ``facts`` (few: made from them each time)."""
     nodes = facts.articles
-    outside = [{**_article(nodes, u), "position": position, "target": v, "target_url": url, "target_title": title}
-               for u, position, v, url, title in facts.outside]
+    outside = [{**_article(nodes, u), "line": line, "position": position, "target": v, "target_url": url,
+                "target_title": title} for u, position, v, url, title, line in facts.outside]
     outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
     malformed = []
     for node, problems in malformed_keywords(facts).items():

@@ -131,7 +131,7 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         ),
         EdgeKind(
             "related", "related link", "related links", _ARTICLES, _ANY_ARTICLE,
-            EdgeStyle("#2f6fbf", 1.6, arrows=True), link=True, fields=("position", "positions", "origin"),
+            EdgeStyle("#2f6fbf", 1.6, arrows=True), link=True, fields=("position", "positions", "origin", "line"),
             predicates=(_DCT + "relation",),
             description="a link the article makes to another (related_articleN, or a link in its text)",
         ),

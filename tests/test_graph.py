@@ -46,9 +46,9 @@ def test_edges_of_each_kind(small_kg):
     assert len(edges_of(G, "subject")) == 5
     assert len(edges_of(G, "keyword")) == 4 + 5 + 4 + 3 + 3
     related = edges_of(G, "related")
-    # the repeated link 1 = 2 = 3 becomes one edge that keeps its positions
+    # the repeated link 1 = 2 = 3 becomes one edge that keeps its positions, and the first one's line
     assert related[(CELLS, MITOSIS)] == {
-        "kind": "related", "position": 1, "positions": (1, 2, 3), "origin": "front-matter"}
+        "kind": "related", "position": 1, "positions": (1, 2, 3), "origin": "front-matter", "line": 19}
     assert related[(CELLS, GRAPHS)]["position"] == 4  # across subjects
     assert related[(CELLS, OUTSIDE)]["position"] == 5
     assert set(related) == {(CELLS, MITOSIS), (CELLS, GRAPHS), (CELLS, OUTSIDE), (MITOSIS, CELLS), (GRAPHS, TREES)}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import qagraph
-from conftest import CONTENT, article_text, url_of, write_article
+from conftest import CONTENT, article_text, url_of, write_article, write_site
 from qagraph.health import FINDINGS, findings, health, same_question_groups
 from qagraph.ids import article_node, keyword_node
 from qagraph.similarity import Doc, similar_edges
@@ -40,7 +40,7 @@ def test_content_report(content_report):
     outside = r["outside_links"]
     assert outside["count"] == 7 and outside["articles"] == 7
     assert outside["links"][0] == {
-        "node": BIO_VIRUS, "path": "biology/what-is-a-virus.md", "title": "What is a virus?", "position": 3,
+        "node": BIO_VIRUS, "path": "biology/what-is-a-virus.md", "title": "What is a virus?", "line": 34, "position": 3,
         "target": article_node(url_of("biology", "how-do-vaccines-train-the-immune-system")),
         "target_url": url_of("biology", "how-do-vaccines-train-the-immune-system"),
         "target_title": "How do vaccines train the immune system?",
@@ -414,3 +414,51 @@ def test_the_home_page_is_never_one_no_article_links_to(tmp_path):
     patched = json.loads((out / "report.json").read_text())["health"]
     assert patched == health(qagraph.build(site / "content", out=cold, cache=False).graph)
     assert nodes(patched["unlinked"]) == ["article:posts/a"]
+
+
+def test_a_link_that_leaves_the_corpus_names_its_file_and_line(tmp_path):
+    """A related link to a page that is not in the corpus named its file but no line, where every
+    problem says ``path:line``: an editor of a long page had to look for it. Its line (the
+    front matter's opening ``---`` is line 1) is in the graph's findings, a stored build's and a
+    patched build's alike, and in the text ``qagraph health`` and the index page show; with a
+    byte-order mark and CRLF line ends, TOML and JSON front matter, and the Q&A format's
+    ``related_articleN`` (the line of its mapping)."""
+    import sqlite3
+
+    from qagraph.database import health_facts
+    from qagraph.health import health_summary
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/a.md": "---\ntitle: A\ndescription: >\n  folded\n  text\ntags:\n  - x\n  - y\n---\n"
+                              "See [b](/posts/b/)\n\nand [gone](/posts/gone/).\n",
+        "content/posts/b.md": "+++\ntitle = \"B\"\ndescription = \"\"\"\ntwo\nlines\"\"\"\n+++\n\n[a](/posts/a/) [nope](/posts/nope/)\n",
+        "content/posts/c.md": '{\n  "title": "C",\n  "tags": ["x"]\n}\n\n[a](/posts/a/)\n[far](/posts/far/)\n',
+    })
+    (site / "content/posts/d.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: D\r\n---\r\n\r\n[a](/posts/a/) [off](/posts/off/)\r\n")
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    kg = qagraph.build(site, out=out)
+    whole = health(kg.graph)
+    assert [(x["path"], x["line"], x["target"]) for x in whole["outside_links"]["links"]] == [
+        ("content/posts/a.md", 12, "article:posts/gone"), ("content/posts/b.md", 8, "article:posts/nope"),
+        ("content/posts/c.md", 7, "article:posts/far"), ("content/posts/d.md", 5, "article:posts/off")]
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        assert findings(health_facts(con)) == whole
+    finally:
+        con.close()
+    assert [text for text, _ in health_summary(whole)["outside_links"]["items"]][0] == \
+        "A (content/posts/a.md:12) \u2192 posts/gone"
+    (site / "content/posts/b.md").write_text("+++\ntitle = \"B\"\n+++\n[nope](/posts/nope/)\n")
+    assert qagraph.build(site, out=out).build_info.incremental
+    patched = json.loads((out / "report.json").read_text())["health"]
+    assert patched == health(qagraph.build(site, out=cold, cache=False).graph)
+    assert [x["line"] for x in patched["outside_links"]["links"]] == [12, 4, 7, 5]
+    qa = tmp_path / "qa"
+    write_article(qa, "biology/cells.md", article_text(
+        "What is a cell?", url_of("biology", "cells"),
+        related=[{"id": 99, "title": "Gone?", "subject": "Biology", "url": url_of("biology", "gone")}]))
+    [link] = health(qagraph.build(qa).graph)["outside_links"]["links"]
+    lines = (qa / "biology/cells.md").read_text().splitlines()
+    assert lines[link["line"] - 1] == "related_article1:"
