@@ -160,7 +160,9 @@ class FrontMatter:
     (then ``data`` is empty and ``body`` is the whole text: whether that is an article
     is the field mapping's decision). ``line`` is the file line of the front matter's
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
-    level down, to their file lines (of the value used, the last of repeated keys).
+    level down, to their file lines (of the value used, the last of repeated keys), and
+    ``key[i]`` to the line of each item of a list such a key holds that is not on the key's
+    line, where the syntax tells (YAML's; a TOML or JSON list's items have the line of its key).
     ``warnings`` are problems of syntax that do not stop the file (a repeated key).
     """
 
@@ -906,6 +908,8 @@ def _parse_yaml_once(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[s
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.MappingNode):
                 _key_lines(name, value_node, f"{key_node.value}.", fm_line, key_lines, repeated, own)
+                _item_lines(value_node, f"{key_node.value}.", fm_line, key_lines)
+        _item_lines(node, "", fm_line, key_lines)
         warnings = warnings + _shown_duplicates(name, repeated)
     return data, key_lines, warnings
 
@@ -1225,6 +1229,23 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
         for key_node, _ in node.value:  # the keys merged in
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                 key_lines.setdefault(f"{prefix}{key_node.value}", fm_line + key_node.start_mark.line)
+
+
+def _item_lines(node: yaml.MappingNode, prefix: str, fm_line: int, key_lines: dict[str, int]) -> None:
+    """Record the line of each item of the lists that are values of ``node``, as ``key[i]``, where it
+    is not the line of its key (the keywords of ``tags:`` written one a line are each on a line of
+    their own, which a problem with one of them names; those of ``tags: [a, b]`` are on the key's).
+    A list another key also gives (an alias) has the lines it is written on."""
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.SequenceNode) \
+                and key_node.tag != "tag:yaml.org,2002:merge":
+            key = f"{prefix}{key_node.value}"
+            if key_lines.get(key) != fm_line + key_node.start_mark.line:
+                continue  # a key given twice: the last one is used
+            for i, item in enumerate(value_node.value):
+                line = fm_line + item.start_mark.line
+                if line != key_lines.get(key):
+                    key_lines[f"{key}[{i}]"] = line
 
 
 _KEY_READER = yaml.constructor.SafeConstructor()

@@ -47,7 +47,7 @@ def read_simple(fm_text: str, fm_line: int) -> tuple[dict[str, Any], dict[str, i
     reads; ``None`` otherwise. ``fm_line`` is the file line of its first line.
 
     >>> read_simple("title: One\\nseo:\\n  keywords: >-\\n    a, b,\\n    c\\ntags:\\n- x\\n- 'y'\\n", 2)
-    ({'title': 'One', 'seo': {'keywords': 'a, b, c'}, 'tags': ['x', 'y']}, {'title': 2, 'seo': 3, 'seo.keywords': 4, 'tags': 7}, [])
+    ({'title': 'One', 'seo': {'keywords': 'a, b, c'}, 'tags': ['x', 'y']}, {'title': 2, 'seo': 3, 'seo.keywords': 4, 'tags': 7, 'tags[0]': 8, 'tags[1]': 9}, [])
     >>> read_simple("title: One # a comment\\n", 2) is None
     True
     """
@@ -97,6 +97,9 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
             below = _INDENT.match(lines[j]).end() if j < n else -1  # type: ignore[union-attr]  # matches anywhere
             if below >= column and lines[j].startswith("-", below):  # a list, at the key's column or in
                 mapping[key], i = _sequence(lines, j, below)
+                if depth < 2:  # and the line of each item, as key[i] (it is on a line of its own)
+                    key_lines.update((f"{prefix}{key}[{n}]", fm_line + line) for n, line in
+                                     enumerate(k for k in range(j, i) if lines[k] and not lines[k].isspace()))
             elif below > column:
                 mapping[key], i = _mapping(lines, j, below, depth + 1, f"{key}.", fm_line, key_lines)
             else:

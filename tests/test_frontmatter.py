@@ -331,3 +331,23 @@ def test_loose_closing_ends_front_matter_at_a_line_starting_with_the_delimiter(t
     assert not isinstance(fm, Problem) and (fm.data, fm.body) == (data, body)
     strict = read_front_matter("a.md", "---\ntitle: A\n----\nText\n")
     assert isinstance(strict, Problem) and strict.code == "no-front-matter"
+
+
+@pytest.mark.parametrize("text, lines", [
+    # the plain shape (read without YAML's nodes), a blank line in the list
+    ("---\ntitle: A\ntags:\n  - go\n\n  - 2023\nseo:\n  keywords:\n  - x\n---\n",
+     {"title": 2, "tags": 3, "tags[0]": 4, "tags[1]": 6, "seo": 7, "seo.keywords": 8, "seo.keywords[0]": 9}),
+    # read by PyYAML (a comment, a quoted item over two lines, a flow list over two lines)
+    ("---\ntitle: A  # t\ntags:\n- \"a\n  b\"\n- c\nkw: [x,\n  y]\n---\n",
+     {"title": 2, "tags": 3, "tags[0]": 4, "tags[1]": 6, "kw": 7, "kw[1]": 8}),
+    # a list on the key's line: its items have the key's line; a key given twice: the last one's items
+    ("---\ntags: [a, b]\nt:\n- x\n- y\n- z\nt:\n- w\n---\n", {"tags": 2, "t": 7, "t[0]": 8}),
+    ("\ufeff---\r\ntags:\r\n- a\r\n- b\r\n---\r\n", {"tags": 2, "tags[0]": 3, "tags[1]": 4}),
+])
+def test_the_items_of_a_list_written_one_a_line_have_their_lines(text: str, lines: dict[str, int]):
+    """A problem with one tag of a list written one a line could only name the line of ``tags:``
+    (or of the front matter): each item's line is kept, as ``key[i]``, whichever reader read it."""
+    from qagraph.frontmatter import decode
+
+    fm = read_front_matter("a.md", decode("a.md", text.encode()))
+    assert not isinstance(fm, Problem) and fm.key_lines == lines
