@@ -60,8 +60,9 @@ DATABASE = "qagraph.db"
 #: own files read to fit the field map (a Docusaurus category file): not of an input file, which a patch
 #: replaces with the file
 CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/' OR path NOT IN (SELECT path FROM files)"
-SCHEMA_VERSION = 4  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown; 4: related
-# edges' data hold the line of their link (a patched build of an older one would list links without it)
+SCHEMA_VERSION = 5  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown; 4: related
+# edges' data hold the line of their link (a patched build of an older one would list links without it); 5: keyword
+# and subject edges' data the line the file writes them on
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
 # :func:`_row_maker`), "b" bool as 0/1, "f" a flag the node data holds only when false (0, else NULL), "t" tuple as a JSON array, "j" any JSON value (dicts,
@@ -539,8 +540,9 @@ _TABLE_ROWS = {kind: _row_maker(columns) for kind, (_, columns) in _KIND_TABLES.
 
 
 def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
-    """Each edge's row: ``(source, kind, target)`` for an edge with no data but its kind (keyword
-    and subject edges, most of them), else with its weight, position and the rest of its data."""
+    """Each edge's row: ``(source, kind, target)`` for an edge with no data but its kind, ``(source,
+    kind, target, data)`` for one with its kind and line (keyword and subject edges, most of them),
+    else with its weight, position and the rest of its data."""
     for u, nbrs in G._succ.items():
         su = number[u]
         for v, keyed in nbrs.items():
@@ -548,6 +550,8 @@ def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any
             for kind, data in keyed.items():
                 if len(data) == 1:  # only its kind
                     yield su, kind, sv
+                elif len(data) == 2 and type(line := data.get("line")) is int:  # its kind and line: _edge_rest's text
+                    yield su, kind, sv, f'{{"line":{line}}}'
                 else:
                     yield su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)
 
@@ -559,6 +563,8 @@ def _insert_edges(con: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> N
     for width, run in itertools.groupby(rows, key=len):
         if width == 3:
             con.executemany("INSERT INTO edges (source, kind, target) VALUES (?, ?, ?)", run)
+        elif width == 4:
+            con.executemany("INSERT INTO edges (source, kind, target, data) VALUES (?, ?, ?, ?)", run)
         else:
             con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", run)
 
@@ -1549,12 +1555,20 @@ def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[
                              "spellings": _load(spellings, "t") or ()}
                       for node, label, labels, key, spellings in rows}
 
-    def holders(node: str) -> list[str]:
-        return [a for (a,) in con.execute(
-            "SELECT a.node FROM edges e JOIN nodes k ON k.id = e.target JOIN articles a ON a.node_id = e.source "
-            "WHERE k.node = ? AND e.kind = 'keyword'", (node,))]
+    def holders(node: str) -> list[tuple[str, Any, Any]]:
+        return con.execute(
+            "SELECT a.node, json_extract(e.data, '$.line'), (SELECT json_extract(a.keyword_labels, '$[' || j.key || ']') "
+            "FROM json_each(a.keywords) j WHERE j.value = k.key) FROM edges e JOIN keywords k ON k.node_id = e.target "
+            "JOIN articles a ON a.node_id = e.source WHERE k.node = ? AND e.kind = 'keyword'", (node,)).fetchall()
 
     facts.holders = holders
+
+    def subject_lines(nodes: Iterable[str]) -> dict[str, Any]:
+        return dict(con.execute(
+            "SELECT a.node, json_extract(e.data, '$.line') FROM articles a JOIN edges e ON e.source = a.node_id "
+            "AND e.kind = 'subject' WHERE a.node IN (SELECT value FROM json_each(?))", (json.dumps(sorted(nodes)),)))
+
+    facts.subject_lines = subject_lines
 
 
 def patched_health_facts(con: sqlite3.Connection, previous: sqlite3.Connection, changed: Collection[str],
@@ -1602,7 +1616,7 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     :func:`patched_health_facts`; the facts' articles of :attr:`~qagraph.health.HealthPatch.again`
     are what :meth:`DatabasePatch.put_health` writes again.
     """
-    from .health import Facts, HealthPatch, malformed_keywords
+    from .health import Facts, HealthPatch, keyword_spellings, malformed_keywords
     from .normalize import question_key
 
     if not _holds_health(con):
@@ -1648,8 +1662,11 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     linked_to, links_out, similar = _flags(con, names, only=True)
     facts = Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar, question_keys=keys)
     _check_keywords(con, facts, keywords)
-    # the findings list the articles of the links that leave the corpus, and those holding a malformed keyword
-    shown = {u for u, *_ in facts.outside} | {a for node in malformed_keywords(facts) for a in facts.holders(node)}
+    # the findings list the articles of the links that leave the corpus, those holding a malformed keyword and
+    # those writing a keyword spelled several ways
+    spelled = {node for entry in keyword_spellings(facts) for node in entry["keywords"]}
+    shown = {u for u, *_ in facts.outside} | {a for node in {*malformed_keywords(facts), *spelled}
+                                              for a, *_ in facts.holders(node)}
     articles.update(_article_facts(con, shown - articles.keys())[0])
     return facts, HealthPatch(again, asking, subjects)
 

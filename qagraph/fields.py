@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import JOPLIN, MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tags, mask_code, mask_comments, mask_math, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tag_offsets, mask_code, mask_comments, mask_math, tags_line,
     bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
     wiki_targets,
 )
@@ -1399,9 +1399,13 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         f.warn(f"url {url!r} {why}: the RDF gives the article no schema:url",
                fields.url[0] if fields.url else None, "url")
     slug, subject_label, subject_given, more_keywords = _subject(name, f, fields, url)
+    more_lines: list[int | None] = [None] * len(more_keywords)
     if fields.inline_tags:
-        more_keywords += inline_tags(raw_body, masked, bracketed="logseq-name" in fields.title_fallback,
-                                     closed=fields.closed_tags)
+        tagged = inline_tag_offsets(raw_body, masked, bracketed="logseq-name" in fields.title_fallback,
+                                    closed=fields.closed_tags)
+        more_keywords += [tag for _, tag in tagged]
+        first = body_line if raw_body is fm.body else None  # a Docusaurus page's unwrapped text has other lines
+        more_lines += [None if first is None else first + raw_body.count("\n", 0, offset) for offset, _ in tagged]
         more_keywords += tags_line(raw_body, masked)
     if fields.doc_routes or fields.blog_routes:
         _docusaurus_tags(f, fields)
@@ -1409,9 +1413,11 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             name, fields) and f.get("categories") not in (_MISSING, None, ""):
         f.used.add("categories")  # a Material blog lists the post under each of its categories
         more_keywords += _values(f.get("categories"), True, fields.keyword_separator)
-    keywords, keyword_keys = _keywords(f, fields, more_keywords)
+    more_lines += [None] * (len(more_keywords) - len(more_lines))
+    keywords, keyword_keys, keyword_lines = _keywords(f, fields, more_keywords, more_lines)
     if fields.title_keywords and not keywords and title:
         keywords, keyword_keys = split_keywords(title_terms(title, (name.rpartition("/")[0].rpartition("/")[2], subject_label)))
+        keyword_lines = (None,) * len(keyword_keys)
     typed = _typed_fields(f, fields)
     if (fields.hugo_filename_date or fields.zola_file_dates) and (
             named_date := hugo_file_date(name, f.data, fields)) is not None and named_date[0] is not None:
@@ -1565,6 +1571,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         subject_slug=slug,
         keywords=keywords,
         keyword_keys=keyword_keys,
+        keyword_lines=keyword_lines,
+        subject_line=_subject_line(f, fields) if subject_given else None,
         related=tuple(related),
         url=url,
         description=clean(description) if description else None,
@@ -4728,8 +4736,11 @@ def _docusaurus_tags(f: _Fields, fields: FieldMap) -> None:
     f.data = {**f.data, "tags": shown}
 
 
-def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Keywords from the keyword paths (the first, or all merged) and ``more``, cleaned and de-duplicated."""
+def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[int | None] | None = None
+              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]:
+    """Keywords from the keyword paths (the first, or all merged) and ``more``, cleaned and de-duplicated,
+    with the file line each is written on (:func:`_item_line`; for one of ``more``, which the text or a
+    folder gives, its line in ``more_lines``, else ``None``)."""
     if not fields.keywords_merge and fields.keyword_separator != ANY_SEPARATOR and not more \
             and not fields.inline_tags and not fields.list_fields:
         value = f.first(fields.keywords)  # the Q&A format
@@ -4738,30 +4749,78 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str]) -> tuple[tuple[str,
             items, warnings = split_keyword_text(value, fields.keyword_separator)
             for warning in warnings:
                 f.warn(f"keywords: {warning}", path, "keywords")
-            return split_keywords(items)
+            keywords, keys = split_keywords(items)
+            return keywords, keys, (f.fm.line_of(path),) * len(keys)
         _warn_unusable_keywords(f, path, value)
-        return split_keywords(value, fields.keyword_separator)
+        keywords, keys = split_keywords(value, fields.keyword_separator)
+        if not isinstance(value, (list, tuple)):
+            return keywords, keys, (f.fm.line_of(path),) * len(keys)
+        return keywords, keys, _keyword_lines(keys, ((v, _item_line(f, path, i)) for i, v in enumerate(value)))
     values: list[str] = []
+    lines: list[int | None] = []
     for path in fields.keywords:
         value = f.get(path)
         if value is _MISSING or value is None or value == "":
             continue
         f.used.add(path)
         _warn_unusable_keywords(f, path, value)
-        values += _values(value, True, fields.keyword_separator)
+        for i, item in enumerate(value) if isinstance(value, (list, tuple)) else ((None, value),):
+            got = _values([item] if i is not None else item, True, fields.keyword_separator)
+            values += got
+            lines += [_item_line(f, path, i)] * len(got)
         if not fields.keywords_merge:
             break
     if fields.inline_tags:
         values = [v.lstrip("#") for v in values]
+    written = len(values)  # those of the fields, then ``more``
+    lines += more_lines if more_lines is not None and len(more_lines) == len(more) else [None] * len(more)
+    values += more
+    kept = [True] * len(values)
     if fields.slug_urls is not None:  # MDN's l10n:priority marks a page for its translators, no topic
-        values, more = [v for v in values if not fold(v).startswith("l10n:")], [v for v in more if not fold(v).startswith("l10n:")]
+        kept = [k and not fold(v).startswith("l10n:") for k, v in zip(kept, values)]
     if fields.publish_marks:  # the Digital Garden plugin's mark of the home note, no topic (_garden_home)
-        values = [v for v in values if fold(v) != _GARDEN_ENTRY]
+        kept = [k and (i >= written or fold(v) != _GARDEN_ENTRY) for i, (k, v) in enumerate(zip(kept, values))]
     if fields.level_tags:  # how hard the page is, which its site shows apart from its tags
         levels = {fold(level) for level in fields.level_tags}
-        values, more = [v for v in values if fold(v) not in levels], [v for v in more if fold(v) not in levels]
+        kept = [k and fold(v) not in levels for k, v in zip(kept, values)]
     # a tag written as a page's link (Logseq's tags:: [[data science]]) is the page's name
-    return split_keywords([_LINKED_KEYWORD.sub(r"\1", v) for v in values + more])
+    pairs = [(_LINKED_KEYWORD.sub(r"\1", v), line) for v, line, k in zip(values, lines, kept) if k]
+    keywords, keys = split_keywords([v for v, _ in pairs])
+    return keywords, keys, _keyword_lines(keys, pairs)
+
+
+def _subject_line(f: _Fields, fields: FieldMap) -> int | None:
+    """The file line of the subject a field wrote: of the first item that names one, in a list (a
+    Hugo page's ``categories:`` written one a line), else of the field's key."""
+    path = next((p for p in fields.subject if p in f.used), None)
+    if path is None:
+        return None
+    value = f.get(path)
+    if isinstance(value, (list, tuple)):
+        first = next((i for i, item in enumerate(value) if not isinstance(item, (list, tuple)) and
+                      any(_slug(v.lstrip("#")) for v in _values([item], False, None))), None)
+        return _item_line(f, path, first)
+    return f.fm.line_of(path)
+
+
+def _item_line(f: _Fields, path: str | None, i: int | None) -> int | None:
+    """The file line of the item ``i`` of the list at ``path`` (of the value at ``path`` when ``i`` is
+    ``None``): its own line where the front matter says it (a YAML list written one item a line),
+    else the line of its key."""
+    if path is None:
+        return None
+    own = f.fm.key_lines.get(f"{path}[{i}]") if i is not None else None
+    return own if own is not None else f.fm.line_of(path)
+
+
+def _keyword_lines(keys: tuple[str, ...], written: Iterable[tuple[Any, int | None]]) -> tuple[int | None, ...]:
+    """The line of each keyword of ``keys`` (folded, as :func:`split_keywords` gives them): that of the
+    first of ``written`` (value, line) that gives it, as the keyword's spelling is the first's."""
+    where: dict[str, int | None] = {}
+    for value, line in written:
+        for key in split_keywords([value])[1]:
+            where.setdefault(key, line)
+    return tuple(where.get(key) for key in keys)
 
 
 _LINKED_KEYWORD = re.compile(r"^\s*\[\[([^\[\]]+)\]\]\s*$")

@@ -14,8 +14,8 @@ Nodes (ids from :mod:`qagraph.ids`), each with ``kind`` and ``label``:
 
 Edges carry ``kind``, which is also their multigraph key, so kinds never collide:
 
-``subject``  article -> subject
-``keyword``  article -> keyword
+``subject``  article -> subject; ``line`` (where a field writes it), when one does
+``keyword``  article -> keyword; ``line`` (where the file writes it), when known
 ``related``  article -> article or stub; ``position`` (the first link that named it:
              ``related_articleN`` keep N, other links follow), ``positions`` (all of
              them), ``line`` (the first's line in its file, or ``None``), ``origin`` (where the first was found: ``front-matter``,
@@ -149,9 +149,9 @@ def build_graph(
     def kept() -> Iterator[tuple[str, str, str, dict[str, Any]]]:  # not a list: 480k tuples at 36k articles
         for a in articles:
             node = article_nodes[a.key]
-            yield node, subject_nodes[a.subject_slug], "subject", {"kind": "subject"}
-            for key in a.keyword_keys:
-                yield node, keyword_nodes[key], "keyword", {"kind": "keyword"}
+            yield node, subject_nodes[a.subject_slug], "subject", subject_edge(a)
+            for key, data in zip(a.keyword_keys, keyword_edges(a)):
+                yield node, keyword_nodes[key], "keyword", data
 
     _add_edges(G, kept())
     if progress:
@@ -221,6 +221,20 @@ def similarity_edges(pairs: SimilarPairs, node: Callable[[str], str] = article_n
              for u, v, w, s in zip(sources, targets, weights, shared)]
     edges += [(node(a), node(b), "same-question", {"kind": "same-question"}) for a, b in same]
     return edges
+
+
+def subject_edge(a: Article) -> dict[str, Any]:
+    """The data of the subject edge of ``a``: with the file line a field writes the subject on, when
+    one does (a finding about its spelling names it)."""
+    return {"kind": "subject"} if a.subject_line is None else {"kind": "subject", "line": a.subject_line}
+
+
+def keyword_edges(a: Article) -> Iterator[dict[str, Any]]:
+    """The data of the keyword edges of ``a``, in the order of its keywords: each with the file line
+    the keyword is written on, when known (a finding about the keyword names it)."""
+    lines = a.keyword_lines if len(a.keyword_lines) == len(a.keyword_keys) else (None,) * len(a.keyword_keys)
+    for line in lines:
+        yield {"kind": "keyword"} if line is None else {"kind": "keyword", "line": line}
 
 
 def article_node_data(a: Article) -> dict[str, Any]:

@@ -13,9 +13,12 @@ file path:
 ``no_related``          articles that link to no other article
 ``outside_links``       related links to an article outside the corpus (a stub), each with its file's line
 ``same_question``       the same question asked by several articles (usually one per subject)
-``subject_spellings``   subjects written several ways (``Computer Science`` / ``Computer science``)
-``malformed_keywords``  keywords that look like a list, markup, a number... (:func:`~qagraph.normalize.keyword_problems`)
-``keyword_spellings``   keywords written several ways (``Go`` / ``go``, ``machine learning`` / ``Machine-Learning``)
+``subject_spellings``   subjects written several ways (``Computer Science`` / ``Computer science``), with the
+                        articles that write another than the usual spelling, and the line
+``malformed_keywords``  keywords that look like a list, markup, a number... (:func:`~qagraph.normalize.keyword_problems`),
+                        each article with the line its file writes the keyword on
+``keyword_spellings``   keywords written several ways (``Go`` / ``go``, ``machine learning`` / ``Machine-Learning``),
+                        with the articles that write another than the usual spelling, and the line
 ``no_similar``          articles with no similar article
 
 Findings are sorted (by node id, path or text), so the same graph gives the same report.
@@ -69,8 +72,11 @@ class Facts:
     #: the keyword nodes to check, with ``label``, ``labels``, ``key`` and ``spellings`` (the others are known to
     #: be well formed, and spelled one way)
     keywords: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    #: the articles holding a keyword
-    holders: Callable[[str], Iterable[str]] = lambda node: ()
+    #: the articles holding a keyword, each as (article, the line its file writes the keyword on or ``None``,
+    #: the keyword's spelling there)
+    holders: Callable[[str], Iterable[tuple[str, Any, Any]]] = lambda node: ()
+    #: the line each of the given articles' files writes its subject on (``None``: no field does)
+    subject_lines: Callable[[Iterable[str]], Mapping[str, Any]] = lambda nodes: {}
     #: the articles at the site's root url, ``/`` (a Hugo site's ``_index.md``, a Jekyll site's ``index.md``): every
     #: page's navigation links the home page, which is never one no article links to
     homes: set[str] = field(default_factory=set)
@@ -131,8 +137,21 @@ def facts_of_graph(G: nx.MultiDiGraph) -> Facts:
                 similar.update((u, v))
     linked_to &= articles.keys()  # not the stubs
     keywords = {n: d for n, d in attrs.items() if d.get("kind") == KEYWORD}
-    return Facts(articles, linked_to, links_out, outside, similar, keywords,
-                 lambda node: (a for a, keyed in G._pred[node].items() if "keyword" in keyed),
+
+    def holders(node: str) -> Iterator[tuple[str, Any, Any]]:
+        key = attrs[node].get("key")
+        for a, keyed in G._pred[node].items():
+            if "keyword" in keyed:
+                data = attrs[a]
+                keys, labels = data.get("keywords") or (), data.get("keyword_labels") or ()
+                at = keys.index(key) if key in keys else -1
+                yield a, keyed["keyword"].get("line"), labels[at] if 0 <= at < len(labels) else None
+
+    def subject_lines(nodes: Iterable[str]) -> dict[str, Any]:
+        return {n: next((keyed["subject"].get("line") for keyed in G._succ[n].values() if "subject" in keyed), None)
+                for n in nodes}
+
+    return Facts(articles, linked_to, links_out, outside, similar, keywords, holders, subject_lines,
                  homes={n for n, d in articles.items() if d.get("url") == "/"})
 
 
@@ -192,19 +211,31 @@ def _items(lists: Mapping[str, list[Any]]) -> Iterator[tuple[str, Any]]:
         files = ", ".join(isolated(a.get("path") or a.get("node")) for a in members[:GROUP_SHOWN])
         more = f" and {len(members) - GROUP_SHOWN} more" if len(members) > GROUP_SHOWN else ""
         yield f"{isolated(group.get('question'))} ({files}{more})", members[0]["node"] if members else None
-    for subject in lists["subjects"]:
+    for subject in lists["subjects"]:  # and where the first other spelling is
         spellings = ", ".join(f"{isolated(k)} ({v})" for k, v in subject.get("spellings", {}).items())
-        yield f"{isolated(subject.get('usual'))}: {spellings}", None
+        yield f"{isolated(subject.get('usual'))}: {spellings}" + _first_of(subject.get("articles") or []), None
     for keyword in lists["keywords"]:
-        if "spellings" in keyword:  # keyword_spellings
+        if "spellings" in keyword:  # keyword_spellings, and where the first other spelling is
             spellings = ", ".join(f"\u201c{isolated(k)}\u201d ({v})" for k, v in keyword["spellings"].items())
-            yield f"{isolated(keyword.get('usual'))}: {spellings}", None
+            yield f"{isolated(keyword.get('usual'))}: {spellings}" + _first_of(keyword.get("articles") or []), None
             continue
         # quoted: a keyword's own ";" or ":" ("a; b") read as the list's or the problem's; then where it is
-        holders = keyword.get("articles") or []
-        where = [isolated(a.get("path") or a.get("node")) for a in holders[:1]] + [f"{len(holders) - 1} more"] * (len(holders) > 1)
         yield (f"\u201c{isolated(keyword.get('label'))}\u201d: {'; '.join(keyword.get('problems', []))}"
-               + (f" ({' and '.join(where)})" if where else "")), None
+               + _first_of(keyword.get("articles") or [])), None
+
+
+def _first_of(articles: list[Mapping[str, Any]]) -> str:
+    """`` (path:line and N more)``: where the first of a finding's ``articles`` is, and how many others
+    there are; nothing when there are none."""
+    if not articles:
+        return ""
+    return f" ({_where(articles[0])}" + (f" and {len(articles) - 1} more)" if len(articles) > 1 else ")")
+
+
+def _where(item: Mapping[str, Any]) -> str:
+    """An article's file, isolated, and the line the finding is on when there is one: ``path:line``."""
+    line = item.get("line")
+    return isolated(item.get("path") or item.get("node")) + (f":{line}" if line is not None and item.get("path") else "")
 
 
 def _named(item: Mapping[str, Any]) -> str:
@@ -212,10 +243,7 @@ def _named(item: Mapping[str, Any]) -> str:
     the finding is when there is one (``path:line``, as problems are named), each isolated
     (:func:`~qagraph.normalize.isolated`: a direction override in a title does not turn the file after it)."""
     text = isolated(item.get("title") or item.get("node"))
-    if not item.get("path"):
-        return text
-    line = item.get("line")
-    return text + f" ({isolated(item['path'])}{f':{line}' if line is not None else ''})"
+    return text + f" ({_where(item)})" if item.get("path") else text
 
 
 def findings(facts: Facts) -> dict[str, Any]:
@@ -235,7 +263,7 @@ def findings(facts: Facts) -> dict[str, Any]:
         no_related=[_article(nodes, n) for n in articles if n not in links_out],
         no_similar=[_article(nodes, n) for n in articles if n not in similar],
         groups=[_group(nodes, members_of) for members_of in _question_groups(nodes, facts.question_keys)],
-        subjects=[entry for slug in sorted(spellings) if (entry := _spellings(nodes, slug, spellings[slug]))])
+        subjects=[entry for slug in sorted(spellings) if (entry := _spellings(facts, slug, spellings[slug]))])
 
 
 @dataclass
@@ -276,13 +304,18 @@ def patched_findings(previous: Mapping[str, Any], facts: Facts, patch: HealthPat
         groups[tuple(members_of)] = _group(nodes, members_of)
     subjects = {entry["slug"]: entry for entry in previous["subject_spellings"]["subjects"]
                 if entry["slug"] not in patch.subjects}
+    moved = [a["node"] for entry in subjects.values() for a in entry["articles"] if a["node"] in again]
+    if moved:  # an article edited but for its subject's spelling: the line it writes it on may have moved
+        lines = facts.subject_lines(moved)
+        subjects = {slug: {**entry, "articles": [a | {"line": lines.get(a["node"])} if a["node"] in lines else a
+                                                 for a in entry["articles"]]} for slug, entry in subjects.items()}
     for slug, members_of in patch.subjects.items():
         ways: dict[str, list[str]] = defaultdict(list)
         for node in sorted(members_of):
             way = spelling(nodes[node])
             if way is not None:
                 ways[way].append(node)
-        if entry := _spellings(nodes, slug, ways):
+        if entry := _spellings(facts, slug, ways):
             subjects[slug] = entry
     return _assembled(
         facts, articles,
@@ -322,19 +355,20 @@ def _group(nodes: Mapping[str, Mapping[str, Any]], members_of: list[str]) -> dic
     }
 
 
-def _spellings(nodes: Mapping[str, Mapping[str, Any]], slug: str,
-               ways: Mapping[str, list[str]]) -> dict[str, Any] | None:
+def _spellings(facts: Facts, slug: str, ways: Mapping[str, list[str]]) -> dict[str, Any] | None:
     """The ``subject_spellings`` entry of the subject ``slug`` whose articles spell it as ``ways``
     says (spelling -> its articles, sorted); ``None`` when it is spelled one way."""
     if len(ways) < 2:
         return None
+    nodes = facts.articles
     counts = {label: len(members_of) for label, members_of in sorted(ways.items())}
     usual = most_common_spelling(counts)
     others = sorted(n for label, members_of in ways.items() if label != usual for n in members_of)
+    lines = facts.subject_lines(others)
     return {
         "subject": f"{SUBJECT}:{slug}", "slug": slug, "spellings": counts, "usual": usual,
         "count": len(others),
-        "articles": [_article(nodes, n) | {"spelling": spelling(nodes[n])} for n in others],
+        "articles": [_article(nodes, n) | {"spelling": spelling(nodes[n]), "line": lines.get(n)} for n in others],
     }
 
 
@@ -382,11 +416,12 @@ def spelled_alike(squashed: str) -> list[str] | None:
             itertools.product(" -_", repeat=len(parts) - 1)]
 
 
-def keyword_spellings(facts: Facts) -> list[dict[str, Any]]:
+def keyword_spellings(facts: Facts, articles: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The keywords of ``facts`` written several ways: a keyword in several cases (``Go`` and ``go``,
     one node) or several keywords whose :func:`spelling_key` agrees (``static sites`` and
     ``static-sites``), each with how many articles write each spelling, the usual one (the most
-    written) and how many write another. Sorted by spelling key."""
+    written) and how many write another; with ``articles`` (the facts' articles), those that write
+    another, each with its spelling and the line its file writes it on. Sorted by spelling key."""
     groups: dict[str, list[str]] = defaultdict(list)
     for node, data in facts.keywords.items():
         groups[spelling_key(str(data.get("key") or node.partition(":")[2]))].append(node)
@@ -401,8 +436,13 @@ def keyword_spellings(facts: Facts) -> list[dict[str, Any]]:
         if len(counts) < 2:
             continue
         usual = most_common_spelling(counts)
-        found.append({"keywords": nodes, "spellings": dict(sorted(counts.items())), "usual": usual,
-                      "count": sum(n for label, n in counts.items() if label != usual)})
+        entry = {"keywords": nodes, "spellings": dict(sorted(counts.items())), "usual": usual,
+                 "count": sum(n for label, n in counts.items() if label != usual)}
+        if articles is not None:
+            others = sorted(((a, line, str(label)) for node in nodes for a, line, label in facts.holders(node)
+                             if label is not None and str(label) != usual), key=lambda held: (held[0], held[2]))
+            entry["articles"] = [_article(articles, a) | {"spelling": label, "line": line} for a, line, label in others]
+        found.append(entry)
     return found
 
 
@@ -417,10 +457,10 @@ def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], n
     outside.sort(key=lambda item: (item["node"], item["position"] or 0, item["target"]))
     malformed = []
     for node, problems in malformed_keywords(facts).items():
-        holders = sorted(facts.holders(node))
+        holders = sorted(facts.holders(node), key=lambda held: held[0])
         malformed.append({
             "keyword": node, "label": facts.keywords[node].get("label"), "problems": problems,
-            "count": len(holders), "articles": [_article(nodes, n) for n in holders],
+            "count": len(holders), "articles": [_article(nodes, n) | {"line": line} for n, line, _ in holders],
         })
     return {
         "articles": articles,
@@ -430,6 +470,6 @@ def _assembled(facts: Facts, articles: int, *, unlinked: list[dict[str, Any]], n
         "same_question": {"count": len(groups), "articles": sum(len(g["articles"]) for g in groups), "groups": groups},
         "subject_spellings": {"count": len(subjects), "subjects": subjects},
         "malformed_keywords": {"count": len(malformed), "keywords": malformed},
-        "keyword_spellings": {"count": len(spelled := keyword_spellings(facts)), "keywords": spelled},
+        "keyword_spellings": {"count": len(spelled := keyword_spellings(facts, nodes)), "keywords": spelled},
         "no_similar": {"count": len(no_similar), "articles": no_similar},
     }

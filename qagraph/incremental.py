@@ -43,8 +43,8 @@ from typing import Any
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, Problem
 from .fields import FieldMap, in_the_future
-from .graph import (LinkLookups, article_index, article_node_data, keyword_data, link_article, subject_data,
-                    text_target)
+from .graph import (LinkLookups, article_index, article_node_data, keyword_data, keyword_edges, link_article,
+                    subject_data, subject_edge, text_target)
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
 from .links import ArticleIndex, url_key
@@ -226,9 +226,9 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
 
     for node, a in sorted(new_nodes.items()):
         patch.set_node(node, article_node_data(a))
-        patch.add_edge(node, subject_node(a.subject_slug), "subject", {"kind": "subject"})
-        for key in a.keyword_keys:
-            patch.add_edge(node, keyword_node(key), "keyword", {"kind": "keyword"})
+        patch.add_edge(node, subject_node(a.subject_slug), "subject", subject_edge(a))
+        for key, data in zip(a.keyword_keys, keyword_edges(a)):
+            patch.add_edge(node, keyword_node(key), "keyword", data)
         patch.set_links(node, a.related)
         if by_name:
             patch.set_names(node, rules.name_rows(a, node, a.related))

@@ -121,12 +121,12 @@ EDGE_KINDS: dict[str, EdgeKind] = {
     for kind in (
         EdgeKind(
             "subject", "article in subject", "subject memberships", _ARTICLES, (SUBJECT,),
-            EdgeStyle("#8c959f"), predicates=(_SCHEMA + "about", _DCT + "subject"),
+            EdgeStyle("#8c959f"), fields=("line",), predicates=(_SCHEMA + "about", _DCT + "subject"),
             description="an article to its subject",
         ),
         EdgeKind(
             "keyword", "has keyword", "keyword uses", _ARTICLES, (KEYWORD,),
-            EdgeStyle("#d4a72c", 0.7), predicates=(_SCHEMA + "keywords",),
+            EdgeStyle("#d4a72c", 0.7), fields=("line",), predicates=(_SCHEMA + "keywords",),
             description="an article to each of its keywords",
         ),
         EdgeKind(

@@ -115,9 +115,9 @@ def apply_limits(
                              _CODE, WARNING))
         changes["body"] = article.body[: limits.field_chars]
 
-    keywords, keys = _limit_keywords(article, limits, lambda message: warn(message, _used(fm, fields.keywords)))
+    keywords, keys, lines = _limit_keywords(article, limits, lambda message: warn(message, _used(fm, fields.keywords)))
     if len(keywords) != len(article.keywords):
-        changes["keywords"], changes["keyword_keys"] = keywords, keys
+        changes["keywords"], changes["keyword_keys"], changes["keyword_lines"] = keywords, keys, lines
 
     related = _limit_related(article.related, limits, fields, found, name)
     if related != article.related:
@@ -168,11 +168,13 @@ def _used(fm: FrontMatter, paths: tuple[str, ...]) -> str | None:
     return None
 
 
-def _limit_keywords(article: Article, limits: Limits, warn: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    pairs = list(zip(article.keywords, article.keyword_keys))
-    long = [k for k, _ in pairs if len(k) > limits.keyword_chars]
+def _limit_keywords(article: Article, limits: Limits, warn: Any
+                    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]:
+    lines = article.keyword_lines or (None,) * len(article.keywords)
+    pairs = list(zip(article.keywords, article.keyword_keys, lines))
+    long = [k for k, _, _ in pairs if len(k) > limits.keyword_chars]
     if long:
-        pairs = [(k, f) for k, f in pairs if len(k) <= limits.keyword_chars]
+        pairs = [(k, f, n) for k, f, n in pairs if len(k) <= limits.keyword_chars]
         first = long[0]
         shown = first[:40] + "..." if len(first) > 40 else first
         warn(f"{len(long):,} keyword(s) over the {limits.keyword_chars:,}-character limit for a keyword dropped "
@@ -181,7 +183,7 @@ def _limit_keywords(article: Article, limits: Limits, warn: Any) -> tuple[tuple[
         warn(f"{len(pairs):,} keywords, over the limit of {limits.keywords:,} for one article; "
              f"the first {limits.keywords:,} kept")
         pairs = pairs[: limits.keywords]
-    return tuple(k for k, _ in pairs), tuple(f for _, f in pairs)
+    return tuple(k for k, _, _ in pairs), tuple(f for _, f, _ in pairs), tuple(n for _, _, n in pairs)
 
 
 def _limit_related(links: tuple[RelatedLink, ...], limits: Limits, fields: FieldMap, found: list[Problem],

@@ -1176,6 +1176,16 @@ def closed_tags(masked: str) -> list[tuple[int, int, str]]:
 
 
 def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, closed: bool = False) -> list[str]:
+    """Obsidian's inline ``#tags`` in ``body``: :func:`inline_tag_offsets`, without the offsets.
+
+    >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`. #[[deep work]]")
+    ['idea', 'project/alpha']
+    """
+    return [tag for _, tag in inline_tag_offsets(body, masked, bracketed, closed)]
+
+
+def inline_tag_offsets(body: str, masked: str | None = None, bracketed: bool = False,
+                       closed: bool = False) -> list[tuple[int, str]]:
     """Obsidian's inline ``#tags`` in ``body``: not in code, not headings (``# Title``), not anchors.
 
     A tag is ``#`` after a space or at a line start, then letters, digits, ``_``, ``-``
@@ -1184,8 +1194,10 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, c
     ``#[[a tag of words]]``. Obsidian has no such tag: there it is a ``#`` and a link, as Roam's
     Markdown export writes its tags into the vaults migrated from it (``#[[📦 Projects]]``).
 
-    >>> inline_tags("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`. #[[deep work]]")
-    ['idea', 'project/alpha']
+    Each comes with its offset in ``body`` (of its ``#``), for the line a finding about it names.
+
+    >>> inline_tag_offsets("# Title\\nText #idea and #project/alpha, not #123 or a.com/#x or `#code`. #[[deep work]]")
+    [(13, 'idea'), (23, 'project/alpha')]
     >>> inline_tags("Filed under #[[deep work]]", bracketed=True)
     ['deep work']
 
@@ -1197,7 +1209,7 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, c
     if "#" not in body:
         return []
     text = masked if masked is not None else mask_code(body)
-    tags = []
+    tags: list[tuple[int, str]] = []
     if closed:
         spans = closed_tags(text)
         found = [(start, tag.strip()) for start, _, tag in spans]
@@ -1205,7 +1217,7 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, c
             text = text[:start] + " " * (end - start) + text[end:]
         found += [(m.start(), tag) for m, tag in ((m, m.group(2).strip("/")) for m in _TAG.finditer(text) if m.group(2))
                   if tag and not tag.replace("/", "").isdigit() and (not m.start() or text[m.start() - 1].isspace())]
-        return [tag for _, tag in sorted(found)]
+        return sorted(found)
     for m in _TAG.finditer(text):
         start = m.start()
         if start and not text[start - 1].isspace():
@@ -1213,11 +1225,11 @@ def inline_tags(body: str, masked: str | None = None, bracketed: bool = False, c
         if m.group(1) is not None:
             tag = m.group(1).strip()
             if tag and bracketed:
-                tags.append(tag)
+                tags.append((start, tag))
             continue
         tag = m.group(2).strip("/")
         if tag and not tag.replace("/", "").isdigit():
-            tags.append(tag)
+            tags.append((start, tag))
     return tags
 
 

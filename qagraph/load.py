@@ -946,6 +946,7 @@ def _share_strings(articles: Sequence[Article]) -> None:
         fields = vars(a)
         fields["keywords"] = tuple(map(one, a.keywords, a.keywords))
         fields["keyword_keys"] = tuple(map(one, a.keyword_keys, a.keyword_keys))
+        fields["keyword_lines"] = one(a.keyword_lines, a.keyword_lines)  # the same lines in most files of a site
         fields["subject"], fields["subject_slug"] = one(a.subject, a.subject), one(a.subject_slug, a.subject_slug)
         if a.author is not None:
             fields["author"] = one(a.author, a.author)

@@ -76,6 +76,10 @@ class Article:
     file_name: str | None = None
     body: str = ""
     url_line: int | None = None  #: where the identity is set, for problems about it
+    #: the file line each keyword is written on (aligned with ``keywords``; ``None`` for one the text,
+    #: a folder or the title gives), for the findings about it
+    keyword_lines: tuple[int | None, ...] = ()
+    subject_line: int | None = None  #: the file line a field writes the subject on (``subject_given``)
     absent: tuple[str, ...] = ()  #: fields the user mapped (``--field``) that this file does not have
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     subject_given: bool = True

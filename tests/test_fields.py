@@ -910,3 +910,21 @@ def test_a_hugo_permalinks_slugorcontentbasename_is_the_slug_else_the_files_name
         ("content/posts/a-b.md", {"date": "2024-05-01", "slug": "Hi There"}),
         ("content/posts/a-b.md", {"date": "2024-05-01", "title": "Title"}),
         ("content/posts/My Trip/index.md", {"date": "2024-05-01"}))] == ["/2024/hi-there/", "/2024/a-b/", "/2024/my-trip/"]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # the Q&A format: one comma string (folded), every keyword on the line of its key
+    ("quicktakes", "---\ntitle: >-\n  Q?\nseo:\n  page_keywords: >-\n    a, b,\n    c\nsubject: Biology\n---\n",
+     [("a", 5), ("b", 5), ("c", 5)]),
+    # Hugo: keywords (a flow list) merged with tags one a line (a blank line among them); a repeat keeps the first's
+    ("hugo", "---\ntitle: T\ntags:\n- Go\n\n- web\nkeywords: [go, Rust]\n---\n", [("go", 7), ("Rust", 7), ("web", 6)]),
+    ("hugo", '+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n]\n+++\n', [("a", 3), ("b", 3)]),  # TOML: its key's line
+    # Obsidian: a list of the front matter, then the inline #tags of the text on their own lines (not in code)
+    ("obsidian", "---\ntags:\n  - x\n---\n# T\n\nSome #y here.\n```\n#z\n```\nAnd #w\n", [("x", 3), ("y", 7), ("w", 11)]),
+    ("obsidian", "No front matter.\n\n#y and #x\n", [("y", 3), ("x", 3)]),
+])
+def test_each_keyword_has_the_line_its_file_writes_it_on(name, text, expected):
+    """A finding about a keyword could name the file but not the line: each keyword of an article
+    now has the file line it is written on (the front matter's opening ``---`` is line 1)."""
+    article, _ = read_article("a/b.md", text, preset(name).fields)
+    assert list(zip(article.keywords, article.keyword_lines)) == expected

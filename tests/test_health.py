@@ -362,11 +362,16 @@ def test_keywords_spelled_several_ways(tmp_path):
                                           f"seo:\n  page_keywords: {keywords}\n---\nAn answer.\n", encoding="utf-8")
     out, cold = tmp_path / "out", tmp_path / "cold"
     whole = health(qagraph.build(content, out=out).graph)
+    def writes(i, spelling):  # the article that writes a spelling other than the usual one, on its keywords' line
+        return {"node": f"article:/learn/cs/questions/q{i}", "path": f"a{i}.md", "title": f"Question {i}?",
+                "spelling": spelling, "line": 5}
+
     assert whole["keyword_spellings"] == {"count": 2, "keywords": [
-        {"keywords": ["keyword:go"], "spellings": {"Go": 1, "go": 2}, "usual": "go", "count": 1},
+        {"keywords": ["keyword:go"], "spellings": {"Go": 1, "go": 2}, "usual": "go", "count": 1,
+         "articles": [writes(0, "Go")]},
         {"keywords": ["keyword:machine learning", "keyword:machine-learning", "keyword:machine_learning"],
          "spellings": {"Machine-Learning": 1, "machine learning": 1, "machine_learning": 1}, "usual": "Machine-Learning",
-         "count": 2}]}
+         "count": 2, "articles": [writes(0, "machine learning"), writes(2, "machine_learning")]}]}
     con = sqlite3.connect(out / "qagraph.db")
     try:
         assert findings(health_facts(con)) == whole
@@ -462,3 +467,64 @@ def test_a_link_that_leaves_the_corpus_names_its_file_and_line(tmp_path):
     [link] = health(qagraph.build(qa).graph)["outside_links"]["links"]
     lines = (qa / "biology/cells.md").read_text().splitlines()
     assert lines[link["line"] - 1] == "related_article1:"
+
+
+def _hugo_tags_site(site: Path) -> None:
+    """A Hugo site whose pages write a malformed tag (``<b>x</b>``, ``2023``) and the category
+    ``Dev`` as ``dev``, in each way front matter writes them: a YAML list one item a line, a flow
+    list, one text; with a byte-order mark and CRLF line ends; in TOML and JSON."""
+    write_site(site, {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/a.md": "---\ntitle: A\ndescription: >\n  folded\n  text\ntags:\n  - go\n\n  - \"<b>x</b>\"\n"
+                              "  - 2023\ncategories:\n  - dev\n---\nText.\n",
+        "content/posts/b.md": "---\ntitle: B\ntags: [go, <b>x</b>]\ncategories: Dev\n---\nText.\n",
+        "content/posts/c.md": "+++\ntitle = \"C\"\ncategories = [\"Dev\"]\ntags = [\"go\", \"2023\"]\n+++\nText.\n",
+        "content/posts/d.md": '{\n  "title": "D",\n  "categories": ["Dev"],\n  "tags": ["go"]\n}\nText.\n',
+    })
+    (site / "content/posts/e.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: E\r\ncategories: [dev]\r\ntags:\r\n"
+                                              b"- Go\r\n- 2023\r\n---\r\nText.\r\n")
+
+
+def test_a_keyword_or_subject_finding_names_the_line_each_file_writes_it_on(tmp_path):
+    """A malformed keyword, or a keyword or subject spelled another way, named the files that write
+    it but no line (the keyword spellings named no file at all): an editor had to look for it in
+    each. Each article now comes with the line (the front matter's ``---`` is line 1): of the item of
+    a YAML list written one a line, else of the field's key (a flow list, one text, TOML, JSON); in
+    the graph's findings, a stored build's and a patched build's alike, and in the text shown."""
+    import sqlite3
+
+    from qagraph.database import health_facts
+    from qagraph.health import health_summary
+
+    site = tmp_path / "site"
+    _hugo_tags_site(site)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    whole = health(qagraph.build(site, out=out).graph)
+    malformed = {k["label"]: [(a["path"].rpartition("/")[2], a["line"]) for a in k["articles"]]
+                 for k in whole["malformed_keywords"]["keywords"]}
+    assert malformed == {"2023": [("a.md", 10), ("c.md", 4), ("e.md", 6)], "<b>x</b>": [("a.md", 9), ("b.md", 3)]}
+    [go] = whole["keyword_spellings"]["keywords"]
+    assert [(a["path"].rpartition("/")[2], a["spelling"], a["line"]) for a in go["articles"]] == [("e.md", "Go", 5)]
+    [dev] = whole["subject_spellings"]["subjects"]
+    assert [(a["path"].rpartition("/")[2], a["spelling"], a["line"]) for a in dev["articles"]] == [
+        ("a.md", "dev", 12), ("e.md", "dev", 3)]
+    con = sqlite3.connect(out / "qagraph.db")
+    try:
+        assert findings(health_facts(con)) == whole
+    finally:
+        con.close()
+    summary = health_summary(whole)
+    assert summary["malformed_keywords"]["items"][0][0] == \
+        "\u201c2023\u201d: is only a number (content/posts/a.md:10 and 2 more)"
+    assert summary["keyword_spellings"]["items"][0][0] == "go: \u201cGo\u201d (1), \u201cgo\u201d (4) (content/posts/e.md:5)"
+    assert summary["subject_spellings"]["items"][0][0] == "Dev: Dev (3), dev (2) (content/posts/a.md:12 and 1 more)"
+    # lines added above the fields in one file, and the tag moved in another: patched as a cold build
+    a = site / "content/posts/a.md"
+    a.write_text(a.read_text().replace("title: A\n", "title: A\nauthor: Ann\nweight: 3\n"))
+    e = site / "content/posts/e.md"
+    e.write_bytes(e.read_bytes().replace(b"- Go\r\n- 2023\r\n", b"- 2023\r\n\r\n- Go\r\n"))
+    assert qagraph.build(site, out=out).build_info.incremental
+    patched = json.loads((out / "report.json").read_text())["health"]
+    assert patched == health(qagraph.build(site, out=cold, cache=False).graph)
+    assert [a["line"] for a in patched["subject_spellings"]["subjects"][0]["articles"]] == [14, 3]
+    assert [a["line"] for a in patched["keyword_spellings"]["keywords"][0]["articles"]] == [7]
