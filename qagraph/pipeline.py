@@ -656,10 +656,11 @@ def _corpus_problems(con: Any, scanned: Scan, detection: Detection) -> list[Prob
     # both queries are answered by partial indexes (articles_without_keywords, articles_with_one_keyword)
     with_keywords = con.execute("SELECT (SELECT count(*) FROM articles) - "
                                 "(SELECT count(*) FROM articles WHERE keywords = '[]')").fetchone()[0]
-    spaced = con.execute(
-        "SELECT path, json_extract(keyword_labels, '$[0]') FROM articles WHERE json_array_length(keywords) = 1 "
+    spaced = con.execute(  # with the line of the keyword, which its one keyword edge keeps
+        "SELECT path, json_extract(keyword_labels, '$[0]'), (SELECT json_extract(e.data, '$.line') FROM edges e "
+        "WHERE e.source = a.node_id AND e.kind = 'keyword') FROM articles a WHERE json_array_length(keywords) = 1 "
         "AND instr(json_extract(keyword_labels, '$[0]'), ' ') > 0 ORDER BY path").fetchall()
-    return folder_problems + spaced_keywords(detection.fields, with_keywords, [(p, k) for p, k in spaced])
+    return folder_problems + spaced_keywords(detection.fields, with_keywords, [(p, k, n) for p, k, n in spaced])
 
 
 def _report_from(db: Any, scanned: Scan, detection: Detection, corpus_problems: list[Problem],

@@ -10712,7 +10712,8 @@ def corpus_problems(result: LoadResult) -> list[Problem]:
     problems = list(result.detection.problems) if result.detection else []
     problems += unmapped_fields(fields, result.detection, missing)
     with_keywords = [a for a in articles if a.keywords]
-    spaced = [(a.path, a.keywords[0]) for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
+    spaced = [(a.path, a.keywords[0], a.keyword_lines[0] if a.keyword_lines else None)
+              for a in with_keywords if len(a.keywords) == 1 and len(a.keywords[0].split()) >= 2]
     problems += spaced_keywords(fields, len(with_keywords), spaced)
     return problems
 
@@ -10732,22 +10733,23 @@ def unmapped_fields(fields: FieldMap, detection: Detection | None, missing: Sequ
     return problems
 
 
-def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple[str, str]]) -> list[Problem]:
+def spaced_keywords(fields: FieldMap, with_keywords: int, spaced: Sequence[tuple[str, str, int | None]]) -> list[Problem]:
     """The corpus warning about keywords that look space-separated, from the counts it rests on.
 
-    ``with_keywords`` articles have keywords; ``spaced`` are ``(path, keyword)`` of those
-    whose only keyword has several words, in file order.
+    ``with_keywords`` articles have keywords; ``spaced`` are ``(path, keyword, the line its file writes
+    it on)`` of those whose only keyword has several words, in file order. The warning is the corpus's;
+    its example says where it is, ``path:line``.
     """
     # an Eleventy site (page_variables) reads a tag string as one tag, several words and all, as Eleventy does
     if fields.keyword_separator in (None, ANY_SEPARATOR, SEMICOLONS, EVERY_SEPARATOR) or fields.page_variables \
             or not with_keywords:
         return []
     if len(spaced) >= 3 and len(spaced) * 2 >= with_keywords:
-        path, keyword = spaced[0]
+        path, keyword, line = spaced[0]
         return [Problem(
             ".", None,
             f"keywords look space-separated: {len(spaced)} of {with_keywords} articles have one keyword of "
-            f"several words (e.g. {keyword!r} in {path}); if they are tags, use "
+            f"several words (e.g. {keyword!r} in {path}{'' if line is None else f':{line}'}); if they are tags, use "
             "--field keyword_separator=space (or --preset jekyll)", "keyword-separator", WARNING)]
     return []
 

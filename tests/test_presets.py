@@ -2236,9 +2236,10 @@ def test_a_mapped_field_no_file_has_is_a_warning_naming_the_fields_there_are():
 
 
 def test_space_separated_keywords_read_with_a_comma_separator_are_a_warning_naming_the_fix():
+    """The warning's example names its file and the line the keyword is on, as a problem does."""
     result = load_corpus(JEKYLL, preset="quicktakes", overrides={"keywords": "tags"})
     [warning] = [p for p in result.problems if p.code == "keyword-separator"]
-    assert "'command-line bash ls'" in warning.message
+    assert "'command-line bash ls' in _posts/2017/2017-03-10-how-to-list-files-by-size.md:7)" in warning.message
     assert "--field keyword_separator=space" in warning.message and "--preset jekyll" in warning.message
     fixed = load_corpus(JEKYLL, preset="quicktakes", overrides={"keywords": "tags", "keyword_separator": "space"})
     assert not [p for p in fixed.problems if p.code == "keyword-separator"]
