@@ -1419,6 +1419,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         keywords, keyword_keys = split_keywords(title_terms(title, (name.rpartition("/")[0].rpartition("/")[2], subject_label)))
         keyword_lines = (None,) * len(keyword_keys)
     typed = _typed_fields(f, fields)
+    written_date = typed["date"]  # a date field's, whose line a problem about the date names
     if (fields.hugo_filename_date or fields.zola_file_dates) and (
             named_date := hugo_file_date(name, f.data, fields)) is not None and named_date[0] is not None:
         typed["date"] = named_date[0]
@@ -1580,6 +1581,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         file_name=file_name,
         body=body,
         url_line=fm.line_of(fields.url[0]) if url and fields.url else None,
+        date_line=_date_line(f, fields) if typed["date"] is not None and typed["date"] == written_date else None,
         absent=absent,
         extra=extra,
         **typed,
@@ -1773,7 +1775,7 @@ def in_the_future(article: Article, fields: FieldMap, today: _dt.date | None = N
     today = today or (_dt.date.fromisoformat(fields.as_of) if fields.as_of else _dt.date.today())
     if day is None or day <= today or _jekyll_type(at, fields) == "pages":
         return None
-    return Problem(article.path, None, f"dated {day.isoformat()}, after the build: Jekyll publishes it from that day "
+    return Problem(article.path, article.date_line, f"dated {day.isoformat()}, after the build: Jekyll publishes it from that day "
                    "(future: true in _config.yml: now)", "headless", SKIPPED)
 
 
@@ -4787,6 +4789,12 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[in
     pairs = [(_LINKED_KEYWORD.sub(r"\1", v), line) for v, line, k in zip(values, lines, kept) if k]
     keywords, keys = split_keywords([v for v, _ in pairs])
     return keywords, keys, _keyword_lines(keys, pairs)
+
+
+def _date_line(f: _Fields, fields: FieldMap) -> int | None:
+    """The file line of the date field the article's date was read from."""
+    path = next((p for p in fields.date if p in f.used), None)
+    return f.fm.line_of(path) if path is not None else None
 
 
 def _subject_line(f: _Fields, fields: FieldMap) -> int | None:

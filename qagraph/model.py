@@ -80,6 +80,7 @@ class Article:
     #: a folder or the title gives), for the findings about it
     keyword_lines: tuple[int | None, ...] = ()
     subject_line: int | None = None  #: the file line a field writes the subject on (``subject_given``)
+    date_line: int | None = None  #: the file line of the date field that dates it, for problems about the date
     absent: tuple[str, ...] = ()  #: fields the user mapped (``--field``) that this file does not have
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     subject_given: bool = True

@@ -928,3 +928,15 @@ def test_each_keyword_has_the_line_its_file_writes_it_on(name, text, expected):
     now has the file line it is written on (the front matter's opening ``---`` is line 1)."""
     article, _ = read_article("a/b.md", text, preset(name).fields)
     assert list(zip(article.keywords, article.keyword_lines)) == expected
+
+
+def test_a_post_dated_after_the_build_names_the_line_of_its_date():
+    """A Jekyll post that waits for its day was skipped saying its date but not where it is: the
+    line of its ``date`` field when that dates it, none when its file's name does."""
+    from qagraph.fields import in_the_future
+
+    jekyll = replace(preset("jekyll").fields, permalink="date")
+    dated = read_article("_posts/2024-01-01-a.md", "---\ntitle: A\nlayout: post\ndate: 2099-03-04 10:00\n---\n", jekyll)[0]
+    named = read_article("_posts/2099-01-01-b.md", "---\ntitle: B\n---\n", jekyll)[0]
+    assert [(p.line, p.message.split(",")[0]) for p in (in_the_future(dated, jekyll), in_the_future(named, jekyll))] == [
+        (4, "dated 2099-03-04"), (None, "dated 2099-01-01")]
