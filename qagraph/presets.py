@@ -2353,15 +2353,15 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append(f"daily notes not dated by their names (format {day_format!r} not read)")
         problems += _obsidian_templates_problems(base, vault)  # settings that name no folder: said
         templates = _obsidian_templates(vault)
-        held = tuple(t for t, _ in templates if _is_dir(vault / t))
+        held = tuple(t for t, _, _ in templates if _is_dir(vault / t))
         if held:
             fields = replace(fields, templates=tuple(fields.content_dir + t for t in held))
             notes.append("templates of new notes skipped (" + ", ".join(f"{t}/" for t in held) + ")")
         # settings kept from an older layout (the folder renamed since): Obsidian finds no templates
         # there, and every note of the vault is a note
-        problems += [Problem(fields.content_dir + settings, None, f"the templates folder it names, {t}/, is not in the vault: no note "
+        problems += [Problem(fields.content_dir + settings, line, f"the templates folder it names, {t}/, is not in the vault: no note "
                              "is skipped as a template", "site-config", WARNING)
-                     for t, settings in templates if t not in held]
+                     for t, settings, line in templates if t not in held]
     if p.name == "generic":
         site = _site_content(base, names) or _github_docs(base, names, s) or _mdn(base, names, s) or _thirty_seconds(base, names, s) or \
             _learn_x(base, names, s) or _command_pages(names, s) or _til_collection(base, names, s)
@@ -4125,6 +4125,23 @@ def _quartz(base: Path, names: Sequence[str]) -> tuple[str, ...] | None:
 _GARDEN_NOTES = "src/site/notes/"
 
 
+def setting_line(text: str, key: str) -> int | None:
+    """The line of the setting ``key`` of a site's own file (its ``text``: YAML, JSON or TOML): the
+    least indented line that starts with the key, quoted or not, then ``:`` or ``=`` (after a JSON
+    object's ``{`` or ``,``); ``None`` when none does. A warning about the setting names it.
+
+    >>> setting_line('{\\n  "a": {"folder": 1},\\n  "folder": ["T"]\\n}', "folder"), setting_line("x: 1\\nfolder: 2\\n", "folder")
+    (3, 2)
+    >>> setting_line('{"folder": 2}', "folder"), setting_line("folders: 1", "folder")
+    (1, None)
+    """
+    found = [(len(m.group(1).replace("{", "").replace(",", "")), m.start()) for m in re.finditer(
+        rf"^([ \t{{,]*)[\"']?{re.escape(key)}[\"']?[ \t]*[:=]", text, re.M)]
+    if not found:
+        return None
+    return text.count("\n", 0, min(found)[1]) + 1
+
+
 def _json_file(path: Path) -> Any:
     """The JSON value of the site's own file at ``path`` (a vault's settings, a plugin's data), read as
     :func:`_read_regular` reads; ``None`` when it is no regular file, cannot be read or is no JSON."""
@@ -4197,22 +4214,30 @@ def _obsidian_templates_problems(base: Path, vault: Path) -> list[Problem]:
         folder = value.get(key) if isinstance(value, dict) else None
         if folder is not None and not isinstance(folder, str):
             rel = Path(os.path.relpath(path, base.resolve())).as_posix()
-            problems.append(Problem(rel, None, f"{key} is {_shape(folder)}, not the path of a folder: no note is "
-                                               "skipped as a template", "site-config", WARNING))
+            problems.append(Problem(rel, setting_line(text, key), f"{key} is {_shape(folder)}, not the path of a folder: "
+                                    "no note is skipped as a template", "site-config", WARNING))
     return problems
 
 
-def _obsidian_templates(base: Path) -> tuple[tuple[str, str], ...]:
+def _obsidian_templates(base: Path) -> tuple[tuple[str, str, int | None], ...]:
     """The folders an Obsidian vault's settings keep its templates of new notes in (the core Templates
     plugin's ``folder``, Templater's ``templates_folder``), as paths from the vault's root, each with
-    the settings file that names it first; a settings file that cannot be read names none."""
-    folders: dict[str, str] = {}
+    the settings file that names it first and the line it does so on; a settings file that cannot be
+    read names none."""
+    folders: dict[str, tuple[str, int | None]] = {}
     for name, key in _OBSIDIAN_TEMPLATES:
-        value = _json_file(base / name)
+        data = _read_regular(base / name, MAX_DATA_FILE)
+        if isinstance(data, str):
+            continue
+        text = data.decode("utf-8", "replace")
+        try:
+            value = _parsed(text, json_loads)
+        except ValueError:
+            continue
         folder = value.get(key) if isinstance(value, dict) else None
         if isinstance(folder, str) and folder.strip().strip("/"):
-            folders.setdefault(folder.strip().strip("/"), name)
-    return tuple(folders.items())
+            folders.setdefault(folder.strip().strip("/"), (name, setting_line(text, key)))
+    return tuple((folder, name, line) for folder, (name, line) in folders.items())
 
 
 #: where an Obsidian vault's settings name the folder of its daily notes and the format of their names: the Periodic
@@ -5568,8 +5593,8 @@ def _sandpaper_lists(base: Path, names: Sequence[str],
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-            problems.append(Problem(rel, None, f"{folder} is {_shape(value)}, not a list of the files of {folder}/: "
-                                               f"every page there is built", "site-config", WARNING))
+            problems.append(Problem(rel, setting_line(config[1], folder), f"{folder} is {_shape(value)}, not a list of "
+                                    f"the files of {folder}/: every page there is built", "site-config", WARNING))
             continue
         listed = [str(v).strip() for v in value]
         held = {name.rpartition("/")[2] for name in names if name.startswith(folder + "/")}
@@ -5579,8 +5604,8 @@ def _sandpaper_lists(base: Path, names: Sequence[str],
             # a list of none of its files (names run together, a folder renamed) would leave every page a draft
             after = "the list is not used, every page there is built" if len(missing) == len(listed) and held \
                 else "no page is built for them"
-            problems.append(Problem(rel, None, f"{folder} lists {len(missing)} file(s) that are not in {folder}/ "
-                                               f"({shown}): {after}", "site-config", WARNING))
+            problems.append(Problem(rel, setting_line(config[1], folder), f"{folder} lists {len(missing)} file(s) that "
+                                    f"are not in {folder}/ ({shown}): {after}", "site-config", WARNING))
             if after.startswith("the list"):
                 continue
         lists[folder] = listed
@@ -9814,8 +9839,9 @@ def _category_labels(base: Path, docs: str) -> tuple[tuple[tuple[str, str], ...]
         if isinstance(label, str) and label.strip():
             labels.append((folder, label.strip()))
         elif label is not None or not isinstance(value, dict):
-            problems.append(Problem(rel, None, f"{found} has no label text (label: {as_written(label)}): the folder's name "
-                                               "labels its subject", "category-file", WARNING))
+            line = setting_line(data.decode("utf-8", "replace"), "label") if label is not None else None
+            problems.append(Problem(rel, line, f"{found} has no label text (label: {as_written(label)}): the folder's "
+                                    "name labels its subject", "category-file", WARNING))
         else:
             linked = _linked_doc_label(Path(dirpath), files, value.get("link", _NO_LINK))
             if linked:

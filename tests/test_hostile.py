@@ -1181,9 +1181,9 @@ def test_keywords_that_differ_by_characters_that_show_nothing_are_one(tmp_path: 
      "defaults of Obsidian"),
     (".obsidian/templates.json", '["Templates"]', None,
      "a list, not a mapping of settings: its settings are not used, the site is read with the defaults of Obsidian"),
-    (".obsidian/templates.json", '{"folder": ["Templates"]}', None,
+    (".obsidian/templates.json", '{"folder": ["Templates"]}', 1,
      "folder is a list, not the path of a folder: no note is skipped as a template"),
-    (".obsidian/plugins/templater-obsidian/data.json", '{"templates_folder": {"path": "Templates"}}', None,
+    (".obsidian/plugins/templater-obsidian/data.json", '{\n  "templates_folder": {\n    "path": "Templates"\n  }\n}', 2,
      "templates_folder is a mapping, not the path of a folder: no note is skipped as a template"),
     (".obsidian/templates.json", '{"folder": "Templates"}', None, None)])
 def test_an_obsidian_vault_whose_templates_settings_cannot_be_read(tmp_path: Path, settings: str, text: str,

@@ -789,7 +789,7 @@ def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path)
     of new notes skipped (Meta/Templates/)" all the same, so a user who met the templates among the
     notes was told the opposite of what happened; now the settings file is named in a warning."""
     vault = tmp_path / "vault"
-    for name, text in {".obsidian/templates.json": '{"folder": "Meta/Templates"}',
+    for name, text in {".obsidian/templates.json": '{\n  "theme": "x",\n  "folder": "Meta/Templates"\n}',
                        ".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "Scaffolds"}',
                        "Scaffolds/Meeting.md": "# {{title}}\n",
                        "Contribute/01 Templates/T - Person.md": "# {{title}}\n\nAuthor of [[{{plugin}}]]\n",
@@ -801,7 +801,7 @@ def test_a_templates_folder_the_vault_no_longer_has_is_a_warning(tmp_path: Path)
     assert "templates of new notes skipped (Scaffolds/)" in result.detection.reason
     assert "Meta/Templates" not in result.detection.reason
     assert [(p.path, p.line, p.code, p.severity, p.message) for p in result.problems if p.code == "site-config"] == [
-        (".obsidian/templates.json", None, "site-config", WARNING,
+        (".obsidian/templates.json", 3, "site-config", WARNING,  # the line that names it
          "the templates folder it names, Meta/Templates/, is not in the vault: no note is skipped as a template")]
 
 
@@ -2504,11 +2504,12 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
 
 
 @pytest.mark.parametrize(("category", "shown"), [
-    ('{"label": false}', "false"), ('{"label": true}', "true"), ('{"label": ["A"]}', "['A']"), ("label: !!bool maybe", None)])
+    ('{\n  "position": 2,\n  "label": false\n}', "false"), ('{"label": true}', "true"), ('{"label": ["A"]}', "['A']"),
+    ("label: !!bool maybe", None)])
 def test_a_docusaurus_category_file_without_a_label_text_says_what_it_holds(tmp_path: Path, category: str,
                                                                            shown: str | None):
-    """As the file writes it (``label: false``), not as Python does (``label: False``); a YAML value its
-    tag cannot read is a file that cannot be read (its KeyError stopped the build)."""
+    """As the file writes it (``label: false``), not as Python does (``label: False``), on the line of its
+    label; a YAML value its tag cannot read is a file that cannot be read (its KeyError stopped the build)."""
     name = "_category_.yml" if category.startswith("label:") else "_category_.json"
     site = tmp_path / "site"
     write_site(site, {"docusaurus.config.js": "module.exports = {presets: [['classic', {blog: false}]]};\n",
@@ -2518,6 +2519,8 @@ def test_a_docusaurus_category_file_without_a_label_text_says_what_it_holds(tmp_
         f"{name} has no label text (label: {shown}): the folder's name labels its subject" if shown else
         f"cannot read {name} (a value is not what its tag says it is (!!bool, !!int, !!float or !!timestamp)): "
         "the folder's name labels its subject"))]
+    if shown:
+        assert [p.line for p in result.problems] == [category.count("\n") if "\n" in category else 1]
     assert {a.subject for a in result.articles} == {"A", "Uncategorised"}
 
 
@@ -10225,16 +10228,17 @@ def test_a_carpentries_workbench_lesson_is_read_as_sandpaper_builds_it(tmp_path:
      [(5, "not YAML that can be read (found unexpected end of stream): its settings are not used, the site is "
           "read with the defaults of sandpaper")]),
     ("episodes: {first: 01-a.md}\n", ["01-a", "02-b", "03-c"],
-     [(None, "episodes is a mapping, not a list of the files of episodes/: every page there is built")]),
+     [(2, "episodes is a mapping, not a list of the files of episodes/: every page there is built")]),
     ("episodes:\n- 01-a.md\n- 02-bee.md\n", ["01-a"],
-     [(None, "episodes lists 1 file(s) that are not in episodes/ ('02-bee.md'): no page is built for them")]),
+     [(2, "episodes lists 1 file(s) that are not in episodes/ ('02-bee.md'): no page is built for them")]),
     ("episodes: 01-a.md 02-b.md\n", ["01-a", "02-b", "03-c"],
-     [(None, "episodes lists 1 file(s) that are not in episodes/ ('01-a.md 02-b.md'): the list is not used, "
+     [(2, "episodes lists 1 file(s) that are not in episodes/ ('01-a.md 02-b.md'): the list is not used, "
              "every page there is built")])])
 def test_a_workbench_lesson_config_of_an_unexpected_shape_is_said(tmp_path: Path, config: str, built: list[str],
                                                                   said: list[tuple[int | None, str]]):
     """A Workbench lesson's config.yaml that could not be read, or whose episodes were no list of its files,
-    was passed over without a word: its drafts were built, or all its episodes were taken for drafts."""
+    was passed over without a word: its drafts were built, or all its episodes were taken for drafts. A list
+    of another shape, or that names files there are not, is said with the line of the setting."""
     write_site(tmp_path, {"config.yaml": "carpentry: swc\n" + config,
                           **{f"episodes/{n}.md": f"---\ntitle: {n}\n---\n" for n in ("01-a", "02-b", "03-c")}})
     result = load_corpus(tmp_path)
