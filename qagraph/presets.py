@@ -2380,7 +2380,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             # pages without front matter skipped as "not a page"
             declared = _MKDOCS_DOCS_DIR.search(mkdocs[1])
             docs = f"the docs folder it names, {declared.group(1)}/," if declared else "its docs folder, docs/ (MkDocs's default),"
-            problems.append(Problem(mkdocs[0].name, None, f"{docs} holds no page here: the folder is read as notes, not "
+            line = mkdocs[1].count("\n", 0, declared.start()) + 1 if declared else None  # of its docs_dir
+            problems.append(Problem(mkdocs[0].name, line, f"{docs} holds no page here: the folder is read as notes, not "
                                     "as an MkDocs site", "site-config", WARNING))
         # a Notion export's folders are its pages' subpages, the one a workspace is exported as too
         notion = bool(names) and sum(1 for n in names if _NOTION_FILE.search(n)) * 2 >= len(names)

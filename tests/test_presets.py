@@ -3099,13 +3099,13 @@ def test_a_language_site_that_inherits_the_english_ones_config_is_not_the_root_s
 ])
 def test_an_mkdocs_docs_folder_that_is_not_there_is_a_warning(tmp_path: Path, config: str, message: str | None):
     """A docs_dir renamed since (MkDocs stops on it): the folder was read as notes without a word, and its
-    pages without front matter were skipped as "not a page"."""
+    pages without front matter were skipped as "not a page". The warning names the line of docs_dir."""
     write_article(tmp_path, "mkdocs.yml", config)
     write_article(tmp_path, "docs/index.md", "# Welcome\n")
     write_article(tmp_path, "docs/guide.md", "---\ntags: [setup]\n---\n# Guide\n")
     result = load_corpus(tmp_path)
     said = [(p.path, p.line, p.severity, p.message) for p in result.problems if p.code == "site-config"]
-    assert said == ([("mkdocs.yml", None, WARNING, message)] if message else [])
+    assert said == ([("mkdocs.yml", 2, WARNING, message)] if message else [])
     assert sorted(a.path for a in result.articles) == (["docs/guide.md"] if message else
                                                        ["docs/guide.md", "docs/index.md"])
 
