@@ -869,6 +869,29 @@ class _Fields:
             node = node[part]
         return node
 
+    def written_path(self, path: str) -> str:
+        """``path`` as the file writes it: with ``any_case``, each name in the case the file writes it
+        (``Tags`` for ``tags``), as :meth:`get` finds it.
+
+        >>> _Fields("a.md", FrontMatter({"SEO": {"Keywords": "x"}}, "", "yaml", 2), any_case=True).written_path("seo.keywords")
+        'SEO.Keywords'
+        """
+        if not self.any_case:
+            return path
+        node: Any = self.fm.data
+        parts = []
+        for part in path.split("."):
+            if isinstance(node, dict) and part not in node:
+                part = next((k for k in node if isinstance(k, str) and k.lower() == part.lower()), part)
+            parts.append(part)
+            node = node.get(part) if isinstance(node, dict) else None
+        return ".".join(parts)
+
+    def line_of(self, path: str | None) -> int:
+        """The file line of the field at ``path`` (:meth:`FrontMatter.line_of` of the name the file writes,
+        :meth:`written_path`): a field written ``Tags:`` is on its own line, not the front matter's first."""
+        return self.fm.line_of(self.written_path(path) if path else path)
+
     def first(self, paths: tuple[str, ...]) -> Any:
         """The first of ``paths`` that holds a value (not missing, null or empty); marks it used."""
         for path in paths:
@@ -937,7 +960,7 @@ class _Fields:
         given = self.inherited.get(key.split(".", 1)[0]) if key else None
         if given is not None:  # the file does not write it: say where it comes from
             message = f"{message} (given by the data files of {given})"
-        problem = Problem(self.name, self.fm.line_of(key), message, code, WARNING)
+        problem = Problem(self.name, self.line_of(key), message, code, WARNING)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -1353,7 +1376,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         shapes = [(p, f.get(p)) for p in fields.title if _not_text(f.get(p))]
         if shapes:
             why = "; ".join(_why_not_text(p, v) for p, v in shapes)
-            return None, [Problem(name, f.fm.line_of(shapes[0][0]), f"no title: {why}", "no-title")]
+            return None, [Problem(name, f.line_of(shapes[0][0]), f"no title: {why}", "no-title")]
         return None, [Problem(name, fm.line, f"no title: none of {names} is set", "no-title")]
     if fields.liquid_variables and "{%" in title:  # GitHub Docs: {% data variables.product.prodname_actions %}
         title = liquid_text(title, _variables(fields.liquid_variables)) or title
@@ -1371,7 +1394,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         if written and written.strip() != fields.default_language and written.strip() in fields.languages:
             url, key = f"/{written.strip()}{url}", (f"/{written.strip()}{key}" if key.startswith("/") else key)
     if url is not None and _NOT_FOUND.fullmatch(url.strip()):  # what the site shows for a url it does not have
-        line = next((fm.line_of(p) for p in fields.url if p in f.used), None)
+        line = next((f.line_of(p) for p in fields.url if p in f.used), None)
         return None, [Problem(name, line, f"the site's not-found page ({url}): not an article", "headless", SKIPPED)]
     page = name[len(fields.content_dir):].rsplit(".", 1)[0] if name.startswith(fields.content_dir) else None
     if url is None and page in fields.not_found:  # with no permalink, published at its path: /404.html
@@ -1580,7 +1603,7 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
         author=author,
         file_name=file_name,
         body=body,
-        url_line=fm.line_of(fields.url[0]) if url and fields.url else None,
+        url_line=f.line_of(fields.url[0]) if url and fields.url else None,
         date_line=_date_line(f, fields) if typed["date"] is not None and typed["date"] == written_date else None,
         absent=absent,
         extra=extra,
@@ -2693,7 +2716,7 @@ def _listed_include_links(f: _Fields, fields: FieldMap) -> list[TextLink]:
     for path in fields.include_fields:
         value = f.get(path)
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        line = f.fm.line_of(path.split(".", 1)[0])
+        line = f.line_of(path.split(".", 1)[0])
         links += [TextLink(origin, target, label or None, line) for name in names if isinstance(name, str)
                   for origin, target, label in snippets.get(name.strip().lstrip("/"), ())]
     return links
@@ -2709,7 +2732,7 @@ def _relative_include_links(name: str, f: _Fields, fields: FieldMap) -> list[Tex
     for path, key in fields.relative_include_fields:
         value = f.get(path)
         items = value if isinstance(value, list) else [value] if isinstance(value, (str, dict)) else []
-        line = f.fm.line_of(path.split(".", 1)[0])
+        line = f.line_of(path.split(".", 1)[0])
         for item in items:
             given = item.get(key) if key and isinstance(item, dict) else item if not key else None
             if not isinstance(given, str) or not given.strip():
@@ -4752,11 +4775,11 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[in
             for warning in warnings:
                 f.warn(f"keywords: {warning}", path, "keywords")
             keywords, keys = split_keywords(items)
-            return keywords, keys, (f.fm.line_of(path),) * len(keys)
+            return keywords, keys, (f.line_of(path),) * len(keys)
         _warn_unusable_keywords(f, path, value)
         keywords, keys = split_keywords(value, fields.keyword_separator)
         if not isinstance(value, (list, tuple)):
-            return keywords, keys, (f.fm.line_of(path),) * len(keys)
+            return keywords, keys, (f.line_of(path),) * len(keys)
         return keywords, keys, _keyword_lines(keys, ((v, _item_line(f, path, i)) for i, v in enumerate(value)))
     values: list[str] = []
     lines: list[int | None] = []
@@ -4794,7 +4817,7 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[in
 def _date_line(f: _Fields, fields: FieldMap) -> int | None:
     """The file line of the date field the article's date was read from."""
     path = next((p for p in fields.date if p in f.used), None)
-    return f.fm.line_of(path) if path is not None else None
+    return f.line_of(path) if path is not None else None
 
 
 def _subject_line(f: _Fields, fields: FieldMap) -> int | None:
@@ -4808,7 +4831,7 @@ def _subject_line(f: _Fields, fields: FieldMap) -> int | None:
         first = next((i for i, item in enumerate(value) if not isinstance(item, (list, tuple)) and
                       any(_slug(v.lstrip("#")) for v in _values([item], False, None))), None)
         return _item_line(f, path, first)
-    return f.fm.line_of(path)
+    return f.line_of(path)
 
 
 def _item_line(f: _Fields, path: str | None, i: int | None) -> int | None:
@@ -4817,8 +4840,8 @@ def _item_line(f: _Fields, path: str | None, i: int | None) -> int | None:
     else the line of its key."""
     if path is None:
         return None
-    own = f.fm.key_lines.get(f"{path}[{i}]") if i is not None else None
-    return own if own is not None else f.fm.line_of(path)
+    own = f.fm.key_lines.get(f"{f.written_path(path)}[{i}]") if i is not None else None
+    return own if own is not None else f.line_of(path)
 
 
 def _keyword_lines(keys: tuple[str, ...], written: Iterable[tuple[Any, int | None]]) -> tuple[int | None, ...]:
@@ -4960,7 +4983,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
             elif day is not None and unpadded is not None:  # 2018-2-28, as Jekyll (Ruby's Time.parse) reads it
                 date = day.isoformat() + date[unpadded.end():]
             else:
-                line = f.fm.line_of(date_path) if date_path else None
+                line = f.line_of(date_path) if date_path else None
                 if not any(p.code == "date" and p.line == line for p in f.fm.warnings):  # said already: 2025-02-30
                     f.warn(f"date {date!r} is not an ISO date; kept as text", date_path)
 
@@ -5004,7 +5027,7 @@ def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
         suffix = raw_key[len(prefix):]
         if not _POSITION.fullmatch(suffix):  # ASCII digits only: "²" is a digit to str.isdigit()
             continue
-        line = f.fm.line_of(raw_key)
+        line = f.line_of(raw_key)
         f.used.add(raw_key)
         position = _as_int(suffix)
         if position is None:  # more digits than Python reads
@@ -5060,7 +5083,7 @@ def _pages_above_of(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
 def _translation_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
     """The links of a page to its translations (:attr:`FieldMap.translations`), the language buttons its
     layout shows, at the line of its ``translation_key`` (``ref``)."""
-    line = f.fm.line_of(fields.translation_key)
+    line = f.line_of(fields.translation_key)
     return [RelatedLink(start + i, None, None, None, None, line, FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.translations).get(f.name, []), 1)]
 
@@ -5071,7 +5094,7 @@ def _nav_parent_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedL
     line of its ``parent``, of its ``grand_parent`` for the page above that, of its ``ancestor`` for the
     ones above (each where the page writes it, else at its ``parent``)."""
     keys = [key if key in f.fm.key_lines else "parent" for key in ("parent", "grand_parent", "ancestor")]
-    return [RelatedLink(start + i, None, None, None, None, f.fm.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
+    return [RelatedLink(start + i, None, None, None, None, f.line_of(keys[min(i, 3) - 1]), FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.nav_parents).get(f.name, []), 1)]
 
 
@@ -5079,7 +5102,7 @@ def _nav_child_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLi
     """The links of a Just the Docs page to the pages whose ``parent`` it is, the table of its children the
     theme shows below it (:attr:`FieldMap.nav_children` says which, in its order): at the line of its
     ``has_children``, else of its title."""
-    line = f.fm.line_of("has_children") if "has_children" in f.fm.key_lines else f.fm.line_of("title")
+    line = f.line_of("has_children") if "has_children" in f.fm.key_lines else f.line_of("title")
     return [RelatedLink(start + i, None, None, None, None, line, FRONT_MATTER, "/" + page)
             for i, page in enumerate(_pages_above(fields.nav_children).get(f.name, []), 1)]
 
@@ -5111,7 +5134,7 @@ def _child_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]:
         for item in value:
             child = item.strip().strip("/") if isinstance(item, str) else ""
             if child and "://" not in child:
-                links.append(RelatedLink(start + len(links) + 1, None, None, None, None, f.fm.line_of(path),
+                links.append(RelatedLink(start + len(links) + 1, None, None, None, None, f.line_of(path),
                                          FRONT_MATTER, f"/{folder}/{child}" if folder else f"/{child}"))
     return links
 
@@ -5136,27 +5159,27 @@ def _listed_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLink]
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, dict):  # {url: ..., title: ...} or {path: ...}
                 add(_text(item.get("url") or item.get("path") or item.get("name")), _text(item.get("title")),
-                    f.fm.line_of(path))
+                    f.line_of(path))
             elif isinstance(item, str) and "[[" in item:
                 if not wiki:  # else found below, with every other property
                     for target, alias in wiki_targets(item):
-                        add(target, alias, f.fm.line_of(path))
+                        add(target, alias, f.line_of(path))
             elif isinstance(item, str):  # not a flag: Minimal Mistakes' related: true shows related posts
-                add(_text(item), None, f.fm.line_of(path))
+                add(_text(item), None, f.line_of(path))
     if wiki:
         for key, value in f.data.items():
             try:
                 for item in _nested_strings(value):
                     if "[[" in item:
                         for target, alias in wiki_targets(item, fields.note_suffixes):
-                            add(target, alias, f.fm.line_of(str(key)))
+                            add(target, alias, f.line_of(str(key)))
             except (_TooLarge, RecursionError):
                 f.warn(f"{key} holds more than {MAX_FIELD_VALUES:,} values (YAML aliases?); not kept", str(key))
     if f.fm.syntax == NOTION:
         for key, value in f.data.items():
             if isinstance(value, str) and ".md" in value:
                 for target in _NOTION_PAGE.findall(value):
-                    add(target, None, f.fm.line_of(str(key)))
+                    add(target, None, f.line_of(str(key)))
     return links
 
 
@@ -5252,7 +5275,7 @@ def _blog_post_links(f: _Fields, fields: FieldMap, start: int) -> list[RelatedLi
     if value is _MISSING or value is None:
         return links
     f.used.add("links")
-    line = f.fm.line_of("links")
+    line = f.line_of("links")
 
     def walk(item: Any, title: str | None) -> None:
         if isinstance(item, list):
@@ -5279,7 +5302,7 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
     links: list[RelatedLink] = []
     for path in (*fields.markdown_fields, *fields.href_fields):
         if "[]" in path:  # a field of each item of a list: a VitePress hero's buttons (hero.actions[].link)
-            line = f.fm.line_of(path.partition("[]")[0])
+            line = f.line_of(path.partition("[]")[0])
             for href in _item_texts(f.data, path):
                 links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin,
                                       link.target)
@@ -5287,7 +5310,7 @@ def _shown_field_links(f: _Fields, fields: FieldMap, start: int) -> list[Related
                                                  None, fields.site_hosts)] if not any(c in href for c in '"<>') else []
             continue
         value = f.get(path)
-        line = f.fm.line_of(path)
+        line = f.line_of(path)
         if path in fields.href_fields and isinstance(value, (list, dict)):  # GitHub Docs' featuredLinks: {guides: [...]}
             try:
                 for href in _nested_strings(value):
@@ -5330,7 +5353,7 @@ def _include_id_links(f: _Fields, fields: FieldMap, body: str, start: int) -> li
         tag = re.compile(r"\{%-?\s*include(?:_cached)?\s+" + re.escape(include) +
                          r"""\s[^%]*?\bid\s*=\s*["']?([\w-]+)["']?[^%]*?-?%\}""")
         for listed in dict.fromkeys(tag.findall(body)):
-            line = f.fm.line_of(listed)
+            line = f.line_of(listed)
             for href in _item_texts(f.data, f"{listed}[].{key}"):
                 links += [RelatedLink(start + len(links) + 1, None, None, link.text, None, link.line, link.origin,
                                       link.target)

@@ -940,3 +940,17 @@ def test_a_post_dated_after_the_build_names_the_line_of_its_date():
     named = read_article("_posts/2099-01-01-b.md", "---\ntitle: B\n---\n", jekyll)[0]
     assert [(p.line, p.message.split(",")[0]) for p in (in_the_future(dated, jekyll), in_the_future(named, jekyll))] == [
         (4, "dated 2099-03-04"), (None, "dated 2099-01-01")]
+
+
+def test_a_field_written_in_another_case_is_named_on_its_own_line():
+    """Hugo and Obsidian read ``Tags:`` as ``tags``, but the line of such a field was looked up by the
+    name it is read by: its keywords, subject and url, and a warning about it, named the front matter's
+    first line instead of the field's."""
+    text = "---\nTitle: T\nDraft: false\nTags:\n  - a\n  - \"12\"\nCategories: [Dev]\nURL: /x/\nKeywords: {a: 1}\n---\ntext\n"
+    article, problems = read_article("content/posts/n.md", text, preset("hugo").fields)
+    assert list(zip(article.keywords, article.keyword_lines)) == [("a", 5), ("12", 6)]
+    assert (article.subject, article.subject_line, article.url, article.url_line) == ("Dev", 7, "/x/", 8)
+    assert [(p.line, p.message) for p in problems] == [(9, "keywords: keywords is a mapping, not a list or text; ignored")]
+    vault = "---\naliases: [x]\ncreated: 2024-01-01\nTags: [Project, \"2023\"]\n---\nSome #todo\n"
+    article, _ = read_article("A.md", vault, replace(preset("obsidian").fields, any_case_keys=True))
+    assert list(zip(article.keywords, article.keyword_lines)) == [("Project", 4), ("2023", 4), ("todo", 6)]
