@@ -4775,11 +4775,11 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[in
             for warning in warnings:
                 f.warn(f"keywords: {warning}", path, "keywords")
             keywords, keys = split_keywords(items)
-            return keywords, keys, (f.line_of(path),) * len(keys)
+            return keywords, keys, (_item_line(f, path, 0),) * len(keys)
         _warn_unusable_keywords(f, path, value)
         keywords, keys = split_keywords(value, fields.keyword_separator)
         if not isinstance(value, (list, tuple)):
-            return keywords, keys, (f.line_of(path),) * len(keys)
+            return keywords, keys, (_item_line(f, path, 0),) * len(keys)
         return keywords, keys, _keyword_lines(keys, ((v, _item_line(f, path, i)) for i, v in enumerate(value)))
     values: list[str] = []
     lines: list[int | None] = []
@@ -4789,8 +4789,9 @@ def _keywords(f: _Fields, fields: FieldMap, more: list[str], more_lines: list[in
             continue
         f.used.add(path)
         _warn_unusable_keywords(f, path, value)
-        for i, item in enumerate(value) if isinstance(value, (list, tuple)) else ((None, value),):
-            got = _values([item] if i is not None else item, True, fields.keyword_separator)
+        listed = isinstance(value, (list, tuple))
+        for i, item in enumerate(value) if listed else ((0, value),):
+            got = _values([item] if listed else item, True, fields.keyword_separator)
             values += got
             lines += [_item_line(f, path, i)] * len(got)
         if not fields.keywords_merge:
@@ -4831,13 +4832,13 @@ def _subject_line(f: _Fields, fields: FieldMap) -> int | None:
         first = next((i for i, item in enumerate(value) if not isinstance(item, (list, tuple)) and
                       any(_slug(v.lstrip("#")) for v in _values([item], False, None))), None)
         return _item_line(f, path, first)
-    return f.line_of(path)
+    return _item_line(f, path, 0)
 
 
 def _item_line(f: _Fields, path: str | None, i: int | None) -> int | None:
-    """The file line of the item ``i`` of the list at ``path`` (of the value at ``path`` when ``i`` is
-    ``None``): its own line where the front matter says it (a YAML list written one item a line),
-    else the line of its key."""
+    """The file line of the item ``i`` of the list at ``path`` (of a text at ``path``: ``i`` 0; of the
+    value at ``path`` when ``i`` is ``None``): its own line where the front matter says it (a YAML list
+    written one item a line, a text that starts below its key, ``keywords: >-``), else the line of its key."""
     if path is None:
         return None
     own = f.fm.key_lines.get(f"{f.written_path(path)}[{i}]") if i is not None else None

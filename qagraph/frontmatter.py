@@ -162,7 +162,8 @@ class FrontMatter:
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
     level down, to their file lines (of the value used, the last of repeated keys), and
     ``key[i]`` to the line of each item of a list such a key holds that is not on the key's
-    line, where the syntax tells (YAML's; a TOML or JSON list's items have the line of its key).
+    line, and ``key[0]`` to the line a text starts on below its key (``keywords: >-``), where
+    the syntax tells (YAML's; a TOML or JSON list's items have the line of its key).
     ``warnings`` are problems of syntax that do not stop the file (a repeated key).
     """
 
@@ -1234,18 +1235,24 @@ def _key_lines(name: str, node: yaml.MappingNode, prefix: str, fm_line: int, key
 def _item_lines(node: yaml.MappingNode, prefix: str, fm_line: int, key_lines: dict[str, int]) -> None:
     """Record the line of each item of the lists that are values of ``node``, as ``key[i]``, where it
     is not the line of its key (the keywords of ``tags:`` written one a line are each on a line of
-    their own, which a problem with one of them names; those of ``tags: [a, b]`` are on the key's).
+    their own, which a problem with one of them names; those of ``tags: [a, b]`` are on the key's);
+    and of a text that starts below its key (a block, ``keywords: >-``), as ``key[0]``.
     A list another key also gives (an alias) has the lines it is written on."""
     for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.SequenceNode) \
-                and key_node.tag != "tag:yaml.org,2002:merge":
-            key = f"{prefix}{key_node.value}"
-            if key_lines.get(key) != fm_line + key_node.start_mark.line:
-                continue  # a key given twice: the last one is used
-            for i, item in enumerate(value_node.value):
-                line = fm_line + item.start_mark.line
-                if line != key_lines.get(key):
-                    key_lines[f"{key}[{i}]"] = line
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = f"{prefix}{key_node.value}"
+        if key_lines.get(key) != fm_line + key_node.start_mark.line:
+            continue  # a key given twice: the last one is used
+        if isinstance(value_node, yaml.SequenceNode):
+            items = [(i, item.start_mark.line) for i, item in enumerate(value_node.value)]
+        elif isinstance(value_node, yaml.ScalarNode):  # a block's text starts on the line after its > or |
+            items = [(0, value_node.start_mark.line + (value_node.style in (">", "|")))]
+        else:
+            continue
+        for i, at in items:
+            if fm_line + at != key_lines[key]:
+                key_lines[f"{key}[{i}]"] = fm_line + at
 
 
 _KEY_READER = yaml.constructor.SafeConstructor()

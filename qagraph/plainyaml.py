@@ -47,7 +47,7 @@ def read_simple(fm_text: str, fm_line: int) -> tuple[dict[str, Any], dict[str, i
     reads; ``None`` otherwise. ``fm_line`` is the file line of its first line.
 
     >>> read_simple("title: One\\nseo:\\n  keywords: >-\\n    a, b,\\n    c\\ntags:\\n- x\\n- 'y'\\n", 2)
-    ({'title': 'One', 'seo': {'keywords': 'a, b, c'}, 'tags': ['x', 'y']}, {'title': 2, 'seo': 3, 'seo.keywords': 4, 'tags': 7, 'tags[0]': 8, 'tags[1]': 9}, [])
+    ({'title': 'One', 'seo': {'keywords': 'a, b, c'}, 'tags': ['x', 'y']}, {'title': 2, 'seo': 3, 'seo.keywords': 4, 'seo.keywords[0]': 5, 'tags': 7, 'tags[0]': 8, 'tags[1]': 9}, [])
     >>> read_simple("title: One # a comment\\n", 2) is None
     True
     """
@@ -89,6 +89,8 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
         rest = line[found.end():].strip(" ")
         header = _BLOCK_HEADERS.get(rest)
         if header is not None:
+            if depth < 2:  # its text starts on the next line
+                key_lines[f"{prefix}{key}[0]"] = fm_line + i + 1
             mapping[key], i = _block(lines, i + 1, column, *header)
         elif rest:  # more indented lines below: the loop's next line says no
             mapping[key], i = _flow_list(rest) if rest[0] == "[" else _scalar(rest), i + 1

@@ -913,9 +913,10 @@ def test_a_hugo_permalinks_slugorcontentbasename_is_the_slug_else_the_files_name
 
 
 @pytest.mark.parametrize("name, text, expected", [
-    # the Q&A format: one comma string (folded), every keyword on the line of its key
+    # the Q&A format: one comma string, folded, every keyword on the line its text starts on (below its key)
     ("quicktakes", "---\ntitle: >-\n  Q?\nseo:\n  page_keywords: >-\n    a, b,\n    c\nsubject: Biology\n---\n",
-     [("a", 5), ("b", 5), ("c", 5)]),
+     [("a", 6), ("b", 6), ("c", 6)]),
+    ("quicktakes", "---\ntitle: Q?\nseo:\n  page_keywords: a, b\n---\n", [("a", 4), ("b", 4)]),
     # Hugo: keywords (a flow list) merged with tags one a line (a blank line among them); a repeat keeps the first's
     ("hugo", "---\ntitle: T\ntags:\n- Go\n\n- web\nkeywords: [go, Rust]\n---\n", [("go", 7), ("Rust", 7), ("web", 6)]),
     ("hugo", '+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n]\n+++\n', [("a", 3), ("b", 3)]),  # TOML: its key's line

@@ -340,6 +340,10 @@ def test_loose_closing_ends_front_matter_at_a_line_starting_with_the_delimiter(t
     # read by PyYAML (a comment, a quoted item over two lines, a flow list over two lines)
     ("---\ntitle: A  # t\ntags:\n- \"a\n  b\"\n- c\nkw: [x,\n  y]\n---\n",
      {"title": 2, "tags": 3, "tags[0]": 4, "tags[1]": 6, "kw": 7, "kw[1]": 8}),
+    # a text that starts below its key: a block (read either way), a plain text on the next line
+    ("---\nkeywords: >-\n  a, b\nseo:\n  k: |\n    x\n---\n", {"keywords": 2, "keywords[0]": 3, "seo": 4, "seo.k": 5,
+                                                           "seo.k[0]": 6}),
+    ("---\nkeywords: >-  # the keywords\n  a, b\nd:\n  plain\n---\n", {"keywords": 2, "keywords[0]": 3, "d": 4, "d[0]": 5}),
     # a list on the key's line: its items have the key's line; a key given twice: the last one's items
     ("---\ntags: [a, b]\nt:\n- x\n- y\n- z\nt:\n- w\n---\n", {"tags": 2, "t": 7, "t[0]": 8}),
     ("\ufeff---\r\ntags:\r\n- a\r\n- b\r\n---\r\n", {"tags": 2, "tags[0]": 3, "tags[1]": 4}),

@@ -301,7 +301,7 @@ def test_the_corpus_problems_of_a_patched_build_are_found_again(tmp_path: Path):
     comma_separated("a")  # three of four still look space-separated
     assert patched_equals_cold() == ["keyword-separator"]
     [warning] = [p["message"] for p in json.loads((out / "report.json").read_text())["problems"] if p["path"] == "."]
-    assert "'cell biology topic b' in biology/b.md:9)" in warning  # where the example is
+    assert "'cell biology topic b' in biology/b.md:10)" in warning  # where the example is (below page_keywords: >-)
     comma_separated("b")  # two of four: no longer
     assert patched_equals_cold() == []
     write_article(root, ".drafts/e.md", article_text("Question e?", url_of("biology", "e"), id=5))

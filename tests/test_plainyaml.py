@@ -126,7 +126,7 @@ def test_anything_else_is_left_to_pyyaml(text):
 def test_key_lines_count_from_the_front_matters_first_line():
     data, key_lines, _ = read_simple("\nid: 1\nseo:\n  title: T\n  keywords: >-\n    a\nwhen: 2024-01-02\n", 5)
     assert data == {"id": 1, "seo": {"title": "T", "keywords": "a"}, "when": datetime.date(2024, 1, 2)}
-    assert key_lines == {"id": 6, "seo": 7, "seo.title": 8, "seo.keywords": 9, "when": 11}
+    assert key_lines == {"id": 6, "seo": 7, "seo.title": 8, "seo.keywords": 9, "seo.keywords[0]": 10, "when": 11}
 
 
 # -- generated documents: whatever read_simple reads, it reads as PyYAML does ---------------------
