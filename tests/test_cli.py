@@ -1437,7 +1437,8 @@ def test_health_text_names_the_articles_of_each_finding(tmp_path: Path):
     assert lines[at + 1:at + 4] == ["  Question 0? (biology/q0.md)", "  Question 1? (biology/q1.md)",
                                     "  Question 10? (biology/q10.md)"]  # by node id, as report.json lists them
     assert lines[at + 13] == "  and 3 more (--json lists every one)"
-    assert "  \u201ccells; mitosis\u201d: holds ';', a separator (biology/q0.md and 14 more)" in lines
+    # and where: the line the keywords' text starts on (below page_keywords: >-)
+    assert "  \u201ccells; mitosis\u201d: holds ';', a separator (biology/q0.md:10 and 14 more)" in lines
 
 
 def test_suggest_that_finds_nothing_says_so(tmp_path: Path):
