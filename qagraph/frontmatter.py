@@ -18,7 +18,7 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,8 +162,8 @@ class FrontMatter:
     first line; ``key_lines`` maps top-level keys, and ``parent.child`` for keys one
     level down, to their file lines (of the value used, the last of repeated keys), and
     ``key[i]`` to the line of each item of a list such a key holds that is not on the key's
-    line, and ``key[0]`` to the line a text starts on below its key (``keywords: >-``), where
-    the syntax tells (YAML's; a TOML or JSON list's items have the line of its key).
+    line (a top-level key's, in TOML and JSON), and ``key[0]`` to the line a text starts on below
+    its key (``keywords: >-``, in YAML).
     ``warnings`` are problems of syntax that do not stop the file (a repeated key).
     """
 
@@ -463,8 +463,46 @@ def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Pro
     if lone is not None:
         return Problem(name, line + fm_text.count("\n", 0, lone.start()), f"invalid JSON: {_HALF % lone.group()}",
                        "syntax")
-    key_lines, repeated = _json_key_lines(name, fm_text, line)
+    values: dict[str, int] = {}
+    key_lines, repeated = _json_key_lines(name, fm_text, line, values)
+    if isinstance(data, dict):
+        _json_item_lines(fm_text, line, data, values, key_lines)
     return FrontMatter(data, text[end:], JSON, line, key_lines, _shown_duplicates(name, repeated))
+
+
+_JSON_BETWEEN = re.compile(r"[\s,]*")  # between the items of a list (the text is known to be JSON)
+
+
+def _json_item_lines(fm_text: str, line: int, data: dict[Any, Any], values: Mapping[str, int],
+                     key_lines: dict[str, int]) -> None:
+    """Record the line of each item of the lists the top-level keys of the JSON object ``fm_text`` hold
+    (which starts on file line ``line``), as ``key[i]``, where it is not its key's line: as for YAML.
+    ``values`` are where the keys' values start in ``fm_text``.
+
+    >>> lines = {"tags": 2}
+    >>> _json_item_lines('{\\n "tags": ["a",\\n   "b", [1,\\n 2], "c"]}', 1, {"tags": []}, {"tags": 11}, lines)
+    >>> lines
+    {'tags': 2, 'tags[1]': 3, 'tags[2]': 3, 'tags[3]': 4}
+    """
+    decoder = json.JSONDecoder()
+    for key, start in values.items():
+        if not isinstance(data.get(key), list) or key not in key_lines or fm_text.startswith("[]", start):
+            continue
+        pos, at, counted = start + 1, line + fm_text.count("\n", 0, start), start
+        i = 0
+        while True:
+            pos = _JSON_BETWEEN.match(fm_text, pos).end()  # type: ignore[union-attr]  # matches anywhere
+            if pos >= len(fm_text) or fm_text[pos] == "]":
+                break
+            at += fm_text.count("\n", counted, pos)
+            counted = pos
+            if at != key_lines[key]:
+                key_lines[f"{key}[{i}]"] = at
+            try:
+                pos = decoder.raw_decode(fm_text, pos)[1]
+            except (ValueError, RecursionError):
+                break
+            i += 1
 
 
 #: a JSON string, or a bracket outside one (the text between two strings holds no quote)
@@ -472,11 +510,13 @@ _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]')
 _JSON_COLON = re.compile(r"\s*:")
 
 
-def _json_key_lines(name: str, fm_text: str, line: int) -> tuple[dict[str, int], list[Problem]]:
+def _json_key_lines(name: str, fm_text: str, line: int,
+                    values: dict[str, int] | None = None) -> tuple[dict[str, int], list[Problem]]:
     """The lines of the keys of the JSON object ``fm_text`` (which starts on file line ``line``):
     the top-level keys and, as ``parent.child``, those of the objects they hold, as for YAML; and a
     warning for each key an object gives twice (JSON keeps the last, as Hugo does). One pass over
-    the text: a key looked up by a search of its own took minutes for 100,000 keys.
+    the text: a key looked up by a search of its own took minutes for 100,000 keys. ``values`` is
+    given where each top-level key's value starts (of the last of repeated keys).
 
     >>> lines, repeated = _json_key_lines("a.md", '{"title": "A \\\\"b\\\\": c",\\n "seo": {"k": 1,\\n "k": 2},\\n "title": "B"}', 1)
     >>> lines
@@ -518,6 +558,9 @@ def _json_key_lines(name: str, fm_text: str, line: int) -> tuple[dict[str, int],
         at = line + newlines
         if depth == 1:
             parent, path, keys = key, key, seen
+            if values is not None:
+                values[key] = _JSON_COLON.match(fm_text, m.end()).end()  # type: ignore[union-attr]  # matched above
+                values[key] = _JSON_BETWEEN.match(fm_text, values[key]).end()  # type: ignore[union-attr]
         elif parent is None:
             continue
         else:
@@ -1375,8 +1418,72 @@ def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
     if _value_too_deep(data):
         return Problem(name, fm_line, f"front matter nested more than {MAX_DEPTH} levels deep", "syntax")
     key_lines: dict[str, int] = {}
+    lists: dict[str, int] = {}  # where the lists of the top-level keys start, before any table
+    read = 0  # the characters of the lines before this one
     for offset, raw in enumerate(fm_text.split("\n")):
-        m = re.match(r"\s*(?:\[\s*([A-Za-z0-9_.-]+)\s*\]|([A-Za-z0-9_-]+)\s*=)", raw)
+        m = re.match(r"\s*(?:\[\s*([A-Za-z0-9_.-]+)\s*\]|([A-Za-z0-9_-]+)\s*=\s*)", raw)
         if m:
             key_lines.setdefault(m.group(1) or m.group(2), fm_line + offset)
+            if m.group(1):
+                lists[""] = -1  # a table: the keys below are its own
+            elif "" not in lists and isinstance(data.get(m.group(2)), list) and raw.startswith("[", m.end()):
+                lists.setdefault(m.group(2), read + m.end())
+        read += len(raw) + 1
+    lists.pop("", None)
+    for key, start in lists.items():
+        for i, pos in enumerate(_toml_items(fm_text, start)):
+            line = fm_line + fm_text.count("\n", 0, pos)
+            if line != key_lines[key]:
+                key_lines[f"{key}[{i}]"] = line
     return data, key_lines, []
+
+
+#: the start of each kind of TOML value that is no array or inline table, and where it ends: a multi-line
+#: string (its closing quotes), a string (its closing quote, past escapes), anything else (a number, a date, a
+#: boolean: before the next comma, bracket, comment or space)
+_TOML_VALUE = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[^\s,\]\[{}#]+')
+_TOML_BETWEEN = re.compile(r"(?:[\s,]|#[^\n]*)*")  # between the items of an array: spaces, commas, comments
+_TOML_KEY = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_.-]+)\s*=\s*')  # an inline table's key
+
+
+def _toml_items(fm_text: str, start: int) -> Iterator[int]:
+    """Where each item of the TOML array that starts at ``start`` (its ``[``) starts (the text is known
+    to be TOML that reads); nothing more once an item is not of a shape read here.
+
+    >>> text = 'tags = [\\n  "a", # one\\n  \\'b\\', [1,\\n 2],\\n  {x = "]"}, 3 ]'
+    >>> [text.count("\\n", 0, pos) + 1 for pos in _toml_items(text, 7)]
+    [2, 3, 3, 5, 5]
+    """
+    pos = start + 1
+    while True:
+        pos = _TOML_BETWEEN.match(fm_text, pos).end()  # type: ignore[union-attr]  # matches anywhere
+        if pos >= len(fm_text) or fm_text[pos] == "]":
+            return
+        yield pos
+        end = _toml_skip(fm_text, pos)
+        if end is None:
+            return
+        pos = end
+
+
+def _toml_skip(fm_text: str, pos: int, depth: int = 0) -> int | None:
+    """Where the TOML value that starts at ``pos`` ends; ``None`` for one not read here."""
+    if depth > MAX_DEPTH:
+        return None
+    if fm_text[pos] in "[{":
+        close = "]" if fm_text[pos] == "[" else "}"
+        pos += 1
+        while True:
+            pos = _TOML_BETWEEN.match(fm_text, pos).end()  # type: ignore[union-attr]  # matches anywhere
+            if pos >= len(fm_text):
+                return None
+            if fm_text[pos] == close:
+                return pos + 1
+            if close == "}" and (key := _TOML_KEY.match(fm_text, pos)):
+                pos = key.end()  # an inline table's key
+            end = _toml_skip(fm_text, pos, depth + 1)
+            if end is None:
+                return None
+            pos = end
+    m = _TOML_VALUE.match(fm_text, pos)
+    return m.end() if m else None

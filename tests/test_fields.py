@@ -919,7 +919,8 @@ def test_a_hugo_permalinks_slugorcontentbasename_is_the_slug_else_the_files_name
     ("quicktakes", "---\ntitle: Q?\nseo:\n  page_keywords: a, b\n---\n", [("a", 4), ("b", 4)]),
     # Hugo: keywords (a flow list) merged with tags one a line (a blank line among them); a repeat keeps the first's
     ("hugo", "---\ntitle: T\ntags:\n- Go\n\n- web\nkeywords: [go, Rust]\n---\n", [("go", 7), ("Rust", 7), ("web", 6)]),
-    ("hugo", '+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n]\n+++\n', [("a", 3), ("b", 3)]),  # TOML: its key's line
+    ("hugo", '+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n]\n+++\n', [("a", 4), ("b", 5)]),  # TOML: each item's line
+    ("hugo", '+++\ntitle = "T"\ntags = ["a", "b"]\n+++\n', [("a", 3), ("b", 3)]),  # on one line: its key's
     # Obsidian: a list of the front matter, then the inline #tags of the text on their own lines (not in code)
     ("obsidian", "---\ntags:\n  - x\n---\n# T\n\nSome #y here.\n```\n#z\n```\nAnd #w\n", [("x", 3), ("y", 7), ("w", 11)]),
     ("obsidian", "No front matter.\n\n#y and #x\n", [("y", 3), ("x", 3)]),

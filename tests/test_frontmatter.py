@@ -355,3 +355,16 @@ def test_the_items_of_a_list_written_one_a_line_have_their_lines(text: str, line
 
     fm = read_front_matter("a.md", decode("a.md", text.encode()))
     assert not isinstance(fm, Problem) and fm.key_lines == lines
+
+
+@pytest.mark.parametrize("text, lines", [
+    ('+++\ntitle = "T"\ntags = [\n  "a",  # one\n  \'b\', """c\nd""",\n  "e",\n]\none = ["x", "y"]\n[params]\nz = [\n 1]\n+++\n',
+     {"title": 2, "tags": 3, "tags[0]": 4, "tags[1]": 5, "tags[2]": 5, "tags[3]": 7, "one": 9, "params": 10, "z": 11}),
+    ('{\n  "title": "T",\n  "tags": [\n    "a", ["b",\n "c"],\n    {"d": "]"}\n  ],\n  "one": ["x"]\n}\n',
+     {"title": 2, "tags": 3, "tags[0]": 4, "tags[1]": 4, "tags[2]": 6, "one": 8}),
+])
+def test_the_items_of_a_toml_or_json_list_over_several_lines_have_their_lines(text: str, lines: dict[str, int]):
+    """As a YAML list's: a TOML or JSON list of tags written over several lines gave each tag the line of
+    its key (an array of a TOML table, after ``[params]``, is the table's, and not read so)."""
+    fm = read_front_matter("a.md", text, json_object=True)
+    assert not isinstance(fm, Problem) and fm.key_lines == lines
