@@ -1411,9 +1411,11 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
             where = "the home page" if value is True else target
             return None, [Problem(name, fm.line_of(key), f"{key}: {'true' if value is True else target}: a page that "
                                   f"sends its reader to {where}, no article", "headless", SKIPPED)]
-        if listing:  # its layout fills it with the posts: nothing of the page's own
+        if listing:  # its layout fills it with the posts: nothing of the page's own, but the site serves it
+            at = f" at {url}" if url is not None and url.startswith("/") and not any(c.isspace() for c in url) else ""
             return None, [Problem(name, fm.line_of(f.written.get("layout", "layout")), f"layout: {layout}: a page whose "
-                                  "layout lists the site's posts, with no text of its own: no article", "headless", SKIPPED)]
+                                  f"layout lists the site's posts{at}, with no text of its own: no article", "headless",
+                                  SKIPPED)]
         return None, [Problem(name, fm.line_of(f.written.get("dropdown", "dropdown")), "dropdown: true: a menu of the "
                               "navigation bar, which links to its children and to no page of its own: no article",
                               "headless", SKIPPED)]

@@ -48,7 +48,7 @@ from .graph import (LinkLookups, article_index, article_node_data, keyword_data,
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
 from .links import ArticleIndex, url_key
-from .load import SENDS, Scan, file_links, parse_file_batch
+from .load import LISTS, SENDS, Scan, file_links, listed_here, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
 
@@ -170,6 +170,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
         _redirects_untouched(patch, touched_paths=set(paths), outcomes=outcomes,
                              urls=[a.url for a in new_articles.values() if a.url] +
                              [str(_data(patch, n).get("url") or "") for n in old_nodes.values() if n is not None])
+    fields = _listings_untouched(patch, set(paths), outcomes, fields)
     duplicates = [(p, m) for p, m in con.execute("SELECT path, message FROM problems WHERE code = 'duplicate'")]
     keys = [a.key for a in new_articles.values()]
     if len(set(keys)) != len(keys):
@@ -575,6 +576,22 @@ def _redirects_untouched(patch: DatabasePatch, touched_paths: set[str],
             raise Fallback(f"{path} is a redirect page")
     if targets and any(url_key(url) in targets for url in urls if url):
         raise Fallback("an edited page is where a redirect page sends its reader")
+
+
+def _listings_untouched(patch: DatabasePatch, touched_paths: set[str],
+                        outcomes: Mapping[str, tuple[Article | None, list[Problem]]], fields: FieldMap) -> FieldMap:
+    """``fields`` with the urls of the corpus's listing pages (:func:`qagraph.load.listed_here`), which a full
+    build takes from all the files at once; a :class:`Fallback` when the edit touches one of those pages
+    (a tab given text, moved or gone), whose url the links of every page may reach."""
+    skips = [Problem(path, None, message, "headless", SKIPPED) for path, message in patch.con.execute(
+        "SELECT path, message FROM problems WHERE code = 'headless' AND severity = ?", (SKIPPED,))]
+    for problem in skips:
+        if LISTS.match(problem.message) and problem.path in touched_paths:
+            raise Fallback(f"{problem.path} was a listing page")
+    for path, (_, found_here) in outcomes.items():
+        if any(LISTS.match(p.message) for p in found_here if p.code == "headless"):
+            raise Fallback(f"{path} is a listing page")
+    return listed_here(skips, fields)
 
 
 def _data(patch: DatabasePatch, node: str) -> dict[str, Any]:

@@ -24,7 +24,7 @@ import re
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -890,6 +890,7 @@ def load_corpus(
             published[article.url] = name
         articles.append(article)
     articles = _redirected_here(articles, problems, fields)
+    fields = listed_here(problems, fields)
     _share_strings(articles)
     result = LoadResult(str(base), articles, problems, total, found.ignored, rejected, skipped, list(found.hidden),
                         fields, detection)
@@ -899,6 +900,30 @@ def load_corpus(
 
 #: the skip of a page that only sends its reader to another url (:func:`qagraph.fields.to_article`)
 SENDS = re.compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to (?P=target), no article$")
+
+
+#: the skip of a theme's page its layout fills with the site's posts (:func:`qagraph.fields.to_article`)
+LISTS = re.compile(r"^layout: .*: a page whose layout lists the site's posts at (?P<url>/\S*), with no text of its own: "
+                   r"no article$")
+
+
+def listed_here(problems: Iterable[Problem], fields: FieldMap) -> FieldMap:
+    """``fields``, the urls of the listing pages the corpus skips (Chirpy's ``_tabs/archives.md``, ``layout:
+    archives`` at ``/archives/``; Minimal Mistakes' ``_pages/category-archive.md`` at ``/categories/``) added to
+    its ``listing_urls``: the site serves them, filled by their layout, so a link there is no stub (no broken
+    link), as a link to a listing page a plugin makes.
+
+    >>> skip = Problem("_tabs/tags.md", 2, "layout: tags: a page whose layout lists the site's posts at /tags/, "
+    ...                "with no text of its own: no article", "headless", SKIPPED)
+    >>> listed_here([skip], FieldMap(listing_urls="/tags/[^/#?]+")).listing_urls
+    '/tags/[^/#?]+|/tags'
+    """
+    urls = [found.group("url") for p in problems if p.severity == SKIPPED and p.code == "headless"
+            and (found := LISTS.match(p.message)) is not None]
+    served = [re.escape(url.rstrip("/")) for url in sorted(set(urls)) if url.rstrip("/")]
+    if not served:
+        return fields
+    return replace(fields, listing_urls="|".join(u for u in (fields.listing_urls, *served) if u))
 
 
 def _redirected_here(articles: list[Article], problems: Sequence[Problem], fields: FieldMap) -> list[Article]:

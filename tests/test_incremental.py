@@ -2757,6 +2757,27 @@ def test_an_edit_of_a_redirect_page_or_of_its_target_equals_a_full_build(tmp_pat
     assert qagraph.open(out).related("article:js") == ["article:other"]
 
 
+def test_an_edit_beside_or_of_a_jekyll_listing_page_equals_a_full_build(tmp_path: Path):
+    """A theme's listing page (Chirpy's ``_tabs/archives.md``, ``layout: archives`` and no text) is skipped, and a
+    link to its url is no stub, which a full build finds from all the files at once: an edit of a page linking
+    there, of the listing page (given text, then moved), and its removal build as a full build does."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    files = {"_config.yml": "title: Blog\npermalink: /posts/:title/\n",
+             "archives.md": "---\nlayout: archives\npermalink: /archives/\n---\n",
+             "about.md": "---\ntitle: About\n---\nSee [the archive](/archives/).\n",
+             "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nText.\n"}
+    for path, text in files.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = [("about.md", "---\ntitle: About me\n---\nSee [the archive](/archives/) and [hello](/posts/hello/).\n"),
+             ("archives.md", "---\nlayout: archives\npermalink: /archives/\n---\nEvery post.\n"),
+             ("archives.md", "---\nlayout: archives\npermalink: /archive/\n---\n"),
+             ("archives.md", None)]
+    stubs = [sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+             for kg in _built_after_each(root, out, cold, edits)]
+    assert stubs == [[], [], ["article:/archives"], ["article:/archives"]]
+
+
 def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, monkeypatch):
     """The scan of a large corpus shares its walk with a forked process (the subject folders split
     by the last build's counts) and starts the copy of the database once that process is forked:

@@ -546,3 +546,26 @@ def test_a_notebook_s_front_matter_in_a_first_raw_cell_is_its_front_matter():
     assert text == '---\ntitle: "Penguins"\ncategories: [analysis]\n---\n\n## Palmer penguins\nSome text.\n'
     plain = {"cells": [{"cell_type": "raw", "source": "<b>raw html</b>"}, {"cell_type": "markdown", "source": "# T"}]}
     assert notebook_text("plain.ipynb", json.dumps(plain)) == "# T\n"
+
+
+def test_a_link_to_a_jekyll_theme_s_listing_page_is_no_stub(tmp_path: Path):
+    """A Chirpy site's sidebar tabs ``_tabs/archives.md`` and ``_tabs/tags.md`` (``layout: archives``, no text)
+    are skipped, as their layout fills them with the posts; the site serves them at ``/archives/`` and
+    ``/tags/``, and an about page linking there ("see [the archive](/archives/)") made stubs, counted as
+    broken links. They are no stubs now; a link to a page that is not there still is one."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Blog\npermalink: /posts/:title/\ncollections:\n  tabs:\n    output: true\n"
+                       "defaults:\n  - scope:\n      path: ''\n      type: tabs\n    values:\n      permalink: /:title/\n",
+        "_tabs/archives.md": "---\nlayout: archives\norder: 3\n---\n",
+        "_tabs/tags.md": "---\nlayout: tags\norder: 2\n---\n\n",
+        "_tabs/about.md": "---\norder: 4\n---\nSee [the archive](/archives/), [tags](/tags/#python) and "
+                          "[a post](/posts/hello/), [lost](/posts/lost/).\n",
+        "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nBack [home](/archives).\n",
+    })
+    kg = qagraph.build(site)
+    assert sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub") == ["article:/posts/lost"]
+    assert kg.related("_tabs/about.md") == ["article:_posts/2023-01-02-hello", "article:/posts/lost"]
+    assert kg.counts["skipped"] == 2
