@@ -218,7 +218,10 @@ class FieldMap:
     ``url_prefixes`` (a regular expression) the parts a site path may start with and still name the page
     the rest of it does (GitHub Docs' language and plan, ``/en/enterprise-cloud@latest/admin``: ``/admin``),
     ``listing_urls`` (a regular expression) the site paths of the listing pages a plugin makes (jekyll-archives'
-    ``/tags/:name/``), no one's article: a link there that reaches no page is no stub,
+    ``/tags/:name/``), no one's article: a link there that reaches no page is no stub, ``listing_terms`` (a regular
+    expression, each term in a group named ``t0``, ``t1``...) those of them that list the pages of one term of a
+    taxonomy the corpus reads as keywords or subjects (``/tags/:name/``): the site makes one only for a term some
+    page has, so a link to another term's is a stub (a broken link),
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
     corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the
     path it is served below is known: a link may write it out), ``site_hosts`` other hosts
@@ -703,6 +706,7 @@ class FieldMap:
     liquid_variables: tuple[tuple[str, str], ...] = ()
     url_prefixes: str = ""
     listing_urls: str = ""
+    listing_terms: str = ""
     site_folder: str = ""
     language_field: str = ""
 
@@ -726,7 +730,7 @@ class FieldMap:
         "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "loose_closing": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
         "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "inline_math": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
-        "child_lists": (), "url_prefixes": None, "listing_urls": None, "site_folder": None, "language_field": None, "title_keywords": bool,
+        "child_lists": (), "url_prefixes": None, "listing_urls": None, "listing_terms": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
     @property

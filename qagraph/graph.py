@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -427,10 +427,12 @@ def reads_urls_only(*, doc_routes: bool, jekyll: bool, url_links: bool, path_url
     return doc_routes or jekyll or url_links or path_urls in MKDOCS_URLS
 
 
-def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
+def article_index(articles: Sequence[A], fields: FieldMap, terms: Collection[str] | None = None) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`). The pages of a
-    folder the site mounts into its content are found where the site has them (:func:`~qagraph.fields.mounted_name`)."""
+    folder the site mounts into its content are found where the site has them (:func:`~qagraph.fields.mounted_name`).
+    ``terms``: the corpus's keywords and subjects as its listing pages name them (:func:`~qagraph.links.listing_term`),
+    where ``articles`` are not all of its pages; else theirs."""
     if fields.content_mounts and articles:
         articles = [dataclasses.replace(a, path=seen) if (seen := mounted_name(a.path, fields)) != a.path
                     and dataclasses.is_dataclass(a) else a for a in articles]
@@ -451,7 +453,8 @@ def article_index(articles: Sequence[A], fields: FieldMap) -> ArticleIndex[A]:
                         listing_urls=fields.listing_urls, site_folder=fields.site_folder,
                         localized=tuple(x for x in fields.languages if x != fields.default_language)
                         if fields.language_field else (), literal_absolute_links=fields.literal_absolute_links,
-                        relative_file_links=fields.relative_file_links, zettel_ids=fields.zettel_ids)
+                        relative_file_links=fields.relative_file_links, zettel_ids=fields.zettel_ids,
+                        listing_terms=fields.listing_terms, terms=terms)
 
 
 def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:

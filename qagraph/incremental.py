@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ from .graph import (LinkLookups, article_index, article_node_data, keyword_data,
                     subject_data, subject_edge, text_target)
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, STUB
-from .links import ArticleIndex, url_key
+from .links import ArticleIndex, listing_term, url_key
 from .load import LISTS, SENDS, Scan, file_links, listed_here, parse_file_batch
 from .model import Article, RelatedLink
 from .normalize import fold
@@ -220,10 +221,14 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
         else:
             patch.remove_edges(node, ("subject", "keyword", "related"))
 
+    terms = _listing_terms(con) if fields.listing_terms else None
     for slug, moves in sorted(subject_moves.items()):
         _concept(patch, update, subject_node(slug), moves, lambda counts, slug=slug: subject_data(slug, counts))
     for key, moves in sorted(keyword_moves.items()):
         _concept(patch, update, keyword_node(key), moves, lambda counts, key=key: keyword_data(key, counts))
+    if terms is not None and _listing_terms(con) != terms and _links_to_terms(con, fields):
+        # a link to /tags/go/ is a stub or not as a page has the tag go (links.ArticleIndex._listed_term)
+        raise Fallback("a keyword or subject that a link to its listing page may name came or went")
 
     for node, a in sorted(new_nodes.items()):
         patch.set_node(node, article_node_data(a))
@@ -416,6 +421,21 @@ def _named(con: Any, nodes: Iterable[str] | None, last: set[str]) -> list[_Named
                   key=lambda r: (r.path in last, r.path))
 
 
+def _listing_terms(con: Any) -> frozenset[str]:
+    """The keywords and subjects of the build, as the urls of their listing pages name them
+    (:func:`~qagraph.links.listing_term`)."""
+    return frozenset(listing_term(str(name)) for sql in (
+        "SELECT key, spellings FROM keywords", "SELECT slug, spellings FROM subjects")
+        for key, spellings in con.execute(sql) for name in (key, *(s for s, _ in json.loads(spellings or "[]"))))
+
+
+def _links_to_terms(con: Any, fields: FieldMap) -> bool:
+    """Whether a link of the build may lead to a term's listing page (``FieldMap.listing_terms``)."""
+    term = re.compile(fields.listing_terms)
+    return any(term.search(target) or term.search("/" + target) for (target,) in con.execute(
+        "SELECT DISTINCT target FROM links WHERE target IS NOT NULL"))
+
+
 def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str]) -> ArticleIndex[_Named]:
     """An index of the articles the links of ``linking`` may lead to: those going by a last name
     the links end in (the ``names`` table). It resolves those links as the whole corpus's index
@@ -428,7 +448,7 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str
     nodes = None if "" in reached else {node for (node,) in con.execute(
         "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
         (json.dumps(reached),))}
-    return article_index(_named(con, nodes, last), fields)
+    return article_index(_named(con, nodes, last), fields, terms=_listing_terms(con) if fields.listing_terms else None)
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],

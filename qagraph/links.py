@@ -1867,6 +1867,17 @@ def _swapped(origin: str, label: str | None) -> str | None:
     return label if origin == WIKI_LINK and label else None
 
 
+def listing_term(name: str) -> str:
+    """A taxonomy's term as the url of its listing page and the pages' field name it alike: in lower case,
+    its letters and digits only (Hugo's ``urlize`` and Jekyll's ``slugify`` make ``Machine Learning``
+    ``machine-learning``, and ``C++`` ``c++`` or ``c``).
+
+    >>> listing_term("Machine Learning"), listing_term("machine-learning"), listing_term("C%2B%2B")
+    ('machinelearning', 'machinelearning', 'c')
+    """
+    return re.sub(r"[\W_]+", "", unquote(name).casefold())
+
+
 class ArticleIndex(Generic[A]):
     """Every way a link can name an article of the corpus, built once.
 
@@ -1911,7 +1922,8 @@ class ArticleIndex(Generic[A]):
                  command_fallbacks: Sequence[str] = (), source_folders: Sequence[str] = (),
                  url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
                  localized: Sequence[str] = (), literal_absolute_links: bool = False,
-                 relative_file_links: bool = False, zettel_ids: bool = False) -> None:
+                 relative_file_links: bool = False, zettel_ids: bool = False, listing_terms: str = "",
+                 terms: Collection[str] | None = None) -> None:
         self.content_dir = content_dir
         #: a note goes by the id its file name holds too (``FieldMap.zettel_ids``)
         self.zettel_ids = zettel_ids
@@ -1928,6 +1940,13 @@ class ArticleIndex(Generic[A]):
         self.site_folder = site_folder.strip("/") + "/" if site_folder.strip("/") else ""
         #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
         self.listing_urls = re.compile(rf"^(?:{listing_urls})/?$") if listing_urls else None
+        #: those of them that list one term's pages (``FieldMap.listing_terms``), and the terms the corpus's
+        #: pages have (:func:`listing_term`: ``terms``, else its articles' keywords and subjects)
+        self.listing_terms = re.compile(rf"^(?:{listing_terms})/?$") if listing_terms else None
+        self.terms = frozenset(terms) if terms is not None else frozenset(
+            listing_term(t) for a in articles for t in (*getattr(a, "keywords", ()), *getattr(a, "keyword_keys", ()),
+                                                        getattr(a, "subject", ""), getattr(a, "subject_slug", ""))
+            if isinstance(t, str)) if listing_terms else frozenset()
         #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
         self.url_prefixes = re.compile(rf"^(?:{url_prefixes})+(?=[/#?]|$)") if url_prefixes else None
         #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
@@ -2687,6 +2706,16 @@ class ArticleIndex(Generic[A]):
         named = self.by_alias.get(key) or []
         return named if len(named) > 1 else []
 
+    def _listed_term(self, page: str) -> bool:
+        """Whether the site makes the listing page at the site path ``page`` that ``listing_urls`` matches: a
+        term's (``/tags/go/``, ``listing_terms``) only when a page of the corpus has that term, as Hugo and
+        jekyll-archives make one for each term their pages have and none for another."""
+        found = self.listing_terms.match(page) if self.listing_terms is not None else None
+        if found is None:
+            return True
+        term = next((v for k, v in found.groupdict().items() if v is not None), None)
+        return term is None or not listing_term(term) or listing_term(term) in self.terms
+
     def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
                  source_url: str | None = None) -> str | None:
         """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article:
@@ -2731,8 +2760,8 @@ class ArticleIndex(Generic[A]):
             return _strip_suffix(file)
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
-            if self.listing_urls is not None and self.listing_urls.match(
-                    self._unprefixed(re.split(r"[#?]", path, maxsplit=1)[0]).removesuffix("index.html")):
+            page = self._unprefixed(re.split(r"[#?]", path, maxsplit=1)[0]).removesuffix("index.html")
+            if self.listing_urls is not None and self.listing_urls.match(page) and self._listed_term(page):
                 return None  # a page a plugin lists posts on (jekyll-archives' /tags/x/): no one's article
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == REF and self.bundles and self.listing_urls is not None and not path.startswith(".") and \

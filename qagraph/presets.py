@@ -35,7 +35,7 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1844,6 +1844,8 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 "(each under its own folder, the default's too)" if in_subdir else f"(default {fields.default_language})"))
             if fields.listing_urls:  # each language's lists: /fr/tags/go/
                 fields = replace(fields, listing_urls=f"{_language_prefix(languages)}(?:{fields.listing_urls})")
+            if fields.listing_terms:
+                fields = replace(fields, listing_terms=f"{_language_prefix(languages)}(?:{fields.listing_terms})")
             if config is not None and hugo_embedded_link_hook(_site_root(config[0]), settings):
                 fields = replace(fields, language_links=True)
                 notes.append("a Markdown link's path leads to the page of the linking page's language first "
@@ -2093,8 +2095,9 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
                 notes.append("redirect_from paths lead to their pages, redirect_to pages are none (jekyll-redirect-from)")
             listings = _jekyll_archives(settings)
             if listings:  # links to /tags/x/ lead to the plugin's listing of posts: no page anyone wrote
-                fields = replace(fields, listing_urls=listings)
-                notes.append("links to jekyll-archives' listing pages are no stubs")
+                fields = replace(fields, listing_urls=listings, listing_terms=_jekyll_archives(settings, terms=True))
+                notes.append("links to jekyll-archives' listing pages are no stubs (but a tag's or category's "
+                             "no page has)")
             if settings.get("future") is True:
                 fields = replace(fields, future=True)
                 notes.append("future: true (posts dated after the build are published)")
@@ -3078,7 +3081,11 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     listings = _hugo_listings(settings)
     if listings:  # links to /tags/go/ lead to the list of a term's pages Hugo makes: no page anyone wrote
         changes["listing_urls"] = listings
-        notes.append("links to its taxonomies' lists of pages (/tags/, /tags/x/) are no stubs")
+        # but for a term no page has, of a taxonomy read as keywords or subjects: Hugo makes no list of it
+        changes["listing_terms"] = _hugo_listings(settings, read={k.lower() for k in (
+            *changes.get("keywords", fields.keywords), *changes.get("subject", fields.subject))})
+        notes.append("links to its taxonomies' lists of pages (/tags/, /tags/x/) are no stubs (but a term's no "
+                     "page has)")
     return replace(fields, **changes) if changes else fields
 
 
@@ -3145,7 +3152,7 @@ def _hugo_language_taxonomies(settings: Mapping[str, Any]) -> list[Mapping[str, 
             ] if isinstance(table, Mapping) else []
 
 
-def _hugo_listings(settings: Mapping[str, Any]) -> str:
+def _hugo_listings(settings: Mapping[str, Any], read: Collection[str] | None = None) -> str:
     r"""The site paths of the lists of pages a Hugo site makes for its taxonomies, as a regular expression
     (``""``: none): a taxonomy's (``/tags/``) and each of its terms' (``/tags/go/``), for the taxonomies its
     config declares (Hugo's ``tags`` and ``categories`` by default), less the kinds its ``disableKinds``
@@ -3160,6 +3167,12 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
     '/(?:series)/[^/#?]+'
     >>> _hugo_listings({"disablekinds": ["Taxonomy", "term"]}), _hugo_listings({"taxonomies": {}})
     ('', '')
+
+    With ``read`` (the fields read as keywords or subjects, lower case), only the lists of those
+    taxonomies' terms, each term a group (``t0``, ``t1``...: ``FieldMap.listing_terms``):
+
+    >>> _hugo_listings({"permalinks": {"tags": "/topic/:slug/"}}, read={"tags", "categories"})
+    '(?:/topic/(?P<t0>[^/#?]+)|/categories/(?P<t1>[^/#?]+))'
     """
     taxonomies = settings.get("taxonomies")
     names = [v for v in taxonomies.values() if isinstance(v, str) and v.strip()] if isinstance(
@@ -3169,6 +3182,8 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
     disabled = settings.get("disablekinds")
     off = {str(k).lower() for k in disabled} if isinstance(disabled, list) else set()
     lists, terms = "taxonomy" not in off and "taxonomyterm" not in off, "term" not in off
+    if read is not None:
+        names, lists = [n for n in names if n.strip().lower() in read], False
     if not names or not (lists or terms):
         return ""
     permalinks = settings.get("permalinks")
@@ -3178,18 +3193,25 @@ def _hugo_listings(settings: Mapping[str, Any]) -> str:
              for name, pattern in table.items() if isinstance(pattern, str)}
     moved.update({("term", name): pattern for name, pattern in permalinks.items()  # a section's key: its terms' too
                   if isinstance(pattern, str) and ("term", name) not in moved})
-    if not any(kind == "taxonomy" and lists or kind == "term" and terms for kind, name in moved
-               if name in {n.strip().lower() for n in names}):
+    if read is None and not any(kind == "taxonomy" and lists or kind == "term" and terms for kind, name in moved
+                                if name in {n.strip().lower() for n in names}):
         plural = "/(?:" + "|".join(re.escape(urlize(n.strip())) for n in names) + ")"
         return plural + ("(?:/[^/#?]+)?" if lists and terms else "/[^/#?]+" if terms else "")
-    alternatives = []
+    alternatives: list[str] = []
     for name in names:
         key, plural = name.strip().lower(), "/" + re.escape(urlize(name.strip()))
         if lists:
             alternatives.append(_permalink_pattern(moved[("taxonomy", key)]) if ("taxonomy", key) in moved else plural)
         if terms:
-            alternatives.append(_permalink_pattern(moved[("term", key)]) if ("term", key) in moved
-                                else plural + "/[^/#?]+")
+            term = _permalink_pattern(moved[("term", key)]) if ("term", key) in moved else plural + "/[^/#?]+"
+            if read is not None:  # the term's part of its url: its :slug or :title, else its last placeholder
+                placeholders = re.findall(r":(\w+)(?:\[.+?\])?", str(moved.get(("term", key), ":slug")))
+                at = next((i for i, p in enumerate(placeholders) if p in ("slug", "title")), len(placeholders) - 1)
+                pieces = term.split("[^/#?]+")
+                if 0 <= at < len(pieces) - 1:
+                    term = "[^/#?]+".join(pieces[:at + 1]) + f"(?P<t{len(alternatives)}>[^/#?]+)" + \
+                        "[^/#?]+".join(pieces[at + 1:])
+            alternatives.append(term)
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -3637,14 +3659,18 @@ _JEKYLL_ARCHIVES = {"year": "/:year/", "month": "/:year/:month/", "day": "/:year
 _JEKYLL_ARCHIVE_PARTS = {":name": r"[^/#?]+", ":year": r"\d{4}", ":month": r"\d{2}", ":day": r"\d{2}"}
 
 
-def _jekyll_archives(settings: Mapping[Any, Any]) -> str:
+def _jekyll_archives(settings: Mapping[Any, Any], terms: bool = False) -> str:
     r"""The site paths of the listing pages jekyll-archives makes, as a regular expression (``""``: none):
-    the archives its ``enabled`` list names (or ``all``), at its ``permalinks`` over the plugin's defaults.
+    the archives its ``enabled`` list names (or ``all``), at its ``permalinks`` over the plugin's defaults;
+    with ``terms``, only its tags' and categories' pages, each ``:name`` a group (``t0``, ``t1``...:
+    ``FieldMap.listing_terms``).
 
     >>> _jekyll_archives({"jekyll-archives": {"enabled": ["tags"], "permalinks": {"tag": "/tags/:name/"}}})
     '/tags/[^/#?]+'
     >>> _jekyll_archives({"jekyll-archives": {"enabled": "all"}}).split("|")[0], _jekyll_archives({})
     ('/\\d{4}', '')
+    >>> _jekyll_archives({"jekyll-archives": {"enabled": ["year", "tags", "categories"]}}, terms=True)
+    '/tag/(?P<t0>[^/#?]+)|/category/(?P<t1>[^/#?]+)'
     """
     archives = settings.get("jekyll-archives")
     if not isinstance(archives, Mapping):
@@ -3654,13 +3680,17 @@ def _jekyll_archives(settings: Mapping[Any, Any]) -> str:
         k for k in (enabled if isinstance(enabled, list) else []) if k in _JEKYLL_ARCHIVES]
     permalinks = archives.get("permalinks")
     given: Mapping[Any, Any] = permalinks if isinstance(permalinks, Mapping) else {}
-    patterns = []
+    patterns: list[str] = []
     for kind in kinds:
+        if terms and kind not in ("tags", "categories"):
+            continue
         written = given.get({"tags": "tag", "categories": "category"}.get(kind, kind))
         pattern = written.strip() if isinstance(written, str) and written.strip() else _JEKYLL_ARCHIVES[kind]
         pattern = "/" + pattern.strip("/")
-        patterns.append(re.sub(r":(?:name|year|month|day)\b", lambda m: _JEKYLL_ARCHIVE_PARTS[m.group(0)],
-                               re.escape(pattern).replace("\\:", ":")))
+        pattern = re.sub(r":(?:name|year|month|day)\b", lambda m: _JEKYLL_ARCHIVE_PARTS[m.group(0)],
+                         re.escape(pattern).replace("\\:", ":").replace(":name", "\0", 1) if terms else
+                         re.escape(pattern).replace("\\:", ":"))
+        patterns.append(pattern.replace("\0", f"(?P<t{len(patterns)}>{_JEKYLL_ARCHIVE_PARTS[':name']})"))
     return "|".join(patterns)
 
 

@@ -2778,6 +2778,28 @@ def test_an_edit_beside_or_of_a_jekyll_listing_page_equals_a_full_build(tmp_path
     assert stubs == [[], [], ["article:/archives"], ["article:/archives"]]
 
 
+def test_an_edit_that_gives_or_takes_the_term_a_listing_link_names_equals_a_full_build(tmp_path: Path):
+    """A link to a tag's listing page (Hugo's ``/tags/go/``) is a stub when no page has the tag, which a full
+    build finds from all the pages' keywords: an edit of another page that gives the tag, or takes it, and an
+    edit of the linking page, build as a full build does."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    files = {"hugo.toml": 'baseURL = "https://h.org/"\n',
+             "content/posts/a.md": "---\ntitle: A\ntags: [web]\n---\nSee [go](/tags/go/).\n",
+             "content/posts/b.md": "---\ntitle: B\ntags: [go]\n---\nText.\n",
+             "content/posts/c.md": "---\ntitle: C\ntags: [web]\n---\nPlain.\n"}
+    for path, text in files.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = [("content/posts/b.md", "---\ntitle: B\ntags: [rust]\n---\nText.\n"),
+             ("content/posts/c.md", "---\ntitle: C\ntags: [web]\n---\nPlainer.\n"),
+             ("content/posts/a.md", "---\ntitle: A\ntags: [web]\n---\nSee [go](/tags/go/) and [c](/posts/c/).\n"),
+             ("content/posts/c.md", "---\ntitle: C\ntags: [Go]\n---\nPlainer.\n"),
+             ("content/posts/c.md", None)]
+    stubs = [sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+             for kg in _built_after_each(root, out, cold, edits)]
+    assert stubs == [["article:tags/go"], ["article:tags/go"], ["article:tags/go"], [], ["article:posts/c", "article:tags/go"]]
+
+
 def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, monkeypatch):
     """The scan of a large corpus shares its walk with a forked process (the subject folders split
     by the last build's counts) and starts the copy of the database once that process is forked:

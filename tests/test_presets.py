@@ -4527,6 +4527,32 @@ def test_jekyll_archives_pages_are_no_stubs(tmp_path: Path):
     assert kg.related("_posts/2022-05-01-hardening.md") == ["article:/posts/secrets", "article:/tags"]
 
 
+@pytest.mark.parametrize(("name", "settings"), [
+    ("_config.yml", "title: Blog\npermalink: /posts/:title/\njekyll-archives:\n  enabled: [categories, tags]\n"
+                    "  permalinks:\n    tag: /tags/:name/\n    category: /categories/:name/\n"),  # Chirpy's
+    ("hugo.toml", 'baseURL = "https://h.org/"\n'),
+])
+def test_a_link_to_the_listing_page_of_a_term_no_page_has_is_a_stub(tmp_path: Path, name: str, settings: str):
+    """jekyll-archives and Hugo make a listing page for each tag and category the pages have, and none for
+    another: a link to ``/tags/nosuchtag/`` is a broken link on the site, but it was no stub (no link at all),
+    as any link to a term's listing page was. It is a stub now, and a link to the page of a term some page has
+    (in another spelling, ``Machine Learning`` at ``/tags/machine-learning/``; a category) still is none."""
+    import qagraph
+
+    site = tmp_path / "site"
+    folder = "content/posts/" if name == "hugo.toml" else "_posts/2024-01-0"
+    write_site(site, {
+        name: settings,
+        f"{folder}1-a.md": "---\ntitle: A\ncategories: [Linux]\ntags: [Machine Learning]\n---\n"
+                          "[ml](/tags/machine-learning/), [linux](/categories/linux/), [shell](/tags/shell/), "
+                          "[none](/tags/nosuchtag/) and [no category](/categories/nosuch/).\n",
+        f"{folder}2-b.md": "---\ntitle: B\ncategories: [Linux]\ntags: [shell]\n---\nText.\n",
+    })
+    kg = qagraph.build(site)
+    stubs = sorted(d["key"].strip("/") for _, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+    assert stubs == ["categories/nosuch", "tags/nosuchtag"]
+
+
 def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
     """Hugo makes a list of pages for each taxonomy (``/tags/``) and each of its terms (``/tags/go/``), and
     pages link there ("more in [Go](/tags/go/)"): each link made a stub article /tags/go, a page no one
@@ -4542,7 +4568,7 @@ def test_hugo_taxonomy_lists_are_no_stubs(tmp_path: Path):
         "content/posts/a.md": "---\ntitle: A\ntags: [go]\n---\nMore in [Go](/tags/go/), [all tags](/tags/), "
                               "[the series](/series/intro/), [en français](/fr/tags/go/), [web](/tags/web/), "
                               "[b](/posts/b/) and [gone](/categories/old/).\n",
-        "content/posts/b.md": "---\ntitle: B\n---\n",
+        "content/posts/b.md": "---\ntitle: B\nseries: [intro]\n---\n",
         "content/tags/web/_index.md": "---\ntitle: The web\n---\nWhat the web is.\n",
     })
     kg = qagraph.build(site)
@@ -13035,7 +13061,7 @@ def test_hugo_taxonomy_lists_at_the_urls_its_permalinks_give_them_are_no_stubs(t
     write_site(site, {
         "hugo.toml": 'baseURL = "https://h.org/"\n[permalinks]\ntags = "/topic/:slug/"\n'
                      '[permalinks.taxonomy]\ntags = "/topics/"\n',
-        "content/posts/a.md": "---\ntitle: A\ntags: [go]\n---\nMore in [Go](/topic/go/), [all](/topics/), "
+        "content/posts/a.md": "---\ntitle: A\ntags: [go]\ncategories: [x]\n---\nMore in [Go](/topic/go/), [all](/topics/), "
                               "[old](/tags/go/) and [cats](/categories/x/).\n",
     })
     kg = qagraph.build(site)
