@@ -9033,6 +9033,14 @@ def _docusaurus(base: Path, names: Sequence[str], config: Path, text: str,
     pages = inside(_DOCUSAURUS_PAGES)  # Markdown pages (src/pages/markdown-page.md) at their path
     if pages:
         changes["page_routes"] = (f"{pages[:-1]}=/",)
+    home = any(_is_file(base / f"{site}{_DOCUSAURUS_PAGES}/index.{suffix}") for suffix in ("js", "jsx", "ts", "tsx"))
+    search = bool(re.search(r"\balgolia\s*:|docusaurus-search-local|docusaurus-lunr-search", text))
+    listings = _docusaurus_listings(versions, blogs, home=home, search=search)
+    if listings:  # the lists of pages Docusaurus makes (/blog, /blog/tags/x, /docs/tags): no page anyone wrote
+        changes["listing_urls"] = listings
+        if not tags:  # a tags file may give a tag another url than its name's (permalink: /start)
+            changes["listing_terms"] = _docusaurus_listings(versions, blogs, terms=True)
+        why += "; links to the lists of pages it makes (its blog's, its tags') are no stubs (but a tag's no page has)"
     # its posts and pages are pages too: docs/ is not the only folder; read from the root, the site's
     # other files (a component's README, a changelog, examples) are none, nor other plugins' folders
     content = docs if docs and [folder for folder, _ in versions] == [docs] and not blog and not pages else ""
@@ -9487,6 +9495,28 @@ def _docusaurus_tags_file(config: str, start: int | None) -> str | None:
         return None
     given = re.search(r"""(?<![\w$.])["']?tags["']?\s*:\s*["'`]([^"'`]+)["'`]""", options)
     return given.group(1) if given else "tags.yml"
+
+
+def _docusaurus_listings(versions: Sequence[tuple[str, str]], blogs: Sequence[tuple[str, str]], *, home: bool = False,
+                         search: bool = False, terms: bool = False) -> str:
+    r"""The site paths of the lists of pages a Docusaurus site makes, as a regular expression (``""``: none): each
+    docs version's tags (``/docs/tags``, ``/docs/tags/x``), each blog's list of posts, archive and tags (``/blog``,
+    ``/blog/archive``, ``/blog/tags/x``), the home page a React page makes (``home``: ``src/pages/index.js``) and
+    the search page of a search theme (``search``); with ``terms``, only the lists of one tag's pages, the tag a
+    group (``t0``, ``t1``...: ``FieldMap.listing_terms``).
+
+    >>> _docusaurus_listings([("docs", "/docs")], [("blog", "/blog")])
+    '/docs/tags(?:/[^/#?]+)?|/blog(?:/archive|/tags(?:/[^/#?]+)?)?'
+    >>> _docusaurus_listings([("docs", "/")], [("blog", "/blog")], terms=True)
+    '/tags/(?P<t0>[^/#?]+)|/blog/tags/(?P<t1>[^/#?]+)'
+    """
+    docs = [re.escape(at.rstrip("/")) for _, at in versions]
+    posts = [re.escape(at.rstrip("/")) for _, at in blogs]
+    if terms:
+        return "|".join(f"{at}/tags/(?P<t{i}>[^/#?]+)" for i, at in enumerate((*docs, *posts)))
+    return "|".join((*(f"{at}/tags(?:/[^/#?]+)?" for at in docs),
+                     *(f"{at}(?:/archive|/tags(?:/[^/#?]+)?)?" for at in posts),
+                     *(("/?",) if home else ()), *(("/search",) if search else ())))
 
 
 def _tag_labels(base: Path, folder: str, name: str | None) -> tuple[list[tuple[str, str, str]], list[Problem]]:

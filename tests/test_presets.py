@@ -2503,6 +2503,29 @@ def test_docusaurus_docs_are_found_by_the_urls_docusaurus_gives_them(tmp_path: P
     assert kg.counts["stubs"] == 0 and kg.counts["edges"]["related"] == 7
 
 
+def test_links_to_the_lists_of_pages_docusaurus_makes_are_no_stubs(tmp_path: Path):
+    """Docusaurus makes the list of a blog's posts (``/blog``), its archive and its tags' lists (``/blog/tags/x``),
+    each docs version's tags' lists (``/docs/tags``, ``/docs/tags/x``), the home page of a React page
+    (``src/pages/index.js``) and a search theme's ``/search``: links there each made a stub, counted as a broken
+    link. They are none now; a link to the list of a tag no page has, to a page not there, and to ``/search``
+    on a site without a search theme still are stubs."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "docusaurus.config.js": "module.exports = {url: 'https://example.com', baseUrl: '/',\n"
+                                "  presets: [['classic', {docs: {}, blog: {}}]]};\n",
+        "src/pages/index.js": "export default function Home() { return null; }\n",
+        "docs/intro.md": "---\ntitle: Intro\ntags: [Getting Started]\n---\n[tag](/docs/tags/getting-started), "
+                         "[tags](/docs/tags), [blog](/blog), [archive](/blog/archive/), [release](/blog/tags/release), "
+                         "[home](/), [nosuch](/docs/tags/nosuch), [missing](/docs/missing) and [search](/search).\n",
+        "blog/2024-01-01-first.md": "---\ntitle: First\ntags: [release]\n---\nText.\n",
+    })
+    kg = qagraph.build(site)
+    stubs = sorted(d["key"] for _, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+    assert stubs == ["/docs/missing", "/docs/tags/nosuch", "/search"]
+
+
 @pytest.mark.parametrize(("category", "shown"), [
     ('{\n  "position": 2,\n  "label": false\n}', "false"), ('{"label": true}', "true"), ('{"label": ["A"]}', "['A']"),
     ("label: !!bool maybe", None)])
