@@ -219,8 +219,9 @@ class FieldMap:
     the rest of it does (GitHub Docs' language and plan, ``/en/enterprise-cloud@latest/admin``: ``/admin``),
     ``listing_urls`` (a regular expression) the site paths of the listing pages a plugin makes (jekyll-archives'
     ``/tags/:name/``), no one's article: a link there that reaches no page is no stub, ``listing_terms`` (a regular
-    expression, each term in a group named ``t0``, ``t1``...) those of them that list the pages of one term of a
-    taxonomy the corpus reads as keywords or subjects (``/tags/:name/``): the site makes one only for a term some
+    expression, each term in a group named ``k0``, ``s1``... as its taxonomy is read as keywords or subjects) those
+    of them that list the pages of one term of a taxonomy the corpus reads as keywords or subjects
+    (``/tags/:name/``): a link there is one to that keyword or subject, and the site makes one only for a term some
     page has, so a link to another term's is a stub (a broken link),
     ``alias_fields`` the fields holding other names of an article, ``site_url`` the
     corpus's own site (its absolute links are internal; a path alone, ``/on-demand``, when only the

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from . import kinds as _kinds
 from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
+from .kinds import LISTING
 from .fields import MKDOCS_URLS, FieldMap, mounted_name
 from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
@@ -312,7 +313,7 @@ def _link_related(
         for node, data in stubs:
             if node not in G:
                 G.add_node(node, **data)
-        edges += [(source, target, "related", data) for target, data in targets.items()]
+        edges += [(source, target, data["kind"], data) for target, data in targets.items()]
     _add_edges(G, edges)
 
 
@@ -397,7 +398,8 @@ def link_article(
             continue
         seen = targets.get(target)
         if seen is None:
-            targets[target] = {"kind": "related", "position": link.position, "positions": [link.position],
+            kind = LISTING if target.startswith((SUBJECT + ":", KEYWORD + ":")) else "related"
+            targets[target] = {"kind": kind, "position": link.position, "positions": [link.position],
                                "origin": link.origin, "line": link.line}
         else:
             seen["positions"].append(link.position)
@@ -427,12 +429,13 @@ def reads_urls_only(*, doc_routes: bool, jekyll: bool, url_links: bool, path_url
     return doc_routes or jekyll or url_links or path_urls in MKDOCS_URLS
 
 
-def article_index(articles: Sequence[A], fields: FieldMap, terms: Collection[str] | None = None) -> ArticleIndex[A]:
+def article_index(articles: Sequence[A], fields: FieldMap,
+                  terms: Mapping[str, Collection[str]] | None = None) -> ArticleIndex[A]:
     """The :class:`~qagraph.links.ArticleIndex` of ``articles`` by the rules of ``fields``
     (of no article: those rules alone, for :meth:`~qagraph.links.ArticleIndex.name_rows`). The pages of a
     folder the site mounts into its content are found where the site has them (:func:`~qagraph.fields.mounted_name`).
-    ``terms``: the corpus's keywords and subjects as its listing pages name them (:func:`~qagraph.links.listing_term`),
-    where ``articles`` are not all of its pages; else theirs."""
+    ``terms``: the corpus's keywords and subjects as its listing pages name them, with their nodes
+    (:func:`~qagraph.links.listing_terms_of`), where ``articles`` are not all of its pages; else theirs."""
     if fields.content_mounts and articles:
         articles = [dataclasses.replace(a, path=seen) if (seen := mounted_name(a.path, fields)) != a.path
                     and dataclasses.is_dataclass(a) else a for a in articles]
@@ -491,8 +494,9 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
             return Problem(a.path, link.line, f"ref {link.target!r} is ambiguous: {len(several)} pages go by that "
                            f"name ({shown}{more}); left unresolved, as Hugo leaves it", "ref-ambiguous", WARNING)
     key = index.stub_key(link.target, link.origin, here, fields.url_stubs, a.url)
-    if key is None:
-        return None
+    if key is None:  # nothing, or the list of a subject's or keyword's pages (/tags/go/): that node
+        return index.listing_node(link.target, link.origin, here, fields.url_stubs, a.url) \
+            if index.listing_terms is not None else None
     key = stub_keys.setdefault(fold(key), key)
     node = article_node(key)
     if node not in G:

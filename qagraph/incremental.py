@@ -47,7 +47,7 @@ from .fields import FieldMap, in_the_future
 from .graph import (LinkLookups, article_index, article_node_data, keyword_data, keyword_edges, link_article,
                     subject_data, subject_edge, text_target)
 from .ids import article_node, keyword_node, subject_node
-from .kinds import ARTICLE, STUB
+from .kinds import ARTICLE, LISTING, STUB
 from .links import ArticleIndex, listing_term, url_key
 from .load import LISTS, SENDS, Scan, file_links, listed_here, parse_file_batch
 from .model import Article, RelatedLink
@@ -219,7 +219,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
         if node in gone:
             patch.remove_node(node)
         else:
-            patch.remove_edges(node, ("subject", "keyword", "related"))
+            patch.remove_edges(node, ("subject", "keyword", "related", LISTING))
 
     terms = _listing_terms(con) if fields.listing_terms else None
     for slug, moves in sorted(subject_moves.items()):
@@ -421,12 +421,15 @@ def _named(con: Any, nodes: Iterable[str] | None, last: set[str]) -> list[_Named
                   key=lambda r: (r.path in last, r.path))
 
 
-def _listing_terms(con: Any) -> frozenset[str]:
-    """The keywords and subjects of the build, as the urls of their listing pages name them
-    (:func:`~qagraph.links.listing_term`)."""
-    return frozenset(listing_term(str(name)) for sql in (
-        "SELECT key, spellings FROM keywords", "SELECT slug, spellings FROM subjects")
-        for key, spellings in con.execute(sql) for name in (key, *(s for s, _ in json.loads(spellings or "[]"))))
+def _listing_terms(con: Any) -> dict[str, frozenset[str]]:
+    """The keywords and subjects of the build as the urls of their listing pages name them, each with the
+    nodes so named (:func:`~qagraph.links.listing_terms_of`)."""
+    terms: dict[str, set[str]] = {}
+    for sql in ("SELECT node, key, spellings FROM keywords", "SELECT node, slug, spellings FROM subjects"):
+        for node, key, spellings in con.execute(sql):
+            for name in (key, *(s for s, _ in json.loads(spellings or "[]"))):
+                terms.setdefault(listing_term(str(name)), set()).add(node)
+    return {term: frozenset(nodes) for term, nodes in terms.items() if term}
 
 
 def _links_to_terms(con: Any, fields: FieldMap) -> bool:
@@ -532,14 +535,14 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
 
         targets, found, _ = link_article(node, source.path, links, fields, no_lookups, target)
         link_problems += found
-        after = {(t, "related"): d for t, d in targets.items()}
-        was = patch.out_edges(node, ("related",))
+        after = {(t, d["kind"]): d for t, d in targets.items()}
+        was = patch.out_edges(node, ("related", LISTING))
         if after != was or node in new_nodes:
             update.changed.add(node)
             update.changed |= {t for t, _ in was.keys() ^ after.keys()}  # an article linked by one more or less
-            patch.remove_edges(node, ("related",))
+            patch.remove_edges(node, ("related", LISTING))
             for t, d in targets.items():
-                patch.add_edge(node, t, "related", d)
+                patch.add_edge(node, t, d["kind"], d)
         if node not in new_nodes:
             unchanged.add(source.path)
     for node in sorted(involved - graph.added.keys()):

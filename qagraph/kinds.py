@@ -35,6 +35,7 @@ __all__ = [
     "EdgeKind",
     "EdgeStyle",
     "KEYWORD",
+    "LISTING",
     "NODE_KINDS",
     "NodeKind",
     "STUB",
@@ -53,6 +54,8 @@ ARTICLE = "article"
 STUB = "stub"
 SUBJECT = "subject"
 KEYWORD = "keyword"
+#: the edge kind of a link to the list of a subject's or keyword's pages
+LISTING = "listing"
 
 _SCHEMA = "https://schema.org/"
 _DCT = "http://purl.org/dc/terms/"
@@ -134,6 +137,13 @@ EDGE_KINDS: dict[str, EdgeKind] = {
             EdgeStyle("#2f6fbf", 1.6, arrows=True), link=True, fields=("position", "positions", "origin", "line"),
             predicates=(_DCT + "relation",),
             description="a link the article makes to another (related_articleN, or a link in its text)",
+        ),
+        EdgeKind(
+            LISTING, "link to a list", "links to lists", _ARTICLES, (SUBJECT, KEYWORD),
+            EdgeStyle("#5b8a72", 0.8, dashes=(1, 3), arrows=True), fields=("position", "positions", "origin"),
+            predicates=(_DCT + "references",),
+            description="a link in the article's text to the list of a subject's or keyword's pages the site makes "
+                        "(a tag's page, /tags/go/)",
         ),
         EdgeKind(
             "similar", "similar", "similar pairs", _ARTICLES, _ARTICLES,

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from .ids import keyword_node, subject_node
 from .normalize import fold
 
 __all__ = [
@@ -1867,6 +1868,21 @@ def _swapped(origin: str, label: str | None) -> str | None:
     return label if origin == WIKI_LINK and label else None
 
 
+def listing_terms_of(articles: Iterable[Any]) -> dict[str, frozenset[str]]:
+    """The terms of ``articles``' subjects and keywords as the urls of their listing pages name them
+    (:func:`listing_term`), each with the nodes of the subjects and keywords so named."""
+    terms: dict[str, set[str]] = {}
+    for a in articles:
+        for key, label in zip(getattr(a, "keyword_keys", ()), getattr(a, "keywords", ())):
+            for name in (key, label):
+                terms.setdefault(listing_term(name), set()).add(keyword_node(key))
+        slug = getattr(a, "subject_slug", None)
+        if isinstance(slug, str):
+            for name in (slug, getattr(a, "subject", "") or ""):
+                terms.setdefault(listing_term(name), set()).add(subject_node(slug))
+    return {term: frozenset(nodes) for term, nodes in terms.items() if term}
+
+
 def listing_term(name: str) -> str:
     """A taxonomy's term as the url of its listing page and the pages' field name it alike: in lower case,
     its letters and digits only (Hugo's ``urlize`` and Jekyll's ``slugify`` make ``Machine Learning``
@@ -1923,7 +1939,7 @@ class ArticleIndex(Generic[A]):
                  url_prefixes: str = "", listing_urls: str = "", site_folder: str = "",
                  localized: Sequence[str] = (), literal_absolute_links: bool = False,
                  relative_file_links: bool = False, zettel_ids: bool = False, listing_terms: str = "",
-                 terms: Collection[str] | None = None) -> None:
+                 terms: Mapping[str, Collection[str]] | None = None) -> None:
         self.content_dir = content_dir
         #: a note goes by the id its file name holds too (``FieldMap.zettel_ids``)
         self.zettel_ids = zettel_ids
@@ -1941,12 +1957,9 @@ class ArticleIndex(Generic[A]):
         #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
         self.listing_urls = re.compile(rf"^(?:{listing_urls})/?$") if listing_urls else None
         #: those of them that list one term's pages (``FieldMap.listing_terms``), and the terms the corpus's
-        #: pages have (:func:`listing_term`: ``terms``, else its articles' keywords and subjects)
+        #: pages have, each with its subject and keyword nodes (``terms``, else :func:`listing_terms` of its articles)
         self.listing_terms = re.compile(rf"^(?:{listing_terms})/?$") if listing_terms else None
-        self.terms = frozenset(terms) if terms is not None else frozenset(
-            listing_term(t) for a in articles for t in (*getattr(a, "keywords", ()), *getattr(a, "keyword_keys", ()),
-                                                        getattr(a, "subject", ""), getattr(a, "subject_slug", ""))
-            if isinstance(t, str)) if listing_terms else frozenset()
+        self.terms = (terms if terms is not None else listing_terms_of(articles)) if listing_terms else {}
         #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
         self.url_prefixes = re.compile(rf"^(?:{url_prefixes})+(?=[/#?]|$)") if url_prefixes else None
         #: the platform folders a command page's mentions are looked for in after its own (:meth:`_command`)
@@ -2706,15 +2719,33 @@ class ArticleIndex(Generic[A]):
         named = self.by_alias.get(key) or []
         return named if len(named) > 1 else []
 
-    def _listed_term(self, page: str) -> bool:
+    def _listed_term(self, page: str, listing: list[str] | None = None) -> bool:
         """Whether the site makes the listing page at the site path ``page`` that ``listing_urls`` matches: a
         term's (``/tags/go/``, ``listing_terms``) only when a page of the corpus has that term, as Hugo and
-        jekyll-archives make one for each term their pages have and none for another."""
+        jekyll-archives make one for each term their pages have and none for another. The subject or keyword
+        node whose list it is goes into ``listing``: a keyword's first for a taxonomy read as keywords (a group
+        ``k0``), a subject's first for one read as subjects (``s1``)."""
         found = self.listing_terms.match(page) if self.listing_terms is not None else None
         if found is None:
             return True
-        term = next((v for k, v in found.groupdict().items() if v is not None), None)
-        return term is None or not listing_term(term) or listing_term(term) in self.terms
+        kind, term = next(((k, v) for k, v in found.groupdict().items() if v is not None), ("", None))
+        if term is None or not listing_term(term):
+            return True
+        nodes = self.terms.get(listing_term(term))
+        if not nodes:
+            return False
+        if listing is not None:
+            first = "subject:" if kind.startswith("s") else "keyword:"
+            listing.append(min(nodes, key=lambda n: (not n.startswith(first), n)))
+        return True
+
+    def listing_node(self, target: str, origin: str, source_path: str, url_identity: bool,
+                     source_url: str | None = None) -> str | None:
+        """The subject or keyword node whose list of pages an unresolved ``target`` leads to (jekyll-archives'
+        and Hugo's ``/tags/go/``: the keyword ``go``), or ``None``."""
+        listing: list[str] = []
+        self._stub_key(target, origin, source_path, url_identity, source_url, listing)
+        return listing[0] if listing else None
 
     def stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
                  source_url: str | None = None) -> str | None:
@@ -2728,8 +2759,9 @@ class ArticleIndex(Generic[A]):
         return key
 
     def _stub_key(self, target: str, origin: str, source_path: str, url_identity: bool,
-                  source_url: str | None = None) -> str | None:
-        """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article.
+                  source_url: str | None = None, listing: list[str] | None = None) -> str | None:
+        """The key of the stub an unresolved ``target`` stands for, or ``None`` when it names no article
+        (the node of the subject or keyword whose list of pages it leads to put in ``listing``).
 
         Wiki-links and bare names keep their name (in a Hugo site, a name in a front-matter list
         is read from the linking file's folder); paths become corpus-root paths
@@ -2761,7 +2793,7 @@ class ArticleIndex(Generic[A]):
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
             page = self._unprefixed(re.split(r"[#?]", path, maxsplit=1)[0]).removesuffix("index.html")
-            if self.listing_urls is not None and self.listing_urls.match(page) and self._listed_term(page):
+            if self.listing_urls is not None and self.listing_urls.match(page) and self._listed_term(page, listing):
                 return None  # a page a plugin lists posts on (jekyll-archives' /tags/x/): no one's article
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == REF and self.bundles and self.listing_urls is not None and not path.startswith(".") and \

@@ -3082,8 +3082,9 @@ def _fit_hugo(fields: FieldMap, settings: Mapping[str, Any], notes: list[str]) -
     if listings:  # links to /tags/go/ lead to the list of a term's pages Hugo makes: no page anyone wrote
         changes["listing_urls"] = listings
         # but for a term no page has, of a taxonomy read as keywords or subjects: Hugo makes no list of it
-        changes["listing_terms"] = _hugo_listings(settings, read={k.lower() for k in (
-            *changes.get("keywords", fields.keywords), *changes.get("subject", fields.subject))})
+        changes["listing_terms"] = _hugo_listings(settings, read={
+            **{k.lower(): "k" for k in changes.get("keywords", fields.keywords)},
+            **{k.lower(): "s" for k in changes.get("subject", fields.subject)}})
         notes.append("links to its taxonomies' lists of pages (/tags/, /tags/x/) are no stubs (but a term's no "
                      "page has)")
     return replace(fields, **changes) if changes else fields
@@ -3152,7 +3153,7 @@ def _hugo_language_taxonomies(settings: Mapping[str, Any]) -> list[Mapping[str, 
             ] if isinstance(table, Mapping) else []
 
 
-def _hugo_listings(settings: Mapping[str, Any], read: Collection[str] | None = None) -> str:
+def _hugo_listings(settings: Mapping[str, Any], read: Mapping[str, str] | None = None) -> str:
     r"""The site paths of the lists of pages a Hugo site makes for its taxonomies, as a regular expression
     (``""``: none): a taxonomy's (``/tags/``) and each of its terms' (``/tags/go/``), for the taxonomies its
     config declares (Hugo's ``tags`` and ``categories`` by default), less the kinds its ``disableKinds``
@@ -3168,11 +3169,11 @@ def _hugo_listings(settings: Mapping[str, Any], read: Collection[str] | None = N
     >>> _hugo_listings({"disablekinds": ["Taxonomy", "term"]}), _hugo_listings({"taxonomies": {}})
     ('', '')
 
-    With ``read`` (the fields read as keywords or subjects, lower case), only the lists of those
-    taxonomies' terms, each term a group (``t0``, ``t1``...: ``FieldMap.listing_terms``):
+    With ``read`` (the fields read as keywords, ``k``, or subjects, ``s``, by their names in lower case), only the
+    lists of those taxonomies' terms, each term a group (``k0``, ``s1``...: ``FieldMap.listing_terms``):
 
-    >>> _hugo_listings({"permalinks": {"tags": "/topic/:slug/"}}, read={"tags", "categories"})
-    '(?:/topic/(?P<t0>[^/#?]+)|/categories/(?P<t1>[^/#?]+))'
+    >>> _hugo_listings({"permalinks": {"tags": "/topic/:slug/"}}, read={"tags": "k", "categories": "s"})
+    '(?:/topic/(?P<k0>[^/#?]+)|/categories/(?P<s1>[^/#?]+))'
     """
     taxonomies = settings.get("taxonomies")
     names = [v for v in taxonomies.values() if isinstance(v, str) and v.strip()] if isinstance(
@@ -3209,7 +3210,7 @@ def _hugo_listings(settings: Mapping[str, Any], read: Collection[str] | None = N
                 at = next((i for i, p in enumerate(placeholders) if p in ("slug", "title")), len(placeholders) - 1)
                 pieces = term.split("[^/#?]+")
                 if 0 <= at < len(pieces) - 1:
-                    term = "[^/#?]+".join(pieces[:at + 1]) + f"(?P<t{len(alternatives)}>[^/#?]+)" + \
+                    term = "[^/#?]+".join(pieces[:at + 1]) + f"(?P<{read[key]}{len(alternatives)}>[^/#?]+)" + \
                         "[^/#?]+".join(pieces[at + 1:])
             alternatives.append(term)
     return "(?:" + "|".join(alternatives) + ")"
@@ -3662,15 +3663,15 @@ _JEKYLL_ARCHIVE_PARTS = {":name": r"[^/#?]+", ":year": r"\d{4}", ":month": r"\d{
 def _jekyll_archives(settings: Mapping[Any, Any], terms: bool = False) -> str:
     r"""The site paths of the listing pages jekyll-archives makes, as a regular expression (``""``: none):
     the archives its ``enabled`` list names (or ``all``), at its ``permalinks`` over the plugin's defaults;
-    with ``terms``, only its tags' and categories' pages, each ``:name`` a group (``t0``, ``t1``...:
-    ``FieldMap.listing_terms``).
+    with ``terms``, only its tags' and categories' pages, each ``:name`` a group (``k0`` for tags, read as
+    keywords, ``s1`` for categories, read as subjects: ``FieldMap.listing_terms``).
 
     >>> _jekyll_archives({"jekyll-archives": {"enabled": ["tags"], "permalinks": {"tag": "/tags/:name/"}}})
     '/tags/[^/#?]+'
     >>> _jekyll_archives({"jekyll-archives": {"enabled": "all"}}).split("|")[0], _jekyll_archives({})
     ('/\\d{4}', '')
     >>> _jekyll_archives({"jekyll-archives": {"enabled": ["year", "tags", "categories"]}}, terms=True)
-    '/tag/(?P<t0>[^/#?]+)|/category/(?P<t1>[^/#?]+)'
+    '/tag/(?P<k0>[^/#?]+)|/category/(?P<s1>[^/#?]+)'
     """
     archives = settings.get("jekyll-archives")
     if not isinstance(archives, Mapping):
@@ -3690,7 +3691,8 @@ def _jekyll_archives(settings: Mapping[Any, Any], terms: bool = False) -> str:
         pattern = re.sub(r":(?:name|year|month|day)\b", lambda m: _JEKYLL_ARCHIVE_PARTS[m.group(0)],
                          re.escape(pattern).replace("\\:", ":").replace(":name", "\0", 1) if terms else
                          re.escape(pattern).replace("\\:", ":"))
-        patterns.append(pattern.replace("\0", f"(?P<t{len(patterns)}>{_JEKYLL_ARCHIVE_PARTS[':name']})"))
+        group = f"{'k' if kind == 'tags' else 's'}{len(patterns)}"
+        patterns.append(pattern.replace("\0", f"(?P<{group}>{_JEKYLL_ARCHIVE_PARTS[':name']})"))
     return "|".join(patterns)
 
 
@@ -9503,17 +9505,17 @@ def _docusaurus_listings(versions: Sequence[tuple[str, str]], blogs: Sequence[tu
     docs version's tags (``/docs/tags``, ``/docs/tags/x``), each blog's list of posts, archive and tags (``/blog``,
     ``/blog/archive``, ``/blog/tags/x``), the home page a React page makes (``home``: ``src/pages/index.js``) and
     the search page of a search theme (``search``); with ``terms``, only the lists of one tag's pages, the tag a
-    group (``t0``, ``t1``...: ``FieldMap.listing_terms``).
+    group (``k0``, ``k1``..., read as keywords: ``FieldMap.listing_terms``).
 
     >>> _docusaurus_listings([("docs", "/docs")], [("blog", "/blog")])
     '/docs/tags(?:/[^/#?]+)?|/blog(?:/archive|/tags(?:/[^/#?]+)?)?'
     >>> _docusaurus_listings([("docs", "/")], [("blog", "/blog")], terms=True)
-    '/tags/(?P<t0>[^/#?]+)|/blog/tags/(?P<t1>[^/#?]+)'
+    '/tags/(?P<k0>[^/#?]+)|/blog/tags/(?P<k1>[^/#?]+)'
     """
     docs = [re.escape(at.rstrip("/")) for _, at in versions]
     posts = [re.escape(at.rstrip("/")) for _, at in blogs]
     if terms:
-        return "|".join(f"{at}/tags/(?P<t{i}>[^/#?]+)" for i, at in enumerate((*docs, *posts)))
+        return "|".join(f"{at}/tags/(?P<k{i}>[^/#?]+)" for i, at in enumerate((*docs, *posts)))
     return "|".join((*(f"{at}/tags(?:/[^/#?]+)?" for at in docs),
                      *(f"{at}(?:/archive|/tags(?:/[^/#?]+)?)?" for at in posts),
                      *(("/?",) if home else ()), *(("/search",) if search else ())))

@@ -204,3 +204,28 @@ def test_an_ambiguous_ref_is_a_warning_naming_the_file_the_line_and_the_pages(tm
         "content/about.md", 6, "ref-ambiguous", "warning")
     assert problem.message == ("ref 'where' is ambiguous: 2 pages go by that name (content/functions/where.md, "
                                "content/templates/where.md); left unresolved, as Hugo leaves it")
+
+
+def test_a_link_to_the_list_of_a_tag_s_pages_is_one_to_that_keyword(tmp_path):
+    """A link to the page jekyll-archives or Hugo makes for a tag or a category (``/tags/machine-learning/``,
+    ``/categories/linux/``) was no edge at all: it leads to the list of that keyword's or subject's pages, so it
+    is a ``listing`` edge from the article to that keyword or subject (a keyword first for a tag, a subject first
+    for a category, each as its spelling in the url names it), and no related link or stub."""
+    site = tmp_path / "site"
+    write_article(site, "_config.yml", "title: Blog\npermalink: /posts/:title/\njekyll-archives:\n"
+                  "  enabled: [categories, tags]\n  permalinks:\n    tag: /tags/:name/\n    category: /categories/:name/\n")
+    write_article(site, "_posts/2024-01-01-a.md", "---\ntitle: A\ncategories: [Linux, Shell]\ntags: [Machine Learning]\n"
+                  "---\n[ml](/tags/machine-learning/), [linux](/categories/linux/) and [shell](/categories/shell/).\n")
+    write_article(site, "_posts/2024-01-02-b.md", "---\ntitle: B\ncategories: [Linux]\ntags: [linux]\n---\n"
+                  "[linux](/categories/linux/), [the tag](/tags/linux/).\n")
+    kg = build(site)
+    G = kg.graph
+
+    def lists(node: str) -> list[str]:
+        return sorted(v for _, v, k in G.out_edges(node, keys=True) if k == "listing")
+
+    assert lists("article:_posts/2024-01-01-a") == [keyword_node("machine learning"), keyword_node("shell"),
+                                                    subject_node("linux")]
+    assert lists("article:_posts/2024-01-02-b") == [keyword_node("linux"), subject_node("linux")]
+    assert kg.counts["stubs"] == 0 and kg.report()["counts"]["edges"]["listing"] == 5
+    assert kg.related("_posts/2024-01-01-a.md") == []

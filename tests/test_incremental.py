@@ -2794,10 +2794,14 @@ def test_an_edit_that_gives_or_takes_the_term_a_listing_link_names_equals_a_full
              ("content/posts/c.md", "---\ntitle: C\ntags: [web]\n---\nPlainer.\n"),
              ("content/posts/a.md", "---\ntitle: A\ntags: [web]\n---\nSee [go](/tags/go/) and [c](/posts/c/).\n"),
              ("content/posts/c.md", "---\ntitle: C\ntags: [Go]\n---\nPlainer.\n"),
+             ("content/posts/a.md", "---\ntitle: A\ntags: [web]\n---\nSee [go](/tags/go/), [web](/tags/web/).\n"),
              ("content/posts/c.md", None)]
-    stubs = [sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+    built = [(sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"),
+              sorted(v for _, v, k in kg.graph.out_edges("article:posts/a", keys=True) if k == "listing"))
              for kg in _built_after_each(root, out, cold, edits)]
-    assert stubs == [["article:tags/go"], ["article:tags/go"], ["article:tags/go"], [], ["article:posts/c", "article:tags/go"]]
+    assert built == [(["article:tags/go"], []), (["article:tags/go"], []), (["article:tags/go"], []),
+                     ([], ["keyword:go"]), ([], ["keyword:go", "keyword:web"]),
+                     (["article:tags/go"], ["keyword:web"])]
 
 
 def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, monkeypatch):

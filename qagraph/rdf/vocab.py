@@ -111,6 +111,7 @@ class DCT(Vocabulary):
 
     subject: str
     relation: str
+    references: str
     title: str
     created: str
     identifier: str
