@@ -2726,6 +2726,8 @@ class ArticleIndex(Generic[A]):
         node whose list it is goes into ``listing``: a keyword's first for a taxonomy read as keywords (a group
         ``k0``), a subject's first for one read as subjects (``s1``)."""
         found = self.listing_terms.match(page) if self.listing_terms is not None else None
+        if found is None and "#" in page:  # an anchor of a page that lists no term: the page's own
+            return self._listed_term(page.partition("#")[0], listing)
         if found is None:
             return True
         kind, term = next(((k, v) for k, v in found.groupdict().items() if v is not None), ("", None))
@@ -2733,7 +2735,7 @@ class ArticleIndex(Generic[A]):
             return True
         nodes = self.terms.get(listing_term(term))
         if not nodes:
-            return False
+            return kind.endswith("_")  # an anchor no term has: still the list's page (/tags/#nosuch)
         if listing is not None:
             first = "subject:" if kind.startswith("s") else "keyword:"
             listing.append(min(nodes, key=lambda n: (not n.startswith(first), n)))
@@ -2793,7 +2795,9 @@ class ArticleIndex(Generic[A]):
         if path.startswith("/"):
             clean = _strip_suffix(path.rstrip("/")) or "/"
             page = self._unprefixed(re.split(r"[#?]", path, maxsplit=1)[0]).removesuffix("index.html")
-            if self.listing_urls is not None and self.listing_urls.match(page) and self._listed_term(page, listing):
+            anchor = target.partition("#")[2].strip()  # a list's anchor of a term: Minimal Mistakes' /tags/#docker
+            if self.listing_urls is not None and self.listing_urls.match(page) and self._listed_term(
+                    f"{page}#{anchor}" if anchor else page, listing):
                 return None  # a page a plugin lists posts on (jekyll-archives' /tags/x/): no one's article
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == REF and self.bundles and self.listing_urls is not None and not path.startswith(".") and \

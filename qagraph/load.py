@@ -903,27 +903,37 @@ SENDS = re.compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to 
 
 
 #: the skip of a theme's page its layout fills with the site's posts (:func:`qagraph.fields.to_article`)
-LISTS = re.compile(r"^layout: .*: a page whose layout lists the site's posts at (?P<url>/\S*), with no text of its own: "
-                   r"no article$")
+LISTS = re.compile(r"^layout: (?P<layout>.*?): a page whose layout lists the site's posts at (?P<url>/\S*), with no text "
+                   r"of its own: no article$")
 
 
 def listed_here(problems: Iterable[Problem], fields: FieldMap) -> FieldMap:
     """``fields``, the urls of the listing pages the corpus skips (Chirpy's ``_tabs/archives.md``, ``layout:
     archives`` at ``/archives/``; Minimal Mistakes' ``_pages/category-archive.md`` at ``/categories/``) added to
     its ``listing_urls``: the site serves them, filled by their layout, so a link there is no stub (no broken
-    link), as a link to a listing page a plugin makes.
+    link), as a link to a listing page a plugin makes. A tags' or categories' page lists each term's pages under
+    an anchor of its name (Minimal Mistakes' ``/tags/#docker``): a link to one is a link to that keyword or
+    subject (its ``listing_terms``, a group ``k3_`` or ``s3_``: an anchor no term has still reaches the page).
 
     >>> skip = Problem("_tabs/tags.md", 2, "layout: tags: a page whose layout lists the site's posts at /tags/, "
     ...                "with no text of its own: no article", "headless", SKIPPED)
-    >>> listed_here([skip], FieldMap(listing_urls="/tags/[^/#?]+")).listing_urls
-    '/tags/[^/#?]+|/tags'
+    >>> listed = listed_here([skip], FieldMap(listing_urls="/tags/[^/#?]+"))
+    >>> listed.listing_urls, listed.listing_terms
+    ('/tags/[^/#?]+|/tags', '/tags/?#(?P<k0_>[^/?#]+)')
     """
-    urls = [found.group("url") for p in problems if p.severity == SKIPPED and p.code == "headless"
-            and (found := LISTS.match(p.message)) is not None]
-    served = [re.escape(url.rstrip("/")) for url in sorted(set(urls)) if url.rstrip("/")]
+    found = {(m.group("url"), m.group("layout").strip().lower()) for p in problems
+             if p.severity == SKIPPED and p.code == "headless" and (m := LISTS.match(p.message)) is not None}
+    served = [re.escape(url.rstrip("/")) for url in sorted({url for url, _ in found}) if url.rstrip("/")]
     if not served:
         return fields
-    return replace(fields, listing_urls="|".join(u for u in (fields.listing_urls, *served) if u))
+    terms: list[str] = []
+    count = len(re.compile(fields.listing_terms).groupindex) if fields.listing_terms else 0
+    for url, layout in sorted(found):
+        kind = "k" if layout in ("tags", "tag") else "s" if layout in ("categories", "category") else ""
+        if kind and url.rstrip("/"):
+            terms.append(f"{re.escape(url.rstrip('/'))}/?#(?P<{kind}{count + len(terms)}_>[^/?#]+)")
+    return replace(fields, listing_urls="|".join(u for u in (fields.listing_urls, *served) if u),
+                   listing_terms="|".join(u for u in (fields.listing_terms, *terms) if u))
 
 
 def _redirected_here(articles: list[Article], problems: Sequence[Problem], fields: FieldMap) -> list[Article]:

@@ -2804,6 +2804,26 @@ def test_an_edit_that_gives_or_takes_the_term_a_listing_link_names_equals_a_full
                      (["article:tags/go"], ["keyword:web"])]
 
 
+def test_an_edit_that_gives_or_takes_the_term_of_a_tags_page_anchor_equals_a_full_build(tmp_path: Path):
+    """A link to a term's anchor on a theme's tags page (Minimal Mistakes' ``/tags/#docker``) is a ``listing`` edge
+    to that keyword while a page has it: an edit of the linking page, and of another that gives or takes the
+    keyword, build as a full build does."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    files = {"_config.yml": "title: Blog\npermalink: /posts/:title/\n",
+             "tags.md": "---\nlayout: tags\npermalink: /tags/\n---\n",
+             "_posts/2020-01-01-one.md": "---\ntitle: One\ntags: [web]\n---\n[docker](/tags/#docker).\n",
+             "_posts/2020-01-02-two.md": "---\ntitle: Two\ntags: [docker]\n---\nText.\n"}
+    for path, text in files.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = [("_posts/2020-01-01-one.md", "---\ntitle: One\ntags: [web]\n---\n[docker](/tags/#docker), [web](/tags/#web).\n"),
+             ("_posts/2020-01-02-two.md", "---\ntitle: Two\ntags: [rust]\n---\nText.\n"),
+             ("_posts/2020-01-02-two.md", "---\ntitle: Two\ntags: [Docker]\n---\nText.\n")]
+    built = [sorted(v for _, v, k in kg.graph.out_edges("article:_posts/2020-01-01-one", keys=True) if k == "listing")
+             for kg in _built_after_each(root, out, cold, edits)]
+    assert built == [["keyword:docker", "keyword:web"], ["keyword:web"], ["keyword:docker", "keyword:web"]]
+
+
 def test_a_build_whose_walk_is_shared_patches_as_one_walk_does(tmp_path: Path, monkeypatch):
     """The scan of a large corpus shares its walk with a forked process (the subject folders split
     by the last build's counts) and starts the copy of the database once that process is forked:

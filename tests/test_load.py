@@ -569,3 +569,25 @@ def test_a_link_to_a_jekyll_theme_s_listing_page_is_no_stub(tmp_path: Path):
     assert sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub") == ["article:/posts/lost"]
     assert kg.related("_tabs/about.md") == ["article:_posts/2023-01-02-hello", "article:/posts/lost"]
     assert kg.counts["skipped"] == 2
+
+
+def test_a_link_to_a_term_s_anchor_on_a_theme_s_tags_page_is_one_to_that_keyword(tmp_path: Path):
+    """Minimal Mistakes' ``_pages/tag-archive.md`` (``layout: tags``, no text, at ``/tags/``) lists each tag's
+    posts under an anchor of its name, and posts link there ("more [on docker](/tags/#docker)"): such a link
+    led nowhere in the graph. It is a ``listing`` edge to that keyword (to the subject, on a ``layout:
+    categories`` page); an anchor no term has still reaches the page: no stub."""
+    import qagraph
+
+    site = tmp_path / "site"
+    write_site(site, {
+        "_config.yml": "title: Blog\npermalink: /:categories/:title/\ninclude: [_pages]\n",
+        "_pages/tag-archive.md": "---\ntitle: Posts by Tag\npermalink: /tags/\nlayout: tags\n---\n",
+        "_pages/category-archive.md": "---\ntitle: Posts by Category\npermalink: /categories/\nlayout: categories\n---\n",
+        "_posts/2020-01-01-one.md": "---\ntitle: One\ncategories: [Blog]\ntags: [Docker, Space Pirates]\n---\n"
+                                    "[docker](/tags/#docker), [pirates](/tags/#Space-Pirates), [blog](/categories/#blog) "
+                                    "and [none](/tags/#nosuch).\n",
+    })
+    kg = qagraph.build(site)
+    lists = sorted(v for _, v, k in kg.graph.out_edges("article:_posts/2020-01-01-one", keys=True) if k == "listing")
+    assert lists == ["keyword:docker", "keyword:space pirates", "subject:blog"]
+    assert kg.counts["stubs"] == 0
