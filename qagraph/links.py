@@ -2801,7 +2801,8 @@ class ArticleIndex(Generic[A]):
                 return None  # a page a plugin lists posts on (jekyll-archives' /tags/x/): no one's article
             return clean if url_identity else clean.lstrip("/") or "/"
         if origin == REF and self.bundles and self.listing_urls is not None and not path.startswith(".") and \
-                self.listing_urls.match("/" + re.split(r"[#?]", path, maxsplit=1)[0]):
+                self.listing_urls.match(page := "/" + re.split(r"[#?]", path, maxsplit=1)[0]) and \
+                self._listed_term(page, listing):
             return None  # Hugo's {{< ref "tags" >}}: the list it makes of a taxonomy (a section), found as GetPage finds it
         if origin == MARKDOWN_LINK or path.startswith(("./", "../")):
             # relative to the file; in Hugo, a link that is not to a .md file is relative to the page's url

@@ -1761,3 +1761,20 @@ def test_an_mdx_component_s_href_is_a_link():
         "/quickstart", "/essentials/settings", "/guides/example/", "/next"]
     # HTML in capitals is no component: a <LINK href> (a stylesheet) or <BASE href> is no link
     assert text_links('<LINK rel="stylesheet" href="/y"> <BASE href="/docs/">', ("html",)) == []
+
+
+def test_a_hugo_ref_to_a_term_s_list_is_one_to_that_keyword():
+    """Hugo's ``{{< ref "tags/go" >}}`` finds the list Hugo makes of the term's pages, as GetPage does; it was
+    no link at all, and a ref to the list of a term no page has (which Hugo refuses: REF_NOT_FOUND) was none
+    either. The first is that keyword's (``listing_node``), the second a stub; ``{{< ref "tags" >}}``, the
+    taxonomy's own list, stays no link."""
+    index: ArticleIndex[Article] = ArticleIndex(
+        [], bundles=True, listing_urls="/(?:tags|categories)(?:/[^/#?]+)?",
+        listing_terms="(?:/tags/(?P<k0>[^/#?]+)|/categories/(?P<s1>[^/#?]+))",
+        terms={"go": frozenset({"keyword:go"}), "web": frozenset({"keyword:web", "subject:web"})})
+    page = "content/posts/a.md"
+    assert [index.listing_node(t, "ref", page, False) for t in ("tags/go", "/tags/go/", "categories/web", "tags/web")] \
+        == ["keyword:go", "keyword:go", "subject:web", "keyword:web"]
+    assert index.stub_key("tags/go", "ref", page, False) is None and index.stub_key("tags", "ref", page, False) is None
+    assert index.stub_key("tags/nosuch", "ref", page, False) is not None
+    assert index.listing_node("tags/nosuch", "ref", page, False) is None

@@ -4637,7 +4637,7 @@ def test_a_hugo_ref_to_a_taxonomy_names_its_list_no_stub(tmp_path: Path):
         "content/posts/a.md": '---\ntitle: A\n---\nSee [the tags]({{< ref "tags" >}}), [a series]({{< relref "series/intro" >}}), '
                               '[posts]({{< ref "posts" >}}), [b]({{< ref "b" >}}), [old]({{< ref "categories" >}}) '
                               'and [gone]({{< ref "gone" >}}).\n',
-        "content/posts/b.md": "---\ntitle: B\n---\n",
+        "content/posts/b.md": "---\ntitle: B\nseries: [intro]\n---\n",
     })
     kg = qagraph.build(site)
     stubs = sorted(node for node in kg.graph if kg.graph.nodes[node].get("kind") == "stub")
