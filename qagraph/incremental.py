@@ -226,7 +226,8 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
         _concept(patch, update, subject_node(slug), moves, lambda counts, slug=slug: subject_data(slug, counts))
     for key, moves in sorted(keyword_moves.items()):
         _concept(patch, update, keyword_node(key), moves, lambda counts, key=key: keyword_data(key, counts))
-    if terms is not None and _listing_terms(con) != terms and _links_to_terms(con, fields):
+    terms_now = _listing_terms(con) if terms is not None else None
+    if terms_now != terms and _links_to_terms(con, fields):
         # a link to /tags/go/ is a stub or not as a page has the tag go (links.ArticleIndex._listed_term)
         raise Fallback("a keyword or subject that a link to its listing page may name came or went")
 
@@ -249,7 +250,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     last = file_links(scanned.found.notes)
     if by_name:
         link_problems, unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles,
-                                                           stub_candidates, fields, rules, last)
+                                                           stub_candidates, fields, rules, last, terms_now)
     else:
         link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
                                                    stub_candidates, fields, last)
@@ -439,11 +440,12 @@ def _links_to_terms(con: Any, fields: FieldMap) -> bool:
         "SELECT DISTINCT target FROM links WHERE target IS NOT NULL"))
 
 
-def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str]) -> ArticleIndex[_Named]:
+def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str],
+               terms: Mapping[str, frozenset[str]] | None = None) -> ArticleIndex[_Named]:
     """An index of the articles the links of ``linking`` may lead to: those going by a last name
     the links end in (the ``names`` table). It resolves those links as the whole corpus's index
     does: every look-up of a link ends in one of its last names, and each holds every article
-    of that name, in file order."""
+    of that name, in file order; the listing pages' ``terms`` are the build's (:func:`_listing_terms`)."""
     wanted = json.dumps(sorted(linking))
     reached = [name for (name,) in con.execute(
         "SELECT DISTINCT name FROM names WHERE +way = 'links' AND node IN (SELECT value FROM json_each(?))",  # by node
@@ -451,12 +453,14 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str
     nodes = None if "" in reached else {node for (node,) in con.execute(
         "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
         (json.dumps(reached),))}
-    return article_index(_named(con, nodes, last), fields, terms=_listing_terms(con) if fields.listing_terms else None)
+    return article_index(_named(con, nodes, last), fields,
+                         terms=terms if terms is not None or not fields.listing_terms else _listing_terms(con))
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
                     new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap,
-                    rules: ArticleIndex[Any], last: set[str]) -> tuple[list[Problem], set[str]]:
+                    rules: ArticleIndex[Any], last: set[str],
+                    terms: Mapping[str, frozenset[str]] | None = None) -> tuple[list[Problem], set[str]]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
     the articles whose links can lead elsewhere after the edit.
 
@@ -471,8 +475,9 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     :class:`~qagraph.links.ArticleIndex` of the articles those links may reach (the
     database's ``names`` table says which, and who links to a name). ``rules``: an index of no
     article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`); ``last``: the files
-    read after the others (:func:`~qagraph.load.file_links`). The problems
-    found linking, and the paths of the unchanged articles linked again, are returned."""
+    read after the others (:func:`~qagraph.load.file_links`); ``terms``: the build's listing terms after the edit
+    (:func:`_listing_terms`). The problems found linking, and the paths of the unchanged articles linked again,
+    are returned."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
                         "LIMIT 1").fetchone()
@@ -503,7 +508,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
                                    for t, _ in patch.out_edges(node, ("related",)) if t in keys}
     folds = {fold(keys[n]) for n in before_stubs if n in keys}
     url_identity = fields.url_stubs
-    index = _reachable(con, linking, fields, last)
+    index = _reachable(con, linking, fields, last, terms)
     for source in _named(con, linking, last):
         node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
@@ -519,7 +524,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     linkers = set().union(*(patch.sources(node, ("related",)) for node in involved)) - linking
     if linkers:  # their links too: an index of what all of them may reach
         linking |= linkers
-        index = _reachable(con, linking, fields, last)
+        index = _reachable(con, linking, fields, last, terms)
     spellings = _Spellings({f: found[0][1] for f, found in stubs.items() if f not in folds and len(found) == 1},
                            {f for f, found in stubs.items() if f not in folds and len(found) > 1})
     graph = _StubGraph(patch, involved)
