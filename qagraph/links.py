@@ -1884,7 +1884,7 @@ def listing_terms_of(articles: Iterable[Any]) -> dict[str, frozenset[str]]:
 
 
 def listing_term(name: str) -> str:
-    """A taxonomy's term as the url of its listing page and the pages' field name it alike: in lower case,
+    """A taxonomy's term as both the url of its listing page and the pages' fields name it: in lower case,
     its letters and digits only (Hugo's ``urlize`` and Jekyll's ``slugify`` make ``Machine Learning``
     ``machine-learning``, and ``C++`` ``c++`` or ``c``).
 
@@ -1957,7 +1957,7 @@ class ArticleIndex(Generic[A]):
         #: the site paths of listing pages a plugin makes (``FieldMap.listing_urls``): a link there names no stub
         self.listing_urls = re.compile(rf"^(?:{listing_urls})/?$") if listing_urls else None
         #: those of them that list one term's pages (``FieldMap.listing_terms``), and the terms the corpus's
-        #: pages have, each with its subject and keyword nodes (``terms``, else :func:`listing_terms` of its articles)
+        #: pages have, each with its subject and keyword nodes (``terms``, else :func:`listing_terms_of` its articles)
         self.listing_terms = re.compile(rf"^(?:{listing_terms})/?$") if listing_terms else None
         self.terms = (terms if terms is not None else listing_terms_of(articles)) if listing_terms else {}
         #: what a site path may start with and still name the same page (``FieldMap.url_prefixes``)
