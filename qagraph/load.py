@@ -904,16 +904,18 @@ SENDS = re.compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to 
 
 #: the skip of a theme's page its layout fills with the site's posts (:func:`qagraph.fields.to_article`)
 LISTS = re.compile(r"^layout: (?P<layout>.*?): a page whose layout lists the site's posts at (?P<url>/\S*), with no text "
-                   r"of its own: no article$")
+                   r"of its own: no article$|^the site's not-found page \((?:published at )?(?P<page>/\S*?)(?:, as it has no "
+                   r"permalink)?\): not an article$")  # and the skip of its not-found page, which it serves too
 
 
 def listed_here(problems: Iterable[Problem], fields: FieldMap) -> FieldMap:
     """``fields``, the urls of the listing pages the corpus skips (Chirpy's ``_tabs/archives.md``, ``layout:
     archives`` at ``/archives/``; Minimal Mistakes' ``_pages/category-archive.md`` at ``/categories/``) added to
     its ``listing_urls``: the site serves them, filled by their layout, so a link there is no stub (no broken
-    link), as a link to a listing page a plugin makes. A tags' or categories' page lists each term's pages under
-    an anchor of its name (Minimal Mistakes' ``/tags/#docker``): a link to one is a link to that keyword or
-    subject (its ``listing_terms``, a group ``k3_`` or ``s3_``: an anchor no term has still reaches the page).
+    link), as a link to a listing page a plugin makes; so is its not-found page (``404.html``). A tags' or
+    categories' page lists each term's pages under an anchor of its name (Minimal Mistakes' ``/tags/#docker``):
+    a link to one is a link to that keyword or subject (its ``listing_terms``, a group ``k3_`` or ``s3_``: an
+    anchor no term has still reaches the page).
 
     >>> skip = Problem("_tabs/tags.md", 2, "layout: tags: a page whose layout lists the site's posts at /tags/, "
     ...                "with no text of its own: no article", "headless", SKIPPED)
@@ -921,7 +923,7 @@ def listed_here(problems: Iterable[Problem], fields: FieldMap) -> FieldMap:
     >>> listed.listing_urls, listed.listing_terms
     ('/tags/[^/#?]+|/tags', '/tags/?#(?P<k0_>[^/?#]+)')
     """
-    found = {(m.group("url"), m.group("layout").strip().lower()) for p in problems
+    found = {(m.group("url") or m.group("page"), (m.group("layout") or "").strip().lower()) for p in problems
              if p.severity == SKIPPED and p.code == "headless" and (m := LISTS.match(p.message)) is not None}
     served = [re.escape(url.rstrip("/")) for url in sorted({url for url, _ in found}) if url.rstrip("/")]
     if not served:

@@ -2778,6 +2778,25 @@ def test_an_edit_beside_or_of_a_jekyll_listing_page_equals_a_full_build(tmp_path
     assert stubs == [[], [], ["article:/archives"], ["article:/archives"]]
 
 
+def test_an_edit_beside_or_of_a_not_found_page_equals_a_full_build(tmp_path: Path):
+    """The site's not-found page (``404.html``) is skipped, and a link to it is no stub, which a full build finds
+    from all the files at once: an edit of a page linking there, and the page's removal and return, build as a
+    full build does."""
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    page = "---\nlayout: page\ntitle: Not found\npermalink: /404.html\n---\n<p>Nothing here.</p>\n"
+    files = {"_config.yml": "title: Blog\npermalink: /posts/:title/\n", "404.html": page,
+             "about.md": "---\ntitle: About\n---\nLost? [404](/404.html).\n",
+             "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nText.\n"}
+    for path, text in files.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = [("about.md", "---\ntitle: About me\n---\nLost? [404](/404.html), [hello](/posts/hello/).\n"),
+             ("404.html", None), ("404.html", page)]
+    stubs = [sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub")
+             for kg in _built_after_each(root, out, cold, edits)]
+    assert stubs == [[], ["article:/404"], []]
+
+
 def test_an_edit_that_gives_or_takes_the_term_a_listing_link_names_equals_a_full_build(tmp_path: Path):
     """A link to a tag's listing page (Hugo's ``/tags/go/``) is a stub when no page has the tag, which a full
     build finds from all the pages' keywords: an edit of another page that gives the tag, or takes it, and an

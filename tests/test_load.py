@@ -563,12 +563,13 @@ def test_a_link_to_a_jekyll_theme_s_listing_page_is_no_stub(tmp_path: Path):
         "_tabs/tags.md": "---\nlayout: tags\norder: 2\n---\n\n",
         "_tabs/about.md": "---\norder: 4\n---\nSee [the archive](/archives/), [tags](/tags/#python) and "
                           "[a post](/posts/hello/), [lost](/posts/lost/).\n",
-        "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nBack [home](/archives).\n",
+        "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nBack [home](/archives). [Lost?](/404.html)\n",
+        "404.html": "---\nlayout: page\ntitle: Not found\npermalink: /404.html\n---\n<p>Nothing here.</p>\n",
     })
     kg = qagraph.build(site)
     assert sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub") == ["article:/posts/lost"]
     assert kg.related("_tabs/about.md") == ["article:_posts/2023-01-02-hello", "article:/posts/lost"]
-    assert kg.counts["skipped"] == 2
+    assert kg.counts["skipped"] == 3  # the tabs, and the not-found page, which the site serves too
 
 
 def test_a_link_to_a_term_s_anchor_on_a_theme_s_tags_page_is_one_to_that_keyword(tmp_path: Path):
