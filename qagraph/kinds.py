@@ -140,7 +140,7 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         ),
         EdgeKind(
             LISTING, "link to a list", "links to lists", _ARTICLES, (SUBJECT, KEYWORD),
-            EdgeStyle("#5b8a72", 0.8, dashes=(1, 3), arrows=True), fields=("position", "positions", "origin"),
+            EdgeStyle("#5b8a72", 0.8, dashes=(1, 3), arrows=True), fields=("position", "positions", "origin", "line"),
             predicates=(_DCT + "references",),
             description="a link in the article's text to the list of a subject's or keyword's pages the site makes "
                         "(a tag's page, /tags/go/)",

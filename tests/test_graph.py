@@ -229,3 +229,4 @@ def test_a_link_to_the_list_of_a_tag_s_pages_is_one_to_that_keyword(tmp_path):
     assert lists("article:_posts/2024-01-02-b") == [keyword_node("linux"), subject_node("linux")]
     assert kg.counts["stubs"] == 0 and kg.report()["counts"]["edges"]["listing"] == 5
     assert kg.related("_posts/2024-01-01-a.md") == []
+    assert G.edges["article:_posts/2024-01-01-a", keyword_node("machine learning"), "listing"]["line"] == 6  # as links name it
