@@ -33,7 +33,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import kinds as _kinds
@@ -45,6 +45,7 @@ from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, subject_slug
+from .presets import vault_excluded
 from .similarity import SimilarityConfig, SimilarityIndex
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def build_graph(
     if progress:
         progress("graph", 2, 3)
 
-    _link_related(G, articles, fields, problems, article_nodes)
+    _link_related(G, articles, fields, problems, article_nodes, excluded_notes(result.skipped, fields))
     if progress:
         progress("graph", 3, 3)
         progress("similarity", 0, 1)
@@ -275,7 +276,7 @@ def article_node_data(a: Article) -> dict[str, Any]:
 
 def _link_related(
     G: nx.MultiDiGraph, articles: list[Article], fields: FieldMap, problems: list[Problem],
-    names: Mapping[str, str],
+    names: Mapping[str, str], excluded: Sequence[ExcludedNote] = (),
 ) -> None:
     """``related`` edges for every link of every article: to an article of the corpus, or to a stub.
 
@@ -284,7 +285,8 @@ def _link_related(
     :class:`~qagraph.links.ArticleIndex`. A link that names nothing in the corpus becomes
     a stub when it names something article-like (a page path, a note name), never for
     another site or an attachment; a stub's data come from the first link to it, in file
-    order. ``names`` are the articles' nodes by key.
+    order. ``names`` are the articles' nodes by key; a link that reaches one of the ``excluded`` notes
+    (:func:`excluded_notes`) leads nowhere.
     """
     by_url = {a.url: names[a.key] for a in articles if a.url}
     by_id: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
@@ -292,13 +294,13 @@ def _link_related(
         if a.id is not None:
             by_id[a.id].append((a.key, a.url))
     lookups = LinkLookups(by_url.get, lambda number: sorted(by_id.get(number, [])))
-    index: ArticleIndex[Article] | None = None  # built on the first link that needs it
+    index: ArticleIndex[Article | ExcludedNote] | None = None  # built on the first link that needs it
     stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
 
     def target_of(a: Article, link: RelatedLink) -> str | Problem | None:
         nonlocal index
         if index is None:
-            index = article_index(articles, fields)
+            index = article_index([*articles, *excluded], fields)
         return text_target(G, index, link, a, fields, stub_keys)
 
     edges = []
@@ -315,6 +317,39 @@ def _link_related(
                 G.add_node(node, **data)
         edges += [(source, target, data["kind"], data) for target, data in targets.items()]
     _add_edges(G, edges)
+
+
+@dataclass(frozen=True)
+class ExcludedNote:
+    """A note of an Obsidian vault that its Excluded files leave out (``FieldMap.vault_excluded``), as
+    :class:`~qagraph.links.ArticleIndex` reads it: by its path. Obsidian hides it from its graph and search,
+    but the file is there and a link to it resolves (no missing note): such a link leads nowhere in the
+    graph, neither to an article nor to a stub."""
+
+    path: str
+    url: str | None = None
+    title: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.path  # its file name: no article's key (a vault's keys have no suffix), and never looked up
+
+
+def excluded_notes(names: Iterable[str], fields: FieldMap) -> list[ExcludedNote]:
+    """The notes among ``names`` (files of the corpus, from its root) that an Obsidian vault's Excluded files
+    leave out (:func:`~qagraph.presets.vault_excluded`), in path order; none without such settings.
+
+    >>> from qagraph.presets import preset
+    >>> fields = dataclasses.replace(preset("obsidian").fields, vault_excluded=("Archive/",))
+    >>> [n.path for n in excluded_notes(["Notes/a.md", "Archive/b.md"], fields)]
+    ['Archive/b.md']
+    """
+    if not fields.vault_excluded:
+        return []
+    content = fields.content_dir
+    return [ExcludedNote(n) for n in sorted(names)
+            if n.startswith(content) and vault_excluded(n[len(content):], fields.vault_excluded) is not None]
 
 
 #: the pages an ambiguous ref's warning names (then how many more there are)
@@ -485,7 +520,7 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     here = mounted_name(a.path, fields) if fields.content_mounts else a.path  # where the site has the page
     hit = index.resolve(link.target, link.origin, here, link.title, a.url)
     if hit is not None:
-        return article_node(hit.key)
+        return None if isinstance(hit, ExcludedNote) else article_node(hit.key)
     if link.origin == REF:
         several = index.ambiguous_ref(link.target, here)
         if several:

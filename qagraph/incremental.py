@@ -36,7 +36,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,8 @@ from typing import Any
 from .database import DATABASE, DatabasePatch
 from .errors import ERROR, RESOURCE, SKIPPED, WARNING, Problem
 from .fields import FieldMap, in_the_future
-from .graph import (LinkLookups, article_index, article_node_data, keyword_data, keyword_edges, link_article,
-                    subject_data, subject_edge, text_target)
+from .graph import (ExcludedNote, LinkLookups, article_index, article_node_data, excluded_notes, keyword_data,
+                    keyword_edges, link_article, subject_data, subject_edge, text_target)
 from .ids import article_node, keyword_node, subject_node
 from .kinds import ARTICLE, LISTING, STUB
 from .links import ArticleIndex, listing_term, url_key
@@ -114,6 +114,9 @@ def update_build(
     try:
         listed = {p for (p,) in patch.con.execute("SELECT path FROM files")}
         paths |= listed ^ now
+        came_or_went = excluded_notes(listed ^ now, fields)
+        if came_or_went:  # links by its name reach it, or a stub of that name, now: who links so is not recorded
+            raise Fallback(f"{came_or_went[0].path}, a note the vault's Excluded files leave out, came or went")
         skipped_before = {p for (p,) in patch.con.execute("SELECT path FROM files WHERE status = 'skipped'")}
         paths |= (skipped_before ^ set(skips)) & (now | skipped_before)
         # a file skipped before and now may be skipped for another reason, which its problem says: a
@@ -250,7 +253,8 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     last = file_links(scanned.found.notes)
     if by_name:
         link_problems, unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles,
-                                                           stub_candidates, fields, rules, last, terms_now)
+                                                           stub_candidates, fields, rules, last, terms_now,
+                                                           excluded_notes(skips, fields))
     else:
         link_problems, unchanged_linking = _relink(patch, update, old_data, new_articles, new_nodes, gone,
                                                    stub_candidates, fields, last)
@@ -441,11 +445,13 @@ def _links_to_terms(con: Any, fields: FieldMap) -> bool:
 
 
 def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str],
-               terms: Mapping[str, frozenset[str]] | None = None) -> ArticleIndex[_Named]:
+               terms: Mapping[str, frozenset[str]] | None = None,
+               excluded: Sequence[ExcludedNote] = ()) -> ArticleIndex[_Named | ExcludedNote]:
     """An index of the articles the links of ``linking`` may lead to: those going by a last name
-    the links end in (the ``names`` table). It resolves those links as the whole corpus's index
-    does: every look-up of a link ends in one of its last names, and each holds every article
-    of that name, in file order; the listing pages' ``terms`` are the build's (:func:`_listing_terms`)."""
+    the links end in (the ``names`` table), and the ``excluded`` notes, as the full build's index
+    holds them. It resolves those links as the whole corpus's index does: every look-up of a link
+    ends in one of its last names, and each holds every article of that name, in file order; the
+    listing pages' ``terms`` are the build's (:func:`_listing_terms`)."""
     wanted = json.dumps(sorted(linking))
     reached = [name for (name,) in con.execute(
         "SELECT DISTINCT name FROM names WHERE +way = 'links' AND node IN (SELECT value FROM json_each(?))",  # by node
@@ -453,14 +459,15 @@ def _reachable(con: Any, linking: Iterable[str], fields: FieldMap, last: set[str
     nodes = None if "" in reached else {node for (node,) in con.execute(
         "SELECT DISTINCT node FROM names WHERE way = 'is' AND name IN (SELECT value FROM json_each(?))",
         (json.dumps(reached),))}
-    return article_index(_named(con, nodes, last), fields,
+    return article_index([*_named(con, nodes, last), *excluded], fields,
                          terms=terms if terms is not None or not fields.listing_terms else _listing_terms(con))
 
 
 def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], old_data: Mapping[str, dict[str, Any]],
                     new_articles: Mapping[str, Article], before_stubs: set[str], fields: FieldMap,
                     rules: ArticleIndex[Any], last: set[str],
-                    terms: Mapping[str, frozenset[str]] | None = None) -> tuple[list[Problem], set[str]]:
+                    terms: Mapping[str, frozenset[str]] | None = None,
+                    excluded: Sequence[ExcludedNote] = ()) -> tuple[list[Problem], set[str]]:
     """Link again, in a corpus whose links name articles by page path, note name or alias,
     the articles whose links can lead elsewhere after the edit.
 
@@ -476,8 +483,9 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     database's ``names`` table says which, and who links to a name). ``rules``: an index of no
     article, by the rules of ``fields`` (:func:`~qagraph.graph.article_index`); ``last``: the files
     read after the others (:func:`~qagraph.load.file_links`); ``terms``: the build's listing terms after the edit
-    (:func:`_listing_terms`). The problems found linking, and the paths of the unchanged articles linked again,
-    are returned."""
+    (:func:`_listing_terms`); ``excluded``: the notes the vault's Excluded files leave out, which links reach
+    without leading anywhere (:func:`~qagraph.graph.excluded_notes`). The problems found linking, and the paths
+    of the unchanged articles linked again, are returned."""
     con = patch.con
     mixed = con.execute("SELECT a.path FROM links l JOIN articles a ON a.node = l.article WHERE l.target IS NULL "
                         "LIMIT 1").fetchone()
@@ -508,7 +516,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
                                    for t, _ in patch.out_edges(node, ("related",)) if t in keys}
     folds = {fold(keys[n]) for n in before_stubs if n in keys}
     url_identity = fields.url_stubs
-    index = _reachable(con, linking, fields, last, terms)
+    index = _reachable(con, linking, fields, last, terms, excluded)
     for source in _named(con, linking, last):
         node = article_node(source.key)
         for link in new_nodes[node].related if node in new_nodes else patch.links_of(node):
@@ -524,7 +532,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
     linkers = set().union(*(patch.sources(node, ("related",)) for node in involved)) - linking
     if linkers:  # their links too: an index of what all of them may reach
         linking |= linkers
-        index = _reachable(con, linking, fields, last, terms)
+        index = _reachable(con, linking, fields, last, terms, excluded)
     spellings = _Spellings({f: found[0][1] for f, found in stubs.items() if f not in folds and len(found) == 1},
                            {f for f, found in stubs.items() if f not in folds and len(found) > 1})
     graph = _StubGraph(patch, involved)

@@ -7,6 +7,7 @@ import networkx as nx
 from conftest import article_text, url_of, write_article
 from qagraph import build
 from qagraph.graph import article_projection
+from qagraph.health import health
 from qagraph.ids import article_node, keyword_node, subject_node
 
 CELLS = article_node(url_of("biology", "cells"))
@@ -230,3 +231,22 @@ def test_a_link_to_the_list_of_a_tag_s_pages_is_one_to_that_keyword(tmp_path):
     assert kg.counts["stubs"] == 0 and kg.report()["counts"]["edges"]["listing"] == 5
     assert kg.related("_posts/2024-01-01-a.md") == []
     assert G.edges["article:_posts/2024-01-01-a", keyword_node("machine learning"), "listing"]["line"] == 6  # as links name it
+
+
+def test_a_link_to_a_note_the_vault_s_excluded_files_leave_out_is_no_missing_note(tmp_path):
+    """Obsidian's Excluded files (app.json's userIgnoreFilters) hide notes from its graph, search and
+    unlinked mentions; the files are there, and a link to one resolves (the editor opens it, it is no
+    unresolved link). qagraph skipped them but made each link to one a stub, a missing note in the
+    health report. They stay out of the graph, and a link to one leads nowhere: no stub, no edge."""
+    for path, text in {".obsidian/app.json": '{"userIgnoreFilters": ["Archive/", "/[.]draft[.]md$/"]}',
+                       "Archive/Old idea.md": "Superseded by [[Start]].\n", "Notes/Plan.draft.md": "A draft.\n",
+                       "Notes/Start.md": "See [[Old idea]], ![[Plan.draft]], [the old one](../Archive/Old%20idea.md)"
+                                         " and [[Not yet written]].\n",
+                       "Notes/Other.md": "Back to [[Start]].\n"}.items():
+        write_article(tmp_path, path, text)
+    kg = build(tmp_path, preset="obsidian")
+    G = kg.graph
+    assert sorted(n for n, d in G.nodes(data=True) if d["kind"] == "stub") == ["article:Not yet written"]
+    assert [v for _, v, k in G.out_edges("article:Notes/Start", keys=True) if k == "related"] == [
+        "article:Not yet written"]
+    assert [link["target"] for link in health(G)["outside_links"]["links"]] == ["article:Not yet written"]

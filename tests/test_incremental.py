@@ -3250,3 +3250,25 @@ def test_a_stub_named_by_a_link_in_a_link_to_another_note_is_named_in_a_patched_
     assert [key for (key,) in _rows(cold, "SELECT key FROM stubs")] == ["ghost"]
     assert database_rows(out) == database_rows(cold)
     assert outputs_of(out) == outputs_of(cold)
+
+
+def test_a_link_to_a_note_the_vault_s_excluded_files_leave_out_is_patched_as_a_full_build_reads_it(tmp_path: Path):
+    """A link to a note the vault's Excluded files leave out leads nowhere (no stub): after an edit that
+    writes one, the excluded note going (the link a stub then: a full build), coming back and being edited,
+    and a note of that name coming at the vault's root (which the link reaches first), each build equals a
+    cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/app.json": '{"userIgnoreFilters": ["Archive/"]}', "Archive/Old.md": "Old.\n",
+                       "Home.md": "Start.\n", "Notes/Other.md": "See [[Home]].\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Home.md", "Start, or [[Old]].\n"), ("Archive/Old.md", None), ("Archive/Old.md", "Old again.\n"),
+             ("Archive/Old.md", "Old, and [[Home]].\n"), ("Notes/Other.md", None), ("Old.md", "See [[Home]].\n"))
+    seen = [(kg.build_info.incremental, sorted((u, v) for u, v, k in kg.graph.edges(keys=True) if k == "related"))
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [(True, [("article:Notes/Other", "article:Home")]),
+                    (False, [("article:Home", "article:Old"), ("article:Notes/Other", "article:Home")]),
+                    (False, [("article:Notes/Other", "article:Home")]),
+                    (True, [("article:Notes/Other", "article:Home")]),
+                    (True, []),
+                    (True, [("article:Home", "article:Old"), ("article:Old", "article:Home")])]
