@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from .errors import SKIPPED, WARNING, Problem, UsageError
 from .frontmatter import JOPLIN, MONTHS as _MONTHS, NOTION, FrontMatter, read_front_matter
 from .links import (
-    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tag_offsets, mask_code, mask_comments, mask_math, tags_line,
+    FOLDER_PAGES, FRONT_MATTER, LINK_SYNTAXES, MARKDOWN_LINK, PAGE_SUFFIXES, POST_DATE, POST_FILE, REF, TextLink, related_url, _strip_suffix, command_page, translation_folder, _without_language, first_heading, inline_tag_offsets, mask_code, mask_comments, mask_math, mask_open_comment, tags_line,
     bookdown_headings, conditional_url, data_reusables, docs_link_tags, included_definition_links, included_files, liquid_text, macro_links, myst_labels, page_path, quarto_labels, split_language, text_links, unwrap_mdx_code_blocks,
     wiki_targets,
 )
@@ -456,6 +456,10 @@ class FieldMap:
     it as an id of 12 to 14 digits, as Zettlr and The Archive do: ``[[202001011200]]`` is the note
     ``202001011200 Atomic notes.md`` (:func:`qagraph.links.zettel_ids_of`).
 
+    ``open_comments`` reads an Obsidian comment that is never closed (a ``%%`` no ``%%`` follows) to the end of the
+    note, as Obsidian does (:func:`qagraph.links.mask_open_comment`): its ``[[links]]`` and ``#tags`` are none;
+    elsewhere (a Quartz site, whose comments are ``%%...%%`` only) that ``%%`` is text.
+
     ``inline_math`` reads ``$...$`` as inline math (:func:`qagraph.links.mask_math`), whose ``[[A]]`` is no link and
     ``#x`` no tag, as Obsidian renders it; elsewhere (kramdown, Logseq) a single ``$`` is text.
 
@@ -694,6 +698,7 @@ class FieldMap:
     zettel_ids: bool = False
     closed_tags: bool = False
     inline_math: bool = False
+    open_comments: bool = False
     related_by: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     href_fields: tuple[str, ...] = ()
@@ -730,7 +735,7 @@ class FieldMap:
         "date_from_file_name": bool, "date_line": bool, "headless": bool, "skip_future": bool, "skip_expired": bool, "skip_drafts": bool, "bundles": bool, "lenient_yaml": bool, "front_matter_at_start": bool, "folders_as_written": bool, "shown_front_matter": bool, "icon_shortcodes": bool, "properties": bool, "logseq_legacy_names": bool,
         "notion_properties": bool, "joplin": bool, "joplin_notebooks": (), "joplin_tags": (), "joplin_resources": (), "metadata_lines": bool, "nikola_metadata": bool, "tag_comments": bool, "json_front_matter": bool, "loose_closing": bool, "any_case_keys": bool, "undated_posts": bool, "doc_routes": (), "blog_routes": (), "page_routes": (), "partials": bool, "page_variables": bool, "drafts": DRAFT_MARKS,
         "snippet_urls": None, "slug_urls": None, "level_tags": (), "label_targets": bool, "alias_targets": bool, "alias_commas": bool, "heading_titles": bool,
-        "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "inline_math": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
+        "path_ends": bool, "zettel_ids": bool, "closed_tags": bool, "inline_math": bool, "open_comments": bool, "url_links": bool, "literal_absolute_links": bool, "relative_file_links": bool, "language_links": bool, "language_urls": bool, "command_pages": bool, "command_fallbacks": (),
         "child_lists": (), "url_prefixes": None, "listing_urls": None, "listing_terms": None, "site_folder": None, "language_field": None, "title_keywords": bool,
     }
 
@@ -1375,6 +1380,8 @@ def to_article(name: str, fm: FrontMatter, fields: FieldMap = FieldMap(),
     masked = mask_code(raw_body) if fields.links or fields.inline_tags else None
     if masked is not None and fields.inline_math:  # $[[A]]^{v}$ is a formula, no link
         masked = mask_math(masked)
+    if masked is not None and fields.open_comments and "%%" in masked:  # %% never closed: the rest is comment
+        masked = mask_open_comment(masked)
     title = _title(name, f, fields, raw_body)
     if title is None:
         names = ", ".join(fields.title)

@@ -75,6 +75,7 @@ __all__ = [
     "is_article_like",
     "mask_code",
     "mask_math",
+    "mask_open_comment",
     "myst_labels",
     "note_suffixes",
     "command_page",
@@ -176,6 +177,19 @@ def mask_math(text: str) -> str:
     '                   and [[B]]; costs $5 and $10.\\n\\\\$[[C]]$'
     """
     return _INLINE_MATH.sub(_blank, text) if "$" in text else text
+
+
+def mask_open_comment(text: str) -> str:
+    """``text`` as :func:`mask_code` gives it (its closed comments blanked out) blanked from the ``%%`` of an
+    Obsidian comment that is never closed to its end, lengths and line breaks kept: Obsidian reads the rest of
+    the note as that comment (hidden in its reading view, greyed in its editor), whose ``[[links]]`` and
+    ``#tags`` are none.
+
+    >>> mask_open_comment(mask_code("[[A]] %% done %% [[B]] %% to do: [[C]]\\n`%%` #tag"))
+    '[[A]]            [[B]]                \\n         '
+    """
+    start = text.find("%%")
+    return text if start < 0 else text[:start] + re.sub(r"[^\n]", " ", text[start:])
 
 
 def mask_code(text: str) -> str:

@@ -141,6 +141,7 @@ PRESETS: dict[str, Preset] = {
                 identity="path", date=("date", "created"), date_line=True, related_lists=("related",),
                 alias_fields=("aliases", "alias"), links=("wiki", "markdown"), title_fallback=("file-name",),
                 no_front_matter="article", lenient_yaml=True, front_matter_at_start=True, inline_math=True,
+                open_comments=True,
             ),
             "Obsidian vaults: notes titled by file name, folders as topics, [[wiki-links]], #tags",
             "note name, e.g. {example}, or its path",
@@ -2201,7 +2202,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         hidden = _logseq_hidden(base)
         # Logseq's inline math is $$...$$: a single $ is text
         fields = replace(fields, title=("title",), title_fallback=("logseq-name",), properties=True,
-                         logseq_legacy_names=legacy, inline_math=False,
+                         logseq_legacy_names=legacy, inline_math=False, open_comments=False,
                          skip_folders=(*fields.skip_folders, "logseq"), alias_fields=(*fields.alias_fields, TITLE_ALIAS),
                          journal_files=journal_files, journal_title=journal_title, subject_from=("hierarchy",),
                          ignores=(*fields.ignores, *(("", path, _LOGSEQ_HIDDEN) for path in hidden)))
@@ -2217,7 +2218,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         explicit, drafts = _quartz_filters(site[0][1] if site is not None else "")
         # its FrontMatter plugin reads an aliases text as aliases between commas (coerceToArray)
         fields = replace(fields, content_dir=content, title=("title",), drafts=("draft",) if drafts else (),
-                         publish_marks=("publish",) if explicit else (), alias_commas=True,
+                         publish_marks=("publish",) if explicit else (), alias_commas=True, open_comments=False,
                          ignores=tuple((content, glob, "ignorePatterns") for glob in quartz))
         notes.append((f"pages under {content}; " if content else "")
                      + "titles from title, else the file name"
@@ -2236,7 +2237,7 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
         # (Foam's parser reads no math: $[[A]]$ is a link of its graph)
         fields = replace(fields, title=("title",), title_fallback=("level-one-heading", "file-name"),
                          alias_fields=("alias",), alias_commas=True, keyword_separator=EVERY_SEPARATOR, inline_math=False,
-                         ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
+                         open_comments=False, ignores=(*fields.ignores, *(("", glob, _FOAM_IGNORE) for glob in ignored)))
         notes.append("Foam: a note is titled by its title field, else its first level-1 heading"
                      + (f"; not read: its {_FOAM_IGNORE} ({', '.join(ignored)})" if ignored else ""))
     elif p.name == "obsidian":

@@ -1072,6 +1072,22 @@ def test_in_an_obsidian_vault_inline_math_holds_no_link_nor_tag(tmp_path: Path):
         assert {target for _, target in related(tmp_path / other)} == {"A", "F \\land G", "C"}, other
 
 
+def test_in_an_obsidian_vault_a_comment_never_closed_runs_to_the_end_of_the_note(tmp_path: Path):
+    """A %% that no %% follows opens a comment to the end of the note in Obsidian (its reading view hides the
+    rest, its editor greys it): the [[links]] and #tags there are none of its graph. qagraph read it as text,
+    and the half-written note's [[C]] became a stub. A %% inside code opens nothing; a Quartz site's
+    comments are %%...%% only (its ObsidianFlavoredMarkdown), so there the lone %% is text."""
+    body = "[[A]] %% done %% [[B]] `%%` #b\n\n%% to do: link [[C]]\n#c and [D](D.md)\n"
+    write_site(tmp_path / "vault", {".obsidian/app.json": "{}", "Note.md": body, "A.md": "A.\n", "B.md": "B.\n"})
+    kg = build(tmp_path / "vault")
+    assert sorted(target for _, target in related(tmp_path / "vault")) == ["A", "B"]
+    assert kg.graph.nodes["article:Note"]["keywords"] == ("b",)
+    write_site(tmp_path / "quartz", {"quartz.config.ts": "const config = {}\n", "content/Note.md": body,
+                                     "content/A.md": "A.\n", "content/B.md": "B.\n"})
+    quartz = related(tmp_path / "quartz", preset="obsidian")
+    assert sorted(target.rpartition("/")[2] for _, target in quartz) == ["A", "B", "C", "D"]
+
+
 def test_links_from_the_text_are_read_only_where_the_preset_says():
     # Jekyll reads Markdown links, its own tags and related lists, not wiki-links in the text;
     # the Q&A format only related_articleN
