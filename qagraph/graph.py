@@ -41,7 +41,7 @@ from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .kinds import LISTING
 from .fields import MKDOCS_URLS, FieldMap, mounted_name
-from .links import COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
+from .links import CHILDREN, COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, subject_slug
@@ -297,7 +297,7 @@ def _link_related(
     index: ArticleIndex[Article | ExcludedNote] | None = None  # built on the first link that needs it
     stub_keys: dict[str, str] = {}  # folded name -> the first spelling, so [[Note]] and [[note]] meet
 
-    def target_of(a: Article, link: RelatedLink) -> str | Problem | None:
+    def target_of(a: Article, link: RelatedLink) -> str | tuple[str, ...] | Problem | None:
         nonlocal index
         if index is None:
             index = article_index([*articles, *excluded], fields)
@@ -307,7 +307,7 @@ def _link_related(
     for a in articles:
         source = names[a.key]
 
-        def this_text_target(link: RelatedLink, a: Article = a) -> str | Problem | None:
+        def this_text_target(link: RelatedLink, a: Article = a) -> str | tuple[str, ...] | Problem | None:
             return target_of(a, link)
 
         targets, found, stubs = link_article(source, a.path, a.related, fields, lookups, this_text_target)
@@ -367,14 +367,15 @@ class LinkLookups:
 
 def link_article(
     source: str, path: str, links: Iterable[RelatedLink], fields: FieldMap, lookups: LinkLookups,
-    text_target: Callable[[RelatedLink], str | Problem | None] | None = None,
+    text_target: Callable[[RelatedLink], str | tuple[str, ...] | Problem | None] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], list[Problem], list[tuple[str, dict[str, Any]]]]:
     """The related edges of one article (``target -> data``), the problems found, and the stubs its links name.
 
     A ``related_articleN`` link resolves by url first (a link whose id names other
     articles is a warning, resolved by url), then by id when exactly one article has it;
-    any other link by ``text_target`` (:func:`text_target`: a node, nothing, or the problem
-    of an ambiguous ref); repeats of a target are merged (``position`` the first,
+    any other link by ``text_target`` (:func:`text_target`: a node, nothing, the problem
+    of an ambiguous ref, or the nodes of a section's list of its pages, each at the link's position);
+    repeats of a target are merged (``position`` the first,
     ``positions`` all, ``origin`` and ``line`` the first's). Stubs come as ``(node, data)`` for the caller
     to add when new.
     """
@@ -390,6 +391,11 @@ def link_article(
             found = text_target(link)
             if isinstance(found, Problem):
                 problems.append(found)
+                continue
+            if isinstance(found, tuple):  # a list of pages: each a target at the link's position
+                for node in found:
+                    if node != source:
+                        _merge(targets, node, link)
                 continue
             target = found
             if target is None or target == source:
@@ -431,16 +437,22 @@ def link_article(
                                     f"{fields.related_prefix}{link.position}: links the article to itself; ignored",
                                     "related-self", WARNING))
             continue
-        seen = targets.get(target)
-        if seen is None:
-            kind = LISTING if target.startswith((SUBJECT + ":", KEYWORD + ":")) else "related"
-            targets[target] = {"kind": kind, "position": link.position, "positions": [link.position],
-                               "origin": link.origin, "line": link.line}
-        else:
-            seen["positions"].append(link.position)
+        _merge(targets, target, link)
     for data in targets.values():
         data["positions"] = tuple(data["positions"])
     return targets, problems, stubs
+
+
+def _merge(targets: dict[str, dict[str, Any]], target: str, link: RelatedLink) -> None:
+    """Add the edge of ``link`` to ``target`` to ``targets`` (a ``listing`` edge to a subject or keyword, a
+    related one to an article or stub), or its position to the one there."""
+    seen = targets.get(target)
+    if seen is None:
+        kind = LISTING if target.startswith((SUBJECT + ":", KEYWORD + ":")) else "related"
+        targets[target] = {"kind": kind, "position": link.position, "positions": [link.position],
+                           "origin": link.origin, "line": link.line}
+    else:
+        seen["positions"].append(link.position)
 
 
 def reads_relative_urls(*, doc_routes: bool, jekyll: bool, url_links: bool, path_urls: str | None,
@@ -506,9 +518,10 @@ def source_folders(fields: FieldMap | dict[str, Any]) -> tuple[str, ...]:
 
 
 def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink, a: Named, fields: FieldMap,
-                stub_keys: dict[str, str]) -> str | Problem | None:
+                stub_keys: dict[str, str]) -> str | tuple[str, ...] | Problem | None:
     """The node a ``target`` link of ``a`` leads to, ``None`` when it leads nowhere, or the
-    warning (``ref-ambiguous``) for a ref that names several articles by a bare name.
+    warning (``ref-ambiguous``) for a ref that names several articles by a bare name; the nodes of the
+    pages a section's ``children`` shortcode lists (:meth:`~qagraph.links.ArticleIndex.children`), none a stub.
 
     A link that names no article leads to a stub, added to ``G`` (with this link's data) when
     ``G`` does not hold it; ``stub_keys`` (folded name -> the first spelling met) makes
@@ -518,6 +531,8 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
     """
     assert link.target is not None
     here = mounted_name(a.path, fields) if fields.content_mounts else a.path  # where the site has the page
+    if link.origin == CHILDREN:
+        return tuple(article_node(child.key) for child in index.children(here, link.target))
     hit = index.resolve(link.target, link.origin, here, link.title, a.url)
     if hit is not None:
         return None if isinstance(hit, ExcludedNote) else article_node(hit.key)

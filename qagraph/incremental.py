@@ -543,7 +543,7 @@ def _relink_by_name(patch: DatabasePatch, update: Update, paths: Iterable[str], 
         node = article_node(source.key)
         links = new_nodes[node].related if node in new_nodes else patch.links_of(node)
 
-        def target(link: RelatedLink, source: _Named = source) -> str | Problem | None:
+        def target(link: RelatedLink, source: _Named = source) -> str | tuple[str, ...] | Problem | None:
             return text_target(graph, index, link, source, fields, spellings)
 
         targets, found, _ = link_article(node, source.path, links, fields, no_lookups, target)

@@ -96,12 +96,15 @@ WIKI_LINK = "wiki-link"
 EMBED = "embed"
 MARKDOWN_LINK = "markdown-link"
 REF = "ref"
+#: a Hugo section's list of its child pages, the Learn and Relearn themes' ``{{% children %}}`` shortcode: one link
+#: for all of them, resolved by :meth:`ArticleIndex.children` (its target says how deep, :func:`children_target`)
+CHILDREN = "children"
 #: a command page's mention of another command's page (:func:`command_page`): its "See also" list, the
 #: command it is an alias of, a ``tldr name`` example; resolved by :meth:`ArticleIndex.resolve` beside the page
 COMMAND = "command"
 
 #: the text link syntaxes a field map can ask for
-LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative",
+LINK_SYNTAXES = ("wiki", "markdown", "hugo-ref", "hugo-children", "jekyll-ref", "myst", "html", "quarto", "docsify", "docsify-relative",
                  "docsify-history", "bookdown", "notebook", "nikola")
 
 #: suffixes of attachments: a link to one of these is not a link to an article
@@ -359,6 +362,11 @@ _HUGO_REF = re.compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]{0,256}?"
     r"-?[>%]\}\}"
 )
+#: the Learn and Relearn themes' ``{{% children depth="2" %}}`` (or ``{{< children >}}``), with its parameters; an
+#: escaped one, ``{{%/* children */%}}``, is text (Hugo shows the call), as its ``/*`` does not match
+_HUGO_CHILDREN = re.compile(r"\{\{[<%]-?\s*children(?=[\s>%-])([^}\n]{0,512}?)-?[>%]\}\}")
+#: a shortcode's named parameter: ``depth="2"``, ``showhidden=true``
+_SHORTCODE_PARAMETER = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))""")
 #: MyST's cross-reference roles (Jupyter Book's): ``{doc}`path``` and ``{doc}`text <path>``` name a page
 #: by its path without suffix (from the linking page's folder, or the book's root after a ``/``),
 #: ``{ref}`label``` (and ``{numref}``) a target a page defines, ``(label)=`` before a heading
@@ -677,6 +685,9 @@ def text_links(body: str, syntaxes: Iterable[str], first_line: int = 1, site_url
     if "hugo-ref" in wanted and "ref" in text:
         for m in _HUGO_REF.finditer(text):
             add(m.start(), REF, m.group(1) or m.group(2) or m.group(3) or "", None)
+    if "hugo-children" in wanted and "children" in text:  # one link for every page the list shows
+        for m in _HUGO_CHILDREN.finditer(text):
+            found.append((m.start(), TextLink(CHILDREN, children_target(m.group(1)), None, line_of(m.start()))))
     if "jekyll-ref" in wanted and "{%" in text:
         for m in _JEKYLL_REF.finditer(text):
             hexo = _HEXO_FIRST_ARGUMENT.match(m.group(2)) if m.group(1) in ("post_link", "post_path") else None
@@ -1876,6 +1887,42 @@ def _field_values(a: Named, names: Sequence[str]) -> tuple[str | None, ...] | No
     return tuple(None if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values)
 
 
+def children_target(parameters: str) -> str:
+    """The target of a :data:`CHILDREN` link, from the parameters of its ``children`` shortcode: how many levels of
+    pages below the page it lists (``depth``, 1 unless it says; one for the ``card`` and ``group`` types, which
+    list only the first) and whether it lists the pages ``hidden`` from the menu too (``showhidden``).
+
+    >>> children_target(' depth="3" showhidden="true" '), children_target(" type=card depth=9"), children_target("")
+    ('depth=3 showhidden', 'depth=1', 'depth=1')
+    """
+    given = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+             for m in _SHORTCODE_PARAMETER.finditer(parameters)}
+    depth = given.get("depth", "1").strip()
+    levels = max(1, int(depth)) if depth.isdigit() else 1
+    if given.get("type", "").strip().lower() in ("card", "group"):
+        levels = 1
+    return f"depth={min(levels, 999)}" + (" showhidden" if given.get("showhidden", "").strip().lower() == "true" else "")
+
+
+def _children_parameters(target: str) -> tuple[int, bool]:
+    """The depth and ``showhidden`` a :func:`children_target` says."""
+    words = target.split()
+    depth = words[0].removeprefix("depth=") if words else "1"
+    return (int(depth) if depth.isdigit() else 1), "showhidden" in words[1:]
+
+
+def _go_true(value: Any) -> bool:
+    """Whether a Go template reads a front-matter ``value`` as true (``{{ if .Params.hidden }}``): any but
+    false, 0, an empty text, list or mapping, and none (``hidden: "false"`` is a text, so true)."""
+    return value is not None and value is not False and value != 0 and value != "" and value != [] and value != {}
+
+
+def _hidden(a: Named) -> bool:
+    """Whether the Learn and Relearn themes leave the page ``a`` out of their menus and ``children`` lists: its
+    ``hidden`` (Hugo reads a front-matter key in any case) is true as a Go template reads it (:func:`_go_true`)."""
+    return any(_go_true(value) for key, value in a.extra.items() if key.lower() == "hidden")
+
+
 def _swapped(origin: str, label: str | None) -> str | None:
     """The label of a wiki-link ``[[a|b]]``, which names the article when ``a`` names none: Obsidian writes
     ``[[target|label]]``, GitHub wikis and Dendron ``[[label|target]]``. ``None`` for any other link."""
@@ -2068,6 +2115,8 @@ class ArticleIndex(Generic[A]):
         #: the aliases links reach articles by (none without ``alias_targets``)
         self._link_alias: dict[str, list[A]] = self.by_alias if alias_targets else {}
         self._by_loose_name: dict[str, list[A]] | None = None  # made on the first wiki-link that needs it
+        self._children: dict[str, list[tuple[str, A | None]]] | None = None  # made on the first children link (:meth:`children`)
+        self._articles = articles
         self._by_folder_name: dict[str, list[A]] | None = None  # likewise
 
     def _folder_page_rank(self, path: str, name: str) -> int | None:
@@ -2109,10 +2158,10 @@ class ArticleIndex(Generic[A]):
         >>> from qagraph.model import Article
         >>> a = Article("a", "a.md", "t", "t", "", "s", "s", (), (), (), extra={"aliases": ["A", "x"]})
         >>> ArticleIndex([], alias_fields=("aliases",)).identity(a)
-        ('a', 'a.md', None, (('A', 'x'),), None)
+        ('a', 'a.md', None, (('A', 'x'),), None, None)
         """
         return (a.key, a.path, a.url, tuple(tuple(aliases(a, (f,))) for f in self.alias_fields),
-                a.extra.get("slug") if self.bundles else None)
+                a.extra.get("slug") if self.bundles else None, _hidden(a) if self.bundles else None)
 
     def names(self, a: Named) -> set[str]:
         """The folded last names ``a`` is found by: its file name (also with spaces for its hyphens),
@@ -2150,6 +2199,9 @@ class ArticleIndex(Generic[A]):
         reached: set[str] = set()
         for link in links:
             if link.target is None:
+                continue
+            if link.origin == CHILDREN:  # the pages below this one: any article may be one
+                reached.add("")
                 continue
             for target in (link.target, _swapped(link.origin, link.title)):
                 if target is not None:
@@ -2231,6 +2283,8 @@ class ArticleIndex(Generic[A]):
         """
         if origin == COMMAND:
             return self._command(target, source_path)
+        if origin == CHILDREN:  # several pages, or none: :meth:`children`
+            return None
         origin = self.read_as(origin)
         if _MYST_LABEL.match(target):  # MyST's [text](#label): the page that defines the target, by its alias
             return self._pick(self.by_alias.get(fold(target[1:]), []), source_path) if self.alias_fields else None
@@ -2677,6 +2731,64 @@ class ArticleIndex(Generic[A]):
         return _without_language(_strip_suffix(path.removeprefix(self.content_dir)), self.languages)[1] or \
             self.default_language
 
+    def children(self, source_path: str, target: str) -> list[A]:
+        """The pages a Hugo section's ``children`` shortcode (a :data:`CHILDREN` link, ``target`` as
+        :func:`children_target` gives it) lists on the page of the file ``source_path``, as the Learn and
+        Relearn themes list them: the section's pages (its ``.Pages``: its regular pages, those of its folders
+        that are no sections too, and the sections below it), and theirs down to its depth (through a top folder
+        with no page of its own too, whose list Hugo makes), but those whose ``hidden`` is true (and the pages
+        below them) unless it says ``showhidden``; in path order. A page that is no section (a leaf bundle, a
+        single page) has none.
+
+        >>> from qagraph.model import Article
+        >>> def art(path, **extra): return Article(path, path, "t", "t", "", "s", "s", (), (), (), extra=extra)
+        >>> pages = [art("c/_index.md"), art("c/a/_index.md"), art("c/a/b.md"), art("c/a/x/y.md"), art("c/a/s/_index.md"),
+        ...          art("c/a/s/t.md"), art("c/a/h.md", hidden=True), art("c/top.md"), art("c/n/deep.md")]
+        >>> index = ArticleIndex(pages, content_dir="c/", bundles=True)
+        >>> [p.path for p in index.children("c/a/_index.md", "depth=1")]
+        ['c/a/b.md', 'c/a/s/_index.md', 'c/a/x/y.md']
+        >>> [p.path for p in index.children("c/_index.md", "depth=2 showhidden")]
+        ['c/a/_index.md', 'c/a/b.md', 'c/a/h.md', 'c/a/s/_index.md', 'c/a/x/y.md', 'c/n/deep.md', 'c/top.md']
+        """
+        if self._stem(source_path) != "_index":
+            return []
+        if self._children is None:
+            self._children = self._sections_pages()
+        pages = self._children
+        depth, shown = _children_parameters(target)
+        found: list[A] = []
+        level = [self._page(source_path)]
+        for _ in range(depth):
+            below = [(page, a) for above in level for page, a in pages.get(above, [])
+                     if shown or a is None or not _hidden(a)]
+            found += [a for _, a in below if a is not None]
+            level = [page for page, a in below if a is None or self._stem(a.path) == "_index"]
+        return sorted(found, key=lambda c: c.path)
+
+    def _sections_pages(self) -> dict[str, list[tuple[str, A | None]]]:
+        """The pages of each Hugo section by its page path (the home page's: ``""``, a language's home page's: the
+        language), with their page paths, as :meth:`children` reads them: a page belongs to the nearest folder
+        above it whose own page (``_index.md``) is a section, or to its top folder, a section with its own page
+        or not (one without is the home page's, with no article: Hugo makes its list page)."""
+        sections = {self._page(a.path) for a in self._articles if self._stem(a.path) == "_index"}
+        found: dict[str, list[tuple[str, A | None]]] = {}
+        for a in self._articles:
+            page = self._page(a.path)
+            parts = page.split("/") if page else []
+            base = 1 if parts and parts[0] in self.languages and parts[0] != self.default_language else 0
+            if len(parts) <= base:
+                continue  # a home page
+            parent = "/".join(parts[:base])
+            for n in range(len(parts) - 1, base, -1):
+                above = "/".join(parts[:n])
+                if above in sections or n == base + 1:  # a top folder is a section, with its own page or not
+                    parent = above
+                    break
+            if parent not in sections and parent not in found and "/".join(parts[:base]) != parent:
+                found.setdefault("/".join(parts[:base]), []).append((parent, None))  # a top folder's list page
+            found.setdefault(parent, []).append((page, a))
+        return found
+
     def _page(self, path: str) -> str:
         """The page path of the file ``path`` (:func:`page_path` by this index's rules)."""
         return page_path(path, self.content_dir, self.bundles, self.languages, self.default_language)
@@ -2787,6 +2899,8 @@ class ArticleIndex(Generic[A]):
         """
         if origin == COMMAND:
             return self._command_places(target, source_path)[-1]
+        if origin == CHILDREN:  # lists the pages there are: names none that is not
+            return None
         origin = self.read_as(origin)
         path = self.internal_path(target)
         # a wiki-link named like a file of code ([[Vue.js]]) names a note that is not there yet, as Obsidian shows it

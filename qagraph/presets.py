@@ -1910,6 +1910,10 @@ def _fit(p: Preset, base: Path, names: Sequence[str], s: _Sample, *,
             notes.append(f"{len(glossary)} glossary terms (glossary_tooltip links to their pages, "
                          "glossary_definition shows their links)")
         menu_titles = config is not None and zola is None and bool(_hugo_theme_parts(settings) & _MENU_TITLE_THEMES)
+        if menu_titles and "hugo-children" not in fields.links:
+            # their {{% children %}} shows a section's pages as a list of links to each (a page of chapters has no other)
+            fields = replace(fields, links=(*fields.links, "hugo-children"))
+            notes.append("the pages a section's children shortcode lists are its links")
         if titles := _hugo_section_titles(base, names, fields, ("menutitle", "linktitle", "title") if menu_titles
                                           else ("linktitle", "title")):
             fields = replace(fields, folder_labels=(*fields.folder_labels, *titles))

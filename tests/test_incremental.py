@@ -3272,3 +3272,27 @@ def test_a_link_to_a_note_the_vault_s_excluded_files_leave_out_is_patched_as_a_f
                     (True, [("article:Notes/Other", "article:Home")]),
                     (True, []),
                     (True, [("article:Home", "article:Old"), ("article:Old", "article:Home")])]
+
+
+def test_the_pages_a_children_shortcode_lists_are_patched_as_a_full_build_links_them(tmp_path: Path):
+    """A Relearn section's {{% children %}} links to its pages: after a page comes into the section, is hidden
+    from the menu, shown again (hidden: false), the new page goes, and the section's call asks for two levels (the
+    hidden page below not among them), each build equals a cold one."""
+    from test_links import RELEARN
+
+    root, out, cold = tmp_path / "site", tmp_path / "out", tmp_path / "cold"
+    for path, text in RELEARN.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("content/basics/new.md", "---\ntitle: New\n---\nNew.\n"),
+             ("content/basics/install/index.md", "---\ntitle: Install\nhidden: true\n---\nInstall it.\n"),
+             ("content/basics/install/index.md", "---\ntitle: Install\nHidden: false\n---\nInstall it.\n"),
+             ("content/basics/new.md", None),
+             ("content/basics/_index.md", "---\ntitle: Basics\n---\n{{% children depth=2 %}}\n"))
+    seen = [sorted(v for u, v, k in kg.graph.edges(keys=True) if k == "related" and u == "article:basics")
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [["article:basics/config", "article:basics/install", "article:basics/new"],
+                    ["article:basics/config", "article:basics/new"],
+                    ["article:basics/config", "article:basics/install", "article:basics/new"],
+                    ["article:basics/config", "article:basics/install"],
+                    ["article:basics/config", "article:basics/install"]]

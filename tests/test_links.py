@@ -1088,6 +1088,40 @@ def test_in_an_obsidian_vault_a_comment_never_closed_runs_to_the_end_of_the_note
     assert sorted(target.rpartition("/")[2] for _, target in quartz) == ["A", "B", "C", "D"]
 
 
+#: a site of the Relearn theme: the home page lists two levels of pages, a chapter its own, one escaped call
+RELEARN = {
+    "hugo.toml": 'title = "Docs"\ntheme = "hugo-theme-relearn"\n',
+    "content/_index.md": '---\ntitle: Home\n---\n{{% children depth="2" %}}\n',
+    "content/basics/_index.md": "---\ntitle: Basics\n---\nThe basics.\n\n{{% children %}}\n",
+    "content/basics/install/index.md": "---\ntitle: Install\n---\nInstall it.\n",
+    "content/basics/config/_index.md": "---\ntitle: Config\n---\n{{< children showhidden=\"true\" >}}\n",
+    "content/basics/config/flags.md": "---\ntitle: Flags\nhidden: true\n---\nFlags.\n",
+    "content/basics/secret.md": "---\ntitle: Secret\nhidden: true\n---\nNot in the menu.\n",
+    "content/basics/draft.md": "---\ntitle: Draft\ndraft: true\n---\nNot built.\n",
+    "content/more/_index.md": "---\ntitle: More\n---\nCall it so: `{{% children %}}`, or {{%/* children */%}}.\n",
+    "content/more/extra.md": "---\ntitle: Extra\n---\nExtra.\n",
+}
+
+
+def test_a_learn_or_relearn_section_links_to_the_pages_its_children_shortcode_lists(tmp_path: Path):
+    """The Learn and Relearn themes' {{% children %}} shows a section's pages (and theirs, to its depth) as a
+    list of links, leaving out those hidden from the menu unless it says showhidden: a reader of a chapter
+    page sees a link to each. qagraph read no link there, so a chapter page had none and its pages no link
+    to them. A page hidden, a draft, an escaped call or one in code links nowhere; no page is a stub."""
+    write_site(tmp_path, RELEARN)
+    kg = build(tmp_path)
+    links = {(u, v): d["origin"] for u, v, k, d in kg.graph.edges(keys=True, data=True) if k == "related"}
+    assert links == {("article:/", "article:basics"): "children", ("article:/", "article:more"): "children",
+                     ("article:/", "article:basics/install"): "children",
+                     ("article:/", "article:basics/config"): "children", ("article:/", "article:more/extra"): "children",
+                     ("article:basics", "article:basics/install"): "children",
+                     ("article:basics", "article:basics/config"): "children",
+                     ("article:basics/config", "article:basics/config/flags"): "children"}
+    assert not [n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"]
+    write_article(tmp_path, "hugo.toml", 'title = "Docs"\ntheme = "ananke"\n')  # another theme's page: no such list
+    assert not [k for _, _, k in build(tmp_path).graph.edges(keys=True) if k == "related"]
+
+
 def test_links_from_the_text_are_read_only_where_the_preset_says():
     # Jekyll reads Markdown links, its own tags and related lists, not wiki-links in the text;
     # the Q&A format only related_articleN
