@@ -41,7 +41,7 @@ from .errors import WARNING, Problem
 from .ids import ARTICLE, KEYWORD, STUB, SUBJECT, article_node, keyword_node, subject_node
 from .kinds import LISTING
 from .fields import MKDOCS_URLS, FieldMap, mounted_name
-from .links import CHILDREN, COMMAND, EMBED, FRONT_MATTER, REF, WIKI_LINK, A, ArticleIndex, Named
+from .links import CHILDREN, COMMAND, EMBED, FOLDER_PAGES, FRONT_MATTER, MARKDOWN_LINK, REF, WIKI_LINK, A, ArticleIndex, Named
 from .load import LoadResult
 from .model import Article, Progress, RelatedLink
 from .normalize import clean, fold, most_common_spelling, subject_slug
@@ -553,14 +553,29 @@ def text_target(G: nx.MultiDiGraph, index: ArticleIndex[Any], link: RelatedLink,
         url = key if key.startswith("/") else None
         slug_m = re.search(fields.subject_from_url, url) if url else None
         # a note's name is its title, and a command's its page's (tldr titles a page by its command);
-        # a page link's text is only how one page calls it
-        title = key.rpartition("/")[2] if index.read_as(link.origin) in (WIKI_LINK, EMBED) else (
-            link.title if link.origin in (FRONT_MATTER, COMMAND) else None)
+        # a page link's text is only how one page calls it ("click here"): the stub goes by its own name
+        # (in an Obsidian vault a Markdown link names a note as a wiki-link does: [x](Missing%20note.md))
+        named = index.read_as(link.origin) in (WIKI_LINK, EMBED) or index.path_ends and link.origin == MARKDOWN_LINK
+        title = key.rpartition("/")[2] if named else (link.title if link.origin in (FRONT_MATTER, COMMAND) else None)
         G.add_node(
-            node, kind=STUB, label=title or link.title or key, key=key, url=url, id=None, title=title,
+            node, kind=STUB, label=title or stub_name(key), key=key, url=url, id=None, title=title,
             subject=slug_m.group(1) if slug_m else None, subject_label=None,
         )
     return node
+
+
+def stub_name(key: str) -> str:
+    """The name a stub of a text link goes by: the last part of its ``key``, the page's name as its file or url
+    would give it (a folder's own page, ``index`` or ``README``, by its folder's), whatever the first link
+    to it says ("click here"), as a missing note goes by its name.
+
+    >>> stub_name("docs/missing-page"), stub_name("/2017/01/10/hello/"), stub_name("guide/setup/index"), stub_name("/")
+    ('missing-page', 'hello', 'setup', '/')
+    """
+    parts = [part for part in key.split("/") if part]
+    while len(parts) > 1 and fold(parts[-1]) in FOLDER_PAGES:
+        parts.pop()
+    return parts[-1] if parts else key
 
 
 def article_projection(G: nx.MultiDiGraph, related_weight: float = 1.0) -> nx.Graph:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from conftest import article_text, url_of, write_article
+from conftest import article_text, url_of, write_article, write_site
 from qagraph import build
 from qagraph.graph import article_projection
 from qagraph.health import health
@@ -250,3 +250,25 @@ def test_a_link_to_a_note_the_vault_s_excluded_files_leave_out_is_no_missing_not
     assert [v for _, v, k in G.out_edges("article:Notes/Start", keys=True) if k == "related"] == [
         "article:Not yet written"]
     assert [link["target"] for link in health(G)["outside_links"]["links"]] == ["article:Not yet written"]
+
+
+def test_a_page_no_file_is_goes_by_its_own_name_whatever_the_first_link_to_it_says(tmp_path):
+    """A Hugo page that only a broken link reaches was shown by the first link's text ("click here"), and a
+    missing note of a vault by the text of a Markdown link to it when that came before its [[name]]: a
+    stub's name hung on which link came first in file order, and said nothing of the page. A stub of a text
+    link goes by its own name, the last part of the page path or url it stands for (a missing note: its name,
+    also its title), in every preset."""
+    write_site(tmp_path / "hugo", {
+        "hugo.toml": 'title = "Site"\n',
+        "content/docs/a.md": '---\ntitle: A\n---\n[click here](/docs/missing-page/), {{< ref "gone" >}}, [x](../old/index.md)\n',
+        "content/docs/b.md": "---\ntitle: B\n---\nThe [missing page](/docs/missing-page/).\n"})
+    write_site(tmp_path / "vault", {".obsidian/app.json": "{}",
+                                    "A.md": "See [this one](Missing%20note.md), then [[Missing note]].\n"})
+    write_site(tmp_path / "jekyll", {"_config.yml": "title: Blog\n",
+                                     "_posts/2020-01-01-p.md": "---\ntitle: P\n---\n[Read more](/2019/05/01/gone/).\n"})
+    names = {}
+    for corpus in ("hugo", "vault", "jekyll"):
+        G = build(tmp_path / corpus).graph
+        names[corpus] = sorted((d["label"], d["title"]) for _, d in G.nodes(data=True) if d["kind"] == "stub")
+    assert names == {"hugo": [("gone", None), ("missing-page", None), ("old", None)],
+                     "vault": [("Missing note", "Missing note")], "jekyll": [("gone", None)]}

@@ -971,20 +971,19 @@ def test_snippet_edges():
 
 
 def test_a_markdown_link_s_text_is_shown_without_its_emphasis(tmp_path: Path):
-    """A page shows [**Binary Search Tree**](/x) as the words Binary Search Tree, in bold: the link's text, and
-    the title of the stub it made, kept the asterisks. An underscore within a word (snake_case) is no emphasis."""
+    """A page shows [**Binary Search Tree**](/x) as the words Binary Search Tree, in bold: the link's text kept
+    the asterisks. An underscore within a word (snake_case) is no emphasis."""
     found = text_links("| [**Binary Search Tree**](/js/s/bst) | [_the_ *quick*  __sort__](/js/s/q) | "
                        "[my_snake_case](/py/s/s) | [a * b](/m) |", ("markdown",))
     assert [link.text for link in found] == ["Binary Search Tree", "the quick sort", "my_snake_case", "a * b"]
-    kg = build(FIXTURES / "snippets", out=tmp_path / "out")
-    stub = next(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub" and "deep-merge" in n)
-    assert kg.graph.nodes[stub]["label"] == "the missing deepMerge snippet"
+    clone = next(a for a in load_corpus(FIXTURES / "snippets").articles if a.path == "deep-clone.md")
+    assert [link.title for link in clone.related if link.target == "deep-merge.md"] == ["the missing deepMerge snippet"]
 
 
 def test_a_markdown_link_s_text_shows_its_inline_code(tmp_path: Path):
     """A page shows [`rollout`](/docs/x/) as the word rollout, in code: documentation sites write command and field
     links so. Code is blanked before links are read (no link inside code is one), and the blanked span was lost
-    with it: the link had no text (its stub was titled by its path) or lost a word ('the tool'). A backtick
+    with it: the link had no text or lost a word ('the tool'). A backtick
     that opens no code, and a link inside code, are as before."""
     found = text_links("[`rollout`](/docs/a/) [the `drain`  **verb**](/docs/b/) [``a ` b``](/docs/c/) "
                        "`[code](/docs/d/)` [it's ` open](/docs/e/)", ("markdown",))
@@ -993,8 +992,8 @@ def test_a_markdown_link_s_text_shows_its_inline_code(tmp_path: Path):
     write_site(tmp_path / "site", {
         "hugo.toml": 'baseURL = "https://example.org/"\n',
         "content/docs/pods.md": "---\ntitle: Pods\n---\nSee the [`static`](/docs/cpu-policies/#static) policy.\n"})
-    graph = build(tmp_path / "site", out=tmp_path / "out").graph
-    assert graph.nodes["article:docs/cpu-policies"]["label"] == "static"
+    [pods] = load_corpus(tmp_path / "site").articles
+    assert [link.title for link in pods.related] == ["static"]
 
 
 OBSIDIAN_EDGES = {
@@ -1357,8 +1356,8 @@ def test_the_snippets_a_jekyll_page_lists_for_its_layout_to_include_show_their_l
 
 def test_a_link_s_text_leaves_out_the_liquid_it_renders_otherwise(tmp_path: Path):
     """A cheat-sheet index lists its translations as ``<a href="..."><span>{% include icons/download.svg %}</span>
-    Deutsch</a>``: the site shows an icon and "Deutsch", but the link's text, which names the page a link
-    leads nowhere to, was "{% include icons/download.svg %} Deutsch". A Liquid tag or output in a link's text
+    Deutsch</a>``: the site shows an icon and "Deutsch", but the link's text
+    was "{% include icons/download.svg %} Deutsch". A Liquid tag or output in a link's text
     is left out now, in an HTML page as in Markdown; text without Liquid is kept as written."""
     site = tmp_path / "site"
     write_site(site, {
@@ -1369,9 +1368,9 @@ def test_a_link_s_text_leaves_out_the_liquid_it_renders_otherwise(tmp_path: Path
         "about.md": "---\ntitle: About\n---\nSee [{% include icons/book.svg %} the {{ site.title }} index](/sheets/ja/) "
                     "and [Sheets 100%](/sheets/).\n",
     })
+    texts = {link.target: link.title for a in load_corpus(site).articles for link in a.related}
+    assert texts == {"/sheets/de/": "Deutsch", "/sheets/fr/": None, "/sheets/ja/": "the index", "/sheets/": "Sheets 100%"}
     kg = build(site)
-    labels = {kg.graph.nodes[n]["url"]: kg.graph.nodes[n]["label"] for n in kg.graph if kg.graph.nodes[n]["kind"] == "stub"}
-    assert labels == {"/sheets/de": "Deutsch", "/sheets/fr": "/sheets/fr", "/sheets/ja": "the index"}
     assert kg.related("about") == [kg.article("/sheets/ja"), kg.article("sheets/index")]
 
 

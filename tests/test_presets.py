@@ -11451,7 +11451,7 @@ def test_github_docs_reusable_texts_bring_their_links(tmp_path: Path, read: str)
 
 def test_github_docs_titles_and_link_texts_show_their_variables(tmp_path: Path):
     """GitHub Docs writes product names in titles and link texts as {% data variables.product.x %} and
-    shows some words only for a plan ({% ifversion ghes %}...{% endif %}): titles and stub names were that
+    shows some words only for a plan ({% ifversion ghes %}...{% endif %}): titles and link texts were that
     Liquid. They read as the site shows them on its default plan, with the words of data/variables/;
     a variable it does not have is left as written."""
     import qagraph
@@ -11470,9 +11470,12 @@ def test_github_docs_titles_and_link_texts_show_their_variables(tmp_path: Path):
     result = load_corpus(tmp_path / "docs")
     assert {a.path: a.title for a in result.articles}["content/gadgets/index.md"] == "Gadgets for Widget Hub"
     assert {a.path: a.description for a in result.articles}["content/gadgets/index.md"] == "Small things for Widget Hub users."
-    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")
+    gadgets = next(a for a in result.articles if a.path == "content/gadgets/index.md")
+    assert [link.title for link in gadgets.related if link.title] == [
+        "Widgets plans", "{% data variables.product.unknown %} things"]
+    kg = qagraph.build(tmp_path / "docs", out=tmp_path / "out")  # a page no file is goes by its own name
     assert sorted(kg.graph.nodes[n]["label"] for n in kg.graph.nodes if kg.graph.nodes[n].get("kind") == "stub") == [
-        "/widgets/not-written-yet", "Widgets plans", "{% data variables.product.unknown %} things"]
+        "not-written-yet", "plans", "things"]
 
 
 def test_github_docs_older_index_pages_link_to_the_articles_their_tags_list(tmp_path: Path):
