@@ -168,6 +168,10 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
         if p in now and p not in outcomes:
             outcomes[p] = (None, [failed[p] if p in failed else Problem(p, None, skips[p], RESOURCE, SKIPPED)])
 
+    # a link to another article file is read after the others: where the url is the identity it is the duplicate of
+    # the file it names, settled as a full load settles it (the links are read again on every build: their warning)
+    last = file_links(scanned.found.notes)
+    settled = _link_duplicates(con, outcomes, last, set(paths))
     old_nodes = {p: old_status[p][1] for p in paths if p in old_status and old_status[p][0] == "article"}
     new_articles = {p: a for p, (a, _) in outcomes.items() if a is not None}
     if fields.redirect_fields and fields.alias_fields:
@@ -186,7 +190,7 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     touched = set(paths)
     old_data = {p: _data(patch, n) for p, n in old_nodes.items() if n is not None}
     old_keys = {d.get("key") for d in old_data.values()}
-    if any(p in touched or any(f" {k} " in f" {m} " for k in old_keys if k) for p, m in duplicates):
+    if any(p not in settled and (p in touched or any(f" {k} " in f" {m} " for k in old_keys if k)) for p, m in duplicates):
         raise Fallback("an edited file shares its key with another file")
     _keep_shared_urls(patch, touched, old_data, new_articles, outcomes)
     by_name = fields.links_by_name
@@ -250,7 +254,6 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     # -- related links: every link that can lead elsewhere now is resolved again ----------------
     # a link to another article file is read after the files: the first link to a stub, which
     # names it, is the first in that order (load.load_order)
-    last = file_links(scanned.found.notes)
     if by_name:
         link_problems, unchanged_linking = _relink_by_name(patch, update, paths, old_data, new_articles,
                                                            stub_candidates, fields, rules, last, terms_now,
@@ -316,6 +319,32 @@ def _patch(patch: DatabasePatch, content: Path, scanned: Scan, fields: FieldMap,
     patch.replace_problems(paths, load_problems + link_problems)
     update.changed -= update.removed
     return update
+
+
+def _link_duplicates(con: Any, outcomes: dict[str, tuple[Article | None, list[Problem]]], links: set[str],
+                     touched: set[str]) -> set[str]:
+    """Reject each of the ``links`` read again (files that are links to another article file, :func:`~qagraph.load.file_links`)
+    whose article's key an article read before it has, saying so, as :func:`~qagraph.load.load_corpus` does: it reads
+    the links after every other file, in path order (:func:`~qagraph.load.load_order`), so where the url is the
+    identity a link is the duplicate of the file it names, never that file of it. The key's owner is an article of
+    the files read again but the links, else one of the database's that was not read again (``touched``), else a
+    link before it. The links read again, whose duplicate problems are so settled, are returned."""
+    owners = {a.key: p for p, (a, _) in outcomes.items() if a is not None and p not in links}
+    read = sorted(links & outcomes.keys())
+    for p in read:
+        article, found = outcomes[p]
+        if article is None:
+            continue
+        owner = owners.get(article.key)
+        if owner is None:
+            row = con.execute("SELECT path FROM articles WHERE node = ?", (article_node(article.key),)).fetchone()
+            owner = row[0] if row is not None and row[0] not in touched else None
+        if owner is None:
+            owners[article.key] = p
+            continue
+        outcomes[p] = (None, [*found, Problem(p, article.url_line,
+                                              f"duplicate article: {article.key} is already used by {owner}", "duplicate")])
+    return set(read)
 
 
 def _relink(patch: DatabasePatch, update: Update, old_data: Mapping[str, dict[str, Any]],

@@ -3296,3 +3296,28 @@ def test_the_pages_a_children_shortcode_lists_are_patched_as_a_full_build_links_
                     ["article:basics/config", "article:basics/install", "article:basics/new"],
                     ["article:basics/config", "article:basics/install"],
                     ["article:basics/config", "article:basics/install"]]
+
+
+def test_links_to_a_q_and_a_article_file_are_patched_as_a_full_build_rejects_them(tmp_path: Path):
+    """Q&A article files that are links to another article file of the corpus (two of them here) are read
+    after the files, so each is the duplicate of the article it names (the url is the identity). They are
+    read again on every build (their warning hangs on the file they name), and that duplicate made every
+    edit, of any article, a full build. An edit of another article, of the article they name (its keywords,
+    then its url), and an article added are patched now, each equal to a cold build."""
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    cell = {"url": "/learn/biology/questions/what-is-a-cell", "title": "What is a cell?"}
+    write_article(root, "biology/cell.md", article_text(cell["title"], cell["url"], id=1))
+    write_article(root, "biology/gene.md", article_text("What is a gene?", "/learn/biology/questions/what-is-a-gene",
+                                                        id=2, related=[cell]))
+    (root / "links").mkdir()
+    (root / "links" / "cell.md").symlink_to("../biology/cell.md")
+    (root / "links" / "same-cell.md").symlink_to("../biology/cell.md")
+    qagraph.build(root, out=out)
+    edits = (("biology/gene.md", article_text("What is a gene?", "/learn/biology/questions/what-is-a-gene", id=2,
+                                              keywords="genes, dna", related=[cell])),
+             ("biology/cell.md", article_text(cell["title"], cell["url"], id=1, keywords="cells, membranes")),
+             ("biology/cell.md", article_text(cell["title"], "/learn/biology/questions/cells", id=1)),
+             ("biology/virus.md", article_text("What is a virus?", "/learn/biology/questions/what-is-a-virus", id=3)))
+    built = [(kg.build_info.incremental, (out / "report.json").read_text().count("duplicate article"))
+             for kg in _built_after_each(root, out, cold, edits)]
+    assert built == [(True, 2)] * 4
