@@ -321,10 +321,11 @@ def _link_related(
 
 @dataclass(frozen=True)
 class ExcludedNote:
-    """A note of an Obsidian vault that its Excluded files leave out (``FieldMap.vault_excluded``), as
-    :class:`~qagraph.links.ArticleIndex` reads it: by its path. Obsidian hides it from its graph and search,
-    but the file is there and a link to it resolves (no missing note): such a link leads nowhere in the
-    graph, neither to an article nor to a stub."""
+    """A note of an Obsidian vault that qagraph leaves out of its graph though Obsidian resolves links to it, as
+    :class:`~qagraph.links.ArticleIndex` reads it: by its path. One its Excluded files leave out
+    (``FieldMap.vault_excluded``: Obsidian hides it from its graph and search), or a template of new notes
+    (``FieldMap.templates``, skipped: a skeleton, not a note of the vault's). The file is there and a link to it
+    resolves (no missing note): such a link leads nowhere in the graph, neither to an article nor to a stub."""
 
     path: str
     url: str | None = None
@@ -337,19 +338,21 @@ class ExcludedNote:
 
 
 def excluded_notes(names: Iterable[str], fields: FieldMap) -> list[ExcludedNote]:
-    """The notes among ``names`` (files of the corpus, from its root) that an Obsidian vault's Excluded files
-    leave out (:func:`~qagraph.presets.vault_excluded`), in path order; none without such settings.
+    """The notes among ``names`` (skipped files of the corpus, from its root) that an Obsidian vault's Excluded
+    files leave out (:func:`~qagraph.presets.vault_excluded`) or that are in its templates folder, in path order;
+    none without such settings.
 
     >>> from qagraph.presets import preset
-    >>> fields = dataclasses.replace(preset("obsidian").fields, vault_excluded=("Archive/",))
-    >>> [n.path for n in excluded_notes(["Notes/a.md", "Archive/b.md"], fields)]
-    ['Archive/b.md']
+    >>> fields = dataclasses.replace(preset("obsidian").fields, vault_excluded=("Archive/",), templates=("Meta/T",))
+    >>> [n.path for n in excluded_notes(["Notes/a.md", "Archive/b.md", "Meta/T/c.md"], fields)]
+    ['Archive/b.md', 'Meta/T/c.md']
     """
-    if not fields.vault_excluded:
+    if not fields.vault_excluded and not fields.templates:
         return []
     content = fields.content_dir
-    return [ExcludedNote(n) for n in sorted(names)
-            if n.startswith(content) and vault_excluded(n[len(content):], fields.vault_excluded) is not None]
+    templates = tuple(f"{t}/" for t in fields.templates)
+    return [ExcludedNote(n) for n in sorted(names) if templates and n.startswith(templates) or n.startswith(content)
+            and fields.vault_excluded and vault_excluded(n[len(content):], fields.vault_excluded) is not None]
 
 
 #: the pages an ambiguous ref's warning names (then how many more there are)

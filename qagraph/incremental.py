@@ -116,7 +116,8 @@ def update_build(
         paths |= listed ^ now
         came_or_went = excluded_notes(listed ^ now, fields)
         if came_or_went:  # links by its name reach it, or a stub of that name, now: who links so is not recorded
-            raise Fallback(f"{came_or_went[0].path}, a note the vault's Excluded files leave out, came or went")
+            raise Fallback(f"{came_or_went[0].path}, a note the vault leaves out of the graph (excluded, a template), "
+                           "came or went")
         skipped_before = {p for (p,) in patch.con.execute("SELECT path FROM files WHERE status = 'skipped'")}
         paths |= (skipped_before ^ set(skips)) & (now | skipped_before)
         # a file skipped before and now may be skipped for another reason, which its problem says: a

@@ -272,3 +272,15 @@ def test_a_page_no_file_is_goes_by_its_own_name_whatever_the_first_link_to_it_sa
         names[corpus] = sorted((d["label"], d["title"]) for _, d in G.nodes(data=True) if d["kind"] == "stub")
     assert names == {"hugo": [("gone", None), ("missing-page", None), ("old", None)],
                      "vault": [("Missing note", "Missing note")], "jekyll": [("gone", None)]}
+
+
+def test_a_link_to_a_template_of_the_vault_is_no_missing_note(tmp_path):
+    """The templates folder the vault's settings name holds skeletons of new notes, which qagraph skips; in
+    Obsidian they are notes all the same, and a link to one resolves. It was a stub, a missing note; it
+    leads nowhere now, as a link to a note the Excluded files leave out does."""
+    for path, text in {".obsidian/templates.json": '{"folder": "Meta/Templates"}',
+                       "Meta/Templates/Meeting.md": "# {{title}}\n", "Notes/Week.md": "Use [[Meeting]] for [[Plans]].\n"}.items():
+        write_article(tmp_path, path, text)
+    G = build(tmp_path, preset="obsidian").graph
+    assert "article:Meta/Templates/Meeting" not in G
+    assert sorted(n for n, d in G.nodes(data=True) if d["kind"] == "stub") == ["article:Plans"]

@@ -3321,3 +3321,18 @@ def test_links_to_a_q_and_a_article_file_are_patched_as_a_full_build_rejects_the
     built = [(kg.build_info.incremental, (out / "report.json").read_text().count("duplicate article"))
              for kg in _built_after_each(root, out, cold, edits)]
     assert built == [(True, 2)] * 4
+
+
+def test_a_link_to_a_template_of_the_vault_is_patched_as_a_full_build_reads_it(tmp_path: Path):
+    """A link to a template of new notes leads nowhere (no stub): after an edit that writes one, the template
+    going (the link a stub then) and coming back, each build equals a cold one."""
+    root, out, cold = tmp_path / "vault", tmp_path / "out", tmp_path / "cold"
+    for path, text in {".obsidian/templates.json": '{"folder": "Templates"}', "Templates/Meeting.md": "# {{title}}\n",
+                       "Home.md": "Start.\n", "Notes/Other.md": "See [[Home]].\n"}.items():
+        write_article(root, path, text)
+    qagraph.build(root, out=out)
+    edits = (("Home.md", "Start with [[Meeting]].\n"), ("Templates/Meeting.md", None),
+             ("Templates/Meeting.md", "# {{title}}\n"), ("Notes/Other.md", "See [[Home]] and [[Meeting]].\n"))
+    seen = [(kg.build_info.incremental, sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "stub"))
+            for kg in _built_after_each(root, out, cold, edits)]
+    assert seen == [(True, []), (False, ["article:Meeting"]), (False, []), (True, [])]
