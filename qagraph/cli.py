@@ -920,8 +920,8 @@ def related_command(article: str, backlinks: bool, build_dir: Path | None, rebui
         elif _outside(kg, article):
             _say(f"{shown}: outside the corpus (a link's target with no file here): it has no links of its own", quiet)
         else:
-            _say(f"{shown}: no related links (`qagraph similar {shlex.quote(shown)}` ranks articles by shared "
-                 "keywords)", quiet)
+            named = ("-- " if shown.startswith("-") else "") + shlex.quote(shown)  # `-x.md` is no option
+            _say(f"{shown}: no related links (`qagraph similar {named}` ranks articles by shared keywords)", quiet)
 
 
 @cli.command("similar")

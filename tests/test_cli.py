@@ -344,14 +344,16 @@ def test_an_empty_answer_names_the_article_on_one_line_and_a_command_that_can_be
     root = tmp_path / "notes"
     write_article(root, "a/two\nlines.md", "---\ntitle: Two\n---\n")
     write_article(root, "a/with space.md", "---\ntitle: Spaced\n---\n")
+    write_article(root, "-dash.md", "---\ntitle: Dash\n---\n")
     out = tmp_path / "build"
     assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
     for article, shown, command in [("a/two\nlines.md", "a/two\\nlines.md", "'a/two\\nlines.md'"),
-                                    ("a/with space.md", "a/with space.md", "'a/with space.md'")]:
-        related = CliRunner().invoke(cli, ["related", article, "-b", str(out)])
+                                    ("a/with space.md", "a/with space.md", "'a/with space.md'"),
+                                    ("-dash.md", "-dash.md", "-- -dash.md")]:  # not read as options
+        related = CliRunner().invoke(cli, ["related", "-b", str(out), "--", article])
         assert related.stderr == (f"{shown}: no related links (`qagraph similar {command}` ranks articles by shared "
                                   "keywords)\n")
-        similar = CliRunner().invoke(cli, ["similar", article, "-b", str(out)])
+        similar = CliRunner().invoke(cli, ["similar", "-b", str(out), "--", article])
         assert similar.stderr == f"{shown}: no similar article (none shares enough keywords with it)\n"
     path = CliRunner().invoke(cli, ["path", "a/two\nlines.md", "a/with space.md", "-b", str(out)])
     assert path.stderr == "no chain of links between a/two\\nlines.md and a/with space.md\n"
