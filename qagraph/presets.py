@@ -2632,10 +2632,8 @@ def _github_docs_products(base: Path, content: str, names: Sequence[str],
         folder, _, rest = name.removeprefix(content).partition("/") if name.startswith(content) else ("", "", "")
         if not folder or rest != "index.md":
             continue
-        try:
-            text = decode(name, (base / name).read_bytes())
-        except OSError:
-            continue
+        data = _read_head(base / name)  # a FIFO there (or a device) never blocks, a huge file is not read whole
+        text = decode(name, data) if data is not None else None
         front = read_front_matter(name, text) if isinstance(text, str) else None
         if front is None or isinstance(front, Problem):
             continue

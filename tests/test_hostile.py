@@ -1294,12 +1294,17 @@ def test_a_hard_link_to_an_article_file_is_said_as_a_link_is(root: Path, tmp_pat
      "layouts/_default/_markup/render-link.html", []),  # read for a site of two languages
     ({"hugo.toml": 'baseURL = "https://h.org/"\n', "content/a/p.md": front("title: P", "{{< note >}}")},
      "layouts/shortcodes/note.html", []),
+    # a GitHub Docs product's index.md is read for the product's name (its title)
+    ({**{f"content/{p}.md": front(f"title: {p}\nversions:\n  fpt: '*'\ntopics: [Actions]")
+         for p in ("actions/quickstart", "actions/learn", "pages/index", "pages/about")}},
+     "content/actions/index.md", [("content/actions/index.md", "not a regular file: it is a FIFO (named pipe); not read")]),
 ])
 def test_a_fifo_where_a_site_s_pages_or_templates_are_read_does_not_block(
         tmp_path: Path, site: dict[str, str], fifo: str, expected: list[tuple[str, str]]) -> None:
     """A Jekyll site's HTML pages were opened to look for front matter, and a Hugo site's link render hook
     and shortcode templates read, with a plain open(): a FIFO there (``mkfifo docs/pipe.html``) blocked
-    ``check`` and ``build`` for ever. A page that is a FIFO is rejected as one; a template is passed over."""
+    ``check`` and ``build`` for ever, and so did a GitHub Docs product's ``index.md``, read for the
+    product's name. A page that is a FIFO is rejected as one; a template is passed over."""
     root = tmp_path / "site"
     write_site(root, site)
     (root / fifo).parent.mkdir(parents=True, exist_ok=True)
