@@ -209,6 +209,28 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
+def _remove_tree(folder: str | os.PathLike[str]) -> None:
+    """Remove ``folder``, one of qagraph's own (a staging folder, a previous build swapped out), and all
+    it holds, as far as can be. A folder in it whose owner may not write or list it (the output folder
+    made read-only, ``chmod 555 build``: the build keeps the output folder's mode) is given those rights
+    first: its files could not be removed, and every build left a whole copy of the previous one beside
+    the output, which no later build swept."""
+    failed: list[object] = []
+    shutil.rmtree(folder, onerror=lambda *args: failed.append(args))
+    if not failed or not os.path.lexists(folder):
+        return
+    def writable(path: str) -> None:
+        with contextlib.suppress(OSError):
+            st = os.lstat(path)
+            if stat.S_ISDIR(st.st_mode) and st.st_mode & stat.S_IRWXU != stat.S_IRWXU:  # never a link's target
+                os.chmod(path, stat.S_IMODE(st.st_mode) | stat.S_IRWXU)
+    writable(os.fspath(folder))
+    for top, folders, _ in os.walk(folder):  # top down: a folder is opened once it may be
+        for name in folders:
+            writable(os.path.join(top, name))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 #: a file of a previous build this large, linked nowhere else, is removed by a process of its own
 #: (:func:`_discard`)
 DETACHED_REMOVAL_BYTES = 64 << 20
@@ -231,7 +253,7 @@ def _discard(folder: Path) -> None:
                         moved = folder.with_name(f"{folder.name}.{entry.name}")  # the sweep's name pattern
                         os.rename(entry.path, moved)
                         large.append(moved)
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove_tree(folder)
     if large:
         _remove_detached(large)
 
@@ -779,7 +801,7 @@ class BuildFolder:
             yield stage
         finally:
             if stage.exists():
-                shutil.rmtree(stage, ignore_errors=True)
+                _remove_tree(stage)
 
     def _kept(self) -> tuple[list[str], list[str]]:
         """What ``force`` keeps of the folder (:meth:`_foreign`): every folder read, or an error."""
@@ -883,7 +905,7 @@ class BuildFolder:
                 continue
             with contextlib.suppress(OSError):
                 if stat.S_ISDIR(os.lstat(leftover).st_mode):
-                    shutil.rmtree(leftover, ignore_errors=True)
+                    _remove_tree(leftover)
                 else:  # a link an older qagraph swapped out of the output's place
                     os.unlink(leftover)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -606,6 +607,25 @@ def test_output_folder_on_a_read_only_file_system(root: Path) -> None:
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert (built.returncode, built.stderr) == (3, f"qagraph: {root.parent}/read-only/out: cannot write in the output's "
                                                    "parent folder (a read-only file system)\n")
+
+
+def test_a_read_only_output_folder_leaves_no_copy_of_the_previous_build_beside_it(root: Path,
+                                                                                  chmod_back: list[Path]) -> None:
+    """An output folder made read-only (``chmod 555 out``, or ``chmod -R a-w out``) is still built into:
+    the new build is swapped in for it and keeps its mode. The previous build, swapped out, could not be
+    removed (its folders let no one remove what they hold): each build left a whole copy of the one
+    before beside the output, ``.out.qagraph-staging-*``, and no later build swept them."""
+    out = root.parent / "out"
+    assert run("build", "-c", str(root), "-o", str(out), "-q").exit_code == 0
+    for n, how in enumerate(("555", "-R a-w")):
+        subprocess.run(["chmod", *how.split(), str(out)], check=True)
+        chmod_back.append(out)
+        write_article(root, f"a/new{n}.md", front(f"title: New {n}"))
+        built = unprivileged("build", "-c", "content", "-o", "out", "-q", cwd=root.parent)
+        assert built.returncode == 0, built.stderr
+        assert json.loads((out / "report.json").read_text())["counts"]["articles"] == 3 + n
+        assert stat.S_IMODE(out.stat().st_mode) == 0o555, how
+        assert sorted(p.name for p in root.parent.iterdir()) == [".out.qagraph-lock", "content", "out"], how
 
 
 # -- races: a file that changes between discovery and reading ---------------------------------------
