@@ -586,6 +586,11 @@ class BuildFolder:
             raise UsageError(
                 f"the output folder {out} holds the current folder: a build replaces the output folder whole, and "
                 "would leave the current folder removed; run it from outside the output folder", path=str(out))
+        if self.where.is_dir() and os.path.ismount(self.where):  # else built in full, then "Device or resource busy"
+            inside = os.path.join(os.fspath(out), "build")
+            raise OutputError(f"the output folder is a mount point: a build is written beside it and swapped in whole, "
+                              f"which cannot replace a mount point; build into a folder inside it (-o {inside})",
+                              path=str(out))
         #: the record's signature as :attr:`previous` was read from it (see :meth:`rewritten`)
         self._record_signature = file_signature(self.private / MARKER)
         self.previous = self._read_state(writes)

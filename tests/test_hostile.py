@@ -628,6 +628,24 @@ def test_a_read_only_output_folder_leaves_no_copy_of_the_previous_build_beside_i
         assert sorted(p.name for p in root.parent.iterdir()) == [".out.qagraph-lock", "content", "out"], how
 
 
+def test_an_output_folder_that_is_a_mount_point_is_said_before_the_build(root: Path) -> None:
+    """A build is written beside the output folder and swapped in for it: a folder where a file system is
+    mounted (a container's volume, ``-v ./build:/build``; a tmpfs) cannot be swapped. The whole build was
+    made, then "cannot put the new build in place: Device or resource busy"; it is said at once, with
+    what to do instead."""
+    from conftest import ROOT
+    (root.parent / "mounted").mkdir()
+    mount = f"mount -t tmpfs tmpfs {root.parent}/mounted && exec \"$@\""  # in a mount namespace of its own
+    built = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", sys.executable,
+                            "-m", "qagraph", "build", "-c", str(root), "-o", f"{root.parent}/mounted", "-q"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert (built.returncode, built.stderr) == (3, f"qagraph: {root.parent}/mounted: the output folder is a mount "
+                                                   "point: a build is written beside it and swapped in whole, which "
+                                                   "cannot replace a mount point; build into a folder inside it "
+                                                   f"(-o {root.parent}/mounted/build)\n")
+    assert sorted(p.name for p in root.parent.iterdir()) == ["content", "mounted"]
+
+
 # -- races: a file that changes between discovery and reading ---------------------------------------
 
 
