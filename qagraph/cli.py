@@ -320,9 +320,10 @@ def _say_if_no_article_files(kg: Any, quiet: bool) -> None:
         _say(f"qagraph: {line}", quiet)
 
 
-def _content(content: Path | None, out: Path | None = None) -> Path:
+def _content(content: Path | None, out: Path | None = None, quiet: bool = False) -> Path:
     """The content folder: ``-c`` or the argument (one of them, or both the same), else the folder
-    the build in ``out`` was made from when it is still there, else ``./content``."""
+    the build in ``out`` was made from when it is still there, else ``./content`` (said when the
+    build was made from another folder: it is replaced by a build of this one)."""
     ctx = click.get_current_context(silent=True)
     argument = ctx.meta.get("qagraph.content") if ctx is not None else None
     if argument is not None and content is not None and argument != content:
@@ -339,6 +340,9 @@ def _content(content: Path | None, out: Path | None = None) -> Path:
             nor = "" if made_from == os.path.abspath(DEFAULT_CONTENT) else f" (nor ./{DEFAULT_CONTENT})"
             raise UsageError(f"{out} was made from {printable_line(made_from)}, which is not there{nor}: name the "
                              "content folder with -c")
+        if isinstance(recorded, str) and recorded:  # ./content, then: another folder than the one that is gone
+            _say(f"note: {out} was made from {printable_line(os.path.abspath(out / recorded))}, which is not there; "
+                 f"building it from ./{DEFAULT_CONTENT}", quiet)
     content = content if content is not None else Path(DEFAULT_CONTENT)
     from .fileio import is_build_folder
 
@@ -761,7 +765,7 @@ def build_command(content: Path | None, out: Path, strict: bool, outputs: tuple[
     from .model import SimilarityConfig
 
     overrides = _overrides(fields)  # first: `--field keywords tags` took tags for a second content folder
-    source = _content(content, out)
+    source = _content(content, out, quiet)
     _writing(_BUILD_KEPT)
     wanted = outputs or ("database", "rdf", "html", "report")
     kg = _kept(qagraph.build(

@@ -78,7 +78,8 @@ def test_content_is_also_the_argument_and_a_build_remembers_its_own(small_corpus
 
 def test_a_build_whose_content_is_gone_says_where_it_was_made_from(small_corpus: Path, tmp_path: Path, monkeypatch):
     """``qagraph build -o build`` brings a build up to date from the folder it was made from; when that
-    folder is gone (moved, or the build moved) it said "not a folder: content", naming neither."""
+    folder is gone (moved, or the build moved) it said "not a folder: content", naming neither; with a
+    ./content where the command runs, the build was replaced by a build of that folder, saying nothing."""
     out = tmp_path / "out"
     assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
     moved = small_corpus.rename(tmp_path / "moved")
@@ -89,6 +90,16 @@ def test_a_build_whose_content_is_gone_says_where_it_was_made_from(small_corpus:
     assert f"qagraph: {out} was made from {small_corpus}, which is not there (nor ./content): name the content " \
            "folder with -c" in said.output, said.output
     assert run("build", "-c", str(moved), "-o", str(out), "-q").exit_code == 0
+    # with a ./content here, the build is made from it, and replaced by a build of another folder: said
+    moved.rename(small_corpus)
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    small_corpus.rename(moved)
+    write_article(tmp_path / "elsewhere" / "content", "a/x.md", "---\ntitle: Another corpus\n---\n")
+    said = run("build", "-o", str(out))
+    assert said.exit_code == 0, said.output
+    assert f"note: {out} was made from {small_corpus}, which is not there; building it from ./content\n" in said.stderr
+    assert json.loads((out / "report.json").read_text())["counts"]["articles"] == 1
+    assert "note:" not in run("build", "-o", str(out)).stderr  # made from ./content now
 
 
 def test_a_folder_without_article_files_is_said_to_be_one(tmp_path: Path):
