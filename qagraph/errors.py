@@ -19,6 +19,7 @@ what kind of failure it is, and each maps to one exit code of the command line
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "INTERRUPTED_STARTING",
     "OutputError",
     "Problem",
+    "ProcessError",
     "QagraphError",
     "RESOURCE",
     "SKIPPED",
@@ -129,6 +131,32 @@ class OutputError(QagraphError):
     """The output cannot be written or read: not a folder, not qagraph's, no space, damaged."""
 
     exit_code = 3
+
+
+class ProcessError(QagraphError):
+    """A process of qagraph's own (one parsing files, the one writing the views) ended before it gave its
+    result: killed (by the system when memory runs out, or by hand) or crashed. No bug of the content or
+    the options; the build stops as on any error, the previous one as it was."""
+
+    exit_code = 70
+
+    @staticmethod
+    def ending(status: int) -> str:
+        """How a process whose ``waitpid`` status is ``status`` ended, for people.
+
+        >>> ProcessError.ending(9), ProcessError.ending(3 << 8)
+        ('killed by SIGKILL (the system does so when memory runs out; or kill -9)', 'it exited with code 3')
+        """
+        import signal
+
+        code = os.waitstatus_to_exitcode(status)
+        if code >= 0:
+            return f"it exited with code {code}"
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}" + (" (the system does so when memory runs out; or kill -9)" if name == "SIGKILL" else "")
 
 
 class StoreError(QagraphError):

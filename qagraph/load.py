@@ -31,7 +31,7 @@ from typing import Any
 
 from ._version import code_stamp
 from .cache import ParseCache, digest
-from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, UsageError
+from .errors import ERROR, RESOURCE, SKIPPED, WARNING, ContentError, Problem, ProcessError, UsageError
 from .fileio import MARKER, PRIVATE
 from .fields import FieldMap, body_start, in_the_future, mounted_name, read_article, to_article
 from .frontmatter import FrontMatter, decode, json_loads, nikola_head, read_front_matter
@@ -1025,6 +1025,7 @@ def _parse_all(
             take(batch, keys, outcomes, None)
     else:
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         chunk = max(50, min(1000, len(todo) // (workers * 8) or 1))
         batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
@@ -1036,6 +1037,10 @@ def _parse_all(
                 results = pool.map(_parse_batch, jobs)
             for batch, (keys, blob) in zip(batches, results):
                 take(batch, keys, pickle.loads(blob), blob)
+        except BrokenProcessPool:  # one was killed (out of memory?): "internal error", "a bug in qagraph" said
+            abandon(pool)
+            raise ProcessError("a process parsing the files ended without a result: killed (the system does so "
+                               "when memory runs out; or kill -9)") from None
         except BaseException:  # Ctrl-C, SIGTERM or an error: do not parse the rest first
             abandon(pool)
             raise

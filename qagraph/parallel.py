@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
-from .errors import QagraphError
+from .errors import ProcessError, QagraphError
 
 __all__ = ["Claims", "Later", "beside", "beside_later", "waited_on_error"]
 
@@ -95,8 +95,7 @@ def _waiter(pid: int, receive: int) -> Callable[[], Any]:
             outcome, value = pickle.loads(data)
         except Exception:  # noqa: BLE001 - nothing, or not a result: the child ended early
             _, status = os.waitpid(pid, 0)
-            raise QagraphError("the output process ended without a result "
-                               f"(exit code {os.waitstatus_to_exitcode(status)})") from None
+            raise ProcessError(f"a process of the build ended without a result: {ProcessError.ending(status)}") from None
         # the child has sent all it had to and only exits now: the caller goes on while the system
         # takes down its memory (0.03 s for a view writer at 36k); reap() waits for that
         _EXITING.append(pid)

@@ -592,3 +592,27 @@ def test_a_link_to_a_term_s_anchor_on_a_theme_s_tags_page_is_one_to_that_keyword
     lists = sorted(v for _, v, k in kg.graph.out_edges("article:_posts/2020-01-01-one", keys=True) if k == "listing")
     assert lists == ["keyword:docker", "keyword:space pirates", "subject:blog"]
     assert kg.counts["stubs"] == 0
+
+
+def _parse_batch_killed(args: object) -> object:
+    """A parsing process's work, ended as the system's out-of-memory killer ends a process."""
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("not reached")
+
+
+def test_a_parsing_process_that_is_killed_is_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A process of the parsing pool killed (by the system when memory runs out, or kill -9) ended the
+    build as "internal error: BrokenProcessPool: ... (a bug in qagraph ...)"; it is said as what it is,
+    a :class:`~qagraph.errors.ProcessError` (exit 70)."""
+    import qagraph.load
+    from qagraph.errors import ProcessError
+
+    for n in range(4):
+        write_article(tmp_path, f"a/n{n}.md", f"---\ntitle: Note {n}\n---\n")
+    monkeypatch.setattr(qagraph.load, "_parse_batch", _parse_batch_killed)
+    with pytest.raises(ProcessError, match="^a process parsing the files ended without a result: killed ") as raised:
+        load(tmp_path, workers=2)
+    assert raised.value.exit_code == 70

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
@@ -89,10 +90,18 @@ def test_unpicklable_error_is_still_reported(monkeypatch):
 
 
 def test_child_that_dies_is_reported(monkeypatch):
+    """A child that ends without its result is a ProcessError (exit 70), saying how it ended: it was a
+    QagraphError, the exit code of a usage error (2), "exit code -9" for a process killed."""
+    from qagraph.errors import ProcessError
+
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
 
-    with pytest.raises(QagraphError, match="ended without a result"):
+    with pytest.raises(ProcessError, match="ended without a result: it exited with code 3$") as raised:
         beside(lambda: os._exit(3))()
+    assert raised.value.exit_code == 70
+    with pytest.raises(ProcessError, match="ended without a result: killed by SIGKILL \\(the system does so when "
+                                          "memory runs out; or kill -9\\)$"):
+        beside(lambda: os.kill(os.getpid(), signal.SIGKILL))()
 
 
 def test_a_later_task_prepares_before_its_input_comes(monkeypatch, tmp_path):
