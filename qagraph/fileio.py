@@ -231,6 +231,12 @@ def _remove_tree(folder: str | os.PathLike[str]) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+#: the most of the output folder's name the names beside it hold (see :attr:`BuildFolder._beside`): with
+#: ``.`` before it and ``.qagraph-staging-XXXXXXXX-old`` or ``.qagraph-copy-XXXXXXXX`` after it, and a
+#: staging folder's large files moved beside it (``.qagraph.db``), a name stays within 255 bytes
+_BESIDE_BYTES = 200
+
+
 #: a file of a previous build this large, linked nowhere else, is removed by a process of its own
 #: (:func:`_discard`)
 DETACHED_REMOVAL_BYTES = 64 << 20
@@ -690,7 +696,7 @@ class BuildFolder:
         taken: a build that is killed leaves it to the next build to remove, as it does a staging
         folder."""
         if name not in self._ahead:
-            prefix = self.where.parent / f".{self.where.name}.qagraph-copy-"
+            prefix = self.where.parent / f".{self._beside}.qagraph-copy-"
             self._ahead[name] = CopyAhead(self.out / name, prefix)
 
     def take_copy(self, name: str, target: Path) -> bool:
@@ -780,7 +786,7 @@ class BuildFolder:
 
     def _stage(self, keep: Iterable[str]) -> Iterator[Path]:
         try:
-            stage = Path(tempfile.mkdtemp(prefix=f".{self.where.name}.qagraph-staging-", dir=self.where.parent))
+            stage = Path(tempfile.mkdtemp(prefix=f".{self._beside}.qagraph-staging-", dir=self.where.parent))
         except OSError as exc:
             raise OutputError(f"cannot make a staging folder beside the output: {exc.strerror or exc}",
                               path=str(self.out)) from None
@@ -900,10 +906,26 @@ class BuildFolder:
         except OSError:  # gone from the staging folder
             return True
 
+    @property
+    def _beside(self) -> str:
+        """The output folder's name as the names of what a build puts beside it hold it (its lock,
+        staging folder, copies made ahead: ``.out.qagraph-lock``): cut, with a digest of the whole,
+        where it is so long that they would be longer than a file system allows (255 bytes). A folder
+        whose name was over 225 bytes could not be built into ("File name too long")."""
+        name = self.where.name
+        if len(os.fsencode(name)) <= _BESIDE_BYTES:
+            return name
+        import hashlib
+
+        cut = name
+        while len(os.fsencode(cut)) > _BESIDE_BYTES - 9:
+            cut = cut[:-1]
+        return f"{cut}~{hashlib.blake2b(os.fsencode(name), digest_size=4).hexdigest()}"
+
     def _remove_stale(self) -> None:
         """Staging folders and copies made ahead left by a build that was killed (the lock says no
         build is running; this one's own copy is not theirs)."""
-        parent, name = self.where.parent, self.where.name
+        parent, name = self.where.parent, self._beside
         ours = {ahead.path for ahead in self._ahead.values()}
         for leftover in [*parent.glob(f".{name}.qagraph-staging-*"), *parent.glob(f".{name}.qagraph-copy-*")]:
             if leftover in ours:
@@ -944,7 +966,7 @@ class BuildFolder:
     def _staged_name(self, path: str) -> str | None:
         """``path``, in a staging folder of this output, relative to that folder (``None``: not in one)."""
         parts = Path(os.path.abspath(path)).parts
-        prefix = f".{self.where.name}.qagraph-staging-"
+        prefix = f".{self._beside}.qagraph-staging-"
         inside = [i for i, part in enumerate(parts) if part.startswith(prefix)]
         if not inside:
             return None
@@ -955,7 +977,7 @@ class BuildFolder:
         """One build at a time into this folder (a lock file beside it)."""
         import fcntl
 
-        lock = self.where.parent / f".{self.where.name}.qagraph-lock"
+        lock = self.where.parent / f".{self._beside}.qagraph-lock"
         try:
             handle = open(lock, "a+")
         except OSError as exc:

@@ -347,6 +347,23 @@ def test_staging_removes_the_copies_of_a_killed_build_not_its_own(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.qagraph-lock", "out"]
 
 
+@pytest.mark.parametrize("name", ["o" * 255, "\u00e9" * 127])
+def test_an_output_folder_whose_name_is_as_long_as_a_name_may_be(tmp_path: Path, name: str):
+    """The lock, the staging folder and the copies made ahead are named after the output folder
+    (``.out.qagraph-lock``): one named with more than 225 bytes could not be built into ("cannot make a
+    staging folder beside the output: File name too long"). Their names hold it cut, with a digest."""
+    out = tmp_path / name
+    folder = _built(out, "a.db")
+    folder.start_copy("a.db")
+    with folder.staging() as stage:
+        assert folder.take_copy("a.db", stage / "a.db")
+        (stage / "b.txt").write_text("2")
+        folder.commit(stage, outputs=["a.db", "b.txt"], state={})
+    assert (out / "b.txt").read_text() == "2"
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name != name)
+    assert len(beside) == 1 and beside[0].endswith(".qagraph-lock") and len(os.fsencode(beside[0])) <= 255
+
+
 def test_a_user_s_wal_files_beside_the_database_are_the_database_s_not_carried_over(tmp_path: Path,
                                                                                    small_corpus: Path):
     """A user's own WAL-mode ``sqlite3`` session on the build's database, ended without a checkpoint,
