@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import errno
 import filecmp
+import glob
 import json
 import os
 import re
@@ -925,7 +926,7 @@ class BuildFolder:
     def _remove_stale(self) -> None:
         """Staging folders and copies made ahead left by a build that was killed (the lock says no
         build is running; this one's own copy is not theirs)."""
-        parent, name = self.where.parent, self._beside
+        parent, name = self.where.parent, glob.escape(self._beside)  # out[1], out*: a name, not a pattern
         ours = {ahead.path for ahead in self._ahead.values()}
         for leftover in [*parent.glob(f".{name}.qagraph-staging-*"), *parent.glob(f".{name}.qagraph-copy-*")]:
             if leftover in ours:

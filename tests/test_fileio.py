@@ -364,6 +364,23 @@ def test_an_output_folder_whose_name_is_as_long_as_a_name_may_be(tmp_path: Path,
     assert len(beside) == 1 and beside[0].endswith(".qagraph-lock") and len(os.fsencode(beside[0])) <= 255
 
 
+@pytest.mark.parametrize("name", ["out[1]", "out*", "o?t"])
+def test_leftovers_are_swept_for_an_output_folder_whose_name_is_a_pattern(tmp_path: Path, name: str):
+    """The leftovers of a killed build are found by their names (``.out.qagraph-staging-*``): with the
+    output folder's name taken as a pattern, those of ``out[1]`` were never swept, and ``out*`` swept
+    those of every output folder beside it whose name starts so (``.outside.qagraph-staging-*``, a build
+    running there)."""
+    out = tmp_path / name
+    folder = _built(out)
+    left = tmp_path / f".{name}.qagraph-staging-killed"
+    other = tmp_path / ".out1.qagraph-staging-running"
+    for leftover in (left, other):
+        leftover.mkdir()
+    with folder.staging() as stage:
+        folder.commit(stage, outputs=[], state={})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".{name}.qagraph-lock", name, other.name])
+
+
 def test_a_user_s_wal_files_beside_the_database_are_the_database_s_not_carried_over(tmp_path: Path,
                                                                                    small_corpus: Path):
     """A user's own WAL-mode ``sqlite3`` session on the build's database, ended without a checkpoint,
