@@ -1372,7 +1372,7 @@ def _check_void(target: Path) -> None:
     the parts alone, and a build whose void.ttl was cut short or overwritten conformed.
 
     Raises:
-        UsageError: it is not valid Turtle (the file and line named).
+        OutputError: it is not valid Turtle (the file and line named): a build folder damaged.
     """
     import pyoxigraph as ox
 
@@ -1385,7 +1385,9 @@ def _check_void(target: Path) -> None:
         for _ in ox.parse(path=str(void), format=ox.RdfFormat.TURTLE):
             pass
     except (SyntaxError, ValueError) as exc:
-        raise UsageError(f"not valid RDF: {exc}", path=str(void)) from None
+        from .rdf.store import not_valid
+
+        raise not_valid(void, exc) from None
 
 
 def _build_base_iri(target: Path) -> str | None:

@@ -356,7 +356,8 @@ def test_a_build_folder_is_checked_by_parallel_workers_with_the_same_results(G, 
 
 def test_cli_validate_of_a_build_whose_void_ttl_is_cut_short_names_it(tmp_path):
     """validate read a build's parts alone: its dataset description (rdf/void.ttl) cut short, as a
-    full disk or a copy stopped halfway leaves it, conformed. It is read too, and named with its line."""
+    full disk or a copy stopped halfway leaves it, conformed. It is read too, and named with its line:
+    a build folder that cannot be read (exit 3), which building again repairs."""
     import qagraph
     from conftest import CONTENT
 
@@ -366,8 +367,8 @@ def test_cli_validate_of_a_build_whose_void_ttl_is_cut_short_names_it(tmp_path):
     text = void.read_text(encoding="utf-8")
     void.write_text(text[: text.index(" ;\n", len(text) // 2)], encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", str(out), "-q"])
-    assert result.exit_code == 2 and result.stderr.startswith(f"qagraph: {void}: not valid RDF: "), result.output
-    assert "line " in result.stderr
+    assert result.exit_code == 3 and result.stderr.startswith(f"qagraph: {void}: not valid RDF: "), result.output
+    assert "line " in result.stderr and result.stderr.endswith("build again\n")
 
 
 def test_a_build_folder_that_cannot_be_written_is_checked_by_parallel_workers_too(G, tmp_path):

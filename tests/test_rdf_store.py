@@ -164,6 +164,29 @@ def test_a_broken_part_is_named_though_parts_are_loaded_together(G, tmp_path):
         open_store(tmp_path)
 
 
+def test_a_build_whose_part_is_cut_short_is_said_damaged_and_to_be_built_again(tmp_path):
+    """A build's RDF part cut short or written over (a copy stopped halfway) was "not valid RDF", exit 2,
+    a usage error, though nothing the user asked was wrong: the build folder cannot be read (exit 3, as
+    a damaged database), and building again repairs it. A folder of RDF that is no build stays the user's."""
+    import qagraph
+    from click.testing import CliRunner
+    from conftest import CONTENT
+    from qagraph.cli import cli
+    from qagraph.errors import OutputError
+
+    out = tmp_path / "build"
+    qagraph.build(CONTENT, out=out, outputs=["rdf", "database"])
+    part = out / "rdf" / "part-000.nq"
+    part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
+    with pytest.raises(OutputError, match=r"build: not valid RDF: part-000.nq: .*line.*; the build's RDF is damaged "
+                                          r"\(cut short or written over\): build again$"):
+        open_store(out)
+    result = CliRunner().invoke(cli, ["query", "-b", str(out), "-q", "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 3 and result.stderr.endswith("build again\n"), result.output
+    qagraph.build(CONTENT, out=out, outputs=["rdf", "database"])
+    assert len(open_store(out)) > 0
+
+
 @pytest.mark.parametrize("when", ["_load", "_load_default", "_digests"])
 def test_a_build_put_in_place_while_a_query_makes_the_store_is_the_one_answered_from(G, tmp_path, monkeypatch, when):
     """A build swaps its new folder in whole and removes the previous one. A query making the store

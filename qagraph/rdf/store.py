@@ -42,7 +42,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import QagraphError, StoreError, UsageError
+from ..errors import OutputError, QagraphError, StoreError, UsageError
 from .formats import format_of
 from .parts import RDF_DIR
 from .query import rdf_files
@@ -548,6 +548,20 @@ def _locked(path: Path, *, wait: bool = True) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def not_valid(where: Path, exc: SyntaxError | ValueError) -> QagraphError:
+    """The error for RDF in the folder ``where`` that cannot be parsed (``exc`` names the file and line).
+    A build's own files were cut short or written over since it wrote them: the build folder cannot be
+    read, an output error (exit 3) that building again repairs, as a damaged database is. Files that are
+    no build's are the user's: a usage error (exit 2)."""
+    from ..fileio import is_build_folder
+
+    build = where if where.is_dir() else where.parent.parent  # OUT, or OUT/rdf/void.ttl
+    if is_build_folder(build):
+        return OutputError(f"not valid RDF: {exc}; the build's RDF is damaged (cut short or written over): "
+                           "build again", path=str(where))
+    return UsageError(f"not valid RDF: {exc}", path=str(where))
+
+
 #: what writing in a build folder this user cannot write in raises: the store is then loaded in memory
 _CANNOT_WRITE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
@@ -569,7 +583,7 @@ def _in_memory(out: Path, files: list[Path], *, graphs: bool = True) -> Any:
     try:
         _load(store, files)
     except SyntaxError as exc:
-        raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
+        raise not_valid(out, exc) from None
     return store
 
 
@@ -674,7 +688,7 @@ def _open_store(out: Path, *, graphs: bool = True) -> Any:
                 _no_file_at(db)
                 os.replace(tmp, db)
             except SyntaxError as exc:
-                raise UsageError(f"not valid RDF: {exc}", path=str(out)) from None
+                raise not_valid(out, exc) from None
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
             for old in root.iterdir():  # one store is kept: the one made (a full one serves every query)
