@@ -393,7 +393,7 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
     import yaml
 
     try:
-        return parse(text)
+        return _written_out(parse(text), text)
     except RecursionError:
         raise ValueError("nested too deeply") from None
     except (LookupError, AttributeError, TypeError, OverflowError):  # YAML's constructors: !!bool maybe, !!timestamp x
@@ -406,6 +406,27 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
         if at is not None:
             what, line = what[:at.start()], int(at.group(1))
         raise ValueError(what, line) from None
+
+
+def _written_out(value: Any, text: str) -> Any:
+    """``value``, parsed from ``text``, when it holds no more values than ``text`` writes out; else a
+    :class:`ValueError`: YAML aliases that repeat one another (``b: [*a, *a, ...]``, ``c: [*b, *b, ...]``:
+    a "billion laughs") make a few lines mean billions of values, and reading a site config so made
+    (its ``exclude``, its ``defaults``) never ended. A walk that stops at that count costs no more than
+    the text."""
+    left = len(text) + 64
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        left -= 1
+        if left < 0:
+            raise ValueError("its aliases repeat one another into more values than it writes out (a \"billion "
+                             "laughs\")")
+        if isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            todo.extend(item)
+    return value
 
 
 def _toml_loads(text: str) -> Any:
@@ -860,7 +881,7 @@ def _yaml_settings(text: str) -> Any:
     """
     import yaml
 
-    return yaml.load(text, Loader=_any_tags_loader())
+    return _written_out(yaml.load(text, Loader=_any_tags_loader()), text)
 
 
 def _yaml_first_document(text: str) -> Any:
@@ -873,7 +894,7 @@ def _yaml_first_document(text: str) -> Any:
     """
     import yaml
 
-    return next(iter(yaml.load_all(text, Loader=_any_tags_loader())), None)
+    return _written_out(next(iter(yaml.load_all(text, Loader=_any_tags_loader())), None), text)
 
 
 def config_problem(base: Path, path: Path, text: str, tool: str) -> Problem | None:

@@ -1138,6 +1138,31 @@ def test_a_site_config_of_more_than_64_kb(tmp_path: Path) -> None:
                             "first 256 KiB are not used")]
 
 
+@pytest.mark.parametrize("config, settings, page, tool", [
+    ("_config.yml", "title: J\n", "_posts/2024-01-01-p.md", "Jekyll"),
+    ("mkdocs.yml", "site_name: M\n", "docs/p.md", "MkDocs"),
+    ("hugo.yaml", "baseURL: https://h.org/\n", "content/p.md", "Hugo"),
+])
+def test_a_site_config_whose_aliases_repeat_one_another(tmp_path: Path, config: str, settings: str, page: str,
+                                                          tool: str) -> None:
+    """YAML aliases that repeat one another (a "billion laughs": ten lines mean 10^9 values) in a site's
+    config: an article's front matter so made is cut to what is kept, but the config's settings were
+    walked whole (a Jekyll site's ``exclude``, ``defaults``), and check and build never ended. The
+    config is one that cannot be read, said as such; the site is read with its tool's defaults."""
+    import time
+    site = tmp_path / "site"
+    bomb = _bomb("exclude: *h\ndefaults: *h\nnav: *h\nplugins: *h\npermalinks: *h\nmarkdown_extensions: *h\n")
+    write_site(site, {config: settings + bomb, page: front("title: P")})
+    started = time.monotonic()
+    checked = run("check", "-c", str(site), "--json")
+    assert time.monotonic() - started < 60
+    report = json.loads(checked.stdout)
+    assert [(p["path"], p["message"]) for p in report["problems"]] == [
+        (config, 'not YAML that can be read (its aliases repeat one another into more values than it writes out (a '
+                 f'"billion laughs")): its settings are not used, the site is read with the defaults of {tool}')]
+    assert report["counts"]["articles"] == 1
+
+
 def test_a_yaml_site_config_with_a_tag_of_its_own_keeps_its_settings(tmp_path: Path) -> None:
     """One tag that ``yaml.safe_load`` does not know (``!secret``, ``!ENV``, ``!!python/name:``), anywhere in
     a ``hugo.yaml`` or a ``_config.yml``, lost all its settings without a word: the posts had the
