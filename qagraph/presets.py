@@ -22,6 +22,7 @@ words the one line for a build where no file became an article.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import fnmatch
 import functools
@@ -389,15 +390,28 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
     """``parse(text)`` (``json.loads``, ``yaml.safe_load``, :func:`_toml_loads`), its failure as a
     :class:`ValueError` with the line where there is one (TOML's is in its message: ``(at line 2,
     column 13)``): a syntax error, a number of 5,000 digits (a ValueError of Python's own), or nesting
-    deeper than Python recurses."""
+    deeper than Python recurses.
+
+    A config is parsed once (a copy of what was parsed is returned): recognising a Jekyll site read its
+    ``_config.yml`` 15 times, a Jupyter Book its ``_toc.yml`` as often, and a config of 200 KB took a
+    minute to parse so."""
+    ok, value = _parsed_once(text, parse)
+    if not ok:
+        raise ValueError(*value)
+    return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_once(text: str, parse: Callable[[str], Any]) -> tuple[bool, Any]:
+    """:func:`_parsed`'s work: ``(True, value)``, or ``(False, args)`` of the :class:`ValueError` it raises."""
     import yaml
 
     try:
-        return _written_out(parse(text), text)
+        return True, _written_out(parse(text), text)
     except RecursionError:
-        raise ValueError("nested too deeply") from None
+        return False, ("nested too deeply",)
     except (LookupError, AttributeError, TypeError, OverflowError):  # YAML's constructors: !!bool maybe, !!timestamp x
-        raise ValueError("a value is not what its tag says it is (!!bool, !!int, !!float or !!timestamp)") from None
+        return False, ("a value is not what its tag says it is (!!bool, !!int, !!float or !!timestamp)",)
     except (ValueError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = getattr(exc, "lineno", None) or (mark.line + 1 if mark is not None else None)
@@ -405,7 +419,7 @@ def _parsed(text: str, parse: Callable[[str], Any]) -> Any:
         at = re.search(r" \(at line (\d+)", what) if line is None else None
         if at is not None:
             what, line = what[:at.start()], int(at.group(1))
-        raise ValueError(what, line) from None
+        return False, (what, line)
 
 
 def _written_out(value: Any, text: str) -> Any:

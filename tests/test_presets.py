@@ -1813,6 +1813,29 @@ def test_a_jekyll_sites_permalink_setting_gives_its_posts_urls(tmp_path: Path, p
     assert kg.related("_posts/2019-04-01-second") == [kg.article("_posts/2019-03-10-hello-world")]
 
 
+def test_a_site_config_is_parsed_once_whatever_asks_for_its_settings(tmp_path: Path, monkeypatch):
+    """Recognising a Jekyll site asked for its ``_config.yml``'s settings 15 times, each one parsed again:
+    a config of 200 KB (a site's navigation written in it) took a minute to check. It is parsed once for
+    each way it is read; each caller has a copy of its own, which it may change."""
+    import qagraph.presets as presets
+
+    parsed: list[str] = []
+    for name in ("_yaml_settings", "_yaml_first_document"):
+        def counted(text: str, read=getattr(presets, name), name=name) -> object:
+            parsed.append(name)
+            return read(text)
+        monkeypatch.setattr(presets, name, counted)
+    site = tmp_path / "site"
+    write_site(site, {"_config.yml": "title: J\npermalink: /:title/\nexclude: [drafts]\n",
+                      "_posts/2019-03-10-hello.md": "---\ntitle: Hello\n---\nHi.\n"})
+    result = load_corpus(site)
+    assert result.detection is not None and result.detection.fields.permalink == "/:title/"
+    assert parsed and len(parsed) == len(set(parsed)), parsed  # once for each way it is read
+    first = presets._parsed("a: [1]\n", presets._yaml_settings)
+    first["a"].append(2)
+    assert presets._parsed("a: [1]\n", presets._yaml_settings) == {"a": [1]}
+
+
 def test_a_jekyll_posts_time_fills_a_permalinks_clock_placeholders(tmp_path: Path):
     """:hour, :minute and :second were left in the url: Jekyll fills them from the post's date, in the
     site's timezone (a date without a time: midnight)."""
