@@ -7573,7 +7573,7 @@ def _quarto(base: Path, names: Sequence[str], config: Path, text: str, inside: C
     here = base.resolve()
     project_dir = "" if config.parent == here else inside(Path(os.path.relpath(config.parent, here)).as_posix()) or ""
     try:
-        settings = _yaml_settings(text)
+        settings = _parsed(text, _yaml_settings)
     except Exception:  # said by config_problem below
         settings = None
     settings = settings if isinstance(settings, dict) else {}
@@ -7644,7 +7644,7 @@ def _bookdown(base: Path, names: Sequence[str], config: Path, text: str) -> _Sit
     Basics {-}``, ``# (APPENDIX) Appendix {-}``) above it. ``\\@ref(id)`` links to the page whose chapter or
     section has the id (:func:`~qagraph.links.bookdown_headings`)."""
     try:
-        settings = _yaml_settings(text)
+        settings = _parsed(text, _yaml_settings)
     except Exception:  # said by config_problem below
         settings = None
     settings = settings if isinstance(settings, dict) else {}
@@ -8489,7 +8489,7 @@ def _mkdocs_appended_definitions(folder: Path, config: str) -> tuple[tuple[str, 
     page's ``[text][label]`` links where they say (:func:`~qagraph.links.reference_definitions`; the
     abbreviations such a file holds, ``*[HTML]: ...``, are none). A file that is not there gives none."""
     try:
-        settings = _yaml_settings(config)
+        settings = _parsed(config, _yaml_settings)
     except Exception:  # a config that cannot be read is a warning of its own (config_problem)
         return ()
     extensions = settings.get("markdown_extensions") if isinstance(settings, dict) else None
@@ -8523,7 +8523,7 @@ def _mkdocs_redirects(config: str, docs: str, urls: str) -> tuple[tuple[str, str
     from .fields import path_url
 
     try:
-        settings = _yaml_settings(config)
+        settings = _parsed(config, _yaml_settings)
     except Exception:  # a config that cannot be read is a warning of its own (config_problem)
         return ()
     plugins = settings.get("plugins") if isinstance(settings, dict) else None
