@@ -423,12 +423,12 @@ def _parsed_once(text: str, parse: Callable[[str], Any]) -> tuple[bool, Any]:
 
 
 def _written_out(value: Any, text: str) -> Any:
-    """``value``, parsed from ``text``, when it holds no more values than ``text`` writes out; else a
-    :class:`ValueError`: YAML aliases that repeat one another (``b: [*a, *a, ...]``, ``c: [*b, *b, ...]``:
-    a "billion laughs") make a few lines mean billions of values, and reading a site config so made
-    (its ``exclude``, its ``defaults``) never ended. A walk that stops at that count costs no more than
-    the text."""
-    left = len(text) + 64
+    """``value``, parsed from ``text``, when it holds at most a million values more than ``text`` writes
+    out; else a :class:`ValueError`: YAML aliases that repeat one another (``b: [*a, *a, ...]``, ``c: [*b,
+    *b, ...]``: a "billion laughs") make a few lines mean billions of values, and reading a site config so
+    made (its ``exclude``, its ``defaults``) never ended. An anchor reused as configs do (one menu for each
+    of 30 languages) is far from that; the walk, which stops at that count, takes under a second."""
+    left = len(text) + 1_000_000
     todo = [value]
     while todo:
         item = todo.pop()

@@ -1161,6 +1161,10 @@ def test_a_site_config_whose_aliases_repeat_one_another(tmp_path: Path, config: 
         (config, 'not YAML that can be read (its aliases repeat one another into more values than it writes out (a '
                  f'"billion laughs")): its settings are not used, the site is read with the defaults of {tool}')]
     assert report["counts"]["articles"] == 1
+    from qagraph.presets import _parsed, _yaml_settings
+    menu = "menu: &menu\n" + "".join(f"  - {{name: Entry {i}, url: /e{i}/}}\n" for i in range(500))
+    reused = _parsed(menu + "".join(f"lang{i}: {{menu: *menu}}\n" for i in range(30)), _yaml_settings)
+    assert len(reused["lang29"]["menu"]) == 500  # an anchor reused as configs do is read
 
 
 def test_a_yaml_site_config_with_a_tag_of_its_own_keeps_its_settings(tmp_path: Path) -> None:
