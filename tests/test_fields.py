@@ -41,7 +41,7 @@ def test_overrides_of_fields_and_settings():
 
 @pytest.mark.parametrize(("mapping", "message"), [
     ({"colour": "red"}, "unknown field 'colour'"),
-    ({"links": "wiki,rst"}, "links takes wiki, markdown, hugo-ref, jekyll-ref, myst, html, quarto, docsify, docsify-relative, docsify-history, bookdown, notebook, nikola (comma-separated), not rst"),
+    ({"links": "wiki,rst"}, "links takes wiki, markdown, hugo-ref, hugo-children, jekyll-ref, myst, html, quarto, docsify, docsify-relative, docsify-history, bookdown, notebook, nikola (comma-separated), not rst"),
     ({"identity": "slug"}, "identity takes one of url, path, page, not 'slug'"),
     ({"inline_tags": "maybe"}, "inline_tags takes yes or no"),
     ({"subject_from_url": "["}, "subject_from_url is not a regular expression"),
