@@ -531,6 +531,44 @@ def test_a_view_that_only_shows_a_keyword_whose_df_changed_is_patched(tmp_path, 
     assert small_views["site"] == 0
 
 
+def test_a_view_whose_links_alone_name_a_keyword_whose_df_changed_is_patched(tmp_path, small_views, monkeypatch):
+    """A keyword that a view shows only on a drawn similar link's list of shared keywords (not as a
+    node: it is not among the view's most shared ones) shows its label there, never its df: when an
+    added article changes that df alone (within its band: no similar link moves), the view is patched
+    (0 keyword nodes to resize is fine), not drawn again, and the site equals a full write."""
+    patched: list[list[str]] = []
+    real = update_module.patch_keyword_df
+    monkeypatch.setattr(update_module, "patch_keyword_df",
+                        lambda page, df: (patched.append(sorted(df)), real(page, df))[1])
+    made: list[str] = []
+    real_view = update_module.subject_view
+    monkeypatch.setattr(update_module, "subject_view",
+                        lambda G, subject, **k: (made.append(subject), real_view(G, subject, **k))[1])
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles: dict[str, dict] = {}
+    for i in range(6):  # "genes" in two physics articles and four chemistry ones: df 6, on the similar link p0-p1
+        articles[f"physics/p{i}.md"] = {"slug": f"p{i}", "subject": SUBJECTS[2], "id": i + 1, "title": f"Physics {i}?",
+                                        "keywords": ["waves", "light", "force"] + ["genes"] * (i < 2), "related": [],
+                                        "answer": "Short."}
+    for i in range(4):
+        articles[f"chemistry/c{i}.md"] = {"slug": f"c{i}", "subject": SUBJECTS[3], "id": 20 + i, "title": f"Chem {i}?",
+                                          "keywords": ["acids", "bonds", "genes"], "related": [], "answer": "Short."}
+    _write(root, articles)
+    qagraph.build(root, out=out)
+    page = (out / "views" / _files(out)["subject:physics"]).read_text()
+    assert "keyword:genes" in json.loads((out / ".qagraph" / "views.json").read_text())[
+        "subjects"]["subject:physics"]["uses"]["keywords"]
+    assert '"genes"' in page and '"~genes"' not in page and '"keyword:genes"' not in page  # a shared label only
+    articles["chemistry/new.md"] = {"slug": "new", "subject": SUBJECTS[3], "id": 30, "title": "Chem new?",
+                                    "keywords": ["genes"], "related": [], "answer": "Short."}  # df 7: 6's band, too common alone
+    _write(root, articles)
+    made.clear()
+    written = _rebuilt_as_cold(root, out, cold)
+    assert patched[-1] == ["keyword:genes"] and "subject:physics" not in made
+    assert _files(out)["subject:physics"] in {p.name for p in written}
+    assert small_views["site"] == 0
+
+
 def _record(r: random.Random, sid: str, sids: list[str]) -> ChunkRecord:
     weighted = weighted_link_kinds()
     links = {k.name: [t + (r.choice(B64) if k.name in weighted else "") for t in sorted(r.sample(sids, r.randint(0, 3)))]

@@ -775,7 +775,9 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     shows its df, and every keyword's size is its df against the largest of the view's (as
     :func:`_assemble` sizes the nodes a view is not about). Nothing else of a view reads a
     keyword's df but the names of its communities (:attr:`ViewUses.groups`: the caller checks
-    those). None when the page holds no view data, or not each of these keywords with its df.
+    those). A keyword of ``df`` that is not one of the view's nodes is there only as a label in a
+    similar link's list of shared keywords, which no df changes: nothing of it is patched. None
+    when the page holds no view data, or a keyword node of ``df`` without its df.
 
     >>> view = View("subject", "t", "h", "s", [
     ...     {"id": 0, "key": "keyword:a", "kind": "keyword", "size": 0, "info": {"title": "a", "df": 2}},
@@ -783,6 +785,8 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     >>> page = patch_keyword_df(generate_view(view, vis_src="vis.js"), {"keyword:a": 8})
     >>> [(n["info"]["df"], n["size"]) for n in json.loads(page[slice(*view_data_span(page))])["nodes"]]
     [(8, 20.0), (4, 16.2)]
+    >>> patch_keyword_df(page, {"keyword:c": 3}) == page  # a shared keyword's label alone
+    True
     """
     span = view_data_span(page)
     if span is None:
@@ -791,7 +795,6 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     data = json.loads(page[start:end])
     prefix = str(data.get("keyPrefix") or "")
     keywords = [n for n in data.get("nodes", ()) if n.get("kind") == KEYWORD]
-    found = 0
     for n in keywords:
         key = str(n["key"])
         node = prefix + key[1:] if key.startswith("~") else key  # :func:`_compact_key`
@@ -800,9 +803,6 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
             if not isinstance(info, dict) or "df" not in info:
                 return None  # its card would gain a df where the view writes it
             info["df"] = int(df[node])
-            found += 1
-    if found != len(df):
-        return None
     measures = [float((n.get("info") or {}).get("df", 1) or 1) for n in keywords]
     top = max(measures, default=0.0)
     for n, m in zip(keywords, measures):
