@@ -1563,6 +1563,18 @@ def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[
 
     facts.holders = holders
 
+    def many_holders(nodes: Collection[str]) -> dict[str, list[tuple[str, Any, Any]]]:
+        found: dict[str, list[tuple[str, Any, Any]]] = {}
+        for keyword, *held in con.execute(
+                "SELECT k.node, a.node, json_extract(e.data, '$.line'), (SELECT json_extract(a.keyword_labels, "
+                "'$[' || j.key || ']') FROM json_each(a.keywords) j WHERE j.value = k.key) FROM edges e "
+                "JOIN keywords k ON k.node_id = e.target JOIN articles a ON a.node_id = e.source "
+                "WHERE k.node IN (SELECT value FROM json_each(?)) AND e.kind = 'keyword'", (json.dumps(sorted(nodes)),)):
+            found.setdefault(keyword, []).append((held[0], held[1], held[2]))
+        return found
+
+    facts.many_holders = many_holders
+
     def subject_lines(nodes: Iterable[str]) -> dict[str, Any]:
         return dict(con.execute(
             "SELECT a.node, json_extract(e.data, '$.line') FROM articles a JOIN edges e ON e.source = a.node_id "
@@ -1663,12 +1675,15 @@ def patched_health(con: sqlite3.Connection, previous: sqlite3.Connection, change
     facts = Facts(articles, linked_to, links_out, con.execute(_OUTSIDE).fetchall(), similar, question_keys=keys)
     _check_keywords(con, facts, keywords)
     # the findings list the articles of the links that leave the corpus, those holding a malformed keyword and
-    # those writing a keyword spelled several ways
-    spelled = {node for entry in keyword_spellings(facts) for node in entry["keywords"]}
-    shown = {u for u, *_ in facts.outside} | {a for node in {*malformed_keywords(facts), *spelled}
-                                              for a, *_ in facts.holders(node)}
+    # those writing a keyword spelled several ways, of the keywords the edit changed (the others list theirs
+    # as before: :func:`~qagraph.health.keyword_spellings`)
+    touched = {node for node in (*changed, *removed) if node.startswith(KEYWORD + ":")}
+    spelled = {node for entry in keyword_spellings(facts) if not touched.isdisjoint(entry["keywords"])
+               for node in entry["keywords"]}
+    shown = {u for u, *_ in facts.outside} | {a for held in facts.holders_of({*malformed_keywords(facts), *spelled}).values()
+                                              for a, *_ in held}
     articles.update(_article_facts(con, shown - articles.keys())[0])
-    return facts, HealthPatch(again, asking, subjects)
+    return facts, HealthPatch(again, asking, subjects, touched)
 
 
 def _holds_health(con: sqlite3.Connection) -> bool:
