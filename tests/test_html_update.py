@@ -492,11 +492,8 @@ def test_a_view_is_kept_when_its_articles_links_change_only_to_other_subjects(tm
     assert any(outside_only) and any(kept), "no view was kept for links to other subjects: the case is not tested"
 
 
-def test_a_view_that_only_shows_a_keyword_whose_df_changed_is_patched(tmp_path, small_views, monkeypatch):
-    """An article added to chemistry with one keyword that the physics view shows (and no link to
-    physics: a common keyword alone makes no similar link) changes that keyword's df only: the
-    physics view is patched (the keyword's card and every keyword's size), not made again, and
-    the site equals a full write; so does removing the article again."""
+def _df_patches_and_views(monkeypatch) -> tuple[list[list[str]], list[str]]:
+    """From now on, the keywords of each df patch of a view, and the subject views drawn again."""
     patched: list[list[str]] = []
     real = update_module.patch_keyword_df
     monkeypatch.setattr(update_module, "patch_keyword_df",
@@ -505,6 +502,15 @@ def test_a_view_that_only_shows_a_keyword_whose_df_changed_is_patched(tmp_path, 
     real_view = update_module.subject_view
     monkeypatch.setattr(update_module, "subject_view",
                         lambda G, subject, **k: (made.append(subject), real_view(G, subject, **k))[1])
+    return patched, made
+
+
+def test_a_view_that_only_shows_a_keyword_whose_df_changed_is_patched(tmp_path, small_views, monkeypatch):
+    """An article added to chemistry with one keyword that the physics view shows (and no link to
+    physics: a common keyword alone makes no similar link) changes that keyword's df only: the
+    physics view is patched (the keyword's card and every keyword's size), not made again, and
+    the site equals a full write; so does removing the article again."""
+    patched, made = _df_patches_and_views(monkeypatch)
     root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
     articles: dict[str, dict] = {}
     for i in range(8):  # "waves" in 8 articles: more than a rare keyword's 5
@@ -536,14 +542,7 @@ def test_a_view_whose_links_alone_name_a_keyword_whose_df_changed_is_patched(tmp
     node: it is not among the view's most shared ones) shows its label there, never its df: when an
     added article changes that df alone (within its band: no similar link moves), the view is patched
     (0 keyword nodes to resize is fine), not drawn again, and the site equals a full write."""
-    patched: list[list[str]] = []
-    real = update_module.patch_keyword_df
-    monkeypatch.setattr(update_module, "patch_keyword_df",
-                        lambda page, df: (patched.append(sorted(df)), real(page, df))[1])
-    made: list[str] = []
-    real_view = update_module.subject_view
-    monkeypatch.setattr(update_module, "subject_view",
-                        lambda G, subject, **k: (made.append(subject), real_view(G, subject, **k))[1])
+    patched, made = _df_patches_and_views(monkeypatch)
     root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
     articles: dict[str, dict] = {}
     for i in range(6):  # "genes" in two physics articles and four chemistry ones: df 6, on the similar link p0-p1

@@ -588,11 +588,10 @@ def patch_listed(page: str, changed: Mapping[str, str | None], members: tuple[in
     >>> "2 of 4 articles, no more." in page and _not_drawn(2, 4, 2, Limits()) in page
     True
     """
-    span = view_data_span(page)
-    if span is None:
+    found = _view_data(page)
+    if found is None:
         return None
-    start, end = span
-    data = json.loads(page[start:end])
+    start, end, data = found
     rows, prefix = data.get("listed"), str(data.get("keyPrefix") or "")
     if data.get("kind") != "subject" or not isinstance(rows, list) or not isinstance(data.get("nodes"), list):
         return None
@@ -788,11 +787,10 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     >>> patch_keyword_df(page, {"keyword:c": 3}) == page  # a shared keyword's label alone
     True
     """
-    span = view_data_span(page)
-    if span is None:
+    found = _view_data(page)
+    if found is None:
         return None
-    start, end = span
-    data = json.loads(page[start:end])
+    start, end, data = found
     prefix = str(data.get("keyPrefix") or "")
     keywords = [n for n in data.get("nodes", ()) if n.get("kind") == KEYWORD]
     for n in keywords:
@@ -808,6 +806,16 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     for n, m in zip(keywords, measures):
         n["size"] = node_size(KEYWORD, m / top if top else 0.0)
     return page[:start] + script_json(data) + page[end:]
+
+
+def _view_data(page: str) -> tuple[int, int, dict[str, Any]] | None:
+    """Where a view page holds its data, and the data (what a patch of the page changes); None when the
+    page holds none."""
+    span = view_data_span(page)
+    if span is None:
+        return None
+    start, end = span
+    return start, end, json.loads(page[start:end])
 
 
 def _compact_key(key: str, prefix: str) -> str:
