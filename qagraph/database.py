@@ -1555,24 +1555,17 @@ def _check_keywords(con: sqlite3.Connection, facts: Facts, keywords: Collection[
                              "spellings": _load(spellings, "t") or ()}
                       for node, label, labels, key, spellings in rows}
 
-    def holders(node: str) -> list[tuple[str, Any, Any]]:
-        return con.execute(
-            "SELECT a.node, json_extract(e.data, '$.line'), (SELECT json_extract(a.keyword_labels, '$[' || j.key || ']') "
-            "FROM json_each(a.keywords) j WHERE j.value = k.key) FROM edges e JOIN keywords k ON k.node_id = e.target "
-            "JOIN articles a ON a.node_id = e.source WHERE k.node = ? AND e.kind = 'keyword'", (node,)).fetchall()
-
-    facts.holders = holders
-
     def many_holders(nodes: Collection[str]) -> dict[str, list[tuple[str, Any, Any]]]:
         found: dict[str, list[tuple[str, Any, Any]]] = {}
-        for keyword, *held in con.execute(
+        for keyword, article, line, label in con.execute(
                 "SELECT k.node, a.node, json_extract(e.data, '$.line'), (SELECT json_extract(a.keyword_labels, "
                 "'$[' || j.key || ']') FROM json_each(a.keywords) j WHERE j.value = k.key) FROM edges e "
                 "JOIN keywords k ON k.node_id = e.target JOIN articles a ON a.node_id = e.source "
                 "WHERE k.node IN (SELECT value FROM json_each(?)) AND e.kind = 'keyword'", (json.dumps(sorted(nodes)),)):
-            found.setdefault(keyword, []).append((held[0], held[1], held[2]))
+            found.setdefault(keyword, []).append((article, line, label))
         return found
 
+    facts.holders = lambda node: many_holders([node]).get(node, [])
     facts.many_holders = many_holders
 
     def subject_lines(nodes: Iterable[str]) -> dict[str, Any]:
