@@ -390,7 +390,6 @@ class _Site:
         links_before, links_after = change.link_degrees(before), change.link_degrees(after)
         changed = change.changed_links()
         listed: dict[str, dict[str, str | None]] = defaultdict(dict)  # subject -> listed article -> its title
-        only_listed: set[str] = set()
         for node in change.nodes:
             if change.listed_as_before(node) and links_before[node] == links_after[node]:
                 cut = _cut(state["subjects"].get(after.subject(node)))
@@ -404,7 +403,6 @@ class _Site:
                 data = after.data.get(node)
                 listed[subject][node] = (listed_title(node, data, self.limits)
                                          if after.kind(node) == ARTICLE and data is not None else None)
-                only_listed.add(node)
                 continue
             add_subject_of(node)
         # nodes whose kind or subject moved, and stubs that changed: every view linking to them (an
@@ -413,6 +411,7 @@ class _Site:
                  if before.info.get(n) != after.info.get(n)
                  or (STUB in (before.kind(n), after.kind(n)) and before.data.get(n) != after.data.get(n))}
         if moved:
+            only_listed = {node for rows in listed.values() for node in rows}
             for side in (before, after):
                 for u, _, v in change.link_edges(side):
                     if u in moved or v in moved:
