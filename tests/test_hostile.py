@@ -595,16 +595,22 @@ def test_output_folder_that_cannot_be_written(root: Path, chmod_back: list[Path]
     assert not (parent / "out").exists()
 
 
+def _built_on_a_mount(root: Path, folder: str, options: str, out: str) -> subprocess.CompletedProcess[str]:
+    """``qagraph build`` of ``root`` into ``out``, with a tmpfs (mounted with ``options``) on ``root.parent /
+    folder``, in a mount namespace of its own."""
+    from conftest import ROOT
+
+    (root.parent / folder).mkdir()
+    mount = f"mount -t tmpfs {options} tmpfs {root.parent}/{folder} && exec \"$@\""
+    return subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", sys.executable,
+                           "-m", "qagraph", "build", "-c", str(root), "-o", out, "-q"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
 def test_output_folder_on_a_read_only_file_system(root: Path) -> None:
     """Root, whom permissions do not stop, is stopped by a read-only file system: the message said
     "permission denied", which sends one to chmod; it says where the output cannot go, and why."""
-    from conftest import ROOT
-
-    (root.parent / "read-only").mkdir()
-    mount = f"mount -t tmpfs -o ro tmpfs {root.parent}/read-only && exec \"$@\""  # in a mount namespace of its own
-    built = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", sys.executable,
-                            "-m", "qagraph", "build", "-c", str(root), "-o", f"{root.parent}/read-only/out", "-q"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    built = _built_on_a_mount(root, "read-only", "-o ro", f"{root.parent}/read-only/out")
     assert (built.returncode, built.stderr) == (3, f"qagraph: {root.parent}/read-only/out: cannot write in the output's "
                                                    "parent folder (a read-only file system)\n")
 
@@ -633,12 +639,7 @@ def test_an_output_folder_that_is_a_mount_point_is_said_before_the_build(root: P
     mounted (a container's volume, ``-v ./build:/build``; a tmpfs) cannot be swapped. The whole build was
     made, then "cannot put the new build in place: Device or resource busy"; it is said at once, with
     what to do instead."""
-    from conftest import ROOT
-    (root.parent / "mounted").mkdir()
-    mount = f"mount -t tmpfs tmpfs {root.parent}/mounted && exec \"$@\""  # in a mount namespace of its own
-    built = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, "sh", sys.executable,
-                            "-m", "qagraph", "build", "-c", str(root), "-o", f"{root.parent}/mounted", "-q"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    built = _built_on_a_mount(root, "mounted", "", f"{root.parent}/mounted")
     assert (built.returncode, built.stderr) == (3, f"qagraph: {root.parent}/mounted: the output folder is a mount "
                                                    "point: a build is written beside it and swapped in whole, which "
                                                    "cannot replace a mount point; build into a folder inside it "

@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import qagraph
-from conftest import article_text, sign_state, url_of, write_article
+from conftest import article_text, sign_state, url_of, write_article, write_site
 from qagraph.ids import article_node
 from test_pipeline import database_rows, outputs_of
 
@@ -2743,8 +2743,7 @@ def test_an_edit_of_a_redirect_page_or_of_its_target_equals_a_full_build(tmp_pat
              "es2015.md": "---\ntitle: ES2015\nredirect_to: /es6\n---\n",
              "js.md": "---\ntitle: JS\n---\nSee [es2015](./es2015).\n",
              "other.md": "---\ntitle: Other\n---\nPlain.\n"}
-    for path, text in files.items():
-        write_article(root, path, text)
+    write_site(root, files)
     qagraph.build(root, out=out)
     for path, text in [("es6.md", "---\ntitle: ES6 again\n---\nMore.\n"),
                        ("es2015.md", "---\ntitle: ES2015\nredirect_to: /other\n---\n"),
@@ -2766,8 +2765,7 @@ def test_an_edit_beside_or_of_a_jekyll_listing_page_equals_a_full_build(tmp_path
              "archives.md": "---\nlayout: archives\npermalink: /archives/\n---\n",
              "about.md": "---\ntitle: About\n---\nSee [the archive](/archives/).\n",
              "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nText.\n"}
-    for path, text in files.items():
-        write_article(root, path, text)
+    write_site(root, files)
     qagraph.build(root, out=out)
     edits = [("about.md", "---\ntitle: About me\n---\nSee [the archive](/archives/) and [hello](/posts/hello/).\n"),
              ("archives.md", "---\nlayout: archives\npermalink: /archives/\n---\nEvery post.\n"),
@@ -2787,8 +2785,7 @@ def test_an_edit_beside_or_of_a_not_found_page_equals_a_full_build(tmp_path: Pat
     files = {"_config.yml": "title: Blog\npermalink: /posts/:title/\n", "404.html": page,
              "about.md": "---\ntitle: About\n---\nLost? [404](/404.html).\n",
              "_posts/2023-01-02-hello.md": "---\ntitle: Hello\n---\nText.\n"}
-    for path, text in files.items():
-        write_article(root, path, text)
+    write_site(root, files)
     qagraph.build(root, out=out)
     edits = [("about.md", "---\ntitle: About me\n---\nLost? [404](/404.html), [hello](/posts/hello/).\n"),
              ("404.html", None), ("404.html", page)]
@@ -2806,8 +2803,7 @@ def test_an_edit_that_gives_or_takes_the_term_a_listing_link_names_equals_a_full
              "content/posts/a.md": "---\ntitle: A\ntags: [web]\n---\nSee [go](/tags/go/).\n",
              "content/posts/b.md": "---\ntitle: B\ntags: [go]\n---\nText.\n",
              "content/posts/c.md": "---\ntitle: C\ntags: [web]\n---\nPlain.\n"}
-    for path, text in files.items():
-        write_article(root, path, text)
+    write_site(root, files)
     qagraph.build(root, out=out)
     edits = [("content/posts/b.md", "---\ntitle: B\ntags: [rust]\n---\nText.\n"),
              ("content/posts/c.md", "---\ntitle: C\ntags: [web]\n---\nPlainer.\n"),
@@ -2832,8 +2828,7 @@ def test_an_edit_that_gives_or_takes_the_term_of_a_tags_page_anchor_equals_a_ful
              "tags.md": "---\nlayout: tags\npermalink: /tags/\n---\n",
              "_posts/2020-01-01-one.md": "---\ntitle: One\ntags: [web]\n---\n[docker](/tags/#docker).\n",
              "_posts/2020-01-02-two.md": "---\ntitle: Two\ntags: [docker]\n---\nText.\n"}
-    for path, text in files.items():
-        write_article(root, path, text)
+    write_site(root, files)
     qagraph.build(root, out=out)
     edits = [("_posts/2020-01-01-one.md", "---\ntitle: One\ntags: [web]\n---\n[docker](/tags/#docker), [web](/tags/#web).\n"),
              ("_posts/2020-01-02-two.md", "---\ntitle: Two\ntags: [rust]\n---\nText.\n"),
