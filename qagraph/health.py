@@ -27,7 +27,7 @@ Findings are sorted (by node id, path or text), so the same graph gives the same
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -392,13 +392,12 @@ def _spellings(facts: Facts, slug: str, ways: Mapping[str, list[str]]) -> dict[s
 def malformed_keywords(facts: Facts) -> dict[str, list[str]]:
     """The keywords of ``facts`` that look malformed, in order, with what is wrong with each."""
     found = {}
-    for node in sorted(facts.keywords):
-        data = facts.keywords[node]
+    for node, data in facts.keywords.items():  # 130k at 36k articles, nearly all fine: sorted once found
         labels = data.get("labels") or (data.get("label") or data.get("key") or "",)
         problems = sorted({p for label in labels for p in keyword_problems(label)})
         if problems:
             found[node] = problems
-    return found
+    return {node: found[node] for node in sorted(found)}
 
 
 def spelling_key(key: str) -> str:
@@ -445,9 +444,16 @@ def keyword_spellings(facts: Facts, articles: Mapping[str, Mapping[str, Any]] | 
     ``kept``: entries of the previous findings, by their keywords, that an edit left as they were
     (no keyword of theirs changed: the same articles write the same spellings): an entry that
     counts the same keeps its articles, those of ``again`` (read again) listed afresh."""
+    keywords = facts.keywords
+    squashed_keys = [spelling_key(str(data.get("key") or node.partition(":")[2])) for node, data in keywords.items()]
+    # only a key shared by several keywords, or a keyword written several ways, can be spelled
+    # several ways (at 36k articles, 1.2k of 130k keys: the others are not grouped, 0.35 s to 0.15)
+    several = {key for key, n in Counter(squashed_keys).items() if n > 1}
+    several.update(key for key, data in zip(squashed_keys, keywords.values()) if len(data.get("spellings") or ()) > 1)
     groups: dict[str, list[str]] = defaultdict(list)
-    for node, data in facts.keywords.items():
-        groups[spelling_key(str(data.get("key") or node.partition(":")[2]))].append(node)
+    for key, node in zip(squashed_keys, keywords):
+        if key in several:
+            groups[key].append(node)
     found: list[dict[str, Any]] = []
     for squashed in sorted(groups):
         nodes = sorted(groups[squashed])
