@@ -1215,13 +1215,16 @@ def _query_text(argument: str) -> str:
 @click.option("--allow-service", "services", is_flag=True,
               help="Let the query call other endpoints (SERVICE <url>): refused otherwise, as a query makes no "
                    "network request unless allowed.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=TERM", type=TEXT,
+              help="Give the variable ?NAME the value TERM, written as in SPARQL (<https://...>, schema:Question, "
+                   "'\"text\"', 42, true), as if it held it from the query's start (repeatable).")
 @json_option
 @build_option
 @content_option
 @quiet_option
 def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: str | None, base_iri: str | None,
-                  timeout: float | None, services: bool, as_json: bool, build_dir: Path | None, rebuild: bool,
-                  content: Path | None, quiet: bool) -> None:
+                  timeout: float | None, services: bool, binds: tuple[str, ...], as_json: bool,
+                  build_dir: Path | None, rebuild: bool, content: Path | None, quiet: bool) -> None:
     """Run a SPARQL query over the graph and print the result ("-" reads it from stdin, a
     file's name (query.rq) the file).
 
@@ -1234,11 +1237,19 @@ def query_command(sparql_text: str, fmt: str, rdf_path: Path | None, endpoint: s
         qagraph query "SELECT ?s (COUNT(?q) AS ?n) WHERE { ?q dct:subject ?s } GROUP BY ?s"
         qagraph query --endpoint http://127.0.0.1:7878/query "ASK { ?s ?p ?o }"
         qagraph query queries/by-subject.rq -f csv
+        qagraph query "SELECT ?title { ?q schema:identifier ?id ; schema:name ?title }" --bind id=165309
     """
     from .rdf import format_results, sparql
+    from .rdf.bindings import bind, parse_term
     from .rdf.query import time_limit
 
-    sparql_text = _query_text(sparql_text)
+    bindings = {}
+    for given_bind in binds:
+        name, eq, term = given_bind.partition("=")
+        if not eq or not name.strip():
+            raise UsageError(f"--bind {printable_line(given_bind)}: write it as NAME=TERM (id=165309)")
+        bindings[name.strip()] = parse_term(term, f"--bind {printable_line(name.strip())}")
+    sparql_text = bind(_query_text(sparql_text), bindings)
     given, timeout = timeout is not None, time_limit(timeout)  # a bad one refused before anything is loaded
     if as_json and fmt != "json" and \
             click.get_current_context().get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE:

@@ -23,7 +23,7 @@ import operator
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -1034,7 +1034,8 @@ class KnowledgeGraph:
     # -- SPARQL ------------------------------------------------------------------------------
 
     def sparql(self, query: str, *, base_iri: str | None = None, timeout: float | None = None,
-               write: Callable[[str], Any] | None = None, fmt: str = "table", services: bool = False) -> SparqlResult:
+               write: Callable[[str], Any] | None = None, fmt: str = "table", services: bool = False,
+               bindings: Mapping[str, Any] | None = None) -> SparqlResult:
         """Run SPARQL over this graph's RDF; the default graph holds every statement.
 
         A stored build answers from its embedded store (``OUT/.qagraph/store``, made on
@@ -1043,12 +1044,16 @@ class KnowledgeGraph:
         since it was opened on it, or :func:`qagraph.build` wrote it there (it answers about its own build). ``timeout`` (seconds) and Ctrl-C stop the wait
         for a long query; with ``write``, the answer is written through it as ``fmt`` while
         it is read, its rows not kept (:func:`qagraph.rdf.sparql`). A query that calls another endpoint
-        (``SERVICE``) is refused unless ``services`` is true.
+        (``SERVICE``) is refused unless ``services`` is true. ``bindings`` give variables their
+        values, as if they held them from the query's start (:func:`qagraph.rdf.bindings.bind`): text,
+        numbers, dates, and IRIs as ``pyoxigraph.NamedNode(kg.iri(node))`` (or an answer's own terms).
 
         >>> import qagraph
         >>> kg = qagraph.build("content")
         >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Question FILTER NOT EXISTS { ?q a qa:ExternalQuestion } }").values()
         [{'n': 49}]
+        >>> kg.sparql("SELECT ?title WHERE { ?q schema:identifier ?id ; schema:name ?title }", bindings={"id": 165309}).values()
+        [{'title': 'How does DNA replication work?'}]
         """
         _text(query, "a SPARQL query is text")
         from .rdf import DEFAULT_BASE_IRI, DEFAULT_SIMILARITY, open_store, part_files, sparql, to_store
@@ -1080,7 +1085,7 @@ class KnowledgeGraph:
                 self._stores.pop((base, False), None)  # (its folder goes once the other is made)
             self._stores[key] = store
         return sparql(self._stores[key], query, base_iri=base, timeout=limit, write=write, fmt=fmt,
-                      services=services)
+                      services=services, bindings=bindings)
 
     def _build_in_place(self) -> bool:
         """Whether the build folder holds the build this graph was opened on, or written as: another put

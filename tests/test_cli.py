@@ -1467,3 +1467,18 @@ def test_suggest_that_finds_nothing_says_so(tmp_path: Path):
                                                                    "candidate_path,candidate_title,weight,shared,links_back")
         assert "no suggestions: no article with fewer than 5 related links" in result.stderr
     assert run("suggest", "-b", str(out), "-q").stderr == ""
+
+
+def test_query_binds_values_given_as_sparql_terms(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "build"
+    assert run("build", "-c", str(small_corpus), "-o", str(out), "-q").exit_code == 0
+    query = "SELECT ?t WHERE { ?q schema:identifier ?id ; schema:name ?t } ORDER BY ?t"
+    both = CliRunner().invoke(cli, ["query", query, "-b", str(out), "-q", "-f", "csv", "--bind", "id=4"])
+    assert both.exit_code == 0 and both.stdout.splitlines() == ["t", "What is a graph?", "What is a tree?"]
+    named = CliRunner().invoke(cli, ["query", "SELECT ?q WHERE { ?q schema:name ?t }", "-b", str(out), "-q",
+                                     "-f", "csv", "--bind", 't="What is a cell?"'])
+    assert named.exit_code == 0 and named.stdout.splitlines()[1].endswith("/learn/biology/questions/cells")
+    for bad, said in (("id=four", "--bind id: 'four' is not an RDF term"), ("id", "write it as NAME=TERM"),
+                      ("x=1", "no variable ?x")):
+        refused = CliRunner().invoke(cli, ["query", query, "-b", str(out), "--bind", bad])
+        assert refused.exit_code == 2 and said in refused.stderr

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import url_of
 from qagraph import QagraphError
+from qagraph.errors import UsageError
 from qagraph.ids import article_node, keyword_node, subject_node
 
 CELLS = article_node(url_of("biology", "cells"))
@@ -960,3 +961,23 @@ def test_sparql_of_a_build_up_to_date_without_its_database_reads_its_rdf_not_its
     assert again.build_info.up_to_date
     assert again.sparql(everything).values() == expected
     assert again.sparql("ASK { ?r a qa:Similarity ; qa:source <urn:x:kb/article/learn/biology/questions/cells> }").boolean
+
+
+def test_sparql_binds_values_to_variables_as_the_query_would_write_them(any_kg):
+    """A query with values to fill in (an article's IRI, a title holding quotes) answers as the same
+    query with the values written in it; an answer's own terms bind again; a wrong name is said."""
+    import pyoxigraph as ox
+
+    cells = any_kg.article(url_of("biology", "cells"))
+    iri = any_kg.iri(cells)
+    per_article = "SELECT (COUNT(?k) AS ?n) WHERE { ?q schema:keywords ?k }"
+    bound = any_kg.sparql(per_article, bindings={"q": ox.NamedNode(iri)}).values()
+    assert bound == any_kg.sparql(f"SELECT (COUNT(?k) AS ?n) WHERE {{ <{iri}> schema:keywords ?k }}").values()
+    assert 0 < bound[0]["n"] < any_kg.sparql(per_article).values()[0]["n"]
+    title = any_kg.sparql("SELECT ?t WHERE { ?q schema:name ?t }", bindings={"q": ox.NamedNode(iri)})
+    assert title.values() == [{"t": "What is a cell?"}]
+    back = any_kg.sparql("SELECT ?q WHERE { ?q schema:name ?t }", bindings={"t": title.rows[0][0]}).values()
+    assert [any_kg.node_of(row["q"]) for row in back] == [cells]
+    assert any_kg.sparql("ASK { ?q schema:name ?t }", bindings={"t": 'What is a cell?" } #'}).boolean is False
+    with pytest.raises(UsageError, match=r"no variable \?x"):
+        any_kg.sparql("SELECT ?q WHERE { ?q schema:name ?t }", bindings={"x": 1})

@@ -287,6 +287,12 @@ def test_sparql_endpoint_select_ask_and_construct(server, G, tmp_path):  # noqa:
     assert graph.kind == "graph" and len(graph) == len(sparql(tmp_path, "SELECT * { ?q schema:name ?n }"))
     unbound = sparql_endpoint(server + "/query", "SELECT ?x ?y { VALUES ?x { 1 } }")
     assert unbound.rows[0][1] is None and unbound.values() == [{"x": 1, "y": None}]
+    # values bound as the embedded store binds them, in the text sent
+    per_subject = "SELECT (COUNT(?q) AS ?n) WHERE { GRAPH ?g { ?q dct:subject ?s } }"
+    subject = sparql(tmp_path, "SELECT ?s WHERE { ?q dct:subject ?s } ORDER BY ?s LIMIT 1").rows[0][0]
+    remote = sparql_endpoint(server + "/query", per_subject, bindings={"s": subject}).values()
+    assert remote == sparql(tmp_path, per_subject, bindings={"s": subject}).values()
+    assert 0 < remote[0]["n"] < sparql(tmp_path, per_subject).values()[0]["n"]
 
 
 def test_sparql_endpoint_errors_are_store_errors(server):  # noqa: F811

@@ -16,13 +16,14 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from ..errors import OutputError, StoreError, UsageError
 from ..normalize import printable
+from .bindings import OPAQUE, bind
 from .export import DEFAULT_SIMILARITY, RDF_DIR, part_files
 from .formats import FORMATS, format_of
 from .iri import DEFAULT_BASE_IRI, IRIs
@@ -209,7 +210,7 @@ def python_value(term: Any) -> Any:
 def sparql(
     target: Any, query: str, *, base_iri: str = DEFAULT_BASE_IRI, similarity: str = DEFAULT_SIMILARITY,
     timeout: float | None = None, write: Callable[[str], Any] | None = None, fmt: str = "table",
-    services: bool = False,
+    services: bool = False, bindings: Mapping[str, Any] | None = None,
 ) -> SparqlResult:
     """Run a SPARQL query on a graph, a store, a build folder or an RDF file.
 
@@ -242,7 +243,11 @@ def sparql(
     is true: Oxigraph would send that endpoint a request (with the values bound so far), and a
     query taken from elsewhere must not make the machine call an address of its choosing.
 
-    Raises :class:`~qagraph.errors.UsageError` for a bad query, target or time limit, and
+    ``bindings`` gives variables their values (``{"id": 165309}``, ``{"q": pyoxigraph.NamedNode(iri)}``)
+    as if they held them from the start of the query (:func:`~qagraph.rdf.bindings.bind`), never
+    pasted into its text.
+
+    Raises :class:`~qagraph.errors.UsageError` for a bad query, target, binding or time limit, and
     :class:`~qagraph.errors.StoreError` when ``timeout`` passes first.
 
     >>> import networkx as nx
@@ -260,11 +265,12 @@ def sparql(
 
     if isinstance(target, KnowledgeGraph):  # its own RDF: its build's store, base IRI and similarity detail
         return target.sparql(query, base_iri=None if base_iri == DEFAULT_BASE_IRI else base_iri, timeout=timeout,
-                             write=write, fmt=fmt, services=services)
+                             write=write, fmt=fmt, services=services, bindings=bindings)
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     limit = time_limit(timeout)
     _check_size(query)
+    query = bind(query, bindings)
     # qagraph's RDF (not a file of any RDF), and no other endpoint's terms (SERVICE, which may use them)
     if (not isinstance(target, (str, os.PathLike)) or Path(target).is_dir()) and not (services and _calls_a_service(query)):
         check_namespaces(query)
@@ -366,7 +372,7 @@ def _check_size(query: str) -> None:
         raise UsageError(f"the query is {len(query):,} characters, over the limit of {MAX_QUERY_CHARS:,} "
                          "(a query that long is more likely a data file given by mistake)")
     depth = deepest = 0
-    for found in _NESTING.finditer(_NOT_KEYWORDS.sub(" ", query)):
+    for found in _NESTING.finditer(OPAQUE.sub(" ", query)):
         mark = found.group()
         if mark in "({[":
             depth += 1
@@ -488,7 +494,7 @@ def _undeclared_prefix(query: str) -> tuple[str, int] | None:
     >>> _undeclared_prefix("PREFIX ex: <urn:x#> SELECT * { ?s ex:a ?o ; schema:b ?x ; foaf:c '<y:z>' }")
     ('foaf', 58)
     """
-    text = _NOT_KEYWORDS.sub(lambda m: " " * len(m[0]), query)
+    text = OPAQUE.sub(lambda m: " " * len(m[0]), query)
     declared = {m[1] for m in re.finditer(r"PREFIX\s+([^\s:]*):", text, re.I)} | set(PREFIXES)
     for name in re.finditer(r"(?<![\w?$:.-])((?:[A-Za-z][\w.-]*)?):", text):
         if name[1] not in declared:
@@ -512,14 +518,6 @@ def _update_keyword(query: str) -> str | None:
     return word if word in _UPDATES else None
 
 
-#: what the SPARQL grammar reads as one token in which a word is no keyword: an IRI, a string (long or
-#: short), a comment
-_NOT_KEYWORDS = re.compile("|".join((
-    r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
-    r"'{3}(?:[^'\\]|\\.|'(?!''))*'{3}", r'"{3}(?:[^"\\]|\\.|"(?!""))*"{3}',  # long strings
-    r"'(?:[^'\\\n\r]|\\.)*'", r'"(?:[^"\\\n\r]|\\.)*"',  # strings
-    r"#[^\n\r]*",  # a comment
-)), re.S)
 #: the keyword SERVICE: not part of a prefixed name (``ex:service``, ``service:x``) or a variable
 _SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
 
@@ -533,7 +531,7 @@ def _calls_a_service(query: str) -> bool:
     >>> _calls_a_service("SELECT ?service { ?service ex:SERVICE 'SERVICE <x> {}' } # SERVICE")
     False
     """
-    return _SERVICE.search(_NOT_KEYWORDS.sub(" ", query)) is not None
+    return _SERVICE.search(OPAQUE.sub(" ", query)) is not None
 
 
 #: the keywords by which a query names graphs (``GRAPH``, ``FROM``, ``FROM NAMED``), as :data:`_SERVICE` finds its own
@@ -550,7 +548,7 @@ def names_graphs(query: str) -> bool:
     >>> names_graphs("SELECT * FROM <urn:x> WHERE { ?s ?p ?o }"), names_graphs("SELECT ?from WHERE { ?from ex:graph ?o }")
     (True, False)
     """
-    return _GRAPH_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", query)) is not None
+    return _GRAPH_KEYWORDS.search(OPAQUE.sub(" ", query)) is not None
 
 
 def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> tuple[Any, bool]:
@@ -596,7 +594,7 @@ def check_namespaces(query: str) -> None:
     ...
     qagraph.errors.UsageError: the query names terms in <http://schema.org/>, a namespace qagraph's RDF does not use: its terms are in <https://schema.org/> (schema: is declared for you)
     """
-    for m in _NOT_KEYWORDS.finditer(query):
+    for m in OPAQUE.finditer(query):
         iri = m[0][1:-1] if m[0].startswith("<") else ""
         for twin, ns in _TWINS.items():
             if iri.startswith(twin) and not iri.startswith(ns):
@@ -617,7 +615,8 @@ def with_prefixes(query: str) -> str:
     return "\n".join(lines + [query])
 
 
-def sparql_endpoint(url: str, query: str, *, timeout: float | None = 60.0) -> SparqlResult:
+def sparql_endpoint(url: str, query: str, *, timeout: float | None = 60.0,
+                    bindings: Mapping[str, Any] | None = None) -> SparqlResult:
     """Run ``query`` on a remote SPARQL endpoint (SPARQL 1.1 Protocol, HTTP POST).
 
     ``url`` is the endpoint, e.g. ``http://localhost:7878/query`` (Oxigraph),
@@ -629,7 +628,7 @@ def sparql_endpoint(url: str, query: str, *, timeout: float | None = 60.0) -> Sp
 
     ``timeout`` (seconds; ``None``: no limit) bounds the whole exchange, however slowly the
     answer comes (a socket's own timeout bounds each wait alone), and Ctrl-C stops it at once
-    (:func:`waited_for`).
+    (:func:`waited_for`). ``bindings`` are bound as :func:`sparql` binds them, in the text sent.
 
     Raises :class:`~qagraph.errors.StoreError` when the endpoint cannot be reached,
     answers with an error, answers something that is not a SPARQL result, or not in time.
@@ -643,6 +642,7 @@ def sparql_endpoint(url: str, query: str, *, timeout: float | None = 60.0) -> Sp
     limit = time_limit(timeout)
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise UsageError(f"endpoint {url!r} is not an http(s) URL")
+    query = bind(query, bindings)
     return waited_for(lambda: _ask_endpoint(url, query, limit), limit, what=f"the SPARQL query sent to {url}")
 
 
