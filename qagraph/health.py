@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .kinds import ARTICLE, KEYWORD, STUB, SUBJECT
-from .normalize import isolated, keyword_problems, most_common_spelling, question_key
+from .normalize import isolated, keyword_problems_of, most_common_spelling, question_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -391,13 +391,15 @@ def _spellings(facts: Facts, slug: str, ways: Mapping[str, list[str]]) -> dict[s
 
 def malformed_keywords(facts: Facts) -> dict[str, list[str]]:
     """The keywords of ``facts`` that look malformed, in order, with what is wrong with each."""
-    found = {}
-    for node, data in facts.keywords.items():  # 130k at 36k articles, nearly all fine: sorted once found
-        labels = data.get("labels") or (data.get("label") or data.get("key") or "",)
-        problems = sorted({p for label in labels for p in keyword_problems(label)})
-        if problems:
-            found[node] = problems
-    return {node: found[node] for node in sorted(found)}
+    nodes, labels = [], []  # each spelling of each keyword (130k at 36k articles, nearly all fine)
+    for node, data in facts.keywords.items():
+        for label in data.get("labels") or (data.get("label") or data.get("key") or "",):
+            nodes.append(node)
+            labels.append(label)
+    found: dict[str, set[str]] = {}
+    for i, problems in keyword_problems_of(labels).items():
+        found.setdefault(nodes[i], set()).update(problems)
+    return {node: sorted(found[node]) for node in sorted(found)}
 
 
 def spelling_key(key: str) -> str:

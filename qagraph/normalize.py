@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -322,6 +322,33 @@ def keyword_problems(keyword: str) -> list[str]:
     if len(text) <= 60 and _PLAIN_KEYWORD.fullmatch(text) and text.count(" ") < MAX_KEYWORD_WORDS:
         return []  # letters, digits, inner spaces and hyphens: none of the checks can find anything
     return _problems(text)
+
+
+#: a line of :func:`keyword_problems_of`'s text that :func:`keyword_problems` passes at once: plain (as
+#: ``_PLAIN_KEYWORD``), at most 60 characters, fewer than :data:`MAX_KEYWORD_WORDS` spaces
+_PLAIN_LINE = re.compile(
+    rf"^(?!(?:[^ \n]* ){{{MAX_KEYWORD_WORDS}}})[A-Za-z](?:[A-Za-z0-9 \-]{{0,58}}[A-Za-z0-9])?$", re.M)
+
+
+def keyword_problems_of(keywords: Sequence[str]) -> dict[int, list[str]]:
+    """:func:`keyword_problems` of each of ``keywords`` that has some, by position. The plain ones (129k
+    of a 36k-article corpus's 130k keywords) are told apart in one pass of a regular expression over
+    them all, not one call each.
+
+    >>> keyword_problems_of(["cells", "a; b", "", "DNA"])
+    {1: ["holds ';', a separator"], 2: ['has no letter or digit']}
+    """
+    text = "\n".join(keywords)
+    if text.count("\n") != len(keywords) - 1:  # a keyword holding a line break: each is checked
+        candidates: Iterable[int] = range(len(keywords))
+    else:  # the plain lines emptied: what is left, and the keywords that were empty, are checked
+        candidates = [i for i, rest in enumerate(_PLAIN_LINE.sub("", text).split("\n")) if rest or not keywords[i]]
+    found = {}
+    for i in candidates:
+        problems = keyword_problems(keywords[i])
+        if problems:
+            found[i] = problems
+    return found
 
 
 def _problems(text: str) -> list[str]:

@@ -123,7 +123,7 @@ def test_parse_any_mapping_never_raises(data):
 # -- keyword strings written another way, keywords that look wrong, question keys --------
 
 
-from qagraph.normalize import MAX_KEYWORD_WORDS, keyword_problems, question_key, split_keyword_text  # noqa: E402
+from qagraph.normalize import MAX_KEYWORD_WORDS, keyword_problems, keyword_problems_of, question_key, split_keyword_text  # noqa: E402
 
 
 def test_split_keyword_text_uses_the_separator_given():
@@ -214,3 +214,13 @@ def test_plain_keywords_skip_checks_that_could_find_nothing(text):
     from qagraph.normalize import _problems, keyword_problems
 
     assert keyword_problems(text) == _problems(" ".join(text.split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet="aZ09 -_;,.\t\n()\"#*`<", max_size=70),
+    st.sampled_from(["cells", "a b c d e f", "a b c d e f g", "x" * 60, "x" * 61, " lead", "trail ", "", "2023",
+                     "a  b  c  d  e  f", "16.04", "\U0001F600", "c++"])), max_size=40))
+def test_the_keywords_checked_at_once_have_the_problems_of_each_checked_alone(keywords):
+    alone = {i: keyword_problems(k) for i, k in enumerate(keywords) if keyword_problems(k)}
+    assert keyword_problems_of(keywords) == alone
