@@ -52,10 +52,14 @@ class Suggestion:
     def as_row(self) -> dict[str, Any]:
         """Flat, for CSV: ``shared`` joined with ``"; "``, ``links_back`` as ``yes``/``no``, and
         every text that a spreadsheet would take for a formula made plain (:func:`spreadsheet_text`)."""
-        row = self.as_dict()
-        row["shared"] = "; ".join(self.shared)
-        row["links_back"] = "yes" if self.links_back else "no"
-        return {name: spreadsheet_text(value) if isinstance(value, str) else value for name, value in row.items()}
+        return dict(zip(FIELDS, self.cells()))
+
+    def cells(self) -> list[Any]:
+        """:meth:`as_row`'s values, in :data:`FIELDS`' order (what a CSV row holds: 88k rows at 36k
+        articles, where a dict each and a call per text took a third of ``qagraph suggest``)."""
+        values = (self.article, self.path, self.title, self.related, self.rank, self.candidate, self.candidate_path,
+                  self.candidate_title, self.weight, "; ".join(self.shared), "yes" if self.links_back else "no")
+        return ["'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v for v in values]
 
 
 #: what makes a spreadsheet read a cell as a formula (OWASP's "CSV injection" list)
@@ -253,8 +257,7 @@ def write_suggestions(suggestions: Iterable[Suggestion], write: Callable[[str], 
         writer = csv.writer(_Appender(pieces), lineterminator="\n")
         writer.writerow(FIELDS)
         for i, suggestion in enumerate(suggestions, 1):
-            row = suggestion.as_row()
-            writer.writerow([row[name] for name in FIELDS])
+            writer.writerow(suggestion.cells())
             if i % 500 == 0:
                 flush()
     else:  # json.dumps(rows, indent=1), row by row: each row's lines one level in
