@@ -1044,6 +1044,7 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
 
 
 @cli.command("suggest")
+@click.argument("refs", nargs=-1, metavar="[ARTICLE]...", type=TEXT)
 @click.option("--max-related", default=5, show_default=True, type=click.IntRange(min=0),
               help="Suggest links for articles with fewer related links than this.")
 @click.option("-k", default=None, type=click.IntRange(min=1),
@@ -1056,18 +1057,21 @@ def export_command(fmt: str, output: Path, kinds: tuple[str, ...], build_dir: Pa
 @content_option
 @json_option
 @quiet_option
-def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Path | None, build_dir: Path | None,
-                    rebuild: bool, content: Path | None, as_json: bool, quiet: bool) -> None:
+def suggest_command(refs: tuple[str, ...], max_related: int, k: int | None, fmt: str | None, output: Path | None,
+                    build_dir: Path | None, rebuild: bool, content: Path | None, as_json: bool, quiet: bool) -> None:
     """Related links an editor could add: similar articles not linked yet, with the shared keywords behind each.
 
-    One row per candidate, for every article with fewer than --max-related related links.
+    One row per candidate, for every article with fewer than --max-related related links (for the
+    ARTICLEs alone when given: id, url, path or name, as related takes them).
 
     \b
     Example:
         qagraph suggest -o suggestions.csv
         qagraph suggest -f json -k 3
+        qagraph suggest 165309
     """
     from .fileio import atomic_open
+    from .kinds import ARTICLE
     from .suggest import write_suggestions
 
     if as_json and fmt == "csv":
@@ -1078,7 +1082,19 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
     if output is not None:
         _not_an_article(output)
     kg = _graph(build_dir, content, rebuild, quiet)
-    rows = kg.suggest(max_related=max_related, k=k)
+    rows = kg.suggest(max_related=max_related, k=k, articles=refs or None)
+    notes = []  # an article named and given no row: why, said once the rows are out
+    for ref in refs:
+        node = kg.article(ref)
+        if not any(row.article == node for row in rows):
+            related = sum(1 for other in kg.related(node) if other != node)
+            why = ("is not in the corpus (a related link's target)" if kg.node(node).get("kind") != ARTICLE else
+                   f"has {related} related links (--max-related {max_related}): no free slot" if related >= max_related
+                   else "has no similar article it does not link to yet")
+            notes.append(f"no suggestions for {printable_line(ref)}: it {why}")
+    if not rows and not refs:  # the CSV's header alone, or [], said as every query that finds nothing says it
+        notes.append(f"no suggestions: no article with fewer than {max_related} related links has a similar article "
+                     "it does not link to yet")
     if output is not None:  # written as it is made (53 MB of CSV at 36k articles), never held whole
         try:
             with atomic_open(output, devices=True) as handle:
@@ -1097,9 +1113,8 @@ def suggest_command(max_related: int, k: int | None, fmt: str | None, output: Pa
         write_suggestions(rows, echo, fmt)
         if fmt == "json":
             click.echo("")
-        if not rows:  # the CSV's header alone, or [], said as every query that finds nothing says it
-            _say(f"no suggestions: no article with fewer than {max_related} related links has a similar article "
-                 "it does not link to yet", quiet)
+    for note in notes:
+        _say(note, quiet)
 
 
 @cli.command("health")

@@ -23,7 +23,7 @@ import operator
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -82,7 +82,7 @@ class _Source(Protocol):
 
     def health(self) -> dict[str, Any] | None: ...
 
-    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]: ...
+    def suggestions(self, max_related: int, k: int | None, articles: Collection[str] | None) -> list[Suggestion]: ...
 
 
 @dataclass(frozen=True)
@@ -182,10 +182,10 @@ class _InMemory:
     def health(self) -> dict[str, Any] | None:
         return self._health  # what a build writes in its report (one with out= has them there already)
 
-    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]:
+    def suggestions(self, max_related: int, k: int | None, articles: Collection[str] | None) -> list[Suggestion]:
         from .suggest import suggest
 
-        return suggest(self.G, max_related=max_related, k=k)
+        return suggest(self.G, max_related=max_related, k=k, articles=articles)
 
 
 def _damaged(path: Path, exc: Exception) -> OutputError:
@@ -314,12 +314,12 @@ class _Stored:
         found: dict[str, Any] | None = self.db.meta.get("health")
         return found
 
-    def suggestions(self, max_related: int, k: int | None) -> list[Suggestion]:
+    def suggestions(self, max_related: int, k: int | None, articles: Collection[str] | None) -> list[Suggestion]:
         from .suggest import stored_suggestions, suggest
 
         if self._graph is not None:
-            return suggest(self._graph, max_related=max_related, k=k)
-        return stored_suggestions(self.db, max_related=max_related, k=k)
+            return suggest(self._graph, max_related=max_related, k=k, articles=articles)
+        return stored_suggestions(self.db, max_related=max_related, k=k, articles=articles)
 
 
 class KnowledgeGraph:
@@ -1005,21 +1005,29 @@ class KnowledgeGraph:
             return []
         return sorted(self._source.find_words(words))[:limit]
 
-    def suggest(self, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
+    def suggest(self, *, max_related: int = 5, k: int | None = None,
+                articles: Iterable[str | int] | None = None) -> list[Suggestion]:
         """Related links an editor could add (:func:`qagraph.suggest.suggest`): for each article with
         fewer than ``max_related`` related links, its best similar articles it does not link to yet,
-        with the shared keywords behind each. A stored build answers from its database, without
-        loading its graph.
+        with the shared keywords behind each; for ``articles`` alone when given (each named as
+        :meth:`article` names it: the rows the whole list has for them). A stored build answers from
+        its database, without loading its graph.
 
         >>> import qagraph
-        >>> best = qagraph.build("content").suggest(k=1)[0]
+        >>> kg = qagraph.build("content")
+        >>> best = kg.suggest(k=1)[0]
         >>> best.rank, best.weight > 0, len(best.shared) > 0
         (1, True, True)
+        >>> [(s.rank, kg.label(s.candidate)) for s in kg.suggest(articles=[best.article], k=1)] == [(1, kg.label(best.candidate))]
+        True
 
         Raises:
-            UsageError: a negative ``max_related`` or ``k``.
+            UsageError: a negative ``max_related`` or ``k``; an article that is none.
         """
-        return self._source.suggestions(max_related, k)
+        if isinstance(articles, (str, int)):  # one article, not its letters
+            articles = [articles]
+        nodes = None if articles is None else sorted({self.article(ref) for ref in articles})
+        return self._source.suggestions(max_related, k, nodes)
 
     def to_networkx(self, *, kinds: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """A copy of the graph whose attributes every networkx writer accepts (GraphML, GEXF...).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -84,8 +84,10 @@ def spreadsheet_text(text: str) -> str:
 FIELDS = tuple(Suggestion.__dataclass_fields__)
 
 
-def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
-    """Candidate related links for the articles of ``G`` with fewer than ``max_related`` links.
+def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None,
+            articles: Collection[str] | None = None) -> list[Suggestion]:
+    """Candidate related links for the articles of ``G`` with fewer than ``max_related`` links
+    (of ``articles`` alone, node ids, when given: the rows the whole list has for them).
 
     Each article gets up to ``k`` candidates (default: as many as it has free slots,
     ``max_related`` minus its related links): its similar articles, best weight
@@ -101,8 +103,9 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
     (1, True, True)
     """
     _check(max_related, k)
-    articles = sorted(((n, d.get("path"), d.get("title")) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE),
-                      key=lambda a: a[0])
+    only = None if articles is None else set(articles)
+    listed = sorted(((n, d.get("path"), d.get("title")) for n, d in G.nodes(data=True) if d.get("kind") == ARTICLE),
+                    key=lambda a: a[0])
     related: dict[str, set[str]] = {}
     twins: dict[str, set[str]] = {}
     similar: dict[str, list[tuple[str, float, tuple[str, ...]]]] = {}
@@ -112,41 +115,61 @@ def suggest(G: nx.MultiDiGraph, *, max_related: int = 5, k: int | None = None) -
         elif kind == "same-question":
             twins.setdefault(u, set()).add(v)
             twins.setdefault(v, set()).add(u)
-    for node, _, _ in articles:  # each article's similar edges, its own first, as they were made
-        similar[node] = [(v if u == node else u, data["weight"], tuple(data.get("shared", ())))
-                         for u, v, kind, data in [*G.out_edges(node, keys=True, data=True),
-                                                  *G.in_edges(node, keys=True, data=True)] if kind == "similar"]
+    for node, _, _ in listed:  # each article's similar edges, its own first, as they were made
+        if only is None or node in only:
+            similar[node] = [(v if u == node else u, data["weight"], tuple(data.get("shared", ())))
+                             for u, v, kind, data in [*G.out_edges(node, keys=True, data=True),
+                                                      *G.in_edges(node, keys=True, data=True)] if kind == "similar"]
 
     def labels(keys: Iterable[str]) -> dict[str, str]:
         return {key: _label(G, key) for key in keys}
 
-    return _suggestions(articles, related, similar, labels, max_related, k, twins=twins)
+    return _suggestions(listed, related, similar, labels, max_related, k, twins=twins, only=only)
 
 
-def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None = None) -> list[Suggestion]:
+def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None = None,
+                       articles: Collection[str] | None = None) -> list[Suggestion]:
     """:func:`suggest` of the graph stored in build database ``db``, read from its tables: the
     articles' paths and titles, the related and similar edges, the shared keywords' labels; the
-    graph is not loaded, nor the shared keywords of the similar edges no row shows."""
+    graph is not loaded, nor the shared keywords of the similar edges no row shows. Given
+    ``articles``, only the edges around them and their candidates are read (milliseconds, where
+    every article's take seconds at 36k)."""
     from .database import edge_row_data
 
     _check(max_related, k)
-    articles = sorted(((node, data.get("path"), data.get("title"))
-                       for node, data in db.nodes_by_id(db.ids_of_kind(ARTICLE), columns=("path", "title")).values()),
-                      key=lambda a: a[0])
     related: dict[str, set[str]] = {}
-    for u, v, *_ in db.edge_rows_of_kind("related"):
-        related.setdefault(u, set()).add(v)
     twins: dict[str, set[str]] = {}
-    for u, v, *_ in db.edge_rows_of_kind("same-question"):
+    similar: dict[str, list[tuple[str, float, Any]]] = {}
+    rows: dict[str, Iterable[tuple[str, str, Any, Any, str | None]]]
+    ids: Collection[int]
+    if articles is None:
+        ids = db.ids_of_kind(ARTICLE)
+        rows = {kind: db.edge_rows_of_kind(kind) for kind in ("related", "same-question", "similar")}
+    else:
+        wanted = db.ids_of(articles)
+        # their similar edges name the candidates; the related links of both (taken, or linking back)
+        # and their twins are read with them (a twin of a link matters only as a candidate: read so)
+        found = db.edge_rows_touching(wanted.values(), ("similar",))
+        near = {*wanted.values(), *(i for s, _, t, *_ in found for i in (s, t))}
+        around = db.edge_rows_touching(near, ("related", "same-question"))
+        ids = near | {i for s, _, t, *_ in around for i in (s, t)}
+        name = {i: node for i, (node, _) in db.nodes_by_id(ids, columns=()).items()}
+        rows = {kind: [(name[s], name[t], w, p, d) for s, of_kind, t, w, p, d in (found if kind == "similar" else around)
+                       if of_kind == kind] for kind in ("related", "same-question", "similar")}
+    listed = sorted(((node, data.get("path"), data.get("title"))
+                     for node, data in db.nodes_by_id(ids, columns=("path", "title")).values()
+                     if data.get("kind") == ARTICLE), key=lambda a: a[0])
+    for u, v, *_ in rows["related"]:
+        related.setdefault(u, set()).add(v)
+    for u, v, *_ in rows["same-question"]:
         twins.setdefault(u, set()).add(v)
         twins.setdefault(v, set()).add(u)
-    similar: dict[str, list[tuple[str, float, Any]]] = {}
     ins: dict[str, list[tuple[str, float, Any]]] = {}
-    for u, v, weight, _, rest in db.edge_rows_of_kind("similar"):  # the shared keys read for the rows picked
+    for u, v, weight, _, rest in rows["similar"]:  # the shared keys read for the rows picked
         similar.setdefault(u, []).append((v, weight, rest))
         ins.setdefault(v, []).append((u, weight, rest))
-    for node, found in ins.items():  # as the graph lists them: each article's own edges first
-        similar.setdefault(node, []).extend(found)
+    for node, found_in in ins.items():  # as the graph lists them: each article's own edges first
+        similar.setdefault(node, []).extend(found_in)
 
     def shared_keys(rest: str | None) -> tuple[str, ...]:
         return tuple(edge_row_data("similar", None, None, rest).get("shared", ()))
@@ -157,7 +180,8 @@ def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None
             db.ids_of(by_node).values(), columns=()).values()}
         return {key: found.get(key, key) for key in by_node.values()}
 
-    return _suggestions(articles, related, similar, labels, max_related, k, shared_keys, twins)
+    return _suggestions(listed, related, similar, labels, max_related, k, shared_keys, twins,
+                        only=None if articles is None else set(articles))
 
 
 def _label(G: nx.MultiDiGraph, key: str) -> str:
@@ -174,16 +198,19 @@ def _suggestions(articles: Sequence[tuple[str, str | None, str | None]], related
                  similar: Mapping[str, Sequence[tuple[str, float, Any]]],
                  labels: Callable[[Iterable[str]], Mapping[str, str]], max_related: int, k: int | None,
                  shared_keys: Callable[[Any], tuple[str, ...]] = tuple,
-                 twins: Mapping[str, set[str]] | None = None) -> list[Suggestion]:
+                 twins: Mapping[str, set[str]] | None = None, only: Collection[str] | None = None) -> list[Suggestion]:
     """The suggestions, from ``articles`` (node, path, title; sorted), each node's ``related`` link
     targets, each article's ``similar`` edges (the other article, the weight, the shared keyword
     keys or what ``shared_keys`` makes them of), the ``labels`` of keyword keys and each article's
     ``twins``, those asking the same question (``same-question`` edges): a candidate asking the
-    question of an article linked or suggested already is the same answer again, and is passed over."""
+    question of an article linked or suggested already is the same answer again, and is passed over.
+    ``only``: the rows of those articles alone (``articles`` holds their candidates too)."""
     twins = twins or {}
     info = {node: (path, title) for node, path, title in articles}
     picked: list[tuple[str, int, int, str, float, tuple[str, ...]]] = []
     for node, _, _ in articles:
+        if only is not None and node not in only:
+            continue
         links = set(related.get(node, ()))
         links.discard(node)
         if len(links) >= max_related:

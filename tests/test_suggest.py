@@ -206,3 +206,65 @@ def test_a_question_linked_or_suggested_already_is_not_suggested_again(tmp_path:
         assert picks(rows, a) == [(bio_c, 1)]  # not physics/b: a links to biology/b, the same question
         [(first, _), (second, _)] = [p for p in picks(rows, article_node(url_of("biology", "c")))]
         assert {first, second} in ({a, bio_b}, {a, phy_b})  # one copy of B, not both
+
+
+@pytest.mark.parametrize("options", [{}, {"k": 1}, {"max_related": 2}, {"max_related": 0}])
+def test_the_suggestions_of_some_articles_are_their_rows_of_the_whole_list(tmp_path, options):
+    """An editor at work on one article asks for its candidates (`qagraph suggest ID`): the rows the
+    whole list has for it, read from a stored build around that article alone, with its links, its
+    candidates' links back and the twins of both (a question asked already is passed over)."""
+    for content in (CONTENT, _linked(tmp_path / "linked"), _twins(tmp_path / "twins")):
+        out = tmp_path / f"build-{content.name}"
+        built = qagraph.build(content, out=out)
+        opened = qagraph.open(out)
+        whole = built.suggest(**options)
+        articles = sorted(n for n, d in built.graph.nodes(data=True) if d.get("kind") == "article")
+        for kg in (built, opened):
+            for i, node in enumerate(articles):
+                pair = [node, articles[(i * 7 + 3) % len(articles)]]
+                assert kg.suggest(articles=pair, **options) == [r for r in whole if r.article in pair]
+        assert opened._source._graph is None, "the graph was loaded"
+        if not options:
+            assert any(r.article in articles for r in whole)
+    with pytest.raises(UsageError, match="no article"):
+        opened.suggest(articles=["/learn/nowhere/questions/x"])
+
+
+def _twins(root: Path) -> Path:
+    """The same question under two subjects, one copy linked from an article that has free slots."""
+    kw = "okazaki, helicase, primase, lagging strand"
+
+    def link(subject, s):
+        return {"id": 1, "title": s, "subject": subject.title(), "url": url_of(subject, s)}
+
+    write_article(root, "biology/a.md", article_text("A?", url_of("biology", "a"), id=1, keywords=f"{kw}, a1",
+                                                     related=[link("biology", "b")]))
+    write_article(root, "biology/b.md", article_text("B?", url_of("biology", "b"), id=2, keywords=f"{kw}, b1"))
+    write_article(root, "physics/b.md", article_text("B?", url_of("physics", "b"), id=2, subject="Physics",
+                                                     keywords=f"{kw}, b1, b2"))
+    write_article(root, "biology/c.md", article_text("C?", url_of("biology", "c"), id=3, keywords=f"{kw}, c1",
+                                                     related=[link("physics", "b")]))
+    write_article(root, "biology/d.md", article_text("D?", url_of("biology", "d"), id=4, keywords=f"{kw}, d1"))
+    # similar to physics/b alone (b2), linking to biology/b: the twin of a link that is no candidate
+    write_article(root, "biology/e.md", article_text("E?", url_of("biology", "e"), id=5, keywords="b2, e1, e2",
+                                                     related=[link("biology", "b")]))
+    return root
+
+
+def test_suggest_names_articles_on_the_command_line_and_says_why_one_has_no_row(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from qagraph.cli import cli
+
+    root = _linked(tmp_path / "linked")
+    out = tmp_path / "build"
+    qagraph.build(root, out=out)
+    a, e = url_of("physics", "a"), url_of("physics", "e")
+    result = CliRunner().invoke(cli, ["suggest", a, e, "-b", str(out), "--max-related", "4", "-f", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert rows and {r["article"] for r in rows} == {article_node(a)}
+    assert rows == [r.as_dict() for r in qagraph.open(out).suggest(max_related=4) if r.article == article_node(a)]
+    assert f"no suggestions for {e}: it has 4 related links (--max-related 4): no free slot" in result.stderr
+    unknown = CliRunner().invoke(cli, ["suggest", "/learn/physics/questions/zzz", "-b", str(out)])
+    assert unknown.exit_code == 2 and "no article" in unknown.stderr
