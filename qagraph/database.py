@@ -891,6 +891,11 @@ class BuildDatabase:
         rows = self.con.execute("SELECT node, key, path, url, extra, title FROM articles ORDER BY path")
         return [(node, key, path, url, _load(extra, "j") or {}, title or "") for node, key, path, url, extra, title in rows]
 
+    def article_at(self, path: str) -> str | None:
+        """The article whose file is ``path`` (as the build lists it), if any."""
+        row = self.con.execute("SELECT node FROM articles WHERE path = ?", (path,)).fetchone()
+        return None if row is None else str(row[0])
+
     def find_words(self, words: Sequence[str]) -> set[str]:
         """Articles whose title holds every one of ``words`` (already folded)."""
         if not words:

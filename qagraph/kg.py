@@ -70,6 +70,8 @@ class _Source(Protocol):
 
     def articles_named(self) -> list[NamedArticle]: ...
 
+    def article_at(self, path: str) -> str | None: ...
+
     def subjects(self) -> list[tuple[str, dict[str, Any]]]: ...
 
     def top(self, kind: str, n: int) -> list[tuple[str, int]]: ...
@@ -155,6 +157,13 @@ class _InMemory:
         return sorted((NamedArticle(node, str(d.get("key") or ""), str(d.get("path") or ""), d.get("url"),
                                     d.get("extra") or {}, str(d.get("title") or ""))
                        for node, d in self.G._node.items() if d.get("kind") == ARTICLE), key=lambda a: a.path)
+
+    @cached_property
+    def _by_path(self) -> dict[str, str]:
+        return {str(d["path"]): node for node, d in self.G._node.items() if d.get("kind") == ARTICLE and d.get("path")}
+
+    def article_at(self, path: str) -> str | None:
+        return self._by_path.get(path)
 
     def subjects(self) -> list[tuple[str, dict[str, Any]]]:
         return sorted((n, d) for n, d in self.G._node.items() if d.get("kind") == SUBJECT)
@@ -292,6 +301,9 @@ class _Stored:
         if self._graph is not None:
             return _InMemory(self._graph).articles_named()
         return [NamedArticle(*row) for row in self.db.article_names()]
+
+    def article_at(self, path: str) -> str | None:
+        return self.db.article_at(path) if _utf8(path) else None  # (SQLite refuses it; no file is so named)
 
     def subjects(self) -> list[tuple[str, dict[str, Any]]]:
         return list(self.db.nodes(SUBJECT))
@@ -515,7 +527,6 @@ class KnowledgeGraph:
         # its file's path as the build lists it, exactly (two files may differ only in case or in
         # Unicode normalisation, or hold "#" or "?", which a link's path drops; one whose name is not
         # UTF-8, or holds a tab, is listed with escapes, as display_name writes it)
-        index, named = self._names
         inside = self._in_content(text)
         for path in (text, inside):
             if path is not None:
@@ -523,9 +534,11 @@ class KnowledgeGraph:
                     from .load import display_name
 
                     path = display_name(path)
-                exact = self._by_file.get(path)
+                exact = self._source.article_at(path) if path else None
                 if exact is not None:
                     return exact
+        # every name the corpus's links give an article, made once (0.5 s of processor time at 36k)
+        index, named = self._names
         if stub is not None:
             from .links import WIKI_LINK
 
@@ -647,11 +660,6 @@ class KnowledgeGraph:
             return Path(text).resolve().relative_to(root).as_posix()
         except (OSError, ValueError, KeyError, TypeError):
             return None
-
-    @cached_property
-    def _by_file(self) -> dict[str, str]:
-        """Every article's node by its file's path, as the build lists it."""
-        return {a.path: str(a.node) for a in self._names[1] if a.path}
 
     def _naming_hint(self) -> str:
         from .presets import naming_hint
