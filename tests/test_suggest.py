@@ -185,19 +185,7 @@ def test_a_question_linked_or_suggested_already_is_not_suggested_again(tmp_path:
     """The same question filed under two subjects (a same-question pair) are one answer: the
     suggestions gave an article the second copy of a question it links to already, and an
     article with free slots both copies, two of its five slots for one answer."""
-    root = tmp_path / "content"
-    kw = "okazaki, helicase, primase, lagging strand"
-
-    def link(subject, s):
-        return {"id": 1, "title": s, "subject": subject.title(), "url": url_of(subject, s)}
-
-    write_article(root, "biology/a.md", article_text("A?", url_of("biology", "a"), id=1, keywords=f"{kw}, a1",
-                                                     related=[link("biology", "b")]))
-    write_article(root, "biology/b.md", article_text("B?", url_of("biology", "b"), id=2, keywords=f"{kw}, b1"))
-    write_article(root, "physics/b.md", article_text("B?", url_of("physics", "b"), id=2, subject="Physics",
-                                                     keywords=f"{kw}, b1, b2"))
-    write_article(root, "biology/c.md", article_text("C?", url_of("biology", "c"), id=3, keywords=f"{kw}, c1"))
-    write_article(root, "biology/d.md", article_text("D?", url_of("biology", "d"), id=4, keywords="x1, x2"))
+    root = _same_question(tmp_path / "content")
     kg = qagraph.build(root, out=tmp_path / "out")
     bio_b, phy_b, bio_c = (article_node(url_of(s, n)) for s, n in (("biology", "b"), ("physics", "b"), ("biology", "c")))
     a = article_node(url_of("biology", "a"))
@@ -230,24 +218,31 @@ def test_the_suggestions_of_some_articles_are_their_rows_of_the_whole_list(tmp_p
         opened.suggest(articles=["/learn/nowhere/questions/x"])
 
 
-def _twins(root: Path) -> Path:
-    """The same question under two subjects, one copy linked from an article that has free slots."""
+def _link(subject: str, slug: str) -> dict:
+    return {"id": 1, "title": slug, "subject": subject.title(), "url": url_of(subject, slug)}
+
+
+def _same_question(root: Path) -> Path:
+    """b, the same question under biology and physics; a links to biology's; c and d link nowhere."""
     kw = "okazaki, helicase, primase, lagging strand"
-
-    def link(subject, s):
-        return {"id": 1, "title": s, "subject": subject.title(), "url": url_of(subject, s)}
-
     write_article(root, "biology/a.md", article_text("A?", url_of("biology", "a"), id=1, keywords=f"{kw}, a1",
-                                                     related=[link("biology", "b")]))
+                                                     related=[_link("biology", "b")]))
     write_article(root, "biology/b.md", article_text("B?", url_of("biology", "b"), id=2, keywords=f"{kw}, b1"))
     write_article(root, "physics/b.md", article_text("B?", url_of("physics", "b"), id=2, subject="Physics",
                                                      keywords=f"{kw}, b1, b2"))
-    write_article(root, "biology/c.md", article_text("C?", url_of("biology", "c"), id=3, keywords=f"{kw}, c1",
-                                                     related=[link("physics", "b")]))
-    write_article(root, "biology/d.md", article_text("D?", url_of("biology", "d"), id=4, keywords=f"{kw}, d1"))
-    # similar to physics/b alone (b2), linking to biology/b: the twin of a link that is no candidate
-    write_article(root, "biology/e.md", article_text("E?", url_of("biology", "e"), id=5, keywords="b2, e1, e2",
-                                                     related=[link("biology", "b")]))
+    write_article(root, "biology/c.md", article_text("C?", url_of("biology", "c"), id=3, keywords=f"{kw}, c1"))
+    write_article(root, "biology/d.md", article_text("D?", url_of("biology", "d"), id=4, keywords="x1, x2"))
+    return root
+
+
+def _twins(root: Path) -> Path:
+    """:func:`_same_question`, and two articles linking to a copy of b: e is similar to both, f to the
+    other copy alone (b2), the twin of a link that is no candidate."""
+    _same_question(root)
+    write_article(root, "biology/e.md", article_text("E?", url_of("biology", "e"), id=5, related=[_link("physics", "b")],
+                                                     keywords="okazaki, helicase, primase, lagging strand, e1"))
+    write_article(root, "biology/f.md", article_text("F?", url_of("biology", "f"), id=6, keywords="b2, f1, f2",
+                                                     related=[_link("biology", "b")]))
     return root
 
 
