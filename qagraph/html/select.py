@@ -319,9 +319,9 @@ def _other_edges(G: nx.MultiDiGraph, chosen: Sequence[str], skip: frozenset[str]
     links = _links()
     out = []
     for u in chosen:
-        for v, keys in sorted(G._succ[u].items()):
-            if v not in inside:
-                continue
+        nbrs = G._succ[u]
+        for v in sorted(inside.intersection(nbrs)):  # only the neighbours among ``chosen`` sorted
+            keys = nbrs[v]
             for kind in sorted(keys):
                 if kind in links or kind in skip or kind not in EDGE_KINDS:
                     continue
@@ -336,15 +336,15 @@ def _keywords(
 
     Returns (chosen, keywords of these articles).
     """
-    counts: Counter[str] = Counter()
-    for a in articles:
-        for kw, keys in G._succ[a].items():
-            if kw != skip and HAS_KEYWORD in keys:
-                counts[kw] += 1
+    # counted in C (Counter of an iterable), in the same order of first sight as one by one
+    counts: Counter[str] = Counter(kw for a in articles for kw, keys in G._succ[a].items()
+                                   if kw != skip and HAS_KEYWORD in keys)
     chosen = list(dict.fromkeys(k for k in always if k != skip and k in G))[: max(0, limit)]
     taken = set(chosen)
-    for kw, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if len(chosen) >= limit or c < 2:
+    # only the keywords of two articles or more can be chosen: the others (most) are not sorted
+    shared = [(kw, c) for kw, c in counts.items() if c >= 2]
+    for kw, c in sorted(shared, key=lambda item: (-item[1], item[0])):
+        if len(chosen) >= limit:
             break
         if kw not in taken:
             chosen.append(kw)
@@ -385,7 +385,8 @@ def overview_counts(G: nx.MultiDiGraph, keywords: int = Limits.overview_keywords
     attrs = G._node
     subjects = {n: int(d.get("articles", 0)) for n, d in attrs.items() if d.get("kind") == SUBJECT}
     all_keywords = [n for n, d in attrs.items() if d.get("kind") == KEYWORD]
-    top = sorted(all_keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))[: max(0, keywords)]
+    # the first of the sorted order without sorting all of them (ties cannot be: ids are unique)
+    top = heapq.nsmallest(max(0, keywords), all_keywords, key=lambda k: (-int(attrs[k].get("df", 0)), k))
     links = link_kinds()
     names = frozenset(k.name for k in links)
     symmetric = symmetric_link_kinds()
