@@ -82,13 +82,20 @@ class Arrangement:
 
 def _graph(core: Sequence[str], edges: Sequence[Edge]) -> nx.Graph:
     """The undirected weighted graph of ``edges`` among ``core`` nodes (in ``core``'s order)."""
+    inside = set(core)
+    # each pair's weights summed in the edges' order, then the pairs added in the order they first
+    # came: the graph (its adjacency's order too) that adding the edges one by one to it made, without
+    # networkx's look-up and update of each one
+    summed: dict[tuple[str, str], float] = {}
+    for e in edges:
+        u, v = e.source, e.target
+        if u in inside and v in inside and u != v:
+            w = float(e.count) if e.count is not None else link_strength(e.kind, {"weight": e.weight})
+            pair = (v, u) if (v, u) in summed else (u, v)
+            summed[pair] = summed.get(pair, 0.0) + max(w, 0.01)
     H = nx.Graph()
     H.add_nodes_from(core)
-    for e in edges:
-        if e.source in H and e.target in H and e.source != e.target:
-            w = float(e.count) if e.count is not None else link_strength(e.kind, {"weight": e.weight})
-            old = H.get_edge_data(e.source, e.target)
-            H.add_edge(e.source, e.target, weight=(old["weight"] if old else 0.0) + max(w, 0.01))
+    H.add_weighted_edges_from((u, v, w) for (u, v), w in summed.items())
     return H
 
 
@@ -451,9 +458,8 @@ def _group_keywords(G: nx.MultiDiGraph, groups: Sequence[Group]) -> tuple[dict[i
     everywhere: Counter[str] = Counter()
     per: dict[int, Counter[str]] = {}
     for g in groups:
-        uses: Counter[str] = Counter()
-        for n in g.members:
-            uses.update(dict.fromkeys(G._node[n].get("keywords") or (), 1))
+        # each article's keywords once, counted in C (Counter of an iterable), in the same order
+        uses: Counter[str] = Counter(key for n in g.members for key in dict.fromkeys(G._node[n].get("keywords") or ()))
         per[g.index] = uses
         everywhere.update(uses)
     most = max(total // 2, 2)
