@@ -179,7 +179,11 @@ def excerpt_markdown(markdown: str, limit: int = 400) -> str:
         return text
     taken: list[str] = []
     size = 0
-    for para in text.split("\n\n"):
+    # ``size`` is where the next paragraph starts, and the loop stops at the first that ends past
+    # ``limit``: the first ``limit + 2`` characters decide (a paragraph ending by then has its
+    # "\n\n" in them; one cut short by them ends past ``limit`` in both), not the whole answer
+    head = text[: limit + 2] if limit >= 0 else text
+    for para in head.split("\n\n"):
         if taken and size + len(para) > limit:
             break
         taken.append(para)
