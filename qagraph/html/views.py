@@ -721,6 +721,7 @@ def generate_view(
     True
     """
     counts = view.counts()
+    behind = Counter(e["kind"] for e in view.edges if e.get("more"))  # each kind's edges behind "all links"
     edge_kinds: list[dict[str, Any]] = []
     order: dict[str, int] = {}
     for name, kind in EDGE_KINDS.items():
@@ -728,7 +729,7 @@ def generate_view(
         if not n:
             continue
         order[name] = len(edge_kinds)
-        more = sum(1 for e in view.edges if e["kind"] == name and e.get("more"))
+        more = behind[name]
         label = f"{kind.plural}, counted" if view.aggregated and kind.link else kind.label
         edge_kinds.append({**edge_style(name), "kind": name, "label": label, "plural": kind.plural,
                            "link": kind.link, "symmetric": kind.symmetric, "count": _fmt(n - more), "more": more,
@@ -841,7 +842,7 @@ EDGE_FIELDS = ("more", "weight", "count", "width", "shared")
 def _compact_edge(edge: Mapping[str, Any], order: Mapping[str, int]) -> list[Any]:
     """``[from, to, kind index, more, weight, count, width, shared]``, trailing empties dropped:
     ten thousand edges as dicts would be most of a page."""
-    row: list[Any] = [edge["from"], edge["to"], order[edge["kind"]], *(edge.get(f) for f in EDGE_FIELDS)]
+    row: list[Any] = [edge["from"], edge["to"], order[edge["kind"]], *map(edge.get, EDGE_FIELDS)]
     while row and row[-1] is None:
         row.pop()
     return row
