@@ -309,6 +309,7 @@ def generate_atlas_chunk(
     excerpt_limit: int = EXCERPT_LIMIT,
     _members: Sequence[str] | None = None,
     _membership: Mapping[str, int] | None = None,
+    _links_counted: dict[str, int] | None = None,
 ) -> dict[str, str]:
     """The two data files of one chunk: ``{"atlas/nodes-NN.js": text, "atlas/text-NN.js": text}``.
 
@@ -342,6 +343,11 @@ def generate_atlas_chunk(
     nodes = list(_members) if _members is not None else [n for n in sorted(ids) if atlas_chunk_of(n, chunks) == chunk]
     records = [chunk_record(G, node, positions=positions, membership=membership, ids=ids, excerpts=excerpts,
                             excerpt_limit=excerpt_limit) for node in nodes]
+    if _links_counted is not None:  # each record holds its node's links to atlas nodes, one per edge
+        for r in records:
+            for kind_name, targets in r.links.items():
+                if kind_name in _links_counted:
+                    _links_counted[kind_name] += len(targets)
     return render_chunk(chunk, chunks, records)
 
 
@@ -574,8 +580,10 @@ class AtlasCounts:
     edge_counts: dict[str, int]  #: links between atlas nodes, by link kind
 
 
-def atlas_counts(G: nx.MultiDiGraph, nodes: Sequence[str] | None = None) -> AtlasCounts:
-    """The :class:`AtlasCounts` of ``G`` (``nodes``: its atlas nodes, sorted, when known)."""
+def atlas_counts(G: nx.MultiDiGraph, nodes: Sequence[str] | None = None, *,
+                 edge_counts: Mapping[str, int] | None = None) -> AtlasCounts:
+    """The :class:`AtlasCounts` of ``G`` (``nodes``: its atlas nodes, sorted, when known;
+    ``edge_counts``: the links between them by link kind, when counted already)."""
     node_data = G._node
     nodes = _atlas_nodes(G) if nodes is None else nodes
     counts = {kind: 0 for kind in NODE_ATLAS_KINDS}
@@ -589,15 +597,18 @@ def atlas_counts(G: nx.MultiDiGraph, nodes: Sequence[str] | None = None) -> Atla
     for node, data in node_data.items():
         if data.get("kind") == SUBJECT:
             subjects[data["slug"]] = str(data.get("label") or data["slug"])
+    if edge_counts is not None:
+        return AtlasCounts(counts, dict(sorted(subjects.items())), {kind.name: edge_counts.get(kind.name, 0)
+                                                                    for kind in link_kinds()})
     in_atlas = set(nodes)
-    edge_counts = {kind.name: 0 for kind in link_kinds()}
+    counted = {kind.name: 0 for kind in link_kinds()}
     for node in nodes:
         for target, keydict in G._succ[node].items():
             if target in in_atlas:
                 for key in keydict:
-                    if key in edge_counts:
-                        edge_counts[key] += 1
-    return AtlasCounts(counts, dict(sorted(subjects.items())), edge_counts)
+                    if key in counted:
+                        counted[key] += 1
+    return AtlasCounts(counts, dict(sorted(subjects.items())), counted)
 
 
 def community_entry(community: Community, positions: Mapping[str, Position]) -> dict[str, Any]:
@@ -712,15 +723,19 @@ def generate_atlas(
         f"assets/{RENDERER_JS}": _asset(RENDERER_JS),
         f"assets/{ATLAS_JS}": _asset(ATLAS_JS),
     }
-    counts = atlas_counts(G, nodes)
-    files[f"{DATA_DIR}/meta.js"] = atlas_meta(counts, [community_entry(c, positions) for c in communities],
-                                              chunks=chunks, site_url=site_url, title=title)
     wanted = range(chunks) if only_chunks is None else sorted(set(only_chunks))
+    # every chunk's records hold their nodes' links between atlas nodes: when all chunks are made,
+    # meta.js counts them there, not in another pass over the graph's adjacency (0.15-0.2 s at 36k)
+    links_counted = {kind.name: 0 for kind in link_kinds()} if only_chunks is None else None
     for chunk in wanted:
         files.update(generate_atlas_chunk(
             G, chunk, chunks=chunks, positions=positions, communities=communities, ids=ids,
             excerpts=excerpts, excerpt_limit=excerpt_limit, _members=members[chunk], _membership=membership,
+            _links_counted=links_counted,
         ))
+    counts = atlas_counts(G, nodes, edge_counts=links_counted)
+    files[f"{DATA_DIR}/meta.js"] = atlas_meta(counts, [community_entry(c, positions) for c in communities],
+                                              chunks=chunks, site_url=site_url, title=title)
     page = atlas_page(chunks=chunks, articles=counts.counts[ARTICLE], site_url=site_url, title=title,
                       index_href=index_href)
     files["atlas.html"] = page
