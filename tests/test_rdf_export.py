@@ -296,6 +296,10 @@ def test_similarity_detail_is_a_choice(small, similarity, tmp_path):
 
 def test_literal_forms():
     assert escape('a"b\\c\nd\re\tf\x01\x7f\x08\x0c') == 'a\\"b\\\\c\\nd\\re\\tf\\u0001\\u007F\\b\\f'
+    # printable once replaced; unprintable but with nothing to escape (kept as is); a lone surrogate
+    assert escape('say "hi"\n') == 'say \\"hi\\"\\n'
+    assert escape("a\u00a0b\u2028c\u200b\n") == "a\u00a0b\u2028c\u200b\\n"
+    assert escape("x\ud800\ny") == "x\ufffd\\ny"
     assert decimal_lexical(0.2389) == "0.2389" and decimal_lexical(1) == "1.0" and decimal_lexical(5e-07) == "0.0000005"
     with pytest.raises(QagraphError):
         decimal_lexical(float("nan"))
