@@ -760,28 +760,59 @@ def _make(
     index_folder: Path | None = None,
 ) -> tuple[nx.MultiDiGraph, dict[str, Any], LoadResult]:
     from .graph import SimilarPairs, build_graph, similar_pairs
-    from .parallel import beside, waited_on_error
-    from .similarity import SimilarityConfig, SimilarityIndex
+    from .parallel import beside, beside_later, waited_on_error
+    from .similarity import Doc, DocLike, SimilarityConfig, SimilarityIndex
 
     config = similarity or SimilarityConfig()
-    with _gc_paused():
-        loaded = load_corpus(content, preset=preset, fields=fields, overrides=overrides, detection=detection,
-                             strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned,
-                             max_file_size=max_file_size)
-        # the similarity index is made (and kept for the next build) in a second process while this
-        # one makes the rest of the graph: 1.1 s of 2.9 at 36k articles, on the core that was idle
-        parallel = _beside_pays(len(loaded.articles), workers)
-        parent = os.getpid()
+    parent = os.getpid()
 
-        def similar() -> SimilarPairs:
-            end_with_parent(parent)  # forked, it must not outlive a build that is killed
-            index = SimilarityIndex.build(loaded.articles, config)
-            if index_folder is not None:
-                index.save(index_folder)
-            return similar_pairs(index)
+    def similar(docs: Iterable[DocLike]) -> SimilarPairs:
+        index = SimilarityIndex.build(docs, config)
+        if index_folder is not None:
+            index.save(index_folder)
+        return similar_pairs(index)
 
+    def ready() -> None:
+        end_with_parent(parent)  # forked, it must not outlive a build that is killed
+        from scipy import sparse  # noqa: F401 - imported while the files are parsed
+
+    def similar_of_sent(_: None, receive: Callable[[], Any]) -> SimilarPairs:
+        keys, keyword_keys, questions = receive()
+        return similar(map(Doc, keys, keyword_keys, questions))
+
+    # The similarity index is made (and kept for the next build) in a second process while this one
+    # makes the rest of the graph: 1.1 s of 2.9 at 36k articles, on the core that was idle. When the
+    # scan says the corpus is large, that process is forked before the parse, while this one is
+    # small, and is sent what similarity reads of the articles. Forked once the articles were loaded
+    # (900 MB at 36k), it shared their pages, and every page this process then wrote as it made the
+    # graph (a reference count is a write) was copied first: 1-2.6 s of system time at 36k, on the
+    # one core the graph is made on.
+    early = None
+    if scanned is not None and _beside_pays(len(scanned.names), workers):
         with interrupts_held():
-            pairs = beside(similar, fork=parallel)
+            early = beside_later(ready, similar_of_sent)
+    with _gc_paused():
+        try:
+            loaded = load_corpus(content, preset=preset, fields=fields, overrides=overrides, detection=detection,
+                                 strict=strict, workers=workers, progress=progress, cache=cache, scanned=scanned,
+                                 max_file_size=max_file_size)
+        except BaseException:
+            if early is not None:
+                early.cancel()
+            raise
+        pairs: Callable[[], SimilarPairs]
+        if early is not None:
+            articles = loaded.articles
+            early.send(([a.key for a in articles], [a.keyword_keys for a in articles], [a.question for a in articles]))
+            pairs = early.wait
+        else:
+
+            def similar_here() -> SimilarPairs:
+                end_with_parent(parent)  # forked, it must not outlive a build that is killed
+                return similar(loaded.articles)
+
+            with interrupts_held():
+                pairs = beside(similar_here, fork=_beside_pays(len(loaded.articles), workers))
         with waited_on_error(pairs):  # it writes into the staging folder: it ends before an error is reported
             G, link_problems = build_graph(loaded, config, loaded.fields, progress, similar=pairs)
     report = make_report(G, loaded, link_problems, similarity=G.graph.get("similarity"))
