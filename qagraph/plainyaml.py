@@ -73,16 +73,24 @@ def _mapping(lines: list[str], i: int, column: int, depth: int, prefix: str, fm_
         raise _NotSimple
     mapping: dict[str, Any] = {}
     n = len(lines)
-    while (i := _filled(lines, i)) < n:
+    # the loop runs once a key (30 a file at 36k): the calls it makes are a third of the reading, so
+    # the blank lines (few) are passed over here and a key's plainness read from its cache here
+    while i < n:
         line = lines[i]
+        if not line or line.isspace():
+            i += 1
+            continue
         found = _KEY.match(line)
         if found is None:  # a comment, a key of another kind, text going on from the line before, ...
             raise _NotSimple
-        at = found.end(1)
+        indent, key = found.groups()
+        at = len(indent)
         if at < column:  # the next key of a mapping this one is in
             break
-        key = found.group(2)
-        if at > column or key in mapping or not _plain_key(key):  # a key twice (a warning), one read as null or true
+        if at > column or key in mapping:  # a key twice (a warning)
+            raise _NotSimple
+        plain = _KEYS.get(key)
+        if not (plain if plain is not None else _plain_key(key)):  # one read as null or true
             raise _NotSimple
         if depth < 2:  # the lines qagraph keeps: of each key, and of the keys one level in
             key_lines[prefix + key] = fm_line + i
