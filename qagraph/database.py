@@ -123,8 +123,29 @@ _c_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
 _chunks: Any = _c_encoder(None, None, _string, None, ":", ",", True, False, True) if _c_encoder else None
 
 
+#: a text JSON writes as it is between its quotes: no quote, backslash or control character
+_plain_text = re.compile(r'[^"\\\x00-\x1f]*').fullmatch
+
+
 def _encode(value: Any) -> str:
-    """:data:`_json` of ``value``, byte for byte, without building an encoder per value."""
+    """:data:`_json` of ``value``, byte for byte, without building an encoder per value.
+
+    A tuple of plain texts (an article's keywords, a keyword's labels, the keywords a similar
+    pair shares: 340k of the 590k values of a 36k build) is joined here, the encoder's own text
+    for it (it escapes nothing else): one join and one scan in C, where the encoder makes a
+    text per item and a list of them.
+
+    >>> _encode(("go", "café")), _encode(()), _encode(('say "hi"', 2))
+    ('["go","café"]', '[]', '["say \\\\"hi\\\\"",2]')
+    """
+    if type(value) is tuple and (not value or type(value[0]) is str):  # (not a keyword's spellings: pairs)
+        try:
+            joined = '","'.join(value)
+        except TypeError:  # not all texts (raising costs more than the encoder: the first is looked at)
+            pass
+        else:
+            if _plain_text(joined) is not None:
+                return f'["{joined}"]' if value else "[]"
     if _chunks is None:  # pragma: no cover - a Python without the C accelerator
         return _json(value)
     return "".join(_chunks(value, 0))
@@ -316,26 +337,32 @@ def _fill(con: sqlite3.Connection, G: nx.MultiDiGraph, report: dict[str, Any], m
     already); each node's integer id."""
     from .rdf.parts import part_count, part_of
 
-    nodes = sorted(G._node)
-    number = {node: i for i, node in enumerate(nodes, 1)}
     node_data = G._node
+    nodes = sorted(node_data)
+    # each node's data in node order, looked up once for the nodes and the kind tables (167k nodes at 36k)
+    datas = list(map(node_data.__getitem__, nodes))
+    number = dict(zip(nodes, range(1, len(nodes) + 1)))
     parts = part_count(int(report.get("counts", {}).get("articles", 0)))
     meta = {**meta, "parts": parts}
     con.executemany(
         "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-        ((number[n], n, d.get("kind"), d.get("label"), _node_rest(d), part_of(n, parts))
-         for n, d in zip(nodes, map(node_data.__getitem__, nodes))),  # rows made as SQLite takes them: no list
+        ((i, n, d.get("kind"), d.get("label"), _node_rest(d), part_of(n, parts))
+         for i, n, d in zip(itertools.count(1), nodes, datas)),  # rows made as SQLite takes them: no list
     )
-    by_kind: dict[str, list[str]] = {}
-    for n in nodes:
-        by_kind.setdefault(node_data[n].get("kind"), []).append(n)
+    by_kind: dict[str, list[int]] = {}  # the nodes of each kind, by their index in ``nodes``
+    for i, d in enumerate(datas):
+        by_kind.setdefault(d.get("kind"), []).append(i)
     for kind, (table, _) in _KIND_TABLES.items():
         columns, values, placeholders = _TABLE_ROWS[kind]
         names = ["node_id", "node", *columns, *(["title_words"] if table == "articles" else [])]
         marks = ", ".join(["?", "?", *placeholders, *(["?"] if table == "articles" else [])])
-        rows: Iterator[tuple[Any, ...]] = ((number[n], n, *values(node_data[n])) for n in by_kind.get(kind, []))
+        of_kind = by_kind.get(kind, [])
+        rows: Iterator[tuple[Any, ...]]
         if table == "articles":
-            rows = ((*row, title_words(node_data[row[1]].get("title") or "")) for row in rows)
+            rows = ((i + 1, nodes[i], *values(d), title_words(d.get("title") or ""))
+                    for i in of_kind for d in (datas[i],))
+        else:
+            rows = ((i + 1, nodes[i], *values(datas[i])) for i in of_kind)
         con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
     _insert_edges(con, _edge_rows(G, number))
     con.executemany(
@@ -516,10 +543,11 @@ def _row_maker(columns: Sequence[_Column]) -> tuple[list[str], Callable[[dict[st
     function giving their values for a node's data, and their placeholders: the values stored as
     they are first, read in one C call, then the long texts, then the flags, then the JSON ones.
 
-    A long text goes as its UTF-8 bytes, cast back to TEXT by SQLite (the same value stored):
-    binding a ``str`` that is not ASCII makes Python keep its UTF-8 form inside the string for
+    A long text that is not ASCII goes as its UTF-8 bytes, cast back to TEXT by SQLite (the same
+    value stored): binding such a ``str`` makes Python keep its UTF-8 form inside the string for
     as long as the string lives, and the graph keeps the answers: 37 MB more at the cold
-    build's peak, at 36k articles.
+    build's peak, at 36k articles. An ASCII text is its own UTF-8 form, bound as it is without
+    a copy (113k of the 144k long texts of the generated 36k corpus).
     """
     plain = [c for c, _, how in columns if how == "v"]
     texts = [c for c, _, how in columns if how == "s"]
@@ -528,7 +556,8 @@ def _row_maker(columns: Sequence[_Column]) -> tuple[list[str], Callable[[dict[st
 
     def values(data: dict[str, Any]) -> tuple[Any, ...]:
         get = data.get
-        return (get("label"), *map(get, plain), *[v.encode() if type(v) is str else v for v in map(get, texts)],
+        return (get("label"), *map(get, plain),
+                *[v.encode() if type(v) is str and not v.isascii() else v for v in map(get, texts)],
                 *[None if v is None else int(bool(v)) for v in map(get, flags)],
                 *[None if v is None else _encode(v) for v in map(get, coded)])
 
@@ -542,16 +571,27 @@ _TABLE_ROWS = {kind: _row_maker(columns) for kind, (_, columns) in _KIND_TABLES.
 def _edge_rows(G: nx.MultiDiGraph, number: dict[str, int]) -> Iterator[tuple[Any, ...]]:
     """Each edge's row: ``(source, kind, target)`` for an edge with no data but its kind, ``(source,
     kind, target, data)`` for one with its kind and line (keyword and subject edges, most of them),
-    else with its weight, position and the rest of its data."""
+    else with its weight, position and the rest of its data.
+
+    The two most common data are written here as :func:`_edge_rest` writes them: a line's text
+    (one per line number, made once: the 478k such edges of a 36k build have 5 lines), and a similar
+    pair's, whose rest is its shared keywords alone (141k edges: no dict made and sorted)."""
+    line_texts: dict[int, str] = {}
     for u, nbrs in G._succ.items():
         su = number[u]
         for v, keyed in nbrs.items():
             sv = number[v]
             for kind, data in keyed.items():
-                if len(data) == 1:  # only its kind
+                n = len(data)
+                if n == 1:  # only its kind
                     yield su, kind, sv
-                elif len(data) == 2 and type(line := data.get("line")) is int:  # its kind and line: _edge_rest's text
-                    yield su, kind, sv, f'{{"line":{line}}}'
+                elif n == 2 and type(line := data.get("line")) is int:  # its kind and line: _edge_rest's text
+                    text = line_texts.get(line)
+                    if text is None:
+                        text = line_texts[line] = f'{{"line":{line}}}'
+                    yield su, kind, sv, text
+                elif n == 3 and "kind" in data and "weight" in data and (shared := data.get("shared")) is not None:
+                    yield su, kind, sv, data["weight"], None, f'{{"shared":{_encode(shared)}}}'
                 else:
                     yield su, kind, sv, data.get("weight"), data.get("position"), _edge_rest(data)
 

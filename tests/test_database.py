@@ -80,11 +80,34 @@ def _of_a_later_schema(path: Path) -> Path:
     (), ("a",), ('\u00e9 "q" \\ \n \u2028 \x01',), [("Alpha", 3), ("alpha", 1)],
     {"shared": ("x", "y"), "origin": "wiki-link"}, {"positions": (1, 2, 3)}, {"b": 1, "a": "z"},
     {"nested": {"x": 1}}, ("mixed", 1), {"n": None}, [1.5, "x"],
+    ("plain", "caf\u00e9", "\x7f"), ("back\\slash", "ok"), ("ok", "ctl\x1f"), ("ok", 'q"'), (("pair", 1),), ("a", None),
 ])
 def test_fast_encoding_is_the_json_encoding(value):
     from qagraph.database import _encode, _json
 
     assert _encode(value) == _json(value)
+
+
+def test_edge_rows_hold_the_data_edge_rest_writes():
+    """The rows written without :func:`_edge_rest` (a line's, a similar pair's) hold its text."""
+    import networkx as nx
+
+    from qagraph.database import _edge_rest, _edge_rows
+
+    shapes = [{"kind": "similar", "weight": 0.5, "shared": ("a", 'q"')}, {"kind": "similar", "weight": 0.25, "shared": ("x",)},
+              {"kind": "keyword", "line": 3}, {"kind": "subject", "line": 3}, {"kind": "same-question"},
+              {"kind": "related", "line": 2, "origin": "front-matter", "position": 1, "positions": (1,)},
+              {"kind": "similar", "weight": 0.1, "shared": None}, {"kind": "similar", "shared": ("y",), "other": 2},
+              {"kind": "similar", "weight": 0.0, "shared": ()}]
+    G = nx.MultiDiGraph()
+    for i, data in enumerate(shapes):
+        G.add_edge(f"a{i}", f"b{i}", key=data["kind"], **data)
+    number = {n: i for i, n in enumerate(sorted(G), 1)}
+    rows = list(_edge_rows(G, number))
+    assert len(rows) == len(shapes)
+    for row, (u, v, data) in zip(rows, G.edges(data=True)):
+        widened = row if len(row) == 6 else (*row[:3], None, None, row[3] if len(row) == 4 else None)
+        assert widened == (number[u], data["kind"], number[v], data.get("weight"), data.get("position"), _edge_rest(data))
 
 
 def test_counts_by_kind_are_those_of_group_by_even_with_a_kind_outside_the_registry(built, tmp_path):
