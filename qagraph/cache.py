@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .fileio import write_atomic
+from .fileio import read_regular, write_atomic
 
 __all__ = ["ParseCache", "digest", "dump_sealed", "load_sealed", "mac", "seal", "unseal"]
 
@@ -98,7 +98,7 @@ def unseal(data: bytes) -> bytes | None:
 def load_sealed(path: str | os.PathLike[str]) -> Any:
     """The object pickled in the sealed file ``path``, or ``None`` if missing, damaged or not sealed by this user."""
     try:
-        blob = unseal(Path(path).read_bytes())
+        blob = unseal(read_regular(path))
         return pickle.loads(blob) if blob is not None else None
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError):
         return None

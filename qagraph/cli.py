@@ -368,10 +368,10 @@ def _built_in_place(folder: Path) -> bool:
 def _build_state(where: Path) -> dict[str, Any]:
     """The record the build in ``where`` keeps of itself (its settings, its outputs); empty when
     there is none to read."""
-    from .fileio import MARKER, PRIVATE
+    from .fileio import MARKER, PRIVATE, read_regular
 
     try:
-        state = json.loads((where / PRIVATE / MARKER).read_text(encoding="utf-8"))
+        state = json.loads(read_regular(where / PRIVATE / MARKER))
     except (OSError, ValueError):
         return {}
     return state if isinstance(state, dict) else {}

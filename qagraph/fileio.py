@@ -147,6 +147,30 @@ def written_into(path: str | os.PathLike[str]) -> bool:
     return False
 
 
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the regular file ``path``: what a build folder keeps of itself is read so. Anything
+    else there (a FIFO, whose read waits for a writer that never comes; a device) is an ``OSError``,
+    which every reader of such a file takes for a file missing or damaged.
+
+    >>> os.mkfifo("fifo-doc") or read_regular("fifo-doc")
+    Traceback (most recent call last):
+    ...
+    OSError: [Errno 22] not a regular file: 'fifo-doc'
+    >>> os.remove("fifo-doc")
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                 | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+        pieces = []
+        while piece := os.read(fd, 1 << 20):
+            pieces.append(piece)
+        return b"".join(pieces)
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, devices: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename (``devices``: see :func:`atomic_open`).
 
@@ -637,7 +661,7 @@ class BuildFolder:
         hold); the other files are still not qagraph's.
         """
         try:
-            state = json.loads((self.private / MARKER).read_text(encoding="utf-8"))
+            state = json.loads(read_regular(self.private / MARKER))
         except (OSError, ValueError):
             state = None
         if isinstance(state, dict) and _recorded(state.get("outputs")):

@@ -652,10 +652,10 @@ class KnowledgeGraph:
             return None
         import json
 
-        from .fileio import MARKER, PRIVATE
+        from .fileio import MARKER, PRIVATE, read_regular
 
         try:
-            record = json.loads((self.build_dir / PRIVATE / MARKER).read_text(encoding="utf-8"))
+            record = json.loads(read_regular(self.build_dir / PRIVATE / MARKER))
             root = (self.build_dir / str(record["settings"]["content"])).resolve()
             return Path(text).resolve().relative_to(root).as_posix()
         except (OSError, ValueError, KeyError, TypeError):
@@ -1254,10 +1254,10 @@ def _dijkstra(source: str, target: str, neighbours: Any) -> list[str] | None:
 def _no_database(target: Path) -> str:
     """Why there is no build database to open in ``target``: no build there, or one built without
     its database (``outputs`` without it, ``--only``), or one whose database was removed since."""
-    from .fileio import MARKER, PRIVATE
+    from .fileio import MARKER, PRIVATE, read_regular
 
     try:
-        record = json.loads((target / PRIVATE / MARKER).read_text(encoding="utf-8"))
+        record = json.loads(read_regular(target / PRIVATE / MARKER))
     except (OSError, ValueError):
         record = None
     outputs = record.get("outputs") if isinstance(record, dict) else None

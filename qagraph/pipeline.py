@@ -27,7 +27,7 @@ from ._version import __version__, build_stamp
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
-from .fileio import INPUTS, PRIVATE, BuildFolder, write_atomic
+from .fileio import INPUTS, PRIVATE, BuildFolder, read_regular, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
 from .kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, STUB, kind_counts
@@ -615,7 +615,7 @@ def _read_json(path: Path) -> Any:
     import json
 
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_regular(path))
     except (OSError, ValueError):
         return None
 

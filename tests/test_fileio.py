@@ -413,3 +413,14 @@ def test_a_file_named_as_a_wal_beside_an_output_that_is_no_database_is_still_the
     (out / "report.json-wal").write_text("mine")
     with pytest.raises(qagraph.OutputError, match=r"did not write \(report.json-wal\)"):
         qagraph.build(small_corpus, out=out)
+
+
+def test_what_a_build_keeps_of_itself_is_read_only_from_a_regular_file(tmp_path: Path):
+    from qagraph.fileio import read_regular
+
+    (tmp_path / "f").write_bytes(b"x" * 3_000_000)
+    assert read_regular(tmp_path / "f") == b"x" * 3_000_000
+    os.mkfifo(tmp_path / "pipe")
+    for path in (tmp_path / "pipe", tmp_path, tmp_path / "missing"):
+        with pytest.raises(OSError):
+            read_regular(path)

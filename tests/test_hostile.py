@@ -1475,3 +1475,26 @@ def test_a_site_config_with_a_value_its_yaml_tag_cannot_read(tmp_path: Path, con
         (config, "not YAML that can be read (a value is not what its tag says it is (!!bool, !!int, !!float or "
                  f"!!timestamp)): its settings are not used, the site is read with the defaults of {tool}")]
     assert report["counts"]["articles"] == 1
+
+
+@pytest.mark.parametrize("name", ["build.json", "views.json", "atlas.json", "inputs.pickle", "rdf-parts.json"])
+def test_a_fifo_in_place_of_what_a_build_keeps_of_itself_hangs_no_command(root: Path, tmp_path: Path, name: str) -> None:
+    """A FIFO at ``OUT/.qagraph/build.json`` (made by hand, or by a tool that tampers with the folder)
+    hung every query command, and a build, for good: opening a FIFO to read waits for a writer. Each
+    file a build keeps of itself is read only when it is a regular file, else taken as missing."""
+    from conftest import ROOT
+    from qagraph.fileio import PRIVATE
+
+    out = tmp_path / "out"
+    qagraph.build(root, out=out)
+    (out / PRIVATE / name).unlink()
+    os.mkfifo(out / PRIVATE / name)
+    edited = sorted(root.rglob("*.md"))[0]
+    for args in (["stats", "-b", str(out)], ["build", "-c", str(root), "-o", str(out), "-q"], "edit",
+                 ["build", "-c", str(root), "-o", str(out), "-q"], ["related", "1", "-b", str(out)]):
+        if args == "edit":  # a patched build reads what the last one kept
+            edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+            continue
+        ran = subprocess.run([sys.executable, "-m", "qagraph", *args], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+        assert ran.returncode in (0, 2) and "Traceback" not in ran.stderr, ran.stderr
