@@ -291,7 +291,10 @@ def split_keyword_text(text: str, separator: str | None = ",") -> tuple[list[str
     return items, warnings
 
 
-_PLAIN_KEYWORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")
+#: a keyword none of :func:`keyword_problems`' checks can find anything in: letters, digits, inner spaces
+#: and hyphens, at most 60 characters, fewer than :data:`MAX_KEYWORD_WORDS` spaces (one a line, in
+#: :func:`keyword_problems_of`'s text of many)
+_PLAIN = re.compile(rf"^(?!(?:[^ \n]* ){{{MAX_KEYWORD_WORDS}}})[A-Za-z](?:[A-Za-z0-9 \-]{{0,58}}[A-Za-z0-9])?$", re.M)
 _MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
 #: a mark at either end that belongs to no word; a dot before a letter is a name's (``.NET``, ``.htaccess``)
 _EDGE_PUNCT = re.compile(r"^(?!\.[^\W_])[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
@@ -319,15 +322,9 @@ def keyword_problems(keyword: str) -> list[str]:
     ([], [])
     """
     text = " ".join(keyword.split())
-    if len(text) <= 60 and _PLAIN_KEYWORD.fullmatch(text) and text.count(" ") < MAX_KEYWORD_WORDS:
+    if _PLAIN.fullmatch(text):
         return []  # letters, digits, inner spaces and hyphens: none of the checks can find anything
     return _problems(text)
-
-
-#: a line of :func:`keyword_problems_of`'s text that :func:`keyword_problems` passes at once: plain (as
-#: ``_PLAIN_KEYWORD``), at most 60 characters, fewer than :data:`MAX_KEYWORD_WORDS` spaces
-_PLAIN_LINE = re.compile(
-    rf"^(?!(?:[^ \n]* ){{{MAX_KEYWORD_WORDS}}})[A-Za-z](?:[A-Za-z0-9 \-]{{0,58}}[A-Za-z0-9])?$", re.M)
 
 
 def keyword_problems_of(keywords: Sequence[str]) -> dict[int, list[str]]:
@@ -342,7 +339,7 @@ def keyword_problems_of(keywords: Sequence[str]) -> dict[int, list[str]]:
     if text.count("\n") != len(keywords) - 1:  # a keyword holding a line break: each is checked
         candidates: Iterable[int] = range(len(keywords))
     else:  # the plain lines emptied: what is left, and the keywords that were empty, are checked
-        candidates = [i for i, rest in enumerate(_PLAIN_LINE.sub("", text).split("\n")) if rest or not keywords[i]]
+        candidates = [i for i, rest in enumerate(_PLAIN.sub("", text).split("\n")) if rest or not keywords[i]]
     found = {}
     for i in candidates:
         problems = keyword_problems(keywords[i])
