@@ -1082,10 +1082,10 @@ def suggest_command(refs: tuple[str, ...], max_related: int, k: int | None, fmt:
     if output is not None:
         _not_an_article(output)
     kg = _graph(build_dir, content, rebuild, quiet)
-    rows = kg.suggest(max_related=max_related, k=k, articles=refs or None)
+    named = {ref: kg.article(ref) for ref in refs}
+    rows = kg.suggest(max_related=max_related, k=k, articles=list(named.values()) if refs else None)
     notes = []  # an article named and given no row: why, said once the rows are out
-    for ref in refs:
-        node = kg.article(ref)
+    for ref, node in named.items():
         if not any(row.article == node for row in rows):
             related = sum(1 for other in kg.related(node) if other != node)
             why = ("is not in the corpus (a related link's target)" if kg.node(node).get("kind") != ARTICLE else

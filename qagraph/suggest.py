@@ -153,11 +153,12 @@ def stored_suggestions(db: BuildDatabase, *, max_related: int = 5, k: int | None
         near = {*wanted.values(), *(i for s, _, t, *_ in found for i in (s, t))}
         around = db.edge_rows_touching(near, ("related", "same-question"))
         ids = near | {i for s, _, t, *_ in around for i in (s, t)}
-        name = {i: node for i, (node, _) in db.nodes_by_id(ids, columns=()).items()}
-        rows = {kind: [(name[s], name[t], w, p, d) for s, of_kind, t, w, p, d in (found if kind == "similar" else around)
-                       if of_kind == kind] for kind in ("related", "same-question", "similar")}
-    listed = sorted(((node, data.get("path"), data.get("title"))
-                     for node, data in db.nodes_by_id(ids, columns=("path", "title")).values()
+    read = db.nodes_by_id(ids, columns=("path", "title"))
+    if articles is not None:  # the edges' ends by name, as the whole graph's rows give them
+        rows = {kind: [(read[s][0], read[t][0], w, p, d) for s, of_kind, t, w, p, d in
+                       (found if kind == "similar" else around) if of_kind == kind]
+                for kind in ("related", "same-question", "similar")}
+    listed = sorted(((node, data.get("path"), data.get("title")) for node, data in read.values()
                      if data.get("kind") == ARTICLE), key=lambda a: a[0])
     for u, v, *_ in rows["related"]:
         related.setdefault(u, set()).add(v)
