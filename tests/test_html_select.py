@@ -259,6 +259,52 @@ def test_layout_is_deterministic_and_separates_nodes(G):
     assert max(a.importance.values()) == 1.0
 
 
+def _boxes(view) -> list[tuple[str, float, float, float, float]]:
+    """Each core node of a written view with its label, as the layout counts them: from the node's
+    top to its label's foot, as wide as the label's text."""
+    from qagraph.html.arrange import CHAR_PX, LABEL_PX
+
+    out = []
+    for n in view.nodes:
+        if n["kind"] in ("article", "stub"):
+            half = max(n["size"], len(n["label"]) * CHAR_PX / 2)
+            out.append((n["label"], n["x"] - half, n["y"] - n["size"], n["x"] + half, n["y"] + n["size"] + 4 + LABEL_PX * 1.5))
+    return out
+
+
+def _overlapping(boxes) -> list[tuple[str, str]]:
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+def test_a_small_view_leaves_room_for_every_label():
+    """A small subject's articles were drawn where a strongly linked spring put them: a cluster of nodes
+    a few pixels apart, whose labels (drawn at their size when the page opens) covered each other."""
+    G = synthetic_graph(160, n_subjects=4, n_keywords=60)
+    subjects = sorted((d["articles"], n) for n, d in G.nodes(data=True) if d.get("kind") == "subject")
+    small = next(s for count, s in subjects if 8 <= count <= 40)
+    view = subject_view(G, small)
+    boxes = _boxes(view)
+    assert len(boxes) >= 8 and _overlapping(boxes) == []
+    # the other subjects sit on a ring (an ellipse of the drawing's proportions) outside every article
+    core = [(n["x"], n["y"]) for n in view.nodes if n["kind"] in ("article", "stub")]
+    mx, my = sum(x for x, _ in core) / len(core), sum(y for _, y in core) / len(core)
+    ex, ey = max(abs(x - mx) for x, _ in core), max(abs(y - my) for _, y in core)
+
+    def out(x: float, y: float) -> float:
+        return ((x - mx) / ex) ** 2 + ((y - my) / ey) ** 2
+
+    ring = [out(n["x"], n["y"]) for n in view.nodes if n["kind"] == "subject"]
+    assert ring and min(ring) > max(out(x, y) for x, y in core)
+
+
+def test_an_article_s_neighbourhood_keeps_it_in_the_middle(G):
+    view = neighbourhood_view(G, sorted(a for a, s, k in G.edges(keys=True) if k == "subject" and s == PHYSICS)[0])
+    centre = next(n for n in view.nodes if n["id"] == view.centre)
+    assert (centre["x"], centre["y"]) == (0.0, 0.0)
+    assert _overlapping(_boxes(view)) == []
+
+
 def test_large_views_are_laid_out_by_community():
     G = synthetic_graph(3000, n_subjects=1, n_keywords=800)
     view = subject_view(G, "subject:subject-0", limits=Limits(subject_articles=900))

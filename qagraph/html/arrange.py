@@ -13,8 +13,10 @@ Computed once in Python when the page is written, so the browser draws at once
 * **positions**: a force-directed layout (Fruchterman-Reingold, from a fixed start) for up to
   :data:`SPRING_MAX` nodes; above that each community is laid out on its own and the
   communities are packed as circles, so the cost grows with the largest community,
-  not with the view. Keywords sit by the articles that have them, other subjects on a
-  ring around the whole.
+  not with the view. In a view of up to :data:`LABELLED_MAX` nodes, whose labels are read
+  when it opens, the nodes are then moved apart until no node with its label covers
+  another's (:func:`_unoverlap`). Keywords sit by the articles that have them, other
+  subjects on a ring around the whole.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -38,10 +40,12 @@ from ..ids import keyword_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
 from ..modularity import first_level
 from .select import Edge, link_strength
+from .style import node_size
 
 __all__ = [
     "Arrangement",
     "Group",
+    "LABELLED_MAX",
     "MIN_GROUP",
     "SPRING_MAX",
     "arrange",
@@ -57,6 +61,9 @@ GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most i
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
 ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+LABELLED_MAX = 80  #: up to this many core nodes, no node with its label covers another's
+LABEL_PX = 12.0  #: the labels' font size in a view (:func:`~qagraph.html.style.vis_options`)
+CHAR_PX = 6.5  #: a label character's width, about (half the font size and a little more, for capitals)
 
 
 @dataclass
@@ -317,6 +324,64 @@ def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400)
     return c
 
 
+def _unoverlap(centres: np.ndarray, half_w: np.ndarray, half_h: np.ndarray, gap: float,
+               rounds: int = 400) -> np.ndarray:
+    """Move boxes (``centres``, half widths and heights) apart until none overlaps another by
+    ``gap`` or more: each overlapping pair is pushed apart, half each way, along the axis it
+    overlaps less on for the boxes' size on that axis (wide labels are not stacked into one tall
+    column); a pair at the same place is split by index.
+
+    >>> boxes = np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 30.0]])
+    >>> _unoverlap(boxes, np.array([10.0, 10.0, 10.0]), np.array([5.0, 5.0, 5.0]), 2.0).tolist()
+    [[-11.0, 0.0], [11.0, 0.0], [0.0, 30.0]]
+    >>> _unoverlap(np.array([[0.0, 0.0], [4.0, 8.0]]), np.array([10.0, 10.0]), np.array([5.0, 5.0]), 2.0).tolist()
+    [[0.0, -2.0], [4.0, 10.0]]
+    """
+    c: np.ndarray = centres.astype(float).copy()
+    n = len(c)
+    if n < 2:
+        return c
+    need_x = half_w[:, None] + half_w[None, :] + gap
+    need_y = half_h[:, None] + half_h[None, :] + gap
+    order = np.arange(n)
+    tie = np.sign(order[:, None] - order[None, :]).astype(float)  # i < j: i goes the negative way
+    for _ in range(rounds):
+        dx = c[:, 0][:, None] - c[:, 0][None, :]
+        dy = c[:, 1][:, None] - c[:, 1][None, :]
+        over_x = need_x - np.abs(dx)
+        over_y = need_y - np.abs(dy)
+        hit = (over_x > 1e-6) & (over_y > 1e-6)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        along_x = over_x * half_h.mean() < over_y * half_w.mean()  # the cheaper way, in the boxes' proportion
+        sx = np.where(dx != 0, np.sign(dx), tie)
+        sy = np.where(dy != 0, np.sign(dy), tie)
+        # each node takes the largest push of its overlaps, not their sum: a node among many
+        # overlapping ones would otherwise be flung far out
+        push_x = np.where(hit & along_x, over_x / 2 * sx, 0.0)
+        push_y = np.where(hit & ~along_x, over_y / 2 * sy, 0.0)
+        for axis, push in ((0, push_x), (1, push_y)):
+            most, least = push.max(axis=1), push.min(axis=1)
+            c[:, axis] += np.where(most > -least, most, least)
+    return c
+
+
+def _label_room(core: Sequence[str], kinds: Mapping[str, str], importance: Mapping[str, float],
+                labels: Mapping[str, str], pos: dict[str, np.ndarray], spacing: float) -> None:
+    """Move ``core`` nodes apart so that no node with its label (drawn below it, as wide as its
+    text) covers another's: each node is a box from its top to its label's foot."""
+    r = np.array([node_size(kinds[n], importance.get(n, 0.0)) for n in core])
+    width = np.array([len(labels.get(n, "")) * CHAR_PX for n in core])
+    below = 4 + LABEL_PX * 1.5  # vis-network draws a label from 4 + half its size below the node, as tall as its size
+    half_w = np.maximum(r, width / 2)
+    half_h = r + below / 2
+    boxes = np.array([pos[n] for n in core]) + np.array([0.0, below / 2])
+    moved = _unoverlap(boxes, half_w, half_h, gap=spacing * 0.25) - np.array([0.0, below / 2])
+    for n, p in zip(core, moved):
+        pos[n] = p
+
+
 def arrange(
     G: nx.MultiDiGraph,
     nodes: Sequence[str],
@@ -329,6 +394,7 @@ def arrange(
     spacing: float = 34.0,
     seed: int = 7,
     max_groups: int = 16,
+    labels: Mapping[str, str] | None = None,
 ) -> Arrangement:
     """Lay out ``nodes`` (graph ids) joined by ``edges``: see the module's text.
 
@@ -336,7 +402,9 @@ def arrange(
     the overview); the others are placed by their neighbours. ``communities`` maps
     node ids to community numbers computed elsewhere; ``measure`` replaces PageRank as
     the importance. ``spacing`` is about the distance between neighbouring nodes;
-    ``max_groups`` is how many communities a reader can tell apart (by colour).
+    ``max_groups`` is how many communities a reader can tell apart (by colour). ``labels`` are
+    the texts drawn under the core nodes: given, a view of up to :data:`LABELLED_MAX` core nodes
+    leaves room for them.
     """
     kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
     core = [n for n in nodes if kinds[n] in core_kinds]
@@ -390,6 +458,11 @@ def arrange(
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
+    if labels is not None and 1 < len(core) <= LABELLED_MAX:
+        _label_room(core, kinds, importance, labels, pos, spacing)
+        if centre in pos:
+            shift = pos[centre].copy()
+            pos = {n: p - shift for n, p in pos.items()}
 
     _place_others(nodes, kinds, core_kinds, edges, pos, spacing)
     for g in groups:
@@ -423,7 +496,10 @@ def _place_others(
             near[e.source].append(e.target)
     pts = np.array(list(pos.values())) if pos else np.zeros((1, 2))
     middle = pts.mean(axis=0)
-    reach = float(np.hypot(*(pts - middle).T).max()) if len(pts) else 0.0
+    # the ring is an ellipse of the drawing's proportions through its furthest node, so that a wide
+    # drawing (a small view's labels) is not set in a circle of empty space
+    extent = np.maximum(np.abs(pts - middle).max(axis=0), spacing)
+    reach = float(np.hypot(*((pts - middle) / extent).T).max())
 
     def centroid(n: str) -> np.ndarray:
         ps = [pos[m] for m in near.get(n, ()) if m in pos]
@@ -434,11 +510,11 @@ def _place_others(
     if ring:
         angles = {n: math.atan2(*(centroid(n) - middle)[::-1]) for n in ring}
         ranked = sorted(ring, key=lambda n: (angles[n], n))
-        radius = reach + spacing * 3
+        radii = extent * reach + spacing * 3
         first = angles[ranked[0]]
         for i, n in enumerate(ranked):
             a = first + 2 * math.pi * i / len(ranked)
-            pos[n] = middle + radius * np.array([math.cos(a), math.sin(a)])
+            pos[n] = middle + radii * np.array([math.cos(a), math.sin(a)])
     for n in others:
         if n not in pos:
             pos[n] = centroid(n) + _offset(n, spacing * (0.9 if kinds[n] == KEYWORD else 0.6))

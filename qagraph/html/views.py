@@ -306,8 +306,11 @@ def _assemble(
     core = (SUBJECT,) if is_overview else (ARTICLE, STUB)
     measure = {n: float(G._node[n].get("articles", 0)) for n in sel.nodes} if is_overview else None
     spacing = 130.0 if is_overview else 34.0
+    # the overview's labels are sized to be read at the first fit (_named_at_fit); a small view's
+    # are drawn at their size, so its nodes leave room for them
+    labels = None if is_overview else {n: cards.label(n) for n in sel.nodes}
     placed = arrange(G, sel.nodes, sel.edges, core_kinds=core, centre=sel.centre, communities=communities,
-                     measure=measure, spacing=spacing, max_groups=len(PALETTE))
+                     measure=measure, spacing=spacing, max_groups=len(PALETTE), labels=labels)
     index = {n: i for i, n in enumerate(sel.nodes)}
     uses = ViewUses([n for n in sel.nodes if G._node[n].get("kind") == SUBJECT],
                     [n for n in sel.nodes if G._node[n].get("kind") == KEYWORD])
