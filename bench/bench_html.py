@@ -17,7 +17,8 @@ nodes and edges, for comparison (it is quadratic in the edges).
 network cut off) and reports, as medians of ``--loads`` page loads: the time from
 navigation to the page being interactive (``body[data-stable]``: drawn, positions
 settled), then the time of a search that selects an article, of unticking and
-ticking an edge kind, and of clearing, each until the next frame is drawn. It works on
+ticking an edge kind, and of clearing, each until the next frame is drawn; and the labels
+drawn in the page, fitted and at 1:1, with how many of them overlap another. It works on
 pages written by earlier versions too (``--views``), for before/after figures.
 """
 
@@ -68,6 +69,34 @@ _ACTION = """async ([what, arg]) => {
 }"""
 
 
+# the labels vis-network draws in the canvas (font at the scale over its draw threshold less 1, node
+# inside the page), as it measured them when it drew them, and how many of them overlap another
+_LABELS = """() => {
+    const net = qagraph.network, s = net.getScale(), th = qagraph.data.options.nodes.scaling.label.drawThreshold;
+    const canvas = net.canvas.frame.canvas.getBoundingClientRect();
+    const boxes = net.body.nodeIndices.map(id => net.body.nodes[id]).filter(n => {
+        if (!n.options.label || n.options.font.size * s < th - 1) return false;
+        const at = net.canvasToDOM({ x: n.x, y: n.y });
+        return at.x >= 0 && at.y >= 0 && at.x <= canvas.width && at.y <= canvas.height;
+    }).map(n => { const z = n.labelModule.size; return [z.left, z.top, z.left + z.width, z.top + z.height]; });
+    const covered = new Set();
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { covered.add(i); covered.add(j); }
+    }
+    return [boxes.length, covered.size];
+}"""
+
+
+def label_counts(page: object) -> dict:
+    """Labels drawn and overlapping, fitted (as the page opens) and at 1:1 (the middle of the view)."""
+    fitted = page.evaluate(_LABELS)  # type: ignore[attr-defined]
+    page.evaluate("() => qagraph.network.moveTo({ scale: 1 })")  # type: ignore[attr-defined]
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # labels are placed again once a zoom settles
+    one = page.evaluate(_LABELS)  # type: ignore[attr-defined]
+    return {"labels_fitted": fitted, "labels_1to1": one}
+
+
 def browser_timings(paths: list[Path], loads: int = 3) -> list[dict]:
     """Open each page in Chromium (offline) and time loading, searching, filtering, clearing."""
     from playwright.sync_api import sync_playwright
@@ -86,6 +115,8 @@ def browser_timings(paths: list[Path], loads: int = 3) -> list[dict]:
                 page.goto(path.resolve().as_uri())
                 page.wait_for_selector("body[data-stable]", state="attached", timeout=120_000)
                 ready.append(time.perf_counter() - t)
+                labels = label_counts(page)
+                page.evaluate("() => qagraph.clear()")
                 title = page.evaluate("() => { const d = qagraph.data.nodes; const n = d.find(x => x.kind === 'article') || d[0];"
                                       " return n ? String((n.info && n.info.title) || n.label) : ''; }")
                 kind = page.evaluate("() => { const k = qagraph.data.edgeKinds.find(k => k.kind === 'similar')"
@@ -100,24 +131,28 @@ def browser_timings(paths: list[Path], loads: int = 3) -> list[dict]:
             med = statistics.median
             rows.append({"file": path.name, "bytes": path.stat().st_size, "drawn_nodes": counts["nodes"],
                          "drawn_edges": counts["edges"], "ready_s": med(ready), "search_s": med(search),
-                         "toggle_s": med(toggle) if toggle else None, "clear_s": med(clear), "errors": errors})
+                         "toggle_s": med(toggle) if toggle else None, "clear_s": med(clear), "errors": errors, **labels})
         browser.close()
     return rows
 
 
 def print_browser(rows: list[dict]) -> None:
-    print(f"{'file':<34} {'size':>8} {'nodes':>6} {'edges':>6} {'ready':>7} {'search':>7} {'toggle':>7} {'clear':>7}")
+    print(f"{'file':<34} {'size':>8} {'nodes':>6} {'edges':>6} {'ready':>7} {'search':>7} {'toggle':>7} {'clear':>7}"
+          f" {'labels fitted (overlapping)':>28} {'at 1:1':>12}")
     for r in rows:
         toggle = f"{r['toggle_s']:.2f}" if r["toggle_s"] is not None else "-"
+        fitted, one = r["labels_fitted"], r["labels_1to1"]
         print(f"{r['file']:<34} {r['bytes'] / 1e6:>6.2f}MB {r['drawn_nodes']:>6,} {r['drawn_edges']:>6,} "
               f"{r['ready_s']:>6.2f}s {r['search_s']:>6.2f}s {toggle:>6}s {r['clear_s']:>6.2f}s"
+              f" {f'{fitted[0]:,} ({fitted[1]:,})':>28} {f'{one[0]:,} ({one[1]:,})':>12}"
               + (f"  errors: {r['errors'][:2]}" if r["errors"] else ""))
 
 
 def largest_subject_views(views: Path, n: int, subjects: str | None = None) -> list[Path]:
     """The views of ``subjects`` (slugs, comma-separated), else the ``n`` largest files."""
-    if subjects:
-        return [views / f"subject-{slug.strip()}.html" for slug in subjects.split(",")]
+    if subjects:  # a name ending in .html is a page of its own (overview.html)
+        return [views / (name if name.endswith(".html") else f"subject-{name}.html")
+                for name in (part.strip() for part in subjects.split(","))]
     files = sorted(views.glob("subject-*.html"), key=lambda p: -p.stat().st_size)
     return files[:n]
 
@@ -131,7 +166,8 @@ def main() -> None:
     ap.add_argument("--from-nx", action="store_true", help="also time pyvis from_nx on the largest view")
     ap.add_argument("--browser", type=int, default=0, metavar="N", help="open the N largest subject views in Chromium")
     ap.add_argument("--loads", type=int, default=3, help="page loads per view in --browser (median reported)")
-    ap.add_argument("--subjects", default=None, help="with --browser: these subject slugs (comma-separated) instead")
+    ap.add_argument("--subjects", default=None,
+                    help="with --browser: these subject slugs (comma-separated) instead; a name ending in .html is that page")
     ap.add_argument("--views", type=Path, default=None, help="a build folder already written: only run --browser on it")
     args = ap.parse_args()
 

@@ -421,6 +421,59 @@ def test_a_subject_of_5200_articles_draws_1000_and_finds_every_article(tmp_path,
     _assert_clean(seen)
 
 
+# each label vis-network draws (its font at the scale reaches the draw threshold less 1), as vis-network
+# measured it when it last drew the node, in the map's units; only nodes in the page's canvas are drawn
+DRAWN_LABELS = """() => {
+    const net = qagraph.network, s = net.getScale(), th = qagraph.data.options.nodes.scaling.label.drawThreshold;
+    const canvas = net.canvas.frame.canvas.getBoundingClientRect();
+    return net.body.nodeIndices.map(id => net.body.nodes[id]).filter(n => {
+        if (!n.options.label || n.options.font.size * s < th - 1) return false;
+        const at = net.canvasToDOM({ x: n.x, y: n.y });
+        return at.x >= 0 && at.y >= 0 && at.x <= canvas.width && at.y <= canvas.height;
+    }).map(n => { const z = n.labelModule.size; return [n.options.label, z.left, z.top, z.left + z.width, z.top + z.height]; });
+}"""
+LABELS_PLACED = """() => { const net = qagraph.network, s = net.getScale(), th = qagraph.data.options.nodes.scaling.label.drawThreshold;
+    const drawable = qagraph.shownNodes.get().filter(n => (qagraph.data.nodes[n.id].font || { size: 12 }).size * s >= th - 1);
+    return [drawable.filter(n => n.label).length, drawable.length]; }"""
+
+
+def _covering(boxes: list) -> list:
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+def test_labels_never_cover_each_other_and_more_show_as_one_zooms_in(tmp_path, open_view):
+    """A view of hundreds of articles drew every label at its size when it opened: the middle of the
+    page was text over text. Labels are now placed by importance, one that would cover another left
+    out until one zooms in far enough; the article selected, and its neighbours, are named first."""
+    from test_html_views import synthetic_graph
+
+    G = synthetic_graph(700, n_subjects=1, n_keywords=400)
+    seen = open_view(write_subject(G, "subject:subject-0", tmp_path / "large.html"))
+    fitted = seen.js(DRAWN_LABELS)
+    assert len(fitted) >= 5 and _covering(fitted) == []
+    placed, drawable = seen.js(LABELS_PLACED)
+    assert 0 < placed < drawable
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen.page.screenshot(path=str(ARTIFACTS / "subject-labels-fitted.png"))
+
+    seen.js("() => qagraph.network.moveTo({ scale: qagraph.network.getScale() * 3 })")
+    seen.page.wait_for_timeout(400)  # the labels are placed again once the zoom settles
+    closer = seen.js(DRAWN_LABELS)
+    assert len(closer) >= 5 and _covering(closer) == []
+    zoomed, _ = seen.js(LABELS_PLACED)
+    assert zoomed > placed
+    seen.page.screenshot(path=str(ARTIFACTS / "subject-labels-zoomed.png"))
+
+    hidden = seen.js("() => qagraph.shownNodes.get().filter(n => n.label === '' && qagraph.data.nodes[n.id].kind === 'article').map(n => n.id)")
+    assert hidden
+    seen.js("id => qagraph.select(id)", hidden[-1])
+    seen.page.wait_for_timeout(400)
+    assert seen.js("id => qagraph.nodes.get(id).label", hidden[-1]) == seen.js("id => qagraph.data.nodes[id].label", hidden[-1])
+    assert _covering(seen.js(DRAWN_LABELS)) == []
+    _assert_clean(seen)
+
+
 def test_a_page_that_left_out_100000_keywords_loads_cleanly(tmp_path, open_view):
     from test_html_select import huge_keyword_graph
 

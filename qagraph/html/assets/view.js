@@ -173,10 +173,11 @@
   var network = new vis.Network(container, { nodes: shownNodes, edges: shownEdges }, data.options);
 
   // -- community names, drawn on the map at a constant screen size ------------------------------
+  var GROUP_PX = 13, GROUP_NAMED = 18, GROUP_FONT = "600 100px system-ui, sans-serif";
   if (data.groups && data.groups.length) {
     network.on("afterDrawing", function (ctx) {
       var scale = network.getScale();
-      var size = 13 / scale;
+      var size = GROUP_PX / scale;
       ctx.save();
       ctx.font = "600 " + size + "px system-ui, sans-serif";
       ctx.textAlign = "center";
@@ -184,7 +185,7 @@
       ctx.lineJoin = "round";
       var taken = []; // label boxes already drawn: a name that would overlap one is skipped
       data.groups.forEach(function (g) {
-        if (g.r * scale < 18) return; // only groups big enough on screen to carry a name
+        if (g.r * scale < GROUP_NAMED) return; // only groups big enough on screen to carry a name
         var w = ctx.measureText(g.label).width / 2 + 4 / scale, h = size * 0.75;
         for (var j = 0; j < taken.length; j++) {
           var b = taken[j];
@@ -200,6 +201,77 @@
       ctx.restore();
     });
   }
+
+  // -- node labels: the most important placed first; one that would cover a label already placed
+  // is left out until one zooms in far enough for it to fit. Placed again when the scale, the
+  // nodes drawn or the highlight change, in the screen's units (vis-network draws each label at
+  // its font size times the scale, none under its draw threshold less 1)
+  var FONT = data.options.nodes.font.size, THRESHOLD = data.options.nodes.scaling.label.drawThreshold;
+  // a label drawn smaller than READABLE px takes the room it would take at that size: the view fitted
+  // to the page shows fewer labels, spaced apart, and zooming in shows more
+  var CELL = 32, READABLE = 11, measured = {}, labelShown = {}, placedAt = null, labelTimer = null;
+  var measure = document.createElement("canvas").getContext("2d");
+  data.nodes.forEach(function (n) { labelShown[n.id] = true; });
+  function labelWidth(text, font) {
+    var key = font + "\u0000" + text;
+    if (measured[key] === undefined) { measure.font = font; measured[key] = measure.measureText(text).width / 100; }
+    return measured[key];
+  }
+  function labelOrder() {
+    var first = {}, order = [];
+    if (state.selected !== null) { order.push(state.selected); first[state.selected] = true; }
+    state.highlighted.forEach(function (id) { if (!first[id]) { order.push(id); first[id] = true; } });
+    if (data.centre !== null && data.centre !== undefined && !first[data.centre]) { order.push(data.centre); first[data.centre] = true; }
+    return order.concat(byImportance.filter(function (id) { return !first[id]; }));
+  }
+  var byImportance = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
+    return (byId[b].font ? byId[b].font.size : FONT) - (byId[a].font ? byId[a].font.size : FONT) || byId[b].size - byId[a].size || a - b;
+  });
+  function placeLabels() {
+    labelTimer = null;
+    var scale = network.getScale(), ids = shownNodes.getIds(), at = network.getPositions(ids);
+    var taken = {}, updates = [];
+    function free(x0, y0, x1, y1, mark) {
+      for (var i = Math.floor(x0 / CELL); i <= Math.floor(x1 / CELL); i++) {
+        for (var j = Math.floor(y0 / CELL); j <= Math.floor(y1 / CELL); j++) {
+          var boxes = taken[i + "," + j];
+          if (mark) { (taken[i + "," + j] = boxes || []).push([x0, y0, x1, y1]); continue; }
+          if (!boxes) continue;
+          for (var k = 0; k < boxes.length; k++) {
+            var b = boxes[k];
+            if (x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1) return false;
+          }
+        }
+      }
+      return true;
+    }
+    (data.groups || []).forEach(function (g) { // the communities' names (drawn below) first
+      if (g.r * scale < GROUP_NAMED) return;
+      var w = labelWidth(g.label, GROUP_FONT) * GROUP_PX / 2 + 4, x = g.x * scale, y = g.y * scale;
+      free(x - w, y - GROUP_PX * 0.75, x + w, y + GROUP_PX * 0.75, true);
+    });
+    labelOrder().forEach(function (id) {
+      var n = byId[id], p = at[id];
+      if (!p || !n.label) return;
+      var font = n.font && n.font.size ? n.font.size : FONT, px = font * scale, want = true;
+      if (px >= THRESHOLD - 1) { // where vis-network draws it
+        // vis-network draws a label from 4 + half its size below the node, in a box as tall as its size
+        px = Math.max(px, READABLE);
+        var w = labelWidth(n.label, "100px arial") * px / 2, top = (p.y + n.size + 4 + font / 2) * scale, x = p.x * scale;
+        want = free(x - w, top, x + w, top + px, false);
+        if (want) free(x - w, top, x + w, top + px, true);
+      }
+      if (labelShown[id] !== want) { labelShown[id] = want; updates.push({ id: id, label: want ? n.label : "" }); }
+    });
+    placedAt = scale;
+    if (updates.length) nodes.update(updates);
+  }
+  function labelsLater() { if (labelTimer === null) labelTimer = window.setTimeout(placeLabels, 60); }
+  network.on("afterDrawing", function () {
+    var scale = network.getScale();
+    if (placedAt === null || Math.abs(scale / placedAt - 1) > 0.02) labelsLater();
+  });
+  network.on("dragEnd", function (params) { if (params.nodes.length) labelsLater(); });
 
   // -- highlight a node and its drawn neighbours --------------------------------------------
   function colourEdges(keep) {
@@ -218,6 +290,7 @@
     nodes.update(updates);
     colourEdges(null);
     state.highlighted = [];
+    labelsLater();
   }
 
   function clearHighlight() {
@@ -249,6 +322,7 @@
     network.selectNodes([id], false);
     state.highlighted = Object.keys(keep).map(Number);
     state.selected = id;
+    labelsLater();
   }
 
   // the details panel lists every neighbour the page knows, drawn or not, by kind of link
@@ -520,6 +594,7 @@
     computeVisible();
     shownNodes.refresh();
     shownEdges.refresh();
+    labelsLater();
     if (state.selected !== null) {
       if (state.visible[state.selected]) { highlight(state.selected); showDetails(state.selected); }
       else clearHighlight();
@@ -580,6 +655,7 @@
 
   network.once("afterDrawing", function () {
     fitAll();
+    placeLabels();
     state.ready = api.ready = true;
     document.body.setAttribute("data-stable", "true");
     status(plural(shownNodes.length, "node") + ", " + plural(shownEdges.length, "edge") +
