@@ -6,7 +6,8 @@ edges drawn, search (drawn articles, and articles a view lists but does not draw
 keyboard, the address fragment, the edge filter with no orphan node left, the details
 panel, PNG export, window.qagraph, and a page that had to leave most of an article's
 100,000 keywords out. Screenshots go to tests/artifacts/ (overview.png,
-subject-physics.png, tooltip.png, details.png, subject-large.png, subject-large-search.png, overview-40.png).
+subject-physics.png, tooltip.png, details.png, subject-large.png, subject-large-search.png, overview-40.png,
+subject-labels-fitted.png, subject-labels-zoomed.png).
 
 Chromium is Debian's /usr/bin/chromium (``make browser`` installs it; QAGRAPH_CHROMIUM
 names another binary); when it is missing these tests fail, they are never skipped.
@@ -472,6 +473,23 @@ def test_labels_never_cover_each_other_and_more_show_as_one_zooms_in(tmp_path, o
     assert seen.js("id => qagraph.nodes.get(id).label", hidden[-1]) == seen.js("id => qagraph.data.nodes[id].label", hidden[-1])
     assert _covering(seen.js(DRAWN_LABELS)) == []
     _assert_clean(seen)
+
+
+def test_the_bundled_subjects_name_every_article_when_they_open(tmp_path, open_view):
+    """A small subject is laid out with room for its labels: when its page opens, fitted, every
+    article is named and no name covers another. Laid out without that room, the bundled biology
+    view's nine articles sat a few pixels apart and only some of them could be named."""
+    from conftest import CONTENT
+
+    G, _ = build_graph(load(CONTENT))
+    write_views(G, tmp_path)
+    for page in sorted((tmp_path / "views").glob("subject-*.html")):
+        seen = open_view(page)
+        drawn = seen.js(DRAWN_LABELS)
+        titles = seen.js("() => qagraph.data.nodes.filter(n => n.kind === 'article').map(n => n.label)")
+        assert len(titles) >= 5 and set(titles) <= {label for label, *_ in drawn}, page.name
+        assert _covering(drawn) == [], page.name
+        _assert_clean(seen)
 
 
 def test_a_page_that_left_out_100000_keywords_loads_cleanly(tmp_path, open_view):

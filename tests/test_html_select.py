@@ -262,12 +262,12 @@ def test_layout_is_deterministic_and_separates_nodes(G):
 def _boxes(view) -> list[tuple[str, float, float, float, float]]:
     """Each core node of a written view with its label, as the layout counts them: from the node's
     top to its label's foot, as wide as the label's text."""
-    from qagraph.html.arrange import CHAR_PX, LABEL_PX
+    from qagraph.html.arrange import LABEL_PX, label_width
 
     out = []
     for n in view.nodes:
         if n["kind"] in ("article", "stub"):
-            half = max(n["size"], len(n["label"]) * CHAR_PX / 2)
+            half = max(n["size"], label_width(n["label"]) / 2)
             out.append((n["label"], n["x"] - half, n["y"] - n["size"], n["x"] + half, n["y"] + n["size"] + 4 + LABEL_PX * 1.5))
     return out
 

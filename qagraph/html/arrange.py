@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from unicodedata import east_asian_width
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ class Arrangement:
     community: dict[str, int]  #: group index of each core node (-1: loosely linked)
     importance: dict[str, float]  #: 0..1 within the view, for core nodes
     groups: list[Group]
+    label_room: bool = False  #: no core node with its label covers another's, at any scale
 
 
 def _graph(core: Sequence[str], edges: Sequence[Edge]) -> nx.Graph:
@@ -367,12 +369,24 @@ def _unoverlap(centres: np.ndarray, half_w: np.ndarray, half_h: np.ndarray, gap:
     return c
 
 
+def label_width(text: str) -> float:
+    """About how wide ``text`` is drawn at :data:`LABEL_PX`: a wide character (CJK, a full-width
+    form) as two.
+
+    >>> label_width("ab"), label_width("\u6f22\u5b57")
+    (13.0, 26.0)
+    """
+    if text.isascii():
+        return len(text) * CHAR_PX
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text) * CHAR_PX
+
+
 def _label_room(core: Sequence[str], kinds: Mapping[str, str], importance: Mapping[str, float],
                 labels: Mapping[str, str], pos: dict[str, np.ndarray], spacing: float) -> None:
     """Move ``core`` nodes apart so that no node with its label (drawn below it, as wide as its
     text) covers another's: each node is a box from its top to its label's foot."""
     r = np.array([node_size(kinds[n], importance.get(n, 0.0)) for n in core])
-    width = np.array([len(labels.get(n, "")) * CHAR_PX for n in core])
+    width = np.array([label_width(labels.get(n, "")) for n in core])
     below = 4 + LABEL_PX * 1.5  # vis-network draws a label from 4 + half its size below the node, as tall as its size
     half_w = np.maximum(r, width / 2)
     half_h = r + below / 2
@@ -458,8 +472,9 @@ def arrange(
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
-    if labels is not None and 1 < len(core) <= LABELLED_MAX:
-        _label_room(core, kinds, importance, labels, pos, spacing)
+    label_room = labels is not None and len(core) <= LABELLED_MAX
+    if label_room and len(core) > 1:
+        _label_room(core, kinds, importance, labels or {}, pos, spacing)
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
@@ -471,7 +486,7 @@ def arrange(
         g.r = float(np.hypot(*(pts - pts.mean(axis=0)).T).max()) if len(pts) else 0.0
     return Arrangement(
         {n: (round(float(p[0]), 1), round(float(p[1]), 1)) for n, p in pos.items()},
-        community, importance, groups,
+        community, importance, groups, label_room,
     )
 
 

@@ -110,6 +110,9 @@ class View:
     #: (members rank by most links, then by id); a member ranked after it is on the page only as a
     #: listed title, so a change that keeps its title and its number of links leaves the page as it is
     rank_cut: tuple[int, str] | None = None
+    #: the layout left room for every label (:func:`~.arrange.arrange`): the page names every node
+    #: that reaches vis-network's draw threshold, fitted or zoomed
+    label_room: bool = False
 
     def counts(self) -> dict[str, Counter[str]]:
         """Nodes and edges by kind."""
@@ -450,6 +453,7 @@ def _assemble(
         centre=index[sel.centre] if sel.centre is not None else None, colour_by=colour_by,
         colours=legend, groups=groups, listed=listed, hidden_kinds=hidden, aggregated=sel.aggregated,
         uses=ViewUses(sorted(set(uses.subjects)), sorted(set(uses.keywords)), uses.groups),
+        label_room=placed.label_room,
     )
 
 
@@ -768,6 +772,7 @@ def generate_view(
         "groups": view.groups,
         "listed": [[row[0], _compact_key(row[1], prefix), *row[2:]] for row in view.listed],
         "atlas": atlas_href,
+        "labelRoom": view.label_room,
     }
     return render_view(page, data, vis_src=vis_src)
 

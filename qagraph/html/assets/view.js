@@ -208,8 +208,9 @@
   // its font size times the scale, none under its draw threshold less 1)
   var FONT = data.options.nodes.font.size, THRESHOLD = data.options.nodes.scaling.label.drawThreshold;
   // a label drawn smaller than READABLE px takes the room it would take at that size: the view fitted
-  // to the page shows fewer labels, spaced apart, and zooming in shows more
-  var CELL = 32, READABLE = 11, measured = {}, labelShown = {}, placedAt = null, labelTimer = null;
+  // to the page shows fewer labels, spaced apart, and zooming in shows more. A small view laid out
+  // with room for its labels (data.labelRoom) names every node at any scale
+  var CELL = 32, READABLE = data.labelRoom ? 0 : 11, measured = {}, labelShown = {}, placedAt = null, labelTimer = null;
   var measure = document.createElement("canvas").getContext("2d");
   data.nodes.forEach(function (n) { labelShown[n.id] = true; });
   function labelWidth(text, font) {
