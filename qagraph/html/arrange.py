@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import math
 import zlib
-from unicodedata import east_asian_width
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 import networkx as nx
 import numpy as np
@@ -382,11 +382,11 @@ def label_width(text: str) -> float:
 
 
 def _label_room(core: Sequence[str], kinds: Mapping[str, str], importance: Mapping[str, float],
-                labels: Mapping[str, str], pos: dict[str, np.ndarray], spacing: float) -> None:
+                label: Callable[[str], str], pos: dict[str, np.ndarray], spacing: float) -> None:
     """Move ``core`` nodes apart so that no node with its label (drawn below it, as wide as its
     text) covers another's: each node is a box from its top to its label's foot."""
     r = np.array([node_size(kinds[n], importance.get(n, 0.0)) for n in core])
-    width = np.array([label_width(labels.get(n, "")) for n in core])
+    width = np.array([label_width(label(n)) for n in core])
     below = 4 + LABEL_PX * 1.5  # vis-network draws a label from 4 + half its size below the node, as tall as its size
     half_w = np.maximum(r, width / 2)
     half_h = r + below / 2
@@ -408,7 +408,7 @@ def arrange(
     spacing: float = 34.0,
     seed: int = 7,
     max_groups: int = 16,
-    labels: Mapping[str, str] | None = None,
+    label: Callable[[str], str] | None = None,
 ) -> Arrangement:
     """Lay out ``nodes`` (graph ids) joined by ``edges``: see the module's text.
 
@@ -416,8 +416,8 @@ def arrange(
     the overview); the others are placed by their neighbours. ``communities`` maps
     node ids to community numbers computed elsewhere; ``measure`` replaces PageRank as
     the importance. ``spacing`` is about the distance between neighbouring nodes;
-    ``max_groups`` is how many communities a reader can tell apart (by colour). ``labels`` are
-    the texts drawn under the core nodes: given, a view of up to :data:`LABELLED_MAX` core nodes
+    ``max_groups`` is how many communities a reader can tell apart (by colour). ``label`` gives
+    the text drawn under a core node: given, a view of up to :data:`LABELLED_MAX` core nodes
     leaves room for them.
     """
     kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
@@ -472,9 +472,9 @@ def arrange(
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
-    label_room = labels is not None and len(core) <= LABELLED_MAX
-    if label_room and len(core) > 1:
-        _label_room(core, kinds, importance, labels or {}, pos, spacing)
+    label_room = label is not None and len(core) <= LABELLED_MAX
+    if label is not None and label_room and len(core) > 1:
+        _label_room(core, kinds, importance, label, pos, spacing)
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}

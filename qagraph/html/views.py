@@ -311,9 +311,9 @@ def _assemble(
     spacing = 130.0 if is_overview else 34.0
     # the overview's labels are sized to be read at the first fit (_named_at_fit); a small view's
     # are drawn at their size, so its nodes leave room for them
-    labels = None if is_overview else {n: cards.label(n) for n in sel.nodes}
     placed = arrange(G, sel.nodes, sel.edges, core_kinds=core, centre=sel.centre, communities=communities,
-                     measure=measure, spacing=spacing, max_groups=len(PALETTE), labels=labels)
+                     measure=measure, spacing=spacing, max_groups=len(PALETTE),
+                     label=None if is_overview else cards.label)
     index = {n: i for i, n in enumerate(sel.nodes)}
     uses = ViewUses([n for n in sel.nodes if G._node[n].get("kind") == SUBJECT],
                     [n for n in sel.nodes if G._node[n].get("kind") == KEYWORD])

@@ -218,6 +218,9 @@
     if (measured[key] === undefined) { measure.font = font; measured[key] = measure.measureText(text).width / 100; }
     return measured[key];
   }
+  var byImportance = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
+    return (byId[b].font ? byId[b].font.size : FONT) - (byId[a].font ? byId[a].font.size : FONT) || byId[b].size - byId[a].size || a - b;
+  });
   function labelOrder() {
     var first = {}, order = [];
     if (state.selected !== null) { order.push(state.selected); first[state.selected] = true; }
@@ -225,9 +228,6 @@
     if (data.centre !== null && data.centre !== undefined && !first[data.centre]) { order.push(data.centre); first[data.centre] = true; }
     return order.concat(byImportance.filter(function (id) { return !first[id]; }));
   }
-  var byImportance = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
-    return (byId[b].font ? byId[b].font.size : FONT) - (byId[a].font ? byId[a].font.size : FONT) || byId[b].size - byId[a].size || a - b;
-  });
   function placeLabels() {
     labelTimer = null;
     var scale = network.getScale(), ids = shownNodes.getIds(), at = network.getPositions(ids);
