@@ -259,14 +259,14 @@ def test_layout_is_deterministic_and_separates_nodes(G):
     assert max(a.importance.values()) == 1.0
 
 
-def _boxes(view) -> list[tuple[str, float, float, float, float]]:
-    """Each core node of a written view with its label, as the layout counts them: from the node's
-    top to its label's foot, as wide as the label's text."""
+def _boxes(view, kinds: tuple[str, ...] = ("article", "stub")) -> list[tuple[str, float, float, float, float]]:
+    """Each node of ``kinds`` of a written view with its label, as the layout counts them: from the
+    node's top to its label's foot, as wide as the label's text."""
     from qagraph.html.arrange import LABEL_PX, label_width
 
     out = []
     for n in view.nodes:
-        if n["kind"] in ("article", "stub"):
+        if n["kind"] in kinds:
             half = max(n["size"], label_width(n["label"]) / 2)
             out.append((n["label"], n["x"] - half, n["y"] - n["size"], n["x"] + half, n["y"] + n["size"] + 4 + LABEL_PX * 1.5))
     return out
@@ -303,6 +303,16 @@ def test_an_article_s_neighbourhood_keeps_it_in_the_middle(G):
     centre = next(n for n in view.nodes if n["id"] == view.centre)
     assert (centre["x"], centre["y"]) == (0.0, 0.0)
     assert _overlapping(_boxes(view)) == []
+
+
+def test_a_keyword_view_sets_its_keyword_beside_its_articles(G):
+    """A keyword of one article was drawn on top of that article, its triangle over the circle,
+    and one of the two labels had to go. The keyword is now moved off the articles' boxes."""
+    df = {n: d.get("df") for n, d in G.nodes(data=True) if d.get("kind") == "keyword"}
+    for keyword in (min(df, key=lambda k: (df[k], k)), max(df, key=lambda k: (df[k], k))):
+        view = keyword_view(G, keyword)
+        boxes = _boxes(view, ("article", "stub", "keyword"))
+        assert len(boxes) >= 2 and _overlapping(boxes) == [], keyword
 
 
 def test_large_views_are_laid_out_by_community():

@@ -381,19 +381,49 @@ def label_width(text: str) -> float:
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in text) * CHAR_PX
 
 
+_BELOW = 4 + LABEL_PX * 1.5  #: vis-network draws a label from 4 + half its size below the node, as tall as its size
+
+
+def _label_boxes(nodes: Sequence[str], kinds: Mapping[str, str], importance: Mapping[str, float],
+                 label: Callable[[str], str], pos: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each node with its label as a box from the node's top to its label's foot, as wide as the
+    label's text: centres, half widths, half heights. A node without an importance (a keyword, a
+    subject) is as large as its kind's largest."""
+    r = np.array([node_size(kinds[n], importance.get(n, 1.0)) for n in nodes])
+    width = np.array([label_width(label(n)) for n in nodes])
+    centres = np.array([pos[n] for n in nodes]).reshape(-1, 2) + np.array([0.0, _BELOW / 2])
+    return centres, np.maximum(r, width / 2), r + _BELOW / 2
+
+
 def _label_room(core: Sequence[str], kinds: Mapping[str, str], importance: Mapping[str, float],
                 label: Callable[[str], str], pos: dict[str, np.ndarray], spacing: float) -> None:
-    """Move ``core`` nodes apart so that no node with its label (drawn below it, as wide as its
-    text) covers another's: each node is a box from its top to its label's foot."""
-    r = np.array([node_size(kinds[n], importance.get(n, 0.0)) for n in core])
-    width = np.array([label_width(label(n)) for n in core])
-    below = 4 + LABEL_PX * 1.5  # vis-network draws a label from 4 + half its size below the node, as tall as its size
-    half_w = np.maximum(r, width / 2)
-    half_h = r + below / 2
-    boxes = np.array([pos[n] for n in core]) + np.array([0.0, below / 2])
-    moved = _unoverlap(boxes, half_w, half_h, gap=spacing * 0.25) - np.array([0.0, below / 2])
+    """Move ``core`` nodes apart so that no node with its label (drawn below it) covers another's."""
+    boxes, half_w, half_h = _label_boxes(core, kinds, importance, label, pos)
+    moved = _unoverlap(boxes, half_w, half_h, gap=spacing * 0.25) - np.array([0.0, _BELOW / 2])
     for n, p in zip(core, moved):
         pos[n] = p
+
+
+def _set_beside(movable: Sequence[str], still: Sequence[str], kinds: Mapping[str, str],
+                importance: Mapping[str, float], label: Callable[[str], str], pos: dict[str, np.ndarray],
+                spacing: float, tries: int = 600) -> None:
+    """Move each of ``movable`` (in turn) to the free place nearest where it is, on a spiral out
+    from there, where its box covers none of ``still``'s nor those already set: a keyword of one
+    article was drawn on top of it."""
+    gap = spacing * 0.25
+    taken_c, taken_w, taken_h = _label_boxes(still, kinds, importance, label, pos)
+    boxes, half_w, half_h = _label_boxes(movable, kinds, importance, label, pos)
+    i = np.arange(tries, dtype=float)
+    steps = np.column_stack([np.cos(i * GOLDEN_ANGLE), np.sin(i * GOLDEN_ANGLE)]) * (spacing * 0.5 * np.sqrt(i))[:, None]
+    for k, n in enumerate(movable):
+        spots = boxes[k] + steps
+        over_x = (half_w[k] + taken_w + gap)[None, :] - np.abs(spots[:, None, 0] - taken_c[None, :, 0])
+        over_y = (half_h[k] + taken_h + gap)[None, :] - np.abs(spots[:, None, 1] - taken_c[None, :, 1])
+        free = ~((over_x > 0) & (over_y > 0)).any(axis=1)
+        at = spots[int(np.argmax(free))] if free.any() else boxes[k]
+        pos[n] = at - np.array([0.0, _BELOW / 2])
+        taken_c = np.vstack([taken_c, at])
+        taken_w, taken_h = np.append(taken_w, half_w[k]), np.append(taken_h, half_h[k])
 
 
 def arrange(
@@ -480,6 +510,13 @@ def arrange(
             pos = {n: p - shift for n, p in pos.items()}
 
     _place_others(nodes, kinds, core_kinds, edges, pos, spacing)
+    if label is not None and label_room:
+        # a node placed by its articles (a keyword view's keyword, the keywords a tick shows) is set
+        # beside them, clear of every article's box and the ring's
+        placed_by = [n for n in nodes if kinds[n] not in core_kinds and kinds[n] != SUBJECT]
+        if placed_by:
+            ring = [n for n in nodes if kinds[n] == SUBJECT and kinds[n] not in core_kinds]
+            _set_beside(placed_by, core + ring, kinds, importance, label, pos, spacing)
     for g in groups:
         pts = np.array([pos[n] for n in g.members]) if g.members else np.zeros((1, 2))
         g.x, g.y = (float(v) for v in pts.mean(axis=0))
