@@ -15,7 +15,8 @@ hierarchical, which keeps it fast and makes the clusters plain to see:
    not by each of them.
 
 Articles with no link at all (and pairs linked only to each other) are not worth a
-disc each: they sit on a ring around the packed discs. Everything is seeded and
+disc each: together they make one more disc, an island of the unlinked, packed with the
+others (it has no link to them, so it ends up at the edge of the map). Everything is seeded and
 ordered by node id, so the same graph gives byte-identical positions (rounded to
 :data:`DECIMALS`). On a 36,000-article graph (216k links) communities and positions
 take about 2 s of CPU (``bench/bench_atlas.py``).
@@ -63,6 +64,7 @@ __all__ = [
     "AtlasLayout",
     "Community",
     "DECIMALS",
+    "Island",
     "atlas_layout",
     "communities",
     "label_communities",
@@ -77,7 +79,7 @@ __all__ = [
 
 #: positions are rounded to this many decimals (units: about one node spacing)
 DECIMALS = 2
-#: communities smaller than this go on the outer ring instead of getting a disc
+#: communities smaller than this get no disc of their own: their articles share one, the island
 MIN_DISC = 3
 
 Position = tuple[float, float]
@@ -497,24 +499,29 @@ def _layout(arrays: _Arrays, parts: Sequence[Sequence[str]], *, seed: int, itera
         missing = arrays.nodes[int(np.flatnonzero(membership < 0)[0])]
         raise UsageError(f"{missing!r} is in no community")
     sizes = np.bincount(membership, minlength=len(parts))
+    # the members of the communities too small for a disc (no link, or linked only among
+    # two) share one more disc, the island: a group of its own in what follows
+    community = membership
+    small = sizes[membership] < MIN_DISC
+    if small.any():
+        membership = np.where(small, len(parts), membership)
+        sizes = np.bincount(membership, minlength=len(parts) + 1)
     rng = np.random.default_rng(seed)
     pos = np.zeros((n, 2))
-    discs = [c for c in range(len(parts)) if sizes[c] >= MIN_DISC]
+    discs = [c for c in range(len(sizes)) if sizes[c] >= MIN_DISC or (c == len(parts) and sizes[c])]
     radii = np.sqrt(sizes[discs].astype(float)) * 0.9 + 1.0
 
     centres = _place_discs(arrays, membership, discs, radii, rng)
     order = np.argsort(membership, kind="stable")  # the members of each community, in node order
     bounds = np.r_[0, np.cumsum(sizes)]
     groups = [order[bounds[c]:bounds[c + 1]] for c in discs]
+    island = groups.pop() if small.any() else None
     starts = [rng.uniform(-0.5, 0.5, (len(inside), 2)) * math.sqrt(len(inside)) for inside in groups]
     local = _spring(arrays, membership, groups, starts, iterations)
     for inside, coords, centre, radius in zip(groups, local, centres, radii):
         pos[inside] = centre + _fit_disc(coords, radius)
-
-    rim = np.flatnonzero(sizes[membership] < MIN_DISC)
-    if len(rim):
-        extent = float(np.max(np.linalg.norm(centres, axis=1) + radii)) if discs else 0.0
-        pos[rim] = _ring(len(rim), extent + 3.0)
+    if island is not None:  # no force layout there: there is nothing to pull, and a push alone makes a ring
+        pos[island] = centres[-1] + _sunflower(community[island])
     scale = 10**DECIMALS
     pos = np.round(pos * scale) / scale + 0.0  # + 0.0 turns -0.0 into 0.0
     return {node: (float(x), float(y)) for node, (x, y) in zip(arrays.nodes, pos.tolist())}
@@ -819,19 +826,34 @@ def _fit_disc(coords: np.ndarray, radius: float) -> np.ndarray:
     return coords
 
 
-def _ring(count: int, radius: float) -> np.ndarray:
-    """``count`` points spread on rings from ``radius`` outwards, 1.2 apart."""
-    points = np.zeros((count, 2))
-    done = 0
-    r = radius
-    while done < count:
-        room = max(int(2 * math.pi * r / 1.2), 1)
-        take = min(room, count - done)
-        angle = np.arange(take) * (2 * math.pi / room)
-        points[done:done + take] = np.column_stack((np.cos(angle), np.sin(angle))) * r
-        done += take
-        r += 1.2
-    return points
+#: the golden angle: each spot of a sunflower turns this far from the one before
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _sunflower(owner: np.ndarray) -> np.ndarray:
+    """Positions around (0, 0) for nodes that belong to small communities ``owner`` (each node's,
+    in node order): a sunflower of even density (as many nodes an area as a community's disc
+    holds, so that it fits in a disc of radius ``0.9 * sqrt(n) + 1``), a community on one spot,
+    its two members side by side.
+
+    >>> xy = _sunflower(np.array([4, 7, 4, 9]))  # a pair (4) and two articles alone
+    >>> round(float(np.hypot(*(xy[0] - xy[2]))), 2), bool(np.hypot(xy[:, 0], xy[:, 1]).max() <= 0.9 * 2 + 1)
+    (1.0, True)
+    """
+    _, first, unit, counts = np.unique(owner, return_index=True, return_inverse=True, return_counts=True)
+    unit = unit.reshape(-1)
+    order = np.argsort(first, kind="stable")  # the units in the order of their first node
+    spot = np.empty(len(first))
+    spot[order] = np.cumsum(counts[order]) - counts[order] / 2.0  # a spot's area is its members'
+    angle, radius = spot * GOLDEN_ANGLE, 0.9 * np.sqrt(spot)
+    cx, cy = radius * np.cos(angle), radius * np.sin(angle)
+    # the members of a unit side by side, one apart, across its radius
+    by_unit = np.argsort(unit, kind="stable")
+    rank = np.empty(len(owner))
+    rank[by_unit] = np.arange(len(owner)) - np.r_[0, np.cumsum(counts)[:-1]][unit[by_unit]]
+    shift = rank - (counts[unit] - 1) / 2.0
+    tx, ty = -np.sin(angle[unit]), np.cos(angle[unit])
+    return np.column_stack((cx[unit] + shift * tx, cy[unit] + shift * ty))
 
 
 def update_layout(
@@ -860,24 +882,54 @@ def update_layout(
     )
 
 
-def place_new(placed: dict[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
-    """Place ``new`` nodes near their placed ``neighbours(node) -> [(other, weight)]``, rim otherwise.
+def place_new(placed: dict[str, Position], new: list[str], neighbours: Any,
+              island: "Island | None" = None) -> dict[str, Position]:
+    """Place ``new`` nodes near their placed ``neighbours(node) -> [(other, weight)]``, in the
+    ``island`` (or on the rim) otherwise.
 
     The positions of ``placed`` and ``new`` together (:func:`placed_beside` for the new ones),
     rounded to :data:`DECIMALS` decimals.
     """
-    positions = {**placed, **placed_beside(placed, new, neighbours)}
+    positions = {**placed, **placed_beside(placed, new, neighbours, island)}
     return {n: rounded(p) for n, p in positions.items()}
 
 
-def placed_beside(placed: Mapping[str, Position], new: list[str], neighbours: Any) -> dict[str, Position]:
+@dataclass(frozen=True)
+class Island:
+    """Where a layout put the articles of the communities too small for a disc (:data:`MIN_DISC`):
+    the centre of their disc, and its radius."""
+
+    x: float
+    y: float
+    radius: float
+    size: int  #: its articles
+
+    @classmethod
+    def of(cls, positions: Mapping[str, Position], parts: Iterable[Sequence[str]]) -> "Island | None":
+        """The island of a layout's ``positions`` and communities ``parts`` (their members that have
+        a position); None when it has none.
+
+        >>> Island.of({"a": (0.0, 0.0), "b": (2.0, 0.0), "c": (9.0, 9.0)}, [["a"], ["b"], ["c", "d", "e"]])
+        Island(x=1.0, y=0.0, radius=1.0, size=2)
+        """
+        points = [positions[m] for part in parts if len(part) < MIN_DISC for m in part if m in positions]
+        if not points:
+            return None
+        x = math.fsum(p[0] for p in points) / len(points)
+        y = math.fsum(p[1] for p in points) / len(points)
+        return cls(x, y, max(max(math.hypot(p[0] - x, p[1] - y) for p in points), 1.0), len(points))
+
+
+def placed_beside(placed: Mapping[str, Position], new: list[str], neighbours: Any,
+                  island: Island | None = None) -> dict[str, Position]:
     """The positions of ``new`` nodes, near their placed ``neighbours(node) -> [(other, weight)]``
     (unrounded): those of ``placed`` stay where they are.
 
     A node goes to the weighted mean of its placed neighbours, moved by a distance and angle
     hashed from its id; a round places every node with a placed neighbour (from the positions
-    before the round), until none is left or none can be placed; those left go on a rim
-    outside every other node.
+    before the round), until none is left or none can be placed. Those left join the
+    unlinked articles in their ``island``, at a spot hashed from the id; without one, they go
+    on a rim outside every other node.
     """
     positions: dict[str, Position] = {}
     waiting = list(new)
@@ -903,7 +955,12 @@ def placed_beside(placed: Mapping[str, Position], new: list[str], neighbours: An
             break
         positions.update(landed)
         waiting = [n for n in waiting if n not in landed]
-    if waiting:
+    if waiting and island is not None:
+        for node in waiting:
+            a, b = _unit_pair(node, "rim")
+            angle, r = 2 * math.pi * a, island.radius * math.sqrt(b)  # uniform over the disc
+            positions[node] = (island.x + r * math.cos(angle), island.y + r * math.sin(angle))
+    elif waiting:
         xy = np.array([*placed.values(), *positions.values()] or [(0.0, 0.0)])
         rim = float(np.sqrt((xy**2).sum(axis=1)).max()) + 3.0
         for node in waiting:
@@ -1069,10 +1126,10 @@ def atlas_layout(
         for (i, j), w in zip(arrays.edges[touching].tolist(), arrays.weights[touching].tolist()):
             adjacency.setdefault(arrays.nodes[i], []).append((arrays.nodes[j], w))
             adjacency.setdefault(arrays.nodes[j], []).append((arrays.nodes[i], w))
+        kept = {n: previous.positions[n] for n, new in zip(arrays.nodes, fresh.tolist()) if not new}
         positions = place_new(
-            {n: previous.positions[n] for n, new in zip(arrays.nodes, fresh.tolist()) if not new},
-            [n for n, new in zip(arrays.nodes, fresh.tolist()) if new],
-            lambda n: adjacency.get(n, ()),
+            kept, [n for n, new in zip(arrays.nodes, fresh.tolist()) if new], lambda n: adjacency.get(n, ()),
+            Island.of(kept, (c.members for c in previous.communities)),
         )
     positions.update(_stub_positions(G, positions, previous))
     return AtlasLayout(positions, named, seed, resolution)

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ import networkx as nx
 import pytest
 
 import qagraph
+from conftest import article_text, url_of, write_article
+from qagraph import layout as L
 from qagraph.errors import OutputError, UsageError
 from qagraph.html import atlas as atlas_module
 from qagraph.html.atlas import (
@@ -558,4 +561,35 @@ def test_a_title_that_overrides_direction_does_not_reverse_its_subject(tmp_path,
         return Array.from('Biology').map((_, k) => { range.setStart(node, at + k); range.setEnd(node, at + k + 1);
                                                      return range.getBoundingClientRect().left; }); }""")
     assert lefts == sorted(lefts), lefts
+    seen.assert_clean()
+
+
+def test_isolated_articles_are_one_named_island_at_the_edge(tmp_path, open_atlas):
+    """Articles with no link share one disc beside the communities, named, and counted in the legend."""
+    corpus = tmp_path / "content"
+    shutil.copytree(CONTENT, corpus)
+    alone = [url_of("geology", f"alone-{i}") for i in range(8)]
+    for i, url in enumerate(alone):
+        write_article(corpus, f"geology/alone-{i}.md", article_text(
+            f"Why is rock {i} alone?", url, id=900 + i, subject="Geology", keywords=f"own word {i}"))
+    G = qagraph.build(corpus).graph
+    built = _build(G, tmp_path / "views")
+    nodes = ["article:" + url for url in alone]
+    island = L.Island.of(built.atlas.positions, (c.members for c in built.atlas.communities))
+    assert island is not None and island.size >= len(nodes)
+    assert all(math.dist(built.atlas.positions[n], (island.x, island.y)) <= island.radius for n in nodes)
+    others = [n for n in built.articles if all(n not in c.members for c in built.atlas.communities if len(c.members) < 3)]
+    assert min(math.dist(built.atlas.positions[n], (island.x, island.y)) for n in others) > island.radius
+
+    seen = open_atlas(built.views)
+    assert seen.page.is_visible("#island-label")
+    assert seen.page.inner_text("#island-label") == "isolated articles"
+    legend = seen.page.inner_text("#island-legend")
+    assert legend.startswith("isolated articles") and legend.endswith(str(island.size))
+    # the name is drawn on the island: its box holds the island's centre on screen
+    box = seen.page.locator("#island-label").bounding_box()
+    graph = seen.page.locator("#graph").bounding_box()
+    x, y = seen.js("p => qagraph.view.toScreen(p[0], p[1])", [island.x, island.y])
+    assert box["x"] <= graph["x"] + x <= box["x"] + box["width"]
+    assert abs(box["y"] + box["height"] / 2 - (graph["y"] + y)) < box["height"]
     seen.assert_clean()

@@ -203,20 +203,38 @@ def test_a_graph_of_many_communities_is_laid_out_with_them_apart(monkeypatch):
     assert max(reach) < max(math.hypot(*c) for c in centre)  # spread out, not piled on the centre
 
 
-def test_isolated_articles_go_on_a_ring_outside():
+def _island_check(pos: dict, alone: list[str]) -> tuple[tuple[float, float], float]:
+    """The island's centre and reach, checked: as compact as a community's disc of as many."""
+    centre = tuple(sum(pos[n][d] for n in alone) / len(alone) for d in (0, 1))
+    reach = max(math.dist(pos[n], centre) for n in alone)
+    assert reach <= math.sqrt(len(alone)) * 0.9 + 1.0 + 1e-6
+    return centre, reach
+
+
+def test_unlinked_articles_share_one_island_apart_from_the_communities():
     A = planted()
-    A.add_nodes_from(["article:/alone/1", "article:/alone/2"])
+    alone = [f"article:/alone/{i}" for i in range(60)]
+    A.add_nodes_from(alone)
+    A.add_edge("article:/pair/a", "article:/pair/b", weight=1.0)  # linked only to each other: in the island too
     pos = layout(A)
-    inner = max(math.hypot(*pos[n]) for n in A if "alone" not in n)
-    assert all(math.hypot(*pos[n]) > inner for n in ("article:/alone/1", "article:/alone/2"))
+    island = [*alone, "article:/pair/a", "article:/pair/b"]
+    centre, reach = _island_check(pos, island)
+    others = [n for n in A if n not in island]
+    # no article of a community inside the island's disc, and the island at the map's edge, not its middle
+    assert min(math.dist(pos[n], centre) for n in others) > reach
+    middle = tuple(sum(pos[n][d] for n in others) / len(others) for d in (0, 1))
+    assert math.dist(centre, middle) > max(math.dist(pos[n], middle) for n in others) / 2
+    # the pair stays together
+    assert math.dist(pos["article:/pair/a"], pos["article:/pair/b"]) < reach / 2
 
 
-def test_a_graph_without_a_disc_goes_on_the_ring():
+def test_a_graph_without_a_community_of_three_is_one_island():
     A = nx.Graph([("article:/a", "article:/b"), ("article:/c", "article:/d")])
     A.add_node("article:/e")
     pos = layout(A)
     assert sorted(pos) == sorted(A)
-    assert len({round(math.hypot(*p), 1) for p in pos.values()}) == 1  # one ring
+    _island_check(pos, list(A))
+    assert len(set(pos.values())) == len(A)
     assert layout(nx.Graph()) == {}
 
 
@@ -326,3 +344,19 @@ def test_atlas_layout_with_previous_keeps_old_places_and_adds_the_new_article(co
     spread = max(math.hypot(*p) for p in before.positions.values())
     assert nearest < spread / 2  # beside one of its neighbours, not anywhere
     assert any(new in c.members for c in after.communities)
+
+
+def test_a_new_unlinked_article_joins_the_island(content_kg):
+    G = content_kg.graph.copy()
+    alone = [f"article:/alone/{i}" for i in range(12)]
+    for n in alone:
+        G.add_node(n, kind="article", subject="biology", title=n, keywords=[])
+    before = atlas_layout(G)
+    island = L.Island.of(before.positions, (c.members for c in before.communities))
+    assert island is not None
+    assert all(math.dist(before.positions[n], (island.x, island.y)) <= island.radius for n in alone)
+    new = "article:/alone/new"
+    G.add_node(new, kind="article", subject="biology", title=new, keywords=[])
+    after = atlas_layout(G, previous=before)
+    assert all(after.positions[n] == p for n, p in before.positions.items())
+    assert math.dist(after.positions[new], (island.x, island.y)) <= island.radius + 0.01

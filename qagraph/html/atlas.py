@@ -52,7 +52,7 @@ from .._version import __version__
 from ..errors import OutputError, UsageError
 from ..fileio import write_atomic
 from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
-from ..layout import Community, Position
+from ..layout import Community, Island, Position
 from ..rdf.iri import check_site_url, is_site_path, site_path
 from .page import excerpt_html, safe_href
 
@@ -68,6 +68,7 @@ __all__ = [
     "atlas_page",
     "chunk_record",
     "community_entry",
+    "island_entry",
     "generate_atlas",
     "generate_atlas_chunk",
     "read_chunk",
@@ -625,10 +626,18 @@ def community_entry(community: Community, positions: Mapping[str, Position]) -> 
     }
 
 
+def island_entry(island: Island | None) -> dict[str, Any] | None:
+    """The island of the isolated articles (:class:`~qagraph.layout.Island`) as ``meta.js`` holds
+    it: its centre, reach and size (None: no article is isolated)."""
+    if island is None:
+        return None
+    return {"x": round(island.x, 2), "y": round(island.y, 2), "r": round(island.radius, 2), "size": island.size}
+
+
 def atlas_meta(counts: AtlasCounts, groups: Sequence[Mapping[str, Any]], *, chunks: int, site_url: str | None,
-               title: str = "Atlas of the articles") -> str:
+               title: str = "Atlas of the articles", island: Island | None = None) -> str:
     """The text of ``atlas/meta.js``: ``counts``, the communities' ``groups`` (:func:`community_entry`),
-    the kinds and the chunk count."""
+    the island of the isolated articles, the kinds and the chunk count."""
     return _data_script({
         "part": "meta",
         "title": title,
@@ -643,6 +652,7 @@ def atlas_meta(counts: AtlasCounts, groups: Sequence[Mapping[str, Any]], *, chun
                        "weighted": "weight" in k.fields, "symmetric": k.symmetric} for k in link_kinds()],
         "subjects": counts.subjects,
         "communities": list(groups),
+        "island": island_entry(island),
         "otherColour": OTHER_COLOUR,
     })
 
@@ -735,7 +745,8 @@ def generate_atlas(
         ))
     counts = atlas_counts(G, nodes, edge_counts=links_counted)
     files[f"{DATA_DIR}/meta.js"] = atlas_meta(counts, [community_entry(c, positions) for c in communities],
-                                              chunks=chunks, site_url=site_url, title=title)
+                                              chunks=chunks, site_url=site_url, title=title,
+                                              island=Island.of(positions, (c.members for c in communities)))
     page = atlas_page(chunks=chunks, articles=counts.counts[ARTICLE], site_url=site_url, title=title,
                       index_href=index_href)
     files["atlas.html"] = page

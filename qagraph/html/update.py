@@ -964,12 +964,15 @@ class _Atlas:
             for name, text in files.items():
                 if text != texts["nodes" if "/nodes-" in name else "text"]:
                     written.append(write_atomic(self.views / name, text))
+        from ..layout import Island
+
         counts, edge_counts = self._counts(meta)
         again = layout.dirty | layout.renumbered
         groups = [meta["communities"][i] if i not in again and i < len(meta["communities"])
                   else community_entry(c, layout.positions) for i, c in enumerate(layout.communities())]
         text = atlas_meta(AtlasCounts(counts, self._subjects(), edge_counts), groups, chunks=chunks,
-                          site_url=self.site_url, title=ATLAS_TITLE)
+                          site_url=self.site_url, title=ATLAS_TITLE,
+                          island=Island.of(layout.positions, (c["members"] for c in layout.parts)))
         written += _write_if_changed(self.views / DATA_DIR / "meta.js", text)
         written += _write_if_changed(self.views / "atlas.html", atlas_page(
             chunks=chunks, articles=counts[ARTICLE], site_url=self.site_url, title=ATLAS_TITLE))
@@ -1092,7 +1095,8 @@ class _Layout:
         weights = _link_weights(change)
         articles = sorted(n for n in layout.new if after.kind(n) == ARTICLE)
         stubs = sorted(n for n in layout.new if after.kind(n) == STUB)
-        layout.place(articles, lambda n: [(m, w) for m, w in weights.get(n, {}).items() if after.kind(m) == ARTICLE])
+        layout.place(articles, lambda n: [(m, w) for m, w in weights.get(n, {}).items() if after.kind(m) == ARTICLE],
+                     island=True)
         linking: dict[str, set[str]] = defaultdict(set)
         for u, _, v in change.link_edges(after):
             if after.kind(u) == ARTICLE:
@@ -1135,15 +1139,17 @@ class _Layout:
     def nodes(self) -> list[str]:
         return sorted(self.positions)
 
-    def place(self, nodes: Sequence[str], neighbours: Any) -> None:
+    def place(self, nodes: Sequence[str], neighbours: Any, *, island: bool = False) -> None:
         """Each of ``nodes`` beside the weighted mean of its placed ``neighbours(node) -> [(node, weight)]``
         (nodes linked only to new ones once those are placed); a node linked to nothing placed goes
-        on the rim, outside every other."""
+        into the island of the unlinked articles (``island``: articles, as
+        :func:`qagraph.layout.atlas_layout` places them), else on the rim, outside every other."""
         if not nodes:
             return
-        from ..layout import placed_beside, rounded
+        from ..layout import Island, placed_beside, rounded
 
-        placed = placed_beside(self.positions, list(nodes), neighbours)  # the others' stay as they are
+        where = Island.of(self.positions, (c["members"] for c in self.parts)) if island else None
+        placed = placed_beside(self.positions, list(nodes), neighbours, where)  # the others' stay as they are
         self.positions.update({n: rounded(placed[n]) for n in nodes})
 
     def communities(self) -> list[Any]:

@@ -656,6 +656,7 @@
     var legend = $("communities");
     var others = 0;
     meta.communities.forEach(function (g, c) {
+      if (meta.island && g.size < 3) return;  // in the island's line
       if (g.colour === meta.otherColour) { others += g.size; return; }
       var li = el("li");
       var b = el("button", { type: "button", title: "Show this community" });
@@ -672,6 +673,13 @@
       li.appendChild(document.createTextNode("smaller communities "));
       li.appendChild(el("span", { class: "muted" }, fmt(others)));
       legend.appendChild(li);
+    }
+    if (meta.island) {  // the articles with no link, or linked only in a pair: one disc at the edge
+      var isl = el("li", { class: "others", id: "island-legend" });
+      isl.appendChild(el("i", { class: "swatch", style: "background:" + meta.otherColour }));
+      isl.appendChild(document.createTextNode(ISLAND_LABEL + " (no link, or a pair) "));
+      isl.appendChild(el("span", { class: "muted" }, fmt(meta.island.size)));
+      legend.appendChild(isl);
     }
 
     var input = $("search");
@@ -736,6 +744,7 @@
   // ---------------------------------------------------------------- community labels and PNG
 
   var labelEls = [];
+  var ISLAND_LABEL = "isolated articles";
 
   function buildCommunityLabels() {
     var layer = $("community-labels");
@@ -746,14 +755,22 @@
       layer.appendChild(d);
       labelEls.push(d);
     });
+    if (meta.island) {  // the island's name, after the communities': labelEls[communities.length]
+      var d = el("div", { class: "clabel", id: "island-label" }, ISLAND_LABEL);
+      d.style.borderBottomColor = meta.otherColour;
+      layer.appendChild(d);
+      labelEls.push(d);
+    }
   }
+
+  function labelAt(c) { return c < meta.communities.length ? meta.communities[c] : meta.island; }
 
   function placeCommunityLabels() {
     var show = view.zoom() < 3 && state.selected < 0 && state.localSet === null;
     labelEls.forEach(function (d, c) {
       if (!d) return;
       if (!show) { d.style.display = "none"; return; }
-      var g = meta.communities[c];
+      var g = labelAt(c);
       var p = view.toScreen(g.x, g.y);
       d.style.display = "";
       d.style.transform = "translate(" + Math.round(p[0]) + "px," + Math.round(p[1]) + "px) translate(-50%,-50%)";
@@ -765,7 +782,7 @@
       ctx.font = "700 14px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
       labelEls.forEach(function (d, c) {
         if (!d || d.style.display === "none") return;
-        var g = meta.communities[c], p = view.toScreen(g.x, g.y);
+        var g = labelAt(c), p = view.toScreen(g.x, g.y);
         ctx.fillStyle = "#15181e";
         ctx.fillText(d.textContent, p[0] + 1, p[1] + 1);
         ctx.fillStyle = "#ffffff";
