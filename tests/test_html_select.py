@@ -6,6 +6,7 @@ the index's tables, budgets. The fixture corpus is tests/fixtures/html/content.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from pathlib import Path
 
@@ -313,6 +314,34 @@ def test_a_keyword_view_sets_its_keyword_beside_its_articles(G):
         view = keyword_view(G, keyword)
         boxes = _boxes(view, ("article", "stub", "keyword"))
         assert len(boxes) >= 2 and _overlapping(boxes) == [], keyword
+
+
+def test_a_mid_size_view_gives_each_community_its_own_circle_and_each_node_room():
+    """A view of 81 to 250 articles was one spring layout of them all: its communities were mixed
+    in one cloud, their names (drawn at their members' centre) stacked in the middle of it, and
+    3 in 4 articles' circles overlapped another's. Each community now has a circle of its own, as
+    large as its nodes need, and no article's circle covers another's."""
+    from qagraph.html.arrange import LABELLED_MAX, ROOMY_MAX
+
+    G = synthetic_graph(1200, n_subjects=3, n_keywords=300, seed=4)
+    counts = sorted((d["articles"], n) for n, d in G.nodes(data=True) if d.get("kind") == "subject")
+    subject = next(s for count, s in counts if LABELLED_MAX < count <= ROOMY_MAX)
+    view = subject_view(G, subject)
+    articles = [n for n in view.nodes if n["kind"] == "article"]
+    assert LABELLED_MAX < len(articles) <= ROOMY_MAX
+    close = [(a["key"], b["key"]) for i, a in enumerate(articles) for b in articles[i + 1:]
+             if math.hypot(a["x"] - b["x"], a["y"] - b["y"]) < a["size"] + b["size"]]
+    assert close == []
+    groups = view.groups
+    assert len(groups) >= 3
+    # the communities' names (drawn at their centres) stand apart: they were 21 px apart, one over another
+    centres = [(g["x"], g["y"]) for g in groups]
+    assert min(math.dist(p, q) for i, p in enumerate(centres) for q in centres[i + 1:]) > 100
+    # nearly every article is nearer its own community's centre than any other's (38% before)
+    members = [a for a in articles if a.get("group", -1) >= 0]
+    own = sum(groups[min(range(len(groups)), key=lambda i: math.dist((a["x"], a["y"]), centres[i]))]["color"] == a["color"]
+              for a in members)
+    assert members and own >= 0.85 * len(members)
 
 
 def test_large_views_are_laid_out_by_community():

@@ -12,11 +12,13 @@ Computed once in Python when the page is written, so the browser draws at once
 * **importance**: PageRank on the same graph (or a measure the caller gives), 0..1;
 * **positions**: a force-directed layout (Fruchterman-Reingold, from a fixed start) for up to
   :data:`SPRING_MAX` nodes; above that each community is laid out on its own and the
-  communities are packed as circles, so the cost grows with the largest community,
-  not with the view. In a view of up to :data:`LABELLED_MAX` nodes, whose labels are read
-  when it opens, the nodes are then moved apart until no node with its label covers
-  another's (:func:`_unoverlap`). Keywords sit by the articles that have them, other
-  subjects on a ring around the whole.
+  communities are packed as circles, so that each community's name stands over its own
+  articles and the cost grows with the largest community, not with the view. In a view of up
+  to :data:`LABELLED_MAX` nodes, whose labels are read when it opens, the nodes are then moved
+  apart until no node with its label covers another's (:func:`_unoverlap`); up to
+  :data:`ROOMY_MAX`, each community's circle is made large enough for its nodes' sizes and no
+  node's circle is left covering another's (:func:`_apart`). Keywords sit by the articles that
+  have them, other subjects on a ring around the whole.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -48,6 +50,7 @@ __all__ = [
     "Group",
     "LABELLED_MAX",
     "MIN_GROUP",
+    "ROOMY_MAX",
     "SPRING_MAX",
     "arrange",
     "group_keywords",
@@ -57,7 +60,11 @@ __all__ = [
     "rank_keywords",
 ]
 
-SPRING_MAX = 250  #: up to this many nodes, one force-directed layout of the whole view
+SPRING_MAX = 80  #: up to this many nodes, one force-directed layout of the whole view
+#: up to this many core nodes, the communities' circles have room for their nodes, and no node covers another
+ROOMY_MAX = 250
+#: the share of a community's circle its nodes' circles (with their gap) fill, at most, in such a view
+ROOMY_FILL = 0.5
 GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
 ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
@@ -326,6 +333,53 @@ def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400)
     return c
 
 
+def _apart(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 200) -> np.ndarray:
+    """Move circles (``centres``, ``radii``) apart until none comes nearer another than ``gap``: each
+    overlapping pair is pushed apart along the line between them, half each way, each circle by
+    the largest push it takes (not their sum, which flings one among many far out); a pair at the
+    same place is split by index. Nothing pulls them together: circles that do not overlap stay.
+    The pairs near enough to meet are listed from every pair, and listed again once a circle has
+    moved half the margin they were listed with: a round looks at them alone.
+
+    >>> _apart(np.array([[0.0, 0.0], [0.0, 0.0], [50.0, 0.0]]), np.array([10.0, 10.0, 10.0]), 2.0).round(1).tolist()
+    [[-11.0, 0.0], [11.0, 0.0], [50.0, 0.0]]
+    """
+    c: np.ndarray = centres.astype(float).copy()
+    n = len(c)
+    if n < 2:
+        return c
+    margin = float(radii.max()) + gap
+    a = b = need = np.zeros(0, dtype=np.int64)
+    moved = math.inf  # since the pairs were listed
+    for _ in range(rounds):
+        if moved > margin / 2:
+            dist_all = np.hypot(c[:, 0][:, None] - c[:, 0][None, :], c[:, 1][:, None] - c[:, 1][None, :])
+            a, b = np.nonzero(np.triu(dist_all < radii[:, None] + radii[None, :] + gap + margin, 1))
+            need = radii[a] + radii[b] + gap
+            moved = 0.0
+        dx, dy = c[a, 0] - c[b, 0], c[a, 1] - c[b, 1]
+        dist = np.hypot(dx, dy)
+        hit = need - dist > 1e-6
+        if not hit.any():
+            if moved == 0.0:  # listed this round: none overlaps
+                break
+            moved = math.inf  # listed rounds ago: list them again, and look again
+            continue
+        i, j, dx, dy, dist = a[hit], b[hit], dx[hit], dy[hit], dist[hit]
+        push = (need[hit] - dist) / 2
+        same = dist < 1e-9
+        ux = np.where(same, -1.0, dx / np.where(same, 1.0, dist))  # i < j: i goes the negative way along x
+        uy = np.where(same, 0.0, dy / np.where(same, 1.0, dist))
+        ends = np.concatenate((i, j))
+        amounts = np.concatenate((push, push))
+        ways = np.concatenate((np.column_stack((ux, uy)), -np.column_stack((ux, uy))))
+        order = np.lexsort((-amounts, ends))  # by circle, its largest push first
+        first = order[np.unique(ends[order], return_index=True)[1]]
+        c[ends[first]] += amounts[first, None] * ways[first]
+        moved += float(amounts[first].max())
+    return c
+
+
 def _unoverlap(centres: np.ndarray, half_w: np.ndarray, half_h: np.ndarray, gap: float,
                rounds: int = 400) -> np.ndarray:
     """Move boxes (``centres``, half widths and heights) apart until none overlaps another by
@@ -477,6 +531,12 @@ def arrange(
         pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
+        roomy = len(core) <= ROOMY_MAX
+        if roomy:  # each community's circle as large as its nodes' circles need (with a gap around each)
+            gap = spacing * 0.25
+            size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core}
+            needed = np.array([math.sqrt(sum((size[n] + gap / 2) ** 2 for n in g.members) / ROOMY_FILL) for g in groups])
+            radii = np.maximum(radii, needed + spacing * 0.5)
         between = nx.Graph()
         between.add_nodes_from(range(len(groups)))
         at = {n: i for i, g in enumerate(groups) for n in g.members}
@@ -499,6 +559,9 @@ def arrange(
                 sub = _spring(_ordered(H, ranked), centre if centre in members else None)
                 for n, p in sub.items():
                     pos[n] = p * (radii[i] - spacing * 0.5) + centres[i]
+        if roomy:
+            moved = _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)
+            pos.update(zip(core, moved))
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
