@@ -586,6 +586,14 @@ def test_isolated_articles_are_one_named_island_at_the_edge(tmp_path, open_atlas
     assert seen.page.inner_text("#island-label") == "isolated articles"
     legend = seen.page.inner_text("#island-legend")
     assert legend.startswith("isolated articles") and legend.endswith(str(island.size))
+    # its legend line flies to it: the island fills the middle of the map
+    seen.page.click("#island-legend button")
+    seen.settle()
+    graph = seen.page.locator("#graph").bounding_box()
+    x, y = seen.js("p => qagraph.view.toScreen(p[0], p[1])", [island.x, island.y])
+    assert abs(x - graph["width"] / 2) < graph["width"] / 10 and abs(y - graph["height"] / 2) < graph["height"] / 10
+    seen.js("() => qagraph.reset()")
+    seen.settle()
     # the name is drawn on the island: its box holds the island's centre on screen
     box = seen.page.locator("#island-label").bounding_box()
     graph = seen.page.locator("#graph").bounding_box()

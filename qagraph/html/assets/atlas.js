@@ -675,10 +675,16 @@
       legend.appendChild(li);
     }
     if (meta.island) {  // the articles with no link, or linked only in a pair: one disc at the edge
-      var isl = el("li", { class: "others", id: "island-legend" });
-      isl.appendChild(el("i", { class: "swatch", style: "background:" + meta.otherColour }));
-      isl.appendChild(document.createTextNode(ISLAND_LABEL + " (no link, or a pair) "));
-      isl.appendChild(el("span", { class: "muted" }, fmt(meta.island.size)));
+      var isl = el("li", { id: "island-legend" });
+      var ib = el("button", { type: "button", title: "Show the isolated articles" });
+      ib.appendChild(el("i", { class: "swatch", style: "background:" + meta.otherColour }));
+      ib.appendChild(el("span", { class: "label" }, ISLAND_LABEL + " (no link, or a pair)"));
+      ib.appendChild(el("span", { class: "muted" }, fmt(meta.island.size)));
+      ib.addEventListener("click", function () {
+        var g = meta.island;
+        fitBox(g.x - g.r, g.y - g.r, g.x + g.r, g.y + g.r, 1.3);
+      });
+      isl.appendChild(ib);
       legend.appendChild(isl);
     }
 
