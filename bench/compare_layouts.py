@@ -70,7 +70,10 @@ def child(tree: Path, graph: Path, repeat: int, out: Path | None) -> dict:
         G = pickle.load(handle)
     gc.freeze()  # as the build does
     started = time.perf_counter()  # what each tree's communities import on first use
-    L._louvain_core() if hasattr(L, "_louvain_core") else __import__("igraph")
+    if hasattr(L, "_louvain_core"):  # trees of before stop 30 (igraph before that)
+        L._louvain_core()
+    else:  # scikit-network's core, through qagraph.modularity
+        __import__("qagraph.modularity")
     imported = time.perf_counter() - started
     before = reset_peak()
     wall, cpu, atlas = timed(lambda: L.atlas_layout(G), repeat)
