@@ -676,3 +676,32 @@ def test_a_damaged_state_or_chunk_is_made_again(tmp_path, small_views, damage):
     assert small_views["site" if damage == "rank cut" or damage in NOT_VIEWS_STATES else "atlas"] == 1  # made in full
     if damage in NOT_LAYOUTS:
         assert _atlas_files(out) == _atlas_files(cold)  # laid out as a cold build lays it out
+
+
+def test_an_isolated_article_added_joins_the_island_in_the_patched_atlas(tmp_path):
+    """A patched build places an added article with no link in the island of the isolated articles,
+    as :func:`qagraph.layout.atlas_layout` does with ``previous=``; the atlas's meta names the island."""
+    from qagraph.layout import Island, read_layout
+
+    root, out = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", root)
+    for i in range(5):
+        write_article(root, f"geology/alone-{i}.md", article_text(
+            f"Why is rock {i} alone?", url_of("geology", f"alone-{i}"), id=900 + i, subject="Geology",
+            keywords=f"own word {i}"))
+    qagraph.build(root, out=out)
+    positions, parts, _, _ = read_layout(json.loads((out / ".qagraph" / "atlas.json").read_text()))
+    island = Island.of(positions, (p["members"] for p in parts))
+    assert island is not None and island.size >= 5
+    write_article(root, "geology/alone-new.md", article_text(
+        "Why is the new rock alone?", url_of("geology", "alone-new"), id=990, subject="Geology", keywords="new own word"))
+    kg = qagraph.build(root, out=out)
+    assert kg.build_info.incremental
+    after, parts_after, _, _ = read_layout(json.loads((out / ".qagraph" / "atlas.json").read_text()))
+    new = "article:" + url_of("geology", "alone-new")
+    assert all(after[n] == p for n, p in positions.items())
+    assert ((after[new][0] - island.x) ** 2 + (after[new][1] - island.y) ** 2) ** 0.5 <= island.radius + 0.01
+    meta = read_data_script((out / "views" / "atlas" / "meta.js").read_text(encoding="utf-8"))
+    now = Island.of(after, (p["members"] for p in parts_after))
+    assert now is not None and meta["island"] == {"x": round(now.x, 2), "y": round(now.y, 2),
+                                                  "r": round(now.radius, 2), "size": island.size + 1}
