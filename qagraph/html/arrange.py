@@ -15,10 +15,10 @@ Computed once in Python when the page is written, so the browser draws at once
   communities are packed as circles, so that each community's name stands over its own
   articles and the cost grows with the largest community, not with the view. In a view of up
   to :data:`LABELLED_MAX` nodes, whose labels are read when it opens, the nodes are then moved
-  apart until no node with its label covers another's (:func:`_unoverlap`); up to
-  :data:`ROOMY_MAX`, each community's circle is made large enough for its nodes' sizes and no
-  node's circle is left covering another's (:func:`_apart`). Keywords sit by the articles that
-  have them, other subjects on a ring around the whole.
+  apart until no node with its label covers another's (:func:`_unoverlap`); in a larger one,
+  each community's circle is made large enough for its nodes' sizes (the largest in the middle
+  of a sunflower) and no node's circle is left covering another's (:func:`_apart`). Keywords sit
+  by the articles that have them, other subjects on a ring around the whole.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -50,7 +50,6 @@ __all__ = [
     "Group",
     "LABELLED_MAX",
     "MIN_GROUP",
-    "ROOMY_MAX",
     "SPRING_MAX",
     "arrange",
     "group_keywords",
@@ -61,10 +60,8 @@ __all__ = [
 ]
 
 SPRING_MAX = 80  #: up to this many nodes, one force-directed layout of the whole view
-#: up to this many core nodes, the communities' circles have room for their nodes, and no node covers another
-ROOMY_MAX = 250
-#: the share of a community's circle its nodes' circles (with their gap) fill, at most, in such a view
-ROOMY_FILL = 0.5
+#: above that, the share of a community's circle its nodes' circles (with their gap) fill, at most
+ROOMY_FILL = 0.8
 GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
 ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
@@ -219,12 +216,43 @@ def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: 
     return list(alive.values())
 
 
-def _sunflower(n: int, radius: float) -> np.ndarray:
-    """``n`` points filling a disc evenly, the first at the centre."""
+def _sunflower(n: int, radius: float, areas: np.ndarray | None = None) -> np.ndarray:
+    """``n`` points filling a disc evenly, the first at the centre; with ``areas``, each point at the
+    distance that the areas of the points before it fill (large nodes first take more room).
+
+    >>> [round(float(r), 2) for r in np.hypot(*_sunflower(3, 1.0).T)], [round(float(r), 2) for r in np.hypot(*_sunflower(3, 1.0, np.array([4.0, 1.0, 1.0])).T)]
+    ([0.41, 0.71, 0.91], [0.58, 0.87, 0.96])
+    """
     i = np.arange(n, dtype=float)
-    r = radius * np.sqrt((i + 0.5) / max(n, 1))
+    if areas is not None and n:
+        cum = np.cumsum(areas) - areas / 2
+        r = radius * np.sqrt(cum / float(areas.sum()))
+    else:
+        r = radius * np.sqrt((i + 0.5) / max(n, 1))
     a = i * GOLDEN_ANGLE
     return np.column_stack([r * np.cos(a), r * np.sin(a)])
+
+
+def _even_out(points: np.ndarray, areas: np.ndarray, radius: float) -> np.ndarray:
+    """``points`` (a community's force layout, around the origin) spread over a disc of ``radius``
+    as evenly as their ``areas`` fill it: each keeps its direction from the middle and its rank in
+    distance, and goes as far out as the areas of the points nearer the middle fill (a force
+    layout packs a community's core tight and leaves its rim thin, where no node covers another).
+
+    >>> points = np.array([[0.0, 0.1], [0.0, -0.1], [0.3, 0.0], [-0.3, 0.0]])
+    >>> np.hypot(*_even_out(points, np.ones(4), 3.0).T).round(2).tolist()
+    [1.06, 1.84, 2.37, 2.81]
+    """
+    if not len(points):
+        return points
+    centred = points - points.mean(axis=0)
+    distance = np.hypot(centred[:, 0], centred[:, 1])
+    angle = np.arctan2(centred[:, 1], centred[:, 0])
+    order = np.argsort(distance, kind="stable")
+    filled = np.cumsum(areas[order]) - areas[order] / 2
+    out = np.empty(len(points))
+    out[order] = radius * np.sqrt(filled / float(areas.sum()))
+    return np.column_stack((out * np.cos(angle), out * np.sin(angle)))
 
 
 def percentile(values: np.ndarray, q: float) -> float:
@@ -333,40 +361,76 @@ def _pack(radii: np.ndarray, centres: np.ndarray, gap: float, rounds: int = 400)
     return c
 
 
+def _near_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i < j`` of ``points`` nearer each other than ``reach``: each point is looked for
+    in its own cell of a grid of ``reach`` and in the four cells after it (scipy's k-d tree costs
+    0.13 s to import, more than a patched build's view takes to lay out).
+
+    >>> a, b = _near_pairs(np.array([[0.0, 0.0], [0.5, 0.5], [3.0, 0.0], [0.9, -0.2]]), 1.0)
+    >>> sorted(zip(a.tolist(), b.tolist()))
+    [(0, 1), (0, 3), (1, 3)]
+    """
+    n = len(points)
+    cell = np.floor((points - points.min(axis=0)) / reach).astype(np.int64)
+    width = int(cell[:, 1].max()) + 3 if n else 1
+    key = cell[:, 0] * width + cell[:, 1] + 1
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    found_a, found_b = [], []
+    for dx, dy in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):  # the cell itself and half its neighbours
+        lo = np.searchsorted(ordered, ordered + dx * width + dy, "left")
+        hi = np.searchsorted(ordered, ordered + dx * width + dy, "right")
+        counts = hi - lo
+        first = np.repeat(np.arange(n), counts)
+        second = np.repeat(lo, counts) + np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        i, j = order[first], order[second]
+        if dx == 0 and dy == 0:
+            keep = first < second  # each pair of a cell once
+            i, j = i[keep], j[keep]
+        found_a.append(i)
+        found_b.append(j)
+    i, j = np.concatenate(found_a), np.concatenate(found_b)
+    near = np.hypot(*(points[i] - points[j]).T) < reach
+    i, j = i[near], j[near]
+    return np.minimum(i, j), np.maximum(i, j)
+
+
 def _apart(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 200) -> np.ndarray:
-    """Move circles (``centres``, ``radii``) apart until none comes nearer another than ``gap``: each
-    overlapping pair is pushed apart along the line between them, half each way, each circle by
-    the largest push it takes (not their sum, which flings one among many far out); a pair at the
-    same place is split by index. Nothing pulls them together: circles that do not overlap stay.
-    The pairs near enough to meet are listed from every pair, and listed again once a circle has
-    moved half the margin they were listed with: a round looks at them alone.
+    """Move circles (``centres``, ``radii``) apart until none comes nearer another than three
+    quarters of ``gap`` (the last quarter took as many rounds as the rest): each pair nearer than
+    ``gap`` is pushed apart along the line between them, three quarters of the overlap each way
+    (half would leave a dense cluster crawling apart for hundreds of rounds), each circle
+    by the largest push it takes (not their sum, which flings one among many far out); a pair at
+    the same place is split by index. Nothing pulls them together: circles that do not overlap
+    stay. The pairs near enough to meet are listed (:func:`_near_pairs`), and listed again once a
+    circle has moved half the margin they were listed with: a round looks at them alone.
 
     >>> _apart(np.array([[0.0, 0.0], [0.0, 0.0], [50.0, 0.0]]), np.array([10.0, 10.0, 10.0]), 2.0).round(1).tolist()
-    [[-11.0, 0.0], [11.0, 0.0], [50.0, 0.0]]
+    [[-16.5, 0.0], [16.5, 0.0], [50.0, 0.0]]
     """
     c: np.ndarray = centres.astype(float).copy()
     n = len(c)
     if n < 2:
         return c
     margin = float(radii.max()) + gap
+    slack = gap / 4  # the gap left may be a quarter short: the circles still do not meet
     a = b = need = np.zeros(0, dtype=np.int64)
     moved = math.inf  # since the pairs were listed
     for _ in range(rounds):
         if moved > margin / 2:
-            dist_all = np.hypot(c[:, 0][:, None] - c[:, 0][None, :], c[:, 1][:, None] - c[:, 1][None, :])
-            a, b = np.nonzero(np.triu(dist_all < radii[:, None] + radii[None, :] + gap + margin, 1))
+            a, b = _near_pairs(c, 2 * float(radii.max()) + gap + margin)
             need = radii[a] + radii[b] + gap
             moved = 0.0
         dx, dy = c[a, 0] - c[b, 0], c[a, 1] - c[b, 1]
         dist = np.hypot(dx, dy)
-        hit = need - dist > 1e-6
+        hit = need - dist > slack
         if not hit.any():
             if moved == 0.0:  # listed this round: none overlaps
                 break
             moved = math.inf  # listed rounds ago: list them again, and look again
             continue
         i, j, dx, dy, dist = a[hit], b[hit], dx[hit], dy[hit], dist[hit]
-        push = (need[hit] - dist) / 2
+        push = (need[hit] - dist) * 0.75  # half each way, and half as much again: no crawl to the last pixel
         same = dist < 1e-9
         ux = np.where(same, -1.0, dx / np.where(same, 1.0, dist))  # i < j: i goes the negative way along x
         uy = np.where(same, 0.0, dy / np.where(same, 1.0, dist))
@@ -531,12 +595,11 @@ def arrange(
         pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
-        roomy = len(core) <= ROOMY_MAX
-        if roomy:  # each community's circle as large as its nodes' circles need (with a gap around each)
-            gap = spacing * 0.25
-            size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core}
-            needed = np.array([math.sqrt(sum((size[n] + gap / 2) ** 2 for n in g.members) / ROOMY_FILL) for g in groups])
-            radii = np.maximum(radii, needed + spacing * 0.5)
+        # each community's circle as large as its nodes' circles need (with a gap around each)
+        gap = spacing * 0.25
+        size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core}
+        needed = np.array([math.sqrt(sum((size[n] + gap / 2) ** 2 for n in g.members) / ROOMY_FILL) for g in groups])
+        radii = np.maximum(radii, needed + spacing * 0.5)
         between = nx.Graph()
         between.add_nodes_from(range(len(groups)))
         at = {n: i for i, g in enumerate(groups) for n in g.members}
@@ -551,17 +614,18 @@ def arrange(
             members = g.members
             if g.index == -1 or len(members) > GROUP_SPRING_MAX:
                 ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
-                spots = _sunflower(len(ranked), radii[i] - spacing * 0.5)
+                spots = _sunflower(len(ranked), radii[i] - spacing * 0.5, np.array([(size[n] + gap / 2) ** 2 for n in ranked]))
                 for n, p in zip(ranked, spots):
                     pos[n] = p + centres[i]
             else:
                 ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))
                 sub = _spring(_ordered(H, ranked), centre if centre in members else None)
-                for n, p in sub.items():
-                    pos[n] = p * (radii[i] - spacing * 0.5) + centres[i]
-        if roomy:
-            moved = _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)
-            pos.update(zip(core, moved))
+                placed = _even_out(np.array([sub[n] for n in ranked]),
+                                   np.array([(size[n] + gap / 2) ** 2 for n in ranked]), radii[i] - spacing * 0.5)
+                for n, p in zip(ranked, placed):
+                    pos[n] = p + centres[i]
+        moved = _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)
+        pos.update(zip(core, moved))
         if centre in pos:
             shift = pos[centre].copy()
             pos = {n: p - shift for n, p in pos.items()}
