@@ -521,7 +521,7 @@ def _layout(arrays: _Arrays, parts: Sequence[Sequence[str]], *, seed: int, itera
     for inside, coords, centre, radius in zip(groups, local, centres, radii):
         pos[inside] = centre + _fit_disc(coords, radius)
     if island is not None:  # no force layout there: there is nothing to pull, and a push alone makes a ring
-        pos[island] = centres[-1] + _sunflower(community[island])
+        pos[island] = centres[-1] + _island(community[island])
     scale = 10**DECIMALS
     pos = np.round(pos * scale) / scale + 0.0  # + 0.0 turns -0.0 into 0.0
     return {node: (float(x), float(y)) for node, (x, y) in zip(arrays.nodes, pos.tolist())}
@@ -830,30 +830,46 @@ def _fit_disc(coords: np.ndarray, radius: float) -> np.ndarray:
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
-def _sunflower(owner: np.ndarray) -> np.ndarray:
-    """Positions around (0, 0) for nodes that belong to small communities ``owner`` (each node's,
-    in node order): a sunflower of even density (as many nodes an area as a community's disc
-    holds, so that it fits in a disc of radius ``0.9 * sqrt(n) + 1``), a community on one spot,
-    its two members side by side.
+def sunflower(n: int, radius: float, areas: np.ndarray | None = None) -> np.ndarray:
+    """``n`` points filling a disc of ``radius`` evenly around (0, 0), the first at the centre; with
+    ``areas``, each point at the distance that the areas of the points before it fill (a large
+    one takes more room). The atlas's island and the views' large communities are laid out so.
 
-    >>> xy = _sunflower(np.array([4, 7, 4, 9]))  # a pair (4) and two articles alone
+    >>> [round(float(r), 2) for r in np.hypot(*sunflower(3, 1.0).T)], [round(float(r), 2) for r in np.hypot(*sunflower(3, 1.0, np.array([4.0, 1.0, 1.0])).T)]
+    ([0.41, 0.71, 0.91], [0.58, 0.87, 0.96])
+    """
+    i = np.arange(n, dtype=float)
+    if areas is not None and n:
+        r = radius * np.sqrt((np.cumsum(areas) - areas / 2) / float(areas.sum()))
+    else:
+        r = radius * np.sqrt((i + 0.5) / max(n, 1))
+    a = i * GOLDEN_ANGLE
+    return np.column_stack([r * np.cos(a), r * np.sin(a)])
+
+
+def _island(owner: np.ndarray) -> np.ndarray:
+    """Positions around (0, 0) for nodes that belong to small communities ``owner`` (each node's,
+    in node order): a :func:`sunflower` of their communities (as many nodes an area as a
+    community's disc holds: it fits in a disc of radius ``0.9 * sqrt(n) + 1``), a community on one
+    spot, its two members side by side.
+
+    >>> xy = _island(np.array([4, 7, 4, 9]))  # a pair (4) and two articles alone
     >>> round(float(np.hypot(*(xy[0] - xy[2]))), 2), bool(np.hypot(xy[:, 0], xy[:, 1]).max() <= 0.9 * 2 + 1)
     (1.0, True)
     """
     _, first, unit, counts = np.unique(owner, return_index=True, return_inverse=True, return_counts=True)
     unit = unit.reshape(-1)
-    order = np.argsort(first, kind="stable")  # the units in the order of their first node
-    spot = np.empty(len(first))
-    spot[order] = np.cumsum(counts[order]) - counts[order] / 2.0  # a spot's area is its members'
-    angle, radius = spot * GOLDEN_ANGLE, 0.9 * np.sqrt(spot)
-    cx, cy = radius * np.cos(angle), radius * np.sin(angle)
-    # the members of a unit side by side, one apart, across its radius
+    order = np.argsort(first, kind="stable")  # the communities in the order of their first node
+    spots = np.empty((len(first), 2))
+    spots[order] = sunflower(len(first), 0.9 * math.sqrt(len(owner)), counts[order].astype(float))
+    # the members of a community side by side, one apart, across its spot's radius
     by_unit = np.argsort(unit, kind="stable")
     rank = np.empty(len(owner))
     rank[by_unit] = np.arange(len(owner)) - np.r_[0, np.cumsum(counts)[:-1]][unit[by_unit]]
     shift = rank - (counts[unit] - 1) / 2.0
-    tx, ty = -np.sin(angle[unit]), np.cos(angle[unit])
-    return np.column_stack((cx[unit] + shift * tx, cy[unit] + shift * ty))
+    angle = np.arctan2(spots[unit, 1], spots[unit, 0])
+    placed: np.ndarray = spots[unit] + shift[:, None] * np.column_stack((-np.sin(angle), np.cos(angle)))
+    return placed
 
 
 def update_layout(

@@ -41,6 +41,7 @@ import numpy as np
 
 from ..ids import keyword_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
+from ..layout import GOLDEN_ANGLE, sunflower
 from ..modularity import first_level
 from .select import Edge, link_strength
 from .style import node_size
@@ -65,7 +66,6 @@ ROOMY_FILL = 0.8
 GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
 MIN_GROUP = 3  #: smaller communities are pooled as "loosely linked"
 ITERATIONS = 25  #: force-directed rounds from a sunflower start: past ~20 the picture barely moves
-GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 LABELLED_MAX = 80  #: up to this many core nodes, no node with its label covers another's
 LABEL_PX = 12.0  #: the labels' font size in a view (:func:`~qagraph.html.style.vis_options`)
 CHAR_PX = 6.5  #: a label character's width, about (half the font size and a little more, for capitals)
@@ -216,23 +216,6 @@ def _merge(parts: list[list[str]], H: nx.Graph, order: Mapping[str, int], most: 
     return list(alive.values())
 
 
-def _sunflower(n: int, radius: float, areas: np.ndarray | None = None) -> np.ndarray:
-    """``n`` points filling a disc evenly, the first at the centre; with ``areas``, each point at the
-    distance that the areas of the points before it fill (large nodes first take more room).
-
-    >>> [round(float(r), 2) for r in np.hypot(*_sunflower(3, 1.0).T)], [round(float(r), 2) for r in np.hypot(*_sunflower(3, 1.0, np.array([4.0, 1.0, 1.0])).T)]
-    ([0.41, 0.71, 0.91], [0.58, 0.87, 0.96])
-    """
-    i = np.arange(n, dtype=float)
-    if areas is not None and n:
-        cum = np.cumsum(areas) - areas / 2
-        r = radius * np.sqrt(cum / float(areas.sum()))
-    else:
-        r = radius * np.sqrt((i + 0.5) / max(n, 1))
-    a = i * GOLDEN_ANGLE
-    return np.column_stack([r * np.cos(a), r * np.sin(a)])
-
-
 def _even_out(points: np.ndarray, areas: np.ndarray, radius: float) -> np.ndarray:
     """``points`` (a community's force layout, around the origin) spread over a disc of ``radius``
     as evenly as their ``areas`` fill it: each keeps its direction from the middle and its rank in
@@ -288,7 +271,7 @@ def _spring(H: nx.Graph, fixed: str | None = None) -> dict[str, np.ndarray]:
     A = np.zeros((n, n))
     for u, v, w in H.edges(data="weight", default=1.0):
         A[index[u], index[v]] = A[index[v], index[u]] = w
-    pos = _sunflower(n, 1.0)
+    pos = sunflower(n, 1.0)
     at = index.get(fixed) if fixed is not None else None
     if at is not None:
         pos[[0, at]] = pos[[at, 0]]
@@ -371,8 +354,10 @@ def _near_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarra
     [(0, 1), (0, 3), (1, 3)]
     """
     n = len(points)
+    if n < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     cell = np.floor((points - points.min(axis=0)) / reach).astype(np.int64)
-    width = int(cell[:, 1].max()) + 3 if n else 1
+    width = int(cell[:, 1].max()) + 3
     key = cell[:, 0] * width + cell[:, 1] + 1
     order = np.argsort(key, kind="stable")
     ordered = key[order]
@@ -614,7 +599,7 @@ def arrange(
             members = g.members
             if g.index == -1 or len(members) > GROUP_SPRING_MAX:
                 ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
-                spots = _sunflower(len(ranked), radii[i] - spacing * 0.5, np.array([(size[n] + gap / 2) ** 2 for n in ranked]))
+                spots = sunflower(len(ranked), radii[i] - spacing * 0.5, np.array([(size[n] + gap / 2) ** 2 for n in ranked]))
                 for n, p in zip(ranked, spots):
                     pos[n] = p + centres[i]
             else:
