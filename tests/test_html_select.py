@@ -6,6 +6,7 @@ the index's tables, budgets. The fixture corpus is tests/fixtures/html/content.
 from __future__ import annotations
 
 import inspect
+import itertools
 import math
 import re
 from pathlib import Path
@@ -304,6 +305,30 @@ def test_an_article_s_neighbourhood_keeps_it_in_the_middle(G):
     centre = next(n for n in view.nodes if n["id"] == view.centre)
     assert (centre["x"], centre["y"]) == (0.0, 0.0)
     assert _overlapping(_boxes(view)) == []
+
+
+def test_a_large_neighbourhood_keeps_its_article_in_the_middle_and_each_node_room():
+    """An article's neighbourhood of 81 to 250 articles is one force layout around it. Laid out by
+    community, as a subject's view is, the article sat wherever its community's circle did: in the
+    first four such views here, 3% to 64% of the articles were nearer the drawing's middle than
+    it. No article's circle covers another's either."""
+    from qagraph.html.arrange import LABELLED_MAX
+
+    G = synthetic_graph(1200, n_subjects=3, n_keywords=300, seed=4)
+    links = {k.name for k in link_kinds()}
+    degree = {n: sum(1 for _, _, k in G.edges(n, keys=True) if k in links) for n, d in G.nodes(data=True)
+              if d.get("kind") == "article"}
+    views = (neighbourhood_view(G, n, hops=2) for n in sorted(degree, key=lambda n: (-degree[n], n)))
+    large = list(itertools.islice((v for v in views if LABELLED_MAX < sum(n["kind"] == "article" for n in v.nodes) <= 250), 4))
+    assert len(large) == 4
+    for view in large:
+        articles = [n for n in view.nodes if n["kind"] == "article"]
+        centre = next(n for n in view.nodes if n["id"] == view.centre)
+        assert (centre["x"], centre["y"]) == (0.0, 0.0)
+        mx, my = sum(n["x"] for n in articles) / len(articles), sum(n["y"] for n in articles) / len(articles)
+        nearer = sum(math.hypot(n["x"] - mx, n["y"] - my) < math.hypot(mx, my) for n in articles)
+        assert nearer <= 0.02 * len(articles)
+        assert _circles_overlapping(articles) == []
 
 
 def test_a_keyword_view_sets_its_keyword_beside_its_articles(G):

@@ -11,7 +11,8 @@ Computed once in Python when the page is written, so the browser draws at once
   :data:`MIN_GROUP` nodes are pooled as "loosely linked" (``-1``);
 * **importance**: PageRank on the same graph (or a measure the caller gives), 0..1;
 * **positions**: a force-directed layout (Fruchterman-Reingold, from a fixed start) for up to
-  :data:`SPRING_MAX` nodes; above that each community is laid out on its own and the
+  :data:`SPRING_MAX` nodes (:data:`CENTRED_SPRING_MAX` for a view about one node, which stays in
+  the middle, its neighbours around it); above that each community is laid out on its own and the
   communities are packed as circles, so that each community's name stands over its own
   articles and the cost grows with the largest community, not with the view. In a view of up
   to :data:`LABELLED_MAX` nodes, whose labels are read when it opens, the nodes are then moved
@@ -61,6 +62,8 @@ __all__ = [
 ]
 
 SPRING_MAX = 80  #: up to this many nodes, one force-directed layout of the whole view
+#: up to this many, a view about one node (an article's neighbourhood) is one such layout, that node in the middle
+CENTRED_SPRING_MAX = 250
 #: above that, the share of a community's circle its nodes' circles (with their gap) fill, at most
 ROOMY_FILL = 0.8
 GROUP_SPRING_MAX = 600  #: a larger community is laid out as a sunflower (most important in the middle)
@@ -574,15 +577,19 @@ def arrange(
     importance = {n: (v / top if top > 0 else 0.0) for n, v in raw.items()}
 
     pos: dict[str, np.ndarray] = {}
-    if len(core) <= SPRING_MAX:
+    gap = spacing * 0.25  # between two nodes' circles, in a view too large for room for labels
+    size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core} if len(core) > LABELLED_MAX else {}
+    if len(core) <= SPRING_MAX or (centre in core and len(core) <= CENTRED_SPRING_MAX):
         radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
         ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
         pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
+        if size and centre is not None:  # an article's large neighbourhood: no node covers another, it in the middle
+            pos.update(zip(core, _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)))
+            shift = pos[centre].copy()
+            pos = {n: p - shift for n, p in pos.items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
         # each community's circle as large as its nodes' circles need (with a gap around each)
-        gap = spacing * 0.25
-        size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core}
         needed = np.array([math.sqrt(sum((size[n] + gap / 2) ** 2 for n in g.members) / ROOMY_FILL) for g in groups])
         radii = np.maximum(radii, needed + spacing * 0.5)
         between = nx.Graph()
