@@ -579,18 +579,15 @@ def arrange(
     pos: dict[str, np.ndarray] = {}
     gap = spacing * 0.25  # between two nodes' circles, in a view too large for room for labels
     size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core} if len(core) > LABELLED_MAX else {}
+    area = {n: (r + gap / 2) ** 2 for n, r in size.items()}  # what each node's circle takes, its gap with it
     if len(core) <= SPRING_MAX or (centre in core and len(core) <= CENTRED_SPRING_MAX):
         radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
         ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
         pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
-        if size and centre is not None:  # an article's large neighbourhood: no node covers another, it in the middle
-            pos.update(zip(core, _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)))
-            shift = pos[centre].copy()
-            pos = {n: p - shift for n, p in pos.items()}
     else:
         radii = np.array([spacing * 0.56 * math.sqrt(len(g.members)) + spacing * 0.5 for g in groups])
         # each community's circle as large as its nodes' circles need (with a gap around each)
-        needed = np.array([math.sqrt(sum((size[n] + gap / 2) ** 2 for n in g.members) / ROOMY_FILL) for g in groups])
+        needed = np.array([math.sqrt(sum(area[n] for n in g.members) / ROOMY_FILL) for g in groups])
         radii = np.maximum(radii, needed + spacing * 0.5)
         between = nx.Graph()
         between.add_nodes_from(range(len(groups)))
@@ -604,29 +601,25 @@ def arrange(
         centres = _pack(radii, np.array([start[i] for i in range(len(groups))]) * spread * 0.6, gap=spacing)
         for i, g in enumerate(groups):
             members = g.members
+            ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
             if g.index == -1 or len(members) > GROUP_SPRING_MAX:
-                ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))  # stable: ties keep their order
-                spots = sunflower(len(ranked), radii[i] - spacing * 0.5, np.array([(size[n] + gap / 2) ** 2 for n in ranked]))
+                spots = sunflower(len(ranked), radii[i] - spacing * 0.5, np.array([area[n] for n in ranked]))
                 for n, p in zip(ranked, spots):
                     pos[n] = p + centres[i]
             else:
-                ranked = sorted(members, key=lambda n: -importance.get(n, 0.0))
                 sub = _spring(_ordered(H, ranked), centre if centre in members else None)
-                placed = _even_out(np.array([sub[n] for n in ranked]),
-                                   np.array([(size[n] + gap / 2) ** 2 for n in ranked]), radii[i] - spacing * 0.5)
+                placed = _even_out(np.array([sub[n] for n in ranked]), np.array([area[n] for n in ranked]),
+                                   radii[i] - spacing * 0.5)
                 for n, p in zip(ranked, placed):
                     pos[n] = p + centres[i]
-        moved = _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)
-        pos.update(zip(core, moved))
-        if centre in pos:
-            shift = pos[centre].copy()
-            pos = {n: p - shift for n, p in pos.items()}
+    if size:  # too many nodes for room for labels: no node's circle is left covering another's
+        pos.update(zip(core, _apart(np.array([pos[n] for n in core]), np.array([size[n] for n in core]), gap)))
     label_room = label is not None and len(core) <= LABELLED_MAX
     if label is not None and label_room and len(core) > 1:
         _label_room(core, kinds, importance, label, pos, spacing)
-        if centre in pos:
-            shift = pos[centre].copy()
-            pos = {n: p - shift for n, p in pos.items()}
+    if centre in pos and (size or (label_room and len(core) > 1)):  # moved apart: the view's node back in the middle
+        shift = pos[centre].copy()
+        pos = {n: p - shift for n, p in pos.items()}
 
     _place_others(nodes, kinds, core_kinds, edges, pos, spacing)
     if label is not None and label_room:
