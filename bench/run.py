@@ -91,11 +91,20 @@ def child_make(corpus: Path, out: Path, use_cache: str) -> dict:
 def outputs_digest(out: Path) -> dict[str, str]:
     """A digest of every output file but void.ttl (which holds the build time), the database
     (compared by its rows: :func:`database_rows`) and the atlas's data (its layout is updated in
-    place by a rebuild: articles keep their positions)."""
+    place by a rebuild: articles keep their positions); a large view's page without its
+    arrangement, which a rebuild keeps too, and the index page without the sizes of the views'
+    files (``without_arrangement``)."""
     import hashlib
 
+    from qagraph.html.views import without_arrangement
+
+    def read(p: Path) -> bytes:
+        if p.suffix == ".html" and (p.parent.name == "views" or p == out / "index.html"):
+            return without_arrangement(p.read_text(encoding="utf-8")).encode("utf-8")
+        return p.read_bytes()
+
     return {
-        p.relative_to(out).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
+        p.relative_to(out).as_posix(): hashlib.blake2b(read(p), digest_size=16).hexdigest()
         for p in sorted(out.rglob("*"))
         if p.is_file() and ".qagraph" not in p.parts and p.name not in ("void.ttl", "qagraph.db")
         and not p.relative_to(out).as_posix().startswith("views/atlas/")

@@ -31,6 +31,8 @@ from qagraph.html import (
     write_views,
 )
 from qagraph.html.arrange import arrange, percentile
+from qagraph.html.select import Edge
+from qagraph.html.style import node_size
 from qagraph.html.page import vis_network_js
 from qagraph.html.style import edge_style, node_legend, shown_by_default
 from qagraph.ids import article_node, keyword_node, subject_node
@@ -249,6 +251,46 @@ def test_write_views_passes_the_atlas_to_every_view(G, tmp_path):
 
 
 # -- layout ---------------------------------------------------------------------------------
+
+
+def _clusters(n: int, size: int = 10) -> tuple[nx.MultiDiGraph, list[str], list[Edge]]:
+    """``n`` articles in clusters of ``size``, each linked to the next two of its cluster."""
+    G = nx.MultiDiGraph()
+    nodes = [f"article:/a{i}" for i in range(n)]
+    G.add_nodes_from(nodes, kind="article")
+    edges = [Edge(nodes[i], nodes[(i // size) * size + (i + k) % size], "related") for i in range(n) for k in (1, 2)]
+    return G, nodes, edges
+
+
+def test_a_large_view_keeps_its_arrangement_and_places_a_new_node_by_its_links():
+    """Given the arrangement a view's page held (positions and communities), a view of more than
+    LABELLED_MAX nodes keeps it: a new node joins its neighbours' community, beside them, covering
+    no other node; its importance is the view's own, as a fresh layout's."""
+    G, nodes, edges = _clusters(120)
+    fresh = arrange(G, nodes, edges)
+    kept = {n: (*fresh.pos[n], fresh.community[n]) for n in nodes}
+    G.add_node("article:/new", kind="article")
+    more = [*edges, Edge("article:/new", nodes[31], "related"), Edge("article:/new", nodes[32], "related")]
+    again = arrange(G, [*nodes, "article:/new"], more, kept=kept)
+    assert {n: again.pos[n] for n in nodes} == fresh.pos
+    assert {n: again.community[n] for n in nodes} == fresh.community
+    assert again.community["article:/new"] == fresh.community[nodes[31]]
+    assert again.importance == arrange(G, [*nodes, "article:/new"], more).importance
+    x, y = again.pos["article:/new"]
+    assert math.dist((x, y), fresh.pos[nodes[31]]) < 120
+    size = {n: node_size("article", again.importance[n]) for n in again.pos}
+    assert all(math.dist((x, y), again.pos[n]) >= size[n] + size["article:/new"] for n in nodes)
+    assert [(g.index, g.members) for g in again.groups if "article:/new" in g.members][0][1][-1] == "article:/new"
+
+
+def test_a_view_is_laid_out_afresh_when_it_is_small_or_mostly_new():
+    G, nodes, edges = _clusters(120)
+    fresh = arrange(G, nodes, edges)
+    far = {n: (p[0] + 1000.0, p[1], fresh.community[n]) for n, p in fresh.pos.items()}
+    assert arrange(G, nodes, edges, kept=dict(list(far.items())[:100])).pos == fresh.pos  # 20 of 120 new
+    assert arrange(G, nodes, edges, kept=dict(list(far.items())[:115])).pos != fresh.pos  # 5 new: kept
+    small = nodes[:80]
+    assert arrange(G, small, edges, kept=far).pos == arrange(G, small, edges).pos
 
 
 def test_layout_is_deterministic_and_separates_nodes(G):

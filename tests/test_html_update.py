@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import random
 import shutil
 from pathlib import Path
@@ -36,6 +37,8 @@ from qagraph.html.atlas import (
     render_chunk,
 )
 from qagraph.html.update import keyword_graph, subject_graph
+from qagraph.html.page import view_data_span
+from qagraph.html.views import view_layout, without_arrangement
 from qagraph.kinds import link_kinds, weighted_link_kinds
 from qagraph.layout import AtlasLayout, label_communities
 from test_pipeline import outputs_of
@@ -191,8 +194,7 @@ def test_an_updated_site_equals_a_full_write(tmp_path, small_views, monkeypatch,
         shutil.rmtree(cold, ignore_errors=True)
         full = qagraph.build(root, out=cold, cache=False, site_url=site_url)
         assert outputs_of(out) == outputs_of(cold), kind
-        assert json.loads((out / ".qagraph" / "views.json").read_text()) == json.loads(
-            (cold / ".qagraph" / "views.json").read_text()), kind
+        assert _views_state(out) == _views_state(cold), kind
         _check_atlas(out, full.graph, previous if kg.build_info.incremental else None, site_url)
     assert incremental and small_views["updates"] == incremental
 
@@ -347,9 +349,26 @@ def _rebuilt_as_cold(root: Path, out: Path, cold: Path) -> list[Path]:
     shutil.rmtree(cold, ignore_errors=True)
     qagraph.build(root, out=cold, cache=False)
     assert outputs_of(out) == outputs_of(cold)
-    assert json.loads((out / ".qagraph" / "views.json").read_text()) == json.loads(
-        (cold / ".qagraph" / "views.json").read_text())
+    assert _views_state(out) == _views_state(cold)
     return kg.build_info.written
+
+
+def _views_state(out: Path) -> dict:
+    """The views' state, without what follows the arrangement a large view keeps after an edit
+    (:func:`~qagraph.html.views.without_arrangement`): its file's size, and the keywords that name
+    its communities."""
+    state = json.loads((out / ".qagraph" / "views.json").read_text())
+    kept = set()
+    for entry in state["subjects"].values():
+        page = (out / "views" / entry["file"]).read_text(encoding="utf-8")
+        if without_arrangement(page) != page:
+            del entry["row"]["size"]
+            entry["uses"] = {k: v for k, v in entry["uses"].items() if k not in ("groups", "keywords")}
+            kept.add(entry["row"]["href"])
+    for row in state["index"]["subject_rows"]:
+        if row["href"] in kept:
+            del row["size"]
+    return state
 
 
 def _files(out: Path) -> dict[str, str]:
@@ -705,3 +724,105 @@ def test_an_isolated_article_added_joins_the_island_in_the_patched_atlas(tmp_pat
     now = Island.of(after, (p["members"] for p in parts_after))
     assert now is not None and meta["island"] == {"x": round(now.x, 2), "y": round(now.y, 2),
                                                   "r": round(now.radius, 2), "size": island.size + 1}
+
+
+def _topic_corpus(root: Path, n: int, r: random.Random) -> dict[str, dict]:
+    """``n`` geology articles in six topics (an article shares two of its topic's keywords with the
+    rest of it, and has one of its own), and a few in history: a view of more than
+    :data:`~qagraph.html.arrange.LABELLED_MAX` articles, in communities."""
+    articles: dict[str, dict] = {}
+    for i in range(n):
+        topic = i % 6
+        words = [f"topic {topic} word {j}" for j in range(5)]
+        a = {"slug": f"g{i}", "subject": ("geology", "Geology"), "id": i + 1, "title": f"What is rock {i}?",
+             "keywords": r.sample(words, 2) + [f"own {i}"], "related": [], "answer": "Rocks."}
+        articles[_path(a)] = a
+    for i in range(4):
+        a = {"slug": f"h{i}", "subject": ("history", "History"), "id": 1000 + i, "title": f"When was {i}?",
+             "keywords": [f"topic {i} word 0"], "related": [], "answer": "Then."}
+        articles[_path(a)] = a
+    _write(root, articles)
+    return articles
+
+
+def _drawn(out: Path, subject: str = "geology") -> dict[str, tuple[float, float, int | None]]:
+    layout = view_layout((out / "views" / f"subject-{subject}.html").read_text(encoding="utf-8"))
+    assert layout is not None
+    return layout
+
+
+def _linked_in_view(out: Path, node: str, subject: str = "geology") -> set[str]:
+    """The articles the view of ``subject`` draws an edge to or from ``node`` to."""
+    page = (out / "views" / f"subject-{subject}.html").read_text(encoding="utf-8")
+    data = json.loads(page[slice(*view_data_span(page))])
+    key = {n["id"]: data["keyPrefix"] + n["key"][1:] if n["key"].startswith("~") else n["key"] for n in data["nodes"]}
+    ends = {frozenset((key[e[0]], key[e[1]])) for e in data["edges"]}
+    return {m for pair in ends if node in pair for m in pair if m != node and m.startswith("article:")}
+
+
+def _no_circle_covers_another(out: Path, subject: str = "geology") -> None:
+    page = (out / "views" / f"subject-{subject}.html").read_text(encoding="utf-8")
+    nodes = [n for n in json.loads(page[slice(*view_data_span(page))])["nodes"] if n["kind"] in ("article", "stub")]
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            assert math.hypot(a["x"] - b["x"], a["y"] - b["y"]) >= a["size"] + b["size"], (a["key"], b["key"])
+
+
+def test_a_large_view_keeps_its_arrangement_after_an_edit(tmp_path):
+    """A view of more than LABELLED_MAX articles that an edit draws again keeps where its articles
+    were and their communities (the map a reader knows stays as it was): an added article joins the
+    community of the articles it links to, beside them, covering none; a deleted one leaves the rest
+    in place. Everything but the arrangement equals a cold build's page of the same content."""
+    r = random.Random(5)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles = _topic_corpus(root, 120, r)
+    qagraph.build(root, out=out)
+    before = _drawn(out)
+    assert len(before) == 120 and len({c for *_, c in before.values()}) > 1
+    # an article of topic 2, with the keywords of topic 2's articles
+    added = {"slug": "g-new", "subject": ("geology", "Geology"), "id": 999, "title": "What is the new rock?",
+             "keywords": ["topic 2 word 0", "topic 2 word 1", "topic 2 word 2"], "related": [], "answer": "New."}
+    articles[_path(added)] = added
+    _write(root, articles)
+    written = _rebuilt_as_cold(root, out, cold)
+    assert out / "views" / "subject-geology.html" in written
+    after = _drawn(out)
+    new = f"article:{url_of('geology', 'g-new')}"
+    assert set(after) == set(before) | {new}
+    assert {n: after[n] for n in before} == before  # every article where it was, in its community
+    linked = _linked_in_view(out, new)
+    assert linked and all(int(n.rsplit("/g", 1)[1]) % 6 == 2 for n in linked)  # topic 2's articles
+    assert after[new][2] in {before[n][2] for n in linked}  # in the community of one of them
+    near = min(math.hypot(after[new][0] - before[n][0], after[new][1] - before[n][1]) for n in linked)
+    xs = [x for x, _, _ in before.values()]
+    assert near < (max(xs) - min(xs)) / 4  # beside them
+    _no_circle_covers_another(out)
+    # a cold build lays the view out afresh: other positions, the same view otherwise
+    assert _drawn(cold) != after
+    # deleted: the others stay
+    del articles[_path(added)]
+    del articles["geology/g7.md"]
+    _write(root, articles)
+    _rebuilt_as_cold(root, out, cold)
+    gone = _drawn(out)
+    assert gone == {n: p for n, p in before.items() if not n.endswith("/g7")}
+
+
+def test_a_view_with_many_new_articles_is_laid_out_afresh(tmp_path):
+    """More new articles than :func:`~qagraph.html.arrange.kept_fits` allows (here 10 of 130): the
+    view is laid out again, as a cold build lays it out, byte for byte."""
+    r = random.Random(6)
+    root, out, cold = tmp_path / "content", tmp_path / "out", tmp_path / "cold"
+    articles = _topic_corpus(root, 120, r)
+    qagraph.build(root, out=out)
+    for i in range(10):
+        a = {"slug": f"g-more{i}", "subject": ("geology", "Geology"), "id": 2000 + i, "title": f"Rock {i}?",
+             "keywords": [f"topic {i % 6} word 1", f"topic {i % 6} word 3"], "related": [], "answer": "More."}
+        articles[_path(a)] = a
+    _write(root, articles)
+    kg = qagraph.build(root, out=out)
+    assert kg.build_info.incremental
+    shutil.rmtree(cold, ignore_errors=True)
+    qagraph.build(root, out=cold, cache=False)
+    page = "views/subject-geology.html"
+    assert (out / page).read_bytes() == (cold / page).read_bytes()

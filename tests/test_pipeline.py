@@ -11,15 +11,23 @@ from conftest import article_text, url_of, write_article
 import qagraph
 from qagraph.errors import OutputError
 from qagraph.fileio import PRIVATE
+from qagraph.html.views import without_arrangement
 from qagraph.pipeline import build
 from qagraph.similarity import SimilarityConfig
 
 
 def outputs_of(folder: Path) -> dict[str, bytes]:
     """Every output but void.ttl (the build time), qagraph.db (compared by its rows) and the atlas's
-    data (its layout is updated in place by a rebuild: articles keep their positions)."""
+    data (its layout is updated in place by a rebuild: articles keep their positions); a large
+    view's page without its arrangement, which a rebuild keeps too, and the index page without the
+    sizes of the views' files (:func:`~qagraph.html.views.without_arrangement`)."""
+    def read(p: Path) -> bytes:
+        if p.suffix == ".html" and (p.parent.name == "views" or p == folder / "index.html"):
+            return without_arrangement(p.read_text(encoding="utf-8")).encode("utf-8")
+        return p.read_bytes()
+
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
+        p.relative_to(folder).as_posix(): read(p)
         for p in sorted(folder.rglob("*"))
         if p.is_file() and PRIVATE not in p.parts and p.name not in ("void.ttl", "qagraph.db")
         and not p.relative_to(folder).as_posix().startswith("views/atlas/")

@@ -545,6 +545,7 @@ def arrange(
     seed: int = 7,
     max_groups: int = 16,
     label: Callable[[str], str] | None = None,
+    kept: Mapping[str, tuple[float, float, int | None]] | None = None,
 ) -> Arrangement:
     """Lay out ``nodes`` (graph ids) joined by ``edges``: see the module's text.
 
@@ -555,16 +556,25 @@ def arrange(
     ``max_groups`` is how many communities a reader can tell apart (by colour). ``label`` gives
     the text drawn under a core node: given, a view of up to :data:`LABELLED_MAX` core nodes
     leaves room for them.
+
+    ``kept`` is the arrangement of the same view before an edit (node id -> ``(x, y, community)``,
+    as its page holds it): a view of more than :data:`LABELLED_MAX` core nodes that has at most
+    :func:`kept_fits` new ones keeps it (:func:`_kept_communities`, :func:`_place_new`); otherwise,
+    or without it, the view is laid out afresh.
     """
     kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
     core = [n for n in nodes if kinds[n] in core_kinds]
     H = _graph(core, edges)
-    parts = _communities(H, communities, max_groups)
-    groups = [Group(i, part) for i, part in enumerate(p for p in parts if len(p) >= MIN_GROUP)]
-    loose = [n for p in parts if len(p) < MIN_GROUP for n in p]
-    if loose:
-        order = {n: i for i, n in enumerate(core)}
-        groups.append(Group(-1, sorted(loose, key=order.__getitem__)))
+    keep = kept is not None and communities is None and len(core) > LABELLED_MAX and kept_fits(core, kept)
+    if kept is not None and keep:
+        groups = _kept_communities(core, H, kept)
+    else:
+        parts = _communities(H, communities, max_groups)
+        groups = [Group(i, part) for i, part in enumerate(p for p in parts if len(p) >= MIN_GROUP)]
+        loose = [n for p in parts if len(p) < MIN_GROUP for n in p]
+        if loose:
+            order = {n: i for i, n in enumerate(core)}
+            groups.append(Group(-1, sorted(loose, key=order.__getitem__)))
     community = {n: g.index for g in groups for n in g.members}
 
     if measure is not None:
@@ -580,7 +590,10 @@ def arrange(
     gap = spacing * 0.25  # between two nodes' circles, in a view too large for room for labels
     size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core} if len(core) > LABELLED_MAX else {}
     area = {n: (r + gap / 2) ** 2 for n, r in size.items()}  # what each node's circle takes, its gap with it
-    if len(core) <= SPRING_MAX or (centre in core and len(core) <= CENTRED_SPRING_MAX):
+    if kept is not None and keep:
+        pos = {n: np.array(kept[n][:2], dtype=float) for n in core if n in kept}
+        _place_new([n for n in core if n not in kept], H, pos, size, gap, community)
+    elif len(core) <= SPRING_MAX or (centre in core and len(core) <= CENTRED_SPRING_MAX):
         radius = spacing * (0.62 * math.sqrt(max(len(core), 1)) + 4)  # room for labels in small views
         ranked = sorted(core, key=lambda n: -importance.get(n, 0.0))
         pos = {n: p * radius for n, p in _spring(_ordered(H, ranked), centre).items()}
@@ -637,6 +650,76 @@ def arrange(
         {n: (round(float(p[0]), 1), round(float(p[1]), 1)) for n, p in pos.items()},
         community, importance, groups, label_room,
     )
+
+
+def kept_fits(core: Collection[str], kept: Mapping[str, object]) -> bool:
+    """Whether a view of ``core`` nodes keeps the arrangement ``kept`` of its page before an edit:
+    it has at most one new node in twenty (at least five may be new). An added article brings one
+    to the views its links reach, and a few more move past the last one a large view draws; more
+    than that is another view, laid out afresh.
+
+    >>> kept_fits(["a", "b", "c"], {"a": 0}), kept_fits([str(i) for i in range(100)], {"0": 0})
+    (True, False)
+    """
+    new = sum(1 for n in core if n not in kept)
+    return new <= max(5, len(core) // 20)
+
+
+def _kept_communities(core: Sequence[str], H: nx.Graph, kept: Mapping[str, tuple[float, float, int | None]],
+                      ) -> list[Group]:
+    """The communities of ``core`` as ``kept`` had them: a new node joins the community its links
+    in the view weigh most on (ties: the lower number), or the loosely linked without one (so does a
+    node ``kept`` holds without its community: a page names the community of its articles only); each
+    community's members in ``core``'s order, by number, the loosely linked last.
+
+    >>> H = nx.Graph([("a", "c", {"weight": 1.0}), ("b", "c", {"weight": 2.0})])
+    >>> H.add_node("d")
+    >>> [(g.index, g.members) for g in _kept_communities(["a", "b", "c", "d"], H, {"a": (0, 0, 0), "b": (0, 0, 1)})]
+    [(0, ['a']), (1, ['b', 'c']), (-1, ['d'])]
+    """
+    community = {n: int(c) for n in core if n in kept and (c := kept[n][2]) is not None}
+    for n in core:
+        if n in community:
+            continue
+        votes: dict[int, float] = defaultdict(float)
+        for m, data in H[n].items():
+            c = community.get(m)
+            if c is not None and c >= 0:
+                votes[c] += float(data.get("weight", 1.0))
+        community[n] = min(votes, key=lambda c: (-votes[c], c)) if votes else -1
+    members: dict[int, list[str]] = defaultdict(list)
+    for n in core:
+        members[community[n]].append(n)
+    return [Group(i, members[i]) for i in sorted(members, key=lambda i: (i < 0, i))]
+
+
+def _place_new(new: Sequence[str], H: nx.Graph, pos: dict[str, np.ndarray], size: Mapping[str, float],
+               gap: float, community: Mapping[str, int], tries: int = 600) -> None:
+    """Each of ``new`` put into ``pos`` at the free spot nearest the middle of its neighbours there
+    (of its community's nodes when it has none; of all when its community has none either): the
+    first spot of a sunflower's spiral out from there where its circle (``size``) keeps ``gap``
+    from every other.
+
+    >>> pos = {"a": np.array([0.0, 0.0])}
+    >>> _place_new(["b"], nx.Graph([("a", "b")]), pos, {"a": 10.0, "b": 10.0}, 2.0, {"a": 0, "b": 0})
+    >>> bool(np.hypot(*pos["b"]) >= 22.0)
+    True
+    """
+    k = np.arange(tries, dtype=float)
+    spiral = np.column_stack([np.cos(k * GOLDEN_ANGLE), np.sin(k * GOLDEN_ANGLE)]) * np.sqrt(k)[:, None]
+    for n in new:
+        anchors = [pos[m] for m in H[n] if m in pos]
+        if not anchors:
+            anchors = [p for m, p in pos.items() if community.get(m) == community.get(n)] or list(pos.values())
+        start = np.mean(anchors, axis=0) if anchors else np.zeros(2)
+        if pos:
+            others = np.array(list(pos.values()))
+            need = np.array([size[m] for m in pos]) + size[n] + gap
+            spots = start + spiral * (size[n] + gap)
+            free = (np.hypot(spots[:, None, 0] - others[None, :, 0], spots[:, None, 1] - others[None, :, 1])
+                    >= need[None, :]).all(axis=1)
+            start = spots[int(np.argmax(free))] if free.any() else spots[-1]
+        pos[n] = start
 
 
 def _offset(node: str, radius: float) -> np.ndarray:

@@ -46,7 +46,7 @@ from ..kinds import (ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, li
                      weighted_link_kinds)
 from ..parallel import Claims, beside, waited_on_error
 from ..workers import end_with_parent
-from .arrange import rank_keywords
+from .arrange import LABELLED_MAX, rank_keywords
 from .atlas import (
     DATA_DIR,
     AtlasCounts,
@@ -83,7 +83,7 @@ from .site import (
     write_index,
     write_views,
 )
-from .views import listed_title, overview, patch_keyword_df, patch_listed, subject_view, write_view
+from .views import listed_title, overview, patch_keyword_df, patch_listed, subject_view, view_layout, write_view
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -290,7 +290,10 @@ class _Site:
             paths, entries = [], {}
             for subject in chosen:
                 G = subject_graph(db, subject, subjects, self.limits)
-                view = subject_view(G, subject, limits=self.limits, site_url=self.site_url, view_files=names)
+                kept = _kept_layout(views_dir / names[subject], state["subjects"].get(subject), names[subject],
+                                    int(subjects[subject].get("articles", 0)))
+                view = subject_view(G, subject, limits=self.limits, site_url=self.site_url, view_files=names,
+                                    kept=kept)
                 path = write_view(view, views_dir / names[subject], vis_src=f"assets/{VIS_JS_NAME}",
                                   index_href="../index.html", atlas_href=atlas_from_views)
                 paths.append(path)
@@ -619,6 +622,19 @@ def _patch_views(views_dir: Path, names: Mapping[str, str], entries: Mapping[str
             updated[subject] = entry_resized(entry, path.stat().st_size,
                                              articles=members[subject][1] if rows else None)
     return written, updated
+
+
+def _kept_layout(path: Path, entry: Any, name: str, articles: int,
+                 ) -> dict[str, tuple[float, float, int | None]] | None:
+    """The arrangement of a subject's view as its page before the edit holds it (:func:`~.views.view_layout`),
+    for the view to keep (a view of more than :data:`~.arrange.LABELLED_MAX` articles); None for a
+    smaller subject, or a page that is not the one its state ``entry`` describes or cannot be read."""
+    if articles <= LABELLED_MAX or not isinstance(entry, dict) or entry.get("file") != name:
+        return None
+    try:
+        return view_layout(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _state_fits(state: Any, settings: Mapping[str, Any], subjects: Collection[str]) -> bool:

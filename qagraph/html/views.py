@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -31,7 +32,7 @@ from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
 from ..rdf.iri import check_site_url, is_site_path
-from .arrange import _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
+from .arrange import LABELLED_MAX, _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
 from .page import excerpt_html, render_view, safe_href, script_json, view_data_span
 from .select import (
     Limits,
@@ -65,6 +66,8 @@ __all__ = [
     "overview",
     "patch_keyword_df",
     "subject_view",
+    "view_layout",
+    "without_arrangement",
     "write_keyword",
     "write_neighbourhood",
     "write_subject",
@@ -302,6 +305,7 @@ def _assemble(
     communities: Mapping[str, int] | None = None,
     view_files: Mapping[str, str] | None = None,
     colours: SubjectColours | None = None,
+    kept: Mapping[str, tuple[float, float, int | None]] | None = None,
 ) -> View:
     colours = colours or _colours(G)
     cards = _Cards(G, limits, site_url, colours, sel.degree)
@@ -313,7 +317,7 @@ def _assemble(
     # are drawn at their size, so its nodes leave room for them
     placed = arrange(G, sel.nodes, sel.edges, core_kinds=core, centre=sel.centre, communities=communities,
                      measure=measure, spacing=spacing, max_groups=len(PALETTE),
-                     label=None if is_overview else cards.label)
+                     label=None if is_overview else cards.label, kept=kept)
     index = {n: i for i, n in enumerate(sel.nodes)}
     uses = ViewUses([n for n in sel.nodes if G._node[n].get("kind") == SUBJECT],
                     [n for n in sel.nodes if G._node[n].get("kind") == KEYWORD])
@@ -514,12 +518,15 @@ def _subject_keywords(G: nx.MultiDiGraph, sel: Selection) -> dict[str, list[str]
 def subject_view(
     G: nx.MultiDiGraph, subject: str, *, limits: Limits = Limits(), site_url: str | None = None,
     communities: Mapping[str, int] | None = None, view_files: Mapping[str, str] | None = None,
+    kept: Mapping[str, tuple[float, float, int | None]] | None = None,
 ) -> View:
     """The articles of one subject (``subject:<slug>``), coloured by community.
 
     Articles beyond ``limits.subject_articles`` (the least connected) are not drawn
     but are listed, so search still finds them. ``communities`` (node id to number)
-    replaces the communities computed within the view.
+    replaces the communities computed within the view. ``kept``: the arrangement of the
+    view's page before an edit (:func:`view_layout`), which a large view keeps
+    (:func:`~.arrange.arrange`).
 
     Raises:
         UsageError: ``subject`` is not a subject of ``G``.
@@ -529,7 +536,7 @@ def subject_view(
     label = str(data.get("label", subject))
     (shown, members), (n_kw, all_kw) = sel.shown["articles"], sel.shown["keywords"]
     n_stubs, all_stubs = sel.shown["stubs"]
-    kept, total = sel.shown["links"]
+    links_kept, total = sel.shown["links"]
     summary = (f"{_drawn_of(shown, members)}{_fmt(sel.shown['subjects'][0])} other subjects, "
                f"{_plural(n_stubs, 'linked article')} outside the corpus; keywords off at first ({_fmt(n_kw)}).")
     notes = []
@@ -541,7 +548,7 @@ def subject_view(
                  "the article linked to it most"
                  + (f"; \u201call links\u201d adds the other {_fmt(more)} links between these articles and "
                     f"{_fmt(across)} to other subjects" if more or across else "")
-                 + (f" (links kept: the strongest {_fmt(kept)} of {_fmt(total)})" if kept < total else "") + ".")
+                 + (f" (links kept: the strongest {_fmt(links_kept)} of {_fmt(total)})" if links_kept < total else "") + ".")
     if n_kw == 0 < all_kw:
         notes.append(f"Keywords: none drawn, no two of these articles share one (of {_fmt(all_kw)}).")
     elif n_kw < all_kw:
@@ -550,7 +557,7 @@ def subject_view(
         notes.append(f"Articles outside the corpus: the {_fmt(n_stubs)} linked most (of {_fmt(all_stubs)}).")
     view = _assemble(G, sel, limits=limits, site_url=site_url, title=label, heading=f"Subject: {label}",
                      summary=summary, notes=notes, colour_by="community", communities=communities,
-                     view_files=view_files)
+                     view_files=view_files, kept=kept)
     if 0 < shown < members:
         last = sel.nodes[shown - 1]  # the drawn articles come first, in rank order
         view.rank_cut = (sel.degree[last], last)
@@ -815,6 +822,83 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     for n, m in zip(keywords, measures):
         n["size"] = node_size(KEYWORD, m / top if top else 0.0)
     return page[:start] + script_json(data) + page[end:]
+
+
+def view_layout(page: str) -> dict[str, tuple[float, float, int | None]] | None:
+    """The arrangement a view page holds: for each article and stub it draws (node id), its
+    position and its community (``None`` for a stub: the page colours a stub as a stub). None when
+    the page holds no view data or a drawn node without its position.
+
+    >>> view = View("subject", "t", "h", "s", [
+    ...     {"id": 0, "key": "article:/a", "kind": "article", "x": 1.5, "y": -2.0, "group": 3},
+    ...     {"id": 1, "key": "stub:/b", "kind": "stub", "x": 0.0, "y": 4.0},
+    ...     {"id": 2, "key": "keyword:c", "kind": "keyword", "x": 9.0, "y": 9.0}], [])
+    >>> view_layout(generate_view(view, vis_src="vis.js"))
+    {'article:/a': (1.5, -2.0, 3), 'stub:/b': (0.0, 4.0, None)}
+    """
+    try:
+        found = _view_data(page)
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    data = found[2]
+    prefix = str(data.get("keyPrefix") or "")
+    out: dict[str, tuple[float, float, int | None]] = {}
+    for n in data.get("nodes", ()):
+        if n.get("kind") not in (ARTICLE, STUB):
+            continue
+        key, x, y, group = str(n.get("key")), n.get("x"), n.get("y"), n.get("group")
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            return None
+        out[prefix + key[1:] if key.startswith("~") else key] = (
+            float(x), float(y), group if isinstance(group, int) and n.get("kind") == ARTICLE else None)
+    return out
+
+
+#: the legend of a view's community colours, as its page writes it (the names and counts of its communities)
+_COLOUR_LIST = re.compile(r'(<div class="colours">[^<]*<ul>).*?(</ul>)', re.S)
+#: the size of a view's file, the last cell of its row in the index page
+_FILE_SIZE = re.compile(r'(<td class="n">)[0-9.]+ [kM]B(</td>\s*</tr>)')
+
+
+def without_arrangement(page: str) -> str:
+    """``page`` without what an incremental build may keep of it from before an edit, when it is a view
+    that keeps its arrangement (more than :data:`~.arrange.LABELLED_MAX` articles and stubs drawn:
+    :func:`~.arrange.arrange`): the nodes' positions, the articles' communities (their colour and
+    group), the communities' circles and names on the map and their legend. Anything else is the page
+    as it is. The index page (which holds no view data) loses the sizes of the subject views' files
+    it lists, which follow their arrangement. What a cold build and a patched one of the same
+    content write are the same once both are passed through this (the tests and the benchmarks
+    compare them so).
+
+    >>> nodes = [{"id": i, "key": f"article:/{i}", "kind": "article", "x": i, "y": 0, "group": 0, "color": "#1"}
+    ...          for i in range(81)]
+    >>> page = generate_view(View("subject", "t", "h", "s", nodes, [], colour_by="community",
+    ...                           colours=[{"label": "a, b (81)", "color": "#1"}]), vis_src="vis.js")
+    >>> lean = without_arrangement(page)
+    >>> '"x"' in lean, "a, b (81)" in lean, "a, b (81)" in page
+    (False, False, True)
+    >>> small = generate_view(View("subject", "t", "h", "s", nodes[:80], []), vis_src="vis.js")
+    >>> without_arrangement(small) == small
+    True
+    """
+    found = _view_data(page)
+    if found is None:
+        return _FILE_SIZE.sub(r"\1\2", page)
+    start, end, data = found
+    drawn = [n for n in data.get("nodes", ()) if n.get("kind") in (ARTICLE, STUB)]
+    if len(drawn) <= LABELLED_MAX:
+        return page
+    for n in data["nodes"]:
+        n.pop("x", None)
+        n.pop("y", None)
+        if n.get("kind") == ARTICLE:
+            n.pop("group", None)
+            n.pop("color", None)
+    data.pop("groups", None)
+    head = _COLOUR_LIST.sub(r"\1\2", page[:start])
+    return head + json.dumps(data, sort_keys=True, ensure_ascii=False) + page[end:]
 
 
 def _view_data(page: str) -> tuple[int, int, dict[str, Any]] | None:
