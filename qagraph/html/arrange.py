@@ -19,7 +19,11 @@ Computed once in Python when the page is written, so the browser draws at once
   apart until no node with its label covers another's (:func:`_unoverlap`); in a larger one,
   each community's circle is made large enough for its nodes' sizes (the largest in the middle
   of a sunflower) and no node's circle is left covering another's (:func:`_apart`). Keywords sit
-  by the articles that have them, other subjects on a ring around the whole.
+  by the articles that have them, other subjects on a ring around the whole;
+* **kept**: a large view drawn again after an edit (an incremental build) keeps the positions and
+  communities its page held, so that the map a reader knows stays as it was: a new node joins
+  its neighbours' community beside them (:func:`kept_fits` says when a view has changed too much
+  for that, and is laid out afresh). Its importance, and so its sizes, are its own.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -654,15 +658,20 @@ def arrange(
 
 def kept_fits(core: Collection[str], kept: Mapping[str, object]) -> bool:
     """Whether a view of ``core`` nodes keeps the arrangement ``kept`` of its page before an edit:
-    it has at most one new node in twenty (at least five may be new). An added article brings one
-    to the views its links reach, and a few more move past the last one a large view draws; more
-    than that is another view, laid out afresh.
+    at most one node in twenty is new, and at most one in twenty of those ``kept`` held is gone
+    (five of each may be, whatever the size). An added article brings one to the views its links
+    reach, and a few more move past the last one a large view draws; more than that is another
+    view, laid out afresh (a map with many holes, or many nodes set beside it, would be neither
+    the one the reader knew nor a good one).
 
     >>> kept_fits(["a", "b", "c"], {"a": 0}), kept_fits([str(i) for i in range(100)], {"0": 0})
     (True, False)
+    >>> kept_fits([str(i) for i in range(100)], {str(i): 0 for i in range(110)})  # ten gone of 110
+    False
     """
     new = sum(1 for n in core if n not in kept)
-    return new <= max(5, len(core) // 20)
+    gone = len(kept) - (len(core) - new)
+    return new <= max(5, len(core) // 20) and gone <= max(5, len(kept) // 20)
 
 
 def _kept_communities(core: Sequence[str], H: nx.Graph, kept: Mapping[str, tuple[float, float, int | None]],
