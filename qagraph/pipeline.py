@@ -27,6 +27,7 @@ from ._version import __version__, build_stamp
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
+from . import jsontext
 from .fileio import INPUTS, PRIVATE, BuildFolder, read_regular, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build
@@ -612,10 +613,8 @@ def _rdf_touched(db: Any, previous: Any, touched: set[str]) -> set[str]:
 
 
 def _read_json(path: Path) -> Any:
-    import json
-
     try:
-        return json.loads(read_regular(path))
+        return jsontext.loads(read_regular(path))
     except (OSError, ValueError):
         return None
 
@@ -1124,7 +1123,7 @@ def write_html(G: nx.MultiDiGraph, out: Path, *, extra_links: Iterable[tuple[str
                           site_url=site_url)
     written += write_views(G, out, extra_links=list(extra_links), site_url=site_url, atlas="views/atlas.html",
                            progress=progress, state=out / VIEWS_STATE, limits=limits or Limits())
-    write_atomic(out / ATLAS_STATE, json.dumps(atlas_state(atlas.as_dict()), separators=(",", ":")))
+    write_atomic(out / ATLAS_STATE, jsontext.dumps(atlas_state(atlas.as_dict())))
     return written
 
 

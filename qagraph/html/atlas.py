@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import math
 import os
 import re
@@ -50,6 +49,7 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..errors import OutputError, UsageError
+from .. import jsontext
 from ..fileio import write_atomic
 from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
 from ..layout import Community, Island, Position
@@ -256,9 +256,9 @@ def _data_script(payload: Mapping[str, Any]) -> str:
 
     V8 parses JSON text faster than the same object literal, which matters for 10 MB
     of data. The JSON is put in a single-quoted string: backslashes and quotes are
-    escaped, and so are the line separators (json.dumps has escaped every other
+    escaped, and so are the line separators (the JSON has escaped every other
     control character already)."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = jsontext.dumps(payload)
     quoted = (text.replace("\\", "\\\\").replace("'", "\\'")
               .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
     return "qagraphAtlas.add(JSON.parse('" + quoted + "'));\n"
@@ -279,7 +279,7 @@ def read_data_script(text: str) -> Any:
     head, tail = "qagraphAtlas.add(JSON.parse('", "'));\n"
     if not (text.startswith(head) and text.endswith(tail)):
         raise ValueError("not an atlas data file")
-    return json.loads(_UNQUOTE.sub(lambda m: _UNQUOTED[m.group(1)], text[len(head):-len(tail)]))
+    return jsontext.loads(_UNQUOTE.sub(lambda m: _UNQUOTED[m.group(1)], text[len(head):-len(tail)]))
 
 
 def _link(url: str | None) -> tuple[int, str | None]:

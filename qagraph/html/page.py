@@ -33,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from markdown_it import MarkdownIt
 
+from .. import jsontext
 from ..errors import QagraphError
 from ..rdf.iri import absolute_url
 
@@ -73,7 +74,7 @@ def script_json(value: Any) -> str:
     >>> script_json({"t": "</script><!-- \\u2028"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!-- \\\\u2028"}'
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = jsontext.dumps(value)
     # str.replace runs in C at memchr speed; str.translate with a dict is ~10x slower here
     return (
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import OutputError
+from .. import jsontext
 from ..fileio import write_atomic
 from ..ids import split_node
 from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT, kind_counts
@@ -322,11 +323,11 @@ def write_views(
     if state is not None:
         settings = {"limits": asdict(limits), "site_url": site_url, "inline": inline, "atlas": atlas,
                     "communities": communities is not None}
-        write_atomic(state, json.dumps({
+        write_atomic(state, jsontext.dumps({
             "version": STATE_VERSION, "settings": settings, "source": source, "subjects": subjects,
             "nodes": page["node_counts"], "edges": page["edge_counts"], "overview": counts_json(counts),
             "index": page,
-        }, ensure_ascii=False, separators=(",", ":")))
+        }))
     return [index, overview_path, *subject_paths, *written]
 
 

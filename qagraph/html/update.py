@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Union
 import networkx as nx
 
 from ..database import BuildDatabase, edge_row_data
+from .. import jsontext
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
 from ..kinds import (ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, symmetric_link_kinds,
@@ -336,7 +337,7 @@ class _Site:
                 atlas_href=self.atlas, site_url=self.site_url, extra_links=extra_links, node_counts=state["nodes"],
                 edge_counts=state["edges"], source=state["source"])
             state["overview"] = counts_json(counts)
-            write_atomic(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
+            write_atomic(state_path, jsontext.dumps(state))
             if not index:
                 return []
             return [write_index(None, self.out / "index.html", health=_findings(health), **state["index"])]
@@ -993,7 +994,7 @@ class _Atlas:
         written += _write_if_changed(self.views / "atlas.html", atlas_page(
             chunks=chunks, articles=counts[ARTICLE], site_url=self.site_url, title=ATLAS_TITLE))
         if layout.changed:
-            write_atomic(state, json.dumps(atlas_state(layout.as_dict(), plain=plain), separators=(",", ":")))
+            write_atomic(state, jsontext.dumps(atlas_state(layout.as_dict(), plain=plain)))
         return written
 
     def _in_full(self, previous: Mapping[str, Any] | None, layout: "_Layout | None", state: Path) -> list[Path]:
@@ -1013,7 +1014,7 @@ class _Atlas:
             fresh = atlas_layout(G, previous=kept)
             positions, communities, data = fresh.positions, fresh.communities, fresh.as_dict()
         written = write_atlas(G, self.views, positions=positions, communities=communities, site_url=self.site_url)
-        write_atomic(state, json.dumps(atlas_state(data), separators=(",", ":")))
+        write_atomic(state, jsontext.dumps(atlas_state(data)))
         return written
 
     def _records(self, nodes: set[str], layout: "_Layout", ids: Mapping[str, str]) -> dict[str, ChunkRecord]:
@@ -1238,6 +1239,6 @@ def _write_if_changed(path: Path, text: str) -> list[Path]:
 
 def _read_json(path: str | os.PathLike[str]) -> Any:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        return jsontext.loads(Path(path).read_bytes())
     except (OSError, ValueError):
         return None

@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 from markupsafe import escape
 
+from .. import jsontext
 from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
@@ -908,7 +909,7 @@ def _view_data(page: str) -> tuple[int, int, dict[str, Any]] | None:
     if span is None:
         return None
     start, end = span
-    return start, end, json.loads(page[start:end])
+    return start, end, jsontext.loads(page[start:end])
 
 
 def _compact_key(key: str, prefix: str) -> str:
