@@ -1182,17 +1182,14 @@ class _Layout:
 
         for i in sorted(self.dirty):
             members = self.parts[i]["members"]
-            ids = db.ids_of(members)
-            found = db.kinds_and_subjects(ids.values())
-            subject_counts: Counter[str] = Counter(
-                slug for slug in (found[ids[m]][2] if m in ids else None for m in members) if slug)
             # the keywords name_community ranks: those of two members or more (of any, in a
             # community of three or fewer); most are of one only
-            counts = db.target_counts(ids.values(), HAS_KEYWORD)
-            wanted = [k for k, n in counts.items() if n > 1 or len(members) < 4]
-            read = db.nodes_by_id(wanted, columns=("df",))
-            keyword_counts = {split_node(node)[1]: counts[k] for k, (node, _) in read.items()}
-            node_data = {node: d for node, d in read.values()}
+            slugs, keywords = db.community_terms(members, shared_only=len(members) >= 4)
+            subject_counts: Counter[str] = Counter(slug for slug in (slugs.get(m) for m in members) if slug)
+            keyword_counts = {split_node(node)[1]: n for node, (_, _, n) in keywords.items()}
+            node_data: dict[str, dict[str, Any]] = {
+                node: {"label": label, **({"df": df} if df is not None else {})}
+                for node, (label, df, _) in keywords.items()}
             node_data.update(db.nodes_by_id(db.ids_of(subject_node(s) for s in subject_counts).values(),
                                             columns=()).values())
             named = name_community(i, members, subject_counts, keyword_counts, node_data)
