@@ -826,3 +826,17 @@ def test_a_view_with_many_new_articles_is_laid_out_afresh(tmp_path):
     qagraph.build(root, out=cold, cache=False)
     page = "views/subject-geology.html"
     assert (out / page).read_bytes() == (cold / page).read_bytes()
+
+
+def test_a_side_joined_is_the_side_of_the_union(tmp_path):
+    """What an edit changed around two sets of nodes, read apart and joined, is what is read around
+    their union (:meth:`_Side.joined`: the far ends of the changed links are read once more only)."""
+    out = tmp_path / "out"
+    qagraph.build(Path(__file__).resolve().parent.parent / "content", out=out)
+    db = BuildDatabase(out / "qagraph.db")
+    articles = [node for node, in db.con.execute("SELECT node FROM articles ORDER BY node")]
+    a, b = set(articles[:4]), set(articles[3:9]) | {"article:/not/there"}
+    joined = update_module._Side.of(db, a).joined(update_module._Side.of(db, b))
+    whole = update_module._Side.of(db, a | b)
+    assert (joined.info, joined.data) == (whole.info, whole.data)
+    assert joined.edges == whole.edges and len(whole.edges) > len(update_module._Side.of(db, a).edges) > 0

@@ -201,6 +201,11 @@ class _Side:
         edges = {(ends[s][0], kind, ends[t][0]): (w, p, d) for s, kind, t, w, p, d in rows}
         return cls(db, {node: (kind, slug) for node, kind, slug in ends.values()}, edges, data)
 
+    def joined(self, other: "_Side") -> "_Side":
+        """The side around the nodes of both (``other`` of the same database): what :meth:`of` makes
+        of their union, each edge once, without reading again what this one read."""
+        return _Side(self.db, {**self.info, **other.info}, {**self.edges, **other.edges}, {**self.data, **other.data})
+
     def kind(self, node: str) -> str | None:
         found = self.info.get(node)
         return found[0] if found else None
@@ -225,8 +230,8 @@ class _Change:
         change = cls(nodes, _Side.of(before, nodes), _Side.of(after, nodes))
         ends = {n for u, _, v in change.changed_links() for n in (u, v)} - nodes
         if ends:
-            nodes = nodes | ends
-            change = cls(nodes, _Side.of(before, nodes), _Side.of(after, nodes))
+            change = cls(nodes | ends, change.before.joined(_Side.of(before, ends)),
+                         change.after.joined(_Side.of(after, ends)))
         return change
 
     def link_edges(self, side: _Side) -> dict[tuple[str, str, str], tuple[Any, Any, Any]]:
