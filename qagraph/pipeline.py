@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import jsontext
 from ._version import __version__, build_stamp
 from .errors import ERROR, WARNING, OutputError, Problem, UsageError
 from .fields import FieldMap
 from .database import CORPUS_PROBLEMS, DATABASE, report_meta
-from . import jsontext
 from .fileio import INPUTS, PRIVATE, BuildFolder, read_regular, write_atomic
 from .ids import article_node, split_node
 from .kg import KnowledgeGraph, open_build

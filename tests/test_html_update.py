@@ -605,6 +605,7 @@ def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
     r = random.Random(seed)
     sids = sorted({"".join(r.choice(B64) for _ in range(8)) for _ in range(r.randint(1, 80))})
     records = [_record(r, sid, sids) for sid in sids]
+    render_inputs = list(records)
     files = render_chunk(2, 5, records)
     nodes, text = files["atlas/nodes-02.js"], files["atlas/text-02.js"]
     changed = {}
@@ -615,6 +616,15 @@ def test_a_patched_chunk_equals_the_chunk_rendered_again(seed):
                           new.links, (new.text or (["k"], "<p>x</p>")) if old.text is not None else None, new.href)
         records[i] = changed[old.sid] = new
     assert patch_chunk(2, 5, nodes, text, changed) == render_chunk(2, 5, records)
+    # records whose text the caller knows unchanged (their links and places alone moved): the text
+    # file is left unread, and the files are still those render_chunk makes
+    before = {sid: next(o for o in render_inputs if o.sid == sid) for sid in changed}
+    kept_text = {sid: ChunkRecord(**{**r.__dict__, "text": before[sid].text}) for sid, r in changed.items()}
+    again = [kept_text.get(x.sid, x) for x in records]
+    patched = patch_chunk(2, 5, nodes, "not read", kept_text, same_text=set(kept_text))
+    assert patched is not None and patched["atlas/text-02.js"] == "not read"
+    assert patched["atlas/nodes-02.js"] == render_chunk(2, 5, again)["atlas/nodes-02.js"]
+    assert render_chunk(2, 5, again)["atlas/text-02.js"] == text
     moved = next(iter(changed.values()))
     for other in (ChunkRecord(**{**moved.__dict__, "key": moved.key + "x"}),
                   ChunkRecord(**{**moved.__dict__, "subject": "z"}),

@@ -569,8 +569,9 @@ def arrange(
     kinds = {n: str(G._node[n].get("kind", "")) for n in nodes}
     core = [n for n in nodes if kinds[n] in core_kinds]
     H = _graph(core, edges)
-    keep = kept is not None and communities is None and len(core) > LABELLED_MAX and kept_fits(core, kept)
-    if kept is not None and keep:
+    if kept is not None and (communities is not None or len(core) <= LABELLED_MAX or not kept_fits(core, kept)):
+        kept = None  # laid out afresh
+    if kept is not None:
         groups = _kept_communities(core, H, kept)
     else:
         parts = _communities(H, communities, max_groups)
@@ -594,7 +595,7 @@ def arrange(
     gap = spacing * 0.25  # between two nodes' circles, in a view too large for room for labels
     size = {n: node_size(kinds[n], importance.get(n, 0.0)) for n in core} if len(core) > LABELLED_MAX else {}
     area = {n: (r + gap / 2) ** 2 for n, r in size.items()}  # what each node's circle takes, its gap with it
-    if kept is not None and keep:
+    if kept is not None:
         pos = {n: np.array(kept[n][:2], dtype=float) for n in core if n in kept}
         _place_new([n for n in core if n not in kept], H, pos, size, gap, community)
     elif len(core) <= SPRING_MAX or (centre in core and len(core) <= CENTRED_SPRING_MAX):

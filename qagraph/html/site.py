@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import OutputError
 from .. import jsontext
+from ..errors import OutputError
 from ..fileio import write_atomic
 from ..ids import split_node
 from ..kinds import ARTICLE, EDGE_KINDS, NODE_KINDS, SUBJECT, kind_counts

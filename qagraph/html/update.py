@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 import networkx as nx
 
-from ..database import BuildDatabase, edge_row_data
 from .. import jsontext
+from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
 from ..kinds import (ARTICLE, KEYWORD, STUB, SUBJECT, edge_kind, kind_counts, link_kinds, symmetric_link_kinds,
@@ -966,9 +966,11 @@ class _Atlas:
             names = {kind: self.views / _chunk_name(kind, chunk, chunks) for kind in ("nodes", "text")}
             # the chunk's own records changed in place (the common edit), or the chunk read and made again
             changed = {ids[n]: records[n] for n in here if n in records}
+            # a node whose data the edit left as it was keeps its text (keywords and excerpt)
+            same_text = [ids[n] for n in here if n in records and change.before.data.get(n) == change.after.data.get(n)]
             try:
                 texts = {kind: path.read_text(encoding="utf-8") for kind, path in names.items()}
-                files = (patch_chunk(chunk, chunks, texts["nodes"], texts["text"], changed)
+                files = (patch_chunk(chunk, chunks, texts["nodes"], texts["text"], changed, same_text)
                          if len(changed) == len(here) else None)
                 old = read_chunk(texts["nodes"], texts["text"]) if files is None else []
             except (OSError, ValueError, LookupError, TypeError):  # not the files this code wrote
