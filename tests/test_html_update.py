@@ -30,8 +30,12 @@ from qagraph.html import Limits, subject_view
 from qagraph.html.atlas import (
     B64,
     ChunkRecord,
+    SHORT_IDS,
+    atlas_state,
     generate_atlas,
     patch_chunk,
+    plain_after,
+    plain_short_id,
     read_chunk,
     read_data_script,
     render_chunk,
@@ -850,3 +854,19 @@ def test_a_side_joined_is_the_side_of_the_union(tmp_path):
     whole = update_module._Side.of(db, a | b)
     assert (joined.info, joined.data) == (whole.info, whole.data)
     assert joined.edges == whole.edges and len(whole.edges) > len(update_module._Side.of(db, a).edges) > 0
+
+
+def test_an_added_node_keeps_every_short_id_unless_it_draws_a_taken_one():
+    """plain_after: the ids a state holds are kept, a new node's drawn; a new node that draws an id
+    a remaining node holds (made here by hand: 48-bit ids do not meet by chance) gives None, and
+    the caller draws every id again (salted, as a full write does)."""
+    state = atlas_state({"nodes": ["article:/a", "article:/b"], "xy": [0, 0, 1, 1], "communities": []})
+    assert state[SHORT_IDS] == plain_short_id("article:/a") + plain_short_id("article:/b")
+    assert plain_after(state, ["article:/c"], set()) == {n: plain_short_id(n) for n in ("article:/a", "article:/b",
+                                                                                         "article:/c")}
+    clash = {**state, SHORT_IDS: plain_short_id("article:/a") + plain_short_id("article:/c")}  # b drew c's
+    assert plain_after(clash, ["article:/c"], set()) is None
+    assert plain_after(clash, ["article:/c"], {"article:/b"}) == {"article:/a": plain_short_id("article:/a"),
+                                                                  "article:/c": plain_short_id("article:/c")}
+    assert plain_after({**state, SHORT_IDS: "short"}, ["article:/c"], set()) is None  # not a state of ids
+    assert plain_after({k: v for k, v in state.items() if k != SHORT_IDS}, ["article:/c"], set()) is None

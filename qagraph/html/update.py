@@ -65,7 +65,9 @@ from .atlas import (
     read_data_script,
     render_chunk,
     PLAIN_IDS,
+    SHORT_IDS,
     atlas_state,
+    plain_after,
     plain_short_id,
     plain_short_ids,
     short_ids,
@@ -934,11 +936,17 @@ class _Atlas:
         if count != node_counts.get(ARTICLE, 0) + node_counts.get(STUB, 0) or atlas_chunk_count(count) != chunks:
             return self._in_full(previous, layout, state)
         ids: Mapping[str, str]
+        kept_ids = plain_after(previous, layout.new, layout.gone) if previous is not None and (
+            layout.new or layout.gone) else None
         if not layout.new and not layout.gone and previous is not None and previous.get(PLAIN_IDS) is True:
             # the same nodes, of which no two draw one short id (the state says so): each keeps the
             # id it draws, drawn for the few records written (not for all 36k: a third of the update)
             plain: bool = True
             ids = _Drawn(layout.positions)
+        elif kept_ids is not None and kept_ids.keys() == layout.positions.keys():
+            # a few nodes came or went, and no two nodes draw one short id, before nor after: every
+            # node keeps its id (the state holds them), only the new ones' are drawn
+            plain, ids = True, kept_ids
         else:
             nodes = layout.nodes()
             drawn = plain_short_ids(nodes)
@@ -1001,7 +1009,13 @@ class _Atlas:
         written += _write_if_changed(self.views / "atlas.html", atlas_page(
             chunks=chunks, articles=counts[ARTICLE], site_url=self.site_url, title=ATLAS_TITLE))
         if layout.changed:
-            write_atomic(state, jsontext.dumps(atlas_state(layout.as_dict(), plain=plain)))
+            data = layout.as_dict()
+            sids: str | None = None
+            if plain and isinstance(ids, dict):  # every node's id drawn or kept
+                sids = "".join(ids[n] for n in data["nodes"])
+            elif plain and previous is not None and previous.get("nodes") == data["nodes"]:  # the same nodes
+                sids = previous.get(SHORT_IDS) if isinstance(previous.get(SHORT_IDS), str) else None
+            write_atomic(state, jsontext.dumps(atlas_state(data, plain=plain, sids=sids)))
         return written
 
     def _in_full(self, previous: Mapping[str, Any] | None, layout: "_Layout | None", state: Path) -> list[Path]:
