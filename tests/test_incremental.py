@@ -503,16 +503,26 @@ def test_an_edit_draws_the_atlas_ids_it_writes_only_when_the_state_says_they_sta
     assert bool(whole) == (state == "does not say") and not drawn
 
 
+@pytest.mark.parametrize("state", ["with its ids", "without its ids", "not plain"])
 @pytest.mark.parametrize("drawn", ["apart", "the same"])
-def test_a_deleted_article_keeps_every_other_atlas_id(small_corpus: Path, tmp_path: Path, monkeypatch, drawn):
-    """An article deleted: the others keep their short ids in the atlas, told without drawing
-    them all again when the deleted one drew none of theirs; when it may have, they are drawn
-    again for the build before the change (here, as if it had: the same outputs either way)."""
+def test_a_deleted_article_keeps_every_other_atlas_id(small_corpus: Path, tmp_path: Path, monkeypatch, drawn, state):
+    """An article deleted: the others keep their short ids in the atlas. A layout state that holds
+    them (plain: no two drew one id) gives them without drawing any (:func:`plain_after`); without
+    them, they are drawn again for the nodes left, and told kept when the deleted one drew none of
+    theirs; when it may have, or the state says two drew one, they are drawn again for the build
+    before the change (here, as if so: the same outputs either way)."""
     import qagraph.html.update
-    from qagraph.html.atlas import plain_short_ids
+    from qagraph.html.atlas import PLAIN_IDS, SHORT_IDS, plain_short_ids
 
     out, cold = tmp_path / "out", tmp_path / "cold"
     qagraph.build(small_corpus, out=out)
+    if state != "with its ids":
+        path = out / ".qagraph" / "atlas.json"
+        layout = json.loads(path.read_text())
+        layout.pop(SHORT_IDS)
+        layout[PLAIN_IDS] = state != "not plain"
+        path.write_text(json.dumps(layout))
+        sign_state(out, path)
     sets: list[int] = []
 
     def drawing(nodes):
@@ -524,7 +534,8 @@ def test_a_deleted_article_keeps_every_other_atlas_id(small_corpus: Path, tmp_pa
     (small_corpus / "biology" / "dna.md").unlink()
     patched = qagraph.build(small_corpus, out=out)
     qagraph.build(small_corpus, out=cold, cache=False)
-    assert patched.build_info.incremental and 1 in sets
+    assert patched.build_info.incremental
+    assert sets == [] if state == "with its ids" else 1 in sets
     assert outputs_of(out) == outputs_of(cold)
 
 
