@@ -1185,12 +1185,6 @@ class BuildDatabase:
             "ON kw.node_id = c.t", (edge_kind("keyword").name, wanted, 1 if shared_only else 0))}
         return slugs, keywords
 
-    def target_counts(self, ids: Iterable[int], kind: str) -> dict[int, int]:
-        """For each node that edges of ``kind`` from row ids ``ids`` reach, how many of them do."""
-        return dict(self.con.execute(
-            "SELECT target, count(*) FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND kind = ? "
-            "GROUP BY target", (json.dumps(sorted(set(ids))), kind)).fetchall())
-
     def degrees(self, ids: Iterable[int], kinds: Sequence[str]) -> dict[int, int]:
         """Edges of ``kinds`` at each of row ids ``ids`` (that has one), both ways: a node's degree
         in the graph over those kinds, a loop counted twice, as ``networkx`` counts it."""

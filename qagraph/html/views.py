@@ -611,12 +611,9 @@ def patch_listed(page: str, changed: Mapping[str, str | None], members: tuple[in
     if data.get("kind") != "subject" or not isinstance(rows, list) or not isinstance(data.get("nodes"), list):
         return None
 
-    def node_of(key: Any) -> str:
-        return prefix + key[1:] if isinstance(key, str) and key.startswith("~") else str(key)
-
     shown = sum(1 for n in data["nodes"] if n.get("kind") == ARTICLE)
     before, after = members
-    titles: dict[str, str] = {node_of(r[1]): r[0] for r in rows if isinstance(r, list) and len(r) == 2}
+    titles: dict[str, str] = {_full_key(r[1], prefix): r[0] for r in rows if isinstance(r, list) and len(r) == 2}
     if len(titles) != len(rows) or len(rows) != before - shown or not 0 < after - shown <= limits.listed_articles:
         return None
     for node, title in changed.items():
@@ -630,7 +627,7 @@ def patch_listed(page: str, changed: Mapping[str, str | None], members: tuple[in
     order = sorted(titles, key=lambda n: (-degree.get(n, 0), n))
     if (-degree.get(order[0], 0), order[0]) <= (-cut[0], cut[1]):
         return None
-    drawn = [node_of(n["key"]) for n in data["nodes"] if n.get("kind") in (ARTICLE, STUB)]
+    drawn = [_full_key(n["key"], prefix) for n in data["nodes"] if n.get("kind") in (ARTICLE, STUB)]
     common = os.path.commonprefix(drawn + order)
     if (common[: common.rfind("/") + 1] if "/" in common else "") != prefix:
         return None
@@ -812,7 +809,7 @@ def patch_keyword_df(page: str, df: Mapping[str, int]) -> str | None:
     keywords = [n for n in data.get("nodes", ()) if n.get("kind") == KEYWORD]
     for n in keywords:
         key = str(n["key"])
-        node = prefix + key[1:] if key.startswith("~") else key  # :func:`_compact_key`
+        node = _full_key(key, prefix)
         if node in df:
             info = n.get("info")
             if not isinstance(info, dict) or "df" not in info:
@@ -852,7 +849,7 @@ def view_layout(page: str) -> dict[str, tuple[float, float, int | None]] | None:
         key, x, y, group = str(n.get("key")), n.get("x"), n.get("y"), n.get("group")
         if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
             return None
-        out[prefix + key[1:] if key.startswith("~") else key] = (
+        out[_full_key(key, prefix)] = (
             float(x), float(y), group if isinstance(group, int) and n.get("kind") == ARTICLE else None)
     return out
 
@@ -915,6 +912,15 @@ def _view_data(page: str) -> tuple[int, int, dict[str, Any]] | None:
 def _compact_key(key: str, prefix: str) -> str:
     """``~`` and the rest of ``key`` when it starts with ``prefix`` (no node id starts with ``~``)."""
     return "~" + key[len(prefix):] if prefix and key.startswith(prefix) else key
+
+
+def _full_key(key: Any, prefix: str) -> str:
+    """The node id a page writes as ``key`` (:func:`_compact_key` with the page's ``prefix``).
+
+    >>> _full_key(_compact_key("article:/learn/a", "article:/learn/"), "article:/learn/")
+    'article:/learn/a'
+    """
+    return prefix + key[1:] if isinstance(key, str) and key.startswith("~") else str(key)
 
 
 def _compact_node(node: Mapping[str, Any], prefix: str) -> dict[str, Any]:
