@@ -28,7 +28,6 @@ import json
 import json.scanner
 import os
 from json.encoder import encode_basestring as _string
-import re
 import sqlite3
 import stat
 import weakref
@@ -42,6 +41,7 @@ from .health import spelling
 from .kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, edge_kind
 from .model import RelatedLink
 from .normalize import fold, question_key
+from .regex import lazy_compile
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -114,7 +114,7 @@ _INDEXES = (  # built after the rows are in: one sort each, in C
     "CREATE INDEX links_by_id ON links(id)",
 )
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy_compile(r"\w+")
 # one encoder for every value: json.dumps with options builds a new encoder per call
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 # the C encoder that :data:`_json` builds on each call, built once: 2-3x faster on the short
@@ -124,7 +124,7 @@ _chunks: Any = _c_encoder(None, None, _string, None, ":", ",", True, False, True
 
 
 #: a text JSON writes as it is between its quotes: no quote, backslash or control character
-_plain_text = re.compile(r'[^"\\\x00-\x1f]*').fullmatch
+_plain_text = lazy_compile(r'[^"\\\x00-\x1f]*').fullmatch
 
 
 def _encode(value: Any) -> str:

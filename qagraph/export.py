@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +28,7 @@ import networkx as nx
 from .errors import OutputError, UsageError
 from .fileio import atomic_open
 from .kinds import EDGE_KINDS, NODE_KINDS
+from .regex import lazy_compile
 
 __all__ = ["EXPORT_FORMATS", "to_networkx", "write_export"]
 
@@ -54,7 +54,7 @@ def _plain(value: Any) -> Any:
 
 #: what XML 1.0 cannot hold, not even as a character reference: C0 controls but tab, line feed and
 #: carriage return, lone surrogates (a file name that is not UTF-8), U+FFFE and U+FFFF
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_safe(value: Any) -> Any:

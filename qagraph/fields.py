@@ -44,6 +44,7 @@ from .model import Article, RelatedLink
 from .normalize import (as_written, clean, fold, scalar_text, slugify, split_keyword_text, split_keywords,
                         subject_slug, unescape_newlines, visible)
 from .rdf.iri import url_problem
+from .regex import lazy_compile
 
 __all__ = ["ANY_SEPARATOR", "EVERY_SEPARATOR", "FieldMap", "MYST_LABELS", "SEMICOLONS", "MAX_FIELD_VALUES",
            "read_article", "to_article"]
@@ -73,10 +74,10 @@ _SUBJECT_SOURCES = ("url", "field", "folder", "hierarchy", "toc", "parent", "pla
 _NO_FRONT_MATTER = ("reject", "skip", "article", "article-below-root", "article-but-repository-files", "copied",
                     "titled-article")
 #: a text's first line a level-1 heading: ``# Tabs``
-_OPENING_TITLE = re.compile(r"\A\s*#[ \t]+\S")
+_OPENING_TITLE = lazy_compile(r"\A\s*#[ \t]+\S")
 #: a front matter whose opening delimiter has text before it on the file's first line (``me@x.org---``, then the
 #: fields and a closing ``---``): no front matter to Hugo, which publishes the file as a page of that text
-_DISPLACED_FRONT_MATTER = re.compile(r"\A[^\n]*[^\s-](---)[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
+_DISPLACED_FRONT_MATTER = lazy_compile(r"\A[^\n]*[^\s-](---)[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 #: the names (without suffix, in any case) of the files GitHub Pages' jekyll-optional-front-matter leaves
 #: out, as a repository's own files: the plugin's FILENAME_BLACKLIST
 REPOSITORY_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING",
@@ -1232,7 +1233,7 @@ def _joplin_data(data: dict[str, Any], fields: FieldMap) -> dict[str, Any]:
 
 
 #: a link to a Joplin item, by its id (``:/0123...``), as Joplin writes a link to a note or a resource
-_JOPLIN_LINK = re.compile(r"^:/([0-9a-f]{32})(#.*)?$")
+_JOPLIN_LINK = lazy_compile(r"^:/([0-9a-f]{32})(#.*)?$")
 
 
 def _joplin_links(found: list[TextLink], fields: FieldMap) -> list[TextLink]:
@@ -1835,7 +1836,7 @@ def _file_name_date(name: str) -> str | None:
 
 
 #: a line that is a date and maybe a time, as a note's template writes it (``2026-09-26 22:56``, ``2024/03/29``)
-_DATE_LINE = re.compile(r"[ \t]*(\d{4})([-/])(\d{2})\2(\d{2})(?:[ \t]+(\d{1,2}):(\d{2}))?[ \t]*")
+_DATE_LINE = lazy_compile(r"[ \t]*(\d{4})([-/])(\d{2})\2(\d{2})(?:[ \t]+(\d{1,2}):(\d{2}))?[ \t]*")
 
 
 def date_line(body: str) -> str | None:
@@ -1862,7 +1863,7 @@ def date_line(body: str) -> str | None:
 
 
 #: the url of a site's not-found page: Eleventy's and Jekyll themes' permalink 404.html, Hugo's /404/
-_NOT_FOUND = re.compile(r"/?404(?:\.html?|/)?")
+_NOT_FOUND = lazy_compile(r"/?404(?:\.html?|/)?")
 
 
 def draft(data: Mapping[Any, Any], marks: Sequence[str] = DRAFT_MARKS) -> str | None:
@@ -1998,7 +1999,7 @@ def _flag(value: Any) -> bool | None:
 
 
 #: a note's body that opens with a level-1 heading (blank lines before it)
-_OPENING_H1 = re.compile(r"\s*#[ \t]+\S")
+_OPENING_H1 = lazy_compile(r"\s*#[ \t]+\S")
 
 
 def _css_classes(f: _Fields) -> list[str]:
@@ -2110,17 +2111,17 @@ def _title(name: str, f: _Fields, fields: FieldMap, body: str) -> str | None:
 #: renderer) reads as a heading too, CommonMark not (its HashHeaderProcessor: ``(?:^|\n)(?P<level>#{1,6})``)
 #: an icon of Material for MkDocs written as pymdownx.emoji's shortcode (``:material-rocket:``,
 #: ``:octicons-tag-24:``, ``:fontawesome-brands-github:``, ``:simple-python:``), which shows as an SVG
-_ICON_SHORTCODE = re.compile(r"(?<![\w:]):(?:material|octicons|fontawesome|simple)-[\w-]+:(?![\w:])")
-_UNSPACED_HASHES = re.compile(r"^((?:[ \t]*\n)*#{1,6})(?=[^#\s])")
+_ICON_SHORTCODE = lazy_compile(r"(?<![\w:]):(?:material|octicons|fontawesome|simple)-[\w-]+:(?![\w:])")
+_UNSPACED_HASHES = lazy_compile(r"^((?:[ \t]*\n)*#{1,6})(?=[^#\s])")
 #: a heading a page opens with, ATX (``## Storage API``) or setext (``Storage API`` over ``---``), as
 #: jekyll-titles-from-headings finds it
-_LEADING_HEADING = re.compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n([-=])[-=]*[ \t]*(?:\n|$))")
+_LEADING_HEADING = lazy_compile(r"\s*(?:(#{1,6}[ \t]+[^\n]*)|([^\n]*\S[^\n]*)\n([-=])[-=]*[ \t]*(?:\n|$))")
 
 
 #: a Markdown link or image, ``[text](target)``, ``[text][ref]``, whose text is what a reader sees
-_SHOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\](?:\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\[[^\[\]\n]*\])")
+_SHOWN_LINK = lazy_compile(r"!?\[([^\[\]\n]*)\](?:\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\[[^\[\]\n]*\])")
 #: HTML tags, Liquid markup and the marks of emphasis, which show no text of their own
-_NO_TEXT = re.compile(r"<[^<>\n]*>|\{%.*?%\}|\{\{.*?\}\}|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`", re.S)
+_NO_TEXT = lazy_compile(r"<[^<>\n]*>|\{%.*?%\}|\{\{.*?\}\}|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`", re.S)
 #: how long a title made of an item's text may be before it is cut at a word
 _INLINE_TITLE = 100
 
@@ -2167,8 +2168,8 @@ def leading_heading(body: str, level_one: bool = False, markup: bool | None = No
 
 #: the ``import`` blocks an MDX file may start with, and the level-1 heading (ATX or setext) a Docusaurus
 #: page's content then starts with: its title (Docusaurus's parseMarkdownContentTitle)
-_IMPORTS = re.compile(r"^(?:import\s(?:.|\n(?!\n))*\n{2,})*")
-_CONTENT_TITLE = re.compile(r"^#[ \t]+([^ \t].*)(?:\n|$)|^(.*)\n=+(?:\n|$)")
+_IMPORTS = lazy_compile(r"^(?:import\s(?:.|\n(?!\n))*\n{2,})*")
+_CONTENT_TITLE = lazy_compile(r"^#[ \t]+([^ \t].*)(?:\n|$)|^(.*)\n=+(?:\n|$)")
 
 
 def content_title(body: str) -> str | None:
@@ -2239,7 +2240,7 @@ def _journal_day(name: str, stem: str, fields: FieldMap) -> _dt.date | None:
 
 #: the parts of a date pattern (cljs-time's, which Logseq's settings use; Joda's letters): 'quoted text',
 #: a day with its ordinal (do), runs of the letters for year, month, day and weekday, other text
-_DATE_PART = re.compile(r"'([^']*)'|do|y+|M+|d+|E+|([A-Za-z])|[^A-Za-z']+|'")
+_DATE_PART = lazy_compile(r"'([^']*)'|do|y+|M+|d+|E+|([A-Za-z])|[^A-Za-z']+|'")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -2332,8 +2333,8 @@ def parse_date(text: str, pattern: str) -> _dt.date | None:
 _MONTH_NUMBERS = {name.lower()[:size]: n for n, name in enumerate(_MONTHS, 1) for size in (3, len(name))}
 
 
-_PATTERN = re.compile(r"/:[A-Za-z_]")
-_TEMPLATE = re.compile(r"\{\{|\{%")  # Liquid, Nunjucks, Go templates
+_PATTERN = lazy_compile(r"/:[A-Za-z_]")
+_TEMPLATE = lazy_compile(r"\{\{|\{%")  # Liquid, Nunjucks, Go templates
 
 
 def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]:
@@ -2479,9 +2480,9 @@ def _identity(name: str, f: _Fields, fields: FieldMap) -> tuple[str | None, str]
 
 
 #: the Kubernetes site's shortcode that links a term to its glossary entry's page
-_GLOSSARY_TOOLTIP = re.compile(r"\{\{<\s*glossary_tooltip\b([^>]*?)/?>\}\}")
-_TERM_ID = re.compile(r"\bterm_id\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
-_TERM_TEXT = re.compile(r"\btext\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_GLOSSARY_TOOLTIP = lazy_compile(r"\{\{<\s*glossary_tooltip\b([^>]*?)/?>\}\}")
+_TERM_ID = lazy_compile(r"\bterm_id\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+_TERM_TEXT = lazy_compile(r"\btext\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 def glossary_links(name: str, body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
@@ -2553,8 +2554,8 @@ def language_url_links(name: str, links: list[TextLink], fields: FieldMap) -> li
             else link for link in links]
 
 
-_GLOSSARY_DEFINITION = re.compile(r"\{\{<\s*glossary_definition\b([^>]*?)/?>\}\}")
-_DEFINITION_LENGTH = re.compile(r"\blength\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+_GLOSSARY_DEFINITION = lazy_compile(r"\{\{<\s*glossary_definition\b([^>]*?)/?>\}\}")
+_DEFINITION_LENGTH = lazy_compile(r"\blength\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 
 
 def glossary_definition_links(name: str, body: str, first_line: int, fields: FieldMap,
@@ -2599,7 +2600,7 @@ def glossary_definition_links(name: str, body: str, first_line: int, fields: Fie
 
 
 #: the page of the Kubernetes site's glossary: its leaf bundle's index.md, below a language's folder or not
-_GLOSSARY_INDEX = re.compile(r"^(?:[^/]+/)?docs/reference/glossary/index\.md$")
+_GLOSSARY_INDEX = lazy_compile(r"^(?:[^/]+/)?docs/reference/glossary/index\.md$")
 
 
 def glossary_term_links(name: str, line: int, fields: FieldMap) -> list[TextLink]:
@@ -2645,7 +2646,7 @@ def glossary_page_links(links: list[TextLink], page: str) -> list[TextLink]:
 
 
 #: a Hugo include shortcode, as Hugo's docs write it: {{% include "/_common/snippet.md" %}}
-_INCLUDE = re.compile(r"""\{\{[%<]\s*include\s+(?:"([^"]+)"|'([^']+)'|`([^`]+)`)\s*/?[%>]\}\}""")
+_INCLUDE = lazy_compile(r"""\{\{[%<]\s*include\s+(?:"([^"]+)"|'([^']+)'|`([^`]+)`)\s*/?[%>]\}\}""")
 
 
 def included_links(name: str, body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
@@ -2772,7 +2773,7 @@ def resource_links(name: str, line: int, fields: FieldMap) -> list[TextLink]:
 
 #: a shortcode given a path, ``{{< docsref "/forms/select#sizing" >}}`` (or ``urlPath="..."``), with the text of the
 #: Markdown link it is the target of, ``[select menus]({{< docsref "/forms/select" >}})``; group 2 is its name
-_SHORTCODE_PATH = re.compile(r"(?:\[([^\[\]\n]*)\]\(\s*)?\{\{[<%]-?\s*([\w-]+)\s+(?:\w+\s*=\s*)?"
+_SHORTCODE_PATH = lazy_compile(r"(?:\[([^\[\]\n]*)\]\(\s*)?\{\{[<%]-?\s*([\w-]+)\s+(?:\w+\s*=\s*)?"
                              r"(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]*?-?[>%]\}\}")
 
 
@@ -2819,9 +2820,9 @@ def shortcode_ref_links(body: str, first_line: int, fields: FieldMap, masked: st
 
 
 #: a shortcode and what it is given: ``{{< link text="services" url="/docs/services/" >}}``
-_SHORTCODE_CALL = re.compile(r"\{\{[<%]-?\s*([\w/-]+)((?:\s+(?:\w+\s*=\s*)?(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|[^\s\"'<>%}]+))*)\s*-?[>%]\}\}")
+_SHORTCODE_CALL = lazy_compile(r"\{\{[<%]-?\s*([\w/-]+)((?:\s+(?:\w+\s*=\s*)?(?:\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|[^\s\"'<>%}]+))*)\s*-?[>%]\}\}")
 #: one argument of a shortcode: its name (none for a positional one) and its value
-_SHORTCODE_ARGUMENT = re.compile(r"(?:(\w+)\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|`([^`\n]*)`|([^\s\"'<>%}=]+))")
+_SHORTCODE_ARGUMENT = lazy_compile(r"(?:(\w+)\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|`([^`\n]*)`|([^\s\"'<>%}=]+))")
 
 
 def shortcode_href_links(body: str, first_line: int, fields: FieldMap, masked: str | None = None) -> list[TextLink]:
@@ -2857,7 +2858,7 @@ def shortcode_href_links(body: str, first_line: int, fields: FieldMap, masked: s
     return links
 
 
-_KEBAB_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")
+_KEBAB_WORD = lazy_compile(r"[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+")
 
 
 def kebab_name(stem: str) -> str:
@@ -2977,10 +2978,10 @@ def hugo_clean_path(url: str) -> str:
 
 
 #: a Hugo content file's base name that starts with a date (its first ten characters), and the rest
-_HUGO_FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(.*)", re.S)
+_HUGO_FILE_DATE = lazy_compile(r"(\d{4}-\d{2}-\d{2})(.*)", re.S)
 #: a Zola page's file name that starts with a date, or an RFC 3339 date and time, and the rest after a
 #: ``-`` or ``_`` (Zola's own pattern, its months and days in range)
-_ZOLA_FILE_DATE = re.compile(
+_ZOLA_FILE_DATE = lazy_compile(
     r"(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
     r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?)"
     r"(?:\s?[_-](?P<slug>.+$))?", re.S)
@@ -3050,7 +3051,7 @@ def hugo_file_date(name: str, data: Mapping[Any, Any], fields: FieldMap) -> tupl
     return m.group(1) if dated else None, m.group(2).strip(" -_")
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def hugo_language_url(name: str, url: str, fields: FieldMap) -> str:
@@ -3091,10 +3092,10 @@ def hugo_own_url(url: str) -> str:
     return url
 
 
-_PERMALINK_TOKEN = re.compile(
+_PERMALINK_TOKEN = lazy_compile(
     r":(year|monthname|month|day|weekdayname|weekday|yearday|sections|section|title|slugorfilename"
     r"|slugorcontentbasename|slug|filename|contentbasename)(\[.+?\])?")
-_SLICE_INDEX = re.compile(r"-?[0-9]+")
+_SLICE_INDEX = lazy_compile(r"-?[0-9]+")
 
 
 def _hugo_section(folder: str, fields: FieldMap) -> str:
@@ -3274,8 +3275,8 @@ MKDOCS_URLS = ("folders", "files")
 
 
 #: a Nuxt Content file's or folder's order number (``2.`` of ``2.setup.md``), and a name that is a version, kept whole
-_ORDER_NUMBER = re.compile(r"^\d+\.")
-_VERSION_PART = re.compile(r"^\d+(?:\.\d+)*(?:\.x)?$")
+_ORDER_NUMBER = lazy_compile(r"^\d+\.")
+_VERSION_PART = lazy_compile(r"^\d+(?:\.\d+)*(?:\.x)?$")
 
 
 def _dynamic_date(value: str, dynamic: tuple[str, ...]) -> bool:
@@ -3378,10 +3379,10 @@ def path_url(name: str, content_dir: str, how: str) -> str | None:
 
 
 #: a Carpentries Workbench block of an episode's questions, ``:::: questions`` to the next ``::::`` line
-_QUESTIONS_BLOCK = re.compile(r"^[ \t]*:{3,}[ \t]*\{?[ \t]*\.?questions[ \t]*\}?[ \t]*\n(.*?)^[ \t]*:{3,}[ \t]*$",
+_QUESTIONS_BLOCK = lazy_compile(r"^[ \t]*:{3,}[ \t]*\{?[ \t]*\.?questions[ \t]*\}?[ \t]*\n(.*?)^[ \t]*:{3,}[ \t]*$",
                               re.M | re.S)
 #: an item of a Markdown list
-_LIST_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(.+)$", re.M)
+_LIST_ITEM = lazy_compile(r"^[ \t]*[-*+][ \t]+(.+)$", re.M)
 
 
 def lesson_questions(body: str) -> str | None:
@@ -3414,7 +3415,7 @@ def sandpaper_url(folder: str, stem: str) -> str | None:
 
 
 #: the placeholders of a Pelican url pattern: ``{slug}``, ``{category}``, ``{date:%Y}``...
-_PELICAN_FIELD = re.compile(r"\{(\w+)(?::([^{}]*))?\}")
+_PELICAN_FIELD = lazy_compile(r"\{(\w+)(?::([^{}]*))?\}")
 
 
 def pelican_slug(text: str) -> str:
@@ -3536,8 +3537,8 @@ def nikola_url(name: str, data: Mapping[Any, Any], fields: FieldMap) -> str | No
     return f"{prefix}{slug}/" if pretty else f"{prefix}{slug}.html"
 
 
-_PAGE_VARIABLE = re.compile(r"\{\{-?\s*(page\.fileSlug|page\.filePathStem|[A-Za-z_]\w*)\s*(?:\|\s*(slugify|slug)\s*)?-?\}\}")
-_DATED_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_PAGE_VARIABLE = lazy_compile(r"\{\{-?\s*(page\.fileSlug|page\.filePathStem|[A-Za-z_]\w*)\s*(?:\|\s*(slugify|slug)\s*)?-?\}\}")
+_DATED_FILE = lazy_compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 def eleventy_permalink(template: str, name: str, content_dir: str = "", data: Mapping[Any, Any] | None = None) -> str | None:
@@ -3886,10 +3887,10 @@ def jekyll_slug(text: str, *, pretty: bool = False) -> str:
     return slug if pretty else slug.lower()
 
 
-_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY = lazy_compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 #: a day written without its leading zeros (``2018-2-28``), and no more digits after it
-_UNPADDED_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?!\d)")
-_SLASHED_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_UNPADDED_DATE = lazy_compile(r"^\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+_SLASHED_DATE = lazy_compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 
 
 def _slashed_date(text: str) -> str | None:
@@ -3904,7 +3905,7 @@ def _slashed_date(text: str) -> str | None:
     except ValueError:
         return None
 #: the placeholders of a Jekyll permalink that a date fills in (:func:`_date_values`)
-_DATE_PLACEHOLDERS = re.compile(r":(year|month|day|i_month|i_day|short_year|y_day|short_month|long_month|w_year|week"
+_DATE_PLACEHOLDERS = lazy_compile(r":(year|month|day|i_month|i_day|short_year|y_day|short_month|long_month|w_year|week"
                                 r"|w_day|short_day|long_day|hour|minute|second)(?![a-z_])")
 
 
@@ -3972,7 +3973,7 @@ def _day(when: Any) -> _dt.date | None:
 
 #: a date with a time, and where it was if it says (``2019-04-01 06:00:00 +0900``, ``2013-02-22 13:08:51 UTC``,
 #: ``...T01:00Z``)
-_DATE_TIME_ZONE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
+_DATE_TIME_ZONE = lazy_compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
                              r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$", re.IGNORECASE)
 
 
@@ -4040,7 +4041,7 @@ def _undated_permalink(below: Sequence[str], pattern: str, data: Mapping[Any, An
 
 #: a placeholder of a Hexo permalink or ``new_post_name`` (hexo-util's ``Permalink``: word characters, the
 #: last no ``_``), and what ``new_post_name`` reads a date's placeholders as
-_HEXO_PARAM = re.compile(r":(\w*[^_\W])")
+_HEXO_PARAM = lazy_compile(r":(\w*[^_\W])")
 _HEXO_SEGMENTS = {"year": r"(\d{4})", "month": r"(\d{2})", "day": r"(\d{2})", "i_month": r"(\d{1,2})",
                   "i_day": r"(\d{1,2})", "hash": r"([0-9a-f]{12})"}
 #: what a post's file name gives that is not copied to its data (hexo's post processor's preservedKeys)
@@ -4050,7 +4051,7 @@ _HEXO_DATE_KEYS = ("year", "month", "day", "i_month", "i_day")
 #: a Hexo permalink's placeholders this reading cannot give: the time of day, the post's id and hash, and the
 #: date's of a post without a date
 _HEXO_UNKNOWN = frozenset(("hour", "minute", "second", "id", "hash", *_HEXO_DATE_KEYS))
-_HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+_HEXO_SPECIAL = lazy_compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 
 
 def hexo_slugize(text: str, transform: int = 0) -> str:
@@ -4239,8 +4240,8 @@ def page_permalink(path: str, style: str, own: str | None = None) -> str | None:
 
 #: a Docusaurus number prefix (``01-intro``, ``003 - My doc``, ``2.Setup``) and what is kept as it is: a
 #: date or a version at the start of a name (``2021-11-notes``, ``7.0-release``)
-_NUMBER_PREFIX = re.compile(r"^[0-9]+\s*[-_.]+\s*([^-_.\s].*)$")
-_NOT_NUMBER_PREFIX = re.compile(r"^[0-9]+[-_.][0-9]+")
+_NUMBER_PREFIX = lazy_compile(r"^[0-9]+\s*[-_.]+\s*([^-_.\s].*)$")
+_NOT_NUMBER_PREFIX = lazy_compile(r"^[0-9]+[-_.][0-9]+")
 
 
 def strip_number_prefix(name: str) -> str:
@@ -4256,9 +4257,9 @@ def strip_number_prefix(name: str) -> str:
 
 
 #: the number a vault's folder name starts with to sort it (``00 - ``, ``01 ``, ``02.01 ``, ``10-19 ``, ``1. ``)
-_SORT_PREFIX = re.compile(r"^([0-9]+(?:[.\-–][0-9]+)*)(?:\s*[-–—_.)]\s*|\s+)(?=\S)(.*)$")
+_SORT_PREFIX = lazy_compile(r"^([0-9]+(?:[.\-–][0-9]+)*)(?:\s*[-–—_.)]\s*|\s+)(?=\S)(.*)$")
 #: a year or a date at the start of a name (``2023 Trips``, ``2024-05 Berlin``): the name's, not a sort key
-_DATE_START = re.compile(r"^(?:19|20)[0-9]{2}(?:[-.][0-9]{1,2}){0,2}$")
+_DATE_START = lazy_compile(r"^(?:19|20)[0-9]{2}(?:[-.][0-9]{1,2}){0,2}$")
 
 
 def strip_sort_prefix(name: str) -> str:
@@ -4370,7 +4371,7 @@ def doc_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any], keep_pr
 
 #: Docusaurus's DATE_FILENAME_REGEX (blogUtils.ts), on a post's path without suffix nor /index: the
 #: folder is greedy, and the slug is the date, then the folder and the text
-_POST_DATE = re.compile(r"^(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)$")
+_POST_DATE = lazy_compile(r"^(?P<folder>.*)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)$")
 
 
 def blog_url(name: str, routes: tuple[str, ...], data: Mapping[Any, Any]) -> str | None:
@@ -4512,7 +4513,7 @@ def _slug(value: str) -> str:
 #: folders that file pages but name no subject: ``_drafts``, a year (``2019``), a version of versioned
 #: docs (``docs/5.3/``, ``v2.1``, ``4.x``), a release channel's docs of a version (Linkerd's ``2-edge/``
 #: beside ``2.16/``, ``3.0-beta``, ``v1-next``)
-_STRUCTURAL = re.compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
+_STRUCTURAL = lazy_compile(r"^(_.*|v?\d+(?:\.(?:\d+|x))*"
                          r"(?:[-_](?:edge|next|dev|beta|alpha|rc|preview|nightly|latest|stable|lts|unreleased)\d*)?)$", re.I)
 
 
@@ -4708,7 +4709,7 @@ _LOGSEQ_JOURNALS = "journals/yyyy_MM_dd"
 
 
 #: the id a Notion export puts after every page's and folder's name
-_NOTION_ID = re.compile(r" [0-9a-f]{32}$")
+_NOTION_ID = lazy_compile(r" [0-9a-f]{32}$")
 
 
 def _folder_label(folder: str) -> str:
@@ -4869,11 +4870,11 @@ def _keyword_lines(keys: tuple[str, ...], written: Iterable[tuple[Any, int | Non
     return tuple(where.get(key) for key in keys)
 
 
-_LINKED_KEYWORD = re.compile(r"^\s*\[\[([^\[\]]+)\]\]\s*$")
+_LINKED_KEYWORD = lazy_compile(r"^\s*\[\[([^\[\]]+)\]\]\s*$")
 #: a code span of a title (``\`undef_method\` And The Inheritance Hierarchy``): code, no word of it a keyword
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+_CODE_SPAN = lazy_compile(r"(`+)[^`]*?\1")
 #: a word of a title: letters and digits, joined by ``.``, ``-`` or ``+`` (``Node.js``, ``sqlite-utils``, ``C++``)
-_TITLE_WORD = re.compile(r"[^\W\d_][\w+#]*(?:[.-][\w+#]+)*")
+_TITLE_WORD = lazy_compile(r"[^\W\d_][\w+#]*(?:[.-][\w+#]+)*")
 #: the words of a title that name nothing: English's words of grammar, and the verbs and words of
 #: every how-to title (``Use``, ``Get``, ``Way``)
 _TITLE_STOPWORDS = frozenset("""
@@ -4918,7 +4919,7 @@ def title_terms(title: str, own: Iterable[str] = ()) -> list[str]:
                 and key not in skip and word not in terms:
             terms.append(word)
     return terms
-_PAGE_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+_PAGE_LINK = lazy_compile(r"\[\[[^\[\]\n]*\]\]")
 
 
 def _warn_unusable_keywords(f: _Fields, path: str | None, value: Any) -> None:
@@ -4933,7 +4934,7 @@ def _warn_unusable_keywords(f: _Fields, path: str | None, value: Any) -> None:
                    "(a mapping or a list); ignored", path, "keywords")
 
 
-_WRITTEN_DATE = re.compile(r"^(?:([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4}))$")
+_WRITTEN_DATE = lazy_compile(r"^(?:([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4}))$")
 
 
 def written_date(text: str) -> _dt.date | None:
@@ -5029,7 +5030,7 @@ def _typed_fields(f: _Fields, fields: FieldMap) -> dict[str, Any]:
     return {"id": article_id, "date": date, "score": score, "no_index": no_index}
 
 
-_POSITION = re.compile(r"[0-9]+")
+_POSITION = lazy_compile(r"[0-9]+")
 
 
 def _related_links(f: _Fields, fields: FieldMap) -> list[RelatedLink]:
@@ -5223,7 +5224,7 @@ def blog_post(name: str, fields: FieldMap) -> bool:
 
 
 #: the parts of a date pattern (Babel's, as an MkDocs Material blog's ``post_url_date_format`` writes it)
-_DATE_PATTERN = re.compile(r"yyyy|MM|dd|[A-Za-z]")
+_DATE_PATTERN = lazy_compile(r"yyyy|MM|dd|[A-Za-z]")
 
 
 def material_post_url(f: _Fields, fields: FieldMap, title: str, date: str) -> str | None:
@@ -5425,7 +5426,7 @@ def _nested_strings(value: Any, budget: list[int] | None = None) -> Iterator[str
 
 #: a page a Notion property names: its file, relative and url-encoded, in brackets after its name
 #: (``Website (../Projects%20ab12/Website%20cd34.md)``) or as a Markdown link's target
-_NOTION_PAGE = re.compile(r"\(<?([^()\s<>]+\.md)>?\)")
+_NOTION_PAGE = lazy_compile(r"\(<?([^()\s<>]+\.md)>?\)")
 
 
 class _TooLarge(Exception):

@@ -26,6 +26,7 @@ import yaml
 
 from .errors import WARNING, Problem
 from .plainyaml import read_simple
+from .regex import lazy_compile
 
 __all__ = ["FrontMatter", "FrontMatterLoader", "decode", "json_loads", "nikola_head", "read_front_matter"]
 
@@ -105,7 +106,7 @@ FrontMatterLoader.add_constructor("tag:yaml.org,2002:pairs", FrontMatterLoader.c
 #: YAML 1.1's integers but for base 60: ``16:9``, ``1:1`` and ``12:30`` (an aspect ratio, a meeting, a
 #: time) were the numbers 969, 61 and 750 in titles and keywords; YAML 1.2 (Hugo's Go YAML, Obsidian's)
 #: reads them as the text they are
-_INT = re.compile(r"""^(?:[-+]?0b[0-1_]+
+_INT = lazy_compile(r"""^(?:[-+]?0b[0-1_]+
                     |[-+]?0[0-7_]+
                     |[-+]?(?:0|[1-9][0-9_]*)
                     |[-+]?0x[0-9a-fA-F_]+)$""", re.X)
@@ -144,8 +145,8 @@ _DELIMITERS = {"---": YAML, "+++": TOML}
 #: or block text, so it cannot be a line of the front matter)
 #: Each from the line break before it: a search for a line break finds it (a search of each place for
 #: the start of a line took 14 microseconds a file, on the Q&A corpus's long lines)
-_YAML_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
-_TOML_CLOSING = re.compile(r"\n\+\+\+[ \t]*(?=\n|\Z)")
+_YAML_CLOSING = lazy_compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
+_TOML_CLOSING = lazy_compile(r"\n\+\+\+[ \t]*(?=\n|\Z)")
 #: Hugo's page lexer ends front matter at the first line that starts with its delimiter, whatever
 #: follows on that line (``----`` too: the rest of the line is text of the page)
 _LOOSE_CLOSING = {"---": re.compile(r"\n---"), "+++": re.compile(r"\n\+\+\+")}
@@ -355,7 +356,7 @@ def read_front_matter(name: str, text: str, *, properties: bool = False, notion:
 
 # the escapes that make U+0000 in a YAML or TOML string (the files themselves cannot hold one: both
 # parsers refuse it); SQLite's text functions end a text at U+0000, so it is kept out of the graph
-_NUL_ESCAPE = re.compile(r"\\(?:0|x00|u0000|U00000000)")
+_NUL_ESCAPE = lazy_compile(r"\\(?:0|x00|u0000|U00000000)")
 
 
 def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -387,15 +388,15 @@ def _without_nul(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return clean(data, "", 0), found
 
 
-_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?: (.*))?$")  # a space after "::", as Logseq writes it (std::vector is no property)
+_PROPERTY = lazy_compile(r"^([A-Za-z][\w-]*)::(?: (.*))?$")  # a space after "::", as Logseq writes it (std::vector is no property)
 
 
 #: a JSON object's start: ``{`` then its first key or its end (not a ``{{< shortcode >}}``)
-_JSON_START = re.compile(r'\{\s*["}]')
+_JSON_START = lazy_compile(r'\{\s*["}]')
 
 
 #: a JSON escape of a UTF-16 surrogate without its pair (``"\\ud800"``), which decodes to no character
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|"
+_SURROGATE_ESCAPE = lazy_compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|"
                                r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
@@ -470,7 +471,7 @@ def _json_object(name: str, text: str, pos: int, line: int) -> FrontMatter | Pro
     return FrontMatter(data, text[end:], JSON, line, key_lines, _shown_duplicates(name, repeated))
 
 
-_JSON_BETWEEN = re.compile(r"[\s,]*")  # between the items of a list (the text is known to be JSON)
+_JSON_BETWEEN = lazy_compile(r"[\s,]*")  # between the items of a list (the text is known to be JSON)
 
 
 def _json_item_lines(fm_text: str, line: int, data: dict[Any, Any], values: Mapping[str, int],
@@ -506,8 +507,8 @@ def _json_item_lines(fm_text: str, line: int, data: dict[Any, Any], values: Mapp
 
 
 #: a JSON string, or a bracket outside one (the text between two strings holds no quote)
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]')
-_JSON_COLON = re.compile(r"\s*:")
+_JSON_TOKEN = lazy_compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]')
+_JSON_COLON = lazy_compile(r"\s*:")
 
 
 def _json_key_lines(name: str, fm_text: str, line: int,
@@ -614,7 +615,7 @@ def _properties(name: str, text: str, pos: int, line: int) -> FrontMatter:
 
 #: a page's name in a Logseq property's value: a link to it (which may hold a comma), or the text up to a comma;
 #: the spaces before it are no part of it (``[[a]], [[b]]``: the second link after ``, ``)
-_PAGE_NAME = re.compile(r"\s*(?:\[\[([^\[\]\n]+)\]\]|([^,]+))")
+_PAGE_NAME = lazy_compile(r"\s*(?:\[\[([^\[\]\n]+)\]\]|([^,]+))")
 
 
 def _page_names(value: str) -> list[str]:
@@ -632,8 +633,8 @@ def _page_names(value: str) -> list[str]:
 
 #: Python-Markdown's metadata lines (its ``meta`` extension, which Pelican reads): ``Key: value``, and
 #: lines indented by four spaces or more that go on with the value
-_METADATA_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
-_METADATA_MORE = re.compile(r"^[ ]{4,}(.*)$")
+_METADATA_LINE = lazy_compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+_METADATA_MORE = lazy_compile(r"^[ ]{4,}(.*)$")
 
 
 def _metadata_lines(name: str, text: str, pos: int, line: int) -> FrontMatter:
@@ -674,7 +675,7 @@ def _metadata_lines(name: str, text: str, pos: int, line: int) -> FrontMatter:
 
 
 #: a line of a Nikola post's metadata, as Nikola's own extractor (NikolaMetadata.nikola_re) reads it
-_NIKOLA_LINE = re.compile(r"^\s*\.\. (.*?): (.*)")
+_NIKOLA_LINE = lazy_compile(r"^\s*\.\. (.*?): (.*)")
 
 
 def nikola_head(text: str) -> str:
@@ -728,8 +729,8 @@ def _nikola_metadata(name: str, text: str, pos: int, line: int) -> FrontMatter |
 #: a table, a heading), ": ", the value as Notion shows it
 #: (the value's trailing blanks are stripped after the match: a lazy value before ``[ \t]*$`` backtracks
 #: over every run of blanks, quadratic in a long line's)
-_NOTION_PROPERTY = re.compile(r"^(?!\d+[.)]\s)([^\s#>*+|`\[!<=~-][^:\n]{0,99}?):(?:[ \t]+(.*))?$")
-_NOTION_DATE = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})(?: (\d{1,2}):(\d{2}) ([AP]M))?$")
+_NOTION_PROPERTY = lazy_compile(r"^(?!\d+[.)]\s)([^\s#>*+|`\[!<=~-][^:\n]{0,99}?):(?:[ \t]+(.*))?$")
+_NOTION_DATE = lazy_compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})(?: (\d{1,2}):(\d{2}) ([AP]M))?$")
 #: the months' names in English, as Notion and Logseq write dates (``fields`` too)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -777,9 +778,9 @@ def _notion_properties(name: str, text: str, pos: int, line: int) -> FrontMatter
 
 
 #: a line of a Joplin item's properties: a name of letters and ``_``, ": " or ":" at the line's end, the value
-_JOPLIN_PROPERTY = re.compile(r"^([a-z_]+):(?: (.*))?$")
+_JOPLIN_PROPERTY = lazy_compile(r"^([a-z_]+):(?: (.*))?$")
 #: a Joplin item's id: 32 hexadecimal digits, which also name its file (``<id>.md``)
-JOPLIN_ID = re.compile(r"^[0-9a-f]{32}$")
+JOPLIN_ID = lazy_compile(r"^[0-9a-f]{32}$")
 
 
 def joplin_item(text: str) -> FrontMatter | None:
@@ -818,7 +819,7 @@ def joplin_item(text: str) -> FrontMatter | None:
 
 #: a line that holds a snippet's tags in a comment, as 30 seconds of code's CSS and React snippets did
 #: in 2018 and 2019, before front matter: ``<!-- tags: visual, interactivity -->``
-TAG_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tags:[ \t]*(.*?)[ \t]*-->[ \t]*$", re.M)
+TAG_COMMENT = lazy_compile(r"^[ \t]*<!--[ \t]*tags:[ \t]*(.*?)[ \t]*-->[ \t]*$", re.M)
 
 
 def _tag_comment(text: str) -> FrontMatter | None:
@@ -1201,7 +1202,7 @@ def _too_deep_tree(root: yaml.Node) -> yaml.Node | None:
 
 #: a run of digits that may be a number too long to write in decimal (the shortest: 3,572 hexadecimal digits);
 #: looked for from the start of each run only, or each shorter run would be read again from each of its characters
-_LONG_DIGITS = re.compile(r"(?<![0-9A-Fa-f_])[0-9A-Fa-f_]{3500,}")
+_LONG_DIGITS = lazy_compile(r"(?<![0-9A-Fa-f_])[0-9A-Fa-f_]{3500,}")
 
 
 def _has_long_number(root: Any) -> bool:
@@ -1326,7 +1327,7 @@ def _key_read(node: yaml.ScalarNode) -> Any:
 
 
 #: a UTF-16 surrogate written as an escape (``\\ud83d``), and the low one after it when it is a pair
-_SURROGATE_ESCAPE = re.compile(r"\\u([dD][89a-fA-F][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
+_SURROGATE_ESCAPE = lazy_compile(r"\\u([dD][89a-fA-F][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
 
 
 def _surrogate_escape(fm_text: str, row: int, column: int) -> str | None:
@@ -1378,7 +1379,7 @@ def _yaml_problem(name: str, exc: yaml.YAMLError, fm_line: int, fm_text: str) ->
 
 
 #: a line's text up to a colon that YAML read as a mapping's: a key and a plain (unquoted) value before it
-_UNQUOTED_VALUE = re.compile(r"\s*(?:-\s+)?([^\s'\"#:][^:]*?)\s*:[ \t]+(?=[^\s'\"|>&*!\[{#])")
+_UNQUOTED_VALUE = lazy_compile(r"\s*(?:-\s+)?([^\s'\"#:][^:]*?)\s*:[ \t]+(?=[^\s'\"|>&*!\[{#])")
 
 
 def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, int], list[Problem]] | Problem:
@@ -1441,9 +1442,9 @@ def _parse_toml(name: str, fm_text: str, fm_line: int) -> tuple[Any, dict[str, i
 #: the start of each kind of TOML value that is no array or inline table, and where it ends: a multi-line
 #: string (its closing quotes), a string (its closing quote, past escapes), anything else (a number, a date, a
 #: boolean: before the next comma, bracket, comment or space)
-_TOML_VALUE = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[^\s,\]\[{}#]+')
-_TOML_BETWEEN = re.compile(r"(?:[\s,]|#[^\n]*)*")  # between the items of an array: spaces, commas, comments
-_TOML_KEY = re.compile(r'(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_.-]+)\s*=\s*')  # an inline table's key
+_TOML_VALUE = lazy_compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[^\s,\]\[{}#]+')
+_TOML_BETWEEN = lazy_compile(r"(?:[\s,]|#[^\n]*)*")  # between the items of an array: spaces, commas, comments
+_TOML_KEY = lazy_compile(r'(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_.-]+)\s*=\s*')  # an inline table's key
 
 
 def _toml_items(fm_text: str, start: int) -> Iterator[int]:

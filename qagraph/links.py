@@ -57,6 +57,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from .ids import keyword_node, subject_node
 from .normalize import fold
+from .regex import lazy_compile
 
 __all__ = [
     "ArticleIndex",
@@ -137,13 +138,13 @@ class TextLink:
 
 #: a code fence's opening line, also as the first line of a list item or in a quote (``- ```shell``); a
 #: backtick fence's info string has no backtick (```` ```x``` ```` is inline code)
-_FENCE_OPEN = re.compile(r"^(?: {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+| {0,3}>[ \t]?)* {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_FENCE_OPEN = lazy_compile(r"^(?: {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+| {0,3}>[ \t]?)* {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 #: the ``>`` marks a line in a quote starts with
-_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
+_QUOTE_MARKS = lazy_compile(r"^(?:[ \t]*>)+")
 #: the opening of a raw HTML block (CommonMark's first kind: ``<pre>``, ``<script>``, ``<style>``, ``<textarea>``),
 #: which runs to the line holding its closing tag: a fence's backticks inside it open no code block
-_RAW_HTML_OPEN = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_RAW_HTML_OPEN = lazy_compile(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
+_INLINE_CODE = lazy_compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 #: comments by their opening and their closing: HTML's, Obsidian's, Go templates' (Hugo) and MDX's
 #: (``{/* ... */}``: Docusaurus), which a Go template's, opening a brace before, comes before
 _COMMENTS = tuple((re.compile(opening), re.compile(closing)) for opening, closing in (
@@ -155,16 +156,16 @@ _LIQUID_BLOCKS = tuple((re.compile(rf"\{{%-?\s*{name}\b[^%]*?-?%\}}"), re.compil
 #: Liquid's ``{% raw %}...{% endraw %}``, whose markup the page shows as written, unrendered (a post about Jekyll
 #: that writes ``{% raw %}{% post_url 2020-01-01-x %}{% endraw %}`` shows the tag, linking nowhere), and that markup
 _LIQUID_RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
-_LIQUID_MARKUP_IN_RAW = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+_LIQUID_MARKUP_IN_RAW = lazy_compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 #: display math, ``$$...$$`` inline or a block of its own, as kramdown (Jekyll) reads it and MathJax or KaTeX
 #: show it: ``$$ \mathbb{E}[X](t) $$`` is no link (a single ``$`` is text to kramdown); it ends in its paragraph,
 #: so a lone ``$$`` (a shell's process id) hides nothing past a blank line
-_MATH = re.compile(r"\$\$(?:(?!\n[ \t]*\n).)*?\$\$", re.S)
+_MATH = lazy_compile(r"\$\$(?:(?!\n[ \t]*\n).)*?\$\$", re.S)
 
 
 #: inline math as Obsidian reads it (and shows it with MathJax): a ``$`` no space follows, to the next ``$`` of its
 #: line no space precedes, neither escaped (``\$``) nor doubled (``$$`` is display math): ``$5 and $10`` is none
-_INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^\\$\n])*?(?<=[^\s\\])\$(?!\$)")
+_INLINE_MATH = lazy_compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^\\$\n])*?(?<=[^\s\\])\$(?!\$)")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -255,7 +256,7 @@ def mask_code(text: str) -> str:
 
 #: a Docusaurus ``mdx-code-block`` fence (three or four backticks, indented or not) and what it holds, up to the
 #: first closing fence of as many backticks on a line of its own
-_MDX_CODE_BLOCK = re.compile(r"^(?P<open> *(?P<ticks>`{3,4}) *mdx-code-block)(?P<inner>\r?\n.*?\r?\n)"
+_MDX_CODE_BLOCK = lazy_compile(r"^(?P<open> *(?P<ticks>`{3,4}) *mdx-code-block)(?P<inner>\r?\n.*?\r?\n)"
                              r"(?P<close> *(?P=ticks))(?=\r?$)", re.M | re.S)
 
 
@@ -338,43 +339,43 @@ class _Lines:
 # -- extraction --------------------------------------------------------------------------
 
 # no optional "!" in front: a pattern that starts with a literal is scanned for it first (10x faster)
-_WIKI = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+_WIKI = lazy_compile(r"\[\[([^\[\]\n]+?)\]\]")
 #: a link's text may go on over lines, not over a blank one (a new paragraph)
 _MD_TEXT = r"\[((?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*)\]"
-_MD_LINK = re.compile(
+_MD_LINK = lazy_compile(
     _MD_TEXT +
     r"\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 )
 #: ``[label]: /path "title"``, alone on its line (the url may go on the next line): a footnote's text,
 #: ``[^1]: ...``, and a label followed by words are no link
-_MD_DEFINITION = re.compile(
+_MD_DEFINITION = lazy_compile(
     r"^ {0,3}\[(?!\^)([^\[\]\n]+)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M)
 #: what a reference link names a definition by, ``[text][label]``, ``[label][]`` or ``[label]``: any text in brackets
-_MD_BRACKETS = re.compile(_MD_TEXT)
+_MD_BRACKETS = lazy_compile(_MD_TEXT)
 #: MyST's autolink to a page of the project, ``<project:../intro.md>``, ``<project:#label>`` (its ``project:`` scheme)
-_MYST_PROJECT_LINK = re.compile(r"<project:([^\s<>]+)>")
+_MYST_PROJECT_LINK = lazy_compile(r"<project:([^\s<>]+)>")
 #: a Markdown autolink, ``<https://example.org/docs/>`` (CommonMark's: a scheme, no space nor angle bracket)
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}://[^\s<>]*)>")
+_AUTOLINK = lazy_compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}://[^\s<>]*)>")
 #: (what follows the path, its other parameters, is at most 256 characters: unbounded, each of 5,000
 #: ``{{< ref "`` on a line that no ``>}}`` closes was read to the line's end, 13 s)
-_HUGO_REF = re.compile(
+_HUGO_REF = lazy_compile(
     r"\{\{[<%]-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s\"'<>%}]+))[^}\n]{0,256}?"
     r"-?[>%]\}\}"
 )
 #: the Learn and Relearn themes' ``{{% children depth="2" %}}`` (or ``{{< children >}}``), with its parameters; an
 #: escaped one, ``{{%/* children */%}}``, is text (Hugo shows the call), as its ``/*`` does not match
-_HUGO_CHILDREN = re.compile(r"\{\{[<%]-?\s*children(?=[\s>%-])([^}\n]{0,512}?)-?[>%]\}\}")
+_HUGO_CHILDREN = lazy_compile(r"\{\{[<%]-?\s*children(?=[\s>%-])([^}\n]{0,512}?)-?[>%]\}\}")
 #: a shortcode's named parameter: ``depth="2"``, ``showhidden=true``
-_SHORTCODE_PARAMETER = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))""")
+_SHORTCODE_PARAMETER = lazy_compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S+))""")
 #: MyST's cross-reference roles (Jupyter Book's): ``{doc}`path``` and ``{doc}`text <path>``` name a page
 #: by its path without suffix (from the linking page's folder, or the book's root after a ``/``),
 #: ``{ref}`label``` (and ``{numref}``) a target a page defines, ``(label)=`` before a heading
-_MYST_ROLE = re.compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
-_MYST_TARGET = re.compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
+_MYST_ROLE = lazy_compile(r"\{(doc|ref|numref)\}`([^`\n]+)`")
+_MYST_TARGET = lazy_compile(r"^ {0,3}\(([^\s()]+)\)=[ \t]*$", re.M)
 #: a MyST link to a target, ``[text](#label)``: to the page that defines ``(label)=``, wherever it is (a
 #: label may hold slashes, ``(syntax/referencing)=``, as MyST-Parser's own docs name theirs)
-_MYST_LABEL = re.compile(r"^#[^\s#/?][^\s#?]*$")
+_MYST_LABEL = lazy_compile(r"^#[^\s#/?][^\s#?]*$")
 #: the field of a page's MyST labels (:data:`qagraph.fields.MYST_LABELS`, which imports this module)
 _LABELS_FIELD = "myst_labels"
 #: the kinds of what Quarto numbers and cross-references (its reserved prefixes): sections, figures, tables,
@@ -384,35 +385,35 @@ _QUARTO_KINDS = ("sec", "fig", "tbl", "lst", "tip", "nte", "wrn", "imp", "cau", 
 #: a Quarto id, ``{#sec-intro}`` (``{#sec-intro .unnumbered}``, a figure's ``![x](x.png){#fig-x}``, a table's
 #: ``: Caption {#tbl-x}``, a div's ``::: {#fig-grid}``), and a cross-reference to one: ``@sec-intro``,
 #: ``@Sec-intro``, ``[-@fig-x]``, not an address's ``me@sec-x.org`` nor a citation's ``@smith2020``
-_QUARTO_SECTION = re.compile(r"\{#((?:%s)-[\w:.-]*\w)" % "|".join(_QUARTO_KINDS))
-_QUARTO_REF = re.compile(r"(?<![\w@.])-?@((?:%s)-[\w:.-]*\w)(?![\w@-])"
+_QUARTO_SECTION = lazy_compile(r"\{#((?:%s)-[\w:.-]*\w)" % "|".join(_QUARTO_KINDS))
+_QUARTO_REF = lazy_compile(r"(?<![\w@.])-?@((?:%s)-[\w:.-]*\w)(?![\w@-])"
                          % "|".join(f"[{k[0].upper()}{k[0]}]{k[1:]}" for k in _QUARTO_KINDS))
 #: a fence's line, its backticks or tildes and what follows them (a code cell's ``{r}``, ``{python}``)
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_FENCE_LINE = lazy_compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 #: a code cell's option line, ``#| label: fig-scatter``: the label it gives the cell's figure or table
-_CELL_OPTION = re.compile(r"^[ \t]*#\|[ \t]*(?:label[ \t]*:[ \t]*[\"']?([\w:.-]+)[\"']?[ \t]*$)?")
+_CELL_OPTION = lazy_compile(r"^[ \t]*#\|[ \t]*(?:label[ \t]*:[ \t]*[\"']?([\w:.-]+)[\"']?[ \t]*$)?")
 #: the vault a Dendron wiki-link names before its note (``[[dendron://private/python.asyncio]]``): notes go by
 #: their names in every vault of a workspace, so the link is read as the note's name alone
-_DENDRON_VAULT = re.compile(r"^\s*dendron://[^/|\]]*/")
+_DENDRON_VAULT = lazy_compile(r"^\s*dendron://[^/|\]]*/")
 #: Hexo's ``{% post_link slug [title] %}`` and ``{% post_path slug %}`` name a post by its slug (or title).
 #: Jekyll's two tags take all their text as the name, spaces and all (``{% post_url 2020-01-01-Hello World %}``
 #: for ``_posts/2020-01-01-Hello World.md``, a ``%`` of it too: ``Battery-at-97%``), the spaces before its
 #: ``%}`` with it (stripped after: a name of spaces read two ways took a time its length squared), up to the next
 #: tag's ``{%`` at most; Hexo's name is the first argument, its title follows
-_JEKYLL_REF = re.compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+((?:[^%{\s]|%(?!\})|\{(?!%))"
+_JEKYLL_REF = lazy_compile(r"\{%-?\s*(post_url|link|post_link|post_path)\s+((?:[^%{\s]|%(?!\})|\{(?!%))"
                          r"(?:[^%{\n]|%(?!\})|\{(?!%))*?)-?%\}")
 #: a Hexo tag's first argument, as Nunjucks reads it: a quoted string whole (``'Hello World'``), else a word
-_HEXO_FIRST_ARGUMENT = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_HEXO_FIRST_ARGUMENT = lazy_compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 #: what starts a Pelican site's internal link: ``{filename}`` (a page's source file, from the
 #: linking file's folder, or from the content folder after a ``/``), ``{static}``, ``{tag}``...
-_PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
+_PELICAN_LINK = lazy_compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
 #: a Nikola site's internal link (its ``link://`` "magic links"): ``link://slug/name`` (the post of that slug),
 #: ``link://post_path/posts/a.md`` and ``link://filename/posts/a.md`` (the post of that source file, from the
 #: site's root); ``link://tag/x``, ``link://category/x``... are the site's lists, no post
-_NIKOLA_LINK = re.compile(r"^link://([\w-]+)/")
+_NIKOLA_LINK = lazy_compile(r"^link://([\w-]+)/")
 #: Jekyll's url filters, ``{{ "/about/" | relative_url }}`` (``prepend: site.baseurl``, as older sites write
 #: it): the path they are given
-_LIQUID_URL = re.compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
+_LIQUID_URL = lazy_compile(r"\{\{-?[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url"
                          r"|prepend:[ \t]*site\.(?:baseurl|url))[ \t]*-?\}\}")
 
 
@@ -430,14 +431,14 @@ def _liquid_url(match: re.Match[str]) -> str:
 
 #: an HTML link in the Markdown, ``<a href="/docs/x/">text</a>``, which kramdown (Jekyll's) passes through as
 #: it is: its target (quoted) and its text, when it is plain
-_HTML_LINK = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
+_HTML_LINK = lazy_compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(?:([^<]*)</a>)?""", re.I)
 #: an MDX page's ``<Link to="/docs/x">text</Link>`` (``to='...'``, ``to={'...'}``, ``to={"..."}``), its text
-_JSX_LINK = re.compile(r"""<Link\s[^<>]*?\bto\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
+_JSX_LINK = lazy_compile(r"""<Link\s[^<>]*?\bto\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
                        r"""\{\s*'([^'<>{}]*)'\s*\})[^<>]*>(?:([^<]*)</Link>)?""")
 #: an MDX component given an ``href`` (Mintlify's and Nextra's ``<Card href="/quickstart">``, Starlight's
 #: ``<LinkCard href=...>``, Next.js's ``<Link href={'/x'}>``; its props over lines too): its target; a name in
 #: capitals is HTML's (``<A HREF>``, ``<LINK href>``), no component
-_JSX_HREF = re.compile(r"""<[A-Z][\w.]*[a-z][\w.]*\s[^<>]*?\bhref\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
+_JSX_HREF = lazy_compile(r"""<[A-Z][\w.]*[a-z][\w.]*\s[^<>]*?\bhref\s*=\s*(?:"([^"<>{}]*)"|'([^'<>{}]*)'|\{\s*"([^"<>{}]*)"\s*\}|"""
                        r"""\{\s*'([^'<>{}]*)'\s*\})""")
 #: the site's own url and base path put before a path, ``{{ site.baseurl }}/docs/`` (``site.github.url``, the
 #: GitHub Pages url older sites write): the path alone. The Carpentries' lesson template writes the way
@@ -448,15 +449,15 @@ _JSX_HREF = re.compile(r"""<[A-Z][\w.]*[a-z][\w.]*\s[^<>]*?\bhref\s*=\s*(?:"([^"
 #: then ``{{ BASE_PATH }}/2012/08/08/post/`` (empty where the page does not include it: the path all the same)
 #: a Liquid tag or output in a link's text, ``{% include icons/download.svg %}``, ``{{ site.title }}`` (not a Hugo
 #: shortcode, ``{{< x >}}``): the page shows what it renders, not it
-_LIQUID_MARKUP = re.compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
-_LIQUID_BASE = re.compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path|base_path|BASE_PATH)"
+_LIQUID_MARKUP = lazy_compile(r"\{%.*?%\}|\{\{(?![<%]).*?\}\}", re.S)
+_LIQUID_BASE = lazy_compile(r"\{\{-?[ \t]*(?:site\.(?:baseurl|url|github\.url)|page\.root|relative_root_path|base_path|BASE_PATH)"
                           r"[ \t]*-?\}\}")
 
 
 #: a Liquid condition's tag (``if``, ``ifversion``, ``unless``, their branches and ends)
 #: the other branches of a condition, from its ``{% else %}`` or ``{% elsif %}`` to its ``{% endif %}``
-_OTHER_BRANCHES = re.compile(r"\{%-?\s*(?:else|elsif)\b[^%\n]*?-?%\}.*?(?=\{%-?\s*end(?:if|unless)\s*-?%\})")
-_CONDITION_TAG = re.compile(r"\{%-?\s*(?:if|ifversion|elsif|else|endif|unless|endunless)\b[^%\n]*?-?%\}")
+_OTHER_BRANCHES = lazy_compile(r"\{%-?\s*(?:else|elsif)\b[^%\n]*?-?%\}.*?(?=\{%-?\s*end(?:if|unless)\s*-?%\})")
+_CONDITION_TAG = lazy_compile(r"\{%-?\s*(?:if|ifversion|elsif|else|endif|unless|endunless)\b[^%\n]*?-?%\}")
 
 
 def _conditional_urls(text: str) -> str:
@@ -503,16 +504,16 @@ def conditional_url(url: str) -> str:
 
 #: an innermost Liquid condition block, ``{% ifversion fpt %}...{% elsif ghes %}...{% else %}...{% endif %}``
 #: (``if``, ``ifversion``, ``unless``): its tag, its condition and what it holds
-_CONDITION_BLOCK = re.compile(
+_CONDITION_BLOCK = lazy_compile(
     r"\{%-?\s*(if|ifversion|unless)\s+([^%]*?)\s*-?%\}((?:(?!\{%-?\s*(?:if|ifversion|unless)\s).)*?)"
     r"\{%-?\s*end(?:if|ifversion|unless)\s*-?%\}", re.S)
-_BRANCH = re.compile(r"\{%-?\s*(elsif|else)\b\s*([^%]*?)\s*-?%\}")
+_BRANCH = lazy_compile(r"\{%-?\s*(elsif|else)\b\s*([^%]*?)\s*-?%\}")
 #: the plans of GitHub Docs other than its default one (Free, Pro & Team: ``fpt``), which its pages show
 #: for the default only when a condition asks for them
 _OTHER_PLANS = frozenset({"ghec", "ghes", "ghae", "github-ae", "enterprise-server", "enterprise-cloud"})
 #: a GitHub Docs variable, ``{% data variables.product.prodname_actions %}``
-_DATA_VARIABLE = re.compile(r"\{%-?\s*data\s+variables\.([\w.-]+)\s*-?%\}")
-_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+_DATA_VARIABLE = lazy_compile(r"\{%-?\s*data\s+variables\.([\w.-]+)\s*-?%\}")
+_LIQUID_TAG = lazy_compile(r"\{%.*?%\}", re.S)
 
 
 def _shown_by_default(condition: str) -> bool:
@@ -772,9 +773,9 @@ def _code_shown(label: str) -> str:
 
 #: a reference-link definition as an included file writes it, its url alone on the line and Liquid in it
 #: (``[lesson-setup]: {{ relative_root_path }}{% link setup.md %}``): the label and all that follows it
-_DEFINITION_LINE = re.compile(r"^ {0,3}\[(?!\^)([^\[\]\n]+)\]:[ \t]*(\S[^\n]*?)[ \t]*$", re.M)
+_DEFINITION_LINE = lazy_compile(r"^ {0,3}\[(?!\^)([^\[\]\n]+)\]:[ \t]*(\S[^\n]*?)[ \t]*$", re.M)
 #: Jekyll's include tag, ``{% include links.md %}``: the file of _includes/ it names (a variable names none)
-_JEKYLL_INCLUDE = re.compile(r"\{%-?[ \t]*include[ \t]+([\w./-]+)[^%\n]*?-?%\}")
+_JEKYLL_INCLUDE = lazy_compile(r"\{%-?[ \t]*include[ \t]+([\w./-]+)[^%\n]*?-?%\}")
 
 
 def reference_definitions(text: str) -> tuple[tuple[str, str], ...]:
@@ -789,7 +790,7 @@ def reference_definitions(text: str) -> tuple[tuple[str, str], ...]:
 
 #: GitHub Docs' ``{% data reusables.repositories.create_new %}``: the Markdown file ``data/reusables/repositories/create_new.md``
 #: shown there (a ``{% data variables.x.y %}`` is a word, no file)
-_DATA_REUSABLE = re.compile(r"\{%-?[ \t]*data[ \t]+(reusables(?:\.[\w-]+)+)[ \t]*-?%\}")
+_DATA_REUSABLE = lazy_compile(r"\{%-?[ \t]*data[ \t]+(reusables(?:\.[\w-]+)+)[ \t]*-?%\}")
 
 
 def data_reusables(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -805,7 +806,7 @@ def data_reusables(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
 #: an older GitHub Docs index page's list of its articles, ``{% link_with_intro /quickstart %}``, ``{% link_in_list
 #: /about-x %}``, ``{% link_as_article_card /x %}``: a path from the page's folder; the home page's
 #: ``{% homepage_link_with_intro /github/x %}`` names a path from the site's root
-_DOCS_LINK_TAG = re.compile(r"\{%-?[ \t]*(homepage_link_with_intro|link_with_intro|link_in_list|link_as_article_card|"
+_DOCS_LINK_TAG = lazy_compile(r"\{%-?[ \t]*(homepage_link_with_intro|link_with_intro|link_in_list|link_as_article_card|"
                             r"topic_link_in_list)[ \t]+([^\s%]+)[^%\n]*?-?%\}")
 
 
@@ -838,7 +839,7 @@ def included_files(masked: str, first_line: int = 1) -> list[tuple[int, str]]:
 
 
 #: an MDN Web Docs page's KumaScript link macro: ``{{domxref("Element.after()")}}``, ``{{Glossary("SPA", "apps")}}``
-_MACRO = re.compile(r"""\{\{\s*(domxref|jsxref|cssxref|htmlelement|httpheader|httpmethod|httpstatus|glossary|svgelement|svgattr)"""
+_MACRO = lazy_compile(r"""\{\{\s*(domxref|jsxref|cssxref|htmlelement|httpheader|httpmethod|httpstatus|glossary|svgelement|svgattr)"""
                     r"""\s*\(\s*(["'])((?:(?!\2)[^\n])+)\2(?:\s*,\s*(["'])((?:(?!\4)[^\n])*)\4)?""", re.I)
 #: the folders of MDN's JavaScript reference that a ``jsxref`` names with a ``/`` (``Statements/for...of``);
 #: any other name is of a global object's page (``Array/forEach``, ``parseInt``)
@@ -949,8 +950,8 @@ def included_definition_links(masked: str, includes: Sequence[tuple[str, Sequenc
 
 #: emphasis as Python-Markdown reads it: ``*em*``, ``**strong**``, ``***both***`` (inside words too), and
 #: ``_em_``, ``__strong__`` at words' edges only (its smart underscores: ``snake_case_name`` is no emphasis)
-_STAR_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
+_STAR_EMPHASIS = lazy_compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
+_UNDERSCORE_EMPHASIS = lazy_compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
 
 
 def shown_text(text: str) -> str:
@@ -1112,7 +1113,7 @@ def wiki_targets(text: str, note_suffixes: Iterable[str] = ()) -> list[tuple[str
     return found
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _may_name_article(target: str, wiki: bool = False, note_suffixes: Iterable[str] = ()) -> bool:
@@ -1181,12 +1182,12 @@ def is_article_like(target: str) -> bool:
 
 #: an inline tag: ``#`` and what Obsidian's tags hold, all but white space and punctuation, ASCII's and the
 #: general and supplemental punctuation blocks (``—``, ``…``, ``”``), where its tags end too (but ``-``, ``_``, ``/``)
-_TAG = re.compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~\u2000-\u206f\u2e00-\u2e7f]+))")
+_TAG = lazy_compile(r"#(?:\[\[([^\[\]\n]+)\]\]|([^\s!-,.:-@\[-^`{-~\u2000-\u206f\u2e00-\u2e7f]+))")
 
 
 #: a Bear tag of several words, closed by a ``#`` (``#multi word tag#``, ``#work/team meetings#``): after the ``#`` no
 #: space, then words to a ``#`` on the line that a space, a punctuation mark or the line's end follows
-_CLOSED_TAG = re.compile(r"#([^\s#\[][^#\n]*?[^\s#])#(?![^\s!-/:-@\[-`{-~])")
+_CLOSED_TAG = lazy_compile(r"#([^\s#\[][^#\n]*?[^\s#])#(?![^\s!-/:-@\[-`{-~])")
 
 
 def closed_tags(masked: str) -> list[tuple[int, int, str]]:
@@ -1260,7 +1261,7 @@ def inline_tag_offsets(body: str, masked: str | None = None, bracketed: bool = F
 
 
 #: a note's ``Tags:`` line (``tags::``, ``**Tags**:``, in any case), with what follows the name
-_TAGS_LINE = re.compile(r"[ \t]*(?:\*\*|__)?tags(?:\*\*|__)?[ \t]*::?(?:\*\*|__)?(.*)", re.I)
+_TAGS_LINE = lazy_compile(r"[ \t]*(?:\*\*|__)?tags(?:\*\*|__)?[ \t]*::?(?:\*\*|__)?(.*)", re.I)
 #: how many of a note's first lines (not blank) its template's ``Tags:`` line may be among
 _HEAD_LINES = 10
 
@@ -1289,36 +1290,36 @@ def tags_line(body: str, masked: str | None = None) -> list[str]:
     return [name for name in names if name]
 
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+_HEADING = lazy_compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 #: a heading's closing sequence, ``# Title #``
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+_CLOSING_HASHES = lazy_compile(r"[ \t]+#+[ \t]*$")
 
 
 #: in a heading: an image, shown as its ``alt`` text (or nothing), and the inline HTML tags around text, shown as
 #: the text they hold (``<span class="x">New</span>``); an unknown ``<T>`` is left as written
-_HEADING_IMAGE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
-_HEADING_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_HEADING_TAG = re.compile(r"""</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"""
+_HEADING_IMAGE = lazy_compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+_HEADING_ALT = lazy_compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_HEADING_TAG = lazy_compile(r"""</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"""
                           r"""\b(?:[^>"']|"[^"]*"|'[^']*')*/?>""", re.I)
 #: a component's tag (Vue's, MDX's: ``<Badge type="tip" text="beta" />``, ``<Badge type="info">``, ``</Badge>``), which
 #: shows no text of its own: one that closes itself, has attributes or closes one; ``List<T>`` is a type's name
-_COMPONENT_TAG = re.compile(r"""<[A-Z][\w.-]*(?:\s+[\w:@#.-]+(?:[^>"']|"[^"]*"|'[^']*')*?)?\s*/>"""
+_COMPONENT_TAG = lazy_compile(r"""<[A-Z][\w.-]*(?:\s+[\w:@#.-]+(?:[^>"']|"[^"]*"|'[^']*')*?)?\s*/>"""
                             r"""|<[A-Z][\w.-]*\s+[\w:@#.-]+(?:[^>"']|"[^"]*"|'[^']*')*>|</[A-Z][\w.-]*\s*>""")
 
 
 #: a heading's attribute list at its end, which the page does not show: Goldmark's (Hugo's) ``{#id .class
 #: anchor=false}``, kramdown's ``{: #id}``, MkDocs' attr_list ``{ #id }``
-_HEADING_ATTRIBUTES = re.compile(r"""[ \t]*\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))[ \t]*)+\}"""
+_HEADING_ATTRIBUTES = lazy_compile(r"""[ \t]*\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))[ \t]*)+\}"""
                                  r"""(?=[ \t]*#*[ \t]*$)""", re.M)
 
 
 #: a Markdown link or image in a heading, which the page shows as its text (an image as its ``alt``):
 #: ``[text](/url "title")``, ``[text][ref]``, ``![alt](src)``
-_HEADING_LINK = re.compile(r"!?\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)|\[[^\[\]\n]*\])")
+_HEADING_LINK = lazy_compile(r"!?\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)|\[[^\[\]\n]*\])")
 
 
 #: a Hugo shortcode's opening or closing tag in a heading, whose output is not known: ``{{< badge "beta" >}}``
-_HEADING_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+_HEADING_SHORTCODE = lazy_compile(r"\{\{[<%].*?[>%]\}\}")
 
 
 def _link_text(link: re.Match[str]) -> str:
@@ -1343,16 +1344,16 @@ def _heading_text(text: str) -> str:
 
 
 #: a setext heading that opens a body: ``Title`` over ``=====`` (level 1) or ``-----`` (level 2)
-_OPENING_SETEXT = re.compile(r"[ \t]*([^\s#>*\-+|`<=][^\n]*?)[ \t]*\r?\n {0,3}(=+|-+)[ \t]*(?:\r?\n|$)")
+_OPENING_SETEXT = lazy_compile(r"[ \t]*([^\s#>*\-+|`<=][^\n]*?)[ \t]*\r?\n {0,3}(=+|-+)[ \t]*(?:\r?\n|$)")
 
 
 #: a bookdown cross-reference, ``\@ref(intro)``, to the chapter or section of that id; a figure's, table's,
 #: equation's or theorem's (``\@ref(fig:x)``, ``tab:``, ``eq:``) names a label of its own page, no section
-_BOOKDOWN_REF = re.compile(r"\\@ref\(([^():\s]+)\)")
+_BOOKDOWN_REF = lazy_compile(r"\\@ref\(([^():\s]+)\)")
 #: an ATX heading: its level, its text and its Pandoc attributes (``{#intro}``, ``{-}``, ``{.unnumbered}``)
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^{}\n]*)\})?[ \t]*$", re.M)
+_ATX_HEADING = lazy_compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^{}\n]*)\})?[ \t]*$", re.M)
 #: a bookdown part's heading, ``# (PART) Basics {-}`` (``(PART\*)`` unnumbered), or its appendix's: no chapter
-_BOOKDOWN_PART = re.compile(r"^\((?:PART\\?\*?|APPENDIX)\)[ \t]*")
+_BOOKDOWN_PART = lazy_compile(r"^\((?:PART\\?\*?|APPENDIX)\)[ \t]*")
 
 
 def pandoc_id(text: str) -> str:
@@ -1390,7 +1391,7 @@ def bookdown_headings(masked: str) -> list[tuple[int, str, str | None]]:
 
 
 #: a Markdown character escaped by a backslash, as Python-Markdown escapes them (its ``ESCAPED_CHARS``)
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_ESCAPED = lazy_compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 #: what stands for a heading's code span while its markup is read (a character no text holds)
 _CODE_MARK = "\ue000"
 
@@ -1481,28 +1482,28 @@ def first_heading(body: str, markup: bool = False, level_one: bool = False) -> s
 # -- command pages -----------------------------------------------------------------------
 
 #: a command page's head, as tldr-pages writes one: ``# name``, then its description as ``> `` lines
-_COMMAND_HEAD = re.compile(r"\A\s*#[ \t]+([^\n]*)\n(?:[ \t]*\n)*((?:>[^\n]*(?:\n|\Z))+)")
+_COMMAND_HEAD = lazy_compile(r"\A\s*#[ \t]+([^\n]*)\n(?:[ \t]*\n)*((?:>[^\n]*(?:\n|\Z))+)")
 #: a description line that only links the command's documentation, in any language: ``More information: <url>.``
-_MORE_INFORMATION = re.compile(r"^[^`<>]{1,60}?\s*[:：]\s*<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>\s*[.。]?$")
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_MORE_INFORMATION = lazy_compile(r"^[^`<>]{1,60}?\s*[:：]\s*<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>\s*[.。]?$")
+_CODE_SPAN = lazy_compile(r"`([^`\n]+)`")
 #: what a line's list of mentions is introduced by, in any language: ``See also: `a`, `b`.``, ``Siehe auch: `gawk`.``,
 #: ``Voir aussi : `x`.`` (a short label and a colon, then backticked names and separators alone)
-_LABELLED_LIST = re.compile(r"(?:^|[.;。]\s+)[^`:：.;。]{1,40}?\s*[:：]\s*((?:`[^`\n]+`[^`]*?)+)$")
+_LABELLED_LIST = lazy_compile(r"(?:^|[.;。]\s+)[^`:：.;。]{1,40}?\s*[:：]\s*((?:`[^`\n]+`[^`]*?)+)$")
 #: English's older and inline forms, which need no colon: ``See also `vimdiff`, `nvim`.``, ``an alias of `vim`.``
-_ENGLISH_MENTION = re.compile(r"\b(?:see\s+also|alias\s+(?:of|for))\b\s*:?\s*((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)",
+_ENGLISH_MENTION = lazy_compile(r"\b(?:see\s+also|alias\s+(?:of|for))\b\s*:?\s*((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)",
                               re.I)
 #: English's note on a base command's page that its subcommands have pages of their own: ``Some subcommands such as
 #: `install`, `upgrade` have their own usage documentation.`` (``dpkg deb`` is named in full, ``install`` is ``choco install``)
-_SUBCOMMANDS = re.compile(r"\bsubcommands?\s+(?:such\s+as|like)\s+((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)", re.I)
+_SUBCOMMANDS = lazy_compile(r"\bsubcommands?\s+(?:such\s+as|like)\s+((?:`[^`\n]+`(?:\s*(?:,|and|or)\s*)*)+)", re.I)
 #: an example that shows another page: ``tldr vim``, ``tldr choco install``, ``tldr cat -p common``
-_TLDR_EXAMPLE = re.compile(r"^`tldr[ \t]+([^`\n]+)`[ \t]*$", re.M)
+_TLDR_EXAMPLE = lazy_compile(r"^`tldr[ \t]+([^`\n]+)`[ \t]*$", re.M)
 #: the options of ``tldr`` that name the platform of the page shown (``-o`` before the client specification 1.5)
 _PLATFORM_OPTIONS = ("-p", "--platform", "{{[-p|--platform]}}", "-o", "--os")
 _LANGUAGE_OPTIONS = ("-L", "--language", "{{[-L|--language]}}")
 
 
 #: what no command's name holds: a placeholder, a path, a redirection, a pipe, a variable, a glob, an option's value
-_NOT_A_COMMAND = re.compile(r"\{\{|[/<>=|$*\\]|(?:^|\s)-")
+_NOT_A_COMMAND = lazy_compile(r"\{\{|[/<>=|$*\\]|(?:^|\s)-")
 
 
 def _listed(names: str) -> list[str] | None:
@@ -1543,7 +1544,7 @@ def _tldr_target(arguments: str) -> str | None:
 
 #: a translation's folder of a command reference: the English pages' folder and a locale (``pages.de``,
 #: ``pages.pt_BR``, ``pages.zh_TW``), as tldr-pages names them
-_TRANSLATION_FOLDER = re.compile(r"^(.+)\.([a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$")
+_TRANSLATION_FOLDER = lazy_compile(r"^(.+)\.([a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$")
 
 
 def translation_folder(folder: str) -> tuple[str, str] | None:
@@ -1677,7 +1678,7 @@ def _strip_suffix(path: str) -> str:
 
 
 #: a version's folder of a Docusaurus docs plugin (``versioned_docs/version-1/``, ``team_versioned_docs/...``)
-_VERSION_FOLDER = re.compile(r"(?:^|/)(?:[^/]*_)?versioned_docs/version-[^/]+/?$")
+_VERSION_FOLDER = lazy_compile(r"(?:^|/)(?:[^/]*_)?versioned_docs/version-[^/]+/?$")
 
 
 def _plugin_instances(folders: Sequence[str]) -> dict[str, int]:
@@ -1734,7 +1735,7 @@ def _loose(name: str) -> str:
 
 #: a Zettelkasten note's id in its file name: 12 to 14 digits, a minute or second it was made at
 #: (Zettlr's default, ``20200522225822``; The Archive's, ``202001011200``), apart from other digits
-_ZETTEL_ID = re.compile(r"(?<![0-9])[0-9]{12,14}(?![0-9])")
+_ZETTEL_ID = lazy_compile(r"(?<![0-9])[0-9]{12,14}(?![0-9])")
 
 
 def zettel_ids_of(name: str) -> tuple[str, ...]:
@@ -1804,13 +1805,13 @@ def _last_names(path: str) -> set[str] | None:
     return found
 
 
-_POST_TAIL = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html?)?/?$")
+_POST_TAIL = lazy_compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html?)?/?$")
 #: the date a post's file name starts with (Jekyll's, Hugo's ``:filename`` dates): a month or a day may
 #: have one digit (``2019-3-5-x.md``), as both tools read it
-POST_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+POST_DATE = lazy_compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 #: a Jekyll post's file name (without its suffix): its date and its slug, which may be empty
 #: (``2018-05-03-``): Jekyll publishes both
-POST_FILE = re.compile(rf"^{POST_DATE.pattern}(.*)$")
+POST_FILE = lazy_compile(rf"^{POST_DATE.pattern}(.*)$")
 
 
 class Named(Protocol):
@@ -2956,13 +2957,13 @@ _Site = tuple[str, str, frozenset[str]]
 _REPOSITORY_VIEWS = ("blob", "raw", "edit")
 #: a site's page of a note (``HOST/{topic}/{note}``): its topic and its name, without suffix
 _NOTE_PAGE = "{topic}/{note}"
-_NOTE_PAGE_PATH = re.compile(r"/([^/.]+)/([^/.]+)(?:\.html?|\.md)?/?")
+_NOTE_PAGE_PATH = lazy_compile(r"/([^/.]+)/([^/.]+)(?:\.html?|\.md)?/?")
 #: a note's row on a Datasette site of notes (simonw/til's first, ``/til/til/sqlite_wal.md``): its topic and its name
-_NOTE_ROW_PATH = re.compile(r"/(?:[^/]+/)*([^/_.]+)_([^/]+)\.md")
+_NOTE_ROW_PATH = lazy_compile(r"/(?:[^/]+/)*([^/_.]+)_([^/]+)\.md")
 
 
 #: C0 and C1 controls, DEL: no name of a page holds one
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _site(site_url: str | None, hosts: Iterable[str] = ()) -> _Site | None:

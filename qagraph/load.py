@@ -40,6 +40,7 @@ from .links import replace_spans, url_key
 from .model import Article, Progress
 from .presets import (AUTO, HTML_PAGES, Detection, choose, corpus_problems, hugo_html_folders, jekyll_html_folders,
                       layout_skips, page_formats)
+from .regex import lazy_compile
 from .walk import NOT_CONTENT as _NOT_CONTENT
 from .walk import Stamp as _Stamp
 from .walk import walk as _walk
@@ -69,7 +70,7 @@ DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024
 _VCS = frozenset({".git", ".hg", ".svn"})
 #: a build's own files beside its folder (``.build.qagraph-lock``, and the copy of its database a
 #: patched build makes while the content is walked): not files of the corpus, as its folder is not
-_BUILDS_OWN = re.compile(r"\..+\.qagraph-(?:lock$|copy-)")
+_BUILDS_OWN = lazy_compile(r"\..+\.qagraph-(?:lock$|copy-)")
 
 
 @dataclass
@@ -899,11 +900,11 @@ def load_corpus(
 
 
 #: the skip of a page that only sends its reader to another url (:func:`qagraph.fields.to_article`)
-SENDS = re.compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to (?P=target), no article$")
+SENDS = lazy_compile(r"^[\w-]+: (?P<target>/\S*): a page that sends its reader to (?P=target), no article$")
 
 
 #: the skip of a theme's page its layout fills with the site's posts (:func:`qagraph.fields.to_article`)
-LISTS = re.compile(r"^layout: (?P<layout>.*?): a page whose layout lists the site's posts at (?P<url>/\S*), with no text "
+LISTS = lazy_compile(r"^layout: (?P<layout>.*?): a page whose layout lists the site's posts at (?P<url>/\S*), with no text "
                    r"of its own: no article$|^the site's not-found page \((?:published at )?(?P<page>/\S*?)(?:, as it has no "
                    r"permalink)?\): not an article$")  # and the skip of its not-found page, which it serves too
 
@@ -1149,17 +1150,17 @@ def parse_bytes(name: str, data: bytes, fields: FieldMap = FieldMap(), limits: L
             [replace(p, path=name) if p.path == seen else p for p in problems])
 
 
-_FRONT = re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
+_FRONT = lazy_compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n|\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n)", re.S)
 #: what an HTML page's text leaves out (by opening and closing, :func:`~qagraph.links.replace_spans`): comments,
 #: scripts, styles
 _HTML_DROPPED = tuple((re.compile(opening, re.I), re.compile(closing, re.I)) for opening, closing in (
     (r"<!--", r"-->"), (r"<script\b[^<>]*>", r"</script\s*>"), (r"<style\b[^<>]*>", r"</style\s*>")))
-_HTML_ANCHOR = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(.*?)</a\s*>""", re.S | re.I)
-_HTML_ANCHOR_END = re.compile(r"</a\s*>", re.I)
-_HTML_TAG = re.compile(r"<[^<>]*>")
+_HTML_ANCHOR = lazy_compile(r"""<a\s[^<>]*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]*>(.*?)</a\s*>""", re.S | re.I)
+_HTML_ANCHOR_END = lazy_compile(r"</a\s*>", re.I)
+_HTML_TAG = lazy_compile(r"<[^<>]*>")
 #: a Hugo shortcode, ``{{< docsref "/x" >}}`` or ``{{% note %}}``, in an HTML page: no tag, and kept as it is
-_HTML_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.S)
-_HTML_SHORTCODE_END = re.compile(r"[>%]\}\}")
+_HTML_SHORTCODE = lazy_compile(r"\{\{[<%].*?[>%]\}\}", re.S)
+_HTML_SHORTCODE_END = lazy_compile(r"[>%]\}\}")
 
 
 def _sub_closed(pattern: re.Pattern[str], closing: re.Pattern[str], replace: Callable[[re.Match[str]], str],
@@ -1212,13 +1213,13 @@ def html_page_text(text: str) -> str:
 
 
 #: a reStructuredText section title's underline (or overline): one punctuation character repeated
-_RST_ADORNMENT = re.compile(r"""^([!-/:-@\[-`{-~])\1+[ \t]*$""")
+_RST_ADORNMENT = lazy_compile(r"""^([!-/:-@\[-`{-~])\1+[ \t]*$""")
 #: a field of a field list, ``:tags: a, b`` (a Pelican page's metadata, right after its title)
-_RST_FIELD = re.compile(r"^:([^:\s][^:\n]*):(?:[ \t]+(.*))?$")
+_RST_FIELD = lazy_compile(r"^:([^:\s][^:\n]*):(?:[ \t]+(.*))?$")
 #: an embedded link, `` `text <target>`_ `` (or ``__``, anonymous); its text may be left out
-_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>]+)>`__?")
+_RST_LINK = lazy_compile(r"`([^`<]*?)\s*<([^`<>]+)>`__?")
 #: Nikola's ``:doc:`` role, which names a post by its slug (``:doc:`slug```, ``:doc:`text <slug>```), not a file
-_NIKOLA_DOC = re.compile(r"(?<![\w`]):doc:`([^`<]*?)\s*(?:<([^`<>]+)>)?`")
+_NIKOLA_DOC = lazy_compile(r"(?<![\w`]):doc:`([^`<]*?)\s*(?:<([^`<>]+)>)?`")
 
 
 def _nikola_doc(m: re.Match[str]) -> str:
@@ -1233,11 +1234,11 @@ def _nikola_doc(m: re.Match[str]) -> str:
 
 
 #: Sphinx's cross-references, :doc:`path` and :ref:`label`: MyST's {doc} and {ref}
-_RST_ROLE = re.compile(r"(?<![\w`]):(doc|ref|numref):`")
+_RST_ROLE = lazy_compile(r"(?<![\w`]):(doc|ref|numref):`")
 #: a named reference, `` `the river`_ `` or ``Python_``: the link to the target of that name
-_RST_REFERENCE = re.compile(r"`([^`<>]+)`_(?!_)|(?<![\w`])([A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)_(?![\w`])")
+_RST_REFERENCE = lazy_compile(r"`([^`<>]+)`_(?!_)|(?<![\w`])([A-Za-z0-9](?:[\w.+-]*[A-Za-z0-9])?)_(?![\w`])")
 #: a target, ``.. _name: url`` (a named link's target) or ``.. _label:`` (a label of what follows)
-_RST_TARGET = re.compile(r"^\.\. _([^:\n]+):[ \t]*(\S*)[ \t]*$", re.M)
+_RST_TARGET = lazy_compile(r"^\.\. _([^:\n]+):[ \t]*(\S*)[ \t]*$", re.M)
 
 
 def rst_text(text: str, *, metadata: bool = False) -> str:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from .regex import lazy_compile
+
 __all__ = [
     "BIDI_CONTROLS",
     "MAX_KEYWORD_WORDS",
@@ -24,7 +26,7 @@ __all__ = [
     "visible",
 ]
 
-_WS = re.compile(r"\s+")
+_WS = lazy_compile(r"\s+")
 
 
 def clean(text: str) -> str:
@@ -91,11 +93,11 @@ def printable_line(text: str) -> str:
 _INVISIBLE = dict.fromkeys((0x00AD, 0x061C, *range(0x200B, 0x2010), 0x2060, *BIDI_CONTROLS, 0xFEFF))
 #: the same, but for the joiners: between two letters they shape them (Persian's ZWNJ, an emoji's ZWJ)
 _INVISIBLE_BUT_JOINERS = {c: None for c in _INVISIBLE if c not in (0x200C, 0x200D)}
-_LONE_JOINER = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
+_LONE_JOINER = lazy_compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
 #: any of :data:`_INVISIBLE`: one scan in C finds that a text has none (nearly every text), where
 #: ``str.translate`` looks each character up in a dict (0.1 ms for an answer of 2,500 characters
 #: with one curly quote: 7% of a cold build's processor time at 36k)
-_ANY_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_ANY_INVISIBLE = lazy_compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def visible(text: str) -> str:
@@ -222,7 +224,7 @@ def split_keywords(value: object, separator: str | None = ",") -> tuple[tuple[st
     return tuple(spellings), tuple(keys)
 
 
-_WORDS = re.compile(r"\w+")
+_WORDS = lazy_compile(r"\w+")
 
 
 def question_key(text: str | None) -> str:
@@ -294,15 +296,15 @@ def split_keyword_text(text: str, separator: str | None = ",") -> tuple[list[str
 #: a keyword none of :func:`keyword_problems`' checks can find anything in: letters, digits, inner spaces
 #: and hyphens, at most 60 characters, fewer than :data:`MAX_KEYWORD_WORDS` spaces (one a line, in
 #: :func:`keyword_problems_of`'s text of many)
-_PLAIN = re.compile(rf"^(?!(?:[^ \n]* ){{{MAX_KEYWORD_WORDS}}})[A-Za-z](?:[A-Za-z0-9 \-]{{0,58}}[A-Za-z0-9])?$", re.M)
-_MARKUP = re.compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
+_PLAIN = lazy_compile(rf"^(?!(?:[^ \n]* ){{{MAX_KEYWORD_WORDS}}})[A-Za-z](?:[A-Za-z0-9 \-]{{0,58}}[A-Za-z0-9])?$", re.M)
+_MARKUP = lazy_compile(r"\*\*|__|`|<[a-z/!]|\]\(|^#|\{\{|https?://", re.I)
 #: a mark at either end that belongs to no word; a dot before a letter is a name's (``.NET``, ``.htaccess``)
-_EDGE_PUNCT = re.compile(r"^(?!\.[^\W_])[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
+_EDGE_PUNCT = lazy_compile(r"^(?!\.[^\W_])[^\w(\[\"'$]|[^\w)\]\"'.+#%!?$]$")
 #: what an emoji is made of: its symbols, a skin tone, the variation selectors, a keycap and the joiner
 _EMOJI_PARTS = "\ufe0e\ufe0f\u20e3\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF"
-_NUMBER = re.compile(r"[\d\s.,:/%+-]+")
+_NUMBER = lazy_compile(r"[\d\s.,:/%+-]+")
 #: a release's number, as Stack Exchange sites tag questions by it (Ask Ubuntu's 16.04, Python's 2.7)
-_VERSION = re.compile(r"\d+(?:\.\d+)+")
+_VERSION = lazy_compile(r"\d+(?:\.\d+)+")
 
 
 def keyword_problems(keyword: str) -> list[str]:
@@ -408,7 +410,7 @@ def slugify(text: str) -> str:
 
 
 #: the signs a name spells with that a slug would drop: C, C++ and C# (F#, Notepad++) name different things
-_NAMED_SIGNS = re.compile(r"(?<=[^\W_])(?:#|\++)")
+_NAMED_SIGNS = lazy_compile(r"(?<=[^\W_])(?:#|\++)")
 
 
 def subject_slug(text: str) -> str:
@@ -431,8 +433,8 @@ _LATEX_N = (
     "|nsupseteq|nexists|ni|nolimits|normalsize|newcommand|nearrow|nwarrow|natural|nleftarrow"
     "|nrightarrow|nsim|ncong|nvdash|nRightarrow|nLeftarrow|nLeftrightarrow"
 )
-_MATH = re.compile(r"\$\$.+?\$\$|\$[^$]+?\$", re.S)
-_LATEX_IN_MATH = re.compile(r"\\(?=(?:" + _LATEX_N + r")(?![A-Za-z]))n")
+_MATH = lazy_compile(r"\$\$.+?\$\$|\$[^$]+?\$", re.S)
+_LATEX_IN_MATH = lazy_compile(r"\\(?=(?:" + _LATEX_N + r")(?![A-Za-z]))n")
 _PLACEHOLDER = "\x00QAGRAPH-BACKSLASH-N\x00"
 
 

@@ -15,7 +15,6 @@ import functools
 import gc
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
@@ -36,6 +35,7 @@ from .load import DEFAULT_MAX_FILE_SIZE, LoadResult, Scan, load_corpus, load_ord
 from .model import Progress, RelatedLink
 from .parallel import reap
 from .presets import AUTO, Detection, choose
+from .regex import lazy_compile
 from .workers import end_with_parent, interrupts_held
 
 if TYPE_CHECKING:
@@ -1041,7 +1041,7 @@ def findings_text(found: Mapping[str, Any], previous: Mapping[str, tuple[Any, st
 
 
 _DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\n\r]*")  #: JSON's whitespace
+_SPACE = lazy_compile(r"[ \t\n\r]*")  #: JSON's whitespace
 
 
 def _skip(text: str, i: int = 0) -> int:

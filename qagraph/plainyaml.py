@@ -22,13 +22,15 @@ from typing import Any
 
 import yaml
 
+from .regex import lazy_compile
+
 __all__ = ["read_simple"]
 
 #: a key at the start of a line (after its indentation): a name, no quote, space or indicator
-_KEY = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_.-]*):(?: |$)")
-_INDENT = re.compile(" *")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
-_DOUBLE = re.compile(r'"([^"\\]*)"')
+_KEY = lazy_compile(r"( *)([A-Za-z_][A-Za-z0-9_.-]*):(?: |$)")
+_INDENT = lazy_compile(" *")
+_SINGLE = lazy_compile(r"'((?:[^']|'')*)'")
+_DOUBLE = lazy_compile(r'"([^"\\]*)"')
 #: first characters of a value that make it something other than plain text (or text this reader
 #: leaves to PyYAML): flow collections, anchors, aliases, tags, directives, comments, reserved ones
 _INDICATORS = frozenset("[]{}&*!%@`#,?:|>")

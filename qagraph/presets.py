@@ -49,6 +49,7 @@ from .fields import (_INCLUDE, _deep_merge, _folder_label, _slug, ANY_SEPARATOR,
 from .frontmatter import JOPLIN_ID, TAG_COMMENT, decode, joplin_item, json_loads, read_front_matter
 from .links import PAGE_SUFFIXES, TITLE_ALIAS, bookdown_headings, closed_tags, command_page, data_reusables, liquid_text, mask_code, note_suffixes, reference_definitions, replace_spans, snippet_links, split_language, text_links, translation_folder, zettel_ids_of
 from .normalize import as_written, fold, scalar_text
+from .regex import lazy_compile
 
 if TYPE_CHECKING:
     from .load import LoadResult
@@ -452,19 +453,19 @@ def _toml_loads(text: str) -> Any:
     return tomllib.loads(text)
 
 
-_QA_URL = re.compile(r"^/learn/[^/]+/questions/")
+_QA_URL = lazy_compile(r"^/learn/[^/]+/questions/")
 #: a command page's example: ``- Do this:``, a blank line, a backticked command line
-_COMMAND_EXAMPLE = re.compile(r"^- [^\n]+\n[ \t]*\n`[^`\n]+`[ \t]*$", re.M)
+_COMMAND_EXAMPLE = lazy_compile(r"^- [^\n]+\n[ \t]*\n`[^`\n]+`[ \t]*$", re.M)
 #: a wiki-link's target, before its heading, block or label; a shell test (``[[ -f x ]]``) is none
-_WIKI_TARGET = re.compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
-_FENCE = re.compile(r"^```[ \t]*([A-Za-z]+)", re.M)
+_WIKI_TARGET = lazy_compile(r"\[\[(?!\s)([^\[\]\n|#^]*)[^\[\]\n]*\]\]")
+_FENCE = lazy_compile(r"^```[ \t]*([A-Za-z]+)", re.M)
 #: a note's first line when it is its title: ``# Title`` (an ATX heading of level 1)
-_TITLE_HEADING = re.compile(r"#[ \t]+\S")
+_TITLE_HEADING = lazy_compile(r"#[ \t]+\S")
 #: a note's first line as many TIL collections title it: a ``#`` or ``##`` heading, or a setext heading
-_NOTE_HEADING = re.compile(r"#{1,2}[ \t]+\S|[^\s#>*\-+|`<][^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*(?:\r?\n|$)")
+_NOTE_HEADING = lazy_compile(r"#{1,2}[ \t]+\S|[^\s#>*\-+|`<][^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*(?:\r?\n|$)")
 #: all a TIL note's front matter says, in the collections that give their notes one
 _NOTE_FIELDS = frozenset({"title", "date", "tags"})
-_SNIPPET_LINK = re.compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
+_SNIPPET_LINK = lazy_compile(r"\]\((/[a-z][a-z-]*/s/)([a-z0-9-]+)/?[)#]")
 
 
 def _sample(base: Path, names: Sequence[str], raw: Mapping[str, str], *, metadata: bool = False,
@@ -610,23 +611,23 @@ _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml
                  "config.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml",
                  "config/_default/hugo.json", "config/_default/config.toml", "config/_default/config.yaml",
                  "config/_default/config.yml", "config/_default/config.json")
-_BASE_URL = re.compile(r"""^[ \t]*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
+_BASE_URL = lazy_compile(r"""^[ \t]*"?baseURL"?\s*[=:]\s*["']?([^"'\s,]+)""", re.I | re.M)
 #: the key itself, whatever its value: ``baseURL = ""`` (a site published wherever it is put) is Hugo's too
-_BASE_URL_KEY = re.compile(r"""^[ \t]*"?baseURL"?[ \t]*[=:]""", re.I | re.M)
+_BASE_URL_KEY = lazy_compile(r"""^[ \t]*"?baseURL"?[ \t]*[=:]""", re.I | re.M)
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
-_JEKYLL_URL = re.compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
-_JEKYLL_BASEURL = re.compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
-_JEKYLL_PERMALINK = re.compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
-_HUGO_LANGUAGE_TABLE = re.compile(r"^[ \t]*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
-_HUGO_LANGUAGES_KEY = re.compile(r"^languages\s*:\s*$", re.M)  # YAML: languages: then one key per language
-_HUGO_DEFAULT_LANGUAGE = re.compile(r"""^[ \t]*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
+_JEKYLL_URL = lazy_compile(r"""^url\s*:\s*["']?([^"'\s#]+)""", re.M)
+_JEKYLL_BASEURL = lazy_compile(r"""^baseurl\s*:\s*["']?([^"'\s#]*)""", re.M)
+_JEKYLL_PERMALINK = lazy_compile(r"""^permalink\s*:\s*["']?([^"'\s#]+)""", re.M)
+_HUGO_LANGUAGE_TABLE = lazy_compile(r"^[ \t]*\[languages\.([A-Za-z0-9_-]+)\]", re.M)  # TOML: [languages.fr]
+_HUGO_LANGUAGES_KEY = lazy_compile(r"^languages\s*:\s*$", re.M)  # YAML: languages: then one key per language
+_HUGO_DEFAULT_LANGUAGE = lazy_compile(r"""^[ \t]*defaultContentLanguage\s*[=:]\s*["']?([A-Za-z0-9_-]+)""", re.M)
 #: a Zola config's default_language, a top-level key (before its first table)
-_ZOLA_DEFAULT_LANGUAGE = re.compile(r"""\A(?:(?!^\[).*\n)*?^default_language[ \t]*=[ \t]*["']([A-Za-z0-9_-]+)["']""", re.M)
+_ZOLA_DEFAULT_LANGUAGE = lazy_compile(r"""\A(?:(?!^\[).*\n)*?^default_language[ \t]*=[ \t]*["']([A-Za-z0-9_-]+)["']""", re.M)
 
 
 _ZOLA_CONFIGS = ("zola.toml", "config.toml")
-_ZOLA_BASE_URL = re.compile(r"""^base_url[ \t]*=[ \t]*["']([^"'\s]+)""", re.M)
-_TOML_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.M)
+_ZOLA_BASE_URL = lazy_compile(r"""^base_url[ \t]*=[ \t]*["']([^"'\s]+)""", re.M)
+_TOML_FIRST_TABLE = lazy_compile(r"^[ \t]*\[", re.M)
 
 
 def zola_base_url(config: str) -> str | None:
@@ -847,7 +848,7 @@ def hugo_settings(path: Path, text: str) -> dict[str, Any]:
     return settings
 
 
-_HUGO_LANGUAGE_FILE = re.compile(r"^languages\.([A-Za-z0-9_-]+)\.(?:toml|ya?ml|json)$")
+_HUGO_LANGUAGE_FILE = lazy_compile(r"^languages\.([A-Za-z0-9_-]+)\.(?:toml|ya?ml|json)$")
 
 
 def _hugo_language_files(folder: Path) -> list[tuple[str, str]]:
@@ -1069,14 +1070,14 @@ def hugo_content_mounts(settings: Mapping[str, Any], site_root: Path, base: Path
 
 
 #: in a shortcode's template: ``relref . $path`` (``ref``, of ``$.Page``...), the path a variable or ``(.Get 0)``
-_TEMPLATE_REF = re.compile(r"\b(?:rel)?ref\s+\$?(?:\.Page|\.)?\s+(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\))")
+_TEMPLATE_REF = lazy_compile(r"\b(?:rel)?ref\s+\$?(?:\.Page|\.)?\s+(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\))")
 #: what ``path.Join`` joins: a quoted text, a site parameter, a variable
-_JOIN_PART = re.compile(r"\"([^\"\n]*)\"|`([^`\n]*)`|(?:\$\.Site|\.Site|site)\.Params\.(\w+)|(\$\w+)")
+_JOIN_PART = lazy_compile(r"\"([^\"\n]*)\"|`([^`\n]*)`|(?:\$\.Site|\.Site|site)\.Params\.(\w+)|(\$\w+)")
 
 
 #: in a shortcode's template: a page found by ``GetPage`` of the path a variable holds, the argument
 #: ``(.Get "page")``, or a ``printf "%s/%s"`` or ``path.Join`` of parts: ``$page := site.GetPage "page" $path``
-_TEMPLATE_GETPAGE = re.compile(r"(\$\w+)\s*:?=\s*\(?\s*(?:site|\$?\.Site|\$?\.Page\.Site)\.GetPage\s+(?:\"page\"\s+)?"
+_TEMPLATE_GETPAGE = lazy_compile(r"(\$\w+)\s*:?=\s*\(?\s*(?:site|\$?\.Site|\$?\.Page\.Site)\.GetPage\s+(?:\"page\"\s+)?"
                                r"(\$\w+|\(\s*\.Get\s+(?:0|\"\w+\")\s*\)|"
                                r"\(\s*(?:printf\s+\"%s/%s\"|path\.Join)\s+([^)\n]*)\))")
 
@@ -1216,7 +1217,7 @@ def _hugo_link_hooks(root: Path, settings: Mapping[str, Any]) -> list[Path]:
 
 
 #: a link render hook's way of putting a link's path in the page's language: ``{{ .Destination | relLangURL }}``
-_LANG_URL = re.compile(r"\b(?:relLangURL|absLangURL)\b")
+_LANG_URL = lazy_compile(r"\b(?:relLangURL|absLangURL)\b")
 
 
 def hugo_language_url_hook(root: Path, settings: Mapping[str, Any]) -> bool:
@@ -1265,7 +1266,7 @@ def _hugo_shortcode_templates(root: Path, settings: Mapping[str, Any]) -> list[t
 
 
 #: in a shortcode's template: a link's href that is a variable as it is, ``href="{{ $url }}"`` (or ``| safeURL``)
-_TEMPLATE_HREF = re.compile(r"""\bhref\s*=\s*["']?\{\{-?\s*(\$\w+)\s*(?:\|\s*safeURL\s*)?-?\}\}""")
+_TEMPLATE_HREF = lazy_compile(r"""\bhref\s*=\s*["']?\{\{-?\s*(\$\w+)\s*(?:\|\s*safeURL\s*)?-?\}\}""")
 
 
 def hugo_href_shortcodes(root: Path, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -1373,8 +1374,8 @@ def _hugo_permalinks(setting: Any) -> tuple[tuple[str, str, str], ...]:
 
 _HUGO_LANGUAGE_FILES = ("config/_default/languages.toml", "config/_default/languages.yaml",
                         "config/_default/languages.yml")
-_TOML_TABLE = re.compile(r"^[ \t]*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
-_YAML_TOP_KEY = re.compile(r"^([A-Za-z0-9_-]+)\s*:", re.M)
+_TOML_TABLE = lazy_compile(r"^[ \t]*\[\s*([A-Za-z0-9_-]+)\s*[\].]", re.M)  # [fr] or [fr.params]: language fr
+_YAML_TOP_KEY = lazy_compile(r"^([A-Za-z0-9_-]+)\s*:", re.M)
 
 
 def _hugo_language_file(path: Path, text: str) -> tuple[str, ...]:
@@ -1390,8 +1391,8 @@ def _hugo_language_file(path: Path, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pattern.findall(text)))
 
 
-_DATED = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
-_LANGUAGE = re.compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
+_DATED = lazy_compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]*$")
+_LANGUAGE = lazy_compile(r"^[a-z]{2}(?:-[a-zA-Z]{2,4})?$")
 #: the ISO 639-1 codes of languages, which name the folders of a vault translated (``pt-br`` by its ``pt``)
 _ISO_639_1 = frozenset("""
     aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en
@@ -1621,7 +1622,7 @@ def _recognise(base: Path, names: Sequence[str], s: _Sample) -> tuple[str, str, 
 
 
 #: a PARA bucket's folder name: its number and separator (``1 Projects``, ``02 - Areas``, ``3. Resources``), then its kind
-_PARA_BUCKET = re.compile(r"(?:\d+\s*[-._]?\s*)?(?:projects?|areas?|resources?|archives?)", re.I)
+_PARA_BUCKET = lazy_compile(r"(?:\d+\s*[-._]?\s*)?(?:projects?|areas?|resources?|archives?)", re.I)
 
 
 def _para_folders(names: Sequence[str]) -> tuple[str, ...]:
@@ -2506,7 +2507,7 @@ def _note_suffixes(base: Path, names: Sequence[str]) -> tuple[str, ...]:
 #: the most of a locale's _redirects.txt read (mdn/content's en-us one is 1.3 MB)
 MAX_REDIRECTS = 16 * 1024 * 1024
 #: a page of an MDN Web Docs content repository: ``files/<locale>/<slug in lower case>/index.md``
-_MDN_PAGE = re.compile(r"^(?:(?:files/)?(?P<locale>[a-z]{2}(?:-[a-z]{2})?)/)?(?P<path>(?:[^/]+/)*[^/]+)/index\.md$")
+_MDN_PAGE = lazy_compile(r"^(?:(?:files/)?(?P<locale>[a-z]{2}(?:-[a-z]{2})?)/)?(?P<path>(?:[^/]+/)*[^/]+)/index\.md$")
 
 
 def _mdn_locale(folder: str) -> str:
@@ -2726,7 +2727,7 @@ _HUGO_DOCS_GLOSSARY = "quick-reference/glossary"
 _HUGO_DOCS_UNRENDERED = {"_common": "Hugo's docs' include snippets",
                          _HUGO_DOCS_GLOSSARY: "the terms of Hugo's docs' glossary"}
 #: a term of the Kubernetes site's glossary (a leaf bundle whose resources are its terms), below a language's folder
-_GLOSSARY_TERM = re.compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
+_GLOSSARY_TERM = lazy_compile(r"^(?:(?P<language>[^/]+)/)?docs/reference/glossary/(?P<term>[^/]+)\.md$")
 
 
 def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
@@ -2783,7 +2784,7 @@ def _hugo_glossary(base: Path, names: Sequence[str], fields: FieldMap) -> tuple[
 
 
 #: a Markdown block that renders no paragraph (a heading, a comment, a fenced block, a shortcode's own line)
-_NO_PARAGRAPH = re.compile(r"\s*(?:#|<!--|```|~~~|\{\{[<%])")
+_NO_PARAGRAPH = lazy_compile(r"\s*(?:#|<!--|```|~~~|\{\{[<%])")
 
 
 def _first_paragraph(body: str) -> str:
@@ -2941,7 +2942,7 @@ def _bundles_showing_resources(base: Path, names: Sequence[str], fields: FieldMa
 
 
 #: a template's range over a page's Markdown resources: ``.Resources.ByType "page"``, ``.Resources.Match "*.md"``
-_TEMPLATE_RESOURCES = re.compile(r'\.Resources\.(?:ByType\s+"page"|Match\s+"[^"]*\.md")')
+_TEMPLATE_RESOURCES = lazy_compile(r'\.Resources\.(?:ByType\s+"page"|Match\s+"[^"]*\.md")')
 
 
 def hugo_bundle_shortcodes(root: Path, settings: Mapping[str, Any], bundles: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -2974,7 +2975,7 @@ def hugo_bundle_shortcodes(root: Path, settings: Mapping[str, Any], bundles: Seq
 
 
 #: a template's ``.Site.GetPage "page" "boilerplates"`` (or ``site.GetPage "/boilerplates"``): the page it gets
-_TEMPLATE_BUNDLE = re.compile(r'GetPage\s+(?:"(?:page|section)"\s+)?"/?([^"/]+)/?"')
+_TEMPLATE_BUNDLE = lazy_compile(r'GetPage\s+(?:"(?:page|section)"\s+)?"/?([^"/]+)/?"')
 
 
 def _below_language(path: str, languages: Sequence[str]) -> str:
@@ -3265,13 +3266,13 @@ def _permalink_pattern(pattern: str) -> str:
     return re.sub(r"/{2,}", "/", "[^/#?]+".join(re.escape(part) for part in parts))
 
 
-_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
-_PAGES_REPOSITORY = re.compile(r"([A-Za-z0-9-]+)/([A-Za-z0-9-]+\.github\.io)")
+_HOST = lazy_compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+_PAGES_REPOSITORY = lazy_compile(r"([A-Za-z0-9-]+)/([A-Za-z0-9-]+\.github\.io)")
 #: a user's site's repository named in a GitHub url: OWNER/OWNER.github.io
-_PAGES_REPOSITORY_URL = re.compile(r"(?<=github\.com/)([A-Za-z0-9-]+)/(\1\.github\.io)\b", re.I)
+_PAGES_REPOSITORY_URL = lazy_compile(r"(?<=github\.com/)([A-Za-z0-9-]+)/(\1\.github\.io)\b", re.I)
 #: the branch GitHub puts after a repository's name in the folder of its archive (pippim.github.io-main)
-_ARCHIVE_BRANCH = re.compile(r"-(?:main|master|gh-pages)$", re.I)
-_GIT_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9.-]+?)(?:\.git)?/?[ \t]*$", re.M)
+_ARCHIVE_BRANCH = lazy_compile(r"-(?:main|master|gh-pages)$", re.I)
+_GIT_REMOTE = lazy_compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9.-]+?)(?:\.git)?/?[ \t]*$", re.M)
 
 
 def _github_pages_hosts(root: Path, settings: Mapping[str, Any], text: str = "") -> tuple[str, ...]:
@@ -3361,8 +3362,8 @@ def _github_project_path(root: Path, settings: Mapping[str, Any], names: Sequenc
 
 
 #: keys of a Hexo ``_config.yml`` that Jekyll's has not
-_HEXO_KEYS = re.compile(r"^(?:new_post_name|source_dir|public_dir|render_drafts|post_asset_folder|skip_render)\s*:", re.M)
-_HEXO_PACKAGE = re.compile(r'"hexo"\s*:')
+_HEXO_KEYS = lazy_compile(r"^(?:new_post_name|source_dir|public_dir|render_drafts|post_asset_folder|skip_render)\s*:", re.M)
+_HEXO_PACKAGE = lazy_compile(r'"hexo"\s*:')
 
 
 def _hexo(base: Path) -> tuple[Path, str] | None:
@@ -3758,8 +3759,8 @@ def _jekyll_unread(names: Sequence[str], published: Sequence[str], included: Seq
 
 #: a README, and a folder's index, as jekyll-readme-index finds them: by name, in any case, with a Markdown suffix
 #: (its readme_regex), and by its url (INDEX_URL_REGEX: index.html, .htm, .xhtml, .xml, or a Markdown page's)
-_README = re.compile(r"readme\.(?:md|markdown|mkdown|mkdn|mkd)", re.I)
-_INDEX_FILE = re.compile(r"index\.(?:md|markdown|mkdown|mkdn|mkd|html?|xhtml|xml)", re.I)
+_README = lazy_compile(r"readme\.(?:md|markdown|mkdown|mkdn|mkd)", re.I)
+_INDEX_FILE = lazy_compile(r"index\.(?:md|markdown|mkdown|mkdn|mkd|html?|xhtml|xml)", re.I)
 
 
 def _readme_indexes(base: Path, names: Sequence[str]) -> tuple[str, ...]:
@@ -3912,7 +3913,7 @@ def _edn_text(config: str, *keys: str) -> str | None:
 
 
 #: the format a Logseq graph names its pages' files in (``:file/name-format :triple-lowbar``)
-_LOGSEQ_NAME_FORMAT = re.compile(r"^[^;\n]*?:file/name-format\s+:([\w-]+)", re.M)
+_LOGSEQ_NAME_FORMAT = lazy_compile(r"^[^;\n]*?:file/name-format\s+:([\w-]+)", re.M)
 
 
 def _logseq_legacy_names(base: Path) -> bool:
@@ -3931,7 +3932,7 @@ def _logseq_legacy_names(base: Path) -> bool:
 #: where a Logseq graph's hidden paths come from: its ``config.edn``'s ``:hidden``
 _LOGSEQ_HIDDEN = ":hidden"
 #: a string of an EDN value, and a ``;`` comment (to the end of its line), which holds none
-_EDN_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|;[^\n]*')
+_EDN_STRING = lazy_compile(r'"((?:[^"\\]|\\.)*)"|;[^\n]*')
 
 
 def _logseq_hidden(base: Path) -> tuple[str, ...]:
@@ -3974,7 +3975,7 @@ def _logseq_journals(base: Path) -> tuple[str | None, str | None, str]:
             format_date(_dt.date(2024, 1, 5), files) or "", files) is None:
         return None, None, f"journal pages titled by their file names (date formats {files!r}, {title!r} not read)"
     return f"{folder}/{files}", title, f"journal pages ({folder}/) titled as dates ({title})"
-_NOTION_FILE = re.compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
+_NOTION_FILE = lazy_compile(r" [0-9a-f]{32}\.(?:md|markdown)$")
 #: the most of a Joplin raw export's item read: its properties are at its end (a note's text above them)
 MAX_JOPLIN_ITEM = 4 * 1024 * 1024
 
@@ -4316,7 +4317,7 @@ def _obsidian_templates(base: Path) -> tuple[tuple[str, str, int | None], ...]:
 _OBSIDIAN_DAILY = ((".obsidian/plugins/periodic-notes/data.json", "daily"), (".obsidian/daily-notes.json", ""))
 #: the parts of a moment.js date format (Obsidian's): [text], a character escaped (\\J), the tokens of a day's name,
 #: another letter, other text
-_MOMENT_PART = re.compile(r"\[([^\]]*)\]|\\(.)|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|([A-Za-z])|[^A-Za-z\[\\]+|[\[\\]")
+_MOMENT_PART = lazy_compile(r"\[([^\]]*)\]|\\(.)|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|([A-Za-z])|[^A-Za-z\[\\]+|[\[\\]")
 _MOMENT_JODA = {"YYYY": "yyyy", "YY": "yy", "MMMM": "MMMM", "MMM": "MMM", "MM": "MM", "M": "M", "Do": "do", "DD": "dd",
                 "D": "d", "dddd": "EEEE", "ddd": "EEE", "dd": "EE"}
 
@@ -4400,11 +4401,11 @@ def vault_excluded(path: str, filters: Sequence[str]) -> str | None:
 
 
 #: a Liquid loop over a page's front-matter list: ``{% for related in page.related %} ... {% endfor %}``
-_LIQUID_FOR = re.compile(r"\{%-?\s*for\s+(\w+)\s+in\s+page\.([\w.]+)[^%]*%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+_LIQUID_FOR = lazy_compile(r"\{%-?\s*for\s+(\w+)\s+in\s+page\.([\w.]+)[^%]*%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
 #: a Liquid tag (``{% assign a = site.articles | where: 'class', related | first %}``)
-_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+_LIQUID_TAG = lazy_compile(r"\{%.*?%\}", re.S)
 #: a ``where`` filter of a field by a value: ``where: 'class', related``, ``where: "lang", page.lang``
-_LIQUID_WHERE = re.compile(r"""where\s*:\s*["']([\w-]+)["']\s*,\s*([\w.]+)""")
+_LIQUID_WHERE = lazy_compile(r"""where\s*:\s*["']([\w-]+)["']\s*,\s*([\w.]+)""")
 
 
 def _jekyll_templates(folder: Path) -> list[Path]:
@@ -4440,7 +4441,7 @@ def _jekyll_site_templates(root: Path, found: Callable[[Path], list[Path]]) -> I
 
 
 #: a gemspec's name and homepage (``spec.name = "minimal-mistakes-jekyll"``, ``s.homepage = "https://..."``)
-_GEMSPEC_FIELD = re.compile(r"""^[ \t]*\w+\.(name|homepage)[ \t]*=[ \t]*["']([^"'\n]+)["']""", re.M)
+_GEMSPEC_FIELD = lazy_compile(r"""^[ \t]*\w+\.(name|homepage)[ \t]*=[ \t]*["']([^"'\n]+)["']""", re.M)
 
 
 def _jekyll_theme_folder(root: Path) -> Path | None:
@@ -4507,41 +4508,41 @@ def _jekyll_related_by(root: Path, lists: Sequence[str]) -> tuple[str, ...]:
 
 
 #: a page's front-matter field a Jekyll layout renders as Markdown: ``{{ page.intro | markdownify }}``
-_LIQUID_MARKDOWNIFY = re.compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*\|\s*markdownify\s*-?\}\}")
+_LIQUID_MARKDOWNIFY = lazy_compile(r"\{\{-?\s*page\.(\w[\w-]*)\s*\|\s*markdownify\s*-?\}\}")
 #: a link's href written by Liquid alone (``href='{{ base }}{{ page.deprecated_by }}'``): its value's parts
-_LIQUID_HREF = re.compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
+_LIQUID_HREF = lazy_compile(r"""href\s*=\s*(["'])((?:\{\{[^{}]*\}\})+)\1""")
 #: a page field in Liquid output, bare (``{{ page.deprecated_by }}``) or through the filters that make it the
 #: site's url of the path it holds (``| relative_url``, ``| absolute_url``, ``| prepend: site.baseurl``)
-_LIQUID_PAGE_FIELD = re.compile(r"\{\{-?\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*(?:\|\s*(?:relative_url|absolute_url|"
+_LIQUID_PAGE_FIELD = lazy_compile(r"\{\{-?\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*(?:\|\s*(?:relative_url|absolute_url|"
                                 r"prepend\s*:\s*site\.(?:baseurl|url))\s*)*-?\}\}")
 #: a Liquid loop over a list, up to its first ``endfor``: its variable, what it loops over, the loop's text
-_LIQUID_LIST_LOOP = re.compile(r"\{%-?\s*for\s+(\w+)\s+in\s+([\w.-]+)[^%{}]*?-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
+_LIQUID_LIST_LOOP = lazy_compile(r"\{%-?\s*for\s+(\w+)\s+in\s+([\w.-]+)[^%{}]*?-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
 #: a variable assigned a field of the page (Minimal Mistakes' ``{% assign feature_row = page.feature_row %}``)
-_LIQUID_PAGE_ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*-?%\}")
+_LIQUID_PAGE_ASSIGN = lazy_compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\.(\w[\w-]*(?:\.\w[\w-]*)*)\s*-?%\}")
 #: a Liquid loop whose item is named ``page`` (``{% for page in site.pages %}``): there ``page`` is another page
-_LIQUID_PAGE_LOOP = re.compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
+_LIQUID_PAGE_LOOP = lazy_compile(r"\{%-?\s*for\s+page\s+in\b.*?\{%-?\s*endfor\s*-?%\}", re.S)
 #: the fields of a page that are its own address, not a link to another page
 _OWN_URL_FIELDS = ("url", "permalink", "path", "id", "canonical_url")
 #: a Liquid loop over a list in a page's front matter (``{% for child in page.tell-me-why.includes %}``): its
 #: variable, the field's path and the loop's body
-_LIQUID_PAGE_LIST_LOOP = re.compile(
+_LIQUID_PAGE_LIST_LOOP = lazy_compile(
     r"\{%-?\s*for\s+(\w+)\s+in\s+page\.([\w-]+(?:\.[\w-]+)*)\s*-?%\}(.*?)\{%-?\s*endfor\s*-?%\}", re.S)
 #: a Liquid filter keeping the pages that share the page's value of a field, ``site.pages | where:"ref", page.ref``:
 #: with the page's ``lang`` in the same template, its translations (a site translated page by page)
-_LIQUID_SAME_FIELD = re.compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
+_LIQUID_SAME_FIELD = lazy_compile(r"""\bwhere\s*:\s*["']([\w-]+)["']\s*,\s*page\.([\w-]+)""")
 
 
 #: a Liquid loop over a data file of the site (``{% for section in site.data.docs_nav %}``), or over a variable
 #: (``{% for nav in navigation %}``): its variable, what it loops over and the loop's text up to the first ``endfor``
 #: (an inner loop's opening within it)
-_LIQUID_DATA_LOOP = re.compile(
+_LIQUID_DATA_LOOP = lazy_compile(
     r"\{%-?\s*for\s+(\w+)\s+in\s+(site\.data\.[\w-]+(?:\.[\w-]+)*|site\.data\[\s*\w+\s*\]|\w+)[^%{}]*?-?%\}(.*?)"
     r"\{%-?\s*endfor\s*-?%\}", re.S)
 #: a variable assigned a text (``{% assign tocfilename = "toc" %}``): the variable and the text
-_LIQUID_TEXT_ASSIGN = re.compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*["']([\w./-]+)["']\s*-?%\}""")
+_LIQUID_TEXT_ASSIGN = lazy_compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*["']([\w./-]+)["']\s*-?%\}""")
 #: a variable assigned a data file of the site, or one of its entries (Minimal Mistakes' ``{% assign navigation =
 #: site.data.navigation[include.nav] %}``): the variable, the data's dotted path and the index, if any
-_LIQUID_DATA_ASSIGN = re.compile(
+_LIQUID_DATA_ASSIGN = lazy_compile(
     r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.data\.([\w-]+(?:\.[\w-]+)*)\s*(\[[^\]%]*\])?((?:\.[\w-]+)*)\s*-?%\}")
 #: the keys of a navigation item that hold the page's url (``- link: /docs/``)
 _NAV_URL_KEYS = ("link", "url", "href", "permalink", "path")
@@ -4725,7 +4726,7 @@ def _jekyll_shown_fields(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 #: a variable assigned the page's field an include's ``id`` names (``{% assign feature_row = page[include.id] %}``)
-_LIQUID_ID_ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\[\s*include\.id\s*\]\s*-?%\}")
+_LIQUID_ID_ASSIGN = lazy_compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*page\[\s*include\.id\s*\]\s*-?%\}")
 
 
 def _jekyll_include_id_hrefs(root: Path) -> tuple[tuple[str, str], ...]:
@@ -5004,7 +5005,7 @@ def _jekyll_language_folders(names: Sequence[str], langs: Sequence[Any]) -> tupl
 
 #: the words an Obsidian vault's folder of attachments is named with (Attachments, assets, Images; _resources,
 #: where the Importer puts a note's files): not Resources, a PARA vault's bucket of notes, PDFs beside them
-_ATTACHMENT_FOLDER = re.compile(r"attach|asset|media|image|img|picture|^_resources$", re.I)
+_ATTACHMENT_FOLDER = lazy_compile(r"attach|asset|media|image|img|picture|^_resources$", re.I)
 #: the suffixes of the images, documents, audio and video a vault attaches to its notes
 _MEDIA_SUFFIXES = frozenset("png jpg jpeg gif svg webp bmp ico tif tiff avif heic pdf mp3 mp4 m4a wav ogg oga webm "
                             "mov mkv flac".split())
@@ -5204,9 +5205,9 @@ def _dendron_vaults(base: Path) -> tuple[str, ...]:
 
 _WIKI_PARTS = ("_Sidebar", "_Footer", "_Header")  # what a GitHub wiki shows beside every page
 #: a page of a GitHub wiki by its url: the repository (``OWNER/REPO``) and the page's name
-_WIKI_URL = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9-]+/[A-Za-z0-9._-]+)/wiki/([^\s#?)\]\"'<>/]+)")
+_WIKI_URL = lazy_compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9-]+/[A-Za-z0-9._-]+)/wiki/([^\s#?)\]\"'<>/]+)")
 #: the remote of a GitHub wiki's clone: ``github.com/OWNER/REPO.wiki.git``, the wiki of OWNER/REPO
-_WIKI_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9._-]+?)\.wiki(?:\.git)?/?[ \t]*$",
+_WIKI_REMOTE = lazy_compile(r"^[ \t]*url[ \t]*=[ \t]*\S*github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9._-]+?)\.wiki(?:\.git)?/?[ \t]*$",
                           re.M | re.I)
 
 
@@ -5237,10 +5238,10 @@ def _fit_github_wiki(fields: FieldMap, repository: str | None, linked: bool = Fa
 
 
 #: MkDocs Material's blog plugin (``plugins: [blog]``, ``- blog:`` with settings), and its folder
-_MKDOCS_BLOG = re.compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
-_MKDOCS_BLOG_DIR = re.compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
-_MKDOCS_POST_DIR = re.compile(r"""^[ \t]+post_dir\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
-_MKDOCS_AUTHORS_FILE = re.compile(r"""^[ \t]+authors_file\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+_MKDOCS_BLOG = lazy_compile(r"^[ \t]+-[ \t]+(?:material/)?blog[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_MKDOCS_BLOG_DIR = lazy_compile(r"""^[ \t]+blog_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+_MKDOCS_POST_DIR = lazy_compile(r"""^[ \t]+post_dir\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+_MKDOCS_AUTHORS_FILE = lazy_compile(r"""^[ \t]+authors_file\s*:\s*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
 
 
 def _blog_path(setting: str, blog_dir: str) -> str:
@@ -5255,24 +5256,24 @@ def _blog_path(setting: str, blog_dir: str) -> str:
 
 
 #: MkDocs Material's meta plugin (``plugins: [meta]``, ``- meta:`` with settings)
-_MKDOCS_META = re.compile(r"^[ \t]+-[ \t]+(?:material/)?meta[ \t]*:?[ \t]*(?:#.*)?$", re.M)
-_MKDOCS_POST_URL = re.compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
-_MKDOCS_POST_DATE = re.compile(r"""^[ \t]+post_url_date_format\s*:\s*["']?([^"'#\n]+)""", re.M)
-_MKDOCS_DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
+_MKDOCS_META = lazy_compile(r"^[ \t]+-[ \t]+(?:material/)?meta[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_MKDOCS_POST_URL = lazy_compile(r"""^[ \t]+post_url_format\s*:\s*["']?([^"'#\n]+)""", re.M)
+_MKDOCS_POST_DATE = lazy_compile(r"""^[ \t]+post_url_date_format\s*:\s*["']?([^"'#\n]+)""", re.M)
+_MKDOCS_DOCS_DIR = lazy_compile(r"""^docs_dir\s*:\s*["']?([^"'\s#]+)""", re.M)
 #: what makes MkDocs read a Markdown link from / from the docs folder, which it else leaves as written: its
 #: validation's ``absolute_links: relative_to_docs`` (1.6), or a plugin that rewrites such links (ezlinks, abs-to-rel)
-_MKDOCS_ABSOLUTE_LINKS = re.compile(r"""\babsolute_links\s*:\s*["']?relative_to_docs\b|"""
+_MKDOCS_ABSOLUTE_LINKS = lazy_compile(r"""\babsolute_links\s*:\s*["']?relative_to_docs\b|"""
                                     r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|abs-to-rel)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 #: a plugin that finds the file a Markdown link names by its name, wherever it is (``[x](install.md)``), which
 #: MkDocs else reads from the linking file's folder only: ezlinks (its file name links), autolinks, roamlinks
-_MKDOCS_NAME_LINKS = re.compile(r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|autolinks|roamlinks)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
-_ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]|\.setInputDirectory\(\s*["'`]([^"'`]+)["'`]\s*\)""")
+_MKDOCS_NAME_LINKS = lazy_compile(r"^[ \t]+-[ \t]+(?:ezlinks|ezlinked|autolinks|roamlinks)[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_ELEVENTY_INPUT = lazy_compile(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]|\.setInputDirectory\(\s*["'`]([^"'`]+)["'`]\s*\)""")
 _JS_CONFIG = ("js", "mjs", "cjs", "ts", "mts")
 #: the config files that make a folder a site of each tool (:func:`_site_tool` recognises it by them,
 #: :func:`_site_content` reads them)
 _MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 #: the pymdownx.emoji extension among an MkDocs config's markdown_extensions
-_MKDOCS_EMOJI = re.compile(r"^[ \t]*-[ \t]+pymdownx\.emoji[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_MKDOCS_EMOJI = lazy_compile(r"^[ \t]*-[ \t]+pymdownx\.emoji[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 #: the suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions) beyond those every preset
 #: reads; an MDX file is none of them, and it copies one to the site as it is, no page
 _MKDOCS_MARKDOWN_SUFFIXES = (".mdown", ".mkdn", ".mkd")
@@ -5335,8 +5336,8 @@ def _mkdocs_sites_below(base: Path) -> list[tuple[Path, str]]:
                                         _MKDOCS_INHERIT.search(c[1]) is not None, c[0].parts))
 
 
-_MKDOCS_INHERIT = re.compile(r"""^INHERIT[ \t]*:[ \t]*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+_MKDOCS_INHERIT = lazy_compile(r"""^INHERIT[ \t]*:[ \t]*["']?([^"'#\n]+?)["']?[ \t]*(?:#.*)?$""", re.M)
+_TOP_KEY = lazy_compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 
 
 def _mkdocs_inherited(path: Path, text: str, depth: int = 0) -> str:
@@ -5385,10 +5386,10 @@ _ASTRO_CONFIGS = tuple(f"astro.config.{x}" for x in _JS_CONFIG)
 
 #: a call of Vite's ``import.meta.glob`` (an Astro site's code loading files): its first argument, a
 #: string or a list of them
-_IMPORT_GLOB = re.compile(r"""import\.meta\.glob\s*(?:<[^>()]*>)?\(\s*(\[[^\]]*\]|'[^'\n]*'|"[^"\n]*"|`[^`$\n]*`)""")
-_JS_STRING = re.compile(r"""'([^'\n]*)'|"([^"\n]*)"|`([^`$\n]*)`""")
+_IMPORT_GLOB = lazy_compile(r"""import\.meta\.glob\s*(?:<[^>()]*>)?\(\s*(\[[^\]]*\]|'[^'\n]*'|"[^"\n]*"|`[^`$\n]*`)""")
+_JS_STRING = lazy_compile(r"""'([^'\n]*)'|"([^"\n]*)"|`([^`$\n]*)`""")
 #: a glob's last part that names Markdown files (``*.md``, ``*.{md,mdx}``)
-_MARKDOWN_GLOB = re.compile(r"\.(?:md|mdx|markdown)$|\{[^}]*\b(?:md|mdx|markdown)\b[^}]*\}$", re.I)
+_MARKDOWN_GLOB = lazy_compile(r"\.(?:md|mdx|markdown)$|\{[^}]*\b(?:md|mdx|markdown)\b[^}]*\}$", re.I)
 #: the files of an Astro site's ``src/`` that may load its pages, and how many are read at most
 _CODE_SUFFIXES = (".ts", ".mts", ".js", ".mjs", ".astro", ".tsx", ".jsx")
 MAX_CODE_FILES = 500
@@ -5411,9 +5412,9 @@ def _astro_code(base: Path, marker: bytes, suffixes: tuple[str, ...] = _CODE_SUF
 
 
 #: an Astro page that lists a collection's entries, and the entry's field its getStaticPaths passes as a parameter
-_GET_COLLECTION = re.compile(r"""\bgetCollection\(\s*['"]([\w-]+)['"]""")
-_ROUTE_PARAMS = re.compile(r"""\bparams\s*:\s*\{\s*(\w+)\s*:\s*\w+\.(?:id|slug)\b""")
-_ROUTE_FILE = re.compile(r"\[(?:\.\.\.)?(\w+)\]\.astro")
+_GET_COLLECTION = lazy_compile(r"""\bgetCollection\(\s*['"]([\w-]+)['"]""")
+_ROUTE_PARAMS = lazy_compile(r"""\bparams\s*:\s*\{\s*(\w+)\s*:\s*\w+\.(?:id|slug)\b""")
+_ROUTE_FILE = lazy_compile(r"\[(?:\.\.\.)?(\w+)\]\.astro")
 
 
 def _astro_routes(base: Path) -> list[tuple[str, str]]:
@@ -5471,12 +5472,12 @@ def _astro_globbed(base: Path) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[
 
 #: a component's front-matter value in an Astro site's code (``page.frontmatter.deprecated_by``), kept in a
 #: constant (``const deprecatedBy = page.frontmatter.deprecated_by``) or not
-_ASTRO_FIELD = re.compile(r"\bfrontmatter\??\.(\w+)")
-_ASTRO_FIELD_CONSTANT = re.compile(r"\b(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w |<>\[\]]+)?\s*=\s*[\w.?]*\bfrontmatter\??\.(\w+)")
+_ASTRO_FIELD = lazy_compile(r"\bfrontmatter\??\.(\w+)")
+_ASTRO_FIELD_CONSTANT = lazy_compile(r"\b(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w |<>\[\]]+)?\s*=\s*[\w.?]*\bfrontmatter\??\.(\w+)")
 #: a link written from an expression (``<a href={deprecatedBy}>``), and a value put through a Markdown
 #: renderer (``snarkdown(page.frontmatter.intro)``, ``marked.parse(...)``)
-_ASTRO_HREF = re.compile(r"\bhref=\{\s*([\w.?]+)\s*\}")
-_ASTRO_MARKDOWN = re.compile(r"\b(?:snarkdown|marked(?:\.parse)?|markdownIt\(\)\.render|md\.render|micromark)\(\s*([\w.?]+)\s*[,)]")
+_ASTRO_HREF = lazy_compile(r"\bhref=\{\s*([\w.?]+)\s*\}")
+_ASTRO_MARKDOWN = lazy_compile(r"\b(?:snarkdown|marked(?:\.parse)?|markdownIt\(\)\.render|md\.render|micromark)\(\s*([\w.?]+)\s*[,)]")
 
 
 def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -5503,9 +5504,9 @@ def _astro_shown_fields(base: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 #: a front-matter value the site's code falls back on when a page has none (``page.frontmatter.category ??
 #: 'Others'``): a text
-_ASTRO_FIELD_DEFAULT = re.compile(r"""\bfrontmatter\??\.(\w+)\s*\?\?\s*(['"])([^'"\n]+)\2""")
+_ASTRO_FIELD_DEFAULT = lazy_compile(r"""\bfrontmatter\??\.(\w+)\s*\?\?\s*(['"])([^'"\n]+)\2""")
 #: an untitled page titled by its slug, its path (``page.frontmatter.title ?? page.slug``)
-_ASTRO_SLUG_TITLE = re.compile(r"\bfrontmatter\??\.title\s*\?\?\s*[\w.?]*\bslug\b")
+_ASTRO_SLUG_TITLE = lazy_compile(r"\bfrontmatter\??\.title\s*\?\?\s*[\w.?]*\bslug\b")
 
 
 def _astro_field_defaults(base: Path) -> dict[str, str]:
@@ -5940,7 +5941,7 @@ def _site_content(base: Path, names: Sequence[str]) -> _Site | None:
 
 
 #: a Nuxt project's dependency on Nuxt Content (or on Docus, the docs theme made of it), in its package.json
-_NUXT_CONTENT = re.compile(r'"(?:@nuxt/content|@nuxt-themes/docus|docus)"\s*:')
+_NUXT_CONTENT = lazy_compile(r'"(?:@nuxt/content|@nuxt-themes/docus|docus)"\s*:')
 #: the files that title a Nuxt Content folder in its navigation: ``_dir.yml`` (v2), ``.navigation.yml`` (v3)
 _NUXT_DIR_FILES = ("_dir.yml", ".navigation.yml")
 
@@ -6000,11 +6001,11 @@ def _folder_file_titles(base: Path, content: str, names: tuple[str, ...],
 
 
 #: a Next.js (or other) project's dependency on Fumadocs, in its package.json
-_FUMADOCS = re.compile(r'"fumadocs-(?:core|mdx|ui)"\s*:')
+_FUMADOCS = lazy_compile(r'"fumadocs-(?:core|mdx|ui)"\s*:')
 #: the folder of a Fumadocs MDX docs collection (``defineDocs({dir: 'content/docs'})``, its default)
-_FUMADOCS_DIR = re.compile(r"""\bdefineDocs\s*\(\s*\{[^{}]*?\bdir\s*:\s*(['"`])([^'"`\n]+)\1""")
+_FUMADOCS_DIR = lazy_compile(r"""\bdefineDocs\s*\(\s*\{[^{}]*?\bdir\s*:\s*(['"`])([^'"`\n]+)\1""")
 #: the url the loader puts a collection's pages below (``loader({baseUrl: '/docs', ...})``)
-_FUMADOCS_BASE_URL = re.compile(r"""\bbaseUrl\s*:\s*(['"`])([^'"`\n]*)\1""")
+_FUMADOCS_BASE_URL = lazy_compile(r"""\bbaseUrl\s*:\s*(['"`])([^'"`\n]*)\1""")
 #: where a Fumadocs project keeps its loader (``lib/source.ts``), from its root
 _FUMADOCS_SOURCES = tuple(f"{src}lib/source.{x}" for src in ("", "src/") for x in ("ts", "tsx", "js", "mjs"))
 
@@ -6049,8 +6050,8 @@ def _fumadocs_titles(base: Path, content: str) -> tuple[tuple[tuple[str, str], .
 
 _RSPRESS_CONFIGS = tuple(f"rspress.config.{x}" for x in _JS_CONFIG)
 #: an Rspress config's ``root`` (``'docs'``, ``path.join(__dirname, 'docs')``), and its ``route: {cleanUrls: true}``
-_RSPRESS_ROOT = re.compile(r"""\broot\s*:\s*(?:(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*)?(['"`])([^'"`\n]+)\1""")
-_RSPRESS_CLEAN = re.compile(r"\bcleanUrls\s*:\s*true\b")
+_RSPRESS_ROOT = lazy_compile(r"""\broot\s*:\s*(?:(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*)?(['"`])([^'"`\n]+)\1""")
+_RSPRESS_CLEAN = lazy_compile(r"\bcleanUrls\s*:\s*true\b")
 
 
 def _rspress(base: Path, inside: Callable[[str], str | None]) -> _Site | None:
@@ -6116,7 +6117,7 @@ def _rspress_labels(base: Path, content: str) -> tuple[tuple[tuple[str, str], ..
 
 #: a Mintlify site's config: ``docs.json`` (since 2025) or ``mint.json``, and what marks it as Mintlify's
 _MINTLIFY_CONFIGS = ("docs.json", "mint.json")
-_MINTLIFY = re.compile(r"""mintlify\.com/(?:docs|schema)\.json|"navigation"\s*:""")
+_MINTLIFY = lazy_compile(r"""mintlify\.com/(?:docs|schema)\.json|"navigation"\s*:""")
 
 
 def _mintlify(base: Path) -> _Site | None:
@@ -6184,19 +6185,19 @@ def _mintlify_groups(navigation: Any) -> tuple[tuple[str, str], ...]:
 
 
 #: a Next.js config that loads Nextra (``require('nextra')``, ``import nextra from 'nextra'``)
-_NEXTRA = re.compile(r"""(?:require\s*\(\s*|from\s+)["']nextra["']""")
+_NEXTRA = lazy_compile(r"""(?:require\s*\(\s*|from\s+)["']nextra["']""")
 _NEXT_CONFIGS = tuple(f"next.config.{x}" for x in _JS_CONFIG)
 #: the Markdown page files of Next.js's app router, which Nextra 4 reads
 _APP_PAGES = ("page.md", "page.mdx")
 #: a package.json that depends on Nextra (its config may load it through another package's)
-_NEXTRA_PACKAGE = re.compile(r'"nextra"\s*:\s*"')
+_NEXTRA_PACKAGE = lazy_compile(r'"nextra"\s*:\s*"')
 #: Nextra 4's ``contentDirBasePath``, the route its content folder is published at, and Next.js's ``trailingSlash``
-_NEXTRA_BASE_PATH = re.compile(r"""(?<![\w$.])["']?contentDirBasePath["']?\s*:\s*["'`]([^"'`\n]*)["'`]""")
-_NEXT_TRAILING_SLASH = re.compile(r"""(?<![\w$.])["']?trailingSlash["']?\s*:\s*true\b""")
+_NEXTRA_BASE_PATH = lazy_compile(r"""(?<![\w$.])["']?contentDirBasePath["']?\s*:\s*["'`]([^"'`\n]*)["'`]""")
+_NEXT_TRAILING_SLASH = lazy_compile(r"""(?<![\w$.])["']?trailingSlash["']?\s*:\s*true\b""")
 #: the files of a Nextra folder's sidebar settings, JSON (Nextra 2) or a module (Nextra 3)
 _NEXTRA_META = ("_meta.json", *(f"_meta.{x}" for x in ("js", "jsx", "ts", "tsx", "mjs")))
 #: a ``key: 'Title'`` (or ``"key": {title: "Title"``) entry of a ``_meta.js`` module's object
-_NEXTRA_META_ENTRY = re.compile(r"""(?<![\w$.])(?:["']([^"'\n]+)["']|([A-Za-z_$][\w$-]*))\s*:\s*"""
+_NEXTRA_META_ENTRY = lazy_compile(r"""(?<![\w$.])(?:["']([^"'\n]+)["']|([A-Za-z_$][\w$-]*))\s*:\s*"""
                                 r"""(?:\{\s*(?:[^{}]*?[,{\s])?title\s*:\s*)?["'`]([^"'`\n]+)["'`]""")
 
 
@@ -6295,21 +6296,21 @@ def _nextra_labels(base: Path, content: str) -> tuple[tuple[tuple[str, str], ...
 
 
 #: a Docsify site's ``index.html``: its ``window.$docsify`` settings, or the script it loads
-_DOCSIFY = re.compile(r"""window\.\$docsify\b|<script[^>]+src=["'][^"']*\bdocsify\b""")
+_DOCSIFY = lazy_compile(r"""window\.\$docsify\b|<script[^>]+src=["'][^"']*\bdocsify\b""")
 #: the files a Docsify site loads beside its pages, and what each is
 _DOCSIFY_PARTS = {"_sidebar.md": "Docsify's sidebar (loadSidebar), shown beside the pages", "_navbar.md":
                   "Docsify's navbar (loadNavbar), shown above the pages", "_coverpage.md":
                   "Docsify's cover page (coverpage), shown over the home page", "_404.md": "Docsify's page of a missing route"}
 #: an HTML page's script: the file it loads (its ``src``), else its code
-_SCRIPT = re.compile(r"""<script\b(?:[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+))?[^>]*>(.*?)</script\s*>""", re.S | re.I)
+_SCRIPT = lazy_compile(r"""<script\b(?:[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+))?[^>]*>(.*?)</script\s*>""", re.S | re.I)
 #: an HTML comment, by its opening and its closing (:func:`~qagraph.links.replace_spans`)
 _HTML_COMMENT = ((re.compile("<!--"), re.compile("-->")),)
 #: a Docsify setting that reads a page's relative links from its own folder, not the site's root
-_DOCSIFY_RELATIVE = re.compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
+_DOCSIFY_RELATIVE = lazy_compile(r"""(?<![\w$.])["']?relativePath["']?\s*:\s*true\b""")
 #: a Docsify setting that routes by the url's path (``/guide``), not by its hash (``/#/guide``)
-_DOCSIFY_HISTORY = re.compile(r"""(?<![\w$.])["']?routerMode["']?\s*:\s*(["'`])history\1""")
+_DOCSIFY_HISTORY = lazy_compile(r"""(?<![\w$.])["']?routerMode["']?\s*:\s*(["'`])history\1""")
 #: an item of a Docsify ``_sidebar.md``: its indent and text
-_SIDEBAR_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
+_SIDEBAR_ITEM = lazy_compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
 
 
 def _docsify(base: Path, names: Sequence[str], inside: Callable[[str], str | None]) -> _Site | None:
@@ -6578,23 +6579,23 @@ def _command_pages(names: Sequence[str], s: _Sample) -> _Site | None:
 #: the most of a TIL collection's README read (jbranchaud/til's, listing 1,700 notes, is 190 KB)
 MAX_INDEX = 4 * 1024 * 1024
 #: a Markdown link's target, or an HTML link's ``href`` (a README's list of notes: ``- [Title](vim/x.md)``)
-_INDEX_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
+_INDEX_LINK = lazy_compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^)\s>]+)|<a\s[^>]*?href=[\"']([^\"']+)[\"']", re.I)
 #: the day a README's list gives after a note's link (simonw/til's ``* [Title](url) - 2020-04-19``)
-_INDEX_DATE = re.compile(r"[^\S\n]*[)>]?[ \t]*[-–—:|,(]?[ \t]*(\d{4}-\d{2}-\d{2})\b")
+_INDEX_DATE = lazy_compile(r"[^\S\n]*[)>]?[ \t]*[-–—:|,(]?[ \t]*(\d{4}-\d{2}-\d{2})\b")
 #: Markdown's marks of a heading's or a link's text: a link's target, code spans' and emphasis's marks
-_INDEX_MARKS = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*]|(?<!\w)_|_(?!\w)")
+_INDEX_MARKS = lazy_compile(r"\[([^\]]*)\]\([^)]*\)|[`*]|(?<!\w)_|_(?!\w)")
 #: a heading of a README, its text (``### PostgreSQL``, ``## github-actions``)
-_INDEX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_INDEX_HEADING = lazy_compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 #: a file of a GitHub repository, as a link writes its url: ``https://github.com/OWNER/NAME/blob/REF/path``
 #: (``tree``, ``raw``, ``edit`` too), or ``https://raw.githubusercontent.com/OWNER/NAME/REF/path``
-_GITHUB_FILE = re.compile(r"https?://(?:www\.)?(?:github\.com/([\w.-]+)/([\w.-]+)/(?:blob|tree|raw|edit)|"
+_GITHUB_FILE = lazy_compile(r"https?://(?:www\.)?(?:github\.com/([\w.-]+)/([\w.-]+)/(?:blob|tree|raw|edit)|"
                           r"raw\.githubusercontent\.com/([\w.-]+)/([\w.-]+))/[^/\s#?)\"'>]+/([^\s#?)\"'>]+)", re.I)
 #: an absolute url naming a note at its path without suffix: the site's host, and the path (``topic/note``)
 #: (or, as simonw/til's first site and the Datasette sites cloned from it name a note's row, ``.../sqlite_wal.md``)
-_NOTE_URL = re.compile(r"https?://([\w.-]+)/(?:([\w-]+)/([\w-]+)(?:\.html?|\.md)?/?|(?:[\w.-]+/)*([\w-]+?)_([\w.-]+?)\.md)"
+_NOTE_URL = lazy_compile(r"https?://([\w.-]+)/(?:([\w-]+)/([\w-]+)(?:\.html?|\.md)?/?|(?:[\w.-]+/)*([\w-]+?)_([\w.-]+?)\.md)"
                        r"(?=[\s)\]\"'<>#?]|$)")
 #: what a collection of notes learned day by day calls itself (its README's title, its folder's name)
-_TIL_NAME = re.compile(r"\btils?\b|today\s+i\s+learned", re.I)
+_TIL_NAME = lazy_compile(r"\btils?\b|today\s+i\s+learned", re.I)
 
 
 def _github_file(url: str) -> tuple[str, str] | None:
@@ -6760,7 +6761,7 @@ def _til_collection(base: Path, names: Sequence[str], s: _Sample) -> _Site | Non
 
 #: the url a git clone's ``.git/config`` gives its remote on GitHub (``https://github.com/ada/til.git``,
 #: ``git@github.com:ada/til.git``)
-_GITHUB_REMOTE = re.compile(r"^[ \t]*url[ \t]*=[ \t]*(?:https?://(?:[^@/\s]+@)?github\.com/|git@github\.com:|"
+_GITHUB_REMOTE = lazy_compile(r"^[ \t]*url[ \t]*=[ \t]*(?:https?://(?:[^@/\s]+@)?github\.com/|git@github\.com:|"
                             r"ssh://git@github\.com/)([\w.-]+)/([\w.-]+?)(?:\.git)?/?[ \t]*\r?$", re.M)
 
 
@@ -6906,9 +6907,9 @@ _INTERVIEW_TAGS = (("javascript", "JavaScript"), ("css", "CSS"), ("html", "HTML"
                    ("node", "Node"), ("react", "React"), ("accessibility", "Accessibility"))
 #: a page of 30 seconds of code since 2023: ``content/snippets/js/s/quick-sort.md`` (from the repository, or
 #: ``snippets/js/s/quick-sort.md`` from its ``content/``)
-_SNIPPET_PAGE = re.compile(r"^((?:content/)?snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
+_SNIPPET_PAGE = lazy_compile(r"^((?:content/)?snippets/)?[a-z][a-z-]*/s/[^/]+\.md$")
 #: a page 30 seconds of code's site publishes, from ``content/snippets/``: its ``**/s/*.md``
-_SNIPPET_SITE_PAGE = re.compile(r"(?:^|/)s/[^/]+\.md$")
+_SNIPPET_SITE_PAGE = lazy_compile(r"(?:^|/)s/[^/]+\.md$")
 
 
 def _snippet_templates(names: Sequence[str], content: str) -> tuple[tuple[str, str], ...]:
@@ -6984,7 +6985,7 @@ _BOOK_TOOLS = {"book.toml": "an mdBook", ".gitbook.yaml": "a GitBook", "_toc.yml
 _QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
 _QUARTO_PAGES = (".qmd", ".md", ".markdown", ".rmd", ".ipynb")
 #: the README files Quarto renders no page of (its ``**/README.?([Rrq])md``)
-_QUARTO_README = re.compile(r"(?:^|/)README\.[Rrq]?md$")
+_QUARTO_README = lazy_compile(r"(?:^|/)README\.[Rrq]?md$")
 #: the pages a site's tool publishes from files that are not Markdown, by the config that says so: a
 #: Jupyter Book's (Sphinx) notebooks and reStructuredText, a MyST site's notebooks, a Pelican site's
 #: reStructuredText
@@ -7180,14 +7181,14 @@ _SPHINX_CONFIG = "conf.py"
 #: where a repository keeps its Sphinx project's ``conf.py`` (Read the Docs' and sphinx-quickstart's layouts)
 _SPHINX_FOLDERS = ("", "docs", "doc", "docs/source", "doc/source", "source")
 #: the Sphinx extensions that read Markdown pages (MyST-Parser, MyST-NB, recommonmark), named in its config
-_SPHINX_MARKDOWN = re.compile(r"""["'](myst_parser|myst_nb|recommonmark)["']""")
+_SPHINX_MARKDOWN = lazy_compile(r"""["'](myst_parser|myst_nb|recommonmark)["']""")
 #: the extensions that make a Sphinx project's notebooks pages
-_SPHINX_NOTEBOOKS = re.compile(r"""["'](myst_nb|nbsphinx)["']""")
+_SPHINX_NOTEBOOKS = lazy_compile(r"""["'](myst_nb|nbsphinx)["']""")
 #: the suffixes of a Sphinx project's pages, left out of a toctree's entries
 _SPHINX_SUFFIXES = (".md", ".rst", ".ipynb")
 #: a toctree: MyST's fence (```{toctree}, :::{toctree}) and its options, or reStructuredText's directive
-_MYST_TOCTREE = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^[ \t]*\2[ \t]*$", re.M | re.S)
-_RST_TOCTREE = re.compile(r"^([ \t]*)\.\.[ \t]+toctree::[^\n]*\n((?:\1[ \t]+[^\n]*(?:\n|$)|[ \t]*\n)*)", re.M)
+_MYST_TOCTREE = lazy_compile(r"^([ \t]*)(`{3,}|:{3,})\{toctree\}[^\n]*\n(.*?)^[ \t]*\2[ \t]*$", re.M | re.S)
+_RST_TOCTREE = lazy_compile(r"^([ \t]*)\.\.[ \t]+toctree::[^\n]*\n((?:\1[ \t]+[^\n]*(?:\n|$)|[ \t]*\n)*)", re.M)
 
 
 def _sphinx_code(text: str) -> str:
@@ -7305,7 +7306,7 @@ def _sphinx_parts(base: Path, book_dir: str, names: Sequence[str], root_doc: str
 
 
 #: MyST's include directive (```{include} ../README.md, :::{include}), its options below it
-_MYST_INCLUDE = re.compile(r"^[ \t]*(`{3,}|:{3,})\{include\}[ \t]+([^\n]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
+_MYST_INCLUDE = lazy_compile(r"^[ \t]*(`{3,}|:{3,})\{include\}[ \t]+([^\n]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
 
 
 def _in_code_block(prefix: str) -> bool:
@@ -7470,10 +7471,10 @@ def _myst_toc_groups(text: str, names: Sequence[str]) -> tuple[tuple[str, str], 
 
 
 #: a Jupyter Book's ``html: baseurl:``, where the book is published (its _config.yml)
-_JUPYTER_BOOK_BASEURL = re.compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
-_BOOK_SRC = re.compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
-_GITBOOK_ROOT = re.compile(r"""^root\s*:\s*["']?([^"'\s#]+)""", re.M)
-_GITBOOK_SUMMARY = re.compile(r"""^[ \t]+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
+_JUPYTER_BOOK_BASEURL = lazy_compile(r"""^html\s*:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+baseurl\s*:\s*["']?([^"'\s#]+)""", re.M)
+_BOOK_SRC = lazy_compile(r"""^[ \t]*src\s*=\s*["']([^"']+)["']""", re.M)
+_GITBOOK_ROOT = lazy_compile(r"""^root\s*:\s*["']?([^"'\s#]+)""", re.M)
+_GITBOOK_SUMMARY = lazy_compile(r"""^[ \t]+summary\s*:\s*["']?([^"'\s#]+)""", re.M)
 
 
 def _book(base: Path, names: Sequence[str], config: Path, text: str, inside: Callable[[str], str | None]) -> _Site:
@@ -7803,14 +7804,14 @@ _QUARTO_METADATA = ("_metadata.yml", "_metadata.yaml")
 
 #: a heading of a book's ``SUMMARY.md``: its title first, then the titles of its parts (mdBook's ``# Part I``,
 #: GitBook's ``## Group``)
-_SUMMARY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SUMMARY_HEADING = lazy_compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 #: a chapter's link in a ``SUMMARY.md`` line: its name and its target (``[Install](guide/install.md)``,
 #: ``[x](<a b.md> "title")``)
-_SUMMARY_LINK = re.compile(r"""\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)(?:\s+["'][^"'\n]*["'])?\s*\)""")
+_SUMMARY_LINK = lazy_compile(r"""\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)(?:\s+["'][^"'\n]*["'])?\s*\)""")
 #: a numbered chapter of a ``SUMMARY.md``, a list item (a part's title heads those only)
-_SUMMARY_ITEM = re.compile(r"^[ \t]*[-*+][ \t]")
+_SUMMARY_ITEM = lazy_compile(r"^[ \t]*[-*+][ \t]")
 #: the inline marks of a chapter's name in a ``SUMMARY.md`` link, which mdBook drops (`` `init` ``, ``**x**``)
-_SUMMARY_MARKS = re.compile(r"`+|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_SUMMARY_MARKS = lazy_compile(r"`+|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 
 
 def _summary_entries(base: Path, toc: str, names: Sequence[str]) -> tuple[
@@ -7870,10 +7871,10 @@ _VUE_CONFIGS = (*(name for x in ("js", "ts", "mjs", "mts") for name in (f".vitep
                 *(f".vitepress/config.{x}" for x in ("cjs", "cts")),
                 *(f".vuepress/config.{x}" for x in _JS_CONFIG))
 #: a JavaScript module's import of a module of its own folder or near it (``import { shared } from './shared'``)
-_JS_LOCAL_IMPORT = re.compile(r"""^[ \t]*import\s[^'"`;]*?\bfrom\s*["'](\.{1,2}/[^"'\n]+)["']""", re.M)
+_JS_LOCAL_IMPORT = lazy_compile(r"""^[ \t]*import\s[^'"`;]*?\bfrom\s*["'](\.{1,2}/[^"'\n]+)["']""", re.M)
 #: the site's title in a VitePress or VuePress config (its first ``title:``, the site's, before its themeConfig's)
-_VUE_TITLE = re.compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\1""")
-_VITEPRESS_SRC_DIR = re.compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
+_VUE_TITLE = lazy_compile(r"""(?<![\w$.])["']?title["']?\s*:\s*(["'`])([^"'`\n]+)\1""")
+_VITEPRESS_SRC_DIR = lazy_compile(r"""\bsrcDir\s*:\s*["'`]([^"'`]+)["'`]""")
 
 
 #: a VitePress or VuePress config's own top-level options, one of which its config object sets (how deep it is)
@@ -7883,10 +7884,10 @@ _VUE_OPTIONS = ("title", "titleTemplate", "description", "lang", "base", "head",
 
 
 #: a VitePress config's ``rewrites`` object
-_VITEPRESS_REWRITES = re.compile(r"""(?<![\w$.])["']?rewrites["']?\s*:\s*\{""")
+_VITEPRESS_REWRITES = lazy_compile(r"""(?<![\w$.])["']?rewrites["']?\s*:\s*\{""")
 #: a path-to-regexp (6) parameter of a route: ``:name``, a pattern of its own after it (``:id(\\d+)``) or alone
 #: (``(.*)``), and how often it comes (``*``, ``+``, ``?``)
-_ROUTE_PARAM = re.compile(r":(\w+)(?:\(((?:[^()]|\([^()]*\))*)\))?([*+?])?|\(((?:[^()]|\([^()]*\))*)\)([*+?])?")
+_ROUTE_PARAM = lazy_compile(r":(\w+)(?:\(((?:[^()]|\([^()]*\))*)\))?([*+?])?|\(((?:[^()]|\([^()]*\))*)\)([*+?])?")
 
 
 def _vitepress_rewrites(config: str) -> tuple[tuple[str, str], ...]:
@@ -7930,7 +7931,7 @@ def _vitepress_rewrites(config: str) -> tuple[tuple[str, str], ...]:
 
 
 #: a VitePress or VuePress config's ``locales`` object
-_VUE_LOCALES = re.compile(r"""(?<![\w$.])(["']?)locales\1\s*:\s*\{""")
+_VUE_LOCALES = lazy_compile(r"""(?<![\w$.])(["']?)locales\1\s*:\s*\{""")
 
 
 def _vue_locale_folders(config: str) -> tuple[str, ...]:
@@ -7990,9 +7991,9 @@ def _local_modules(config: Path, text: str) -> list[str]:
 
 
 _GATSBY_CONFIGS = tuple(f"gatsby-config.{x}" for x in _JS_CONFIG)
-_GATSBY_PATH = re.compile(r"""\bpath\s*:\s*(?:["'`](?:\$\{__dirname\}/|\./)?([^"'`$]+)["'`]|"""
+_GATSBY_PATH = lazy_compile(r"""\bpath\s*:\s*(?:["'`](?:\$\{__dirname\}/|\./)?([^"'`$]+)["'`]|"""
                           r"""path\.(?:join|resolve)\(\s*__dirname\s*,\s*["'`]([^"'`]+)["'`])""")
-_GATSBY_SITE_URL = re.compile(r"""\bsiteUrl\s*:\s*["'`]([^"'`]+)["'`]""")
+_GATSBY_SITE_URL = lazy_compile(r"""\bsiteUrl\s*:\s*["'`]([^"'`]+)["'`]""")
 
 
 def _gatsby(config: Path, text: str, inside: Callable[[str], str | None]) -> _Site | None:
@@ -8009,8 +8010,8 @@ def _gatsby(config: Path, text: str, inside: Callable[[str], str | None]) -> _Si
 
 
 _PELICAN_CONFIGS = ("pelicanconf.py",)
-_PELICAN_PATH = re.compile(r"""^PATH\s*=\s*(?:r|u)?["']([^"']*)["']""", re.M)
-_PELICAN_SITEURL = re.compile(r"""^SITEURL\s*=\s*["']([^"']*)["']""", re.M)
+_PELICAN_PATH = lazy_compile(r"""^PATH\s*=\s*(?:r|u)?["']([^"']*)["']""", re.M)
+_PELICAN_SITEURL = lazy_compile(r"""^SITEURL\s*=\s*["']([^"']*)["']""", re.M)
 
 
 #: Pelican's own FILENAME_METADATA: a file name that starts with a date
@@ -8129,10 +8130,10 @@ def _pelican(base: Path, config: Path, text: str, inside: Callable[[str], str | 
 #: a Nikola site's config (``conf.py``, beside its ``posts/`` and ``pages/``), which Sphinx's of the same name is
 #: not: it sets ``POSTS`` or ``PAGES``, Nikola's lists of (glob, destination, template)
 _NIKOLA_CONFIGS = ("conf.py",)
-_NIKOLA_LISTS = re.compile(r"^(POSTS|PAGES)[ \t]*=[ \t]*\(", re.M)
+_NIKOLA_LISTS = lazy_compile(r"^(POSTS|PAGES)[ \t]*=[ \t]*\(", re.M)
 #: an entry of a Nikola ``POSTS`` or ``PAGES``: its glob and its destination (a text, or a translatable
 #: mapping of languages to texts, ``{"en": "posts", "de": "beitraege"}``: its first)
-_NIKOLA_ENTRY = re.compile(r"""\(\s*(["'])([^"'\n]*)\1\s*,\s*(?:(["'])([^"'\n]*)\3|\{[^}:]*:\s*(["'])([^"'\n]*)\5)""")
+_NIKOLA_ENTRY = lazy_compile(r"""\(\s*(["'])([^"'\n]*)\1\s*,\s*(?:(["'])([^"'\n]*)\3|\{[^}:]*:\s*(["'])([^"'\n]*)\5)""")
 #: Nikola's own POSTS and PAGES, where its config sets none (its Markdown entries)
 _NIKOLA_DEFAULTS = {"POSTS": (("posts/*.md", "posts"),), "PAGES": (("pages/*.md", "pages"),)}
 
@@ -8169,7 +8170,7 @@ def _nikola_entries(text: str, name: str) -> tuple[tuple[str, str], ...]:
 
 #: an entry of a Nikola config's ``TRANSLATIONS``: a language (quoted, or ``DEFAULT_LANG``) and the folder below
 #: which its translations are published (``"es": "./es"``)
-_NIKOLA_TRANSLATION = re.compile(r"""(?:(["'])([\w-]+)\1|(DEFAULT_LANG))\s*:\s*(["'])([^"'\n]*)\4""")
+_NIKOLA_TRANSLATION = lazy_compile(r"""(?:(["'])([\w-]+)\1|(DEFAULT_LANG))\s*:\s*(["'])([^"'\n]*)\4""")
 
 
 def _nikola_translations(text: str) -> tuple[tuple[str, str], ...]:
@@ -8281,9 +8282,9 @@ def _nikola(base: Path, config: Path, text: str, names: Sequence[str] = ()) -> _
 
 
 #: the awesome-pages plugin in an MkDocs config's plugins
-_AWESOME_PAGES = re.compile(r"^[ \t]+-[ \t]+awesome-pages[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_AWESOME_PAGES = lazy_compile(r"^[ \t]+-[ \t]+awesome-pages[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 #: the awesome-pages plugin's successor (mkdocs-awesome-nav 3), whose folder files are ``.nav.yml``
-_AWESOME_NAV = re.compile(r"^[ \t]+-[ \t]+awesome-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_AWESOME_NAV = lazy_compile(r"^[ \t]+-[ \t]+awesome-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 
 
 def _awesome_nav_file(config: str) -> str | None:
@@ -8348,11 +8349,11 @@ def _nav_folder_labels(sections: tuple[tuple[str, str], ...], names: Sequence[st
 
 
 #: the literate-nav plugin in an MkDocs config's plugins (its package's name too)
-_LITERATE_NAV = re.compile(r"^[ \t]+-[ \t]+(?:mkdocs-)?literate-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
+_LITERATE_NAV = lazy_compile(r"^[ \t]+-[ \t]+(?:mkdocs-)?literate-nav[ \t]*:?[ \t]*(?:#.*)?$", re.M)
 #: an item of a Markdown list, its indentation and its text
-_LIST_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
+_LIST_ITEM = lazy_compile(r"^([ \t]*)[-*+][ \t]+(.*?)[ \t]*$")
 #: an item's text that is a link alone: ``[Title](path.md)``
-_ITEM_LINK = re.compile(r"^\[([^\[\]\n]*)\]\(<?([^()<>\s]*)>?(?:[ \t]+\"[^\"]*\")?\)$")
+_ITEM_LINK = lazy_compile(r"^\[([^\[\]\n]*)\]\(<?([^()<>\s]*)>?(?:[ \t]+\"[^\"]*\")?\)$")
 
 
 def _literate_nav(base: Path, docs: str, config: str) -> list[Any] | None:
@@ -8725,7 +8726,7 @@ def _yaml_text_lines(config: str, key: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-_STARLIGHT = re.compile(r"""["']@astrojs/starlight["']""")
+_STARLIGHT = lazy_compile(r"""["']@astrojs/starlight["']""")
 #: the front-matter links a page shows: a home page's hero buttons (VitePress's and Starlight's ``hero.actions``,
 #: VuePress 2's ``actions``, VuePress 1's ``actionLink``) and VitePress's feature cards; the previous and next
 #: pages at a page's foot that VitePress's and Starlight's front matter sets (``prev: {text, link}``), where it does
@@ -8733,7 +8734,7 @@ _VITEPRESS_LINK_FIELDS = ("hero.actions[].link", "features[].link", "prev.link",
 _VUEPRESS_LINK_FIELDS = ("actions[].link", "actionLink")
 _STARLIGHT_LINK_FIELDS = ("hero.actions[].link", "prev.link", "next.link")
 #: an Astro config's ``build: { format: 'file' }`` (or ``'preserve'``, ``'directory'``)
-_ASTRO_BUILD_FORMAT = re.compile(r"""\bbuild\s*:\s*\{[^{}]*?\bformat\s*:\s*['"`](file|preserve|directory)['"`]""")
+_ASTRO_BUILD_FORMAT = lazy_compile(r"""\bbuild\s*:\s*\{[^{}]*?\bformat\s*:\s*['"`](file|preserve|directory)['"`]""")
 
 
 def _astro_build_format(config: str) -> str:
@@ -8787,12 +8788,12 @@ def _url_below(site: str | None, base: str | None) -> str | None:
 #: where Astro's routes are: a Markdown file there is a page at its path
 _ASTRO_PAGES = "src/pages"
 _ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", *(f"eleventy.config.{x}" for x in _JS_CONFIG))
-_ELEVENTY_CLI_INPUT = re.compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
+_ELEVENTY_CLI_INPUT = lazy_compile(r"""--input[= ]["']?([^\s"'&|;]+)""")
 
 
-_ELEVENTY_NO_GITIGNORE = re.compile(r"""\.setUseGitIgnore\(\s*false\s*\)""")
+_ELEVENTY_NO_GITIGNORE = lazy_compile(r"""\.setUseGitIgnore\(\s*false\s*\)""")
 #: ``eleventyConfig.ignores.add("src/drafts/**")`` and ``.delete(...)``: the config's own ignores
-_ELEVENTY_IGNORES_CALL = re.compile(r"""\.ignores\.(add|delete)\(\s*(["'`])([^"'`]+)\2\s*\)""")
+_ELEVENTY_IGNORES_CALL = lazy_compile(r"""\.ignores\.(add|delete)\(\s*(["'`])([^"'`]+)\2\s*\)""")
 
 
 def _eleventy(base: Path) -> tuple[str, str | None, bool, tuple[str, ...]] | None:
@@ -9134,7 +9135,7 @@ not a page", 'docs/api/drafts/b.md': "excluded by the site's config (exclude: **
 
 
 #: a Docusaurus config's ``i18n`` object
-_DOCUSAURUS_I18N = re.compile(r"""(?<![\w$.])["']?i18n["']?\s*:\s*\{""")
+_DOCUSAURUS_I18N = lazy_compile(r"""(?<![\w$.])["']?i18n["']?\s*:\s*\{""")
 
 
 def _docusaurus_locale_paths(config: str) -> tuple[str, ...]:
@@ -9166,11 +9167,11 @@ def _docusaurus_locale_paths(config: str) -> tuple[str, ...]:
 
 
 #: the sidebars file of a docs plugin's options (``sidebarPath: require.resolve('./sidebars.js')``, ``'./sidebars.json'``)
-_SIDEBAR_PATH = re.compile(r"""(?<![\w$.])["']?sidebarPath["']?\s*:\s*(?:require\.resolve\s*\(\s*)?(["'`])([^"'`\n]+)\1""")
+_SIDEBAR_PATH = lazy_compile(r"""(?<![\w$.])["']?sidebarPath["']?\s*:\s*(?:require\.resolve\s*\(\s*)?(["'`])([^"'`\n]+)\1""")
 #: where a sidebars module gives its sidebars: ``module.exports = {``, ``export default {``, ``const sidebars = {``
-_SIDEBARS_START = re.compile(r"""(?:module\.exports\s*=|export\s+default|(?:const|let|var)\s+[\w$]+\s*"""
+_SIDEBARS_START = lazy_compile(r"""(?:module\.exports\s*=|export\s+default|(?:const|let|var)\s+[\w$]+\s*"""
                              r"""(?::\s*[\w$.<>]+\s*)?=)\s*(?:\(\s*)?\{""")
-_JS_NAME = re.compile(r"[\w$]+")
+_JS_NAME = lazy_compile(r"[\w$]+")
 
 
 def _docusaurus_sidebar_sections(base: Path, file: str, docs: str, prefix: str
@@ -9247,7 +9248,7 @@ def _docusaurus_sidebar_sections(base: Path, file: str, docs: str, prefix: str
 
 
 #: where a Starlight config gives its sidebar: ``sidebar: [``
-_STARLIGHT_SIDEBAR = re.compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*\[""")
+_STARLIGHT_SIDEBAR = lazy_compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*\[""")
 
 
 def _starlight_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -9291,7 +9292,7 @@ def _starlight_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
 
 
 #: where a VitePress config's theme gives its sidebar: ``sidebar: [`` or ``sidebar: {``
-_VITEPRESS_SIDEBAR = re.compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*[\[{]""")
+_VITEPRESS_SIDEBAR = lazy_compile(r"""(?<![\w$.])["']?sidebar["']?\s*:\s*[\[{]""")
 
 
 def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -9359,7 +9360,7 @@ def _vitepress_sidebar_groups(config: str, pages: Sequence[str]) -> tuple[tuple[
 
 
 #: a JavaScript function that returns a literal: ``function sidebarGuide(): DefaultTheme.SidebarItem[] { return [``
-_JS_LITERAL_FUNCTION = re.compile(r"^(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*\(\s*\)[^{;]*\{\s*return\s*[\[{]", re.M)
+_JS_LITERAL_FUNCTION = lazy_compile(r"^(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*\(\s*\)[^{;]*\{\s*return\s*[\[{]", re.M)
 
 
 def _literal_calls(code: str) -> str:
@@ -9473,13 +9474,13 @@ def _js_skip(code: str, i: int) -> int:
 
 
 #: a docs plugin's option that keeps its docs' number prefixes (``01-intro.md`` at ``/docs/01-intro``)
-_NO_NUMBER_PREFIXES = re.compile(r"""(?<![\w$.])["']?numberPrefixParser["']?\s*:\s*false\b""")
-_JS_KEY = re.compile(r"""(?<![\w$.])["']?(id|path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
+_NO_NUMBER_PREFIXES = lazy_compile(r"""(?<![\w$.])["']?numberPrefixParser["']?\s*:\s*false\b""")
+_JS_KEY = lazy_compile(r"""(?<![\w$.])["']?(id|path|routeBasePath|authorsMapPath|lastVersion)["']?\s*:\s*["'`]([^"'`]*)["'`]""")
 _JS_OPTIONS = {key: re.compile(rf"""(?<![\w$.])["']?{key}["']?\s*:\s*(\{{|false\b)""") for key in ("docs", "blog")}
 #: an instance of Docusaurus's docs or blog plugin in its ``plugins`` (``['@docusaurus/plugin-content-docs',
 #: {id: 'community', ...}]``, ``require.resolve('...')`` too), to the ``{`` its options begin with (in
 #: parentheses too, as the classic template writes options after a JSDoc type: ``/** @type ... */ ({...})``)
-_DOCUSAURUS_PLUGIN = re.compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\(?\s*\{""")
+_DOCUSAURUS_PLUGIN = lazy_compile(r"""(["'`])(?:@docusaurus/)?(?:plugin-)?content-(docs|blog)\1\s*\)?\s*,\s*\(?\s*\{""")
 #: where a Docusaurus site's pages are, Markdown ones among them (the classic template's markdown-page.md)
 _DOCUSAURUS_PAGES = "src/pages"
 
@@ -9502,7 +9503,7 @@ def _last_options(config: str, key: str) -> int | None:
     return found.end(1) - 1 if found is not None and found.group(1) == "{" else None
 
 
-_THEME_CONFIG = re.compile(r"""(?<![\w$.])["']?themeConfig["']?\s*:\s*\(?\s*\{""")
+_THEME_CONFIG = lazy_compile(r"""(?<![\w$.])["']?themeConfig["']?\s*:\s*\(?\s*\{""")
 
 
 def _js_end(config: str, start: int) -> int:
@@ -9737,7 +9738,7 @@ def _outer(text: str, start: int) -> str:
 
 
 #: a JavaScript constant defined as a string: ``const SITE_URL = 'https://example.com'``, its name and its text
-_JS_CONSTANT = re.compile(r"""(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*"""
+_JS_CONSTANT = lazy_compile(r"""(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*"""
                           r"""(["'`])([^"'`$\n]*)\2\s*(?=[;\n]|$)""", re.M)
 
 
@@ -9778,9 +9779,9 @@ def _js_setting(config: str, key: str, beside: Sequence[str] = ()) -> str | None
 
 
 #: a value taken from the environment, else a string: ``process.env.SITE_URL || 'https://...'`` (``??`` too)
-_JS_ENV_DEFAULT = re.compile(r"""^\s*\(?\s*process\.env\.[\w$]+\s*(?:\|\||\?\?)\s*["'`]([^"'`$]*)["'`]\s*\)?\s*$""")
+_JS_ENV_DEFAULT = lazy_compile(r"""^\s*\(?\s*process\.env\.[\w$]+\s*(?:\|\||\?\?)\s*["'`]([^"'`$]*)["'`]\s*\)?\s*$""")
 #: a url on the machine the site is built on (a dev server's), no site's own
-_LOCAL_URL = re.compile(r"^https?://(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?::\d+)?(?:/|$)", re.I)
+_LOCAL_URL = lazy_compile(r"^https?://(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1\])(?::\d+)?(?:/|$)", re.I)
 
 
 def _js_env_default(config: str, key: str) -> str | None:
@@ -10127,7 +10128,7 @@ def _fit_generic(fields: FieldMap, names: Sequence[str], s: _Sample, *, sections
 #: the files a repository keeps at its root about itself (its licence, changelog, guides to contributing and
 #: reporting), which GitHub shows beside its README: ``CHANGELOG.md``, ``LICENSE.md``, ``code-of-conduct.md``
 #: (named in capitals, as GitHub's community files are: a note named ``security.md`` is one), a translation's too
-_REPOSITORY_META = re.compile(r"(?:LICEN[CS]E|COPYING|CODE_OF_CONDUCT|CONTRIBUTING|CHANGELOG|CHANGES|HISTORY|SECURITY|"
+_REPOSITORY_META = lazy_compile(r"(?:LICEN[CS]E|COPYING|CODE_OF_CONDUCT|CONTRIBUTING|CHANGELOG|CHANGES|HISTORY|SECURITY|"
                               r"SUPPORT|GOVERNANCE|MAINTAINERS|ISSUE_TEMPLATE|PULL_REQUEST_TEMPLATE)"
                               r"(?:[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?)?\.[^./]+$")
 _REPOSITORY_META_WHY = "the repository's own file (its licence, changelog or a guide to contributing): not a page"
@@ -10518,7 +10519,7 @@ def _hugo_docs_unrendered(names: Sequence[str], fields: FieldMap) -> dict[str, s
             for folder, what in sorted(folders.items()) if f"{folder}/_index.md" not in present}
 
 
-_CASCADE_FOLDER = re.compile(r"/*([^*?\[\]{}]*?)/+\*\*")
+_CASCADE_FOLDER = lazy_compile(r"/*([^*?\[\]{}]*?)/+\*\*")
 
 
 def _cascade_target(target: Mapping[Any, Any], folder: str, fields: FieldMap) -> str | None:
@@ -10595,7 +10596,7 @@ def gitignored(path: str, patterns: Sequence[str]) -> str | None:
 #: others) skip it only for a glob whose last part has no wildcard (``drafts``, ``**/private``) or that
 #: ends in ``/**`` (``private/*`` leaves out ``private/a.md``, not ``private/sub/b.md``)
 _FOLDERS_IGNORED = {"srcExclude": True, "ignore": True}
-_WILDCARD = re.compile(r"[*?[{]")
+_WILDCARD = lazy_compile(r"[*?[{]")
 #: where an Eleventy site's ignores come from (all matched whatever the case): its files and its config
 _ELEVENTY_CONFIG_IGNORES = "ignores.add"
 _ELEVENTY_IGNORE_FILES = (".eleventyignore", ".gitignore", _ELEVENTY_CONFIG_IGNORES)
@@ -10700,7 +10701,7 @@ def _glob_regex(glob: str, *, braces: bool = False) -> str:
 MAX_GLOB_WILDCARDS = 3
 #: the most texts a glob's ``{...}`` may choose from (:func:`_glob_regex`)
 MAX_GLOB_ALTERNATIVES = 32
-_STARS = re.compile(r"\*+")
+_STARS = lazy_compile(r"\*+")
 _NOTHING = "(?!)"
 
 
@@ -10773,7 +10774,7 @@ def jekyll_excluded(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-_POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-.")  # Jekyll's: 2019-3-5-a.md is a post too
+_POST_NAME = lazy_compile(r"^\d{4}-\d{1,2}-\d{1,2}-.")  # Jekyll's: 2019-3-5-a.md is a post too
 
 
 def jekyll_unread(name: str, collections_dir: str = "") -> str | None:

@@ -37,7 +37,6 @@ import base64
 import hashlib
 import math
 import os
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,7 @@ from ..fileio import write_atomic
 from ..kinds import ARTICLE, NODE_KINDS, STUB, SUBJECT, link_kinds, weighted_link_kinds
 from ..layout import Community, Island, Position
 from ..rdf.iri import check_site_url, is_site_path, site_path
+from ..regex import lazy_compile
 from .page import excerpt_html, safe_href
 
 __all__ = [
@@ -304,7 +304,7 @@ def _data_script(payload: Mapping[str, Any]) -> str:
     return "qagraphAtlas.add(JSON.parse('" + quoted + "'));\n"
 
 
-_UNQUOTE = re.compile(r"\\(\\|'|u2028|u2029)")
+_UNQUOTE = lazy_compile(r"\\(\\|'|u2028|u2029)")
 _UNQUOTED = {"\\": "\\", "'": "'", "u2028": "\u2028", "u2029": "\u2029"}
 
 

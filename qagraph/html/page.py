@@ -36,6 +36,7 @@ from markdown_it import MarkdownIt
 from .. import jsontext
 from ..errors import QagraphError
 from ..rdf.iri import absolute_url
+from ..regex import lazy_compile
 
 __all__ = [
     "VIS_JS_NAME",
@@ -223,11 +224,11 @@ def excerpt_html(markdown: str, limit: int = 400) -> str:
 
 #: a character that may make Markdown more than plain text anywhere in a line (or that
 #: markdown-it treats apart from a space: controls, other spaces, line separators)
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&!\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+_NOT_PLAIN = lazy_compile(r"[\\`*_\[\]<>&!\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 #: the start of a line that may start a block other than a paragraph (indented code, a list, a
 #: heading, a setext underline, a fence), matched at each line's start: searched for with ``^``
 #: in multiline mode, every character of the text was tried as one (half of an excerpt's time)
-_BLOCK_START = re.compile(r" {4}| {0,3}(?:[-+=#~]|\d{1,9}[.)](?: |$))")
+_BLOCK_START = lazy_compile(r" {4}| {0,3}(?:[-+=#~]|\d{1,9}[.)](?: |$))")
 
 
 def render_markdown(text: str) -> str:

@@ -33,6 +33,7 @@ from ..fileio import write_atomic
 from ..ids import split_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, NODE_KINDS, STUB, SUBJECT, link_kinds
 from ..rdf.iri import check_site_url, is_site_path
+from ..regex import lazy_compile
 from .arrange import LABELLED_MAX, _group_keywords, arrange, keyword_df, keyword_label, rank_keywords
 from .page import excerpt_html, render_view, safe_href, script_json, view_data_span
 from .select import (
@@ -855,9 +856,9 @@ def view_layout(page: str) -> dict[str, tuple[float, float, int | None]] | None:
 
 
 #: the legend of a view's community colours, as its page writes it (the names and counts of its communities)
-_COLOUR_LIST = re.compile(r'(<div class="colours">[^<]*<ul>).*?(</ul>)', re.S)
+_COLOUR_LIST = lazy_compile(r'(<div class="colours">[^<]*<ul>).*?(</ul>)', re.S)
 #: the size of a view's file, the last cell of its row in the index page
-_FILE_SIZE = re.compile(r'(<td class="n">)[0-9.]+ [kM]B(</td>\s*</tr>)')
+_FILE_SIZE = lazy_compile(r'(<td class="n">)[0-9.]+ [kM]B(</td>\s*</tr>)')
 
 
 def without_arrangement(page: str) -> str:

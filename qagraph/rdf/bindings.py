@@ -24,23 +24,24 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from ..errors import UsageError
+from ..regex import lazy_compile
 from .vocab import PREFIXES
 
 __all__ = ["OPAQUE", "bind", "parse_term", "sparql_term"]
 
 #: what the SPARQL grammar reads as one token in which a word is no keyword nor a brace: an IRI, a
 #: string (long or short), a comment
-OPAQUE = re.compile("|".join((
+OPAQUE = lazy_compile("|".join((
     r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
     r"'{3}(?:[^'\\]|\\.|'(?!''))*'{3}", r'"{3}(?:[^"\\]|\\.|"(?!""))*"{3}',  # long strings
     r"'(?:[^'\\\n\r]|\\.)*'", r'"(?:[^"\\\n\r]|\\.)*"',  # strings
     r"#[^\n\r]*",  # a comment
 )), re.S)
 #: the keyword that starts a query's form, not part of a prefixed name (``ex:select``) or a variable
-_FORM = re.compile(r"(?<![\w:?$-])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:-])", re.I)
-_SELECT = re.compile(r"\s*SELECT(?![\w:-])", re.I)
+_FORM = lazy_compile(r"(?<![\w:?$-])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:-])", re.I)
+_SELECT = lazy_compile(r"\s*SELECT(?![\w:-])", re.I)
 #: a variable's name (SPARQL's VARNAME, near enough: Oxigraph refuses the query it makes otherwise)
-_NAME = re.compile(r"[?$]?(\w+)")
+_NAME = lazy_compile(r"[?$]?(\w+)")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 

@@ -47,6 +47,7 @@ from urllib.parse import quote, unquote
 
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
+from ..regex import lazy_compile
 
 __all__ = ["DEFAULT_BASE_IRI", "IRIs", "MAX_SEGMENT", "absolute_url", "check_base_iri", "check_site_url",
            "is_site_path", "path", "segment", "site_path", "url_problem"]
@@ -58,19 +59,19 @@ DEFAULT_BASE_IRI = "https://qagraph.example/id/"
 #: and servers limit a path segment to 255 bytes)
 MAX_SEGMENT = 200
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|^`\\\\\x7f\ud800-\udfff]')
-_PLAIN = re.compile(r"[A-Za-z0-9._~\-]+")
-_SPACED = re.compile(r"[A-Za-z0-9._~\- ]+")  # plain but for spaces: the common keyword
+_SCHEME = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_NOT_IN_IRI = lazy_compile('[\x00-\x20<>"{}|^`\\\\\x7f\ud800-\udfff]')
+_PLAIN = lazy_compile(r"[A-Za-z0-9._~\-]+")
+_SPACED = lazy_compile(r"[A-Za-z0-9._~\- ]+")  # plain but for spaces: the common keyword
 _SPECIAL = {"": "!", ".": "!.", "..": "!.."}
 # whole paths that are their own encoding (the common case: url paths, plain keywords), and
 # the same with spaces, short enough that "%20" cannot push a segment past MAX_SEGMENT
 _SEG = r"(?!\.\.?(?:/|$))[A-Za-z0-9._~\-]{1,%d}"
-_FAST_PATH = re.compile(f"{_SEG % 200}(?:/{_SEG % 200})*")
-_FAST_SPACED = re.compile(f"{_SEG.replace('-]', '- ]') % 66}(?:/{_SEG.replace('-]', '- ]') % 66})*")
+_FAST_PATH = lazy_compile(f"{_SEG % 200}(?:/{_SEG % 200})*")
+_FAST_SPACED = lazy_compile(f"{_SEG.replace('-]', '- ]') % 66}(?:/{_SEG.replace('-]', '- ]') % 66})*")
 FILE_MARK = "!file"
-_BASE_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(?://[^/]*)?")  # what comes before a base's path
-_DOT_ESCAPE = re.compile("%2e", re.I)
+_BASE_PATH = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(?://[^/]*)?")  # what comes before a base's path
+_DOT_ESCAPE = lazy_compile("%2e", re.I)
 
 
 def check_base_iri(base: str) -> str:
@@ -125,7 +126,7 @@ def _checked_base_iri(base: str) -> str:
     return base
 
 
-_SITE = re.compile(r"(https?)://([^/?#]*)([^?#]*)(.*)", re.I | re.S)
+_SITE = lazy_compile(r"(https?)://([^/?#]*)([^?#]*)(.*)", re.I | re.S)
 
 
 def check_site_url(site_url: str) -> str:
@@ -213,11 +214,11 @@ def _key_path(key: str) -> str:
 # (``[`` and ``]`` only in an IP-literal host; ucschar kept as UTF-8 escapes: a URI)
 _URL_KEEP = "!#$&'()*+,/:;=?@~%"
 _USERINFO_KEEP = "!$&'()*+,;=:~%"
-_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_BAD_ESCAPE = lazy_compile(r"%(?![0-9A-Fa-f]{2})")
 _WEB_SCHEMES = ("http:", "https:")  # the only urls schema:url publishes, as the views link only those
 # scheme, authority (after "//", up to the first / ? #) and the rest
-_URL_PARTS = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*:)(?://([^/?#]*))?(.*)", re.S)
-_PORT = re.compile(r"[0-9]{0,5}")
+_URL_PARTS = lazy_compile(r"([A-Za-z][A-Za-z0-9+.\-]*:)(?://([^/?#]*))?(.*)", re.S)
+_PORT = lazy_compile(r"[0-9]{0,5}")
 # RFC 3987's grammar of an absolute IRI, "%" taken as one more character of each part: that each
 # "%" starts an escape is checked apart (one character class a part is six times faster than "|%XX")
 _UCS = ("\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
@@ -226,7 +227,7 @@ _PRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"  # in a que
 _SUB = "!$&'()*+,;="
 _REG = rf"A-Za-z0-9\-._~{_UCS}{_SUB}%"  # a host's characters
 _PCHAR = _REG + ":@"  # a path segment's
-_PRIVATE_CHAR = re.compile(f"[{_PRIVATE}]")
+_PRIVATE_CHAR = lazy_compile(f"[{_PRIVATE}]")
 
 
 @functools.cache
@@ -240,7 +241,7 @@ def _iri_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:\?[{_PCHAR}/?{_PRIVATE}]*)?(?:#[{_PCHAR}/?]*)?"
     )
     return iri, re.compile(rf"[{_PCHAR}/?#\[\]{_PRIVATE}]")
-_IP_FUTURE = re.compile(rf"[vV][0-9A-Fa-f]+\.[A-Za-z0-9\-._~{_SUB}:]+")
+_IP_FUTURE = lazy_compile(rf"[vV][0-9A-Fa-f]+\.[A-Za-z0-9\-._~{_SUB}:]+")
 
 
 def _authority(authority: str) -> str | None:

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from ..errors import OutputError, StoreError, UsageError
 from ..normalize import printable
+from ..regex import lazy_compile
 from .bindings import OPAQUE, bind
 from .export import DEFAULT_SIMILARITY, RDF_DIR, part_files
 from .formats import FORMATS, format_of
@@ -356,7 +357,7 @@ def _started(run: Callable[[], None]) -> threading.Thread:
 #: of stack. Queries that people and programs write are far from either.
 MAX_QUERY_CHARS = 1024 * 1024
 MAX_QUERY_DEPTH = 1000
-_NESTING = re.compile(r"[({\[]|[)}\]]|[!^]+")
+_NESTING = lazy_compile(r"[({\[]|[)}\]]|[!^]+")
 
 
 def _check_size(query: str) -> None:
@@ -448,7 +449,7 @@ class _Writing:
 
 #: an item of what Oxigraph's parser expected: a token (``"{"``), a character class (``['0'..='9']``, ``[_]``:
 #: any character; pages of them for a prefixed name, read by no one) or a keyword
-_EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:\'(?:[^\'\\]|\\.)*\'|[^\]\'])*\]|[^,\s][^,]*')
+_EXPECTED = lazy_compile(r'"(?:[^"\\]|\\.)*"|\[(?:\'(?:[^\'\\]|\\.)*\'|[^\]\'])*\]|[^,\s][^,]*')
 
 
 def _syntax_error(query: str, error: str) -> str:
@@ -503,7 +504,7 @@ def _undeclared_prefix(query: str) -> tuple[str, int] | None:
 
 
 #: the prologue of a query (PREFIX and BASE declarations, comments), then its first word
-_FIRST_WORD = re.compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[^\s:]*:|BASE)\s*<[^>]*>)*([A-Za-z]+)", re.I)
+_FIRST_WORD = lazy_compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[^\s:]*:|BASE)\s*<[^>]*>)*([A-Za-z]+)", re.I)
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
@@ -519,7 +520,7 @@ def _update_keyword(query: str) -> str | None:
 
 
 #: the keyword SERVICE: not part of a prefixed name (``ex:service``, ``service:x``) or a variable
-_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
+_SERVICE = lazy_compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
 
 
 def _calls_a_service(query: str) -> bool:
@@ -535,7 +536,7 @@ def _calls_a_service(query: str) -> bool:
 
 
 #: the keywords by which a query names graphs (``GRAPH``, ``FROM``, ``FROM NAMED``), as :data:`_SERVICE` finds its own
-_GRAPH_KEYWORDS = re.compile(r"(?<![\w:?$-])(?:GRAPH|FROM|NAMED)(?![\w:-])", re.I)
+_GRAPH_KEYWORDS = lazy_compile(r"(?<![\w:?$-])(?:GRAPH|FROM|NAMED)(?![\w:-])", re.I)
 
 
 def names_graphs(query: str) -> bool:
@@ -578,7 +579,7 @@ def _store(target: Any, base_iri: str, similarity: str, graphs: bool = True) -> 
     raise UsageError(f"cannot query a {type(target).__name__}: give a graph, a store, a build folder or an RDF file")
 
 
-_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_DECLARED = lazy_compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 #: each namespace qagraph's RDF uses, by its twin of the other scheme (``http://schema.org/``)
 _TWINS = {("http" + ns[5:] if ns.startswith("https:") else "https" + ns[4:]): ns for ns in PREFIXES.values()}
 
@@ -723,7 +724,7 @@ def _term_of(binding: dict[str, Any] | None) -> Any:
 # -- formatting ----------------------------------------------------------------------------
 
 RESULT_FORMATS = ("table", "csv", "json")
-_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_LOCAL_NAME = lazy_compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def format_results(result: SparqlResult, fmt: str = "table") -> str:

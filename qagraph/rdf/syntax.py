@@ -29,17 +29,17 @@ base IRI (``@base``), so ``<article/learn/biology/questions/x>`` reads as what i
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
+from ..regex import lazy_compile
 from .triples import RARE, SURROGATES, Graphs, escape
 from .vocab import PREFIXES, RDF
 
 __all__ = ["RENDERERS", "jsonld", "json_context", "nquads", "ntriples", "trig", "turtle"]
 
 _TYPE = str(RDF.type)
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_LOCAL = lazy_compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def _curie(iri: str) -> str:
@@ -63,12 +63,12 @@ _CLASSES = _Curies()  # objects of rdf:type
 # a base every parser resolves a relative IRI against as RFC 3986 says: rdflib refuses one without
 # "//" in Turtle ("urn:x:kb/": "Base has no slash after colon") and its JSON-LD drops those statements,
 # lowercases the scheme ("HTTPS://") and merges an empty path segment ("https://ex.org/kb//")
-_RESOLVABLE = re.compile(r"[a-z][a-z0-9+.\-]*://[^/]*(?:/[^/]+)*/")
+_RESOLVABLE = lazy_compile(r"[a-z][a-z0-9+.\-]*://[^/]*(?:/[^/]+)*/")
 
 
 #: what JSON-LD writes relative to the base: segments of unreserved characters, "!" and
 #: percent-encodings, a "/" at the end, a fragment of the same (an answer's "#answer")
-_PLAIN_PATH = re.compile(r"[A-Za-z0-9\-._~!%]+(?:/[A-Za-z0-9\-._~!%]+)*/?(?:#[A-Za-z0-9\-._~!%]+)?")
+_PLAIN_PATH = lazy_compile(r"[A-Za-z0-9\-._~!%]+(?:/[A-Za-z0-9\-._~!%]+)*/?(?:#[A-Za-z0-9\-._~!%]+)?")
 
 
 def _resolvable(base: str) -> bool:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from .. import kinds as _kinds
 from ..errors import UsageError
 from ..ids import ARTICLE, KEYWORD, STUB, SUBJECT, split_node
+from ..regex import lazy_compile
 from .iri import IRIs, absolute_url, check_site_url
 from .parts import part_count, part_of
 from .vocab import QA, RDF, SCHEMA, SKOS, XSD
@@ -162,7 +163,7 @@ _ESCAPES: dict[int, str] = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
 _ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"})
 _ESCAPES.update({i: "\ufffd" for i in range(0xD800, 0xE000)})
 SURROGATES = {i: "\ufffd" for i in range(0xD800, 0xE000)}
-RARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+RARE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def escape(text: str) -> str:
@@ -203,14 +204,14 @@ def decimal_lexical(value: float) -> str:
     return text if "." in text else text + ".0"
 
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?")
+_DATE_RE = lazy_compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME_RE = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?")
 _DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
 # Jekyll's documented form (YYYY-MM-DD HH:MM:SS +/-TTTT, as Ruby's Time.parse reads it) and its kin:
 # a space for the T, an hour of one digit, no seconds, a zone of +0200, UTC or GMT
-_SPACED_RE = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)? *"
+_SPACED_RE = lazy_compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)? *"
                         r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?", re.I)
-_ZONED_DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(Z|[+-](\d{2}):(\d{2}))")
+_ZONED_DATE_RE = lazy_compile(r"(\d{4}-\d{2}-\d{2})(Z|[+-](\d{2}):(\d{2}))")
 
 
 def date_literal(text: str) -> tuple[str, str]:
