@@ -197,7 +197,9 @@ def _load(value: Any, how: str) -> Any:
     if how in ("b", "f"):
         return bool(value)
     if how == "t":
-        return _tuples(_shaped(_decode(value), list))
+        found = _shaped(_decode(value), list)
+        # a flat array (most: keywords, labels) holds no "[" after its first: one tuple() in C
+        return tuple(found) if value.find("[", 1) < 0 else _tuples(found)
     if how == "j":
         return _shaped(_decode(value), dict)
     return value

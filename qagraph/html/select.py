@@ -283,9 +283,11 @@ def _link_edges(
     strength: list[float] = []
     best: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for u in articles:  # adjacency in node order, so the view depends on the content only
-        for v, keys in sorted(G._succ[u].items()):
-            if v not in inside or v == u:
+        nbrs = G._succ[u]
+        for v in sorted(inside.intersection(nbrs)):  # (its keywords and the articles not drawn left unsorted)
+            if v == u:
                 continue
+            keys = nbrs[v]
             for kind in sorted(links & keys.keys()):
                 data = keys[kind]
                 i = len(found)
@@ -492,8 +494,8 @@ def _stubs(G: nx.MultiDiGraph, articles: Sequence[str], limit: int) -> tuple[lis
 def _stub_edges(G: nx.MultiDiGraph, articles: Sequence[str], stubs: Sequence[str]) -> list[Edge]:
     links = _links()
     chosen = set(stubs)
-    return [Edge(a, v, kind) for a in articles for v, keys in sorted(G._succ[a].items()) if v in chosen
-            for kind in sorted(keys) if kind in links]
+    return [Edge(a, v, kind) for a in articles for v in sorted(chosen.intersection(G._succ[a]))
+            for kind in sorted(G._succ[a][v]) if kind in links]
 
 
 def subject_articles(
