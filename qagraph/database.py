@@ -60,9 +60,9 @@ DATABASE = "qagraph.db"
 #: own files read to fit the field map (a Docusaurus category file): not of an input file, which a patch
 #: replaces with the file
 CORPUS_PROBLEMS = "path = '.' OR path GLOB '*/' OR path NOT IN (SELECT path FROM files)"
-SCHEMA_VERSION = 5  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown; 4: related
+SCHEMA_VERSION = 6  # 2: articles.subject_given; 3: hidden_folders.article_files NULL when unknown; 4: related
 # edges' data hold the line of their link (a patched build of an older one would list links without it); 5: keyword
-# and subject edges' data the line the file writes them on
+# and subject edges' data the line the file writes them on; 6: edges_by_target holds the source (edges_into)
 
 # (column, SQL type, how the value is stored): "v" as is, "s" long text, sent as UTF-8 (see
 # :func:`_row_maker`), "b" bool as 0/1, "f" a flag the node data holds only when false (0, else NULL), "t" tuple as a JSON array, "j" any JSON value (dicts,
@@ -92,7 +92,9 @@ _EDGE_COLUMNS = ("weight", "position")  # edge data with columns of their own; t
 
 _INDEXES = (  # built after the rows are in: one sort each, in C
     "CREATE UNIQUE INDEX edges_by_source ON edges(source, kind, target)",
-    "CREATE INDEX edges_by_target ON edges(target, kind)",
+    # with the source: the edges into a set of nodes read from the index alone (edges_into), not from
+    # rows stored in the order of their sources (a view of 1,000 articles: 5k rows, 35-40 ms against 19)
+    "CREATE UNIQUE INDEX edges_by_target ON edges(target, kind, source)",
     "CREATE INDEX nodes_by_part ON nodes(part)",
     "CREATE INDEX articles_by_id ON articles(id)",
     "CREATE INDEX articles_by_url ON articles(url)",
@@ -1152,6 +1154,16 @@ class BuildDatabase:
                 f"WHERE target IN (SELECT value FROM json_each(?)){only} "
                 f"AND source NOT IN (SELECT value FROM json_each(?))", (*args, wanted)).fetchall()
         return rows
+
+    def edges_into(self, ids: Iterable[int], kinds: Sequence[str]) -> list[tuple[int, str, int]]:
+        """``(source id, kind, target id)`` of each edge of ``kinds`` into one of row ids ``ids`` from a
+        node not among them: the edges :meth:`edge_rows_touching` adds to those that leave ``ids``, without
+        their data (read from the index ``edges_by_target`` alone)."""
+        wanted = json.dumps(sorted(set(ids)))
+        return self.con.execute(
+            f"SELECT source, kind, target FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
+            f"AND kind IN ({','.join('?' * len(kinds))}) AND source NOT IN (SELECT value FROM json_each(?))",
+            (wanted, *kinds, wanted)).fetchall()
 
     def edge_pairs(self, ids: Iterable[int], kind: str) -> list[tuple[int, int]]:
         """``(source id, target id)`` of each edge of ``kind`` that leaves one of row ids ``ids``."""

@@ -748,12 +748,15 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
 
     ids = {node: i for i, node in name.items()}
     shown_ids = [ids[n] for n in shown]
-    rows = db.edge_rows_touching(shown_ids, links)
-    ends = db.kinds_and_subjects({r[0] for r in rows if r[0] not in name} | {r[2] for r in rows if r[2] not in name})
+    rows = db.edge_rows_touching(shown_ids, links, outgoing_only=True)
+    into = db.edges_into(shown_ids, links)  # from the articles not drawn: their data is not read
+    ends = db.kinds_and_subjects({r[2] for r in rows if r[2] not in name} | {s for s, _, _ in into if s not in name})
     put_kinds(ends)
     inside = set(shown_ids)
     for s, kind, t, w, p, d in rows:
-        join(name[s], name[t], kind, edge_row_data(kind, w, p, d) if s in inside and t in inside else {"kind": kind})
+        join(name[s], name[t], kind, edge_row_data(kind, w, p, d) if t in inside else {"kind": kind})
+    for s, kind, t in into:
+        join(name[s], name[t], kind, {"kind": kind})
     stubs = [i for i, (_, kind, _) in ends.items() if kind == STUB]
     for node, data in db.nodes_by_id([*shown_ids, *stubs]).values():
         node_data[node].update(data)
