@@ -538,7 +538,7 @@ def _update_rdf(db: Any, stage: Path, touched: set[str], *, articles: int, sourc
                        "the statistics of the RDF parts are not what this qagraph keeps")
     dirty = {part_of(n, parts) for n in _rdf_touched(db, previous, touched)}
     subjects = [n for n, in db.con.execute("SELECT node FROM subjects")]  # (nodes by kind: a walk of all, 0.01 s)
-    partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects])
+    partial = db.subgraph([*db.nodes_in_parts(dirty), *subjects], edge_data=rdf_similarity == "full")
     result = write_rdf(partial, stage, base_iri=base_iri or DEFAULT_BASE_IRI, formats=formats,
                        similarity=rdf_similarity, site_url=site_url, parts=parts, only=dirty, void=False,
                        workers=1, progress=progress)

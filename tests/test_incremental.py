@@ -332,6 +332,26 @@ def test_a_patched_build_in_two_processes_equals_a_full_build(small_corpus: Path
     assert '<h2 id="health">' in (out / "index.html").read_text()  # written after both, with the findings
 
 
+@pytest.mark.parametrize("detail", ["none", "links", "full"])
+def test_the_rdf_parts_a_patch_writes_again_are_a_full_builds_with_each_similarity_detail(
+        small_corpus: Path, tmp_path: Path, detail: str):
+    """A patched build writes its touched RDF parts from the database's rows: the similarity
+    records of ``full`` from its similar edges' data (weight, shared keywords), which the other
+    details do not state and so do not read."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    settings = {"rdf_similarity": detail, "site_url": "https://example.org/"}
+    qagraph.build(small_corpus, out=out, **settings)
+    path = small_corpus / "biology" / "dna.md"
+    path.write_text(path.read_text().replace("genes", "genes, chromosomes"))
+    patched = qagraph.build(small_corpus, out=out, **settings)
+    qagraph.build(small_corpus, out=cold, cache=False, **settings)
+    assert patched.build_info.incremental
+    assert any(p.parent.name == "rdf" and p.name.startswith("part-") for p in patched.build_info.written)
+    assert outputs_of(out) == outputs_of(cold)
+    parts = "".join(p.read_text() for p in sorted((out / "rdf").glob("part-*.nq")))
+    assert ("ns#weight>" in parts and "ns#sharedKeyword>" in parts) == (detail == "full")
+
+
 def test_a_patched_build_keeps_the_warning_of_two_pages_at_one_url(tmp_path: Path):
     """Two photo posts of a day with one title share a url (a duplicate-url warning on the later file):
     an edit of the warned file that keeps its url is patched and keeps the warning; an edit that moves the
