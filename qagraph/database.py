@@ -1168,21 +1168,22 @@ class BuildDatabase:
             f"SELECT source, kind, target, weight, position, data FROM edges "
             f"WHERE source IN (SELECT value FROM json_each(?)){only}", args).fetchall()
         if not outgoing_only:
-            rows += self.con.execute(
-                f"SELECT source, kind, target, weight, position, data FROM edges "
-                f"WHERE target IN (SELECT value FROM json_each(?)){only} "
-                f"AND source NOT IN (SELECT value FROM json_each(?))", (*args, wanted)).fetchall()
+            rows += self._rows_into("source, kind, target, weight, position, data", wanted, kinds)
         return rows
 
     def edges_into(self, ids: Iterable[int], kinds: Sequence[str]) -> list[tuple[int, str, int]]:
         """``(source id, kind, target id)`` of each edge of ``kinds`` into one of row ids ``ids`` from a
         node not among them: the edges :meth:`edge_rows_touching` adds to those that leave ``ids``, without
         their data (read from the index ``edges_by_target`` alone)."""
-        wanted = json.dumps(sorted(set(ids)))
+        return self._rows_into("source, kind, target", json.dumps(sorted(set(ids))), kinds)
+
+    def _rows_into(self, columns: str, wanted: str, kinds: Sequence[str] | None) -> list[Any]:
+        """``columns`` of each edge (of ``kinds``; all by default) into one of the row ids of the JSON
+        array ``wanted`` from a node not among them."""
+        only = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds is not None else ""
         return self.con.execute(
-            f"SELECT source, kind, target FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
-            f"AND kind IN ({','.join('?' * len(kinds))}) AND source NOT IN (SELECT value FROM json_each(?))",
-            (wanted, *kinds, wanted)).fetchall()
+            f"SELECT {columns} FROM edges WHERE target IN (SELECT value FROM json_each(?)){only} "
+            f"AND source NOT IN (SELECT value FROM json_each(?))", (wanted, *(kinds or ()), wanted)).fetchall()
 
     def edge_pairs(self, ids: Iterable[int], kind: str) -> list[tuple[int, int]]:
         """``(source id, target id)`` of each edge of ``kind`` that leaves one of row ids ``ids``."""
