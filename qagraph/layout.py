@@ -51,14 +51,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from .errors import UsageError
 from .kinds import ARTICLE, STUB, link_kinds, weighted_link_kinds
 from .modularity import local_moves, renumber
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "AtlasLayout",
@@ -134,6 +136,8 @@ def link_graph(G: nx.MultiDiGraph) -> nx.Graph:
     >>> A.number_of_nodes()
     49
     """
+    import networkx as nx  # (a patched build's views place new articles without it)
+
     arrays = _link_arrays(G)
     A = nx.Graph()
     A.add_nodes_from(arrays.nodes)

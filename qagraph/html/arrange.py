@@ -39,17 +39,21 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
 
-import networkx as nx
 import numpy as np
 
+from .. import lightgraph
 from ..ids import keyword_node
 from ..kinds import ARTICLE, KEYWORD, STUB, SUBJECT
 from ..layout import GOLDEN_ANGLE, sunflower
 from ..modularity import first_level
 from .select import Edge, link_strength
 from .style import node_size
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "Arrangement",
@@ -113,7 +117,7 @@ def _graph(core: Sequence[str], edges: Sequence[Edge]) -> nx.Graph:
             w = float(e.count) if e.count is not None else link_strength(e.kind, {"weight": e.weight})
             pair = (v, u) if (v, u) in summed else (u, v)
             summed[pair] = summed.get(pair, 0.0) + max(w, 0.01)
-    H = nx.Graph()
+    H = lightgraph.Graph()  # (a patched build's views import no networkx)
     H.add_nodes_from(core)
     H.add_weighted_edges_from((u, v, w) for (u, v), w in summed.items())
     return H
@@ -131,6 +135,7 @@ def pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: in
     does): the values are that loop's to the last bit, in a fiftieth of its time (0.08 s
     of a subject view of 1,200 nodes at 36k).
 
+    >>> import networkx as nx
     >>> H = nx.Graph([("a", "b", {"weight": 1.0}), ("b", "c", {"weight": 1.0})])
     >>> {n: round(v, 3) for n, v in pagerank(H).items()}
     {'a': 0.257, 'b': 0.486, 'c': 0.257}
@@ -321,7 +326,7 @@ def _spring(H: nx.Graph, fixed: str | None = None) -> dict[str, np.ndarray]:
 def _ordered(H: nx.Graph, nodes: Sequence[str]) -> nx.Graph:
     """The subgraph of ``H`` on ``nodes``, its nodes in that order."""
     inside = set(nodes)
-    sub = nx.Graph()
+    sub = lightgraph.Graph()
     sub.add_nodes_from(nodes)
     adj = H._adj
     sub.add_weighted_edges_from((u, v, d.get("weight", 1.0)) for u in nodes for v, d in adj[u].items() if v in inside)
@@ -607,6 +612,8 @@ def arrange(
         # each community's circle as large as its nodes' circles need (with a gap around each)
         needed = np.array([math.sqrt(sum(area[n] for n in g.members) / ROOMY_FILL) for g in groups])
         radii = np.maximum(radii, needed + spacing * 0.5)
+        import networkx as nx  # its spring layout: a view laid out afresh, in parts
+
         between = nx.Graph()
         between.add_nodes_from(range(len(groups)))
         at = {n: i for i, g in enumerate(groups) for n in g.members}
@@ -682,6 +689,7 @@ def _kept_communities(core: Sequence[str], H: nx.Graph, kept: Mapping[str, tuple
     node ``kept`` holds without its community: a page names the community of its articles only); each
     community's members in ``core``'s order, by number, the loosely linked last.
 
+    >>> import networkx as nx
     >>> H = nx.Graph([("a", "c", {"weight": 1.0}), ("b", "c", {"weight": 2.0})])
     >>> H.add_node("d")
     >>> [(g.index, g.members) for g in _kept_communities(["a", "b", "c", "d"], H, {"a": (0, 0, 0), "b": (0, 0, 1)})]
@@ -710,6 +718,7 @@ def _place_new(new: Sequence[str], H: nx.Graph, pos: dict[str, np.ndarray], size
     first spot of a sunflower's spiral out from there where its circle (``size``) keeps ``gap``
     from every other.
 
+    >>> import networkx as nx
     >>> pos = {"a": np.array([0.0, 0.0])}
     >>> _place_new(["b"], nx.Graph([("a", "b")]), pos, {"a": 10.0, "b": 10.0}, 2.0, {"a": 0, "b": 0})
     >>> bool(np.hypot(*pos["b"]) >= 22.0)

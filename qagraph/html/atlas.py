@@ -40,9 +40,8 @@ import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -55,6 +54,9 @@ from ..layout import Community, Island, Position
 from ..rdf.iri import check_site_url, is_site_path, site_path
 from ..regex import lazy_compile
 from .page import excerpt_html, safe_href
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ATLAS_JS",

@@ -38,13 +38,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..errors import UsageError
 from ..ids import keyword_node, subject_node
 from ..kinds import ARTICLE, EDGE_KINDS, KEYWORD, STUB, SUBJECT, edge_kind, link_kinds, symmetric_link_kinds
 
 if TYPE_CHECKING:
+    import networkx as nx
     from ..kg import KnowledgeGraph
 
 __all__ = [
@@ -222,6 +221,7 @@ def link_degrees_stand(G: nx.MultiDiGraph, degrees: dict[str, int] | None = None
     With ``degrees``: that these are ``G``'s, for a graph that holds only some of its nodes'
     links (a subject view's part of a build, :func:`~.update.subject_graph`).
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b", "related")])
     >>> known = link_degrees(G)
     >>> _ = G.add_edge("a", "keyword:k", key="keyword"); link_degrees_stand(G)
@@ -246,6 +246,7 @@ def keywords_stand(G: nx.MultiDiGraph, articles: Sequence[str], total: int) -> N
     two of them or more have (a subject view's part of a build, :func:`~.update.subject_graph`):
     the others a view of ``articles`` only counts (:func:`_keywords`).
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("article:/a", "keyword:k", "keyword"), ("article:/b", "keyword:k", "keyword")])
     >>> _keywords(G, ["article:/a", "article:/b"], 5)
     (['keyword:k'], 1)
@@ -381,6 +382,7 @@ class OverviewCounts:
 def overview_counts(G: nx.MultiDiGraph, keywords: int = Limits.overview_keywords) -> OverviewCounts:
     """:class:`OverviewCounts` of ``G``, with its ``keywords`` most frequent keywords.
 
+    >>> import networkx as nx
     >>> overview_counts(nx.MultiDiGraph()).keyword_total
     0
     """
@@ -423,6 +425,7 @@ def overview_selection(G: nx.MultiDiGraph, limits: Limits = Limits()) -> Selecti
     pair stays when it is among the strongest of either subject). The counts come
     from :func:`overview_counts`; :func:`select_overview` does the rest.
 
+    >>> import networkx as nx
     >>> overview_selection(nx.MultiDiGraph()).shown["subjects"]
     (0, 0)
     """
@@ -519,6 +522,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
 
     The ``limits.subject_articles`` most connected are drawn; the others are listed.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("subject:s", kind="subject", slug="s", label="S", articles=1)
     >>> G.add_node("article:/a", kind="article", subject="s")
@@ -581,6 +585,7 @@ def subject_selection(G: nx.MultiDiGraph, subject: str, limits: Limits = Limits(
 def keyword_selection(G: nx.MultiDiGraph, keyword: str, limits: Limits = Limits()) -> Selection:
     """A keyword (``keyword:<folded>``), its most connected articles and their subjects.
 
+    >>> import networkx as nx
     >>> keyword_selection(nx.MultiDiGraph(), "keyword:x")
     Traceback (most recent call last):
     ...
@@ -617,6 +622,7 @@ def neighbourhood_selection(
     beyond ``limits.neighbourhood_articles`` the rest are left out. Articles outside
     the corpus end a path.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("article:/a", kind="article")
     >>> neighbourhood_selection(G, "article:/a", hops=2).nodes
@@ -697,6 +703,7 @@ def graph_filler(G: nx.MultiDiGraph, *, copy: bool = False) -> tuple[
     ``data`` (the dict itself), ``join(u, v, kind, data)`` adds the edge ``u -> v`` keyed by ``kind`` (or
     replaces it) with ``data``, a copy of it with ``copy``. Both ends of an edge are put first.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> put, join = graph_filler(G)
     >>> put("a", {"kind": "article"}); put("b", {"kind": "article"}); join("a", "b", "related", {"kind": "related"})

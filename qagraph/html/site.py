@@ -19,9 +19,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .. import jsontext
 from ..errors import OutputError
@@ -33,6 +31,9 @@ from ..normalize import slugify
 from .page import VIS_JS_NAME, render_index, vis_network_js
 from .select import Limits, OverviewCounts, overview_counts
 from .views import View, ViewUses, overview, subject_view, write_view
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "IndexRow",
@@ -56,6 +57,7 @@ IndexRow = dict[str, Any]  #: one subject view's row: href, label, articles, sho
 def subject_file_names(G: nx.MultiDiGraph) -> dict[str, str]:
     """``subject-<slug>.html`` for each subject node; slugs that are not plain get a hash suffix.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("subject:biology", kind="subject")
     >>> subject_file_names(G)
@@ -104,6 +106,7 @@ def generate_index(
     findings of :func:`qagraph.health.health`) becomes a section for editors, each
     finding with its count and its first articles (linked into the atlas).
 
+    >>> import networkx as nx
     >>> "<td>subjects</td>" in generate_index(nx.MultiDiGraph())
     True
     """

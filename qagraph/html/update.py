@@ -37,9 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-import networkx as nx
-
-from .. import jsontext
+from .. import jsontext, lightgraph
 from ..database import BuildDatabase, edge_row_data
 from ..fileio import write_atomic
 from ..ids import keyword_node, split_node, subject_node
@@ -89,6 +87,7 @@ from .site import (
 from .views import listed_title, overview, patch_keyword_df, patch_listed, subject_view, view_layout, write_view
 
 if TYPE_CHECKING:
+    import networkx as nx
     from ..kg import KnowledgeGraph
 
 __all__ = ["PreviousAtlas", "keyword_graph", "subject_graph", "update_html", "view_graph"]
@@ -689,7 +688,7 @@ def _cut(entry: Any) -> tuple[int, str] | None:
 
 
 def _subject_nodes_graph(subjects: Mapping[str, Mapping[str, Any]]) -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph()
+    G = lightgraph.MultiDiGraph()
     for node, data in subjects.items():
         G.add_node(node, **data)
     return G
@@ -708,7 +707,9 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     their edges (the number of the others is told to the selection: :func:`~.select.keywords_stand`).
     The articles it only lists have their title and url, the others only their kind and
     subject, and link edges hold their data only between two drawn articles.
-    :func:`~.views.subject_view` of this graph is the view of the whole graph.
+    :func:`~.views.subject_view` of this graph is the view of the whole graph. The graph holds
+    networkx's dicts without networkx (:mod:`qagraph.lightgraph`): the views an edit draws
+    again import none of it.
 
     >>> import qagraph
     >>> from qagraph.html import subject_view
@@ -719,7 +720,7 @@ def subject_graph(db: BuildDatabase, subject: str, subjects: Mapping[str, Mappin
     True
     """
     links = [k.name for k in link_kinds()]
-    G = nx.MultiDiGraph()
+    G = lightgraph.MultiDiGraph()
     node_data = G._node
     put, join = graph_filler(G)
 
@@ -789,7 +790,8 @@ def keyword_graph(db: BuildDatabase, keyword: str, limits: Limits = Limits()) ->
     edges and every keyword edge (the view counts the keywords they have, and draws those two of
     them or more have: the data of those only); of the next ``limits.listed_articles``, their title,
     url and subject. :func:`~.views.keyword_view` of this graph is the view of the whole graph, without the
-    whole graph: at 36,000 articles, `qagraph view --keyword` took 6-8 s and 1 GB to load it.
+    whole graph: at 36,000 articles, `qagraph view --keyword` took 6-8 s and 1 GB to load it. Like
+    :func:`subject_graph`'s, a graph of :mod:`qagraph.lightgraph`.
 
     >>> import qagraph
     >>> from qagraph.html import keyword_view
@@ -799,7 +801,7 @@ def keyword_graph(db: BuildDatabase, keyword: str, limits: Limits = Limits()) ->
     True
     """
     links = [k.name for k in link_kinds()]
-    G = nx.MultiDiGraph()
+    G = lightgraph.MultiDiGraph()
     node_data = G._node
     put, join = graph_filler(G)
     name: dict[int, str] = {}
@@ -1059,7 +1061,7 @@ class _Atlas:
             rows = self.db.edge_rows_touching(found.values(), sorted(links), outgoing_only=True)
             targets = self.db.kinds_and_subjects(r[2] for r in rows)
             edges += [(name[s], kind, targets[t][0], edge_row_data(kind, w, p, d)) for s, kind, t, w, p, d in rows]
-        G = nx.MultiDiGraph()
+        G = lightgraph.MultiDiGraph()
         for node, d in data.items():
             G.add_node(node, **d)
         for u, kind, v, d in edges:

@@ -23,9 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from markupsafe import escape
 
 from .. import jsontext
@@ -58,6 +57,9 @@ from .style import (
     shown_by_default,
     vis_options,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "View",
@@ -478,6 +480,7 @@ def overview(
     replaces the counting in ``G``, which then needs to hold only the subject nodes and
     the counted keywords, with their data.
 
+    >>> import networkx as nx
     >>> overview(nx.MultiDiGraph()).summary
     '0 subjects and 0 of 0 keywords.'
     """
@@ -653,6 +656,7 @@ def keyword_view(
     Raises:
         UsageError: ``keyword`` is not a keyword of ``G``.
 
+    >>> import networkx as nx
     >>> from qagraph.ids import keyword_node
     >>> keyword_view(nx.MultiDiGraph(), keyword_node("x"))
     Traceback (most recent call last):
