@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qagraph.html.page import _md, excerpt_html, render_markdown
+from qagraph.html.page import excerpt_html, markdown_parser, render_markdown
 
 # prose, and every character that could make a line more than a paragraph
 ALPHABET = st.sampled_from(list("ab cé中 ,.;:?'()%$@/^{}|\"") + ["\n", "\n\n", "  ", "    ", "\t", "-", "+", "=", "#",
@@ -16,7 +16,7 @@ ALPHABET = st.sampled_from(list("ab cé中 ,.;:?'()%$@/^{}|\"") + ["\n", "\n\n",
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(ALPHABET, max_size=40).map("".join))
 def test_plain_prose_renders_as_markdown_it_renders_it(text):
-    assert render_markdown(text) == _md.render(text)
+    assert render_markdown(text) == markdown_parser().render(text)
 
 
 # every character class the cleaner could treat apart: C0 and C1 controls, odd spaces, noncharacters,
@@ -45,8 +45,8 @@ def test_plain_prose_skips_the_parser_and_markdown_does_not(monkeypatch):
     import qagraph.html.page as page
 
     calls: list[str] = []
-    real = page._md.render
-    monkeypatch.setattr(page._md, "render", lambda text: calls.append(text) or real(text))
+    real = page.markdown_parser().render
+    monkeypatch.setattr(page.markdown_parser(), "render", lambda text: calls.append(text) or real(text))
     prose = 'Photosynthesis turns light into "chemical" energy (in plants).\n\nIt happens in chloroplasts.'
     assert excerpt_html(prose) == ("<p>Photosynthesis turns light into \"chemical\" energy (in plants).</p>\n"
                                    "<p>It happens in chloroplasts.</p>\n")

@@ -870,3 +870,17 @@ def test_an_added_node_keeps_every_short_id_unless_it_draws_a_taken_one():
                                                                   "article:/c": plain_short_id("article:/c")}
     assert plain_after({**state, SHORT_IDS: "short"}, ["article:/c"], set()) is None  # not a state of ids
     assert plain_after({k: v for k, v in state.items() if k != SHORT_IDS}, ["article:/c"], set()) is None
+
+
+def test_the_views_of_a_patched_build_import_neither_networkx_nor_markdown_it():
+    """What a patched build's views process imports (the views, their selection and arrangement,
+    the atlas's update, the layout's placing) leaves out networkx (0.10 s of processor time: the
+    views read :mod:`qagraph.lightgraph` graphs) and markdown-it (0.02 s: answers of plain prose
+    need no parser). A view laid out afresh in parts imports networkx then, and markup markdown-it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, qagraph.pipeline, qagraph.incremental, qagraph.html.update, qagraph.html.site, qagraph.layout\n"
+            "print(sorted(m for m in ('networkx', 'markdown_it', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
@@ -99,12 +97,3 @@ def test_none_is_no_node():
         with pytest.raises(ValueError):
             G.add_edge("a", None)
 
-
-def test_a_patched_builds_views_import_no_networkx(tmp_path):
-    """The modules a patched build's views process imports (the views, their selection and
-    arrangement, the atlas's update and the layout's) leave networkx out: its import was a tenth
-    of an added article's processor time at 36k. A view laid out afresh in parts imports it then."""
-    code = ("import sys, qagraph.pipeline, qagraph.incremental, qagraph.html.update, qagraph.layout\n"
-            "print('networkx' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False"]
