@@ -884,3 +884,20 @@ def test_the_views_of_a_patched_build_import_neither_networkx_nor_markdown_it():
             "print(sorted(m for m in ('networkx', 'markdown_it', 'scipy') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_inverse_of_drawn_short_ids_is_read_from_the_state():
+    """A chunk of the atlas made again maps its records' short ids back to nodes: when the ids
+    are drawn on demand (the previous layout's nodes, no two drawing one id), the inverse is the
+    state's, read rather than drawn for every node; a state of other nodes is not trusted."""
+    from qagraph.html.atlas import atlas_state
+    from qagraph.html.update import _Drawn, _inverse
+
+    nodes = [f"article:/learn/a{i}" for i in range(50)]
+    state = atlas_state({"nodes": nodes, "xy": [0.0] * 100, "communities": []})
+    drawn = {sid: node for node, sid in _Drawn(dict.fromkeys(nodes)).items()}
+    assert _inverse(_Drawn(dict.fromkeys(nodes)), state) == drawn
+    other = atlas_state({"nodes": nodes[:-1] + ["article:/learn/other"], "xy": [0.0] * 100, "communities": []})
+    assert _inverse(_Drawn(dict.fromkeys(nodes)), other) == drawn
+    assert _inverse(_Drawn(dict.fromkeys(nodes)), None) == drawn
+    assert _inverse({"a": "x"}, state) == {"x": "a"}

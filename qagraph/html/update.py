@@ -877,6 +877,15 @@ class _Graph:
         return self._G
 
 
+def _inverse(ids: Mapping[str, str], previous: Mapping[str, Any] | None) -> dict[str, str]:
+    """Short id -> node, of every node of ``ids``. Ids drawn on demand (:class:`_Drawn`: the same
+    nodes as the previous layout's, no two drawing one id) are those the previous state holds:
+    read from it, not drawn for all 36k nodes (0.05 s) to find the few of one chunk."""
+    kept = plain_after(previous, (), ()) if isinstance(ids, _Drawn) and previous is not None else None
+    pairs = kept.items() if kept is not None and kept.keys() == ids.keys() else ids.items()
+    return {sid: node for node, sid in pairs}
+
+
 class _Drawn(Mapping[str, str]):
     """The short ids of ``members`` (:func:`~.atlas.plain_short_ids`), each drawn when first asked
     for: those :func:`~.atlas.short_ids` gives when no two of them draw the same."""
@@ -990,7 +999,7 @@ class _Atlas:
                 return self._in_full(previous, layout, state)
             if files is None:
                 if inverse is None:
-                    inverse = {sid: node for node, sid in ids.items()}
+                    inverse = _inverse(ids, previous)
                 members = {inverse[r.sid] for r in old if r.sid in inverse} - layout.gone
                 if len(members) + len([n for n in layout.gone if atlas_chunk_of(n, chunks) == chunk]) != len(old):
                     return self._in_full(previous, layout, state)
