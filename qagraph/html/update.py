@@ -459,8 +459,12 @@ class _Site:
             if (before.kind(n) == KEYWORD == after.kind(n) and old is not None and new is not None
                     and isinstance(new.get("df"), int) and but_df(old) == but_df(new)):
                 new_df[n] = new["df"]
-        reranked: dict[str, int] | None = None
         keys = {split_node(k)[1] for k in keywords}
+        # the df of every keyword of a community whose name a changed keyword may move, read at once
+        # (a query per community took 0.03 s for an added article at 36k, before any view is drawn)
+        ranked = {k for entry in state["subjects"].values() for counts, _ in entry["uses"]["groups"]
+                  if keys & counts.keys() for k in counts}
+        reranked = self._df(ranked) if ranked else {}
         patches: dict[str, dict[str, int]] = {}
         for subject, entry in state["subjects"].items():
             uses = entry["uses"]
@@ -470,10 +474,6 @@ class _Site:
                 continue
             for counts, chosen in uses["groups"]:
                 if keys & counts.keys():
-                    if reranked is None:
-                        reranked = {}
-                    missing = [k for k in counts if k not in reranked]
-                    reranked.update(self._df(missing))
                     if any(k not in reranked for k in counts) or rank_keywords(counts, reranked) != chosen:
                         touched.add(subject)
                         break
