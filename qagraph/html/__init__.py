@@ -1,9 +1,10 @@
 """Interactive HTML views of the graph that work offline (vis-network, as pyvis ships it).
 
 The package is split by concern: :mod:`.select` decides which nodes and edges each
-view shows (networkx only), :mod:`.arrange` places them, :mod:`.style` says how they
-look, :mod:`.views` assembles a view and its page, :mod:`.site` writes the index and
-every view, :mod:`.page` renders HTML safely.
+view shows (from networkx's dicts: a networkx graph, or a :mod:`qagraph.lightgraph` one
+read from a build), :mod:`.arrange` places them, :mod:`.style` says how they look,
+:mod:`.views` assembles a view and its page, :mod:`.site` writes the index and every
+view, :mod:`.page` renders HTML safely.
 
 >>> import qagraph
 >>> from qagraph.html import write_views

@@ -1,4 +1,4 @@
-"""Which nodes and edges each view shows: pure networkx, no HTML, no styling.
+"""Which nodes and edges each view shows: graphs as networkx holds them, no HTML, no styling.
 
 A :class:`Selection` names graph nodes (ids as :mod:`qagraph.ids` mints them) and
 :class:`Edge` records between them. Every edge of a registered kind between two
