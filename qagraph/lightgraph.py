@@ -84,6 +84,19 @@ class _Base:
     def number_of_nodes(self) -> int:
         return len(self._node)
 
+    def _new(self, node: Hashable) -> None:  # the node's own dicts, empty
+        raise NotImplementedError
+
+    def _add(self, node: Hashable) -> None:
+        if node is None:
+            raise ValueError("None cannot be a node")
+        self._new(node)
+
+    def add_node(self, node: Hashable, **attr: Any) -> None:
+        if node not in self._node:
+            self._add(node)
+        self._node[node].update(attr)
+
     def has_node(self, node: object) -> bool:
         return node in self
 
@@ -103,15 +116,8 @@ class _Graph(_Base):
         return self._adj[node]
 
     def _new(self, node: Hashable) -> None:
-        if node is None:
-            raise ValueError("None cannot be a node")
         self._adj[node] = {}
         self._node[node] = {}
-
-    def add_node(self, node: Hashable, **attr: Any) -> None:
-        if node not in self._node:
-            self._new(node)
-        self._node[node].update(attr)
 
     def add_nodes_from(self, nodes: Iterable[Any], **attr: Any) -> None:
         for n in nodes:
@@ -123,14 +129,14 @@ class _Graph(_Base):
                 new = n not in self._node
                 data = {**attr, **own}
             if new:
-                self._new(n)
+                self._add(n)
             self._node[n].update(data)
 
     def add_edge(self, u: Hashable, v: Hashable, **attr: Any) -> None:
         if u not in self._node:
-            self._new(u)
+            self._add(u)
         if v not in self._node:
-            self._new(v)
+            self._add(v)
         data = self._adj[u].get(v, {})
         data.update(attr)
         self._adj[u][v] = data
@@ -146,9 +152,9 @@ class _Graph(_Base):
             else:
                 raise ValueError(f"Edge tuple {e} must be a 2-tuple or 3-tuple.")
             if u not in node_data:
-                self._new(u)
+                self._add(u)
             if v not in node_data:
-                self._new(v)
+                self._add(v)
             data = adj[u].get(v, {})
             data.update(attr)
             data.update(dd)
@@ -207,22 +213,15 @@ class _MultiDiGraph(_Base):
         return self._succ[node]
 
     def _new(self, node: Hashable) -> None:
-        if node is None:
-            raise ValueError("None cannot be a node")
         self._succ[node] = {}
         self._pred[node] = {}
         self._node[node] = {}
 
-    def add_node(self, node: Hashable, **attr: Any) -> None:
-        if node not in self._succ:
-            self._new(node)
-        self._node[node].update(attr)
-
     def add_edge(self, u: Hashable, v: Hashable, key: Any = None, **attr: Any) -> Any:
         if u not in self._succ:
-            self._new(u)
+            self._add(u)
         if v not in self._succ:
-            self._new(v)
+            self._add(v)
         keyed = self._succ[u].get(v)
         if key is None:  # networkx's new_edge_key: the lowest unused count
             key = 0 if keyed is None else len(keyed)

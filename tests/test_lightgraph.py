@@ -19,41 +19,32 @@ def _state(G):
     return out
 
 
-def _undirected_calls(rng: random.Random):
-    nodes = [f"n{i}" for i in range(12)]
-    for _ in range(rng.randint(20, 60)):
-        u, v = rng.choice(nodes), rng.choice(nodes)
-        what = rng.randrange(5)
-        if what == 0:
-            yield "add_node", (u,), {"kind": rng.choice(["article", "stub"])}
-        elif what == 1:
-            yield "add_nodes_from", ([u, (v, {"size": rng.random()})],), {}
-        elif what == 2:
-            yield "add_edge", (u, v), {"weight": rng.random()}
-        elif what == 3:
-            yield "add_weighted_edges_from", ([(u, v, rng.random()), (v, u, 1.0)],), {}
-        else:
-            yield "add_edges_from", ([(u, v), (v, u, {"weight": 2.0, "kind": "x"})],), {"extra": 1}
+#: the calls each graph takes, as (method, args, keyword args) made from two nodes and a random source
+UNDIRECTED = (
+    lambda u, v, rng: ("add_node", (u,), {"kind": rng.choice(["article", "stub"])}),
+    lambda u, v, rng: ("add_nodes_from", ([u, (v, {"size": rng.random()})],), {}),
+    lambda u, v, rng: ("add_edge", (u, v), {"weight": rng.random()}),
+    lambda u, v, rng: ("add_weighted_edges_from", ([(u, v, rng.random()), (v, u, 1.0)],), {}),
+    lambda u, v, rng: ("add_edges_from", ([(u, v), (v, u, {"weight": 2.0, "kind": "x"})],), {"extra": 1}),
+)
+DIRECTED = (
+    lambda u, v, rng: ("add_node", (u,), {"kind": rng.choice(["article", "keyword"])}),
+    lambda u, v, rng: ("add_edge", (u, v), {"key": rng.choice(["related", "similar", None]), "weight": rng.random()}),
+    lambda u, v, rng: ("add_edge", (u, v), {}),
+)
 
 
-def _directed_calls(rng: random.Random):
+def _calls(rng: random.Random, makers):
     nodes = [f"n{i}" for i in range(12)]
     for _ in range(rng.randint(20, 60)):
-        u, v = rng.choice(nodes), rng.choice(nodes)
-        what = rng.randrange(3)
-        if what == 0:
-            yield "add_node", (u,), {"kind": rng.choice(["article", "keyword"])}
-        elif what == 1:
-            yield "add_edge", (u, v), {"key": rng.choice(["related", "similar", None]), "weight": rng.random()}
-        else:
-            yield "add_edge", (u, v), {}
+        yield rng.choice(makers)(rng.choice(nodes), rng.choice(nodes), rng)
 
 
 @pytest.mark.parametrize("seed", range(30))
 def test_graph_fills_and_reads_as_networkx(seed):
     rng = random.Random(seed)
     ours, theirs = lightgraph.Graph(name="g"), nx.Graph(name="g")
-    for method, args, kwargs in _undirected_calls(rng):
+    for method, args, kwargs in _calls(rng, UNDIRECTED):
         getattr(ours, method)(*args, **kwargs)
         getattr(theirs, method)(*args, **kwargs)
     assert _state(ours) == _state(theirs)
@@ -76,7 +67,7 @@ def test_graph_fills_and_reads_as_networkx(seed):
 def test_multidigraph_fills_and_reads_as_networkx(seed):
     rng = random.Random(seed)
     ours, theirs = lightgraph.MultiDiGraph(), nx.MultiDiGraph()
-    for method, args, kwargs in _directed_calls(rng):
+    for method, args, kwargs in _calls(rng, DIRECTED):
         assert getattr(ours, method)(*args, **kwargs) == getattr(theirs, method)(*args, **kwargs)
     assert _state(ours) == _state(theirs)
     for u, nbrs in ours._succ.items():  # a pair's key dict under both ends
