@@ -97,9 +97,6 @@ class _Base:
             self._add(node)
         self._node[node].update(attr)
 
-    def has_node(self, node: object) -> bool:
-        return node in self
-
 
 class _Graph(_Base):
     """:class:`networkx.Graph`'s dicts and the methods the views call."""
@@ -107,10 +104,6 @@ class _Graph(_Base):
     def __init__(self, **attr: Any) -> None:
         super().__init__(**attr)
         self._adj: dict[Any, dict[Any, dict[str, Any]]] = {}
-
-    @property
-    def adj(self) -> dict[Any, dict[Any, dict[str, Any]]]:
-        return self._adj
 
     def __getitem__(self, node: Hashable) -> dict[Any, dict[str, Any]]:
         return self._adj[node]
@@ -165,18 +158,6 @@ class _Graph(_Base):
                                 **attr: Any) -> None:
         self.add_edges_from(((u, v, {weight: w}) for u, v, w in edges), **attr)
 
-    def get_edge_data(self, u: Hashable, v: Hashable, default: Any = None) -> Any:
-        try:
-            return self._adj[u][v]
-        except KeyError:
-            return default
-
-    def has_edge(self, u: Hashable, v: Hashable) -> bool:
-        try:
-            return v in self._adj[u]
-        except KeyError:
-            return False
-
     def edges(self, data: bool | str = False, default: Any = None) -> Iterator[tuple[Any, ...]]:
         """Each edge once, from the end met first, in networkx's order."""
         seen: set[Any] = set()
@@ -204,10 +185,6 @@ class _MultiDiGraph(_Base):
         self._succ: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = {}
         self._adj = self._succ
         self._pred: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = {}
-
-    @property
-    def adj(self) -> dict[Any, dict[Any, dict[Any, dict[str, Any]]]]:
-        return self._succ
 
     def __getitem__(self, node: Hashable) -> dict[Any, dict[Any, dict[str, Any]]]:
         return self._succ[node]
@@ -247,12 +224,6 @@ class _MultiDiGraph(_Base):
                         yield (*end, dd)
                     else:
                         yield (*end, dd.get(data, default))
-
-    def has_edge(self, u: Hashable, v: Hashable, key: Any = None) -> bool:
-        try:
-            return v in self._succ[u] if key is None else key in self._succ[u][v]
-        except KeyError:
-            return False
 
     def number_of_edges(self) -> int:
         return sum(len(keyed) for nbrs in self._succ.values() for keyed in nbrs.values())

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -36,6 +36,9 @@ from .. import jsontext
 from ..errors import QagraphError
 from ..rdf.iri import absolute_url
 from ..regex import lazy_compile
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = [
     "VIS_JS_NAME",
@@ -159,7 +162,7 @@ def _csp(scripts: list[str]) -> str:
 # -- text from content ----------------------------------------------------------------
 
 @lru_cache(maxsize=None)
-def markdown_parser() -> Any:
+def markdown_parser() -> MarkdownIt:
     """markdown-it as the views render with it (CommonMark, no raw HTML, no images), made on first
     use: answers of plain prose never need it, nor its import (0.02 s of a patched build's views)."""
     from markdown_it import MarkdownIt
