@@ -125,16 +125,6 @@ class _Graph(_Base):
                 self._add(n)
             self._node[n].update(data)
 
-    def add_edge(self, u: Hashable, v: Hashable, **attr: Any) -> None:
-        if u not in self._node:
-            self._add(u)
-        if v not in self._node:
-            self._add(v)
-        data = self._adj[u].get(v, {})
-        data.update(attr)
-        self._adj[u][v] = data
-        self._adj[v][u] = data
-
     def add_edges_from(self, edges: Iterable[tuple[Any, ...]], **attr: Any) -> None:
         adj, node_data = self._adj, self._node
         for e in edges:
